@@ -1,0 +1,1 @@
+"""factlog: who says what about the world, through whom, and how firmly."""

@@ -1,0 +1,342 @@
+"""The three confidence axes, kept apart as intelligence tradecraft demands.
+
+* :class:`Reliability` — how far a source or holder can be trusted in general
+  (Admiralty code A–F, "F — reliability cannot be judged" by default).
+* :class:`Certainty` with :class:`Polarity` — how firmly one holder states one claim
+  (FactBank's CT/PR/PS/Uu); their product is a :class:`Factuality` value
+  (CT+, PR+, PS+, Uu, PS-, PR-, CT-), which maps one to one onto the seven
+  :class:`Likelihood` words of ICD 203 with their probability bands.
+* :class:`Credibility` — what factlog computes for a proposition from every claim
+  about it (Admiralty 1–6).
+
+Every scale is ordered (``Reliability.A > Reliability.B``,
+``Certainty.CERTAIN > Certainty.POSSIBLE``), and each has a ``parse`` classmethod that
+reads the words people write ("likely", "probably true", "B", "CT-") and raises
+:class:`~factlog.errors.ScaleError` listing the accepted words for anything else.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Self
+
+from factlog.errors import ScaleError
+
+__all__ = [
+    "Certainty",
+    "Credibility",
+    "Factuality",
+    "Likelihood",
+    "Polarity",
+    "Reliability",
+]
+
+
+def _normal(word: str) -> str:
+    return "-".join(word.casefold().replace("_", " ").split())
+
+
+class _Scale(enum.Enum):
+    """An enumeration ordered by declaration: later members are greater."""
+
+    @property
+    def rank(self) -> int:
+        """The member's position on its scale, 0 for the lowest."""
+        return type(self)._member_names_.index(self.name)
+
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank >= other.rank
+
+    @classmethod
+    def _words(cls) -> dict[str, Self]:
+        words: dict[str, Self] = {}
+        for member in cls:
+            words[_normal(member.name)] = member
+            words[_normal(str(member.value))] = member
+            for synonym in _SYNONYMS.get(cls.__name__, {}).get(member.name, ()):
+                words[_normal(synonym)] = member
+        return words
+
+    @classmethod
+    def parse(cls, word: str | Self) -> Self:
+        """The member a word or symbol names, case-insensitively."""
+        if isinstance(word, cls):
+            return word
+        if not isinstance(word, str):
+            raise ScaleError(f"expected a {cls.__name__.lower()} word, got {word!r}")
+        member = cls._words().get(_normal(word))
+        if member is None:
+            accepted = ", ".join(str(m.value) for m in cls)
+            raise ScaleError(
+                f"unknown {cls.__name__.lower()} {word!r}: expected one of {accepted}"
+                " (or a documented synonym)"
+            )
+        return member
+
+
+class Reliability(_Scale):
+    """Admiralty source reliability, from F (cannot be judged) up to A.
+
+    Ordered by the letters: ``A`` is the greatest. The prior accuracy that
+    assessment gives each grade is :attr:`prior`.
+    """
+
+    F = "F"
+    E = "E"
+    D = "D"
+    C = "C"
+    B = "B"
+    A = "A"
+
+    @property
+    def description(self) -> str:
+        """The Admiralty wording of the grade."""
+        return _RELIABILITY_WORDS[self.name]
+
+    @property
+    def prior(self) -> float:
+        """The probability that a claim from a holder of this grade is right.
+
+        F ("cannot be judged") is uninformative (0.5); E ("unreliable") is below it.
+        """
+        return _RELIABILITY_PRIOR[self.name]
+
+
+_RELIABILITY_WORDS = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+_RELIABILITY_PRIOR = {"A": 0.95, "B": 0.85, "C": 0.7, "D": 0.4, "E": 0.25, "F": 0.5}
+
+
+class Polarity(_Scale):
+    """Whether a claim affirms or denies its proposition."""
+
+    DENIED = "denied"
+    AFFIRMED = "affirmed"
+
+    @property
+    def opposite(self) -> Polarity:
+        """The other polarity."""
+        return Polarity.AFFIRMED if self is Polarity.DENIED else Polarity.DENIED
+
+
+class Certainty(_Scale):
+    """How firmly a holder states a claim (FactBank's commitment levels).
+
+    ``certain`` (CT: "did", "denied"), ``probable`` (PR: "likely", "expected"),
+    ``possible`` (PS: "may", "possibly", "speculate", "suggested"),
+    ``uncommitted`` (Uu: reported without any commitment).
+    """
+
+    UNCOMMITTED = "uncommitted"
+    POSSIBLE = "possible"
+    PROBABLE = "probable"
+    CERTAIN = "certain"
+
+    def factuality(self, polarity: Polarity) -> Factuality:
+        """The FactBank value of this certainty with a polarity.
+
+        ``uncommitted`` has no polarity: both polarities give ``Uu``.
+        """
+        if self is Certainty.UNCOMMITTED:
+            return Factuality.UU
+        sign = "+" if polarity is Polarity.AFFIRMED else "-"
+        return Factuality(_CERTAINTY_CODE[self.name] + sign)
+
+
+_CERTAINTY_CODE = {"CERTAIN": "CT", "PROBABLE": "PR", "POSSIBLE": "PS"}
+
+
+class Likelihood(_Scale):
+    """The seven ICD 203 expressions of likelihood, with their probability bands."""
+
+    ALMOST_NO_CHANCE = "almost-no-chance"
+    VERY_UNLIKELY = "very-unlikely"
+    UNLIKELY = "unlikely"
+    ROUGHLY_EVEN_CHANCE = "roughly-even-chance"
+    LIKELY = "likely"
+    VERY_LIKELY = "very-likely"
+    ALMOST_CERTAIN = "almost-certain"
+
+    @property
+    def band(self) -> tuple[float, float]:
+        """The probability band ICD 203 gives the expression, as fractions."""
+        return _LIKELIHOOD_BANDS[self.rank]
+
+    @property
+    def probability(self) -> float:
+        """The middle of the band."""
+        low, high = self.band
+        return (low + high) / 2
+
+    @classmethod
+    def from_probability(cls, probability: float) -> Likelihood:
+        """The expression whose band holds a probability (bounds go to the upper band)."""
+        if not 0.0 <= probability <= 1.0:
+            raise ScaleError(f"expected a probability in [0, 1], got {probability!r}")
+        for member in reversed(list(cls)):
+            if probability >= member.band[0]:
+                return member
+        return cls.ALMOST_NO_CHANCE
+
+    @property
+    def factuality(self) -> Factuality:
+        """The FactBank value at the same position (the mapping is one to one)."""
+        return list(Factuality)[self.rank]
+
+
+_LIKELIHOOD_BANDS = (
+    (0.01, 0.05),
+    (0.05, 0.20),
+    (0.20, 0.45),
+    (0.45, 0.55),
+    (0.55, 0.80),
+    (0.80, 0.95),
+    (0.95, 0.99),
+)
+
+
+class Factuality(_Scale):
+    """FactBank factuality: certainty and polarity in one symbol, CT- up to CT+."""
+
+    CT_MINUS = "CT-"
+    PR_MINUS = "PR-"
+    PS_MINUS = "PS-"
+    UU = "Uu"
+    PS_PLUS = "PS+"
+    PR_PLUS = "PR+"
+    CT_PLUS = "CT+"
+
+    @property
+    def certainty(self) -> Certainty:
+        """The commitment level, without polarity."""
+        if self is Factuality.UU:
+            return Certainty.UNCOMMITTED
+        code = self.value[:2]
+        return next(c for c in Certainty if _CERTAINTY_CODE.get(c.name) == code)
+
+    @property
+    def polarity(self) -> Polarity:
+        """The polarity; ``Uu`` counts as affirmed (it has none)."""
+        return Polarity.DENIED if self.value.endswith("-") else Polarity.AFFIRMED
+
+    @property
+    def likelihood(self) -> Likelihood:
+        """The ICD 203 expression at the same position (the mapping is one to one)."""
+        return list(Likelihood)[self.rank]
+
+
+class Credibility(_Scale):
+    """Admiralty information credibility, computed by assessment.
+
+    Ordered from 6 ("truth cannot be judged") up to 1 ("confirmed by other sources").
+    """
+
+    CANNOT_BE_JUDGED = 6
+    IMPROBABLE = 5
+    DOUBTFUL = 4
+    POSSIBLY_TRUE = 3
+    PROBABLY_TRUE = 2
+    CONFIRMED = 1
+
+    @property
+    def description(self) -> str:
+        """The Admiralty wording of the grade."""
+        return _CREDIBILITY_WORDS[self.name]
+
+    @classmethod
+    def from_belief(cls, belief: float, *, independently_confirmed: bool) -> Credibility:
+        """The grade for a belief; grade 1 needs independent confirmation as well.
+
+        Bands: 1 and 2 from 0.80 (1 only with two or more independent origins),
+        2 from 0.55, 3 from 0.45, 4 from 0.20, 5 below.
+        """
+        if not 0.0 <= belief <= 1.0:
+            raise ScaleError(f"expected a belief in [0, 1], got {belief!r}")
+        if belief >= 0.8:
+            return cls.CONFIRMED if independently_confirmed else cls.PROBABLY_TRUE
+        if belief >= 0.55:
+            return cls.PROBABLY_TRUE
+        if belief >= 0.45:
+            return cls.POSSIBLY_TRUE
+        if belief >= 0.2:
+            return cls.DOUBTFUL
+        return cls.IMPROBABLE
+
+
+_CREDIBILITY_WORDS = {
+    "CONFIRMED": "confirmed by other sources",
+    "PROBABLY_TRUE": "probably true",
+    "POSSIBLY_TRUE": "possibly true",
+    "DOUBTFUL": "doubtful",
+    "IMPROBABLE": "improbable",
+    "CANNOT_BE_JUDGED": "truth cannot be judged",
+}
+
+_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Reliability": {
+        name: (words,) for name, words in _RELIABILITY_WORDS.items()
+    },
+    "Polarity": {
+        "AFFIRMED": ("+", "affirm", "affirms", "positive", "true"),
+        "DENIED": ("-", "deny", "denies", "negative", "false"),
+    },
+    "Certainty": {
+        "CERTAIN": ("CT", "certainly", "definitely"),
+        "PROBABLE": ("PR", "probably", "expected", "likely"),
+        "POSSIBLE": ("PS", "possibly", "may", "might", "reportedly", "suggested"),
+        "UNCOMMITTED": ("Uu", "U", "unknown", "unspecified"),
+    },
+    "Likelihood": {
+        "ALMOST_NO_CHANCE": ("remote",),
+        "VERY_UNLIKELY": ("highly improbable",),
+        "UNLIKELY": ("improbable", "improbably"),
+        "ROUGHLY_EVEN_CHANCE": ("roughly even odds", "even chance"),
+        "LIKELY": ("probable", "probably"),
+        "VERY_LIKELY": ("highly probable", "highly likely"),
+        "ALMOST_CERTAIN": ("nearly certain", "almost certainly"),
+    },
+    "Factuality": {
+        "CT_PLUS": ("certainly true",),
+        "PR_PLUS": ("probably true",),
+        "PS_PLUS": ("possibly true",),
+        "UU": ("uncommitted",),
+        "PS_MINUS": ("possibly not",),
+        "PR_MINUS": ("probably not",),
+        "CT_MINUS": ("certainly not",),
+    },
+    "Credibility": {
+        "CONFIRMED": ("1", "confirmed by other sources", "confirmed"),
+        "PROBABLY_TRUE": ("2",),
+        "POSSIBLY_TRUE": ("3",),
+        "DOUBTFUL": ("4", "doubtfully true"),
+        "IMPROBABLE": ("5",),
+        "CANNOT_BE_JUDGED": ("6", "truth cannot be judged", "cannot be judged"),
+    },
+}

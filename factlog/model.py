@@ -1,0 +1,417 @@
+"""The nouns: entities, predicates, sources, attributions, propositions, claims.
+
+Every class is a frozen, slotted attrs class whose validators refuse invalid values,
+so an object that exists is well formed. Construct with keywords; change with
+:func:`attrs.evolve`. How they fit together is told in ``docs/concepts.md``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from collections.abc import Mapping
+from typing import Any, TypeAlias
+
+import attrs
+from attrs import validators as v
+
+from factlog.grading import Certainty, Polarity, Reliability
+from factlog.timeline import Interval, PartialDate
+
+__all__ = [
+    "Acknowledgement",
+    "Attribution",
+    "Claim",
+    "DateValue",
+    "Entity",
+    "EntityKind",
+    "Evidence",
+    "FieldError",
+    "Mode",
+    "Object",
+    "Predicate",
+    "PredicateKind",
+    "Proposition",
+    "Quantity",
+    "Source",
+    "SourceKind",
+    "TextValue",
+]
+
+ID_PATTERN = r"[a-z0-9][a-z0-9._:-]{0,199}"
+_ID = re.compile(ID_PATTERN)
+
+
+class FieldError(ValueError):
+    """A field holds a value its validator refuses; ``field`` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def _is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if not isinstance(value, str) or _ID.fullmatch(value) is None:
+        raise FieldError(
+            attribute.name,
+            "expected an id (lowercase letters, digits, '.', '_', ':', '-', starting with a"
+            f" letter or digit), got {value!r}",
+        )
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if not isinstance(value, str):
+        raise FieldError(attribute.name, f"expected a string, got {value!r}")
+    if not value.strip():
+        raise FieldError(attribute.name, "must not be empty")
+
+
+def _utc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if value is None:
+        return
+    if not isinstance(value, datetime.datetime) or value.utcoffset() != datetime.timedelta(0):
+        raise FieldError(attribute.name, f"expected a UTC timestamp, got {value!r}")
+
+
+def _pattern(regex: str, what: str) -> Any:
+    compiled = re.compile(regex)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        del instance
+        if value is not None and (not isinstance(value, str) or compiled.fullmatch(value) is None):
+            raise FieldError(attribute.name, f"expected {what}, got {value!r}")
+
+    return check
+
+
+def _at_least(bound: int) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        del instance
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= bound:
+            raise FieldError(attribute.name, f"expected a number of at least {bound}, got {value!r}")
+
+    return check
+
+
+def _doc(text: str) -> dict[str, str]:
+    return {"doc": text}
+
+
+_ids = v.deep_iterable(member_validator=_is_id, iterable_validator=v.instance_of(tuple))
+_texts = v.deep_iterable(member_validator=_text, iterable_validator=v.instance_of(tuple))
+_optional_text = v.optional(_text)
+_optional_id = v.optional(_is_id)
+
+
+class EntityKind(enum.Enum):
+    """What sort of thing an entity is."""
+
+    COUNTRY = "country"
+    GOVERNMENT_BODY = "government-body"
+    POLITICAL_PARTY = "political-party"
+    PERSON = "person"
+    MEDIA_OUTLET = "media-outlet"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+    EVENT = "event"
+    PLACE = "place"
+    AGREEMENT = "agreement"
+    OTHER = "other"
+
+
+class SourceKind(enum.Enum):
+    """What sort of document a source is."""
+
+    NEWS_REPORT = "news-report"
+    STATE_MEDIA_RELEASE = "state-media-release"
+    OFFICIAL_STATEMENT = "official-statement"
+    INTELLIGENCE_ASSESSMENT = "intelligence-assessment"
+    ANALYSIS = "analysis"
+    REFERENCE_DATA = "reference-data"
+    OTHER = "other"
+
+
+class Mode(enum.Enum):
+    """How a source renders what its holder says."""
+
+    ASSERTED = "asserted"
+    DIRECT_QUOTE = "direct-quote"
+    PARAPHRASE = "paraphrase"
+    IMPLIED = "implied"
+
+
+class PredicateKind(enum.Enum):
+    """Whether a predicate happens at some time (event) or holds throughout (state)."""
+
+    EVENT = "event"
+    STATE = "state"
+
+
+@attrs.frozen(kw_only=True)
+class Entity:
+    """Anything a claim is about or made by: a country, person, outlet, event, ..."""
+
+    id: str = attrs.field(validator=_is_id, metadata=_doc("Stable short id, e.g. 'kcna'."))
+    name: str = attrs.field(validator=_text, metadata=_doc("The usual name."))
+    kind: EntityKind = attrs.field(validator=v.instance_of(EntityKind))
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), validator=_texts, metadata=_doc("Other names, matched case-insensitively; metonyms too.")
+    )
+    affiliation: str | None = attrs.field(
+        default=None, validator=_optional_id, metadata=_doc("The entity this one speaks for.")
+    )
+    reliability: Reliability = attrs.field(
+        default=Reliability.F, validator=v.instance_of(Reliability), metadata=_doc("Admiralty A-F.")
+    )
+    anonymous: bool = attrs.field(
+        default=False, validator=v.instance_of(bool), metadata=_doc("A vague descriptor, not a named party.")
+    )
+    wikidata: str | None = attrs.field(
+        default=None, validator=_pattern(r"Q[1-9][0-9]*", "a Wikidata QID like Q423"), metadata=_doc("Wikidata QID.")
+    )
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Predicate:
+    """A relation claims can state, with the logic the checks apply to it."""
+
+    id: str = attrs.field(validator=_is_id)
+    label: str = attrs.field(validator=_text, metadata=_doc("Words that read 'subject LABEL object'."))
+    kind: PredicateKind = attrs.field(validator=v.instance_of(PredicateKind))
+    functional: bool = attrs.field(
+        default=False, validator=v.instance_of(bool), metadata=_doc("One value per subject at a time.")
+    )
+    symmetric: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    inverse: str | None = attrs.field(
+        default=None, validator=_optional_id, metadata=_doc("Id of the same relation read from the object.")
+    )
+    inverse_label: str | None = attrs.field(default=None, validator=_optional_text)
+    exclusive_with: tuple[str, ...] = attrs.field(
+        default=(), validator=_ids, metadata=_doc("Predicates that cannot hold of the same subject at once.")
+    )
+    tolerance: float = attrs.field(
+        default=0.0,
+        validator=_at_least(0),
+        metadata=_doc("Relative difference under which two quantities agree (0.1 = 10 %)."),
+    )
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.symmetric and self.inverse is not None:
+            raise FieldError("inverse", "a symmetric predicate has no inverse")
+        if self.inverse == self.id:
+            raise FieldError("inverse", "a predicate cannot be its own inverse; declare it symmetric")
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document that was read."""
+
+    id: str = attrs.field(validator=_is_id)
+    title: str = attrs.field(validator=_text)
+    publisher: str = attrs.field(validator=_is_id, metadata=_doc("Entity id of the publisher (its own voice)."))
+    kind: SourceKind = attrs.field(default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind))
+    published: PartialDate | None = attrs.field(default=None, validator=v.optional(v.instance_of(PartialDate)))
+    url: str | None = attrs.field(default=None, validator=_optional_text)
+    language: str | None = attrs.field(
+        default=None, validator=_pattern(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", "a BCP 47 language tag like en or ko-KR"), metadata=_doc("BCP 47.")
+    )
+    derived_from: tuple[str, ...] = attrs.field(
+        default=(), validator=_ids, metadata=_doc("Sources this one copies or rewrites.")
+    )
+    document: str | None = attrs.field(
+        default=None, validator=_optional_text, metadata=_doc("Path of the text, relative to this file.")
+    )
+    sha256: str | None = attrs.field(default=None, validator=_pattern(r"[0-9a-f]{64}", "64 lowercase hex digits"))
+    retrieved: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Attribution:
+    """Who holds a claim, and the relays it passed through to reach the source."""
+
+    holder: str = attrs.field(validator=_is_id, metadata=_doc("Entity id of the original speaker."))
+    via: tuple[str, ...] = attrs.field(
+        default=(), validator=_ids, metadata=_doc("Relays between holder and source, outermost first.")
+    )
+    mode: Mode = attrs.field(default=Mode.ASSERTED, validator=v.instance_of(Mode))
+    cue: str | None = attrs.field(
+        default=None, validator=_optional_text, metadata=_doc("The words that mark it: 'according to', ...")
+    )
+
+
+def _number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        raise FieldError(attribute.name, f"expected a number, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A number with optional bounds and unit: 11,000 troops (10,000 to 12,000)."""
+
+    amount: int | float = attrs.field(validator=_number)
+    lower: int | float | None = attrs.field(default=None, validator=_number)
+    upper: int | float | None = attrs.field(default=None, validator=_number)
+    unit: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.lower is not None and self.lower > self.amount:
+            raise FieldError("lower", f"lower bound {self.lower} is above the amount {self.amount}")
+        if self.upper is not None and self.upper < self.amount:
+            raise FieldError("upper", f"upper bound {self.upper} is below the amount {self.amount}")
+
+    @property
+    def low(self) -> float:
+        """The lower bound, or the amount."""
+        return self.amount if self.lower is None else self.lower
+
+    @property
+    def high(self) -> float:
+        """The upper bound, or the amount."""
+        return self.amount if self.upper is None else self.upper
+
+    def __str__(self) -> str:
+        text = f"{self.amount:,}"
+        if self.lower is not None or self.upper is not None:
+            text += f" ({self.low:,}–{self.high:,})"
+        return f"{text} {self.unit}" if self.unit else text
+
+
+@attrs.frozen(kw_only=True)
+class TextValue:
+    """A literal text object: a title, a name that is no entity."""
+
+    text: str = attrs.field(validator=_text)
+
+    def __str__(self) -> str:
+        return repr(self.text)
+
+
+@attrs.frozen(kw_only=True)
+class DateValue:
+    """A date or interval as the object of a proposition (the date of an event)."""
+
+    date: Interval = attrs.field(validator=v.instance_of(Interval))
+
+    def __str__(self) -> str:
+        return str(self.date)
+
+
+Object: TypeAlias = str | TextValue | DateValue | Quantity
+"""A proposition's object: an entity id (plain string) or a tagged literal."""
+
+
+def _qualifiers(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted(pairs))
+
+
+def _check_qualifiers(instance: object, attribute: attrs.Attribute[Any], value: tuple[tuple[str, str], ...]) -> None:
+    del instance, attribute
+    for key, item in value:
+        if not isinstance(key, str) or _ID.fullmatch(key) is None:
+            raise FieldError("qualifiers", f"qualifier names must be ids, got {key!r}")
+        if not isinstance(item, str) or not item.strip():
+            raise FieldError("qualifiers", f"qualifier {key!r} must be a non-empty string, got {item!r}")
+    keys = [key for key, _ in value]
+    if len(set(keys)) != len(keys):
+        raise FieldError("qualifiers", "qualifier names must be unique")
+
+
+@attrs.frozen(kw_only=True)
+class Proposition:
+    """What a claim says, in structured form: subject, predicate, object, when."""
+
+    subject: str = attrs.field(validator=_is_id, metadata=_doc("Entity id (or alias)."))
+    predicate: str = attrs.field(validator=_is_id, metadata=_doc("Predicate id, or a declared inverse."))
+    object: Object | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of((str, TextValue, DateValue, Quantity))),
+        metadata=_doc("Entity id, or {'text'}, {'date'} or {'amount', 'lower', 'upper', 'unit'}."),
+    )
+    qualifiers: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_qualifiers, validator=_check_qualifiers, metadata=_doc("place, role, ...")
+    )
+    when: Interval | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Interval)), metadata=_doc("Valid time.")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.object, str):
+            _is_id(self, attrs.fields(Proposition).object, self.object)
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """An exact quote from a source, with its character span (Python string offsets)."""
+
+    source: str = attrs.field(validator=_is_id)
+    quote: str = attrs.field(validator=_text)
+    start: int = attrs.field(validator=_at_least(0))
+    end: int = attrs.field(validator=v.instance_of(int))
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.start, bool) or not isinstance(self.start, int):
+            raise FieldError("start", f"expected an integer, got {self.start!r}")
+        if isinstance(self.end, bool) or not isinstance(self.end, int):
+            raise FieldError("end", f"expected an integer, got {self.end!r}")
+        if self.end - self.start != len(self.quote):
+            raise FieldError(
+                "end",
+                f"span {self.start}-{self.end} is {self.end - self.start} characters"
+                f" but the quote is {len(self.quote)}"
+            )
+
+
+def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    del instance
+    if not value:
+        raise FieldError(attribute.name, "expected at least one item")
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """One statement as it was made, by whom, how firmly, and where it was read."""
+
+    id: str = attrs.field(validator=_is_id)
+    statement: str = attrs.field(validator=_text, metadata=_doc("The claim in plain words."))
+    proposition: Proposition | None = attrs.field(default=None, validator=v.optional(v.instance_of(Proposition)))
+    polarity: Polarity = attrs.field(default=Polarity.AFFIRMED, validator=v.instance_of(Polarity))
+    certainty: Certainty = attrs.field(default=Certainty.CERTAIN, validator=v.instance_of(Certainty))
+    attribution: Attribution = attrs.field(validator=v.instance_of(Attribution))
+    evidence: tuple[Evidence, ...] = attrs.field(
+        validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), _non_empty]
+    )
+    stated: PartialDate | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(PartialDate)),
+        metadata=_doc("When the holder said it; defaults to the source's publication date."),
+    )
+    answers: tuple[str, ...] = attrs.field(
+        default=(), validator=_ids, metadata=_doc("Claims this one denies, confirms or retracts.")
+    )
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The ids of the sources the claim was read in, in evidence order, once each."""
+        return tuple(dict.fromkeys(item.source for item in self.evidence))
+
+
+@attrs.frozen(kw_only=True)
+class Acknowledgement:
+    """A reviewed finding: it is still reported, but no longer fails a check."""
+
+    finding: str = attrs.field(validator=_is_id, metadata=_doc("The finding id, e.g. 'f-3a9c0e12'."))
+    note: str = attrs.field(validator=_text)
+    reviewed: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))
