@@ -1,1 +1,86 @@
-"""factlog: who says what about the world, through whom, and how firmly."""
+"""factlog: who says what about the world, through whom, and how firmly.
+
+Every statement read in a source becomes a :class:`Claim`, tied to the :class:`Source`
+it was read in, to an :class:`Attribution` (who holds it, through which relays) and to
+a :class:`Certainty`. :func:`load` and :func:`dump` read and write claim sets as
+canonical JSON.
+"""
+
+from __future__ import annotations
+
+from factlog.claimset import ClaimSet
+from factlog.codec import dump, dumps, dumps_lines, load, loads, loads_lines
+from factlog.converter import make_converter
+from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
+from factlog.grading import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
+from factlog.migrations import VERSION as FORMAT_VERSION
+from factlog.model import (
+    Acknowledgement,
+    Attribution,
+    Claim,
+    DateValue,
+    Entity,
+    EntityKind,
+    Evidence,
+    FieldError,
+    Mode,
+    Object,
+    Predicate,
+    PredicateKind,
+    Proposition,
+    Quantity,
+    Source,
+    SourceKind,
+    TextValue,
+)
+from factlog.schema import json_schema
+from factlog.timeline import Interval, PartialDate
+from factlog.vocabulary import PropositionKey, Vocabulary
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Acknowledgement",
+    "Attribution",
+    "Certainty",
+    "Claim",
+    "ClaimSet",
+    "ConflictError",
+    "Credibility",
+    "DateValue",
+    "Entity",
+    "EntityKind",
+    "Evidence",
+    "FORMAT_VERSION",
+    "FactlogError",
+    "Factuality",
+    "FieldError",
+    "FormatError",
+    "InputError",
+    "Interval",
+    "Likelihood",
+    "Mode",
+    "Object",
+    "PartialDate",
+    "Polarity",
+    "Predicate",
+    "PredicateKind",
+    "Proposition",
+    "PropositionKey",
+    "Quantity",
+    "Reliability",
+    "ScaleError",
+    "Source",
+    "SourceKind",
+    "TextValue",
+    "UnknownIdError",
+    "Vocabulary",
+    "dump",
+    "dumps",
+    "dumps_lines",
+    "json_schema",
+    "load",
+    "loads",
+    "loads_lines",
+    "make_converter",
+]

@@ -11,23 +11,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 import attrs
 from attrs import validators as v
 
 from factlog.errors import ConflictError
-from factlog.model import FieldError, Acknowledgement, Claim, Entity, Predicate, Source
+from factlog.model import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
 __all__ = ["ClaimSet"]
-
-
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-_T = TypeVar("_T", bound=_HasId)
 
 
 def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
@@ -91,15 +83,15 @@ class ClaimSet:
         return Path(self.bases.get(source, ".")) / found.document
 
     def merge(self, *others: ClaimSet) -> ClaimSet:
-        """This set and the others as one; identical definitions are kept once."""
+        """Merge with other sets; what two sets define identically is kept once."""
         return merge_all([("", part) for part in (self, *others)])
 
     def __len__(self) -> int:
         return len(self.claims)
 
 
-def _merge_items(parts: Iterable[tuple[str, Sequence[_T]]], noun: str, problems: list[str]) -> tuple[_T, ...]:
-    kept: dict[str, tuple[str, _T]] = {}
+def _merge_items(parts: Iterable[tuple[str, Sequence[Any]]], noun: str, problems: list[str]) -> tuple[Any, ...]:
+    kept: dict[str, tuple[str, Any]] = {}
     for label, items in parts:
         for item in items:
             key = item.finding if isinstance(item, Acknowledgement) else item.id

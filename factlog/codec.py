@@ -27,16 +27,21 @@ from cattrs.errors import BaseValidationError
 from factlog.claimset import ClaimSet, merge_all
 from factlog.converter import make_converter
 from factlog.errors import FormatError, InputError, UnknownIdError
-from factlog.model import FieldError
 from factlog.migrations import FORMAT, VERSION, upgrade
+from factlog.model import FieldError, Quantity
 from factlog.references import unresolved
 from factlog.vocabulary import Vocabulary
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
 _SECTIONS = ("entities", "predicates", "sources", "claims", "acknowledged")
-_RECORD_TYPES = {"entity": "entities", "predicate": "predicates", "source": "sources", "claim": "claims",
-                 "acknowledgement": "acknowledged"}
+_RECORD_TYPES = {
+    "entity": "entities",
+    "predicate": "predicates",
+    "source": "sources",
+    "claim": "claims",
+    "acknowledgement": "acknowledged",
+}
 _SECTION_TYPES = {section: record for record, section in _RECORD_TYPES.items()}
 
 _FIELD = "\x1f"  # separates a field name from its message inside one formatted error
@@ -79,7 +84,9 @@ def _parse_json(text: str | bytes, name: str | None) -> Any:
         try:
             text = text.decode("utf-8-sig" if text.startswith(b"\xef\xbb\xbf") else "utf-8")
         except UnicodeDecodeError as error:
-            raise FormatError([f"{_prefix(name)}$: not UTF-8: byte {error.start} ({error.object[error.start]:#04x})"]) from None
+            raise FormatError(
+                [f"{_prefix(name)}$: not UTF-8: byte {error.start} ({error.object[error.start]:#04x})"]
+            ) from None
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(items)
@@ -95,7 +102,9 @@ def _parse_json(text: str | bytes, name: str | None) -> Any:
     try:
         return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as error:
-        raise FormatError([f"{_prefix(name)}$: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"]) from None
+        raise FormatError(
+            [f"{_prefix(name)}$: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"]
+        ) from None
     except (ValueError, RecursionError) as error:
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
         raise FormatError([f"{_prefix(name)}$: invalid JSON: {reason}"]) from None
@@ -145,14 +154,14 @@ def loads_lines(text: str | bytes, *, name: str | None = None, references: bool 
     """Read a JSON Lines claim set: a header line, then one tagged record a line."""
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="strict") if not text.startswith(b"\xef\xbb\xbf") else text[3:].decode()
-    lines = text.splitlines()
+    lines = text.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
     if not lines:
         raise FormatError([f"{_prefix(name)}line 1: empty file, expected a header line"])
     document: dict[str, Any] = {}
     errors: list[str] = []
     header = _parse_json(lines[0], f"{name or ''}:1".lstrip(":"))
     if not isinstance(header, dict) or set(header) != {"format", "version"}:
-        errors.append(f"{_prefix(name)}line 1: expected a header {{\"format\": \"factlog\", \"version\": N}}")
+        errors.append(f'{_prefix(name)}line 1: expected a header {{"format": "factlog", "version": N}}')
     else:
         document.update(header)
     for number, line in enumerate(lines[1:], start=2):
@@ -167,7 +176,7 @@ def loads_lines(text: str | bytes, *, name: str | None = None, references: bool 
         section = _RECORD_TYPES.get(kind) if isinstance(kind, str) else None
         if section is None:
             accepted = ", ".join(_RECORD_TYPES)
-            errors.append(f"{_prefix(name)}line {number}: expected an object with \"type\" one of {accepted}")
+            errors.append(f'{_prefix(name)}line {number}: expected an object with "type" one of {accepted}')
             continue
         document.setdefault(section, []).append(record)
     if errors:
@@ -248,7 +257,7 @@ def to_document(claims: ClaimSet) -> dict[str, Any]:
 
 def _encoder() -> Callable[[Any], bytes]:
     try:
-        import orjson
+        import orjson  # noqa: PLC0415 - optional, and only needed when writing
     except ImportError:  # pragma: no cover - exercised by the stdlib-path tests
         return encode_stdlib
 
@@ -263,9 +272,20 @@ def encode_stdlib(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode()
 
 
+def _has_tiny_float(claims: ClaimSet) -> bool:
+    # orjson writes 1.5e-05 as 0.000015: such documents take the standard library's path.
+    numbers = [predicate.tolerance for predicate in claims.predicates]
+    for claim in claims.claims:
+        value = claim.proposition.object if claim.proposition is not None else None
+        if isinstance(value, Quantity):
+            numbers.extend((value.amount, value.low, value.high))
+    return any(isinstance(n, float) and 0 < abs(n) < 1e-4 for n in numbers)
+
+
 def dumps(claims: ClaimSet) -> str:
     """The canonical JSON document of a claim set."""
-    return _encoder()(to_document(claims)).decode()
+    encode = encode_stdlib if _has_tiny_float(claims) else _encoder()
+    return encode(to_document(claims)).decode()
 
 
 def dumps_lines(claims: ClaimSet) -> str:
@@ -309,4 +329,3 @@ def write_atomic(target: Path, data: bytes) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
-

@@ -178,8 +178,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(is_qualifiers, structure_qualifiers)
     converter.register_unstructure_hook_func(is_qualifiers, dict)
 
-    for cls in (Proposition, Entity, Predicate, Source, Attribution, Evidence, Acknowledgement):
-        _register_class(converter, cls)
+    for model in (Proposition, Entity, Predicate, Source, Attribution, Evidence, Acknowledgement):
+        _register_class(converter, model)
     _register_claim(converter)
     _register_class(converter, ClaimSet, bases=override(omit=True))
     return converter
@@ -202,10 +202,11 @@ def _register_sequences(converter: cattrs.Converter) -> None:
             for index, item in enumerate(value):
                 try:
                     items.append(hook(item, item_type))
-                except Exception as error:  # noqa: BLE001 - collected and re-raised with the path
-                    error.__notes__ = [*getattr(error, "__notes__", []), cattrs.errors.IterableValidationNote(
-                        f"Structuring {t} @ index {index}", index, item_type
-                    )]
+                except Exception as error:
+                    error.__notes__ = [
+                        *getattr(error, "__notes__", []),
+                        cattrs.errors.IterableValidationNote(f"Structuring {t} @ index {index}", index, item_type),
+                    ]
                     errors.append(error)
             if errors:
                 raise cattrs.errors.IterableValidationError(f"While structuring {t!r}", errors, t)
@@ -214,6 +215,7 @@ def _register_sequences(converter: cattrs.Converter) -> None:
         return structure
 
     converter.register_structure_hook_factory(_is_tuple, factory)
+
     def unstructure_factory(t: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
         hook = converter.get_unstructure_hook(typing.get_args(t)[0])
         return lambda items: [hook(item) for item in items]
@@ -222,7 +224,7 @@ def _register_sequences(converter: cattrs.Converter) -> None:
 
 
 def _register_class(converter: cattrs.Converter, cls: type, **overrides: Any) -> None:
-    structure = make_dict_structure_fn(cls, converter, **overrides)
+    structure: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter, **overrides)
 
     def checked(value: object, t: Any) -> Any:
         if not isinstance(value, dict):
@@ -230,7 +232,9 @@ def _register_class(converter: cattrs.Converter, cls: type, **overrides: Any) ->
         return structure(value, t)
 
     converter.register_structure_hook(cls, checked)
-    converter.register_unstructure_hook(cls, _in_field_order(cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)))
+    converter.register_unstructure_hook(
+        cls, _in_field_order(cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides))
+    )
 
 
 def _in_field_order(cls: type, unstructure: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
@@ -264,4 +268,3 @@ def _register_claim(converter: cattrs.Converter) -> None:
 
     converter.register_structure_hook(Claim, structure_claim)
     converter.register_unstructure_hook(Claim, unstructure_claim)
-

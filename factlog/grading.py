@@ -89,8 +89,7 @@ class _Scale(enum.Enum):
         if member is None:
             accepted = ", ".join(str(m.value) for m in cls)
             raise ScaleError(
-                f"unknown {cls.__name__.lower()} {word!r}: expected one of {accepted}"
-                " (or a documented synonym)"
+                f"unknown {cls.__name__.lower()} {word!r}: expected one of {accepted} (or a documented synonym)"
             )
         return member
 
@@ -300,9 +299,7 @@ _CREDIBILITY_WORDS = {
 }
 
 _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "Reliability": {
-        name: (words,) for name, words in _RELIABILITY_WORDS.items()
-    },
+    "Reliability": {name: (words,) for name, words in _RELIABILITY_WORDS.items()},
     "Polarity": {
         "AFFIRMED": ("+", "affirm", "affirms", "positive", "true"),
         "DENIED": ("-", "deny", "denies", "negative", "false"),

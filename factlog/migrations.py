@@ -21,7 +21,9 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: Mapping[int, Migration] = {}
 
 
-def upgrade(document: dict[str, Any], migrations: Mapping[int, Migration] = MIGRATIONS, current: int = VERSION) -> dict[str, Any]:
+def upgrade(
+    document: dict[str, Any], migrations: Mapping[int, Migration] = MIGRATIONS, current: int = VERSION
+) -> dict[str, Any]:
     """The document in the current format version, or a FormatError saying why not."""
     problems = []
     if "format" not in document:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import math
 import re
 from collections.abc import Mapping
 from typing import Any, TypeAlias
@@ -78,7 +79,8 @@ def _utc(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         raise FieldError(attribute.name, f"expected a UTC timestamp, got {value!r}")
 
 
-def _pattern(regex: str, what: str) -> Any:
+def _pattern_field(regex: str, what: str, doc: str) -> Any:
+    """An optional string field that must match a pattern (the schema says so too)."""
     compiled = re.compile(regex)
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -86,7 +88,7 @@ def _pattern(regex: str, what: str) -> Any:
         if value is not None and (not isinstance(value, str) or compiled.fullmatch(value) is None):
             raise FieldError(attribute.name, f"expected {what}, got {value!r}")
 
-    return check
+    return attrs.field(default=None, validator=check, metadata=_doc(doc, pattern=f"^{regex}$"))
 
 
 def _at_least(bound: int) -> Any:
@@ -98,14 +100,35 @@ def _at_least(bound: int) -> Any:
     return check
 
 
-def _doc(text: str) -> dict[str, str]:
-    return {"doc": text}
+def _doc(text: str | None = None, **schema: Any) -> dict[str, Any]:
+    return {"doc": text, "schema": schema}
 
 
 _ids = v.deep_iterable(member_validator=_is_id, iterable_validator=v.instance_of(tuple))
 _texts = v.deep_iterable(member_validator=_text, iterable_validator=v.instance_of(tuple))
 _optional_text = v.optional(_text)
 _optional_id = v.optional(_is_id)
+
+_ID_SCHEMA = {"pattern": f"^{ID_PATTERN}$"}
+_TEXT_SCHEMA = {"minLength": 1, "pattern": "\\S"}
+_VALIDATOR_SCHEMAS: tuple[tuple[object, dict[str, Any]], ...] = (
+    (_is_id, _ID_SCHEMA),
+    (_optional_id, _ID_SCHEMA),
+    (_text, _TEXT_SCHEMA),
+    (_optional_text, _TEXT_SCHEMA),
+    (_ids, {"items": _ID_SCHEMA}),
+    (_texts, {"items": _TEXT_SCHEMA}),
+)
+
+
+def schema_hints(field: attrs.Attribute[Any]) -> dict[str, Any]:
+    """The JSON Schema keywords a field's validators and metadata imply."""
+    hints: dict[str, Any] = {}
+    for validator, schema in _VALIDATOR_SCHEMAS:
+        if field.validator is validator:
+            hints.update(schema)
+    hints.update(field.metadata.get("schema", {}))
+    return hints
 
 
 class EntityKind(enum.Enum):
@@ -171,9 +194,7 @@ class Entity:
     anonymous: bool = attrs.field(
         default=False, validator=v.instance_of(bool), metadata=_doc("A vague descriptor, not a named party.")
     )
-    wikidata: str | None = attrs.field(
-        default=None, validator=_pattern(r"Q[1-9][0-9]*", "a Wikidata QID like Q423"), metadata=_doc("Wikidata QID.")
-    )
+    wikidata: str | None = _pattern_field(r"Q[1-9][0-9]*", "a Wikidata QID like Q423", "Wikidata QID.")
     notes: str | None = attrs.field(default=None, validator=_optional_text)
 
 
@@ -198,7 +219,7 @@ class Predicate:
     tolerance: float = attrs.field(
         default=0.0,
         validator=_at_least(0),
-        metadata=_doc("Relative difference under which two quantities agree (0.1 = 10 %)."),
+        metadata=_doc("Relative difference under which two quantities agree (0.1 = 10 %).", minimum=0),
     )
     notes: str | None = attrs.field(default=None, validator=_optional_text)
 
@@ -219,8 +240,8 @@ class Source:
     kind: SourceKind = attrs.field(default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind))
     published: PartialDate | None = attrs.field(default=None, validator=v.optional(v.instance_of(PartialDate)))
     url: str | None = attrs.field(default=None, validator=_optional_text)
-    language: str | None = attrs.field(
-        default=None, validator=_pattern(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", "a BCP 47 language tag like en or ko-KR"), metadata=_doc("BCP 47.")
+    language: str | None = _pattern_field(
+        r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", "a BCP 47 language tag like en or ko-KR", "Language of the text (BCP 47)."
     )
     derived_from: tuple[str, ...] = attrs.field(
         default=(), validator=_ids, metadata=_doc("Sources this one copies or rewrites.")
@@ -228,7 +249,7 @@ class Source:
     document: str | None = attrs.field(
         default=None, validator=_optional_text, metadata=_doc("Path of the text, relative to this file.")
     )
-    sha256: str | None = attrs.field(default=None, validator=_pattern(r"[0-9a-f]{64}", "64 lowercase hex digits"))
+    sha256: str | None = _pattern_field(r"[0-9a-f]{64}", "64 lowercase hex digits", "SHA-256 of the document's bytes.")
     retrieved: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))
     notes: str | None = attrs.field(default=None, validator=_optional_text)
 
@@ -251,7 +272,7 @@ def _number(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     del instance
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
         raise FieldError(attribute.name, f"expected a number, got {value!r}")
 
 
@@ -357,8 +378,8 @@ class Evidence:
 
     source: str = attrs.field(validator=_is_id)
     quote: str = attrs.field(validator=_text)
-    start: int = attrs.field(validator=_at_least(0))
-    end: int = attrs.field(validator=v.instance_of(int))
+    start: int = attrs.field(validator=_at_least(0), metadata=_doc("Offset of the first character.", minimum=0))
+    end: int = attrs.field(validator=v.instance_of(int), metadata=_doc("Offset after the last character.", minimum=1))
 
     def __attrs_post_init__(self) -> None:
         if isinstance(self.start, bool) or not isinstance(self.start, int):
@@ -369,7 +390,7 @@ class Evidence:
             raise FieldError(
                 "end",
                 f"span {self.start}-{self.end} is {self.end - self.start} characters"
-                f" but the quote is {len(self.quote)}"
+                f" but the quote is {len(self.quote)}",
             )
 
 
@@ -383,14 +404,18 @@ def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[o
 class Claim:
     """One statement as it was made, by whom, how firmly, and where it was read."""
 
-    id: str = attrs.field(validator=_is_id)
+    id: str = attrs.field(
+        validator=_is_id,
+        metadata=_doc("Stable id; when a document omits it, a hash of the claim's content.", optional=True),
+    )
     statement: str = attrs.field(validator=_text, metadata=_doc("The claim in plain words."))
     proposition: Proposition | None = attrs.field(default=None, validator=v.optional(v.instance_of(Proposition)))
     polarity: Polarity = attrs.field(default=Polarity.AFFIRMED, validator=v.instance_of(Polarity))
     certainty: Certainty = attrs.field(default=Certainty.CERTAIN, validator=v.instance_of(Certainty))
     attribution: Attribution = attrs.field(validator=v.instance_of(Attribution))
     evidence: tuple[Evidence, ...] = attrs.field(
-        validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), _non_empty]
+        validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), _non_empty],
+        metadata=_doc("Where the claim was read: one or more exact quotes.", minItems=1),
     )
     stated: PartialDate | None = attrs.field(
         default=None,

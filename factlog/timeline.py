@@ -54,8 +54,12 @@ class PartialDate:
     """A calendar date known to the year, the month or the day."""
 
     year: int = attrs.field(validator=attrs.validators.instance_of(int))
-    month: int | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int)))
-    day: int | None = attrs.field(default=None, validator=[attrs.validators.optional(attrs.validators.instance_of(int)), _check_date])
+    month: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
+    )
+    day: int | None = attrs.field(
+        default=None, validator=[attrs.validators.optional(attrs.validators.instance_of(int)), _check_date]
+    )
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -64,7 +68,10 @@ class PartialDate:
         if match is None:
             raise ValueError(f"expected a partial date like 2025, 2025-10 or 2025-10-10, got {text!r}")
         year, month, day = match.groups()
-        return cls(int(year), None if month is None else int(month), None if day is None else int(day))
+        try:
+            return cls(int(year), None if month is None else int(month), None if day is None else int(day))
+        except ValueError as error:
+            raise ValueError(f"invalid date {text!r}: {error}") from None
 
     @classmethod
     def from_date(cls, day: datetime.date) -> PartialDate:
@@ -114,7 +121,9 @@ class PartialDate:
         return Interval(self, self)
 
 
-def _check_interval(instance: Interval, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None) -> None:
+def _check_interval(
+    instance: Interval, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None
+) -> None:
     del attribute, value
     if instance.start is not None and instance.end is not None and instance.start.first_day > instance.end.last_day:
         raise ValueError(f"interval ends before it starts: {instance}")

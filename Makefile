@@ -1,0 +1,33 @@
+# factlog: `make demo` and `make test` are the two commands a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck unit bench fuzz clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/factlog check sources/ ; test $$? -le 1
+
+lint: $(STAMP)
+	$(BIN)/ruff check factlog tests benchmarks
+	$(BIN)/ruff format --check factlog tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict factlog
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest --cov --cov-report=term -p no:cacheprovider
+
+test: lint typecheck unit
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage
