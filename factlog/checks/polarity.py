@@ -1,0 +1,120 @@
+"""Polarity rules: an affirmation and a denial of the same thing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from factlog.checks import phrasing
+from factlog.checks.findings import Finding, Severity
+from factlog.checks.sweep import components, definite_conflict, possible_conflict
+from factlog.grading import Certainty, Polarity
+from factlog.index import Entry, Index
+from factlog.model import PredicateKind
+
+__all__ = ["answered_denial", "opposed_claims"]
+
+
+def chronological(entries: Sequence[Entry]) -> list[Entry]:
+    """Claims ordered by when they were stated, then by id: the same for any input order."""
+    return sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
+
+
+def strongest(entries: Sequence[Entry]) -> Certainty:
+    """The firmest certainty among claims."""
+    return max(entry.claim.certainty for entry in entries)
+
+
+def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> Severity:
+    firm_affirmed = [e for e in affirmed if e.claim.certainty is Certainty.CERTAIN]
+    firm_denied = [e for e in denied if e.claim.certainty is Certainty.CERTAIN]
+    if definite_conflict(firm_affirmed, firm_denied, event=event):
+        return Severity.ERROR
+    if possible_conflict(firm_affirmed, firm_denied) or definite_conflict(affirmed, denied, event=event):
+        return Severity.WARNING
+    return Severity.INFO
+
+
+def _times(entries: Sequence[Entry]) -> str:
+    return ", ".join(dict.fromkeys(phrasing.span(e.when) or "any time" for e in entries))
+
+
+def opposed_claims(index: Index) -> Iterator[Finding]:
+    """Claims that affirm and deny the same proposition at overlapping times.
+
+    Propositions are compared after normalisation (aliases, inverse predicates,
+    symmetric pairs), so "Russia receives weapons from Pyongyang" and "North Korea
+    supplies weapons to Russia" are the same proposition. Time follows the predicate's
+    kind: a denied **state** ("no longer holds office", 2025-10) conflicts with an
+    affirmation wherever the two may share a day; a denied **event** over a span means
+    it did not happen at any time in it, so "the last visit was in 2019", stated in
+    October 2025 and encoded as a denial over 2020/2025-10, conflicts with a visit
+    affirmed for April 2024.
+
+    One finding per group of claims linked by overlapping times, listing every
+    affirming and every denying claim. Severity: *error* when a certain affirmation
+    and a certain denial definitely conflict; *warning* ("disputed") when either side
+    is only probable or possible, or the conflict is only possible (imprecise dates,
+    or a claim without a valid time, which overlaps every time); *info* below that.
+    Uncommitted claims commit to nothing and are not compared.
+    """
+    for entries in index.by_key.values():
+        committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
+        affirmed = [e for e in committed if e.claim.polarity is Polarity.AFFIRMED]
+        denied = [e for e in committed if e.claim.polarity is Polarity.DENIED]
+        if not affirmed or not denied:
+            continue
+        event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
+        for group in components(affirmed, denied):
+            yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
+            no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
+            deniers, several_deniers = phrasing.holders(index, no)
+            affirmers, several_affirmers = phrasing.holders(index, yes)
+            assert yes[0].proposition is not None
+            what = phrasing.proposition(index, yes[0].proposition, with_time=False)
+            severity = _severity(yes, no, event=event)
+            times = f"affirmed for {_times(yes)}; denied for {_times(no)}"
+            deny = "deny" if several_deniers else "denies"
+            verb = phrasing.verb(strongest(yes), several_affirmers)
+            lead = "Disputed: " if severity is Severity.WARNING else ""
+            yield Finding(
+                rule="opposed_claims",
+                severity=severity,
+                message=f"{lead}{deniers} {deny} what {affirmers} {verb}: {what} ({times})",
+                claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
+            )
+
+
+def answered_denial(index: Index) -> Iterator[Finding]:
+    """Claims that answer another claim with the opposite polarity.
+
+    A claim's ``answers`` names the claims it responds to; answering with the opposite
+    polarity is a denial (or a retraction), reported even when neither claim has a
+    structured proposition ("Both Moscow and Pyongyang have denied these allegations").
+    Pairs that already share a proposition are left to ``opposed_claims``. One finding
+    per answered claim, listing every claim that denies it. Severity: *warning* when
+    both sides are certain, *info* otherwise (there is no valid time to compare).
+    """
+    for answered_id, answerers in index.answered_by.items():
+        answered = index.by_id.get(answered_id)
+        if answered is None or answered.claim.certainty is Certainty.UNCOMMITTED:
+            continue
+        against = chronological(
+            [
+                e
+                for e in answerers
+                if e.claim.polarity is not answered.claim.polarity
+                and e.claim.certainty is not Certainty.UNCOMMITTED
+                and (e.key is None or e.key != answered.key)
+            ]
+        )
+        if not against:
+            continue
+        certain = answered.claim.certainty is Certainty.CERTAIN and strongest(against) is Certainty.CERTAIN
+        names, several = phrasing.holders(index, against)
+        verb = "contradict" if several else "contradicts"
+        yield Finding(
+            rule="answered_denial",
+            severity=Severity.WARNING if certain else Severity.INFO,
+            message=f"{names} {verb} {index.name(answered.holder)}: {phrasing.statement(answered)}",
+            claims={"answered": [answered.id], "answering": [e.id for e in against]},
+        )

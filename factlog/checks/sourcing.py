@@ -1,0 +1,131 @@
+"""Sourcing rules: who stands behind a claim, and whether that is as much as it seems."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from factlog.checks import phrasing
+from factlog.checks.findings import Finding, Severity
+from factlog.checks.polarity import chronological
+from factlog.checks.sweep import possible_conflict
+from factlog.grading import Certainty, Polarity, Reliability
+from factlog.index import Entry, Index
+from factlog.origins import origins
+
+__all__ = ["hollow_corroboration", "interested_denial", "overconfident_holder", "self_contradiction"]
+
+
+def hollow_corroboration(index: Index) -> Iterator[Finding]:
+    """Several sources, one origin: corroboration that is really one voice repeated.
+
+    Claims about one proposition, with one polarity, read in two or more sources, that
+    all trace to a single origin: the same holder (however relayed), holders speaking
+    for one party (KCNA and the DPRK government), or sources declared as copies of one
+    another (``derived_from``). The finding names the single origin. Severity:
+    *warning*; the count of sources is not independent confirmation.
+    """
+    for entries in index.by_key.values():
+        for polarity in Polarity:
+            side = [e for e in entries if e.claim.polarity is polarity]
+            sources = {source for e in side for source in e.claim.sources}
+            if len(sources) < 2:
+                continue
+            found = origins(index, side)
+            if len(found) != 1:
+                continue
+            assert side[0].proposition is not None
+            what = phrasing.proposition(index, side[0].proposition)
+            verb = "affirm" if polarity is Polarity.AFFIRMED else "deny"
+            yield Finding(
+                rule="hollow_corroboration",
+                severity=Severity.WARNING,
+                message=f"{len(sources)} sources {verb} one thing, all from one origin, {found[0].label}: {what}",
+                claims={"origin " + found[0].speaker: [e.id for e in chronological(side)]},
+            )
+
+
+def overconfident_holder(index: Index) -> Iterator[Finding]:
+    """Certain claims from holders whose reliability cannot carry certainty.
+
+    A holder graded E ("unreliable"), or an anonymous holder ("analysts", "a
+    Seoul-based security analyst"), stated as certain: the certainty is the reporter's
+    framing, not something the holder's record supports. One finding per holder.
+    Severity: *info*, for the analyst to weigh.
+    """
+    for holder, entries in index.by_holder.items():
+        entity = index.entity(holder)
+        if entity is None or not (entity.anonymous or entity.reliability is Reliability.E):
+            continue
+        certain = [e for e in entries if e.claim.certainty is Certainty.CERTAIN]
+        if not certain:
+            continue
+        why = "anonymous" if entity.anonymous else "graded E, unreliable"
+        yield Finding(
+            rule="overconfident_holder",
+            severity=Severity.INFO,
+            message=f"{entity.name} ({why}) is reported as certain in {len(certain)} claim"
+            f"{'s' if len(certain) > 1 else ''}",
+            claims={"certain": [e.id for e in chronological(certain)]},
+        )
+
+
+def interested_denial(index: Index) -> Iterator[Finding]:
+    """Denials made by a party the proposition accuses.
+
+    When the subject or the object of a proposition (or an entity speaking for one,
+    such as its state media) denies it, the denial is self-interested: it says little
+    about the truth and should be weighed as such, never taken as refutation. One
+    finding per proposition, listing the interested denials and what they deny.
+    Severity: *info*.
+    """
+    for entries in index.by_key.values():
+        proposition = entries[0].proposition
+        assert proposition is not None
+        parties = {index.speaker(proposition.subject)}
+        if isinstance(proposition.object, str):
+            parties.add(index.speaker(proposition.object))
+        interested = [e for e in entries if e.claim.polarity is Polarity.DENIED and e.speaks_for in parties]
+        if not interested:
+            continue
+        denied = [e for e in entries if e.claim.polarity is Polarity.AFFIRMED]
+        names, several = phrasing.holders(index, chronological(interested))
+        what = phrasing.proposition(index, proposition, with_time=False)
+        yield Finding(
+            rule="interested_denial",
+            severity=Severity.INFO,
+            message=f"{names} {'are' if several else 'is'} party to what {'they deny' if several else 'it denies'}:"
+            f" {what}",
+            claims={"interested": [e.id for e in chronological(interested)], "denied": [e.id for e in chronological(denied)]},
+        )
+
+
+def self_contradiction(index: Index) -> Iterator[Finding]:
+    """One holder affirming and denying the same proposition at overlapping times.
+
+    Within one source this is a text contradicting itself; across sources and dates it
+    is a reversal (Russia called the troop reports fake in 2024 and confirmed them in
+    2025), reported with both dates. One finding per holder and proposition. Severity:
+    *warning*.
+    """
+    for entries in index.by_key.values():
+        by_holder: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            if entry.claim.certainty is not Certainty.UNCOMMITTED:
+                by_holder[entry.holder].append(entry)
+        for holder, mine in by_holder.items():
+            yes = chronological([e for e in mine if e.claim.polarity is Polarity.AFFIRMED])
+            no = chronological([e for e in mine if e.claim.polarity is Polarity.DENIED])
+            if not yes or not no or not possible_conflict(yes, no):
+                continue
+            assert yes[0].proposition is not None
+            what = phrasing.proposition(index, yes[0].proposition, with_time=False)
+            stated = sorted({str(e.stated) for e in yes + no if e.stated is not None})
+            same_source = {s for e in yes for s in e.claim.sources} & {s for e in no for s in e.claim.sources}
+            kind = "contradicts itself" if same_source or len(stated) < 2 else f"reversed itself ({', '.join(stated)})"
+            yield Finding(
+                rule="self_contradiction",
+                severity=Severity.WARNING,
+                message=f"{index.name(holder)} {kind}: affirms and denies that {what}",
+                claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
+            )

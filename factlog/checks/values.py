@@ -1,0 +1,139 @@
+"""Value rules: one subject, two values where the vocabulary allows only one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from factlog.checks import phrasing
+from factlog.checks.findings import Finding, Severity
+from factlog.checks.polarity import chronological
+from factlog.checks.sweep import definite_conflict, possible_conflict
+from factlog.grading import Certainty, Polarity
+from factlog.index import Entry, Index
+from factlog.model import DateValue, Predicate, Quantity
+from factlog.timeline import _NEG_INF
+
+__all__ = ["conflicting_values", "exclusive_predicates"]
+
+
+def _time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
+    """Claims linked by possibly overlapping valid times (claims without a time link to all)."""
+    ordered = sorted(entries, key=lambda e: (e.span[0], e.position))
+    groups: list[list[Entry]] = []
+    reach = _NEG_INF - 1
+    for entry in ordered:
+        if groups and entry.span[0] <= reach:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+        reach = max(reach, entry.span[3]) if len(groups[-1]) > 1 else entry.span[3]
+    return groups
+
+
+def _range(value: object, tolerance: float) -> tuple[float, float] | None:
+    """The span of values a literal is compatible with, or None for exact matching."""
+    if isinstance(value, Quantity):
+        low, high = float(value.low), float(value.high)
+        return (low - abs(low) * tolerance, high + abs(high) * tolerance)
+    if isinstance(value, DateValue):
+        return (float(value.date.start_low), float(value.date.end_high))
+    return None
+
+
+def _incompatible(entries: Sequence[Entry], predicate: Predicate) -> bool:
+    objects = [e.proposition.object for e in entries if e.proposition is not None]
+    kinds = {type(value) for value in objects}
+    if len(kinds) > 1:
+        return True
+    ranges = [_range(value, predicate.tolerance) for value in objects]
+    if ranges and ranges[0] is not None:
+        lows = [r[0] for r in ranges if r is not None]
+        highs = [r[1] for r in ranges if r is not None]
+        return min(highs) < max(lows)
+    return len({e.key for e in entries}) > 1
+
+
+def _object_words(index: Index, entry: Entry) -> str:
+    assert entry.proposition is not None
+    value = entry.proposition.object
+    if value is None:
+        return ""
+    return " " + (index.name(value) if isinstance(value, str) else str(value))
+
+
+def _value(entry: Entry) -> str:
+    assert entry.proposition is not None
+    value = entry.proposition.object
+    return "nothing" if value is None else str(value) if not isinstance(value, str) else value
+
+
+def conflicting_values(index: Index) -> Iterator[Finding]:
+    """Incompatible values of a functional predicate at overlapping times.
+
+    A functional predicate has one value per subject (and qualifiers) at a time: one
+    date for an event, one number of troops deployed. Entities and texts are
+    compatible only when equal; dates when they may be the same day; quantities when
+    their bounds, widened by the predicate's ``tolerance``, meet (11,000 and 12,000
+    with a tolerance of 0.1 agree; 11,000 and 15,000 do not). One finding per subject
+    and time, listing the claims for each value. Severity: *error* when two certain
+    claims disagree, *warning* otherwise.
+    """
+    for (subject, _, _), entries in index.by_slot.items():
+        predicate = entries[0].predicate
+        if predicate is None or not predicate.functional:
+            continue
+        affirmed = [
+            e for e in entries if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
+        ]
+        for group in _time_groups(affirmed):
+            if len(group) < 2 or not _incompatible(group, predicate):
+                continue
+            by_value: dict[str, list[Entry]] = {}
+            for entry in chronological(group):
+                by_value.setdefault(_value(entry), []).append(entry)
+            certain = sum(1 for e in group if e.claim.certainty is Certainty.CERTAIN) >= 2
+            alternatives = "; ".join(
+                f"{value} ({phrasing.holders(index, members)[0]})" for value, members in by_value.items()
+            )
+            yield Finding(
+                rule="conflicting_values",
+                severity=Severity.ERROR if certain else Severity.WARNING,
+                message=f"Sources disagree on {index.name(subject)}: {predicate.label}: {alternatives}",
+                claims={value: [e.id for e in members] for value, members in by_value.items()},
+            )
+
+
+def exclusive_predicates(index: Index) -> Iterator[Finding]:
+    """Two predicates declared exclusive, both affirmed of one subject at overlapping times.
+
+    ``exclusive_with`` says two relations cannot hold at once: a sitting president is
+    not a former president of the same office. One finding per subject, object and
+    pair of predicates. Severity: *error* when certain claims on both sides definitely
+    overlap in time, *warning* otherwise.
+    """
+    predicates = index.vocabulary.predicates
+    pairs = sorted(
+        {tuple(sorted((p.id, other))) for p in predicates.values() for other in p.exclusive_with if other in predicates}
+    )
+    for first, second in pairs:
+        for key, entries in index.by_key.items():
+            if key[1] != first:
+                continue
+            other = index.by_key.get((key[0], second, key[2], key[3]), [])
+            yes = [e for e in entries if e.claim.polarity is Polarity.AFFIRMED]
+            no = [e for e in other if e.claim.polarity is Polarity.AFFIRMED]
+            if not yes or not no or not possible_conflict(yes, no):
+                continue
+            certain_yes = [e for e in yes if e.claim.certainty is Certainty.CERTAIN]
+            certain_no = [e for e in no if e.claim.certainty is Certainty.CERTAIN]
+            firm = definite_conflict(certain_yes, certain_no, event=False)
+            subject = index.name(key[0])
+            target = "" if yes[0].proposition is None else _object_words(index, yes[0])
+            yield Finding(
+                rule="exclusive_predicates",
+                severity=Severity.ERROR if firm else Severity.WARNING,
+                message=f"{phrasing.holders(index, yes)[0]}: {subject} {predicates[first].label}{target};"
+                f" {phrasing.holders(index, no)[0]}: {subject} {predicates[second].label}{target};"
+                " both cannot hold at once",
+                claims={first: [e.id for e in chronological(yes)], second: [e.id for e in chronological(no)]},
+            )

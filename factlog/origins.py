@@ -1,0 +1,100 @@
+"""Independent origins: which claims are really one voice repeated.
+
+Within a group of claims (about one proposition), two claims share an origin when
+
+* their holders speak for the same party (same holder, or affiliated: KCNA speaks for
+  the DPRK government), however many relays each passed through; or
+* one is the publisher's own voice in a source derived from the other's source
+  (``derived_from``: a syndicated copy, a rewrite of a press release).
+
+A union-find over holders and sources: linear in the size of the group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from factlog.index import Entry, Index
+
+__all__ = ["Origin", "origins"]
+
+
+@attrs.frozen
+class Origin:
+    """One independent origin: a label, and its claims in claim order."""
+
+    label: str
+    speaker: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The distinct sources its claims were read in."""
+        return tuple(dict.fromkeys(source for entry in self.entries for source in entry.claim.sources))
+
+
+def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
+    """The independent origins of a group of claims, ordered by their first claim."""
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        parent.setdefault(node, node)
+        root = node
+        while parent[root] != root:
+            root = parent[root]
+        while parent[node] != root:
+            parent[node], node = root, parent[node]
+        return root
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    sources = index.claims.source_by_id
+    for entry in entries:
+        speaker = "e:" + entry.speaks_for
+        find(speaker)
+        for source_id in entry.claim.sources:
+            source = sources.get(source_id)
+            if source is None:
+                continue
+            if index.vocabulary.entity(source.publisher) == entry.holder:
+                union(speaker, "s:" + source_id)
+            for ancestor in _ancestors(index, source_id):
+                union("s:" + source_id, "s:" + ancestor)
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(find("e:" + entry.speaks_for), []).append(entry)
+    result = []
+    for members in groups.values():
+        speaker = _original_speaker(index, members)
+        result.append(Origin(index.name(speaker), speaker, tuple(members)))
+    return result
+
+
+def _ancestors(index: Index, source_id: str) -> list[str]:
+    found: list[str] = []
+    pending = [source_id]
+    seen = {source_id}
+    while pending:
+        source = index.claims.source_by_id.get(pending.pop())
+        if source is None:
+            continue
+        for parent in source.derived_from:
+            if parent not in seen:
+                seen.add(parent)
+                found.append(parent)
+                pending.append(parent)
+    return found
+
+
+def _original_speaker(index: Index, members: Sequence[Entry]) -> str:
+    """The speaker of the first claim read in a source that copies no other."""
+    for entry in members:
+        source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
+        if source is None or not source.derived_from:
+            return entry.speaks_for
+    return members[0].speaks_for
