@@ -8,11 +8,15 @@ canonical JSON.
 
 from __future__ import annotations
 
+from factlog.checks import DEFAULT_RULES, Rule
+from factlog.checks.findings import Finding, Severity, finding_id
 from factlog.claimset import ClaimSet
 from factlog.codec import dump, dumps, dumps_lines, load, loads, loads_lines
 from factlog.converter import make_converter
+from factlog.engine import Report, check
 from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
 from factlog.grading import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
+from factlog.index import Entry, Index
 from factlog.migrations import VERSION as FORMAT_VERSION
 from factlog.model import (
     Acknowledgement,
@@ -33,6 +37,8 @@ from factlog.model import (
     SourceKind,
     TextValue,
 )
+from factlog.origins import Origin, origins
+from factlog.report import render_json, render_markdown, render_text
 from factlog.schema import json_schema
 from factlog.timeline import Interval, PartialDate
 from factlog.vocabulary import PropositionKey, Vocabulary
@@ -47,20 +53,25 @@ __all__ = [
     "ClaimSet",
     "ConflictError",
     "Credibility",
+    "DEFAULT_RULES",
     "DateValue",
     "Entity",
     "EntityKind",
+    "Entry",
     "Evidence",
     "FORMAT_VERSION",
     "FactlogError",
     "Factuality",
     "FieldError",
+    "Finding",
     "FormatError",
+    "Index",
     "InputError",
     "Interval",
     "Likelihood",
     "Mode",
     "Object",
+    "Origin",
     "PartialDate",
     "Polarity",
     "Predicate",
@@ -69,18 +80,27 @@ __all__ = [
     "PropositionKey",
     "Quantity",
     "Reliability",
+    "Report",
+    "Rule",
     "ScaleError",
+    "Severity",
     "Source",
     "SourceKind",
     "TextValue",
     "UnknownIdError",
     "Vocabulary",
+    "check",
     "dump",
     "dumps",
     "dumps_lines",
+    "finding_id",
     "json_schema",
     "load",
     "loads",
     "loads_lines",
     "make_converter",
+    "origins",
+    "render_json",
+    "render_markdown",
+    "render_text",
 ]

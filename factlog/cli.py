@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from factlog.checks import DEFAULT_RULES
+from factlog.checks.findings import Severity
+from factlog.claimset import ClaimSet
 from factlog.codec import load
+from factlog.engine import check
 from factlog.errors import FactlogError, FormatError
+from factlog.report import render_json, render_markdown, render_text
 from factlog.schema import json_schema
 
 __all__ = ["main"]
@@ -46,6 +52,35 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="claim files or folders")
 
+    check = commands.add_parser(
+        "check",
+        help="find contradictions, hollow corroboration and broken evidence",
+        description="Run the consistency rules over claim files and report findings.",
+        epilog="Exit 0 when no unacknowledged finding is at or above --fail-on, 1 otherwise.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="claim files or folders")
+    check.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument(
+        "--rule",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only this rule (repeatable); one of " + ", ".join(rule.__name__ for rule in DEFAULT_RULES),
+    )
+    check.add_argument(
+        "--colour",
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output (default: when stdout is a terminal and NO_COLOR is unset)",
+    )
+
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the format",
@@ -61,6 +96,35 @@ def _report_error(error: FactlogError) -> int:
     return EXIT_INPUT
 
 
+def _check(claims: ClaimSet, arguments: argparse.Namespace) -> int:
+    rules = DEFAULT_RULES
+    if arguments.rule:
+        by_name = {rule.__name__: rule for rule in DEFAULT_RULES}
+        unknown = [name for name in arguments.rule if name not in by_name]
+        if unknown:
+            print(
+                f"factlog check: error: unknown rule {', '.join(unknown)}; rules are: {', '.join(by_name)}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        rules = tuple(by_name[name] for name in dict.fromkeys(arguments.rule))
+    report = check(claims, rules, stale=not arguments.rule)
+    if arguments.format == "json":
+        sys.stdout.write(render_json(report))
+    elif arguments.format == "markdown":
+        sys.stdout.write(render_markdown(report))
+    else:
+        sys.stdout.write(render_text(report, colour=_colour(arguments.colour)))
+    threshold = None if arguments.fail_on == "never" else Severity(arguments.fail_on)
+    return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK
+
+
+def _colour(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = _parser().parse_args(argv)
@@ -69,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return EXIT_OK
         claims = load(arguments.paths)
+        if arguments.command == "check":
+            return _check(claims, arguments)
         print(
             f"ok: {len(claims.entities)} entities, {len(claims.predicates)} predicates,"
             f" {len(claims.sources)} sources, {len(claims.claims)} claims"

@@ -43,7 +43,7 @@ def _run(rule: Rule, index: Index) -> list[Finding]:
     name = getattr(rule, "__name__", repr(rule))
     try:
         return list(rule(index))
-    except Exception as error:  # noqa: BLE001 - a broken rule is reported, never fatal
+    except Exception as error:
         return [
             Finding(
                 rule="rule_failure",
@@ -61,21 +61,21 @@ def _sort_key(index: Index, order: dict[str, int], finding: Finding) -> tuple[in
     return (-finding.severity.rank, order.get(finding.rule, len(order)), first, finding.id)
 
 
-def finish(index: Index, findings: list[Finding], rules: Sequence[Rule]) -> tuple[Finding, ...]:
-    """Mark acknowledged findings, report stale acknowledgements, and sort."""
+def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stale: bool = True) -> tuple[Finding, ...]:
+    """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort."""
     notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
     seen = {finding.id for finding in findings}
     marked = [
         attrs.evolve(finding, acknowledged=True, note=notes[finding.id]) if finding.id in notes else finding
         for finding in findings
     ]
-    for ack in index.claims.acknowledged:
+    for ack in index.claims.acknowledged if stale else ():
         if ack.finding not in seen:
             marked.append(
                 Finding(
                     rule="stale_acknowledgement",
                     severity=Severity.WARNING,
-                    message=f"acknowledgement of {ack.finding} matches no finding (\"{ack.note}\"): the claims"
+                    message=f'acknowledgement of {ack.finding} matches no finding ("{ack.note}"): the claims'
                     " changed, or the finding was resolved; review and remove it",
                     claims={},
                     id=finding_id("stale_acknowledgement", [ack.finding]),
@@ -85,8 +85,13 @@ def finish(index: Index, findings: list[Finding], rules: Sequence[Rule]) -> tupl
     return tuple(sorted(marked, key=lambda finding: _sort_key(index, order, finding)))
 
 
-def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES) -> Report:
-    """Run consistency rules over a claim set and report what they find."""
+def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES, *, stale: bool = True) -> Report:
+    """Run consistency rules over a claim set and report what they find.
+
+    Findings whose id the claim set acknowledges are marked acknowledged and do not
+    count toward failure. With ``stale`` (the default), an acknowledgement that
+    matches no finding is reported; turn it off when running only some rules.
+    """
     index = Index.of(claims)
     findings = [finding for rule in rules for finding in _run(rule, index)]
-    return Report(finish(index, findings, rules), claims)
+    return Report(finish(index, findings, rules, stale=stale), claims)

@@ -74,12 +74,21 @@ class Index:
     def of(cls, claims: ClaimSet) -> Index:
         """Normalise and group the claims of a set."""
         vocabulary = Vocabulary.of(claims)
-        index = cls(claims, vocabulary, (), {}, defaultdict(list), defaultdict(list), defaultdict(list),
-                    defaultdict(list), defaultdict(list))
+        index = cls(
+            claims,
+            vocabulary,
+            (),
+            {},
+            defaultdict(list),
+            defaultdict(list),
+            defaultdict(list),
+            defaultdict(list),
+            defaultdict(list),
+        )
         return index.with_claims(claims.claims)
 
     def with_claims(self, claims: Iterable[Claim]) -> Index:
-        """This index with more claims (the lists are extended in place)."""
+        """Add claims: the groups are extended in place, and a new index returned."""
         entries = list(self.entries)
         for claim in claims:
             entry = self._entry(claim, len(entries))

@@ -51,4 +51,3 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     future_event_as_fact,
 )
 """The rules :func:`factlog.check` runs by default, in this order."""
-

@@ -30,8 +30,11 @@ def finding_id(rule: str, claims: Iterable[str]) -> str:
     return "f-" + hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
-def _sides(value: Mapping[str, Iterable[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((side, tuple(ids)) for side, ids in value.items())
+def _sides(
+    value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return tuple((side, tuple(ids)) for side, ids in pairs if ids)
 
 
 @attrs.frozen(kw_only=True)
@@ -39,7 +42,7 @@ class Finding:
     """One problem a rule found: the claims involved, grouped by side, and why it matters.
 
     ``claims`` maps a side ("affirming", "denying", a value, ...) to claim ids, in the
-    order the rule gives them. ``id`` depends only on the rule and the set of claim ids.
+    order the rule gives them; empty sides are dropped. ``id`` depends only on the rule and the set of claim ids.
     """
 
     rule: str
@@ -68,5 +71,3 @@ class Finding:
     def counts(self) -> bool:
         """Whether the finding counts toward failure (it is not acknowledged)."""
         return not self.acknowledged
-
-

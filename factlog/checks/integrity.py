@@ -62,8 +62,10 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
             if found != evidence.quote:
                 where = text.find(evidence.quote)
                 hint = f"; the quote stands at {where}-{where + len(evidence.quote)}" if where >= 0 else ""
-                problems.append(f"evidence[{number}] in {evidence.source} at {evidence.start}-{evidence.end} reads"
-                                f" {found[:60]!r}{hint}")
+                problems.append(
+                    f"evidence[{number}] in {evidence.source} at {evidence.start}-{evidence.end} reads"
+                    f" {found[:60]!r}{hint}"
+                )
         if problems:
             yield Finding(
                 rule="quote_mismatch",

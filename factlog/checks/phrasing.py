@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factlog.index import Entry, Index
 from factlog.grading import Certainty
+from factlog.index import Entry, Index
 from factlog.model import Proposition
 from factlog.timeline import Interval
 

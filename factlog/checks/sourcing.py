@@ -96,7 +96,10 @@ def interested_denial(index: Index) -> Iterator[Finding]:
             severity=Severity.INFO,
             message=f"{names} {'are' if several else 'is'} party to what {'they deny' if several else 'it denies'}:"
             f" {what}",
-            claims={"interested": [e.id for e in chronological(interested)], "denied": [e.id for e in chronological(denied)]},
+            claims={
+                "interested": [e.id for e in chronological(interested)],
+                "denied": [e.id for e in chronological(denied)],
+            },
         )
 
 

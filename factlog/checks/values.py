@@ -83,7 +83,9 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
         if predicate is None or not predicate.functional:
             continue
         affirmed = [
-            e for e in entries if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
+            e
+            for e in entries
+            if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
         ]
         for group in _time_groups(affirmed):
             if len(group) < 2 or not _incompatible(group, predicate):
