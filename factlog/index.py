@@ -20,7 +20,7 @@ from factlog.vocabulary import PropositionKey, Vocabulary
 
 __all__ = ["Entry", "Index", "SlotKey"]
 
-_ANY_TIME = (_NEG_INF, _POS_INF, _NEG_INF, _POS_INF)
+_ANY_TIME = (_NEG_INF, _POS_INF)
 
 SlotKey = tuple[str, str, tuple[tuple[str, str], ...]]
 """``(subject, predicate, qualifiers)``: where a functional predicate has one value."""
@@ -38,11 +38,17 @@ class Entry:
     holder: str
     speaks_for: str
     stated: PartialDate | None
-    span: tuple[int, int, int, int]
-    """``(start_low, start_high, end_low, end_high)`` of the valid time, as day ordinals.
+    span: tuple[int, int]
+    """The first and last day of the valid time, as ordinals (open ends reach beyond any day).
 
-    A claim without a valid time may hold at any time but definitely holds at none.
+    A state holds throughout the span; an event happens on some day inside it. A claim
+    without a valid time spans all time, but only possibly (see ``timed``).
     """
+
+    @property
+    def timed(self) -> bool:
+        """Whether the claim gives a valid time."""
+        return self.when is not None
 
     @property
     def id(self) -> str:
@@ -120,7 +126,7 @@ class Index:
             source = self.claims.source_by_id.get(claim.evidence[0].source)
             stated = None if source is None else source.published
         when = None if proposition is None else proposition.when
-        span = _ANY_TIME if when is None else (when.start_low, when.start_high, when.end_low, when.end_high)
+        span = _ANY_TIME if when is None else (when.start_low, when.end_high)
         return Entry(claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, span)
 
     def speaker(self, entity: str) -> str:

@@ -36,7 +36,12 @@ class Origin:
 
 
 def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
-    """The independent origins of a group of claims, ordered by their first claim."""
+    """The independent origins of a group of claims, ordered by their first claim.
+
+    Claims are taken in the order they were stated (then by id), so the result does
+    not depend on the order they were given in.
+    """
+    entries = sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
     parent: dict[str, str] = {}
 
     def find(node: str) -> str:

@@ -27,7 +27,7 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     """
     for entries in index.by_key.values():
         for polarity in Polarity:
-            side = [e for e in entries if e.claim.polarity is polarity]
+            side = chronological([e for e in entries if e.claim.polarity is polarity])
             sources = {source for e in side for source in e.claim.sources}
             if len(sources) < 2:
                 continue
@@ -41,7 +41,7 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
                 rule="hollow_corroboration",
                 severity=Severity.WARNING,
                 message=f"{len(sources)} sources {verb} one thing, all from one origin, {found[0].label}: {what}",
-                claims={"origin " + found[0].speaker: [e.id for e in chronological(side)]},
+                claims={"origin " + found[0].speaker: [e.id for e in side]},
             )
 
 

@@ -1,8 +1,8 @@
 """Interval sweeps over claim groups: conflicts found by sorting, never by all pairs.
 
-Each claim's valid time is reduced to four day numbers (:attr:`Entry.span`): the
-earliest and latest day it may start and end. A claim without a valid time may be true
-at any time but is definitely true at none, so it conflicts only possibly.
+A claim's valid time is its span of days (:attr:`~factlog.Entry.span`): a state holds
+throughout it, an event happens on some day inside it. A claim without a valid time
+spans all time, but only possibly: it never conflicts definitely.
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factlog.index import Entry
-from factlog.timeline import _NEG_INF, _POS_INF
+from factlog.timeline import _NEG_INF
 
 __all__ = ["components", "definite_conflict", "possible_conflict"]
 
 
 def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Entry]]:
-    """Groups of claims linked by possibly overlapping times across the two sides.
+    """Groups of claims linked by overlapping spans across the two sides.
 
     Only groups with claims on both sides are returned, each in claim order, ordered by
-    their first claim. A sweep by start day with union-find: O(n log n) for n claims.
+    their first claim. A sweep by first day with union-find: O(n log n) for n claims.
     """
     parent: dict[int, int] = {}
 
@@ -45,7 +45,7 @@ def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Ent
         # Everything still alive is now one group, and no later claim starts earlier:
         # the latest end stands for all of it.
         opposite[:] = [max(alive)] if alive else []
-        active[side].append((entry.span[3], position))
+        active[side].append((entry.span[1], position))
     groups: dict[int, list[Entry]] = {}
     sides: dict[int, set[int]] = {}
     for _, position, side, entry in sorted(events, key=lambda item: item[1]):
@@ -56,9 +56,9 @@ def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Ent
 
 
 def possible_conflict(first: Sequence[Entry], second: Sequence[Entry]) -> bool:
-    """Whether some claim of one side possibly overlaps some claim of the other in time."""
+    """Whether some span of one side shares a day with some span of the other."""
     latest = [_NEG_INF - 1, _NEG_INF - 1]
-    events = sorted([(e.span[0], 0, e.span[3]) for e in first] + [(e.span[0], 1, e.span[3]) for e in second])
+    events = sorted([(e.span[0], 0, e.span[1]) for e in first] + [(e.span[0], 1, e.span[1]) for e in second])
     for start, side, end in events:
         if latest[1 - side] >= start:
             return True
@@ -67,24 +67,22 @@ def possible_conflict(first: Sequence[Entry], second: Sequence[Entry]) -> bool:
 
 
 def definite_conflict(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> bool:
-    """Whether some denial definitely excludes some affirmation.
+    """Whether some timed denial certainly excludes some timed affirmation.
 
-    For a state, the two must definitely share a day. For an event, the denied span must
-    definitely contain all of the time the affirmed event may have happened in.
+    A state affirmed throughout one span and denied at any time of another conflicts
+    when the spans share a day. An event affirmed somewhere in a span conflicts with a
+    denial only when the denied span contains the whole of it.
     """
-    # Denials ordered by their latest start; a claim without a time never qualifies.
-    denials = sorted((d.span for d in denied if d.span[1] != _POS_INF), key=lambda span: span[1])
-    if event:
-        # Some d with d.start_high <= a.start_low and d.end_low >= a.end_high.
-        needs = sorted((a.span[0], a.span[3]) for a in affirmed)
-    else:
-        # Some d with d.start_high <= a.end_low and d.end_low >= a.start_high.
-        needs = sorted((a.span[2], a.span[1]) for a in affirmed if a.span[1] != _POS_INF)
+    timed_affirmed = [e for e in affirmed if e.timed]
+    timed_denied = [e for e in denied if e.timed]
+    if not event:
+        return possible_conflict(timed_affirmed, timed_denied)
+    denials = sorted(e.span for e in timed_denied)
     best, pointer = _NEG_INF - 1, 0
-    for limit, required in needs:
-        while pointer < len(denials) and denials[pointer][1] <= limit:
-            best = max(best, denials[pointer][2])
+    for start, end in sorted(e.span for e in timed_affirmed):
+        while pointer < len(denials) and denials[pointer][0] <= start:
+            best = max(best, denials[pointer][1])
             pointer += 1
-        if best >= required:
+        if best >= end:
             return True
     return False

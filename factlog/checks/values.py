@@ -26,7 +26,7 @@ def _time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
             groups[-1].append(entry)
         else:
             groups.append([entry])
-        reach = max(reach, entry.span[3]) if len(groups[-1]) > 1 else entry.span[3]
+        reach = max(reach, entry.span[1]) if len(groups[-1]) > 1 else entry.span[1]
     return groups
 
 
@@ -122,13 +122,13 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
             if key[1] != first:
                 continue
             other = index.by_key.get((key[0], second, key[2], key[3]), [])
-            yes = [e for e in entries if e.claim.polarity is Polarity.AFFIRMED]
-            no = [e for e in other if e.claim.polarity is Polarity.AFFIRMED]
+            yes = chronological([e for e in entries if e.claim.polarity is Polarity.AFFIRMED])
+            no = chronological([e for e in other if e.claim.polarity is Polarity.AFFIRMED])
             if not yes or not no or not possible_conflict(yes, no):
                 continue
             certain_yes = [e for e in yes if e.claim.certainty is Certainty.CERTAIN]
             certain_no = [e for e in no if e.claim.certainty is Certainty.CERTAIN]
-            firm = definite_conflict(certain_yes, certain_no, event=False)
+            firm = definite_conflict(certain_yes, certain_no, event=False)  # states: shared days
             subject = index.name(key[0])
             target = "" if yes[0].proposition is None else _object_words(index, yes[0])
             yield Finding(
@@ -137,5 +137,5 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
                 message=f"{phrasing.holders(index, yes)[0]}: {subject} {predicates[first].label}{target};"
                 f" {phrasing.holders(index, no)[0]}: {subject} {predicates[second].label}{target};"
                 " both cannot hold at once",
-                claims={first: [e.id for e in chronological(yes)], second: [e.id for e in chronological(no)]},
+                claims={first: [e.id for e in yes], second: [e.id for e in no]},
             )
