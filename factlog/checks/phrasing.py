@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from factlog.grading import Certainty
 from factlog.index import Entry, Index
 from factlog.model import Proposition
 from factlog.timeline import Interval
 
-__all__ = ["holders", "join", "proposition", "span"]
+__all__ = ["by_holders", "capital", "holders", "join", "participle", "proposition", "span"]
 
-_VERBS = {
-    Certainty.CERTAIN: ("state", "states"),
-    Certainty.PROBABLE: ("consider likely", "considers likely"),
-    Certainty.POSSIBLE: ("suggest", "suggests"),
-    Certainty.UNCOMMITTED: ("report", "reports"),
+_PARTICIPLES = {
+    Certainty.CERTAIN: "stated",
+    Certainty.PROBABLE: "held likely",
+    Certainty.POSSIBLE: "suggested",
+    Certainty.UNCOMMITTED: "reported",
 }
 
 
@@ -34,9 +34,25 @@ def holders(index: Index, entries: Iterable[Entry]) -> tuple[str, bool]:
     return join(distinct), len(distinct) > 1
 
 
-def verb(certainty: Certainty, plural: bool) -> str:
-    """What holders do with a claim of this certainty: state, suggest, ..."""
-    return _VERBS[certainty][0 if plural else 1]
+def participle(certainty: Certainty) -> str:
+    """What a holder did with a claim of this certainty: stated, suggested, ..."""
+    return _PARTICIPLES[certainty]
+
+
+def capital(text: str) -> str:
+    """The text with its first letter in upper case (names may start in lower case)."""
+    return text[:1].upper() + text[1:]
+
+
+def by_holders(index: Index, entries: Sequence[Entry], *, times: bool) -> str:
+    """``A (2025-10) and B (2024–2025)``: each holder once, with the times it gave."""
+    spans: dict[str, list[str]] = {}
+    for entry in entries:
+        found = spans.setdefault(index.name(entry.holder), [])
+        text = span(entry.when) or "no date"
+        if times and text not in found:
+            found.append(text)
+    return join(f"{name} ({', '.join(items)})" if items else name for name, items in spans.items())
 
 
 def span(interval: Interval | None) -> str:

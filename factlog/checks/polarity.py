@@ -67,19 +67,20 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
         for group in components(affirmed, denied):
             yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
             no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
-            deniers, several_deniers = phrasing.holders(index, no)
-            affirmers, several_affirmers = phrasing.holders(index, yes)
             assert yes[0].proposition is not None
-            what = phrasing.proposition(index, yes[0].proposition, with_time=False)
+            same_time = len({e.when for e in group}) == 1
+            what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
             severity = _severity(yes, no, event=event)
-            times = f"affirmed for {_times(yes)}; denied for {_times(no)}"
-            deny = "deny" if several_deniers else "denies"
-            verb = phrasing.verb(strongest(yes), several_affirmers)
-            lead = "Disputed: " if severity is Severity.WARNING else ""
+            lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
+            affirmers = phrasing.by_holders(index, yes, times=not same_time)
+            deniers = phrasing.by_holders(index, no, times=not same_time)
+            message = (
+                f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
+            )
             yield Finding(
                 rule="opposed_claims",
                 severity=severity,
-                message=f"{lead}{deniers} {deny} what {affirmers} {verb}: {what} ({times})",
+                message=message,
                 claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
             )
 
@@ -110,11 +111,11 @@ def answered_denial(index: Index) -> Iterator[Finding]:
         if not against:
             continue
         certain = answered.claim.certainty is Certainty.CERTAIN and strongest(against) is Certainty.CERTAIN
-        names, several = phrasing.holders(index, against)
-        verb = "contradict" if several else "contradicts"
+        names, _ = phrasing.holders(index, against)
         yield Finding(
             rule="answered_denial",
             severity=Severity.WARNING if certain else Severity.INFO,
-            message=f"{names} {verb} {index.name(answered.holder)}: {phrasing.statement(answered)}",
+            message=f"Denied in answer: {phrasing.statement(answered)}"
+            f" ({phrasing.participle(answered.claim.certainty)} by {index.name(answered.holder)}; denied by {names})",
             claims={"answered": [answered.id], "answering": [e.id for e in against]},
         )

@@ -36,11 +36,12 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
                 continue
             assert side[0].proposition is not None
             what = phrasing.proposition(index, side[0].proposition)
-            verb = "affirm" if polarity is Polarity.AFFIRMED else "deny"
+            verb = "affirm" if polarity is Polarity.AFFIRMED else "deni"
             yield Finding(
                 rule="hollow_corroboration",
                 severity=Severity.WARNING,
-                message=f"{len(sources)} sources {verb} one thing, all from one origin, {found[0].label}: {what}",
+                message=f"Hollow corroboration: {what}: {verb}ed in {len(sources)} sources, all from one origin,"
+                f" {found[0].label}",
                 claims={"origin " + found[0].speaker: [e.id for e in side]},
             )
 
@@ -64,8 +65,9 @@ def overconfident_holder(index: Index) -> Iterator[Finding]:
         yield Finding(
             rule="overconfident_holder",
             severity=Severity.INFO,
-            message=f"{entity.name} ({why}) is reported as certain in {len(certain)} claim"
-            f"{'s' if len(certain) > 1 else ''}",
+            message=phrasing.capital(
+                f"{entity.name} ({why}): reported as certain in {len(certain)} claim{'s' if len(certain) > 1 else ''}"
+            ),
             claims={"certain": [e.id for e in chronological(certain)]},
         )
 
@@ -89,13 +91,12 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         if not interested:
             continue
         denied = [e for e in entries if e.claim.polarity is Polarity.AFFIRMED]
-        names, several = phrasing.holders(index, chronological(interested))
+        names, _ = phrasing.holders(index, chronological(interested))
         what = phrasing.proposition(index, proposition, with_time=False)
         yield Finding(
             rule="interested_denial",
             severity=Severity.INFO,
-            message=f"{names} {'are' if several else 'is'} party to what {'they deny' if several else 'it denies'}:"
-            f" {what}",
+            message=f"Denied by an interested party: {what}: denied by {names}, party to it",
             claims={
                 "interested": [e.id for e in chronological(interested)],
                 "denied": [e.id for e in chronological(denied)],
@@ -125,10 +126,10 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
             what = phrasing.proposition(index, yes[0].proposition, with_time=False)
             stated = sorted({str(e.stated) for e in yes + no if e.stated is not None})
             same_source = {s for e in yes for s in e.claim.sources} & {s for e in no for s in e.claim.sources}
-            kind = "contradicts itself" if same_source or len(stated) < 2 else f"reversed itself ({', '.join(stated)})"
+            kind = "in one source" if same_source or len(stated) < 2 else f"a reversal: {', '.join(stated)}"
             yield Finding(
                 rule="self_contradiction",
                 severity=Severity.WARNING,
-                message=f"{index.name(holder)} {kind}: affirms and denies that {what}",
+                message=f"Self-contradiction: {what}: both affirmed and denied by {index.name(holder)} ({kind})",
                 claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
             )

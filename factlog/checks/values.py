@@ -94,13 +94,13 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             for entry in chronological(group):
                 by_value.setdefault(_value(entry), []).append(entry)
             certain = sum(1 for e in group if e.claim.certainty is Certainty.CERTAIN) >= 2
-            alternatives = "; ".join(
-                f"{value} ({phrasing.holders(index, members)[0]})" for value, members in by_value.items()
+            alternatives = " but ".join(
+                f"{value} according to {phrasing.holders(index, members)[0]}" for value, members in by_value.items()
             )
             yield Finding(
                 rule="conflicting_values",
                 severity=Severity.ERROR if certain else Severity.WARNING,
-                message=f"Sources disagree on {index.name(subject)}: {predicate.label}: {alternatives}",
+                message=f"Conflicting values: {index.name(subject)} {predicate.label} {alternatives}",
                 claims={value: [e.id for e in members] for value, members in by_value.items()},
             )
 
@@ -134,8 +134,8 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
             yield Finding(
                 rule="exclusive_predicates",
                 severity=Severity.ERROR if firm else Severity.WARNING,
-                message=f"{phrasing.holders(index, yes)[0]}: {subject} {predicates[first].label}{target};"
-                f" {phrasing.holders(index, no)[0]}: {subject} {predicates[second].label}{target};"
-                " both cannot hold at once",
+                message=f"Exclusive: {subject} {predicates[first].label}{target} (stated by"
+                f" {phrasing.holders(index, yes)[0]}) and {predicates[second].label}{target} (stated by"
+                f" {phrasing.holders(index, no)[0]}); both cannot hold at once",
                 claims={first: [e.id for e in yes], second: [e.id for e in no]},
             )
