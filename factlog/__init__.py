@@ -38,7 +38,7 @@ from factlog.model import (
     TextValue,
 )
 from factlog.origins import Origin, origins
-from factlog.report import render_json, render_markdown, render_text
+from factlog.report import render_json, render_markdown, render_text, report_document
 from factlog.schema import json_schema
 from factlog.timeline import Interval, PartialDate
 from factlog.vocabulary import PropositionKey, Vocabulary
@@ -103,4 +103,5 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_text",
+    "report_document",
 ]

@@ -43,25 +43,42 @@ ENTITIES = (
     Entity(id="visit", name="the visit", kind=EntityKind.EVENT),
 )
 PREDICATES = (
-    Predicate(id="supplies-weapons-to", label="supplies weapons to", kind=PredicateKind.STATE,
-              inverse="receives-weapons-from"),
+    Predicate(
+        id="supplies-weapons-to", label="supplies weapons to", kind=PredicateKind.STATE, inverse="receives-weapons-from"
+    ),
     Predicate(id="visits", label="visits", kind=PredicateKind.EVENT),
     Predicate(id="allied-with", label="is allied with", kind=PredicateKind.STATE, symmetric=True),
-    Predicate(id="holds-office", label="holds the office of", kind=PredicateKind.STATE,
-              exclusive_with=("former-holder-of",)),
+    Predicate(
+        id="holds-office", label="holds the office of", kind=PredicateKind.STATE, exclusive_with=("former-holder-of",)
+    ),
     Predicate(id="former-holder-of", label="formerly held the office of", kind=PredicateKind.STATE),
-    Predicate(id="troops-deployed", label="number of troops deployed", kind=PredicateKind.STATE, functional=True,
-              tolerance=0.1),
+    Predicate(
+        id="troops-deployed",
+        label="number of troops deployed",
+        kind=PredicateKind.STATE,
+        functional=True,
+        tolerance=0.1,
+    ),
     Predicate(id="takes-place-on", label="takes place on", kind=PredicateKind.STATE, functional=True),
     Predicate(id="leader-of", label="leads", kind=PredicateKind.STATE, functional=True),
 )
 SOURCES = (
     Source(id="s1", title="Story one", publisher="author", published=PartialDate.parse("2025-10")),
     Source(id="s2", title="Wire story", publisher="wire", published=PartialDate.parse("2025-10")),
-    Source(id="s3", title="Paper A's copy", publisher="paper-a", published=PartialDate.parse("2025-10"),
-           derived_from=("s2",)),
-    Source(id="s4", title="Paper B's copy", publisher="paper-b", published=PartialDate.parse("2025-10"),
-           derived_from=("s3",)),
+    Source(
+        id="s3",
+        title="Paper A's copy",
+        publisher="paper-a",
+        published=PartialDate.parse("2025-10"),
+        derived_from=("s2",),
+    ),
+    Source(
+        id="s4",
+        title="Paper B's copy",
+        publisher="paper-b",
+        published=PartialDate.parse("2025-10"),
+        derived_from=("s3",),
+    ),
     Source(id="s5", title="Another story", publisher="paper-b", published=PartialDate.parse("2025-11")),
 )
 

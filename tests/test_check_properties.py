@@ -17,7 +17,13 @@ from factlog import Claim, ClaimSet, Finding
 from .builders import claim, world
 
 SUBJECTS = {"dprk": ["dprk", "pyongyang", "DPRK"], "russia": ["russia", "moscow"], "prc": ["prc", "beijing"]}
-CONFLICT_RULES = ("opposed_claims", "answered_denial", "conflicting_values", "exclusive_predicates", "self_contradiction")
+CONFLICT_RULES = (
+    "opposed_claims",
+    "answered_denial",
+    "conflicting_values",
+    "exclusive_predicates",
+    "self_contradiction",
+)
 
 
 @st.composite
@@ -79,9 +85,7 @@ def _respell(claim_: Claim, random: Any) -> Claim:
     subject = random.choice(SUBJECTS.get(subject, [subject])).casefold()
     if isinstance(obj, str):
         obj = random.choice(SUBJECTS.get(obj, [obj])).casefold()
-    return attrs.evolve(
-        claim_, proposition=attrs.evolve(proposition, subject=subject, object=obj, predicate=predicate)
-    )
+    return attrs.evolve(claim_, proposition=attrs.evolve(proposition, subject=subject, object=obj, predicate=predicate))
 
 
 @given(claim_lists(), st.randoms(use_true_random=False))

@@ -26,8 +26,20 @@ def test_all_names_exist_and_are_documented() -> None:
 def test_every_public_name_is_exported() -> None:
     """Every public class or function defined in factlog's modules is in __all__."""
     exported = set(factlog.__all__)
-    for module_name in ("claimset", "codec", "engine", "errors", "grading", "index", "model", "origins", "report",
-                        "timeline", "vocabulary", "schema"):
+    for module_name in (
+        "claimset",
+        "codec",
+        "engine",
+        "errors",
+        "grading",
+        "index",
+        "model",
+        "origins",
+        "report",
+        "timeline",
+        "vocabulary",
+        "schema",
+    ):
         module = __import__(f"factlog.{module_name}", fromlist=["__all__"])
         missing = {name for name in module.__all__ if name not in exported and not name.startswith("_")}
         assert not missing, f"{module_name}: {sorted(missing)}"

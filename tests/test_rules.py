@@ -315,9 +315,7 @@ def test_certain_claims_by_anonymous_or_unreliable_holders_are_noted() -> None:
 
 def _with_document(tmp_path: Path, text: str, claims: ClaimSet, sha: str | None = None) -> ClaimSet:
     (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
-    sources = tuple(
-        attrs.evolve(s, document="doc.txt", sha256=sha) if s.id == "s1" else s for s in claims.sources
-    )
+    sources = tuple(attrs.evolve(s, document="doc.txt", sha256=sha) if s.id == "s1" else s for s in claims.sources)
     return attrs.evolve(claims, sources=sources, bases={"s1": str(tmp_path)})
 
 
@@ -346,10 +344,12 @@ def test_changed_document_is_reported(tmp_path: Path) -> None:
 def test_missing_document_and_escape_from_folder_are_reported(tmp_path: Path) -> None:
     """A document that does not exist, or lies outside its folder, is an error."""
     claims = _with_document(tmp_path, "quote a", world(claim("a")))
-    missing = attrs.evolve(claims, sources=tuple(
-        attrs.evolve(s, document="absent.txt") if s.id == "s1" else s for s in claims.sources))
-    escaping = attrs.evolve(claims, sources=tuple(
-        attrs.evolve(s, document="../outside.txt") if s.id == "s1" else s for s in claims.sources))
+    missing = attrs.evolve(
+        claims, sources=tuple(attrs.evolve(s, document="absent.txt") if s.id == "s1" else s for s in claims.sources)
+    )
+    escaping = attrs.evolve(
+        claims, sources=tuple(attrs.evolve(s, document="../outside.txt") if s.id == "s1" else s for s in claims.sources)
+    )
     assert "cannot read document" in run(document_mismatch, missing)[0].message
     assert "lies outside" in run(document_mismatch, escaping)[0].message
 
@@ -408,9 +408,7 @@ def test_broken_rule_is_reported_not_raised() -> None:
 
 def test_findings_are_ordered_most_severe_first() -> None:
     """Errors come before warnings, warnings before info."""
-    claims = world(
-        claim("a"), claim("d", denied=True, holder="russia"), claim("x", holder="analysts", when="2010")
-    )
+    claims = world(claim("a"), claim("d", denied=True, holder="russia"), claim("x", holder="analysts", when="2010"))
     ranks = [f.severity.rank for f in factlog.check(claims).findings]
     assert ranks == sorted(ranks, reverse=True)
 

@@ -74,9 +74,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
             affirmers = phrasing.by_holders(index, yes, times=not same_time)
             deniers = phrasing.by_holders(index, no, times=not same_time)
-            message = (
-                f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
-            )
+            message = f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
             yield Finding(
                 rule="opposed_claims",
                 severity=severity,

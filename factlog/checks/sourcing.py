@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from factlog.checks import phrasing
 from factlog.checks.findings import Finding, Severity
 from factlog.checks.polarity import chronological
-from factlog.checks.sweep import possible_conflict
+from factlog.checks.sweep import components
 from factlog.grading import Certainty, Polarity, Reliability
 from factlog.index import Entry, Index
 from factlog.origins import origins
@@ -109,8 +109,8 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
 
     Within one source this is a text contradicting itself; across sources and dates it
     is a reversal (Russia called the troop reports fake in 2024 and confirmed them in
-    2025), reported with both dates. One finding per holder and proposition. Severity:
-    *warning*.
+    2025), reported with both dates. One finding per holder, proposition and group of
+    claims linked by overlapping times. Severity: *warning*.
     """
     for entries in index.by_key.values():
         by_holder: dict[str, list[Entry]] = defaultdict(list)
@@ -118,18 +118,21 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
             if entry.claim.certainty is not Certainty.UNCOMMITTED:
                 by_holder[entry.holder].append(entry)
         for holder, mine in by_holder.items():
-            yes = chronological([e for e in mine if e.claim.polarity is Polarity.AFFIRMED])
-            no = chronological([e for e in mine if e.claim.polarity is Polarity.DENIED])
-            if not yes or not no or not possible_conflict(yes, no):
+            affirmed = [e for e in mine if e.claim.polarity is Polarity.AFFIRMED]
+            denied = [e for e in mine if e.claim.polarity is Polarity.DENIED]
+            if not affirmed or not denied:
                 continue
-            assert yes[0].proposition is not None
-            what = phrasing.proposition(index, yes[0].proposition, with_time=False)
-            stated = sorted({str(e.stated) for e in yes + no if e.stated is not None})
-            same_source = {s for e in yes for s in e.claim.sources} & {s for e in no for s in e.claim.sources}
-            kind = "in one source" if same_source or len(stated) < 2 else f"a reversal: {', '.join(stated)}"
-            yield Finding(
-                rule="self_contradiction",
-                severity=Severity.WARNING,
-                message=f"Self-contradiction: {what}: both affirmed and denied by {index.name(holder)} ({kind})",
-                claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
-            )
+            for group in components(affirmed, denied):
+                yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
+                no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
+                assert yes[0].proposition is not None
+                what = phrasing.proposition(index, yes[0].proposition, with_time=False)
+                stated = sorted({str(e.stated) for e in group if e.stated is not None})
+                same_source = {s for e in yes for s in e.claim.sources} & {s for e in no for s in e.claim.sources}
+                kind = "in one source" if same_source or len(stated) < 2 else f"a reversal: {', '.join(stated)}"
+                yield Finding(
+                    rule="self_contradiction",
+                    severity=Severity.WARNING,
+                    message=f"Self-contradiction: {what}: both affirmed and denied by {index.name(holder)} ({kind})",
+                    claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
+                )
