@@ -137,11 +137,12 @@ def _lines_executed(function: Callable[[], object]) -> int:
             count += 1
         return tracer
 
+    previous = sys.gettrace()  # coverage's tracer, when it runs: put it back afterwards
     sys.settrace(tracer)
     try:
         function()
     finally:
-        sys.settrace(None)
+        sys.settrace(previous)
     return count
 
 

@@ -85,3 +85,97 @@ def test_help_lists_commands_and_exit_codes() -> None:
     assert result.returncode == 0
     for word in ("validate", "schema", "Exit codes"):
         assert word in result.stdout
+
+
+def _allegation_and_denials(tmp_path: Path, acknowledged: str | None = None) -> Path:
+    """A file with one allegation and two denials of it, as an analyst would write it."""
+    data = json.loads(GOLDEN.read_text())
+    allegation = data["claims"][0]
+    allegation["proposition"].pop("qualifiers")
+    denial = data["claims"][1]
+    second = json.loads(json.dumps(denial))
+    second.update(id="weapons-denial-dprk", statement="North Korea denies supplying weapons to Russia.")
+    second["attribution"]["holder"] = "kcna"
+    second["proposition"] = dict(allegation["proposition"])
+    data["claims"] = [allegation, denial, second]
+    data["acknowledged"] = [{"finding": acknowledged, "note": "reviewed"}] if acknowledged else []
+    path = tmp_path / "claims.json"
+    path.write_text(json.dumps(data))
+    (tmp_path / "document.txt").write_bytes((GOLDEN.parent / "document.txt").read_bytes())
+    return path
+
+
+def test_check_one_allegation_two_denials_is_one_finding_and_exits_1(tmp_path: Path) -> None:
+    """One finding names all three holders; --fail-on warning makes it fail."""
+    path = _allegation_and_denials(tmp_path)
+    result = run("check", str(path), "--format", "json", "--fail-on", "warning")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    [finding] = [f for f in report["findings"] if f["rule"] == "opposed_claims"]
+    for holder in ("Western intelligence assessments", "Russia", "Korean Central News Agency"):
+        assert holder in finding["message"]
+    assert finding["claims"] == {
+        "affirming": ["weapons-allegation"],
+        "denying": ["weapons-denial-dprk", "weapons-denial-russia"],
+    }
+    assert report["summary"]["warning"] == 1
+
+
+def test_check_with_the_finding_acknowledged_exits_0(tmp_path: Path) -> None:
+    """Acknowledging the finding by id: exit 0, and the output says it was acknowledged."""
+    first = json.loads(run("check", str(_allegation_and_denials(tmp_path)), "--format", "json").stdout)
+    finding_id = next(f["id"] for f in first["findings"] if f["rule"] == "opposed_claims")
+    path = _allegation_and_denials(tmp_path, acknowledged=finding_id)
+    result = run("check", str(path), "--fail-on", "warning")
+    assert result.returncode == 0, result.stdout
+    assert "[warning, acknowledged]" in result.stdout
+    assert "note: reviewed" in result.stdout
+
+
+def test_check_markdown_escapes_user_text(tmp_path: Path) -> None:
+    """Markdown output escapes what users wrote, so a quote cannot inject markup."""
+    path = _allegation_and_denials(tmp_path)
+    data = json.loads(path.read_text())
+    data["entities"][3]["name"] = "<script>alert(1)</script> *bold*"
+    path.write_text(json.dumps(data))
+    result = run("check", str(path), "--format", "markdown", "--fail-on", "never")
+    assert result.returncode == 0
+    assert "<script>" not in result.stdout
+    assert r"\<script\>" in result.stdout
+    assert r"\*bold\*" in result.stdout
+    assert result.stdout.startswith("# factlog check\n")
+
+
+def test_check_single_rule(tmp_path: Path) -> None:
+    """--rule runs only the named rule; an unknown name is a usage error."""
+    path = _allegation_and_denials(tmp_path)
+    result = run("check", str(path), "--rule", "interested_denial", "--format", "json")
+    assert {f["rule"] for f in json.loads(result.stdout)["findings"]} == {"interested_denial"}
+    bad = run("check", str(path), "--rule", "no_such_rule")
+    assert bad.returncode == 2
+    assert "unknown rule no_such_rule" in bad.stderr
+
+
+def test_check_colour_always_and_never(tmp_path: Path) -> None:
+    """--colour always paints severities; never (and NO_COLOR) leaves plain text."""
+    path = _allegation_and_denials(tmp_path)
+    assert "\x1b[" in run("check", str(path), "--colour", "always").stdout
+    assert "\x1b[" not in run("check", str(path), "--colour", "never").stdout
+    assert "\x1b[" not in run("check", str(path)).stdout
+
+
+def test_check_unreadable_input_exits_3(tmp_path: Path) -> None:
+    """A broken file given to check: errors on stderr, exit 3."""
+    broken = tmp_path / "broken.json"
+    broken.write_text("{}")
+    result = run("check", str(broken))
+    assert result.returncode == 3
+    assert "$.format: required key missing" in result.stderr
+
+
+def test_python_dash_m_and_console_script_agree() -> None:
+    """`python -m factlog` and the `factlog` script are the same program."""
+    script = Path(sys.executable).parent / "factlog"
+    direct = subprocess.run([str(script), "validate", str(GOLDEN)], capture_output=True, text=True, check=False)
+    assert direct.returncode == 0
+    assert direct.stdout == run("validate", str(GOLDEN)).stdout
