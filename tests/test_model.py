@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import pickle
 
 import attrs
 import cattrs
 import pytest
 
 import factlog
-from factlog import codec
 from factlog import (
     Acknowledgement,
     Attribution,
@@ -29,6 +29,7 @@ from factlog import (
     Quantity,
     Source,
     TextValue,
+    codec,
 )
 
 from .builders import claim, world
@@ -104,7 +105,6 @@ def test_literal_objects_read_as_words() -> None:
 
 def test_format_error_lists_every_message_and_pickles() -> None:
     """FormatError carries its messages, joined in str(), and survives pickling."""
-    import pickle
 
     error = FormatError(["a", "b"])
     assert str(error) == "a\nb"
