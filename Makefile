@@ -18,8 +18,8 @@ demo: $(STAMP)
 	$(BIN)/factlog check sources/ ; test $$? -le 1
 
 lint: $(STAMP)
-	$(BIN)/ruff check factlog tests benchmarks
-	$(BIN)/ruff format --check factlog tests benchmarks
+	$(BIN)/ruff check factlog tests
+	$(BIN)/ruff format --check factlog tests
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict factlog

@@ -181,7 +181,7 @@ class Entity:
 
     id: str = attrs.field(validator=_is_id, metadata=_doc("Stable short id, e.g. 'kcna'."))
     name: str = attrs.field(validator=_text, metadata=_doc("The usual name."))
-    kind: EntityKind = attrs.field(validator=v.instance_of(EntityKind))
+    kind: EntityKind = attrs.field(validator=v.instance_of(EntityKind), metadata=_doc("What sort of thing it is."))
     aliases: tuple[str, ...] = attrs.field(
         default=(), validator=_texts, metadata=_doc("Other names, matched case-insensitively; metonyms too.")
     )
@@ -189,30 +189,39 @@ class Entity:
         default=None, validator=_optional_id, metadata=_doc("The entity this one speaks for.")
     )
     reliability: Reliability = attrs.field(
-        default=Reliability.F, validator=v.instance_of(Reliability), metadata=_doc("Admiralty A-F.")
+        default=Reliability.F,
+        validator=v.instance_of(Reliability),
+        metadata=_doc("Admiralty source reliability, A (completely reliable) to F (cannot be judged, the default)."),
     )
     anonymous: bool = attrs.field(
         default=False, validator=v.instance_of(bool), metadata=_doc("A vague descriptor, not a named party.")
     )
     wikidata: str | None = _pattern_field(r"Q[1-9][0-9]*", "a Wikidata QID like Q423", "Wikidata QID.")
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    notes: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Free text for people."))
 
 
 @attrs.frozen(kw_only=True)
 class Predicate:
     """A relation claims can state, with the logic the checks apply to it."""
 
-    id: str = attrs.field(validator=_is_id)
+    id: str = attrs.field(validator=_is_id, metadata=_doc("Stable short id, e.g. 'supplies-weapons-to'."))
     label: str = attrs.field(validator=_text, metadata=_doc("Words that read 'subject LABEL object'."))
-    kind: PredicateKind = attrs.field(validator=v.instance_of(PredicateKind))
+    kind: PredicateKind = attrs.field(
+        validator=v.instance_of(PredicateKind),
+        metadata=_doc("event: happens at some time in the valid time; state: holds throughout it."),
+    )
     functional: bool = attrs.field(
         default=False, validator=v.instance_of(bool), metadata=_doc("One value per subject at a time.")
     )
-    symmetric: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    symmetric: bool = attrs.field(
+        default=False, validator=v.instance_of(bool), metadata=_doc("'a P b' says the same as 'b P a'.")
+    )
     inverse: str | None = attrs.field(
         default=None, validator=_optional_id, metadata=_doc("Id of the same relation read from the object.")
     )
-    inverse_label: str | None = attrs.field(default=None, validator=_optional_text)
+    inverse_label: str | None = attrs.field(
+        default=None, validator=_optional_text, metadata=_doc("Words for the inverse.")
+    )
     exclusive_with: tuple[str, ...] = attrs.field(
         default=(), validator=_ids, metadata=_doc("Predicates that cannot hold of the same subject at once.")
     )
@@ -221,7 +230,7 @@ class Predicate:
         validator=_at_least(0),
         metadata=_doc("Relative difference under which two quantities agree (0.1 = 10 %).", minimum=0),
     )
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    notes: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Free text for people."))
 
     def __attrs_post_init__(self) -> None:
         if self.symmetric and self.inverse is not None:
@@ -234,12 +243,16 @@ class Predicate:
 class Source:
     """A document that was read."""
 
-    id: str = attrs.field(validator=_is_id)
-    title: str = attrs.field(validator=_text)
+    id: str = attrs.field(validator=_is_id, metadata=_doc("Stable short id, e.g. 'choe-moscow'."))
+    title: str = attrs.field(validator=_text, metadata=_doc("The document's title."))
     publisher: str = attrs.field(validator=_is_id, metadata=_doc("Entity id of the publisher (its own voice)."))
-    kind: SourceKind = attrs.field(default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind))
-    published: PartialDate | None = attrs.field(default=None, validator=v.optional(v.instance_of(PartialDate)))
-    url: str | None = attrs.field(default=None, validator=_optional_text)
+    kind: SourceKind = attrs.field(
+        default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind), metadata=_doc("What sort of document.")
+    )
+    published: PartialDate | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(PartialDate)), metadata=_doc("Publication date.")
+    )
+    url: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Where it was read."))
     language: str | None = _pattern_field(
         r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", "a BCP 47 language tag like en or ko-KR", "Language of the text (BCP 47)."
     )
@@ -251,7 +264,7 @@ class Source:
     )
     sha256: str | None = _pattern_field(r"[0-9a-f]{64}", "64 lowercase hex digits", "SHA-256 of the document's bytes.")
     retrieved: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    notes: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Free text for people."))
 
 
 @attrs.frozen(kw_only=True)
@@ -262,7 +275,11 @@ class Attribution:
     via: tuple[str, ...] = attrs.field(
         default=(), validator=_ids, metadata=_doc("Relays between holder and source, outermost first.")
     )
-    mode: Mode = attrs.field(default=Mode.ASSERTED, validator=v.instance_of(Mode))
+    mode: Mode = attrs.field(
+        default=Mode.ASSERTED,
+        validator=v.instance_of(Mode),
+        metadata=_doc("asserted (the source's own voice), direct-quote, paraphrase or implied."),
+    )
     cue: str | None = attrs.field(
         default=None, validator=_optional_text, metadata=_doc("The words that mark it: 'according to', ...")
     )
@@ -280,10 +297,10 @@ def _number(instance: object, attribute: attrs.Attribute[Any], value: object) ->
 class Quantity:
     """A number with optional bounds and unit: 11,000 troops (10,000 to 12,000)."""
 
-    amount: int | float = attrs.field(validator=_number)
-    lower: int | float | None = attrs.field(default=None, validator=_number)
-    upper: int | float | None = attrs.field(default=None, validator=_number)
-    unit: str | None = attrs.field(default=None, validator=_optional_text)
+    amount: int | float = attrs.field(validator=_number, metadata=_doc("The number given."))
+    lower: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Lowest it may be."))
+    upper: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Highest it may be."))
+    unit: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("What is counted."))
 
     def __attrs_post_init__(self) -> None:
         if self.lower is not None and self.lower > self.amount:
@@ -312,7 +329,7 @@ class Quantity:
 class TextValue:
     """A literal text object: a title, a name that is no entity."""
 
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=_text, metadata=_doc("The literal text."))
 
     def __str__(self) -> str:
         return repr(self.text)
@@ -322,7 +339,9 @@ class TextValue:
 class DateValue:
     """A date or interval as the object of a proposition (the date of an event)."""
 
-    date: Interval = attrs.field(validator=v.instance_of(Interval))
+    date: Interval = attrs.field(
+        validator=v.instance_of(Interval), metadata=_doc("A partial date or interval, e.g. 2024-04-11/2024-04-13.")
+    )
 
     def __str__(self) -> str:
         return str(self.date)
@@ -376,8 +395,8 @@ class Proposition:
 class Evidence:
     """An exact quote from a source, with its character span (Python string offsets)."""
 
-    source: str = attrs.field(validator=_is_id)
-    quote: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_is_id, metadata=_doc("Id of the source quoted."))
+    quote: str = attrs.field(validator=_text, metadata=_doc("The exact text at the span."))
     start: int = attrs.field(validator=_at_least(0), metadata=_doc("Offset of the first character.", minimum=0))
     end: int = attrs.field(validator=v.instance_of(int), metadata=_doc("Offset after the last character.", minimum=1))
 
@@ -409,10 +428,22 @@ class Claim:
         metadata=_doc("Stable id; when a document omits it, a hash of the claim's content.", optional=True),
     )
     statement: str = attrs.field(validator=_text, metadata=_doc("The claim in plain words."))
-    proposition: Proposition | None = attrs.field(default=None, validator=v.optional(v.instance_of(Proposition)))
-    polarity: Polarity = attrs.field(default=Polarity.AFFIRMED, validator=v.instance_of(Polarity))
-    certainty: Certainty = attrs.field(default=Certainty.CERTAIN, validator=v.instance_of(Certainty))
-    attribution: Attribution = attrs.field(validator=v.instance_of(Attribution))
+    proposition: Proposition | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Proposition)),
+        metadata=_doc("What it says in structured form, where a structure fits."),
+    )
+    polarity: Polarity = attrs.field(
+        default=Polarity.AFFIRMED, validator=v.instance_of(Polarity), metadata=_doc("affirmed or denied.")
+    )
+    certainty: Certainty = attrs.field(
+        default=Certainty.CERTAIN,
+        validator=v.instance_of(Certainty),
+        metadata=_doc("How firmly the holder says it: certain, probable, possible or uncommitted."),
+    )
+    attribution: Attribution = attrs.field(
+        validator=v.instance_of(Attribution), metadata=_doc("Who holds it, and through whom it came.")
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), _non_empty],
         metadata=_doc("Where the claim was read: one or more exact quotes.", minItems=1),
@@ -425,7 +456,7 @@ class Claim:
     answers: tuple[str, ...] = attrs.field(
         default=(), validator=_ids, metadata=_doc("Claims this one denies, confirms or retracts.")
     )
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    notes: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Free text for people."))
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -438,5 +469,5 @@ class Acknowledgement:
     """A reviewed finding: it is still reported, but no longer fails a check."""
 
     finding: str = attrs.field(validator=_is_id, metadata=_doc("The finding id, e.g. 'f-3a9c0e12'."))
-    note: str = attrs.field(validator=_text)
+    note: str = attrs.field(validator=_text, metadata=_doc("Why the finding is accepted."))
     reviewed: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))

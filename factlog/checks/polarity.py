@@ -53,9 +53,10 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     One finding per group of claims linked by overlapping times, listing every
     affirming and every denying claim. Severity: *error* when a certain affirmation
     and a certain denial definitely conflict; *warning* ("disputed") when either side
-    is only probable or possible, or the conflict is only possible (imprecise dates,
-    or a claim without a valid time, which overlaps every time); *info* below that.
-    Uncommitted claims commit to nothing and are not compared.
+    is only probable or possible, or the conflict is only possible (an event dated
+    only partly inside the denied span, or a claim without a valid time, which
+    overlaps every time); *info* below that. Uncommitted claims commit to nothing and
+    are not compared.
     """
     for entries in index.by_key.values():
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
