@@ -24,7 +24,7 @@ def test_python_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.chdir(ROOT)
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
     for number, block in enumerate(blocks):
-        exec(compile(block, f"{page.name}[python block {number}]", "exec"), namespace)  # noqa: S102
+        exec(compile(block, f"{page.name}[python block {number}]", "exec"), namespace)
 
 
 def test_pages_with_code_have_examples() -> None:
@@ -47,7 +47,9 @@ def test_generated_reference_is_current(name: str) -> None:
 def test_reference_refresh_rewrites_a_stale_page(tmp_path: Path) -> None:
     """The refresher rewrites a stale block, reports it, and leaves a current page alone."""
     stale = tmp_path / "rules.md"
-    stale.write_text("# Rules\n<!-- generated: rules (factlog.reference.rules_markdown) -->\nold\n<!-- end generated -->\n")
+    stale.write_text(
+        "# Rules\n<!-- generated: rules (factlog.reference.rules_markdown) -->\nold\n<!-- end generated -->\n"
+    )
     assert reference.main([str(tmp_path)]) == 1
     assert "### `opposed_claims`" in stale.read_text()
     assert reference.main([str(tmp_path)]) == 0
@@ -58,7 +60,8 @@ def test_every_rule_is_documented() -> None:
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     for rule in reference.DEFAULT_RULES:
         assert f"### `{rule.__name__}`" in text
-        assert rule.__doc__ and rule.__doc__.split("\n")[0] in text
+        assert rule.__doc__
+        assert rule.__doc__.split("\n")[0] in text
 
 
 def test_readme_shows_what_make_demo_prints() -> None:
@@ -88,4 +91,3 @@ def test_every_cli_option_is_documented() -> None:
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert option in text, (name, option)
-
