@@ -89,7 +89,7 @@ def render_text(report: Report, *, colour: bool = False) -> str:
                 for claim_id in ids:
                     for header, quote in _evidence_lines(report, claim_id):
                         lines.append(f"      {header}")
-                        lines.append(paint(_DIM, f"        “{quote}”"))
+                        lines.append(paint(_DIM, f"        > {quote}"))
             lines.append("")
     lines.append(_summary_line(report))
     return "\n".join(lines) + "\n"

@@ -92,6 +92,7 @@ def _allegation_and_denials(tmp_path: Path, acknowledged: str | None = None) -> 
     data = json.loads(GOLDEN.read_text())
     allegation = data["claims"][0]
     allegation["proposition"].pop("qualifiers")
+    allegation.pop("certainty")  # stated as certain: certain against certain is an error
     denial = data["claims"][1]
     second = json.loads(json.dumps(denial))
     second.update(id="weapons-denial-dprk", statement="North Korea denies supplying weapons to Russia.")
@@ -106,9 +107,9 @@ def _allegation_and_denials(tmp_path: Path, acknowledged: str | None = None) -> 
 
 
 def test_check_one_allegation_two_denials_is_one_finding_and_exits_1(tmp_path: Path) -> None:
-    """One finding names all three holders; --fail-on warning makes it fail."""
+    """One finding names all three holders, and the check fails (exit 1)."""
     path = _allegation_and_denials(tmp_path)
-    result = run("check", str(path), "--format", "json", "--fail-on", "warning")
+    result = run("check", str(path), "--format", "json")
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     [finding] = [f for f in report["findings"] if f["rule"] == "opposed_claims"]
@@ -118,7 +119,8 @@ def test_check_one_allegation_two_denials_is_one_finding_and_exits_1(tmp_path: P
         "affirming": ["weapons-allegation"],
         "denying": ["weapons-denial-dprk", "weapons-denial-russia"],
     }
-    assert report["summary"]["warning"] == 1
+    assert finding["severity"] == "error"
+    assert report["summary"]["error"] == 1
 
 
 def test_check_with_the_finding_acknowledged_exits_0(tmp_path: Path) -> None:
@@ -126,9 +128,10 @@ def test_check_with_the_finding_acknowledged_exits_0(tmp_path: Path) -> None:
     first = json.loads(run("check", str(_allegation_and_denials(tmp_path)), "--format", "json").stdout)
     finding_id = next(f["id"] for f in first["findings"] if f["rule"] == "opposed_claims")
     path = _allegation_and_denials(tmp_path, acknowledged=finding_id)
-    result = run("check", str(path), "--fail-on", "warning")
+    result = run("check", str(path))
     assert result.returncode == 0, result.stdout
-    assert "[warning, acknowledged]" in result.stdout
+    assert "[error, acknowledged]" in result.stdout
+    assert "1 acknowledged" in result.stdout
     assert "note: reviewed" in result.stdout
 
 
