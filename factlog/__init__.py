@@ -8,6 +8,14 @@ canonical JSON.
 
 from __future__ import annotations
 
+from factlog.assessing import Label, OriginWeight
+from factlog.assessment import Assessment, PropositionAssessment, Status, assess
+from factlog.assessment_report import (
+    assessment_document,
+    render_assessment_json,
+    render_assessment_markdown,
+    render_assessment_text,
+)
 from factlog.checks import DEFAULT_RULES, Rule
 from factlog.checks.findings import Finding, Severity, finding_id
 from factlog.claimset import ClaimSet
@@ -16,7 +24,7 @@ from factlog.converter import make_converter
 from factlog.engine import Report, check
 from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
 from factlog.grading import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
-from factlog.index import Entry, Index
+from factlog.index import Entry, Index, SlotKey
 from factlog.migrations import VERSION as FORMAT_VERSION
 from factlog.model import (
     Acknowledgement,
@@ -40,6 +48,7 @@ from factlog.model import (
 from factlog.origins import Origin, origins
 from factlog.report import render_json, render_markdown, render_text, report_document
 from factlog.schema import json_schema
+from factlog.show import TimelineRow, entity_timeline, render_timeline_json, render_timeline_text
 from factlog.timeline import Interval, PartialDate
 from factlog.vocabulary import PropositionKey, Vocabulary
 
@@ -47,6 +56,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Acknowledgement",
+    "Assessment",
     "Attribution",
     "Certainty",
     "Claim",
@@ -68,15 +78,18 @@ __all__ = [
     "Index",
     "InputError",
     "Interval",
+    "Label",
     "Likelihood",
     "Mode",
     "Object",
     "Origin",
+    "OriginWeight",
     "PartialDate",
     "Polarity",
     "Predicate",
     "PredicateKind",
     "Proposition",
+    "PropositionAssessment",
     "PropositionKey",
     "Quantity",
     "Reliability",
@@ -84,15 +97,21 @@ __all__ = [
     "Rule",
     "ScaleError",
     "Severity",
+    "SlotKey",
     "Source",
     "SourceKind",
+    "Status",
     "TextValue",
+    "TimelineRow",
     "UnknownIdError",
     "Vocabulary",
+    "assess",
+    "assessment_document",
     "check",
     "dump",
     "dumps",
     "dumps_lines",
+    "entity_timeline",
     "finding_id",
     "json_schema",
     "load",
@@ -100,8 +119,13 @@ __all__ = [
     "loads_lines",
     "make_converter",
     "origins",
+    "render_assessment_json",
+    "render_assessment_markdown",
+    "render_assessment_text",
     "render_json",
     "render_markdown",
     "render_text",
+    "render_timeline_json",
+    "render_timeline_text",
     "report_document",
 ]

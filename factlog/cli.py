@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from factlog.assessment import assess
+from factlog.assessment_report import render_assessment_json, render_assessment_markdown, render_assessment_text
 from factlog.checks import DEFAULT_RULES
 from factlog.checks.findings import Severity
 from factlog.claimset import ClaimSet
@@ -21,6 +23,9 @@ from factlog.engine import check
 from factlog.errors import FactlogError, FormatError
 from factlog.report import render_json, render_markdown, render_text
 from factlog.schema import json_schema
+from factlog.show import entity_timeline, render_timeline_json, render_timeline_text
+from factlog.timeline import PartialDate
+from factlog.voting import METHODS
 
 __all__ = ["main"]
 
@@ -81,6 +86,29 @@ def _parser() -> argparse.ArgumentParser:
         help="colour text output (default: when stdout is a terminal and NO_COLOR is unset)",
     )
 
+    assess = commands.add_parser(
+        "assess",
+        help="weigh each proposition by its independent origins",
+        description="For each proposition: status, Admiralty credibility, belief, origins for and against.",
+    )
+    assess.add_argument("paths", nargs="+", metavar="PATH", help="claim files or folders")
+    assess.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    assess.add_argument(
+        "--as-of", metavar="DATE", help="use only claims stated on or before this date (e.g. 2024-11-01)"
+    )
+    assess.add_argument(
+        "--method", choices=METHODS, default="accuvote", help="how votes become belief (default: accuvote)"
+    )
+
+    show = commands.add_parser(
+        "show",
+        help="a timeline of what was said about an entity",
+        description="Claims about one entity in date order: date, holder, relays, stance, statement and quote.",
+    )
+    show.add_argument("paths", nargs="+", metavar="PATH", help="claim files or folders")
+    show.add_argument("--entity", required=True, metavar="ID", help="entity id or alias")
+    show.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the format",
@@ -119,6 +147,32 @@ def _check(claims: ClaimSet, arguments: argparse.Namespace) -> int:
     return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK
 
 
+def _assess(claims: ClaimSet, arguments: argparse.Namespace) -> int:
+    as_of = None
+    if arguments.as_of is not None:
+        try:
+            as_of = PartialDate.parse(arguments.as_of)
+        except ValueError as error:
+            print(f"factlog assess: error: --as-of: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    result = assess(claims, as_of=as_of, method=arguments.method)
+    render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
+        arguments.format, render_assessment_text
+    )
+    sys.stdout.write(render(result))
+    return EXIT_OK
+
+
+def _show(claims: ClaimSet, arguments: argparse.Namespace) -> int:
+    try:
+        rows = entity_timeline(claims, arguments.entity)
+    except LookupError as error:
+        print(f"factlog show: error: {error.args[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(render_timeline_json(rows) if arguments.format == "json" else render_timeline_text(rows))
+    return EXIT_OK
+
+
 def _colour(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -135,6 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         claims = load(arguments.paths)
         if arguments.command == "check":
             return _check(claims, arguments)
+        if arguments.command == "assess":
+            return _assess(claims, arguments)
+        if arguments.command == "show":
+            return _show(claims, arguments)
         print(
             f"ok: {len(claims.entities)} entities, {len(claims.predicates)} predicates,"
             f" {len(claims.sources)} sources, {len(claims.claims)} claims"

@@ -115,9 +115,11 @@ class Reliability(_Scale):
 
     @property
     def prior(self) -> float:
-        """The probability that a claim from a holder of this grade is right.
+        """The prior probability that a claim from a holder of this grade is right.
 
-        F ("cannot be judged") is uninformative (0.5); E ("unreliable") is below it.
+        An unknown holder (F, "cannot be judged") is taken to be right more often than
+        not, as truth-discovery methods do; D ("not usually reliable") and E
+        ("unreliable") rank below it, E at even odds, so it adds nothing.
         """
         return _RELIABILITY_PRIOR[self.name]
 
@@ -130,7 +132,7 @@ _RELIABILITY_WORDS = {
     "E": "unreliable",
     "F": "reliability cannot be judged",
 }
-_RELIABILITY_PRIOR = {"A": 0.95, "B": 0.85, "C": 0.7, "D": 0.4, "E": 0.25, "F": 0.5}
+_RELIABILITY_PRIOR = {"A": 0.95, "B": 0.85, "C": 0.75, "D": 0.6, "E": 0.5, "F": 0.65}
 
 
 class Polarity(_Scale):

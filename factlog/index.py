@@ -18,7 +18,7 @@ from factlog.model import Claim, Entity, Predicate, Proposition
 from factlog.timeline import _NEG_INF, _POS_INF, Interval, PartialDate
 from factlog.vocabulary import PropositionKey, Vocabulary
 
-__all__ = ["Entry", "Index"]
+__all__ = ["Entry", "Index", "SlotKey"]
 
 _ANY_TIME = (_NEG_INF, _POS_INF)
 

@@ -23,7 +23,7 @@ __all__ = ["Origin", "origins"]
 
 @attrs.frozen
 class Origin:
-    """One independent origin: a label, and its claims in claim order."""
+    """One independent origin: its holders' names, the party it speaks for, its claims."""
 
     label: str
     speaker: str
@@ -76,7 +76,9 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     result = []
     for members in groups.values():
         speaker = _original_speaker(index, members)
-        result.append(Origin(index.name(speaker), speaker, tuple(members)))
+        holders = list(dict.fromkeys(index.name(entry.holder) for entry in members))
+        label = ", ".join(holders[:3]) + (f" and {len(holders) - 3} more" if len(holders) > 3 else "")
+        result.append(Origin(label, speaker, tuple(members)))
     return result
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +183,42 @@ def test_python_dash_m_and_console_script_agree() -> None:
     direct = subprocess.run([str(script), "validate", str(GOLDEN)], capture_output=True, text=True, check=False)
     assert direct.returncode == 0
     assert direct.stdout == run("validate", str(GOLDEN)).stdout
+
+
+def test_assess_prints_every_proposition_in_each_format() -> None:
+    """`factlog assess sources/` in text, JSON and Markdown, exit 0."""
+    text = run("assess", "sources/")
+    assert text.returncode == 0, text.stderr
+    assert "North Korea supplies weapons to Russia (2024–2025-10)" in text.stdout
+    assert "denied-by-interested-party" in text.stdout
+    data = json.loads(run("assess", "sources/", "--format", "json").stdout)
+    [weapons] = [p for p in data["propositions"] if p["key"].startswith("dprk supplies-weapons-to russia")]
+    assert set(weapons) >= {"key", "statement", "status", "credibility", "belief", "for", "against", "reasons"}
+    assert [o["speaker"] for o in weapons["for"]] == ["western-intelligence"]
+    markdown = run("assess", "sources/", "--format", "markdown", "--method", "majority").stdout
+    assert markdown.startswith("# factlog assessment\n\nMethod: majority")
+
+
+def test_assess_as_of_and_bad_date() -> None:
+    """--as-of keeps only earlier claims; an invalid date is a usage error."""
+    early = json.loads(run("assess", "sources/", "--as-of", "2025-06-30", "--format", "json").stdout)
+    assert early["as_of"] == "2025-06-30"
+    assert all("weapons" not in p["key"] for p in early["propositions"])
+    assert any(p["key"].startswith("dprk deploys-troops-to kursk-region") for p in early["propositions"])
+    bad = run("assess", "sources/", "--as-of", "June")
+    assert bad.returncode == 2
+    assert "--as-of" in bad.stderr
+
+
+def test_show_prints_a_timeline_of_an_entity() -> None:
+    """`factlog show --entity Moscow` lists claims about Russia (by alias), in date order."""
+    result = run("show", "sources/", "--entity", "Moscow")
+    assert result.returncode == 0
+    assert "weapons-denial-russia" in result.stdout
+    dates = [line.split()[0] for line in result.stdout.splitlines() if re.match(r"\d{4}", line)]
+    assert dates == sorted(dates)
+    rows = json.loads(run("show", "sources/", "--entity", "russia", "--format", "json").stdout)
+    assert {row["claim"] for row in rows} >= {"weapons-allegation", "ref-russia-confirms-troops"}
+    unknown = run("show", "sources/", "--entity", "atlantis")
+    assert unknown.returncode == 2
+    assert "no entity 'atlantis'" in unknown.stderr

@@ -126,10 +126,11 @@ def test_credibility_is_monotone_in_belief(a: float, b: float) -> None:
     )
 
 
-def test_reliability_priors_put_f_at_even_odds() -> None:
-    """F is uninformative (0.5); A is above it and E below."""
-    assert Reliability.F.prior == 0.5
-    assert Reliability.A.prior > Reliability.B.prior > Reliability.C.prior > Reliability.F.prior
-    assert Reliability.E.prior < Reliability.F.prior
+def test_reliability_priors_rank_unknown_above_unreliable() -> None:
+    """A > B > C > F (unknown) > D > E, and E is at even odds: it adds nothing."""
+    priors = [Reliability.parse(grade).prior for grade in "ABCFDE"]
+    assert priors == sorted(priors, reverse=True)
+    assert Reliability.E.prior == 0.5
+    assert all(0.5 <= prior < 1 for prior in priors)
     assert Reliability.E.description == "unreliable"
     assert Polarity.AFFIRMED.opposite is Polarity.DENIED

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from factlog.index import Entry
 from factlog.timeline import _NEG_INF
 
-__all__ = ["components", "definite_conflict", "possible_conflict"]
+__all__ = ["components", "definite_conflict", "possible_conflict", "time_groups"]
 
 
 def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Entry]]:
@@ -86,3 +86,17 @@ def definite_conflict(affirmed: Sequence[Entry], denied: Sequence[Entry], *, eve
         if best >= end:
             return True
     return False
+
+
+def time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
+    """Claims linked by possibly overlapping valid times (claims without a time link to all)."""
+    ordered = sorted(entries, key=lambda e: (e.span[0], e.position))
+    groups: list[list[Entry]] = []
+    reach = _NEG_INF - 1
+    for entry in ordered:
+        if groups and entry.span[0] <= reach:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+        reach = max(reach, entry.span[1]) if len(groups[-1]) > 1 else entry.span[1]
+    return groups

@@ -7,27 +7,13 @@ from collections.abc import Iterator, Sequence
 from factlog.checks import phrasing
 from factlog.checks.findings import Finding, Severity
 from factlog.checks.polarity import chronological
-from factlog.checks.sweep import definite_conflict, possible_conflict
+from factlog.checks.sweep import definite_conflict, possible_conflict, time_groups
 from factlog.grading import Certainty, Polarity
 from factlog.index import Entry, Index
 from factlog.model import DateValue, Predicate, Quantity
-from factlog.timeline import _NEG_INF
+from factlog.vocabulary import object_key
 
-__all__ = ["conflicting_values", "exclusive_predicates"]
-
-
-def _time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
-    """Claims linked by possibly overlapping valid times (claims without a time link to all)."""
-    ordered = sorted(entries, key=lambda e: (e.span[0], e.position))
-    groups: list[list[Entry]] = []
-    reach = _NEG_INF - 1
-    for entry in ordered:
-        if groups and entry.span[0] <= reach:
-            groups[-1].append(entry)
-        else:
-            groups.append([entry])
-        reach = max(reach, entry.span[1]) if len(groups[-1]) > 1 else entry.span[1]
-    return groups
+__all__ = ["compatible", "conflicting_values", "exclusive_predicates"]
 
 
 def _range(value: object, tolerance: float) -> tuple[float, float] | None:
@@ -38,6 +24,16 @@ def _range(value: object, tolerance: float) -> tuple[float, float] | None:
     if isinstance(value, DateValue):
         return (float(value.date.start_low), float(value.date.end_high))
     return None
+
+
+def compatible(first: object, second: object, predicate: Predicate) -> bool:
+    """Whether two objects of a functional predicate can both be true at once."""
+    if type(first) is not type(second):
+        return False
+    low_high = _range(first, predicate.tolerance), _range(second, predicate.tolerance)
+    if low_high[0] is not None and low_high[1] is not None:
+        return low_high[0][0] <= low_high[1][1] and low_high[1][0] <= low_high[0][1]
+    return object_key(first) == object_key(second)
 
 
 def _incompatible(entries: Sequence[Entry], predicate: Predicate) -> bool:
@@ -87,7 +83,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             for e in entries
             if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
         ]
-        for group in _time_groups(affirmed):
+        for group in time_groups(affirmed):
             if len(group) < 2 or not _incompatible(group, predicate):
                 continue
             by_value: dict[str, list[Entry]] = {}
