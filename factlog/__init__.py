@@ -23,6 +23,7 @@ from factlog.codec import dump, dumps, dumps_lines, load, loads, loads_lines
 from factlog.converter import make_converter
 from factlog.engine import Report, check
 from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
+from factlog.exports import to_claimreview, to_prov
 from factlog.grading import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
 from factlog.index import Entry, Index, SlotKey
 from factlog.migrations import VERSION as FORMAT_VERSION
@@ -128,4 +129,6 @@ __all__ = [
     "render_timeline_json",
     "render_timeline_text",
     "report_document",
+    "to_claimreview",
+    "to_prov",
 ]

@@ -21,6 +21,7 @@ from factlog.claimset import ClaimSet
 from factlog.codec import load
 from factlog.engine import check
 from factlog.errors import FactlogError, FormatError
+from factlog.exports import to_claimreview, to_prov
 from factlog.report import render_json, render_markdown, render_text
 from factlog.schema import json_schema
 from factlog.show import entity_timeline, render_timeline_json, render_timeline_text
@@ -109,6 +110,25 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--entity", required=True, metavar="ID", help="entity id or alias")
     show.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
+    export = commands.add_parser(
+        "export",
+        help="write W3C PROV-JSON or schema.org ClaimReview JSON-LD",
+        description="Export claims as W3C PROV-JSON, or assessed propositions as schema.org ClaimReview.",
+    )
+    export.add_argument("paths", nargs="+", metavar="PATH", help="claim files or folders")
+    export.add_argument("--to", choices=("prov", "claimreview"), required=True, help="the format to write")
+    export.add_argument(
+        "--author", default="factlog", metavar="NAME", help="ClaimReview: the reviewing organisation (default: factlog)"
+    )
+    export.add_argument(
+        "--url",
+        default="urn:factlog:review:",
+        metavar="BASE",
+        help="ClaimReview: the base of each review's URL; the proposition key is appended",
+    )
+    export.add_argument("--as-of", metavar="DATE", help="ClaimReview: assess with claims stated by this date")
+    export.add_argument("--method", choices=METHODS, default="accuvote", help="ClaimReview: assessment method")
+
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the format",
@@ -147,15 +167,31 @@ def _check(claims: ClaimSet, arguments: argparse.Namespace) -> int:
     return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK
 
 
+def _as_of(arguments: argparse.Namespace) -> PartialDate | None:
+    if arguments.as_of is None:
+        return None
+    try:
+        return PartialDate.parse(arguments.as_of)
+    except ValueError as error:
+        raise _UsageError(f"factlog {arguments.command}: error: --as-of: {error}") from None
+
+
+class _UsageError(Exception):
+    """A usage problem found after parsing; the message goes to stderr and the exit code is 2."""
+
+
+def _export(claims: ClaimSet, arguments: argparse.Namespace) -> int:
+    if arguments.to == "prov":
+        document = to_prov(claims)
+    else:
+        result = assess(claims, as_of=_as_of(arguments), method=arguments.method)
+        document = to_claimreview(result, claims, author=arguments.author, url=arguments.url)
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
 def _assess(claims: ClaimSet, arguments: argparse.Namespace) -> int:
-    as_of = None
-    if arguments.as_of is not None:
-        try:
-            as_of = PartialDate.parse(arguments.as_of)
-        except ValueError as error:
-            print(f"factlog assess: error: --as-of: {error}", file=sys.stderr)
-            return EXIT_USAGE
-    result = assess(claims, as_of=as_of, method=arguments.method)
+    result = assess(claims, as_of=_as_of(arguments), method=arguments.method)
     render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
         arguments.format, render_assessment_text
     )
@@ -193,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _assess(claims, arguments)
         if arguments.command == "show":
             return _show(claims, arguments)
+        if arguments.command == "export":
+            return _export(claims, arguments)
         print(
             f"ok: {len(claims.entities)} entities, {len(claims.predicates)} predicates,"
             f" {len(claims.sources)} sources, {len(claims.claims)} claims"
@@ -200,3 +238,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except FactlogError as error:
         return _report_error(error)
+    except _UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE

@@ -30,7 +30,7 @@ def test_python_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_pages_with_code_have_examples() -> None:
     """The README, tutorial, concepts, rules and format pages all carry runnable examples."""
     with_code = {page.name for page in PAGES if PYTHON_BLOCK.search(page.read_text(encoding="utf-8"))}
-    assert {"README.md", "tutorial.md", "concepts.md", "rules.md", "format.md"} <= with_code
+    assert {"README.md", "tutorial.md", "concepts.md", "rules.md", "format.md", "exports.md"} <= with_code
 
 
 @pytest.mark.parametrize("name", ["rules.md", "format.md"])

@@ -30,6 +30,7 @@ def test_every_public_name_is_exported() -> None:
         "assessment",
         "assessment_report",
         "show",
+        "exports",
         "claimset",
         "codec",
         "engine",
