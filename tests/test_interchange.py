@@ -35,8 +35,8 @@ def test_prov_export_is_read_by_the_prov_library(prov_json: str, corpus: factlog
     """prov reads the export: an entity for every claim and source, unified without error."""
     document = ProvDocument.deserialize(content=prov_json, format="json")
     identifiers = {str(record.identifier) for record in document.get_records() if record.identifier is not None}
-    for claim in corpus.claims:
-        assert f"claim:{claim.id}" in identifiers
+    for item in corpus.claims:
+        assert f"claim:{item.id}" in identifiers
     for source in corpus.sources:
         assert f"source:{source.id}" in identifiers
     document.unified()
