@@ -18,10 +18,11 @@ from factlog.assessment_report import render_assessment_json, render_assessment_
 from factlog.checks import DEFAULT_RULES
 from factlog.checks.findings import Severity
 from factlog.claimset import ClaimSet
-from factlog.codec import load
+from factlog.codec import dumps, load
 from factlog.engine import check
 from factlog.errors import FactlogError, FormatError
 from factlog.exports import to_claimreview, to_prov
+from factlog.log import ClaimLog, Record
 from factlog.report import render_json, render_markdown, render_text
 from factlog.schema import json_schema
 from factlog.show import entity_timeline, render_timeline_json, render_timeline_text
@@ -129,6 +130,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--as-of", metavar="DATE", help="ClaimReview: assess with claims stated by this date")
     export.add_argument("--method", choices=METHODS, default="accuvote", help="ClaimReview: assessment method")
 
+    log = commands.add_parser(
+        "log",
+        help="append to or replay an append-only claim log",
+        description="An append-only JSON Lines log of claim-set records: nothing is edited, nothing is lost.",
+    )
+    actions = log.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=_Parser)
+    append = actions.add_parser("append", help="append every record of a claim file to the log")
+    append.add_argument("log", metavar="LOG", help="the log file (created if missing)")
+    append.add_argument("file", metavar="FILE", help="a claim file whose records to append")
+    replay = actions.add_parser("show", help="print the claim set the log holds, as canonical JSON")
+    replay.add_argument("log", metavar="LOG", help="the log file")
+    replay.add_argument("--as-of", metavar="TIME", help="replay only records appended by this UTC time or date")
+
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the format",
@@ -180,6 +194,32 @@ class _UsageError(Exception):
     """A usage problem found after parsing; the message goes to stderr and the exit code is 2."""
 
 
+def _log(arguments: argparse.Namespace) -> int:
+    log = ClaimLog(arguments.log)
+    if arguments.action == "append":
+        claims = load(arguments.file, references=False)
+        records: list[Record] = [
+            *claims.entities,
+            *claims.predicates,
+            *claims.sources,
+            *claims.claims,
+            *claims.acknowledged,
+        ]
+        count = log.append(records)
+        print(f"appended {count} records to {arguments.log}")
+        return EXIT_OK
+    try:
+        replay = log.replay(as_of=arguments.as_of)
+    except ValueError as error:
+        if isinstance(error, FactlogError):
+            raise
+        raise _UsageError(f"factlog log show: error: --as-of: {error}") from None
+    if replay.torn:
+        print(f"warning: {arguments.log}: ignored a torn final line ({replay.torn} bytes)", file=sys.stderr)
+    sys.stdout.write(dumps(replay.claims))
+    return EXIT_OK
+
+
 def _export(claims: ClaimSet, arguments: argparse.Namespace) -> int:
     if arguments.to == "prov":
         document = to_prov(claims)
@@ -222,6 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "schema":
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return EXIT_OK
+        if arguments.command == "log":
+            return _log(arguments)
         claims = load(arguments.paths)
         if arguments.command == "check":
             return _check(claims, arguments)

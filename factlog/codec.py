@@ -16,11 +16,13 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import BaseValidationError
 
@@ -32,7 +34,7 @@ from factlog.model import FieldError, Quantity
 from factlog.references import unresolved
 from factlog.vocabulary import Vocabulary
 
-__all__ = ["dump", "dumps", "load", "loads"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "dump", "dumps", "dumps_lines", "load", "loads", "loads_lines"]
 
 _SECTIONS = ("entities", "predicates", "sources", "claims", "acknowledged")
 _RECORD_TYPES = {
@@ -79,7 +81,42 @@ def _messages(error: BaseException, root: str) -> list[str]:
     return messages
 
 
-def _parse_json(text: str | bytes, name: str | None) -> Any:
+@attrs.frozen
+class Limits:
+    """How large and how deeply nested a document factlog agrees to read.
+
+    Beyond either limit a document is refused with a :class:`~factlog.FormatError`,
+    before any work proportional to its content is done twice.
+    """
+
+    max_bytes: int = 1 << 30
+    max_depth: int = 64
+
+
+DEFAULT_LIMITS = Limits()
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_INNERMOST = re.compile(r"\[[^\[\]{}]*\]|\{[^\[\]{}]*\}")
+
+
+def _depth_exceeds(text: str, limit: int) -> bool:
+    """Whether brackets nest deeper than ``limit``: peel innermost pairs, one level a pass."""
+    rest = _STRING.sub("0", text)
+    for _ in range(limit):
+        peeled = _INNERMOST.sub("0", rest)
+        if peeled == rest:
+            return False
+        rest = peeled
+    return _INNERMOST.search(rest) is not None
+
+
+def _parse_json(text: str | bytes, name: str | None, limits: Limits = DEFAULT_LIMITS) -> Any:
+    if len(text) > limits.max_bytes:
+        raise FormatError(
+            [
+                f"{_prefix(name)}$: document of {len(text)} bytes is larger than the limit"
+                f" ({limits.max_bytes} bytes, Limits.max_bytes)"
+            ]
+        )
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig" if text.startswith(b"\xef\xbb\xbf") else "utf-8")
@@ -99,6 +136,8 @@ def _parse_json(text: str | bytes, name: str | None) -> Any:
     def constant(word: str) -> Any:
         raise ValueError(f"{word} is not a JSON number")
 
+    if _depth_exceeds(text, limits.max_depth):
+        raise FormatError([f"{_prefix(name)}$: nested deeper than {limits.max_depth} levels (Limits.max_depth)"])
     try:
         return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as error:
@@ -138,28 +177,45 @@ def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -
         raise UnknownIdError(problems)
 
 
-def loads(text: str | bytes, *, name: str | None = None, references: bool = True) -> ClaimSet:
+def loads(
+    text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> ClaimSet:
     """Read one claim-set document (JSON) from a string or UTF-8 bytes.
 
     ``name`` goes in front of error messages. With ``references`` (the default) every
     id the document mentions must be defined in it.
     """
-    claims = _structure_document(_parse_json(text, name), name)
+    claims = _structure_document(_parse_json(text, name, limits), name)
     if references:
         _check_references([(name or "", claims)], claims)
     return claims
 
 
-def loads_lines(text: str | bytes, *, name: str | None = None, references: bool = True) -> ClaimSet:
+def loads_lines(
+    text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> ClaimSet:
     """Read a JSON Lines claim set: a header line, then one tagged record a line."""
+    if len(text) > limits.max_bytes:
+        raise FormatError(
+            [
+                f"{_prefix(name)}$: file of {len(text)} bytes is larger than the limit"
+                f" ({limits.max_bytes} bytes, Limits.max_bytes)"
+            ]
+        )
     if isinstance(text, bytes):
-        text = text.decode("utf-8", errors="strict") if not text.startswith(b"\xef\xbb\xbf") else text[3:].decode()
-    lines = text.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
+        try:
+            decoded = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            where = text[: error.start].count(b"\n") + 1
+            raise FormatError([f"{_prefix(name)}line {where}: not UTF-8: byte {error.start}"]) from None
+    else:
+        decoded = text.removeprefix("\ufeff")
+    lines = decoded.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
     if not lines:
         raise FormatError([f"{_prefix(name)}line 1: empty file, expected a header line"])
     document: dict[str, Any] = {}
     errors: list[str] = []
-    header = _parse_json(lines[0], f"{name or ''}:1".lstrip(":"))
+    header = _parse_json(lines[0], f"{name or ''}:1".lstrip(":"), limits)
     if not isinstance(header, dict) or set(header) != {"format", "version"}:
         errors.append(f'{_prefix(name)}line 1: expected a header {{"format": "factlog", "version": N}}')
     else:
@@ -168,7 +224,7 @@ def loads_lines(text: str | bytes, *, name: str | None = None, references: bool 
         if not line.strip():
             continue
         try:
-            record = _parse_json(line, None)
+            record = _parse_json(line, None, limits)
         except FormatError as error:
             errors.extend(f"{_prefix(name)}line {number}: {message.removeprefix('$: ')}" for message in error.errors)
             continue
@@ -202,7 +258,7 @@ def _files(paths: Iterable[PathLike]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def load(paths: PathLike | Iterable[PathLike], *, references: bool = True) -> ClaimSet:
+def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
     """Read a file, several files, or every claim file below a folder, as one merged set.
 
     A conflicting redefinition of an id across files is a :class:`~factlog.ConflictError`
@@ -222,7 +278,7 @@ def load(paths: PathLike | Iterable[PathLike], *, references: bool = True) -> Cl
             raise InputError(f"{file}: {error.strerror or error}") from None
         reader = loads_lines if file.suffix == ".jsonl" else loads
         try:
-            part = reader(raw, name=str(file), references=False)
+            part = reader(raw, name=str(file), references=False, limits=limits)
         except FormatError as error:
             errors.extend(error.errors)
             continue

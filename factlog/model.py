@@ -12,6 +12,7 @@ import enum
 import math
 import re
 from collections.abc import Mapping
+from pathlib import PurePosixPath
 from typing import Any, TypeAlias
 
 import attrs
@@ -94,7 +95,7 @@ def _pattern_field(regex: str, what: str, doc: str) -> Any:
 def _at_least(bound: int) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         del instance
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= bound:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < bound:
             raise FieldError(attribute.name, f"expected a number of at least {bound}, got {value!r}")
 
     return check
@@ -239,6 +240,15 @@ class Predicate:
             raise FieldError("inverse", "a predicate cannot be its own inverse; declare it symmetric")
 
 
+def _relative_path(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    del instance
+    if value is None:
+        return
+    path = PurePosixPath(value)
+    if path.is_absolute() or ".." in path.parts or "\\" in value or ":" in value or "\0" in value:
+        raise FieldError(attribute.name, f"expected a relative path inside this folder, got {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class Source:
     """A document that was read."""
@@ -260,7 +270,9 @@ class Source:
         default=(), validator=_ids, metadata=_doc("Sources this one copies or rewrites.")
     )
     document: str | None = attrs.field(
-        default=None, validator=_optional_text, metadata=_doc("Path of the text, relative to this file.")
+        default=None,
+        validator=[_optional_text, _relative_path],
+        metadata=_doc("Path of the text, relative to this file; it may not leave this folder."),
     )
     sha256: str | None = _pattern_field(r"[0-9a-f]{64}", "64 lowercase hex digits", "SHA-256 of the document's bytes.")
     retrieved: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))
@@ -289,8 +301,8 @@ def _number(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     del instance
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        raise FieldError(attribute.name, f"expected a number, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise FieldError(attribute.name, f"expected a finite number, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
