@@ -29,5 +29,10 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
+# A long campaign: 100,000 hostile inputs, and writers killed at random many times.
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzzing --inputs 100000
+	$(BIN)/python -m tests.crash --rounds 200
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage

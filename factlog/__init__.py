@@ -19,13 +19,14 @@ from factlog.assessment_report import (
 from factlog.checks import DEFAULT_RULES, Rule
 from factlog.checks.findings import Finding, Severity, finding_id
 from factlog.claimset import ClaimSet
-from factlog.codec import dump, dumps, dumps_lines, load, loads, loads_lines
+from factlog.codec import DEFAULT_LIMITS, Limits, dump, dumps, dumps_lines, load, loads, loads_lines
 from factlog.converter import make_converter
 from factlog.engine import Report, check
 from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
 from factlog.exports import to_claimreview, to_prov
 from factlog.grading import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
 from factlog.index import Entry, Index, SlotKey
+from factlog.log import ClaimLog, Record, Replay, Retraction, TornLineWarning
 from factlog.migrations import VERSION as FORMAT_VERSION
 from factlog.model import (
     Acknowledgement,
@@ -61,9 +62,11 @@ __all__ = [
     "Attribution",
     "Certainty",
     "Claim",
+    "ClaimLog",
     "ClaimSet",
     "ConflictError",
     "Credibility",
+    "DEFAULT_LIMITS",
     "DEFAULT_RULES",
     "DateValue",
     "Entity",
@@ -81,6 +84,7 @@ __all__ = [
     "Interval",
     "Label",
     "Likelihood",
+    "Limits",
     "Mode",
     "Object",
     "Origin",
@@ -93,8 +97,11 @@ __all__ = [
     "PropositionAssessment",
     "PropositionKey",
     "Quantity",
+    "Record",
     "Reliability",
+    "Replay",
     "Report",
+    "Retraction",
     "Rule",
     "ScaleError",
     "Severity",
@@ -104,6 +111,7 @@ __all__ = [
     "Status",
     "TextValue",
     "TimelineRow",
+    "TornLineWarning",
     "UnknownIdError",
     "Vocabulary",
     "assess",

@@ -215,10 +215,14 @@ def loads_lines(
         raise FormatError([f"{_prefix(name)}line 1: empty file, expected a header line"])
     document: dict[str, Any] = {}
     errors: list[str] = []
-    header = _parse_json(lines[0], f"{name or ''}:1".lstrip(":"), limits)
-    if not isinstance(header, dict) or set(header) != {"format", "version"}:
+    try:
+        header = _parse_json(lines[0], None, limits)
+    except FormatError as error:
+        header = None
+        errors.extend(f"{_prefix(name)}line 1: {message.removeprefix('$: ')}" for message in error.errors)
+    if header is not None and (not isinstance(header, dict) or set(header) != {"format", "version"}):
         errors.append(f'{_prefix(name)}line 1: expected a header {{"format": "factlog", "version": N}}')
-    else:
+    elif header is not None:
         document.update(header)
     for number, line in enumerate(lines[1:], start=2):
         if not line.strip():

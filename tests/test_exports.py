@@ -18,7 +18,13 @@ def test_all_names_exist_and_are_documented() -> None:
     """Every exported name exists and has a docstring of its own."""
     for name in factlog.__all__:
         value = getattr(factlog, name)
-        if name.isupper() or name in ("Object", "PropositionKey", "Rule", "SlotKey"):  # constants and type aliases
+        if name.isupper() or name in (
+            "Object",
+            "PropositionKey",
+            "Record",
+            "Rule",
+            "SlotKey",
+        ):  # constants and type aliases
             continue
         assert inspect.getdoc(value), name
 
@@ -31,6 +37,7 @@ def test_every_public_name_is_exported() -> None:
         "assessment_report",
         "show",
         "exports",
+        "log",
         "claimset",
         "codec",
         "engine",
