@@ -55,6 +55,11 @@ def _converter() -> cattrs.Converter:
     return make_converter()
 
 
+@functools.cache
+def _fast_converter() -> cattrs.Converter:
+    return make_converter(detailed=False)
+
+
 def _prefix(name: str | None) -> str:
     return f"{name}: " if name else ""
 
@@ -158,6 +163,12 @@ def _structure_document(data: Any, name: str | None) -> ClaimSet:
     except FormatError as error:
         raise type(error)([prefix + message for message in error.errors]) from None
     body = {key: value for key, value in data.items() if key not in ("format", "version")}
+    try:
+        # Most documents are valid: the fast converter reads them; any error, and the
+        # detailed one reads again to report every problem with its path.
+        return _fast_converter().structure(body, ClaimSet)
+    except Exception:  # noqa: BLE001, S110 - every failure is reported by the detailed pass below
+        pass
     try:
         return _converter().structure(body, ClaimSet)
     except BaseValidationError as error:

@@ -78,12 +78,17 @@ def _bool(value: object, _: type) -> bool:
     return value
 
 
-def _enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    for member in cls:
-        if member.value == value and type(member.value) is type(value):
-            return member
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, Any], enum.Enum]:
+    members = {(type(member.value), member.value): member for member in cls}
     accepted = ", ".join(str(member.value) for member in cls)
-    raise ValueError(f"expected one of {accepted}, got {value!r}")
+
+    def structure(value: object, _: Any) -> enum.Enum:
+        try:
+            return members[(type(value), value)]
+        except (KeyError, TypeError):
+            raise ValueError(f"expected one of {accepted}, got {value!r}") from None
+
+    return structure
 
 
 def _partial_date(value: object, _: type) -> PartialDate:
@@ -124,9 +129,14 @@ def claim_content_id(data: dict[str, Any]) -> str:
     return f"c-{digest[:12]}"
 
 
-def make_converter() -> cattrs.Converter:
-    """A new converter for factlog's model, strict and with canonical output."""
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+def make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    """A new converter for factlog's model, strict and with canonical output.
+
+    With ``detailed`` (the default) structuring collects every error with its path; a
+    converter without it is faster and raises at the first error, for documents that
+    are expected to be valid (the codec tries it first and falls back).
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True)
 
     converter.register_structure_hook(str, _str)
     converter.register_structure_hook(int, _int)
@@ -134,7 +144,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, _bool)
     converter.register_structure_hook(int | float, _number)
     converter.register_structure_hook(int | float | None, _optional_number)
-    converter.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum)
+    converter.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda member: member.value
     )
@@ -262,7 +272,8 @@ def _register_claim(converter: cattrs.Converter) -> None:
 
     def unstructure_claim(claim: Claim) -> dict[str, Any]:
         data: dict[str, Any] = unstructure(claim)
-        if data["id"] == claim_content_id(data):
+        # Only an id that looks derived can be the content hash; skip the hashing otherwise.
+        if data["id"].startswith("c-") and data["id"] == claim_content_id(data):
             del data["id"]
         return data
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 
 import attrs
@@ -64,6 +65,10 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        return _parse_date(text) if isinstance(text, str) else cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         match = _DATE.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise ValueError(f"expected a partial date like 2025, 2025-10 or 2025-10-10, got {text!r}")
@@ -142,6 +147,10 @@ class Interval:
     @classmethod
     def parse(cls, text: str) -> Interval:
         """Read ``2019``, ``2019/2025-10``, ``2025-01-20/..`` or ``../2019``."""
+        return _parse_interval(text) if isinstance(text, str) else cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> Interval:
         if not isinstance(text, str):
             raise ValueError(f"expected a date or interval string, got {text!r}")
         if "/" not in text:
@@ -220,3 +229,14 @@ class Interval:
         first = max(self.start_low, other.start_low)
         last = min(self.end_high, other.end_high)
         return first <= other.start_high and last >= other.end_low and first <= last
+
+
+# Dates and intervals are immutable and repeat constantly in a corpus: parse each text once.
+@functools.lru_cache(maxsize=65536)
+def _parse_date(text: str) -> PartialDate:
+    return PartialDate._parse(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_interval(text: str) -> Interval:
+    return Interval._parse(text)

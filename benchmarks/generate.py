@@ -1,0 +1,179 @@
+"""A seeded generator of realistic claim sets, in the real format (JSON or JSON Lines).
+
+Entities and predicates are drawn with Zipf weights (a few are named constantly, most
+rarely); predicates are events and states, some functional with quantities; dates are
+partial; claims come through relay chains; some sources are syndicated copies of
+others; copier clusters repeat one origin; a share of claims deny what others affirm;
+some holders are anonymous; a few findings are acknowledged.
+
+``python -m benchmarks.generate 100000 out.jsonl`` writes one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+_KINDS = ("country", "government-body", "person", "media-outlet", "organisation", "group", "event")
+_CERTAINTIES = ("certain", "certain", "probable", "possible", "uncommitted")
+
+
+def _zipf(count: int, exponent: float = 1.1) -> list[float]:
+    return list(itertools.accumulate(1.0 / (rank**exponent) for rank in range(1, count + 1)))
+
+
+def _date(rng: random.Random) -> str:
+    year = rng.randrange(2015, 2026)
+    precision = rng.random()
+    if precision < 0.3:
+        return f"{year}"
+    month = rng.randrange(1, 13)
+    if precision < 0.7:
+        return f"{year}-{month:02d}"
+    return f"{year}-{month:02d}-{rng.randrange(1, 29):02d}"
+
+
+def _when(rng: random.Random) -> str | None:
+    choice = rng.random()
+    if choice < 0.15:
+        return None
+    first = _date(rng)
+    if choice < 0.7:
+        return first
+    second = _date(rng)
+    low, high = sorted((first, second))
+    if low[:4] == high[:4] and (len(low) != len(high)):
+        return low
+    return f"{low}/{high}" if rng.random() < 0.9 else f"{low}/.."
+
+
+def generate(claims: int, seed: int = 1, contradiction_rate: float = 0.1) -> dict[str, Any]:
+    """A claim-set document of ``claims`` claims, as plain JSON-ready data."""
+    rng = random.Random(seed)
+    entity_count = max(40, claims // 25)
+    entities: list[dict[str, Any]] = []
+    for number in range(entity_count):
+        entity: dict[str, Any] = {"id": f"e{number}", "name": f"Entity {number}", "kind": _KINDS[number % len(_KINDS)]}
+        if number % 50 == 3:
+            entity["anonymous"] = True
+        if number % 9 == 0:
+            entity["aliases"] = [f"Alias {number}"]
+        if number % 7 == 0:
+            entity["reliability"] = rng.choice("ABCDE")
+        if number % 11 == 5 and number > 5:
+            entity["affiliation"] = f"e{number - 5}"
+        entities.append(entity)
+    predicates: list[dict[str, Any]] = []
+    for number in range(30):
+        predicate: dict[str, Any] = {"id": f"p{number}", "label": f"relation {number}",
+                                     "kind": "event" if number % 3 == 0 else "state"}
+        if number % 5 == 1:
+            predicate.update(functional=True, tolerance=0.1)
+        elif number % 7 == 2:
+            predicate["symmetric"] = True
+        elif number % 4 == 3:
+            predicate["inverse"] = f"inverse-of-p{number}"
+        predicates.append(predicate)
+    source_count = max(5, claims // 8)
+    media = [e["id"] for e in entities if e["kind"] == "media-outlet"]
+    sources: list[dict[str, Any]] = []
+    for number in range(source_count):
+        source: dict[str, Any] = {"id": f"s{number}", "title": f"Report {number}", "publisher": rng.choice(media),
+                                  "published": _date(rng)}
+        if number > 10 and rng.random() < 0.1:
+            source["derived_from"] = [f"s{rng.randrange(number)}"]  # a syndicated copy
+        sources.append(source)
+    entity_weights = _zipf(entity_count)
+    predicate_weights = _zipf(len(predicates), 0.8)
+    ids = [e["id"] for e in entities]
+    output: list[dict[str, Any]] = []
+    for number in range(claims):
+        predicate = rng.choices(predicates, cum_weights=predicate_weights)[0]
+        subject = rng.choices(ids, cum_weights=entity_weights)[0]
+        proposition: dict[str, Any] = {"subject": subject, "predicate": predicate["id"]}
+        if predicate.get("functional"):
+            proposition["object"] = {"amount": rng.choice([1000, 1100, 5000, 11000, 15000]), "unit": "troops"}
+        elif predicate.get("inverse") and rng.random() < 0.3:
+            proposition.update(subject=rng.choices(ids, cum_weights=entity_weights)[0], predicate=predicate["inverse"],
+                               object=subject)
+        else:
+            proposition["object"] = rng.choices(ids, cum_weights=entity_weights)[0]
+        when = _when(rng)
+        if when is not None:
+            proposition["when"] = when
+        source = sources[rng.randrange(source_count)]
+        holder = source["publisher"] if rng.random() < 0.4 else rng.choices(ids, cum_weights=entity_weights)[0]
+        attribution: dict[str, Any] = {"holder": holder}
+        if holder != source["publisher"]:
+            attribution["via"] = [source["publisher"]]
+            attribution["mode"] = "paraphrase"
+        quote = f"Quote {number}."
+        claim: dict[str, Any] = {
+            "id": f"c{number}",
+            "statement": f"Statement number {number}.",
+            "proposition": proposition,
+            "attribution": attribution,
+            "evidence": [{"source": source["id"], "quote": quote, "start": 0, "end": len(quote)}],
+        }
+        if rng.random() < contradiction_rate:
+            claim["polarity"] = "denied"
+        certainty = rng.choice(_CERTAINTIES)
+        if certainty != "certain":
+            claim["certainty"] = certainty
+        output.append(claim)
+        if number % 50 == 7:  # a copier cluster: the same holder relayed by other outlets
+            for copy in range(rng.randrange(1, 4)):
+                if len(output) >= claims:
+                    break
+                relay = sources[rng.randrange(source_count)]
+                copied = json.loads(json.dumps(claim))
+                copied["id"] = f"c{number}-copy{copy}"
+                copied["attribution"] = {"holder": holder, "via": [relay["publisher"]], "mode": "paraphrase"}
+                copied["evidence"][0]["source"] = relay["id"]
+                output.append(copied)
+        if len(output) >= claims:
+            break
+    acknowledged = [{"finding": f"f-{rng.randrange(16**8):08x}", "note": "reviewed"} for _ in range(3)]
+    return {
+        "format": "factlog",
+        "version": 1,
+        "entities": entities,
+        "predicates": predicates,
+        "sources": sources,
+        "claims": output[:claims],
+        "acknowledged": acknowledged,
+    }
+
+
+def write(document: dict[str, Any], path: Path) -> None:
+    """Write the document as JSON, or as JSON Lines when the name ends in .jsonl."""
+    if path.suffix == ".jsonl":
+        types = {"entities": "entity", "predicates": "predicate", "sources": "source", "claims": "claim",
+                 "acknowledged": "acknowledgement"}
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(json.dumps({"format": "factlog", "version": 1}) + "\n")
+            for section, kind in types.items():
+                for record in document.get(section, ()):
+                    stream.write(json.dumps({"type": kind, **record}, ensure_ascii=False) + "\n")
+    else:
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Generate a realistic claim set.")
+    parser.add_argument("claims", type=int)
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--contradiction-rate", type=float, default=0.1)
+    arguments = parser.parse_args(argv)
+    write(generate(arguments.claims, arguments.seed, arguments.contradiction_rate), arguments.path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
