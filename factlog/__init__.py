@@ -21,7 +21,7 @@ from factlog.checks.findings import Finding, Severity, finding_id
 from factlog.claimset import ClaimSet
 from factlog.codec import DEFAULT_LIMITS, Limits, dump, dumps, dumps_lines, load, loads, loads_lines
 from factlog.converter import make_converter
-from factlog.engine import Report, check
+from factlog.engine import Checker, Report, check
 from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
 from factlog.exports import to_claimreview, to_prov
 from factlog.grading import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
@@ -61,6 +61,7 @@ __all__ = [
     "Assessment",
     "Attribution",
     "Certainty",
+    "Checker",
     "Claim",
     "ClaimLog",
     "ClaimSet",

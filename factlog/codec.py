@@ -167,7 +167,7 @@ def _structure_document(data: Any, name: str | None) -> ClaimSet:
         # Most documents are valid: the fast converter reads them; any error, and the
         # detailed one reads again to report every problem with its path.
         return _fast_converter().structure(body, ClaimSet)
-    except Exception:  # noqa: BLE001, S110 - every failure is reported by the detailed pass below
+    except Exception:
         pass
     try:
         return _converter().structure(body, ClaimSet)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
 from factlog.checks import DEFAULT_RULES, Rule
 from factlog.checks.findings import Finding, Severity, finding_id
 from factlog.claimset import ClaimSet
-from factlog.index import Index
+from factlog.errors import ConflictError
+from factlog.index import Entry, Index
+from factlog.model import Claim
 
-__all__ = ["Report", "check"]
+__all__ = ["Checker", "Report", "check"]
 
 
 @attrs.frozen
@@ -95,3 +98,83 @@ def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES, *, stale: boo
     index = Index.of(claims)
     findings = [finding for rule in rules for finding in _run(rule, index)]
     return Report(finish(index, findings, rules, stale=stale), claims)
+
+
+class Checker:
+    """A check that stays current as claims arrive: only the groups they touch are re-checked.
+
+    ``Checker(claims).add(new_claims)`` indexes the new claims, runs the rules on the
+    groups they belong to (their proposition, slot, holder, sources and answers), replaces
+    those groups' findings, and returns the findings that are new. :meth:`report` gives
+    the same report :func:`check` would give for all the claims so far.
+    """
+
+    def __init__(self, claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES) -> None:
+        self.rules = tuple(rules)
+        self._base = claims
+        self._added: list[Claim] = []
+        self.index = Index.of(claims)
+        self._findings: dict[str, Finding] = {}
+        self._by_claim: dict[str, set[str]] = {}
+        for rule in self.rules:
+            for finding in _run(rule, self.index):
+                self._keep(finding)
+
+    def _keep(self, finding: Finding) -> None:
+        self._findings[finding.id] = finding
+        for claim in finding.claim_ids:
+            self._by_claim.setdefault(claim, set()).add(finding.id)
+
+    def _drop(self, finding_id: str) -> None:
+        finding = self._findings.pop(finding_id, None)
+        if finding is None:
+            return
+        for claim in finding.claim_ids:
+            self._by_claim.get(claim, set()).discard(finding_id)
+
+    def add(self, claims: Iterable[Claim]) -> list[Finding]:
+        """Add claims and re-check their groups; returns the findings that were not there before."""
+        batch = list(claims)
+        known = set(self.index.by_id)
+        duplicates = [c.id for c in batch if c.id in known]
+        if duplicates:
+            raise ConflictError([f"claim {claim!r} is already in the check" for claim in duplicates])
+        self._added.extend(batch)
+        entries = self.index.add(batch)
+        after = self.index.view(entries)
+        # The same groups without the new claims: the findings they give are the ones
+        # the new claims may change, whatever grouping each rule uses.
+        new_ids = {c.id for c in batch}
+
+        def without_new(groups: dict[Any, list[Entry]]) -> dict[Any, list[Entry]]:
+            kept = {key: [e for e in group if e.id not in new_ids] for key, group in groups.items()}
+            return {key: group for key, group in kept.items() if group}  # rules may rely on non-empty groups
+
+        before_view = attrs.evolve(
+            after,
+            entries=[],
+            by_key=without_new(after.by_key),
+            by_slot=without_new(after.by_slot),
+            by_holder=without_new(after.by_holder),
+            by_source=without_new(after.by_source),
+            answered_by=without_new(after.answered_by),
+            hidden=frozenset(new_ids),
+        )
+        before = set(self._findings)
+        for rule in self.rules:
+            for finding in _run(rule, before_view):
+                self._drop(finding.id)
+        fresh = [finding for rule in self.rules for finding in _run(rule, after)]
+        for finding in fresh:
+            self._keep(finding)
+        return sorted((f for f in fresh if f.id not in before), key=lambda f: (-f.severity.rank, f.id))
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The current findings, unsorted and without acknowledgement marks."""
+        return list(self._findings.values())
+
+    def report(self) -> Report:
+        """The report for every claim so far, as :func:`check` would give it."""
+        claims = attrs.evolve(self._base, claims=(*self._base.claims, *self._added)) if self._added else self._base
+        return Report(finish(self.index, list(self._findings.values()), self.rules), claims)

@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 
 from factlog.claimset import ClaimSet
-from factlog.model import Claim, Entity, Predicate, Proposition
+from factlog.model import Claim, Entity, Predicate, Proposition, Source
 from factlog.timeline import _NEG_INF, _POS_INF, Interval, PartialDate
 from factlog.vocabulary import PropositionKey, Vocabulary
 
@@ -67,7 +67,7 @@ class Index:
 
     claims: ClaimSet
     vocabulary: Vocabulary
-    entries: tuple[Entry, ...]
+    entries: list[Entry]
     by_id: dict[str, Entry]
     by_key: dict[PropositionKey, list[Entry]]
     by_slot: dict[SlotKey, list[Entry]]
@@ -75,6 +75,18 @@ class Index:
     by_source: dict[str, list[Entry]]
     answered_by: dict[str, list[Entry]]
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
+    source_scope: frozenset[str] | None = None
+    """In a view, the sources whose documents the rules look at (None: all of them)."""
+    parent: Index | None = attrs.field(default=None, repr=False)
+    """In a view, the whole index, for rules that look beyond the groups in view."""
+
+    hidden: frozenset[str] = frozenset()
+    """In a view of the past, claims the whole index has that the view must not see."""
+
+    def key_group(self, key: PropositionKey) -> list[Entry]:
+        """The claims with a proposition key, from the whole index even in a view."""
+        group = (self.parent or self).by_key.get(key, [])
+        return [e for e in group if e.id not in self.hidden] if self.hidden else group
 
     @classmethod
     def of(cls, claims: ClaimSet) -> Index:
@@ -83,7 +95,7 @@ class Index:
         index = cls(
             claims,
             vocabulary,
-            (),
+            [],
             {},
             defaultdict(list),
             defaultdict(list),
@@ -91,14 +103,17 @@ class Index:
             defaultdict(list),
             defaultdict(list),
         )
-        return index.with_claims(claims.claims)
+        index.add(claims.claims)
+        return index
 
-    def with_claims(self, claims: Iterable[Claim]) -> Index:
-        """Add claims: the groups are extended in place, and a new index returned."""
-        entries = list(self.entries)
+    def add(self, claims: Iterable[Claim]) -> list[Entry]:
+        """Index more claims, extending the groups in place; returns their entries."""
+        entries = self.entries
+        added = []
         for claim in claims:
             entry = self._entry(claim, len(entries))
             entries.append(entry)
+            added.append(entry)
             self.by_id[claim.id] = entry
             if entry.key is not None:
                 self.by_key[entry.key].append(entry)
@@ -110,7 +125,44 @@ class Index:
                 self.by_source[source].append(entry)
             for answered in claim.answers:
                 self.answered_by[answered].append(entry)
-        return attrs.evolve(self, entries=tuple(entries))
+        return added
+
+    def view(self, entries: list[Entry]) -> Index:
+        """An index of just the groups these claims belong to, sharing everything else.
+
+        Rules run on a view find exactly the findings of those groups: the incremental
+        check runs them on the view of the claims it adds.
+        """
+        keys = {e.key for e in entries if e.key is not None}
+        slots = {
+            (e.proposition.subject, e.proposition.predicate, e.proposition.qualifiers)
+            for e in entries
+            if e.proposition is not None
+        }
+        holders = {e.holder for e in entries}
+        sources = {source for e in entries for source in e.claim.sources}
+        answered = {a for e in entries for a in e.claim.answers} | {e.id for e in entries if e.id in self.answered_by}
+        return Index(
+            self.claims,
+            self.vocabulary,
+            entries,
+            self.by_id,
+            {key: self.by_key[key] for key in keys},
+            {slot: self.by_slot[slot] for slot in slots},
+            {holder: self.by_holder[holder] for holder in holders},
+            {source: self.by_source[source] for source in sources},
+            {claim: self.answered_by[claim] for claim in answered if claim in self.answered_by},
+            self._documents,
+            frozenset(sources),
+            self.parent or self,
+        )
+
+    def scoped_sources(self) -> list[Source]:
+        """The sources the rules should look at: all, or a view's."""
+        if self.source_scope is None:
+            return list(self.claims.sources)
+        found = self.claims.source_by_id
+        return [found[s] for s in sorted(self.source_scope) if s in found]
 
     def _entry(self, claim: Claim, position: int) -> Entry:
         proposition = claim.proposition

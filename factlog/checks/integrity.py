@@ -23,7 +23,7 @@ def document_mismatch(index: Index) -> Iterator[Finding]:
     bytes must still hash to it, or every quote span may have moved. One finding per
     source, listing the claims that cite it. Severity: *error*.
     """
-    for source in index.claims.sources:
+    for source in index.scoped_sources():
         data, problem = index.document(source.id)
         if problem is None and data is not None and source.sha256 is not None:
             digest = hashlib.sha256(data).hexdigest()

@@ -113,25 +113,40 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
     pairs = sorted(
         {tuple(sorted((p.id, other))) for p in predicates.values() for other in p.exclusive_with if other in predicates}
     )
+    partners: dict[str, list[str]] = {}
     for first, second in pairs:
-        for key, entries in index.by_key.items():
-            if key[1] != first:
-                continue
-            other = index.by_key.get((key[0], second, key[2], key[3]), [])
-            yes = chronological([e for e in entries if e.claim.polarity is Polarity.AFFIRMED])
-            no = chronological([e for e in other if e.claim.polarity is Polarity.AFFIRMED])
-            if not yes or not no or not possible_conflict(yes, no):
-                continue
-            certain_yes = [e for e in yes if e.claim.certainty is Certainty.CERTAIN]
-            certain_no = [e for e in no if e.claim.certainty is Certainty.CERTAIN]
-            firm = definite_conflict(certain_yes, certain_no, event=False)  # states: shared days
-            subject = index.name(key[0])
-            target = "" if yes[0].proposition is None else _object_words(index, yes[0])
-            yield Finding(
-                rule="exclusive_predicates",
-                severity=Severity.ERROR if firm else Severity.WARNING,
-                message=f"Exclusive: {subject} {predicates[first].label}{target} (stated by"
-                f" {phrasing.holders(index, yes)[0]}) and {predicates[second].label}{target} (stated by"
-                f" {phrasing.holders(index, no)[0]}); both cannot hold at once",
-                claims={first: [e.id for e in yes], second: [e.id for e in no]},
-            )
+        partners.setdefault(first, []).append(second)
+        partners.setdefault(second, []).append(first)
+    for key in list(index.by_key):
+        for other in partners.get(key[1], ()):
+            first, second = sorted((key[1], other))
+            first_key, second_key = (key[0], first, key[2], key[3]), (key[0], second, key[2], key[3])
+            if key == second_key and first_key in index.by_key:
+                continue  # reported from the first predicate's group
+            finding = _exclusive(index, first, second, index.key_group(first_key), index.key_group(second_key))
+            if finding is not None:
+                yield finding
+
+
+def _exclusive(
+    index: Index, first: str, second: str, first_group: Sequence[Entry], second_group: Sequence[Entry]
+) -> Finding | None:
+    yes = chronological([e for e in first_group if e.claim.polarity is Polarity.AFFIRMED])
+    no = chronological([e for e in second_group if e.claim.polarity is Polarity.AFFIRMED])
+    if not yes or not no or not possible_conflict(yes, no):
+        return None
+    certain_yes = [e for e in yes if e.claim.certainty is Certainty.CERTAIN]
+    certain_no = [e for e in no if e.claim.certainty is Certainty.CERTAIN]
+    firm = definite_conflict(certain_yes, certain_no, event=False)  # states: shared days
+    assert yes[0].proposition is not None
+    subject = index.name(yes[0].proposition.subject)
+    target = _object_words(index, yes[0])
+    labels = index.vocabulary.predicates
+    return Finding(
+        rule="exclusive_predicates",
+        severity=Severity.ERROR if firm else Severity.WARNING,
+        message=f"Exclusive: {subject} {labels[first].label}{target} (stated by"
+        f" {phrasing.holders(index, yes)[0]}) and {labels[second].label}{target} (stated by"
+        f" {phrasing.holders(index, no)[0]}); both cannot hold at once",
+        claims={first: [e.id for e in yes], second: [e.id for e in no]},
+    )
