@@ -18,8 +18,8 @@ demo: $(STAMP)
 	$(BIN)/factlog check sources/ ; test $$? -le 1
 
 lint: $(STAMP)
-	$(BIN)/ruff check factlog tests
-	$(BIN)/ruff format --check factlog tests
+	$(BIN)/ruff check factlog tests benchmarks
+	$(BIN)/ruff format --check factlog tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict factlog
@@ -28,6 +28,10 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest --cov --cov-report=term -p no:cacheprovider
 
 test: lint typecheck unit
+
+# Performance against the bare data structures; `make bench BENCH_ARGS=--million` adds 1M claims.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 # A long campaign: 100,000 hostile inputs, and writers killed at random many times.
 fuzz: $(STAMP)

@@ -52,10 +52,7 @@ def _when(rng: random.Random) -> str | None:
     return f"{low}/{high}" if rng.random() < 0.9 else f"{low}/.."
 
 
-def generate(claims: int, seed: int = 1, contradiction_rate: float = 0.1) -> dict[str, Any]:
-    """A claim-set document of ``claims`` claims, as plain JSON-ready data."""
-    rng = random.Random(seed)
-    entity_count = max(40, claims // 25)
+def _entities(rng: random.Random, entity_count: int) -> list[dict[str, Any]]:
     entities: list[dict[str, Any]] = []
     for number in range(entity_count):
         entity: dict[str, Any] = {"id": f"e{number}", "name": f"Entity {number}", "kind": _KINDS[number % len(_KINDS)]}
@@ -68,10 +65,17 @@ def generate(claims: int, seed: int = 1, contradiction_rate: float = 0.1) -> dic
         if number % 11 == 5 and number > 5:
             entity["affiliation"] = f"e{number - 5}"
         entities.append(entity)
+    return entities
+
+
+def _predicates() -> list[dict[str, Any]]:
     predicates: list[dict[str, Any]] = []
     for number in range(30):
-        predicate: dict[str, Any] = {"id": f"p{number}", "label": f"relation {number}",
-                                     "kind": "event" if number % 3 == 0 else "state"}
+        predicate: dict[str, Any] = {
+            "id": f"p{number}",
+            "label": f"relation {number}",
+            "kind": "event" if number % 3 == 0 else "state",
+        }
         if number % 5 == 1:
             predicate.update(functional=True, tolerance=0.1)
         elif number % 7 == 2:
@@ -79,16 +83,58 @@ def generate(claims: int, seed: int = 1, contradiction_rate: float = 0.1) -> dic
         elif number % 4 == 3:
             predicate["inverse"] = f"inverse-of-p{number}"
         predicates.append(predicate)
-    source_count = max(5, claims // 8)
-    media = [e["id"] for e in entities if e["kind"] == "media-outlet"]
+    return predicates
+
+
+def _sources(rng: random.Random, source_count: int, media: list[str]) -> list[dict[str, Any]]:
     sources: list[dict[str, Any]] = []
     for number in range(source_count):
-        source: dict[str, Any] = {"id": f"s{number}", "title": f"Report {number}", "publisher": rng.choice(media),
-                                  "published": _date(rng)}
+        source: dict[str, Any] = {
+            "id": f"s{number}",
+            "title": f"Report {number}",
+            "publisher": rng.choice(media),
+            "published": _date(rng),
+        }
         if number > 10 and rng.random() < 0.1:
             source["derived_from"] = [f"s{rng.randrange(number)}"]  # a syndicated copy
         sources.append(source)
-    entity_weights = _zipf(entity_count)
+    return sources
+
+
+def generate(claims: int, seed: int = 1, contradiction_rate: float = 0.1) -> dict[str, Any]:
+    """A claim-set document of ``claims`` claims, as plain JSON-ready data."""
+    rng = random.Random(seed)
+    entity_count = max(40, claims // 25)
+    entities = _entities(rng, entity_count)
+    predicates = _predicates()
+    source_count = max(5, claims // 8)
+    sources = _sources(rng, source_count, [e["id"] for e in entities if e["kind"] == "media-outlet"])
+    output = _claims(
+        rng, claims, entities=entities, predicates=predicates, sources=sources, contradiction_rate=contradiction_rate
+    )
+    acknowledged = [{"finding": f"f-{rng.randrange(16**8):08x}", "note": "reviewed"} for _ in range(3)]
+    return {
+        "format": "factlog",
+        "version": 1,
+        "entities": entities,
+        "predicates": predicates,
+        "sources": sources,
+        "claims": output[:claims],
+        "acknowledged": acknowledged,
+    }
+
+
+def _claims(
+    rng: random.Random,
+    claims: int,
+    *,
+    entities: list[dict[str, Any]],
+    predicates: list[dict[str, Any]],
+    sources: list[dict[str, Any]],
+    contradiction_rate: float,
+) -> list[dict[str, Any]]:
+    source_count = len(sources)
+    entity_weights = _zipf(len(entities))
     predicate_weights = _zipf(len(predicates), 0.8)
     ids = [e["id"] for e in entities]
     output: list[dict[str, Any]] = []
@@ -99,8 +145,9 @@ def generate(claims: int, seed: int = 1, contradiction_rate: float = 0.1) -> dic
         if predicate.get("functional"):
             proposition["object"] = {"amount": rng.choice([1000, 1100, 5000, 11000, 15000]), "unit": "troops"}
         elif predicate.get("inverse") and rng.random() < 0.3:
-            proposition.update(subject=rng.choices(ids, cum_weights=entity_weights)[0], predicate=predicate["inverse"],
-                               object=subject)
+            proposition.update(
+                subject=rng.choices(ids, cum_weights=entity_weights)[0], predicate=predicate["inverse"], object=subject
+            )
         else:
             proposition["object"] = rng.choices(ids, cum_weights=entity_weights)[0]
         when = _when(rng)
@@ -138,23 +185,19 @@ def generate(claims: int, seed: int = 1, contradiction_rate: float = 0.1) -> dic
                 output.append(copied)
         if len(output) >= claims:
             break
-    acknowledged = [{"finding": f"f-{rng.randrange(16**8):08x}", "note": "reviewed"} for _ in range(3)]
-    return {
-        "format": "factlog",
-        "version": 1,
-        "entities": entities,
-        "predicates": predicates,
-        "sources": sources,
-        "claims": output[:claims],
-        "acknowledged": acknowledged,
-    }
+    return output
 
 
 def write(document: dict[str, Any], path: Path) -> None:
     """Write the document as JSON, or as JSON Lines when the name ends in .jsonl."""
     if path.suffix == ".jsonl":
-        types = {"entities": "entity", "predicates": "predicate", "sources": "source", "claims": "claim",
-                 "acknowledged": "acknowledgement"}
+        types = {
+            "entities": "entity",
+            "predicates": "predicate",
+            "sources": "source",
+            "claims": "claim",
+            "acknowledged": "acknowledgement",
+        }
         with path.open("w", encoding="utf-8") as stream:
             stream.write(json.dumps({"format": "factlog", "version": 1}) + "\n")
             for section, kind in types.items():

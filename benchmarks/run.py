@@ -1,0 +1,121 @@
+"""Measure factlog against the bare data structures it wraps, on generated claim sets.
+
+Every ratio compares two timings taken in the same process, on the same data:
+
+* codec: ``factlog.load`` + ``factlog.dumps`` against ``orjson.loads`` + ``orjson.dumps``
+  of the same document as plain dicts (goal: at most 4x);
+* check: ``factlog.check`` against one bare pass grouping the same claims by
+  proposition key in a dict (goal: at most 2x);
+* incremental: a full re-check against ``Checker.add`` of one claim (goal: at least 1000x);
+* growth, across sizes: time at 1M claims against time at 100k (goal: at most 11).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+
+import factlog
+from benchmarks.generate import generate, write
+
+T = TypeVar("T")
+
+
+def _timed(action: Callable[[], T], repeat: int = 1) -> tuple[float, T]:
+    best = float("inf")
+    result: Any = None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = action()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def bare_grouping(claims: factlog.ClaimSet) -> dict[Any, list[factlog.Claim]]:
+    """The baseline for check: one pass putting each claim in a dict by its raw proposition."""
+    groups: dict[Any, list[factlog.Claim]] = defaultdict(list)
+    for claim in claims.claims:
+        proposition = claim.proposition
+        if proposition is not None:
+            groups[(proposition.subject, proposition.predicate, proposition.object, proposition.qualifiers)].append(
+                claim
+            )
+    return groups
+
+
+def measure(size: int, seed: int = 1, repeat: int = 1) -> dict[str, Any]:
+    """All figures for one size. Run it in a fresh process for a meaningful peak RSS."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.json"
+        write(generate(size, seed), path)
+        data = path.read_bytes()
+        orjson_time, _ = _timed(lambda: orjson.dumps(orjson.loads(data)), repeat)
+        load_time, claims = _timed(lambda: factlog.load(path), repeat)
+        dump_time, text = _timed(lambda: factlog.dumps(claims), repeat)
+        bare_time, groups = _timed(lambda: bare_grouping(claims), repeat)
+        check_time, report = _timed(lambda: factlog.check(claims), repeat)
+        assess_time, assessment = _timed(lambda: factlog.assess(claims), repeat)
+        checker = factlog.Checker(claims)
+        newcomer = factlog.Claim(
+            id="benchmark-newcomer",
+            statement="One more claim.",
+            proposition=factlog.Proposition(subject="e1", predicate="p2", object="e2"),
+            attribution=factlog.Attribution(holder="e3"),
+            evidence=(factlog.Evidence(source="s1", quote="One more.", start=0, end=9),),
+        )
+        add_time, _ = _timed(lambda: checker.add([newcomer]))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {
+        "claims": len(claims.claims),
+        "bytes": len(data),
+        "load": load_time,
+        "dump": dump_time,
+        "orjson": orjson_time,
+        "check": check_time,
+        "bare": bare_time,
+        "assess": assess_time,
+        "add": add_time,
+        "codec_ratio": (load_time + dump_time) / orjson_time,
+        "check_ratio": check_time / bare_time,
+        "incremental_speedup": check_time / add_time,
+        "rss_per_claim": peak / len(claims.claims),
+        "findings": len(report.findings),
+        "groups": len(groups),
+        "propositions": len(assessment.propositions),
+        "round_trip": len(text),
+    }
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """The figures as a Markdown table, one row per size, then the growth ratios."""
+    lines = [
+        "| claims | load s | dump s | check s | assess s | RSS/claim | codec vs orjson | check vs bare"
+        " | add vs re-check |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['claims']:,} | {row['load']:.2f} | {row['dump']:.2f} | {row['check']:.2f} | {row['assess']:.2f} |"
+            f" {row['rss_per_claim'] / 1024:.2f} KiB | {row['codec_ratio']:.1f}x | {row['check_ratio']:.1f}x |"
+            f" {row['incremental_speedup']:,.0f}x |"
+        )
+    by_size = {row["claims"]: row for row in rows}
+    if 1_000_000 in by_size and 100_000 in by_size:
+        big, small = by_size[1_000_000], by_size[100_000]
+        growth = ", ".join(f"{step} {big[step] / small[step]:.1f}" for step in ("load", "check", "assess"))
+        lines.append("")
+        lines.append(f"Growth from 100k to 1M claims (goal: at most 11): {growth}.")
+    return "\n".join(lines)
+
+
+def dumps_row(row: dict[str, Any]) -> str:
+    """One row as a JSON line (used between the measuring process and the harness)."""
+    return json.dumps(row)
