@@ -64,12 +64,16 @@ def measure(size: int, seed: int = 1, repeat: int = 1) -> dict[str, Any]:
         check_time, report = _timed(lambda: factlog.check(claims), repeat)
         assess_time, assessment = _timed(lambda: factlog.assess(claims), repeat)
         checker = factlog.Checker(claims)
+        # A typical newcomer: entities of middle rank (the Zipf head would be the worst case).
+        middle = len(claims.entities) // 2
         newcomer = factlog.Claim(
             id="benchmark-newcomer",
             statement="One more claim.",
-            proposition=factlog.Proposition(subject="e1", predicate="p2", object="e2"),
-            attribution=factlog.Attribution(holder="e3"),
-            evidence=(factlog.Evidence(source="s1", quote="One more.", start=0, end=9),),
+            proposition=factlog.Proposition(subject=f"e{middle}", predicate="p2", object=f"e{middle + 1}"),
+            attribution=factlog.Attribution(holder=f"e{middle + 2}"),
+            evidence=(
+                factlog.Evidence(source=claims.sources[len(claims.sources) // 2].id, quote="One more.", start=0, end=9),
+            ),
         )
         add_time, _ = _timed(lambda: checker.add([newcomer]))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024

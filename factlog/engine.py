@@ -135,8 +135,7 @@ class Checker:
     def add(self, claims: Iterable[Claim]) -> list[Finding]:
         """Add claims and re-check their groups; returns the findings that were not there before."""
         batch = list(claims)
-        known = set(self.index.by_id)
-        duplicates = [c.id for c in batch if c.id in known]
+        duplicates = [c.id for c in batch if c.id in self.index.by_id]
         if duplicates:
             raise ConflictError([f"claim {claim!r} is already in the check" for claim in duplicates])
         self._added.extend(batch)

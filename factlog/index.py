@@ -16,7 +16,7 @@ import attrs
 from factlog.claimset import ClaimSet
 from factlog.model import Claim, Entity, Predicate, Proposition, Source
 from factlog.timeline import _NEG_INF, _POS_INF, Interval, PartialDate
-from factlog.vocabulary import PropositionKey, Vocabulary
+from factlog.vocabulary import PropositionKey, Vocabulary, canonical_key
 
 __all__ = ["Entry", "Index", "SlotKey"]
 
@@ -170,7 +170,7 @@ class Index:
         predicate = None
         if proposition is not None:
             proposition = self.vocabulary.normalise(proposition)
-            key = self.vocabulary.key(proposition)
+            key = canonical_key(proposition)
             predicate = self.vocabulary.predicate(proposition.predicate)
         holder = self.vocabulary.entity(claim.attribution.holder)
         stated = claim.stated

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -470,7 +471,7 @@ class Claim:
     )
     notes: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Free text for people."))
 
-    @property
+    @functools.cached_property
     def sources(self) -> tuple[str, ...]:
         """The ids of the sources the claim was read in, in evidence order, once each."""
         return tuple(dict.fromkeys(item.source for item in self.evidence))

@@ -106,17 +106,17 @@ class PartialDate:
         month = self.month or 12
         return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
-    @property
+    @functools.cached_property
     def first_day(self) -> int:
         """:attr:`earliest` as a proleptic Gregorian ordinal."""
         return self.earliest.toordinal()
 
-    @property
+    @functools.cached_property
     def last_day(self) -> int:
         """:attr:`latest` as a proleptic Gregorian ordinal."""
         return self.latest.toordinal()
 
-    @property
+    @functools.cached_property
     def sort_key(self) -> tuple[int, int]:
         """Orders dates by their first, then their last possible day."""
         return (self.first_day, self.last_day)

@@ -23,7 +23,7 @@ import attrs
 from factlog.claimset import ClaimSet
 from factlog.model import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
 
-__all__ = ["PropositionKey", "Vocabulary"]
+__all__ = ["PropositionKey", "Vocabulary", "canonical_key"]
 
 ObjectKey: TypeAlias = tuple[str, ...] | tuple[str, float, float, float, str] | None
 PropositionKey: TypeAlias = tuple[str, str, ObjectKey, tuple[tuple[str, str], ...]]
@@ -79,7 +79,8 @@ class Vocabulary:
 
     def entity(self, name: str) -> str:
         """The canonical id of an entity id or alias; unknown names come back as given."""
-        return self.names.get(slug(name), name)
+        found = self.names.get(name)  # an id is its own slug: the common case needs no slugging
+        return found if found is not None else self.names.get(slug(name), name)
 
     def knows_entity(self, name: str) -> bool:
         """Whether a name is an entity id or alias."""
@@ -106,7 +107,7 @@ class Vocabulary:
         declared = self.predicates.get(predicate)
         if declared is not None and declared.symmetric and isinstance(obj, str) and obj < subject:
             subject, obj = obj, subject
-        qualifiers = tuple((name, self.names.get(slug(value), value)) for name, value in proposition.qualifiers)
+        qualifiers = tuple((name, self.entity(value)) for name, value in proposition.qualifiers)
         if (subject, predicate, obj, qualifiers) == (
             proposition.subject,
             proposition.predicate,
@@ -118,8 +119,12 @@ class Vocabulary:
 
     def key(self, proposition: Proposition) -> PropositionKey:
         """The canonical key of a proposition, without its valid time."""
-        canonical = self.normalise(proposition)
-        return (canonical.subject, canonical.predicate, object_key(canonical.object), canonical.qualifiers)
+        return canonical_key(self.normalise(proposition))
+
+
+def canonical_key(normal: Proposition) -> PropositionKey:
+    """The key of a proposition that is already normalised."""
+    return (normal.subject, normal.predicate, object_key(normal.object), normal.qualifiers)
 
 
 def alias_problems(entities: tuple[Entity, ...]) -> Iterator[tuple[str, str]]:
