@@ -114,7 +114,7 @@ def _depth_exceeds(text: str, limit: int) -> bool:
     return _INNERMOST.search(rest) is not None
 
 
-def _parse_json(text: str | bytes, name: str | None, limits: Limits = DEFAULT_LIMITS) -> Any:
+def _check_size(text: str | bytes, name: str | None, limits: Limits) -> None:
     if len(text) > limits.max_bytes:
         raise FormatError(
             [
@@ -122,6 +122,10 @@ def _parse_json(text: str | bytes, name: str | None, limits: Limits = DEFAULT_LI
                 f" ({limits.max_bytes} bytes, Limits.max_bytes)"
             ]
         )
+
+
+def _parse_json(text: str | bytes, name: str | None, limits: Limits = DEFAULT_LIMITS) -> Any:
+    _check_size(text, name, limits)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig" if text.startswith(b"\xef\xbb\xbf") else "utf-8")
@@ -206,13 +210,7 @@ def loads_lines(
     text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> ClaimSet:
     """Read a JSON Lines claim set: a header line, then one tagged record a line."""
-    if len(text) > limits.max_bytes:
-        raise FormatError(
-            [
-                f"{_prefix(name)}$: file of {len(text)} bytes is larger than the limit"
-                f" ({limits.max_bytes} bytes, Limits.max_bytes)"
-            ]
-        )
+    _check_size(text, name, limits)
     if isinstance(text, bytes):
         try:
             decoded = text.decode("utf-8-sig")

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import attrs
 
 from factlog.index import Entry, Index
+from factlog.unionfind import UnionFind
 
 __all__ = ["Origin", "origins"]
 
@@ -42,21 +43,8 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     not depend on the order they were given in.
     """
     entries = sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
-    parent: dict[str, str] = {}
-
-    def find(node: str) -> str:
-        parent.setdefault(node, node)
-        root = node
-        while parent[root] != root:
-            root = parent[root]
-        while parent[node] != root:
-            parent[node], node = root, parent[node]
-        return root
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    sets: UnionFind[str] = UnionFind()
+    find, union = sets.find, sets.union
 
     sources = index.claims.source_by_id
     for entry in entries:

@@ -23,7 +23,7 @@ import attrs
 from factlog.claimset import ClaimSet
 from factlog.model import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
 
-__all__ = ["PropositionKey", "Vocabulary", "canonical_key"]
+__all__ = ["PropositionKey", "Vocabulary"]
 
 ObjectKey: TypeAlias = tuple[str, ...] | tuple[str, float, float, float, str] | None
 PropositionKey: TypeAlias = tuple[str, str, ObjectKey, tuple[tuple[str, str], ...]]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from factlog.index import Entry
 from factlog.timeline import _NEG_INF
+from factlog.unionfind import UnionFind
 
 __all__ = ["components", "definite_conflict", "possible_conflict", "time_groups"]
 
@@ -21,15 +22,8 @@ def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Ent
     Only groups with claims on both sides are returned, each in claim order, ordered by
     their first claim. A sweep by first day with union-find: O(n log n) for n claims.
     """
-    parent: dict[int, int] = {}
-
-    def find(item: int) -> int:
-        root = item
-        while parent[root] != root:
-            root = parent[root]
-        while parent[item] != root:
-            parent[item], item = root, parent[item]
-        return root
+    sets: UnionFind[int] = UnionFind()
+    find = sets.find
 
     events = sorted(
         [(e.span[0], e.position, 0, e) for e in first] + [(e.span[0], e.position, 1, e) for e in second],
@@ -37,11 +31,10 @@ def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Ent
     )
     active: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
     for start, position, side, entry in events:
-        parent[position] = position
         opposite = active[1 - side]
         alive = [(end, other) for end, other in opposite if end >= start]
         for _, other in alive:
-            parent[find(other)] = find(position)
+            sets.union(other, position)
         # Everything still alive is now one group, and no later claim starts earlier:
         # the latest end stands for all of it.
         opposite[:] = [max(alive)] if alive else []
