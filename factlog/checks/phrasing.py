@@ -27,11 +27,9 @@ def join(names: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def holders(index: Index, entries: Iterable[Entry]) -> tuple[str, bool]:
-    """The holders' names joined, and whether they are several (for the verb)."""
-    names = [index.name(entry.holder) for entry in entries]
-    distinct = list(dict.fromkeys(names))
-    return join(distinct), len(distinct) > 1
+def holders(index: Index, entries: Iterable[Entry]) -> str:
+    """The holders' names, each once, joined: ``A, B and C``."""
+    return join(index.name(entry.holder) for entry in entries)
 
 
 def participle(certainty: Certainty) -> str:

@@ -110,7 +110,7 @@ def answered_denial(index: Index) -> Iterator[Finding]:
         if not against:
             continue
         certain = answered.claim.certainty is Certainty.CERTAIN and strongest(against) is Certainty.CERTAIN
-        names, _ = phrasing.holders(index, against)
+        names = phrasing.holders(index, against)
         yield Finding(
             rule="answered_denial",
             severity=Severity.WARNING if certain else Severity.INFO,

@@ -91,7 +91,7 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         if not interested:
             continue
         denied = [e for e in entries if e.claim.polarity is Polarity.AFFIRMED]
-        names, _ = phrasing.holders(index, chronological(interested))
+        names = phrasing.holders(index, chronological(interested))
         what = phrasing.proposition(index, proposition, with_time=False)
         yield Finding(
             rule="interested_denial",

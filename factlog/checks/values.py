@@ -91,7 +91,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
                 by_value.setdefault(_value(entry), []).append(entry)
             certain = sum(1 for e in group if e.claim.certainty is Certainty.CERTAIN) >= 2
             alternatives = " but ".join(
-                f"{value} according to {phrasing.holders(index, members)[0]}" for value, members in by_value.items()
+                f"{value} according to {phrasing.holders(index, members)}" for value, members in by_value.items()
             )
             yield Finding(
                 rule="conflicting_values",
@@ -146,7 +146,7 @@ def _exclusive(
         rule="exclusive_predicates",
         severity=Severity.ERROR if firm else Severity.WARNING,
         message=f"Exclusive: {subject} {labels[first].label}{target} (stated by"
-        f" {phrasing.holders(index, yes)[0]}) and {labels[second].label}{target} (stated by"
-        f" {phrasing.holders(index, no)[0]}); both cannot hold at once",
+        f" {phrasing.holders(index, yes)}) and {labels[second].label}{target} (stated by"
+        f" {phrasing.holders(index, no)}); both cannot hold at once",
         claims={first: [e.id for e in yes], second: [e.id for e in no]},
     )
