@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from factlog.assessing import Label, OriginWeight, Unit, units
+from factlog.bulk import paused_gc
 from factlog.claimset import ClaimSet
 from factlog.grading import Certainty, Credibility, Reliability
 from factlog.index import Entry, Index
@@ -117,6 +118,7 @@ def weight(index: Index, entry: Entry, interested: bool) -> float:
     return value * INTERESTED_DISCOUNT if interested else value
 
 
+@paused_gc
 def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: str = "accuvote") -> Assessment:
     """Weigh every proposition of a claim set by its independent origins.
 

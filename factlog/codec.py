@@ -26,6 +26,7 @@ import attrs
 import cattrs
 from cattrs.errors import BaseValidationError
 
+from factlog.bulk import paused_gc
 from factlog.claimset import ClaimSet, merge_all
 from factlog.converter import make_converter
 from factlog.errors import FormatError, InputError, UnknownIdError
@@ -192,6 +193,7 @@ def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -
         raise UnknownIdError(problems)
 
 
+@paused_gc
 def loads(
     text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> ClaimSet:
@@ -206,6 +208,7 @@ def loads(
     return claims
 
 
+@paused_gc
 def loads_lines(
     text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> ClaimSet:
@@ -271,6 +274,7 @@ def _files(paths: Iterable[PathLike]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+@paused_gc
 def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
     """Read a file, several files, or every claim file below a folder, as one merged set.
 

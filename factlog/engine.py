@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from factlog.bulk import paused_gc
 from factlog.checks import DEFAULT_RULES, Rule
 from factlog.checks.findings import Finding, Severity, finding_id
 from factlog.claimset import ClaimSet
@@ -88,6 +89,7 @@ def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stal
     return tuple(sorted(marked, key=lambda finding: _sort_key(index, order, finding)))
 
 
+@paused_gc
 def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES, *, stale: bool = True) -> Report:
     """Run consistency rules over a claim set and report what they find.
 
@@ -109,6 +111,7 @@ class Checker:
     the same report :func:`check` would give for all the claims so far.
     """
 
+    @paused_gc
     def __init__(self, claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES) -> None:
         self.rules = tuple(rules)
         self._base = claims
