@@ -322,6 +322,7 @@ def _with_bases(part: ClaimSet, base: str) -> ClaimSet:
     )
 
 
+@paused_gc
 def to_document(claims: ClaimSet) -> dict[str, Any]:
     """The claim set as a plain JSON-ready dict, header first, empty sections omitted."""
     body: dict[str, Any] = _converter().unstructure(claims)
@@ -355,12 +356,14 @@ def _has_tiny_float(claims: ClaimSet) -> bool:
     return any(isinstance(n, float) and 0 < abs(n) < 1e-4 for n in numbers)
 
 
+@paused_gc
 def dumps(claims: ClaimSet) -> str:
     """The canonical JSON document of a claim set."""
     encode = encode_stdlib if _has_tiny_float(claims) else _encoder()
     return encode(to_document(claims)).decode()
 
 
+@paused_gc
 def dumps_lines(claims: ClaimSet) -> str:
     """The claim set as JSON Lines: a header, then one tagged record a line."""
     document = to_document(claims)
