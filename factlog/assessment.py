@@ -134,7 +134,7 @@ def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: 
     questions = [Question(u.answers, u.rivals, tuple(_votes(u))) for u in found]
     results = beliefs(questions, method)
     assessed = [
-        _assess(index, unit, answer, result[answer])
+        _assess(unit, answer, result[answer])
         for unit, result in zip(found, results, strict=True)
         for answer in unit.candidates
     ]
@@ -149,10 +149,9 @@ def _votes(unit: Unit) -> list[Vote]:
     ]
 
 
-def _assess(index: Index, unit: Unit, answer: str, belief: float) -> PropositionAssessment:
+def _assess(unit: Unit, answer: str, belief: float) -> PropositionAssessment:
     supporting = unit.backers(answer)
     opposing = unit.opponents(answer)
-    del index
     credible_against = [o for o in opposing if not o.interested]
     reasons = list(unit.notes)
     if not supporting and not opposing:

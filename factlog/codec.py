@@ -13,6 +13,7 @@ whose ``errors`` name the file and the JSON path.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -168,12 +169,10 @@ def _structure_document(data: Any, name: str | None) -> ClaimSet:
     except FormatError as error:
         raise type(error)([prefix + message for message in error.errors]) from None
     body = {key: value for key, value in data.items() if key not in ("format", "version")}
-    try:
-        # Most documents are valid: the fast converter reads them; any error, and the
-        # detailed one reads again to report every problem with its path.
+    # Most documents are valid: the fast converter reads them; on any error the detailed
+    # one reads again, to report every problem with its path.
+    with contextlib.suppress(Exception):
         return _fast_converter().structure(body, ClaimSet)
-    except Exception:
-        pass
     try:
         return _converter().structure(body, ClaimSet)
     except BaseValidationError as error:
