@@ -8,6 +8,7 @@ refreshes them.
 from __future__ import annotations
 
 import inspect
+import json
 import re
 import sys
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from typing import Any
 from factlog.checks import DEFAULT_RULES, Rule
 from factlog.schema import json_schema
 
-__all__ = ["fill", "format_markdown", "rules_markdown"]
+__all__ = ["fill", "format_markdown", "rules_markdown", "schema_text"]
 
 
 def rules_markdown(rules: Sequence[Rule] = DEFAULT_RULES) -> str:
@@ -87,10 +88,20 @@ def fill(text: str) -> str:
     return _BLOCK.sub(lambda m: f"{m.group(1)}\n{_GENERATORS[m.group(2)]().rstrip()}\n\n{m.group(3)}", text)
 
 
+def schema_text() -> str:
+    """The JSON Schema as the text of ``docs/factlog.schema.json``."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def main(folders: Sequence[str]) -> int:
-    """Refresh the generated blocks of every Markdown file in the folders; 1 if any changed."""
+    """Refresh the generated blocks of every Markdown file, and the schema file; 1 if any changed."""
     changed = 0
     for folder in folders:
+        schema = Path(folder) / "factlog.schema.json"
+        if schema.exists() and schema.read_text(encoding="utf-8") != schema_text():
+            schema.write_text(schema_text(), encoding="utf-8")
+            print(f"updated {schema}")
+            changed = 1
         for path in sorted(Path(folder).glob("*.md")):
             text = path.read_text(encoding="utf-8")
             fresh = fill(text)

@@ -44,6 +44,12 @@ def test_generated_reference_is_current(name: str) -> None:
     assert reference.fill(text) == text
 
 
+def test_schema_file_is_current() -> None:
+    """docs/factlog.schema.json is exactly what `factlog schema` prints."""
+    assert (ROOT / "docs" / "factlog.schema.json").read_text(encoding="utf-8") == reference.schema_text()
+    assert run("schema").stdout == reference.schema_text()
+
+
 def test_reference_refresh_rewrites_a_stale_page(tmp_path: Path) -> None:
     """The refresher rewrites a stale block, reports it, and leaves a current page alone."""
     stale = tmp_path / "rules.md"
