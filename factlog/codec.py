@@ -106,7 +106,11 @@ _INNERMOST = re.compile(r"\[[^\[\]{}]*\]|\{[^\[\]{}]*\}")
 
 
 def _depth_exceeds(text: str, limit: int) -> bool:
-    """Whether brackets nest deeper than ``limit``: peel innermost pairs, one level a pass."""
+    """Whether brackets in valid JSON nest deeper than ``limit``: peel innermost pairs, a level a pass.
+
+    Only for text that parsed: in broken JSON an unterminated string would make the
+    string pattern rescan the rest of the text from every quote.
+    """
     rest = _STRING.sub("0", text)
     for _ in range(limit):
         peeled = _INNERMOST.sub("0", rest)
@@ -147,17 +151,21 @@ def _parse_json(text: str | bytes, name: str | None, limits: Limits = DEFAULT_LI
     def constant(word: str) -> Any:
         raise ValueError(f"{word} is not a JSON number")
 
-    if _depth_exceeds(text, limits.max_depth):
-        raise FormatError([f"{_prefix(name)}$: nested deeper than {limits.max_depth} levels (Limits.max_depth)"])
+    too_deep = f"{_prefix(name)}$: nested deeper than {limits.max_depth} levels (Limits.max_depth)"
     try:
-        return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as error:
         raise FormatError(
             [f"{_prefix(name)}$: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"]
         ) from None
-    except (ValueError, RecursionError) as error:
-        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise FormatError([f"{_prefix(name)}$: invalid JSON: {reason}"]) from None
+    except RecursionError:
+        raise FormatError([too_deep]) from None  # the parser's own limit, far above any sane one
+    except ValueError as error:
+        raise FormatError([f"{_prefix(name)}$: invalid JSON: {error}"]) from None
+    # Only valid JSON is scanned for depth: its strings all end, so the scan stays linear.
+    if _depth_exceeds(text, limits.max_depth):
+        raise FormatError([too_deep])
+    return data
 
 
 def _structure_document(data: Any, name: str | None) -> ClaimSet:

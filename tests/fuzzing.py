@@ -92,6 +92,8 @@ def _encode(rng: random.Random, value: Any) -> bytes:
         data = data[:spot] + bytes([rng.choice([0xFF, 0xC3, 0x80, 0x00])]) + data[spot:]  # bad UTF-8, NUL
     elif trick == 3 and data.startswith(b'{"format"'):
         data = b'{"version": 1, ' + data[1:]  # a duplicate key
+    elif trick == 4:
+        data = data[: len(data) // 2] + b'"' + b'\\"' * rng.randrange(1, 20_000)  # a string that never ends
     return data
 
 

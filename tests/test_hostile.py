@@ -55,6 +55,16 @@ def test_deep_nesting_hits_the_configured_limit() -> None:
         factlog.loads("[" * 100_000 + "]" * 100_000)
 
 
+def test_unterminated_string_of_escaped_quotes_is_refused() -> None:
+    """A megabyte of escaped quotes in a string that never ends: refused as invalid JSON.
+
+    (Scanning such text for nesting before parsing it took time quadratic in its size.)
+    """
+    hostile = '{"format": "factlog", "notes": "' + '\\"' * 500_000
+    with pytest.raises(factlog.FormatError, match=r"\$: invalid JSON at line 1 column 32: Unterminated string"):
+        factlog.loads(hostile)
+
+
 def test_size_limit_is_configurable() -> None:
     """A document larger than Limits.max_bytes is refused, naming the limit."""
     text = GOLDEN.read_text(encoding="utf-8")
