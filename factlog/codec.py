@@ -363,14 +363,12 @@ def _has_tiny_float(claims: ClaimSet) -> bool:
     return any(isinstance(n, float) and 0 < abs(n) < 1e-4 for n in numbers)
 
 
-@paused_gc
 def dumps(claims: ClaimSet) -> str:
     """The canonical JSON document of a claim set."""
     encode = encode_stdlib if _has_tiny_float(claims) else _encoder()
     return encode(to_document(claims)).decode()
 
 
-@paused_gc
 def dumps_lines(claims: ClaimSet) -> str:
     """The claim set as JSON Lines: a header, then one tagged record a line."""
     document = to_document(claims)

@@ -18,6 +18,7 @@ reads the words people write ("likely", "probably true", "B", "CT-") and raises
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Self
 
 from factlog.errors import ScaleError
@@ -36,6 +37,7 @@ def _normal(word: str) -> str:
     return "-".join(word.casefold().replace("_", " ").split())
 
 
+@functools.total_ordering
 class _Scale(enum.Enum):
     """An enumeration ordered by declaration: later members are greater."""
 
@@ -49,24 +51,6 @@ class _Scale(enum.Enum):
             return NotImplemented
         assert isinstance(other, _Scale)
         return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, _Scale)
-        return self.rank <= other.rank
-
-    def __gt__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, _Scale)
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, _Scale)
-        return self.rank >= other.rank
 
     @classmethod
     def _words(cls) -> dict[str, Self]:

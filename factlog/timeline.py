@@ -34,7 +34,7 @@ _POS_INF = datetime.date.max.toordinal() + 1
 
 
 def _check_date(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    del attribute
+    del attribute, value  # the check looks at all three fields together
     if not 1 <= instance.year <= 9999:
         raise ValueError(f"year must be between 1 and 9999, got {instance.year}")
     if instance.month is None:
@@ -47,7 +47,6 @@ def _check_date(instance: PartialDate, attribute: attrs.Attribute[int | None], v
         last = calendar.monthrange(instance.year, instance.month)[1]
         if not 1 <= instance.day <= last:
             raise ValueError(f"{instance.year:04d}-{instance.month:02d} has no day {instance.day}")
-    del value
 
 
 @attrs.frozen(order=False)
@@ -120,10 +119,6 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int]:
         """Orders dates by their first, then their last possible day."""
         return (self.first_day, self.last_day)
-
-    def as_interval(self) -> Interval:
-        """The interval from this date to itself."""
-        return Interval(self, self)
 
 
 def _check_interval(

@@ -136,17 +136,19 @@ def test_unknown_method_is_refused() -> None:
 
 
 def test_credibility_one_only_with_independent_reliable_origins() -> None:
-    """Two reliable, independent origins confirm; one voice repeated does not."""
-    independent = factlog.assess(
-        world(
-            claim("a", holder="mfa-prc"),
-            claim("b", holder="mfa-prc", source="s2"),
-            claim("c", holder="wire", source="s2"),
-        )
+    """Two reliable, independent origins confirm (grade 1); one voice repeated does not."""
+    graded = world(claim("a", holder="mfa-prc"), claim("b", holder="wire", source="s2"))
+    entities = tuple(
+        attrs.evolve(e, reliability=factlog.Reliability.B) if e.id in ("mfa-prc", "wire") else e
+        for e in graded.entities
     )
-    [item] = independent.propositions
-    assert item.status is Status.CORROBORATED
-    assert item.credibility is not Credibility.CONFIRMED
+    [confirmed] = factlog.assess(attrs.evolve(graded, entities=entities)).propositions
+    assert confirmed.status is Status.CONFIRMED
+    assert confirmed.credibility is Credibility.CONFIRMED
+    echoed = world(claim("a", holder="mfa-prc"), claim("b", holder="mfa-prc", source="s2", via=("wire",)))
+    [repeated] = factlog.assess(attrs.evolve(echoed, entities=entities)).propositions
+    assert repeated.status is Status.SINGLE_SOURCE
+    assert repeated.credibility is not Credibility.CONFIRMED
 
 
 @st.composite

@@ -84,7 +84,7 @@ def test_help_lists_commands_and_exit_codes() -> None:
     """--help names every command and the exit codes."""
     result = run("--help")
     assert result.returncode == 0
-    for word in ("validate", "schema", "Exit codes"):
+    for word in ("check", "assess", "show", "export", "log", "validate", "schema", "Exit codes"):
         assert word in result.stdout
 
 

@@ -19,10 +19,6 @@ class Severity(_Scale):
     WARNING = "warning"
     ERROR = "error"
 
-    def lowered(self) -> Severity:
-        """One step less severe (info stays info)."""
-        return list(Severity)[max(self.rank - 1, 0)]
-
 
 def finding_id(rule: str, claims: Iterable[str]) -> str:
     """The stable id of a finding: a hash of the rule name and the sorted claim ids."""

@@ -34,10 +34,6 @@ def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool
     return Severity.INFO
 
 
-def _times(entries: Sequence[Entry]) -> str:
-    return ", ".join(dict.fromkeys(phrasing.span(e.when) or "any time" for e in entries))
-
-
 def opposed_claims(index: Index) -> Iterator[Finding]:
     """Claims that affirm and deny the same proposition at overlapping times.
 
