@@ -13,7 +13,6 @@ whose ``errors`` name the file and the JSON path.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import os
@@ -32,7 +31,8 @@ from factlog.claimset import ClaimSet, merge_all
 from factlog.converter import make_converter
 from factlog.errors import FormatError, InputError, UnknownIdError
 from factlog.migrations import FORMAT, VERSION, upgrade
-from factlog.model import FieldError, Quantity
+from factlog.model import Claim, FieldError, Quantity
+from factlog.records import read_claim_set, write_claim_set
 from factlog.references import unresolved
 from factlog.vocabulary import Vocabulary
 
@@ -60,6 +60,20 @@ def _converter() -> cattrs.Converter:
 @functools.cache
 def _fast_converter() -> cattrs.Converter:
     return make_converter(detailed=False)
+
+
+def _claim_without_id(data: Any) -> Claim:
+    claim: Claim = _fast_converter().structure(data, Claim)
+    return claim
+
+
+@functools.cache
+def _orjson() -> Any:
+    try:
+        import orjson  # noqa: PLC0415 - optional, imported on first use to keep the import light
+    except ImportError:  # pragma: no cover - exercised by the stdlib-path tests
+        return None
+    return orjson
 
 
 def _prefix(name: str | None) -> str:
@@ -120,6 +134,10 @@ def _depth_exceeds(text: str, limit: int) -> bool:
     return _INNERMOST.search(rest) is not None
 
 
+FORMAT_DEPTH = 5
+"""How deeply a valid document nests: document, claims, claim, proposition, object."""
+
+
 def _check_size(text: str | bytes, name: str | None, limits: Limits) -> None:
     if len(text) > limits.max_bytes:
         raise FormatError(
@@ -130,15 +148,19 @@ def _check_size(text: str | bytes, name: str | None, limits: Limits) -> None:
         )
 
 
-def _parse_json(text: str | bytes, name: str | None, limits: Limits = DEFAULT_LIMITS) -> Any:
-    _check_size(text, name, limits)
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig" if text.startswith(b"\xef\xbb\xbf") else "utf-8")
-        except UnicodeDecodeError as error:
-            raise FormatError(
-                [f"{_prefix(name)}$: not UTF-8: byte {error.start} ({error.object[error.start]:#04x})"]
-            ) from None
+def _decode(text: str | bytes, name: str | None) -> str:
+    if isinstance(text, str):
+        return text
+    try:
+        return text.decode("utf-8-sig" if text.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError as error:
+        raise FormatError(
+            [f"{_prefix(name)}$: not UTF-8: byte {error.start} ({error.object[error.start]:#04x})"]
+        ) from None
+
+
+def _parse_json(text: str, name: str | None, limits: Limits, *, depth: bool = True) -> Any:
+    """Parse with the standard library: exact messages, duplicate keys refused; ``depth``: scan it too."""
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(items)
@@ -151,7 +173,6 @@ def _parse_json(text: str | bytes, name: str | None, limits: Limits = DEFAULT_LI
     def constant(word: str) -> Any:
         raise ValueError(f"{word} is not a JSON number")
 
-    too_deep = f"{_prefix(name)}$: nested deeper than {limits.max_depth} levels (Limits.max_depth)"
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as error:
@@ -159,16 +180,55 @@ def _parse_json(text: str | bytes, name: str | None, limits: Limits = DEFAULT_LI
             [f"{_prefix(name)}$: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"]
         ) from None
     except RecursionError:
-        raise FormatError([too_deep]) from None  # the parser's own limit, far above any sane one
+        raise FormatError([_too_deep(name, limits)]) from None  # the parser's own limit, far above any sane one
     except ValueError as error:
         raise FormatError([f"{_prefix(name)}$: invalid JSON: {error}"]) from None
-    # Only valid JSON is scanned for depth: its strings all end, so the scan stays linear.
-    if _depth_exceeds(text, limits.max_depth):
-        raise FormatError([too_deep])
+    if depth:
+        _check_depth(text, name, limits)
     return data
 
 
-def _structure_document(data: Any, name: str | None) -> ClaimSet:
+def _too_deep(name: str | None, limits: Limits) -> str:
+    return f"{_prefix(name)}$: nested deeper than {limits.max_depth} levels (Limits.max_depth)"
+
+
+def _check_depth(text: str, name: str | None, limits: Limits) -> None:
+    # Only valid JSON is scanned for depth: its strings all end, so the scan stays linear.
+    if _depth_exceeds(text, limits.max_depth):
+        raise FormatError([_too_deep(name, limits)])
+
+
+def _parse_quickly(texts: Sequence[str | bytes]) -> list[Any] | None:
+    r"""Parse JSON texts with orjson, or None where only the standard library's reading is exact.
+
+    orjson keeps the last of two equal keys where the format refuses them. Every colon
+    of a JSON text either follows a key or stands inside a string, and orjson writes
+    strings with their colons as they are, so the colons of the texts and of orjson's
+    own output agree exactly when no pair was dropped. (An escaped colon, ``\u003a``,
+    would upset the count: such texts take the standard library's path.)
+    """
+    orjson = _orjson()
+    if orjson is None:
+        return None
+    colons = 0
+    parsed = []
+    for text in texts:
+        raw = text.encode() if isinstance(text, str) else text.removeprefix(b"\xef\xbb\xbf")
+        if b"\\u003" in raw:
+            return None
+        try:
+            parsed.append(orjson.loads(raw))
+        except (orjson.JSONDecodeError, UnicodeEncodeError):
+            return None
+        colons += raw.count(b":")
+    try:
+        written = orjson.dumps(parsed)
+    except TypeError:  # nested beyond orjson's own limit: the standard library reports it
+        return None
+    return parsed if written.count(b":") == colons else None
+
+
+def _body(data: Any, name: str | None) -> dict[str, Any]:
     prefix = _prefix(name)
     if not isinstance(data, dict):
         raise FormatError([f"{prefix}$: expected a factlog document (a JSON object), got a JSON {type(data).__name__}"])
@@ -176,11 +236,24 @@ def _structure_document(data: Any, name: str | None) -> ClaimSet:
         data = upgrade(data)
     except FormatError as error:
         raise type(error)([prefix + message for message in error.errors]) from None
-    body = {key: value for key, value in data.items() if key not in ("format", "version")}
-    # Most documents are valid: the fast converter reads them; on any error the detailed
-    # one reads again, to report every problem with its path.
-    with contextlib.suppress(Exception):
-        return _fast_converter().structure(body, ClaimSet)
+    return {key: value for key, value in data.items() if key not in ("format", "version")}
+
+
+def _read_quickly(data: Any, limits: Limits, base: str | None) -> ClaimSet | None:
+    """The claim set of a valid document, read by the generated readers; None for any problem."""
+    # A document the readers accept nests no deeper than the format allows.
+    if limits.max_depth < FORMAT_DEPTH:
+        return None
+    try:
+        return read_claim_set(_body(data, None), _claim_without_id, base)
+    except Exception:  # any problem: the converter reads it again and names it
+        return None
+
+
+def _structure_document(data: Any, name: str | None) -> ClaimSet:
+    """Read with the converter, which reports every problem with its path."""
+    prefix = _prefix(name)
+    body = _body(data, name)
     try:
         return _converter().structure(body, ClaimSet)
     except BaseValidationError as error:
@@ -209,7 +282,7 @@ def loads(
     ``name`` goes in front of error messages. With ``references`` (the default) every
     id the document mentions must be defined in it.
     """
-    claims = _structure_document(_parse_json(text, name, limits), name)
+    claims = _read_json(text, name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
     return claims
@@ -220,6 +293,28 @@ def loads_lines(
     text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> ClaimSet:
     """Read a JSON Lines claim set: a header line, then one tagged record a line."""
+    claims = _read_lines(text, name, limits, None)
+    if references:
+        _check_references([(name or "", claims)], claims)
+    return claims
+
+
+def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
+    _check_size(text, name, limits)
+    quick = _parse_quickly([text])
+    claims = _read_quickly(quick[0], limits, base) if quick is not None else None
+    if claims is not None:
+        return claims
+    decoded = _decode(text, name)
+    data = _parse_json(decoded, name, limits, depth=False)
+    claims = _read_quickly(data, limits, base)
+    if claims is not None:
+        return claims
+    _check_depth(decoded, name, limits)
+    return _with_bases(_structure_document(data, name), base)
+
+
+def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
     _check_size(text, name, limits)
     if isinstance(text, bytes):
         try:
@@ -230,40 +325,45 @@ def loads_lines(
     else:
         decoded = text.removeprefix("\ufeff")
     lines = decoded.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
-    if not lines:
-        raise FormatError([f"{_prefix(name)}line 1: empty file, expected a header line"])
-    document: dict[str, Any] = {}
-    errors: list[str] = []
-    try:
-        header = _parse_json(lines[0], None, limits)
-    except FormatError as error:
-        header = None
-        errors.extend(f"{_prefix(name)}line 1: {message.removeprefix('$: ')}" for message in error.errors)
-    if header is not None and (not isinstance(header, dict) or set(header) != {"format", "version"}):
-        errors.append(f'{_prefix(name)}line 1: expected a header {{"format": "factlog", "version": N}}')
-    elif header is not None:
-        document.update(header)
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if number == 1 or line.strip()]
+    quick = _parse_quickly([line for _, line in numbered])
+    if quick is not None:
+        problems: list[tuple[int, str]] = []
+        document = _lines_document(zip([number for number, _ in numbered], quick, strict=True), problems)
+        claims = None if problems else _read_quickly(document, limits, base)
+        if claims is not None:
+            return claims
+    errors: list[tuple[int, str]] = []
+    records = []
+    for number, line in numbered:
         try:
-            record = _parse_json(line, None, limits)
+            records.append((number, _parse_json(line, None, limits)))
         except FormatError as error:
-            errors.extend(f"{_prefix(name)}line {number}: {message.removeprefix('$: ')}" for message in error.errors)
+            errors.extend((number, f"line {number}: {message.removeprefix('$: ')}") for message in error.errors)
+    document = _lines_document(records, errors)
+    if errors:
+        raise FormatError([_prefix(name) + message for _, message in sorted(errors, key=lambda error: error[0])])
+    return _with_bases(_structure_document(document, name), base)
+
+
+def _lines_document(records: Iterable[tuple[int, Any]], errors: list[tuple[int, str]]) -> dict[str, Any]:
+    """One document from the parsed lines of a JSON Lines file; problems go to ``errors`` by line."""
+    document: dict[str, Any] = {}
+    for number, record in records:
+        if number == 1:
+            if not isinstance(record, dict) or set(record) != {"format", "version"}:
+                errors.append((1, 'line 1: expected a header {"format": "factlog", "version": N}'))
+            else:
+                document.update(record)
             continue
         kind = record.pop("type", None) if isinstance(record, dict) else None
         section = _RECORD_TYPES.get(kind) if isinstance(kind, str) else None
         if section is None:
             accepted = ", ".join(_RECORD_TYPES)
-            errors.append(f'{_prefix(name)}line {number}: expected an object with "type" one of {accepted}')
+            errors.append((number, f'line {number}: expected an object with "type" one of {accepted}'))
             continue
         document.setdefault(section, []).append(record)
-    if errors:
-        raise FormatError(errors)
-    claims = _structure_document(document, name)
-    if references:
-        _check_references([(name or "", claims)], claims)
-    return claims
+    return document
 
 
 def _files(paths: Iterable[PathLike]) -> list[Path]:
@@ -300,14 +400,13 @@ def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limit
             raw = file.read_bytes()
         except OSError as error:
             raise InputError(f"{file}: {error.strerror or error}") from None
-        reader = loads_lines if file.suffix == ".jsonl" else loads
+        reader = _read_lines if file.suffix == ".jsonl" else _read_json
         try:
-            part = reader(raw, name=str(file), references=False, limits=limits)
+            part = reader(raw, str(file), limits, str(file.parent))
         except FormatError as error:
             errors.extend(error.errors)
             continue
-        base = str(file.parent)
-        parts.append((str(file), _with_bases(part, base)))
+        parts.append((str(file), part))
     if errors:
         raise FormatError(errors)
     merged = merge_all(parts)
@@ -316,8 +415,8 @@ def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limit
     return merged
 
 
-def _with_bases(part: ClaimSet, base: str) -> ClaimSet:
-    if not part.sources:
+def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:
+    if base is None or not part.sources:
         return part
     return ClaimSet(
         entities=part.entities,
@@ -332,8 +431,7 @@ def _with_bases(part: ClaimSet, base: str) -> ClaimSet:
 @paused_gc
 def to_document(claims: ClaimSet) -> dict[str, Any]:
     """The claim set as a plain JSON-ready dict, header first, empty sections omitted."""
-    body: dict[str, Any] = _converter().unstructure(claims)
-    return {"format": FORMAT, "version": VERSION, **body}
+    return {"format": FORMAT, "version": VERSION, **write_claim_set(claims)}
 
 
 def _encoder() -> Callable[[Any], bytes]:

@@ -103,7 +103,7 @@ def _interval(value: object, _: type) -> Interval:
     return Interval.parse(value)
 
 
-def _timestamp(value: object, _: type) -> datetime.datetime:
+def timestamp_from_json(value: object, _: object) -> datetime.datetime:
     if not isinstance(value, str):
         raise _expected("a UTC timestamp string", value)
     try:
@@ -115,11 +115,26 @@ def _timestamp(value: object, _: type) -> datetime.datetime:
     return parsed.astimezone(datetime.UTC)
 
 
-def _unstructure_timestamp(value: datetime.datetime) -> str:
+def timestamp_to_json(value: datetime.datetime) -> str:
     return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
-_LITERAL_TAGS = {"text": TextValue, "date": DateValue, "amount": Quantity}
+LITERAL_TAGS: dict[str, type[TextValue | DateValue | Quantity]] = {
+    "text": TextValue,
+    "date": DateValue,
+    "amount": Quantity,
+}
+"""The key that tells which literal a proposition's object is."""
+
+
+def qualifiers_from_json(value: object, _: object) -> tuple[tuple[str, str], ...]:
+    """Qualifiers as sorted pairs, from an object of names to strings."""
+    if not isinstance(value, dict):
+        raise _expected("an object of qualifier names to strings", value)
+    for key, item in value.items():
+        if not isinstance(item, str):
+            raise TypeError(f"qualifier {key!r}: expected a string, got {item!r}")
+    return tuple(sorted(value.items()))
 
 
 def claim_content_id(data: dict[str, Any]) -> str:
@@ -152,8 +167,8 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_structure_hook(Interval, _interval)
     converter.register_unstructure_hook(Interval, str)
-    converter.register_structure_hook(datetime.datetime, _timestamp)
-    converter.register_unstructure_hook(datetime.datetime, _unstructure_timestamp)
+    converter.register_structure_hook(datetime.datetime, timestamp_from_json)
+    converter.register_unstructure_hook(datetime.datetime, timestamp_to_json)
 
     _register_sequences(converter)
 
@@ -164,9 +179,9 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         if value is None or isinstance(value, str):
             return value
         if isinstance(value, dict):
-            tags = [tag for tag in _LITERAL_TAGS if tag in value]
+            tags = [tag for tag in LITERAL_TAGS if tag in value]
             if len(tags) == 1:
-                result: Object = converter.structure(value, _LITERAL_TAGS[tags[0]])
+                result: Object = converter.structure(value, LITERAL_TAGS[tags[0]])
                 return result
         raise TypeError(
             "expected an entity id, or an object with one of 'text', 'date' or 'amount', got "
@@ -176,16 +191,8 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     converter.register_structure_hook(Object | None, structure_object)
     converter.register_unstructure_hook(Object | None, lambda value: converter.unstructure(value, type(value)))
 
-    def structure_qualifiers(value: object, _: Any) -> tuple[tuple[str, str], ...]:
-        if not isinstance(value, dict):
-            raise _expected("an object of qualifier names to strings", value)
-        for key, item in value.items():
-            if not isinstance(item, str):
-                raise TypeError(f"qualifier {key!r}: expected a string, got {item!r}")
-        return tuple(sorted(value.items()))
-
     is_qualifiers = lambda t: t == tuple[tuple[str, str], ...]  # noqa: E731
-    converter.register_structure_hook_func(is_qualifiers, structure_qualifiers)
+    converter.register_structure_hook_func(is_qualifiers, qualifiers_from_json)
     converter.register_unstructure_hook_func(is_qualifiers, dict)
 
     for model in (Proposition, Entity, Predicate, Source, Attribution, Evidence, Acknowledgement):

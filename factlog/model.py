@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 ID_PATTERN = r"[a-z0-9][a-z0-9._:-]{0,199}"
-_ID = re.compile(ID_PATTERN)
+ID = re.compile(ID_PATTERN)
 
 
 class FieldError(ValueError):
@@ -55,9 +55,9 @@ class FieldError(ValueError):
         self.message = message
 
 
-def _is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     del instance
-    if not isinstance(value, str) or _ID.fullmatch(value) is None:
+    if not isinstance(value, str) or ID.fullmatch(value) is None:
         raise FieldError(
             attribute.name,
             "expected an id (lowercase letters, digits, '.', '_', ':', '-', starting with a"
@@ -65,7 +65,7 @@ def _is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         )
 
 
-def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     del instance
     if not isinstance(value, str):
         raise FieldError(attribute.name, f"expected a string, got {value!r}")
@@ -102,24 +102,29 @@ def _at_least(bound: int) -> Any:
     return check
 
 
+non_negative = _at_least(0)
+
+
 def _doc(text: str | None = None, **schema: Any) -> dict[str, Any]:
     return {"doc": text, "schema": schema}
 
 
-_ids = v.deep_iterable(member_validator=_is_id, iterable_validator=v.instance_of(tuple))
-_texts = v.deep_iterable(member_validator=_text, iterable_validator=v.instance_of(tuple))
-_optional_text = v.optional(_text)
-_optional_id = v.optional(_is_id)
+# The validators below are shared with factlog.records, whose generated readers carry
+# their meaning inline (and must keep it when they change).
+id_list = v.deep_iterable(member_validator=is_id, iterable_validator=v.instance_of(tuple))
+text_list = v.deep_iterable(member_validator=is_text, iterable_validator=v.instance_of(tuple))
+optional_text = v.optional(is_text)
+optional_id = v.optional(is_id)
 
 _ID_SCHEMA = {"pattern": f"^{ID_PATTERN}$"}
 _TEXT_SCHEMA = {"minLength": 1, "pattern": "\\S"}
 _VALIDATOR_SCHEMAS: tuple[tuple[object, dict[str, Any]], ...] = (
-    (_is_id, _ID_SCHEMA),
-    (_optional_id, _ID_SCHEMA),
-    (_text, _TEXT_SCHEMA),
-    (_optional_text, _TEXT_SCHEMA),
-    (_ids, {"items": _ID_SCHEMA}),
-    (_texts, {"items": _TEXT_SCHEMA}),
+    (is_id, _ID_SCHEMA),
+    (optional_id, _ID_SCHEMA),
+    (is_text, _TEXT_SCHEMA),
+    (optional_text, _TEXT_SCHEMA),
+    (id_list, {"items": _ID_SCHEMA}),
+    (text_list, {"items": _TEXT_SCHEMA}),
 )
 
 
@@ -181,14 +186,14 @@ class PredicateKind(enum.Enum):
 class Entity:
     """Anything a claim is about or made by: a country, person, outlet, event, ..."""
 
-    id: str = attrs.field(validator=_is_id, metadata=_doc("Stable short id, e.g. 'kcna'."))
-    name: str = attrs.field(validator=_text, metadata=_doc("The usual name."))
+    id: str = attrs.field(validator=is_id, metadata=_doc("Stable short id, e.g. 'kcna'."))
+    name: str = attrs.field(validator=is_text, metadata=_doc("The usual name."))
     kind: EntityKind = attrs.field(validator=v.instance_of(EntityKind), metadata=_doc("What sort of thing it is."))
     aliases: tuple[str, ...] = attrs.field(
-        default=(), validator=_texts, metadata=_doc("Other names, matched case-insensitively; metonyms too.")
+        default=(), validator=text_list, metadata=_doc("Other names, matched case-insensitively; metonyms too.")
     )
     affiliation: str | None = attrs.field(
-        default=None, validator=_optional_id, metadata=_doc("The entity this one speaks for.")
+        default=None, validator=optional_id, metadata=_doc("The entity this one speaks for.")
     )
     reliability: Reliability = attrs.field(
         default=Reliability.F,
@@ -199,15 +204,15 @@ class Entity:
         default=False, validator=v.instance_of(bool), metadata=_doc("A vague descriptor, not a named party.")
     )
     wikidata: str | None = _pattern_field(r"Q[1-9][0-9]*", "a Wikidata QID like Q423", "Wikidata QID.")
-    notes: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Free text for people."))
+    notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
 
 @attrs.frozen(kw_only=True)
 class Predicate:
     """A relation claims can state, with the logic the checks apply to it."""
 
-    id: str = attrs.field(validator=_is_id, metadata=_doc("Stable short id, e.g. 'supplies-weapons-to'."))
-    label: str = attrs.field(validator=_text, metadata=_doc("Words that read 'subject LABEL object'."))
+    id: str = attrs.field(validator=is_id, metadata=_doc("Stable short id, e.g. 'supplies-weapons-to'."))
+    label: str = attrs.field(validator=is_text, metadata=_doc("Words that read 'subject LABEL object'."))
     kind: PredicateKind = attrs.field(
         validator=v.instance_of(PredicateKind),
         metadata=_doc("event: happens at some time in the valid time; state: holds throughout it."),
@@ -219,20 +224,20 @@ class Predicate:
         default=False, validator=v.instance_of(bool), metadata=_doc("'a P b' says the same as 'b P a'.")
     )
     inverse: str | None = attrs.field(
-        default=None, validator=_optional_id, metadata=_doc("Id of the same relation read from the object.")
+        default=None, validator=optional_id, metadata=_doc("Id of the same relation read from the object.")
     )
     inverse_label: str | None = attrs.field(
-        default=None, validator=_optional_text, metadata=_doc("Words for the inverse.")
+        default=None, validator=optional_text, metadata=_doc("Words for the inverse.")
     )
     exclusive_with: tuple[str, ...] = attrs.field(
-        default=(), validator=_ids, metadata=_doc("Predicates that cannot hold of the same subject at once.")
+        default=(), validator=id_list, metadata=_doc("Predicates that cannot hold of the same subject at once.")
     )
     tolerance: float = attrs.field(
         default=0.0,
-        validator=_at_least(0),
+        validator=non_negative,
         metadata=_doc("Relative difference under which two quantities agree (0.1 = 10 %).", minimum=0),
     )
-    notes: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Free text for people."))
+    notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
     def __attrs_post_init__(self) -> None:
         if self.symmetric and self.inverse is not None:
@@ -254,39 +259,39 @@ def _relative_path(instance: object, attribute: attrs.Attribute[Any], value: str
 class Source:
     """A document that was read."""
 
-    id: str = attrs.field(validator=_is_id, metadata=_doc("Stable short id, e.g. 'choe-moscow'."))
-    title: str = attrs.field(validator=_text, metadata=_doc("The document's title."))
-    publisher: str = attrs.field(validator=_is_id, metadata=_doc("Entity id of the publisher (its own voice)."))
+    id: str = attrs.field(validator=is_id, metadata=_doc("Stable short id, e.g. 'choe-moscow'."))
+    title: str = attrs.field(validator=is_text, metadata=_doc("The document's title."))
+    publisher: str = attrs.field(validator=is_id, metadata=_doc("Entity id of the publisher (its own voice)."))
     kind: SourceKind = attrs.field(
         default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind), metadata=_doc("What sort of document.")
     )
     published: PartialDate | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(PartialDate)), metadata=_doc("Publication date.")
     )
-    url: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Where it was read."))
+    url: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Where it was read."))
     language: str | None = _pattern_field(
         r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", "a BCP 47 language tag like en or ko-KR", "Language of the text (BCP 47)."
     )
     derived_from: tuple[str, ...] = attrs.field(
-        default=(), validator=_ids, metadata=_doc("Sources this one copies or rewrites.")
+        default=(), validator=id_list, metadata=_doc("Sources this one copies or rewrites.")
     )
     document: str | None = attrs.field(
         default=None,
-        validator=[_optional_text, _relative_path],
+        validator=[optional_text, _relative_path],
         metadata=_doc("Path of the text, relative to this file; it may not leave this folder."),
     )
     sha256: str | None = _pattern_field(r"[0-9a-f]{64}", "64 lowercase hex digits", "SHA-256 of the document's bytes.")
     retrieved: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))
-    notes: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Free text for people."))
+    notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
 
 @attrs.frozen(kw_only=True)
 class Attribution:
     """Who holds a claim, and the relays it passed through to reach the source."""
 
-    holder: str = attrs.field(validator=_is_id, metadata=_doc("Entity id of the original speaker."))
+    holder: str = attrs.field(validator=is_id, metadata=_doc("Entity id of the original speaker."))
     via: tuple[str, ...] = attrs.field(
-        default=(), validator=_ids, metadata=_doc("Relays between holder and source, outermost first.")
+        default=(), validator=id_list, metadata=_doc("Relays between holder and source, outermost first.")
     )
     mode: Mode = attrs.field(
         default=Mode.ASSERTED,
@@ -294,7 +299,7 @@ class Attribution:
         metadata=_doc("asserted (the source's own voice), direct-quote, paraphrase or implied."),
     )
     cue: str | None = attrs.field(
-        default=None, validator=_optional_text, metadata=_doc("The words that mark it: 'according to', ...")
+        default=None, validator=optional_text, metadata=_doc("The words that mark it: 'according to', ...")
     )
 
 
@@ -313,7 +318,7 @@ class Quantity:
     amount: int | float = attrs.field(validator=_number, metadata=_doc("The number given."))
     lower: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Lowest it may be."))
     upper: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Highest it may be."))
-    unit: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("What is counted."))
+    unit: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("What is counted."))
 
     def __attrs_post_init__(self) -> None:
         if self.lower is not None and self.lower > self.amount:
@@ -342,7 +347,7 @@ class Quantity:
 class TextValue:
     """A literal text object: a title, a name that is no entity."""
 
-    text: str = attrs.field(validator=_text, metadata=_doc("The literal text."))
+    text: str = attrs.field(validator=is_text, metadata=_doc("The literal text."))
 
     def __str__(self) -> str:
         return repr(self.text)
@@ -364,6 +369,14 @@ Object: TypeAlias = str | TextValue | DateValue | Quantity
 """A proposition's object: an entity id (plain string) or a tagged literal."""
 
 
+def object_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A proposition's object: nothing, an entity id or a literal."""
+    if isinstance(value, str):
+        is_id(instance, attribute, value)
+    elif value is not None and not isinstance(value, (TextValue, DateValue, Quantity)):
+        raise FieldError(attribute.name, f"expected an entity id or a literal, got {value!r}")
+
+
 def _qualifiers(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     pairs = value.items() if isinstance(value, Mapping) else value
     return tuple(sorted(pairs))
@@ -372,7 +385,7 @@ def _qualifiers(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple
 def _check_qualifiers(instance: object, attribute: attrs.Attribute[Any], value: tuple[tuple[str, str], ...]) -> None:
     del instance, attribute
     for key, item in value:
-        if not isinstance(key, str) or _ID.fullmatch(key) is None:
+        if not isinstance(key, str) or ID.fullmatch(key) is None:
             raise FieldError("qualifiers", f"qualifier names must be ids, got {key!r}")
         if not isinstance(item, str) or not item.strip():
             raise FieldError("qualifiers", f"qualifier {key!r} must be a non-empty string, got {item!r}")
@@ -385,11 +398,11 @@ def _check_qualifiers(instance: object, attribute: attrs.Attribute[Any], value: 
 class Proposition:
     """What a claim says, in structured form: subject, predicate, object, when."""
 
-    subject: str = attrs.field(validator=_is_id, metadata=_doc("Entity id (or alias)."))
-    predicate: str = attrs.field(validator=_is_id, metadata=_doc("Predicate id, or a declared inverse."))
+    subject: str = attrs.field(validator=is_id, metadata=_doc("Entity id (or alias)."))
+    predicate: str = attrs.field(validator=is_id, metadata=_doc("Predicate id, or a declared inverse."))
     object: Object | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of((str, TextValue, DateValue, Quantity))),
+        validator=object_value,
         metadata=_doc("Entity id, or {'text'}, {'date'} or {'amount', 'lower', 'upper', 'unit'}."),
     )
     qualifiers: tuple[tuple[str, str], ...] = attrs.field(
@@ -399,18 +412,14 @@ class Proposition:
         default=None, validator=v.optional(v.instance_of(Interval)), metadata=_doc("Valid time.")
     )
 
-    def __attrs_post_init__(self) -> None:
-        if isinstance(self.object, str):
-            _is_id(self, attrs.fields(Proposition).object, self.object)
-
 
 @attrs.frozen(kw_only=True)
 class Evidence:
     """An exact quote from a source, with its character span (Python string offsets)."""
 
-    source: str = attrs.field(validator=_is_id, metadata=_doc("Id of the source quoted."))
-    quote: str = attrs.field(validator=_text, metadata=_doc("The exact text at the span."))
-    start: int = attrs.field(validator=_at_least(0), metadata=_doc("Offset of the first character.", minimum=0))
+    source: str = attrs.field(validator=is_id, metadata=_doc("Id of the source quoted."))
+    quote: str = attrs.field(validator=is_text, metadata=_doc("The exact text at the span."))
+    start: int = attrs.field(validator=non_negative, metadata=_doc("Offset of the first character.", minimum=0))
     end: int = attrs.field(validator=v.instance_of(int), metadata=_doc("Offset after the last character.", minimum=1))
 
     def __attrs_post_init__(self) -> None:
@@ -426,7 +435,7 @@ class Evidence:
             )
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+def non_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     del instance
     if not value:
         raise FieldError(attribute.name, "expected at least one item")
@@ -437,10 +446,10 @@ class Claim:
     """One statement as it was made, by whom, how firmly, and where it was read."""
 
     id: str = attrs.field(
-        validator=_is_id,
+        validator=is_id,
         metadata=_doc("Stable id; when a document omits it, a hash of the claim's content.", optional=True),
     )
-    statement: str = attrs.field(validator=_text, metadata=_doc("The claim in plain words."))
+    statement: str = attrs.field(validator=is_text, metadata=_doc("The claim in plain words."))
     proposition: Proposition | None = attrs.field(
         default=None,
         validator=v.optional(v.instance_of(Proposition)),
@@ -458,7 +467,7 @@ class Claim:
         validator=v.instance_of(Attribution), metadata=_doc("Who holds it, and through whom it came.")
     )
     evidence: tuple[Evidence, ...] = attrs.field(
-        validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), _non_empty],
+        validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), non_empty],
         metadata=_doc("Where the claim was read: one or more exact quotes.", minItems=1),
     )
     stated: PartialDate | None = attrs.field(
@@ -467,9 +476,9 @@ class Claim:
         metadata=_doc("When the holder said it; defaults to the source's publication date."),
     )
     answers: tuple[str, ...] = attrs.field(
-        default=(), validator=_ids, metadata=_doc("Claims this one denies, confirms or retracts.")
+        default=(), validator=id_list, metadata=_doc("Claims this one denies, confirms or retracts.")
     )
-    notes: str | None = attrs.field(default=None, validator=_optional_text, metadata=_doc("Free text for people."))
+    notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
     @functools.cached_property
     def sources(self) -> tuple[str, ...]:
@@ -481,6 +490,6 @@ class Claim:
 class Acknowledgement:
     """A reviewed finding: it is still reported, but no longer fails a check."""
 
-    finding: str = attrs.field(validator=_is_id, metadata=_doc("The finding id, e.g. 'f-3a9c0e12'."))
-    note: str = attrs.field(validator=_text, metadata=_doc("Why the finding is accepted."))
+    finding: str = attrs.field(validator=is_id, metadata=_doc("The finding id, e.g. 'f-3a9c0e12'."))
+    note: str = attrs.field(validator=is_text, metadata=_doc("Why the finding is accepted."))
     reviewed: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))

@@ -64,7 +64,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        return _parse_date(text) if isinstance(text, str) else cls._parse(text)
+        return parse_date(text) if isinstance(text, str) else cls._parse(text)
 
     @classmethod
     def _parse(cls, text: str) -> PartialDate:
@@ -142,7 +142,7 @@ class Interval:
     @classmethod
     def parse(cls, text: str) -> Interval:
         """Read ``2019``, ``2019/2025-10``, ``2025-01-20/..`` or ``../2019``."""
-        return _parse_interval(text) if isinstance(text, str) else cls._parse(text)
+        return parse_interval(text) if isinstance(text, str) else cls._parse(text)
 
     @classmethod
     def _parse(cls, text: str) -> Interval:
@@ -228,10 +228,12 @@ class Interval:
 
 # Dates and intervals are immutable and repeat constantly in a corpus: parse each text once.
 @functools.lru_cache(maxsize=65536)
-def _parse_date(text: str) -> PartialDate:
+def parse_date(text: str) -> PartialDate:
+    """:meth:`PartialDate.parse`, for a string; each text is parsed once."""
     return PartialDate._parse(text)
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse_interval(text: str) -> Interval:
+def parse_interval(text: str) -> Interval:
+    """:meth:`Interval.parse`, for a string; each text is parsed once."""
     return Interval._parse(text)
