@@ -1,0 +1,149 @@
+"""The generated readers and writers agree with the converter, which stays the reference."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factlog
+from factlog import ClaimSet, FormatError, codec
+from factlog.converter import make_converter
+from factlog.records import read_claim_set, write_claim_set
+from factlog.schema import json_schema
+
+from .fuzzing import GOLDEN, _mutate, _random_json
+from .strategies import claim_sets
+
+CONVERTER = make_converter()
+
+
+def _claim_without_id(data: Any) -> factlog.Claim:
+    claim: factlog.Claim = CONVERTER.structure(data, factlog.Claim)
+    return claim
+
+
+def _converter_reads(body: Any) -> ClaimSet | None:
+    try:
+        claims: ClaimSet = CONVERTER.structure(body, ClaimSet)
+    except Exception:  # refusal of any kind is what is compared
+        return None
+    return claims
+
+
+def _records_read(body: Any) -> ClaimSet | None:
+    try:
+        return read_claim_set(body, _claim_without_id)
+    except Exception:  # refusal of any kind is what is compared
+        return None
+
+
+@given(claim_sets())
+def test_writer_gives_what_the_converter_gives(claims: ClaimSet) -> None:
+    """The generated writer and the converter unstructure a claim set to equal data, keys in the same order."""
+    written = write_claim_set(claims)
+    expected = CONVERTER.unstructure(claims)
+    assert json.dumps(written) == json.dumps(expected)
+
+
+@given(claim_sets())
+def test_reader_gives_what_the_converter_gives(claims: ClaimSet) -> None:
+    """The generated reader and the converter structure a valid document to equal claim sets."""
+    body = CONVERTER.unstructure(claims)
+    assert read_claim_set(body, _claim_without_id) == CONVERTER.structure(body, ClaimSet) == claims
+
+
+@settings(max_examples=300)
+@given(st.randoms(use_true_random=False), st.booleans())
+def test_reader_refuses_exactly_what_the_converter_refuses(rng: random.Random, noise: bool) -> None:
+    """On mutated documents the reader accepts what the converter accepts, with the same result, and nothing else."""
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    document = _random_json(rng) if noise else _mutate(rng, golden)
+    if isinstance(document, dict):
+        document.pop("format", None)
+        document.pop("version", None)
+    assert _records_read(document) == _converter_reads(document)
+
+
+def test_reader_refuses_each_field_the_model_refuses() -> None:
+    """Every field of the golden document, set to a wrong value, is refused by the reader as by the converter."""
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    body = {key: value for key, value in golden.items() if key not in ("format", "version")}
+    wrong_values: list[Any] = [None, "", " ", "Not An Id", 1.5, -1, True, [], {}, "9999-99"]
+    compared = 0
+    for section, items in body.items():
+        for index, item in enumerate(items):
+            for key in item:
+                for wrong in wrong_values:
+                    broken = json.loads(json.dumps(body))
+                    broken[section][index][key] = wrong
+                    assert _records_read(broken) == _converter_reads(broken), (section, index, key, wrong)
+                    compared += 1
+    assert compared > 500
+
+
+def test_duplicate_keys_are_refused_on_the_fast_path() -> None:
+    """A repeated key is refused even though orjson alone would keep the last value."""
+    text = GOLDEN.read_text(encoding="utf-8").replace('"statement": ', '"notes": "x", "notes": "y", "statement": ', 1)
+    with pytest.raises(FormatError, match="duplicate key 'notes'"):
+        factlog.loads(text)
+
+
+def test_duplicate_keys_are_refused_beside_an_escaped_colon() -> None:
+    """An escaped colon cannot hide a repeated key from the count."""
+    text = GOLDEN.read_text(encoding="utf-8").replace(
+        '"statement": ', '"notes": "a\\u003ab", "notes": "y", "statement": ', 1
+    )
+    with pytest.raises(FormatError, match="duplicate key 'notes'"):
+        factlog.loads(text)
+
+
+def test_colons_inside_strings_do_not_upset_the_count() -> None:
+    """Text full of colons, plain and escaped, reads the same as without the fast path."""
+    document = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    document["claims"][0]["notes"] = 'a: b:: "c": \\: \u003a'
+    text = json.dumps(document, ensure_ascii=False)
+    assert factlog.loads(text).claims[0].notes == 'a: b:: "c": \\: :'
+    assert factlog.loads(json.dumps(document, ensure_ascii=True)).claims[0].notes == 'a: b:: "c": \\: :'
+
+
+def test_integers_beyond_64_bits_stay_exact() -> None:
+    """An amount orjson would read as a float is read as the exact integer it is."""
+    document = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    claim = next(c for c in document["claims"] if isinstance(c.get("proposition", {}).get("object"), dict))
+    claim["proposition"]["object"] = {"amount": 10**30}
+    loaded = factlog.loads(json.dumps(document))
+    amount = next(c for c in loaded.claims if c.id == claim["id"]).proposition.object.amount  # type: ignore[union-attr]
+    assert amount == 10**30
+    assert type(amount) is int
+
+
+def _depth(schema: dict[str, Any], definitions: dict[str, Any]) -> int:
+    if "$ref" in schema:
+        return _depth(definitions[schema["$ref"].rsplit("/", 1)[1]], definitions)
+    inner = [
+        *schema.get("properties", {}).values(),
+        *([schema["items"]] if "items" in schema else []),
+        *([schema["additionalProperties"]] if isinstance(schema.get("additionalProperties"), dict) else []),
+        *schema.get("anyOf", []),
+        *schema.get("oneOf", []),
+    ]
+    deepest = max((_depth(part, definitions) for part in inner), default=0)
+    container = schema.get("type") in ("object", "array") or "properties" in schema or "items" in schema
+    return deepest + (1 if container else 0)
+
+
+def test_format_depth_is_the_deepest_nesting_the_schema_allows() -> None:
+    """The fast path skips the depth scan for valid documents; it may, because none nests deeper than this."""
+    schema = json_schema()
+    assert _depth(schema, schema["$defs"]) == codec.FORMAT_DEPTH
+
+
+def test_a_small_depth_limit_still_applies_to_valid_documents() -> None:
+    """A depth limit below the format's own nesting refuses even a valid document."""
+    with pytest.raises(FormatError, match="nested deeper than 3 levels"):
+        factlog.loads(GOLDEN.read_text(encoding="utf-8"), limits=factlog.Limits(max_depth=3))
