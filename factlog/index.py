@@ -38,6 +38,8 @@ class Entry:
     holder: str
     speaks_for: str
     stated: PartialDate | None
+    sources: tuple[str, ...]
+    """The claim's sources (as ``Claim.sources``)."""
     span: tuple[int, int]
     """The first and last day of the valid time, as ordinals (open ends reach beyond any day).
 
@@ -75,6 +77,8 @@ class Index:
     by_source: dict[str, list[Entry]]
     answered_by: dict[str, list[Entry]]
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
+    _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
+    _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     source_scope: frozenset[str] | None = None
     """In a view, the sources whose documents the rules look at (None: all of them)."""
     parent: Index | None = attrs.field(default=None, repr=False)
@@ -121,7 +125,7 @@ class Index:
                 slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
                 self.by_slot[slot].append(entry)
             self.by_holder[entry.holder].append(entry)
-            for source in claim.sources:
+            for source in entry.sources:
                 self.by_source[source].append(entry)
             for answered in claim.answers:
                 self.answered_by[answered].append(entry)
@@ -140,7 +144,7 @@ class Index:
             if e.proposition is not None
         }
         holders = {e.holder for e in entries}
-        sources = {source for e in entries for source in e.claim.sources}
+        sources = {source for e in entries for source in e.sources}
         answered = {a for e in entries for a in e.claim.answers} | {e.id for e in entries if e.id in self.answered_by}
         return Index(
             self.claims,
@@ -153,6 +157,8 @@ class Index:
             {source: self.by_source[source] for source in sources},
             {claim: self.answered_by[claim] for claim in answered if claim in self.answered_by},
             self._documents,
+            self._speakers,
+            self._publishers,
             frozenset(sources),
             self.parent or self,
         )
@@ -174,15 +180,31 @@ class Index:
             predicate = self.vocabulary.predicate(proposition.predicate)
         holder = self.vocabulary.entity(claim.attribution.holder)
         stated = claim.stated
+        evidence = claim.evidence
         if stated is None:
-            source = self.claims.source_by_id.get(claim.evidence[0].source)
+            source = self.claims.source_by_id.get(evidence[0].source)
             stated = None if source is None else source.published
+        # One quote is the common case: its source, without building Claim.sources.
+        sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
         when = None if proposition is None else proposition.when
         span = _ANY_TIME if when is None else (when.start_low, when.end_high)
-        return Entry(claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, span)
+        return Entry(claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span)
 
     def speaker(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""
+        found = self._speakers.get(entity)
+        if found is None:
+            found = self._speakers[entity] = self._follow(entity)
+        return found
+
+    def publisher(self, source: str) -> str | None:
+        """The canonical entity id of a source's publisher (None for an unknown source)."""
+        if source not in self._publishers:
+            found = self.claims.source_by_id.get(source)
+            self._publishers[source] = None if found is None else self.vocabulary.entity(found.publisher)
+        return self._publishers[source]
+
+    def _follow(self, entity: str) -> str:
         seen = {entity}
         current = entity
         while True:

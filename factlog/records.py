@@ -358,22 +358,23 @@ def read_claim_set(data: Any, claim_without_id: Callable[[Any], Claim], base: st
         raise Refused
     ids: dict[str, str] = {}
     sections: dict[str, Any] = {}
-    for field in attrs.fields(ClaimSet):
-        items = data.get(field.name, ())
-        if field.name == "bases" or not items:
+    hints = typing.get_type_hints(ClaimSet)
+    for name in _SECTIONS:
+        if name not in data:
             continue
+        items = data[name]
         if type(items) is not list:
             raise Refused
-        read = _reader(typing.get_args(typing.get_type_hints(ClaimSet)[field.name])[0])
-        if field.name == "claims":
-            sections["claims"] = tuple(
+        read = _reader(typing.get_args(hints[name])[0])
+        if name == "claims":
+            sections[name] = tuple(
                 [
                     claim_without_id(item) if type(item) is dict and "id" not in item else read(item, ids)
                     for item in items
                 ]
             )
         else:
-            sections[field.name] = tuple([read(item, ids) for item in items])
+            sections[name] = tuple([read(item, ids) for item in items])
     if base is not None and sections.get("sources"):
         return ClaimSet(**sections, bases={source.id: base for source in sections["sources"]})
     return ClaimSet(**sections)

@@ -84,7 +84,7 @@ def stated_after_publication(index: Index) -> Iterator[Finding]:
     for entry in index.entries:
         if entry.claim.stated is None:
             continue
-        for source_id in entry.claim.sources:
+        for source_id in entry.sources:
             source = index.claims.source_by_id.get(source_id)
             if source is None or source.published is None:
                 continue

@@ -11,7 +11,7 @@ from factlog.checks.polarity import chronological
 from factlog.checks.sweep import components
 from factlog.grading import Certainty, Polarity, Reliability
 from factlog.index import Entry, Index
-from factlog.origins import origins
+from factlog.origins import may_share_origin, origins
 
 __all__ = ["hollow_corroboration", "interested_denial", "overconfident_holder", "self_contradiction"]
 
@@ -27,10 +27,11 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     """
     for entries in index.by_key.values():
         for polarity in Polarity:
-            side = chronological([e for e in entries if e.claim.polarity is polarity])
-            sources = {source for e in side for source in e.claim.sources}
-            if len(sources) < 2:
+            side = [e for e in entries if e.claim.polarity is polarity]
+            sources = {source for e in side for source in e.sources}
+            if len(sources) < 2 or not may_share_origin(index, side):
                 continue
+            side = chronological(side)
             found = origins(index, side)
             if len(found) != 1:
                 continue
@@ -128,7 +129,7 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
                 assert yes[0].proposition is not None
                 what = phrasing.proposition(index, yes[0].proposition, with_time=False)
                 stated = sorted({str(e.stated) for e in group if e.stated is not None})
-                same_source = {s for e in yes for s in e.claim.sources} & {s for e in no for s in e.claim.sources}
+                same_source = {s for e in yes for s in e.sources} & {s for e in no for s in e.sources}
                 kind = "in one source" if same_source or len(stated) < 2 else f"a reversal: {', '.join(stated)}"
                 yield Finding(
                     rule="self_contradiction",
