@@ -184,15 +184,19 @@ def _ballots(
         current = _current(origin)
         if len(current) < len(origin.entries):
             notes.append(f"{origin.label} changed its stance; its latest claims count")
+        sources = origin.sources
+        claims_by_answer: dict[str, list[str]] = {}
+        for entry in origin.entries:
+            claims_by_answer.setdefault(answer_of[entry.id], []).append(entry.id)
+        same_answer = {answer: tuple(sorted(ids)) for answer, ids in claims_by_answer.items()}
         for entry in origin.entries:
             interested = entry.claim.polarity is Polarity.DENIED and entry.speaks_for in parties
             entity = index.entity(entry.holder)
-            same = tuple(sorted(e.id for e in origin.entries if answer_of[e.id] == answer_of[entry.id]))
             counted = OriginWeight(
                 label=origin.label,
                 speaker=origin.speaker,
-                claims=same,
-                sources=origin.sources,
+                claims=same_answer[answer_of[entry.id]],
+                sources=sources,
                 weight=round(weigh(index, entry, interested), 4),
                 reliability=entity.reliability if entity is not None else Reliability.F,
                 interested=interested,

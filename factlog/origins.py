@@ -59,6 +59,8 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     Claims are taken in the order they were stated (then by id), so the result does
     not depend on the order they were given in.
     """
+    if len(entries) == 1:  # most groups: one claim, one origin
+        return [Origin(index.name(entries[0].holder), _original_speaker(index, entries), tuple(entries))]
     entries = sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
     sets: UnionFind[str] = UnionFind()
     find, union = sets.find, sets.union
