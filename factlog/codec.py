@@ -239,13 +239,17 @@ def _body(data: Any, name: str | None) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key not in ("format", "version")}
 
 
-def _read_quickly(data: Any, limits: Limits, base: str | None) -> ClaimSet | None:
-    """The claim set of a valid document, read by the generated readers; None for any problem."""
+def _read_quickly(data: Any, limits: Limits, base: str | None, *, consume: bool = False) -> ClaimSet | None:
+    """The claim set of a valid document, read by the generated readers; None for any problem.
+
+    With ``consume`` the records are dropped from ``data`` as they are read (the caller
+    parses the text again if it needs them).
+    """
     # A document the readers accept nests no deeper than the format allows.
     if limits.max_depth < FORMAT_DEPTH:
         return None
     try:
-        return read_claim_set(_body(data, None), _claim_without_id, base)
+        return read_claim_set(_body(data, None), _claim_without_id, base, consume=consume)
     except Exception:  # any problem: the converter reads it again and names it
         return None
 
@@ -302,7 +306,8 @@ def loads_lines(
 def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
     _check_size(text, name, limits)
     quick = _parse_quickly([text])
-    claims = _read_quickly(quick[0], limits, base) if quick is not None else None
+    # The text is parsed again if anything is amiss: this reading may consume the parsed records.
+    claims = _read_quickly(quick.pop(), limits, base, consume=True) if quick is not None else None
     if claims is not None:
         return claims
     decoded = _decode(text, name)
@@ -330,7 +335,8 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
     if quick is not None:
         problems: list[tuple[int, str]] = []
         document = _lines_document(zip([number for number, _ in numbered], quick, strict=True), problems)
-        claims = None if problems else _read_quickly(document, limits, base)
+        quick.clear()  # the document holds the records now, and reading consumes them
+        claims = None if problems else _read_quickly(document, limits, base, consume=True)
         if claims is not None:
             return claims
     errors: list[tuple[int, str]] = []

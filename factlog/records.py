@@ -347,11 +347,15 @@ def _output(source: _Source, field: str, kind: Any) -> str:
     raise TypeError(f"no fast conversion for {kind!r}")  # pragma: no cover - the model uses none other
 
 
-def read_claim_set(data: Any, claim_without_id: Callable[[Any], Claim], base: str | None = None) -> ClaimSet:
+def read_claim_set(
+    data: Any, claim_without_id: Callable[[Any], Claim], base: str | None = None, *, consume: bool = False
+) -> ClaimSet:
     """The claim set of a document body (the sections, without format and version).
 
     ``claim_without_id`` reads a claim that has no id (its id is a content hash); ``base``
-    is the folder the sources' document paths are relative to. Raises
+    is the folder the sources' document paths are relative to. With ``consume`` each
+    record is dropped from ``data`` as soon as it is read, so the parsed document and
+    the objects made from it are never all in memory at once. Raises
     :class:`Refused` or another exception at the first problem, without a message.
     """
     if type(data) is not dict or not data.keys() <= _SECTION_KEYS:
@@ -367,12 +371,14 @@ def read_claim_set(data: Any, claim_without_id: Callable[[Any], Claim], base: st
             raise Refused
         read = _reader(typing.get_args(hints[name])[0])
         if name == "claims":
-            sections[name] = tuple(
-                [
-                    claim_without_id(item) if type(item) is dict and "id" not in item else read(item, ids)
-                    for item in items
-                ]
-            )
+            plain = read
+
+            def read(item: Any, ids: dict[str, str]) -> Any:
+                return claim_without_id(item) if type(item) is dict and "id" not in item else plain(item, ids)
+
+        if consume:
+            items.reverse()
+            sections[name] = tuple([read(items.pop(), ids) for _ in range(len(items))])
         else:
             sections[name] = tuple([read(item, ids) for item in items])
     if base is not None and sections.get("sources"):
