@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.run import dumps_row, measure, table
+from benchmarks.run import dumps_row, measure, memory, table
 
 ROOT = Path(__file__).parent.parent
 
@@ -19,7 +19,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated claim counts")
     parser.add_argument("--million", action="store_true", help="add 1,000,000 claims (takes minutes)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--memory", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
+    if arguments.memory is not None:
+        print(json.dumps(memory(arguments.memory)))
+        return 0
     if arguments.one is not None:
         print(dumps_row(measure(arguments.one, repeat=3 if arguments.one <= 10_000 else 1)))
         return 0

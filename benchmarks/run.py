@@ -3,17 +3,24 @@
 Every ratio compares two timings taken in the same process, on the same data:
 
 * codec: ``factlog.load`` + ``factlog.dumps`` against ``orjson.loads`` + ``orjson.dumps``
-  of the same document as plain dicts (goal: at most 4x);
+  of the same document as plain dicts, written with the same two-space indent (goal: at
+  most 4x);
 * check: ``factlog.check`` against one bare pass grouping the same claims by
   proposition key in a dict (goal: at most 2x);
 * incremental: a full re-check against ``Checker.add`` of one claim (goal: at least 1000x);
 * growth, across sizes: time at 1M claims against time at 100k (goal: at most 11).
+
+Memory is measured apart, in a fresh process per file that only loads, checks and
+assesses: its peak RSS above the interpreter (with factlog imported), per claim, for the
+JSON and the JSON Lines file (goal: at most 1 KiB).
 """
 
 from __future__ import annotations
 
 import json
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -59,7 +66,8 @@ def measure(size: int, seed: int = 1, repeat: int = 1) -> dict[str, Any]:
         write(generate(size, seed), path)
         data = path.read_bytes()
         # The baselines run with the cyclic collector paused too, as factlog's steps do.
-        orjson_time, _ = _timed(paused_gc(lambda: orjson.dumps(orjson.loads(data))), repeat)
+        # The same job as factlog's: parse the document, write it in its canonical (indented) layout.
+        orjson_time, _ = _timed(paused_gc(lambda: orjson.dumps(orjson.loads(data), option=orjson.OPT_INDENT_2)), repeat)
         load_time, claims = _timed(lambda: factlog.load(path), repeat)
         dump_time, text = _timed(lambda: factlog.dumps(claims), repeat)
         bare_time, groups = _timed(paused_gc(lambda: bare_grouping(claims)), repeat)
@@ -78,7 +86,9 @@ def measure(size: int, seed: int = 1, repeat: int = 1) -> dict[str, Any]:
             ),
         )
         add_time, _ = _timed(lambda: checker.add([newcomer]))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        lines = Path(folder) / "claims.jsonl"
+        write(generate(size, seed), lines)
+        memory = {kind: _memory_in_fresh_process(file) for kind, file in (("json", path), ("jsonl", lines))}
     return {
         "claims": len(claims.claims),
         "bytes": len(data),
@@ -92,7 +102,9 @@ def measure(size: int, seed: int = 1, repeat: int = 1) -> dict[str, Any]:
         "codec_ratio": (load_time + dump_time) / orjson_time,
         "check_ratio": check_time / bare_time,
         "incremental_speedup": check_time / add_time,
-        "rss_per_claim": peak / len(claims.claims),
+        "rss_per_claim": memory["json"]["peak"] / len(claims.claims),
+        "rss_per_claim_lines": memory["jsonl"]["peak"] / len(claims.claims),
+        "retained_per_claim": memory["json"]["retained"] / len(claims.claims),
         "findings": len(report.findings),
         "groups": len(groups),
         "propositions": len(assessment.propositions),
@@ -100,17 +112,53 @@ def measure(size: int, seed: int = 1, repeat: int = 1) -> dict[str, Any]:
     }
 
 
+def _resident() -> int:
+    """The current resident set size in bytes (Linux), else the peak so far."""
+    statm = Path("/proc/self/statm")
+    if statm.exists():
+        return int(statm.read_text().split()[1]) * resource.getpagesize()
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # pragma: no cover - not Linux
+
+
+def memory(path: Path) -> dict[str, int]:
+    """factlog's own memory for one file: peak RSS over load, check and assess, above the interpreter.
+
+    Run it in a fresh process: the peak of a process counts everything it ever held.
+    ``retained`` is what stays resident once the file is read.
+    """
+    baseline = _resident()
+    claims = factlog.load(path)
+    retained = _resident() - baseline
+    factlog.check(claims)
+    factlog.assess(claims)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - baseline
+    return {"peak": peak, "retained": retained, "claims": len(claims.claims)}
+
+
+def _memory_in_fresh_process(path: Path) -> dict[str, int]:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--memory", str(path)],
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, int] = json.loads(result.stdout.splitlines()[-1])
+    return found
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     """The figures as a Markdown table, one row per size, then the growth ratios."""
     lines = [
-        "| claims | load s | dump s | check s | assess s | RSS/claim | codec vs orjson | check vs bare"
-        " | add vs re-check |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| claims | load s | dump s | check s | assess s | peak RSS/claim JSON | JSONL | codec vs orjson"
+        " | check vs bare | add vs re-check |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| {row['claims']:,} | {row['load']:.2f} | {row['dump']:.2f} | {row['check']:.2f} | {row['assess']:.2f} |"
-            f" {row['rss_per_claim'] / 1024:.2f} KiB | {row['codec_ratio']:.1f}x | {row['check_ratio']:.1f}x |"
+            f" {row['rss_per_claim'] / 1024:.2f} KiB | {row['rss_per_claim_lines'] / 1024:.2f} KiB |"
+            f" {row['codec_ratio']:.1f}x | {row['check_ratio']:.1f}x |"
             f" {row['incremental_speedup']:,.0f}x |"
         )
     by_size = {row["claims"]: row for row in rows}

@@ -371,10 +371,7 @@ def read_claim_set(
             raise Refused
         read = _reader(typing.get_args(hints[name])[0])
         if name == "claims":
-            plain = read
-
-            def read(item: Any, ids: dict[str, str]) -> Any:
-                return claim_without_id(item) if type(item) is dict and "id" not in item else plain(item, ids)
+            read = _or_without_id(read, claim_without_id)
 
         if consume:
             items.reverse()
@@ -384,6 +381,13 @@ def read_claim_set(
     if base is not None and sections.get("sources"):
         return ClaimSet(**sections, bases={source.id: base for source in sections["sources"]})
     return ClaimSet(**sections)
+
+
+def _or_without_id(read: Reader, claim_without_id: Callable[[Any], Claim]) -> Reader:
+    def read_claim(item: Any, ids: dict[str, str]) -> Any:
+        return claim_without_id(item) if type(item) is dict and "id" not in item else read(item, ids)
+
+    return read_claim
 
 
 def write_claim_set(claims: ClaimSet) -> dict[str, Any]:

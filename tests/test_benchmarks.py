@@ -7,7 +7,7 @@ from pathlib import Path
 
 import factlog
 from benchmarks.generate import generate, write
-from benchmarks.run import bare_grouping, measure, table
+from benchmarks.run import bare_grouping, measure, memory, table
 
 
 def test_generator_is_seeded_and_realistic() -> None:
@@ -49,6 +49,16 @@ def test_measure_reports_every_figure() -> None:
     for figure in ("load", "dump", "check", "assess", "add", "orjson", "bare"):
         assert row[figure] > 0
     assert row["findings"] > 0
+    assert row["rss_per_claim"] > 0
+    assert row["rss_per_claim_lines"] > 0
     rendered = table([row, {**row, "claims": 1_000_000}, {**row, "claims": 100_000}])
     assert "| 300 |" in rendered
     assert "Growth from 100k to 1M claims" in rendered
+
+
+def test_memory_reads_checks_and_assesses_the_file(tmp_path: Path) -> None:
+    """The memory probe reads the whole file and reports a peak no smaller than what it retains."""
+    write(generate(400, seed=7), tmp_path / "set.jsonl")
+    found = memory(tmp_path / "set.jsonl")
+    assert found["claims"] == 400
+    assert found["peak"] >= found["retained"]
