@@ -105,6 +105,7 @@ def measure(size: int, seed: int = 1, repeat: int = 1) -> dict[str, Any]:
         "rss_per_claim": memory["json"]["peak"] / len(claims.claims),
         "rss_per_claim_lines": memory["jsonl"]["peak"] / len(claims.claims),
         "retained_per_claim": memory["json"]["retained"] / len(claims.claims),
+        "memory": memory,
         "findings": len(report.findings),
         "groups": len(groups),
         "propositions": len(assessment.propositions),
@@ -120,19 +121,45 @@ def _resident() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # pragma: no cover - not Linux
 
 
+def _high_water() -> int:
+    """The peak resident set size of this process in bytes.
+
+    On Linux from ``VmHWM``: ``ru_maxrss`` would carry over the peak of the process that
+    started this one, however much larger.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # pragma: no cover - not Linux
+
+
 def memory(path: Path) -> dict[str, int]:
     """factlog's own memory for one file: peak RSS over load, check and assess, above the interpreter.
 
     Run it in a fresh process: the peak of a process counts everything it ever held.
     ``retained`` is what stays resident once the file is read.
     """
-    baseline = _resident()
+
+    resident = _resident()
+
+    def peak() -> int:
+        return _high_water() - resident
+
     claims = factlog.load(path)
-    retained = _resident() - baseline
+    retained = _resident() - resident
+    load_peak = peak()
     factlog.check(claims)
+    check_peak = peak()
     factlog.assess(claims)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - baseline
-    return {"peak": peak, "retained": retained, "claims": len(claims.claims)}
+    return {
+        "peak": peak(),
+        "load_peak": load_peak,
+        "check_peak": check_peak,
+        "retained": retained,
+        "claims": len(claims.claims),
+    }
 
 
 def _memory_in_fresh_process(path: Path) -> dict[str, int]:
@@ -161,12 +188,26 @@ def table(rows: list[dict[str, Any]]) -> str:
             f" {row['codec_ratio']:.1f}x | {row['check_ratio']:.1f}x |"
             f" {row['incremental_speedup']:,.0f}x |"
         )
+    lines += ["", "Peak RSS per claim after each step (KiB; load, check, assess; JSON file / JSON Lines file):", ""]
+    for row in rows:
+        steps = {
+            kind: " / ".join(
+                f"{row['memory'][kind][step] / row['claims'] / 1024:.2f}"
+                for step in ("load_peak", "check_peak", "peak")
+            )
+            for kind in ("json", "jsonl")
+        }
+        lines.append(
+            f"- {row['claims']:,}: JSON {steps['json']}; JSON Lines {steps['jsonl']};"
+            f" retained after reading {row['retained_per_claim'] / 1024:.2f}"
+        )
     by_size = {row["claims"]: row for row in rows}
     if 1_000_000 in by_size and 100_000 in by_size:
         big, small = by_size[1_000_000], by_size[100_000]
         growth = ", ".join(f"{step} {big[step] / small[step]:.1f}" for step in ("load", "check", "assess"))
         lines.append("")
-        lines.append(f"Growth from 100k to 1M claims (goal: at most 11): {growth}.")
+        baselines = ", ".join(f"{step} {big[step] / small[step]:.1f}" for step in ("orjson", "bare"))
+        lines.append(f"Growth from 100k to 1M claims (goal: at most 11): {growth}; of the baselines: {baselines}.")
     return "\n".join(lines)
 
 
