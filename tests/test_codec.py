@@ -191,6 +191,34 @@ def test_dangling_ids_are_unknown_id_errors() -> None:
     assert isinstance(caught.value, LookupError)
 
 
+def test_every_kind_of_dangling_reference_is_named_by_its_path() -> None:
+    """Affiliations, exclusions, publishers, derivations, relays, subjects, objects and self-answers are checked."""
+    data = json.loads(GOLDEN.read_text())
+    data["entities"][0]["affiliation"] = "ghost-party"
+    data["predicates"][1]["exclusive_with"] = ["ghost-predicate"]
+    data["sources"][0]["publisher"] = "ghost-publisher"
+    data["sources"][0]["derived_from"] = ["ghost-source"]
+    claim = data["claims"][1]
+    claim["attribution"]["via"] = ["ghost-relay"]
+    claim["answers"] = [claim["id"]]
+    claim["proposition"]["subject"] = "ghost-subject"
+    claim["proposition"]["object"] = {"text": "not an entity"}
+    data["claims"][0]["proposition"]["object"] = "ghost-object"
+    with pytest.raises(UnknownIdError) as caught:
+        factlog.loads(json.dumps(data), name="doc.json")
+    assert caught.value.errors == [
+        "doc.json: $.entities[0].affiliation: unknown entity 'ghost-party'",
+        "doc.json: $.predicates[1].exclusive_with[0]: unknown predicate 'ghost-predicate'",
+        "doc.json: $.sources[0].publisher: unknown entity 'ghost-publisher'",
+        "doc.json: $.sources[0].derived_from[0]: unknown source 'ghost-source'",
+        "doc.json: $.claims[0].proposition.object: unknown entity 'ghost-object'",
+        "doc.json: $.claims[1].attribution.via[0]: unknown entity 'ghost-relay'",
+        "doc.json: $.claims[1].answers[0]: a claim cannot answer itself",
+        "doc.json: $.claims[1].proposition.subject: unknown entity 'ghost-subject'",
+        "doc.json: $.claims[1].proposition.object: an inverse predicate needs an entity as its object",
+    ]
+
+
 def test_alias_naming_two_entities_is_an_error() -> None:
     """One alias cannot stand for two entities."""
     data = json.loads(GOLDEN.read_text())
