@@ -32,7 +32,7 @@ from factlog.converter import make_converter
 from factlog.errors import FormatError, InputError, UnknownIdError
 from factlog.migrations import FORMAT, VERSION, upgrade
 from factlog.model import Claim, FieldError, Quantity
-from factlog.records import read_claim_set, write_claim_set
+from factlog.records import claim_set, read_claim_set, section_reader, write_claim_set
 from factlog.references import unresolved
 from factlog.vocabulary import Vocabulary
 
@@ -352,6 +352,42 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
     return _with_bases(_structure_document(document, name), base)
 
 
+def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
+    """A valid JSON Lines file of the current version, read a line at a time; None for anything else.
+
+    Neither the text nor the parsed records exist whole: each line becomes its object
+    and is dropped. At the first thing this does not accept (or without orjson, or for
+    an older version), None: the file is then read whole, and its problems reported.
+    """
+    orjson = _orjson()
+    if orjson is None or limits.max_depth < FORMAT_DEPTH:
+        return None
+    readers: dict[str, Any] = {}
+    ids: dict[str, str] = {}
+    sections: dict[str, list[Any]] = {}
+    try:
+        if path.stat().st_size > limits.max_bytes:
+            return None
+        with path.open("rb") as stream:
+            header = orjson.loads(stream.readline().removeprefix(b"\xef\xbb\xbf"))
+            if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
+                return None  # an older version is upgraded by the whole-file path; True == 1 is no version
+            for line in stream:
+                if not line.strip():
+                    continue
+                record = orjson.loads(line)
+                if b"\\u003" in line or line.count(b":") != orjson.dumps(record).count(b":"):
+                    return None  # perhaps a repeated key (see _parse_quickly)
+                section = _RECORD_TYPES[record.pop("type")]
+                if section not in readers:
+                    readers[section] = section_reader(section, _claim_without_id)
+                    sections[section] = []
+                sections[section].append(readers[section](record, ids))
+        return claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
+    except Exception:  # any problem: the whole file is read again, and the problem named
+        return None
+
+
 def _lines_document(records: Iterable[tuple[int, Any]], errors: list[tuple[int, str]]) -> dict[str, Any]:
     """One document from the parsed lines of a JSON Lines file; problems go to ``errors`` by line."""
     document: dict[str, Any] = {}
@@ -402,13 +438,12 @@ def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limit
     parts: list[tuple[str, ClaimSet]] = []
     errors: list[str] = []
     for file in files:
-        try:
-            raw = file.read_bytes()
-        except OSError as error:
-            raise InputError(f"{file}: {error.strerror or error}") from None
+        streamed = _stream_lines(file, limits) if file.suffix == ".jsonl" else None
         reader = _read_lines if file.suffix == ".jsonl" else _read_json
         try:
-            part = reader(raw, str(file), limits, str(file.parent))
+            part = streamed or reader(file.read_bytes(), str(file), limits, str(file.parent))
+        except OSError as error:
+            raise InputError(f"{file}: {error.strerror or error}") from None
         except FormatError as error:
             errors.extend(error.errors)
             continue

@@ -42,7 +42,7 @@ from factlog.converter import (
 from factlog.model import Claim, Object
 from factlog.timeline import Interval, PartialDate, parse_date, parse_interval
 
-__all__ = ["Refused", "intern_id", "read_claim_set", "write_claim_set"]
+__all__ = ["Refused", "claim_set", "intern_id", "read_claim_set", "section_reader", "write_claim_set"]
 
 Reader = Callable[[Any, dict[str, str]], Any]
 Writer = Callable[[Any], dict[str, Any]]
@@ -362,22 +362,29 @@ def read_claim_set(
         raise Refused
     ids: dict[str, str] = {}
     sections: dict[str, Any] = {}
-    hints = typing.get_type_hints(ClaimSet)
     for name in _SECTIONS:
         if name not in data:
             continue
         items = data[name]
         if type(items) is not list:
             raise Refused
-        read = _reader(typing.get_args(hints[name])[0])
-        if name == "claims":
-            read = _or_without_id(read, claim_without_id)
-
+        read = section_reader(name, claim_without_id)
         if consume:
             items.reverse()
             sections[name] = tuple([read(items.pop(), ids) for _ in range(len(items))])
         else:
             sections[name] = tuple([read(item, ids) for item in items])
+    return claim_set(sections, base)
+
+
+def section_reader(name: str, claim_without_id: Callable[[Any], Claim]) -> Reader:
+    """The reader of one record of a section (``"claims"``, ``"entities"``, ...)."""
+    read = _reader(typing.get_args(typing.get_type_hints(ClaimSet)[name])[0])
+    return _or_without_id(read, claim_without_id) if name == "claims" else read
+
+
+def claim_set(sections: dict[str, Any], base: str | None) -> ClaimSet:
+    """A claim set of read sections; ``base`` is the folder of the sources' documents."""
     if base is not None and sections.get("sources"):
         return ClaimSet(**sections, bases={source.id: base for source in sections["sources"]})
     return ClaimSet(**sections)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -350,3 +352,34 @@ def test_upgrade_without_a_step_is_an_error() -> None:
     """A version with no migration to the next is reported, not guessed."""
     with pytest.raises(FormatError, match="no migration from version 1"):
         upgrade({"format": "factlog", "version": 1}, {}, current=2)
+
+
+@given(claim_sets())
+def test_json_lines_files_stream_to_the_set_read_whole(claims: ClaimSet) -> None:
+    """Reading a JSON Lines file a line at a time gives the set read from its whole text."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "set.jsonl"
+        factlog.dump(claims, path)
+        assert codec._stream_lines(path, factlog.DEFAULT_LIMITS) == claims
+        assert factlog.load(path) == factlog.loads_lines(path.read_text(encoding="utf-8")) == claims
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda lines: [*lines, lines[-1]], "is defined twice"),
+        (lambda lines: [lines[0], lines[1].replace('"id": ', '"id": "x", "id": ', 1), *lines[2:]], "duplicate key"),
+        (lambda lines: [lines[0], '{"type": "rumour"}', *lines[1:]], 'line 2: expected an object with "type"'),
+        (lambda lines: ['{"format": "factlog", "version": true}', *lines[1:]], "expected a format version"),
+    ],
+)
+def test_json_lines_files_that_do_not_stream_are_read_whole(
+    tmp_path: Path, change: Callable[[list[str]], list[str]], expected: str
+) -> None:
+    """A file the streaming reader does not accept is read whole, and its problem named."""
+    lines = factlog.dumps_lines(factlog.loads(GOLDEN.read_text())).replace('":', '": ').splitlines()
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(change(lines)) + "\n", encoding="utf-8")
+    assert codec._stream_lines(path, factlog.DEFAULT_LIMITS) is None
+    with pytest.raises(factlog.FactlogError, match=expected):
+        factlog.load(path)
