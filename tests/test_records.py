@@ -59,14 +59,30 @@ def test_reader_gives_what_the_converter_gives(claims: ClaimSet) -> None:
 
 @settings(max_examples=300)
 @given(st.randoms(use_true_random=False), st.booleans())
-def test_reader_refuses_exactly_what_the_converter_refuses(rng: random.Random, noise: bool) -> None:
-    """On mutated documents the reader accepts what the converter accepts, with the same result, and nothing else."""
+def test_reader_accepts_nothing_the_converter_refuses(rng: random.Random, noise: bool) -> None:
+    """On mutated documents the reader gives the converter's result or refuses (then the converter reads).
+
+    It may refuse more, never accept more: numbers beyond 2**63 in float fields, which
+    orjson may have read from an integer, are left to the converter.
+    """
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
     document = _random_json(rng) if noise else _mutate(rng, golden)
     if isinstance(document, dict):
         document.pop("format", None)
         document.pop("version", None)
-    assert _records_read(document) == _converter_reads(document)
+    fast, reference = _records_read(document), _converter_reads(document)
+    assert fast is None or fast == reference
+    assert reference is not None or fast is None
+
+
+def test_reader_refuses_huge_floats_that_the_converter_reads() -> None:
+    """A tolerance of 1e300 is valid; the reader leaves it to the converter, and loading still reads it."""
+    document = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    document["predicates"][1]["tolerance"] = 1e300
+    body = {key: value for key, value in document.items() if key not in ("format", "version")}
+    assert _records_read(body) is None
+    assert _converter_reads(body) is not None
+    assert factlog.loads(json.dumps(document)).predicates[1].tolerance == 1e300
 
 
 def test_reader_refuses_each_field_the_model_refuses() -> None:
