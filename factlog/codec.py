@@ -16,13 +16,11 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
 import cattrs
 from cattrs.errors import BaseValidationError
 
@@ -32,13 +30,25 @@ from factlog.converter import make_converter
 from factlog.errors import FormatError, InputError, UnknownIdError
 from factlog.migrations import FORMAT, VERSION, upgrade
 from factlog.model import Claim, FieldError, Quantity
-from factlog.records import claim_set, read_claim_set, section_reader, write_claim_set
+from factlog.parsing import (
+    DEFAULT_LIMITS,
+    FORMAT_DEPTH,
+    Limits,
+    check_depth,
+    check_size,
+    decode,
+    orjson_module,
+    parse_json,
+    parse_quickly,
+    prefix,
+    quick_parse,
+)
+from factlog.records import SECTIONS, claim_set, read_claim_set, section_reader, write_claim_set
 from factlog.references import unresolved
 from factlog.vocabulary import Vocabulary
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "dump", "dumps", "dumps_lines", "load", "loads", "loads_lines"]
 
-_SECTIONS = ("entities", "predicates", "sources", "claims", "acknowledged")
 _RECORD_TYPES = {
     "entity": "entities",
     "predicate": "predicates",
@@ -67,19 +77,6 @@ def _claim_without_id(data: Any) -> Claim:
     return claim
 
 
-@functools.cache
-def _orjson() -> Any:
-    try:
-        import orjson  # noqa: PLC0415 - optional, imported on first use to keep the import light
-    except ImportError:  # pragma: no cover - exercised by the stdlib-path tests
-        return None
-    return orjson
-
-
-def _prefix(name: str | None) -> str:
-    return f"{name}: " if name else ""
-
-
 def _format_exception(error: BaseException, _type: type | None) -> str:
     if isinstance(error, cattrs.errors.ForbiddenExtraKeysError):
         keys = ", ".join(repr(key) for key in sorted(error.extra_fields))
@@ -102,140 +99,14 @@ def _messages(error: BaseException, root: str) -> list[str]:
     return messages
 
 
-@attrs.frozen
-class Limits:
-    """How large and how deeply nested a document factlog agrees to read.
-
-    Beyond either limit a document is refused with a :class:`~factlog.FormatError`,
-    before any work proportional to its content is done twice.
-    """
-
-    max_bytes: int = 1 << 30
-    max_depth: int = 64
-
-
-DEFAULT_LIMITS = Limits()
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_INNERMOST = re.compile(r"\[[^\[\]{}]*\]|\{[^\[\]{}]*\}")
-
-
-def _depth_exceeds(text: str, limit: int) -> bool:
-    """Whether brackets in valid JSON nest deeper than ``limit``: peel innermost pairs, a level a pass.
-
-    Only for text that parsed: in broken JSON an unterminated string would make the
-    string pattern rescan the rest of the text from every quote.
-    """
-    rest = _STRING.sub("0", text)
-    for _ in range(limit):
-        peeled = _INNERMOST.sub("0", rest)
-        if peeled == rest:
-            return False
-        rest = peeled
-    return _INNERMOST.search(rest) is not None
-
-
-FORMAT_DEPTH = 5
-"""How deeply a valid document nests: document, claims, claim, proposition, object."""
-
-
-def _check_size(text: str | bytes, name: str | None, limits: Limits) -> None:
-    if len(text) > limits.max_bytes:
-        raise FormatError(
-            [
-                f"{_prefix(name)}$: document of {len(text)} bytes is larger than the limit"
-                f" ({limits.max_bytes} bytes, Limits.max_bytes)"
-            ]
-        )
-
-
-def _decode(text: str | bytes, name: str | None) -> str:
-    if isinstance(text, str):
-        return text
-    try:
-        return text.decode("utf-8-sig" if text.startswith(b"\xef\xbb\xbf") else "utf-8")
-    except UnicodeDecodeError as error:
-        raise FormatError(
-            [f"{_prefix(name)}$: not UTF-8: byte {error.start} ({error.object[error.start]:#04x})"]
-        ) from None
-
-
-def _parse_json(text: str, name: str | None, limits: Limits, *, depth: bool = True) -> Any:
-    """Parse with the standard library: exact messages, duplicate keys refused; ``depth``: scan it too."""
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result = dict(items)
-        if len(result) != len(items):
-            seen: set[str] = set()
-            twice = next(key for key, _ in items if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-            raise ValueError(f"duplicate key {twice!r}")
-        return result
-
-    def constant(word: str) -> Any:
-        raise ValueError(f"{word} is not a JSON number")
-
-    try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
-    except json.JSONDecodeError as error:
-        raise FormatError(
-            [f"{_prefix(name)}$: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"]
-        ) from None
-    except RecursionError:
-        raise FormatError([_too_deep(name, limits)]) from None  # the parser's own limit, far above any sane one
-    except ValueError as error:
-        raise FormatError([f"{_prefix(name)}$: invalid JSON: {error}"]) from None
-    if depth:
-        _check_depth(text, name, limits)
-    return data
-
-
-def _too_deep(name: str | None, limits: Limits) -> str:
-    return f"{_prefix(name)}$: nested deeper than {limits.max_depth} levels (Limits.max_depth)"
-
-
-def _check_depth(text: str, name: str | None, limits: Limits) -> None:
-    # Only valid JSON is scanned for depth: its strings all end, so the scan stays linear.
-    if _depth_exceeds(text, limits.max_depth):
-        raise FormatError([_too_deep(name, limits)])
-
-
-def _parse_quickly(texts: Sequence[str | bytes]) -> list[Any] | None:
-    r"""Parse JSON texts with orjson, or None where only the standard library's reading is exact.
-
-    orjson keeps the last of two equal keys where the format refuses them. Every colon
-    of a JSON text either follows a key or stands inside a string, and orjson writes
-    strings with their colons as they are, so the colons of the texts and of orjson's
-    own output agree exactly when no pair was dropped. (An escaped colon, ``\u003a``,
-    would upset the count: such texts take the standard library's path.)
-    """
-    orjson = _orjson()
-    if orjson is None:
-        return None
-    colons = 0
-    parsed = []
-    for text in texts:
-        raw = text.encode() if isinstance(text, str) else text.removeprefix(b"\xef\xbb\xbf")
-        if b"\\u003" in raw:
-            return None
-        try:
-            parsed.append(orjson.loads(raw))
-        except (orjson.JSONDecodeError, UnicodeEncodeError):
-            return None
-        colons += raw.count(b":")
-    try:
-        written = orjson.dumps(parsed)
-    except TypeError:  # nested beyond orjson's own limit: the standard library reports it
-        return None
-    return parsed if written.count(b":") == colons else None
-
-
 def _body(data: Any, name: str | None) -> dict[str, Any]:
-    prefix = _prefix(name)
+    before = prefix(name)
     if not isinstance(data, dict):
-        raise FormatError([f"{prefix}$: expected a factlog document (a JSON object), got a JSON {type(data).__name__}"])
+        raise FormatError([f"{before}$: expected a factlog document (a JSON object), got a JSON {type(data).__name__}"])
     try:
         data = upgrade(data)
     except FormatError as error:
-        raise type(error)([prefix + message for message in error.errors]) from None
+        raise type(error)([before + message for message in error.errors]) from None
     return {key: value for key, value in data.items() if key not in ("format", "version")}
 
 
@@ -256,20 +127,20 @@ def _read_quickly(data: Any, limits: Limits, base: str | None, *, consume: bool 
 
 def _structure_document(data: Any, name: str | None) -> ClaimSet:
     """Read with the converter, which reports every problem with its path."""
-    prefix = _prefix(name)
+    before = prefix(name)
     body = _body(data, name)
     try:
         return _converter().structure(body, ClaimSet)
     except BaseValidationError as error:
-        raise FormatError([prefix + message for message in _messages(error, "$")]) from None
+        raise FormatError([before + message for message in _messages(error, "$")]) from None
     except FieldError as error:
-        raise FormatError([f"{prefix}$.{error.field}: {error.message}"]) from None
+        raise FormatError([f"{before}$.{error.field}: {error.message}"]) from None
 
 
 def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -> None:
     vocabulary = Vocabulary.of(merged)
     problems = [
-        f"{_prefix(name)}{path}: {message}"
+        f"{prefix(name)}{path}: {message}"
         for name, part in parts
         for path, message in unresolved(part, merged, vocabulary)
     ]
@@ -304,34 +175,34 @@ def loads_lines(
 
 
 def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
-    _check_size(text, name, limits)
-    quick = _parse_quickly([text])
+    check_size(text, name, limits)
+    quick = parse_quickly([text])
     # The text is parsed again if anything is amiss: this reading may consume the parsed records.
     claims = _read_quickly(quick.pop(), limits, base, consume=True) if quick is not None else None
     if claims is not None:
         return claims
-    decoded = _decode(text, name)
-    data = _parse_json(decoded, name, limits, depth=False)
+    decoded = decode(text, name)
+    data = parse_json(decoded, name, limits, depth=False)
     claims = _read_quickly(data, limits, base)
     if claims is not None:
         return claims
-    _check_depth(decoded, name, limits)
+    check_depth(decoded, name, limits)
     return _with_bases(_structure_document(data, name), base)
 
 
 def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
-    _check_size(text, name, limits)
+    check_size(text, name, limits)
     if isinstance(text, bytes):
         try:
             decoded = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             where = text[: error.start].count(b"\n") + 1
-            raise FormatError([f"{_prefix(name)}line {where}: not UTF-8: byte {error.start}"]) from None
+            raise FormatError([f"{prefix(name)}line {where}: not UTF-8: byte {error.start}"]) from None
     else:
         decoded = text.removeprefix("\ufeff")
     lines = decoded.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if number == 1 or line.strip()]
-    quick = _parse_quickly([line for _, line in numbered])
+    quick = parse_quickly([line for _, line in numbered])
     if quick is not None:
         problems: list[tuple[int, str]] = []
         document = _lines_document(zip([number for number, _ in numbered], quick, strict=True), problems)
@@ -343,12 +214,12 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
     records = []
     for number, line in numbered:
         try:
-            records.append((number, _parse_json(line, None, limits)))
+            records.append((number, parse_json(line, None, limits)))
         except FormatError as error:
             errors.extend((number, f"line {number}: {message.removeprefix('$: ')}") for message in error.errors)
     document = _lines_document(records, errors)
     if errors:
-        raise FormatError([_prefix(name) + message for _, message in sorted(errors, key=lambda error: error[0])])
+        raise FormatError([prefix(name) + message for _, message in sorted(errors, key=lambda error: error[0])])
     return _with_bases(_structure_document(document, name), base)
 
 
@@ -359,8 +230,7 @@ def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
     and is dropped. At the first thing this does not accept (or without orjson, or for
     an older version), None: the file is then read whole, and its problems reported.
     """
-    orjson = _orjson()
-    if orjson is None or limits.max_depth < FORMAT_DEPTH:
+    if orjson_module() is None or limits.max_depth < FORMAT_DEPTH:
         return None
     readers: dict[str, Any] = {}
     ids: dict[str, str] = {}
@@ -369,15 +239,13 @@ def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
         if path.stat().st_size > limits.max_bytes:
             return None
         with path.open("rb") as stream:
-            header = orjson.loads(stream.readline().removeprefix(b"\xef\xbb\xbf"))
+            header = quick_parse(stream.readline().removeprefix(b"\xef\xbb\xbf"))
             if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
                 return None  # an older version is upgraded by the whole-file path; True == 1 is no version
             for line in stream:
                 if not line.strip():
                     continue
-                record = orjson.loads(line)
-                if b"\\u003" in line or line.count(b":") != orjson.dumps(record).count(b":"):
-                    return None  # perhaps a repeated key (see _parse_quickly)
+                record = quick_parse(line)
                 section = _RECORD_TYPES[record.pop("type")]
                 if section not in readers:
                     readers[section] = section_reader(section, _claim_without_id)
@@ -476,13 +344,13 @@ def to_document(claims: ClaimSet) -> dict[str, Any]:
 
 
 def _encoder() -> Callable[[Any], bytes]:
-    try:
-        import orjson  # noqa: PLC0415 - optional, and only needed when writing
-    except ImportError:  # pragma: no cover - exercised by the stdlib-path tests
+    orjson = orjson_module()
+    if orjson is None:
         return encode_stdlib
 
     def encode(data: Any) -> bytes:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+        written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        return written + b"\n"
 
     return encode
 
@@ -512,7 +380,7 @@ def dumps_lines(claims: ClaimSet) -> str:
     """The claim set as JSON Lines: a header, then one tagged record a line."""
     document = to_document(claims)
     lines = [json.dumps({"format": FORMAT, "version": VERSION}, ensure_ascii=False, separators=(",", ":"))]
-    for section in _SECTIONS:
+    for section in SECTIONS:
         for record in document.get(section, ()):
             tagged = {"type": _SECTION_TYPES[section], **record}
             lines.append(json.dumps(tagged, ensure_ascii=False, separators=(",", ":"), allow_nan=False))

@@ -42,13 +42,14 @@ from factlog.converter import (
 from factlog.model import Claim, Object
 from factlog.timeline import Interval, PartialDate, parse_date, parse_interval
 
-__all__ = ["Refused", "claim_set", "intern_id", "read_claim_set", "section_reader", "write_claim_set"]
+__all__ = ["SECTIONS", "Refused", "claim_set", "intern_id", "read_claim_set", "section_reader", "write_claim_set"]
 
 Reader = Callable[[Any, dict[str, str]], Any]
 Writer = Callable[[Any], dict[str, Any]]
 
-_SECTIONS = tuple(field.name for field in attrs.fields(ClaimSet) if field.name != "bases")
-_SECTION_KEYS = frozenset(_SECTIONS)
+SECTIONS = tuple(field.name for field in attrs.fields(ClaimSet) if field.name != "bases")
+"""The sections of a document, in order: entities, predicates, sources, claims, acknowledged."""
+_SECTION_KEYS = frozenset(SECTIONS)
 _QUALIFIERS = tuple[tuple[str, str], ...]
 _OBJECT = Object | None
 
@@ -362,7 +363,7 @@ def read_claim_set(
         raise Refused
     ids: dict[str, str] = {}
     sections: dict[str, Any] = {}
-    for name in _SECTIONS:
+    for name in SECTIONS:
         if name not in data:
             continue
         items = data[name]
@@ -401,7 +402,7 @@ def write_claim_set(claims: ClaimSet) -> dict[str, Any]:
     """The sections of a claim set as JSON data, empty ones left out."""
     body: dict[str, Any] = {}
     hints = typing.get_type_hints(ClaimSet)
-    for name in _SECTIONS:
+    for name in SECTIONS:
         items = getattr(claims, name)
         if not items:
             continue

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 
 import factlog
-from factlog import ClaimSet, ConflictError, FormatError, InputError, UnknownIdError, codec
+from factlog import ClaimSet, ConflictError, FormatError, InputError, UnknownIdError, codec, parsing
 from factlog.converter import claim_content_id
 from factlog.migrations import upgrade
 
@@ -383,3 +383,19 @@ def test_json_lines_files_that_do_not_stream_are_read_whole(
     assert codec._stream_lines(path, factlog.DEFAULT_LIMITS) is None
     with pytest.raises(factlog.FactlogError, match=expected):
         factlog.load(path)
+
+
+def test_without_orjson_reading_and_writing_give_the_same_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The standard library's paths read the same sets and write the same bytes as orjson's."""
+    claims = factlog.load(Path(__file__).parent.parent / "sources")
+    text = factlog.dumps(claims)
+    factlog.dump(claims, tmp_path / "with.jsonl")
+    for module in (codec, parsing):
+        monkeypatch.setattr(module, "orjson_module", lambda: None)
+    assert parsing.parse_quickly([text]) is None
+    assert codec._stream_lines(tmp_path / "with.jsonl", factlog.DEFAULT_LIMITS) is None
+    assert factlog.dumps(claims) == text
+    assert factlog.loads(text) == claims
+    assert factlog.load(tmp_path / "with.jsonl") == claims

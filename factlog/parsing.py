@@ -1,0 +1,181 @@
+"""From text to JSON data: size and depth limits, the standard library's exact reading, orjson's quick one.
+
+Two parsers accept the same documents. The standard library's, with a hook that refuses
+repeated keys, gives exact messages (line and column) and is the reference. orjson's is
+much faster but keeps the last of two equal keys; :func:`quick_parse` adds the test that
+makes it exact, and leaves anything it cannot vouch for to the standard library.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from factlog.errors import FormatError
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FORMAT_DEPTH",
+    "Limits",
+    "check_depth",
+    "check_size",
+    "decode",
+    "orjson_module",
+    "parse_json",
+    "parse_quickly",
+    "prefix",
+    "quick_parse",
+]
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def prefix(name: str | None) -> str:
+    """What goes before an error message: the file name, if any."""
+    return f"{name}: " if name else ""
+
+
+@functools.cache
+def orjson_module() -> Any:
+    """orjson, or None when it is not installed (it is imported on first use, to keep the import light)."""
+    try:
+        import orjson  # noqa: PLC0415 - optional
+    except ImportError:  # pragma: no cover - orjson is a test dependency; tests patch this function instead
+        return None
+    return orjson
+
+
+@attrs.frozen
+class Limits:
+    """How large and how deeply nested a document factlog agrees to read.
+
+    Beyond either limit a document is refused with a :class:`~factlog.FormatError`,
+    before any work proportional to its content is done twice.
+    """
+
+    max_bytes: int = 1 << 30
+    max_depth: int = 64
+
+
+DEFAULT_LIMITS = Limits()
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_INNERMOST = re.compile(r"\[[^\[\]{}]*\]|\{[^\[\]{}]*\}")
+
+
+def _depth_exceeds(text: str, limit: int) -> bool:
+    """Whether brackets in valid JSON nest deeper than ``limit``: peel innermost pairs, a level a pass.
+
+    Only for text that parsed: in broken JSON an unterminated string would make the
+    string pattern rescan the rest of the text from every quote.
+    """
+    rest = _STRING.sub("0", text)
+    for _ in range(limit):
+        peeled = _INNERMOST.sub("0", rest)
+        if peeled == rest:
+            return False
+        rest = peeled
+    return _INNERMOST.search(rest) is not None
+
+
+FORMAT_DEPTH = 5
+"""How deeply a valid document nests: document, claims, claim, proposition, object."""
+
+
+def check_size(text: str | bytes, name: str | None, limits: Limits) -> None:
+    """Refuse a text longer than ``limits.max_bytes``."""
+    if len(text) > limits.max_bytes:
+        raise FormatError(
+            [
+                f"{prefix(name)}$: document of {len(text)} bytes is larger than the limit"
+                f" ({limits.max_bytes} bytes, Limits.max_bytes)"
+            ]
+        )
+
+
+def decode(text: str | bytes, name: str | None) -> str:
+    """The text of UTF-8 bytes (a byte order mark is dropped); a string as it is."""
+    if isinstance(text, str):
+        return text
+    try:
+        return text.decode("utf-8-sig" if text.startswith(_BOM) else "utf-8")
+    except UnicodeDecodeError as error:
+        raise FormatError(
+            [f"{prefix(name)}$: not UTF-8: byte {error.start} ({error.object[error.start]:#04x})"]
+        ) from None
+
+
+def parse_json(text: str, name: str | None, limits: Limits, *, depth: bool = True) -> Any:
+    """Parse with the standard library: exact messages, duplicate keys refused; ``depth``: scan it too."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) != len(items):
+            seen: set[str] = set()
+            twice = next(key for key, _ in items if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+            raise ValueError(f"duplicate key {twice!r}")
+        return result
+
+    def constant(word: str) -> Any:
+        raise ValueError(f"{word} is not a JSON number")
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            [f"{prefix(name)}$: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"]
+        ) from None
+    except RecursionError:
+        raise FormatError([_too_deep(name, limits)]) from None  # the parser's own limit, far above any sane one
+    except ValueError as error:
+        raise FormatError([f"{prefix(name)}$: invalid JSON: {error}"]) from None
+    if depth:
+        check_depth(text, name, limits)
+    return data
+
+
+def _too_deep(name: str | None, limits: Limits) -> str:
+    return f"{prefix(name)}$: nested deeper than {limits.max_depth} levels (Limits.max_depth)"
+
+
+def check_depth(text: str, name: str | None, limits: Limits) -> None:
+    """Refuse JSON nested deeper than ``limits.max_depth``; only for text that parsed.
+
+    (In valid JSON every string ends, so the scan stays linear.)
+    """
+    if _depth_exceeds(text, limits.max_depth):
+        raise FormatError([_too_deep(name, limits)])
+
+
+def quick_parse(raw: bytes) -> Any:
+    r"""Parse one JSON text with orjson; ValueError where only the standard library's reading is exact.
+
+    orjson keeps the last of two equal keys where the format refuses them. Every colon
+    of a JSON text either follows a key or stands inside a string, and orjson writes
+    strings with their colons as they are, so the colons of the text and of orjson's
+    own output agree exactly when no pair was dropped. (An escaped colon, ``\u003a``,
+    would upset the count: such texts are refused here.)
+    """
+    orjson = orjson_module()
+    if orjson is None or b"\\u003" in raw:
+        raise ValueError("not for the quick parse")
+    data = orjson.loads(raw)
+    try:
+        written = orjson.dumps(data)
+    except TypeError:  # nested beyond orjson's own limit: the standard library reports it
+        raise ValueError("nested too deeply for orjson") from None
+    if written.count(b":") != raw.count(b":"):
+        raise ValueError("a key given twice, perhaps")
+    return data
+
+
+def parse_quickly(texts: Sequence[str | bytes]) -> list[Any] | None:
+    """Each text parsed by :func:`quick_parse`, or None if any one needs the standard library."""
+    try:
+        return [quick_parse(text.encode() if isinstance(text, str) else text.removeprefix(_BOM)) for text in texts]
+    except ValueError:  # orjson's decode errors and a str's encode errors are ValueErrors too
+        return None
