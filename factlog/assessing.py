@@ -211,18 +211,18 @@ def units(index: Index, weigh: Weigher) -> Iterator[Unit]:
     """Every unit of the index: yes/no propositions, then functional slots."""
     for key, entries in index.by_key.items():
         predicate = entries[0].predicate
-        if predicate is not None and predicate.functional:
-            continue
-        committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        for group in time_groups(committed):
-            yield _yes_no_unit(index, key, group, weigh)
+        if predicate is None or not predicate.functional:
+            for group in _committed_time_groups(entries):
+                yield _yes_no_unit(index, key, group, weigh)
     for slot, entries in index.by_slot.items():
         predicate = entries[0].predicate
-        if predicate is None or not predicate.functional:
-            continue
-        committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        for group in time_groups(committed):
-            yield _slot_unit(index, slot, group, weigh)
+        if predicate is not None and predicate.functional:
+            for group in _committed_time_groups(entries):
+                yield _slot_unit(index, slot, group, weigh)
+
+
+def _committed_time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
+    return time_groups([e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED])
 
 
 def _yes_no_unit(index: Index, key: PropositionKey, group: Sequence[Entry], weigh: Weigher) -> Unit:

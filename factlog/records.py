@@ -92,11 +92,10 @@ def _text_list(value: Any) -> tuple[str, ...]:
     return tuple([_text(item) for item in value])
 
 
-def _read_object(value: Any, ids: dict[str, str]) -> Object | None:
+def _read_literal(value: Any, ids: dict[str, str]) -> Object | None:
+    # A proposition's object that is not an entity id (the generated code reads those inline).
     if value is None:
         return None
-    if type(value) is str:
-        return intern_id(value, ids)
     if type(value) is dict:
         tags = [tag for tag in LITERAL_TAGS if tag in value]
         if len(tags) == 1:
@@ -196,15 +195,13 @@ def _plain_conversion(source: _Source, field: str, kind: Any) -> str:
     if kind == _QUALIFIERS:
         return f"{source.bind('qualifiers', qualifiers_from_json)}(x, None)"
     if kind == _OBJECT:
-        read = source.bind("read_object", _read_object)
+        read = source.bind("read_literal", _read_literal)
         return f"(ids.get(x) or intern(x, ids)) if type(x) is str else {read}(x, ids)"
     if attrs.has(kind):
         return f"{source.bind(f'{field}_reader', _reader(kind))}(x, ids)"
     if typing.get_origin(kind) is tuple and attrs.has(typing.get_args(kind)[0]):
         read = source.bind(f"{field}_reader", _reader(typing.get_args(kind)[0]))
         return f"tuple([{read}(item, ids) for item in x]) if type(x) is list else fail()"
-    if kind == tuple[str, ...]:
-        return "tuple(x) if type(x) is list and all(type(item) is str for item in x) else fail()"
     raise TypeError(f"no fast conversion for {kind!r}")  # pragma: no cover - the model uses none other
 
 
@@ -241,11 +238,10 @@ def _reader(cls: type) -> Reader:
             lines.append(f"        x = data[{name!r}]")
             lines += [f"        {step}" for step in steps]
             lines.append("    else:")
-            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-                lines.append(f"        x = {source.bind(f'{name}_factory', field.default.factory)}()")
-            else:
-                default = field.converter(field.default) if callable(field.converter) else field.default
-                lines.append(f"        x = {source.bind(f'{name}_default', default)}")
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]  # pragma: no cover
+                raise TypeError(f"{cls.__name__}.{name}: no fast reading for a default factory")
+            default = field.converter(field.default) if callable(field.converter) else field.default
+            lines.append(f"        x = {source.bind(f'{name}_default', default)}")
         lines.append(f"    setattr(obj, {name!r}, x)")
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    obj.__attrs_post_init__()")
@@ -295,8 +291,6 @@ def _writer(cls: type) -> Writer:
     lines += ["def write(obj):", "    data = {}"]
     for field in attrs.fields(cls):
         name = field.name
-        if name == "bases":
-            continue
         kind = hints[name]
         lines.append(f"    x = obj.{name}")
         expression = _output(source, name, kind)

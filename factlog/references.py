@@ -27,7 +27,6 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
     names = vocabulary.names
     sources = within.source_by_id
     claims = within.claim_by_id
-    predicates = vocabulary.predicates
     inverses = vocabulary.inverses
     yield from alias_problems(part.entities)
     for index, item in enumerate(part.entities):
@@ -35,7 +34,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
             yield f"$.entities[{index}].affiliation", f"unknown entity {item.affiliation!r}"
     for index, predicate in enumerate(part.predicates):
         for position, other in enumerate(predicate.exclusive_with):
-            if other not in predicates and other not in inverses:
+            if not vocabulary.knows_predicate(other):
                 yield f"$.predicates[{index}].exclusive_with[{position}]", f"unknown predicate {other!r}"
     for index, source in enumerate(part.sources):
         if source.publisher not in names:
@@ -63,7 +62,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
             continue
         if proposition.subject not in names:
             yield f"$.claims[{index}].proposition.subject", f"unknown entity {proposition.subject!r}"
-        if proposition.predicate not in predicates and proposition.predicate not in inverses:
+        if not vocabulary.knows_predicate(proposition.predicate):
             yield f"$.claims[{index}].proposition.predicate", f"unknown predicate {proposition.predicate!r}"
         if isinstance(proposition.object, str):
             if proposition.object not in names:
