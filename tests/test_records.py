@@ -70,9 +70,8 @@ def test_reader_accepts_nothing_the_converter_refuses(rng: random.Random, noise:
     if isinstance(document, dict):
         document.pop("format", None)
         document.pop("version", None)
-    fast, reference = _records_read(document), _converter_reads(document)
-    assert fast is None or fast == reference
-    assert reference is not None or fast is None
+    fast = _records_read(document)
+    assert fast is None or fast == _converter_reads(document)
 
 
 def test_reader_refuses_huge_floats_that_the_converter_reads() -> None:
@@ -85,21 +84,24 @@ def test_reader_refuses_huge_floats_that_the_converter_reads() -> None:
     assert factlog.loads(json.dumps(document)).predicates[1].tolerance == 1e300
 
 
-def test_reader_refuses_each_field_the_model_refuses() -> None:
-    """Every field of the golden document, set to a wrong value, is refused by the reader as by the converter."""
+def test_reader_agrees_with_the_converter_on_every_field_set_wrong() -> None:
+    """Every field of the golden document, set to each of ten wrong values, is read or refused as the converter does."""
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
     body = {key: value for key, value in golden.items() if key not in ("format", "version")}
     wrong_values: list[Any] = [None, "", " ", "Not An Id", 1.5, -1, True, [], {}, "9999-99"]
-    compared = 0
+    compared = refused = 0
     for section, items in body.items():
         for index, item in enumerate(items):
             for key in item:
                 for wrong in wrong_values:
                     broken = json.loads(json.dumps(body))
                     broken[section][index][key] = wrong
-                    assert _records_read(broken) == _converter_reads(broken), (section, index, key, wrong)
+                    fast = _records_read(broken)
+                    assert fast == _converter_reads(broken), (section, index, key, wrong)
                     compared += 1
+                    refused += fast is None
     assert compared > 500
+    assert refused > compared * 3 // 4  # most of the wrong values are refused, not read
 
 
 def test_duplicate_keys_are_refused_on_the_fast_path() -> None:
