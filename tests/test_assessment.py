@@ -6,14 +6,16 @@ import random
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
 from factlog import Claim, ClaimSet, Credibility, Label, Status
+from factlog.origins import may_share_origin
 
 from .builders import claim, world
 from .scenarios import echo_cluster
+from .strategies import claim_sets
 
 
 def accuracy(claims: ClaimSet, truth: dict[str, str], method: str) -> float:
@@ -199,3 +201,24 @@ def test_an_independent_supporting_origin_never_lowers_belief(claims: list[Claim
     """Adding a new, independent holder that affirms never makes the proposition less believed."""
     newcomer = claim("newcomer", holder="western-intelligence", source="s5", certainty=certainty)
     assert _belief([*claims, newcomer]) >= _belief(claims)
+
+
+@settings(max_examples=300)
+@given(claim_sets(max_claims=12), st.data())
+def test_one_origin_is_never_ruled_out_wrongly(claims: ClaimSet, data: st.DataObject) -> None:
+    """Where the quick test rules out a single origin, the union-find finds two or more."""
+    # Many claims in their publisher's own voice, so that speakers join through derived sources.
+    publisher = {source.id: source.publisher for source in claims.sources}
+    own_voice = [
+        attrs.evolve(c, attribution=attrs.evolve(c.attribution, holder=publisher[c.evidence[0].source]))
+        if data.draw(st.integers(0, 3))  # three claims in four
+        else c
+        for c in claims.claims
+    ]
+    index = factlog.Index.of(attrs.evolve(claims, claims=tuple(own_voice)))
+    entries = index.entries
+    pairs = [[first, second] for position, first in enumerate(entries) for second in entries[position + 1 :]]
+    groups = [index.entries, *index.by_key.values(), *index.by_source.values(), *pairs]
+    for group in groups:
+        if group and not may_share_origin(index, group):
+            assert len(factlog.origins(index, group)) >= 2
