@@ -18,8 +18,9 @@ demo: $(STAMP)
 	$(BIN)/factlog check sources/ ; test $$? -le 1
 
 lint: $(STAMP)
-	$(BIN)/ruff check factlog tests benchmarks
-	$(BIN)/ruff format --check factlog tests benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/ruff check factlog tests benchmarks tools
+	$(BIN)/ruff format --check factlog tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict factlog

@@ -32,7 +32,7 @@ import orjson
 
 import factlog
 from benchmarks.generate import generate, write
-from factlog.bulk import paused_gc
+from factlog._bulk import paused_gc
 
 T = TypeVar("T")
 

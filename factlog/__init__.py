@@ -6,53 +6,73 @@ a :class:`Certainty`. :func:`load` and :func:`dump` read and write claim sets as
 canonical JSON.
 """
 
-from __future__ import annotations
-
-from factlog.assessing import Label, OriginWeight
-from factlog.assessment import Assessment, PropositionAssessment, Status, assess
-from factlog.assessment_report import (
-    assessment_document,
-    render_assessment_json,
-    render_assessment_markdown,
-    render_assessment_text,
-)
-from factlog.checks import DEFAULT_RULES, Rule
-from factlog.checks.findings import Finding, Severity, finding_id
-from factlog.claimset import ClaimSet
-from factlog.codec import DEFAULT_LIMITS, Limits, dump, dumps, dumps_lines, load, loads, loads_lines
-from factlog.converter import make_converter
-from factlog.engine import Checker, Report, check
+from factlog.analysis import Entry, Index, Origin, SlotKey, origins
+from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
+from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
 from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
-from factlog.exports import to_claimreview, to_prov
-from factlog.grading import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
-from factlog.index import Entry, Index, SlotKey
-from factlog.log import ClaimLog, Record, Replay, Retraction, TornLineWarning
-from factlog.migrations import VERSION as FORMAT_VERSION
+from factlog.interchange import to_claimreview, to_prov
+from factlog.io import (
+    DEFAULT_LIMITS,
+    FORMAT_VERSION,
+    ClaimLog,
+    Limits,
+    Record,
+    Replay,
+    Retraction,
+    TornLineWarning,
+    dump,
+    dumps,
+    dumps_lines,
+    json_schema,
+    load,
+    loads,
+    loads_lines,
+    make_converter,
+)
 from factlog.model import (
     Acknowledgement,
     Attribution,
+    Certainty,
     Claim,
+    ClaimSet,
+    Credibility,
     DateValue,
     Entity,
     EntityKind,
     Evidence,
+    Factuality,
     FieldError,
+    Interval,
+    Likelihood,
     Mode,
     Object,
+    PartialDate,
+    Polarity,
     Predicate,
     PredicateKind,
     Proposition,
+    PropositionKey,
     Quantity,
+    Reliability,
     Source,
     SourceKind,
     TextValue,
+    Vocabulary,
 )
-from factlog.origins import Origin, origins
-from factlog.report import render_json, render_markdown, render_text, report_document
-from factlog.schema import json_schema
-from factlog.show import TimelineRow, entity_timeline, render_timeline_json, render_timeline_text
-from factlog.timeline import Interval, PartialDate
-from factlog.vocabulary import PropositionKey, Vocabulary
+from factlog.render import (
+    TimelineRow,
+    assessment_document,
+    entity_timeline,
+    render_assessment_json,
+    render_assessment_markdown,
+    render_assessment_text,
+    render_json,
+    render_markdown,
+    render_text,
+    render_timeline_json,
+    render_timeline_text,
+    report_document,
+)
 
 __version__ = "0.1.0"
 

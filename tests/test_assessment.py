@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Claim, ClaimSet, Credibility, Label, Status
-from factlog.origins import may_share_origin
+from factlog.analysis._origins import may_share_origin
 
 from .builders import claim, world
 from .scenarios import echo_cluster
@@ -28,7 +28,7 @@ def accuracy(claims: ClaimSet, truth: dict[str, str], method: str) -> float:
 def test_echoed_origin_does_not_fool_the_default_method() -> None:
     """One origin echoed by ten copiers: the default reaches 0.90, the baselines follow the echo."""
     claims, truth = echo_cluster(seed=2025, questions=2000)
-    scores = {method: accuracy(claims, truth, method) for method in factlog.assessment.METHODS}
+    scores = {method: accuracy(claims, truth, method) for method in factlog.assessment._assessment.METHODS}
     print("accuracy with an echoed origin:", scores)
     assert scores["accuvote"] >= 0.90
     assert scores["majority"] < 0.5

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import factlog
-import factlog.bulk
+import factlog._bulk
 
 GOLDEN = Path(__file__).parent / "golden" / "v1.json"
 
@@ -17,7 +17,7 @@ def test_collector_is_paused_during_a_load_and_restored_after() -> None:
     """During load the collector is off; afterwards it is on again, even after an error."""
     seen = []
 
-    @factlog.bulk.paused_gc
+    @factlog._bulk.paused_gc
     def probe() -> None:
         seen.append(gc.isenabled())
 

@@ -12,9 +12,12 @@ import pytest
 from hypothesis import given
 
 import factlog
-from factlog import ClaimSet, ConflictError, FormatError, InputError, UnknownIdError, codec, parsing
-from factlog.converter import claim_content_id
-from factlog.migrations import upgrade
+from factlog import ClaimSet, ConflictError, FormatError, InputError, UnknownIdError
+from factlog.io import _documents as codec
+from factlog.io import _parsing as parsing
+from factlog.io import _writing as writing
+from factlog.io._converter import claim_content_id
+from factlog.io._migrations import upgrade
 
 from .strategies import claim_sets
 
@@ -37,8 +40,8 @@ def test_dumps_is_byte_stable(claims: ClaimSet) -> None:
 @given(claim_sets())
 def test_orjson_and_stdlib_write_identical_bytes(claims: ClaimSet) -> None:
     """The fast path and the standard library path agree byte for byte."""
-    document = codec.to_document(claims)
-    assert factlog.dumps(claims).encode() == codec.encode_stdlib(document)
+    document = writing.to_document(claims)
+    assert factlog.dumps(claims).encode() == writing.encode_stdlib(document)
 
 
 @given(claim_sets())

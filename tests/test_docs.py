@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factlog import cli, reference
+from factlog import cli
+from tools import refdocs as reference
 
 from .test_cli import run
 
@@ -37,7 +38,7 @@ def test_pages_with_code_have_examples() -> None:
 def test_generated_reference_is_current(name: str) -> None:
     """docs/rules.md and docs/format.md match the rules' docstrings and the model.
 
-    Refresh with ``python -m factlog.reference docs``.
+    Refresh with ``python -m tools.refdocs docs``.
     """
     text = (ROOT / "docs" / name).read_text(encoding="utf-8")
     assert "<!-- generated:" in text
@@ -53,9 +54,7 @@ def test_schema_file_is_current() -> None:
 def test_reference_refresh_rewrites_a_stale_page(tmp_path: Path) -> None:
     """The refresher rewrites a stale block, reports it, and leaves a current page alone."""
     stale = tmp_path / "rules.md"
-    stale.write_text(
-        "# Rules\n<!-- generated: rules (factlog.reference.rules_markdown) -->\nold\n<!-- end generated -->\n"
-    )
+    stale.write_text("# Rules\n<!-- generated: rules (tools.refdocs.rules_markdown) -->\nold\n<!-- end generated -->\n")
     assert reference.main([str(tmp_path)]) == 1
     assert "### `opposed_claims`" in stale.read_text()
     assert reference.main([str(tmp_path)]) == 0

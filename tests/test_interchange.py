@@ -13,7 +13,7 @@ from prov.model import ProvDocument
 from pyld import jsonld
 
 import factlog
-from factlog.exports import to_claimreview, to_prov
+from factlog.interchange._exports import to_claimreview, to_prov
 
 from .builders import claim, world
 from .test_cli import run

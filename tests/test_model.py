@@ -29,8 +29,8 @@ from factlog import (
     Quantity,
     Source,
     TextValue,
-    codec,
 )
+from factlog.io import _documents as codec
 
 from .builders import claim, world
 

@@ -11,10 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
-from factlog import ClaimSet, FormatError, codec
-from factlog.converter import make_converter
-from factlog.records import read_claim_set, write_claim_set
-from factlog.schema import json_schema
+from factlog import ClaimSet, FormatError
+from factlog.io import _documents as codec
+from factlog.io._converter import make_converter
+from factlog.io._schema import json_schema
+from factlog.io._sections import read_claim_set, write_claim_set
 
 from .fuzzing import GOLDEN, _mutate, _random_json
 from .strategies import claim_sets

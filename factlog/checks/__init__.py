@@ -1,4 +1,4 @@
-"""The rules: plain functions from an index to findings, in an explicit default order.
+"""Consistency checks: the engine, findings, and the rules, plain functions in an explicit default order.
 
 A rule's name is its function name and its docstring is its user documentation
 (``docs/rules.md`` is generated from them). Pass your own tuple to
@@ -7,22 +7,27 @@ A rule's name is its function name and its docstring is its user documentation
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
-from factlog.checks.findings import Finding
-from factlog.checks.integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
-from factlog.checks.polarity import answered_denial, opposed_claims
-from factlog.checks.sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
-from factlog.checks.values import conflicting_values, exclusive_predicates
-from factlog.index import Index
+from factlog.checks._engine import Checker, Report, check
+from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
+from factlog.checks._polarity import answered_denial, opposed_claims
+from factlog.checks._rules import DEFAULT_RULES, Rule
+from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
+from factlog.checks._values import conflicting_values, exclusive_predicates
 
 __all__ = [
     "DEFAULT_RULES",
+    "Checker",
+    "Finding",
+    "Report",
     "Rule",
+    "Severity",
     "answered_denial",
+    "check",
     "conflicting_values",
     "document_mismatch",
     "exclusive_predicates",
+    "finding_id",
     "future_event_as_fact",
     "hollow_corroboration",
     "interested_denial",
@@ -32,22 +37,3 @@ __all__ = [
     "self_contradiction",
     "stated_after_publication",
 ]
-
-Rule = Callable[[Index], Iterable[Finding]]
-"""A consistency rule: reads the index, yields findings, never raises on bad data."""
-
-DEFAULT_RULES: tuple[Rule, ...] = (
-    opposed_claims,
-    answered_denial,
-    conflicting_values,
-    exclusive_predicates,
-    hollow_corroboration,
-    interested_denial,
-    self_contradiction,
-    overconfident_holder,
-    document_mismatch,
-    quote_mismatch,
-    stated_after_publication,
-    future_event_as_fact,
-)
-"""The rules :func:`factlog.check` runs by default, in this order."""

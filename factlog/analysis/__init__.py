@@ -1,0 +1,14 @@
+"""The core both pipelines share: normalise → index → time groups → origins.
+
+Checking (:mod:`factlog.checks`) and assessment (:mod:`factlog.assessment`) both start
+here: propositions are normalised against the vocabulary, claims are indexed by
+proposition key, slot, holder and source, grouped by overlapping valid time, and
+grouped again by independent origin.
+"""
+
+from __future__ import annotations
+
+from factlog.analysis._index import Entry, Index, SlotKey
+from factlog.analysis._origins import Origin, origins
+
+__all__ = ["Entry", "Index", "Origin", "SlotKey", "origins"]

@@ -1,0 +1,113 @@
+"""Independent origins: which claims are really one voice repeated.
+
+Within a group of claims (about one proposition), two claims share an origin when
+
+* their holders speak for the same party (same holder, or affiliated: KCNA speaks for
+  the DPRK government), however many relays each passed through; or
+* one is the publisher's own voice in a source derived from the other's source
+  (``derived_from``: a syndicated copy, a rewrite of a press release).
+
+A union-find over holders and sources: linear in the size of the group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from factlog.analysis._index import Entry, Index
+from factlog.analysis._unionfind import UnionFind
+
+__all__ = ["Origin", "origins"]
+
+
+@attrs.frozen
+class Origin:
+    """One independent origin: its holders' names, the party it speaks for, its claims."""
+
+    label: str
+    speaker: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The distinct sources its claims were read in."""
+        return tuple(dict.fromkeys(source for entry in self.entries for source in entry.sources))
+
+
+def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
+    """False when the claims certainly come from two origins or more; a quick test before :func:`origins`.
+
+    Two speakers join only through a source one of them published in its own voice:
+    a speaker with no such claim is an origin of its own.
+    """
+    speakers = {entry.speaks_for for entry in entries}
+    if len(speakers) == 1:
+        return True
+    own_voice = {
+        entry.speaks_for
+        for entry in entries
+        if any(index.publisher(source) == entry.holder for source in entry.sources)
+    }
+    return own_voice == speakers
+
+
+def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
+    """The independent origins of a group of claims, ordered by their first claim.
+
+    Claims are taken in the order they were stated (then by id), so the result does
+    not depend on the order they were given in.
+    """
+    if len(entries) == 1:  # most groups: one claim, one origin
+        return [Origin(index.name(entries[0].holder), _original_speaker(index, entries), tuple(entries))]
+    entries = sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
+    sets: UnionFind[str] = UnionFind()
+    find, union = sets.find, sets.union
+
+    for entry in entries:
+        speaker = "e:" + entry.speaks_for
+        find(speaker)
+        for source_id in entry.sources:
+            publisher = index.publisher(source_id)
+            if publisher is None:
+                continue
+            if publisher == entry.holder:
+                union(speaker, "s:" + source_id)
+            for ancestor in _ancestors(index, source_id):
+                union("s:" + source_id, "s:" + ancestor)
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(find("e:" + entry.speaks_for), []).append(entry)
+    result = []
+    for members in groups.values():
+        speaker = _original_speaker(index, members)
+        holders = list(dict.fromkeys(index.name(entry.holder) for entry in members))
+        label = ", ".join(holders[:3]) + (f" and {len(holders) - 3} more" if len(holders) > 3 else "")
+        result.append(Origin(label, speaker, tuple(members)))
+    return result
+
+
+def _ancestors(index: Index, source_id: str) -> list[str]:
+    found: list[str] = []
+    pending = [source_id]
+    seen = {source_id}
+    while pending:
+        source = index.claims.source_by_id.get(pending.pop())
+        if source is None:
+            continue
+        for parent in source.derived_from:
+            if parent not in seen:
+                seen.add(parent)
+                found.append(parent)
+                pending.append(parent)
+    return found
+
+
+def _original_speaker(index: Index, members: Sequence[Entry]) -> str:
+    """The speaker of the first claim read in a source that copies no other."""
+    for entry in members:
+        source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
+        if source is None or not source.derived_from:
+            return entry.speaks_for
+    return members[0].speaks_for

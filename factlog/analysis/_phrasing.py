@@ -1,0 +1,88 @@
+"""Words for findings: names, lists of holders, propositions read as sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from factlog.analysis._index import Entry, Index
+from factlog.model._dates import Interval
+from factlog.model._nouns import Proposition
+from factlog.model._scales import Certainty
+
+__all__ = ["by_holders", "capital", "holders", "join", "participle", "proposition", "span"]
+
+_PARTICIPLES = {
+    Certainty.CERTAIN: "stated",
+    Certainty.PROBABLE: "held likely",
+    Certainty.POSSIBLE: "suggested",
+    Certainty.UNCOMMITTED: "reported",
+}
+
+
+def join(names: Iterable[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    items = list(dict.fromkeys(names))
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def holders(index: Index, entries: Iterable[Entry]) -> str:
+    """The holders' names, each once, joined: ``A, B and C``."""
+    return join(index.name(entry.holder) for entry in entries)
+
+
+def participle(certainty: Certainty) -> str:
+    """What a holder did with a claim of this certainty: stated, suggested, ..."""
+    return _PARTICIPLES[certainty]
+
+
+def capital(text: str) -> str:
+    """The text with its first letter in upper case (names may start in lower case)."""
+    return text[:1].upper() + text[1:]
+
+
+def by_holders(index: Index, entries: Sequence[Entry], *, times: bool) -> str:
+    """``A (2025-10) and B (2024–2025)``: each holder once, with the times it gave."""
+    spans: dict[str, list[str]] = {}
+    for entry in entries:
+        found = spans.setdefault(index.name(entry.holder), [])
+        text = span(entry.when) or "no date"
+        if times and text not in found:
+            found.append(text)
+    return join(f"{name} ({', '.join(items)})" if items else name for name, items in spans.items())
+
+
+def span(interval: Interval | None) -> str:
+    """A valid time as words: ``2024–2025-10``, ``since 2025-01-20``, ``2019``."""
+    if interval is None:
+        return ""
+    if interval.start is not None and interval.start == interval.end:
+        return str(interval.start)
+    if interval.start is None:
+        return f"until {interval.end}"
+    if interval.end is None:
+        return f"since {interval.start}"
+    return f"{interval.start}–{interval.end}"
+
+
+def proposition(index: Index, value: Proposition, *, with_time: bool = True) -> str:
+    """A proposition as a sentence: ``North Korea supplies weapons to Russia (2024–2025-10)``."""
+    predicate = index.vocabulary.predicate(value.predicate)
+    label = value.predicate if predicate is None else predicate.label
+    words = [index.name(value.subject), label]
+    if isinstance(value.object, str):
+        words.append(index.name(value.object))
+    elif value.object is not None:
+        words.append(str(value.object))
+    text = " ".join(words)
+    if value.qualifiers:
+        text += " (" + ", ".join(f"{name}: {index.name(item)}" for name, item in value.qualifiers) + ")"
+    if with_time and value.when is not None:
+        text += f" ({span(value.when)})"
+    return text
+
+
+def statement(entry: Entry) -> str:
+    """The claim's own plain-words statement, without a final full stop."""
+    return entry.claim.statement.rstrip(". ")

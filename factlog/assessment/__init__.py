@@ -1,0 +1,13 @@
+"""Assessment: how much each proposition deserves to be believed, from its independent origins.
+
+Claims about one proposition (or one functional slot) become a question; each
+independent origin casts a weighted vote; a truth-discovery method turns the votes
+into beliefs; grounded acceptance labels the competing answers.
+"""
+
+from __future__ import annotations
+
+from factlog.assessment._assessment import Assessment, PropositionAssessment, Status, assess
+from factlog.assessment._questions import Label, OriginWeight
+
+__all__ = ["Assessment", "Label", "OriginWeight", "PropositionAssessment", "Status", "assess"]

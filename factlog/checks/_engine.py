@@ -1,0 +1,182 @@
+"""Running the rules: :func:`check` and the :class:`Report` it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from factlog._bulk import paused_gc
+from factlog.analysis._index import Entry, Index
+from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.checks._rules import DEFAULT_RULES, Rule
+from factlog.errors import ConflictError
+from factlog.model._claimset import ClaimSet
+from factlog.model._nouns import Claim
+
+__all__ = ["Checker", "Report", "check"]
+
+
+@attrs.frozen
+class Report:
+    """The findings of a check, most severe first, in a stable order."""
+
+    findings: tuple[Finding, ...]
+    claims: ClaimSet = attrs.field(repr=False, eq=False)
+
+    def summary(self) -> dict[str, int]:
+        """Counts of unacknowledged findings by severity, and of acknowledged ones."""
+        counts = {severity.value: 0 for severity in reversed(Severity)}
+        for finding in self.findings:
+            if finding.counts:
+                counts[finding.severity.value] += 1
+        counts["acknowledged"] = sum(1 for finding in self.findings if finding.acknowledged)
+        return counts
+
+    def failed(self, threshold: Severity | None = Severity.ERROR) -> bool:
+        """Whether an unacknowledged finding is at or above the threshold (None: never)."""
+        return threshold is not None and any(f.counts and f.severity >= threshold for f in self.findings)
+
+    def by_rule(self, rule: str) -> list[Finding]:
+        """The findings of one rule."""
+        return [finding for finding in self.findings if finding.rule == rule]
+
+
+def _run(rule: Rule, index: Index) -> list[Finding]:
+    name = getattr(rule, "__name__", repr(rule))
+    try:
+        return list(rule(index))
+    except Exception as error:
+        return [
+            Finding(
+                rule="rule_failure",
+                severity=Severity.ERROR,
+                message=f"rule {name} failed: {type(error).__name__}: {error}",
+                claims={},
+                id=finding_id("rule_failure", [name]),
+            )
+        ]
+
+
+def _sort_key(index: Index, order: dict[str, int], finding: Finding) -> tuple[int, int, tuple[int, int], str]:
+    dates = [index.by_id[c].stated for c in finding.claim_ids if c in index.by_id]
+    first = min((d.sort_key for d in dates if d is not None), default=(0, 0))
+    return (-finding.severity.rank, order.get(finding.rule, len(order)), first, finding.id)
+
+
+def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stale: bool = True) -> tuple[Finding, ...]:
+    """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort."""
+    notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
+    seen = {finding.id for finding in findings}
+    marked = [
+        attrs.evolve(finding, acknowledged=True, note=notes[finding.id]) if finding.id in notes else finding
+        for finding in findings
+    ]
+    for ack in index.claims.acknowledged if stale else ():
+        if ack.finding not in seen:
+            marked.append(
+                Finding(
+                    rule="stale_acknowledgement",
+                    severity=Severity.WARNING,
+                    message=f'acknowledgement of {ack.finding} matches no finding ("{ack.note}"): the claims'
+                    " changed, or the finding was resolved; review and remove it",
+                    claims={},
+                    id=finding_id("stale_acknowledgement", [ack.finding]),
+                )
+            )
+    order = {getattr(rule, "__name__", repr(rule)): position for position, rule in enumerate(rules)}
+    return tuple(sorted(marked, key=lambda finding: _sort_key(index, order, finding)))
+
+
+@paused_gc
+def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES, *, stale: bool = True) -> Report:
+    """Run consistency rules over a claim set and report what they find.
+
+    Findings whose id the claim set acknowledges are marked acknowledged and do not
+    count toward failure. With ``stale`` (the default), an acknowledgement that
+    matches no finding is reported; turn it off when running only some rules.
+    """
+    index = Index.of(claims)
+    findings = [finding for rule in rules for finding in _run(rule, index)]
+    return Report(finish(index, findings, rules, stale=stale), claims)
+
+
+class Checker:
+    """A check that stays current as claims arrive: only the groups they touch are re-checked.
+
+    ``Checker(claims).add(new_claims)`` indexes the new claims, runs the rules on the
+    groups they belong to (their proposition, slot, holder, sources and answers), replaces
+    those groups' findings, and returns the findings that are new. :meth:`report` gives
+    the same report :func:`check` would give for all the claims so far.
+    """
+
+    @paused_gc
+    def __init__(self, claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES) -> None:
+        self.rules = tuple(rules)
+        self._base = claims
+        self._added: list[Claim] = []
+        self.index = Index.of(claims)
+        self._findings: dict[str, Finding] = {}
+        self._by_claim: dict[str, set[str]] = {}
+        for rule in self.rules:
+            for finding in _run(rule, self.index):
+                self._keep(finding)
+
+    def _keep(self, finding: Finding) -> None:
+        self._findings[finding.id] = finding
+        for claim in finding.claim_ids:
+            self._by_claim.setdefault(claim, set()).add(finding.id)
+
+    def _drop(self, finding_id: str) -> None:
+        finding = self._findings.pop(finding_id, None)
+        if finding is None:
+            return
+        for claim in finding.claim_ids:
+            self._by_claim.get(claim, set()).discard(finding_id)
+
+    def add(self, claims: Iterable[Claim]) -> list[Finding]:
+        """Add claims and re-check their groups; returns the findings that were not there before."""
+        batch = list(claims)
+        duplicates = [c.id for c in batch if c.id in self.index.by_id]
+        if duplicates:
+            raise ConflictError([f"claim {claim!r} is already in the check" for claim in duplicates])
+        self._added.extend(batch)
+        entries = self.index.add(batch)
+        after = self.index.view(entries)
+        # The same groups without the new claims: the findings they give are the ones
+        # the new claims may change, whatever grouping each rule uses.
+        new_ids = {c.id for c in batch}
+
+        def without_new(groups: dict[Any, list[Entry]]) -> dict[Any, list[Entry]]:
+            kept = {key: [e for e in group if e.id not in new_ids] for key, group in groups.items()}
+            return {key: group for key, group in kept.items() if group}  # rules may rely on non-empty groups
+
+        before_view = attrs.evolve(
+            after,
+            entries=[],
+            by_key=without_new(after.by_key),
+            by_slot=without_new(after.by_slot),
+            by_holder=without_new(after.by_holder),
+            by_source=without_new(after.by_source),
+            answered_by=without_new(after.answered_by),
+            hidden=frozenset(new_ids),
+        )
+        before = set(self._findings)
+        for rule in self.rules:
+            for finding in _run(rule, before_view):
+                self._drop(finding.id)
+        fresh = [finding for rule in self.rules for finding in _run(rule, after)]
+        for finding in fresh:
+            self._keep(finding)
+        return sorted((f for f in fresh if f.id not in before), key=lambda f: (-f.severity.rank, f.id))
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The current findings, unsorted and without acknowledgement marks."""
+        return list(self._findings.values())
+
+    def report(self) -> Report:
+        """The report for every claim so far, as :func:`check` would give it."""
+        claims = attrs.evolve(self._base, claims=(*self._base.claims, *self._added)) if self._added else self._base
+        return Report(finish(self.index, list(self._findings.values()), self.rules), claims)

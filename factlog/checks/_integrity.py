@@ -1,0 +1,122 @@
+"""Integrity rules: quotes that match their documents, and dates that can be true."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from factlog.analysis import _phrasing as phrasing
+from factlog.analysis._index import Index, chronological
+from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.model._nouns import PredicateKind
+from factlog.model._scales import Certainty, Polarity
+
+__all__ = ["document_mismatch", "future_event_as_fact", "quote_mismatch", "stated_after_publication"]
+
+
+def document_mismatch(index: Index) -> Iterator[Finding]:
+    """A source's stored document is missing, unreadable, outside its folder, or changed.
+
+    ``document`` names the text a source was read from, relative to the file that
+    defines the source; it must stay inside that folder. When ``sha256`` is given the
+    bytes must still hash to it, or every quote span may have moved. One finding per
+    source, listing the claims that cite it. Severity: *error*.
+    """
+    for source in index.scoped_sources():
+        data, problem = index.document(source.id)
+        if problem is None and data is not None and source.sha256 is not None:
+            digest = hashlib.sha256(data).hexdigest()
+            if digest != source.sha256:
+                problem = f"document of {source.id} has changed: sha256 is {digest}, expected {source.sha256}"
+        if problem is None:
+            continue
+        citing = chronological(index.by_source.get(source.id, []))
+        yield Finding(
+            rule="document_mismatch",
+            severity=Severity.ERROR,
+            message=problem,
+            claims={"citing": [e.id for e in citing]},
+            id=finding_id("document_mismatch", [f"source:{source.id}"]),
+        )
+
+
+def quote_mismatch(index: Index) -> Iterator[Finding]:
+    """An evidence quote that is not exactly the document's text at its span.
+
+    Spans are offsets into the document decoded as UTF-8 (Python string indices). The
+    message shows what the document holds at that span, so a shifted span is easy to
+    mend. One finding per claim. Severity: *error*.
+    """
+    texts: dict[str, str | None] = {}
+    for entry in index.entries:
+        problems = []
+        for number, evidence in enumerate(entry.claim.evidence):
+            if evidence.source not in texts:
+                data, _ = index.document(evidence.source)
+                texts[evidence.source] = None if data is None else data.decode("utf-8", errors="replace")
+            text = texts[evidence.source]
+            if text is None:
+                continue
+            found = text[evidence.start : evidence.end]
+            if found != evidence.quote:
+                where = text.find(evidence.quote)
+                hint = f"; the quote stands at {where}-{where + len(evidence.quote)}" if where >= 0 else ""
+                problems.append(
+                    f"evidence[{number}] in {evidence.source} at {evidence.start}-{evidence.end} reads"
+                    f" {found[:60]!r}{hint}"
+                )
+        if problems:
+            yield Finding(
+                rule="quote_mismatch",
+                severity=Severity.ERROR,
+                message=f"Quote of {entry.id} does not match its document: " + "; ".join(problems),
+                claims={"claim": [entry.id]},
+            )
+
+
+def stated_after_publication(index: Index) -> Iterator[Finding]:
+    """A claim said to be stated after the source that reports it was published.
+
+    A source cannot report what was said after it appeared: either ``stated`` or the
+    source's ``published`` date is wrong. One finding per claim. Severity: *error*.
+    """
+    for entry in index.entries:
+        if entry.claim.stated is None:
+            continue
+        for source_id in entry.sources:
+            source = index.claims.source_by_id.get(source_id)
+            if source is None or source.published is None:
+                continue
+            if entry.claim.stated.first_day > source.published.last_day:
+                yield Finding(
+                    rule="stated_after_publication",
+                    severity=Severity.ERROR,
+                    message=f"{entry.id} is dated {entry.claim.stated}, after {source_id} was published"
+                    f" ({source.published})",
+                    claims={"claim": [entry.id]},
+                )
+                break
+
+
+def future_event_as_fact(index: Index) -> Iterator[Finding]:
+    """A certain, affirmed claim about an event that can only happen after it was stated.
+
+    "Li will lead a delegation" stated as fact before the visit: the event had not
+    happened, so the claim is a plan or a prediction, and may not come true. One
+    finding per claim. Severity: *info*.
+    """
+    for entry in index.entries:
+        predicate, when, stated = entry.predicate, entry.when, entry.stated
+        if predicate is None or predicate.kind is not PredicateKind.EVENT or when is None or stated is None:
+            continue
+        if entry.claim.certainty is not Certainty.CERTAIN or entry.claim.polarity is not Polarity.AFFIRMED:
+            continue
+        if when.start_low > stated.last_day:
+            assert entry.proposition is not None
+            yield Finding(
+                rule="future_event_as_fact",
+                severity=Severity.INFO,
+                message=f"{index.name(entry.holder)} states as fact, on {stated}, an event still to come:"
+                f" {phrasing.proposition(index, entry.proposition)}",
+                claims={"claim": [entry.id]},
+            )

@@ -1,0 +1,67 @@
+"""The ``factlog`` command: parse arguments, call the library, print.
+
+Exit codes: 0 clean; 1 findings at or above ``--fail-on``; 2 usage error;
+3 unreadable or invalid input. Data goes to stdout, errors to stderr.
+
+Each command lives in a module of its own with a ``register(commands)`` function
+that adds its subparser and sets ``run``; :data:`_COMMANDS` lists them in the
+order ``factlog --help`` shows them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from factlog.cli import _assess, _check, _log, _show
+from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error
+from factlog.errors import FactlogError
+from factlog.io import json_schema
+
+__all__ = ["main"]
+
+
+def _register_schema(commands: Any) -> None:
+    parser = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the format",
+        description="Print the JSON Schema (draft 2020-12) of the claim-set format.",
+    )
+    parser.set_defaults(run=_schema)
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    del arguments
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+_COMMANDS = (_check.register, _assess.register, _show.register, _log.register, _register_schema)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="factlog",
+        description="Who says what about the world, through whom, and how firmly.",
+        epilog="Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, 3 unreadable input.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
+    for register in _COMMANDS:
+        register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
+    arguments = _parser().parse_args(argv)
+    try:
+        code: int = arguments.run(arguments)
+    except FactlogError as error:
+        return report_error(error)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    return code

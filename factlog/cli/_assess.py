@@ -1,0 +1,76 @@
+"""``factlog assess`` and ``factlog export``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from factlog.assessment import assess
+from factlog.assessment._methods import METHODS
+from factlog.cli._common import EXIT_OK, add_paths, as_of
+from factlog.interchange import to_claimreview, to_prov
+from factlog.io import load
+from factlog.render import render_assessment_json, render_assessment_markdown, render_assessment_text
+
+__all__ = ["register"]
+
+
+def register(commands: Any) -> None:
+    """Add ``assess`` and ``export`` to the subcommands."""
+    parser = commands.add_parser(
+        "assess",
+        help="weigh each proposition by its independent origins",
+        description="For each proposition: status, Admiralty credibility, belief, origins for and against.",
+    )
+    add_paths(parser)
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    parser.add_argument(
+        "--as-of", metavar="DATE", help="use only claims stated on or before this date (e.g. 2024-11-01)"
+    )
+    parser.add_argument(
+        "--method", choices=METHODS, default="accuvote", help="how votes become belief (default: accuvote)"
+    )
+    parser.set_defaults(run=_assess)
+
+    export = commands.add_parser(
+        "export",
+        help="write W3C PROV-JSON or schema.org ClaimReview JSON-LD",
+        description="Export claims as W3C PROV-JSON, or assessed propositions as schema.org ClaimReview.",
+    )
+    add_paths(export)
+    export.add_argument("--to", choices=("prov", "claimreview"), required=True, help="the format to write")
+    export.add_argument(
+        "--author", default="factlog", metavar="NAME", help="ClaimReview: the reviewing organisation (default: factlog)"
+    )
+    export.add_argument(
+        "--url",
+        default="urn:factlog:review:",
+        metavar="BASE",
+        help="ClaimReview: the base of each review's URL; the proposition key is appended",
+    )
+    export.add_argument("--as-of", metavar="DATE", help="ClaimReview: assess with claims stated by this date")
+    export.add_argument("--method", choices=METHODS, default="accuvote", help="ClaimReview: assessment method")
+    export.set_defaults(run=_export)
+
+
+def _assess(arguments: argparse.Namespace) -> int:
+    claims = load(arguments.paths)
+    result = assess(claims, as_of=as_of(arguments), method=arguments.method)
+    render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
+        arguments.format, render_assessment_text
+    )
+    sys.stdout.write(render(result))
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    claims = load(arguments.paths)
+    if arguments.to == "prov":
+        document = to_prov(claims)
+    else:
+        result = assess(claims, as_of=as_of(arguments), method=arguments.method)
+        document = to_claimreview(result, claims, author=arguments.author, url=arguments.url)
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK

@@ -1,0 +1,89 @@
+"""``factlog validate`` and ``factlog check``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from factlog.checks import DEFAULT_RULES, Severity, check
+from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_paths, colour
+from factlog.io import load
+from factlog.render import render_json, render_markdown, render_text
+
+__all__ = ["register"]
+
+
+def register(commands: Any) -> None:
+    """Add ``validate`` and ``check`` to the subcommands."""
+    validate = commands.add_parser(
+        "validate",
+        help="check files for format errors and unknown ids",
+        description="Check claim files for"
+        " format errors and unknown ids; print every problem with its file and JSON path.",
+    )
+    add_paths(validate)
+    validate.set_defaults(run=_validate)
+
+    parser = commands.add_parser(
+        "check",
+        help="find contradictions, hollow corroboration and broken evidence",
+        description="Run the consistency rules over claim files and report findings.",
+        epilog="Exit 0 when no unacknowledged finding is at or above --fail-on, 1 otherwise.",
+    )
+    add_paths(parser)
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    parser.add_argument(
+        "--rule",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only this rule (repeatable); one of " + ", ".join(rule.__name__ for rule in DEFAULT_RULES),
+    )
+    parser.add_argument(
+        "--colour",
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output (default: when stdout is a terminal and NO_COLOR is unset)",
+    )
+    parser.set_defaults(run=_check)
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    claims = load(arguments.paths)
+    print(
+        f"ok: {len(claims.entities)} entities, {len(claims.predicates)} predicates,"
+        f" {len(claims.sources)} sources, {len(claims.claims)} claims"
+    )
+    return EXIT_OK
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    rules = DEFAULT_RULES
+    if arguments.rule:
+        by_name = {rule.__name__: rule for rule in DEFAULT_RULES}
+        unknown = [name for name in arguments.rule if name not in by_name]
+        if unknown:
+            print(
+                f"factlog check: error: unknown rule {', '.join(unknown)}; rules are: {', '.join(by_name)}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        rules = tuple(by_name[name] for name in dict.fromkeys(arguments.rule))
+    claims = load(arguments.paths)
+    report = check(claims, rules, stale=not arguments.rule)
+    if arguments.format == "json":
+        sys.stdout.write(render_json(report))
+    elif arguments.format == "markdown":
+        sys.stdout.write(render_markdown(report))
+    else:
+        sys.stdout.write(render_text(report, colour=colour(arguments.colour)))
+    threshold = None if arguments.fail_on == "never" else Severity(arguments.fail_on)
+    return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK

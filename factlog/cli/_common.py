@@ -1,0 +1,72 @@
+"""What every command shares: exit codes, the parser class, usage errors, colour, error output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import NoReturn
+
+from factlog.errors import FactlogError, FormatError
+from factlog.model import PartialDate
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Parser",
+    "UsageError",
+    "add_paths",
+    "as_of",
+    "colour",
+    "report_error",
+]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit with code 2 after printing the usage."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message to stderr; exit 2."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+class UsageError(Exception):
+    """A usage problem found after parsing; the message goes to stderr and the exit code is 2."""
+
+
+def add_paths(parser: argparse.ArgumentParser) -> None:
+    """The positional claim files or folders most commands read."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="claim files or folders")
+
+
+def as_of(arguments: argparse.Namespace) -> PartialDate | None:
+    """The ``--as-of`` date, or None; a malformed date is a usage error."""
+    if arguments.as_of is None:
+        return None
+    try:
+        return PartialDate.parse(arguments.as_of)
+    except ValueError as error:
+        raise UsageError(f"factlog {arguments.command}: error: --as-of: {error}") from None
+
+
+def colour(choice: str) -> bool:
+    """Whether to colour text output: ``always``, ``never``, or ``auto`` (a terminal, NO_COLOR unset)."""
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def report_error(error: FactlogError) -> int:
+    """Print each problem on its own line to stderr; the exit code for unreadable input."""
+    lines = error.errors if isinstance(error, FormatError) else [str(error)]
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
+    return EXIT_INPUT

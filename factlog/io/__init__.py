@@ -1,0 +1,33 @@
+"""Reading and writing: text limits, JSON parsing, the converter, documents, JSON Lines, the log.
+
+Above :mod:`factlog.model`, below everything that analyses claims. Every problem with
+input is raised as a :class:`factlog.FormatError` naming the file and JSON path.
+"""
+
+from __future__ import annotations
+
+from factlog.io._converter import make_converter
+from factlog.io._documents import DEFAULT_LIMITS, Limits, load, loads, loads_lines
+from factlog.io._log import ClaimLog, Record, Replay, Retraction, TornLineWarning
+from factlog.io._migrations import VERSION as FORMAT_VERSION
+from factlog.io._schema import json_schema
+from factlog.io._writing import dump, dumps, dumps_lines
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FORMAT_VERSION",
+    "ClaimLog",
+    "Limits",
+    "Record",
+    "Replay",
+    "Retraction",
+    "TornLineWarning",
+    "dump",
+    "dumps",
+    "dumps_lines",
+    "json_schema",
+    "load",
+    "loads",
+    "loads_lines",
+    "make_converter",
+]

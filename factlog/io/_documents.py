@@ -1,0 +1,327 @@
+"""Reading and writing claim sets: JSON documents and JSON Lines.
+
+``load`` takes a file, several, or a folder (every ``*.json`` and ``*.jsonl`` below it,
+in sorted order) and merges them into one :class:`~factlog.ClaimSet`; ``loads`` reads
+one document from a string or bytes; ``dump``/``dumps`` write the canonical form: keys
+in a fixed order, two-space indent, UTF-8, a trailing newline, defaults omitted, so
+re-dumping a file gives the same bytes. orjson is used when installed, with output
+identical to the standard library's.
+
+Every problem in a document is reported at once, as a :class:`~factlog.FormatError`
+whose ``errors`` name the file and the JSON path.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import cattrs
+from cattrs.errors import BaseValidationError
+
+from factlog._bulk import paused_gc
+from factlog.errors import FormatError, InputError, UnknownIdError
+from factlog.io._converter import make_converter
+from factlog.io._migrations import FORMAT, VERSION, upgrade
+from factlog.io._parsing import (
+    DEFAULT_LIMITS,
+    FORMAT_DEPTH,
+    Limits,
+    check_depth,
+    check_size,
+    decode,
+    orjson_module,
+    parse_json,
+    parse_quickly,
+    prefix,
+    quick_parse,
+)
+from factlog.io._records import RECORD_TYPES
+from factlog.io._references import unresolved
+from factlog.io._sections import claim_set, read_claim_set, section_reader
+from factlog.model._claimset import ClaimSet, merge_all
+from factlog.model._nouns import Claim, FieldError
+from factlog.model._vocabulary import Vocabulary
+
+__all__ = ["DEFAULT_LIMITS", "Limits", "load", "loads", "loads_lines"]
+
+_FIELD = "\x1f"  # separates a field name from its message inside one formatted error
+PathLike = str | os.PathLike[str]
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    return make_converter()
+
+
+@functools.cache
+def _fast_converter() -> cattrs.Converter:
+    return make_converter(detailed=False)
+
+
+def _claim_without_id(data: Any) -> Claim:
+    claim: Claim = _fast_converter().structure(data, Claim)
+    return claim
+
+
+def _format_exception(error: BaseException, _type: type | None) -> str:
+    if isinstance(error, cattrs.errors.ForbiddenExtraKeysError):
+        keys = ", ".join(repr(key) for key in sorted(error.extra_fields))
+        return f"unexpected key {keys}" if len(error.extra_fields) == 1 else f"unexpected keys {keys}"
+    if isinstance(error, KeyError):
+        return "required key missing"
+    if isinstance(error, FieldError):
+        return f"{error.field}{_FIELD}{error.message}"
+    return str(error)
+
+
+def _messages(error: BaseException, root: str) -> list[str]:
+    messages = []
+    for line in cattrs.transform_error(error, path=root, format_exception=_format_exception):
+        message, _, path = line.rpartition(" @ ")
+        field, separator, text = message.partition(_FIELD)
+        if separator:
+            path, message = f"{path}.{field}", text
+        messages.append(f"{path}: {message}")
+    return messages
+
+
+def _body(data: Any, name: str | None) -> dict[str, Any]:
+    before = prefix(name)
+    if not isinstance(data, dict):
+        raise FormatError([f"{before}$: expected a factlog document (a JSON object), got a JSON {type(data).__name__}"])
+    try:
+        data = upgrade(data)
+    except FormatError as error:
+        raise type(error)([before + message for message in error.errors]) from None
+    return {key: value for key, value in data.items() if key not in ("format", "version")}
+
+
+def _read_quickly(data: Any, limits: Limits, base: str | None, *, consume: bool = False) -> ClaimSet | None:
+    """The claim set of a valid document, read by the generated readers; None for any problem.
+
+    With ``consume`` the records are dropped from ``data`` as they are read (the caller
+    parses the text again if it needs them).
+    """
+    # A document the readers accept nests no deeper than the format allows.
+    if limits.max_depth < FORMAT_DEPTH:
+        return None
+    try:
+        return read_claim_set(_body(data, None), _claim_without_id, base, consume=consume)
+    except Exception:  # any problem: the converter reads it again and names it
+        return None
+
+
+def _structure_document(data: Any, name: str | None) -> ClaimSet:
+    """Read with the converter, which reports every problem with its path."""
+    before = prefix(name)
+    body = _body(data, name)
+    try:
+        return _converter().structure(body, ClaimSet)
+    except BaseValidationError as error:
+        raise FormatError([before + message for message in _messages(error, "$")]) from None
+    except FieldError as error:
+        raise FormatError([f"{before}$.{error.field}: {error.message}"]) from None
+
+
+def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -> None:
+    vocabulary = Vocabulary.of(merged)
+    problems = [
+        f"{prefix(name)}{path}: {message}"
+        for name, part in parts
+        for path, message in unresolved(part, merged, vocabulary)
+    ]
+    if problems:
+        raise UnknownIdError(problems)
+
+
+@paused_gc
+def loads(
+    text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> ClaimSet:
+    """Read one claim-set document (JSON) from a string or UTF-8 bytes.
+
+    ``name`` goes in front of error messages. With ``references`` (the default) every
+    id the document mentions must be defined in it.
+    """
+    claims = _read_json(text, name, limits, None)
+    if references:
+        _check_references([(name or "", claims)], claims)
+    return claims
+
+
+@paused_gc
+def loads_lines(
+    text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> ClaimSet:
+    """Read a JSON Lines claim set: a header line, then one tagged record a line."""
+    claims = _read_lines(text, name, limits, None)
+    if references:
+        _check_references([(name or "", claims)], claims)
+    return claims
+
+
+def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
+    check_size(text, name, limits)
+    quick = parse_quickly([text])
+    # The text is parsed again if anything is amiss: this reading may consume the parsed records.
+    claims = _read_quickly(quick.pop(), limits, base, consume=True) if quick is not None else None
+    if claims is not None:
+        return claims
+    decoded = decode(text, name)
+    data = parse_json(decoded, name, limits, depth=False)
+    claims = _read_quickly(data, limits, base)
+    if claims is not None:
+        return claims
+    check_depth(decoded, name, limits)
+    return _with_bases(_structure_document(data, name), base)
+
+
+def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
+    check_size(text, name, limits)
+    if isinstance(text, bytes):
+        try:
+            decoded = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            where = text[: error.start].count(b"\n") + 1
+            raise FormatError([f"{prefix(name)}line {where}: not UTF-8: byte {error.start}"]) from None
+    else:
+        decoded = text.removeprefix("\ufeff")
+    lines = decoded.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if number == 1 or line.strip()]
+    quick = parse_quickly([line for _, line in numbered])
+    if quick is not None:
+        problems: list[tuple[int, str]] = []
+        document = _lines_document(zip([number for number, _ in numbered], quick, strict=True), problems)
+        quick.clear()  # the document holds the records now, and reading consumes them
+        claims = None if problems else _read_quickly(document, limits, base, consume=True)
+        if claims is not None:
+            return claims
+    errors: list[tuple[int, str]] = []
+    records = []
+    for number, line in numbered:
+        try:
+            records.append((number, parse_json(line, None, limits)))
+        except FormatError as error:
+            errors.extend((number, f"line {number}: {message.removeprefix('$: ')}") for message in error.errors)
+    document = _lines_document(records, errors)
+    if errors:
+        raise FormatError([prefix(name) + message for _, message in sorted(errors, key=lambda error: error[0])])
+    return _with_bases(_structure_document(document, name), base)
+
+
+def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
+    """A valid JSON Lines file of the current version, read a line at a time; None for anything else.
+
+    Neither the text nor the parsed records exist whole: each line becomes its object
+    and is dropped. At the first thing this does not accept (or without orjson, or for
+    an older version), None: the file is then read whole, and its problems reported.
+    """
+    if orjson_module() is None or limits.max_depth < FORMAT_DEPTH:
+        return None
+    readers: dict[str, Any] = {}
+    ids: dict[str, str] = {}
+    sections: dict[str, list[Any]] = {}
+    try:
+        if path.stat().st_size > limits.max_bytes:
+            return None
+        with path.open("rb") as stream:
+            header = quick_parse(stream.readline().removeprefix(b"\xef\xbb\xbf"))
+            if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
+                return None  # an older version is upgraded by the whole-file path; True == 1 is no version
+            for line in stream:
+                if not line.strip():
+                    continue
+                record = quick_parse(line)
+                section = RECORD_TYPES[record.pop("type")]
+                if section not in readers:
+                    readers[section] = section_reader(section, _claim_without_id)
+                    sections[section] = []
+                sections[section].append(readers[section](record, ids))
+        return claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
+    except Exception:  # any problem: the whole file is read again, and the problem named
+        return None
+
+
+def _lines_document(records: Iterable[tuple[int, Any]], errors: list[tuple[int, str]]) -> dict[str, Any]:
+    """One document from the parsed lines of a JSON Lines file; problems go to ``errors`` by line."""
+    document: dict[str, Any] = {}
+    for number, record in records:
+        if number == 1:
+            if not isinstance(record, dict) or set(record) != {"format", "version"}:
+                errors.append((1, 'line 1: expected a header {"format": "factlog", "version": N}'))
+            else:
+                document.update(record)
+            continue
+        kind = record.pop("type", None) if isinstance(record, dict) else None
+        section = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
+        if section is None:
+            accepted = ", ".join(RECORD_TYPES)
+            errors.append((number, f'line {number}: expected an object with "type" one of {accepted}'))
+            continue
+        document.setdefault(section, []).append(record)
+    return document
+
+
+def _files(paths: Iterable[PathLike]) -> list[Path]:
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".json", ".jsonl") and p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise InputError(f"{path}: not a file or folder")
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+@paused_gc
+def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
+    """Read a file, several files, or every claim file below a folder, as one merged set.
+
+    A conflicting redefinition of an id across files is a :class:`~factlog.ConflictError`
+    naming both files; ids are checked across all the files together.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = _files(paths)
+    if not files:
+        raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in paths))
+    parts: list[tuple[str, ClaimSet]] = []
+    errors: list[str] = []
+    for file in files:
+        streamed = _stream_lines(file, limits) if file.suffix == ".jsonl" else None
+        reader = _read_lines if file.suffix == ".jsonl" else _read_json
+        try:
+            part = streamed or reader(file.read_bytes(), str(file), limits, str(file.parent))
+        except OSError as error:
+            raise InputError(f"{file}: {error.strerror or error}") from None
+        except FormatError as error:
+            errors.extend(error.errors)
+            continue
+        parts.append((str(file), part))
+    if errors:
+        raise FormatError(errors)
+    merged = merge_all(parts)
+    if references:
+        _check_references(parts, merged)
+    return merged
+
+
+def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:
+    if base is None or not part.sources:
+        return part
+    return ClaimSet(
+        entities=part.entities,
+        predicates=part.predicates,
+        sources=part.sources,
+        claims=part.claims,
+        acknowledged=part.acknowledged,
+        bases={source.id: base for source in part.sources},
+    )

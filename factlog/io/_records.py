@@ -1,0 +1,360 @@
+"""Generated readers and writers: plain JSON data to model objects and back, fast.
+
+The cattrs converter (:mod:`factlog.io._converter`) is the reference: it reports every
+problem with its JSON path. It is also slow for large sets, because each field is
+checked twice, once by its structuring hook and again by the attrs validator in
+``__init__``. The functions here are generated from the same attrs classes (as cattrs
+and attrs generate theirs) and check each field once:
+
+* the conversion itself checks the JSON type (a list for a tuple, a string for a date,
+  a known value for an enum), so validators that only repeat it are skipped;
+* the common validators (ids, texts, id lists) run as inline code with the same
+  meaning, and ids are interned, so ``"e1"`` is one string however often it is named;
+* every other validator, converter and ``__attrs_post_init__`` runs as it is.
+
+The object is then filled in without calling ``__init__``. A reader raises on the first
+thing it does not accept, with no useful message: the codec then reads the document
+again with the converter, which names every problem. Tests hold the two paths equal on
+valid documents and equally strict on broken ones.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+import hashlib
+import linecache
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+from factlog.io._converter import (
+    LITERAL_TAGS,
+    qualifiers_from_json,
+    timestamp_from_json,
+    timestamp_to_json,
+)
+from factlog.model import _fields as fields
+from factlog.model import _nouns as model
+from factlog.model._claimset import ClaimSet
+from factlog.model._dates import Interval, PartialDate, parse_date, parse_interval
+from factlog.model._nouns import Object
+
+__all__ = ["RECORD_TYPES", "SECTIONS", "SECTION_TYPES", "Reader", "Refused", "intern_id", "reader", "writer"]
+
+Reader = Callable[[Any, dict[str, str]], Any]
+Writer = Callable[[Any], dict[str, Any]]
+
+SECTIONS = tuple(field.name for field in attrs.fields(ClaimSet) if field.name != "bases")
+RECORD_TYPES = {
+    "entity": "entities",
+    "predicate": "predicates",
+    "source": "sources",
+    "claim": "claims",
+    "acknowledgement": "acknowledged",
+}
+"""The ``type`` tag of a JSON Lines record, and the section it belongs to."""
+SECTION_TYPES = {section: record for record, section in RECORD_TYPES.items()}
+"""The sections of a document, in order: entities, predicates, sources, claims, acknowledged."""
+_QUALIFIERS = tuple[tuple[str, str], ...]
+_OBJECT = Object | None
+
+
+class Refused(ValueError):
+    """The fast path met something it does not accept; the converter will say what."""
+
+
+def intern_id(value: Any, ids: dict[str, str]) -> str:
+    """A valid id, as the one string object ``ids`` keeps for it."""
+    found = ids.get(value)
+    if found is not None:
+        return found
+    if type(value) is not str or fields.ID.fullmatch(value) is None:
+        raise Refused
+    ids[value] = value
+    return value
+
+
+def _fail() -> Any:
+    raise Refused
+
+
+def _text(value: Any) -> str:
+    # The same test as the model's validator: ``not value.strip()`` is ``not value or value.isspace()``.
+    if type(value) is not str or not value or value.isspace():
+        raise Refused
+    return value
+
+
+def _id_list(value: Any, ids: dict[str, str]) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise Refused
+    return tuple([intern_id(item, ids) for item in value])
+
+
+def _text_list(value: Any) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise Refused
+    return tuple([_text(item) for item in value])
+
+
+def _read_literal(value: Any, ids: dict[str, str]) -> Object | None:
+    # A proposition's object that is not an entity id (the generated code reads those inline).
+    if value is None:
+        return None
+    if type(value) is dict:
+        tags = [tag for tag in LITERAL_TAGS if tag in value]
+        if len(tags) == 1:
+            literal: type = LITERAL_TAGS[tags[0]]
+            result: Object = reader(literal)(value, ids)
+            return result
+    raise Refused
+
+
+def _write_object(value: Object) -> Any:
+    if type(value) is str:
+        return value
+    literal: type = type(value)
+    return writer(literal)(value)
+
+
+def _flatten(validator: Any) -> list[Any]:
+    if validator is None:
+        return []
+    parts = getattr(validator, "_validators", None)  # attrs' and_(), made from a list of validators
+    return [item for part in parts for item in _flatten(part)] if parts is not None else [validator]
+
+
+# Validators whose meaning the generated code carries inline, named by what it calls.
+_INLINE = {fields.is_id: "intern", fields.is_text: "text", fields.id_list: "ids", fields.text_list: "texts"}
+_INLINE_OPTIONAL = {fields.optional_id: "intern", fields.optional_text: "text"}
+# Checks on a value already converted (and so of the field's type), as statements about ``x``.
+_INLINE_AFTER = {
+    fields.non_negative: "if x < 0: fail()",  # ints and floats from JSON are finite
+    model.non_empty: "if not x: fail()",
+}
+
+
+def _implied(validator: Any, kind: Any) -> bool:
+    """Whether the conversion for ``kind`` already guarantees what ``validator`` checks."""
+    inner = typing.get_args(kind)
+    options = [item for item in inner if item is not type(None)] if typing.get_origin(kind) is not tuple else []
+    candidates: list[Any] = []
+    if isinstance(kind, type):
+        candidates.append(v.instance_of(kind))
+    if len(options) == 1 and isinstance(options[0], type):
+        candidates.append(v.optional(v.instance_of(options[0])))
+    if typing.get_origin(kind) is tuple and isinstance(inner[0], type):
+        candidates.append(v.deep_iterable(v.instance_of(inner[0]), v.instance_of(tuple)))
+    if kind == _OBJECT:
+        candidates.append(model.object_value)
+    return validator in candidates
+
+
+class _Source:
+    """The text and names of one generated function."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {"Refused": Refused, "intern": intern_id, "fail": _fail, "LARGE": 2.0**63}
+
+    def bind(self, name: str, value: Any) -> str:
+        self.names[name] = value
+        return name
+
+    def compile(self, name: str) -> Any:
+        """The function ``name`` defined by the lines, registered in :mod:`linecache`.
+
+        Tracebacks through generated code then show its source, as attrs and cattrs do
+        for theirs.
+        """
+        text = "\n".join(self.lines) + "\n"
+        filename = f"<factlog generated {name} {hashlib.sha1(text.encode()).hexdigest()[:12]}>"
+        linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+        scope: dict[str, Any] = {}
+        exec(compile(text, filename, "exec"), self.names, scope)  # code generated from the model's own fields
+        return scope[name]
+
+
+def _without_none(kind: Any) -> Any:
+    return typing.Union[tuple(item for item in typing.get_args(kind) if item is not type(None))]  # noqa: UP007
+
+
+def _conversion(source: _Source, field: str, kind: Any) -> str:
+    """An expression turning JSON value ``x`` into a value of ``kind``, checking its JSON type."""
+    optional = type(None) in typing.get_args(kind) and kind != _OBJECT
+    if optional:
+        kind = _without_none(kind)
+    expression = _plain_conversion(source, field, kind)
+    return f"None if x is None else {expression}" if optional else expression
+
+
+def _plain_conversion(source: _Source, field: str, kind: Any) -> str:
+    if kind in (str, bool, int):
+        source.bind(kind.__name__, kind)
+        return f"x if type(x) is {kind.__name__} else fail()"
+    if kind in (float, int | float):
+        # orjson reads an integer beyond 64 bits as a float: such numbers are left to the converter.
+        return "x if type(x) is int or (type(x) is float and -LARGE < x < LARGE) else fail()"
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        members = {member.value: member for member in kind}
+        assert all(type(value) is str for value in members)  # a lookup by string then suffices
+        return f"{source.bind(f'{field}_members', members)}[x]"
+    if kind is PartialDate:
+        return f"{source.bind('parse_date', parse_date)}(x) if type(x) is str else fail()"
+    if kind is Interval:
+        return f"{source.bind('parse_interval', parse_interval)}(x) if type(x) is str else fail()"
+    if kind is datetime.datetime:
+        return f"{source.bind('timestamp', timestamp_from_json)}(x, None)"
+    if kind == _QUALIFIERS:
+        return f"{source.bind('qualifiers', qualifiers_from_json)}(x, None)"
+    if kind == _OBJECT:
+        read = source.bind("read_literal", _read_literal)
+        return f"(ids.get(x) or intern(x, ids)) if type(x) is str else {read}(x, ids)"
+    if attrs.has(kind):
+        return f"{source.bind(f'{field}_reader', reader(kind))}(x, ids)"
+    if typing.get_origin(kind) is tuple and attrs.has(typing.get_args(kind)[0]):
+        read = source.bind(f"{field}_reader", reader(typing.get_args(kind)[0]))
+        return f"tuple([{read}(item, ids) for item in x]) if type(x) is list else fail()"
+    raise TypeError(f"no fast conversion for {kind!r}")  # pragma: no cover - the model uses none other
+
+
+@functools.cache
+def reader(cls: type) -> Reader:
+    """The generated reader of one attrs class.
+
+    A field's checks run where its value is read, before the later fields are set (the
+    model's validators look at their own value only); defaults are not checked again,
+    and ``__attrs_post_init__`` runs last, on the whole object.
+    """
+    source = _Source()
+    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    source.bind("new", object.__new__)
+    source.bind("cls", cls)
+    source.bind("setattr", object.__setattr__)
+    source.bind("keys", frozenset(field.name for field in fields))
+    lines = source.lines
+    lines += [
+        "def read(data, ids):",
+        "    if type(data) is not dict or not data.keys() <= keys:",
+        "        raise Refused",
+        "    obj = new(cls)",
+    ]
+    for field in fields:
+        name = field.name
+        steps = _reading(source, field, hints[name])
+        if field.default is attrs.NOTHING:
+            lines.append(f"    x = data[{name!r}]")
+            lines += [f"    {step}" for step in steps]
+        else:
+            lines.append(f"    if {name!r} in data:")
+            lines.append(f"        x = data[{name!r}]")
+            lines += [f"        {step}" for step in steps]
+            lines.append("    else:")
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]  # pragma: no cover
+                raise TypeError(f"{cls.__name__}.{name}: no fast reading for a default factory")
+            default = field.converter(field.default) if callable(field.converter) else field.default
+            lines.append(f"        x = {source.bind(f'{name}_default', default)}")
+        lines.append(f"    setattr(obj, {name!r}, x)")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("    obj.__attrs_post_init__()")
+    lines.append("    return obj")
+    read: Reader = source.compile("read")
+    return read
+
+
+def _reading(source: _Source, field: attrs.Attribute[Any], kind: Any) -> list[str]:
+    """Statements turning the JSON value ``x`` into the field's value, and checking it."""
+    validators = _flatten(field.validator)
+    name = field.name
+    inline = {_INLINE[item] for item in validators if item in _INLINE}
+    optional = {_INLINE_OPTIONAL[item] for item in validators if item in _INLINE_OPTIONAL}
+    if "ids" in inline:
+        steps = [f"{source.bind('id_list', _id_list)}(x, ids)"]
+    elif "texts" in inline:
+        steps = [f"{source.bind('text_list', _text_list)}(x)"]
+    elif "intern" in inline | optional:
+        guard = "" if "intern" in inline else "None if x is None else "
+        steps = [f"{guard}(ids.get(x) or intern(x, ids))"]
+    elif "text" in inline | optional:
+        guard = "" if "text" in inline else "None if x is None else "
+        steps = [f"{guard}{source.bind('text', _text)}(x)"]
+    else:
+        steps = [_conversion(source, name, kind)]
+    if field.converter is not None:
+        steps.append(f"{source.bind(f'{name}_converter', field.converter)}(x)")
+    checks: list[str] = []
+    for position, validator in enumerate(validators):
+        if validator in _INLINE or validator in _INLINE_OPTIONAL or _implied(validator, kind):
+            continue
+        if validator in _INLINE_AFTER:
+            checks.append(_INLINE_AFTER[validator])
+            continue
+        check = source.bind(f"{name}_validator_{position}", validator)
+        checks.append(f"{check}(obj, {source.bind(f'{name}_attribute', field)}, x)")
+    return [f"x = {step}" for step in steps] + checks
+
+
+@functools.cache
+def writer(cls: type) -> Writer:
+    """The generated writer of one attrs class: fields in declared order, defaults left out."""
+    source = _Source()
+    hints = typing.get_type_hints(cls)
+    lines = source.lines
+    lines += ["def write(obj):", "    data = {}"]
+    for field in attrs.fields(cls):
+        name = field.name
+        kind = hints[name]
+        lines.append(f"    x = obj.{name}")
+        expression = _output(source, name, kind)
+        if field.default is attrs.NOTHING:
+            lines.append(f"    data[{name!r}] = {expression}")
+            continue
+        default = field.default
+        if default is None:
+            test = "x is not None"
+        elif default == ():
+            test = "x"
+        elif isinstance(default, enum.Enum):
+            test = f"x is not {source.bind(f'{name}_default', default)}"
+        else:
+            test = f"x != {source.bind(f'{name}_default', default)}"
+        lines.append(f"    if {test}:")
+        lines.append(f"        data[{name!r}] = {expression}")
+    lines.append("    return data")
+    write: Writer = source.compile("write")
+    return write
+
+
+def _output(source: _Source, field: str, kind: Any) -> str:
+    """An expression turning field value ``x`` (not None) into JSON data."""
+    if kind != _OBJECT and type(None) in typing.get_args(kind):
+        kind = _without_none(kind)
+    if kind in (str, bool, int, float, int | float):
+        return "x"
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return "x.value"
+    if kind in (PartialDate, Interval):
+        source.bind("str", str)
+        return "str(x)"
+    if kind is datetime.datetime:
+        return f"{source.bind('timestamp', timestamp_to_json)}(x)"
+    if kind == _QUALIFIERS:
+        source.bind("dict", dict)
+        return "dict(x)"
+    if kind == _OBJECT:
+        return f"{source.bind('write_object', _write_object)}(x)"
+    if attrs.has(kind):
+        return f"{source.bind(f'{field}_writer', writer(kind))}(x)"
+    if typing.get_origin(kind) is tuple and attrs.has(typing.get_args(kind)[0]):
+        write = source.bind(f"{field}_writer", writer(typing.get_args(kind)[0]))
+        return f"[{write}(item) for item in x]"
+    if kind == tuple[str, ...]:
+        source.bind("list", list)
+        return "list(x)"
+    raise TypeError(f"no fast conversion for {kind!r}")  # pragma: no cover - the model uses none other

@@ -1,0 +1,71 @@
+"""Reference checks: every id a claim set mentions must be defined somewhere.
+
+A single file of a corpus may lean on entities and predicates defined in another, so
+references are checked against the merged set, but reported per file and JSON path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factlog.model._claimset import ClaimSet
+from factlog.model._vocabulary import Vocabulary, alias_problems
+
+__all__ = ["unresolved"]
+
+
+def unresolved(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary | None = None) -> list[tuple[str, str]]:
+    """``(path, message)`` for each reference in ``part`` that ``within`` does not define."""
+    vocabulary = vocabulary or Vocabulary.of(within)
+    return list(_problems(part, within, vocabulary))
+
+
+def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
+    # Paths are only formatted for problems: the common case is a set with none, read fast.
+    # Every reference is a valid id, and an id is its own slug, so ``in names`` is
+    # ``Vocabulary.knows_entity`` here.
+    names = vocabulary.names
+    sources = within.source_by_id
+    claims = within.claim_by_id
+    inverses = vocabulary.inverses
+    yield from alias_problems(part.entities)
+    for index, item in enumerate(part.entities):
+        if item.affiliation is not None and item.affiliation not in names:
+            yield f"$.entities[{index}].affiliation", f"unknown entity {item.affiliation!r}"
+    for index, predicate in enumerate(part.predicates):
+        for position, other in enumerate(predicate.exclusive_with):
+            if not vocabulary.knows_predicate(other):
+                yield f"$.predicates[{index}].exclusive_with[{position}]", f"unknown predicate {other!r}"
+    for index, source in enumerate(part.sources):
+        if source.publisher not in names:
+            yield f"$.sources[{index}].publisher", f"unknown entity {source.publisher!r}"
+        for position, other in enumerate(source.derived_from):
+            if other not in sources:
+                yield f"$.sources[{index}].derived_from[{position}]", f"unknown source {other!r}"
+    for index, claim in enumerate(part.claims):
+        attribution = claim.attribution
+        if attribution.holder not in names:
+            yield f"$.claims[{index}].attribution.holder", f"unknown entity {attribution.holder!r}"
+        for position, relay in enumerate(attribution.via):
+            if relay not in names:
+                yield f"$.claims[{index}].attribution.via[{position}]", f"unknown entity {relay!r}"
+        for position, evidence in enumerate(claim.evidence):
+            if evidence.source not in sources:
+                yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {evidence.source!r}"
+        for position, answered in enumerate(claim.answers):
+            if answered not in claims:
+                yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
+            elif answered == claim.id:
+                yield f"$.claims[{index}].answers[{position}]", "a claim cannot answer itself"
+        proposition = claim.proposition
+        if proposition is None:
+            continue
+        if proposition.subject not in names:
+            yield f"$.claims[{index}].proposition.subject", f"unknown entity {proposition.subject!r}"
+        if not vocabulary.knows_predicate(proposition.predicate):
+            yield f"$.claims[{index}].proposition.predicate", f"unknown predicate {proposition.predicate!r}"
+        if isinstance(proposition.object, str):
+            if proposition.object not in names:
+                yield f"$.claims[{index}].proposition.object", f"unknown entity {proposition.object!r}"
+        elif proposition.predicate in inverses:
+            yield f"$.claims[{index}].proposition.object", "an inverse predicate needs an entity as its object"

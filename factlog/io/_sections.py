@@ -1,0 +1,89 @@
+"""A document's sections read into a claim set, and written back, with the generated readers and writers."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from factlog.io._converter import claim_content_id
+from factlog.io._records import SECTIONS, Reader, Refused, reader, writer
+from factlog.model._claimset import ClaimSet
+from factlog.model._nouns import Claim
+
+__all__ = ["claim_set", "read_claim_set", "section_reader", "write_claim_set"]
+
+_SECTION_KEYS = frozenset(SECTIONS)
+
+
+def read_claim_set(
+    data: Any, claim_without_id: Callable[[Any], Claim], base: str | None = None, *, consume: bool = False
+) -> ClaimSet:
+    """The claim set of a document body (the sections, without format and version).
+
+    ``claim_without_id`` reads a claim that has no id (its id is a content hash); ``base``
+    is the folder the sources' document paths are relative to. With ``consume`` each
+    record is dropped from ``data`` as soon as it is read, so the parsed document and
+    the objects made from it are never all in memory at once. Raises
+    :class:`Refused` or another exception at the first problem, without a message.
+    """
+    if type(data) is not dict or not data.keys() <= _SECTION_KEYS:
+        raise Refused
+    ids: dict[str, str] = {}
+    sections: dict[str, Any] = {}
+    for name in SECTIONS:
+        if name not in data:
+            continue
+        items = data[name]
+        if type(items) is not list:
+            raise Refused
+        read = section_reader(name, claim_without_id)
+        if consume:
+            items.reverse()
+            sections[name] = tuple([read(items.pop(), ids) for _ in range(len(items))])
+        else:
+            sections[name] = tuple([read(item, ids) for item in items])
+    return claim_set(sections, base)
+
+
+def section_reader(name: str, claim_without_id: Callable[[Any], Claim]) -> Reader:
+    """The reader of one record of a section (``"claims"``, ``"entities"``, ...)."""
+    read = reader(typing.get_args(typing.get_type_hints(ClaimSet)[name])[0])
+    return _or_without_id(read, claim_without_id) if name == "claims" else read
+
+
+def claim_set(sections: dict[str, Any], base: str | None) -> ClaimSet:
+    """A claim set of read sections; ``base`` is the folder of the sources' documents."""
+    if base is not None and sections.get("sources"):
+        return ClaimSet(**sections, bases={source.id: base for source in sections["sources"]})
+    return ClaimSet(**sections)
+
+
+def _or_without_id(read: Reader, claim_without_id: Callable[[Any], Claim]) -> Reader:
+    def read_claim(item: Any, ids: dict[str, str]) -> Any:
+        return claim_without_id(item) if type(item) is dict and "id" not in item else read(item, ids)
+
+    return read_claim
+
+
+def write_claim_set(claims: ClaimSet) -> dict[str, Any]:
+    """The sections of a claim set as JSON data, empty ones left out."""
+    body: dict[str, Any] = {}
+    hints = typing.get_type_hints(ClaimSet)
+    for name in SECTIONS:
+        items = getattr(claims, name)
+        if not items:
+            continue
+        write = writer(typing.get_args(hints[name])[0])
+        if name == "claims":
+            body[name] = [_without_derived_id(write(claim)) for claim in items]
+        else:
+            body[name] = [write(item) for item in items]
+    return body
+
+
+def _without_derived_id(data: dict[str, Any]) -> dict[str, Any]:
+    # Only an id that looks derived can be the content hash; skip the hashing otherwise.
+    if data["id"].startswith("c-") and data["id"] == claim_content_id(data):
+        del data["id"]
+    return data

@@ -1,0 +1,79 @@
+"""Canonical output: a claim set as JSON or JSON Lines, the same bytes with or without orjson."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from factlog._bulk import paused_gc
+from factlog.io._atomic import write_atomic
+from factlog.io._migrations import FORMAT, VERSION
+from factlog.io._parsing import orjson_module
+from factlog.io._records import SECTION_TYPES, SECTIONS
+from factlog.io._sections import write_claim_set
+from factlog.model._claimset import ClaimSet
+from factlog.model._nouns import Quantity
+
+__all__ = ["dump", "dumps", "dumps_lines", "encode_stdlib", "to_document"]
+
+PathLike = str | os.PathLike[str]
+
+
+@paused_gc
+def to_document(claims: ClaimSet) -> dict[str, Any]:
+    """The claim set as a plain JSON-ready dict, header first, empty sections omitted."""
+    return {"format": FORMAT, "version": VERSION, **write_claim_set(claims)}
+
+
+def _encoder() -> Callable[[Any], bytes]:
+    orjson = orjson_module()
+    if orjson is None:
+        return encode_stdlib
+
+    def encode(data: Any) -> bytes:
+        written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        return written + b"\n"
+
+    return encode
+
+
+def encode_stdlib(data: Any) -> bytes:
+    """Canonical bytes with the standard library's json module."""
+    return (json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode()
+
+
+def _has_tiny_float(claims: ClaimSet) -> bool:
+    # orjson writes 1.5e-05 as 0.000015: such documents take the standard library's path.
+    numbers = [predicate.tolerance for predicate in claims.predicates]
+    for claim in claims.claims:
+        value = claim.proposition.object if claim.proposition is not None else None
+        if isinstance(value, Quantity):
+            numbers.extend((value.amount, value.low, value.high))
+    return any(isinstance(n, float) and 0 < abs(n) < 1e-4 for n in numbers)
+
+
+def dumps(claims: ClaimSet) -> str:
+    """The canonical JSON document of a claim set."""
+    encode = encode_stdlib if _has_tiny_float(claims) else _encoder()
+    return encode(to_document(claims)).decode()
+
+
+def dumps_lines(claims: ClaimSet) -> str:
+    """The claim set as JSON Lines: a header, then one tagged record a line."""
+    document = to_document(claims)
+    lines = [json.dumps({"format": FORMAT, "version": VERSION}, ensure_ascii=False, separators=(",", ":"))]
+    for section in SECTIONS:
+        for record in document.get(section, ()):
+            tagged = {"type": SECTION_TYPES[section], **record}
+            lines.append(json.dumps(tagged, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+    return "\n".join(lines) + "\n"
+
+
+def dump(claims: ClaimSet, path: PathLike) -> None:
+    """Write a claim set atomically: JSON Lines when the name ends in ``.jsonl``."""
+    target = Path(path)
+    text = dumps_lines(claims) if target.suffix == ".jsonl" else dumps(claims)
+    write_atomic(target, text.encode())

@@ -1,0 +1,63 @@
+"""The model: grading scales, partial dates, the nouns, the claim set and its vocabulary.
+
+The lowest layer. Everything here is a frozen attrs class or an enum whose validators
+refuse invalid values, so an object that exists is well formed. Nothing here reads
+files or knows about JSON (that is :mod:`factlog.io`).
+"""
+
+from __future__ import annotations
+
+from factlog.model._claimset import ClaimSet
+from factlog.model._dates import Interval, PartialDate
+from factlog.model._nouns import (
+    Acknowledgement,
+    Attribution,
+    Claim,
+    DateValue,
+    Entity,
+    EntityKind,
+    Evidence,
+    FieldError,
+    Mode,
+    Object,
+    Predicate,
+    PredicateKind,
+    Proposition,
+    Quantity,
+    Source,
+    SourceKind,
+    TextValue,
+)
+from factlog.model._scales import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
+from factlog.model._vocabulary import PropositionKey, Vocabulary
+
+__all__ = [
+    "Acknowledgement",
+    "Attribution",
+    "Certainty",
+    "Claim",
+    "ClaimSet",
+    "Credibility",
+    "DateValue",
+    "Entity",
+    "EntityKind",
+    "Evidence",
+    "Factuality",
+    "FieldError",
+    "Interval",
+    "Likelihood",
+    "Mode",
+    "Object",
+    "PartialDate",
+    "Polarity",
+    "Predicate",
+    "PredicateKind",
+    "Proposition",
+    "PropositionKey",
+    "Quantity",
+    "Reliability",
+    "Source",
+    "SourceKind",
+    "TextValue",
+    "Vocabulary",
+]

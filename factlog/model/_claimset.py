@@ -1,0 +1,122 @@
+"""The claim set: everything one analysis knows, and how sets merge.
+
+A :class:`ClaimSet` holds entities, predicates, sources, claims and acknowledged
+findings. Ids are unique within each collection; merging two sets keeps one copy of
+what both define identically and raises :class:`~factlog.errors.ConflictError` for an
+id defined twice differently, never overwriting silently.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+from factlog.errors import ConflictError
+from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
+
+__all__ = ["ClaimSet"]
+
+
+def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
+    del instance
+    seen: set[str] = set()
+    for index, item in enumerate(value):
+        key = item.finding if isinstance(item, Acknowledgement) else item.id
+        if key in seen:
+            field = "finding" if isinstance(item, Acknowledgement) else "id"
+            raise FieldError(f"{attribute.name}[{index}].{field}", f"{key!r} is defined twice")
+        seen.add(key)
+
+
+def _collection(kind: type) -> Any:
+    return attrs.field(
+        default=(),
+        validator=[v.deep_iterable(v.instance_of(kind), v.instance_of(tuple)), _unique],
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ClaimSet:
+    """Entities, predicates, sources, claims and acknowledged findings.
+
+    ``bases`` (not part of the JSON, nor of equality) maps a source id to the folder its
+    ``document`` path is relative to; :func:`factlog.load` fills it in.
+    """
+
+    entities: tuple[Entity, ...] = _collection(Entity)
+    predicates: tuple[Predicate, ...] = _collection(Predicate)
+    sources: tuple[Source, ...] = _collection(Source)
+    claims: tuple[Claim, ...] = _collection(Claim)
+    acknowledged: tuple[Acknowledgement, ...] = _collection(Acknowledgement)
+    bases: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+
+    @functools.cached_property
+    def entity_by_id(self) -> Mapping[str, Entity]:
+        """Entities by id."""
+        return {item.id: item for item in self.entities}
+
+    @functools.cached_property
+    def predicate_by_id(self) -> Mapping[str, Predicate]:
+        """Predicates by id."""
+        return {item.id: item for item in self.predicates}
+
+    @functools.cached_property
+    def source_by_id(self) -> Mapping[str, Source]:
+        """Sources by id."""
+        return {item.id: item for item in self.sources}
+
+    @functools.cached_property
+    def claim_by_id(self) -> Mapping[str, Claim]:
+        """Claims by id."""
+        return {item.id: item for item in self.claims}
+
+    def document_path(self, source: str) -> Path | None:
+        """Where the text of a source is kept, if it names a document."""
+        found = self.source_by_id.get(source)
+        if found is None or found.document is None:
+            return None
+        return Path(self.bases.get(source, ".")) / found.document
+
+    def merge(self, *others: ClaimSet) -> ClaimSet:
+        """Merge with other sets; what two sets define identically is kept once."""
+        return merge_all([("", part) for part in (self, *others)])
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+
+def _merge_items(parts: Iterable[tuple[str, Sequence[Any]]], noun: str, problems: list[str]) -> tuple[Any, ...]:
+    kept: dict[str, tuple[str, Any]] = {}
+    for label, items in parts:
+        for item in items:
+            key = item.finding if isinstance(item, Acknowledgement) else item.id
+            found = kept.get(key)
+            if found is None:
+                kept[key] = (label, item)
+            elif found[1] != item:
+                where = f" in {found[0]} and {label}" if found[0] or label else ""
+                problems.append(f"{noun} {key!r} is defined twice, differently{where}")
+    return tuple(item for _, item in kept.values())
+
+
+def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
+    """Merge labelled claim sets (the label, a file name, goes into error messages)."""
+    if len(parts) == 1:
+        return parts[0][1]
+    problems: list[str] = []
+    merged = ClaimSet(
+        entities=_merge_items(((label, part.entities) for label, part in parts), "entity", problems),
+        predicates=_merge_items(((label, part.predicates) for label, part in parts), "predicate", problems),
+        sources=_merge_items(((label, part.sources) for label, part in parts), "source", problems),
+        claims=_merge_items(((label, part.claims) for label, part in parts), "claim", problems),
+        acknowledged=_merge_items(((label, part.acknowledged) for label, part in parts), "acknowledgement", problems),
+        bases={key: value for _, part in parts for key, value in part.bases.items()},
+    )
+    if problems:
+        raise ConflictError(problems)
+    return merged

@@ -1,0 +1,124 @@
+"""The model's field validators and the JSON Schema hints they imply.
+
+Shared with :mod:`factlog.io._records`, whose generated readers carry the common
+validators' meaning inline (and must keep it when they change).
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+__all__ = [
+    "ID",
+    "ID_PATTERN",
+    "FieldError",
+    "id_list",
+    "is_id",
+    "is_text",
+    "non_negative",
+    "optional_id",
+    "optional_text",
+    "schema_hints",
+    "text_list",
+]
+
+ID_PATTERN = r"[a-z0-9][a-z0-9._:-]{0,199}"
+ID = re.compile(ID_PATTERN)
+
+
+class FieldError(ValueError):
+    """A field holds a value its validator refuses; ``field`` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if not isinstance(value, str) or ID.fullmatch(value) is None:
+        raise FieldError(
+            attribute.name,
+            "expected an id (lowercase letters, digits, '.', '_', ':', '-', starting with a"
+            f" letter or digit), got {value!r}",
+        )
+
+
+def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if not isinstance(value, str):
+        raise FieldError(attribute.name, f"expected a string, got {value!r}")
+    if not value.strip():
+        raise FieldError(attribute.name, "must not be empty")
+
+
+def _utc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if value is None:
+        return
+    if not isinstance(value, datetime.datetime) or value.utcoffset() != datetime.timedelta(0):
+        raise FieldError(attribute.name, f"expected a UTC timestamp, got {value!r}")
+
+
+def _pattern_field(regex: str, what: str, doc: str) -> Any:
+    """An optional string field that must match a pattern (the schema says so too)."""
+    compiled = re.compile(regex)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        del instance
+        if value is not None and (not isinstance(value, str) or compiled.fullmatch(value) is None):
+            raise FieldError(attribute.name, f"expected {what}, got {value!r}")
+
+    return attrs.field(default=None, validator=check, metadata=_doc(doc, pattern=f"^{regex}$"))
+
+
+def _at_least(bound: int) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        del instance
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < bound:
+            raise FieldError(attribute.name, f"expected a number of at least {bound}, got {value!r}")
+
+    return check
+
+
+non_negative = _at_least(0)
+
+
+def _doc(text: str | None = None, **schema: Any) -> dict[str, Any]:
+    return {"doc": text, "schema": schema}
+
+
+# The validators below are shared with factlog.io._records, whose generated readers carry
+# their meaning inline (and must keep it when they change).
+id_list = v.deep_iterable(member_validator=is_id, iterable_validator=v.instance_of(tuple))
+text_list = v.deep_iterable(member_validator=is_text, iterable_validator=v.instance_of(tuple))
+optional_text = v.optional(is_text)
+optional_id = v.optional(is_id)
+
+_ID_SCHEMA = {"pattern": f"^{ID_PATTERN}$"}
+_TEXT_SCHEMA = {"minLength": 1, "pattern": "\\S"}
+_VALIDATOR_SCHEMAS: tuple[tuple[object, dict[str, Any]], ...] = (
+    (is_id, _ID_SCHEMA),
+    (optional_id, _ID_SCHEMA),
+    (is_text, _TEXT_SCHEMA),
+    (optional_text, _TEXT_SCHEMA),
+    (id_list, {"items": _ID_SCHEMA}),
+    (text_list, {"items": _TEXT_SCHEMA}),
+)
+
+
+def schema_hints(field: attrs.Attribute[Any]) -> dict[str, Any]:
+    """The JSON Schema keywords a field's validators and metadata imply."""
+    hints: dict[str, Any] = {}
+    for validator, schema in _VALIDATOR_SCHEMAS:
+        if field.validator is validator:
+            hints.update(schema)
+    hints.update(field.metadata.get("schema", {}))
+    return hints

@@ -1,0 +1,142 @@
+"""Normalisation: one canonical form for propositions that say the same thing.
+
+Before anything compares claims, names are made canonical:
+
+* an entity named by id or by any alias (case-insensitive; spaces may be written as
+  hyphens) becomes its id — ``Pyongyang``, ``DPRK`` and ``north-korea`` all become
+  ``dprk``;
+* a proposition written with a declared inverse predicate is turned around
+  (``russia receives-weapons-from dprk`` becomes ``dprk supplies-weapons-to russia``);
+* a symmetric predicate gets its two entities in sorted order.
+
+:func:`Vocabulary.key` then gives a :data:`PropositionKey` equal for two propositions
+exactly when they say the same thing (valid time aside: time is compared by the rules).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypeAlias
+
+import attrs
+
+from factlog.model._claimset import ClaimSet
+from factlog.model._nouns import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
+
+__all__ = ["PropositionKey", "Vocabulary"]
+
+ObjectKey: TypeAlias = tuple[str, ...] | tuple[str, float, float, float, str] | None
+PropositionKey: TypeAlias = tuple[str, str, ObjectKey, tuple[tuple[str, str], ...]]
+"""``(subject, predicate, object, qualifiers)`` in canonical form."""
+
+
+def slug(name: str) -> str:
+    """The form names are matched in: case-folded, runs of spaces as one hyphen."""
+    return "-".join(name.casefold().split())
+
+
+def object_key(value: object) -> ObjectKey:
+    """A hashable, canonical form of an (already normalised) proposition object."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return ("entity", value)
+    if isinstance(value, TextValue):
+        return ("text", " ".join(value.text.casefold().split()))
+    if isinstance(value, DateValue):
+        return ("date", str(value.date))
+    assert isinstance(value, Quantity)
+    return ("quantity", float(value.amount), float(value.low), float(value.high), value.unit or "")
+
+
+@attrs.frozen
+class Vocabulary:
+    """The name and predicate lookups of one claim set."""
+
+    names: dict[str, str]
+    predicates: dict[str, Predicate]
+    inverses: dict[str, str]
+
+    @classmethod
+    def of(cls, claims: ClaimSet) -> Vocabulary:
+        """The vocabulary a claim set defines (conflicting aliases resolve to the first)."""
+        names: dict[str, str] = {}
+        for entity in claims.entities:
+            names.setdefault(slug(entity.id), entity.id)
+        for entity in claims.entities:
+            for alias in entity.aliases:
+                names.setdefault(slug(alias), entity.id)
+        predicates = dict(claims.predicate_by_id)
+        inverses: dict[str, str] = {}
+        for predicate in claims.predicates:
+            if predicate.inverse is not None and predicate.inverse not in predicates:
+                inverses[predicate.inverse] = predicate.id
+        for predicate in claims.predicates:
+            # Both directions declared: the smaller id is canonical.
+            if predicate.inverse in predicates and predicate.id > predicate.inverse:
+                inverses[predicate.id] = predicate.inverse
+        return cls(names, predicates, inverses)
+
+    def entity(self, name: str) -> str:
+        """The canonical id of an entity id or alias; unknown names come back as given."""
+        found = self.names.get(name)  # an id is its own slug: the common case needs no slugging
+        return found if found is not None else self.names.get(slug(name), name)
+
+    def knows_entity(self, name: str) -> bool:
+        """Whether a name is an entity id or alias."""
+        return slug(name) in self.names
+
+    def knows_predicate(self, name: str) -> bool:
+        """Whether a name is a declared predicate or a declared inverse."""
+        return name in self.predicates or name in self.inverses
+
+    def predicate(self, name: str) -> Predicate | None:
+        """The canonical predicate a name (or its inverse) stands for."""
+        return self.predicates.get(self.inverses.get(name, name))
+
+    def normalise(self, proposition: Proposition) -> Proposition:
+        """The canonical form of a proposition."""
+        subject = self.entity(proposition.subject)
+        obj = proposition.object
+        if isinstance(obj, str):
+            obj = self.entity(obj)
+        predicate = proposition.predicate
+        canonical = self.inverses.get(predicate)
+        if canonical is not None and isinstance(obj, str):
+            subject, obj, predicate = obj, subject, canonical
+        declared = self.predicates.get(predicate)
+        if declared is not None and declared.symmetric and isinstance(obj, str) and obj < subject:
+            subject, obj = obj, subject
+        qualifiers = tuple((name, self.entity(value)) for name, value in proposition.qualifiers)
+        if (subject, predicate, obj, qualifiers) == (
+            proposition.subject,
+            proposition.predicate,
+            proposition.object,
+            proposition.qualifiers,
+        ):
+            return proposition
+        return attrs.evolve(proposition, subject=subject, predicate=predicate, object=obj, qualifiers=qualifiers)
+
+    def key(self, proposition: Proposition) -> PropositionKey:
+        """The canonical key of a proposition, without its valid time."""
+        return canonical_key(self.normalise(proposition))
+
+
+def canonical_key(normal: Proposition) -> PropositionKey:
+    """The key of a proposition that is already normalised."""
+    return (normal.subject, normal.predicate, object_key(normal.object), normal.qualifiers)
+
+
+def alias_problems(entities: tuple[Entity, ...]) -> Iterator[tuple[str, str]]:
+    """``(path, message)`` for every alias that names two entities."""
+    owner: dict[str, str] = {}
+    for entity in entities:
+        owner.setdefault(slug(entity.id), entity.id)
+    for index, entity in enumerate(entities):
+        for position, alias in enumerate(entity.aliases):
+            found = owner.setdefault(slug(alias), entity.id)
+            if found != entity.id:
+                yield (
+                    f"$.entities[{index}].aliases[{position}]",
+                    f"alias {alias!r} already names entity {found!r}",
+                )

@@ -1,0 +1,126 @@
+"""Rendering a :class:`~factlog.checks._engine.Report` as text, JSON or Markdown."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from factlog.checks._engine import Report
+from factlog.checks._findings import Severity
+
+__all__ = ["render_json", "render_markdown", "render_text", "report_document"]
+
+_COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The report as a JSON-ready dict: ``{"findings": [...], "summary": {...}}``."""
+    findings = []
+    for finding in report.findings:
+        item: dict[str, Any] = {
+            "id": finding.id,
+            "rule": finding.rule,
+            "severity": finding.severity.value,
+            "message": finding.message,
+            "claims": {side: list(ids) for side, ids in finding.claims},
+            "acknowledged": finding.acknowledged,
+        }
+        if finding.note is not None:
+            item["note"] = finding.note
+        findings.append(item)
+    return {"findings": findings, "summary": report.summary()}
+
+
+def render_json(report: Report) -> str:
+    """The report as canonical JSON (two-space indent, UTF-8, trailing newline)."""
+    return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def _evidence_lines(report: Report, claim_id: str) -> Iterator[tuple[str, str]]:
+    """(header, quote) for each piece of evidence of a claim."""
+    claim = report.claims.claim_by_id.get(claim_id)
+    if claim is None:
+        return
+    holder = report.claims.entity_by_id.get(claim.attribution.holder)
+    name = holder.name if holder else claim.attribution.holder
+    via = [report.claims.entity_by_id[v].name if v in report.claims.entity_by_id else v for v in claim.attribution.via]
+    chain = f" via {' → '.join(via)}" if via else ""
+    stance = f"{claim.polarity.value}, {claim.certainty.value}"
+    for evidence in claim.evidence:
+        yield f"{claim_id}: {name}{chain} ({stance}) in {evidence.source}", evidence.quote
+
+
+def _summary_line(report: Report) -> str:
+    summary = report.summary()
+    parts = [
+        f"{summary[s.value]} {s.value}{'s' if summary[s.value] != 1 and s is not Severity.INFO else ''}"
+        for s in reversed(Severity)
+    ]
+    if summary["acknowledged"]:
+        parts.append(f"{summary['acknowledged']} acknowledged")
+    return f"{len(report.claims.claims)} claims checked: " + ", ".join(parts)
+
+
+def render_text(report: Report, *, colour: bool = False) -> str:
+    """The report for a terminal: findings grouped by severity, each with its quotes."""
+
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if colour else text
+
+    lines: list[str] = []
+    for severity in reversed(Severity):
+        group = [f for f in report.findings if f.severity is severity]
+        if not group:
+            continue
+        lines.append(paint(_BOLD + _COLOURS[severity], f"{_HEADINGS[severity]} ({len(group)})"))
+        lines.append("")
+        for finding in group:
+            tag = f"[{severity.value}{', acknowledged' if finding.acknowledged else ''}]"
+            lines.append(f"{paint(_COLOURS[severity], tag)} {finding.message}")
+            lines.append(paint(_DIM, f"    {finding.rule} {finding.id}"))
+            if finding.note:
+                lines.append(f"    note: {finding.note}")
+            for side, ids in finding.claims:
+                lines.append(f"    {side}:")
+                for claim_id in ids:
+                    for header, quote in _evidence_lines(report, claim_id):
+                        lines.append(f"      {header}")
+                        lines.append(paint(_DIM, f"        > {quote}"))
+            lines.append("")
+    lines.append(_summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
+
+
+def escape_markdown(text: str) -> str:
+    """User text made inert in Markdown (and in the HTML Markdown becomes)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def render_markdown(report: Report) -> str:
+    """The report as a Markdown document; every piece of user text is escaped."""
+    lines = ["# factlog check", "", escape_markdown(_summary_line(report)), ""]
+    for severity in reversed(Severity):
+        group = [f for f in report.findings if f.severity is severity]
+        if not group:
+            continue
+        lines += [f"## {_HEADINGS[severity]} ({len(group)})", ""]
+        for finding in group:
+            acknowledged = " (acknowledged)" if finding.acknowledged else ""
+            lines += [f"### {escape_markdown(finding.message)}{acknowledged}", ""]
+            lines += [f"`{finding.rule}` · `{finding.id}`", ""]
+            if finding.note:
+                lines += [f"Note: {escape_markdown(finding.note)}", ""]
+            for side, ids in finding.claims:
+                lines.append(f"- **{escape_markdown(side)}**")
+                for claim_id in ids:
+                    for header, quote in _evidence_lines(report, claim_id):
+                        lines.append(f"  - {escape_markdown(header)}: “{escape_markdown(quote)}”")
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,83 @@
+"""A timeline of what was said about one entity, by whom, through whom, how firmly."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+
+from factlog.analysis._index import Index
+from factlog.model._claimset import ClaimSet
+
+__all__ = ["TimelineRow", "entity_timeline", "render_timeline_json", "render_timeline_text"]
+
+
+@attrs.frozen
+class TimelineRow:
+    """One claim about the entity."""
+
+    date: str
+    claim: str
+    holder: str
+    via: tuple[str, ...]
+    certainty: str
+    polarity: str
+    statement: str
+    quote: str
+    source: str
+
+
+def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
+    """Claims whose proposition has the entity as subject, object or qualifier, by date then id.
+
+    ``entity`` may be an id or an alias; :class:`LookupError` if it names nothing.
+    """
+    index = Index.of(claims)
+    if not index.vocabulary.knows_entity(entity):
+        raise LookupError(f"no entity {entity!r}")
+    target = index.vocabulary.entity(entity)
+    rows = []
+    for entry in index.entries:
+        proposition = entry.proposition
+        if proposition is None:
+            continue
+        involved = {proposition.subject, *(value for _, value in proposition.qualifiers)}
+        if isinstance(proposition.object, str):
+            involved.add(proposition.object)
+        if target not in involved:
+            continue
+        evidence = entry.claim.evidence[0]
+        rows.append(
+            TimelineRow(
+                date=str(entry.stated) if entry.stated is not None else "undated",
+                claim=entry.id,
+                holder=index.name(entry.holder),
+                via=tuple(index.name(relay) for relay in entry.claim.attribution.via),
+                certainty=entry.claim.certainty.value,
+                polarity=entry.claim.polarity.value,
+                statement=entry.claim.statement,
+                quote=evidence.quote,
+                source=evidence.source,
+            )
+        )
+    order = {e.id: (e.stated.sort_key if e.stated else (0, 0)) for e in index.entries}
+    return sorted(rows, key=lambda row: (order[row.claim], row.claim))
+
+
+def render_timeline_text(rows: list[TimelineRow]) -> str:
+    """One block per claim: date, holder (and relays), stance, statement, quote."""
+    lines = []
+    for row in rows:
+        via = f" via {' → '.join(row.via)}" if row.via else ""
+        lines.append(f"{row.date:<10} {row.holder}{via} ({row.polarity}, {row.certainty}) [{row.claim}]")
+        lines.append(f"           {row.statement}")
+        lines.append(f"           > {row.quote} ({row.source})")
+    lines.append(f"{len(rows)} claims")
+    return "\n".join(lines) + "\n"
+
+
+def render_timeline_json(rows: list[TimelineRow]) -> str:
+    """The timeline as a JSON list."""
+    data: list[dict[str, Any]] = [attrs.asdict(row) for row in rows]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
