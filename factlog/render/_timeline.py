@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from factlog.analysis._index import Index
+from factlog.errors import UnknownEntityError
 from factlog.model._claimset import ClaimSet
 
 __all__ = ["TimelineRow", "entity_timeline", "render_timeline_json", "render_timeline_text"]
@@ -35,7 +36,7 @@ def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
     """
     index = Index.of(claims)
     if not index.vocabulary.knows_entity(entity):
-        raise LookupError(f"no entity {entity!r}")
+        raise UnknownEntityError(f"no entity {entity!r}")
     target = index.vocabulary.entity(entity)
     rows = []
     for entry in index.entries:
