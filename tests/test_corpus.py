@@ -71,6 +71,10 @@ def test_every_quote_is_exact(corpus: factlog.ClaimSet) -> None:
             path = corpus.document_path(evidence.source)
             assert path is not None, evidence.source
             assert path.read_text(encoding="utf-8")[evidence.start : evidence.end] == evidence.quote, claim.id
+    for source in corpus.sources:
+        path = corpus.document_path(source.id)
+        if path is not None:
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == source.sha256, source.id
 
 
 # The sha256 of the two articles as the project received them (seeds 000 and 004).
