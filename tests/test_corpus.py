@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
 
 import pytest
 
 import factlog
 from factlog import Polarity, Severity
+from tests.helpers import ROOT, run
 
-from .test_cli import run
-
-SOURCES = Path(__file__).parent.parent / "sources"
+SOURCES = ROOT / "sources"
 ARTICLES = ("li-qiang-visit", "choe-moscow")
 # A sentence ends at . ! or ? before a capital or an opening quote; "U.S." ends none.
 SENTENCE_END = re.compile(r"(?<=[.!?])(?<!U\.S\.)\s+(?=[A-Z“\"])")

@@ -18,10 +18,8 @@ from factlog.io import _parsing as parsing
 from factlog.io import _writing as writing
 from factlog.io._converter import claim_content_id
 from factlog.io._migrations import upgrade
-
-from .strategies import claim_sets
-
-GOLDEN = Path(__file__).parent / "golden" / "v1.json"
+from tests.helpers import GOLDEN, ROOT
+from tests.strategies import claim_sets
 
 
 @given(claim_sets())
@@ -392,7 +390,7 @@ def test_without_orjson_reading_and_writing_give_the_same_results(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The standard library's paths read the same sets and write the same bytes as orjson's."""
-    claims = factlog.load(Path(__file__).parent.parent / "sources")
+    claims = factlog.load(ROOT / "sources")
     text = factlog.dumps(claims)
     factlog.dump(claims, tmp_path / "with.jsonl")
     for module in (codec, parsing):

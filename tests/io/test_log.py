@@ -10,9 +10,7 @@ import pytest
 
 import factlog
 from factlog import ClaimLog, Retraction, TornLineWarning
-
-from .builders import ENTITIES, PREDICATES, SOURCES, claim
-from .test_cli import run
+from tests.helpers import ENTITIES, GOLDEN, PREDICATES, SOURCES, claim, run
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 T2 = datetime.datetime(2025, 10, 2, 12, tzinfo=datetime.UTC)
@@ -118,7 +116,7 @@ def test_log_times_must_be_utc(tmp_path: Path) -> None:
 
 def test_log_commands(tmp_path: Path) -> None:
     """`factlog log append` then `factlog log show` gives back the file's claim set."""
-    golden = Path(__file__).parent / "golden" / "v1.json"
+    golden = GOLDEN
     path = tmp_path / "claims.log"
     appended = run("log", "append", str(path), str(golden))
     assert appended.returncode == 0, appended.stderr

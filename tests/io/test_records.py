@@ -17,9 +17,9 @@ from factlog.io import _documents as codec
 from factlog.io._converter import make_converter
 from factlog.io._schema import json_schema
 from factlog.io._sections import read_claim_set, write_claim_set
-
-from .fuzzing import GOLDEN, _mutate, _random_json
-from .strategies import claim_sets
+from tests.fuzzing import _mutate, _random_json
+from tests.helpers import GOLDEN
+from tests.strategies import claim_sets
 
 CONVERTER = make_converter()
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import factlog
 from factlog.io import _documents as documents
-
-GOLDEN = Path(__file__).parent / "golden" / "v1.json"
+from tests.helpers import GOLDEN
 
 
 def test_collector_is_paused_during_a_load_and_restored_after(monkeypatch: pytest.MonkeyPatch) -> None:
