@@ -105,3 +105,11 @@ def test_unknown_names_pass_through() -> None:
     assert VOCABULARY.entity("atlantis") == "atlantis"
     assert not VOCABULARY.knows_entity("atlantis")
     assert VOCABULARY.knows_predicate("receives-weapons-from")
+
+
+@given(spellings())
+def test_normalisation_is_idempotent(pair: tuple[Proposition, Proposition]) -> None:
+    """Normalising a normalised proposition changes nothing, however it was first written."""
+    for proposition in pair:
+        once = VOCABULARY.normalise(proposition)
+        assert VOCABULARY.normalise(once) == once
