@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import traceback
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
-from factlog import ClaimSet, FormatError
+from factlog import ClaimSet, Entity, FormatError
 from factlog.io import _documents as codec
 from factlog.io._converter import make_converter
+from factlog.io._records import Refused, reader
 from factlog.io._schema import json_schema
 from factlog.io._sections import read_claim_set, write_claim_set
 from tests.fuzzing import _mutate, _random_json
@@ -182,3 +184,14 @@ def test_a_small_depth_limit_still_applies_to_valid_documents() -> None:
     """A depth limit below the format's own nesting refuses even a valid document."""
     with pytest.raises(FormatError, match="nested deeper than 3 levels"):
         factlog.loads(GOLDEN.read_text(encoding="utf-8"), limits=factlog.Limits(max_depth=3))
+
+
+def test_tracebacks_through_generated_readers_show_their_source() -> None:
+    """A failure inside a generated reader is reported with the generated line, as attrs does for its code."""
+    read = reader(Entity)
+    with pytest.raises(Refused) as caught:
+        read({"id": "x", "name": "X", "kind": "country", "aliases": 5}, {})
+    frames = traceback.extract_tb(caught.value.__traceback__)
+    generated = [frame for frame in frames if frame.filename.startswith("<factlog generated")]
+    assert generated
+    assert generated[0].line  # linecache knows the text, so the line is shown
