@@ -20,10 +20,33 @@ class Severity(_Scale):
     ERROR = "error"
 
 
+ID_HEX_DIGITS = 20
+"""Hex digits of a finding id: 80 bits of SHA-256.
+
+By the birthday bound, n findings share an id with probability about n²/2⁸¹: one in
+about 240 million at 100 million findings (32 bits, the old length, gave even odds at
+77,000 findings and a collision in the one-million-claim benchmark).
+"""
+
+LEGACY_HEX_DIGITS = 8
+"""Hex digits of the ids older versions wrote (32 bits); acknowledgements may still use them."""
+
+
 def finding_id(rule: str, claims: Iterable[str]) -> str:
-    """The stable id of a finding: a hash of the rule name and the sorted claim ids."""
+    """The stable id of a finding: ``f-`` and 20 hex digits of SHA-256 of the rule and sorted claim ids.
+
+    An id written by an older factlog (``f-`` and 8 hex digits) is the first 10
+    characters of the id given now; :func:`legacy_id` gives it.
+    """
     text = "\0".join([rule, *sorted(set(claims))])
-    return "f-" + hashlib.sha256(text.encode()).hexdigest()[:8]
+    return "f-" + hashlib.sha256(text.encode()).hexdigest()[:ID_HEX_DIGITS]
+
+
+def legacy_id(finding: str) -> str | None:
+    """The 8-hex-digit id an older factlog gave the finding with this id (None if it is not a full id)."""
+    if len(finding) != 2 + ID_HEX_DIGITS:
+        return None
+    return finding[: 2 + LEGACY_HEX_DIGITS]
 
 
 def _sides(
