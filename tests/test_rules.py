@@ -76,7 +76,7 @@ def test_different_qualifiers_do_not_conflict() -> None:
 
 def test_missing_time_overlaps_but_lowers_severity() -> None:
     """A claim without a valid time conflicts with any time, one step less severe."""
-    [finding] = run(opposed_claims, world(claim("a", when=None), claim("d", when="2019", denied=True)))
+    [finding] = run(opposed_claims, world(claim("a", when=None), claim("d", when="2019", denied=True, holder="wire")))
     assert finding.severity is Severity.WARNING
 
 
@@ -111,9 +111,9 @@ def test_groups_with_disjoint_times_are_separate_findings() -> None:
     """Two conflicts at different times give two findings, not one."""
     claims = world(
         claim("a1", when="2019"),
-        claim("d1", when="2019", denied=True),
+        claim("d1", when="2019", denied=True, holder="russia"),
         claim("a2", when="2025"),
-        claim("d2", when="2025", denied=True),
+        claim("d2", when="2025", denied=True, holder="russia"),
     )
     found = [sides(f) for f in run(opposed_claims, claims)]
     assert sorted(found, key=str) == sorted(
@@ -396,7 +396,7 @@ def test_broken_rule_is_reported_not_raised() -> None:
     def broken(index: factlog.Index) -> list[Finding]:
         raise RuntimeError("boom")
 
-    report = factlog.check(world(claim("a"), claim("d", denied=True)), (broken, opposed_claims))
+    report = factlog.check(world(claim("a"), claim("d", denied=True, holder="wire")), (broken, opposed_claims))
     # Both are errors; the failure of a rule outside the tuple sorts after the tuple's rules.
     assert [f.rule for f in report.findings] == ["opposed_claims", "rule_failure"]
     assert any("rule broken failed: RuntimeError: boom" in f.message for f in report.findings)

@@ -15,6 +15,7 @@ import attrs
 
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import _NEG_INF, _POS_INF, Interval, PartialDate
+from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Entity, Predicate, Proposition, Source
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
@@ -46,6 +47,12 @@ class Entry:
     A state holds throughout the span; an event happens on some day inside it. A claim
     without a valid time spans all time, but only possibly (see ``timed``).
     """
+    core: tuple[int, int] | None = None
+    """The days the claim certainly covers, as ordinals (None: no day is certain).
+
+    Two claims whose spans meet overlap *possibly*; only when their cores meet do they
+    overlap *definitely* (see :func:`factlog.analysis._timegroups.certain_days`).
+    """
 
     @property
     def timed(self) -> bool:
@@ -61,6 +68,32 @@ class Entry:
     def when(self) -> Interval | None:
         """The valid time of the (normalised) proposition."""
         return None if self.proposition is None else self.proposition.when
+
+
+def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | None:
+    """The days a valid time certainly covers, as ordinals: None when no day is certain.
+
+    This is how Wikidata's single-value constraint reads start and end qualifiers
+    (a term ending in 2016 and one starting in 2016 do not certainly overlap):
+
+    * a **state** over one partial date holds throughout it (``2019``: every day of 2019);
+      over ``start/end`` it certainly holds from the last day ``start`` may be to the day
+      before the first day ``end`` may be: the end day is the day of the handover, so a
+      term ending on the day the next begins only possibly overlaps it;
+    * an **event** certainly happens on a day only when it is dated to that day.
+
+    No valid time: nothing is certain. Approximate or uncertain dates (EDTF ``~``, ``?``)
+    belong here too: they shrink what is certain and widen :attr:`Entry.span`.
+    """
+    if when is None:
+        return None
+    if event:
+        return (when.start_low, when.start_low) if when.start_low == when.end_high else None
+    if when.start is not None and when.start == when.end:
+        return (when.start.first_day, when.start.last_day)
+    low = _NEG_INF if when.start is None else when.start.last_day
+    high = _POS_INF if when.end is None else when.end.first_day - 1
+    return (low, high) if low <= high else None
 
 
 def chronological(entries: Sequence[Entry]) -> list[Entry]:
@@ -193,7 +226,11 @@ class Index:
         sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
         when = None if proposition is None else proposition.when
         span = _ANY_TIME if when is None else (when.start_low, when.end_high)
-        return Entry(claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span)
+        event = predicate is not None and predicate.kind is PredicateKind.EVENT
+        core = certain_days(when, event=event)
+        return Entry(
+            claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span, core
+        )
 
     def speaker(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""

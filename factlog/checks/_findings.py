@@ -9,7 +9,7 @@ import attrs
 
 from factlog.model._scales import _Scale
 
-__all__ = ["Finding", "Severity", "finding_id"]
+__all__ = ["Finding", "Severity", "finding_id", "graded"]
 
 
 class Severity(_Scale):
@@ -30,6 +30,22 @@ about 240 million at 100 million findings (32 bits, the old length, gave even od
 
 LEGACY_HEX_DIGITS = 8
 """Hex digits of the ids older versions wrote (32 bits); acknowledgements may still use them."""
+
+
+def graded(*, certain: bool, definite: bool, top: Severity | None = None) -> Severity:
+    """The severity of a conflict between two sides, the same in every rule.
+
+    *error* when both sides are certain and their times definitely overlap; one step
+    less for each of: a side only probable or possible; times that only possibly
+    overlap (an undated claim, year-precision terms meeting in their boundary year, a
+    term ending on the day the next begins). ``top`` caps it (a rule whose worst case
+    is a warning). Never below *info*.
+    """
+    steps = (0 if certain else 1) + (0 if definite else 1)
+    severity = (Severity.ERROR, Severity.WARNING, Severity.INFO)[steps]
+    if top is not None and severity > top:
+        return top
+    return severity
 
 
 def finding_id(rule: str, claims: Iterable[str]) -> str:

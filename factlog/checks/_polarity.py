@@ -7,11 +7,11 @@ from collections.abc import Iterator, Sequence
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import components, definite_conflict, possible_conflict
-from factlog.checks._findings import Finding, Severity
+from factlog.checks._findings import Finding, Severity, graded
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 
-__all__ = ["answered_denial", "opposed_claims"]
+__all__ = ["answered_denial", "one_party", "opposed_claims"]
 
 
 def strongest(entries: Sequence[Entry]) -> Certainty:
@@ -19,14 +19,21 @@ def strongest(entries: Sequence[Entry]) -> Certainty:
     return max(entry.claim.certainty for entry in entries)
 
 
-def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> Severity:
+def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> tuple[Severity, bool]:
+    """The severity of the surest pair (see :func:`graded`), and whether any pair definitely conflicts."""
     firm_affirmed = [e for e in affirmed if e.claim.certainty is Certainty.CERTAIN]
     firm_denied = [e for e in denied if e.claim.certainty is Certainty.CERTAIN]
+    definite = definite_conflict(affirmed, denied, event=event)
     if definite_conflict(firm_affirmed, firm_denied, event=event):
-        return Severity.ERROR
-    if possible_conflict(firm_affirmed, firm_denied) or definite_conflict(affirmed, denied, event=event):
-        return Severity.WARNING
-    return Severity.INFO
+        return graded(certain=True, definite=True), True
+    if possible_conflict(firm_affirmed, firm_denied):
+        return graded(certain=True, definite=False), definite
+    return graded(certain=False, definite=definite), definite
+
+
+def one_party(entries: Sequence[Entry]) -> bool:
+    """Whether every claim speaks for one party (a holder, or those affiliated with one)."""
+    return len({entry.speaks_for for entry in entries}) == 1
 
 
 def opposed_claims(index: Index) -> Iterator[Finding]:
@@ -42,12 +49,16 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     affirmed for April 2024.
 
     One finding per group of claims linked by overlapping times, listing every
-    affirming and every denying claim. Severity: *error* when a certain affirmation
-    and a certain denial definitely conflict; *warning* ("disputed") when either side
-    is only probable or possible, or the conflict is only possible (an event dated
-    only partly inside the denied span, or a claim without a valid time, which
-    overlaps every time); *info* below that. Uncommitted claims commit to nothing and
-    are not compared.
+    affirming and every denying claim with the times each holder gave. Severity:
+    *error* when a certain affirmation and a certain denial definitely conflict;
+    *warning* ("disputed") when either side is only probable or possible, or the
+    conflict is only possible (an event dated only partly inside the denied span, a
+    term of ``2010/2016`` against a denial over ``2016/2019``, or a claim without a
+    valid time, which overlaps every time: the message then says so); *info* below
+    that. Uncommitted claims commit to nothing and are not compared. When every claim
+    of a group speaks for one party (one holder, or a spokesperson and the government
+    it speaks for, through ``affiliation``), the party has changed its mind or
+    contradicted itself: that is ``self_contradiction``'s finding, not this one.
     """
     for entries in index.by_key.values():
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
@@ -57,16 +68,20 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
         for group in components(affirmed, denied):
+            if one_party(group):
+                continue
             yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
             no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
             assert yes[0].proposition is not None
             same_time = len({e.when for e in group}) == 1
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
-            severity = _severity(yes, no, event=event)
+            severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
             affirmers = phrasing.by_holders(index, yes, times=not same_time)
             deniers = phrasing.by_holders(index, no, times=not same_time)
             message = f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
+            if not definite:
+                message += f"; {phrasing.ONLY_POSSIBLE}"
             yield Finding(
                 rule="opposed_claims",
                 severity=severity,
