@@ -19,7 +19,7 @@ from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Entity, Predicate, Proposition, Source
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
-__all__ = ["Entry", "Index", "SlotKey", "chronological"]
+__all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object_slot"]
 
 _ANY_TIME = (_NEG_INF, _POS_INF)
 
@@ -70,6 +70,12 @@ class Entry:
         return None if self.proposition is None else self.proposition.when
 
 
+def object_slot(entry: Entry) -> SlotKey:
+    """``(object, predicate, qualifiers)`` of a claim whose object is an entity."""
+    assert entry.proposition is not None and isinstance(entry.proposition.object, str)
+    return (entry.proposition.object, entry.proposition.predicate, entry.proposition.qualifiers)
+
+
 def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | None:
     """The days a valid time certainly covers, as ordinals: None when no day is certain.
 
@@ -114,8 +120,12 @@ class Index:
     by_holder: dict[str, list[Entry]]
     by_source: dict[str, list[Entry]]
     answered_by: dict[str, list[Entry]]
+    by_object: dict[SlotKey, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
+    """Claims with an entity object, by ``(object, predicate, qualifiers)``: where an
+    inverse-functional predicate has one subject."""
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
+    _broader: dict[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     source_scope: frozenset[str] | None = None
     """In a view, the sources whose documents the rules look at (None: all of them)."""
@@ -162,6 +172,8 @@ class Index:
                 assert entry.proposition is not None
                 slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
                 self.by_slot[slot].append(entry)
+                if isinstance(entry.proposition.object, str):
+                    self.by_object[object_slot(entry)].append(entry)
             self.by_holder[entry.holder].append(entry)
             for source in entry.sources:
                 self.by_source[source].append(entry)
@@ -181,6 +193,7 @@ class Index:
             for e in entries
             if e.proposition is not None
         }
+        objects = {object_slot(e) for e in entries if e.proposition is not None and isinstance(e.proposition.object, str)}
         holders = {e.holder for e in entries}
         sources = {source for e in entries for source in e.sources}
         answered = {a for e in entries for a in e.claim.answers} | {e.id for e in entries if e.id in self.answered_by}
@@ -194,11 +207,13 @@ class Index:
             {holder: self.by_holder[holder] for holder in holders},
             {source: self.by_source[source] for source in sources},
             {claim: self.answered_by[claim] for claim in answered if claim in self.answered_by},
-            self._documents,
-            self._speakers,
-            self._publishers,
-            frozenset(sources),
-            self.parent or self,
+            {slot: self.by_object[slot] for slot in objects},
+            documents=self._documents,
+            speakers=self._speakers,
+            broader=self._broader,
+            publishers=self._publishers,
+            source_scope=frozenset(sources),
+            parent=self.parent or self,
         )
 
     def scoped_sources(self) -> list[Source]:
@@ -231,6 +246,26 @@ class Index:
         return Entry(
             claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span, core
         )
+
+    def broader(self, entity: str) -> frozenset[str]:
+        """Every entity the entity lies within, following ``part_of`` transitively (itself excluded)."""
+        found = self._broader.get(entity)
+        if found is None:
+            seen: set[str] = set()
+            pending = [entity]
+            while pending:
+                current = self.claims.entity_by_id.get(self.vocabulary.entity(pending.pop()))
+                for whole in () if current is None else current.part_of:
+                    whole = self.vocabulary.entity(whole)
+                    if whole not in seen and whole != entity:
+                        seen.add(whole)
+                        pending.append(whole)
+            found = self._broader[entity] = frozenset(seen)
+        return found
+
+    def within(self, part: str, whole: str) -> bool:
+        """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``)."""
+        return part == whole or whole in self.broader(part)
 
     def speaker(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""

@@ -21,6 +21,7 @@ __all__ = [
     "cliques",
     "components",
     "definite_conflict",
+    "definitely_meet",
     "overlap",
     "possible_conflict",
     "spans_meet",
@@ -42,6 +43,8 @@ def overlap(first: Entry, second: Entry) -> Overlap:
     if first.span[0] > second.span[1] or second.span[0] > first.span[1]:
         return Overlap.NONE
     a, b = first.core, second.core
+    if not first.timed and not second.timed:
+        return Overlap.DEFINITE
     if a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]:
         return Overlap.DEFINITE
     return Overlap.POSSIBLE
@@ -58,9 +61,21 @@ def spans_meet(first: Iterable[tuple[int, int]], second: Iterable[tuple[int, int
     return False
 
 
+def definitely_meet(first: Sequence[Entry], second: Sequence[Entry]) -> bool:
+    """Whether a claim of one side certainly shares a day with a claim of the other.
+
+    Their cores meet; or neither gives a valid time, so both speak of the same
+    unspecified time (the date of an event, stated without saying when). An undated
+    claim against a dated one only possibly meets it: one step less severe.
+    """
+    if any(not e.timed for e in first) and any(not e.timed for e in second):
+        return True
+    return spans_meet([e.core for e in first if e.core], [e.core for e in second if e.core])
+
+
 def strongest_overlap(first: Sequence[Entry], second: Sequence[Entry]) -> Overlap:
     """The surest overlap between a claim of one side and a claim of the other."""
-    if spans_meet([e.core for e in first if e.core], [e.core for e in second if e.core]):
+    if definitely_meet(first, second):
         return Overlap.DEFINITE
     return Overlap.POSSIBLE if spans_meet([e.span for e in first], [e.span for e in second]) else Overlap.NONE
 
@@ -135,6 +150,8 @@ def definite_conflict(affirmed: Sequence[Entry], denied: Sequence[Entry], *, eve
     somewhere in a span conflicts with a denial only when the denied span contains the
     whole of it.
     """
+    if any(not e.timed for e in affirmed) and any(not e.timed for e in denied):
+        return True  # neither gives a time: the same unspecified time
     timed_affirmed = [e for e in affirmed if e.timed]
     timed_denied = [e for e in denied if e.timed]
     if not event:

@@ -13,7 +13,8 @@ from factlog.checks._integrity import document_mismatch, future_event_as_fact, q
 from factlog.checks._polarity import answered_denial, opposed_claims
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
-from factlog.checks._values import conflicting_values, exclusive_predicates
+from factlog.checks._exclusive import exclusive_predicates
+from factlog.checks._values import conflicting_holders, conflicting_values
 
 __all__ = [
     "DEFAULT_RULES",
@@ -24,6 +25,7 @@ __all__ = [
     "Severity",
     "answered_denial",
     "check",
+    "conflicting_holders",
     "conflicting_values",
     "document_mismatch",
     "exclusive_predicates",

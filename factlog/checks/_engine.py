@@ -183,6 +183,7 @@ class Checker:
             by_holder=without_new(after.by_holder),
             by_source=without_new(after.by_source),
             answered_by=without_new(after.answered_by),
+            by_object=without_new(after.by_object),
             hidden=frozenset(new_ids),
         )
         before = set(self._findings)

@@ -9,7 +9,8 @@ from factlog.checks._findings import Finding
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._polarity import answered_denial, opposed_claims
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
-from factlog.checks._values import conflicting_values, exclusive_predicates
+from factlog.checks._exclusive import exclusive_predicates
+from factlog.checks._values import conflicting_holders, conflicting_values
 
 __all__ = ["DEFAULT_RULES", "Rule"]
 
@@ -20,6 +21,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     opposed_claims,
     answered_denial,
     conflicting_values,
+    conflicting_holders,
     exclusive_predicates,
     hollow_corroboration,
     interested_denial,

@@ -32,6 +32,9 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
             yield f"$.entities[{index}].affiliation", f"unknown entity {item.affiliation!r}"
+        for position, whole in enumerate(item.part_of):
+            if whole not in names:
+                yield f"$.entities[{index}].part_of[{position}]", f"unknown entity {whole!r}"
     for index, predicate in enumerate(part.predicates):
         for position, other in enumerate(predicate.exclusive_with):
             if not vocabulary.knows_predicate(other):

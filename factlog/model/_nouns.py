@@ -69,6 +69,11 @@ class Entity:
     affiliation: str | None = attrs.field(
         default=None, validator=optional_id, metadata=_doc("The entity this one speaks for.")
     )
+    part_of: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=id_list,
+        metadata=_doc("Entities this one lies within (a region in its country): part-of is transitive."),
+    )
     reliability: Reliability = attrs.field(
         default=Reliability.F,
         validator=v.instance_of(Reliability),
@@ -93,6 +98,16 @@ class Predicate:
     )
     functional: bool = attrs.field(
         default=False, validator=v.instance_of(bool), metadata=_doc("One value per subject at a time.")
+    )
+    inverse_functional: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc("One subject per object at a time: one premier per office."),
+    )
+    cumulative: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc("A running total that only grows: a figure as of a date is a lower bound from then on."),
     )
     symmetric: bool = attrs.field(
         default=False, validator=v.instance_of(bool), metadata=_doc("'a P b' says the same as 'b P a'.")
