@@ -126,6 +126,7 @@ class Index:
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
     _broader: dict[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
+    _narrower: dict[PropositionKey, list[PropositionKey]] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     source_scope: frozenset[str] | None = None
     """In a view, the sources whose documents the rules look at (None: all of them)."""
@@ -168,6 +169,9 @@ class Index:
             added.append(entry)
             self.by_id[claim.id] = entry
             if entry.key is not None:
+                if entry.key not in self.by_key:
+                    for wide in self.broader_keys(entry.key):
+                        self._narrower.setdefault(wide, []).append(entry.key)
                 self.by_key[entry.key].append(entry)
                 assert entry.proposition is not None
                 slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
@@ -211,6 +215,7 @@ class Index:
             documents=self._documents,
             speakers=self._speakers,
             broader=self._broader,
+            narrower=self._narrower,
             publishers=self._publishers,
             source_scope=frozenset(sources),
             parent=self.parent or self,
@@ -262,6 +267,26 @@ class Index:
                         pending.append(whole)
             found = self._broader[entity] = frozenset(seen)
         return found
+
+    def broader_keys(self, key: PropositionKey) -> list[PropositionKey]:
+        """The keys of the same proposition with its object or one qualifier widened to a place containing it.
+
+        "Fought in the border region" is also "fought in Ukraine" when the region is
+        ``part_of`` Ukraine: a denial of the wider proposition conflicts with it.
+        """
+        subject, predicate, obj, qualifiers = key
+        found: list[PropositionKey] = []
+        if obj is not None and obj[0] == "entity":
+            found += [(subject, predicate, ("entity", wide), qualifiers) for wide in sorted(self.broader(obj[1]))]
+        for number, (name, value) in enumerate(qualifiers):
+            for wide in sorted(self.broader(value)):
+                widened = tuple(sorted((*qualifiers[:number], (name, wide), *qualifiers[number + 1 :])))
+                found.append((subject, predicate, obj, widened))
+        return found
+
+    def narrower_keys(self, key: PropositionKey) -> list[PropositionKey]:
+        """The keys in the index whose :meth:`broader_keys` include this one."""
+        return (self.parent or self)._narrower.get(key, [])
 
     def within(self, part: str, whole: str) -> bool:
         """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``)."""

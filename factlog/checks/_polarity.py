@@ -9,9 +9,10 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import components, definite_conflict, possible_conflict
 from factlog.checks._findings import Finding, Severity, graded
 from factlog.model._nouns import PredicateKind
+from factlog.model._vocabulary import PropositionKey
 from factlog.model._scales import Certainty, Polarity
 
-__all__ = ["answered_denial", "one_party", "opposed_claims"]
+__all__ = ["answered_denial", "one_party", "opposed_claims", "stance"]
 
 
 def strongest(entries: Sequence[Entry]) -> Certainty:
@@ -59,6 +60,11 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     of a group speaks for one party (one holder, or a spokesperson and the government
     it speaks for, through ``affiliation``), the party has changed its mind or
     contradicted itself: that is ``self_contradiction``'s finding, not this one.
+
+    Places within places: when the entity registry says a region is ``part_of`` a
+    country, "fought in the border region" conflicts with "did not fight in the
+    country" (a denial of the wider proposition), with the same severities; it does
+    not conflict with "did not fight in the neighbouring country".
     """
     for entries in index.by_key.values():
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
@@ -88,17 +94,82 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
                 message=message,
                 claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
             )
+    yield from _wider_denials(index)
+
+
+def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
+    return [e for e in entries if e.claim.polarity is polarity and e.claim.certainty is not Certainty.UNCOMMITTED]
+
+
+def _wider_denials(index: Index) -> Iterator[Finding]:
+    """Affirmations at a place against denials at a place containing it (``part_of``)."""
+    pairs: dict[tuple[PropositionKey, PropositionKey], None] = {}
+    for key in index.by_key:
+        for wide in index.broader_keys(key):
+            pairs[(key, wide)] = None
+        for narrow in index.narrower_keys(key):
+            pairs[(narrow, key)] = None
+    for narrow, wide in pairs:
+        affirmed = _committed(index.key_group(narrow), Polarity.AFFIRMED)
+        denied = _committed(index.key_group(wide), Polarity.DENIED)
+        if not affirmed or not denied:
+            continue
+        event = affirmed[0].predicate is not None and affirmed[0].predicate.kind is PredicateKind.EVENT
+        for group in components(affirmed, denied):
+            if one_party(group):
+                continue
+            yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
+            no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
+            assert yes[0].proposition is not None and no[0].proposition is not None
+            severity, definite = _severity(yes, no, event=event)
+            lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
+            message = (
+                f"{lead}: {phrasing.proposition(index, yes[0].proposition, with_time=False)}:"
+                f" {phrasing.participle(strongest(yes))} by {phrasing.by_holders(index, yes, times=True)};"
+                f" denied of the wider {phrasing.proposition(index, no[0].proposition, with_time=False)} by"
+                f" {phrasing.by_holders(index, no, times=True)}"
+            )
+            if not definite:
+                message += f"; {phrasing.ONLY_POSSIBLE}"
+            yield Finding(
+                rule="opposed_claims",
+                severity=severity,
+                message=message,
+                claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
+            )
+
+
+def stance(answer: Entry, answered: Entry) -> Polarity:
+    """The polarity an answer gives the answered claim's proposition.
+
+    An answer with a proposition of its own states that proposition: its polarity is
+    its stance. An answer without one judges the answered claim: affirmed confirms it,
+    denied says it is wrong, so a denial of a denial ("the report that the sites
+    survived is flat-out wrong") affirms the original proposition.
+    """
+    if answer.key is not None:
+        return answer.claim.polarity
+    if answer.claim.polarity is Polarity.AFFIRMED:
+        return answered.claim.polarity
+    return Polarity.DENIED if answered.claim.polarity is Polarity.AFFIRMED else Polarity.AFFIRMED
 
 
 def answered_denial(index: Index) -> Iterator[Finding]:
-    """Claims that answer another claim with the opposite polarity.
+    """Claims that answer another claim by taking the opposite side.
 
-    A claim's ``answers`` names the claims it responds to; answering with the opposite
-    polarity is a denial (or a retraction), reported even when neither claim has a
-    structured proposition ("Both Moscow and Pyongyang have denied these allegations").
-    Pairs that already share a proposition are left to ``opposed_claims``. One finding
-    per answered claim, listing every claim that denies it. Severity: *warning* when
-    both sides are certain, *info* otherwise (there is no valid time to compare).
+    A claim's ``answers`` names the claims it responds to. An answer with a
+    proposition of its own takes the opposite side when its polarity differs; an
+    answer without one judges the answered claim: denied means "that claim is wrong",
+    so denying a denial affirms what was denied (see ``stance``). Reported even when
+    neither claim has a structured proposition ("Both Moscow and Pyongyang have denied
+    these allegations"). Pairs that already share a proposition are left to
+    ``opposed_claims``. One finding per answered claim, listing every claim that
+    opposes it. Severity: *warning* when both sides are certain, *info* otherwise
+    (there is no valid time to compare).
+
+    Example: "the sites survived" (a denial that the strike destroyed them) answered
+    by "that report is flat-out wrong" (denied, ``"answers": ["sites-survived"]``):
+    a finding whose answering side affirms that the strike destroyed the sites.
     """
     for answered_id, answerers in index.answered_by.items():
         answered = index.by_id.get(answered_id)
@@ -108,7 +179,7 @@ def answered_denial(index: Index) -> Iterator[Finding]:
             [
                 e
                 for e in answerers
-                if e.claim.polarity is not answered.claim.polarity
+                if stance(e, answered) is not answered.claim.polarity
                 and e.claim.certainty is not Certainty.UNCOMMITTED
                 and (e.key is None or e.key != answered.key)
             ]
@@ -117,10 +188,11 @@ def answered_denial(index: Index) -> Iterator[Finding]:
             continue
         certain = answered.claim.certainty is Certainty.CERTAIN and strongest(against) is Certainty.CERTAIN
         names = phrasing.holders(index, against)
+        verb = "denied" if answered.claim.polarity is Polarity.AFFIRMED else "denial rejected"
         yield Finding(
             rule="answered_denial",
             severity=Severity.WARNING if certain else Severity.INFO,
-            message=f"Denied in answer: {phrasing.statement(answered)}"
-            f" ({phrasing.participle(answered.claim.certainty)} by {index.name(answered.holder)}; denied by {names})",
+            message=f"{phrasing.capital(verb)} in answer: {phrasing.statement(answered)}"
+            f" ({phrasing.participle(answered.claim.certainty)} by {index.name(answered.holder)}; {verb} by {names})",
             claims={"answered": [answered.id], "answering": [e.id for e in against]},
         )

@@ -104,6 +104,11 @@ class Predicate:
         validator=v.instance_of(bool),
         metadata=_doc("One subject per object at a time: one premier per office."),
     )
+    evaluative: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc("A judgement of conduct or outcome ('obliterated', 'complied with'): a party judging itself is interested."),
+    )
     cumulative: bool = attrs.field(
         default=False,
         validator=v.instance_of(bool),
