@@ -21,6 +21,7 @@ CONFLICT_RULES = (
     "opposed_claims",
     "answered_denial",
     "conflicting_values",
+    "conflicting_holders",
     "exclusive_predicates",
     "self_contradiction",
 )
@@ -32,13 +33,18 @@ def claim_lists(draw: st.DrawFn, max_size: int = 12) -> list[Claim]:
     count = draw(st.integers(1, max_size))
     claims = []
     for number in range(count):
-        kind = draw(st.sampled_from(["weapons", "visit", "troops", "office", "former", "allied"]))
+        kind = draw(
+            st.sampled_from(["weapons", "visit", "troops", "office", "former", "no-longer", "allied", "premier", "place"])
+        )
         subject, predicate, obj = {
             "weapons": ("dprk", "supplies-weapons-to", "russia"),
             "visit": ("prc", "visits", "dprk"),
             "troops": ("dprk", "troops-deployed", draw(st.sampled_from([11000, 11500, 15000]))),
             "office": ("trump", "holds-office", "us-president"),
             "former": ("trump", "former-holder-of", "us-president"),
+            "no-longer": ("trump", "no-longer-holds-office", "us-president"),
+            "premier": (draw(st.sampled_from(["alice", "bob"])), "premier-of", "ruritania"),
+            "place": ("russia", "fights-in", draw(st.sampled_from(["russia", "kursk", "sudzha", "ukraine"]))),
             "allied": (draw(st.sampled_from(["dprk", "russia"])), "allied-with", "prc"),
         }[kind]
         year = draw(st.integers(2019, 2025))

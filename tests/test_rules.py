@@ -199,21 +199,21 @@ def test_different_entities_for_a_functional_predicate_conflict() -> None:
 # --- exclusive_predicates ---------------------------------------------------------
 
 
-def test_sitting_and_former_president_at_once_conflict() -> None:
-    """'Former president' in 2025-10 against 'president since 2025-01-20'."""
+def test_sitting_and_no_longer_president_at_once_conflict() -> None:
+    """'No longer president' in 2025-10 against 'president since 2025-01-20'."""
     claims = world(
-        claim("former", "trump", "former-holder-of", "us-president", "2025-10"),
+        claim("former", "trump", "no-longer-holds-office", "us-president", "2025-10"),
         claim("sitting", "trump", "holds-office", "us-president", "2025-01-20/..", holder="wire", source="s2"),
     )
     [finding] = run(exclusive_predicates, claims)
-    assert sides(finding) == {"former-holder-of": {"former"}, "holds-office": {"sitting"}}
+    assert sides(finding) == {"no-longer-holds-office": {"former"}, "holds-office": {"sitting"}}
     assert finding.severity is Severity.ERROR
 
 
 def test_exclusive_predicates_at_different_times_agree() -> None:
-    """Former president in 2022, president again from 2025: no conflict."""
+    """No longer president in 2022, president again from 2025: no conflict."""
     claims = world(
-        claim("former", "trump", "former-holder-of", "us-president", "2022"),
+        claim("former", "trump", "no-longer-holds-office", "us-president", "2022"),
         claim("sitting", "trump", "holds-office", "us-president", "2025-01-20/.."),
     )
     assert run(exclusive_predicates, claims) == []

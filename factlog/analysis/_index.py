@@ -121,6 +121,8 @@ class Index:
     by_source: dict[str, list[Entry]]
     answered_by: dict[str, list[Entry]]
     by_object: dict[SlotKey, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
+    regarded_by: dict[str, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
+    """Claims about claims (``regarding``), by the id of each claim they are about; shared by views."""
     """Claims with an entity object, by ``(object, predicate, qualifiers)``: where an
     inverse-functional predicate has one subject."""
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
@@ -183,6 +185,9 @@ class Index:
                 self.by_source[source].append(entry)
             for answered in claim.answers:
                 self.answered_by[answered].append(entry)
+            if claim.regarding is not None:
+                for other in claim.regarding.claims:
+                    self.regarded_by[other].append(entry)
         return added
 
     def view(self, entries: list[Entry]) -> Index:
@@ -212,6 +217,7 @@ class Index:
             {source: self.by_source[source] for source in sources},
             {claim: self.answered_by[claim] for claim in answered if claim in self.answered_by},
             {slot: self.by_object[slot] for slot in objects},
+            self.regarded_by,
             documents=self._documents,
             speakers=self._speakers,
             broader=self._broader,

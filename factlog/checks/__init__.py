@@ -14,6 +14,9 @@ from factlog.checks._polarity import answered_denial, opposed_claims
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
 from factlog.checks._exclusive import exclusive_predicates
+from factlog.checks._parties import interested_judgement, understated_certainty
+from factlog.checks._stances import misreported_stance
+from factlog.checks._totals import falling_total
 from factlog.checks._values import conflicting_holders, conflicting_values
 
 __all__ = [
@@ -29,13 +32,17 @@ __all__ = [
     "conflicting_values",
     "document_mismatch",
     "exclusive_predicates",
+    "falling_total",
     "finding_id",
     "future_event_as_fact",
     "hollow_corroboration",
     "interested_denial",
+    "interested_judgement",
+    "misreported_stance",
     "opposed_claims",
     "overconfident_holder",
     "quote_mismatch",
     "self_contradiction",
     "stated_after_publication",
+    "understated_certainty",
 ]

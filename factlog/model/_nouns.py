@@ -32,8 +32,9 @@ from factlog.model._fields import (
     optional_text,
     text_list,
 )
-from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind
+from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind, StanceKind
 from factlog.model._scales import Certainty, Polarity, Reliability
+from factlog.model._stances import Regarding
 
 __all__ = [
     "Acknowledgement",
@@ -50,8 +51,10 @@ __all__ = [
     "PredicateKind",
     "Proposition",
     "Quantity",
+    "Regarding",
     "Source",
     "SourceKind",
+    "StanceKind",
     "TextValue",
 ]
 
@@ -371,6 +374,11 @@ class Claim:
     )
     answers: tuple[str, ...] = attrs.field(
         default=(), validator=id_list, metadata=_doc("Claims this one denies, confirms or retracts.")
+    )
+    regarding: Regarding | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Regarding)),
+        metadata=_doc("What it says of a party's stance on other claims: 'has not yet commented', ..."),
     )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
