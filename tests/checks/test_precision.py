@@ -1,0 +1,63 @@
+"""Precision: spans that only possibly overlap are at most a warning, in every rule, and say so."""
+
+from __future__ import annotations
+
+from factlog import Severity
+from factlog.checks import exclusive_predicates, opposed_claims
+
+from ..builders import claim, world
+from .helpers import run
+
+
+def test_state_denied_from_the_boundary_year_is_a_warning() -> None:
+    """In office 2010/2016, not in office 2016/2019 (year precision): only possibly at once."""
+    claims = world(
+        claim("term", "trump", "holds-office", "us-president", "2010/2016"),
+        claim("out", "trump", "holds-office", "us-president", "2016/2019", denied=True, holder="wire"),
+    )
+    [finding] = run(opposed_claims, claims)
+    assert finding.severity is Severity.WARNING
+    assert "the times only possibly overlap" in finding.message
+
+
+def test_confirmed_in_april_against_not_by_27_april_is_a_warning() -> None:
+    """An event dated only to April against a denial up to 27 April: it may have come on the 28th."""
+    claims = world(
+        claim("confirmed", "prc", "visits", "dprk", "2025-04"),
+        claim("not-yet", "prc", "visits", "dprk", "2025-04-01/2025-04-27", denied=True, holder="wire"),
+    )
+    [finding] = run(opposed_claims, claims)
+    assert finding.severity is Severity.WARNING
+    assert "only possibly" in finding.message
+
+
+def test_definite_overlap_keeps_its_error_and_says_nothing_of_possibility() -> None:
+    """In office since 2025-01-20, not in office in October 2025: an error, without the caveat."""
+    claims = world(
+        claim("sitting", "trump", "holds-office", "us-president", "2025-01-20/.."),
+        claim("former", "trump", "holds-office", "us-president", "2025-10", denied=True, holder="wire"),
+    )
+    [finding] = run(opposed_claims, claims)
+    assert finding.severity is Severity.ERROR
+    assert "only possibly" not in finding.message
+
+
+def test_exclusive_states_meeting_in_a_boundary_year_are_a_warning() -> None:
+    """'No longer president' over 2021/2024 against a term 2017/2021: only possibly at once."""
+    claims = world(
+        claim("term", "trump", "holds-office", "us-president", "2017/2021"),
+        claim("out", "trump", "no-longer-holds-office", "us-president", "2021/2024", holder="wire"),
+    )
+    [finding] = run(exclusive_predicates, claims)
+    assert finding.severity is Severity.WARNING
+    assert "only possibly" in finding.message
+
+
+def test_undated_claim_is_one_step_less_in_exclusive_predicates() -> None:
+    """An undated 'no longer president' against a dated term: a warning, as in every rule."""
+    claims = world(
+        claim("term", "trump", "holds-office", "us-president", "2025-01-20/.."),
+        claim("out", "trump", "no-longer-holds-office", "us-president", None, holder="wire"),
+    )
+    [finding] = run(exclusive_predicates, claims)
+    assert finding.severity is Severity.WARNING
