@@ -34,7 +34,9 @@ def claim_lists(draw: st.DrawFn, max_size: int = 12) -> list[Claim]:
     claims = []
     for number in range(count):
         kind = draw(
-            st.sampled_from(["weapons", "visit", "troops", "office", "former", "no-longer", "allied", "premier", "place"])
+            st.sampled_from(
+                ["weapons", "visit", "troops", "office", "former", "no-longer", "allied", "premier", "place"]
+            )
         )
         subject, predicate, obj = {
             "weapons": ("dprk", "supplies-weapons-to", "russia"),

@@ -72,7 +72,8 @@ class Entry:
 
 def object_slot(entry: Entry) -> SlotKey:
     """``(object, predicate, qualifiers)`` of a claim whose object is an entity."""
-    assert entry.proposition is not None and isinstance(entry.proposition.object, str)
+    assert entry.proposition is not None
+    assert isinstance(entry.proposition.object, str)
     return (entry.proposition.object, entry.proposition.predicate, entry.proposition.qualifiers)
 
 
@@ -202,7 +203,9 @@ class Index:
             for e in entries
             if e.proposition is not None
         }
-        objects = {object_slot(e) for e in entries if e.proposition is not None and isinstance(e.proposition.object, str)}
+        objects = {
+            object_slot(e) for e in entries if e.proposition is not None and isinstance(e.proposition.object, str)
+        }
         holders = {e.holder for e in entries}
         sources = {source for e in entries for source in e.sources}
         answered = {a for e in entries for a in e.claim.answers} | {e.id for e in entries if e.id in self.answered_by}
@@ -266,8 +269,8 @@ class Index:
             pending = [entity]
             while pending:
                 current = self.claims.entity_by_id.get(self.vocabulary.entity(pending.pop()))
-                for whole in () if current is None else current.part_of:
-                    whole = self.vocabulary.entity(whole)
+                for name in () if current is None else current.part_of:
+                    whole = self.vocabulary.entity(name)
                     if whole not in seen and whole != entity:
                         seen.add(whole)
                         pending.append(whole)
@@ -282,7 +285,7 @@ class Index:
         """
         subject, predicate, obj, qualifiers = key
         found: list[PropositionKey] = []
-        if obj is not None and obj[0] == "entity":
+        if obj is not None and obj[0] == "entity" and isinstance(obj[1], str):
             found += [(subject, predicate, ("entity", wide), qualifiers) for wide in sorted(self.broader(obj[1]))]
         for number, (name, value) in enumerate(qualifiers):
             for wide in sorted(self.broader(value)):

@@ -69,9 +69,7 @@ def _exclusive(
 ) -> Finding | None:
     def committed(group: Sequence[Entry]) -> list[Entry]:
         return [
-            e
-            for e in group
-            if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
+            e for e in group if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
         ]
 
     one, two = committed(first_group), committed(second_group)

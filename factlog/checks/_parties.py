@@ -33,9 +33,7 @@ def interested_judgement(index: Index) -> Iterator[Finding]:
         predicate = entries[0].predicate
         if predicate is None or not predicate.evaluative:
             continue
-        mine = chronological(
-            [e for e in entries if e.claim.polarity is Polarity.AFFIRMED and interested(index, e)]
-        )
+        mine = chronological([e for e in entries if e.claim.polarity is Polarity.AFFIRMED and interested(index, e)])
         if not mine:
             continue
         ids = {e.id for e in mine}
@@ -45,8 +43,7 @@ def interested_judgement(index: Index) -> Iterator[Finding]:
         yield Finding(
             rule="interested_judgement",
             severity=Severity.INFO,
-            message=f"Judged by an interested party: {what}: affirmed by {phrasing.holders(index, mine)},"
-            " party to it",
+            message=f"Judged by an interested party: {what}: affirmed by {phrasing.holders(index, mine)}, party to it",
             claims={"interested": [e.id for e in mine], "others": [e.id for e in others]},
         )
 

@@ -9,8 +9,8 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import components, definite_conflict, possible_conflict
 from factlog.checks._findings import Finding, Severity, graded
 from factlog.model._nouns import PredicateKind
-from factlog.model._vocabulary import PropositionKey
 from factlog.model._scales import Certainty, Polarity
+from factlog.model._vocabulary import PropositionKey
 
 __all__ = ["answered_denial", "one_party", "opposed_claims", "stance"]
 
@@ -120,7 +120,8 @@ def _wider_denials(index: Index) -> Iterator[Finding]:
                 continue
             yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
             no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
-            assert yes[0].proposition is not None and no[0].proposition is not None
+            assert yes[0].proposition is not None
+            assert no[0].proposition is not None
             severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
             message = (

@@ -160,8 +160,7 @@ def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Ent
         first, then = (no, yes) if _first_said(no) <= _first_said(yes) else (yes, no)
         verbs = ("denied", "affirmed") if first is no else ("affirmed", "denied")
         message = (
-            f"Reversal: {what}: {verbs[0]} by {_when_said(index, first)}, then {verbs[1]} by"
-            f" {_when_said(index, then)}"
+            f"Reversal: {what}: {verbs[0]} by {_when_said(index, first)}, then {verbs[1]} by {_when_said(index, then)}"
         )
         if index.name(party) not in message:
             message += f", all speaking for {index.name(party)}"

@@ -81,7 +81,7 @@ def misreported_stance(index: Index) -> Iterator[Finding]:
         record = [e for e in record if e.id != meta.id and e.stated is not None]
         if not record:
             continue
-        found = _judge(meta, regarding.stance, regarding.on or meta.stated, regarding.days, referred, record)
+        found = _judge(regarding.stance, regarding.on or meta.stated, regarding.days, referred, record)
         if found is None:
             continue
         against, definite, words = found
@@ -96,7 +96,6 @@ def misreported_stance(index: Index) -> Iterator[Finding]:
 
 
 def _judge(
-    meta: Entry,
     kind: StanceKind,
     on: PartialDate | None,
     days: int | None,

@@ -71,7 +71,8 @@ def falling_total(index: Index) -> Iterator[Finding]:
                 continue
             established = best[1]
             certain = entry.claim.certainty is Certainty.CERTAIN and established.claim.certainty is Certainty.CERTAIN
-            assert established.proposition is not None and entry.proposition is not None
+            assert established.proposition is not None
+            assert entry.proposition is not None
             yield Finding(
                 rule="falling_total",
                 severity=graded(certain=certain, definite=True, top=Severity.WARNING) if certain else Severity.INFO,

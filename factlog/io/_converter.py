@@ -31,8 +31,8 @@ from factlog.model._nouns import (
     Object,
     Predicate,
     Proposition,
-    Regarding,
     Quantity,
+    Regarding,
     Source,
     TextValue,
 )

@@ -110,7 +110,9 @@ class Predicate:
     evaluative: bool = attrs.field(
         default=False,
         validator=v.instance_of(bool),
-        metadata=_doc("A judgement of conduct or outcome ('obliterated', 'complied with'): a party judging itself is interested."),
+        metadata=_doc(
+            "A judgement of conduct or outcome ('obliterated', 'complied with'): a party judging itself is interested."
+        ),
     )
     cumulative: bool = attrs.field(
         default=False,

@@ -23,7 +23,8 @@ def test_two_premiers_in_one_week_conflict() -> None:
     [finding] = run(conflicting_holders, claims)
     assert sides(finding) == {"alice": {"a1", "a2"}, "bob": {"b"}}
     assert finding.severity is Severity.ERROR
-    assert "Alice Example" in finding.message and "Ruritania" in finding.message
+    assert "Alice Example" in finding.message
+    assert "Ruritania" in finding.message
 
 
 def test_successive_premiers_do_not_conflict() -> None:

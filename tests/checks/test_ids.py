@@ -33,7 +33,8 @@ def test_an_old_short_id_still_acknowledges_its_finding() -> None:
     old = finding.id[:10]
     report = factlog.check(world(*conflict().claims, acknowledged=((old, "reviewed"),)))
     [marked] = report.by_rule("opposed_claims")
-    assert marked.acknowledged and marked.note == "reviewed"
+    assert marked.acknowledged
+    assert marked.note == "reviewed"
     assert report.by_rule("stale_acknowledgement") == []
 
 

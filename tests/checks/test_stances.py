@@ -20,7 +20,9 @@ def leak() -> factlog.Claim:
     return claim("leak", **LEAK, holder="western-intelligence", stated="2025-03-01")  # type: ignore[arg-type]
 
 
-def about(id: str, stance: str, *, on: str | None = None, days: int | None = None, stated: str = "2025-04-01") -> factlog.Claim:
+def about(
+    id: str, stance: str, *, on: str | None = None, days: int | None = None, stated: str = "2025-04-01"
+) -> factlog.Claim:
     regarding = Regarding(
         claims=("leak",),
         party="russia",
