@@ -394,6 +394,9 @@ class Claim:
 class Acknowledgement:
     """A reviewed finding: it is still reported, but no longer fails a check."""
 
-    finding: str = attrs.field(validator=is_id, metadata=_doc("The finding id, e.g. 'f-3a9c0e12'."))
+    finding: str = attrs.field(
+        validator=is_id,
+        metadata=_doc("The finding id, e.g. 'f-3a9c0e12d45b7718aa03' (an old 8-digit id still matches)."),
+    )
     note: str = attrs.field(validator=is_text, metadata=_doc("Why the finding is accepted."))
     reviewed: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))
