@@ -20,8 +20,8 @@ from factlog.checks._totals import falling_total
 from factlog.checks._values import conflicting_holders, conflicting_values
 
 __all__ = [
-    "DEFAULT_RULES",
     "Checker",
+    "DEFAULT_RULES",
     "Finding",
     "Report",
     "Rule",

@@ -10,7 +10,8 @@ from factlog.checks._findings import Finding, Severity, graded
 from factlog.checks._polarity import stance
 from factlog.model._dates import PartialDate
 from factlog.model._kinds import StanceKind
-from factlog.model._scales import Certainty
+from factlog.model._scales import Certainty, Polarity
+from factlog.model._vocabulary import PropositionKey
 
 __all__ = ["misreported_stance"]
 
@@ -28,23 +29,50 @@ def _about(index: Index) -> list[Entry]:
     return chronological(list(found.values()))
 
 
-def _record(index: Index, party: str, referred: list[Entry], *, sided: bool) -> list[Entry]:
-    """The party's claims on what the referred claims say (their side only, if ``sided``)."""
-    skip = {e.id for e in referred}
-    found: dict[str, Entry] = {}
+_Buckets = dict[tuple[str, Polarity], list[Entry]]
+
+
+def _buckets(index: Index, key: PropositionKey, cache: dict[PropositionKey, _Buckets]) -> _Buckets:
+    """A proposition's claims by party and polarity, each list by when it was stated: built once per key."""
+    found = cache.get(key)
+    if found is None:
+        found = {}
+        for entry in index.key_group(key):
+            if entry.stated is not None and entry.claim.certainty is not Certainty.UNCOMMITTED:
+                found.setdefault((entry.speaks_for, entry.claim.polarity), []).append(entry)
+        for entries in found.values():
+            entries.sort(key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
+        cache[key] = found
+    return found
+
+
+def _first_on_record(
+    index: Index,
+    party: str,
+    referred: list[Entry],
+    *,
+    sided: bool,
+    skip: set[str],
+    cache: dict[PropositionKey, _Buckets],
+) -> Entry | None:
+    """The party's earliest claim on what the referred claims say (on their side only, if ``sided``)."""
+    candidates: list[Entry] = []
     for other in referred:
-        same = index.key_group(other.key) if other.key is not None else []
-        for entry in same:
-            if entry.speaks_for == party and (not sided or entry.claim.polarity is other.claim.polarity):
-                found.setdefault(entry.id, entry)
+        if other.key is not None:
+            buckets = _buckets(index, other.key, cache)
+            sides = [other.claim.polarity] if sided else list(Polarity)
+            for polarity in sides:
+                first = next((e for e in buckets.get((party, polarity), ()) if e.id not in skip), None)
+                if first is not None:
+                    candidates.append(first)
         for entry in index.answered_by.get(other.id, ()):
-            if entry.id in index.hidden or entry.speaks_for != party:
+            if entry.id in index.hidden or entry.speaks_for != party or entry.stated is None or entry.id in skip:
+                continue
+            if entry.claim.certainty is Certainty.UNCOMMITTED:
                 continue
             if not sided or stance(entry, other) is other.claim.polarity:
-                found.setdefault(entry.id, entry)
-    return chronological(
-        [e for e in found.values() if e.id not in skip and e.claim.certainty is not Certainty.UNCOMMITTED]
-    )
+                candidates.append(entry)
+    return chronological(candidates)[0] if candidates else None
 
 
 def misreported_stance(index: Index) -> Iterator[Finding]:
@@ -70,6 +98,7 @@ def misreported_stance(index: Index) -> Iterator[Finding]:
     the leak stated ``2025-03-01`` and the agency's confirmation ``2025-03-22``: a
     warning ("21 days after 2025-03-01, not 7").
     """
+    cache: dict[PropositionKey, _Buckets] = {}
     for meta in _about(index):
         regarding = meta.claim.regarding
         assert regarding is not None
@@ -77,11 +106,12 @@ def misreported_stance(index: Index) -> Iterator[Finding]:
         if not referred:
             continue
         party = index.speaker(regarding.party)
-        record = _record(index, party, referred, sided=regarding.stance is not StanceKind.SILENT)
-        record = [e for e in record if e.id != meta.id and e.stated is not None]
-        if not record:
+        skip = {meta.id, *(e.id for e in referred)}
+        sided = regarding.stance is not StanceKind.SILENT
+        first = _first_on_record(index, party, referred, sided=sided, skip=skip, cache=cache)
+        if first is None:
             continue
-        found = _judge(regarding.stance, regarding.on or meta.stated, regarding.days, referred, record)
+        found = _judge(regarding.stance, regarding.on or meta.stated, regarding.days, referred, first)
         if found is None:
             continue
         against, definite, words = found
@@ -100,16 +130,15 @@ def _judge(
     on: PartialDate | None,
     days: int | None,
     referred: list[Entry],
-    record: list[Entry],
+    first: Entry,
 ) -> tuple[list[Entry], bool, str] | None:
-    """What in the record contradicts the claim: the claims, whether definitely, and the words."""
+    """Whether the party's first claim on record contradicts the claim: the claims, whether definitely, the words."""
     if kind is StanceKind.AFTER:
         assert days is not None
         starts = [e.stated for e in referred if e.stated is not None]
         if not starts:
             return None
         start = min(starts, key=lambda d: d.sort_key)
-        first = record[0]
         assert first.stated is not None
         low, high = first.stated.first_day - start.last_day, first.stated.last_day - start.first_day
         slack = max(1, days // 4)
@@ -120,10 +149,8 @@ def _judge(
     if on is None:
         return None
     # Only what was certainly said before: a claim dated like ``on`` may be the very one.
-    against = [e for e in record if e.stated is not None and e.stated.last_day < on.first_day]
-    if not against:
+    if first.stated is None or first.stated.last_day >= on.first_day:
         return None
-    dates = phrasing.join(str(e.stated) for e in against)
     if kind is StanceKind.SILENT:
-        return against, True, f"is on record on it on {dates}, before {on}"
-    return against, True, f"is on record taking that side on {dates}, before {on}"
+        return [first], True, f"is on record on it on {first.stated}, before {on}"
+    return [first], True, f"is on record taking that side on {first.stated}, before {on}"
