@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from factlog import Severity
+from factlog import Interval, Severity
+from factlog.analysis._index import certain_days
 from factlog.checks import exclusive_predicates, opposed_claims
 
 from ..builders import claim, world
@@ -61,3 +62,19 @@ def test_undated_claim_is_one_step_less_in_exclusive_predicates() -> None:
     )
     [finding] = run(exclusive_predicates, claims)
     assert finding.severity is Severity.WARNING
+
+
+def test_events_dated_to_a_month_are_certain_of_no_day() -> None:
+    """Two events dated only to April 2025 may fall on different days; an event on one day is certain of it."""
+    april = Interval.parse("2025-04")
+    assert certain_days(april, event=True) is None
+    day = Interval.parse("2025-04-03")
+    assert certain_days(day, event=True) == (day.start_low, day.start_low)
+    assert certain_days(april, event=False) == (april.start_low, april.end_high)
+
+
+def test_undated_against_undated_is_the_same_unspecified_time() -> None:
+    """Neither claim gives a time: certain against certain is an error in opposed_claims too."""
+    claims = world(claim("a", when=None), claim("d", when=None, denied=True, holder="wire"))
+    [finding] = run(opposed_claims, claims)
+    assert finding.severity is Severity.ERROR

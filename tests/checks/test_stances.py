@@ -85,3 +85,13 @@ def test_regarding_is_read_and_checked_from_json() -> None:
     document["claims"][1]["regarding"]["claims"] = ["nothing"]
     with pytest.raises(factlog.FactlogError, match=r"\$\.claims\[1\]\.regarding\.claims\[0\]"):
         factlog.loads(json.dumps(document))
+
+
+def test_incremental_check_finds_a_record_added_later() -> None:
+    """The claim about claims is checked again when the party's record grows: as a full check would."""
+    confirmed = claim("confirmed", **LEAK, holder="russia", stated="2025-03-22", source="s5")  # type: ignore[arg-type]
+    checker = factlog.Checker(world(leak(), about("week", "after", days=7)))
+    new = checker.add([confirmed])
+    assert [f.rule for f in new] == ["misreported_stance"]
+    full = factlog.check(world(leak(), about("week", "after", days=7), confirmed))
+    assert [f.id for f in checker.report().findings] == [f.id for f in full.findings]
