@@ -25,7 +25,6 @@ __all__ = [
     "overlap",
     "possible_conflict",
     "spans_meet",
-    "strongest_overlap",
     "time_groups",
 ]
 
@@ -71,13 +70,6 @@ def definitely_meet(first: Sequence[Entry], second: Sequence[Entry]) -> bool:
     if any(not e.timed for e in first) and any(not e.timed for e in second):
         return True
     return spans_meet([e.core for e in first if e.core], [e.core for e in second if e.core])
-
-
-def strongest_overlap(first: Sequence[Entry], second: Sequence[Entry]) -> Overlap:
-    """The surest overlap between a claim of one side and a claim of the other."""
-    if definitely_meet(first, second):
-        return Overlap.DEFINITE
-    return Overlap.POSSIBLE if spans_meet([e.span for e in first], [e.span for e in second]) else Overlap.NONE
 
 
 def cliques(entries: Sequence[Entry]) -> list[list[Entry]]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import factlog
 from factlog import Interval, Severity
 from factlog.analysis._index import certain_days
+from factlog.analysis._timegroups import Overlap, overlap
 from factlog.checks import exclusive_predicates, opposed_claims
 
 from ..builders import claim, world
@@ -78,3 +80,25 @@ def test_undated_against_undated_is_the_same_unspecified_time() -> None:
     claims = world(claim("a", when=None), claim("d", when=None, denied=True, holder="wire"))
     [finding] = run(opposed_claims, claims)
     assert finding.severity is Severity.ERROR
+
+
+def test_overlap_of_two_claims_has_three_strengths() -> None:
+    """Year terms meeting in 2016: possibly; 2010/2016 and 2015/2019: definitely; 2010 and 2012: not at all."""
+    index = factlog.Index.of(
+        world(
+            claim("a", when="2010/2016"),
+            claim("b", when="2016/2019"),
+            claim("c", when="2015/2019"),
+            claim("d", when="2010"),
+            claim("e", when="2012"),
+        )
+    )
+
+    def strength(first: str, second: str) -> Overlap:
+        return overlap(index.by_id[first], index.by_id[second])
+
+    assert [strength("a", "b"), strength("a", "c"), strength("d", "e")] == [
+        Overlap.POSSIBLE,
+        Overlap.DEFINITE,
+        Overlap.NONE,
+    ]
