@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._origins import may_share_origin, origins
+from factlog.analysis._origins import Origin, may_share_origin, origins
 from factlog.analysis._timegroups import components
 from factlog.checks._findings import Finding, Severity
 from factlog.model._scales import Certainty, Polarity, Reliability
@@ -41,9 +41,17 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
                 rule="hollow_corroboration",
                 severity=Severity.WARNING,
                 message=f"Hollow corroboration: {what}: {verb}ed in {len(sources)} sources, all from one origin,"
-                f" {found[0].label}",
+                f" {_origin_words(index, found[0])}",
                 claims={"origin " + found[0].speaker: [e.id for e in side]},
             )
+
+
+def _origin_words(index: Index, origin: Origin) -> str:
+    """The origin's holders, led by the story's own publisher when only copies of it were read."""
+    speaker = index.name(origin.speaker)
+    if speaker in origin.label.split(", "):
+        return origin.label
+    return f"{speaker}, through {origin.label}"
 
 
 def overconfident_holder(index: Index) -> Iterator[Finding]:

@@ -60,3 +60,4 @@ def test_syndicated_copies_of_one_polarity_are_no_change_of_stance() -> None:
     assert run(opposed_claims, claims) == []
     [hollow] = run(hollow_corroboration, claims)
     assert "origin wire" in dict(hollow.claims)
+    assert "all from one origin, The wire, through Paper A, Paper B" in hollow.message
