@@ -21,6 +21,7 @@ __all__ = [
     "cliques",
     "components",
     "definite_conflict",
+    "dated_components",
     "definitely_meet",
     "overlap",
     "possible_conflict",
@@ -126,6 +127,28 @@ def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Ent
         groups.setdefault(root, []).append(entry)
         sides.setdefault(root, set()).add(side)
     return [group for root, group in groups.items() if len(sides[root]) == 2]
+
+
+def dated_components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Entry]]:
+    """:func:`components` of the dated claims, and one more group for the undated ones.
+
+    An undated claim overlaps every time, but only possibly: it does not join every
+    time group into one. The dated claims form their groups among themselves; the
+    undated claims, with every claim of the other side, form a group of their own.
+    """
+    dated_first = [e for e in first if e.timed]
+    dated_second = [e for e in second if e.timed]
+    groups = components(dated_first, dated_second)
+    undated_first = [e for e in first if not e.timed]
+    undated_second = [e for e in second if not e.timed]
+    if (undated_first and second) or (undated_second and first):
+        members = {e.position: e for e in [*undated_first, *undated_second]}
+        if undated_first:
+            members.update((e.position, e) for e in second)
+        if undated_second:
+            members.update((e.position, e) for e in first)
+        groups.append([members[position] for position in sorted(members)])
+    return groups
 
 
 def possible_conflict(first: Sequence[Entry], second: Sequence[Entry]) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._timegroups import components, definite_conflict, possible_conflict
+from factlog.analysis._timegroups import dated_components, definite_conflict, possible_conflict
 from factlog.checks._findings import Finding, Severity, graded
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
@@ -55,8 +55,9 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     *warning* ("disputed") when either side is only probable or possible, or the
     conflict is only possible (an event dated only partly inside the denied span, a
     term of ``2010/2016`` against a denial over ``2016/2019``, or a claim without a
-    valid time, which overlaps every time: the message then says so); *info* below
-    that. Uncommitted claims commit to nothing and are not compared. When every claim
+    valid time against a dated one: the message then says so); *info* below that.
+    Undated claims do not join every time group: they get a finding of their own,
+    with every claim of the other side. Uncommitted claims commit to nothing and are not compared. When every claim
     of a group speaks for one party (one holder, or a spokesperson and the government
     it speaks for, through ``affiliation``), the party has changed its mind or
     contradicted itself: that is ``self_contradiction``'s finding, not this one.
@@ -73,7 +74,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
         if not affirmed or not denied:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
-        for group in components(affirmed, denied):
+        for group in dated_components(affirmed, denied):
             if one_party(group):
                 continue
             yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
@@ -115,7 +116,7 @@ def _wider_denials(index: Index) -> Iterator[Finding]:
         if not affirmed or not denied:
             continue
         event = affirmed[0].predicate is not None and affirmed[0].predicate.kind is PredicateKind.EVENT
-        for group in components(affirmed, denied):
+        for group in dated_components(affirmed, denied):
             if one_party(group):
                 continue
             yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])

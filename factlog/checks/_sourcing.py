@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._origins import Origin, may_share_origin, origins
-from factlog.analysis._timegroups import components
+from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.model._scales import Certainty, Polarity, Reliability
 
@@ -137,7 +137,7 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
             denied = [e for e in mine if e.claim.polarity is Polarity.DENIED]
             if not affirmed or not denied:
                 continue
-            for group in components(affirmed, denied):
+            for group in dated_components(affirmed, denied):
                 yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
                 no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
                 yield _self_contradiction(index, party, yes, no)

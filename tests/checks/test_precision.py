@@ -102,3 +102,20 @@ def test_overlap_of_two_claims_has_three_strengths() -> None:
         Overlap.DEFINITE,
         Overlap.NONE,
     ]
+
+
+def test_an_undated_claim_does_not_join_the_time_groups_of_opposed_claims() -> None:
+    """Conflicts in 2019 and in 2025 stay two findings; an undated affirmation gets a third, one step less."""
+    claims = world(
+        claim("a1", when="2019"),
+        claim("d1", when="2019", denied=True, holder="russia"),
+        claim("a2", when="2025"),
+        claim("d2", when="2025", denied=True, holder="russia"),
+        claim("u", when=None, holder="wire"),
+    )
+    found = {frozenset(f.claim_ids): f.severity for f in run(opposed_claims, claims)}
+    assert found == {
+        frozenset({"a1", "d1"}): Severity.ERROR,
+        frozenset({"a2", "d2"}): Severity.ERROR,
+        frozenset({"u", "d1", "d2"}): Severity.WARNING,
+    }
