@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+import factlog
 from factlog import (
     Acknowledgement,
     Attribution,
@@ -273,3 +274,13 @@ def run(*args: str, cwd: Path = ROOT) -> Ran:
         else:
             os.environ["NO_COLOR"] = saved
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def findings_of(rule: factlog.Rule, claims: ClaimSet) -> list[factlog.Finding]:
+    """The findings of one rule, sorted as a check sorts them."""
+    return list(factlog.check(claims, (rule,)).findings)
+
+
+def sides(finding: factlog.Finding) -> dict[str, set[str]]:
+    """A finding's claims by side, as sets."""
+    return {side: set(ids) for side, ids in finding.claims}

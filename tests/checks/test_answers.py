@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from factlog import Severity
 from factlog.checks import answered_denial
-
-from ..builders import claim, world
-from .helpers import run, sides
+from tests.helpers import claim, findings_of, sides, world
 
 STRIKE = {"subject": "prc", "predicate": "destroys", "obj": "sites", "when": "2025-06"}
 
@@ -17,7 +15,7 @@ def test_denial_of_a_denial_opposes_the_denial() -> None:
         claim("survived", **STRIKE, denied=True, holder="kcna"),  # type: ignore[arg-type]
         claim("flat-out-wrong", None, denied=True, holder="wire", answers=("survived",)),
     )
-    [finding] = run(answered_denial, claims)
+    [finding] = findings_of(answered_denial, claims)
     assert sides(finding) == {"answered": {"survived"}, "answering": {"flat-out-wrong"}}
     assert finding.message.startswith("Denial rejected in answer: ")
     assert finding.severity is Severity.WARNING
@@ -29,7 +27,7 @@ def test_confirming_a_denial_is_no_opposition() -> None:
         claim("survived", **STRIKE, denied=True, holder="kcna"),  # type: ignore[arg-type]
         claim("indeed", None, holder="wire", answers=("survived",)),
     )
-    assert run(answered_denial, claims) == []
+    assert findings_of(answered_denial, claims) == []
 
 
 def test_denial_of_an_allegation_is_still_a_denial() -> None:
@@ -38,5 +36,5 @@ def test_denial_of_an_allegation_is_still_a_denial() -> None:
         claim("allegation", None, holder="western-intelligence"),
         claim("no", None, denied=True, holder="russia", answers=("allegation",)),
     )
-    [finding] = run(answered_denial, claims)
+    [finding] = findings_of(answered_denial, claims)
     assert finding.message.startswith("Denied in answer: ")

@@ -7,9 +7,7 @@ from pathlib import Path
 
 from factlog import Severity
 from factlog.checks import exclusive_predicates
-
-from ..builders import claim, world
-from .helpers import run, sides
+from tests.helpers import claim, findings_of, sides, world
 
 VOCABULARY = Path(__file__).parents[2] / "sources" / "vocabulary.json"
 
@@ -21,7 +19,7 @@ def test_only_overlapping_claims_are_listed() -> None:
         claim("second-term", "trump", "holds-office", "us-president", "2025-01-20/..", holder="wire"),
         claim("out", "trump", "no-longer-holds-office", "us-president", "2025-10", holder="kcna"),
     )
-    [finding] = run(exclusive_predicates, claims)
+    [finding] = findings_of(exclusive_predicates, claims)
     assert sides(finding) == {"holds-office": {"second-term"}, "no-longer-holds-office": {"out"}}
     assert finding.severity is Severity.ERROR
 
@@ -32,7 +30,7 @@ def test_former_holder_holding_again_is_no_conflict() -> None:
         claim("former", "trump", "former-holder-of", "us-president", "2025-10"),
         claim("sitting", "trump", "holds-office", "us-president", "2025-01-20/..", holder="wire"),
     )
-    assert run(exclusive_predicates, claims) == []
+    assert findings_of(exclusive_predicates, claims) == []
 
 
 def test_bundled_vocabulary_excludes_no_longer_holding_not_former() -> None:

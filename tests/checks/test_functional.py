@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from factlog import Severity
 from factlog.checks import conflicting_values
-
-from ..builders import claim, world
-from .helpers import run, sides
+from tests.helpers import claim, findings_of, sides, world
 
 
 def head(id: str, person: str, when: str | None, **kwargs: object) -> object:
@@ -20,7 +18,7 @@ def test_two_certain_agreeing_and_one_possible_dissent_is_a_warning() -> None:
         head("paper", "alice", "2016-01/2016-06"),
         head("maybe-bob", "bob", "2016-03", certainty="possible"),
     )
-    [finding] = run(conflicting_values, claims)
+    [finding] = findings_of(conflicting_values, claims)
     assert finding.severity is Severity.WARNING
     assert sides(finding) == {"alice": {"registry", "paper"}, "bob": {"maybe-bob"}}
 
@@ -28,7 +26,7 @@ def test_two_certain_agreeing_and_one_possible_dissent_is_a_warning() -> None:
 def test_certain_against_certain_at_definitely_shared_days_is_an_error() -> None:
     """Alice throughout 2016 and Bob throughout March 2016, both certain: an error."""
     claims = world(head("a", "alice", "2016"), head("b", "bob", "2016-03", holder="wire", source="s2"))
-    [finding] = run(conflicting_values, claims)
+    [finding] = findings_of(conflicting_values, claims)
     assert finding.severity is Severity.ERROR
     assert "only possibly" not in finding.message
 
@@ -36,7 +34,7 @@ def test_certain_against_certain_at_definitely_shared_days_is_an_error() -> None
 def test_year_precision_handover_is_at_most_a_warning() -> None:
     """Terms 2010/2016 and 2016/2019 at year precision only possibly share a day: a warning that says so."""
     claims = world(head("a", "alice", "2010/2016"), head("b", "bob", "2016/2019", holder="wire", source="s2"))
-    [finding] = run(conflicting_values, claims)
+    [finding] = findings_of(conflicting_values, claims)
     assert finding.severity is Severity.WARNING
     assert "the times only possibly overlap" in finding.message
 
@@ -46,14 +44,14 @@ def test_term_ending_the_day_the_next_begins_is_at_most_a_warning() -> None:
     claims = world(
         head("a", "alice", "2010-02-01/2016-05-01"), head("b", "bob", "2016-05-01/2019-03-01", holder="wire")
     )
-    [finding] = run(conflicting_values, claims)
+    [finding] = findings_of(conflicting_values, claims)
     assert finding.severity is Severity.WARNING
 
 
 def test_overlapping_terms_past_the_boundary_year_are_an_error() -> None:
     """2010/2016 against 2015/2019: both certainly hold throughout 2015."""
     claims = world(head("a", "alice", "2010/2016"), head("b", "bob", "2015/2019", holder="wire"))
-    [finding] = run(conflicting_values, claims)
+    [finding] = findings_of(conflicting_values, claims)
     assert finding.severity is Severity.ERROR
 
 
@@ -64,7 +62,7 @@ def test_chained_overlaps_are_not_reported_together() -> None:
         head("b", "bob", "2012/2016", holder="wire"),
         head("c", "carol", "2015/2019", holder="russia"),
     )
-    found = sorted((sides(f) for f in run(conflicting_values, claims)), key=str)
+    found = sorted((sides(f) for f in findings_of(conflicting_values, claims)), key=str)
     assert found == sorted([{"alice": {"a"}, "bob": {"b"}}, {"bob": {"b"}, "carol": {"c"}}], key=str)
 
 
@@ -76,7 +74,7 @@ def test_severity_of_each_pair_is_its_own() -> None:
         head("c", "alice", "2014"),
         head("d", "carol", "2014", holder="russia", certainty="possible"),
     )
-    severities = sorted(f.severity.value for f in run(conflicting_values, claims))
+    severities = sorted(f.severity.value for f in findings_of(conflicting_values, claims))
     assert severities == ["error", "warning"]
 
 
@@ -87,7 +85,7 @@ def test_undated_claim_does_not_join_every_time_group() -> None:
         head("b", "bob", "2015", holder="wire"),
         head("c", "carol", None, holder="russia"),
     )
-    [finding] = run(conflicting_values, claims)
+    [finding] = findings_of(conflicting_values, claims)
     assert sides(finding) == {"carol": {"c"}, "alice": {"a"}, "bob": {"b"}}
     assert finding.severity is Severity.WARNING
 
@@ -98,14 +96,14 @@ def test_two_undated_values_speak_of_the_same_time() -> None:
         claim("article", "visit", "takes-place-on", "date:2025-01/2025-10", None),
         claim("reference", "visit", "takes-place-on", "date:2024-04-11/2024-04-13", None, holder="wire"),
     )
-    [finding] = run(conflicting_values, claims)
+    [finding] = findings_of(conflicting_values, claims)
     assert finding.severity is Severity.ERROR
 
 
 def test_message_gives_names_and_each_sides_time() -> None:
     """The message names people, not ids, and gives each side's span."""
     claims = world(head("a", "alice", "2016"), head("b", "bob", "2016-03", holder="wire"))
-    [finding] = run(conflicting_values, claims)
+    [finding] = findings_of(conflicting_values, claims)
     assert "Alice Example according to The author (2016)" in finding.message
     assert "Bob Example according to The wire (2016-03)" in finding.message
     assert " alice " not in finding.message
@@ -117,7 +115,7 @@ def test_a_place_within_agrees_with_its_country() -> None:
         claim("a", "visit", "battle-place", "sudzha", "2024-08"),
         claim("b", "visit", "battle-place", "russia", "2024-08", holder="wire"),
     )
-    assert run(conflicting_values, agree) == []
+    assert findings_of(conflicting_values, agree) == []
     clash = world(*agree.claims, claim("c", "visit", "battle-place", "ukraine", "2024-08", holder="kcna"))
-    [finding] = run(conflicting_values, clash)
+    [finding] = findings_of(conflicting_values, clash)
     assert set(finding.sides) == {"sudzha", "russia", "ukraine"}

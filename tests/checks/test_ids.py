@@ -7,8 +7,7 @@ import hashlib
 import factlog
 from factlog import Finding, Severity
 from factlog.checks import finding_id, opposed_claims
-
-from ..builders import claim, world
+from tests.helpers import claim, world
 
 
 def conflict() -> factlog.ClaimSet:

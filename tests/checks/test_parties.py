@@ -6,9 +6,7 @@ import factlog
 from factlog import Severity
 from factlog.analysis._parties import interested
 from factlog.checks import interested_judgement, understated_certainty
-
-from ..builders import claim, world
-from .helpers import run, sides
+from tests.helpers import claim, findings_of, sides, world
 
 STRIKE = {"subject": "prc", "predicate": "destroys", "obj": "sites", "when": "2025-06"}
 TROOPS = {"subject": "dprk", "predicate": "supplies-weapons-to", "obj": "russia", "when": "2025"}
@@ -20,14 +18,14 @@ def test_a_party_judging_its_own_strike_is_flagged() -> None:
         claim("ours", **STRIKE, holder="mfa-prc"),  # type: ignore[arg-type]
         claim("theirs", **STRIKE, denied=True, holder="wire"),  # type: ignore[arg-type]
     )
-    [finding] = run(interested_judgement, claims)
+    [finding] = findings_of(interested_judgement, claims)
     assert sides(finding) == {"interested": {"ours"}, "others": {"theirs"}}
     assert finding.severity is Severity.INFO
 
 
 def test_a_third_party_judging_is_not_interested() -> None:
     """The same judgement by an outside outlet is not flagged."""
-    assert run(interested_judgement, world(claim("outside", **STRIKE, holder="wire"))) == []  # type: ignore[arg-type]
+    assert findings_of(interested_judgement, world(claim("outside", **STRIKE, holder="wire"))) == []  # type: ignore[arg-type]
 
 
 def test_the_hook_marks_interested_claims_for_assessment() -> None:
@@ -48,7 +46,7 @@ def test_may_against_named_certainty_is_understated() -> None:
         claim("fact", **TROOPS, holder="russia"),  # type: ignore[arg-type]
         claim("wire", **TROOPS, holder="wire", source="s2"),  # type: ignore[arg-type]
     )
-    [finding] = run(understated_certainty, claims)
+    [finding] = findings_of(understated_certainty, claims)
     assert sides(finding) == {"hedged": {"may"}, "certain": {"fact", "wire"}}
     assert finding.severity is Severity.INFO
 
@@ -60,7 +58,7 @@ def test_hedging_a_disputed_claim_is_fair() -> None:
         claim("fact", **TROOPS, holder="russia"),  # type: ignore[arg-type]
         claim("no", **TROOPS, denied=True, holder="mfa-prc"),  # type: ignore[arg-type]
     )
-    assert run(understated_certainty, claims) == []
+    assert findings_of(understated_certainty, claims) == []
 
 
 def test_anonymous_certainty_is_no_record_to_understate() -> None:
@@ -69,4 +67,4 @@ def test_anonymous_certainty_is_no_record_to_understate() -> None:
         claim("may", **TROOPS, certainty="possible", holder="tabloid"),  # type: ignore[arg-type]
         claim("analysts", **TROOPS, holder="analysts"),  # type: ignore[arg-type]
     )
-    assert run(understated_certainty, claims) == []
+    assert findings_of(understated_certainty, claims) == []

@@ -9,9 +9,7 @@ import pytest
 import factlog
 from factlog import Severity
 from factlog.checks import opposed_claims
-
-from ..builders import claim, world
-from .helpers import run, sides
+from tests.helpers import claim, findings_of, sides, world
 
 
 def test_fighting_in_a_region_contradicts_not_fighting_in_its_country() -> None:
@@ -20,7 +18,7 @@ def test_fighting_in_a_region_contradicts_not_fighting_in_its_country() -> None:
         claim("region", "dprk", "fights-in", "sudzha", "2024-11-05"),
         claim("country", "dprk", "fights-in", "russia", "2024-11", denied=True, holder="kcna"),
     )
-    [finding] = run(opposed_claims, claims)
+    [finding] = findings_of(opposed_claims, claims)
     assert sides(finding) == {"affirming": {"region"}, "denying": {"country"}}
     assert finding.severity is Severity.ERROR
     assert "denied of the wider North Korea fights in Russia" in finding.message
@@ -32,7 +30,7 @@ def test_fighting_in_a_region_agrees_with_not_fighting_next_door() -> None:
         claim("region", "dprk", "fights-in", "kursk", "2024-11-05"),
         claim("elsewhere", "dprk", "fights-in", "ukraine", "2024-11", denied=True, holder="kcna"),
     )
-    assert run(opposed_claims, claims) == []
+    assert findings_of(opposed_claims, claims) == []
 
 
 def test_a_denial_in_a_region_says_nothing_of_the_country() -> None:
@@ -41,7 +39,7 @@ def test_a_denial_in_a_region_says_nothing_of_the_country() -> None:
         claim("country", "dprk", "fights-in", "russia", "2024-11"),
         claim("region", "dprk", "fights-in", "sudzha", "2024-11", denied=True, holder="kcna"),
     )
-    assert run(opposed_claims, claims) == []
+    assert findings_of(opposed_claims, claims) == []
 
 
 def test_places_in_qualifiers_are_widened_too() -> None:
@@ -50,7 +48,7 @@ def test_places_in_qualifiers_are_widened_too() -> None:
         claim("in-region", qualifiers={"place": "sudzha"}),
         claim("not-in-country", qualifiers={"place": "russia"}, denied=True, holder="kcna"),
     )
-    assert len(run(opposed_claims, claims)) == 1
+    assert len(findings_of(opposed_claims, claims)) == 1
 
 
 def test_index_follows_part_of_transitively() -> None:

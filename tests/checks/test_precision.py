@@ -7,9 +7,7 @@ from factlog import Interval, Severity
 from factlog.analysis._index import certain_days
 from factlog.analysis._timegroups import Overlap, overlap
 from factlog.checks import exclusive_predicates, opposed_claims
-
-from ..builders import claim, world
-from .helpers import run
+from tests.helpers import claim, findings_of, world
 
 
 def test_state_denied_from_the_boundary_year_is_a_warning() -> None:
@@ -18,7 +16,7 @@ def test_state_denied_from_the_boundary_year_is_a_warning() -> None:
         claim("term", "trump", "holds-office", "us-president", "2010/2016"),
         claim("out", "trump", "holds-office", "us-president", "2016/2019", denied=True, holder="wire"),
     )
-    [finding] = run(opposed_claims, claims)
+    [finding] = findings_of(opposed_claims, claims)
     assert finding.severity is Severity.WARNING
     assert "the times only possibly overlap" in finding.message
 
@@ -29,7 +27,7 @@ def test_confirmed_in_april_against_not_by_27_april_is_a_warning() -> None:
         claim("confirmed", "prc", "visits", "dprk", "2025-04"),
         claim("not-yet", "prc", "visits", "dprk", "2025-04-01/2025-04-27", denied=True, holder="wire"),
     )
-    [finding] = run(opposed_claims, claims)
+    [finding] = findings_of(opposed_claims, claims)
     assert finding.severity is Severity.WARNING
     assert "only possibly" in finding.message
 
@@ -40,7 +38,7 @@ def test_definite_overlap_keeps_its_error_and_says_nothing_of_possibility() -> N
         claim("sitting", "trump", "holds-office", "us-president", "2025-01-20/.."),
         claim("former", "trump", "holds-office", "us-president", "2025-10", denied=True, holder="wire"),
     )
-    [finding] = run(opposed_claims, claims)
+    [finding] = findings_of(opposed_claims, claims)
     assert finding.severity is Severity.ERROR
     assert "only possibly" not in finding.message
 
@@ -51,7 +49,7 @@ def test_exclusive_states_meeting_in_a_boundary_year_are_a_warning() -> None:
         claim("term", "trump", "holds-office", "us-president", "2017/2021"),
         claim("out", "trump", "no-longer-holds-office", "us-president", "2021/2024", holder="wire"),
     )
-    [finding] = run(exclusive_predicates, claims)
+    [finding] = findings_of(exclusive_predicates, claims)
     assert finding.severity is Severity.WARNING
     assert "only possibly" in finding.message
 
@@ -62,7 +60,7 @@ def test_undated_claim_is_one_step_less_in_exclusive_predicates() -> None:
         claim("term", "trump", "holds-office", "us-president", "2025-01-20/.."),
         claim("out", "trump", "no-longer-holds-office", "us-president", None, holder="wire"),
     )
-    [finding] = run(exclusive_predicates, claims)
+    [finding] = findings_of(exclusive_predicates, claims)
     assert finding.severity is Severity.WARNING
 
 
@@ -78,7 +76,7 @@ def test_events_dated_to_a_month_are_certain_of_no_day() -> None:
 def test_undated_against_undated_is_the_same_unspecified_time() -> None:
     """Neither claim gives a time: certain against certain is an error in opposed_claims too."""
     claims = world(claim("a", when=None), claim("d", when=None, denied=True, holder="wire"))
-    [finding] = run(opposed_claims, claims)
+    [finding] = findings_of(opposed_claims, claims)
     assert finding.severity is Severity.ERROR
 
 
@@ -113,7 +111,7 @@ def test_an_undated_claim_does_not_join_the_time_groups_of_opposed_claims() -> N
         claim("d2", when="2025", denied=True, holder="russia"),
         claim("u", when=None, holder="wire"),
     )
-    found = {frozenset(f.claim_ids): f.severity for f in run(opposed_claims, claims)}
+    found = {frozenset(f.claim_ids): f.severity for f in findings_of(opposed_claims, claims)}
     assert found == {
         frozenset({"a1", "d1"}): Severity.ERROR,
         frozenset({"a2", "d2"}): Severity.ERROR,

@@ -5,9 +5,7 @@ from __future__ import annotations
 import factlog
 from factlog import Severity
 from factlog.checks import hollow_corroboration, opposed_claims, self_contradiction
-
-from ..builders import claim, world
-from .helpers import run, sides
+from tests.helpers import claim, findings_of, sides, world
 
 TROOPS = {"subject": "dprk", "predicate": "supplies-weapons-to", "obj": "russia", "when": "2024-10/2025-04"}
 
@@ -32,8 +30,8 @@ def test_spokesman_and_government_are_one_party() -> None:
         claim("fake", **TROOPS, denied=True, holder="peskov", stated="2024-11"),  # type: ignore[arg-type]
         claim("confirmed", **TROOPS, holder="russia", stated="2025-04", source="s5"),  # type: ignore[arg-type]
     )
-    assert run(opposed_claims, claims) == []
-    [finding] = run(self_contradiction, claims)
+    assert findings_of(opposed_claims, claims) == []
+    [finding] = findings_of(self_contradiction, claims)
     assert sides(finding) == {"affirming": {"confirmed"}, "denying": {"fake"}}
     assert "the Kremlin spokesman (2024-11)" in finding.message
     assert finding.severity is Severity.WARNING
@@ -46,7 +44,7 @@ def test_reversal_against_another_party_still_contradicts() -> None:
         claim("confirmed", **TROOPS, holder="russia", stated="2025-04", source="s5"),  # type: ignore[arg-type]
         claim("cn", **TROOPS, denied=True, holder="mfa-prc"),  # type: ignore[arg-type]
     )
-    [finding] = run(opposed_claims, claims)
+    [finding] = findings_of(opposed_claims, claims)
     assert sides(finding) == {"affirming": {"confirmed"}, "denying": {"fake", "cn"}}
 
 
@@ -56,8 +54,8 @@ def test_syndicated_copies_of_one_polarity_are_no_change_of_stance() -> None:
         claim("copy-a", holder="paper-a", source="s3", stated="2025-10-01"),
         claim("copy-b", holder="paper-b", source="s4", stated="2025-10-03"),
     )
-    assert run(self_contradiction, claims) == []
-    assert run(opposed_claims, claims) == []
-    [hollow] = run(hollow_corroboration, claims)
+    assert findings_of(self_contradiction, claims) == []
+    assert findings_of(opposed_claims, claims) == []
+    [hollow] = findings_of(hollow_corroboration, claims)
     assert "origin wire" in dict(hollow.claims)
     assert "all from one origin, The wire, through Paper A, Paper B" in hollow.message
