@@ -28,6 +28,7 @@ from factlog.model._nouns import (
     SourceKind,
     TextValue,
 )
+from factlog.model._patterns import Pattern
 from factlog.model._scales import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, Vocabulary
 
@@ -49,6 +50,7 @@ __all__ = [
     "Mode",
     "Object",
     "PartialDate",
+    "Pattern",
     "Polarity",
     "Predicate",
     "PredicateKind",
