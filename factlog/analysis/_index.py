@@ -1,8 +1,11 @@
 """The index every rule reads: normalised claims, grouped so rules never compare all pairs.
 
-Built once per check. Aliases become canonical ids, inverse predicates are turned
-round, symmetric pairs are sorted; then claims are grouped by proposition key, by
-subject and predicate, by holder and by source, and the ``answers`` links are kept.
+Built once per check. Names as written become canonical ids, inverse predicates are
+turned round, symmetric pairs are sorted; a claim with several objects or a pattern is
+read as the propositions it implies (:mod:`factlog.analysis._patterns`); then claims
+are grouped by proposition key, by subject and predicate, by holder and by source, and
+the ``answers`` links are kept. Quotes without a span are found in their documents
+(:meth:`Index.quote`); the stored claims are never changed.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ from pathlib import Path
 
 import attrs
 
+from factlog.analysis._patterns import Reading, readings
+from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import _NEG_INF, _POS_INF, Interval, PartialDate
-from factlog.model._nouns import Claim, Entity, Predicate, Proposition, Source
+from factlog.model._nouns import Claim, Entity, Evidence, Predicate, Proposition, Source
+from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
 __all__ = ["Entry", "Index", "SlotKey", "chronological"]
@@ -46,6 +52,10 @@ class Entry:
     A state holds throughout the span; an event happens on some day inside it. A claim
     without a valid time spans all time, but only possibly (see ``timed``).
     """
+    polarity: Polarity
+    """Whether this reading affirms or denies its proposition (the claim's own, or implied)."""
+    part: int = 0
+    """0 for the claim's own reading; 1, 2, ... for what its pattern or objects imply."""
 
     @property
     def timed(self) -> bool:
@@ -81,9 +91,13 @@ class Index:
     by_holder: dict[str, list[Entry]]
     by_source: dict[str, list[Entry]]
     answered_by: dict[str, list[Entry]]
+    implied: dict[str, list[Entry]] = attrs.field(factory=dict)
+    """Claim id to the readings its objects or pattern imply beyond its own (in the groups too)."""
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
+    _texts: dict[str, str | None] = attrs.field(factory=dict, repr=False)
+    _quotes: dict[tuple[str, str, int | None], QuoteMatch] = attrs.field(factory=dict, repr=False)
     source_scope: frozenset[str] | None = None
     """In a view, the sources whose documents the rules look at (None: all of them)."""
     parent: Index | None = attrs.field(default=None, repr=False)
@@ -120,15 +134,18 @@ class Index:
         entries = self.entries
         added = []
         for claim in claims:
-            entry = self._entry(claim, len(entries))
+            entry, *others = self._entries(claim, len(entries))
             entries.append(entry)
             added.append(entry)
             self.by_id[claim.id] = entry
-            if entry.key is not None:
-                self.by_key[entry.key].append(entry)
-                assert entry.proposition is not None
-                slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
-                self.by_slot[slot].append(entry)
+            if others:
+                self.implied[claim.id] = others
+            for reading in (entry, *others):
+                if reading.key is not None:
+                    self.by_key[reading.key].append(reading)
+                    assert reading.proposition is not None
+                    slot = (reading.proposition.subject, reading.proposition.predicate, reading.proposition.qualifiers)
+                    self.by_slot[slot].append(reading)
             self.by_holder[entry.holder].append(entry)
             for source in entry.sources:
                 self.by_source[source].append(entry)
@@ -142,10 +159,11 @@ class Index:
         Rules run on a view find exactly the findings of those groups: the incremental
         check runs them on the view of the claims it adds.
         """
-        keys = {e.key for e in entries if e.key is not None}
+        readings = [*entries, *(other for e in entries for other in self.implied.get(e.id, ()))]
+        keys = {e.key for e in readings if e.key is not None}
         slots = {
             (e.proposition.subject, e.proposition.predicate, e.proposition.qualifiers)
-            for e in entries
+            for e in readings
             if e.proposition is not None
         }
         holders = {e.holder for e in entries}
@@ -161,9 +179,12 @@ class Index:
             {holder: self.by_holder[holder] for holder in holders},
             {source: self.by_source[source] for source in sources},
             {claim: self.answered_by[claim] for claim in answered if claim in self.answered_by},
+            self.implied,
             self._documents,
             self._speakers,
             self._publishers,
+            self._texts,
+            self._quotes,
             frozenset(sources),
             self.parent or self,
         )
@@ -175,14 +196,8 @@ class Index:
         found = self.claims.source_by_id
         return [found[s] for s in sorted(self.source_scope) if s in found]
 
-    def _entry(self, claim: Claim, position: int) -> Entry:
-        proposition = claim.proposition
-        key = None
-        predicate = None
-        if proposition is not None:
-            proposition = self.vocabulary.normalise(proposition)
-            key = canonical_key(proposition)
-            predicate = self.vocabulary.predicate(proposition.predicate)
+    def _entries(self, claim: Claim, position: int) -> list[Entry]:
+        """The claim's own entry, then one for each further reading it implies."""
         holder = self.vocabulary.entity(claim.attribution.holder)
         stated = claim.stated
         evidence = claim.evidence
@@ -191,9 +206,64 @@ class Index:
             stated = None if source is None else source.published
         # One quote is the common case: its source, without building Claim.sources.
         sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
-        when = None if proposition is None else proposition.when
-        span = _ANY_TIME if when is None else (when.start_low, when.end_high)
-        return Entry(claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span)
+        speaks_for = self.speaker(holder)
+        if claim.pattern is None and not isinstance(getattr(claim.proposition, "object", None), tuple):
+            plain = None if claim.proposition is None else Reading(claim.proposition, claim.polarity)
+            found = [plain]
+        else:
+            found = list(readings(claim, stated, self.vocabulary)) or [None]
+        entries = []
+        for part, reading in enumerate(found):
+            proposition = key = predicate = None
+            polarity = claim.polarity if reading is None else reading.polarity
+            if reading is not None:
+                proposition = self.vocabulary.normalise(reading.proposition)
+                key = canonical_key(proposition)
+                predicate = self.vocabulary.predicate(proposition.predicate)
+            when = None if proposition is None else proposition.when
+            span = _ANY_TIME if when is None else (when.start_low, when.end_high)
+            entries.append(
+                Entry(
+                    claim,
+                    position,
+                    proposition,
+                    key,
+                    predicate,
+                    holder,
+                    speaks_for,
+                    stated,
+                    sources,
+                    span,
+                    polarity,
+                    part,
+                )
+            )
+        return entries
+
+    def quote(self, evidence: Evidence) -> QuoteMatch | None:
+        """Where a quote stands in its source's stored document; None without a readable document.
+
+        A span written by hand is taken as given (``quote_mismatch`` checks it); a quote
+        without one is looked for (:func:`factlog.analysis._quotes.find_quote`). The
+        stored evidence is not changed.
+        """
+        if evidence.start is not None and evidence.end is not None:
+            return QuoteMatch((evidence.start, evidence.end), ((evidence.start, evidence.end),))
+        text = self.text(evidence.source)
+        if text is None:
+            return None
+        key = (evidence.source, evidence.quote, evidence.occurrence)
+        found = self._quotes.get(key)
+        if found is None:
+            found = self._quotes[key] = find_quote(text, evidence.quote, evidence.occurrence)
+        return found
+
+    def text(self, source: str) -> str | None:
+        """A source's stored document decoded as UTF-8 (undecodable bytes replaced), or None."""
+        if source not in self._texts:
+            data, _ = self.document(source)
+            self._texts[source] = None if data is None else data.decode("utf-8", errors="replace")
+        return self._texts[source]
 
     def speaker(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""
@@ -249,6 +319,5 @@ class Index:
         return self.claims.entity_by_id.get(self.vocabulary.entity(name))
 
     def name(self, entity: str) -> str:
-        """A person-readable name for an entity id."""
-        found = self.entity(entity)
-        return entity if found is None else found.name
+        """A person-readable name for an entity id, alias or name as written."""
+        return self.vocabulary.name(entity)

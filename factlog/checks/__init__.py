@@ -11,6 +11,7 @@ from factlog.checks._engine import Checker, Report, check
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._polarity import answered_denial, opposed_claims
+from factlog.checks._quotes import quote_ambiguous, quote_normalised, quote_not_found, quote_unverified
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
 from factlog.checks._values import conflicting_values, exclusive_predicates
@@ -33,7 +34,11 @@ __all__ = [
     "interested_denial",
     "opposed_claims",
     "overconfident_holder",
+    "quote_ambiguous",
     "quote_mismatch",
+    "quote_normalised",
+    "quote_not_found",
+    "quote_unverified",
     "self_contradiction",
     "stated_after_publication",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -14,6 +15,7 @@ from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ConflictError
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
+from factlog.model._vocabulary import Vocabulary
 
 __all__ = ["Checker", "Report", "check"]
 
@@ -24,6 +26,11 @@ class Report:
 
     findings: tuple[Finding, ...]
     claims: ClaimSet = attrs.field(repr=False, eq=False)
+
+    @functools.cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The vocabulary of the claims checked: names as written to ids, ids to display names."""
+        return Vocabulary.of(self.claims)
 
     def summary(self) -> dict[str, int]:
         """Counts of unacknowledged findings by severity, and of acknowledged ones."""

@@ -51,14 +51,14 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     """
     for entries in index.by_key.values():
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        affirmed = [e for e in committed if e.claim.polarity is Polarity.AFFIRMED]
-        denied = [e for e in committed if e.claim.polarity is Polarity.DENIED]
+        affirmed = [e for e in committed if e.polarity is Polarity.AFFIRMED]
+        denied = [e for e in committed if e.polarity is Polarity.DENIED]
         if not affirmed or not denied:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
         for group in components(affirmed, denied):
-            yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
-            no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
+            yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+            no = chronological([e for e in group if e.polarity is Polarity.DENIED])
             assert yes[0].proposition is not None
             same_time = len({e.when for e in group}) == 1
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)

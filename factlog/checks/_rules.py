@@ -8,6 +8,7 @@ from factlog.analysis._index import Index
 from factlog.checks._findings import Finding
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._polarity import answered_denial, opposed_claims
+from factlog.checks._quotes import quote_ambiguous, quote_normalised, quote_not_found, quote_unverified
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
 from factlog.checks._values import conflicting_values, exclusive_predicates
 
@@ -27,6 +28,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     overconfident_holder,
     document_mismatch,
     quote_mismatch,
+    quote_not_found,
+    quote_ambiguous,
+    quote_normalised,
+    quote_unverified,
     stated_after_publication,
     future_event_as_fact,
 )

@@ -58,9 +58,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
         if predicate is None or not predicate.functional:
             continue
         affirmed = [
-            e
-            for e in entries
-            if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
+            e for e in entries if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
         ]
         for group in time_groups(affirmed):
             if len(group) < 2 or not _incompatible(group, predicate):
@@ -110,8 +108,8 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
 def _exclusive(
     index: Index, first: str, second: str, first_group: Sequence[Entry], second_group: Sequence[Entry]
 ) -> Finding | None:
-    yes = chronological([e for e in first_group if e.claim.polarity is Polarity.AFFIRMED])
-    no = chronological([e for e in second_group if e.claim.polarity is Polarity.AFFIRMED])
+    yes = chronological([e for e in first_group if e.polarity is Polarity.AFFIRMED])
+    no = chronological([e for e in second_group if e.polarity is Polarity.AFFIRMED])
     if not yes or not no or not possible_conflict(yes, no):
         return None
     certain_yes = [e for e in yes if e.claim.certainty is Certainty.CERTAIN]

@@ -197,7 +197,8 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
 
     converter.register_structure_hook(Object | None, structure_object)
     converter.register_unstructure_hook(
-        Object | None, lambda value: list(value) if isinstance(value, tuple) else converter.unstructure(value, type(value))
+        Object | None,
+        lambda value: list(value) if isinstance(value, tuple) else converter.unstructure(value, type(value)),
     )
 
     is_qualifiers = lambda t: t == tuple[tuple[str, str], ...]  # noqa: E731

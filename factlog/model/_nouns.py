@@ -183,7 +183,9 @@ class Attribution:
 
     holder: str = attrs.field(validator=is_name, metadata=_doc("The original speaker: entity id or name."))
     via: tuple[str, ...] = attrs.field(
-        default=(), validator=name_list, metadata=_doc("Relays between holder and source (ids or names), outermost first.")
+        default=(),
+        validator=name_list,
+        metadata=_doc("Relays between holder and source (ids or names), outermost first."),
     )
     mode: Mode = attrs.field(
         default=Mode.ASSERTED,

@@ -56,7 +56,9 @@ class Pattern:
     years: int | None = attrs.field(
         default=None,
         validator=_positive,
-        metadata=_doc("'For the first time in N years': N. As 'since' the year N years before the occasion.", minimum=1),
+        metadata=_doc(
+            "'For the first time in N years': N. As 'since' the year N years before the occasion.", minimum=1
+        ),
     )
     highest_since: Interval | None = attrs.field(
         default=None,

@@ -45,9 +45,9 @@ def _evidence_lines(report: Report, claim_id: str) -> Iterator[tuple[str, str]]:
     claim = report.claims.claim_by_id.get(claim_id)
     if claim is None:
         return
-    holder = report.claims.entity_by_id.get(claim.attribution.holder)
-    name = holder.name if holder else claim.attribution.holder
-    via = [report.claims.entity_by_id[v].name if v in report.claims.entity_by_id else v for v in claim.attribution.via]
+    vocabulary = report.vocabulary
+    name = vocabulary.name(claim.attribution.holder)
+    via = [vocabulary.name(relay) for relay in claim.attribution.via]
     chain = f" via {' → '.join(via)}" if via else ""
     stance = f"{claim.polarity.value}, {claim.certainty.value}"
     for evidence in claim.evidence:

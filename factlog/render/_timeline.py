@@ -55,7 +55,7 @@ def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
                 holder=index.name(entry.holder),
                 via=tuple(index.name(relay) for relay in entry.claim.attribution.via),
                 certainty=entry.claim.certainty.value,
-                polarity=entry.claim.polarity.value,
+                polarity=entry.polarity.value,
                 statement=entry.claim.statement,
                 quote=evidence.quote,
                 source=evidence.source,
