@@ -27,6 +27,8 @@ from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 __all__ = ["Entry", "Index", "SlotKey", "chronological"]
 
 _ANY_TIME = (_NEG_INF, _POS_INF)
+_IMPLIED = 1 << 40
+"""Added to the position of an implied reading: positions stay unique, and implied ones sort last."""
 
 SlotKey = tuple[str, str, tuple[tuple[str, str], ...]]
 """``(subject, predicate, qualifiers)``: where a functional predicate has one value."""
@@ -38,6 +40,7 @@ class Entry:
 
     claim: Claim
     position: int
+    """Order of the claim in the set; unique per entry (an implied reading adds a large offset)."""
     proposition: Proposition | None
     key: PropositionKey | None
     predicate: Predicate | None
@@ -225,7 +228,7 @@ class Index:
             entries.append(
                 Entry(
                     claim,
-                    position,
+                    position + part * _IMPLIED,
                     proposition,
                     key,
                     predicate,
