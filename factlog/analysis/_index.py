@@ -96,6 +96,8 @@ class Index:
     answered_by: dict[str, list[Entry]]
     implied: dict[str, list[Entry]] = attrs.field(factory=dict)
     """Claim id to the readings its objects or pattern imply beyond its own (in the groups too)."""
+    spread: set[str] = attrs.field(factory=set)
+    """Claims whose readings fall under more than one proposition key (several objects, ranks)."""
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
@@ -143,6 +145,8 @@ class Index:
             self.by_id[claim.id] = entry
             if others:
                 self.implied[claim.id] = others
+                if len({reading.key for reading in (entry, *others)}) > 1:
+                    self.spread.add(claim.id)
             for reading in (entry, *others):
                 if reading.key is not None:
                     self.by_key[reading.key].append(reading)
@@ -183,6 +187,7 @@ class Index:
             {source: self.by_source[source] for source in sources},
             {claim: self.answered_by[claim] for claim in answered if claim in self.answered_by},
             self.implied,
+            self.spread,
             self._documents,
             self._speakers,
             self._publishers,

@@ -53,7 +53,7 @@ class Report:
 def _run(rule: Rule, index: Index) -> list[Finding]:
     name = getattr(rule, "__name__", repr(rule))
     try:
-        return list(rule(index))
+        found = list(rule(index))
     except Exception as error:
         return [
             Finding(
@@ -64,6 +64,19 @@ def _run(rule: Rule, index: Index) -> list[Finding]:
                 id=finding_id("rule_failure", [name]),
             )
         ]
+    return [_distinct(index, finding) for finding in found] if index.spread else found
+
+
+def _distinct(index: Index, finding: Finding) -> Finding:
+    """A finding about one claim read under several propositions gets an id of its own.
+
+    "Marrow, Ostby and Keld were struck", denied, gives one contradiction per town with
+    the same claims: their ids also hash the message, which names the proposition.
+    """
+    claims = finding.claim_ids
+    if finding.id != finding_id(finding.rule, claims) or not any(claim in index.spread for claim in claims):
+        return finding
+    return attrs.evolve(finding, id=finding_id(finding.rule, [*claims, f"\0{finding.message}"]))
 
 
 def _sort_key(index: Index, order: dict[str, int], finding: Finding) -> tuple[int, int, tuple[int, int], str]:

@@ -90,7 +90,8 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         interested = [e for e in entries if e.polarity is Polarity.DENIED and e.speaks_for in parties]
         if not interested:
             continue
-        denied = [e for e in entries if e.polarity is Polarity.AFFIRMED]
+        mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
+        denied = [e for e in entries if e.polarity is Polarity.AFFIRMED and e.id not in mine]
         names = phrasing.holders(index, chronological(interested))
         what = phrasing.proposition(index, proposition, with_time=False)
         yield Finding(

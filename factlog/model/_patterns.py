@@ -76,6 +76,11 @@ class Pattern:
         if len(given) != 1:
             raise FieldError("last", f"give exactly one of {', '.join(_KINDS)}, got {len(given)}")
 
+    def __str__(self) -> str:
+        if self.years is not None:
+            return f"first in {self.years} years"
+        return f"{self.kind.replace('_', ' ')}: {getattr(self, self.kind)}"
+
     @property
     def kind(self) -> str:
         """Which pattern: ``last``, ``since``, ``years`` or ``highest_since``."""

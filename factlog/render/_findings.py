@@ -56,7 +56,7 @@ def _evidence_lines(report: Report, claim_id: str, side: str = "") -> Iterator[t
     name = vocabulary.name(claim.attribution.holder)
     via = [vocabulary.name(relay) for relay in claim.attribution.via]
     chain = f" via {' → '.join(via)}" if via else ""
-    polarity = _SIDE_POLARITY.get(side, claim.polarity.value) if claim.pattern is not None else claim.polarity.value
+    polarity = claim.polarity.value if claim.pattern is None else _SIDE_POLARITY.get(side, str(claim.pattern))
     stance = f"{polarity}, {claim.certainty.value}"
     for evidence in claim.evidence:
         yield f"{claim_id}: {name}{chain} ({stance}) in {evidence.source}", evidence.quote
