@@ -372,3 +372,9 @@ def test_readings_of_a_plain_claim_are_the_claim_itself(tmp_path: Path) -> None:
     [reading] = readings(claims.claims[0], None, Index.of(claims).vocabulary)
     assert reading.proposition == claims.claims[0].proposition
     assert reading.polarity is Polarity.DENIED
+
+
+def test_timeline_of_a_later_object_includes_the_claim(tmp_path: Path) -> None:
+    """A claim about visits to China and North Korea is in North Korea's timeline too."""
+    claims = load(tmp_path, [one(proposition={"subject": "paper", "predicate": "visits", "object": ["China", "DPRK"]})])
+    assert [row.claim for row in factlog.entity_timeline(claims, "dprk")] == ["c1"]
