@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -138,27 +139,43 @@ class Index:
         """Index more claims, extending the groups in place; returns their entries."""
         entries = self.entries
         added = []
+        by_key, by_slot = self.by_key, self.by_slot
         for claim in claims:
-            entry, *others = self._entries(claim, len(entries))
+            entry = self._entry(claim, len(entries))
             entries.append(entry)
             added.append(entry)
             self.by_id[claim.id] = entry
-            if others:
-                self.implied[claim.id] = others
-                if len({reading.key for reading in (entry, *others)}) > 1:
-                    self.spread.add(claim.id)
-            for reading in (entry, *others):
-                if reading.key is not None:
-                    self.by_key[reading.key].append(reading)
-                    assert reading.proposition is not None
-                    slot = (reading.proposition.subject, reading.proposition.predicate, reading.proposition.qualifiers)
-                    self.by_slot[slot].append(reading)
+            if entry.key is not None:
+                by_key[entry.key].append(entry)
+                assert entry.proposition is not None
+                slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
+                by_slot[slot].append(entry)
+            if claim.pattern is not None or type(getattr(claim.proposition, "object", None)) is tuple:
+                self._add_implied(entry)
             self.by_holder[entry.holder].append(entry)
             for source in entry.sources:
                 self.by_source[source].append(entry)
             for answered in claim.answers:
                 self.answered_by[answered].append(entry)
         return added
+
+    def _add_implied(self, entry: Entry) -> None:
+        """Group the readings a claim implies beyond its own (several objects, a pattern)."""
+        others = [
+            attrs.evolve(entry, position=entry.position + part * _IMPLIED, part=part, **self._reading(reading))
+            for part, reading in enumerate(readings(entry.claim, entry.stated, self.vocabulary)[1:], start=1)
+        ]
+        if not others:
+            return
+        self.implied[entry.id] = others
+        if len({reading.key for reading in (entry, *others)}) > 1:
+            self.spread.add(entry.id)
+        for reading in others:
+            proposition = reading.proposition
+            assert reading.key is not None
+            assert proposition is not None
+            self.by_key[reading.key].append(reading)
+            self.by_slot[(proposition.subject, proposition.predicate, proposition.qualifiers)].append(reading)
 
     def view(self, entries: list[Entry]) -> Index:
         """An index of just the groups these claims belong to, sharing everything else.
@@ -204,8 +221,8 @@ class Index:
         found = self.claims.source_by_id
         return [found[s] for s in sorted(self.source_scope) if s in found]
 
-    def _entries(self, claim: Claim, position: int) -> list[Entry]:
-        """The claim's own entry, then one for each further reading it implies."""
+    def _entry(self, claim: Claim, position: int) -> Entry:
+        """The claim's own entry: its first reading (:func:`factlog.analysis.readings`)."""
         holder = self.vocabulary.entity(claim.attribution.holder)
         stated = claim.stated
         evidence = claim.evidence
@@ -214,39 +231,36 @@ class Index:
             stated = None if source is None else source.published
         # One quote is the common case: its source, without building Claim.sources.
         sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
-        speaks_for = self.speaker(holder)
-        if claim.pattern is None and not isinstance(getattr(claim.proposition, "object", None), tuple):
-            plain = None if claim.proposition is None else Reading(claim.proposition, claim.polarity)
-            found = [plain]
-        else:
-            found = list(readings(claim, stated, self.vocabulary)) or [None]
-        entries = []
-        for part, reading in enumerate(found):
-            proposition = key = predicate = None
-            polarity = claim.polarity if reading is None else reading.polarity
-            if reading is not None:
-                proposition = self.vocabulary.normalise(reading.proposition)
-                key = canonical_key(proposition)
-                predicate = self.vocabulary.predicate(proposition.predicate)
-            when = None if proposition is None else proposition.when
-            span = _ANY_TIME if when is None else (when.start_low, when.end_high)
-            entries.append(
-                Entry(
-                    claim,
-                    position + part * _IMPLIED,
-                    proposition,
-                    key,
-                    predicate,
-                    holder,
-                    speaks_for,
-                    stated,
-                    sources,
-                    span,
-                    polarity,
-                    part,
-                )
-            )
-        return entries
+        proposition = claim.proposition
+        polarity = claim.polarity
+        if proposition is not None and (claim.pattern is not None or type(proposition.object) is tuple):
+            first = readings(claim, stated, self.vocabulary)[0]
+            proposition, polarity = first.proposition, first.polarity
+        fields = self._reading(None if proposition is None else Reading(proposition, polarity))
+        fields["polarity"] = polarity
+        return Entry(
+            claim, position, holder=holder, speaks_for=self.speaker(holder), stated=stated, sources=sources, **fields
+        )
+
+    def _reading(self, reading: Reading | None) -> dict[str, Any]:
+        """The fields of an entry that depend on the proposition it reads."""
+        if reading is None:
+            return {
+                "proposition": None,
+                "key": None,
+                "predicate": None,
+                "span": _ANY_TIME,
+                "polarity": Polarity.AFFIRMED,
+            }
+        proposition = self.vocabulary.normalise(reading.proposition)
+        when = proposition.when
+        return {
+            "proposition": proposition,
+            "key": canonical_key(proposition),
+            "predicate": self.vocabulary.predicate(proposition.predicate),
+            "span": _ANY_TIME if when is None else (when.start_low, when.end_high),
+            "polarity": reading.polarity,
+        }
 
     def quote(self, evidence: Evidence) -> QuoteMatch | None:
         """Where a quote stands in its source's stored document; None without a readable document.
