@@ -91,9 +91,12 @@ def objects(entity_ids: list[str]) -> st.SearchStrategy[object]:
 
 
 @st.composite
-def patterns(draw: st.DrawFn) -> Pattern:
-    """An everyday pattern: 'the last X was in Y', 'the first X since Y', 'the first in N years'."""
-    kind = draw(st.sampled_from(["last", "since", "years"]))
+def patterns(draw: st.DrawFn, ranked: bool = False) -> Pattern:
+    """An everyday pattern: 'the last X was in Y', 'the first X since Y', 'the first in N years'.
+
+    With ``ranked`` (the predicate has a rank) also 'the highest-level X since Y'.
+    """
+    kind = draw(st.sampled_from(["last", "since", "years", *(["highest_since"] if ranked else [])]))
     value: object = draw(st.integers(1, 30)) if kind == "years" else draw(intervals(open_ends=False))
     return Pattern(**{kind: value}, until=draw(st.none() | partial_dates()))  # type: ignore[arg-type]
 
@@ -137,6 +140,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 symmetric=symmetric,
                 inverse=None if symmetric else draw(st.none() | st.just(f"inv-{predicate_id}")),
                 tolerance=draw(st.sampled_from([0.0, 0.1, 0.25])),
+                **draw(st.just({}) | st.integers(0, 3).map(lambda rank: {"scale": "level", "rank": rank})),
             )
         )
     source_ids = draw(st.lists(ids.map(lambda i: f"s-{i}"), min_size=1, max_size=4, unique=True))
@@ -160,6 +164,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
     )
     claim_ids = draw(st.lists(ids.map(lambda i: f"c-{i}"), min_size=0, max_size=max_claims, unique=True))
     all_predicates = predicate_ids + [p.inverse for p in predicates if p.inverse]
+    ranked = {name for p in predicates if p.rank is not None for name in (p.id, p.inverse) if name}
     # Entities may be named as the text writes them: by an alias, in any case.
     names = st.sampled_from(entity_ids) | st.sampled_from(alias_pool or entity_ids).map(str.upper)
     claims = []
@@ -178,7 +183,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 qualifiers=draw(st.dictionaries(st.sampled_from(["place", "role"]), words, max_size=2)),
                 when=draw(st.none() | intervals()),
             )
-            pattern = draw(st.none() | patterns())
+            pattern = draw(st.none() | patterns(ranked=predicate in ranked))
             if pattern is not None and pattern.last is not None:
                 proposition = attrs.evolve(proposition, when=None)
         quote = draw(texts)
