@@ -378,3 +378,32 @@ def test_timeline_of_a_later_object_includes_the_claim(tmp_path: Path) -> None:
     """A claim about visits to China and North Korea is in North Korea's timeline too."""
     claims = load(tmp_path, [one(proposition={"subject": "paper", "predicate": "visits", "object": ["China", "DPRK"]})])
     assert [row.claim for row in factlog.entity_timeline(claims, "dprk")] == ["c1"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "shown"),
+    [
+        ({"last": "2019"}, "last: 2019"),
+        ({"since": "2019-06"}, "since: 2019-06"),
+        ({"years": 6}, "first in 6 years"),
+        ({"highest_since": "2019"}, "highest since: 2019"),
+    ],
+)
+def test_pattern_reads_as_the_words_it_stands_for(pattern: dict[str, Any], shown: str) -> None:
+    """A pattern shows as its kind and value, as rendered findings show it off the two polarity sides."""
+    assert str(factlog.make_converter().structure(pattern, factlog.Pattern)) == shown
+
+
+def test_pattern_claim_on_a_side_without_polarity_shows_its_pattern() -> None:
+    """On an interested-denial finding's 'interested' side, a 'last' claim shows as 'last: 2024'."""
+    claims = factlog.load(Path(__file__).parent / "corpus")
+    text = factlog.render_text(factlog.check(claims, (factlog.checks.interested_denial,)))
+    assert "last-talks-2024: Ilse Varn (last: 2024, certain)" in text
+
+
+def test_years_pattern_without_any_date_is_read_plainly(tmp_path: Path) -> None:
+    """'For the first time in N years' with no occasion and no date stated affirms the claim as written."""
+    claims = load(tmp_path, [visit(pattern={"years": 6})])
+    assert meaning(factlog.ClaimSet(entities=claims.entities, predicates=claims.predicates, claims=claims.claims)) == [
+        ("affirmed", "official-visit-to", "None")
+    ]
