@@ -47,7 +47,7 @@ class Reading:
 
 def shifted(date: PartialDate, step: int) -> PartialDate:
     """The date one year, month or day (its own precision) after (``step`` 1) or before (-1)."""
-    if date.month is None:
+    if date.month is None or date.month > 12:  # a year, or an EDTF season (21-24): step by the year
         return PartialDate.parse(f"{date.year + step:04d}")
     if date.day is None:
         months = date.year * 12 + date.month - 1 + step
