@@ -6,7 +6,7 @@ a :class:`Certainty`. :func:`load` and :func:`dump` read and write claim sets as
 canonical JSON.
 """
 
-from factlog.analysis import Entry, Index, Origin, SlotKey, origins
+from factlog.analysis import Entry, Index, Origin, QuoteMatch, Reading, SlotKey, find_quote, origins, readings
 from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
 from factlog.errors import (
@@ -57,6 +57,7 @@ from factlog.model import (
     Mode,
     Object,
     PartialDate,
+    Pattern,
     Polarity,
     Predicate,
     PredicateKind,
@@ -125,6 +126,7 @@ __all__ = [
     "Origin",
     "OriginWeight",
     "PartialDate",
+    "Pattern",
     "Polarity",
     "Predicate",
     "PredicateKind",
@@ -132,6 +134,8 @@ __all__ = [
     "PropositionAssessment",
     "PropositionKey",
     "Quantity",
+    "QuoteMatch",
+    "Reading",
     "Record",
     "Regarding",
     "Reliability",
@@ -159,6 +163,7 @@ __all__ = [
     "dumps",
     "dumps_lines",
     "entity_timeline",
+    "find_quote",
     "finding_id",
     "json_schema",
     "load",
@@ -166,6 +171,7 @@ __all__ = [
     "loads_lines",
     "make_converter",
     "origins",
+    "readings",
     "render_assessment_json",
     "render_assessment_markdown",
     "render_assessment_text",

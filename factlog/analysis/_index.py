@@ -1,8 +1,11 @@
 """The index every rule reads: normalised claims, grouped so rules never compare all pairs.
 
-Built once per check. Aliases become canonical ids, inverse predicates are turned
-round, symmetric pairs are sorted; then claims are grouped by proposition key, by
-subject and predicate, by holder and by source, and the ``answers`` links are kept.
+Built once per check. Names as written become canonical ids, inverse predicates are
+turned round, symmetric pairs are sorted; a claim with several objects or a pattern is
+read as the propositions it implies (:mod:`factlog.analysis._patterns`); then claims
+are grouped by proposition key, by subject and predicate, by holder and by source, and
+the ``answers`` links are kept. Quotes without a span are found in their documents
+(:meth:`Index.quote`); the stored claims are never changed.
 """
 
 from __future__ import annotations
@@ -10,18 +13,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
+from factlog.analysis._patterns import Reading, readings
+from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import _NEG_INF, _POS_INF, Interval, PartialDate
 from factlog.model._kinds import PredicateKind
-from factlog.model._nouns import Claim, Entity, Predicate, Proposition, Source
+from factlog.model._nouns import Claim, Entity, Evidence, Predicate, Proposition, Source
+from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
 __all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object_slot"]
 
 _ANY_TIME = (_NEG_INF, _POS_INF)
+_IMPLIED = 1 << 40
+"""Added to the position of an implied reading: positions stay unique, and implied ones sort last."""
 
 SlotKey = tuple[str, str, tuple[tuple[str, str], ...]]
 """``(subject, predicate, qualifiers)``: where a functional predicate has one value."""
@@ -33,6 +42,7 @@ class Entry:
 
     claim: Claim
     position: int
+    """Order of the claim in the set; unique per entry (an implied reading adds a large offset)."""
     proposition: Proposition | None
     key: PropositionKey | None
     predicate: Predicate | None
@@ -47,12 +57,16 @@ class Entry:
     A state holds throughout the span; an event happens on some day inside it. A claim
     without a valid time spans all time, but only possibly (see ``timed``).
     """
+    polarity: Polarity
+    """Whether this reading affirms or denies its proposition (the claim's own, or implied)."""
     core: tuple[int, int] | None = None
     """The days the claim certainly covers, as ordinals (None: no day is certain).
 
     Two claims whose spans meet overlap *possibly*; only when their cores meet do they
-    overlap *definitely* (see :func:`factlog.analysis._timegroups.certain_days`).
+    overlap *definitely* (see :func:`factlog.analysis._index.certain_days`).
     """
+    part: int = 0
+    """0 for the claim's own reading; 1, 2, ... for what its pattern or objects imply."""
 
     @property
     def timed(self) -> bool:
@@ -122,15 +136,21 @@ class Index:
     by_source: dict[str, list[Entry]]
     answered_by: dict[str, list[Entry]]
     by_object: dict[SlotKey, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
-    regarded_by: dict[str, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
-    """Claims about claims (``regarding``), by the id of each claim they are about; shared by views."""
     """Claims with an entity object, by ``(object, predicate, qualifiers)``: where an
     inverse-functional predicate has one subject."""
+    regarded_by: dict[str, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
+    """Claims about claims (``regarding``), by the id of each claim they are about; shared by views."""
+    implied: dict[str, list[Entry]] = attrs.field(factory=dict)
+    """Claim id to the readings its objects or pattern imply beyond its own (in the groups too)."""
+    spread: set[str] = attrs.field(factory=set)
+    """Claims whose readings fall under more than one proposition key (several objects, ranks)."""
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
     _broader: dict[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
     _narrower: dict[PropositionKey, list[PropositionKey]] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
+    _texts: dict[str, str | None] = attrs.field(factory=dict, repr=False)
+    _quotes: dict[tuple[str, str, int | None], QuoteMatch] = attrs.field(factory=dict, repr=False)
     source_scope: frozenset[str] | None = None
     """In a view, the sources whose documents the rules look at (None: all of them)."""
     parent: Index | None = attrs.field(default=None, repr=False)
@@ -172,15 +192,9 @@ class Index:
             added.append(entry)
             self.by_id[claim.id] = entry
             if entry.key is not None:
-                if entry.key not in self.by_key:
-                    for wide in self.broader_keys(entry.key):
-                        self._narrower.setdefault(wide, []).append(entry.key)
-                self.by_key[entry.key].append(entry)
-                assert entry.proposition is not None
-                slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
-                self.by_slot[slot].append(entry)
-                if isinstance(entry.proposition.object, str):
-                    self.by_object[object_slot(entry)].append(entry)
+                self._group(entry)
+            if claim.pattern is not None or type(getattr(claim.proposition, "object", None)) is tuple:
+                self._add_implied(entry)
             self.by_holder[entry.holder].append(entry)
             for source in entry.sources:
                 self.by_source[source].append(entry)
@@ -191,20 +205,49 @@ class Index:
                     self.regarded_by[other].append(entry)
         return added
 
+    def _group(self, entry: Entry) -> None:
+        """File a reading with a proposition under its key, its slot and (entity object) its object slot."""
+        assert entry.key is not None
+        assert entry.proposition is not None
+        if entry.key not in self.by_key:
+            for wide in self.broader_keys(entry.key):
+                self._narrower.setdefault(wide, []).append(entry.key)
+        self.by_key[entry.key].append(entry)
+        self.by_slot[(entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)].append(
+            entry
+        )
+        if isinstance(entry.proposition.object, str):
+            self.by_object[object_slot(entry)].append(entry)
+
+    def _add_implied(self, entry: Entry) -> None:
+        """Group the readings a claim implies beyond its own (several objects, a pattern)."""
+        others = [
+            attrs.evolve(entry, position=entry.position + part * _IMPLIED, part=part, **self._reading(reading))
+            for part, reading in enumerate(readings(entry.claim, entry.stated, self.vocabulary)[1:], start=1)
+        ]
+        if not others:
+            return
+        self.implied[entry.id] = others
+        if len({reading.key for reading in (entry, *others)}) > 1:
+            self.spread.add(entry.id)
+        for reading in others:
+            self._group(reading)
+
     def view(self, entries: list[Entry]) -> Index:
         """An index of just the groups these claims belong to, sharing everything else.
 
         Rules run on a view find exactly the findings of those groups: the incremental
         check runs them on the view of the claims it adds.
         """
-        keys = {e.key for e in entries if e.key is not None}
+        readings = [*entries, *(other for e in entries for other in self.implied.get(e.id, ()))]
+        keys = {e.key for e in readings if e.key is not None}
         slots = {
             (e.proposition.subject, e.proposition.predicate, e.proposition.qualifiers)
-            for e in entries
+            for e in readings
             if e.proposition is not None
         }
         objects = {
-            object_slot(e) for e in entries if e.proposition is not None and isinstance(e.proposition.object, str)
+            object_slot(e) for e in readings if e.proposition is not None and isinstance(e.proposition.object, str)
         }
         holders = {e.holder for e in entries}
         sources = {source for e in entries for source in e.sources}
@@ -221,11 +264,15 @@ class Index:
             {claim: self.answered_by[claim] for claim in answered if claim in self.answered_by},
             {slot: self.by_object[slot] for slot in objects},
             self.regarded_by,
+            self.implied,
+            self.spread,
             documents=self._documents,
             speakers=self._speakers,
             broader=self._broader,
             narrower=self._narrower,
             publishers=self._publishers,
+            texts=self._texts,
+            quotes=self._quotes,
             source_scope=frozenset(sources),
             parent=self.parent or self,
         )
@@ -238,13 +285,7 @@ class Index:
         return [found[s] for s in sorted(self.source_scope) if s in found]
 
     def _entry(self, claim: Claim, position: int) -> Entry:
-        proposition = claim.proposition
-        key = None
-        predicate = None
-        if proposition is not None:
-            proposition = self.vocabulary.normalise(proposition)
-            key = canonical_key(proposition)
-            predicate = self.vocabulary.predicate(proposition.predicate)
+        """The claim's own entry: its first reading (:func:`factlog.analysis.readings`)."""
         holder = self.vocabulary.entity(claim.attribution.holder)
         stated = claim.stated
         evidence = claim.evidence
@@ -253,13 +294,64 @@ class Index:
             stated = None if source is None else source.published
         # One quote is the common case: its source, without building Claim.sources.
         sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
-        when = None if proposition is None else proposition.when
-        span = _ANY_TIME if when is None else (when.start_low, when.end_high)
-        event = predicate is not None and predicate.kind is PredicateKind.EVENT
-        core = certain_days(when, event=event)
+        proposition = claim.proposition
+        polarity = claim.polarity
+        if proposition is not None and (claim.pattern is not None or type(proposition.object) is tuple):
+            first = readings(claim, stated, self.vocabulary)[0]
+            proposition, polarity = first.proposition, first.polarity
+        fields = self._reading(None if proposition is None else Reading(proposition, polarity))
+        fields["polarity"] = polarity
         return Entry(
-            claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span, core
+            claim, position, holder=holder, speaks_for=self.speaker(holder), stated=stated, sources=sources, **fields
         )
+
+    def _reading(self, reading: Reading | None) -> dict[str, Any]:
+        """The fields of an entry that depend on the proposition it reads."""
+        if reading is None:
+            return {
+                "proposition": None,
+                "key": None,
+                "predicate": None,
+                "span": _ANY_TIME,
+                "core": None,
+                "polarity": Polarity.AFFIRMED,
+            }
+        proposition = self.vocabulary.normalise(reading.proposition)
+        when = proposition.when
+        predicate = self.vocabulary.predicate(proposition.predicate)
+        return {
+            "proposition": proposition,
+            "key": canonical_key(proposition),
+            "predicate": predicate,
+            "span": _ANY_TIME if when is None else (when.start_low, when.end_high),
+            "core": certain_days(when, event=predicate is not None and predicate.kind is PredicateKind.EVENT),
+            "polarity": reading.polarity,
+        }
+
+    def quote(self, evidence: Evidence) -> QuoteMatch | None:
+        """Where a quote stands in its source's stored document; None without a readable document.
+
+        A span written by hand is taken as given (``quote_mismatch`` checks it); a quote
+        without one is looked for (:func:`factlog.analysis._quotes.find_quote`). The
+        stored evidence is not changed.
+        """
+        if evidence.start is not None and evidence.end is not None:
+            return QuoteMatch((evidence.start, evidence.end), ((evidence.start, evidence.end),))
+        text = self.text(evidence.source)
+        if text is None:
+            return None
+        key = (evidence.source, evidence.quote, evidence.occurrence)
+        found = self._quotes.get(key)
+        if found is None:
+            found = self._quotes[key] = find_quote(text, evidence.quote, evidence.occurrence)
+        return found
+
+    def text(self, source: str) -> str | None:
+        """A source's stored document decoded as UTF-8 (undecodable bytes replaced), or None."""
+        if source not in self._texts:
+            data, _ = self.document(source)
+            self._texts[source] = None if data is None else data.decode("utf-8", errors="replace")
+        return self._texts[source]
 
     def broader(self, entity: str) -> frozenset[str]:
         """Every entity the entity lies within, following ``part_of`` transitively (itself excluded)."""
@@ -355,6 +447,5 @@ class Index:
         return self.claims.entity_by_id.get(self.vocabulary.entity(name))
 
     def name(self, entity: str) -> str:
-        """A person-readable name for an entity id."""
-        found = self.entity(entity)
-        return entity if found is None else found.name
+        """A person-readable name for an entity id, alias or name as written."""
+        return self.vocabulary.name(entity)

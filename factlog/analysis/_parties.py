@@ -30,6 +30,6 @@ def interested(index: Index, entry: Entry) -> bool:
     """Whether the claim's holder is a party to it and denies it, or judges its own conduct."""
     if entry.speaks_for not in parties(index, entry):
         return False
-    if entry.claim.polarity is Polarity.DENIED:
+    if entry.polarity is Polarity.DENIED:
         return True
     return entry.predicate is not None and entry.predicate.evaluative

@@ -13,6 +13,7 @@ from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._parties import interested_judgement, understated_certainty
 from factlog.checks._polarity import answered_denial, opposed_claims
+from factlog.checks._quotes import quote_ambiguous, quote_normalised, quote_not_found, quote_unverified
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
 from factlog.checks._stances import misreported_stance
@@ -41,7 +42,11 @@ __all__ = [
     "misreported_stance",
     "opposed_claims",
     "overconfident_holder",
+    "quote_ambiguous",
     "quote_mismatch",
+    "quote_normalised",
+    "quote_not_found",
+    "quote_unverified",
     "self_contradiction",
     "stated_after_publication",
     "understated_certainty",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -14,6 +15,7 @@ from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ConflictError
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
+from factlog.model._vocabulary import Vocabulary
 
 __all__ = ["Checker", "Report", "check"]
 
@@ -24,6 +26,11 @@ class Report:
 
     findings: tuple[Finding, ...]
     claims: ClaimSet = attrs.field(repr=False, eq=False)
+
+    @functools.cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The vocabulary of the claims checked: names as written to ids, ids to display names."""
+        return Vocabulary.of(self.claims)
 
     def summary(self) -> dict[str, int]:
         """Counts of unacknowledged findings by severity, and of acknowledged ones."""
@@ -46,7 +53,7 @@ class Report:
 def _run(rule: Rule, index: Index) -> list[Finding]:
     name = getattr(rule, "__name__", repr(rule))
     try:
-        return list(rule(index))
+        found = list(rule(index))
     except Exception as error:
         return [
             Finding(
@@ -57,6 +64,19 @@ def _run(rule: Rule, index: Index) -> list[Finding]:
                 id=finding_id("rule_failure", [name]),
             )
         ]
+    return [_distinct(index, finding) for finding in found] if index.spread else found
+
+
+def _distinct(index: Index, finding: Finding) -> Finding:
+    """A finding about one claim read under several propositions gets an id of its own.
+
+    "Marrow, Ostby and Keld were struck", denied, gives one contradiction per town with
+    the same claims: their ids also hash the message, which names the proposition.
+    """
+    claims = finding.claim_ids
+    if finding.id != finding_id(finding.rule, claims) or not any(claim in index.spread for claim in claims):
+        return finding
+    return attrs.evolve(finding, id=finding_id(finding.rule, [*claims, f"\0{finding.message}"]))
 
 
 def _sort_key(index: Index, order: dict[str, int], finding: Finding) -> tuple[int, int, tuple[int, int], str]:

@@ -68,9 +68,7 @@ def _exclusive(
     index: Index, first: str, second: str, first_group: Sequence[Entry], second_group: Sequence[Entry]
 ) -> Finding | None:
     def committed(group: Sequence[Entry]) -> list[Entry]:
-        return [
-            e for e in group if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
-        ]
+        return [e for e in group if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
 
     one, two = committed(first_group), committed(second_group)
     yes, no = chronological(overlapping(one, two)), chronological(overlapping(two, one))

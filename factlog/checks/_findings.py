@@ -69,7 +69,8 @@ def _sides(
     value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     pairs = value.items() if isinstance(value, Mapping) else value
-    return tuple((side, tuple(ids)) for side, ids in pairs if ids)
+    # A claim read as several propositions (a pattern, several objects) is listed once per side.
+    return tuple((side, tuple(dict.fromkeys(ids))) for side, ids in pairs if ids)
 
 
 @attrs.frozen(kw_only=True)

@@ -33,7 +33,7 @@ def interested_judgement(index: Index) -> Iterator[Finding]:
         predicate = entries[0].predicate
         if predicate is None or not predicate.evaluative:
             continue
-        mine = chronological([e for e in entries if e.claim.polarity is Polarity.AFFIRMED and interested(index, e)])
+        mine = chronological([e for e in entries if e.polarity is Polarity.AFFIRMED and interested(index, e)])
         if not mine:
             continue
         ids = {e.id for e in mine}
@@ -69,12 +69,12 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
     for entries in index.by_key.values():
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
         for polarity in Polarity:
-            side = [e for e in committed if e.claim.polarity is polarity]
+            side = [e for e in committed if e.polarity is polarity]
             hedged = [e for e in side if e.claim.certainty is Certainty.POSSIBLE]
             firm = [e for e in side if e.claim.certainty is Certainty.CERTAIN and _named(index, e)]
             if not hedged or not firm:
                 continue
-            other = [e for e in committed if e.claim.polarity is not polarity]
+            other = [e for e in committed if e.polarity is not polarity]
             by_holder: dict[str, list[Entry]] = {}
             for entry in chronological(hedged):
                 by_holder.setdefault(entry.holder, []).append(entry)

@@ -69,16 +69,16 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     """
     for entries in index.by_key.values():
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        affirmed = [e for e in committed if e.claim.polarity is Polarity.AFFIRMED]
-        denied = [e for e in committed if e.claim.polarity is Polarity.DENIED]
+        affirmed = [e for e in committed if e.polarity is Polarity.AFFIRMED]
+        denied = [e for e in committed if e.polarity is Polarity.DENIED]
         if not affirmed or not denied:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
         for group in dated_components(affirmed, denied):
             if one_party(group):
                 continue
-            yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
-            no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
+            yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+            no = chronological([e for e in group if e.polarity is Polarity.DENIED])
             assert yes[0].proposition is not None
             same_time = len({e.when for e in group}) == 1
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
@@ -99,7 +99,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
 
 
 def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
-    return [e for e in entries if e.claim.polarity is polarity and e.claim.certainty is not Certainty.UNCOMMITTED]
+    return [e for e in entries if e.polarity is polarity and e.claim.certainty is not Certainty.UNCOMMITTED]
 
 
 def _wider_denials(index: Index) -> Iterator[Finding]:
@@ -119,8 +119,8 @@ def _wider_denials(index: Index) -> Iterator[Finding]:
         for group in dated_components(affirmed, denied):
             if one_party(group):
                 continue
-            yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
-            no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
+            yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+            no = chronological([e for e in group if e.polarity is Polarity.DENIED])
             assert yes[0].proposition is not None
             assert no[0].proposition is not None
             severity, definite = _severity(yes, no, event=event)

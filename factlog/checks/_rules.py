@@ -10,6 +10,7 @@ from factlog.checks._findings import Finding
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._parties import interested_judgement, understated_certainty
 from factlog.checks._polarity import answered_denial, opposed_claims
+from factlog.checks._quotes import quote_ambiguous, quote_normalised, quote_not_found, quote_unverified
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
 from factlog.checks._stances import misreported_stance
 from factlog.checks._totals import falling_total
@@ -36,6 +37,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     understated_certainty,
     document_mismatch,
     quote_mismatch,
+    quote_not_found,
+    quote_ambiguous,
+    quote_normalised,
+    quote_unverified,
     stated_after_publication,
     future_event_as_fact,
 )

@@ -26,7 +26,7 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     """
     for entries in index.by_key.values():
         for polarity in Polarity:
-            side = [e for e in entries if e.claim.polarity is polarity]
+            side = [e for e in entries if e.polarity is polarity]
             sources = {source for e in side for source in e.sources}
             if len(sources) < 2 or not may_share_origin(index, side):
                 continue
@@ -95,10 +95,11 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         parties = {index.speaker(proposition.subject)}
         if isinstance(proposition.object, str):
             parties.add(index.speaker(proposition.object))
-        interested = [e for e in entries if e.claim.polarity is Polarity.DENIED and e.speaks_for in parties]
+        interested = [e for e in entries if e.polarity is Polarity.DENIED and e.speaks_for in parties]
         if not interested:
             continue
-        denied = [e for e in entries if e.claim.polarity is Polarity.AFFIRMED]
+        mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
+        denied = [e for e in entries if e.polarity is Polarity.AFFIRMED and e.id not in mine]
         names = phrasing.holders(index, chronological(interested))
         what = phrasing.proposition(index, proposition, with_time=False)
         yield Finding(
@@ -133,13 +134,13 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
             if entry.claim.certainty is not Certainty.UNCOMMITTED:
                 by_party[entry.speaks_for].append(entry)
         for party, mine in by_party.items():
-            affirmed = [e for e in mine if e.claim.polarity is Polarity.AFFIRMED]
-            denied = [e for e in mine if e.claim.polarity is Polarity.DENIED]
+            affirmed = [e for e in mine if e.polarity is Polarity.AFFIRMED]
+            denied = [e for e in mine if e.polarity is Polarity.DENIED]
             if not affirmed or not denied:
                 continue
             for group in dated_components(affirmed, denied):
-                yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
-                no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
+                yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+                no = chronological([e for e in group if e.polarity is Polarity.DENIED])
                 yield _self_contradiction(index, party, yes, no)
 
 

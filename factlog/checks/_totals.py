@@ -49,7 +49,7 @@ def falling_total(index: Index) -> Iterator[Finding]:
             if (
                 not isinstance(value, Quantity)
                 or days is None
-                or entry.claim.polarity is not Polarity.AFFIRMED
+                or entry.polarity is not Polarity.AFFIRMED
                 or entry.claim.certainty is Certainty.UNCOMMITTED
             ):
                 continue

@@ -17,9 +17,7 @@ __all__ = ["conflicting_holders", "conflicting_values"]
 
 
 def _committed_affirmations(entries: Sequence[Entry]) -> list[Entry]:
-    return [
-        e for e in entries if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
-    ]
+    return [e for e in entries if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
 
 
 class _Values:

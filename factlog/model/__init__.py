@@ -30,6 +30,7 @@ from factlog.model._nouns import (
     StanceKind,
     TextValue,
 )
+from factlog.model._patterns import Pattern
 from factlog.model._scales import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, Vocabulary
 
@@ -51,6 +52,7 @@ __all__ = [
     "Mode",
     "Object",
     "PartialDate",
+    "Pattern",
     "Polarity",
     "Predicate",
     "PredicateKind",

@@ -9,7 +9,7 @@ import attrs
 from attrs import validators as v
 
 from factlog.model._dates import Interval
-from factlog.model._fields import FieldError, _doc, is_id, is_text, optional_text
+from factlog.model._fields import FieldError, _doc, is_name, is_text, name_list, optional_text
 
 __all__ = ["DateValue", "Object", "Quantity", "TextValue", "object_value"]
 
@@ -76,13 +76,19 @@ class DateValue:
         return str(self.date)
 
 
-Object: TypeAlias = str | TextValue | DateValue | Quantity
-"""A proposition's object: an entity id (plain string) or a tagged literal."""
+Object: TypeAlias = str | tuple[str, ...] | TextValue | DateValue | Quantity
+"""A proposition's object: an entity (id or name), several entities, or a tagged literal."""
 
 
 def object_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A proposition's object: nothing, an entity id or a literal."""
+    """A proposition's object: nothing, an entity, several entities or a literal."""
     if isinstance(value, str):
-        is_id(instance, attribute, value)
+        is_name(instance, attribute, value)
+    elif isinstance(value, tuple):
+        if not value:
+            raise FieldError(attribute.name, "expected at least one entity")
+        name_list(instance, attribute, value)
+        if len(set(value)) != len(value):
+            raise FieldError(attribute.name, "an entity is listed twice")
     elif value is not None and not isinstance(value, (TextValue, DateValue, Quantity)):
         raise FieldError(attribute.name, f"expected an entity id or a literal, got {value!r}")

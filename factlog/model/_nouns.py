@@ -25,7 +25,9 @@ from factlog.model._fields import (
     _utc,
     id_list,
     is_id,
+    is_name,
     is_text,
+    name_list,
     non_negative,
     optional_id,
     optional_text,
@@ -33,6 +35,7 @@ from factlog.model._fields import (
 )
 from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind, StanceKind
 from factlog.model._literals import DateValue, Object, Quantity, TextValue, object_value
+from factlog.model._patterns import Pattern
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._stances import Regarding
 
@@ -47,6 +50,7 @@ __all__ = [
     "FieldError",
     "Mode",
     "Object",
+    "Pattern",
     "Predicate",
     "PredicateKind",
     "Proposition",
@@ -136,6 +140,16 @@ class Predicate:
         validator=non_negative,
         metadata=_doc("Relative difference under which two quantities agree (0.1 = 10 %).", minimum=0),
     )
+    scale: str | None = attrs.field(
+        default=None,
+        validator=optional_id,
+        metadata=_doc("Id of a ladder of ranked predicates ('visit-level'), for 'the highest-level X since Y'."),
+    )
+    rank: int | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(int)),
+        metadata=_doc("Level on its scale: a higher rank outranks a lower one.", minimum=0),
+    )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
     def __attrs_post_init__(self) -> None:
@@ -143,6 +157,10 @@ class Predicate:
             raise FieldError("inverse", "a symmetric predicate has no inverse")
         if self.inverse == self.id:
             raise FieldError("inverse", "a predicate cannot be its own inverse; declare it symmetric")
+        if (self.scale is None) != (self.rank is None):
+            raise FieldError("rank", "a ranked predicate needs both 'scale' and 'rank'")
+        if self.rank is not None and (isinstance(self.rank, bool) or self.rank < 0):
+            raise FieldError("rank", f"expected a non-negative integer, got {self.rank!r}")
 
 
 def _relative_path(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -188,9 +206,11 @@ class Source:
 class Attribution:
     """Who holds a claim, and the relays it passed through to reach the source."""
 
-    holder: str = attrs.field(validator=is_id, metadata=_doc("Entity id of the original speaker."))
+    holder: str = attrs.field(validator=is_name, metadata=_doc("The original speaker: entity id or name."))
     via: tuple[str, ...] = attrs.field(
-        default=(), validator=id_list, metadata=_doc("Relays between holder and source, outermost first.")
+        default=(),
+        validator=name_list,
+        metadata=_doc("Relays between holder and source (ids or names), outermost first."),
     )
     mode: Mode = attrs.field(
         default=Mode.ASSERTED,
@@ -223,12 +243,15 @@ def _check_qualifiers(instance: object, attribute: attrs.Attribute[Any], value: 
 class Proposition:
     """What a claim says, in structured form: subject, predicate, object, when."""
 
-    subject: str = attrs.field(validator=is_id, metadata=_doc("Entity id (or alias)."))
+    subject: str = attrs.field(validator=is_name, metadata=_doc("Entity id, or a name or alias as written."))
     predicate: str = attrs.field(validator=is_id, metadata=_doc("Predicate id, or a declared inverse."))
     object: Object | None = attrs.field(
         default=None,
         validator=object_value,
-        metadata=_doc("Entity id, or {'text'}, {'date'} or {'amount', 'lower', 'upper', 'unit'}."),
+        metadata=_doc(
+            "Entity id or name, a list of them (one proposition each), or {'text'}, {'date'} or"
+            " {'amount', 'lower', 'upper', 'unit'}."
+        ),
     )
     qualifiers: tuple[tuple[str, str], ...] = attrs.field(
         default=(), converter=_qualifiers, validator=_check_qualifiers, metadata=_doc("place, role, ...")
@@ -238,20 +261,41 @@ class Proposition:
     )
 
 
+def _offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise FieldError(attribute.name, f"expected a non-negative integer, got {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class Evidence:
-    """An exact quote from a source, with its character span (Python string offsets)."""
+    """A quote from a source; its character span (Python string offsets) is optional.
+
+    Without a span, factlog finds the quote in the source's stored document; a quote
+    that occurs more than once needs ``occurrence`` (1 for the first).
+    """
 
     source: str = attrs.field(validator=is_id, metadata=_doc("Id of the source quoted."))
-    quote: str = attrs.field(validator=is_text, metadata=_doc("The exact text at the span."))
-    start: int = attrs.field(validator=non_negative, metadata=_doc("Offset of the first character.", minimum=0))
-    end: int = attrs.field(validator=v.instance_of(int), metadata=_doc("Offset after the last character.", minimum=1))
+    quote: str = attrs.field(validator=is_text, metadata=_doc("The text quoted, exactly as the source has it."))
+    start: int | None = attrs.field(
+        default=None, validator=_offset, metadata=_doc("Offset of the first character.", minimum=0)
+    )
+    end: int | None = attrs.field(
+        default=None, validator=_offset, metadata=_doc("Offset after the last character.", minimum=1)
+    )
+    occurrence: int | None = attrs.field(
+        default=None,
+        validator=_offset,
+        metadata=_doc("Which occurrence of a quote without a span is meant, 1 for the first.", minimum=1),
+    )
 
     def __attrs_post_init__(self) -> None:
-        if isinstance(self.start, bool) or not isinstance(self.start, int):
-            raise FieldError("start", f"expected an integer, got {self.start!r}")
-        if isinstance(self.end, bool) or not isinstance(self.end, int):
-            raise FieldError("end", f"expected an integer, got {self.end!r}")
+        if (self.start is None) != (self.end is None):
+            raise FieldError("end" if self.end is None else "start", "give both 'start' and 'end', or neither")
+        if self.occurrence is not None and (self.occurrence < 1 or self.start is not None):
+            raise FieldError("occurrence", "a positive number, for a quote without a span")
+        if self.start is None or self.end is None:
+            return
         if self.end - self.start != len(self.quote):
             raise FieldError(
                 "end",
@@ -300,6 +344,11 @@ class Claim:
         validator=v.optional(v.instance_of(PartialDate)),
         metadata=_doc("When the holder said it; defaults to the source's publication date."),
     )
+    pattern: Pattern | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Pattern)),
+        metadata=_doc("An everyday pattern the proposition is said in: 'the last X was in Y', ..."),
+    )
     answers: tuple[str, ...] = attrs.field(
         default=(), validator=id_list, metadata=_doc("Claims this one denies, confirms or retracts.")
     )
@@ -309,6 +358,16 @@ class Claim:
         metadata=_doc("What it says of a party's stance on other claims: 'has not yet commented', ..."),
     )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
+
+    def __attrs_post_init__(self) -> None:
+        if self.pattern is None:
+            return
+        if self.proposition is None:
+            raise FieldError("pattern", "a pattern needs a proposition to expand")
+        if self.polarity is not Polarity.AFFIRMED:
+            raise FieldError("pattern", "a pattern is affirmed: its denials are part of what it says")
+        if self.pattern.last is not None and self.proposition.when is not None:
+            raise FieldError("pattern", "'last' gives the time itself: leave the proposition's 'when' out")
 
     @functools.cached_property
     def sources(self) -> tuple[str, ...]:
