@@ -1,0 +1,103 @@
+"""The event timeline: what was said to happen when, by whom, conflicting dates side by side.
+
+An event is either a proposition whose predicate is an event (``visits``, ``meets``) with
+the valid time its claims give, or an entity whose date is the object of a claim
+(``zhao-leji-visit takes-place-on 2024-04-11/2024-04-13``). Each event lists every date
+given for it, earliest first, each with the holders who gave it and how (affirmed or
+denied); an event given two or more different dates by affirming claims is a conflict.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from factlog.analysis._index import Entry, Index
+from factlog.analysis._phrasing import proposition, span
+from factlog.model._dates import Interval
+from factlog.model._nouns import DateValue, PredicateKind
+
+__all__ = ["DateGiven", "Event", "events"]
+
+
+@attrs.frozen
+class DateGiven:
+    """One date given for an event, with who gave it (names and ids) and the claims."""
+
+    date: str
+    span: tuple[int, int]
+    """The first and last day the date allows, as ordinals."""
+    polarity: str
+    holders: tuple[str, ...]
+    holder_ids: tuple[str, ...]
+    claims: tuple[str, ...]
+
+
+@attrs.frozen
+class Event:
+    """One event and every date given for it."""
+
+    label: str
+    dates: tuple[DateGiven, ...]
+    entities: tuple[str, ...]
+
+    @property
+    def conflict(self) -> bool:
+        """Whether affirming claims give the event two dates that cannot both hold (disjoint spans).
+
+        ``2019`` and ``2019-06-20/2019-06-21`` agree (one holds the other); ``2024-04`` and
+        ``2025`` do not.
+        """
+        spans = [d.span for d in self.dates if d.polarity == "affirmed"]
+        return any(a[1] < b[0] or b[1] < a[0] for n, a in enumerate(spans) for b in spans[n + 1 :])
+
+
+def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...]] | None:
+    """(event label, date, entities involved), or None when the claim dates no event."""
+    value = entry.proposition
+    if value is None:
+        return None
+    involved = [value.subject, *(item for _, item in value.qualifiers)]
+    if isinstance(value.object, str):
+        involved.append(value.object)
+    if isinstance(value.object, DateValue):
+        return index.name(value.subject), value.object.date, tuple(involved)
+    if entry.predicate is not None and entry.predicate.kind is PredicateKind.EVENT and value.when is not None:
+        return proposition(index, value, with_time=False), value.when, tuple(involved)
+    return None
+
+
+def events(index: Index) -> list[Event]:
+    """Every dated event of the index, earliest first (ties by label)."""
+    found: dict[str, dict[tuple[tuple[int, int], tuple[int, int], str, str], list[Entry]]] = {}
+    involved: dict[str, set[str]] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for entry in index.entries:
+        dated = _dated(index, entry)
+        if dated is None:
+            continue
+        label, when, entities = dated
+        sort_key = when.sort_key
+        days = (when.start_low, when.end_high)
+        found.setdefault(label, {}).setdefault((sort_key, days, span(when), entry.claim.polarity.value), []).append(entry)
+        involved.setdefault(label, set()).update(entities)
+        first[label] = min(first.get(label, sort_key), sort_key)
+    result = []
+    for label, dates in found.items():
+        given = []
+        for (_, days, text, polarity), entries in sorted(dates.items()):
+            holder_ids = tuple(dict.fromkeys(entry.holder for entry in entries))
+            given.append(
+                DateGiven(
+                    date=text,
+                    span=days,
+                    polarity=polarity,
+                    holders=tuple(index.name(holder) for holder in holder_ids),
+                    holder_ids=holder_ids,
+                    claims=tuple(entry.id for entry in entries),
+                )
+            )
+        entities = {index.vocabulary.entity(e) for e in involved[label]}
+        entities.update(holder for item in given for holder in item.holder_ids)
+        result.append(Event(label, tuple(given), tuple(sorted(entities))))
+    result.sort(key=lambda event: (first[event.label], event.label))
+    return result

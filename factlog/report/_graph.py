@@ -1,0 +1,136 @@
+"""The relay graph: holders → relays → outlets, copies between outlets, contradictions between holders.
+
+Nodes are entities in three columns: those who only hold claims, those who relay them,
+and the outlets that publish the sources (an entity in several roles stands in the
+rightmost). A claim held by H, relayed by R1 then R2 (``via`` lists the outermost
+first: ``[R2, R1]``) and read in a source published by O gives the edges H → R1 → R2 → O;
+a source ``derived_from`` another gives a *copy* edge between their publishers; two
+holders on opposite sides of a finding give a *contradiction* edge.
+
+The layout is networkx's ``multipartite_layout`` (one column per role), scaled to SVG
+user units; networkx is imported only when a graph is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from factlog.analysis._index import Index
+from factlog.checks._findings import Finding
+
+__all__ = ["Edge", "Graph", "Node", "relay_graph"]
+
+_COLUMN_WIDTH = 330.0
+_ROW_HEIGHT = 64.0
+_MARGIN_X = 170.0
+_MARGIN_Y = 40.0
+_ROLES = ("holder", "relay", "outlet")
+
+
+@attrs.frozen
+class Node:
+    """An entity placed on the page: id, name, role, and centre in SVG user units."""
+
+    id: str
+    name: str
+    role: str
+    x: float
+    y: float
+
+
+@attrs.frozen
+class Edge:
+    """A line between two nodes: ``relay`` (with the number of claims), ``copy`` or ``contradiction``."""
+
+    kind: str
+    start: str
+    end: str
+    count: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+@attrs.frozen
+class Graph:
+    """Nodes and edges with their coordinates, and the size of the drawing."""
+
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    width: float
+    height: float
+
+
+def _edges(index: Index, findings: Iterable[Finding]) -> dict[tuple[str, str, str], int]:
+    edges: dict[tuple[str, str, str], int] = {}
+    for entry in index.entries:
+        relays = [index.vocabulary.entity(relay) for relay in reversed(entry.claim.attribution.via)]
+        for source in entry.sources:
+            outlet = index.publisher(source)
+            chain = [entry.holder, *relays, *([] if outlet is None else [outlet])]
+            for start, end in zip(chain, chain[1:], strict=False):
+                if start != end:
+                    edges[("relay", start, end)] = edges.get(("relay", start, end), 0) + 1
+    for source in index.claims.sources:
+        for parent in source.derived_from:
+            start, end = index.publisher(parent), index.publisher(source.id)
+            if start is not None and end is not None and start != end:
+                edges[("copy", start, end)] = edges.get(("copy", start, end), 0) + 1
+    for finding in findings:
+        sides = [{index.by_id[c].holder for c in ids if c in index.by_id} for _, ids in finding.claims]
+        for number, side in enumerate(sides):
+            for other in sides[number + 1 :]:
+                for a in side:
+                    for b in other:
+                        if a != b:
+                            pair = tuple(sorted((a, b)))
+                            key = ("contradiction", pair[0], pair[1])
+                            edges[key] = edges.get(key, 0) + 1
+    return edges
+
+
+def _roles(index: Index, edges: dict[tuple[str, str, str], int]) -> dict[str, int]:
+    """Column of each node: 2 for a publisher of a source, 1 for a relay, 0 for a holder only."""
+    outlets = {index.publisher(source.id) for source in index.claims.sources}
+    relays = {index.vocabulary.entity(relay) for entry in index.entries for relay in entry.claim.attribution.via}
+    nodes = sorted({node for _, start, end in edges for node in (start, end)})
+    return {node: 2 if node in outlets else 1 if node in relays else 0 for node in nodes}
+
+
+def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
+    """The relay graph of an index, laid out in three columns (empty when there are no edges)."""
+    import networkx  # noqa: PLC0415 - heavy, and only needed to draw
+
+    edges = _edges(index, findings)
+    role = _roles(index, edges)
+    if not role:
+        return Graph((), (), 0.0, 0.0)
+    graph = networkx.Graph()
+    for node, column in role.items():
+        graph.add_node(node, layer=column)
+    positions = networkx.multipartite_layout(graph, subset_key="layer", align="vertical")
+    rows = max(sum(1 for r in role.values() if r == column) for column in set(role.values()))
+    xs = [float(point[0]) for point in positions.values()]
+    ys = [float(point[1]) for point in positions.values()]
+    width = 2 * _COLUMN_WIDTH + 2 * _MARGIN_X
+    height = (rows - 1) * _ROW_HEIGHT + 2 * _MARGIN_Y
+
+    def scale(value: float, low: float, high: float, size: float) -> float:
+        return size / 2 if high == low else (value - low) / (high - low) * size
+
+    placed = {
+        node: (
+            round(_MARGIN_X + scale(float(x), min(xs), max(xs), width - 2 * _MARGIN_X), 1),
+            round(_MARGIN_Y + scale(max(ys) - float(y), 0.0, max(ys) - min(ys), height - 2 * _MARGIN_Y), 1),
+        )
+        for node, (x, y) in positions.items()
+    }
+    nodes = tuple(Node(node, index.name(node), _ROLES[role[node]], *placed[node]) for node in sorted(role))
+    lines = tuple(
+        Edge(kind, start, end, count, *placed[start], *placed[end])
+        for (kind, start, end), count in sorted(edges.items())
+    )
+    return Graph(nodes, lines, width, height)
