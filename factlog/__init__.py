@@ -73,6 +73,7 @@ from factlog.render import (
     render_timeline_text,
     report_document,
 )
+from factlog.report import html_report, safe_url
 
 __version__ = "0.1.0"
 
@@ -143,6 +144,7 @@ __all__ = [
     "dumps_lines",
     "entity_timeline",
     "finding_id",
+    "html_report",
     "json_schema",
     "load",
     "loads",
@@ -158,6 +160,7 @@ __all__ = [
     "render_timeline_json",
     "render_timeline_text",
     "report_document",
+    "safe_url",
     "to_claimreview",
     "to_prov",
 ]

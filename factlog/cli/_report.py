@@ -23,9 +23,7 @@ def register(commands: Any) -> None:
         description="Check and assess the claims and write one HTML page that works offline.",
     )
     add_paths(parser)
-    parser.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="the HTML file to write ('-' for stdout)"
-    )
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write ('-' for stdout)")
     parser.add_argument("--title", default="factlog report", help="the page title (default: factlog report)")
     parser.add_argument(
         "--as-of", metavar="DATE", help="assess only claims stated on or before this date (e.g. 2024-11-01)"

@@ -77,8 +77,8 @@ def events(index: Index) -> list[Event]:
             continue
         label, when, entities = dated
         sort_key = when.sort_key
-        days = (when.start_low, when.end_high)
-        found.setdefault(label, {}).setdefault((sort_key, days, span(when), entry.claim.polarity.value), []).append(entry)
+        group = (sort_key, (when.start_low, when.end_high), span(when), entry.claim.polarity.value)
+        found.setdefault(label, {}).setdefault(group, []).append(entry)
         involved.setdefault(label, set()).update(entities)
         first[label] = min(first.get(label, sort_key), sort_key)
     result = []
@@ -96,8 +96,8 @@ def events(index: Index) -> list[Event]:
                     claims=tuple(entry.id for entry in entries),
                 )
             )
-        entities = {index.vocabulary.entity(e) for e in involved[label]}
-        entities.update(holder for item in given for holder in item.holder_ids)
-        result.append(Event(label, tuple(given), tuple(sorted(entities))))
+        named = {index.vocabulary.entity(e) for e in involved[label]}
+        named.update(holder for item in given for holder in item.holder_ids)
+        result.append(Event(label, tuple(given), tuple(sorted(named))))
     result.sort(key=lambda event: (first[event.label], event.label))
     return result

@@ -13,6 +13,7 @@ user units; networkx is imported only when a graph is drawn.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import attrs
@@ -71,14 +72,14 @@ def _edges(index: Index, findings: Iterable[Finding]) -> dict[tuple[str, str, st
         for source in entry.sources:
             outlet = index.publisher(source)
             chain = [entry.holder, *relays, *([] if outlet is None else [outlet])]
-            for start, end in zip(chain, chain[1:], strict=False):
+            for start, end in itertools.pairwise(chain):
                 if start != end:
                     edges[("relay", start, end)] = edges.get(("relay", start, end), 0) + 1
-    for source in index.claims.sources:
-        for parent in source.derived_from:
-            start, end = index.publisher(parent), index.publisher(source.id)
-            if start is not None and end is not None and start != end:
-                edges[("copy", start, end)] = edges.get(("copy", start, end), 0) + 1
+    for document in index.claims.sources:
+        for parent in document.derived_from:
+            copied, copier = index.publisher(parent), index.publisher(document.id)
+            if copied is not None and copier is not None and copied != copier:
+                edges[("copy", copied, copier)] = edges.get(("copy", copied, copier), 0) + 1
     for finding in findings:
         sides = [{index.by_id[c].holder for c in ids if c in index.by_id} for _, ids in finding.claims]
         for number, side in enumerate(sides):
@@ -108,7 +109,7 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
     role = _roles(index, edges)
     if not role:
         return Graph((), (), 0.0, 0.0)
-    graph = networkx.Graph()
+    graph: networkx.Graph[str] = networkx.Graph()
     for node, column in role.items():
         graph.add_node(node, layer=column)
     positions = networkx.multipartite_layout(graph, subset_key="layer", align="vertical")

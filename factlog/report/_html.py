@@ -30,9 +30,9 @@ _SCHEME = re.compile(r"^([^/?#]*?):")
 
 
 def safe_url(value: object) -> str:
-    """The address if it is http, https, mailto or relative; ``#`` for anything else.
+    r"""The address if it is http, https, mailto or relative; ``#`` for anything else.
 
-    Browsers ignore spaces and control characters inside a scheme (``java\\tscript:``), so
+    Browsers ignore spaces and control characters inside a scheme (``java\tscript:``), so
     they are removed before the scheme is read.
     """
     text = str(value)
@@ -63,10 +63,8 @@ def _context(
 ) -> dict[str, Any]:
     index = Index.of(claims)
     grouped = disputes(report, assessment, index)
-    everything = sorted(
-        (claim_view(index, entry.id, assessment) for entry in index.entries),
-        key=lambda view: (index.by_id[view.id].stated.sort_key if index.by_id[view.id].stated else (0, 0), view.id),
-    )
+    dated = sorted(index.entries, key=lambda e: (e.stated.sort_key if e.stated is not None else (0, 0), e.id))
+    everything = [claim_view(index, entry.id, assessment) for entry in dated]
     holders = sorted({view.holder for view in everything}, key=lambda e: (index.name(e).casefold(), e))
     mentioned = {entity for view in everything for entity in view.entities}
     entities = sorted(mentioned, key=lambda e: (index.name(e).casefold(), e))
