@@ -1,7 +1,7 @@
 """The relay graph: holders → relays → outlets, copies between outlets, contradictions between holders.
 
 Nodes are entities in three columns: those who only hold claims, those who relay them,
-and the outlets that publish the sources (an entity in several roles stands in the
+and the outlets that publish the sources read or copied (an entity in several roles stands in the
 rightmost). A claim held by H, relayed by R1 then R2 (``via`` lists the outermost
 first: ``[R2, R1]``) and read in a source published by O gives the edges H → R1 → R2 → O;
 a source ``derived_from`` another gives a *copy* edge between their publishers; two
@@ -94,8 +94,9 @@ def _edges(index: Index, findings: Iterable[Finding]) -> dict[tuple[str, str, st
 
 
 def _roles(index: Index, edges: dict[tuple[str, str, str], int]) -> dict[str, int]:
-    """Column of each node: 2 for a publisher of a source, 1 for a relay, 0 for a holder only."""
-    outlets = {index.publisher(source.id) for source in index.claims.sources}
+    """Column of each node: 2 if it published a source read or copied, 1 if it relayed a claim, else 0."""
+    outlets = {index.publisher(source) for entry in index.entries for source in entry.sources}
+    outlets.update(node for kind, start, end in edges if kind == "copy" for node in (start, end))
     relays = {index.vocabulary.entity(relay) for entry in index.entries for relay in entry.claim.attribution.via}
     nodes = sorted({node for _, start, end in edges for node in (start, end)})
     return {node: 2 if node in outlets else 1 if node in relays else 0 for node in nodes}
