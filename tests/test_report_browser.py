@@ -152,7 +152,8 @@ def test_holder_filter_by_keyboard(open_page: Callable[..., Page], corpus_page: 
     assert len(disputes) == 1
     assert SEED[3] in disputes[0]
     claims = page.locator("#claims-list li.claim:visible .who strong").all_inner_texts()
-    assert claims and set(claims) == {"Western intelligence assessments"}
+    assert claims
+    assert set(claims) == {"Western intelligence assessments"}
     assert "claims shown" in page.inner_text("#filter-count")
     page.keyboard.press("Home")
     assert page.locator("#disputes article.dispute:visible").count() == page.locator("#disputes article").count()
@@ -166,7 +167,8 @@ def test_entity_filter(open_page: Callable[..., Page], corpus_page: str) -> None
     assert len(titles) == 1
     assert SEED[1] in titles[0]
     events = page.locator("#timeline li.event:visible h3").all_inner_texts()
-    assert events and all("Trump" in event for event in events)
+    assert events
+    assert all("Trump" in event for event in events)
 
 
 def test_summary_links_move_focus_to_the_dispute(open_page: Callable[..., Page], corpus_page: str) -> None:
