@@ -10,7 +10,7 @@ from factlog.analysis import Entry, Index, Origin, SlotKey, origins
 from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
 from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
-from factlog.interchange import to_claimreview, to_prov
+from factlog.interchange import review_url, to_claimreview, to_prov
 from factlog.io import (
     DEFAULT_LIMITS,
     FORMAT_VERSION,
@@ -160,6 +160,7 @@ __all__ = [
     "render_timeline_json",
     "render_timeline_text",
     "report_document",
+    "review_url",
     "safe_url",
     "to_claimreview",
     "to_prov",
