@@ -63,6 +63,7 @@ from factlog.render import (
     TimelineRow,
     assessment_document,
     entity_timeline,
+    holder_timeline,
     render_assessment_json,
     render_assessment_markdown,
     render_assessment_text,
@@ -72,8 +73,9 @@ from factlog.render import (
     render_timeline_json,
     render_timeline_text,
     report_document,
+    resolve_entity,
 )
-from factlog.report import html_report, safe_url
+from factlog.report import DateGiven, Event, events, html_report, render_events_text, safe_url
 
 __version__ = "0.1.0"
 
@@ -90,10 +92,12 @@ __all__ = [
     "Credibility",
     "DEFAULT_LIMITS",
     "DEFAULT_RULES",
+    "DateGiven",
     "DateValue",
     "Entity",
     "EntityKind",
     "Entry",
+    "Event",
     "Evidence",
     "FORMAT_VERSION",
     "FactlogError",
@@ -143,7 +147,9 @@ __all__ = [
     "dumps",
     "dumps_lines",
     "entity_timeline",
+    "events",
     "finding_id",
+    "holder_timeline",
     "html_report",
     "json_schema",
     "load",
@@ -154,12 +160,14 @@ __all__ = [
     "render_assessment_json",
     "render_assessment_markdown",
     "render_assessment_text",
+    "render_events_text",
     "render_json",
     "render_markdown",
     "render_text",
     "render_timeline_json",
     "render_timeline_text",
     "report_document",
+    "resolve_entity",
     "review_url",
     "safe_url",
     "to_claimreview",

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-from factlog.analysis._index import Index
+from factlog.analysis._index import Entry, Index
 from factlog.model._claimset import ClaimSet
+from factlog.model._vocabulary import Vocabulary, slug
 
-__all__ = ["TimelineRow", "entity_timeline", "render_timeline_json", "render_timeline_text"]
+__all__ = [
+    "TimelineRow",
+    "entity_timeline",
+    "holder_timeline",
+    "render_timeline_json",
+    "render_timeline_text",
+    "resolve_entity",
+]
 
 
 @attrs.frozen
@@ -28,24 +37,26 @@ class TimelineRow:
     source: str
 
 
-def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
-    """Claims whose proposition has the entity as subject, object or qualifier, by date then id.
+def resolve_entity(claims: ClaimSet, name: str) -> str:
+    """The id of the entity a name stands for: an id or alias, or its name as factlog prints it.
 
-    ``entity`` may be an id or an alias; :class:`LookupError` if it names nothing.
+    Case and runs of spaces do not matter, and a trailing `` (anonymous)`` (as findings
+    print anonymous holders) is ignored. :class:`LookupError` if it names nothing.
     """
-    index = Index.of(claims)
-    if not index.vocabulary.knows_entity(entity):
-        raise LookupError(f"no entity {entity!r}")
-    target = index.vocabulary.entity(entity)
+    vocabulary = Vocabulary.of(claims)
+    if vocabulary.knows_entity(name):
+        return vocabulary.entity(name)
+    wanted = slug(name.removesuffix(" (anonymous)"))
+    for entity in claims.entities:
+        if slug(entity.name) == wanted:
+            return entity.id
+    raise LookupError(f"no entity {name!r}")
+
+
+def _rows(index: Index, keep: Callable[[Entry], bool]) -> list[TimelineRow]:
     rows = []
     for entry in index.entries:
-        proposition = entry.proposition
-        if proposition is None:
-            continue
-        involved = {proposition.subject, *(value for _, value in proposition.qualifiers)}
-        if isinstance(proposition.object, str):
-            involved.add(proposition.object)
-        if target not in involved:
+        if not keep(entry):
             continue
         evidence = entry.claim.evidence[0]
         rows.append(
@@ -63,6 +74,38 @@ def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
         )
     order = {e.id: (e.stated.sort_key if e.stated else (0, 0)) for e in index.entries}
     return sorted(rows, key=lambda row: (order[row.claim], row.claim))
+
+
+def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
+    """Claims whose proposition has the entity as subject, object or qualifier, by date then id.
+
+    ``entity`` may be an id, an alias or a name (:func:`resolve_entity`); :class:`LookupError`
+    if it names nothing.
+    """
+    index = Index.of(claims)
+    target = resolve_entity(claims, entity)
+
+    def about(entry: Entry) -> bool:
+        proposition = entry.proposition
+        if proposition is None:
+            return False
+        involved = {proposition.subject, *(value for _, value in proposition.qualifiers)}
+        if isinstance(proposition.object, str):
+            involved.add(proposition.object)
+        return target in involved
+
+    return _rows(index, about)
+
+
+def holder_timeline(claims: ClaimSet, holder: str) -> list[TimelineRow]:
+    """What a holder said, when, and through whom: its claims by date then id.
+
+    ``holder`` may be an id, an alias or a name (:func:`resolve_entity`); :class:`LookupError`
+    if it names nothing.
+    """
+    index = Index.of(claims)
+    target = resolve_entity(claims, holder)
+    return _rows(index, lambda entry: entry.holder == target)
 
 
 def render_timeline_text(rows: list[TimelineRow]) -> str:

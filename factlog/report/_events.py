@@ -16,7 +16,7 @@ from factlog.analysis._phrasing import proposition, span
 from factlog.model._dates import Interval
 from factlog.model._nouns import DateValue, PredicateKind
 
-__all__ = ["DateGiven", "Event", "events"]
+__all__ = ["DateGiven", "Event", "events", "render_events_text"]
 
 
 @attrs.frozen
@@ -101,3 +101,19 @@ def events(index: Index) -> list[Event]:
         result.append(Event(label, tuple(given), tuple(sorted(named))))
     result.sort(key=lambda event: (first[event.label], event.label))
     return result
+
+
+def render_events_text(found: list[Event]) -> str:
+    """One block per event: its label (``[conflicting dates]`` when they cannot all hold), then each date given.
+
+    Each date line reads ``DATE  affirmed|denied  holders (claim ids)``; the last line counts the events.
+    """
+    lines = []
+    for event in found:
+        lines.append(event.label + ("  [conflicting dates]" if event.conflict else ""))
+        width = max(len(given.date) for given in event.dates)
+        for given in event.dates:
+            holders = ", ".join(given.holders)
+            lines.append(f"    {given.date:<{width}}  {given.polarity:<8}  {holders} ({', '.join(given.claims)})")
+    lines.append(f"{len(found)} event{'s' * (len(found) != 1)}")
+    return "\n".join(lines) + "\n"
