@@ -10,6 +10,7 @@ from typing import Any
 from factlog.assessment import assess
 from factlog.assessment._methods import METHODS
 from factlog.cli._common import EXIT_OK, UsageError, add_paths, as_of
+from factlog.cli._terminal import progress
 from factlog.interchange import to_claimreview, to_prov
 from factlog.io import load
 from factlog.model import PartialDate
@@ -68,8 +69,10 @@ def register(commands: Any) -> None:
 
 
 def _assess(arguments: argparse.Namespace) -> int:
-    claims = load(arguments.paths)
-    result = assess(claims, as_of=as_of(arguments), method=arguments.method)
+    with progress("loading claims"):
+        claims = load(arguments.paths)
+    with progress(f"assessing {len(claims.claims)} claims"):
+        result = assess(claims, as_of=as_of(arguments), method=arguments.method)
     render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
         arguments.format, render_assessment_text
     )
@@ -87,11 +90,13 @@ def _date(arguments: argparse.Namespace) -> PartialDate | None:
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    claims = load(arguments.paths)
+    with progress("loading claims"):
+        claims = load(arguments.paths)
     if arguments.to == "prov":
         document = to_prov(claims)
     else:
-        result = assess(claims, as_of=as_of(arguments), method=arguments.method)
+        with progress(f"assessing {len(claims.claims)} claims"):
+            result = assess(claims, as_of=as_of(arguments), method=arguments.method)
         document = to_claimreview(
             result,
             claims,

@@ -9,6 +9,7 @@ from typing import Any
 
 from factlog.assessment._methods import METHODS
 from factlog.cli._common import EXIT_OK, add_paths, as_of
+from factlog.cli._terminal import progress
 from factlog.io import load
 from factlog.io._atomic import write_atomic
 
@@ -37,10 +38,12 @@ def register(commands: Any) -> None:
 def _report(arguments: argparse.Namespace) -> int:
     from factlog.report import html_report  # noqa: PLC0415 - Jinja2 and networkx load only here
 
-    claims = load(arguments.paths)
-    page = html_report(
-        claims, title=arguments.title, paths=arguments.paths, as_of=as_of(arguments), method=arguments.method
-    )
+    with progress("loading claims"):
+        claims = load(arguments.paths)
+    with progress(f"checking and assessing {len(claims.claims)} claims"):
+        page = html_report(
+            claims, title=arguments.title, paths=arguments.paths, as_of=as_of(arguments), method=arguments.method
+        )
     if arguments.output == "-":
         sys.stdout.write(page)
     else:

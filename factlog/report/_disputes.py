@@ -124,8 +124,8 @@ def _claim_entities(index: Index, claim_id: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def claim_view(index: Index, claim_id: str, assessment: Assessment) -> ClaimView:
-    """One claim of the index, with its sources and its assessment label."""
+def claim_view(index: Index, claim_id: str, assessment: Assessment | None) -> ClaimView:
+    """One claim of the index, with its sources and its assessment label (empty without an assessment)."""
     entry = index.by_id[claim_id]
     claim = entry.claim
     sources = []
@@ -140,7 +140,7 @@ def claim_view(index: Index, claim_id: str, assessment: Assessment) -> ClaimView
                 quote=evidence.quote,
             )
         )
-    label = assessment.label(claim_id)
+    label = None if assessment is None else assessment.label(claim_id)
     return ClaimView(
         id=claim_id,
         statement=claim.statement,
@@ -169,7 +169,7 @@ def _groups(findings: Sequence[Finding]) -> list[list[Finding]]:
     return list(groups.values())
 
 
-def _sides(index: Index, group: Iterable[Finding], assessment: Assessment) -> tuple[SideView, ...]:
+def _sides(index: Index, group: Iterable[Finding], assessment: Assessment | None) -> tuple[SideView, ...]:
     sides: dict[str, list[str]] = {}
     for finding in group:
         for side, ids in finding.claims:
@@ -180,8 +180,11 @@ def _sides(index: Index, group: Iterable[Finding], assessment: Assessment) -> tu
     )
 
 
-def disputes(report: Report, assessment: Assessment, index: Index) -> list[Dispute]:
-    """The report's findings grouped by shared claims, most severe group first."""
+def disputes(report: Report, assessment: Assessment | None, index: Index) -> list[Dispute]:
+    """The report's findings grouped by shared claims, most severe group first.
+
+    Without an assessment the disputes carry no assessment views and the claims no labels.
+    """
     order = {finding.id: number for number, finding in enumerate(report.findings)}
     result = []
     for group in _groups(report.findings):
@@ -190,7 +193,7 @@ def disputes(report: Report, assessment: Assessment, index: Index) -> list[Dispu
         claims = [claim for side in sides for claim in side.claims]
         weighed: dict[str, PropositionAssessment] = {}
         for claim in claims:
-            for item in assessment.about(claim.id):
+            for item in () if assessment is None else assessment.about(claim.id):
                 weighed.setdefault(item.key, item)
         result.append(
             Dispute(
