@@ -120,3 +120,11 @@ def test_assess_lists_disputed_propositions_first() -> None:
     against = ["against:" in block for block in blocks[:-1]]
     assert against[0]
     assert against == sorted(against, reverse=True)
+
+
+def test_colour_never_on_a_terminal_keeps_panels_without_colour() -> None:
+    """`--colour never` on a terminal: the rich layout, no colour codes; `always` colours even with NO_COLOR."""
+    plain = _on_terminal("check", "sources/", "--colour", "never")
+    assert "╭" in plain
+    assert "\x1b[31m" not in plain
+    assert "\x1b[31m" in _on_terminal("check", "sources/", "--colour", "always")
