@@ -134,3 +134,14 @@ def test_import_stays_light() -> None:
     code = "import sys, factlog; print('jinja2' in sys.modules, 'networkx' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_acknowledged_findings_are_marked_with_their_notes() -> None:
+    """An acknowledged finding carries its mark and its note on the page."""
+    claims = world(claim("a1"), claim("a2", denied=True, holder="wire", source="s2"))
+    [finding] = [f for f in check(claims).findings if f.rule == "opposed_claims"]
+    page = html_report(
+        attrs.evolve(claims, acknowledged=world(acknowledged=((finding.id, "Seen <b>twice</b>"),)).acknowledged)
+    )
+    assert '<span class="ack">acknowledged</span>' in page
+    assert "Note: Seen &lt;b&gt;twice&lt;/b&gt;" in page

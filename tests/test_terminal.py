@@ -123,7 +123,7 @@ def test_assess_lists_disputed_propositions_first() -> None:
 
 
 def test_colour_never_on_a_terminal_keeps_panels_without_colour() -> None:
-    """`--colour never` on a terminal: the rich layout, no colour codes; `always` colours even with NO_COLOR."""
+    """`--colour never` on a terminal: the rich layout without colour codes; `always`: with them."""
     plain = _on_terminal("check", "sources/", "--colour", "never")
     assert "╭" in plain
     assert "\x1b[31m" not in plain
