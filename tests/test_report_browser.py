@@ -24,6 +24,7 @@ ROOT = Path(__file__).parent.parent
 HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>"
 HOSTILE_ATTR = '" onmouseover="window.__pwned = 2" x="'
 HOSTILE_URL = "JavaScript:window.__pwned = 3"
+LONG_WORD = "x" * 300
 SEED = (
     "Contradiction: China makes a high-level official visit to North Korea",
     "Contradiction: Donald Trump holds the office of President of the United States",
@@ -49,12 +50,12 @@ def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def _hostile() -> ClaimSet:
     base = world(
-        claim("c1", holder="author", source="s1"),
+        claim("c1", holder="author", source="s1", stated="2025-10"),
         claim("c2", denied=True, holder="wire", source="s6"),
     )
     bad_source = Source(id="s6", title=HOSTILE_ATTR, publisher="wire", url=HOSTILE_URL)
     claims = [
-        attrs.evolve(base.claims[0], statement=HOSTILE_SCRIPT),
+        attrs.evolve(base.claims[0], statement=HOSTILE_SCRIPT + LONG_WORD),
         attrs.evolve(
             base.claims[1],
             statement=HOSTILE_ATTR,
@@ -100,9 +101,15 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_page_fits_the_screen_without_errors(open_page: Callable[..., Page], corpus_page: str, viewport: Any) -> None:
-    """At desktop and phone widths: a screenshot of that width, no sideways scrolling, no console output."""
-    page = open_page(corpus_page, viewport)
+@pytest.mark.parametrize("which", ["corpus_page", "hostile_page"])
+def test_page_fits_the_screen_without_errors(
+    open_page: Callable[..., Page], request: pytest.FixtureRequest, which: str, viewport: Any
+) -> None:
+    """At desktop and phone widths: a screenshot of that width, no sideways scrolling, no console output.
+
+    The hostile page has a 300-letter word and must wrap it.
+    """
+    page = open_page(request.getfixturevalue(which), viewport)
     assert _png_size(page.screenshot(full_page=True))[0] == viewport["width"]
     scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert scroll <= inner
@@ -123,7 +130,7 @@ def test_hostile_text_stays_text(open_page: Callable[..., Page], hostile_page: s
     """Script tags, attribute breakouts and javascript: links in the data render as inert text."""
     page = open_page(hostile_page)
     body = page.inner_text("body")
-    assert HOSTILE_SCRIPT in body
+    assert HOSTILE_SCRIPT + LONG_WORD in body
     assert HOSTILE_ATTR in body
     assert page.title() == HOSTILE_SCRIPT
     assert page.locator("script").count() == 1

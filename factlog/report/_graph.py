@@ -7,8 +7,9 @@ first: ``[R2, R1]``) and read in a source published by O gives the edges H → R
 a source ``derived_from`` another gives a *copy* edge between their publishers; two
 holders on opposite sides of a finding give a *contradiction* edge.
 
-The layout is networkx's ``multipartite_layout`` (one column per role), scaled to SVG
-user units; networkx is imported only when a graph is drawn.
+The layout is networkx's ``multipartite_layout`` (one layer per role, each in name
+order), scaled to SVG user units with each role in a fixed column; networkx is imported
+only when a graph is drawn.
 """
 
 from __future__ import annotations
@@ -111,11 +112,10 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
     if not role:
         return Graph((), (), 0.0, 0.0)
     graph: networkx.Graph[str] = networkx.Graph()
-    for node, column in role.items():
-        graph.add_node(node, layer=column)
+    for node in sorted(role, key=lambda n: (index.name(n).casefold(), n)):  # each column in name order
+        graph.add_node(node, layer=role[node])
     positions = networkx.multipartite_layout(graph, subset_key="layer", align="vertical")
     rows = max(sum(1 for r in role.values() if r == column) for column in set(role.values()))
-    xs = [float(point[0]) for point in positions.values()]
     ys = [float(point[1]) for point in positions.values()]
     width = 2 * _COLUMN_WIDTH + 2 * _MARGIN_X
     height = (rows - 1) * _ROW_HEIGHT + 2 * _MARGIN_Y
@@ -123,12 +123,13 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
     def scale(value: float, low: float, high: float, size: float) -> float:
         return size / 2 if high == low else (value - low) / (high - low) * size
 
+    # networkx spreads each column vertically; the columns stay put whichever roles are present.
     placed = {
         node: (
-            round(_MARGIN_X + scale(float(x), min(xs), max(xs), width - 2 * _MARGIN_X), 1),
+            _MARGIN_X + role[node] * _COLUMN_WIDTH,
             round(_MARGIN_Y + scale(max(ys) - float(y), 0.0, max(ys) - min(ys), height - 2 * _MARGIN_Y), 1),
         )
-        for node, (x, y) in positions.items()
+        for node, (_, y) in positions.items()
     }
     nodes = tuple(Node(node, index.name(node), _ROLES[role[node]], *placed[node]) for node in sorted(role))
     lines = tuple(
