@@ -112,9 +112,12 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
     if not role:
         return Graph((), (), 0.0, 0.0)
     graph: networkx.Graph[str] = networkx.Graph()
-    for node in sorted(role, key=lambda n: (index.name(n).casefold(), n)):  # each column in name order
-        graph.add_node(node, layer=role[node])
-    positions = networkx.multipartite_layout(graph, subset_key="layer", align="vertical")
+    ordered = sorted(role, key=lambda n: (index.name(n).casefold(), n))
+    graph.add_nodes_from(ordered)
+    # Layers given as lists, not as a node attribute: networkx groups an attribute into
+    # sets, whose order changes with the hash seed, and the page must be byte-stable.
+    layers = {column: [node for node in ordered if role[node] == column] for column in sorted(set(role.values()))}
+    positions = networkx.multipartite_layout(graph, subset_key=layers, align="vertical")
     rows = max(sum(1 for r in role.values() if r == column) for column in set(role.values()))
     ys = [float(point[1]) for point in positions.values()]
     width = 2 * _COLUMN_WIDTH + 2 * _MARGIN_X
