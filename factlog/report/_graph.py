@@ -130,7 +130,7 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
     placed = {
         node: (
             _MARGIN_X + role[node] * _COLUMN_WIDTH,
-            round(_MARGIN_Y + scale(max(ys) - float(y), 0.0, max(ys) - min(ys), height - 2 * _MARGIN_Y), 1),
+            round(_MARGIN_Y + scale(float(y), min(ys), max(ys), height - 2 * _MARGIN_Y), 1),
         )
         for node, (_, y) in positions.items()
     }
