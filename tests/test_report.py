@@ -83,6 +83,23 @@ def test_timeline_sets_disjoint_dates_side_by_side() -> None:
     assert not agreeing.conflict
 
 
+def test_timeline_lets_a_recurring_event_happen_twice_but_not_inside_a_denial() -> None:
+    """Visits in 2019 and 2024 agree; a visit in April 2024 conflicts with 'no visit in 2020-2025'."""
+    twice = world(
+        claim("v1", predicate="visits", obj="prc", when="2019"),
+        claim("v2", predicate="visits", obj="prc", when="2024-04", holder="wire", source="s2"),
+    )
+    assert not events(Index.of(twice))[0].conflict
+    denied = world(*twice.claims, claim("v3", predicate="visits", obj="prc", when="2020/2025", denied=True))
+    (event,) = events(Index.of(denied))
+    assert event.conflict
+    assert [(d.date, d.polarity) for d in event.dates] == [
+        ("2019", "affirmed"),
+        ("2020–2025", "denied"),
+        ("2024-04", "affirmed"),
+    ]
+
+
 def test_relay_graph_follows_the_chain_outward() -> None:
     """Holder → innermost relay → outermost relay → outlet; the outlet stands rightmost."""
     claims = world(claim("c1", holder="analysts", via=("paper-a", "wire"), source="s1"))

@@ -4,7 +4,10 @@ An event is either a proposition whose predicate is an event (``visits``, ``meet
 the valid time its claims give, or an entity whose date is the object of a claim
 (``zhao-leji-visit takes-place-on 2024-04-11/2024-04-13``). Each event lists every date
 given for it, earliest first, each with the holders who gave it and how (affirmed or
-denied); an event given two or more different dates by affirming claims is a conflict.
+denied). The dates conflict when they cannot all hold: for the date of one event, two
+affirmed dates with no day in common; for an event that may happen many times (a visit),
+an affirmed date that falls wholly inside a denied one ("no visit since 2019" against a
+visit in April 2024).
 """
 
 from __future__ import annotations
@@ -39,20 +42,26 @@ class Event:
     label: str
     dates: tuple[DateGiven, ...]
     entities: tuple[str, ...]
+    once: bool
+    """Whether the dates are of one event (a date value), rather than of an event that recurs."""
 
     @property
     def conflict(self) -> bool:
-        """Whether affirming claims give the event two dates that cannot both hold (disjoint spans).
+        """Whether the dates given cannot all hold.
 
-        ``2019`` and ``2019-06-20/2019-06-21`` agree (one holds the other); ``2024-04`` and
-        ``2025`` do not.
+        For one event's date, two affirmed dates with no day in common (``2019`` and
+        ``2019-06-20/2019-06-21`` agree; ``2024-04`` and ``2025`` do not). For a recurring
+        event, an affirmed date wholly inside a denied one.
         """
-        spans = [d.span for d in self.dates if d.polarity == "affirmed"]
-        return any(a[1] < b[0] or b[1] < a[0] for n, a in enumerate(spans) for b in spans[n + 1 :])
+        affirmed = [d.span for d in self.dates if d.polarity == "affirmed"]
+        if self.once:
+            return any(a[1] < b[0] or b[1] < a[0] for n, a in enumerate(affirmed) for b in affirmed[n + 1 :])
+        denied = [d.span for d in self.dates if d.polarity == "denied"]
+        return any(no[0] <= yes[0] and yes[1] <= no[1] for yes in affirmed for no in denied)
 
 
-def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...]] | None:
-    """(event label, date, entities involved), or None when the claim dates no event."""
+def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...], bool] | None:
+    """(event label, date, entities involved, whether it is one event's date), or None."""
     value = entry.proposition
     if value is None:
         return None
@@ -60,9 +69,9 @@ def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...]] 
     if isinstance(value.object, str):
         involved.append(value.object)
     if isinstance(value.object, DateValue):
-        return index.name(value.subject), value.object.date, tuple(involved)
+        return index.name(value.subject), value.object.date, tuple(involved), True
     if entry.predicate is not None and entry.predicate.kind is PredicateKind.EVENT and value.when is not None:
-        return proposition(index, value, with_time=False), value.when, tuple(involved)
+        return proposition(index, value, with_time=False), value.when, tuple(involved), False
     return None
 
 
@@ -71,11 +80,13 @@ def events(index: Index) -> list[Event]:
     found: dict[str, dict[tuple[tuple[int, int], tuple[int, int], str, str], list[Entry]]] = {}
     involved: dict[str, set[str]] = {}
     first: dict[str, tuple[int, int]] = {}
+    once: dict[str, bool] = {}
     for entry in index.entries:
         dated = _dated(index, entry)
         if dated is None:
             continue
-        label, when, entities = dated
+        label, when, entities, single = dated
+        once[label] = once.get(label, True) and single
         sort_key = when.sort_key
         group = (sort_key, (when.start_low, when.end_high), span(when), entry.claim.polarity.value)
         found.setdefault(label, {}).setdefault(group, []).append(entry)
@@ -98,7 +109,7 @@ def events(index: Index) -> list[Event]:
             )
         named = {index.vocabulary.entity(e) for e in involved[label]}
         named.update(holder for item in given for holder in item.holder_ids)
-        result.append(Event(label, tuple(given), tuple(sorted(named))))
+        result.append(Event(label, tuple(given), tuple(sorted(named)), once[label]))
     result.sort(key=lambda event: (first[event.label], event.label))
     return result
 
