@@ -9,7 +9,17 @@ canonical JSON.
 from factlog.analysis import Entry, Index, Origin, SlotKey, origins
 from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
-from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
+from factlog.errors import (
+    ArgumentError,
+    ConflictError,
+    DateError,
+    FactlogError,
+    FormatError,
+    InputError,
+    ScaleError,
+    UnknownEntityError,
+    UnknownIdError,
+)
 from factlog.interchange import review_url, to_claimreview, to_prov
 from factlog.io import (
     DEFAULT_LIMITS,
@@ -53,9 +63,11 @@ from factlog.model import (
     Proposition,
     PropositionKey,
     Quantity,
+    Regarding,
     Reliability,
     Source,
     SourceKind,
+    StanceKind,
     TextValue,
     Vocabulary,
 )
@@ -81,6 +93,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Acknowledgement",
+    "ArgumentError",
     "Assessment",
     "Attribution",
     "Certainty",
@@ -92,6 +105,7 @@ __all__ = [
     "Credibility",
     "DEFAULT_LIMITS",
     "DEFAULT_RULES",
+    "DateError",
     "DateGiven",
     "DateValue",
     "Entity",
@@ -124,6 +138,7 @@ __all__ = [
     "PropositionKey",
     "Quantity",
     "Record",
+    "Regarding",
     "Reliability",
     "Replay",
     "Report",
@@ -134,10 +149,12 @@ __all__ = [
     "SlotKey",
     "Source",
     "SourceKind",
+    "StanceKind",
     "Status",
     "TextValue",
     "TimelineRow",
     "TornLineWarning",
+    "UnknownEntityError",
     "UnknownIdError",
     "Vocabulary",
     "assess",

@@ -19,10 +19,8 @@ import warnings
 from pathlib import Path
 
 import factlog
+from tests.helpers import ROOT, claim, world
 
-from .builders import claim, world
-
-ROOT = Path(__file__).parent.parent
 _DUMPER = """
 import sys, factlog
 target, first, second = sys.argv[1], factlog.load(sys.argv[2]), factlog.load(sys.argv[3])
@@ -32,9 +30,10 @@ while True:
 """
 _APPENDER = """
 import sys, datetime, factlog
-from tests.builders import claim
+from tests.helpers import claim
 log = factlog.ClaimLog(sys.argv[1])
 start = int(sys.argv[2])
+print("ready", flush=True)
 for number in range(start, start + 100000):
     records = [claim(f"c{number}-{part}") for part in range(3)]
     log.append(records)
@@ -80,6 +79,8 @@ def kill_appends(rounds: int, seed: int = 2) -> dict[str, int]:
         log = factlog.ClaimLog(Path(folder) / "claims.log")
         for round_number in range(rounds):
             writer = _python(_APPENDER, str(log.path), str(next_number))
+            assert writer.stdout is not None
+            assert writer.stdout.readline() == "ready\n"  # imports done: the kill lands among appends, however busy
             time.sleep(0.3 + rng.random() * 0.2)
             writer.send_signal(signal.SIGKILL)
             output, _ = writer.communicate()

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
 
 import pytest
 
 import factlog
 from factlog import Polarity, Severity
+from tests.helpers import ROOT, run
 
-from .test_cli import run
-
-SOURCES = Path(__file__).parent.parent / "sources"
+SOURCES = ROOT / "sources"
 ARTICLES = ("li-qiang-visit", "choe-moscow")
 # A sentence ends at . ! or ? before a capital or an opening quote; "U.S." ends none.
 SENTENCE_END = re.compile(r"(?<=[.!?])(?<!U\.S\.)\s+(?=[A-Z“\"])")
@@ -71,6 +69,10 @@ def test_every_quote_is_exact(corpus: factlog.ClaimSet) -> None:
             path = corpus.document_path(evidence.source)
             assert path is not None, evidence.source
             assert path.read_text(encoding="utf-8")[evidence.start : evidence.end] == evidence.quote, claim.id
+    for source in corpus.sources:
+        path = corpus.document_path(source.id)
+        if path is not None:
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == source.sha256, source.id
 
 
 # The sha256 of the two articles as the project received them (seeds 000 and 004).
@@ -149,6 +151,13 @@ def test_deniers_of_the_weapons_allegation_are_flagged_as_interested(report: fac
     assert finding.severity is Severity.INFO
 
 
+def test_reportedly_against_confirmations_is_understated(report: factlog.Report) -> None:
+    """(f) 'Reportedly dispatching troops' (possible) where Russia and North Korea confirmed it: info."""
+    [finding] = report.by_rule("understated_certainty")
+    assert set(finding.sides["hedged"]) == {"troops-to-kursk-reportedly"}
+    assert finding.severity is Severity.INFO
+
+
 def _origins_of(corpus: factlog.ClaimSet, claim_id: str) -> list[factlog.Origin]:
     index = factlog.Index.of(corpus)
     key = index.by_id[claim_id].key
@@ -191,4 +200,4 @@ def test_factlog_check_sources_prints_the_findings_and_exits_1() -> None:
     assert "Contradiction: Donald Trump holds the office of President of the United States" in result.stdout
     assert "Disputed: North Korea supplies weapons to Russia" in result.stdout
     assert "Conflicting values: Zhao Leji's visit to Pyongyang" in result.stdout
-    assert result.stdout.rstrip().endswith("3 errors, 2 warnings, 3 info")
+    assert result.stdout.rstrip().endswith("3 errors, 2 warnings, 4 info")

@@ -5,7 +5,7 @@ A few rounds here; ``make fuzz`` (``python -m tests.crash --rounds N``) runs man
 
 from __future__ import annotations
 
-from .crash import kill_appends, kill_dumps
+from tests.crash import kill_appends, kill_dumps
 
 
 def test_killed_dump_leaves_the_old_or_the_new_file() -> None:

@@ -15,10 +15,11 @@ import attrs
 
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import _NEG_INF, _POS_INF, Interval, PartialDate
+from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Entity, Predicate, Proposition, Source
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
-__all__ = ["Entry", "Index", "SlotKey", "chronological"]
+__all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object_slot"]
 
 _ANY_TIME = (_NEG_INF, _POS_INF)
 
@@ -46,6 +47,12 @@ class Entry:
     A state holds throughout the span; an event happens on some day inside it. A claim
     without a valid time spans all time, but only possibly (see ``timed``).
     """
+    core: tuple[int, int] | None = None
+    """The days the claim certainly covers, as ordinals (None: no day is certain).
+
+    Two claims whose spans meet overlap *possibly*; only when their cores meet do they
+    overlap *definitely* (see :func:`factlog.analysis._timegroups.certain_days`).
+    """
 
     @property
     def timed(self) -> bool:
@@ -61,6 +68,39 @@ class Entry:
     def when(self) -> Interval | None:
         """The valid time of the (normalised) proposition."""
         return None if self.proposition is None else self.proposition.when
+
+
+def object_slot(entry: Entry) -> SlotKey:
+    """``(object, predicate, qualifiers)`` of a claim whose object is an entity."""
+    assert entry.proposition is not None
+    assert isinstance(entry.proposition.object, str)
+    return (entry.proposition.object, entry.proposition.predicate, entry.proposition.qualifiers)
+
+
+def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | None:
+    """The days a valid time certainly covers, as ordinals: None when no day is certain.
+
+    This is how Wikidata's single-value constraint reads start and end qualifiers
+    (a term ending in 2016 and one starting in 2016 do not certainly overlap):
+
+    * a **state** over one partial date holds throughout it (``2019``: every day of 2019);
+      over ``start/end`` it certainly holds from the last day ``start`` may be to the day
+      before the first day ``end`` may be: the end day is the day of the handover, so a
+      term ending on the day the next begins only possibly overlaps it;
+    * an **event** certainly happens on a day only when it is dated to that day.
+
+    No valid time: nothing is certain. Approximate or uncertain dates (EDTF ``~``, ``?``)
+    belong here too: they shrink what is certain and widen :attr:`Entry.span`.
+    """
+    if when is None:
+        return None
+    if event:
+        return (when.start_low, when.start_low) if when.start_low == when.end_high else None
+    if when.start is not None and when.start == when.end:
+        return (when.start.first_day, when.start.last_day)
+    low = _NEG_INF if when.start is None else when.start.last_day
+    high = _POS_INF if when.end is None else when.end.first_day - 1
+    return (low, high) if low <= high else None
 
 
 def chronological(entries: Sequence[Entry]) -> list[Entry]:
@@ -81,8 +121,15 @@ class Index:
     by_holder: dict[str, list[Entry]]
     by_source: dict[str, list[Entry]]
     answered_by: dict[str, list[Entry]]
+    by_object: dict[SlotKey, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
+    regarded_by: dict[str, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
+    """Claims about claims (``regarding``), by the id of each claim they are about; shared by views."""
+    """Claims with an entity object, by ``(object, predicate, qualifiers)``: where an
+    inverse-functional predicate has one subject."""
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
+    _broader: dict[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
+    _narrower: dict[PropositionKey, list[PropositionKey]] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     source_scope: frozenset[str] | None = None
     """In a view, the sources whose documents the rules look at (None: all of them)."""
@@ -125,15 +172,23 @@ class Index:
             added.append(entry)
             self.by_id[claim.id] = entry
             if entry.key is not None:
+                if entry.key not in self.by_key:
+                    for wide in self.broader_keys(entry.key):
+                        self._narrower.setdefault(wide, []).append(entry.key)
                 self.by_key[entry.key].append(entry)
                 assert entry.proposition is not None
                 slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
                 self.by_slot[slot].append(entry)
+                if isinstance(entry.proposition.object, str):
+                    self.by_object[object_slot(entry)].append(entry)
             self.by_holder[entry.holder].append(entry)
             for source in entry.sources:
                 self.by_source[source].append(entry)
             for answered in claim.answers:
                 self.answered_by[answered].append(entry)
+            if claim.regarding is not None:
+                for other in claim.regarding.claims:
+                    self.regarded_by[other].append(entry)
         return added
 
     def view(self, entries: list[Entry]) -> Index:
@@ -148,6 +203,9 @@ class Index:
             for e in entries
             if e.proposition is not None
         }
+        objects = {
+            object_slot(e) for e in entries if e.proposition is not None and isinstance(e.proposition.object, str)
+        }
         holders = {e.holder for e in entries}
         sources = {source for e in entries for source in e.sources}
         answered = {a for e in entries for a in e.claim.answers} | {e.id for e in entries if e.id in self.answered_by}
@@ -161,11 +219,15 @@ class Index:
             {holder: self.by_holder[holder] for holder in holders},
             {source: self.by_source[source] for source in sources},
             {claim: self.answered_by[claim] for claim in answered if claim in self.answered_by},
-            self._documents,
-            self._speakers,
-            self._publishers,
-            frozenset(sources),
-            self.parent or self,
+            {slot: self.by_object[slot] for slot in objects},
+            self.regarded_by,
+            documents=self._documents,
+            speakers=self._speakers,
+            broader=self._broader,
+            narrower=self._narrower,
+            publishers=self._publishers,
+            source_scope=frozenset(sources),
+            parent=self.parent or self,
         )
 
     def scoped_sources(self) -> list[Source]:
@@ -193,7 +255,51 @@ class Index:
         sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
         when = None if proposition is None else proposition.when
         span = _ANY_TIME if when is None else (when.start_low, when.end_high)
-        return Entry(claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span)
+        event = predicate is not None and predicate.kind is PredicateKind.EVENT
+        core = certain_days(when, event=event)
+        return Entry(
+            claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span, core
+        )
+
+    def broader(self, entity: str) -> frozenset[str]:
+        """Every entity the entity lies within, following ``part_of`` transitively (itself excluded)."""
+        found = self._broader.get(entity)
+        if found is None:
+            seen: set[str] = set()
+            pending = [entity]
+            while pending:
+                current = self.claims.entity_by_id.get(self.vocabulary.entity(pending.pop()))
+                for name in () if current is None else current.part_of:
+                    whole = self.vocabulary.entity(name)
+                    if whole not in seen and whole != entity:
+                        seen.add(whole)
+                        pending.append(whole)
+            found = self._broader[entity] = frozenset(seen)
+        return found
+
+    def broader_keys(self, key: PropositionKey) -> list[PropositionKey]:
+        """The keys of the same proposition with its object or one qualifier widened to a place containing it.
+
+        "Fought in the border region" is also "fought in Ukraine" when the region is
+        ``part_of`` Ukraine: a denial of the wider proposition conflicts with it.
+        """
+        subject, predicate, obj, qualifiers = key
+        found: list[PropositionKey] = []
+        if obj is not None and obj[0] == "entity" and isinstance(obj[1], str):
+            found += [(subject, predicate, ("entity", wide), qualifiers) for wide in sorted(self.broader(obj[1]))]
+        for number, (name, value) in enumerate(qualifiers):
+            for wide in sorted(self.broader(value)):
+                widened = tuple(sorted((*qualifiers[:number], (name, wide), *qualifiers[number + 1 :])))
+                found.append((subject, predicate, obj, widened))
+        return found
+
+    def narrower_keys(self, key: PropositionKey) -> list[PropositionKey]:
+        """The keys in the index whose :meth:`broader_keys` include this one."""
+        return (self.parent or self)._narrower.get(key, [])
+
+    def within(self, part: str, whole: str) -> bool:
+        """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``)."""
+        return part == whole or whole in self.broader(part)
 
     def speaker(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""

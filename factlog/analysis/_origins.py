@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from factlog.analysis._index import Entry, Index
+from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._unionfind import UnionFind
 
 __all__ = ["Origin", "origins"]
@@ -61,7 +61,7 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     """
     if len(entries) == 1:  # most groups: one claim, one origin
         return [Origin(index.name(entries[0].holder), _original_speaker(index, entries), tuple(entries))]
-    entries = sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
+    entries = chronological(entries)
     sets: UnionFind[str] = UnionFind()
     find, union = sets.find, sets.union
 
@@ -105,9 +105,17 @@ def _ancestors(index: Index, source_id: str) -> list[str]:
 
 
 def _original_speaker(index: Index, members: Sequence[Entry]) -> str:
-    """The speaker of the first claim read in a source that copies no other."""
+    """The speaker of the first claim read in a source that copies no other.
+
+    When every claim is read in a copy, the origin is the publisher of the story the
+    first claim's source was copied from (followed back to a source that copies none).
+    """
     for entry in members:
         source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
         if source is None or not source.derived_from:
             return entry.speaks_for
+    for ancestor in _ancestors(index, members[0].claim.evidence[0].source):
+        found = index.claims.source_by_id.get(ancestor)
+        if found is not None and not found.derived_from:
+            return index.speaker(index.vocabulary.entity(found.publisher))
     return members[0].speaks_for

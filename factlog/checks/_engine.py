@@ -9,7 +9,7 @@ import attrs
 
 from factlog._bulk import paused_gc
 from factlog.analysis._index import Entry, Index
-from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ConflictError
 from factlog.model._claimset import ClaimSet
@@ -69,12 +69,35 @@ def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stal
     """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort."""
     notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
     seen = {finding.id for finding in findings}
+    # An old 8-hex-digit id acknowledges the one finding it is the prefix of; when two
+    # findings share it (the collision longer ids avoid), it acknowledges neither.
+    legacy: dict[str, list[str]] = {}
+    for finding in findings:
+        old = legacy_id(finding.id)
+        if old is not None and old in notes:
+            legacy.setdefault(old, []).append(finding.id)
+    for old, matched in legacy.items():
+        if len(set(matched)) == 1:
+            notes.setdefault(matched[0], notes[old])
+            seen.add(old)
     marked = [
         attrs.evolve(finding, acknowledged=True, note=notes[finding.id]) if finding.id in notes else finding
         for finding in findings
     ]
     for ack in index.claims.acknowledged if stale else ():
-        if ack.finding not in seen:
+        if ack.finding in legacy and len(set(legacy[ack.finding])) > 1:
+            marked.append(
+                Finding(
+                    rule="stale_acknowledgement",
+                    severity=Severity.WARNING,
+                    message=f'acknowledgement of {ack.finding} ("{ack.note}") is an old short id that matches'
+                    f" {len(set(legacy[ack.finding]))} findings ({', '.join(sorted(set(legacy[ack.finding])))}):"
+                    " acknowledge the one you mean by its full id",
+                    claims={},
+                    id=finding_id("stale_acknowledgement", [ack.finding]),
+                )
+            )
+        elif ack.finding not in seen:
             marked.append(
                 Finding(
                     rule="stale_acknowledgement",
@@ -160,6 +183,7 @@ class Checker:
             by_holder=without_new(after.by_holder),
             by_source=without_new(after.by_source),
             answered_by=without_new(after.answered_by),
+            by_object=without_new(after.by_object),
             hidden=frozenset(new_ids),
         )
         before = set(self._findings)

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from factlog.analysis import Index
-from factlog.cli._common import EXIT_OK, EXIT_USAGE, add_paths
+from factlog.cli._common import EXIT_OK, add_paths
 from factlog.io import load
 from factlog.render import (
     entity_timeline,
@@ -47,18 +47,9 @@ def register(commands: Any) -> None:
 def _show(arguments: argparse.Namespace) -> int:
     claims = load(arguments.paths)
     name = arguments.entity if arguments.entity is not None else arguments.holder
-    try:
-        if arguments.events:
-            target = resolve_entity(claims, name)
-            found = [event for event in events(Index.of(claims)) if target in event.entities]
-        elif arguments.entity is not None:
-            rows = entity_timeline(claims, name)
-        else:
-            rows = holder_timeline(claims, name)
-    except LookupError as error:
-        print(f"factlog show: error: {error.args[0]}", file=sys.stderr)
-        return EXIT_USAGE
     if arguments.events:
+        target = resolve_entity(claims, name)
+        found = [event for event in events(Index.of(claims)) if target in event.entities]
         if arguments.format == "json":
             import json  # noqa: PLC0415
 
@@ -69,5 +60,6 @@ def _show(arguments: argparse.Namespace) -> int:
         else:
             sys.stdout.write(render_events_text(found))
         return EXIT_OK
+    rows = entity_timeline(claims, name) if arguments.entity is not None else holder_timeline(claims, name)
     sys.stdout.write(render_timeline_json(rows) if arguments.format == "json" else render_timeline_text(rows))
     return EXIT_OK

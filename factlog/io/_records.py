@@ -42,6 +42,7 @@ from factlog.model import _fields as fields
 from factlog.model import _nouns as model
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, PartialDate, parse_date, parse_interval
+from factlog.model._literals import object_value
 from factlog.model._nouns import Object
 
 __all__ = ["RECORD_TYPES", "SECTIONS", "SECTION_TYPES", "Reader", "Refused", "intern_id", "reader", "writer"]
@@ -151,7 +152,7 @@ def _implied(validator: Any, kind: Any) -> bool:
     if typing.get_origin(kind) is tuple and isinstance(inner[0], type):
         candidates.append(v.deep_iterable(v.instance_of(inner[0]), v.instance_of(tuple)))
     if kind == _OBJECT:
-        candidates.append(model.object_value)
+        candidates.append(object_value)
     return validator in candidates
 
 

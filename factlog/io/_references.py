@@ -6,9 +6,10 @@ references are checked against the merged set, but reported per file and JSON pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from factlog.model._claimset import ClaimSet
+from factlog.model._stances import Regarding
 from factlog.model._vocabulary import Vocabulary, alias_problems
 
 __all__ = ["unresolved"]
@@ -32,6 +33,9 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
             yield f"$.entities[{index}].affiliation", f"unknown entity {item.affiliation!r}"
+        for position, whole in enumerate(item.part_of):
+            if whole not in names:
+                yield f"$.entities[{index}].part_of[{position}]", f"unknown entity {whole!r}"
     for index, predicate in enumerate(part.predicates):
         for position, other in enumerate(predicate.exclusive_with):
             if not vocabulary.knows_predicate(other):
@@ -57,6 +61,8 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
                 yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
             elif answered == claim.id:
                 yield f"$.claims[{index}].answers[{position}]", "a claim cannot answer itself"
+        if claim.regarding is not None:
+            yield from _regarding_problems(f"$.claims[{index}].regarding", claim.id, claim.regarding, claims, names)
         proposition = claim.proposition
         if proposition is None:
             continue
@@ -69,3 +75,15 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
                 yield f"$.claims[{index}].proposition.object", f"unknown entity {proposition.object!r}"
         elif proposition.predicate in inverses:
             yield f"$.claims[{index}].proposition.object", "an inverse predicate needs an entity as its object"
+
+
+def _regarding_problems(
+    path: str, own: str, regarding: Regarding, claims: Mapping[str, object], names: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    if regarding.party not in names:
+        yield f"{path}.party", f"unknown entity {regarding.party!r}"
+    for position, other in enumerate(regarding.claims):
+        if other not in claims:
+            yield f"{path}.claims[{position}]", f"unknown claim {other!r}"
+        elif other == own:
+            yield f"{path}.claims[{position}]", "a claim cannot be about itself"

@@ -24,8 +24,10 @@ from factlog.model._nouns import (
     PredicateKind,
     Proposition,
     Quantity,
+    Regarding,
     Source,
     SourceKind,
+    StanceKind,
     TextValue,
 )
 from factlog.model._scales import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
@@ -55,9 +57,11 @@ __all__ = [
     "Proposition",
     "PropositionKey",
     "Quantity",
+    "Regarding",
     "Reliability",
     "Source",
     "SourceKind",
+    "StanceKind",
     "TextValue",
     "Vocabulary",
 ]

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime
 import functools
-import math
 from collections.abc import Mapping
 from pathlib import PurePosixPath
-from typing import Any, TypeAlias
+from typing import Any
 
 import attrs
 from attrs import validators as v
@@ -32,8 +31,10 @@ from factlog.model._fields import (
     optional_text,
     text_list,
 )
-from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind
+from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind, StanceKind
+from factlog.model._literals import DateValue, Object, Quantity, TextValue, object_value
 from factlog.model._scales import Certainty, Polarity, Reliability
+from factlog.model._stances import Regarding
 
 __all__ = [
     "Acknowledgement",
@@ -50,8 +51,10 @@ __all__ = [
     "PredicateKind",
     "Proposition",
     "Quantity",
+    "Regarding",
     "Source",
     "SourceKind",
+    "StanceKind",
     "TextValue",
 ]
 
@@ -68,6 +71,11 @@ class Entity:
     )
     affiliation: str | None = attrs.field(
         default=None, validator=optional_id, metadata=_doc("The entity this one speaks for.")
+    )
+    part_of: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=id_list,
+        metadata=_doc("Entities this one lies within (a region in its country): part-of is transitive."),
     )
     reliability: Reliability = attrs.field(
         default=Reliability.F,
@@ -93,6 +101,23 @@ class Predicate:
     )
     functional: bool = attrs.field(
         default=False, validator=v.instance_of(bool), metadata=_doc("One value per subject at a time.")
+    )
+    inverse_functional: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc("One subject per object at a time: one premier per office."),
+    )
+    evaluative: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc(
+            "A judgement of conduct or outcome ('obliterated', 'complied with'): a party judging itself is interested."
+        ),
+    )
+    cumulative: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc("A running total that only grows: a figure as of a date is a lower bound from then on."),
     )
     symmetric: bool = attrs.field(
         default=False, validator=v.instance_of(bool), metadata=_doc("'a P b' says the same as 'b P a'.")
@@ -175,80 +200,6 @@ class Attribution:
     cue: str | None = attrs.field(
         default=None, validator=optional_text, metadata=_doc("The words that mark it: 'according to', ...")
     )
-
-
-def _number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    del instance
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise FieldError(attribute.name, f"expected a finite number, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class Quantity:
-    """A number with optional bounds and unit: 11,000 troops (10,000 to 12,000)."""
-
-    amount: int | float = attrs.field(validator=_number, metadata=_doc("The number given."))
-    lower: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Lowest it may be."))
-    upper: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Highest it may be."))
-    unit: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("What is counted."))
-
-    def __attrs_post_init__(self) -> None:
-        if self.lower is not None and self.lower > self.amount:
-            raise FieldError("lower", f"lower bound {self.lower} is above the amount {self.amount}")
-        if self.upper is not None and self.upper < self.amount:
-            raise FieldError("upper", f"upper bound {self.upper} is below the amount {self.amount}")
-
-    @property
-    def low(self) -> float:
-        """The lower bound, or the amount."""
-        return self.amount if self.lower is None else self.lower
-
-    @property
-    def high(self) -> float:
-        """The upper bound, or the amount."""
-        return self.amount if self.upper is None else self.upper
-
-    def __str__(self) -> str:
-        text = f"{self.amount:,}"
-        if self.lower is not None or self.upper is not None:
-            text += f" ({self.low:,}–{self.high:,})"
-        return f"{text} {self.unit}" if self.unit else text
-
-
-@attrs.frozen(kw_only=True)
-class TextValue:
-    """A literal text object: a title, a name that is no entity."""
-
-    text: str = attrs.field(validator=is_text, metadata=_doc("The literal text."))
-
-    def __str__(self) -> str:
-        return repr(self.text)
-
-
-@attrs.frozen(kw_only=True)
-class DateValue:
-    """A date or interval as the object of a proposition (the date of an event)."""
-
-    date: Interval = attrs.field(
-        validator=v.instance_of(Interval), metadata=_doc("A partial date or interval, e.g. 2024-04-11/2024-04-13.")
-    )
-
-    def __str__(self) -> str:
-        return str(self.date)
-
-
-Object: TypeAlias = str | TextValue | DateValue | Quantity
-"""A proposition's object: an entity id (plain string) or a tagged literal."""
-
-
-def object_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A proposition's object: nothing, an entity id or a literal."""
-    if isinstance(value, str):
-        is_id(instance, attribute, value)
-    elif value is not None and not isinstance(value, (TextValue, DateValue, Quantity)):
-        raise FieldError(attribute.name, f"expected an entity id or a literal, got {value!r}")
 
 
 def _qualifiers(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -352,6 +303,11 @@ class Claim:
     answers: tuple[str, ...] = attrs.field(
         default=(), validator=id_list, metadata=_doc("Claims this one denies, confirms or retracts.")
     )
+    regarding: Regarding | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Regarding)),
+        metadata=_doc("What it says of a party's stance on other claims: 'has not yet commented', ..."),
+    )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
     @functools.cached_property
@@ -364,6 +320,9 @@ class Claim:
 class Acknowledgement:
     """A reviewed finding: it is still reported, but no longer fails a check."""
 
-    finding: str = attrs.field(validator=is_id, metadata=_doc("The finding id, e.g. 'f-3a9c0e12'."))
+    finding: str = attrs.field(
+        validator=is_id,
+        metadata=_doc("The finding id, e.g. 'f-3a9c0e12d45b7718aa03' (an old 8-digit id still matches)."),
+    )
     note: str = attrs.field(validator=is_text, metadata=_doc("Why the finding is accepted."))
     reviewed: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))

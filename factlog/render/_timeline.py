@@ -8,7 +8,8 @@ from typing import Any
 
 import attrs
 
-from factlog.analysis._index import Entry, Index
+from factlog.analysis._index import Entry, Index, chronological
+from factlog.errors import UnknownEntityError
 from factlog.model._claimset import ClaimSet
 from factlog.model._vocabulary import Vocabulary, slug
 
@@ -41,7 +42,8 @@ def resolve_entity(claims: ClaimSet, name: str) -> str:
     """The id of the entity a name stands for: an id or alias, or its name as factlog prints it.
 
     Case and runs of spaces do not matter, and a trailing `` (anonymous)`` (as findings
-    print anonymous holders) is ignored. :class:`LookupError` if it names nothing.
+    print anonymous holders) is ignored. Raises :class:`factlog.UnknownEntityError` (a
+    :class:`LookupError`) if it names nothing.
     """
     vocabulary = Vocabulary.of(claims)
     if vocabulary.knows_entity(name):
@@ -50,12 +52,12 @@ def resolve_entity(claims: ClaimSet, name: str) -> str:
     for entity in claims.entities:
         if slug(entity.name) == wanted:
             return entity.id
-    raise LookupError(f"no entity {name!r}")
+    raise UnknownEntityError(f"no entity {name!r}")
 
 
 def _rows(index: Index, keep: Callable[[Entry], bool]) -> list[TimelineRow]:
     rows = []
-    for entry in index.entries:
+    for entry in chronological(index.entries):
         if not keep(entry):
             continue
         evidence = entry.claim.evidence[0]
@@ -72,14 +74,13 @@ def _rows(index: Index, keep: Callable[[Entry], bool]) -> list[TimelineRow]:
                 source=evidence.source,
             )
         )
-    order = {e.id: (e.stated.sort_key if e.stated else (0, 0)) for e in index.entries}
-    return sorted(rows, key=lambda row: (order[row.claim], row.claim))
+    return rows
 
 
 def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
     """Claims whose proposition has the entity as subject, object or qualifier, by date then id.
 
-    ``entity`` may be an id, an alias or a name (:func:`resolve_entity`); :class:`LookupError`
+    ``entity`` may be an id, an alias or a name (:func:`resolve_entity`); :class:`factlog.UnknownEntityError`
     if it names nothing.
     """
     index = Index.of(claims)
@@ -100,7 +101,7 @@ def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
 def holder_timeline(claims: ClaimSet, holder: str) -> list[TimelineRow]:
     """What a holder said, when, and through whom: its claims by date then id.
 
-    ``holder`` may be an id, an alias or a name (:func:`resolve_entity`); :class:`LookupError`
+    ``holder`` may be an id, an alias or a name (:func:`resolve_entity`); :class:`factlog.UnknownEntityError`
     if it names nothing.
     """
     index = Index.of(claims)

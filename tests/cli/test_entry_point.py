@@ -1,0 +1,27 @@
+"""The one test that runs the installed program itself; every other CLI test calls ``cli.main``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import GOLDEN, ROOT, run
+
+
+def test_python_dash_m_and_console_script_agree_with_main() -> None:
+    """`python -m factlog`, the `factlog` script and ``cli.main`` print the same and exit alike."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    script = Path(sys.executable).parent / "factlog"
+    outputs = [
+        subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+        for command in (
+            [sys.executable, "-m", "factlog", "validate", str(GOLDEN)],
+            [str(script), "validate", str(GOLDEN)],
+        )
+    ]
+    expected = run("validate", str(GOLDEN))
+    assert expected.returncode == 0
+    for output in outputs:
+        assert (output.returncode, output.stdout, output.stderr) == (0, expected.stdout, expected.stderr)
