@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench fuzz clean
+.PHONY: demo test lint typecheck unit browser screenshots bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,23 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict factlog
 
-unit: $(STAMP)
+# The report's browser tests need Debian's Chromium; install it when it is missing (sudo unless root).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $$SUDO apt-get update -q && \
+	  $$SUDO apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core; \
+	fi
+
+unit: $(STAMP) browser
 	$(BIN)/python -m pytest --cov --cov-report=term -p no:cacheprovider
 
 test: lint typecheck unit
+
+# The report screenshots embedded in docs/report.md, regenerated from sources/.
+screenshots: $(STAMP) browser
+	$(BIN)/python -m tools.screenshots
 
 # Performance against the bare data structures; `make bench BENCH_ARGS=--million` adds 1M claims.
 bench: $(STAMP)

@@ -20,7 +20,7 @@ from factlog.errors import (
     UnknownEntityError,
     UnknownIdError,
 )
-from factlog.interchange import to_claimreview, to_prov
+from factlog.interchange import review_url, to_claimreview, to_prov
 from factlog.io import (
     DEFAULT_LIMITS,
     FORMAT_VERSION,
@@ -76,6 +76,7 @@ from factlog.render import (
     TimelineRow,
     assessment_document,
     entity_timeline,
+    holder_timeline,
     render_assessment_json,
     render_assessment_markdown,
     render_assessment_text,
@@ -85,7 +86,9 @@ from factlog.render import (
     render_timeline_json,
     render_timeline_text,
     report_document,
+    resolve_entity,
 )
+from factlog.report import DateGiven, Event, events, html_report, render_events_text, safe_url
 
 __version__ = "0.1.0"
 
@@ -104,10 +107,12 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_RULES",
     "DateError",
+    "DateGiven",
     "DateValue",
     "Entity",
     "EntityKind",
     "Entry",
+    "Event",
     "Evidence",
     "FORMAT_VERSION",
     "FactlogError",
@@ -163,8 +168,11 @@ __all__ = [
     "dumps",
     "dumps_lines",
     "entity_timeline",
+    "events",
     "find_quote",
     "finding_id",
+    "holder_timeline",
+    "html_report",
     "json_schema",
     "load",
     "loads",
@@ -175,12 +183,16 @@ __all__ = [
     "render_assessment_json",
     "render_assessment_markdown",
     "render_assessment_text",
+    "render_events_text",
     "render_json",
     "render_markdown",
     "render_text",
     "render_timeline_json",
     "render_timeline_text",
     "report_document",
+    "resolve_entity",
+    "review_url",
+    "safe_url",
     "to_claimreview",
     "to_prov",
 ]

@@ -11,18 +11,19 @@ the ``answers`` links are kept. Quotes without a span are found in their documen
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, object_slot
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import _NEG_INF, _POS_INF, Interval, PartialDate
+from factlog.model._dates import _NEG_INF, _POS_INF
 from factlog.model._kinds import PredicateKind
-from factlog.model._nouns import Claim, Entity, Evidence, Predicate, Proposition, Source
+from factlog.model._nouns import Claim, Entity, Evidence, Source
 from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
@@ -31,95 +32,6 @@ __all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object
 _ANY_TIME = (_NEG_INF, _POS_INF)
 _IMPLIED = 1 << 40
 """Added to the position of an implied reading: positions stay unique, and implied ones sort last."""
-
-SlotKey = tuple[str, str, tuple[tuple[str, str], ...]]
-"""``(subject, predicate, qualifiers)``: where a functional predicate has one value."""
-
-
-@attrs.frozen(slots=True)
-class Entry:
-    """A claim with everything the rules need computed once."""
-
-    claim: Claim
-    position: int
-    """Order of the claim in the set; unique per entry (an implied reading adds a large offset)."""
-    proposition: Proposition | None
-    key: PropositionKey | None
-    predicate: Predicate | None
-    holder: str
-    speaks_for: str
-    stated: PartialDate | None
-    sources: tuple[str, ...]
-    """The claim's sources (as ``Claim.sources``)."""
-    span: tuple[int, int]
-    """The first and last day of the valid time, as ordinals (open ends reach beyond any day).
-
-    A state holds throughout the span; an event happens on some day inside it. A claim
-    without a valid time spans all time, but only possibly (see ``timed``).
-    """
-    polarity: Polarity
-    """Whether this reading affirms or denies its proposition (the claim's own, or implied)."""
-    core: tuple[int, int] | None = None
-    """The days the claim certainly covers, as ordinals (None: no day is certain).
-
-    Two claims whose spans meet overlap *possibly*; only when their cores meet do they
-    overlap *definitely* (see :func:`factlog.analysis._index.certain_days`).
-    """
-    part: int = 0
-    """0 for the claim's own reading; 1, 2, ... for what its pattern or objects imply."""
-
-    @property
-    def timed(self) -> bool:
-        """Whether the claim gives a valid time."""
-        return self.when is not None
-
-    @property
-    def id(self) -> str:
-        """The claim id."""
-        return self.claim.id
-
-    @property
-    def when(self) -> Interval | None:
-        """The valid time of the (normalised) proposition."""
-        return None if self.proposition is None else self.proposition.when
-
-
-def object_slot(entry: Entry) -> SlotKey:
-    """``(object, predicate, qualifiers)`` of a claim whose object is an entity."""
-    assert entry.proposition is not None
-    assert isinstance(entry.proposition.object, str)
-    return (entry.proposition.object, entry.proposition.predicate, entry.proposition.qualifiers)
-
-
-def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | None:
-    """The days a valid time certainly covers, as ordinals: None when no day is certain.
-
-    This is how Wikidata's single-value constraint reads start and end qualifiers
-    (a term ending in 2016 and one starting in 2016 do not certainly overlap):
-
-    * a **state** over one partial date holds throughout it (``2019``: every day of 2019);
-      over ``start/end`` it certainly holds from the last day ``start`` may be to the day
-      before the first day ``end`` may be: the end day is the day of the handover, so a
-      term ending on the day the next begins only possibly overlaps it;
-    * an **event** certainly happens on a day only when it is dated to that day.
-
-    No valid time: nothing is certain. Approximate or uncertain dates (EDTF ``~``, ``?``)
-    belong here too: they shrink what is certain and widen :attr:`Entry.span`.
-    """
-    if when is None:
-        return None
-    if event:
-        return (when.start_low, when.start_low) if when.start_low == when.end_high else None
-    if when.start is not None and when.start == when.end:
-        return (when.start.first_day, when.start.last_day)
-    low = _NEG_INF if when.start is None else when.start.last_day
-    high = _POS_INF if when.end is None else when.end.first_day - 1
-    return (low, high) if low <= high else None
-
-
-def chronological(entries: Sequence[Entry]) -> list[Entry]:
-    """Claims ordered by when they were stated, then by id: the same for any input order."""
-    return sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
 
 
 @attrs.frozen

@@ -125,7 +125,8 @@ def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: 
 
     ``as_of`` keeps only claims stated on or before that date (claims whose date is
     unknown are left out); ``method`` is ``accuvote`` (the default), or the baselines
-    ``majority`` and ``truthfinder``.
+    ``majority`` and ``truthfinder``. Propositions with any origin against them come
+    first, then the rest, each part ordered by statement.
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
@@ -139,7 +140,8 @@ def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: 
         for unit, result in zip(found, results, strict=True)
         for answer in unit.candidates
     ]
-    assessed.sort(key=lambda item: (item.statement, item.key))
+    # Disputed first (any independent origin against), then by statement: what needs reading leads.
+    assessed.sort(key=lambda item: (not item.opposing, item.statement, item.key))
     return Assessment(tuple(assessed), method, when)
 
 

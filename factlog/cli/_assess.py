@@ -9,9 +9,11 @@ from typing import Any
 
 from factlog.assessment import assess
 from factlog.assessment._methods import METHODS
-from factlog.cli._common import EXIT_OK, add_paths, as_of
+from factlog.cli._common import EXIT_OK, UsageError, add_paths, as_of
+from factlog.cli._terminal import progress
 from factlog.interchange import to_claimreview, to_prov
 from factlog.io import load
+from factlog.model import PartialDate
 from factlog.render import render_assessment_json, render_assessment_markdown, render_assessment_text
 
 __all__ = ["register"]
@@ -48,16 +50,29 @@ def register(commands: Any) -> None:
         "--url",
         default="urn:factlog:review:",
         metavar="BASE",
-        help="ClaimReview: the base of each review's URL; the proposition key is appended",
+        help="ClaimReview: the base of each review's URL; a slug and a short hash of the proposition are appended",
+    )
+    export.add_argument(
+        "--all",
+        action="store_true",
+        dest="everything",
+        help="ClaimReview: review every proposition someone makes, not only the disputed or doubtful ones",
     )
     export.add_argument("--as-of", metavar="DATE", help="ClaimReview: assess with claims stated by this date")
+    export.add_argument(
+        "--date",
+        metavar="DATE",
+        help="ClaimReview: the reviews' datePublished (default: --as-of, else the latest date the claims give)",
+    )
     export.add_argument("--method", choices=METHODS, default="accuvote", help="ClaimReview: assessment method")
     export.set_defaults(run=_export)
 
 
 def _assess(arguments: argparse.Namespace) -> int:
-    claims = load(arguments.paths)
-    result = assess(claims, as_of=as_of(arguments), method=arguments.method)
+    with progress("loading claims"):
+        claims = load(arguments.paths)
+    with progress(f"assessing {len(claims.claims)} claims"):
+        result = assess(claims, as_of=as_of(arguments), method=arguments.method)
     render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
         arguments.format, render_assessment_text
     )
@@ -65,12 +80,30 @@ def _assess(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _date(arguments: argparse.Namespace) -> PartialDate | None:
+    if arguments.date is None:
+        return None
+    try:
+        return PartialDate.parse(arguments.date)
+    except ValueError as error:
+        raise UsageError(f"factlog export: error: --date: {error}") from None
+
+
 def _export(arguments: argparse.Namespace) -> int:
-    claims = load(arguments.paths)
+    with progress("loading claims"):
+        claims = load(arguments.paths)
     if arguments.to == "prov":
         document = to_prov(claims)
     else:
-        result = assess(claims, as_of=as_of(arguments), method=arguments.method)
-        document = to_claimreview(result, claims, author=arguments.author, url=arguments.url)
+        with progress(f"assessing {len(claims.claims)} claims"):
+            result = assess(claims, as_of=as_of(arguments), method=arguments.method)
+        document = to_claimreview(
+            result,
+            claims,
+            author=arguments.author,
+            url=arguments.url,
+            everything=arguments.everything,
+            date=_date(arguments),
+        )
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK

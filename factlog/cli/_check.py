@@ -8,6 +8,7 @@ from typing import Any
 
 from factlog.checks import DEFAULT_RULES, Severity, check
 from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_paths, colour
+from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
 from factlog.render import render_json, render_markdown, render_text
 
@@ -51,7 +52,7 @@ def register(commands: Any) -> None:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour text output (default: when stdout is a terminal and NO_COLOR is unset)",
+        help="colour text output (default: when stdout is a terminal and NO_COLOR is unset, or FORCE_COLOR is set)",
     )
     parser.set_defaults(run=_check)
 
@@ -77,9 +78,16 @@ def _check(arguments: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
         rules = tuple(by_name[name] for name in dict.fromkeys(arguments.rule))
-    claims = load(arguments.paths)
-    report = check(claims, rules, stale=not arguments.rule)
-    if arguments.format == "json":
+    with progress("loading claims"):
+        claims = load(arguments.paths)
+    with progress(f"checking {len(claims.claims)} claims"):
+        report = check(claims, rules, stale=not arguments.rule)
+    console = rich_console(arguments.colour) if arguments.format == "text" else None
+    if console is not None:
+        from factlog.report._terminal import print_report  # noqa: PLC0415 - rich loads only here
+
+        print_report(report, console)
+    elif arguments.format == "json":
         sys.stdout.write(render_json(report))
     elif arguments.format == "markdown":
         sys.stdout.write(render_markdown(report))

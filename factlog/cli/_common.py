@@ -56,9 +56,11 @@ def as_of(arguments: argparse.Namespace) -> PartialDate | None:
 
 
 def colour(choice: str) -> bool:
-    """Whether to colour text output: ``always``, ``never``, or ``auto`` (a terminal, NO_COLOR unset)."""
+    """Whether to colour plain text: ``always``, ``never``, ``auto`` (FORCE_COLOR, or a terminal without NO_COLOR)."""
     if choice != "auto":
         return choice == "always"
+    if os.environ.get("FORCE_COLOR") and not os.environ.get("NO_COLOR"):
+        return True
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 

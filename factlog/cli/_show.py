@@ -1,4 +1,4 @@
-"""``factlog show``."""
+"""``factlog show``: what was said about an entity, or what a holder said; or the events' dates."""
 
 from __future__ import annotations
 
@@ -6,9 +6,17 @@ import argparse
 import sys
 from typing import Any
 
+from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, add_paths
 from factlog.io import load
-from factlog.render import entity_timeline, render_timeline_json, render_timeline_text
+from factlog.render import (
+    entity_timeline,
+    holder_timeline,
+    render_timeline_json,
+    render_timeline_text,
+    resolve_entity,
+)
+from factlog.report import events, render_events_text
 
 __all__ = ["register"]
 
@@ -17,17 +25,41 @@ def register(commands: Any) -> None:
     """Add ``show`` to the subcommands."""
     parser = commands.add_parser(
         "show",
-        help="a timeline of what was said about an entity",
-        description="Claims about one entity in date order: date, holder, relays, stance, statement and quote.",
+        help="a timeline of what was said about an entity, or by a holder",
+        description=(
+            "Claims about one entity (--entity) or held by one holder (--holder) in date order: date, holder,"
+            " relays, stance, statement and quote; with --events, the dates given for the events involved."
+        ),
     )
     add_paths(parser)
-    parser.add_argument("--entity", required=True, metavar="ID", help="entity id or alias")
+    who = parser.add_mutually_exclusive_group(required=True)
+    who.add_argument("--entity", metavar="NAME", help="entity id, alias or name as printed")
+    who.add_argument("--holder", metavar="NAME", help="holder id, alias or name as printed: what did they say?")
+    parser.add_argument(
+        "--events",
+        action="store_true",
+        help="print the event timeline instead: each event involved, with every date given and by whom",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.set_defaults(run=_show)
 
 
 def _show(arguments: argparse.Namespace) -> int:
     claims = load(arguments.paths)
-    rows = entity_timeline(claims, arguments.entity)
+    name = arguments.entity if arguments.entity is not None else arguments.holder
+    if arguments.events:
+        target = resolve_entity(claims, name)
+        found = [event for event in events(Index.of(claims)) if target in event.entities]
+        if arguments.format == "json":
+            import json  # noqa: PLC0415
+
+            import attrs  # noqa: PLC0415
+
+            data = [attrs.asdict(event) | {"conflict": event.conflict} for event in found]
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(render_events_text(found))
+        return EXIT_OK
+    rows = entity_timeline(claims, name) if arguments.entity is not None else holder_timeline(claims, name)
     sys.stdout.write(render_timeline_json(rows) if arguments.format == "json" else render_timeline_text(rows))
     return EXIT_OK

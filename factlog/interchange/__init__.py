@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from factlog.interchange._exports import to_claimreview, to_prov
+from factlog.interchange._claimreview import review_url, to_claimreview
+from factlog.interchange._prov import to_prov
 
-__all__ = ["to_claimreview", "to_prov"]
+__all__ = ["review_url", "to_claimreview", "to_prov"]

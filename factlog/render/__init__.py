@@ -9,12 +9,20 @@ from factlog.render._assessment import (
     render_assessment_text,
 )
 from factlog.render._findings import render_json, render_markdown, render_text, report_document
-from factlog.render._timeline import TimelineRow, entity_timeline, render_timeline_json, render_timeline_text
+from factlog.render._timeline import (
+    TimelineRow,
+    entity_timeline,
+    holder_timeline,
+    render_timeline_json,
+    render_timeline_text,
+    resolve_entity,
+)
 
 __all__ = [
     "TimelineRow",
     "assessment_document",
     "entity_timeline",
+    "holder_timeline",
     "render_assessment_json",
     "render_assessment_markdown",
     "render_assessment_text",
@@ -24,4 +32,5 @@ __all__ = [
     "render_timeline_json",
     "render_timeline_text",
     "report_document",
+    "resolve_entity",
 ]

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-from factlog.analysis._index import Index, chronological
+from factlog.analysis._index import Entry, Index, chronological
 from factlog.errors import UnknownEntityError
 from factlog.model._claimset import ClaimSet
+from factlog.model._vocabulary import Vocabulary
 
-__all__ = ["TimelineRow", "entity_timeline", "render_timeline_json", "render_timeline_text"]
+__all__ = [
+    "TimelineRow",
+    "entity_timeline",
+    "holder_timeline",
+    "render_timeline_json",
+    "render_timeline_text",
+    "resolve_entity",
+]
 
 
 @attrs.frozen
@@ -29,28 +38,25 @@ class TimelineRow:
     source: str
 
 
-def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
-    """Claims whose proposition has the entity as subject, object or qualifier, by date then id.
+def resolve_entity(claims: ClaimSet, name: str) -> str:
+    """The id of the entity a name stands for: its id, an alias or its name as written or printed.
 
-    ``entity`` may be an id, an alias or a name as written; raises
-    :class:`factlog.UnknownEntityError` (a :class:`LookupError`) if it names nothing. A
-    claim with several objects is about each of them.
+    Names resolve as everywhere else (:meth:`factlog.Vocabulary.entity`: Unicode NFC and
+    full case folding); a trailing `` (anonymous)``, as findings print anonymous holders,
+    is ignored. Raises :class:`factlog.UnknownEntityError` (a :class:`LookupError`) if it
+    names nothing.
     """
-    index = Index.of(claims)
-    if not index.vocabulary.knows_entity(entity):
-        raise UnknownEntityError(f"no entity {entity!r}")
-    target = index.vocabulary.entity(entity)
+    vocabulary = Vocabulary.of(claims)
+    for candidate in (name, name.removesuffix(" (anonymous)")):
+        if vocabulary.knows_entity(candidate):
+            return vocabulary.entity(candidate)
+    raise UnknownEntityError(f"no entity {name!r}")
+
+
+def _rows(index: Index, keep: Callable[[Entry], bool]) -> list[TimelineRow]:
     rows = []
     for entry in chronological(index.entries):
-        involved = set()
-        for reading in (entry, *index.implied.get(entry.id, ())):  # several objects: each one counts
-            proposition = reading.proposition
-            if proposition is None:
-                continue
-            involved |= {proposition.subject, *(value for _, value in proposition.qualifiers)}
-            if isinstance(proposition.object, str):
-                involved.add(proposition.object)
-        if target not in involved:
+        if not keep(entry):
             continue
         evidence = entry.claim.evidence[0]
         rows.append(
@@ -60,13 +66,48 @@ def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
                 holder=index.name(entry.holder),
                 via=tuple(index.name(relay) for relay in entry.claim.attribution.via),
                 certainty=entry.claim.certainty.value,
-                polarity=entry.polarity.value,
+                polarity=entry.claim.polarity.value,
                 statement=entry.claim.statement,
                 quote=evidence.quote,
                 source=evidence.source,
             )
         )
     return rows
+
+
+def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
+    """Claims whose proposition has the entity as subject, object or qualifier, by date then id.
+
+    A claim with several objects is about each of them. ``entity`` may be an id, an alias
+    or a name (:func:`resolve_entity`); raises :class:`factlog.UnknownEntityError` if it
+    names nothing.
+    """
+    index = Index.of(claims)
+    target = resolve_entity(claims, entity)
+
+    def about(entry: Entry) -> bool:
+        involved = set()
+        for reading in (entry, *index.implied.get(entry.id, ())):  # several objects: each one counts
+            proposition = reading.proposition
+            if proposition is None:
+                continue
+            involved |= {proposition.subject, *(value for _, value in proposition.qualifiers)}
+            if isinstance(proposition.object, str):
+                involved.add(proposition.object)
+        return target in involved
+
+    return _rows(index, about)
+
+
+def holder_timeline(claims: ClaimSet, holder: str) -> list[TimelineRow]:
+    """What a holder said, when, and through whom: its claims by date then id.
+
+    ``holder`` may be an id, an alias or a name (:func:`resolve_entity`); raises
+    :class:`factlog.UnknownEntityError` if it names nothing.
+    """
+    index = Index.of(claims)
+    target = resolve_entity(claims, holder)
+    return _rows(index, lambda entry: entry.holder == target)
 
 
 def render_timeline_text(rows: list[TimelineRow]) -> str:

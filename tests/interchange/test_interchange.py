@@ -12,7 +12,7 @@ from prov.model import ProvDocument
 from pyld import jsonld
 
 import factlog
-from factlog.interchange._exports import to_claimreview, to_prov
+from factlog.interchange import to_claimreview, to_prov
 from tests.helpers import ROOT, claim, run, world
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "prov-json.schema.json").read_text())
@@ -81,7 +81,9 @@ def test_derived_sources_become_derivations() -> None:
 
 @pytest.fixture(scope="module")
 def claimreview(corpus: factlog.ClaimSet) -> dict[str, object]:
-    return to_claimreview(factlog.assess(corpus), corpus, author="Example Fact Checks", url="https://example.org/r/")
+    return to_claimreview(
+        factlog.assess(corpus), corpus, author="Example Fact Checks", url="https://example.org/r/", everything=True
+    )
 
 
 def test_claimreview_expands_with_the_required_properties(claimreview: dict[str, object]) -> None:
@@ -102,17 +104,20 @@ def test_claimreview_expands_with_the_required_properties(claimreview: dict[str,
 
 
 def test_claimreview_rating_follows_credibility(claimreview: dict[str, object], corpus: factlog.ClaimSet) -> None:
-    """Grade 1 rates 5, grade 5 rates 1; the weapons allegation carries its status."""
+    """Grade 1 rates 5, grade 5 rates 1; the weapons allegation carries its status and only its makers."""
     assessment = factlog.assess(corpus)
-    by_statement = {r["claimReviewed"]: r for r in claimreview["@graph"]}  # type: ignore[attr-defined]
-    for item in assessment.propositions:
-        rating = by_statement[item.statement]["reviewRating"]
+    by_key = {r["url"]: r for r in claimreview["@graph"]}  # type: ignore[index]
+    made = [item for item in assessment.propositions if item.supporting]
+    assert len(by_key) == len(made)
+    for item in made:
+        rating = by_key[factlog.review_url("https://example.org/r/", item.key, item.statement)]["reviewRating"]
         assert rating["alternateName"] == item.status.value
         assert rating.get("ratingValue") == (None if item.credibility.value == 6 else 6 - item.credibility.value)
-    weapons = by_statement["North Korea supplies weapons to Russia (2024–2025-10)"]
+    [weapons] = [
+        r for r in by_key.values() if r["claimReviewed"] == "North Korea supplies weapons to Russia (2024–2025-10)"
+    ]
     assert weapons["reviewRating"]["alternateName"] == "denied-by-interested-party"
-    authors = {a["name"] for a in weapons["itemReviewed"]["author"]}
-    assert authors == {"Western intelligence assessments", "North Korea", "Russia"}
+    assert [a["name"] for a in weapons["itemReviewed"]["author"]] == ["Western intelligence assessments"]
 
 
 def test_export_command_writes_both_formats() -> None:
@@ -120,8 +125,9 @@ def test_export_command_writes_both_formats() -> None:
     written = run("export", "sources/", "--to", "prov")
     assert written.returncode == 0, written.stderr
     assert prov.read(io.StringIO(written.stdout), format="json").get_records()
-    review = run("export", "sources/", "--to", "claimreview", "--author", "Desk", "--as-of", "2025-06-30")
+    review = run("export", "sources/", "--to", "claimreview", "--author", "Desk", "--as-of", "2025-06-30", "--all")
     graph = json.loads(review.stdout)["@graph"]
+    assert graph
     assert {r["author"]["name"] for r in graph} == {"Desk"}
     assert {r["datePublished"] for r in graph} == {"2025-06-30"}
     assert run("export", "sources/", "--to", "claimreview", "--as-of", "soon").returncode == 2

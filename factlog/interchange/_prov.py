@@ -1,30 +1,26 @@
-"""Exports to the formats the field already reads: W3C PROV-JSON and schema.org ClaimReview.
+"""W3C PROV-JSON: who said what, read where, passed on by whom.
 
-* :func:`to_prov` — sources and claims become PROV entities, holders, relays and
-  publishers agents; a claim ``wasAttributedTo`` its holder and ``wasDerivedFrom`` the
-  source it was read in (a ``prov:Quotation`` for a direct quote); a relay chain becomes
-  one entity per relay, each derived from the next, the innermost with the holder's
-  statement as ``prov:PrimarySource``; ``derived_from`` between sources becomes
-  ``wasDerivedFrom``; the date a claim was stated becomes its generation time.
-* :func:`to_claimreview` — one schema.org ``ClaimReview`` per assessed proposition, with
-  the status as the rating's ``alternateName`` and the credibility grade as its value
-  (grade 1 → 5, ..., grade 5 → 1; grade 6, "cannot be judged", has no value).
+:func:`to_prov`: sources and claims become PROV entities, holders, relays and
+publishers agents; a claim ``wasAttributedTo`` its holder and ``wasDerivedFrom`` the
+source it was read in (a ``prov:Quotation`` for a direct quote), each derivation carrying
+the quote read there as ``factlog:quote``; a relay chain becomes one entity per relay,
+each derived from the next, the innermost with the holder's statement as
+``prov:PrimarySource``; ``derived_from`` between sources becomes ``wasDerivedFrom``; the
+date a claim was stated becomes its generation time.
 
-Both are plain dicts, written with :func:`json.dumps`; no extra library is needed.
+A plain dict, written with :func:`json.dumps`; no extra library is needed.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from factlog.assessment._assessment import Assessment
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
 from factlog.model._nouns import Claim, Entity, EntityKind, Mode
 from factlog.model._vocabulary import Vocabulary
 
-__all__ = ["to_claimreview", "to_prov"]
+__all__ = ["NAMESPACES", "is_person", "to_prov"]
 
 NAMESPACES = {
     "claim": "urn:factlog:claim:",
@@ -42,6 +38,11 @@ _ORGANISATION = (
 )
 
 
+def is_person(entity: Entity | None) -> bool:
+    """Whether an entity is a named person (an anonymous or unknown holder is not)."""
+    return entity is not None and entity.kind in _PERSON and not entity.anonymous
+
+
 def _qname(value: str) -> dict[str, str]:
     return {"$": value, "type": "xsd:QName"}
 
@@ -52,7 +53,7 @@ def _time(date: PartialDate) -> str:
 
 def _agent(entity: Entity | None, name: str) -> dict[str, Any]:
     attributes: dict[str, Any] = {"prov:label": entity.name if entity else name}
-    if entity is not None and entity.kind in _PERSON and not entity.anonymous:
+    if is_person(entity):
         attributes["prov:type"] = _qname("prov:Person")
     elif entity is not None and entity.kind in _ORGANISATION:
         attributes["prov:type"] = _qname("prov:Organization")
@@ -125,8 +126,12 @@ def to_prov(claims: ClaimSet) -> dict[str, Any]:
         prov.document["entity"][node] = _claim_entity(claim)
         holder = prov.agent(claims, claim.attribution.holder)
         prov.relation("wasAttributedTo", {"prov:entity": node, "prov:agent": holder})
-        for source_id in claim.sources:
-            derivation: dict[str, Any] = {"prov:generatedEntity": node, "prov:usedEntity": f"source:{source_id}"}
+        for evidence in claim.evidence:
+            derivation: dict[str, Any] = {
+                "prov:generatedEntity": node,
+                "prov:usedEntity": f"source:{evidence.source}",
+                "factlog:quote": evidence.quote,
+            }
             if claim.attribution.mode is Mode.DIRECT_QUOTE:
                 derivation["prov:type"] = _qname("prov:Quotation")
             prov.relation("wasDerivedFrom", derivation)
@@ -156,70 +161,3 @@ def _relay_chain(prov: _Prov, claims: ClaimSet, claim: Claim, node: str, holder:
         "wasDerivedFrom",
         {"prov:generatedEntity": previous, "prov:usedEntity": original, "prov:type": _qname("prov:PrimarySource")},
     )
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
-def to_claimreview(
-    assessment: Assessment, claims: ClaimSet, *, author: str, url: str = "urn:factlog:review:"
-) -> dict[str, Any]:
-    """Every assessed proposition as a schema.org ClaimReview, in one JSON-LD graph.
-
-    ``author`` names the reviewing organisation; ``url`` is the base of each review's
-    address (the proposition's key is appended).
-    """
-    reviews = []
-    vocabulary = Vocabulary.of(claims)
-    for item in assessment.propositions:
-        holders: dict[str, dict[str, Any]] = {}
-        appearances: list[tuple[tuple[int, int], dict[str, Any]]] = []
-        for claim_id in item.claim_ids:
-            claim = claims.claim_by_id[claim_id]
-            holder = vocabulary.entity(claim.attribution.holder)
-            entity = claims.entity_by_id.get(holder)
-            kind = (
-                "Person" if entity is not None and entity.kind in _PERSON and not entity.anonymous else "Organization"
-            )
-            holders.setdefault(holder, {"@type": kind, "name": vocabulary.name(holder)})
-            for source_id in claim.sources:
-                source = claims.source_by_id.get(source_id)
-                if source is None:
-                    continue
-                work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
-                if source.url is not None:
-                    work["url"] = source.url
-                if source.published is not None:
-                    work["datePublished"] = str(source.published)
-                key = source.published.sort_key if source.published is not None else (10**9, 10**9)
-                if work not in [w for _, w in appearances]:
-                    appearances.append((key, work))
-        appearances.sort(key=lambda pair: pair[0])
-        rating: dict[str, Any] = {
-            "@type": "Rating",
-            "alternateName": item.status.value,
-            "bestRating": 5,
-            "worstRating": 1,
-        }
-        if item.credibility.value != 6:
-            rating["ratingValue"] = 6 - item.credibility.value
-        claim_node: dict[str, Any] = {
-            "@type": "Claim",
-            "author": list(holders.values()),
-            "appearance": [work for _, work in appearances],
-        }
-        if appearances:
-            claim_node["firstAppearance"] = appearances[0][1]
-        review = {
-            "@type": "ClaimReview",
-            "url": url + _slug(item.key),
-            "claimReviewed": item.statement,
-            "author": {"@type": "Organization", "name": author},
-            "reviewRating": rating,
-            "itemReviewed": claim_node,
-        }
-        if assessment.as_of is not None:
-            review["datePublished"] = str(assessment.as_of)
-        reviews.append(review)
-    return {"@context": {"@vocab": "https://schema.org/"}, "@graph": reviews}

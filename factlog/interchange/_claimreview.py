@@ -1,0 +1,147 @@
+"""schema.org ClaimReview: what a publisher puts beside a story, one review per proposition.
+
+:func:`to_claimreview` gives each review the properties schema.org's ClaimReview
+guidelines ask for: ``claimReviewed``, ``reviewRating`` (``ratingValue``, ``bestRating``,
+``worstRating``, ``alternateName``), ``itemReviewed`` (a ``Claim`` with ``author``,
+``appearance`` and ``firstAppearance``), ``author``, ``datePublished`` and ``url``.
+
+* The claim's authors and appearances are only the holders and sources of the claims that
+  *make* it (the origins for it); those who deny it are not its authors.
+* The rating is the Admiralty credibility turned over (grade 1 → 5, ..., grade 5 → 1),
+  with the status as ``alternateName``.
+* Each review's URL is the base, a slug of the proposition in its own script
+  (percent-encoded) and the first eight hex digits of the SHA-256 of its key, so two
+  propositions never share one, in any script.
+* By default only propositions worth a reader's attention are reviewed: those with any
+  origin against them, or graded doubtful (4) or improbable (5); ``everything=True``
+  reviews every proposition someone makes. A proposition nobody makes (only denied) has
+  no claim to review and is left out.
+* ``datePublished`` is the ``date`` given, or the ``as_of`` date of the assessment, or the
+  latest date a weighed claim was stated, or the latest date anywhere in the claim set, as
+  a full ISO date (the last day it allows), so the same input gives the same bytes. A claim
+  set with no date at all and no ``date`` gives reviews without one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from typing import Any
+from urllib.parse import quote
+
+from factlog.assessment._assessment import Assessment, PropositionAssessment
+from factlog.interchange._prov import is_person
+from factlog.model._claimset import ClaimSet
+from factlog.model._dates import PartialDate
+from factlog.model._scales import Credibility
+from factlog.model._vocabulary import Vocabulary
+
+__all__ = ["review_url", "to_claimreview"]
+
+_FALSE = (Credibility.DOUBTFUL, Credibility.IMPROBABLE)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def review_url(base: str, key: str, statement: str) -> str:
+    """``base`` + the statement's slug (percent-encoded, any script) + ``-`` + 8 hex digits of SHA-256(key)."""
+    slug = _NOT_WORD.sub("-", statement.casefold()).strip("-")[:60].strip("-")
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
+    return f"{base}{quote(slug, safe='-')}-{digest}" if slug else f"{base}{digest}"
+
+
+def _day(date: PartialDate) -> str:
+    return datetime.date.fromordinal(date.last_day).isoformat()
+
+
+def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any], list[PartialDate]]:
+    """The Claim node from the claims for the proposition, and the dates they were stated."""
+    makers = [claim for origin in item.supporting for claim in origin.claims]
+    authors: dict[str, dict[str, Any]] = {}
+    appearances: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
+    stated = []
+    vocabulary = Vocabulary.of(claims)
+    for claim_id in sorted(set(makers)):
+        claim = claims.claim_by_id[claim_id]
+        holder = vocabulary.entity(claim.attribution.holder)  # a name as written, as its entity's id
+        kind = "Person" if is_person(claims.entity_by_id.get(holder)) else "Organization"
+        authors.setdefault(holder, {"@type": kind, "name": vocabulary.name(holder)})
+        for source_id in claim.sources:
+            source = claims.source_by_id.get(source_id)
+            if source is None or source_id in appearances:
+                continue
+            work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+            if source.url is not None:
+                work["url"] = source.url
+            if source.published is not None:
+                work["datePublished"] = str(source.published)
+            order = source.published.sort_key if source.published is not None else (10**9, 10**9)
+            appearances[source_id] = (order, work)
+        when = claim.stated or next(
+            (s.published for s in map(claims.source_by_id.get, claim.sources) if s and s.published), None
+        )
+        if when is not None:
+            stated.append(when)
+    works = [work for _, work in sorted(appearances.values(), key=lambda pair: (pair[0], pair[1]["name"]))]
+    node: dict[str, Any] = {
+        "@type": "Claim",
+        "author": [authors[holder] for holder in sorted(authors)],
+        "appearance": works,
+    }
+    if works:
+        node["firstAppearance"] = works[0]
+    return node, stated
+
+
+def _wanted(item: PropositionAssessment, everything: bool) -> bool:
+    if not item.supporting:
+        return False
+    return everything or bool(item.opposing) or item.credibility in _FALSE
+
+
+def to_claimreview(
+    assessment: Assessment,
+    claims: ClaimSet,
+    *,
+    author: str,
+    url: str = "urn:factlog:review:",
+    everything: bool = False,
+    date: PartialDate | str | None = None,
+) -> dict[str, Any]:
+    """Disputed or doubtful propositions (every one made, with ``everything``) as one JSON-LD graph.
+
+    ``author`` names the reviewing organisation; ``url`` is the base of each review's
+    address (see :func:`review_url`); ``date`` is the reviews' ``datePublished`` (a
+    :class:`ValueError` if it is not a date). Returns ``{"@context": ..., "@graph": [review, ...]}``
+    in the assessment's order.
+    """
+    given = PartialDate.parse(date) if isinstance(date, str) else date
+    anywhere = [c.stated for c in claims.claims if c.stated is not None]
+    anywhere += [s.published for s in claims.sources if s.published is not None]
+    latest = max(anywhere, key=lambda day: day.last_day, default=None)
+    reviews = []
+    for item in assessment.propositions:
+        if not _wanted(item, everything):
+            continue
+        claim_node, stated = _claim(item, claims)
+        rating: dict[str, Any] = {
+            "@type": "Rating",
+            "alternateName": item.status.value,
+            "bestRating": 5,
+            "worstRating": 1,
+        }
+        if item.credibility is not Credibility.CANNOT_BE_JUDGED:
+            rating["ratingValue"] = 6 - item.credibility.value
+        review: dict[str, Any] = {
+            "@type": "ClaimReview",
+            "url": review_url(url, item.key, item.statement),
+            "claimReviewed": item.statement,
+            "author": {"@type": "Organization", "name": author},
+            "reviewRating": rating,
+            "itemReviewed": claim_node,
+        }
+        published = given or assessment.as_of or max(stated, key=lambda day: day.last_day, default=latest)
+        if published is not None:
+            review["datePublished"] = _day(published)
+        reviews.append(review)
+    return {"@context": {"@vocab": "https://schema.org/"}, "@graph": reviews}

@@ -1,0 +1,211 @@
+"""Findings grouped into disputes, each side with its claims and the assessment beside it.
+
+A dispute is every finding that touches the same claims: findings are joined when they
+share a claim (a contradiction and the self-contradiction inside it, an opposed claim and
+the interested denial of it), so one quarrel reads as one block instead of five. Groups
+come most severe first, then in the checker's own order, so the output is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from factlog.analysis._index import Index
+from factlog.analysis._unionfind import UnionFind
+from factlog.assessment._assessment import Assessment, PropositionAssessment
+from factlog.checks._engine import Report
+from factlog.checks._findings import Finding, Severity
+from factlog.model._scales import Likelihood
+
+__all__ = ["AssessmentView", "ClaimView", "Dispute", "SideView", "SourceView", "assessment_view", "disputes"]
+
+
+@attrs.frozen
+class SourceView:
+    """A source as a reader sees it: title, publication date, link (may be empty) and the quote."""
+
+    id: str
+    title: str
+    published: str
+    url: str
+    quote: str
+
+
+@attrs.frozen
+class ClaimView:
+    """One claim: who holds it, through whom, how firmly, in which words, read where."""
+
+    id: str
+    statement: str
+    holder: str
+    holder_name: str
+    relays: tuple[str, ...]
+    polarity: str
+    certainty: str
+    cue: str
+    stated: str
+    sources: tuple[SourceView, ...]
+    label: str
+    entities: tuple[str, ...]
+
+
+@attrs.frozen
+class SideView:
+    """One side of a dispute (``affirming``, ``denying``, a value ...) and its claims."""
+
+    name: str
+    claims: tuple[ClaimView, ...]
+
+
+@attrs.frozen
+class AssessmentView:
+    """What assessment concluded about one proposition, in the words of both scales.
+
+    ``credibility`` is the Admiralty grade (1-6) with its wording; ``likelihood`` the ICD 203
+    expression whose probability band holds the belief (``Likelihood.from_probability``).
+    """
+
+    key: str
+    statement: str
+    status: str
+    credibility: int
+    credibility_words: str
+    likelihood: str
+    belief: float
+    labels: tuple[tuple[str, str], ...]
+    reasons: tuple[str, ...]
+
+
+@attrs.frozen
+class Dispute:
+    """Findings about the same claims, read as one quarrel."""
+
+    id: str
+    title: str
+    severity: str
+    findings: tuple[Finding, ...]
+    sides: tuple[SideView, ...]
+    assessments: tuple[AssessmentView, ...]
+    holders: tuple[str, ...]
+    entities: tuple[str, ...]
+
+    @property
+    def acknowledged(self) -> bool:
+        """Whether every finding of the dispute has been acknowledged."""
+        return all(finding.acknowledged for finding in self.findings)
+
+
+def assessment_view(item: PropositionAssessment) -> AssessmentView:
+    """The assessment of one proposition, ready for a page."""
+    return AssessmentView(
+        key=item.key,
+        statement=item.statement,
+        status=item.status.value,
+        credibility=item.credibility.value,
+        credibility_words=item.credibility.description,
+        likelihood=Likelihood.from_probability(item.belief).value.replace("-", " "),
+        belief=item.belief,
+        labels=tuple((claim, label.value) for claim, label in item.labels),
+        reasons=item.reasons,
+    )
+
+
+def _claim_entities(index: Index, claim_id: str) -> tuple[str, ...]:
+    entry = index.by_id[claim_id]
+    found = [entry.holder, *(index.vocabulary.entity(v) for v in entry.claim.attribution.via)]
+    proposition = entry.proposition
+    if proposition is not None:
+        found.append(proposition.subject)
+        if isinstance(proposition.object, str):
+            found.append(proposition.object)
+        found.extend(value for _, value in proposition.qualifiers)
+    return tuple(dict.fromkeys(found))
+
+
+def claim_view(index: Index, claim_id: str, assessment: Assessment | None) -> ClaimView:
+    """One claim of the index, with its sources and its assessment label (empty without an assessment)."""
+    entry = index.by_id[claim_id]
+    claim = entry.claim
+    sources = []
+    for evidence in claim.evidence:
+        source = index.claims.source_by_id.get(evidence.source)
+        sources.append(
+            SourceView(
+                id=evidence.source,
+                title=evidence.source if source is None else source.title,
+                published="" if source is None or source.published is None else str(source.published),
+                url="" if source is None or source.url is None else source.url,
+                quote=evidence.quote,
+            )
+        )
+    label = None if assessment is None else assessment.label(claim_id)
+    return ClaimView(
+        id=claim_id,
+        statement=claim.statement,
+        holder=entry.holder,
+        holder_name=index.name(entry.holder),
+        relays=tuple(index.name(relay) for relay in claim.attribution.via),
+        polarity=claim.polarity.value,
+        certainty=claim.certainty.value,
+        cue=claim.attribution.cue or "",
+        stated="" if entry.stated is None else str(entry.stated),
+        sources=tuple(sources),
+        label="" if label is None else label.value,
+        entities=_claim_entities(index, claim_id),
+    )
+
+
+def _groups(findings: Sequence[Finding]) -> list[list[Finding]]:
+    union: UnionFind[str] = UnionFind()
+    for finding in findings:
+        union.find(finding.id)
+        for claim in finding.claim_ids:
+            union.union(finding.id, f"claim:{claim}")
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(union.find(finding.id), []).append(finding)
+    return list(groups.values())
+
+
+def _sides(index: Index, group: Iterable[Finding], assessment: Assessment | None) -> tuple[SideView, ...]:
+    sides: dict[str, list[str]] = {}
+    for finding in group:
+        for side, ids in finding.claims:
+            found = sides.setdefault(side, [])
+            found.extend(claim for claim in ids if claim not in found and claim in index.by_id)
+    return tuple(
+        SideView(name, tuple(claim_view(index, claim, assessment) for claim in ids)) for name, ids in sides.items()
+    )
+
+
+def disputes(report: Report, assessment: Assessment | None, index: Index) -> list[Dispute]:
+    """The report's findings grouped by shared claims, most severe group first.
+
+    Without an assessment the disputes carry no assessment views and the claims no labels.
+    """
+    order = {finding.id: number for number, finding in enumerate(report.findings)}
+    result = []
+    for group in _groups(report.findings):
+        group.sort(key=lambda f: (-f.severity.rank, order[f.id]))
+        sides = _sides(index, group, assessment)
+        claims = [claim for side in sides for claim in side.claims]
+        weighed: dict[str, PropositionAssessment] = {}
+        for claim in claims:
+            for item in () if assessment is None else assessment.about(claim.id):
+                weighed.setdefault(item.key, item)
+        result.append(
+            Dispute(
+                id=group[0].id,
+                title=group[0].message,
+                severity=group[0].severity.value,
+                findings=tuple(group),
+                sides=sides,
+                assessments=tuple(assessment_view(item) for item in weighed.values()),
+                holders=tuple(sorted({claim.holder for claim in claims})),
+                entities=tuple(sorted({entity for claim in claims for entity in claim.entities})),
+            )
+        )
+    result.sort(key=lambda d: (-Severity(d.severity).rank, order[d.findings[0].id]))
+    return result

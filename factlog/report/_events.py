@@ -1,0 +1,130 @@
+"""The event timeline: what was said to happen when, by whom, conflicting dates side by side.
+
+An event is either a proposition whose predicate is an event (``visits``, ``meets``) with
+the valid time its claims give, or an entity whose date is the object of a claim
+(``zhao-leji-visit takes-place-on 2024-04-11/2024-04-13``). Each event lists every date
+given for it, earliest first, each with the holders who gave it and how (affirmed or
+denied). The dates conflict when they cannot all hold: for the date of one event, two
+affirmed dates with no day in common; for an event that may happen many times (a visit),
+an affirmed date that falls wholly inside a denied one ("no visit since 2019" against a
+visit in April 2024).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from factlog.analysis._index import Entry, Index
+from factlog.analysis._phrasing import proposition, span
+from factlog.model._dates import Interval
+from factlog.model._nouns import DateValue, PredicateKind
+
+__all__ = ["DateGiven", "Event", "events", "render_events_text"]
+
+
+@attrs.frozen
+class DateGiven:
+    """One date given for an event, with who gave it (names and ids) and the claims."""
+
+    date: str
+    span: tuple[int, int]
+    """The first and last day the date allows, as ordinals."""
+    polarity: str
+    holders: tuple[str, ...]
+    holder_ids: tuple[str, ...]
+    claims: tuple[str, ...]
+
+
+@attrs.frozen
+class Event:
+    """One event and every date given for it."""
+
+    label: str
+    dates: tuple[DateGiven, ...]
+    entities: tuple[str, ...]
+    once: bool
+    """Whether the dates are of one event (a date value), rather than of an event that recurs."""
+
+    @property
+    def conflict(self) -> bool:
+        """Whether the dates given cannot all hold.
+
+        For one event's date, two affirmed dates with no day in common (``2019`` and
+        ``2019-06-20/2019-06-21`` agree; ``2024-04`` and ``2025`` do not). For a recurring
+        event, an affirmed date wholly inside a denied one.
+        """
+        affirmed = [d.span for d in self.dates if d.polarity == "affirmed"]
+        if self.once:
+            return any(a[1] < b[0] or b[1] < a[0] for n, a in enumerate(affirmed) for b in affirmed[n + 1 :])
+        denied = [d.span for d in self.dates if d.polarity == "denied"]
+        return any(no[0] <= yes[0] and yes[1] <= no[1] for yes in affirmed for no in denied)
+
+
+def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...], bool] | None:
+    """(event label, date, entities involved, whether it is one event's date), or None."""
+    value = entry.proposition
+    if value is None:
+        return None
+    involved = [value.subject, *(item for _, item in value.qualifiers)]
+    if isinstance(value.object, str):
+        involved.append(value.object)
+    if isinstance(value.object, DateValue):
+        return index.name(value.subject), value.object.date, tuple(involved), True
+    if entry.predicate is not None and entry.predicate.kind is PredicateKind.EVENT and value.when is not None:
+        return proposition(index, value, with_time=False), value.when, tuple(involved), False
+    return None
+
+
+def events(index: Index) -> list[Event]:
+    """Every dated event of the index, earliest first (ties by label)."""
+    found: dict[str, dict[tuple[tuple[int, int], tuple[int, int], str, str], list[Entry]]] = {}
+    involved: dict[str, set[str]] = {}
+    first: dict[str, tuple[int, int]] = {}
+    once: dict[str, bool] = {}
+    for entry in index.entries:
+        dated = _dated(index, entry)
+        if dated is None:
+            continue
+        label, when, entities, single = dated
+        once[label] = once.get(label, True) and single
+        sort_key = when.sort_key
+        group = (sort_key, (when.start_low, when.end_high), span(when), entry.claim.polarity.value)
+        found.setdefault(label, {}).setdefault(group, []).append(entry)
+        involved.setdefault(label, set()).update(entities)
+        first[label] = min(first.get(label, sort_key), sort_key)
+    result = []
+    for label, dates in found.items():
+        given = []
+        for (_, days, text, polarity), entries in sorted(dates.items()):
+            holder_ids = tuple(dict.fromkeys(entry.holder for entry in entries))
+            given.append(
+                DateGiven(
+                    date=text,
+                    span=days,
+                    polarity=polarity,
+                    holders=tuple(index.name(holder) for holder in holder_ids),
+                    holder_ids=holder_ids,
+                    claims=tuple(entry.id for entry in entries),
+                )
+            )
+        named = {index.vocabulary.entity(e) for e in involved[label]}
+        named.update(holder for item in given for holder in item.holder_ids)
+        result.append(Event(label, tuple(given), tuple(sorted(named)), once[label]))
+    result.sort(key=lambda event: (first[event.label], event.label))
+    return result
+
+
+def render_events_text(found: list[Event]) -> str:
+    """One block per event: its label (``[conflicting dates]`` when they cannot all hold), then each date given.
+
+    Each date line reads ``DATE  affirmed|denied  holders (claim ids)``; the last line counts the events.
+    """
+    lines = []
+    for event in found:
+        lines.append(event.label + ("  [conflicting dates]" if event.conflict else ""))
+        width = max(len(given.date) for given in event.dates)
+        for given in event.dates:
+            holders = ", ".join(given.holders)
+            lines.append(f"    {given.date:<{width}}  {given.polarity:<8}  {holders} ({', '.join(given.claims)})")
+    lines.append(f"{len(found)} event{'s' * (len(found) != 1)}")
+    return "\n".join(lines) + "\n"

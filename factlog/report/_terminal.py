@@ -1,0 +1,91 @@
+"""Findings for a person at a terminal, laid out by rich: one panel per dispute, coloured by severity.
+
+Used only when standard output is a terminal; piped output stays the plain text of
+:func:`factlog.render.render_text`, byte for byte. All user text goes into rich
+:class:`~rich.text.Text` objects, never into markup, so brackets in a quote are printed as
+they are; terminal control characters in user text are replaced by U+FFFD before printing
+(a minimal guard: the shared escaping helper may replace it). rich is imported only here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factlog.analysis._index import Index
+from factlog.checks._engine import Report
+from factlog.report._disputes import ClaimView, Dispute, disputes
+
+__all__ = ["print_report"]
+
+_STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("\ufffd", text)
+
+
+def _claim(claim: ClaimView) -> Any:
+    from rich.text import Text  # noqa: PLC0415
+
+    line = Text()
+    line.append(_clean(claim.holder_name), style="bold")
+    if claim.relays:
+        line.append(" via " + " → ".join(_clean(relay) for relay in claim.relays))
+    stance = "green" if claim.polarity == "affirmed" else "red"
+    line.append(f" ({claim.polarity}, {claim.certainty})", style=stance)
+    if claim.cue:
+        line.append(f" “{_clean(claim.cue)}”", style="italic")
+    if claim.stated:
+        line.append(f" {claim.stated}", style="dim")
+    line.append(f" [{claim.id}]", style="dim")
+    for source in claim.sources:
+        line.append("\n  > " + _clean(source.quote), style="dim")
+        where = _clean(source.title) + (f", {source.published}" if source.published else "")
+        line.append(f"\n    {where}", style="dim italic")
+    return line
+
+
+def _panel(dispute: Dispute) -> Any:
+    from rich.console import Group  # noqa: PLC0415
+    from rich.panel import Panel  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
+    style = _STYLES[dispute.severity]
+    parts: list[Any] = [Text(_clean(dispute.title), style="bold")]
+    for finding in dispute.findings:
+        line = Text()
+        line.append(f"{finding.severity.value} ", style=_STYLES[finding.severity.value])
+        line.append(f"{finding.rule} {finding.id}", style="dim")
+        if finding.acknowledged:
+            line.append(" acknowledged", style="green")
+        if finding is not dispute.findings[0]:
+            line.append(" " + _clean(finding.message))
+        if finding.note:
+            line.append("\n  note: " + _clean(finding.note), style="green")
+        parts.append(line)
+    for side in dispute.sides:
+        parts.append(Text("\n" + _clean(side.name), style="bold underline"))
+        parts.extend(_claim(claim) for claim in side.claims)
+    title = Text(f" {dispute.severity.upper()} ", style=style)
+    return Panel(Group(*parts), title=title, title_align="left", border_style=style.replace("bold ", ""))
+
+
+def print_report(report: Report, console: Any) -> None:
+    """Print the report's findings on a rich console: disputes grouped, most severe first, then a summary."""
+    from rich.text import Text  # noqa: PLC0415
+
+    grouped = disputes(report, None, Index.of(report.claims))
+    for dispute in grouped:
+        console.print(_panel(dispute))
+    summary = report.summary()
+    line = Text(f"{len(report.claims.claims)} claims checked: ")
+    serious = sum(1 for dispute in grouped if dispute.severity != "info")
+    line.append(f"{serious} dispute{'s' * (serious != 1)}; ")
+    for name in ("error", "warning", "info"):
+        line.append(f"{summary[name]} {name}", style=_STYLES[name])
+        line.append(", " if name != "info" else "")
+    if summary["acknowledged"]:
+        line.append(f", {summary['acknowledged']} acknowledged", style="green")
+    console.print(line)

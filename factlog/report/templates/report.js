@@ -1,0 +1,28 @@
+(function () {
+  "use strict";
+  var entity = document.getElementById("filter-entity");
+  var holder = document.getElementById("filter-holder");
+  var count = document.getElementById("filter-count");
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-filter]"));
+  function has(list, value) {
+    return value === "" || (" " + list + " ").indexOf(" " + value + " ") !== -1;
+  }
+  function apply() {
+    var shown = 0;
+    var disputes = 0;
+    items.forEach(function (item) {
+      var ok = has(item.getAttribute("data-entities"), entity.value) &&
+               has(item.getAttribute("data-holders"), holder.value);
+      item.hidden = !ok;
+      if (ok && item.classList.contains("claim") && item.closest("#claims")) { shown++; }
+      if (ok && item.classList.contains("dispute")) { disputes++; }
+    });
+    count.textContent = disputes + " disputes and findings, " + shown + " claims shown";
+  }
+  entity.addEventListener("change", apply);
+  holder.addEventListener("change", function () {
+    if (holder.value !== "") { document.getElementById("claims-list").open = true; }
+    apply();
+  });
+  apply();
+})();

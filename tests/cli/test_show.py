@@ -1,0 +1,60 @@
+"""`factlog show`: names as printed, what a holder said, and the event timeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factlog import holder_timeline, resolve_entity
+from tests.helpers import claim, run, world
+
+
+@pytest.mark.parametrize("name", ["analysts", "ANALYSTS", "analysts (anonymous)", "Western  Intelligence"])
+def test_names_as_printed_resolve(name: str) -> None:
+    """Ids, names in any case or spacing, and names as findings print them resolve to one entity."""
+    claims = world()
+    assert resolve_entity(claims, name) in {"analysts", "western-intelligence"}
+
+
+def test_unknown_name_is_a_lookup_error() -> None:
+    """A name no entity has raises LookupError naming it."""
+    with pytest.raises(LookupError, match="Atlantis"):
+        resolve_entity(world(), "Atlantis")
+
+
+def test_holder_timeline_lists_only_their_claims_in_date_order() -> None:
+    """What a holder said: its claims only, earliest first, each with its relays."""
+    claims = world(
+        claim("late", holder="analysts", via=("wire",), stated="2025-11"),
+        claim("early", holder="analysts", stated="2025-01"),
+        claim("other", holder="wire", source="s2"),
+    )
+    rows = holder_timeline(claims, "Analysts")
+    assert [row.claim for row in rows] == ["early", "late"]
+    assert rows[1].via == ("The wire",)
+
+
+def test_show_holder_by_printed_name() -> None:
+    """`show --holder` takes the name as `check` prints it and lists what that holder said."""
+    result = run("show", "sources/", "--holder", "Western intelligence assessments", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [row["claim"] for row in json.loads(result.stdout)] == ["weapons-allegation"]
+
+
+def test_show_events_sets_conflicting_dates_side_by_side() -> None:
+    """`show --events` lists each event's dates; Zhao Leji's visit is given two that cannot both hold."""
+    result = run("show", "sources/", "--entity", "Zhao Leji's visit to Pyongyang", "--events")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Zhao Leji's visit to Pyongyang  [conflicting dates]"
+    data = json.loads(run("show", "sources/", "--entity", "zhao-leji", "--events", "--format", "json").stdout)
+    assert data[0]["label"] == "Zhao Leji visits North Korea"
+    assert data[0]["conflict"] is False  # two visits may both have happened; the dated one above may not
+    assert [given["date"] for given in data[0]["dates"]] == ["2024-04-11–2024-04-13", "2025-01–2025-10-05"]
+
+
+def test_show_needs_entity_or_holder() -> None:
+    """Neither --entity nor --holder (or both) is a usage error."""
+    assert run("show", "sources/").returncode == 2
+    assert run("show", "sources/", "--entity", "dprk", "--holder", "dprk").returncode == 2
+    assert run("show", "sources/", "--holder", "nobody at all").returncode == 2

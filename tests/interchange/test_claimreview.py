@@ -1,0 +1,133 @@
+"""ClaimReview a publisher can use: the right authors, the required properties, one URL per proposition."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import unquote
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factlog
+from factlog import Status, TextValue, assess, load, review_url, to_claimreview, to_prov
+from tests.helpers import ROOT, claim, run, world
+from tests.strategies import claim_sets
+
+REQUIRED = jsonschema.Draft202012Validator(
+    json.loads((ROOT / "tests" / "schemas" / "claimreview-required.schema.json").read_text())
+)
+
+
+def _reviews(claims: factlog.ClaimSet, *, everything: bool = False) -> list[dict[str, object]]:
+    graph: list[dict[str, object]] = to_claimreview(assess(claims), claims, author="Desk", everything=everything)[
+        "@graph"
+    ]
+    return graph
+
+
+def test_deniers_are_not_authors_of_the_claim() -> None:
+    """An allegation denied earlier by the accused: only the alleging holder and its source make the claim."""
+    claims = world(
+        claim("deny", holder="kcna", source="s1", denied=True),
+        claim("allege", holder="western-intelligence", via=("paper-b",), source="s5", certainty="possible"),
+    )
+    [review] = _reviews(claims)
+    item = review["itemReviewed"]
+    assert item["author"] == [{"@type": "Organization", "name": "Western intelligence"}]  # type: ignore[index]
+    assert [work["name"] for work in item["appearance"]] == ["Another story"]  # type: ignore[index]
+    assert item["firstAppearance"]["name"] == "Another story"  # type: ignore[index]
+
+
+def test_named_person_is_a_person_author() -> None:
+    """A named person who makes the claim is a Person; anonymous groups are Organizations."""
+    claims = world(claim("said", holder="trump", source="s1"), claim("no", holder="wire", source="s2", denied=True))
+    [review] = _reviews(claims)
+    assert review["itemReviewed"]["author"] == [{"@type": "Person", "name": "Donald Trump"}]  # type: ignore[index]
+
+
+def test_propositions_in_cyrillic_get_distinct_urls() -> None:
+    """Two slogans in Cyrillic are two reviews with two addresses, each readable once decoded."""
+    claims = world(
+        claim("c1", predicate="visits", obj=TextValue(text="Победа"), when="2025-02"),
+        claim("c2", predicate="visits", obj=TextValue(text="Мир"), when="2025-02"),
+    )
+    urls = [str(review["url"]) for review in _reviews(claims, everything=True)]
+    assert len(urls) == len(set(urls)) == 2
+    assert all(url.isascii() for url in urls)
+    assert sorted("победа" in unquote(url) or "мир" in unquote(url) for url in urls) == [True, True]
+
+
+@given(st.text(min_size=1), st.text(min_size=1), st.text())
+def test_distinct_keys_never_share_a_url(first: str, second: str, statement: str) -> None:
+    """Whatever the script, two keys give two URLs, even with the same statement; every URL is ASCII."""
+    if first == second:
+        return
+    one, two = review_url("urn:x:", first, statement), review_url("urn:x:", second, statement)
+    assert one != two
+    assert one.isascii()
+
+
+def test_default_export_is_only_disputed_or_doubtful() -> None:
+    """By default the seed corpus gives reviews only of propositions with origins against them or graded 4-5."""
+    claims = load([ROOT / "sources"])
+    assessment = assess(claims)
+    wanted = {
+        item.statement
+        for item in assessment.propositions
+        if item.supporting and (item.opposing or item.credibility.value >= 4)
+    }
+    statements = {str(review["claimReviewed"]) for review in _reviews(claims)}
+    assert statements == wanted
+    assert "North Korea supplies weapons to Russia (2024–2025-10)" in statements
+    assert "Choe Son-hui visits Russia (2025-10)" not in statements
+    assert len(_reviews(claims, everything=True)) > len(statements)
+
+
+@pytest.mark.parametrize("everything", [False, True], ids=["default", "all"])
+def test_every_corpus_review_has_the_required_properties(everything: bool) -> None:
+    """Each review of the seed corpus validates against the required properties."""
+    reviews = _reviews(load([ROOT / "sources"]), everything=everything)
+    assert reviews
+    for review in reviews:
+        REQUIRED.validate(review)
+
+
+@settings(max_examples=30)
+@given(claim_sets())
+def test_every_generated_review_has_the_required_properties(claims: factlog.ClaimSet) -> None:
+    """Any claim set: every review validates, and none names a holder of a claim against it."""
+    assessment = assess(claims)
+    by_url = {review_url("urn:factlog:review:", item.key, item.statement): item for item in assessment.propositions}
+
+    vocabulary = factlog.Vocabulary.of(claims)  # holders may be written as names or aliases
+
+    def names(origins: tuple[factlog.OriginWeight, ...]) -> set[str]:
+        holders = {claims.claim_by_id[c].attribution.holder for origin in origins for c in origin.claims}
+        return {vocabulary.name(vocabulary.entity(h)) for h in holders}
+
+    for review in to_claimreview(assessment, claims, author="Desk", everything=True, date="2026-01")["@graph"]:
+        REQUIRED.validate(review)
+        item = by_url[review["url"]]
+        authors = {author["name"] for author in review["itemReviewed"]["author"]}
+        assert authors == names(item.supporting)
+        assert item.status is not Status.UNVERIFIED
+
+
+def test_prov_keeps_every_quote() -> None:
+    """Each claim's derivation from its source carries the quote read there."""
+    claims = load([ROOT / "sources"])
+    derivations = to_prov(claims)["wasDerivedFrom"].values()
+    quoted = {(d["prov:generatedEntity"], d["factlog:quote"]) for d in derivations if "factlog:quote" in d}
+    expected = {(f"claim:{c.id}", e.quote) for c in claims.claims for e in c.evidence}
+    assert quoted == expected
+
+
+def test_export_all_and_date_options() -> None:
+    """`--all` reviews more propositions; `--date` sets every datePublished; a bad date is a usage error."""
+    default = json.loads(run("export", "sources/", "--to", "claimreview").stdout)["@graph"]
+    everything = json.loads(run("export", "sources/", "--to", "claimreview", "--all", "--date", "2026-01").stdout)
+    assert len(everything["@graph"]) > len(default)
+    assert {review["datePublished"] for review in everything["@graph"]} == {"2026-01-31"}
+    assert run("export", "sources/", "--to", "claimreview", "--date", "someday").returncode == 2

@@ -1,0 +1,177 @@
+"""The HTML report's parts without a browser: safe links, disputes, timeline, relay graph, the command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlog import Index, assess, check, html_report, load, safe_url
+from factlog.report._disputes import disputes
+from factlog.report._events import events
+from factlog.report._graph import relay_graph
+from tests.helpers import ROOT, claim, run, world
+
+_SCHEMES = ["javascript", "JavaScript", "vbscript", "data", "file", "jav\tascript", " javascript", "java\nscript"]
+
+
+@given(st.sampled_from(_SCHEMES), st.text(max_size=20))
+def test_safe_url_refuses_other_schemes(scheme: str, rest: str) -> None:
+    """Any scheme but http, https and mailto (even split by tabs or newlines) becomes '#'."""
+    assert safe_url(f"{scheme}:{rest}") == "#"
+
+
+@given(st.sampled_from(["http://", "https://", "HTTPS://", "mailto:", "/", "./", "#", "?q="]), st.text(max_size=20))
+def test_safe_url_keeps_web_and_relative_links(prefix: str, rest: str) -> None:
+    """http, https, mailto and relative addresses are kept (without surrounding spaces)."""
+    url = prefix + rest.replace(":", "")
+    assert safe_url(url) == url.strip()
+
+
+def test_seed_disputes_are_grouped_most_severe_first() -> None:
+    """The corpus gives four disputes: three errors then the weapons warning, each finding once."""
+    claims = load([ROOT / "sources"])
+    report = check(claims)
+    grouped = disputes(report, assess(claims), Index.of(claims))
+    severe = [d for d in grouped if d.severity != "info"]
+    assert [d.severity for d in severe] == ["error", "error", "error", "warning"]
+    assert severe[0].title.startswith("Contradiction: China makes a high-level official visit")
+    assert {f.rule for f in severe[0].findings} == {"opposed_claims", "self_contradiction"}
+    assert {f.rule for f in severe[3].findings} == {"opposed_claims", "interested_denial"}
+    assert sorted(f.id for d in grouped for f in d.findings) == sorted(f.id for f in report.findings)
+
+
+def test_findings_sharing_no_claim_stay_apart() -> None:
+    """Two contradictions about different claims are two disputes, each with its assessment."""
+    claims = world(
+        claim("a1"),
+        claim("a2", denied=True, holder="wire", source="s2"),
+        claim("b1", predicate="visits", obj="prc", when="2025-10"),
+        claim("b2", predicate="visits", obj="prc", when="2025-10", denied=True, holder="wire", source="s2"),
+    )
+    grouped = disputes(check(claims), assess(claims), Index.of(claims))
+    assert sorted(sorted(c.id for side in d.sides for c in side.claims) for d in grouped) == [
+        ["a1", "a2"],
+        ["b1", "b2"],
+    ]
+    assert all(d.assessments for d in grouped)
+
+
+def test_timeline_sets_disjoint_dates_side_by_side() -> None:
+    """An event given 2024-04 and 2025 is a conflict; 2025 and 2025-10 agree."""
+    apart = world(
+        claim("x1", "visit", "takes-place-on", "date:2024-04", None),
+        claim("x2", "visit", "takes-place-on", "date:2025", None, holder="wire", source="s2"),
+    )
+    nested = world(
+        claim("y1", predicate="visits", obj="prc", when="2025"),
+        claim("y2", predicate="visits", obj="prc", when="2025-10", holder="wire", source="s2"),
+    )
+    (event,) = events(Index.of(apart))
+    assert event.label == "the visit"
+    assert [d.date for d in event.dates] == ["2024-04", "2025"]
+    assert event.conflict
+    (agreeing,) = events(Index.of(nested))
+    assert not agreeing.conflict
+
+
+def test_timeline_lets_a_recurring_event_happen_twice_but_not_inside_a_denial() -> None:
+    """Visits in 2019 and 2024 agree; a visit in April 2024 conflicts with 'no visit in 2020-2025'."""
+    twice = world(
+        claim("v1", predicate="visits", obj="prc", when="2019"),
+        claim("v2", predicate="visits", obj="prc", when="2024-04", holder="wire", source="s2"),
+    )
+    assert not events(Index.of(twice))[0].conflict
+    denied = world(*twice.claims, claim("v3", predicate="visits", obj="prc", when="2020/2025", denied=True))
+    (event,) = events(Index.of(denied))
+    assert event.conflict
+    assert [(d.date, d.polarity) for d in event.dates] == [
+        ("2019", "affirmed"),
+        ("2020–2025", "denied"),
+        ("2024-04", "affirmed"),
+    ]
+
+
+def test_relay_graph_follows_the_chain_outward() -> None:
+    """Holder → innermost relay → outermost relay → outlet; the outlet stands rightmost."""
+    claims = world(claim("c1", holder="analysts", via=("paper-a", "wire"), source="s1"))
+    claims = attrs.evolve(claims, sources=claims.sources[:2])  # no copies among the sources
+    graph = relay_graph(Index.of(claims), [])
+    relays = [(e.start, e.end) for e in graph.edges if e.kind == "relay"]
+    assert sorted(relays) == [("analysts", "wire"), ("paper-a", "author"), ("wire", "paper-a")]
+    x = {node.id: node.x for node in graph.nodes}
+    assert x["analysts"] < x["wire"] < x["author"]
+
+
+def test_relay_graph_draws_copies_and_contradictions() -> None:
+    """A source derived from another links their publishers; opposed holders are joined."""
+    claims = world(claim("c1", holder="wire", source="s2"), claim("c2", denied=True, holder="paper-a", source="s3"))
+    graph = relay_graph(Index.of(claims), check(claims).findings)
+    kinds = {(e.kind, e.start, e.end) for e in graph.edges}
+    assert ("copy", "wire", "paper-a") in kinds
+    assert ("contradiction", "paper-a", "wire") in kinds
+
+
+def test_page_is_deterministic_and_offline() -> None:
+    """The same claims give the same bytes; the page loads nothing from elsewhere."""
+    claims = load([ROOT / "sources"])
+    page = html_report(claims)
+    assert page == html_report(claims)
+    assert "default-src 'none'" in page
+    assert "<link" not in page
+    assert "src=" not in page
+
+
+def test_report_command_writes_the_page(tmp_path: Path) -> None:
+    """`factlog report sources/ -o FILE` writes one HTML file and prints nothing."""
+    target = tmp_path / "report.html"
+    result = run("report", "sources/", "-o", str(target), "--title", "Seed corpus")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert "<title>Seed corpus</title>" in target.read_text(encoding="utf-8")
+
+
+def test_report_to_stdout() -> None:
+    """`-o -` writes the page to stdout."""
+    result = run("report", "sources/", "-o", "-", "--as-of", "2025-10-31", "--method", "majority")
+    assert result.returncode == 0, result.stderr
+    assert "as of 2025-10-31" in result.stdout
+
+
+def test_import_stays_light() -> None:
+    """Importing factlog loads neither Jinja2 nor networkx."""
+    code = "import sys, factlog; print('jinja2' in sys.modules, 'networkx' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_acknowledged_findings_are_marked_with_their_notes() -> None:
+    """An acknowledged finding carries its mark and its note on the page."""
+    claims = world(claim("a1"), claim("a2", denied=True, holder="wire", source="s2"))
+    [finding] = [f for f in check(claims).findings if f.rule == "opposed_claims"]
+    page = html_report(
+        attrs.evolve(claims, acknowledged=world(acknowledged=((finding.id, "Seen <b>twice</b>"),)).acknowledged)
+    )
+    assert '<span class="ack">acknowledged</span>' in page
+    assert "Note: Seen &lt;b&gt;twice&lt;/b&gt;" in page
+
+
+def test_page_does_not_depend_on_the_hash_seed() -> None:
+    """Two processes with different hash seeds write the same bytes (no set order leaks into the page)."""
+    pages = [
+        subprocess.run(
+            [sys.executable, "-m", "factlog", "report", "sources/", "-o", "-"],
+            capture_output=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert pages[0] == pages[1]

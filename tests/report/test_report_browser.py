@@ -1,0 +1,187 @@
+"""The HTML report in a real browser: headless Debian Chromium driven by Playwright.
+
+Never skipped: a missing browser is an error (``make browser`` installs it with apt).
+One browser for the whole module; each test opens its own page.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from factlog import Attribution, ClaimSet, Evidence, Source, html_report, load
+from tests.helpers import ROOT, claim, world
+from tools.browser import DESKTOP, PHONE, launch
+
+HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>"
+HOSTILE_ATTR = '" onmouseover="window.__pwned = 2" x="'
+HOSTILE_URL = "JavaScript:window.__pwned = 3"
+LONG_WORD = "x" * 300
+SEED = (
+    "Contradiction: China makes a high-level official visit to North Korea",
+    "Contradiction: Donald Trump holds the office of President of the United States",
+    "Conflicting values: Zhao Leji's visit to Pyongyang",
+    "Disputed: North Korea supplies weapons to Russia",
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_playwright() as playwright:
+        found = launch(playwright)
+        yield found
+        found.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    path.write_text(html_report(load([ROOT / "sources"]), paths=["sources/"]), encoding="utf-8")
+    return path.as_uri()
+
+
+def _hostile() -> ClaimSet:
+    base = world(
+        claim("c1", holder="author", source="s1", stated="2025-10"),
+        claim("c2", denied=True, holder="wire", source="s6"),
+    )
+    bad_source = Source(id="s6", title=HOSTILE_ATTR, publisher="wire", url=HOSTILE_URL)
+    claims = [
+        attrs.evolve(base.claims[0], statement=HOSTILE_SCRIPT + LONG_WORD),
+        attrs.evolve(
+            base.claims[1],
+            statement=HOSTILE_ATTR,
+            attribution=Attribution(holder="wire", cue=HOSTILE_SCRIPT),
+            evidence=(Evidence(source="s6", quote=HOSTILE_SCRIPT, start=0, end=len(HOSTILE_SCRIPT)),),
+        ),
+    ]
+    return attrs.evolve(base, sources=(*base.sources, bad_source), claims=tuple(claims))
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("hostile") / "report.html"
+    path.write_text(html_report(_hostile(), title=HOSTILE_SCRIPT), encoding="utf-8")
+    return path.as_uri()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Callable[..., Page]]:
+    contexts = []
+
+    def _open(url: str, viewport: dict[str, int] = DESKTOP) -> Page:
+        context = browser.new_context(viewport=viewport)
+        contexts.append(context)
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}"))
+        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+        page.on("request", lambda r: r.url.startswith(("file:", "data:")) or problems.append(f"request: {r.url}"))
+        page.problems = problems  # type: ignore[attr-defined]
+        page.goto(url, wait_until="load")
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("which", ["corpus_page", "hostile_page"])
+def test_page_fits_the_screen_without_errors(
+    open_page: Callable[..., Page], request: pytest.FixtureRequest, which: str, viewport: Any
+) -> None:
+    """At desktop and phone widths: a screenshot of that width, no sideways scrolling, no console output.
+
+    The hostile page has a 300-letter word and must wrap it.
+    """
+    page = open_page(request.getfixturevalue(which), viewport)
+    assert _png_size(page.screenshot(full_page=True))[0] == viewport["width"]
+    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll <= inner
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_seed_disputes_come_first(open_page: Callable[..., Page], corpus_page: str) -> None:
+    """The summary opens with the three seed contradictions, then the weapons dispute."""
+    page = open_page(corpus_page)
+    items = page.locator("#summary li").all_inner_texts()
+    assert len(items) == 4
+    for item, start in zip(items, SEED, strict=True):
+        assert start in item
+    assert page.locator("#disputes article.dispute").first.locator("h3").inner_text().startswith("ERROR")
+
+
+def test_hostile_text_stays_text(open_page: Callable[..., Page], hostile_page: str) -> None:
+    """Script tags, attribute breakouts and javascript: links in the data render as inert text."""
+    page = open_page(hostile_page)
+    body = page.inner_text("body")
+    assert HOSTILE_SCRIPT + LONG_WORD in body
+    assert HOSTILE_ATTR in body
+    assert page.title() == HOSTILE_SCRIPT
+    assert page.locator("script").count() == 1
+    assert page.locator("[onmouseover]").count() == 0
+    assert page.locator('a[href^="javascript:" i]').count() == 0
+    assert page.locator(f'blockquote[title="{HOSTILE_ATTR.replace(chr(34), chr(92) + chr(34))}"]').count() >= 1
+    page.locator("#claims-list > summary").click()
+    for item in page.locator("blockquote, a").all():
+        if item.is_visible():
+            item.hover()
+    page.locator("#claims-list a").first.click()
+    assert page.evaluate("window.__pwned") is None
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_holder_filter_by_keyboard(open_page: Callable[..., Page], corpus_page: str) -> None:
+    """Tab reaches the filters; choosing a holder by keyboard shows only what that holder said."""
+    page = open_page(corpus_page)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "filter-entity"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "filter-holder"
+    page.keyboard.type("Western")
+    assert page.input_value("#filter-holder") == "western-intelligence"
+    disputes = page.locator("#disputes article.dispute:visible h3").all_inner_texts()
+    assert len(disputes) == 1
+    assert SEED[3] in disputes[0]
+    claims = page.locator("#claims-list li.claim:visible .who strong").all_inner_texts()
+    assert claims
+    assert set(claims) == {"Western intelligence assessments"}
+    assert "claims shown" in page.inner_text("#filter-count")
+    page.keyboard.press("Home")
+    assert page.locator("#disputes article.dispute:visible").count() == page.locator("#disputes article").count()
+
+
+def test_entity_filter(open_page: Callable[..., Page], corpus_page: str) -> None:
+    """Choosing an entity keeps the disputes and events that involve it and hides the rest."""
+    page = open_page(corpus_page)
+    page.select_option("#filter-entity", "donald-trump")
+    titles = page.locator("#summary li:visible").all_inner_texts()
+    assert len(titles) == 1
+    assert SEED[1] in titles[0]
+    events = page.locator("#timeline li.event:visible h3").all_inner_texts()
+    assert events
+    assert all("Trump" in event for event in events)
+
+
+def test_summary_links_move_focus_to_the_dispute(open_page: Callable[..., Page], corpus_page: str) -> None:
+    """Tabbing past the filters reaches the first summary link; Enter goes to its dispute."""
+    page = open_page(corpus_page)
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == target
+    assert page.locator(target).is_visible()
