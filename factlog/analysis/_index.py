@@ -13,6 +13,9 @@ from pathlib import Path
 
 import attrs
 
+from factlog.errors import FormatError, InputError
+from factlog.io._files import read_regular
+from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import _NEG_INF, _POS_INF, Interval, PartialDate
 from factlog.model._nouns import Claim, Entity, Predicate, Proposition, Source
@@ -240,9 +243,11 @@ class Index:
         if not resolved.is_relative_to(base):
             return None, f"document {path} lies outside {base}"
         try:
-            return resolved.read_bytes(), None
-        except OSError as error:
-            return None, f"cannot read document {path}: {error.strerror or error}"
+            return read_regular(resolved, DEFAULT_LIMITS, name=str(path)), None
+        except InputError as error:
+            return None, f"cannot read document {error}"
+        except FormatError as error:
+            return None, f"cannot read document {error.errors[0]}"
 
     def entity(self, name: str) -> Entity | None:
         """The entity a name (id or alias) stands for."""

@@ -1,0 +1,125 @@
+"""The claim log as JSON Lines, the interchange format: exported from a store, imported into one.
+
+The first line is the header ``{"format":"factlog-log","version":1}``; every other line
+is one record with the UTC time it was appended (``at``) and a ``type``: ``entity``,
+``predicate``, ``source``, ``claim``, ``acknowledgement``, or ``retraction``
+(``{"claim": ID, "reason": TEXT}``). This was the log's own format before the store;
+such logs import as they are. Lines are read as strictly as documents: repeated keys,
+``NaN``, times without their UTC offset and damaged records are format errors naming
+the line; only JSON whitespace makes a blank line. A final line without its newline
+(a crash during an append) is ignored with a :class:`TornLineWarning`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+from factlog.errors import ConflictError, FormatError
+from factlog.io._atomic import write_atomic
+from factlog.io._files import read_regular
+from factlog.io._log import ClaimLog, Record, Retraction, TornLineWarning, parse_time, record_body, structure
+from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json
+
+__all__ = ["export_lines", "import_lines", "snapshot"]
+
+HEADER = {"format": "factlog-log", "version": 1}
+_BLANK = " \t\r\n"
+
+
+def export_lines(log: ClaimLog, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
+    """The log's whole history (as of a time) as JSON Lines, a line at a time, each ending in a newline."""
+    yield json.dumps(HEADER, separators=(",", ":")) + "\n"
+    for _, at, kind, key, action, item in log.records(as_of=as_of):
+        if action == "retract":
+            data = {"at": at, "type": "retraction", "claim": key, "reason": item}
+        else:
+            data = {"at": at, "type": kind, **record_body(item)[3]}
+        yield json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+
+
+def import_lines(log: ClaimLog, path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> int:
+    """Append every record of a JSON Lines log to a store, keeping their times; one transaction.
+
+    The file's history is kept as it is: a later definition of an id is a new version,
+    and a retraction of a claim the log never held is kept and withdraws nothing.
+    Returns how many records were stored. Raises :class:`~factlog.FormatError` naming
+    the line of the first problems; nothing is stored then.
+    """
+    name = str(path)
+    text = decode(read_regular(Path(path), limits), name)
+    lines = text.split("\n")  # not splitlines(): U+2028 may stand inside strings
+    if lines[-1].strip(_BLANK):
+        warnings.warn(f"{name}: ignored a torn final line ({len(lines[-1])} characters)", TornLineWarning, stacklevel=2)
+    lines = lines[:-1]
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip(_BLANK)]
+    if numbered and parse_json(numbered[0][1], f"{name}: line {numbered[0][0]}", limits) != HEADER:
+        raise FormatError([f"{name}: line {numbered[0][0]}: expected the header {json.dumps(HEADER)}"])
+    batches: list[tuple[str, list[tuple[str, Record]]]] = []
+    errors: list[str] = []
+    for number, line in numbered[1:]:
+        where = f"line {number}"
+        try:
+            moment, record = _record(parse_json(line, f"{name}: {where}", limits), f"{name}: {where}")
+        except FormatError as error:
+            errors.extend(error.errors)
+            continue
+        if batches and batches[-1][0] == moment:
+            batches[-1][1].append((where, record))
+        else:
+            batches.append((moment, [(where, record)]))
+    if errors:
+        raise FormatError(errors)
+    return log._store(batches, replace=True, documents={}, lenient=True)
+
+
+def _record(data: object, where: str) -> tuple[str, Record]:
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str) or "at" not in data:
+        raise FormatError([f"{where}: expected a record with 'at' and 'type'"])
+    body = dict(data)
+    at, kind = body.pop("at"), body.pop("type")
+    try:
+        moment = parse_time(at, strict=True) if isinstance(at, str) else None
+    except ValueError as error:
+        raise FormatError([f"{where}: $.at: {error}"]) from None
+    if moment is None:
+        raise FormatError([f"{where}: $.at: expected a UTC time like 2025-10-30T12:00:00Z, got {at!r}"])
+    stamp = moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
+    if kind == "retraction":
+        if set(body) != {"claim", "reason"} or not all(isinstance(value, str) for value in body.values()):
+            raise FormatError([f"{where}: a retraction is {{'claim': ID, 'reason': TEXT}}"])
+        return stamp, Retraction(claim=str(body["claim"]), reason=str(body["reason"]))
+    return stamp, structure(body, kind, where)
+
+
+def snapshot(log: ClaimLog, folder: str | Path, *, as_of: str | datetime.datetime | None = None) -> Path:
+    """Write the claim set (as of a time) to ``folder/claims.json`` with its stored documents beside it.
+
+    Each document goes to the path its source names, so ``factlog check FOLDER`` verifies
+    every quote against the text as it was appended. Returns the path of the claim file.
+    Raises :class:`~factlog.ConflictError` when two sources name one path for different texts.
+    """
+    from factlog.io._writing import dump  # noqa: PLC0415 - writing builds on documents, which the log reads
+
+    target = Path(folder)
+    claims = log.read(as_of=as_of)
+    stored = log.documents(as_of=as_of)
+    written: dict[str, bytes] = {}
+    problems = []
+    for source in claims.sources:
+        content = stored.get(source.id)
+        if source.document is None or content is None:
+            continue
+        if written.setdefault(source.document, content) != content:
+            problems.append(f"{target}: two sources keep different texts at {source.document}")
+    if problems:
+        raise ConflictError(problems)
+    target.mkdir(parents=True, exist_ok=True)
+    for relative, content in sorted(written.items()):
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target / relative, content)
+    dump(claims, target / "claims.json")
+    return target / "claims.json"
