@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from factlog.errors import FactlogError, FormatError
 from factlog.model import PartialDate
+from factlog.render._escape import escape_terminal
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -68,5 +69,5 @@ def report_error(error: FactlogError) -> int:
     """Print each problem on its own line to stderr; the exit code for unreadable input."""
     lines = error.errors if isinstance(error, FormatError) else [str(error)]
     for line in lines:
-        print(f"error: {line}", file=sys.stderr)
+        print(f"error: {escape_terminal(line)}", file=sys.stderr)
     return EXIT_INPUT
