@@ -97,7 +97,7 @@ def _export(arguments: argparse.Namespace) -> int:
     log = ClaimLog(arguments.log)
     if arguments.to is not None:
         written = _as_of(arguments, lambda as_of: log.snapshot(arguments.to, as_of=as_of))
-        print(f"wrote {written} and its documents")
+        print(f"wrote the claim set and its documents to {written}")
         return EXIT_OK
     lines = _as_of(arguments, lambda as_of: list(log.export_lines(as_of=as_of)))
     sys.stdout.writelines(lines)

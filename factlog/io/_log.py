@@ -308,7 +308,7 @@ class ClaimLog:
     def snapshot(self, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None) -> Path:
         """Write the claim set and its stored documents to a folder that checks like any other.
 
-        See :func:`factlog.io._loglines.snapshot`; returns the path of the claim file.
+        See :func:`factlog.io._loglines.snapshot`; returns the folder.
         """
         from factlog.io._loglines import snapshot  # noqa: PLC0415 - the lines module builds on this one
 

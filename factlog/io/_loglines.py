@@ -7,7 +7,7 @@ is one record with the UTC time it was appended (``at``) and a ``type``: ``entit
 such logs import as they are. Lines are read as strictly as documents: repeated keys,
 ``NaN``, times without their UTC offset and damaged records are format errors naming
 the line; only JSON whitespace makes a blank line. A final line without its newline
-(a crash during an append) is ignored with a :class:`TornLineWarning`.
+that is not whole JSON (a crash during an append) is ignored with a :class:`TornLineWarning`.
 """
 
 from __future__ import annotations
@@ -18,11 +18,15 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from factlog.errors import ConflictError, FormatError
+import attrs
+
+from factlog.errors import FormatError
 from factlog.io._atomic import write_atomic
 from factlog.io._files import read_regular
 from factlog.io._log import ClaimLog, Record, Retraction, TornLineWarning, parse_time, record_body, structure
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json
+from factlog.io._writing import dump
+from factlog.model._claimset import ClaimSet
 
 __all__ = ["export_lines", "import_lines", "snapshot"]
 
@@ -52,9 +56,9 @@ def import_lines(log: ClaimLog, path: str | Path, *, limits: Limits = DEFAULT_LI
     name = str(path)
     text = decode(read_regular(Path(path), limits), name)
     lines = text.split("\n")  # not splitlines(): U+2028 may stand inside strings
-    if lines[-1].strip(_BLANK):
+    if lines[-1].strip(_BLANK) and not _complete(lines[-1]):
         warnings.warn(f"{name}: ignored a torn final line ({len(lines[-1])} characters)", TornLineWarning, stacklevel=2)
-    lines = lines[:-1]
+        lines = lines[:-1]
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip(_BLANK)]
     if numbered and parse_json(numbered[0][1], f"{name}: line {numbered[0][0]}", limits) != HEADER:
         raise FormatError([f"{name}: line {numbered[0][0]}: expected the header {json.dumps(HEADER)}"])
@@ -74,6 +78,15 @@ def import_lines(log: ClaimLog, path: str | Path, *, limits: Limits = DEFAULT_LI
     if errors:
         raise FormatError(errors)
     return log._store(batches, replace=True, documents={}, lenient=True)
+
+
+def _complete(line: str) -> bool:
+    """Whether a final line without its newline is whole JSON (then it is read like any other)."""
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
 
 
 def _record(data: object, where: str) -> tuple[str, Record]:
@@ -96,30 +109,22 @@ def _record(data: object, where: str) -> tuple[str, Record]:
 
 
 def snapshot(log: ClaimLog, folder: str | Path, *, as_of: str | datetime.datetime | None = None) -> Path:
-    """Write the claim set (as of a time) to ``folder/claims.json`` with its stored documents beside it.
+    """Write the claim set (as of a time) to a folder, with the stored documents, that checks like any other.
 
-    Each document goes to the path its source names, so ``factlog check FOLDER`` verifies
-    every quote against the text as it was appended. Returns the path of the claim file.
-    Raises :class:`~factlog.ConflictError` when two sources name one path for different texts.
+    Each source with a stored document goes to ``sources/ID/source.json`` with its
+    document at the path the source names (ids are safe folder names); everything else
+    to ``claims.json``. ``factlog check FOLDER`` then verifies every quote against the
+    text as it was appended. Returns the folder.
     """
-    from factlog.io._writing import dump  # noqa: PLC0415 - writing builds on documents, which the log reads
-
     target = Path(folder)
     claims = log.read(as_of=as_of)
     stored = log.documents(as_of=as_of)
-    written: dict[str, bytes] = {}
-    problems = []
-    for source in claims.sources:
-        content = stored.get(source.id)
-        if source.document is None or content is None:
-            continue
-        if written.setdefault(source.document, content) != content:
-            problems.append(f"{target}: two sources keep different texts at {source.document}")
-    if problems:
-        raise ConflictError(problems)
-    target.mkdir(parents=True, exist_ok=True)
-    for relative, content in sorted(written.items()):
-        (target / relative).parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target / relative, content)
-    dump(claims, target / "claims.json")
-    return target / "claims.json"
+    kept = [source for source in claims.sources if source.document is not None and source.id in stored]
+    for source in kept:
+        place = target / "sources" / source.id
+        (place / str(source.document)).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(place / str(source.document), stored[source.id])
+        dump(ClaimSet(sources=(source,)), place / "source.json")
+    rest = attrs.evolve(claims, sources=tuple(s for s in claims.sources if s not in kept))
+    dump(rest, target / "claims.json")
+    return target
