@@ -34,7 +34,19 @@ def _random_json(rng: random.Random, depth: int = 0) -> Any:
         return rng.choice([0, -1, 2**63, 2**64, -(2**63) - 1, 10**400 if rng.random() < 0.1 else 7, 1.5, -0.0, 1e308])
     if choice in (3, 4, 5):
         return rng.choice(
-            ["", "x", "certain", "2025-10", "dprk", "\x00", "\ufeff", "\ud800", "a\udfffb", "é" * rng.randrange(50), "a" * 10_000]
+            [
+                "",
+                "x",
+                "certain",
+                "2025-10",
+                "dprk",
+                "\x00",
+                "\ufeff",
+                "\ud800",
+                "a\udfffb",
+                "é" * rng.randrange(50),
+                "a" * 10_000,
+            ]
         )
     if choice in (6, 7):
         return [_random_json(rng, depth + 1) for _ in range(rng.randrange(4))]

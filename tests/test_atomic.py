@@ -48,7 +48,9 @@ def test_dump_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
 
 def test_a_dead_writers_temporary_file_is_removed_by_the_next_write(tmp_path: Path) -> None:
     """A temporary file named for a process that is gone is removed; a live process's is kept."""
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=False
+    )
     dead = tmp_path / f".claims.json.{finished.stdout.strip()}.0a1b2c3d.tmp"
     alive = tmp_path / f".claims.json.{os.getppid()}.0a1b2c3d.tmp"
     other = tmp_path / ".other.json.1.0a1b2c3d.tmp"

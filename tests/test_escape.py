@@ -20,6 +20,8 @@ from .builders import ENTITIES, PREDICATES, SOURCES, claim
 from .strategies import markdown_hostile_text as hostile_text
 
 ROOT = Path(__file__).parent.parent
+
+
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -42,8 +44,15 @@ def test_every_statement_stays_in_its_own_list_item(statements: list[str]) -> No
     inlines = [t for t in tokens if t.type == "inline"]
     assert len(items) == len(statements)
     assert [_inline_text(t) for t in inlines] == [_shown(s) for s in statements]
-    assert {t.type for t in tokens} <= {"bullet_list_open", "bullet_list_close", "list_item_open", "list_item_close",
-                                        "paragraph_open", "paragraph_close", "inline"}
+    assert {t.type for t in tokens} <= {
+        "bullet_list_open",
+        "bullet_list_close",
+        "list_item_open",
+        "list_item_close",
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+    }
     assert all(child.type in ("text", "softbreak") for t in inlines for child in t.children or ())
 
 
@@ -51,11 +60,11 @@ def test_every_statement_stays_in_its_own_list_item(statements: list[str]) -> No
 @given(st.lists(hostile_text, min_size=1, max_size=4))
 def test_every_statement_stays_in_its_own_table_cell(names: list[str]) -> None:
     """In the assessment's Markdown table each proposition (about an entity with a hostile name) is one row."""
-    entities = tuple(factlog.Entity(id=f"e{n}", name=name, kind=factlog.EntityKind.PERSON) for n, name in enumerate(names))
-    claims = tuple(attrs.evolve(claim(f"c{n}", subject=f"e{n}"), statement=name) for n, name in enumerate(names))
-    claim_set = factlog.ClaimSet(
-        entities=(*ENTITIES, *entities), predicates=PREDICATES, sources=SOURCES, claims=claims
+    entities = tuple(
+        factlog.Entity(id=f"e{n}", name=name, kind=factlog.EntityKind.PERSON) for n, name in enumerate(names)
     )
+    claims = tuple(attrs.evolve(claim(f"c{n}", subject=f"e{n}"), statement=name) for n, name in enumerate(names))
+    claim_set = factlog.ClaimSet(entities=(*ENTITIES, *entities), predicates=PREDICATES, sources=SOURCES, claims=claims)
     assessment = factlog.assess(claim_set)
     tokens = _parser().parse(factlog.render_assessment_markdown(assessment))
     rows = [n for n, t in enumerate(tokens) if t.type == "tr_open"][1:]  # the header row aside
@@ -120,7 +129,10 @@ def test_commands_print_no_escape_sequence_from_the_data(tmp_path: Path) -> None
     for command in (["check"], ["assess"], ["show", "--entity", "dprk"]):
         result = subprocess.run(
             [sys.executable, "-m", "factlog", *command, str(tmp_path / "ansi.json")],
-            capture_output=True, text=True, env=env, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
         )
         assert "\\x1b[2J" in result.stdout, (command, result.stdout)
         assert "\x1b" not in result.stdout

@@ -46,9 +46,15 @@ def test_a_torn_tail_over_a_mebibyte_loses_only_the_fragment(tmp_path: Path) -> 
     ("line", "expected"),
     [
         ('{"at":"garbage","type":"entity","id":"e","name":"E","kind":"person"}', r"line 2: \$\.at: expected a UTC"),
-        ('{"at":"2025-10-30T12:00:00","type":"entity","id":"e","name":"E","kind":"person"}', r"line 2: \$\.at: .*offset"),
+        (
+            '{"at":"2025-10-30T12:00:00","type":"entity","id":"e","name":"E","kind":"person"}',
+            r"line 2: \$\.at: .*offset",
+        ),
         ('{"at":"2025-10-30T12:00:00+02:00","type":"entity","id":"e","name":"E","kind":"person"}', r"line 2: \$\.at"),
-        ('{"at":"2025-10-30T12:00:00Z","type":"entity","id":"e","name":"C","name":"E","kind":"person"}', "duplicate key"),
+        (
+            '{"at":"2025-10-30T12:00:00Z","type":"entity","id":"e","name":"C","name":"E","kind":"person"}',
+            "duplicate key",
+        ),
         ('{"at":"2025-10-30T12:00:00Z","type":"predicate","id":"p","label":"p","kind":"state","tolerance":NaN}', "NaN"),
         ('{"at":"2025-10-30T12:00:00Z","type":"entity","id":"e","name":"\\ud800","kind":"person"}', "lone surrogate"),
         ("\x0b", r"line 2: \$: invalid JSON"),

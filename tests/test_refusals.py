@@ -53,7 +53,7 @@ def test_a_file_over_the_limit_is_refused_from_its_size(tmp_path: Path) -> None:
 def test_a_named_pipe_as_claims_file_is_refused(tmp_path: Path) -> None:
     """A FIFO given as a claims file is an InputError, never waited on."""
     os.mkfifo(tmp_path / "claims.json")
-    with pytest.raises(factlog.InputError, match="not a regular file|not a file or folder"):
+    with pytest.raises(factlog.InputError, match="not a file or folder"):
         factlog.load(tmp_path / "claims.json")
 
 
@@ -88,20 +88,31 @@ def test_a_lone_surrogate_is_refused_with_its_path(reader: object) -> None:
 
 
 @pytest.mark.parametrize("amount", [2**64, -(2**63) - 1, 25 * 10**18, 10**30])
-def test_an_integer_beyond_64_bits_is_refused_with_its_path(amount: int) -> None:
-    """An integer orjson cannot write is refused at reading, naming its path."""
-    with pytest.raises(factlog.FormatError, match=r"\$\.claims\[0\]\.proposition\.object\.amount: integer .* beyond 64"):
-        factlog.loads(_with_amount(amount))
+def test_an_integer_beyond_64_bits_is_written_exactly(amount: int) -> None:
+    """An integer orjson cannot write is written by the standard library: the same bytes, the same number."""
+    claims = factlog.loads(_with_amount(amount))
+    text = factlog.dumps(claims)
+    assert f'"amount": {amount},' in text
+    assert factlog.loads(text) == claims
 
 
-@given(st.integers(min_value=-(2**63), max_value=2**64 - 1) | st.floats(allow_nan=False, allow_infinity=False))
+@given(st.integers() | st.floats(allow_nan=False, allow_infinity=False))
 def test_what_loads_dumps_the_same_with_and_without_orjson(amount: float) -> None:
-    """Any amount the reader accepts is written to the same bytes by orjson and the standard library."""
+    """Any amount the reader accepts is written to the same bytes by orjson and by the standard library alone."""
     try:
         claims = factlog.loads(_with_amount(amount))
     except factlog.FormatError:
         return  # refused with a path: nothing to write
     assert factlog.dumps(claims) == _writing.encode_stdlib(_writing.to_document(claims)).decode()
+
+
+def test_a_log_holds_an_integer_beyond_64_bits(tmp_path: Path) -> None:
+    """Appended and shown through the log, a 20-digit amount comes back exact."""
+    claims = factlog.loads(_with_amount(25 * 10**18))
+    log = factlog.ClaimLog(tmp_path / "claims.db")
+    log.append([*claims.entities, *claims.predicates, *claims.sources, *claims.claims])
+    assert log.read() == claims
+    assert f'"amount":{25 * 10**18}' in "".join(log.export_lines())
 
 
 def test_only_json_whitespace_makes_a_blank_line() -> None:

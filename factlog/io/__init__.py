@@ -1,4 +1,4 @@
-"""Reading and writing: text limits, JSON parsing, the converter, documents, JSON Lines, the claim log (an SQLite store).
+"""Reading and writing: limits, JSON parsing, the converter, documents, JSON Lines, the claim log (SQLite).
 
 Above :mod:`factlog.model`, below everything that analyses claims. Every problem with
 input is raised as a :class:`factlog.FormatError` naming the file and JSON path.

@@ -194,7 +194,9 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
     else:
         decoded = text.removeprefix("\ufeff")
     lines = decoded.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
-    numbered = [(number, line) for number, line in enumerate(lines, start=1) if number == 1 or line.strip(_JSON_WHITESPACE)]
+    numbered = [
+        (number, line) for number, line in enumerate(lines, start=1) if number == 1 or line.strip(_JSON_WHITESPACE)
+    ]
     quick = parse_quickly([line for _, line in numbered])
     if quick is not None:
         problems: list[tuple[int, str]] = []

@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 from cattrs.errors import BaseValidationError
 
-from factlog.errors import ConflictError, FormatError, InputError, UnknownIdError
+from factlog.errors import ConflictError, FormatError, UnknownIdError
 from factlog.io._documents import _converter, _messages
 from factlog.io._parsing import DEFAULT_LIMITS, check_writable, parse_json
 from factlog.io._store import begin, connect
@@ -189,7 +189,13 @@ class ClaimLog:
     ) -> int:
         prepared = [(moment, [(where, *record_body(record)) for where, record in rows]) for moment, rows in batches]
         encoded = [
-            (moment, [(where, kind, key, action, _encode(body, f"{self.path}: {where}")) for where, kind, key, action, body in rows])
+            (
+                moment,
+                [
+                    (where, kind, key, action, _encode(body, f"{self.path}: {where}"))
+                    for where, kind, key, action, body in rows
+                ],
+            )
             for moment, rows in prepared
         ]
         stored = 0

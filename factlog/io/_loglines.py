@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +46,7 @@ def export_lines(log: ClaimLog, *, as_of: str | datetime.datetime | None = None)
         yield json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
-def import_lines(log: ClaimLog, path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> int:
+def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> int:
     """Append every record of a JSON Lines log to a store, keeping their times; one transaction.
 
     The file's history is kept as it is: a later definition of an id is a new version,
@@ -108,7 +109,7 @@ def _record(data: object, where: str) -> tuple[str, Record]:
     return stamp, structure(body, kind, where)
 
 
-def snapshot(log: ClaimLog, folder: str | Path, *, as_of: str | datetime.datetime | None = None) -> Path:
+def snapshot(log: ClaimLog, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None) -> Path:
     """Write the claim set (as of a time) to a folder, with the stored documents, that checks like any other.
 
     Each source with a stored document goes to ``sources/ID/source.json`` with its

@@ -114,25 +114,18 @@ def size_error(size: int, name: str | None, limits: Limits) -> str:
     )
 
 
-INT_MIN, INT_MAX = -(1 << 63), (1 << 64) - 1
-"""The integers every writer can write: orjson's range (signed and unsigned 64 bits)."""
-
-# Texts that may hold what the writers cannot write: an escaped surrogate, a raw one (in a str), a long integer.
-_SUSPECT = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]|\d{19}")
-_SUSPECT_BYTES = re.compile(rb"\\u[dD][89abcdefABCDEF]|\d{19}")
+# Texts that may hold what the writers cannot write: an escaped surrogate, or a raw one (in a str).
+_SUSPECT = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
+# What orjson reads inexactly: an integer of 19 digits or more may be beyond 64 bits, and becomes a float.
+_NOT_QUICK = re.compile(rb"\\u[dD][89abcdefABCDEF]|\d{19}")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _unwritable(data: Any, path: str, problems: list[str]) -> None:
-    """Collect the paths of strings with a lone surrogate and of integers beyond :data:`INT_MAX`."""
+    """Collect the paths of strings (and keys) with a lone surrogate."""
     if isinstance(data, str):
         if _SURROGATE.search(data):
             problems.append(f"{path}: a lone surrogate ({_surrogate(data)}) is not text")
-    elif isinstance(data, bool):
-        return
-    elif isinstance(data, int):
-        if not INT_MIN <= data <= INT_MAX:
-            problems.append(f"{path}: integer {data} is beyond 64 bits (from -2**63 to 2**64-1)")
     elif isinstance(data, dict):
         for key, value in data.items():
             if _SURROGATE.search(key):
@@ -149,11 +142,10 @@ def _surrogate(text: str) -> str:
 
 
 def check_writable(text: str, data: Any, name: str | None) -> None:
-    """Refuse parsed data holding a lone surrogate or an integer beyond 64 bits, with their JSON paths.
+    """Refuse parsed data holding a lone surrogate (U+D800 to U+DFFF alone), with its JSON paths.
 
-    Whatever is read must be written again, with the same bytes with or without orjson:
-    orjson refuses both, and a surrogate cannot be encoded in UTF-8. The walk runs only
-    when the text shows a sign of either.
+    Whatever is read must be written again: a lone surrogate cannot be encoded in UTF-8,
+    and orjson refuses it. The walk runs only when the text shows a sign of one.
     """
     if not _SUSPECT.search(text):
         return
@@ -228,8 +220,8 @@ def quick_parse(raw: bytes) -> Any:
     would upset the count: such texts are refused here.)
     """
     orjson = orjson_module()
-    if orjson is None or b"\\u003" in raw or _SUSPECT_BYTES.search(raw):
-        # orjson reads a long integer as a float: the standard library reads it exactly, and refuses it.
+    if orjson is None or b"\\u003" in raw or _NOT_QUICK.search(raw):
+        # orjson reads a long integer as a float: the standard library reads it exactly.
         raise ValueError("not for the quick parse")
     data = orjson.loads(raw)
     try:

@@ -1,4 +1,4 @@
-"""User text made inert: in Markdown (and the HTML it becomes), and on a terminal.
+r"""User text made inert: in Markdown (and the HTML it becomes), and on a terminal.
 
 Every renderer passes each piece of user text (statements, names, quotes, notes,
 messages built from them) through one of these two functions, and nothing else:
