@@ -144,3 +144,16 @@ def test_log_times_must_be_utc(tmp_path: Path) -> None:
     local = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
     with pytest.raises(ValueError, match="UTC"):
         ClaimLog(tmp_path / "x.db").append([claim("a")], at=local)
+
+
+def test_what_is_not_a_store_is_refused(tmp_path: Path) -> None:
+    """A folder, another SQLite database and a damaged one are InputErrors, and are left as they were."""
+    with pytest.raises(factlog.InputError, match="not a regular file"):
+        ClaimLog(tmp_path).read()
+    with sqlite3.connect(tmp_path / "other.db") as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    with pytest.raises(factlog.InputError, match="an SQLite database, but not a factlog store"):
+        ClaimLog(tmp_path / "other.db").append([claim("a")])
+    (tmp_path / "damaged.db").write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    with pytest.raises(factlog.InputError, match="cannot open the store"):
+        ClaimLog(tmp_path / "damaged.db").read()

@@ -52,35 +52,35 @@ SCHEMA_VERSION = len(_MIGRATIONS)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _not_a_store(path: Path) -> InputError:
+def _check_file(path: Path, *, create: bool) -> None:
+    """Refuse what is not a store before SQLite opens it (SQLite would make any empty path a database)."""
+    if not path.exists():
+        if not create:
+            raise InputError(f"{path}: no such store")
+        return
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
     try:
         with path.open("rb") as stream:
-            start = stream.read(16)
-    except OSError:
-        start = b""
-    hint = ""
-    if start.lstrip().startswith(b"{"):
-        hint = "; it looks like a JSON Lines log: `factlog log import STORE LOG` reads it into a store"
-    return InputError(f"{path}: not a factlog store (an SQLite database){hint}")
+            start = stream.read(len(_SQLITE_MAGIC))
+    except OSError as error:
+        raise InputError(f"{path}: {error.strerror or error}") from None
+    if start and start != _SQLITE_MAGIC:
+        hint = ""
+        if start.lstrip().startswith(b"{"):
+            hint = "; it looks like a JSON Lines log: `factlog log import STORE LOG` reads it into a store"
+        raise InputError(f"{path}: not a factlog store (an SQLite database){hint}")
 
 
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     """An open connection to the store at ``path``, its schema current.
 
     Raises :class:`~factlog.InputError` when the file is missing (unless ``create``),
-    not a regular file, or not an SQLite database, and
+    not a regular file, not an SQLite database or not a factlog store, and
     :class:`~factlog.FormatError` when a newer factlog made it.
     """
-    if path.exists() and not path.is_file():
-        raise InputError(f"{path}: not a regular file")
-    if not create and not path.exists():
-        raise InputError(f"{path}: no such store")
-    if path.exists() and path.stat().st_size and not _has_magic(path):
-        raise _not_a_store(path)
-    try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as error:
-        raise InputError(f"{path}: cannot open the store: {error}") from None
+    _check_file(path, create=create)
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=FULL")
@@ -88,18 +88,11 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         _migrate(connection, path)
     except sqlite3.DatabaseError as error:
         connection.close()
-        if "not a database" in str(error):
-            raise _not_a_store(path) from None
         raise InputError(f"{path}: cannot open the store: {error}") from None
     except BaseException:
         connection.close()
         raise
     return connection
-
-
-def _has_magic(path: Path) -> bool:
-    with path.open("rb") as stream:
-        return stream.read(16) == _SQLITE_MAGIC
 
 
 def _version(connection: sqlite3.Connection) -> int:
