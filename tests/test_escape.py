@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -14,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 import factlog
+from factlog.cli import main
 from factlog.render._escape import escape_markdown, escape_terminal
 
 from .builders import ENTITIES, PREDICATES, SOURCES, claim
@@ -125,17 +128,12 @@ def test_commands_print_no_escape_sequence_from_the_data(tmp_path: Path) -> None
         claims=(claim("c", holder="a"), claim("d", holder="a", denied=True)),
     )
     factlog.dump(claims, tmp_path / "ansi.json")
-    env = {**os.environ, "NO_COLOR": "1"}
     for command in (["check"], ["assess"], ["show", "--entity", "dprk"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "factlog", *command, str(tmp_path / "ansi.json")],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        )
-        assert "\\x1b[2J" in result.stdout, (command, result.stdout)
-        assert "\x1b" not in result.stdout
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            main([*command, str(tmp_path / "ansi.json")])
+        assert "\\x1b[2J" in out.getvalue(), (command, out.getvalue())
+        assert "\x1b" not in out.getvalue()
 
 
 def test_a_closed_pipe_exits_quietly() -> None:
