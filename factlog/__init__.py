@@ -9,7 +9,17 @@ canonical JSON.
 from factlog.analysis import Entry, Index, Origin, SlotKey, origins
 from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
-from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
+from factlog.errors import (
+    ArgumentError,
+    ConflictError,
+    DateError,
+    FactlogError,
+    FormatError,
+    InputError,
+    ScaleError,
+    UnknownEntityError,
+    UnknownIdError,
+)
 from factlog.interchange import to_claimreview, to_prov
 from factlog.io import (
     DEFAULT_LIMITS,
@@ -79,6 +89,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Acknowledgement",
+    "ArgumentError",
     "Assessment",
     "Attribution",
     "Certainty",
@@ -90,6 +101,7 @@ __all__ = [
     "Credibility",
     "DEFAULT_LIMITS",
     "DEFAULT_RULES",
+    "DateError",
     "DateValue",
     "Entity",
     "EntityKind",
@@ -135,6 +147,7 @@ __all__ = [
     "TextValue",
     "TimelineRow",
     "TornLineWarning",
+    "UnknownEntityError",
     "UnknownIdError",
     "Vocabulary",
     "assess",

@@ -3,12 +3,20 @@
 Every error factlog raises on purpose derives from :class:`FactlogError`, and each
 specific error also derives from the builtin exception a caller would expect::
 
-    FactlogError(Exception)
+    FactlogError(Exception)                                       exit 3
     ├── FormatError(FactlogError, ValueError)      a document is not valid factlog JSON
     │   ├── UnknownIdError(FormatError, LookupError)  an id refers to nothing defined
     │   └── ConflictError(FormatError)                 one id defined twice, differently
-    ├── ScaleError(FactlogError, ValueError)        a word that no confidence scale knows
-    └── InputError(FactlogError, OSError)           a path that cannot be read or written
+    ├── FieldError(FactlogError, ValueError)       a model field refuses a value
+    ├── DateError(FactlogError, ValueError)        text that is no partial date or interval
+    ├── InputError(FactlogError, OSError)          a path that cannot be read or written
+    ├── ArgumentError(FactlogError, ValueError)    a bad argument to a function   exit 2
+    ├── UnknownEntityError(FactlogError, LookupError)  no entity by that id or name  exit 2
+    └── ScaleError(FactlogError, ValueError)        a word that no confidence scale knows  exit 2
+
+Each class carries the exit code the ``factlog`` command ends with when it reaches the
+command line (``exit_code``): 3 for input that cannot be read or is invalid, 2 for a
+usage error (an argument or a name the user typed).
 
 Errors about documents carry every problem found, not only the first, in ``errors``:
 one string per problem, each naming the file (when there is one) and the JSON path,
@@ -20,17 +28,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "ArgumentError",
     "ConflictError",
+    "DateError",
     "FactlogError",
+    "FieldError",
     "FormatError",
     "InputError",
     "ScaleError",
+    "UnknownEntityError",
     "UnknownIdError",
 ]
+
+EXIT_USAGE = 2
+EXIT_INPUT = 3
 
 
 class FactlogError(Exception):
     """The root of every exception factlog raises on purpose."""
+
+    exit_code: int = EXIT_INPUT
+    """The exit code of the ``factlog`` command when this error ends it."""
 
 
 class FormatError(FactlogError, ValueError):
@@ -56,6 +74,36 @@ class ConflictError(FormatError):
 
 class ScaleError(FactlogError, ValueError):
     """A word or symbol that no confidence scale knows."""
+
+    exit_code = EXIT_USAGE
+
+
+class FieldError(FactlogError, ValueError):
+    """A field holds a value its validator refuses; ``field`` names it, ``message`` says why."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str]]:
+        return (type(self), (self.field, self.message))
+
+
+class DateError(FactlogError, ValueError):
+    """Text that is not a partial date or interval, or a date that does not exist."""
+
+
+class ArgumentError(FactlogError, ValueError):
+    """An argument a function does not accept, such as an unknown assessment method."""
+
+    exit_code = EXIT_USAGE
+
+
+class UnknownEntityError(FactlogError, LookupError):
+    """No entity has the id, name or alias asked for."""
+
+    exit_code = EXIT_USAGE
 
 
 class InputError(FactlogError, OSError):

@@ -19,10 +19,8 @@ import time
 from pathlib import Path
 
 import factlog
+from tests.helpers import ROOT, claim, world
 
-from .builders import claim, world
-
-ROOT = Path(__file__).parent.parent
 _DUMPER = """
 import sys, factlog
 target, first, second = sys.argv[1], factlog.load(sys.argv[2]), factlog.load(sys.argv[3])
@@ -33,7 +31,7 @@ while True:
 # Each append: a source whose document is 1-3 MiB (kept in the store) and a claim citing it.
 _BIG_APPENDER = """
 import sys, random, factlog
-from tests.builders import claim
+from tests.helpers import claim
 log = factlog.ClaimLog(sys.argv[1])
 start = int(sys.argv[2])
 rng = random.Random(start)
@@ -45,7 +43,7 @@ for number in range(start, start + 100000):
 """
 _RACER = """
 import os, sys, factlog
-from tests.builders import claim
+from tests.helpers import claim
 path, tag, appends, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 log = factlog.ClaimLog(path)
 while not os.path.exists(go):

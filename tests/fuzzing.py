@@ -14,13 +14,12 @@ import random
 import sys
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import factlog
 from factlog.io._writing import encode_stdlib, to_document
+from tests.helpers import GOLDEN
 
-GOLDEN = Path(__file__).parent / "golden" / "v1.json"
 SLOW = 2.0  # seconds: an input slower than this counts as a hang
 
 

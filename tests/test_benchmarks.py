@@ -7,7 +7,7 @@ from pathlib import Path
 
 import factlog
 from benchmarks.generate import generate, write
-from benchmarks.run import bare_grouping, measure, memory, table
+from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
 
 
 def test_generator_is_seeded_and_realistic() -> None:
@@ -56,9 +56,14 @@ def test_measure_reports_every_figure() -> None:
     assert "Growth from 100k to 1M claims" in rendered
 
 
-def test_memory_reads_checks_and_assesses_the_file(tmp_path: Path) -> None:
-    """The memory probe reads the whole file and reports a peak no smaller than what it retains."""
-    write(generate(400, seed=7), tmp_path / "set.jsonl")
-    found = memory(tmp_path / "set.jsonl")
-    assert found["claims"] == 400
-    assert found["peak"] >= found["retained"]
+def test_memory_grows_with_the_claims_read(tmp_path: Path) -> None:
+    """In fresh processes, ten times the claims retain at least four times the memory: the probe measures the set."""
+    write(generate(400, seed=7), tmp_path / "small.jsonl")
+    write(generate(4000, seed=7), tmp_path / "large.jsonl")
+    small, large = (
+        _memory_in_fresh_process(tmp_path / "small.jsonl"),
+        _memory_in_fresh_process(tmp_path / "large.jsonl"),
+    )
+    assert (small["claims"], large["claims"]) == (400, 4000)
+    assert large["retained"] > 4 * small["retained"] > 0
+    assert large["peak"] > large["check_peak"] > large["load_peak"]  # checking and assessing both allocate

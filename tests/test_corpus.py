@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
 
 import pytest
 
 import factlog
 from factlog import Polarity, Severity
+from tests.helpers import ROOT, run
 
-from .test_cli import run
-
-SOURCES = Path(__file__).parent.parent / "sources"
+SOURCES = ROOT / "sources"
 ARTICLES = ("li-qiang-visit", "choe-moscow")
 # A sentence ends at . ! or ? before a capital or an opening quote; "U.S." ends none.
 SENTENCE_END = re.compile(r"(?<=[.!?])(?<!U\.S\.)\s+(?=[A-Z“\"])")
@@ -71,6 +69,10 @@ def test_every_quote_is_exact(corpus: factlog.ClaimSet) -> None:
             path = corpus.document_path(evidence.source)
             assert path is not None, evidence.source
             assert path.read_text(encoding="utf-8")[evidence.start : evidence.end] == evidence.quote, claim.id
+    for source in corpus.sources:
+        path = corpus.document_path(source.id)
+        if path is not None:
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == source.sha256, source.id
 
 
 # The sha256 of the two articles as the project received them (seeds 000 and 004).

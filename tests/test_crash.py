@@ -6,7 +6,7 @@ A few rounds here; ``make fuzz`` (``python -m tests.crash``) runs hundreds of ki
 
 from __future__ import annotations
 
-from .crash import kill_appends, kill_dumps, race_appends
+from tests.crash import kill_appends, kill_dumps, race_appends
 
 
 def test_killed_dump_leaves_the_old_or_the_new_file_and_no_temporary() -> None:

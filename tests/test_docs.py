@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 
 from factlog import cli
+from tests.helpers import ROOT, run
 from tools import refdocs as reference
 
-from .test_cli import run
-
-ROOT = Path(__file__).parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 

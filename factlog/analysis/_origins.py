@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from factlog.analysis._index import Entry, Index
+from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._unionfind import UnionFind
 
 __all__ = ["Origin", "origins"]
@@ -61,7 +61,7 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     """
     if len(entries) == 1:  # most groups: one claim, one origin
         return [Origin(index.name(entries[0].holder), _original_speaker(index, entries), tuple(entries))]
-    entries = sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
+    entries = chronological(entries)
     sets: UnionFind[str] = UnionFind()
     find, union = sets.find, sets.union
 

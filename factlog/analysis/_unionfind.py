@@ -1,4 +1,9 @@
-"""A union-find over hashable items, with path compression: near-linear grouping."""
+"""A union-find over hashable items: union by rank and path compression, near-linear grouping.
+
+Tarjan (1975), "Efficiency of a good but not linear set union algorithm", J. ACM 22(2):
+with both heuristics, m operations on n items take O(m α(n)) time, and union by rank
+alone bounds every tree's height by log2(n).
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,18 @@ T = TypeVar("T", bound=Hashable)
 
 
 class UnionFind(Generic[T]):
-    """Disjoint sets of items; an unseen item is its own set."""
+    """Disjoint sets of items; an unseen item is its own set.
+
+    Which member represents a set is an implementation detail: callers group by it and
+    order groups by their own keys, never by the representative.
+    """
 
     def __init__(self) -> None:
         self.parent: dict[T, T] = {}
+        self.rank: dict[T, int] = {}
 
     def find(self, item: T) -> T:
-        """The representative of the item's set."""
+        """The representative of the item's set (compressing the path to it)."""
         parent = self.parent
         parent.setdefault(item, item)
         root = item
@@ -28,10 +38,14 @@ class UnionFind(Generic[T]):
         return root
 
     def union(self, first: T, second: T) -> T:
-        """Join two sets; the smaller representative (by ordering) represents both."""
+        """Join two sets under the root of higher rank (the first's on a tie); returns the new root."""
         a, b = self.find(first), self.find(second)
         if a == b:
             return a
-        low, high = (a, b) if a < b else (b, a)  # type: ignore[operator]
-        self.parent[high] = low
-        return low
+        rank = self.rank
+        if rank.get(a, 0) < rank.get(b, 0):
+            a, b = b, a
+        self.parent[b] = a
+        if rank.get(a, 0) == rank.get(b, 0):
+            rank[a] = rank.get(a, 0) + 1
+        return a

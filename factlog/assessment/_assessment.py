@@ -21,6 +21,7 @@ from factlog._bulk import paused_gc
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._methods import METHODS, Question, Vote, beliefs
 from factlog.assessment._questions import Label, OriginWeight, Unit, units
+from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
 from factlog.model._scales import Certainty, Credibility, Reliability
@@ -127,7 +128,7 @@ def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: 
     ``majority`` and ``truthfinder``.
     """
     if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
+        raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
     index = Index.of(_known_by(claims, when) if when is not None else claims)
     found = list(units(index, weight))

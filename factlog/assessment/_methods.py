@@ -26,6 +26,8 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from factlog.errors import ArgumentError
+
 __all__ = ["METHODS", "Question", "Vote", "beliefs"]
 
 METHODS = ("accuvote", "majority", "truthfinder")
@@ -62,7 +64,7 @@ def beliefs(questions: Sequence[Question], method: str = "accuvote") -> list[dic
         return [_majority(question) for question in questions]
     if method == "truthfinder":
         return _truthfinder(questions)
-    raise ValueError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
+    raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
 
 
 def _share(scores: Mapping[str, float], answer: str, rivals: Sequence[str]) -> float:

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import NoReturn
 
-from factlog.errors import FactlogError, FormatError
+from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.model import PartialDate
 from factlog.render._escape import escape_terminal
 
@@ -26,8 +26,6 @@ __all__ = [
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_INPUT = 3
 
 
 class Parser(argparse.ArgumentParser):
@@ -66,8 +64,8 @@ def colour(choice: str) -> bool:
 
 
 def report_error(error: FactlogError) -> int:
-    """Print each problem on its own line to stderr; the exit code for unreadable input."""
+    """Print each problem on its own line to stderr; the error's exit code."""
     lines = error.errors if isinstance(error, FormatError) else [str(error)]
     for line in lines:
         print(f"error: {escape_terminal(line)}", file=sys.stderr)
-    return EXIT_INPUT
+    return error.exit_code

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from factlog.cli._common import EXIT_OK, EXIT_USAGE, add_paths
+from factlog.cli._common import EXIT_OK, add_paths
 from factlog.io import load
 from factlog.render import entity_timeline, render_timeline_json, render_timeline_text
 
@@ -28,10 +28,6 @@ def register(commands: Any) -> None:
 
 def _show(arguments: argparse.Namespace) -> int:
     claims = load(arguments.paths)
-    try:
-        rows = entity_timeline(claims, arguments.entity)
-    except LookupError as error:
-        print(f"factlog show: error: {error.args[0]}", file=sys.stderr)
-        return EXIT_USAGE
+    rows = entity_timeline(claims, arguments.entity)
     sys.stdout.write(render_timeline_json(rows) if arguments.format == "json" else render_timeline_text(rows))
     return EXIT_OK

@@ -24,6 +24,8 @@ import re
 
 import attrs
 
+from factlog.errors import DateError
+
 __all__ = ["Interval", "PartialDate"]
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -36,17 +38,17 @@ _POS_INF = datetime.date.max.toordinal() + 1
 def _check_date(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     del attribute, value  # the check looks at all three fields together
     if not 1 <= instance.year <= 9999:
-        raise ValueError(f"year must be between 1 and 9999, got {instance.year}")
+        raise DateError(f"year must be between 1 and 9999, got {instance.year}")
     if instance.month is None:
         if instance.day is not None:
-            raise ValueError("a day needs a month")
+            raise DateError("a day needs a month")
         return
     if not 1 <= instance.month <= 12:
-        raise ValueError(f"month must be between 1 and 12, got {instance.month}")
+        raise DateError(f"month must be between 1 and 12, got {instance.month}")
     if instance.day is not None:
         last = calendar.monthrange(instance.year, instance.month)[1]
         if not 1 <= instance.day <= last:
-            raise ValueError(f"{instance.year:04d}-{instance.month:02d} has no day {instance.day}")
+            raise DateError(f"{instance.year:04d}-{instance.month:02d} has no day {instance.day}")
 
 
 @attrs.frozen(order=False)
@@ -70,12 +72,12 @@ class PartialDate:
     def _parse(cls, text: str) -> PartialDate:
         match = _DATE.fullmatch(text) if isinstance(text, str) else None
         if match is None:
-            raise ValueError(f"expected a partial date like 2025, 2025-10 or 2025-10-10, got {text!r}")
+            raise DateError(f"expected a partial date like 2025, 2025-10 or 2025-10-10, got {text!r}")
         year, month, day = match.groups()
         try:
             return cls(int(year), None if month is None else int(month), None if day is None else int(day))
         except ValueError as error:
-            raise ValueError(f"invalid date {text!r}: {error}") from None
+            raise DateError(f"invalid date {text!r}: {error}") from None
 
     @classmethod
     def from_date(cls, day: datetime.date) -> PartialDate:
@@ -126,7 +128,7 @@ def _check_interval(
 ) -> None:
     del attribute, value
     if instance.start is not None and instance.end is not None and instance.start.first_day > instance.end.last_day:
-        raise ValueError(f"interval ends before it starts: {instance}")
+        raise DateError(f"interval ends before it starts: {instance}")
 
 
 _optional_date = attrs.validators.optional(attrs.validators.instance_of(PartialDate))
@@ -147,13 +149,13 @@ class Interval:
     @classmethod
     def _parse(cls, text: str) -> Interval:
         if not isinstance(text, str):
-            raise ValueError(f"expected a date or interval string, got {text!r}")
+            raise DateError(f"expected a date or interval string, got {text!r}")
         if "/" not in text:
             day = PartialDate.parse(text)
             return cls(day, day)
         first, _, second = text.partition("/")
         if first == _OPEN and second == _OPEN:
-            raise ValueError(f"an interval needs at least one bound, got {text!r}")
+            raise DateError(f"an interval needs at least one bound, got {text!r}")
         start = None if first == _OPEN else PartialDate.parse(first)
         end = None if second == _OPEN else PartialDate.parse(second)
         return cls(start, end)

@@ -14,6 +14,8 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from factlog.errors import FieldError
+
 __all__ = [
     "ID",
     "ID_PATTERN",
@@ -30,15 +32,6 @@ __all__ = [
 
 ID_PATTERN = r"[a-z0-9][a-z0-9._:-]{0,199}"
 ID = re.compile(ID_PATTERN)
-
-
-class FieldError(ValueError):
-    """A field holds a value its validator refuses; ``field`` names it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 def is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

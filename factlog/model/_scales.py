@@ -9,6 +9,13 @@
 * :class:`Credibility` — what factlog computes for a proposition from every claim
   about it (Admiralty 1–6).
 
+Sources of the scales: the Admiralty (NATO) system of source reliability A–F and
+information credibility 1–6, as in NATO AJP-2.1 and STANAG 2511; FactBank's
+factuality values, Saurí & Pustejovsky (2009), "FactBank: a corpus annotated with
+event factuality", Language Resources and Evaluation 43(3); the expressions of
+likelihood and their bands, US Intelligence Community Directive 203, "Analytic
+Standards" (2015), section D.6.e(2)(a).
+
 Every scale is ordered (``Reliability.A > Reliability.B``,
 ``Certainty.CERTAIN > Certainty.POSSIBLE``), and each has a ``parse`` classmethod that
 reads the words people write ("likely", "probably true", "B", "CT-") and raises
@@ -64,7 +71,11 @@ class _Scale(enum.Enum):
 
     @classmethod
     def parse(cls, word: str | Self) -> Self:
-        """The member a word or symbol names, case-insensitively."""
+        """The member a word or symbol names, case-insensitively, spaces and hyphens alike.
+
+        A member passes through. Raises :class:`~factlog.ScaleError` (a
+        :class:`ValueError`) for anything else, listing the accepted words.
+        """
         if isinstance(word, cls):
             return word
         if not isinstance(word, str):
@@ -99,11 +110,13 @@ class Reliability(_Scale):
 
     @property
     def prior(self) -> float:
-        """The prior probability that a claim from a holder of this grade is right.
+        """The prior probability, in (0, 1), that a claim from a holder of this grade is right.
 
-        An unknown holder (F, "cannot be judged") is taken to be right more often than
-        not, as truth-discovery methods do; D ("not usually reliable") and E
-        ("unreliable") rank below it, E at even odds, so it adds nothing.
+        Chosen here, not taken from a standard (the Admiralty code gives words, not
+        numbers): A 0.95, B 0.85, C 0.75, D 0.6, E 0.5, F 0.65. An unknown holder (F,
+        "cannot be judged") is taken to be right more often than not, as truth-discovery
+        methods start every source (Dong et al. 2009 start at 0.8); D ("not usually
+        reliable") and E ("unreliable") rank below it, E at even odds, so it adds nothing.
         """
         return _RELIABILITY_PRIOR[self.name]
 
@@ -171,7 +184,12 @@ class Likelihood(_Scale):
 
     @property
     def band(self) -> tuple[float, float]:
-        """The probability band ICD 203 gives the expression, as fractions."""
+        """The probability band ICD 203 (2015) gives the expression, as fractions ``(low, high)``.
+
+        ICD 203 gives the bands in per cent: almost no chance 01–05, very unlikely 05–20,
+        unlikely 20–45, roughly even chance 45–55, likely 55–80, very likely 80–95,
+        almost certain 95–99.
+        """
         return _LIKELIHOOD_BANDS[self.rank]
 
     @property
@@ -182,7 +200,10 @@ class Likelihood(_Scale):
 
     @classmethod
     def from_probability(cls, probability: float) -> Likelihood:
-        """The expression whose band holds a probability (bounds go to the upper band)."""
+        """The expression whose band holds a probability in [0, 1] (bounds go to the upper band).
+
+        Raises :class:`~factlog.ScaleError` (a :class:`ValueError`) outside [0, 1].
+        """
         if not 0.0 <= probability <= 1.0:
             raise ScaleError(f"expected a probability in [0, 1], got {probability!r}")
         for member in reversed(list(cls)):
@@ -257,10 +278,13 @@ class Credibility(_Scale):
 
     @classmethod
     def from_belief(cls, belief: float, *, independently_confirmed: bool) -> Credibility:
-        """The grade for a belief; grade 1 needs independent confirmation as well.
+        """The grade for a belief in [0, 1]; grade 1 needs independent confirmation as well.
 
         Bands: 1 and 2 from 0.80 (1 only with two or more independent origins),
-        2 from 0.55, 3 from 0.45, 4 from 0.20, 5 below.
+        2 from 0.55, 3 from 0.45, 4 from 0.20, 5 below. The edges are those of ICD 203's
+        likely (0.55), roughly even chance (0.45), unlikely (0.20) and very likely (0.80),
+        so a grade and its ICD 203 words agree; the Admiralty code itself gives no
+        numbers. Raises :class:`~factlog.ScaleError` (a :class:`ValueError`) outside [0, 1].
         """
         if not 0.0 <= belief <= 1.0:
             raise ScaleError(f"expected a belief in [0, 1], got {belief!r}")

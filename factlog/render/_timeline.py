@@ -7,7 +7,8 @@ from typing import Any
 
 import attrs
 
-from factlog.analysis._index import Index
+from factlog.analysis._index import Index, chronological
+from factlog.errors import UnknownEntityError
 from factlog.model._claimset import ClaimSet
 from factlog.render._escape import escape_terminal
 
@@ -32,14 +33,15 @@ class TimelineRow:
 def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
     """Claims whose proposition has the entity as subject, object or qualifier, by date then id.
 
-    ``entity`` may be an id or an alias; :class:`LookupError` if it names nothing.
+    ``entity`` may be an id or an alias. Raises :class:`factlog.UnknownEntityError` (a
+    :class:`LookupError`) if it names nothing.
     """
     index = Index.of(claims)
     if not index.vocabulary.knows_entity(entity):
-        raise LookupError(f"no entity {entity!r}")
+        raise UnknownEntityError(f"no entity {entity!r}")
     target = index.vocabulary.entity(entity)
     rows = []
-    for entry in index.entries:
+    for entry in chronological(index.entries):
         proposition = entry.proposition
         if proposition is None:
             continue
@@ -62,8 +64,7 @@ def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
                 source=evidence.source,
             )
         )
-    order = {e.id: (e.stated.sort_key if e.stated else (0, 0)) for e in index.entries}
-    return sorted(rows, key=lambda row: (order[row.claim], row.claim))
+    return rows
 
 
 def render_timeline_text(rows: list[TimelineRow]) -> str:

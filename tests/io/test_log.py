@@ -10,8 +10,7 @@ import pytest
 
 import factlog
 from factlog import ClaimLog, Retraction
-
-from .builders import ENTITIES, PREDICATES, SOURCES, claim
+from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 T2 = datetime.datetime(2025, 10, 2, 12, tzinfo=datetime.UTC)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import random
+import traceback
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,14 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
-from factlog import ClaimSet, FormatError
+from factlog import ClaimSet, Entity, FormatError
 from factlog.io import _documents as codec
 from factlog.io._converter import make_converter
+from factlog.io._records import Refused, reader
 from factlog.io._schema import json_schema
 from factlog.io._sections import read_claim_set, write_claim_set
-
-from .fuzzing import GOLDEN, _mutate, _random_json
-from .strategies import claim_sets
+from tests.fuzzing import _mutate, _random_json
+from tests.helpers import GOLDEN
+from tests.strategies import claim_sets
 
 CONVERTER = make_converter()
 
@@ -85,23 +88,38 @@ def test_reader_refuses_huge_floats_that_the_converter_reads() -> None:
     assert factlog.loads(json.dumps(document)).predicates[1].tolerance == 1e300
 
 
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every key or index path inside a record, nested ones included (not the record itself)."""
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, child in children:
+        yield (*path, key)
+        yield from _paths(child, (*path, key))
+
+
+def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
 def test_reader_agrees_with_the_converter_on_every_field_set_wrong() -> None:
-    """Every field of the golden document, set to each of ten wrong values, is read or refused as the converter does."""
+    """Every field of the golden document, nested ones too, set wrong ten ways: read or refused as cattrs does."""
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
     body = {key: value for key, value in golden.items() if key not in ("format", "version")}
     wrong_values: list[Any] = [None, "", " ", "Not An Id", 1.5, -1, True, [], {}, "9999-99"]
-    compared = refused = 0
+    compared = refused = nested = 0
     for section, items in body.items():
         for index, item in enumerate(items):
-            for key in item:
+            for path in _paths(item):
                 for wrong in wrong_values:
                     broken = json.loads(json.dumps(body))
-                    broken[section][index][key] = wrong
+                    _set(broken[section][index], path, wrong)
                     fast = _records_read(broken)
-                    assert fast == _converter_reads(broken), (section, index, key, wrong)
+                    assert fast == _converter_reads(broken), (section, index, path, wrong)
                     compared += 1
+                    nested += len(path) > 1
                     refused += fast is None
-    assert compared > 500
+    assert nested > 300  # fields inside attributions, evidence, propositions and quantities were reached
     assert refused > compared * 3 // 4  # most of the wrong values are refused, not read
 
 
@@ -166,3 +184,14 @@ def test_a_small_depth_limit_still_applies_to_valid_documents() -> None:
     """A depth limit below the format's own nesting refuses even a valid document."""
     with pytest.raises(FormatError, match="nested deeper than 3 levels"):
         factlog.loads(GOLDEN.read_text(encoding="utf-8"), limits=factlog.Limits(max_depth=3))
+
+
+def test_tracebacks_through_generated_readers_show_their_source() -> None:
+    """A failure inside a generated reader is reported with the generated line, as attrs does for its code."""
+    read = reader(Entity)
+    with pytest.raises(Refused) as caught:
+        read({"id": "x", "name": "X", "kind": "country", "aliases": 5}, {})
+    frames = traceback.extract_tb(caught.value.__traceback__)
+    generated = [frame for frame in frames if frame.filename.startswith("<factlog generated")]
+    assert generated
+    assert generated[0].line  # linecache knows the text, so the line is shown

@@ -13,11 +13,9 @@ from hypothesis import given
 
 import factlog
 from factlog import ClaimSet
+from tests.helpers import GOLDEN, ROOT
+from tests.strategies import claim_sets
 
-from .strategies import claim_sets
-
-ROOT = Path(__file__).parent.parent
-GOLDEN = Path(__file__).parent / "golden" / "v1.json"
 VALIDATOR = jsonschema.Draft202012Validator(factlog.json_schema())
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -134,3 +137,19 @@ def test_reliability_priors_rank_unknown_above_unreliable() -> None:
     assert all(0.5 <= prior < 1 for prior in priors)
     assert Reliability.E.description == "unreliable"
     assert Polarity.AFFIRMED.opposite is Polarity.DENIED
+
+
+SCALES = (Reliability, Credibility, Certainty, Polarity, Likelihood, Factuality)
+
+
+@pytest.mark.parametrize("scale", SCALES, ids=lambda scale: scale.__name__)
+def test_every_word_of_a_scale_parses_back_to_its_member(scale: type[Any]) -> None:
+    """Each member's value, name and synonyms, in any case and spacing, parse back to that member."""
+    for word, member in scale._words().items():
+        for spelling in (word, word.upper(), re.sub(r"(?<=\w)-(?=\w)", " ", word), f"  {word}  "):
+            assert scale.parse(spelling) is member, spelling
+    for member in scale:
+        assert scale.parse(str(member.value)) is member
+        assert scale.parse(member.name) is member
+        if hasattr(member, "description"):
+            assert scale.parse(member.description) is member

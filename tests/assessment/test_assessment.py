@@ -12,10 +12,8 @@ from hypothesis import strategies as st
 import factlog
 from factlog import Claim, ClaimSet, Credibility, Label, Status
 from factlog.analysis._origins import may_share_origin
-
-from .builders import claim, world
-from .scenarios import echo_cluster
-from .strategies import claim_sets
+from tests.helpers import claim, echo_cluster, world
+from tests.strategies import claim_sets
 
 
 def accuracy(claims: ClaimSet, truth: dict[str, str], method: str) -> float:

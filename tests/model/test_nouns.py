@@ -31,8 +31,7 @@ from factlog import (
     TextValue,
 )
 from factlog.io import _documents as codec
-
-from .builders import claim, world
+from tests.helpers import claim, world
 
 
 def evidence() -> tuple[Evidence, ...]:

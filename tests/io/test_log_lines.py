@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import factlog
 from factlog import ClaimLog, TornLineWarning
-from factlog.cli import main
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the command line in this process (the same ``main`` the ``factlog`` script calls)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(args))
-    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
-
+from tests.helpers import GOLDEN, run
 
 HEADER = '{"format":"factlog-log","version":1}\n'
 ENTITY = '{"at":"2025-10-30T12:00:00.000000Z","type":"entity","id":"e","name":"E","kind":"person"}\n'
-GOLDEN = Path(__file__).parent / "golden" / "v1.json"
 
 
 def _import(tmp_path: Path, text: str | bytes) -> ClaimLog:

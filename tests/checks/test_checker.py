@@ -8,9 +8,8 @@ from hypothesis import given
 
 import factlog
 from factlog import Claim
-
-from .builders import claim, world
-from .test_check_properties import _lines_executed, _one_proposition, claim_lists
+from tests.checks.test_check_properties import _lines_executed, _one_proposition, claim_lists
+from tests.helpers import claim, world
 
 
 def _shape(report: factlog.Report) -> list[tuple[str, str, str, tuple[object, ...]]]:

@@ -11,9 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
-
-from .fuzzing import GOLDEN, check, hostile_inputs
-from .test_cli import run
+from tests.fuzzing import check, hostile_inputs
+from tests.helpers import GOLDEN, run
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),

@@ -1,8 +1,21 @@
-"""Small claim sets written in a line each, for rule tests."""
+"""What the tests share: small claim sets written a line each, generated scenarios, and the CLI runner.
+
+``claim`` and ``world`` build claim sets for rule tests; ``echo_cluster`` and friends
+generate truth-discovery scenarios; ``run`` calls ``factlog.cli.main`` in-process and
+captures what it prints, as a user at a terminal would see it (one test in
+``tests/cli/test_entry_point.py`` runs the real entry point instead).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import random
+from pathlib import Path
 from typing import Any
+
+import attrs
 
 from factlog import (
     Acknowledgement,
@@ -23,6 +36,8 @@ from factlog import (
     Quantity,
     Reliability,
     Source,
+    TextValue,
+    cli,
 )
 
 ENTITIES = (
@@ -135,3 +150,102 @@ def world(*claims: Claim, acknowledged: tuple[tuple[str, str], ...] = ()) -> Cla
         claims=claims,
         acknowledged=tuple(Acknowledgement(finding=f, note=n) for f, n in acknowledged),
     )
+
+
+VALUES = ("v0", "v1", "v2", "v3", "v4")
+
+
+def echo_cluster(
+    seed: int,
+    questions: int = 2000,
+    independent: int = 9,
+    good: float = 0.75,
+    bad: float = 0.35,
+    copiers: int = 10,
+    copied: bool = True,
+) -> tuple[ClaimSet, dict[str, str]]:
+    """Functional questions answered by independent origins and one echoed origin.
+
+    ``independent`` origins give the true value with probability ``good``; one origin
+    gives it with probability ``bad``, and ``copiers`` other outlets repeat it: half by
+    relaying (``via``), half as rewrites of its source (``derived_from``). With
+    ``copied=False`` the copiers answer on their own, like the independent origins but
+    with the bad origin's accuracy. Returns the claim set and the truth per subject.
+    """
+    rng = random.Random(seed)
+    origins = [f"origin-{n}" for n in range(independent)]
+    echo, relays = "echoed", [f"copier-{n}" for n in range(copiers)]
+    entities = [Entity(id=name, name=name, kind=EntityKind.MEDIA_OUTLET) for name in (*origins, echo, *relays)]
+    subjects = [f"q{n}" for n in range(questions)]
+    entities += [Entity(id=subject, name=subject, kind=EntityKind.EVENT) for subject in subjects]
+    sources = [Source(id=f"s-{name}", title=name, publisher=name) for name in (*origins, echo)]
+    for number, relay in enumerate(relays):
+        derived = ("s-echoed",) if copied and number % 2 else ()
+        sources.append(Source(id=f"s-{relay}", title=relay, publisher=relay, derived_from=derived))
+    claims: list[Claim] = []
+    truth: dict[str, str] = {}
+
+    def answer(accuracy: float, correct: str) -> str:
+        return correct if rng.random() < accuracy else rng.choice([v for v in VALUES if v != correct])
+
+    def say(subject: str, value: str, holder: str, source: str, via: tuple[str, ...] = ()) -> None:
+        quote = f"{subject} is {value}"
+        claims.append(
+            Claim(
+                id=f"{subject}-{holder}-{source}",
+                statement=quote,
+                proposition=Proposition(subject=subject, predicate="has-value", object=TextValue(text=value)),
+                attribution=Attribution(holder=holder, via=via),
+                evidence=(Evidence(source=source, quote=quote, start=0, end=len(quote)),),
+            )
+        )
+
+    for subject in subjects:
+        truth[subject] = correct = rng.choice(VALUES)
+        for origin in origins:
+            say(subject, answer(good, correct), origin, f"s-{origin}")
+        echoed = answer(bad, correct)
+        say(subject, echoed, echo, "s-echoed")
+        for number, relay in enumerate(relays):
+            if not copied:
+                say(subject, answer(bad, correct), relay, f"s-{relay}")
+            elif number % 2:
+                say(subject, echoed, relay, f"s-{relay}")
+            else:
+                say(subject, echoed, echo, f"s-{relay}", via=(relay,))
+    predicate = Predicate(id="has-value", label="has value", kind=PredicateKind.STATE, functional=True)
+    return ClaimSet(
+        entities=tuple(entities), predicates=(predicate,), sources=tuple(sources), claims=tuple(claims)
+    ), truth
+
+
+ROOT = Path(__file__).parent.parent
+GOLDEN = ROOT / "tests" / "golden" / "v1.json"
+
+
+@attrs.frozen
+class Ran:
+    """What one run of the command printed, and its exit code."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, cwd: Path = ROOT) -> Ran:
+    """Run ``factlog ARGS...`` in-process from ``cwd`` with NO_COLOR set, capturing both streams."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = os.environ.get("NO_COLOR")
+    os.environ["NO_COLOR"] = "1"
+    try:
+        with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exit_:  # argparse exits on usage errors and --help
+                code = exit_.code if isinstance(exit_.code, int) else 2
+    finally:
+        if saved is None:
+            del os.environ["NO_COLOR"]
+        else:
+            os.environ["NO_COLOR"] = saved
+    return Ran(code, out.getvalue(), err.getvalue())

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.io import _documents, _parsing, _writing
-
-from .test_cli import run
+from tests.helpers import run
 
 ONE = {"format": "factlog", "version": 1, "entities": [{"id": "e", "name": "E", "kind": "person"}]}
 

@@ -24,8 +24,7 @@ from factlog.checks import (
     self_contradiction,
     stated_after_publication,
 )
-
-from .builders import claim, world
+from tests.helpers import claim, world
 
 
 def run(rule: factlog.Rule, claims: ClaimSet) -> list[Finding]:

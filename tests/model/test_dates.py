@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlog import Interval, PartialDate
-
-from .strategies import intervals, partial_dates
+from tests.strategies import intervals, partial_dates
 
 # A small window keeps the day-by-day reference cheap; open ends reach past it.
 YEARS = (2019, 2020)

@@ -1,26 +1,14 @@
-"""The command line, run through its real entry point."""
+"""The command line, run in-process through ``factlog.cli.main``."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 
-GOLDEN = Path(__file__).parent / "golden" / "v1.json"
-ROOT = Path(__file__).parent.parent
-
-
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m factlog`` as a user would, capturing both streams."""
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "factlog", *args], capture_output=True, text=True, cwd=cwd, env=env, check=False
-    )
+from tests.helpers import GOLDEN, run
 
 
 def test_validate_accepts_a_valid_file() -> None:
@@ -175,14 +163,6 @@ def test_check_unreadable_input_exits_3(tmp_path: Path) -> None:
     result = run("check", str(broken))
     assert result.returncode == 3
     assert "$.format: required key missing" in result.stderr
-
-
-def test_python_dash_m_and_console_script_agree() -> None:
-    """`python -m factlog` and the `factlog` script are the same program."""
-    script = Path(sys.executable).parent / "factlog"
-    direct = subprocess.run([str(script), "validate", str(GOLDEN)], capture_output=True, text=True, check=False)
-    assert direct.returncode == 0
-    assert direct.stdout == run("validate", str(GOLDEN)).stdout
 
 
 def test_assess_prints_every_proposition_in_each_format() -> None:

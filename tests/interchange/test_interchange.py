@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import jsonschema
 import prov
@@ -14,11 +13,9 @@ from pyld import jsonld
 
 import factlog
 from factlog.interchange._exports import to_claimreview, to_prov
+from tests.helpers import ROOT, claim, run, world
 
-from .builders import claim, world
-from .test_cli import run
-
-SCHEMA = json.loads((Path(__file__).parent / "schemas" / "prov-json.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "tests" / "schemas" / "prov-json.schema.json").read_text())
 SCHEMA_ORG = "https://schema.org/"
 
 

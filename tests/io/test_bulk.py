@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import gc
-from pathlib import Path
+from typing import Any
 
 import pytest
 
 import factlog
-import factlog._bulk
+from factlog.io import _documents as documents
+from tests.helpers import GOLDEN
 
-GOLDEN = Path(__file__).parent / "golden" / "v1.json"
 
+def test_collector_is_paused_during_a_load_and_restored_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While load builds objects the collector is off; afterwards it is on again, even after an error."""
+    seen: list[bool] = []
+    real = documents.read_claim_set
 
-def test_collector_is_paused_during_a_load_and_restored_after() -> None:
-    """During load the collector is off; afterwards it is on again, even after an error."""
-    seen = []
-
-    @factlog._bulk.paused_gc
-    def probe() -> None:
+    def probe(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
+        return real(*args, **kwargs)
 
+    monkeypatch.setattr(documents, "read_claim_set", probe)
     assert gc.isenabled()
-    probe()
+    factlog.load(GOLDEN)
     assert seen == [False]
     assert gc.isenabled()
     with pytest.raises(factlog.FormatError):

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Claim, ClaimSet, Finding
-
-from .builders import claim, world
+from tests.helpers import claim, world
 
 SUBJECTS = {"dprk": ["dprk", "pyongyang", "DPRK"], "russia": ["russia", "moscow"], "prc": ["prc", "beijing"]}
 CONFLICT_RULES = (

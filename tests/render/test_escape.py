@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import attrs
@@ -18,11 +15,8 @@ from markdown_it.token import Token
 import factlog
 from factlog.cli import main
 from factlog.render._escape import escape_markdown, escape_terminal
-
-from .builders import ENTITIES, PREDICATES, SOURCES, claim
-from .strategies import markdown_hostile_text as hostile_text
-
-ROOT = Path(__file__).parent.parent
+from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim
+from tests.strategies import markdown_hostile_text as hostile_text
 
 
 def _parser() -> MarkdownIt:
@@ -134,16 +128,3 @@ def test_commands_print_no_escape_sequence_from_the_data(tmp_path: Path) -> None
             main([*command, str(tmp_path / "ansi.json")])
         assert "\\x1b[2J" in out.getvalue(), (command, out.getvalue())
         assert "\x1b" not in out.getvalue()
-
-
-def test_a_closed_pipe_exits_quietly() -> None:
-    """`factlog schema` into a pipe nobody reads: no traceback, nothing on stderr, exit 141."""
-    read, write = os.pipe()
-    os.close(read)
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "factlog", "schema"], stdout=write, stderr=subprocess.PIPE, cwd=ROOT, check=False
-        )
-    finally:
-        os.close(write)
-    assert (result.returncode, result.stderr) == (141, b"")

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import factlog
-
-from .builders import claim, world
+from tests.helpers import claim, world
 
 
 def _mode(path: Path) -> int:

@@ -1,0 +1,100 @@
+"""The interval sweeps against an O(n²) brute force over every pair of spans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlog.analysis._timegroups import components, definite_conflict, possible_conflict, time_groups
+
+
+@attrs.frozen
+class Span:
+    """What the sweeps read of an index entry: a span of days, a position, whether it is timed."""
+
+    span: tuple[int, int]
+    position: int
+    timed: bool = True
+
+
+@st.composite
+def sides(draw: st.DrawFn, offset: int = 0) -> list[Span]:
+    starts = draw(st.lists(st.integers(0, 30), max_size=7))
+    spans = []
+    for number, start in enumerate(starts):
+        length = draw(st.integers(0, 8))
+        spans.append(Span((start, start + length), offset + number, draw(st.booleans())))
+    return spans
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
+
+
+def _components_brute(first: list[Span], second: list[Span]) -> list[list[Span]]:
+    everything = sorted(first + second, key=lambda s: s.position)
+    group = {s.position: {s.position} for s in everything}
+    for a in first:
+        for b in second:
+            if _overlap(a, b):
+                merged = group[a.position] | group[b.position]
+                for position in merged:
+                    group[position] = merged
+    found: list[list[Span]] = []
+    seen: set[frozenset[int]] = set()
+    for s in everything:
+        members = frozenset(group[s.position])
+        if members in seen:
+            continue
+        seen.add(members)
+        both = {x.position for x in first} & members and {x.position for x in second} & members
+        if both:
+            found.append([x for x in everything if x.position in members])
+    return found
+
+
+@given(sides(), sides(offset=100))
+def test_components_match_the_brute_force(first: list[Span], second: list[Span]) -> None:
+    """Groups linked by overlaps across the two sides are the connected components a brute force finds."""
+    assert components(first, second) == _components_brute(first, second)  # type: ignore[arg-type]
+
+
+@given(sides(), sides(offset=100))
+def test_possible_conflict_matches_the_brute_force(first: list[Span], second: list[Span]) -> None:
+    """Some span of one side shares a day with some span of the other, exactly as every pair says."""
+    expected = any(_overlap(a, b) for a in first for b in second)
+    assert possible_conflict(first, second) == expected  # type: ignore[arg-type]
+
+
+@given(sides(), sides(offset=100), st.booleans())
+def test_definite_conflict_matches_the_brute_force(affirmed: list[Span], denied: list[Span], event: bool) -> None:
+    """A state conflicts on any shared day; an event only inside a denied span that contains all of it."""
+    pairs = [(a, d) for a in affirmed if a.timed for d in denied if d.timed]
+    if event:
+        expected = any(d.span[0] <= a.span[0] and a.span[1] <= d.span[1] for a, d in pairs)
+    else:
+        expected = any(_overlap(a, d) for a, d in pairs)
+    assert definite_conflict(affirmed, denied, event=event) == expected  # type: ignore[arg-type]
+
+
+def _time_groups_brute(entries: list[Span]) -> list[list[Any]]:
+    ordered = sorted(entries, key=lambda s: (s.span[0], s.position))
+    label = list(range(len(ordered)))
+    for i, a in enumerate(ordered):
+        for j, b in enumerate(ordered):
+            if i < j and _overlap(a, b):
+                old, new = label[j], label[i]
+                label = [new if x == old else x for x in label]
+    groups: dict[int, list[Span]] = {}
+    for entry, group in zip(ordered, label, strict=True):
+        groups.setdefault(group, []).append(entry)
+    return sorted(groups.values(), key=lambda g: (g[0].span[0], g[0].position))
+
+
+@given(sides())
+def test_time_groups_are_the_components_of_the_overlap_graph(entries: list[Span]) -> None:
+    """Chains of overlapping spans form one group; the sweep agrees with every pair compared."""
+    assert time_groups(entries) == _time_groups_brute(entries)  # type: ignore[arg-type]
