@@ -10,12 +10,12 @@ import pytest
 
 import factlog
 from factlog import ClaimLog, Retraction
-from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim
+from tests.helpers import ENTITIES, PREDICATES, ROOT, SOURCES, claim
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 T2 = datetime.datetime(2025, 10, 2, 12, tzinfo=datetime.UTC)
 T3 = datetime.datetime(2025, 10, 3, 12, tzinfo=datetime.UTC)
-CORPUS = Path(__file__).parent.parent / "sources"
+CORPUS = ROOT / "sources"
 
 
 @pytest.fixture
