@@ -6,7 +6,7 @@ a :class:`Certainty`. :func:`load` and :func:`dump` read and write claim sets as
 canonical JSON.
 """
 
-from factlog.analysis import Entry, Index, Origin, SlotKey, origins
+from factlog.analysis import Entry, Index, Origin, QuoteMatch, Reading, SlotKey, find_quote, origins, readings
 from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
 from factlog.errors import (
@@ -58,15 +58,18 @@ from factlog.model import (
     Mode,
     Object,
     PartialDate,
+    Pattern,
     Polarity,
     Predicate,
     PredicateKind,
     Proposition,
     PropositionKey,
     Quantity,
+    Regarding,
     Reliability,
     Source,
     SourceKind,
+    StanceKind,
     TextValue,
     Vocabulary,
 )
@@ -124,6 +127,7 @@ __all__ = [
     "Origin",
     "OriginWeight",
     "PartialDate",
+    "Pattern",
     "Polarity",
     "Predicate",
     "PredicateKind",
@@ -131,8 +135,11 @@ __all__ = [
     "PropositionAssessment",
     "PropositionKey",
     "Quantity",
+    "QuoteMatch",
+    "Reading",
     "Record",
     "RecordVersion",
+    "Regarding",
     "Reliability",
     "Replay",
     "Report",
@@ -143,6 +150,7 @@ __all__ = [
     "SlotKey",
     "Source",
     "SourceKind",
+    "StanceKind",
     "Status",
     "TextValue",
     "TimelineRow",
@@ -157,6 +165,7 @@ __all__ = [
     "dumps",
     "dumps_lines",
     "entity_timeline",
+    "find_quote",
     "finding_id",
     "json_schema",
     "load",
@@ -164,6 +173,7 @@ __all__ = [
     "loads_lines",
     "make_converter",
     "origins",
+    "readings",
     "render_assessment_json",
     "render_assessment_markdown",
     "render_assessment_text",

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+import factlog
 from factlog import (
     Acknowledgement,
     Attribution,
@@ -34,6 +35,7 @@ from factlog import (
     PredicateKind,
     Proposition,
     Quantity,
+    Regarding,
     Reliability,
     Source,
     TextValue,
@@ -56,6 +58,15 @@ ENTITIES = (
     Entity(id="paper-b", name="Paper B", kind=EntityKind.MEDIA_OUTLET),
     Entity(id="wire", name="The wire", kind=EntityKind.MEDIA_OUTLET),
     Entity(id="visit", name="the visit", kind=EntityKind.EVENT),
+    Entity(id="peskov", name="the Kremlin spokesman", kind=EntityKind.PERSON, affiliation="russia"),
+    Entity(id="ruritania", name="Ruritania", kind=EntityKind.COUNTRY),
+    Entity(id="alice", name="Alice Example", kind=EntityKind.PERSON),
+    Entity(id="bob", name="Bob Example", kind=EntityKind.PERSON),
+    Entity(id="carol", name="Carol Example", kind=EntityKind.PERSON),
+    Entity(id="ukraine", name="Ukraine", kind=EntityKind.COUNTRY),
+    Entity(id="kursk", name="the Kursk region", kind=EntityKind.PLACE, part_of=("russia",)),
+    Entity(id="sudzha", name="Sudzha", kind=EntityKind.PLACE, part_of=("kursk",)),
+    Entity(id="sites", name="the enrichment sites", kind=EntityKind.PLACE),
 )
 PREDICATES = (
     Predicate(
@@ -64,9 +75,21 @@ PREDICATES = (
     Predicate(id="visits", label="visits", kind=PredicateKind.EVENT),
     Predicate(id="allied-with", label="is allied with", kind=PredicateKind.STATE, symmetric=True),
     Predicate(
-        id="holds-office", label="holds the office of", kind=PredicateKind.STATE, exclusive_with=("former-holder-of",)
+        id="holds-office",
+        label="holds the office of",
+        kind=PredicateKind.STATE,
+        exclusive_with=("no-longer-holds-office",),
     ),
+    Predicate(id="no-longer-holds-office", label="no longer holds the office of", kind=PredicateKind.STATE),
     Predicate(id="former-holder-of", label="formerly held the office of", kind=PredicateKind.STATE),
+    Predicate(id="head-of-government", label="has as head of government", kind=PredicateKind.STATE, functional=True),
+    Predicate(id="premier-of", label="is premier of", kind=PredicateKind.STATE, inverse_functional=True),
+    Predicate(
+        id="cases-reported", label="cases reported to date", kind=PredicateKind.STATE, cumulative=True, tolerance=0.01
+    ),
+    Predicate(id="destroys", label="destroyed", kind=PredicateKind.EVENT, evaluative=True),
+    Predicate(id="fights-in", label="fights in", kind=PredicateKind.EVENT),
+    Predicate(id="battle-place", label="has its battle in", kind=PredicateKind.STATE, functional=True),
     Predicate(
         id="troops-deployed",
         label="number of troops deployed",
@@ -113,6 +136,7 @@ def claim(
     stated: str | None = None,
     via: tuple[str, ...] = (),
     qualifiers: dict[str, str] | None = None,
+    regarding: Regarding | None = None,
 ) -> Claim:
     """A claim; ``subject=None`` gives one without a proposition."""
     if isinstance(obj, str) and obj.startswith("date:"):
@@ -138,6 +162,7 @@ def claim(
         evidence=(Evidence(source=source, quote=f"quote {id}", start=0, end=len(f"quote {id}")),),
         stated=None if stated is None else PartialDate.parse(stated),
         answers=answers,
+        regarding=regarding,
     )
 
 
@@ -249,3 +274,13 @@ def run(*args: str, cwd: Path = ROOT) -> Ran:
         else:
             os.environ["NO_COLOR"] = saved
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def findings_of(rule: factlog.Rule, claims: ClaimSet) -> list[factlog.Finding]:
+    """The findings of one rule, sorted as a check sorts them."""
+    return list(factlog.check(claims, (rule,)).findings)
+
+
+def sides(finding: factlog.Finding) -> dict[str, set[str]]:
+    """A finding's claims by side, as sets."""
+    return {side: set(ids) for side, ids in finding.claims}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 
+import attrs
 from hypothesis import strategies as st
 
 from factlog import (
@@ -20,6 +21,7 @@ from factlog import (
     Interval,
     Mode,
     PartialDate,
+    Pattern,
     Polarity,
     Predicate,
     PredicateKind,
@@ -30,6 +32,7 @@ from factlog import (
     SourceKind,
     TextValue,
 )
+from factlog.model._vocabulary import fold
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
 texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(lambda s: s.strip())
@@ -80,10 +83,22 @@ def objects(entity_ids: list[str]) -> st.SearchStrategy[object]:
     return st.one_of(
         st.none(),
         st.sampled_from(entity_ids),
+        st.lists(st.sampled_from(entity_ids), min_size=1, max_size=3, unique=True).map(tuple),
         texts.map(lambda t: TextValue(text=t)),
         intervals().map(lambda i: DateValue(date=i)),
         quantities(),
     )
+
+
+@st.composite
+def patterns(draw: st.DrawFn, ranked: bool = False) -> Pattern:
+    """An everyday pattern: 'the last X was in Y', 'the first X since Y', 'the first in N years'.
+
+    With ``ranked`` (the predicate has a rank) also 'the highest-level X since Y'.
+    """
+    kind = draw(st.sampled_from(["last", "since", "years", *(["highest_since"] if ranked else [])]))
+    value: object = draw(st.integers(1, 30)) if kind == "years" else draw(intervals(open_ends=False))
+    return Pattern(**{kind: value}, until=draw(st.none() | partial_dates()))  # type: ignore[arg-type]
 
 
 @st.composite
@@ -93,12 +108,17 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
     alias_pool = draw(st.lists(words, max_size=6, unique_by=lambda w: "-".join(w.casefold().split())))
     alias_pool = [a for a in alias_pool if "-".join(a.casefold().split()) not in entity_ids]
     entities = []
+    taken: set[str] = set()
     for index, entity_id in enumerate(entity_ids):
         aliases = tuple(alias_pool[index :: len(entity_ids)])
+        name = draw(texts)
+        if fold(name) in taken:  # a name two entities share is ambiguous where a claim uses it
+            name = f"{name} {entity_id}"
+        taken.add(fold(name))
         entities.append(
             Entity(
                 id=entity_id,
-                name=draw(texts),
+                name=name,
                 kind=draw(st.sampled_from(EntityKind)),
                 aliases=aliases,
                 affiliation=draw(st.none() | st.sampled_from(entity_ids)),
@@ -120,6 +140,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 symmetric=symmetric,
                 inverse=None if symmetric else draw(st.none() | st.just(f"inv-{predicate_id}")),
                 tolerance=draw(st.sampled_from([0.0, 0.1, 0.25])),
+                **draw(st.just({}) | st.integers(0, 3).map(lambda rank: {"scale": "level", "rank": rank})),
             )
         )
     source_ids = draw(st.lists(ids.map(lambda i: f"s-{i}"), min_size=1, max_size=4, unique=True))
@@ -143,42 +164,55 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
     )
     claim_ids = draw(st.lists(ids.map(lambda i: f"c-{i}"), min_size=0, max_size=max_claims, unique=True))
     all_predicates = predicate_ids + [p.inverse for p in predicates if p.inverse]
+    ranked = {name for p in predicates if p.rank is not None for name in (p.id, p.inverse) if name}
+    # Entities may be named as the text writes them: by an alias, in any case.
+    names = st.sampled_from(entity_ids) | st.sampled_from(alias_pool or entity_ids).map(str.upper)
     claims = []
     for index, claim_id in enumerate(claim_ids):
         proposition = None
+        pattern = None
         if draw(st.booleans()):
             predicate = draw(st.sampled_from(all_predicates))
             obj = draw(objects(entity_ids))
             if predicate.startswith("inv-") and not isinstance(obj, str):
                 obj = entity_ids[0]
             proposition = Proposition(
-                subject=draw(st.sampled_from(entity_ids)),
+                subject=draw(names),
                 predicate=predicate,
                 object=obj,  # type: ignore[arg-type]
                 qualifiers=draw(st.dictionaries(st.sampled_from(["place", "role"]), words, max_size=2)),
                 when=draw(st.none() | intervals()),
             )
+            pattern = draw(st.none() | patterns(ranked=predicate in ranked))
+            if pattern is not None and pattern.last is not None:
+                proposition = attrs.evolve(proposition, when=None)
         quote = draw(texts)
         start = draw(st.integers(0, 5000))
+        spanned = draw(st.booleans())
         claims.append(
             Claim(
                 id=claim_id,
                 statement=draw(texts),
                 proposition=proposition,
-                polarity=draw(st.sampled_from(Polarity)),
+                polarity=Polarity.AFFIRMED if pattern is not None else draw(st.sampled_from(Polarity)),
                 certainty=draw(st.sampled_from(Certainty)),
                 attribution=Attribution(
-                    holder=draw(st.sampled_from(entity_ids)),
-                    via=tuple(draw(st.lists(st.sampled_from(entity_ids), max_size=2))),
+                    holder=draw(names),
+                    via=tuple(draw(st.lists(names, max_size=2))),
                     mode=draw(st.sampled_from(Mode)),
                     cue=draw(st.none() | words),
                 ),
                 evidence=(
                     Evidence(
-                        source=draw(st.sampled_from(source_ids)), quote=quote, start=start, end=start + len(quote)
+                        source=draw(st.sampled_from(source_ids)),
+                        quote=quote,
+                        start=start if spanned else None,
+                        end=start + len(quote) if spanned else None,
+                        occurrence=None if spanned else draw(st.none() | st.integers(1, 3)),
                     ),
                 ),
                 stated=draw(st.none() | partial_dates()),
+                pattern=pattern,
                 answers=tuple(draw(st.lists(st.sampled_from(claim_ids[:index]), unique=True)) if index else ()),
             )
         )

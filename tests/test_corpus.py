@@ -151,6 +151,13 @@ def test_deniers_of_the_weapons_allegation_are_flagged_as_interested(report: fac
     assert finding.severity is Severity.INFO
 
 
+def test_reportedly_against_confirmations_is_understated(report: factlog.Report) -> None:
+    """(f) 'Reportedly dispatching troops' (possible) where Russia and North Korea confirmed it: info."""
+    [finding] = report.by_rule("understated_certainty")
+    assert set(finding.sides["hedged"]) == {"troops-to-kursk-reportedly"}
+    assert finding.severity is Severity.INFO
+
+
 def _origins_of(corpus: factlog.ClaimSet, claim_id: str) -> list[factlog.Origin]:
     index = factlog.Index.of(corpus)
     key = index.by_id[claim_id].key
@@ -193,4 +200,4 @@ def test_factlog_check_sources_prints_the_findings_and_exits_1() -> None:
     assert "Contradiction: Donald Trump holds the office of President of the United States" in result.stdout
     assert "Disputed: North Korea supplies weapons to Russia" in result.stdout
     assert "Conflicting values: Zhao Leji's visit to Pyongyang" in result.stdout
-    assert result.stdout.rstrip().endswith("3 errors, 2 warnings, 3 info")
+    assert result.stdout.rstrip().endswith("3 errors, 2 warnings, 4 info")

@@ -1,8 +1,11 @@
 """The index every rule reads: normalised claims, grouped so rules never compare all pairs.
 
-Built once per check. Aliases become canonical ids, inverse predicates are turned
-round, symmetric pairs are sorted; then claims are grouped by proposition key, by
-subject and predicate, by holder and by source, and the ``answers`` links are kept.
+Built once per check. Names as written become canonical ids, inverse predicates are
+turned round, symmetric pairs are sorted; a claim with several objects or a pattern is
+read as the propositions it implies (:mod:`factlog.analysis._patterns`); then claims
+are grouped by proposition key, by subject and predicate, by holder and by source, and
+the ``answers`` links are kept. Quotes without a span are found in their documents
+(:meth:`Index.quote`); the stored claims are never changed.
 """
 
 from __future__ import annotations
@@ -10,20 +13,27 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
+from factlog.analysis._patterns import Reading, readings
+from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.errors import FormatError, InputError
 from factlog.io._files import read_regular
 from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import _NEG_INF, _POS_INF, Interval, PartialDate
-from factlog.model._nouns import Claim, Entity, Predicate, Proposition, Source
+from factlog.model._kinds import PredicateKind
+from factlog.model._nouns import Claim, Entity, Evidence, Predicate, Proposition, Source
+from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
-__all__ = ["Entry", "Index", "SlotKey", "chronological"]
+__all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object_slot"]
 
 _ANY_TIME = (_NEG_INF, _POS_INF)
+_IMPLIED = 1 << 40
+"""Added to the position of an implied reading: positions stay unique, and implied ones sort last."""
 
 SlotKey = tuple[str, str, tuple[tuple[str, str], ...]]
 """``(subject, predicate, qualifiers)``: where a functional predicate has one value."""
@@ -35,6 +45,7 @@ class Entry:
 
     claim: Claim
     position: int
+    """Order of the claim in the set; unique per entry (an implied reading adds a large offset)."""
     proposition: Proposition | None
     key: PropositionKey | None
     predicate: Predicate | None
@@ -49,6 +60,16 @@ class Entry:
     A state holds throughout the span; an event happens on some day inside it. A claim
     without a valid time spans all time, but only possibly (see ``timed``).
     """
+    polarity: Polarity
+    """Whether this reading affirms or denies its proposition (the claim's own, or implied)."""
+    core: tuple[int, int] | None = None
+    """The days the claim certainly covers, as ordinals (None: no day is certain).
+
+    Two claims whose spans meet overlap *possibly*; only when their cores meet do they
+    overlap *definitely* (see :func:`factlog.analysis._index.certain_days`).
+    """
+    part: int = 0
+    """0 for the claim's own reading; 1, 2, ... for what its pattern or objects imply."""
 
     @property
     def timed(self) -> bool:
@@ -64,6 +85,39 @@ class Entry:
     def when(self) -> Interval | None:
         """The valid time of the (normalised) proposition."""
         return None if self.proposition is None else self.proposition.when
+
+
+def object_slot(entry: Entry) -> SlotKey:
+    """``(object, predicate, qualifiers)`` of a claim whose object is an entity."""
+    assert entry.proposition is not None
+    assert isinstance(entry.proposition.object, str)
+    return (entry.proposition.object, entry.proposition.predicate, entry.proposition.qualifiers)
+
+
+def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | None:
+    """The days a valid time certainly covers, as ordinals: None when no day is certain.
+
+    This is how Wikidata's single-value constraint reads start and end qualifiers
+    (a term ending in 2016 and one starting in 2016 do not certainly overlap):
+
+    * a **state** over one partial date holds throughout it (``2019``: every day of 2019);
+      over ``start/end`` it certainly holds from the last day ``start`` may be to the day
+      before the first day ``end`` may be: the end day is the day of the handover, so a
+      term ending on the day the next begins only possibly overlaps it;
+    * an **event** certainly happens on a day only when it is dated to that day.
+
+    No valid time: nothing is certain. Approximate or uncertain dates (EDTF ``~``, ``?``)
+    belong here too: they shrink what is certain and widen :attr:`Entry.span`.
+    """
+    if when is None:
+        return None
+    if event:
+        return (when.start_low, when.start_low) if when.start_low == when.end_high else None
+    if when.start is not None and when.start == when.end:
+        return (when.start.first_day, when.start.last_day)
+    low = _NEG_INF if when.start is None else when.start.last_day
+    high = _POS_INF if when.end is None else when.end.first_day - 1
+    return (low, high) if low <= high else None
 
 
 def chronological(entries: Sequence[Entry]) -> list[Entry]:
@@ -84,9 +138,22 @@ class Index:
     by_holder: dict[str, list[Entry]]
     by_source: dict[str, list[Entry]]
     answered_by: dict[str, list[Entry]]
+    by_object: dict[SlotKey, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
+    """Claims with an entity object, by ``(object, predicate, qualifiers)``: where an
+    inverse-functional predicate has one subject."""
+    regarded_by: dict[str, list[Entry]] = attrs.field(factory=lambda: defaultdict(list))
+    """Claims about claims (``regarding``), by the id of each claim they are about; shared by views."""
+    implied: dict[str, list[Entry]] = attrs.field(factory=dict)
+    """Claim id to the readings its objects or pattern imply beyond its own (in the groups too)."""
+    spread: set[str] = attrs.field(factory=set)
+    """Claims whose readings fall under more than one proposition key (several objects, ranks)."""
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
+    _broader: dict[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
+    _narrower: dict[PropositionKey, list[PropositionKey]] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
+    _texts: dict[str, str | None] = attrs.field(factory=dict, repr=False)
+    _quotes: dict[tuple[str, str, int | None], QuoteMatch] = attrs.field(factory=dict, repr=False)
     source_scope: frozenset[str] | None = None
     """In a view, the sources whose documents the rules look at (None: all of them)."""
     parent: Index | None = attrs.field(default=None, repr=False)
@@ -128,16 +195,46 @@ class Index:
             added.append(entry)
             self.by_id[claim.id] = entry
             if entry.key is not None:
-                self.by_key[entry.key].append(entry)
-                assert entry.proposition is not None
-                slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
-                self.by_slot[slot].append(entry)
+                self._group(entry)
+            if claim.pattern is not None or type(getattr(claim.proposition, "object", None)) is tuple:
+                self._add_implied(entry)
             self.by_holder[entry.holder].append(entry)
             for source in entry.sources:
                 self.by_source[source].append(entry)
             for answered in claim.answers:
                 self.answered_by[answered].append(entry)
+            if claim.regarding is not None:
+                for other in claim.regarding.claims:
+                    self.regarded_by[other].append(entry)
         return added
+
+    def _group(self, entry: Entry) -> None:
+        """File a reading with a proposition under its key, its slot and (entity object) its object slot."""
+        assert entry.key is not None
+        assert entry.proposition is not None
+        if entry.key not in self.by_key:
+            for wide in self.broader_keys(entry.key):
+                self._narrower.setdefault(wide, []).append(entry.key)
+        self.by_key[entry.key].append(entry)
+        self.by_slot[(entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)].append(
+            entry
+        )
+        if isinstance(entry.proposition.object, str):
+            self.by_object[object_slot(entry)].append(entry)
+
+    def _add_implied(self, entry: Entry) -> None:
+        """Group the readings a claim implies beyond its own (several objects, a pattern)."""
+        others = [
+            attrs.evolve(entry, position=entry.position + part * _IMPLIED, part=part, **self._reading(reading))
+            for part, reading in enumerate(readings(entry.claim, entry.stated, self.vocabulary)[1:], start=1)
+        ]
+        if not others:
+            return
+        self.implied[entry.id] = others
+        if len({reading.key for reading in (entry, *others)}) > 1:
+            self.spread.add(entry.id)
+        for reading in others:
+            self._group(reading)
 
     def view(self, entries: list[Entry]) -> Index:
         """An index of just the groups these claims belong to, sharing everything else.
@@ -145,11 +242,15 @@ class Index:
         Rules run on a view find exactly the findings of those groups: the incremental
         check runs them on the view of the claims it adds.
         """
-        keys = {e.key for e in entries if e.key is not None}
+        readings = [*entries, *(other for e in entries for other in self.implied.get(e.id, ()))]
+        keys = {e.key for e in readings if e.key is not None}
         slots = {
             (e.proposition.subject, e.proposition.predicate, e.proposition.qualifiers)
-            for e in entries
+            for e in readings
             if e.proposition is not None
+        }
+        objects = {
+            object_slot(e) for e in readings if e.proposition is not None and isinstance(e.proposition.object, str)
         }
         holders = {e.holder for e in entries}
         sources = {source for e in entries for source in e.sources}
@@ -164,11 +265,19 @@ class Index:
             {holder: self.by_holder[holder] for holder in holders},
             {source: self.by_source[source] for source in sources},
             {claim: self.answered_by[claim] for claim in answered if claim in self.answered_by},
-            self._documents,
-            self._speakers,
-            self._publishers,
-            frozenset(sources),
-            self.parent or self,
+            {slot: self.by_object[slot] for slot in objects},
+            self.regarded_by,
+            self.implied,
+            self.spread,
+            documents=self._documents,
+            speakers=self._speakers,
+            broader=self._broader,
+            narrower=self._narrower,
+            publishers=self._publishers,
+            texts=self._texts,
+            quotes=self._quotes,
+            source_scope=frozenset(sources),
+            parent=self.parent or self,
         )
 
     def scoped_sources(self) -> list[Source]:
@@ -179,13 +288,7 @@ class Index:
         return [found[s] for s in sorted(self.source_scope) if s in found]
 
     def _entry(self, claim: Claim, position: int) -> Entry:
-        proposition = claim.proposition
-        key = None
-        predicate = None
-        if proposition is not None:
-            proposition = self.vocabulary.normalise(proposition)
-            key = canonical_key(proposition)
-            predicate = self.vocabulary.predicate(proposition.predicate)
+        """The claim's own entry: its first reading (:func:`factlog.analysis.readings`)."""
         holder = self.vocabulary.entity(claim.attribution.holder)
         stated = claim.stated
         evidence = claim.evidence
@@ -194,9 +297,104 @@ class Index:
             stated = None if source is None else source.published
         # One quote is the common case: its source, without building Claim.sources.
         sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
-        when = None if proposition is None else proposition.when
-        span = _ANY_TIME if when is None else (when.start_low, when.end_high)
-        return Entry(claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span)
+        proposition = claim.proposition
+        polarity = claim.polarity
+        if proposition is not None and (claim.pattern is not None or type(proposition.object) is tuple):
+            first = readings(claim, stated, self.vocabulary)[0]
+            proposition, polarity = first.proposition, first.polarity
+        fields = self._reading(None if proposition is None else Reading(proposition, polarity))
+        fields["polarity"] = polarity
+        return Entry(
+            claim, position, holder=holder, speaks_for=self.speaker(holder), stated=stated, sources=sources, **fields
+        )
+
+    def _reading(self, reading: Reading | None) -> dict[str, Any]:
+        """The fields of an entry that depend on the proposition it reads."""
+        if reading is None:
+            return {
+                "proposition": None,
+                "key": None,
+                "predicate": None,
+                "span": _ANY_TIME,
+                "core": None,
+                "polarity": Polarity.AFFIRMED,
+            }
+        proposition = self.vocabulary.normalise(reading.proposition)
+        when = proposition.when
+        predicate = self.vocabulary.predicate(proposition.predicate)
+        return {
+            "proposition": proposition,
+            "key": canonical_key(proposition),
+            "predicate": predicate,
+            "span": _ANY_TIME if when is None else (when.start_low, when.end_high),
+            "core": certain_days(when, event=predicate is not None and predicate.kind is PredicateKind.EVENT),
+            "polarity": reading.polarity,
+        }
+
+    def quote(self, evidence: Evidence) -> QuoteMatch | None:
+        """Where a quote stands in its source's stored document; None without a readable document.
+
+        A span written by hand is taken as given (``quote_mismatch`` checks it); a quote
+        without one is looked for (:func:`factlog.analysis._quotes.find_quote`). The
+        stored evidence is not changed.
+        """
+        if evidence.start is not None and evidence.end is not None:
+            return QuoteMatch((evidence.start, evidence.end), ((evidence.start, evidence.end),))
+        text = self.text(evidence.source)
+        if text is None:
+            return None
+        key = (evidence.source, evidence.quote, evidence.occurrence)
+        found = self._quotes.get(key)
+        if found is None:
+            found = self._quotes[key] = find_quote(text, evidence.quote, evidence.occurrence)
+        return found
+
+    def text(self, source: str) -> str | None:
+        """A source's stored document decoded as UTF-8 (undecodable bytes replaced), or None."""
+        if source not in self._texts:
+            data, _ = self.document(source)
+            self._texts[source] = None if data is None else data.decode("utf-8", errors="replace")
+        return self._texts[source]
+
+    def broader(self, entity: str) -> frozenset[str]:
+        """Every entity the entity lies within, following ``part_of`` transitively (itself excluded)."""
+        found = self._broader.get(entity)
+        if found is None:
+            seen: set[str] = set()
+            pending = [entity]
+            while pending:
+                current = self.claims.entity_by_id.get(self.vocabulary.entity(pending.pop()))
+                for name in () if current is None else current.part_of:
+                    whole = self.vocabulary.entity(name)
+                    if whole not in seen and whole != entity:
+                        seen.add(whole)
+                        pending.append(whole)
+            found = self._broader[entity] = frozenset(seen)
+        return found
+
+    def broader_keys(self, key: PropositionKey) -> list[PropositionKey]:
+        """The keys of the same proposition with its object or one qualifier widened to a place containing it.
+
+        "Fought in the border region" is also "fought in Ukraine" when the region is
+        ``part_of`` Ukraine: a denial of the wider proposition conflicts with it.
+        """
+        subject, predicate, obj, qualifiers = key
+        found: list[PropositionKey] = []
+        if obj is not None and obj[0] == "entity" and isinstance(obj[1], str):
+            found += [(subject, predicate, ("entity", wide), qualifiers) for wide in sorted(self.broader(obj[1]))]
+        for number, (name, value) in enumerate(qualifiers):
+            for wide in sorted(self.broader(value)):
+                widened = tuple(sorted((*qualifiers[:number], (name, wide), *qualifiers[number + 1 :])))
+                found.append((subject, predicate, obj, widened))
+        return found
+
+    def narrower_keys(self, key: PropositionKey) -> list[PropositionKey]:
+        """The keys in the index whose :meth:`broader_keys` include this one."""
+        return (self.parent or self)._narrower.get(key, [])
+
+    def within(self, part: str, whole: str) -> bool:
+        """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``)."""
+        return part == whole or whole in self.broader(part)
 
     def speaker(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""
@@ -254,6 +452,5 @@ class Index:
         return self.claims.entity_by_id.get(self.vocabulary.entity(name))
 
     def name(self, entity: str) -> str:
-        """A person-readable name for an entity id."""
-        found = self.entity(entity)
-        return entity if found is None else found.name
+        """A person-readable name for an entity id, alias or name as written."""
+        return self.vocabulary.name(entity)

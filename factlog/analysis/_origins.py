@@ -105,9 +105,17 @@ def _ancestors(index: Index, source_id: str) -> list[str]:
 
 
 def _original_speaker(index: Index, members: Sequence[Entry]) -> str:
-    """The speaker of the first claim read in a source that copies no other."""
+    """The speaker of the first claim read in a source that copies no other.
+
+    When every claim is read in a copy, the origin is the publisher of the story the
+    first claim's source was copied from (followed back to a source that copies none).
+    """
     for entry in members:
         source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
         if source is None or not source.derived_from:
             return entry.speaks_for
+    for ancestor in _ancestors(index, members[0].claim.evidence[0].source):
+        found = index.claims.source_by_id.get(ancestor)
+        if found is not None and not found.derived_from:
+            return index.speaker(index.vocabulary.entity(found.publisher))
     return members[0].speaks_for

@@ -9,7 +9,10 @@ from factlog.model._dates import Interval
 from factlog.model._nouns import Proposition
 from factlog.model._scales import Certainty
 
-__all__ = ["by_holders", "capital", "holders", "join", "participle", "proposition", "span"]
+__all__ = ["ONLY_POSSIBLE", "by_holders", "capital", "holders", "join", "participle", "proposition", "span"]
+
+ONLY_POSSIBLE = "the times only possibly overlap"
+"""Said of a conflict whose times may share no day (imprecise dates, a handover day, no date)."""
 
 _PARTICIPLES = {
     Certainty.CERTAIN: "stated",

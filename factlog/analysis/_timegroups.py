@@ -1,19 +1,100 @@
 """Interval sweeps over claim groups: conflicts found by sorting, never by all pairs.
 
 A claim's valid time is its span of days (:attr:`~factlog.Entry.span`): a state holds
-throughout it, an event happens on some day inside it. A claim without a valid time
-spans all time, but only possibly: it never conflicts definitely.
+throughout it, an event happens on some day inside it. Two claims whose spans share a
+day overlap *possibly*; only when the days each certainly covers
+(:attr:`~factlog.Entry.core`) share one do they overlap *definitely*. A claim without a
+valid time spans all time, but only possibly: it never conflicts definitely.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import enum
+from collections.abc import Iterable, Sequence
 
 from factlog.analysis._index import Entry
 from factlog.analysis._unionfind import UnionFind
 from factlog.model._dates import _NEG_INF
 
-__all__ = ["components", "definite_conflict", "possible_conflict", "time_groups"]
+__all__ = [
+    "Overlap",
+    "cliques",
+    "components",
+    "definite_conflict",
+    "dated_components",
+    "definitely_meet",
+    "overlap",
+    "possible_conflict",
+    "spans_meet",
+    "time_groups",
+]
+
+
+class Overlap(enum.IntEnum):
+    """How surely two claims share a day: not at all, possibly, or definitely."""
+
+    NONE = 0
+    POSSIBLE = 1
+    DEFINITE = 2
+
+
+def overlap(first: Entry, second: Entry) -> Overlap:
+    """How surely two claims share a day (cores meeting: definitely; spans meeting: possibly)."""
+    if first.span[0] > second.span[1] or second.span[0] > first.span[1]:
+        return Overlap.NONE
+    a, b = first.core, second.core
+    if not first.timed and not second.timed:
+        return Overlap.DEFINITE
+    if a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]:
+        return Overlap.DEFINITE
+    return Overlap.POSSIBLE
+
+
+def spans_meet(first: Iterable[tuple[int, int]], second: Iterable[tuple[int, int]]) -> bool:
+    """Whether some span of the first list shares a day with some span of the second: a sweep, O(n log n)."""
+    latest = [_NEG_INF - 1, _NEG_INF - 1]
+    events = sorted([(start, 0, end) for start, end in first] + [(start, 1, end) for start, end in second])
+    for start, side, end in events:
+        if latest[1 - side] >= start:
+            return True
+        latest[side] = max(latest[side], end)
+    return False
+
+
+def definitely_meet(first: Sequence[Entry], second: Sequence[Entry]) -> bool:
+    """Whether a claim of one side certainly shares a day with a claim of the other.
+
+    Their cores meet; or neither gives a valid time, so both speak of the same
+    unspecified time (the date of an event, stated without saying when). An undated
+    claim against a dated one only possibly meets it: one step less severe.
+    """
+    if any(not e.timed for e in first) and any(not e.timed for e in second):
+        return True
+    return spans_meet([e.core for e in first if e.core], [e.core for e in second if e.core])
+
+
+def cliques(entries: Sequence[Entry]) -> list[list[Entry]]:
+    """The maximal sets of claims that all share a day (possibly), each in claim order.
+
+    Intervals that pairwise overlap share a common day, so these are the sets of claims
+    alive together on some day: A overlapping B and B overlapping C, with A and C apart,
+    give {A, B} and {B, C}, never {A, B, C}. A sweep: O(n log n) plus the size of the
+    output. Ordered by their first day.
+    """
+    events = sorted([(e.span[0], 0, e.position, e) for e in entries] + [(e.span[1], 1, e.position, e) for e in entries])
+    alive: dict[int, Entry] = {}
+    found: list[list[Entry]] = []
+    grew = False
+    for _, kind, position, entry in events:
+        if kind == 0:
+            alive[position] = entry
+            grew = True
+        else:
+            if grew:
+                found.append(sorted(alive.values(), key=lambda e: e.position))
+                grew = False
+            del alive[position]
+    return found
 
 
 def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Entry]]:
@@ -48,28 +129,48 @@ def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Ent
     return [group for root, group in groups.items() if len(sides[root]) == 2]
 
 
+def dated_components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Entry]]:
+    """:func:`components` of the dated claims, and one more group for the undated ones.
+
+    An undated claim overlaps every time, but only possibly: it does not join every
+    time group into one. The dated claims form their groups among themselves; the
+    undated claims, with every claim of the other side, form a group of their own.
+    """
+    dated_first = [e for e in first if e.timed]
+    dated_second = [e for e in second if e.timed]
+    groups = components(dated_first, dated_second)
+    undated_first = [e for e in first if not e.timed]
+    undated_second = [e for e in second if not e.timed]
+    if (undated_first and second) or (undated_second and first):
+        members = {e.position: e for e in [*undated_first, *undated_second]}
+        if undated_first:
+            members.update((e.position, e) for e in second)
+        if undated_second:
+            members.update((e.position, e) for e in first)
+        groups.append([members[position] for position in sorted(members)])
+    return groups
+
+
 def possible_conflict(first: Sequence[Entry], second: Sequence[Entry]) -> bool:
     """Whether some span of one side shares a day with some span of the other."""
-    latest = [_NEG_INF - 1, _NEG_INF - 1]
-    events = sorted([(e.span[0], 0, e.span[1]) for e in first] + [(e.span[0], 1, e.span[1]) for e in second])
-    for start, side, end in events:
-        if latest[1 - side] >= start:
-            return True
-        latest[side] = max(latest[side], end)
-    return False
+    return spans_meet([e.span for e in first], [e.span for e in second])
 
 
 def definite_conflict(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> bool:
     """Whether some timed denial certainly excludes some timed affirmation.
 
     A state affirmed throughout one span and denied at any time of another conflicts
-    when the spans share a day. An event affirmed somewhere in a span conflicts with a
-    denial only when the denied span contains the whole of it.
+    when the days each certainly covers (:attr:`~factlog.Entry.core`) meet: a term of
+    ``2010/2016`` and a denial over ``2016/2019`` only possibly do. An event affirmed
+    somewhere in a span conflicts with a denial only when the denied span contains the
+    whole of it.
     """
+    if any(not e.timed for e in affirmed) and any(not e.timed for e in denied):
+        return True  # neither gives a time: the same unspecified time
     timed_affirmed = [e for e in affirmed if e.timed]
     timed_denied = [e for e in denied if e.timed]
     if not event:
-        return possible_conflict(timed_affirmed, timed_denied)
+        return spans_meet([e.core for e in timed_affirmed if e.core], [e.core for e in timed_denied if e.core])
     denials = sorted(e.span for e in timed_denied)
     best, pointer = _NEG_INF - 1, 0
     for start, end in sorted(e.span for e in timed_affirmed):

@@ -190,7 +190,7 @@ def _ballots(
             claims_by_answer.setdefault(answer_of[entry.id], []).append(entry.id)
         same_answer = {answer: tuple(sorted(ids)) for answer, ids in claims_by_answer.items()}
         for entry in origin.entries:
-            interested = entry.claim.polarity is Polarity.DENIED and entry.speaks_for in parties
+            interested = entry.polarity is Polarity.DENIED and entry.speaks_for in parties
             entity = index.entity(entry.holder)
             counted = OriginWeight(
                 label=origin.label,
@@ -230,7 +230,7 @@ def _yes_no_unit(index: Index, key: PropositionKey, group: Sequence[Entry], weig
     assert first is not None
     when = _span(group)
     proposition = attrs.evolve(first, when=when)
-    answer_of = {e.id: "yes" if e.claim.polarity is Polarity.AFFIRMED else "no" for e in group}
+    answer_of = {e.id: "yes" if e.polarity is Polarity.AFFIRMED else "no" for e in group}
     parts = [key[0], key[1], *(key[2][1:] if key[2] else ()), *(f"{k}={v}" for k, v in key[3])]
     key_text = " ".join(str(part) for part in parts) + f" @ {phrasing.span(when) or 'any time'}"
     ballots, notes = _ballots(index, group, answer_of, weigh)
@@ -257,7 +257,7 @@ def _slot_unit(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: Weigh
         assert entry.proposition is not None
         value = str(object_key(entry.proposition.object))
         values.setdefault(value, entry.proposition.object)
-        answer_of[entry.id] = value if entry.claim.polarity is Polarity.AFFIRMED else f"not:{value}"
+        answer_of[entry.id] = value if entry.polarity is Polarity.AFFIRMED else f"not:{value}"
     candidates = tuple(sorted(values))
     rivals: dict[str, list[str]] = {value: [] for value in candidates}
     for first in candidates:

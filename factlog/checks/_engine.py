@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -9,11 +10,12 @@ import attrs
 
 from factlog._bulk import paused_gc
 from factlog.analysis._index import Entry, Index
-from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ConflictError
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
+from factlog.model._vocabulary import Vocabulary
 
 __all__ = ["Checker", "Report", "check"]
 
@@ -24,6 +26,11 @@ class Report:
 
     findings: tuple[Finding, ...]
     claims: ClaimSet = attrs.field(repr=False, eq=False)
+
+    @functools.cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The vocabulary of the claims checked: names as written to ids, ids to display names."""
+        return Vocabulary.of(self.claims)
 
     def summary(self) -> dict[str, int]:
         """Counts of unacknowledged findings by severity, and of acknowledged ones."""
@@ -46,7 +53,7 @@ class Report:
 def _run(rule: Rule, index: Index) -> list[Finding]:
     name = getattr(rule, "__name__", repr(rule))
     try:
-        return list(rule(index))
+        found = list(rule(index))
     except Exception as error:
         return [
             Finding(
@@ -57,6 +64,19 @@ def _run(rule: Rule, index: Index) -> list[Finding]:
                 id=finding_id("rule_failure", [name]),
             )
         ]
+    return [_distinct(index, finding) for finding in found] if index.spread else found
+
+
+def _distinct(index: Index, finding: Finding) -> Finding:
+    """A finding about one claim read under several propositions gets an id of its own.
+
+    "Marrow, Ostby and Keld were struck", denied, gives one contradiction per town with
+    the same claims: their ids also hash the message, which names the proposition.
+    """
+    claims = finding.claim_ids
+    if finding.id != finding_id(finding.rule, claims) or not any(claim in index.spread for claim in claims):
+        return finding
+    return attrs.evolve(finding, id=finding_id(finding.rule, [*claims, f"\0{finding.message}"]))
 
 
 def _sort_key(index: Index, order: dict[str, int], finding: Finding) -> tuple[int, int, tuple[int, int], str]:
@@ -69,12 +89,35 @@ def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stal
     """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort."""
     notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
     seen = {finding.id for finding in findings}
+    # An old 8-hex-digit id acknowledges the one finding it is the prefix of; when two
+    # findings share it (the collision longer ids avoid), it acknowledges neither.
+    legacy: dict[str, list[str]] = {}
+    for finding in findings:
+        old = legacy_id(finding.id)
+        if old is not None and old in notes:
+            legacy.setdefault(old, []).append(finding.id)
+    for old, matched in legacy.items():
+        if len(set(matched)) == 1:
+            notes.setdefault(matched[0], notes[old])
+            seen.add(old)
     marked = [
         attrs.evolve(finding, acknowledged=True, note=notes[finding.id]) if finding.id in notes else finding
         for finding in findings
     ]
     for ack in index.claims.acknowledged if stale else ():
-        if ack.finding not in seen:
+        if ack.finding in legacy and len(set(legacy[ack.finding])) > 1:
+            marked.append(
+                Finding(
+                    rule="stale_acknowledgement",
+                    severity=Severity.WARNING,
+                    message=f'acknowledgement of {ack.finding} ("{ack.note}") is an old short id that matches'
+                    f" {len(set(legacy[ack.finding]))} findings ({', '.join(sorted(set(legacy[ack.finding])))}):"
+                    " acknowledge the one you mean by its full id",
+                    claims={},
+                    id=finding_id("stale_acknowledgement", [ack.finding]),
+                )
+            )
+        elif ack.finding not in seen:
             marked.append(
                 Finding(
                     rule="stale_acknowledgement",
@@ -160,6 +203,7 @@ class Checker:
             by_holder=without_new(after.by_holder),
             by_source=without_new(after.by_source),
             answered_by=without_new(after.answered_by),
+            by_object=without_new(after.by_object),
             hidden=frozenset(new_ids),
         )
         before = set(self._findings)

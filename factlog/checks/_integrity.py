@@ -45,7 +45,8 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
 
     Spans are offsets into the document decoded as UTF-8 (Python string indices). The
     message shows what the document holds at that span, so a shifted span is easy to
-    mend. One finding per claim. Severity: *error*.
+    mend. Quotes written without a span are looked for instead (``quote_not_found``).
+    One finding per claim. Severity: *error*.
     """
     texts: dict[str, str | None] = {}
     for entry in index.entries:
@@ -55,8 +56,8 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
                 data, _ = index.document(evidence.source)
                 texts[evidence.source] = None if data is None else data.decode("utf-8", errors="replace")
             text = texts[evidence.source]
-            if text is None:
-                continue
+            if text is None or evidence.start is None:
+                continue  # a quote without a span is found by the index (see factlog.checks._quotes)
             found = text[evidence.start : evidence.end]
             if found != evidence.quote:
                 where = text.find(evidence.quote)
@@ -109,7 +110,7 @@ def future_event_as_fact(index: Index) -> Iterator[Finding]:
         predicate, when, stated = entry.predicate, entry.when, entry.stated
         if predicate is None or predicate.kind is not PredicateKind.EVENT or when is None or stated is None:
             continue
-        if entry.claim.certainty is not Certainty.CERTAIN or entry.claim.polarity is not Polarity.AFFIRMED:
+        if entry.claim.certainty is not Certainty.CERTAIN or entry.polarity is not Polarity.AFFIRMED:
             continue
         if when.start_low > stated.last_day:
             assert entry.proposition is not None

@@ -6,12 +6,13 @@ from collections.abc import Iterator, Sequence
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._timegroups import components, definite_conflict, possible_conflict
-from factlog.checks._findings import Finding, Severity
+from factlog.analysis._timegroups import dated_components, definite_conflict, possible_conflict
+from factlog.checks._findings import Finding, Severity, graded
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
+from factlog.model._vocabulary import PropositionKey
 
-__all__ = ["answered_denial", "opposed_claims"]
+__all__ = ["answered_denial", "one_party", "opposed_claims", "stance"]
 
 
 def strongest(entries: Sequence[Entry]) -> Certainty:
@@ -19,14 +20,21 @@ def strongest(entries: Sequence[Entry]) -> Certainty:
     return max(entry.claim.certainty for entry in entries)
 
 
-def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> Severity:
+def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> tuple[Severity, bool]:
+    """The severity of the surest pair (see :func:`graded`), and whether any pair definitely conflicts."""
     firm_affirmed = [e for e in affirmed if e.claim.certainty is Certainty.CERTAIN]
     firm_denied = [e for e in denied if e.claim.certainty is Certainty.CERTAIN]
+    definite = definite_conflict(affirmed, denied, event=event)
     if definite_conflict(firm_affirmed, firm_denied, event=event):
-        return Severity.ERROR
-    if possible_conflict(firm_affirmed, firm_denied) or definite_conflict(affirmed, denied, event=event):
-        return Severity.WARNING
-    return Severity.INFO
+        return graded(certain=True, definite=True), True
+    if possible_conflict(firm_affirmed, firm_denied):
+        return graded(certain=True, definite=False), definite
+    return graded(certain=False, definite=definite), definite
+
+
+def one_party(entries: Sequence[Entry]) -> bool:
+    """Whether every claim speaks for one party (a holder, or those affiliated with one)."""
+    return len({entry.speaks_for for entry in entries}) == 1
 
 
 def opposed_claims(index: Index) -> Iterator[Finding]:
@@ -42,31 +50,89 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     affirmed for April 2024.
 
     One finding per group of claims linked by overlapping times, listing every
-    affirming and every denying claim. Severity: *error* when a certain affirmation
-    and a certain denial definitely conflict; *warning* ("disputed") when either side
-    is only probable or possible, or the conflict is only possible (an event dated
-    only partly inside the denied span, or a claim without a valid time, which
-    overlaps every time); *info* below that. Uncommitted claims commit to nothing and
-    are not compared.
+    affirming and every denying claim with the times each holder gave. Severity:
+    *error* when a certain affirmation and a certain denial definitely conflict;
+    *warning* ("disputed") when either side is only probable or possible, or the
+    conflict is only possible (an event dated only partly inside the denied span, a
+    term of ``2010/2016`` against a denial over ``2016/2019``, or a claim without a
+    valid time against a dated one: the message then says so); *info* below that.
+    Undated claims do not join every time group: they get a finding of their own,
+    with every claim of the other side. Uncommitted claims commit to nothing and are not compared. When every claim
+    of a group speaks for one party (one holder, or a spokesperson and the government
+    it speaks for, through ``affiliation``), the party has changed its mind or
+    contradicted itself: that is ``self_contradiction``'s finding, not this one.
+
+    Places within places: when the entity registry says a region is ``part_of`` a
+    country, "fought in the border region" conflicts with "did not fight in the
+    country" (a denial of the wider proposition), with the same severities; it does
+    not conflict with "did not fight in the neighbouring country".
     """
     for entries in index.by_key.values():
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        affirmed = [e for e in committed if e.claim.polarity is Polarity.AFFIRMED]
-        denied = [e for e in committed if e.claim.polarity is Polarity.DENIED]
+        affirmed = [e for e in committed if e.polarity is Polarity.AFFIRMED]
+        denied = [e for e in committed if e.polarity is Polarity.DENIED]
         if not affirmed or not denied:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
-        for group in components(affirmed, denied):
-            yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
-            no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
+        for group in dated_components(affirmed, denied):
+            if one_party(group):
+                continue
+            yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+            no = chronological([e for e in group if e.polarity is Polarity.DENIED])
             assert yes[0].proposition is not None
             same_time = len({e.when for e in group}) == 1
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
-            severity = _severity(yes, no, event=event)
+            severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
             affirmers = phrasing.by_holders(index, yes, times=not same_time)
             deniers = phrasing.by_holders(index, no, times=not same_time)
             message = f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
+            if not definite:
+                message += f"; {phrasing.ONLY_POSSIBLE}"
+            yield Finding(
+                rule="opposed_claims",
+                severity=severity,
+                message=message,
+                claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
+            )
+    yield from _wider_denials(index)
+
+
+def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
+    return [e for e in entries if e.polarity is polarity and e.claim.certainty is not Certainty.UNCOMMITTED]
+
+
+def _wider_denials(index: Index) -> Iterator[Finding]:
+    """Affirmations at a place against denials at a place containing it (``part_of``)."""
+    pairs: dict[tuple[PropositionKey, PropositionKey], None] = {}
+    for key in index.by_key:
+        for wide in index.broader_keys(key):
+            pairs[(key, wide)] = None
+        for narrow in index.narrower_keys(key):
+            pairs[(narrow, key)] = None
+    for narrow, wide in pairs:
+        affirmed = _committed(index.key_group(narrow), Polarity.AFFIRMED)
+        denied = _committed(index.key_group(wide), Polarity.DENIED)
+        if not affirmed or not denied:
+            continue
+        event = affirmed[0].predicate is not None and affirmed[0].predicate.kind is PredicateKind.EVENT
+        for group in dated_components(affirmed, denied):
+            if one_party(group):
+                continue
+            yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+            no = chronological([e for e in group if e.polarity is Polarity.DENIED])
+            assert yes[0].proposition is not None
+            assert no[0].proposition is not None
+            severity, definite = _severity(yes, no, event=event)
+            lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
+            message = (
+                f"{lead}: {phrasing.proposition(index, yes[0].proposition, with_time=False)}:"
+                f" {phrasing.participle(strongest(yes))} by {phrasing.by_holders(index, yes, times=True)};"
+                f" denied of the wider {phrasing.proposition(index, no[0].proposition, with_time=False)} by"
+                f" {phrasing.by_holders(index, no, times=True)}"
+            )
+            if not definite:
+                message += f"; {phrasing.ONLY_POSSIBLE}"
             yield Finding(
                 rule="opposed_claims",
                 severity=severity,
@@ -75,15 +141,37 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             )
 
 
-def answered_denial(index: Index) -> Iterator[Finding]:
-    """Claims that answer another claim with the opposite polarity.
+def stance(answer: Entry, answered: Entry) -> Polarity:
+    """The polarity an answer gives the answered claim's proposition.
 
-    A claim's ``answers`` names the claims it responds to; answering with the opposite
-    polarity is a denial (or a retraction), reported even when neither claim has a
-    structured proposition ("Both Moscow and Pyongyang have denied these allegations").
-    Pairs that already share a proposition are left to ``opposed_claims``. One finding
-    per answered claim, listing every claim that denies it. Severity: *warning* when
-    both sides are certain, *info* otherwise (there is no valid time to compare).
+    An answer with a proposition of its own states that proposition: its polarity is
+    its stance. An answer without one judges the answered claim: affirmed confirms it,
+    denied says it is wrong, so a denial of a denial ("the report that the sites
+    survived is flat-out wrong") affirms the original proposition.
+    """
+    if answer.key is not None:
+        return answer.claim.polarity
+    if answer.claim.polarity is Polarity.AFFIRMED:
+        return answered.claim.polarity
+    return Polarity.DENIED if answered.claim.polarity is Polarity.AFFIRMED else Polarity.AFFIRMED
+
+
+def answered_denial(index: Index) -> Iterator[Finding]:
+    """Claims that answer another claim by taking the opposite side.
+
+    A claim's ``answers`` names the claims it responds to. An answer with a
+    proposition of its own takes the opposite side when its polarity differs; an
+    answer without one judges the answered claim: denied means "that claim is wrong",
+    so denying a denial affirms what was denied (see ``stance``). Reported even when
+    neither claim has a structured proposition ("Both Moscow and Pyongyang have denied
+    these allegations"). Pairs that already share a proposition are left to
+    ``opposed_claims``. One finding per answered claim, listing every claim that
+    opposes it. Severity: *warning* when both sides are certain, *info* otherwise
+    (there is no valid time to compare).
+
+    Example: "the sites survived" (a denial that the strike destroyed them) answered
+    by "that report is flat-out wrong" (denied, ``"answers": ["sites-survived"]``):
+    a finding whose answering side affirms that the strike destroyed the sites.
     """
     for answered_id, answerers in index.answered_by.items():
         answered = index.by_id.get(answered_id)
@@ -93,7 +181,7 @@ def answered_denial(index: Index) -> Iterator[Finding]:
             [
                 e
                 for e in answerers
-                if e.claim.polarity is not answered.claim.polarity
+                if stance(e, answered) is not answered.claim.polarity
                 and e.claim.certainty is not Certainty.UNCOMMITTED
                 and (e.key is None or e.key != answered.key)
             ]
@@ -102,10 +190,11 @@ def answered_denial(index: Index) -> Iterator[Finding]:
             continue
         certain = answered.claim.certainty is Certainty.CERTAIN and strongest(against) is Certainty.CERTAIN
         names = phrasing.holders(index, against)
+        verb = "denied" if answered.claim.polarity is Polarity.AFFIRMED else "denial rejected"
         yield Finding(
             rule="answered_denial",
             severity=Severity.WARNING if certain else Severity.INFO,
-            message=f"Denied in answer: {phrasing.statement(answered)}"
-            f" ({phrasing.participle(answered.claim.certainty)} by {index.name(answered.holder)}; denied by {names})",
+            message=f"{phrasing.capital(verb)} in answer: {phrasing.statement(answered)}"
+            f" ({phrasing.participle(answered.claim.certainty)} by {index.name(answered.holder)}; {verb} by {names})",
             claims={"answered": [answered.id], "answering": [e.id for e in against]},
         )

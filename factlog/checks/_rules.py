@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from factlog.analysis._index import Index
+from factlog.checks._exclusive import exclusive_predicates
 from factlog.checks._findings import Finding
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
+from factlog.checks._parties import interested_judgement, understated_certainty
 from factlog.checks._polarity import answered_denial, opposed_claims
+from factlog.checks._quotes import quote_ambiguous, quote_normalised, quote_not_found, quote_unverified
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
-from factlog.checks._values import conflicting_values, exclusive_predicates
+from factlog.checks._stances import misreported_stance
+from factlog.checks._totals import falling_total
+from factlog.checks._values import conflicting_holders, conflicting_values
 
 __all__ = ["DEFAULT_RULES", "Rule"]
 
@@ -20,13 +25,22 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     opposed_claims,
     answered_denial,
     conflicting_values,
+    conflicting_holders,
     exclusive_predicates,
+    falling_total,
+    misreported_stance,
     hollow_corroboration,
     interested_denial,
+    interested_judgement,
     self_contradiction,
     overconfident_holder,
+    understated_certainty,
     document_mismatch,
     quote_mismatch,
+    quote_not_found,
+    quote_ambiguous,
+    quote_normalised,
+    quote_unverified,
     stated_after_publication,
     future_event_as_fact,
 )

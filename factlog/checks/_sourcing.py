@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._origins import may_share_origin, origins
-from factlog.analysis._timegroups import components
+from factlog.analysis._origins import Origin, may_share_origin, origins
+from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.model._scales import Certainty, Polarity, Reliability
 
@@ -26,7 +26,7 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     """
     for entries in index.by_key.values():
         for polarity in Polarity:
-            side = [e for e in entries if e.claim.polarity is polarity]
+            side = [e for e in entries if e.polarity is polarity]
             sources = {source for e in side for source in e.sources}
             if len(sources) < 2 or not may_share_origin(index, side):
                 continue
@@ -41,9 +41,17 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
                 rule="hollow_corroboration",
                 severity=Severity.WARNING,
                 message=f"Hollow corroboration: {what}: {verb}ed in {len(sources)} sources, all from one origin,"
-                f" {found[0].label}",
+                f" {_origin_words(index, found[0])}",
                 claims={"origin " + found[0].speaker: [e.id for e in side]},
             )
+
+
+def _origin_words(index: Index, origin: Origin) -> str:
+    """The origin's holders, led by the story's own publisher when only copies of it were read."""
+    speaker = index.name(origin.speaker)
+    if speaker in origin.label.split(", "):
+        return origin.label
+    return f"{speaker}, through {origin.label}"
 
 
 def overconfident_holder(index: Index) -> Iterator[Finding]:
@@ -87,10 +95,11 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         parties = {index.speaker(proposition.subject)}
         if isinstance(proposition.object, str):
             parties.add(index.speaker(proposition.object))
-        interested = [e for e in entries if e.claim.polarity is Polarity.DENIED and e.speaks_for in parties]
+        interested = [e for e in entries if e.polarity is Polarity.DENIED and e.speaks_for in parties]
         if not interested:
             continue
-        denied = [e for e in entries if e.claim.polarity is Polarity.AFFIRMED]
+        mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
+        denied = [e for e in entries if e.polarity is Polarity.AFFIRMED and e.id not in mine]
         names = phrasing.holders(index, chronological(interested))
         what = phrasing.proposition(index, proposition, with_time=False)
         yield Finding(
@@ -105,34 +114,67 @@ def interested_denial(index: Index) -> Iterator[Finding]:
 
 
 def self_contradiction(index: Index) -> Iterator[Finding]:
-    """One holder affirming and denying the same proposition at overlapping times.
+    """One party affirming and denying the same proposition at overlapping times.
 
-    Within one source this is a text contradicting itself; across sources and dates it
-    is a reversal (Russia called the troop reports fake in 2024 and confirmed them in
-    2025), reported with both dates. One finding per holder, proposition and group of
-    claims linked by overlapping times. Severity: *warning*.
+    A party is a holder and everyone speaking for it through ``affiliation`` (a
+    spokesperson and the government it speaks for). Within one source this is a text
+    contradicting itself; across dates it is a reversal (Russia called the troop
+    reports fake in 2024 and its foreign ministry confirmed them in 2025), reported
+    once, with the dates of each side: ``opposed_claims`` leaves such groups to this
+    rule. One finding per party, proposition and group of claims linked by overlapping
+    times. Severity: *warning*.
+
+    Example: a spokesman (``"affiliation": "russia"``) denies on ``2024-11``, the
+    government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
+    (2024-11), then affirmed by Russia (2025-04)".
     """
     for entries in index.by_key.values():
-        by_holder: dict[str, list[Entry]] = defaultdict(list)
+        by_party: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             if entry.claim.certainty is not Certainty.UNCOMMITTED:
-                by_holder[entry.holder].append(entry)
-        for holder, mine in by_holder.items():
-            affirmed = [e for e in mine if e.claim.polarity is Polarity.AFFIRMED]
-            denied = [e for e in mine if e.claim.polarity is Polarity.DENIED]
+                by_party[entry.speaks_for].append(entry)
+        for party, mine in by_party.items():
+            affirmed = [e for e in mine if e.polarity is Polarity.AFFIRMED]
+            denied = [e for e in mine if e.polarity is Polarity.DENIED]
             if not affirmed or not denied:
                 continue
-            for group in components(affirmed, denied):
-                yes = chronological([e for e in group if e.claim.polarity is Polarity.AFFIRMED])
-                no = chronological([e for e in group if e.claim.polarity is Polarity.DENIED])
-                assert yes[0].proposition is not None
-                what = phrasing.proposition(index, yes[0].proposition, with_time=False)
-                stated = sorted({str(e.stated) for e in group if e.stated is not None})
-                same_source = {s for e in yes for s in e.sources} & {s for e in no for s in e.sources}
-                kind = "in one source" if same_source or len(stated) < 2 else f"a reversal: {', '.join(stated)}"
-                yield Finding(
-                    rule="self_contradiction",
-                    severity=Severity.WARNING,
-                    message=f"Self-contradiction: {what}: both affirmed and denied by {index.name(holder)} ({kind})",
-                    claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
-                )
+            for group in dated_components(affirmed, denied):
+                yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+                no = chronological([e for e in group if e.polarity is Polarity.DENIED])
+                yield _self_contradiction(index, party, yes, no)
+
+
+def _when_said(index: Index, entries: list[Entry]) -> str:
+    """``A (2024-11) and B (2025-04)``: each holder with the dates it spoke."""
+    dates: dict[str, list[str]] = {}
+    for entry in entries:
+        found = dates.setdefault(index.name(entry.holder), [])
+        text = "undated" if entry.stated is None else str(entry.stated)
+        if text not in found:
+            found.append(text)
+    return phrasing.join(f"{name} ({', '.join(items)})" for name, items in dates.items())
+
+
+def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Entry]) -> Finding:
+    assert yes[0].proposition is not None
+    what = phrasing.proposition(index, yes[0].proposition, with_time=False)
+    group = [*yes, *no]
+    stated = sorted({str(e.stated) for e in group if e.stated is not None})
+    same_source = {s for e in yes for s in e.sources} & {s for e in no for s in e.sources}
+    claims = {"affirming": [e.id for e in yes], "denying": [e.id for e in no]}
+    if same_source or len(stated) < 2:
+        holders = phrasing.join(index.name(e.holder) for e in chronological(group))
+        message = f"Self-contradiction: {what}: both affirmed and denied by {holders} (in one source)"
+    else:
+        first, then = (no, yes) if _first_said(no) <= _first_said(yes) else (yes, no)
+        verbs = ("denied", "affirmed") if first is no else ("affirmed", "denied")
+        message = (
+            f"Reversal: {what}: {verbs[0]} by {_when_said(index, first)}, then {verbs[1]} by {_when_said(index, then)}"
+        )
+        if index.name(party) not in message:
+            message += f", all speaking for {index.name(party)}"
+    return Finding(rule="self_contradiction", severity=Severity.WARNING, message=message, claims=claims)
+
+
+def _first_said(entries: list[Entry]) -> tuple[int, int]:
+    return min((e.stated.sort_key for e in entries if e.stated is not None), default=(0, 0))

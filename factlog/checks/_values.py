@@ -1,131 +1,193 @@
-"""Value rules: one subject, two values where the vocabulary allows only one."""
+"""Value rules: one value per subject, or one subject per object, at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._timegroups import definite_conflict, possible_conflict, time_groups
-from factlog.analysis._values import value_range
-from factlog.checks._findings import Finding, Severity
+from factlog.analysis._timegroups import cliques, definitely_meet
+from factlog.analysis._values import compatible
+from factlog.checks._findings import Finding, Severity, graded
 from factlog.model._nouns import Predicate
 from factlog.model._scales import Certainty, Polarity
+from factlog.model._vocabulary import object_key
 
-__all__ = ["conflicting_values", "exclusive_predicates"]
-
-
-def _incompatible(entries: Sequence[Entry], predicate: Predicate) -> bool:
-    objects = [e.proposition.object for e in entries if e.proposition is not None]
-    kinds = {type(value) for value in objects}
-    if len(kinds) > 1:
-        return True
-    ranges = [value_range(value, predicate.tolerance) for value in objects]
-    if ranges and ranges[0] is not None:
-        lows = [r[0] for r in ranges if r is not None]
-        highs = [r[1] for r in ranges if r is not None]
-        return min(highs) < max(lows)
-    return len({e.key for e in entries}) > 1
+__all__ = ["conflicting_holders", "conflicting_values"]
 
 
-def _object_words(index: Index, entry: Entry) -> str:
-    assert entry.proposition is not None
-    value = entry.proposition.object
-    if value is None:
-        return ""
-    return " " + (index.name(value) if isinstance(value, str) else str(value))
+def _committed_affirmations(entries: Sequence[Entry]) -> list[Entry]:
+    return [e for e in entries if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
 
 
-def _value(entry: Entry) -> str:
-    assert entry.proposition is not None
-    value = entry.proposition.object
-    return "nothing" if value is None else str(value) if not isinstance(value, str) else value
+class _Values:
+    """The claims of one slot grouped by value, with the pairwise test the rules share."""
+
+    def __init__(self, index: Index, predicate: Predicate, value_of: Callable[[Entry], object]) -> None:
+        self.index, self.predicate, self.value_of = index, predicate, value_of
+
+    def groups(self, entries: Sequence[Entry]) -> dict[object, list[Entry]]:
+        found: dict[object, list[Entry]] = {}
+        for entry in chronological(entries):
+            found.setdefault(object_key(self.value_of(entry)), []).append(entry)
+        return found
+
+    def clash(self, first: list[Entry], second: list[Entry]) -> bool:
+        return not compatible(self.value_of(first[0]), self.value_of(second[0]), self.predicate, self.index.within)
+
+    def name(self, entry: Entry) -> str:
+        value = self.value_of(entry)
+        return self.index.name(value) if isinstance(value, str) else "nothing" if value is None else str(value)
+
+    def side(self, entry: Entry) -> str:
+        value = self.value_of(entry)
+        return "nothing" if value is None else value if isinstance(value, str) else str(value)
+
+
+def _pair_severity(first: Sequence[Entry], second: Sequence[Entry]) -> tuple[Severity, bool]:
+    """The severity of the surest pair across two value groups, and whether any pair definitely overlaps."""
+    definite = definitely_meet(first, second)
+    firm_first = [e for e in first if e.claim.certainty is Certainty.CERTAIN]
+    firm_second = [e for e in second if e.claim.certainty is Certainty.CERTAIN]
+    if firm_first and firm_second:
+        firm_definite = definitely_meet(firm_first, firm_second)
+        return graded(certain=True, definite=firm_definite), definite
+    return graded(certain=False, definite=definite), definite
+
+
+def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[tuple[list[list[Entry]], Severity, bool]]:
+    """Sets of value groups that clash, with the severity of their worst pair.
+
+    Dated claims are compared within each set of claims alive on one day (never by
+    chaining); an undated claim is compared with every claim whose value clashes with
+    it, in a set of its own: one step less severe against a dated claim.
+    """
+    dated = [e for e in entries if e.timed]
+    undated = values.groups([e for e in entries if not e.timed])
+    for clique in cliques(dated) if len(dated) > 1 else []:
+        groups = list(values.groups(clique).values())
+        if len(groups) < 2:
+            continue
+        yield from _clashing(values, groups)
+    if undated:
+        every = list(values.groups(entries).items())
+        keys = list(undated)
+        for number, key in enumerate(keys):
+            mine = undated[key]
+            later = set(keys[number + 1 :])
+            others = [
+                [e for e in group if e.timed or k in later]
+                for k, group in every
+                if k != key and values.clash(mine, group)
+            ]
+            others = [group for group in others if group]
+            if others:
+                pairs = [_pair_severity(mine, group) for group in others]
+                yield [mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs)
+
+
+def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[tuple[list[list[Entry]], Severity, bool]]:
+    involved: set[int] = set()
+    worst, definite = Severity.INFO, False
+    for i, first in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            if values.clash(first, groups[j]):
+                involved |= {i, j}
+                severity, sure = _pair_severity(first, groups[j])
+                worst, definite = max(worst, severity), definite or sure
+    if involved:
+        yield [groups[i] for i in sorted(involved)], worst, definite
+
+
+def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for groups, severity, definite in _conflicts(values, entries):
+        times = any(e.timed for group in groups for e in group)
+        alternatives = " but ".join(
+            f"{values.name(group[0])} according to {phrasing.by_holders(values.index, group, times=times)}"
+            for group in groups
+        )
+        message = f"{lead} {alternatives}"
+        if not definite:
+            message += f"; {phrasing.ONLY_POSSIBLE}"
+        finding = Finding(
+            rule=rule,
+            severity=severity,
+            message=message,
+            claims=[(values.side(group[0]), [e.id for e in group]) for group in groups],
+        )
+        if finding.id not in seen:
+            seen.add(finding.id)
+            yield finding
 
 
 def conflicting_values(index: Index) -> Iterator[Finding]:
     """Incompatible values of a functional predicate at overlapping times.
 
     A functional predicate has one value per subject (and qualifiers) at a time: one
-    date for an event, one number of troops deployed. Entities and texts are
-    compatible only when equal; dates when they may be the same day; quantities when
-    their bounds, widened by the predicate's ``tolerance``, meet (11,000 and 12,000
-    with a tolerance of 0.1 agree; 11,000 and 15,000 do not). One finding per subject
-    and time, listing the claims for each value. Severity: *error* when two certain
-    claims disagree, *warning* otherwise.
+    date for an event, one number of troops deployed. Entities agree when equal or when
+    one lies within the other (``part_of``: a region agrees with its country, not with
+    the neighbouring country); texts when equal; dates when they may be the same day;
+    quantities when their bounds, widened by the predicate's ``tolerance``, meet (11,000
+    and 12,000 with a tolerance of 0.1 agree; 11,000 and 15,000 do not).
+
+    Claims are compared pair by pair where their times overlap, never by chaining: a
+    2010–2014 term, a 2013–2017 term and a 2016–2019 term give two findings, since the
+    first and the last never meet. One finding per set of claims alive on one day, each
+    value with its holders and the times they gave. Severity comes from the two claims
+    that actually disagree: *error* when certain claims on both sides definitely
+    overlap; *warning* when one side is only probable or possible (two certain claims
+    agreeing and one "possible" dissent) or the times only possibly overlap (year
+    terms ``2010/2016`` and ``2016/2019``; the message then says so); *info* when both
+    hold. A claim without a valid time is compared with every claim, in a finding of
+    its own, one step less severely against a dated claim; two undated claims speak of
+    the same unspecified time (the date of an event, given without saying when).
+
+    Example: ``{"id": "head-of-government", "kind": "state", "functional": true}``;
+    Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):
+    one warning.
     """
     for (subject, _, _), entries in index.by_slot.items():
         predicate = entries[0].predicate
         if predicate is None or not predicate.functional:
             continue
-        affirmed = [
-            e
-            for e in entries
-            if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
-        ]
-        for group in time_groups(affirmed):
-            if len(group) < 2 or not _incompatible(group, predicate):
-                continue
-            by_value: dict[str, list[Entry]] = {}
-            for entry in chronological(group):
-                by_value.setdefault(_value(entry), []).append(entry)
-            certain = sum(1 for e in group if e.claim.certainty is Certainty.CERTAIN) >= 2
-            alternatives = " but ".join(
-                f"{value} according to {phrasing.holders(index, members)}" for value, members in by_value.items()
-            )
-            yield Finding(
-                rule="conflicting_values",
-                severity=Severity.ERROR if certain else Severity.WARNING,
-                message=f"Conflicting values: {index.name(subject)} {predicate.label} {alternatives}",
-                claims={value: [e.id for e in members] for value, members in by_value.items()},
-            )
+        affirmed = _committed_affirmations(entries)
+        if len(affirmed) < 2:
+            continue
+
+        def value_of(entry: Entry) -> object:
+            assert entry.proposition is not None
+            return entry.proposition.object
+
+        lead = f"Conflicting values: {index.name(subject)} {predicate.label}"
+        yield from _findings("conflicting_values", _Values(index, predicate, value_of), affirmed, lead)
 
 
-def exclusive_predicates(index: Index) -> Iterator[Finding]:
-    """Two predicates declared exclusive, both affirmed of one subject at overlapping times.
+def conflicting_holders(index: Index) -> Iterator[Finding]:
+    """Different subjects named for one object of an inverse-functional predicate at overlapping times.
 
-    ``exclusive_with`` says two relations cannot hold at once: a sitting president is
-    not a former president of the same office. One finding per subject, object and
-    pair of predicates. Severity: *error* when certain claims on both sides definitely
-    overlap in time, *warning* otherwise.
+    ``inverse_functional`` says the object has one subject at a time: "the premier of
+    Ruritania" is one person, so two people named premier in the same week conflict,
+    and a page that puts a wrong name on the office is caught against the pages that
+    name the right person. Subjects agree when equal (or one lies within the other).
+    Findings and severity as for ``conflicting_values``.
+
+    Example: ``{"id": "premier-of", "label": "is premier of", "kind": "state",
+    "inverse_functional": true}``; Alice premier of Ruritania in ``2025-03`` according
+    to two papers, Bob in ``2025-03-10`` according to a third: an error.
     """
-    predicates = index.vocabulary.predicates
-    pairs = sorted(
-        {tuple(sorted((p.id, other))) for p in predicates.values() for other in p.exclusive_with if other in predicates}
-    )
-    partners: dict[str, list[str]] = {}
-    for first, second in pairs:
-        partners.setdefault(first, []).append(second)
-        partners.setdefault(second, []).append(first)
-    for key in list(index.by_key):
-        for other in partners.get(key[1], ()):
-            first, second = sorted((key[1], other))
-            first_key, second_key = (key[0], first, key[2], key[3]), (key[0], second, key[2], key[3])
-            if key == second_key and first_key in index.by_key:
-                continue  # reported from the first predicate's group
-            finding = _exclusive(index, first, second, index.key_group(first_key), index.key_group(second_key))
-            if finding is not None:
-                yield finding
+    for (obj, _, _), entries in index.by_object.items():
+        predicate = entries[0].predicate
+        if predicate is None or not predicate.inverse_functional:
+            continue
+        affirmed = _committed_affirmations(entries)
+        if len(affirmed) < 2 or len({e.proposition.subject for e in affirmed if e.proposition}) < 2:
+            continue
 
+        def subject_of(entry: Entry) -> object:
+            assert entry.proposition is not None
+            return entry.proposition.subject
 
-def _exclusive(
-    index: Index, first: str, second: str, first_group: Sequence[Entry], second_group: Sequence[Entry]
-) -> Finding | None:
-    yes = chronological([e for e in first_group if e.claim.polarity is Polarity.AFFIRMED])
-    no = chronological([e for e in second_group if e.claim.polarity is Polarity.AFFIRMED])
-    if not yes or not no or not possible_conflict(yes, no):
-        return None
-    certain_yes = [e for e in yes if e.claim.certainty is Certainty.CERTAIN]
-    certain_no = [e for e in no if e.claim.certainty is Certainty.CERTAIN]
-    firm = definite_conflict(certain_yes, certain_no, event=False)  # states: shared days
-    assert yes[0].proposition is not None
-    subject = index.name(yes[0].proposition.subject)
-    target = _object_words(index, yes[0])
-    labels = index.vocabulary.predicates
-    return Finding(
-        rule="exclusive_predicates",
-        severity=Severity.ERROR if firm else Severity.WARNING,
-        message=f"Exclusive: {subject} {labels[first].label}{target} (stated by"
-        f" {phrasing.holders(index, yes)}) and {labels[second].label}{target} (stated by"
-        f" {phrasing.holders(index, no)}); both cannot hold at once",
-        claims={first: [e.id for e in yes], second: [e.id for e in no]},
-    )
+        label = predicate.label
+        lead = f"Conflicting holders: {label} {index.name(obj)}:"
+        yield from _findings("conflicting_holders", _Values(index, predicate, subject_of), affirmed, lead)

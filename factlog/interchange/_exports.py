@@ -22,6 +22,7 @@ from factlog.assessment._assessment import Assessment
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
 from factlog.model._nouns import Claim, Entity, EntityKind, Mode
+from factlog.model._vocabulary import Vocabulary
 
 __all__ = ["to_claimreview", "to_prov"]
 
@@ -62,12 +63,16 @@ class _Prov:
     def __init__(self) -> None:
         self.document: dict[str, Any] = {"prefix": dict(NAMESPACES), "entity": {}, "agent": {}}
         self.counter = 0
+        self.vocabulary: Vocabulary | None = None
 
     def relation(self, kind: str, attributes: dict[str, Any]) -> None:
         self.counter += 1
         self.document.setdefault(kind, {})[f"_:r{self.counter}"] = attributes
 
     def agent(self, claims: ClaimSet, name: str) -> str:
+        if self.vocabulary is None:
+            self.vocabulary = Vocabulary.of(claims)
+        name = self.vocabulary.entity(name)  # a name as written, as its entity's id
         key = f"agent:{name}"
         self.document["agent"].setdefault(key, _agent(claims.entity_by_id.get(name), name))
         return key
@@ -166,18 +171,18 @@ def to_claimreview(
     address (the proposition's key is appended).
     """
     reviews = []
+    vocabulary = Vocabulary.of(claims)
     for item in assessment.propositions:
         holders: dict[str, dict[str, Any]] = {}
         appearances: list[tuple[tuple[int, int], dict[str, Any]]] = []
         for claim_id in item.claim_ids:
             claim = claims.claim_by_id[claim_id]
-            entity = claims.entity_by_id.get(claim.attribution.holder)
+            holder = vocabulary.entity(claim.attribution.holder)
+            entity = claims.entity_by_id.get(holder)
             kind = (
                 "Person" if entity is not None and entity.kind in _PERSON and not entity.anonymous else "Organization"
             )
-            holders.setdefault(
-                claim.attribution.holder, {"@type": kind, "name": entity.name if entity else claim.attribution.holder}
-            )
+            holders.setdefault(holder, {"@type": kind, "name": vocabulary.name(holder)})
             for source_id in claim.sources:
                 source = claims.source_by_id.get(source_id)
                 if source is None:

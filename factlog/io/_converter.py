@@ -29,9 +29,11 @@ from factlog.model._nouns import (
     Entity,
     Evidence,
     Object,
+    Pattern,
     Predicate,
     Proposition,
     Quantity,
+    Regarding,
     Source,
     TextValue,
 )
@@ -178,24 +180,33 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     def structure_object(value: object, _: Any) -> Object | None:
         if value is None or isinstance(value, str):
             return value
+        if isinstance(value, list):
+            # Several entities: one proposition each. Items must be strings (the model checks the rest).
+            for position, item in enumerate(value):
+                if not isinstance(item, str):
+                    raise TypeError(f"object[{position}]: expected an entity id or name, got {item!r}")
+            return tuple(value)
         if isinstance(value, dict):
             tags = [tag for tag in LITERAL_TAGS if tag in value]
             if len(tags) == 1:
                 result: Object = converter.structure(value, LITERAL_TAGS[tags[0]])
                 return result
         raise TypeError(
-            "expected an entity id, or an object with one of 'text', 'date' or 'amount', got "
+            "expected an entity id or name, a list of them, or an object with one of 'text', 'date' or 'amount', got "
             + (repr(value) if not isinstance(value, (dict, list)) else _type_name(value))
         )
 
     converter.register_structure_hook(Object | None, structure_object)
-    converter.register_unstructure_hook(Object | None, lambda value: converter.unstructure(value, type(value)))
+    converter.register_unstructure_hook(
+        Object | None,
+        lambda value: list(value) if isinstance(value, tuple) else converter.unstructure(value, type(value)),
+    )
 
     is_qualifiers = lambda t: t == tuple[tuple[str, str], ...]  # noqa: E731
     converter.register_structure_hook_func(is_qualifiers, qualifiers_from_json)
     converter.register_unstructure_hook_func(is_qualifiers, dict)
 
-    for model in (Proposition, Entity, Predicate, Source, Attribution, Evidence, Acknowledgement):
+    for model in (Proposition, Entity, Predicate, Source, Attribution, Evidence, Regarding, Pattern, Acknowledgement):
         _register_class(converter, model)
     _register_claim(converter)
     _register_class(converter, ClaimSet, bases=override(omit=True))

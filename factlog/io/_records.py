@@ -42,6 +42,7 @@ from factlog.model import _fields as fields
 from factlog.model import _nouns as model
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, PartialDate, parse_date, parse_interval
+from factlog.model._literals import object_value
 from factlog.model._nouns import Object
 
 __all__ = ["RECORD_TYPES", "SECTIONS", "SECTION_TYPES", "Reader", "Refused", "intern_id", "reader", "writer"]
@@ -90,6 +91,23 @@ def _text(value: Any) -> str:
     return value
 
 
+def _name(value: Any, ids: dict[str, str]) -> str:
+    # An entity reference: an id (interned) or a name as written.
+    found = ids.get(value)
+    if found is not None:
+        return found
+    if type(value) is str and fields.ID.fullmatch(value) is not None:
+        ids[value] = value
+        return value
+    return _text(value)
+
+
+def _name_list(value: Any, ids: dict[str, str]) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise Refused
+    return tuple([_name(item, ids) for item in value])
+
+
 def _id_list(value: Any, ids: dict[str, str]) -> tuple[str, ...]:
     if type(value) is not list:
         raise Refused
@@ -106,6 +124,11 @@ def _read_literal(value: Any, ids: dict[str, str]) -> Object | None:
     # A proposition's object that is not an entity id (the generated code reads those inline).
     if value is None:
         return None
+    if type(value) is list:
+        names = _name_list(value, ids)
+        if not names or len(set(names)) != len(names):
+            raise Refused  # the model's object_value, which the generated code skips
+        return names
     if type(value) is dict:
         tags = [tag for tag in LITERAL_TAGS if tag in value]
         if len(tags) == 1:
@@ -118,6 +141,8 @@ def _read_literal(value: Any, ids: dict[str, str]) -> Object | None:
 def _write_object(value: Object) -> Any:
     if type(value) is str:
         return value
+    if type(value) is tuple:
+        return list(value)
     literal: type = type(value)
     return writer(literal)(value)
 
@@ -130,7 +155,14 @@ def _flatten(validator: Any) -> list[Any]:
 
 
 # Validators whose meaning the generated code carries inline, named by what it calls.
-_INLINE = {fields.is_id: "intern", fields.is_text: "text", fields.id_list: "ids", fields.text_list: "texts"}
+_INLINE = {
+    fields.is_id: "intern",
+    fields.is_text: "text",
+    fields.id_list: "ids",
+    fields.text_list: "texts",
+    fields.is_name: "name",
+    fields.name_list: "names",
+}
 _INLINE_OPTIONAL = {fields.optional_id: "intern", fields.optional_text: "text"}
 # Checks on a value already converted (and so of the field's type), as statements about ``x``.
 _INLINE_AFTER = {
@@ -151,7 +183,7 @@ def _implied(validator: Any, kind: Any) -> bool:
     if typing.get_origin(kind) is tuple and isinstance(inner[0], type):
         candidates.append(v.deep_iterable(v.instance_of(inner[0]), v.instance_of(tuple)))
     if kind == _OBJECT:
-        candidates.append(model.object_value)
+        candidates.append(object_value)
     return validator in candidates
 
 
@@ -214,7 +246,8 @@ def _plain_conversion(source: _Source, field: str, kind: Any) -> str:
         return f"{source.bind('qualifiers', qualifiers_from_json)}(x, None)"
     if kind == _OBJECT:
         read = source.bind("read_literal", _read_literal)
-        return f"(ids.get(x) or intern(x, ids)) if type(x) is str else {read}(x, ids)"
+        name = source.bind("name", _name)
+        return f"(ids.get(x) or {name}(x, ids)) if type(x) is str else {read}(x, ids)"
     if attrs.has(kind):
         return f"{source.bind(f'{field}_reader', reader(kind))}(x, ids)"
     if typing.get_origin(kind) is tuple and attrs.has(typing.get_args(kind)[0]):
@@ -276,6 +309,10 @@ def _reading(source: _Source, field: attrs.Attribute[Any], kind: Any) -> list[st
     optional = {_INLINE_OPTIONAL[item] for item in validators if item in _INLINE_OPTIONAL}
     if "ids" in inline:
         steps = [f"{source.bind('id_list', _id_list)}(x, ids)"]
+    elif "names" in inline:
+        steps = [f"{source.bind('name_list', _name_list)}(x, ids)"]
+    elif "name" in inline:
+        steps = [f"{source.bind('name', _name)}(x, ids)"]
     elif "texts" in inline:
         steps = [f"{source.bind('text_list', _text_list)}(x)"]
     elif "intern" in inline | optional:

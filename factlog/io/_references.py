@@ -6,9 +6,10 @@ references are checked against the merged set, but reported per file and JSON pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from factlog.model._claimset import ClaimSet
+from factlog.model._stances import Regarding
 from factlog.model._vocabulary import Vocabulary, alias_problems
 
 __all__ = ["unresolved"]
@@ -20,10 +21,20 @@ def unresolved(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary | None =
     return list(_problems(part, within, vocabulary))
 
 
+def _entity(vocabulary: Vocabulary, value: str) -> str | None:
+    """What is wrong with an entity reference (id, alias or name as written), or None."""
+    if value in vocabulary.names or vocabulary.knows_entity(value):
+        return None
+    candidates = vocabulary.candidates(value)
+    if candidates:
+        return f"ambiguous name {value!r}: it names entities {', '.join(candidates)}; write one of their ids"
+    return f"unknown entity {value!r}"
+
+
 def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
     # Paths are only formatted for problems: the common case is a set with none, read fast.
-    # Every reference is a valid id, and an id is its own slug, so ``in names`` is
-    # ``Vocabulary.knows_entity`` here.
+    # Affiliations and publishers are ids, and an id is its own folded form, so ``in names``
+    # is ``Vocabulary.knows_entity`` there; claims may name entities as written.
     names = vocabulary.names
     sources = within.source_by_id
     claims = within.claim_by_id
@@ -32,6 +43,9 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
             yield f"$.entities[{index}].affiliation", f"unknown entity {item.affiliation!r}"
+        for position, whole in enumerate(item.part_of):
+            if whole not in names:
+                yield f"$.entities[{index}].part_of[{position}]", f"unknown entity {whole!r}"
     for index, predicate in enumerate(part.predicates):
         for position, other in enumerate(predicate.exclusive_with):
             if not vocabulary.knows_predicate(other):
@@ -44,11 +58,11 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
                 yield f"$.sources[{index}].derived_from[{position}]", f"unknown source {other!r}"
     for index, claim in enumerate(part.claims):
         attribution = claim.attribution
-        if attribution.holder not in names:
-            yield f"$.claims[{index}].attribution.holder", f"unknown entity {attribution.holder!r}"
+        if attribution.holder not in names and (problem := _entity(vocabulary, attribution.holder)):
+            yield f"$.claims[{index}].attribution.holder", problem
         for position, relay in enumerate(attribution.via):
-            if relay not in names:
-                yield f"$.claims[{index}].attribution.via[{position}]", f"unknown entity {relay!r}"
+            if relay not in names and (problem := _entity(vocabulary, relay)):
+                yield f"$.claims[{index}].attribution.via[{position}]", problem
         for position, evidence in enumerate(claim.evidence):
             if evidence.source not in sources:
                 yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {evidence.source!r}"
@@ -57,15 +71,44 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
                 yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
             elif answered == claim.id:
                 yield f"$.claims[{index}].answers[{position}]", "a claim cannot answer itself"
+        if claim.regarding is not None:
+            yield from _regarding_problems(f"$.claims[{index}].regarding", claim.id, claim.regarding, claims, names)
         proposition = claim.proposition
         if proposition is None:
             continue
-        if proposition.subject not in names:
-            yield f"$.claims[{index}].proposition.subject", f"unknown entity {proposition.subject!r}"
-        if not vocabulary.knows_predicate(proposition.predicate):
+        if proposition.subject not in names and (problem := _entity(vocabulary, proposition.subject)):
+            yield f"$.claims[{index}].proposition.subject", problem
+        declared = vocabulary.predicate(proposition.predicate)
+        if declared is None:
             yield f"$.claims[{index}].proposition.predicate", f"unknown predicate {proposition.predicate!r}"
-        if isinstance(proposition.object, str):
-            if proposition.object not in names:
-                yield f"$.claims[{index}].proposition.object", f"unknown entity {proposition.object!r}"
+        for qualifier, value in proposition.qualifiers:
+            if vocabulary.candidates(value):
+                yield f"$.claims[{index}].proposition.qualifiers.{qualifier}", str(_entity(vocabulary, value))
+        target = proposition.object
+        if isinstance(target, str):
+            if target not in names and (problem := _entity(vocabulary, target)):
+                yield f"$.claims[{index}].proposition.object", problem
+        elif isinstance(target, tuple):
+            for position, member in enumerate(target):
+                if member not in names and (problem := _entity(vocabulary, member)):
+                    yield f"$.claims[{index}].proposition.object[{position}]", problem
         elif proposition.predicate in inverses:
             yield f"$.claims[{index}].proposition.object", "an inverse predicate needs an entity as its object"
+        pattern = claim.pattern
+        if pattern is not None and pattern.highest_since is not None and declared and declared.scale is None:
+            yield (
+                f"$.claims[{index}].pattern.highest_since",
+                f"predicate {declared.id!r} has no rank: declare its 'scale' and 'rank'",
+            )
+
+
+def _regarding_problems(
+    path: str, own: str, regarding: Regarding, claims: Mapping[str, object], names: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    if regarding.party not in names:
+        yield f"{path}.party", f"unknown entity {regarding.party!r}"
+    for position, other in enumerate(regarding.claims):
+        if other not in claims:
+            yield f"{path}.claims[{position}]", f"unknown claim {other!r}"
+        elif other == own:
+            yield f"{path}.claims[{position}]", "a claim cannot be about itself"

@@ -24,10 +24,13 @@ from factlog.model._nouns import (
     PredicateKind,
     Proposition,
     Quantity,
+    Regarding,
     Source,
     SourceKind,
+    StanceKind,
     TextValue,
 )
+from factlog.model._patterns import Pattern
 from factlog.model._scales import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, Vocabulary
 
@@ -49,15 +52,18 @@ __all__ = [
     "Mode",
     "Object",
     "PartialDate",
+    "Pattern",
     "Polarity",
     "Predicate",
     "PredicateKind",
     "Proposition",
     "PropositionKey",
     "Quantity",
+    "Regarding",
     "Reliability",
     "Source",
     "SourceKind",
+    "StanceKind",
     "TextValue",
     "Vocabulary",
 ]

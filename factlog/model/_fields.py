@@ -22,7 +22,9 @@ __all__ = [
     "FieldError",
     "id_list",
     "is_id",
+    "is_name",
     "is_text",
+    "name_list",
     "non_negative",
     "optional_id",
     "optional_text",
@@ -48,6 +50,15 @@ def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     del instance
     if not isinstance(value, str):
         raise FieldError(attribute.name, f"expected a string, got {value!r}")
+    if not value.strip():
+        raise FieldError(attribute.name, "must not be empty")
+
+
+def is_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An entity reference: an id, or a name or alias as the text writes it."""
+    del instance
+    if not isinstance(value, str):
+        raise FieldError(attribute.name, f"expected an entity id or name, got {value!r}")
     if not value.strip():
         raise FieldError(attribute.name, "must not be empty")
 
@@ -94,6 +105,7 @@ id_list = v.deep_iterable(member_validator=is_id, iterable_validator=v.instance_
 text_list = v.deep_iterable(member_validator=is_text, iterable_validator=v.instance_of(tuple))
 optional_text = v.optional(is_text)
 optional_id = v.optional(is_id)
+name_list = v.deep_iterable(member_validator=is_name, iterable_validator=v.instance_of(tuple))
 
 _ID_SCHEMA = {"pattern": f"^{ID_PATTERN}$"}
 _TEXT_SCHEMA = {"minLength": 1, "pattern": "\\S"}
@@ -102,7 +114,9 @@ _VALIDATOR_SCHEMAS: tuple[tuple[object, dict[str, Any]], ...] = (
     (optional_id, _ID_SCHEMA),
     (is_text, _TEXT_SCHEMA),
     (optional_text, _TEXT_SCHEMA),
+    (is_name, _TEXT_SCHEMA),
     (id_list, {"items": _ID_SCHEMA}),
+    (name_list, {"items": _TEXT_SCHEMA}),
     (text_list, {"items": _TEXT_SCHEMA}),
 )
 

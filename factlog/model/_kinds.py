@@ -1,10 +1,10 @@
-"""The enumerated kinds: of entity, of source, of attribution mode, of predicate."""
+"""The enumerated kinds: of entity, of source, of attribution mode, of predicate, of stance."""
 
 from __future__ import annotations
 
 import enum
 
-__all__ = ["EntityKind", "Mode", "PredicateKind", "SourceKind"]
+__all__ = ["EntityKind", "Mode", "PredicateKind", "SourceKind", "StanceKind"]
 
 
 class EntityKind(enum.Enum):
@@ -49,3 +49,14 @@ class PredicateKind(enum.Enum):
 
     EVENT = "event"
     STATE = "state"
+
+
+class StanceKind(enum.Enum):
+    """What a claim about a party's stance says of it (see :class:`~factlog.Regarding`)."""
+
+    SILENT = "silent"
+    """The party had taken no side on the claims by the date: "has not yet commented"."""
+    FIRST = "first"
+    """The party took their side for the first time on the date: "admitted for the first time"."""
+    AFTER = "after"
+    """The party took their side a number of days after them: "a week after the leak, confirmed"."""

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime
 import functools
-import math
 from collections.abc import Mapping
 from pathlib import PurePosixPath
-from typing import Any, TypeAlias
+from typing import Any
 
 import attrs
 from attrs import validators as v
@@ -26,14 +25,19 @@ from factlog.model._fields import (
     _utc,
     id_list,
     is_id,
+    is_name,
     is_text,
+    name_list,
     non_negative,
     optional_id,
     optional_text,
     text_list,
 )
-from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind
+from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind, StanceKind
+from factlog.model._literals import DateValue, Object, Quantity, TextValue, object_value
+from factlog.model._patterns import Pattern
 from factlog.model._scales import Certainty, Polarity, Reliability
+from factlog.model._stances import Regarding
 
 __all__ = [
     "Acknowledgement",
@@ -46,12 +50,15 @@ __all__ = [
     "FieldError",
     "Mode",
     "Object",
+    "Pattern",
     "Predicate",
     "PredicateKind",
     "Proposition",
     "Quantity",
+    "Regarding",
     "Source",
     "SourceKind",
+    "StanceKind",
     "TextValue",
 ]
 
@@ -68,6 +75,11 @@ class Entity:
     )
     affiliation: str | None = attrs.field(
         default=None, validator=optional_id, metadata=_doc("The entity this one speaks for.")
+    )
+    part_of: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=id_list,
+        metadata=_doc("Entities this one lies within (a region in its country): part-of is transitive."),
     )
     reliability: Reliability = attrs.field(
         default=Reliability.F,
@@ -94,6 +106,23 @@ class Predicate:
     functional: bool = attrs.field(
         default=False, validator=v.instance_of(bool), metadata=_doc("One value per subject at a time.")
     )
+    inverse_functional: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc("One subject per object at a time: one premier per office."),
+    )
+    evaluative: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc(
+            "A judgement of conduct or outcome ('obliterated', 'complied with'): a party judging itself is interested."
+        ),
+    )
+    cumulative: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc("A running total that only grows: a figure as of a date is a lower bound from then on."),
+    )
     symmetric: bool = attrs.field(
         default=False, validator=v.instance_of(bool), metadata=_doc("'a P b' says the same as 'b P a'.")
     )
@@ -111,6 +140,16 @@ class Predicate:
         validator=non_negative,
         metadata=_doc("Relative difference under which two quantities agree (0.1 = 10 %).", minimum=0),
     )
+    scale: str | None = attrs.field(
+        default=None,
+        validator=optional_id,
+        metadata=_doc("Id of a ladder of ranked predicates ('visit-level'), for 'the highest-level X since Y'."),
+    )
+    rank: int | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(int)),
+        metadata=_doc("Level on its scale: a higher rank outranks a lower one.", minimum=0),
+    )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
     def __attrs_post_init__(self) -> None:
@@ -118,6 +157,10 @@ class Predicate:
             raise FieldError("inverse", "a symmetric predicate has no inverse")
         if self.inverse == self.id:
             raise FieldError("inverse", "a predicate cannot be its own inverse; declare it symmetric")
+        if (self.scale is None) != (self.rank is None):
+            raise FieldError("rank", "a ranked predicate needs both 'scale' and 'rank'")
+        if self.rank is not None and (isinstance(self.rank, bool) or self.rank < 0):
+            raise FieldError("rank", f"expected a non-negative integer, got {self.rank!r}")
 
 
 def _relative_path(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -163,9 +206,11 @@ class Source:
 class Attribution:
     """Who holds a claim, and the relays it passed through to reach the source."""
 
-    holder: str = attrs.field(validator=is_id, metadata=_doc("Entity id of the original speaker."))
+    holder: str = attrs.field(validator=is_name, metadata=_doc("The original speaker: entity id or name."))
     via: tuple[str, ...] = attrs.field(
-        default=(), validator=id_list, metadata=_doc("Relays between holder and source, outermost first.")
+        default=(),
+        validator=name_list,
+        metadata=_doc("Relays between holder and source (ids or names), outermost first."),
     )
     mode: Mode = attrs.field(
         default=Mode.ASSERTED,
@@ -175,80 +220,6 @@ class Attribution:
     cue: str | None = attrs.field(
         default=None, validator=optional_text, metadata=_doc("The words that mark it: 'according to', ...")
     )
-
-
-def _number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    del instance
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise FieldError(attribute.name, f"expected a finite number, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class Quantity:
-    """A number with optional bounds and unit: 11,000 troops (10,000 to 12,000)."""
-
-    amount: int | float = attrs.field(validator=_number, metadata=_doc("The number given."))
-    lower: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Lowest it may be."))
-    upper: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Highest it may be."))
-    unit: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("What is counted."))
-
-    def __attrs_post_init__(self) -> None:
-        if self.lower is not None and self.lower > self.amount:
-            raise FieldError("lower", f"lower bound {self.lower} is above the amount {self.amount}")
-        if self.upper is not None and self.upper < self.amount:
-            raise FieldError("upper", f"upper bound {self.upper} is below the amount {self.amount}")
-
-    @property
-    def low(self) -> float:
-        """The lower bound, or the amount."""
-        return self.amount if self.lower is None else self.lower
-
-    @property
-    def high(self) -> float:
-        """The upper bound, or the amount."""
-        return self.amount if self.upper is None else self.upper
-
-    def __str__(self) -> str:
-        text = f"{self.amount:,}"
-        if self.lower is not None or self.upper is not None:
-            text += f" ({self.low:,}–{self.high:,})"
-        return f"{text} {self.unit}" if self.unit else text
-
-
-@attrs.frozen(kw_only=True)
-class TextValue:
-    """A literal text object: a title, a name that is no entity."""
-
-    text: str = attrs.field(validator=is_text, metadata=_doc("The literal text."))
-
-    def __str__(self) -> str:
-        return repr(self.text)
-
-
-@attrs.frozen(kw_only=True)
-class DateValue:
-    """A date or interval as the object of a proposition (the date of an event)."""
-
-    date: Interval = attrs.field(
-        validator=v.instance_of(Interval), metadata=_doc("A partial date or interval, e.g. 2024-04-11/2024-04-13.")
-    )
-
-    def __str__(self) -> str:
-        return str(self.date)
-
-
-Object: TypeAlias = str | TextValue | DateValue | Quantity
-"""A proposition's object: an entity id (plain string) or a tagged literal."""
-
-
-def object_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A proposition's object: nothing, an entity id or a literal."""
-    if isinstance(value, str):
-        is_id(instance, attribute, value)
-    elif value is not None and not isinstance(value, (TextValue, DateValue, Quantity)):
-        raise FieldError(attribute.name, f"expected an entity id or a literal, got {value!r}")
 
 
 def _qualifiers(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -272,12 +243,15 @@ def _check_qualifiers(instance: object, attribute: attrs.Attribute[Any], value: 
 class Proposition:
     """What a claim says, in structured form: subject, predicate, object, when."""
 
-    subject: str = attrs.field(validator=is_id, metadata=_doc("Entity id (or alias)."))
+    subject: str = attrs.field(validator=is_name, metadata=_doc("Entity id, or a name or alias as written."))
     predicate: str = attrs.field(validator=is_id, metadata=_doc("Predicate id, or a declared inverse."))
     object: Object | None = attrs.field(
         default=None,
         validator=object_value,
-        metadata=_doc("Entity id, or {'text'}, {'date'} or {'amount', 'lower', 'upper', 'unit'}."),
+        metadata=_doc(
+            "Entity id or name, a list of them (one proposition each), or {'text'}, {'date'} or"
+            " {'amount', 'lower', 'upper', 'unit'}."
+        ),
     )
     qualifiers: tuple[tuple[str, str], ...] = attrs.field(
         default=(), converter=_qualifiers, validator=_check_qualifiers, metadata=_doc("place, role, ...")
@@ -287,20 +261,41 @@ class Proposition:
     )
 
 
+def _offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise FieldError(attribute.name, f"expected a non-negative integer, got {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class Evidence:
-    """An exact quote from a source, with its character span (Python string offsets)."""
+    """A quote from a source; its character span (Python string offsets) is optional.
+
+    Without a span, factlog finds the quote in the source's stored document; a quote
+    that occurs more than once needs ``occurrence`` (1 for the first).
+    """
 
     source: str = attrs.field(validator=is_id, metadata=_doc("Id of the source quoted."))
-    quote: str = attrs.field(validator=is_text, metadata=_doc("The exact text at the span."))
-    start: int = attrs.field(validator=non_negative, metadata=_doc("Offset of the first character.", minimum=0))
-    end: int = attrs.field(validator=v.instance_of(int), metadata=_doc("Offset after the last character.", minimum=1))
+    quote: str = attrs.field(validator=is_text, metadata=_doc("The text quoted, exactly as the source has it."))
+    start: int | None = attrs.field(
+        default=None, validator=_offset, metadata=_doc("Offset of the first character.", minimum=0)
+    )
+    end: int | None = attrs.field(
+        default=None, validator=_offset, metadata=_doc("Offset after the last character.", minimum=1)
+    )
+    occurrence: int | None = attrs.field(
+        default=None,
+        validator=_offset,
+        metadata=_doc("Which occurrence of a quote without a span is meant, 1 for the first.", minimum=1),
+    )
 
     def __attrs_post_init__(self) -> None:
-        if isinstance(self.start, bool) or not isinstance(self.start, int):
-            raise FieldError("start", f"expected an integer, got {self.start!r}")
-        if isinstance(self.end, bool) or not isinstance(self.end, int):
-            raise FieldError("end", f"expected an integer, got {self.end!r}")
+        if (self.start is None) != (self.end is None):
+            raise FieldError("end" if self.end is None else "start", "give both 'start' and 'end', or neither")
+        if self.occurrence is not None and (self.occurrence < 1 or self.start is not None):
+            raise FieldError("occurrence", "a positive number, for a quote without a span")
+        if self.start is None or self.end is None:
+            return
         if self.end - self.start != len(self.quote):
             raise FieldError(
                 "end",
@@ -349,10 +344,30 @@ class Claim:
         validator=v.optional(v.instance_of(PartialDate)),
         metadata=_doc("When the holder said it; defaults to the source's publication date."),
     )
+    pattern: Pattern | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Pattern)),
+        metadata=_doc("An everyday pattern the proposition is said in: 'the last X was in Y', ..."),
+    )
     answers: tuple[str, ...] = attrs.field(
         default=(), validator=id_list, metadata=_doc("Claims this one denies, confirms or retracts.")
     )
+    regarding: Regarding | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Regarding)),
+        metadata=_doc("What it says of a party's stance on other claims: 'has not yet commented', ..."),
+    )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
+
+    def __attrs_post_init__(self) -> None:
+        if self.pattern is None:
+            return
+        if self.proposition is None:
+            raise FieldError("pattern", "a pattern needs a proposition to expand")
+        if self.polarity is not Polarity.AFFIRMED:
+            raise FieldError("pattern", "a pattern is affirmed: its denials are part of what it says")
+        if self.pattern.last is not None and self.proposition.when is not None:
+            raise FieldError("pattern", "'last' gives the time itself: leave the proposition's 'when' out")
 
     @functools.cached_property
     def sources(self) -> tuple[str, ...]:
@@ -364,6 +379,9 @@ class Claim:
 class Acknowledgement:
     """A reviewed finding: it is still reported, but no longer fails a check."""
 
-    finding: str = attrs.field(validator=is_id, metadata=_doc("The finding id, e.g. 'f-3a9c0e12'."))
+    finding: str = attrs.field(
+        validator=is_id,
+        metadata=_doc("The finding id, e.g. 'f-3a9c0e12d45b7718aa03' (an old 8-digit id still matches)."),
+    )
     note: str = attrs.field(validator=is_text, metadata=_doc("Why the finding is accepted."))
     reviewed: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))

@@ -2,9 +2,11 @@
 
 Before anything compares claims, names are made canonical:
 
-* an entity named by id or by any alias (case-insensitive; spaces may be written as
-  hyphens) becomes its id — ``Pyongyang``, ``DPRK`` and ``north-korea`` all become
-  ``dprk``;
+* an entity named by id, by any alias or by its name (matched after :func:`fold`:
+  Unicode NFC, full case folding, spaces as hyphens) becomes its id — ``Pyongyang``,
+  ``DPRK`` and ``north-korea`` all become ``dprk``; ids win over aliases, aliases over
+  names, and a name two entities share resolves to neither (see
+  :meth:`Vocabulary.candidates`);
 * a proposition written with a declared inverse predicate is turned around
   (``russia receives-weapons-from dprk`` becomes ``dprk supplies-weapons-to russia``);
 * a symmetric predicate gets its two entities in sorted order.
@@ -15,6 +17,7 @@ exactly when they say the same thing (valid time aside: time is compared by the 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import TypeAlias
 
@@ -30,9 +33,18 @@ PropositionKey: TypeAlias = tuple[str, str, ObjectKey, tuple[tuple[str, str], ..
 """``(subject, predicate, object, qualifiers)`` in canonical form."""
 
 
-def slug(name: str) -> str:
-    """The form names are matched in: case-folded, runs of spaces as one hyphen."""
-    return "-".join(name.casefold().split())
+def fold(name: str) -> str:
+    """The form names are matched in: NFC, full case folding, runs of spaces as one hyphen.
+
+    Full case folding (:meth:`str.casefold`, Unicode CaseFolding.txt) turns ``İ`` into
+    ``i`` and a combining dot above; the dot is dropped so that ``İstanbul`` meets
+    ``istanbul``, as it does a decomposed spelling (``Zu\u0308rich`` meets ``Zürich``).
+    """
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    return "-".join(folded.replace("i\u0307", "i").split())
+
+
+slug = fold
 
 
 def object_key(value: object) -> ObjectKey:
@@ -41,6 +53,8 @@ def object_key(value: object) -> ObjectKey:
         return None
     if isinstance(value, str):
         return ("entity", value)
+    if isinstance(value, tuple):
+        return ("entities", *sorted(value))
     if isinstance(value, TextValue):
         return ("text", " ".join(value.text.casefold().split()))
     if isinstance(value, DateValue):
@@ -56,16 +70,32 @@ class Vocabulary:
     names: dict[str, str]
     predicates: dict[str, Predicate]
     inverses: dict[str, str]
+    ambiguous: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """Folded names that several entities bear, with their ids."""
+    labels: dict[str, str] = attrs.field(factory=dict)
+    """Entity id to display name."""
 
     @classmethod
     def of(cls, claims: ClaimSet) -> Vocabulary:
         """The vocabulary a claim set defines (conflicting aliases resolve to the first)."""
         names: dict[str, str] = {}
         for entity in claims.entities:
-            names.setdefault(slug(entity.id), entity.id)
+            names.setdefault(fold(entity.id), entity.id)
         for entity in claims.entities:
             for alias in entity.aliases:
-                names.setdefault(slug(alias), entity.id)
+                names.setdefault(fold(alias), entity.id)
+        bearers: dict[str, list[str]] = {}
+        for entity in claims.entities:
+            folded = fold(entity.name)
+            if folded not in names and entity.id not in bearers.setdefault(folded, []):
+                bearers[folded].append(entity.id)
+        ambiguous = {}
+        for folded, ids in bearers.items():
+            if len(ids) == 1:
+                names[folded] = ids[0]
+            else:
+                ambiguous[folded] = tuple(sorted(ids))
+        labels = {entity.id: entity.name for entity in claims.entities}
         predicates = dict(claims.predicate_by_id)
         inverses: dict[str, str] = {}
         for predicate in claims.predicates:
@@ -75,16 +105,29 @@ class Vocabulary:
             # Both directions declared: the smaller id is canonical.
             if predicate.inverse in predicates and predicate.id > predicate.inverse:
                 inverses[predicate.id] = predicate.inverse
-        return cls(names, predicates, inverses)
+        return cls(names, predicates, inverses, ambiguous, labels)
 
     def entity(self, name: str) -> str:
-        """The canonical id of an entity id or alias; unknown names come back as given."""
-        found = self.names.get(name)  # an id is its own slug: the common case needs no slugging
-        return found if found is not None else self.names.get(slug(name), name)
+        """The canonical id of an entity id, alias or name as written.
+
+        This is the one resolution of entity references factlog has. Unknown and
+        ambiguous names come back as given (loading refuses both, see
+        :func:`factlog.io._references.unresolved`).
+        """
+        found = self.names.get(name)  # an id is its own folded form: the common case needs no folding
+        return found if found is not None else self.names.get(fold(name), name)
 
     def knows_entity(self, name: str) -> bool:
-        """Whether a name is an entity id or alias."""
-        return slug(name) in self.names
+        """Whether a name is an entity id, alias or (unambiguous) name."""
+        return name in self.names or fold(name) in self.names
+
+    def candidates(self, name: str) -> tuple[str, ...]:
+        """The ids of the entities an ambiguous name may mean; empty when it is not ambiguous."""
+        return () if name in self.names else self.ambiguous.get(fold(name), ())
+
+    def name(self, entity: str) -> str:
+        """The display name of an entity given by id, alias or name; unknown ones as given."""
+        return self.labels.get(self.entity(entity), entity)
 
     def knows_predicate(self, name: str) -> bool:
         """Whether a name is a declared predicate or a declared inverse."""
@@ -100,6 +143,8 @@ class Vocabulary:
         obj = proposition.object
         if isinstance(obj, str):
             obj = self.entity(obj)
+        elif isinstance(obj, tuple):
+            obj = tuple(self.entity(item) for item in obj)
         predicate = proposition.predicate
         canonical = self.inverses.get(predicate)
         if canonical is not None and isinstance(obj, str):

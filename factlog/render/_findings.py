@@ -40,16 +40,24 @@ def render_json(report: Report) -> str:
     return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def _evidence_lines(report: Report, claim_id: str) -> Iterator[tuple[str, str]]:
-    """(header, quote) for each piece of evidence of a claim."""
+_SIDE_POLARITY = {"affirming": "affirmed", "denying": "denied"}
+
+
+def _evidence_lines(report: Report, claim_id: str, side: str = "") -> Iterator[tuple[str, str]]:
+    """(header, quote) for each piece of evidence of a claim.
+
+    A claim said in a pattern both affirms and denies (what it implies): on a finding's
+    affirming or denying side it is shown with that side's polarity.
+    """
     claim = report.claims.claim_by_id.get(claim_id)
     if claim is None:
         return
-    holder = report.claims.entity_by_id.get(claim.attribution.holder)
-    name = holder.name if holder else claim.attribution.holder
-    via = [report.claims.entity_by_id[v].name if v in report.claims.entity_by_id else v for v in claim.attribution.via]
+    vocabulary = report.vocabulary
+    name = vocabulary.name(claim.attribution.holder)
+    via = [vocabulary.name(relay) for relay in claim.attribution.via]
     chain = f" via {' → '.join(via)}" if via else ""
-    stance = f"{claim.polarity.value}, {claim.certainty.value}"
+    polarity = claim.polarity.value if claim.pattern is None else _SIDE_POLARITY.get(side, str(claim.pattern))
+    stance = f"{polarity}, {claim.certainty.value}"
     for evidence in claim.evidence:
         yield f"{claim_id}: {name}{chain} ({stance}) in {evidence.source}", evidence.quote
 
@@ -87,7 +95,7 @@ def render_text(report: Report, *, colour: bool = False) -> str:
             for side, ids in finding.claims:
                 lines.append(f"    {escape_terminal(side)}:")
                 for claim_id in ids:
-                    for header, quote in _evidence_lines(report, claim_id):
+                    for header, quote in _evidence_lines(report, claim_id, side):
                         lines.append(f"      {escape_terminal(header)}")
                         lines.append(paint(_DIM, f"        > {escape_terminal(quote)}"))
             lines.append("")
@@ -112,7 +120,7 @@ def render_markdown(report: Report) -> str:
             for side, ids in finding.claims:
                 lines.append(f"- **{escape_markdown(side)}**")
                 for claim_id in ids:
-                    for header, quote in _evidence_lines(report, claim_id):
+                    for header, quote in _evidence_lines(report, claim_id, side):
                         lines.append(f"  - {escape_markdown(header)}: “{escape_markdown(quote)}”")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

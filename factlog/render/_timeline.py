@@ -33,8 +33,9 @@ class TimelineRow:
 def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
     """Claims whose proposition has the entity as subject, object or qualifier, by date then id.
 
-    ``entity`` may be an id or an alias. Raises :class:`factlog.UnknownEntityError` (a
-    :class:`LookupError`) if it names nothing.
+    ``entity`` may be an id, an alias or a name as written; raises
+    :class:`factlog.UnknownEntityError` (a :class:`LookupError`) if it names nothing. A
+    claim with several objects is about each of them.
     """
     index = Index.of(claims)
     if not index.vocabulary.knows_entity(entity):
@@ -42,12 +43,14 @@ def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
     target = index.vocabulary.entity(entity)
     rows = []
     for entry in chronological(index.entries):
-        proposition = entry.proposition
-        if proposition is None:
-            continue
-        involved = {proposition.subject, *(value for _, value in proposition.qualifiers)}
-        if isinstance(proposition.object, str):
-            involved.add(proposition.object)
+        involved = set()
+        for reading in (entry, *index.implied.get(entry.id, ())):  # several objects: each one counts
+            proposition = reading.proposition
+            if proposition is None:
+                continue
+            involved |= {proposition.subject, *(value for _, value in proposition.qualifiers)}
+            if isinstance(proposition.object, str):
+                involved.add(proposition.object)
         if target not in involved:
             continue
         evidence = entry.claim.evidence[0]
@@ -58,7 +61,7 @@ def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
                 holder=index.name(entry.holder),
                 via=tuple(index.name(relay) for relay in entry.claim.attribution.via),
                 certainty=entry.claim.certainty.value,
-                polarity=entry.claim.polarity.value,
+                polarity=entry.polarity.value,
                 statement=entry.claim.statement,
                 quote=evidence.quote,
                 source=evidence.source,

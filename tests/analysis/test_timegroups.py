@@ -8,7 +8,7 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog.analysis._timegroups import components, definite_conflict, possible_conflict, time_groups
+from factlog.analysis._timegroups import cliques, components, definite_conflict, possible_conflict, time_groups
 
 
 @attrs.frozen
@@ -18,6 +18,7 @@ class Span:
     span: tuple[int, int]
     position: int
     timed: bool = True
+    core: tuple[int, int] | None = None
 
 
 @st.composite
@@ -26,7 +27,10 @@ def sides(draw: st.DrawFn, offset: int = 0) -> list[Span]:
     spans = []
     for number, start in enumerate(starts):
         length = draw(st.integers(0, 8))
-        spans.append(Span((start, start + length), offset + number, draw(st.booleans())))
+        low = draw(st.integers(start, start + length))
+        high = draw(st.integers(low, start + length))
+        core = draw(st.sampled_from([None, (low, high)]))
+        spans.append(Span((start, start + length), offset + number, draw(st.booleans()), core))
     return spans
 
 
@@ -71,12 +75,17 @@ def test_possible_conflict_matches_the_brute_force(first: list[Span], second: li
 
 @given(sides(), sides(offset=100), st.booleans())
 def test_definite_conflict_matches_the_brute_force(affirmed: list[Span], denied: list[Span], event: bool) -> None:
-    """A state conflicts on any shared day; an event only inside a denied span that contains all of it."""
+    """Both undated, a state whose certain days meet, or an event inside a denied span: as every pair says."""
     pairs = [(a, d) for a in affirmed if a.timed for d in denied if d.timed]
-    if event:
+    if any(not a.timed for a in affirmed) and any(not d.timed for d in denied):
+        expected = True
+    elif event:
         expected = any(d.span[0] <= a.span[0] and a.span[1] <= d.span[1] for a, d in pairs)
     else:
-        expected = any(_overlap(a, d) for a, d in pairs)
+        expected = any(
+            a.core is not None and d.core is not None and a.core[0] <= d.core[1] and d.core[0] <= a.core[1]
+            for a, d in pairs
+        )
     assert definite_conflict(affirmed, denied, event=event) == expected  # type: ignore[arg-type]
 
 
@@ -98,3 +107,22 @@ def _time_groups_brute(entries: list[Span]) -> list[list[Any]]:
 def test_time_groups_are_the_components_of_the_overlap_graph(entries: list[Span]) -> None:
     """Chains of overlapping spans form one group; the sweep agrees with every pair compared."""
     assert time_groups(entries) == _time_groups_brute(entries)  # type: ignore[arg-type]
+
+
+def _cliques_brute(entries: list[Span]) -> list[list[Span]]:
+    covering: list[tuple[int, frozenset[int]]] = []
+    for day in range(40):
+        alive = frozenset(s.position for s in entries if s.span[0] <= day <= s.span[1])
+        if alive:
+            covering.append((day, alive))
+    maximal = {members for _, members in covering if not any(members < other for _, other in covering)}
+    first_day = {members: min(day for day, other in covering if other == members) for members in maximal}
+    by_position = {s.position: s for s in entries}
+    ordered = sorted(maximal, key=lambda members: (first_day[members], sorted(members)))
+    return [[by_position[p] for p in sorted(members)] for members in ordered]
+
+
+@given(sides())
+def test_cliques_are_the_maximal_sets_alive_on_one_day(entries: list[Span]) -> None:
+    """A overlapping B and B overlapping C, A and C apart: {A, B} and {B, C}, as a day-by-day scan finds."""
+    assert cliques(entries) == _cliques_brute(entries)  # type: ignore[arg-type]

@@ -145,7 +145,7 @@ def _golden_with(path: str, value: object) -> str:
         ("sources.0.retrieved", "2025-10-30T12:00:00+02:00", "$.sources[0].retrieved: expected a UTC timestamp"),
         ("claims.0.evidence", [], "$.claims[0].evidence: expected at least one item"),
         ("claims.0.answers", "weapons-allegation", "$.claims[0].answers: expected an array, got 'weapons-allegation'"),
-        ("claims.0.proposition.object", 3, "$.claims[0].proposition.object: expected an entity id, or an object"),
+        ("claims.0.proposition.object", 3, "$.claims[0].proposition.object: expected an entity id or name"),
         ("entities.0.id", "North Korea", "$.entities[0].id: expected an id"),
         ("version", 2, "$.version: version 2 is newer than this factlog reads"),
         ("format", "other", "$.format: expected 'factlog', got 'other'"),

@@ -1,0 +1,35 @@
+"""Parties to a proposition: who speaks about their own conduct.
+
+A hook for the rules and for assessment: a claim made by a party to what it is about
+(the subject or the object, or an entity speaking for one through ``affiliation``) is
+*interested* when it denies, or when it judges (an ``evaluative`` predicate: "our strike
+obliterated the sites", "we complied"). Interested claims say little about the truth;
+:func:`interested` lets an assessment discount them.
+"""
+
+from __future__ import annotations
+
+from factlog.analysis._index import Entry, Index
+from factlog.model._scales import Polarity
+
+__all__ = ["interested", "parties"]
+
+
+def parties(index: Index, entry: Entry) -> frozenset[str]:
+    """The parties a claim's proposition is about: the speakers for its subject and its entity object."""
+    proposition = entry.proposition
+    if proposition is None:
+        return frozenset()
+    found = {index.speaker(proposition.subject)}
+    if isinstance(proposition.object, str):
+        found.add(index.speaker(proposition.object))
+    return frozenset(found)
+
+
+def interested(index: Index, entry: Entry) -> bool:
+    """Whether the claim's holder is a party to it and denies it, or judges its own conduct."""
+    if entry.speaks_for not in parties(index, entry):
+        return False
+    if entry.polarity is Polarity.DENIED:
+        return True
+    return entry.predicate is not None and entry.predicate.evaluative

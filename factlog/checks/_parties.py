@@ -1,0 +1,94 @@
+"""Who says it and how firmly: parties judging themselves, sources hedging the record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factlog.analysis import _phrasing as phrasing
+from factlog.analysis._index import Entry, Index, chronological
+from factlog.analysis._parties import interested
+from factlog.analysis._timegroups import possible_conflict
+from factlog.checks._findings import Finding, Severity
+from factlog.model._scales import Certainty, Polarity
+
+__all__ = ["interested_judgement", "understated_certainty"]
+
+
+def interested_judgement(index: Index) -> Iterator[Finding]:
+    """A party judging its own conduct, affirming or denying.
+
+    A predicate declared ``evaluative`` judges conduct or outcome ("obliterated the
+    sites", "complied with the agreement"). When the subject or the object of such a
+    proposition (or an entity speaking for one) affirms it, the party is marking its
+    own work: interested, as a denial by the accused is (``interested_denial``, which
+    reports denials of every predicate). Assessment can discount such claims through
+    :func:`factlog.analysis._parties.interested`. One finding per proposition, listing
+    the interested affirmations and what else is said about it. Severity: *info*.
+
+    Example: ``{"id": "destroys", "label": "destroyed", "kind": "event", "evaluative":
+    true}``; the defence ministry of Xland (``"affiliation": "xland"``) says "our
+    strike obliterated the sites" (``xland destroys sites``): an info finding.
+    """
+    for entries in index.by_key.values():
+        predicate = entries[0].predicate
+        if predicate is None or not predicate.evaluative:
+            continue
+        mine = chronological([e for e in entries if e.polarity is Polarity.AFFIRMED and interested(index, e)])
+        if not mine:
+            continue
+        ids = {e.id for e in mine}
+        others = chronological([e for e in entries if e.id not in ids])
+        assert mine[0].proposition is not None
+        what = phrasing.proposition(index, mine[0].proposition, with_time=False)
+        yield Finding(
+            rule="interested_judgement",
+            severity=Severity.INFO,
+            message=f"Judged by an interested party: {what}: affirmed by {phrasing.holders(index, mine)}, party to it",
+            claims={"interested": [e.id for e in mine], "others": [e.id for e in others]},
+        )
+
+
+def _named(index: Index, entry: Entry) -> bool:
+    entity = index.entity(entry.holder)
+    return entity is not None and not entity.anonymous
+
+
+def understated_certainty(index: Index) -> Iterator[Finding]:
+    """A source hedging ("may") what named holders state as fact, with nobody saying otherwise.
+
+    When one holder calls a proposition only possible while named holders of another
+    party (officials, the reference record) state it as certain, with the same
+    polarity at overlapping times, and no committed claim takes the other side, the
+    hedging source understates the record. (The reverse, an anonymous holder stating
+    as certain what nobody supports, is ``overconfident_holder``.) One finding per
+    proposition and hedging holder. Severity: *info*.
+
+    Example: the ministry states as certain that the talks took place on
+    ``2025-05-02``; a paper writes that they "may have taken place": an info finding.
+    """
+    for entries in index.by_key.values():
+        committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
+        for polarity in Polarity:
+            side = [e for e in committed if e.polarity is polarity]
+            hedged = [e for e in side if e.claim.certainty is Certainty.POSSIBLE]
+            firm = [e for e in side if e.claim.certainty is Certainty.CERTAIN and _named(index, e)]
+            if not hedged or not firm:
+                continue
+            other = [e for e in committed if e.polarity is not polarity]
+            by_holder: dict[str, list[Entry]] = {}
+            for entry in chronological(hedged):
+                by_holder.setdefault(entry.holder, []).append(entry)
+            for mine in by_holder.values():
+                support = chronological([e for e in firm if e.speaks_for != mine[0].speaks_for])
+                if not support or not possible_conflict(mine, support) or possible_conflict(mine, other):
+                    continue
+                assert mine[0].proposition is not None
+                what = phrasing.proposition(index, mine[0].proposition)
+                verb = "suggested" if polarity is Polarity.AFFIRMED else "suggested not"
+                yield Finding(
+                    rule="understated_certainty",
+                    severity=Severity.INFO,
+                    message=f"Understated: {what}: only {verb} by {index.name(mine[0].holder)}, but stated as"
+                    f" certain by {phrasing.holders(index, support)}, and nobody says otherwise",
+                    claims={"hedged": [e.id for e in mine], "certain": [e.id for e in support]},
+                )

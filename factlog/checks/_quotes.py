@@ -1,0 +1,139 @@
+"""Quote rules for evidence written without a span: found, ambiguous, normalised, unverified.
+
+Spans written by hand are checked by ``quote_mismatch``; these rules look at quotes
+given as text only, which factlog finds in the source's stored document
+(:meth:`factlog.analysis.Index.quote`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factlog.analysis._index import Index, chronological
+from factlog.checks._findings import Finding, Severity, finding_id
+
+__all__ = ["quote_ambiguous", "quote_normalised", "quote_not_found", "quote_unverified"]
+
+_SHOWN = 80  # characters of a passage shown in a message
+
+
+def _spans(places: tuple[tuple[int, int], ...]) -> str:
+    return ", ".join(f"{start}-{end}" for start, end in places)
+
+
+def quote_not_found(index: Index) -> Iterator[Finding]:
+    """A quote without a span that its source's stored document does not hold.
+
+    The quote is looked for exactly, then after normalising whitespace, quotation
+    marks, apostrophes and dashes in both. The message shows the closest passage of
+    the document (RapidFuzz's best partial alignment, with its similarity out of 100),
+    so a misremembered word is easy to mend. An ``occurrence`` beyond the number of
+    places the quote stands is reported here too. One finding per claim.
+    Severity: *error*.
+    """
+    for entry in index.entries:
+        problems = []
+        for number, evidence in enumerate(entry.claim.evidence):
+            if evidence.start is not None:
+                continue
+            found = index.quote(evidence)
+            if found is None or found.span is not None:
+                continue
+            if found.occurrences and evidence.occurrence is not None:
+                problems.append(
+                    f"evidence[{number}] asks for occurrence {evidence.occurrence} of a quote {evidence.source}"
+                    f" holds {len(found.occurrences)} times (at {_spans(found.occurrences)})"
+                )
+            elif not found.occurrences:
+                text = index.text(evidence.source) or ""
+                closest = ""
+                if found.closest is not None:
+                    start, end = found.closest
+                    closest = f"; the closest passage, at {start}-{end} ({found.score:.0f}/100), reads"
+                    closest += f" {text[start:end][:_SHOWN]!r}"
+                problems.append(f"evidence[{number}] {evidence.quote[:_SHOWN]!r} is not in {evidence.source}{closest}")
+        if problems:
+            yield Finding(
+                rule="quote_not_found",
+                severity=Severity.ERROR,
+                message=f"Quote of {entry.id} not found in its document: " + "; ".join(problems),
+                claims={"claim": [entry.id]},
+            )
+
+
+def quote_ambiguous(index: Index) -> Iterator[Finding]:
+    """A quote without a span that stands more than once in its document, with no ``occurrence``.
+
+    factlog cannot tell which place is meant: add ``"occurrence": N`` (1 for the first)
+    to the evidence, or quote more words. The message lists every place, as spans.
+    One finding per claim. Severity: *warning*.
+    """
+    for entry in index.entries:
+        problems = []
+        for number, evidence in enumerate(entry.claim.evidence):
+            if evidence.start is not None or evidence.occurrence is not None:
+                continue
+            found = index.quote(evidence)
+            if found is not None and len(found.occurrences) > 1:
+                problems.append(
+                    f"evidence[{number}] stands {len(found.occurrences)} times in {evidence.source},"
+                    f" at {_spans(found.occurrences)}"
+                )
+        if problems:
+            yield Finding(
+                rule="quote_ambiguous",
+                severity=Severity.WARNING,
+                message=f"Quote of {entry.id} is ambiguous: " + "; ".join(problems) + "; say which with 'occurrence'",
+                claims={"claim": [entry.id]},
+            )
+
+
+def quote_normalised(index: Index) -> Iterator[Finding]:
+    """A quote without a span found only after normalising whitespace, quotation marks or dashes.
+
+    The quote is used, at the span shown; the message gives the document's own text,
+    so the quote can be made exact if wanted. One finding per claim. Severity: *info*.
+    """
+    for entry in index.entries:
+        problems = []
+        for number, evidence in enumerate(entry.claim.evidence):
+            if evidence.start is not None:
+                continue
+            found = index.quote(evidence)
+            if found is not None and found.normalised and found.span is not None:
+                start, end = found.span
+                text = index.text(evidence.source) or ""
+                problems.append(f"evidence[{number}] at {start}-{end} reads {text[start:end][:_SHOWN]!r}")
+        if problems:
+            yield Finding(
+                rule="quote_normalised",
+                severity=Severity.INFO,
+                message=f"Quote of {entry.id} matched after normalising whitespace, quotation marks or dashes: "
+                + "; ".join(problems),
+                claims={"claim": [entry.id]},
+            )
+
+
+def quote_unverified(index: Index) -> Iterator[Finding]:
+    """Quotes without a span from a source that has no stored document (copyright, a clipping).
+
+    They are kept as written, unverified. Said once per source, listing the claims
+    that quote it this way. Severity: *info*.
+    """
+    for source in index.scoped_sources():
+        if source.document is not None:
+            continue
+        citing = [
+            entry
+            for entry in chronological(index.by_source.get(source.id, []))
+            if any(item.source == source.id and item.start is None for item in entry.claim.evidence)
+        ]
+        if citing:
+            yield Finding(
+                rule="quote_unverified",
+                severity=Severity.INFO,
+                message=f"{len(citing)} quote{'s' if len(citing) != 1 else ''} from {source.id} cannot be verified:"
+                " the source has no stored document",
+                claims={"citing": [entry.id for entry in citing]},
+                id=finding_id("quote_unverified", [f"source:{source.id}"]),
+            )

@@ -1,0 +1,91 @@
+"""Running totals: figures of a cumulative predicate only grow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factlog.analysis import _phrasing as phrasing
+from factlog.analysis._index import Entry, Index
+from factlog.analysis._values import value_range
+from factlog.checks._findings import Finding, Severity, graded
+from factlog.model._nouns import Quantity
+from factlog.model._scales import Certainty, Polarity
+
+__all__ = ["falling_total"]
+
+
+def _as_of(entry: Entry) -> tuple[int, int] | None:
+    """The days a figure is given for: its valid time, or else the day it was stated."""
+    if entry.timed:
+        return entry.span
+    if entry.stated is None:
+        return None
+    return (entry.stated.first_day, entry.stated.last_day)
+
+
+def falling_total(index: Index) -> Iterator[Finding]:
+    """A running total reported lower than a figure established before it.
+
+    A predicate declared ``cumulative`` counts something that only grows: cases
+    reported to date, votes counted so far, money disbursed. A figure as of a date (the
+    claim's valid time, or else the day it was stated) is then a lower bound from that
+    date on, so a figure for a later date that is lower than an earlier one (beyond
+    the predicate's ``tolerance``) is stale or wrong. One finding per lower figure,
+    against the highest figure established before it. Severity: *warning* when both
+    are certain, *info* otherwise. A sweep over the figures in date order: O(n log n).
+
+    Example: ``{"id": "cases-reported", "kind": "state", "cumulative": true}``; 1,200
+    cases as of ``2025-03-01``, then 900 as of ``2025-03-08``: a warning.
+    """
+    for (subject, _, _), entries in index.by_slot.items():
+        predicate = entries[0].predicate
+        if predicate is None or not predicate.cumulative:
+            continue
+        figures: list[tuple[tuple[int, int], float, float, Entry]] = []
+        for entry in entries:
+            assert entry.proposition is not None
+            value = entry.proposition.object
+            days = _as_of(entry)
+            if (
+                not isinstance(value, Quantity)
+                or days is None
+                or entry.polarity is not Polarity.AFFIRMED
+                or entry.claim.certainty is Certainty.UNCOMMITTED
+            ):
+                continue
+            low_high = value_range(value, predicate.tolerance)
+            assert low_high is not None
+            figures.append((days, low_high[0], low_high[1], entry))
+        if len(figures) < 2:
+            continue
+        by_end = sorted(figures, key=lambda f: (f[0][1], -f[1], f[3].id))
+        pointer = 0
+        best: tuple[float, Entry] | None = None
+        for days, _, high, entry in sorted(figures, key=lambda f: (f[0][0], f[3].id)):
+            while pointer < len(by_end) and by_end[pointer][0][1] < days[0]:
+                candidate = by_end[pointer]
+                if best is None or candidate[1] > best[0]:
+                    best = (candidate[1], candidate[3])
+                pointer += 1
+            if best is None or high >= best[0]:
+                continue
+            established = best[1]
+            certain = entry.claim.certainty is Certainty.CERTAIN and established.claim.certainty is Certainty.CERTAIN
+            assert established.proposition is not None
+            assert entry.proposition is not None
+            yield Finding(
+                rule="falling_total",
+                severity=graded(certain=certain, definite=True, top=Severity.WARNING) if certain else Severity.INFO,
+                message=f"Falling total: {index.name(subject)} {predicate.label} {entry.proposition.object}"
+                f" according to {phrasing.by_holders(index, [entry], times=False)} ({_day_words(entry)}), below"
+                f" {established.proposition.object} according to"
+                f" {phrasing.by_holders(index, [established], times=False)} ({_day_words(established)}):"
+                " a running total only grows, so the lower figure is stale or wrong",
+                claims={"established": [established.id], "lower": [entry.id]},
+            )
+
+
+def _day_words(entry: Entry) -> str:
+    if entry.timed:
+        return "as of " + phrasing.span(entry.when)
+    return f"stated {entry.stated}"

@@ -1,0 +1,87 @@
+"""Everyday patterns of speech that say more than one thing at once.
+
+"The last high-level visit was in 2019" affirms a visit in 2019 and denies any since;
+"the first official visit since 2019" denies any between 2019 and the visit. A claim
+written with a :class:`Pattern` is stored as the user wrote it; the analysis layer
+(:mod:`factlog.analysis._patterns`) expands it into the propositions it implies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+from factlog.model._dates import Interval, PartialDate
+from factlog.model._fields import FieldError, _doc
+
+__all__ = ["Pattern"]
+
+_KINDS = ("last", "since", "years", "highest_since")
+
+
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise FieldError(attribute.name, f"expected a positive whole number of years, got {value!r}")
+
+
+def _bounded(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if value is not None and (not isinstance(value, Interval) or value.end is None):
+        raise FieldError(attribute.name, f"expected a date or a closed interval, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Pattern:
+    """One everyday pattern: give exactly one of ``last``, ``since``, ``years``, ``highest_since``.
+
+    The claim's proposition is the X of the pattern and its ``when`` the occasion
+    (for ``last`` there is none). ``until`` ends the span in which no X happened when
+    the default (the occasion, else the date the claim was stated) is not what the
+    text means. What each expands to is told in ``docs/encoding.md``.
+    """
+
+    last: Interval | None = attrs.field(
+        default=None,
+        validator=_bounded,
+        metadata=_doc("'The last X was in Y': Y. An X in Y, and none after it until the claim was stated."),
+    )
+    since: Interval | None = attrs.field(
+        default=None,
+        validator=_bounded,
+        metadata=_doc("'The first X since Y': Y. An X in Y, and none after it until the occasion."),
+    )
+    years: int | None = attrs.field(
+        default=None,
+        validator=_positive,
+        metadata=_doc(
+            "'For the first time in N years': N. As 'since' the year N years before the occasion.", minimum=1
+        ),
+    )
+    highest_since: Interval | None = attrs.field(
+        default=None,
+        validator=_bounded,
+        metadata=_doc("'The highest-level X since Y': Y. No X of a higher rank after Y until the occasion."),
+    )
+    until: PartialDate | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(PartialDate)),
+        metadata=_doc("Last day of the span with no X, where the default does not fit."),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        given = [kind for kind in _KINDS if getattr(self, kind) is not None]
+        if len(given) != 1:
+            raise FieldError("last", f"give exactly one of {', '.join(_KINDS)}, got {len(given)}")
+
+    def __str__(self) -> str:
+        if self.years is not None:
+            return f"first in {self.years} years"
+        return f"{self.kind.replace('_', ' ')}: {getattr(self, self.kind)}"
+
+    @property
+    def kind(self) -> str:
+        """Which pattern: ``last``, ``since``, ``years`` or ``highest_since``."""
+        return next(kind for kind in _KINDS if getattr(self, kind) is not None)

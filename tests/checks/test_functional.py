@@ -1,0 +1,121 @@
+"""Functional values: compared pair by pair where times overlap, severity from the two that disagree."""
+
+from __future__ import annotations
+
+from factlog import Severity
+from factlog.checks import conflicting_values
+from tests.helpers import claim, findings_of, sides, world
+
+
+def head(id: str, person: str, when: str | None, **kwargs: object) -> object:
+    return claim(id, "ruritania", "head-of-government", person, when, **kwargs)  # type: ignore[arg-type]
+
+
+def test_two_certain_agreeing_and_one_possible_dissent_is_a_warning() -> None:
+    """Alice twice for the first half of 2016 (certain), Bob 'may have' in March: a warning, not an error."""
+    claims = world(
+        head("registry", "alice", "2016-01/2016-06", holder="wire", source="s2"),
+        head("paper", "alice", "2016-01/2016-06"),
+        head("maybe-bob", "bob", "2016-03", certainty="possible"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert finding.severity is Severity.WARNING
+    assert sides(finding) == {"alice": {"registry", "paper"}, "bob": {"maybe-bob"}}
+
+
+def test_certain_against_certain_at_definitely_shared_days_is_an_error() -> None:
+    """Alice throughout 2016 and Bob throughout March 2016, both certain: an error."""
+    claims = world(head("a", "alice", "2016"), head("b", "bob", "2016-03", holder="wire", source="s2"))
+    [finding] = findings_of(conflicting_values, claims)
+    assert finding.severity is Severity.ERROR
+    assert "only possibly" not in finding.message
+
+
+def test_year_precision_handover_is_at_most_a_warning() -> None:
+    """Terms 2010/2016 and 2016/2019 at year precision only possibly share a day: a warning that says so."""
+    claims = world(head("a", "alice", "2010/2016"), head("b", "bob", "2016/2019", holder="wire", source="s2"))
+    [finding] = findings_of(conflicting_values, claims)
+    assert finding.severity is Severity.WARNING
+    assert "the times only possibly overlap" in finding.message
+
+
+def test_term_ending_the_day_the_next_begins_is_at_most_a_warning() -> None:
+    """A term ending on 2016-05-01 and the next beginning that day: the handover day is no conflict."""
+    claims = world(
+        head("a", "alice", "2010-02-01/2016-05-01"), head("b", "bob", "2016-05-01/2019-03-01", holder="wire")
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert finding.severity is Severity.WARNING
+
+
+def test_overlapping_terms_past_the_boundary_year_are_an_error() -> None:
+    """2010/2016 against 2015/2019: both certainly hold throughout 2015."""
+    claims = world(head("a", "alice", "2010/2016"), head("b", "bob", "2015/2019", holder="wire"))
+    [finding] = findings_of(conflicting_values, claims)
+    assert finding.severity is Severity.ERROR
+
+
+def test_chained_overlaps_are_not_reported_together() -> None:
+    """A (2010-2013) meets B (2012-2016) meets C (2015-2019); A and C never meet: two findings, never A with C."""
+    claims = world(
+        head("a", "alice", "2010/2013"),
+        head("b", "bob", "2012/2016", holder="wire"),
+        head("c", "carol", "2015/2019", holder="russia"),
+    )
+    found = sorted((sides(f) for f in findings_of(conflicting_values, claims)), key=str)
+    assert found == sorted([{"alice": {"a"}, "bob": {"b"}}, {"bob": {"b"}, "carol": {"c"}}], key=str)
+
+
+def test_severity_of_each_pair_is_its_own() -> None:
+    """A certain pair in one year and a possible dissent in another: an error and a warning."""
+    claims = world(
+        head("a", "alice", "2010"),
+        head("b", "bob", "2010", holder="wire"),
+        head("c", "alice", "2014"),
+        head("d", "carol", "2014", holder="russia", certainty="possible"),
+    )
+    severities = sorted(f.severity.value for f in findings_of(conflicting_values, claims))
+    assert severities == ["error", "warning"]
+
+
+def test_undated_claim_does_not_join_every_time_group() -> None:
+    """An undated Carol against Alice (2010) and Bob (2015): the dated terms stay apart, Carol is one step less."""
+    claims = world(
+        head("a", "alice", "2010"),
+        head("b", "bob", "2015", holder="wire"),
+        head("c", "carol", None, holder="russia"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert sides(finding) == {"carol": {"c"}, "alice": {"a"}, "bob": {"b"}}
+    assert finding.severity is Severity.WARNING
+
+
+def test_two_undated_values_speak_of_the_same_time() -> None:
+    """Two dates of one event given without a valid time are certain against certain: an error."""
+    claims = world(
+        claim("article", "visit", "takes-place-on", "date:2025-01/2025-10", None),
+        claim("reference", "visit", "takes-place-on", "date:2024-04-11/2024-04-13", None, holder="wire"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert finding.severity is Severity.ERROR
+
+
+def test_message_gives_names_and_each_sides_time() -> None:
+    """The message names people, not ids, and gives each side's span."""
+    claims = world(head("a", "alice", "2016"), head("b", "bob", "2016-03", holder="wire"))
+    [finding] = findings_of(conflicting_values, claims)
+    assert "Alice Example according to The author (2016)" in finding.message
+    assert "Bob Example according to The wire (2016-03)" in finding.message
+    assert " alice " not in finding.message
+
+
+def test_a_place_within_agrees_with_its_country() -> None:
+    """The battle in Sudzha and the battle in Russia agree (Sudzha is in Kursk, in Russia); in Ukraine, not."""
+    agree = world(
+        claim("a", "visit", "battle-place", "sudzha", "2024-08"),
+        claim("b", "visit", "battle-place", "russia", "2024-08", holder="wire"),
+    )
+    assert findings_of(conflicting_values, agree) == []
+    clash = world(*agree.claims, claim("c", "visit", "battle-place", "ukraine", "2024-08", holder="kcna"))
+    [finding] = findings_of(conflicting_values, clash)
+    assert set(finding.sides) == {"sudzha", "russia", "ukraine"}

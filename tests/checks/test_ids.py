@@ -1,0 +1,50 @@
+"""Finding ids: 80 bits, so collisions are negligible at 100 million findings; old 8-digit ids still acknowledge."""
+
+from __future__ import annotations
+
+import hashlib
+
+import factlog
+from factlog import Finding, Severity
+from factlog.checks import finding_id, opposed_claims
+from tests.helpers import claim, world
+
+
+def conflict() -> factlog.ClaimSet:
+    return world(claim("a"), claim("d", denied=True, holder="russia"))
+
+
+def test_ids_carry_80_bits_of_sha256() -> None:
+    """An id is 'f-' and the first 20 hex digits of SHA-256 of the rule and the sorted claim ids."""
+    expected = hashlib.sha256(b"opposed_claims\0a\0d").hexdigest()[:20]
+    assert finding_id("opposed_claims", ["d", "a", "d"]) == "f-" + expected
+
+
+def test_collision_odds_at_100_million_findings_are_negligible() -> None:
+    """Birthday bound n²/2^(bits+1) at n = 10^8: below one in a hundred million."""
+    bits = 4 * (len(finding_id("r", ["c"])) - 2)
+    assert (10**8) ** 2 / 2 ** (bits + 1) < 1e-8
+
+
+def test_an_old_short_id_still_acknowledges_its_finding() -> None:
+    """An acknowledgement written with the old 8-hex-digit id marks the finding and is not stale."""
+    [finding] = factlog.check(conflict(), (opposed_claims,)).findings
+    old = finding.id[:10]
+    report = factlog.check(world(*conflict().claims, acknowledged=((old, "reviewed"),)))
+    [marked] = report.by_rule("opposed_claims")
+    assert marked.acknowledged
+    assert marked.note == "reviewed"
+    assert report.by_rule("stale_acknowledgement") == []
+
+
+def test_an_old_id_shared_by_two_findings_acknowledges_neither() -> None:
+    """When two findings share an old short id (the collision longer ids avoid), it silences nothing."""
+    index = factlog.Index.of(world(acknowledged=(("f-aaaaaaaa", "old"),)))
+    twins = [
+        Finding(rule="r", severity=Severity.ERROR, message=m, claims={}, id="f-aaaaaaaa" + tail)
+        for m, tail in (("one", "0" * 12), ("two", "1" * 12))
+    ]
+    marked = factlog.checks._engine.finish(index, twins, ())
+    assert not any(f.acknowledged for f in marked)
+    [stale] = [f for f in marked if f.rule == "stale_acknowledgement"]
+    assert "matches 2 findings" in stale.message

@@ -1,0 +1,216 @@
+"""Encoding as a reader writes: quotes without offsets, names as written, everyday patterns."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factlog
+from factlog import FormatError, Index, UnknownIdError, find_quote
+from factlog.model._vocabulary import fold
+
+TEXT = (
+    "Officials said the depots were hit. “They were not destroyed,” a spokesman said —"
+    " and they were not destroyed, he repeated. The last visit occurred in 2019."
+)
+
+
+def document(claims: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    """A document with two countries, an outlet, a visit predicate and one source."""
+    return {
+        "format": "factlog",
+        "version": 1,
+        "entities": [
+            {"id": "dprk", "name": "North Korea", "kind": "country", "aliases": ["DPRK", "Pyongyang"]},
+            {"id": "prc", "name": "China", "kind": "country"},
+            {"id": "istanbul", "name": "İstanbul", "kind": "place"},
+            {"id": "li-qiang", "name": "Li", "kind": "person"},
+            {"id": "li-keqiang", "name": "Li", "kind": "person"},
+            {"id": "paper", "name": "The Paper", "kind": "media-outlet"},
+            {"id": "kcna", "name": "KCNA", "kind": "media-outlet"},
+        ],
+        "predicates": [
+            {"id": "visits", "label": "visits", "kind": "event"},
+            {"id": "official-visit-to", "label": "makes an official visit to", "kind": "event", **extra},
+        ],
+        "sources": [{"id": "s1", "title": "Story", "publisher": "paper", "published": "2025-10", "document": "d.txt"}],
+        "claims": claims,
+    }
+
+
+def one(quote: str = "the depots were hit", **fields: Any) -> dict[str, Any]:
+    """A claim quoting ``quote`` from s1 without a span."""
+    evidence = {"source": "s1", "quote": quote, **fields.pop("evidence", {})}
+    return {"id": fields.pop("id", "c1"), "statement": "A claim.", "attribution": {"holder": "paper"}, **fields} | {
+        "evidence": [evidence]
+    }
+
+
+def load(tmp_path: Path, claims: list[dict[str, Any]], text: str | None = TEXT, **extra: Any) -> factlog.ClaimSet:
+    data = document(claims, **extra)
+    if text is None:
+        del data["sources"][0]["document"]
+    else:
+        (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "claims.json").write_text(json.dumps(data), encoding="utf-8")
+    return factlog.load(tmp_path)
+
+
+def rules(claims: factlog.ClaimSet, *names: str) -> list[factlog.Finding]:
+    return [f for f in factlog.check(claims).findings if f.rule in names]
+
+
+# --- quotes without offsets -------------------------------------------------------------------
+
+
+def test_quote_without_span_is_found_in_its_document(tmp_path: Path) -> None:
+    """The index gives a quote without a span the span where the document holds it."""
+    claims = load(tmp_path, [one()])
+    found = Index.of(claims).quote(claims.claims[0].evidence[0])
+    assert found is not None
+    assert found.span == (TEXT.index("the depots"), TEXT.index(" were hit.") + 9)
+
+
+def test_quote_without_span_dumps_without_span(tmp_path: Path) -> None:
+    """Canonical output adds no span the user left out."""
+    claims = load(tmp_path, [one()])
+    evidence = json.loads(factlog.dumps(claims))["claims"][0]["evidence"][0]
+    assert evidence == {"source": "s1", "quote": "the depots were hit"}
+
+
+def test_quote_typed_plainly_is_found_and_reported_as_normalised(tmp_path: Path) -> None:
+    """Straight quotation marks, a plain dash and extra spaces still find the curly, dashed text."""
+    claims = load(tmp_path, [one('"They were not destroyed,"  a spokesman said -')])
+    [finding] = rules(claims, "quote_normalised", "quote_not_found")
+    assert finding.rule == "quote_normalised"
+    assert "“They were not destroyed,” a spokesman said —" in finding.message
+
+
+def test_quote_found_twice_without_occurrence_lists_both_places(tmp_path: Path) -> None:
+    """A quote standing twice is ambiguous, and the finding gives both spans."""
+    claims = load(tmp_path, [one("were not destroyed")])
+    [finding] = rules(claims, "quote_ambiguous")
+    first = TEXT.index("were not destroyed")
+    second = TEXT.index("were not destroyed", first + 1)
+    assert f"{first}-{first + 18}" in finding.message
+    assert f"{second}-{second + 18}" in finding.message
+
+
+def test_occurrence_picks_the_place_meant(tmp_path: Path) -> None:
+    """``occurrence: 2`` resolves an ambiguous quote to its second place, with no finding."""
+    claims = load(tmp_path, [one("were not destroyed", evidence={"occurrence": 2})])
+    found = Index.of(claims).quote(claims.claims[0].evidence[0])
+    second = TEXT.index("were not destroyed", TEXT.index("were not destroyed") + 1)
+    assert found is not None
+    assert found.span == (second, second + 18)
+    assert rules(claims, "quote_ambiguous", "quote_not_found") == []
+
+
+def test_occurrence_beyond_the_places_is_not_found(tmp_path: Path) -> None:
+    """Asking for a third place of a quote that stands twice is an error finding."""
+    claims = load(tmp_path, [one("were not destroyed", evidence={"occurrence": 3})])
+    [finding] = rules(claims, "quote_not_found")
+    assert "occurrence 3" in finding.message
+    assert "2 times" in finding.message
+
+
+def test_quote_not_found_shows_the_closest_passage(tmp_path: Path) -> None:
+    """A misremembered quote is an error that shows the passage it most resembles."""
+    claims = load(tmp_path, [one("the last visit happened in 2019")])
+    [finding] = rules(claims, "quote_not_found")
+    assert finding.severity is factlog.Severity.ERROR
+    assert "The last visit occurred in 2019" in finding.message
+
+
+def test_quotes_without_a_document_are_reported_once_per_source(tmp_path: Path) -> None:
+    """Three quotes from a source with no stored document give one unverified finding."""
+    claims = load(tmp_path, [one(id=f"c{n}", quote=f"quote {n}") for n in range(3)], text=None)
+    [finding] = rules(claims, "quote_unverified", "quote_not_found")
+    assert finding.rule == "quote_unverified"
+    assert finding.sides == {"citing": ("c0", "c1", "c2")}
+
+
+def test_span_without_its_other_end_is_a_format_error() -> None:
+    """``start`` without ``end`` is refused with the file and JSON path."""
+    data = document([one(evidence={"start": 3})])
+    with pytest.raises(FormatError) as raised:
+        factlog.loads(json.dumps(data), name="x.json")
+    assert any(e.startswith("x.json: $.claims[0].evidence[0].end:") for e in raised.value.errors), raised.value.errors
+
+
+@given(st.text(min_size=1, max_size=40), st.text(min_size=1, max_size=15), st.text(max_size=40))
+def test_found_quote_is_the_text_at_its_span(before: str, quote: str, after: str) -> None:
+    """Whatever surrounds it, a quote found at a span is exactly the text there (or one of its places)."""
+    text = before + quote + after
+    found = find_quote(text, quote, occurrence=1)
+    assert found.span is not None
+    assert text[found.span[0] : found.span[1]] == quote
+    assert found.span[0] <= len(before)
+
+
+# --- names as written ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["İstanbul", "istanbul", "ISTANBUL", unicodedata.normalize("NFD", "İstanbul")])
+def test_names_meet_after_normalisation_and_case_folding(written: str) -> None:
+    """Dotted capital I, lower case, upper case and a decomposed spelling fold alike."""
+    assert fold(written) == fold("istanbul")
+
+
+def test_name_as_written_resolves_to_the_entity_id(tmp_path: Path) -> None:
+    """A subject written 'north korea' and a holder written 'the paper' are their entities in the index."""
+    proposition = {"subject": "north korea", "predicate": "visits", "object": "China"}
+    claims = load(tmp_path, [one(proposition=proposition, attribution={"holder": "the paper", "via": ["kcna"]})])
+    entry = Index.of(claims).entries[0]
+    assert (entry.proposition.subject, entry.proposition.object, entry.holder) == ("dprk", "prc", "paper")  # type: ignore[union-attr]
+
+
+def test_output_keeps_names_as_written(tmp_path: Path) -> None:
+    """Dumping a claim that names entities keeps the names, not the ids."""
+    proposition = {"subject": "north korea", "predicate": "visits", "object": "China"}
+    claims = load(tmp_path, [one(proposition=proposition)])
+    assert json.loads(factlog.dumps(claims))["claims"][0]["proposition"] == proposition
+
+
+def test_ambiguous_name_is_an_error_listing_the_candidates(tmp_path: Path) -> None:
+    """'Li', the name of two entities, is refused with both ids and the JSON path."""
+    with pytest.raises(UnknownIdError) as raised:
+        load(tmp_path, [one(proposition={"subject": "Li", "predicate": "visits", "object": "dprk"})])
+    [error] = raised.value.errors
+    assert "$.claims[0].proposition.subject" in error
+    assert "li-keqiang, li-qiang" in error
+
+
+def test_unknown_name_is_an_unknown_id_error_with_file_and_path(tmp_path: Path) -> None:
+    """A relay named 'Yonhap', which no entity bears, is refused with file and path."""
+    with pytest.raises(UnknownIdError) as raised:
+        load(tmp_path, [one(attribution={"holder": "paper", "via": ["Yonhap"]})])
+    [error] = raised.value.errors
+    assert error.startswith(str(tmp_path / "claims.json"))
+    assert "$.claims[0].attribution.via[0]" in error
+
+
+def test_timeline_accepts_an_entity_by_name(tmp_path: Path) -> None:
+    """``show --entity 'north korea'`` finds the claims about dprk."""
+    claims = load(tmp_path, [one(proposition={"subject": "DPRK", "predicate": "visits", "object": "prc"})])
+    assert [row.claim for row in factlog.entity_timeline(claims, "NORTH KOREA")] == ["c1"]
+
+
+def test_finding_shows_display_names_of_holders_written_by_alias(tmp_path: Path) -> None:
+    """A holder written 'Pyongyang' appears in a rendered finding as 'North Korea'."""
+    proposition = {"subject": "prc", "predicate": "visits", "object": "dprk", "when": "2025"}
+    claims = load(
+        tmp_path,
+        [
+            one(id="yes", proposition=proposition, attribution={"holder": "Pyongyang"}),
+            one(id="no", proposition=proposition, polarity="denied", attribution={"holder": "paper"}),
+        ],
+    )
+    text = factlog.render_text(factlog.check(claims, (factlog.checks.opposed_claims,)))
+    assert "yes: North Korea (affirmed, certain)" in text
