@@ -1,7 +1,8 @@
-"""Crash tests: kill writers with SIGKILL at random moments, then check nothing was lost.
+"""Faults on purpose: writers killed with SIGKILL at random moments, and writers racing each other.
 
-``python -m tests.crash --rounds 1000`` runs the long campaign; the test suite runs a
-few rounds of each.
+``python -m tests.crash --rounds 200 --writers 4 --appends 1000`` runs the long campaign
+(``make fuzz``); the test suite runs a few rounds of each. Every function returns its
+figures and asserts that nothing was lost.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
 import factlog
@@ -28,15 +28,28 @@ while True:
     factlog.dump(first, target)
     factlog.dump(second, target)
 """
-_APPENDER = """
-import sys, datetime, factlog
+# Each append: a source whose document is 1-3 MiB (kept in the store) and a claim citing it.
+_BIG_APPENDER = """
+import sys, random, factlog
 from tests.helpers import claim
 log = factlog.ClaimLog(sys.argv[1])
 start = int(sys.argv[2])
-print("ready", flush=True)
+rng = random.Random(start)
 for number in range(start, start + 100000):
-    records = [claim(f"c{number}-{part}") for part in range(3)]
-    log.append(records)
+    text = bytes(rng.randrange(97, 123) for _ in range(64)) * (rng.randrange(1, 4) << 14)
+    source = factlog.Source(id=f"s{number}", title="Big", publisher="author", document="big.txt")
+    log.append([source, claim(f"c{number}", source=f"s{number}")], documents={f"s{number}": text})
+    print(number, flush=True)
+"""
+_RACER = """
+import os, sys, factlog
+from tests.helpers import claim
+path, tag, appends, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+log = factlog.ClaimLog(path)
+while not os.path.exists(go):
+    pass
+for number in range(appends):
+    log.append([claim(f"{tag}-{number}")])
     print(number, flush=True)
 """
 
@@ -65,60 +78,89 @@ def kill_dumps(rounds: int, seed: int = 1) -> dict[str, int]:
             writer.send_signal(signal.SIGKILL)
             writer.communicate()
             assert target.read_bytes() in allowed, "the target is neither the old nor the new file"
+        # The next write removes what the killed writers left behind.
+        factlog.dump(first, target)
         leftovers = [p.name for p in base.iterdir() if p.name.startswith(".target.json.")]
+    assert not leftovers, leftovers
     return {"rounds": rounds, "kills": rounds, "torn_targets": 0, "temporary_files_left": len(leftovers)}
 
 
-def kill_appends(rounds: int, seed: int = 2) -> dict[str, int]:
-    """Kill a process appending to a log; every append that returned is there afterwards."""
+def kill_appends(rounds: int, seed: int = 2, per_store: int = 25) -> dict[str, int]:
+    """Kill a process appending MiB-sized documents to a store; every append that returned is there.
+
+    A fresh store every ``per_store`` kills keeps the disk used in bounds (each holds
+    some hundreds of MiB by then).
+    """
     rng = random.Random(seed)
-    acknowledged: list[int] = []
-    next_number = 0
-    torn = 0
-    with tempfile.TemporaryDirectory() as folder:
-        log = factlog.ClaimLog(Path(folder) / "claims.log")
-        for round_number in range(rounds):
-            writer = _python(_APPENDER, str(log.path), str(next_number))
-            assert writer.stdout is not None
-            assert writer.stdout.readline() == "ready\n"  # imports done: the kill lands among appends, however busy
-            time.sleep(0.3 + rng.random() * 0.2)
-            writer.send_signal(signal.SIGKILL)
-            output, _ = writer.communicate()
-            done = [int(line) for line in output.split()]
-            acknowledged.extend(done)
-            next_number = (done[-1] if done else next_number) + 2
-            # Recovery after every kill: a full replay now and then, the ids on the lines otherwise.
-            if round_number % 10 == 0:
-                replay = log.replay()
-                torn += bool(replay.torn)
-                present = {c.id for c in replay.claims.claims}
-            else:
-                present = _ids_on_complete_lines(log.path)
-            missing = [n for n in acknowledged if f"c{n}-2" not in present]
-            assert not missing, f"appends that returned are missing: {missing[:5]}"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", factlog.TornLineWarning)
-            present = {c.id for c in log.read().claims}
-    lost = sum(1 for n in acknowledged for part in range(3) if f"c{n}-{part}" not in present)
+    acknowledged = lost = largest = 0
+    for first in range(0, rounds, per_store):
+        report = _kill_one_store(min(per_store, rounds - first), rng)
+        acknowledged += report[0]
+        lost += report[1]
+        largest = max(largest, report[2])
+    assert lost == 0
     return {
         "rounds": rounds,
         "kills": rounds,
-        "appends_acknowledged": len(acknowledged),
+        "appends_acknowledged": acknowledged,
         "records_lost": lost,
-        "torn_tails_seen": torn,
+        "largest_store_bytes": largest,
     }
 
 
-def _ids_on_complete_lines(path: Path) -> set[str]:
-    lines = path.read_bytes().split(b"\n")[1:-1]  # the header, and a torn or empty tail, aside
-    return {json.loads(line).get("id", "") for line in lines}
+def _kill_one_store(rounds: int, rng: random.Random) -> tuple[int, int, int]:
+    acknowledged: list[int] = []
+    next_number = 0
+    with tempfile.TemporaryDirectory() as folder:
+        log = factlog.ClaimLog(Path(folder) / "claims.db")
+        for _ in range(rounds):
+            writer = _python(_BIG_APPENDER, str(log.path), str(next_number))
+            first = writer.stdout.readline() if writer.stdout is not None else ""  # started: the store exists
+            time.sleep(rng.random() * 0.4)
+            writer.send_signal(signal.SIGKILL)
+            output, _ = writer.communicate()
+            done = [int(line) for line in (first + output).split()]
+            acknowledged.extend(done)
+            next_number = (done[-1] if done else next_number) + 2
+            present = {c.id for c in log.read().claims}  # a full replay
+            missing = [n for n in acknowledged if f"c{n}" not in present]
+            assert not missing, f"appends that returned are missing: {missing[:5]}"
+        stored = log.documents()
+        size = sum(path.stat().st_size for path in Path(folder).iterdir())
+    return len(acknowledged), sum(1 for n in acknowledged if f"s{n}" not in stored), size
+
+
+def race_appends(writers: int, appends: int) -> dict[str, int]:
+    """``writers`` processes append ``appends`` records each to one new store at once; none is lost."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.db"
+        go = Path(folder) / "go"
+        racers = [_python(_RACER, str(path), f"w{n}", str(appends), str(go)) for n in range(writers)]
+        time.sleep(0.5)  # every writer imported and waiting: they create the store together
+        go.touch()
+        acknowledged = {f"w{n}": [int(x) for x in racer.communicate()[0].split()] for n, racer in enumerate(racers)}
+        present = {c.id for c in factlog.ClaimLog(path).read().claims}
+    total = sum(len(done) for done in acknowledged.values())
+    lost = sum(f"{tag}-{number}" not in present for tag, done in acknowledged.items() for number in done)
+    assert lost == 0
+    assert total == writers * appends, "a writer failed"
+    return {"writers": writers, "appends_acknowledged": total, "records_lost": lost}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Kill factlog's writers at random moments.")
+    parser = argparse.ArgumentParser(description="Kill factlog's writers at random moments, and race them.")
     parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--appends", type=int, default=1000)
     arguments = parser.parse_args(argv)
-    print(json.dumps({"dump": kill_dumps(arguments.rounds), "log": kill_appends(arguments.rounds)}))
+    started = time.perf_counter()
+    report = {
+        "race": race_appends(arguments.writers, arguments.appends),
+        "log": kill_appends(arguments.rounds),
+        "dump": kill_dumps(arguments.rounds),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    print(json.dumps(report))
     return 0
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import factlog
+from factlog.io._writing import encode_stdlib, to_document
 from tests.helpers import GOLDEN
 
 SLOW = 2.0  # seconds: an input slower than this counts as a hang
@@ -29,10 +30,22 @@ def _random_json(rng: random.Random, depth: int = 0) -> Any:
     if choice == 1:
         return rng.choice([True, False])
     if choice == 2:
-        return rng.choice([0, -1, 2**63, 10**400 if rng.random() < 0.1 else 7, 1.5, -0.0, 1e308])
+        return rng.choice([0, -1, 2**63, 2**64, -(2**63) - 1, 10**400 if rng.random() < 0.1 else 7, 1.5, -0.0, 1e308])
     if choice in (3, 4, 5):
         return rng.choice(
-            ["", "x", "certain", "2025-10", "dprk", "\x00", "\ufeff", "é" * rng.randrange(50), "a" * 10_000]
+            [
+                "",
+                "x",
+                "certain",
+                "2025-10",
+                "dprk",
+                "\x00",
+                "\ufeff",
+                "\ud800",
+                "a\udfffb",
+                "é" * rng.randrange(50),
+                "a" * 10_000,
+            ]
         )
     if choice in (6, 7):
         return [_random_json(rng, depth + 1) for _ in range(rng.randrange(4))]
@@ -68,7 +81,7 @@ def _mutate(rng: random.Random, document: dict[str, Any]) -> Any:
             deep = [deep]
         node[last] = deep
     elif action == 3:
-        node[last] = rng.choice([10**30, -(10**30), 1e300, "9" * 5000, "\x00" * 5, "x" * 100_000])
+        node[last] = rng.choice([10**30, -(10**30), 2**64, 1e300, "9" * 5000, "\x00" * 5, "\udc80", "x" * 100_000])
     elif isinstance(node, dict):
         node[f"extra-{rng.randrange(100)}"] = _random_json(rng)
     return document
@@ -107,15 +120,19 @@ def hostile_inputs(rng: random.Random) -> Iterator[bytes]:
 
 
 def check(data: bytes, reader: Callable[..., Any] = factlog.loads) -> bool:
-    """Read one input; True if it loaded, False if refused properly; AssertionError otherwise."""
+    """Read one input; True if it loaded (and writes the same bytes with or without orjson), False if
+    refused properly; AssertionError otherwise."""
     try:
-        reader(data, name="input.json")
+        claims = reader(data, name="input.json")
     except factlog.FactlogError as error:
         messages = error.errors if isinstance(error, factlog.FormatError) else [str(error)]
         for message in messages:
             assert message.startswith("input.json: "), message
             assert "$" in message or "line " in message, message
         return False
+    written = factlog.dumps(claims)
+    assert written == encode_stdlib(to_document(claims)).decode(), "orjson and the standard library disagree"
+    assert factlog.loads(written) == claims
     return True
 
 

@@ -227,3 +227,19 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
         claims=tuple(claims),
         acknowledged=acknowledged,
     )
+
+
+# Statements built from everything Markdown gives a meaning to: line breaks, HTML, links, NUL, escapes.
+_MARKDOWN_PIECES = [
+    *"\r\n\t \\`*_[]()<>|#!~&{}+-=.:/1aZ\"'",
+    "\x00",
+    "\x1b",
+    "<b>",
+    "http://x",
+    "\r\n",
+    "    ",
+    "&amp;",
+]
+markdown_hostile_text = (
+    st.lists(st.sampled_from(_MARKDOWN_PIECES), min_size=1, max_size=20).map("".join).filter(str.strip)
+)

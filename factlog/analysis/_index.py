@@ -20,6 +20,9 @@ import attrs
 from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, object_slot
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._quotes import QuoteMatch, find_quote
+from factlog.errors import FormatError, InputError
+from factlog.io._files import read_regular
+from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import _NEG_INF, _POS_INF
 from factlog.model._kinds import PredicateKind
@@ -350,9 +353,11 @@ class Index:
         if not resolved.is_relative_to(base):
             return None, f"document {path} lies outside {base}"
         try:
-            return resolved.read_bytes(), None
-        except OSError as error:
-            return None, f"cannot read document {path}: {error.strerror or error}"
+            return read_regular(resolved, DEFAULT_LIMITS, name=str(path)), None
+        except InputError as error:
+            return None, f"cannot read document {error}"
+        except FormatError as error:
+            return None, f"cannot read document {error.errors[0]}"
 
     def entity(self, name: str) -> Entity | None:
         """The entity a name (id or alias) stands for."""

@@ -1,7 +1,8 @@
 """The ``factlog`` command: parse arguments, call the library, print.
 
 Exit codes: 0 clean; 1 findings at or above ``--fail-on``; 2 usage error;
-3 unreadable or invalid input. Data goes to stdout, errors to stderr.
+3 unreadable or invalid input; 141 (128 + SIGPIPE, as a shell reports it) when the
+reader of the output went away before it was all written. Data goes to stdout, errors to stderr.
 
 Each command lives in a module of its own with a ``register(commands)`` function
 that adds its subparser and sets ``run``; :data:`_COMMANDS` lists them in the
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -22,6 +24,8 @@ from factlog.errors import FactlogError
 from factlog.io import json_schema
 
 __all__ = ["main"]
+
+EXIT_BROKEN_PIPE = 141
 
 
 def _register_schema(commands: Any) -> None:
@@ -56,12 +60,21 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
-    arguments = _parser().parse_args(argv)
     try:
-        code: int = arguments.run(arguments)
-    except FactlogError as error:
-        return report_error(error)
-    except UsageError as error:
-        print(error, file=sys.stderr)
-        return EXIT_USAGE
+        arguments = _parser().parse_args(argv)
+        try:
+            code: int = arguments.run(arguments)
+        except FactlogError as error:
+            return report_error(error)
+        except UsageError as error:
+            print(error, file=sys.stderr)
+            return EXIT_USAGE
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`factlog schema | head -1`): stop quietly, as the Python docs advise,
+        # pointing stdout at devnull so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
     return code

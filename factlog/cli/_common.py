@@ -7,6 +7,7 @@ import os
 import sys
 from typing import NoReturn
 
+from factlog._escape import escape_terminal
 from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.model import PartialDate
 
@@ -68,5 +69,5 @@ def report_error(error: FactlogError) -> int:
     """Print each problem on its own line to stderr; the error's exit code."""
     lines = error.errors if isinstance(error, FormatError) else [str(error)]
     for line in lines:
-        print(f"error: {line}", file=sys.stderr)
+        print(f"error: {escape_terminal(line)}", file=sys.stderr)
     return error.exit_code

@@ -1,14 +1,15 @@
-"""``factlog log append|show``: the append-only claim log."""
+"""``factlog log append|show|retract|export|import``: the claim log, an SQLite store."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from typing import Any
 
+from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, Parser, UsageError
-from factlog.errors import FactlogError
-from factlog.io import ClaimLog, Record, dumps, load
+from factlog.io import ClaimLog, Record, TornLineWarning, dumps, load
 
 __all__ = ["register"]
 
@@ -17,23 +18,48 @@ def register(commands: Any) -> None:
     """Add ``log`` and its actions to the subcommands."""
     log = commands.add_parser(
         "log",
-        help="append to or replay an append-only claim log",
-        description="An append-only JSON Lines log of claim-set records: nothing is edited, nothing is lost.",
+        help="append to, retract from, replay or export an append-only claim log",
+        description="An append-only claim log in an SQLite store: nothing is edited, nothing is lost.",
     )
     actions = log.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=Parser)
-    append = actions.add_parser("append", help="append every record of a claim file to the log")
-    append.add_argument("log", metavar="LOG", help="the log file (created if missing)")
-    append.add_argument("file", metavar="FILE", help="a claim file whose records to append")
+    append = actions.add_parser("append", help="append every record of a claim file to the log, in one transaction")
+    append.add_argument("log", metavar="LOG", help="the store (created if missing)")
+    append.add_argument("file", metavar="FILE", help="a claim file whose records (and source documents) to append")
+    append.add_argument(
+        "--replace", action="store_true", help="keep a record that redefines an id as its new version (default: refuse)"
+    )
     append.set_defaults(run=_append)
-    replay = actions.add_parser("show", help="print the claim set the log holds, as canonical JSON")
-    replay.add_argument("log", metavar="LOG", help="the log file")
-    replay.add_argument("--as-of", metavar="TIME", help="replay only records appended by this UTC time or date")
-    replay.set_defaults(run=_replay)
+    show = actions.add_parser("show", help="print the claim set the log holds, as canonical JSON")
+    show.add_argument("log", metavar="LOG", help="the store")
+    show.add_argument("--as-of", metavar="TIME", help="replay only records appended by this UTC time or date")
+    show.set_defaults(run=_show)
+    retract = actions.add_parser("retract", help="withdraw a claim from the log (the record stays in its history)")
+    retract.add_argument("log", metavar="LOG", help="the store")
+    retract.add_argument("claim", metavar="CLAIM", help="the id of the claim to withdraw")
+    retract.add_argument("--reason", required=True, help="why the claim is withdrawn")
+    retract.set_defaults(run=_retract)
+    export = actions.add_parser("export", help="print the log's history as JSON Lines, or write a snapshot folder")
+    export.add_argument("log", metavar="LOG", help="the store")
+    export.add_argument("--as-of", metavar="TIME", help="export only records appended by this UTC time or date")
+    export.add_argument(
+        "--to", metavar="FOLDER", help="write claims.json and the stored documents to FOLDER instead of JSON Lines"
+    )
+    export.set_defaults(run=_export)
+    imported = actions.add_parser("import", help="append every record of a JSON Lines log, keeping its times")
+    imported.add_argument("log", metavar="LOG", help="the store (created if missing)")
+    imported.add_argument("file", metavar="FILE", help="a JSON Lines log (factlog-log)")
+    imported.set_defaults(run=_import)
 
 
 def _append(arguments: argparse.Namespace) -> int:
     log = ClaimLog(arguments.log)
     claims = load(arguments.file, references=False)
+    index = Index.of(claims)
+    documents = {}
+    for source in claims.sources:
+        content, _ = index.document(source.id)
+        if content is not None:
+            documents[source.id] = content
     records: list[Record] = [
         *claims.entities,
         *claims.predicates,
@@ -41,20 +67,47 @@ def _append(arguments: argparse.Namespace) -> int:
         *claims.claims,
         *claims.acknowledged,
     ]
-    count = log.append(records)
+    count = log.append(records, replace=arguments.replace, documents=documents)
     print(f"appended {count} records to {arguments.log}")
     return EXIT_OK
 
 
-def _replay(arguments: argparse.Namespace) -> int:
-    log = ClaimLog(arguments.log)
+def _as_of(arguments: argparse.Namespace, read: Any) -> Any:
     try:
-        replay = log.replay(as_of=arguments.as_of)
+        return read(as_of=arguments.as_of)
     except ValueError as error:
-        if isinstance(error, FactlogError):
+        if hasattr(error, "errors"):  # a FactlogError about the store, not about --as-of
             raise
-        raise UsageError(f"factlog log show: error: --as-of: {error}") from None
-    if replay.torn:
-        print(f"warning: {arguments.log}: ignored a torn final line ({replay.torn} bytes)", file=sys.stderr)
-    sys.stdout.write(dumps(replay.claims))
+        raise UsageError(f"factlog log {arguments.action}: error: --as-of: {error}") from None
+
+
+def _show(arguments: argparse.Namespace) -> int:
+    claims = _as_of(arguments, ClaimLog(arguments.log).read)
+    sys.stdout.write(dumps(claims))
+    return EXIT_OK
+
+
+def _retract(arguments: argparse.Namespace) -> int:
+    ClaimLog(arguments.log).retract(arguments.claim, arguments.reason)
+    print(f"retracted {arguments.claim} in {arguments.log}")
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    log = ClaimLog(arguments.log)
+    if arguments.to is not None:
+        written = _as_of(arguments, lambda as_of: log.snapshot(arguments.to, as_of=as_of))
+        print(f"wrote the claim set and its documents to {written}")
+        return EXIT_OK
+    lines = _as_of(arguments, lambda as_of: list(log.export_lines(as_of=as_of)))
+    sys.stdout.writelines(lines)
+    return EXIT_OK
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    with warnings.catch_warnings(record=True, category=TornLineWarning) as caught:
+        count = ClaimLog(arguments.log).import_lines(arguments.file)
+    for warning in caught:
+        print(f"warning: {warning.message}", file=sys.stderr)
+    print(f"imported {count} records into {arguments.log}")
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""Reading and writing: text limits, JSON parsing, the converter, documents, JSON Lines, the log.
+"""Reading and writing: limits, JSON parsing, the converter, documents, JSON Lines, the claim log (SQLite).
 
 Above :mod:`factlog.model`, below everything that analyses claims. Every problem with
 input is raised as a :class:`factlog.FormatError` naming the file and JSON path.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factlog.io._converter import make_converter
 from factlog.io._documents import DEFAULT_LIMITS, Limits, load, loads, loads_lines
-from factlog.io._log import ClaimLog, Record, Replay, Retraction, TornLineWarning
+from factlog.io._log import ClaimLog, Record, RecordVersion, Replay, Retraction, TornLineWarning
 from factlog.io._migrations import VERSION as FORMAT_VERSION
 from factlog.io._schema import json_schema
 from factlog.io._writing import dump, dumps, dumps_lines
@@ -19,6 +19,7 @@ __all__ = [
     "ClaimLog",
     "Limits",
     "Record",
+    "RecordVersion",
     "Replay",
     "Retraction",
     "TornLineWarning",

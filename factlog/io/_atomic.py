@@ -1,31 +1,84 @@
-"""Crash-safe writes: a temporary file beside the target, fsync, rename over it, fsync the folder."""
+"""Crash-safe writes that respect the user's file.
+
+The bytes go to a temporary file beside the target, are synced, renamed over the
+target, and the folder is synced: after a crash at any moment the target is the
+complete old file or the complete new one. An existing target keeps its permission
+bits (a new one gets the usual ``0o666`` less the umask); a symbolic link is followed,
+so its target is replaced and the link stays. A temporary file is named
+``.NAME.PID.RANDOM.tmp``; one left by a writer that was killed (its process is gone)
+is removed by the next write to the same target.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 from factlog.errors import InputError
 
 __all__ = ["write_atomic"]
 
+_NEW_FILE_MODE = 0o666  # less the umask, which os.open applies
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. another user's process: it exists
+        return True
+    return True
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove temporary files of this target left by writers whose process is gone."""
+    start = f".{name}."
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        parts = entry.name[len(start) :].split(".")
+        if not (entry.name.startswith(start) and len(parts) == 3 and parts[2] == "tmp" and parts[0].isdigit()):
+            continue
+        pid = int(parts[0])
+        if pid == os.getpid() or _alive(pid):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, fsync, rename over it, fsync the folder."""
-    folder = target.parent if str(target.parent) else Path(".")
+    """Write ``data`` to ``target`` atomically (see the module); :class:`~factlog.InputError` on failure."""
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    folder = real.parent if str(real.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        mode = stat.S_IMODE(os.stat(real).st_mode)
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
+    _remove_stale(folder, real.name)
+    temporary = folder / f".{real.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), _NEW_FILE_MODE)
     except OSError as error:
         raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
+            if mode is not None:
+                os.fchmod(stream.fileno(), mode)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        os.replace(temporary, real)
     except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
         raise

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from cattrs.errors import BaseValidationError
 from factlog._bulk import paused_gc
 from factlog.errors import FormatError, InputError, UnknownIdError
 from factlog.io._converter import make_converter
+from factlog.io._files import read_regular
 from factlog.io._migrations import FORMAT, VERSION, upgrade
 from factlog.io._parsing import (
     DEFAULT_LIMITS,
@@ -48,6 +50,7 @@ from factlog.model._vocabulary import Vocabulary
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "load", "loads", "loads_lines"]
 
+_JSON_WHITESPACE = " \t\r\n"  # RFC 8259: only these make a line blank
 _FIELD = "\x1f"  # separates a field name from its message inside one formatted error
 PathLike = str | os.PathLike[str]
 
@@ -191,7 +194,9 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
     else:
         decoded = text.removeprefix("\ufeff")
     lines = decoded.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
-    numbered = [(number, line) for number, line in enumerate(lines, start=1) if number == 1 or line.strip()]
+    numbered = [
+        (number, line) for number, line in enumerate(lines, start=1) if number == 1 or line.strip(_JSON_WHITESPACE)
+    ]
     quick = parse_quickly([line for _, line in numbered])
     if quick is not None:
         problems: list[tuple[int, str]] = []
@@ -226,14 +231,15 @@ def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
     ids: dict[str, str] = {}
     sections: dict[str, list[Any]] = {}
     try:
-        if path.stat().st_size > limits.max_bytes:
+        info = path.stat()
+        if info.st_size > limits.max_bytes or not stat.S_ISREG(info.st_mode):
             return None
         with path.open("rb") as stream:
             header = quick_parse(stream.readline().removeprefix(b"\xef\xbb\xbf"))
             if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
                 return None  # an older version is upgraded by the whole-file path; True == 1 is no version
             for line in stream:
-                if not line.strip():
+                if not line.strip(b" \t\r\n"):
                     continue
                 record = quick_parse(line)
                 section = RECORD_TYPES[record.pop("type")]
@@ -299,9 +305,7 @@ def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limit
         streamed = _stream_lines(file, limits) if file.suffix == ".jsonl" else None
         reader = _read_lines if file.suffix == ".jsonl" else _read_json
         try:
-            part = streamed or reader(file.read_bytes(), str(file), limits, str(file.parent))
-        except OSError as error:
-            raise InputError(f"{file}: {error.strerror or error}") from None
+            part = streamed or reader(read_regular(file, limits), str(file), limits, str(file.parent))
         except FormatError as error:
             errors.extend(error.errors)
             continue

@@ -1,49 +1,66 @@
 """An append-only claim log: months of work, never edited in place, never lost.
 
-A :class:`ClaimLog` is a JSON Lines file. Its first line is a header; every other line
-is one record with the UTC time it was appended (``at``) and a ``type``: ``entity``,
-``predicate``, ``source``, ``claim``, ``acknowledgement``, or ``retraction`` (which
-withdraws an earlier claim by id; nothing is ever edited). :meth:`ClaimLog.append`
-returns only once its records are on disk (``fsync``). :meth:`ClaimLog.replay` rebuilds
-the claim set, as of any moment.
+A :class:`ClaimLog` is an SQLite database (see :mod:`factlog.io._store`). Each
+:meth:`ClaimLog.append` is one transaction with its UTC time; it holds records:
+entities, predicates, sources (with the bytes of their documents, kept by sha256),
+claims, acknowledgements, and retractions (which withdraw an earlier claim; nothing is
+ever edited or deleted). ``append`` returns only once the transaction is on disk.
+:meth:`ClaimLog.replay` rebuilds the claim set, as of any moment.
 
-A crash in the middle of an append can leave a *torn* final line. It is detected,
-reported, and ignored — never merged — and the next append cuts it off before writing.
-A damaged line anywhere else is an error naming its line number.
+A record whose id is already defined differently is refused at append with a
+:class:`~factlog.ConflictError`, unless ``replace=True`` asks for a new version: the
+old one stays in the history (:meth:`ClaimLog.history`) and an ``as_of`` replay before
+the new version still gives the old one. An identical record appended again is not
+stored twice.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import hashlib
 import json
 import os
-import warnings
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 from cattrs.errors import BaseValidationError
 
-from factlog.errors import ConflictError, FormatError, InputError
+from factlog.errors import ConflictError, FormatError, UnknownIdError
 from factlog.io._documents import _converter, _messages
-from factlog.model._claimset import ClaimSet, merge_all
+from factlog.io._parsing import DEFAULT_LIMITS, check_writable, parse_json
+from factlog.io._store import begin, connect
+from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
-__all__ = ["ClaimLog", "Record", "Replay", "Retraction", "TornLineWarning"]
+__all__ = [
+    "TYPES",
+    "ClaimLog",
+    "Record",
+    "RecordVersion",
+    "Replay",
+    "Retraction",
+    "TornLineWarning",
+    "parse_time",
+    "record_body",
+    "structure",
+]
 
-_HEADER = {"format": "factlog-log", "version": 1}
-_TYPES: dict[type, str] = {
+TYPES: dict[type, str] = {
     Entity: "entity",
     Predicate: "predicate",
     Source: "source",
     Claim: "claim",
     Acknowledgement: "acknowledgement",
 }
+_CLASSES = {name: cls for cls, name in TYPES.items()}
 
 
 class TornLineWarning(UserWarning):
-    """A log ended in a partly written line (a crash during an append); it was ignored."""
+    """A JSON Lines log being imported ended in a partly written line (a crash during an append); it was ignored."""
 
 
 @attrs.frozen(kw_only=True)
@@ -59,12 +76,18 @@ Record = Entity | Predicate | Source | Claim | Acknowledgement | Retraction
 
 @attrs.frozen
 class Replay:
-    """What a replay found: the claim set, how many records it used, any torn tail."""
+    """What a replay found: the claim set, and how many stored records it used."""
 
     claims: ClaimSet
     records: int
-    torn: int
-    """Bytes of a torn final line that were ignored (0 when the log ended cleanly)."""
+
+
+@attrs.frozen
+class RecordVersion:
+    """One stored record of an id: when it was appended, and the record (or a retraction)."""
+
+    at: datetime.datetime
+    record: Record
 
 
 def _now() -> datetime.datetime:
@@ -72,166 +95,275 @@ def _now() -> datetime.datetime:
 
 
 def _timestamp(moment: datetime.datetime) -> str:
+    """The fixed-width UTC text of a time (so that text order is time order)."""
     if moment.utcoffset() != datetime.timedelta(0):
         raise ValueError(f"log times are UTC, got {moment!r}")
     return moment.astimezone(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-def _parse_moment(value: str | datetime.datetime) -> datetime.datetime:
+def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datetime.datetime:
+    """A UTC time from an aware datetime or ISO 8601 text; ValueError otherwise.
+
+    Without ``strict`` a bare date or time means the end of that day or moment, in UTC
+    (what ``--as-of 2025-10-31`` means); with it (times in records) the offset is required.
+    """
     if isinstance(value, datetime.datetime):
-        return value
-    try:
-        moment = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"expected a UTC time like 2025-10-30T12:00:00Z or a date, got {value!r}") from None
+        moment = value
+    else:
+        try:
+            moment = datetime.datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"expected a UTC time like 2025-10-30T12:00:00Z, got {value!r}") from None
     if moment.tzinfo is None:
-        # A bare date or time means the end of that day or moment, in UTC.
+        if strict or not isinstance(value, str):
+            raise ValueError(f"expected a UTC time with its offset (Z), got {value!r}")
         moment = moment.replace(tzinfo=datetime.UTC)
         if len(value) <= 10:
             moment += datetime.timedelta(days=1, microseconds=-1)
-    return moment
+    if strict and moment.utcoffset() != datetime.timedelta(0):
+        raise ValueError(f"expected a UTC time (Z), got {value!r}")
+    return moment.astimezone(datetime.UTC)
+
+
+def record_body(record: Record) -> tuple[str, str, str, dict[str, Any]]:
+    """(kind, key, action, JSON-ready body) of a record."""
+    if isinstance(record, Retraction):
+        return "claim", record.claim, "retract", {"reason": record.reason}
+    kind = TYPES[type(record)]
+    key = record.finding if isinstance(record, Acknowledgement) else record.id
+    return kind, key, "define", _converter().unstructure(record, type(record))
+
+
+def _encode(data: dict[str, Any], where: str) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    check_writable(text, data, where)
+    return text
 
 
 class ClaimLog:
-    """An append-only JSON Lines log of claim-set records at one path."""
+    """An append-only log of claim-set records in an SQLite database at one path."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
 
-    def append(self, records: Iterable[Record], *, at: datetime.datetime | None = None) -> int:
-        """Append records with one timestamp; return once they are on disk. Returns how many."""
-        moment = _timestamp(at or _now())
-        converter = _converter()
-        lines = []
-        for record in records:
-            if isinstance(record, Retraction):
-                data: dict[str, Any] = {"claim": record.claim, "reason": record.reason}
-                kind = "retraction"
-            else:
-                kind = _TYPES[type(record)]
-                data = converter.unstructure(record, type(record))
-            lines.append(json.dumps({"at": moment, "type": kind, **data}, ensure_ascii=False, separators=(",", ":")))
-        if not lines:
-            return 0
-        payload = ("\n".join(lines) + "\n").encode()
+    @contextlib.contextmanager
+    def _open(self, *, create: bool) -> Iterator[sqlite3.Connection]:
+        connection = connect(self.path, create=create)
         try:
-            self._write(payload)
-        except OSError as error:
-            raise InputError(f"{self.path}: cannot append: {error.strerror or error}") from None
-        return len(lines)
-
-    def _write(self, payload: bytes) -> None:
-        fresh = not self.path.exists() or self.path.stat().st_size == 0
-        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-        try:
-            if fresh:
-                payload = (json.dumps(_HEADER, separators=(",", ":")) + "\n").encode() + payload
-            else:
-                self._cut_torn_tail(descriptor)
-            written = 0
-            while written < len(payload):
-                written += os.write(descriptor, payload[written:])
-            os.fsync(descriptor)
+            yield connection
         finally:
-            os.close(descriptor)
-        if fresh:
-            directory = os.open(self.path.parent, os.O_RDONLY)
-            try:
-                os.fsync(directory)
-            finally:
-                os.close(directory)
+            connection.close()
 
-    def _cut_torn_tail(self, descriptor: int) -> None:
-        size = os.fstat(descriptor).st_size
-        tail = os.pread(descriptor, min(size, 1 << 20), max(size - (1 << 20), 0))
-        if tail.endswith(b"\n"):
-            return
-        cut = tail.rfind(b"\n")
-        keep = size - len(tail) + cut + 1 if cut >= 0 else 0
-        warnings.warn(f"{self.path}: cut off a torn final line ({size - keep} bytes)", TornLineWarning, stacklevel=4)
-        os.ftruncate(descriptor, keep)
-        os.fsync(descriptor)
+    def append(
+        self,
+        records: Iterable[Record],
+        *,
+        at: datetime.datetime | None = None,
+        replace: bool = False,
+        documents: Mapping[str, bytes] | None = None,
+    ) -> int:
+        """Append records in one transaction at one UTC time; return once it is on disk.
+
+        ``documents`` maps a source id to the bytes of its document, kept in the store.
+        Returns how many records were stored (a record identical to the current one is
+        not stored again). Raises :class:`~factlog.ConflictError` for an id defined
+        differently (unless ``replace``), :class:`~factlog.UnknownIdError` for a
+        retraction of a claim the log does not hold, :class:`ValueError` for a time
+        that is not UTC; nothing of the append is stored then.
+        """
+        moment = _timestamp(at or _now())
+        rows = [(f"record {number}", record) for number, record in enumerate(records, start=1)]
+        return self._store([(moment, rows)], replace=replace, documents=documents or {}, lenient=False)
+
+    def retract(self, claim: str, reason: str, *, at: datetime.datetime | None = None) -> int:
+        """Withdraw a claim the log holds (see :meth:`append`)."""
+        return self.append([Retraction(claim=claim, reason=reason)], at=at)
+
+    def _store(
+        self,
+        batches: list[tuple[str, list[tuple[str, Record]]]],
+        *,
+        replace: bool,
+        documents: Mapping[str, bytes],
+        lenient: bool,
+    ) -> int:
+        prepared = [(moment, [(where, *record_body(record)) for where, record in rows]) for moment, rows in batches]
+        encoded = [
+            (
+                moment,
+                [
+                    (where, kind, key, action, _encode(body, f"{self.path}: {where}"))
+                    for where, kind, key, action, body in rows
+                ],
+            )
+            for moment, rows in prepared
+        ]
+        stored = 0
+        errors: list[str] = []
+        with self._open(create=True) as connection, begin(connection):
+            for moment, rows in encoded:
+                transaction: int | None = None
+                for where, kind, key, action, text in rows:
+                    current = _current(connection, kind, key)
+                    if action == "retract" and (current is None or current[0] == "retract"):
+                        if not lenient:
+                            errors.append(f"{self.path}: {where}: no claim {key!r} to retract")
+                            continue
+                    elif action == "define" and current is not None and current[0] == "define":
+                        if current[1] == text:
+                            continue
+                        if not replace:
+                            errors.append(
+                                f"{self.path}: {where}: {kind} {key!r} is already defined differently"
+                                f" (appended {current[2]}); append with replace to keep a new version"
+                            )
+                            continue
+                    if transaction is None:
+                        cursor = connection.execute("INSERT INTO transactions (at) VALUES (?)", (moment,))
+                        transaction = cursor.lastrowid
+                    digest = _keep_document(connection, documents.get(key)) if kind == "source" else None
+                    connection.execute(
+                        "INSERT INTO records (txn, kind, record_key, action, body, document) VALUES (?, ?, ?, ?, ?, ?)",
+                        (transaction, kind, key, action, text, digest),
+                    )
+                    stored += 1
+            if errors:
+                unknown = all("to retract" in error for error in errors)
+                raise (UnknownIdError if unknown else ConflictError)(errors)
+        return stored
 
     def replay(self, *, as_of: str | datetime.datetime | None = None) -> Replay:
-        """The claim set the log holds (as of a time, if given), and what was ignored."""
-        limit = None if as_of is None else _parse_moment(as_of)
-        try:
-            data = self.path.read_bytes()
-        except OSError as error:
-            raise InputError(f"{self.path}: {error.strerror or error}") from None
-        lines = data.split(b"\n")
-        torn = 0
-        if lines and lines[-1]:
-            torn = len(lines[-1])
-        lines = lines[:-1]
-        if not lines:
-            raise FormatError([f"{self.path}: line 1: empty log, expected a header"])
-        if _loads(lines[0], self.path, 1) != _HEADER:
-            raise FormatError([f"{self.path}: line 1: expected the header {json.dumps(_HEADER)}"])
-        return self._replay(lines[1:], limit, torn)
-
-    def _replay(self, lines: list[bytes], limit: datetime.datetime | None, torn: int) -> Replay:
-        converter = _converter()
-        sections: dict[str, dict[str, Any]] = {kind: {} for kind in _TYPES.values()}
+        """The claim set the log holds (as of a UTC time or the end of a date, if given)."""
+        sections: dict[str, dict[str, Any]] = {kind: {} for kind in _CLASSES}
         used = 0
-        errors: list[str] = []
-        for number, line in enumerate(lines, start=2):
-            record = _loads(line, self.path, number)
-            if not isinstance(record, dict) or "at" not in record or "type" not in record:
-                raise FormatError([f"{self.path}: line {number}: expected a record with 'at' and 'type'"])
-            moment = _parse_moment(str(record.pop("at")))
-            if limit is not None and moment > limit:
-                continue
-            kind = record.pop("type")
+        for _, _, kind, key, action, item in self.records(as_of=as_of):
             used += 1
-            if kind == "retraction":
-                sections["claim"].pop(str(record.get("claim")), None)
-                continue
-            cls = next((c for c, name in _TYPES.items() if name == kind), None)
-            if cls is None:
-                raise FormatError([f"{self.path}: line {number}: unknown record type {kind!r}"])
-            try:
-                item: Any = converter.structure(record, cls)
-            except BaseValidationError as error:
-                problems = "; ".join(_messages(error, "$"))
-                raise FormatError([f"{self.path}: line {number}: invalid {kind}: {problems}"]) from None
-            except FieldError as error:
-                raise FormatError([f"{self.path}: line {number}: invalid {kind}: $.{error}"]) from None
-            key = item.finding if isinstance(item, Acknowledgement) else item.id
-            found = sections[kind].get(key)
-            if found is not None and found[0] != item:
-                errors.append(
-                    f"{self.path}: line {number}: {kind} {key!r} redefined differently (line {found[1]});"
-                    " retract it first"
-                )
-            sections[kind][key] = (item, number)
-        if errors:
-            raise ConflictError(errors)
-
-        def items(kind: str) -> tuple[Any, ...]:
-            return tuple(item for item, _ in sections[kind].values())
-
+            if action == "retract":
+                sections[kind].pop(key, None)
+            else:
+                sections[kind][key] = item
         claims = ClaimSet(
-            entities=items("entity"),
-            predicates=items("predicate"),
-            sources=items("source"),
-            claims=items("claim"),
-            acknowledged=items("acknowledgement"),
+            entities=tuple(sections["entity"].values()),
+            predicates=tuple(sections["predicate"].values()),
+            sources=tuple(sections["source"].values()),
+            claims=tuple(sections["claim"].values()),
+            acknowledged=tuple(sections["acknowledgement"].values()),
         )
-        return Replay(merge_all([(str(self.path), claims)]), used, torn)
+        return Replay(claims, used)
 
     def read(self, *, as_of: str | datetime.datetime | None = None) -> ClaimSet:
-        """The claim set the log holds; a torn final line is ignored with a :class:`TornLineWarning`."""
-        replay = self.replay(as_of=as_of)
-        if replay.torn:
-            warnings.warn(
-                f"{self.path}: ignored a torn final line ({replay.torn} bytes)", TornLineWarning, stacklevel=2
-            )
-        return replay.claims
+        """The claim set the log holds (see :meth:`replay`)."""
+        return self.replay(as_of=as_of).claims
+
+    def history(self, key: str) -> tuple[RecordVersion, ...]:
+        """Every stored record under an id (of any kind), oldest first: versions and retractions."""
+        return tuple(
+            RecordVersion(parse_time(at), Retraction(claim=key, reason=item) if action == "retract" else item)
+            for _, at, _, found, action, item in self.records()
+            if found == key
+        )
+
+    def documents(self, *, as_of: str | datetime.datetime | None = None) -> dict[str, bytes]:
+        """The stored document bytes of each source the log holds, by source id."""
+        limit = _timestamp(parse_time(as_of)) if as_of is not None else None
+        query = (
+            "SELECT r.record_key, r.action, d.content FROM records r JOIN transactions t ON t.id = r.txn"
+            " LEFT JOIN documents d ON d.sha256 = r.document WHERE r.kind = 'source'"
+        )
+        found: dict[str, bytes] = {}
+        with self._open(create=False) as connection:
+            for key, action, content in _select(connection, query, limit):
+                found.pop(key, None)
+                if action == "define" and content is not None:
+                    found[key] = bytes(content)
+        return found
+
+    def records(self, *, as_of: str | datetime.datetime | None = None) -> Iterator[tuple[int, str, str, str, str, Any]]:
+        """Every stored record (as of a time) in the order appended.
+
+        Each is ``(seq, at, kind, key, action, item)``: ``action`` is ``define`` (``item``
+        the record) or ``retract`` (``item`` the reason); ``at`` the UTC transaction time.
+        """
+        limit = _timestamp(parse_time(as_of)) if as_of is not None else None
+        query = (
+            "SELECT r.seq, t.at, r.kind, r.record_key, r.action, r.body"
+            " FROM records r JOIN transactions t ON t.id = r.txn"
+        )
+        with self._open(create=False) as connection:
+            rows = _select(connection, query, limit)
+        for seq, at, kind, key, action, body in rows:
+            yield seq, at, kind, key, action, self._item(seq, kind, action, body)
+
+    def export_lines(self, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
+        """The log's history (as of a time) as JSON Lines, a line at a time (see :mod:`factlog.io._loglines`)."""
+        from factlog.io._loglines import export_lines  # noqa: PLC0415 - the lines module builds on this one
+
+        return export_lines(self, as_of=as_of)
+
+    def import_lines(self, path: str | os.PathLike[str]) -> int:
+        """Append every record of a JSON Lines log, keeping its times and history; how many were stored.
+
+        Lines are read as strictly as documents; a problem is a :class:`~factlog.FormatError`
+        naming its line, and nothing is stored then. A torn final line is ignored with a
+        :class:`TornLineWarning`.
+        """
+        from factlog.io._loglines import import_lines  # noqa: PLC0415 - the lines module builds on this one
+
+        return import_lines(self, path)
+
+    def snapshot(self, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None) -> Path:
+        """Write the claim set and its stored documents to a folder that checks like any other.
+
+        See :func:`factlog.io._loglines.snapshot`; returns the folder.
+        """
+        from factlog.io._loglines import snapshot  # noqa: PLC0415 - the lines module builds on this one
+
+        return snapshot(self, folder, as_of=as_of)
+
+    def _item(self, seq: int, kind: str, action: str, body: str) -> Any:
+        where = f"{self.path}: record {seq}"
+        data = parse_json(body, where, DEFAULT_LIMITS)
+        if action == "retract":
+            return str(data.get("reason", "")) if isinstance(data, dict) else ""
+        return structure(data, kind, where)
 
 
-def _loads(line: bytes, path: Path, number: int) -> Any:
+def structure(data: Any, kind: str, where: str) -> Record:
+    """A record of a kind from its JSON data; a FormatError naming ``where`` and the path."""
+    cls = _CLASSES.get(kind)
+    if cls is None:
+        raise FormatError([f"{where}: unknown record type {kind!r}"])
     try:
-        return json.loads(line)
-    except (ValueError, RecursionError) as error:
-        raise FormatError([f"{path}: line {number}: damaged record: {error}"]) from None
+        record: Record = _converter().structure(data, cls)
+    except BaseValidationError as error:
+        raise FormatError([f"{where}: invalid {kind}: {problem}" for problem in _messages(error, "$")]) from None
+    except FieldError as error:
+        raise FormatError([f"{where}: invalid {kind}: $.{error.field}: {error.message}"]) from None
+    return record
+
+
+def _select(connection: sqlite3.Connection, query: str, limit: str | None) -> list[tuple[Any, ...]]:
+    """Rows of a query over ``records r`` and ``transactions t``, up to a time if given, in append order."""
+    if limit is None:
+        return connection.execute(query + " ORDER BY r.seq").fetchall()
+    joiner = " AND " if " WHERE " in query else " WHERE "
+    return connection.execute(query + joiner + "t.at <= ? ORDER BY r.seq", (limit,)).fetchall()
+
+
+def _current(connection: sqlite3.Connection, kind: str, key: str) -> tuple[str, str, str] | None:
+    """(action, body, at) of the latest record under a kind and key, or None."""
+    row = connection.execute(
+        "SELECT r.action, r.body, t.at FROM records r JOIN transactions t ON t.id = r.txn"
+        " WHERE r.seq = (SELECT MAX(seq) FROM records WHERE kind = ? AND record_key = ?)",
+        (kind, key),
+    ).fetchone()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def _keep_document(connection: sqlite3.Connection, content: bytes | None) -> str | None:
+    if content is None:
+        return None
+    digest = hashlib.sha256(content).hexdigest()
+    if connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", (digest,)).fetchone() is None:
+        connection.execute("INSERT INTO documents (sha256, content) VALUES (?, ?)", (digest, content))
+    return digest

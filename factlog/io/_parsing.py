@@ -24,12 +24,15 @@ __all__ = [
     "Limits",
     "check_depth",
     "check_size",
+    "check_writable",
     "decode",
     "orjson_module",
     "parse_json",
     "parse_quickly",
     "prefix",
     "quick_parse",
+    "size_error",
+    "utf8_size",
 ]
 
 _BOM = b"\xef\xbb\xbf"
@@ -86,15 +89,70 @@ FORMAT_DEPTH = 5
 """How deeply a valid document nests: document, claims, claim, proposition, object."""
 
 
+def utf8_size(text: str | bytes) -> int:
+    """How many bytes a text takes in UTF-8 (a lone surrogate counted as its three bytes)."""
+    if isinstance(text, bytes):
+        return len(text)
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def check_size(text: str | bytes, name: str | None, limits: Limits) -> None:
-    """Refuse a text longer than ``limits.max_bytes``."""
-    if len(text) > limits.max_bytes:
-        raise FormatError(
-            [
-                f"{prefix(name)}$: document of {len(text)} bytes is larger than the limit"
-                f" ({limits.max_bytes} bytes, Limits.max_bytes)"
-            ]
-        )
+    """Refuse a text of more than ``limits.max_bytes`` bytes (in UTF-8, for a string)."""
+    # Every character takes at least one byte: most strings are judged without encoding them.
+    size = len(text) if len(text) > limits.max_bytes else utf8_size(text)
+    if size > limits.max_bytes:
+        raise FormatError([size_error(size, name, limits)])
+
+
+def size_error(size: int, name: str | None, limits: Limits) -> str:
+    """The message for a document of ``size`` bytes, over the limit."""
+    return (
+        f"{prefix(name)}$: document of {size} bytes is larger than the limit"
+        f" ({limits.max_bytes} bytes, Limits.max_bytes)"
+    )
+
+
+# Texts that may hold what the writers cannot write: an escaped surrogate, or a raw one (in a str).
+_SUSPECT = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
+# What orjson reads inexactly: an integer of 19 digits or more may be beyond 64 bits, and becomes a float.
+_NOT_QUICK = re.compile(rb"\\u[dD][89abcdefABCDEF]|\d{19}")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _unwritable(data: Any, path: str, problems: list[str]) -> None:
+    """Collect the paths of strings (and keys) with a lone surrogate."""
+    if isinstance(data, str):
+        if _SURROGATE.search(data):
+            problems.append(f"{path}: a lone surrogate ({_surrogate(data)}) is not text")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if _SURROGATE.search(key):
+                problems.append(f"{path}: a key with a lone surrogate ({_surrogate(key)}) is not text")
+            _unwritable(value, f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key)}]", problems)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _unwritable(value, f"{path}[{index}]", problems)
+
+
+def _surrogate(text: str) -> str:
+    found = _SURROGATE.search(text)
+    return "" if found is None else f"U+{ord(found.group()):04X}"
+
+
+def check_writable(text: str, data: Any, name: str | None) -> None:
+    """Refuse parsed data holding a lone surrogate (U+D800 to U+DFFF alone), with its JSON paths.
+
+    Whatever is read must be written again: a lone surrogate cannot be encoded in UTF-8,
+    and orjson refuses it. The walk runs only when the text shows a sign of one.
+    """
+    if not _SUSPECT.search(text):
+        return
+    problems: list[str] = []
+    _unwritable(data, "$", problems)
+    if problems:
+        raise FormatError([prefix(name) + problem for problem in problems])
 
 
 def decode(text: str | bytes, name: str | None) -> str:
@@ -133,6 +191,7 @@ def parse_json(text: str, name: str | None, limits: Limits, *, depth: bool = Tru
         raise FormatError([_too_deep(name, limits)]) from None  # the parser's own limit, far above any sane one
     except ValueError as error:
         raise FormatError([f"{prefix(name)}$: invalid JSON: {error}"]) from None
+    check_writable(text, data, name)
     if depth:
         check_depth(text, name, limits)
     return data
@@ -161,7 +220,8 @@ def quick_parse(raw: bytes) -> Any:
     would upset the count: such texts are refused here.)
     """
     orjson = orjson_module()
-    if orjson is None or b"\\u003" in raw:
+    if orjson is None or b"\\u003" in raw or _NOT_QUICK.search(raw):
+        # orjson reads a long integer as a float: the standard library reads it exactly.
         raise ValueError("not for the quick parse")
     data = orjson.loads(raw)
     try:

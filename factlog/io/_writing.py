@@ -34,7 +34,10 @@ def _encoder() -> Callable[[Any], bytes]:
         return encode_stdlib
 
     def encode(data: Any) -> bytes:
-        written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        try:
+            written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        except TypeError:  # an integer beyond 64 bits: the standard library writes it, to the same bytes
+            return encode_stdlib(data)
         return written + b"\n"
 
     return encode

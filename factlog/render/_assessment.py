@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factlog._escape import escape_markdown, escape_terminal
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._questions import OriginWeight
-from factlog.render._findings import escape_markdown
 
 __all__ = ["assessment_document", "render_assessment_json", "render_assessment_markdown", "render_assessment_text"]
 
@@ -61,10 +61,10 @@ def render_assessment_text(assessment: Assessment) -> str:
     header = f"{len(assessment.propositions)} propositions assessed ({assessment.method}"
     header += f", as of {assessment.as_of})" if assessment.as_of is not None else ")"
     for item in assessment.propositions:
-        lines.append(f"{item.statement}")
+        lines.append(escape_terminal(item.statement))
         lines.append(f"    {item.status.value}; credibility {_grade(item)}; belief {item.belief:.2f}")
         for reason in item.reasons[:-1]:
-            lines.append(f"    {reason}")
+            lines.append(f"    {escape_terminal(reason)}")
         lines.append("")
     lines.append(header)
     return "\n".join(lines) + "\n"

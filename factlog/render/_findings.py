@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from factlog._escape import escape_markdown, escape_terminal
 from factlog.checks._engine import Report
 from factlog.checks._findings import Severity
 
@@ -88,27 +88,19 @@ def render_text(report: Report, *, colour: bool = False) -> str:
         lines.append("")
         for finding in group:
             tag = f"[{severity.value}{', acknowledged' if finding.acknowledged else ''}]"
-            lines.append(f"{paint(_COLOURS[severity], tag)} {finding.message}")
+            lines.append(f"{paint(_COLOURS[severity], tag)} {escape_terminal(finding.message)}")
             lines.append(paint(_DIM, f"    {finding.rule} {finding.id}"))
             if finding.note:
-                lines.append(f"    note: {finding.note}")
+                lines.append(f"    note: {escape_terminal(finding.note)}")
             for side, ids in finding.claims:
-                lines.append(f"    {side}:")
+                lines.append(f"    {escape_terminal(side)}:")
                 for claim_id in ids:
                     for header, quote in _evidence_lines(report, claim_id, side):
-                        lines.append(f"      {header}")
-                        lines.append(paint(_DIM, f"        > {quote}"))
+                        lines.append(f"      {escape_terminal(header)}")
+                        lines.append(paint(_DIM, f"        > {escape_terminal(quote)}"))
             lines.append("")
     lines.append(_summary_line(report))
     return "\n".join(lines) + "\n"
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
-
-
-def escape_markdown(text: str) -> str:
-    """User text made inert in Markdown (and in the HTML Markdown becomes)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
 
 
 def render_markdown(report: Report) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from factlog._escape import escape_terminal
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.errors import UnknownEntityError
 from factlog.model._claimset import ClaimSet
@@ -114,10 +115,11 @@ def render_timeline_text(rows: list[TimelineRow]) -> str:
     """One block per claim: date, holder (and relays), stance, statement, quote."""
     lines = []
     for row in rows:
-        via = f" via {' → '.join(row.via)}" if row.via else ""
-        lines.append(f"{row.date:<10} {row.holder}{via} ({row.polarity}, {row.certainty}) [{row.claim}]")
-        lines.append(f"           {row.statement}")
-        lines.append(f"           > {row.quote} ({row.source})")
+        via = f" via {' → '.join(escape_terminal(relay) for relay in row.via)}" if row.via else ""
+        holder = escape_terminal(row.holder)
+        lines.append(f"{row.date:<10} {holder}{via} ({row.polarity}, {row.certainty}) [{row.claim}]")
+        lines.append(f"           {escape_terminal(row.statement)}")
+        lines.append(f"           > {escape_terminal(row.quote)} ({row.source})")
     lines.append(f"{len(rows)} claims")
     return "\n".join(lines) + "\n"
 

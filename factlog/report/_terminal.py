@@ -9,9 +9,9 @@ they are; terminal control characters in user text are replaced by U+FFFD before
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from factlog._escape import escape_terminal
 from factlog.analysis._index import Index
 from factlog.checks._engine import Report
 from factlog.report._disputes import ClaimView, Dispute, disputes
@@ -19,30 +19,25 @@ from factlog.report._disputes import ClaimView, Dispute, disputes
 __all__ = ["print_report"]
 
 _STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _clean(text: str) -> str:
-    return _CONTROL.sub("\ufffd", text)
 
 
 def _claim(claim: ClaimView) -> Any:
     from rich.text import Text  # noqa: PLC0415
 
     line = Text()
-    line.append(_clean(claim.holder_name), style="bold")
+    line.append(escape_terminal(claim.holder_name), style="bold")
     if claim.relays:
-        line.append(" via " + " → ".join(_clean(relay) for relay in claim.relays))
+        line.append(" via " + " → ".join(escape_terminal(relay) for relay in claim.relays))
     stance = "green" if claim.polarity == "affirmed" else "red"
     line.append(f" ({claim.polarity}, {claim.certainty})", style=stance)
     if claim.cue:
-        line.append(f" “{_clean(claim.cue)}”", style="italic")
+        line.append(f" “{escape_terminal(claim.cue)}”", style="italic")
     if claim.stated:
         line.append(f" {claim.stated}", style="dim")
     line.append(f" [{claim.id}]", style="dim")
     for source in claim.sources:
-        line.append("\n  > " + _clean(source.quote), style="dim")
-        where = _clean(source.title) + (f", {source.published}" if source.published else "")
+        line.append("\n  > " + escape_terminal(source.quote), style="dim")
+        where = escape_terminal(source.title) + (f", {source.published}" if source.published else "")
         line.append(f"\n    {where}", style="dim italic")
     return line
 
@@ -53,7 +48,7 @@ def _panel(dispute: Dispute) -> Any:
     from rich.text import Text  # noqa: PLC0415
 
     style = _STYLES[dispute.severity]
-    parts: list[Any] = [Text(_clean(dispute.title), style="bold")]
+    parts: list[Any] = [Text(escape_terminal(dispute.title), style="bold")]
     for finding in dispute.findings:
         line = Text()
         line.append(f"{finding.severity.value} ", style=_STYLES[finding.severity.value])
@@ -61,12 +56,12 @@ def _panel(dispute: Dispute) -> Any:
         if finding.acknowledged:
             line.append(" acknowledged", style="green")
         if finding is not dispute.findings[0]:
-            line.append(" " + _clean(finding.message))
+            line.append(" " + escape_terminal(finding.message))
         if finding.note:
-            line.append("\n  note: " + _clean(finding.note), style="green")
+            line.append("\n  note: " + escape_terminal(finding.note), style="green")
         parts.append(line)
     for side in dispute.sides:
-        parts.append(Text("\n" + _clean(side.name), style="bold underline"))
+        parts.append(Text("\n" + escape_terminal(side.name), style="bold underline"))
         parts.extend(_claim(claim) for claim in side.claims)
     title = Text(f" {dispute.severity.upper()} ", style=style)
     return Panel(Group(*parts), title=title, title_align="left", border_style=style.replace("bold ", ""))

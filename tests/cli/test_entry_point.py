@@ -1,4 +1,5 @@
-"""The one test that runs the installed program itself; every other CLI test calls ``cli.main``."""
+"""The tests that run the installed program itself (what only a real process shows); every other CLI test calls
+``cli.main``."""
 
 from __future__ import annotations
 
@@ -25,3 +26,16 @@ def test_python_dash_m_and_console_script_agree_with_main() -> None:
     assert expected.returncode == 0
     for output in outputs:
         assert (output.returncode, output.stdout, output.stderr) == (0, expected.stdout, expected.stderr)
+
+
+def test_a_closed_pipe_exits_quietly() -> None:
+    """`factlog schema` into a pipe nobody reads: no traceback, nothing on stderr, exit 141."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "factlog", "schema"], stdout=write, stderr=subprocess.PIPE, cwd=ROOT, check=False
+        )
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (141, b"")

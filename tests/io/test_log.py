@@ -1,25 +1,26 @@
-"""The append-only claim log: replay, as-of, retraction, torn tails, damage."""
+"""The claim log on SQLite: replay, as-of, retraction, redefinition, documents, damage."""
 
 from __future__ import annotations
 
 import datetime
-import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 import factlog
-from factlog import ClaimLog, Retraction, TornLineWarning
-from tests.helpers import ENTITIES, GOLDEN, PREDICATES, SOURCES, claim, run
+from factlog import ClaimLog, Retraction
+from tests.helpers import ENTITIES, PREDICATES, ROOT, SOURCES, claim
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 T2 = datetime.datetime(2025, 10, 2, 12, tzinfo=datetime.UTC)
 T3 = datetime.datetime(2025, 10, 3, 12, tzinfo=datetime.UTC)
+CORPUS = ROOT / "sources"
 
 
 @pytest.fixture
 def log(tmp_path: Path) -> ClaimLog:
-    log = ClaimLog(tmp_path / "claims.log")
+    log = ClaimLog(tmp_path / "claims.db")
     log.append([*ENTITIES, *PREDICATES, *SOURCES], at=T1)
     log.append([claim("a"), claim("b", denied=True, holder="russia")], at=T2)
     return log
@@ -33,7 +34,7 @@ def test_replay_rebuilds_the_claim_set(log: ClaimLog) -> None:
     assert factlog.check(claims).by_rule("opposed_claims")
 
 
-def test_replay_as_of_stops_at_a_record_time(log: ClaimLog) -> None:
+def test_replay_as_of_stops_at_a_transaction_time(log: ClaimLog) -> None:
     """as_of keeps the records appended by then: a date means the end of that day."""
     assert log.read(as_of=T1).claims == ()
     assert log.read(as_of="2025-10-01").claims == ()
@@ -41,93 +42,117 @@ def test_replay_as_of_stops_at_a_record_time(log: ClaimLog) -> None:
     assert len(log.read(as_of="2025-10-02T12:00:00Z").claims) == 2
 
 
-def test_retraction_withdraws_a_claim_without_editing(log: ClaimLog) -> None:
-    """A retraction removes the claim from the replay; the old record stays in the file."""
-    before = log.path.read_text()
-    log.append([Retraction(claim="b", reason="misattributed")], at=T3)
-    assert log.path.read_text().startswith(before)
+def test_retraction_withdraws_a_claim_and_keeps_its_history(log: ClaimLog) -> None:
+    """A retraction removes the claim from the replay; the record stays in the history."""
+    log.retract("b", "misattributed", at=T3)
     assert [c.id for c in log.read().claims] == ["a"]
     assert [c.id for c in log.read(as_of=T2).claims] == ["a", "b"]
+    assert [version.record for version in log.history("b")][1] == Retraction(claim="b", reason="misattributed")
 
 
-def test_redefinition_without_retraction_is_a_conflict(log: ClaimLog) -> None:
-    """Appending a different claim under an existing id is refused on replay, naming both lines."""
-    log.append([claim("a", certainty="possible")], at=T3)
-    with pytest.raises(factlog.ConflictError, match=r"line \d+: claim 'a' redefined differently \(line \d+\)"):
+def test_retraction_of_an_unknown_claim_is_refused(log: ClaimLog) -> None:
+    """Withdrawing a claim the log does not hold is an UnknownIdError, and nothing is stored."""
+    with pytest.raises(factlog.UnknownIdError, match="no claim 'e' to retract"):
+        log.append([claim("c"), Retraction(claim="e", reason="try")], at=T3)
+    assert [c.id for c in log.read().claims] == ["a", "b"]
+
+
+def test_redefinition_is_refused_at_append_and_the_log_stays_readable(log: ClaimLog) -> None:
+    """A different record under an existing id is a ConflictError at append; the log reads as before."""
+    changed = factlog.Entity(id="dprk", name="DPRK (typo fixed)", kind=factlog.EntityKind.COUNTRY)
+    with pytest.raises(factlog.ConflictError, match=r"record 1: entity 'dprk' is already defined differently"):
+        log.append([changed], at=T3)
+    assert log.read().entity_by_id["dprk"] == ENTITIES[0]
+
+
+def test_replace_keeps_a_new_version_with_its_history(log: ClaimLog) -> None:
+    """With replace the new definition is current; the old one stays, and as_of still sees it."""
+    changed = claim("a", certainty="possible")
+    log.append([changed], at=T3, replace=True)
+    assert log.read().claim_by_id["a"] == changed
+    assert log.read(as_of=T2).claim_by_id["a"] == claim("a")
+    assert [version.at for version in log.history("a")] == [T2, T3]
+
+
+def test_an_identical_record_is_not_stored_twice(log: ClaimLog) -> None:
+    """Appending what the log already holds stores nothing."""
+    assert log.append([claim("a"), *ENTITIES], at=T3) == 0
+    assert log.replay().records == len(ENTITIES) + len(PREDICATES) + len(SOURCES) + 2
+
+
+def test_documents_are_kept_so_a_snapshot_verifies_quotes(tmp_path: Path) -> None:
+    """A snapshot of a log fed the corpus, documents and all, checks with no document or quote finding."""
+    corpus = factlog.load(CORPUS)
+    documents = {s.id: corpus.document_path(s.id).read_bytes() for s in corpus.sources if s.document}  # type: ignore[union-attr]
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*corpus.entities, *corpus.predicates, *corpus.sources, *corpus.claims], documents=documents)
+    for path in CORPUS.rglob("*.txt"):
+        assert path.read_bytes() in log.documents().values()
+    report = factlog.check(factlog.load(log.snapshot(tmp_path / "snapshot")))
+    assert documents
+    assert not report.by_rule("document_mismatch")
+    assert not report.by_rule("quote_mismatch")
+
+
+def test_export_then_import_gives_the_same_history(log: ClaimLog, tmp_path: Path) -> None:
+    """The JSON Lines export imports into a new store with the same records at the same times."""
+    log.append([claim("a", certainty="possible")], at=T3, replace=True)
+    log.retract("b", "misattributed", at=T3)
+    exported = tmp_path / "claims.log"
+    exported.write_text("".join(log.export_lines()), encoding="utf-8")
+    copy = ClaimLog(tmp_path / "copy.db")
+    assert copy.import_lines(exported) == log.replay().records
+    assert list(copy.export_lines()) == list(log.export_lines())
+    assert copy.read(as_of=T2) == log.read(as_of=T2)
+
+
+def test_a_missing_store_is_an_input_error(tmp_path: Path) -> None:
+    """Reading a store that does not exist is an InputError, and creates nothing."""
+    with pytest.raises(factlog.InputError, match="no such store"):
+        ClaimLog(tmp_path / "none.db").read()
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_a_json_lines_log_is_not_taken_for_a_store(tmp_path: Path) -> None:
+    """Appending to an old JSON Lines log is refused with the command that imports it, and it is left as it was."""
+    old = tmp_path / "claims.log"
+    old.write_text('{"format":"factlog-log","version":1}\n', encoding="utf-8")
+    with pytest.raises(factlog.InputError, match="factlog log import"):
+        ClaimLog(old).append([claim("a")])
+    assert old.read_text(encoding="utf-8") == '{"format":"factlog-log","version":1}\n'
+
+
+def test_a_store_from_a_newer_factlog_is_refused(log: ClaimLog) -> None:
+    """A schema version beyond this factlog's is a FormatError, never a guess."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE factlog_meta SET value = '99' WHERE name = 'schema'")
+    with pytest.raises(factlog.FormatError, match="store schema 99 is newer"):
         log.read()
 
 
-def test_torn_final_line_is_reported_and_ignored(log: ClaimLog) -> None:
-    """A half-written last line (a crash mid-append) is ignored with a warning, never merged."""
-    with log.path.open("ab") as stream:
-        stream.write(b'{"at":"2025-10-04T00:00:00Z","type":"claim","id":"torn","stat')
-    with pytest.warns(TornLineWarning, match="torn final line"):
-        claims = log.read()
-    assert "torn" not in {c.id for c in claims.claims}
-    assert log.replay().torn > 0
-
-
-def test_append_after_a_torn_line_cuts_it_off(log: ClaimLog) -> None:
-    """The next append removes the torn fragment first, so it never becomes a damaged middle line."""
-    with log.path.open("ab") as stream:
-        stream.write(b'{"at":"2025-10-04T00:00:00Z","type":"cl')
-    with pytest.warns(TornLineWarning, match="cut off a torn final line"):
-        log.append([claim("c")], at=T3)
-    assert [c.id for c in log.read().claims] == ["a", "b", "c"]
-    assert log.replay().torn == 0
-
-
-def test_damaged_middle_line_names_its_number(log: ClaimLog) -> None:
-    """A corrupt line that is not the last is an error with its line number."""
-    lines = log.path.read_text().splitlines()
-    lines[2] = lines[2][:20]
-    log.path.write_text("\n".join(lines) + "\n")
-    with pytest.raises(factlog.FormatError, match=r"claims.log: line 3: damaged record"):
+def test_a_damaged_record_names_its_number(log: ClaimLog) -> None:
+    """A stored record that is no longer valid JSON is a FormatError naming the record."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute('UPDATE records SET body = \'{"id": "a", "id": 1}\' WHERE seq = 3')
+    with pytest.raises(factlog.FormatError, match=r"claims.db: record 3: \$: invalid JSON: duplicate key 'id'"):
         log.read()
-
-
-def test_invalid_record_names_its_line_and_path(log: ClaimLog) -> None:
-    """A well-formed line with a bad value names its line and JSON path."""
-    record = {"at": "2025-10-05T00:00:00Z", "type": "claim", **json.loads(log.path.read_text().splitlines()[-1])}
-    record.pop("type")
-    record = {"at": "2025-10-05T00:00:00Z", "type": "claim", **{k: v for k, v in record.items() if k != "at"}}
-    record["certainty"] = "sure"
-    with log.path.open("a") as stream:
-        stream.write(json.dumps(record) + "\n")
-    with pytest.raises(factlog.FormatError, match=r"line \d+: invalid claim: \$\.certainty: expected one of"):
-        log.read()
-
-
-def test_missing_or_headerless_log_is_refused(tmp_path: Path) -> None:
-    """A log that does not exist is an InputError; a file without the header a FormatError."""
-    with pytest.raises(factlog.InputError):
-        ClaimLog(tmp_path / "none.log").read()
-    (tmp_path / "plain.log").write_text('{"format":"factlog","version":1}\n')
-    with pytest.raises(factlog.FormatError, match="line 1: expected the header"):
-        ClaimLog(tmp_path / "plain.log").read()
 
 
 def test_log_times_must_be_utc(tmp_path: Path) -> None:
     """Appending with a local time is refused."""
     local = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
     with pytest.raises(ValueError, match="UTC"):
-        ClaimLog(tmp_path / "x.log").append([claim("a")], at=local)
+        ClaimLog(tmp_path / "x.db").append([claim("a")], at=local)
 
 
-def test_log_commands(tmp_path: Path) -> None:
-    """`factlog log append` then `factlog log show` gives back the file's claim set."""
-    golden = GOLDEN
-    path = tmp_path / "claims.log"
-    appended = run("log", "append", str(path), str(golden))
-    assert appended.returncode == 0, appended.stderr
-    assert appended.stdout == f"appended 12 records to {path}\n"
-    shown = run("log", "show", str(path))
-    assert factlog.loads(shown.stdout) == factlog.loads(golden.read_text())
-    early = run("log", "show", str(path), "--as-of", "2000-01-01")
-    assert factlog.loads(early.stdout).claims == ()
-    assert run("log", "show", str(path), "--as-of", "yesterday").returncode == 2
-    with path.open("ab") as stream:
-        stream.write(b'{"at":')
-    torn = run("log", "show", str(path))
-    assert torn.returncode == 0
-    assert "ignored a torn final line" in torn.stderr
+def test_what_is_not_a_store_is_refused(tmp_path: Path) -> None:
+    """A folder, another SQLite database and a damaged one are InputErrors, and are left as they were."""
+    with pytest.raises(factlog.InputError, match="not a regular file"):
+        ClaimLog(tmp_path).read()
+    with sqlite3.connect(tmp_path / "other.db") as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    with pytest.raises(factlog.InputError, match="an SQLite database, but not a factlog store"):
+        ClaimLog(tmp_path / "other.db").append([claim("a")])
+    (tmp_path / "damaged.db").write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    with pytest.raises(factlog.InputError, match="cannot open the store"):
+        ClaimLog(tmp_path / "damaged.db").read()

@@ -1,0 +1,63 @@
+r"""User text made inert: in Markdown (and the HTML it becomes), and on a terminal.
+
+Every renderer passes each piece of user text (statements, names, quotes, notes,
+messages built from them) through one of these two functions, and nothing else:
+
+- :func:`escape_markdown` for inline Markdown: line breaks (``\\n``, ``\\r``,
+  ``\\r\\n``: CommonMark's three) become spaces, every character that can open a
+  construct is backslash-escaped (CommonMark allows a backslash before any ASCII
+  punctuation), and what only matters at the start of a line (a list marker, a
+  heading's ``=`` underline, an ordered list's ``1.``) is escaped there.
+- :func:`escape_terminal` for text output: control characters (C0, DEL, C1) and the
+  bidirectional overrides that reorder what is shown are written as visible escapes,
+  ``\\x1b`` or ``\\u202e``, so an escape sequence is shown, never executed.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["escape_markdown", "escape_terminal"]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Anything that can open inline or block Markdown (GFM's tables and strikethrough included).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&{}])")
+# At the start of a line only: bullet and ordered-list markers, setext underlines, thematic breaks.
+_LINE_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
+_ENDS = " \t"
+
+
+def escape_markdown(text: str) -> str:
+    """User text as inline Markdown that renders as exactly that text, in one element.
+
+    Line breaks become spaces; spaces and tabs at either end are dropped (Markdown
+    drops them too); a NUL becomes U+FFFD (as CommonMark requires of a parser).
+    """
+    flat = _LINE_BREAK.sub(" ", text).replace("\x00", "\ufffd").strip(_ENDS)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    start = _LINE_START.match(escaped)
+    if start is None:
+        return escaped
+    if start.group(1)[0].isdigit():
+        # "12." or "12)" would open an ordered list: escape the punctuation after the digits.
+        end = start.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return "\\" + escaped
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_terminal(text: str) -> str:
+    r"""User text safe to print on a terminal: control characters shown as ``\x1b``-style escapes.
+
+    C0 controls (line breaks and tabs included: one piece of text stays on its line),
+    DEL, C1 controls, and the Unicode bidirectional controls are escaped; all other
+    text, non-ASCII included, is kept as it is.
+    """
+    return _CONTROL.sub(_visible, text)

@@ -1,0 +1,131 @@
+"""The claim log as JSON Lines, the interchange format: exported from a store, imported into one.
+
+The first line is the header ``{"format":"factlog-log","version":1}``; every other line
+is one record with the UTC time it was appended (``at``) and a ``type``: ``entity``,
+``predicate``, ``source``, ``claim``, ``acknowledgement``, or ``retraction``
+(``{"claim": ID, "reason": TEXT}``). This was the log's own format before the store;
+such logs import as they are. Lines are read as strictly as documents: repeated keys,
+``NaN``, times without their UTC offset and damaged records are format errors naming
+the line; only JSON whitespace makes a blank line. A final line without its newline
+that is not whole JSON (a crash during an append) is ignored with a :class:`TornLineWarning`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+from factlog.errors import FormatError
+from factlog.io._atomic import write_atomic
+from factlog.io._files import read_regular
+from factlog.io._log import ClaimLog, Record, Retraction, TornLineWarning, parse_time, record_body, structure
+from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json
+from factlog.io._writing import dump
+from factlog.model._claimset import ClaimSet
+
+__all__ = ["export_lines", "import_lines", "snapshot"]
+
+HEADER = {"format": "factlog-log", "version": 1}
+_BLANK = " \t\r\n"
+
+
+def export_lines(log: ClaimLog, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
+    """The log's whole history (as of a time) as JSON Lines, a line at a time, each ending in a newline."""
+    yield json.dumps(HEADER, separators=(",", ":")) + "\n"
+    for _, at, kind, key, action, item in log.records(as_of=as_of):
+        if action == "retract":
+            data = {"at": at, "type": "retraction", "claim": key, "reason": item}
+        else:
+            data = {"at": at, "type": kind, **record_body(item)[3]}
+        yield json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+
+
+def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> int:
+    """Append every record of a JSON Lines log to a store, keeping their times; one transaction.
+
+    The file's history is kept as it is: a later definition of an id is a new version,
+    and a retraction of a claim the log never held is kept and withdraws nothing.
+    Returns how many records were stored. Raises :class:`~factlog.FormatError` naming
+    the line of the first problems; nothing is stored then.
+    """
+    name = str(path)
+    text = decode(read_regular(Path(path), limits), name)
+    lines = text.split("\n")  # not splitlines(): U+2028 may stand inside strings
+    if lines[-1].strip(_BLANK) and not _complete(lines[-1]):
+        warnings.warn(f"{name}: ignored a torn final line ({len(lines[-1])} characters)", TornLineWarning, stacklevel=2)
+        lines = lines[:-1]
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip(_BLANK)]
+    if numbered and parse_json(numbered[0][1], f"{name}: line {numbered[0][0]}", limits) != HEADER:
+        raise FormatError([f"{name}: line {numbered[0][0]}: expected the header {json.dumps(HEADER)}"])
+    batches: list[tuple[str, list[tuple[str, Record]]]] = []
+    errors: list[str] = []
+    for number, line in numbered[1:]:
+        where = f"line {number}"
+        try:
+            moment, record = _record(parse_json(line, f"{name}: {where}", limits), f"{name}: {where}")
+        except FormatError as error:
+            errors.extend(error.errors)
+            continue
+        if batches and batches[-1][0] == moment:
+            batches[-1][1].append((where, record))
+        else:
+            batches.append((moment, [(where, record)]))
+    if errors:
+        raise FormatError(errors)
+    return log._store(batches, replace=True, documents={}, lenient=True)
+
+
+def _complete(line: str) -> bool:
+    """Whether a final line without its newline is whole JSON (then it is read like any other)."""
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def _record(data: object, where: str) -> tuple[str, Record]:
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str) or "at" not in data:
+        raise FormatError([f"{where}: expected a record with 'at' and 'type'"])
+    body = dict(data)
+    at, kind = body.pop("at"), body.pop("type")
+    try:
+        moment = parse_time(at, strict=True) if isinstance(at, str) else None
+    except ValueError as error:
+        raise FormatError([f"{where}: $.at: {error}"]) from None
+    if moment is None:
+        raise FormatError([f"{where}: $.at: expected a UTC time like 2025-10-30T12:00:00Z, got {at!r}"])
+    stamp = moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
+    if kind == "retraction":
+        if set(body) != {"claim", "reason"} or not all(isinstance(value, str) for value in body.values()):
+            raise FormatError([f"{where}: a retraction is {{'claim': ID, 'reason': TEXT}}"])
+        return stamp, Retraction(claim=str(body["claim"]), reason=str(body["reason"]))
+    return stamp, structure(body, kind, where)
+
+
+def snapshot(log: ClaimLog, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None) -> Path:
+    """Write the claim set (as of a time) to a folder, with the stored documents, that checks like any other.
+
+    Each source with a stored document goes to ``sources/ID/source.json`` with its
+    document at the path the source names (ids are safe folder names); everything else
+    to ``claims.json``. ``factlog check FOLDER`` then verifies every quote against the
+    text as it was appended. Returns the folder.
+    """
+    target = Path(folder)
+    claims = log.read(as_of=as_of)
+    stored = log.documents(as_of=as_of)
+    kept = [source for source in claims.sources if source.document is not None and source.id in stored]
+    for source in kept:
+        place = target / "sources" / source.id
+        (place / str(source.document)).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(place / str(source.document), stored[source.id])
+        dump(ClaimSet(sources=(source,)), place / "source.json")
+    rest = attrs.evolve(claims, sources=tuple(s for s in claims.sources if s not in kept))
+    dump(rest, target / "claims.json")
+    return target

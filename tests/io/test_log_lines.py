@@ -1,0 +1,126 @@
+"""JSON Lines logs into and out of the store, read as strictly as documents; the log commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import factlog
+from factlog import ClaimLog, TornLineWarning
+from tests.helpers import GOLDEN, run
+
+HEADER = '{"format":"factlog-log","version":1}\n'
+ENTITY = '{"at":"2025-10-30T12:00:00.000000Z","type":"entity","id":"e","name":"E","kind":"person"}\n'
+
+
+def _import(tmp_path: Path, text: str | bytes) -> ClaimLog:
+    source = tmp_path / "old.log"
+    source.write_bytes(text.encode() if isinstance(text, str) else text)
+    log = ClaimLog(tmp_path / "claims.db")
+    log.import_lines(source)
+    return log
+
+
+def test_a_torn_header_is_recovered(tmp_path: Path) -> None:
+    """A log cut short inside its header imports as an empty store (with a warning), and takes appends."""
+    with pytest.warns(TornLineWarning, match="torn final line"):
+        log = _import(tmp_path, '{"format":"factlog-lo')
+    assert log.read() == factlog.ClaimSet()
+    log.append([factlog.Entity(id="e", name="E", kind=factlog.EntityKind.PERSON)])
+    assert len(log.read().entities) == 1
+
+
+def test_a_torn_tail_over_a_mebibyte_loses_only_the_fragment(tmp_path: Path) -> None:
+    """A torn final record longer than 1 MiB is dropped; every complete record before it is kept."""
+    torn = '{"at":"2025-10-30T12:00:00.000000Z","type":"entity","id":"big","name":"' + "x" * (1 << 20)
+    with pytest.warns(TornLineWarning):
+        log = _import(tmp_path, HEADER + ENTITY + torn)
+    assert [e.id for e in log.read().entities] == ["e"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('{"at":"garbage","type":"entity","id":"e","name":"E","kind":"person"}', r"line 2: \$\.at: expected a UTC"),
+        (
+            '{"at":"2025-10-30T12:00:00","type":"entity","id":"e","name":"E","kind":"person"}',
+            r"line 2: \$\.at: .*offset",
+        ),
+        ('{"at":"2025-10-30T12:00:00+02:00","type":"entity","id":"e","name":"E","kind":"person"}', r"line 2: \$\.at"),
+        (
+            '{"at":"2025-10-30T12:00:00Z","type":"entity","id":"e","name":"C","name":"E","kind":"person"}',
+            "duplicate key",
+        ),
+        ('{"at":"2025-10-30T12:00:00Z","type":"predicate","id":"p","label":"p","kind":"state","tolerance":NaN}', "NaN"),
+        ('{"at":"2025-10-30T12:00:00Z","type":"entity","id":"e","name":"\\ud800","kind":"person"}', "lone surrogate"),
+        ("\x0b", r"line 2: \$: invalid JSON"),
+        ('{"at":"2025-10-30T12:00:00Z","type":"retraction","claim":"c"}', "a retraction is"),
+        ('{"at":"2025-10-30T12:00:00Z","type":"rumour","id":"e"}', "unknown record type 'rumour'"),
+    ],
+)
+def test_log_lines_are_read_as_strictly_as_documents(tmp_path: Path, line: str, expected: str) -> None:
+    """A damaged time, a repeated key, NaN, a surrogate, a non-JSON blank: a FormatError naming the line."""
+    with pytest.raises(factlog.FormatError, match=expected):
+        _import(tmp_path, HEADER + line + "\n" + ENTITY)
+    assert not (tmp_path / "claims.db").exists() or ClaimLog(tmp_path / "claims.db").read() == factlog.ClaimSet()
+
+
+def test_json_whitespace_lines_are_blank(tmp_path: Path) -> None:
+    """Lines of spaces, tabs and carriage returns are skipped."""
+    log = _import(tmp_path, HEADER + " \t\r\n" + ENTITY)
+    assert len(log.read().entities) == 1
+
+
+def test_an_old_redefinition_imports_as_a_version(tmp_path: Path) -> None:
+    """A log that redefined an entity imports with both versions; the later one is current."""
+    fixed = ENTITY.replace("12:00", "13:00").replace('"E"', '"E (typo fixed)"')
+    log = _import(tmp_path, HEADER + ENTITY + fixed)
+    assert log.read().entities[0].name == "E (typo fixed)"
+    assert [version.record.name for version in log.history("e")] == ["E", "E (typo fixed)"]  # type: ignore[union-attr]
+
+
+def test_log_commands_append_show_retract_export(tmp_path: Path) -> None:
+    """append, show (as of), retract, export and import work through the real entry point."""
+    store = tmp_path / "claims.db"
+    appended = run("log", "append", str(store), str(GOLDEN))
+    assert appended.returncode == 0, appended.stderr
+    assert appended.stdout == f"appended 12 records to {store}\n"
+    assert factlog.loads(run("log", "show", str(store)).stdout) == factlog.loads(GOLDEN.read_text())
+    assert factlog.loads(run("log", "show", str(store), "--as-of", "2000-01-01").stdout).claims == ()
+    assert run("log", "show", str(store), "--as-of", "yesterday").returncode == 2
+    claim = factlog.loads(GOLDEN.read_text()).claims[0].id
+    assert run("log", "retract", str(store), claim, "--reason", "withdrawn").returncode == 0
+    shown = factlog.loads(run("log", "show", str(store)).stdout, references=False)
+    assert claim not in {c.id for c in shown.claims}
+    exported = run("log", "export", str(store))
+    assert exported.stdout.count("\n") == 14
+    assert json.loads(exported.stdout.splitlines()[-1])["type"] == "retraction"
+    (tmp_path / "claims.log").write_text(exported.stdout, encoding="utf-8")
+    assert run("log", "import", str(tmp_path / "copy.db"), str(tmp_path / "claims.log")).returncode == 0
+    assert run("log", "export", str(tmp_path / "copy.db")).stdout == exported.stdout
+    assert run("log", "export", str(store), "--to", str(tmp_path / "snap")).returncode == 0
+    assert factlog.load(tmp_path / "snap", references=False) == shown
+
+
+def test_log_command_errors_exit_3(tmp_path: Path) -> None:
+    """A redefinition, a damaged time, a log taken for a store, a document for a log: exit 3 with the reason."""
+    store = tmp_path / "claims.db"
+    (tmp_path / "one.json").write_text(
+        '{"format":"factlog","version":1,"entities":[{"id":"e","name":"E","kind":"person"}]}', encoding="utf-8"
+    )
+    (tmp_path / "two.json").write_text(
+        '{"format":"factlog","version":1,"entities":[{"id":"e","name":"F","kind":"person"}]}', encoding="utf-8"
+    )
+    assert run("log", "append", str(store), str(tmp_path / "one.json")).returncode == 0
+    refused = run("log", "append", str(store), str(tmp_path / "two.json"))
+    assert (refused.returncode, "already defined differently" in refused.stderr) == (3, True)
+    assert run("log", "append", str(store), str(tmp_path / "two.json"), "--replace").returncode == 0
+    (tmp_path / "bad.log").write_text(HEADER + ENTITY.replace("2025-10-30T12:00:00.000000Z", "garbage"))
+    damaged = run("log", "import", str(tmp_path / "new.db"), str(tmp_path / "bad.log"))
+    assert (damaged.returncode, "bad.log: line 2: $.at:" in damaged.stderr) == (3, True)
+    shown = run("log", "show", str(tmp_path / "bad.log"))
+    assert (shown.returncode, "factlog log import" in shown.stderr) == (3, True)
+    document = run("log", "import", str(tmp_path / "other.db"), str(tmp_path / "one.json"))
+    assert (document.returncode, "line 1: expected the header" in document.stderr) == (3, True)
