@@ -6,8 +6,8 @@ a :class:`Certainty`. :func:`load` and :func:`dump` read and write claim sets as
 canonical JSON.
 """
 
-from factlog.analysis import Entry, Index, Origin, SlotKey, origins
-from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
+from factlog.analysis import Dependence, Entry, Index, Origin, SlotKey, SourceTrust, origins
+from factlog.assessment import Acceptance, Assessment, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
 from factlog.errors import (
     ArgumentError,
@@ -87,6 +87,7 @@ from factlog.render import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Acceptance",
     "Acknowledgement",
     "ArgumentError",
     "Assessment",
@@ -102,6 +103,7 @@ __all__ = [
     "DEFAULT_RULES",
     "DateError",
     "DateValue",
+    "Dependence",
     "Entity",
     "EntityKind",
     "Entry",
@@ -115,7 +117,6 @@ __all__ = [
     "Index",
     "InputError",
     "Interval",
-    "Label",
     "Likelihood",
     "Limits",
     "Mode",
@@ -140,6 +141,7 @@ __all__ = [
     "Severity",
     "SlotKey",
     "Source",
+    "SourceTrust",
     "SourceKind",
     "Status",
     "TextValue",

@@ -8,7 +8,8 @@ grouped again by independent origin.
 
 from __future__ import annotations
 
+from factlog.analysis._discovery import Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 
-__all__ = ["Entry", "Index", "Origin", "SlotKey", "origins"]
+__all__ = ["Dependence", "Entry", "Index", "Origin", "SlotKey", "SourceTrust", "origins"]

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from factlog.assessment import assess
-from factlog.assessment._methods import METHODS
+from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.cli._common import EXIT_OK, add_paths, as_of
 from factlog.interchange import to_claimreview, to_prov
 from factlog.io import load
@@ -30,7 +30,10 @@ def register(commands: Any) -> None:
         "--as-of", metavar="DATE", help="use only claims stated on or before this date (e.g. 2024-11-01)"
     )
     parser.add_argument(
-        "--method", choices=METHODS, default="accuvote", help="how votes become belief (default: accuvote)"
+        "--method",
+        choices=METHODS,
+        default=DEFAULT_METHOD,
+        help="how votes become belief; accucopy (default) learns source accuracy and copying",
     )
     parser.set_defaults(run=_assess)
 
@@ -51,7 +54,9 @@ def register(commands: Any) -> None:
         help="ClaimReview: the base of each review's URL; the proposition key is appended",
     )
     export.add_argument("--as-of", metavar="DATE", help="ClaimReview: assess with claims stated by this date")
-    export.add_argument("--method", choices=METHODS, default="accuvote", help="ClaimReview: assessment method")
+    export.add_argument(
+        "--method", choices=METHODS, default=DEFAULT_METHOD, help="ClaimReview: assessment method (default: accucopy)"
+    )
     export.set_defaults(run=_export)
 
 

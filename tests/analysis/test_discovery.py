@@ -148,4 +148,4 @@ def test_truthfinder_reports_its_own_trust() -> None:
     result: Discovery = truth_finder([Vote("q", "a", "s1"), Vote("q", "a", "s2"), Vote("r", "b", "s1")])
     assert result.method == "truthfinder"
     assert 0.5 < result.sources["s1"].accuracy < 1.0
-    assert result.sources["s1"].claims == 2
+    assert result.sources["s1"].claims == 1  # the claim on "r" nobody else answers teaches nothing

@@ -152,7 +152,7 @@ def _accu(
             declared=declared,
         )
         found, adjusted = _probabilities(index, counts, sims, rho, unprovided)
-        learned = index.means(found, prior, params.prior_strength, (low, high))
+        learned = index.means(found, prior, params.prior_strength, (low, high), params.initial_accuracy)
         change = max(
             max((abs(x - y) for x, y in zip(learned, accuracy, strict=True)), default=0.0),
             max((abs(x - y) for x, y in zip(found, probabilities, strict=True)), default=0.0),

@@ -8,6 +8,7 @@ value, never by enumerating all pairs: O(Σ_v m_v²) for m_v sources giving valu
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -35,7 +36,7 @@ class Pair:
     shared_questions: int
 
 
-@attrs.frozen(eq=False)
+@attrs.define(eq=False)
 class ValueIndex:
     """Votes numbered in sorted order: questions, sources, values (question, answer), and who gives what."""
 
@@ -46,6 +47,19 @@ class ValueIndex:
     q_range: tuple[tuple[int, int], ...]
     value_votes: tuple[tuple[tuple[int, float], ...], ...]
     source_votes: tuple[tuple[tuple[int, float], ...], ...]
+
+    @functools.cached_property
+    def informative(self) -> tuple[bool, ...]:
+        """Value id → whether another source answers its question too.
+
+        A claim nobody else speaks to says nothing about its source's accuracy: left
+        out of the learned means, it would only pull the estimate toward its own vote.
+        """
+        found = []
+        for start, end in self.q_range:
+            sources = {s for v in range(start, end) for s, _ in self.value_votes[v]}
+            found += [len(sources) > 1] * (end - start)
+        return tuple(found)
 
     @classmethod
     def of(cls, votes: Iterable[Vote]) -> ValueIndex:
@@ -135,18 +149,28 @@ class ValueIndex:
         return found
 
     def means(
-        self, score: Sequence[float], priors: Sequence[float | None], strength: float, bounds: tuple[float, float]
+        self,
+        score: Sequence[float],
+        priors: Sequence[float | None],
+        strength: float,
+        bounds: tuple[float, float],
+        fallback: float,
     ) -> list[float]:
-        """Each source's weighted mean of ``score`` over its values, with prior pseudo-counts, clamped."""
+        """Each source's weighted mean of ``score`` over its informative values, with prior pseudo-counts, clamped.
+
+        A source with no informative value keeps its prior, or ``fallback``.
+        """
         found = []
+        informative = self.informative
         for s, given in enumerate(self.source_votes):
-            total = math.fsum(w * score[v] for v, w in given)
-            weight = math.fsum(w for _, w in given)
+            total = math.fsum(w * score[v] for v, w in given if informative[v])
+            weight = math.fsum(w for v, w in given if informative[v])
             prior = priors[s]
             if prior is not None and strength > 0.0:
                 total += strength * prior
                 weight += strength
-            found.append(min(bounds[1], max(bounds[0], total / weight)))
+            mean = total / weight if weight > 0 else (prior if prior is not None else fallback)
+            found.append(min(bounds[1], max(bounds[0], mean)))
         return found
 
     def finish(
@@ -179,7 +203,10 @@ class ValueIndex:
             )
         sources = {
             name: SourceTrust(
-                name, accuracy[s], len(self.source_votes[s]), math.fsum(w for _, w in self.source_votes[s])
+                name,
+                accuracy[s],
+                sum(1 for v, _ in self.source_votes[s] if self.informative[v]),
+                math.fsum(w for v, w in self.source_votes[s] if self.informative[v]),
             )
             for s, name in enumerate(self.sources)
         }
@@ -223,5 +250,5 @@ def majority(votes: Iterable[Vote]) -> Discovery:
         total = math.fsum(scores[start:end])
         for v in range(start, end):
             shares[v] = scores[v] / total
-    accuracy = index.means(shares, [None] * len(index.sources), 0.0, (0.0, 1.0))
+    accuracy = index.means(shares, [None] * len(index.sources), 0.0, (0.0, 1.0), 0.5)
     return index.finish("majority", shares, scores, accuracy)

@@ -72,7 +72,9 @@ class QuestionResult:
 class SourceTrust:
     """What a method learned about one source: accuracy (TruthFinder: trust) in [0, 1].
 
-    ``claims`` is how many distinct votes it rests on; ``weight`` their summed weight.
+    ``claims`` is how many distinct votes it rests on (on questions another source
+    answers too: a claim nobody else speaks to teaches nothing); ``weight`` their
+    summed weight.
     """
 
     source: str

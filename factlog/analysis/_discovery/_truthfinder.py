@@ -56,7 +56,7 @@ def truth_finder(
     rounds, converged = 0, False
     while rounds < params.max_rounds:
         rounds += 1
-        learned = index.means(confidence, prior, params.prior_strength, (0.0, params.max_trust))
+        learned = index.means(confidence, prior, params.prior_strength, (0.0, params.max_trust), params.initial_trust)
         dot = math.fsum(x * y for x, y in zip(trust, learned, strict=True))
         norm = math.sqrt(math.fsum(x * x for x in trust)) * math.sqrt(math.fsum(y * y for y in learned))
         cosine = dot / norm if norm > 0.0 else 1.0
