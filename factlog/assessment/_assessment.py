@@ -179,7 +179,7 @@ def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: 
 
 def _acceptance(question: Question, result: dict[str, float]) -> dict[str, Acceptance]:
     """Grounded labels, the strength of each currently supported answer being its belief's log-odds."""
-    supported = {vote.answer for vote in question.votes if vote.current and vote.weight > 0}
+    supported = question.supported
     strength = {}
     for answer in question.answers:
         if answer not in supported:
@@ -193,7 +193,7 @@ def _acceptance(question: Question, result: dict[str, float]) -> dict[str, Accep
 
 
 def _decided_by(question: Question, answer: str, acceptance: dict[str, Acceptance]) -> str | None:
-    supported = {vote.answer for vote in question.votes if vote.current and vote.weight > 0}
+    supported = question.supported
     rivals = [rival for rival in question.rivals.get(answer, ()) if rival in supported]
     if acceptance[answer] is Acceptance.REJECTED:
         winners = [r for r in rivals if acceptance[r] is Acceptance.ACCEPTED]

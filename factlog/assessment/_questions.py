@@ -11,6 +11,7 @@ uncommitted claims is still a question, with no votes (unverified).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
@@ -19,11 +20,11 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
-from factlog.analysis._values import compatible
+from factlog.analysis._values import value_range
 from factlog.assessment._acceptance import Acceptance
 from factlog.model._dates import Interval
 from factlog.model._kinds import Mode
-from factlog.model._nouns import Object, Proposition
+from factlog.model._nouns import Object, Predicate, Proposition
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, object_key
 
@@ -129,40 +130,92 @@ class Question:
     notes: tuple[str, ...]
     slot: str | None
 
-    def friends(self, answer: str) -> set[str]:
-        """The answer and the candidates compatible with it (another precision of one date)."""
-        if self.slot is None:
-            return {answer}
-        excluded = set(self.rivals.get(answer, ()))
-        return {answer} | {c for c in self.candidates if c not in excluded}
+    compatible: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    """For a slot, each candidate's compatible candidates (another precision of one date), itself excluded."""
 
-    def _current(self, answers: set[str]) -> tuple[OriginWeight, ...]:
-        best: dict[str, OriginWeight] = {}
-        for ballot in self.votes:
-            if ballot.current and ballot.weight > 0 and ballot.answer in answers:
-                found = best.get(ballot.origin.speaker)
-                if found is None or ballot.origin.weight > found.weight:
-                    best[ballot.origin.speaker] = ballot.origin
-        return tuple(sorted(best.values(), key=lambda o: (-o.weight, o.label)))
+    def friends(self, answer: str) -> frozenset[str]:
+        """The answer and the candidates compatible with it (another precision of one date)."""
+        return frozenset((answer, *self.compatible.get(answer, ())))
+
+    @functools.cached_property
+    def supported(self) -> frozenset[str]:
+        """The answers some origin currently supports with a committed claim."""
+        return frozenset(vote.answer for vote in self.votes if vote.current and vote.weight > 0)
+
+    @functools.cached_property
+    def _stances(self) -> dict[str, list[tuple[float, str, OriginWeight]]]:
+        """Speaker → its current, committed votes as (−weight, answer, origin), strongest first."""
+        found: dict[str, list[tuple[float, str, OriginWeight]]] = {}
+        for vote in self.votes:
+            if vote.current and vote.weight > 0:
+                found.setdefault(vote.origin.speaker, []).append((-vote.origin.weight, vote.answer, vote.origin))
+        for stances in found.values():
+            stances.sort(key=lambda item: (item[0], item[1]))
+        return found
+
+    def _side(self, answer: str, *, backing: bool) -> tuple[OriginWeight, ...]:
+        friends = self.friends(answer)
+        rivals = set(self.rivals.get(answer, ())) if self.slot is None or answer.startswith("not:") else None
+        chosen = []
+        for stances in self._stances.values():
+            mine = next((origin for _, a, origin in stances if a in friends), None)
+            if backing:
+                if mine is not None:
+                    chosen.append(mine)
+                continue
+            if mine is not None:
+                continue
+            against = next((origin for _, a, origin in stances if self._against(a, answer, friends, rivals)), None)
+            if against is not None:
+                chosen.append(against)
+        return tuple(sorted(chosen, key=lambda o: (-o.weight, o.label)))
+
+    @staticmethod
+    def _against(other: str, answer: str, friends: frozenset[str], rivals: set[str] | None) -> bool:
+        if rivals is not None:
+            return other in rivals
+        return other not in friends and (not other.startswith("not:") or other == f"not:{answer}")
 
     def backers(self, answer: str) -> tuple[OriginWeight, ...]:
         """The origins whose current stance supports the answer, or one compatible with it."""
-        return self._current(self.friends(answer))
+        return self._side(answer, backing=True)
 
     def opponents(self, answer: str) -> tuple[OriginWeight, ...]:
         """The origins whose current stance supports only rivals of the answer."""
-        backing = {origin.speaker for origin in self.backers(answer)}
-        rivals = self._current(set(self.rivals.get(answer, ())))
-        return tuple(origin for origin in rivals if origin.speaker not in backing)
+        return self._side(answer, backing=False)
+
+    @functools.cached_property
+    def _claims_by_answer(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for entry in sorted(self.entries, key=lambda e: e.id):
+            found.setdefault(self.answer_of[entry.id], []).append(entry.id)
+        return found
 
     def labels(self, acceptance: dict[str, Acceptance], answer: str) -> tuple[tuple[str, Acceptance], ...]:
-        """Each claim that bears on the answer, with the acceptance of the answer it supports, by claim id."""
-        relevant = self.friends(answer) | set(self.rivals.get(answer, ()))
-        return tuple(
-            (entry.id, acceptance[self.answer_of[entry.id]])
-            for entry in sorted(self.entries, key=lambda e: e.id)
-            if self.answer_of[entry.id] in relevant
-        )
+        """The claims for the answer and against it (its denial; for yes/no, every claim), with their acceptance."""
+        own = (answer, "no") if self.slot is None else (answer, f"not:{answer}")
+        claims = sorted(claim for a in own for claim in self._claims_by_answer.get(a, ()))
+        return tuple((claim, acceptance[self.answer_of[claim]]) for claim in claims)
+
+
+def _compatible(values: dict[str, Object | None], predicate: Predicate) -> dict[str, frozenset[str]]:
+    """Each value's compatible others: a sweep over ranges sorted by their start (ranged values of one type only)."""
+    found: dict[str, set[str]] = {value: set() for value in values}
+    by_type: dict[type, list[tuple[float, float, str]]] = {}
+    for value, obj in values.items():
+        span = value_range(obj, predicate.tolerance)
+        if span is not None:
+            by_type.setdefault(type(obj), []).append((span[0], span[1], value))
+    for ranged in by_type.values():
+        ranged.sort()
+        active: list[tuple[float, str]] = []  # (end, value), pruned as the sweep moves on
+        for low, high, value in ranged:
+            active = [(end, other) for end, other in active if end >= low]
+            for _, other in active:
+                found[value].add(other)
+                found[other].add(value)
+            active.append((high, value))
+    return {value: frozenset(others) for value, others in found.items()}
 
 
 def _span(entries: Sequence[Entry]) -> Interval | None:
@@ -276,11 +329,11 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
         values.setdefault(value, entry.proposition.object)
         answer_of[entry.id] = value if entry.claim.polarity is Polarity.AFFIRMED else f"not:{value}"
     candidates = tuple(sorted(values))
-    rivals: dict[str, list[str]] = {value: [] for value in candidates}
-    for first in candidates:
-        for second in candidates:
-            if first != second and not compatible(values[first], values[second], predicate):
-                rivals[first].append(second)
+    compatible = _compatible(values, predicate)
+    rivals: dict[str, list[str]] = {
+        value: [other for other in candidates if other != value and other not in compatible[value]]
+        for value in candidates
+    }
     denied = sorted({answer for answer in answer_of.values() if answer.startswith("not:")})
     for answer in denied:
         rivals[answer] = [answer[4:]]
@@ -304,6 +357,7 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
         votes=votes,
         answer_of=answer_of,
         values=values,
+        compatible=compatible,
         texts=texts,
         keys=keys,
         notes=notes,
