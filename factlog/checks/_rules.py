@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from factlog.analysis._index import Index
+from factlog.checks._copying import undeclared_copying
 from factlog.checks._findings import Finding
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._polarity import answered_denial, opposed_claims
@@ -22,6 +23,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     conflicting_values,
     exclusive_predicates,
     hollow_corroboration,
+    undeclared_copying,
     interested_denial,
     self_contradiction,
     overconfident_holder,

@@ -1,0 +1,90 @@
+"""Copying nobody declared: sources that repeat each other, found from the values they share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factlog.analysis._discovery import Vote, accu_copy
+from factlog.analysis._index import Entry, Index
+from factlog.checks._findings import Finding, Severity
+from factlog.model._scales import Certainty, Polarity
+from factlog.model._vocabulary import object_key
+
+__all__ = ["MIN_SHARED_VALUES", "MIN_PROBABILITY", "undeclared_copying"]
+
+MIN_SHARED_VALUES = 5
+"""A pair must give at least this many identical values before copying is reported."""
+MIN_PROBABILITY = 0.95
+"""And AccuCopy's posterior of dependence must reach this."""
+
+
+def _declared_copy(index: Index, entry: Entry) -> bool:
+    """Read in a source declared as derived from another, in the publisher's own voice: already one origin."""
+    source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
+    return source is not None and bool(source.derived_from) and index.publisher(source.id) == entry.holder
+
+
+def _votes(index: Index) -> tuple[list[Vote], dict[tuple[str, str, str], list[str]]]:
+    votes: list[Vote] = []
+    claims: dict[tuple[str, str, str], list[str]] = {}
+    for entry in index.entries:
+        if entry.proposition is None or entry.claim.certainty is Certainty.UNCOMMITTED or _declared_copy(index, entry):
+            continue
+        if entry.predicate is not None and entry.predicate.functional:
+            slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
+            question = "slot " + repr(slot)
+            answer = repr(object_key(entry.proposition.object))
+            if entry.claim.polarity is Polarity.DENIED:
+                answer = "not " + answer
+        else:
+            question = "key " + repr(entry.key)
+            answer = entry.claim.polarity.value
+        votes.append(Vote(question, answer, entry.speaks_for))
+        claims.setdefault((question, answer, entry.speaks_for), []).append(entry.id)
+    return votes, claims
+
+
+def undeclared_copying(index: Index) -> Iterator[Finding]:
+    """Two sources that repeat each other without saying so: corroboration that may be hollow.
+
+    Every committed claim is a vote of the party its holder speaks for; AccuCopy (Dong,
+    Berti-Équille & Srivastava, PVLDB 2009) compares only the pairs of parties that give
+    identical values, and finds those that share too many, above all values nobody else
+    gives or values judged false, to be independent. Claims read in sources declared
+    as copies (``derived_from``) are left out: that copying is known. Reported when the
+    pair shares at least :data:`MIN_SHARED_VALUES` values and the posterior reaches
+    :data:`MIN_PROBABILITY`: "Outlet B repeats Outlet A on 97 % of 40 shared items,
+    including 12 values nobody else gives". Severity: *warning*: their agreement is
+    not independent confirmation until someone checks.
+    """
+    votes, claims = _votes(index)
+    if len({vote.source for vote in votes}) < 2:
+        return
+    priors = {}
+    for vote in votes:
+        entity = index.entity(vote.source)
+        if entity is not None:
+            priors[vote.source] = entity.reliability.prior
+    found = accu_copy(votes, priors=priors)
+    shared_by: dict[tuple[str, str], list[str]] = {}
+    for (question, answer, source), _ in claims.items():
+        shared_by.setdefault((question, answer), []).append(source)
+    for pair in found.dependences:
+        if pair.declared or pair.probability < MIN_PROBABILITY or pair.same_values < MIN_SHARED_VALUES:
+            continue
+        copier, original = pair.copier, pair.original
+        sides: dict[str, list[str]] = {index.name(copier): [], index.name(original): []}
+        for (question, answer), sources in shared_by.items():
+            if copier in sources and original in sources:
+                sides[index.name(copier)] += claims[(question, answer, copier)]
+                sides[index.name(original)] += claims[(question, answer, original)]
+        who = f"{index.name(copier)} repeats {index.name(original)}"
+        if not pair.direction_known:
+            who = f"{index.name(copier)} and {index.name(original)} repeat each other"
+        yield Finding(
+            rule="undeclared_copying",
+            severity=Severity.WARNING,
+            message=f"Undeclared copying: {who} on {100 * pair.agreement:.0f} % of {pair.shared_items} shared items,"
+            f" including {pair.unique_values} values nobody else gives; no derived_from says so",
+            claims={side: sorted(ids) for side, ids in sides.items()},
+        )
