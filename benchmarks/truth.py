@@ -30,10 +30,12 @@ from __future__ import annotations
 import html
 import random
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from benchmarks.run import _high_water, _resident
 from factlog.analysis._discovery import Discovery, Support, Vote, accu_copy, accu_vote, majority, truth_finder
 
 __all__ = ["METHODS", "accuracy", "book", "containment", "echo_cluster", "normalise_authors"]
@@ -149,3 +151,59 @@ def accuracy(result: Discovery, gold: Mapping[str, str]) -> float:
         if found is not None and answer in found.winners:
             credit += 1.0 / len(found.winners)
     return credit / len(gold)
+
+
+def _table(title: str, header: list[str], rows: list[list[str]]) -> str:
+    lines = [f"### {title}", "", "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _accuracy_rows(votes: list[Vote], gold: Mapping[str, str], support: Support | None) -> list[list[str]]:
+    rows = []
+    for name, method in METHODS.items():
+        found = method(votes, support)
+        ties = sum(1 for question in gold if question in found.questions and found.questions[question].tie)
+        rows.append([name, f"{accuracy(found, gold):.3f}", str(ties), str(found.rounds), str(found.converged)])
+    return rows
+
+
+def accuracy_report(folder: Path | None, seeds: tuple[int, ...] = (20240601, 20240602, 20240603)) -> str:
+    """Book (when ``folder`` holds it), the echo cluster and independent sources, every method side by side."""
+    header = ["method", "accuracy", "ties", "rounds", "converged"]
+    parts = []
+    if folder is not None and (folder / "book.txt").exists():
+        votes, gold = book(folder)
+        books = len({vote.question for vote in votes})
+        stores = len({vote.source for vote in votes})
+        parts.append(f"Book: {len(votes):,} votes, {stores} stores, {books:,} books, {len(gold)} gold books.\n")
+        parts.append(_table("Book, no similarity", header, _accuracy_rows(votes, gold, None)))
+        parts.append(_table("Book, containment similarity", header, _accuracy_rows(votes, gold, containment(votes))))
+    else:
+        parts.append(f"Book: no data in {folder} (pass --truth FOLDER); skipped.\n")
+    for seed in seeds:
+        votes, gold = echo_cluster(seed)
+        parts.append(_table(f"Echo cluster, seed {seed}, nothing declared", header, _accuracy_rows(votes, gold, None)))
+    for seed in seeds:
+        votes, gold = echo_cluster(seed, copiers=0)
+        parts.append(_table(f"Independent sources only, seed {seed}", header, _accuracy_rows(votes, gold, None)))
+    return "\n".join(parts)
+
+
+def cost(method: str, size: int) -> dict[str, object]:
+    """One method on ``size`` echo-cluster votes: seconds, rounds and peak RSS above the votes, per vote.
+
+    Run it in a fresh process (``python -m benchmarks --truth-one METHOD SIZE``).
+    """
+    votes, _ = echo_cluster(1, objects=size // 20)
+    before = _resident()
+    started = time.perf_counter()
+    found = METHODS[method](votes, None)
+    seconds = time.perf_counter() - started
+    return {
+        "method": method,
+        "votes": len(votes),
+        "seconds": seconds,
+        "rounds": found.rounds,
+        "peak_per_vote": (_high_water() - before) / len(votes),
+    }
