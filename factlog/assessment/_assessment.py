@@ -56,8 +56,8 @@ class PropositionAssessment:
     ``value`` is the typed object a functional slot's candidate holds (entity id,
     text, quantity, date), None for a yes/no proposition; ``tie`` says that another
     candidate of the slot has the same belief (the tie is not broken);
-    ``acceptance`` is this answer's grounded label and ``decided_by`` the conflict
-    that decided it, if any.
+    ``acceptance`` is this answer's grounded label (None on the beliefs-only path)
+    and ``decided_by`` the conflict that decided it, if any.
     """
 
     key: str
@@ -72,7 +72,7 @@ class PropositionAssessment:
     slot: str | None = None
     value: Object | None = None
     tie: bool = False
-    acceptance: Acceptance = Acceptance.CONTESTED
+    acceptance: Acceptance | None = None
     decided_by: str | None = None
 
     @property
@@ -140,13 +140,17 @@ def weight(index: Index, entry: Entry, interested: bool) -> float:
 
 
 @paused_gc
-def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: str = DEFAULT_METHOD) -> Assessment:
+def assess(
+    claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: str = DEFAULT_METHOD, explain: bool = True
+) -> Assessment:
     """Weigh every proposition of a claim set by its independent origins.
 
     ``as_of`` keeps only claims stated on or before that date (claims whose date is
     unknown are left out); ``method`` is ``accucopy`` (the default: learns source
     accuracy and copying), ``accuvote`` (accuracy only), ``majority`` or
-    ``truthfinder`` (see ``docs/assessment.md``). Raises
+    ``truthfinder`` (see ``docs/assessment.md``). ``explain=False`` is the
+    beliefs-only path for large runs: belief, status, credibility and origins, but no
+    reasons, no per-claim labels and no acceptance (None). Raises
     :class:`~factlog.errors.ArgumentError` for an unknown method.
     """
     if method not in METHODS:
@@ -158,7 +162,7 @@ def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: 
     results = beliefs(found, discovery)
     assessed = []
     for question, result in zip(found, results, strict=True):
-        acceptance = _acceptance(question, result)
+        acceptance = _acceptance(question, result) if explain else None
         top = max(result.values(), default=0.0)
         tied = sum(1 for belief in result.values() if belief == top) > 1
         assessed += [
@@ -215,12 +219,12 @@ def _answer_text(question: Question, answer: str) -> str:
 
 
 def _assess(
-    question: Question, answer: str, belief: float, acceptance: dict[str, Acceptance], *, tie: bool
+    question: Question, answer: str, belief: float, acceptance: dict[str, Acceptance] | None, *, tie: bool
 ) -> PropositionAssessment:
     supporting = question.backers(answer)
     opposing = question.opponents(answer)
     credible_against = [o for o in opposing if not o.interested]
-    reasons = list(question.notes)
+    reasons = list(question.notes) if acceptance is not None else []
     if not supporting and not opposing:
         status = Status.UNVERIFIED
     elif supporting and not credible_against:
@@ -240,13 +244,15 @@ def _assess(
         if status is Status.UNVERIFIED
         else Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
     )
-    decided_by = _decided_by(question, answer, acceptance)
-    reasons += _reasons(status, supporting, opposing, belief)[:-1]
-    if decided_by is not None:
-        reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
-    if tie:
-        reasons.append("tied with another value of the slot: the tie is not broken")
-    reasons.append(f"status {status.value}; belief {belief:.2f}")
+    decided_by = None
+    if acceptance is not None:
+        decided_by = _decided_by(question, answer, acceptance)
+        reasons += _reasons(status, supporting, opposing, belief)[:-1]
+        if decided_by is not None:
+            reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
+        if tie:
+            reasons.append("tied with another value of the slot: the tie is not broken")
+        reasons.append(f"status {status.value}; belief {belief:.2f}")
     return PropositionAssessment(
         key=question.keys[answer],
         statement=question.texts[answer],
@@ -256,11 +262,11 @@ def _assess(
         supporting=supporting,
         opposing=opposing,
         reasons=tuple(reasons),
-        labels=question.labels(acceptance, answer),
+        labels=question.labels(acceptance, answer) if acceptance is not None else (),
         slot=question.slot,
         value=question.values.get(answer) if question.slot is not None else None,
         tie=tie,
-        acceptance=acceptance[answer],
+        acceptance=acceptance[answer] if acceptance is not None else None,
         decided_by=decided_by,
     )
 

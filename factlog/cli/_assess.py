@@ -35,6 +35,11 @@ def register(commands: Any) -> None:
         default=DEFAULT_METHOD,
         help="how votes become belief; accucopy (default) learns source accuracy and copying",
     )
+    parser.add_argument(
+        "--beliefs-only",
+        action="store_true",
+        help="for large runs: beliefs, statuses and learned trust, without reasons or per-claim labels",
+    )
     parser.set_defaults(run=_assess)
 
     export = commands.add_parser(
@@ -62,7 +67,7 @@ def register(commands: Any) -> None:
 
 def _assess(arguments: argparse.Namespace) -> int:
     claims = load(arguments.paths)
-    result = assess(claims, as_of=as_of(arguments), method=arguments.method)
+    result = assess(claims, as_of=as_of(arguments), method=arguments.method, explain=not arguments.beliefs_only)
     render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
         arguments.format, render_assessment_text
     )

@@ -67,7 +67,7 @@ def assessment_document(assessment: Assessment) -> dict[str, Any]:
                 "credibility": item.credibility.value,
                 "belief": item.belief,
                 "likelihood": Likelihood.from_probability(item.belief).value,
-                "acceptance": item.acceptance.value,
+                "acceptance": None if item.acceptance is None else item.acceptance.value,
                 "decided_by": item.decided_by,
                 **({"slot": item.slot, "value": _value(item.value), "tie": item.tie} if item.slot is not None else {}),
                 "for": [_origin(o) for o in item.supporting],
@@ -106,7 +106,8 @@ def render_assessment_text(assessment: Assessment) -> str:
     for item in assessment.propositions:
         lines.append(f"{item.statement}")
         lines.append(
-            f"    {item.status.value}; credibility {_grade(item)}; belief {item.belief:.2f}; {item.acceptance.value}"
+            f"    {item.status.value}; credibility {_grade(item)}; belief {item.belief:.2f}"
+            + ("" if item.acceptance is None else f"; {item.acceptance.value}")
         )
         for reason in item.reasons[:-1]:
             lines.append(f"    {reason}")
@@ -142,11 +143,15 @@ def render_assessment_markdown(assessment: Assessment) -> str:
         opposing = ", ".join(escape_markdown(o.label) for o in item.opposing)
         lines.append(
             f"| {escape_markdown(item.statement)} | {item.status.value} | {item.credibility.value} |"
-            f" {item.belief:.2f} | {item.acceptance.value}{_decided(item)} | {supporting} | {opposing} |"
+            f" {item.belief:.2f} | {_accepted(item)} | {supporting} | {opposing} |"
         )
     lines += ["", escape_markdown(_trust(assessment))]
     lines += [f"- copying: {escape_markdown(_copying(found))}" for found in assessment.dependences]
     return "\n".join(lines) + "\n"
+
+
+def _accepted(item: PropositionAssessment) -> str:
+    return "" if item.acceptance is None else item.acceptance.value + _decided(item)
 
 
 def _decided(item: PropositionAssessment) -> str:

@@ -245,3 +245,13 @@ def test_one_origin_is_never_ruled_out_wrongly(claims: ClaimSet, data: st.DataOb
     for group in groups:
         if group and not may_share_origin(index, group):
             assert len(factlog.origins(index, group)) >= 2
+
+
+def test_the_beliefs_only_path_gives_the_same_beliefs_without_explanations() -> None:
+    """explain=False gives the same beliefs, statuses and credibility, with no reasons, labels or acceptance."""
+    claims = factlog.load("sources/")
+    full, lean = factlog.assess(claims), factlog.assess(claims, explain=False)
+    assert [(i.key, i.belief, i.status, i.credibility) for i in full.propositions] == [
+        (i.key, i.belief, i.status, i.credibility) for i in lean.propositions
+    ]
+    assert all(i.reasons == () and i.labels == () and i.acceptance is None for i in lean.propositions)
