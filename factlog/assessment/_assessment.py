@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from factlog._bulk import paused_gc
+from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._discovery import Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
@@ -26,7 +27,7 @@ from factlog.assessment._methods import DEFAULT_METHOD, METHODS, beliefs, discov
 from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import PartialDate
+from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Object
 from factlog.model._scales import Credibility, Reliability
 
@@ -56,6 +57,7 @@ class PropositionAssessment:
     ``value`` is the typed object a functional slot's candidate holds (entity id,
     text, quantity, date), None for a yes/no proposition; ``tie`` says that another
     candidate of the slot has the same belief (the tie is not broken);
+    ``when`` is the stretch of time weighed (None: any time);
     ``acceptance`` is this answer's grounded label (None on the beliefs-only path)
     and ``decided_by`` the conflict that decided it, if any.
     """
@@ -74,6 +76,7 @@ class PropositionAssessment:
     tie: bool = False
     acceptance: Acceptance | None = None
     decided_by: str | None = None
+    when: Interval | None = None
 
     @property
     def claim_ids(self) -> tuple[str, ...]:
@@ -109,7 +112,7 @@ class Assessment:
         for item in self.propositions:
             if item.slot is None:
                 continue
-            slot = f"{item.slot} @ {item.key.rsplit(' @ ', 1)[-1]}"
+            slot = f"{item.slot} @ {phrasing.span(item.when) or 'any time'}"
             found = best.setdefault(slot, [])
             if not found or item.belief > found[0].belief:
                 best[slot] = [item]
@@ -268,6 +271,7 @@ def _assess(
         tie=tie,
         acceptance=acceptance[answer] if acceptance is not None else None,
         decided_by=decided_by,
+        when=question.when,
     )
 
 

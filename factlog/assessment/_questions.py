@@ -129,6 +129,8 @@ class Question:
     keys: dict[str, str]
     notes: tuple[str, ...]
     slot: str | None
+    when: Interval | None = None
+    """The stretch of time the question covers (None: any time)."""
 
     compatible: dict[str, frozenset[str]] = attrs.field(factory=dict)
     """For a slot, each candidate's compatible candidates (another precision of one date), itself excluded."""
@@ -315,6 +317,7 @@ def _yes_no_question(index: Index, key: PropositionKey, group: Sequence[Entry], 
         keys={"yes": key_text},
         notes=notes,
         slot=None,
+        when=when,
     )
 
 
@@ -362,4 +365,5 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
         keys=keys,
         notes=notes,
         slot=slot_text,
+        when=when,
     )

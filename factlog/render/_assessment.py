@@ -142,12 +142,17 @@ def render_assessment_markdown(assessment: Assessment) -> str:
         supporting = ", ".join(escape_markdown(o.label) for o in item.supporting)
         opposing = ", ".join(escape_markdown(o.label) for o in item.opposing)
         lines.append(
-            f"| {escape_markdown(item.statement)} | {item.status.value} | {item.credibility.value} |"
+            f"| {escape_markdown(item.statement)} | {item.status.value} | {_icd(item)} |"
             f" {item.belief:.2f} | {_accepted(item)} | {supporting} | {opposing} |"
         )
     lines += ["", escape_markdown(_trust(assessment))]
     lines += [f"- copying: {escape_markdown(_copying(found))}" for found in assessment.dependences]
     return "\n".join(lines) + "\n"
+
+
+def _icd(item: PropositionAssessment) -> str:
+    words = item.credibility.likelihood
+    return f"{item.credibility.value}" + ("" if words is None else f" ({words.value.replace('-', ' ')})")
 
 
 def _accepted(item: PropositionAssessment) -> str:
