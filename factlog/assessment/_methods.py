@@ -77,22 +77,29 @@ def beliefs(questions: Sequence[Question], discovery: Discovery) -> list[dict[st
 
     For AccuVote, AccuCopy and majority, the sum of the probabilities of the candidate
     and of the candidates compatible with it (another precision of one date); for
-    TruthFinder its own confidence s*(f), the highest among those. A question with no
-    vote gives each candidate 1/(n + 1), n its false values.
+    TruthFinder its own confidence s*(f), the highest among those (1 − s* of its
+    denial when nobody affirms it). An answer nobody voted for shares what the values
+    nobody gave are left; a question with no vote gives each candidate 1/(n + 1), n
+    its false values.
     """
     found = []
     for number, question in enumerate(questions):
         result = discovery.questions.get(_name(number))
-        empty = 1 / (2 if question.slot is None else SLOT_FALSE_VALUES + 1)
+        size = 1 if question.slot is None else SLOT_FALSE_VALUES
         mine: dict[str, float] = {}
+        if result is None:
+            found.append(dict.fromkeys(question.candidates, 1 / (size + 1)))
+            continue
+        # An answer nobody voted for is one of the values nobody gave: it shares what they left.
+        unvoted = max(1, size + 1 - len(result.probabilities))
+        left = max(0.0, 1.0 - math.fsum(result.probabilities.values())) / unvoted
         for answer in question.candidates:
-            if result is None:
-                mine[answer] = empty
-                continue
-            friends = [u for u in question.friends(answer) if u in result.probabilities]
+            friends = question.friends(answer)
             if discovery.method == "truthfinder":
-                mine[answer] = max((result.scores[u] for u in friends), default=0.0)
+                scores = [result.scores[u] for u in friends if u in result.scores]
+                denial = "no" if question.slot is None else f"not:{answer}"
+                mine[answer] = max(scores, default=1.0 - result.scores.get(denial, 0.5))
             else:
-                mine[answer] = min(1.0, math.fsum(result.probabilities[u] for u in friends))
+                mine[answer] = min(1.0, math.fsum(result.probabilities.get(u, left) for u in friends))
         found.append(mine)
     return found
