@@ -31,7 +31,7 @@ def accuracy(claims: ClaimSet, truth: dict[str, str], method: str) -> float:
 
 def test_a_declared_echo_fools_only_the_claim_count() -> None:
     """One origin echoed by ten declared copies: the methods over origins find the truth, a claim count does not."""
-    claims, truth = echo_cluster(seed=2025, questions=300)
+    claims, truth = echo_cluster(seed=2025, questions=200)
     scores = {method: accuracy(claims, truth, method) for method in METHODS}
     assert scores["accucopy"] >= 0.90
     assert scores["accuvote"] >= 0.90
@@ -40,7 +40,7 @@ def test_a_declared_echo_fools_only_the_claim_count() -> None:
 
 def test_an_undeclared_echo_is_found_by_the_default_method() -> None:
     """Ten outlets repeating one origin in their own voice, nothing declared: only AccuCopy sees through them."""
-    claims, truth = echo_cluster(seed=2025, questions=300, declared=False)
+    claims, truth = echo_cluster(seed=2025, questions=200, declared=False)
     assessment = factlog.assess(claims)
     assert accuracy(claims, truth, "accucopy") >= 0.95
     assert accuracy(claims, truth, "accuvote") < 0.5
@@ -49,7 +49,7 @@ def test_an_undeclared_echo_is_found_by_the_default_method() -> None:
 
 def test_without_copiers_the_default_is_at_least_as_good_as_majority() -> None:
     """All twenty sources independent: the default method is no worse than counting."""
-    claims, truth = echo_cluster(seed=7, questions=300, copied=False)
+    claims, truth = echo_cluster(seed=7, questions=200, copied=False)
     assert accuracy(claims, truth, "accucopy") >= accuracy(claims, truth, "majority")
 
 
