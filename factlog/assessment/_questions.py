@@ -258,21 +258,28 @@ def _votes(
         for entry in origin.entries:
             claims_by_answer.setdefault(answer_of[entry.id], []).append(entry.id)
         same_answer = {answer: tuple(sorted(ids)) for answer, ids in claims_by_answer.items()}
+        shared: dict[tuple[object, ...], OriginWeight] = {}  # one object for the claims that count alike
         for entry in origin.entries:
             interested = entry.claim.polarity is Polarity.DENIED and entry.speaks_for in parties
             entity = index.entity(entry.holder)
             weight, discounts = vote_weight(index, entry, interested)
-            counted = OriginWeight(
-                label=origin.label,
-                speaker=origin.speaker,
-                claims=same_answer[answer_of[entry.id]],
-                sources=sources,
-                weight=round(weigh(index, entry, interested), 4),
-                reliability=entity.reliability if entity is not None else Reliability.F,
-                interested=interested,
-                discounts=discounts,
-            )
-            votes.append(Vote(counted, answer_of[entry.id], weight, entry.id in current))
+            reliability = entity.reliability if entity is not None else Reliability.F
+            shown = round(weigh(index, entry, interested), 4)
+            answer = answer_of[entry.id]
+            key = (answer, shown, reliability, interested, discounts)
+            counted = shared.get(key)
+            if counted is None:
+                counted = shared[key] = OriginWeight(
+                    label=origin.label,
+                    speaker=origin.speaker,
+                    claims=same_answer[answer],
+                    sources=sources,
+                    weight=shown,
+                    reliability=reliability,
+                    interested=interested,
+                    discounts=discounts,
+                )
+            votes.append(Vote(counted, answer, weight, entry.id in current))
     return tuple(votes), tuple(notes)
 
 
