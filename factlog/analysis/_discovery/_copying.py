@@ -101,9 +101,9 @@ class Dependences:
             if pair is None:
                 first = {index.value_question[v] for v, _ in index.source_votes[a]}
                 second = {index.value_question[v] for v, _ in index.source_votes[b]}
-                common, shared = len(first & second), tuple[int, ...]()
+                common, shared, agreeing = len(first & second), tuple[int, ...](), 0
             else:
-                common, shared = pair.common_questions, pair.shared
+                common, shared, agreeing = pair.common_questions, pair.shared, pair.shared_questions
             found.append(
                 Dependence(
                     source_a=index.sources[a],
@@ -116,6 +116,7 @@ class Dependences:
                     same_values=len(shared),
                     unique_values=sum(1 for v in shared if len(index.value_votes[v]) == 2),
                     false_values=sum(1 for v in shared if v not in winners),
+                    agreeing_items=agreeing,
                 )
             )
         found.sort(key=lambda d: (-d.probability, d.source_a, d.source_b))

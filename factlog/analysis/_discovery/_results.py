@@ -88,9 +88,10 @@ class Dependence:
     """Copying between two sources (``source_a < source_b``), with the evidence for it.
 
     ``probability`` is the posterior Pr(a→b) + Pr(b→a) (1 when declared); counts are
-    over the questions both answer: ``shared_items`` both answer, ``same_values`` both
-    give, ``unique_values`` both give and nobody else does, ``false_values`` both give
-    that are not among the winners.
+    over the questions both answer: ``shared_items`` both answer, ``agreeing_items`` on
+    which they give at least one identical value, ``same_values`` both give,
+    ``unique_values`` both give and nobody else does, ``false_values`` both give that
+    are not among the winners.
     """
 
     source_a: str
@@ -103,11 +104,12 @@ class Dependence:
     same_values: int
     unique_values: int
     false_values: int
+    agreeing_items: int = 0
 
     @property
     def agreement(self) -> float:
-        """The share of shared items on which the two give the same value (0 if none)."""
-        return self.same_values / self.shared_items if self.shared_items else 0.0
+        """The share of shared items on which the two give an identical value (0 if none)."""
+        return self.agreeing_items / self.shared_items if self.shared_items else 0.0
 
     @property
     def copier(self) -> str:
