@@ -6,8 +6,20 @@ a :class:`Certainty`. :func:`load` and :func:`dump` read and write claim sets as
 canonical JSON.
 """
 
-from factlog.analysis import Entry, Index, Origin, QuoteMatch, Reading, SlotKey, find_quote, origins, readings
-from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
+from factlog.analysis import (
+    Dependence,
+    Entry,
+    Index,
+    Origin,
+    QuoteMatch,
+    Reading,
+    SlotKey,
+    SourceTrust,
+    find_quote,
+    origins,
+    readings,
+)
+from factlog.assessment import Acceptance, Assessment, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
 from factlog.errors import (
     ArgumentError,
@@ -94,6 +106,7 @@ from factlog.report import DateGiven, Event, events, html_report, render_events_
 __version__ = "0.1.0"
 
 __all__ = [
+    "Acceptance",
     "Acknowledgement",
     "ArgumentError",
     "Assessment",
@@ -110,6 +123,7 @@ __all__ = [
     "DateError",
     "DateGiven",
     "DateValue",
+    "Dependence",
     "Entity",
     "EntityKind",
     "Entry",
@@ -124,7 +138,6 @@ __all__ = [
     "Index",
     "InputError",
     "Interval",
-    "Label",
     "Likelihood",
     "Limits",
     "Mode",
@@ -155,6 +168,7 @@ __all__ = [
     "SlotKey",
     "Source",
     "SourceKind",
+    "SourceTrust",
     "StanceKind",
     "Status",
     "TextValue",

@@ -32,6 +32,7 @@ from factlog import (
     SourceKind,
     TextValue,
 )
+from factlog.analysis._discovery import Vote
 from factlog.model._vocabulary import fold
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
@@ -243,3 +244,21 @@ _MARKDOWN_PIECES = [
 markdown_hostile_text = (
     st.lists(st.sampled_from(_MARKDOWN_PIECES), min_size=1, max_size=20).map("".join).filter(str.strip)
 )
+
+
+@st.composite
+def discovery_votes(draw: st.DrawFn, max_votes: int = 24) -> list[Vote]:
+    """Votes over a few questions, answers and sources, with weights in (0, 1]."""
+    return draw(
+        st.lists(
+            st.builds(
+                Vote,
+                question=st.sampled_from(["q0", "q1", "q2", "q3"]),
+                answer=st.sampled_from(["a", "b", "c"]),
+                source=st.sampled_from(["s0", "s1", "s2", "s3", "s4"]),
+                weight=st.sampled_from([0.25, 0.5, 1.0]),
+            ),
+            min_size=1,
+            max_size=max_votes,
+        )
+    )

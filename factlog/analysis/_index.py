@@ -323,17 +323,28 @@ class Index:
         return self._publishers[source]
 
     def _follow(self, entity: str) -> str:
+        """Follow affiliations to the end; every entity passed on the way remembers the end (linear in a chain)."""
+        path = [entity]
         seen = {entity}
         current = entity
         while True:
+            known = self._speakers.get(current) if current != entity else None
+            if known is not None:
+                end = known
+                break
             found = self.claims.entity_by_id.get(current)
             if found is None or found.affiliation is None:
-                return current
+                end = current
+                break
             parent = self.vocabulary.entity(found.affiliation)
             if parent in seen:
-                return current
+                return current  # a cycle: the answer depends on where one starts, so nothing is remembered
             seen.add(parent)
+            path.append(parent)
             current = parent
+        for step in path[1:]:
+            self._speakers.setdefault(step, end)
+        return end
 
     def document(self, source: str) -> tuple[bytes | None, str | None]:
         """The bytes of a source's document, or None and the reason it cannot be read.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from factlog.analysis._index import Index
+from factlog.checks._copying import undeclared_copying
 from factlog.checks._exclusive import exclusive_predicates
 from factlog.checks._findings import Finding
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
@@ -30,6 +31,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     falling_total,
     misreported_stance,
     hollow_corroboration,
+    undeclared_copying,
     interested_denial,
     interested_judgement,
     self_contradiction,

@@ -49,7 +49,7 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
 def _origin_words(index: Index, origin: Origin) -> str:
     """The origin's holders, led by the story's own publisher when only copies of it were read."""
     speaker = index.name(origin.speaker)
-    if speaker in origin.label.split(", "):
+    if speaker in origin.label.split(", ") or origin.label.startswith(f"{speaker} (“"):
         return origin.label
     return f"{speaker}, through {origin.label}"
 
