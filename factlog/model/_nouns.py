@@ -353,6 +353,11 @@ class Claim:
         default=(), validator=id_list, metadata=_doc("Claims this one denies, confirms or retracts.")
     )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
+    draft: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc("Proposed by `factlog draft` and not yet reviewed; the analyst removes the mark."),
+    )
 
     @functools.cached_property
     def sources(self) -> tuple[str, ...]:
