@@ -9,7 +9,15 @@ canonical JSON.
 from factlog.analysis import Entry, Index, Origin, SlotKey, origins
 from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
-from factlog.errors import ConflictError, FactlogError, FormatError, InputError, ScaleError, UnknownIdError
+from factlog.errors import (
+    ConflictError,
+    FactlogError,
+    FormatError,
+    InputError,
+    ScaleError,
+    TimeExpressionError,
+    UnknownIdError,
+)
 from factlog.interchange import to_claimreview, to_prov
 from factlog.io import (
     DEFAULT_LIMITS,
@@ -57,7 +65,12 @@ from factlog.model import (
     Source,
     SourceKind,
     TextValue,
+    TimeExpression,
     Vocabulary,
+    WeekdayMismatch,
+    find_time_expressions,
+    resolve_when,
+    weekday_mismatches,
 )
 from factlog.render import (
     TimelineRow,
@@ -131,10 +144,13 @@ __all__ = [
     "SourceKind",
     "Status",
     "TextValue",
+    "TimeExpression",
+    "TimeExpressionError",
     "TimelineRow",
     "TornLineWarning",
     "UnknownIdError",
     "Vocabulary",
+    "WeekdayMismatch",
     "assess",
     "assessment_document",
     "check",
@@ -142,6 +158,7 @@ __all__ = [
     "dumps",
     "dumps_lines",
     "entity_timeline",
+    "find_time_expressions",
     "finding_id",
     "json_schema",
     "load",
@@ -158,6 +175,8 @@ __all__ = [
     "render_timeline_json",
     "render_timeline_text",
     "report_document",
+    "resolve_when",
     "to_claimreview",
     "to_prov",
+    "weekday_mismatches",
 ]

@@ -8,6 +8,7 @@ specific error also derives from the builtin exception a caller would expect::
     │   ├── UnknownIdError(FormatError, LookupError)  an id refers to nothing defined
     │   └── ConflictError(FormatError)                 one id defined twice, differently
     ├── ScaleError(FactlogError, ValueError)        a word that no confidence scale knows
+    ├── TimeExpressionError(FactlogError, ValueError)  words for a time that cannot be resolved
     └── InputError(FactlogError, OSError)           a path that cannot be read or written
 
 Errors about documents carry every problem found, not only the first, in ``errors``:
@@ -25,6 +26,7 @@ __all__ = [
     "FormatError",
     "InputError",
     "ScaleError",
+    "TimeExpressionError",
     "UnknownIdError",
 ]
 
@@ -56,6 +58,10 @@ class ConflictError(FormatError):
 
 class ScaleError(FactlogError, ValueError):
     """A word or symbol that no confidence scale knows."""
+
+
+class TimeExpressionError(FactlogError, ValueError):
+    """Words for a time that cannot be resolved: a form not known, or an event not named."""
 
 
 class InputError(FactlogError, OSError):

@@ -28,6 +28,13 @@ from factlog.model._nouns import (
     SourceKind,
     TextValue,
 )
+from factlog.model._relative import (
+    TimeExpression,
+    WeekdayMismatch,
+    find_time_expressions,
+    resolve_when,
+    weekday_mismatches,
+)
 from factlog.model._scales import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, Vocabulary
 
@@ -59,5 +66,10 @@ __all__ = [
     "Source",
     "SourceKind",
     "TextValue",
+    "TimeExpression",
     "Vocabulary",
+    "WeekdayMismatch",
+    "find_time_expressions",
+    "resolve_when",
+    "weekday_mismatches",
 ]
