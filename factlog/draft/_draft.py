@@ -1,0 +1,220 @@
+"""``factlog.draft``: a first claim set from an article's raw text, for an analyst to review."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import attrs
+
+from factlog.checks import Severity, check
+from factlog.draft._attribution import read_sentence
+from factlog.draft._holders import Holders
+from factlog.draft._names import Names
+from factlog.draft._propositions import office_titles, sentence_proposition
+from factlog.draft._segment import sentences
+from factlog.errors import InputError
+from factlog.io import dump
+from factlog.model import (
+    Attribution,
+    Claim,
+    ClaimSet,
+    Evidence,
+    Interval,
+    Mode,
+    PartialDate,
+    Polarity,
+    Proposition,
+    Source,
+    find_time_expressions,
+)
+from factlog.model._fields import ID
+
+__all__ = ["draft", "write_draft"]
+
+_TITLE_LENGTH = 160
+_SAFETY_ROUNDS = 3
+
+
+def _date(published: PartialDate | str | None) -> PartialDate | None:
+    if published is None or isinstance(published, PartialDate):
+        return published
+    try:
+        return PartialDate.parse(published)
+    except (ValueError, TypeError) as error:
+        raise InputError(f"published: {error}") from None
+
+
+def _when(sentence: str, published: PartialDate | None) -> Interval | None:
+    """The time the sentence's words name (by ``find_time_expressions``), else the article's date."""
+    if published is None:
+        return None
+    for found in find_time_expressions(sentence, published):
+        if found.text.islower() and len(found.text.split()) == 1:
+            continue  # "may", "march": a verb more often than a month
+        return found.when
+    return Interval(published, published)
+
+
+def _statement_of_office(claims: Holders, proposition: Proposition, polarity: Polarity) -> str:
+    person = claims.used[proposition.subject].name
+    office = claims.used[str(proposition.object)].name
+    if polarity is Polarity.DENIED:
+        return f"{person} no longer holds the office of {office}."
+    return f"{person} holds the office of {office}."
+
+
+def draft(
+    text: str,
+    *,
+    source: str,
+    published: PartialDate | str | None = None,
+    publisher: str | None = None,
+    registry: ClaimSet | None = None,
+    title: str | None = None,
+    document: str = "document.txt",
+) -> ClaimSet:
+    """A draft claim set for an article: every sentence a claim, each marked ``draft``.
+
+    ``text`` is the article as stored (offsets are Python string offsets into it);
+    ``source`` the id to give it; ``published`` its date (a :class:`PartialDate` or
+    text such as ``"2025-10"``), the anchor of relative times; ``publisher`` the name
+    (or id) of the outlet, looked up in the registry, else a new media outlet
+    (default: ``<source>-publisher``); ``registry`` a claim set whose entities resolve
+    holders and whose predicates are the vocabulary propositions may use; ``document``
+    the file name the text is stored under beside the claims file, whose SHA-256 is
+    recorded. Returns a claim set with one source, its claims (sentence order, then
+    office-title claims) and the entities they name (registry ones copied unchanged).
+    A proposition that would make the draft contradict itself is left out. Raises
+    :class:`InputError` for an id or date that cannot be used.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"expected the article's text as a string, got {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("the article's text holds a lone surrogate: it is not valid Unicode") from None
+    if not isinstance(source, str) or ID.fullmatch(source) is None:
+        raise InputError(f"source: expected an id like 'li-qiang-visit', got {source!r}")
+    date = _date(published)
+    registry = ClaimSet() if registry is None else registry
+    names = Names(registry.entities)
+    holders = Holders(names)
+    outlet = holders.publisher(publisher, source)
+    vocabulary = {predicate.id: predicate.label for predicate in registry.predicates}
+    figures = {predicate.id: predicate.label for predicate in registry.predicates if predicate.functional}
+    claims: list[Claim] = []
+    extra: list[Claim] = []
+    spans = sentences(text)
+    for number, (start, end) in enumerate(spans, 1):
+        sentence = text[start:end]
+        claim_id = f"{source}-{number:03d}"
+        reading = read_sentence(sentence)
+        when = _when(sentence, date)
+        if reading.holders:
+            ids = [holders.resolve(phrase) for phrase in reading.holders]
+            holder = ids[-1]
+            via = tuple(dict.fromkeys(item for item in (outlet, *ids[:-1]) if item != holder))
+            attribution = Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue)
+        else:
+            attribution = Attribution(holder=outlet, mode=reading.mode, cue=reading.cue)
+        proposition = sentence_proposition(names, vocabulary, figures, sentence, when)
+        if proposition is not None:
+            for entity in (proposition.subject, proposition.object):
+                if isinstance(entity, str):
+                    holders.use(entity)
+        evidence = (Evidence(source=source, quote=sentence, start=start, end=end),)
+        claims.append(
+            Claim(
+                id=claim_id,
+                statement=" ".join(sentence.split()),
+                proposition=proposition,
+                polarity=reading.polarity,
+                certainty=reading.certainty,
+                attribution=attribution,
+                evidence=evidence,
+                draft=True,
+            )
+        )
+        published_time = None if date is None else Interval(date, date)
+        for index, found in enumerate(office_titles(names, set(vocabulary), sentence, published_time), 1):
+            for entity in (found.proposition.subject, str(found.proposition.object)):
+                holders.use(entity)
+            quote = sentence[found.start : found.end]
+            extra.append(
+                Claim(
+                    id=f"{claim_id}-office-{index}",
+                    statement=_statement_of_office(holders, found.proposition, found.polarity),
+                    proposition=found.proposition,
+                    polarity=found.polarity,
+                    attribution=Attribution(holder=outlet, mode=Mode.IMPLIED),
+                    evidence=(Evidence(source=source, quote=quote, start=start + found.start, end=start + found.end),),
+                    draft=True,
+                )
+            )
+    heading = title or (text[spans[0][0] : spans[0][1]] if spans else source)
+    heading = " ".join(heading.split())[:_TITLE_LENGTH] or source
+    used_predicates = {c.proposition.predicate for c in (*claims, *extra) if c.proposition is not None}
+    result = ClaimSet(
+        entities=tuple(holders.used.values()),
+        predicates=tuple(p for p in registry.predicates if p.id in used_predicates),
+        sources=(
+            Source(
+                id=source,
+                title=heading,
+                publisher=outlet,
+                published=date,
+                language="en",
+                document=document,
+                sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            ),
+        ),
+        claims=(*claims, *extra),
+    )
+    return _consistent(result)
+
+
+def _consistent(claims: ClaimSet) -> ClaimSet:
+    """The draft without the propositions that make it contradict itself (errors of ``check``)."""
+    for _ in range(_SAFETY_ROUNDS):
+        bare = attrs.evolve(claims, sources=tuple(attrs.evolve(s, document=None, sha256=None) for s in claims.sources))
+        involved = {
+            claim
+            for finding in check(bare).findings
+            if finding.severity >= Severity.ERROR
+            for claim in finding.claim_ids
+        }
+        if not involved:
+            return claims
+        claims = attrs.evolve(claims, claims=tuple(_without_proposition(c, involved) for c in claims.claims))
+    return attrs.evolve(claims, claims=tuple(attrs.evolve(c, proposition=None) for c in claims.claims))
+
+
+def _without_proposition(claim: Claim, involved: set[str]) -> Claim:
+    if claim.id not in involved or claim.proposition is None:
+        return claim
+    note = "factlog draft left out a proposition that contradicted another sentence of the article."
+    return attrs.evolve(claim, proposition=None, notes=note)
+
+
+def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str]) -> None:
+    """Write a draft claim set to ``path`` and the article's text beside it, as its source names it.
+
+    The text is written as UTF-8 under each source's ``document`` name in the folder of
+    ``path`` (left alone when that file already holds the same bytes), so quotes and
+    the SHA-256 can be verified. Raises :class:`InputError` when either cannot be written.
+    """
+    target = Path(path)
+    data = text.encode("utf-8")
+    for source in claims.sources:
+        if source.document is None:
+            continue
+        beside = target.parent / source.document
+        try:
+            same = beside.is_file() and beside.read_bytes() == data
+            if not same:
+                beside.write_bytes(data)
+        except OSError as error:
+            raise InputError(f"{beside}: cannot write: {error.strerror or error}") from None
+    dump(claims, target)
