@@ -9,6 +9,7 @@ canonical JSON.
 from factlog.analysis import Entry, Index, Origin, SlotKey, origins
 from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
+from factlog.draft import draft, write_draft
 from factlog.errors import (
     ConflictError,
     FactlogError,
@@ -154,6 +155,7 @@ __all__ = [
     "assess",
     "assessment_document",
     "check",
+    "draft",
     "dump",
     "dumps",
     "dumps_lines",
@@ -179,4 +181,5 @@ __all__ = [
     "to_claimreview",
     "to_prov",
     "weekday_mismatches",
+    "write_draft",
 ]

@@ -38,6 +38,7 @@ _FRAME = re.compile(
 _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 _SUBJECT_WORDS = 9
+_CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _AUXILIARY = re.compile(
     r"\s+(?:has|have|had|was|were|is|are|also|reportedly|have also|has also|had also|later|earlier|previously)$",
     re.IGNORECASE,
@@ -113,13 +114,23 @@ def _subject_after(sentence: str, found: Found) -> str | None:
 
 
 def _lowest(cues: list[Found], own_voice: bool) -> Certainty:
-    bands = [
+    """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole)."""
+    reporting = [item.cue.band for item in cues if item.cue.kind in (CueKind.PASSIVE, CueKind.REPORTING)]
+    hedges = [
         item.cue.band
         for item in cues
-        if item.cue.kind in (CueKind.HEDGE, CueKind.INFERENCE, CueKind.PASSIVE, CueKind.REPORTING)
-        and (own_voice or not item.cue.own_voice_only)
+        if item.cue.kind in (CueKind.HEDGE, CueKind.INFERENCE) and (own_voice or not item.cue.own_voice_only)
     ]
-    return min(bands, default=Certainty.CERTAIN)
+    return min([*reporting, *hedges[:1]], default=Certainty.CERTAIN)
+
+
+def _main_clause(sentence: str, found: Found) -> bool:
+    """Whether a cue stands outside a concessive clause and before a semicolon's second clause."""
+    before = sentence[: found.start]
+    if ";" in before:
+        return False
+    clause = re.split(r"[,;]", before)[-1]
+    return _CONCESSIVE.search(clause) is None
 
 
 def _mode(sentence: str, attributed: bool) -> Mode:
@@ -175,7 +186,7 @@ def read_sentence(sentence: str) -> Reading:
     own_voice = not holders
     applying = [item for item in cues if item is used or item.cue.kind not in (CueKind.ACCORDING, CueKind.REPORTING)]
     certainty = _lowest(applying, own_voice)
-    denied = any(item.cue.denies for item in applying)
+    denied = any(item.cue.denies and _main_clause(sentence, item) for item in applying)
     mode = _mode(sentence, not own_voice)
     if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):
         mode = Mode.IMPLIED

@@ -87,13 +87,16 @@ CUES: tuple[Cue, ...] = (
         CueKind.HEDGE,
         "probable",
     ),
-    Cue(r"will|would|shall|plans? to|planned to|aims? to|prepares?|preparing", CueKind.HEDGE, "probable", own_voice_only=True),
+    Cue(r"will|would|shall|plans? to|planned to|aims? to", CueKind.HEDGE, "probable", own_voice_only=True),
     Cue(
-        r"signals?|signalled|signaled|underscores?|underscored|highlights?|highlighted|illustrates?|illustrating|"
-        r"reflects?|reflecting|is (?:particularly )?significant|symboli[sz]ing|indicates?",
+        r"signals?|signalled|signaled|underscores?|underscored|highlights?|highlighted|illustrates?|"
+        r"is (?:particularly )?significant|indicates?",
         CueKind.INFERENCE,
         "probable",
     ),
+    # "The last X was in 2019" and "the first X since 2019" deny X in between (docs/concepts.md).
+    Cue(r"the last\b[^,.;]*?\b(?:was|were|occurred|took place|came) in", CueKind.NEGATION, denies=True),
+    Cue(r"the first\b[^,.;]*?\bsince", CueKind.NEGATION, denies=True),
     Cue(
         r"not|no longer|never|n't|neither|nor|none|nobody|no one|without any|has yet to|have yet to",
         CueKind.NEGATION,
