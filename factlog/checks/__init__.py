@@ -11,6 +11,7 @@ from factlog.checks._engine import Checker, Report, check
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._polarity import answered_denial, opposed_claims
+from factlog.checks._review import unreviewed_draft
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
 from factlog.checks._values import conflicting_values, exclusive_predicates
@@ -36,4 +37,5 @@ __all__ = [
     "quote_mismatch",
     "self_contradiction",
     "stated_after_publication",
+    "unreviewed_draft",
 ]

@@ -8,6 +8,7 @@ from factlog.analysis._index import Index
 from factlog.checks._findings import Finding
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._polarity import answered_denial, opposed_claims
+from factlog.checks._review import unreviewed_draft
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
 from factlog.checks._values import conflicting_values, exclusive_predicates
 
@@ -29,5 +30,6 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     quote_mismatch,
     stated_after_publication,
     future_event_as_fact,
+    unreviewed_draft,
 )
 """The rules :func:`factlog.check` runs by default, in this order."""

@@ -119,7 +119,10 @@ def draft(
             attribution = Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue)
         else:
             attribution = Attribution(holder=outlet, mode=reading.mode, cue=reading.cue)
-        proposition = sentence_proposition(names, vocabulary, figures, sentence, when)
+        proposition = None
+        if reading.polarity is Polarity.AFFIRMED:
+            # A denied sentence ("the last visit was in 2019") denies something other than its verb's relation.
+            proposition = sentence_proposition(names, vocabulary, figures, sentence, when)
         if proposition is not None:
             for entity in (proposition.subject, proposition.object):
                 if isinstance(entity, str):

@@ -47,8 +47,11 @@ class Holders:
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
-        if entity not in self.used and entity in self.names.entities:
-            self.used[entity] = self.names.entities[entity]
+        found = self.names.entities.get(entity)
+        while found is not None and found.id not in self.used:
+            # Copied with what it speaks for, so that the draft stands on its own.
+            self.used[found.id] = found
+            found = self.names.entities.get(found.affiliation) if found.affiliation else None
         return entity
 
     def _new(self, entity: Entity) -> str:

@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"[\w'’.\-]+")
 _LONGEST = 10
 _NUMBER_WORDS = {
     "a": 1,
+    "both": 2,
     "an": 1,
     "one": 1,
     "two": 2,
