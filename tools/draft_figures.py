@@ -134,6 +134,10 @@ def figures() -> list[tuple[str, str, Figures]]:
     return rows
 
 
+def _percent(part: int, whole: int) -> str:
+    return "–" if whole == 0 else f"{100 * part / whole:.0f} %"
+
+
 def _rate(part: int, whole: int) -> str:
     return "–" if whole == 0 else f"{100 * part / whole:.0f} % ({part}/{whole})"
 
@@ -146,7 +150,8 @@ def figures_table() -> str:
     ]
     for name, _, f in figures():
         lines.append(
-            f"| {name} | {f.sentences} | {_rate(f.covered, f.characters).split(' (')[0]} | {f.referenced} | {_rate(f.holder, f.referenced)}"
+            f"| {name} | {f.sentences} | {_percent(f.covered, f.characters)} | {f.referenced}"
+            f" | {_rate(f.holder, f.referenced)}"
             f" | {_rate(f.certainty, f.referenced)} | {_rate(f.polarity, f.referenced)}"
             f" | {_rate(f.propositions_agreeing, f.propositions)} |"
         )
@@ -159,9 +164,8 @@ def cue_table() -> str:
     for cue in CUES:
         words = cue.words.replace("|", ", ").replace("(?:", "(").replace(")?", ")?")
         scope = " (own voice only)" if cue.own_voice_only else ""
-        lines.append(
-            f"| {words} | {cue.kind.value}{scope} | {cue.certainty} → {cue.band.value} | {'yes' if cue.denies else ''} |"
-        )
+        denies = "yes" if cue.denies else ""
+        lines.append(f"| {words} | {cue.kind.value}{scope} | {cue.certainty} → {cue.band.value} | {denies} |")
     return "\n".join(lines) + "\n"
 
 

@@ -82,10 +82,10 @@ class Holders:
             return self._last_person or self._anonymous("an unnamed speaker")
         found = self.names.find(phrase)
         if found:
-            entity = self.use(found[-1].entity)  # the head of a noun phrase comes last
-            if self.names.kind(entity) is EntityKind.PERSON:
-                self._last_person = entity
-            return entity
+            known = self.use(found[-1].entity)  # the head of a noun phrase comes last
+            if self.names.kind(known) is EntityKind.PERSON:
+                self._last_person = known
+            return known
         if vague(phrase):
             return self._anonymous(phrase)
         entity = Entity(
@@ -114,4 +114,3 @@ class Holders:
         notes += f"; stated count: {count}." if count is not None else "."
         kind = EntityKind.PERSON if count == 1 else EntityKind.GROUP
         return self._new(Entity(id=key, name=phrase, kind=kind, anonymous=True, notes=notes))
-

@@ -68,7 +68,7 @@ def slug(text: str) -> str:
 
 def vague(phrase: str) -> bool:
     """Whether a holder phrase is a descriptor, not a name: "a senior official", "two people familiar ..."."""
-    first = phrase.split()[0] if phrase.split() else ""
+    first = phrase.split(maxsplit=1)[0] if phrase.split() else ""
     return bool(_VAGUE.match(phrase)) or (first[:1].islower() and first.casefold() not in _PRONOUNS)
 
 
