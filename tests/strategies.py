@@ -180,6 +180,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 ),
                 stated=draw(st.none() | partial_dates()),
                 answers=tuple(draw(st.lists(st.sampled_from(claim_ids[:index]), unique=True)) if index else ()),
+                draft=draw(st.booleans()),
             )
         )
     acknowledged = tuple(
@@ -193,3 +194,63 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
         claims=tuple(claims),
         acknowledged=acknowledged,
     )
+
+
+NEWS_WORDS = (
+    "said",
+    "told",
+    "according to",
+    "citing",
+    "denied",
+    "dismissed",
+    "may",
+    "reportedly",
+    "is expected to",
+    "not",
+    "no longer",
+    "former",
+    "U.S.",
+    "Oct.",
+    "President",
+    "Kim",
+    "KCNA",
+    "Pyongyang",
+    "analysts",
+    "two people familiar with the matter",
+    "a senior official",
+    "on Tuesday",
+    "last week",
+    "earlier this year",
+    "in 2019",
+    "11,000 troops",
+    "visited",
+    "met",
+    "attend",
+    "the",
+    "a",
+    "of",
+    "and",
+    "“",
+    "”",
+    '"',
+    ",",
+    ".",
+    ";",
+    ":",
+    "?",
+    "!",
+    "\n",
+    "\n\n",
+    " ",
+    "Mr.",
+    "3 p.m.",
+    "May",
+    "may",
+)
+
+
+@st.composite
+def news_texts(draw: st.DrawFn) -> str:
+    """Text that looks like news (cue words, names, quotes, dates) mixed with arbitrary characters."""
+    parts = draw(st.lists(st.sampled_from(NEWS_WORDS) | st.text(max_size=8), max_size=40))
+    return " ".join(parts)
