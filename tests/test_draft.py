@@ -41,7 +41,10 @@ def only(text: str) -> Claim:
 
 def test_abbreviations_and_headlines_keep_sentences_whole() -> None:
     """'U.S.', 'Oct.' and 'p.m.' end no sentence; a headline line is a sentence of its own."""
-    text = "Envoy Arrives in Seoul\n\nThe U.S. envoy arrived on Oct. 9 at 3 p.m. He met Kim. \u201cWe are ready,\u201d he said."
+    text = (
+        "Envoy Arrives in Seoul\n\nThe U.S. envoy arrived on Oct. 9 at 3 p.m. He met Kim."
+        " \u201cWe are ready,\u201d he said."
+    )
     found = [text[start:end] for start, end in sentences(text)]
     assert found == [
         "Envoy Arrives in Seoul",

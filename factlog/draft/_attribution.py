@@ -40,9 +40,10 @@ _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 _SUBJECT_WORDS = 9
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _AUXILIARY = re.compile(
-    r"\s+(?:has|have|had|was|were|is|are|also|reportedly|have also|has also|had also|later|earlier|previously)$",
-    re.IGNORECASE,
+    r"\s+(?:has|have|had|also|reportedly|have also|has also|had also|later|earlier|previously)$", re.IGNORECASE
 )
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
+_AGENT = re.compile(r"^\s+by\s+")
 
 
 @attrs.frozen
@@ -91,7 +92,13 @@ def _clean(phrase: str) -> str:
 def _subject_before(sentence: str, found: Found) -> str | None:
     before = sentence[: found.start].rstrip()
     before = _AUXILIARY.sub("", before).rstrip()
-    if before.endswith(("”", '"', ",")):
+    if before.endswith(","):
+        # An apposition: "The operator, Namhae Port Services, said"; the name between the commas speaks.
+        parts = [part.strip() for part in re.split(r"[,;:“”\"]", before[:-1])]
+        if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1].split()) <= _SUBJECT_WORDS:
+            return _clean(parts[-1]) or None
+        return None
+    if before.endswith(("”", '"')):
         return None
     clause = re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
@@ -155,6 +162,13 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
             return None
         content = (end, len(sentence)) if item.start == 0 else (0, item.start)
         return holders, content
+    if _PASSIVE.search(sentence[: item.start].rstrip()):
+        # "No injuries were reported": a passive names no speaker, unless "by" does.
+        agent = _AGENT.match(sentence[item.end :])
+        if agent is None:
+            return None
+        phrase, _ = _phrase_after(sentence, item.end + agent.end())
+        return _split_relays(phrase), (0, item.start)
     subject = _subject_before(sentence, item)
     if subject is not None:
         return _split_relays(subject), (item.end, len(sentence))

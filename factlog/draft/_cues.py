@@ -76,6 +76,7 @@ CUES: tuple[Cue, ...] = (
     Cue(r"according to", CueKind.ACCORDING),
     Cue(r"denied|denies|deny|dismissed|dismisses|dismiss|rejected|rejects|reject|refuted|refutes", _R, denies=True),
     Cue(_SAY, _R),
+    Cue(r"condemned|condemns|criticized|criticised|criticizes|criticises|welcomed|welcomes|praised|praises", _R),
     Cue(r"believe|believes|believed|think|thinks|thought|expect|expects", _R, "probable"),
     Cue(r"suggested|suggest|suggests", _R, "suggested"),
     Cue(r"speculate|speculates|speculated|speculation|fear|fears|feared", _R, "possible"),
@@ -87,6 +88,8 @@ CUES: tuple[Cue, ...] = (
         CueKind.HEDGE,
         "probable",
     ),
+    # ICD 203 "unlikely" is PS- (Likelihood.UNLIKELY.factuality): possible, denied.
+    Cue(r"unlikely", CueKind.HEDGE, "possible", denies=True),
     Cue(r"will|would|shall|plans? to|planned to|aims? to", CueKind.HEDGE, "probable", own_voice_only=True),
     Cue(
         r"signals?|signalled|signaled|underscores?|underscored|highlights?|highlighted|illustrates?|"

@@ -81,13 +81,17 @@ class Holders:
         if _PRONOUN.match(phrase):
             return self._last_person or self._anonymous("an unnamed speaker")
         found = self.names.find(phrase)
-        if found:
-            known = self.use(found[-1].entity)  # the head of a noun phrase comes last
+        head = found[-1] if found else None  # the head of an English noun phrase comes last
+        if head is not None and (not vague(phrase) or not phrase[head.end :].strip(" .")):
+            known = self.use(head.entity)
             if self.names.kind(known) is EntityKind.PERSON:
                 self._last_person = known
             return known
         if vague(phrase):
-            return self._anonymous(phrase)
+            # "a senior U.S. official": anonymous, speaking for the name inside the phrase.
+            return self._anonymous(phrase, None if head is None else self.use(head.entity))
+        if head is not None:
+            return self.use(head.entity)
         entity = Entity(
             id=slug(phrase),
             name=phrase,
@@ -99,7 +103,7 @@ class Holders:
             self._last_person = created
         return created
 
-    def _anonymous(self, phrase: str) -> str:
+    def _anonymous(self, phrase: str, affiliation: str | None = None) -> str:
         key = slug(phrase)
         known = self.names.entities.get(key)
         if known is not None and known.anonymous:
@@ -113,4 +117,5 @@ class Holders:
         notes = "Proposed by factlog draft: an anonymous descriptor"
         notes += f"; stated count: {count}." if count is not None else "."
         kind = EntityKind.PERSON if count == 1 else EntityKind.GROUP
-        return self._new(Entity(id=key, name=phrase, kind=kind, anonymous=True, notes=notes))
+        entity = Entity(id=key, name=phrase, kind=kind, anonymous=True, affiliation=affiliation, notes=notes)
+        return self._new(entity)

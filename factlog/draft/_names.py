@@ -46,7 +46,7 @@ _VAGUE_NOUNS = (
 )
 _VAGUE = re.compile(
     rf"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|many|most|few|"
-    rf"both|other|the|senior|unnamed|anonymous|local|western|foreign|independent)\b[\s\w,'’-]*?\b)?"
+    rf"both|other|the|senior|unnamed|anonymous|local|western|foreign|independent)\b[\s\w.,'’-]*?\b)?"
     rf"(?:{_VAGUE_NOUNS})\b",
     re.IGNORECASE,
 )
