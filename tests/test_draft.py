@@ -314,3 +314,11 @@ def test_the_bundled_corpus_meets_the_targets() -> None:
 def test_cue_kinds_are_all_used() -> None:
     """Every kind of cue has at least one entry in the table."""
     assert {cue.kind for cue in CUES} == set(CueKind)
+
+
+def test_a_draft_names_every_predicate_its_predicates_name(tmp_path: Path) -> None:
+    """A drafted office title brings holds-office with former-holder-of, so the file loads on its own."""
+    text = "Former U.S. President Donald Trump arrived in Seoul."
+    factlog.write_draft(drafted(text), text, tmp_path / "claims.json")
+    loaded = factlog.load(tmp_path / "claims.json")
+    assert {"holds-office", "former-holder-of"} <= {predicate.id for predicate in loaded.predicates}

@@ -158,7 +158,7 @@ def draft(
             )
     heading = title or (text[spans[0][0] : spans[0][1]] if spans else source)
     heading = " ".join(heading.split())[:_TITLE_LENGTH] or source
-    used_predicates = {c.proposition.predicate for c in (*claims, *extra) if c.proposition is not None}
+    used_predicates = _with_references(registry, {c.proposition.predicate for c in (*claims, *extra) if c.proposition})
     result = ClaimSet(
         entities=tuple(holders.used.values()),
         predicates=tuple(p for p in registry.predicates if p.id in used_predicates),
@@ -176,6 +176,18 @@ def draft(
         claims=(*claims, *extra),
     )
     return _consistent(result)
+
+
+def _with_references(registry: ClaimSet, predicates: set[str]) -> set[str]:
+    """The predicates with those they name (inverse, exclusive), so that the draft stands on its own."""
+    pending, found = list(predicates), set()
+    while pending:
+        predicate = registry.predicate_by_id.get(pending.pop())
+        if predicate is None or predicate.id in found:
+            continue
+        found.add(predicate.id)
+        pending += [*predicate.exclusive_with, *([predicate.inverse] if predicate.inverse else [])]
+    return found
 
 
 def _consistent(claims: ClaimSet) -> ClaimSet:
