@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 import subprocess
 import sys
@@ -322,3 +323,33 @@ def test_a_draft_names_every_predicate_its_predicates_name(tmp_path: Path) -> No
     factlog.write_draft(drafted(text), text, tmp_path / "claims.json")
     loaded = factlog.load(tmp_path / "claims.json")
     assert {"holds-office", "former-holder-of"} <= {predicate.id for predicate in loaded.predicates}
+
+
+def test_a_capitalised_cue_word_inside_a_sentence_is_a_name() -> None:
+    """'the United States' holds no reporting cue: the sentence stays in the outlet's voice."""
+    assert only("The image drew criticism in the United States.").attribution.holder == "daily-wire"
+
+
+def test_a_passive_saying_names_no_speaker() -> None:
+    """'No injuries were reported' is the outlet's own voice, not a claim by 'No injuries'."""
+    assert only("No injuries were reported.").attribution.holder == "daily-wire"
+
+
+def test_an_apposition_names_the_speaker() -> None:
+    """'The operator, Lavrov, said ...': the name between the commas speaks."""
+    assert only("Russia's top diplomat, Lavrov, said the talks went well.").attribution.holder == "sergey-lavrov"
+
+
+def test_the_draft_package_exports_through_the_front_door() -> None:
+    """factlog.draft and factlog.write_draft are the draft package's own functions."""
+    package = importlib.import_module("factlog.draft")
+    assert sorted(package.__all__) == ["draft", "write_draft"]
+    assert all(getattr(factlog, name) is getattr(package, name) for name in package.__all__)
+
+
+def test_the_cli_will_not_overwrite_the_article(tmp_path: Path) -> None:
+    """An output path that is the article itself is a usage error, and the article is untouched."""
+    article = tmp_path / "a.txt"
+    article.write_text("Kim visited Moscow.", encoding="utf-8")
+    result = run("draft", str(article), "--source", "a", "-o", str(article))
+    assert (result.returncode, article.read_text(encoding="utf-8")) == (2, "Kim visited Moscow.")
