@@ -9,7 +9,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import definite_conflict, possible_conflict, time_groups
 from factlog.analysis._values import value_range
 from factlog.checks._findings import Finding, Severity
-from factlog.model._nouns import Predicate
+from factlog.model._nouns import DateValue, Predicate
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["conflicting_values", "exclusive_predicates"]
@@ -26,6 +26,13 @@ def _incompatible(entries: Sequence[Entry], predicate: Predicate) -> bool:
         highs = [r[1] for r in ranges if r is not None]
         return min(highs) < max(lows)
     return len({e.key for e in entries}) > 1
+
+
+def _exact(entry: Entry) -> bool:
+    """Whether neither the valid time nor a date value has an approximate, uncertain or unknown bound."""
+    assert entry.proposition is not None
+    value = entry.proposition.object
+    return entry.exact and (not isinstance(value, DateValue) or value.date.exact)
 
 
 def _object_words(index: Index, entry: Entry) -> str:
@@ -51,7 +58,8 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     their bounds, widened by the predicate's ``tolerance``, meet (11,000 and 12,000
     with a tolerance of 0.1 agree; 11,000 and 15,000 do not). One finding per subject
     and time, listing the claims for each value. Severity: *error* when two certain
-    claims disagree, *warning* otherwise.
+    claims disagree, *warning* otherwise, or when a valid time or a date value has an
+    approximate, uncertain or unknown bound (``1961~``, ``2019?``, ``2019/``).
     """
     for (subject, _, _), entries in index.by_slot.items():
         predicate = entries[0].predicate
@@ -68,7 +76,9 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             by_value: dict[str, list[Entry]] = {}
             for entry in chronological(group):
                 by_value.setdefault(_value(entry), []).append(entry)
-            certain = sum(1 for e in group if e.claim.certainty is Certainty.CERTAIN) >= 2
+            certain = sum(1 for e in group if e.claim.certainty is Certainty.CERTAIN) >= 2 and all(
+                _exact(e) for e in group
+            )
             alternatives = " but ".join(
                 f"{value} according to {phrasing.holders(index, members)}" for value, members in by_value.items()
             )

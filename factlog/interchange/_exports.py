@@ -20,7 +20,7 @@ from typing import Any
 
 from factlog.assessment._assessment import Assessment
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import PartialDate
+from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Claim, Entity, EntityKind, Mode
 
 __all__ = ["to_claimreview", "to_prov"]
@@ -45,7 +45,7 @@ def _qname(value: str) -> dict[str, str]:
     return {"$": value, "type": "xsd:QName"}
 
 
-def _time(date: PartialDate) -> str:
+def _time(date: PartialDate | Interval) -> str:
     return f"{date.earliest.isoformat()}T00:00:00"
 
 

@@ -33,6 +33,7 @@ from factlog.model._nouns import (
     Proposition,
     Quantity,
     Source,
+    SourceDate,
     TextValue,
 )
 
@@ -195,7 +196,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     converter.register_structure_hook_func(is_qualifiers, qualifiers_from_json)
     converter.register_unstructure_hook_func(is_qualifiers, dict)
 
-    for model in (Proposition, Entity, Predicate, Source, Attribution, Evidence, Acknowledgement):
+    for model in (Proposition, Entity, Predicate, SourceDate, Source, Attribution, Evidence, Acknowledgement):
         _register_class(converter, model)
     _register_claim(converter)
     _register_class(converter, ClaimSet, bases=override(omit=True))

@@ -25,6 +25,7 @@ from factlog.model._nouns import (
     Proposition,
     Quantity,
     Source,
+    SourceDate,
     SourceKind,
     TextValue,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "Quantity",
     "Reliability",
     "Source",
+    "SourceDate",
     "SourceKind",
     "TextValue",
     "TimeExpression",

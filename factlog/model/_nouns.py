@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 import attrs
 from attrs import validators as v
 
-from factlog.model._dates import Interval, PartialDate
+from factlog.model._dates import Interval, as_interval, closed_interval
 from factlog.model._fields import (
     ID,
     FieldError,
@@ -51,6 +51,7 @@ __all__ = [
     "Proposition",
     "Quantity",
     "Source",
+    "SourceDate",
     "SourceKind",
     "TextValue",
 ]
@@ -130,6 +131,21 @@ def _relative_path(instance: object, attribute: attrs.Attribute[Any], value: str
 
 
 @attrs.frozen(kw_only=True)
+class SourceDate:
+    """One date a document gives for itself, and where it was read: byline, metadata, text."""
+
+    date: Interval = attrs.field(
+        converter=as_interval,
+        validator=closed_interval,
+        metadata=_doc("A date, or an interval with two dates."),
+    )
+    where: str = attrs.field(
+        validator=is_text,
+        metadata=_doc("Where the date was found: 'byline', 'metadata', 'url', 'text' (inferred from it), ..."),
+    )
+
+
+@attrs.frozen(kw_only=True)
 class Source:
     """A document that was read."""
 
@@ -139,8 +155,16 @@ class Source:
     kind: SourceKind = attrs.field(
         default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind), metadata=_doc("What sort of document.")
     )
-    published: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate)), metadata=_doc("Publication date.")
+    published: Interval | None = attrs.field(
+        default=None,
+        converter=as_interval,
+        validator=closed_interval,
+        metadata=_doc("Publication date: a date, or an interval when it is known only that closely."),
+    )
+    dates: tuple[SourceDate, ...] = attrs.field(
+        default=(),
+        validator=v.deep_iterable(v.instance_of(SourceDate), v.instance_of(tuple)),
+        metadata=_doc("Every date the document gives for itself, each with where it was found."),
     )
     url: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Where it was read."))
     language: str | None = _pattern_field(
@@ -344,10 +368,11 @@ class Claim:
         validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), non_empty],
         metadata=_doc("Where the claim was read: one or more exact quotes.", minItems=1),
     )
-    stated: PartialDate | None = attrs.field(
+    stated: Interval | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(PartialDate)),
-        metadata=_doc("When the holder said it; defaults to the source's publication date."),
+        converter=as_interval,
+        validator=closed_interval,
+        metadata=_doc("When the holder said it (a date, or an interval); defaults to the source's publication date."),
     )
     answers: tuple[str, ...] = attrs.field(
         default=(), validator=id_list, metadata=_doc("Claims this one denies, confirms or retracts.")
