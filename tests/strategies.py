@@ -17,6 +17,7 @@ from factlog import (
     DateValue,
     Entity,
     EntityKind,
+    Estimate,
     Evidence,
     Interval,
     Mode,
@@ -114,7 +115,13 @@ def quantities(draw: st.DrawFn) -> Quantity:
     amount = draw(numbers)
     lower = draw(st.none() | st.just(amount) | numbers.filter(lambda n: n <= amount))
     upper = draw(st.none() | numbers.filter(lambda n: n >= amount))
-    return Quantity(amount=amount, lower=lower, upper=upper, unit=draw(st.none() | words))
+    unit = draw(st.none() | words | st.sampled_from(["km", "miles", "minutes", "hours", "months", "years"]))
+    estimate = draw(st.none() | st.sampled_from(Estimate))
+    if estimate is None:
+        return Quantity(amount=amount, lower=lower, upper=upper, unit=unit)
+    if estimate.vague is not None:
+        return Quantity(estimate=estimate, unit=unit)
+    return Quantity(amount=amount, estimate=estimate, unit=unit)
 
 
 def objects(entity_ids: list[str]) -> st.SearchStrategy[object]:
@@ -161,6 +168,10 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 symmetric=symmetric,
                 inverse=None if symmetric else draw(st.none() | st.just(f"inv-{predicate_id}")),
                 tolerance=draw(st.sampled_from([0.0, 0.1, 0.25])),
+                margin=draw(
+                    st.none()
+                    | st.builds(Quantity, amount=st.integers(1, 60), unit=st.sampled_from([None, "minutes", "km"]))
+                ),
             )
         )
     source_ids = draw(st.lists(ids.map(lambda i: f"s-{i}"), min_size=1, max_size=4, unique=True))

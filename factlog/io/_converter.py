@@ -124,8 +124,15 @@ LITERAL_TAGS: dict[str, type[TextValue | DateValue | Quantity]] = {
     "text": TextValue,
     "date": DateValue,
     "amount": Quantity,
+    "estimate": Quantity,
 }
-"""The key that tells which literal a proposition's object is."""
+"""The keys that tell which literal a proposition's object is."""
+
+
+def literal_type(value: dict[str, Any]) -> type[TextValue | DateValue | Quantity] | None:
+    """The one literal class whose tags the object has, or None (no tag, or tags of two classes)."""
+    kinds = {LITERAL_TAGS[tag] for tag in LITERAL_TAGS if tag in value}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def qualifiers_from_json(value: object, _: object) -> tuple[tuple[str, str], ...]:
@@ -180,12 +187,12 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         if value is None or isinstance(value, str):
             return value
         if isinstance(value, dict):
-            tags = [tag for tag in LITERAL_TAGS if tag in value]
-            if len(tags) == 1:
-                result: Object = converter.structure(value, LITERAL_TAGS[tags[0]])
+            literal = literal_type(value)
+            if literal is not None:
+                result: Object = converter.structure(value, literal)
                 return result
         raise TypeError(
-            "expected an entity id, or an object with one of 'text', 'date' or 'amount', got "
+            "expected an entity id, or an object with one of 'text', 'date' or 'amount' (or 'estimate'), got "
             + (repr(value) if not isinstance(value, (dict, list)) else _type_name(value))
         )
 
