@@ -69,6 +69,8 @@ def _class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     if required:
         result["required"] = required
+    if cls is Quantity:  # an amount, or a vague estimate instead of one (Quantity.__attrs_post_init__)
+        result["anyOf"] = [{"required": ["amount"]}, {"required": ["estimate"]}]
     if cls.__doc__ and cls is not ClaimSet:
         result["description"] = cls.__doc__.strip().splitlines()[0]
     return result
