@@ -49,6 +49,14 @@ def _time(date: PartialDate | Interval) -> str:
     return f"{date.earliest.isoformat()}T00:00:00"
 
 
+def _iso_date(interval: Interval) -> str:
+    """The date as ISO 8601 allows it: as written when it is one plain date, else its first day."""
+    date = interval.start
+    if date is not None and date == interval.end and date.exact and date.season is None and not date.unspecified:
+        return str(date)
+    return interval.earliest.isoformat()
+
+
 def _agent(entity: Entity | None, name: str) -> dict[str, Any]:
     attributes: dict[str, Any] = {"prov:label": entity.name if entity else name}
     if entity is not None and entity.kind in _PERSON and not entity.anonymous:
@@ -186,7 +194,7 @@ def to_claimreview(
                 if source.url is not None:
                     work["url"] = source.url
                 if source.published is not None:
-                    work["datePublished"] = str(source.published)
+                    work["datePublished"] = _iso_date(source.published)
                 key = source.published.sort_key if source.published is not None else (10**9, 10**9)
                 if work not in [w for _, w in appearances]:
                     appearances.append((key, work))
