@@ -54,6 +54,14 @@ EVENTS = {"the strike": Interval.parse("2025-10-20"), "summit": Interval.parse("
         ("October 30, 2025", "2025-10-30"),
         ("on 2025-10-30", "2025-10-30"),
         ("in 2019", "2019"),
+        ("in the next two weeks", "2025-10-30/2025-11-13"),
+        ("three weeks later", "2025-11-17/2025-11-23"),
+        ("a year from now", "2026"),
+        ("two months after the summit", "2025-08"),
+        ("during the summit", "2025-06-24/2025-06-25"),
+        ("this October", "2025-10"),
+        ("next October", "2026-10"),
+        ("since Tuesday", "2025-10-28/2025-10-30"),
     ],
 )
 def test_expression_meaning(words: str, meaning: str) -> None:
@@ -96,6 +104,23 @@ def test_unknown_form_is_an_error() -> None:
     """Words that are no known time form raise TimeExpressionError, a ValueError."""
     with pytest.raises(ValueError, match="cannot resolve"):
         resolve_when("once upon a time", ANCHOR)
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        ("after the war", "still going"),
+        ("two days after the war", "open-ended"),
+        ("before the past", "open start"),
+        ("since before the strike", "needs a start"),
+        ("31 February 2025", "not a date"),
+    ],
+)
+def test_impossible_resolutions_are_errors(words: str, message: str) -> None:
+    """Open-ended events, a 'since' without a start and impossible dates are refused, saying why."""
+    events = {**EVENTS, "the war": Interval.parse("2022/.."), "the past": Interval.parse("../2000")}
+    with pytest.raises(TimeExpressionError, match=message):
+        resolve_when(words, ANCHOR, events=events)
 
 
 def test_open_anchor_is_refused() -> None:

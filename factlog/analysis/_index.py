@@ -14,8 +14,9 @@ from pathlib import Path
 import attrs
 
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import _NEG_INF, _POS_INF, Interval, PartialDate
-from factlog.model._nouns import Claim, Entity, Predicate, Proposition, Source
+from factlog.model._dates import Interval
+from factlog.model._nouns import Claim, Entity, Predicate, PredicateKind, Proposition, Source
+from factlog.model._partial import _NEG_INF, _POS_INF
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
 __all__ = ["Entry", "Index", "SlotKey", "chronological"]
@@ -37,14 +38,23 @@ class Entry:
     predicate: Predicate | None
     holder: str
     speaks_for: str
-    stated: PartialDate | None
+    stated: Interval | None
+    """When the claim was stated: its own ``stated``, or its first source's ``published``."""
     sources: tuple[str, ...]
     """The claim's sources (as ``Claim.sources``)."""
     span: tuple[int, int]
     """The first and last day of the valid time, as ordinals (open ends reach beyond any day).
 
     A state holds throughout the span; an event happens on some day inside it. A claim
-    without a valid time spans all time, but only possibly (see ``timed``).
+    without a valid time spans all time, but only possibly (see ``timed``). A state
+    with an unknown end (``2019/``) commits only to its start: it held then, and stopped
+    at a time not given, so a later "no longer holds" does not oppose it (likewise an
+    unknown start commits only to the end).
+    """
+    exact: bool = True
+    """Whether the valid time has no approximate, uncertain or unknown bound (``Interval.exact``).
+
+    A span with such a bound is only the widest reading: it never conflicts definitely.
     """
 
     @property
@@ -61,6 +71,17 @@ class Entry:
     def when(self) -> Interval | None:
         """The valid time of the (normalised) proposition."""
         return None if self.proposition is None else self.proposition.when
+
+
+def _committed(when: Interval, predicate: Predicate | None) -> tuple[int, int]:
+    first, last = when.start_low, when.end_high
+    if predicate is None or predicate.kind is not PredicateKind.STATE:
+        return first, last
+    if when.end_unknown and when.start is not None:
+        last = when.start.last_day
+    if when.start_unknown and when.end is not None:
+        first = when.end.first_day
+    return first, last
 
 
 def chronological(entries: Sequence[Entry]) -> list[Entry]:
@@ -192,8 +213,10 @@ class Index:
         # One quote is the common case: its source, without building Claim.sources.
         sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
         when = None if proposition is None else proposition.when
-        span = _ANY_TIME if when is None else (when.start_low, when.end_high)
-        return Entry(claim, position, proposition, key, predicate, holder, self.speaker(holder), stated, sources, span)
+        span = _ANY_TIME if when is None else _committed(when, predicate)
+        exact = when is None or when.exact
+        speaker = self.speaker(holder)
+        return Entry(claim, position, proposition, key, predicate, holder, speaker, stated, sources, span, exact)
 
     def speaker(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""

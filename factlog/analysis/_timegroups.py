@@ -2,7 +2,9 @@
 
 A claim's valid time is its span of days (:attr:`~factlog.Entry.span`): a state holds
 throughout it, an event happens on some day inside it. A claim without a valid time
-spans all time, but only possibly: it never conflicts definitely.
+spans all time, but only possibly: it never conflicts definitely; nor does a claim whose
+valid time has an approximate, uncertain or unknown bound (``1961~``, ``2019?``,
+``2019/``), whose span is only its widest reading.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Sequence
 
 from factlog.analysis._index import Entry
 from factlog.analysis._unionfind import UnionFind
-from factlog.model._dates import _NEG_INF
+from factlog.model._partial import _NEG_INF
 
 __all__ = ["components", "definite_conflict", "possible_conflict", "time_groups"]
 
@@ -64,10 +66,11 @@ def definite_conflict(affirmed: Sequence[Entry], denied: Sequence[Entry], *, eve
 
     A state affirmed throughout one span and denied at any time of another conflicts
     when the spans share a day. An event affirmed somewhere in a span conflicts with a
-    denial only when the denied span contains the whole of it.
+    denial only when the denied span contains the whole of it. Claims without a valid
+    time, or with an inexact one (:attr:`~factlog.Entry.exact`), take no part.
     """
-    timed_affirmed = [e for e in affirmed if e.timed]
-    timed_denied = [e for e in denied if e.timed]
+    timed_affirmed = [e for e in affirmed if e.timed and e.exact]
+    timed_denied = [e for e in denied if e.timed and e.exact]
     if not event:
         return possible_conflict(timed_affirmed, timed_denied)
     denials = sorted(e.span for e in timed_denied)

@@ -7,6 +7,7 @@ A rule's name is its function name and its docstring is its user documentation
 
 from __future__ import annotations
 
+from factlog.checks._dating import source_dates_disagree, weekday_mismatch
 from factlog.checks._engine import Checker, Report, check
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
@@ -36,6 +37,8 @@ __all__ = [
     "overconfident_holder",
     "quote_mismatch",
     "self_contradiction",
+    "source_dates_disagree",
     "stated_after_publication",
     "unreviewed_draft",
+    "weekday_mismatch",
 ]

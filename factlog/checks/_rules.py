@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from factlog.analysis._index import Index
+from factlog.checks._dating import source_dates_disagree, weekday_mismatch
 from factlog.checks._findings import Finding
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._polarity import answered_denial, opposed_claims
@@ -30,6 +31,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     quote_mismatch,
     stated_after_publication,
     future_event_as_fact,
+    source_dates_disagree,
+    weekday_mismatch,
     unreviewed_draft,
 )
 """The rules :func:`factlog.check` runs by default, in this order."""

@@ -7,25 +7,39 @@ from collections.abc import Iterator, Sequence
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import definite_conflict, possible_conflict, time_groups
-from factlog.analysis._values import value_range
+from factlog.analysis._values import quantity_ranges, value_range
 from factlog.checks._findings import Finding, Severity
-from factlog.model._nouns import Predicate
+from factlog.model._nouns import DateValue, Predicate, Quantity
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["conflicting_values", "exclusive_predicates"]
 
 
-def _incompatible(entries: Sequence[Entry], predicate: Predicate) -> bool:
+def _compare(entries: Sequence[Entry], predicate: Predicate) -> str:
+    """``agree``, ``conflict``, or ``units`` when quantities in units that do not convert meet."""
     objects = [e.proposition.object for e in entries if e.proposition is not None]
     kinds = {type(value) for value in objects}
     if len(kinds) > 1:
-        return True
-    ranges = [value_range(value, predicate.tolerance) for value in objects]
+        return "conflict"
+    if kinds == {Quantity}:
+        found = quantity_ranges([value for value in objects if isinstance(value, Quantity)], predicate)
+        if found is None:
+            return "units"
+        ranges: list[tuple[float, float] | None] = list(found)
+    else:
+        ranges = [value_range(value, predicate.tolerance) for value in objects]
     if ranges and ranges[0] is not None:
         lows = [r[0] for r in ranges if r is not None]
         highs = [r[1] for r in ranges if r is not None]
-        return min(highs) < max(lows)
-    return len({e.key for e in entries}) > 1
+        return "conflict" if min(highs) < max(lows) else "agree"
+    return "conflict" if len({e.key for e in entries}) > 1 else "agree"
+
+
+def _exact(entry: Entry) -> bool:
+    """Whether neither the valid time nor a date value has an approximate, uncertain or unknown bound."""
+    assert entry.proposition is not None
+    value = entry.proposition.object
+    return entry.exact and (not isinstance(value, DateValue) or value.date.exact)
 
 
 def _object_words(index: Index, entry: Entry) -> str:
@@ -48,10 +62,16 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     A functional predicate has one value per subject (and qualifiers) at a time: one
     date for an event, one number of troops deployed. Entities and texts are
     compatible only when equal; dates when they may be the same day; quantities when
-    their bounds, widened by the predicate's ``tolerance``, meet (11,000 and 12,000
-    with a tolerance of 0.1 agree; 11,000 and 15,000 do not). One finding per subject
-    and time, listing the claims for each value. Severity: *error* when two certain
-    claims disagree, *warning* otherwise.
+    their bounds, widened by the predicate's relative ``tolerance`` and absolute
+    ``margin``, meet (11,000 and 12,000 with a tolerance of 0.1 agree; 11,000 and
+    15,000 do not). "At least 120" has no upper bound and "dozens" is 24 to 99 (the
+    ranges are in ``docs/format.md``). Units are converted first (5 miles is 8.05 km;
+    90 minutes is 1.5 hours); figures whose units do not convert (5 km and 3 hours,
+    or 40 troops and 40 tanks) cannot be compared, and are reported as such rather
+    than passed over. One finding per subject and time, listing the claims for each
+    value. Severity: *error* when two certain claims disagree, *warning* otherwise, for
+    units that do not convert, or when a valid time or a date value has an
+    approximate, uncertain or unknown bound (``1961~``, ``2019?``, ``2019/``).
     """
     for (subject, _, _), entries in index.by_slot.items():
         predicate = entries[0].predicate
@@ -63,19 +83,23 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             if e.claim.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED
         ]
         for group in time_groups(affirmed):
-            if len(group) < 2 or not _incompatible(group, predicate):
+            outcome = "agree" if len(group) < 2 else _compare(group, predicate)
+            if outcome == "agree":
                 continue
             by_value: dict[str, list[Entry]] = {}
             for entry in chronological(group):
                 by_value.setdefault(_value(entry), []).append(entry)
-            certain = sum(1 for e in group if e.claim.certainty is Certainty.CERTAIN) >= 2
+            certain = sum(1 for e in group if e.claim.certainty is Certainty.CERTAIN) >= 2 and all(
+                _exact(e) for e in group
+            )
             alternatives = " but ".join(
                 f"{value} according to {phrasing.holders(index, members)}" for value, members in by_value.items()
             )
+            lead = "Conflicting values" if outcome == "conflict" else "Values in units that do not convert"
             yield Finding(
                 rule="conflicting_values",
-                severity=Severity.ERROR if certain else Severity.WARNING,
-                message=f"Conflicting values: {index.name(subject)} {predicate.label} {alternatives}",
+                severity=Severity.ERROR if certain and outcome == "conflict" else Severity.WARNING,
+                message=f"{lead}: {index.name(subject)} {predicate.label} {alternatives}",
                 claims={value: [e.id for e in members] for value, members in by_value.items()},
             )
 

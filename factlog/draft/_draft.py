@@ -37,16 +37,22 @@ _TITLE_LENGTH = 160
 _SAFETY_ROUNDS = 3
 
 
-def _date(published: PartialDate | str | None) -> PartialDate | None:
-    if published is None or isinstance(published, PartialDate):
-        return published
+def _date(published: PartialDate | Interval | str | None) -> Interval | None:
+    """The publication date as a closed interval (a day, a month, or a span of days)."""
+    if published is None:
+        return None
+    if isinstance(published, PartialDate):
+        return Interval(published, published)
     try:
-        return PartialDate.parse(published)
+        found = published if isinstance(published, Interval) else Interval.parse(published)
     except (ValueError, TypeError) as error:
         raise InputError(f"published: {error}") from None
+    if not found.closed:
+        raise InputError(f"published: expected a date or an interval with two dates, got {found}")
+    return found
 
 
-def _when(sentence: str, published: PartialDate | None) -> Interval | None:
+def _when(sentence: str, published: Interval | None) -> Interval | None:
     """The time the sentence's words name (by ``find_time_expressions``), else the article's date."""
     if published is None:
         return None
@@ -54,7 +60,7 @@ def _when(sentence: str, published: PartialDate | None) -> Interval | None:
         if found.text.islower() and len(found.text.split()) == 1:
             continue  # "may", "march": a verb more often than a month
         return found.when
-    return Interval(published, published)
+    return published
 
 
 def _statement_of_office(claims: Holders, proposition: Proposition, polarity: Polarity) -> str:
@@ -69,7 +75,7 @@ def draft(
     text: str,
     *,
     source: str,
-    published: PartialDate | str | None = None,
+    published: PartialDate | Interval | str | None = None,
     publisher: str | None = None,
     registry: ClaimSet | None = None,
     title: str | None = None,
@@ -78,8 +84,9 @@ def draft(
     """A draft claim set for an article: every sentence a claim, each marked ``draft``.
 
     ``text`` is the article as stored (offsets are Python string offsets into it);
-    ``source`` the id to give it; ``published`` its date (a :class:`PartialDate` or
-    text such as ``"2025-10"``), the anchor of relative times; ``publisher`` the name
+    ``source`` the id to give it; ``published`` its date (a :class:`PartialDate`, a
+    closed :class:`Interval`, or text such as ``"2025-10"`` or
+    ``"2025-10-06/2025-10-08"``), the anchor of relative times; ``publisher`` the name
     (or id) of the outlet, looked up in the registry, else a new media outlet
     (default: ``<source>-publisher``); ``registry`` a claim set whose entities resolve
     holders and whose predicates are the vocabulary propositions may use; ``document``
@@ -140,8 +147,7 @@ def draft(
                 draft=True,
             )
         )
-        published_time = None if date is None else Interval(date, date)
-        for index, found in enumerate(office_titles(names, set(vocabulary), sentence, published_time), 1):
+        for index, found in enumerate(office_titles(names, set(vocabulary), sentence, date), 1):
             for entity in (found.proposition.subject, str(found.proposition.object)):
                 holders.use(entity)
             quote = sentence[found.start : found.end]

@@ -20,7 +20,7 @@ from typing import Any
 
 from factlog.assessment._assessment import Assessment
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import PartialDate
+from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Claim, Entity, EntityKind, Mode
 
 __all__ = ["to_claimreview", "to_prov"]
@@ -45,8 +45,16 @@ def _qname(value: str) -> dict[str, str]:
     return {"$": value, "type": "xsd:QName"}
 
 
-def _time(date: PartialDate) -> str:
+def _time(date: PartialDate | Interval) -> str:
     return f"{date.earliest.isoformat()}T00:00:00"
+
+
+def _iso_date(interval: Interval) -> str:
+    """The date as ISO 8601 allows it: as written when it is one plain date, else its first day."""
+    date = interval.start
+    if date is not None and date == interval.end and date.exact and date.season is None and not date.unspecified:
+        return str(date)
+    return interval.earliest.isoformat()
 
 
 def _agent(entity: Entity | None, name: str) -> dict[str, Any]:
@@ -186,7 +194,7 @@ def to_claimreview(
                 if source.url is not None:
                     work["url"] = source.url
                 if source.published is not None:
-                    work["datePublished"] = str(source.published)
+                    work["datePublished"] = _iso_date(source.published)
                 key = source.published.sort_key if source.published is not None else (10**9, 10**9)
                 if work not in [w for _, w in appearances]:
                     appearances.append((key, work))

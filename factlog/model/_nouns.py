@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import math
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any, TypeAlias
@@ -17,7 +16,7 @@ from typing import Any, TypeAlias
 import attrs
 from attrs import validators as v
 
-from factlog.model._dates import Interval, PartialDate
+from factlog.model._dates import Interval, as_interval, closed_interval
 from factlog.model._fields import (
     ID,
     FieldError,
@@ -33,6 +32,7 @@ from factlog.model._fields import (
     text_list,
 )
 from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind
+from factlog.model._quantities import Estimate, Quantity
 from factlog.model._scales import Certainty, Polarity, Reliability
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "DateValue",
     "Entity",
     "EntityKind",
+    "Estimate",
     "Evidence",
     "FieldError",
     "Mode",
@@ -51,6 +52,7 @@ __all__ = [
     "Proposition",
     "Quantity",
     "Source",
+    "SourceDate",
     "SourceKind",
     "TextValue",
 ]
@@ -111,9 +113,16 @@ class Predicate:
         validator=non_negative,
         metadata=_doc("Relative difference under which two quantities agree (0.1 = 10 %).", minimum=0),
     )
+    margin: Quantity | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Quantity)),
+        metadata=_doc("Absolute difference under which two quantities agree: {'amount': 10, 'unit': 'minute'}."),
+    )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
     def __attrs_post_init__(self) -> None:
+        if self.margin is not None and (self.margin.amount is None or self.margin.estimate is not None):
+            raise FieldError("margin", "a margin is a plain amount with an optional unit")
         if self.symmetric and self.inverse is not None:
             raise FieldError("inverse", "a symmetric predicate has no inverse")
         if self.inverse == self.id:
@@ -130,6 +139,21 @@ def _relative_path(instance: object, attribute: attrs.Attribute[Any], value: str
 
 
 @attrs.frozen(kw_only=True)
+class SourceDate:
+    """One date a document gives for itself, and where it was read: byline, metadata, text."""
+
+    date: Interval = attrs.field(
+        converter=as_interval,
+        validator=closed_interval,
+        metadata=_doc("A date, or an interval with two dates."),
+    )
+    where: str = attrs.field(
+        validator=is_text,
+        metadata=_doc("Where the date was found: 'byline', 'metadata', 'url', 'text' (inferred from it), ..."),
+    )
+
+
+@attrs.frozen(kw_only=True)
 class Source:
     """A document that was read."""
 
@@ -139,8 +163,16 @@ class Source:
     kind: SourceKind = attrs.field(
         default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind), metadata=_doc("What sort of document.")
     )
-    published: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate)), metadata=_doc("Publication date.")
+    published: Interval | None = attrs.field(
+        default=None,
+        converter=as_interval,
+        validator=closed_interval,
+        metadata=_doc("Publication date: a date, or an interval when it is known only that closely."),
+    )
+    dates: tuple[SourceDate, ...] = attrs.field(
+        default=(),
+        validator=v.deep_iterable(v.instance_of(SourceDate), v.instance_of(tuple)),
+        metadata=_doc("Every date the document gives for itself, each with where it was found."),
     )
     url: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Where it was read."))
     language: str | None = _pattern_field(
@@ -175,46 +207,6 @@ class Attribution:
     cue: str | None = attrs.field(
         default=None, validator=optional_text, metadata=_doc("The words that mark it: 'according to', ...")
     )
-
-
-def _number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    del instance
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise FieldError(attribute.name, f"expected a finite number, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class Quantity:
-    """A number with optional bounds and unit: 11,000 troops (10,000 to 12,000)."""
-
-    amount: int | float = attrs.field(validator=_number, metadata=_doc("The number given."))
-    lower: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Lowest it may be."))
-    upper: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Highest it may be."))
-    unit: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("What is counted."))
-
-    def __attrs_post_init__(self) -> None:
-        if self.lower is not None and self.lower > self.amount:
-            raise FieldError("lower", f"lower bound {self.lower} is above the amount {self.amount}")
-        if self.upper is not None and self.upper < self.amount:
-            raise FieldError("upper", f"upper bound {self.upper} is below the amount {self.amount}")
-
-    @property
-    def low(self) -> float:
-        """The lower bound, or the amount."""
-        return self.amount if self.lower is None else self.lower
-
-    @property
-    def high(self) -> float:
-        """The upper bound, or the amount."""
-        return self.amount if self.upper is None else self.upper
-
-    def __str__(self) -> str:
-        text = f"{self.amount:,}"
-        if self.lower is not None or self.upper is not None:
-            text += f" ({self.low:,}–{self.high:,})"
-        return f"{text} {self.unit}" if self.unit else text
 
 
 @attrs.frozen(kw_only=True)
@@ -344,10 +336,11 @@ class Claim:
         validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), non_empty],
         metadata=_doc("Where the claim was read: one or more exact quotes.", minItems=1),
     )
-    stated: PartialDate | None = attrs.field(
+    stated: Interval | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(PartialDate)),
-        metadata=_doc("When the holder said it; defaults to the source's publication date."),
+        converter=as_interval,
+        validator=closed_interval,
+        metadata=_doc("When the holder said it (a date, or an interval); defaults to the source's publication date."),
     )
     answers: tuple[str, ...] = attrs.field(
         default=(), validator=id_list, metadata=_doc("Claims this one denies, confirms or retracts.")

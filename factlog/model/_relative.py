@@ -17,6 +17,7 @@ write it").
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Mapping
 
@@ -311,29 +312,32 @@ def _since(match: re.Match[str], day: datetime.date, future: bool, events: Mappi
     return Interval(inner.start, _day(day)) if inner.start.first_day <= _day(day).first_day else inner
 
 
-# Order matters: the first pattern that matches the whole expression wins.
-_RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), handler)
-    for pattern, handler in (
-        (r"(?P<word>today|yesterday|tomorrow)", _today),
-        (rf"(?:on )?(?:(?P<which>last|next|this) )?(?P<weekday>{_WEEKDAY})", _weekday),
-        (rf"(?P<which>this|last|past|previous|next|coming) {_UNIT}", _this_unit),
-        (r"(?P<which>earlier|later) this (?P<unit>week|month|year)", _earlier_later),
-        (rf"(?P<count>{_NUMBER}) {_UNIT} (?P<direction>ago|later|from now)", _ago),
-        (rf"in (?P<count>{_NUMBER}) {_UNIT}(?P<direction>)", _ago),
-        (rf"(?:within|in|over|during) the (?P<which>past|last|next|coming) (?P<count>{_NUMBER}) {_UNIT}", _within),
-        (
-            rf"(?:(?P<count>{_NUMBER}) {_UNIT} )?(?P<relation>after|before|during|on the day of) (?P<event>.+)",
-            _event,
-        ),
-        (rf"(?:in |on )?(?:(?P<which>last|next|this) )?(?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", _month_name),
-        (r"(?:in )?(?P<year>[0-9]{4})", _year),
-        (r"since (?P<rest>.+)", _since),
-        (r"(?P<event>(?:the|a|an) .+)", _named),
-        (rf"(?:on |(?:{_WEEKDAY}),? )?[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? [0-9]{{4}}", _absolute),
-        (rf"(?:on |(?:{_WEEKDAY}),? )?(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}", _absolute),
-        (r"(?:on )?[0-9]{4}-[0-9]{2}-[0-9]{2}", _absolute),
-    )
+# Order matters: the first pattern that matches the whole expression wins. Compiled on
+# first use, so that `import factlog` stays quick.
+@functools.cache
+def _rules() -> tuple[tuple[re.Pattern[str], _Handler], ...]:
+    return tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _RULE_PATTERNS)
+
+
+_RULE_PATTERNS: tuple[tuple[str, _Handler], ...] = (
+    (r"(?P<word>today|yesterday|tomorrow)", _today),
+    (rf"(?:on )?(?:(?P<which>last|next|this) )?(?P<weekday>{_WEEKDAY})", _weekday),
+    (rf"(?P<which>this|last|past|previous|next|coming) {_UNIT}", _this_unit),
+    (r"(?P<which>earlier|later) this (?P<unit>week|month|year)", _earlier_later),
+    (rf"(?P<count>{_NUMBER}) {_UNIT} (?P<direction>ago|later|from now)", _ago),
+    (rf"in (?P<count>{_NUMBER}) {_UNIT}(?P<direction>)", _ago),
+    (rf"(?:within|in|over|during) the (?P<which>past|last|next|coming) (?P<count>{_NUMBER}) {_UNIT}", _within),
+    (
+        rf"(?:(?P<count>{_NUMBER}) {_UNIT} )?(?P<relation>after|before|during|on the day of) (?P<event>.+)",
+        _event,
+    ),
+    (rf"(?:in |on )?(?:(?P<which>last|next|this) )?(?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", _month_name),
+    (r"(?:in )?(?P<year>[0-9]{4})", _year),
+    (r"since (?P<rest>.+)", _since),
+    (r"(?P<event>(?:the|a|an) .+)", _named),
+    (rf"(?:on |(?:{_WEEKDAY}),? )?[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? [0-9]{{4}}", _absolute),
+    (rf"(?:on |(?:{_WEEKDAY}),? )?(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}", _absolute),
+    (r"(?:on )?[0-9]{4}-[0-9]{2}-[0-9]{2}", _absolute),
 )
 
 
@@ -358,7 +362,7 @@ def _parse_absolute(text: str) -> PartialDate | None:
 
 def _resolve_at(text: str, day: datetime.date, future: bool, events: Mapping[str, Interval]) -> Interval:
     words = " ".join(text.split()).strip(" ,.;:")
-    for pattern, handler in _RULES:
+    for pattern, handler in _rules():
         match = pattern.fullmatch(words)
         if match is not None:
             return handler(match, day, future, events)
@@ -427,27 +431,28 @@ def resolve_when(
 
 
 _CLAUSE = re.compile(r"[,;.!?]")
-_FINDER = re.compile(
-    "|".join(
-        rf"(?:{item})"
-        for item in (
-            rf"(?:(?:on )?(?:{_WEEKDAY}),? )?[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? [0-9]{{4}}",
-            rf"(?:(?:on )?(?:{_WEEKDAY}),? )?(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}",
-            r"(?:on )?[0-9]{4}-[0-9]{2}-[0-9]{2}",
-            r"today|yesterday|tomorrow",
-            r"(?:earlier|later) this (?:week|month|year)",
-            rf"(?:(?:{_NUMBER}) (?:day|week|month|year)s? )?(?:after|before) (?:the|a|an) [a-z]+(?: [a-z]+)?",
-            rf"(?:{_NUMBER}) (?:day|week|month|year)s? (?:ago|later|from now)",
-            rf"in (?:{_NUMBER}) (?:day|week|month|year)s?",
-            rf"(?:within|in|over|during) the (?:past|last|next|coming) (?:{_NUMBER}) (?:day|week|month|year)s?",
-            r"(?:this|last|past|previous|next|coming) (?:day|week|month|year)",
-            rf"since (?:(?:{_MONTH})(?: [0-9]{{4}})?|[0-9]{{4}}|(?:{_WEEKDAY})|(?:the|a|an) [a-z]+)",
-            rf"(?:in |on )?(?:(?:last|next|this) )?(?:{_MONTH})(?: [0-9]{{4}})?",
-            rf"(?:on )?(?:(?:last|next|this) )?(?:{_WEEKDAY})",
-            r"in [0-9]{4}",
-        )
-    ),
-    re.IGNORECASE,
+
+
+@functools.cache
+def _finder() -> re.Pattern[str]:
+    return re.compile("|".join(rf"(?:{item})" for item in _FINDER_PATTERNS), re.IGNORECASE)
+
+
+_FINDER_PATTERNS = (
+    rf"(?:(?:on )?(?:{_WEEKDAY}),? )?[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? [0-9]{{4}}",
+    rf"(?:(?:on )?(?:{_WEEKDAY}),? )?(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}",
+    r"(?:on )?[0-9]{4}-[0-9]{2}-[0-9]{2}",
+    r"today|yesterday|tomorrow",
+    r"(?:earlier|later) this (?:week|month|year)",
+    rf"(?:(?:{_NUMBER}) (?:day|week|month|year)s? )?(?:after|before) (?:the|a|an) [a-z]+(?: [a-z]+)?",
+    rf"(?:{_NUMBER}) (?:day|week|month|year)s? (?:ago|later|from now)",
+    rf"in (?:{_NUMBER}) (?:day|week|month|year)s?",
+    rf"(?:within|in|over|during) the (?:past|last|next|coming) (?:{_NUMBER}) (?:day|week|month|year)s?",
+    r"(?:this|last|past|previous|next|coming) (?:day|week|month|year)",
+    rf"since (?:(?:{_MONTH})(?: [0-9]{{4}})?|[0-9]{{4}}|(?:{_WEEKDAY})|(?:the|a|an) [a-z]+)",
+    rf"(?:in |on )?(?:(?:last|next|this) )?(?:{_MONTH})(?: [0-9]{{4}})?",
+    rf"(?:on )?(?:(?:last|next|this) )?(?:{_WEEKDAY})",
+    r"in [0-9]{4}",
 )
 
 
@@ -467,7 +472,7 @@ def find_time_expressions(
     Nothing is raised for words that only look like a time.
     """
     found: list[TimeExpression] = []
-    for match in _FINDER.finditer(sentence):
+    for match in _finder().finditer(sentence):
         start, end = match.span()
         if (start > 0 and sentence[start - 1].isalnum()) or (end < len(sentence) and sentence[end].isalnum()):
             continue
@@ -484,10 +489,14 @@ def find_time_expressions(
     return found
 
 
-_WEEKDAY_DATE = re.compile(
+@functools.cache
+def _weekday_date() -> re.Pattern[str]:
+    return re.compile(_WEEKDAY_DATE, re.IGNORECASE)
+
+
+_WEEKDAY_DATE = (
     rf"\b(?P<weekday>{_WEEKDAY}),? (?:the )?(?P<date>[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH}),? [0-9]{{4}}"
-    rf"|(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})\b",
-    re.IGNORECASE,
+    rf"|(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})\b"
 )
 
 
@@ -499,7 +508,7 @@ def weekday_mismatches(text: str) -> list[WeekdayMismatch]:
     2025-10-30" are not. Dates without a year are not checked.
     """
     found = []
-    for match in _WEEKDAY_DATE.finditer(text):
+    for match in _weekday_date().finditer(text):
         date = _parse_absolute(match["date"].replace(" of ", " "))
         if date is None or date.day is None:
             continue
