@@ -353,3 +353,10 @@ def test_the_cli_will_not_overwrite_the_article(tmp_path: Path) -> None:
     article.write_text("Kim visited Moscow.", encoding="utf-8")
     result = run("draft", str(article), "--source", "a", "-o", str(article))
     assert (result.returncode, article.read_text(encoding="utf-8")) == (2, "Kim visited Moscow.")
+
+
+@pytest.mark.parametrize(("option", "value"), [("source", "a" * 161), ("publisher", " "), ("published", "2025-13")])
+def test_unusable_options_are_input_errors(option: str, value: str) -> None:
+    """A source id too long for its claims' ids, a blank publisher, a bad date: InputError, never a bare error."""
+    with pytest.raises(factlog.InputError, match=option):
+        drafted("Kim visited Moscow.", **{option: value})

@@ -31,8 +31,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     quote_mismatch,
     stated_after_publication,
     future_event_as_fact,
+    unreviewed_draft,
     source_dates_disagree,
     weekday_mismatch,
-    unreviewed_draft,
 )
 """The rules :func:`factlog.check` runs by default, in this order."""

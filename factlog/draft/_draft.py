@@ -35,6 +35,7 @@ __all__ = ["draft", "write_draft"]
 
 _TITLE_LENGTH = 160
 _SAFETY_ROUNDS = 3
+_LONGEST_SOURCE_ID = 160  # claim ids add "-001-office-1" and must stay within 200 characters
 
 
 def _date(published: PartialDate | Interval | str | None) -> Interval | None:
@@ -102,8 +103,12 @@ def draft(
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError("the article's text holds a lone surrogate: it is not valid Unicode") from None
-    if not isinstance(source, str) or ID.fullmatch(source) is None:
-        raise InputError(f"source: expected an id like 'li-qiang-visit', got {source!r}")
+    if not isinstance(source, str) or ID.fullmatch(source) is None or len(source) > _LONGEST_SOURCE_ID:
+        raise InputError(
+            f"source: expected an id like 'li-qiang-visit' of at most {_LONGEST_SOURCE_ID} characters, got {source!r}"
+        )
+    if publisher is not None and (not isinstance(publisher, str) or not publisher.strip()):
+        raise InputError(f"publisher: expected a name, got {publisher!r}")
     date = _date(published)
     registry = ClaimSet() if registry is None else registry
     names = Names(registry.entities)
