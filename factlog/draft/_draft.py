@@ -72,6 +72,73 @@ def _statement_of_office(claims: Holders, proposition: Proposition, polarity: Po
     return f"{person} holds the office of {office}."
 
 
+@attrs.frozen
+class _Drafter:
+    """What every sentence of one article is drafted with."""
+
+    source: str
+    date: Interval | None
+    holders: Holders
+    outlet: str
+    vocabulary: dict[str, str]
+    figures: dict[str, str]
+
+    def sentence_claim(self, claim_id: str, text: str, start: int, end: int) -> Claim:
+        """The claim of one sentence: its attribution, certainty, polarity and any proposition."""
+        sentence = text[start:end]
+        reading = read_sentence(sentence)
+        if reading.holders:
+            ids = [self.holders.resolve(phrase) for phrase in reading.holders]
+            holder = ids[-1]
+            via = tuple(dict.fromkeys(item for item in (self.outlet, *ids[:-1]) if item != holder))
+            attribution = Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue)
+        else:
+            attribution = Attribution(holder=self.outlet, mode=reading.mode, cue=reading.cue)
+        proposition = None
+        if reading.polarity is Polarity.AFFIRMED:
+            # A denied sentence ("the last visit was in 2019") denies something other than its verb's relation.
+            when = _when(sentence, self.date)
+            proposition = sentence_proposition(self.holders.names, self.vocabulary, self.figures, sentence, when)
+        if proposition is not None:
+            for entity in (proposition.subject, proposition.object):
+                if isinstance(entity, str):
+                    self.holders.use(entity)
+        return Claim(
+            id=claim_id,
+            statement=" ".join(sentence.split()),
+            proposition=proposition,
+            polarity=reading.polarity,
+            certainty=reading.certainty,
+            attribution=attribution,
+            evidence=(Evidence(source=self.source, quote=sentence, start=start, end=end),),
+            draft=True,
+        )
+
+    def office_claims(self, claim_id: str, text: str, start: int, end: int) -> list[Claim]:
+        """A claim for each office title before a name in the sentence, quoting the title."""
+        sentence = text[start:end]
+        claims = []
+        found_titles = office_titles(self.holders.names, set(self.vocabulary), sentence, self.date)
+        for index, found in enumerate(found_titles, 1):
+            for entity in (found.proposition.subject, str(found.proposition.object)):
+                self.holders.use(entity)
+            quote = sentence[found.start : found.end]
+            claims.append(
+                Claim(
+                    id=f"{claim_id}-office-{index}",
+                    statement=_statement_of_office(self.holders, found.proposition, found.polarity),
+                    proposition=found.proposition,
+                    polarity=found.polarity,
+                    attribution=Attribution(holder=self.outlet, mode=Mode.IMPLIED),
+                    evidence=(
+                        Evidence(source=self.source, quote=quote, start=start + found.start, end=start + found.end),
+                    ),
+                    draft=True,
+                )
+            )
+        return claims
+
+
 def draft(
     text: str,
     *,
@@ -111,62 +178,23 @@ def draft(
         raise InputError(f"publisher: expected a name, got {publisher!r}")
     date = _date(published)
     registry = ClaimSet() if registry is None else registry
-    names = Names(registry.entities)
-    holders = Holders(names)
-    outlet = holders.publisher(publisher, source)
-    vocabulary = {predicate.id: predicate.label for predicate in registry.predicates}
-    figures = {predicate.id: predicate.label for predicate in registry.predicates if predicate.functional}
+    holders = Holders(Names(registry.entities))
+    drafter = _Drafter(
+        source=source,
+        date=date,
+        holders=holders,
+        outlet=holders.publisher(publisher, source),
+        vocabulary={predicate.id: predicate.label for predicate in registry.predicates},
+        figures={predicate.id: predicate.label for predicate in registry.predicates if predicate.functional},
+    )
+    spans = sentences(text)
     claims: list[Claim] = []
     extra: list[Claim] = []
-    spans = sentences(text)
     for number, (start, end) in enumerate(spans, 1):
-        sentence = text[start:end]
-        claim_id = f"{source}-{number:03d}"
-        reading = read_sentence(sentence)
-        when = _when(sentence, date)
-        if reading.holders:
-            ids = [holders.resolve(phrase) for phrase in reading.holders]
-            holder = ids[-1]
-            via = tuple(dict.fromkeys(item for item in (outlet, *ids[:-1]) if item != holder))
-            attribution = Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue)
-        else:
-            attribution = Attribution(holder=outlet, mode=reading.mode, cue=reading.cue)
-        proposition = None
-        if reading.polarity is Polarity.AFFIRMED:
-            # A denied sentence ("the last visit was in 2019") denies something other than its verb's relation.
-            proposition = sentence_proposition(names, vocabulary, figures, sentence, when)
-        if proposition is not None:
-            for entity in (proposition.subject, proposition.object):
-                if isinstance(entity, str):
-                    holders.use(entity)
-        evidence = (Evidence(source=source, quote=sentence, start=start, end=end),)
-        claims.append(
-            Claim(
-                id=claim_id,
-                statement=" ".join(sentence.split()),
-                proposition=proposition,
-                polarity=reading.polarity,
-                certainty=reading.certainty,
-                attribution=attribution,
-                evidence=evidence,
-                draft=True,
-            )
-        )
-        for index, found in enumerate(office_titles(names, set(vocabulary), sentence, date), 1):
-            for entity in (found.proposition.subject, str(found.proposition.object)):
-                holders.use(entity)
-            quote = sentence[found.start : found.end]
-            extra.append(
-                Claim(
-                    id=f"{claim_id}-office-{index}",
-                    statement=_statement_of_office(holders, found.proposition, found.polarity),
-                    proposition=found.proposition,
-                    polarity=found.polarity,
-                    attribution=Attribution(holder=outlet, mode=Mode.IMPLIED),
-                    evidence=(Evidence(source=source, quote=quote, start=start + found.start, end=start + found.end),),
-                    draft=True,
-                )
-            )
+        claim = drafter.sentence_claim(f"{source}-{number:03d}", text, start, end)
+        claims.append(claim)
+        extra += drafter.office_claims(claim.id, text, start, end)
+    outlet = drafter.outlet
     heading = title or (text[spans[0][0] : spans[0][1]] if spans else source)
     heading = " ".join(heading.split())[:_TITLE_LENGTH] or source
     used_predicates = _with_references(registry, {c.proposition.predicate for c in (*claims, *extra) if c.proposition})
