@@ -64,9 +64,9 @@ def _when(sentence: str, published: Interval | None) -> Interval | None:
     return published
 
 
-def _statement_of_office(claims: Holders, proposition: Proposition, polarity: Polarity) -> str:
-    person = claims.used[proposition.subject].name
-    office = claims.used[str(proposition.object)].name
+def _statement_of_office(holders: Holders, proposition: Proposition, polarity: Polarity) -> str:
+    person = holders.used[proposition.subject].name
+    office = holders.used[str(proposition.object)].name
     if polarity is Polarity.DENIED:
         return f"{person} no longer holds the office of {office}."
     return f"{person} holds the office of {office}."
