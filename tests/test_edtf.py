@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factlog
 from factlog import FormatError, Interval, PartialDate, Severity
@@ -124,6 +125,7 @@ def test_interval_text_round_trips(interval: Interval) -> None:
     assert Interval.parse(str(interval)) == interval
 
 
+@settings(max_examples=30)  # test_codec's round trips run the same forms at full length
 @given(claim_sets())
 def test_documents_with_every_date_form_round_trip(claims: factlog.ClaimSet) -> None:
     """A claim set using every date form dumps to bytes that load back equal and dump the same."""
@@ -254,3 +256,50 @@ def test_approximate_date_value_agrees_within_its_widening() -> None:
         claim("b", "visit", "takes-place-on", "date:1962", None, holder="wire"),
     )
     assert list(conflicting_values(factlog.Index.of(claims))) == []
+
+
+@given(
+    st.datetimes(datetime.datetime(1990, 1, 1), datetime.datetime(2030, 12, 31)),
+    st.integers(-23 * 60, 23 * 60),
+)
+def test_offset_times_reach_a_stable_utc_text(moment: datetime.datetime, offset: int) -> None:
+    """A time written with any offset reads as the same UTC minute, and its UTC text is a fixed point."""
+    zone = datetime.timezone(datetime.timedelta(minutes=offset))
+    local = moment.replace(second=0, microsecond=0, tzinfo=zone)
+    sign, minutes = ("+" if offset >= 0 else "-"), abs(offset)
+    text = f"{local:%Y-%m-%dT%H:%M}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    date = PartialDate.parse(text)
+    utc = local.astimezone(datetime.UTC)
+    assert str(date) == f"{utc:%Y-%m-%dT%H:%M}Z"
+    assert str(PartialDate.parse(str(date))) == str(date)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: PartialDate(2015, unspecified=2), "do not fit the year"),
+        (lambda: PartialDate(2025, None, 3), "a day needs a month"),
+        (lambda: PartialDate(2025, 10, time="10:00"), "a time of day needs a day"),
+        (lambda: Interval(None, None), "at least one date"),
+        (lambda: Interval(PartialDate(2019), PartialDate(2020), end_unknown=True), "an unknown end has no date"),
+        (lambda: factlog.Source(id="s", title="S", publisher="p", published="2025"), "expected a date or an interval"),
+    ],
+)
+def test_impossible_values_are_refused_by_the_model(make: object, message: str) -> None:
+    """Built directly, dates, intervals and publication dates refuse what the text forms cannot say."""
+    with pytest.raises((ValueError, TypeError), match=message):
+        make()  # type: ignore[operator]
+
+
+def test_open_ends_have_no_first_or_last_day() -> None:
+    """Asking an open interval for its first or last day is an error, not a guess."""
+    with pytest.raises(ValueError, match="no first day"):
+        Interval.parse("../2019").earliest  # noqa: B018
+    with pytest.raises(ValueError, match="no last day"):
+        Interval.parse("2019/..").latest  # noqa: B018
+
+
+def test_widening_stops_at_the_calendar_edges() -> None:
+    """An approximate month at the end of year 9999 widens no further than the last day."""
+    assert PartialDate(9999, 12, approximate=True).latest == datetime.date.max
+    assert PartialDate(1, 1, approximate=True).earliest == datetime.date.min

@@ -76,10 +76,11 @@ def _widen(low: float, high: float, tolerance: float, half: float) -> tuple[floa
     return low - half, high + half
 
 
-def value_range(value: object, tolerance: float) -> tuple[float, float] | None:
-    """The span of values a literal is compatible with, or None for exact matching (units not converted)."""
-    if isinstance(value, Quantity):
-        return _widen(*value.bounds, tolerance, 0.0)
+def value_range(value: object) -> tuple[float, float] | None:
+    """The span of days a date value may be, as ordinals; None for a value matched exactly.
+
+    Quantities have their own comparison, with units: :func:`quantity_ranges`.
+    """
     if isinstance(value, DateValue):
         return (float(value.date.start_low), float(value.date.end_high))
     return None
@@ -95,7 +96,7 @@ def compatible(first: object, second: object, predicate: Predicate) -> bool:
     if isinstance(first, Quantity) and isinstance(second, Quantity):
         ranges = quantity_ranges([first, second], predicate)
         return ranges is not None and ranges[0][0] <= ranges[1][1] and ranges[1][0] <= ranges[0][1]
-    low_high = value_range(first, predicate.tolerance), value_range(second, predicate.tolerance)
+    low_high = value_range(first), value_range(second)
     if low_high[0] is not None and low_high[1] is not None:
         return low_high[0][0] <= low_high[1][1] and low_high[1][0] <= low_high[0][1]
     return object_key(first) == object_key(second)

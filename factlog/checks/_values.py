@@ -27,7 +27,7 @@ def _compare(entries: Sequence[Entry], predicate: Predicate) -> str:
             return "units"
         ranges: list[tuple[float, float] | None] = list(found)
     else:
-        ranges = [value_range(value, predicate.tolerance) for value in objects]
+        ranges = [value_range(value) for value in objects]
     if ranges and ranges[0] is not None:
         lows = [r[0] for r in ranges if r is not None]
         highs = [r[1] for r in ranges if r is not None]
