@@ -360,3 +360,11 @@ def test_unusable_options_are_input_errors(option: str, value: str) -> None:
     """A source id too long for its claims' ids, a blank publisher, a bad date: InputError, never a bare error."""
     with pytest.raises(factlog.InputError, match=option):
         drafted("Kim visited Moscow.", **{option: value})
+
+
+def test_an_event_date_comes_from_the_sentence_only() -> None:
+    """'The Beijing parade took place in September' dates the parade; without a date, no date is proposed."""
+    dated = only("The Beijing parade took place in September.")
+    assert dated.proposition is not None
+    assert (dated.proposition.predicate, str(dated.proposition.object)) == ("takes-place-on", "2025-09")
+    assert only("The Beijing parade drew crowds.").proposition is None

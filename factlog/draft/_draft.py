@@ -53,15 +53,15 @@ def _date(published: PartialDate | Interval | str | None) -> Interval | None:
     return found
 
 
-def _when(sentence: str, published: Interval | None) -> Interval | None:
-    """The time the sentence's words name (by ``find_time_expressions``), else the article's date."""
+def _named_time(sentence: str, published: Interval | None) -> Interval | None:
+    """The time the sentence's words name (by ``find_time_expressions``), or None."""
     if published is None:
         return None
     for found in find_time_expressions(sentence, published):
         if found.text.islower() and len(found.text.split()) == 1:
             continue  # "may", "march": a verb more often than a month
         return found.when
-    return published
+    return None
 
 
 def _statement_of_office(holders: Holders, proposition: Proposition, polarity: Polarity) -> str:
@@ -97,8 +97,10 @@ class _Drafter:
         proposition = None
         if reading.polarity is Polarity.AFFIRMED:
             # A denied sentence ("the last visit was in 2019") denies something other than its verb's relation.
-            when = _when(sentence, self.date)
-            proposition = sentence_proposition(self.holders.names, self.vocabulary, self.figures, sentence, when)
+            named = _named_time(sentence, self.date)
+            proposition = sentence_proposition(
+                self.holders.names, self.vocabulary, self.figures, sentence, named=named, published=self.date
+            )
         if proposition is not None:
             for entity in (proposition.subject, proposition.object):
                 if isinstance(entity, str):

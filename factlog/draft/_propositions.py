@@ -114,19 +114,28 @@ def _figure(names: Names, vocabulary: dict[str, str], sentence: str, when: Inter
 
 
 def sentence_proposition(
-    names: Names, vocabulary: dict[str, str], figures: dict[str, str], sentence: str, when: Interval | None
+    names: Names,
+    vocabulary: dict[str, str],
+    figures: dict[str, str],
+    sentence: str,
+    *,
+    named: Interval | None,
+    published: Interval | None,
 ) -> Proposition | None:
     """The proposition of a sentence where one pattern fits, or None.
 
     ``vocabulary`` maps the predicate ids given to their labels, ``figures`` the
-    functional ones (whose label may name a unit); ``when`` is the time the sentence's
-    words name, or the article's date.
+    functional ones (whose label may name a unit); ``named`` is the time the sentence's
+    words name, if any, and ``published`` the article's date, the valid time of a
+    relation or figure when the words name none. An event's date is proposed only from
+    words of the sentence.
     """
     predicates = set(vocabulary)
+    when = named or published
     return (
         _relation(names, predicates, sentence, when)
         or _figure(names, figures, sentence, when)
-        or _event_date(names, predicates, sentence, when)
+        or _event_date(names, predicates, sentence, named)
     )
 
 
