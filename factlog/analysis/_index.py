@@ -17,13 +17,13 @@ from typing import Any
 
 import attrs
 
-from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, object_slot
+from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, committed_span, object_slot
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import _NEG_INF, _POS_INF
 from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Entity, Evidence, Source
+from factlog.model._partial import _NEG_INF, _POS_INF
 from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
@@ -231,11 +231,12 @@ class Index:
         proposition = self.vocabulary.normalise(reading.proposition)
         when = proposition.when
         predicate = self.vocabulary.predicate(proposition.predicate)
+        state = predicate is not None and predicate.kind is PredicateKind.STATE
         return {
             "proposition": proposition,
             "key": canonical_key(proposition),
             "predicate": predicate,
-            "span": _ANY_TIME if when is None else (when.start_low, when.end_high),
+            "span": _ANY_TIME if when is None else committed_span(when, state=state),
             "core": certain_days(when, event=predicate is not None and predicate.kind is PredicateKind.EVENT),
             "polarity": reading.polarity,
         }
