@@ -22,6 +22,7 @@ from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 __all__ = ["Entry", "Index", "SlotKey", "chronological"]
 
 _ANY_TIME = (_NEG_INF, _POS_INF)
+_STATE = PredicateKind.STATE
 
 SlotKey = tuple[str, str, tuple[tuple[str, str], ...]]
 """``(subject, predicate, qualifiers)``: where a functional predicate has one value."""
@@ -71,17 +72,6 @@ class Entry:
     def when(self) -> Interval | None:
         """The valid time of the (normalised) proposition."""
         return None if self.proposition is None else self.proposition.when
-
-
-def _committed(when: Interval, predicate: Predicate | None) -> tuple[int, int]:
-    first, last = when.start_low, when.end_high
-    if predicate is None or predicate.kind is not PredicateKind.STATE:
-        return first, last
-    if when.end_unknown and when.start is not None:
-        last = when.start.last_day
-    if when.start_unknown and when.end is not None:
-        first = when.end.first_day
-    return first, last
 
 
 def chronological(entries: Sequence[Entry]) -> list[Entry]:
@@ -213,8 +203,11 @@ class Index:
         # One quote is the common case: its source, without building Claim.sources.
         sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
         when = None if proposition is None else proposition.when
-        span = _ANY_TIME if when is None else _committed(when, predicate)
-        exact = when is None or when.exact
+        if when is None:
+            span, exact = _ANY_TIME, True
+        else:
+            span = when.state_span if predicate is not None and predicate.kind is _STATE else when.span
+            exact = when.exact
         speaker = self.speaker(holder)
         return Entry(claim, position, proposition, key, predicate, holder, speaker, stated, sources, span, exact)
 

@@ -507,7 +507,9 @@ def weekday_mismatches(text: str) -> list[WeekdayMismatch]:
     "Thursday, 30 October 2025", "Thursday October 30, 2025" and "Thursday
     2025-10-30" are not. Dates without a year are not checked.
     """
-    found = []
+    found: list[WeekdayMismatch] = []
+    if "day" not in text.casefold():  # every weekday's name ends so: most texts need no regex
+        return found
     for match in _weekday_date().finditer(text):
         date = _parse_absolute(match["date"].replace(" of ", " "))
         if date is None or date.day is None:
