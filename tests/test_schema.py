@@ -18,6 +18,7 @@ from .strategies import claim_sets
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "v1.json"
+FORMS = Path(__file__).parent / "forms" / "claims.json"
 VALIDATOR = jsonschema.Draft202012Validator(factlog.json_schema())
 
 
@@ -26,7 +27,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(factlog.json_schema())
 
 
-@pytest.mark.parametrize("path", [*sorted((ROOT / "sources").rglob("*.json")), GOLDEN], ids=str)
+@pytest.mark.parametrize("path", [*sorted((ROOT / "sources").rglob("*.json")), GOLDEN, FORMS], ids=str)
 def test_schema_accepts_every_corpus_file(path: Path) -> None:
     """Each file under sources/ (and the golden file) is valid against the schema."""
     VALIDATOR.validate(json.loads(path.read_text(encoding="utf-8")))
