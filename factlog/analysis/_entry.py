@@ -12,7 +12,7 @@ from factlog.model._partial import _NEG_INF, _POS_INF
 from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey
 
-__all__ = ["Entry", "SlotKey", "certain_days", "chronological", "committed_span", "object_slot"]
+__all__ = ["Entry", "SlotKey", "certain_days", "chronological", "object_slot"]
 
 SlotKey = tuple[str, str, tuple[tuple[str, str], ...]]
 """``(subject, predicate, qualifiers)``: where a functional predicate has one value."""
@@ -43,7 +43,7 @@ class Entry:
     :class:`~factlog.PartialDate`). A state with an unknown end (``2019/``) commits only
     to its start: it held then, and stopped at a time not given, so a later "no longer
     holds" does not oppose it (likewise an unknown start commits only to the end); see
-    :func:`committed_span`.
+    :attr:`~factlog.Interval.state_span`.
     """
     polarity: Polarity
     """Whether this reading affirms or denies its proposition (the claim's own, or implied)."""
@@ -110,23 +110,6 @@ def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | Non
     low = _NEG_INF if when.start is None else when.start.last_day
     high = _POS_INF if when.end is None else when.end.first_day - 1
     return (low, high) if low <= high else None
-
-
-def committed_span(when: Interval, *, state: bool) -> tuple[int, int]:
-    """The first and last day a valid time commits to, as ordinals: :attr:`Entry.span`.
-
-    The widest reading (:attr:`~factlog.Interval.start_low` to ``end_high``), except that
-    a state with an unknown end (``2019/``) commits only to its start, and one with an
-    unknown start (``/2019``) only to its end.
-    """
-    first, last = when.start_low, when.end_high
-    if not state:
-        return first, last
-    if when.end_unknown and when.start is not None:
-        last = when.start.last_day
-    if when.start_unknown and when.end is not None:
-        first = when.end.first_day
-    return first, last
 
 
 def chronological(entries: Sequence[Entry]) -> list[Entry]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, committed_span, object_slot
+from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, object_slot
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.model._claimset import ClaimSet
@@ -236,7 +236,7 @@ class Index:
             "proposition": proposition,
             "key": canonical_key(proposition),
             "predicate": predicate,
-            "span": _ANY_TIME if when is None else committed_span(when, state=state),
+            "span": _ANY_TIME if when is None else when.state_span if state else when.span,
             "core": certain_days(when, event=predicate is not None and predicate.kind is PredicateKind.EVENT),
             "polarity": reading.polarity,
         }

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from factlog.analysis._index import Index, chronological
 from factlog.checks._findings import Finding, Severity, finding_id
-from factlog.model._relative import weekday_mismatches
+from factlog.model._timewords import weekday_mismatches
 
 __all__ = ["source_dates_disagree", "weekday_mismatch"]
 

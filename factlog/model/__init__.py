@@ -33,14 +33,9 @@ from factlog.model._nouns import (
     TextValue,
 )
 from factlog.model._patterns import Pattern
-from factlog.model._relative import (
-    TimeExpression,
-    WeekdayMismatch,
-    find_time_expressions,
-    resolve_when,
-    weekday_mismatches,
-)
+from factlog.model._relative import resolve_when
 from factlog.model._scales import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
+from factlog.model._timewords import TimeExpression, WeekdayMismatch, find_time_expressions, weekday_mismatches
 from factlog.model._vocabulary import PropositionKey, Vocabulary
 
 __all__ = [

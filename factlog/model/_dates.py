@@ -79,7 +79,7 @@ class Interval:
         second = ("" if self.end_unknown else _OPEN) if self.end is None else str(self.end)
         return f"{first}/{second}"
 
-    @property
+    @functools.cached_property
     def exact(self) -> bool:
         """Whether every bound is given and neither approximate nor uncertain (open ends are exact)."""
         return not (
@@ -88,6 +88,25 @@ class Interval:
             or (self.start is not None and not self.start.exact)
             or (self.end is not None and not self.end.exact)
         )
+
+    @functools.cached_property
+    def span(self) -> tuple[int, int]:
+        """``(start_low, end_high)``: every day any reading may cover, as ordinals."""
+        return (self.start_low, self.end_high)
+
+    @functools.cached_property
+    def state_span(self) -> tuple[int, int]:
+        """The days a state over this interval is committed to, as ordinals.
+
+        :attr:`span`, except that an unknown end commits only to the start (it held then,
+        and stopped at a time not given), and an unknown start only to the end.
+        """
+        first, last = self.span
+        if self.end_unknown and self.start is not None:
+            last = self.start.last_day
+        if self.start_unknown and self.end is not None:
+            first = self.end.first_day
+        return first, last
 
     @property
     def closed(self) -> bool:

@@ -161,7 +161,8 @@ class Quantity:
         if self.amount is None:
             assert self.estimate is not None
             text = self.estimate.value.replace("-", " ")
-            return f"{text} {self.unit}" if self.unit else text
+            joint = " of " if self.estimate in (Estimate.DOZENS, Estimate.HUNDREDS, Estimate.THOUSANDS) else " "
+            return f"{text}{joint}{self.unit}" if self.unit else text
         text = f"{self.amount:,}"
         if self.estimate is not None:
             text = f"{_WORDS[self.estimate]} {text}"

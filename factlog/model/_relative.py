@@ -1,9 +1,8 @@
 """Time as reporters write it: "on Tuesday", "last week", "two days after the strike".
 
 :func:`resolve_when` turns one such expression into an :class:`~factlog.Interval`
-against an anchor, normally the day the claim was stated; :func:`find_time_expressions`
-finds them in a sentence (for drafting); :func:`weekday_mismatches` reports a weekday
-written beside a date it does not fall on ("Wednesday, 30 October 2025").
+against an anchor, normally the day the claim was stated. Finding them in a sentence,
+and a weekday beside the wrong date, are in :mod:`factlog.model._timewords`.
 
 Calendar arithmetic (a month back from 31 March, a year on from 29 February) is done by
 python-dateutil's ``relativedelta``, and absolute dates in words ("30 October 2025",
@@ -21,18 +20,10 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 
-import attrs
-
 from factlog.errors import TimeExpressionError
 from factlog.model._dates import Interval, PartialDate
 
-__all__ = [
-    "TimeExpression",
-    "WeekdayMismatch",
-    "find_time_expressions",
-    "resolve_when",
-    "weekday_mismatches",
-]
+__all__ = ["resolve_when"]
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -79,36 +70,6 @@ _MONTH = "|".join(_MONTHS)
 _NUMBER = "|".join(sorted((re.escape(word) for word in _NUMBERS), key=len, reverse=True)) + r"|[0-9]{1,3}"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _FUTURE = re.compile(r"\b(will|would|shall|is to|are to|plans? to|planned|scheduled|expected to|next)\b", re.I)
-
-
-@attrs.frozen
-class TimeExpression:
-    """A time expression found in a sentence: its character span and what it resolves to."""
-
-    start: int
-    """Offset of the first character (Python string offsets)."""
-    end: int
-    """Offset after the last character."""
-    text: str
-    """The words as written."""
-    when: Interval
-    """What the words mean, against the anchor."""
-
-
-@attrs.frozen
-class WeekdayMismatch:
-    """A weekday written beside a date it does not fall on."""
-
-    start: int
-    """Offset of the weekday's first character."""
-    end: int
-    """Offset after the date's last character."""
-    text: str
-    """The words as written, e.g. 'Wednesday, 30 October 2025'."""
-    written: str
-    """The weekday written, e.g. 'Wednesday'."""
-    actual: str
-    """The weekday the date falls on, e.g. 'Thursday'."""
 
 
 def _day(day: datetime.date) -> PartialDate:
@@ -428,93 +389,3 @@ def resolve_when(
     first = _resolve_at(text, span.start.earliest, ahead, known)
     last = span.end.latest
     return first if last == span.start.earliest else _hull(first, _resolve_at(text, last, ahead, known))
-
-
-_CLAUSE = re.compile(r"[,;.!?]")
-
-
-@functools.cache
-def _finder() -> re.Pattern[str]:
-    return re.compile("|".join(rf"(?:{item})" for item in _FINDER_PATTERNS), re.IGNORECASE)
-
-
-_FINDER_PATTERNS = (
-    rf"(?:(?:on )?(?:{_WEEKDAY}),? )?[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? [0-9]{{4}}",
-    rf"(?:(?:on )?(?:{_WEEKDAY}),? )?(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}",
-    r"(?:on )?[0-9]{4}-[0-9]{2}-[0-9]{2}",
-    r"today|yesterday|tomorrow",
-    r"(?:earlier|later) this (?:week|month|year)",
-    rf"(?:(?:{_NUMBER}) (?:day|week|month|year)s? )?(?:after|before) (?:the|a|an) [a-z]+(?: [a-z]+)?",
-    rf"(?:{_NUMBER}) (?:day|week|month|year)s? (?:ago|later|from now)",
-    rf"in (?:{_NUMBER}) (?:day|week|month|year)s?",
-    rf"(?:within|in|over|during) the (?:past|last|next|coming) (?:{_NUMBER}) (?:day|week|month|year)s?",
-    r"(?:this|last|past|previous|next|coming) (?:day|week|month|year)",
-    rf"since (?:(?:{_MONTH})(?: [0-9]{{4}})?|[0-9]{{4}}|(?:{_WEEKDAY})|(?:the|a|an) [a-z]+)",
-    rf"(?:in |on )?(?:(?:last|next|this) )?(?:{_MONTH})(?: [0-9]{{4}})?",
-    rf"(?:on )?(?:(?:last|next|this) )?(?:{_WEEKDAY})",
-    r"in [0-9]{4}",
-)
-
-
-def find_time_expressions(
-    sentence: str,
-    anchor: PartialDate | Interval | str,
-    *,
-    events: Mapping[str, Interval] | None = None,
-    future: bool | None = None,
-) -> list[TimeExpression]:
-    """The time expressions of a sentence, in order, each with its span and meaning.
-
-    Finds the forms :func:`resolve_when` reads (longest match first, never
-    overlapping) and resolves each against ``anchor``; "after the strike" is kept only
-    when ``events`` names the strike. ``future`` ``None`` looks for a future tense in
-    the clause of each expression (up to the nearest comma, semicolon or full stop).
-    Nothing is raised for words that only look like a time.
-    """
-    found: list[TimeExpression] = []
-    for match in _finder().finditer(sentence):
-        start, end = match.span()
-        if (start > 0 and sentence[start - 1].isalnum()) or (end < len(sentence) and sentence[end].isalnum()):
-            continue
-        if future is None:
-            clause = _CLAUSE.split(sentence[:start])[-1] + sentence[start:end] + _CLAUSE.split(sentence[end:])[0]
-            ahead = bool(_FUTURE.search(clause))
-        else:
-            ahead = future
-        try:
-            when = resolve_when(match.group(0), anchor, events=events, future=ahead)
-        except TimeExpressionError:
-            continue
-        found.append(TimeExpression(start, end, match.group(0), when))
-    return found
-
-
-@functools.cache
-def _weekday_date() -> re.Pattern[str]:
-    return re.compile(_WEEKDAY_DATE, re.IGNORECASE)
-
-
-_WEEKDAY_DATE = (
-    rf"\b(?P<weekday>{_WEEKDAY}),? (?:the )?(?P<date>[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH}),? [0-9]{{4}}"
-    rf"|(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})\b"
-)
-
-
-def weekday_mismatches(text: str) -> list[WeekdayMismatch]:
-    """Weekdays written beside a full date they do not fall on, in order.
-
-    "Wednesday, 30 October 2025" is reported (30 October 2025 is a Thursday);
-    "Thursday, 30 October 2025", "Thursday October 30, 2025" and "Thursday
-    2025-10-30" are not. Dates without a year are not checked.
-    """
-    found = []
-    for match in _weekday_date().finditer(text):
-        date = _parse_absolute(match["date"].replace(" of ", " "))
-        if date is None or date.day is None:
-            continue
-        actual = _WEEKDAYS[date.earliest.weekday()]
-        if actual != match["weekday"].lower():
-            found.append(
-                WeekdayMismatch(match.start(), match.end(), match.group(0), match["weekday"], actual.capitalize())
-            )
-    return found

@@ -16,6 +16,7 @@ from factlog import ClaimSet
 from tests.helpers import GOLDEN, ROOT
 from tests.strategies import claim_sets
 
+FORMS = ROOT / "tests" / "forms" / "claims.json"
 VALIDATOR = jsonschema.Draft202012Validator(factlog.json_schema())
 
 
@@ -24,7 +25,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(factlog.json_schema())
 
 
-@pytest.mark.parametrize("path", [*sorted((ROOT / "sources").rglob("*.json")), GOLDEN], ids=str)
+@pytest.mark.parametrize("path", [*sorted((ROOT / "sources").rglob("*.json")), GOLDEN, FORMS], ids=str)
 def test_schema_accepts_every_corpus_file(path: Path) -> None:
     """Each file under sources/ (and the golden file) is valid against the schema."""
     VALIDATOR.validate(json.loads(path.read_text(encoding="utf-8")))

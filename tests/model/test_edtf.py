@@ -205,7 +205,7 @@ def test_unknown_end_gives_no_finding_against_a_later_former_claim() -> None:
     """A term from 2019 with an unknown end, and 'no longer holds' in 2024: no conflict at all."""
     claims = world(
         claim("start", "trump", "holds-office", "us-president", "2019/"),
-        claim("former", "trump", "holds-office", "us-president", "2024-06", denied=True),
+        claim("former", "trump", "holds-office", "us-president", "2024-06", denied=True, holder="wire"),
     )
     assert list(opposed_claims(factlog.Index.of(claims))) == []
 
@@ -214,7 +214,7 @@ def test_open_end_still_contradicts_a_later_former_claim() -> None:
     """The same term written as still going (``2019/..``) is an error against 'no longer holds'."""
     claims = world(
         claim("start", "trump", "holds-office", "us-president", "2019/.."),
-        claim("former", "trump", "holds-office", "us-president", "2024-06", denied=True),
+        claim("former", "trump", "holds-office", "us-president", "2024-06", denied=True, holder="wire"),
     )
     [finding] = opposed_claims(factlog.Index.of(claims))
     assert finding.severity is Severity.ERROR
@@ -223,12 +223,12 @@ def test_open_end_still_contradicts_a_later_former_claim() -> None:
 def test_approximate_bound_softens_a_contradiction_to_a_warning() -> None:
     """The same opposition that is an error with exact dates is a warning when a bound is approximate."""
     exact = world(
-        claim("yes", "trump", "holds-office", "us-president", "2019/2020"),
-        claim("no", "trump", "holds-office", "us-president", "2020-06", denied=True),
+        claim("yes", "trump", "holds-office", "us-president", "2019/2021"),
+        claim("no", "trump", "holds-office", "us-president", "2020-06", denied=True, holder="wire"),
     )
     circa = world(
-        claim("yes", "trump", "holds-office", "us-president", "2019/2020~"),
-        claim("no", "trump", "holds-office", "us-president", "2020-06", denied=True),
+        claim("yes", "trump", "holds-office", "us-president", "2019/2021~"),
+        claim("no", "trump", "holds-office", "us-president", "2020-06", denied=True, holder="wire"),
     )
     severities = [[f.severity for f in opposed_claims(factlog.Index.of(c))] for c in (exact, circa)]
     assert severities == [[Severity.ERROR], [Severity.WARNING]]

@@ -53,7 +53,8 @@ def test_words_read_as_written() -> None:
         str(Quantity(amount=120, estimate=Estimate.AT_LEAST, unit="troops")),
         str(Quantity(estimate=Estimate.DOZENS, unit="rockets")),
         str(Quantity(amount=10000, estimate=Estimate.MORE_THAN)),
-    ] == ["at least 120 troops", "dozens rockets", "more than 10,000"]
+        str(Quantity(estimate=Estimate.A_FEW, unit="rockets")),
+    ] == ["at least 120 troops", "dozens of rockets", "more than 10,000", "a few rockets"]
 
 
 @given(quantities())
