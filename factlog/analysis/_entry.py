@@ -62,6 +62,11 @@ class Entry:
         return self.when is not None
 
     @property
+    def exact(self) -> bool:
+        """Whether the valid time has no approximate, uncertain or unknown bound (``Interval.exact``)."""
+        return self.when is None or self.when.exact
+
+    @property
     def id(self) -> str:
         """The claim id."""
         return self.claim.id

@@ -172,7 +172,7 @@ def definite_conflict(affirmed: Sequence[Entry], denied: Sequence[Entry], *, eve
     if any(not e.timed for e in affirmed) and any(not e.timed for e in denied):
         return True  # neither gives a time: the same unspecified time
     timed_affirmed = [e for e in affirmed if e.timed]
-    timed_denied = [e for e in denied if e.timed and (not event or (e.when is not None and e.when.exact))]
+    timed_denied = [e for e in denied if e.timed and (not event or e.exact)]
     if not event:
         return spans_meet([e.core for e in timed_affirmed if e.core], [e.core for e in timed_denied if e.core])
     denials = sorted(e.span for e in timed_denied)

@@ -167,6 +167,14 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     its own, one step less severely against a dated claim; two undated claims speak of
     the same unspecified time (the date of an event, given without saying when).
 
+    Quantities are converted to one unit first (5 miles is 8.05 km; 90 minutes is 1.5
+    hours) and widened by the predicate's absolute ``margin`` too; "at least 120" has no
+    upper bound and "dozens" is 24 to 99 (the ranges are in ``docs/format.md``). Figures
+    whose units do not convert (5 km and 3 hours, or 40 troops and 40 tanks) cannot be
+    compared, and are reported as such ("Values in units that do not convert"), at most
+    a *warning*, rather than passed over. A date value with an approximate or uncertain
+    bound (``1961~``) clashes only possibly: one step less severe.
+
     Example: ``{"id": "head-of-government", "kind": "state", "functional": true}``;
     Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):
     one warning.

@@ -317,11 +317,11 @@ def test_cue_kinds_are_all_used() -> None:
 
 
 def test_a_draft_names_every_predicate_its_predicates_name(tmp_path: Path) -> None:
-    """A drafted office title brings holds-office with former-holder-of, so the file loads on its own."""
+    """A drafted office title brings holds-office with no-longer-holds-office, so the file loads on its own."""
     text = "Former U.S. President Donald Trump arrived in Seoul."
     factlog.write_draft(drafted(text), text, tmp_path / "claims.json")
     loaded = factlog.load(tmp_path / "claims.json")
-    assert {"holds-office", "former-holder-of"} <= {predicate.id for predicate in loaded.predicates}
+    assert {"holds-office", "no-longer-holds-office"} <= {predicate.id for predicate in loaded.predicates}
 
 
 def test_a_capitalised_cue_word_inside_a_sentence_is_a_name() -> None:

@@ -141,6 +141,8 @@ def test_claimreview_dates_are_iso_8601() -> None:
     circa = attrs.evolve(first, published=factlog.Interval.parse("2025-06-24/2025-06-25"))
     last = attrs.evolve(rest[-1], published=factlog.Interval.parse("2025-10~"))
     claims = attrs.evolve(claims, sources=(circa, *rest[:-1], last))
-    graph = to_claimreview(factlog.assess(claims), claims, author="Desk", url="https://example.org/r/")["@graph"]
+    graph = to_claimreview(
+        factlog.assess(claims), claims, author="Desk", url="https://example.org/r/", everything=True
+    )["@graph"]
     dates = {work["datePublished"] for review in graph for work in review["itemReviewed"]["appearance"]}  # type: ignore[index, union-attr]
     assert dates == {"2025-06-24", "2025-09-01"}
