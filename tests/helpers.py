@@ -160,7 +160,7 @@ def claim(
         certainty=Certainty.parse(certainty),
         attribution=Attribution(holder=holder, via=via),
         evidence=(Evidence(source=source, quote=f"quote {id}", start=0, end=len(f"quote {id}")),),
-        stated=None if stated is None else PartialDate.parse(stated),
+        stated=None if stated is None else Interval.parse(stated),
         answers=answers,
         regarding=regarding,
     )

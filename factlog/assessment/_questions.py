@@ -20,11 +20,11 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
-from factlog.analysis._values import value_range
+from factlog.analysis._values import quantity_ranges, value_range
 from factlog.assessment._acceptance import Acceptance
 from factlog.model._dates import Interval
 from factlog.model._kinds import Mode
-from factlog.model._nouns import Object, Predicate, Proposition
+from factlog.model._nouns import Object, Predicate, Proposition, Quantity
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, object_key
 
@@ -204,10 +204,16 @@ def _compatible(values: dict[str, Object | None], predicate: Predicate) -> dict[
     """Each value's compatible others: a sweep over ranges sorted by their start (ranged values of one type only)."""
     found: dict[str, set[str]] = {value: set() for value in values}
     by_type: dict[type, list[tuple[float, float, str]]] = {}
+    quantities = {value: obj for value, obj in values.items() if isinstance(obj, Quantity)}
     for value, obj in values.items():
-        span = value_range(obj, predicate.tolerance)
+        span = value_range(obj)
         if span is not None:
             by_type.setdefault(type(obj), []).append((span[0], span[1], value))
+    # Quantities compare in one unit, widened by the predicate's tolerance and margin; units
+    # that do not convert leave the values apart (the check reports them).
+    ranges = quantity_ranges(list(quantities.values()), predicate) if quantities else None
+    if ranges is not None:
+        by_type[Quantity] = [(low, high, value) for value, (low, high) in zip(quantities, ranges, strict=True)]
     for ranged in by_type.values():
         ranged.sort()
         active: list[tuple[float, str]] = []  # (end, value), pruned as the sweep moves on
