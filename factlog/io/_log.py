@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from cattrs.errors import BaseValidationError
 
 from factlog.errors import ConflictError, FormatError, UnknownIdError
 from factlog.io._documents import _converter, _messages
+from factlog.io._logrules import RetractedWarning, held, keep_document, refusal, without_dangling
 from factlog.io._parsing import DEFAULT_LIMITS, check_writable, parse_json
 from factlog.io._store import begin, connect
 from factlog.model._claimset import ClaimSet
@@ -42,6 +43,7 @@ __all__ = [
     "Record",
     "RecordVersion",
     "Replay",
+    "RetractedWarning",
     "Retraction",
     "TornLineWarning",
     "parse_time",
@@ -161,74 +163,76 @@ class ClaimLog:
         at: datetime.datetime | None = None,
         replace: bool = False,
         documents: Mapping[str, bytes] | None = None,
+        names: Sequence[str] | None = None,
     ) -> int:
         """Append records in one transaction at one UTC time; return once it is on disk.
 
-        ``documents`` maps a source id to the bytes of its document, kept in the store.
-        Returns how many records were stored (a record identical to the current one is
-        not stored again). Raises :class:`~factlog.ConflictError` for an id defined
-        differently (unless ``replace``), :class:`~factlog.UnknownIdError` for a
-        retraction of a claim the log does not hold, :class:`ValueError` for a time
-        that is not UTC; nothing of the append is stored then.
+        ``documents`` maps a source id to the bytes of its document, kept in the store
+        by sha256 (a source appended again with new document bytes is a new version).
+        ``names`` says where each record came from in error messages (a file and JSON
+        path; default ``record N``). Returns how many records were stored (a record
+        identical to the current one is not stored again; a claim the log has
+        retracted is not appended again unless ``replace``, with a
+        :class:`RetractedWarning`). Raises :class:`~factlog.ConflictError` for an id
+        defined differently (unless ``replace``), :class:`~factlog.UnknownIdError` for
+        a retraction of a claim the log does not hold (or already retracted),
+        :class:`ValueError` for a time that is not UTC; nothing of the append is stored then.
         """
         moment = _timestamp(at or _now())
-        rows = [(f"record {number}", record) for number, record in enumerate(records, start=1)]
-        return self._store([(moment, rows)], replace=replace, documents=documents or {}, lenient=False)
+        listed = list(records)
+        labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
+        given = documents or {}
+        rows: list[tuple[str, Record, bytes | None]] = [
+            (label, record, given.get(record.id) if isinstance(record, Source) else None)
+            for label, record in zip(labels, listed, strict=True)
+        ]
+        return self._store([(moment, rows)], replace=replace, lenient=False)
 
     def retract(self, claim: str, reason: str, *, at: datetime.datetime | None = None) -> int:
         """Withdraw a claim the log holds (see :meth:`append`)."""
         return self.append([Retraction(claim=claim, reason=reason)], at=at)
 
     def _store(
-        self,
-        batches: list[tuple[str, list[tuple[str, Record]]]],
-        *,
-        replace: bool,
-        documents: Mapping[str, bytes],
-        lenient: bool,
+        self, batches: list[tuple[str, list[tuple[str, Record, bytes | None]]]], *, replace: bool, lenient: bool
     ) -> int:
-        prepared = [(moment, [(where, *record_body(record)) for where, record in rows]) for moment, rows in batches]
+        """Store batches of (where, record, document bytes) at their times; ``lenient`` is an import's history."""
         encoded = [
-            (
-                moment,
-                [
-                    (where, kind, key, action, _encode(body, f"{self.path}: {where}"))
-                    for where, kind, key, action, body in rows
-                ],
-            )
-            for moment, rows in prepared
+            (moment, [(where, *_encoded(record, f"{self.path}: {where}"), content) for where, record, content in rows])
+            for moment, rows in batches
         ]
         stored = 0
         errors: list[str] = []
         with self._open(create=True) as connection, begin(connection):
+            latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
             for moment, rows in encoded:
                 transaction: int | None = None
-                for where, kind, key, action, text in rows:
-                    current = _current(connection, kind, key)
-                    if action == "retract" and (current is None or current[0] == "retract"):
-                        if not lenient:
-                            errors.append(f"{self.path}: {where}: no claim {key!r} to retract")
-                            continue
-                    elif action == "define" and current is not None and current[0] == "define":
-                        if current[1] == text:
-                            continue
-                        if not replace:
+                for where, kind, key, action, text, content in rows:
+                    digest = hashlib.sha256(content).hexdigest() if content is not None else None
+                    if lenient and latest is not None and moment < latest:
+                        if not held(connection, (kind, key, action, text, digest)):
                             errors.append(
-                                f"{self.path}: {where}: {kind} {key!r} is already defined differently"
-                                f" (appended {current[2]}); append with replace to keep a new version"
+                                f"{where}: dated {moment}, before the store's latest append ({latest}): importing"
+                                " it would change the history before then; import into a new store instead"
                             )
-                            continue
+                        continue
+                    skip = refusal(connection, (kind, key, action, text, digest), replace=replace, lenient=lenient)
+                    if skip is True:
+                        continue
+                    if skip:
+                        errors.append(f"{where}: {skip} in {self.path}")
+                        continue
                     if transaction is None:
                         cursor = connection.execute("INSERT INTO transactions (at) VALUES (?)", (moment,))
                         transaction = cursor.lastrowid
-                    digest = _keep_document(connection, documents.get(key)) if kind == "source" else None
+                    if content is not None:
+                        keep_document(connection, content)
                     connection.execute(
                         "INSERT INTO records (txn, kind, record_key, action, body, document) VALUES (?, ?, ?, ?, ?, ?)",
                         (transaction, kind, key, action, text, digest),
                     )
                     stored += 1
             if errors:
-                unknown = all("to retract" in error for error in errors)
+                unknown = all("to retract" in error or "already retracted" in error for error in errors)
                 raise (UnknownIdError if unknown else ConflictError)(errors)
         return stored
 
@@ -246,7 +250,7 @@ class ClaimLog:
             entities=tuple(sections["entity"].values()),
             predicates=tuple(sections["predicate"].values()),
             sources=tuple(sections["source"].values()),
-            claims=tuple(sections["claim"].values()),
+            claims=without_dangling(sections["claim"]),
             acknowledged=tuple(sections["acknowledgement"].values()),
         )
         return Replay(claims, used)
@@ -277,6 +281,16 @@ class ClaimLog:
                 if action == "define" and content is not None:
                     found[key] = bytes(content)
         return found
+
+    def record_documents(self, *, as_of: str | datetime.datetime | None = None) -> dict[int, bytes]:
+        """The document bytes stored with each source record (as of a time), by the record's ``seq``."""
+        limit = _timestamp(parse_time(as_of)) if as_of is not None else None
+        query = (
+            "SELECT r.seq, d.content FROM records r JOIN transactions t ON t.id = r.txn"
+            " JOIN documents d ON d.sha256 = r.document"
+        )
+        with self._open(create=False) as connection:
+            return {seq: bytes(content) for seq, content in _select(connection, query, limit)}
 
     def records(self, *, as_of: str | datetime.datetime | None = None) -> Iterator[tuple[int, str, str, str, str, Any]]:
         """Every stored record (as of a time) in the order appended.
@@ -350,20 +364,6 @@ def _select(connection: sqlite3.Connection, query: str, limit: str | None) -> li
     return connection.execute(query + joiner + "t.at <= ? ORDER BY r.seq", (limit,)).fetchall()
 
 
-def _current(connection: sqlite3.Connection, kind: str, key: str) -> tuple[str, str, str] | None:
-    """(action, body, at) of the latest record under a kind and key, or None."""
-    row = connection.execute(
-        "SELECT r.action, r.body, t.at FROM records r JOIN transactions t ON t.id = r.txn"
-        " WHERE r.seq = (SELECT MAX(seq) FROM records WHERE kind = ? AND record_key = ?)",
-        (kind, key),
-    ).fetchone()
-    return None if row is None else (row[0], row[1], row[2])
-
-
-def _keep_document(connection: sqlite3.Connection, content: bytes | None) -> str | None:
-    if content is None:
-        return None
-    digest = hashlib.sha256(content).hexdigest()
-    if connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", (digest,)).fetchone() is None:
-        connection.execute("INSERT INTO documents (sha256, content) VALUES (?, ?)", (digest, content))
-    return digest
+def _encoded(record: Record, where: str) -> tuple[str, str, str, str]:
+    kind, key, action, body = record_body(record)
+    return kind, key, action, _encode(body, where)

@@ -2,9 +2,12 @@
 
 The first line is the header ``{"format":"factlog-log","version":1}``; every other line
 is one record with the UTC time it was appended (``at``) and a ``type``: ``entity``,
-``predicate``, ``source``, ``claim``, ``acknowledgement``, or ``retraction``
-(``{"claim": ID, "reason": TEXT}``). This was the log's own format before the store;
-such logs import as they are. Lines are read as strictly as documents: repeated keys,
+``predicate``, ``source``, ``claim``, ``acknowledgement``, ``retraction``
+(``{"claim": ID, "reason": TEXT}``) or ``document`` (``{"source": ID, "sha256": HEX,
+"base64": BYTES}``: the bytes of the document stored with the ``source`` record on the
+next line; export writes it just before that record, import checks the sha256).
+This was the log's own format before the store; such logs import as they are.
+Lines are read as strictly as documents: repeated keys,
 ``NaN``, times without their UTC offset and damaged records are format errors naming
 the line; only JSON whitespace makes a blank line. A final line without its newline
 that is not whole JSON (a crash during an append) is ignored with a :class:`TornLineWarning`.
@@ -12,7 +15,10 @@ that is not whole JSON (a crash during an append) is ignored with a :class:`Torn
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime
+import hashlib
 import json
 import os
 import warnings
@@ -28,6 +34,7 @@ from factlog.io._log import ClaimLog, Record, Retraction, TornLineWarning, parse
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json
 from factlog.io._writing import dump
 from factlog.model._claimset import ClaimSet
+from factlog.model._nouns import Source
 
 __all__ = ["export_lines", "import_lines", "snapshot"]
 
@@ -38,7 +45,13 @@ _BLANK = " \t\r\n"
 def export_lines(log: ClaimLog, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
     """The log's whole history (as of a time) as JSON Lines, a line at a time, each ending in a newline."""
     yield json.dumps(HEADER, separators=(",", ":")) + "\n"
-    for _, at, kind, key, action, item in log.records(as_of=as_of):
+    contents = log.record_documents(as_of=as_of)
+    for seq, at, kind, key, action, item in log.records(as_of=as_of):
+        content = contents.get(seq)
+        if content is not None:
+            document = {"at": at, "type": "document", "source": key, "sha256": hashlib.sha256(content).hexdigest()}
+            document["base64"] = base64.b64encode(content).decode("ascii")
+            yield json.dumps(document, separators=(",", ":")) + "\n"
         if action == "retract":
             data = {"at": at, "type": "retraction", "claim": key, "reason": item}
         else:
@@ -58,27 +71,65 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     text = decode(read_regular(Path(path), limits), name)
     lines = text.split("\n")  # not splitlines(): U+2028 may stand inside strings
     if lines[-1].strip(_BLANK) and not _complete(lines[-1]):
+        first = not any(line.strip(_BLANK) for line in lines[:-1])
+        header = json.dumps(HEADER, separators=(",", ":"))
+        if not lines[-1].lstrip(_BLANK).startswith("{") or (first and not header.startswith(lines[-1].strip(_BLANK))):
+            raise FormatError(
+                [f"{name}: line {len(lines)}: not a factlog JSON Lines log: expected the header {header}"]
+            )
         warnings.warn(f"{name}: ignored a torn final line ({len(lines[-1])} characters)", TornLineWarning, stacklevel=2)
         lines = lines[:-1]
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip(_BLANK)]
     if numbered and parse_json(numbered[0][1], f"{name}: line {numbered[0][0]}", limits) != HEADER:
         raise FormatError([f"{name}: line {numbered[0][0]}: expected the header {json.dumps(HEADER)}"])
-    batches: list[tuple[str, list[tuple[str, Record]]]] = []
+    batches: list[tuple[str, list[tuple[str, Record, bytes | None]]]] = []
     errors: list[str] = []
+    pending: tuple[str, str, bytes] | None = None  # (where, source id, bytes) of a document line
     for number, line in numbered[1:]:
-        where = f"line {number}"
+        where = f"{name}: line {number}"
         try:
-            moment, record = _record(parse_json(line, f"{name}: {where}", limits), f"{name}: {where}")
+            data = parse_json(line, where, limits)
+            if isinstance(data, dict) and data.get("type") == "document":
+                if pending is not None:
+                    errors.append(f"{pending[0]}: a document line must come just before its source record")
+                pending = (where, *_document(data, where))
+                continue
+            moment, record = _record(data, where)
         except FormatError as error:
             errors.extend(error.errors)
             continue
+        content = None
+        if pending is not None:
+            if isinstance(record, Source) and record.id == pending[1]:
+                content = pending[2]
+            else:
+                errors.append(f"{pending[0]}: a document line must come just before its source record")
+            pending = None
         if batches and batches[-1][0] == moment:
-            batches[-1][1].append((where, record))
+            batches[-1][1].append((where, record, content))
         else:
-            batches.append((moment, [(where, record)]))
+            batches.append((moment, [(where, record, content)]))
+    if pending is not None:
+        errors.append(f"{pending[0]}: a document line must come just before its source record")
     if errors:
         raise FormatError(errors)
-    return log._store(batches, replace=True, documents={}, lenient=True)
+    return log._store(batches, replace=True, lenient=True)
+
+
+def _document(data: dict[str, object], where: str) -> tuple[str, bytes]:
+    """(source id, bytes) of a document line; a FormatError when it is damaged or its sha256 does not match."""
+    source, digest, encoded = data.get("source"), data.get("sha256"), data.get("base64")
+    if set(data) != {"at", "type", "source", "sha256", "base64"} or not all(
+        isinstance(value, str) for value in (source, digest, encoded)
+    ):
+        raise FormatError([f"{where}: a document is {{'at', 'type', 'source': ID, 'sha256': HEX, 'base64': BYTES}}"])
+    try:
+        content = base64.b64decode(str(encoded), validate=True)
+    except binascii.Error as error:
+        raise FormatError([f"{where}: $.base64: {error}"]) from None
+    if hashlib.sha256(content).hexdigest() != digest:
+        raise FormatError([f"{where}: $.sha256: does not match the document's bytes"])
+    return str(source), content
 
 
 def _complete(line: str) -> bool:
@@ -118,6 +169,7 @@ def snapshot(log: ClaimLog, folder: str | os.PathLike[str], *, as_of: str | date
     text as it was appended. Returns the folder.
     """
     target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
     claims = log.read(as_of=as_of)
     stored = log.documents(as_of=as_of)
     kept = [source for source in claims.sources if source.document is not None and source.id in stored]

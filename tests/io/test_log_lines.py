@@ -95,7 +95,7 @@ def test_log_commands_append_show_retract_export(tmp_path: Path) -> None:
     shown = factlog.loads(run("log", "show", str(store)).stdout, references=False)
     assert claim not in {c.id for c in shown.claims}
     exported = run("log", "export", str(store))
-    assert exported.stdout.count("\n") == 14
+    assert exported.stdout.count("\n") == 15  # header, 12 records, a document line, the retraction
     assert json.loads(exported.stdout.splitlines()[-1])["type"] == "retraction"
     (tmp_path / "claims.log").write_text(exported.stdout, encoding="utf-8")
     assert run("log", "import", str(tmp_path / "copy.db"), str(tmp_path / "claims.log")).returncode == 0

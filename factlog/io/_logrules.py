@@ -1,0 +1,93 @@
+"""What the claim log's store refuses, skips or stores: the rules of an append, one record at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import warnings
+from collections.abc import Mapping
+
+import attrs
+
+from factlog.model._nouns import Claim
+
+__all__ = ["RetractedWarning", "Row", "held", "keep_document", "refusal", "without_dangling"]
+
+
+class RetractedWarning(UserWarning):
+    """An append held a claim the log has retracted; it was not appended again (``replace`` re-asserts it)."""
+
+
+def _current(connection: sqlite3.Connection, kind: str, key: str) -> tuple[str, str, str, str | None] | None:
+    """(action, body, at, document sha256) of the latest record under a kind and key, or None."""
+    row = connection.execute(
+        "SELECT r.action, r.body, t.at, r.document FROM records r JOIN transactions t ON t.id = r.txn"
+        " WHERE r.seq = (SELECT MAX(seq) FROM records WHERE kind = ? AND record_key = ?)",
+        (kind, key),
+    ).fetchone()
+    return None if row is None else (row[0], row[1], row[2], row[3])
+
+
+Row = tuple[str, str, str, str, str | None]
+"""A record as stored: (kind, key, action, JSON body, document sha256 or None)."""
+
+
+def held(connection: sqlite3.Connection, row: Row) -> bool:
+    """Whether the store's history already holds this very record (with this document)."""
+    found = connection.execute(
+        "SELECT 1 FROM records WHERE kind = ? AND record_key = ? AND action = ? AND body = ? AND document IS ?", row
+    ).fetchone()
+    return found is not None
+
+
+def refusal(connection: sqlite3.Connection, row: Row, *, replace: bool, lenient: bool) -> str | bool:
+    """What stops a record: an error message, True to skip it quietly (or with a warning), False to store it."""
+    kind, key, action, text, digest = row
+    current = _current(connection, kind, key)
+    if action == "retract":
+        if current is None or current[0] == "retract":
+            if lenient:
+                return False
+            if current is not None:
+                return f"claim {key!r} is already retracted (at {current[2]})"
+            return f"no claim {key!r} to retract"
+        return False
+    if current is None:
+        return False
+    if current[0] == "retract":
+        if replace or lenient:
+            return False
+        warnings.warn(
+            f"claim {key!r} was retracted at {current[2]}; not appended again (append with --replace to re-assert it)",
+            RetractedWarning,
+            stacklevel=4,
+        )
+        return True
+    if current[1] == text:
+        return digest is None or digest == current[3]
+    if replace:
+        return False
+    return (
+        f"{kind} {key!r} is already defined differently (appended {current[2]});"
+        " append with --replace (replace=True) to keep the new version"
+    )
+
+
+def keep_document(connection: sqlite3.Connection, content: bytes) -> None:
+    digest = hashlib.sha256(content).hexdigest()
+    if connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", (digest,)).fetchone() is None:
+        connection.execute("INSERT INTO documents (sha256, content) VALUES (?, ?)", (digest, content))
+
+
+def without_dangling(claims: Mapping[str, Claim]) -> tuple[Claim, ...]:
+    """The claims, their ``answers`` and ``regarding`` rid of claims no longer held (retracted ones)."""
+    kept: list[Claim] = []
+    for claim in claims.values():
+        answers = tuple(other for other in claim.answers if other in claims)
+        regarding = claim.regarding
+        if regarding is not None and any(other not in claims for other in regarding.claims):
+            left = tuple(other for other in regarding.claims if other in claims)
+            regarding = attrs.evolve(regarding, claims=left) if left else None
+        changed = answers != claim.answers or regarding is not claim.regarding
+        kept.append(attrs.evolve(claim, answers=answers, regarding=regarding) if changed else claim)
+    return tuple(kept)
