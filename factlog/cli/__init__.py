@@ -1,7 +1,7 @@
 """The ``factlog`` command: parse arguments, call the library, print.
 
 Exit codes: 0 clean; 1 findings at or above ``--fail-on``; 2 usage error;
-3 unreadable or invalid input; 141 (128 + SIGPIPE, as a shell reports it) when the
+3 unreadable or invalid input, or output that cannot be written; 141 (128 + SIGPIPE, as a shell reports it) when the
 reader of the output went away before it was all written. Data goes to stdout, errors to stderr.
 
 Each command lives in a module of its own with a ``register(commands)`` function
@@ -20,7 +20,7 @@ from typing import Any
 
 from factlog.cli import _assess, _check, _draft, _log, _report, _show
 from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error
-from factlog.errors import FactlogError
+from factlog.errors import EXIT_INPUT, FactlogError
 from factlog.io import json_schema
 
 __all__ = ["main"]
@@ -85,4 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
         return EXIT_BROKEN_PIPE
+    except OSError as error:
+        if error.filename is not None:  # a file the command named, not standard output
+            raise
+        # Standard output cannot be written (a full disk: `factlog schema > /dev/full`): one line, exit 3.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        print(f"error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INPUT
     return code

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import warnings
+from pathlib import Path
 from typing import Any
 
+from factlog._escape import escape_terminal
 from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, Parser, UsageError
-from factlog.io import ClaimLog, Record, TornLineWarning, dumps, load
+from factlog.errors import InputError
+from factlog.io import ClaimLog, Record, RetractedWarning, TornLineWarning, dumps, load
 
 __all__ = ["register"]
 
@@ -57,17 +61,28 @@ def _append(arguments: argparse.Namespace) -> int:
     index = Index.of(claims)
     documents = {}
     for source in claims.sources:
-        content, _ = index.document(source.id)
+        content, problem = index.document(source.id)
         if content is not None:
             documents[source.id] = content
-    records: list[Record] = [
-        *claims.entities,
-        *claims.predicates,
-        *claims.sources,
-        *claims.claims,
-        *claims.acknowledged,
+        elif problem is not None:
+            print(
+                f"warning: source {source.id!r}: {escape_terminal(problem)}; appended without its document"
+                " (append again once it can be read)",
+                file=sys.stderr,
+            )
+    sections: list[tuple[str, tuple[Record, ...]]] = [
+        ("entities", claims.entities),
+        ("predicates", claims.predicates),
+        ("sources", claims.sources),
+        ("claims", claims.claims),
+        ("acknowledged", claims.acknowledged),
     ]
-    count = log.append(records, replace=arguments.replace, documents=documents)
+    records = [record for _, items in sections for record in items]
+    names = [f"{arguments.file}: $.{section}[{n}]" for section, items in sections for n in range(len(items))]
+    with warnings.catch_warnings(record=True, category=RetractedWarning) as caught:
+        count = log.append(records, replace=arguments.replace, documents=documents, names=names)
+    for warning in caught:
+        print(f"warning: {escape_terminal(str(warning.message))}", file=sys.stderr)
     print(f"appended {count} records to {arguments.log}")
     return EXIT_OK
 
@@ -88,6 +103,8 @@ def _show(arguments: argparse.Namespace) -> int:
 
 
 def _retract(arguments: argparse.Namespace) -> int:
+    if not Path(arguments.log).exists():
+        raise InputError(f"{arguments.log}: no such store")
     ClaimLog(arguments.log).retract(arguments.claim, arguments.reason)
     print(f"retracted {arguments.claim} in {arguments.log}")
     return EXIT_OK
@@ -105,9 +122,23 @@ def _export(arguments: argparse.Namespace) -> int:
 
 
 def _import(arguments: argparse.Namespace) -> int:
+    _refuse_claim_set(arguments.file)
     with warnings.catch_warnings(record=True, category=TornLineWarning) as caught:
         count = ClaimLog(arguments.log).import_lines(arguments.file)
     for warning in caught:
         print(f"warning: {warning.message}", file=sys.stderr)
     print(f"imported {count} records into {arguments.log}")
     return EXIT_OK
+
+
+def _refuse_claim_set(path: str) -> None:
+    """A claim-set file given to ``log import``: say to use ``log append``."""
+    try:
+        with Path(path).open("rb") as stream:
+            start = stream.read(4096)
+    except OSError:
+        return  # the import reports what cannot be read
+    if re.search(rb'"format"\s*:\s*"factlog"', start):
+        raise InputError(
+            f"{path}: a claim set, not a JSON Lines log: `factlog log append STORE {path}` appends its records"
+        )

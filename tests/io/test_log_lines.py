@@ -123,4 +123,4 @@ def test_log_command_errors_exit_3(tmp_path: Path) -> None:
     shown = run("log", "show", str(tmp_path / "bad.log"))
     assert (shown.returncode, "factlog log import" in shown.stderr) == (3, True)
     document = run("log", "import", str(tmp_path / "other.db"), str(tmp_path / "one.json"))
-    assert (document.returncode, "line 1: expected the header" in document.stderr) == (3, True)
+    assert (document.returncode, "factlog log append" in document.stderr) == (3, True)
