@@ -7,7 +7,10 @@ messages built from them) through one of these two functions, and nothing else:
   ``\\r\\n``: CommonMark's three) become spaces, every character that can open a
   construct is backslash-escaped (CommonMark allows a backslash before any ASCII
   punctuation), and what only matters at the start of a line (a list marker, a
-  heading's ``=`` underline, an ordered list's ``1.``) is escaped there.
+  heading's ``=`` underline, an ordered list's ``1.``) is escaped there. Control
+  characters other than the tab (C0, DEL, C1) and the bidirectional controls are
+  written as visible escapes, as :func:`escape_terminal` writes them, so Markdown
+  shown on a terminal runs no escape sequence either.
 - :func:`escape_terminal` for text output: control characters (C0, DEL, C1) and the
   bidirectional overrides that reorder what is shown are written as visible escapes,
   ``\\x1b`` or ``\\u202e``, so an escape sequence is shown, never executed.
@@ -28,12 +31,14 @@ _ENDS = " \t"
 
 
 def escape_markdown(text: str) -> str:
-    """User text as inline Markdown that renders as exactly that text, in one element.
+    r"""User text as inline Markdown that renders as exactly that text, in one element.
 
     Line breaks become spaces; spaces and tabs at either end are dropped (Markdown
-    drops them too); a NUL becomes U+FFFD (as CommonMark requires of a parser).
+    drops them too); a NUL becomes U+FFFD (as CommonMark requires of a parser); other
+    control characters but the tab, and the bidirectional controls, become visible
+    ``\x1b``-style escapes (shown as such once rendered).
     """
-    flat = _LINE_BREAK.sub(" ", text).replace("\x00", "\ufffd").strip(_ENDS)
+    flat = _MARKDOWN_CONTROL.sub(_visible, _LINE_BREAK.sub(" ", text).replace("\x00", "\ufffd").strip(_ENDS))
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
     start = _LINE_START.match(escaped)
     if start is None:
@@ -46,6 +51,8 @@ def escape_markdown(text: str) -> str:
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# The same but the tab (harmless in Markdown); line breaks and NUL are handled before.
+_MARKDOWN_CONTROL = re.compile("[\x01-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def _visible(match: re.Match[str]) -> str:

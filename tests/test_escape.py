@@ -29,8 +29,9 @@ def _inline_text(token: Token) -> str:
 
 
 def _shown(text: str) -> str:
-    """What a statement should show as, once its line breaks are spaces (Markdown drops spaces at the ends)."""
-    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("\x00", "\ufffd").strip(" \t")
+    """What a statement should show as: line breaks as spaces, ends trimmed, other controls as visible escapes."""
+    flat = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("\x00", "\ufffd").strip(" \t")
+    return "".join(escape_terminal(c) if c != "\t" else c for c in flat)
 
 
 @given(st.lists(hostile_text, min_size=1, max_size=5))
@@ -128,3 +129,17 @@ def test_commands_print_no_escape_sequence_from_the_data(tmp_path: Path) -> None
             main([*command, str(tmp_path / "ansi.json")])
         assert "\\x1b[2J" in out.getvalue(), (command, out.getvalue())
         assert "\x1b" not in out.getvalue()
+
+
+@given(hostile_text)
+def test_escaped_markdown_has_no_control_character_but_the_tab(text: str) -> None:
+    """escape_markdown leaves no terminal control (C0 but the tab, DEL, C1) nor bidirectional override."""
+    escaped = escape_markdown(text)
+    assert not any((ord(c) < 0x20 and c != "\t") or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in escaped)
+
+
+def test_markdown_shows_a_terminal_reset_as_text() -> None:
+    """ESC c, BEL, DEL, a C1 CSI and U+202E come out of escape_markdown as visible escapes."""
+    assert (
+        escape_markdown("a\x1bc b\x07 c\x7f d\x9b31m e\u202e") == "a\\\\x1bc b\\\\x07 c\\\\x7f d\\\\x9b31m e\\\\u202e"
+    )
