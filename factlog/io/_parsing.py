@@ -161,6 +161,13 @@ def decode(text: str | bytes, name: str | None) -> str:
     """The text of UTF-8 bytes (a byte order mark is dropped); a string as it is."""
     if isinstance(text, str):
         return text
+    if text.startswith(b"SQLite format 3\x00"):
+        raise FormatError(
+            [
+                f"{prefix(name)}$: a factlog store (an SQLite database), not a claim file:"
+                " `factlog log show STORE` prints its claim set"
+            ]
+        )
     try:
         return text.decode("utf-8-sig" if text.startswith(_BOM) else "utf-8")
     except UnicodeDecodeError as error:

@@ -1,0 +1,184 @@
+"""The log keeps what it is given: documents through export and import, retractions, history before an import."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import factlog
+from factlog import ClaimLog, RetractedWarning
+from tests.helpers import ENTITIES, PREDICATES, ROOT, SOURCES, claim, run
+
+T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
+T2 = datetime.datetime(2025, 10, 2, 12, tzinfo=datetime.UTC)
+T3 = datetime.datetime(2025, 10, 3, 12, tzinfo=datetime.UTC)
+T4 = datetime.datetime(2025, 10, 4, 12, tzinfo=datetime.UTC)
+STORY = ROOT / "sources" / "choe-moscow"
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> ClaimLog:
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*ENTITIES, *PREDICATES, *SOURCES], at=T1)
+    log.append([claim("a"), claim("b", denied=True, holder="russia", answers=("a",))], at=T2)
+    return log
+
+
+def _export(log: ClaimLog, path: Path) -> Path:
+    path.write_text("".join(log.export_lines()), encoding="utf-8")
+    return path
+
+
+def _story_store(tmp_path: Path) -> Path:
+    store = tmp_path / "a.db"
+    for part in (ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json", STORY / "claims.json"):
+        assert run("log", "append", str(store), str(part)).returncode == 0
+    return store
+
+
+def test_export_then_import_keeps_every_document(tmp_path: Path) -> None:
+    """A JSON Lines export carries the stored documents; the imported copy's snapshot checks clean of mismatches."""
+    original = ClaimLog(_story_store(tmp_path))
+    copy = ClaimLog(tmp_path / "b.db")
+    copy.import_lines(_export(original, tmp_path / "a.log"))
+    assert original.documents()
+    assert copy.documents() == original.documents()
+    report = factlog.check(factlog.load(copy.snapshot(tmp_path / "snap")))
+    assert not report.by_rule("document_mismatch")
+
+
+def test_a_document_line_whose_sha256_does_not_match_is_refused(log: ClaimLog, tmp_path: Path) -> None:
+    """Import checks each document line's sha256 against its bytes, naming the line."""
+    source = SOURCES[0].id
+    log.append([SOURCES[0]], at=T3, documents={source: b"the text"})
+    lines = "".join(log.export_lines()).replace('"sha256":"', '"sha256":"0', 1)
+    (tmp_path / "bad.log").write_text(lines, encoding="utf-8")
+    with pytest.raises(factlog.FormatError, match=r"line \d+: \$\.sha256: does not match"):
+        ClaimLog(tmp_path / "copy.db").import_lines(tmp_path / "bad.log")
+
+
+def test_retracting_an_answered_claim_leaves_a_valid_claim_set(log: ClaimLog) -> None:
+    """A claim that answered a retracted claim loses that reference, so the replay validates."""
+    log.retract("a", "withdrawn", at=T3)
+    shown = factlog.loads(factlog.dumps(log.read()))  # references checked
+    assert [(c.id, c.answers) for c in shown.claims] == [("b", ())]
+    assert log.read(as_of=T2).claims[1].answers == ("a",)
+
+
+def test_a_retracted_claim_appended_again_stays_retracted(log: ClaimLog) -> None:
+    """Appending the same claim after its retraction stores nothing and warns; replace re-asserts it."""
+    log.retract("a", "withdrawn", at=T3)
+    with pytest.warns(RetractedWarning, match="'a' was retracted at 2025-10-03"):
+        assert log.append([claim("a")], at=T4) == 0
+    assert "a" not in {c.id for c in log.read().claims}
+    assert log.append([claim("a")], at=T4, replace=True) == 1
+    assert "a" in {c.id for c in log.read().claims}
+
+
+def test_a_second_retraction_says_when_the_first_was(log: ClaimLog) -> None:
+    """Retracting a retracted claim is refused with the time of the retraction."""
+    log.retract("a", "withdrawn", at=T3)
+    with pytest.raises(factlog.UnknownIdError, match=r"already retracted .*2025-10-03"):
+        log.retract("a", "again", at=T4)
+
+
+def test_importing_an_older_export_changes_no_answer_before_it(log: ClaimLog, tmp_path: Path) -> None:
+    """Importing an export taken before a retraction resurrects nothing, now or as of any earlier time."""
+    old = _export(log, tmp_path / "old.log")
+    log.retract("a", "withdrawn", at=T3)
+    before = {moment: log.read(as_of=moment) for moment in (T2, T3, T4)}
+    log.import_lines(old)
+    assert {moment: log.read(as_of=moment) for moment in (T2, T3, T4)} == before
+
+
+def test_importing_a_new_record_dated_before_the_store_is_refused(log: ClaimLog, tmp_path: Path) -> None:
+    """A record the store lacks, dated before its latest append, is refused: it would rewrite the past."""
+    other = ClaimLog(tmp_path / "other.db")
+    other.append([*ENTITIES, *PREDICATES, *SOURCES, claim("z")], at=T1)
+    with pytest.raises(factlog.ConflictError, match="before the store's latest append"):
+        log.import_lines(_export(other, tmp_path / "other.log"))
+    assert "z" not in {c.id for c in log.read().claims}
+
+
+def test_a_document_readable_later_is_stored_on_a_later_append(log: ClaimLog) -> None:
+    """A source appended without its document takes it on a later append of the same source."""
+    assert log.append([SOURCES[0]], at=T3) == 0
+    assert log.append([SOURCES[0]], at=T4, documents={SOURCES[0].id: b"now readable"}) == 1
+    assert log.documents()[SOURCES[0].id] == b"now readable"
+    assert log.documents(as_of=T3).get(SOURCES[0].id) is None
+
+
+def test_append_warns_of_a_document_it_cannot_read(tmp_path: Path) -> None:
+    """An unreadable source document is named on stderr at append, and stored once it can be read."""
+    claims = {
+        "format": "factlog",
+        "version": 1,
+        "entities": [{"id": "o", "name": "O", "kind": "media-outlet"}],
+        "sources": [{"id": "s", "title": "t", "publisher": "o", "document": "doc.txt"}],
+    }
+    (tmp_path / "claims.json").write_text(json.dumps(claims), encoding="utf-8")
+    store, file = str(tmp_path / "a.db"), str(tmp_path / "claims.json")
+    missing = run("log", "append", store, file)
+    assert (missing.returncode, "warning: source 's':" in missing.stderr) == (0, True)
+    (tmp_path / "doc.txt").write_text("hello\n", encoding="utf-8")
+    assert run("log", "append", store, file).stdout == f"appended 1 records to {store}\n"
+    assert ClaimLog(store).documents() == {"s": b"hello\n"}
+
+
+def test_export_to_a_new_folder_without_documents_creates_it(log: ClaimLog, tmp_path: Path) -> None:
+    """A snapshot of a store holding no document still creates its folder and claims.json."""
+    assert not log.documents()
+    assert (log.snapshot(tmp_path / "new" / "snap") / "claims.json").is_file()
+
+
+def test_a_redefinition_names_the_file_its_path_and_replace(tmp_path: Path) -> None:
+    """Appending a changed record names the input file, the record's JSON path and --replace."""
+    store, file = tmp_path / "a.db", tmp_path / "e.json"
+    file.write_text('{"format":"factlog","version":1,"entities":[{"id":"e","name":"E","kind":"person"}]}')
+    assert run("log", "append", str(store), str(file)).returncode == 0
+    file.write_text('{"format":"factlog","version":1,"entities":[{"id":"e","name":"F","kind":"person"}]}')
+    refused = run("log", "append", str(store), str(file))
+    assert refused.returncode == 3
+    assert f"{file}: $.entities[0]: entity 'e' is already defined differently" in refused.stderr
+    assert "--replace" in refused.stderr
+
+
+def test_retract_on_a_missing_store_creates_nothing(tmp_path: Path) -> None:
+    """log retract refuses a store that does not exist and leaves no file behind."""
+    refused = run("log", "retract", str(tmp_path / "new.db"), "c", "--reason", "r")
+    assert (refused.returncode, "no such store" in refused.stderr) == (3, True)
+    assert not (tmp_path / "new.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hello", "not a factlog JSON Lines log"),
+        ('{"format":"factlog","version":1,"entities":[]}', "factlog log append"),
+    ],
+)
+def test_import_refuses_what_is_not_a_log(tmp_path: Path, text: str, expected: str) -> None:
+    """A one-word file and a claim set are refused by log import, saying why; no store is made."""
+    (tmp_path / "in.txt").write_text(text, encoding="utf-8")
+    refused = run("log", "import", str(tmp_path / "a.db"), str(tmp_path / "in.txt"))
+    assert (refused.returncode, expected in refused.stderr) == (3, True)
+
+
+def test_check_of_a_store_says_to_use_log_show(log: ClaimLog) -> None:
+    """factlog check given a store says it is a store and names log show."""
+    refused = run("check", str(log.path))
+    assert (refused.returncode, "factlog log show" in refused.stderr) == (3, True)
+
+
+def test_a_write_error_on_stdout_is_one_line_and_exit_3() -> None:
+    """factlog schema > /dev/full reports the write error in one line and exits 3, no traceback."""
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "factlog", "schema"], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert (done.returncode, done.stderr) == (3, "error: cannot write the output: No space left on device\n")
