@@ -211,7 +211,7 @@ class ClaimLog:
                     if lenient and latest is not None and moment < latest:
                         if not held(connection, (kind, key, action, text, digest)):
                             errors.append(
-                                f"{where}: dated {moment}, before the store's latest append ({latest}): importing"
+                                f"{self.path}: {where}: dated {moment}, before the store's latest append ({latest}): importing"
                                 " it would change the history before then; import into a new store instead"
                             )
                         continue
@@ -219,7 +219,7 @@ class ClaimLog:
                     if skip is True:
                         continue
                     if skip:
-                        errors.append(f"{where}: {skip} in {self.path}")
+                        errors.append(f"{self.path}: {where}: {skip}")
                         continue
                     if transaction is None:
                         cursor = connection.execute("INSERT INTO transactions (at) VALUES (?)", (moment,))
