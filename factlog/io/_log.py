@@ -211,8 +211,8 @@ class ClaimLog:
                     if lenient and latest is not None and moment < latest:
                         if not held(connection, (kind, key, action, text, digest)):
                             errors.append(
-                                f"{self.path}: {where}: dated {moment}, before the store's latest append ({latest}): importing"
-                                " it would change the history before then; import into a new store instead"
+                                f"{self.path}: {where}: dated {moment}, before the store's latest append ({latest}):"
+                                " importing it would change the history before then; import into a new store instead"
                             )
                         continue
                     skip = refusal(connection, (kind, key, action, text, digest), replace=replace, lenient=lenient)
