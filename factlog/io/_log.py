@@ -208,13 +208,15 @@ class ClaimLog:
                 transaction: int | None = None
                 for where, kind, key, action, text, content in rows:
                     digest = hashlib.sha256(content).hexdigest() if content is not None else None
-                    if lenient and latest is not None and moment < latest:
-                        if not held(connection, (kind, key, action, text, digest)):
+                    if lenient and latest is not None and moment <= latest:
+                        if held(connection, (kind, key, action, text, digest)):
+                            continue  # already in the history: an export of this store imported again
+                        if moment < latest:
                             errors.append(
                                 f"{self.path}: {where}: dated {moment}, before the store's latest append ({latest}):"
                                 " importing it would change the history before then; import into a new store instead"
                             )
-                        continue
+                            continue
                     skip = refusal(connection, (kind, key, action, text, digest), replace=replace, lenient=lenient)
                     if skip is True:
                         continue

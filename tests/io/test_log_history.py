@@ -96,6 +96,14 @@ def test_importing_an_older_export_changes_no_answer_before_it(log: ClaimLog, tm
     assert {moment: log.read(as_of=moment) for moment in (T2, T3, T4)} == before
 
 
+def test_importing_a_stores_own_export_stores_nothing(log: ClaimLog, tmp_path: Path) -> None:
+    """A store's export imported back into it adds no record, retractions at its latest time included."""
+    log.retract("a", "withdrawn", at=T3)
+    before = list(log.export_lines())
+    assert log.import_lines(_export(log, tmp_path / "self.log")) == 0
+    assert list(log.export_lines()) == before
+
+
 def test_importing_a_new_record_dated_before_the_store_is_refused(log: ClaimLog, tmp_path: Path) -> None:
     """A record the store lacks, dated before its latest append, is refused: it would rewrite the past."""
     other = ClaimLog(tmp_path / "other.db")
