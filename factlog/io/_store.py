@@ -95,21 +95,25 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     return connection
 
 
-def _version(connection: sqlite3.Connection) -> int:
+def _version(connection: sqlite3.Connection, path: Path) -> int:
     tables = connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'factlog_meta'"
     ).fetchall()
     if not tables:
         return 0
     row = connection.execute("SELECT value FROM factlog_meta WHERE name = 'schema'").fetchone()
-    return int(row[0]) if row is not None else 0
+    if row is None:
+        return 0
+    if not str(row[0]).isdigit():
+        raise FormatError([f"{path}: damaged store: schema version {row[0]!r} is not a number"])
+    return int(row[0])
 
 
 def _migrate(connection: sqlite3.Connection, path: Path) -> None:
-    if _version(connection) == SCHEMA_VERSION:
+    if _version(connection, path) == SCHEMA_VERSION:
         return
     with begin(connection):
-        version = _version(connection)  # again, under the write lock: another process may have migrated
+        version = _version(connection, path)  # again, under the write lock: another process may have migrated
         if version > SCHEMA_VERSION:
             raise FormatError([f"{path}: store schema {version} is newer than this factlog's ({SCHEMA_VERSION})"])
         if version == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:

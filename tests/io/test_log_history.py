@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -190,3 +191,14 @@ def test_a_write_error_on_stdout_is_one_line_and_exit_3() -> None:
             [sys.executable, "-m", "factlog", "schema"], stdout=full, stderr=subprocess.PIPE, text=True, check=False
         )
     assert (done.returncode, done.stderr) == (3, "error: cannot write the output: No space left on device\n")
+
+
+def test_a_store_with_a_damaged_schema_version_is_a_format_error(log: ClaimLog) -> None:
+    """A non-numeric schema version in the store is a FormatError naming the store, not a ValueError."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE factlog_meta SET value = 'abc' WHERE name = 'schema'")
+    connection.close()
+    with pytest.raises(factlog.FormatError, match="schema version 'abc' is not a number"):
+        log.read()
+    shown = run("log", "show", str(log.path))
+    assert (shown.returncode, "--as-of" in shown.stderr) == (3, False)
