@@ -105,7 +105,11 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
             else:
                 errors.append(f"{pending[0]}: a document line must come just before its source record")
             pending = None
-        if batches and batches[-1][0] == moment:
+        if batches and moment < batches[-1][0]:
+            errors.append(
+                f"{where}: $.at: {moment} is before the line above's time ({batches[-1][0]}): times only go forward"
+            )
+        elif batches and batches[-1][0] == moment:
             batches[-1][1].append((where, record, content))
         else:
             batches.append((moment, [(where, record, content)]))

@@ -202,3 +202,15 @@ def test_a_store_with_a_damaged_schema_version_is_a_format_error(log: ClaimLog) 
         log.read()
     shown = run("log", "show", str(log.path))
     assert (shown.returncode, "--as-of" in shown.stderr) == (3, False)
+
+
+def test_a_log_whose_times_go_backwards_is_refused(tmp_path: Path) -> None:
+    """Import refuses a record dated before the one above it, naming the line: it would reorder history."""
+    (tmp_path / "b.log").write_text(
+        '{"format":"factlog-log","version":1}\n'
+        '{"at":"2025-10-30T12:00:00Z","type":"entity","id":"a","name":"A","kind":"person"}\n'
+        '{"at":"2025-10-29T12:00:00Z","type":"entity","id":"a","name":"A2","kind":"person"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(factlog.FormatError, match=r"line 3: \$\.at: .* times only go forward"):
+        ClaimLog(tmp_path / "a.db").import_lines(tmp_path / "b.log")
