@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,11 +12,11 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog import Index, assess, check, html_report, load, safe_url
+from factlog import Index, assess, check, dumps, html_report, load, safe_url
 from factlog.report._disputes import disputes
 from factlog.report._events import events
 from factlog.report._graph import relay_graph
-from tests.helpers import ROOT, claim, run, world
+from tests.helpers import GOLDEN, ROOT, claim, run, world
 
 _SCHEMES = ["javascript", "JavaScript", "vbscript", "data", "file", "jav\tascript", " javascript", "java\nscript"]
 
@@ -175,3 +176,39 @@ def test_page_does_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2")
     ]
     assert pages[0] == pages[1]
+
+
+def test_report_refuses_to_overwrite_its_input_file(tmp_path: Path) -> None:
+    """`-o` naming the claim file it reads (even by another spelling) is a usage error; the file is untouched."""
+    source = tmp_path / "claims.json"
+    source.write_bytes(GOLDEN.read_bytes())
+    before = source.read_bytes()
+    result = run("report", str(source), "-o", str(tmp_path / "." / "claims.json"))
+    assert result.returncode == 2
+    assert "overwrite" in result.stderr
+    assert source.read_bytes() == before
+
+
+def test_report_refuses_to_overwrite_a_file_below_an_input_folder(tmp_path: Path) -> None:
+    """A folder input protects every file below it, whatever its suffix."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "claims.json").write_bytes(GOLDEN.read_bytes())
+    (tmp_path / "notes" / "keep.txt").write_text("keep", encoding="utf-8")
+    result = run("report", str(tmp_path), "-o", str(tmp_path / "notes" / "keep.txt"))
+    assert result.returncode == 2
+    assert (tmp_path / "notes" / "keep.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_report_refuses_to_overwrite_a_stored_document(tmp_path: Path) -> None:
+    """A source's document is an input too: `-o` onto it is a usage error."""
+    article = tmp_path / "docs" / "article.txt"
+    article.parent.mkdir()
+    article.write_text("The text.", encoding="utf-8")
+    claims = world(claim("a1"))
+    data = json.loads(dumps(claims))
+    data["sources"][0]["document"] = "docs/article.txt"
+    (tmp_path / "claims.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run("report", str(tmp_path / "claims.json"), "-o", str(article))
+    assert result.returncode == 2, result.stderr
+    assert "document of source" in result.stderr
+    assert article.read_text(encoding="utf-8") == "The text."
