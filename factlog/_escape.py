@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["escape_markdown", "escape_terminal"]
+__all__ = ["SAFE_SCHEMES", "escape_markdown", "escape_terminal", "safe_url"]
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([^/?#]*?):")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Anything that can open inline or block Markdown (GFM's tables and strikethrough included).
@@ -61,3 +64,17 @@ def escape_terminal(text: str) -> str:
     text, non-ASCII included, is kept as it is.
     """
     return _CONTROL.sub(_visible, text)
+
+
+def safe_url(value: object, schemes: frozenset[str] = SAFE_SCHEMES) -> str:
+    r"""The address if its scheme is in ``schemes`` (http, https, mailto) or it is relative; ``#`` otherwise.
+
+    Browsers ignore spaces and control characters inside a scheme (``java\tscript:``), so
+    they are removed before the scheme is read (WHATWG URL Standard, "basic URL parser").
+    """
+    text = str(value)
+    cleaned = "".join(ch for ch in text if ord(ch) > 0x20 and ch != "\x7f")
+    found = _SCHEME.match(cleaned)
+    if found is not None and found.group(1).lower() not in schemes:
+        return "#"
+    return text.strip()

@@ -10,10 +10,10 @@ mailed or attached as one file. Jinja2 and networkx are imported only when a pag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
+from factlog._escape import safe_url as _safe_url
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, assess
 from factlog.assessment._methods import DEFAULT_METHOD
@@ -26,22 +26,14 @@ from factlog.report._graph import relay_graph
 
 __all__ = ["html_report", "safe_url"]
 
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_SCHEME = re.compile(r"^([^/?#]*?):")
-
 
 def safe_url(value: object) -> str:
     r"""The address if it is http, https, mailto or relative; ``#`` for anything else.
 
     Browsers ignore spaces and control characters inside a scheme (``java\tscript:``), so
-    they are removed before the scheme is read.
+    they are removed before the scheme is read. The same test guards ClaimReview's addresses.
     """
-    text = str(value)
-    cleaned = "".join(ch for ch in text if ord(ch) > 0x20 and ch != "\x7f")
-    found = _SCHEME.match(cleaned)
-    if found is not None and found.group(1).lower() not in _SAFE_SCHEMES:
-        return "#"
-    return text.strip()
+    return _safe_url(value)
 
 
 def _environment() -> Any:
