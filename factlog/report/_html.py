@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from factlog._escape import escape_bidi
 from factlog._escape import safe_url as _safe_url
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, assess
@@ -36,6 +37,13 @@ def safe_url(value: object) -> str:
     return _safe_url(value)
 
 
+def _no_bidi_controls(value: object) -> object:
+    """Every value a template prints, with bidi overrides shown as escapes (markup stays markup)."""
+    if isinstance(value, str):
+        return type(value)(escape_bidi(value)) if type(value) is not str else escape_bidi(value)
+    return value
+
+
 def _environment() -> Any:
     import jinja2  # noqa: PLC0415 - optional dependency, the [report] extra
 
@@ -46,6 +54,7 @@ def _environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_no_bidi_controls,
     )
     environment.filters["safe_url"] = safe_url
     return environment

@@ -185,3 +185,21 @@ def test_summary_links_move_focus_to_the_dispute(open_page: Callable[..., Page],
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == target
     assert page.locator(target).is_visible()
+
+
+def test_bidi_overrides_are_shown_not_obeyed(open_page: Callable[..., Page], tmp_path: Any) -> None:
+    """A right-to-left override in a name or statement reaches the page as a visible escape, never as a control."""
+    spoof = "Kim \u202etxt.exe\u202c \u2067isolate\u2069"
+    claims = world(claim("c1", holder="author", source="s1"), claim("c2", denied=True, holder="wire", source="s2"))
+    entities = tuple(attrs.evolve(e, name=spoof) if e.id == "wire" else e for e in claims.entities)
+    claims = attrs.evolve(
+        claims, entities=entities, claims=(attrs.evolve(claims.claims[0], statement=spoof), claims.claims[1])
+    )
+    path = tmp_path / "bidi.html"
+    path.write_text(html_report(claims, title=spoof), encoding="utf-8")
+    page = open_page(path.as_uri())
+    page.locator("#claims-list > summary").click()
+    shown = page.inner_text("body") + page.title() + page.locator("svg").first.text_content()
+    assert not any(ch in shown for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "Kim \\u202etxt.exe\\u202c \\u2067isolate\\u2069" in page.inner_text("body")
+    assert page.problems == []  # type: ignore[attr-defined]
