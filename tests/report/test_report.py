@@ -12,7 +12,7 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog import Index, assess, check, dumps, html_report, load, safe_url
+from factlog import Index, Interval, Pattern, assess, check, dumps, html_report, load, safe_url
 from factlog.report._disputes import disputes
 from factlog.report._events import events
 from factlog.report._graph import relay_graph
@@ -212,3 +212,26 @@ def test_report_refuses_to_overwrite_a_stored_document(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert "document of source" in result.stderr
     assert article.read_text(encoding="utf-8") == "The text."
+
+
+def test_timeline_gives_each_reading_of_a_since_pattern_its_own_polarity() -> None:
+    """'The first visit since 2019': a visit in 2019 affirmed, none from 2020 to the occasion, then the visit."""
+    first = attrs.evolve(
+        claim("v1", predicate="visits", obj="prc", when="2024-04-10"), pattern=Pattern(since=Interval.parse("2019"))
+    )
+    (event,) = events(Index.of(world(first)))
+    assert [(d.date, d.polarity) for d in event.dates] == [
+        ("2019", "affirmed"),
+        ("2020–2024-04-09", "denied"),
+        ("2024-04-10", "affirmed"),
+    ]
+    assert not event.conflict
+
+
+def test_a_claim_with_several_objects_reaches_each_object() -> None:
+    """A strike on two places is an event for each, and the claim's data-entities name both."""
+    both = world(claim("s1", predicate="visits", obj=("prc", "russia"), when="2025"))
+    labels = [event.label for event in events(Index.of(both))]
+    assert len(labels) == 2
+    page = html_report(both)
+    assert any("prc" in line and "russia" in line for line in page.splitlines() if "data-entities" in line)
