@@ -125,7 +125,7 @@ def render_timeline_text(rows: list[TimelineRow]) -> str:
         lines.append(f"{row.date:<10} {holder}{via} ({row.polarity}, {row.certainty}) [{row.claim}]")
         lines.append(f"           {escape_terminal(row.statement)}")
         lines.append(f"           > {escape_terminal(row.quote)} ({row.source})")
-    lines.append(f"{len(rows)} claims")
+    lines.append(f"{len(rows)} claim{'s' * (len(rows) != 1)}")
     return "\n".join(lines) + "\n"
 
 

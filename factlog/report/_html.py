@@ -37,6 +37,11 @@ def safe_url(value: object) -> str:
     return _safe_url(value)
 
 
+def _counted(number: int, word: str) -> str:
+    """``1 claim``, ``2 claims``: a count with its noun, plural unless the count is one (regular nouns only)."""
+    return f"{number} {word}{'s' * (number != 1)}"
+
+
 def _no_bidi_controls(value: object) -> object:
     """Every value a template prints, with bidi overrides shown as escapes (markup stays markup)."""
     if isinstance(value, str):
@@ -57,6 +62,7 @@ def _environment() -> Any:
         finalize=_no_bidi_controls,
     )
     environment.filters["safe_url"] = safe_url
+    environment.filters["counted"] = _counted
     return environment
 
 

@@ -158,7 +158,7 @@ def test_holder_filter_by_keyboard(open_page: Callable[..., Page], corpus_page: 
     claims = page.locator("#claims-list li.claim:visible .who strong").all_inner_texts()
     assert claims
     assert set(claims) == {"Western intelligence assessments"}
-    assert "claims shown" in page.inner_text("#filter-count")
+    assert page.inner_text("#filter-count") == f"1 dispute, {len(claims)} claim{'s' * (len(claims) != 1)} shown"
     page.keyboard.press("Home")
     assert page.locator("#disputes article.dispute:visible").count() == page.locator("#disputes article").count()
 
@@ -203,3 +203,19 @@ def test_bidi_overrides_are_shown_not_obeyed(open_page: Callable[..., Page], tmp
     assert not any(ch in shown for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     assert "Kim \\u202etxt.exe\\u202c \\u2067isolate\\u2069" in page.inner_text("body")
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_toolbar_count_matches_the_summary(open_page: Callable[..., Page], corpus_page: str, tmp_path: Any) -> None:
+    """The toolbar counts the disputes the summary counts, other findings apart, in singular for one."""
+    page = open_page(corpus_page)
+    summary = page.inner_text("#summary p")
+    toolbar = page.inner_text("#filter-count")
+    assert summary.startswith("4 disputes:")
+    assert toolbar.startswith("4 disputes, ")
+    one = tmp_path / "one.html"
+    one.write_text(html_report(world(claim("c1"), claim("c2", denied=True, holder="wire", source="s2"))), "utf-8")
+    page = open_page(one.as_uri())
+    assert page.inner_text("#filter-count") == "1 dispute, 2 claims shown"
+    page.select_option("#filter-holder", "wire")
+    assert page.inner_text("#filter-count") == "1 dispute, 1 claim shown"
+    assert "2 claims from 5 sources" in page.inner_text("header")
