@@ -235,3 +235,27 @@ def test_a_claim_with_several_objects_reaches_each_object() -> None:
     assert len(labels) == 2
     page = html_report(both)
     assert any("prc" in line and "russia" in line for line in page.splitlines() if "data-entities" in line)
+
+
+def test_relay_counts_stand_clear_of_every_node() -> None:
+    """A count is drawn near its edge's target, never at a midpoint that a relay node covers."""
+    claims = world(
+        *(claim(f"d{n}", holder="analysts", source="s1") for n in range(3)),  # analysts → author skips a column
+        *(claim(f"r{n}", holder="kcna", via=("wire",), source="s1") for n in range(3)),
+    )
+    graph = relay_graph(Index.of(claims), [])
+    counted = [edge for edge in graph.edges if edge.kind == "relay" and edge.count > 1]
+    assert counted
+    for edge in counted:
+        x, y = edge.count_at
+        assert min(edge.x1, edge.x2) < x < max(edge.x1, edge.x2) or edge.x1 == edge.x2
+        assert all(abs(x - node.x) > 24 or abs(y - node.y) > 24 for node in graph.nodes)
+
+
+def test_an_unsafe_source_url_renders_as_plain_text() -> None:
+    """A `javascript:` source url gives the title as text, with no link at all (not `href="#"`)."""
+    claims = world(claim("c1"))
+    sources = tuple(attrs.evolve(s, url="java\tscript:alert(1)") if s.id == "s1" else s for s in claims.sources)
+    page = html_report(attrs.evolve(claims, sources=sources))
+    assert 'href="#"' not in page
+    assert "javascript" not in page.replace("\t", "").lower()
