@@ -259,3 +259,15 @@ def test_an_unsafe_source_url_renders_as_plain_text() -> None:
     page = html_report(attrs.evolve(claims, sources=sources))
     assert 'href="#"' not in page
     assert "javascript" not in page.replace("\t", "").lower()
+
+
+def test_a_visit_inside_the_span_a_since_pattern_denies_is_a_date_conflict() -> None:
+    """'First visit since 2019' against a visit in 2021: the timeline marks the conflict check reports."""
+    first = attrs.evolve(
+        claim("v1", predicate="visits", obj="prc", when="2024-04-10"), pattern=Pattern(since=Interval.parse("2019"))
+    )
+    between = claim("v2", predicate="visits", obj="prc", when="2021-05", holder="wire", source="s2")
+    claims = world(first, between)
+    (event,) = events(Index.of(claims))
+    assert event.conflict
+    assert any({"v1", "v2"} <= set(f.claim_ids) for f in check(claims).findings)
