@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["escape_markdown", "escape_terminal"]
+__all__ = ["SAFE_SCHEMES", "escape_bidi", "escape_markdown", "escape_terminal", "safe_url"]
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([^/?#]*?):")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Anything that can open inline or block Markdown (GFM's tables and strikethrough included).
@@ -68,3 +71,31 @@ def escape_terminal(text: str) -> str:
     text, non-ASCII included, is kept as it is.
     """
     return _CONTROL.sub(_visible, text)
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_bidi(text: str) -> str:
+    r"""``text`` with the bidi embeddings, overrides and isolates shown as ``\u202e``-style escapes.
+
+    U+202A to U+202E and U+2066 to U+2069 are written as :func:`escape_terminal` writes them.
+    These controls reorder the characters a reader sees (Unicode Standard Annex #9;
+    CVE-2021-42574, "Trojan Source"), so a name could display as another; the marks
+    U+200E and U+200F, which only nudge neutral characters, are kept for right-to-left text.
+    """
+    return _BIDI.sub(_visible, text)
+
+
+def safe_url(value: object, schemes: frozenset[str] = SAFE_SCHEMES) -> str:
+    r"""The address if its scheme is in ``schemes`` (http, https, mailto) or it is relative; ``#`` otherwise.
+
+    Browsers ignore spaces and control characters inside a scheme (``java\tscript:``), so
+    they are removed before the scheme is read (WHATWG URL Standard, "basic URL parser").
+    """
+    text = str(value)
+    cleaned = "".join(ch for ch in text if ord(ch) > 0x20 and ch != "\x7f")
+    found = _SCHEME.match(cleaned)
+    if found is not None and found.group(1).lower() not in schemes:
+        return "#"
+    return text.strip()

@@ -214,3 +214,21 @@ def test_finding_shows_display_names_of_holders_written_by_alias(tmp_path: Path)
     )
     text = factlog.render_text(factlog.check(claims, (factlog.checks.opposed_claims,)))
     assert "yes: North Korea (affirmed, certain)" in text
+
+
+def test_a_long_normalised_quote_shows_where_it_differs_with_ellipses(tmp_path: Path) -> None:
+    """Past 80 characters the message shows the passage where quote and text differ, cut with '…', not blindly."""
+    long = "Officials said " + "the depots and the bridges were hit again " * 3 + "— and they were not destroyed."
+    claims = load(tmp_path, [one(long.replace("—", "-"))], text=long)
+    [finding] = rules(claims, "quote_normalised", "quote_not_found")
+    assert finding.rule == "quote_normalised"
+    shown = finding.message.split(" reads ", 1)[1]
+    assert shown.startswith("…'")
+    assert shown.endswith("hit again — and they were not destroyed.'")
+
+
+def test_a_quote_that_stands_once_holds_once(tmp_path: Path) -> None:
+    """Asking for the second place of a quote that stands once says 'once', not '1 times'."""
+    claims = load(tmp_path, [one("the depots were hit", evidence={"occurrence": 2})])
+    [finding] = rules(claims, "quote_not_found")
+    assert "holds once" in finding.message

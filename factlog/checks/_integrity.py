@@ -19,11 +19,16 @@ def document_mismatch(index: Index) -> Iterator[Finding]:
 
     ``document`` names the text a source was read from, relative to the file that
     defines the source; it must stay inside that folder. When ``sha256`` is given the
-    bytes must still hash to it, or every quote span may have moved. One finding per
-    source, listing the claims that cite it. Severity: *error*.
+    bytes must still hash to it, or every quote span may have moved. A document that
+    cannot be read is named by source id and JSON path (``$.sources[N].document``, N
+    counted in the merged set, which is the file's own order for one file). One finding
+    per source, listing the claims that cite it. Severity: *error*.
     """
+    position = {source.id: n for n, source in enumerate(index.claims.sources)}
     for source in index.scoped_sources():
         data, problem = index.document(source.id)
+        if problem is not None:  # name the field to mend: which source, and where its document is given
+            problem = f"source {source.id}, $.sources[{position[source.id]}].document: {problem}"
         if problem is None and data is not None and source.sha256 is not None:
             digest = hashlib.sha256(data).hexdigest()
             if digest != source.sha256:

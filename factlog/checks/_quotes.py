@@ -17,6 +17,25 @@ __all__ = ["quote_ambiguous", "quote_normalised", "quote_not_found", "quote_unve
 _SHOWN = 80  # characters of a passage shown in a message
 
 
+def _cut(text: str) -> str:
+    """``text`` as a Python literal, cut to _SHOWN characters with an ellipsis where it was cut."""
+    return repr(text) if len(text) <= _SHOWN else repr(text[:_SHOWN]) + "…"
+
+
+def _where_they_differ(passage: str, quote: str) -> str:
+    """The document's passage around the first character where it differs from the quote, ellipses where cut."""
+    first = next((n for n, (a, b) in enumerate(zip(passage, quote, strict=False)) if a != b), None)
+    if first is None:
+        first = min(len(passage), len(quote))
+    start = max(0, min(first - _SHOWN // 4, len(passage) - _SHOWN))
+    end = start + _SHOWN
+    return ("…" if start > 0 else "") + repr(passage[start:end]) + ("…" if end < len(passage) else "")
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
 def _spans(places: tuple[tuple[int, int], ...]) -> str:
     return ", ".join(f"{start}-{end}" for start, end in places)
 
@@ -42,7 +61,7 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
             if found.occurrences and evidence.occurrence is not None:
                 problems.append(
                     f"evidence[{number}] asks for occurrence {evidence.occurrence} of a quote {evidence.source}"
-                    f" holds {len(found.occurrences)} times (at {_spans(found.occurrences)})"
+                    f" holds {_times(len(found.occurrences))} (at {_spans(found.occurrences)})"
                 )
             elif not found.occurrences:
                 text = index.text(evidence.source) or ""
@@ -50,8 +69,8 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
                 if found.closest is not None:
                     start, end = found.closest
                     closest = f"; the closest passage, at {start}-{end} ({found.score:.0f}/100), reads"
-                    closest += f" {text[start:end][:_SHOWN]!r}"
-                problems.append(f"evidence[{number}] {evidence.quote[:_SHOWN]!r} is not in {evidence.source}{closest}")
+                    closest += f" {_cut(text[start:end])}"
+                problems.append(f"evidence[{number}] {_cut(evidence.quote)} is not in {evidence.source}{closest}")
         if problems:
             yield Finding(
                 rule="quote_not_found",
@@ -76,7 +95,7 @@ def quote_ambiguous(index: Index) -> Iterator[Finding]:
             found = index.quote(evidence)
             if found is not None and len(found.occurrences) > 1:
                 problems.append(
-                    f"evidence[{number}] stands {len(found.occurrences)} times in {evidence.source},"
+                    f"evidence[{number}] stands {_times(len(found.occurrences))} in {evidence.source},"
                     f" at {_spans(found.occurrences)}"
                 )
         if problems:
@@ -103,7 +122,8 @@ def quote_normalised(index: Index) -> Iterator[Finding]:
             if found is not None and found.normalised and found.span is not None:
                 start, end = found.span
                 text = index.text(evidence.source) or ""
-                problems.append(f"evidence[{number}] at {start}-{end} reads {text[start:end][:_SHOWN]!r}")
+                passage = _where_they_differ(text[start:end], evidence.quote)
+                problems.append(f"evidence[{number}] at {start}-{end} reads {passage}")
         if problems:
             yield Finding(
                 rule="quote_normalised",

@@ -125,7 +125,8 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
     seen: set[str] = set()
     for groups, severity, definite, units in _conflicts(values, entries):
         times = any(e.timed for group in groups for e in group)
-        alternatives = " but ".join(
+        # Two values read "A but B"; three or more are listed, "A; B; C", not "A but B but C".
+        alternatives = (" but " if len(groups) == 2 else "; ").join(
             f"{values.name(group[0])} according to {phrasing.by_holders(values.index, group, times=times)}"
             for group in groups
         )

@@ -11,7 +11,9 @@ from factlog.assessment import assess
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.cli._common import EXIT_OK, UsageError, add_paths, as_of
 from factlog.cli._terminal import progress
+from factlog.errors import ArgumentError
 from factlog.interchange import to_claimreview, to_prov
+from factlog.interchange._claimreview import check_base
 from factlog.io import load
 from factlog.model import PartialDate
 from factlog.render import render_assessment_json, render_assessment_markdown, render_assessment_text
@@ -100,6 +102,11 @@ def _date(arguments: argparse.Namespace) -> PartialDate | None:
 
 
 def _export(arguments: argparse.Namespace) -> int:
+    if arguments.to == "claimreview":
+        try:
+            check_base(arguments.url)
+        except ArgumentError as error:
+            raise UsageError(f"factlog export: error: {error}") from None
     with progress("loading claims"):
         claims = load(arguments.paths)
     if arguments.to == "prov":

@@ -59,10 +59,13 @@ def register(commands: Any) -> None:
 
 def _validate(arguments: argparse.Namespace) -> int:
     claims = load(arguments.paths)
-    print(
-        f"ok: {len(claims.entities)} entities, {len(claims.predicates)} predicates,"
-        f" {len(claims.sources)} sources, {len(claims.claims)} claims"
-    )
+    counts = [
+        (len(claims.entities), "entity", "entities"),
+        (len(claims.predicates), "predicate", "predicates"),
+        (len(claims.sources), "source", "sources"),
+        (len(claims.claims), "claim", "claims"),
+    ]
+    print("ok: " + ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts))
     return EXIT_OK
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
-from factlog.cli._common import EXIT_OK, add_paths, as_of
+from factlog.cli._common import EXIT_OK, UsageError, add_paths, as_of
 from factlog.cli._terminal import progress
 from factlog.io import load
 from factlog.io._atomic import write_atomic
+from factlog.model import ClaimSet
 
 __all__ = ["register"]
 
@@ -40,6 +41,8 @@ def _report(arguments: argparse.Namespace) -> int:
 
     with progress("loading claims"):
         claims = load(arguments.paths)
+    if arguments.output != "-":
+        _refuse_overwriting_inputs(Path(arguments.output), arguments.paths, claims)
     with progress(f"checking and assessing {len(claims.claims)} claims"):
         page = html_report(
             claims, title=arguments.title, paths=arguments.paths, as_of=as_of(arguments), method=arguments.method
@@ -49,3 +52,18 @@ def _report(arguments: argparse.Namespace) -> int:
     else:
         write_atomic(Path(arguments.output), page.encode("utf-8"))
     return EXIT_OK
+
+
+def _refuse_overwriting_inputs(output: Path, paths: list[str], claims: ClaimSet) -> None:
+    """A usage error when ``output`` is an input file, a file below an input folder, or a stored document."""
+    target = output.resolve()
+    for raw in paths:
+        path = Path(raw).resolve()
+        if target == path or (path.is_dir() and target.is_relative_to(path) and target.exists()):
+            raise UsageError(f"factlog report: error: -o {output}: the output would overwrite the input {raw}")
+    for source in claims.sources:
+        document = claims.document_path(source.id)
+        if document is not None and document.resolve() == target:
+            raise UsageError(
+                f"factlog report: error: -o {output}: the output would overwrite the document of source {source.id}"
+            )

@@ -30,22 +30,25 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from factlog._escape import SAFE_SCHEMES, safe_url
 from factlog.assessment._assessment import Assessment, PropositionAssessment
+from factlog.errors import ArgumentError
 from factlog.interchange._prov import is_person
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._scales import Credibility
-from factlog.model._vocabulary import Vocabulary
+from factlog.model._vocabulary import Vocabulary, fold
 
 __all__ = ["review_url", "to_claimreview"]
 
 _FALSE = (Credibility.DOUBTFUL, Credibility.IMPROBABLE)
+_BASE_SCHEMES = SAFE_SCHEMES | {"urn"}  # the report's allow-list, and urn for the default base
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def review_url(base: str, key: str, statement: str) -> str:
     """``base`` + the statement's slug (percent-encoded, any script) + ``-`` + 8 hex digits of SHA-256(key)."""
-    slug = _NOT_WORD.sub("-", statement.casefold()).strip("-")[:60].strip("-")
+    slug = _NOT_WORD.sub("-", fold(statement)).strip("-")[:60].strip("-")
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
     return f"{base}{quote(slug, safe='-')}-{digest}" if slug else f"{base}{digest}"
 
@@ -79,8 +82,8 @@ def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any
             if source is None or source_id in appearances:
                 continue
             work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
-            if source.url is not None:
-                work["url"] = source.url
+            if source.url is not None and safe_url(source.url) != "#":  # an unsafe address is left out
+                work["url"] = source.url.strip()
             if source.published is not None:
                 work["datePublished"] = _iso_date(source.published)
             order = source.published.sort_key if source.published is not None else (10**9, 10**9)
@@ -99,6 +102,12 @@ def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any
     if works:
         node["firstAppearance"] = works[0]
     return node, stated
+
+
+def check_base(url: str) -> None:
+    """Raise :class:`~factlog.ArgumentError` unless ``url`` is an http, https, mailto, urn or relative address."""
+    if safe_url(url, _BASE_SCHEMES) == "#":
+        raise ArgumentError(f"--url: {url!r} is not an http, https, mailto, urn or relative address")
 
 
 def _wanted(item: PropositionAssessment, everything: bool) -> bool:
@@ -120,9 +129,12 @@ def to_claimreview(
 
     ``author`` names the reviewing organisation; ``url`` is the base of each review's
     address (see :func:`review_url`); ``date`` is the reviews' ``datePublished`` (a
-    :class:`ValueError` if it is not a date). Returns ``{"@context": ..., "@graph": [review, ...]}``
-    in the assessment's order.
+    :class:`ValueError` if it is not a date). A ``url`` with any scheme but http, https,
+    mailto or urn is an :class:`~factlog.ArgumentError`; a source address that the report
+    would not link (:func:`~factlog.safe_url`) is left out of its appearance. Returns
+    ``{"@context": ..., "@graph": [review, ...]}`` in the assessment's order.
     """
+    check_base(url)
     given = PartialDate.parse(date) if isinstance(date, str) else date
     anywhere = [c.stated for c in claims.claims if c.stated is not None]
     anywhere += [s.published for s in claims.sources if s.published is not None]

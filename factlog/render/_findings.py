@@ -70,7 +70,8 @@ def _summary_line(report: Report) -> str:
     ]
     if summary["acknowledged"]:
         parts.append(f"{summary['acknowledged']} acknowledged")
-    return f"{len(report.claims.claims)} claims checked: " + ", ".join(parts)
+    count = len(report.claims.claims)
+    return f"{count} claim{'s' * (count != 1)} checked: " + ", ".join(parts)
 
 
 def render_text(report: Report, *, colour: bool = False) -> str:

@@ -45,12 +45,17 @@ def resolve_entity(claims: ClaimSet, name: str) -> str:
     Names resolve as everywhere else (:meth:`factlog.Vocabulary.entity`: Unicode NFC and
     full case folding); a trailing `` (anonymous)``, as findings print anonymous holders,
     is ignored. Raises :class:`factlog.UnknownEntityError` (a :class:`LookupError`) if it
-    names nothing.
+    names nothing, or names several entities (the message lists their ids, as loading does).
     """
     vocabulary = Vocabulary.of(claims)
     for candidate in (name, name.removesuffix(" (anonymous)")):
         if vocabulary.knows_entity(candidate):
             return vocabulary.entity(candidate)
+    for candidate in (name, name.removesuffix(" (anonymous)")):
+        if several := vocabulary.candidates(candidate):
+            raise UnknownEntityError(
+                f"ambiguous name {name!r}: it names entities {', '.join(several)}; write one of their ids"
+            )
     raise UnknownEntityError(f"no entity {name!r}")
 
 
@@ -120,7 +125,7 @@ def render_timeline_text(rows: list[TimelineRow]) -> str:
         lines.append(f"{row.date:<10} {holder}{via} ({row.polarity}, {row.certainty}) [{row.claim}]")
         lines.append(f"           {escape_terminal(row.statement)}")
         lines.append(f"           > {escape_terminal(row.quote)} ({row.source})")
-    lines.append(f"{len(rows)} claims")
+    lines.append(f"{len(rows)} claim{'s' * (len(rows) != 1)}")
     return "\n".join(lines) + "\n"
 
 

@@ -115,8 +115,10 @@ def assessment_view(item: PropositionAssessment) -> AssessmentView:
 def _claim_entities(index: Index, claim_id: str) -> tuple[str, ...]:
     entry = index.by_id[claim_id]
     found = [entry.holder, *(index.vocabulary.entity(v) for v in entry.claim.attribution.via)]
-    proposition = entry.proposition
-    if proposition is not None:
+    for reading in (entry, *index.implied.get(claim_id, ())):  # several objects: each one is involved
+        proposition = reading.proposition
+        if proposition is None:
+            continue
         found.append(proposition.subject)
         if isinstance(proposition.object, str):
             found.append(proposition.object)

@@ -81,14 +81,17 @@ def events(index: Index) -> list[Event]:
     involved: dict[str, set[str]] = {}
     first: dict[str, tuple[int, int]] = {}
     once: dict[str, bool] = {}
-    for entry in index.entries:
+    # Each reading of a claim (several objects, a "since" or "last" pattern) is an event of its
+    # own, with its own polarity: "no visit since 2019, last in 2018" denies 2019- and affirms 2018.
+    readings = (reading for entry in index.entries for reading in (entry, *index.implied.get(entry.id, ())))
+    for entry in readings:
         dated = _dated(index, entry)
         if dated is None:
             continue
         label, when, entities, single = dated
         once[label] = once.get(label, True) and single
         sort_key = when.sort_key
-        group = (sort_key, (when.start_low, when.end_high), span(when), entry.claim.polarity.value)
+        group = (sort_key, (when.start_low, when.end_high), span(when), entry.polarity.value)
         found.setdefault(label, {}).setdefault(group, []).append(entry)
         involved.setdefault(label, set()).update(entities)
         first[label] = min(first.get(label, sort_key), sort_key)
@@ -104,7 +107,7 @@ def events(index: Index) -> list[Event]:
                     polarity=polarity,
                     holders=tuple(index.name(holder) for holder in holder_ids),
                     holder_ids=holder_ids,
-                    claims=tuple(entry.id for entry in entries),
+                    claims=tuple(dict.fromkeys(entry.id for entry in entries)),
                 )
             )
         named = {index.vocabulary.entity(e) for e in involved[label]}

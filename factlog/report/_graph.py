@@ -15,6 +15,7 @@ only when a graph is drawn.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable
 
 import attrs
@@ -28,6 +29,7 @@ _COLUMN_WIDTH = 330.0
 _ROW_HEIGHT = 64.0
 _MARGIN_X = 170.0
 _MARGIN_Y = 40.0
+_COUNT_GAP = 70.0  # px between a relay count and the column of the edge's target
 _ROLES = ("holder", "relay", "outlet")
 
 
@@ -54,6 +56,19 @@ class Edge:
     y1: float
     x2: float
     y2: float
+
+    @property
+    def count_at(self) -> tuple[float, float]:
+        """Where the claim count is drawn: on the line, ``_COUNT_GAP`` px short of the target's column, just above.
+
+        Not at the midpoint: an edge that skips the relay column would put it under a relay node.
+        """
+        dx = self.x2 - self.x1
+        if dx == 0:
+            return round(self.x1 + 8, 1), round((self.y1 + self.y2) / 2, 1)
+        x = self.x2 - math.copysign(min(_COUNT_GAP, abs(dx) / 2), dx)
+        y = self.y1 + (self.y2 - self.y1) * (x - self.x1) / dx - 6
+        return round(x, 1), round(y, 1)
 
 
 @attrs.frozen

@@ -10,10 +10,11 @@ mailed or attached as one file. Jinja2 and networkx are imported only when a pag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
+from factlog._escape import escape_bidi
+from factlog._escape import safe_url as _safe_url
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, assess
 from factlog.assessment._methods import DEFAULT_METHOD
@@ -26,22 +27,26 @@ from factlog.report._graph import relay_graph
 
 __all__ = ["html_report", "safe_url"]
 
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_SCHEME = re.compile(r"^([^/?#]*?):")
-
 
 def safe_url(value: object) -> str:
     r"""The address if it is http, https, mailto or relative; ``#`` for anything else.
 
     Browsers ignore spaces and control characters inside a scheme (``java\tscript:``), so
-    they are removed before the scheme is read.
+    they are removed before the scheme is read. The same test guards ClaimReview's addresses.
     """
-    text = str(value)
-    cleaned = "".join(ch for ch in text if ord(ch) > 0x20 and ch != "\x7f")
-    found = _SCHEME.match(cleaned)
-    if found is not None and found.group(1).lower() not in _SAFE_SCHEMES:
-        return "#"
-    return text.strip()
+    return _safe_url(value)
+
+
+def _counted(number: int, word: str) -> str:
+    """``1 claim``, ``2 claims``: a count with its noun, plural unless the count is one (regular nouns only)."""
+    return f"{number} {word}{'s' * (number != 1)}"
+
+
+def _no_bidi_controls(value: object) -> object:
+    """Every value a template prints, with bidi overrides shown as escapes (markup stays markup)."""
+    if isinstance(value, str):
+        return type(value)(escape_bidi(value)) if type(value) is not str else escape_bidi(value)
+    return value
 
 
 def _environment() -> Any:
@@ -54,8 +59,10 @@ def _environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_no_bidi_controls,
     )
     environment.filters["safe_url"] = safe_url
+    environment.filters["counted"] = _counted
     return environment
 
 

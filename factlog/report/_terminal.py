@@ -75,7 +75,8 @@ def print_report(report: Report, console: Any) -> None:
     for dispute in grouped:
         console.print(_panel(dispute))
     summary = report.summary()
-    line = Text(f"{len(report.claims.claims)} claims checked: ")
+    count = len(report.claims.claims)
+    line = Text(f"{count} claim{'s' * (count != 1)} checked: ")
     serious = sum(1 for dispute in grouped if dispute.severity != "info")
     line.append(f"{serious} dispute{'s' * (serious != 1)}; ")
     for name in ("error", "warning", "info"):

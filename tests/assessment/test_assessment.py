@@ -255,3 +255,29 @@ def test_the_beliefs_only_path_gives_the_same_beliefs_without_explanations() -> 
         (i.key, i.belief, i.status, i.credibility) for i in lean.propositions
     ]
     assert all(i.reasons == () and i.labels == () and i.acceptance is None for i in lean.propositions)
+
+
+@settings(max_examples=30, deadline=None)
+@given(claim_sets(max_claims=12))
+def test_about_and_label_agree_with_a_scan_of_every_proposition(claims: ClaimSet) -> None:
+    """`about` and `label`, answered from a map built once, equal a scan of every proposition (the oracle)."""
+    result = factlog.assess(claims)
+    for claim_id in [c.id for c in claims.claims] + ["no-such-claim"]:
+        scanned = [item for item in result.propositions if claim_id in item.claim_ids]
+        assert result.about(claim_id) == scanned
+        assert result.label(claim_id) == (dict(scanned[0].labels)[claim_id] if scanned else None)
+
+
+def test_about_reads_each_propositions_labels_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asking about every claim reads each assessment's labels once in all, not once per claim."""
+    claims = world(*(claim(f"c{n}", holder="wire" if n % 2 else "author", denied=n % 3 == 0) for n in range(30)))
+    result = factlog.assess(claims)
+    reads = []
+    original = factlog.PropositionAssessment.claim_ids
+    monkeypatch.setattr(
+        factlog.PropositionAssessment, "claim_ids", property(lambda item: reads.append(1) or original.fget(item))
+    )
+    for item in claims.claims:
+        result.about(item.id)
+        result.label(item.id)
+    assert reads == []

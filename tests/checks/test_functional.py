@@ -119,3 +119,15 @@ def test_a_place_within_agrees_with_its_country() -> None:
     clash = world(*agree.claims, claim("c", "visit", "battle-place", "ukraine", "2024-08", holder="kcna"))
     [finding] = findings_of(conflicting_values, clash)
     assert set(finding.sides) == {"sudzha", "russia", "ukraine"}
+
+
+def test_three_values_are_listed_not_chained_with_but() -> None:
+    """Three heads for one year read 'A …; B …; C …', never 'A but B but C'."""
+    claims = world(
+        head("a", "alice", "2016"),
+        head("b", "bob", "2016", holder="wire", source="s2"),
+        head("c", "carol", "2016", holder="analysts", source="s3"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert " but " not in finding.message
+    assert finding.message.count("; ") >= 2

@@ -433,3 +433,15 @@ def test_declared_copies_are_not_reported_as_undeclared() -> None:
     """The same echo, declared through relays and derived_from, gives no undeclared-copying finding."""
     claims, _ = echo_cluster(seed=11, questions=40, copiers=2)
     assert not [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
+
+
+def test_missing_document_names_its_source_and_path(tmp_path: Path) -> None:
+    """A document that cannot be read names the source id and `$.sources[N].document` to mend."""
+    claims = _with_document(tmp_path, "quote a", world(claim("a")))
+    position = [s.id for s in claims.sources].index("s1")
+    missing = attrs.evolve(
+        claims,
+        sources=tuple(attrs.evolve(s, document="absent.txt") if s.id == "s1" else s for s in claims.sources),
+    )
+    message = run(document_mismatch, missing)[0].message
+    assert message.startswith(f"source s1, $.sources[{position}].document: cannot read document ")

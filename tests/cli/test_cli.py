@@ -15,7 +15,7 @@ def test_validate_accepts_a_valid_file() -> None:
     """A valid file: exit 0 and a one-line summary on stdout."""
     result = run("validate", str(GOLDEN))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "ok: 5 entities, 2 predicates, 1 sources, 3 claims\n"
+    assert result.stdout == "ok: 5 entities, 2 predicates, 1 source, 3 claims\n"
 
 
 def test_validate_prints_every_error_and_exits_3(tmp_path: Path) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import attrs
 import pytest
 
-from factlog import holder_timeline, resolve_entity
+from factlog import Entity, EntityKind, dumps, holder_timeline, resolve_entity
 from tests.helpers import claim, run, world
 
 
@@ -58,3 +60,22 @@ def test_show_needs_entity_or_holder() -> None:
     assert run("show", "sources/").returncode == 2
     assert run("show", "sources/", "--entity", "dprk", "--holder", "dprk").returncode == 2
     assert run("show", "sources/", "--holder", "nobody at all").returncode == 2
+
+
+def test_a_name_two_entities_share_is_ambiguous_with_its_candidates(tmp_path: Path) -> None:
+    """`show --entity Springfield` for two Springfields names both ids, as loading does, and exits 2."""
+    base = world(claim("c1"))
+    towns = (
+        Entity(id="springfield-il", name="Springfield", kind=EntityKind.PLACE),
+        Entity(id="springfield-ma", name="Springfield", kind=EntityKind.PLACE),
+    )
+    claims = attrs.evolve(base, entities=(*base.entities, *towns))
+    with pytest.raises(
+        LookupError, match="ambiguous name 'Springfield': it names entities springfield-il, springfield-ma"
+    ):
+        resolve_entity(claims, "Springfield")
+    path = tmp_path / "claims.json"
+    path.write_text(dumps(claims), encoding="utf-8")
+    result = run("show", str(path), "--entity", "Springfield")
+    assert result.returncode == 2
+    assert "springfield-il, springfield-ma" in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from urllib.parse import unquote
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -131,3 +132,28 @@ def test_export_all_and_date_options() -> None:
     assert len(everything["@graph"]) > len(default)
     assert {review["datePublished"] for review in everything["@graph"]} == {"2026-01-31"}
     assert run("export", "sources/", "--to", "claimreview", "--date", "someday").returncode == 2
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "java\tscript:alert(1)", " JavaScript:x", "data:text/html,x"])
+def test_an_unsafe_source_address_is_left_out_of_the_appearance(url: str) -> None:
+    """A source whose url the report would not link appears without a url; the others keep theirs."""
+    claims = world(claim("said", holder="trump", source="s1"), claim("no", holder="wire", source="s2", denied=True))
+    sources = tuple(attrs.evolve(s, url=url) if s.id == "s1" else s for s in claims.sources)
+    [review] = _reviews(attrs.evolve(claims, sources=sources))
+    assert all("url" not in work for work in review["itemReviewed"]["appearance"])  # type: ignore[index]
+
+
+def test_an_unsafe_review_base_is_refused() -> None:
+    """A `javascript:` base is an ArgumentError from the library and a usage error (exit 2) from the command."""
+    claims = world(claim("said", holder="trump", source="s1"))
+    with pytest.raises(factlog.ArgumentError):
+        to_claimreview(assess(claims), claims, author="Desk", url="javascript:alert(1)//")
+    result = run("export", "sources/", "--to", "claimreview", "--url", "java\nscript:alert(1)//")
+    assert result.returncode == 2
+    assert "--url" in result.stderr
+    assert run("export", "sources/", "--to", "claimreview", "--url", "https://desk.example/r/").returncode == 0
+
+
+def test_a_dotted_capital_i_folds_into_one_word_in_the_slug() -> None:
+    """İstanbul is slugged 'istanbul', as the project's fold matches it, not 'i-stanbul'."""
+    assert unquote(review_url("https://x/", "k", "İstanbul votes")).startswith("https://x/istanbul-votes-")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,11 +12,11 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog import Index, assess, check, html_report, load, safe_url
+from factlog import Index, Interval, Pattern, assess, check, dumps, html_report, load, safe_url
 from factlog.report._disputes import disputes
 from factlog.report._events import events
 from factlog.report._graph import relay_graph
-from tests.helpers import ROOT, claim, run, world
+from tests.helpers import GOLDEN, ROOT, claim, run, world
 
 _SCHEMES = ["javascript", "JavaScript", "vbscript", "data", "file", "jav\tascript", " javascript", "java\nscript"]
 
@@ -175,3 +176,98 @@ def test_page_does_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2")
     ]
     assert pages[0] == pages[1]
+
+
+def test_report_refuses_to_overwrite_its_input_file(tmp_path: Path) -> None:
+    """`-o` naming the claim file it reads (even by another spelling) is a usage error; the file is untouched."""
+    source = tmp_path / "claims.json"
+    source.write_bytes(GOLDEN.read_bytes())
+    before = source.read_bytes()
+    result = run("report", str(source), "-o", str(tmp_path / "." / "claims.json"))
+    assert result.returncode == 2
+    assert "overwrite" in result.stderr
+    assert source.read_bytes() == before
+
+
+def test_report_refuses_to_overwrite_a_file_below_an_input_folder(tmp_path: Path) -> None:
+    """A folder input protects every file below it, whatever its suffix."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "claims.json").write_bytes(GOLDEN.read_bytes())
+    (tmp_path / "notes" / "keep.txt").write_text("keep", encoding="utf-8")
+    result = run("report", str(tmp_path), "-o", str(tmp_path / "notes" / "keep.txt"))
+    assert result.returncode == 2
+    assert (tmp_path / "notes" / "keep.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_report_refuses_to_overwrite_a_stored_document(tmp_path: Path) -> None:
+    """A source's document is an input too: `-o` onto it is a usage error."""
+    article = tmp_path / "docs" / "article.txt"
+    article.parent.mkdir()
+    article.write_text("The text.", encoding="utf-8")
+    claims = world(claim("a1"))
+    data = json.loads(dumps(claims))
+    data["sources"][0]["document"] = "docs/article.txt"
+    (tmp_path / "claims.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run("report", str(tmp_path / "claims.json"), "-o", str(article))
+    assert result.returncode == 2, result.stderr
+    assert "document of source" in result.stderr
+    assert article.read_text(encoding="utf-8") == "The text."
+
+
+def test_timeline_gives_each_reading_of_a_since_pattern_its_own_polarity() -> None:
+    """'The first visit since 2019': a visit in 2019 affirmed, none from 2020 to the occasion, then the visit."""
+    first = attrs.evolve(
+        claim("v1", predicate="visits", obj="prc", when="2024-04-10"), pattern=Pattern(since=Interval.parse("2019"))
+    )
+    (event,) = events(Index.of(world(first)))
+    assert [(d.date, d.polarity) for d in event.dates] == [
+        ("2019", "affirmed"),
+        ("2020–2024-04-09", "denied"),
+        ("2024-04-10", "affirmed"),
+    ]
+    assert not event.conflict
+
+
+def test_a_claim_with_several_objects_reaches_each_object() -> None:
+    """A strike on two places is an event for each, and the claim's data-entities name both."""
+    both = world(claim("s1", predicate="visits", obj=("prc", "russia"), when="2025"))
+    labels = [event.label for event in events(Index.of(both))]
+    assert len(labels) == 2
+    page = html_report(both)
+    assert any("prc" in line and "russia" in line for line in page.splitlines() if "data-entities" in line)
+
+
+def test_relay_counts_stand_clear_of_every_node() -> None:
+    """A count is drawn near its edge's target, never at a midpoint that a relay node covers."""
+    claims = world(
+        *(claim(f"d{n}", holder="analysts", source="s1") for n in range(3)),  # analysts → author skips a column
+        *(claim(f"r{n}", holder="kcna", via=("wire",), source="s1") for n in range(3)),
+    )
+    graph = relay_graph(Index.of(claims), [])
+    counted = [edge for edge in graph.edges if edge.kind == "relay" and edge.count > 1]
+    assert counted
+    for edge in counted:
+        x, y = edge.count_at
+        assert min(edge.x1, edge.x2) < x < max(edge.x1, edge.x2) or edge.x1 == edge.x2
+        assert all(abs(x - node.x) > 24 or abs(y - node.y) > 24 for node in graph.nodes)
+
+
+def test_an_unsafe_source_url_renders_as_plain_text() -> None:
+    """A `javascript:` source url gives the title as text, with no link at all (not `href="#"`)."""
+    claims = world(claim("c1"))
+    sources = tuple(attrs.evolve(s, url="java\tscript:alert(1)") if s.id == "s1" else s for s in claims.sources)
+    page = html_report(attrs.evolve(claims, sources=sources))
+    assert 'href="#"' not in page
+    assert "javascript" not in page.replace("\t", "").lower()
+
+
+def test_a_visit_inside_the_span_a_since_pattern_denies_is_a_date_conflict() -> None:
+    """'First visit since 2019' against a visit in 2021: the timeline marks the conflict check reports."""
+    first = attrs.evolve(
+        claim("v1", predicate="visits", obj="prc", when="2024-04-10"), pattern=Pattern(since=Interval.parse("2019"))
+    )
+    between = claim("v2", predicate="visits", obj="prc", when="2021-05", holder="wire", source="s2")
+    claims = world(first, between)
+    (event,) = events(Index.of(claims))
+    assert event.conflict
+    assert any({"v1", "v2"} <= set(f.claim_ids) for f in check(claims).findings)

@@ -138,7 +138,8 @@ def test_hostile_text_stays_text(open_page: Callable[..., Page], hostile_page: s
     for item in page.locator("blockquote, a").all():
         if item.is_visible():
             item.hover()
-    page.locator("#claims-list a").first.click()
+    assert page.locator("#claims-list a", has_text=HOSTILE_ATTR).count() == 0  # the unsafe link is plain text
+    assert page.locator('a[href="#"]').count() == 0
     assert page.evaluate("window.__pwned") is None
     assert page.problems == []  # type: ignore[attr-defined]
 
@@ -158,7 +159,7 @@ def test_holder_filter_by_keyboard(open_page: Callable[..., Page], corpus_page: 
     claims = page.locator("#claims-list li.claim:visible .who strong").all_inner_texts()
     assert claims
     assert set(claims) == {"Western intelligence assessments"}
-    assert "claims shown" in page.inner_text("#filter-count")
+    assert page.inner_text("#filter-count") == f"1 dispute, {len(claims)} claim{'s' * (len(claims) != 1)} shown"
     page.keyboard.press("Home")
     assert page.locator("#disputes article.dispute:visible").count() == page.locator("#disputes article").count()
 
@@ -185,3 +186,37 @@ def test_summary_links_move_focus_to_the_dispute(open_page: Callable[..., Page],
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == target
     assert page.locator(target).is_visible()
+
+
+def test_bidi_overrides_are_shown_not_obeyed(open_page: Callable[..., Page], tmp_path: Any) -> None:
+    """A right-to-left override in a name or statement reaches the page as a visible escape, never as a control."""
+    spoof = "Kim \u202etxt.exe\u202c \u2067isolate\u2069"
+    claims = world(claim("c1", holder="author", source="s1"), claim("c2", denied=True, holder="wire", source="s2"))
+    entities = tuple(attrs.evolve(e, name=spoof) if e.id == "wire" else e for e in claims.entities)
+    claims = attrs.evolve(
+        claims, entities=entities, claims=(attrs.evolve(claims.claims[0], statement=spoof), claims.claims[1])
+    )
+    path = tmp_path / "bidi.html"
+    path.write_text(html_report(claims, title=spoof), encoding="utf-8")
+    page = open_page(path.as_uri())
+    page.locator("#claims-list > summary").click()
+    shown = page.inner_text("body") + page.title() + page.locator("svg").first.text_content()
+    assert not any(ch in shown for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "Kim \\u202etxt.exe\\u202c \\u2067isolate\\u2069" in page.inner_text("body")
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_toolbar_count_matches_the_summary(open_page: Callable[..., Page], corpus_page: str, tmp_path: Any) -> None:
+    """The toolbar counts the disputes the summary counts, other findings apart, in singular for one."""
+    page = open_page(corpus_page)
+    summary = page.inner_text("#summary p")
+    toolbar = page.inner_text("#filter-count")
+    assert summary.startswith("4 disputes:")
+    assert toolbar.startswith("4 disputes, ")
+    one = tmp_path / "one.html"
+    one.write_text(html_report(world(claim("c1"), claim("c2", denied=True, holder="wire", source="s2"))), "utf-8")
+    page = open_page(one.as_uri())
+    assert page.inner_text("#filter-count") == "1 dispute, 2 claims shown"
+    page.select_option("#filter-holder", "wire")
+    assert page.inner_text("#filter-count") == "1 dispute, 1 claim shown"
+    assert "2 claims from 5 sources" in page.inner_text("header")
