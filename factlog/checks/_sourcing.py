@@ -10,6 +10,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._origins import Origin, may_share_origin, origins
 from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
+from factlog.checks._polarity import wider_pairs
 from factlog.model._scales import Certainty, Polarity, Reliability
 
 __all__ = ["hollow_corroboration", "interested_denial", "overconfident_holder", "self_contradiction"]
@@ -47,11 +48,18 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
 
 
 def _origin_words(index: Index, origin: Origin) -> str:
-    """The origin's holders, led by the story's own publisher when only copies of it were read."""
+    """The origin named after the party its story comes from, then who repeated it.
+
+    ``PR``; ``The wire, through Paper A and Paper B`` (only copies of the wire's story
+    were read); ``Paper, repeated by Wire and H2`` (the story's publisher was read too).
+    """
     speaker = index.name(origin.speaker)
-    if speaker in origin.label.split(", "):
-        return origin.label
-    return f"{speaker}, through {origin.label}"
+    names = list(dict.fromkeys(index.name(e.holder) for e in origin.entries))
+    others = [name for name in names if name != speaker]
+    if not others:
+        return speaker
+    shown = phrasing.join(others[:3]) if len(others) <= 3 else f"{', '.join(others[:3])} and {len(others) - 3} more"
+    return f"{speaker}, {'repeated by' if speaker in names else 'through'} {shown}"
 
 
 def overconfident_holder(index: Index) -> Iterator[Finding]:
@@ -99,7 +107,10 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         if not interested:
             continue
         mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
-        denied = [e for e in entries if e.polarity is Polarity.AFFIRMED and e.id not in mine]
+        narrower = [e for key in index.narrower_keys(entries[0].key) for e in index.key_group(key)] if entries[0].key else []
+        denied = list(
+            {e.id: e for e in [*entries, *narrower] if e.polarity is Polarity.AFFIRMED and e.id not in mine}.values()
+        )
         names = phrasing.holders(index, chronological(interested))
         what = phrasing.proposition(index, proposition, with_time=False)
         yield Finding(
@@ -142,6 +153,31 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
                 yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
                 no = chronological([e for e in group if e.polarity is Polarity.DENIED])
                 yield _self_contradiction(index, party, yes, no)
+    yield from _wider_reversals(index)
+
+
+def _by_party(entries: list[Entry], polarity: Polarity) -> dict[str, list[Entry]]:
+    """Committed claims of one polarity, by the party each speaks for."""
+    parties: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.polarity is polarity and entry.claim.certainty is not Certainty.UNCOMMITTED:
+            parties[entry.speaks_for].append(entry)
+    return parties
+
+
+def _wider_reversals(index: Index) -> Iterator[Finding]:
+    """One party affirming at a place and denying at a place containing it (``part_of``)."""
+    for narrow, wide in wider_pairs(index):
+        affirmers = _by_party(index.key_group(narrow), Polarity.AFFIRMED)
+        deniers = _by_party(index.key_group(wide), Polarity.DENIED)
+        for party, affirmed in affirmers.items():
+            denied = deniers.get(party)
+            if not denied:
+                continue
+            for group in dated_components(affirmed, denied):
+                yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+                no = chronological([e for e in group if e.polarity is Polarity.DENIED])
+                yield _self_contradiction(index, party, yes, no)
 
 
 def _when_said(index: Index, entries: list[Entry]) -> str:
@@ -162,9 +198,10 @@ def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Ent
     stated = sorted({str(e.stated) for e in group if e.stated is not None})
     same_source = {s for e in yes for s in e.sources} & {s for e in no for s in e.sources}
     claims = {"affirming": [e.id for e in yes], "denying": [e.id for e in no]}
-    if same_source or len(stated) < 2:
+    if len(stated) < 2:
         holders = phrasing.join(index.name(e.holder) for e in chronological(group))
-        message = f"Self-contradiction: {what}: both affirmed and denied by {holders} (in one source)"
+        where = " (in one source)" if same_source else ""
+        message = f"Self-contradiction: {what}: both affirmed and denied by {holders}{where}"
     else:
         first, then = (no, yes) if _first_said(no) <= _first_said(yes) else (yes, no)
         verbs = ("denied", "affirmed") if first is no else ("affirmed", "denied")
@@ -173,6 +210,9 @@ def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Ent
         )
         if index.name(party) not in message:
             message += f", all speaking for {index.name(party)}"
+    assert no[0].proposition is not None
+    if no[0].key != yes[0].key:
+        message += f" (denied of the wider place: {phrasing.proposition(index, no[0].proposition, with_time=False)})"
     return Finding(rule="self_contradiction", severity=Severity.WARNING, message=message, claims=claims)
 
 
