@@ -107,7 +107,9 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         if not interested:
             continue
         mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
-        narrower = [e for key in index.narrower_keys(entries[0].key) for e in index.key_group(key)] if entries[0].key else []
+        narrower = (
+            [e for key in index.narrower_keys(entries[0].key) for e in index.key_group(key)] if entries[0].key else []
+        )
         denied = list(
             {e.id: e for e in [*entries, *narrower] if e.polarity is Polarity.AFFIRMED and e.id not in mine}.values()
         )

@@ -1,0 +1,112 @@
+"""Findings a newcomer's trial found missing or misworded: reversals across places, within one source, wording."""
+
+from __future__ import annotations
+
+import json
+
+import factlog
+from factlog import Severity
+from factlog.checks import answered_denial, hollow_corroboration, interested_denial, opposed_claims, self_contradiction
+from tests.helpers import claim, findings_of, sides, world
+
+
+def test_spokesman_denying_the_country_then_government_confirming_a_region_is_a_reversal() -> None:
+    """The spokesman denies fighting in Russia, Russia later confirms fighting in the Kursk region: a reversal."""
+    claims = world(
+        claim(
+            "not-in-country", "dprk", "fights-in", "russia", "2024-11", denied=True, holder="peskov", stated="2024-11"
+        ),
+        claim("in-region", "dprk", "fights-in", "kursk", "2024-11", holder="russia", stated="2025-04", source="s5"),
+    )
+    assert findings_of(opposed_claims, claims) == []
+    [finding] = findings_of(self_contradiction, claims)
+    assert sides(finding) == {"affirming": {"in-region"}, "denying": {"not-in-country"}}
+    assert finding.severity is Severity.WARNING
+    assert finding.message.startswith("Reversal: North Korea fights in the Kursk region: denied by")
+    assert "(denied of the wider place: North Korea fights in Russia)" in finding.message
+
+
+def test_one_holder_denying_a_country_and_affirming_a_town_two_levels_down_is_reported() -> None:
+    """Sudzha lies in Kursk, in Russia: one holder's denial of Russia and affirmation of Sudzha conflict."""
+    claims = world(
+        claim("no", "dprk", "fights-in", "russia", "2024-11", denied=True),
+        claim("yes", "dprk", "fights-in", "sudzha", "2024-11-05"),
+    )
+    [finding] = findings_of(self_contradiction, claims)
+    assert sides(finding) == {"affirming": {"yes"}, "denying": {"no"}}
+
+
+def test_one_holder_denying_a_region_and_affirming_its_country_is_no_finding() -> None:
+    """'Not in Sudzha' and 'in Russia' from one holder may both be true."""
+    claims = world(
+        claim("no", "dprk", "fights-in", "sudzha", "2024-11", denied=True),
+        claim("yes", "dprk", "fights-in", "russia", "2024-11"),
+    )
+    assert findings_of(self_contradiction, claims) == []
+
+
+def test_one_source_with_two_stated_dates_is_a_reversal_with_both_dates() -> None:
+    """A story reporting a denial on 2025-03-02 and a confirmation on 2025-04-01: a dated reversal."""
+    claims = world(
+        claim("denial", denied=True, holder="russia", stated="2025-03-02"),
+        claim("confirmation", holder="russia", stated="2025-04-01"),
+    )
+    [finding] = findings_of(self_contradiction, claims)
+    assert (
+        "Reversal: North Korea supplies weapons to Russia: denied by Russia (2025-03-02), then affirmed by Russia (2025-04-01)"
+        in finding.message
+    )
+
+
+def test_one_source_with_one_stated_date_is_a_self_contradiction() -> None:
+    """Affirmed and denied in one source on the same day: the text contradicts itself."""
+    claims = world(
+        claim("denial", denied=True, holder="russia", stated="2025-03-02"),
+        claim("confirmation", holder="russia", stated="2025-03-02"),
+    )
+    [finding] = findings_of(self_contradiction, claims)
+    assert finding.message.startswith("Self-contradiction: ")
+    assert finding.message.endswith("(in one source)")
+
+
+def test_rejected_denial_says_the_answered_claim_was_denied() -> None:
+    """'Denial rejected in answer' names the denial as denied, not as stated."""
+    claims = world(
+        claim("survived", "dprk", "destroys", "sites", "2025-06", denied=True, holder="kcna"),
+        claim("wrong", None, denied=True, holder="wire", answers=("survived",)),
+    )
+    [finding] = findings_of(answered_denial, claims)
+    assert "(denied by KCNA; denial rejected by The wire)" in finding.message
+
+
+def test_origin_read_with_its_copies_is_named_after_the_story_publisher() -> None:
+    """The wire's story and two papers' copies: one origin, the wire, repeated by the papers."""
+    claims = world(
+        claim("wire", holder="wire", source="s2"),
+        claim("copy-a", holder="paper-a", source="s3"),
+        claim("copy-b", holder="paper-b", source="s4"),
+    )
+    [finding] = findings_of(hollow_corroboration, claims)
+    assert finding.message.endswith("all from one origin, The wire, repeated by Paper A and Paper B")
+
+
+def test_interested_denial_of_a_wider_place_lists_the_narrower_affirmation() -> None:
+    """Russia denies fighting in Russia; the wire says it fought in Kursk: the affirmation is what is denied."""
+    claims = world(
+        claim("not-in-country", "russia", "fights-in", "russia", "2024-11", denied=True, holder="russia"),
+        claim("in-region", "russia", "fights-in", "kursk", "2024-11", holder="wire", source="s2"),
+    )
+    [finding] = findings_of(interested_denial, claims)
+    assert sides(finding) == {"interested": {"not-in-country"}, "denied": {"in-region"}}
+
+
+def test_prov_export_does_not_depend_on_claim_order() -> None:
+    """The same claims in reverse order give the same PROV document, byte for byte."""
+    claims = [
+        claim("a", holder="wire", source="s2", via=("paper-a",)),
+        claim("b", denied=True, holder="kcna", stated="2025-03"),
+        claim("c", holder="paper-b", source="s4"),
+    ]
+    forward = json.dumps(factlog.to_prov(world(*claims)))
+    backward = json.dumps(factlog.to_prov(world(*reversed(claims))))
+    assert forward == backward
