@@ -65,7 +65,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     Places within places: when the entity registry says a region is ``part_of`` a
     country, "fought in the border region" conflicts with "did not fight in the
     country" (a denial of the wider proposition), with the same severities; it does
-    not conflict with "did not fight in the neighbouring country".
+    not conflict with "did not fight in the neighbouring country". As above, when one
+    party says both, the finding is ``self_contradiction``'s.
     """
     for entries in index.by_key.values():
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]

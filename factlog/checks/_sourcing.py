@@ -130,12 +130,15 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     """One party affirming and denying the same proposition at overlapping times.
 
     A party is a holder and everyone speaking for it through ``affiliation`` (a
-    spokesperson and the government it speaks for). Within one source this is a text
-    contradicting itself; across dates it is a reversal (Russia called the troop
-    reports fake in 2024 and its foreign ministry confirmed them in 2025), reported
-    once, with the dates of each side: ``opposed_claims`` leaves such groups to this
-    rule. One finding per party, proposition and group of claims linked by overlapping
-    times. Severity: *warning*.
+    spokesperson and the government it speaks for). Claims all stated on one date (or
+    undated) are a self-contradiction: a text contradicting itself. Claims stated on
+    two dates or more, even when one source reports both, are a reversal (Russia called
+    the troop reports fake in 2024 and its foreign ministry confirmed them in 2025),
+    reported once, with the dates of each side: ``opposed_claims`` leaves such groups
+    to this rule. Places within places count as in ``opposed_claims``: a party that
+    denies acting in a country and affirms acting in a region ``part_of`` it has
+    reversed itself too (the message names the wider denial). One finding per party,
+    proposition and group of claims linked by overlapping times. Severity: *warning*.
 
     Example: a spokesman (``"affiliation": "russia"``) denies on ``2024-11``, the
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
