@@ -121,7 +121,7 @@ _SUSPECT = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
 # What orjson reads inexactly: an integer of 19 digits or more may be beyond 64 bits, and becomes a float.
 _NOT_QUICK = re.compile(rb"\\u[dD][89abcdefABCDEF]|\d{19}")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_HUGE = re.compile(r"\d{%d}" % (MAX_DIGITS + 1))
+_HUGE = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 
 
 def _unwritable(data: Any, path: str, problems: list[str]) -> None:

@@ -19,7 +19,7 @@ __all__ = ["unresolved"]
 def unresolved(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary | None = None) -> list[tuple[str, str]]:
     """``(path, message)`` for each reference in ``part`` that ``within`` does not define."""
     vocabulary = vocabulary or Vocabulary.of(within)
-    return list(_problems(part, within, vocabulary))
+    return [*_problems(part, within, vocabulary), *_cycle_problems(part, within, vocabulary.names)]
 
 
 def _entity(vocabulary: Vocabulary, value: str) -> str | None:
@@ -41,7 +41,6 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
     claims = within.claim_by_id
     inverses = vocabulary.inverses
     yield from alias_problems(part.entities)
-    yield from _cycle_problems(part, within, names)
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
             yield f"$.entities[{index}].affiliation", f"unknown entity {item.affiliation!r}"
