@@ -99,13 +99,66 @@ def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[tuple[list
         yield [groups[i] for i in sorted(involved)], worst, definite
 
 
+_Conflict = tuple[list[list[Entry]], Severity, bool]
+
+
+def _merge_undated(conflicts: Iterator[_Conflict]) -> list[_Conflict]:
+    """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time)."""
+    merged: list[_Conflict] = []
+    where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
+    for groups, severity, definite in conflicts:
+        if all(e.timed for group in groups for e in group):
+            merged.append((groups, severity, definite))
+            continue
+        ids = [e.id for group in groups for e in group]
+        number = next((where[i] for i in ids if i in where), None)
+        if number is None:
+            number = len(merged)
+            merged.append((groups, severity, definite))
+        else:
+            others, worst, sure = merged[number]
+            merged[number] = (_regroup(others, groups), max(worst, severity), sure or definite)
+        for i in ids:
+            where.setdefault(i, number)
+    return merged
+
+
+def _regroup(first: list[list[Entry]], second: list[list[Entry]]) -> list[list[Entry]]:
+    """The value groups of two conflicts as one list, each claim once."""
+    seen: set[str] = set()
+    result: list[list[Entry]] = []
+    for group in [*first, *second]:
+        fresh = [e for e in group if e.id not in seen]
+        seen.update(e.id for e in fresh)
+        if fresh:
+            result.append(fresh)
+    return result
+
+
+def _sides(values: _Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
+    """Value groups gathered into sides of mutually compatible values (a region with its country), in order."""
+    sides: list[list[list[Entry]]] = []
+    for group in groups:
+        for side in sides:
+            if not any(values.clash(group, other) for other in side):
+                side.append(group)
+                break
+        else:
+            sides.append([group])
+    return sides
+
+
 def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
     seen: set[str] = set()
-    for groups, severity, definite in _conflicts(values, entries):
+    for groups, severity, definite in _merge_undated(_conflicts(values, entries)):
         times = any(e.timed for group in groups for e in group)
+        sides = _sides(values, groups)
         alternatives = " but ".join(
-            f"{values.name(group[0])} according to {phrasing.by_holders(values.index, group, times=times)}"
-            for group in groups
+            " and ".join(
+                f"{values.name(group[0])} according to {phrasing.by_holders(values.index, group, times=times)}"
+                for group in side
+            )
+            for side in sides
         )
         message = f"{lead} {alternatives}"
         if not definite:
@@ -114,7 +167,10 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
             rule=rule,
             severity=severity,
             message=message,
-            claims=[(values.side(group[0]), [e.id for e in group]) for group in groups],
+            claims=[
+                (" / ".join(sorted(values.side(group[0]) for group in side)), [e.id for group in side for e in group])
+                for side in sides
+            ],
         )
         if finding.id not in seen:
             seen.add(finding.id)

@@ -8,6 +8,7 @@ import factlog
 from factlog import Severity
 from factlog.checks import (
     answered_denial,
+    conflicting_values,
     falling_total,
     hollow_corroboration,
     interested_denial,
@@ -144,3 +145,26 @@ def test_total_for_a_month_is_not_established_before_its_end() -> None:
         claim("day", "ruritania", "cases-reported", 900, "2025-03-10", holder="wire", source="s2"),
     )
     assert findings_of(falling_total, claims) == []
+
+
+def test_region_and_its_country_stand_on_one_side_against_another_country() -> None:
+    """The battle in the Kursk region, in Russia, or in Ukraine: two sides, the region with its country."""
+    claims = world(
+        claim("region", "dprk", "battle-place", "kursk", "2024-11-05"),
+        claim("country", "dprk", "battle-place", "russia", "2024-11-05", holder="wire", source="s2"),
+        claim("elsewhere", "dprk", "battle-place", "ukraine", "2024-11-05", holder="paper-b", source="s5"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert sides(finding) == {"kursk / russia": {"region", "country"}, "ukraine": {"elsewhere"}}
+    assert "the Kursk region according to The author (2024-11-05) but Ukraine" in finding.message
+
+
+def test_a_year_and_a_day_in_it_agree_against_another_year() -> None:
+    """Dates 1970 and 1970-05-02 may be one day; 1971 is another: one finding with two sides."""
+    claims = world(
+        claim("year", "trump", "takes-place-on", "date:1970", None),
+        claim("day", "trump", "takes-place-on", "date:1970-05-02", None, holder="wire", source="s2"),
+        claim("other", "trump", "takes-place-on", "date:1971", None, holder="paper-b", source="s5"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert sides(finding) == {"1970 / 1970-05-02": {"year", "day"}, "1971": {"other"}}
