@@ -190,14 +190,17 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     Claims are compared pair by pair where their times overlap, never by chaining: a
     2010–2014 term, a 2013–2017 term and a 2016–2019 term give two findings, since the
     first and the last never meet. One finding per set of claims alive on one day, each
-    value with its holders and the times they gave. Severity comes from the two claims
+    value with its holders and the times they gave; values that agree with each other
+    stand on one side (the border region and its country against a third country;
+    1970 and 1970-05-02 against 1971), the side named by its values joined with " / ". Severity comes from the two claims
     that actually disagree: *error* when certain claims on both sides definitely
     overlap; *warning* when one side is only probable or possible (two certain claims
     agreeing and one "possible" dissent) or the times only possibly overlap (year
     terms ``2010/2016`` and ``2016/2019``; the message then says so); *info* when both
     hold. A claim without a valid time is compared with every claim, in a finding of
     its own, one step less severely against a dated claim; two undated claims speak of
-    the same unspecified time (the date of an event, given without saying when).
+    the same unspecified time (the date of an event, given without saying when), so
+    findings of undated claims that share a claim are one finding.
 
     Example: ``{"id": "head-of-government", "kind": "state", "functional": true}``;
     Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):
