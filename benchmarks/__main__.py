@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--million]``: measure every size in a fresh process and print one table."""
+"""``python -m benchmarks [--million] [--truth FOLDER]``: codec, check and assess sizes, then truth discovery."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ import sys
 from pathlib import Path
 
 from benchmarks.run import dumps_row, measure, memory, table
+from benchmarks.truth import METHODS, accuracy_report, cost
 
 ROOT = Path(__file__).parent.parent
+BOOK = ROOT.parent / "shared" / "data" / "truth-book"
+"""Where the Book data set is looked for by default: beside the checkout, never downloaded."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,13 +23,61 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--million", action="store_true", help="add 1,000,000 claims (takes minutes)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--memory", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--truth",
+        type=Path,
+        default=BOOK,
+        metavar="FOLDER",
+        help="the Book data set (book.txt, book_golden.txt); default ../shared/data/truth-book next to the checkout",
+    )
+    parser.add_argument("--truth-sizes", default="100000,1000000", help="votes for the truth-discovery cost table")
+    parser.add_argument("--truth-only", action="store_true", help="only the truth-discovery sections")
+    parser.add_argument("--truth-one", nargs=2, help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
+    if arguments.truth_one is not None:
+        print(json.dumps(cost(arguments.truth_one[0], int(arguments.truth_one[1]))))
+        return 0
     if arguments.memory is not None:
         print(json.dumps(memory(arguments.memory)))
         return 0
     if arguments.one is not None:
         print(dumps_row(measure(arguments.one, repeat=3 if arguments.one <= 10_000 else 1)))
         return 0
+    if not arguments.truth_only:
+        _codec_and_check(arguments)
+    print()
+    print(accuracy_report(arguments.truth))
+    print(_truth_costs([int(size) for size in arguments.truth_sizes.split(",") if size]))
+    return 0
+
+
+def _truth_costs(sizes: list[int]) -> str:
+    """Each method at each size, in a fresh process: seconds, rounds, µs per vote, peak RSS per vote."""
+    lines = [
+        "### Truth discovery: time and peak memory per vote (echo-cluster generator, 20 votes per object)",
+        "",
+        "| votes | method | seconds | rounds | µs/vote | peak RSS/vote |",
+        "| ---: | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for size in sizes:
+        for method in METHODS:
+            print(f"truth discovery: {method} on {size:,} votes ...", file=sys.stderr, flush=True)
+            result = subprocess.run(
+                [sys.executable, "-m", "benchmarks", "--truth-one", method, str(size)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            row = json.loads(result.stdout.splitlines()[-1])
+            lines.append(
+                f"| {row['votes']:,} | {method} | {row['seconds']:.1f} | {row['rounds']} |"
+                f" {1e6 * row['seconds'] / row['votes']:.2f} | {row['peak_per_vote']:.0f} B |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _codec_and_check(arguments: argparse.Namespace) -> None:
     sizes = [int(size) for size in arguments.sizes.split(",")]
     if arguments.million:
         sizes.append(1_000_000)
@@ -43,7 +94,6 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(json.loads(result.stdout.splitlines()[-1]))
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     print(table(rows))
-    return 0
 
 
 if __name__ == "__main__":

@@ -6,9 +6,22 @@ a :class:`Certainty`. :func:`load` and :func:`dump` read and write claim sets as
 canonical JSON.
 """
 
-from factlog.analysis import Entry, Index, Origin, QuoteMatch, Reading, SlotKey, find_quote, origins, readings
-from factlog.assessment import Assessment, Label, OriginWeight, PropositionAssessment, Status, assess
+from factlog.analysis import (
+    Dependence,
+    Entry,
+    Index,
+    Origin,
+    QuoteMatch,
+    Reading,
+    SlotKey,
+    SourceTrust,
+    find_quote,
+    origins,
+    readings,
+)
+from factlog.assessment import Acceptance, Assessment, OriginWeight, PropositionAssessment, Status, assess
 from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
+from factlog.drafting import draft, write_draft
 from factlog.errors import (
     ArgumentError,
     ConflictError,
@@ -17,6 +30,7 @@ from factlog.errors import (
     FormatError,
     InputError,
     ScaleError,
+    TimeExpressionError,
     UnknownEntityError,
     UnknownIdError,
 )
@@ -50,6 +64,7 @@ from factlog.model import (
     DateValue,
     Entity,
     EntityKind,
+    Estimate,
     Evidence,
     Factuality,
     FieldError,
@@ -68,10 +83,16 @@ from factlog.model import (
     Regarding,
     Reliability,
     Source,
+    SourceDate,
     SourceKind,
     StanceKind,
     TextValue,
+    TimeExpression,
     Vocabulary,
+    WeekdayMismatch,
+    find_time_expressions,
+    resolve_when,
+    weekday_mismatches,
 )
 from factlog.render import (
     TimelineRow,
@@ -94,6 +115,7 @@ from factlog.report import DateGiven, Event, events, html_report, render_events_
 __version__ = "0.1.0"
 
 __all__ = [
+    "Acceptance",
     "Acknowledgement",
     "ArgumentError",
     "Assessment",
@@ -110,9 +132,11 @@ __all__ = [
     "DateError",
     "DateGiven",
     "DateValue",
+    "Dependence",
     "Entity",
     "EntityKind",
     "Entry",
+    "Estimate",
     "Event",
     "Evidence",
     "FORMAT_VERSION",
@@ -124,7 +148,6 @@ __all__ = [
     "Index",
     "InputError",
     "Interval",
-    "Label",
     "Likelihood",
     "Limits",
     "Mode",
@@ -154,24 +177,31 @@ __all__ = [
     "Severity",
     "SlotKey",
     "Source",
+    "SourceDate",
     "SourceKind",
+    "SourceTrust",
     "StanceKind",
     "Status",
     "TextValue",
+    "TimeExpression",
+    "TimeExpressionError",
     "TimelineRow",
     "TornLineWarning",
     "UnknownEntityError",
     "UnknownIdError",
     "Vocabulary",
+    "WeekdayMismatch",
     "assess",
     "assessment_document",
     "check",
+    "draft",
     "dump",
     "dumps",
     "dumps_lines",
     "entity_timeline",
     "events",
     "find_quote",
+    "find_time_expressions",
     "finding_id",
     "holder_timeline",
     "html_report",
@@ -193,8 +223,11 @@ __all__ = [
     "render_timeline_text",
     "report_document",
     "resolve_entity",
+    "resolve_when",
     "review_url",
     "safe_url",
     "to_claimreview",
     "to_prov",
+    "weekday_mismatches",
+    "write_draft",
 ]

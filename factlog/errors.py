@@ -9,6 +9,7 @@ specific error also derives from the builtin exception a caller would expect::
     │   └── ConflictError(FormatError)                 one id defined twice, differently
     ├── FieldError(FactlogError, ValueError)       a model field refuses a value
     ├── DateError(FactlogError, ValueError)        text that is no partial date or interval
+    ├── TimeExpressionError(FactlogError, ValueError)  words for a time that cannot be resolved
     ├── InputError(FactlogError, OSError)          a path that cannot be read or written
     ├── ArgumentError(FactlogError, ValueError)    a bad argument to a function   exit 2
     ├── UnknownEntityError(FactlogError, LookupError)  no entity by that id or name  exit 2
@@ -36,6 +37,7 @@ __all__ = [
     "FormatError",
     "InputError",
     "ScaleError",
+    "TimeExpressionError",
     "UnknownEntityError",
     "UnknownIdError",
 ]
@@ -104,6 +106,10 @@ class UnknownEntityError(FactlogError, LookupError):
     """No entity has the id, name or alias asked for."""
 
     exit_code = EXIT_USAGE
+
+
+class TimeExpressionError(FactlogError, ValueError):
+    """Words for a time that cannot be resolved: a form not known, or an event not named."""
 
 
 class InputError(FactlogError, OSError):

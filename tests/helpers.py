@@ -160,7 +160,7 @@ def claim(
         certainty=Certainty.parse(certainty),
         attribution=Attribution(holder=holder, via=via),
         evidence=(Evidence(source=source, quote=f"quote {id}", start=0, end=len(f"quote {id}")),),
-        stated=None if stated is None else PartialDate.parse(stated),
+        stated=None if stated is None else Interval.parse(stated),
         answers=answers,
         regarding=regarding,
     )
@@ -188,6 +188,7 @@ def echo_cluster(
     bad: float = 0.35,
     copiers: int = 10,
     copied: bool = True,
+    declared: bool = True,
 ) -> tuple[ClaimSet, dict[str, str]]:
     """Functional questions answered by independent origins and one echoed origin.
 
@@ -195,7 +196,9 @@ def echo_cluster(
     gives it with probability ``bad``, and ``copiers`` other outlets repeat it: half by
     relaying (``via``), half as rewrites of its source (``derived_from``). With
     ``copied=False`` the copiers answer on their own, like the independent origins but
-    with the bad origin's accuracy. Returns the claim set and the truth per subject.
+    with the bad origin's accuracy; with ``declared=False`` they repeat it in their own
+    voice, with no relay and no ``derived_from``: copying nobody declared. Returns the
+    claim set and the truth per subject.
     """
     rng = random.Random(seed)
     origins = [f"origin-{n}" for n in range(independent)]
@@ -205,7 +208,7 @@ def echo_cluster(
     entities += [Entity(id=subject, name=subject, kind=EntityKind.EVENT) for subject in subjects]
     sources = [Source(id=f"s-{name}", title=name, publisher=name) for name in (*origins, echo)]
     for number, relay in enumerate(relays):
-        derived = ("s-echoed",) if copied and number % 2 else ()
+        derived = ("s-echoed",) if copied and declared and number % 2 else ()
         sources.append(Source(id=f"s-{relay}", title=relay, publisher=relay, derived_from=derived))
     claims: list[Claim] = []
     truth: dict[str, str] = {}
@@ -234,7 +237,7 @@ def echo_cluster(
         for number, relay in enumerate(relays):
             if not copied:
                 say(subject, answer(bad, correct), relay, f"s-{relay}")
-            elif number % 2:
+            elif not declared or number % 2:
                 say(subject, echoed, relay, f"s-{relay}")
             else:
                 say(subject, echoed, echo, f"s-{relay}", via=(relay,))

@@ -17,6 +17,7 @@ from factlog import (
     DateValue,
     Entity,
     EntityKind,
+    Estimate,
     Evidence,
     Interval,
     Mode,
@@ -29,9 +30,11 @@ from factlog import (
     Quantity,
     Reliability,
     Source,
+    SourceDate,
     SourceKind,
     TextValue,
 )
+from factlog.analysis._discovery import Vote
 from factlog.model._vocabulary import fold
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
@@ -66,6 +69,45 @@ def intervals(draw: st.DrawFn, years: tuple[int, int] = (1990, 2030), open_ends:
     return Interval(start, end)
 
 
+@st.composite
+def edtf_dates(draw: st.DrawFn, years: tuple[int, int] = (1990, 2030)) -> PartialDate:
+    """Any date factlog reads: plain, qualified, with unspecified digits, a season or a time of day."""
+    form = draw(st.sampled_from(["plain", "unspecified", "season", "time"]))
+    if form == "unspecified":
+        digits = draw(st.integers(1, 2))
+        year = draw(st.integers(*years)) // 10**digits * 10**digits
+        date = PartialDate(year, unspecified=digits)
+    elif form == "season":
+        date = PartialDate(draw(st.integers(*years)), draw(st.integers(21, 24)))
+    elif form == "time":
+        day = draw(partial_dates(years).filter(lambda d: d.day is not None))
+        clock = f"{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+        if draw(st.booleans()):
+            clock += f":{draw(st.integers(0, 59)):02d}"
+        return PartialDate(day.year, day.month, day.day, time=clock)
+    else:
+        date = draw(partial_dates(years))
+    approximate, uncertain = draw(st.booleans()), draw(st.booleans())
+    return attrs.evolve(date, approximate=approximate, uncertain=uncertain)
+
+
+@st.composite
+def edtf_intervals(draw: st.DrawFn, closed: bool = False) -> Interval:
+    """Any interval factlog reads, with EDTF dates and (unless ``closed``) open or unknown ends."""
+    first, second = draw(edtf_dates()), draw(edtf_dates())
+    if first.first_day > second.last_day:
+        first, second = second, first
+    if draw(st.booleans()):
+        return Interval(first, first)
+    ends = ["both"] if closed else ["both", "open start", "open end", "unknown start", "unknown end"]
+    shape = draw(st.sampled_from(ends))
+    if shape == "both":
+        return Interval(first, second)
+    if shape.endswith("start"):
+        return Interval(None, second, start_unknown=shape.startswith("unknown"))
+    return Interval(first, None, end_unknown=shape.startswith("unknown"))
+
+
 numbers = st.one_of(
     st.integers(-(10**12), 10**12), st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
 )
@@ -76,7 +118,13 @@ def quantities(draw: st.DrawFn) -> Quantity:
     amount = draw(numbers)
     lower = draw(st.none() | st.just(amount) | numbers.filter(lambda n: n <= amount))
     upper = draw(st.none() | numbers.filter(lambda n: n >= amount))
-    return Quantity(amount=amount, lower=lower, upper=upper, unit=draw(st.none() | words))
+    unit = draw(st.none() | words | st.sampled_from(["km", "miles", "minutes", "hours", "months", "years"]))
+    estimate = draw(st.none() | st.sampled_from(Estimate))
+    if estimate is None:
+        return Quantity(amount=amount, lower=lower, upper=upper, unit=unit)
+    if estimate.vague is not None:
+        return Quantity(estimate=estimate, unit=unit)
+    return Quantity(amount=amount, estimate=estimate, unit=unit)
 
 
 def objects(entity_ids: list[str]) -> st.SearchStrategy[object]:
@@ -85,7 +133,7 @@ def objects(entity_ids: list[str]) -> st.SearchStrategy[object]:
         st.sampled_from(entity_ids),
         st.lists(st.sampled_from(entity_ids), min_size=1, max_size=3, unique=True).map(tuple),
         texts.map(lambda t: TextValue(text=t)),
-        intervals().map(lambda i: DateValue(date=i)),
+        (intervals() | edtf_intervals()).map(lambda i: DateValue(date=i)),
         quantities(),
     )
 
@@ -141,6 +189,10 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 inverse=None if symmetric else draw(st.none() | st.just(f"inv-{predicate_id}")),
                 tolerance=draw(st.sampled_from([0.0, 0.1, 0.25])),
                 **draw(st.just({}) | st.integers(0, 3).map(lambda rank: {"scale": "level", "rank": rank})),
+                margin=draw(
+                    st.none()
+                    | st.builds(Quantity, amount=st.integers(1, 60), unit=st.sampled_from([None, "minutes", "km"]))
+                ),
             )
         )
     source_ids = draw(st.lists(ids.map(lambda i: f"s-{i}"), min_size=1, max_size=4, unique=True))
@@ -150,7 +202,15 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
             title=draw(texts),
             publisher=draw(st.sampled_from(entity_ids)),
             kind=draw(st.sampled_from(SourceKind)),
-            published=draw(st.none() | partial_dates()),
+            published=draw(st.none() | partial_dates() | edtf_intervals(closed=True)),
+            dates=tuple(
+                SourceDate(date=date, where=where)
+                for date, where in draw(
+                    st.lists(
+                        st.tuples(edtf_intervals(closed=True), st.sampled_from(["byline", "metadata"])), max_size=2
+                    )
+                )
+            ),
             derived_from=tuple(draw(st.lists(st.sampled_from(source_ids[:index]), unique=True)) if index else ()),
             url=draw(st.none() | st.just(f"https://example.org/{source_id}")),
             retrieved=draw(
@@ -181,7 +241,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 predicate=predicate,
                 object=obj,  # type: ignore[arg-type]
                 qualifiers=draw(st.dictionaries(st.sampled_from(["place", "role"]), words, max_size=2)),
-                when=draw(st.none() | intervals()),
+                when=draw(st.none() | intervals() | edtf_intervals()),
             )
             pattern = draw(st.none() | patterns(ranked=predicate in ranked))
             if pattern is not None and pattern.last is not None:
@@ -211,9 +271,10 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                         occurrence=None if spanned else draw(st.none() | st.integers(1, 3)),
                     ),
                 ),
-                stated=draw(st.none() | partial_dates()),
+                stated=draw(st.none() | partial_dates() | edtf_intervals(closed=True)),
                 pattern=pattern,
                 answers=tuple(draw(st.lists(st.sampled_from(claim_ids[:index]), unique=True)) if index else ()),
+                draft=draw(st.booleans()),
             )
         )
     acknowledged = tuple(
@@ -243,3 +304,80 @@ _MARKDOWN_PIECES = [
 markdown_hostile_text = (
     st.lists(st.sampled_from(_MARKDOWN_PIECES), min_size=1, max_size=20).map("".join).filter(str.strip)
 )
+
+NEWS_WORDS = (
+    "said",
+    "told",
+    "according to",
+    "citing",
+    "denied",
+    "dismissed",
+    "may",
+    "reportedly",
+    "is expected to",
+    "not",
+    "no longer",
+    "former",
+    "U.S.",
+    "Oct.",
+    "President",
+    "Kim",
+    "KCNA",
+    "Pyongyang",
+    "analysts",
+    "two people familiar with the matter",
+    "a senior official",
+    "on Tuesday",
+    "last week",
+    "earlier this year",
+    "in 2019",
+    "11,000 troops",
+    "visited",
+    "met",
+    "attend",
+    "the",
+    "a",
+    "of",
+    "and",
+    "“",
+    "”",
+    '"',
+    ",",
+    ".",
+    ";",
+    ":",
+    "?",
+    "!",
+    "\n",
+    "\n\n",
+    " ",
+    "Mr.",
+    "3 p.m.",
+    "May",
+    "may",
+)
+
+
+@st.composite
+def discovery_votes(draw: st.DrawFn, max_votes: int = 24) -> list[Vote]:
+    """Votes over a few questions, answers and sources, with weights in (0, 1]."""
+    return draw(
+        st.lists(
+            st.builds(
+                Vote,
+                question=st.sampled_from(["q0", "q1", "q2", "q3"]),
+                answer=st.sampled_from(["a", "b", "c"]),
+                source=st.sampled_from(["s0", "s1", "s2", "s3", "s4"]),
+                weight=st.sampled_from([0.25, 0.5, 1.0]),
+            ),
+            min_size=1,
+            max_size=max_votes,
+        )
+    )
+
+
+@st.composite
+def news_texts(draw: st.DrawFn) -> str:
+    """Text that looks like news (cue words, names, quotes, dates) mixed with arbitrary characters."""
+    parts = draw(st.lists(st.sampled_from(NEWS_WORDS) | st.text(max_size=8), max_size=40))
+    return " ".join(parts)

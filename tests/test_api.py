@@ -16,7 +16,19 @@ def test_all_is_sorted() -> None:
 
 # The layer packages are public namespaces in their own right; everything else that
 # factlog exposes must be a name of __all__.
-LAYERS = {"analysis", "assessment", "checks", "cli", "errors", "interchange", "io", "model", "render", "report"}
+LAYERS = {
+    "analysis",
+    "assessment",
+    "checks",
+    "cli",
+    "drafting",
+    "errors",
+    "interchange",
+    "io",
+    "model",
+    "render",
+    "report",
+}
 ALIASES = {"Object", "PropositionKey", "Record", "Rule", "SlotKey"}  # type aliases carry no docstring
 
 

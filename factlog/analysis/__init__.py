@@ -8,9 +8,22 @@ grouped again by independent origin.
 
 from __future__ import annotations
 
+from factlog.analysis._discovery import Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._quotes import QuoteMatch, find_quote
 
-__all__ = ["Entry", "Index", "Origin", "QuoteMatch", "Reading", "SlotKey", "find_quote", "origins", "readings"]
+__all__ = [
+    "Dependence",
+    "Entry",
+    "Index",
+    "Origin",
+    "QuoteMatch",
+    "Reading",
+    "SlotKey",
+    "SourceTrust",
+    "find_quote",
+    "origins",
+    "readings",
+]

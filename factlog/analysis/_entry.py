@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from factlog.model._dates import _NEG_INF, _POS_INF, Interval, PartialDate
+from factlog.model._dates import Interval
 from factlog.model._nouns import Claim, Predicate, Proposition
+from factlog.model._partial import _NEG_INF, _POS_INF
 from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey
 
@@ -29,14 +30,20 @@ class Entry:
     predicate: Predicate | None
     holder: str
     speaks_for: str
-    stated: PartialDate | None
+    stated: Interval | None
+    """When the claim was stated: its own ``stated``, or its first source's ``published``."""
     sources: tuple[str, ...]
     """The claim's sources (as ``Claim.sources``)."""
     span: tuple[int, int]
     """The first and last day of the valid time, as ordinals (open ends reach beyond any day).
 
     A state holds throughout the span; an event happens on some day inside it. A claim
-    without a valid time spans all time, but only possibly (see ``timed``).
+    without a valid time spans all time, but only possibly (see ``timed``). An
+    approximate or uncertain bound (``1961~``, ``2019?``) widens the span (see
+    :class:`~factlog.PartialDate`). A state with an unknown end (``2019/``) commits only
+    to its start: it held then, and stopped at a time not given, so a later "no longer
+    holds" does not oppose it (likewise an unknown start commits only to the end); see
+    :attr:`~factlog.Interval.state_span`.
     """
     polarity: Polarity
     """Whether this reading affirms or denies its proposition (the claim's own, or implied)."""
@@ -53,6 +60,11 @@ class Entry:
     def timed(self) -> bool:
         """Whether the claim gives a valid time."""
         return self.when is not None
+
+    @property
+    def exact(self) -> bool:
+        """Whether the valid time has no approximate, uncertain or unknown bound (``Interval.exact``)."""
+        return self.when is None or self.when.exact
 
     @property
     def id(self) -> str:
@@ -84,15 +96,22 @@ def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | Non
       term ending on the day the next begins only possibly overlaps it;
     * an **event** certainly happens on a day only when it is dated to that day.
 
-    No valid time: nothing is certain. Approximate or uncertain dates (EDTF ``~``, ``?``)
-    belong here too: they shrink what is certain and widen :attr:`Entry.span`.
+    No valid time: nothing is certain. Approximate and uncertain dates (EDTF ``~``,
+    ``?``) change only this function and the span: their days are widened
+    (:attr:`~factlog.PartialDate.first_day`), which widens :attr:`Entry.span` and shrinks
+    what is certain here (a state over one approximate date certainly holds on no day;
+    ``2019/2021~`` certainly holds only on the last day of 2019). A bound not given
+    (``2019/``, ``/2019``) makes no day certain. Findings whose cores do not meet are one
+    step less severe (:func:`factlog.checks._findings.graded`).
     """
     if when is None:
+        return None
+    if when.start_unknown or when.end_unknown:
         return None
     if event:
         return (when.start_low, when.start_low) if when.start_low == when.end_high else None
     if when.start is not None and when.start == when.end:
-        return (when.start.first_day, when.start.last_day)
+        return (when.start.first_day, when.start.last_day) if when.start.exact else None
     low = _NEG_INF if when.start is None else when.start.last_day
     high = _POS_INF if when.end is None else when.end.first_day - 1
     return (low, high) if low <= high else None

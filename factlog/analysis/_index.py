@@ -24,9 +24,9 @@ from factlog.errors import FormatError, InputError
 from factlog.io._files import read_regular
 from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import _NEG_INF, _POS_INF
 from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Entity, Evidence, Source
+from factlog.model._partial import _NEG_INF, _POS_INF
 from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
@@ -234,11 +234,12 @@ class Index:
         proposition = self.vocabulary.normalise(reading.proposition)
         when = proposition.when
         predicate = self.vocabulary.predicate(proposition.predicate)
+        state = predicate is not None and predicate.kind is PredicateKind.STATE
         return {
             "proposition": proposition,
             "key": canonical_key(proposition),
             "predicate": predicate,
-            "span": _ANY_TIME if when is None else (when.start_low, when.end_high),
+            "span": _ANY_TIME if when is None else when.state_span if state else when.span,
             "core": certain_days(when, event=predicate is not None and predicate.kind is PredicateKind.EVENT),
             "polarity": reading.polarity,
         }
@@ -323,17 +324,28 @@ class Index:
         return self._publishers[source]
 
     def _follow(self, entity: str) -> str:
+        """Follow affiliations to the end; every entity passed on the way remembers the end (linear in a chain)."""
+        path = [entity]
         seen = {entity}
         current = entity
         while True:
+            known = self._speakers.get(current) if current != entity else None
+            if known is not None:
+                end = known
+                break
             found = self.claims.entity_by_id.get(current)
             if found is None or found.affiliation is None:
-                return current
+                end = current
+                break
             parent = self.vocabulary.entity(found.affiliation)
             if parent in seen:
-                return current
+                return current  # a cycle: the answer depends on where one starts, so nothing is remembered
             seen.add(parent)
+            path.append(parent)
             current = parent
+        for step in path[1:]:
+            self._speakers.setdefault(step, end)
+        return end
 
     def document(self, source: str) -> tuple[bytes | None, str | None]:
         """The bytes of a source's document, or None and the reason it cannot be read.

@@ -12,7 +12,7 @@ A union-find over holders and sources: linear in the size of the group.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -64,6 +64,7 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     entries = chronological(entries)
     sets: UnionFind[str] = UnionFind()
     find, union = sets.find, sets.union
+    walked: set[str] = set()
 
     for entry in entries:
         speaker = "e:" + entry.speaks_for
@@ -74,34 +75,67 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
                 continue
             if publisher == entry.holder:
                 union(speaker, "s:" + source_id)
-            for ancestor in _ancestors(index, source_id):
-                union("s:" + source_id, "s:" + ancestor)
+            _join_ancestors(index, source_id, union, walked)
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(find("e:" + entry.speaks_for), []).append(entry)
     result = []
     for members in groups.values():
-        speaker = _original_speaker(index, members)
         holders = list(dict.fromkeys(index.name(entry.holder) for entry in members))
-        label = ", ".join(holders[:3]) + (f" and {len(holders) - 3} more" if len(holders) > 3 else "")
-        result.append(Origin(label, speaker, tuple(members)))
+        names = ", ".join(holders[:3]) + (f" and {len(holders) - 3} more" if len(holders) > 3 else "")
+        story = _story(index, members)
+        if story is None:
+            result.append(Origin(names, _original_speaker(index, members), tuple(members)))
+        else:
+            publisher, title = story
+            label = f"{index.name(publisher)} (“{title}”), relayed by {names}"
+            result.append(Origin(label, index.speaker(publisher), tuple(members)))
     return result
 
 
-def _ancestors(index: Index, source_id: str) -> list[str]:
-    found: list[str] = []
+def _join_ancestors(index: Index, source_id: str, union: Callable[[str, str], object], walked: set[str]) -> None:
+    """Join a source with everything it derives from; each source is walked once per call (linear in a chain)."""
     pending = [source_id]
-    seen = {source_id}
     while pending:
-        source = index.claims.source_by_id.get(pending.pop())
+        current = pending.pop()
+        if current in walked:
+            continue
+        walked.add(current)
+        source = index.claims.source_by_id.get(current)
         if source is None:
             continue
         for parent in source.derived_from:
-            if parent not in seen:
-                seen.add(parent)
-                found.append(parent)
-                pending.append(parent)
-    return found
+            union("s:" + current, "s:" + parent)
+            pending.append(parent)
+
+
+def _story(index: Index, members: Sequence[Entry]) -> tuple[str, str] | None:
+    """When every claim was read in a copy, the publisher and title of the story they all derive from.
+
+    The root of each source (following the first ``derived_from``) is found once and
+    remembered for every source on the way, so a chain costs its length, not its square.
+    """
+    roots: dict[str, str] = {}
+    found = set()
+    for entry in members:
+        source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
+        if source is None or not source.derived_from:
+            return None
+        path = []
+        current = source
+        while current.id not in roots and current.derived_from and current.id not in path:
+            path.append(current.id)
+            parent = index.claims.source_by_id.get(current.derived_from[0])
+            if parent is None:
+                break
+            current = parent
+        root = roots.get(current.id, current.id)
+        roots.update((step, root) for step in path)
+        found.add(root)
+    if len(found) != 1:
+        return None
+    story = index.claims.source_by_id[found.pop()]
+    return story.publisher, story.title
 
 
 def _original_speaker(index: Index, members: Sequence[Entry]) -> str:
@@ -114,8 +148,7 @@ def _original_speaker(index: Index, members: Sequence[Entry]) -> str:
         source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
         if source is None or not source.derived_from:
             return entry.speaks_for
-    for ancestor in _ancestors(index, members[0].claim.evidence[0].source):
-        found = index.claims.source_by_id.get(ancestor)
-        if found is not None and not found.derived_from:
-            return index.speaker(index.vocabulary.entity(found.publisher))
+    story = _story(index, members)
+    if story is not None:
+        return index.speaker(index.vocabulary.entity(story[0]))
     return members[0].speaks_for

@@ -56,8 +56,13 @@ def shifted(date: PartialDate, step: int) -> PartialDate:
     return PartialDate.from_date(day)
 
 
-def readings(claim: Claim, stated: PartialDate | None, vocabulary: Vocabulary) -> list[Reading]:
-    """The readings of a claim, its own first; empty for a claim without a proposition."""
+def readings(claim: Claim, stated: PartialDate | Interval | None, vocabulary: Vocabulary) -> list[Reading]:
+    """The readings of a claim, its own first; empty for a claim without a proposition.
+
+    ``stated`` is when the claim was made; stated over an interval, its last date counts.
+    """
+    if isinstance(stated, Interval):
+        stated = stated.end
     proposition = claim.proposition
     if proposition is None:
         return []

@@ -57,15 +57,15 @@ def by_holders(index: Index, entries: Sequence[Entry], *, times: bool) -> str:
 
 
 def span(interval: Interval | None) -> str:
-    """A valid time as words: ``2024–2025-10``, ``since 2025-01-20``, ``2019``."""
+    """A valid time as words: ``2024–2025-10``, ``since 2025-01-20``, ``from 2019, end unknown``, ``2019``."""
     if interval is None:
         return ""
     if interval.start is not None and interval.start == interval.end:
         return str(interval.start)
     if interval.start is None:
-        return f"until {interval.end}"
+        return f"start unknown, until {interval.end}" if interval.start_unknown else f"until {interval.end}"
     if interval.end is None:
-        return f"since {interval.start}"
+        return f"from {interval.start}, end unknown" if interval.end_unknown else f"since {interval.start}"
     return f"{interval.start}–{interval.end}"
 
 

@@ -4,7 +4,10 @@ A claim's valid time is its span of days (:attr:`~factlog.Entry.span`): a state 
 throughout it, an event happens on some day inside it. Two claims whose spans share a
 day overlap *possibly*; only when the days each certainly covers
 (:attr:`~factlog.Entry.core`) share one do they overlap *definitely*. A claim without a
-valid time spans all time, but only possibly: it never conflicts definitely.
+valid time spans all time, but only possibly: it never conflicts definitely. An
+approximate, uncertain or unknown bound (``1961~``, ``2019?``, ``2019/``) widens the
+span and shrinks the core (:func:`~factlog.analysis._entry.certain_days`), so it
+softens a conflict the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from factlog.analysis._index import Entry
 from factlog.analysis._unionfind import UnionFind
-from factlog.model._dates import _NEG_INF
+from factlog.model._partial import _NEG_INF
 
 __all__ = [
     "Overlap",
@@ -163,12 +166,13 @@ def definite_conflict(affirmed: Sequence[Entry], denied: Sequence[Entry], *, eve
     when the days each certainly covers (:attr:`~factlog.Entry.core`) meet: a term of
     ``2010/2016`` and a denial over ``2016/2019`` only possibly do. An event affirmed
     somewhere in a span conflicts with a denial only when the denied span contains the
-    whole of it.
+    whole of it (a denial with an approximate, uncertain or unknown bound is only its
+    widest reading, and contains nothing for certain).
     """
     if any(not e.timed for e in affirmed) and any(not e.timed for e in denied):
         return True  # neither gives a time: the same unspecified time
     timed_affirmed = [e for e in affirmed if e.timed]
-    timed_denied = [e for e in denied if e.timed]
+    timed_denied = [e for e in denied if e.timed and (not event or e.exact)]
     if not event:
         return spans_meet([e.core for e in timed_affirmed if e.core], [e.core for e in timed_denied if e.core])
     denials = sorted(e.span for e in timed_denied)

@@ -2,12 +2,14 @@
 
 Claims about one proposition (or one functional slot) become a question; each
 independent origin casts a weighted vote; a truth-discovery method turns the votes
-into beliefs; grounded acceptance labels the competing answers.
+into beliefs while learning how far to trust each source; grounded acceptance labels
+the competing answers.
 """
 
 from __future__ import annotations
 
+from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._assessment import Assessment, PropositionAssessment, Status, assess
-from factlog.assessment._questions import Label, OriginWeight
+from factlog.assessment._questions import OriginWeight
 
-__all__ = ["Assessment", "Label", "OriginWeight", "PropositionAssessment", "Status", "assess"]
+__all__ = ["Acceptance", "Assessment", "OriginWeight", "PropositionAssessment", "Status", "assess"]

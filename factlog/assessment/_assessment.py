@@ -6,7 +6,8 @@ grouped into independent origins (:mod:`factlog.analysis._origins`), each origin
 the weight its holder's reliability and its expressed certainty give it (discounted
 when a party denies what accuses it), and the votes give a belief in [0, 1]
 (:mod:`factlog.assessment._methods`). From the origins and the belief follow a status, an Admiralty
-credibility grade and, for each claim, whether it is accepted, rejected or contested.
+credibility grade and, for each claim, whether it is accepted, rejected or contested
+(:mod:`factlog.assessment._acceptance`).
 """
 
 from __future__ import annotations
@@ -18,23 +19,21 @@ from collections.abc import Sequence
 import attrs
 
 from factlog._bulk import paused_gc
+from factlog.analysis import _phrasing as phrasing
+from factlog.analysis._discovery import Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index
-from factlog.assessment._methods import METHODS, Question, Vote, beliefs
-from factlog.assessment._questions import Label, OriginWeight, Unit, units
+from factlog.assessment._acceptance import Acceptance, grounded
+from factlog.assessment._methods import DEFAULT_METHOD, METHODS, beliefs, discover
+from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import PartialDate
-from factlog.model._scales import Certainty, Credibility, Reliability
+from factlog.model._dates import Interval, PartialDate
+from factlog.model._nouns import Object
+from factlog.model._scales import Credibility, Reliability
 
-__all__ = ["Assessment", "Label", "OriginWeight", "PropositionAssessment", "Status", "assess"]
+__all__ = ["Assessment", "OriginWeight", "PropositionAssessment", "Status", "assess"]
 
-_CERTAINTY_SCALE = {
-    Certainty.CERTAIN: 1.0,
-    Certainty.PROBABLE: 0.7,
-    Certainty.POSSIBLE: 0.4,
-    Certainty.UNCOMMITTED: 0.0,
-}
-INTERESTED_DISCOUNT = 0.2
+INTERESTED_DISCOUNT = DISCOUNTS["interested"]
 """The factor applied to the weight of a denial by a party the proposition accuses."""
 _RELIABLE = (Reliability.A, Reliability.B, Reliability.C)
 
@@ -53,7 +52,15 @@ class Status(enum.Enum):
 
 @attrs.frozen
 class PropositionAssessment:
-    """What to believe about one proposition at one stretch of time, and why."""
+    """What to believe about one proposition at one stretch of time, and why.
+
+    ``value`` is the typed object a functional slot's candidate holds (entity id,
+    text, quantity, date), None for a yes/no proposition; ``tie`` says that another
+    candidate of the slot has the same belief (the tie is not broken);
+    ``when`` is the stretch of time weighed (None: any time);
+    ``acceptance`` is this answer's grounded label (None on the beliefs-only path)
+    and ``decided_by`` the conflict that decided it, if any.
+    """
 
     key: str
     statement: str
@@ -63,9 +70,13 @@ class PropositionAssessment:
     supporting: tuple[OriginWeight, ...]
     opposing: tuple[OriginWeight, ...]
     reasons: tuple[str, ...]
-    labels: tuple[tuple[str, Label], ...]
+    labels: tuple[tuple[str, Acceptance], ...]
     slot: str | None = None
-    value: str | None = None
+    value: Object | None = None
+    tie: bool = False
+    acceptance: Acceptance | None = None
+    decided_by: str | None = None
+    when: Interval | None = None
 
     @property
     def claim_ids(self) -> tuple[str, ...]:
@@ -75,29 +86,41 @@ class PropositionAssessment:
 
 @attrs.frozen
 class Assessment:
-    """The assessment of every proposition of a claim set."""
+    """The assessment of every proposition of a claim set, and what the method learned.
+
+    ``sources`` is the learned accuracy (TruthFinder: trust) of each source, with the
+    number of claims it rests on, by source id; ``dependences`` the copying AccuCopy
+    found between sources (posterior at least 0.5); ``rounds`` and ``converged`` how
+    the iteration ended.
+    """
 
     propositions: tuple[PropositionAssessment, ...]
     method: str
     as_of: PartialDate | None
+    sources: tuple[SourceTrust, ...] = ()
+    dependences: tuple[Dependence, ...] = ()
+    rounds: int = 0
+    converged: bool = True
 
     def about(self, claim: str) -> list[PropositionAssessment]:
         """The assessments that weigh a claim."""
         return [item for item in self.propositions if claim in item.claim_ids]
 
-    def leading(self) -> dict[str, PropositionAssessment]:
-        """For each functional slot and time, the value with the highest belief (ties: first by key)."""
-        best: dict[str, PropositionAssessment] = {}
+    def leading(self) -> dict[str, tuple[PropositionAssessment, ...]]:
+        """For each functional slot and time, the values with the highest belief: more than one is a tie."""
+        best: dict[str, list[PropositionAssessment]] = {}
         for item in self.propositions:
             if item.slot is None:
                 continue
-            group = item.key.rsplit(" @ ", 1)[-1]
-            slot = f"{item.slot} @ {group}"
-            if slot not in best or item.belief > best[slot].belief:
-                best[slot] = item
-        return best
+            slot = f"{item.slot} @ {phrasing.span(item.when) or 'any time'}"
+            found = best.setdefault(slot, [])
+            if not found or item.belief > found[0].belief:
+                best[slot] = [item]
+            elif item.belief == found[0].belief:
+                found.append(item)
+        return {slot: tuple(items) for slot, items in best.items()}
 
-    def label(self, claim: str) -> Label | None:
+    def label(self, claim: str) -> Acceptance | None:
         """A claim's label (the first assessment that weighs it), or None."""
         for item in self.about(claim):
             return dict(item.labels)[claim]
@@ -111,52 +134,102 @@ def _known_by(claims: ClaimSet, as_of: PartialDate) -> ClaimSet:
 
 
 def weight(index: Index, entry: Entry, interested: bool) -> float:
-    """The log-odds an origin's claim adds: reliability, scaled by certainty, discounted if interested."""
+    """The log-odds an origin's claim adds a priori: reliability, scaled by certainty, discounted if interested."""
     entity = index.entity(entry.holder)
     reliability = entity.reliability if entity is not None else Reliability.F
     prior = reliability.prior
-    value = math.log(prior / (1 - prior)) * _CERTAINTY_SCALE[entry.claim.certainty]
+    value = math.log(prior / (1 - prior)) * CERTAINTY_WEIGHT[entry.claim.certainty]
     return value * INTERESTED_DISCOUNT if interested else value
 
 
 @paused_gc
-def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: str = "accuvote") -> Assessment:
+def assess(
+    claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: str = DEFAULT_METHOD, explain: bool = True
+) -> Assessment:
     """Weigh every proposition of a claim set by its independent origins.
 
     ``as_of`` keeps only claims stated on or before that date (claims whose date is
-    unknown are left out); ``method`` is ``accuvote`` (the default), or the baselines
-    ``majority`` and ``truthfinder``. Propositions with any origin against them come
-    first, then the rest, each part ordered by statement.
+    unknown are left out); ``method`` is ``accucopy`` (the default: learns source
+    accuracy and copying), ``accuvote`` (accuracy only), ``majority`` or
+    ``truthfinder`` (see ``docs/assessment.md``). ``explain=False`` is the
+    beliefs-only path for large runs: belief, status, credibility and origins, but no
+    reasons, no per-claim labels and no acceptance (None). Raises
+    :class:`~factlog.errors.ArgumentError` for an unknown method. Propositions with
+    any origin against them come first, then the rest, each part ordered by statement.
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
     index = Index.of(_known_by(claims, when) if when is not None else claims)
-    found = list(units(index, weight))
-    questions = [Question(u.answers, u.rivals, tuple(_votes(u))) for u in found]
-    results = beliefs(questions, method)
-    assessed = [
-        _assess(unit, answer, result[answer])
-        for unit, result in zip(found, results, strict=True)
-        for answer in unit.candidates
-    ]
+    found = list(questions(index, weight))
+    discovery = discover(found, method)
+    results = beliefs(found, discovery)
+    assessed = []
+    for question, result in zip(found, results, strict=True):
+        acceptance = _acceptance(question, result) if explain else None
+        top = max(result.values(), default=0.0)
+        tied = sum(1 for belief in result.values() if belief == top) > 1
+        assessed += [
+            _assess(question, answer, result[answer], acceptance, tie=tied and result[answer] == top)
+            for answer in question.candidates
+        ]
     # Disputed first (any independent origin against), then by statement: what needs reading leads.
     assessed.sort(key=lambda item: (not item.opposing, item.statement, item.key))
-    return Assessment(tuple(assessed), method, when)
+    return Assessment(
+        tuple(assessed),
+        method,
+        when,
+        tuple(discovery.sources.values()),
+        discovery.dependences,
+        discovery.rounds,
+        discovery.converged,
+    )
 
 
-def _votes(unit: Unit) -> list[Vote]:
-    return [
-        Vote(ballot.answer, ballot.origin.speaker, ballot.source, ballot.origin.weight if ballot.current else 0.0)
-        for ballot in unit.ballots
-    ]
+def _acceptance(question: Question, result: dict[str, float]) -> dict[str, Acceptance]:
+    """Grounded labels, the strength of each currently supported answer being its belief's log-odds."""
+    supported = question.supported
+    strength = {}
+    for answer in question.answers:
+        if answer not in supported:
+            continue
+        if answer in result:
+            belief = min(max(result[answer], 1e-6), 1 - 1e-6)
+        else:  # a denial of a slot value: as strong as the value is weak
+            belief = min(max(1 - result.get(answer[4:], 0.5), 1e-6), 1 - 1e-6)
+        strength[answer] = math.log(belief / (1 - belief))
+    return grounded(question.answers, question.rivals, strength)
 
 
-def _assess(unit: Unit, answer: str, belief: float) -> PropositionAssessment:
-    supporting = unit.backers(answer)
-    opposing = unit.opponents(answer)
+def _decided_by(question: Question, answer: str, acceptance: dict[str, Acceptance]) -> str | None:
+    supported = question.supported
+    rivals = [rival for rival in question.rivals.get(answer, ()) if rival in supported]
+    if acceptance[answer] is Acceptance.REJECTED:
+        winners = [r for r in rivals if acceptance[r] is Acceptance.ACCEPTED]
+    elif acceptance[answer] is Acceptance.CONTESTED:
+        winners = [r for r in rivals if acceptance[r] is Acceptance.CONTESTED]
+    else:
+        winners = [r for r in rivals if acceptance[r] is Acceptance.REJECTED]
+    if not winners:
+        return None
+    return ", ".join(_answer_text(question, r) for r in winners[:3]) + (" and more" if len(winners) > 3 else "")
+
+
+def _answer_text(question: Question, answer: str) -> str:
+    if answer == "no":
+        return "its denial"
+    if answer.startswith("not:"):
+        return f"the denial of {question.texts.get(answer[4:], answer[4:])}"
+    return question.texts.get(answer, answer)
+
+
+def _assess(
+    question: Question, answer: str, belief: float, acceptance: dict[str, Acceptance] | None, *, tie: bool
+) -> PropositionAssessment:
+    supporting = question.backers(answer)
+    opposing = question.opponents(answer)
     credible_against = [o for o in opposing if not o.interested]
-    reasons = list(unit.notes)
+    reasons = list(question.notes) if acceptance is not None else []
     if not supporting and not opposing:
         status = Status.UNVERIFIED
     elif supporting and not credible_against:
@@ -176,25 +249,39 @@ def _assess(unit: Unit, answer: str, belief: float) -> PropositionAssessment:
         if status is Status.UNVERIFIED
         else Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
     )
-    reasons += _reasons(status, supporting, opposing, belief)
+    decided_by = None
+    if acceptance is not None:
+        decided_by = _decided_by(question, answer, acceptance)
+        reasons += _reasons(status, supporting, opposing, belief)[:-1]
+        if decided_by is not None:
+            reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
+        if tie:
+            reasons.append("tied with another value of the slot: the tie is not broken")
+        reasons.append(f"status {status.value}; belief {belief:.2f}")
     return PropositionAssessment(
-        key=unit.keys[answer],
-        statement=unit.texts[answer],
+        key=question.keys[answer],
+        statement=question.texts[answer],
         status=status,
         credibility=credibility,
         belief=round(belief, 4),
         supporting=supporting,
         opposing=opposing,
         reasons=tuple(reasons),
-        labels=unit.labels(answer),
-        slot=unit.slot,
-        value=None if unit.slot is None else answer,
+        labels=question.labels(acceptance, answer) if acceptance is not None else (),
+        slot=question.slot,
+        value=question.values.get(answer) if question.slot is not None else None,
+        tie=tie,
+        acceptance=acceptance[answer] if acceptance is not None else None,
+        decided_by=decided_by,
+        when=question.when,
     )
 
 
 def _names(origins: Sequence[OriginWeight]) -> str:
     return ", ".join(
-        f"{o.label} ({o.reliability.value}, weight {o.weight:.2f}{', interested' if o.interested else ''})"
+        f"{o.label} ({o.reliability.value}, weight {o.weight:.2f}"
+        + "".join(f", {discount}" for discount in (o.discounts or (("interested",) if o.interested else ())))
+        + ")"
         for o in origins
     )
 

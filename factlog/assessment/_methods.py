@@ -1,132 +1,105 @@
-"""How much to believe each competing value: three methods over the same votes.
+"""How votes become beliefs: the truth-discovery methods over every question at once.
 
-A *question* is one proposition at one time (true or false), or one functional slot
-(which value?). Each *vote* says which answer it supports, from which origin, through
-which source, with what weight. The methods:
+The votes of every question go to one method of :mod:`factlog.analysis._discovery`,
+so what it learns about a source on one question counts on the others. A *source* is
+an independent origin's speaker (:mod:`factlog.analysis._origins`): the holder, or
+the party it speaks for, with relays and declared copies (``derived_from``) already
+folded into one origin. Copying that nobody declared is what AccuCopy looks for.
 
-* ``accuvote`` (the default): a Bayesian vote over **independent origins**, in the
-  spirit of AccuVote (Dong, Berti-Équille & Srivastava 2009). Each origin votes once,
-  with the log-odds of its holder's prior accuracy (Admiralty reliability), scaled by
-  the certainty it expressed and discounted when the holder is an interested party.
-  Copies and relays of one origin add nothing.
-* ``majority``: every claim counts once, whoever holds it: the naive count.
-* ``truthfinder``: TruthFinder (Yin, Han & Yu 2007): source trustworthiness and fact
-  confidence computed from each other until they settle; sources are the documents'
-  publishers, taken as independent.
+* ``accucopy`` (the default): AccuVote plus copy detection (Dong, Berti-Équille &
+  Srivastava, PVLDB 2009): learns each source's accuracy and which sources repeat
+  which, and discounts repeaters' votes;
+* ``accuvote``: the same without copy detection: learns accuracies only;
+* ``majority``: the plain count of claims, whoever holds them, nothing learned: the
+  baseline that shows what independence buys (no sources are reported);
+* ``truthfinder``: TruthFinder (Yin, Han & Yu, KDD 2007): learns trust; its beliefs
+  are its own fact confidences s*(f).
 
-The two baselines are here so users and benchmarks can see what independence buys:
-when one origin is echoed by many copiers they follow the echo.
+The Admiralty grade of a source's holder is its prior accuracy
+(:attr:`~factlog.model.Reliability.prior`), worth five claims. A yes/no question has
+one false value; a slot's values compete with the 100 values nobody gave (the
+paper's n), so one unopposed vote is not certainty.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import attrs
 
+from factlog.analysis._discovery import Discovery, Vote, accu_copy, accu_vote, majority, truth_finder
+from factlog.assessment._questions import Question
 from factlog.errors import ArgumentError
 
-__all__ = ["METHODS", "Question", "Vote", "beliefs"]
+__all__ = ["DEFAULT_METHOD", "METHODS", "SLOT_FALSE_VALUES", "beliefs", "discover"]
 
-METHODS = ("accuvote", "majority", "truthfinder")
-
-
-@attrs.frozen
-class Vote:
-    """One claim's vote: the answer it supports, its origin, source, and weight."""
-
-    answer: str
-    origin: str
-    source: str
-    weight: float
+METHODS = ("accucopy", "accuvote", "majority", "truthfinder")
+DEFAULT_METHOD = "accucopy"
+SLOT_FALSE_VALUES = 100
+"""n, the false values a functional slot's domain holds (Dong et al. 2009 use 100)."""
 
 
-@attrs.frozen
-class Question:
-    """Answers that compete, which ones exclude which, and the votes for them.
+def _name(number: int) -> str:
+    return f"{number:09d}"
 
-    ``rivals[a]`` are the answers that cannot be true together with ``a``; an answer
-    with no rival is weighed against the unknown alternatives (a pseudo-count of one).
+
+def discover(questions: Sequence[Question], method: str = DEFAULT_METHOD) -> Discovery:
+    """Run one method over the current, committed votes of every question.
+
+    Raises :class:`~factlog.errors.ArgumentError` for an unknown method.
     """
-
-    answers: tuple[str, ...]
-    rivals: Mapping[str, tuple[str, ...]]
-    votes: tuple[Vote, ...]
-
-
-def beliefs(questions: Sequence[Question], method: str = "accuvote") -> list[dict[str, float]]:
-    """A belief in [0, 1] for each answer of each question."""
-    if method == "accuvote":
-        return [_accuvote(question) for question in questions]
+    if method not in METHODS:
+        raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
+    votes = []
+    priors: dict[str, float] = {}
+    domains: dict[str, float] = {}
+    for number, question in enumerate(questions):
+        name = _name(number)
+        domains[name] = 1 if question.slot is None else SLOT_FALSE_VALUES
+        for number_in_question, vote in enumerate(question.votes):
+            if vote.current and vote.weight > 0:
+                # majority counts every claim: each is its own "source".
+                source = f"{name}/{number_in_question}" if method == "majority" else vote.origin.speaker
+                votes.append(Vote(name, vote.answer, source, min(1.0, vote.weight)))
+                priors.setdefault(vote.origin.speaker, vote.origin.reliability.prior)
     if method == "majority":
-        return [_majority(question) for question in questions]
+        return attrs.evolve(majority(votes), sources={})
     if method == "truthfinder":
-        return _truthfinder(questions)
-    raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
+        return truth_finder(votes, priors=priors)
+    if method == "accuvote":
+        return accu_vote(votes, priors=priors, domains=domains)
+    return accu_copy(votes, priors=priors, domains=domains)
 
 
-def _share(scores: Mapping[str, float], answer: str, rivals: Sequence[str]) -> float:
-    """exp(s) against the unknown (1) and each rival's evidence above the baseline."""
-    own = math.exp(min(scores.get(answer, 0.0), 50.0))
-    against = 1.0 + sum(math.exp(min(scores.get(rival, 0.0), 50.0)) - 1.0 for rival in rivals)
-    return own / (own + max(against, 1e-12))
+def beliefs(questions: Sequence[Question], discovery: Discovery) -> list[dict[str, float]]:
+    """Each candidate's belief in [0, 1]: the probability that the truth is compatible with it.
 
-
-def _accuvote(question: Question) -> dict[str, float]:
-    # One vote per origin and answer: the strongest of its claims.
-    strongest: dict[tuple[str, str], float] = {}
-    for vote in question.votes:
-        key = (vote.origin, vote.answer)
-        strongest[key] = max(strongest.get(key, 0.0), vote.weight)
-    scores: dict[str, float] = defaultdict(float)
-    for (_, answer), weight in strongest.items():
-        scores[answer] += weight
-    return {answer: _share(scores, answer, question.rivals.get(answer, ())) for answer in question.answers}
-
-
-def _majority(question: Question) -> dict[str, float]:
-    counts: dict[str, int] = defaultdict(int)
-    for vote in question.votes:
-        counts[vote.answer] += 1
-    result = {}
-    for answer in question.answers:
-        total = counts[answer] + sum(counts[rival] for rival in question.rivals.get(answer, ()))
-        result[answer] = counts[answer] / total if total else 0.5
-    return result
-
-
-def _truthfinder(questions: Sequence[Question], rounds: int = 10) -> list[dict[str, float]]:
-    """Trust of sources and confidence of answers, computed from each other over all questions."""
-    gamma, initial, dampen = 0.3, 0.9, 0.5
-    trust: dict[str, float] = {vote.source: initial for q in questions for vote in q.votes}
-    supporters = [_supporters(question) for question in questions]
-    confidence: list[dict[str, float]] = []
-    for _ in range(rounds):
-        confidence = []
-        claimed: dict[str, list[float]] = defaultdict(list)
-        for question, by_answer in zip(questions, supporters, strict=True):
-            score = {
-                answer: sum(-math.log(1 - min(trust[source], 0.999)) for source in by_answer.get(answer, ()))
-                for answer in question.answers
-            }
-            # Conflicting answers count against each other (TruthFinder's implication).
-            adjusted = {
-                answer: score[answer] - dampen * sum(score.get(rival, 0.0) for rival in question.rivals.get(answer, ()))
-                for answer in question.answers
-            }
-            found = {answer: 1 / (1 + math.exp(-gamma * value)) for answer, value in adjusted.items()}
-            confidence.append(found)
-            for answer, sources in by_answer.items():
-                for source in sources:
-                    claimed[source].append(found.get(answer, 0.5))
-        trust = {source: sum(values) / len(values) for source, values in claimed.items()}
-    return confidence
-
-
-def _supporters(question: Question) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for vote in question.votes:
-        found[vote.answer].add(vote.source)
+    For AccuVote, AccuCopy and majority, the sum of the probabilities of the candidate
+    and of the candidates compatible with it (another precision of one date); for
+    TruthFinder its own confidence s*(f), the highest among those (1 − s* of its
+    denial when nobody affirms it). An answer nobody voted for shares what the values
+    nobody gave are left; a question with no vote gives each candidate 1/(n + 1), n
+    its false values.
+    """
+    found = []
+    for number, question in enumerate(questions):
+        result = discovery.questions.get(_name(number))
+        size = 1 if question.slot is None else SLOT_FALSE_VALUES
+        mine: dict[str, float] = {}
+        if result is None:
+            found.append(dict.fromkeys(question.candidates, 1 / (size + 1)))
+            continue
+        # An answer nobody voted for is one of the values nobody gave: it shares what they left.
+        unvoted = max(1, size + 1 - len(result.probabilities))
+        left = max(0.0, 1.0 - math.fsum(result.probabilities.values())) / unvoted
+        for answer in question.candidates:
+            friends = question.friends(answer)
+            if discovery.method == "truthfinder":
+                scores = [result.scores[u] for u in friends if u in result.scores]
+                denial = "no" if question.slot is None else f"not:{answer}"
+                mine[answer] = max(scores, default=1.0 - result.scores.get(denial, 0.5))
+            else:
+                mine[answer] = min(1.0, math.fsum(result.probabilities.get(u, left) for u in friends))
+        found.append(mine)
     return found

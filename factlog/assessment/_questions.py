@@ -1,14 +1,16 @@
-"""The units assessment weighs: one proposition over one stretch of time, or one slot.
+"""The questions assessment weighs: one proposition over one stretch of time, or one slot.
 
-A *unit* gathers the committed claims about one proposition whose times overlap (a
-yes/no question), or the claims about the value of one functional slot (which value?).
-Its claims are grouped into independent origins; each origin's current stance is its
-latest claims, so a holder that reversed itself counts as it stands now.
+A *question* gathers the claims about one proposition whose times overlap (yes or
+no?), or the claims about the value of one functional slot (which value?). Its claims
+are grouped into independent origins; each origin votes. An origin's current stance
+is its latest claims when its polarity changed, so a holder that reversed itself
+counts as it stands now; copies of one story published on different days are one
+stance, not a change. Uncommitted claims do not vote: a proposition with only
+uncommitted claims is still a question, with no votes (unverified).
 """
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Callable, Iterator, Sequence
 
@@ -18,23 +20,65 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
-from factlog.analysis._values import compatible
+from factlog.analysis._values import quantity_ranges, value_range
+from factlog.assessment._acceptance import Acceptance
 from factlog.model._dates import Interval
-from factlog.model._nouns import Object, Proposition
+from factlog.model._kinds import Mode
+from factlog.model._nouns import Object, Predicate, Proposition, Quantity
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, object_key
 
-__all__ = ["Ballot", "Label", "OriginWeight", "Unit", "grounded", "units"]
+__all__ = ["OriginWeight", "Question", "Vote", "questions"]
 
 Weigher = Callable[[Index, Entry, bool], float]
 
+CERTAINTY_WEIGHT = {
+    Certainty.CERTAIN: 1.0,
+    Certainty.PROBABLE: 0.7,
+    Certainty.POSSIBLE: 0.4,
+    Certainty.UNCOMMITTED: 0.0,
+}
+"""How much of a vote a claim casts for the certainty its holder expressed (uncommitted: none)."""
 
-class Label(enum.Enum):
-    """A claim's standing once every conflict in its group is weighed."""
+DISCOUNTS = {
+    "interested": 0.2,
+    "anonymous": 0.5,
+    "implied": 0.5,
+    "unnamed relay": 0.7,
+}
+"""Factors on a vote's weight, multiplied together when several apply.
 
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    CONTESTED = "contested"
+* ``interested``: a denial by a party the proposition accuses says little about the truth;
+* ``anonymous``: a vague holder ("analysts", "a source") cannot be checked or held to
+  account, and may be several people or one;
+* ``implied``: a claim the reporter reads into a text is the reporter's inference, not
+  the holder's statement;
+* ``unnamed relay``: a claim relayed through an anonymous intermediary may have been
+  altered on the way.
+
+A named holder speaking first hand casts a full vote. These factors are a factlog
+convention (ordered as the intelligence-analysis literature ranks such sourcing), not
+measured rates.
+"""
+
+
+def vote_weight(index: Index, entry: Entry, interested: bool) -> tuple[float, tuple[str, ...]]:
+    """A claim's vote weight in [0, 1] and the discounts applied (see :data:`DISCOUNTS`)."""
+    applied = []
+    if interested:
+        applied.append("interested")
+    holder = index.entity(entry.holder)
+    if holder is not None and holder.anonymous:
+        applied.append("anonymous")
+    if entry.claim.attribution.mode is Mode.IMPLIED:
+        applied.append("implied")
+    relays = (index.entity(relay) for relay in entry.claim.attribution.via)
+    if any(relay is not None and relay.anonymous for relay in relays):
+        applied.append("unnamed relay")
+    weight = CERTAINTY_WEIGHT[entry.claim.certainty]
+    for name in applied:
+        weight *= DISCOUNTS[name]
+    return weight, tuple(applied)
 
 
 @attrs.frozen
@@ -48,112 +92,138 @@ class OriginWeight:
     weight: float
     reliability: Reliability
     interested: bool
+    discounts: tuple[str, ...] = ()
 
 
 @attrs.frozen
-class Ballot:
-    """One claim's vote: its origin, the answer it supports, its publisher, whether it is current."""
+class Vote:
+    """One claim's vote: its origin, the answer it supports, its weight in [0, 1], whether it is current.
+
+    The weight is the expressed certainty (1, 0.7, 0.4; 0 when uncommitted), times the
+    discounts of :data:`DISCOUNTS` that apply.
+    """
 
     origin: OriginWeight
     answer: str
-    source: str
+    weight: float
     current: bool
 
 
 @attrs.frozen(eq=False)
-class Unit:
-    """One question for assessment, with its answers, origins and ballots."""
+class Question:
+    """One question for assessment: its answers, which exclude which, its origins and votes.
+
+    ``rivals[a]`` are the answers that cannot be true together with ``a``; ``values``
+    maps each candidate to its typed object (entity id, text, quantity, date), None
+    for the "yes" of a yes/no question.
+    """
 
     entries: tuple[Entry, ...]
     answers: tuple[str, ...]
     candidates: tuple[str, ...]
     rivals: dict[str, tuple[str, ...]]
-    ballots: tuple[Ballot, ...]
+    votes: tuple[Vote, ...]
+    values: dict[str, Object | None]
     answer_of: dict[str, str]
     texts: dict[str, str]
     keys: dict[str, str]
     notes: tuple[str, ...]
     slot: str | None
+    when: Interval | None = None
+    """The stretch of time the question covers (None: any time)."""
 
-    def friends(self, answer: str) -> set[str]:
+    compatible: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    """For a slot, each candidate's compatible candidates (another precision of one date), itself excluded."""
+
+    def friends(self, answer: str) -> frozenset[str]:
         """The answer and the candidates compatible with it (another precision of one date)."""
-        if self.slot is None:
-            return {answer}
-        return {answer} | {c for c in self.candidates if c not in self.rivals.get(answer, ())}
+        return frozenset((answer, *self.compatible.get(answer, ())))
 
-    def _current(self, answers: set[str]) -> tuple[OriginWeight, ...]:
-        best: dict[str, OriginWeight] = {}
-        for ballot in self.ballots:
-            if ballot.current and ballot.answer in answers:
-                found = best.get(ballot.origin.speaker)
-                if found is None or ballot.origin.weight > found.weight:
-                    best[ballot.origin.speaker] = ballot.origin
-        return tuple(sorted(best.values(), key=lambda o: (-o.weight, o.label)))
+    @functools.cached_property
+    def supported(self) -> frozenset[str]:
+        """The answers some origin currently supports with a committed claim."""
+        return frozenset(vote.answer for vote in self.votes if vote.current and vote.weight > 0)
+
+    @functools.cached_property
+    def _stances(self) -> dict[str, list[tuple[float, str, OriginWeight]]]:
+        """Speaker → its current, committed votes as (−weight, answer, origin), strongest first."""
+        found: dict[str, list[tuple[float, str, OriginWeight]]] = {}
+        for vote in self.votes:
+            if vote.current and vote.weight > 0:
+                found.setdefault(vote.origin.speaker, []).append((-vote.origin.weight, vote.answer, vote.origin))
+        for stances in found.values():
+            stances.sort(key=lambda item: (item[0], item[1]))
+        return found
+
+    def _side(self, answer: str, *, backing: bool) -> tuple[OriginWeight, ...]:
+        friends = self.friends(answer)
+        rivals = set(self.rivals.get(answer, ())) if self.slot is None or answer.startswith("not:") else None
+        chosen = []
+        for stances in self._stances.values():
+            mine = next((origin for _, a, origin in stances if a in friends), None)
+            if backing:
+                if mine is not None:
+                    chosen.append(mine)
+                continue
+            if mine is not None:
+                continue
+            against = next((origin for _, a, origin in stances if self._against(a, answer, friends, rivals)), None)
+            if against is not None:
+                chosen.append(against)
+        return tuple(sorted(chosen, key=lambda o: (-o.weight, o.label)))
+
+    @staticmethod
+    def _against(other: str, answer: str, friends: frozenset[str], rivals: set[str] | None) -> bool:
+        if rivals is not None:
+            return other in rivals
+        return other not in friends and (not other.startswith("not:") or other == f"not:{answer}")
 
     def backers(self, answer: str) -> tuple[OriginWeight, ...]:
         """The origins whose current stance supports the answer, or one compatible with it."""
-        return self._current(self.friends(answer))
+        return self._side(answer, backing=True)
 
     def opponents(self, answer: str) -> tuple[OriginWeight, ...]:
         """The origins whose current stance supports only rivals of the answer."""
-        backing = {origin.speaker for origin in self.backers(answer)}
-        rivals = self._current(set(self.rivals.get(answer, ())))
-        return tuple(origin for origin in rivals if origin.speaker not in backing)
+        return self._side(answer, backing=False)
 
     @functools.cached_property
-    def answer_labels(self) -> dict[str, Label]:
-        """The grounded label of every answer."""
-        strength: dict[str, float] = {}
-        for ballot in self.ballots:
-            if ballot.current:
-                strength[ballot.answer] = max(strength.get(ballot.answer, float("-inf")), ballot.origin.weight)
-        return grounded(self.answers, self.rivals, strength)
+    def _claims_by_answer(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for entry in sorted(self.entries, key=lambda e: e.id):
+            found.setdefault(self.answer_of[entry.id], []).append(entry.id)
+        return found
 
-    def labels(self, answer: str) -> tuple[tuple[str, Label], ...]:
-        """Each claim that bears on the answer, with its label, by claim id."""
-        relevant = self.friends(answer) | set(self.rivals.get(answer, ()))
-        return tuple(
-            (entry.id, self.answer_labels[self.answer_of[entry.id]])
-            for entry in sorted(self.entries, key=lambda e: e.id)
-            if self.answer_of[entry.id] in relevant
-        )
+    def labels(self, acceptance: dict[str, Acceptance], answer: str) -> tuple[tuple[str, Acceptance], ...]:
+        """The claims for the answer and against it (its denial; for yes/no, every claim), with their acceptance."""
+        own = (answer, "no") if self.slot is None else (answer, f"not:{answer}")
+        claims = sorted(claim for a in own for claim in self._claims_by_answer.get(a, ()))
+        return tuple((claim, acceptance[self.answer_of[claim]]) for claim in claims)
 
 
-PREFERENCE_MARGIN = 0.5
-"""How much more weight (in log-odds) makes one argument clearly stronger than another."""
-
-
-def grounded(
-    answers: Sequence[str], rivals: dict[str, tuple[str, ...]], strength: dict[str, float]
-) -> dict[str, Label]:
-    """Grounded labelling of answers whose supporters attack the supporters of rivals.
-
-    An attack fails against a clearly stronger argument (by more than
-    :data:`PREFERENCE_MARGIN`); an answer nobody currently supports attacks nothing.
-    An answer is accepted when every successful attacker is rejected, rejected when a
-    successful attacker (or, unsupported, any rival) is accepted, contested otherwise.
-    """
-
-    def attacks(answer: str) -> list[str]:
-        mine = strength.get(answer, float("-inf"))
-        return [r for r in rivals.get(answer, ()) if r in strength and not mine > strength[r] + PREFERENCE_MARGIN]
-
-    attackers = {answer: attacks(answer) for answer in answers}
-    label: dict[str, Label] = {}
-    changed = True
-    while changed:
-        changed = False
-        for answer in answers:
-            if answer in label:
-                continue
-            beaten = any(label.get(a) is Label.ACCEPTED for a in attackers[answer])
-            if answer not in strength:
-                beaten = beaten or any(label.get(r) is Label.ACCEPTED for r in rivals.get(answer, ()))
-            if beaten:
-                label[answer], changed = Label.REJECTED, True
-            elif answer in strength and all(label.get(a) is Label.REJECTED for a in attackers[answer]):
-                label[answer], changed = Label.ACCEPTED, True
-    return {answer: label.get(answer, Label.CONTESTED) for answer in answers}
+def _compatible(values: dict[str, Object | None], predicate: Predicate) -> dict[str, frozenset[str]]:
+    """Each value's compatible others: a sweep over ranges sorted by their start (ranged values of one type only)."""
+    found: dict[str, set[str]] = {value: set() for value in values}
+    by_type: dict[type, list[tuple[float, float, str]]] = {}
+    quantities = {value: obj for value, obj in values.items() if isinstance(obj, Quantity)}
+    for value, obj in values.items():
+        span = value_range(obj)
+        if span is not None:
+            by_type.setdefault(type(obj), []).append((span[0], span[1], value))
+    # Quantities compare in one unit, widened by the predicate's tolerance and margin; units
+    # that do not convert leave the values apart (the check reports them).
+    ranges = quantity_ranges(list(quantities.values()), predicate) if quantities else None
+    if ranges is not None:
+        by_type[Quantity] = [(low, high, value) for value, (low, high) in zip(quantities, ranges, strict=True)]
+    for ranged in by_type.values():
+        ranged.sort()
+        active: list[tuple[float, str]] = []  # (end, value), pruned as the sweep moves on
+        for low, high, value in ranged:
+            active = [(end, other) for end, other in active if end >= low]
+            for _, other in active:
+                found[value].add(other)
+                found[other].add(value)
+            active.append((high, value))
+    return {value: frozenset(others) for value, others in found.items()}
 
 
 def _span(entries: Sequence[Entry]) -> Interval | None:
@@ -165,67 +235,81 @@ def _span(entries: Sequence[Entry]) -> Interval | None:
     return Interval(first.start, last.end)
 
 
-def _current(origin: Origin) -> set[str]:
+def _current(origin: Origin, answer_of: dict[str, str]) -> tuple[set[str], bool]:
+    """The ids of the claims that state the origin's stance now, and whether it changed."""
     dates = [e.stated.sort_key for e in origin.entries if e.stated is not None]
     latest = max(dates, default=None)
-    return {e.id for e in origin.entries if e.stated is None or e.stated.sort_key == latest}
+    now = {e.id for e in origin.entries if e.stated is None or e.stated.sort_key == latest}
+    before = {answer_of[e.id] for e in origin.entries if e.id not in now}
+    if before <= {answer_of[claim] for claim in now}:
+        return {e.id for e in origin.entries}, False
+    return now, True
 
 
-def _ballots(
+def _votes(
     index: Index, group: Sequence[Entry], answer_of: dict[str, str], weigh: Weigher
-) -> tuple[tuple[Ballot, ...], tuple[str, ...]]:
+) -> tuple[tuple[Vote, ...], tuple[str, ...]]:
     proposition = group[0].proposition
     assert proposition is not None
     parties = {index.speaker(proposition.subject)}
     if isinstance(proposition.object, str):
         parties.add(index.speaker(proposition.object))
-    ballots, notes = [], []
+    votes, notes = [], []
     for origin in origins(index, group):
-        current = _current(origin)
-        if len(current) < len(origin.entries):
+        current, changed = _current(origin, answer_of)
+        if changed:
             notes.append(f"{origin.label} changed its stance; its latest claims count")
         sources = origin.sources
         claims_by_answer: dict[str, list[str]] = {}
         for entry in origin.entries:
             claims_by_answer.setdefault(answer_of[entry.id], []).append(entry.id)
         same_answer = {answer: tuple(sorted(ids)) for answer, ids in claims_by_answer.items()}
+        shared: dict[tuple[object, ...], OriginWeight] = {}  # one object for the claims that count alike
         for entry in origin.entries:
             interested = entry.polarity is Polarity.DENIED and entry.speaks_for in parties
             entity = index.entity(entry.holder)
-            counted = OriginWeight(
-                label=origin.label,
-                speaker=origin.speaker,
-                claims=same_answer[answer_of[entry.id]],
-                sources=sources,
-                weight=round(weigh(index, entry, interested), 4),
-                reliability=entity.reliability if entity is not None else Reliability.F,
-                interested=interested,
-            )
-            source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
-            publisher = source.publisher if source is not None else entry.claim.evidence[0].source
-            ballots.append(Ballot(counted, answer_of[entry.id], publisher, entry.id in current))
-    return tuple(ballots), tuple(notes)
+            weight, discounts = vote_weight(index, entry, interested)
+            reliability = entity.reliability if entity is not None else Reliability.F
+            shown = round(weigh(index, entry, interested), 4)
+            answer = answer_of[entry.id]
+            key = (answer, shown, reliability, interested, discounts)
+            counted = shared.get(key)
+            if counted is None:
+                counted = shared[key] = OriginWeight(
+                    label=origin.label,
+                    speaker=origin.speaker,
+                    claims=same_answer[answer],
+                    sources=sources,
+                    weight=shown,
+                    reliability=reliability,
+                    interested=interested,
+                    discounts=discounts,
+                )
+            votes.append(Vote(counted, answer, weight, entry.id in current))
+    return tuple(votes), tuple(notes)
 
 
-def units(index: Index, weigh: Weigher) -> Iterator[Unit]:
-    """Every unit of the index: yes/no propositions, then functional slots."""
+def questions(index: Index, weigh: Weigher) -> Iterator[Question]:
+    """Every question of the index: yes/no propositions, then functional slots."""
     for key, entries in index.by_key.items():
         predicate = entries[0].predicate
         if predicate is None or not predicate.functional:
-            for group in _committed_time_groups(entries):
-                yield _yes_no_unit(index, key, group, weigh)
+            for group in _time_groups(entries):
+                yield _yes_no_question(index, key, group, weigh)
     for slot, entries in index.by_slot.items():
         predicate = entries[0].predicate
         if predicate is not None and predicate.functional:
-            for group in _committed_time_groups(entries):
-                yield _slot_unit(index, slot, group, weigh)
+            for group in _time_groups(entries):
+                yield _slot_question(index, slot, group, weigh)
 
 
-def _committed_time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
-    return time_groups([e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED])
+def _time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
+    """Committed claims grouped by overlapping time; only-uncommitted claims still make a (voteless) group."""
+    committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
+    return time_groups(committed or list(entries))
 
 
-def _yes_no_unit(index: Index, key: PropositionKey, group: Sequence[Entry], weigh: Weigher) -> Unit:
+def _yes_no_question(index: Index, key: PropositionKey, group: Sequence[Entry], weigh: Weigher) -> Question:
     first = group[0].proposition
     assert first is not None
     when = _span(group)
@@ -233,22 +317,24 @@ def _yes_no_unit(index: Index, key: PropositionKey, group: Sequence[Entry], weig
     answer_of = {e.id: "yes" if e.polarity is Polarity.AFFIRMED else "no" for e in group}
     parts = [key[0], key[1], *(key[2][1:] if key[2] else ()), *(f"{k}={v}" for k, v in key[3])]
     key_text = " ".join(str(part) for part in parts) + f" @ {phrasing.span(when) or 'any time'}"
-    ballots, notes = _ballots(index, group, answer_of, weigh)
-    return Unit(
+    votes, notes = _votes(index, group, answer_of, weigh)
+    return Question(
         entries=tuple(group),
         answers=("yes", "no"),
         candidates=("yes",),
         rivals={"yes": ("no",), "no": ("yes",)},
-        ballots=ballots,
+        votes=votes,
         answer_of=answer_of,
+        values={"yes": None},
         texts={"yes": phrasing.proposition(index, proposition)},
         keys={"yes": key_text},
         notes=notes,
         slot=None,
+        when=when,
     )
 
 
-def _slot_unit(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: Weigher) -> Unit:
+def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: Weigher) -> Question:
     predicate = group[0].predicate
     assert predicate is not None
     values: dict[str, Object | None] = {}
@@ -259,11 +345,11 @@ def _slot_unit(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: Weigh
         values.setdefault(value, entry.proposition.object)
         answer_of[entry.id] = value if entry.polarity is Polarity.AFFIRMED else f"not:{value}"
     candidates = tuple(sorted(values))
-    rivals: dict[str, list[str]] = {value: [] for value in candidates}
-    for first in candidates:
-        for second in candidates:
-            if first != second and not compatible(values[first], values[second], predicate):
-                rivals[first].append(second)
+    compatible = _compatible(values, predicate)
+    rivals: dict[str, list[str]] = {
+        value: [other for other in candidates if other != value and other not in compatible[value]]
+        for value in candidates
+    }
     denied = sorted({answer for answer in answer_of.values() if answer.startswith("not:")})
     for answer in denied:
         rivals[answer] = [answer[4:]]
@@ -278,16 +364,19 @@ def _slot_unit(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: Weigh
         texts[value] = phrasing.proposition(index, proposition)
         shown = values[value] if isinstance(values[value], str) else str(values[value])
         keys[value] = f"{slot_text} = {shown} @ {phrasing.span(when) or 'any time'}"
-    ballots, notes = _ballots(index, group, answer_of, weigh)
-    return Unit(
+    votes, notes = _votes(index, group, answer_of, weigh)
+    return Question(
         entries=tuple(group),
         answers=(*candidates, *denied),
         candidates=candidates,
         rivals={answer: tuple(items) for answer, items in rivals.items()},
-        ballots=ballots,
+        votes=votes,
         answer_of=answer_of,
+        values=values,
+        compatible=compatible,
         texts=texts,
         keys=keys,
         notes=notes,
         slot=slot_text,
+        when=when,
     )

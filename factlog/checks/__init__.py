@@ -7,6 +7,7 @@ A rule's name is its function name and its docstring is its user documentation
 
 from __future__ import annotations
 
+from factlog.checks._dating import source_dates_disagree, weekday_mismatch
 from factlog.checks._engine import Checker, Report, check
 from factlog.checks._exclusive import exclusive_predicates
 from factlog.checks._findings import Finding, Severity, finding_id
@@ -14,6 +15,7 @@ from factlog.checks._integrity import document_mismatch, future_event_as_fact, q
 from factlog.checks._parties import interested_judgement, understated_certainty
 from factlog.checks._polarity import answered_denial, opposed_claims
 from factlog.checks._quotes import quote_ambiguous, quote_normalised, quote_not_found, quote_unverified
+from factlog.checks._review import unreviewed_draft
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
 from factlog.checks._stances import misreported_stance
@@ -48,6 +50,9 @@ __all__ = [
     "quote_not_found",
     "quote_unverified",
     "self_contradiction",
+    "source_dates_disagree",
     "stated_after_publication",
     "understated_certainty",
+    "unreviewed_draft",
+    "weekday_mismatch",
 ]

@@ -48,18 +48,11 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
 
 
 def _origin_words(index: Index, origin: Origin) -> str:
-    """The origin named after the party its story comes from, then who repeated it.
-
-    ``PR``; ``The wire, through Paper A and Paper B`` (only copies of the wire's story
-    were read); ``Paper, repeated by Wire and H2`` (the story's publisher was read too).
-    """
+    """The origin's holders, led by the story's own publisher when only copies of it were read."""
     speaker = index.name(origin.speaker)
-    names = list(dict.fromkeys(index.name(e.holder) for e in origin.entries))
-    others = [name for name in names if name != speaker]
-    if not others:
-        return speaker
-    shown = phrasing.join(others[:3]) if len(others) <= 3 else f"{', '.join(others[:3])} and {len(others) - 3} more"
-    return f"{speaker}, {'repeated by' if speaker in names else 'through'} {shown}"
+    if speaker in origin.label.split(", ") or origin.label.startswith(f"{speaker} (“"):
+        return origin.label
+    return f"{speaker}, through {origin.label}"
 
 
 def overconfident_holder(index: Index) -> Iterator[Finding]:

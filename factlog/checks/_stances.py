@@ -8,7 +8,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.checks._findings import Finding, Severity, graded
 from factlog.checks._polarity import stance
-from factlog.model._dates import PartialDate
+from factlog.model._dates import Interval, PartialDate
 from factlog.model._kinds import StanceKind
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import PropositionKey
@@ -127,7 +127,7 @@ def misreported_stance(index: Index) -> Iterator[Finding]:
 
 def _judge(
     kind: StanceKind,
-    on: PartialDate | None,
+    on: PartialDate | Interval | None,
     days: int | None,
     referred: list[Entry],
     first: Entry,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index
-from factlog.analysis._values import value_range
+from factlog.analysis._values import quantity_ranges
 from factlog.checks._findings import Finding, Severity, graded
 from factlog.model._nouns import Quantity
 from factlog.model._scales import Certainty, Polarity
@@ -54,7 +54,7 @@ def falling_total(index: Index) -> Iterator[Finding]:
         predicate = entries[0].predicate
         if predicate is None or not predicate.cumulative:
             continue
-        figures: list[tuple[tuple[int, int], float, float, Entry]] = []
+        counted: list[tuple[tuple[int, int], Quantity, Entry]] = []
         for entry in entries:
             assert entry.proposition is not None
             value = entry.proposition.object
@@ -66,9 +66,10 @@ def falling_total(index: Index) -> Iterator[Finding]:
                 or entry.claim.certainty is Certainty.UNCOMMITTED
             ):
                 continue
-            low_high = value_range(value, predicate.tolerance)
-            assert low_high is not None
-            figures.append((days, low_high[0], low_high[1], entry))
+            counted.append((days, value, entry))
+        # One unit for all (conflicting_values reports figures whose units do not convert).
+        ranges = quantity_ranges([value for _, value, _ in counted], predicate) or []
+        figures = [(days, low, high, entry) for (days, _, entry), (low, high) in zip(counted, ranges, strict=False)]
         if len(figures) < 2:
             continue
         same_day: dict[int, tuple[float, Entry]] = {}  # the highest figure for each single day

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator, Sequence
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import cliques, definitely_meet
-from factlog.analysis._values import compatible
+from factlog.analysis._values import compatible, convertible
 from factlog.checks._findings import Finding, Severity, graded
-from factlog.model._nouns import Predicate
+from factlog.model._nouns import DateValue, Predicate
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import object_key
 
@@ -35,6 +35,14 @@ class _Values:
     def clash(self, first: list[Entry], second: list[Entry]) -> bool:
         return not compatible(self.value_of(first[0]), self.value_of(second[0]), self.predicate, self.index.within)
 
+    def convertible(self, first: list[Entry], second: list[Entry]) -> bool:
+        return convertible(self.value_of(first[0]), self.value_of(second[0]), self.predicate)
+
+    def exact(self, group: list[Entry]) -> bool:
+        """Whether the group's value has no approximate or uncertain bound (a date value ``1961~`` has)."""
+        value = self.value_of(group[0])
+        return not isinstance(value, DateValue) or value.date.exact
+
     def name(self, entry: Entry) -> str:
         value = self.value_of(entry)
         return self.index.name(value) if isinstance(value, str) else "nothing" if value is None else str(value)
@@ -44,18 +52,30 @@ class _Values:
         return "nothing" if value is None else value if isinstance(value, str) else str(value)
 
 
-def _pair_severity(first: Sequence[Entry], second: Sequence[Entry]) -> tuple[Severity, bool]:
-    """The severity of the surest pair across two value groups, and whether any pair definitely overlaps."""
+def _pair_severity(values: _Values, first: list[Entry], second: list[Entry]) -> tuple[Severity, bool]:
+    """The severity of the surest pair across two value groups, and whether any pair definitely overlaps in time.
+
+    One :func:`graded` for every softening: times that only possibly meet (cores that
+    do not meet: imprecise, approximate or missing dates), a side only probable, and a
+    date value that is approximate or uncertain (the values then clash only possibly).
+    Units that do not convert make at most a warning.
+    """
     definite = definitely_meet(first, second)
+    exact = values.exact(first) and values.exact(second)
+    top = None if values.convertible(first, second) else Severity.WARNING
     firm_first = [e for e in first if e.claim.certainty is Certainty.CERTAIN]
     firm_second = [e for e in second if e.claim.certainty is Certainty.CERTAIN]
     if firm_first and firm_second:
         firm_definite = definitely_meet(firm_first, firm_second)
-        return graded(certain=True, definite=firm_definite), definite
-    return graded(certain=False, definite=definite), definite
+        return graded(certain=True, definite=firm_definite and exact, top=top), definite
+    return graded(certain=False, definite=definite and exact, top=top), definite
 
 
-def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[tuple[list[list[Entry]], Severity, bool]]:
+_Conflict = tuple[list[list[Entry]], Severity, bool, bool]
+"""The clashing value groups, the worst severity, whether times definitely meet, and whether units do not convert."""
+
+
+def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[_Conflict]:
     """Sets of value groups that clash, with the severity of their worst pair.
 
     Dated claims are compared within each set of claims alive on one day (never by
@@ -82,42 +102,41 @@ def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[tuple[list
             ]
             others = [group for group in others if group]
             if others:
-                pairs = [_pair_severity(mine, group) for group in others]
-                yield [mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs)
+                pairs = [_pair_severity(values, mine, group) for group in others]
+                units = not all(values.convertible(mine, group) for group in others)
+                yield [mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs), units
 
 
-def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[tuple[list[list[Entry]], Severity, bool]]:
+def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[_Conflict]:
     involved: set[int] = set()
-    worst, definite = Severity.INFO, False
+    worst, definite, units = Severity.INFO, False, False
     for i, first in enumerate(groups):
         for j in range(i + 1, len(groups)):
             if values.clash(first, groups[j]):
                 involved |= {i, j}
-                severity, sure = _pair_severity(first, groups[j])
+                severity, sure = _pair_severity(values, first, groups[j])
                 worst, definite = max(worst, severity), definite or sure
+                units = units or not values.convertible(first, groups[j])
     if involved:
-        yield [groups[i] for i in sorted(involved)], worst, definite
-
-
-_Conflict = tuple[list[list[Entry]], Severity, bool]
+        yield [groups[i] for i in sorted(involved)], worst, definite, units
 
 
 def _merge_undated(conflicts: Iterator[_Conflict]) -> list[_Conflict]:
     """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time)."""
     merged: list[_Conflict] = []
     where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
-    for groups, severity, definite in conflicts:
+    for groups, severity, definite, units in conflicts:
         if all(e.timed for group in groups for e in group):
-            merged.append((groups, severity, definite))
+            merged.append((groups, severity, definite, units))
             continue
         ids = [e.id for group in groups for e in group]
         number = next((where[i] for i in ids if i in where), None)
         if number is None:
             number = len(merged)
-            merged.append((groups, severity, definite))
+            merged.append((groups, severity, definite, units))
         else:
-            others, worst, sure = merged[number]
-            merged[number] = (_regroup(others, groups), max(worst, severity), sure or definite)
+            others, worst, sure, odd = merged[number]
+            merged[number] = (_regroup(others, groups), max(worst, severity), sure or definite, odd or units)
         for i in ids:
             where.setdefault(i, number)
     return merged
@@ -150,7 +169,7 @@ def _sides(values: _Values, groups: list[list[Entry]]) -> list[list[list[Entry]]
 
 def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
     seen: set[str] = set()
-    for groups, severity, definite in _merge_undated(_conflicts(values, entries)):
+    for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
         times = any(e.timed for group in groups for e in group)
         sides = _sides(values, groups)
         alternatives = " but ".join(
@@ -161,6 +180,8 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
             for side in sides
         )
         message = f"{lead} {alternatives}"
+        if units:
+            message = "Values in units that do not convert:" + message.split(":", 1)[1]
         if not definite:
             message += f"; {phrasing.ONLY_POSSIBLE}"
         finding = Finding(
@@ -201,6 +222,14 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     its own, one step less severely against a dated claim; two undated claims speak of
     the same unspecified time (the date of an event, given without saying when), so
     findings of undated claims that share a claim are one finding.
+
+    Quantities are converted to one unit first (5 miles is 8.05 km; 90 minutes is 1.5
+    hours) and widened by the predicate's absolute ``margin`` too; "at least 120" has no
+    upper bound and "dozens" is 24 to 99 (the ranges are in ``docs/format.md``). Figures
+    whose units do not convert (5 km and 3 hours, or 40 troops and 40 tanks) cannot be
+    compared, and are reported as such ("Values in units that do not convert"), at most
+    a *warning*, rather than passed over. A date value with an approximate or uncertain
+    bound (``1961~``) clashes only possibly: one step less severe.
 
     Example: ``{"id": "head-of-government", "kind": "state", "functional": true}``;
     Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from factlog.cli import _assess, _check, _log, _report, _show
+from factlog.cli import _assess, _check, _draft, _log, _report, _show
 from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error
 from factlog.errors import FactlogError
 from factlog.io import json_schema
@@ -43,7 +43,15 @@ def _schema(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = (_check.register, _assess.register, _report.register, _show.register, _log.register, _register_schema)
+_COMMANDS = (
+    _check.register,
+    _assess.register,
+    _report.register,
+    _show.register,
+    _draft.register,
+    _log.register,
+    _register_schema,
+)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from factlog.assessment import assess
-from factlog.assessment._methods import METHODS
+from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.cli._common import EXIT_OK, UsageError, add_paths, as_of
 from factlog.cli._terminal import progress
 from factlog.interchange import to_claimreview, to_prov
@@ -32,7 +32,15 @@ def register(commands: Any) -> None:
         "--as-of", metavar="DATE", help="use only claims stated on or before this date (e.g. 2024-11-01)"
     )
     parser.add_argument(
-        "--method", choices=METHODS, default="accuvote", help="how votes become belief (default: accuvote)"
+        "--method",
+        choices=METHODS,
+        default=DEFAULT_METHOD,
+        help="how votes become belief; accucopy (default) learns source accuracy and copying",
+    )
+    parser.add_argument(
+        "--beliefs-only",
+        action="store_true",
+        help="for large runs: beliefs, statuses and learned trust, without reasons or per-claim labels",
     )
     parser.set_defaults(run=_assess)
 
@@ -64,7 +72,9 @@ def register(commands: Any) -> None:
         metavar="DATE",
         help="ClaimReview: the reviews' datePublished (default: --as-of, else the latest date the claims give)",
     )
-    export.add_argument("--method", choices=METHODS, default="accuvote", help="ClaimReview: assessment method")
+    export.add_argument(
+        "--method", choices=METHODS, default=DEFAULT_METHOD, help="ClaimReview: assessment method (default: accucopy)"
+    )
     export.set_defaults(run=_export)
 
 
@@ -72,7 +82,7 @@ def _assess(arguments: argparse.Namespace) -> int:
     with progress("loading claims"):
         claims = load(arguments.paths)
     with progress(f"assessing {len(claims.claims)} claims"):
-        result = assess(claims, as_of=as_of(arguments), method=arguments.method)
+        result = assess(claims, as_of=as_of(arguments), method=arguments.method, explain=not arguments.beliefs_only)
     render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
         arguments.format, render_assessment_text
     )

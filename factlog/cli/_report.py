@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factlog.assessment._methods import METHODS
+from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.cli._common import EXIT_OK, add_paths, as_of
 from factlog.cli._terminal import progress
 from factlog.io import load
@@ -30,7 +30,7 @@ def register(commands: Any) -> None:
         "--as-of", metavar="DATE", help="assess only claims stated on or before this date (e.g. 2024-11-01)"
     )
     parser.add_argument(
-        "--method", choices=METHODS, default="accuvote", help="how votes become belief (default: accuvote)"
+        "--method", choices=METHODS, default=DEFAULT_METHOD, help="how votes become belief (default: accucopy)"
     )
     parser.set_defaults(run=_report)
 

@@ -33,7 +33,7 @@ from urllib.parse import quote
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.interchange._prov import is_person
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import PartialDate
+from factlog.model._dates import Interval, PartialDate
 from factlog.model._scales import Credibility
 from factlog.model._vocabulary import Vocabulary
 
@@ -50,11 +50,19 @@ def review_url(base: str, key: str, statement: str) -> str:
     return f"{base}{quote(slug, safe='-')}-{digest}" if slug else f"{base}{digest}"
 
 
-def _day(date: PartialDate) -> str:
+def _day(date: PartialDate | Interval) -> str:
     return datetime.date.fromordinal(date.last_day).isoformat()
 
 
-def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any], list[PartialDate]]:
+def _iso_date(interval: Interval) -> str:
+    """The date as ISO 8601 allows it: as written when it is one plain date, else its first day."""
+    date = interval.start
+    if date is not None and date == interval.end and date.exact and date.season is None and not date.unspecified:
+        return str(date)
+    return interval.earliest.isoformat()
+
+
+def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any], list[Interval]]:
     """The Claim node from the claims for the proposition, and the dates they were stated."""
     makers = [claim for origin in item.supporting for claim in origin.claims]
     authors: dict[str, dict[str, Any]] = {}
@@ -74,7 +82,7 @@ def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any
             if source.url is not None:
                 work["url"] = source.url
             if source.published is not None:
-                work["datePublished"] = str(source.published)
+                work["datePublished"] = _iso_date(source.published)
             order = source.published.sort_key if source.published is not None else (10**9, 10**9)
             appearances[source_id] = (order, work)
         when = claim.stated or next(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from factlog.model._claimset import ClaimSet
-from factlog.model._dates import PartialDate
+from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Claim, Entity, EntityKind, Mode
 from factlog.model._vocabulary import Vocabulary
 
@@ -47,7 +47,7 @@ def _qname(value: str) -> dict[str, str]:
     return {"$": value, "type": "xsd:QName"}
 
 
-def _time(date: PartialDate) -> str:
+def _time(date: PartialDate | Interval) -> str:
     return f"{date.earliest.isoformat()}T00:00:00"
 
 

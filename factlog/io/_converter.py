@@ -35,6 +35,7 @@ from factlog.model._nouns import (
     Quantity,
     Regarding,
     Source,
+    SourceDate,
     TextValue,
 )
 
@@ -125,8 +126,15 @@ LITERAL_TAGS: dict[str, type[TextValue | DateValue | Quantity]] = {
     "text": TextValue,
     "date": DateValue,
     "amount": Quantity,
+    "estimate": Quantity,
 }
-"""The key that tells which literal a proposition's object is."""
+"""The keys that tell which literal a proposition's object is."""
+
+
+def literal_type(value: dict[str, Any]) -> type[TextValue | DateValue | Quantity] | None:
+    """The one literal class whose tags the object has, or None (no tag, or tags of two classes)."""
+    kinds = {LITERAL_TAGS[tag] for tag in LITERAL_TAGS if tag in value}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def qualifiers_from_json(value: object, _: object) -> tuple[tuple[str, str], ...]:
@@ -187,13 +195,13 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
                     raise TypeError(f"object[{position}]: expected an entity id or name, got {item!r}")
             return tuple(value)
         if isinstance(value, dict):
-            tags = [tag for tag in LITERAL_TAGS if tag in value]
-            if len(tags) == 1:
-                result: Object = converter.structure(value, LITERAL_TAGS[tags[0]])
+            literal = literal_type(value)
+            if literal is not None:
+                result: Object = converter.structure(value, literal)
                 return result
         raise TypeError(
-            "expected an entity id or name, a list of them, or an object with one of 'text', 'date' or 'amount', got "
-            + (repr(value) if not isinstance(value, (dict, list)) else _type_name(value))
+            "expected an entity id or name, a list of them, or an object with one of 'text', 'date' or 'amount'"
+            " (or 'estimate'), got " + (repr(value) if not isinstance(value, (dict, list)) else _type_name(value))
         )
 
     converter.register_structure_hook(Object | None, structure_object)
@@ -206,7 +214,18 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     converter.register_structure_hook_func(is_qualifiers, qualifiers_from_json)
     converter.register_unstructure_hook_func(is_qualifiers, dict)
 
-    for model in (Proposition, Entity, Predicate, Source, Attribution, Evidence, Regarding, Pattern, Acknowledgement):
+    for model in (
+        Proposition,
+        Entity,
+        Predicate,
+        SourceDate,
+        Source,
+        Attribution,
+        Evidence,
+        Regarding,
+        Pattern,
+        Acknowledgement,
+    ):
         _register_class(converter, model)
     _register_claim(converter)
     _register_class(converter, ClaimSet, bases=override(omit=True))

@@ -118,8 +118,10 @@ def size_error(size: int, name: str | None, limits: Limits) -> str:
 MAX_DIGITS = 4300
 # Texts that may hold what the writers cannot write: an escaped surrogate, or a raw one (in a str).
 _SUSPECT = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
-# What orjson reads inexactly: an integer of 19 digits or more may be beyond 64 bits, and becomes a float.
-_NOT_QUICK = re.compile(rb"\\u[dD][89abcdefABCDEF]|\d{19}")
+# What orjson reads inexactly: an escaped surrogate; and an integer of 19 digits or more may be
+# beyond 64 bits, and becomes a float (a run of digits inside a string is harmless).
+_NOT_QUICK = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+_LONG_DIGITS = re.compile(rb"\d{19}")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _HUGE = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 
@@ -243,6 +245,19 @@ def check_depth(text: str, name: str | None, limits: Limits) -> None:
         raise FormatError([_too_deep(name, limits)])
 
 
+def _has_float(data: Any) -> bool:
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if type(item) is float:
+            return True
+        if type(item) is dict:
+            pending.extend(item.values())
+        elif type(item) is list:
+            pending.extend(item)
+    return False
+
+
 def quick_parse(raw: bytes) -> Any:
     r"""Parse one JSON text with orjson; ValueError where only the standard library's reading is exact.
 
@@ -254,9 +269,11 @@ def quick_parse(raw: bytes) -> Any:
     """
     orjson = orjson_module()
     if orjson is None or b"\\u003" in raw or _NOT_QUICK.search(raw):
-        # orjson reads a long integer as a float: the standard library reads it exactly.
         raise ValueError("not for the quick parse")
     data = orjson.loads(raw)
+    if _LONG_DIGITS.search(raw) and _has_float(data):
+        # orjson reads a long integer as a float: the standard library reads it exactly.
+        raise ValueError("not for the quick parse")
     try:
         written = orjson.dumps(data)
     except TypeError:  # nested beyond orjson's own limit: the standard library reports it

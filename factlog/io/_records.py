@@ -33,7 +33,7 @@ import attrs
 from attrs import validators as v
 
 from factlog.io._converter import (
-    LITERAL_TAGS,
+    literal_type,
     qualifiers_from_json,
     timestamp_from_json,
     timestamp_to_json,
@@ -130,9 +130,8 @@ def _read_literal(value: Any, ids: dict[str, str]) -> Object | None:
             raise Refused  # the model's object_value, which the generated code skips
         return names
     if type(value) is dict:
-        tags = [tag for tag in LITERAL_TAGS if tag in value]
-        if len(tags) == 1:
-            literal: type = LITERAL_TAGS[tags[0]]
+        literal: type | None = literal_type(value)
+        if literal is not None:
             result: Object = reader(literal)(value, ids)
             return result
     raise Refused

@@ -22,8 +22,11 @@ from factlog.model._nouns import DateValue, Quantity, TextValue
 
 __all__ = ["json_schema"]
 
-_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-_INTERVAL = rf"{_DATE}|({_DATE}|\.\.)/({_DATE}|\.\.)"
+# EDTF level 1 as factlog reads it (factlog.model._partial): ASCII digits only.
+_YEAR = r"([0-9]{4}|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)"
+_TIME = r"T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})"
+_DATE = rf"{_YEAR}(-[0-9]{{2}}(-[0-9]{{2}}({_TIME})?)?)?[?~%]?"
+_INTERVAL = rf"{_DATE}|({_DATE}|\.\.|)/({_DATE}|\.\.|)"
 _SECTIONS = {"entities", "predicates", "sources", "claims", "acknowledged"}
 
 
@@ -66,6 +69,8 @@ def _class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     if required:
         result["required"] = required
+    if cls is Quantity:  # an amount, or a vague estimate instead of one (Quantity.__attrs_post_init__)
+        result["anyOf"] = [{"required": ["amount"]}, {"required": ["estimate"]}]
     if cls.__doc__ and cls is not ClaimSet:
         result["description"] = cls.__doc__.strip().splitlines()[0]
     return result

@@ -51,10 +51,11 @@ def encode_stdlib(data: Any) -> bytes:
 def _has_tiny_float(claims: ClaimSet) -> bool:
     # orjson writes 1.5e-05 as 0.000015: such documents take the standard library's path.
     numbers = [predicate.tolerance for predicate in claims.predicates]
+    numbers += [p.margin.amount for p in claims.predicates if p.margin is not None and p.margin.amount is not None]
     for claim in claims.claims:
         value = claim.proposition.object if claim.proposition is not None else None
         if isinstance(value, Quantity):
-            numbers.extend((value.amount, value.low, value.high))
+            numbers.extend(n for n in (value.amount, value.lower, value.upper) if n is not None)
     return any(isinstance(n, float) and 0 < abs(n) < 1e-4 for n in numbers)
 
 

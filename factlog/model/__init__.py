@@ -16,6 +16,7 @@ from factlog.model._nouns import (
     DateValue,
     Entity,
     EntityKind,
+    Estimate,
     Evidence,
     FieldError,
     Mode,
@@ -26,12 +27,15 @@ from factlog.model._nouns import (
     Quantity,
     Regarding,
     Source,
+    SourceDate,
     SourceKind,
     StanceKind,
     TextValue,
 )
 from factlog.model._patterns import Pattern
+from factlog.model._relative import resolve_when
 from factlog.model._scales import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
+from factlog.model._timewords import TimeExpression, WeekdayMismatch, find_time_expressions, weekday_mismatches
 from factlog.model._vocabulary import PropositionKey, Vocabulary
 
 __all__ = [
@@ -44,6 +48,7 @@ __all__ = [
     "DateValue",
     "Entity",
     "EntityKind",
+    "Estimate",
     "Evidence",
     "Factuality",
     "FieldError",
@@ -62,8 +67,14 @@ __all__ = [
     "Regarding",
     "Reliability",
     "Source",
+    "SourceDate",
     "SourceKind",
     "StanceKind",
     "TextValue",
+    "TimeExpression",
     "Vocabulary",
+    "WeekdayMismatch",
+    "find_time_expressions",
+    "resolve_when",
+    "weekday_mismatches",
 ]

@@ -1,134 +1,34 @@
-"""Partial dates and intervals: the EDTF level 0/1 subset factlog reads and writes.
+"""Intervals of partial dates, and the date forms of :mod:`factlog.model._partial`.
 
-A :class:`PartialDate` has year, month or day precision (``2019``, ``2025-10``,
-``2025-10-10``) and stands for every day it might be. An :class:`Interval` runs from a
-start to an end, either of which may be open (``2025-01-20/..``, ``../2019``); a single
-partial date is the interval from it to itself (``2019`` is "some time in 2019" for an
-event, "throughout 2019" for a state).
-
-Because bounds are imprecise, every relation comes in two strengths: ``definitely``
-(true for every precise reading of both intervals) and the default, *possibly* (true for
-at least one). ``2019`` possibly overlaps ``2019-06`` but does not definitely overlap it,
-and ``2019`` is not definitely before ``2019-06``.
-
-Days are proleptic Gregorian, years 1 to 9999. EDTF's qualifiers (``?``, ``~``),
-unspecified digits (``201X``) and seasons are not part of the subset.
+An :class:`Interval` runs from a start to an end, each a :class:`PartialDate`, open
+(``..``: still going, or since always) or unknown (empty: it stopped, or started, at a
+time not given). The date forms and their meanings are told in
+:mod:`factlog.model._partial`.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import functools
-import re
+from typing import Any
 
 import attrs
 
 from factlog.errors import DateError
+from factlog.model._partial import _NEG_INF, _OPEN, _POS_INF, PartialDate, _bool, parse_date
 
-__all__ = ["Interval", "PartialDate"]
-
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_OPEN = ".."
-# Open ends are further than any real day, so comparisons need no special case.
-_NEG_INF = 0
-_POS_INF = datetime.date.max.toordinal() + 1
+__all__ = ["Interval", "PartialDate", "as_interval", "closed_interval", "parse_date", "parse_interval"]
 
 
-def _check_date(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    del attribute, value  # the check looks at all three fields together
-    if not 1 <= instance.year <= 9999:
-        raise DateError(f"year must be between 1 and 9999, got {instance.year}")
-    if instance.month is None:
-        if instance.day is not None:
-            raise DateError("a day needs a month")
-        return
-    if not 1 <= instance.month <= 12:
-        raise DateError(f"month must be between 1 and 12, got {instance.month}")
-    if instance.day is not None:
-        last = calendar.monthrange(instance.year, instance.month)[1]
-        if not 1 <= instance.day <= last:
-            raise DateError(f"{instance.year:04d}-{instance.month:02d} has no day {instance.day}")
-
-
-@attrs.frozen(order=False)
-class PartialDate:
-    """A calendar date known to the year, the month or the day."""
-
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
-    month: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
-    )
-    day: int | None = attrs.field(
-        default=None, validator=[attrs.validators.optional(attrs.validators.instance_of(int)), _check_date]
-    )
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        return parse_date(text) if isinstance(text, str) else cls._parse(text)
-
-    @classmethod
-    def _parse(cls, text: str) -> PartialDate:
-        match = _DATE.fullmatch(text) if isinstance(text, str) else None
-        if match is None:
-            raise DateError(f"expected a partial date like 2025, 2025-10 or 2025-10-10, got {text!r}")
-        year, month, day = match.groups()
-        try:
-            return cls(int(year), None if month is None else int(month), None if day is None else int(day))
-        except ValueError as error:
-            raise DateError(f"invalid date {text!r}: {error}") from None
-
-    @classmethod
-    def from_date(cls, day: datetime.date) -> PartialDate:
-        """The day-precise partial date of a :class:`datetime.date`."""
-        return cls(day.year, day.month, day.day)
-
-    def __str__(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    @property
-    def precision(self) -> str:
-        """``year``, ``month`` or ``day``."""
-        return "year" if self.month is None else "month" if self.day is None else "day"
-
-    @property
-    def earliest(self) -> datetime.date:
-        """The first day the date might be."""
-        return datetime.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def latest(self) -> datetime.date:
-        """The last day the date might be."""
-        month = self.month or 12
-        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
-
-    @functools.cached_property
-    def first_day(self) -> int:
-        """:attr:`earliest` as a proleptic Gregorian ordinal."""
-        return self.earliest.toordinal()
-
-    @functools.cached_property
-    def last_day(self) -> int:
-        """:attr:`latest` as a proleptic Gregorian ordinal."""
-        return self.latest.toordinal()
-
-    @functools.cached_property
-    def sort_key(self) -> tuple[int, int]:
-        """Orders dates by their first, then their last possible day."""
-        return (self.first_day, self.last_day)
-
-
-def _check_interval(
-    instance: Interval, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None
-) -> None:
+def _check_interval(instance: Interval, attribute: attrs.Attribute[Any], value: object) -> None:
     del attribute, value
-    if instance.start is not None and instance.end is not None and instance.start.first_day > instance.end.last_day:
+    start, end = instance.start, instance.end
+    if start is not None and end is not None and start.first_day > end.last_day:
         raise DateError(f"interval ends before it starts: {instance}")
+    if (instance.start_unknown and start is not None) or (instance.end_unknown and end is not None):
+        raise DateError("an unknown end has no date")
+    if start is None and end is None:
+        raise DateError("an interval needs at least one date")
 
 
 _optional_date = attrs.validators.optional(attrs.validators.instance_of(PartialDate))
@@ -136,14 +36,21 @@ _optional_date = attrs.validators.optional(attrs.validators.instance_of(PartialD
 
 @attrs.frozen(order=False)
 class Interval:
-    """A span of time between two partial dates; ``None`` is an open end."""
+    """A span of time between two partial dates; ``None`` is an open end, or an unknown one."""
 
     start: PartialDate | None = attrs.field(validator=_optional_date)
-    end: PartialDate | None = attrs.field(validator=[_optional_date, _check_interval])
+    end: PartialDate | None = attrs.field(validator=_optional_date)
+    start_unknown: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+    """With no start: it began at a time not given (``/2019``), rather than always (``../2019``)."""
+    end_unknown: bool = attrs.field(default=False, kw_only=True, validator=[_bool, _check_interval])
+    """With no end: it stopped at a time not given (``2019/``), rather than going on (``2019/..``)."""
 
     @classmethod
     def parse(cls, text: str) -> Interval:
-        """Read ``2019``, ``2019/2025-10``, ``2025-01-20/..`` or ``../2019``."""
+        """Read ``2019``, ``2019/2025-10``, ``2025-01-20/..``, ``../2019``, ``2019/`` or ``/2019``.
+
+        Each end is any form :meth:`PartialDate.parse` reads. Raises :class:`~factlog.errors.DateError`.
+        """
         return parse_interval(text) if isinstance(text, str) else cls._parse(text)
 
     @classmethod
@@ -154,11 +61,11 @@ class Interval:
             day = PartialDate.parse(text)
             return cls(day, day)
         first, _, second = text.partition("/")
-        if first == _OPEN and second == _OPEN:
+        if first in (_OPEN, "") and second in (_OPEN, ""):
             raise DateError(f"an interval needs at least one bound, got {text!r}")
-        start = None if first == _OPEN else PartialDate.parse(first)
-        end = None if second == _OPEN else PartialDate.parse(second)
-        return cls(start, end)
+        start = None if first in (_OPEN, "") else PartialDate.parse(first)
+        end = None if second in (_OPEN, "") else PartialDate.parse(second)
+        return cls(start, end, start_unknown=first == "", end_unknown=second == "")
 
     @classmethod
     def between(cls, start: str | None, end: str | None) -> Interval:
@@ -168,9 +75,43 @@ class Interval:
     def __str__(self) -> str:
         if self.start is not None and self.start == self.end:
             return str(self.start)
-        first = _OPEN if self.start is None else str(self.start)
-        second = _OPEN if self.end is None else str(self.end)
+        first = ("" if self.start_unknown else _OPEN) if self.start is None else str(self.start)
+        second = ("" if self.end_unknown else _OPEN) if self.end is None else str(self.end)
         return f"{first}/{second}"
+
+    @functools.cached_property
+    def exact(self) -> bool:
+        """Whether every bound is given and neither approximate nor uncertain (open ends are exact)."""
+        return not (
+            self.start_unknown
+            or self.end_unknown
+            or (self.start is not None and not self.start.exact)
+            or (self.end is not None and not self.end.exact)
+        )
+
+    @functools.cached_property
+    def span(self) -> tuple[int, int]:
+        """``(start_low, end_high)``: every day any reading may cover, as ordinals."""
+        return (self.start_low, self.end_high)
+
+    @functools.cached_property
+    def state_span(self) -> tuple[int, int]:
+        """The days a state over this interval is committed to, as ordinals.
+
+        :attr:`span`, except that an unknown end commits only to the start (it held then,
+        and stopped at a time not given), and an unknown start only to the end.
+        """
+        first, last = self.span
+        if self.end_unknown and self.start is not None:
+            last = self.start.last_day
+        if self.start_unknown and self.end is not None:
+            first = self.end.first_day
+        return first, last
+
+    @property
+    def closed(self) -> bool:
+        """Whether both ends are dates."""
+        return self.start is not None and self.end is not None
 
     # The four bounds of the precise readings: a reading starts on a day in
     # [start_low, start_high] and ends on a day in [end_low, end_high], never before it starts.
@@ -183,7 +124,7 @@ class Interval:
     def start_high(self) -> int:
         """The latest day any reading may start, as an ordinal."""
         if self.start is None:
-            return _NEG_INF
+            return self.end_high if self.start_unknown else _NEG_INF
         return min(self.start.last_day, self.end_high)
 
     @property
@@ -195,8 +136,32 @@ class Interval:
     def end_low(self) -> int:
         """The earliest day any reading may end, as an ordinal."""
         if self.end is None:
-            return _POS_INF
+            return self.start_low if self.end_unknown else _POS_INF
         return max(self.end.first_day, self.start_low)
+
+    @property
+    def first_day(self) -> int:
+        """:attr:`start_low`: the first day of the span, as an ordinal."""
+        return self.start_low
+
+    @property
+    def last_day(self) -> int:
+        """:attr:`end_high`: the last day of the span, as an ordinal."""
+        return self.end_high
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first day of a closed interval; raises :class:`ValueError` for an open start."""
+        if self.start is None:
+            raise DateError(f"{self} has no first day")
+        return self.start.earliest
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day of a closed interval; raises :class:`ValueError` for an open end."""
+        if self.end is None:
+            raise DateError(f"{self} has no last day")
+        return self.end.latest
 
     @property
     def sort_key(self) -> tuple[int, int]:
@@ -228,14 +193,24 @@ class Interval:
         return first <= other.start_high and last >= other.end_low and first <= last
 
 
-# Dates and intervals are immutable and repeat constantly in a corpus: parse each text once.
-@functools.lru_cache(maxsize=65536)
-def parse_date(text: str) -> PartialDate:
-    """:meth:`PartialDate.parse`, for a string; each text is parsed once."""
-    return PartialDate._parse(text)
-
-
+# Intervals repeat constantly in a corpus: parse each text once.
 @functools.lru_cache(maxsize=65536)
 def parse_interval(text: str) -> Interval:
     """:meth:`Interval.parse`, for a string; each text is parsed once."""
     return Interval._parse(text)
+
+
+def as_interval(value: PartialDate | Interval | None) -> Interval | None:
+    """A partial date as the interval from it to itself; intervals and None unchanged."""
+    return Interval(value, value) if isinstance(value, PartialDate) else value
+
+
+def closed_interval(instance: object, attribute: attrs.Attribute[Any], value: Interval | None) -> None:
+    """An attrs validator: None, or an interval whose two ends are dates (no open or unknown end)."""
+    del instance
+    if value is None:
+        return
+    if not isinstance(value, Interval):
+        raise TypeError(f"{attribute.name}: expected a date or an interval, got {value!r}")
+    if not value.closed:
+        raise DateError(f"{attribute.name}: expected a date or an interval with two dates, got {value}")

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Mapping
-from pathlib import PurePosixPath
 from typing import Any
 
 import attrs
 from attrs import validators as v
 
-from factlog.model._dates import Interval, PartialDate
+from factlog.model._dates import Interval, as_interval, closed_interval
 from factlog.model._fields import (
     ID,
     FieldError,
@@ -34,9 +33,11 @@ from factlog.model._fields import (
     text_list,
 )
 from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind, StanceKind
-from factlog.model._literals import DateValue, Object, Quantity, TextValue, object_value
+from factlog.model._literals import DateValue, Object, TextValue, object_value
 from factlog.model._patterns import Pattern
+from factlog.model._quantities import Estimate, Quantity
 from factlog.model._scales import Certainty, Polarity, Reliability
+from factlog.model._sources import Source, SourceDate
 from factlog.model._stances import Regarding
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "DateValue",
     "Entity",
     "EntityKind",
+    "Estimate",
     "Evidence",
     "FieldError",
     "Mode",
@@ -57,6 +59,7 @@ __all__ = [
     "Quantity",
     "Regarding",
     "Source",
+    "SourceDate",
     "SourceKind",
     "StanceKind",
     "TextValue",
@@ -150,9 +153,16 @@ class Predicate:
         validator=v.optional(v.instance_of(int)),
         metadata=_doc("Level on its scale: a higher rank outranks a lower one.", minimum=0),
     )
+    margin: Quantity | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Quantity)),
+        metadata=_doc("Absolute difference under which two quantities agree: {'amount': 10, 'unit': 'minute'}."),
+    )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
     def __attrs_post_init__(self) -> None:
+        if self.margin is not None and (self.margin.amount is None or self.margin.estimate is not None):
+            raise FieldError("margin", "a margin is a plain amount with an optional unit")
         if self.symmetric and self.inverse is not None:
             raise FieldError("inverse", "a symmetric predicate has no inverse")
         if self.inverse == self.id:
@@ -161,45 +171,6 @@ class Predicate:
             raise FieldError("rank", "a ranked predicate needs both 'scale' and 'rank'")
         if self.rank is not None and (isinstance(self.rank, bool) or self.rank < 0):
             raise FieldError("rank", f"expected a non-negative integer, got {self.rank!r}")
-
-
-def _relative_path(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    del instance
-    if value is None:
-        return
-    path = PurePosixPath(value)
-    if path.is_absolute() or ".." in path.parts or "\\" in value or ":" in value or "\0" in value:
-        raise FieldError(attribute.name, f"expected a relative path inside this folder, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class Source:
-    """A document that was read."""
-
-    id: str = attrs.field(validator=is_id, metadata=_doc("Stable short id, e.g. 'choe-moscow'."))
-    title: str = attrs.field(validator=is_text, metadata=_doc("The document's title."))
-    publisher: str = attrs.field(validator=is_id, metadata=_doc("Entity id of the publisher (its own voice)."))
-    kind: SourceKind = attrs.field(
-        default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind), metadata=_doc("What sort of document.")
-    )
-    published: PartialDate | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(PartialDate)), metadata=_doc("Publication date.")
-    )
-    url: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Where it was read."))
-    language: str | None = _pattern_field(
-        r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", "a BCP 47 language tag like en or ko-KR", "Language of the text (BCP 47)."
-    )
-    derived_from: tuple[str, ...] = attrs.field(
-        default=(), validator=id_list, metadata=_doc("Sources this one copies or rewrites.")
-    )
-    document: str | None = attrs.field(
-        default=None,
-        validator=[optional_text, _relative_path],
-        metadata=_doc("Path of the text, relative to this file; it may not leave this folder."),
-    )
-    sha256: str | None = _pattern_field(r"[0-9a-f]{64}", "64 lowercase hex digits", "SHA-256 of the document's bytes.")
-    retrieved: datetime.datetime | None = attrs.field(default=None, validator=_utc, metadata=_doc("UTC."))
-    notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
 
 @attrs.frozen(kw_only=True)
@@ -339,10 +310,11 @@ class Claim:
         validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), non_empty],
         metadata=_doc("Where the claim was read: one or more exact quotes.", minItems=1),
     )
-    stated: PartialDate | None = attrs.field(
+    stated: Interval | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(PartialDate)),
-        metadata=_doc("When the holder said it; defaults to the source's publication date."),
+        converter=as_interval,
+        validator=closed_interval,
+        metadata=_doc("When the holder said it (a date, or an interval); defaults to the source's publication date."),
     )
     pattern: Pattern | None = attrs.field(
         default=None,
@@ -358,6 +330,11 @@ class Claim:
         metadata=_doc("What it says of a party's stance on other claims: 'has not yet commented', ..."),
     )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
+    draft: bool = attrs.field(
+        default=False,
+        validator=v.instance_of(bool),
+        metadata=_doc("Proposed by `factlog draft` and not yet reviewed; the analyst removes the mark."),
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.pattern is None:

@@ -4,8 +4,9 @@
   (Admiralty code A–F, "F — reliability cannot be judged" by default).
 * :class:`Certainty` with :class:`Polarity` — how firmly one holder states one claim
   (FactBank's CT/PR/PS/Uu); their product is a :class:`Factuality` value
-  (CT+, PR+, PS+, Uu, PS-, PR-, CT-), which maps one to one onto the seven
-  :class:`Likelihood` words of ICD 203 with their probability bands.
+  (CT+, PR+, PS+, Uu, PS-, PR-, CT-), which maps onto the :class:`Likelihood` words
+  of ICD 203 by the words' meaning: "likely"/"probable" is ICD 203 *likely* on every
+  route.
 * :class:`Credibility` — what factlog computes for a proposition from every claim
   about it (Admiralty 1–6).
 
@@ -213,9 +214,19 @@ class Likelihood(_Scale):
 
     @property
     def factuality(self) -> Factuality:
-        """The FactBank value at the same position (the mapping is one to one)."""
-        return list(Factuality)[self.rank]
+        """The FactBank value nearest in meaning: very likely and likely are PR+, almost certain CT+, even chance Uu."""
+        return Factuality(_LIKELIHOOD_FACTUALITY[self.name])
 
+
+_LIKELIHOOD_FACTUALITY = {
+    "ALMOST_NO_CHANCE": "CT-",
+    "VERY_UNLIKELY": "PR-",
+    "UNLIKELY": "PR-",
+    "ROUGHLY_EVEN_CHANCE": "Uu",
+    "LIKELY": "PR+",
+    "VERY_LIKELY": "PR+",
+    "ALMOST_CERTAIN": "CT+",
+}
 
 _LIKELIHOOD_BANDS = (
     (0.01, 0.05),
@@ -254,8 +265,26 @@ class Factuality(_Scale):
 
     @property
     def likelihood(self) -> Likelihood:
-        """The ICD 203 expression at the same position (the mapping is one to one)."""
-        return list(Likelihood)[self.rank]
+        """The ICD 203 expression of the same words, so one hedge word has one band on every route.
+
+        CT± are almost certain / almost no chance; PR+ ("likely", "probable") is
+        *likely* (55–80 %) and PR- *unlikely* (20–45 %); PS± ("may", "possibly") and
+        Uu are a *roughly even chance* (45–55 %): a possibility is not a lean. Bands
+        are ICD 203's table (Office of the Director of National Intelligence,
+        Intelligence Community Directive 203, "Analytic Standards", 2015).
+        """
+        return Likelihood[_FACTUALITY_LIKELIHOOD[self.name]]
+
+
+_FACTUALITY_LIKELIHOOD = {
+    "CT_MINUS": "ALMOST_NO_CHANCE",
+    "PR_MINUS": "UNLIKELY",
+    "PS_MINUS": "ROUGHLY_EVEN_CHANCE",
+    "UU": "ROUGHLY_EVEN_CHANCE",
+    "PS_PLUS": "ROUGHLY_EVEN_CHANCE",
+    "PR_PLUS": "LIKELY",
+    "CT_PLUS": "ALMOST_CERTAIN",
+}
 
 
 class Credibility(_Scale):
@@ -275,6 +304,16 @@ class Credibility(_Scale):
     def description(self) -> str:
         """The Admiralty wording of the grade."""
         return _CREDIBILITY_WORDS[self.name]
+
+    @property
+    def likelihood(self) -> Likelihood | None:
+        """The ICD 203 words for the grade's lowest belief (None for 6, which cannot be judged).
+
+        1 and 2 from 0.80 are at least *very likely*; 2 from 0.55 *likely*; 3 a *roughly
+        even chance*; 4 *unlikely*; 5 *very unlikely* or less — the bands of
+        :meth:`from_belief`, which are ICD 203's.
+        """
+        return None if self is Credibility.CANNOT_BE_JUDGED else Likelihood[_CREDIBILITY_LIKELIHOOD[self.name]]
 
     @classmethod
     def from_belief(cls, belief: float, *, independently_confirmed: bool) -> Credibility:
@@ -298,6 +337,14 @@ class Credibility(_Scale):
             return cls.DOUBTFUL
         return cls.IMPROBABLE
 
+
+_CREDIBILITY_LIKELIHOOD = {
+    "CONFIRMED": "VERY_LIKELY",
+    "PROBABLY_TRUE": "LIKELY",
+    "POSSIBLY_TRUE": "ROUGHLY_EVEN_CHANCE",
+    "DOUBTFUL": "UNLIKELY",
+    "IMPROBABLE": "VERY_UNLIKELY",
+}
 
 _CREDIBILITY_WORDS = {
     "CONFIRMED": "confirmed by other sources",

@@ -28,7 +28,7 @@ from factlog.model._nouns import DateValue, Entity, Predicate, Proposition, Quan
 
 __all__ = ["PropositionKey", "Vocabulary"]
 
-ObjectKey: TypeAlias = tuple[str, ...] | tuple[str, float, float, float, str] | None
+ObjectKey: TypeAlias = tuple[str, ...] | tuple[str, float | None, float, float, str, *tuple[str, ...]] | None
 PropositionKey: TypeAlias = tuple[str, str, ObjectKey, tuple[tuple[str, str], ...]]
 """``(subject, predicate, object, qualifiers)`` in canonical form."""
 
@@ -60,7 +60,9 @@ def object_key(value: object) -> ObjectKey:
     if isinstance(value, DateValue):
         return ("date", str(value.date))
     assert isinstance(value, Quantity)
-    return ("quantity", float(value.amount), float(value.low), float(value.high), value.unit or "")
+    amount = None if value.amount is None else float(value.amount)
+    key = ("quantity", amount, float(value.low), float(value.high), value.unit or "")
+    return key if value.estimate is None else (*key, value.estimate.value)
 
 
 @attrs.frozen

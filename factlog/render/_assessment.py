@@ -8,6 +8,8 @@ from typing import Any
 from factlog._escape import escape_markdown, escape_terminal
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._questions import OriginWeight
+from factlog.model._nouns import DateValue, Quantity
+from factlog.model._scales import Likelihood
 
 __all__ = ["assessment_document", "render_assessment_json", "render_assessment_markdown", "render_assessment_text"]
 
@@ -19,16 +21,44 @@ def _origin(origin: OriginWeight) -> dict[str, Any]:
         "reliability": origin.reliability.value,
         "weight": origin.weight,
         "interested": origin.interested,
+        "discounts": list(origin.discounts),
         "claims": list(origin.claims),
         "sources": list(origin.sources),
     }
 
 
+def _value(value: object) -> object:
+    """A typed slot value as JSON: an entity id or text as a string, a quantity or date as an object."""
+    if isinstance(value, Quantity):
+        return {"amount": str(value.amount) if not isinstance(value.amount, int) else value.amount}
+    if isinstance(value, DateValue):
+        return {"date": str(value.date)}
+    return value
+
+
 def assessment_document(assessment: Assessment) -> dict[str, Any]:
-    """The assessment as a JSON-ready dict: ``{"propositions": [...]}``."""
+    """The assessment as a JSON-ready dict: method, learned trust, dependences and ``propositions``."""
     return {
         "method": assessment.method,
         "as_of": None if assessment.as_of is None else str(assessment.as_of),
+        "rounds": assessment.rounds,
+        "converged": assessment.converged,
+        "sources": [
+            {"source": trust.source, "accuracy": round(trust.accuracy, 4), "claims": trust.claims}
+            for trust in assessment.sources
+        ],
+        "dependences": [
+            {
+                "copier": found.copier,
+                "original": found.original,
+                "probability": round(found.probability, 4),
+                "direction_known": found.direction_known,
+                "shared_items": found.shared_items,
+                "same_values": found.same_values,
+                "unique_values": found.unique_values,
+            }
+            for found in assessment.dependences
+        ],
         "propositions": [
             {
                 "key": item.key,
@@ -36,6 +66,10 @@ def assessment_document(assessment: Assessment) -> dict[str, Any]:
                 "status": item.status.value,
                 "credibility": item.credibility.value,
                 "belief": item.belief,
+                "likelihood": Likelihood.from_probability(item.belief).value,
+                "acceptance": None if item.acceptance is None else item.acceptance.value,
+                "decided_by": item.decided_by,
+                **({"slot": item.slot, "value": _value(item.value), "tie": item.tie} if item.slot is not None else {}),
                 "for": [_origin(o) for o in item.supporting],
                 "against": [_origin(o) for o in item.opposing],
                 "claims": {claim: label.value for claim, label in item.labels},
@@ -52,7 +86,16 @@ def render_assessment_json(assessment: Assessment) -> str:
 
 
 def _grade(item: PropositionAssessment) -> str:
-    return f"{item.credibility.value} — {item.credibility.description}"
+    words = item.credibility.likelihood
+    icd = f" (ICD 203: {words.value.replace('-', ' ')} or more)" if words is not None else ""
+    return f"{item.credibility.value} — {item.credibility.description}{icd}"
+
+
+def _trust(assessment: Assessment) -> str:
+    """One line: what the method learned about each source, with the claims it rests on."""
+    what = "trust" if assessment.method == "truthfinder" else "accuracy"
+    found = ", ".join(f"{t.source} {t.accuracy:.2f} ({t.claims})" for t in assessment.sources)
+    return f"learned {what} per source (claims): {found or 'none'}"
 
 
 def render_assessment_text(assessment: Assessment) -> str:
@@ -62,12 +105,27 @@ def render_assessment_text(assessment: Assessment) -> str:
     header += f", as of {assessment.as_of})" if assessment.as_of is not None else ")"
     for item in assessment.propositions:
         lines.append(escape_terminal(item.statement))
-        lines.append(f"    {item.status.value}; credibility {_grade(item)}; belief {item.belief:.2f}")
+        lines.append(
+            f"    {item.status.value}; credibility {_grade(item)}; belief {item.belief:.2f}"
+            + ("" if item.acceptance is None else f"; {item.acceptance.value}")
+        )
         for reason in item.reasons[:-1]:
             lines.append(f"    {escape_terminal(reason)}")
         lines.append("")
+    lines.append(_trust(assessment))
+    lines.extend(f"copying: {_copying(found)}" for found in assessment.dependences)
     lines.append(header)
     return "\n".join(lines) + "\n"
+
+
+def _copying(found: Any) -> str:
+    how = "declared" if found.declared else f"p={found.probability:.2f}"
+    if not found.direction_known:
+        how += ", direction undetermined"
+    return (
+        f"{found.copier} repeats {found.original} on {100 * found.agreement:.0f} % of {found.shared_items}"
+        f" shared items, including {found.unique_values} values nobody else gives ({how})"
+    )
 
 
 def render_assessment_markdown(assessment: Assessment) -> str:
@@ -77,14 +135,29 @@ def render_assessment_markdown(assessment: Assessment) -> str:
         "",
         f"Method: {assessment.method}" + (f"; as of {assessment.as_of}" if assessment.as_of else ""),
         "",
-        "| proposition | status | credibility | belief | for | against |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| proposition | status | credibility | belief | acceptance | for | against |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for item in assessment.propositions:
         supporting = ", ".join(escape_markdown(o.label) for o in item.supporting)
         opposing = ", ".join(escape_markdown(o.label) for o in item.opposing)
         lines.append(
-            f"| {escape_markdown(item.statement)} | {item.status.value} | {item.credibility.value} |"
-            f" {item.belief:.2f} | {supporting} | {opposing} |"
+            f"| {escape_markdown(item.statement)} | {item.status.value} | {_icd(item)} |"
+            f" {item.belief:.2f} | {_accepted(item)} | {supporting} | {opposing} |"
         )
+    lines += ["", escape_markdown(_trust(assessment))]
+    lines += [f"- copying: {escape_markdown(_copying(found))}" for found in assessment.dependences]
     return "\n".join(lines) + "\n"
+
+
+def _icd(item: PropositionAssessment) -> str:
+    words = item.credibility.likelihood
+    return f"{item.credibility.value}" + ("" if words is None else f" ({words.value.replace('-', ' ')})")
+
+
+def _accepted(item: PropositionAssessment) -> str:
+    return "" if item.acceptance is None else item.acceptance.value + _decided(item)
+
+
+def _decided(item: PropositionAssessment) -> str:
+    return "" if item.decided_by is None else f" (against {escape_markdown(item.decided_by)})"

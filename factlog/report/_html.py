@@ -16,6 +16,7 @@ from typing import Any
 
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, assess
+from factlog.assessment._methods import DEFAULT_METHOD
 from factlog.checks._engine import Report, check
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
@@ -100,7 +101,7 @@ def html_report(
     title: str = "factlog report",
     paths: Sequence[str] = (),
     as_of: PartialDate | str | None = None,
-    method: str = "accuvote",
+    method: str = DEFAULT_METHOD,
 ) -> str:
     """The claim set checked and assessed, as one HTML page (a str ending in a newline).
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog import Label
-from factlog.assessment._questions import PREFERENCE_MARGIN, grounded
+from factlog import Acceptance as Label
+from factlog.assessment._acceptance import PREFERENCE_MARGIN, grounded
 
 ANSWERS = ["a", "b", "c", "d", "e"]
 

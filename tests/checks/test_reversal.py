@@ -58,4 +58,4 @@ def test_syndicated_copies_of_one_polarity_are_no_change_of_stance() -> None:
     assert findings_of(opposed_claims, claims) == []
     [hollow] = findings_of(hollow_corroboration, claims)
     assert "origin wire" in dict(hollow.claims)
-    assert "all from one origin, The wire, through Paper A and Paper B" in hollow.message
+    assert "all from one origin, The wire (“Wire story”), relayed by Paper A, Paper B" in hollow.message

@@ -24,7 +24,7 @@ from factlog.checks import (
     self_contradiction,
     stated_after_publication,
 )
-from tests.helpers import claim, world
+from tests.helpers import claim, echo_cluster, world
 
 
 def run(rule: factlog.Rule, claims: ClaimSet) -> list[Finding]:
@@ -414,3 +414,22 @@ def test_failed_respects_threshold(threshold: Severity) -> None:
     report = factlog.check(world(claim("a", certainty="possible"), claim("d", denied=True, holder="russia")))
     assert report.failed(threshold) == (threshold <= Severity.WARNING)
     assert not report.failed(None)
+
+
+def test_undeclared_copying_names_the_echo() -> None:
+    """Ten outlets repeating one origin in their own voice, nothing declared: a warning names them as repeating."""
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
+    found = [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
+    pairs = {frozenset(side for side, _ in f.claims) for f in found}
+    assert pairs == {
+        frozenset({"echoed", "copier-0"}),
+        frozenset({"echoed", "copier-1"}),
+        frozenset({"copier-0", "copier-1"}),
+    }
+    assert all("nobody else gives" in f.message and f.severity is factlog.Severity.WARNING for f in found)
+
+
+def test_declared_copies_are_not_reported_as_undeclared() -> None:
+    """The same echo, declared through relays and derived_from, gives no undeclared-copying finding."""
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2)
+    assert not [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]

@@ -10,7 +10,6 @@ from factlog.checks import (
     answered_denial,
     conflicting_values,
     falling_total,
-    hollow_corroboration,
     interested_denial,
     opposed_claims,
     self_contradiction,
@@ -83,17 +82,6 @@ def test_rejected_denial_says_the_answered_claim_was_denied() -> None:
     )
     [finding] = findings_of(answered_denial, claims)
     assert "(denied by KCNA; denial rejected by The wire)" in finding.message
-
-
-def test_origin_read_with_its_copies_is_named_after_the_story_publisher() -> None:
-    """The wire's story and two papers' copies: one origin, the wire, repeated by the papers."""
-    claims = world(
-        claim("wire", holder="wire", source="s2"),
-        claim("copy-a", holder="paper-a", source="s3"),
-        claim("copy-b", holder="paper-b", source="s4"),
-    )
-    [finding] = findings_of(hollow_corroboration, claims)
-    assert finding.message.endswith("all from one origin, The wire, repeated by Paper A and Paper B")
 
 
 def test_interested_denial_of_a_wider_place_lists_the_narrower_affirmation() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import attrs
 import jsonschema
 import prov
 import pytest
@@ -131,3 +132,17 @@ def test_export_command_writes_both_formats() -> None:
     assert {r["author"]["name"] for r in graph} == {"Desk"}
     assert {r["datePublished"] for r in graph} == {"2025-06-30"}
     assert run("export", "sources/", "--to", "claimreview", "--as-of", "soon").returncode == 2
+
+
+def test_claimreview_dates_are_iso_8601() -> None:
+    """A publication date ClaimReview cannot read (an interval, a circa date) is given as its first day."""
+    claims = world(claim("a", source="s1"), claim("b", source="s5"))
+    first, *rest = claims.sources
+    circa = attrs.evolve(first, published=factlog.Interval.parse("2025-06-24/2025-06-25"))
+    last = attrs.evolve(rest[-1], published=factlog.Interval.parse("2025-10~"))
+    claims = attrs.evolve(claims, sources=(circa, *rest[:-1], last))
+    graph = to_claimreview(
+        factlog.assess(claims), claims, author="Desk", url="https://example.org/r/", everything=True
+    )["@graph"]
+    dates = {work["datePublished"] for review in graph for work in review["itemReviewed"]["appearance"]}  # type: ignore[index, union-attr]
+    assert dates == {"2025-06-24", "2025-09-01"}

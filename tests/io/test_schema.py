@@ -16,6 +16,7 @@ from factlog import ClaimSet
 from tests.helpers import GOLDEN, ROOT
 from tests.strategies import claim_sets
 
+FORMS = ROOT / "tests" / "forms" / "claims.json"
 VALIDATOR = jsonschema.Draft202012Validator(factlog.json_schema())
 
 
@@ -24,7 +25,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(factlog.json_schema())
 
 
-@pytest.mark.parametrize("path", [*sorted((ROOT / "sources").rglob("*.json")), GOLDEN], ids=str)
+@pytest.mark.parametrize("path", [*sorted((ROOT / "sources").rglob("*.json")), GOLDEN, FORMS], ids=str)
 def test_schema_accepts_every_corpus_file(path: Path) -> None:
     """Each file under sources/ (and the golden file) is valid against the schema."""
     VALIDATOR.validate(json.loads(path.read_text(encoding="utf-8")))
@@ -34,6 +35,29 @@ def test_schema_accepts_every_corpus_file(path: Path) -> None:
 def test_schema_accepts_every_generated_document(claims: ClaimSet) -> None:
     """Whatever factlog writes, its schema accepts."""
     VALIDATOR.validate(json.loads(factlog.dumps(claims)))
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "1961~",
+        "2019?",
+        "2019%",
+        "201X",
+        "19XX",
+        "2025-21",
+        "2025-10-30T14:05Z",
+        "2025-10-30T16:05+02:00",
+        "2019/",
+        "/2019",
+    ],
+)
+def test_schema_accepts_every_date_form(date: str) -> None:
+    """Each EDTF form factlog reads is a valid valid time for the schema too."""
+    document = json.loads(GOLDEN.read_text())
+    document["claims"][0]["proposition"]["when"] = date
+    VALIDATOR.validate(document)
+    factlog.loads(json.dumps(document))
 
 
 def _broken(change: str) -> dict[str, Any]:
@@ -69,6 +93,12 @@ def _broken(change: str) -> dict[str, Any]:
             claim["proposition"]["object"] = 5
         case "local timestamp":
             broken["sources"][0]["retrieved"] = "2025-10-30T12:00:00+02:00"
+        case "non-ascii date":
+            claim["stated"] = "٢٠٢٥-١٠-٠٥"
+        case "figure without amount":
+            claim["proposition"]["object"] = {"unit": "troops", "lower": 3}
+        case "bad estimate":
+            claim["proposition"]["object"] = {"amount": 3, "estimate": "roughly"}
     return broken
 
 
@@ -89,6 +119,9 @@ def _broken(change: str) -> dict[str, Any]:
         "bad qid",
         "object of number",
         "local timestamp",
+        "non-ascii date",
+        "figure without amount",
+        "bad estimate",
     ],
 )
 def test_schema_rejects_broken_document(change: str) -> None:

@@ -1,0 +1,229 @@
+"""AccuVote and AccuCopy: value probabilities and source accuracies, learned from each other.
+
+Dong, Berti-Équille & Srivastava, "Integrating conflicting data: the role of source
+dependence", PVLDB 2(1), 2009. From A(S) = the source's prior (or 0.8), each round:
+
+* A'(S) = ln(n·A(S) / (1 − A(S))), n the question's false values;
+* C(v) = Σ over sources S giving v of w·A'(S)·I(S), where I(S) = 1 (AccuVote) or,
+  with the providers of v ordered by decreasing A'(S) then name,
+  I(S) = Π over earlier S' of (1 − c·Pr(S ~ S')) (AccuCopy);
+* with a similarity, C*(v) = C(v) + ρ·Σ sim(v'→v)·C(v');
+* P(v) = exp C*(v) / (Σ over candidates exp C*(v₀) + the unprovided values of the
+  domain, each with C = 0) — the paper's sum over the domain when the question's domain
+  size is given, otherwise over the candidates only;
+* A(S) = (k·prior + Σ w·P(v)) / (k + Σ w), clamped;
+
+until nothing moves by ε, or the round limit (then ``converged`` is False). A declared
+(copier, original) pair is certain dependence: the copier's vote for a value its
+original also gives counts nothing. Cost per round: O(V) for AccuVote, O(V + Σ_v m_v²)
+for AccuCopy (m_v sources giving v).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+from factlog.analysis._discovery._copying import Dependences
+from factlog.analysis._discovery._index import Support, ValueIndex
+from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote
+
+__all__ = ["accu_copy", "accu_vote"]
+
+
+def _declared(index: ValueIndex, copies: Iterable[tuple[str, str]]) -> dict[int, frozenset[int]]:
+    source_id = {source: i for i, source in enumerate(index.sources)}
+    found: dict[int, set[int]] = {}
+    for copier, original in sorted(set(copies)):
+        if copier == original:
+            raise ValueError(f"a source cannot copy itself: {copier!r}")
+        if copier in source_id and original in source_id:
+            found.setdefault(source_id[copier], set()).add(source_id[original])
+    return {copier: frozenset(originals) for copier, originals in found.items()}
+
+
+def _counts(
+    index: ValueIndex,
+    *,
+    log_n: Sequence[float],
+    logit: Sequence[float],
+    neighbours: Sequence[Mapping[int, float]] | None,
+    copy_rate: float,
+    declared: Mapping[int, frozenset[int]],
+) -> list[float]:
+    """C(v) for every value, with independence factors when dependences are known."""
+    counts = []
+    for v, given in enumerate(index.value_votes):
+        base = log_n[index.value_question[v]]
+        if neighbours is None and not declared:
+            counts.append(math.fsum(w * (base + logit[s]) for s, w in given))
+            continue
+        providers = frozenset(s for s, _ in given)
+        earlier: list[int] = []
+        terms = []
+        for s, w in sorted(given, key=lambda item: (-logit[item[0]], item[0])):
+            if s in declared and declared[s] & providers:
+                continue
+            independence = 1.0
+            near = neighbours[s] if neighbours is not None else None
+            if near:
+                for e in earlier:
+                    dependence = near.get(e)
+                    if dependence is not None:
+                        independence *= 1.0 - copy_rate * dependence
+            terms.append(w * (base + logit[s]) * independence)
+            earlier.append(s)
+        counts.append(math.fsum(terms))
+    return counts
+
+
+def _probabilities(
+    index: ValueIndex,
+    counts: Sequence[float],
+    sims: Sequence[tuple[tuple[int, float], ...]],
+    rho: float,
+    unprovided: Sequence[float],
+) -> tuple[list[float], list[float]]:
+    adjusted = [c + rho * math.fsum(s * counts[u] for u, s in sims[v]) if sims[v] else c for v, c in enumerate(counts)]
+    found = [0.0] * len(counts)
+    for q, (start, end) in enumerate(index.q_range):
+        rest = unprovided[q]
+        top = max(*adjusted[start:end], 0.0 if rest else -math.inf)
+        shares = [math.exp(x - top) for x in adjusted[start:end]]
+        total = math.fsum(shares) + (rest * math.exp(-top) if rest else 0.0)
+        found[start:end] = [x / total for x in shares]
+    return found, adjusted
+
+
+def _shares(index: ValueIndex, declared: Mapping[int, frozenset[int]]) -> list[float]:
+    """Weighted vote shares without declared copiers' repeated votes: the starting P(v)."""
+    found = [0.0] * len(index.value_answer)
+    for start, end in index.q_range:
+        shares = []
+        for v in range(start, end):
+            providers = frozenset(s for s, _ in index.value_votes[v])
+            shares.append(
+                math.fsum(w for s, w in index.value_votes[v] if not (s in declared and declared[s] & providers))
+            )
+        total = math.fsum(shares) or 1.0
+        found[start:end] = [x / total for x in shares]
+    return found
+
+
+def _accu(
+    method: str,
+    votes: Iterable[Vote],
+    *,
+    priors: Mapping[str, float] | None,
+    support: Support | None,
+    domains: Mapping[str, float] | None,
+    params: AccuVoteParams,
+    copy: AccuCopyParams | None,
+    declared_copies: Iterable[tuple[str, str]],
+) -> Discovery:
+    low, high = params.accuracy_bounds
+    index = ValueIndex.of(votes)
+    prior = index.priors(priors)
+    sims = index.supports(support)
+    rho = params.similarity_weight if support else 0.0
+    declared = _declared(index, declared_copies)
+    sizes = [(domains or {}).get(question) for question in index.questions]
+    log_n = [math.log(size if size is not None else params.n_false) for size in sizes]
+    unprovided = [
+        0.0 if size is None else max(0.0, size + 1 - (end - start))
+        for size, (start, end) in zip(sizes, index.q_range, strict=True)
+    ]
+    dependences = Dependences(index, params.n_false, copy, declared) if copy is not None else None
+    accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
+    probabilities = _shares(index, declared)
+    adjusted = [0.0] * len(probabilities)
+    rounds, converged = 0, False
+    while rounds < params.max_rounds:
+        rounds += 1
+        if dependences is not None:
+            dependences.update(accuracy, probabilities)
+        logit = [math.log(a / (1.0 - a)) for a in accuracy]
+        counts = _counts(
+            index,
+            log_n=log_n,
+            logit=logit,
+            neighbours=dependences.neighbours() if dependences is not None else None,
+            copy_rate=copy.copy_rate if copy is not None else 1.0,
+            declared=declared,
+        )
+        found, adjusted = _probabilities(index, counts, sims, rho, unprovided)
+        learned = index.means(found, prior, params.prior_strength, (low, high), params.initial_accuracy)
+        change = max(
+            max((abs(x - y) for x, y in zip(learned, accuracy, strict=True)), default=0.0),
+            max((abs(x - y) for x, y in zip(found, probabilities, strict=True)), default=0.0),
+        )
+        accuracy, probabilities = learned, found
+        if change < params.epsilon:
+            converged = True
+            break
+    reported: tuple[Dependence, ...] = ()
+    if dependences is not None and copy is not None:
+        reported = dependences.report(probabilities, copy.report_threshold)
+    elif declared:
+        reported = Dependences(index, params.n_false, AccuCopyParams(), declared).report(probabilities, 2.0)
+    return index.finish(
+        method, probabilities, adjusted, accuracy, dependences=reported, rounds=rounds, converged=converged
+    )
+
+
+def accu_vote(
+    votes: Iterable[Vote],
+    *,
+    priors: Mapping[str, float] | None = None,
+    support: Support | None = None,
+    domains: Mapping[str, float] | None = None,
+    params: AccuVoteParams = AccuVoteParams(),  # noqa: B008 - frozen
+    declared_copies: Iterable[tuple[str, str]] = (),
+) -> Discovery:
+    """AccuVote: accuracy-weighted voting, accuracies learned from the votes (see the module).
+
+    ``priors``: source → prior accuracy in (0, 1), worth ``params.prior_strength``
+    pseudo-claims; ``support``: sparse value similarity (:data:`Support`); ``domains``:
+    question → n, its number of false values (values nobody gave then keep a share);
+    ``declared_copies``: (copier, original) pairs. Scores are C*(v) in nats.
+    Raises :class:`ValueError` for a prior, similarity or declared self-copy out of range.
+    """
+    return _accu(
+        "accuvote",
+        votes,
+        priors=priors,
+        support=support,
+        domains=domains,
+        params=params,
+        copy=None,
+        declared_copies=declared_copies,
+    )
+
+
+def accu_copy(
+    votes: Iterable[Vote],
+    *,
+    priors: Mapping[str, float] | None = None,
+    support: Support | None = None,
+    domains: Mapping[str, float] | None = None,
+    params: AccuVoteParams = AccuVoteParams(),  # noqa: B008 - frozen
+    copy: AccuCopyParams = AccuCopyParams(),  # noqa: B008 - frozen
+    declared_copies: Iterable[tuple[str, str]] = (),
+) -> Discovery:
+    """AccuCopy: AccuVote with copying detected from shared values (see the module and :mod:`._copying`).
+
+    The first dependence step uses the weighted vote shares as P(v) and the priors
+    (or 0.8) as accuracies, so it mostly measures agreement: copiers agree far more
+    than independent sources do. Reports pairs with posterior ≥
+    ``copy.report_threshold`` and every declared pair. Arguments as :func:`accu_vote`.
+    """
+    return _accu(
+        "accucopy",
+        votes,
+        priors=priors,
+        support=support,
+        domains=domains,
+        params=params,
+        copy=copy,
+        declared_copies=declared_copies,
+    )

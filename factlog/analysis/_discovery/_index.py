@@ -1,0 +1,254 @@
+"""The integer-numbered value index every method runs over, and the pairs of sources that share values.
+
+Votes are deduplicated (one source, question and answer count once, at their largest
+weight) and numbered in sorted order; every sum runs in that order, so results do not
+depend on input order or hash seed. Pairs of sources are found through the index by
+value, never by enumerating all pairs: O(Σ_v m_v²) for m_v sources giving value v.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from factlog.analysis._discovery._results import Dependence, Discovery, QuestionResult, SourceTrust, Vote
+
+__all__ = ["Support", "ValueIndex", "shared_value_pairs"]
+
+Support = Mapping[tuple[str, str], Sequence[tuple[str, float]]]
+"""Sparse similarity: ``(question, b) → ((a, sim(a→b)), …)`` for the answers that support ``b``."""
+
+_TIE_REL = 1e-9
+_TIE_ABS = 1e-12
+
+
+@attrs.frozen
+class Pair:
+    """Two sources (ids ``a < b``) that share values: the value ids, the questions both answer."""
+
+    a: int
+    b: int
+    shared: tuple[int, ...]
+    common_questions: int
+    shared_questions: int
+
+
+@attrs.define(eq=False)
+class ValueIndex:
+    """Votes numbered in sorted order: questions, sources, values (question, answer), and who gives what."""
+
+    questions: tuple[str, ...]
+    sources: tuple[str, ...]
+    value_answer: tuple[str, ...]
+    value_question: tuple[int, ...]
+    q_range: tuple[tuple[int, int], ...]
+    value_votes: tuple[tuple[tuple[int, float], ...], ...]
+    source_votes: tuple[tuple[tuple[int, float], ...], ...]
+
+    @functools.cached_property
+    def informative(self) -> tuple[bool, ...]:
+        """Value id → whether another source answers its question too.
+
+        A claim nobody else speaks to says nothing about its source's accuracy: left
+        out of the learned means, it would only pull the estimate toward its own vote.
+        """
+        found = []
+        for start, end in self.q_range:
+            sources = {s for v in range(start, end) for s, _ in self.value_votes[v]}
+            found += [len(sources) > 1] * (end - start)
+        return tuple(found)
+
+    @classmethod
+    def of(cls, votes: Iterable[Vote]) -> ValueIndex:
+        """Index votes; a repeated (question, answer, source) keeps its largest weight."""
+        best: dict[tuple[str, str, str], float] = {}
+        for vote in votes:
+            key = (vote.question, vote.answer, vote.source)
+            if best.get(key, 0.0) < vote.weight:
+                best[key] = vote.weight
+        keys = sorted(best)
+        sources = sorted({key[2] for key in keys})
+        source_id = {source: i for i, source in enumerate(sources)}
+        questions: list[str] = []
+        value_answer: list[str] = []
+        value_question: list[int] = []
+        value_votes: list[list[tuple[int, float]]] = []
+        source_votes: list[list[tuple[int, float]]] = [[] for _ in sources]
+        q_range: list[tuple[int, int]] = []
+        last: tuple[str, str] | None = None
+        for question, answer, source in keys:
+            if (question, answer) != last:
+                if last is None or last[0] != question:
+                    questions.append(question)
+                    q_range.append((len(value_answer), len(value_answer)))
+                value_answer.append(answer)
+                value_question.append(len(questions) - 1)
+                value_votes.append([])
+                last = (question, answer)
+            value = len(value_answer) - 1
+            q_range[-1] = (q_range[-1][0], value + 1)
+            weight = best[(question, answer, source)]
+            value_votes[value].append((source_id[source], weight))
+            source_votes[source_id[source]].append((value, weight))
+        return cls(
+            tuple(questions),
+            tuple(sources),
+            tuple(value_answer),
+            tuple(value_question),
+            tuple(q_range),
+            tuple(tuple(found) for found in value_votes),
+            tuple(tuple(found) for found in source_votes),
+        )
+
+    def pairs(self) -> list[Pair]:
+        """Pairs of sources that give at least one identical value, from the index by value."""
+        shared: dict[tuple[int, int], list[int]] = {}
+        for value, given in enumerate(self.value_votes):
+            providers = [source for source, _ in given]
+            for i, a in enumerate(providers):
+                for b in providers[i + 1 :]:
+                    shared.setdefault((a, b), []).append(value)
+        answered = [frozenset(self.value_question[v] for v, _ in given) for given in self.source_votes]
+        found = []
+        for (a, b), values in sorted(shared.items()):
+            small, large = sorted((answered[a], answered[b]), key=len)
+            common = sum(1 for question in small if question in large)
+            found.append(Pair(a, b, tuple(values), common, len({self.value_question[v] for v in values})))
+        return found
+
+    def supports(self, support: Support | None) -> list[tuple[tuple[int, float], ...]]:
+        """Value id → ((value id of the same question, sim(that→this)), …) for sim > 0."""
+        found: list[tuple[tuple[int, float], ...]] = [() for _ in self.value_answer]
+        if not support:
+            return found
+        value_of = {(self.value_question[v], answer): v for v, answer in enumerate(self.value_answer)}
+        for q, question in enumerate(self.questions):
+            start, end = self.q_range[q]
+            for v in range(start, end):
+                row = []
+                for answer, similarity in support.get((question, self.value_answer[v]), ()):
+                    if not 0.0 <= similarity <= 1.0:
+                        raise ValueError(f"similarity must be in [0, 1], got {similarity!r}")
+                    u = value_of.get((q, answer))
+                    if u is not None and u != v and similarity > 0.0:
+                        row.append((u, similarity))
+                found[v] = tuple(sorted(row))
+        return found
+
+    def priors(self, priors: Mapping[str, float] | None) -> list[float | None]:
+        """Source id → prior accuracy, or None; raises ValueError for a prior outside (0, 1)."""
+        found: list[float | None] = [None] * len(self.sources)
+        for i, source in enumerate(self.sources):
+            prior = None if priors is None else priors.get(source)
+            if prior is not None and not 0.0 < prior < 1.0:
+                raise ValueError(f"prior accuracy of {source!r} must be in (0, 1), got {prior!r}")
+            found[i] = prior
+        return found
+
+    def means(
+        self,
+        score: Sequence[float],
+        priors: Sequence[float | None],
+        strength: float,
+        bounds: tuple[float, float],
+        fallback: float,
+    ) -> list[float]:
+        """Each source's weighted mean of ``score`` over its informative values, with prior pseudo-counts, clamped.
+
+        A source with no informative value keeps its prior, or ``fallback``.
+        """
+        found = []
+        informative = self.informative
+        for s, given in enumerate(self.source_votes):
+            total = math.fsum(w * score[v] for v, w in given if informative[v])
+            weight = math.fsum(w for v, w in given if informative[v])
+            prior = priors[s]
+            if prior is not None and strength > 0.0:
+                total += strength * prior
+                weight += strength
+            mean = total / weight if weight > 0 else (prior if prior is not None else fallback)
+            found.append(min(bounds[1], max(bounds[0], mean)))
+        return found
+
+    def finish(
+        self,
+        method: str,
+        probabilities: Sequence[float],
+        scores: Sequence[float],
+        accuracy: Sequence[float],
+        *,
+        dependences: tuple[Dependence, ...] = (),
+        rounds: int = 1,
+        converged: bool = True,
+    ) -> Discovery:
+        """Package per-value and per-source numbers as a :class:`Discovery`."""
+        questions = {}
+        for q, (start, end) in enumerate(self.q_range):
+            answers = self.value_answer[start:end]
+            shares = probabilities[start:end]
+            top = max(shares)
+            winners = tuple(
+                a
+                for a, p in zip(answers, shares, strict=True)
+                if math.isclose(p, top, rel_tol=_TIE_REL, abs_tol=_TIE_ABS)
+            )
+            questions[self.questions[q]] = QuestionResult(
+                self.questions[q],
+                dict(zip(answers, shares, strict=True)),
+                dict(zip(answers, scores[start:end], strict=True)),
+                winners,
+            )
+        sources = {
+            name: SourceTrust(
+                name,
+                accuracy[s],
+                sum(1 for v, _ in self.source_votes[s] if self.informative[v]),
+                math.fsum(w for v, w in self.source_votes[s] if self.informative[v]),
+            )
+            for s, name in enumerate(self.sources)
+        }
+        return Discovery(method, questions, sources, dependences, rounds, converged)
+
+    def winners(self, probabilities: Sequence[float]) -> set[int]:
+        """The value ids within the tie tolerance of their question's top probability."""
+        found: set[int] = set()
+        for start, end in self.q_range:
+            top = max(probabilities[start:end])
+            found.update(
+                v for v in range(start, end) if math.isclose(probabilities[v], top, rel_tol=_TIE_REL, abs_tol=_TIE_ABS)
+            )
+        return found
+
+
+def shared_value_pairs(votes: Iterable[Vote]) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """Pairs of sources giving at least one identical (question, answer), with those values.
+
+    ``{(source_a, source_b): ((question, answer), …)}`` with ``source_a < source_b``, all
+    sorted; found through the index by value in O(Σ_v m_v²), never over all pairs.
+    """
+    index = ValueIndex.of(votes)
+    return {
+        (index.sources[pair.a], index.sources[pair.b]): tuple(
+            (index.questions[index.value_question[v]], index.value_answer[v]) for v in pair.shared
+        )
+        for pair in index.pairs()
+    }
+
+
+def majority(votes: Iterable[Vote]) -> Discovery:
+    """Weighted majority vote, the baseline: P(v) = Σ w for v / Σ w on its question; ties reported.
+
+    A source's "accuracy" is the mean share of its values, for comparison only.
+    """
+    index = ValueIndex.of(votes)
+    scores = [math.fsum(w for _, w in given) for given in index.value_votes]
+    shares = [0.0] * len(scores)
+    for start, end in index.q_range:
+        total = math.fsum(scores[start:end])
+        for v in range(start, end):
+            shares[v] = scores[v] / total
+    accuracy = index.means(shares, [None] * len(index.sources), 0.0, (0.0, 1.0), 0.5)
+    return index.finish("majority", shares, scores, accuracy)

@@ -1,0 +1,223 @@
+"""What truth discovery takes in and gives back: votes, parameters, and typed results.
+
+A :class:`Vote` says that one *source* asserts one *answer* to one *question*, with a
+weight in ``(0, 1]``. The answers of one question exclude each other. Every method
+returns a :class:`Discovery`: for each question the probability of each answer and the
+winners (a k-way tie is reported, never broken), for each source what the method
+learned about it (accuracy or trust, and how many claims that rests on), and, for
+AccuCopy, the pairs of sources found to depend on each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import attrs
+
+__all__ = [
+    "AccuCopyParams",
+    "AccuVoteParams",
+    "Dependence",
+    "Discovery",
+    "QuestionResult",
+    "Similarity",
+    "SourceTrust",
+    "TruthFinderParams",
+    "Vote",
+]
+
+Similarity = Callable[[str, str, str], float]
+"""``similarity(question, a, b) -> [0, 1]``: how much answer ``a`` supports answer ``b``."""
+
+
+def _weight(instance: object, _attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 < value <= 1.0:
+        raise ValueError(f"vote weight must be in (0, 1], got {value!r} for {instance!r}")
+
+
+@attrs.frozen
+class Vote:
+    """One claim: ``source`` asserts ``answer`` for ``question`` with ``weight`` in (0, 1].
+
+    Raises :class:`ValueError` for a weight outside (0, 1] (NaN included).
+    """
+
+    question: str
+    answer: str
+    source: str
+    weight: float = attrs.field(default=1.0, validator=_weight)
+
+
+@attrs.frozen
+class QuestionResult:
+    """One question's answers: probabilities (sorted by answer, summing to 1), raw scores, winners.
+
+    ``scores`` are the method's own numbers: vote share (majority), the vote count
+    C*(v) in nats (AccuVote, AccuCopy), the confidence s*(f) in [0, 1] (TruthFinder).
+    ``winners`` holds every answer within 1e-9 (relative) of the top probability.
+    """
+
+    question: str
+    probabilities: Mapping[str, float]
+    scores: Mapping[str, float]
+    winners: tuple[str, ...]
+
+    @property
+    def tie(self) -> bool:
+        """Whether several answers share the top probability (the tie is not broken)."""
+        return len(self.winners) > 1
+
+
+@attrs.frozen
+class SourceTrust:
+    """What a method learned about one source: accuracy (TruthFinder: trust) in [0, 1].
+
+    ``claims`` is how many distinct votes it rests on (on questions another source
+    answers too: a claim nobody else speaks to teaches nothing); ``weight`` their
+    summed weight.
+    """
+
+    source: str
+    accuracy: float
+    claims: int
+    weight: float
+
+
+@attrs.frozen
+class Dependence:
+    """Copying between two sources (``source_a < source_b``), with the evidence for it.
+
+    ``probability`` is the posterior Pr(a→b) + Pr(b→a) (1 when declared); counts are
+    over the questions both answer: ``shared_items`` both answer, ``agreeing_items`` on
+    which they give at least one identical value, ``same_values`` both give,
+    ``unique_values`` both give and nobody else does, ``false_values`` both give that
+    are not among the winners.
+    """
+
+    source_a: str
+    source_b: str
+    probability: float
+    a_copies_b: float
+    b_copies_a: float
+    declared: bool
+    shared_items: int
+    same_values: int
+    unique_values: int
+    false_values: int
+    agreeing_items: int = 0
+
+    @property
+    def agreement(self) -> float:
+        """The share of shared items on which the two give an identical value (0 if none)."""
+        return self.agreeing_items / self.shared_items if self.shared_items else 0.0
+
+    @property
+    def copier(self) -> str:
+        """The source more likely to copy (``source_b`` when the direction is even)."""
+        return self.source_a if self.a_copies_b > self.b_copies_a else self.source_b
+
+    @property
+    def original(self) -> str:
+        """The source more likely copied."""
+        return self.source_b if self.copier == self.source_a else self.source_a
+
+    @property
+    def direction_known(self) -> bool:
+        """Whether one direction of copying is clearly (by 10 % of the posterior) the likelier."""
+        return self.declared or abs(self.a_copies_b - self.b_copies_a) >= 0.1 * self.probability
+
+
+@attrs.frozen
+class Discovery:
+    """The outcome of one truth-discovery run.
+
+    ``method`` is ``majority``, ``accuvote``, ``accucopy`` or ``truthfinder``;
+    ``questions`` and ``sources`` are sorted by name; ``dependences`` (AccuCopy, and
+    declared copies) are sorted by decreasing probability, then names; ``rounds`` is
+    the number of iterations (1 for majority); ``converged`` whether the stopping
+    rule was met before the round limit (AccuCopy may oscillate: then False).
+    """
+
+    method: str
+    questions: Mapping[str, QuestionResult]
+    sources: Mapping[str, SourceTrust]
+    dependences: tuple[Dependence, ...]
+    rounds: int
+    converged: bool
+
+    def winners(self) -> dict[str, tuple[str, ...]]:
+        """Question → winning answer(s); more than one is a tie."""
+        return {question: result.winners for question, result in self.questions.items()}
+
+
+def _open_unit(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 < value < 1.0:
+        raise ValueError(f"{attribute.name} must be in (0, 1), got {value!r}")
+
+
+def _at_least_one(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not value >= 1:
+        raise ValueError(f"{attribute.name} must be at least 1, got {value!r}")
+
+
+@attrs.frozen
+class AccuVoteParams:
+    """AccuVote's parameters (Dong, Berti-Équille & Srivastava, PVLDB 2(1), 2009).
+
+    ``n_false``: n, false values per object (uniform false values), 100;
+    ``initial_accuracy``: A(S) before round one, 1 − ε with ε = 0.2;
+    ``epsilon``: stop when no accuracy or probability moves by this much;
+    ``max_rounds``: guard against oscillation;
+    ``prior_strength``: k, pseudo-claims a source's prior accuracy is worth (a Beta
+    prior, a factlog choice): A = (k·prior + Σ w·P(v)) / (k + Σ w);
+    ``accuracy_bounds``: a numerical clamp (not in the paper) so A'(S) stays finite;
+    ``similarity_weight``: ρ of C*(v) = C(v) + ρ·Σ sim(v'→v)·C(v'), TruthFinder's 0.5.
+    Raises :class:`ValueError` for values out of range.
+    """
+
+    n_false: float = attrs.field(default=100.0, validator=_at_least_one)
+    initial_accuracy: float = attrs.field(default=0.8, validator=_open_unit)
+    epsilon: float = 1e-6
+    max_rounds: int = attrs.field(default=100, validator=attrs.validators.ge(1))
+    prior_strength: float = 5.0
+    accuracy_bounds: tuple[float, float] = (0.01, 0.99)
+    similarity_weight: float = 0.5
+
+    def __attrs_post_init__(self) -> None:
+        low, high = self.accuracy_bounds
+        if not 0.0 < low < high < 1.0:
+            raise ValueError(f"accuracy_bounds must satisfy 0 < low < high < 1, got {self.accuracy_bounds!r}")
+
+
+@attrs.frozen
+class AccuCopyParams:
+    """AccuCopy's dependence model (Dong et al., PVLDB 2009).
+
+    ``alpha``: prior probability that two sources depend, 0.2 (split evenly between
+    the two directions); ``copy_rate``: c, the chance a copier copies a given value,
+    0.8; ``report_threshold``: posteriors at or above it are reported.
+    """
+
+    alpha: float = attrs.field(default=0.2, validator=_open_unit)
+    copy_rate: float = attrs.field(default=0.8, validator=_open_unit)
+    report_threshold: float = 0.5
+
+
+@attrs.frozen
+class TruthFinderParams:
+    """TruthFinder's parameters (Yin, Han & Yu, KDD 2007; TKDE 20(6), 2008).
+
+    ``initial_trust`` t0 = 0.9, dampening ``gamma`` γ = 0.3, influence ``rho`` ρ = 0.5,
+    ``base_sim`` 0.5 (imp(f'→f) = sim − base_sim: unrelated facts count against each
+    other), stop when 1 − cos(t_prev, t) < ``delta`` = 0.001; ``prior_strength`` as in
+    AccuVote; ``max_trust`` a clamp so τ = −ln(1 − t) stays finite.
+    """
+
+    initial_trust: float = attrs.field(default=0.9, validator=_open_unit)
+    gamma: float = 0.3
+    rho: float = 0.5
+    base_sim: float = 0.5
+    delta: float = 0.001
+    max_rounds: int = attrs.field(default=100, validator=attrs.validators.ge(1))
+    prior_strength: float = 5.0
+    max_trust: float = 1.0 - 1e-9

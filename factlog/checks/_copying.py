@@ -1,0 +1,117 @@
+"""Copying nobody declared: sources that repeat each other, found from the values they share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factlog.analysis._discovery import Vote, accu_copy
+from factlog.analysis._index import Entry, Index
+from factlog.checks._findings import Finding, Severity
+from factlog.model._scales import Certainty, Polarity
+from factlog.model._vocabulary import object_key
+
+__all__ = ["MAX_PROVIDERS", "MIN_PROBABILITY", "MIN_SHARED_VALUES", "undeclared_copying"]
+
+MIN_SHARED_VALUES = 5
+"""Shared values a pair needs to be weighed; and telling ones (nobody else's, or false) to be reported."""
+MIN_PROBABILITY = 0.95
+"""And AccuCopy's posterior of dependence must reach this."""
+MAX_PROVIDERS = 32
+"""Values given by more parties than this are left out: everyone saying it is no sign of copying."""
+
+
+def _declared_copy(index: Index, entry: Entry) -> bool:
+    """Read in a source declared as derived from another, in the publisher's own voice: already one origin."""
+    source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
+    return source is not None and bool(source.derived_from) and index.publisher(source.id) == entry.holder
+
+
+def _votes(index: Index) -> tuple[list[Vote], dict[tuple[str, str, str], list[str]]]:
+    votes: list[Vote] = []
+    claims: dict[tuple[str, str, str], list[str]] = {}
+    for entry in index.entries:
+        if entry.proposition is None or entry.claim.certainty is Certainty.UNCOMMITTED or _declared_copy(index, entry):
+            continue
+        if entry.predicate is None or not entry.predicate.functional:
+            continue  # yes or no: two parties affirming the same thing is what agreement looks like
+        slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
+        question = "slot " + repr((slot, entry.proposition.when))
+        answer = repr(object_key(entry.proposition.object))
+        if entry.claim.polarity is Polarity.DENIED:
+            answer = "not " + answer
+        votes.append(Vote(question, answer, entry.speaks_for))
+        claims.setdefault((question, answer, entry.speaks_for), []).append(entry.id)
+    return votes, claims
+
+
+def undeclared_copying(index: Index) -> Iterator[Finding]:
+    """Two sources that repeat each other without saying so: corroboration that may be hollow.
+
+    Every committed claim about the value of a functional slot at a time is a vote of
+    the party its holder speaks for (which value? is where agreement says something;
+    two parties affirming one yes/no proposition is what agreement looks like). Pairs
+    that give at least :data:`MIN_SHARED_VALUES` identical values (leaving out values
+    more than :data:`MAX_PROVIDERS` parties give) are weighed by AccuCopy (Dong,
+    Berti-Équille & Srivastava, PVLDB 2009) over the questions those values answer:
+    sharing values, above all values judged false, makes independence unlikely. Claims
+    read in sources declared as copies (``derived_from``) are left out: that copying
+    is known. Reported when the posterior reaches :data:`MIN_PROBABILITY` and the two
+    share at least :data:`MIN_SHARED_VALUES` values nobody else gives, or judged false:
+    "Outlet B repeats Outlet A on 97 % of 40 shared items, including 12 values nobody
+    else gives and 30 judged false". Severity: *warning*: their agreement is not
+    independent confirmation until someone checks.
+    """
+    votes, claims = _votes(index)
+    # A value most parties give says nothing about copying, and pairs through it cost their
+    # square: values given by more than MAX_PROVIDERS parties are left out. Only pairs that
+    # share MIN_SHARED_VALUES of the rest are weighed, over the questions they share.
+    providers: dict[tuple[str, str], set[str]] = {}
+    for vote in votes:
+        providers.setdefault((vote.question, vote.answer), set()).add(vote.source)
+    together: dict[tuple[str, str], list[str]] = {}
+    for (question, _), sources in providers.items():
+        if 2 <= len(sources) <= MAX_PROVIDERS:
+            ordered = sorted(sources)
+            for i, first in enumerate(ordered):
+                for second in ordered[i + 1 :]:
+                    together.setdefault((first, second), []).append(question)
+    shared_questions = {
+        question for questions in together.values() if len(questions) >= MIN_SHARED_VALUES for question in questions
+    }
+    if not shared_questions:
+        return
+    votes = [
+        vote
+        for vote in votes
+        if vote.question in shared_questions and len(providers[(vote.question, vote.answer)]) <= MAX_PROVIDERS
+    ]
+    priors = {}
+    for vote in votes:
+        entity = index.entity(vote.source)
+        if entity is not None:
+            priors[vote.source] = entity.reliability.prior
+    found = accu_copy(votes, priors=priors)
+    shared_by: dict[tuple[str, str], list[str]] = {}
+    for (question, answer, source), _ in claims.items():
+        shared_by.setdefault((question, answer), []).append(source)
+    for pair in found.dependences:
+        telling = max(pair.unique_values, pair.false_values)
+        if pair.declared or pair.probability < MIN_PROBABILITY or telling < MIN_SHARED_VALUES:
+            continue
+        copier, original = pair.copier, pair.original
+        sides: dict[str, list[str]] = {index.name(copier): [], index.name(original): []}
+        for (question, answer), givers in shared_by.items():
+            if copier in givers and original in givers:
+                sides[index.name(copier)] += claims[(question, answer, copier)]
+                sides[index.name(original)] += claims[(question, answer, original)]
+        who = f"{index.name(copier)} repeats {index.name(original)}"
+        if not pair.direction_known:
+            who = f"{index.name(copier)} and {index.name(original)} repeat each other"
+        yield Finding(
+            rule="undeclared_copying",
+            severity=Severity.WARNING,
+            message=f"Undeclared copying: {who} on {100 * pair.agreement:.0f} % of {pair.shared_items} shared items,"
+            f" including {pair.unique_values} values nobody else gives and {pair.false_values} judged false;"
+            " no derived_from says so",
+            claims={side: sorted(ids) for side, ids in sides.items()},
+        )

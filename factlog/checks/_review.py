@@ -1,0 +1,36 @@
+"""Review rules: work an analyst still has to do before a claim set can be trusted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factlog.analysis._index import Index
+from factlog.checks._findings import Finding, Severity, finding_id
+
+__all__ = ["unreviewed_draft"]
+
+
+def unreviewed_draft(index: Index) -> Iterator[Finding]:
+    """Claims still marked ``draft``: proposed by ``factlog draft`` and not yet reviewed.
+
+    A drafted claim's holder, certainty, polarity and proposition were read from cue
+    words by rule, not by a person. Review each one, correct it, and remove its
+    ``"draft": true``; the finding goes when no claim of the source is marked. One
+    finding per source (a drafted file holds one), listing its marked claims.
+    Severity: *warning*.
+    """
+    marked: dict[str, list[str]] = {}
+    for entry in index.entries:
+        if entry.claim.draft:
+            source = entry.sources[0] if entry.sources else ""
+            marked.setdefault(source, []).append(entry.id)
+    for source, claims in sorted(marked.items()):
+        count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
+        yield Finding(
+            rule="unreviewed_draft",
+            severity=Severity.WARNING,
+            message=f"{count} of {source} drafted by factlog draft and not yet reviewed:"
+            " check each, then remove its draft mark",
+            claims={"drafted": claims},
+            id=finding_id("unreviewed_draft", [f"source:{source}"]),
+        )

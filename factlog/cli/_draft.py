@@ -1,0 +1,79 @@
+"""``factlog draft``: a first claims file from an article's raw text."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from factlog.cli._common import EXIT_OK, UsageError
+from factlog.drafting import draft, write_draft
+from factlog.errors import InputError
+from factlog.io import load
+
+__all__ = ["register"]
+
+
+def register(commands: Any) -> None:
+    """Add ``draft`` to the subcommands."""
+    parser = commands.add_parser(
+        "draft",
+        help="propose a claims file from an article's text, for review",
+        description="Draft a claim-set document from an article's raw text: every sentence a claim with its"
+        " evidence span, attribution and certainty read from cue words, holders resolved against the registry."
+        " Each drafted claim is marked draft until reviewed; the article's text is stored beside the output.",
+        epilog="Exit 0 when the draft is written, 2 for a usage error, 3 when a file cannot be read or written.",
+    )
+    parser.add_argument("article", metavar="ARTICLE", help="the article as UTF-8 text")
+    parser.add_argument("--source", required=True, metavar="ID", help="id to give the source, e.g. li-qiang-visit")
+    parser.add_argument("--published", metavar="DATE", help="publication date, e.g. 2025-10-08 or 2025-10")
+    parser.add_argument("--publisher", metavar="NAME", help="the outlet: a registry name, alias or id, or a new name")
+    parser.add_argument(
+        "--registry",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="entity registry and vocabulary files or folders to resolve names against (repeatable)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="where to write the claims (default: SOURCE.draft.json in the current folder)",
+    )
+    parser.set_defaults(run=_draft)
+
+
+def _document_name(article: Path, output: Path, source: str) -> str:
+    """The article's own name when it already sits beside the output, else SOURCE.txt."""
+    if article.resolve().parent == output.resolve().parent:
+        return article.name
+    return f"{source}.txt"
+
+
+def _draft(arguments: argparse.Namespace) -> int:
+    article = Path(arguments.article)
+    output = Path(arguments.output or f"{arguments.source}.draft.json")
+    if output.resolve() == article.resolve():
+        raise UsageError("factlog draft: error: the output would overwrite the article")
+    try:
+        if not article.is_file():
+            raise InputError(f"{article}: not a regular file")
+        text = article.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{article}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    except OSError as error:
+        raise InputError(f"{article}: cannot read: {error.strerror or error}") from None
+    registry = load(arguments.registry) if arguments.registry else None
+    claims = draft(
+        text,
+        source=arguments.source,
+        published=arguments.published,
+        publisher=arguments.publisher,
+        registry=registry,
+        document=_document_name(article, output, arguments.source),
+    )
+    write_draft(claims, text, output)
+    print(f"drafted {len(claims.claims)} claims from {article} into {os.fspath(output)}")
+    return EXIT_OK

@@ -1,0 +1,219 @@
+"""Who says a sentence, through whom, how firmly, and whether they deny it: read from its cues.
+
+The first reporting cue of a sentence decides the holder:
+
+* "according to X" — X is the holder; "X citing Y" or "X quoting Y" makes Y the holder
+  and X a relay ("according to state media reports citing KCNA": KCNA, via state media);
+  "statements from", "reports by" and the like before a name are dropped;
+* "X said in a statement carried by Y" — X the holder, Y a relay;
+* a verb of saying with its subject before it ("Analysts note that ...", "Moscow has
+  denied ...") or after it at the end ("..., the ministry said.");
+* "widely regarded" and other sayings without a sayer — an anonymous holder.
+
+A sentence without a reporting cue is the outlet's own voice. Certainty is the lowest
+band among the cues that apply (hedges in the outlet's own voice include a future
+"will"); any denial or negation cue makes the claim a denial; quotation marks around
+at least half the sentence make it a direct quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from factlog.drafting._cues import CueKind, Found, find_cues
+from factlog.model._kinds import Mode
+from factlog.model._scales import Certainty, Polarity
+
+__all__ = ["Reading", "read_sentence"]
+
+_END_OF_PHRASE = re.compile(r"[,;:.!?“”\"(]|\s(?:that|as|of|in|on|for|who|which|when|to|and said)\s")
+_CITING = re.compile(r"\s+(?:citing|quoting|cited by|carried by|relayed by)\s+", re.IGNORECASE)
+_FRAME = re.compile(
+    r"^(?:(?:a |the )?(?:statements?|reports?|comments?|remarks?|a report|an announcement|a readout|"
+    r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by)\s+)",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
+_SUBJECT_WORDS = 9
+_CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
+_AUXILIARY = re.compile(
+    r"\s+(?:has|have|had|also|reportedly|have also|has also|had also|later|earlier|previously)$", re.IGNORECASE
+)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
+_AGENT = re.compile(r"^\s+by\s+")
+
+
+@attrs.frozen
+class Reading:
+    """What the cues of one sentence say about it."""
+
+    holders: tuple[str, ...] = ()
+    """Holder phrases as written, outermost relay first, the holder last; empty for the outlet's voice."""
+    cue: str | None = None
+    """The cue words as written."""
+    mode: Mode = Mode.ASSERTED
+    """asserted (own voice), paraphrase, direct-quote or implied."""
+    certainty: Certainty = Certainty.CERTAIN
+    """The lowest band among the cues that apply."""
+    polarity: Polarity = Polarity.AFFIRMED
+    """denied when a denial or negation cue applies."""
+    anonymous: bool = False
+    """Whether the holder is a saying without a sayer ("widely regarded")."""
+    content: tuple[int, int] = (0, 0)
+    """The span of what is held, without the attribution."""
+
+
+def _phrase_after(sentence: str, start: int) -> tuple[str, int]:
+    rest = sentence[start:]
+    stop = _END_OF_PHRASE.search(rest)
+    end = len(rest) if stop is None else stop.start()
+    if stop is not None and rest[stop.start()] == "." and re.match(r"[A-Z]\.", rest[max(0, stop.start() - 1) :]):
+        # An abbreviation such as "U.S." ends no phrase; take the rest up to a comma.
+        comma = re.search(r"[,;:!?“”\"]", rest)
+        end = len(rest) if comma is None else comma.start()
+    phrase = rest[:end].strip().rstrip(".")
+    return phrase, start + end
+
+
+def _split_relays(phrase: str) -> tuple[str, ...]:
+    parts = [part.strip() for part in _CITING.split(phrase) if part.strip()]
+    return tuple(_clean(part) for part in parts if _clean(part))
+
+
+def _clean(phrase: str) -> str:
+    phrase = _FRAME.sub("", phrase.strip())
+    phrase = _LEADING.sub("", phrase)
+    return phrase.strip(" ,;")
+
+
+def _subject_before(sentence: str, found: Found) -> str | None:
+    before = sentence[: found.start].rstrip()
+    before = _AUXILIARY.sub("", before).rstrip()
+    if before.endswith(","):
+        # An apposition: "The operator, Namhae Port Services, said"; the name between the commas speaks.
+        parts = [part.strip() for part in re.split(r"[,;:“”\"]", before[:-1])]
+        if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1].split()) <= _SUBJECT_WORDS:
+            return _clean(parts[-1]) or None
+        return None
+    if before.endswith(("”", '"')):
+        return None
+    clause = re.split(r"[,;:“”\"]", before)[-1].strip()
+    words = clause.split()
+    if not words or len(words) > _SUBJECT_WORDS:
+        return None
+    return _clean(clause) or None
+
+
+def _subject_after(sentence: str, found: Found) -> str | None:
+    """Inverted or trailing attribution: '..., X said.' or '..., said X.'."""
+    before = sentence[: found.start].rstrip()
+    after = sentence[found.end :].strip()
+    trailing = re.fullmatch(r"(.*)[,”\"]\s*([^,“”\"]{1,80})", before, re.DOTALL)
+    if trailing and re.fullmatch(r"(?:\s*(?:on|in|at|late|earlier|later|this|last)\b[^.]*)?[.!?]?[”\"]?", after):
+        return _clean(trailing.group(2)) or None
+    inverted = re.match(r"([^,.;:“”\"]{1,80})[.!?]?$", after)
+    if before.endswith((",", "”", '"')) and inverted:
+        return _clean(inverted.group(1)) or None
+    return None
+
+
+def _lowest(cues: list[Found], own_voice: bool) -> Certainty:
+    """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole)."""
+    reporting = [item.cue.band for item in cues if item.cue.kind in (CueKind.PASSIVE, CueKind.REPORTING)]
+    hedges = [
+        item.cue.band
+        for item in cues
+        if item.cue.kind in (CueKind.HEDGE, CueKind.INFERENCE) and (own_voice or not item.cue.own_voice_only)
+    ]
+    return min([*reporting, *hedges[:1]], default=Certainty.CERTAIN)
+
+
+def _main_clause(sentence: str, found: Found) -> bool:
+    """Whether a cue stands outside a concessive clause and before a semicolon's second clause."""
+    before = sentence[: found.start]
+    if ";" in before:
+        return False
+    clause = re.split(r"[,;]", before)[-1]
+    return _CONCESSIVE.search(clause) is None
+
+
+def _mode(sentence: str, attributed: bool) -> Mode:
+    quoted = sum(len(match.group(0)) for match in _QUOTED.finditer(sentence))
+    if attributed and quoted * 2 >= len(sentence):
+        return Mode.DIRECT_QUOTE
+    return Mode.PARAPHRASE if attributed else Mode.ASSERTED
+
+
+def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+    """Holder phrases and the content span for one reporting or according cue, or None."""
+    if item.cue.kind is CueKind.ACCORDING:
+        if "carried by" in item.text.casefold():
+            carrier, _ = _phrase_after(sentence, item.end)
+            speaker = _subject_before(sentence, item)
+            if speaker is None or not carrier:
+                return None
+            return (*_split_relays(carrier), speaker), (0, len(sentence))
+        phrase, end = _phrase_after(sentence, item.end)
+        holders = _split_relays(phrase)
+        if not holders:
+            return None
+        content = (end, len(sentence)) if item.start == 0 else (0, item.start)
+        return holders, content
+    if _PASSIVE.search(sentence[: item.start].rstrip()):
+        # "No injuries were reported": a passive names no speaker, unless "by" does.
+        agent = _AGENT.match(sentence[item.end :])
+        if agent is None:
+            return None
+        phrase, _ = _phrase_after(sentence, item.end + agent.end())
+        return _split_relays(phrase), (0, item.start)
+    subject = _subject_before(sentence, item)
+    if subject is not None:
+        return _split_relays(subject), (item.end, len(sentence))
+    subject = _subject_after(sentence, item)
+    if subject is not None:
+        return _split_relays(subject), (0, item.start)
+    return None
+
+
+def read_sentence(sentence: str) -> Reading:
+    """The attribution, certainty and polarity the cues of one sentence give."""
+    cues = find_cues(sentence)
+    holders: tuple[str, ...] = ()
+    cue: str | None = None
+    anonymous = False
+    content = (0, len(sentence))
+    used: Found | None = None
+    for item in cues:
+        if item.cue.kind in (CueKind.ACCORDING, CueKind.REPORTING):
+            found = _holder(sentence, item)
+            if found is not None and found[0]:
+                holders, content = found
+                cue, used = item.text, item
+                break
+        elif item.cue.kind is CueKind.PASSIVE:
+            holders, cue, anonymous, used = ("wide opinion",), item.text, True, item
+            content = (item.end, len(sentence))
+            break
+    own_voice = not holders
+    applying = [item for item in cues if item is used or item.cue.kind not in (CueKind.ACCORDING, CueKind.REPORTING)]
+    certainty = _lowest(applying, own_voice)
+    denied = any(item.cue.denies and _main_clause(sentence, item) for item in applying)
+    mode = _mode(sentence, not own_voice)
+    if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):
+        mode = Mode.IMPLIED
+        cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)
+    elif own_voice:
+        hedges = [item for item in applying if item.cue.kind is CueKind.HEDGE]
+        cue = hedges[0].text if hedges else None
+    return Reading(
+        holders=holders,
+        cue=cue,
+        mode=mode,
+        certainty=certainty,
+        polarity=Polarity.DENIED if denied else Polarity.AFFIRMED,
+        anonymous=anonymous,
+        content=content,
+    )

@@ -1,0 +1,137 @@
+"""The cue table: the words that mark who says something, how firmly, and whether they deny it.
+
+Each :class:`Cue` is a pattern of words and what it does to a drafted claim. The
+certainty a cue sets is a *word* that :meth:`factlog.Certainty.parse` reads, so a hedge
+means the same here as everywhere else in factlog ("may" is ``possible`` on every
+route; "expected" and "likely" are ``probable``); a test holds every word of
+``Certainty``'s synonyms that is also a cue to the band the scale gives it. The table is
+printed in ``docs/draft.md`` by ``python -m tools.draft_figures``.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+
+import attrs
+
+from factlog.model._scales import Certainty
+
+__all__ = ["CUES", "Cue", "CueKind", "find_cues"]
+
+
+class CueKind(enum.Enum):
+    """What a cue does."""
+
+    REPORTING = "reporting"
+    """A verb of saying: its subject (or object) is the holder; the rest is what they hold."""
+    ACCORDING = "according"
+    """A phrase that names the holder after it ("according to KCNA")."""
+    PASSIVE = "passive"
+    """Saying without a named holder ("widely regarded"): an anonymous holder."""
+    HEDGE = "hedge"
+    """Words that lower the certainty of what is said."""
+    INFERENCE = "inference"
+    """The outlet reads meaning into events ("signals", "underscores"): implied, probable."""
+    NEGATION = "negation"
+    """Words that deny what the sentence says."""
+
+
+@attrs.frozen
+class Cue:
+    """One entry of the cue table."""
+
+    words: str
+    """A regular expression over the sentence (case-insensitive, whole words)."""
+    kind: CueKind
+    """What the cue does."""
+    certainty: str = "certain"
+    """A word :meth:`factlog.Certainty.parse` reads: the most a claim with this cue can be."""
+    denies: bool = False
+    """Whether the cue makes the claim a denial."""
+    own_voice_only: bool = False
+    """Whether the cue counts only where the outlet speaks for itself (a future "will")."""
+
+    @property
+    def band(self) -> Certainty:
+        """The certainty the cue's word names on factlog's scale."""
+        return Certainty.parse(self.certainty)
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        return re.compile(rf"(?<![\w-])(?:{self.words})(?![\w-])", re.IGNORECASE)
+
+
+_R = CueKind.REPORTING
+_SAY = (
+    r"said|says|say|told|tells|stated|states|announced|announces|added|adds|declared|insisted|argued|warned|"
+    r"claimed|claims|alleged|alleges|accused|accuses|described|describe|describes|noted|notes|note|"
+    r"reported|reports|wrote|writes|confirmed|confirms|confirm|explained|pointed out|stressed|emphasized"
+)
+
+CUES: tuple[Cue, ...] = (
+    Cue(r"said in a statement carried by|in a statement carried by", CueKind.ACCORDING),
+    Cue(r"according to", CueKind.ACCORDING),
+    Cue(r"denied|denies|deny|dismissed|dismisses|dismiss|rejected|rejects|reject|refuted|refutes", _R, denies=True),
+    Cue(_SAY, _R),
+    Cue(r"condemned|condemns|criticized|criticised|criticizes|criticises|welcomed|welcomes|praised|praises", _R),
+    Cue(r"believe|believes|believed|think|thinks|thought|expect|expects", _R, "probable"),
+    Cue(r"suggested|suggest|suggests", _R, "suggested"),
+    Cue(r"speculate|speculates|speculated|speculation|fear|fears|feared", _R, "possible"),
+    Cue(r"(?:is|are|was|were) widely (?:regarded|seen|considered|believed|viewed)", CueKind.PASSIVE, "probable"),
+    Cue(r"may|might|could|possibly|perhaps|reportedly|allegedly|apparently", CueKind.HEDGE, "possible"),
+    Cue(
+        r"(?:is|are|was|were) (?:expected|likely|set|due|scheduled|poised) to|expected|likely|probably|"
+        r"appears? to|appeared to|seems? to|seemed to",
+        CueKind.HEDGE,
+        "probable",
+    ),
+    # ICD 203 "unlikely" is PS- (Likelihood.UNLIKELY.factuality): possible, denied.
+    Cue(r"unlikely", CueKind.HEDGE, "possible", denies=True),
+    Cue(r"will|would|shall|plans? to|planned to|aims? to", CueKind.HEDGE, "probable", own_voice_only=True),
+    Cue(
+        r"signals?|signalled|signaled|underscores?|underscored|highlights?|highlighted|illustrates?|"
+        r"is (?:particularly )?significant|indicates?",
+        CueKind.INFERENCE,
+        "probable",
+    ),
+    # "The last X was in 2019" and "the first X since 2019" deny X in between (docs/concepts.md).
+    Cue(r"the last\b[^,.;]*?\b(?:was|were|occurred|took place|came) in", CueKind.NEGATION, denies=True),
+    Cue(r"the first\b[^,.;]*?\bsince", CueKind.NEGATION, denies=True),
+    Cue(
+        r"not|no longer|never|n't|neither|nor|none|nobody|no one|without any|has yet to|have yet to",
+        CueKind.NEGATION,
+        denies=True,
+    ),
+)
+"""The cue table, in the order cues are tried: the first reporting or according cue wins."""
+
+
+@attrs.frozen
+class Found:
+    """A cue found in a sentence."""
+
+    cue: Cue
+    start: int
+    end: int
+    text: str
+
+
+def find_cues(sentence: str) -> list[Found]:
+    """Every cue of :data:`CUES` in a sentence, in order of position; overlapping finds keep the longest."""
+    found = [
+        Found(cue, match.start(), match.end(), match.group())
+        for cue in CUES
+        for match in cue.pattern.finditer(sentence)
+        # A capital inside a sentence is a name ("United States", "May"), not a cue.
+        if match.start() == 0 or not match.group()[:1].isupper()
+    ]
+    found.sort(key=lambda item: (item.start, -(item.end - item.start)))
+    kept: list[Found] = []
+    for item in found:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept

@@ -1,0 +1,276 @@
+"""``factlog.draft``: a first claim set from an article's raw text, for an analyst to review."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import attrs
+
+from factlog.checks import Severity, check
+from factlog.drafting._attribution import read_sentence
+from factlog.drafting._holders import Holders
+from factlog.drafting._names import Names
+from factlog.drafting._propositions import office_titles, sentence_proposition
+from factlog.drafting._segment import sentences
+from factlog.errors import InputError
+from factlog.io import dump
+from factlog.model import (
+    Attribution,
+    Claim,
+    ClaimSet,
+    Evidence,
+    Interval,
+    Mode,
+    PartialDate,
+    Polarity,
+    Proposition,
+    Source,
+    find_time_expressions,
+)
+from factlog.model._fields import ID
+
+__all__ = ["draft", "write_draft"]
+
+_TITLE_LENGTH = 160
+_SAFETY_ROUNDS = 3
+_LONGEST_SOURCE_ID = 160  # claim ids add "-001-office-1" and must stay within 200 characters
+
+
+def _date(published: PartialDate | Interval | str | None) -> Interval | None:
+    """The publication date as a closed interval (a day, a month, or a span of days)."""
+    if published is None:
+        return None
+    if isinstance(published, PartialDate):
+        return Interval(published, published)
+    try:
+        found = published if isinstance(published, Interval) else Interval.parse(published)
+    except (ValueError, TypeError) as error:
+        raise InputError(f"published: {error}") from None
+    if not found.closed:
+        raise InputError(f"published: expected a date or an interval with two dates, got {found}")
+    return found
+
+
+def _named_time(sentence: str, published: Interval | None) -> Interval | None:
+    """The time the sentence's words name (by ``find_time_expressions``), or None."""
+    if published is None:
+        return None
+    for found in find_time_expressions(sentence, published):
+        if found.text.islower() and len(found.text.split()) == 1:
+            continue  # "may", "march": a verb more often than a month
+        return found.when
+    return None
+
+
+def _statement_of_office(holders: Holders, proposition: Proposition, polarity: Polarity) -> str:
+    person = holders.used[proposition.subject].name
+    office = holders.used[str(proposition.object)].name
+    if polarity is Polarity.DENIED:
+        return f"{person} no longer holds the office of {office}."
+    return f"{person} holds the office of {office}."
+
+
+@attrs.frozen
+class _Drafter:
+    """What every sentence of one article is drafted with."""
+
+    source: str
+    date: Interval | None
+    holders: Holders
+    outlet: str
+    vocabulary: dict[str, str]
+    figures: dict[str, str]
+
+    def sentence_claim(self, claim_id: str, text: str, start: int, end: int) -> Claim:
+        """The claim of one sentence: its attribution, certainty, polarity and any proposition."""
+        sentence = text[start:end]
+        reading = read_sentence(sentence)
+        if reading.holders:
+            ids = [self.holders.resolve(phrase) for phrase in reading.holders]
+            holder = ids[-1]
+            via = tuple(dict.fromkeys(item for item in (self.outlet, *ids[:-1]) if item != holder))
+            attribution = Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue)
+        else:
+            attribution = Attribution(holder=self.outlet, mode=reading.mode, cue=reading.cue)
+        proposition = None
+        if reading.polarity is Polarity.AFFIRMED:
+            # A denied sentence ("the last visit was in 2019") denies something other than its verb's relation.
+            named = _named_time(sentence, self.date)
+            proposition = sentence_proposition(
+                self.holders.names, self.vocabulary, self.figures, sentence, named=named, published=self.date
+            )
+        if proposition is not None:
+            for entity in (proposition.subject, proposition.object):
+                if isinstance(entity, str):
+                    self.holders.use(entity)
+        return Claim(
+            id=claim_id,
+            statement=" ".join(sentence.split()),
+            proposition=proposition,
+            polarity=reading.polarity,
+            certainty=reading.certainty,
+            attribution=attribution,
+            evidence=(Evidence(source=self.source, quote=sentence, start=start, end=end),),
+            draft=True,
+        )
+
+    def office_claims(self, claim_id: str, text: str, start: int, end: int) -> list[Claim]:
+        """A claim for each office title before a name in the sentence, quoting the title."""
+        sentence = text[start:end]
+        claims = []
+        found_titles = office_titles(self.holders.names, set(self.vocabulary), sentence, self.date)
+        for index, found in enumerate(found_titles, 1):
+            for entity in (found.proposition.subject, str(found.proposition.object)):
+                self.holders.use(entity)
+            quote = sentence[found.start : found.end]
+            claims.append(
+                Claim(
+                    id=f"{claim_id}-office-{index}",
+                    statement=_statement_of_office(self.holders, found.proposition, found.polarity),
+                    proposition=found.proposition,
+                    polarity=found.polarity,
+                    attribution=Attribution(holder=self.outlet, mode=Mode.IMPLIED),
+                    evidence=(
+                        Evidence(source=self.source, quote=quote, start=start + found.start, end=start + found.end),
+                    ),
+                    draft=True,
+                )
+            )
+        return claims
+
+
+def draft(
+    text: str,
+    *,
+    source: str,
+    published: PartialDate | Interval | str | None = None,
+    publisher: str | None = None,
+    registry: ClaimSet | None = None,
+    title: str | None = None,
+    document: str = "document.txt",
+) -> ClaimSet:
+    """A draft claim set for an article: every sentence a claim, each marked ``draft``.
+
+    ``text`` is the article as stored (offsets are Python string offsets into it);
+    ``source`` the id to give it; ``published`` its date (a :class:`PartialDate`, a
+    closed :class:`Interval`, or text such as ``"2025-10"`` or
+    ``"2025-10-06/2025-10-08"``), the anchor of relative times; ``publisher`` the name
+    (or id) of the outlet, looked up in the registry, else a new media outlet
+    (default: ``<source>-publisher``); ``registry`` a claim set whose entities resolve
+    holders and whose predicates are the vocabulary propositions may use; ``document``
+    the file name the text is stored under beside the claims file, whose SHA-256 is
+    recorded. Returns a claim set with one source, its claims (sentence order, then
+    office-title claims) and the entities they name (registry ones copied unchanged).
+    A proposition that would make the draft contradict itself is left out. Raises
+    :class:`InputError` for an id or date that cannot be used.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"expected the article's text as a string, got {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("the article's text holds a lone surrogate: it is not valid Unicode") from None
+    if not isinstance(source, str) or ID.fullmatch(source) is None or len(source) > _LONGEST_SOURCE_ID:
+        raise InputError(
+            f"source: expected an id like 'li-qiang-visit' of at most {_LONGEST_SOURCE_ID} characters, got {source!r}"
+        )
+    if publisher is not None and (not isinstance(publisher, str) or not publisher.strip()):
+        raise InputError(f"publisher: expected a name, got {publisher!r}")
+    date = _date(published)
+    registry = ClaimSet() if registry is None else registry
+    holders = Holders(Names(registry.entities))
+    drafter = _Drafter(
+        source=source,
+        date=date,
+        holders=holders,
+        outlet=holders.publisher(publisher, source),
+        vocabulary={predicate.id: predicate.label for predicate in registry.predicates},
+        figures={predicate.id: predicate.label for predicate in registry.predicates if predicate.functional},
+    )
+    spans = sentences(text)
+    claims: list[Claim] = []
+    extra: list[Claim] = []
+    for number, (start, end) in enumerate(spans, 1):
+        claim = drafter.sentence_claim(f"{source}-{number:03d}", text, start, end)
+        claims.append(claim)
+        extra += drafter.office_claims(claim.id, text, start, end)
+    outlet = drafter.outlet
+    heading = title or (text[spans[0][0] : spans[0][1]] if spans else source)
+    heading = " ".join(heading.split())[:_TITLE_LENGTH] or source
+    used_predicates = _with_references(registry, {c.proposition.predicate for c in (*claims, *extra) if c.proposition})
+    result = ClaimSet(
+        entities=tuple(holders.used.values()),
+        predicates=tuple(p for p in registry.predicates if p.id in used_predicates),
+        sources=(
+            Source(
+                id=source,
+                title=heading,
+                publisher=outlet,
+                published=date,
+                language="en",
+                document=document,
+                sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            ),
+        ),
+        claims=(*claims, *extra),
+    )
+    return _consistent(result)
+
+
+def _with_references(registry: ClaimSet, predicates: set[str]) -> set[str]:
+    """The predicates with those they name (inverse, exclusive), so that the draft stands on its own."""
+    pending, found = list(predicates), set()
+    while pending:
+        predicate = registry.predicate_by_id.get(pending.pop())
+        if predicate is None or predicate.id in found:
+            continue
+        found.add(predicate.id)
+        pending += [*predicate.exclusive_with, *([predicate.inverse] if predicate.inverse else [])]
+    return found
+
+
+def _consistent(claims: ClaimSet) -> ClaimSet:
+    """The draft without the propositions that make it contradict itself (errors of ``check``)."""
+    for _ in range(_SAFETY_ROUNDS):
+        bare = attrs.evolve(claims, sources=tuple(attrs.evolve(s, document=None, sha256=None) for s in claims.sources))
+        involved = {
+            claim
+            for finding in check(bare).findings
+            if finding.severity >= Severity.ERROR
+            for claim in finding.claim_ids
+        }
+        if not involved:
+            return claims
+        claims = attrs.evolve(claims, claims=tuple(_without_proposition(c, involved) for c in claims.claims))
+    return attrs.evolve(claims, claims=tuple(attrs.evolve(c, proposition=None) for c in claims.claims))
+
+
+def _without_proposition(claim: Claim, involved: set[str]) -> Claim:
+    if claim.id not in involved or claim.proposition is None:
+        return claim
+    note = "factlog draft left out a proposition that contradicted another sentence of the article."
+    return attrs.evolve(claim, proposition=None, notes=note)
+
+
+def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str]) -> None:
+    """Write a draft claim set to ``path`` and the article's text beside it, as its source names it.
+
+    The text is written as UTF-8 under each source's ``document`` name in the folder of
+    ``path`` (left alone when that file already holds the same bytes), so quotes and
+    the SHA-256 can be verified. Raises :class:`InputError` when either cannot be written.
+    """
+    target = Path(path)
+    data = text.encode("utf-8")
+    for source in claims.sources:
+        if source.document is None:
+            continue
+        beside = target.parent / source.document
+        try:
+            same = beside.is_file() and beside.read_bytes() == data
+            if not same:
+                beside.write_bytes(data)
+        except OSError as error:
+            raise InputError(f"{beside}: cannot write: {error.strerror or error}") from None
+    dump(claims, target)

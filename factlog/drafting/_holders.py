@@ -1,0 +1,121 @@
+"""Holder phrases to entity ids: the registry first, then proposed entities, then anonymous ones.
+
+The entities a draft needs are collected here in the order they are first named: the
+registry's own (copied unchanged, so that the draft merges with the registry), new
+named holders (proposed, with a note saying so), and anonymous descriptors, which keep
+the count they state ("two people familiar with the matter": 2) in their notes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from factlog.drafting._names import Names, count_of, normal, slug, vague
+from factlog.model._kinds import EntityKind
+from factlog.model._nouns import Entity
+
+__all__ = ["Holders"]
+
+_OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
+_BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
+_ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association)\b")
+_PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
+_CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
+
+
+def _kind(name: str) -> EntityKind:
+    if _OUTLET_WORDS.search(name):
+        return EntityKind.MEDIA_OUTLET
+    if _BODY_WORDS.search(name):
+        return EntityKind.GOVERNMENT_BODY
+    if _ORG_WORDS.search(name):
+        return EntityKind.ORGANISATION
+    if _CAPITALISED.match(name) and 2 <= len(name.split()) <= 4:
+        return EntityKind.PERSON
+    return EntityKind.ORGANISATION
+
+
+class Holders:
+    """Resolves holder phrases and keeps the entities the draft uses."""
+
+    def __init__(self, names: Names) -> None:
+        self.names = names
+        self.used: dict[str, Entity] = {}
+        self._last_person: str | None = None
+
+    def use(self, entity: str) -> str:
+        """Note a registry or new entity as used by the draft; returns its id."""
+        found = self.names.entities.get(entity)
+        while found is not None and found.id not in self.used:
+            # Copied with what it speaks for, so that the draft stands on its own.
+            self.used[found.id] = found
+            found = self.names.entities.get(found.affiliation) if found.affiliation else None
+        return entity
+
+    def _new(self, entity: Entity) -> str:
+        candidate, number = entity, 2
+        while True:
+            known = self.used.get(candidate.id) or self.names.entities.get(candidate.id)
+            if known is None or known == candidate:
+                self.used[candidate.id] = candidate
+                return candidate.id
+            candidate = attrs.evolve(entity, id=f"{entity.id}-{number}")
+            number += 1
+
+    def publisher(self, name: str | None, source: str) -> str:
+        """The publisher's id: a registry entity by name, alias or id, or a new media outlet."""
+        if name is not None:
+            found = self.names.lookup(name)
+            if found is not None:
+                return self.use(found)
+            return self._new(Entity(id=slug(name), name=name.strip(), kind=EntityKind.MEDIA_OUTLET))
+        return self._new(
+            Entity(id=f"{source}-publisher", name=f"the publisher of {source}", kind=EntityKind.MEDIA_OUTLET)
+        )
+
+    def resolve(self, phrase: str) -> str:
+        """The entity id for a holder phrase as written."""
+        phrase = " ".join(phrase.split())
+        if _PRONOUN.match(phrase):
+            return self._last_person or self._anonymous("an unnamed speaker")
+        found = self.names.find(phrase)
+        head = found[-1] if found else None  # the head of an English noun phrase comes last
+        if head is not None and (not vague(phrase) or not phrase[head.end :].strip(" .")):
+            known = self.use(head.entity)
+            if self.names.kind(known) is EntityKind.PERSON:
+                self._last_person = known
+            return known
+        if vague(phrase):
+            # "a senior U.S. official": anonymous, speaking for the name inside the phrase.
+            return self._anonymous(phrase, None if head is None else self.use(head.entity))
+        if head is not None:
+            return self.use(head.entity)
+        entity = Entity(
+            id=slug(phrase),
+            name=phrase,
+            kind=_kind(phrase),
+            notes="Proposed by factlog draft: not in the registry given.",
+        )
+        created = self._new(entity)
+        if entity.kind is EntityKind.PERSON:
+            self._last_person = created
+        return created
+
+    def _anonymous(self, phrase: str, affiliation: str | None = None) -> str:
+        key = slug(phrase)
+        known = self.names.entities.get(key)
+        if known is not None and known.anonymous:
+            return self.use(key)
+        for article in ("a ", "an ", "the "):
+            if normal(phrase).startswith(article):
+                found = self.names.lookup(phrase[len(article) :])
+                if found is not None:
+                    return self.use(found)
+        count = count_of(phrase)
+        notes = "Proposed by factlog draft: an anonymous descriptor"
+        notes += f"; stated count: {count}." if count is not None else "."
+        kind = EntityKind.PERSON if count == 1 else EntityKind.GROUP
+        entity = Entity(id=key, name=phrase, kind=kind, anonymous=True, affiliation=affiliation, notes=notes)
+        return self._new(entity)

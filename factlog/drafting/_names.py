@@ -1,0 +1,145 @@
+"""Names as written to entities: the registry's names and aliases, new named holders, vague ones.
+
+A name matches when it is the same as an entity's name or one of its aliases after
+Unicode NFC normalisation, case folding, typographic apostrophes read as ``'`` and runs
+of spaces read as one. A phrase is searched for the longest names it contains, word by
+word, so "North Korea's state news agency KCNA" finds the agency, not the country.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import attrs
+
+from factlog.model._kinds import EntityKind
+from factlog.model._nouns import Entity
+
+__all__ = ["Names", "count_of", "normal", "slug", "vague"]
+
+_TOKEN = re.compile(r"[\w'’.\-]+")
+_LONGEST = 10
+_NUMBER_WORDS = {
+    "a": 1,
+    "both": 2,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_VAGUE_NOUNS = (
+    r"officials?|people|persons?|sources?|analysts?|experts?|observers?|diplomats?|researchers?|"
+    r"residents?|witnesses|witness|critics?|insiders?|aides?|lawmakers?|legislators?|activists?|"
+    r"spokesm[ae]n|spokespersons?|members?|scholars?|commentators?|officers?|soldiers?|defectors?|"
+    r"intelligence|assessments?|reports?|media|sides|parties|countries|governments?|individuals?"
+)
+_VAGUE = re.compile(
+    rf"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|many|most|few|"
+    rf"both|other|the|senior|unnamed|anonymous|local|western|foreign|independent)\b[\s\w.,'’-]*?\b)?"
+    rf"(?:{_VAGUE_NOUNS})\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+def normal(text: str) -> str:
+    """A name as matched: NFC, case-folded, typographic apostrophes as ``'``, single spaces."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("’", "'").replace("‘", "'")
+    return " ".join(text.split())
+
+
+def slug(text: str) -> str:
+    """An id made from words: lowercase ASCII letters and digits joined by hyphens ("entity" when none)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    return "-".join(words)[:60].strip("-") or "entity"
+
+
+def vague(phrase: str) -> bool:
+    """Whether a holder phrase is a descriptor, not a name: "a senior official", "two people familiar ..."."""
+    first = phrase.split(maxsplit=1)[0] if phrase.split() else ""
+    return bool(_VAGUE.match(phrase)) or (first[:1].islower() and first.casefold() not in _PRONOUNS)
+
+
+def count_of(phrase: str) -> int | None:
+    """The number of people a vague descriptor states: "two people ..." is 2, "analysts" is None."""
+    words = phrase.split()
+    if not words:
+        return None
+    first = words[0].casefold()
+    if first.isdigit():
+        return int(first)
+    return _NUMBER_WORDS.get(first)
+
+
+@attrs.frozen
+class Match:
+    """A registry name found in a phrase."""
+
+    entity: str
+    start: int
+    end: int
+
+
+class Names:
+    """The registry's names and aliases, for finding entities in phrases."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._by_name: dict[str, str] = {}
+        for entity in entities:
+            self.entities[entity.id] = entity
+            for name in (entity.name, *entity.aliases):
+                self._by_name.setdefault(normal(name), entity.id)
+                if name.casefold().startswith("the "):
+                    self._by_name.setdefault(normal(name[4:]), entity.id)
+
+    def lookup(self, name: str) -> str | None:
+        """The id of the entity with this name or alias (or id), or None."""
+        key = normal(name)
+        found = self._by_name.get(key)
+        if found is None and key in self.entities:
+            return key
+        return found
+
+    def find(self, phrase: str) -> list[Match]:
+        """The registry names in a phrase, longest first at each word, in order, never overlapping."""
+        tokens = [(match.start(), match.end()) for match in _TOKEN.finditer(phrase)]
+        found: list[Match] = []
+        index = 0
+        while index < len(tokens):
+            for length in range(min(_LONGEST, len(tokens) - index), 0, -1):
+                start, end = tokens[index][0], tokens[index + length - 1][1]
+                entity = self._name_at(phrase[start:end])
+                if entity is not None:
+                    while end > start and phrase[end - 1] in ".-" and self._name_at(phrase[start : end - 1]):
+                        end -= 1
+                    found.append(Match(entity, start, end))
+                    index += length
+                    break
+            else:
+                index += 1
+        return found
+
+    def _name_at(self, text: str) -> str | None:
+        key = normal(text)
+        found = self._by_name.get(key)
+        if found is None and key.endswith((".", "'s")):
+            found = self._by_name.get(key.rstrip(".").removesuffix("'s"))
+        return found
+
+    def kind(self, entity: str) -> EntityKind | None:
+        """The kind of a registry entity, or None."""
+        found = self.entities.get(entity)
+        return None if found is None else found.kind
