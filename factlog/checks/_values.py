@@ -214,8 +214,8 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     value with its holders and the times they gave; values that agree with each other
     stand on one side (the border region and its country against a third country;
     1970 and 1970-05-02 against 1971), the side named by its values joined with " / ".
-    Severity comes from the two claims that actually disagree: *error* when certain claims on both sides definitely
-    overlap; *warning* when one side is only probable or possible (two certain claims
+    Severity comes from the two claims that actually disagree: *error* when certain
+    claims on both sides definitely overlap; *warning* when one side is only probable or possible (two certain claims
     agreeing and one "possible" dissent) or the times only possibly overlap (year
     terms ``2010/2016`` and ``2016/2019``; the message then says so); *info* when both
     hold. A claim without a valid time is compared with every claim, in a finding of
