@@ -21,8 +21,8 @@ def interested_judgement(index: Index) -> Iterator[Finding]:
     sites", "complied with the agreement"). When the subject or the object of such a
     proposition (or an entity speaking for one) affirms it, the party is marking its
     own work: interested, as a denial by the accused is (``interested_denial``, which
-    reports denials of every predicate). Assessment can discount such claims through
-    :func:`factlog.analysis._parties.interested`. One finding per proposition, listing
+    reports denials of every predicate), and assessment discounts such claims as
+    interested. One finding per proposition, listing
     the interested affirmations and what else is said about it. Severity: *info*.
 
     Example: ``{"id": "destroys", "label": "destroyed", "kind": "event", "evaluative":

@@ -12,7 +12,7 @@ from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import PropositionKey
 
-__all__ = ["answered_denial", "one_party", "opposed_claims", "stance"]
+__all__ = ["answered_denial", "one_party", "opposed_claims", "stance", "wider_pairs"]
 
 
 def strongest(entries: Sequence[Entry]) -> Certainty:
@@ -65,7 +65,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     Places within places: when the entity registry says a region is ``part_of`` a
     country, "fought in the border region" conflicts with "did not fight in the
     country" (a denial of the wider proposition), with the same severities; it does
-    not conflict with "did not fight in the neighbouring country".
+    not conflict with "did not fight in the neighbouring country". As above, when one
+    party says both, the finding is ``self_contradiction``'s.
     """
     for entries in index.by_key.values():
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
@@ -102,15 +103,23 @@ def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
     return [e for e in entries if e.polarity is polarity and e.claim.certainty is not Certainty.UNCOMMITTED]
 
 
-def _wider_denials(index: Index) -> Iterator[Finding]:
-    """Affirmations at a place against denials at a place containing it (``part_of``)."""
+def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
+    """``(narrow, wide)`` proposition keys where ``wide`` names a place containing one of ``narrow``'s (``part_of``).
+
+    In first-seen order of the index's keys, each pair once.
+    """
     pairs: dict[tuple[PropositionKey, PropositionKey], None] = {}
     for key in index.by_key:
         for wide in index.broader_keys(key):
             pairs[(key, wide)] = None
         for narrow in index.narrower_keys(key):
             pairs[(narrow, key)] = None
-    for narrow, wide in pairs:
+    return list(pairs)
+
+
+def _wider_denials(index: Index) -> Iterator[Finding]:
+    """Affirmations at a place against denials at a place containing it (``part_of``)."""
+    for narrow, wide in wider_pairs(index):
         affirmed = _committed(index.key_group(narrow), Polarity.AFFIRMED)
         denied = _committed(index.key_group(wide), Polarity.DENIED)
         if not affirmed or not denied:
@@ -128,8 +137,8 @@ def _wider_denials(index: Index) -> Iterator[Finding]:
             message = (
                 f"{lead}: {phrasing.proposition(index, yes[0].proposition, with_time=False)}:"
                 f" {phrasing.participle(strongest(yes))} by {phrasing.by_holders(index, yes, times=True)};"
-                f" denied of the wider {phrasing.proposition(index, no[0].proposition, with_time=False)} by"
-                f" {phrasing.by_holders(index, no, times=True)}"
+                f" denied by {phrasing.by_holders(index, no, times=True)}, of the wider place"
+                f" ({phrasing.proposition(index, no[0].proposition, with_time=False)})"
             )
             if not definite:
                 message += f"; {phrasing.ONLY_POSSIBLE}"
@@ -191,10 +200,13 @@ def answered_denial(index: Index) -> Iterator[Finding]:
         certain = answered.claim.certainty is Certainty.CERTAIN and strongest(against) is Certainty.CERTAIN
         names = phrasing.holders(index, against)
         verb = "denied" if answered.claim.polarity is Polarity.AFFIRMED else "denial rejected"
+        said = phrasing.participle(answered.claim.certainty)
+        if answered.claim.polarity is Polarity.DENIED:
+            said = "denied" if answered.claim.certainty is Certainty.CERTAIN else f"{said} as a denial"
         yield Finding(
             rule="answered_denial",
             severity=Severity.WARNING if certain else Severity.INFO,
             message=f"{phrasing.capital(verb)} in answer: {phrasing.statement(answered)}"
-            f" ({phrasing.participle(answered.claim.certainty)} by {index.name(answered.holder)}; {verb} by {names})",
+            f" ({said} by {index.name(answered.holder)}; {verb} by {names})",
             claims={"answered": [answered.id], "answering": [e.id for e in against]},
         )

@@ -10,6 +10,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._origins import Origin, may_share_origin, origins
 from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
+from factlog.checks._polarity import wider_pairs
 from factlog.model._scales import Certainty, Polarity, Reliability
 
 __all__ = ["hollow_corroboration", "interested_denial", "overconfident_holder", "self_contradiction"]
@@ -99,7 +100,12 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         if not interested:
             continue
         mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
-        denied = [e for e in entries if e.polarity is Polarity.AFFIRMED and e.id not in mine]
+        narrower = (
+            [e for key in index.narrower_keys(entries[0].key) for e in index.key_group(key)] if entries[0].key else []
+        )
+        denied = list(
+            {e.id: e for e in [*entries, *narrower] if e.polarity is Polarity.AFFIRMED and e.id not in mine}.values()
+        )
         names = phrasing.holders(index, chronological(interested))
         what = phrasing.proposition(index, proposition, with_time=False)
         yield Finding(
@@ -117,12 +123,15 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     """One party affirming and denying the same proposition at overlapping times.
 
     A party is a holder and everyone speaking for it through ``affiliation`` (a
-    spokesperson and the government it speaks for). Within one source this is a text
-    contradicting itself; across dates it is a reversal (Russia called the troop
-    reports fake in 2024 and its foreign ministry confirmed them in 2025), reported
-    once, with the dates of each side: ``opposed_claims`` leaves such groups to this
-    rule. One finding per party, proposition and group of claims linked by overlapping
-    times. Severity: *warning*.
+    spokesperson and the government it speaks for). Claims all stated on one date (or
+    undated) are a self-contradiction: a text contradicting itself. Claims stated on
+    two dates or more, even when one source reports both, are a reversal (Russia called
+    the troop reports fake in 2024 and its foreign ministry confirmed them in 2025),
+    reported once, with the dates of each side: ``opposed_claims`` leaves such groups
+    to this rule. Places within places count as in ``opposed_claims``: a party that
+    denies acting in a country and affirms acting in a region ``part_of`` it has
+    reversed itself too (the message names the wider denial). One finding per party,
+    proposition and group of claims linked by overlapping times. Severity: *warning*.
 
     Example: a spokesman (``"affiliation": "russia"``) denies on ``2024-11``, the
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
@@ -137,6 +146,31 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
             affirmed = [e for e in mine if e.polarity is Polarity.AFFIRMED]
             denied = [e for e in mine if e.polarity is Polarity.DENIED]
             if not affirmed or not denied:
+                continue
+            for group in dated_components(affirmed, denied):
+                yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+                no = chronological([e for e in group if e.polarity is Polarity.DENIED])
+                yield _self_contradiction(index, party, yes, no)
+    yield from _wider_reversals(index)
+
+
+def _by_party(entries: list[Entry], polarity: Polarity) -> dict[str, list[Entry]]:
+    """Committed claims of one polarity, by the party each speaks for."""
+    parties: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.polarity is polarity and entry.claim.certainty is not Certainty.UNCOMMITTED:
+            parties[entry.speaks_for].append(entry)
+    return parties
+
+
+def _wider_reversals(index: Index) -> Iterator[Finding]:
+    """One party affirming at a place and denying at a place containing it (``part_of``)."""
+    for narrow, wide in wider_pairs(index):
+        affirmers = _by_party(index.key_group(narrow), Polarity.AFFIRMED)
+        deniers = _by_party(index.key_group(wide), Polarity.DENIED)
+        for party, affirmed in affirmers.items():
+            denied = deniers.get(party)
+            if not denied:
                 continue
             for group in dated_components(affirmed, denied):
                 yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
@@ -162,9 +196,10 @@ def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Ent
     stated = sorted({str(e.stated) for e in group if e.stated is not None})
     same_source = {s for e in yes for s in e.sources} & {s for e in no for s in e.sources}
     claims = {"affirming": [e.id for e in yes], "denying": [e.id for e in no]}
-    if same_source or len(stated) < 2:
+    if len(stated) < 2:
         holders = phrasing.join(index.name(e.holder) for e in chronological(group))
-        message = f"Self-contradiction: {what}: both affirmed and denied by {holders} (in one source)"
+        where = " (in one source)" if same_source else ""
+        message = f"Self-contradiction: {what}: both affirmed and denied by {holders}{where}"
     else:
         first, then = (no, yes) if _first_said(no) <= _first_said(yes) else (yes, no)
         verbs = ("denied", "affirmed") if first is no else ("affirmed", "denied")
@@ -173,6 +208,9 @@ def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Ent
         )
         if index.name(party) not in message:
             message += f", all speaking for {index.name(party)}"
+    assert no[0].proposition is not None
+    if no[0].key != yes[0].key:
+        message += f" (denied of the wider place: {phrasing.proposition(index, no[0].proposition, with_time=False)})"
     return Finding(rule="self_contradiction", severity=Severity.WARNING, message=message, claims=claims)
 
 

@@ -15,7 +15,15 @@ __all__ = ["falling_total"]
 
 
 def _as_of(entry: Entry) -> tuple[int, int] | None:
-    """The days a figure is given for: its valid time, or else the day it was stated."""
+    """The days a figure is given for: its valid time's start, or else the day it was stated.
+
+    A figure given over an interval (``2025-03-01/2025-03-20``) is the state of the total
+    throughout it, so it is established from the interval's start; a single date (a day,
+    a month) is the date the figure is for, somewhere within it.
+    """
+    when = entry.when
+    if when is not None and when.start is not None and when.end != when.start:
+        return (when.start.first_day, when.start.last_day)
     if entry.timed:
         return entry.span
     if entry.stated is None:
@@ -30,8 +38,13 @@ def falling_total(index: Index) -> Iterator[Finding]:
     reported to date, votes counted so far, money disbursed. A figure as of a date (the
     claim's valid time, or else the day it was stated) is then a lower bound from that
     date on, so a figure for a later date that is lower than an earlier one (beyond
-    the predicate's ``tolerance``) is stale or wrong. One finding per lower figure,
-    against the highest figure established before it. Severity: *warning* when both
+    the predicate's ``tolerance``) is stale or wrong; so is a lower figure for the very
+    same day as a higher one. A figure given over an interval is the state of the total
+    throughout it, so it counts as of the interval's **start** (1,500 over
+    ``2025-03-01/2025-03-20`` is contradicted by 900 on ``2025-03-10``); a figure for a
+    month or a year counts as of some day in it, so it is established only after its
+    last day. One finding per lower figure, against the highest figure established
+    before it (or on its day). Severity: *warning* when both
     are certain, *info* otherwise. A sweep over the figures in date order: O(n log n).
 
     Example: ``{"id": "cases-reported", "kind": "state", "cumulative": true}``; 1,200
@@ -59,6 +72,10 @@ def falling_total(index: Index) -> Iterator[Finding]:
         figures = [(days, low, high, entry) for (days, _, entry), (low, high) in zip(counted, ranges, strict=False)]
         if len(figures) < 2:
             continue
+        same_day: dict[int, tuple[float, Entry]] = {}  # the highest figure for each single day
+        for days, low, _, entry in sorted(figures, key=lambda f: (f[0], -f[1], f[3].id)):
+            if days[0] == days[1]:
+                same_day.setdefault(days[0], (low, entry))
         by_end = sorted(figures, key=lambda f: (f[0][1], -f[1], f[3].id))
         pointer = 0
         best: tuple[float, Entry] | None = None
@@ -68,9 +85,13 @@ def falling_total(index: Index) -> Iterator[Finding]:
                 if best is None or candidate[1] > best[0]:
                     best = (candidate[1], candidate[3])
                 pointer += 1
-            if best is None or high >= best[0]:
+            against = best
+            day = same_day.get(days[0]) if days[0] == days[1] else None
+            if day is not None and (against is None or day[0] > against[0]):
+                against = day
+            if against is None or high >= against[0]:
                 continue
-            established = best[1]
+            established = against[1]
             certain = entry.claim.certainty is Certainty.CERTAIN and established.claim.certainty is Certainty.CERTAIN
             assert established.proposition is not None
             assert entry.proposition is not None

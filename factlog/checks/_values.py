@@ -121,14 +121,64 @@ def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[_Conflict]
         yield [groups[i] for i in sorted(involved)], worst, definite, units
 
 
+def _merge_undated(conflicts: Iterator[_Conflict]) -> list[_Conflict]:
+    """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time)."""
+    merged: list[_Conflict] = []
+    where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
+    for groups, severity, definite, units in conflicts:
+        if all(e.timed for group in groups for e in group):
+            merged.append((groups, severity, definite, units))
+            continue
+        ids = [e.id for group in groups for e in group]
+        number = next((where[i] for i in ids if i in where), None)
+        if number is None:
+            number = len(merged)
+            merged.append((groups, severity, definite, units))
+        else:
+            others, worst, sure, odd = merged[number]
+            merged[number] = (_regroup(others, groups), max(worst, severity), sure or definite, odd or units)
+        for i in ids:
+            where.setdefault(i, number)
+    return merged
+
+
+def _regroup(first: list[list[Entry]], second: list[list[Entry]]) -> list[list[Entry]]:
+    """The value groups of two conflicts as one list, each claim once."""
+    seen: set[str] = set()
+    result: list[list[Entry]] = []
+    for group in [*first, *second]:
+        fresh = [e for e in group if e.id not in seen]
+        seen.update(e.id for e in fresh)
+        if fresh:
+            result.append(fresh)
+    return result
+
+
+def _sides(values: _Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
+    """Value groups gathered into sides of mutually compatible values (a region with its country), in order."""
+    sides: list[list[list[Entry]]] = []
+    for group in groups:
+        for side in sides:
+            if not any(values.clash(group, other) for other in side):
+                side.append(group)
+                break
+        else:
+            sides.append([group])
+    return sides
+
+
 def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
     seen: set[str] = set()
-    for groups, severity, definite, units in _conflicts(values, entries):
+    for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
         times = any(e.timed for group in groups for e in group)
-        # Two values read "A but B"; three or more are listed, "A; B; C", not "A but B but C".
-        alternatives = (" but " if len(groups) == 2 else "; ").join(
-            f"{values.name(group[0])} according to {phrasing.by_holders(values.index, group, times=times)}"
-            for group in groups
+        sides = _sides(values, groups)
+        # Two sides read "A but B"; three or more are listed, "A; B; C", not "A but B but C".
+        alternatives = (" but " if len(sides) == 2 else "; ").join(
+            " and ".join(
+                f"{values.name(group[0])} according to {phrasing.by_holders(values.index, group, times=times)}"
+                for group in side
+            )
+            for side in sides
         )
         message = f"{lead} {alternatives}"
         if units:
@@ -139,7 +189,10 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
             rule=rule,
             severity=severity,
             message=message,
-            claims=[(values.side(group[0]), [e.id for e in group]) for group in groups],
+            claims=[
+                (" / ".join(sorted(values.side(group[0]) for group in side)), [e.id for group in side for e in group])
+                for side in sides
+            ],
         )
         if finding.id not in seen:
             seen.add(finding.id)
@@ -159,14 +212,17 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     Claims are compared pair by pair where their times overlap, never by chaining: a
     2010–2014 term, a 2013–2017 term and a 2016–2019 term give two findings, since the
     first and the last never meet. One finding per set of claims alive on one day, each
-    value with its holders and the times they gave. Severity comes from the two claims
-    that actually disagree: *error* when certain claims on both sides definitely
-    overlap; *warning* when one side is only probable or possible (two certain claims
+    value with its holders and the times they gave; values that agree with each other
+    stand on one side (the border region and its country against a third country;
+    1970 and 1970-05-02 against 1971), the side named by its values joined with " / ".
+    Severity comes from the two claims that actually disagree: *error* when certain
+    claims on both sides definitely overlap; *warning* when one side is only probable or possible (two certain claims
     agreeing and one "possible" dissent) or the times only possibly overlap (year
     terms ``2010/2016`` and ``2016/2019``; the message then says so); *info* when both
     hold. A claim without a valid time is compared with every claim, in a finding of
     its own, one step less severely against a dated claim; two undated claims speak of
-    the same unspecified time (the date of an event, given without saying when).
+    the same unspecified time (the date of an event, given without saying when), so
+    findings of undated claims that share a claim are one finding.
 
     Quantities are converted to one unit first (5 miles is 8.05 km; 90 minutes is 1.5
     hours) and widened by the predicate's absolute ``margin`` too; "at least 120" has no

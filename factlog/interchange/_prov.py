@@ -100,9 +100,14 @@ def _claim_entity(claim: Claim) -> dict[str, Any]:
 
 
 def to_prov(claims: ClaimSet) -> dict[str, Any]:
-    """The claim set as a W3C PROV-JSON document."""
+    """The claim set as a W3C PROV-JSON document.
+
+    Deterministic: sources and claims are taken in order of id, derivations and evidence
+    sorted, so the numbering of relations (``_:r1``, ...) does not depend on the order
+    of the input file.
+    """
     prov = _Prov()
-    for source in claims.sources:
+    for source in sorted(claims.sources, key=lambda s: s.id):
         attributes: dict[str, Any] = {
             "prov:label": source.title,
             "prov:type": _qname("factlog:Source"),
@@ -117,16 +122,16 @@ def to_prov(claims: ClaimSet) -> dict[str, Any]:
             "wasAttributedTo",
             {"prov:entity": f"source:{source.id}", "prov:agent": prov.agent(claims, source.publisher)},
         )
-        for parent in source.derived_from:
+        for parent in sorted(set(source.derived_from)):
             prov.relation(
                 "wasDerivedFrom", {"prov:generatedEntity": f"source:{source.id}", "prov:usedEntity": f"source:{parent}"}
             )
-    for claim in claims.claims:
+    for claim in sorted(claims.claims, key=lambda c: c.id):
         node = f"claim:{claim.id}"
         prov.document["entity"][node] = _claim_entity(claim)
         holder = prov.agent(claims, claim.attribution.holder)
         prov.relation("wasAttributedTo", {"prov:entity": node, "prov:agent": holder})
-        for evidence in claim.evidence:
+        for evidence in sorted(claim.evidence, key=lambda e: (e.source, e.start or 0, e.end or 0, e.quote)):
             derivation: dict[str, Any] = {
                 "prov:generatedEntity": node,
                 "prov:usedEntity": f"source:{evidence.source}",

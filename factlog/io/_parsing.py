@@ -114,6 +114,8 @@ def size_error(size: int, name: str | None, limits: Limits) -> str:
     )
 
 
+# CPython refuses to convert integers longer than this (sys.get_int_max_str_digits's default).
+MAX_DIGITS = 4300
 # Texts that may hold what the writers cannot write: an escaped surrogate, or a raw one (in a str).
 _SUSPECT = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
 # What orjson reads inexactly: an escaped surrogate; and an integer of 19 digits or more may be
@@ -121,6 +123,7 @@ _SUSPECT = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
 _NOT_QUICK = re.compile(rb"\\u[dD][89abcdefABCDEF]")
 _LONG_DIGITS = re.compile(rb"\d{19}")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_HUGE = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 
 
 def _unwritable(data: Any, path: str, problems: list[str]) -> None:
@@ -141,6 +144,30 @@ def _unwritable(data: Any, path: str, problems: list[str]) -> None:
 def _surrogate(text: str) -> str:
     found = _SURROGATE.search(text)
     return "" if found is None else f"U+{ord(found.group()):04X}"
+
+
+@attrs.frozen
+class _Huge:
+    """An integer literal too long to convert: its number of digits."""
+
+    digits: int
+
+
+def _integer(text: str) -> int | _Huge:
+    digits = len(text.lstrip("-"))
+    return _Huge(digits) if digits > MAX_DIGITS else int(text)
+
+
+def _huge_paths(data: Any, path: str, problems: list[str]) -> None:
+    """Collect the paths of integers too long to read."""
+    if isinstance(data, _Huge):
+        problems.append(f"{path}: a number of {data.digits} digits is too long (at most {MAX_DIGITS} digits)")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _huge_paths(value, f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key)}]", problems)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _huge_paths(value, f"{path}[{index}]", problems)
 
 
 def check_writable(text: str, data: Any, name: str | None) -> None:
@@ -191,7 +218,8 @@ def parse_json(text: str, name: str | None, limits: Limits, *, depth: bool = Tru
         raise ValueError(f"{word} is not a JSON number")
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+        huge = _HUGE.search(text) is not None
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_int=_integer if huge else None)
     except json.JSONDecodeError as error:
         raise FormatError(
             [f"{prefix(name)}$: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"]
@@ -200,6 +228,11 @@ def parse_json(text: str, name: str | None, limits: Limits, *, depth: bool = Tru
         raise FormatError([_too_deep(name, limits)]) from None  # the parser's own limit, far above any sane one
     except ValueError as error:
         raise FormatError([f"{prefix(name)}$: invalid JSON: {error}"]) from None
+    if huge:
+        problems: list[str] = []
+        _huge_paths(data, "$", problems)
+        if problems:
+            raise FormatError([prefix(name) + problem for problem in problems])
     check_writable(text, data, name)
     if depth:
         check_depth(text, name, limits)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from factlog.io._cycles import on_cycles
 from factlog.model._claimset import ClaimSet
 from factlog.model._stances import Regarding
 from factlog.model._vocabulary import Vocabulary, alias_problems
@@ -18,7 +19,7 @@ __all__ = ["unresolved"]
 def unresolved(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary | None = None) -> list[tuple[str, str]]:
     """``(path, message)`` for each reference in ``part`` that ``within`` does not define."""
     vocabulary = vocabulary or Vocabulary.of(within)
-    return list(_problems(part, within, vocabulary))
+    return [*_problems(part, within, vocabulary), *_cycle_problems(part, within, vocabulary.names)]
 
 
 def _entity(vocabulary: Vocabulary, value: str) -> str | None:
@@ -112,3 +113,40 @@ def _regarding_problems(
             yield f"{path}.claims[{position}]", f"unknown claim {other!r}"
         elif other == own:
             yield f"{path}.claims[{position}]", "a claim cannot be about itself"
+
+
+def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    """Links of ``part`` on a cycle of ``part_of``, ``affiliation`` or ``derived_from`` (across ``within``)."""
+    contains = {e.id: [names.get(whole, whole) for whole in e.part_of] for e in within.entities if e.part_of}
+    if contains:
+        cyclic = on_cycles(contains)
+        for index, item in enumerate(part.entities):
+            for position, whole in enumerate(item.part_of):
+                if (item.id, names.get(whole, whole)) in cyclic:
+                    yield (
+                        f"$.entities[{index}].part_of[{position}]",
+                        f"part_of makes a cycle: {whole!r} lies within {item.id!r}",
+                    )
+    speaks = {e.id: [names.get(e.affiliation, e.affiliation)] for e in within.entities if e.affiliation is not None}
+    if speaks:
+        cyclic = on_cycles(speaks)
+        for index, item in enumerate(part.entities):
+            if item.affiliation is not None and (item.id, names.get(item.affiliation, item.affiliation)) in cyclic:
+                yield (
+                    f"$.entities[{index}].affiliation",
+                    f"affiliation makes a cycle: {item.affiliation!r} speaks for {item.id!r}",
+                )
+    copies = {s.id: list(s.derived_from) for s in within.sources if s.derived_from}
+    if copies:
+        cyclic = on_cycles(copies)
+        for index, source in enumerate(part.sources):
+            for position, parent in enumerate(source.derived_from):
+                if (source.id, parent) in cyclic:
+                    yield (
+                        f"$.sources[{index}].derived_from[{position}]",
+                        f"derived_from makes a cycle: {parent!r} derives from {source.id!r}",
+                    )
+    for index, predicate in enumerate(part.predicates):
+        for position, other in enumerate(predicate.exclusive_with):
+            if other == predicate.id:
+                yield f"$.predicates[{index}].exclusive_with[{position}]", "a predicate cannot exclude itself"

@@ -90,18 +90,29 @@ class ClaimSet:
         return len(self.claims)
 
 
-def _merge_items(parts: Iterable[tuple[str, Sequence[Any]]], noun: str, problems: list[str]) -> tuple[Any, ...]:
-    kept: dict[str, tuple[str, Any]] = {}
+def _place(label: str, section: str, noun: str, position: int) -> str:
+    """``a.json: $.entities[2]``; in JSON Lines, ``log.jsonl: entity record 3``; without a file, the path."""
+    where = f"{noun} record {position + 1}" if label.endswith(".jsonl") else f"$.{section}[{position}]"
+    return f"{label}: {where}" if label else where
+
+
+def _merge_items(
+    parts: Iterable[tuple[str, Sequence[Any]]], section: str, noun: str, problems: list[str]
+) -> tuple[Any, ...]:
+    kept: dict[str, tuple[str, int, Any]] = {}
     for label, items in parts:
-        for item in items:
+        for position, item in enumerate(items):
             key = item.finding if isinstance(item, Acknowledgement) else item.id
             found = kept.get(key)
             if found is None:
-                kept[key] = (label, item)
-            elif found[1] != item:
-                where = f" in {found[0]} and {label}" if found[0] or label else ""
-                problems.append(f"{noun} {key!r} is defined twice, differently{where}")
-    return tuple(item for _, item in kept.values())
+                kept[key] = (label, position, item)
+            elif found[2] != item:
+                first = _place(found[0], section, noun, found[1])
+                problems.append(
+                    f"{_place(label, section, noun, position)}: {noun} {key!r} is defined twice, differently"
+                    f" (first at {first})"
+                )
+    return tuple(item for _, _, item in kept.values())
 
 
 def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
@@ -110,11 +121,15 @@ def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
         return parts[0][1]
     problems: list[str] = []
     merged = ClaimSet(
-        entities=_merge_items(((label, part.entities) for label, part in parts), "entity", problems),
-        predicates=_merge_items(((label, part.predicates) for label, part in parts), "predicate", problems),
-        sources=_merge_items(((label, part.sources) for label, part in parts), "source", problems),
-        claims=_merge_items(((label, part.claims) for label, part in parts), "claim", problems),
-        acknowledged=_merge_items(((label, part.acknowledged) for label, part in parts), "acknowledgement", problems),
+        entities=_merge_items(((label, part.entities) for label, part in parts), "entities", "entity", problems),
+        predicates=_merge_items(
+            ((label, part.predicates) for label, part in parts), "predicates", "predicate", problems
+        ),
+        sources=_merge_items(((label, part.sources) for label, part in parts), "sources", "source", problems),
+        claims=_merge_items(((label, part.claims) for label, part in parts), "claims", "claim", problems),
+        acknowledged=_merge_items(
+            ((label, part.acknowledged) for label, part in parts), "acknowledged", "acknowledgement", problems
+        ),
         bases={key: value for _, part in parts for key, value in part.bases.items()},
     )
     if problems:

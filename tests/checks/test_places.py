@@ -21,7 +21,7 @@ def test_fighting_in_a_region_contradicts_not_fighting_in_its_country() -> None:
     [finding] = findings_of(opposed_claims, claims)
     assert sides(finding) == {"affirming": {"region"}, "denying": {"country"}}
     assert finding.severity is Severity.ERROR
-    assert "denied of the wider North Korea fights in Russia" in finding.message
+    assert "denied by KCNA (2024-11), of the wider place (North Korea fights in Russia)" in finding.message
 
 
 def test_fighting_in_a_region_agrees_with_not_fighting_next_door() -> None:

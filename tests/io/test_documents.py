@@ -269,7 +269,8 @@ def test_conflicting_redefinition_names_both_files(tmp_path: Path) -> None:
     with pytest.raises(ConflictError) as caught:
         factlog.load(tmp_path)
     assert caught.value.errors == [
-        f"entity 'dprk' is defined twice, differently in {tmp_path / 'a.json'} and {tmp_path / 'b.json'}"
+        f"{tmp_path / 'b.json'}: $.entities[0]: entity 'dprk' is defined twice, differently"
+        f" (first at {tmp_path / 'a.json'}: $.entities[0])"
     ]
 
 
