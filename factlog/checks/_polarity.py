@@ -75,11 +75,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
         if not affirmed or not denied:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
-        for group in dated_components(affirmed, denied):
-            if one_party(group):
-                continue
-            yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
-            no = chronological([e for e in group if e.polarity is Polarity.DENIED])
+        for group, yes, no in _opposed_groups(affirmed, denied):
             assert yes[0].proposition is not None
             same_time = len({e.when for e in group}) == 1
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
@@ -117,6 +113,18 @@ def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
     return list(pairs)
 
 
+def _opposed_groups(
+    affirmed: Sequence[Entry], denied: Sequence[Entry]
+) -> Iterator[tuple[list[Entry], list[Entry], list[Entry]]]:
+    """Groups of overlapping affirmations and denials by more than one party, each side in stated order."""
+    for group in dated_components(affirmed, denied):
+        if one_party(group):
+            continue
+        yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
+        no = chronological([e for e in group if e.polarity is Polarity.DENIED])
+        yield group, yes, no
+
+
 def _wider_denials(index: Index) -> Iterator[Finding]:
     """Affirmations at a place against denials at a place containing it (``part_of``)."""
     for narrow, wide in wider_pairs(index):
@@ -125,11 +133,7 @@ def _wider_denials(index: Index) -> Iterator[Finding]:
         if not affirmed or not denied:
             continue
         event = affirmed[0].predicate is not None and affirmed[0].predicate.kind is PredicateKind.EVENT
-        for group in dated_components(affirmed, denied):
-            if one_party(group):
-                continue
-            yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
-            no = chronological([e for e in group if e.polarity is Polarity.DENIED])
+        for _, yes, no in _opposed_groups(affirmed, denied):
             assert yes[0].proposition is not None
             assert no[0].proposition is not None
             severity, definite = _severity(yes, no, event=event)
