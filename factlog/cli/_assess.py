@@ -8,8 +8,7 @@ import sys
 from typing import Any
 
 from factlog.assessment import assess
-from factlog.assessment._methods import DEFAULT_METHOD, METHODS
-from factlog.cli._common import EXIT_OK, UsageError, add_paths, as_of
+from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of
 from factlog.cli._terminal import progress
 from factlog.errors import ArgumentError
 from factlog.interchange import to_claimreview, to_prov
@@ -30,15 +29,7 @@ def register(commands: Any) -> None:
     )
     add_paths(parser)
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
-    parser.add_argument(
-        "--as-of", metavar="DATE", help="use only claims stated on or before this date (e.g. 2024-11-01)"
-    )
-    parser.add_argument(
-        "--method",
-        choices=METHODS,
-        default=DEFAULT_METHOD,
-        help="how votes become belief; accucopy (default) learns source accuracy and copying",
-    )
+    add_assessment_options(parser)
     parser.add_argument(
         "--beliefs-only",
         action="store_true",
@@ -68,15 +59,12 @@ def register(commands: Any) -> None:
         dest="everything",
         help="ClaimReview: review every proposition someone makes, not only the disputed or doubtful ones",
     )
-    export.add_argument("--as-of", metavar="DATE", help="ClaimReview: assess with claims stated by this date")
     export.add_argument(
         "--date",
         metavar="DATE",
         help="ClaimReview: the reviews' datePublished (default: --as-of, else the latest date the claims give)",
     )
-    export.add_argument(
-        "--method", choices=METHODS, default=DEFAULT_METHOD, help="ClaimReview: assessment method (default: accucopy)"
-    )
+    add_assessment_options(export, purpose="ClaimReview")
     export.set_defaults(run=_export)
 
 

@@ -8,10 +8,12 @@ import sys
 from typing import NoReturn
 
 from factlog._escape import escape_terminal
+from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.model import PartialDate
 
 __all__ = [
+    "add_assessment_options",
     "EXIT_FINDINGS",
     "EXIT_INPUT",
     "EXIT_OK",
@@ -44,6 +46,20 @@ class UsageError(Exception):
 def add_paths(parser: argparse.ArgumentParser) -> None:
     """The positional claim files or folders most commands read."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="claim files or folders")
+
+
+def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = "") -> None:
+    """``--as-of DATE`` and ``--method NAME`` for every command that assesses; ``purpose`` leads their help."""
+    lead = f"{purpose}: " if purpose else ""
+    parser.add_argument(
+        "--as-of", metavar="DATE", help=f"{lead}assess only claims stated on or before this date (e.g. 2024-11-01)"
+    )
+    parser.add_argument(
+        "--method",
+        choices=METHODS,
+        default=DEFAULT_METHOD,
+        help=f"{lead}how votes become belief (default: {DEFAULT_METHOD}; see docs/assessment.md)",
+    )
 
 
 def as_of(arguments: argparse.Namespace) -> PartialDate | None:

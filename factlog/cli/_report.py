@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factlog.assessment._methods import DEFAULT_METHOD, METHODS
-from factlog.cli._common import EXIT_OK, UsageError, add_paths, as_of
+from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of
 from factlog.cli._terminal import progress
 from factlog.io import load
 from factlog.io._atomic import write_atomic
@@ -27,12 +26,7 @@ def register(commands: Any) -> None:
     add_paths(parser)
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write ('-' for stdout)")
     parser.add_argument("--title", default="factlog report", help="the page title (default: factlog report)")
-    parser.add_argument(
-        "--as-of", metavar="DATE", help="assess only claims stated on or before this date (e.g. 2024-11-01)"
-    )
-    parser.add_argument(
-        "--method", choices=METHODS, default=DEFAULT_METHOD, help="how votes become belief (default: accucopy)"
-    )
+    add_assessment_options(parser)
     parser.set_defaults(run=_report)
 
 
