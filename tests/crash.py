@@ -54,9 +54,9 @@ for number in range(appends):
 """
 
 
-def _python(code: str, *args: str) -> subprocess.Popen[str]:
+def _python(code: str, *args: str, errors: int = subprocess.DEVNULL) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        [sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True
     )
 
 
@@ -135,15 +135,19 @@ def race_appends(writers: int, appends: int) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "claims.db"
         go = Path(folder) / "go"
-        racers = [_python(_RACER, str(path), f"w{n}", str(appends), str(go)) for n in range(writers)]
+        racers = [
+            _python(_RACER, str(path), f"w{n}", str(appends), str(go), errors=subprocess.PIPE) for n in range(writers)
+        ]
         time.sleep(0.5)  # every writer imported and waiting: they create the store together
         go.touch()
-        acknowledged = {f"w{n}": [int(x) for x in racer.communicate()[0].split()] for n, racer in enumerate(racers)}
+        outputs = [racer.communicate() for racer in racers]
+        acknowledged = {f"w{n}": [int(x) for x in output.split()] for n, (output, _) in enumerate(outputs)}
+        complaints = [errors.strip().splitlines()[-1] for _, errors in outputs if errors.strip()]
         present = {c.id for c in factlog.ClaimLog(path).read().claims}
     total = sum(len(done) for done in acknowledged.values())
     lost = sum(f"{tag}-{number}" not in present for tag, done in acknowledged.items() for number in done)
     assert lost == 0
-    assert total == writers * appends, "a writer failed"
+    assert total == writers * appends, f"a writer failed: {complaints}"
     return {"writers": writers, "appends_acknowledged": total, "records_lost": lost}
 
 

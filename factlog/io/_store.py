@@ -15,7 +15,9 @@ the same tables later.
 from __future__ import annotations
 
 import contextlib
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,19 +82,35 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     :class:`~factlog.FormatError` when a newer factlog made it.
     """
     _check_file(path, create=create)
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
-    try:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=FULL")
-        connection.execute("PRAGMA foreign_keys=ON")
-        _migrate(connection, path)
-    except sqlite3.DatabaseError as error:
-        connection.close()
-        raise InputError(f"{path}: cannot open the store: {error}") from None
-    except BaseException:
-        connection.close()
-        raise
-    return connection
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            _migrate(connection, path)
+        except sqlite3.OperationalError as error:
+            connection.close()
+            if not _locked(error) or time.monotonic() > deadline:
+                raise InputError(f"{path}: cannot open the store: {error}") from None
+            # Two processes creating one store can each hold a shared lock and both want the
+            # exclusive one (switching to WAL); SQLite then refuses one at once rather than
+            # wait (its deadlock avoidance skips the busy handler). Try again shortly.
+            time.sleep(0.01 + random.random() * 0.05)
+            continue
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise InputError(f"{path}: cannot open the store: {error}") from None
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+
+def _locked(error: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused a lock (SQLITE_BUSY or SQLITE_LOCKED), which is worth a retry."""
+    return error.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _version(connection: sqlite3.Connection, path: Path) -> int:
