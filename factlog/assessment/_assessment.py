@@ -24,6 +24,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._discovery import Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
+from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS, beliefs, discover
 from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
 from factlog.errors import ArgumentError
@@ -176,10 +177,13 @@ def assess(
     assessed = []
     for question, result in zip(found, results, strict=True):
         acceptance = _acceptance(question, result) if explain else None
+        decided = _decided_by(question, acceptance) if acceptance is not None else {}
         top = max(result.values(), default=0.0)
         tied = sum(1 for belief in result.values() if belief == top) > 1
         assessed += [
-            _assess(question, answer, result[answer], acceptance, tie=tied and result[answer] == top)
+            _assess(
+                question, answer, result[answer], (acceptance, decided.get(answer)), tie=tied and result[answer] == top
+            )
             for answer in question.candidates
         ]
     # Disputed first (any independent origin against), then by statement: what needs reading leads.
@@ -207,21 +211,50 @@ def _acceptance(question: Question, result: dict[str, float]) -> dict[str, Accep
         else:  # a denial of a slot value: as strong as the value is weak
             belief = min(max(1 - result.get(answer[4:], 0.5), 1e-6), 1 - 1e-6)
         strength[answer] = math.log(belief / (1 - belief))
-    return grounded(question.answers, question.rivals, strength)
+    layout = question.layout
+    if layout is None:
+        return grounded(question.answers, question.rivals, strength)
+    # A slot: its rivals are implicit (a candidate's follow from the layout), so is the labelling.
+    rank = {name: i for i, name in enumerate(layout.names)}
+    denials = {rank[answer[4:]]: strength.get(answer) for answer in question.answers if answer.startswith("not:")}
+    candidates, denied = grounded_slot(layout, [strength.get(name) for name in layout.names], denials)
+    labels = dict(zip(layout.names, candidates, strict=True))
+    labels.update((f"not:{layout.names[i]}", label) for i, label in denied.items())
+    return labels
 
 
-def _decided_by(question: Question, answer: str, acceptance: dict[str, Acceptance]) -> str | None:
+_WINNER = {
+    Acceptance.REJECTED: Acceptance.ACCEPTED,
+    Acceptance.CONTESTED: Acceptance.CONTESTED,
+    Acceptance.ACCEPTED: Acceptance.REJECTED,
+}
+"""What decided a label: the supported rivals accepted (for a rejected answer), contested, or rejected."""
+
+
+def _decided_by(question: Question, acceptance: dict[str, Acceptance]) -> dict[str, str]:
+    """For each candidate, the conflict that decided its label: its first three deciding rivals ("and more")."""
     supported = question.supported
-    rivals = [rival for rival in question.rivals.get(answer, ()) if rival in supported]
-    if acceptance[answer] is Acceptance.REJECTED:
-        winners = [r for r in rivals if acceptance[r] is Acceptance.ACCEPTED]
-    elif acceptance[answer] is Acceptance.CONTESTED:
-        winners = [r for r in rivals if acceptance[r] is Acceptance.CONTESTED]
+    found: dict[str, list[str]] = {}
+    layout = question.layout
+    if layout is None:
+        for answer in question.candidates:
+            rivals = [rival for rival in question.rivals.get(answer, ()) if rival in supported]
+            found[answer] = [r for r in rivals if acceptance[r] is _WINNER[acceptance[answer]]][:4]
     else:
-        winners = [r for r in rivals if acceptance[r] is Acceptance.REJECTED]
-    if not winners:
-        return None
-    return ", ".join(_answer_text(question, r) for r in winners[:3]) + (" and more" if len(winners) > 3 else "")
+        labelled = [acceptance[name] if name in supported else None for name in layout.names]
+        first = {label: layout.first_rivals([mine is label for mine in labelled], 4) for label in Acceptance}
+        for i, answer in enumerate(layout.names):
+            wanted = _WINNER[acceptance[answer]]
+            winners = [layout.names[r] for r in first[wanted][i]]
+            denial = f"not:{answer}"
+            if denial in supported and acceptance[denial] is wanted:
+                winners.append(denial)
+            found[answer] = winners[:4]
+    return {
+        answer: ", ".join(_answer_text(question, r) for r in winners[:3]) + (" and more" if len(winners) > 3 else "")
+        for answer, winners in found.items()
+        if winners
+    }
 
 
 def _answer_text(question: Question, answer: str) -> str:
@@ -233,8 +266,14 @@ def _answer_text(question: Question, answer: str) -> str:
 
 
 def _assess(
-    question: Question, answer: str, belief: float, acceptance: dict[str, Acceptance] | None, *, tie: bool
+    question: Question,
+    answer: str,
+    belief: float,
+    decision: tuple[dict[str, Acceptance] | None, str | None],
+    *,
+    tie: bool,
 ) -> PropositionAssessment:
+    acceptance, decided_by = decision
     supporting = question.backers(answer)
     opposing = question.opponents(answer)
     credible_against = [o for o in opposing if not o.interested]
@@ -258,9 +297,7 @@ def _assess(
         if status is Status.UNVERIFIED
         else Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
     )
-    decided_by = None
     if acceptance is not None:
-        decided_by = _decided_by(question, answer, acceptance)
         reasons += _reasons(status, supporting, opposing, belief)[:-1]
         if decided_by is not None:
             reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")

@@ -93,13 +93,24 @@ def beliefs(questions: Sequence[Question], discovery: Discovery) -> list[dict[st
         # An answer nobody voted for is one of the values nobody gave: it shares what they left.
         unvoted = max(1, size + 1 - len(result.probabilities))
         left = max(0.0, 1.0 - math.fsum(result.probabilities.values())) / unvoted
-        for answer in question.candidates:
-            friends = question.friends(answer)
-            if discovery.method == "truthfinder":
-                scores = [result.scores[u] for u in friends if u in result.scores]
-                denial = "no" if question.slot is None else f"not:{answer}"
-                mine[answer] = max(scores, default=1.0 - result.scores.get(denial, 0.5))
-            else:
-                mine[answer] = min(1.0, math.fsum(result.probabilities.get(u, left) for u in friends))
+        if question.layout is None:  # yes/no: "yes" has no compatible others
+            for answer in question.candidates:
+                if discovery.method == "truthfinder":
+                    mine[answer] = result.scores.get(answer, 1.0 - result.scores.get("no", 0.5))
+                else:
+                    mine[answer] = min(1.0, result.probabilities.get(answer, left))
+            found.append(mine)
+            continue
+        names = question.layout.names
+        if discovery.method == "truthfinder":
+            # max over compatible candidates = −(least of the negated scores)
+            least = question.layout.friend_least(
+                {i: -result.scores[n] for i, n in enumerate(names) if n in result.scores}
+            )
+            for name, best in zip(names, least, strict=True):
+                mine[name] = -best if best is not None else 1.0 - result.scores.get(f"not:{name}", 0.5)
+        else:
+            sums = question.layout.friend_sums([result.probabilities.get(name, left) for name in names])
+            mine = {name: min(1.0, total) for name, total in zip(names, sums, strict=True)}
         found.append(mine)
     return found

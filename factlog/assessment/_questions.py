@@ -20,11 +20,11 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
-from factlog.analysis._values import quantity_ranges, value_range
 from factlog.assessment._acceptance import Acceptance
+from factlog.assessment._layout import Layout, sides
 from factlog.model._dates import Interval
 from factlog.model._kinds import Mode
-from factlog.model._nouns import Object, Predicate, Proposition, Quantity
+from factlog.model._nouns import Object, Proposition
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, object_key
 
@@ -113,7 +113,8 @@ class Vote:
 class Question:
     """One question for assessment: its answers, which exclude which, its origins and votes.
 
-    ``rivals[a]`` are the answers that cannot be true together with ``a``; ``values``
+    ``rivals[a]`` are the answers that cannot be true together with ``a`` (in a slot, a
+    denial's; a candidate's follow from ``layout``); ``values``
     maps each candidate to its typed object (entity id, text, quantity, date), None
     for the "yes" of a yes/no question.
     """
@@ -132,12 +133,20 @@ class Question:
     when: Interval | None = None
     """The stretch of time the question covers (None: any time)."""
 
-    compatible: dict[str, frozenset[str]] = attrs.field(factory=dict)
-    """For a slot, each candidate's compatible candidates (another precision of one date), itself excluded."""
+    layout: Layout | None = None
+    """For a slot, its candidates as intervals: which are compatible (another precision of one date, figures
+    within the tolerance) and which are rivals, without listing pairs. ``rivals`` then holds only the denials."""
 
     def friends(self, answer: str) -> frozenset[str]:
-        """The answer and the candidates compatible with it (another precision of one date)."""
-        return frozenset((answer, *self.compatible.get(answer, ())))
+        """The answer and the candidates compatible with it (another precision of one date): O(candidates)."""
+        if self.layout is None or answer not in self._rank:
+            return frozenset((answer,))
+        mine = self._rank[answer]
+        return frozenset(name for i, name in enumerate(self.layout.names) if self.layout.compatible(mine, i))
+
+    @functools.cached_property
+    def _rank(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.layout.names)} if self.layout is not None else {}
 
     @functools.cached_property
     def supported(self) -> frozenset[str]:
@@ -156,6 +165,8 @@ class Question:
         return found
 
     def _side(self, answer: str, *, backing: bool) -> tuple[OriginWeight, ...]:
+        if self.layout is not None and answer in self._rank:
+            return self._slot_sides[0 if backing else 1][self._rank[answer]]
         friends = self.friends(answer)
         rivals = set(self.rivals.get(answer, ())) if self.slot is None or answer.startswith("not:") else None
         chosen = []
@@ -170,7 +181,14 @@ class Question:
             against = next((origin for _, a, origin in stances if self._against(a, answer, friends, rivals)), None)
             if against is not None:
                 chosen.append(against)
-        return tuple(sorted(chosen, key=lambda o: (-o.weight, o.label)))
+        return _by_weight(chosen)
+
+    @functools.cached_property
+    def _slot_sides(self) -> tuple[list[tuple[OriginWeight, ...]], list[tuple[OriginWeight, ...]]]:
+        """Every candidate's backers and opponents at once: each speaker's strongest compatible stance, by a sweep."""
+        assert self.layout is not None
+        found = sides(self.layout, self._rank, self._stances.values())
+        return [_by_weight(items) for items in found[0]], [_by_weight(items) for items in found[1]]
 
     @staticmethod
     def _against(other: str, answer: str, friends: frozenset[str], rivals: set[str] | None) -> bool:
@@ -200,30 +218,8 @@ class Question:
         return tuple((claim, acceptance[self.answer_of[claim]]) for claim in claims)
 
 
-def _compatible(values: dict[str, Object | None], predicate: Predicate) -> dict[str, frozenset[str]]:
-    """Each value's compatible others: a sweep over ranges sorted by their start (ranged values of one type only)."""
-    found: dict[str, set[str]] = {value: set() for value in values}
-    by_type: dict[type, list[tuple[float, float, str]]] = {}
-    quantities = {value: obj for value, obj in values.items() if isinstance(obj, Quantity)}
-    for value, obj in values.items():
-        span = value_range(obj)
-        if span is not None:
-            by_type.setdefault(type(obj), []).append((span[0], span[1], value))
-    # Quantities compare in one unit, widened by the predicate's tolerance and margin; units
-    # that do not convert leave the values apart (the check reports them).
-    ranges = quantity_ranges(list(quantities.values()), predicate) if quantities else None
-    if ranges is not None:
-        by_type[Quantity] = [(low, high, value) for value, (low, high) in zip(quantities, ranges, strict=True)]
-    for ranged in by_type.values():
-        ranged.sort()
-        active: list[tuple[float, str]] = []  # (end, value), pruned as the sweep moves on
-        for low, high, value in ranged:
-            active = [(end, other) for end, other in active if end >= low]
-            for _, other in active:
-                found[value].add(other)
-                found[other].add(value)
-            active.append((high, value))
-    return {value: frozenset(others) for value, others in found.items()}
+def _by_weight(origins: list[OriginWeight]) -> tuple[OriginWeight, ...]:
+    return tuple(sorted(origins, key=lambda o: (-o.weight, o.label)))
 
 
 def _span(entries: Sequence[Entry]) -> Interval | None:
@@ -345,15 +341,11 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
         values.setdefault(value, entry.proposition.object)
         answer_of[entry.id] = value if entry.polarity is Polarity.AFFIRMED else f"not:{value}"
     candidates = tuple(sorted(values))
-    compatible = _compatible(values, predicate)
-    rivals: dict[str, list[str]] = {
-        value: [other for other in candidates if other != value and other not in compatible[value]]
-        for value in candidates
-    }
+    layout = Layout.of(values, predicate)
     denied = sorted({answer for answer in answer_of.values() if answer.startswith("not:")})
-    for answer in denied:
-        rivals[answer] = [answer[4:]]
-        rivals[answer[4:]].append(answer)
+    rivals: dict[str, tuple[str, ...]] = {
+        answer: (answer[4:],) for answer in denied
+    }  # a candidate's rivals follow from the layout
     when = _span(group)
     slot_text = f"{slot[0]} {slot[1]}" + "".join(f" {k}={v}" for k, v in slot[2])
     texts, keys = {}, {}
@@ -369,11 +361,11 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
         entries=tuple(group),
         answers=(*candidates, *denied),
         candidates=candidates,
-        rivals={answer: tuple(items) for answer, items in rivals.items()},
+        rivals=rivals,
         votes=votes,
         answer_of=answer_of,
         values=values,
-        compatible=compatible,
+        layout=layout,
         texts=texts,
         keys=keys,
         notes=notes,
