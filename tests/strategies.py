@@ -35,7 +35,7 @@ from factlog import (
     TextValue,
 )
 from factlog.analysis._discovery import Vote
-from factlog.model._vocabulary import fold
+from factlog.model._vocabulary import fold, object_key
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
 texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(lambda s: s.strip())
@@ -381,3 +381,35 @@ def news_texts(draw: st.DrawFn) -> str:
     """Text that looks like news (cue words, names, quotes, dates) mixed with arbitrary characters."""
     parts = draw(st.lists(st.sampled_from(NEWS_WORDS) | st.text(max_size=8), max_size=40))
     return " ".join(parts)
+
+
+@st.composite
+def slot_values(draw: st.DrawFn, max_size: int = 14) -> tuple[dict[str, object], Predicate]:
+    """The typed values of one functional slot, keyed as assessment keys them, and its predicate.
+
+    Small amounts and a few years, so that ranges meet and nest; a unit that does not
+    convert now and then, so that quantities fall apart; entities and texts besides.
+    """
+    amounts = st.integers(0, 40)
+    quantity = st.one_of(
+        amounts.map(lambda n: Quantity(amount=n)),
+        st.tuples(amounts, amounts, amounts).map(lambda t: Quantity(amount=sorted(t)[1], lower=min(t), upper=max(t))),
+        st.tuples(amounts, st.sampled_from([Estimate.ABOUT, Estimate.AT_LEAST, Estimate.UP_TO])).map(
+            lambda t: Quantity(amount=t[0], estimate=t[1])
+        ),
+    )
+    unit = draw(st.sampled_from([None, None, "km", "troops"]))
+    objects = st.one_of(
+        st.tuples(quantity, st.sampled_from([unit, unit, unit, "miles"])).map(lambda t: attrs.evolve(t[0], unit=t[1])),
+        partial_dates((2000, 2002)).map(lambda d: DateValue(date=Interval(d, d))),
+        intervals((2000, 2002), open_ends=False).map(lambda i: DateValue(date=i)),
+        st.sampled_from(["alpha", "beta", "gamma"]),
+        st.sampled_from(["one", "two"]).map(lambda t: TextValue(text=t)),
+    )
+    values = {str(object_key(value)): value for value in draw(st.lists(objects, max_size=max_size))}
+    tolerance = draw(st.sampled_from([0.0, 0.1, 0.3]))
+    margin = draw(st.sampled_from([None, Quantity(amount=2, unit=unit)]))
+    predicate = Predicate(
+        id="p", label="p", kind=PredicateKind.STATE, functional=True, tolerance=tolerance, margin=margin
+    )
+    return dict(sorted(values.items())), predicate
