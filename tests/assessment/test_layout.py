@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog import Acceptance, Predicate
+import factlog
+from factlog import Acceptance, ClaimSet, Predicate, PredicateKind, Quantity
 from factlog.assessment._acceptance import grounded
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._layout import Layout, sides
+from factlog.model._vocabulary import object_key
 from tests.assessment import explicit
+from tests.checks.test_check_properties import _lines_executed
 from tests.strategies import slot_values
 
 Slot = tuple[dict[str, object], Predicate]
@@ -91,34 +96,70 @@ def test_grounded_labels_on_the_layout_equal_those_on_listed_attacks(slot: Slot,
     }
 
 
+def _chain(size: int) -> tuple[Layout, list[float | None]]:
+    """Nested ranges [-L, L] for L = size, size - 1, ..., each weaker than the last, and beside each a point just
+    outside it but inside the range before, between the two in strength: each accepted range defends the next by
+    rejecting that point, so the labelling takes ``size`` steps."""
+    strength_of: dict[Quantity, float] = {}
+    for n in range(size):
+        strength_of[Quantity(amount=0, lower=n - size, upper=size - n)] = float(size - n)
+        strength_of[Quantity(amount=size - n + 0.5)] = size - n - 0.75
+    values = {str(object_key(value)): value for value in strength_of}
+    predicate = Predicate(id="p", label="p", kind=PredicateKind.STATE, functional=True)
+    layout = Layout.of(values, predicate)  # type: ignore[arg-type]
+    return layout, [strength_of[values[name]] for name in layout.names]
+
+
 def test_a_long_chain_of_defences_is_labelled_like_the_listed_attacks() -> None:
-    """Nested ranges, each weaker than the last: each accepted value defends the next, as with listed attacks."""
-    size = 40
-    amounts = {}
-    for n in range(size):  # value 2n is [-(size-n), size-n]; value 2n+1 a point just outside it, inside the last
-        amounts[f"v{2 * n:03d}"] = (-(size - n), size - n)
-        amounts[f"v{2 * n + 1:03d}"] = (size - n + 0.5, size - n + 0.5)
-    layout = _intervals(amounts)
-    strength = [size - k // 2 - 0.75 * (k % 2) for k in range(len(layout.names))]
+    """Nested ranges, each accepted one defending the next: the same labels as with listed attacks."""
+    layout, strength = _chain(40)
     listed = {name: tuple(layout.names[r] for r in layout.rivals(i)) for i, name in enumerate(layout.names)}
-    expected = grounded(layout.names, listed, dict(zip(layout.names, strength, strict=True)))
+    known = {name: value for name, value in zip(layout.names, strength, strict=True) if value is not None}
+    expected = grounded(layout.names, listed, known)
     candidates, _ = grounded_slot(layout, strength, {})
     assert candidates == [expected[name] for name in layout.names]
-    assert candidates.count(Acceptance.ACCEPTED) == size
+    assert candidates.count(Acceptance.ACCEPTED) == 40
 
 
-def _intervals(spans: dict[str, tuple[float, float]]) -> Layout:
-    """A layout of plain ranges, by name."""
-    names = tuple(sorted(spans))
-    low = tuple(spans[name][0] for name in names)
-    high = tuple(spans[name][1] for name in names)
-    by_end = tuple(sorted(range(len(names)), key=lambda i: (high[i], i)))
-    by_start = tuple(sorted(range(len(names)), key=lambda i: (low[i], i)))
-    cut_end = tuple(sum(1 for j in names if spans[j][1] < low[i]) for i in range(len(names)))
-    cut_start = tuple(len(names) - sum(1 for j in names if spans[j][0] > high[i]) for i in range(len(names)))
-    return Layout(
-        names, (0,) * len(names), low, high, by_end, by_start, cut_end, cut_start, frozenset(range(len(names)))
-    )
+def test_a_chain_of_defences_ten_times_longer_costs_about_ten_times_more() -> None:
+    """Grounded labels of a chain of 2,000 defences cost under 14 times those of 200, in executed lines."""
+    short, long = _chain(200), _chain(2_000)
+    short_cost = _lines_executed(lambda: grounded_slot(*short, {}))
+    long_cost = _lines_executed(lambda: grounded_slot(*long, {}))
+    assert long_cost < 14 * short_cost, (short_cost, long_cost)
+
+
+def _one_slot(size: int) -> ClaimSet:
+    """``size`` claims, one source, each giving another count to one functional predicate with a ±10 % tolerance."""
+    claims = [
+        {
+            "id": f"c{n}",
+            "statement": f"A counts {n}.",
+            "proposition": {"subject": "a", "predicate": "count", "object": {"amount": n * 1000 + 1}, "when": "2025"},
+            "attribution": {"holder": "p" if n % 3 else "a"},
+            "polarity": "denied" if n % 7 == 3 else "affirmed",
+            "evidence": [{"source": "s", "quote": "q", "start": 0, "end": 1}],
+        }
+        for n in range(size)
+    ]
+    document = {
+        "format": "factlog",
+        "version": 1,
+        "entities": [{"id": "a", "name": "A", "kind": "person"}, {"id": "p", "name": "P", "kind": "media-outlet"}],
+        "predicates": [{"id": "count", "label": "number of", "kind": "state", "functional": True, "tolerance": 0.1}],
+        "sources": [{"id": "s", "title": "T", "publisher": "p", "published": "2025-10"}],
+        "claims": claims,
+    }
+    return factlog.loads(json.dumps(document))
+
+
+@pytest.mark.parametrize("explain", [True, False])
+def test_a_slot_with_ten_times_the_values_costs_about_ten_times_more(explain: bool) -> None:
+    """2,000 values of one slot cost under 14 times 200 values to assess, in executed lines, with or without reasons."""
+    small, large = _one_slot(200), _one_slot(2_000)
+    small_cost = _lines_executed(lambda: factlog.assess(small, explain=explain))
+    large_cost = _lines_executed(lambda: factlog.assess(large, explain=explain))
+    assert large_cost < 14 * small_cost, (small_cost, large_cost)
 
 
 @given(slot_values(), st.data())
