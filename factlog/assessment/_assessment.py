@@ -172,10 +172,17 @@ def assess(
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
     index = Index.of(_known_by(claims, when) if when is not None else claims)
     found = list(questions(index, weight))
+    del index  # the questions hold what they need: the index's tables go before the peak
     discovery = discover(found, method)
     results = beliefs(found, discovery)
+    learned = (tuple(discovery.sources.values()), discovery.dependences, discovery.rounds, discovery.converged)
+    del discovery  # each question's probabilities are in its beliefs now
     assessed = []
-    for question, result in zip(found, results, strict=True):
+    # Each question is let go once assessed, so the assessment grows as the questions shrink.
+    found.reverse()
+    results.reverse()
+    while found:
+        question, result = found.pop(), results.pop()
         acceptance = _acceptance(question, result) if explain else None
         decided = _decided_by(question, acceptance) if acceptance is not None else {}
         top = max(result.values(), default=0.0)
@@ -188,15 +195,7 @@ def assess(
         ]
     # Disputed first (any independent origin against), then by statement: what needs reading leads.
     assessed.sort(key=lambda item: (not item.opposing, item.statement, item.key))
-    return Assessment(
-        tuple(assessed),
-        method,
-        when,
-        tuple(discovery.sources.values()),
-        discovery.dependences,
-        discovery.rounds,
-        discovery.converged,
-    )
+    return Assessment(tuple(assessed), method, when, *learned)
 
 
 def _acceptance(question: Question, result: dict[str, float]) -> dict[str, Acceptance]:

@@ -24,7 +24,7 @@ paper's n), so one unopposed vote is not certainty.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -51,18 +51,14 @@ def discover(questions: Sequence[Question], method: str = DEFAULT_METHOD) -> Dis
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
-    votes = []
     priors: dict[str, float] = {}
     domains: dict[str, float] = {}
     for number, question in enumerate(questions):
-        name = _name(number)
-        domains[name] = 1 if question.slot is None else SLOT_FALSE_VALUES
-        for number_in_question, vote in enumerate(question.votes):
+        domains[_name(number)] = 1 if question.slot is None else SLOT_FALSE_VALUES
+        for vote in question.votes:
             if vote.current and vote.weight > 0:
-                # majority counts every claim: each is its own "source".
-                source = f"{name}/{number_in_question}" if method == "majority" else vote.origin.speaker
-                votes.append(Vote(name, vote.answer, source, min(1.0, vote.weight)))
                 priors.setdefault(vote.origin.speaker, vote.origin.reliability.prior)
+    votes = _votes(questions, method)  # a generator: each method indexes the votes in one pass, never all held
     if method == "majority":
         return attrs.evolve(majority(votes), sources={})
     if method == "truthfinder":
@@ -70,6 +66,17 @@ def discover(questions: Sequence[Question], method: str = DEFAULT_METHOD) -> Dis
     if method == "accuvote":
         return accu_vote(votes, priors=priors, domains=domains)
     return accu_copy(votes, priors=priors, domains=domains)
+
+
+def _votes(questions: Sequence[Question], method: str) -> Iterator[Vote]:
+    """The current, committed votes of every question, as truth discovery takes them."""
+    for number, question in enumerate(questions):
+        name = _name(number)
+        for number_in_question, vote in enumerate(question.votes):
+            if vote.current and vote.weight > 0:
+                # majority counts every claim: each is its own "source".
+                source = f"{name}/{number_in_question}" if method == "majority" else vote.origin.speaker
+                yield Vote(name, vote.answer, source, min(1.0, vote.weight))
 
 
 def beliefs(questions: Sequence[Question], discovery: Discovery) -> list[dict[str, float]]:

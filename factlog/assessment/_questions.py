@@ -305,6 +305,11 @@ def _time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
     return time_groups(committed or list(entries))
 
 
+_YES_NO_RIVALS: dict[str, tuple[str, ...]] = {"yes": ("no",), "no": ("yes",)}
+_YES_NO_VALUES: dict[str, Object | None] = {"yes": None}
+"""Shared by every yes/no question (never changed): one pair of dicts, not one per question."""
+
+
 def _yes_no_question(index: Index, key: PropositionKey, group: Sequence[Entry], weigh: Weigher) -> Question:
     first = group[0].proposition
     assert first is not None
@@ -318,10 +323,10 @@ def _yes_no_question(index: Index, key: PropositionKey, group: Sequence[Entry], 
         entries=tuple(group),
         answers=("yes", "no"),
         candidates=("yes",),
-        rivals={"yes": ("no",), "no": ("yes",)},
+        rivals=_YES_NO_RIVALS,
         votes=votes,
         answer_of=answer_of,
-        values={"yes": None},
+        values=_YES_NO_VALUES,
         texts={"yes": phrasing.proposition(index, proposition)},
         keys={"yes": key_text},
         notes=notes,
