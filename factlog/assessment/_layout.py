@@ -63,12 +63,14 @@ class Layout:
         names = tuple(sorted(values))
         spans: dict[int, tuple[float, float]] = {}
         kinds: dict[int, type] = {}
-        quantities = [i for i, name in enumerate(names) if isinstance(values[name], Quantity)]
+        quantities = {i: value for i, name in enumerate(names) if isinstance(value := values[name], Quantity)}
         for i, name in enumerate(names):
             span = value_range(values[name])
             if span is not None:
                 spans[i], kinds[i] = span, type(values[name])
-        ranges = quantity_ranges([values[names[i]] for i in quantities], predicate) if quantities else None  # type: ignore[misc]
+        # Quantities compare in one unit, widened by the predicate's tolerance and margin; units
+        # that do not convert leave each quantity in a block of its own (the check reports them).
+        ranges = quantity_ranges(list(quantities.values()), predicate) if quantities else None
         if ranges is not None:
             for i, span in zip(quantities, ranges, strict=True):
                 spans[i], kinds[i] = span, Quantity
