@@ -94,3 +94,36 @@ def test_relay_graph_is_legible_on_a_phone(open_page: Callable[..., Page], tmp_p
     box = page.locator("#graph svg").locator("xpath=..")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth && getComputedStyle(b).overflowX === 'auto'")
     assert box.get_attribute("tabindex") == "0"  # the keyboard can scroll it too
+
+
+_EMPTY_SECTIONS = """() => Array.from(document.querySelectorAll('main > section'))
+  .filter(s => s.querySelector('[data-filter]') !== null)
+  .filter(s => !s.hidden && !Array.from(s.querySelectorAll('[data-filter]')).some(i => i.closest('[hidden]') === null))
+  .map(s => s.id)"""
+
+
+def test_filters_hide_sections_left_empty(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """For every holder and every entity chosen, no section stays on the page with nothing in it."""
+    page = open_page(_write(load([ROOT / "sources"]), tmp_path / "corpus.html"))
+    assert page.locator("main h2").count() == page.locator("main > section > h2:first-child").count()  # one each
+    for select in ("#filter-holder", "#filter-entity"):
+        for value in page.locator(f"{select} option").evaluate_all("options => options.map(o => o.value)")[1:]:
+            page.select_option(select, value)
+            assert page.evaluate(_EMPTY_SECTIONS) == [], f"{select} = {value}"
+        page.select_option(select, "")
+    assert page.evaluate(_EMPTY_SECTIONS) == []
+    assert page.locator("main > section:visible").count() == page.locator("main > section").count()
+
+
+def test_filtered_counts_follow_the_filter(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """Choosing a holder updates the counts the page shows: disputes in the summary, claims in the list."""
+    page = open_page(_write(load([ROOT / "sources"]), tmp_path / "corpus.html"))
+    total = page.locator("#claims-list li.claim").count()
+    assert page.inner_text("#claims-list > summary").startswith(f"Show every claim ({total})")
+    page.select_option("#filter-holder", "western-intelligence")
+    shown = page.locator("#claims-list li.claim:not([hidden])").count()
+    assert 0 < shown < total
+    assert page.inner_text("#claims-list > summary").startswith(f"Show every claim ({shown} of {total} shown)")
+    assert page.inner_text("#summary p").startswith("1 of 4 disputes:")
+    page.select_option("#filter-holder", "")
+    assert page.inner_text("#summary p").startswith("4 disputes:")
