@@ -10,7 +10,11 @@ The first reporting cue of a sentence decides the holder:
   denied ...") or after it at the end ("..., the ministry said.");
 * "widely regarded" and other sayings without a sayer — an anonymous holder.
 
-A sentence without a reporting cue is the outlet's own voice. Certainty is the lowest
+A verb of saying under negation ("Pyongyang has yet to confirm ...") names no holder:
+nobody said anything, and the next cue decides. A sentence that is a quotation and
+nothing else names nobody but is somebody's words (``quoted``): the drafter gives it the
+speaker of the sentence before. Any other sentence without a reporting cue is the
+outlet's own voice. Certainty is the lowest
 band among the cues that apply (hedges in the outlet's own voice include a future
 "will"); any denial or negation cue makes the claim a denial; quotation marks around
 at least half the sentence make it a direct quote.
@@ -44,6 +48,11 @@ _AUXILIARY = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
+# A verb of saying under negation ("has yet to confirm", "did not say") is nobody's saying.
+_UNSAID = re.compile(
+    r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
+)
+_WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
 
 
 @attrs.frozen
@@ -62,6 +71,8 @@ class Reading:
     """denied when a denial or negation cue applies."""
     anonymous: bool = False
     """Whether the holder is a saying without a sayer ("widely regarded")."""
+    quoted: bool = False
+    """Whether the sentence is a quotation and nothing else: somebody's words, though it names nobody."""
     content: tuple[int, int] = (0, 0)
     """The span of what is held, without the attribution."""
 
@@ -187,6 +198,8 @@ def read_sentence(sentence: str) -> Reading:
     content = (0, len(sentence))
     used: Found | None = None
     for item in cues:
+        if item.cue.kind is CueKind.REPORTING and _UNSAID.search(sentence[: item.start]):
+            continue
         if item.cue.kind in (CueKind.ACCORDING, CueKind.REPORTING):
             found = _holder(sentence, item)
             if found is not None and found[0]:
@@ -197,11 +210,12 @@ def read_sentence(sentence: str) -> Reading:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item
             content = (item.end, len(sentence))
             break
-    own_voice = not holders
+    quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
+    own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in (CueKind.ACCORDING, CueKind.REPORTING)]
     certainty = _lowest(applying, own_voice)
     denied = any(item.cue.denies and _main_clause(sentence, item) for item in applying)
-    mode = _mode(sentence, not own_voice)
+    mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)
     if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):
         mode = Mode.IMPLIED
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)
@@ -216,4 +230,5 @@ def read_sentence(sentence: str) -> Reading:
         polarity=Polarity.DENIED if denied else Polarity.AFFIRMED,
         anonymous=anonymous,
         content=content,
+        quoted=quoted,
     )
