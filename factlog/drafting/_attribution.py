@@ -3,7 +3,8 @@
 The first reporting cue of a sentence decides the holder:
 
 * "according to X" — X is the holder; "X citing Y" or "X quoting Y" makes Y the holder
-  and X a relay ("according to state media reports citing KCNA": KCNA, via state media);
+  and X a relay ("according to state media reports citing KCNA": KCNA, via state media),
+  and so does a speaker after it ("According to KCNA, Kim said ...": Kim, via KCNA);
   "statements from", "reports by" and the like before a name are dropped;
 * "X said in a statement carried by Y" — X the holder, Y a relay;
 * a verb of saying with its subject before it ("Analysts note that ...", "Moscow has
@@ -131,6 +132,22 @@ def _subject_after(sentence: str, found: Found) -> str | None:
     return None
 
 
+def _inner_speaker(
+    sentence: str, cues: list[Found], holders: tuple[str, ...], content: tuple[int, int]
+) -> tuple[tuple[str, ...], tuple[int, int]]:
+    """ "According to KCNA, Kim said ...": Kim is the holder, KCNA a relay; the content is what Kim said."""
+    for item in cues:
+        if item.start < content[0] or item.cue.kind is not CueKind.REPORTING:
+            continue
+        if _PASSIVE.search(sentence[: item.start].rstrip()) or _UNSAID.search(sentence[: item.start]):
+            return holders, content
+        subject = _subject_before(sentence, item)
+        if subject is not None and sentence.find(subject, content[0]) >= content[0]:
+            return (*holders, *_split_relays(subject)), (item.end, len(sentence))
+        return holders, content
+    return holders, content
+
+
 def _lowest(cues: list[Found], own_voice: bool) -> Certainty:
     """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole)."""
     reporting = [item.cue.band for item in cues if item.cue.kind in (CueKind.PASSIVE, CueKind.REPORTING)]
@@ -205,6 +222,8 @@ def read_sentence(sentence: str) -> Reading:
             if found is not None and found[0]:
                 holders, content = found
                 cue, used = item.text, item
+                if item.cue.kind is CueKind.ACCORDING and item.start == 0:
+                    holders, content = _inner_speaker(sentence, cues, holders, content)
                 break
         elif item.cue.kind is CueKind.PASSIVE:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item

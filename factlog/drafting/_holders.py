@@ -94,9 +94,9 @@ class Holders:
             return self._anonymous(phrase, None if head is None else self.use(head.entity))
         if head is not None:
             return self.use(head.entity)
-        for known in self.used.values():  # an entity this draft proposed already: the publisher, a holder
-            if normal(phrase) in {normal(name) for name in (known.name, *known.aliases)}:
-                return known.id
+        for proposed in self.used.values():  # an entity this draft proposed already: the publisher, a holder
+            if normal(phrase) in {normal(name) for name in (proposed.name, *proposed.aliases)}:
+                return proposed.id
         entity = Entity(
             id=slug(phrase),
             name=phrase,

@@ -154,3 +154,11 @@ def test_a_holder_named_like_a_new_publisher_is_that_publisher() -> None:
     claims = drafted("Pyongyang has yet to confirm the launch, according to Yonhap.")
     assert claims.claims[0].attribution.holder == "yonhap"
     assert [entity.id for entity in claims.entities if entity.name == "Yonhap"] == ["yonhap"]
+
+
+def test_a_speaker_inside_according_to_is_the_holder() -> None:
+    """'According to KCNA, Kim Jong Un said ...': Kim holds it, through the outlet and KCNA."""
+    assert holders("According to KCNA, Kim Jong Un said the tests would continue.") == [
+        ("kim-jong-un", ("yonhap", "kcna"))
+    ]
+    assert holders("According to KCNA, the tests will continue.") == [("kcna", ("yonhap",))]
