@@ -135,7 +135,7 @@ def _subject_after(sentence: str, found: Found) -> str | None:
 def _inner_speaker(
     sentence: str, cues: list[Found], holders: tuple[str, ...], content: tuple[int, int]
 ) -> tuple[tuple[str, ...], tuple[int, int]]:
-    """ "According to KCNA, Kim said ...": Kim is the holder, KCNA a relay; the content is what Kim said."""
+    """A speaker inside "according to": "According to KCNA, Kim said ..." is Kim's, via KCNA."""
     for item in cues:
         if item.start < content[0] or item.cue.kind is not CueKind.REPORTING:
             continue
