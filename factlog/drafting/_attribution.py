@@ -15,7 +15,8 @@ A verb of saying under negation ("Pyongyang has yet to confirm ...") names no ho
 nobody said anything, and the next cue decides. A sentence that is a quotation and
 nothing else names nobody but is somebody's words (``quoted``): the drafter gives it the
 speaker of the sentence before. Any other sentence without a reporting cue is the
-outlet's own voice. Certainty is the lowest
+outlet's own voice. A sentence is a direct quote when quotation marks hold at least half
+of it, or when it opens with a quotation and names its speaker after it. Certainty is the lowest
 band among the cues that apply (hedges in the outlet's own voice include a future
 "will"); any denial or negation cue makes the claim a denial; quotation marks around
 at least half the sentence make it a direct quote.
@@ -53,6 +54,7 @@ _AGENT = re.compile(r"^\s+by\s+")
 _UNSAID = re.compile(
     r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
 )
+_OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
 _WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
 
 
@@ -235,6 +237,10 @@ def read_sentence(sentence: str) -> Reading:
     certainty = _lowest(applying, own_voice)
     denied = any(item.cue.denies and _main_clause(sentence, item) for item in applying)
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)
+    opening = _OPENING_QUOTE.match(sentence)
+    if used is not None and opening is not None and used.start >= opening.end():
+        # "“The visit will deepen ties,” a spokesperson told a briefing": all that is held is quoted.
+        mode = Mode.DIRECT_QUOTE
     if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):
         mode = Mode.IMPLIED
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)

@@ -162,3 +162,11 @@ def test_a_speaker_inside_according_to_is_the_holder() -> None:
         ("kim-jong-un", ("yonhap", "kcna"))
     ]
     assert holders("According to KCNA, the tests will continue.") == [("kcna", ("yonhap",))]
+
+
+def test_a_quotation_then_its_speaker_is_a_direct_quote() -> None:
+    """'“Ties will deepen,” a spokesperson told a regular briefing.' is a direct quote, however long the tail."""
+    [claim] = sentence_claims(
+        "“The visit will deepen ties,” Chinese Foreign Ministry spokesperson Mao Ning told a regular briefing."
+    )
+    assert claim.attribution.mode is Mode.DIRECT_QUOTE
