@@ -71,7 +71,7 @@ def test_memory_grows_with_the_claims_read(tmp_path: Path) -> None:
 
 
 def test_book_abbreviations_expand_only_to_one_longer_name() -> None:
-    """Within one book, "dan" reads as the one longer token it begins; "jo" (two letters) and "chris" (two longer) stay."""
+    """In one book "dan" reads as the one longer token it begins; "jo" (too short) and "chris" (two longer) stay."""
     lists = ["boyce dan jennings joseph", "boyce daniel jennings joseph", "chris christian christopher jo"]
     assert abbreviations(lists) == {"dan": "daniel"}
 
