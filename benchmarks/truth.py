@@ -16,12 +16,12 @@ every method and for the gold list:
 6. with ``expand=True`` (the default): abbreviated names expanded within each book. A
    token of three letters or more that is the beginning of exactly one longer token
    which a store gives for the same book is read as that token: "Dan" and "Daniel",
-   "Art" and "Arthur", "Steve" and "Steven" in one book are one name. Stores shorten
+   "Ken" and "Kenneth", "Pete" and "Peter" in one book are one name. Stores shorten
    given names freely, and the gold lists do too ("Jennings, Dan" where most stores say
    "Daniel"); only the stores' own lists decide, the gold list is read with them. One
-   book's vocabulary never touches another's; a concatenated token ("JAMESSHI" from a
-   store that ran two names together) can absorb a real one ("James"), the same way in
-   every list of that book.
+   book's vocabulary never touches another's. Two names a store ran together
+   ("PETERALLEN" from "ALLEN, PETERALLEN, ...") are not a longer form: a longer token
+   whose rest is itself a token of the book is left alone.
 
 A store giving k different values for one book gives each weight 1/k (after step 6);
 ISBN-10s become ISBN-13. Ties get fair credit: 1/k when the gold answer is one of k tied winners.
@@ -94,13 +94,18 @@ def _isbn13(code: str) -> str:
 
 
 def abbreviations(lists: list[str]) -> dict[str, str]:
-    """Token → the one longer token of ``lists`` it begins (three letters or more), for one book's lists."""
+    """Token → the one longer token of ``lists`` it begins (three letters or more), for one book's lists.
+
+    Not when the rest of the longer token is itself a token of the book: "peterallen"
+    is "Peter" and "Allen" run together by a store, not a longer form of "Peter".
+    """
     tokens = sorted({token for value in lists for token in value.split()})
+    known = set(tokens)
     found = {}
     for token in tokens:
         if len(token) >= 3:
             longer = [other for other in tokens if other != token and other.startswith(token)]
-            if len(longer) == 1:
+            if len(longer) == 1 and longer[0][len(token) :] not in known:
                 found[token] = longer[0]
     return found
 

@@ -88,3 +88,8 @@ def test_book_normalisation_reads_the_gold_list_with_the_stores(tmp_path: Path) 
     votes, gold = book(tmp_path, expand=False)
     assert gold["9780750673273"] == "boyce dan jennings joseph"
     assert len({vote.answer for vote in votes}) == 2
+
+
+def test_book_names_run_together_are_not_expanded() -> None:
+    """ "peterallen" is "peter" and "allen" run together by a store, so "peter" keeps its own name."""
+    assert abbreviations(["allen peter", "allen peterallen", "dan", "daniel"]) == {"dan": "daniel"}
