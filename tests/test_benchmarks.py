@@ -8,6 +8,7 @@ from pathlib import Path
 import factlog
 from benchmarks.generate import generate, write
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
+from benchmarks.truth import abbreviations, book
 
 
 def test_generator_is_seeded_and_realistic() -> None:
@@ -67,3 +68,28 @@ def test_memory_grows_with_the_claims_read(tmp_path: Path) -> None:
     assert (small["claims"], large["claims"]) == (400, 4000)
     assert large["retained"] > 4 * small["retained"] > 0
     assert large["peak"] > large["check_peak"] > large["load_peak"]  # checking and assessing both allocate
+
+
+def test_book_abbreviations_expand_only_to_one_longer_name() -> None:
+    """In one book "dan" reads as the one longer token it begins; "jo" (too short) and "chris" (two longer) stay."""
+    lists = ["boyce dan jennings joseph", "boyce daniel jennings joseph", "chris christian christopher jo"]
+    assert abbreviations(lists) == {"dan": "daniel"}
+
+
+def test_book_normalisation_reads_the_gold_list_with_the_stores(tmp_path: Path) -> None:
+    """A gold "Dan" matches the stores' "Daniel" once abbreviations are expanded, and not before."""
+    (tmp_path / "book.txt").write_text(
+        "s1\t0750673273\tT\tDaniel Jennings, Joseph Boyce\ns2\t0750673273\tT\tBoyce, Joseph G./ Jennings, Dan W.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "book_golden.txt").write_text("9780750673273\tboyce, joseph;  jennings, dan;\n", encoding="utf-8")
+    votes, gold = book(tmp_path)
+    assert {vote.answer for vote in votes} == {gold["9780750673273"]} == {"boyce daniel jennings joseph"}
+    votes, gold = book(tmp_path, expand=False)
+    assert gold["9780750673273"] == "boyce dan jennings joseph"
+    assert len({vote.answer for vote in votes}) == 2
+
+
+def test_book_names_run_together_are_not_expanded() -> None:
+    """ "peterallen" is "peter" and "allen" run together by a store, so "peter" keeps its own name."""
+    assert abbreviations(["allen peter", "allen peterallen", "dan", "daniel"]) == {"dan": "daniel"}
