@@ -25,7 +25,17 @@ from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
 from factlog.model._scales import Certainty, Credibility, Reliability
 
-__all__ = ["Assessment", "Label", "OriginWeight", "PropositionAssessment", "Status", "assess"]
+__all__ = [
+    "Assessment",
+    "Label",
+    "OriginWeight",
+    "PropositionAssessment",
+    "Status",
+    "assess",
+    "assessed",
+    "assessment_order",
+    "known_by",
+]
 
 _CERTAINTY_SCALE = {
     Certainty.CERTAIN: 1.0,
@@ -129,17 +139,36 @@ def assess(claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: 
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
-    index = Index.of(_known_by(claims, when) if when is not None else claims)
+    found = assessed(known_by(claims, when), method)
+    found.sort(key=assessment_order)
+    return Assessment(tuple(found), method, when)
+
+
+def known_by(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
+    """The claims stated on or before ``as_of`` (claims of unknown date left out); all if None."""
+    return claims if as_of is None else _known_by(claims, as_of)
+
+
+def assessed(claims: ClaimSet, method: str) -> list[PropositionAssessment]:
+    """The assessments of a claim set's propositions, unsorted (see :func:`assessment_order`).
+
+    Each unit depends only on the claims of one proposition key or functional slot, so
+    a set split by slot gives, part by part, the same assessments as the whole.
+    """
+    index = Index.of(claims)
     found = list(units(index, weight))
     questions = [Question(u.answers, u.rivals, tuple(_votes(u))) for u in found]
     results = beliefs(questions, method)
-    assessed = [
+    return [
         _assess(unit, answer, result[answer])
         for unit, result in zip(found, results, strict=True)
         for answer in unit.candidates
     ]
-    assessed.sort(key=lambda item: (item.statement, item.key))
-    return Assessment(tuple(assessed), method, when)
+
+
+def assessment_order(item: PropositionAssessment) -> tuple[str, str]:
+    """The order of an assessment's propositions: by statement, then key."""
+    return (item.statement, item.key)
 
 
 def _votes(unit: Unit) -> list[Vote]:

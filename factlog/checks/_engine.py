@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -15,7 +15,7 @@ from factlog.errors import ConflictError
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
 
-__all__ = ["Checker", "Report", "check"]
+__all__ = ["Checker", "Report", "check", "finish", "first_stated", "run_rules"]
 
 
 @attrs.frozen
@@ -24,6 +24,14 @@ class Report:
 
     findings: tuple[Finding, ...]
     claims: ClaimSet = attrs.field(repr=False, eq=False)
+    checked: int | None = attrs.field(default=None, repr=False, eq=False)
+    """How many claims were checked, when ``claims`` holds only those the findings cite
+    (a distributed check); None: all of ``claims``."""
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims were checked."""
+        return len(self.claims.claims) if self.checked is None else self.checked
 
     def summary(self) -> dict[str, int]:
         """Counts of unacknowledged findings by severity, and of acknowledged ones."""
@@ -59,14 +67,35 @@ def _run(rule: Rule, index: Index) -> list[Finding]:
         ]
 
 
-def _sort_key(index: Index, order: dict[str, int], finding: Finding) -> tuple[int, int, tuple[int, int], str]:
+def run_rules(index: Index, rules: Sequence[Rule]) -> list[Finding]:
+    """Every finding of the rules on an index (or a view), in rule order, unsorted.
+
+    A rule that raises gives one ``rule_failure`` finding instead of stopping the check.
+    """
+    return [finding for rule in rules for finding in _run(rule, index)]
+
+
+def first_stated(index: Index, finding: Finding) -> tuple[int, int]:
+    """The sort key of the earliest ``stated`` date among the finding's claims ((0, 0): none known)."""
     dates = [index.by_id[c].stated for c in finding.claim_ids if c in index.by_id]
-    first = min((d.sort_key for d in dates if d is not None), default=(0, 0))
-    return (-finding.severity.rank, order.get(finding.rule, len(order)), first, finding.id)
+    return min((d.sort_key for d in dates if d is not None), default=(0, 0))
 
 
-def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stale: bool = True) -> tuple[Finding, ...]:
-    """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort."""
+def finish(
+    index: Index,
+    findings: list[Finding],
+    rules: Sequence[Rule],
+    *,
+    stale: bool = True,
+    first: Mapping[str, tuple[int, int]] | None = None,
+) -> tuple[Finding, ...]:
+    """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort.
+
+    Findings sort by severity (most severe first), rule order, the earliest date their
+    claims were stated (:func:`first_stated`), then id. ``first`` gives that date by
+    finding id when the index does not hold the claims (a distributed check computes it
+    where the claims are); findings it lacks are dated from the index.
+    """
     notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
     seen = {finding.id for finding in findings}
     marked = [
@@ -86,7 +115,14 @@ def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stal
                 )
             )
     order = {getattr(rule, "__name__", repr(rule)): position for position, rule in enumerate(rules)}
-    return tuple(sorted(marked, key=lambda finding: _sort_key(index, order, finding)))
+    known = first or {}
+
+    def key(finding: Finding) -> tuple[int, int, tuple[int, int], str]:
+        date = known.get(finding.id)
+        when = first_stated(index, finding) if date is None else date
+        return (-finding.severity.rank, order.get(finding.rule, len(order)), when, finding.id)
+
+    return tuple(sorted(marked, key=key))
 
 
 @paused_gc
@@ -98,8 +134,7 @@ def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES, *, stale: boo
     matches no finding is reported; turn it off when running only some rules.
     """
     index = Index.of(claims)
-    findings = [finding for rule in rules for finding in _run(rule, index)]
-    return Report(finish(index, findings, rules, stale=stale), claims)
+    return Report(finish(index, run_rules(index, rules), rules, stale=stale), claims)
 
 
 class Checker:
