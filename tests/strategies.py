@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 
+import attrs
 from hypothesis import strategies as st
 
 from factlog import (
@@ -193,3 +194,28 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
         claims=tuple(claims),
         acknowledged=acknowledged,
     )
+
+
+@st.composite
+def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
+    """A claim set dense in findings: exclusive predicates, claims read in two sources, an acknowledgement.
+
+    For the properties that compare ways of checking (single process, incremental,
+    distributed): every rule should have something to find in many examples.
+    """
+    claims = draw(claim_sets(max_claims=14))
+    ids = [p.id for p in claims.predicates]
+    predicates = tuple(
+        attrs.evolve(p, exclusive_with=(ids[(n + 1) % len(ids)],)) if len(ids) > 1 and draw(st.booleans()) else p
+        for n, p in enumerate(claims.predicates)
+    )
+    sources = [s.id for s in claims.sources]
+    rewritten = []
+    for claim in claims.claims:
+        first = claim.evidence[0]
+        if len(sources) > 1 and draw(st.booleans()):
+            other = draw(st.sampled_from([s for s in sources if s != first.source]))
+            rewritten.append(attrs.evolve(claim, evidence=(first, attrs.evolve(first, source=other))))
+        else:
+            rewritten.append(claim)
+    return attrs.evolve(claims, predicates=predicates, claims=tuple(rewritten))

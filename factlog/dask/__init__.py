@@ -11,6 +11,6 @@ the engine's own ``finish``. See ``docs/scale.md``.
 
 from __future__ import annotations
 
-from factlog.dask._cluster import ClaimsOrPaths, assess, check
+from factlog.dask._cluster import ClaimsOrPaths, assess, check, local_client
 
-__all__ = ["ClaimsOrPaths", "assess", "check"]
+__all__ = ["ClaimsOrPaths", "assess", "check", "local_client"]

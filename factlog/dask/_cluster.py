@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
-import dask
+from dask.base import compute
 from dask.delayed import Delayed, delayed
-from distributed import Client
+from distributed import Client, LocalCluster
 
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, assessment_order
@@ -30,8 +30,9 @@ from factlog.dask._passes import CHECK_PASSES, Found, assess_partition, check_pa
 from factlog.io._documents import _files, load
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._dates import PartialDate
+from factlog.model._nouns import Claim
 
-__all__ = ["ClaimsOrPaths", "assess", "check"]
+__all__ = ["ClaimsOrPaths", "assess", "check", "local_client"]
 
 ClaimsOrPaths = ClaimSet | str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 """A claim set in memory, or claim files and folders (read by the workers, one task a file)."""
@@ -52,11 +53,13 @@ class _Session:
         """A value as a task argument: scattered to the cluster, or a literal of the local graph."""
         if self.client is None:
             return delayed(value, traverse=False, name=f"factlog-data-{uuid.uuid4().hex}")
-        return self.client.scatter(value, broadcast=broadcast)
+        return self.client.scatter(
+            value, broadcast=broadcast, hash=False
+        )  # a fresh key: an equal value of an earlier call may be in release
 
     def compute(self, tasks: Sequence[Delayed]) -> list[Any]:
         if self.client is None:
-            return list(dask.compute(*tasks, scheduler="synchronous"))
+            return list(compute(*tasks, scheduler="synchronous"))
         return list(self.client.gather(self.client.compute(list(tasks))))
 
     def partitions(self, asked: int | None) -> int:
@@ -76,6 +79,22 @@ def _session(client: Client | str | None) -> Iterator[_Session]:
             yield _Session(connected)
     else:
         yield _Session(client)
+
+
+@contextlib.contextmanager
+def local_client(workers: int) -> Iterator[Client]:
+    """A client of a Dask cluster on this machine: ``workers`` processes of one thread each.
+
+    Closed (workers stopped) when the ``with`` block ends. Raises :class:`ValueError`
+    for fewer than one worker.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
 
 
 def _load_file(path: str) -> ClaimSet:
@@ -102,7 +121,9 @@ def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[
 
 
 def _routes(small: Any, parts: list[Any], count: int, passes: Sequence[str], *, validate: bool) -> list[Any]:
-    return [delayed(route, nout=len(passes), pure=False)(small, part, count, passes, validate=validate) for part in parts]
+    return [
+        delayed(route, nout=len(passes), pure=False)(small, part, count, passes, validate=validate) for part in parts
+    ]
 
 
 def check(
@@ -136,7 +157,7 @@ def check(
         kinds = [kind for kind in CHECK_PASSES for _ in range(count)]
         tasks = [
             delayed(_check_partition, pure=False)(
-                small_ref, kind, number, count, wrapped, validate, *[routed[k][number] for routed in routes]
+                small_ref, kind, number, count, wrapped, *[routed[k][number] for routed in routes], validate=validate
             )
             for k, kind in enumerate(CHECK_PASSES)
             for number in range(count)
@@ -144,7 +165,7 @@ def check(
         results: list[Found] = session.compute(tasks)
     findings: list[Finding] = []
     first: dict[str, tuple[int, int]] = {}
-    cited = {}
+    cited: dict[str, Claim] = {}
     checked = 0
     for kind, found in zip(kinds, results, strict=True):
         for finding, date in found.findings:
@@ -160,7 +181,7 @@ def check(
 
 
 def _check_partition(
-    small: ClaimSet, kind: str, number: int, count: int, rules: _Rules, validate: bool, *buckets: Any
+    small: ClaimSet, kind: str, number: int, count: int, rules: _Rules, *buckets: Any, validate: bool
 ) -> Found:
     return check_partition(small, kind, number, count, rules.rules, *buckets, validate=validate)
 
@@ -195,4 +216,3 @@ def assess(
         found = [item for part in session.compute(tasks) for item in part]
     found.sort(key=assessment_order)
     return Assessment(tuple(found), method, when)
-

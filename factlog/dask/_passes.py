@@ -92,7 +92,9 @@ def route(small: ClaimSet, part: ClaimSet, partitions: int, passes: Sequence[str
     vocabulary = Vocabulary.of(small)
     if validate:
         within = attrs.evolve(small, claims=part.claims)
-        problems = [f"{path}: {message}" for path, message in unresolved(part, within, vocabulary) if ".answers[" not in path]
+        problems = [
+            f"{path}: {message}" for path, message in unresolved(part, within, vocabulary) if ".answers[" not in path
+        ]
         if problems:
             raise UnknownIdError(problems)
     families = _families(vocabulary)
@@ -172,4 +174,3 @@ def assess_partition(
 ) -> list[PropositionAssessment]:
     """The assessments of one partition of the ``slot`` pass, unsorted."""
     return assessed(known_by(_part(small, buckets), as_of), method)
-
