@@ -71,7 +71,7 @@ def _incremental(claims: factlog.ClaimSet) -> factlog.Report:
 
 
 @settings(max_examples=25)
-@given(crowded_claim_sets(), st.integers(1, 5))
+@given(crowded_claim_sets(), st.integers(1, 8))
 def test_single_incremental_and_synchronous_agree(claims: factlog.ClaimSet, partitions: int) -> None:
     """check, Checker.add and the synchronous Dask scheduler give the same report bytes and assessment."""
     claims = _acknowledging_one(claims)
