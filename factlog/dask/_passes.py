@@ -45,7 +45,7 @@ from factlog.model._vocabulary import Vocabulary
 
 __all__ = ["CHECK_PASSES", "Found", "assess_partition", "check_partition", "route", "tables"]
 
-CHECK_PASSES = ("slot", "holder", "source")
+CHECK_PASSES = ("slot", "holder", "source", "claim")
 """The passes of a distributed check, each a shuffle of the claims by its own key."""
 
 Buckets = list[list[Claim]]
