@@ -212,3 +212,17 @@ def test_cli_refuses_zero(options: list[str], capsys: pytest.CaptureFixture[str]
     """``--workers 0`` or ``--partitions 0`` is a usage error (exit 2) naming the option, before any cluster starts."""
     assert main(["check", *options, str(SOURCES)]) == 2
     assert options[-2] in capsys.readouterr().err
+
+
+def _broken(index: factlog.Index) -> list[factlog.Finding]:
+    """A rule that always fails."""
+    raise RuntimeError(f"broken on {len(index.entries)} entries")
+
+
+def test_a_failing_rule_is_reported_once() -> None:
+    """A rule that raises in every partition gives one rule_failure finding, as in one process."""
+    claims = factlog.load(SOURCES)
+    rules = (*factlog.DEFAULT_RULES, _broken)
+    distributed = factlog.dask.check(claims, rules, partitions=3)
+    assert [f.rule for f in distributed.findings].count("rule_failure") == 1
+    assert [f.id for f in distributed.findings] == [f.id for f in factlog.check(claims, rules).findings]
