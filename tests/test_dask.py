@@ -226,3 +226,19 @@ def test_a_failing_rule_is_reported_once() -> None:
     distributed = factlog.dask.check(claims, rules, partitions=3)
     assert [f.rule for f in distributed.findings].count("rule_failure") == 1
     assert [f.id for f in distributed.findings] == [f.id for f in factlog.check(claims, rules).findings]
+
+
+def _one_id(index: factlog.Index) -> list[factlog.Finding]:
+    """A rule whose findings all share one id, as two of a large check's 8-digit ids may."""
+    return [
+        factlog.Finding(rule="_one_id", severity=factlog.Severity.INFO, message=e.id, claims={"c": [e.id]}, id="f-0")
+        for e in index.entries
+    ]
+
+
+def test_findings_sharing_an_id_keep_their_own_dates() -> None:
+    """Findings with one id but different claims sort by their own dates, as in one process."""
+    claims = factlog.load(SOURCES)
+    single = factlog.check(claims, (_one_id,), stale=False)
+    distributed = factlog.dask.check(claims, (_one_id,), stale=False)
+    assert [f.message for f in distributed.findings] == [f.message for f in single.findings]

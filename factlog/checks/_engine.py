@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -87,14 +87,15 @@ def finish(
     rules: Sequence[Rule],
     *,
     stale: bool = True,
-    first: Mapping[str, tuple[int, int]] | None = None,
+    first: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[Finding, ...]:
     """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort.
 
     Findings sort by severity (most severe first), rule order, the earliest date their
-    claims were stated (:func:`first_stated`), then id. ``first`` gives that date by
-    finding id when the index does not hold the claims (a distributed check computes it
-    where the claims are); findings it lacks are dated from the index.
+    claims were stated (:func:`first_stated`), then id. ``first`` gives that date for
+    each finding, in the order of ``findings``, when the index does not hold the claims
+    (a distributed check computes it where the claims are). It goes by position, not
+    by id: two findings of different claims may share an 8-digit id.
     """
     notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
     seen = {finding.id for finding in findings}
@@ -102,6 +103,7 @@ def finish(
         attrs.evolve(finding, acknowledged=True, note=notes[finding.id]) if finding.id in notes else finding
         for finding in findings
     ]
+    dates = list(first) if first is not None else [first_stated(index, finding) for finding in findings]
     for ack in index.claims.acknowledged if stale else ():
         if ack.finding not in seen:
             marked.append(
@@ -114,15 +116,14 @@ def finish(
                     id=finding_id("stale_acknowledgement", [ack.finding]),
                 )
             )
+            dates.append((0, 0))
     order = {getattr(rule, "__name__", repr(rule)): position for position, rule in enumerate(rules)}
-    known = first or {}
 
-    def key(finding: Finding) -> tuple[int, int, tuple[int, int], str]:
-        date = known.get(finding.id)
-        when = first_stated(index, finding) if date is None else date
+    def key(pair: tuple[Finding, tuple[int, int]]) -> tuple[int, int, tuple[int, int], str]:
+        finding, when = pair
         return (-finding.severity.rank, order.get(finding.rule, len(order)), when, finding.id)
 
-    return tuple(sorted(marked, key=key))
+    return tuple(finding for finding, _ in sorted(zip(marked, dates, strict=True), key=key))
 
 
 @paused_gc

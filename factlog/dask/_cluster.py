@@ -164,15 +164,18 @@ def check(
         ]
         results: list[Found] = session.compute(tasks)
     findings: list[Finding] = []
-    first: dict[str, tuple[int, int]] = {}
+    first: list[tuple[int, int]] = []
+    failed: set[str] = set()
     cited: dict[str, Claim] = {}
     checked = 0
     for kind, found in zip(kinds, results, strict=True):
         for finding, date in found.findings:
-            if finding.rule == "rule_failure" and finding.id in first:
-                continue  # a failing rule fails in every partition; the single process reports it once
+            if finding.rule == "rule_failure":
+                if finding.id in failed:
+                    continue  # a failing rule fails in every partition; the single process reports it once
+                failed.add(finding.id)
             findings.append(finding)
-            first[finding.id] = date
+            first.append(date)
         cited.update((claim.id, claim) for claim in found.cited)
         checked += found.claims if kind == "slot" else 0
     ordered = finish(Index.of(small), findings, rules, stale=stale, first=first)
