@@ -70,7 +70,7 @@ def _summary_line(report: Report) -> str:
     ]
     if summary["acknowledged"]:
         parts.append(f"{summary['acknowledged']} acknowledged")
-    return f"{len(report.claims.claims)} claims checked: " + ", ".join(parts)
+    return f"{report.claim_count} claims checked: " + ", ".join(parts)
 
 
 def render_text(report: Report, *, colour: bool = False) -> str:
