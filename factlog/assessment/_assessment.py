@@ -197,19 +197,25 @@ def known_by(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
     return claims if as_of is None else _known_by(claims, as_of)
 
 
-def assessed(claims: ClaimSet, method: str, *, explain: bool = True) -> list[PropositionAssessment]:
+def assessed(
+    claims: ClaimSet, method: str, *, explain: bool = True, index: Index | None = None
+) -> list[PropositionAssessment]:
     """The assessments of a claim set's propositions, unsorted (see :func:`assessment_order`).
 
     With ``majority`` each question depends only on the claims of one proposition key or
     functional slot, so a set split by slot gives, part by part, the same assessments as
     the whole (what :func:`factlog.dask.assess` relies on). The learning methods weigh
-    every question with source accuracies learned from all of them.
+    every question with source accuracies learned from all of them. ``index`` (default:
+    ``Index.of(claims)``) may be a view of the claims holding only some groups: only
+    their questions are weighed.
     """
-    return _assessed(claims, method, explain=explain)[0]
+    return _assessed(claims, method, explain=explain, index=index)[0]
 
 
-def _assessed(claims: ClaimSet, method: str, *, explain: bool) -> tuple[list[PropositionAssessment], Any]:
-    index = Index.of(claims)
+def _assessed(
+    claims: ClaimSet, method: str, *, explain: bool, index: Index | None = None
+) -> tuple[list[PropositionAssessment], Any]:
+    index = Index.of(claims) if index is None else index
     found = list(questions(index, weight))
     discovery = discover(found, method)
     results = beliefs(found, discovery)

@@ -72,7 +72,26 @@ def _run(rule: Rule, index: Index) -> list[Finding]:
                 id=finding_id("rule_failure", [name]),
             )
         ]
-    return [_distinct(index, finding) for finding in found] if index.spread else found
+    return _apart([_distinct(index, finding) for finding in found] if index.spread else found)
+
+
+def _apart(found: list[Finding]) -> list[Finding]:
+    """One rule's findings, each once; two that share an id but say different things get ids of their own.
+
+    A claim read twice under one proposition (a pattern: denied until a date, then
+    affirmed) can give a rule two findings about the same claims: their ids then also
+    hash the message, as :func:`_distinct` does, whatever order they came in.
+    """
+    said: dict[str, set[str]] = {}
+    for finding in found:
+        said.setdefault(finding.id, set()).add(finding.message)
+    if len(said) == len(found):
+        return found
+    unique = list(dict.fromkeys(found))
+    return [
+        attrs.evolve(f, id=finding_id(f.rule, [*f.claim_ids, f"\0{f.message}"])) if len(said[f.id]) > 1 else f
+        for f in unique
+    ]
 
 
 def _distinct(index: Index, finding: Finding) -> Finding:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.checks._findings import Finding, Severity, graded
+from factlog.checks._groupings import reads
 from factlog.checks._polarity import stance
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._kinds import StanceKind
@@ -75,6 +76,7 @@ def _first_on_record(
     return chronological(candidates)[0] if candidates else None
 
 
+@reads("regarding")
 def misreported_stance(index: Index) -> Iterator[Finding]:
     """A claim about a party's stance that the party's own record contradicts.
 

@@ -10,6 +10,7 @@ marks acknowledgements and puts the findings in the single process's order.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,10 +24,22 @@ from distributed import Client, LocalCluster
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, assessment_order
 from factlog.assessment._methods import METHODS
-from factlog.checks._engine import Report, finish
+from factlog.checks._engine import Report, finish, run_rules
 from factlog.checks._findings import Finding
 from factlog.checks._rules import DEFAULT_RULES, Rule
-from factlog.dask._passes import CHECK_PASSES, Found, assess_partition, check_partition, route, tables
+from factlog.checks._groupings import reads_of
+from factlog.dask._passes import (
+    Found,
+    Routing,
+    assess_partition,
+    check_partition,
+    passes_of,
+    pick,
+    regarding_keys,
+    regarding_wants,
+    route,
+    tables,
+)
 from factlog.errors import ArgumentError
 from factlog.io._documents import _files, load
 from factlog.model._claimset import ClaimSet, merge_all
@@ -102,29 +115,45 @@ def _load_file(path: str) -> ClaimSet:
     return load(path, references=False)
 
 
-def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[ClaimSet, list[Any], bool]:
-    """The small tables, one task argument per part of the claims, and whether they need validating."""
+def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[ClaimSet, list[Any], int, bool]:
+    """The small tables, one task argument per part of the claims, the claim count, and whether to validate."""
     if isinstance(source, ClaimSet):
         claims = source.claims
         size = -(-len(claims) // partitions) or 1
         parts = [ClaimSet(claims=claims[start : start + size]) for start in range(0, len(claims), size)]
-        return tables(source), [session.put(part) for part in parts], False
+        return tables(source)[0], [session.put(part) for part in parts], len(claims), False
     files = [str(file) for file in _files([source] if isinstance(source, (str, os.PathLike)) else source)]
     if not files:
         raise ValueError("no claim files (*.json, *.jsonl) to read")
     if session.client is None:
         loaded = [_load_file(file) for file in files]
-        small = merge_all([(file, tables(part)) for file, part in zip(files, loaded, strict=True)])
-        return small, [session.put(part) for part in loaded], True
-    futures = session.client.map(_load_file, files, pure=False)
-    shapes = session.client.gather(session.client.map(tables, futures))
-    return merge_all(list(zip(files, shapes, strict=True))), futures, True
+        shapes = [tables(part) for part in loaded]
+        parts = [session.put(part) for part in loaded]
+    else:
+        parts = session.client.map(_load_file, files, pure=False)
+        shapes = session.client.gather(session.client.map(tables, parts))
+    small = merge_all([(file, shape[0]) for file, shape in zip(files, shapes, strict=True)])
+    return small, parts, sum(shape[1] for shape in shapes), True
 
 
-def _routes(small: Any, parts: list[Any], count: int, passes: Sequence[str], *, validate: bool) -> list[Any]:
-    return [
-        delayed(route, nout=len(passes), pure=False)(small, part, count, passes, validate=validate) for part in parts
-    ]
+def _merged(found: Sequence[dict[Any, frozenset[int]]]) -> dict[Any, frozenset[int]]:
+    merged: dict[Any, frozenset[int]] = {}
+    for part in found:
+        for key, numbers in part.items():
+            merged[key] = merged.get(key, frozenset()) | numbers
+    return merged
+
+
+def _routing(session: _Session, small_ref: Any, parts: list[Any], count: int, passes: tuple[str, ...]) -> Routing:
+    """The routing of the passes; for ``regarding``, two small rounds find the claims it must bring together."""
+    if "regarding" not in passes:
+        return Routing(count, passes)
+    wanted = _merged(session.compute([delayed(regarding_wants, pure=False)(part, count) for part in parts]))
+    if not wanted:
+        return Routing(count, tuple(kind for kind in passes if kind != "regarding"))
+    wanted_ref = session.put(wanted, broadcast=True)
+    keys = _merged(session.compute([delayed(regarding_keys, pure=False)(small_ref, p, wanted_ref) for p in parts]))
+    return Routing(count, passes, wanted, keys)
 
 
 def check(
@@ -140,49 +169,104 @@ def check(
     ``client`` is a ``distributed.Client``, a scheduler address (``tcp://host:8786``,
     connected for this call), or None for Dask's synchronous scheduler in this process.
     ``partitions`` (default: twice the workers, or 1 without a client) is how many parts
-    each of the four shuffles (slot, holder, source, claim; see
-    :mod:`factlog.dask._passes`) splits the claims into. Files are read by the workers,
-    so they must be at the same paths there (shared storage). The report's ``claims``
-    holds the small tables and only the claims findings name; ``Report.claim_count``
-    counts them all. Raises what :func:`factlog.load` raises for bad files, and
-    :class:`~factlog.errors.ConflictError` / :class:`~factlog.errors.UnknownIdError` for
-    a claim id defined twice or answers to an unknown claim.
+    each pass splits the claims into: one pass for each grouping the rules declare
+    (see :mod:`factlog.dask._passes`); a rule that declares none runs on every claim
+    in one task. Files are read by the workers, so they must be at the same paths there
+    (shared storage). The report's ``claims`` holds the small tables and only the claims
+    findings name; ``Report.claim_count`` counts them all. Raises what
+    :func:`factlog.load` raises for bad files, and :class:`~factlog.errors.ConflictError`
+    / :class:`~factlog.errors.UnknownIdError` for a claim id defined twice or answers to
+    an unknown claim.
     """
     rules = tuple(rules)
     with _session(client) as session:
         count = session.partitions(partitions)
-        small, parts, validate = _inputs(session, claims_or_paths, count)
+        small, parts, checked, validate = _inputs(session, claims_or_paths, count)
         small_ref = session.put(small, broadcast=True)
         wrapped = session.put(_Rules(rules), broadcast=True)
-        routes = _routes(small_ref, parts, count, CHECK_PASSES, validate=validate)
-        kinds = [kind for kind in CHECK_PASSES for _ in range(count)]
+        routing = _routing(session, small_ref, parts, count, passes_of(rules, validate=validate))
+        passes = routing.passes
+        routing_ref = session.put(routing, broadcast=True)
+        routes = [
+            delayed(route, nout=len(passes), pure=False)(small_ref, part, routing_ref, validate=validate)
+            for part in parts
+        ]
+        sizes = [1 if kind == "whole" else count for kind in passes]
         tasks = [
             delayed(_check_partition, pure=False)(
                 small_ref, kind, number, count, wrapped, *[routed[k][number] for routed in routes], validate=validate
             )
-            for k, kind in enumerate(CHECK_PASSES)
-            for number in range(count)
+            for k, kind in enumerate(passes)
+            for number in range(sizes[k])
         ]
         results: list[Found] = session.compute(tasks)
+        findings, first, cited = _gathered(small, rules, results)
+        missing = frozenset(c for finding in findings for c in finding.claim_ids if c not in cited)
+        if missing:  # named by a rule concluded here, from the projections: fetched where they lie
+            picked = session.compute([delayed(pick, pure=False)(part, missing) for part in parts])
+            cited.update((claim.id, claim) for found in picked for claim in found)
+    ordered = finish(Index.of(small), findings, rules, stale=stale, first=first)
+    named = attrs.evolve(small, claims=tuple(cited[claim] for claim in sorted(cited)))
+    return Report(ordered, named, checked=checked)
+
+
+def _gathered(
+    small: ClaimSet, rules: tuple[Rule, ...], results: list[Found]
+) -> tuple[list[Finding], list[tuple[int, int]], dict[str, Claim]]:
+    """The partitions' findings, each once, with their first dates; the ``whole`` rules concluded from projections."""
     findings: list[Finding] = []
     first: list[tuple[int, int]] = []
     seen: set[str] = set()
     cited: dict[str, Claim] = {}
-    checked = 0
-    for kind, found in zip(kinds, results, strict=True):
-        for finding, date in found.findings:
-            # A finding two passes both see (a source-level rule reading claims the slot pass
-            # holds too), or a rule failing in every partition: the single process reports it once.
-            if finding.id in seen:
-                continue
+
+    def keep(finding: Finding, date: tuple[int, int]) -> None:
+        # A rule failing in several partitions: the single process reports it once.
+        if finding.id not in seen:
             seen.add(finding.id)
             findings.append(finding)
             first.append(date)
+
+    for found in results:
+        for finding, date in found.findings:
+            keep(finding, date)
         cited.update((claim.id, claim) for claim in found.cited)
-        checked += found.claims if kind == "slot" else 0
-    ordered = finish(Index.of(small), findings, rules, stale=stale, first=first)
-    named = attrs.evolve(small, claims=tuple(cited[claim] for claim in sorted(cited)))
-    return Report(ordered, named, checked=checked)
+    dates = {claim: date for found in results for claim, date in found.dates}
+    index = Index.of(small)
+    for rule in rules:
+        declared = reads_of(rule)
+        if declared.conclude is None:
+            continue
+        name = getattr(rule, "__name__", repr(rule))
+        records, failure = _projected(name, results)
+        for finding in _concluded(rule, declared.conclude, index, records, failure):
+            known = [dates[c] for c in finding.claim_ids if dates.get(c) is not None]
+            keep(finding, min(known, default=(0, 0)))  # type: ignore[type-var]
+    return findings, first, cited
+
+
+def _projected(name: str, results: list[Found]) -> tuple[list[Any], BaseException | None]:
+    """A rule's records from every partition, in claim order; or the first error its projection raised."""
+    records: list[tuple[tuple[int, int], Any]] = []
+    for found in results:
+        for rule, got in found.projected:
+            if rule != name:
+                continue
+            if isinstance(got, BaseException):
+                return [], got
+            records.extend(got)
+    records.sort(key=lambda item: item[0])
+    return [record for _, record in records], None
+
+
+def _concluded(
+    rule: Rule, conclude: Any, index: Index, records: list[Any], failure: BaseException | None
+) -> list[Finding]:
+    def whole(view: Index) -> Any:
+        if failure is not None:
+            raise failure
+        return conclude(view, records)
+
+    return run_rules(index, [functools.update_wrapper(whole, rule)])
 
 
 def _check_partition(
@@ -216,11 +300,14 @@ def assess(
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
     with _session(client) as session:
         count = session.partitions(partitions)
-        small, parts, validate = _inputs(session, claims_or_paths, count)
+        small, parts, _, validate = _inputs(session, claims_or_paths, count)
         small_ref = session.put(small, broadcast=True)
-        routes = _routes(small_ref, parts, count, ("slot",), validate=validate)
+        routing = session.put(Routing(count, ("slot",)), broadcast=True)
+        routes = [delayed(route, nout=1, pure=False)(small_ref, part, routing, validate=validate) for part in parts]
         tasks = [
-            delayed(assess_partition, pure=False)(small_ref, when, method, *[routed[0][number] for routed in routes])
+            delayed(assess_partition, pure=False)(
+                small_ref, when, method, number, count, *[routed[0][number] for routed in routes]
+            )
             for number in range(count)
         ]
         found = [item for part in session.compute(tasks) for item in part]
