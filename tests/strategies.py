@@ -28,10 +28,12 @@ from factlog import (
     PredicateKind,
     Proposition,
     Quantity,
+    Regarding,
     Reliability,
     Source,
     SourceDate,
     SourceKind,
+    StanceKind,
     TextValue,
 )
 from factlog.analysis._discovery import Vote
@@ -394,7 +396,10 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
     ids = [p.id for p in claims.predicates]
     partner = {p: ids[(n + 1) % len(ids)] for n, p in enumerate(ids) if len(ids) > 1 and draw(st.booleans())}
     predicates = tuple(
-        attrs.evolve(p, exclusive_with=(partner[p.id],)) if p.id in partner else p for p in claims.predicates
+        attrs.evolve(
+            p, exclusive_with=(partner[p.id],) if p.id in partner else (), inverse_functional=draw(st.booleans())
+        )
+        for p in claims.predicates
     )
     sources = tuple(
         attrs.evolve(s, document=f"missing/{s.id}.txt") if draw(st.booleans()) else s for s in claims.sources
@@ -427,4 +432,19 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
             if not proposition.predicate.startswith("inv-") or isinstance(value, str):
                 changed = attrs.evolve(proposition, object=value)
                 rewritten.append(attrs.evolve(claim, id=f"z-{claim.id}", proposition=changed))
+    # Claims about claims: a party's stance on a claim, and on the claim it answers.
+    entities = [e.id for e in claims.entities]
+    for claim in claims.claims:
+        if claim.proposition is None or not draw(st.booleans()):
+            continue
+        stance = draw(st.sampled_from(StanceKind))
+        regarding = Regarding(
+            claims=(claim.id, *claim.answers[:1]),
+            party=draw(st.sampled_from(entities)),
+            stance=stance,
+            on=draw(st.none() | partial_dates()) if stance is not StanceKind.AFTER else None,
+            days=draw(st.integers(1, 400)) if stance is StanceKind.AFTER else None,
+        )
+        about = attrs.evolve(claim, id=f"r-{claim.id}", proposition=None, pattern=None, answers=(), regarding=regarding)
+        rewritten.append(about)
     return attrs.evolve(claims, predicates=predicates, sources=sources, claims=tuple(rewritten))

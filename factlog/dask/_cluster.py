@@ -26,8 +26,8 @@ from factlog.assessment._assessment import Assessment, assessment_order
 from factlog.assessment._methods import METHODS
 from factlog.checks._engine import Report, finish, run_rules
 from factlog.checks._findings import Finding
-from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.checks._groupings import reads_of
+from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.dask._passes import (
     Found,
     Routing,
@@ -128,12 +128,12 @@ def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[
     if session.client is None:
         loaded = [_load_file(file) for file in files]
         shapes = [tables(part) for part in loaded]
-        parts = [session.put(part) for part in loaded]
+        inputs: list[Any] = [session.put(part) for part in loaded]
     else:
-        parts = session.client.map(_load_file, files, pure=False)
-        shapes = session.client.gather(session.client.map(tables, parts))
+        inputs = session.client.map(_load_file, files, pure=False)
+        shapes = session.client.gather(session.client.map(tables, inputs))
     small = merge_all([(file, shape[0]) for file, shape in zip(files, shapes, strict=True)])
-    return small, parts, sum(shape[1] for shape in shapes), True
+    return small, inputs, sum(shape[1] for shape in shapes), True
 
 
 def _merged(found: Sequence[dict[Any, frozenset[int]]]) -> dict[Any, frozenset[int]]:
@@ -239,8 +239,8 @@ def _gathered(
         name = getattr(rule, "__name__", repr(rule))
         records, failure = _projected(name, results)
         for finding in _concluded(rule, declared.conclude, index, records, failure):
-            known = [dates[c] for c in finding.claim_ids if dates.get(c) is not None]
-            keep(finding, min(known, default=(0, 0)))  # type: ignore[type-var]
+            known = [date for date in (dates.get(c) for c in finding.claim_ids) if date is not None]
+            keep(finding, min(known, default=(0, 0)))
     return findings, first, cited
 
 
@@ -312,4 +312,4 @@ def assess(
         ]
         found = [item for part in session.compute(tasks) for item in part]
     found.sort(key=assessment_order)
-    return Assessment(tuple(found), method, when)
+    return Assessment(tuple(found), method, when, rounds=1)  # majority: one round, as in one process

@@ -297,8 +297,8 @@ def _view(index: Index, kind: str, number: int, count: int, *, validate: bool) -
             by_slot={slot: group for slot, group in index.by_slot.items() if owns(group[0])},
         )
     if kind == "object":
-        groups = {k: g for k, g in index.by_object.items() if partition(k[0] + "\0" + k[1], count) == number}
-        return attrs.evolve(index, by_object=groups)
+        objects = {k: g for k, g in index.by_object.items() if partition(k[0] + "\0" + k[1], count) == number}
+        return attrs.evolve(index, by_object=objects)
     if kind == "source":
         scope = frozenset(s.id for s in index.claims.sources if partition(s.id, count) == number)
         groups = {source: index.by_source[source] for source in sorted(scope) if source in index.by_source}
