@@ -5,7 +5,7 @@
   2 worker processes (the workers read the files, as on shared storage);
 * synchronous: ``factlog.dask.check`` of the claim set in memory with Dask's
   synchronous scheduler and one partition, against ``factlog.check`` (the overhead of
-  the four shuffles and the graph; goal: at most 4x);
+  one pass per grouping the rules declare, and of the graph; goal: at most 4x);
 * stages: routing and each pass's partitions run in this process, timed, to give the
   per-claim cost of each stage and the pickled size of a claim, from which a 100M-claim
   run on 16 workers is estimated.
@@ -24,7 +24,16 @@ from typing import Any
 import factlog
 import factlog.dask
 from benchmarks.generate import generate, write
-from factlog.dask._passes import CHECK_PASSES, check_partition, route, tables
+from factlog.dask._cluster import _gathered
+from factlog.dask._passes import (
+    Routing,
+    check_partition,
+    passes_of,
+    regarding_keys,
+    regarding_wants,
+    route,
+    tables,
+)
 
 FILES = 8
 """JSON Lines files the claims are written in (plus one file of the small tables)."""
@@ -47,25 +56,42 @@ def _timed(action: Any) -> tuple[float, Any]:
 
 
 def stages(claims: factlog.ClaimSet, partitions: int) -> dict[str, float]:
-    """Seconds per claim of routing and of each pass, run in this process over ``partitions`` partitions."""
-    small = tables(claims)
-    count = len(claims.claims)
-    seconds, routed = _timed(lambda: route(small, claims, partitions, CHECK_PASSES, validate=True))
-    rates = {"route": seconds / count}
-    for k, kind in enumerate(CHECK_PASSES):
+    """Seconds per claim of routing, of each pass and of concluding the whole-set rules, in this process.
+
+    Also, for each pass, how many partitions' buckets a claim goes to on average
+    (``<pass>_copies``), and the pickled bytes of a claim.
+    """
+    small, count = tables(claims)
+    passes = passes_of(factlog.DEFAULT_RULES, validate=True)
+    started = time.perf_counter()
+    wanted = regarding_wants(claims, partitions)
+    keys = regarding_keys(small, claims, wanted) if wanted else {}
+    passes = passes if wanted else tuple(kind for kind in passes if kind != "regarding")
+    routing = Routing(partitions, passes, wanted, keys)
+    routed = route(small, claims, routing, validate=True)
+    rates = {"route": (time.perf_counter() - started) / count}
+    results = []
+    for k, kind in enumerate(passes):
         total = 0.0
-        for number in range(partitions):
-            bucket = routed[k][number]
-            spent, _ = _timed(
+        for number, bucket in enumerate(routed[k]):
+            spent, found = _timed(
                 lambda kind=kind, number=number, bucket=bucket: check_partition(
                     small, kind, number, partitions, factlog.DEFAULT_RULES, bucket
                 )
             )
+            results.append(found)
             total += spent
         rates[kind] = total / count
+        rates[f"{kind}_copies"] = sum(len(bucket) for bucket in routed[k]) / count
+    spent, _ = _timed(lambda: _gathered(small, tuple(factlog.DEFAULT_RULES), results))
+    rates["conclude"] = spent / count
     sample = claims.claims[: min(count, 20_000)]
     rates["pickled_bytes"] = len(pickle.dumps(sample, protocol=5)) / len(sample)
     return rates
+
+
+PASSES = ("slot", "object", "holder", "source", "answers", "regarding")
+"""The passes the default rules need (``regarding`` only when some claim is about claims)."""
 
 
 def measure_dask(size: int, seed: int = 1) -> dict[str, Any]:
@@ -107,13 +133,17 @@ def estimate(
     Reading is taken at the single process's measured rate; each worker routes and
     checks its share; the shuffles move every claim once per pass it leaves its
     worker for ((workers - 1) / workers of them), pickled, at ``bandwidth`` bytes a
-    second into each worker (1 Gbit/s by default).
+    second into each worker (1 Gbit/s by default); concluding the whole-set rules
+    (``undeclared_copying`` from its projection) runs on one worker at the measured rate.
     """
     rates = row["rates"]
     share = claims / workers
     read = row["load"] / row["claims"] * share
-    compute = sum(rates[k] for k in ("route", *CHECK_PASSES)) * share
-    moved = share * len(CHECK_PASSES) * rates["pickled_bytes"] * (workers - 1) / workers
+    passes = [kind for kind in PASSES if kind in rates]
+    # Each worker routes and checks its share; the whole-set rules conclude once, on one worker.
+    compute = sum(rates[k] for k in ("route", *passes)) * share + rates["conclude"] * claims
+    copies = sum(rates[f"{kind}_copies"] for kind in passes)
+    moved = share * copies * rates["pickled_bytes"] * (workers - 1) / workers
     return {"read": read, "compute": compute, "shuffle": moved / bandwidth, "total": read + compute + moved / bandwidth}
 
 
@@ -137,7 +167,7 @@ def dask_table(row: dict[str, Any]) -> str:
         f" | {row['cluster_2'] / (row['load'] + row['check']):.2f}x of load + check |",
         "",
         "Per claim, one core, 16 partitions: "
-        + ", ".join(f"{kind} {rates[kind] * 1e6:.1f} µs" for kind in ("route", *CHECK_PASSES))
+        + ", ".join(f"{kind} {rates[kind] * 1e6:.1f} µs" for kind in ("route", *PASSES, "conclude") if kind in rates)
         + f"; a claim pickles to {rates['pickled_bytes']:.0f} bytes.",
         "",
         f"Estimate for 100M claims on 16 workers (1 Gbit/s each): read {guess['read'] / 60:.0f} min,"
@@ -147,4 +177,4 @@ def dask_table(row: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["dask_table", "estimate", "measure_dask", "stages", "write_parts"]
+__all__ = ["PASSES", "dask_table", "estimate", "measure_dask", "stages", "write_parts"]
