@@ -27,6 +27,7 @@ from benchmarks.generate import generate, write
 from factlog.dask._cluster import _gathered
 from factlog.dask._passes import (
     Routing,
+    answered_ids,
     check_partition,
     passes_of,
     regarding_keys,
@@ -67,7 +68,7 @@ def stages(claims: factlog.ClaimSet, partitions: int) -> dict[str, float]:
     wanted = regarding_wants(claims, partitions)
     keys = regarding_keys(small, claims, wanted) if wanted else {}
     passes = passes if wanted else tuple(kind for kind in passes if kind != "regarding")
-    routing = Routing(partitions, passes, wanted, keys)
+    routing = Routing(partitions, passes, wanted, keys, answered_ids(claims))
     routed = route(small, claims, routing, validate=True)
     rates = {"route": (time.perf_counter() - started) / count}
     results = []

@@ -31,6 +31,7 @@ from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.dask._passes import (
     Found,
     Routing,
+    answered_ids,
     assess_partition,
     check_partition,
     passes_of,
@@ -145,15 +146,18 @@ def _merged(found: Sequence[dict[Any, frozenset[int]]]) -> dict[Any, frozenset[i
 
 
 def _routing(session: _Session, small_ref: Any, parts: list[Any], count: int, passes: tuple[str, ...]) -> Routing:
-    """The routing of the passes; for ``regarding``, two small rounds find the claims it must bring together."""
+    """The routing of the passes: small rounds first find the claims ``answers`` and ``regarding`` bring together."""
+    answered: frozenset[str] = frozenset()
+    if "answers" in passes:
+        answered = frozenset().union(*session.compute([delayed(answered_ids, pure=False)(part) for part in parts]))
     if "regarding" not in passes:
-        return Routing(count, passes)
+        return Routing(count, passes, answered=answered)
     wanted = _merged(session.compute([delayed(regarding_wants, pure=False)(part, count) for part in parts]))
     if not wanted:
-        return Routing(count, tuple(kind for kind in passes if kind != "regarding"))
+        return Routing(count, tuple(kind for kind in passes if kind != "regarding"), answered=answered)
     wanted_ref = session.put(wanted, broadcast=True)
     keys = _merged(session.compute([delayed(regarding_keys, pure=False)(small_ref, p, wanted_ref) for p in parts]))
-    return Routing(count, passes, wanted, keys)
+    return Routing(count, passes, wanted, keys, answered)
 
 
 def check(

@@ -36,6 +36,7 @@ of the key (the same in every process, unlike ``hash``).
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -60,6 +61,7 @@ __all__ = [
     "PASS_OF",
     "Found",
     "Routing",
+    "answered_ids",
     "assess_partition",
     "check_partition",
     "passes_of",
@@ -82,8 +84,10 @@ PASS_OF = {
 }
 """The pass a rule of each grouping runs in."""
 
-Bucket = list[tuple[int, Claim]]
-"""Claims for one partition, each with its position in the part it was read from."""
+Bucket = list[tuple[int, Claim | str]]
+"""Claims for one partition, each with its position in the part it was read from; in the
+``answers`` pass, a claim that neither answers nor is answered comes as its id alone
+(for the duplicate-id check)."""
 
 Wanted = dict[str, frozenset[int]]
 """Claim ids to the ``regarding`` partitions that need them."""
@@ -99,6 +103,8 @@ class Routing:
     """Claims named by claims about claims, to the partitions of those claims about claims."""
     keys: dict[PropositionKey, frozenset[int]] = attrs.field(factory=dict)
     """The proposition keys of the named claims, to the same partitions."""
+    answered: frozenset[str] = frozenset()
+    """The ids some claim answers: only those claims, and the answering ones, go whole to ``answers``."""
 
 
 @attrs.frozen
@@ -221,12 +227,21 @@ def route(small: ClaimSet, part: ClaimSet, routing: Routing, *, validate: bool) 
     count, passes = routing.partitions, routing.passes
     routed: list[list[Bucket]] = [[[] for _ in range(1 if kind == "whole" else count)] for kind in passes]
     reads = {"slot", "object"} & set(passes) or ({"regarding"} & set(passes) if routing.keys else set())
+    answered = routing.answered
     for position, claim in enumerate(part.claims):
         props = router.readings(claim) if reads else []
         for buckets, kind in zip(routed, passes, strict=True):
+            if kind == "answers" and not claim.answers and claim.id not in answered:
+                buckets[partition(claim.id, count)].append((position, claim.id))
+                continue
             for number in router.targets(kind, claim, props):
                 buckets[number].append((position, claim))
     return routed
+
+
+def answered_ids(part: ClaimSet) -> frozenset[str]:
+    """The ids the part's claims answer."""
+    return frozenset(answered for claim in part.claims for answered in claim.answers)
 
 
 def regarding_wants(part: ClaimSet, partitions: int) -> Wanted:
@@ -257,12 +272,19 @@ def pick(part: ClaimSet, ids: frozenset[str]) -> list[Claim]:
 
 
 def _part(small: ClaimSet, buckets: Sequence[Bucket]) -> tuple[ClaimSet, list[tuple[int, int]]]:
-    claims = tuple(claim for bucket in buckets for _, claim in bucket)
+    claims = tuple(claim for bucket in buckets for _, claim in bucket if not isinstance(claim, str))
+    ids = Counter(claim if isinstance(claim, str) else claim.id for bucket in buckets for _, claim in bucket)
+    twice = sorted(claim for claim, times in ids.items() if times > 1)
+    if twice:
+        raise ConflictError([f"$.claims: claim id {claim!r} is defined twice" for claim in twice])
     try:
         merged = attrs.evolve(small, claims=claims)
     except FieldError as error:
         raise ConflictError([f"$.{error.field}: claim {error.message}"]) from None
-    return merged, [(number, position) for number, bucket in enumerate(buckets) for position, _ in bucket]
+    places = [
+        (number, position) for number, bucket in enumerate(buckets) for position, c in bucket if not isinstance(c, str)
+    ]
+    return merged, places
 
 
 def _owner(kind: str, number: int, count: int, index: Index) -> Callable[[Entry], bool]:
