@@ -299,7 +299,8 @@ def assess(
     if method != "majority":
         raise ArgumentError(
             f"method {method!r} cannot run distributed: only 'majority' weighs each proposition on its own"
-            f" (the learning methods {', '.join(m for m in METHODS if m != 'majority')} need every claim at once)"
+            f" (the learning methods {', '.join(m for m in METHODS if m != 'majority')} learn source accuracies"
+            " from every question at once: use factlog.assess on one machine)"
         )
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
     with _session(client) as session:
