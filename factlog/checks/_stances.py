@@ -58,6 +58,7 @@ def _first_on_record(
 ) -> Entry | None:
     """The party's earliest claim on what the referred claims say (on their side only, if ``sided``)."""
     candidates: list[Entry] = []
+    answers = (index.parent or index).answered_by  # in a view too, every answer on record
     for other in referred:
         if other.key is not None:
             buckets = _buckets(index, other.key, cache)
@@ -66,7 +67,7 @@ def _first_on_record(
                 first = next((e for e in buckets.get((party, polarity), ()) if e.id not in skip), None)
                 if first is not None:
                     candidates.append(first)
-        for entry in index.answered_by.get(other.id, ()):
+        for entry in answers.get(other.id, ()):
             if entry.id in index.hidden or entry.speaks_for != party or entry.stated is None or entry.id in skip:
                 continue
             if entry.claim.certainty is Certainty.UNCOMMITTED:
