@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import factlog
+from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
 from benchmarks.generate import generate, write
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
 from benchmarks.truth import abbreviations, book
@@ -93,3 +96,26 @@ def test_book_normalisation_reads_the_gold_list_with_the_stores(tmp_path: Path) 
 def test_book_names_run_together_are_not_expanded() -> None:
     """ "peterallen" is "peter" and "allen" run together by a store, so "peter" keeps its own name."""
     assert abbreviations(["allen peter", "allen peterallen", "dan", "daniel"]) == {"dan": "daniel"}
+
+
+def test_dask_parts_load_to_the_generated_set(tmp_path: Path) -> None:
+    """The tables file and the claim files of the Dask section are the generated set, split."""
+    write_parts(300, tmp_path, seed=2)
+    document = generate(300, seed=2)
+    write(document, tmp_path.parent / "whole.json")
+    assert factlog.load(tmp_path) == factlog.load(tmp_path.parent / "whole.json")
+    assert len(list(tmp_path.glob("claims-*.jsonl"))) == FILES
+
+
+def test_dask_stages_time_every_pass_and_the_estimate_adds_up() -> None:
+    """Routing and each pass get a per-claim time; the 100M estimate is the sum of its parts."""
+    claims = factlog.loads(json.dumps(generate(400, seed=8)))
+    rates = stages(claims, partitions=3)
+    passes = {"slot", "object", "holder", "source", "answers"}  # no claim about claims: no regarding pass
+    assert set(rates) == {"route", "conclude", "pickled_bytes", *passes, *(f"{kind}_copies" for kind in passes)}
+    assert all(value > 0 for value in rates.values())
+    row = {"claims": 400, "findings": 1, "load": 1.0, "check": 1.0, "synchronous": 2.0, "synchronous_ratio": 2.0}
+    row |= {"cluster_1": 3.0, "cluster_2": 2.0, "rates": rates}
+    guess = estimate(row)
+    assert guess["total"] == pytest.approx(guess["read"] + guess["compute"] + guess["shuffle"])
+    assert "Estimate for 100M claims on 16 workers" in dask_table(row)
