@@ -12,10 +12,19 @@ every method and for the gold list:
 3. NFKD, accents dropped, lower case; apostrophes deleted, every other non-alphanumeric
    character separates tokens;
 4. one-letter tokens (initials) and role or filler words dropped;
-5. the value is the sorted set of name tokens (author and name order ignored).
+5. the value is the sorted set of name tokens (author and name order ignored);
+6. with ``expand=True`` (the default): abbreviated names expanded within each book. A
+   token of three letters or more that is the beginning of exactly one longer token
+   which a store gives for the same book is read as that token: "Dan" and "Daniel",
+   "Ken" and "Kenneth", "Pete" and "Peter" in one book are one name. Stores shorten
+   given names freely, and the gold lists do too ("Jennings, Dan" where most stores say
+   "Daniel"); only the stores' own lists decide, the gold list is read with them. One
+   book's vocabulary never touches another's. Two names a store ran together
+   ("PETERALLEN" from "ALLEN, PETERALLEN, ...") are not a longer form: a longer token
+   whose rest is itself a token of the book is left alone.
 
-A store giving k different values for one book gives each weight 1/k; ISBN-10s become
-ISBN-13. Ties get fair credit: 1/k when the gold answer is one of k tied winners.
+A store giving k different values for one book gives each weight 1/k (after step 6);
+ISBN-10s become ISBN-13. Ties get fair credit: 1/k when the gold answer is one of k tied winners.
 The ``containment`` similarity, sim(a→b) = |a ∩ b| / |a| over name tokens, says that a
 list missing co-authors supports the fuller list containing it: stores often list
 only the first author(s). It is one rule for every book.
@@ -38,7 +47,7 @@ from pathlib import Path
 from benchmarks.run import _high_water, _resident
 from factlog.analysis._discovery import Discovery, Support, Vote, accu_copy, accu_vote, majority, truth_finder
 
-__all__ = ["METHODS", "accuracy", "book", "containment", "echo_cluster", "normalise_authors"]
+__all__ = ["METHODS", "abbreviations", "accuracy", "book", "containment", "echo_cluster", "normalise_authors"]
 
 _MISSING = {"", "not available", "n/a", "na", "unknown", "none"}
 _FILLER = frozenset(
@@ -84,8 +93,29 @@ def _isbn13(code: str) -> str:
     return core + str((10 - total % 10) % 10)
 
 
-def book(folder: Path) -> tuple[list[Vote], dict[str, str]]:
-    """The Book votes and gold answers from ``folder`` (``book.txt``, ``book_golden.txt``)."""
+def abbreviations(lists: list[str]) -> dict[str, str]:
+    """Token → the one longer token of ``lists`` it begins (three letters or more), for one book's lists.
+
+    Not when the rest of the longer token is itself a token of the book: "peterallen"
+    is "Peter" and "Allen" run together by a store, not a longer form of "Peter".
+    """
+    tokens = sorted({token for value in lists for token in value.split()})
+    known = set(tokens)
+    found = {}
+    for token in tokens:
+        if len(token) >= 3:
+            longer = [other for other in tokens if other != token and other.startswith(token)]
+            if len(longer) == 1 and longer[0][len(token) :] not in known:
+                found[token] = longer[0]
+    return found
+
+
+def _expanded(value: str, names: Mapping[str, str]) -> str:
+    return " ".join(sorted({names.get(token, token) for token in value.split()}))
+
+
+def book(folder: Path, *, expand: bool = True) -> tuple[list[Vote], dict[str, str]]:
+    """The Book votes and gold answers from ``folder`` (``book.txt``, ``book_golden.txt``), normalised as above."""
     listed: dict[tuple[str, str], set[str]] = {}
     with (folder / "book.txt").open(encoding="utf-8", errors="replace") as lines:
         for line in lines:
@@ -95,6 +125,13 @@ def book(folder: Path) -> tuple[list[Vote], dict[str, str]]:
             value = normalise_authors(parts[3])
             if value is not None:
                 listed.setdefault((parts[0].strip(), _isbn13(parts[1])), set()).add(value)
+    names: dict[str, dict[str, str]] = {}
+    if expand:
+        by_book: dict[str, list[str]] = {}
+        for (_, isbn), values in listed.items():
+            by_book.setdefault(isbn, []).extend(values)
+        names = {isbn: abbreviations(lists) for isbn, lists in by_book.items()}
+        listed = {key: {_expanded(v, names[key[1]]) for v in values} for key, values in listed.items()}
     votes = [
         Vote(isbn, value, store, 1.0 / len(values))
         for (store, isbn), values in sorted(listed.items())
@@ -107,7 +144,7 @@ def book(folder: Path) -> tuple[list[Vote], dict[str, str]]:
                 isbn, authors = line.rstrip("\n").split("\t", 1)
                 value = normalise_authors(authors)
                 if value is not None:
-                    gold[_isbn13(isbn)] = value
+                    gold[_isbn13(isbn)] = _expanded(value, names.get(_isbn13(isbn), {}))
     return votes, gold
 
 
@@ -173,12 +210,16 @@ def accuracy_report(folder: Path | None, seeds: tuple[int, ...] = (20240601, 202
     header = ["method", "accuracy", "ties", "rounds", "converged"]
     parts = []
     if folder is not None and (folder / "book.txt").exists():
-        votes, gold = book(folder)
-        books = len({vote.question for vote in votes})
-        stores = len({vote.source for vote in votes})
-        parts.append(f"Book: {len(votes):,} votes, {stores} stores, {books:,} books, {len(gold)} gold books.\n")
-        parts.append(_table("Book, no similarity", header, _accuracy_rows(votes, gold, None)))
-        parts.append(_table("Book, containment similarity", header, _accuracy_rows(votes, gold, containment(votes))))
+        for expand, name in ((True, "abbreviations expanded"), (False, "name tokens only, steps 1–5")):
+            votes, gold = book(folder, expand=expand)
+            books = len({vote.question for vote in votes})
+            stores = len({vote.source for vote in votes})
+            parts.append(
+                f"Book ({name}): {len(votes):,} votes, {stores} stores, {books:,} books, {len(gold)} gold books.\n"
+            )
+            parts.append(_table(f"Book ({name}), no similarity", header, _accuracy_rows(votes, gold, None)))
+            support = containment(votes)
+            parts.append(_table(f"Book ({name}), containment similarity", header, _accuracy_rows(votes, gold, support)))
     else:
         parts.append(f"Book: no data in {folder} (pass --truth FOLDER); skipped.\n")
     for seed in seeds:

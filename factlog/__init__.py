@@ -20,7 +20,7 @@ from factlog.analysis import (
     readings,
 )
 from factlog.assessment import Acceptance, Assessment, OriginWeight, PropositionAssessment, Status, assess
-from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id
+from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id, reads
 from factlog.drafting import draft, write_draft
 from factlog.errors import (
     ArgumentError,
@@ -214,6 +214,7 @@ __all__ = [
     "make_converter",
     "origins",
     "readings",
+    "reads",
     "render_assessment_json",
     "render_assessment_markdown",
     "render_assessment_text",

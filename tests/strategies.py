@@ -28,10 +28,12 @@ from factlog import (
     PredicateKind,
     Proposition,
     Quantity,
+    Regarding,
     Reliability,
     Source,
     SourceDate,
     SourceKind,
+    StanceKind,
     TextValue,
 )
 from factlog.analysis._discovery import Vote
@@ -381,6 +383,71 @@ def news_texts(draw: st.DrawFn) -> str:
     """Text that looks like news (cue words, names, quotes, dates) mixed with arbitrary characters."""
     parts = draw(st.lists(st.sampled_from(NEWS_WORDS) | st.text(max_size=8), max_size=40))
     return " ".join(parts)
+
+
+@st.composite
+def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
+    """A claim set dense in findings: exclusive predicates, missing documents, claims read in two sources.
+
+    For the properties that compare ways of checking (single process, incremental,
+    distributed): every rule should have something to find in many examples.
+    """
+    claims = draw(claim_sets(max_claims=12))
+    ids = [p.id for p in claims.predicates]
+    partner = {p: ids[(n + 1) % len(ids)] for n, p in enumerate(ids) if len(ids) > 1 and draw(st.booleans())}
+    predicates = tuple(
+        attrs.evolve(
+            p, exclusive_with=(partner[p.id],) if p.id in partner else (), inverse_functional=draw(st.booleans())
+        )
+        for p in claims.predicates
+    )
+    sources = tuple(
+        attrs.evolve(s, document=f"missing/{s.id}.txt") if draw(st.booleans()) else s for s in claims.sources
+    )
+    names = [s.id for s in sources]
+    rewritten = []
+    for claim in claims.claims:
+        first = claim.evidence[0]
+        if len(names) > 1 and draw(st.booleans()):
+            other = draw(st.sampled_from([s for s in names if s != first.source]))
+            claim = attrs.evolve(claim, evidence=(first, attrs.evolve(first, source=other)))  # noqa: PLW2901
+        rewritten.append(claim)
+        proposition = claim.proposition
+        if proposition is None:
+            continue
+        # Echoes of the claim that other rules must catch, with ids no drawn claim has.
+        echo = draw(st.sampled_from(["none", "denied", "exclusive", "other value"]))
+        if echo == "denied":
+            flipped = Polarity.DENIED if claim.polarity is Polarity.AFFIRMED else Polarity.AFFIRMED
+            rewritten.append(
+                attrs.evolve(claim, id=f"x-{claim.id}", polarity=flipped, certainty=Certainty.CERTAIN, pattern=None)
+            )
+        elif echo == "exclusive" and proposition.predicate in partner:
+            other_side = attrs.evolve(proposition, predicate=partner[proposition.predicate])
+            rewritten.append(
+                attrs.evolve(claim, id=f"y-{claim.id}", proposition=other_side, polarity=Polarity.AFFIRMED)
+            )
+        elif echo == "other value":
+            value = draw(objects([e.id for e in claims.entities]))
+            if not proposition.predicate.startswith("inv-") or isinstance(value, str):
+                changed = attrs.evolve(proposition, object=value)
+                rewritten.append(attrs.evolve(claim, id=f"z-{claim.id}", proposition=changed))
+    # Claims about claims: a party's stance on a claim, and on the claim it answers.
+    entities = [e.id for e in claims.entities]
+    for claim in claims.claims:
+        if claim.proposition is None or not draw(st.booleans()):
+            continue
+        stance = draw(st.sampled_from(StanceKind))
+        regarding = Regarding(
+            claims=(claim.id, *claim.answers[:1]),
+            party=draw(st.sampled_from(entities)),
+            stance=stance,
+            on=draw(st.none() | partial_dates()) if stance is not StanceKind.AFTER else None,
+            days=draw(st.integers(1, 400)) if stance is StanceKind.AFTER else None,
+        )
+        about = attrs.evolve(claim, id=f"r-{claim.id}", proposition=None, pattern=None, answers=(), regarding=regarding)
+        rewritten.append(about)
+    return attrs.evolve(claims, predicates=predicates, sources=sources, claims=tuple(rewritten))
 
 
 @st.composite

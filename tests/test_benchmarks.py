@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import factlog
+from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
 from benchmarks.generate import generate, write
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
+from benchmarks.truth import abbreviations, book
 
 
 def test_generator_is_seeded_and_realistic() -> None:
@@ -67,3 +71,51 @@ def test_memory_grows_with_the_claims_read(tmp_path: Path) -> None:
     assert (small["claims"], large["claims"]) == (400, 4000)
     assert large["retained"] > 4 * small["retained"] > 0
     assert large["peak"] > large["check_peak"] > large["load_peak"]  # checking and assessing both allocate
+
+
+def test_book_abbreviations_expand_only_to_one_longer_name() -> None:
+    """In one book "dan" reads as the one longer token it begins; "jo" (too short) and "chris" (two longer) stay."""
+    lists = ["boyce dan jennings joseph", "boyce daniel jennings joseph", "chris christian christopher jo"]
+    assert abbreviations(lists) == {"dan": "daniel"}
+
+
+def test_book_normalisation_reads_the_gold_list_with_the_stores(tmp_path: Path) -> None:
+    """A gold "Dan" matches the stores' "Daniel" once abbreviations are expanded, and not before."""
+    (tmp_path / "book.txt").write_text(
+        "s1\t0750673273\tT\tDaniel Jennings, Joseph Boyce\ns2\t0750673273\tT\tBoyce, Joseph G./ Jennings, Dan W.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "book_golden.txt").write_text("9780750673273\tboyce, joseph;  jennings, dan;\n", encoding="utf-8")
+    votes, gold = book(tmp_path)
+    assert {vote.answer for vote in votes} == {gold["9780750673273"]} == {"boyce daniel jennings joseph"}
+    votes, gold = book(tmp_path, expand=False)
+    assert gold["9780750673273"] == "boyce dan jennings joseph"
+    assert len({vote.answer for vote in votes}) == 2
+
+
+def test_book_names_run_together_are_not_expanded() -> None:
+    """ "peterallen" is "peter" and "allen" run together by a store, so "peter" keeps its own name."""
+    assert abbreviations(["allen peter", "allen peterallen", "dan", "daniel"]) == {"dan": "daniel"}
+
+
+def test_dask_parts_load_to_the_generated_set(tmp_path: Path) -> None:
+    """The tables file and the claim files of the Dask section are the generated set, split."""
+    write_parts(300, tmp_path, seed=2)
+    document = generate(300, seed=2)
+    write(document, tmp_path.parent / "whole.json")
+    assert factlog.load(tmp_path) == factlog.load(tmp_path.parent / "whole.json")
+    assert len(list(tmp_path.glob("claims-*.jsonl"))) == FILES
+
+
+def test_dask_stages_time_every_pass_and_the_estimate_adds_up() -> None:
+    """Routing and each pass get a per-claim time; the 100M estimate is the sum of its parts."""
+    claims = factlog.loads(json.dumps(generate(400, seed=8)))
+    rates = stages(claims, partitions=3)
+    passes = {"slot", "object", "holder", "source", "answers"}  # no claim about claims: no regarding pass
+    assert set(rates) == {"route", "conclude", "pickled_bytes", *passes, *(f"{kind}_copies" for kind in passes)}
+    assert all(value > 0 for value in rates.values())
+    row = {"claims": 400, "findings": 1, "load": 1.0, "check": 1.0, "synchronous": 2.0, "synchronous_ratio": 2.0}
+    row |= {"cluster_1": 3.0, "cluster_2": 2.0, "rates": rates}
+    guess = estimate(row)
+    assert guess["total"] == pytest.approx(guess["read"] + guess["compute"] + guess["shuffle"])
+    assert "Estimate for 100M claims on 16 workers" in dask_table(row)

@@ -33,7 +33,16 @@ from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Object
 from factlog.model._scales import Credibility, Reliability
 
-__all__ = ["Assessment", "OriginWeight", "PropositionAssessment", "Status", "assess"]
+__all__ = [
+    "Assessment",
+    "OriginWeight",
+    "PropositionAssessment",
+    "Status",
+    "assess",
+    "assessed",
+    "assessment_order",
+    "known_by",
+]
 
 INTERESTED_DISCOUNT = DISCOUNTS["interested"]
 """The factor applied to the weight of a denial by a party the proposition accuses."""
@@ -170,12 +179,49 @@ def assess(
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
-    index = Index.of(_known_by(claims, when) if when is not None else claims)
+    found, learned = _assessed(known_by(claims, when), method, explain=explain)
+    found.sort(key=assessment_order)
+    return Assessment(tuple(found), method, when, *learned)
+
+
+def known_by(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
+    """The claims stated on or before ``as_of`` (claims of unknown date left out); all if None."""
+    return claims if as_of is None else _known_by(claims, as_of)
+
+
+def assessed(
+    claims: ClaimSet, method: str, *, explain: bool = True, index: Index | None = None
+) -> list[PropositionAssessment]:
+    """The assessments of a claim set's propositions, unsorted (see :func:`assessment_order`).
+
+    With ``majority`` each question depends only on the claims of one proposition key or
+    functional slot, so a set split by slot gives, part by part, the same assessments as
+    the whole (what :func:`factlog.dask.assess` relies on). The learning methods weigh
+    every question with source accuracies learned from all of them. ``index`` (default:
+    ``Index.of(claims)``) may be a view of the claims holding only some groups: only
+    their questions are weighed.
+    """
+    return _assessed(claims, method, explain=explain, index=index)[0]
+
+
+_Learned = tuple[tuple[SourceTrust, ...], tuple[Dependence, ...], int, bool]
+"""What truth discovery learned, as an assessment keeps it: sources, dependences, rounds, converged."""
+
+
+def _assessed(
+    claims: ClaimSet, method: str, *, explain: bool, index: Index | None = None
+) -> tuple[list[PropositionAssessment], _Learned]:
+    index = Index.of(claims) if index is None else index
     found = list(questions(index, weight))
     del index  # the questions hold what they need: the index's tables go before the peak
     discovery = discover(found, method)
     results = beliefs(found, discovery)
-    learned = (tuple(discovery.sources.values()), discovery.dependences, discovery.rounds, discovery.converged)
+    learned: _Learned = (
+        tuple(discovery.sources.values()),
+        discovery.dependences,
+        discovery.rounds,
+        discovery.converged,
+    )
     del discovery  # each question's probabilities are in its beliefs now
     assessed = []
     # Each question is let go once assessed, so the assessment grows as the questions shrink.
@@ -193,9 +239,12 @@ def assess(
             )
             for answer in question.candidates
         ]
-    # Disputed first (any independent origin against), then by statement: what needs reading leads.
-    assessed.sort(key=lambda item: (not item.opposing, item.statement, item.key))
-    return Assessment(tuple(assessed), method, when, *learned)
+    return assessed, learned
+
+
+def assessment_order(item: PropositionAssessment) -> tuple[bool, str, str]:
+    """Disputed first (any independent origin against), then by statement and key: what needs reading leads."""
+    return (not item.opposing, item.statement, item.key)
 
 
 def _acceptance(question: Question, result: dict[str, float]) -> dict[str, Acceptance]:

@@ -2,7 +2,8 @@
 
 A rule's name is its function name and its docstring is its user documentation
 (``docs/rules.md`` is generated from them). Pass your own tuple to
-:func:`factlog.check` to run other rules, or more.
+:func:`factlog.check` to run other rules, or more; :func:`reads` declares which groups
+of claims a rule reads, so that :mod:`factlog.dask` can run it distributed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from factlog.checks._dating import source_dates_disagree, weekday_mismatch
 from factlog.checks._engine import Checker, Report, check
 from factlog.checks._exclusive import exclusive_predicates
 from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.checks._groupings import reads
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
 from factlog.checks._parties import interested_judgement, understated_certainty
 from factlog.checks._polarity import answered_denial, opposed_claims
@@ -49,6 +51,7 @@ __all__ = [
     "quote_normalised",
     "quote_not_found",
     "quote_unverified",
+    "reads",
     "self_contradiction",
     "source_dates_disagree",
     "stated_after_publication",

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from factlog.analysis._discovery import Vote, accu_copy
 from factlog.analysis._index import Entry, Index
 from factlog.checks._findings import Finding, Severity
+from factlog.checks._groupings import reads
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import object_key
 
-__all__ = ["MAX_PROVIDERS", "MIN_PROBABILITY", "MIN_SHARED_VALUES", "undeclared_copying"]
+__all__ = ["MAX_PROVIDERS", "MIN_PROBABILITY", "MIN_SHARED_VALUES", "copied_values", "copy_votes", "undeclared_copying"]
 
 MIN_SHARED_VALUES = 5
 """Shared values a pair needs to be weighed; and telling ones (nobody else's, or false) to be reported."""
@@ -26,9 +27,17 @@ def _declared_copy(index: Index, entry: Entry) -> bool:
     return source is not None and bool(source.derived_from) and index.publisher(source.id) == entry.holder
 
 
-def _votes(index: Index) -> tuple[list[Vote], dict[tuple[str, str, str], list[str]]]:
-    votes: list[Vote] = []
-    claims: dict[tuple[str, str, str], list[str]] = {}
+Copy = tuple[str, str, str, str]
+"""One committed value of a functional slot: the claim id, question, answer, and the party giving it."""
+
+
+def copy_votes(index: Index) -> list[Copy]:
+    """What :func:`undeclared_copying` reads of each claim, in claim order: a compact projection.
+
+    A distributed check computes it where the claims lie and passes every part's
+    records, in claim order, to :func:`copied_values`.
+    """
+    found: list[Copy] = []
     for entry in index.entries:
         if entry.proposition is None or entry.claim.certainty is Certainty.UNCOMMITTED or _declared_copy(index, entry):
             continue
@@ -39,11 +48,26 @@ def _votes(index: Index) -> tuple[list[Vote], dict[tuple[str, str, str], list[st
         answer = repr(object_key(entry.proposition.object))
         if entry.claim.polarity is Polarity.DENIED:
             answer = "not " + answer
-        votes.append(Vote(question, answer, entry.speaks_for))
-        claims.setdefault((question, answer, entry.speaks_for), []).append(entry.id)
+        found.append((entry.id, question, answer, entry.speaks_for))
+    return found
+
+
+def _votes(records: list[Copy]) -> tuple[list[Vote], dict[tuple[str, str, str], list[str]]]:
+    votes: list[Vote] = []
+    claims: dict[tuple[str, str, str], list[str]] = {}
+    for claim, question, answer, party in records:
+        votes.append(Vote(question, answer, party))
+        claims.setdefault((question, answer, party), []).append(claim)
     return votes, claims
 
 
+def copied_values(index: Index, records: list[Copy]) -> Iterator[Finding]:
+    """The findings of :func:`undeclared_copying` from every claim's :func:`copy_votes`, in claim order."""
+    votes, claims = _votes(records)
+    yield from _copying(index, votes, claims)
+
+
+@reads("whole", project=copy_votes, conclude=copied_values)
 def undeclared_copying(index: Index) -> Iterator[Finding]:
     """Two sources that repeat each other without saying so: corroboration that may be hollow.
 
@@ -61,7 +85,10 @@ def undeclared_copying(index: Index) -> Iterator[Finding]:
     else gives and 30 judged false". Severity: *warning*: their agreement is not
     independent confirmation until someone checks.
     """
-    votes, claims = _votes(index)
+    yield from copied_values(index, copy_votes(index))
+
+
+def _copying(index: Index, votes: list[Vote], claims: dict[tuple[str, str, str], list[str]]) -> Iterator[Finding]:
     # A value most parties give says nothing about copying, and pairs through it cost their
     # square: values given by more than MAX_PROVIDERS parties are left out. Only pairs that
     # share MIN_SHARED_VALUES of the rest are weighed, over the questions they share.

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 
 from factlog.analysis._index import Index, chronological
 from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.checks._groupings import reads
 from factlog.model._timewords import weekday_mismatches
 
 __all__ = ["source_dates_disagree", "weekday_mismatch"]
 
 
+@reads("source")
 def source_dates_disagree(index: Index) -> Iterator[Finding]:
     """A source whose dates for itself cannot all be true: its byline, metadata and text disagree.
 
@@ -43,6 +45,7 @@ def source_dates_disagree(index: Index) -> Iterator[Finding]:
         )
 
 
+@reads("claim")
 def weekday_mismatch(index: Index) -> Iterator[Finding]:
     """A weekday written beside a date it does not fall on, in a claim's statement or quotes.
 

@@ -17,7 +17,7 @@ from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
 
-__all__ = ["Checker", "Report", "check"]
+__all__ = ["Checker", "Report", "check", "finish", "first_stated", "run_rules"]
 
 
 @attrs.frozen
@@ -26,6 +26,14 @@ class Report:
 
     findings: tuple[Finding, ...]
     claims: ClaimSet = attrs.field(repr=False, eq=False)
+    checked: int | None = attrs.field(default=None, repr=False, eq=False)
+    """How many claims were checked, when ``claims`` holds only those the findings cite
+    (a distributed check); None: all of ``claims``."""
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims were checked."""
+        return len(self.claims.claims) if self.checked is None else self.checked
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:
@@ -64,7 +72,26 @@ def _run(rule: Rule, index: Index) -> list[Finding]:
                 id=finding_id("rule_failure", [name]),
             )
         ]
-    return [_distinct(index, finding) for finding in found] if index.spread else found
+    return _apart([_distinct(index, finding) for finding in found] if index.spread else found)
+
+
+def _apart(found: list[Finding]) -> list[Finding]:
+    """One rule's findings, each once; two that share an id but say different things get ids of their own.
+
+    A claim read twice under one proposition (a pattern: denied until a date, then
+    affirmed) can give a rule two findings about the same claims: their ids then also
+    hash the message, as :func:`_distinct` does, whatever order they came in.
+    """
+    said: dict[str, set[str]] = {}
+    for finding in found:
+        said.setdefault(finding.id, set()).add(finding.message)
+    if len(said) == len(found):
+        return found
+    unique = list(dict.fromkeys(found))
+    return [
+        attrs.evolve(f, id=finding_id(f.rule, [*f.claim_ids, f"\0{f.message}"])) if len(said[f.id]) > 1 else f
+        for f in unique
+    ]
 
 
 def _distinct(index: Index, finding: Finding) -> Finding:
@@ -79,14 +106,36 @@ def _distinct(index: Index, finding: Finding) -> Finding:
     return attrs.evolve(finding, id=finding_id(finding.rule, [*claims, f"\0{finding.message}"]))
 
 
-def _sort_key(index: Index, order: dict[str, int], finding: Finding) -> tuple[int, int, tuple[int, int], str]:
+def run_rules(index: Index, rules: Sequence[Rule]) -> list[Finding]:
+    """Every finding of the rules on an index (or a view), in rule order, unsorted.
+
+    A rule that raises gives one ``rule_failure`` finding instead of stopping the check.
+    """
+    return [finding for rule in rules for finding in _run(rule, index)]
+
+
+def first_stated(index: Index, finding: Finding) -> tuple[int, int]:
+    """The sort key of the earliest ``stated`` date among the finding's claims ((0, 0): none known)."""
     dates = [index.by_id[c].stated for c in finding.claim_ids if c in index.by_id]
-    first = min((d.sort_key for d in dates if d is not None), default=(0, 0))
-    return (-finding.severity.rank, order.get(finding.rule, len(order)), first, finding.id)
+    return min((d.sort_key for d in dates if d is not None), default=(0, 0))
 
 
-def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stale: bool = True) -> tuple[Finding, ...]:
-    """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort."""
+def finish(
+    index: Index,
+    findings: list[Finding],
+    rules: Sequence[Rule],
+    *,
+    stale: bool = True,
+    first: Sequence[tuple[int, int]] | None = None,
+) -> tuple[Finding, ...]:
+    """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort.
+
+    Findings sort by severity (most severe first), rule order, the earliest date their
+    claims were stated (:func:`first_stated`), then id. ``first`` gives that date for
+    each finding, in the order of ``findings``, when the index does not hold the claims
+    (a distributed check computes it where the claims are). It goes by position, not
+    by id: two findings of different claims may share an 8-digit id.
+    """
     notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
     seen = {finding.id for finding in findings}
     # An old 8-hex-digit id acknowledges the one finding it is the prefix of; when two
@@ -104,6 +153,7 @@ def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stal
         attrs.evolve(finding, acknowledged=True, note=notes[finding.id]) if finding.id in notes else finding
         for finding in findings
     ]
+    dates = list(first) if first is not None else [first_stated(index, finding) for finding in findings]
     for ack in index.claims.acknowledged if stale else ():
         if ack.finding in legacy and len(set(legacy[ack.finding])) > 1:
             marked.append(
@@ -117,6 +167,7 @@ def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stal
                     id=finding_id("stale_acknowledgement", [ack.finding]),
                 )
             )
+            dates.append((0, 0))
         elif ack.finding not in seen:
             marked.append(
                 Finding(
@@ -128,8 +179,14 @@ def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stal
                     id=finding_id("stale_acknowledgement", [ack.finding]),
                 )
             )
+            dates.append((0, 0))
     order = {getattr(rule, "__name__", repr(rule)): position for position, rule in enumerate(rules)}
-    return tuple(sorted(marked, key=lambda finding: _sort_key(index, order, finding)))
+
+    def key(pair: tuple[Finding, tuple[int, int]]) -> tuple[int, int, tuple[int, int], str]:
+        finding, when = pair
+        return (-finding.severity.rank, order.get(finding.rule, len(order)), when, finding.id)
+
+    return tuple(finding for finding, _ in sorted(zip(marked, dates, strict=True), key=key))
 
 
 @paused_gc
@@ -141,8 +198,7 @@ def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES, *, stale: boo
     matches no finding is reported; turn it off when running only some rules.
     """
     index = Index.of(claims)
-    findings = [finding for rule in rules for finding in _run(rule, index)]
-    return Report(finish(index, findings, rules, stale=stale), claims)
+    return Report(finish(index, run_rules(index, rules), rules, stale=stale), claims)
 
 
 class Checker:

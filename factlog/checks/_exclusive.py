@@ -9,6 +9,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import definitely_meet
 from factlog.checks._findings import Finding, graded
+from factlog.checks._groupings import reads
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["exclusive_predicates", "overlapping"]
@@ -29,6 +30,7 @@ def overlapping(first: Sequence[Entry], second: Sequence[Entry]) -> list[Entry]:
     return kept
 
 
+@reads("slot")
 def exclusive_predicates(index: Index) -> Iterator[Finding]:
     """Two predicates declared exclusive, both affirmed of one subject at overlapping times.
 

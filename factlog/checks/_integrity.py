@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index, chronological
 from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.checks._groupings import reads
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["document_mismatch", "future_event_as_fact", "quote_mismatch", "stated_after_publication"]
 
 
+@reads("source")
 def document_mismatch(index: Index) -> Iterator[Finding]:
     """A source's stored document is missing, unreadable, outside its folder, or changed.
 
@@ -45,6 +47,7 @@ def document_mismatch(index: Index) -> Iterator[Finding]:
         )
 
 
+@reads("claim")
 def quote_mismatch(index: Index) -> Iterator[Finding]:
     """An evidence quote that is not exactly the document's text at its span.
 
@@ -80,6 +83,7 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
             )
 
 
+@reads("claim")
 def stated_after_publication(index: Index) -> Iterator[Finding]:
     """A claim said to be stated after the source that reports it was published.
 
@@ -104,6 +108,7 @@ def stated_after_publication(index: Index) -> Iterator[Finding]:
                 break
 
 
+@reads("claim")
 def future_event_as_fact(index: Index) -> Iterator[Finding]:
     """A certain, affirmed claim about an event that can only happen after it was stated.
 

@@ -9,11 +9,13 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._parties import interested
 from factlog.analysis._timegroups import possible_conflict
 from factlog.checks._findings import Finding, Severity
+from factlog.checks._groupings import reads
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["interested_judgement", "understated_certainty"]
 
 
+@reads("slot")
 def interested_judgement(index: Index) -> Iterator[Finding]:
     """A party judging its own conduct, affirming or denying.
 
@@ -53,6 +55,7 @@ def _named(index: Index, entry: Entry) -> bool:
     return entity is not None and not entity.anonymous
 
 
+@reads("slot")
 def understated_certainty(index: Index) -> Iterator[Finding]:
     """A source hedging ("may") what named holders state as fact, with nobody saying otherwise.
 

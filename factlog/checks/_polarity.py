@@ -8,6 +8,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import dated_components, definite_conflict, possible_conflict
 from factlog.checks._findings import Finding, Severity, graded
+from factlog.checks._groupings import reads
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import PropositionKey
@@ -37,6 +38,7 @@ def one_party(entries: Sequence[Entry]) -> bool:
     return len({entry.speaks_for for entry in entries}) == 1
 
 
+@reads("slot")
 def opposed_claims(index: Index) -> Iterator[Finding]:
     """Claims that affirm and deny the same proposition at overlapping times.
 
@@ -169,6 +171,7 @@ def stance(answer: Entry, answered: Entry) -> Polarity:
     return Polarity.DENIED if answered.claim.polarity is Polarity.AFFIRMED else Polarity.AFFIRMED
 
 
+@reads("answers")
 def answered_denial(index: Index) -> Iterator[Finding]:
     """Claims that answer another claim by taking the opposite side.
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from factlog.analysis._index import Index, chronological
 from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.checks._groupings import reads
 
 __all__ = ["quote_ambiguous", "quote_normalised", "quote_not_found", "quote_unverified"]
 
@@ -40,6 +41,7 @@ def _spans(places: tuple[tuple[int, int], ...]) -> str:
     return ", ".join(f"{start}-{end}" for start, end in places)
 
 
+@reads("claim")
 def quote_not_found(index: Index) -> Iterator[Finding]:
     """A quote without a span that its source's stored document does not hold.
 
@@ -80,6 +82,7 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
             )
 
 
+@reads("claim")
 def quote_ambiguous(index: Index) -> Iterator[Finding]:
     """A quote without a span that stands more than once in its document, with no ``occurrence``.
 
@@ -107,6 +110,7 @@ def quote_ambiguous(index: Index) -> Iterator[Finding]:
             )
 
 
+@reads("claim")
 def quote_normalised(index: Index) -> Iterator[Finding]:
     """A quote without a span found only after normalising whitespace, quotation marks or dashes.
 
@@ -134,6 +138,7 @@ def quote_normalised(index: Index) -> Iterator[Finding]:
             )
 
 
+@reads("source")
 def quote_unverified(index: Index) -> Iterator[Finding]:
     """Quotes without a span from a source that has no stored document (copyright, a clipping).
 

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.checks._groupings import reads
 
 __all__ = ["unreviewed_draft"]
 
 
+@reads("source")
 def unreviewed_draft(index: Index) -> Iterator[Finding]:
     """Claims still marked ``draft``: proposed by ``factlog draft`` and not yet reviewed.
 
@@ -19,11 +21,16 @@ def unreviewed_draft(index: Index) -> Iterator[Finding]:
     finding per source (a drafted file holds one), listing its marked claims.
     Severity: *warning*.
     """
+    # The sources of the marked claims in view; then every marked claim of each, even in a
+    # view of a few claims (the incremental check), from the source's whole group.
     marked: dict[str, list[str]] = {}
     for entry in index.entries:
         if entry.claim.draft:
-            source = entry.sources[0] if entry.sources else ""
-            marked.setdefault(source, []).append(entry.id)
+            marked.setdefault(entry.sources[0] if entry.sources else "", []).append(entry.id)
+    for source in marked:
+        if source in index.by_source:
+            group = index.by_source[source]
+            marked[source] = [e.id for e in group if e.claim.draft and e.sources[0] == source]
     for source, claims in sorted(marked.items()):
         count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
         yield Finding(

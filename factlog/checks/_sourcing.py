@@ -10,12 +10,14 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._origins import Origin, may_share_origin, origins
 from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
+from factlog.checks._groupings import reads
 from factlog.checks._polarity import wider_pairs
 from factlog.model._scales import Certainty, Polarity, Reliability
 
 __all__ = ["hollow_corroboration", "interested_denial", "overconfident_holder", "self_contradiction"]
 
 
+@reads("slot")
 def hollow_corroboration(index: Index) -> Iterator[Finding]:
     """Several sources, one origin: corroboration that is really one voice repeated.
 
@@ -55,6 +57,7 @@ def _origin_words(index: Index, origin: Origin) -> str:
     return f"{speaker}, through {origin.label}"
 
 
+@reads("holder")
 def overconfident_holder(index: Index) -> Iterator[Finding]:
     """Certain claims from holders whose reliability cannot carry certainty.
 
@@ -81,6 +84,7 @@ def overconfident_holder(index: Index) -> Iterator[Finding]:
         )
 
 
+@reads("slot")
 def interested_denial(index: Index) -> Iterator[Finding]:
     """Denials made by a party the proposition accuses.
 
@@ -119,6 +123,7 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         )
 
 
+@reads("slot")
 def self_contradiction(index: Index) -> Iterator[Finding]:
     """One party affirming and denying the same proposition at overlapping times.
 

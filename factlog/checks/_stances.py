@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.checks._findings import Finding, Severity, graded
+from factlog.checks._groupings import reads
 from factlog.checks._polarity import stance
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._kinds import StanceKind
@@ -57,6 +58,7 @@ def _first_on_record(
 ) -> Entry | None:
     """The party's earliest claim on what the referred claims say (on their side only, if ``sided``)."""
     candidates: list[Entry] = []
+    answers = (index.parent or index).answered_by  # in a view too, every answer on record
     for other in referred:
         if other.key is not None:
             buckets = _buckets(index, other.key, cache)
@@ -65,7 +67,7 @@ def _first_on_record(
                 first = next((e for e in buckets.get((party, polarity), ()) if e.id not in skip), None)
                 if first is not None:
                     candidates.append(first)
-        for entry in index.answered_by.get(other.id, ()):
+        for entry in answers.get(other.id, ()):
             if entry.id in index.hidden or entry.speaks_for != party or entry.stated is None or entry.id in skip:
                 continue
             if entry.claim.certainty is Certainty.UNCOMMITTED:
@@ -75,6 +77,7 @@ def _first_on_record(
     return chronological(candidates)[0] if candidates else None
 
 
+@reads("regarding")
 def misreported_stance(index: Index) -> Iterator[Finding]:
     """A claim about a party's stance that the party's own record contradicts.
 

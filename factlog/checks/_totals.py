@@ -8,6 +8,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._values import quantity_ranges
 from factlog.checks._findings import Finding, Severity, graded
+from factlog.checks._groupings import reads
 from factlog.model._nouns import Quantity
 from factlog.model._scales import Certainty, Polarity
 
@@ -31,6 +32,7 @@ def _as_of(entry: Entry) -> tuple[int, int] | None:
     return (entry.stated.first_day, entry.stated.last_day)
 
 
+@reads("slot")
 def falling_total(index: Index) -> Iterator[Finding]:
     """A running total reported lower than a figure established before it.
 

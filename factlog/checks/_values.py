@@ -9,6 +9,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import cliques, definitely_meet
 from factlog.analysis._values import compatible, convertible
 from factlog.checks._findings import Finding, Severity, graded
+from factlog.checks._groupings import reads
 from factlog.model._nouns import DateValue, Predicate
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import object_key
@@ -199,6 +200,7 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
             yield finding
 
 
+@reads("slot")
 def conflicting_values(index: Index) -> Iterator[Finding]:
     """Incompatible values of a functional predicate at overlapping times.
 
@@ -252,6 +254,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
         yield from _findings("conflicting_values", _Values(index, predicate, value_of), affirmed, lead)
 
 
+@reads("object")
 def conflicting_holders(index: Index) -> Iterator[Finding]:
     """Different subjects named for one object of an inverse-functional predicate at overlapping times.
 

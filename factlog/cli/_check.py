@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
-from factlog.checks import DEFAULT_RULES, Severity, check
-from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_paths, colour
+from factlog.checks import DEFAULT_RULES, Report, Rule, Severity, check
+from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
 from factlog.render import render_json, render_markdown, render_text
@@ -54,6 +55,25 @@ def register(commands: Any) -> None:
         default="auto",
         help="colour text output (default: when stdout is a terminal and NO_COLOR is unset, or FORCE_COLOR is set)",
     )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); the workers read"
+        " the files at the same paths (needs factlog-claims[dask])",
+    )
+    where.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="check on a local Dask cluster of N worker processes (needs factlog-claims[dask])",
+    )
+    parser.add_argument(
+        "--partitions",
+        type=int,
+        metavar="N",
+        help="with --dask or --workers: split the claims into N partitions (default: twice the workers)",
+    )
     parser.set_defaults(run=_check)
 
 
@@ -81,10 +101,13 @@ def _check(arguments: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
         rules = tuple(by_name[name] for name in dict.fromkeys(arguments.rule))
-    with progress("loading claims"):
-        claims = load(arguments.paths)
-    with progress(f"checking {len(claims.claims)} claims"):
-        report = check(claims, rules, stale=not arguments.rule)
+    if arguments.dask is not None or arguments.workers is not None:
+        report = _distributed(arguments, rules)
+    else:
+        with progress("loading claims"):
+            claims = load(arguments.paths)
+        with progress(f"checking {len(claims.claims)} claims"):
+            report = check(claims, rules, stale=not arguments.rule)
     console = rich_console(arguments.colour) if arguments.format == "text" else None
     if console is not None:
         from factlog.report._terminal import print_report  # noqa: PLC0415 - rich loads only here
@@ -98,3 +121,20 @@ def _check(arguments: argparse.Namespace) -> int:
         sys.stdout.write(render_text(report, colour=colour(arguments.colour)))
     threshold = None if arguments.fail_on == "never" else Severity(arguments.fail_on)
     return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK
+
+
+def _distributed(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> Report:
+    if arguments.workers is not None and arguments.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {arguments.workers}")
+    if arguments.partitions is not None and arguments.partitions < 1:
+        raise UsageError(f"--partitions must be at least 1, not {arguments.partitions}")
+    try:
+        from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
+    except ImportError:  # pragma: no cover - the test environment has the extra
+        raise UsageError("--dask and --workers need Dask: pip install 'factlog-claims[dask]'") from None
+    paths = [os.path.abspath(path) for path in arguments.paths]  # the workers may start elsewhere
+    stale = not arguments.rule
+    if arguments.dask is not None:
+        return distributed.check(paths, rules, stale=stale, client=arguments.dask, partitions=arguments.partitions)
+    with distributed.local_client(arguments.workers) as client:
+        return distributed.check(paths, rules, stale=stale, client=client, partitions=arguments.partitions)

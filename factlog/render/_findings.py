@@ -70,7 +70,7 @@ def _summary_line(report: Report) -> str:
     ]
     if summary["acknowledged"]:
         parts.append(f"{summary['acknowledged']} acknowledged")
-    count = len(report.claims.claims)
+    count = report.claim_count
     return f"{count} claim{'s' * (count != 1)} checked: " + ", ".join(parts)
 
 

@@ -43,3 +43,13 @@ def test_adding_one_claim_rechecks_only_its_groups() -> None:
     incremental = _lines_executed(lambda: checker.add([unrelated]))
     full = _lines_executed(lambda: factlog.check(world(*claims.claims, unrelated)))
     assert incremental * 1000 < full, (incremental, full)
+
+
+def test_a_drafted_claim_added_counts_the_sources_earlier_drafts() -> None:
+    """unreviewed_draft after Checker.add lists every marked claim of the source, as the full check does."""
+    first, second = (attrs.evolve(claim(name), draft=True) for name in ("a", "b"))
+    checker = factlog.Checker(world(first))
+    checker.add([second])
+    [finding] = checker.report().by_rule("unreviewed_draft")
+    assert finding.message.startswith("2 claims of s1")
+    assert _shape(checker.report()) == _shape(factlog.check(world(first, second)))

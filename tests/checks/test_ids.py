@@ -48,3 +48,27 @@ def test_an_old_id_shared_by_two_findings_acknowledges_neither() -> None:
     assert not any(f.acknowledged for f in marked)
     [stale] = [f for f in marked if f.rule == "stale_acknowledgement"]
     assert "matches 2 findings" in stale.message
+
+
+def _twice(index: factlog.Index) -> list[Finding]:
+    """A rule saying two different things about the same claims, and one of them twice."""
+    said = [
+        Finding(rule="_twice", severity=Severity.INFO, message=message, claims={"c": ["a", "d"]})
+        for message in ("denied until 2020", "affirmed since 2020", "denied until 2020")
+    ]
+    return said if index.entries else []
+
+
+def test_one_rules_different_findings_about_the_same_claims_get_ids_of_their_own() -> None:
+    """Two findings of one rule about the same claims that say different things do not share an id; a repeat is one."""
+    found = factlog.check(conflict(), (_twice,), stale=False).findings
+    assert sorted(f.message for f in found) == ["affirmed since 2020", "denied until 2020"]
+    assert len({f.id for f in found}) == 2
+    assert finding_id("_twice", ["a", "d"]) not in {f.id for f in found}
+
+
+def test_the_incremental_check_keeps_both() -> None:
+    """Checker.add reports the same two findings as the full check (before, one replaced the other by id)."""
+    checker = factlog.Checker(world(claim("a")), (_twice,))
+    checker.add([claim("d", denied=True, holder="russia")])
+    assert [f.id for f in checker.report().findings] == [f.id for f in factlog.check(conflict(), (_twice,)).findings]

@@ -93,3 +93,13 @@ def test_incremental_check_finds_a_record_added_later() -> None:
     assert [f.rule for f in new] == ["misreported_stance"]
     full = factlog.check(world(leak(), about("week", "after", days=7), confirmed))
     assert [f.id for f in checker.report().findings] == [f.id for f in full.findings]
+
+
+def test_incremental_check_reads_an_answer_already_on_record() -> None:
+    """A claim about claims added later is judged against an earlier answer, as a full check would."""
+    reply = claim("reply", None, holder="russia", stated="2025-03-10", source="s5", answers=("leak",))
+    checker = factlog.Checker(world(leak(), reply))
+    new = checker.add([about("silent", "silent")])
+    assert [f.rule for f in new] == ["misreported_stance"]
+    full = factlog.check(world(leak(), reply, about("silent", "silent")))
+    assert [f.id for f in checker.report().findings] == [f.id for f in full.findings]

@@ -5,7 +5,7 @@ dependence", PVLDB 2(1), 2009. From A(S) = the source's prior (or 0.8), each rou
 
 * A'(S) = ln(n·A(S) / (1 − A(S))), n the question's false values;
 * C(v) = Σ over sources S giving v of w·A'(S)·I(S), where I(S) = 1 (AccuVote) or,
-  with the providers of v ordered by decreasing A'(S) then name,
+  with the providers of v in a fixed order (:func:`_vote_order`),
   I(S) = Π over earlier S' of (1 − c·Pr(S ~ S')) (AccuCopy);
 * with a similarity, C*(v) = C(v) + ρ·Σ sim(v'→v)·C(v');
 * P(v) = exp C*(v) / (Σ over candidates exp C*(v₀) + the unprovided values of the
@@ -13,7 +13,11 @@ dependence", PVLDB 2(1), 2009. From A(S) = the source's prior (or 0.8), each rou
   size is given, otherwise over the candidates only;
 * A(S) = (k·prior + Σ w·P(v)) / (k + Σ w), clamped;
 
-until nothing moves by ε, or the round limit (then ``converged`` is False). A declared
+until nothing moves by ε, or the round limit (then ``converged`` is False). The order
+of the providers does not change between rounds: ordered by the accuracy being learned
+(the first prototype), two copies, whose accuracies are nearly equal because they give
+the same values, swapped places from one round to the next, which makes C(v) jump, and
+AccuCopy oscillated with period 2 on Book instead of converging. A declared
 (copier, original) pair is certain dependence: the copier's vote for a value its
 original also gives counts nothing. Cost per round: O(V) for AccuVote, O(V + Σ_v m_v²)
 for AccuCopy (m_v sources giving v).
@@ -42,9 +46,28 @@ def _declared(index: ValueIndex, copies: Iterable[tuple[str, str]]) -> dict[int,
     return {copier: frozenset(originals) for copier, originals in found.items()}
 
 
+def _vote_order(index: ValueIndex, prior: Sequence[float | None]) -> list[int]:
+    """Source id → its rank among the providers of a value: the order in which I(S) discounts.
+
+    By prior accuracy (none counts as lowest), then by informative claims, then by name,
+    all descending except the name: a source that is better graded, or whose accuracy
+    rests on more claims, counts in full and the later ones are discounted. The order is
+    fixed for the whole run (it depends on nothing learned), so C(v) is continuous in
+    the accuracies and dependences and the iteration can settle.
+    """
+    informative = index.informative
+    claims = [sum(1 for v, _ in given if informative[v]) for given in index.source_votes]
+    ranked = sorted(range(len(index.sources)), key=lambda s: (-(prior[s] or 0.0), -claims[s], s))
+    rank = [0] * len(ranked)
+    for position, s in enumerate(ranked):
+        rank[s] = position
+    return rank
+
+
 def _counts(
     index: ValueIndex,
     *,
+    rank: Sequence[int],
     log_n: Sequence[float],
     logit: Sequence[float],
     neighbours: Sequence[Mapping[int, float]] | None,
@@ -61,7 +84,7 @@ def _counts(
         providers = frozenset(s for s, _ in given)
         earlier: list[int] = []
         terms = []
-        for s, w in sorted(given, key=lambda item: (-logit[item[0]], item[0])):
+        for s, w in sorted(given, key=lambda item: rank[item[0]]):
             if s in declared and declared[s] & providers:
                 continue
             independence = 1.0
@@ -136,6 +159,7 @@ def _accu(
     dependences = Dependences(index, params.n_false, copy, declared) if copy is not None else None
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
     probabilities = _shares(index, declared)
+    rank = _vote_order(index, prior)
     adjusted = [0.0] * len(probabilities)
     rounds, converged = 0, False
     while rounds < params.max_rounds:
@@ -145,6 +169,7 @@ def _accu(
         logit = [math.log(a / (1.0 - a)) for a in accuracy]
         counts = _counts(
             index,
+            rank=rank,
             log_n=log_n,
             logit=logit,
             neighbours=dependences.neighbours() if dependences is not None else None,

@@ -10,7 +10,8 @@ Pt = A1·A2 and Pf = (1 − A1)(1 − A2)/n:
 * S1 copies S2: q·(c·A2 + (1 − c)·Pt) + (1 − q)·(c·(1 − A2) + (1 − c)·Pf);
 * on each question where they differ: Pd if independent, Pd·(1 − c) if copying.
 
-The prior is 1 − α for independence and α/2 per direction. This is the paper's
+The prior is 1 − α for independence and α/2 per direction, as in the authors' code
+(kept, commented out, in DAFNA-EA's ``Dependence.java``). This is the paper's
 kt/kf/kd model with the hard true/false decision replaced by P(v); the two agree when
 P is 0 or 1. Declared copies are certain dependence.
 """

@@ -166,12 +166,17 @@ class AccuVoteParams:
 
     ``n_false``: n, false values per object (uniform false values), 100;
     ``initial_accuracy``: A(S) before round one, 1 − ε with ε = 0.2;
-    ``epsilon``: stop when no accuracy or probability moves by this much;
+    ``epsilon``: stop when no accuracy or probability moves by this much (a factlog
+    choice, stricter than the 0.001 change of cosine similarity DAFNA-EA uses);
     ``max_rounds``: guard against oscillation;
     ``prior_strength``: k, pseudo-claims a source's prior accuracy is worth (a Beta
     prior, a factlog choice): A = (k·prior + Σ w·P(v)) / (k + Σ w);
     ``accuracy_bounds``: a numerical clamp (not in the paper) so A'(S) stays finite;
     ``similarity_weight``: ρ of C*(v) = C(v) + ρ·Σ sim(v'→v)·C(v'), TruthFinder's 0.5.
+    n = 100, A = 0.8 and ρ = 0.5 are the values of the public reimplementation DAFNA-EA
+    (Waguih & Berti-Équille, github daqcri/DAFNA-EA: ``n = 100``, ``startingTrust =
+    0.8``, ρ "as set in the paper TruthFinder"); docs/assessment.md lists each constant
+    with where it was checked.
     Raises :class:`ValueError` for values out of range.
     """
 
@@ -193,9 +198,12 @@ class AccuVoteParams:
 class AccuCopyParams:
     """AccuCopy's dependence model (Dong et al., PVLDB 2009).
 
-    ``alpha``: prior probability that two sources depend, 0.2 (split evenly between
-    the two directions); ``copy_rate``: c, the chance a copier copies a given value,
-    0.8; ``report_threshold``: posteriors at or above it are reported.
+    ``alpha``: prior probability that two sources depend, 0.2: independence 1 − α =
+    0.8, and α/2 for each direction, as in the authors' own code that DAFNA-EA keeps
+    (``aprioriIndependenceProbability`` 0.8, ``(1 − it) / 2`` per direction; DAFNA-EA's
+    rewrite gives α to each direction instead); ``copy_rate``: c, the chance a copier
+    copies a given value, 0.8 (DAFNA-EA's ``c = 0.8``); ``report_threshold``:
+    posteriors at or above it are reported.
     """
 
     alpha: float = attrs.field(default=0.2, validator=_open_unit)
@@ -210,7 +218,10 @@ class TruthFinderParams:
     ``initial_trust`` t0 = 0.9, dampening ``gamma`` γ = 0.3, influence ``rho`` ρ = 0.5,
     ``base_sim`` 0.5 (imp(f'→f) = sim − base_sim: unrelated facts count against each
     other), stop when 1 − cos(t_prev, t) < ``delta`` = 0.001; ``prior_strength`` as in
-    AccuVote; ``max_trust`` a clamp so τ = −ln(1 − t) stays finite.
+    AccuVote; ``max_trust`` a clamp so τ = −ln(1 − t) stays finite. t0, γ, ρ and the
+    cosine test at 0.001 are the defaults of the reimplementation joesingo/truthdiscovery
+    ("as described in the paper"); ρ and base_sim = 0.5 those of DAFNA-EA ("as set in
+    the paper TruthFinder").
     """
 
     initial_trust: float = attrs.field(default=0.9, validator=_open_unit)

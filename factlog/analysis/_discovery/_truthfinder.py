@@ -8,9 +8,10 @@ web", KDD 2007 (TKDE 20(6), 2008). From t(w) = t0 = 0.9 (or the source's prior):
   without a similarity, conflicting facts count against each other;
 * s*(f) = 1 / (1 + exp(−γ·σ*(f))); t(w) = the weighted mean of s* over w's facts;
 
-until 1 − cos(t_prev, t) < δ. Constants t0 = 0.9, γ = 0.3, ρ = 0.5, δ = 0.001 from the
-paper. Probabilities are s* normalised over the object's facts; the raw s* are the
-scores. Cost per round O(V + Σ_q k_q).
+until 1 − cos(t_prev, t) < δ. Constants t0 = 0.9, γ = 0.3, ρ = 0.5, base_sim = 0.5,
+δ = 0.001 from the paper, as two public reimplementations use them (see
+:class:`TruthFinderParams`). Probabilities are s* normalised over the object's facts;
+the raw s* are the scores. Cost per round O(V + Σ_q k_q).
 """
 
 from __future__ import annotations

@@ -1,0 +1,320 @@
+"""The driver: build the task graph of a distributed check or assessment and gather its answer.
+
+The small tables go to every worker once (``Client.scatter(..., broadcast=True)``); the
+claims stay where they were read (each file is loaded by a worker) and move only in the
+shuffles of :mod:`factlog.dask._passes`. What comes back is findings (or assessments),
+the claims findings name, and counts; the engine's own :func:`~factlog.checks._engine.finish`
+marks acknowledgements and puts the findings in the single process's order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import attrs
+from dask.base import compute
+from dask.delayed import Delayed, delayed
+from distributed import Client, LocalCluster
+
+from factlog.analysis._index import Index
+from factlog.assessment._assessment import Assessment, assessment_order
+from factlog.assessment._methods import METHODS
+from factlog.checks._engine import Report, finish, run_rules
+from factlog.checks._findings import Finding
+from factlog.checks._groupings import reads_of
+from factlog.checks._rules import DEFAULT_RULES, Rule
+from factlog.dask._passes import (
+    Found,
+    Routing,
+    answered_ids,
+    assess_partition,
+    check_partition,
+    passes_of,
+    pick,
+    regarding_keys,
+    regarding_wants,
+    route,
+    tables,
+)
+from factlog.errors import ArgumentError
+from factlog.io._documents import _files, load
+from factlog.model._claimset import ClaimSet, merge_all
+from factlog.model._dates import PartialDate
+from factlog.model._nouns import Claim
+
+__all__ = ["ClaimsOrPaths", "assess", "check", "local_client"]
+
+ClaimsOrPaths = ClaimSet | str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+"""A claim set in memory, or claim files and folders (read by the workers, one task a file)."""
+
+
+@attrs.frozen
+class _Rules:
+    """The rules, wrapped: a bare tuple of functions would read to Dask as a task."""
+
+    rules: tuple[Rule, ...]
+
+
+@attrs.frozen
+class _Session:
+    client: Client | None
+
+    def put(self, value: object, *, broadcast: bool = False) -> Any:
+        """A value as a task argument: scattered to the cluster, or a literal of the local graph."""
+        if self.client is None:
+            return delayed(value, traverse=False, name=f"factlog-data-{uuid.uuid4().hex}")
+        return self.client.scatter(
+            value, broadcast=broadcast, hash=False
+        )  # a fresh key: an equal value of an earlier call may be in release
+
+    def compute(self, tasks: Sequence[Delayed]) -> list[Any]:
+        if self.client is None:
+            return list(compute(*tasks, scheduler="synchronous"))
+        return list(self.client.gather(self.client.compute(list(tasks))))
+
+    def partitions(self, asked: int | None) -> int:
+        if asked is not None:
+            if asked < 1:
+                raise ValueError(f"partitions must be at least 1, not {asked}")
+            return asked
+        if self.client is None:
+            return 1
+        return max(1, 2 * len(self.client.scheduler_info()["workers"]))
+
+
+@contextlib.contextmanager
+def _session(client: Client | str | None) -> Iterator[_Session]:
+    if isinstance(client, str):
+        with Client(client) as connected:
+            yield _Session(connected)
+    else:
+        yield _Session(client)
+
+
+@contextlib.contextmanager
+def local_client(workers: int) -> Iterator[Client]:
+    """A client of a Dask cluster on this machine: ``workers`` processes of one thread each.
+
+    Closed (workers stopped) when the ``with`` block ends. Raises :class:`ValueError`
+    for fewer than one worker.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _load_file(path: str) -> ClaimSet:
+    return load(path, references=False)
+
+
+def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[ClaimSet, list[Any], int, bool]:
+    """The small tables, one task argument per part of the claims, the claim count, and whether to validate."""
+    if isinstance(source, ClaimSet):
+        claims = source.claims
+        size = -(-len(claims) // partitions) or 1
+        parts = [ClaimSet(claims=claims[start : start + size]) for start in range(0, len(claims), size)]
+        return tables(source)[0], [session.put(part) for part in parts], len(claims), False
+    files = [str(file) for file in _files([source] if isinstance(source, (str, os.PathLike)) else source)]
+    if not files:
+        raise ValueError("no claim files (*.json, *.jsonl) to read")
+    if session.client is None:
+        loaded = [_load_file(file) for file in files]
+        shapes = [tables(part) for part in loaded]
+        inputs: list[Any] = [session.put(part) for part in loaded]
+    else:
+        inputs = session.client.map(_load_file, files, pure=False)
+        shapes = session.client.gather(session.client.map(tables, inputs))
+    small = merge_all([(file, shape[0]) for file, shape in zip(files, shapes, strict=True)])
+    return small, inputs, sum(shape[1] for shape in shapes), True
+
+
+def _merged(found: Sequence[dict[Any, frozenset[int]]]) -> dict[Any, frozenset[int]]:
+    merged: dict[Any, frozenset[int]] = {}
+    for part in found:
+        for key, numbers in part.items():
+            merged[key] = merged.get(key, frozenset()) | numbers
+    return merged
+
+
+def _routing(session: _Session, small_ref: Any, parts: list[Any], count: int, passes: tuple[str, ...]) -> Routing:
+    """The routing of the passes: small rounds first find the claims ``answers`` and ``regarding`` bring together."""
+    answered: frozenset[str] = frozenset()
+    if "answers" in passes:
+        answered = frozenset().union(*session.compute([delayed(answered_ids, pure=False)(part) for part in parts]))
+    if "regarding" not in passes:
+        return Routing(count, passes, answered=answered)
+    wanted = _merged(session.compute([delayed(regarding_wants, pure=False)(part, count) for part in parts]))
+    if not wanted:
+        return Routing(count, tuple(kind for kind in passes if kind != "regarding"), answered=answered)
+    wanted_ref = session.put(wanted, broadcast=True)
+    keys = _merged(session.compute([delayed(regarding_keys, pure=False)(small_ref, p, wanted_ref) for p in parts]))
+    return Routing(count, passes, wanted, keys, answered)
+
+
+def check(
+    claims_or_paths: ClaimsOrPaths,
+    rules: Sequence[Rule] = DEFAULT_RULES,
+    *,
+    stale: bool = True,
+    client: Client | str | None = None,
+    partitions: int | None = None,
+) -> Report:
+    """:func:`factlog.check` on a Dask cluster: the same findings in the same order.
+
+    ``client`` is a ``distributed.Client``, a scheduler address (``tcp://host:8786``,
+    connected for this call), or None for Dask's synchronous scheduler in this process.
+    ``partitions`` (default: twice the workers, or 1 without a client) is how many parts
+    each pass splits the claims into: one pass for each grouping the rules declare
+    (see :mod:`factlog.dask._passes`); a rule that declares none runs on every claim
+    in one task. Files are read by the workers, so they must be at the same paths there
+    (shared storage). The report's ``claims`` holds the small tables and only the claims
+    findings name; ``Report.claim_count`` counts them all. Raises what
+    :func:`factlog.load` raises for bad files, and :class:`~factlog.errors.ConflictError`
+    / :class:`~factlog.errors.UnknownIdError` for a claim id defined twice or answers to
+    an unknown claim.
+    """
+    rules = tuple(rules)
+    with _session(client) as session:
+        count = session.partitions(partitions)
+        small, parts, checked, validate = _inputs(session, claims_or_paths, count)
+        small_ref = session.put(small, broadcast=True)
+        wrapped = session.put(_Rules(rules), broadcast=True)
+        routing = _routing(session, small_ref, parts, count, passes_of(rules, validate=validate))
+        passes = routing.passes
+        routing_ref = session.put(routing, broadcast=True)
+        routes = [
+            delayed(route, nout=len(passes), pure=False)(small_ref, part, routing_ref, validate=validate)
+            for part in parts
+        ]
+        sizes = [1 if kind == "whole" else count for kind in passes]
+        tasks = [
+            delayed(_check_partition, pure=False)(
+                small_ref, kind, number, count, wrapped, *[routed[k][number] for routed in routes], validate=validate
+            )
+            for k, kind in enumerate(passes)
+            for number in range(sizes[k])
+        ]
+        results: list[Found] = session.compute(tasks)
+        findings, first, cited = _gathered(small, rules, results)
+        missing = frozenset(c for finding in findings for c in finding.claim_ids if c not in cited)
+        if missing:  # named by a rule concluded here, from the projections: fetched where they lie
+            picked = session.compute([delayed(pick, pure=False)(part, missing) for part in parts])
+            cited.update((claim.id, claim) for found in picked for claim in found)
+    ordered = finish(Index.of(small), findings, rules, stale=stale, first=first)
+    named = attrs.evolve(small, claims=tuple(cited[claim] for claim in sorted(cited)))
+    return Report(ordered, named, checked=checked)
+
+
+def _gathered(
+    small: ClaimSet, rules: tuple[Rule, ...], results: list[Found]
+) -> tuple[list[Finding], list[tuple[int, int]], dict[str, Claim]]:
+    """The partitions' findings, each once, with their first dates; the ``whole`` rules concluded from projections."""
+    findings: list[Finding] = []
+    first: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    cited: dict[str, Claim] = {}
+
+    def keep(finding: Finding, date: tuple[int, int]) -> None:
+        # A rule failing in several partitions: the single process reports it once.
+        if finding.id not in seen:
+            seen.add(finding.id)
+            findings.append(finding)
+            first.append(date)
+
+    for found in results:
+        for finding, date in found.findings:
+            keep(finding, date)
+        cited.update((claim.id, claim) for claim in found.cited)
+    dates = {claim: date for found in results for claim, date in found.dates}
+    index = Index.of(small)
+    for rule in rules:
+        declared = reads_of(rule)
+        if declared.conclude is None:
+            continue
+        name = getattr(rule, "__name__", repr(rule))
+        records, failure = _projected(name, results)
+        for finding in _concluded(rule, declared.conclude, index, records, failure):
+            known = [date for date in (dates.get(c) for c in finding.claim_ids) if date is not None]
+            keep(finding, min(known, default=(0, 0)))
+    return findings, first, cited
+
+
+def _projected(name: str, results: list[Found]) -> tuple[list[Any], BaseException | None]:
+    """A rule's records from every partition, in claim order; or the first error its projection raised."""
+    records: list[tuple[tuple[int, int], Any]] = []
+    for found in results:
+        for rule, got in found.projected:
+            if rule != name:
+                continue
+            if isinstance(got, BaseException):
+                return [], got
+            records.extend(got)
+    records.sort(key=lambda item: item[0])
+    return [record for _, record in records], None
+
+
+def _concluded(
+    rule: Rule, conclude: Any, index: Index, records: list[Any], failure: BaseException | None
+) -> list[Finding]:
+    def whole(view: Index) -> Any:
+        if failure is not None:
+            raise failure
+        return conclude(view, records)
+
+    return run_rules(index, [functools.update_wrapper(whole, rule)])
+
+
+def _check_partition(
+    small: ClaimSet, kind: str, number: int, count: int, rules: _Rules, *buckets: Any, validate: bool
+) -> Found:
+    return check_partition(small, kind, number, count, rules.rules, *buckets, validate=validate)
+
+
+def assess(
+    claims_or_paths: ClaimsOrPaths,
+    *,
+    as_of: PartialDate | str | None = None,
+    method: str = "majority",
+    client: Client | str | None = None,
+    partitions: int | None = None,
+) -> Assessment:
+    """:func:`factlog.assess` on a Dask cluster: the same assessments in the same order.
+
+    Claims are split by slot (one shuffle); each partition weighs its own propositions.
+    ``client`` and ``partitions`` are as for :func:`check`. Only ``majority`` runs
+    distributed: the learning methods (``accucopy``, ``accuvote``, ``truthfinder``)
+    learn each source's accuracy from every question at once, so a partition alone
+    would learn something else (use :func:`factlog.assess`). Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for any other method.
+    """
+    if method != "majority":
+        raise ArgumentError(
+            f"method {method!r} cannot run distributed: only 'majority' weighs each proposition on its own"
+            f" (the learning methods {', '.join(m for m in METHODS if m != 'majority')} learn source accuracies"
+            " from every question at once: use factlog.assess on one machine)"
+        )
+    when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
+    with _session(client) as session:
+        count = session.partitions(partitions)
+        small, parts, _, validate = _inputs(session, claims_or_paths, count)
+        small_ref = session.put(small, broadcast=True)
+        routing = session.put(Routing(count, ("slot",)), broadcast=True)
+        routes = [delayed(route, nout=1, pure=False)(small_ref, part, routing, validate=validate) for part in parts]
+        tasks = [
+            delayed(assess_partition, pure=False)(
+                small_ref, when, method, number, count, *[routed[0][number] for routed in routes]
+            )
+            for number in range(count)
+        ]
+        found = [item for part in session.compute(tasks) for item in part]
+    found.sort(key=assessment_order)
+    return Assessment(tuple(found), method, when, rounds=1)  # majority: one round, as in one process
