@@ -60,13 +60,13 @@ def register(commands: Any) -> None:
         "--dask",
         metavar="ADDRESS",
         help="check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); the workers read"
-        " the files at the same paths (needs factlog-claims[dask])",
+        " the files at the same paths (needs the dask extra)",
     )
     where.add_argument(
         "--workers",
         type=int,
         metavar="N",
-        help="check on a local Dask cluster of N worker processes (needs factlog-claims[dask])",
+        help="check on a local Dask cluster of N worker processes (needs the dask extra)",
     )
     parser.add_argument(
         "--partitions",
@@ -131,7 +131,7 @@ def _distributed(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> Repo
     try:
         from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
     except ImportError:  # pragma: no cover - the test environment has the extra
-        raise UsageError("--dask and --workers need Dask: pip install 'factlog-claims[dask]'") from None
+        raise UsageError("--dask and --workers need Dask: pip install '.[dask]' in a checkout of factlog") from None
     paths = [os.path.abspath(path) for path in arguments.paths]  # the workers may start elsewhere
     stale = not arguments.rule
     if arguments.dask is not None:
