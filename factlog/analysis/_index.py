@@ -19,6 +19,7 @@ import attrs
 
 from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, object_slot
 from factlog.analysis._patterns import Reading, readings
+from factlog.analysis._places import PartOf, part_of_map
 from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.errors import FormatError, InputError
 from factlog.io._files import read_regular
@@ -61,7 +62,7 @@ class Index:
     """Claims whose readings fall under more than one proposition key (several objects, ranks)."""
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
-    _broader: dict[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
+    _hierarchy: dict[str, PartOf] = attrs.field(factory=dict, repr=False)
     _narrower: dict[PropositionKey, list[PropositionKey]] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     _texts: dict[str, str | None] = attrs.field(factory=dict, repr=False)
@@ -183,7 +184,7 @@ class Index:
             self.spread,
             documents=self._documents,
             speakers=self._speakers,
-            broader=self._broader,
+            hierarchy=self._hierarchy,
             narrower=self._narrower,
             publishers=self._publishers,
             texts=self._texts,
@@ -268,21 +269,17 @@ class Index:
             self._texts[source] = None if data is None else data.decode("utf-8", errors="replace")
         return self._texts[source]
 
+    def part_of(self) -> PartOf:
+        """The ``part_of`` hierarchy of the registry, numbered once (:class:`~factlog.analysis._places.PartOf`)."""
+        found = self._hierarchy.get("part_of")
+        if found is None:
+            entities = ((e.id, e.part_of) for e in self.claims.entity_by_id.values())
+            found = self._hierarchy["part_of"] = PartOf(part_of_map(entities, self.vocabulary.entity))
+        return found
+
     def broader(self, entity: str) -> frozenset[str]:
         """Every entity the entity lies within, following ``part_of`` transitively (itself excluded)."""
-        found = self._broader.get(entity)
-        if found is None:
-            seen: set[str] = set()
-            pending = [entity]
-            while pending:
-                current = self.claims.entity_by_id.get(self.vocabulary.entity(pending.pop()))
-                for name in () if current is None else current.part_of:
-                    whole = self.vocabulary.entity(name)
-                    if whole not in seen and whole != entity:
-                        seen.add(whole)
-                        pending.append(whole)
-            found = self._broader[entity] = frozenset(seen)
-        return found
+        return self.part_of().above(self.vocabulary.entity(entity))
 
     def broader_keys(self, key: PropositionKey) -> list[PropositionKey]:
         """The keys of the same proposition with its object or one qualifier widened to a place containing it.
@@ -306,7 +303,7 @@ class Index:
 
     def within(self, part: str, whole: str) -> bool:
         """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``)."""
-        return part == whole or whole in self.broader(part)
+        return self.part_of().within(self.vocabulary.entity(part), self.vocabulary.entity(whole))
 
     def speaker(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""
@@ -323,17 +320,40 @@ class Index:
         return self._publishers[source]
 
     def _follow(self, entity: str) -> str:
+        """Walk the affiliations up to the last; every entity walked learns the answer.
+
+        An answer ending at an entity without affiliation holds for every entity on the
+        way, so each is walked once over all calls: a chain of n affiliations costs
+        O(n), not O(n²). A walk that meets itself (a cycle) stops at the entity before
+        the repeat, and only the entity asked about keeps that answer.
+        """
+        path = [entity]
         seen = {entity}
         current = entity
         while True:
             found = self.claims.entity_by_id.get(current)
             if found is None or found.affiliation is None:
-                return current
+                answer, ended = current, True
+                break
             parent = self.vocabulary.entity(found.affiliation)
+            known = self._speakers.get(parent)
+            if known is not None and self._root(known):
+                answer, ended = known, True
+                break
             if parent in seen:
-                return current
+                answer, ended = current, False
+                break
             seen.add(parent)
+            path.append(parent)
             current = parent
+        if ended:
+            for walked in path:
+                self._speakers.setdefault(walked, answer)
+        return answer
+
+    def _root(self, entity: str) -> bool:
+        found = self.claims.entity_by_id.get(entity)
+        return found is None or found.affiliation is None
 
     def document(self, source: str) -> tuple[bytes | None, str | None]:
         """The bytes of a source's document, or None and the reason it cannot be read.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterator, Sequence
 
 from factlog.analysis import _phrasing as phrasing
+from factlog.analysis._clashes import Clashes
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import cliques, definitely_meet
 from factlog.analysis._values import compatible
@@ -87,21 +89,62 @@ def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[tuple[list
 
 
 def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[tuple[list[list[Entry]], Severity, bool]]:
-    involved: set[int] = set()
-    worst, definite = Severity.INFO, False
-    for i, first in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            if values.clash(first, groups[j]):
-                involved |= {i, j}
-                severity, sure = _pair_severity(first, groups[j])
-                worst, definite = max(worst, severity), definite or sure
-    if involved:
-        yield [groups[i] for i in sorted(involved)], worst, definite
+    """The groups of one clique that clash with another, the severity of the worst pair, and whether any is definite.
+
+    As if every pair were compared (:func:`_pair_severity`), but in O(n log n): a pair
+    of groups with certain claims is at least a warning, an error when certain claims
+    of the two definitely overlap; any pair is a warning when some of their claims
+    definitely overlap, else info. Each "some clashing pair" question is a sweep.
+    """
+    representatives = [values.value_of(group[0]) for group in groups]
+
+    def clashes() -> Clashes:
+        return Clashes(representatives, values.predicate, values.index.part_of())
+
+    every = clashes()
+    for number in range(len(groups)):
+        every.add(number)
+    involved = [number for number in range(len(groups)) if every.clashes(number)]
+    if not involved:
+        return
+    firm = [n for n, group in enumerate(groups) if any(e.claim.certainty is Certainty.CERTAIN for e in group)]
+    firm_set = clashes()
+    for number in firm:
+        firm_set.add(number)
+    firm_clash = any(firm_set.clashes(number) for number in firm)
+    numbered = [(number, e) for number, group in enumerate(groups) for e in group]
+    definite = _meeting_clash(clashes(), numbered)
+    certain = [(n, e) for n, e in numbered if e.claim.certainty is Certainty.CERTAIN]
+    if firm_clash and _meeting_clash(clashes(), certain):
+        worst = Severity.ERROR
+    elif firm_clash or definite:
+        worst = Severity.WARNING
+    else:
+        worst = Severity.INFO
+    yield [groups[n] for n in involved], worst, definite
+
+
+def _meeting_clash(members: Clashes, claims: list[tuple[int, Entry]]) -> bool:
+    """Whether two claims whose certain days (cores) meet hold clashing values: a sweep by first day."""
+    timed = sorted(((e.core, number) for number, e in claims if e.core is not None), key=lambda item: item[0])
+    ending: list[tuple[int, int]] = []
+    for (start, end), number in timed:
+        while ending and ending[0][0] < start:
+            members.remove(heapq.heappop(ending)[1])
+        if members.clashes(number):
+            return True
+        members.add(number)
+        heapq.heappush(ending, (end, number))
+    return False
 
 
 def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
-    seen: set[str] = set()
+    seen: set[frozenset[str]] = set()
     for groups, severity, definite in _conflicts(values, entries):
+        ids = frozenset(e.id for group in groups for e in group)
+        if ids in seen:
+            continue  # overlapping cliques clashing over the same claims: one finding
+        seen.add(ids)
         times = any(e.timed for group in groups for e in group)
         alternatives = " but ".join(
             f"{values.name(group[0])} according to {phrasing.by_holders(values.index, group, times=times)}"
@@ -110,15 +153,12 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
         message = f"{lead} {alternatives}"
         if not definite:
             message += f"; {phrasing.ONLY_POSSIBLE}"
-        finding = Finding(
+        yield Finding(
             rule=rule,
             severity=severity,
             message=message,
             claims=[(values.side(group[0]), [e.id for e in group]) for group in groups],
         )
-        if finding.id not in seen:
-            seen.add(finding.id)
-            yield finding
 
 
 def conflicting_values(index: Index) -> Iterator[Finding]:
