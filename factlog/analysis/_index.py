@@ -19,7 +19,7 @@ import attrs
 
 from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, object_slot
 from factlog.analysis._patterns import Reading, readings
-from factlog.analysis._places import PartOf, part_of_map
+from factlog.analysis._places import Family, PartOf, part_of_map
 from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.errors import FormatError, InputError
 from factlog.io._files import read_regular
@@ -63,7 +63,7 @@ class Index:
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
     _hierarchy: dict[str, PartOf] = attrs.field(factory=dict, repr=False)
-    _narrower: dict[PropositionKey, list[PropositionKey]] = attrs.field(factory=dict, repr=False)
+    _families: dict[tuple[object, ...], Family] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     _texts: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     _quotes: dict[tuple[str, str, int | None], QuoteMatch] = attrs.field(factory=dict, repr=False)
@@ -126,8 +126,9 @@ class Index:
         assert entry.key is not None
         assert entry.proposition is not None
         if entry.key not in self.by_key:
-            for wide in self.broader_keys(entry.key):
-                self._narrower.setdefault(wide, []).append(entry.key)
+            part_of = self.part_of()
+            for family, place in _families(entry.key):
+                self._families.setdefault(family, Family()).add(place, entry.key, part_of)
         self.by_key[entry.key].append(entry)
         self.by_slot[(entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)].append(
             entry
@@ -185,7 +186,7 @@ class Index:
             documents=self._documents,
             speakers=self._speakers,
             hierarchy=self._hierarchy,
-            narrower=self._narrower,
+            families=self._families,
             publishers=self._publishers,
             texts=self._texts,
             quotes=self._quotes,
@@ -285,21 +286,43 @@ class Index:
         """The keys of the same proposition with its object or one qualifier widened to a place containing it.
 
         "Fought in the border region" is also "fought in Ukraine" when the region is
-        ``part_of`` Ukraine: a denial of the wider proposition conflicts with it.
+        ``part_of`` Ukraine: a denial of the wider proposition conflicts with it. One key
+        per containing place (O(depth) of ``part_of``), whether the index has it or not:
+        :meth:`wider_keys` gives just those it has.
         """
         subject, predicate, obj, qualifiers = key
+        part_of = self.part_of()
         found: list[PropositionKey] = []
         if obj is not None and obj[0] == "entity" and isinstance(obj[1], str):
-            found += [(subject, predicate, ("entity", wide), qualifiers) for wide in sorted(self.broader(obj[1]))]
+            wider = sorted(part_of.ancestors(self.vocabulary.entity(obj[1])))
+            found += [(subject, predicate, ("entity", wide), qualifiers) for wide in wider]
         for number, (name, value) in enumerate(qualifiers):
-            for wide in sorted(self.broader(value)):
+            for wide in sorted(part_of.ancestors(self.vocabulary.entity(value))):
                 widened = tuple(sorted((*qualifiers[:number], (name, wide), *qualifiers[number + 1 :])))
                 found.append((subject, predicate, obj, widened))
         return found
 
+    def wider_keys(self, key: PropositionKey) -> list[PropositionKey]:
+        """The :meth:`broader_keys` the (whole) index has claims under: a walk up ``part_of``, O(depth)."""
+        part_of, families = self.part_of(), (self.parent or self)._families
+        found: list[PropositionKey] = []
+        for family, place in _families(key):
+            if family in families:
+                found += families[family].around(place, part_of)
+        return found
+
     def narrower_keys(self, key: PropositionKey) -> list[PropositionKey]:
-        """The keys in the index whose :meth:`broader_keys` include this one."""
-        return (self.parent or self)._narrower.get(key, [])
+        """The keys in the (whole) index whose :meth:`broader_keys` include this one.
+
+        Looked up among the keys stating the same proposition at other places, by the
+        numbers of the ``part_of`` forest: O(log n) plus the answer, however deep the chain.
+        """
+        part_of, families = self.part_of(), (self.parent or self)._families
+        found: list[PropositionKey] = []
+        for family, place in _families(key):
+            if family in families:
+                found += families[family].within(place, part_of)
+        return found
 
     def within(self, part: str, whole: str) -> bool:
         """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``)."""
@@ -386,3 +409,20 @@ class Index:
     def name(self, entity: str) -> str:
         """A person-readable name for an entity id, alias or name as written."""
         return self.vocabulary.name(entity)
+
+
+def _families(key: PropositionKey) -> list[tuple[tuple[object, ...], str]]:
+    """The families a key belongs to, with its place in each: its entity object, each qualifier.
+
+    Two keys of one family differ only in that place; a wider key of the family states
+    the proposition at a place containing it (:meth:`Index.broader_keys`).
+    """
+    subject, predicate, obj, qualifiers = key
+    found: list[tuple[tuple[object, ...], str]] = []
+    if obj is not None and obj[0] == "entity" and isinstance(obj[1], str):
+        found.append((("object", subject, predicate, qualifiers), obj[1]))
+    for number, (name, value) in enumerate(qualifiers):
+        found.append(
+            (("qualifier", subject, predicate, obj, qualifiers[:number] + qualifiers[number + 1 :], name), value)
+        )
+    return found

@@ -10,9 +10,12 @@ questions walk ``part_of`` upwards, remembering the answers.
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable, Mapping
 
-__all__ = ["PartOf"]
+from factlog.model._vocabulary import PropositionKey
+
+__all__ = ["Family", "PartOf", "part_of_map"]
 
 
 class PartOf:
@@ -98,6 +101,46 @@ class PartOf:
         return whole in self.above(part)
 
 
-def part_of_map(entities: Iterable[tuple[str, Iterable[str]]], canonical: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
+def part_of_map(
+    entities: Iterable[tuple[str, Iterable[str]]], canonical: Callable[[str], str]
+) -> dict[str, tuple[str, ...]]:
     """Canonical entity id to the canonical ids of the wholes it names in ``part_of``."""
     return {canonical(entity): tuple(canonical(name) for name in wholes) for entity, wholes in entities}
+
+
+class Family:
+    """The places one proposition is stated at, all else equal: where wider and narrower keys are looked up.
+
+    ``members``: place (canonical entity id) to the key stating the proposition there.
+    In a forest the places are also kept sorted by their number, so the places within
+    one are a slice (:meth:`within`): O(log n) plus the answer, however deep the chain.
+    """
+
+    def __init__(self) -> None:
+        self.members: dict[str, PropositionKey] = {}
+        self.numbered: list[tuple[int, str]] = []
+
+    def add(self, place: str, key: PropositionKey, part_of: PartOf) -> None:
+        """File the key stating the proposition at a place."""
+        if place in self.members:
+            return
+        self.members[place] = key
+        interval = part_of.interval(place)
+        if interval is not None:
+            insort(self.numbered, (interval[0], place))
+
+    def within(self, place: str, part_of: PartOf) -> list[PropositionKey]:
+        """The keys at places lying strictly within the place, in order of their place."""
+        interval = part_of.interval(place)
+        if part_of.tree:
+            if interval is None:
+                return []
+            start, end = interval
+            low = bisect_right(self.numbered, (start, "\U0010ffff"))
+            high = bisect_right(self.numbered, (end, "\U0010ffff"))
+            return [self.members[name] for _, name in self.numbered[low:high]]
+        return [key for name, key in sorted(self.members.items()) if name != place and part_of.within(name, place)]
+
+    def around(self, place: str, part_of: PartOf) -> list[PropositionKey]:
+        """The keys at places the place lies strictly within, nearest first (a walk up ``part_of``)."""
+        return [self.members[whole] for whole in part_of.ancestors(place) if whole in self.members]

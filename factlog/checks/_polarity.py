@@ -105,14 +105,23 @@ def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
 def _wider_denials(index: Index) -> Iterator[Finding]:
     """Affirmations at a place against denials at a place containing it (``part_of``)."""
     pairs: dict[tuple[PropositionKey, PropositionKey], None] = {}
+    committed: dict[tuple[PropositionKey, Polarity], list[Entry]] = {}
+
+    def sided(key: PropositionKey, polarity: Polarity) -> list[Entry]:
+        found = committed.get((key, polarity))
+        if found is None:
+            found = committed[(key, polarity)] = _committed(index.key_group(key), polarity)
+        return found
+
     for key in index.by_key:
-        for wide in index.broader_keys(key):
-            pairs[(key, wide)] = None
-        for narrow in index.narrower_keys(key):
-            pairs[(narrow, key)] = None
+        if index.parent is not None:  # a view: its keys may also be the narrow side of keys beyond it
+            for wide in index.wider_keys(key):
+                pairs[(key, wide)] = None
+        if sided(key, Polarity.DENIED):
+            for narrow in index.narrower_keys(key):
+                pairs[(narrow, key)] = None
     for narrow, wide in pairs:
-        affirmed = _committed(index.key_group(narrow), Polarity.AFFIRMED)
-        denied = _committed(index.key_group(wide), Polarity.DENIED)
+        affirmed, denied = sided(narrow, Polarity.AFFIRMED), sided(wide, Polarity.DENIED)
         if not affirmed or not denied:
             continue
         event = affirmed[0].predicate is not None and affirmed[0].predicate.kind is PredicateKind.EVENT

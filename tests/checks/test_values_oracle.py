@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Certainty, Claim, Entity, EntityKind, Finding, Severity
-from factlog.checks import _values
-from factlog.checks import conflicting_holders, conflicting_values
 from factlog.analysis._index import Entry
+from factlog.checks import _values, conflicting_holders, conflicting_values
 from tests.helpers import claim, world
 from tests.strategies import intervals, objects
 
@@ -21,9 +20,7 @@ PLACES = ["sudzha", "kursk", "russia", "ukraine", "alice", "bob", "border"]
 BORDER = Entity(id="border", name="the border", kind=EntityKind.PLACE, part_of=("kursk", "ukraine"))
 
 
-def _pairwise(
-    values: _values._Values, groups: list[list[Entry]]
-) -> Iterator[tuple[list[list[Entry]], Severity, bool]]:
+def _pairwise(values: _values._Values, groups: list[list[Entry]]) -> Iterator[tuple[list[list[Entry]], Severity, bool]]:
     """The rule as it was: every pair of value groups compared."""
     involved: set[int] = set()
     worst, definite = Severity.INFO, False
