@@ -12,6 +12,7 @@ unless equal. A ``part_of`` with several wholes per entity falls back to asking
 
 from __future__ import annotations
 
+import copy
 import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -57,11 +58,11 @@ class Clashes:
         self.values, self.predicate, self.part_of = values, predicate, part_of
         self.kinds = [type(v) for v in values]
         self.ranges = [value_range(v, predicate.tolerance) for v in values]
-        self.count: Counter[int] = Counter()
-        self.by_kind: Counter[type] = Counter()
-        self.total = 0
-        self.lows: list[tuple[float, int]] = []
-        self.highs: list[tuple[float, int]] = []
+        self.count: Counter[int]
+        self.by_kind: Counter[type]
+        self.total: int
+        self.lows: list[tuple[float, int]]
+        self.highs: list[tuple[float, int]]
         entities = sorted({v for v in values if isinstance(v, str)})
         self.numbers: dict[str, tuple[int, int]] = {}
         if part_of.tree:
@@ -73,6 +74,20 @@ class Clashes:
                     extra += 1
                 self.numbers[name] = interval
         self.starts = sorted(start for start, _ in self.numbers.values())
+        self._empty()
+
+    def empty(self) -> Clashes:
+        """A set of the same groups with no members, sharing what was computed of their values."""
+        other = copy.copy(self)
+        other._empty()
+        return other
+
+    def _empty(self) -> None:
+        self.count = Counter()
+        self.by_kind = Counter()
+        self.total = 0
+        self.lows = []
+        self.highs = []
         self.inside = _Fenwick(len(self.starts))
         """Members by their own number: how many lie within an entity."""
         self.around = _Fenwick(len(self.starts) + 1)
