@@ -19,7 +19,7 @@ import attrs
 
 from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, object_slot
 from factlog.analysis._patterns import Reading, readings
-from factlog.analysis._places import Family, PartOf, part_of_map
+from factlog.analysis._places import Family, PartOf, families, follow_affiliations, part_of_map
 from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.errors import FormatError, InputError
 from factlog.io._files import read_regular
@@ -127,7 +127,7 @@ class Index:
         assert entry.proposition is not None
         if entry.key not in self.by_key:
             part_of = self.part_of()
-            for family, place in _families(entry.key):
+            for family, place in families(entry.key):
                 self._families.setdefault(family, Family()).add(place, entry.key, part_of)
         self.by_key[entry.key].append(entry)
         self.by_slot[(entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)].append(
@@ -304,11 +304,11 @@ class Index:
 
     def wider_keys(self, key: PropositionKey) -> list[PropositionKey]:
         """The :meth:`broader_keys` the (whole) index has claims under: a walk up ``part_of``, O(depth)."""
-        part_of, families = self.part_of(), (self.parent or self)._families
+        part_of, filed = self.part_of(), (self.parent or self)._families
         found: list[PropositionKey] = []
-        for family, place in _families(key):
-            if family in families:
-                found += families[family].around(place, part_of)
+        for family, place in families(key):
+            if family in filed:
+                found += filed[family].around(place, part_of)
         return found
 
     def narrower_keys(self, key: PropositionKey) -> list[PropositionKey]:
@@ -317,11 +317,11 @@ class Index:
         Looked up among the keys stating the same proposition at other places, by the
         numbers of the ``part_of`` forest: O(log n) plus the answer, however deep the chain.
         """
-        part_of, families = self.part_of(), (self.parent or self)._families
+        part_of, filed = self.part_of(), (self.parent or self)._families
         found: list[PropositionKey] = []
-        for family, place in _families(key):
-            if family in families:
-                found += families[family].within(place, part_of)
+        for family, place in families(key):
+            if family in filed:
+                found += filed[family].within(place, part_of)
         return found
 
     def within(self, part: str, whole: str) -> bool:
@@ -332,8 +332,12 @@ class Index:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""
         found = self._speakers.get(entity)
         if found is None:
-            found = self._speakers[entity] = self._follow(entity)
+            found = self._speakers[entity] = follow_affiliations(entity, self._affiliation, self._speakers)
         return found
+
+    def _affiliation(self, entity: str) -> str | None:
+        found = self.claims.entity_by_id.get(entity)
+        return None if found is None or found.affiliation is None else self.vocabulary.entity(found.affiliation)
 
     def publisher(self, source: str) -> str | None:
         """The canonical entity id of a source's publisher (None for an unknown source)."""
@@ -341,42 +345,6 @@ class Index:
             found = self.claims.source_by_id.get(source)
             self._publishers[source] = None if found is None else self.vocabulary.entity(found.publisher)
         return self._publishers[source]
-
-    def _follow(self, entity: str) -> str:
-        """Walk the affiliations up to the last; every entity walked learns the answer.
-
-        An answer ending at an entity without affiliation holds for every entity on the
-        way, so each is walked once over all calls: a chain of n affiliations costs
-        O(n), not O(n²). A walk that meets itself (a cycle) stops at the entity before
-        the repeat, and only the entity asked about keeps that answer.
-        """
-        path = [entity]
-        seen = {entity}
-        current = entity
-        while True:
-            found = self.claims.entity_by_id.get(current)
-            if found is None or found.affiliation is None:
-                answer, ended = current, True
-                break
-            parent = self.vocabulary.entity(found.affiliation)
-            known = self._speakers.get(parent)
-            if known is not None and self._root(known):
-                answer, ended = known, True
-                break
-            if parent in seen:
-                answer, ended = current, False
-                break
-            seen.add(parent)
-            path.append(parent)
-            current = parent
-        if ended:
-            for walked in path:
-                self._speakers.setdefault(walked, answer)
-        return answer
-
-    def _root(self, entity: str) -> bool:
-        found = self.claims.entity_by_id.get(entity)
-        return found is None or found.affiliation is None
 
     def document(self, source: str) -> tuple[bytes | None, str | None]:
         """The bytes of a source's document, or None and the reason it cannot be read.
@@ -409,20 +377,3 @@ class Index:
     def name(self, entity: str) -> str:
         """A person-readable name for an entity id, alias or name as written."""
         return self.vocabulary.name(entity)
-
-
-def _families(key: PropositionKey) -> list[tuple[tuple[object, ...], str]]:
-    """The families a key belongs to, with its place in each: its entity object, each qualifier.
-
-    Two keys of one family differ only in that place; a wider key of the family states
-    the proposition at a place containing it (:meth:`Index.broader_keys`).
-    """
-    subject, predicate, obj, qualifiers = key
-    found: list[tuple[tuple[object, ...], str]] = []
-    if obj is not None and obj[0] == "entity" and isinstance(obj[1], str):
-        found.append((("object", subject, predicate, qualifiers), obj[1]))
-    for number, (name, value) in enumerate(qualifiers):
-        found.append(
-            (("qualifier", subject, predicate, obj, qualifiers[:number] + qualifiers[number + 1 :], name), value)
-        )
-    return found

@@ -1,4 +1,4 @@
-"""Places within places: the ``part_of`` hierarchy numbered once, so "within" costs no walk.
+"""Places within places and speakers behind speakers: hierarchies walked once, not once per question.
 
 When every entity lies directly within at most one other and ``part_of`` has no cycle,
 the hierarchy is a forest: one depth-first walk numbers each entity with the interval
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from factlog.model._vocabulary import PropositionKey
 
-__all__ = ["Family", "PartOf", "part_of_map"]
+__all__ = ["Family", "PartOf", "families", "follow_affiliations", "part_of_map"]
 
 
 class PartOf:
@@ -144,3 +144,52 @@ class Family:
     def around(self, place: str, part_of: PartOf) -> list[PropositionKey]:
         """The keys at places the place lies strictly within, nearest first (a walk up ``part_of``)."""
         return [self.members[whole] for whole in part_of.ancestors(place) if whole in self.members]
+
+
+def families(key: PropositionKey) -> list[tuple[tuple[object, ...], str]]:
+    """The families a key belongs to, with its place in each: its entity object, each qualifier.
+
+    Two keys of one family differ only in that place; a wider key of the family states
+    the proposition at a place containing it (:meth:`~factlog.Index.broader_keys`).
+    """
+    subject, predicate, obj, qualifiers = key
+    found: list[tuple[tuple[object, ...], str]] = []
+    if obj is not None and obj[0] == "entity" and isinstance(obj[1], str):
+        found.append((("object", subject, predicate, qualifiers), obj[1]))
+    for number, (name, value) in enumerate(qualifiers):
+        found.append(
+            (("qualifier", subject, predicate, obj, qualifiers[:number] + qualifiers[number + 1 :], name), value)
+        )
+    return found
+
+
+def follow_affiliations(entity: str, affiliation: Callable[[str], str | None], known: dict[str, str]) -> str:
+    """The entity an entity ultimately speaks for: its affiliations walked up to the last.
+
+    ``affiliation`` gives an entity's canonical affiliation (None: it has none);
+    ``known`` holds the answers found so far and learns new ones. An answer ending at an
+    entity without affiliation holds for every entity on the way, so each is walked once
+    over all calls: a chain of n affiliations costs O(n), not O(n²). A walk that meets
+    itself (a cycle) stops at the entity before the repeat, and only the entity asked
+    about keeps that answer.
+    """
+    path, seen, current = [entity], {entity}, entity
+    while True:
+        parent = affiliation(current)
+        if parent is None:
+            answer, ended = current, True
+            break
+        found = known.get(parent)
+        if found is not None and affiliation(found) is None:
+            answer, ended = found, True
+            break
+        if parent in seen:
+            answer, ended = current, False
+            break
+        seen.add(parent)
+        path.append(parent)
+        current = parent
+    if ended:
+        for walked in path:
+            known.setdefault(walked, answer)
+    return answer
