@@ -21,6 +21,7 @@ rounding of a conversion, at bounds that touch exactly.
 from __future__ import annotations
 
 import copy
+import itertools
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -133,10 +134,10 @@ class _Units:
                         frames.setdefault(target, {})[n] = _pair(ranges, first[target], value)[1]
                 continue
             raw.setdefault(None, {})[n] = self.own[(n, None)] = _pair(ranges, value, value)[0]
-            for target in first:
-                if target is not None and ok[target]:
-                    frames.setdefault(target, {})[n] = _pair(ranges, first[target], value)[1]
-                    self.own[(n, target)] = _pair(ranges, value, first[target])[0]
+            for other in first:
+                if other is not None and ok[other]:
+                    frames.setdefault(other, {})[n] = _pair(ranges, first[other], value)[1]
+                    self.own[(n, other)] = _pair(ranges, value, first[other])[0]
         self.frames = {unit: _Frame(found) for unit, found in frames.items() if ok[unit]}
         self.raw = {unit: _Frame(found) for unit, found in raw.items()}
         self.ok = ok
@@ -175,6 +176,11 @@ class _Units:
         return total - (0 if frame is None else frame.total)
 
 
+def _nested(intervals: list[tuple[int, int]]) -> bool:
+    """Whether one of these intervals of a forest (sorted; they nest or lie apart) lies within another."""
+    return any(start <= previous for (_, previous), (start, _) in itertools.pairwise(intervals))
+
+
 def _dimension(value: Quantity) -> str | None:
     assert value.unit is not None
     return unit_dimension(value.unit)
@@ -191,8 +197,9 @@ class Clashes:
 
     ``values``: one value per group, the groups' numbers being their positions;
     ``ranges``: :func:`~factlog.analysis._values.quantity_ranges` of two quantities.
-    Groups may repeat a value (a finding's groups after joining). Adding, removing and asking cost O(log n) per unit present (O(n) per question
-    under a ``part_of`` with several wholes per entity).
+    Groups may repeat a value (a finding's groups after joining). Adding, removing and
+    asking cost O(log n) per unit present (O(n) per question under a ``part_of`` with
+    several wholes per entity).
     """
 
     def __init__(self, values: Sequence[object], predicate: Predicate, part_of: PartOf, ranges: PairRanges) -> None:
@@ -209,6 +216,11 @@ class Clashes:
                     extra += 1
                 self.numbers[name] = interval
         self.starts = sorted(start for start, _ in self.numbers.values())
+        # How entities compare: "forest" by their numbers; "flat" (none lies within another of
+        # these) by equality; "graph" (several wholes per entity) by compatible().
+        self.entities = "forest" if self.numbers else "graph"
+        if self.numbers and not _nested(sorted(self.numbers.values())):
+            self.entities, self.numbers, self.starts = "flat", {}, []
         dates: dict[int, tuple[float, float]] = {}
         for n, value in enumerate(values):
             span = value_range(value) if isinstance(value, DateValue) else None
@@ -244,7 +256,7 @@ class Clashes:
         self.by_key[self.keys[group]] += amount
         self.total += amount
         value = self.values[group]
-        if kind is str and self.numbers:
+        if kind is str and self.entities == "forest":
             assert isinstance(value, str)
             start, end = self.numbers[value]
             self.inside.add(bisect_left(self.starts, start), amount)
@@ -264,7 +276,9 @@ class Clashes:
         kind, value, own = self.kinds[group], self.values[group], self.count[group]
         if kind is str:
             assert isinstance(value, str)
-            if not self.numbers:
+            if self.entities == "flat":
+                return self.by_key[self.keys[group]] - own
+            if self.entities == "graph":
                 return self._agreeing_members(group)
             start, end = self.numbers[value]
             within = self.inside.prefix(bisect_right(self.starts, end)) - self.inside.prefix(
@@ -337,7 +351,7 @@ class Side:
         return found
 
     def _take(self, group: int) -> None:
-        if self.kind is str and self.clashes.numbers:
+        if self.kind is str and self.clashes.entities == "forest":
             value = self.clashes.values[group]
             assert isinstance(value, str)
             number = self.clashes.numbers[value]
@@ -359,8 +373,11 @@ class Side:
         if clashes.kinds[group] is not self.kind:
             return False
         value = clashes.values[group]
-        if self.kind is str and clashes.numbers:
-            assert isinstance(value, str) and self.deepest is not None
+        if self.kind is str and clashes.entities == "flat":
+            return clashes.keys[group] == clashes.keys[self.members[0]]
+        if self.kind is str and clashes.entities == "forest":
+            assert isinstance(value, str)
+            assert self.deepest is not None
             own = clashes.numbers[value]
             deep = self.deepest
             return (deep[0] <= own[0] and own[1] <= deep[1]) or (own[0] <= deep[0] and deep[1] <= own[1])

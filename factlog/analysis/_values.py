@@ -46,7 +46,7 @@ def convert(value: float, unit: str | None, target: str | None) -> float | None:
 
 
 def unit_dimension(unit: str) -> str | None:
-    """The dimensions of a unit as pint reads them (``"[length]"`` for km and miles); None for a word pint does not know.
+    """A unit's dimensions as pint reads them (``"[length]"`` for km and miles); None for a word pint does not know.
 
     Units of different dimensions never convert (:func:`convert`), so only units of one
     dimension need comparing.

@@ -124,7 +124,9 @@ def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
         if sided(key, Polarity.DENIED):
             for narrow in index.narrower_keys(key):
                 pairs[(narrow, key)] = None
-    return [(narrow, wide) for narrow, wide in pairs if sided(narrow, Polarity.AFFIRMED) and sided(wide, Polarity.DENIED)]
+    return [
+        (narrow, wide) for narrow, wide in pairs if sided(narrow, Polarity.AFFIRMED) and sided(wide, Polarity.DENIED)
+    ]
 
 
 def _opposed_groups(

@@ -146,9 +146,12 @@ def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[_Conflict]
     exact = [(n, e) for n, e in numbered if values.exact(groups[n])]
     certain = [(n, e) for n, e in exact if e.claim.certainty is Certainty.CERTAIN]
     definite = _meeting_clash(every.empty(), numbered, convertible_only=False)
+    exact_clash = definite if len(exact) == len(numbered) else None  # every value exact: the same sweep
     if firm_clash and _meeting_clash(every.empty(), certain, convertible_only=True):
         worst = Severity.ERROR
-    elif firm_clash or _meeting_clash(every.empty(), exact, convertible_only=False):
+    elif firm_clash or (
+        exact_clash if exact_clash is not None else _meeting_clash(every.empty(), exact, convertible_only=False)
+    ):
         worst = Severity.WARNING
     else:
         worst = Severity.INFO

@@ -21,7 +21,11 @@ PLACES = ["sudzha", "kursk", "russia", "ukraine", "alice", "bob", "border"]
 BORDER = Entity(id="border", name="the border", kind=EntityKind.PLACE, part_of=("kursk", "ukraine"))
 UNITS = [None, "km", "m", "miles", "troops", "hours"]
 DISTANCE = Predicate(
-    id="distance", label="is at a distance of", kind=PredicateKind.STATE, functional=True, margin=Quantity(amount=1, unit="km")
+    id="distance",
+    label="is at a distance of",
+    kind=PredicateKind.STATE,
+    functional=True,
+    margin=Quantity(amount=1, unit="km"),
 )
 """A functional predicate whose ``margin`` has a unit: pairs in hours or troops do not convert."""
 
