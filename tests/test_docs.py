@@ -94,3 +94,11 @@ def test_every_cli_option_is_documented() -> None:
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert option in text, (name, option)
+
+
+def test_install_commands_install_from_the_checkout() -> None:
+    """No page or message tells to install factlog from a package index it is not published on."""
+    pages = [*PAGES, *sorted((ROOT / "factlog").rglob("*.py"))]
+    for page in pages:
+        for line in page.read_text(encoding="utf-8").splitlines():
+            assert not re.search(r"pip install\s+[\"']?factlog", line), f"{page.name}: {line.strip()}"

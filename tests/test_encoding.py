@@ -7,13 +7,16 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
 from factlog import FormatError, Index, UnknownIdError, find_quote
+from factlog.analysis._origins import origins
 from factlog.model._vocabulary import fold
+from tests.helpers import claim, world
 
 TEXT = (
     "Officials said the depots were hit. “They were not destroyed,” a spokesman said —"
@@ -232,3 +235,47 @@ def test_a_quote_that_stands_once_holds_once(tmp_path: Path) -> None:
     claims = load(tmp_path, [one("the depots were hit", evidence={"occurrence": 2})])
     [finding] = rules(claims, "quote_not_found")
     assert "holds once" in finding.message
+
+
+def _published_by(tmp_path: Path, publisher: str) -> factlog.ClaimSet:
+    """The claim set of ``load`` with its source's publisher written as given, and a claim in the outlet's voice."""
+    data = document([one(attribution={"holder": "paper"})])
+    data["sources"][0]["publisher"] = publisher
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "d.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "claims.json").write_text(json.dumps(data), encoding="utf-8")
+    return factlog.load(tmp_path)
+
+
+@pytest.mark.parametrize("written", ["The Paper", "the paper", "THE PAPER"])
+def test_publisher_accepts_a_name_as_written(tmp_path: Path, written: str) -> None:
+    """A source's publisher written as the outlet's name is that outlet: its own voice, and kept as written."""
+    claims = _published_by(tmp_path, written)
+    assert Index.of(claims).publisher("s1") == "paper"
+    assert json.loads(factlog.dumps(claims))["sources"][0]["publisher"] == written
+    by_id = _published_by(tmp_path / "by-id", "paper")
+    assert factlog.render_json(factlog.check(claims)) == factlog.render_json(factlog.check(by_id))
+
+
+def test_publisher_by_alias_is_that_entity_in_the_prov_export(tmp_path: Path) -> None:
+    """A publisher written 'Pyongyang' is the agent dprk in PROV, not an agent of its own."""
+    prov = json.loads(json.dumps(factlog.to_prov(_published_by(tmp_path, "Pyongyang"))))
+    assert "agent:dprk" in prov["agent"]
+    assert "agent:Pyongyang" not in prov["agent"]
+
+
+def test_ambiguous_or_unknown_publisher_is_refused_with_its_path(tmp_path: Path) -> None:
+    """A publisher named 'Li' (two people) lists both ids; 'Yonhap' is unknown; both name $.sources[0].publisher."""
+    with pytest.raises(UnknownIdError, match=r"\$\.sources\[0\]\.publisher.*li-keqiang, li-qiang"):
+        _published_by(tmp_path, "Li")
+    with pytest.raises(UnknownIdError, match=r"\$\.sources\[0\]\.publisher: unknown entity 'Yonhap'"):
+        _published_by(tmp_path, "Yonhap")
+
+
+def test_a_story_published_by_name_is_one_origin_speaking_for_its_entity() -> None:
+    """Copies of a story whose publisher is written by name make one origin that speaks for the outlet's id."""
+    base = world(claim("c1", holder="paper-a", source="s3"), claim("c2", holder="paper-b", source="s4"))
+    sources = tuple(attrs.evolve(s, publisher="THE WIRE") if s.id == "s2" else s for s in base.sources)
+    index = Index.of(attrs.evolve(base, sources=sources))
+    [origin] = origins(index, index.entries)
+    assert (origin.speaker, origin.label.split(" (")[0]) == ("wire", "The wire")

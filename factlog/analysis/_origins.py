@@ -135,7 +135,8 @@ def _story(index: Index, members: Sequence[Entry]) -> tuple[str, str] | None:
     if len(found) != 1:
         return None
     story = index.claims.source_by_id[found.pop()]
-    return story.publisher, story.title
+    publisher = index.publisher(story.id)  # the entity's id, however the source names it
+    return story.publisher if publisher is None else publisher, story.title
 
 
 def _original_speaker(index: Index, members: Sequence[Entry]) -> str:

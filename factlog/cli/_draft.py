@@ -11,6 +11,8 @@ from factlog.cli._common import EXIT_OK, UsageError
 from factlog.drafting import draft, write_draft
 from factlog.errors import InputError
 from factlog.io import load
+from factlog.io._files import read_regular
+from factlog.io._parsing import DEFAULT_LIMITS
 
 __all__ = ["register"]
 
@@ -31,10 +33,11 @@ def register(commands: Any) -> None:
     parser.add_argument("--publisher", metavar="NAME", help="the outlet: a registry name, alias or id, or a new name")
     parser.add_argument(
         "--registry",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="PATH",
-        help="entity registry and vocabulary files or folders to resolve names against (repeatable)",
+        help="entity registry and vocabulary files or folders to resolve names against (one or more; repeatable)",
     )
     parser.add_argument(
         "-o",
@@ -58,13 +61,10 @@ def _draft(arguments: argparse.Namespace) -> int:
     if output.resolve() == article.resolve():
         raise UsageError("factlog draft: error: the output would overwrite the article")
     try:
-        if not article.is_file():
-            raise InputError(f"{article}: not a regular file")
-        text = article.read_bytes().decode("utf-8")
+        # A regular file only, refused from its size before it is read (as every input is).
+        text = read_regular(article, DEFAULT_LIMITS).decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(f"{article}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-    except OSError as error:
-        raise InputError(f"{article}: cannot read: {error.strerror or error}") from None
     registry = load(arguments.registry) if arguments.registry else None
     claims = draft(
         text,
@@ -74,6 +74,10 @@ def _draft(arguments: argparse.Namespace) -> int:
         registry=registry,
         document=_document_name(article, output, arguments.source),
     )
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"{output.parent}: cannot create the folder: {error.strerror or error}") from None
     write_draft(claims, text, output)
     print(f"drafted {len(claims.claims)} claims from {article} into {os.fspath(output)}")
     return EXIT_OK

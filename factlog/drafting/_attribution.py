@@ -3,14 +3,20 @@
 The first reporting cue of a sentence decides the holder:
 
 * "according to X" — X is the holder; "X citing Y" or "X quoting Y" makes Y the holder
-  and X a relay ("according to state media reports citing KCNA": KCNA, via state media);
+  and X a relay ("according to state media reports citing KCNA": KCNA, via state media),
+  and so does a speaker after it ("According to KCNA, Kim said ...": Kim, via KCNA);
   "statements from", "reports by" and the like before a name are dropped;
 * "X said in a statement carried by Y" — X the holder, Y a relay;
 * a verb of saying with its subject before it ("Analysts note that ...", "Moscow has
   denied ...") or after it at the end ("..., the ministry said.");
 * "widely regarded" and other sayings without a sayer — an anonymous holder.
 
-A sentence without a reporting cue is the outlet's own voice. Certainty is the lowest
+A verb of saying under negation ("Pyongyang has yet to confirm ...") names no holder:
+nobody said anything, and the next cue decides. A sentence that is a quotation and
+nothing else names nobody but is somebody's words (``quoted``): the drafter gives it the
+speaker of the sentence before. Any other sentence without a reporting cue is the
+outlet's own voice. A sentence is a direct quote when quotation marks hold at least half
+of it, or when it opens with a quotation and names its speaker after it. Certainty is the lowest
 band among the cues that apply (hedges in the outlet's own voice include a future
 "will"); any denial or negation cue makes the claim a denial; quotation marks around
 at least half the sentence make it a direct quote.
@@ -44,6 +50,12 @@ _AUXILIARY = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
+# A verb of saying under negation ("has yet to confirm", "did not say") is nobody's saying.
+_UNSAID = re.compile(
+    r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
+)
+_OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
+_WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
 
 
 @attrs.frozen
@@ -62,6 +74,8 @@ class Reading:
     """denied when a denial or negation cue applies."""
     anonymous: bool = False
     """Whether the holder is a saying without a sayer ("widely regarded")."""
+    quoted: bool = False
+    """Whether the sentence is a quotation and nothing else: somebody's words, though it names nobody."""
     content: tuple[int, int] = (0, 0)
     """The span of what is held, without the attribution."""
 
@@ -118,6 +132,22 @@ def _subject_after(sentence: str, found: Found) -> str | None:
     if before.endswith((",", "”", '"')) and inverted:
         return _clean(inverted.group(1)) or None
     return None
+
+
+def _inner_speaker(
+    sentence: str, cues: list[Found], holders: tuple[str, ...], content: tuple[int, int]
+) -> tuple[tuple[str, ...], tuple[int, int]]:
+    """A speaker inside "according to": "According to KCNA, Kim said ..." is Kim's, via KCNA."""
+    for item in cues:
+        if item.start < content[0] or item.cue.kind is not CueKind.REPORTING:
+            continue
+        if _PASSIVE.search(sentence[: item.start].rstrip()) or _UNSAID.search(sentence[: item.start]):
+            return holders, content
+        subject = _subject_before(sentence, item)
+        if subject is not None and sentence.find(subject, content[0]) >= content[0]:
+            return (*holders, *_split_relays(subject)), (item.end, len(sentence))
+        return holders, content
+    return holders, content
 
 
 def _lowest(cues: list[Found], own_voice: bool) -> Certainty:
@@ -187,21 +217,30 @@ def read_sentence(sentence: str) -> Reading:
     content = (0, len(sentence))
     used: Found | None = None
     for item in cues:
+        if item.cue.kind is CueKind.REPORTING and _UNSAID.search(sentence[: item.start]):
+            continue
         if item.cue.kind in (CueKind.ACCORDING, CueKind.REPORTING):
             found = _holder(sentence, item)
             if found is not None and found[0]:
                 holders, content = found
                 cue, used = item.text, item
+                if item.cue.kind is CueKind.ACCORDING and item.start == 0:
+                    holders, content = _inner_speaker(sentence, cues, holders, content)
                 break
         elif item.cue.kind is CueKind.PASSIVE:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item
             content = (item.end, len(sentence))
             break
-    own_voice = not holders
+    quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
+    own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in (CueKind.ACCORDING, CueKind.REPORTING)]
     certainty = _lowest(applying, own_voice)
     denied = any(item.cue.denies and _main_clause(sentence, item) for item in applying)
-    mode = _mode(sentence, not own_voice)
+    mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)
+    opening = _OPENING_QUOTE.match(sentence)
+    if used is not None and opening is not None and used.start >= opening.end():
+        # "“The visit will deepen ties,” a spokesperson told a briefing": all that is held is quoted.
+        mode = Mode.DIRECT_QUOTE
     if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):
         mode = Mode.IMPLIED
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)
@@ -216,4 +255,5 @@ def read_sentence(sentence: str) -> Reading:
         polarity=Polarity.DENIED if denied else Polarity.AFFIRMED,
         anonymous=anonymous,
         content=content,
+        quoted=quoted,
     )

@@ -18,7 +18,7 @@ import attrs
 
 from factlog.model._scales import Certainty
 
-__all__ = ["CUES", "Cue", "CueKind", "find_cues"]
+__all__ = ["CUES", "Cue", "CueKind", "find_cues", "title_case"]
 
 
 class CueKind(enum.Enum):
@@ -72,7 +72,10 @@ _SAY = (
 )
 
 CUES: tuple[Cue, ...] = (
-    Cue(r"said in a statement carried by|in a statement carried by", CueKind.ACCORDING),
+    Cue(
+        r"(?:said )?in an? (?:statement|speech|interview|message|letter|commentary|editorial|address) carried by",
+        CueKind.ACCORDING,
+    ),
     Cue(r"according to", CueKind.ACCORDING),
     Cue(r"denied|denies|deny|dismissed|dismisses|dismiss|rejected|rejects|reject|refuted|refutes", _R, denies=True),
     Cue(_SAY, _R),
@@ -119,14 +122,34 @@ class Found:
     text: str
 
 
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_TITLE_SHARE = 0.8
+
+
+def title_case(sentence: str) -> bool:
+    """Whether a sentence is a headline in title case: no final stop, and its longer words capitalised.
+
+    "Pyongyang Fires Missile Into Sea, Seoul Says": words of four letters or more are
+    counted (short ones such as "to", "of" stay lower case in title case); at least
+    four in five must start with a capital, and there must be three of them.
+    """
+    if sentence.rstrip(" ”\"’'").endswith((".", "!", "?")):
+        return False
+    words = [word for word in _WORD.findall(sentence) if len(word) >= 4]
+    capitals = sum(1 for word in words if word[:1].isupper())
+    return len(words) >= 3 and capitals >= _TITLE_SHARE * len(words)
+
+
 def find_cues(sentence: str) -> list[Found]:
     """Every cue of :data:`CUES` in a sentence, in order of position; overlapping finds keep the longest."""
+    headline = title_case(sentence)
     found = [
         Found(cue, match.start(), match.end(), match.group())
         for cue in CUES
         for match in cue.pattern.finditer(sentence)
-        # A capital inside a sentence is a name ("United States", "May"), not a cue.
-        if match.start() == 0 or not match.group()[:1].isupper()
+        # A capital inside a sentence is a name ("United States", "May"), not a cue; in a
+        # title-case headline every word has one, so there it tells nothing ("..., Seoul Says").
+        if match.start() == 0 or headline or not match.group()[:1].isupper()
     ]
     found.sort(key=lambda item: (item.start, -(item.end - item.start)))
     kept: list[Found] = []

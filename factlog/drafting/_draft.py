@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 
 from factlog.checks import Severity, check
-from factlog.drafting._attribution import read_sentence
+from factlog.drafting._attribution import Reading, read_sentence
 from factlog.drafting._holders import Holders
 from factlog.drafting._names import Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
@@ -83,17 +83,38 @@ class _Drafter:
     vocabulary: dict[str, str]
     figures: dict[str, str]
 
-    def sentence_claim(self, claim_id: str, text: str, start: int, end: int) -> Claim:
-        """The claim of one sentence: its attribution, certainty, polarity and any proposition."""
+    def _attributions(self, reading: Reading, before: Attribution | None) -> list[Attribution]:
+        """Who holds the sentence: one attribution, or one per holder joined by "and".
+
+        A sentence that is only a quotation is the words of the previous sentence's
+        speaker ("“We will respond,” Lavrov said. “Nobody should doubt it.”"), or of an
+        unnamed speaker when the sentence before was the outlet's own voice.
+        """
+        if reading.quoted:
+            if before is not None and before.holder != self.outlet:
+                return [Attribution(holder=before.holder, via=before.via, mode=Mode.DIRECT_QUOTE)]
+            speaker = self.holders.resolve("an unnamed speaker")
+            return [Attribution(holder=speaker, via=(self.outlet,), mode=Mode.DIRECT_QUOTE)]
+        if not reading.holders:
+            return [Attribution(holder=self.outlet, mode=reading.mode, cue=reading.cue)]
+        relays = [self.holders.resolve(phrase) for phrase in reading.holders[:-1]]
+        last = reading.holders[-1]
+        result = []
+        for holder in self.holders.coordinated(last) or (self.holders.resolve(last),):
+            via = tuple(dict.fromkeys(item for item in (self.outlet, *relays) if item != holder))
+            result.append(Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue))
+        return result
+
+    def sentence_claims(
+        self, claim_id: str, text: str, start: int, end: int, before: Attribution | None
+    ) -> list[Claim]:
+        """The claims of one sentence (one per holder): attribution, certainty, polarity and any proposition.
+
+        ``before`` is the attribution of the sentence before in the same paragraph, if any.
+        """
         sentence = text[start:end]
         reading = read_sentence(sentence)
-        if reading.holders:
-            ids = [self.holders.resolve(phrase) for phrase in reading.holders]
-            holder = ids[-1]
-            via = tuple(dict.fromkeys(item for item in (self.outlet, *ids[:-1]) if item != holder))
-            attribution = Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue)
-        else:
-            attribution = Attribution(holder=self.outlet, mode=reading.mode, cue=reading.cue)
+        attributions = self._attributions(reading, before)
         proposition = None
         if reading.polarity is Polarity.AFFIRMED:
             # A denied sentence ("the last visit was in 2019") denies something other than its verb's relation.
@@ -105,16 +126,19 @@ class _Drafter:
             for entity in (proposition.subject, proposition.object):
                 if isinstance(entity, str):
                     self.holders.use(entity)
-        return Claim(
-            id=claim_id,
-            statement=" ".join(sentence.split()),
-            proposition=proposition,
-            polarity=reading.polarity,
-            certainty=reading.certainty,
-            attribution=attribution,
-            evidence=(Evidence(source=self.source, quote=sentence, start=start, end=end),),
-            draft=True,
-        )
+        return [
+            Claim(
+                id=claim_id if number == 1 else f"{claim_id}-holder-{number}",
+                statement=" ".join(sentence.split()),
+                proposition=proposition,
+                polarity=reading.polarity,
+                certainty=reading.certainty,
+                attribution=attribution,
+                evidence=(Evidence(source=self.source, quote=sentence, start=start, end=end),),
+                draft=True,
+            )
+            for number, attribution in enumerate(attributions, 1)
+        ]
 
     def office_claims(self, claim_id: str, text: str, start: int, end: int) -> list[Claim]:
         """A claim for each office title before a name in the sentence, quoting the title."""
@@ -161,7 +185,8 @@ def draft(
     (default: ``<source>-publisher``); ``registry`` a claim set whose entities resolve
     holders and whose predicates are the vocabulary propositions may use; ``document``
     the file name the text is stored under beside the claims file, whose SHA-256 is
-    recorded. Returns a claim set with one source, its claims (sentence order, then
+    recorded. Returns a claim set with one source, its claims (in sentence order, with a
+    claim for each further holder a sentence joins with "and", ``ID-holder-2`` ...; then
     office-title claims) and the entities they name (registry ones copied unchanged).
     A proposition that would make the draft contradict itself is left out. Raises
     :class:`InputError` for an id or date that cannot be used.
@@ -192,10 +217,14 @@ def draft(
     spans = sentences(text)
     claims: list[Claim] = []
     extra: list[Claim] = []
+    before: Attribution | None = None
     for number, (start, end) in enumerate(spans, 1):
-        claim = drafter.sentence_claim(f"{source}-{number:03d}", text, start, end)
-        claims.append(claim)
-        extra += drafter.office_claims(claim.id, text, start, end)
+        if number > 1 and "\n" in text[spans[number - 2][1] : start]:
+            before = None  # a new paragraph: a quotation there does not continue the last one
+        found = drafter.sentence_claims(f"{source}-{number:03d}", text, start, end, before)
+        claims += found
+        before = found[-1].attribution
+        extra += drafter.office_claims(found[0].id, text, start, end)
     outlet = drafter.outlet
     heading = title or (text[spans[0][0] : spans[0][1]] if spans else source)
     heading = " ".join(heading.split())[:_TITLE_LENGTH] or source

@@ -22,6 +22,8 @@ _OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV
 _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
 _ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association)\b")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
+_BOTH = re.compile(r"^both\s+", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
@@ -92,6 +94,9 @@ class Holders:
             return self._anonymous(phrase, None if head is None else self.use(head.entity))
         if head is not None:
             return self.use(head.entity)
+        for proposed in self.used.values():  # an entity this draft proposed already: the publisher, a holder
+            if normal(phrase) in {normal(name) for name in (proposed.name, *proposed.aliases)}:
+                return proposed.id
         entity = Entity(
             id=slug(phrase),
             name=phrase,
@@ -102,6 +107,24 @@ class Holders:
         if entity.kind is EntityKind.PERSON:
             self._last_person = created
         return created
+
+    def coordinated(self, phrase: str) -> tuple[str, ...]:
+        """The registry entities a phrase joins with "and", when each part is one ("Both Moscow and Pyongyang").
+
+        Empty unless there are two or more, each part ending in a registry name: an
+        unknown name with "and" in it ("the Ministry of Trade and Industry") stays whole.
+        """
+        parts = _AND.split(_BOTH.sub("", " ".join(phrase.split())))
+        if len(parts) < 2:
+            return ()
+        found = []
+        for part in parts:
+            names = self.names.find(part)
+            if not names or part[names[-1].end :].strip(" .’'s"):
+                return ()
+            found.append(names[-1].entity)
+        distinct = tuple(dict.fromkeys(found))
+        return tuple(self.use(entity) for entity in distinct) if len(distinct) >= 2 else ()
 
     def _anonymous(self, phrase: str, affiliation: str | None = None) -> str:
         key = slug(phrase)

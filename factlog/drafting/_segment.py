@@ -25,7 +25,9 @@ def _segmenter() -> Any:
     try:
         import pysbd  # noqa: PLC0415 - optional dependency, loaded on first use
     except ImportError:  # pragma: no cover - the test extra installs it
-        raise InputError("factlog draft needs pysbd: pip install 'factlog-claims[draft]'") from None
+        raise InputError(
+            "factlog draft needs pysbd, in the [draft] extra: pip install '.[draft]' in a checkout of factlog"
+        ) from None
     return pysbd.Segmenter(language="en", clean=False)
 
 

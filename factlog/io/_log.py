@@ -176,9 +176,13 @@ class ClaimLog:
         :class:`RetractedWarning`). Raises :class:`~factlog.ConflictError` for an id
         defined differently (unless ``replace``), :class:`~factlog.UnknownIdError` for
         a retraction of a claim the log does not hold (or already retracted),
-        :class:`ValueError` for a time that is not UTC; nothing of the append is stored then.
+        :class:`ValueError` for a time that is not UTC or is after this machine's clock;
+        nothing of the append is stored then.
         """
-        moment = _timestamp(at or _now())
+        now = _timestamp(_now())
+        moment = now if at is None else _timestamp(at)
+        if moment > now:  # fixed-width UTC text: text order is time order
+            raise ValueError(f"log times cannot be in the future: {moment} is after this machine's clock ({now})")
         listed = list(records)
         labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
         given = documents or {}

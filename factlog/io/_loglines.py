@@ -8,8 +8,8 @@ is one record with the UTC time it was appended (``at``) and a ``type``: ``entit
 next line; export writes it just before that record, import checks the sha256).
 This was the log's own format before the store; such logs import as they are.
 Lines are read as strictly as documents: repeated keys,
-``NaN``, times without their UTC offset and damaged records are format errors naming
-the line; only JSON whitespace makes a blank line. A final line without its newline
+``NaN``, times without their UTC offset or still to come, and damaged records are
+format errors naming the line; only JSON whitespace makes a blank line. A final line without its newline
 that is not whole JSON (a crash during an append) is ignored with a :class:`TornLineWarning`.
 """
 
@@ -65,9 +65,11 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     The file's history is kept as it is: a later definition of an id is a new version,
     and a retraction of a claim the log never held is kept and withdraws nothing.
     Returns how many records were stored. Raises :class:`~factlog.FormatError` naming
-    the line of the first problems; nothing is stored then.
+    the line of the first problems (a time after this machine's clock is one); nothing is
+    stored then.
     """
     name = str(path)
+    now = datetime.datetime.now(datetime.UTC)
     text = decode(read_regular(Path(path), limits), name)
     lines = text.split("\n")  # not splitlines(): U+2028 may stand inside strings
     if lines[-1].strip(_BLANK) and not _complete(lines[-1]):
@@ -92,9 +94,10 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
             if isinstance(data, dict) and data.get("type") == "document":
                 if pending is not None:
                     errors.append(f"{pending[0]}: a document line must come just before its source record")
+                _moment(data.get("at"), where, now)
                 pending = (where, *_document(data, where))
                 continue
-            moment, record = _record(data, where)
+            moment, record = _record(data, where, now)
         except FormatError as error:
             errors.extend(error.errors)
             continue
@@ -145,11 +148,12 @@ def _complete(line: str) -> bool:
     return True
 
 
-def _record(data: object, where: str) -> tuple[str, Record]:
-    if not isinstance(data, dict) or not isinstance(data.get("type"), str) or "at" not in data:
-        raise FormatError([f"{where}: expected a record with 'at' and 'type'"])
-    body = dict(data)
-    at, kind = body.pop("at"), body.pop("type")
+def _moment(at: object, where: str, now: datetime.datetime) -> str:
+    """The fixed-width UTC text of a line's ``at``; a FormatError for a damaged time or one after ``now``.
+
+    A transaction time says when a record was appended: one still to come is a wrong
+    clock or an edited file, and once stored it would sort every later append before it.
+    """
     try:
         moment = parse_time(at, strict=True) if isinstance(at, str) else None
     except ValueError as error:
@@ -157,6 +161,18 @@ def _record(data: object, where: str) -> tuple[str, Record]:
     if moment is None:
         raise FormatError([f"{where}: $.at: expected a UTC time like 2025-10-30T12:00:00Z, got {at!r}"])
     stamp = moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
+    if moment > now:
+        clock = now.isoformat(timespec="seconds").replace("+00:00", "Z")
+        raise FormatError([f"{where}: $.at: {stamp} is in the future (this machine's clock says {clock})"])
+    return stamp
+
+
+def _record(data: object, where: str, now: datetime.datetime) -> tuple[str, Record]:
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str) or "at" not in data:
+        raise FormatError([f"{where}: expected a record with 'at' and 'type'"])
+    body = dict(data)
+    at, kind = body.pop("at"), body.pop("type")
+    stamp = _moment(at, where, now)
     if kind == "retraction":
         if set(body) != {"claim", "reason"} or not all(isinstance(value, str) for value in body.values()):
             raise FormatError([f"{where}: a retraction is {{'claim': ID, 'reason': TEXT}}"])

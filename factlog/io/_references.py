@@ -34,8 +34,8 @@ def _entity(vocabulary: Vocabulary, value: str) -> str | None:
 
 def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
     # Paths are only formatted for problems: the common case is a set with none, read fast.
-    # Affiliations and publishers are ids, and an id is its own folded form, so ``in names``
-    # is ``Vocabulary.knows_entity`` there; claims may name entities as written.
+    # Affiliations are ids, and an id is its own folded form, so ``in names`` is
+    # ``Vocabulary.knows_entity`` there; claims and publishers may name entities as written.
     names = vocabulary.names
     sources = within.source_by_id
     claims = within.claim_by_id
@@ -52,8 +52,8 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
             if not vocabulary.knows_predicate(other):
                 yield f"$.predicates[{index}].exclusive_with[{position}]", f"unknown predicate {other!r}"
     for index, source in enumerate(part.sources):
-        if source.publisher not in names:
-            yield f"$.sources[{index}].publisher", f"unknown entity {source.publisher!r}"
+        if source.publisher not in names and (problem := _entity(vocabulary, source.publisher)):
+            yield f"$.sources[{index}].publisher", problem
         for position, other in enumerate(source.derived_from):
             if other not in sources:
                 yield f"$.sources[{index}].derived_from[{position}]", f"unknown source {other!r}"

@@ -10,7 +10,17 @@ import attrs
 from attrs import validators as v
 
 from factlog.model._dates import Interval, as_interval, closed_interval
-from factlog.model._fields import FieldError, _doc, _pattern_field, _utc, id_list, is_id, is_text, optional_text
+from factlog.model._fields import (
+    FieldError,
+    _doc,
+    _pattern_field,
+    _utc,
+    id_list,
+    is_id,
+    is_name,
+    is_text,
+    optional_text,
+)
 from factlog.model._kinds import SourceKind
 
 __all__ = ["Source", "SourceDate"]
@@ -46,7 +56,9 @@ class Source:
 
     id: str = attrs.field(validator=is_id, metadata=_doc("Stable short id, e.g. 'choe-moscow'."))
     title: str = attrs.field(validator=is_text, metadata=_doc("The document's title."))
-    publisher: str = attrs.field(validator=is_id, metadata=_doc("Entity id of the publisher (its own voice)."))
+    publisher: str = attrs.field(
+        validator=is_name, metadata=_doc("The publisher (its own voice): entity id, or a name or alias as written.")
+    )
     kind: SourceKind = attrs.field(
         default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind), metadata=_doc("What sort of document.")
     )

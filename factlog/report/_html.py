@@ -5,7 +5,9 @@ a claim set (statements, quotes, titles, names, notes) reaches the page as text.
 does not make a link safe: :func:`safe_url` keeps only http, https, mailto and relative
 addresses. Styles and the small filter script are inline and the page carries a
 Content-Security-Policy that forbids every network fetch, so it works offline and can be
-mailed or attached as one file. Jinja2 and networkx are imported only when a page is made.
+mailed or attached as one file. Right-to-left names and quotes are isolated so they do not
+reorder the text around them (:mod:`factlog.report._bidi`). Jinja2 and networkx are imported
+only when a page is made.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from factlog.assessment._methods import DEFAULT_METHOD
 from factlog.checks._engine import Report, check
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
+from factlog.report._bidi import direction, isolator
 from factlog.report._disputes import claim_view, disputes
 from factlog.report._events import events
 from factlog.report._graph import relay_graph
@@ -63,6 +66,7 @@ def _environment() -> Any:
     )
     environment.filters["safe_url"] = safe_url
     environment.filters["counted"] = _counted
+    environment.filters["direction"] = direction
     return environment
 
 
@@ -99,6 +103,7 @@ def _context(
         "claims": everything,
         "holders": [(holder, index.name(holder)) for holder in holders],
         "entities": [(entity, index.name(entity)) for entity in entities],
+        "isolate": isolator(index.name(entity.id) for entity in claims.entities),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -124,3 +125,29 @@ def test_log_command_errors_exit_3(tmp_path: Path) -> None:
     assert (shown.returncode, "factlog log import" in shown.stderr) == (3, True)
     document = run("log", "import", str(tmp_path / "other.db"), str(tmp_path / "one.json"))
     assert (document.returncode, "factlog log append" in document.stderr) == (3, True)
+
+
+def test_a_time_in_the_future_is_refused_at_import(tmp_path: Path) -> None:
+    """A record or document line dated after this machine's clock is a FormatError naming the file, line and $.at."""
+    future = ENTITY.replace("2025-10-30", "2999-01-01")
+    with pytest.raises(factlog.FormatError, match=r"old\.log: line 3: \$\.at: 2999-01-01T12:00:00\.000000Z is in the"):
+        _import(tmp_path, HEADER + ENTITY + future)
+    assert not (tmp_path / "claims.db").exists() or ClaimLog(tmp_path / "claims.db").read() == factlog.ClaimSet()
+    document = '{"at":"2999-01-01T00:00:00Z","type":"document","source":"s","sha256":"","base64":""}\n'
+    with pytest.raises(factlog.FormatError, match=r"line 2: \$\.at: .* in the future"):
+        _import(tmp_path, HEADER + document)
+    (tmp_path / "future.log").write_text(HEADER + future, encoding="utf-8")
+    refused = run("log", "import", str(tmp_path / "new.db"), str(tmp_path / "future.log"))
+    assert (refused.returncode, "future.log: line 2: $.at:" in refused.stderr) == (3, True)
+    assert "in the future" in refused.stderr
+
+
+def test_an_append_in_the_future_is_refused(tmp_path: Path) -> None:
+    """ClaimLog.append refuses a transaction time after this machine's clock, storing nothing."""
+    log = ClaimLog(tmp_path / "claims.db")
+    with pytest.raises(ValueError, match="cannot be in the future"):
+        log.append(
+            [factlog.Entity(id="e", name="E", kind=factlog.EntityKind.PERSON)],
+            at=datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC),
+        )
+    assert not log.path.exists() or log.read() == factlog.ClaimSet()

@@ -160,7 +160,7 @@ def test_acknowledged_findings_are_marked_with_their_notes() -> None:
         attrs.evolve(claims, acknowledged=world(acknowledged=((finding.id, "Seen <b>twice</b>"),)).acknowledged)
     )
     assert '<span class="ack">acknowledged</span>' in page
-    assert "Note: Seen &lt;b&gt;twice&lt;/b&gt;" in page
+    assert "Note: <bdi>Seen &lt;b&gt;twice&lt;/b&gt;</bdi>" in page
 
 
 def test_page_does_not_depend_on_the_hash_seed() -> None:

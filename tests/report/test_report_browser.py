@@ -1,22 +1,21 @@
 """The HTML report in a real browser: headless Debian Chromium driven by Playwright.
 
-Never skipped: a missing browser is an error (``make browser`` installs it with apt).
-One browser for the whole module; each test opens its own page.
+The browser and ``open_page`` come from ``conftest.py``; each test opens its own page.
 """
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from factlog import Attribution, ClaimSet, Evidence, Source, html_report, load
 from tests.helpers import ROOT, claim, world
-from tools.browser import DESKTOP, PHONE, launch
+from tools.browser import DESKTOP, PHONE
 
 HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>"
 HOSTILE_ATTR = '" onmouseover="window.__pwned = 2" x="'
@@ -28,14 +27,6 @@ SEED = (
     "Conflicting values: Zhao Leji's visit to Pyongyang",
     "Disputed: North Korea supplies weapons to Russia",
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as playwright:
-        found = launch(playwright)
-        yield found
-        found.close()
 
 
 @pytest.fixture(scope="module")
@@ -68,27 +59,6 @@ def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("hostile") / "report.html"
     path.write_text(html_report(_hostile(), title=HOSTILE_SCRIPT), encoding="utf-8")
     return path.as_uri()
-
-
-@pytest.fixture
-def open_page(browser: Any) -> Iterator[Callable[..., Page]]:
-    contexts = []
-
-    def _open(url: str, viewport: dict[str, int] = DESKTOP) -> Page:
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}"))
-        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-        page.on("request", lambda r: r.url.startswith(("file:", "data:")) or problems.append(f"request: {r.url}"))
-        page.problems = problems  # type: ignore[attr-defined]
-        page.goto(url, wait_until="load")
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
 
 
 def _png_size(data: bytes) -> tuple[int, int]:

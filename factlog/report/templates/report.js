@@ -4,6 +4,12 @@
   var holder = document.getElementById("filter-holder");
   var count = document.getElementById("filter-count");
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-filter]"));
+  // The sections that hold filtered items: one left with nothing to show is hidden, heading and all.
+  var sections = Array.prototype.slice.call(document.querySelectorAll("main > section")).filter(function (section) {
+    return section.querySelector("[data-filter]") !== null;
+  });
+  var summaryCount = document.getElementById("summary-count");
+  var claimsCount = document.getElementById("claims-count");
   function has(list, value) {
     return value === "" || (" " + list + " ").indexOf(" " + value + " ") !== -1;
   }
@@ -11,6 +17,7 @@
     return n + " " + word + (n === 1 ? "" : "s");
   }
   function apply() {
+    var filtering = entity.value !== "" || holder.value !== "";
     var shown = 0;
     var disputes = 0;
     var articles = 0;
@@ -23,9 +30,16 @@
       if (ok && item.closest("#summary")) { disputes++; }
       if (ok && item.classList.contains("dispute")) { articles++; }
     });
+    sections.forEach(function (section) {
+      section.hidden = filtering && section.querySelector("[data-filter]:not([hidden])") === null;
+    });
     var text = counted(disputes, "dispute");
     if (articles > disputes) { text += ", " + counted(articles - disputes, "other finding"); }
     count.textContent = text + ", " + counted(shown, "claim") + " shown";
+    var total = Number(summaryCount.getAttribute("data-total"));
+    summaryCount.textContent = filtering ? disputes + " of " + counted(total, "dispute") : counted(total, "dispute");
+    total = Number(claimsCount.getAttribute("data-total"));
+    claimsCount.textContent = filtering ? shown + " of " + total + " shown" : String(total);
   }
   entity.addEventListener("change", apply);
   holder.addEventListener("change", function () {

@@ -1,0 +1,129 @@
+"""The HTML report's layout in a real browser: right-to-left names, the relay graph on a phone, filtered sections.
+
+The browser and ``open_page`` come from ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+from playwright.sync_api import Page
+
+from factlog import ClaimSet, html_report, load
+from tests.helpers import ROOT, claim, world
+from tools.browser import PHONE
+
+ARABIC = "وكالة الأنباء"
+ARABIC_RELAY = "التلفزيون الرسمي"
+HEBREW_RELAY = "סוכנות הידיעות"
+LABEL_FLOOR_PX = 11.0  # the smallest label a phone reader can read without zooming
+
+# The left and right edges, in CSS px, of the first occurrence of a text inside an element
+# (the union of the boxes of a range over it: bidi reordering may split it in pieces).
+_TEXT_BOX = """([selector, needle]) => {
+  const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const at = node.data.indexOf(needle);
+    if (at < 0) { continue; }
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + needle.length);
+    const boxes = Array.from(range.getClientRects());
+    return [Math.min(...boxes.map(b => b.left)), Math.max(...boxes.map(b => b.right)), boxes[0].top];
+  }
+  return null;
+}"""
+
+
+def _write(claims: ClaimSet, path: Path) -> str:
+    path.write_text(html_report(claims), encoding="utf-8")
+    return path.as_uri()
+
+
+def _right_to_left() -> ClaimSet:
+    """A dispute whose denying holder has an Arabic name, relayed by an Arabic then a Hebrew outlet."""
+    claims = world(
+        claim("c1", holder="author", source="s1", when="2024/2025"),
+        claim("c2", denied=True, holder="wire", source="s2", when="2025-06", via=("kcna", "tabloid")),
+    )
+    names = {"wire": ARABIC, "kcna": ARABIC_RELAY, "tabloid": HEBREW_RELAY}
+    return attrs.evolve(claims, entities=tuple(attrs.evolve(e, name=names.get(e.id, e.name)) for e in claims.entities))
+
+
+def _box(page: Page, selector: str, needle: str) -> tuple[float, float, float]:
+    found = page.evaluate(_TEXT_BOX, [selector, needle])
+    assert found is not None, f"{needle!r} not in {selector}"
+    return found[0], found[1], found[2]
+
+
+def test_arabic_holder_keeps_its_date_after_it(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """In a dispute's title, the date after an Arabic holder's name stays on its right, not pulled before the name."""
+    page = open_page(_write(_right_to_left(), tmp_path / "rtl.html"))
+    for selector in ("#summary li a", "#disputes article h3"):
+        name = _box(page, selector, ARABIC)
+        date = _box(page, selector, "(2025-06)")
+        assert date[2] > name[2] + 2 or name[1] <= date[0] + 0.5  # on a later line, or to the right on this one
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_right_to_left_relays_keep_their_order(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """Two right-to-left relays read left to right in the order given, the arrow between them."""
+    page = open_page(_write(_right_to_left(), tmp_path / "rtl.html"))
+    page.locator("#claims-list > summary").click()
+    who = "#claims-list li.claim:nth-child(2) .who"
+    assert ARABIC in page.inner_text(who)
+    holder, first, second = (_box(page, who, text) for text in (ARABIC, ARABIC_RELAY, HEBREW_RELAY))
+    arrow = _box(page, who, "→")
+    assert holder[1] <= first[0] <= first[1] <= arrow[0] <= arrow[1] <= second[0]
+
+
+def test_relay_graph_is_legible_on_a_phone(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """At 390 px the graph scrolls sideways in its own box: labels stay legible, the page does not overflow."""
+    page = open_page(_write(load([ROOT / "sources"]), tmp_path / "corpus.html"), PHONE)
+    sizes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#graph svg text')).map(
+             t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"""
+    )
+    assert sizes
+    assert min(sizes) >= LABEL_FLOOR_PX
+    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll <= inner
+    box = page.locator("#graph svg").locator("xpath=..")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth && getComputedStyle(b).overflowX === 'auto'")
+    assert box.get_attribute("tabindex") == "0"  # the keyboard can scroll it too
+
+
+_EMPTY_SECTIONS = """() => Array.from(document.querySelectorAll('main > section'))
+  .filter(s => s.querySelector('[data-filter]') !== null)
+  .filter(s => !s.hidden && !Array.from(s.querySelectorAll('[data-filter]')).some(i => i.closest('[hidden]') === null))
+  .map(s => s.id)"""
+
+
+def test_filters_hide_sections_left_empty(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """For every holder and every entity chosen, no section stays on the page with nothing in it."""
+    page = open_page(_write(load([ROOT / "sources"]), tmp_path / "corpus.html"))
+    assert page.locator("main h2").count() == page.locator("main > section > h2:first-child").count()  # one each
+    for select in ("#filter-holder", "#filter-entity"):
+        for value in page.locator(f"{select} option").evaluate_all("options => options.map(o => o.value)")[1:]:
+            page.select_option(select, value)
+            assert page.evaluate(_EMPTY_SECTIONS) == [], f"{select} = {value}"
+        page.select_option(select, "")
+    assert page.evaluate(_EMPTY_SECTIONS) == []
+    assert page.locator("main > section:visible").count() == page.locator("main > section").count()
+
+
+def test_filtered_counts_follow_the_filter(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """Choosing a holder updates the counts the page shows: disputes in the summary, claims in the list."""
+    page = open_page(_write(load([ROOT / "sources"]), tmp_path / "corpus.html"))
+    total = page.locator("#claims-list li.claim").count()
+    assert page.inner_text("#claims-list > summary").startswith(f"Show every claim ({total})")
+    page.select_option("#filter-holder", "western-intelligence")
+    shown = page.locator("#claims-list li.claim:not([hidden])").count()
+    assert 0 < shown < total
+    assert page.inner_text("#claims-list > summary").startswith(f"Show every claim ({shown} of {total} shown)")
+    assert page.inner_text("#summary p").startswith("1 of 4 disputes:")
+    page.select_option("#filter-holder", "")
+    assert page.inner_text("#summary p").startswith("4 disputes:")
