@@ -28,12 +28,14 @@ def _one_slot(size: int) -> ClaimSet:
 
 def test_distinct_values_in_one_slot_cost_n_log_n_not_n_squared() -> None:
     """Ten times the distinct values of one slot on one day costs about ten times the work: one finding each rule."""
-    small, large = _one_slot(300), _one_slot(3_000)
+    small, large = _one_slot(200), _one_slot(2_000)
     small_cost = _lines_executed(lambda: factlog.check(small, VALUE_RULES))
     large_cost = _lines_executed(lambda: factlog.check(large, VALUE_RULES))
-    assert large_cost < 12 * small_cost, (small_cost, large_cost)
+    # About 11: within the troops' tolerance neighbours agree, and their sides grow like
+    # log n; comparing every pair costs about 100.
+    assert large_cost < 15 * small_cost, (small_cost, large_cost)
     findings = factlog.check(large, VALUE_RULES).findings
-    assert [sum(len(claims) for claims in f.sides.values()) for f in findings] == [3_000, 3_000]
+    assert [sum(len(claims) for claims in f.sides.values()) for f in findings] == [2_000, 2_000]
 
 
 LENGTH = Predicate(id="length", label="is long", kind=PredicateKind.STATE, functional=True)
@@ -52,12 +54,12 @@ def _lengths(size: int) -> ClaimSet:
 
 def test_values_in_several_units_cost_n_log_n_not_n_squared() -> None:
     """Ten times the distinct figures, in units that convert, cost about ten times the work: one finding."""
-    small, large = _lengths(100), _lengths(1_000)
+    small, large = _lengths(50), _lengths(500)
     small_cost = _lines_executed(lambda: factlog.check(small, VALUE_RULES))
     large_cost = _lines_executed(lambda: factlog.check(large, VALUE_RULES))
     assert large_cost < 12 * small_cost, (small_cost, large_cost)
     [finding] = factlog.check(large, VALUE_RULES).findings
-    assert len(finding.sides) == 1_000
+    assert len(finding.sides) == 500
 
 
 def _terms(size: int) -> ClaimSet:
