@@ -154,10 +154,13 @@ class Index:
         """An index of just the groups these claims belong to, sharing everything else.
 
         Rules run on a view find exactly the findings of those groups: the incremental
-        check runs them on the view of the claims it adds.
+        check runs them on the view of the claims it adds. The groups of the wider
+        places of its propositions are in view too: a denial there reads the claims
+        added (``interested_denial`` lists what it denies within it).
         """
         readings = [*entries, *(other for e in entries for other in self.implied.get(e.id, ()))]
         keys = {e.key for e in readings if e.key is not None}
+        keys |= {wide for key in keys for wide in self.wider_keys(key)}  # a denial at a wider place reads them
         slots = {
             (e.proposition.subject, e.proposition.predicate, e.proposition.qualifiers)
             for e in readings
