@@ -6,8 +6,9 @@ import heapq
 from collections.abc import Callable, Iterator, Sequence
 
 from factlog.analysis import _phrasing as phrasing
-from factlog.analysis._clashes import Clashes, Side
+from factlog.analysis._clashes import Clashes
 from factlog.analysis._index import Entry, Index, chronological
+from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import cliques, definitely_meet
 from factlog.analysis._values import compatible, convertible, quantity_ranges
 from factlog.checks._findings import Finding, Severity, graded
