@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -14,6 +14,7 @@ from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ConflictError
 from factlog.model._claimset import ClaimSet
+from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
 
@@ -79,14 +80,27 @@ def _distinct(index: Index, finding: Finding) -> Finding:
     return attrs.evolve(finding, id=finding_id(finding.rule, [*claims, f"\0{finding.message}"]))
 
 
-def _sort_key(index: Index, order: dict[str, int], finding: Finding) -> tuple[int, int, tuple[int, int], str]:
-    dates = [index.by_id[c].stated for c in finding.claim_ids if c in index.by_id]
+def _sort_key(
+    stated: Mapping[str, Interval | None], order: dict[str, int], finding: Finding
+) -> tuple[int, int, tuple[int, int], str]:
+    dates = [stated[c] for c in finding.claim_ids if c in stated]
     first = min((d.sort_key for d in dates if d is not None), default=(0, 0))
     return (-finding.severity.rank, order.get(finding.rule, len(order)), first, finding.id)
 
 
-def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stale: bool = True) -> tuple[Finding, ...]:
-    """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort."""
+def finish(
+    index: Index,
+    findings: list[Finding],
+    rules: Sequence[Rule],
+    *,
+    stale: bool = True,
+    stated: Mapping[str, Interval | None] | None = None,
+) -> tuple[Finding, ...]:
+    """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort.
+
+    Findings sort by when their claims were stated: ``stated`` gives that by claim id
+    where the index does not hold the claims (the compact check of a JSON Lines file).
+    """
     notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
     seen = {finding.id for finding in findings}
     # An old 8-hex-digit id acknowledges the one finding it is the prefix of; when two
@@ -129,7 +143,27 @@ def finish(index: Index, findings: list[Finding], rules: Sequence[Rule], *, stal
                 )
             )
     order = {getattr(rule, "__name__", repr(rule)): position for position, rule in enumerate(rules)}
-    return tuple(sorted(marked, key=lambda finding: _sort_key(index, order, finding)))
+    dates = _Stated(index) if stated is None else stated
+    return tuple(sorted(marked, key=lambda finding: _sort_key(dates, order, finding)))
+
+
+class _Stated(Mapping[str, Interval | None]):
+    """When each claim of an index was stated, by id, read from its entries."""
+
+    def __init__(self, index: Index) -> None:
+        self._by_id = index.by_id
+
+    def __getitem__(self, claim: str) -> Interval | None:
+        return self._by_id[claim].stated
+
+    def __contains__(self, claim: object) -> bool:
+        return claim in self._by_id
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
 
 
 @paused_gc
