@@ -34,6 +34,7 @@ from factlog.checks._dating import source_dates_disagree
 from factlog.checks._engine import _run
 from factlog.checks._integrity import document_mismatch
 from factlog.checks._quotes import quote_unverified
+from factlog.checks._review import unreviewed_draft
 from factlog.checks._rules import Rule
 from factlog.checks._sourcing import overconfident_holder
 from factlog.io._migrations import FORMAT, VERSION
@@ -52,6 +53,7 @@ HOLDER_AND_SOURCE_RULES: tuple[Rule, ...] = (
     document_mismatch,
     source_dates_disagree,
     quote_unverified,
+    unreviewed_draft,
 )
 """Rules that gather one holder's or one source's claims: each claim's part is decided by the claim alone."""
 

@@ -1,0 +1,73 @@
+"""The compact check of a JSON Lines file (``factlog.check_lines``): time and peak memory per claim.
+
+``python -m benchmarks --stream FILE`` runs it in this (fresh) process and prints one JSON
+line: seconds, claims, findings and the peak RSS (``VmHWM``) above the interpreter with
+factlog and numpy imported. ``--stream-sizes 100000,1000000`` generates each size and
+measures it in a fresh process, with the bare grouping of the same claims for the ratio.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import factlog
+from benchmarks.generate import generate, write
+from benchmarks.run import _high_water, _resident, bare_grouping
+from factlog._bulk import paused_gc
+
+
+def stream_memory(path: Path) -> dict[str, Any]:
+    """Time and peak RSS of ``check_lines`` on one file, in this process."""
+    import numpy  # noqa: F401, PLC0415 - imported before the baseline, as factlog is
+
+    resident = _resident()
+    started = time.perf_counter()
+    report = factlog.check_lines(path)
+    seconds = time.perf_counter() - started
+    claims = sum(1 for line in path.open("rb") if line.startswith(b'{"type": "claim"'))
+    return {"seconds": seconds, "peak": _high_water() - resident, "claims": claims, "findings": len(report.findings)}
+
+
+def bare_seconds(path: Path) -> float:
+    """The bare grouping pass over the loaded claims (the baseline of ``check vs bare``)."""
+    claims = factlog.load(path)
+    started = time.perf_counter()
+    paused_gc(bare_grouping)(claims)
+    return time.perf_counter() - started
+
+
+def stream_table(sizes: list[int]) -> str:
+    """One row per size: seconds, peak RSS per claim, against the bare grouping pass."""
+    lines = [
+        "| claims | check_lines s | peak RSS/claim | bare grouping s | check_lines vs bare |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "claims.jsonl"
+            write(generate(size, 1), path)
+            row = _fresh(["--stream", str(path)])
+            bare = _fresh(["--bare", str(path)])["seconds"]
+        lines.append(
+            f"| {row['claims']:,} | {row['seconds']:.1f} | {row['peak'] / row['claims']:.0f} B |"
+            f" {bare:.2f} | {row['seconds'] / bare:.0f}x |"
+        )
+    return "\n".join(lines)
+
+
+def _fresh(arguments: list[str]) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", *arguments],
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, Any] = json.loads(result.stdout.splitlines()[-1])
+    return found
