@@ -63,7 +63,7 @@ _BOM = b"\xef\xbb\xbf"
 _CLAIM_REFERENCE = "unknown claim"
 
 
-class Unstreamable(Exception):  # noqa: N818 - internal signal, never raised to users
+class Unstreamable(Exception):
     """Something the compact path does not take: the caller reads the file whole instead."""
 
 
@@ -166,11 +166,11 @@ def batch_index(base: Index, claims: list[Claim]) -> Index:
         defaultdict(list),
         defaultdict(list),
         defaultdict(list),
-        documents=shared._documents,  # noqa: SLF001 - the caches of one file's small tables
-        speakers=shared._speakers,  # noqa: SLF001
-        broader=shared._broader,  # noqa: SLF001
-        publishers=shared._publishers,  # noqa: SLF001
-        texts=shared._texts,  # noqa: SLF001
+        documents=shared._documents,
+        speakers=shared._speakers,
+        broader=shared._broader,
+        publishers=shared._publishers,
+        texts=shared._texts,
     )
     index.add(part.claims)
     return index
@@ -191,16 +191,21 @@ def scan(path: Path, batch: int, rules: Sequence[Rule]) -> tuple[Columns, Index]
             raise Unstreamable("references")
         base = Index.of(tables)
         columns = Columns(tables, offsets)
-        others = [rule for rule in rules if rule not in HOLDER_AND_SOURCE_RULES and rule.__name__ != "undeclared_copying"]
+        others = [
+            rule for rule in rules if rule not in HOLDER_AND_SOURCE_RULES and rule.__name__ != "undeclared_copying"
+        ]
         held = [rule for rule in rules if rule in HOLDER_AND_SOURCE_RULES]
+        seen: set[int] = set()
         for start in range(0, len(offsets), batch):
             claims = materialise(stream, offsets[start : start + batch])
             index = batch_index(base, claims)
             _check_references(index.claims)
-            _columns(columns, index, start)
-            for rules_of, bit in ((held, HOLDER_OR_SOURCE), (others, IN_FINDING)):
+            alone = _columns(columns, index, start, seen)
+            # Only a claim whose tokens no earlier claim had may be alone in its groups:
+            # the other rules run on the groups of those claims alone.
+            for rules_of, bit, view in ((held, HOLDER_OR_SOURCE, index), (others, IN_FINDING, index.view(alone))):
                 for rule in rules_of:
-                    for finding in _run(rule, index):
+                    for finding in _run(rule, view):
                         for claim in finding.claim_ids:
                             entry = index.by_id.get(claim)
                             if entry is not None:
@@ -216,29 +221,40 @@ def _check_references(part: ClaimSet) -> None:
             raise Unstreamable(message)
 
 
-def _columns(columns: Columns, index: Index, start: int) -> None:
-    """Append one batch's tokens, ids, references, votes and (empty) flags to the columns."""
+def _columns(columns: Columns, index: Index, start: int, seen: set[int]) -> list[Entry]:
+    """Append one batch's tokens, ids, references, votes and (empty) flags to the columns.
+
+    Returns the entries whose tokens are not in ``seen`` (no earlier claim shares a group
+    with them), and adds their tokens to it.
+    """
     partners = _partners(index)
     token_claim, token = columns.token_claim, columns.token
+    alone = []
     for entry in index.entries:
         number = start + entry.position
         columns.ids.append(hash(("c", entry.id)))
         columns.flags.append(0)
-        for reading in (entry, *index.implied.get(entry.id, ())):
-            for value in _tokens(index, reading, partners):
-                token_claim.append(number)
-                token.append(value)
         claim = entry.claim
         linked = [*claim.answers, *(claim.regarding.claims if claim.regarding is not None else ())]
-        for other in linked:
-            value = hash(("c", other))
-            columns.references.append(value)
+        values = [
+            value
+            for reading in (entry, *index.implied.get(entry.id, ()))
+            for value in _tokens(index, reading, partners)
+        ]
+        references = [hash(("c", other)) for other in linked]
+        columns.references.extend(references)
+        values += references
+        for value in values:
             token_claim.append(number)
             token.append(value)
+        if seen.isdisjoint(values):
+            alone.append(entry)
+        seen.update(values)
         question = _question(index, entry)
         if question is not None:
             columns.vote_claim.append(number)
             columns.question.append(hash(question))
+    return alone
 
 
 def _partners(index: Index) -> dict[str, list[str]]:

@@ -88,7 +88,7 @@ def check_lines(
     file = Path(path)
     try:
         columns, base = scan(file, batch, rules)
-    except Exception:  # noqa: BLE001 - anything unusual: the whole-file reader names it
+    except Exception:
         return check(load(file), rules, stale=stale)
     try:
         groups = _groups(np, columns, bin_size)
@@ -151,7 +151,9 @@ def _groups(np: Any, columns: Columns, capacity: int) -> dict[str, Any]:
     flags = np.frombuffer(bytes(columns.flags), dtype=np.uint8)
     kept = (sizes[component] > 1) | ((flags & IN_FINDING) != 0)
     vote_claim = np.frombuffer(columns.vote_claim, dtype=np.int64)
-    _, inverse, counts = np.unique(np.frombuffer(columns.question, dtype=np.int64), return_inverse=True, return_counts=True)
+    _, inverse, counts = np.unique(
+        np.frombuffer(columns.question, dtype=np.int64), return_inverse=True, return_counts=True
+    )
     votes = np.unique(vote_claim[counts[inverse] > 1])
     held = np.flatnonzero(flags & 1)
     return {
