@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.render import render_json
+from tests.helpers import run
 from tests.strategies import claim_sets, linked_claim_sets
 
 ROOT = Path(__file__).parent.parent
@@ -103,3 +104,23 @@ def test_only_default_rules() -> None:
 
     with pytest.raises(factlog.ArgumentError, match="mine"):
         factlog.check_lines(ROOT / "sources", (mine,))
+
+
+def test_cli_stream(tmp_path: Path) -> None:
+    """``check --stream --format json`` prints the plain check's bytes and exit code, --rule included."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
+    for extra in ((), ("--rule", "opposed_claims", "--fail-on", "never")):
+        plain = run("check", str(path), "--format", "json", *extra)
+        compact = run("check", "--stream", str(path), "--format", "json", *extra)
+        assert (compact.stdout, compact.returncode) == (plain.stdout, plain.returncode)
+
+
+def test_cli_stream_needs_one_jsonl_file_and_json(tmp_path: Path) -> None:
+    """--stream with text output, or with a folder, is a usage error (exit 2)."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
+    for arguments in (("check", "--stream", str(path)), ("check", "--stream", "sources", "--format", "json")):
+        result = run(*arguments)
+        assert result.returncode == 2
+        assert "--stream takes one .jsonl file" in result.stderr
