@@ -14,7 +14,7 @@ from factlog.render import render_json
 from tests.helpers import run
 from tests.strategies import claim_sets, linked_claim_sets
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 
 
 def _both(path: Path, **sizes: int) -> tuple[str, str]:
