@@ -40,9 +40,9 @@ if TYPE_CHECKING:
 
 __all__ = ["check_lines"]
 
-BATCH = 20_000
+BATCH = 10_000
 """Claims decoded and indexed at once while the columns are built."""
-BIN = 50_000
+BIN = 20_000
 """Claims checked at once: whole components are packed into bins of about this many."""
 
 
