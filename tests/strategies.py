@@ -297,8 +297,8 @@ def linked_claim_sets(draw: st.DrawFn, max_claims: int = 12) -> ClaimSet:
     """A valid claim set whose groups also link across slots.
 
     Places within places (``part_of``, each entity within one listed before it), inverse
-    functional and exclusive predicates, and claims about claims (``regarding``), on top
-    of :func:`claim_sets`.
+    functional and exclusive predicates, places as qualifiers, and claims about claims
+    (``regarding``), on top of :func:`claim_sets`.
     """
     claims = draw(claim_sets(max_claims=max_claims))
     entity_ids = [entity.id for entity in claims.entities]
@@ -331,7 +331,11 @@ def linked_claim_sets(draw: st.DrawFn, max_claims: int = 12) -> ClaimSet:
                 stance=stance,
                 days=draw(st.integers(0, 30)) if stance is StanceKind.AFTER else None,
             )
-        rebuilt.append(attrs.evolve(claim, regarding=regarding))
+        proposition = claim.proposition
+        if proposition is not None and draw(st.booleans()):  # a place qualifier, widened by part_of
+            place = draw(st.sampled_from(entity_ids))
+            proposition = attrs.evolve(proposition, qualifiers={"place": place})
+        rebuilt.append(attrs.evolve(claim, regarding=regarding, proposition=proposition))
     return attrs.evolve(claims, entities=entities, predicates=tuple(predicates), claims=tuple(rebuilt))
 
 

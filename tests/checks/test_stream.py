@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.render import render_json
-from tests.helpers import run
+from tests.helpers import claim, run, world
 from tests.strategies import claim_sets, linked_claim_sets
 
 ROOT = Path(__file__).parent.parent.parent
@@ -41,6 +41,27 @@ def test_same_findings_across_slots(claims: factlog.ClaimSet, batch: int, bin_si
         path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
         plain, compact = _both(path, batch=batch, bin_size=bin_size)
     assert compact == plain
+
+
+def test_links_across_slots_in_bins_of_one(tmp_path: Path) -> None:
+    """A wider place, an exclusive predicate and an inverse-functional object, far apart in the file."""
+    fillers = [claim(f"filler-{n}", "dprk", "cases-reported", 1000 + n, f"{2010 + n}") for n in range(6)]
+    linked = [
+        claim("in-region", qualifiers={"place": "sudzha"}),
+        claim("not-in-country", qualifiers={"place": "russia"}, denied=True, holder="kcna"),
+        claim("term", "trump", "holds-office", "us-president", "2025-01-20/.."),
+        claim("out", "trump", "no-longer-holds-office", "us-president", "2025-10", holder="kcna"),
+        claim("alice", "alice", "premier-of", "ruritania", "2025-03"),
+        claim("bob", "bob", "premier-of", "ruritania", "2025-03-10", holder="kcna"),
+    ]
+    ordered = [item for pair in zip(linked, fillers, strict=True) for item in pair]
+    path = tmp_path / "claims.jsonl"
+    path.write_text(factlog.dumps_lines(world(*ordered)), encoding="utf-8")
+    plain, compact = _both(path, batch=1, bin_size=1)
+    assert compact == plain
+    assert {"opposed_claims", "exclusive_predicates", "conflicting_holders"} <= {
+        finding.rule for finding in factlog.check(factlog.load(path)).findings
+    }
 
 
 def test_bundled_corpus(tmp_path: Path) -> None:
