@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(stream_memory(arguments.stream)))
         return 0
     if arguments.bare is not None:
-        print(json.dumps({"seconds": bare_seconds(arguments.bare)}))
+        print(json.dumps(bare_seconds(arguments.bare)))
         return 0
     if arguments.stream_sizes:
         print(stream_table([int(size) for size in arguments.stream_sizes.split(",") if size]))
