@@ -8,6 +8,7 @@ from pathlib import Path
 import factlog
 from benchmarks.generate import generate, write
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
+from benchmarks.stream import stream_table
 
 
 def test_generator_is_seeded_and_realistic() -> None:
@@ -67,3 +68,10 @@ def test_memory_grows_with_the_claims_read(tmp_path: Path) -> None:
     assert (small["claims"], large["claims"]) == (400, 4000)
     assert large["retained"] > 4 * small["retained"] > 0
     assert large["peak"] > large["check_peak"] > large["load_peak"]  # checking and assessing both allocate
+
+
+def test_stream_table_measures_the_compact_check() -> None:
+    """``--stream-sizes``: one row per size, with the claims counted and a ratio to the bare grouping."""
+    rendered = stream_table([300])
+    assert "| 300 |" in rendered
+    assert rendered.count("\n") == 2
