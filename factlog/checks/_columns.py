@@ -57,8 +57,8 @@ HOLDER_AND_SOURCE_RULES: tuple[Rule, ...] = (
 )
 """Rules that gather one holder's or one source's claims: each claim's part is decided by the claim alone."""
 
-_CLAIM_PREFIX = b'{"type": "claim"'
-"""How factlog writes a claim line: such lines are only located in the first pass."""
+_CLAIM_PREFIXES = (b'{"type":"claim"', b'{"type": "claim"')
+"""How factlog (and json.dumps) write a claim line: such lines are only located in the first pass."""
 _BOM = b"\xef\xbb\xbf"
 _CLAIM_REFERENCE = "unknown claim"
 
@@ -111,7 +111,7 @@ def _tables(stream: IO[bytes], offsets: array[int]) -> dict[str, list[Any]]:
         position += len(line)
         if not line.strip(b" \t\r\n"):
             continue
-        if line.startswith(_CLAIM_PREFIX):
+        if line.startswith(_CLAIM_PREFIXES):
             offsets.append(start)
             continue
         record = quick_parse(line)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -143,27 +143,10 @@ def finish(
                 )
             )
     order = {getattr(rule, "__name__", repr(rule)): position for position, rule in enumerate(rules)}
-    dates = _Stated(index) if stated is None else stated
+    if stated is None:
+        stated = {c: index.by_id[c].stated for f in marked for c in f.claim_ids if c in index.by_id}
+    dates = stated
     return tuple(sorted(marked, key=lambda finding: _sort_key(dates, order, finding)))
-
-
-class _Stated(Mapping[str, Interval | None]):
-    """When each claim of an index was stated, by id, read from its entries."""
-
-    def __init__(self, index: Index) -> None:
-        self._by_id = index.by_id
-
-    def __getitem__(self, claim: str) -> Interval | None:
-        return self._by_id[claim].stated
-
-    def __contains__(self, claim: object) -> bool:
-        return claim in self._by_id
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._by_id)
-
-    def __len__(self) -> int:
-        return len(self._by_id)
 
 
 @paused_gc

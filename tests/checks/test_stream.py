@@ -145,3 +145,32 @@ def test_cli_stream_needs_one_jsonl_file_and_json(tmp_path: Path) -> None:
         result = run(*arguments)
         assert result.returncode == 2
         assert "--stream takes one .jsonl file" in result.stderr
+
+
+def test_claim_lines_in_any_key_order(tmp_path: Path) -> None:
+    """A claim line whose "type" is not written first is still a claim: the same report."""
+    path = tmp_path / "corpus.jsonl"
+    lines = factlog.dumps_lines(factlog.load(ROOT / "sources")).splitlines()
+    moved = [
+        line.replace('{"type":"claim",', "{", 1).removesuffix("}") + ',"type":"claim"}'
+        if line.startswith('{"type":"claim"')
+        else line
+        for line in lines
+    ]
+    assert moved != lines
+    path.write_text("\n".join(moved) + "\n", encoding="utf-8")
+    plain, compact = _both(path)
+    assert compact == plain
+
+
+def test_duplicate_claim_id_read_whole(tmp_path: Path) -> None:
+    """A claim id given twice: the plain reader's error, whatever the compact path saw."""
+    path = tmp_path / "twice.jsonl"
+    lines = factlog.dumps_lines(factlog.load(ROOT / "sources")).splitlines()
+    claim_line = next(line for line in lines if line.startswith('{"type":"claim"'))
+    path.write_text("\n".join([*lines, claim_line]) + "\n", encoding="utf-8")
+    with pytest.raises(factlog.FactlogError) as plain:
+        factlog.load(path)
+    with pytest.raises(type(plain.value)) as raised:
+        factlog.check_lines(path)
+    assert str(raised.value) == str(plain.value)
