@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import factlog
-from benchmarks.generate import generate, write
+from benchmarks.generate import generate, write, write_lines
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
 from benchmarks.stream import stream_table
 
@@ -75,3 +75,10 @@ def test_stream_table_measures_the_compact_check() -> None:
     rendered = stream_table([300])
     assert "| 300 |" in rendered
     assert rendered.count("\n") == 2
+
+
+def test_write_lines_is_write_of_generate(tmp_path: Path) -> None:
+    """The JSON Lines file written a claim at a time has the bytes of the one written whole."""
+    write(generate(700, seed=5), tmp_path / "whole.jsonl")
+    write_lines(700, tmp_path / "streamed.jsonl", seed=5)
+    assert (tmp_path / "streamed.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
