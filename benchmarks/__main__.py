@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from benchmarks.run import dumps_row, measure, memory, table
+from benchmarks.stream import bare_seconds, stream_memory, stream_table
 from benchmarks.truth import METHODS, accuracy_report, cost
 
 ROOT = Path(__file__).parent.parent
@@ -27,6 +28,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--one-dask", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--memory", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--stream", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--ten-million",
+        action="store_true",
+        help="only the compact check of JSON Lines at 1,000,000 and 10,000,000 claims (a 3.5 GB file; hours)",
+    )
+    parser.add_argument(
+        "--stream-sizes",
+        metavar="SIZES",
+        help="only the compact check of JSON Lines (factlog.check_lines) at these comma-separated sizes",
+    )
     parser.add_argument(
         "--truth",
         type=Path,
@@ -40,6 +53,17 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.truth_one is not None:
         print(json.dumps(cost(arguments.truth_one[0], int(arguments.truth_one[1]))))
+        return 0
+    if arguments.stream is not None:
+        print(json.dumps(stream_memory(arguments.stream)))
+        return 0
+    if arguments.bare is not None:
+        print(json.dumps(bare_seconds(arguments.bare)))
+        return 0
+    if arguments.ten_million:
+        arguments.stream_sizes = "1000000,10000000"
+    if arguments.stream_sizes:
+        print(stream_table([int(size) for size in arguments.stream_sizes.split(",") if size]))
         return 0
     if arguments.memory is not None:
         print(json.dumps(memory(arguments.memory)))

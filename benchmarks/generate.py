@@ -16,6 +16,7 @@ import itertools
 import json
 import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,25 +104,49 @@ def _sources(rng: random.Random, source_count: int, media: list[str]) -> list[di
 
 def generate(claims: int, seed: int = 1, contradiction_rate: float = 0.1) -> dict[str, Any]:
     """A claim-set document of ``claims`` claims, as plain JSON-ready data."""
+    tables, rng, stream = _parts(claims, seed, contradiction_rate)
+    output = list(stream)
+    return {
+        "format": "factlog",
+        "version": 1,
+        **tables,
+        "claims": output,
+        "acknowledged": _acknowledged(rng),
+    }
+
+
+def write_lines(claims: int, path: Path, seed: int = 1, contradiction_rate: float = 0.1) -> None:
+    """The JSON Lines file of ``write(generate(claims, seed), path)``, never holding the claims whole."""
+    tables, rng, stream = _parts(claims, seed, contradiction_rate)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(json.dumps({"format": "factlog", "version": 1}) + "\n")
+        for section, kind in (("entities", "entity"), ("predicates", "predicate"), ("sources", "source")):
+            for record in tables[section]:
+                out.write(json.dumps({"type": kind, **record}, ensure_ascii=False) + "\n")
+        for record in stream:
+            out.write(json.dumps({"type": "claim", **record}, ensure_ascii=False) + "\n")
+        for record in _acknowledged(rng):
+            out.write(json.dumps({"type": "acknowledgement", **record}, ensure_ascii=False) + "\n")
+
+
+def _parts(
+    claims: int, seed: int, contradiction_rate: float
+) -> tuple[dict[str, list[dict[str, Any]]], random.Random, Iterator[dict[str, Any]]]:
+    """The small tables, the generator's random state, and the claims still to be drawn from it."""
     rng = random.Random(seed)
     entity_count = max(40, claims // 25)
     entities = _entities(rng, entity_count)
     predicates = _predicates()
     source_count = max(5, claims // 8)
     sources = _sources(rng, source_count, [e["id"] for e in entities if e["kind"] == "media-outlet"])
-    output = _claims(
+    stream = _claims(
         rng, claims, entities=entities, predicates=predicates, sources=sources, contradiction_rate=contradiction_rate
     )
-    acknowledged = [{"finding": f"f-{rng.randrange(16**8):08x}", "note": "reviewed"} for _ in range(3)]
-    return {
-        "format": "factlog",
-        "version": 1,
-        "entities": entities,
-        "predicates": predicates,
-        "sources": sources,
-        "claims": output[:claims],
-        "acknowledged": acknowledged,
-    }
+    return {"entities": entities, "predicates": predicates, "sources": sources}, rng, stream
+
+
+def _acknowledged(rng: random.Random) -> list[dict[str, str]]:
+    return [{"finding": f"f-{rng.randrange(16**8):08x}", "note": "reviewed"} for _ in range(3)]
 
 
 def _claims(
@@ -132,12 +157,12 @@ def _claims(
     predicates: list[dict[str, Any]],
     sources: list[dict[str, Any]],
     contradiction_rate: float,
-) -> list[dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
     source_count = len(sources)
     entity_weights = _zipf(len(entities))
     predicate_weights = _zipf(len(predicates), 0.8)
     ids = [e["id"] for e in entities]
-    output: list[dict[str, Any]] = []
+    count = 0
     for number in range(claims):
         predicate = rng.choices(predicates, cum_weights=predicate_weights)[0]
         subject = rng.choices(ids, cum_weights=entity_weights)[0]
@@ -172,20 +197,21 @@ def _claims(
         certainty = rng.choice(_CERTAINTIES)
         if certainty != "certain":
             claim["certainty"] = certainty
-        output.append(claim)
+        yield claim
+        count += 1
         if number % 50 == 7:  # a copier cluster: the same holder relayed by other outlets
             for copy in range(rng.randrange(1, 4)):
-                if len(output) >= claims:
+                if count >= claims:
                     break
                 relay = sources[rng.randrange(source_count)]
                 copied = json.loads(json.dumps(claim))
                 copied["id"] = f"c{number}-copy{copy}"
                 copied["attribution"] = {"holder": holder, "via": [relay["publisher"]], "mode": "paraphrase"}
                 copied["evidence"][0]["source"] = relay["id"]
-                output.append(copied)
-        if len(output) >= claims:
+                yield copied
+                count += 1
+        if count >= claims:
             break
-    return output
 
 
 def write(document: dict[str, Any], path: Path) -> None:

@@ -20,7 +20,18 @@ from factlog.analysis import (
     readings,
 )
 from factlog.assessment import Acceptance, Assessment, OriginWeight, PropositionAssessment, Status, assess
-from factlog.checks import DEFAULT_RULES, Checker, Finding, Report, Rule, Severity, check, finding_id, reads
+from factlog.checks import (
+    DEFAULT_RULES,
+    Checker,
+    Finding,
+    Report,
+    Rule,
+    Severity,
+    check,
+    check_lines,
+    finding_id,
+    reads,
+)
 from factlog.drafting import draft, write_draft
 from factlog.errors import (
     ArgumentError,
@@ -196,6 +207,7 @@ __all__ = [
     "assess",
     "assessment_document",
     "check",
+    "check_lines",
     "draft",
     "dump",
     "dumps",

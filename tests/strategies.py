@@ -292,6 +292,53 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
     )
 
 
+@st.composite
+def linked_claim_sets(draw: st.DrawFn, max_claims: int = 12) -> ClaimSet:
+    """A valid claim set whose groups also link across slots.
+
+    Places within places (``part_of``, each entity within one listed before it), inverse
+    functional and exclusive predicates, places as qualifiers, and claims about claims
+    (``regarding``), on top of :func:`claim_sets`.
+    """
+    claims = draw(claim_sets(max_claims=max_claims))
+    entity_ids = [entity.id for entity in claims.entities]
+    entities = tuple(
+        attrs.evolve(entity, part_of=tuple(draw(st.lists(st.sampled_from(entity_ids[:number]), max_size=1))))
+        if number
+        else entity
+        for number, entity in enumerate(claims.entities)
+    )
+    plain = [p.id for p in claims.predicates if p.inverse is None and not p.symmetric]
+    predicates = []
+    for predicate in claims.predicates:
+        others = [other for other in plain if other != predicate.id and predicate.id in plain]
+        predicates.append(
+            attrs.evolve(
+                predicate,
+                inverse_functional=draw(st.booleans()),
+                exclusive_with=tuple(draw(st.lists(st.sampled_from(others), max_size=1))) if others else (),
+            )
+        )
+    rebuilt = []
+    for number, claim in enumerate(claims.claims):
+        earlier = [other.id for other in claims.claims[:number]]
+        regarding = None
+        if earlier and draw(st.booleans()):
+            stance = draw(st.sampled_from(StanceKind))
+            regarding = Regarding(
+                claims=tuple(draw(st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique=True))),
+                party=draw(st.sampled_from(entity_ids)),
+                stance=stance,
+                days=draw(st.integers(0, 30)) if stance is StanceKind.AFTER else None,
+            )
+        proposition = claim.proposition
+        if proposition is not None and draw(st.booleans()):  # a place qualifier, widened by part_of
+            place = draw(st.sampled_from(entity_ids))
+            proposition = attrs.evolve(proposition, qualifiers={"place": place})
+        rebuilt.append(attrs.evolve(claim, regarding=regarding, proposition=proposition))
+    return attrs.evolve(claims, entities=entities, predicates=tuple(predicates), claims=tuple(rebuilt))
+
+
 # Statements built from everything Markdown gives a meaning to: line breaks, HTML, links, NUL, escapes.
 _MARKDOWN_PIECES = [
     *"\r\n\t \\`*_[]()<>|#!~&{}+-=.:/1aZ\"'",

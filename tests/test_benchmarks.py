@@ -9,8 +9,9 @@ import pytest
 
 import factlog
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
-from benchmarks.generate import generate, write
+from benchmarks.generate import generate, write, write_lines
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
+from benchmarks.stream import stream_table
 from benchmarks.truth import abbreviations, book
 
 
@@ -119,3 +120,17 @@ def test_dask_stages_time_every_pass_and_the_estimate_adds_up() -> None:
     guess = estimate(row)
     assert guess["total"] == pytest.approx(guess["read"] + guess["compute"] + guess["shuffle"])
     assert "Estimate for 100M claims on 16 workers" in dask_table(row)
+
+
+def test_stream_table_measures_the_compact_check() -> None:
+    """``--stream-sizes``: one row per size, with the claims counted and a ratio to the bare grouping."""
+    rendered = stream_table([300])
+    assert "| 300 |" in rendered
+    assert rendered.count("\n") == 2
+
+
+def test_write_lines_is_write_of_generate(tmp_path: Path) -> None:
+    """The JSON Lines file written a claim at a time has the bytes of the one written whole."""
+    write(generate(700, seed=5), tmp_path / "whole.jsonl")
+    write_lines(700, tmp_path / "streamed.jsonl", seed=5)
+    assert (tmp_path / "streamed.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()

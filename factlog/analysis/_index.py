@@ -19,6 +19,7 @@ import attrs
 
 from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, object_slot
 from factlog.analysis._patterns import Reading, readings
+from factlog.analysis._places import Family, PartOf, families, follow_affiliations, part_of_map
 from factlog.analysis._quotes import QuoteMatch, find_quote
 from factlog.errors import FormatError, InputError
 from factlog.io._files import read_regular
@@ -61,8 +62,8 @@ class Index:
     """Claims whose readings fall under more than one proposition key (several objects, ranks)."""
     _documents: dict[str, tuple[bytes | None, str | None]] = attrs.field(factory=dict, repr=False)
     _speakers: dict[str, str] = attrs.field(factory=dict, repr=False)
-    _broader: dict[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
-    _narrower: dict[PropositionKey, list[PropositionKey]] = attrs.field(factory=dict, repr=False)
+    _hierarchy: dict[str, PartOf] = attrs.field(factory=dict, repr=False)
+    _families: dict[tuple[object, ...], Family] = attrs.field(factory=dict, repr=False)
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     _texts: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     _quotes: dict[tuple[str, str, int | None], QuoteMatch] = attrs.field(factory=dict, repr=False)
@@ -125,8 +126,9 @@ class Index:
         assert entry.key is not None
         assert entry.proposition is not None
         if entry.key not in self.by_key:
-            for wide in self.broader_keys(entry.key):
-                self._narrower.setdefault(wide, []).append(entry.key)
+            part_of = self.part_of()
+            for family, place in families(entry.key):
+                self._families.setdefault(family, Family()).add(place, entry.key, part_of)
         self.by_key[entry.key].append(entry)
         self.by_slot[(entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)].append(
             entry
@@ -152,10 +154,13 @@ class Index:
         """An index of just the groups these claims belong to, sharing everything else.
 
         Rules run on a view find exactly the findings of those groups: the incremental
-        check runs them on the view of the claims it adds.
+        check runs them on the view of the claims it adds. The groups of the wider
+        places of its propositions are in view too: a denial there reads the claims
+        added (``interested_denial`` lists what it denies within it).
         """
         readings = [*entries, *(other for e in entries for other in self.implied.get(e.id, ()))]
         keys = {e.key for e in readings if e.key is not None}
+        keys |= {wide for key in keys for wide in self.wider_keys(key)}  # a denial at a wider place reads them
         slots = {
             (e.proposition.subject, e.proposition.predicate, e.proposition.qualifiers)
             for e in readings
@@ -183,8 +188,8 @@ class Index:
             self.spread,
             documents=self._documents,
             speakers=self._speakers,
-            broader=self._broader,
-            narrower=self._narrower,
+            hierarchy=self._hierarchy,
+            families=self._families,
             publishers=self._publishers,
             texts=self._texts,
             quotes=self._quotes,
@@ -269,52 +274,74 @@ class Index:
             self._texts[source] = None if data is None else data.decode("utf-8", errors="replace")
         return self._texts[source]
 
+    def part_of(self) -> PartOf:
+        """The ``part_of`` hierarchy of the registry, numbered once (:class:`~factlog.analysis._places.PartOf`)."""
+        found = self._hierarchy.get("part_of")
+        if found is None:
+            entities = ((e.id, e.part_of) for e in self.claims.entity_by_id.values())
+            found = self._hierarchy["part_of"] = PartOf(part_of_map(entities, self.vocabulary.entity))
+        return found
+
     def broader(self, entity: str) -> frozenset[str]:
         """Every entity the entity lies within, following ``part_of`` transitively (itself excluded)."""
-        found = self._broader.get(entity)
-        if found is None:
-            seen: set[str] = set()
-            pending = [entity]
-            while pending:
-                current = self.claims.entity_by_id.get(self.vocabulary.entity(pending.pop()))
-                for name in () if current is None else current.part_of:
-                    whole = self.vocabulary.entity(name)
-                    if whole not in seen and whole != entity:
-                        seen.add(whole)
-                        pending.append(whole)
-            found = self._broader[entity] = frozenset(seen)
-        return found
+        return self.part_of().above(self.vocabulary.entity(entity))
 
     def broader_keys(self, key: PropositionKey) -> list[PropositionKey]:
         """The keys of the same proposition with its object or one qualifier widened to a place containing it.
 
         "Fought in the border region" is also "fought in Ukraine" when the region is
-        ``part_of`` Ukraine: a denial of the wider proposition conflicts with it.
+        ``part_of`` Ukraine: a denial of the wider proposition conflicts with it. One key
+        per containing place (O(depth) of ``part_of``), whether the index has it or not:
+        :meth:`wider_keys` gives just those it has.
         """
         subject, predicate, obj, qualifiers = key
+        part_of = self.part_of()
         found: list[PropositionKey] = []
         if obj is not None and obj[0] == "entity" and isinstance(obj[1], str):
-            found += [(subject, predicate, ("entity", wide), qualifiers) for wide in sorted(self.broader(obj[1]))]
+            wider = sorted(part_of.ancestors(self.vocabulary.entity(obj[1])))
+            found += [(subject, predicate, ("entity", wide), qualifiers) for wide in wider]
         for number, (name, value) in enumerate(qualifiers):
-            for wide in sorted(self.broader(value)):
+            for wide in sorted(part_of.ancestors(self.vocabulary.entity(value))):
                 widened = tuple(sorted((*qualifiers[:number], (name, wide), *qualifiers[number + 1 :])))
                 found.append((subject, predicate, obj, widened))
         return found
 
+    def wider_keys(self, key: PropositionKey) -> list[PropositionKey]:
+        """The :meth:`broader_keys` the (whole) index has claims under: a walk up ``part_of``, O(depth)."""
+        part_of, filed = self.part_of(), (self.parent or self)._families
+        found: list[PropositionKey] = []
+        for family, place in families(key):
+            if family in filed:
+                found += filed[family].around(place, part_of)
+        return found
+
     def narrower_keys(self, key: PropositionKey) -> list[PropositionKey]:
-        """The keys in the index whose :meth:`broader_keys` include this one."""
-        return (self.parent or self)._narrower.get(key, [])
+        """The keys in the (whole) index whose :meth:`broader_keys` include this one.
+
+        Looked up among the keys stating the same proposition at other places, by the
+        numbers of the ``part_of`` forest: O(log n) plus the answer, however deep the chain.
+        """
+        part_of, filed = self.part_of(), (self.parent or self)._families
+        found: list[PropositionKey] = []
+        for family, place in families(key):
+            if family in filed:
+                found += filed[family].within(place, part_of)
+        return found
 
     def within(self, part: str, whole: str) -> bool:
         """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``)."""
-        return part == whole or whole in self.broader(part)
+        return self.part_of().within(self.vocabulary.entity(part), self.vocabulary.entity(whole))
 
     def speaker(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""
         found = self._speakers.get(entity)
         if found is None:
-            found = self._speakers[entity] = self._follow(entity)
+            found = self._speakers[entity] = follow_affiliations(entity, self._affiliation, self._speakers)
         return found
+
+    def _affiliation(self, entity: str) -> str | None:
+        found = self.claims.entity_by_id.get(entity)
+        return None if found is None or found.affiliation is None else self.vocabulary.entity(found.affiliation)
 
     def publisher(self, source: str) -> str | None:
         """The canonical entity id of a source's publisher (None for an unknown source)."""
@@ -322,30 +349,6 @@ class Index:
             found = self.claims.source_by_id.get(source)
             self._publishers[source] = None if found is None else self.vocabulary.entity(found.publisher)
         return self._publishers[source]
-
-    def _follow(self, entity: str) -> str:
-        """Follow affiliations to the end; every entity passed on the way remembers the end (linear in a chain)."""
-        path = [entity]
-        seen = {entity}
-        current = entity
-        while True:
-            known = self._speakers.get(current) if current != entity else None
-            if known is not None:
-                end = known
-                break
-            found = self.claims.entity_by_id.get(current)
-            if found is None or found.affiliation is None:
-                end = current
-                break
-            parent = self.vocabulary.entity(found.affiliation)
-            if parent in seen:
-                return current  # a cycle: the answer depends on where one starts, so nothing is remembered
-            seen.add(parent)
-            path.append(parent)
-            current = parent
-        for step in path[1:]:
-            self._speakers.setdefault(step, end)
-        return end
 
     def document(self, source: str) -> tuple[bytes | None, str | None]:
         """The bytes of a source's document, or None and the reason it cannot be read.

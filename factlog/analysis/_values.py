@@ -20,7 +20,7 @@ from typing import Any
 from factlog.model._nouns import DateValue, Predicate, Quantity
 from factlog.model._vocabulary import object_key, slug
 
-__all__ = ["compatible", "convert", "convertible", "quantity_ranges", "value_range"]
+__all__ = ["compatible", "convert", "convertible", "quantity_ranges", "unit_dimension", "value_range"]
 
 
 @functools.cache
@@ -42,6 +42,18 @@ def convert(value: float, unit: str | None, target: str | None) -> float | None:
     try:
         return float(_registry().Quantity(value, unit).to(target).magnitude)
     except Exception:  # pint raises many kinds (undefined unit, dimensionality, syntax) for words it cannot read
+        return None
+
+
+def unit_dimension(unit: str) -> str | None:
+    """A unit's dimensions as pint reads them (``"[length]"`` for km and miles); None for a word pint does not know.
+
+    Units of different dimensions never convert (:func:`convert`), so only units of one
+    dimension need comparing.
+    """
+    try:
+        return str(_registry().Quantity(1, unit).dimensionality)
+    except Exception:  # pint raises many kinds (undefined unit, syntax) for words it cannot read
         return None
 
 

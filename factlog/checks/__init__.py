@@ -21,6 +21,7 @@ from factlog.checks._review import unreviewed_draft
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.checks._sourcing import hollow_corroboration, interested_denial, overconfident_holder, self_contradiction
 from factlog.checks._stances import misreported_stance
+from factlog.checks._stream import check_lines
 from factlog.checks._totals import falling_total
 from factlog.checks._values import conflicting_holders, conflicting_values
 
@@ -33,6 +34,7 @@ __all__ = [
     "Severity",
     "answered_denial",
     "check",
+    "check_lines",
     "conflicting_holders",
     "conflicting_values",
     "document_mismatch",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -14,6 +14,7 @@ from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ConflictError
 from factlog.model._claimset import ClaimSet
+from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
 
@@ -116,7 +117,11 @@ def run_rules(index: Index, rules: Sequence[Rule]) -> list[Finding]:
 
 def first_stated(index: Index, finding: Finding) -> tuple[int, int]:
     """The sort key of the earliest ``stated`` date among the finding's claims ((0, 0): none known)."""
-    dates = [index.by_id[c].stated for c in finding.claim_ids if c in index.by_id]
+    return _earliest({c: index.by_id[c].stated for c in finding.claim_ids if c in index.by_id}, finding)
+
+
+def _earliest(stated: Mapping[str, Interval | None], finding: Finding) -> tuple[int, int]:
+    dates = [stated[c] for c in finding.claim_ids if c in stated]
     return min((d.sort_key for d in dates if d is not None), default=(0, 0))
 
 
@@ -127,14 +132,16 @@ def finish(
     *,
     stale: bool = True,
     first: Sequence[tuple[int, int]] | None = None,
+    stated: Mapping[str, Interval | None] | None = None,
 ) -> tuple[Finding, ...]:
     """Mark acknowledged findings, report stale acknowledgements (if ``stale``), and sort.
 
     Findings sort by severity (most severe first), rule order, the earliest date their
-    claims were stated (:func:`first_stated`), then id. ``first`` gives that date for
-    each finding, in the order of ``findings``, when the index does not hold the claims
-    (a distributed check computes it where the claims are). It goes by position, not
-    by id: two findings of different claims may share an 8-digit id.
+    claims were stated (:func:`first_stated`), then id. When the index does not hold the
+    claims, ``first`` gives that date for each finding, in the order of ``findings`` (a
+    distributed check computes it where the claims are; it goes by position, not by id:
+    two findings of different claims may share an 8-digit id), or ``stated`` gives the
+    ``stated`` date by claim id (the compact check of a JSON Lines file).
     """
     notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
     seen = {finding.id for finding in findings}
@@ -153,7 +160,12 @@ def finish(
         attrs.evolve(finding, acknowledged=True, note=notes[finding.id]) if finding.id in notes else finding
         for finding in findings
     ]
-    dates = list(first) if first is not None else [first_stated(index, finding) for finding in findings]
+    if first is not None:
+        dates = list(first)
+    elif stated is not None:
+        dates = [_earliest(stated, finding) for finding in findings]
+    else:
+        dates = [first_stated(index, finding) for finding in findings]
     for ack in index.claims.acknowledged if stale else ():
         if ack.finding in legacy and len(set(legacy[ack.finding])) > 1:
             marked.append(

@@ -104,15 +104,31 @@ def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
 def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
     """``(narrow, wide)`` proposition keys where ``wide`` names a place containing one of ``narrow``'s (``part_of``).
 
-    In first-seen order of the index's keys, each pair once.
+    Only the pairs a rule can use: ``wide`` has committed denials and ``narrow``
+    committed affirmations; each pair once. Found from the denied keys downwards
+    (:meth:`~factlog.Index.narrower_keys`, by the numbers of the ``part_of`` forest), so
+    a deep chain of places costs no walk up from every key; a view also walks up from
+    its own keys (:meth:`~factlog.Index.wider_keys`) to the denials beyond it.
     """
     pairs: dict[tuple[PropositionKey, PropositionKey], None] = {}
+    committed: dict[tuple[PropositionKey, Polarity], bool] = {}
+
+    def sided(key: PropositionKey, polarity: Polarity) -> bool:
+        found = committed.get((key, polarity))
+        if found is None:
+            found = committed[(key, polarity)] = bool(_committed(index.key_group(key), polarity))
+        return found
+
     for key in index.by_key:
-        for wide in index.broader_keys(key):
-            pairs[(key, wide)] = None
-        for narrow in index.narrower_keys(key):
-            pairs[(narrow, key)] = None
-    return list(pairs)
+        if index.parent is not None:  # a view: its keys may also be the narrow side of keys beyond it
+            for wide in index.wider_keys(key):
+                pairs[(key, wide)] = None
+        if sided(key, Polarity.DENIED):
+            for narrow in index.narrower_keys(key):
+                pairs[(narrow, key)] = None
+    return [
+        (narrow, wide) for narrow, wide in pairs if sided(narrow, Polarity.AFFIRMED) and sided(wide, Polarity.DENIED)
+    ]
 
 
 def _opposed_groups(

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from factlog.checks import DEFAULT_RULES, Report, Rule, Severity, check
+from factlog.checks import DEFAULT_RULES, Report, Rule, Severity, check, check_lines
 from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
@@ -60,19 +60,25 @@ def register(commands: Any) -> None:
         "--dask",
         metavar="ADDRESS",
         help="check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); the workers read"
-        " the files at the same paths (needs factlog-claims[dask])",
+        " the files at the same paths (needs the dask extra)",
     )
     where.add_argument(
         "--workers",
         type=int,
         metavar="N",
-        help="check on a local Dask cluster of N worker processes (needs factlog-claims[dask])",
+        help="check on a local Dask cluster of N worker processes (needs the dask extra)",
     )
     parser.add_argument(
         "--partitions",
         type=int,
         metavar="N",
         help="with --dask or --workers: split the claims into N partitions (default: twice the workers)",
+    )
+    where.add_argument(
+        "--stream",
+        action="store_true",
+        help="check one large JSON Lines file in compact form, with bounded memory (JSON output only;"
+        " needs numpy, the scale extra); the same findings as without it",
     )
     parser.set_defaults(run=_check)
 
@@ -90,7 +96,7 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 
 def _check(arguments: argparse.Namespace) -> int:
-    rules = DEFAULT_RULES
+    rules: tuple[Rule, ...] = DEFAULT_RULES
     if arguments.rule:
         by_name = {rule.__name__: rule for rule in DEFAULT_RULES}
         unknown = [name for name in arguments.rule if name not in by_name]
@@ -101,6 +107,8 @@ def _check(arguments: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
         rules = tuple(by_name[name] for name in dict.fromkeys(arguments.rule))
+    if arguments.stream:
+        return _check_stream(arguments, rules)
     if arguments.dask is not None or arguments.workers is not None:
         report = _distributed(arguments, rules)
     else:
@@ -138,3 +146,15 @@ def _distributed(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> Repo
         return distributed.check(paths, rules, stale=stale, client=arguments.dask, partitions=arguments.partitions)
     with distributed.local_client(arguments.workers) as client:
         return distributed.check(paths, rules, stale=stale, client=client, partitions=arguments.partitions)
+
+
+def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int:
+    """``check --stream FILE.jsonl --format json``: :func:`factlog.check_lines`."""
+    paths = [str(path) for path in arguments.paths]
+    if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
+        raise UsageError("--stream takes one .jsonl file and --format json")
+    with progress("checking claims in compact form"):
+        report = check_lines(paths[0], rules, stale=not arguments.rule)
+    sys.stdout.write(render_json(report))
+    threshold = None if arguments.fail_on == "never" else Severity(arguments.fail_on)
+    return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK

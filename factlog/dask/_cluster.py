@@ -105,10 +105,16 @@ def local_client(workers: int) -> Iterator[Client]:
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
-        Client(cluster) as client,
-    ):
+    # The scheduler serves HTTP (health, metrics) even without a dashboard, on port 8787
+    # unless told otherwise: a free port keeps two local clusters from clashing.
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        scheduler_kwargs={"dashboard": False},
+    )
+    with cluster, Client(cluster) as client:
         yield client
 
 

@@ -53,3 +53,17 @@ def test_a_drafted_claim_added_counts_the_sources_earlier_drafts() -> None:
     [finding] = checker.report().by_rule("unreviewed_draft")
     assert finding.message.startswith("2 claims of s1")
     assert _shape(checker.report()) == _shape(factlog.check(world(first, second)))
+
+
+def test_adding_a_claim_within_a_denied_place_updates_the_denial() -> None:
+    """A claim added at a place within one a party denied is listed by that denial's finding, as in a full check."""
+    base = [
+        claim("c0", "dprk", "supplies-weapons-to", "russia", None),
+        claim("c1", "russia", "fights-in", "russia", None, denied=True, holder="russia"),
+    ]
+    added = [claim("x0", "russia", "fights-in", "kursk", None)]
+    checker = factlog.Checker(world(*base))
+    checker.add(added)
+    assert _shape(checker.report()) == _shape(factlog.check(world(*base, *added)))
+    [denial] = [f for f in checker.report().findings if f.rule == "interested_denial"]
+    assert denial.sides["denied"] == ("x0",)

@@ -1,0 +1,85 @@
+"""The compact check of a JSON Lines file (``factlog.check_lines``): time and peak memory per claim.
+
+``python -m benchmarks --stream FILE`` runs it in this (fresh) process and prints one JSON
+line: seconds (wall and CPU), claims, findings and the peak RSS (``VmHWM``) above the interpreter with
+factlog and numpy imported. ``--stream-sizes 100000,1000000`` generates each size and
+measures it in a fresh process, with the bare grouping of the same claims for the ratio
+(up to 1M claims: the baseline loads the whole set). The files are written a claim at a
+time (:func:`benchmarks.generate.write_lines`), so 10M claims never exist whole.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import factlog
+from benchmarks.generate import write_lines
+from benchmarks.run import _high_water, _resident, bare_grouping
+from factlog._bulk import paused_gc
+
+BARE_LIMIT = 1_000_000
+"""Above this many claims the bare grouping (which loads the whole set) is not measured."""
+
+
+def stream_memory(path: Path) -> dict[str, Any]:
+    """Time and peak RSS of ``check_lines`` on one file, in this process."""
+    import numpy  # noqa: F401, PLC0415 - imported before the baseline, as factlog is
+
+    resident = _resident()
+    started, cpu = time.perf_counter(), time.process_time()
+    report = factlog.check_lines(path)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    claims = sum(1 for line in path.open("rb") if line.startswith(b'{"type": "claim"'))
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak": _high_water() - resident,
+        "claims": claims,
+        "findings": len(report.findings),
+    }
+
+
+def bare_seconds(path: Path) -> dict[str, float]:
+    """The bare grouping pass over the loaded claims (the baseline of ``check vs bare``): wall and CPU seconds."""
+    claims = factlog.load(path)
+    started, cpu = time.perf_counter(), time.process_time()
+    paused_gc(bare_grouping)(claims)
+    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu}
+
+
+def stream_table(sizes: list[int]) -> str:
+    """One row per size: seconds, peak RSS per claim, against the bare grouping pass."""
+    lines = [
+        "| claims | check_lines s | CPU s | peak RSS/claim | bare grouping CPU s | check_lines vs bare (CPU) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "claims.jsonl"
+            write_lines(size, path)
+            row = _fresh(["--stream", str(path)])
+            # The baseline loads the whole set: above 1M claims it would need more memory than the check.
+            bare = _fresh(["--bare", str(path)]) if size <= BARE_LIMIT else None
+        lines.append(
+            f"| {row['claims']:,} | {row['seconds']:.1f} | {row['cpu']:.1f} | {row['peak'] / row['claims']:.0f} B |"
+            + (f" {bare['cpu']:.2f} | {row['cpu'] / bare['cpu']:.0f}x |" if bare else " — | — |")
+        )
+    return "\n".join(lines)
+
+
+def _fresh(arguments: list[str]) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", *arguments],
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, Any] = json.loads(result.stdout.splitlines()[-1])
+    return found

@@ -1,0 +1,218 @@
+"""Checking a large JSON Lines file in compact form: :func:`check_lines`.
+
+The claims are read into integer columns (:mod:`factlog.checks._columns`); the
+groups they form are joined into components (claims linked through a slot, an
+inverse-functional object, a wider place, an exclusive predicate, an ``answers`` or
+``regarding`` link); a claim alone in its component that no rule named in its batch is
+ruled out; the others are decoded again from their line offsets, a bin of whole
+components at a time, and checked with the unchanged rules. ``undeclared_copying`` is
+run once on the claims whose question has two votes or more, and the holder and source
+rules once on the claims they name. numpy holds the columns (the ``scale`` extra).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factlog._bulk import paused_gc
+from factlog.checks._columns import (
+    HOLDER_AND_SOURCE_RULES,
+    IN_FINDING,
+    Columns,
+    Unstreamable,
+    batch_index,
+    materialise,
+    scan,
+)
+from factlog.checks._engine import Report, _run, check, finish
+from factlog.checks._findings import Finding
+from factlog.checks._rules import DEFAULT_RULES, Rule
+from factlog.errors import ArgumentError
+from factlog.io._documents import load
+from factlog.model._dates import Interval
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["check_lines"]
+
+BATCH = 10_000
+"""Claims decoded and indexed at once while the columns are built."""
+BIN = 20_000
+"""Claims checked at once: whole components are packed into bins of about this many."""
+
+
+def _numpy() -> Any:
+    try:
+        import numpy  # noqa: PLC0415 - heavy, and only this path needs it
+    except ImportError:  # pragma: no cover - the test extra installs it
+        raise ArgumentError(["the compact check needs numpy: pip install '.[scale]' in a checkout"]) from None
+    return numpy
+
+
+@paused_gc
+def check_lines(
+    path: str | os.PathLike[str],
+    rules: Sequence[Rule] = DEFAULT_RULES,
+    *,
+    stale: bool = True,
+    batch: int = BATCH,
+    bin_size: int = BIN,
+) -> Report:
+    """Check one JSON Lines claim file with bounded memory; the findings of :func:`check` on :func:`load`.
+
+    The findings are identical to ``check(load(path), rules, stale=stale)``: the same
+    ids, order and JSON report. Memory grows with the columns (tens of bytes a claim)
+    and with the largest bin of linked claims (``bin_size`` claims, or one component
+    larger than that), not with the whole file. ``rules`` must be taken from
+    :data:`DEFAULT_RULES` (others raise :class:`~factlog.ArgumentError`): the compact
+    path knows which groups each reads.
+
+    The report's ``claims`` holds the file's entities, predicates, sources and
+    acknowledgements but not its claims (render it as JSON: the text and Markdown
+    reports quote the claims). A file this path does not take (an older version, a
+    problem on a line, an unknown id, a claim without an id, orjson missing) is read
+    whole with :func:`load` and checked with :func:`check`, so its errors are the
+    same: :class:`~factlog.FormatError` with file, line and JSON path.
+    """
+    unknown = [getattr(rule, "__name__", repr(rule)) for rule in rules if rule not in DEFAULT_RULES]
+    if unknown:
+        raise ArgumentError([f"check_lines runs only the default rules, not {', '.join(unknown)}"])
+    if batch < 1 or bin_size < 1:
+        raise ArgumentError([f"batch and bin_size must be at least 1, not {batch} and {bin_size}"])
+    np = _numpy()
+    file = Path(path)
+    try:
+        columns, base = scan(file, batch, rules)
+    except Exception:
+        return check(load(file), rules, stale=stale)
+    try:
+        groups = _groups(np, columns, bin_size)
+    except Unstreamable:
+        return check(load(file), rules, stale=stale)
+    findings: list[Finding] = []
+    stated: dict[str, Interval | None] = {}
+    in_bins = [rule for rule in rules if rule not in HOLDER_AND_SOURCE_RULES and rule.__name__ != "undeclared_copying"]
+    with file.open("rb") as stream:
+        for offsets, some in (
+            *((group, in_bins) for group in groups["bins"]),
+            (groups["votes"], [rule for rule in rules if rule.__name__ == "undeclared_copying"]),
+            (groups["held"], [rule for rule in rules if rule in HOLDER_AND_SOURCE_RULES]),
+        ):
+            if not some:
+                continue
+            index = batch_index(base, materialise(stream, [int(offset) for offset in offsets]))
+            for rule in some:
+                for finding in _run(rule, index):
+                    findings.append(finding)
+                    for claim in finding.claim_ids:
+                        entry = index.by_id.get(claim)
+                        if entry is not None:
+                            stated[claim] = entry.stated
+    return Report(finish(base, _distinct(findings), rules, stale=stale, stated=stated), columns.tables)
+
+
+def _distinct(findings: Iterable[Finding]) -> list[Finding]:
+    """A failing rule fails once per bin: one ``rule_failure`` finding is kept per rule."""
+    seen: set[str] = set()
+    kept = []
+    for finding in findings:
+        if finding.rule == "rule_failure":
+            if finding.id in seen:
+                continue
+            seen.add(finding.id)
+        kept.append(finding)
+    return kept
+
+
+def _groups(np: Any, columns: Columns, capacity: int) -> dict[str, Any]:
+    """Line offsets to decode again: ``bins`` (a list, whole components each), ``votes`` and ``held``.
+
+    Raises :class:`Unstreamable` for a duplicate claim id or a link to a claim the file
+    does not hold (the whole-file reader reports them).
+    """
+    count = len(columns.offsets)
+    offsets = np.frombuffer(columns.offsets, dtype=np.int64)
+    ids = np.frombuffer(columns.ids, dtype=np.int64)
+    references = np.unique(np.frombuffer(columns.references, dtype=np.int64))
+    if count and np.unique(ids).size != count:
+        raise Unstreamable("a claim id twice")
+    linked = np.isin(ids, references)
+    if np.isin(references, ids).sum() != references.size:
+        raise Unstreamable("a link to an unknown claim")
+    token_claim = np.concatenate([np.frombuffer(columns.token_claim, dtype=np.int64), np.flatnonzero(linked)])
+    token = np.concatenate([np.frombuffer(columns.token, dtype=np.int64), ids[linked]])
+    component = _components(np, count, token_claim, token)
+    sizes = np.bincount(component, minlength=count)
+    flags = np.frombuffer(bytes(columns.flags), dtype=np.uint8)
+    kept = (sizes[component] > 1) | ((flags & IN_FINDING) != 0)
+    vote_claim = np.frombuffer(columns.vote_claim, dtype=np.int64)
+    _, inverse, counts = np.unique(
+        np.frombuffer(columns.question, dtype=np.int64), return_inverse=True, return_counts=True
+    )
+    votes = np.unique(vote_claim[counts[inverse] > 1])
+    held = np.flatnonzero(flags & 1)
+    return {
+        "bins": [offsets[members] for members in _bins(np, component, kept, capacity)],
+        "votes": offsets[votes],
+        "held": offsets[held],
+    }
+
+
+def _components(np: Any, count: int, token_claim: npt.NDArray[np.int64], token: npt.NDArray[np.int64]) -> Any:
+    """For each claim, the smallest claim number of its component (claims sharing a token, transitively)."""
+    _, token_number = np.unique(token, return_inverse=True)
+    tokens = int(token_number.max()) + 1 if token_number.size else 0
+    # Each claim joins the first of its tokens to each other one: a union-find over tokens alone.
+    order = np.argsort(token_claim, kind="stable")
+    claims, numbers = token_claim[order], token_number[order]
+    starts = np.flatnonzero(np.r_[True, claims[1:] != claims[:-1]]) if claims.size else np.array([], dtype=np.int64)
+    first = np.repeat(numbers[starts], np.diff(np.r_[starts, claims.size]))
+    parent = list(range(tokens))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    joined = first != numbers
+    for one, other in zip(first[joined].tolist(), numbers[joined].tolist(), strict=True):
+        left, right = find(one), find(other)
+        if left != right:
+            parent[max(left, right)] = min(left, right)
+    root = np.array([find(node) for node in range(tokens)], dtype=np.int64)
+    # A component is named by its smallest claim number: a claim without tokens is its own.
+    component = np.arange(count, dtype=np.int64)
+    if claims.size:
+        smallest = np.full(tokens, count, dtype=np.int64)
+        np.minimum.at(smallest, root[numbers], claims)
+        component[claims[starts]] = smallest[root[numbers[starts]]]
+    return component
+
+
+def _bins(np: Any, component: Any, kept: Any, capacity: int) -> list[Any]:
+    """Claim numbers of the kept claims, in bins of whole components (in file order within each)."""
+    members = np.flatnonzero(kept)
+    if not members.size:
+        return []
+    order = np.argsort(component[members], kind="stable")
+    members = members[order]
+    roots = component[members]
+    starts = np.flatnonzero(np.r_[True, roots[1:] != roots[:-1]])
+    bins: list[Any] = []
+    current: list[Any] = []
+    filled = 0
+    for start, stop in zip(starts.tolist(), [*starts[1:].tolist(), members.size], strict=True):
+        if current and filled + (stop - start) > capacity:
+            bins.append(np.sort(np.concatenate(current)))
+            current, filled = [], 0
+        current.append(members[start:stop])
+        filled += stop - start
+    if current:
+        bins.append(np.sort(np.concatenate(current)))
+    return bins
