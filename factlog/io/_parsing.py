@@ -120,7 +120,9 @@ MAX_DIGITS = 4300
 _SUSPECT = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
 # What orjson reads inexactly: an escaped surrogate; and an integer of 19 digits or more may be
 # beyond 64 bits, and becomes a float (a run of digits inside a string is harmless).
-_NOT_QUICK = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+# An escape \uD800-\uDFFF (a surrogate) or \u0030-\u003F (an escaped colon among them):
+# a backslash counts only after an even run of backslashes (``\\uD8`` is text).
+_NOT_QUICK = re.compile(rb"(?<!\\)(?:\\\\)*\\u(?:[dD][89abcdefABCDEF]|003)")
 _LONG_DIGITS = re.compile(rb"\d{19}")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _HUGE = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
@@ -275,7 +277,7 @@ def quick_parse(raw: bytes) -> Any:
     would upset the count: such texts are refused here.)
     """
     orjson = orjson_module()
-    if orjson is None or b"\\u003" in raw or _NOT_QUICK.search(raw):
+    if orjson is None or _NOT_QUICK.search(raw):
         raise ValueError("not for the quick parse")
     data = orjson.loads(raw)
     if _LONG_DIGITS.search(raw) and _has_float(data):

@@ -137,3 +137,23 @@ def test_long_numbers_skip_the_quick_parse() -> None:
     """orjson reads a 20-digit integer as a float, so such texts go to the exact reader."""
     with pytest.raises(ValueError, match="not for the quick parse"):
         _parsing.quick_parse(b'{"a": 25000000000000000000}')
+
+
+@pytest.mark.parametrize(
+    ("raw", "quick"),
+    [
+        (rb'{"a": "\\uD83D"}', True),  # the text \uD83D, its backslash escaped
+        (rb'{"a": "x\\\\uD83D"}', True),
+        (rb'{"a": "\uD83D\uDE00"}', False),  # an escaped surrogate pair: orjson's reading is inexact
+        (rb'{"a": "\\\uD83D\uDE00"}', False),  # a backslash, then the escaped pair
+        (rb'{"a\u003a": 1}', False),  # an escaped colon would upset the colon count
+        (rb'{"a": "\\u003a"}', True),
+    ],
+)
+def test_the_quick_parse_tells_an_escape_from_a_backslash_in_the_text(raw: bytes, quick: bool) -> None:
+    """Only a real \\u escape (after an even run of backslashes) sends a text to the exact reader."""
+    if quick:
+        assert _parsing.quick_parse(raw) == json.loads(raw)
+    else:
+        with pytest.raises(ValueError, match="not for the quick parse"):
+            _parsing.quick_parse(raw)
