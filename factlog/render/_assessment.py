@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
+
+import cattrs
 
 from factlog._escape import escape_markdown, escape_terminal
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._questions import OriginWeight
-from factlog.model._nouns import DateValue, Quantity
+from factlog.io import make_converter
+from factlog.model._nouns import Object
 from factlog.model._scales import Likelihood
 
 __all__ = ["assessment_document", "render_assessment_json", "render_assessment_markdown", "render_assessment_text"]
@@ -27,13 +31,18 @@ def _origin(origin: OriginWeight) -> dict[str, Any]:
     }
 
 
-def _value(value: object) -> object:
-    """A typed slot value as JSON: an entity id or text as a string, a quantity or date as an object."""
-    if isinstance(value, Quantity):
-        return {"amount": str(value.amount) if not isinstance(value.amount, int) else value.amount}
-    if isinstance(value, DateValue):
-        return {"date": str(value.date)}
-    return value
+@functools.cache
+def _converter() -> cattrs.Converter:
+    return make_converter(detailed=False)
+
+
+def _value(value: Object | None) -> object:
+    """A typed slot value as JSON, as a claim's ``object`` is written in a document.
+
+    An entity id as a string, several as a list, a literal as its tagged object:
+    ``{"text": ...}``, ``{"date": ...}``, ``{"amount": ..., "unit": ..., ...}``.
+    """
+    return _converter().unstructure(value, Object | None)
 
 
 def assessment_document(assessment: Assessment) -> dict[str, Any]:
