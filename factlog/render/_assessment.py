@@ -13,7 +13,7 @@ from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._questions import OriginWeight
 from factlog.io import make_converter
 from factlog.model._nouns import Object
-from factlog.model._scales import Likelihood
+from factlog.model._scales import Credibility, Likelihood
 
 __all__ = ["assessment_document", "render_assessment_json", "render_assessment_markdown", "render_assessment_text"]
 
@@ -94,9 +94,21 @@ def render_assessment_json(assessment: Assessment) -> str:
     return json.dumps(assessment_document(assessment), ensure_ascii=False, indent=2) + "\n"
 
 
+def _likelihood(item: PropositionAssessment) -> str | None:
+    """The ICD 203 words of the belief's own band (None when the grade is 6, cannot be judged).
+
+    The grade's band edges are ICD 203's (:meth:`~factlog.Credibility.from_belief`), so the
+    words always fall inside the grade: 5 is *almost no chance* or *very unlikely*, 1 and 2
+    from 0.80 *very likely* or *almost certain*.
+    """
+    if item.credibility is Credibility.CANNOT_BE_JUDGED:
+        return None
+    return Likelihood.from_probability(item.belief).value.replace("-", " ")
+
+
 def _grade(item: PropositionAssessment) -> str:
-    words = item.credibility.likelihood
-    icd = f" (ICD 203: {words.value.replace('-', ' ')} or more)" if words is not None else ""
+    words = _likelihood(item)
+    icd = f" (ICD 203: {words})" if words is not None else ""
     return f"{item.credibility.value} — {item.credibility.description}{icd}"
 
 
@@ -160,8 +172,8 @@ def render_assessment_markdown(assessment: Assessment) -> str:
 
 
 def _icd(item: PropositionAssessment) -> str:
-    words = item.credibility.likelihood
-    return f"{item.credibility.value}" + ("" if words is None else f" ({words.value.replace('-', ' ')})")
+    words = _likelihood(item)
+    return f"{item.credibility.value}" + ("" if words is None else f" ({words})")
 
 
 def _accepted(item: PropositionAssessment) -> str:

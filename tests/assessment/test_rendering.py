@@ -27,3 +27,49 @@ def test_every_slot_value_renders_as_json_and_reads_back(value: Object) -> None:
     shown = {converter.structure(item["value"], Object | None) for item in document["propositions"]}
     expected = set(value) if isinstance(value, tuple) else {value}
     assert shown == expected
+
+
+_GRADES_OF_ICD_TERMS = {
+    "almost no chance": {5},
+    "very unlikely": {5},
+    "unlikely": {4},
+    "roughly even chance": {3},
+    "likely": {2},
+    "very likely": {1, 2},
+    "almost certain": {1, 2},
+}
+"""ICD 203's seven terms and the Admiralty credibility grades (1-6) whose beliefs they may describe."""
+
+
+def test_the_icd_words_printed_are_the_beliefs_own_band_inside_its_grade() -> None:
+    """Belief 1.00 reads "almost certain", belief 0.00 "almost no chance"; every word printed fits the grade."""
+    for step in range(0, 1001):
+        belief = step / 1000
+        for confirmed in (False, True):
+            grade = factlog.Credibility.from_belief(belief, independently_confirmed=confirmed)
+            item = _item(belief, grade)
+            line = factlog.render_assessment_text(factlog.Assessment((item,), "majority", None)).splitlines()[1]
+            words = line.split("(ICD 203: ")[1].split(")")[0]
+            assert words == factlog.Likelihood.from_probability(belief).value.replace("-", " ")
+            assert grade.value in _GRADES_OF_ICD_TERMS[words], (belief, grade, words)
+    assert "(ICD 203: almost certain)" in _line(1.0)
+    assert "(ICD 203: almost no chance)" in _line(0.0)
+
+
+def _item(belief: float, grade: factlog.Credibility) -> factlog.PropositionAssessment:
+    return factlog.PropositionAssessment(
+        key="k",
+        statement="S.",
+        status=factlog.Status.SINGLE_SOURCE,
+        credibility=grade,
+        belief=belief,
+        supporting=(),
+        opposing=(),
+        reasons=("status single-source; belief",),
+        labels=(),
+    )
+
+
+def _line(belief: float) -> str:
+    grade = factlog.Credibility.from_belief(belief, independently_confirmed=False)
+    return factlog.render_assessment_text(factlog.Assessment((_item(belief, grade),), "majority", None))
