@@ -43,7 +43,7 @@ _GRADES_OF_ICD_TERMS = {
 
 def test_the_icd_words_printed_are_the_beliefs_own_band_inside_its_grade() -> None:
     """Belief 1.00 reads "almost certain", belief 0.00 "almost no chance"; every word printed fits the grade."""
-    for step in range(0, 1001):
+    for step in range(1001):
         belief = step / 1000
         for confirmed in (False, True):
             grade = factlog.Credibility.from_belief(belief, independently_confirmed=confirmed)
