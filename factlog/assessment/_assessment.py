@@ -15,7 +15,6 @@ from __future__ import annotations
 import enum
 import functools
 import math
-from collections.abc import Sequence
 
 import attrs
 
@@ -27,6 +26,7 @@ from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS, beliefs, discover
 from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
+from factlog.assessment._reasons import reasons_for
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, PartialDate
@@ -67,7 +67,8 @@ class PropositionAssessment:
 
     ``value`` is the typed object a functional slot's candidate holds (entity id,
     text, quantity, date), None for a yes/no proposition; ``tie`` says that another
-    candidate of the slot has the same belief (the tie is not broken);
+        candidate of the slot that is a rival of this one (not compatible with it) has the
+    same, highest belief (the tie is not broken);
     ``when`` is the stretch of time weighed (None: any time);
     ``acceptance`` is this answer's grounded label (None on the beliefs-only path)
     and ``decided_by`` the conflict that decided it, if any.
@@ -127,7 +128,10 @@ class Assessment:
         return [item for item, _ in self._by_claim.get(claim, ())]
 
     def leading(self) -> dict[str, tuple[PropositionAssessment, ...]]:
-        """For each functional slot and time, the values with the highest belief: more than one is a tie."""
+        """For each functional slot and time, the values with the highest belief.
+
+        More than one: compatible values (which share their belief) or a tie between rivals (see ``tie``).
+        """
         best: dict[str, list[PropositionAssessment]] = {}
         for item in self.propositions:
             if item.slot is None:
@@ -231,15 +235,27 @@ def _assessed(
         question, result = found.pop(), results.pop()
         acceptance = _acceptance(question, result) if explain else None
         decided = _decided_by(question, acceptance) if acceptance is not None else {}
-        top = max(result.values(), default=0.0)
-        tied = sum(1 for belief in result.values() if belief == top) > 1
+        tied = _ties(question, result)
         assessed += [
-            _assess(
-                question, answer, result[answer], (acceptance, decided.get(answer)), tie=tied and result[answer] == top
-            )
+            _assess(question, answer, result[answer], (acceptance, decided.get(answer)), tie=answer in tied)
             for answer in question.candidates
         ]
     return assessed, learned
+
+
+def _ties(question: Question, result: dict[str, float]) -> frozenset[str]:
+    """The candidates of highest belief that a rival (an incompatible value) equals: O(candidates).
+
+    Values compatible with each other (2020 and 2020-06; "at least 120" and 150) share
+    their belief by construction and are not a tie: a tie is a choice left open.
+    """
+    top = max(result.values(), default=0.0)
+    layout = question.layout
+    if layout is None or sum(1 for belief in result.values() if belief == top) < 2:
+        return frozenset()
+    leading = [result.get(name) == top for name in layout.names]
+    rivals = layout.first_rivals(leading, 1)
+    return frozenset(name for name, lead, found in zip(layout.names, leading, rivals, strict=True) if lead and found)
 
 
 def assessment_order(item: PropositionAssessment) -> tuple[bool, str, str]:
@@ -346,7 +362,7 @@ def _assess(
         else Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
     )
     if acceptance is not None:
-        reasons += _reasons(status, supporting, opposing, belief)[:-1]
+        reasons += reasons_for(supporting, opposing)
         if decided_by is not None:
             reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
         if tie:
@@ -369,29 +385,3 @@ def _assess(
         decided_by=decided_by,
         when=question.when,
     )
-
-
-def _names(origins: Sequence[OriginWeight]) -> str:
-    return ", ".join(
-        f"{o.label} ({o.reliability.value}, weight {o.weight:.2f}"
-        + "".join(f", {discount}" for discount in (o.discounts or (("interested",) if o.interested else ())))
-        + ")"
-        for o in origins
-    )
-
-
-def _reasons(
-    status: Status, supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight], belief: float
-) -> list[str]:
-    reasons = []
-    if supporting:
-        reasons.append(f"for: {len(supporting)} independent origin{'s' * (len(supporting) != 1)}: {_names(supporting)}")
-    if opposing:
-        reasons.append(f"against: {len(opposing)} independent origin{'s' * (len(opposing) != 1)}: {_names(opposing)}")
-    if any(o.interested for o in opposing):
-        reasons.append(f"denials by a party the proposition accuses count {INTERESTED_DISCOUNT:g} of their weight")
-    copies = [o for o in (*supporting, *opposing) if len(o.claims) > 1]
-    for origin in copies:
-        reasons.append(f"{len(origin.claims)} claims from one origin, {origin.label}, count once")
-    reasons.append(f"status {status.value}; belief {belief:.2f}")
-    return reasons

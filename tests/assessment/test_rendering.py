@@ -73,3 +73,28 @@ def _item(belief: float, grade: factlog.Credibility) -> factlog.PropositionAsses
 def _line(belief: float) -> str:
     grade = factlog.Credibility.from_belief(belief, independently_confirmed=False)
     return factlog.render_assessment_text(factlog.Assessment((_item(belief, grade),), "majority", None))
+
+
+def _dated(*values: tuple[str, str]) -> factlog.ClaimSet:
+    return world(
+        *(
+            claim(f"c{n}", subject="visit", predicate="takes-place-on", obj=f"date:{value}", when=None, holder=holder)
+            for n, (value, holder) in enumerate(values)
+        )
+    )
+
+
+def test_compatible_values_of_equal_belief_are_no_tie() -> None:
+    """2020, 2020-06 and 2020-06-15 share their belief because they agree: none is tied, nothing says so."""
+    claims = _dated(("2020", "paper-a"), ("2020-06", "paper-b"), ("2020-06-15", "wire"), ("2021-01-01", "author"))
+    for method in ("accucopy", "majority"):
+        items = factlog.assess(claims, method=method).propositions
+        assert not any(item.tie for item in items)
+        assert not any("tie" in reason for item in items for reason in item.reasons)
+
+
+def test_rival_values_of_equal_belief_are_a_tie() -> None:
+    """2020 and 2021 from two like outlets: both tied, and the explanation says the tie is not broken."""
+    items = factlog.assess(_dated(("2020", "paper-a"), ("2021", "paper-b")), method="majority").propositions
+    assert [item.tie for item in items] == [True, True]
+    assert all("tied with another value of the slot: the tie is not broken" in item.reasons for item in items)
