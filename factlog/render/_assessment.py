@@ -11,6 +11,7 @@ import cattrs
 from factlog._escape import escape_markdown, escape_terminal
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._questions import OriginWeight
+from factlog.assessment._reasons import listed
 from factlog.io import make_converter
 from factlog.model._nouns import Object
 from factlog.model._scales import Credibility, Likelihood
@@ -46,7 +47,12 @@ def _value(value: Object | None) -> object:
 
 
 def assessment_document(assessment: Assessment) -> dict[str, Any]:
-    """The assessment as a JSON-ready dict: method, learned trust, dependences and ``propositions``."""
+    """The assessment as a JSON-ready dict: method, learned trust, dependences and ``propositions``.
+
+    Each proposition's ``for`` and ``against`` list its strongest origins (at most
+    :data:`~factlog.assessment._reasons.LISTED_ORIGINS`, by weight); ``for_count`` and
+    ``against_count`` count them all (the Python API keeps every origin).
+    """
     return {
         "method": assessment.method,
         "as_of": None if assessment.as_of is None else str(assessment.as_of),
@@ -79,8 +85,10 @@ def assessment_document(assessment: Assessment) -> dict[str, Any]:
                 "acceptance": None if item.acceptance is None else item.acceptance.value,
                 "decided_by": item.decided_by,
                 **({"slot": item.slot, "value": _value(item.value), "tie": item.tie} if item.slot is not None else {}),
-                "for": [_origin(o) for o in item.supporting],
-                "against": [_origin(o) for o in item.opposing],
+                "for": [_origin(o) for o in listed(item.supporting)[0]],
+                "for_count": len(item.supporting),
+                "against": [_origin(o) for o in listed(item.opposing)[0]],
+                "against_count": len(item.opposing),
                 "claims": {claim: label.value for claim, label in item.labels},
                 "reasons": list(item.reasons),
             }
@@ -160,8 +168,7 @@ def render_assessment_markdown(assessment: Assessment) -> str:
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for item in assessment.propositions:
-        supporting = ", ".join(escape_markdown(o.label) for o in item.supporting)
-        opposing = ", ".join(escape_markdown(o.label) for o in item.opposing)
+        supporting, opposing = _labels(item.supporting), _labels(item.opposing)
         lines.append(
             f"| {escape_markdown(item.statement)} | {item.status.value} | {_icd(item)} |"
             f" {item.belief:.2f} | {_accepted(item)} | {supporting} | {opposing} |"
@@ -169,6 +176,11 @@ def render_assessment_markdown(assessment: Assessment) -> str:
     lines += ["", escape_markdown(_trust(assessment))]
     lines += [f"- copying: {escape_markdown(_copying(found))}" for found in assessment.dependences]
     return "\n".join(lines) + "\n"
+
+
+def _labels(origins: tuple[OriginWeight, ...]) -> str:
+    shown, more = listed(origins)
+    return ", ".join(escape_markdown(o.label) for o in shown) + (f" and {more} more" if more else "")
 
 
 def _icd(item: PropositionAssessment) -> str:

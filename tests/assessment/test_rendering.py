@@ -98,3 +98,40 @@ def test_rival_values_of_equal_belief_are_a_tie() -> None:
     items = factlog.assess(_dated(("2020", "paper-a"), ("2021", "paper-b")), method="majority").propositions
     assert [item.tie for item in items] == [True, True]
     assert all("tied with another value of the slot: the tie is not broken" in item.reasons for item in items)
+
+
+def _crowded(values: int) -> factlog.ClaimSet:
+    """One slot, each value given by an outlet of its own."""
+    document = {
+        "format": "factlog",
+        "version": 1,
+        "entities": [{"id": "x", "name": "X", "kind": "country"}]
+        + [{"id": f"o{n}", "name": f"O{n}", "kind": "media-outlet"} for n in range(values)],
+        "predicates": [{"id": "p", "label": "has value", "kind": "state", "functional": True}],
+        "sources": [{"id": f"s{n}", "title": "T", "publisher": f"o{n}", "published": "2025"} for n in range(values)],
+        "claims": [
+            {
+                "id": f"c{n}",
+                "statement": f"X has {n}.",
+                "proposition": {"subject": "x", "predicate": "p", "object": {"text": f"v{n}"}},
+                "attribution": {"holder": f"o{n}"},
+                "evidence": [{"source": f"s{n}", "quote": "q"}],
+            }
+            for n in range(values)
+        ],
+    }
+    return factlog.loads(json.dumps(document))
+
+
+def test_explanations_name_the_strongest_few_origins_and_count_the_rest() -> None:
+    """30 rival values: each explanation names 5 origins against and says "and 24 more", in every format."""
+    assessment = factlog.assess(_crowded(30))
+    item = assessment.propositions[0]
+    assert len(item.opposing) == 29
+    against = next(reason for reason in item.reasons if reason.startswith("against:"))
+    assert against.count("weight") == 5
+    assert against.endswith(" and 24 more")
+    document = json.loads(factlog.render_assessment_json(assessment))["propositions"][0]
+    assert (len(document["against"]), document["against_count"], document["for_count"]) == (5, 29, 1)
+    row = factlog.render_assessment_markdown(assessment).splitlines()[6]
+    assert row.endswith(" and 24 more |")
