@@ -26,7 +26,7 @@ from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS, beliefs, discover
 from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
-from factlog.assessment._reasons import reasons_for
+from factlog.assessment._reasons import Copying, reasons_for
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, PartialDate
@@ -227,6 +227,7 @@ def _assessed(
         discovery.converged,
     )
     del discovery  # each question's probabilities are in its beliefs now
+    copying = Copying.of(learned[1], learned[0]) if explain else None
     assessed = []
     # Each question is let go once assessed, so the assessment grows as the questions shrink.
     found.reverse()
@@ -237,7 +238,9 @@ def _assessed(
         decided = _decided_by(question, acceptance) if acceptance is not None else {}
         tied = _ties(question, result)
         assessed += [
-            _assess(question, answer, result[answer], (acceptance, decided.get(answer)), tie=answer in tied)
+            _assess(
+                question, answer, result[answer], (acceptance, decided.get(answer)), tie=answer in tied, copying=copying
+            )
             for answer in question.candidates
         ]
     return assessed, learned
@@ -336,6 +339,7 @@ def _assess(
     decision: tuple[dict[str, Acceptance] | None, str | None],
     *,
     tie: bool,
+    copying: Copying | None = None,
 ) -> PropositionAssessment:
     acceptance, decided_by = decision
     supporting = question.backers(answer)
@@ -362,7 +366,7 @@ def _assess(
         else Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
     )
     if acceptance is not None:
-        reasons += reasons_for(supporting, opposing)
+        reasons += reasons_for(supporting, opposing, copying)
         if decided_by is not None:
             reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
         if tie:

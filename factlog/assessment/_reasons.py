@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+import attrs
+
+from factlog.analysis._discovery import AccuCopyParams, Dependence, SourceTrust
 from factlog.assessment._questions import DISCOUNTS, OriginWeight
 
-__all__ = ["LISTED_ORIGINS", "listed", "reasons_for"]
+__all__ = ["LISTED_ORIGINS", "Copying", "listed", "reasons_for"]
+
+COPY_RATE = AccuCopyParams().copy_rate
+"""c, the chance a copier copies a value (AccuCopy's, 0.8): a copier's vote counts 1 − c·p."""
 
 INTERESTED_DISCOUNT = DISCOUNTS["interested"]
 LISTED_ORIGINS = 5
@@ -32,7 +38,61 @@ def _names(origins: Sequence[OriginWeight]) -> str:
     ) + (f" and {more} more" if more else "")
 
 
-def reasons_for(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight]) -> list[str]:
+@attrs.frozen
+class Copying:
+    """The copying AccuCopy detected (not declared), to explain how it discounts a value's supporters.
+
+    ``dependent[s][t]`` is the posterior that sources ``s`` and ``t`` depend on each other;
+    ``claims[s]`` the informative claims a source's accuracy rests on.
+    """
+
+    dependent: dict[str, dict[str, float]]
+    claims: dict[str, int]
+
+    @classmethod
+    def of(cls, dependences: Iterable[Dependence], sources: Iterable[SourceTrust]) -> Copying:
+        """From an assessment's reported dependences (declared ones are already one origin) and learned sources."""
+        dependent: dict[str, dict[str, float]] = {}
+        for found in dependences:
+            if not found.declared:
+                dependent.setdefault(found.source_a, {})[found.source_b] = found.probability
+                dependent.setdefault(found.source_b, {})[found.source_a] = found.probability
+        return cls(dependent, {trust.source: trust.claims for trust in sources})
+
+    def note(self, origins: Sequence[OriginWeight]) -> str | None:
+        """How detected copying discounts these origins, or None when it does not.
+
+        As AccuCopy counts the providers of a value: in a fixed order (better Admiralty
+        grade, then more informative claims, then by name), each counting 1 − c·p for every
+        earlier provider it depends on with posterior p. Only the reported pairs (p ≥ 0.5)
+        are known here, so the count is approximate ("about"); the belief is AccuCopy's own.
+        """
+        speakers = {o.speaker: o.reliability.prior for o in origins}
+        if not self.dependent or len(speakers) < 2:
+            return None
+        order = sorted(speakers, key=lambda s: (-speakers[s], -self.claims.get(s, 0), s))
+        total, copiers, least = 0.0, 0, 1.0
+        for position, speaker in enumerate(order):
+            factor = 1.0
+            for earlier in order[:position]:
+                probability = self.dependent.get(speaker, {}).get(earlier)
+                if probability is not None:
+                    factor *= 1.0 - COPY_RATE * probability
+                    least = min(least, probability)
+            copiers += factor < 1.0
+            total += factor
+        if not copiers:
+            return None
+        return (
+            f"copying: of these {len(order)} origins, {copiers} likely"
+            + (" repeats another of them" if copiers == 1 else " repeat others among them")
+            + f" (detected, p ≥ {least:.2f}): together they count as about {total:.1f}"
+        )
+
+
+def reasons_for(
+    supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight], copying: Copying | None = None
+) -> list[str]:
     """The lines that explain a value's standing: origins for, against, and what discounts them.
 
     Each side names its strongest :data:`LISTED_ORIGINS` origins and counts the rest.
@@ -40,6 +100,9 @@ def reasons_for(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWei
     reasons = []
     if supporting:
         reasons.append(f"for: {len(supporting)} independent origin{'s' * (len(supporting) != 1)}: {_names(supporting)}")
+    note = copying.note(supporting) if copying is not None else None
+    if note is not None:
+        reasons.append(note)
     if opposing:
         reasons.append(f"against: {len(opposing)} independent origin{'s' * (len(opposing) != 1)}: {_names(opposing)}")
     if any(o.interested for o in opposing):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 import factlog
 from factlog.io import make_converter
 from factlog.model import Object
-from tests.helpers import ENTITIES, claim, world
+from tests.helpers import ENTITIES, claim, echo_cluster, world
 from tests.strategies import objects
 
 _ENTITY_IDS = [entity.id for entity in ENTITIES]
@@ -135,3 +135,14 @@ def test_explanations_name_the_strongest_few_origins_and_count_the_rest() -> Non
     assert (len(document["against"]), document["against_count"], document["for_count"]) == (5, 29, 1)
     row = factlog.render_assessment_markdown(assessment).splitlines()[6]
     assert row.endswith(" and 24 more |")
+
+
+def test_detected_copying_is_said_where_it_discounts_supporters() -> None:
+    """Ten outlets repeating one origin, nothing declared: the value they back says how little they count together."""
+    claims, _ = echo_cluster(seed=2025, questions=40, declared=False)
+    assessment = factlog.assess(claims)
+    notes = [r for item in assessment.propositions for r in item.reasons if r.startswith("copying: of these")]
+    assert notes
+    assert all("likely repeat others among them" in note and "count as about" in note for note in notes)
+    majority = factlog.assess(claims, method="accuvote")
+    assert not any(r.startswith("copying:") for item in majority.propositions for r in item.reasons)
