@@ -73,6 +73,8 @@ def _assess(arguments: argparse.Namespace) -> int:
         claims = load(arguments.paths)
     with progress(f"assessing {len(claims.claims)} claims"):
         result = assess(claims, as_of=as_of(arguments), method=arguments.method, explain=not arguments.beliefs_only)
+    if result.as_of is not None and claims.claims and not result.propositions:
+        print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
     render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
         arguments.format, render_assessment_text
     )

@@ -9,6 +9,7 @@ from typing import Any
 import cattrs
 
 from factlog._escape import escape_markdown, escape_terminal
+from factlog.analysis._discovery import Dependence
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._questions import OriginWeight
 from factlog.assessment._reasons import listed
@@ -71,6 +72,7 @@ def assessment_document(assessment: Assessment) -> dict[str, Any]:
                 "shared_items": found.shared_items,
                 "same_values": found.same_values,
                 "unique_values": found.unique_values,
+                "false_values": found.false_values,
             }
             for found in assessment.dependences
         ],
@@ -130,7 +132,7 @@ def _trust(assessment: Assessment) -> str:
 def render_assessment_text(assessment: Assessment) -> str:
     """One block per proposition: status, grade, belief, origins and reasons."""
     lines = []
-    header = f"{len(assessment.propositions)} propositions assessed ({assessment.method}"
+    header = f"{_plural(len(assessment.propositions), 'proposition')} assessed ({assessment.method}"
     header += f", as of {assessment.as_of})" if assessment.as_of is not None else ")"
     for item in assessment.propositions:
         lines.append(escape_terminal(item.statement))
@@ -147,13 +149,21 @@ def render_assessment_text(assessment: Assessment) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _copying(found: Any) -> str:
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _copying(found: Dependence) -> str:
+    """One copying pair, worded as ``factlog check`` words it: a direction only when it is known."""
     how = "declared" if found.declared else f"p={found.probability:.2f}"
-    if not found.direction_known:
-        how += ", direction undetermined"
+    if found.direction_known:
+        who = f"{found.copier} repeats {found.original}"
+    else:
+        who = f"{found.source_a} and {found.source_b} repeat each other"
     return (
-        f"{found.copier} repeats {found.original} on {100 * found.agreement:.0f} % of {found.shared_items}"
-        f" shared items, including {found.unique_values} values nobody else gives ({how})"
+        f"{who} on {100 * found.agreement:.0f} % of {_plural(found.shared_items, 'shared item')},"
+        f" including {_plural(found.unique_values, 'value')} nobody else gives"
+        f" and {found.false_values} judged false ({how})"
     )
 
 

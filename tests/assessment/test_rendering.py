@@ -7,9 +7,10 @@ import json
 from hypothesis import given, settings
 
 import factlog
+from factlog.analysis._discovery import Dependence
 from factlog.io import make_converter
 from factlog.model import Object
-from tests.helpers import ENTITIES, claim, echo_cluster, world
+from tests.helpers import ENTITIES, claim, echo_cluster, run, world
 from tests.strategies import objects
 
 _ENTITY_IDS = [entity.id for entity in ENTITIES]
@@ -146,3 +147,23 @@ def test_detected_copying_is_said_where_it_discounts_supporters() -> None:
     assert all("likely repeat others among them" in note and "count as about" in note for note in notes)
     majority = factlog.assess(claims, method="accuvote")
     assert not any(r.startswith("copying:") for item in majority.propositions for r in item.reasons)
+
+
+def test_copying_of_undetermined_direction_reads_as_repeating_each_other() -> None:
+    """A pair whose direction is unknown "repeat each other"; the false values they share are counted; plurals fit."""
+    pair = Dependence("a", "b", 0.9, 0.45, 0.45, False, 1, 1, 1, 1, 1)
+    text = factlog.render_assessment_text(factlog.Assessment((), "accucopy", None, dependences=(pair,)))
+    assert "copying: a and b repeat each other on 100 % of 1 shared item, including 1 value nobody else gives" in text
+    assert "and 1 judged false (p=0.90)" in text
+    assert text.endswith("0 propositions assessed (accucopy)\n")
+    document = json.loads(factlog.render_assessment_json(factlog.Assessment((), "accucopy", None, dependences=(pair,))))
+    assert document["dependences"][0]["false_values"] == 1
+    one = factlog.assess(world(claim("c1")))
+    assert factlog.render_assessment_text(one).endswith("1 proposition assessed (accucopy)\n")
+
+
+def test_assess_as_of_before_any_claim_says_so() -> None:
+    """--as-of before every claim: nothing assessed, a line on stderr says why, exit 0."""
+    result = run("assess", "sources/", "--as-of", "1900")
+    assert result.returncode == 0
+    assert result.stderr == "factlog assess: no claims stated by 1900: nothing to assess\n"
