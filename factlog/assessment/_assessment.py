@@ -12,6 +12,7 @@ credibility grade and, for each claim, whether it is accepted, rejected or conte
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 import math
@@ -23,6 +24,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._discovery import Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
+from factlog.assessment._deciding import decided_by, ties
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS, beliefs, discover
 from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
@@ -124,7 +126,12 @@ class Assessment:
         return found
 
     def about(self, claim: str) -> list[PropositionAssessment]:
-        """The assessments that weigh a claim, in the assessment's order (one lookup, not a scan)."""
+        """The assessments that weigh a claim, in the assessment's order (one lookup, not a scan).
+
+        An empty list for a claim no assessment weighs: one without a proposition, one
+        left out by ``as_of``, or an id the claim set does not hold (no error: check ids
+        against the claim set if a typo matters).
+        """
         return [item for item, _ in self._by_claim.get(claim, ())]
 
     def leading(self) -> dict[str, tuple[PropositionAssessment, ...]]:
@@ -145,7 +152,11 @@ class Assessment:
         return {slot: tuple(items) for slot, items in best.items()}
 
     def label(self, claim: str) -> Acceptance | None:
-        """A claim's label (the first assessment that weighs it), or None."""
+        """A claim's label (the first assessment that weighs it), or None.
+
+        None also for a claim no assessment weighs, or on the beliefs-only path (``explain=False``);
+        an id the claim set does not hold gives None too, not an error.
+        """
         found = self._by_claim.get(claim)
         return found[0][1] if found else None
 
@@ -167,25 +178,54 @@ def weight(index: Index, entry: Entry, interested: bool) -> float:
 
 @paused_gc
 def assess(
-    claims: ClaimSet, *, as_of: PartialDate | str | None = None, method: str = DEFAULT_METHOD, explain: bool = True
+    claims: ClaimSet,
+    *,
+    as_of: PartialDate | datetime.date | str | None = None,
+    method: str = DEFAULT_METHOD,
+    explain: bool = True,
 ) -> Assessment:
     """Weigh every proposition of a claim set by its independent origins.
 
-    ``as_of`` keeps only claims stated on or before that date (claims whose date is
-    unknown are left out); ``method`` is ``accucopy`` (the default: learns source
+    ``as_of`` (a date string such as ``"2025-10"``, a :class:`PartialDate` or a
+    :class:`datetime.date`) keeps only claims stated on or before that date (claims
+    whose date is unknown are left out); ``method`` is ``accucopy`` (the default: learns source
     accuracy and copying), ``accuvote`` (accuracy only), ``majority`` or
     ``truthfinder`` (see ``docs/assessment.md``). ``explain=False`` is the
     beliefs-only path for large runs: belief, status, credibility and origins, but no
     reasons, no per-claim labels and no acceptance (None). Raises
-    :class:`~factlog.errors.ArgumentError` for an unknown method. Propositions with
+    :class:`~factlog.errors.ArgumentError` for an unknown method, ``claims`` that are no
+    :class:`ClaimSet`, an ``as_of`` of another type, or an ``explain`` that is no bool;
+    :class:`~factlog.errors.DateError` for an ``as_of`` string that is no date. Propositions with
     any origin against them come first, then the rest, each part ordered by statement.
     """
-    if method not in METHODS:
+    if not isinstance(claims, ClaimSet):
+        raise ArgumentError(
+            f"factlog.assess: expected a ClaimSet (from factlog.load or factlog.loads), got {type(claims).__name__}"
+        )
+    if not isinstance(method, str) or method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
-    when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
+    if not isinstance(explain, bool):
+        raise ArgumentError(f"factlog.assess: explain must be True or False, got {explain!r}")
+    when = _as_of(as_of)
     found, learned = _assessed(known_by(claims, when), method, explain=explain)
     found.sort(key=assessment_order)
     return Assessment(tuple(found), method, when, *learned)
+
+
+def _as_of(value: object) -> PartialDate | None:
+    """``as_of`` as a partial date: a date string, a :class:`PartialDate`, a :class:`datetime.date` or None."""
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    if isinstance(value, datetime.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, datetime.date):
+        return PartialDate.from_date(value)
+    raise ArgumentError(
+        "factlog.assess: as_of must be a date string such as '2025-10', a PartialDate or a datetime.date,"
+        f" got {type(value).__name__} {value!r}"
+    )
 
 
 def known_by(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
@@ -235,8 +275,8 @@ def _assessed(
     while found:
         question, result = found.pop(), results.pop()
         acceptance = _acceptance(question, result) if explain else None
-        decided = _decided_by(question, acceptance) if acceptance is not None else {}
-        tied = _ties(question, result)
+        decided = decided_by(question, acceptance) if acceptance is not None else {}
+        tied = ties(question, result)
         assessed += [
             _assess(
                 question, answer, result[answer], (acceptance, decided.get(answer)), tie=answer in tied, copying=copying
@@ -244,21 +284,6 @@ def _assessed(
             for answer in question.candidates
         ]
     return assessed, learned
-
-
-def _ties(question: Question, result: dict[str, float]) -> frozenset[str]:
-    """The candidates of highest belief that a rival (an incompatible value) equals: O(candidates).
-
-    Values compatible with each other (2020 and 2020-06; "at least 120" and 150) share
-    their belief by construction and are not a tie: a tie is a choice left open.
-    """
-    top = max(result.values(), default=0.0)
-    layout = question.layout
-    if layout is None or sum(1 for belief in result.values() if belief == top) < 2:
-        return frozenset()
-    leading = [result.get(name) == top for name in layout.names]
-    rivals = layout.first_rivals(leading, 1)
-    return frozenset(name for name, lead, found in zip(layout.names, leading, rivals, strict=True) if lead and found)
 
 
 def assessment_order(item: PropositionAssessment) -> tuple[bool, str, str]:
@@ -288,48 +313,6 @@ def _acceptance(question: Question, result: dict[str, float]) -> dict[str, Accep
     labels = dict(zip(layout.names, candidates, strict=True))
     labels.update((f"not:{layout.names[i]}", label) for i, label in denied.items())
     return labels
-
-
-_WINNER = {
-    Acceptance.REJECTED: Acceptance.ACCEPTED,
-    Acceptance.CONTESTED: Acceptance.CONTESTED,
-    Acceptance.ACCEPTED: Acceptance.REJECTED,
-}
-"""What decided a label: the supported rivals accepted (for a rejected answer), contested, or rejected."""
-
-
-def _decided_by(question: Question, acceptance: dict[str, Acceptance]) -> dict[str, str]:
-    """For each candidate, the conflict that decided its label: its first three deciding rivals ("and more")."""
-    supported = question.supported
-    found: dict[str, list[str]] = {}
-    layout = question.layout
-    if layout is None:
-        for answer in question.candidates:
-            rivals = [rival for rival in question.rivals.get(answer, ()) if rival in supported]
-            found[answer] = [r for r in rivals if acceptance[r] is _WINNER[acceptance[answer]]][:4]
-    else:
-        labelled = [acceptance[name] if name in supported else None for name in layout.names]
-        first = {label: layout.first_rivals([mine is label for mine in labelled], 4) for label in Acceptance}
-        for i, answer in enumerate(layout.names):
-            wanted = _WINNER[acceptance[answer]]
-            winners = [layout.names[r] for r in first[wanted][i]]
-            denial = f"not:{answer}"
-            if denial in supported and acceptance[denial] is wanted:
-                winners.append(denial)
-            found[answer] = winners[:4]
-    return {
-        answer: ", ".join(_answer_text(question, r) for r in winners[:3]) + (" and more" if len(winners) > 3 else "")
-        for answer, winners in found.items()
-        if winners
-    }
-
-
-def _answer_text(question: Question, answer: str) -> str:
-    if answer == "no":
-        return "its denial"
-    if answer.startswith("not:"):
-        return f"the denial of {question.texts.get(answer[4:], answer[4:])}"
-    return question.texts.get(answer, answer)
 
 
 def _assess(

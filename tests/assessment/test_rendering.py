@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
+import pytest
 from hypothesis import given, settings
 
 import factlog
@@ -167,3 +169,26 @@ def test_assess_as_of_before_any_claim_says_so() -> None:
     result = run("assess", "sources/", "--as-of", "1900")
     assert result.returncode == 0
     assert result.stderr == "factlog assess: no claims stated by 1900: nothing to assess\n"
+
+
+@pytest.mark.parametrize("claims", ["prec.json", None, [], {}])
+def test_assess_names_what_it_expects_for_claims_of_another_type(claims: object) -> None:
+    """A path, None, a list or a dict instead of a claim set: an ArgumentError that says to load the claims."""
+    with pytest.raises(factlog.ArgumentError, match="expected a ClaimSet"):
+        factlog.assess(claims)  # type: ignore[arg-type]
+
+
+def test_assess_takes_a_date_for_as_of_and_refuses_a_number() -> None:
+    """as_of as a datetime.date or datetime.datetime is that day; an int is an ArgumentError naming the forms."""
+    claims = world(claim("c1", stated="2025-10-01"), claim("c2", stated="2025-12-01", holder="wire"))
+    expected = factlog.assess(claims, as_of="2025-11-01")
+    assert factlog.assess(claims, as_of=datetime.date(2025, 11, 1)) == expected
+    assert factlog.assess(claims, as_of=datetime.datetime(2025, 11, 1, 12)) == expected
+    with pytest.raises(factlog.ArgumentError, match="as_of must be a date string"):
+        factlog.assess(claims, as_of=2025)  # type: ignore[arg-type]
+
+
+def test_assess_refuses_an_explain_that_is_no_bool() -> None:
+    """explain="no" is an error, not a truthy yes."""
+    with pytest.raises(factlog.ArgumentError, match="explain must be True or False"):
+        factlog.assess(world(claim("c1")), explain="no")  # type: ignore[arg-type]
