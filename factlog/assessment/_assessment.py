@@ -26,7 +26,7 @@ from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._deciding import decided_by, ties
 from factlog.assessment._grounded import grounded_slot
-from factlog.assessment._methods import DEFAULT_METHOD, METHODS, beliefs, discover
+from factlog.assessment._methods import DEFAULT_METHOD, METHODS, ValueSimilarity, beliefs, discover
 from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
 from factlog.assessment._reasons import Copying, reasons_for
 from factlog.errors import ArgumentError
@@ -183,6 +183,7 @@ def assess(
     as_of: PartialDate | datetime.date | str | None = None,
     method: str = DEFAULT_METHOD,
     explain: bool = True,
+    similarity: ValueSimilarity | None = None,
 ) -> Assessment:
     """Weigh every proposition of a claim set by its independent origins.
 
@@ -195,7 +196,10 @@ def assess(
     reasons, no per-claim labels and no acceptance (None). Raises
     :class:`~factlog.errors.ArgumentError` for an unknown method, ``claims`` that are no
     :class:`ClaimSet`, an ``as_of`` of another type, or an ``explain`` that is no bool;
-    :class:`~factlog.errors.DateError` for an ``as_of`` string that is no date. Propositions with
+    :class:`~factlog.errors.DateError` for an ``as_of`` string that is no date.
+    ``similarity(a, b)`` in [0, 1], if given, says how much a functional slot's value
+    ``a`` supports its value ``b`` (for example how far two author lists overlap), for
+    every method but ``majority`` (see ``docs/assessment.md``). Propositions with
     any origin against them come first, then the rest, each part ordered by statement.
     """
     if not isinstance(claims, ClaimSet):
@@ -207,7 +211,7 @@ def assess(
     if not isinstance(explain, bool):
         raise ArgumentError(f"factlog.assess: explain must be True or False, got {explain!r}")
     when = _as_of(as_of)
-    found, learned = _assessed(known_by(claims, when), method, explain=explain)
+    found, learned = _assessed(known_by(claims, when), method, explain=explain, similarity=similarity)
     found.sort(key=assessment_order)
     return Assessment(tuple(found), method, when, *learned)
 
@@ -253,12 +257,17 @@ _Learned = tuple[tuple[SourceTrust, ...], tuple[Dependence, ...], int, bool]
 
 
 def _assessed(
-    claims: ClaimSet, method: str, *, explain: bool, index: Index | None = None
+    claims: ClaimSet,
+    method: str,
+    *,
+    explain: bool,
+    index: Index | None = None,
+    similarity: ValueSimilarity | None = None,
 ) -> tuple[list[PropositionAssessment], _Learned]:
     index = Index.of(claims) if index is None else index
     found = list(questions(index, weight))
     del index  # the questions hold what they need: the index's tables go before the peak
-    discovery = discover(found, method)
+    discovery = discover(found, method, similarity)
     results = beliefs(found, discovery)
     learned: _Learned = (
         tuple(discovery.sources.values()),

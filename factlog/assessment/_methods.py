@@ -24,15 +24,19 @@ paper's n), so one unopposed vote is not certainty.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
-from factlog.analysis._discovery import Discovery, Vote, accu_copy, accu_vote, majority, truth_finder
+from factlog.analysis._discovery import Discovery, Support, Vote, accu_copy, accu_vote, majority, truth_finder
 from factlog.assessment._questions import Question
 from factlog.errors import ArgumentError
+from factlog.model._nouns import Object
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "SLOT_FALSE_VALUES", "beliefs", "discover"]
+__all__ = ["DEFAULT_METHOD", "METHODS", "SLOT_FALSE_VALUES", "ValueSimilarity", "beliefs", "discover"]
+
+ValueSimilarity = Callable[[Object, Object], float]
+"""``similarity(a, b) -> [0, 1]``: how much a slot's value ``a`` supports its value ``b`` (AccuSim, TruthFinder)."""
 
 METHODS = ("accucopy", "accuvote", "majority", "truthfinder")
 DEFAULT_METHOD = "accucopy"
@@ -44,10 +48,17 @@ def _name(number: int) -> str:
     return f"{number:09d}"
 
 
-def discover(questions: Sequence[Question], method: str = DEFAULT_METHOD) -> Discovery:
+def discover(
+    questions: Sequence[Question], method: str = DEFAULT_METHOD, similarity: ValueSimilarity | None = None
+) -> Discovery:
     """Run one method over the current, committed votes of every question.
 
-    Raises :class:`~factlog.errors.ArgumentError` for an unknown method.
+    ``similarity`` (see :data:`ValueSimilarity`) lets the values of a functional slot
+    support each other: C*(v) = C(v) + ρ·Σ sim(v′→v)·C(v′) (AccuVote, AccuCopy) and
+    TruthFinder's own adjustment; ``majority`` ignores it. It is called once for each
+    ordered pair of different values of a slot (k values: k(k − 1) calls).
+    Raises :class:`~factlog.errors.ArgumentError` for an unknown method, and
+    :class:`ValueError` for a similarity outside [0, 1].
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
@@ -58,14 +69,33 @@ def discover(questions: Sequence[Question], method: str = DEFAULT_METHOD) -> Dis
         for vote in question.votes:
             if vote.current and vote.weight > 0:
                 priors.setdefault(vote.origin.speaker, vote.origin.reliability.prior)
+    support = _support(questions, similarity) if similarity is not None else None
     votes = _votes(questions, method)  # a generator: each method indexes the votes in one pass, never all held
     if method == "majority":
         return attrs.evolve(majority(votes), sources={})
     if method == "truthfinder":
-        return truth_finder(votes, priors=priors)
+        return truth_finder(votes, priors=priors, support=support)
     if method == "accuvote":
-        return accu_vote(votes, priors=priors, domains=domains)
-    return accu_copy(votes, priors=priors, domains=domains)
+        return accu_vote(votes, priors=priors, domains=domains, support=support)
+    return accu_copy(votes, priors=priors, domains=domains, support=support)
+
+
+def _support(questions: Sequence[Question], similarity: ValueSimilarity) -> Support:
+    """The similarity of every ordered pair of different values of each slot, as truth discovery takes it."""
+    found: dict[tuple[str, str], list[tuple[str, float]]] = {}
+    for number, question in enumerate(questions):
+        if question.slot is None:
+            continue
+        for b in question.candidates:
+            for a in question.candidates:
+                if a != b:
+                    value_a, value_b = question.values[a], question.values[b]
+                    assert value_a is not None
+                    assert value_b is not None
+                    score = similarity(value_a, value_b)
+                    if score:
+                        found.setdefault((_name(number), b), []).append((a, score))
+    return found
 
 
 def _votes(questions: Sequence[Question], method: str) -> Iterator[Vote]:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 import factlog
 from factlog.analysis._discovery import Dependence
 from factlog.io import make_converter
-from factlog.model import Object
+from factlog.model import Object, TextValue
 from tests.helpers import ENTITIES, claim, echo_cluster, run, world
 from tests.strategies import objects
 
@@ -192,3 +192,20 @@ def test_assess_refuses_an_explain_that_is_no_bool() -> None:
     """explain="no" is an error, not a truthy yes."""
     with pytest.raises(factlog.ArgumentError, match="explain must be True or False"):
         factlog.assess(world(claim("c1")), explain="no")  # type: ignore[arg-type]
+
+
+def test_a_value_similarity_lets_similar_values_support_each_other() -> None:
+    """similarity(v0 → v1) = 1: v1 gains belief over v2, which it equalled without the hook; majority ignores it."""
+    claims = _crowded(3)
+
+    def similar(a: Object, b: Object) -> float:
+        return 1.0 if (a, b) == (TextValue(text="v0"), TextValue(text="v1")) else 0.0
+
+    for method in ("accuvote", "accucopy", "truthfinder"):
+        plain = {str(item.value): item.belief for item in factlog.assess(claims, method=method).propositions}
+        hooked = factlog.assess(claims, method=method, similarity=similar).propositions
+        helped = {str(item.value): item.belief for item in hooked}
+        assert plain["'v1'"] == plain["'v2'"]
+        assert helped["'v1'"] > helped["'v2'"], method
+    majority = factlog.assess(claims, method="majority")
+    assert factlog.assess(claims, method="majority", similarity=similar) == majority
