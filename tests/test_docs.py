@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,16 @@ def test_every_rule_is_documented() -> None:
     for rule in reference.DEFAULT_RULES:
         assert f"### `{rule.__name__}`" in text
         assert rule.__doc__
-        assert rule.__doc__.split("\n")[0] in text
+        first = rule.__doc__.split("\n")[0]
+        assert reference.markdown(first, sys.modules[rule.__module__]) in text
+
+
+def test_the_rule_reference_renders_roles_and_constants() -> None:
+    """No reST role is left in docs/rules.md; a constant a rule cites shows its value."""
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert not re.search(r":(data|class|func|meth|mod|attr):`", text)
+    assert not re.search(r"(?<!`)``(?!`)", text)
+    assert "`MIN_SHARED_VALUES` (5)" in text
 
 
 def test_readme_shows_what_make_demo_prints() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from factlog.checks import DEFAULT_RULES, Rule
 from factlog.io._schema import json_schema
 
-__all__ = ["fill", "format_markdown", "rules_markdown", "schema_text"]
+__all__ = ["fill", "format_markdown", "markdown", "rules_markdown", "schema_text"]
 
 
 def rules_markdown(rules: Sequence[Rule] = DEFAULT_RULES) -> str:
@@ -27,8 +27,25 @@ def rules_markdown(rules: Sequence[Rule] = DEFAULT_RULES) -> str:
     for rule in rules:
         name = getattr(rule, "__name__", repr(rule))
         family = rule.__module__.rsplit(".", 1)[-1].lstrip("_")
-        parts.append(f"### `{name}`\n\n*Family: {family}.*\n\n{inspect.cleandoc(rule.__doc__ or '')}\n")
+        text = markdown(inspect.cleandoc(rule.__doc__ or ""), sys.modules[rule.__module__])
+        parts.append(f"### `{name}`\n\n*Family: {family}.*\n\n{text}\n")
     return "\n".join(parts)
+
+
+_ROLE = re.compile(r":(data|class|func|meth|mod|attr):`~?([\w.]+)`")
+
+
+def markdown(text: str, module: object) -> str:
+    """A docstring's reST as Markdown: a role as code (a module constant with its value), ``code`` as `code`."""
+
+    def role(match: re.Match[str]) -> str:
+        kind, target = match.groups()
+        shown = target.rsplit(".", 1)[-1] if match.group(0).startswith(f":{kind}:`~") else target
+        if kind == "data" and "." not in target and isinstance(getattr(module, target, None), (int, float, str)):
+            return f"`{shown}` ({getattr(module, target)})"
+        return f"`{shown}`"
+
+    return _ROLE.sub(role, text).replace("``", "`")
 
 
 def _type(schema: dict[str, Any]) -> str:
