@@ -203,3 +203,12 @@ def test_show_prints_a_timeline_of_an_entity() -> None:
     unknown = run("show", "sources/", "--entity", "atlantis")
     assert unknown.returncode == 2
     assert "no entity 'atlantis'" in unknown.stderr
+
+
+def test_cli_md_names_every_key_of_the_assess_json() -> None:
+    """Each key `factlog assess --format json` writes (top level, sources, dependences, propositions) is in cli.md."""
+    document = json.loads(run("assess", "sources/", "--format", "json").stdout)
+    text = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
+    keys = set(document) | {k for part in ("sources", "dependences", "propositions") for k in document[part][0]}
+    keys |= set(document["propositions"][0]["for"][0])
+    assert sorted(key for key in keys if f'"{key}"' not in text and f"`{key}`" not in text) == []
