@@ -65,23 +65,36 @@ class Dependences:
         c, n, alpha = self.copy.copy_rate, self.n_false, self.copy.alpha
         prior_independent, prior_direction = math.log(1.0 - alpha), math.log(alpha / 2.0)
         log, exp = math.log, math.exp
+        keep = 1.0 - c
+        wrong = [1.0 - a for a in accuracy]
+        right_copied = [c * a for a in accuracy]
+        wrong_copied = [c * x for x in wrong]
         factor, totals, directions = self.factor, self._total, self._direction
         for i, a, b, shared, different in self._rows:
             a1, a2 = accuracy[a], accuracy[b]
-            pt, pf = a1 * a2, (1.0 - a1) * (1.0 - a2) / n
-            t_ab, f_ab = c * a2 + (1.0 - c) * pt, c * (1.0 - a2) + (1.0 - c) * pf
-            t_ba, f_ba = c * a1 + (1.0 - c) * pt, c * (1.0 - a1) + (1.0 - c) * pf
-            independent = a_copies = b_copies = 0.0
-            for v in shared:
-                q = probabilities[v]
+            pt, pf = a1 * a2, wrong[a] * wrong[b] / n
+            t_ab, f_ab = right_copied[b] + keep * pt, wrong_copied[b] + keep * pf
+            t_ba, f_ba = right_copied[a] + keep * pt, wrong_copied[a] + keep * pf
+            if len(shared) == 1:  # the loop below, once: 0.0 + x is x
+                q = probabilities[shared[0]]
                 r = 1.0 - q
-                independent += log(q * pt + r * pf)
-                a_copies += log(q * t_ab + r * f_ab)
-                b_copies += log(q * t_ba + r * f_ba)
-            x0, x1 = prior_independent + independent, prior_direction + a_copies + different
-            y = prior_direction + b_copies + different
-            top = max(x0, x1, y)
-            e_ind, e_ab, e_ba = exp(x0 - top), exp(x1 - top), exp(y - top)
+                independent = log(q * pt + r * pf)
+                a_copies = log(q * t_ab + r * f_ab)
+                b_copies = log(q * t_ba + r * f_ba)
+            else:
+                independent = a_copies = b_copies = 0.0
+                for v in shared:
+                    q = probabilities[v]
+                    r = 1.0 - q
+                    independent += log(q * pt + r * pf)
+                    a_copies += log(q * t_ab + r * f_ab)
+                    b_copies += log(q * t_ba + r * f_ba)
+            x = prior_independent + independent
+            x_ab = prior_direction + a_copies + different
+            x_ba = prior_direction + b_copies + different
+            top = x_ab if x_ab > x else x  # max(x, x_ab, x_ba), inline
+            top = x_ba if x_ba > top else top
+            e_ind, e_ab, e_ba = exp(x - top), exp(x_ab - top), exp(x_ba - top)
             total = e_ind + e_ab + e_ba
             directions[i] = (e_ab / total, e_ba / total)
             dependence = totals[i] = (e_ab + e_ba) / total
