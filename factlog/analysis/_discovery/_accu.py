@@ -20,7 +20,11 @@ the same values, swapped places from one round to the next, which makes C(v) jum
 AccuCopy oscillated with period 2 on Book instead of converging. A declared
 (copier, original) pair is certain dependence: the copier's vote for a value its
 original also gives counts nothing. Cost per round: O(V) for AccuVote, O(V + Σ_v m_v²)
-for AccuCopy (m_v sources giving v).
+for AccuCopy (m_v sources giving v): the pairs of sources sharing a value, and their
+discount factors in each count, are found once (:func:`_plan`) and each round only
+recomputes the numbers. Σ_v m_v² is inherent in the model — a value given by m sources
+makes m(m − 1)/2 pairs, each with its own posterior — and on Zipf-distributed claims it
+grows faster than the votes (``benchmarks/RESULTS.md``, issue 16).
 """
 
 from __future__ import annotations
