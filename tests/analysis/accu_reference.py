@@ -164,8 +164,11 @@ def reference(
         dependences._total = [
             posteriors[(p.a, p.b)][0] if (p.a, p.b) in posteriors else None for p in dependences.pairs
         ]
-        dependences._direction = [
-            posteriors[(p.a, p.b)][1:] if (p.a, p.b) in posteriors else (0.0, 0.0) for p in dependences.pairs
+        dependences._a_copies = [
+            posteriors[(p.a, p.b)][1] if (p.a, p.b) in posteriors else 0.0 for p in dependences.pairs
+        ]
+        dependences._b_copies = [
+            posteriors[(p.a, p.b)][2] if (p.a, p.b) in posteriors else 0.0 for p in dependences.pairs
         ]
         reported = dependences.report(probabilities, copy.report_threshold if copy is not None else 2.0)
     method = "accucopy" if copy is not None else "accuvote"

@@ -58,7 +58,8 @@ class Dependences:
         self.pair_id = {(pair.a, pair.b): i for i, pair in enumerate(self.pairs)}
         self.factor = [1.0] * len(self.pairs)
         self._total: list[float | None] = [None] * len(self.pairs)
-        self._direction: list[tuple[float, float]] = [(0.0, 0.0)] * len(self.pairs)
+        self._a_copies = [0.0] * len(self.pairs)
+        self._b_copies = [0.0] * len(self.pairs)
 
     def update(self, accuracy: Sequence[float], probabilities: Sequence[float]) -> None:
         """Recompute every inferred pair from the current accuracies and value probabilities."""
@@ -69,7 +70,7 @@ class Dependences:
         wrong = [1.0 - a for a in accuracy]
         right_copied = [c * a for a in accuracy]
         wrong_copied = [c * x for x in wrong]
-        factor, totals, directions = self.factor, self._total, self._direction
+        factor, totals, a_copy, b_copy = self.factor, self._total, self._a_copies, self._b_copies
         for i, a, b, shared, different in self._rows:
             a1, a2 = accuracy[a], accuracy[b]
             pt, pf = a1 * a2, wrong[a] * wrong[b] / n
@@ -96,7 +97,7 @@ class Dependences:
             top = x_ba if x_ba > top else top
             e_ind, e_ab, e_ba = exp(x - top), exp(x_ab - top), exp(x_ba - top)
             total = e_ind + e_ab + e_ba
-            directions[i] = (e_ab / total, e_ba / total)
+            a_copy[i], b_copy[i] = e_ab / total, e_ba / total
             dependence = totals[i] = (e_ab + e_ba) / total
             factor[i] = 1.0 - c * dependence if dependence >= FLOOR else 1.0
 
@@ -111,8 +112,10 @@ class Dependences:
     def direction(self) -> dict[tuple[int, int], tuple[float, float]]:
         """(a, b) → (Pr(a copies b), Pr(b copies a)) for every inferred pair, once :meth:`update` has run."""
         return {
-            (pair.a, pair.b): direction
-            for pair, direction, total in zip(self.pairs, self._direction, self._total, strict=True)
+            (pair.a, pair.b): (a_copies, b_copies)
+            for pair, a_copies, b_copies, total in zip(
+                self.pairs, self._a_copies, self._b_copies, self._total, strict=True
+            )
             if total is not None
         }
 
