@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import Any
 
@@ -12,8 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import factlog
+from benchmarks.generate import generate
 from benchmarks.truth import echo_cluster
-from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Vote, accu_copy, accu_vote
+from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discovery, Vote, accu_copy, accu_vote
+from factlog.assessment import _methods
 from tests.analysis.accu_reference import reference
 from tests.analysis.test_discovery import _copy_web
 from tests.strategies import discovery_votes
@@ -100,3 +104,18 @@ def test_accucopy_work_grows_with_the_votes() -> None:
     work_small = _lines_executed(lambda: accu_copy(small, params=params))
     work_large = _lines_executed(lambda: accu_copy(large, params=params))
     assert work_large < 12 * work_small * len(large) / (10 * len(small))
+
+
+def test_accucopy_gives_the_reference_floats_on_a_generated_claim_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the votes of a generated benchmark claim set (1,500 claims), the floats are the reference's."""
+    captured: dict[str, Any] = {}
+
+    def spy(votes: Iterable[Vote], **arguments: Any) -> Discovery:
+        captured["votes"], captured["arguments"] = list(votes), arguments
+        return accu_copy(captured["votes"], **arguments)
+
+    monkeypatch.setattr(_methods, "accu_copy", spy)
+    factlog.assess(factlog.loads(json.dumps(generate(1500))), explain=False)
+    votes, arguments = captured["votes"], captured["arguments"]
+    assert len(votes) > 1000
+    assert accu_copy(votes, **arguments) == reference(votes, **arguments)
