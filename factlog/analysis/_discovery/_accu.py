@@ -20,7 +20,11 @@ the same values, swapped places from one round to the next, which makes C(v) jum
 AccuCopy oscillated with period 2 on Book instead of converging. A declared
 (copier, original) pair is certain dependence: the copier's vote for a value its
 original also gives counts nothing. Cost per round: O(V) for AccuVote, O(V + Σ_v m_v²)
-for AccuCopy (m_v sources giving v).
+for AccuCopy (m_v sources giving v): the pairs of sources sharing a value, and their
+discount factors in each count, are found once (:func:`_plan`) and each round only
+recomputes the numbers. Σ_v m_v² is inherent in the model — a value given by m sources
+makes m(m − 1)/2 pairs, each with its own posterior — and on Zipf-distributed claims it
+grows faster than the votes (``benchmarks/RESULTS.md``, issue 16).
 """
 
 from __future__ import annotations
@@ -64,39 +68,67 @@ def _vote_order(index: ValueIndex, prior: Sequence[float | None]) -> list[int]:
     return rank
 
 
-def _counts(
+Plan = list[tuple[tuple[int, float, tuple[int, ...]], ...]]
+"""Value id → its counted providers in vote order: (source id, weight, pair ids of the earlier ones)."""
+
+
+def _plan(
     index: ValueIndex,
-    *,
     rank: Sequence[int],
-    log_n: Sequence[float],
-    logit: Sequence[float],
-    neighbours: Sequence[Mapping[int, float]] | None,
-    copy_rate: float,
     declared: Mapping[int, frozenset[int]],
-) -> list[float]:
-    """C(v) for every value, with independence factors when dependences are known."""
-    counts = []
-    for v, given in enumerate(index.value_votes):
-        base = log_n[index.value_question[v]]
-        if neighbours is None and not declared:
-            counts.append(math.fsum(w * (base + logit[s]) for s, w in given))
+    pair_id: Mapping[tuple[int, int], int] | None,
+) -> Plan:
+    """What :func:`_counts` multiplies, fixed for the whole run: built once, O(Σ_v m_v²).
+
+    A declared copier whose original also gives the value is left out; each counted
+    provider keeps the ids of the pairs it forms with the providers counted before it
+    (none without dependences), in the order I(S) multiplies their factors.
+    """
+    found: Plan = []
+    for given in index.value_votes:
+        if len(given) == 1:
+            s, w = given[0]
+            found.append(((s, w, ()),))
             continue
         providers = frozenset(s for s, _ in given)
         earlier: list[int] = []
-        terms = []
+        row = []
         for s, w in sorted(given, key=lambda item: rank[item[0]]):
             if s in declared and declared[s] & providers:
                 continue
-            independence = 1.0
-            near = neighbours[s] if neighbours is not None else None
-            if near:
-                for e in earlier:
-                    dependence = near.get(e)
-                    if dependence is not None:
-                        independence *= 1.0 - copy_rate * dependence
-            terms.append(w * (base + logit[s]) * independence)
+            pairs = () if pair_id is None else tuple(pair_id[(min(s, e), max(s, e))] for e in earlier)
+            row.append((s, w, pairs))
             earlier.append(s)
-        counts.append(math.fsum(terms))
+        found.append(tuple(row))
+    return found
+
+
+def _counts(
+    index: ValueIndex, plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], factor: Sequence[float]
+) -> list[float]:
+    """C(v) for every value: Σ w·(ln n + A'(S))·I(S), I(S) the product of the pair factors in vote order.
+
+    ``factor``: pair id → 1 − c·Pr(dependent), exactly 1.0 where nothing discounts
+    (see :class:`Dependences`), so the product equals the paper's over dependent
+    earlier providers. O(V + Σ_v m_v²) a round.
+    """
+    counts = []
+    fsum, prod, value_question = math.fsum, math.prod, index.value_question
+    pick = factor.__getitem__
+    for v, row in enumerate(plan):
+        base = log_n[value_question[v]]
+        if len(row) == 1 and not row[0][2]:
+            s, w, _ = row[0]
+            counts.append(fsum((w * (base + logit[s]),)))
+            continue
+        counts.append(
+            fsum(
+                [
+                    w * (base + logit[s]) * prod(map(pick, pairs)) if pairs else w * (base + logit[s])
+                    for s, w, pairs in row
+                ]
+            )
+        )
     return counts
 
 
@@ -107,13 +139,25 @@ def _probabilities(
     rho: float,
     unprovided: Sequence[float],
 ) -> tuple[list[float], list[float]]:
-    adjusted = [c + rho * math.fsum(s * counts[u] for u, s in sims[v]) if sims[v] else c for v, c in enumerate(counts)]
+    if any(sims):
+        adjusted = [
+            c + rho * math.fsum(s * counts[u] for u, s in sims[v]) if sims[v] else c for v, c in enumerate(counts)
+        ]
+    else:
+        adjusted = list(counts)
     found = [0.0] * len(counts)
+    exp, fsum = math.exp, math.fsum
     for q, (start, end) in enumerate(index.q_range):
         rest = unprovided[q]
+        if end - start == 1:  # the general case below, step by step, for one candidate
+            x = adjusted[start]
+            top = 0.0 if rest and x < 0.0 else x
+            share = exp(x - top)
+            found[start] = share / (share + (rest * exp(-top) if rest else 0.0))
+            continue
         top = max(*adjusted[start:end], 0.0 if rest else -math.inf)
-        shares = [math.exp(x - top) for x in adjusted[start:end]]
-        total = math.fsum(shares) + (rest * math.exp(-top) if rest else 0.0)
+        shares = [exp(x - top) for x in adjusted[start:end]]
+        total = fsum(shares) + (rest * exp(-top) if rest else 0.0)
         found[start:end] = [x / total for x in shares]
     return found, adjusted
 
@@ -160,6 +204,8 @@ def _accu(
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
     probabilities = _shares(index, declared)
     rank = _vote_order(index, prior)
+    plan = _plan(index, rank, declared, dependences.pair_id if dependences is not None else None)
+    no_pairs: list[float] = []
     adjusted = [0.0] * len(probabilities)
     rounds, converged = 0, False
     while rounds < params.max_rounds:
@@ -168,13 +214,7 @@ def _accu(
             dependences.update(accuracy, probabilities)
         logit = [math.log(a / (1.0 - a)) for a in accuracy]
         counts = _counts(
-            index,
-            rank=rank,
-            log_n=log_n,
-            logit=logit,
-            neighbours=dependences.neighbours() if dependences is not None else None,
-            copy_rate=copy.copy_rate if copy is not None else 1.0,
-            declared=declared,
+            index, plan, log_n=log_n, logit=logit, factor=dependences.factor if dependences is not None else no_pairs
         )
         found, adjusted = _probabilities(index, counts, sims, rho, unprovided)
         learned = index.means(found, prior, params.prior_strength, (low, high), params.initial_accuracy)

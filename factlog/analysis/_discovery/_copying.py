@@ -31,7 +31,14 @@ FLOOR = 1e-9
 
 
 class Dependences:
-    """Posteriors of copying for every pair of sources that share a value, updated each round."""
+    """Posteriors of copying for every pair of sources that share a value, updated each round.
+
+    Pairs are numbered in :meth:`ValueIndex.pairs` order; :attr:`factor` holds, per pair
+    id, the independence factor 1 − c·Pr(dependent) that :func:`._accu._counts`
+    multiplies in (exactly 1.0 for a declared pair or a posterior below :data:`FLOOR`,
+    which leaves a product unchanged). One round costs O(P + Σ shared values) for P
+    pairs: nothing is rebuilt between rounds.
+    """
 
     def __init__(
         self, index: ValueIndex, n_false: float, copy: AccuCopyParams, declared: Mapping[int, frozenset[int]]
@@ -42,59 +49,91 @@ class Dependences:
         self.pairs = index.pairs()
         self.declared = declared
         self.declared_pairs = frozenset((min(a, b), max(a, b)) for a, found in declared.items() for b in found)
-        self.total: dict[tuple[int, int], float] = {}
-        self.direction: dict[tuple[int, int], tuple[float, float]] = {}
+        differ = math.log(1.0 - copy.copy_rate)
+        self._rows = [
+            (i, pair.a, pair.b, pair.shared, (pair.common_questions - pair.shared_questions) * differ)
+            for i, pair in enumerate(self.pairs)
+            if (pair.a, pair.b) not in self.declared_pairs
+        ]
+        self.pair_id = {(pair.a, pair.b): i for i, pair in enumerate(self.pairs)}
+        self.factor = [1.0] * len(self.pairs)
+        self._total: list[float | None] = [None] * len(self.pairs)
+        self._a_copies = [0.0] * len(self.pairs)
+        self._b_copies = [0.0] * len(self.pairs)
 
     def update(self, accuracy: Sequence[float], probabilities: Sequence[float]) -> None:
         """Recompute every inferred pair from the current accuracies and value probabilities."""
         c, n, alpha = self.copy.copy_rate, self.n_false, self.copy.alpha
         prior_independent, prior_direction = math.log(1.0 - alpha), math.log(alpha / 2.0)
-        differ = math.log(1.0 - c)
-        for pair in self.pairs:
-            if (pair.a, pair.b) in self.declared_pairs:
-                continue
-            a1, a2 = accuracy[pair.a], accuracy[pair.b]
-            pt, pf = a1 * a2, (1.0 - a1) * (1.0 - a2) / n
-            t_ab, f_ab = c * a2 + (1.0 - c) * pt, c * (1.0 - a2) + (1.0 - c) * pf
-            t_ba, f_ba = c * a1 + (1.0 - c) * pt, c * (1.0 - a1) + (1.0 - c) * pf
-            independent = a_copies = b_copies = 0.0
-            for v in pair.shared:
-                q = probabilities[v]
-                independent += math.log(q * pt + (1.0 - q) * pf)
-                a_copies += math.log(q * t_ab + (1.0 - q) * f_ab)
-                b_copies += math.log(q * t_ba + (1.0 - q) * f_ba)
-            different = (pair.common_questions - pair.shared_questions) * differ
-            x = (prior_independent + independent, prior_direction + a_copies + different)
-            y = prior_direction + b_copies + different
-            top = max(*x, y)
-            e_ind, e_ab, e_ba = math.exp(x[0] - top), math.exp(x[1] - top), math.exp(y - top)
+        log, exp = math.log, math.exp
+        keep = 1.0 - c
+        wrong = [1.0 - a for a in accuracy]
+        right_copied = [c * a for a in accuracy]
+        wrong_copied = [c * x for x in wrong]
+        factor, totals, a_copy, b_copy = self.factor, self._total, self._a_copies, self._b_copies
+        for i, a, b, shared, different in self._rows:
+            a1, a2 = accuracy[a], accuracy[b]
+            pt, pf = a1 * a2, wrong[a] * wrong[b] / n
+            t_ab, f_ab = right_copied[b] + keep * pt, wrong_copied[b] + keep * pf
+            t_ba, f_ba = right_copied[a] + keep * pt, wrong_copied[a] + keep * pf
+            if len(shared) == 1:  # the loop below, once: 0.0 + x is x
+                q = probabilities[shared[0]]
+                r = 1.0 - q
+                independent = log(q * pt + r * pf)
+                a_copies = log(q * t_ab + r * f_ab)
+                b_copies = log(q * t_ba + r * f_ba)
+            else:
+                independent = a_copies = b_copies = 0.0
+                for v in shared:
+                    q = probabilities[v]
+                    r = 1.0 - q
+                    independent += log(q * pt + r * pf)
+                    a_copies += log(q * t_ab + r * f_ab)
+                    b_copies += log(q * t_ba + r * f_ba)
+            x = prior_independent + independent
+            x_ab = prior_direction + a_copies + different
+            x_ba = prior_direction + b_copies + different
+            top = x_ab if x_ab > x else x  # max(x, x_ab, x_ba), inline
+            top = x_ba if x_ba > top else top
+            e_ind, e_ab, e_ba = exp(x - top), exp(x_ab - top), exp(x_ba - top)
             total = e_ind + e_ab + e_ba
-            self.direction[(pair.a, pair.b)] = (e_ab / total, e_ba / total)
-            self.total[(pair.a, pair.b)] = (e_ab + e_ba) / total
+            a_copy[i], b_copy[i] = e_ab / total, e_ba / total
+            dependence = totals[i] = (e_ab + e_ba) / total
+            factor[i] = 1.0 - c * dependence if dependence >= FLOOR else 1.0
 
-    def neighbours(self) -> list[dict[int, float]]:
-        """Source id → {other source id: Pr(dependent)} for inferred pairs above :data:`FLOOR`."""
-        found: list[dict[int, float]] = [{} for _ in self.index.sources]
-        for (a, b), dependence in self.total.items():
-            if dependence >= FLOOR:
-                found[a][b] = dependence
-                found[b][a] = dependence
-        return found
+    @property
+    def total(self) -> dict[tuple[int, int], float]:
+        """(a, b) → Pr(dependent) for every inferred pair, once :meth:`update` has run."""
+        return {
+            (pair.a, pair.b): total for pair, total in zip(self.pairs, self._total, strict=True) if total is not None
+        }
+
+    @property
+    def direction(self) -> dict[tuple[int, int], tuple[float, float]]:
+        """(a, b) → (Pr(a copies b), Pr(b copies a)) for every inferred pair, once :meth:`update` has run."""
+        return {
+            (pair.a, pair.b): (a_copies, b_copies)
+            for pair, a_copies, b_copies, total in zip(
+                self.pairs, self._a_copies, self._b_copies, self._total, strict=True
+            )
+            if total is not None
+        }
 
     def report(self, probabilities: Sequence[float], threshold: float) -> tuple[Dependence, ...]:
         """Pairs at or above ``threshold`` and every declared pair, with their evidence."""
         index = self.index
         winners = index.winners(probabilities)
         by_pair = {(pair.a, pair.b): pair for pair in self.pairs}
+        totals, directions = self.total, self.direction
         found = []
-        for key in sorted(set(self.total) | self.declared_pairs):
+        for key in sorted(set(totals) | self.declared_pairs):
             a, b = key
             if key in self.declared_pairs:
                 a_copies = 1.0 if b in self.declared.get(a, frozenset()) else 0.0
                 b_copies = 1.0 if a in self.declared.get(b, frozenset()) else 0.0
                 total, declared = 1.0, True
             else:
-                (a_copies, b_copies), total, declared = self.direction[key], self.total[key], False
+                (a_copies, b_copies), total, declared = directions[key], totals[key], False
                 if total < threshold:
                     continue
             pair = by_pair.get(key)

@@ -161,10 +161,9 @@ class ValueIndex:
         A source with no informative value keeps its prior, or ``fallback``.
         """
         found = []
-        informative = self.informative
-        for s, given in enumerate(self.source_votes):
-            total = math.fsum(w * score[v] for v, w in given if informative[v])
-            weight = math.fsum(w for v, w in given if informative[v])
+        for s, (given, given_weight) in enumerate(self._informative_votes):
+            total = math.fsum([w * score[v] for v, w in given])
+            weight = given_weight
             prior = priors[s]
             if prior is not None and strength > 0.0:
                 total += strength * prior
@@ -172,6 +171,16 @@ class ValueIndex:
             mean = total / weight if weight > 0 else (prior if prior is not None else fallback)
             found.append(min(bounds[1], max(bounds[0], mean)))
         return found
+
+    @functools.cached_property
+    def _informative_votes(self) -> tuple[tuple[tuple[tuple[int, float], ...], float], ...]:
+        """Source id → (its informative (value id, weight) votes, their total weight), for :meth:`means`."""
+        informative = self.informative
+        found = []
+        for given in self.source_votes:
+            kept = tuple((v, w) for v, w in given if informative[v])
+            found.append((kept, math.fsum(w for _, w in kept)))
+        return tuple(found)
 
     def finish(
         self,

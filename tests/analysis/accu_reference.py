@@ -1,0 +1,177 @@
+"""AccuVote and AccuCopy written the direct way, as the brute-force oracle of ``_accu`` and ``_copying``.
+
+Each round rebuilds every pair's posterior into a dict and, per value, sorts its
+providers and looks up each earlier provider's dependence: the code before the
+per-pair factors and the fixed vote plan. The fast code must give the same floats.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discovery, Vote
+from factlog.analysis._discovery._accu import _declared, _shares, _vote_order
+from factlog.analysis._discovery._copying import FLOOR, Dependences
+from factlog.analysis._discovery._index import ValueIndex
+
+
+def _posteriors(
+    index: ValueIndex,
+    n: float,
+    copy: AccuCopyParams,
+    declared_pairs: frozenset[tuple[int, int]],
+    accuracy: Sequence[float],
+    probabilities: Sequence[float],
+) -> dict[tuple[int, int], tuple[float, float, float]]:
+    c, alpha = copy.copy_rate, copy.alpha
+    prior_independent, prior_direction = math.log(1.0 - alpha), math.log(alpha / 2.0)
+    differ = math.log(1.0 - c)
+    found = {}
+    for pair in index.pairs():
+        if (pair.a, pair.b) in declared_pairs:
+            continue
+        a1, a2 = accuracy[pair.a], accuracy[pair.b]
+        pt, pf = a1 * a2, (1.0 - a1) * (1.0 - a2) / n
+        t_ab, f_ab = c * a2 + (1.0 - c) * pt, c * (1.0 - a2) + (1.0 - c) * pf
+        t_ba, f_ba = c * a1 + (1.0 - c) * pt, c * (1.0 - a1) + (1.0 - c) * pf
+        independent = a_copies = b_copies = 0.0
+        for v in pair.shared:
+            q = probabilities[v]
+            independent += math.log(q * pt + (1.0 - q) * pf)
+            a_copies += math.log(q * t_ab + (1.0 - q) * f_ab)
+            b_copies += math.log(q * t_ba + (1.0 - q) * f_ba)
+        different = (pair.common_questions - pair.shared_questions) * differ
+        x = (prior_independent + independent, prior_direction + a_copies + different)
+        y = prior_direction + b_copies + different
+        top = max(*x, y)
+        e_ind, e_ab, e_ba = math.exp(x[0] - top), math.exp(x[1] - top), math.exp(y - top)
+        total = e_ind + e_ab + e_ba
+        found[(pair.a, pair.b)] = ((e_ab + e_ba) / total, e_ab / total, e_ba / total)
+    return found
+
+
+def _counts(
+    index: ValueIndex,
+    rank: Sequence[int],
+    log_n: Sequence[float],
+    logit: Sequence[float],
+    neighbours: Sequence[Mapping[int, float]] | None,
+    copy_rate: float,
+    declared: Mapping[int, frozenset[int]],
+) -> list[float]:
+    counts = []
+    for v, given in enumerate(index.value_votes):
+        base = log_n[index.value_question[v]]
+        providers = frozenset(s for s, _ in given)
+        earlier: list[int] = []
+        terms = []
+        for s, w in sorted(given, key=lambda item: rank[item[0]]):
+            if s in declared and declared[s] & providers:
+                continue
+            independence = 1.0
+            near = neighbours[s] if neighbours is not None else None
+            for e in earlier if near else ():
+                dependence = near.get(e)  # type: ignore[union-attr]
+                if dependence is not None:
+                    independence *= 1.0 - copy_rate * dependence
+            terms.append(w * (base + logit[s]) * independence)
+            earlier.append(s)
+        counts.append(math.fsum(terms))
+    return counts
+
+
+def _probabilities(index: ValueIndex, adjusted: Sequence[float], unprovided: Sequence[float]) -> list[float]:
+    found = [0.0] * len(adjusted)
+    for q, (start, end) in enumerate(index.q_range):
+        rest = unprovided[q]
+        top = max(*adjusted[start:end], 0.0 if rest else -math.inf)
+        shares = [math.exp(x - top) for x in adjusted[start:end]]
+        total = math.fsum(shares) + (rest * math.exp(-top) if rest else 0.0)
+        found[start:end] = [x / total for x in shares]
+    return found
+
+
+def _means(
+    index: ValueIndex, score: Sequence[float], priors: Sequence[float | None], params: AccuVoteParams
+) -> list[float]:
+    low, high = params.accuracy_bounds
+    found = []
+    for s, given in enumerate(index.source_votes):
+        total = math.fsum(w * score[v] for v, w in given if index.informative[v])
+        weight = math.fsum(w for v, w in given if index.informative[v])
+        prior = priors[s]
+        if prior is not None and params.prior_strength > 0.0:
+            total += params.prior_strength * prior
+            weight += params.prior_strength
+        mean = total / weight if weight > 0 else (prior if prior is not None else params.initial_accuracy)
+        found.append(min(high, max(low, mean)))
+    return found
+
+
+def reference(
+    votes: Iterable[Vote],
+    *,
+    priors: Mapping[str, float] | None = None,
+    domains: Mapping[str, float] | None = None,
+    params: AccuVoteParams = AccuVoteParams(),  # noqa: B008 - frozen
+    copy: AccuCopyParams | None = AccuCopyParams(),  # noqa: B008 - frozen
+    declared_copies: Iterable[tuple[str, str]] = (),
+) -> Discovery:
+    """AccuCopy (AccuVote when ``copy`` is None) without similarity, the direct way: same floats expected."""
+    index = ValueIndex.of(votes)
+    prior = index.priors(priors)
+    declared = _declared(index, declared_copies)
+    declared_pairs = frozenset((min(a, b), max(a, b)) for a, found in declared.items() for b in found)
+    sizes = [(domains or {}).get(question) for question in index.questions]
+    log_n = [math.log(size if size is not None else params.n_false) for size in sizes]
+    unprovided = [
+        0.0 if size is None else max(0.0, size + 1 - (end - start))
+        for size, (start, end) in zip(sizes, index.q_range, strict=True)
+    ]
+    low, high = params.accuracy_bounds
+    accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
+    probabilities = _shares(index, declared)
+    rank = _vote_order(index, prior)
+    adjusted: list[float] = [0.0] * len(probabilities)
+    posteriors: dict[tuple[int, int], tuple[float, float, float]] = {}
+    rounds, converged = 0, False
+    while rounds < params.max_rounds:
+        rounds += 1
+        neighbours: list[dict[int, float]] | None = None
+        if copy is not None:
+            posteriors = _posteriors(index, params.n_false, copy, declared_pairs, accuracy, probabilities)
+            neighbours = [{} for _ in index.sources]
+            for (a, b), (dependence, _, _) in posteriors.items():
+                if dependence >= FLOOR:
+                    neighbours[a][b] = neighbours[b][a] = dependence
+        logit = [math.log(a / (1.0 - a)) for a in accuracy]
+        copy_rate = copy.copy_rate if copy is not None else 1.0
+        adjusted = _counts(index, rank, log_n, logit, neighbours, copy_rate, declared)
+        found = _probabilities(index, adjusted, unprovided)
+        learned = _means(index, found, prior, params)
+        change = max(
+            max((abs(x - y) for x, y in zip(learned, accuracy, strict=True)), default=0.0),
+            max((abs(x - y) for x, y in zip(found, probabilities, strict=True)), default=0.0),
+        )
+        accuracy, probabilities = learned, found
+        if change < params.epsilon:
+            converged = True
+            break
+    reported: tuple = ()  # type: ignore[type-arg]
+    if copy is not None or declared:
+        dependences = Dependences(index, params.n_false, copy or AccuCopyParams(), declared)
+        dependences._total = [
+            posteriors[(p.a, p.b)][0] if (p.a, p.b) in posteriors else None for p in dependences.pairs
+        ]
+        dependences._a_copies = [
+            posteriors[(p.a, p.b)][1] if (p.a, p.b) in posteriors else 0.0 for p in dependences.pairs
+        ]
+        dependences._b_copies = [
+            posteriors[(p.a, p.b)][2] if (p.a, p.b) in posteriors else 0.0 for p in dependences.pairs
+        ]
+        reported = dependences.report(probabilities, copy.report_threshold if copy is not None else 2.0)
+    method = "accucopy" if copy is not None else "accuvote"
+    return index.finish(
+        method, probabilities, adjusted, accuracy, dependences=reported, rounds=rounds, converged=converged
+    )

@@ -1,0 +1,121 @@
+"""AccuVote and AccuCopy at scale: the same floats as the direct code, and work that grows with the votes."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections.abc import Callable, Iterable
+from types import FrameType
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factlog
+from benchmarks.generate import generate
+from benchmarks.truth import echo_cluster
+from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discovery, Vote, accu_copy, accu_vote
+from factlog.assessment import _methods
+from tests.analysis.accu_reference import reference
+from tests.analysis.test_discovery import _copy_web
+from tests.strategies import discovery_votes
+
+
+@given(
+    votes=discovery_votes(max_votes=40),
+    graded=st.dictionaries(st.sampled_from(["s0", "s1", "s2"]), st.sampled_from([0.3, 0.6, 0.9]), max_size=3),
+    sizes=st.dictionaries(st.sampled_from(["q0", "q1"]), st.sampled_from([1.0, 3.0]), max_size=2),
+    copies=st.lists(st.sampled_from([("s1", "s0"), ("s3", "s2"), ("s4", "s1")]), max_size=2),
+)
+def test_accucopy_gives_the_reference_floats(
+    votes: list[Vote], graded: dict[str, float], sizes: dict[str, float], copies: list[tuple[str, str]]
+) -> None:
+    """AccuCopy equals the direct code exactly, with priors, domains and declared copies."""
+    arguments: dict[str, Any] = {"priors": graded, "domains": sizes, "declared_copies": copies}
+    assert accu_copy(votes, **arguments) == reference(votes, **arguments)
+
+
+@given(votes=discovery_votes(max_votes=40), copies=st.lists(st.sampled_from([("s1", "s0"), ("s3", "s2")]), max_size=2))
+def test_accuvote_gives_the_reference_floats(votes: list[Vote], copies: list[tuple[str, str]]) -> None:
+    """AccuVote equals the direct code exactly, declared copies included."""
+    assert accu_vote(votes, declared_copies=copies) == reference(votes, copy=None, declared_copies=copies)
+
+
+@pytest.mark.parametrize("seed", [1010, 7, 23])
+def test_accucopy_gives_the_reference_floats_on_copy_webs(seed: int) -> None:
+    """On webs of partial copiers (many dependent pairs, many rounds) the floats are the reference's."""
+    votes = _copy_web(seed)
+    params = AccuCopyParams(report_threshold=0.0)
+    assert accu_copy(votes, copy=params) == reference(votes, copy=params)
+
+
+def test_accucopy_gives_the_reference_floats_on_an_echo_cluster() -> None:
+    """On the benchmark's echo cluster (10 undeclared copiers of one origin) the floats are the reference's."""
+    votes = echo_cluster(seed=3, objects=40)[0]
+    assert accu_copy(votes) == reference(votes)
+
+
+def _lines_executed(function: Callable[[], object]) -> int:
+    """How many lines of factlog's code run during a call: a count, not a timing."""
+    count = 0
+
+    def tracer(frame: FrameType, event: str, arg: object) -> Any:
+        nonlocal count
+        if "factlog" not in frame.f_code.co_filename:
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        function()
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def _sparse(objects: int) -> list[Vote]:
+    """``objects`` questions, each answered by 4 of ``objects // 4`` sources; a tenth of the sources copy another.
+
+    Each value is shared by at most 4 sources, as in most of a real claim set, so the
+    pairs of sources sharing a value grow with the votes.
+    """
+    rng = random.Random(objects)
+    sources = objects // 4
+    votes = []
+    for i in range(objects):
+        for s in rng.sample(range(sources), 4):
+            copied = s % 10 == 9
+            answer = "t" if rng.random() < 0.7 else rng.choice(["f1", "f2"])
+            votes.append(Vote(f"o{i}", answer, f"s{s}"))
+            if copied:
+                votes.append(Vote(f"o{i}", answer, f"s{s - 1}"))
+    return votes
+
+
+def test_accucopy_work_grows_with_the_votes() -> None:
+    """Ten times the votes (values shared by at most 5 sources) cost at most 12 times the work, round for round."""
+    params = AccuVoteParams(max_rounds=3, epsilon=0.0)
+    small, large = _sparse(200), _sparse(2000)
+    work_small = _lines_executed(lambda: accu_copy(small, params=params))
+    work_large = _lines_executed(lambda: accu_copy(large, params=params))
+    assert work_large < 12 * work_small * len(large) / (10 * len(small))
+
+
+def test_accucopy_gives_the_reference_floats_on_a_generated_claim_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the votes of a generated benchmark claim set (1,500 claims), the floats are the reference's."""
+    captured: dict[str, Any] = {}
+
+    def spy(votes: Iterable[Vote], **arguments: Any) -> Discovery:
+        captured["votes"], captured["arguments"] = list(votes), arguments
+        return accu_copy(captured["votes"], **arguments)
+
+    monkeypatch.setattr(_methods, "accu_copy", spy)
+    factlog.assess(factlog.loads(json.dumps(generate(1500))), explain=False)
+    votes, arguments = captured["votes"], captured["arguments"]
+    assert len(votes) > 1000
+    assert accu_copy(votes, **arguments) == reference(votes, **arguments)
