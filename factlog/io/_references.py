@@ -125,7 +125,7 @@ def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) 
                 if (item.id, names.get(whole, whole)) in cyclic:
                     yield (
                         f"$.entities[{index}].part_of[{position}]",
-                        f"part_of makes a cycle: {whole!r} lies within {item.id!r}",
+                        "part_of makes a cycle: " + _closes(item.id, names.get(whole, whole), "lies within"),
                     )
     speaks = {e.id: [names.get(e.affiliation, e.affiliation)] for e in within.entities if e.affiliation is not None}
     if speaks:
@@ -134,7 +134,8 @@ def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) 
             if item.affiliation is not None and (item.id, names.get(item.affiliation, item.affiliation)) in cyclic:
                 yield (
                     f"$.entities[{index}].affiliation",
-                    f"affiliation makes a cycle: {item.affiliation!r} speaks for {item.id!r}",
+                    "affiliation makes a cycle: "
+                    + _closes(item.id, names.get(item.affiliation, item.affiliation), "speaks for"),
                 )
     copies = {s.id: list(s.derived_from) for s in within.sources if s.derived_from}
     if copies:
@@ -144,9 +145,16 @@ def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) 
                 if (source.id, parent) in cyclic:
                     yield (
                         f"$.sources[{index}].derived_from[{position}]",
-                        f"derived_from makes a cycle: {parent!r} derives from {source.id!r}",
+                        "derived_from makes a cycle: " + _closes(source.id, parent, "derives from"),
                     )
     for index, predicate in enumerate(part.predicates):
         for position, other in enumerate(predicate.exclusive_with):
             if other == predicate.id:
                 yield f"$.predicates[{index}].exclusive_with[{position}]", "a predicate cannot exclude itself"
+
+
+def _closes(start: str, end: str, verb: str) -> str:
+    """The link ``start`` → ``end`` as written, and how it comes back: "'a' lies within 'b', which lies within 'a'"."""
+    if start == end:
+        return f"{start!r} {verb} itself"
+    return f"{start!r} {verb} {end!r}, which {verb} {start!r} (directly or through others)"

@@ -120,3 +120,17 @@ def test_links_on_cycles_match_a_brute_force_search(links: dict[str, list[str]])
     """A link a→b is on a cycle exactly when b leads back to a."""
     expected = {(a, b) for a, targets in links.items() for b in targets if _reaches(links, b, a)}
     assert on_cycles(links) == expected
+
+
+def test_a_cycle_error_names_the_link_at_its_path_as_written() -> None:
+    """At $.sources[0].derived_from[0] the message reads that source derives from its parent, which derives back."""
+    data = _golden()
+    sources = data["sources"]
+    assert isinstance(sources, list)
+    sources.append({**sources[0], "id": "copy", "derived_from": [sources[0]["id"]]})
+    sources[0]["derived_from"] = ["copy"]
+    first = _problems(data)[0]
+    original = sources[0]["id"]
+    assert first.endswith(
+        f"'{original}' derives from 'copy', which derives from '{original}' (directly or through others)"
+    )
