@@ -1,8 +1,10 @@
 """The ``factlog`` command: parse arguments, call the library, print.
 
 Exit codes: 0 clean; 1 findings at or above ``--fail-on``; 2 usage error;
-3 unreadable or invalid input, or output that cannot be written; 141 (128 + SIGPIPE, as a shell reports it) when the
-reader of the output went away before it was all written. Data goes to stdout, errors to stderr.
+3 unreadable or invalid input, an unreachable Dask scheduler, or output that cannot be written;
+130 (128 + SIGINT) when interrupted (Ctrl-C), after one line "interrupted" on stderr;
+141 (128 + SIGPIPE, as a shell reports it) when the reader of the output went away before it was all
+written. Data goes to stdout, errors to stderr.
 
 Each command lives in a module of its own with a ``register(commands)`` function
 that adds its subparser and sets ``run``; :data:`_COMMANDS` lists them in the
@@ -12,6 +14,7 @@ order ``factlog --help`` shows them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -26,6 +29,7 @@ from factlog.io import json_schema
 __all__ = ["main"]
 
 EXIT_BROKEN_PIPE = 141
+EXIT_INTERRUPTED = 130
 
 
 def _register_schema(commands: Any) -> None:
@@ -78,6 +82,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(error, file=sys.stderr)
             return EXIT_USAGE
         sys.stdout.flush()
+    except KeyboardInterrupt:
+        # Ctrl-C: one line, and the exit code a shell gives a command SIGINT ended (128 + 2); what
+        # threads and worker processes print while shutting down goes nowhere.
+        print("interrupted", file=sys.stderr)
+        sys.stderr.flush()
+        with contextlib.suppress(OSError, ValueError):  # stderr may be no file (captured)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stderr.fileno())
+            os.close(devnull)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`factlog schema | head -1`): stop quietly, as the Python docs advise,
         # pointing stdout at devnull so that the interpreter's final flush does not fail again.
