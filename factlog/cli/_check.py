@@ -159,7 +159,7 @@ def _distributed(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> Repo
     try:
         from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
     except ImportError:  # pragma: no cover - the test environment has the extra
-        raise UsageError("--dask and --workers need Dask: pip install '.[dask]' in a checkout of factlog") from None
+        raise UsageError("--dask and --workers need Dask: pip install -e '.[dask]' in a checkout of factlog") from None
     paths = [
         str(path) for path in arguments.paths
     ]  # made absolute by factlog.dask.check: the workers may start elsewhere
