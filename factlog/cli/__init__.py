@@ -14,22 +14,20 @@ order ``factlog --help`` shows them.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from factlog.cli import _assess, _check, _draft, _log, _report, _show
-from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error
+from factlog.cli import _assess, _check, _common, _draft, _log, _report, _show
+from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error, report_interrupt
 from factlog.errors import EXIT_INPUT, FactlogError
 from factlog.io import json_schema
 
 __all__ = ["main"]
 
 EXIT_BROKEN_PIPE = 141
-EXIT_INTERRUPTED = 130
 
 
 def _register_schema(commands: Any) -> None:
@@ -72,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
+    _common.interrupts_reported.clear()  # one "interrupted" line per run
     try:
         arguments = _parser().parse_args(argv)
         try:
@@ -83,15 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         sys.stdout.flush()
     except KeyboardInterrupt:
-        # Ctrl-C: one line, and the exit code a shell gives a command SIGINT ended (128 + 2); what
-        # threads and worker processes print while shutting down goes nowhere.
-        print("interrupted", file=sys.stderr)
-        sys.stderr.flush()
-        with contextlib.suppress(OSError, ValueError):  # stderr may be no file (captured)
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stderr.fileno())
-            os.close(devnull)
-        return EXIT_INTERRUPTED
+        return report_interrupt()  # one line; what threads and workers print while stopping goes nowhere
     except BrokenPipeError:
         # The reader went away (`factlog schema | head -1`): stop quietly, as the Python docs advise,
         # pointing stdout at devnull so that the interpreter's final flush does not fail again.

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from factlog.checks import DEFAULT_RULES, Report, Rule, Severity, check, check_lines
-from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour
+from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour, report_interrupt
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
 from factlog.render import render_json, render_markdown, render_text
@@ -174,7 +174,11 @@ def _distributed(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> Repo
             timeout=arguments.dask_timeout,
         )
     with distributed.local_client(arguments.workers) as client:
-        return distributed.check(paths, rules, stale=stale, client=client, partitions=arguments.partitions)
+        try:
+            return distributed.check(paths, rules, stale=stale, client=client, partitions=arguments.partitions)
+        except KeyboardInterrupt:
+            report_interrupt()  # before the cluster stops, which prints what it was doing
+            raise
 
 
 def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int:

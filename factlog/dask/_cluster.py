@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -118,6 +119,7 @@ def local_client(workers: int) -> Iterator[Client]:
         processes=True,
         dashboard_address=":0",
         scheduler_kwargs={"dashboard": False},
+        silence_logs=logging.ERROR,  # not the workers' warnings about tasks cancelled by an interrupt
     )
     with cluster, Client(cluster) as client:
         yield client
