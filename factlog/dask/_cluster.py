@@ -129,7 +129,9 @@ def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[
     """The small tables, one task argument per part of the claims, the claim count, and whether to validate."""
     if isinstance(source, ClaimSet):
         claims = source.claims
-        size = -(-len(claims) // max(1, min(partitions, len(claims)))) or 1
+        # One part a worker (each part routes to every partition, so the graph grows as parts x partitions).
+        workers = 1 if session.client is None else len(session.client.scheduler_info()["workers"])
+        size = -(-len(claims) // max(1, min(partitions, workers, len(claims)))) or 1
         parts = [ClaimSet(claims=claims[start : start + size]) for start in range(0, len(claims), size)]
         return tables(source)[0], [session.put(part) for part in parts], len(claims), False
     paths, files = _paths(source)
