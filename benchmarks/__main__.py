@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,11 @@ from benchmarks.truth import METHODS, accuracy_report, cost
 ROOT = Path(__file__).parent.parent
 BOOK = ROOT.parent / "shared" / "data" / "truth-book"
 """Where the Book data set is looked for by default: beside the checkout, never downloaded."""
+
+
+def _terminated(number: int, frame: object) -> None:
+    del frame
+    raise SystemExit(128 + number)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth-only", action="store_true", help="only the truth-discovery sections")
     parser.add_argument("--truth-one", nargs=2, help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
+    # SIGTERM as an exception: subprocess.run then kills the child it waits for, leaving no orphan.
+    signal.signal(signal.SIGTERM, _terminated)
     if arguments.truth_one is not None:
         print(json.dumps(cost(arguments.truth_one[0], int(arguments.truth_one[1]))))
         return 0

@@ -35,6 +35,7 @@ from factlog.checks import (
 from factlog.drafting import draft, write_draft
 from factlog.errors import (
     ArgumentError,
+    ClusterError,
     ConflictError,
     DateError,
     FactlogError,
@@ -137,6 +138,7 @@ __all__ = [
     "Claim",
     "ClaimLog",
     "ClaimSet",
+    "ClusterError",
     "ConflictError",
     "Credibility",
     "DEFAULT_LIMITS",

@@ -11,6 +11,7 @@ specific error also derives from the builtin exception a caller would expect::
     ├── DateError(FactlogError, ValueError)        text that is no partial date or interval
     ├── TimeExpressionError(FactlogError, ValueError)  words for a time that cannot be resolved
     ├── InputError(FactlogError, OSError)          a path that cannot be read or written
+    ├── ClusterError(FactlogError, OSError)        a Dask scheduler that cannot be reached or has no workers
     ├── ArgumentError(FactlogError, ValueError)    a bad argument to a function   exit 2
     ├── UnknownEntityError(FactlogError, LookupError)  no entity by that id or name  exit 2
     └── ScaleError(FactlogError, ValueError)        a word that no confidence scale knows  exit 2
@@ -30,6 +31,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "ArgumentError",
+    "ClusterError",
     "ConflictError",
     "DateError",
     "FactlogError",
@@ -114,3 +116,7 @@ class TimeExpressionError(FactlogError, ValueError):
 
 class InputError(FactlogError, OSError):
     """A path that cannot be read or written."""
+
+
+class ClusterError(FactlogError, OSError):
+    """A Dask scheduler that cannot be reached, or that has no workers within the timeout."""

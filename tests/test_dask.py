@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
+import factlog.cli._check
 import factlog.dask
 from factlog.checks import overconfident_holder, quote_not_found
 from factlog.checks._copying import undeclared_copying
@@ -207,8 +210,8 @@ def test_learning_methods_are_refused() -> None:
 
 
 def test_partitions_must_be_positive() -> None:
-    """Zero partitions is a ValueError."""
-    with pytest.raises(ValueError, match="at least 1"):
+    """Zero partitions is an ArgumentError, as a bad method is."""
+    with pytest.raises(factlog.ArgumentError, match="at least 1"):
         factlog.dask.check(factlog.ClaimSet(), partitions=0)
 
 
@@ -219,8 +222,8 @@ def test_a_local_cluster_needs_a_worker() -> None:
 
 
 def test_no_files_is_an_input_error(tmp_path: Path) -> None:
-    """A folder without claim files is refused as factlog.load refuses it."""
-    with pytest.raises(ValueError, match="no claim files"):
+    """A folder without claim files is refused as factlog.load refuses it: an InputError."""
+    with pytest.raises(factlog.InputError, match="no claim files"):
         factlog.dask.check(tmp_path)
 
 
@@ -295,3 +298,136 @@ def test_findings_sharing_an_id_keep_their_own_dates() -> None:
     single = factlog.check(claims, (_one_id,), stale=False)
     distributed = factlog.dask.check(claims, (_one_id,), stale=False)
     assert [f.message for f in distributed.findings] == [f.message for f in single.findings]
+
+
+def test_an_unknown_method_is_named_unknown() -> None:
+    """factlog.dask.assess with a method no one knows says so, rather than that it cannot run distributed."""
+    with pytest.raises(factlog.ArgumentError, match="unknown method 'bogus'"):
+        factlog.dask.assess(factlog.ClaimSet(), method="bogus")
+
+
+@pytest.mark.parametrize("address", ["nonsense", "", "tls://127.0.0.1:28786", "tcp://host:99999"])
+def test_a_malformed_address_is_an_argument_error(address: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A scheduler address that is not tcp://HOST:PORT is refused before connecting: ArgumentError, exit 2."""
+    with pytest.raises(factlog.ArgumentError, match="not a Dask scheduler address"):
+        factlog.dask.check(factlog.ClaimSet(), client=address)
+    assert main(["check", "--dask", address, str(SOURCES)]) == 2
+    assert "not a Dask scheduler address" in capsys.readouterr().err
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def test_nothing_listening_fails_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """A refused connection is a ClusterError (exit 3) naming the address, not an output failure."""
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    with pytest.raises(factlog.ClusterError, match=f"cannot reach the Dask scheduler at {address}"):
+        factlog.dask.check(factlog.ClaimSet(), client=address, timeout=60)
+    assert main(["check", "--dask", address, "--dask-timeout", "60", str(SOURCES)]) == 3
+    assert capsys.readouterr().err.startswith(f"error: cannot reach the Dask scheduler at {address}")
+
+
+def test_a_silent_listener_times_out() -> None:
+    """Something on the port that never answers as a scheduler does is a ClusterError after the timeout."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        address = f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+        with pytest.raises(factlog.ClusterError, match=r"no answer within 0\.2 s"):
+            factlog.dask.check(factlog.ClaimSet(), client=address, timeout=0.2)
+
+
+def test_a_cluster_without_workers_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scheduler with no worker within the timeout is a ClusterError saying so."""
+    monkeypatch.setenv("FACTLOG_DASK_TIMEOUT", "0.2")
+
+    class Idle:
+        def wait_for_workers(self, n: int, timeout: float) -> None:
+            raise TimeoutError(f"{n} worker in {timeout} s")
+
+        def scheduler_info(self) -> dict[str, str]:
+            return {"address": "tcp://10.0.0.1:8786"}
+
+    with pytest.raises(factlog.ClusterError, match=r"the scheduler at tcp://10\.0\.0\.1:8786 has no workers"):
+        factlog.dask.check(factlog.ClaimSet(), client=Idle())  # type: ignore[arg-type]
+
+
+def test_a_claim_repeated_identically_is_merged(tmp_path: Path) -> None:
+    """A file copied next to itself checks as factlog.load merges it, with no conflict."""
+    shutil.copytree(SOURCES, tmp_path / "s")
+    first = next(iter(sorted((tmp_path / "s").rglob("claims.json"))))
+    shutil.copy(first, first.with_name("claims-copy.json"))
+    single = factlog.check(factlog.load(tmp_path / "s"))
+    assert render_json(factlog.dask.check(tmp_path / "s", partitions=3)) == render_json(single)
+
+
+def _errors(call: object) -> list[str]:
+    with pytest.raises(factlog.FormatError) as caught:
+        call()  # type: ignore[operator]
+    return caught.value.errors
+
+
+def test_every_error_is_listed_as_load_lists_it(client: Client, tmp_path: Path) -> None:
+    """Two invalid files and an unknown source: the same errors as factlog.load, in order, with file names."""
+    claims = factlog.load(SOURCES)
+    bad = [attrs.evolve(c, id=f"c{n}") for n, c in enumerate(claims.claims[:3])]
+    factlog.dump(attrs.evolve(claims, claims=tuple(bad)), tmp_path / "a.json")
+    (tmp_path / "b.json").write_text('{"format": "factlog", "version": 1, "claims": [{"id": 3}]}')
+    (tmp_path / "c.json").write_text('{"format": "factlog", "version": 1, "entities": 7}')
+    expected = _errors(lambda: factlog.load(tmp_path))
+    assert len(expected) > 1
+    assert all(str(tmp_path) in error for error in expected)
+    assert _errors(lambda: factlog.dask.check(tmp_path, partitions=3)) == expected
+    assert _errors(lambda: factlog.dask.check(tmp_path, client=client, partitions=3)) == expected
+
+
+def test_an_unknown_source_names_its_file(client: Client, tmp_path: Path) -> None:
+    """A claim citing an unknown source is reported with its file and JSON path, as factlog.load does."""
+    claims = factlog.load(SOURCES)
+    evidence = (attrs.evolve(claims.claims[0].evidence[0], source="no-such-source"),)
+    broken = attrs.evolve(claims.claims[0], evidence=evidence)
+    factlog.dump(attrs.evolve(claims, claims=(broken, *claims.claims[1:])), tmp_path / "a.json")
+    expected = _errors(lambda: factlog.load(tmp_path))
+    assert "a.json: $.claims[0].evidence[0].source" in expected[0]
+    assert _errors(lambda: factlog.dask.check(tmp_path, client=client, partitions=2)) == expected
+
+
+def test_partitions_beyond_the_claims_cost_nothing() -> None:
+    """A million partitions of three claims: capped at the claim count, the same report."""
+    claims = world(claim("a", obj="x"), claim("b", obj="y", holder="h2"), claim("c", obj="x", source="s5"))
+    assert render_json(factlog.dask.check(claims, partitions=10**6)) == render_json(factlog.check(claims))
+
+
+def test_relative_paths_are_made_absolute(client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A relative path means the caller's folder, not the workers'."""
+    shutil.copytree(SOURCES, tmp_path / "here")
+    monkeypatch.chdir(tmp_path)
+    single = factlog.check(factlog.load("here"))
+    assert render_json(factlog.dask.check("here", client=client, partitions=2)) == render_json(single)
+
+
+@pytest.mark.parametrize("options", [["--partitions", "3"], ["--partitions", "0"], ["--dask-timeout", "5"]])
+def test_cli_distributed_options_need_a_cluster(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """--partitions without --dask or --workers (or --dask-timeout without --dask) is a usage error."""
+    assert main(["check", *options, str(SOURCES)]) == 2
+    assert "needs --dask" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("distributed", [[], ["--workers", "2"]])
+def test_cli_interrupted_is_one_line(
+    distributed: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C during a check prints one line "interrupted" and exits 130."""
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(factlog.cli._check, "check", interrupted)
+    monkeypatch.setattr(factlog.dask, "check", interrupted)
+    monkeypatch.setattr(factlog.dask, "local_client", lambda _workers: contextlib.nullcontext())
+    assert main(["check", *distributed, str(SOURCES)]) == 130
+    assert capsys.readouterr().err == "interrupted\n"

@@ -1,8 +1,10 @@
 """The ``factlog`` command: parse arguments, call the library, print.
 
 Exit codes: 0 clean; 1 findings at or above ``--fail-on``; 2 usage error;
-3 unreadable or invalid input, or output that cannot be written; 141 (128 + SIGPIPE, as a shell reports it) when the
-reader of the output went away before it was all written. Data goes to stdout, errors to stderr.
+3 unreadable or invalid input, an unreachable Dask scheduler, or output that cannot be written;
+130 (128 + SIGINT) when interrupted (Ctrl-C), after one line "interrupted" on stderr;
+141 (128 + SIGPIPE, as a shell reports it) when the reader of the output went away before it was all
+written. Data goes to stdout, errors to stderr.
 
 Each command lives in a module of its own with a ``register(commands)`` function
 that adds its subparser and sets ``run``; :data:`_COMMANDS` lists them in the
@@ -18,8 +20,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from factlog.cli import _assess, _check, _draft, _log, _report, _show
-from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error
+from factlog.cli import _assess, _check, _common, _draft, _log, _report, _show
+from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error, report_interrupt
 from factlog.errors import EXIT_INPUT, FactlogError
 from factlog.io import json_schema
 
@@ -68,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
+    _common.interrupts_reported.clear()  # one "interrupted" line per run
     try:
         arguments = _parser().parse_args(argv)
         try:
@@ -78,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(error, file=sys.stderr)
             return EXIT_USAGE
         sys.stdout.flush()
+    except KeyboardInterrupt:
+        return report_interrupt()  # one line; what threads and workers print while stopping goes nowhere
     except BrokenPipeError:
         # The reader went away (`factlog schema | head -1`): stop quietly, as the Python docs advise,
         # pointing stdout at devnull so that the interpreter's final flush does not fail again.

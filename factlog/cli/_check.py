@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
 from factlog.checks import DEFAULT_RULES, Report, Rule, Severity, check, check_lines
-from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour
+from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour, report_interrupt
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
 from factlog.render import render_json, render_markdown, render_text
@@ -72,7 +71,15 @@ def register(commands: Any) -> None:
         "--partitions",
         type=int,
         metavar="N",
-        help="with --dask or --workers: split the claims into N partitions (default: twice the workers)",
+        help="with --dask or --workers: split the claims into N partitions (default: twice the workers;"
+        " at most the number of claims)",
+    )
+    parser.add_argument(
+        "--dask-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="with --dask: how long to wait for the scheduler to answer and to have a worker"
+        " (default: FACTLOG_DASK_TIMEOUT, else 30)",
     )
     where.add_argument(
         "--stream",
@@ -109,6 +116,10 @@ def _check(arguments: argparse.Namespace) -> int:
         rules = tuple(by_name[name] for name in dict.fromkeys(arguments.rule))
     if arguments.stream:
         return _check_stream(arguments, rules)
+    if arguments.dask is None and arguments.workers is None and arguments.partitions is not None:
+        raise UsageError("factlog check: error: --partitions needs --dask or --workers")
+    if arguments.dask is None and arguments.dask_timeout is not None:
+        raise UsageError("factlog check: error: --dask-timeout needs --dask")
     if arguments.dask is not None or arguments.workers is not None:
         report = _distributed(arguments, rules)
     else:
@@ -132,20 +143,42 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _distributed(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> Report:
+    if arguments.dask is not None:
+        from factlog.dask._connect import parse_address  # noqa: PLC0415 - an optional extra
+
+        try:
+            parse_address(arguments.dask)
+        except ValueError as error:
+            raise UsageError(f"factlog check: error: --dask: {error}") from None
     if arguments.workers is not None and arguments.workers < 1:
         raise UsageError(f"--workers must be at least 1, not {arguments.workers}")
     if arguments.partitions is not None and arguments.partitions < 1:
         raise UsageError(f"--partitions must be at least 1, not {arguments.partitions}")
+    if arguments.dask_timeout is not None and not arguments.dask_timeout > 0:
+        raise UsageError(f"--dask-timeout must be more than 0 seconds, not {arguments.dask_timeout}")
     try:
         from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
     except ImportError:  # pragma: no cover - the test environment has the extra
-        raise UsageError("--dask and --workers need Dask: pip install '.[dask]' in a checkout of factlog") from None
-    paths = [os.path.abspath(path) for path in arguments.paths]  # the workers may start elsewhere
+        raise UsageError("--dask and --workers need Dask: pip install -e '.[dask]' in a checkout of factlog") from None
+    paths = [
+        str(path) for path in arguments.paths
+    ]  # made absolute by factlog.dask.check: the workers may start elsewhere
     stale = not arguments.rule
     if arguments.dask is not None:
-        return distributed.check(paths, rules, stale=stale, client=arguments.dask, partitions=arguments.partitions)
+        return distributed.check(
+            paths,
+            rules,
+            stale=stale,
+            client=arguments.dask,
+            partitions=arguments.partitions,
+            timeout=arguments.dask_timeout,
+        )
     with distributed.local_client(arguments.workers) as client:
-        return distributed.check(paths, rules, stale=stale, client=client, partitions=arguments.partitions)
+        try:
+            return distributed.check(paths, rules, stale=stale, client=client, partitions=arguments.partitions)
+        except KeyboardInterrupt:
+            report_interrupt()  # before the cluster stops, which prints what it was doing
+            raise
 
 
 def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int:

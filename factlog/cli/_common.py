@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from typing import NoReturn
@@ -16,6 +17,7 @@ __all__ = [
     "add_assessment_options",
     "EXIT_FINDINGS",
     "EXIT_INPUT",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
     "Parser",
@@ -23,7 +25,9 @@ __all__ = [
     "add_paths",
     "as_of",
     "colour",
+    "interrupts_reported",
     "report_error",
+    "report_interrupt",
 ]
 
 EXIT_OK = 0
@@ -87,3 +91,23 @@ def report_error(error: FactlogError) -> int:
     for line in lines:
         print(f"error: {escape_terminal(line)}", file=sys.stderr)
     return error.exit_code
+
+
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as a shell reports a command Ctrl-C ended."""
+
+interrupts_reported: list[bool] = []
+"""Whether this run printed "interrupted" (cleared by ``main``)."""
+
+
+def report_interrupt() -> int:
+    """Print "interrupted" to stderr once, then send stderr nowhere (threads and workers shutting down); 130."""
+    if not interrupts_reported:
+        interrupts_reported.append(True)
+        print("interrupted", file=sys.stderr)
+        sys.stderr.flush()
+        with contextlib.suppress(OSError, ValueError):  # stderr may be no file (captured)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stderr.fileno())
+            os.close(devnull)
+    return EXIT_INTERRUPTED

@@ -1,6 +1,6 @@
 """Check and assess on a Dask cluster: the same rules, the same findings, in the same order.
 
-An optional extra (``pip install '.[dask]'`` in a checkout), never imported by
+An optional extra (``pip install -e '.[dask]'`` in a checkout), never imported by
 ``import factlog``. Claims are partitioned by their normalised slot key (subject and
 predicate family), and again by holder, by source and by claim id for the rules that
 read those groups; the small tables (entities, predicates, sources, acknowledgements)

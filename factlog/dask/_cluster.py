@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +29,7 @@ from factlog.checks._engine import Report, finish, run_rules
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule
+from factlog.dask._connect import connect, timeout_of, wait_for_workers
 from factlog.dask._passes import (
     Found,
     Routing,
@@ -41,8 +43,9 @@ from factlog.dask._passes import (
     route,
     tables,
 )
-from factlog.errors import ArgumentError
-from factlog.io._documents import _files, load
+from factlog.dask._reading import _as_plain, _Failed, _load_file, _loaded, _paths, _tables
+from factlog.errors import ArgumentError, ConflictError, FormatError
+from factlog.io._documents import _files
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._dates import PartialDate
 from factlog.model._nouns import Claim
@@ -80,7 +83,7 @@ class _Session:
     def partitions(self, asked: int | None) -> int:
         if asked is not None:
             if asked < 1:
-                raise ValueError(f"partitions must be at least 1, not {asked}")
+                raise ArgumentError(f"partitions must be at least 1, not {asked}")
             return asked
         if self.client is None:
             return 1
@@ -88,11 +91,14 @@ class _Session:
 
 
 @contextlib.contextmanager
-def _session(client: Client | str | None) -> Iterator[_Session]:
+def _session(client: Client | str | None, seconds: float | None = None) -> Iterator[_Session]:
     if isinstance(client, str):
-        with Client(client) as connected:
+        address = client
+        with connect(address, timeout_of(seconds)) as connected:
             yield _Session(connected)
     else:
+        if client is not None:
+            wait_for_workers(client, str(client.scheduler_info()["address"]), timeout_of(seconds))
         yield _Session(client)
 
 
@@ -113,33 +119,34 @@ def local_client(workers: int) -> Iterator[Client]:
         processes=True,
         dashboard_address=":0",
         scheduler_kwargs={"dashboard": False},
+        silence_logs=logging.ERROR,  # not the workers' warnings about tasks cancelled by an interrupt
     )
     with cluster, Client(cluster) as client:
         yield client
-
-
-def _load_file(path: str) -> ClaimSet:
-    return load(path, references=False)
 
 
 def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[ClaimSet, list[Any], int, bool]:
     """The small tables, one task argument per part of the claims, the claim count, and whether to validate."""
     if isinstance(source, ClaimSet):
         claims = source.claims
-        size = -(-len(claims) // partitions) or 1
+        # One part a worker (each part routes to every partition, so the graph grows as parts x partitions).
+        workers = 1 if session.client is None else len(session.client.scheduler_info()["workers"])
+        size = -(-len(claims) // max(1, min(partitions, workers, len(claims)))) or 1
         parts = [ClaimSet(claims=claims[start : start + size]) for start in range(0, len(claims), size)]
         return tables(source)[0], [session.put(part) for part in parts], len(claims), False
-    files = [str(file) for file in _files([source] if isinstance(source, (str, os.PathLike)) else source)]
-    if not files:
-        raise ValueError("no claim files (*.json, *.jsonl) to read")
+    paths, files = _paths(source)
     if session.client is None:
         loaded = [_load_file(file) for file in files]
-        shapes = [tables(part) for part in loaded]
+        shapes = _loaded(paths, [_tables(part) for part in loaded])
         inputs: list[Any] = [session.put(part) for part in loaded]
     else:
         inputs = session.client.map(_load_file, files, pure=False)
-        shapes = session.client.gather(session.client.map(tables, inputs))
-    small = merge_all([(file, shape[0]) for file, shape in zip(files, shapes, strict=True)])
+        shapes = _loaded(paths, session.client.gather(session.client.map(_tables, inputs)))
+    try:
+        small = merge_all([(str(file), shape[0]) for file, shape in zip(_files(paths), shapes, strict=True)])
+    except ConflictError:
+        _as_plain(paths)  # one process lists the claims' conflicts too
+        raise
     return small, inputs, sum(shape[1] for shape in shapes), True
 
 
@@ -173,6 +180,7 @@ def check(
     stale: bool = True,
     client: Client | str | None = None,
     partitions: int | None = None,
+    timeout: float | None = None,
 ) -> Report:
     """:func:`factlog.check` on a Dask cluster: the same findings in the same order.
 
@@ -184,40 +192,73 @@ def check(
     in one task. Files are read by the workers, so they must be at the same paths there
     (shared storage). The report's ``claims`` holds the small tables and only the claims
     findings name; ``Report.claim_count`` counts them all. Raises what
-    :func:`factlog.load` raises for bad files, and :class:`~factlog.errors.ConflictError`
-    / :class:`~factlog.errors.UnknownIdError` for a claim id defined twice or answers to
-    an unknown claim.
+    :func:`factlog.load` raises for the files, the same problems in the same order (a
+    claim repeated identically is merged, as there), found again by reading the files
+    in this process when a worker finds one. ``partitions`` is capped at the claim count.
+    Relative paths are made absolute here. ``timeout`` (seconds; default
+    ``FACTLOG_DASK_TIMEOUT``, else 30) bounds connecting to ``client`` and waiting for
+    its first worker. Raises :class:`~factlog.errors.ArgumentError` for a malformed
+    address or fewer than 1 partition, and :class:`~factlog.errors.ClusterError` for
+    a scheduler that cannot be reached or has no workers.
     """
     rules = tuple(rules)
-    with _session(client) as session:
+    with _session(client, timeout) as session:
         count = session.partitions(partitions)
-        small, parts, checked, validate = _inputs(session, claims_or_paths, count)
-        small_ref = session.put(small, broadcast=True)
-        wrapped = session.put(_Rules(rules), broadcast=True)
-        routing = _routing(session, small_ref, parts, count, passes_of(rules, validate=validate))
-        passes = routing.passes
-        routing_ref = session.put(routing, broadcast=True)
-        routes = [
-            delayed(route, nout=len(passes), pure=False)(small_ref, part, routing_ref, validate=validate)
-            for part in parts
-        ]
-        sizes = [1 if kind == "whole" else count for kind in passes]
-        tasks = [
-            delayed(_check_partition, pure=False)(
-                small_ref, kind, number, count, wrapped, *[routed[k][number] for routed in routes], validate=validate
-            )
-            for k, kind in enumerate(passes)
-            for number in range(sizes[k])
-        ]
-        results: list[Found] = session.compute(tasks)
-        findings, first, cited = _gathered(small, rules, results)
-        missing = frozenset(c for finding in findings for c in finding.claim_ids if c not in cited)
-        if missing:  # named by a rule concluded here, from the projections: fetched where they lie
-            picked = session.compute([delayed(pick, pure=False)(part, missing) for part in parts])
-            cited.update((claim.id, claim) for found in picked for claim in found)
+        found = _check_on(session, claims_or_paths, rules, count)
+        if isinstance(found, _Failed) and not isinstance(claims_or_paths, ClaimSet):
+            found = _check_on(session, _as_plain(_paths(claims_or_paths)[0]), rules, count)
+        if isinstance(found, _Failed):  # pragma: no cover - a merged set in memory is not checked for ids again
+            raise found.error
+    small, findings, first, cited, checked = found
     ordered = finish(Index.of(small), findings, rules, stale=stale, first=first)
     named = attrs.evolve(small, claims=tuple(cited[claim] for claim in sorted(cited)))
     return Report(ordered, named, checked=checked)
+
+
+_Checked = tuple[ClaimSet, list[Finding], list[tuple[int, int]], dict[str, Claim], int]
+
+
+def _check_on(
+    session: _Session, claims_or_paths: ClaimsOrPaths, rules: tuple[Rule, ...], count: int
+) -> _Checked | _Failed:
+    """The findings of the partitions (unordered), their dates, the claims they name, and the claim count."""
+    small, parts, checked, validate = _inputs(session, claims_or_paths, count)
+    count = min(count, max(1, checked))  # more partitions than claims would all be empty
+    small_ref = session.put(small, broadcast=True)
+    wrapped = session.put(_Rules(rules), broadcast=True)
+    routing = _routing(session, small_ref, parts, count, passes_of(rules, validate=validate))
+    passes = routing.passes
+    routing_ref = session.put(routing, broadcast=True)
+    routes = [
+        delayed(_route, nout=len(passes), pure=False)(small_ref, part, routing_ref, validate=validate) for part in parts
+    ]
+    sizes = [1 if kind == "whole" else count for kind in passes]
+    tasks = [
+        delayed(_check_partition, pure=False)(
+            small_ref, kind, number, count, wrapped, *[routed[k][number] for routed in routes], validate=validate
+        )
+        for k, kind in enumerate(passes)
+        for number in range(sizes[k])
+    ]
+    results: list[Found | _Failed] = session.compute(tasks)
+    failed = next((result for result in results if isinstance(result, _Failed)), None)
+    if failed is not None:
+        return failed
+    findings, first, cited = _gathered(small, rules, results)  # type: ignore[arg-type]
+    missing = frozenset(c for finding in findings for c in finding.claim_ids if c not in cited)
+    if missing:  # named by a rule concluded here, from the projections: fetched where they lie
+        picked = session.compute([delayed(pick, pure=False)(part, missing) for part in parts])
+        cited.update((claim.id, claim) for found in picked for claim in found)
+    return small, findings, first, cited, checked
+
+
+def _route(small: ClaimSet, part: ClaimSet, routing: Routing, *, validate: bool) -> list[Any]:
+    """:func:`route`, or in every bucket the unknown ids it found."""
+    try:
+        return route(small, part, routing, validate=validate)
+    except FormatError as error:
+        failed = _Failed(error)
+        return [[failed] * (1 if kind == "whole" else routing.partitions) for kind in routing.passes]
 
 
 def _gathered(
@@ -281,8 +322,17 @@ def _concluded(
 
 def _check_partition(
     small: ClaimSet, kind: str, number: int, count: int, rules: _Rules, *buckets: Any, validate: bool
-) -> Found:
-    return check_partition(small, kind, number, count, rules.rules, *buckets, validate=validate)
+) -> Found | _Failed:
+    """:func:`check_partition`; or what is wrong with the input, returned; nothing for a partition with no claims."""
+    failed = next((bucket for bucket in buckets if isinstance(bucket, _Failed)), None)
+    if failed is not None:
+        return failed
+    if kind not in ("source", "whole") and not any(buckets):
+        return Found((), ())  # no claims, so no groups: no rule finds anything here
+    try:
+        return check_partition(small, kind, number, count, rules.rules, *buckets, validate=validate)
+    except FormatError as error:
+        return _Failed(error)
 
 
 def assess(
@@ -302,6 +352,8 @@ def assess(
     would learn something else (use :func:`factlog.assess`). Raises
     :class:`~factlog.ArgumentError` (a :class:`ValueError`) for any other method.
     """
+    if method not in METHODS:
+        raise ArgumentError(f"unknown method {method!r}; methods are: {', '.join(METHODS)}")
     if method != "majority":
         raise ArgumentError(
             f"method {method!r} cannot run distributed: only 'majority' weighs each proposition on its own"

@@ -1,0 +1,96 @@
+"""Connecting to a Dask scheduler by its address: checked first, then bounded in time.
+
+A scheduler address is ``tcp://HOST:PORT`` (or ``HOST:PORT``); anything else is an
+:class:`~factlog.errors.ArgumentError` before any connection is tried. A refused
+connection fails at once; a connection that is accepted but never answered (something
+else listening on the port), or a scheduler with no workers, fails after the timeout:
+``FACTLOG_DASK_TIMEOUT`` seconds if that variable is set, else :data:`DEFAULT_TIMEOUT`.
+Either is a :class:`~factlog.errors.ClusterError`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+
+from distributed import Client
+
+from factlog.errors import ArgumentError, ClusterError
+
+__all__ = ["DEFAULT_TIMEOUT", "connect", "parse_address", "timeout_of", "wait_for_workers"]
+
+DEFAULT_TIMEOUT = 30.0
+"""Seconds to wait for a scheduler to answer, and for it to have a worker (Dask's own connect timeout is 30 s)."""
+
+_ADDRESS = re.compile(r"(?:tcp://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):(?P<port>[0-9]{1,5})")
+
+
+def parse_address(address: str) -> tuple[str, int]:
+    """The host and port of a scheduler address ``tcp://HOST:PORT`` or ``HOST:PORT``.
+
+    Raises :class:`~factlog.errors.ArgumentError` for anything else (another protocol,
+    no port, a port above 65535).
+    """
+    found = _ADDRESS.fullmatch(address)
+    if found is None or not 0 < int(found["port"]) < 65536:
+        raise ArgumentError(f"not a Dask scheduler address: {address!r} (expected tcp://HOST:PORT)")
+    return found["host"].strip("[]"), int(found["port"])
+
+
+def timeout_of(seconds: float | None = None) -> float:
+    """The timeout in seconds: ``seconds`` if given, else ``FACTLOG_DASK_TIMEOUT``, else :data:`DEFAULT_TIMEOUT`.
+
+    Raises :class:`~factlog.errors.ArgumentError` for a timeout that is not a positive number.
+    """
+    if seconds is None:
+        text = os.environ.get("FACTLOG_DASK_TIMEOUT", "")
+        try:
+            seconds = float(text) if text else DEFAULT_TIMEOUT
+        except ValueError:
+            raise ArgumentError(f"FACTLOG_DASK_TIMEOUT must be a number of seconds, not {text!r}") from None
+    if not seconds > 0:
+        raise ArgumentError(f"the Dask timeout must be more than 0 seconds, not {seconds}")
+    return seconds
+
+
+def connect(address: str, seconds: float) -> Client:
+    """A client of the scheduler at ``address``, with at least one worker, within ``seconds``.
+
+    Raises :class:`~factlog.errors.ArgumentError` for a malformed address and
+    :class:`~factlog.errors.ClusterError` for a scheduler that cannot be reached or has no workers.
+    """
+    host, port = parse_address(address)
+    # A refused connection fails here at once, where Dask would retry until its timeout; and a
+    # scheduler speaks first (its handshake), where something else on the port may never answer.
+    try:
+        with socket.create_connection((host, port), timeout=seconds) as probe:
+            answered = probe.recv(1)
+    except TimeoutError:
+        answered = None
+    except OSError as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error.strerror or error}") from None
+    if not answered:
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address}: no answer within {seconds:g} s (is a Dask scheduler there?)"
+        )
+    try:
+        client = Client(  # type: ignore[no-untyped-call]
+            f"tcp://{host}:{port}" if ":" not in host else f"tcp://[{host}]:{port}", timeout=seconds
+        )
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    try:
+        wait_for_workers(client, address, seconds)
+    except BaseException:
+        client.close()  # type: ignore[no-untyped-call]
+        raise
+    return client
+
+
+def wait_for_workers(client: Client, address: str, seconds: float) -> None:
+    """Wait up to ``seconds`` for the scheduler to have a worker; else :class:`~factlog.errors.ClusterError`."""
+    try:
+        client.wait_for_workers(1, timeout=seconds)
+    except TimeoutError:
+        raise ClusterError(f"the scheduler at {address} has no workers (waited {seconds:g} s)") from None

@@ -1,0 +1,68 @@
+"""Reading claim files on the workers, and reporting their problems as one process does.
+
+A task that finds something wrong with the input returns it (:class:`_Failed`) rather
+than raising it, so that Dask logs no failed task; the driver then reads the files
+itself with :func:`factlog.load`, which raises the same error as a check in one process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from factlog.dask._passes import tables
+from factlog.errors import FactlogError, InputError
+from factlog.io._documents import _files, load
+from factlog.model._claimset import ClaimSet
+
+__all__ = ["_Failed", "_as_plain", "_load_file", "_loaded", "_paths", "_tables"]
+
+
+@attrs.frozen
+class _Failed:
+    """What a task found wrong with the input, returned rather than raised (Dask would log a failed task)."""
+
+    error: FactlogError
+
+
+def _as_plain(paths: list[str]) -> ClaimSet:
+    """``factlog.load`` of the files here: raises its error, the same problems in the same order with file names.
+
+    Called when a worker found a problem, so that the distributed path reports exactly
+    what one process reports; returns the merged set when there is none after all (a
+    claim repeated identically, which one process merges).
+    """
+    return load(paths)
+
+
+def _loaded(paths: list[str], shapes: list[Any]) -> list[tuple[ClaimSet, int]]:
+    """The files' tables and claim counts; or the error :func:`factlog.load` raises for them."""
+    failed = [shape.error for shape in shapes if isinstance(shape, _Failed)]
+    if failed:
+        _as_plain(paths)
+        raise failed[0]  # the files changed under us: the workers' own error
+    return list(shapes)
+
+
+def _load_file(path: str) -> ClaimSet | _Failed:
+    """A file's claims, or the error reading it raised."""
+    try:
+        return load(path, references=False)
+    except FactlogError as error:
+        return _Failed(error)
+
+
+def _tables(part: ClaimSet | _Failed) -> tuple[ClaimSet, int] | _Failed:
+    return part if isinstance(part, _Failed) else tables(part)
+
+
+def _paths(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[str]]:
+    """The paths as given, and the claim files as absolute paths (the workers may run in another folder)."""
+    paths = [str(path) for path in ([source] if isinstance(source, (str, os.PathLike)) else source)]
+    files = [os.path.abspath(file) for file in _files(paths)]
+    if not files:
+        raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(paths))
+    return paths, files
