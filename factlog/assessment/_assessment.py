@@ -15,7 +15,9 @@ from __future__ import annotations
 import enum
 import functools
 import math
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
@@ -41,8 +43,12 @@ __all__ = [
     "assess",
     "assessed",
     "assessment_order",
+    "canonical",
     "known_by",
 ]
+
+_T = TypeVar("_T")
+_ID: Callable[[Any], str] = operator.attrgetter("id")
 
 INTERESTED_DISCOUNT = DISCOUNTS["interested"]
 """The factor applied to the weight of a denial by a party the proposition accuses."""
@@ -185,8 +191,34 @@ def assess(
 
 
 def known_by(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
-    """The claims stated on or before ``as_of`` (claims of unknown date left out); all if None."""
-    return claims if as_of is None else _known_by(claims, as_of)
+    """The claims stated on or before ``as_of`` (claims of unknown date left out; all if None), in canonical order.
+
+    Canonical order (:func:`canonical`) makes the assessment a function of the set of
+    claims, not of the order of the files or of the claims in them.
+    """
+    return canonical(claims if as_of is None else _known_by(claims, as_of))
+
+
+def _by_id(items: tuple[_T, ...], key: Callable[[_T], str]) -> tuple[_T, ...]:
+    ordered = tuple(sorted(items, key=key))
+    return items if ordered == items else ordered
+
+
+def canonical(claims: ClaimSet) -> ClaimSet:
+    """The claim set with entities, predicates, sources and claims sorted by id: O(n log n), O(n) when sorted.
+
+    Every step of assessment that keeps the first of equals (the order of questions, of
+    a group's claims, of the speakers' votes) then sees the same order for the same set.
+    """
+    sorted_ = {
+        "entities": _by_id(claims.entities, _ID),
+        "predicates": _by_id(claims.predicates, _ID),
+        "sources": _by_id(claims.sources, _ID),
+        "claims": _by_id(claims.claims, _ID),
+    }
+    if all(found is getattr(claims, name) for name, found in sorted_.items()):
+        return claims
+    return attrs.evolve(claims, **sorted_)
 
 
 def assessed(
