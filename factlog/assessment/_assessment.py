@@ -210,15 +210,13 @@ def canonical(claims: ClaimSet) -> ClaimSet:
     Every step of assessment that keeps the first of equals (the order of questions, of
     a group's claims, of the speakers' votes) then sees the same order for the same set.
     """
-    sorted_ = {
-        "entities": _by_id(claims.entities, _ID),
-        "predicates": _by_id(claims.predicates, _ID),
-        "sources": _by_id(claims.sources, _ID),
-        "claims": _by_id(claims.claims, _ID),
-    }
-    if all(found is getattr(claims, name) for name, found in sorted_.items()):
+    entities = _by_id(claims.entities, _ID)
+    predicates = _by_id(claims.predicates, _ID)
+    sources = _by_id(claims.sources, _ID)
+    ordered = _by_id(claims.claims, _ID)
+    if (entities, predicates, sources, ordered) == (claims.entities, claims.predicates, claims.sources, claims.claims):
         return claims
-    return attrs.evolve(claims, **sorted_)
+    return attrs.evolve(claims, entities=entities, predicates=predicates, sources=sources, claims=ordered)
 
 
 def assessed(
