@@ -15,9 +15,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
-import operator
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
 
 import attrs
 
@@ -26,6 +24,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._discovery import Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
+from factlog.assessment._canonical import canonical
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS, beliefs, discover
 from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
@@ -43,12 +42,8 @@ __all__ = [
     "assess",
     "assessed",
     "assessment_order",
-    "canonical",
     "known_by",
 ]
-
-_T = TypeVar("_T")
-_ID: Callable[[Any], str] = operator.attrgetter("id")
 
 INTERESTED_DISCOUNT = DISCOUNTS["interested"]
 """The factor applied to the weight of a denial by a party the proposition accuses."""
@@ -191,32 +186,8 @@ def assess(
 
 
 def known_by(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
-    """The claims stated on or before ``as_of`` (claims of unknown date left out; all if None), in canonical order.
-
-    Canonical order (:func:`canonical`) makes the assessment a function of the set of
-    claims, not of the order of the files or of the claims in them.
-    """
+    """The claims stated on or before ``as_of`` (unknown dates left out; all if None), sorted by id (:func:`canonical`)."""
     return canonical(claims if as_of is None else _known_by(claims, as_of))
-
-
-def _by_id(items: tuple[_T, ...], key: Callable[[_T], str]) -> tuple[_T, ...]:
-    ordered = tuple(sorted(items, key=key))
-    return items if ordered == items else ordered
-
-
-def canonical(claims: ClaimSet) -> ClaimSet:
-    """The claim set with entities, predicates, sources and claims sorted by id: O(n log n), O(n) when sorted.
-
-    Every step of assessment that keeps the first of equals (the order of questions, of
-    a group's claims, of the speakers' votes) then sees the same order for the same set.
-    """
-    entities = _by_id(claims.entities, _ID)
-    predicates = _by_id(claims.predicates, _ID)
-    sources = _by_id(claims.sources, _ID)
-    ordered = _by_id(claims.claims, _ID)
-    if (entities, predicates, sources, ordered) == (claims.entities, claims.predicates, claims.sources, claims.claims):
-        return claims
-    return attrs.evolve(claims, entities=entities, predicates=predicates, sources=sources, claims=ordered)
 
 
 def assessed(
