@@ -17,7 +17,8 @@ folded into one origin. Copying that nobody declared is what AccuCopy looks for.
 
 The Admiralty grade of a source's holder is its prior accuracy
 (:attr:`~factlog.model.Reliability.prior`), worth five claims; a source that speaks
-through holders of different grades gets their mean, weighted by its votes. A yes/no question has
+through holders of different grades gets the mean of those grades' priors (each grade
+once: neither the order of the claims nor a repeated claim moves it). A yes/no question has
 one false value; a slot's values compete with the 100 values nobody gave (the
 paper's n), so one unopposed vote is not certainty.
 """
@@ -52,14 +53,14 @@ def discover(questions: Sequence[Question], method: str = DEFAULT_METHOD) -> Dis
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
-    graded: dict[str, list[tuple[float, float]]] = {}
+    graded: dict[str, set[float]] = {}
     domains: dict[str, float] = {}
     for number, question in enumerate(questions):
         domains[_name(number)] = 1 if question.slot is None else SLOT_FALSE_VALUES
         for vote in question.votes:
             if vote.current and vote.weight > 0:
-                graded.setdefault(vote.origin.speaker, []).append((vote.weight, vote.origin.reliability.prior))
-    priors = {speaker: _prior(found) for speaker, found in graded.items()}
+                graded.setdefault(vote.origin.speaker, set()).add(vote.origin.reliability.prior)
+    priors = {speaker: math.fsum(found) / len(found) for speaker, found in graded.items()}
     votes = _votes(questions, method)  # a generator: each method indexes the votes in one pass, never all held
     if method == "majority":
         return attrs.evolve(majority(votes), sources={})
@@ -68,15 +69,6 @@ def discover(questions: Sequence[Question], method: str = DEFAULT_METHOD) -> Dis
     if method == "accuvote":
         return accu_vote(votes, priors=priors, domains=domains)
     return accu_copy(votes, priors=priors, domains=domains)
-
-
-def _prior(graded: Sequence[tuple[float, float]]) -> float:
-    """A speaker's prior accuracy: the mean of its votes' holders' priors, weighted by the votes' weights.
-
-    A speaker (KCNA and the Foreign Ministry both speak for the DPRK) may vote through
-    holders of different grades; the mean does not depend on which vote comes first.
-    """
-    return math.fsum(w * prior for w, prior in graded) / math.fsum(w for w, _ in graded)
 
 
 def _votes(questions: Sequence[Question], method: str) -> Iterator[Vote]:
