@@ -186,7 +186,7 @@ def assess(
 
 
 def known_by(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
-    """The claims stated on or before ``as_of`` (unknown dates left out; all if None), sorted by id: :func:`canonical`."""
+    """The claims stated on or before ``as_of`` (unknown dates left out; all if None), by id: :func:`canonical`."""
     return canonical(claims if as_of is None else _known_by(claims, as_of))
 
 
