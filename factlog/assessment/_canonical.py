@@ -8,9 +8,11 @@ from typing import Any, TypeVar
 
 import attrs
 
+from factlog.analysis._index import Index
 from factlog.model._claimset import ClaimSet
+from factlog.model._dates import PartialDate
 
-__all__ = ["canonical"]
+__all__ = ["canonical", "known_before"]
 
 _T = TypeVar("_T")
 _ID: Callable[[Any], str] = operator.attrgetter("id")
@@ -34,3 +36,11 @@ def canonical(claims: ClaimSet) -> ClaimSet:
     if (entities, predicates, sources, ordered) == (claims.entities, claims.predicates, claims.sources, claims.claims):
         return claims
     return attrs.evolve(claims, entities=entities, predicates=predicates, sources=sources, claims=ordered)
+
+
+def known_before(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
+    """The claims stated on or before ``as_of`` (unknown dates left out; all if None), in their own order."""
+    if as_of is None:
+        return claims
+    kept = (e.claim for e in Index.of(claims).entries if e.stated is not None and e.stated.last_day <= as_of.last_day)
+    return attrs.evolve(claims, claims=tuple(kept))
