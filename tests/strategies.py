@@ -527,3 +527,27 @@ def slot_values(draw: st.DrawFn, max_size: int = 14) -> tuple[dict[str, object],
         id="p", label="p", kind=PredicateKind.STATE, functional=True, tolerance=tolerance, margin=margin
     )
     return dict(sorted(values.items())), predicate
+
+
+@st.composite
+def mixed_unit_slots(draw: st.DrawFn, max_size: int = 10) -> tuple[dict[str, object], Predicate]:
+    """A functional slot of figures in units that convert (km, miles, metres) and units that do not (troops, tanks).
+
+    Each figure gives a unit; a margin, when drawn, is in km (it does not convert for troops).
+    """
+    figures = st.builds(
+        Quantity,
+        amount=st.integers(0, 40),
+        unit=st.sampled_from(["km", "miles", "m", "troops", "tanks"]),
+        estimate=st.sampled_from([None, Estimate.ABOUT]),
+    )
+    values = {str(object_key(value)): value for value in draw(st.lists(figures, max_size=max_size))}
+    predicate = Predicate(
+        id="p",
+        label="p",
+        kind=PredicateKind.STATE,
+        functional=True,
+        tolerance=draw(st.sampled_from([0.0, 0.1, 0.3])),
+        margin=draw(st.sampled_from([None, Quantity(amount=2, unit="km")])),
+    )
+    return dict(sorted(values.items())), predicate

@@ -24,6 +24,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._discovery import Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
+from factlog.assessment._canonical import canonical, known_before
 from factlog.assessment._deciding import decided_by, ties
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS, ValueSimilarity, beliefs, discover
@@ -43,6 +44,7 @@ __all__ = [
     "assess",
     "assessed",
     "assessment_order",
+    "known_before",
     "known_by",
 ]
 
@@ -161,12 +163,6 @@ class Assessment:
         return found[0][1] if found else None
 
 
-def _known_by(claims: ClaimSet, as_of: PartialDate) -> ClaimSet:
-    index = Index.of(claims)
-    kept = tuple(e.claim for e in index.entries if e.stated is not None and e.stated.last_day <= as_of.last_day)
-    return attrs.evolve(claims, claims=kept)
-
-
 def weight(index: Index, entry: Entry, interested: bool) -> float:
     """The log-odds an origin's claim adds a priori: reliability, scaled by certainty, discounted if interested."""
     entity = index.entity(entry.holder)
@@ -233,8 +229,8 @@ def _as_of(value: object) -> PartialDate | None:
 
 
 def known_by(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
-    """The claims stated on or before ``as_of`` (claims of unknown date left out); all if None."""
-    return claims if as_of is None else _known_by(claims, as_of)
+    """The claims stated on or before ``as_of`` (unknown dates left out; all if None), by id: :func:`canonical`."""
+    return canonical(known_before(claims, as_of))
 
 
 def assessed(

@@ -20,8 +20,9 @@ from typing import TypeVar
 
 import attrs
 
-from factlog.analysis._values import quantity_ranges, value_range
+from factlog.analysis._values import convert, quantity_ranges, value_range
 from factlog.model._nouns import Object, Predicate, Quantity
+from factlog.model._vocabulary import slug
 
 __all__ = ["Layout", "overlap_least", "sides"]
 
@@ -68,16 +69,23 @@ class Layout:
             span = value_range(values[name])
             if span is not None:
                 spans[i], kinds[i] = span, type(values[name])
-        # Quantities compare in one unit, widened by the predicate's tolerance and margin; units
-        # that do not convert leave each quantity in a block of its own (the check reports them).
-        ranges = quantity_ranges(list(quantities.values()), predicate) if quantities else None
-        if ranges is not None:
-            for i, span in zip(quantities, ranges, strict=True):
-                spans[i], kinds[i] = span, Quantity
+        # Quantities compare in one unit per family of units that convert into each other (km and
+        # miles; troops), widened by the predicate's tolerance and margin: a family is a block. A
+        # family whose margin does not convert leaves each of its quantities in a block of its own.
+        family: dict[int, int] = {}
+        for number, members in enumerate(_families(quantities)):
+            ranges = quantity_ranges([quantities[i] for i in members], predicate)
+            if ranges is not None:
+                for i, span in zip(members, ranges, strict=True):
+                    spans[i], kinds[i], family[i] = span, Quantity, number
         types = sorted({kind.__name__ for kind in kinds.values()})
         block, low, high = [], [], []
         for i in range(len(names)):
-            if i in spans:
+            if i in family:
+                block.append(len(types) + len(names) + family[i])
+                low.append(spans[i][0])
+                high.append(spans[i][1])
+            elif i in spans:
                 block.append(types.index(kinds[i].__name__))
                 low.append(spans[i][0])
                 high.append(spans[i][1])
@@ -180,6 +188,40 @@ class Layout:
         return [
             sorted((*before[self.cut_end[i]], *after[self.size - self.cut_start[i]]))[:limit] for i in range(self.size)
         ]
+
+
+def _families(quantities: Mapping[int, Quantity]) -> list[list[int]]:
+    """The quantities (by rank) grouped by units that convert into each other, in rank order.
+
+    Each distinct unit is tried once against the first unit of each family (pint, via
+    :func:`convert`). A figure without a unit reads in any unit, as :func:`compatible`
+    reads it; it joins the first family (the first figure with a unit) when there are
+    several, so against a family whose units do not convert into that one it is a rival.
+    """
+    found: list[list[int]] = []
+    reference: list[str] = []
+    of_unit: dict[str, int] = {}
+    unitless = []
+    for i, value in quantities.items():
+        if value.unit is None:
+            unitless.append(i)
+            continue
+        unit = slug(value.unit)
+        number = of_unit.get(unit)
+        if number is None:
+            number = next(
+                (n for n, ref in enumerate(reference) if convert(1.0, value.unit, ref) is not None), len(found)
+            )
+            if number == len(found):
+                found.append([])
+                reference.append(value.unit)
+            of_unit[unit] = number
+        found[number].append(i)
+    if unitless:
+        if not found:
+            found.append([])
+        found[0] = sorted(found[0] + unitless)
+    return found
 
 
 def overlap_least(

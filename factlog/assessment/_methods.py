@@ -16,7 +16,9 @@ folded into one origin. Copying that nobody declared is what AccuCopy looks for.
   are its own fact confidences s*(f).
 
 The Admiralty grade of a source's holder is its prior accuracy
-(:attr:`~factlog.model.Reliability.prior`), worth five claims. A yes/no question has
+(:attr:`~factlog.model.Reliability.prior`), worth five claims; a source that speaks
+through holders of different grades gets the mean of those grades' priors (each grade
+once: neither the order of the claims nor a repeated claim moves it). A yes/no question has
 one false value; a slot's values compete with the 100 values nobody gave (the
 paper's n), so one unopposed vote is not certainty.
 """
@@ -62,13 +64,14 @@ def discover(
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
-    priors: dict[str, float] = {}
+    graded: dict[str, set[float]] = {}
     domains: dict[str, float] = {}
     for number, question in enumerate(questions):
         domains[_name(number)] = 1 if question.slot is None else SLOT_FALSE_VALUES
         for vote in question.votes:
             if vote.current and vote.weight > 0:
-                priors.setdefault(vote.origin.speaker, vote.origin.reliability.prior)
+                graded.setdefault(vote.origin.speaker, set()).add(vote.origin.reliability.prior)
+    priors = {speaker: math.fsum(found) / len(found) for speaker, found in graded.items()}
     support = _support(questions, similarity) if similarity is not None else None
     votes = _votes(questions, method)  # a generator: each method indexes the votes in one pass, never all held
     if method == "majority":

@@ -38,6 +38,6 @@ def unreviewed_draft(index: Index) -> Iterator[Finding]:
             severity=Severity.WARNING,
             message=f"{count} of {source} drafted by factlog draft and not yet reviewed:"
             " check each, then remove its draft mark",
-            claims={"drafted": claims},
+            claims={"drafted": sorted(claims)},
             id=finding_id("unreviewed_draft", [f"source:{source}"]),
         )

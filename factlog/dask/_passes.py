@@ -45,7 +45,7 @@ import attrs
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._patterns import readings
 from factlog.analysis._unionfind import UnionFind
-from factlog.assessment._assessment import PropositionAssessment, assessed, known_by
+from factlog.assessment._assessment import PropositionAssessment, assessed, known_before
 from factlog.checks._engine import first_stated, run_rules
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
@@ -384,5 +384,5 @@ def assess_partition(
     small: ClaimSet, as_of: PartialDate | None, method: str, number: int, partitions: int, *buckets: Bucket
 ) -> list[PropositionAssessment]:
     """The assessments of partition ``number`` of the ``slot`` pass, unsorted."""
-    claims = known_by(_part(small, buckets)[0], as_of)
+    claims = known_before(_part(small, buckets)[0], as_of)  # the partition's own order: its groups' owners
     return assessed(claims, method, index=_view(Index.of(claims), "slot", number, partitions, validate=False))

@@ -10,14 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
-from factlog import Acceptance, ClaimSet, Predicate, PredicateKind, Quantity
+from factlog import Acceptance, ClaimSet, Estimate, Predicate, PredicateKind, Quantity
+from factlog.analysis._values import compatible
 from factlog.assessment._acceptance import grounded
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._layout import Layout, sides
 from factlog.model._vocabulary import object_key
 from tests.assessment import explicit
 from tests.checks.test_check_properties import _lines_executed
-from tests.strategies import slot_values
+from tests.strategies import mixed_unit_slots, slot_values
 
 Slot = tuple[dict[str, object], Predicate]
 STRENGTHS = [-1.0, 0.0, 0.3, 0.5, 1.0, 1.5, 2.0]  # differences of exactly the margin (0.5) included
@@ -179,3 +180,28 @@ def test_sides_are_what_a_scan_of_each_speakers_stances_finds(slot: Slot, data: 
         friends = compatible[name] | {name}
         assert backers[i] == explicit.side(stances, friends, name, backing=True)
         assert opponents[i] == explicit.side(stances, friends, name, backing=False)
+
+
+@given(mixed_unit_slots())
+def test_figures_compare_after_conversion_whatever_other_units_the_slot_holds(slot: Slot) -> None:
+    """Two figures of a slot are compatible in the layout exactly when the pairwise rule says so (units mixed)."""
+    values, predicate = slot
+    layout = Layout.of(values, predicate)  # type: ignore[arg-type]
+    for i, first in enumerate(layout.names):
+        for j, second in enumerate(layout.names):
+            if i != j:
+                assert layout.compatible(i, j) == compatible(values[first], values[second], predicate)
+
+
+def test_miles_and_km_agree_beside_troops() -> None:
+    """5 miles and about 8 km back each other though 3 troops is in the slot (trial t16, item 6)."""
+    predicate = Predicate(id="p", label="p", kind=PredicateKind.STATE, functional=True)
+    values = {
+        "a": Quantity(amount=5, unit="miles"),
+        "b": Quantity(amount=8, unit="km", estimate=Estimate.ABOUT),
+        "c": Quantity(amount=3, unit="troops"),
+    }
+    layout = Layout.of(values, predicate)  # type: ignore[arg-type]
+    assert layout.compatible(0, 1)
+    assert not layout.compatible(0, 2)
+    assert not layout.compatible(1, 2)
