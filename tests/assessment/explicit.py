@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factlog.analysis._values import quantity_ranges, value_range
+from factlog.analysis._values import compatible, value_range
 from factlog.model._nouns import Object, Predicate, Quantity
 
 
 def compatible_pairs(values: dict[str, Object | None], predicate: Predicate) -> dict[str, frozenset[str]]:
-    """Each value's compatible others: the sweep over ranges sorted by their start that the layout replaced."""
+    """Each value's compatible others: a sweep over date ranges sorted by start, quantities pair by pair."""
     found: dict[str, set[str]] = {value: set() for value in values}
     by_type: dict[type, list[tuple[float, float, str]]] = {}
     quantities = {value: obj for value, obj in values.items() if isinstance(obj, Quantity)}
@@ -17,9 +17,11 @@ def compatible_pairs(values: dict[str, Object | None], predicate: Predicate) -> 
         span = value_range(obj)
         if span is not None:
             by_type.setdefault(type(obj), []).append((span[0], span[1], value))
-    ranges = quantity_ranges(list(quantities.values()), predicate) if quantities else None
-    if ranges is not None:
-        by_type[Quantity] = [(low, high, value) for value, (low, high) in zip(quantities, ranges, strict=True)]
+    # Quantities pair by pair (units that convert compare after conversion; others never agree).
+    for value, obj in quantities.items():
+        for other, second in quantities.items():
+            if other != value and compatible(obj, second, predicate):
+                found[value].add(other)
     for ranged in by_type.values():
         ranged.sort()
         active: list[tuple[float, str]] = []
