@@ -12,7 +12,10 @@ import contextlib
 import io
 import os
 import random
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import attrs
@@ -287,3 +290,24 @@ def findings_of(rule: factlog.Rule, claims: ClaimSet) -> list[factlog.Finding]:
 def sides(finding: factlog.Finding) -> dict[str, set[str]]:
     """A finding's claims by side, as sets."""
     return {side: set(ids) for side, ids in finding.claims}
+
+
+def lines_executed(function: Callable[[], object]) -> int:
+    """How many lines of factlog's code run during a call: a count, not a timing (for complexity tests)."""
+    count = 0
+
+    def tracer(frame: FrameType, event: str, arg: object) -> Any:
+        nonlocal count
+        if "factlog" not in frame.f_code.co_filename:
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    previous = sys.gettrace()  # coverage's tracer, when it runs: put it back afterwards
+    sys.settrace(tracer)
+    try:
+        function()
+    finally:
+        sys.settrace(previous)
+    return count

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import factlog
-from tests.checks.test_check_properties import _lines_executed
+from tests.helpers import lines_executed
 
 
 def _document(size: int, chain: str) -> factlog.ClaimSet:
@@ -66,8 +66,8 @@ def test_a_chain_ten_times_longer_costs_about_ten_times_more(chain: str, step: s
     """A derived_from or affiliation chain of 2,000 costs under 14 times one of 200, in executed lines."""
     run = factlog.check if step == "check" else factlog.assess
     short, long = _document(200, chain), _document(2_000, chain)
-    short_cost = _lines_executed(lambda: run(short))
-    long_cost = _lines_executed(lambda: run(long))
+    short_cost = lines_executed(lambda: run(short))
+    long_cost = lines_executed(lambda: run(long))
     assert long_cost < 14 * short_cost, (short_cost, long_cost)
 
 

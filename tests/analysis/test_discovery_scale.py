@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-import sys
-from collections.abc import Callable, Iterable
-from types import FrameType
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -20,6 +18,7 @@ from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discover
 from factlog.assessment import _methods
 from tests.analysis.accu_reference import reference
 from tests.analysis.test_discovery import _copy_web
+from tests.helpers import lines_executed
 from tests.strategies import discovery_votes
 
 
@@ -57,27 +56,6 @@ def test_accucopy_gives_the_reference_floats_on_an_echo_cluster() -> None:
     assert accu_copy(votes) == reference(votes)
 
 
-def _lines_executed(function: Callable[[], object]) -> int:
-    """How many lines of factlog's code run during a call: a count, not a timing."""
-    count = 0
-
-    def tracer(frame: FrameType, event: str, arg: object) -> Any:
-        nonlocal count
-        if "factlog" not in frame.f_code.co_filename:
-            return None
-        if event == "line":
-            count += 1
-        return tracer
-
-    previous = sys.gettrace()
-    sys.settrace(tracer)
-    try:
-        function()
-    finally:
-        sys.settrace(previous)
-    return count
-
-
 def _sparse(objects: int) -> list[Vote]:
     """``objects`` questions, each answered by 4 of ``objects // 4`` sources; a tenth of the sources copy another.
 
@@ -101,8 +79,8 @@ def test_accucopy_work_grows_with_the_votes() -> None:
     """Ten times the votes (values shared by at most 5 sources) cost at most 12 times the work, round for round."""
     params = AccuVoteParams(max_rounds=3, epsilon=0.0)
     small, large = _sparse(200), _sparse(2000)
-    work_small = _lines_executed(lambda: accu_copy(small, params=params))
-    work_large = _lines_executed(lambda: accu_copy(large, params=params))
+    work_small = lines_executed(lambda: accu_copy(small, params=params))
+    work_large = lines_executed(lambda: accu_copy(large, params=params))
     assert work_large < 12 * work_small * len(large) / (10 * len(small))
 
 

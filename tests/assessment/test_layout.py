@@ -17,7 +17,7 @@ from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._layout import Layout, sides
 from factlog.model._vocabulary import object_key
 from tests.assessment import explicit
-from tests.checks.test_check_properties import _lines_executed
+from tests.helpers import lines_executed
 from tests.strategies import mixed_unit_slots, slot_values
 
 Slot = tuple[dict[str, object], Predicate]
@@ -125,8 +125,8 @@ def test_a_long_chain_of_defences_is_labelled_like_the_listed_attacks() -> None:
 def test_a_chain_of_defences_ten_times_longer_costs_about_ten_times_more() -> None:
     """Grounded labels of a chain of 2,000 defences cost under 14 times those of 200, in executed lines."""
     short, long = _chain(200), _chain(2_000)
-    short_cost = _lines_executed(lambda: grounded_slot(*short, {}))
-    long_cost = _lines_executed(lambda: grounded_slot(*long, {}))
+    short_cost = lines_executed(lambda: grounded_slot(*short, {}))
+    long_cost = lines_executed(lambda: grounded_slot(*long, {}))
     assert long_cost < 14 * short_cost, (short_cost, long_cost)
 
 
@@ -158,8 +158,8 @@ def _one_slot(size: int) -> ClaimSet:
 def test_a_slot_with_ten_times_the_values_costs_about_ten_times_more(explain: bool) -> None:
     """2,000 values of one slot cost under 14 times 200 values to assess, in executed lines, with or without reasons."""
     small, large = _one_slot(200), _one_slot(2_000)
-    small_cost = _lines_executed(lambda: factlog.assess(small, explain=explain))
-    large_cost = _lines_executed(lambda: factlog.assess(large, explain=explain))
+    small_cost = lines_executed(lambda: factlog.assess(small, explain=explain))
+    large_cost = lines_executed(lambda: factlog.assess(large, explain=explain))
     assert large_cost < 14 * small_cost, (small_cost, large_cost)
 
 

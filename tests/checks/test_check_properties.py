@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from types import FrameType
 from typing import Any
 
 import attrs
@@ -13,7 +10,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Claim, ClaimSet, Finding
-from tests.helpers import claim, world
+from tests.helpers import claim, lines_executed, world
 
 SUBJECTS = {"dprk": ["dprk", "pyongyang", "DPRK"], "russia": ["russia", "moscow"], "prc": ["prc", "beijing"]}
 CONFLICT_RULES = (
@@ -132,27 +129,6 @@ def test_every_finding_names_existing_claims(claims: list[Claim]) -> None:
         assert finding.rule != "rule_failure", finding.message
 
 
-def _lines_executed(function: Callable[[], object]) -> int:
-    """How many lines of factlog's code run during a call: a count, not a timing."""
-    count = 0
-
-    def tracer(frame: FrameType, event: str, arg: object) -> Any:
-        nonlocal count
-        if "factlog" not in frame.f_code.co_filename:
-            return None
-        if event == "line":
-            count += 1
-        return tracer
-
-    previous = sys.gettrace()  # coverage's tracer, when it runs: put it back afterwards
-    sys.settrace(tracer)
-    try:
-        function()
-    finally:
-        sys.settrace(previous)
-    return count
-
-
 def _one_proposition(size: int) -> ClaimSet:
     """``size`` claims about one proposition, half affirming and half denying, at many times."""
     claims = [
@@ -175,8 +151,8 @@ def test_a_large_group_costs_n_log_n_not_n_squared() -> None:
     """
     rules = (factlog.checks.opposed_claims, factlog.checks.self_contradiction, factlog.checks.hollow_corroboration)
     small, large = _one_proposition(2_000), _one_proposition(20_000)
-    small_cost = _lines_executed(lambda: factlog.check(small, rules))
-    large_cost = _lines_executed(lambda: factlog.check(large, rules))
+    small_cost = lines_executed(lambda: factlog.check(small, rules))
+    large_cost = lines_executed(lambda: factlog.check(large, rules))
     assert large_cost < 14 * small_cost, (small_cost, large_cost)
     report = factlog.check(large, rules)
     assert len(report.by_rule("opposed_claims")) >= 1
@@ -236,8 +212,8 @@ def test_the_analyst_rules_cost_n_log_n_not_n_squared() -> None:
         factlog.checks.self_contradiction,
     )
     small, large = _analyst_world(1_000), _analyst_world(10_000)
-    small_cost = _lines_executed(lambda: factlog.check(small, rules))
-    large_cost = _lines_executed(lambda: factlog.check(large, rules))
+    small_cost = lines_executed(lambda: factlog.check(small, rules))
+    large_cost = lines_executed(lambda: factlog.check(large, rules))
     assert large_cost < 14 * small_cost, (small_cost, large_cost)
     report = factlog.check(large, rules)
     for rule in ("conflicting_values", "conflicting_holders", "exclusive_predicates", "opposed_claims"):

@@ -8,8 +8,8 @@ from hypothesis import given
 
 import factlog
 from factlog import Claim
-from tests.checks.test_check_properties import _lines_executed, _one_proposition, claim_lists
-from tests.helpers import claim, world
+from tests.checks.test_check_properties import _one_proposition, claim_lists
+from tests.helpers import claim, lines_executed, world
 
 
 def _shape(report: factlog.Report) -> list[tuple[str, str, str, tuple[object, ...]]]:
@@ -40,8 +40,8 @@ def test_adding_one_claim_rechecks_only_its_groups() -> None:
     claims = _one_proposition(20_000)
     unrelated = claim("new", "prc", "visits", "dprk", "2025-10", holder="mfa-prc", source="s5")
     checker = factlog.Checker(claims)
-    incremental = _lines_executed(lambda: checker.add([unrelated]))
-    full = _lines_executed(lambda: factlog.check(world(*claims.claims, unrelated)))
+    incremental = lines_executed(lambda: checker.add([unrelated]))
+    full = lines_executed(lambda: factlog.check(world(*claims.claims, unrelated)))
     assert incremental * 1000 < full, (incremental, full)
 
 

@@ -7,8 +7,7 @@ import attrs
 import factlog
 from factlog import Claim, ClaimSet, Entity, EntityKind, Predicate, Quantity
 from factlog.model._kinds import PredicateKind
-from tests.checks.test_check_properties import _lines_executed
-from tests.helpers import claim, world
+from tests.helpers import claim, lines_executed, world
 
 VALUE_RULES = (factlog.checks.conflicting_values, factlog.checks.conflicting_holders)
 
@@ -29,8 +28,8 @@ def _one_slot(size: int) -> ClaimSet:
 def test_distinct_values_in_one_slot_cost_n_log_n_not_n_squared() -> None:
     """Ten times the distinct values of one slot on one day costs about ten times the work: one finding each rule."""
     small, large = _one_slot(200), _one_slot(2_000)
-    small_cost = _lines_executed(lambda: factlog.check(small, VALUE_RULES))
-    large_cost = _lines_executed(lambda: factlog.check(large, VALUE_RULES))
+    small_cost = lines_executed(lambda: factlog.check(small, VALUE_RULES))
+    large_cost = lines_executed(lambda: factlog.check(large, VALUE_RULES))
     # About 11: within the troops' tolerance neighbours agree, and their sides grow like
     # log n; comparing every pair costs about 100.
     assert large_cost < 15 * small_cost, (small_cost, large_cost)
@@ -55,8 +54,8 @@ def _lengths(size: int) -> ClaimSet:
 def test_values_in_several_units_cost_n_log_n_not_n_squared() -> None:
     """Ten times the distinct figures, in units that convert, cost about ten times the work: one finding."""
     small, large = _lengths(50), _lengths(500)
-    small_cost = _lines_executed(lambda: factlog.check(small, VALUE_RULES))
-    large_cost = _lines_executed(lambda: factlog.check(large, VALUE_RULES))
+    small_cost = lines_executed(lambda: factlog.check(small, VALUE_RULES))
+    large_cost = lines_executed(lambda: factlog.check(large, VALUE_RULES))
     assert large_cost < 12 * small_cost, (small_cost, large_cost)
     [finding] = factlog.check(large, VALUE_RULES).findings
     assert len(finding.sides) == 500
@@ -81,8 +80,8 @@ def test_overlapping_terms_cost_what_their_findings_list() -> None:
     together); comparing every pair in each set would cost four times more again.
     """
     small, large = _terms(40), _terms(160)
-    small_cost = _lines_executed(lambda: factlog.check(small, VALUE_RULES))
-    large_cost = _lines_executed(lambda: factlog.check(large, VALUE_RULES))
+    small_cost = lines_executed(lambda: factlog.check(small, VALUE_RULES))
+    large_cost = lines_executed(lambda: factlog.check(large, VALUE_RULES))
     growth = _listed(large) / _listed(small)
     assert growth > 12
     assert large_cost < 1.5 * growth * small_cost, (small_cost, large_cost, growth)
@@ -115,8 +114,8 @@ def test_deep_part_of_and_affiliation_chains_cost_n_log_n_not_n_squared() -> Non
     """Chains ten times as deep, with claims along them, cost about ten times the work, not a hundred."""
     rules = (*VALUE_RULES, factlog.checks.opposed_claims)
     small, large = _chains(1_000), _chains(10_000)
-    small_cost = _lines_executed(lambda: factlog.check(small, rules))
-    large_cost = _lines_executed(lambda: factlog.check(large, rules))
+    small_cost = lines_executed(lambda: factlog.check(small, rules))
+    large_cost = lines_executed(lambda: factlog.check(large, rules))
     assert large_cost < 12 * small_cost, (small_cost, large_cost)
     findings = factlog.check(large, rules).findings
     assert len(findings) == 1_000
