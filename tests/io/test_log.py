@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,28 @@ def test_what_is_not_a_store_is_refused(tmp_path: Path) -> None:
     (tmp_path / "damaged.db").write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
     with pytest.raises(factlog.InputError, match="cannot open the store"):
         ClaimLog(tmp_path / "damaged.db").read()
+
+
+def test_opening_waits_out_a_writer_that_sqlite_would_refuse_at_once(tmp_path: Path) -> None:
+    """A store being created while another connection holds its write lock opens once the lock is gone.
+
+    Switching a new database to WAL needs its exclusive lock; while another connection holds
+    the reserved lock SQLite refuses at once, without its busy handler (deadlock avoidance),
+    so only the store's own retry can wait the writer out.
+    """
+    path = tmp_path / "claims.db"
+    path.touch()
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    refused = sqlite3.connect(path, timeout=5, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        refused.execute("PRAGMA journal_mode=WAL")  # the refusal the retry exists for
+    refused.close()
+    release = threading.Timer(0.3, holder.rollback)
+    release.start()
+    try:
+        ClaimLog(path).append([*ENTITIES, *PREDICATES, *SOURCES, claim("a")], at=T1)
+    finally:
+        release.join()
+        holder.close()
+    assert [c.id for c in ClaimLog(path).read().claims] == ["a"]
