@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -157,3 +158,40 @@ def test_the_quick_parse_tells_an_escape_from_a_backslash_in_the_text(raw: bytes
     else:
         with pytest.raises(ValueError, match="not for the quick parse"):
             _parsing.quick_parse(raw)
+
+
+def _escape_oracle(raw: bytes) -> bool:
+    """Read ``raw`` escape by escape, left to right: is there a real surrogate or ``\\u003X`` escape?"""
+    position = 0
+    while position < len(raw):
+        if raw[position : position + 1] == b"\\":
+            escape = raw[position + 1 : position + 6].lower()
+            if escape[:1] == b"u" and (
+                escape[1:3] in (b"d8", b"d9", b"da", b"db", b"dc", b"dd", b"de", b"df") or escape[1:4] == b"003"
+            ):
+                return True
+            position += 2
+        else:
+            position += 1
+    return False
+
+
+@given(st.lists(st.sampled_from([b"\\", b"u", b"d8", b"DF", b"003", b"00", b"a", b'"']), max_size=30).map(b"".join))
+def test_the_escape_scan_agrees_with_reading_escape_by_escape(raw: bytes) -> None:
+    """The backward count of backslashes finds exactly the escapes a left-to-right reading finds."""
+    assert _parsing._has_escape_not_quick(raw) == _escape_oracle(raw)
+
+
+@given(st.lists(st.sampled_from([b"1", b"9", b"0", b"5", b",", b"a", b"\xd9\xa1"]), max_size=60).map(b"".join))
+def test_long_digit_runs_are_found_as_a_regex_would(raw: bytes) -> None:
+    """Nineteen ASCII digits in a row are found by the translate-and-find scan exactly when a regex finds them."""
+    found = raw.translate(_parsing._DIGITS_AS_ZEROS).find(_parsing._LONG_DIGITS) >= 0
+    assert found == (re.search(rb"[0-9]{19}", raw) is not None)
+
+
+def test_a_number_over_the_digit_limit_is_found_among_long_runs() -> None:
+    """Runs just under the limit pass; one run just over it, after them, is still refused with its path."""
+    under = "1" * _parsing.MAX_DIGITS
+    over = "2" * (_parsing.MAX_DIGITS + 1)
+    with pytest.raises(factlog.FormatError, match=r"\$\[3\]"):
+        _parsing.parse_json(f"[{under}, {under}, {under}, {over}]", None, factlog.DEFAULT_LIMITS)
