@@ -73,6 +73,11 @@ class Interval:
         return cls(None if start is None else PartialDate.parse(start), None if end is None else PartialDate.parse(end))
 
     def __str__(self) -> str:
+        return self._text
+
+    @functools.cached_property
+    def _text(self) -> str:
+        """The EDTF text, computed once: intervals read from files are shared (see :func:`parse_interval`)."""
         if self.start is not None and self.start == self.end:
             return str(self.start)
         first = ("" if self.start_unknown else _OPEN) if self.start is None else str(self.start)
