@@ -9,6 +9,7 @@ import pytest
 
 import factlog
 from factlog import Estimate, Quantity
+from tests.helpers import run
 
 ROOT = Path(__file__).parents[2]
 REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
@@ -77,3 +78,12 @@ def test_a_figure_keeps_the_words_that_bound_it(sentence: str, figure: Quantity)
     proposition = proposed(sentence, FIGURES)
     assert proposition is not None
     assert (proposition.subject, proposition.predicate, proposition.object) == ("nk", "troops-sent", figure)
+
+
+def test_the_cli_counts_one_drafted_claim_in_the_singular(tmp_path: Path) -> None:
+    """A one-sentence article: 'drafted 1 claim from ...', not '1 claims'."""
+    article = tmp_path / "one.txt"
+    article.write_text("Kim Jong Un visited Moscow.\n", encoding="utf-8")
+    result = run("draft", str(article), "--source", "one", "-o", str(tmp_path / "out" / "claims.json"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("drafted 1 claim from ")
