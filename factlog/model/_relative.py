@@ -296,8 +296,8 @@ _RULE_PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (r"(?:in )?(?P<year>[0-9]{4})", _year),
     (r"since (?P<rest>.+)", _since),
     (r"(?P<event>(?:the|a|an) .+)", _named),
-    (rf"(?:on |(?:{_WEEKDAY}),? )?[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? [0-9]{{4}}", _absolute),
-    (rf"(?:on |(?:{_WEEKDAY}),? )?(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}", _absolute),
+    (rf"(?:on )?(?:(?:{_WEEKDAY}),? )?[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? [0-9]{{4}}", _absolute),
+    (rf"(?:on )?(?:(?:{_WEEKDAY}),? )?(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}", _absolute),
     (r"(?:on )?[0-9]{4}-[0-9]{2}-[0-9]{2}", _absolute),
 )
 
@@ -375,7 +375,9 @@ def resolve_when(
       or the first not before it when ``future``; ``last October`` → strictly before;
     * ``since 2019``, ``since Tuesday``, ``since the strike`` → from there to the anchor;
     * ``2019``, ``October 2025``, ``30 October 2025``, ``October 30, 2025``,
-      ``2025-10-30`` → as written (read by ``dateutil.parser``).
+      ``2025-10-30`` → as written (read by ``dateutil.parser``), also after "on" and a
+      weekday (``on Thursday, 30 October 2025``: the date wins; a weekday that does
+      not match it is reported by ``factlog.weekday_mismatches``).
 
     ``future`` ``None`` (the default) looks for a future tense in the words themselves
     ("will", "next", "planned", ...). Raises :class:`TimeExpressionError` (a

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factlog._escape import escape_bidi
+from factlog._escape import escape_hidden
 from factlog._escape import safe_url as _safe_url
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, assess
@@ -46,9 +46,9 @@ def _counted(number: int, word: str) -> str:
 
 
 def _no_bidi_controls(value: object) -> object:
-    """Every value a template prints, with bidi overrides shown as escapes (markup stays markup)."""
+    """Every value a template prints, with bidi and control characters shown as escapes (markup stays markup)."""
     if isinstance(value, str):
-        return type(value)(escape_bidi(value)) if type(value) is not str else escape_bidi(value)
+        return type(value)(escape_hidden(value)) if type(value) is not str else escape_hidden(value)
     return value
 
 
