@@ -156,3 +156,31 @@ def test_what_is_not_a_store_is_refused(tmp_path: Path) -> None:
     (tmp_path / "damaged.db").write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
     with pytest.raises(factlog.InputError, match="cannot open the store"):
         ClaimLog(tmp_path / "damaged.db").read()
+
+
+def test_a_store_is_in_wal_mode_with_full_sync(log: ClaimLog) -> None:
+    """The store is written ahead (WAL, kept in the file) and each connection syncs every commit (FULL = 2)."""
+    from factlog.io._store import connect  # noqa: PLC0415 - the engine-specific settings
+
+    with sqlite3.connect(log.path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    opened = connect(log.path, create=False)
+    try:
+        assert opened.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert opened.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
+    finally:
+        opened.close()
+
+
+def test_an_older_store_is_migrated_on_open(log: ClaimLog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A later schema step runs once on an older store, which keeps every record and says its new version."""
+    from factlog.io import _store  # noqa: PLC0415 - the migrations are the store's own
+
+    steps = (*_store._MIGRATIONS, ("CREATE TABLE notes (id INTEGER PRIMARY KEY)",))
+    monkeypatch.setattr(_store, "_MIGRATIONS", steps)
+    monkeypatch.setattr(_store, "SCHEMA_VERSION", len(steps))
+    assert [c.id for c in log.read().claims] == ["a", "b"]
+    with sqlite3.connect(log.path) as connection:
+        version = connection.execute("SELECT value FROM factlog_meta WHERE name = 'schema'").fetchone()[0]
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert (version, "notes" in tables) == (str(len(steps)), True)
