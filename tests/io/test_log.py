@@ -141,8 +141,15 @@ def test_a_damaged_record_names_its_number(log: ClaimLog) -> None:
 def test_log_times_must_be_utc(tmp_path: Path) -> None:
     """Appending with a local time is refused."""
     local = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
-    with pytest.raises(ValueError, match="UTC"):
+    with pytest.raises(factlog.ArgumentError, match="UTC"):
         ClaimLog(tmp_path / "x.db").append([claim("a")], at=local)
+
+
+@pytest.mark.parametrize("as_of", ["garbage", datetime.datetime(2025, 10, 1, 12)])
+def test_a_bad_as_of_is_an_argument_error(log: ClaimLog, as_of: str | datetime.datetime) -> None:
+    """Text that is no time, or a time without its offset, is an ArgumentError (a FactlogError and a ValueError)."""
+    with pytest.raises(factlog.ArgumentError, match="expected a UTC time"):
+        log.read(as_of=as_of)
 
 
 def test_what_is_not_a_store_is_refused(tmp_path: Path) -> None:
