@@ -17,7 +17,7 @@ from typing import Any
 
 from factlog._escape import escape_hidden
 from factlog._escape import safe_url as _safe_url
-from factlog.analysis._index import Index
+from factlog.analysis._index import Index, chronological
 from factlog.assessment._assessment import Assessment, assess
 from factlog.assessment._methods import DEFAULT_METHOD
 from factlog.checks._engine import Report, check
@@ -75,7 +75,7 @@ def _context(
 ) -> dict[str, Any]:
     index = Index.of(claims)
     grouped = disputes(report, assessment, index)
-    dated = sorted(index.entries, key=lambda e: (e.stated.sort_key if e.stated is not None else (0, 0), e.id))
+    dated = chronological(index.entries)
     everything = [claim_view(index, entry.id, assessment) for entry in dated]
     holders = sorted({view.holder for view in everything}, key=lambda e: (index.name(e).casefold(), e))
     mentioned = {entity for view in everything for entity in view.entities}
