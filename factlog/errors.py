@@ -8,6 +8,7 @@ specific error also derives from the builtin exception a caller would expect::
     │   ├── UnknownIdError(FormatError, LookupError)  an id refers to nothing defined
     │   └── ConflictError(FormatError)                 one id defined twice, differently
     ├── FieldError(FactlogError, ValueError)       a model field refuses a value
+    ├── FieldTypeError(FactlogError, TypeError)    a model field given a value of the wrong type
     ├── DateError(FactlogError, ValueError)        text that is no partial date or interval
     ├── TimeExpressionError(FactlogError, ValueError)  words for a time that cannot be resolved
     ├── InputError(FactlogError, OSError)          a path that cannot be read or written
@@ -36,6 +37,7 @@ __all__ = [
     "DateError",
     "FactlogError",
     "FieldError",
+    "FieldTypeError",
     "FormatError",
     "InputError",
     "ScaleError",
@@ -91,6 +93,22 @@ class FieldError(FactlogError, ValueError):
         self.message = message
 
     def __reduce__(self) -> tuple[type[FieldError], tuple[str, str]]:
+        return (type(self), (self.field, self.message))
+
+
+class FieldTypeError(FactlogError, TypeError):
+    """A model field given a value of the wrong type, such as a string for a :class:`Certainty`.
+
+    ``field`` names the class and the field (``'Claim.certainty'``), ``message`` says what
+    was expected and what was given: ``Claim.certainty: expected a Certainty, got 'sure' (str)``.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+    def __reduce__(self) -> tuple[type[FieldTypeError], tuple[str, str]]:
         return (type(self), (self.field, self.message))
 
 

@@ -35,6 +35,7 @@ from factlog.io._logrules import RetractedWarning, held, keep_document, refusal,
 from factlog.io._parsing import DEFAULT_LIMITS, check_writable, parse_json
 from factlog.io._store import begin, connect
 from factlog.model._claimset import ClaimSet
+from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
 __all__ = [
@@ -69,8 +70,8 @@ class TornLineWarning(UserWarning):
 class Retraction:
     """Withdraws an earlier claim from the log's claim set, with the reason."""
 
-    claim: str = attrs.field(validator=attrs.validators.instance_of(str))
-    reason: str = attrs.field(validator=attrs.validators.instance_of(str))
+    claim: str = attrs.field(validator=instance_of(str))
+    reason: str = attrs.field(validator=instance_of(str))
 
 
 Record = Entity | Predicate | Source | Claim | Acknowledgement | Retraction

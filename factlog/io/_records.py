@@ -42,6 +42,7 @@ from factlog.model import _fields as fields
 from factlog.model import _nouns as model
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, PartialDate, parse_date, parse_interval
+from factlog.model._fields import instance_of
 from factlog.model._literals import object_value
 from factlog.model._nouns import Object
 
@@ -176,11 +177,11 @@ def _implied(validator: Any, kind: Any) -> bool:
     options = [item for item in inner if item is not type(None)] if typing.get_origin(kind) is not tuple else []
     candidates: list[Any] = []
     if isinstance(kind, type):
-        candidates.append(v.instance_of(kind))
+        candidates.append(instance_of(kind))
     if len(options) == 1 and isinstance(options[0], type):
-        candidates.append(v.optional(v.instance_of(options[0])))
+        candidates.append(v.optional(instance_of(options[0])))
     if typing.get_origin(kind) is tuple and isinstance(inner[0], type):
-        candidates.append(v.deep_iterable(v.instance_of(inner[0]), v.instance_of(tuple)))
+        candidates.append(v.deep_iterable(instance_of(inner[0]), instance_of(tuple)))
     if kind == _OBJECT:
         candidates.append(object_value)
     return validator in candidates

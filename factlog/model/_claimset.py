@@ -17,6 +17,7 @@ import attrs
 from attrs import validators as v
 
 from factlog.errors import ArgumentError, ConflictError
+from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
 __all__ = ["ClaimSet", "expect_claim_set"]
@@ -36,7 +37,7 @@ def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[A
 def _collection(kind: type) -> Any:
     return attrs.field(
         default=(),
-        validator=[v.deep_iterable(v.instance_of(kind), v.instance_of(tuple)), _unique],
+        validator=[v.deep_iterable(instance_of(kind), instance_of(tuple)), _unique],
     )
 
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import attrs
 
-from factlog.errors import DateError
+from factlog.errors import DateError, FieldTypeError
+from factlog.model._fields import instance_of
 from factlog.model._partial import _NEG_INF, _OPEN, _POS_INF, PartialDate, _bool, parse_date
 
 __all__ = ["Interval", "PartialDate", "as_interval", "closed_interval", "parse_date", "parse_interval"]
@@ -31,7 +32,7 @@ def _check_interval(instance: Interval, attribute: attrs.Attribute[Any], value: 
         raise DateError("an interval needs at least one date")
 
 
-_optional_date = attrs.validators.optional(attrs.validators.instance_of(PartialDate))
+_optional_date = attrs.validators.optional(instance_of(PartialDate))
 
 
 @attrs.frozen(order=False)
@@ -211,11 +212,17 @@ def as_interval(value: PartialDate | Interval | None) -> Interval | None:
 
 
 def closed_interval(instance: object, attribute: attrs.Attribute[Any], value: Interval | None) -> None:
-    """An attrs validator: None, or an interval whose two ends are dates (no open or unknown end)."""
-    del instance
+    """An attrs validator: None, or an interval whose two ends are dates (no open or unknown end).
+
+    Raises :class:`~factlog.FieldTypeError` for what is no interval, :class:`~factlog.DateError`
+    for an interval with an open or unknown end.
+    """
     if value is None:
         return
     if not isinstance(value, Interval):
-        raise TypeError(f"{attribute.name}: expected a date or an interval, got {value!r}")
+        raise FieldTypeError(
+            f"{type(instance).__name__}.{attribute.name}",
+            f"expected a date or an interval, got {value!r} ({type(value).__name__})",
+        )
     if not value.closed:
         raise DateError(f"{attribute.name}: expected a date or an interval with two dates, got {value}")

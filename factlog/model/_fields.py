@@ -14,13 +14,15 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from factlog.errors import FieldError
+from factlog.errors import FieldError, FieldTypeError
 
 __all__ = [
     "ID",
     "ID_PATTERN",
     "FieldError",
+    "FieldTypeError",
     "id_list",
+    "instance_of",
     "is_id",
     "is_name",
     "is_text",
@@ -34,6 +36,39 @@ __all__ = [
 
 ID_PATTERN = r"[a-z0-9][a-z0-9._:-]{0,199}"
 ID = re.compile(ID_PATTERN)
+
+
+def _a(name: str) -> str:
+    return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
+
+
+@attrs.frozen(repr=False)
+class _InstanceOf:
+    """An attrs validator like ``attrs.validators.instance_of``, raising :class:`FieldTypeError`.
+
+    Equal validators compare equal (the generated readers and the JSON Schema find them so).
+    """
+
+    type: type
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, self.type):
+            raise FieldTypeError(
+                f"{type(instance).__name__}.{attribute.name}",
+                f"expected {_a(self.type.__name__)}, got {value!r} ({type(value).__name__})",
+            )
+
+    def __repr__(self) -> str:
+        return f"<instance_of validator for type {self.type!r}>"
+
+
+def instance_of(kind: type) -> Any:
+    """An attrs validator: the value is an instance of ``kind``, else :class:`FieldTypeError`.
+
+    The error names the class and the field and what was given:
+    ``Claim.certainty: expected a Certainty, got 'sure' (str)``.
+    """
+    return _InstanceOf(kind)
 
 
 def is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -101,11 +136,11 @@ def _doc(text: str | None = None, **schema: Any) -> dict[str, Any]:
 
 # The validators below are shared with factlog.io._records, whose generated readers carry
 # their meaning inline (and must keep it when they change).
-id_list = v.deep_iterable(member_validator=is_id, iterable_validator=v.instance_of(tuple))
-text_list = v.deep_iterable(member_validator=is_text, iterable_validator=v.instance_of(tuple))
+id_list = v.deep_iterable(member_validator=is_id, iterable_validator=instance_of(tuple))
+text_list = v.deep_iterable(member_validator=is_text, iterable_validator=instance_of(tuple))
 optional_text = v.optional(is_text)
 optional_id = v.optional(is_id)
-name_list = v.deep_iterable(member_validator=is_name, iterable_validator=v.instance_of(tuple))
+name_list = v.deep_iterable(member_validator=is_name, iterable_validator=instance_of(tuple))
 
 _ID_SCHEMA = {"pattern": f"^{ID_PATTERN}$"}
 _TEXT_SCHEMA = {"minLength": 1, "pattern": "\\S"}

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any, TypeAlias
 
 import attrs
-from attrs import validators as v
 
 from factlog.model._dates import Interval
-from factlog.model._fields import FieldError, _doc, is_name, is_text, name_list
+from factlog.model._fields import FieldError, _doc, instance_of, is_name, is_text, name_list
 from factlog.model._quantities import Quantity
 
 __all__ = ["DateValue", "Object", "Quantity", "TextValue", "object_value"]
@@ -29,7 +28,7 @@ class DateValue:
     """A date or interval as the object of a proposition (the date of an event)."""
 
     date: Interval = attrs.field(
-        validator=v.instance_of(Interval), metadata=_doc("A partial date or interval, e.g. 2024-04-11/2024-04-13.")
+        validator=instance_of(Interval), metadata=_doc("A partial date or interval, e.g. 2024-04-11/2024-04-13.")
     )
 
     def __str__(self) -> str:

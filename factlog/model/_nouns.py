@@ -23,6 +23,7 @@ from factlog.model._fields import (
     _pattern_field,
     _utc,
     id_list,
+    instance_of,
     is_id,
     is_name,
     is_text,
@@ -72,7 +73,7 @@ class Entity:
 
     id: str = attrs.field(validator=is_id, metadata=_doc("Stable short id, e.g. 'kcna'."))
     name: str = attrs.field(validator=is_text, metadata=_doc("The usual name."))
-    kind: EntityKind = attrs.field(validator=v.instance_of(EntityKind), metadata=_doc("What sort of thing it is."))
+    kind: EntityKind = attrs.field(validator=instance_of(EntityKind), metadata=_doc("What sort of thing it is."))
     aliases: tuple[str, ...] = attrs.field(
         default=(), validator=text_list, metadata=_doc("Other names, matched case-insensitively; metonyms too.")
     )
@@ -86,11 +87,11 @@ class Entity:
     )
     reliability: Reliability = attrs.field(
         default=Reliability.F,
-        validator=v.instance_of(Reliability),
+        validator=instance_of(Reliability),
         metadata=_doc("Admiralty source reliability, A (completely reliable) to F (cannot be judged, the default)."),
     )
     anonymous: bool = attrs.field(
-        default=False, validator=v.instance_of(bool), metadata=_doc("A vague descriptor, not a named party.")
+        default=False, validator=instance_of(bool), metadata=_doc("A vague descriptor, not a named party.")
     )
     wikidata: str | None = _pattern_field(r"Q[1-9][0-9]*", "a Wikidata QID like Q423", "Wikidata QID.")
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
@@ -103,31 +104,31 @@ class Predicate:
     id: str = attrs.field(validator=is_id, metadata=_doc("Stable short id, e.g. 'supplies-weapons-to'."))
     label: str = attrs.field(validator=is_text, metadata=_doc("Words that read 'subject LABEL object'."))
     kind: PredicateKind = attrs.field(
-        validator=v.instance_of(PredicateKind),
+        validator=instance_of(PredicateKind),
         metadata=_doc("event: happens at some time in the valid time; state: holds throughout it."),
     )
     functional: bool = attrs.field(
-        default=False, validator=v.instance_of(bool), metadata=_doc("One value per subject at a time.")
+        default=False, validator=instance_of(bool), metadata=_doc("One value per subject at a time.")
     )
     inverse_functional: bool = attrs.field(
         default=False,
-        validator=v.instance_of(bool),
+        validator=instance_of(bool),
         metadata=_doc("One subject per object at a time: one premier per office."),
     )
     evaluative: bool = attrs.field(
         default=False,
-        validator=v.instance_of(bool),
+        validator=instance_of(bool),
         metadata=_doc(
             "A judgement of conduct or outcome ('obliterated', 'complied with'): a party judging itself is interested."
         ),
     )
     cumulative: bool = attrs.field(
         default=False,
-        validator=v.instance_of(bool),
+        validator=instance_of(bool),
         metadata=_doc("A running total that only grows: a figure as of a date is a lower bound from then on."),
     )
     symmetric: bool = attrs.field(
-        default=False, validator=v.instance_of(bool), metadata=_doc("'a P b' says the same as 'b P a'.")
+        default=False, validator=instance_of(bool), metadata=_doc("'a P b' says the same as 'b P a'.")
     )
     inverse: str | None = attrs.field(
         default=None, validator=optional_id, metadata=_doc("Id of the same relation read from the object.")
@@ -150,12 +151,12 @@ class Predicate:
     )
     rank: int | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(int)),
+        validator=v.optional(instance_of(int)),
         metadata=_doc("Level on its scale: a higher rank outranks a lower one.", minimum=0),
     )
     margin: Quantity | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(Quantity)),
+        validator=v.optional(instance_of(Quantity)),
         metadata=_doc("Absolute difference under which two quantities agree: {'amount': 10, 'unit': 'minute'}."),
     )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
@@ -185,7 +186,7 @@ class Attribution:
     )
     mode: Mode = attrs.field(
         default=Mode.ASSERTED,
-        validator=v.instance_of(Mode),
+        validator=instance_of(Mode),
         metadata=_doc("asserted (the source's own voice), direct-quote, paraphrase or implied."),
     )
     cue: str | None = attrs.field(
@@ -228,7 +229,7 @@ class Proposition:
         default=(), converter=_qualifiers, validator=_check_qualifiers, metadata=_doc("place, role, ...")
     )
     when: Interval | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(Interval)), metadata=_doc("Valid time.")
+        default=None, validator=v.optional(instance_of(Interval)), metadata=_doc("Valid time.")
     )
 
 
@@ -292,22 +293,22 @@ class Claim:
     statement: str = attrs.field(validator=is_text, metadata=_doc("The claim in plain words."))
     proposition: Proposition | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(Proposition)),
+        validator=v.optional(instance_of(Proposition)),
         metadata=_doc("What it says in structured form, where a structure fits."),
     )
     polarity: Polarity = attrs.field(
-        default=Polarity.AFFIRMED, validator=v.instance_of(Polarity), metadata=_doc("affirmed or denied.")
+        default=Polarity.AFFIRMED, validator=instance_of(Polarity), metadata=_doc("affirmed or denied.")
     )
     certainty: Certainty = attrs.field(
         default=Certainty.CERTAIN,
-        validator=v.instance_of(Certainty),
+        validator=instance_of(Certainty),
         metadata=_doc("How firmly the holder says it: certain, probable, possible or uncommitted."),
     )
     attribution: Attribution = attrs.field(
-        validator=v.instance_of(Attribution), metadata=_doc("Who holds it, and through whom it came.")
+        validator=instance_of(Attribution), metadata=_doc("Who holds it, and through whom it came.")
     )
     evidence: tuple[Evidence, ...] = attrs.field(
-        validator=[v.deep_iterable(v.instance_of(Evidence), v.instance_of(tuple)), non_empty],
+        validator=[v.deep_iterable(instance_of(Evidence), instance_of(tuple)), non_empty],
         metadata=_doc("Where the claim was read: one or more exact quotes.", minItems=1),
     )
     stated: Interval | None = attrs.field(
@@ -318,7 +319,7 @@ class Claim:
     )
     pattern: Pattern | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(Pattern)),
+        validator=v.optional(instance_of(Pattern)),
         metadata=_doc("An everyday pattern the proposition is said in: 'the last X was in Y', ..."),
     )
     answers: tuple[str, ...] = attrs.field(
@@ -326,13 +327,13 @@ class Claim:
     )
     regarding: Regarding | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(Regarding)),
+        validator=v.optional(instance_of(Regarding)),
         metadata=_doc("What it says of a party's stance on other claims: 'has not yet commented', ..."),
     )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
     draft: bool = attrs.field(
         default=False,
-        validator=v.instance_of(bool),
+        validator=instance_of(bool),
         metadata=_doc("Proposed by `factlog draft` and not yet reviewed; the analyst removes the mark."),
     )
 

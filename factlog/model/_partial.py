@@ -50,6 +50,7 @@ from typing import Any
 import attrs
 
 from factlog.errors import DateError
+from factlog.model._fields import instance_of
 
 __all__ = ["PartialDate", "parse_date"]
 
@@ -106,24 +107,20 @@ def _check_date(instance: PartialDate, attribute: attrs.Attribute[Any], value: o
             raise DateError("a date with a time of day cannot be approximate or uncertain")
 
 
-_bool = attrs.validators.instance_of(bool)
+_bool = instance_of(bool)
 
 
 @attrs.frozen(order=False)
 class PartialDate:
     """A calendar date known to the year, season, month or day (or the minute, in UTC)."""
 
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
-    month: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
-    )
+    year: int = attrs.field(validator=instance_of(int))
+    month: int | None = attrs.field(default=None, validator=attrs.validators.optional(instance_of(int)))
     """1 to 12, or an EDTF season code 21 (spring) to 24 (winter)."""
-    day: int | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int)))
-    time: str | None = attrs.field(
-        default=None, kw_only=True, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
+    day: int | None = attrs.field(default=None, validator=attrs.validators.optional(instance_of(int)))
+    time: str | None = attrs.field(default=None, kw_only=True, validator=attrs.validators.optional(instance_of(str)))
     """Time of day in UTC, ``HH:MM`` or ``HH:MM:SS``."""
-    unspecified: int = attrs.field(default=0, kw_only=True, validator=attrs.validators.instance_of(int))
+    unspecified: int = attrs.field(default=0, kw_only=True, validator=instance_of(int))
     """How many of the year's last digits are unspecified (``201X``: 1)."""
     approximate: bool = attrs.field(default=False, kw_only=True, validator=_bool)
     """EDTF ``~``: about this date."""

@@ -14,7 +14,7 @@ import attrs
 from attrs import validators as v
 
 from factlog.model._dates import Interval, PartialDate
-from factlog.model._fields import FieldError, _doc
+from factlog.model._fields import FieldError, _doc, instance_of
 
 __all__ = ["Pattern"]
 
@@ -67,7 +67,7 @@ class Pattern:
     )
     until: PartialDate | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(PartialDate)),
+        validator=v.optional(instance_of(PartialDate)),
         metadata=_doc("Last day of the span with no X, where the default does not fit."),
     )
 

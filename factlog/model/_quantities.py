@@ -35,7 +35,7 @@ from typing import Any
 
 import attrs
 
-from factlog.model._fields import FieldError, _doc, optional_text
+from factlog.model._fields import FieldError, _doc, instance_of, optional_text
 
 __all__ = ["ABOUT", "Estimate", "Quantity"]
 
@@ -98,7 +98,7 @@ class Quantity:
     upper: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Highest it may be."))
     estimate: Estimate | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Estimate)),
+        validator=attrs.validators.optional(instance_of(Estimate)),
         metadata=_doc("How it was given: at-least, more-than, up-to, less-than, about, a-few, dozens, ..."),
     )
     unit: str | None = attrs.field(

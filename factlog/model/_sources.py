@@ -16,6 +16,7 @@ from factlog.model._fields import (
     _pattern_field,
     _utc,
     id_list,
+    instance_of,
     is_id,
     is_name,
     is_text,
@@ -60,7 +61,7 @@ class Source:
         validator=is_name, metadata=_doc("The publisher (its own voice): entity id, or a name or alias as written.")
     )
     kind: SourceKind = attrs.field(
-        default=SourceKind.NEWS_REPORT, validator=v.instance_of(SourceKind), metadata=_doc("What sort of document.")
+        default=SourceKind.NEWS_REPORT, validator=instance_of(SourceKind), metadata=_doc("What sort of document.")
     )
     published: Interval | None = attrs.field(
         default=None,
@@ -70,7 +71,7 @@ class Source:
     )
     dates: tuple[SourceDate, ...] = attrs.field(
         default=(),
-        validator=v.deep_iterable(v.instance_of(SourceDate), v.instance_of(tuple)),
+        validator=v.deep_iterable(instance_of(SourceDate), instance_of(tuple)),
         metadata=_doc("Every date the document gives for itself, each with where it was found."),
     )
     url: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Where it was read."))

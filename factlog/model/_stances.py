@@ -8,7 +8,7 @@ import attrs
 from attrs import validators as v
 
 from factlog.model._dates import PartialDate
-from factlog.model._fields import FieldError, _doc, id_list, is_id
+from factlog.model._fields import FieldError, _doc, id_list, instance_of, is_id
 from factlog.model._kinds import StanceKind
 
 __all__ = ["Regarding"]
@@ -36,17 +36,17 @@ class Regarding:
     )
     party: str = attrs.field(validator=is_id, metadata=_doc("Entity id of the party whose stance it is."))
     stance: StanceKind = attrs.field(
-        validator=v.instance_of(StanceKind),
+        validator=instance_of(StanceKind),
         metadata=_doc("silent (no side yet), first (took their side for the first time), after (days after them)."),
     )
     on: PartialDate | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(PartialDate)),
+        validator=v.optional(instance_of(PartialDate)),
         metadata=_doc("silent: as of when; first: the day of the first time. Default: when the claim was stated."),
     )
     days: int | None = attrs.field(
         default=None,
-        validator=v.optional(v.instance_of(int)),
+        validator=v.optional(instance_of(int)),
         metadata=_doc("after: how many days after the claims referred to.", minimum=0),
     )
 
