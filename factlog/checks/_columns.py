@@ -37,8 +37,9 @@ from factlog.checks._quotes import quote_unverified
 from factlog.checks._review import unreviewed_draft
 from factlog.checks._rules import Rule
 from factlog.checks._sourcing import overconfident_holder
+from factlog.io._files import LineTooLong, capped_lines, read_line
 from factlog.io._migrations import FORMAT, VERSION
-from factlog.io._parsing import orjson_module, quick_parse
+from factlog.io._parsing import DEFAULT_LIMITS, Limits, orjson_module, quick_parse
 from factlog.io._records import RECORD_TYPES
 from factlog.io._references import unresolved
 from factlog.io._sections import claim_set, section_reader
@@ -96,9 +97,12 @@ IN_FINDING = 2
 """A flag bit: another rule names the claim within its batch (exact for a claim alone in its groups)."""
 
 
-def _tables(stream: IO[bytes], offsets: array[int]) -> dict[str, list[Any]]:
-    """The first pass: every non-claim record read, every claim line's offset noted."""
-    first = stream.readline()
+def _tables(stream: IO[bytes], offsets: array[int], limits: Limits, name: str) -> dict[str, list[Any]]:
+    """The first pass: every non-claim record read, every claim line's offset noted.
+
+    No line is read past ``limits.max_bytes`` bytes (:func:`~factlog.io._files.read_line`).
+    """
+    first = read_line(stream, limits, name, 1)
     header = quick_parse(first.removeprefix(_BOM))
     if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
         raise Unstreamable("header")
@@ -106,7 +110,7 @@ def _tables(stream: IO[bytes], offsets: array[int]) -> dict[str, list[Any]]:
     readers: dict[str, Any] = {}
     ids: dict[str, str] = {}
     sections: dict[str, list[Any]] = {}
-    for line in stream:
+    for line in capped_lines(stream, limits, name, 2):
         start = position
         position += len(line)
         if not line.strip(b" \t\r\n"):
@@ -130,15 +134,19 @@ def _claim_without_id(_data: Any) -> Claim:
     raise Unstreamable("a claim without an id")
 
 
-def materialise(stream: IO[bytes], offsets: Sequence[int]) -> list[Claim]:
-    """The claims whose lines start at these offsets (ascending), decoded again."""
+def materialise(stream: IO[bytes], offsets: Sequence[int], limits: Limits = DEFAULT_LIMITS) -> list[Claim]:
+    """The claims whose lines start at these offsets (ascending), decoded again; none read past ``limits.max_bytes``."""
     read = section_reader("claims", _claim_without_id)
     ids: dict[str, str] = {}
     claims = []
     for offset in offsets:
         if stream.tell() != offset:
             stream.seek(offset)
-        record = quick_parse(stream.readline())
+        line = stream.readline(limits.max_bytes + 1)
+        if len(line) > limits.max_bytes and not line.endswith(b"\n"):
+            where = f"{getattr(stream, 'name', '<stream>')}: byte {offset}"  # the file changed since the first pass
+            raise LineTooLong([f"{where}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
+        record = quick_parse(line)
         record.pop("type")
         claims.append(read(record, ids))
     return claims
@@ -176,17 +184,19 @@ def batch_index(base: Index, claims: list[Claim]) -> Index:
     return index
 
 
-def scan(path: Path, batch: int, rules: Sequence[Rule]) -> tuple[Columns, Index]:
+def scan(path: Path, batch: int, rules: Sequence[Rule], limits: Limits = DEFAULT_LIMITS) -> tuple[Columns, Index]:
     """Both passes over a JSON Lines file: its columns, and an index of its small tables alone.
 
     Raises :class:`Unstreamable` (or any error of the readers) for anything the whole-file
-    reader must look at: a bad line, an older version, an unknown id.
+    reader must look at: a bad line, an older version, an unknown id. A line longer than
+    ``limits.max_bytes`` is a :class:`~factlog.io._files.LineTooLong` naming the file and line.
     """
     if orjson_module() is None:
         raise Unstreamable("orjson")
     offsets: array[int] = array("q")
     with path.open("rb") as stream:
-        tables = claim_set({name: tuple(items) for name, items in _tables(stream, offsets).items()}, str(path.parent))
+        sections = _tables(stream, offsets, limits, str(path))
+        tables = claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
         if unresolved(tables, tables):
             raise Unstreamable("references")
         base = Index.of(tables)
@@ -197,7 +207,7 @@ def scan(path: Path, batch: int, rules: Sequence[Rule]) -> tuple[Columns, Index]
         held = [rule for rule in rules if rule in HOLDER_AND_SOURCE_RULES]
         seen: set[int] = set()
         for start in range(0, len(offsets), batch):
-            claims = materialise(stream, offsets[start : start + batch])
+            claims = materialise(stream, offsets[start : start + batch], limits)
             index = batch_index(base, claims)
             _check_references(index.claims)
             alone = _columns(columns, index, start, seen)

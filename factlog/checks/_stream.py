@@ -30,8 +30,10 @@ from factlog.checks._columns import (
 from factlog.checks._engine import Report, _run, check, finish
 from factlog.checks._findings import Finding
 from factlog.checks._rules import DEFAULT_RULES, Rule
-from factlog.errors import ArgumentError
+from factlog.errors import ArgumentError, FormatError
 from factlog.io._documents import load
+from factlog.io._files import LineTooLong
+from factlog.io._parsing import DEFAULT_LIMITS, Limits
 from factlog.model._dates import Interval
 
 if TYPE_CHECKING:
@@ -62,6 +64,7 @@ def check_lines(
     stale: bool = True,
     batch: int = BATCH,
     bin_size: int = BIN,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Check one JSON Lines claim file with bounded memory; the findings of :func:`check` on :func:`load`.
 
@@ -78,6 +81,10 @@ def check_lines(
     problem on a line, an unknown id, a claim without an id, orjson missing) is read
     whole with :func:`load` and checked with :func:`check`, so its errors are the
     same: :class:`~factlog.FormatError` with file, line and JSON path.
+
+    ``limits`` bounds each line (``max_bytes``, default 1 GiB), not the file: a longer
+    line is a :class:`~factlog.FormatError` naming the file and the line, refused after
+    reading one byte past the limit. A file read whole is read under ``limits``.
     """
     unknown = [getattr(rule, "__name__", repr(rule)) for rule in rules if rule not in DEFAULT_RULES]
     if unknown:
@@ -87,15 +94,17 @@ def check_lines(
     np = _numpy()
     file = Path(path)
     if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
-        return check(load(file), rules, stale=stale)
+        return check(load(file, limits=limits), rules, stale=stale)
     try:
-        columns, base = scan(file, batch, rules)
+        columns, base = scan(file, batch, rules, limits)
+    except LineTooLong as error:
+        raise FormatError(error.errors) from None
     except Exception:
-        return check(load(file), rules, stale=stale)
+        return check(load(file, limits=limits), rules, stale=stale)
     try:
         groups = _groups(np, columns, bin_size)
     except Unstreamable:
-        return check(load(file), rules, stale=stale)
+        return check(load(file, limits=limits), rules, stale=stale)
     findings: list[Finding] = []
     stated: dict[str, Interval | None] = {}
     in_bins = [rule for rule in rules if rule not in HOLDER_AND_SOURCE_RULES and rule.__name__ != "undeclared_copying"]
@@ -107,7 +116,7 @@ def check_lines(
         ):
             if not some:
                 continue
-            index = batch_index(base, materialise(stream, [int(offset) for offset in offsets]))
+            index = batch_index(base, materialise(stream, [int(offset) for offset in offsets], limits))
             for rule in some:
                 for finding in _run(rule, index):
                     findings.append(finding)

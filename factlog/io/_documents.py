@@ -26,7 +26,7 @@ from cattrs.errors import BaseValidationError
 from factlog._bulk import paused_gc
 from factlog.errors import FormatError, InputError, UnknownIdError
 from factlog.io._converter import make_converter
-from factlog.io._files import read_regular
+from factlog.io._files import capped_lines, read_line, read_regular
 from factlog.io._migrations import FORMAT, VERSION, upgrade
 from factlog.io._parsing import (
     DEFAULT_LIMITS,
@@ -235,10 +235,10 @@ def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
         if info.st_size > limits.max_bytes or not stat.S_ISREG(info.st_mode):
             return None
         with path.open("rb") as stream:
-            header = quick_parse(stream.readline().removeprefix(b"\xef\xbb\xbf"))
+            header = quick_parse(read_line(stream, limits, str(path), 1).removeprefix(b"\xef\xbb\xbf"))
             if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
                 return None  # an older version is upgraded by the whole-file path; True == 1 is no version
-            for line in stream:
+            for line in capped_lines(stream, limits, str(path), 2):  # no line longer than the file may grow to
                 if not line.strip(b" \t\r\n"):
                     continue
                 record = quick_parse(line)

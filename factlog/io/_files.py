@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from factlog.errors import FormatError, InputError
 from factlog.io._parsing import Limits, size_error
 
-__all__ = ["read_regular"]
+__all__ = ["LineTooLong", "capped_lines", "read_line", "read_lines", "read_regular"]
 
 # Opening a named pipe for reading blocks until a writer comes, unless non-blocking.
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -52,3 +54,63 @@ def read_regular(path: Path, limits: Limits, *, name: str | None = None) -> byte
     if len(data) > limits.max_bytes:
         raise FormatError([size_error(len(data), label, limits)])
     return data
+
+
+class LineTooLong(FormatError):
+    """A line longer than ``Limits.max_bytes``: a :class:`~factlog.FormatError` naming the file and the line.
+
+    Its own class only so that a reader that falls back to reading a file whole on any
+    other problem (``check_lines``) lets this one through; callers see a FormatError.
+    """
+
+
+def read_line(stream: IO[bytes], limits: Limits, name: str, number: int) -> bytes:
+    """The next line of ``stream`` (with its newline; ``b""`` at the end), read at most ``limits.max_bytes`` at a time.
+
+    A line of more than ``limits.max_bytes`` bytes (its newline not counted) is refused
+    with a :class:`~factlog.FormatError` naming ``name`` and line ``number``, after
+    reading one byte past the limit: never the whole line.
+    """
+    line = stream.readline(limits.max_bytes + 1)
+    if len(line) > limits.max_bytes and not line.endswith(b"\n"):
+        raise LineTooLong(
+            [f"{name}: line {number}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"]
+        )
+    return line
+
+
+def capped_lines(stream: IO[bytes], limits: Limits, name: str, number: int) -> Iterator[bytes]:
+    """The rest of ``stream``'s lines, the first being line ``number``, each read by :func:`read_line`."""
+    while line := read_line(stream, limits, name, number):
+        yield line
+        number += 1
+
+
+def read_lines(path: Path, limits: Limits, *, name: str | None = None) -> Iterator[bytes]:
+    """The lines of a regular file, each with its newline, each of at most ``limits.max_bytes`` bytes.
+
+    No whole-file limit applies: the file is read a line at a time. As for
+    :func:`read_regular`, a named pipe, a device or a socket is an
+    :class:`~factlog.InputError` (judged by ``fstat`` after opening without blocking);
+    a longer line is a :class:`~factlog.FormatError` naming the file and the line
+    (:func:`read_line`). ``name`` goes in front of messages (default: the path).
+    """
+    label = str(path) if name is None else name
+    try:
+        descriptor = os.open(path, _FLAGS)
+    except OSError as error:
+        raise InputError(f"{label}: {error.strerror or error}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise InputError(f"{label}: not a regular file")
+        stream = os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with stream:
+        try:
+            yield from capped_lines(stream, limits, label, 1)
+        except LineTooLong as error:
+            raise FormatError(error.errors) from None
+        except OSError as error:  # pragma: no cover - a read error on a file that opened
+            raise InputError(f"{label}: {error.strerror or error}") from None

@@ -32,7 +32,7 @@ from cattrs.errors import BaseValidationError
 from factlog.errors import ArgumentError, ConflictError, FormatError, UnknownIdError
 from factlog.io._documents import _converter, _messages
 from factlog.io._logrules import RetractedWarning, held, keep_document, refusal, without_dangling
-from factlog.io._parsing import DEFAULT_LIMITS, check_writable, parse_json
+from factlog.io._parsing import DEFAULT_LIMITS, Limits, check_writable, parse_json
 from factlog.io._store import begin, connect
 from factlog.model._claimset import ClaimSet
 from factlog.model._fields import instance_of
@@ -321,16 +321,17 @@ class ClaimLog:
 
         return export_lines(self, as_of=as_of)
 
-    def import_lines(self, path: str | os.PathLike[str]) -> int:
+    def import_lines(self, path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> int:
         """Append every record of a JSON Lines log, keeping its times and history; how many were stored.
 
         Lines are read as strictly as documents; a problem is a :class:`~factlog.FormatError`
         naming its line, and nothing is stored then. A torn final line is ignored with a
-        :class:`TornLineWarning`.
+        :class:`TornLineWarning`. The file is read a line at a time: ``limits`` bounds each
+        line (``max_bytes``, default 1 GiB) and its nesting, not the whole file.
         """
         from factlog.io._loglines import import_lines  # noqa: PLC0415 - the lines module builds on this one
 
-        return import_lines(self, path)
+        return import_lines(self, path, limits=limits)
 
     def snapshot(self, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None) -> Path:
         """Write the claim set and its stored documents to a folder that checks like any other.

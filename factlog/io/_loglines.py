@@ -29,9 +29,9 @@ import attrs
 
 from factlog.errors import FormatError
 from factlog.io._atomic import write_atomic
-from factlog.io._files import read_regular
+from factlog.io._files import read_lines
 from factlog.io._log import ClaimLog, Record, Retraction, TornLineWarning, parse_time, record_body, structure
-from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json
+from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
 from factlog.io._writing import dump
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Source
@@ -67,11 +67,14 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     Returns how many records were stored. Raises :class:`~factlog.FormatError` naming
     the line of the first problems (a time after this machine's clock is one); nothing is
     stored then.
+
+    The file is read a line at a time: ``limits.max_bytes`` bounds each line (a longer
+    one is a :class:`~factlog.FormatError` naming it, refused without being read whole),
+    not the file, so whatever :func:`export_lines` wrote imports back whatever its size.
     """
     name = str(path)
     now = datetime.datetime.now(datetime.UTC)
-    text = decode(read_regular(Path(path), limits), name)
-    lines = text.split("\n")  # not splitlines(): U+2028 may stand inside strings
+    lines = _text_lines(Path(path), name, limits)
     if lines[-1].strip(_BLANK) and not _complete(lines[-1]):
         first = not any(line.strip(_BLANK) for line in lines[:-1])
         header = json.dumps(HEADER, separators=(",", ":"))
@@ -121,6 +124,28 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     if errors:
         raise FormatError(errors)
     return log._store(batches, replace=True, lenient=True)
+
+
+def _text_lines(path: Path, name: str, limits: Limits) -> list[str]:
+    """The file's text split at each line feed, as ``str.split`` at it would (U+2028 may stand inside strings)."""
+    lines: list[str] = []
+    offset = 0
+    last = b"\n"
+    for raw in read_lines(path, limits, name=name):
+        if not lines:
+            text = decode(raw, name)  # a byte order mark dropped, a store named
+        else:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                position = offset + error.start
+                raise FormatError([f"{prefix(name)}$: not UTF-8: byte {position} ({raw[error.start]:#04x})"]) from None
+        offset += len(raw)
+        last = raw
+        lines.append(text.removesuffix("\n"))
+    if last.endswith(b"\n"):
+        lines.append("")
+    return lines
 
 
 def _document(data: dict[str, object], where: str) -> tuple[str, bytes]:

@@ -1,0 +1,101 @@
+"""Files read a line at a time bound each line by Limits.max_bytes, not the file; a longer line is refused unread."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factlog
+from factlog.io._files import read_line
+from tests.helpers import GOLDEN, ROOT, run
+
+SMALL = factlog.Limits(max_bytes=1 << 16)
+
+
+def _long_line_file(path: Path, first: bytes) -> Path:
+    """``first`` then a sparse 64 MiB line of NUL bytes with no newline: over SMALL by a thousand times."""
+    with path.open("wb") as stream:
+        stream.write(first)
+        stream.truncate(len(first) + (64 << 20))
+    return path
+
+
+@given(st.binary(max_size=40), st.integers(min_value=1, max_value=40))
+def test_read_line_refuses_exactly_the_lines_over_the_limit(text: bytes, limit: int) -> None:
+    """read_line gives a line of at most max_bytes bytes (its newline not counted) and refuses a longer one."""
+    line = text.split(b"\n")[0]
+    stream = io.BytesIO(text)
+    if len(line) > limit:
+        with pytest.raises(factlog.FormatError, match=rf"^f: line 7: longer than the limit \({limit} bytes"):
+            read_line(stream, factlog.Limits(max_bytes=limit), "f", 7)
+        assert stream.tell() == limit + 1  # one byte past the limit, never the whole line
+    else:
+        assert read_line(stream, factlog.Limits(max_bytes=limit), "f", 7) == text[: len(line) + 1]
+
+
+def test_a_streamed_check_refuses_a_long_line_naming_file_and_line(tmp_path: Path) -> None:
+    """check_lines refuses a 64 MiB line with no newline under a 64 KiB limit: FormatError with file and line."""
+    header = b'{"format":"factlog","version":1}\n'
+    path = _long_line_file(tmp_path / "long.jsonl", header)
+    with pytest.raises(factlog.FormatError, match=rf"^{path}: line 2: longer than the limit \(65536 bytes"):
+        factlog.check_lines(path, limits=SMALL)
+
+
+def test_a_streamed_check_has_no_whole_file_limit(tmp_path: Path) -> None:
+    """check_lines checks a file larger than max_bytes whose every line is within it, as check does the whole."""
+    path = tmp_path / "corpus.jsonl"
+    claims = factlog.load(ROOT / "sources")
+    path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
+    longest = max(len(line) for line in path.read_bytes().split(b"\n"))
+    limits = factlog.Limits(max_bytes=longest)
+    assert path.stat().st_size > limits.max_bytes
+    streamed = factlog.check_lines(path, limits=limits)
+    whole = factlog.check(factlog.load(path))
+    assert [finding.id for finding in streamed.findings] == [finding.id for finding in whole.findings]
+
+
+def _exported_store(tmp_path: Path) -> tuple[factlog.ClaimLog, Path]:
+    store = tmp_path / "claims.db"
+    for claims in (GOLDEN, ROOT / "sources"):
+        appended = run("log", "append", "--replace", str(store), str(claims))
+        assert appended.returncode == 0, appended.stderr
+    log = factlog.ClaimLog(store)
+    exported = tmp_path / "claims.log"
+    exported.write_text("".join(log.export_lines()), encoding="utf-8")
+    return log, exported
+
+
+def test_an_export_larger_than_the_limit_imports_back(tmp_path: Path) -> None:
+    """A store whose export exceeds Limits.max_bytes (each line within it) is imported back to the same export."""
+    log, exported = _exported_store(tmp_path)
+    longest = max(len(line) for line in exported.read_bytes().split(b"\n"))
+    limits = factlog.Limits(max_bytes=longest)
+    assert exported.stat().st_size > 4 * limits.max_bytes
+    copy = factlog.ClaimLog(tmp_path / "copy.db")
+    assert copy.import_lines(exported, limits=limits) > 0
+    assert "".join(copy.export_lines()) == "".join(log.export_lines())
+    assert copy.documents() == log.documents()
+
+
+def test_an_import_refuses_a_long_line_naming_file_and_line(tmp_path: Path) -> None:
+    """A log line longer than max_bytes is a FormatError naming the file and the line; nothing is stored."""
+    header = (json.dumps({"format": "factlog-log", "version": 1}, separators=(",", ":")) + "\n").encode()
+    path = _long_line_file(tmp_path / "long.log", header)
+    log = factlog.ClaimLog(tmp_path / "claims.db")
+    with pytest.raises(factlog.FormatError, match=rf"^{path}: line 2: longer than the limit \(65536 bytes"):
+        log.import_lines(path, limits=SMALL)
+    assert not log.path.exists()
+
+
+def test_an_import_reports_bad_utf8_at_its_byte_in_the_file(tmp_path: Path) -> None:
+    """Read a line at a time, a byte that is not UTF-8 is still named by its offset in the whole file."""
+    header = b'{"format":"factlog-log","version":1}\n'
+    path = tmp_path / "bad.log"
+    path.write_bytes(header + b'{"at":"\xff"}\n')
+    with pytest.raises(factlog.FormatError, match=rf"^{path}: \$: not UTF-8: byte {len(header) + 7} \(0xff\)$"):
+        factlog.ClaimLog(tmp_path / "claims.db").import_lines(path)
