@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
-from factlog.io._files import read_line
+from factlog.io._files import capped_lines, read_line
 from tests.helpers import GOLDEN, ROOT, run
 
 SMALL = factlog.Limits(max_bytes=1 << 16)
@@ -25,17 +25,38 @@ def _long_line_file(path: Path, first: bytes) -> Path:
     return path
 
 
-@given(st.binary(max_size=40), st.integers(min_value=1, max_value=40))
-def test_read_line_refuses_exactly_the_lines_over_the_limit(text: bytes, limit: int) -> None:
+@given(st.binary(max_size=40), st.integers(min_value=1, max_value=40), st.integers(min_value=1, max_value=8))
+def test_read_line_refuses_exactly_the_lines_over_the_limit(text: bytes, limit: int, chunk: int) -> None:
     """read_line gives a line of at most max_bytes bytes (its newline not counted) and refuses a longer one."""
     line = text.split(b"\n")[0]
     stream = io.BytesIO(text)
+    limits = factlog.Limits(max_bytes=limit)
     if len(line) > limit:
         with pytest.raises(factlog.FormatError, match=rf"^f: line 7: longer than the limit \({limit} bytes"):
-            read_line(stream, factlog.Limits(max_bytes=limit), "f", 7)
-        assert stream.tell() == limit + 1  # one byte past the limit, never the whole line
+            read_line(stream, limits, "f", 7, chunk=chunk)
+        assert stream.tell() <= limit + chunk  # never the whole line
     else:
-        assert read_line(stream, factlog.Limits(max_bytes=limit), "f", 7) == text[: len(line) + 1]
+        assert read_line(stream, limits, "f", 7, chunk=chunk) == text[: len(line) + 1]
+        assert stream.tell() == len(text[: len(line) + 1])  # the next line starts where it should
+
+
+@given(st.lists(st.binary(max_size=12).map(lambda item: item.replace(b"\n", b"")), max_size=6), st.booleans())
+def test_capped_lines_split_as_the_file_does_or_name_the_first_long_line(parts: list[bytes], ends: bool) -> None:
+    """capped_lines gives the file's lines as iteration does, or refuses the first one over the limit by its number."""
+    text = b"\n".join(parts) + (b"\n" if ends and parts else b"")
+    limits = factlog.Limits(max_bytes=8)
+    long = [number for number, part in enumerate(parts, start=3) if len(part) > limits.max_bytes]
+    if long:
+        with pytest.raises(factlog.FormatError, match=rf"^f: line {long[0]}: "):
+            list(capped_lines(io.BytesIO(text), limits, "f", 3))
+    else:
+        assert list(capped_lines(io.BytesIO(text), limits, "f", 3)) == list(io.BytesIO(text))
+
+
+def test_a_line_longer_than_a_read_but_within_the_limit_is_read_whole() -> None:
+    """A 3 MiB line under a 4 MiB limit is measured a MiB at a time, then given whole, and the next line follows."""
+    text = b"a" * (3 << 20) + b"\n" + b"next\n"
+    assert list(capped_lines(io.BytesIO(text), factlog.Limits(max_bytes=4 << 20), "f", 1)) == list(io.BytesIO(text))
 
 
 def test_a_streamed_check_refuses_a_long_line_naming_file_and_line(tmp_path: Path) -> None:

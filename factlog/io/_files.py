@@ -64,24 +64,47 @@ class LineTooLong(FormatError):
     """
 
 
-def read_line(stream: IO[bytes], limits: Limits, name: str, number: int) -> bytes:
-    """The next line of ``stream`` (with its newline; ``b""`` at the end), read at most ``limits.max_bytes`` at a time.
+_CHUNK = 1 << 20
+"""How much of a line is read at a time while a long line is measured (1 MiB)."""
+_NEWLINE = ord("\n")
+
+
+def read_line(stream: IO[bytes], limits: Limits, name: str, number: int, *, chunk: int = _CHUNK) -> bytes:
+    """The next line of ``stream`` (with its newline; ``b""`` at the end) of at most ``limits.max_bytes`` bytes.
 
     A line of more than ``limits.max_bytes`` bytes (its newline not counted) is refused
-    with a :class:`~factlog.FormatError` naming ``name`` and line ``number``, after
-    reading one byte past the limit: never the whole line.
+    with a :class:`~factlog.FormatError` naming ``name`` and line ``number``. A line is
+    read ``chunk`` bytes at a time; one longer than that is measured first, keeping no
+    more than a chunk (the stream must then be seekable, as a regular file is), and read
+    again only if it is within the limit: refusing a line of any length costs a chunk of
+    memory and at most ``max_bytes + chunk`` bytes read.
     """
-    line = stream.readline(limits.max_bytes + 1)
-    if len(line) > limits.max_bytes and not line.endswith(b"\n"):
-        raise LineTooLong(
-            [f"{name}: line {number}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"]
-        )
-    return line
+    cap = min(limits.max_bytes, chunk)
+    line = stream.readline(cap + 1)
+    if line.endswith(b"\n") or len(line) <= cap:
+        return line  # the whole line, or the end of the file
+    if cap < limits.max_bytes:
+        start = stream.tell() - len(line)
+        size = len(line)
+        while size <= limits.max_bytes:
+            part = stream.readline(chunk)
+            size += len(part)
+            if not part or part.endswith(b"\n"):
+                if size - part.endswith(b"\n") <= limits.max_bytes:
+                    stream.seek(start)
+                    return stream.readline(size)
+                break
+    raise LineTooLong([f"{name}: line {number}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
 
 
 def capped_lines(stream: IO[bytes], limits: Limits, name: str, number: int) -> Iterator[bytes]:
-    """The rest of ``stream``'s lines, the first being line ``number``, each read by :func:`read_line`."""
-    while line := read_line(stream, limits, name, number):
+    """The rest of ``stream``'s lines, the first being line ``number``, each as :func:`read_line` reads it."""
+    cap = min(limits.max_bytes, _CHUNK) + 1
+    readline = stream.readline
+    while line := readline(cap):
+        if len(line) == cap and line[-1] != _NEWLINE:  # a long line: measured before it is kept
+            stream.seek(-cap, os.SEEK_CUR)
+            line = read_line(stream, limits, name, number)
         yield line
         number += 1
 
