@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
+from factlog.checks._columns import materialise
 from factlog.io._files import capped_lines, read_line
 from tests.helpers import GOLDEN, ROOT, run
 
@@ -120,3 +121,17 @@ def test_an_import_reports_bad_utf8_at_its_byte_in_the_file(tmp_path: Path) -> N
     path.write_bytes(header + b'{"at":"\xff"}\n')
     with pytest.raises(factlog.FormatError, match=rf"^{path}: \$: not UTF-8: byte {len(header) + 7} \(0xff\)$"):
         factlog.ClaimLog(tmp_path / "claims.db").import_lines(path)
+
+
+def test_a_claim_line_grown_since_the_first_pass_is_refused_by_its_offset() -> None:
+    """The second pass of check_lines (materialise) refuses a line over the limit too, naming its byte offset."""
+    stream = io.BytesIO(b'{"format":"factlog","version":1}\n' + b"x" * 100)
+    stream.name = "grown.jsonl"
+    with pytest.raises(factlog.FormatError, match=r"^grown\.jsonl: byte 33: longer than the limit \(64 bytes"):
+        materialise(stream, [33], factlog.Limits(max_bytes=64))
+
+
+def test_a_missing_log_to_import_is_an_input_error(tmp_path: Path) -> None:
+    """Reading a missing file a line at a time is an InputError naming it, as reading it whole is."""
+    with pytest.raises(factlog.InputError, match=r"missing\.log: "):
+        factlog.ClaimLog(tmp_path / "claims.db").import_lines(tmp_path / "missing.log")

@@ -161,3 +161,8 @@ def test_field_type_error_pickles() -> None:
         str(error),
     )
     assert again.exit_code == 3
+
+
+def test_the_type_check_says_what_it_checks() -> None:
+    """The validator's repr names the type, as attrs' own instance_of does (shown in attrs' field reprs)."""
+    assert repr(factlog.model._fields.instance_of(int)) == "<instance_of validator for type <class 'int'>>"
