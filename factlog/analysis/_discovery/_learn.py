@@ -68,7 +68,7 @@ class Local:
 
 @attrs.frozen
 class Learned:
-    """What a run learned about the sources, as :class:`~._results.Discovery` holds it; question results stay in the shards."""
+    """What a run learned about the sources, as a :class:`~._results.Discovery` holds it (questions: in the shards)."""
 
     sources: dict[str, SourceTrust]
     dependences: tuple[Dependence, ...]
@@ -241,7 +241,11 @@ def _accu(run: _Run) -> tuple[list[float], int, bool]:
         logit = runner.share([math.log(a / (1.0 - a)) for a in accuracy])
         found = runner.each(shard.vote, logit, config_ref, own=factors)
         learned = _means(
-            [sums for sums, _ in found], run, strength=params.prior_strength, bounds=(low, high), fallback=params.initial_accuracy
+            [sums for sums, _ in found],
+            run,
+            strength=params.prior_strength,
+            bounds=(low, high),
+            fallback=params.initial_accuracy,
         )
         change = max(
             max((abs(x - y) for x, y in zip(learned, accuracy, strict=True)), default=0.0),

@@ -57,7 +57,10 @@ def truth_finder(
 
 
 def confidences(
-    index: ValueIndex, sims: Sequence[tuple[tuple[int, float], ...]], params: TruthFinderParams, current: Sequence[float]
+    index: ValueIndex,
+    sims: Sequence[tuple[tuple[int, float], ...]],
+    params: TruthFinderParams,
+    current: Sequence[float],
 ) -> list[float]:
     """s*(f) for every value from the sources' trust ``current``: O(V + Σ_q k_q), each question on its own."""
     tau = [-math.log(1.0 - t) for t in current]
