@@ -24,6 +24,7 @@ from distributed import Client, LocalCluster
 
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, assessment_order
+from factlog.assessment._canonical import canonical
 from factlog.assessment._methods import METHODS
 from factlog.checks._engine import Report, finish, run_rules
 from factlog.checks._findings import Finding
@@ -360,7 +361,8 @@ def assess(
     with _session(client) as session:
         count = session.partitions(partitions)
         small, parts, _, validate = _inputs(session, claims_or_paths, count)
-        small_ref = session.put(small, broadcast=True)
+        # Tables by id, as one process assesses them: a name two entities share resolves, and routes, alike.
+        small_ref = session.put(canonical(small), broadcast=True)
         routing = session.put(Routing(count, ("slot",)), broadcast=True)
         routes = [delayed(route, nout=1, pure=False)(small_ref, part, routing, validate=validate) for part in parts]
         task = assess_partition if method == "majority" else prepare
