@@ -88,8 +88,9 @@ def test_any_split_by_question_learns_the_single_process_floats(
     assert results == dict(single.questions)
 
 
-def test_a_pair_split_over_shards_is_summed_in_value_order() -> None:
-    """Copiers sharing values in three shards: the same posteriors as one process, which adds them in value order."""
+@pytest.mark.parametrize("where", [[0], [0, 1], [0, 1, 2], [2, 0, 1, 1]])
+def test_a_pair_split_over_shards_is_summed_in_value_order(where: list[int]) -> None:
+    """Copiers sharing values in one or more shards: one process's posteriors, which add the values in order."""
     others = "cdefg"
     votes = [Vote(f"q{q}", f"w{q % 3}", source, 1.0) for q in range(12) for source in "ab"]
     votes += [
@@ -101,7 +102,7 @@ def test_a_pair_split_over_shards_is_summed_in_value_order() -> None:
     priors = {name: next(iter(found)) for name, found in grades.items()}
     domains = {f"q{q}": 100.0 for q in range(12)}
     single = accu_copy(votes, priors=priors, domains=domains, copy=EVERY_PAIR)
-    learned, _ = _sharded("accucopy", votes, grades, domains, [0, 1, 2])
+    learned, _ = _sharded("accucopy", votes, grades, domains, where)
     assert len(single.dependences) >= 10
     assert learned.dependences == single.dependences
     assert learned.sources == dict(single.sources)
