@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 import factlog
 import factlog.cli._check
 import factlog.dask
+from factlog.assessment._methods import METHODS
 from factlog.checks import overconfident_holder, quote_not_found
 from factlog.checks._copying import undeclared_copying
 from factlog.cli import main
 from factlog.dask._passes import passes_of
-from factlog.render import render_json
+from factlog.render import render_assessment_json, render_json
 from tests.helpers import claim, echo_cluster, world
 from tests.strategies import crowded_claim_sets
 
@@ -89,20 +90,21 @@ def test_single_incremental_and_synchronous_agree(claims: factlog.ClaimSet, part
     assert [f.id for f in distributed.findings] == [f.id for f in single.findings]
     assert render_json(distributed) == expected
     assert (
-        factlog.dask.assess(claims, partitions=partitions).propositions
+        factlog.dask.assess(claims, method="majority", partitions=partitions).propositions
         == factlog.assess(claims, method="majority").propositions
     )
 
 
 def test_local_cluster_agrees_with_one_process(client: Client, examples: list[tuple[factlog.ClaimSet, int]]) -> None:
     """On two worker processes, several partitions: the same findings, bytes and assessment."""
-    for claims, partitions in examples:
+    for number, (claims, partitions) in enumerate(examples):
         single = factlog.check(claims)
         distributed = factlog.dask.check(claims, client=client, partitions=partitions)
         assert distributed.findings == single.findings
         assert render_json(distributed) == render_json(single)
-        assert factlog.dask.assess(claims, client=client, partitions=partitions) == factlog.assess(
-            claims, method="majority"
+        method = METHODS[number % len(METHODS)]  # each method on a cluster, on other sets
+        assert factlog.dask.assess(claims, method=method, client=client, partitions=partitions) == factlog.assess(
+            claims, method=method
         )
 
 
@@ -201,12 +203,33 @@ def test_an_unknown_holder_is_refused_with_its_path(tmp_path: Path) -> None:
         factlog.dask.assess(tmp_path)
 
 
-def test_learning_methods_are_refused() -> None:
-    """The learning methods weigh every question at once, so only majority runs distributed."""
-    with pytest.raises(factlog.ArgumentError, match="truthfinder"):
-        factlog.dask.assess(factlog.ClaimSet(), method="truthfinder")
-    with pytest.raises(factlog.ArgumentError, match="accucopy"):
-        factlog.dask.assess(factlog.ClaimSet(), method="accucopy")
+@settings(max_examples=25, derandomize=True, deadline=None)
+@given(crowded_claim_sets(), st.integers(1, 6), st.sampled_from(METHODS))
+def test_every_method_assesses_as_one_process(claims: factlog.ClaimSet, partitions: int, method: str) -> None:
+    """The learning methods too: the synchronous scheduler, any partitions, the same objects and JSON bytes."""
+    single = factlog.assess(claims, method=method)
+    distributed = factlog.dask.assess(claims, method=method, partitions=partitions)
+    assert distributed == single
+    assert render_assessment_json(distributed) == render_assessment_json(single)
+
+
+@pytest.mark.parametrize("method", ["accucopy", "truthfinder"])
+def test_the_corpus_files_assess_as_one_process(client: Client, method: str) -> None:
+    """The bundled corpus, read by two workers in three partitions: the single process's assessment and bytes."""
+    assert factlog.dask.assess(factlog.ClaimSet()) == factlog.assess(factlog.ClaimSet())  # the same default method
+    single = factlog.assess(factlog.load(SOURCES), method=method)
+    distributed = factlog.dask.assess(SOURCES, method=method, client=client, partitions=3)
+    assert distributed == single
+    assert render_assessment_json(distributed) == render_assessment_json(single)
+
+
+def test_copying_found_across_partitions_is_the_single_process_s() -> None:
+    """Two speakers repeating each other's wrong values in several slots: the same dependence, split or not."""
+    claims, _ = echo_cluster(seed=2025, questions=60, copiers=4, declared=False)
+    single = factlog.assess(claims, method="accucopy")
+    assert len(single.dependences) >= 10
+    for partitions in (1, 2, 4):
+        assert factlog.dask.assess(claims, method="accucopy", partitions=partitions) == single
 
 
 def test_partitions_must_be_positive() -> None:

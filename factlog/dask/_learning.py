@@ -67,7 +67,13 @@ def _order(view: Index, found: Sequence[Question]) -> list[OrderKey]:
 
 
 def prepare(
-    small: Any, as_of: PartialDate | None, method: str, number: int, partitions: int, *buckets: Bucket
+    small: Any,
+    as_of: PartialDate | None,
+    method: str,
+    number: int,
+    partitions: int,
+    *buckets: Bucket,
+    explain: bool = True,  # noqa: ARG001 - the signature of assess_partition: weighing comes later (conclude)
 ) -> tuple[list[Question], Part]:
     """Partition ``number`` of the ``slot`` pass: its questions, and their votes as a shard's :class:`Part`."""
     claims = known_by(_part(small, buckets)[0], as_of)
@@ -79,12 +85,14 @@ def prepare(
     return found, Part(votes, {speaker: frozenset(priors) for speaker, priors in graded.items()}, domains, order)
 
 
-def conclude(found: list[Question], shard: Shard, method: str, learned: Learned) -> list[PropositionAssessment]:
+def conclude(
+    found: list[Question], shard: Shard, method: str, learned: Learned, *, explain: bool = True
+) -> list[PropositionAssessment]:
     """The partition's assessments, unsorted: its questions' beliefs, weighed with what the run learned."""
     discovery = Discovery(method, shard.results, {}, (), learned.rounds, learned.converged)
     results = beliefs(found, discovery)
     summary = (tuple(learned.sources.values()), learned.dependences, learned.rounds, learned.converged)
-    return judged(found, results, summary, explain=True)
+    return judged(found, results, summary, explain=explain)
 
 
 def learned(runner: Local | Cluster, method: str) -> Learned:
@@ -135,6 +143,8 @@ def assessed_in_rounds(
     tasks: list[Delayed],
     method: str,
     when: PartialDate | None,
+    *,
+    explain: bool = True,
 ) -> Assessment:
     """The learning methods: each partition's questions stay where :func:`prepare` builds them; rounds, then weighing.
 
@@ -148,7 +158,7 @@ def assessed_in_rounds(
         items = [
             item
             for (mine, _), shard in zip(prepared, runner.states, strict=True)
-            for item in conclude(mine, shard, method, found)
+            for item in conclude(mine, shard, method, found, explain=explain)
         ]
     else:
         futures = client.compute(tasks)
@@ -157,7 +167,7 @@ def assessed_in_rounds(
         del futures
         found = learned(cluster, method)
         ends = [
-            client.submit(conclude, q, shard, method, found, pure=False)
+            client.submit(conclude, q, shard, method, found, explain=explain, pure=False)
             for q, shard in zip(mine, cluster.states, strict=True)
         ]
         items = [item for part in client.gather(ends) for item in part]
