@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 from dask.delayed import Delayed
-from distributed import Client
+from distributed import Client, Future
 
 from factlog.analysis._discovery import AccuCopyParams, Discovery, TruthFinderParams
 from factlog.analysis._discovery._learn import Learned, Local, learn
@@ -128,8 +128,9 @@ class Cluster:
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
         """One task per shard; the new states stay on the workers, the results are gathered."""
         submit = self.client.submit
+        boxed = [value if isinstance(value, Future) else _Box(value) for value in shared]
         done = [
-            submit(_step, step, state, *shared, *(() if own is None else (_Box(own[i]),)), pure=False)
+            submit(_step, step, state, *boxed, *(() if own is None else (_Box(own[i]),)), pure=False)
             for i, state in enumerate(self.states)
         ]
         self.states = [submit(operator.getitem, future, 0, pure=False) for future in done]

@@ -237,8 +237,8 @@ def _accu(run: _Run) -> tuple[list[float], int, bool]:
     rounds, converged = 0, False
     while rounds < params.max_rounds:
         rounds += 1
-        factors = _factors(run, runner.share(accuracy), config_ref) if config.copy is not None else no_pairs
-        logit = runner.share([math.log(a / (1.0 - a)) for a in accuracy])
+        factors = _factors(run, accuracy, config_ref) if config.copy is not None else no_pairs
+        logit = [math.log(a / (1.0 - a)) for a in accuracy]  # small: sent with each task, not scattered
         found = runner.each(shard.vote, logit, config_ref, own=factors)
         learned = _means(
             [sums for sums, _ in found],
@@ -264,7 +264,7 @@ def _truth(run: _Run) -> tuple[list[float], int, bool]:
     assert params is not None
     config_ref = runner.share(config)
     trust = [min(params.max_trust, p if p is not None else params.initial_trust) for p in run.prior]
-    sums = runner.each(shard.confide, runner.share(trust), config_ref)
+    sums = runner.each(shard.confide, trust, config_ref)
     rounds, converged = 0, False
     while rounds < params.max_rounds:
         rounds += 1
@@ -275,7 +275,7 @@ def _truth(run: _Run) -> tuple[list[float], int, bool]:
         norm = math.sqrt(math.fsum(x * x for x in trust)) * math.sqrt(math.fsum(y * y for y in learned))
         cosine = dot / norm if norm > 0.0 else 1.0
         trust = learned
-        sums = runner.each(shard.confide, runner.share(trust), config_ref)
+        sums = runner.each(shard.confide, trust, config_ref)
         if 1.0 - cosine < params.delta:
             converged = True
             break
