@@ -431,10 +431,48 @@ def test_relative_paths_are_made_absolute(client: Client, tmp_path: Path, monkey
 
 
 @pytest.mark.parametrize("options", [["--partitions", "3"], ["--partitions", "0"], ["--dask-timeout", "5"]])
-def test_cli_distributed_options_need_a_cluster(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("command", ["check", "assess"])
+def test_cli_distributed_options_need_a_cluster(
+    command: str, options: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     """--partitions without --dask or --workers (or --dask-timeout without --dask) is a usage error."""
-    assert main(["check", *options, str(SOURCES)]) == 2
-    assert "needs --dask" in capsys.readouterr().err
+    assert main([command, *options, str(SOURCES)]) == 2
+    assert f"factlog {command}: error:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "options", [["--workers", "0"], ["--dask", "nonsense"], ["--workers", "1", "--partitions", "0"]]
+)
+def test_cli_assess_refuses_a_bad_cluster_option(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """``assess`` checks its Dask options as ``check`` does: a usage error naming the option, before any cluster."""
+    assert main(["assess", *options, str(SOURCES)]) == 2
+    assert options[-2] in capsys.readouterr().err
+
+
+def test_cli_assess_on_a_cluster_prints_the_single_process_output(
+    client: Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``assess --workers 2`` and ``assess --dask ADDRESS`` print the single process's JSON, every byte."""
+    started: list[int] = []
+
+    @contextlib.contextmanager
+    def local_client(workers: int) -> Iterator[Client]:
+        started.append(workers)  # the session's cluster stands in
+        yield client
+
+    monkeypatch.setattr(factlog.dask, "local_client", local_client)
+    arguments = ["assess", "--format", "json", "--method", "truthfinder", str(SOURCES)]
+    assert main(arguments) == 0
+    single = capsys.readouterr().out
+    assert main([*arguments, "--workers", "2", "--partitions", "3"]) == 0
+    assert capsys.readouterr().out == single
+    assert started == [2]
+    assert main([*arguments, "--dask", client.scheduler.address, "--beliefs-only"]) == 0
+    assert capsys.readouterr().out != single  # beliefs only: no reasons, no labels
+    assert main([*arguments[:-1], "--beliefs-only", str(SOURCES)]) == 0
+    beliefs_only = capsys.readouterr().out
+    assert main([*arguments, "--dask", client.scheduler.address, "--beliefs-only", "--dask-timeout", "5"]) == 0
+    assert capsys.readouterr().out == beliefs_only
 
 
 @pytest.mark.parametrize("distributed", [[], ["--workers", "2"]])
