@@ -44,22 +44,25 @@ def _order(view: Index, found: Sequence[Question]) -> list[OrderKey]:
     """Each question's place in the whole set's question order.
 
     :func:`~factlog.assessment._questions.questions` yields the yes/no questions, then
-    the slots', each key's (or slot's) in the order of its first claim in the set (by
-    id: :func:`~factlog.assessment._assessment.known_by`), and a key's time groups in
-    turn; every claim of a key lies in one partition, so the same key is found here.
+    the slots', each key's (or slot's) in the order its first reading was indexed: by
+    the claim's id (:func:`~factlog.assessment._assessment.known_by`), then the
+    reading's number within the claim (a claim with several objects or a pattern reads
+    several propositions); a key's time groups follow in turn. Every claim of a key
+    lies in one partition, so the same first reading is found here.
     """
     keys: list[OrderKey] = []
-    seen: dict[tuple[int, str], int] = {}
+    seen: dict[tuple[int, str, int], int] = {}
     for question in found:
         entry = question.entries[0]
         if question.slot is None:
             assert entry.key is not None
-            head = (0, view.by_key[entry.key][0].id)
+            first = view.by_key[entry.key][0]
+            head = (0, first.id, first.part)
         else:
             proposition = entry.proposition
             assert proposition is not None
-            slot = (proposition.subject, proposition.predicate, proposition.qualifiers)
-            head = (1, view.by_slot[slot][0].id)
+            first = view.by_slot[(proposition.subject, proposition.predicate, proposition.qualifiers)][0]
+            head = (1, first.id, first.part)
         turn = seen.get(head, 0)
         seen[head] = turn + 1
         keys.append((*head, turn))

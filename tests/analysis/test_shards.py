@@ -51,7 +51,7 @@ def _sharded(
                 mine,
                 {speaker: grades[speaker] for speaker in speakers},
                 {question: domains[question] for question in questions if shard_of[question] == number},
-                {question: (0, question, 0) for question in questions},
+                {question: (0, question, 0, 0) for question in questions},
             )
         )
     runner = Local(parts)

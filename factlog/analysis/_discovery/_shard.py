@@ -32,7 +32,7 @@ from factlog.analysis._discovery._truthfinder import confidences, shares
 
 __all__ = ["Config", "Part", "Shard", "Sums", "bind", "confide", "connect", "finish", "survey", "vote", "weigh"]
 
-OrderKey = tuple[int, str, int]
+OrderKey = tuple[int, str, int, int]
 """Where a question stands in the whole run's order: compared as tuples, never equal for two questions."""
 
 Sums = tuple[tuple[int, tuple[float, ...]], ...]
