@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 from dask.delayed import Delayed
-from distributed import Client, Future
+from distributed import Client, Future, wait
 
 from factlog.analysis._discovery import AccuCopyParams, Discovery, TruthFinderParams
 from factlog.analysis._discovery._learn import Learned, Local, learn
@@ -118,11 +118,19 @@ def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> 
 
 
 class Cluster:
-    """Shards held by Dask workers (futures): each step is one task per shard, where its state lies."""
+    """Shards held by Dask workers (futures): each step is one task per shard, on the worker that holds it.
+
+    Each shard's tasks are pinned to the worker its state was built on: the scheduler
+    sizes a state by its shallow size, so it would otherwise move whole indexes between
+    workers to balance the load, every round.
+    """
 
     def __init__(self, client: Client, states: Sequence[Any]) -> None:
         self.client = client
         self.states = list(states)
+        wait(self.states)
+        held = client.who_has(self.states)
+        self.where = [sorted(held[state.key])[:1] or None for state in self.states]
 
     def share(self, value: Any) -> Any:
         """Scattered to every worker once, under a fresh key, boxed."""
@@ -130,13 +138,25 @@ class Cluster:
 
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
         """One task per shard; the new states stay on the workers, the results are gathered."""
-        submit = self.client.submit
+        submit, where = self.client.submit, self.where
         boxed = [value if isinstance(value, Future) else _Box(value) for value in shared]
         done = [
-            submit(_step, step, state, *boxed, *(() if own is None else (_Box(own[i]),)), pure=False)
+            submit(
+                _step,
+                step,
+                state,
+                *boxed,
+                *(() if own is None else (_Box(own[i]),)),
+                pure=False,
+                workers=where[i],
+                allow_other_workers=where[i] is None,
+            )
             for i, state in enumerate(self.states)
         ]
-        self.states = [submit(operator.getitem, future, 0, pure=False) for future in done]
+        self.states = [
+            submit(operator.getitem, future, 0, pure=False, workers=where[i], allow_other_workers=where[i] is None)
+            for i, future in enumerate(done)
+        ]
         boxes = self.client.gather([submit(operator.getitem, future, 1, pure=False) for future in done])
         return [box.value for box in boxes]
 
