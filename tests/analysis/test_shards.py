@@ -121,3 +121,10 @@ def test_partials_join_to_the_fsum_of_every_term(terms: list[float]) -> None:
 def test_in_order_adds_from_zero_one_by_one() -> None:
     """The single process's running sum, not fsum: 0.1 added ten times is not 1.0."""
     assert in_order([0.1] * 10) == sum([0.1] * 10) != math.fsum([0.1] * 10)
+
+
+def test_a_prior_out_of_range_is_a_value_error() -> None:
+    """A speaker whose grades average to 1.0 is refused as one process refuses it."""
+    part = Part((Vote("q", "a", "s", 1.0),), {"s": frozenset((1.0,))}, {"q": 1.0}, {"q": (0, "q", 0, 0)})
+    with pytest.raises(ValueError, match="prior accuracy of 's'"):
+        learn(Local([part]), "accuvote")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-__all__ = ["joined", "partials", "rounded"]
+__all__ = ["joined", "partials"]
 
 
 def partials(terms: Sequence[float]) -> tuple[float, ...]:
@@ -43,8 +43,3 @@ def partials(terms: Sequence[float]) -> tuple[float, ...]:
 def joined(parts: Iterable[Sequence[float]]) -> float:
     """The correctly rounded exact sum of the terms behind several parts' :func:`partials`."""
     return math.fsum(x for part in parts for x in part)
-
-
-def rounded(terms: Sequence[float]) -> tuple[float, ...]:
-    """The terms' ``math.fsum`` alone: what :func:`joined` gives for a part that is the whole (one shard)."""
-    return (math.fsum(terms),)
