@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--one-dask", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--one-dask-assess", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--memory", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--stream", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
@@ -75,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if arguments.memory is not None:
         print(json.dumps(memory(arguments.memory)))
+        return 0
+    if arguments.one_dask_assess is not None:
+        from benchmarks.dask_assess import measure_dask_assess  # noqa: PLC0415 - an optional extra
+
+        print(json.dumps(measure_dask_assess(arguments.one_dask_assess)))
         return 0
     if arguments.one_dask is not None:
         from benchmarks.dask_bench import measure_dask  # noqa: PLC0415 - an optional extra
@@ -148,6 +154,19 @@ def _codec_and_check(arguments: argparse.Namespace) -> None:
         )
         print()
         print(dask_table(json.loads(result.stdout.splitlines()[-1])))
+        from benchmarks.dask_assess import assess_table  # noqa: PLC0415 - an optional extra
+
+        for size in sizes[-2:]:  # the learned assessment at the two largest sizes
+            print(f"measuring the Dask assessment at {size:,} claims ...", file=sys.stderr, flush=True)
+            result = subprocess.run(
+                [sys.executable, "-m", "benchmarks", "--one-dask-assess", str(size)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            print()
+            print(assess_table(json.loads(result.stdout.splitlines()[-1])))
     return 0
 
 

@@ -551,3 +551,21 @@ def mixed_unit_slots(draw: st.DrawFn, max_size: int = 10) -> tuple[dict[str, obj
         margin=draw(st.sampled_from([None, Quantity(amount=2, unit="km")])),
     )
     return dict(sorted(values.items())), predicate
+
+
+@st.composite
+def many_question_votes(draw: st.DrawFn, max_votes: int = 120) -> list[Vote]:
+    """Votes over up to 30 questions and 7 sources: pairs of sources share values on many questions."""
+    return draw(
+        st.lists(
+            st.builds(
+                Vote,
+                question=st.sampled_from([f"q{q:02d}" for q in range(30)]),
+                answer=st.sampled_from(["a", "b", "c", "d"]),
+                source=st.sampled_from([f"s{s}" for s in range(7)]),
+                weight=st.sampled_from([0.25, 0.5, 1.0]),
+            ),
+            min_size=1,
+            max_size=max_votes,
+        )
+    )

@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 import factlog
 import factlog.cli._check
 import factlog.dask
+from factlog.assessment._methods import METHODS
 from factlog.checks import overconfident_holder, quote_not_found
 from factlog.checks._copying import undeclared_copying
 from factlog.cli import main
 from factlog.dask._passes import passes_of
-from factlog.render import render_json
+from factlog.render import render_assessment_json, render_json
 from tests.helpers import claim, echo_cluster, world
 from tests.strategies import crowded_claim_sets
 
@@ -89,20 +90,21 @@ def test_single_incremental_and_synchronous_agree(claims: factlog.ClaimSet, part
     assert [f.id for f in distributed.findings] == [f.id for f in single.findings]
     assert render_json(distributed) == expected
     assert (
-        factlog.dask.assess(claims, partitions=partitions).propositions
+        factlog.dask.assess(claims, method="majority", partitions=partitions).propositions
         == factlog.assess(claims, method="majority").propositions
     )
 
 
 def test_local_cluster_agrees_with_one_process(client: Client, examples: list[tuple[factlog.ClaimSet, int]]) -> None:
     """On two worker processes, several partitions: the same findings, bytes and assessment."""
-    for claims, partitions in examples:
+    for number, (claims, partitions) in enumerate(examples):
         single = factlog.check(claims)
         distributed = factlog.dask.check(claims, client=client, partitions=partitions)
         assert distributed.findings == single.findings
         assert render_json(distributed) == render_json(single)
-        assert factlog.dask.assess(claims, client=client, partitions=partitions) == factlog.assess(
-            claims, method="majority"
+        method = METHODS[number % len(METHODS)]  # each method on a cluster, on other sets
+        assert factlog.dask.assess(claims, method=method, client=client, partitions=partitions) == factlog.assess(
+            claims, method=method
         )
 
 
@@ -157,10 +159,7 @@ def test_a_scheduler_address_is_connected_for_the_call(client: Client) -> None:
     """``client`` may be the scheduler's address instead of a Client."""
     claims = factlog.load(SOURCES)
     address = client.scheduler.address
-    assert (
-        factlog.dask.assess(claims, client=address).propositions
-        == factlog.assess(claims, method="majority").propositions
-    )
+    assert factlog.dask.assess(claims, client=address, partitions=2) == factlog.assess(claims)
 
 
 def test_the_report_keeps_the_claims_findings_name() -> None:
@@ -201,12 +200,33 @@ def test_an_unknown_holder_is_refused_with_its_path(tmp_path: Path) -> None:
         factlog.dask.assess(tmp_path)
 
 
-def test_learning_methods_are_refused() -> None:
-    """The learning methods weigh every question at once, so only majority runs distributed."""
-    with pytest.raises(factlog.ArgumentError, match="truthfinder"):
-        factlog.dask.assess(factlog.ClaimSet(), method="truthfinder")
-    with pytest.raises(factlog.ArgumentError, match="accucopy"):
-        factlog.dask.assess(factlog.ClaimSet(), method="accucopy")
+@settings(max_examples=25, derandomize=True, deadline=None)
+@given(crowded_claim_sets(), st.integers(1, 6), st.sampled_from(METHODS))
+def test_every_method_assesses_as_one_process(claims: factlog.ClaimSet, partitions: int, method: str) -> None:
+    """The learning methods too: the synchronous scheduler, any partitions, the same objects and JSON bytes."""
+    single = factlog.assess(claims, method=method)
+    distributed = factlog.dask.assess(claims, method=method, partitions=partitions)
+    assert distributed == single
+    assert render_assessment_json(distributed) == render_assessment_json(single)
+
+
+@pytest.mark.parametrize("method", ["accucopy", "truthfinder"])
+def test_the_corpus_files_assess_as_one_process(client: Client, method: str) -> None:
+    """The bundled corpus, read by two workers in three partitions: the single process's assessment and bytes."""
+    assert factlog.dask.assess(factlog.ClaimSet()) == factlog.assess(factlog.ClaimSet())  # the same default method
+    single = factlog.assess(factlog.load(SOURCES), method=method)
+    distributed = factlog.dask.assess(SOURCES, method=method, client=client, partitions=3)
+    assert distributed == single
+    assert render_assessment_json(distributed) == render_assessment_json(single)
+
+
+def test_copying_found_across_partitions_is_the_single_process_s() -> None:
+    """Two speakers repeating each other's wrong values in several slots: the same dependence, split or not."""
+    claims, _ = echo_cluster(seed=2025, questions=60, copiers=4, declared=False)
+    single = factlog.assess(claims, method="accucopy")
+    assert len(single.dependences) >= 10
+    for partitions in (1, 2, 4):
+        assert factlog.dask.assess(claims, method="accucopy", partitions=partitions) == single
 
 
 def test_partitions_must_be_positive() -> None:
@@ -411,10 +431,48 @@ def test_relative_paths_are_made_absolute(client: Client, tmp_path: Path, monkey
 
 
 @pytest.mark.parametrize("options", [["--partitions", "3"], ["--partitions", "0"], ["--dask-timeout", "5"]])
-def test_cli_distributed_options_need_a_cluster(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("command", ["check", "assess"])
+def test_cli_distributed_options_need_a_cluster(
+    command: str, options: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     """--partitions without --dask or --workers (or --dask-timeout without --dask) is a usage error."""
-    assert main(["check", *options, str(SOURCES)]) == 2
-    assert "needs --dask" in capsys.readouterr().err
+    assert main([command, *options, str(SOURCES)]) == 2
+    assert f"factlog {command}: error:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "options", [["--workers", "0"], ["--dask", "nonsense"], ["--workers", "1", "--partitions", "0"]]
+)
+def test_cli_assess_refuses_a_bad_cluster_option(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """``assess`` checks its Dask options as ``check`` does: a usage error naming the option, before any cluster."""
+    assert main(["assess", *options, str(SOURCES)]) == 2
+    assert options[-2] in capsys.readouterr().err
+
+
+def test_cli_assess_on_a_cluster_prints_the_single_process_output(
+    client: Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``assess --workers 2`` and ``assess --dask ADDRESS`` print the single process's JSON, every byte."""
+    started: list[int] = []
+
+    @contextlib.contextmanager
+    def local_client(workers: int) -> Iterator[Client]:
+        started.append(workers)  # the session's cluster stands in
+        yield client
+
+    monkeypatch.setattr(factlog.dask, "local_client", local_client)
+    arguments = ["assess", "--format", "json", "--method", "truthfinder", str(SOURCES)]
+    assert main(arguments) == 0
+    single = capsys.readouterr().out
+    assert main([*arguments, "--workers", "2", "--partitions", "3"]) == 0
+    assert capsys.readouterr().out == single
+    assert started == [2]
+    assert main([*arguments, "--dask", client.scheduler.address, "--beliefs-only"]) == 0
+    assert capsys.readouterr().out != single  # beliefs only: no reasons, no labels
+    assert main([*arguments[:-1], "--beliefs-only", str(SOURCES)]) == 0
+    beliefs_only = capsys.readouterr().out
+    assert main([*arguments, "--dask", client.scheduler.address, "--beliefs-only", "--dask-timeout", "5"]) == 0
+    assert capsys.readouterr().out == beliefs_only
 
 
 @pytest.mark.parametrize("distributed", [[], ["--workers", "2"]])

@@ -44,6 +44,7 @@ __all__ = [
     "assess",
     "assessed",
     "assessment_order",
+    "judged",
     "known_before",
     "known_by",
 ]
@@ -269,6 +270,16 @@ def _assessed(
         discovery.converged,
     )
     del discovery  # each question's probabilities are in its beliefs now
+    return judged(found, results, learned, explain=explain), learned
+
+
+def judged(
+    found: list[Question], results: list[dict[str, float]], learned: _Learned, *, explain: bool
+) -> list[PropositionAssessment]:
+    """The assessments of questions, unsorted, from their candidates' beliefs and what the method learned.
+
+    Empties ``found`` and ``results`` as it goes (each question is let go once assessed).
+    """
     copying = Copying.of(learned[1], learned[0]) if explain else None
     assessed = []
     # Each question is let go once assessed, so the assessment grows as the questions shrink.
@@ -285,7 +296,7 @@ def _assessed(
             )
             for answer in question.candidates
         ]
-    return assessed, learned
+    return assessed
 
 
 def assessment_order(item: PropositionAssessment) -> tuple[bool, str, str]:

@@ -26,7 +26,8 @@ paper's n), so one unopposed vote is not certainty.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 import attrs
 
@@ -35,7 +36,17 @@ from factlog.assessment._questions import Question
 from factlog.errors import ArgumentError
 from factlog.model._nouns import Object
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "SLOT_FALSE_VALUES", "ValueSimilarity", "beliefs", "discover"]
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "SLOT_FALSE_VALUES",
+    "ValueSimilarity",
+    "beliefs",
+    "discover",
+    "grades",
+    "prior_means",
+    "votes_of",
+]
 
 ValueSimilarity = Callable[[Object, Object], float]
 """``similarity(a, b) -> [0, 1]``: how much a slot's value ``a`` supports its value ``b`` (AccuSim, TruthFinder)."""
@@ -64,16 +75,10 @@ def discover(
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
-    graded: dict[str, set[float]] = {}
-    domains: dict[str, float] = {}
-    for number, question in enumerate(questions):
-        domains[_name(number)] = 1 if question.slot is None else SLOT_FALSE_VALUES
-        for vote in question.votes:
-            if vote.current and vote.weight > 0:
-                graded.setdefault(vote.origin.speaker, set()).add(vote.origin.reliability.prior)
-    priors = {speaker: math.fsum(found) / len(found) for speaker, found in graded.items()}
+    graded, domains = grades(questions)
+    priors = prior_means(graded)
     support = _support(questions, similarity) if similarity is not None else None
-    votes = _votes(questions, method)  # a generator: each method indexes the votes in one pass, never all held
+    votes = votes_of(questions, method)  # a generator: each method indexes the votes in one pass, never all held
     if method == "majority":
         return attrs.evolve(majority(votes), sources={})
     if method == "truthfinder":
@@ -81,6 +86,23 @@ def discover(
     if method == "accuvote":
         return accu_vote(votes, priors=priors, domains=domains, support=support)
     return accu_copy(votes, priors=priors, domains=domains, support=support)
+
+
+def grades(questions: Sequence[Question]) -> tuple[dict[str, set[float]], dict[str, float]]:
+    """Speaker → the priors of its votes' holders' grades (each once); question name → its false values n."""
+    graded: dict[str, set[float]] = {}
+    domains: dict[str, float] = {}
+    for number, question in enumerate(questions):
+        domains[_name(number)] = 1 if question.slot is None else SLOT_FALSE_VALUES
+        for vote in question.votes:
+            if vote.current and vote.weight > 0:
+                graded.setdefault(vote.origin.speaker, set()).add(vote.origin.reliability.prior)
+    return graded, domains
+
+
+def prior_means(graded: Mapping[str, AbstractSet[float]]) -> dict[str, float]:
+    """Speaker → the mean of its grades' priors: its prior accuracy (the same however the grades were gathered)."""
+    return {speaker: math.fsum(found) / len(found) for speaker, found in graded.items()}
 
 
 def _support(questions: Sequence[Question], similarity: ValueSimilarity) -> Support:
@@ -101,7 +123,7 @@ def _support(questions: Sequence[Question], similarity: ValueSimilarity) -> Supp
     return found
 
 
-def _votes(questions: Sequence[Question], method: str) -> Iterator[Vote]:
+def votes_of(questions: Sequence[Question], method: str) -> Iterator[Vote]:
     """The current, committed votes of every question, as truth discovery takes them."""
     for number, question in enumerate(questions):
         name = _name(number)

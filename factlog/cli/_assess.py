@@ -9,6 +9,7 @@ from typing import Any
 
 from factlog.assessment import assess
 from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of
+from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress
 from factlog.errors import ArgumentError
 from factlog.interchange import to_claimreview, to_prov
@@ -35,6 +36,7 @@ def register(commands: Any) -> None:
         action="store_true",
         help="for large runs: beliefs, statuses and learned trust, without reasons or per-claim labels",
     )
+    add_dask_options(parser, "assess")
     parser.set_defaults(run=_assess)
 
     export = commands.add_parser(
@@ -69,11 +71,22 @@ def register(commands: Any) -> None:
 
 
 def _assess(arguments: argparse.Namespace) -> int:
-    with progress("loading claims"):
-        claims = load(arguments.paths)
-    with progress(f"assessing {len(claims.claims)} claims"):
-        result = assess(claims, as_of=as_of(arguments), method=arguments.method, explain=not arguments.beliefs_only)
-    if result.as_of is not None and claims.claims and not result.propositions:
+    when, explain = as_of(arguments), not arguments.beliefs_only
+    result = on_cluster(
+        arguments,
+        "assess",
+        lambda distributed, options: distributed.assess(
+            [str(path) for path in arguments.paths], as_of=when, method=arguments.method, explain=explain, **options
+        ),
+    )
+    any_claims = True  # on a cluster the claims stay with the workers
+    if result is None:
+        with progress("loading claims"):
+            claims = load(arguments.paths)
+        with progress(f"assessing {len(claims.claims)} claims"):
+            result = assess(claims, as_of=when, method=arguments.method, explain=explain)
+        any_claims = bool(claims.claims)
+    if result.as_of is not None and any_claims and not result.propositions:
         print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
     render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
         arguments.format, render_assessment_text

@@ -24,12 +24,14 @@ from distributed import Client, LocalCluster
 
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, assessment_order
-from factlog.assessment._methods import METHODS
+from factlog.assessment._canonical import canonical
+from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.checks._engine import Report, finish, run_rules
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.dask._connect import connect, timeout_of, wait_for_workers
+from factlog.dask._learning import assessed_in_rounds, prepare
 from factlog.dask._passes import (
     Found,
     Routing,
@@ -339,40 +341,43 @@ def assess(
     claims_or_paths: ClaimsOrPaths,
     *,
     as_of: PartialDate | str | None = None,
-    method: str = "majority",
+    method: str = DEFAULT_METHOD,
     client: Client | str | None = None,
     partitions: int | None = None,
+    timeout: float | None = None,
+    explain: bool = True,
 ) -> Assessment:
-    """:func:`factlog.assess` on a Dask cluster: the same assessments in the same order.
+    """:func:`factlog.assess` on a Dask cluster: the same assessments, sources and dependences, to the last bit.
 
-    Claims are split by slot (one shuffle); each partition weighs its own propositions.
-    ``client`` and ``partitions`` are as for :func:`check`. Only ``majority`` runs
-    distributed: the learning methods (``accucopy``, ``accuvote``, ``truthfinder``)
-    learn each source's accuracy from every question at once, so a partition alone
-    would learn something else (use :func:`factlog.assess`). Raises
-    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for any other method.
+    Claims are split by slot (one shuffle); each partition builds its own questions.
+    ``majority`` weighs each on its own; the learning methods (``accucopy``, the
+    default as for :func:`factlog.assess`, ``accuvote``, ``truthfinder``) run in
+    rounds: the source accuracies go to every worker, each partition returns exact
+    per-source (and, for AccuCopy, per-pair) sums, the driver reduces them and tests
+    convergence as one process does (see ``docs/scale.md``). ``client``,
+    ``partitions`` and ``timeout`` are as for :func:`check`, ``explain`` as for
+    :func:`factlog.assess`. Raises :class:`~factlog.ArgumentError` (a
+    :class:`ValueError`) for an unknown method.
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}; methods are: {', '.join(METHODS)}")
-    if method != "majority":
-        raise ArgumentError(
-            f"method {method!r} cannot run distributed: only 'majority' weighs each proposition on its own"
-            f" (the learning methods {', '.join(m for m in METHODS if m != 'majority')} learn source accuracies"
-            " from every question at once: use factlog.assess on one machine)"
-        )
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
-    with _session(client) as session:
+    with _session(client, timeout) as session:
         count = session.partitions(partitions)
         small, parts, _, validate = _inputs(session, claims_or_paths, count)
-        small_ref = session.put(small, broadcast=True)
+        # Tables by id, as one process assesses them: a name two entities share resolves, and routes, alike.
+        small_ref = session.put(canonical(small), broadcast=True)
         routing = session.put(Routing(count, ("slot",)), broadcast=True)
         routes = [delayed(route, nout=1, pure=False)(small_ref, part, routing, validate=validate) for part in parts]
+        task = assess_partition if method == "majority" else prepare
         tasks = [
-            delayed(assess_partition, pure=False)(
-                small_ref, when, method, number, count, *[routed[0][number] for routed in routes]
+            delayed(task, pure=False)(
+                small_ref, when, method, number, count, *[routed[0][number] for routed in routes], explain=explain
             )
             for number in range(count)
         ]
+        if method != "majority":
+            return assessed_in_rounds(session.client, session.compute, tasks, method, when, explain=explain)
         found = [item for part in session.compute(tasks) for item in part]
     found.sort(key=assessment_order)
     return Assessment(tuple(found), method, when, rounds=1)  # majority: one round, as in one process

@@ -381,8 +381,15 @@ def check_partition(
 
 
 def assess_partition(
-    small: ClaimSet, as_of: PartialDate | None, method: str, number: int, partitions: int, *buckets: Bucket
+    small: ClaimSet,
+    as_of: PartialDate | None,
+    method: str,
+    number: int,
+    partitions: int,
+    *buckets: Bucket,
+    explain: bool = True,
 ) -> list[PropositionAssessment]:
-    """The assessments of partition ``number`` of the ``slot`` pass, unsorted."""
+    """The assessments of partition ``number`` of the ``slot`` pass, unsorted (``explain`` as for ``assess``)."""
     claims = known_before(_part(small, buckets)[0], as_of)  # the partition's own order: its groups' owners
-    return assessed(claims, method, index=_view(Index.of(claims), "slot", number, partitions, validate=False))
+    view = _view(Index.of(claims), "slot", number, partitions, validate=False)
+    return assessed(claims, method, explain=explain, index=view)

@@ -62,15 +62,20 @@ class ValueIndex:
         return tuple(found)
 
     @classmethod
-    def of(cls, votes: Iterable[Vote]) -> ValueIndex:
-        """Index votes; a repeated (question, answer, source) keeps its largest weight."""
+    def of(cls, votes: Iterable[Vote], sources: Sequence[str] | None = None) -> ValueIndex:
+        """Index votes; a repeated (question, answer, source) keeps its largest weight.
+
+        ``sources`` (sorted, holding every source of the votes) numbers the sources as a
+        whole run does when these votes are one shard of it (:mod:`._shard`).
+        """
         best: dict[tuple[str, str, str], float] = {}
         for vote in votes:
             key = (vote.question, vote.answer, vote.source)
             if best.get(key, 0.0) < vote.weight:
                 best[key] = vote.weight
         keys = sorted(best)
-        sources = sorted({key[2] for key in keys})
+        if sources is None:
+            sources = sorted({key[2] for key in keys})
         source_id = {source: i for i, source in enumerate(sources)}
         questions: list[str] = []
         value_answer: list[str] = []

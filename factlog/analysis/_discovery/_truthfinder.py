@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from factlog.analysis._discovery._index import Support, ValueIndex
 from factlog.analysis._discovery._results import Discovery, TruthFinderParams, Vote
 
-__all__ = ["truth_finder"]
+__all__ = ["confidences", "shares", "truth_finder"]
 
 
 def truth_finder(
@@ -40,20 +40,7 @@ def truth_finder(
     prior = index.priors(priors)
     sims = index.supports(support)
     trust = [min(params.max_trust, p if p is not None else params.initial_trust) for p in prior]
-
-    def confidences(current: Sequence[float]) -> list[float]:
-        tau = [-math.log(1.0 - t) for t in current]
-        sigma = [math.fsum(w * tau[s] for s, w in given) for given in index.value_votes]
-        found = [0.0] * len(sigma)
-        for start, end in index.q_range:
-            total = math.fsum(sigma[start:end])
-            for v in range(start, end):
-                related = math.fsum(s * sigma[u] for u, s in sims[v])
-                adjusted = sigma[v] + params.rho * (related - params.base_sim * (total - sigma[v]))
-                found[v] = 1.0 / (1.0 + math.exp(max(-700.0, min(700.0, -params.gamma * adjusted))))
-        return found
-
-    confidence = confidences(trust)
+    confidence = confidences(index, sims, params, trust)
     rounds, converged = 0, False
     while rounds < params.max_rounds:
         rounds += 1
@@ -62,13 +49,37 @@ def truth_finder(
         norm = math.sqrt(math.fsum(x * x for x in trust)) * math.sqrt(math.fsum(y * y for y in learned))
         cosine = dot / norm if norm > 0.0 else 1.0
         trust = learned
-        confidence = confidences(trust)
+        confidence = confidences(index, sims, params, trust)
         if 1.0 - cosine < params.delta:
             converged = True
             break
-    shares = [0.0] * len(confidence)
+    return index.finish("truthfinder", shares(index, confidence), confidence, trust, rounds=rounds, converged=converged)
+
+
+def confidences(
+    index: ValueIndex,
+    sims: Sequence[tuple[tuple[int, float], ...]],
+    params: TruthFinderParams,
+    current: Sequence[float],
+) -> list[float]:
+    """s*(f) for every value from the sources' trust ``current``: O(V + Σ_q k_q), each question on its own."""
+    tau = [-math.log(1.0 - t) for t in current]
+    sigma = [math.fsum(w * tau[s] for s, w in given) for given in index.value_votes]
+    found = [0.0] * len(sigma)
+    for start, end in index.q_range:
+        total = math.fsum(sigma[start:end])
+        for v in range(start, end):
+            related = math.fsum(s * sigma[u] for u, s in sims[v])
+            adjusted = sigma[v] + params.rho * (related - params.base_sim * (total - sigma[v]))
+            found[v] = 1.0 / (1.0 + math.exp(max(-700.0, min(700.0, -params.gamma * adjusted))))
+    return found
+
+
+def shares(index: ValueIndex, confidence: Sequence[float]) -> list[float]:
+    """The confidences normalised over each question's facts: TruthFinder's probabilities."""
+    found = [0.0] * len(confidence)
     for start, end in index.q_range:
         total = math.fsum(confidence[start:end])
         for v in range(start, end):
-            shares[v] = confidence[v] / total
-    return index.finish("truthfinder", shares, confidence, trust, rounds=rounds, converged=converged)
+            found[v] = confidence[v] / total
+    return found

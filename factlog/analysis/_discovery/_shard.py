@@ -1,0 +1,259 @@
+"""One shard of a truth-discovery run: the votes of some questions, and what each round computes on them.
+
+A run is split by question: every vote of a question lies in one shard. What a round
+computes on a value (C(v), P(v), TruthFinder's s*(f)) needs only its own question's
+votes and what the driver (:mod:`._learn`) broadcasts: the sources' accuracies and,
+for AccuCopy, the independence factors of the pairs that give the value. The shard
+runs the single process's own functions (:func:`._accu._plan`, :func:`._accu._counts`,
+:func:`._accu._probabilities`, :func:`._truthfinder.confidences`) on its index, whose
+sources are numbered as in the whole run. What crosses questions is summed by the
+driver: per source the exact :func:`~._exact.partials` of its weighted scores (the
+single process sums them with ``math.fsum``, which any split reproduces), and per pair
+of sources the log-likelihoods of :class:`~._copying.Dependences`, which the single
+process adds one by one in value order: a pair whose shared values all lie here is
+summed here in that order, the terms of any other go to the driver, which adds them
+in the whole run's value order (:attr:`Part.order` places every question in it).
+Every step is ``step(state, *arguments) -> (new state, result)``, so that a Dask
+worker may hold the state between rounds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from factlog.analysis._discovery._accu import Plan, _counts, _plan, _probabilities, _shares
+from factlog.analysis._discovery._exact import partials
+from factlog.analysis._discovery._index import Pair, ValueIndex
+from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, QuestionResult, TruthFinderParams, Vote
+from factlog.analysis._discovery._truthfinder import confidences, shares
+
+__all__ = ["Config", "Part", "Shard", "Sums", "bind", "confide", "connect", "finish", "survey", "vote", "weigh"]
+
+OrderKey = tuple[int, str, int, int]
+"""Where a question stands in the whole run's order: compared as tuples, never equal for two questions."""
+
+Sums = tuple[tuple[int, tuple[float, ...]], ...]
+"""(source id, partials of its weighted scores here) for every source with an informative vote here."""
+
+
+@attrs.frozen
+class Part:
+    """What one shard starts from: its votes (every vote of their questions), grades and domains.
+
+    ``graded``: speaker → the priors of its holders' grades here; ``domains``: question
+    → n; ``order``: question → its :data:`OrderKey` in the whole run.
+    """
+
+    votes: tuple[Vote, ...]
+    graded: Mapping[str, frozenset[float]]
+    domains: Mapping[str, float]
+    order: Mapping[str, OrderKey]
+
+
+@attrs.frozen
+class Config:
+    """What every shard is told: the method, its parameters, the run's sources and their vote order."""
+
+    method: str
+    sources: tuple[str, ...]
+    params: AccuVoteParams
+    copy: AccuCopyParams | None = None
+    truth: TruthFinderParams | None = None
+    rank: tuple[int, ...] = ()
+    alone: bool = False
+    """One shard: its sums are the whole sums (``math.fsum``), no partials needed."""
+
+    def summed(self, terms: Sequence[float]) -> tuple[float, ...]:
+        """The terms as the driver joins them: :func:`~._exact.partials`, or their ``fsum`` for a lone shard."""
+        return (math.fsum(terms),) if self.alone else partials(terms)
+
+
+@attrs.frozen
+class Shard:
+    """A shard's index (the run's source numbers), its pairs and plan, and its current numbers."""
+
+    index: ValueIndex
+    order: tuple[OrderKey, ...]
+    log_n: tuple[float, ...]
+    unprovided: tuple[float, ...]
+    pairs: tuple[Pair, ...] = ()
+    split: tuple[bool, ...] = ()
+    """Per pair: whether it shares values in other shards too (its terms go to the driver)."""
+    plan: Plan = attrs.field(factory=list)
+    probabilities: Sequence[float] = ()
+    scores: Sequence[float] = ()
+    results: Mapping[str, QuestionResult] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Bound:
+    """What a shard tells the driver once indexed: per source its informative claims, per pair its shared values."""
+
+    claims: tuple[tuple[int, int, tuple[float, ...]], ...]
+    """(source id, informative claims, partials of their weights)."""
+    pairs: tuple[tuple[int, int, int, int], ...]
+    """(a, b, values both give, questions on which they give one identical value), in the shard's pair order."""
+
+
+def survey(part: Part) -> tuple[Part, Mapping[str, frozenset[float]]]:
+    """The shard's speakers with the priors of their grades."""
+    return part, part.graded
+
+
+def bind(part: Part, config: Config) -> tuple[Shard, Bound]:
+    """Index the shard's votes with the run's source numbers; its informative claims and shared values."""
+    index = ValueIndex.of(part.votes, config.sources)
+    n_false = config.params.n_false
+    sizes = [part.domains.get(question) for question in index.questions]
+    log_n = tuple(math.log(size if size is not None else n_false) for size in sizes)
+    unprovided = tuple(
+        0.0 if size is None else max(0.0, size + 1 - (end - start))
+        for size, (start, end) in zip(sizes, index.q_range, strict=True)
+    )
+    informative = index.informative
+    claims = []
+    for s, given in enumerate(index.source_votes):
+        weights = [w for v, w in given if informative[v]]
+        if weights:
+            claims.append((s, len(weights), config.summed(weights)))
+    pairs = tuple(index.pairs()) if config.copy is not None else ()
+    order = tuple(part.order[question] for question in index.questions)
+    shard = Shard(index, order, log_n, unprovided, pairs)
+    return shard, Bound(tuple(claims), tuple((p.a, p.b, len(p.shared), p.shared_questions) for p in pairs))
+
+
+def connect(
+    shard: Shard, config: Config, wanted: frozenset[tuple[int, int]], split: frozenset[tuple[int, int]]
+) -> tuple[Shard, tuple[dict[tuple[int, int], int], dict[tuple[int, int], list[tuple[OrderKey, int]]]]]:
+    """The plan of the counts (with the run's vote order), and what the driver needs of the pairs.
+
+    Returns, for the ``wanted`` pairs, how many of the shard's questions both sources
+    answer; for its ``split`` pairs, where each shared value stands in the run's order.
+    """
+    index = shard.index
+    pair_id = {(pair.a, pair.b): i for i, pair in enumerate(shard.pairs)} if config.copy is not None else None
+    plan = _plan(index, config.rank, {}, pair_id)
+    answered: list[frozenset[int] | None] = [None] * len(index.sources)
+    common: dict[tuple[int, int], int] = {}
+    for a, b in wanted:
+        if not (index.source_votes[a] and index.source_votes[b]):
+            continue
+        for s in (a, b):
+            if answered[s] is None:
+                answered[s] = frozenset(index.value_question[v] for v, _ in index.source_votes[s])
+        first, second = answered[a], answered[b]
+        assert first is not None
+        assert second is not None
+        small, large = sorted((first, second), key=len)
+        found = sum(1 for question in small if question in large)
+        if found:
+            common[(a, b)] = found
+    places = {
+        (pair.a, pair.b): [(shard.order[index.value_question[v]], v) for v in pair.shared]
+        for pair in shard.pairs
+        if (pair.a, pair.b) in split
+    }
+    marked = tuple((pair.a, pair.b) in split for pair in shard.pairs)
+    start = _shares(index, {}) if config.method != "truthfinder" else ()
+    return attrs.evolve(shard, split=marked, plan=plan, probabilities=start), (common, places)
+
+
+@attrs.frozen
+class Evidence:
+    """AccuCopy's log-likelihoods of a shard's pairs: summed here (``whole``) or term by term (``terms``)."""
+
+    whole: tuple[tuple[float, float, float], ...]
+    """(independent, a copies b, b copies a) of each pair held here alone, in the shard's pair order."""
+    terms: tuple[tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]], ...]
+    """The same three terms per shared value, for each split pair, in the shard's pair order."""
+
+
+def weigh(shard: Shard, accuracy: Sequence[float], config: Config) -> tuple[Shard, Evidence]:
+    """The evidence of copying from the current accuracies and P(v): :meth:`Dependences.update`'s loop, per shard."""
+    copy = config.copy
+    assert copy is not None
+    c, n = copy.copy_rate, config.params.n_false
+    log = math.log
+    keep = 1.0 - c
+    probabilities = shard.probabilities
+    whole: list[tuple[float, float, float]] = []
+    terms: list[tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]] = []
+    for pair, split in zip(shard.pairs, shard.split, strict=True):
+        a, b = pair.a, pair.b
+        a1, a2 = accuracy[a], accuracy[b]
+        wrong_a, wrong_b = 1.0 - a1, 1.0 - a2
+        pt, pf = a1 * a2, wrong_a * wrong_b / n
+        t_ab, f_ab = c * a2 + keep * pt, c * wrong_b + keep * pf
+        t_ba, f_ba = c * a1 + keep * pt, c * wrong_a + keep * pf
+        independent, a_copies, b_copies = [], [], []
+        for v in pair.shared:
+            q = probabilities[v]
+            r = 1.0 - q
+            independent.append(log(q * pt + r * pf))
+            a_copies.append(log(q * t_ab + r * f_ab))
+            b_copies.append(log(q * t_ba + r * f_ba))
+        if split:
+            terms.append((tuple(independent), tuple(a_copies), tuple(b_copies)))
+        else:
+            whole.append((in_order(independent), in_order(a_copies), in_order(b_copies)))
+    return shard, Evidence(tuple(whole), tuple(terms))
+
+
+def in_order(terms: Sequence[float]) -> float:
+    """The terms added one by one from 0.0, as the single process adds a pair's log-likelihoods."""
+    total = 0.0
+    for x in terms:
+        total += x
+    return total
+
+
+def _sums(shard: Shard, score: Sequence[float], config: Config) -> Sums:
+    """Per source with informative votes here, the partials of its weighted scores over them."""
+    informative, summed = shard.index.informative, config.summed
+    found = []
+    for s, given in enumerate(shard.index.source_votes):
+        terms = [w * score[v] for v, w in given if informative[v]]
+        if terms:
+            found.append((s, summed(terms)))
+    return tuple(found)
+
+
+def vote(
+    shard: Shard, logit: Sequence[float], config: Config, factor: Sequence[float]
+) -> tuple[Shard, tuple[Sums, float]]:
+    """One AccuVote/AccuCopy round here: P(v) from the log-odds and the pairs' factors (in the shard's pair order).
+
+    Returns the per-source partials of Σ w·P(v) and the largest change of a probability here.
+    """
+    index = shard.index
+    counts = _counts(index, shard.plan, log_n=shard.log_n, logit=logit, factor=factor)
+    found, adjusted = _probabilities(index, counts, [()] * len(counts), 0.0, shard.unprovided)
+    change = max((abs(x - y) for x, y in zip(found, shard.probabilities, strict=True)), default=0.0)
+    return attrs.evolve(shard, probabilities=found, scores=adjusted), (_sums(shard, found, config), change)
+
+
+def confide(shard: Shard, trust: Sequence[float], config: Config) -> tuple[Shard, Sums]:
+    """One TruthFinder step here: s*(f) from the trust; per source the partials of Σ w·s*(f)."""
+    assert config.truth is not None
+    index = shard.index
+    found = confidences(index, [()] * len(index.value_answer), config.truth, trust)
+    return attrs.evolve(shard, scores=found), _sums(shard, found, config)
+
+
+def finish(shard: Shard, config: Config) -> tuple[Shard, tuple[tuple[int, int], ...]]:
+    """The shard's question results; per pair, its shared values nobody else gives and those not among the winners."""
+    index = shard.index
+    probabilities = shares(index, shard.scores) if config.method == "truthfinder" else shard.probabilities
+    winners = index.winners(probabilities) if shard.pairs else set()
+    counted = tuple(
+        (
+            sum(1 for v in pair.shared if len(index.value_votes[v]) == 2),
+            sum(1 for v in pair.shared if v not in winners),
+        )
+        for pair in shard.pairs
+    )
+    results = index.finish(config.method, probabilities, shard.scores, [0.0] * len(index.sources)).questions
+    return attrs.evolve(shard, results=results), counted

@@ -1,0 +1,201 @@
+"""The learned assessment on a Dask cluster: truth discovery in rounds of broadcast and reduction.
+
+Each slot partition builds its questions and their votes once (:func:`prepare`) and
+keeps them on its worker; the driver of :mod:`factlog.analysis._discovery._learn`
+then runs every round as one task per partition on those states: the accuracies go to
+every worker, each partition returns per-source exact partial sums and, for AccuCopy,
+its pairs' log-likelihoods, and the driver reduces them. At the end each partition
+weighs its own questions with what was learned (:func:`conclude`). The arithmetic is
+the single process's, so are the floats: the assessment is equal to
+:func:`factlog.assess`'s, object for object.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+from dask.delayed import Delayed
+from distributed import Client, Future, wait
+
+from factlog.analysis._discovery import AccuCopyParams, Discovery, TruthFinderParams
+from factlog.analysis._discovery._learn import Learned, Local, learn
+from factlog.analysis._discovery._shard import OrderKey, Part, Shard
+from factlog.analysis._index import Index
+from factlog.assessment._assessment import (
+    Assessment,
+    PropositionAssessment,
+    assessment_order,
+    judged,
+    known_by,
+    weight,
+)
+from factlog.assessment._methods import beliefs, grades, votes_of
+from factlog.assessment._questions import Question, questions
+from factlog.dask._passes import Bucket, _part, _view
+from factlog.model._dates import PartialDate
+
+__all__ = ["Cluster", "assessed_in_rounds", "conclude", "learned", "prepare"]
+
+
+def _order(view: Index, found: Sequence[Question]) -> list[OrderKey]:
+    """Each question's place in the whole set's question order.
+
+    :func:`~factlog.assessment._questions.questions` yields the yes/no questions, then
+    the slots', each key's (or slot's) in the order its first reading was indexed: by
+    the claim's id (:func:`~factlog.assessment._assessment.known_by`), then the
+    reading's number within the claim (a claim with several objects or a pattern reads
+    several propositions); a key's time groups follow in turn. Every claim of a key
+    lies in one partition, so the same first reading is found here.
+    """
+    keys: list[OrderKey] = []
+    seen: dict[tuple[int, str, int], int] = {}
+    for question in found:
+        entry = question.entries[0]
+        if question.slot is None:
+            assert entry.key is not None
+            first = view.by_key[entry.key][0]
+            head = (0, first.id, first.part)
+        else:
+            proposition = entry.proposition
+            assert proposition is not None
+            first = view.by_slot[(proposition.subject, proposition.predicate, proposition.qualifiers)][0]
+            head = (1, first.id, first.part)
+        turn = seen.get(head, 0)
+        seen[head] = turn + 1
+        keys.append((*head, turn))
+    return keys
+
+
+def prepare(
+    small: Any,
+    as_of: PartialDate | None,
+    method: str,
+    number: int,
+    partitions: int,
+    *buckets: Bucket,
+    explain: bool = True,  # noqa: ARG001 - the signature of assess_partition: weighing comes later (conclude)
+) -> tuple[list[Question], Part]:
+    """Partition ``number`` of the ``slot`` pass: its questions, and their votes as a shard's :class:`Part`."""
+    claims = known_by(_part(small, buckets)[0], as_of)
+    view = _view(Index.of(claims), "slot", number, partitions, validate=False)
+    found = list(questions(view, weight))
+    graded, domains = grades(found)
+    order = dict(zip(domains, _order(view, found), strict=True))  # domains: every question's name, in order
+    votes = tuple(votes_of(found, method))
+    return found, Part(votes, {speaker: frozenset(priors) for speaker, priors in graded.items()}, domains, order)
+
+
+def conclude(
+    found: list[Question], shard: Shard, method: str, learned: Learned, *, explain: bool = True
+) -> list[PropositionAssessment]:
+    """The partition's assessments, unsorted: its questions' beliefs, weighed with what the run learned."""
+    discovery = Discovery(method, shard.results, {}, (), learned.rounds, learned.converged)
+    results = beliefs(found, discovery)
+    summary = (tuple(learned.sources.values()), learned.dependences, learned.rounds, learned.converged)
+    return judged(found, results, summary, explain=explain)
+
+
+def learned(runner: Local | Cluster, method: str) -> Learned:
+    """A learning method over the runner's :class:`Part` states, with the parameters :func:`factlog.assess` uses."""
+    copy = AccuCopyParams() if method == "accucopy" else None
+    truth = TruthFinderParams() if method == "truthfinder" else None
+    return learn(runner, method, copy=copy, truth=truth)
+
+
+@attrs.frozen
+class _Box:
+    """A value Dask moves as one pickled object (a list or tuple it would walk item by item)."""
+
+    value: Any
+
+
+def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> tuple[Any, _Box]:
+    done, result = step(state, *(a.value if isinstance(a, _Box) else a for a in arguments))
+    return done, _Box(result)
+
+
+class Cluster:
+    """Shards held by Dask workers (futures): each step is one task per shard, on the worker that holds it.
+
+    Each shard's tasks are pinned to the worker its state was built on: the scheduler
+    sizes a state by its shallow size, so it would otherwise move whole indexes between
+    workers to balance the load, every round.
+    """
+
+    def __init__(self, client: Client, states: Sequence[Any]) -> None:
+        self.client = client
+        self.states = list(states)
+        wait(self.states)
+        held = client.who_has(self.states)
+        self.where = [sorted(held[state.key])[:1] or None for state in self.states]
+
+    def share(self, value: Any) -> Any:
+        """Scattered to every worker once, under a fresh key, boxed."""
+        return self.client.scatter(_Box(value), broadcast=True, hash=False)
+
+    def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
+        """One task per shard; the new states stay on the workers, the results are gathered."""
+        submit, where = self.client.submit, self.where
+        boxed = [value if isinstance(value, Future) else _Box(value) for value in shared]
+        done = [
+            submit(
+                _step,
+                step,
+                state,
+                *boxed,
+                *(() if own is None else (_Box(own[i]),)),
+                pure=False,
+                workers=where[i],
+                allow_other_workers=where[i] is None,
+            )
+            for i, state in enumerate(self.states)
+        ]
+        self.states = [
+            submit(operator.getitem, future, 0, pure=False, workers=where[i], allow_other_workers=where[i] is None)
+            for i, future in enumerate(done)
+        ]
+        boxes = self.client.gather([submit(operator.getitem, future, 1, pure=False) for future in done])
+        return [box.value for box in boxes]
+
+
+def assessed_in_rounds(
+    client: Client | None,
+    compute: Callable[[list[Delayed]], list[Any]],
+    tasks: list[Delayed],
+    method: str,
+    when: PartialDate | None,
+    *,
+    explain: bool = True,
+) -> Assessment:
+    """The learning methods: each partition's questions stay where :func:`prepare` builds them; rounds, then weighing.
+
+    Without a client the partitions are computed by ``compute`` (the synchronous
+    scheduler) and stepped in this process; with one, their states stay on the workers.
+    """
+    if client is None:
+        prepared = compute(tasks)
+        runner = Local(part for _, part in prepared)
+        found = learned(runner, method)
+        items = [
+            item
+            for (mine, _), shard in zip(prepared, runner.states, strict=True)
+            for item in conclude(mine, shard, method, found, explain=explain)
+        ]
+    else:
+        futures = client.compute(tasks)
+        mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
+        cluster = Cluster(client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures])
+        del futures
+        found = learned(cluster, method)
+        ends = [
+            client.submit(conclude, q, shard, method, found, explain=explain, pure=False)
+            for q, shard in zip(mine, cluster.states, strict=True)
+        ]
+        items = [item for part in client.gather(ends) for item in part]
+    items.sort(key=assessment_order)
+    return Assessment(
+        tuple(items), method, when, tuple(found.sources.values()), found.dependences, found.rounds, found.converged
+    )
