@@ -47,6 +47,7 @@ from factlog.io._sections import claim_set, read_claim_set, section_reader
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
 from factlog.model._vocabulary import Vocabulary
+from factlog.model._written import has_pending, resolve_written
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "load", "loads", "loads_lines"]
 
@@ -141,6 +142,21 @@ def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -
         raise UnknownIdError(problems)
 
 
+def _resolve_written(parts: list[tuple[str, ClaimSet]], merged: ClaimSet) -> tuple[list[tuple[str, ClaimSet]], ClaimSet]:
+    """Every ``when`` in words resolved against the merged set; a FormatError naming each that cannot be."""
+    if not any(has_pending(part) for _, part in parts):
+        return parts, merged
+    resolved: list[tuple[str, ClaimSet]] = []
+    problems: list[str] = []
+    for name, part in parts:
+        done, found = resolve_written(part, merged)
+        resolved.append((name, done))
+        problems.extend(f"{prefix(name)}$.claims[{index}].proposition.when: {message}" for index, message in found)
+    if problems:
+        raise FormatError(problems)
+    return resolved, merge_all(resolved)
+
+
 @paused_gc
 def loads(
     text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
@@ -153,7 +169,7 @@ def loads(
     claims = _read_json(text, name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
-    return claims
+    return _resolve_written([(name or "", claims)], claims)[1]
 
 
 @paused_gc
@@ -164,7 +180,7 @@ def loads_lines(
     claims = _read_lines(text, name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
-    return claims
+    return _resolve_written([(name or "", claims)], claims)[1]
 
 
 def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
@@ -292,7 +308,10 @@ def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limit
     """Read a file, several files, or every claim file below a folder, as one merged set.
 
     A conflicting redefinition of an id across files is a :class:`~factlog.ConflictError`
-    naming both files; ids are checked across all the files together.
+    naming both files; ids are checked across all the files together. A proposition's
+    ``when`` in words ("on Tuesday") is resolved against the claim's date and the events
+    of all the files (:class:`~factlog.WrittenWhen`); one that cannot be is a
+    :class:`~factlog.FormatError` naming the file and JSON path.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -315,7 +334,7 @@ def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limit
     merged = merge_all(parts)
     if references:
         _check_references(parts, merged)
-    return merged
+    return _resolve_written(parts, merged)[1]
 
 
 def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:

@@ -228,7 +228,15 @@ class Proposition:
         default=(), converter=_qualifiers, validator=_check_qualifiers, metadata=_doc("place, role, ...")
     )
     when: Interval | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(Interval)), metadata=_doc("Valid time.")
+        default=None,
+        validator=v.optional(v.instance_of(Interval)),
+        metadata={
+            **_doc(
+                "Valid time: a date or interval, or words counted from the claim's date ('on Tuesday',"
+                " 'two days after the strike'), kept as written."
+            ),
+            "words": True,
+        },
     )
 
 
