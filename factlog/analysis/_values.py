@@ -12,7 +12,6 @@ says so), and the rules report them instead of passing over them.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Sequence
 from typing import Any

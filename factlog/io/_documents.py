@@ -142,7 +142,9 @@ def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -
         raise UnknownIdError(problems)
 
 
-def _resolve_written(parts: list[tuple[str, ClaimSet]], merged: ClaimSet) -> tuple[list[tuple[str, ClaimSet]], ClaimSet]:
+def _resolve_written(
+    parts: list[tuple[str, ClaimSet]], merged: ClaimSet
+) -> tuple[list[tuple[str, ClaimSet]], ClaimSet]:
     """Every ``when`` in words resolved against the merged set; a FormatError naming each that cannot be."""
     if not any(has_pending(part) for _, part in parts):
         return parts, merged

@@ -10,7 +10,7 @@ __all__ = ["known_unit", "unit_registry"]
 
 @functools.cache
 def unit_registry() -> Any:
-    """pint's registry of units, built once, on first use: ``import factlog`` stays light."""
+    """The registry of units, built once, on first use: ``import factlog`` stays light."""
     import pint  # noqa: PLC0415 - a units registry takes a while to build; only when units are read
 
     return pint.UnitRegistry()

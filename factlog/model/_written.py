@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 import attrs
 
@@ -29,6 +28,7 @@ from factlog.errors import DateError, TimeExpressionError
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, parse_interval
 from factlog.model._kinds import EntityKind
+from factlog.model._nouns import Claim, Proposition
 from factlog.model._relative import _rules, resolve_when
 from factlog.model._scales import Polarity
 
@@ -133,11 +133,13 @@ def read_when(text: str) -> Interval:
     return WrittenWhen.pending(text)
 
 
-def _pending(claims: ClaimSet) -> Iterator[int]:
+def _pending(claims: ClaimSet) -> Iterator[tuple[int, Claim, Proposition, WrittenWhen]]:
     for index, claim in enumerate(claims.claims):
         proposition = claim.proposition
-        if proposition is not None and type(proposition.when) is WrittenWhen and not proposition.when.resolved:
-            yield index
+        if proposition is not None:
+            when = proposition.when
+            if type(when) is WrittenWhen and not when.resolved:
+                yield index, claim, proposition, when
 
 
 def has_pending(claims: ClaimSet) -> bool:
@@ -166,9 +168,9 @@ def events_of(claims: ClaimSet) -> tuple[dict[str, Interval], tuple[str, ...]]:
             continue
         if type(proposition.when) is WrittenWhen:
             continue
-        named = [proposition.subject, proposition.object] if isinstance(proposition.object, str) else [
-            proposition.subject
-        ]
+        named = (
+            [proposition.subject, proposition.object] if isinstance(proposition.object, str) else [proposition.subject]
+        )
         for name in named:
             found = naming.get(str(name).casefold())
             if found is not None:
@@ -192,11 +194,10 @@ def _hull(whens: list[Interval]) -> Interval:
     return Interval(first.start, last.end, start_unknown=first.start_unknown, end_unknown=last.end_unknown)
 
 
-def anchor_of(claim: Any, claims: ClaimSet) -> Interval | None:
+def anchor_of(claim: Claim, claims: ClaimSet) -> Interval | None:
     """When a claim's words for time are said: its ``stated`` date, else its first source's ``published``."""
     if claim.stated is not None:
-        stated: Interval = claim.stated
-        return stated
+        return claim.stated
     source = claims.source_by_id.get(claim.evidence[0].source)
     return None if source is None else source.published
 
@@ -210,15 +211,13 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
     event the set does not date, or words that cannot be resolved are problems; with
     any, ``part`` is returned unchanged.
     """
-    indices = list(_pending(part))
-    if not indices:
+    pending = list(_pending(part))
+    if not pending:
         return part, []
     events, undated = events_of(within)
     claims = list(part.claims)
     problems: list[tuple[int, str]] = []
-    for index in indices:
-        claim = claims[index]
-        when = claim.proposition.when
+    for index, claim, proposition, when in pending:
         anchor = anchor_of(claim, within)
         if anchor is None:
             problems.append(
@@ -235,8 +234,7 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
             hint = f" (events named but dated by no claim: {', '.join(undated)})" if undated else ""
             problems.append((index, f"cannot resolve {when.written!r} from {anchor}: {error}{hint}"))
             continue
-        proposition = attrs.evolve(claim.proposition, when=resolved)
-        claims[index] = attrs.evolve(claim, proposition=proposition)
+        claims[index] = attrs.evolve(claim, proposition=attrs.evolve(proposition, when=resolved))
     if problems:
         return part, problems
     return attrs.evolve(part, claims=tuple(claims)), []
