@@ -64,7 +64,8 @@ def _text(document: dict[str, Any]) -> str:
 
 def _when(document: dict[str, Any], name: str | None = None) -> factlog.Interval:
     when = factlog.loads(json.dumps(document), name=name).claim_by_id["c1"].proposition
-    assert when is not None and when.when is not None
+    assert when is not None
+    assert when.when is not None
     return when.when
 
 
@@ -163,14 +164,16 @@ def test_words_without_an_anchor_are_a_format_error() -> None:
     del document["sources"][0]["published"]
     [error] = _errors(document)
     assert error.startswith("claims.json: $.claims[0].proposition.when: 'on Tuesday' needs a date")
-    assert "'stated'" in error and "'published'" in error
+    assert "'stated'" in error
+    assert "'published'" in error
 
 
 def test_an_unknown_event_is_a_format_error() -> None:
     """An anchor event the set does not define is refused, listing the events it knows."""
     [error] = _errors(_document("two days after the summit"))
     assert error.startswith("claims.json: $.claims[0].proposition.when: cannot resolve")
-    assert "unknown event 'the summit'" in error and "the strike" in error
+    assert "unknown event 'the summit'" in error
+    assert "the strike" in error
 
 
 def test_an_event_no_claim_dates_is_named_in_the_error() -> None:
