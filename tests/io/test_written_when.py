@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import factlog
 from factlog import ClaimLog, WrittenWhen
 from factlog.cli import main
+from tests.strategies import anchor_days, time_words
 
 PUBLISHED = "2025-10-30"  # a Thursday
 
@@ -58,10 +59,6 @@ def _document(when: str | None = "on Tuesday", **claim: Any) -> dict[str, Any]:
     }
 
 
-def _text(document: dict[str, Any]) -> str:
-    return factlog.dumps(factlog.loads(json.dumps(document)))
-
-
 def _when(document: dict[str, Any], name: str | None = None) -> factlog.Interval:
     when = factlog.loads(json.dumps(document), name=name).claim_by_id["c1"].proposition
     assert when is not None
@@ -75,27 +72,7 @@ def _errors(document: dict[str, Any]) -> list[str]:
     return caught.value.errors
 
 
-_FORMS = st.sampled_from(
-    [
-        "on Tuesday",
-        "last week",
-        "this month",
-        "earlier this year",
-        "in six years",
-        "two days ago",
-        "yesterday",
-        "in October",
-        "two days after the strike",
-        "before the port strike",
-        "since the strike",
-        "October 2025",
-        "Wednesday, 29 October 2025",
-    ]
-)
-_ANCHORS = st.dates(min_value=datetime.date(2021, 1, 1), max_value=datetime.date(2030, 12, 31))
-
-
-@given(_FORMS, _ANCHORS, st.booleans())
+@given(time_words, anchor_days, st.booleans())
 def test_written_when_round_trips_and_resolves_as_resolve_when(words: str, day: datetime.date, stated: bool) -> None:
     """A when in words survives load → dumps unchanged, and means what resolve_when says on the anchor."""
     anchor = day.isoformat()
