@@ -143,20 +143,30 @@ def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -
 
 
 def _resolve_written(
-    parts: list[tuple[str, ClaimSet]], merged: ClaimSet
+    parts: list[tuple[str, ClaimSet]], merged: ClaimSet, context: ClaimSet | None = None
 ) -> tuple[list[tuple[str, ClaimSet]], ClaimSet]:
     """Every ``when`` in words resolved against the merged set; a FormatError naming each that cannot be."""
     if not any(has_pending(part) for _, part in parts):
         return parts, merged
+    within = merged if context is None else _overlay(context, merged)
     resolved: list[tuple[str, ClaimSet]] = []
     problems: list[str] = []
     for name, part in parts:
-        done, found = resolve_written(part, merged)
+        done, found = resolve_written(part, within)
         resolved.append((name, done))
         problems.extend(f"{prefix(name)}$.claims[{index}].proposition.when: {message}" for index, message in found)
     if problems:
         raise FormatError(problems)
     return resolved, merge_all(resolved)
+
+
+def _overlay(base: ClaimSet, top: ClaimSet) -> ClaimSet:
+    """The entities, sources and claims of ``base``, with those of ``top`` in place of the same ids."""
+
+    def section(name: str) -> tuple[Any, ...]:
+        return tuple({item.id: item for item in (*getattr(base, name), *getattr(top, name))}.values())
+
+    return ClaimSet(entities=section("entities"), sources=section("sources"), claims=section("claims"))
 
 
 @paused_gc
@@ -306,14 +316,21 @@ def _files(paths: Iterable[PathLike]) -> list[Path]:
 
 
 @paused_gc
-def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
+def load(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    references: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+    context: ClaimSet | None = None,
+) -> ClaimSet:
     """Read a file, several files, or every claim file below a folder, as one merged set.
 
     A conflicting redefinition of an id across files is a :class:`~factlog.ConflictError`
     naming both files; ids are checked across all the files together. A proposition's
     ``when`` in words ("on Tuesday") is resolved against the claim's date and the events
-    of all the files (:class:`~factlog.WrittenWhen`); one that cannot be is a
-    :class:`~factlog.FormatError` naming the file and JSON path.
+    of all the files (:class:`~factlog.WrittenWhen`) and of ``context`` (a claim set the
+    files add to, such as a store's; the files' own records come first); one that cannot
+    be is a :class:`~factlog.FormatError` naming the file and JSON path.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -336,7 +353,7 @@ def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limit
     merged = merge_all(parts)
     if references:
         _check_references(parts, merged)
-    return _resolve_written(parts, merged)[1]
+    return _resolve_written(parts, merged, context)[1]
 
 
 def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:

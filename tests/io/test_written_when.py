@@ -223,3 +223,26 @@ def test_the_schema_accepts_words_for_when() -> None:
     validator = jsonschema.Draft202012Validator(factlog.json_schema())
     assert validator.is_valid(_document())
     assert not validator.is_valid(_document(stated="on Tuesday"))
+
+
+def test_log_append_counts_from_a_source_the_store_holds(tmp_path: Path) -> None:
+    """A file of claims alone may use words: the store's source gives the date to count from."""
+    document = _document()
+    store = tmp_path / "claims.db"
+    first, second = tmp_path / "sources.json", tmp_path / "claims.json"
+    first.write_text(json.dumps({**document, "claims": [document["claims"][1]]}), encoding="utf-8")
+    second.write_text(json.dumps({"format": "factlog", "version": 1, "claims": document["claims"][:1]}), "utf-8")
+    assert main(["log", "append", str(store), str(first)]) == 0
+    assert main(["log", "append", str(store), str(second)]) == 0
+    claims = ClaimLog(store).read()
+    assert str(claims.claim_by_id["c1"].proposition.when) == "2025-10-28"  # type: ignore[union-attr]
+
+
+def test_load_counts_from_a_context_set(tmp_path: Path) -> None:
+    """load(..., context=) resolves words against sources and events the context defines."""
+    document = _document("two days after the strike")
+    file = tmp_path / "claims.json"
+    file.write_text(json.dumps({"format": "factlog", "version": 1, "claims": document["claims"][:1]}), "utf-8")
+    context = factlog.loads(json.dumps({**document, "claims": document["claims"][1:]}))
+    claims = factlog.load(file, references=False, context=context)
+    assert str(claims.claims[0].proposition.when) == "2025-10-22"  # type: ignore[union-attr]
