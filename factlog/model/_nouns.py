@@ -39,7 +39,6 @@ from factlog.model._quantities import Estimate, Quantity
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._sources import Source, SourceDate
 from factlog.model._stances import Regarding
-from factlog.model._units import known_unit
 
 __all__ = [
     "Acknowledgement",
@@ -159,7 +158,7 @@ class Predicate:
         validator=v.optional(v.instance_of(Quantity)),
         metadata=_doc(
             "Absolute difference under which two quantities agree: {'amount': 10, 'unit': 'minute'};"
-            " a unit pint knows, or none."
+            " a unit pint knows, one the predicate's figures give, or none."
         ),
     )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
@@ -167,12 +166,6 @@ class Predicate:
     def __attrs_post_init__(self) -> None:
         if self.margin is not None and (self.margin.amount is None or self.margin.estimate is not None):
             raise FieldError("margin", "a margin is a plain amount with an optional unit")
-        if self.margin is not None and self.margin.unit is not None and not known_unit(self.margin.unit):
-            raise FieldError(
-                "margin.unit",
-                f"{self.margin.unit!r} is not a unit pint knows: a margin is converted to the figures' unit"
-                " (leave the unit out for a count, such as troops)",
-            )
         if self.symmetric and self.inverse is not None:
             raise FieldError("inverse", "a symmetric predicate has no inverse")
         if self.inverse == self.id:
