@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SAFE_SCHEMES", "escape_bidi", "escape_markdown", "escape_terminal", "safe_url"]
+__all__ = ["SAFE_SCHEMES", "escape_bidi", "escape_hidden", "escape_markdown", "escape_terminal", "safe_url"]
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([^/?#]*?):")
@@ -85,6 +85,21 @@ def escape_bidi(text: str) -> str:
     U+200E and U+200F, which only nudge neutral characters, are kept for right-to-left text.
     """
     return _BIDI.sub(_visible, text)
+
+
+# What an HTML page would swallow silently: control characters but HTML's own whitespace
+# (tab, line feed, form feed, carriage return), and the bidi controls.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_hidden(text: str) -> str:
+    r"""``text`` with what a page would hide shown as ``\x1b``-style escapes: for HTML.
+
+    The bidi controls of :func:`escape_bidi`, and the control characters (C0 but HTML's
+    whitespace, DEL, C1) that the HTML standard makes parse errors and browsers show as
+    nothing, so an escape sequence or a NUL in a name is seen, as on the terminal.
+    """
+    return _HIDDEN.sub(_visible, text)
 
 
 def safe_url(value: object, schemes: frozenset[str] = SAFE_SCHEMES) -> str:

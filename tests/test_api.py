@@ -5,6 +5,9 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
+from typing import Any
+
+import pytest
 
 import factlog
 
@@ -66,3 +69,18 @@ def test_import_is_light() -> None:
     code = "import sys, factlog; print('orjson' in sys.modules, factlog.io._documents._converter.cache_info().currsize)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "0"]
+
+
+@pytest.mark.parametrize(
+    ("function", "name"),
+    [
+        (factlog.check, "factlog.check"),
+        (factlog.assess, "factlog.assess"),
+        (factlog.dumps, "factlog.dumps"),
+        (factlog.dumps_lines, "factlog.dumps_lines"),
+    ],
+)
+def test_a_path_given_for_a_claim_set_is_an_argument_error(function: Any, name: str) -> None:
+    """A path where a ClaimSet belongs is an ArgumentError naming the function (it was an AttributeError)."""
+    with pytest.raises(factlog.ArgumentError, match=f"^{name}: expected a ClaimSet .*got str$"):
+        function("sources/")

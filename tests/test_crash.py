@@ -15,6 +15,28 @@ def test_killed_dump_leaves_the_old_or_the_new_file_and_no_temporary() -> None:
     assert (report["torn_targets"], report["temporary_files_left"]) == (0, 0)
 
 
+# A writer that rewrites the file in place, in two writes: what dump must never be.
+_IN_PLACE = """
+import sys
+target, first, second = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read()
+started = False
+while True:
+    for text in (first, second):
+        with open(target, "w") as stream:
+            stream.write(text[: len(text) // 2])
+            stream.flush()
+            stream.write(text[len(text) // 2 :])
+    if not started:
+        print("dumping", flush=True)
+        started = True
+"""
+
+
+def test_the_crash_harness_counts_the_torn_targets_of_an_in_place_writer() -> None:
+    """The harness can fail: killing a writer that rewrites in place leaves torn targets, and they are counted."""
+    assert kill_dumps(rounds=4, dumper=_IN_PLACE)["torn_targets"] > 0
+
+
 def test_killed_appender_of_large_documents_loses_no_acknowledged_record() -> None:
     """Every append of a MiB-sized document that returned before the kill is in the store afterwards."""
     report = kill_appends(rounds=4)

@@ -31,7 +31,7 @@ from factlog.assessment._methods import DEFAULT_METHOD, METHODS, ValueSimilarity
 from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
 from factlog.assessment._reasons import Copying, reasons_for
 from factlog.errors import ArgumentError
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Object
 from factlog.model._scales import Credibility, Reliability
@@ -198,10 +198,7 @@ def assess(
     every method but ``majority`` (see ``docs/assessment.md``). Propositions with
     any origin against them come first, then the rest, each part ordered by statement.
     """
-    if not isinstance(claims, ClaimSet):
-        raise ArgumentError(
-            f"factlog.assess: expected a ClaimSet (from factlog.load or factlog.loads), got {type(claims).__name__}"
-        )
+    expect_claim_set(claims, "factlog.assess")
     if not isinstance(method, str) or method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     if not isinstance(explain, bool):

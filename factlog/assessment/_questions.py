@@ -38,7 +38,11 @@ CERTAINTY_WEIGHT = {
     Certainty.POSSIBLE: 0.4,
     Certainty.UNCOMMITTED: 0.0,
 }
-"""How much of a vote a claim casts for the certainty its holder expressed (uncommitted: none)."""
+"""How much of a vote a claim casts for the certainty its holder expressed (uncommitted: none).
+
+Chosen here, like :data:`DISCOUNTS`: a factlog convention that keeps the certainty
+words in order (certain 1, probable 0.7, possible 0.4), not a measured rate.
+"""
 
 DISCOUNTS = {
     "interested": 0.2,

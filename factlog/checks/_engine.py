@@ -13,7 +13,7 @@ from factlog.analysis._index import Entry, Index
 from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ConflictError
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
@@ -207,9 +207,10 @@ def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES, *, stale: boo
 
     Findings whose id the claim set acknowledges are marked acknowledged and do not
     count toward failure. With ``stale`` (the default), an acknowledgement that
-    matches no finding is reported; turn it off when running only some rules.
+    matches no finding is reported; turn it off when running only some rules. Raises
+    :class:`~factlog.ArgumentError` when ``claims`` is not a :class:`ClaimSet`.
     """
-    index = Index.of(claims)
+    index = Index.of(expect_claim_set(claims, "factlog.check"))
     return Report(finish(index, run_rules(index, rules), rules, stale=stale), claims)
 
 

@@ -41,8 +41,8 @@ def _buckets(index: Index, key: PropositionKey, cache: dict[PropositionKey, _Buc
         for entry in index.key_group(key):
             if entry.stated is not None and entry.claim.certainty is not Certainty.UNCOMMITTED:
                 found.setdefault((entry.speaks_for, entry.claim.polarity), []).append(entry)
-        for entries in found.values():
-            entries.sort(key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
+        for side, entries in found.items():
+            found[side] = chronological(entries)
         cache[key] = found
     return found
 

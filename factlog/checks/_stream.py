@@ -50,7 +50,7 @@ def _numpy() -> Any:
     try:
         import numpy  # noqa: PLC0415 - heavy, and only this path needs it
     except ImportError:  # pragma: no cover - the test extra installs it
-        raise ArgumentError(["the compact check needs numpy: pip install '.[scale]' in a checkout"]) from None
+        raise ArgumentError("the compact check needs numpy: pip install '.[scale]' in a checkout") from None
     return numpy
 
 
@@ -81,11 +81,13 @@ def check_lines(
     """
     unknown = [getattr(rule, "__name__", repr(rule)) for rule in rules if rule not in DEFAULT_RULES]
     if unknown:
-        raise ArgumentError([f"check_lines runs only the default rules, not {', '.join(unknown)}"])
+        raise ArgumentError(f"check_lines runs only the default rules, not {', '.join(unknown)}")
     if batch < 1 or bin_size < 1:
-        raise ArgumentError([f"batch and bin_size must be at least 1, not {batch} and {bin_size}"])
+        raise ArgumentError(f"batch and bin_size must be at least 1, not {batch} and {bin_size}")
     np = _numpy()
     file = Path(path)
+    if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
+        return check(load(file), rules, stale=stale)
     try:
         columns, base = scan(file, batch, rules)
     except Exception:

@@ -79,5 +79,6 @@ def _draft(arguments: argparse.Namespace) -> int:
     except OSError as error:
         raise InputError(f"{output.parent}: cannot create the folder: {error.strerror or error}") from None
     write_draft(claims, text, output)
-    print(f"drafted {len(claims.claims)} claims from {article} into {os.fspath(output)}")
+    count = len(claims.claims)
+    print(f"drafted {count} claim{'' if count == 1 else 's'} from {article} into {os.fspath(output)}")
     return EXIT_OK

@@ -139,6 +139,8 @@ def _import(arguments: argparse.Namespace) -> int:
 
 def _refuse_claim_set(path: str) -> None:
     """A claim-set file given to ``log import``: say to use ``log append``."""
+    if not Path(path).is_file():
+        return  # the import refuses what is not a regular file, without opening (and waiting on) a named pipe
     try:
         with Path(path).open("rb") as stream:
             start = stream.read(4096)

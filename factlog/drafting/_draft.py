@@ -16,6 +16,7 @@ from factlog.drafting._propositions import office_titles, sentence_proposition
 from factlog.drafting._segment import sentences
 from factlog.errors import InputError
 from factlog.io import dump
+from factlog.io._atomic import write_atomic
 from factlog.model import (
     Attribution,
     Claim,
@@ -288,7 +289,9 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str]) -> No
 
     The text is written as UTF-8 under each source's ``document`` name in the folder of
     ``path`` (left alone when that file already holds the same bytes), so quotes and
-    the SHA-256 can be verified. Raises :class:`InputError` when either cannot be written.
+    the SHA-256 can be verified. Both are written atomically (a temporary file renamed
+    over the target, as :func:`~factlog.dump` writes). Raises :class:`InputError` when
+    either cannot be written.
     """
     target = Path(path)
     data = text.encode("utf-8")
@@ -298,8 +301,8 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str]) -> No
         beside = target.parent / source.document
         try:
             same = beside.is_file() and beside.read_bytes() == data
-            if not same:
-                beside.write_bytes(data)
         except OSError as error:
             raise InputError(f"{beside}: cannot write: {error.strerror or error}") from None
+        if not same:
+            write_atomic(beside, data)  # as dump writes: a crash leaves the old text or the new
     dump(claims, target)

@@ -8,7 +8,8 @@ entities are found in the registry):
 * ``attends`` — "X attended / to attend E", E an event entity;
 * ``takes-place-on`` — an event entity and a date in one sentence: the event's date;
 * a figure with a unit ("11,000 troops") — the object of a functional predicate whose
-  label names that unit, about the first entity of the sentence;
+  label names that unit, about the first entity of the sentence; the words before it
+  keep their meaning ("at least 120 troops" is ``at-least``, "about 600" ``about``);
 * office titles — "former U.S. President Donald Trump" (``holds-office``, denied at the
   time the article was written), "Russian President Vladimir Putin" (``holds-office``,
   affirmed then). The office is the registry entity named "<title> of <country>".
@@ -24,6 +25,7 @@ from factlog.drafting._names import Names
 from factlog.model._dates import Interval
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import DateValue, Proposition, Quantity
+from factlog.model._quantities import Estimate
 from factlog.model._scales import Polarity
 
 __all__ = ["Found", "office_titles", "sentence_proposition"]
@@ -53,7 +55,36 @@ _OFFICE = re.compile(
     rf"Ukrainian|British|French|German|[A-Z][a-z]+[’']s)\s+(?P<title>{_TITLES})\s+"
     rf"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})"
 )
-_FIGURE = re.compile(r"(?<![\w.])(?P<amount>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?P<unit>[a-z]+)")
+# The words before a figure that say how it was given (docs/format.md, "Figures as
+# reporters give them"): "at least 120" has no upper bound, and is never drafted as 120.
+_ESTIMATES = {
+    "at least": Estimate.AT_LEAST,
+    "no fewer than": Estimate.AT_LEAST,
+    "no less than": Estimate.AT_LEAST,
+    "more than": Estimate.MORE_THAN,
+    "over": Estimate.MORE_THAN,
+    "upwards of": Estimate.MORE_THAN,
+    "in excess of": Estimate.MORE_THAN,
+    "up to": Estimate.UP_TO,
+    "as many as": Estimate.UP_TO,
+    "at most": Estimate.UP_TO,
+    "no more than": Estimate.UP_TO,
+    "fewer than": Estimate.LESS_THAN,
+    "less than": Estimate.LESS_THAN,
+    "under": Estimate.LESS_THAN,
+    "about": Estimate.ABOUT,
+    "around": Estimate.ABOUT,
+    "approximately": Estimate.ABOUT,
+    "roughly": Estimate.ABOUT,
+    "some": Estimate.ABOUT,
+    "an estimated": Estimate.ABOUT,
+    "nearly": Estimate.ABOUT,
+    "almost": Estimate.ABOUT,
+}
+_FIGURE = re.compile(
+    r"(?:\b(?P<estimate>(?i:" + "|".join(sorted(_ESTIMATES, key=len, reverse=True)) + r"))\s+)?"
+    r"(?<![\w.])(?P<amount>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?P<unit>[a-z]+)"
+)
 
 
 @attrs.frozen
@@ -109,7 +140,10 @@ def _figure(names: Names, vocabulary: dict[str, str], sentence: str, when: Inter
             continue
         text = match.group("amount").replace(",", "")
         amount: int | float = float(text) if "." in text else int(text)
-        return Proposition(subject=subject, predicate=predicate, object=Quantity(amount=amount, unit=unit), when=when)
+        words = match.group("estimate")
+        estimate = None if words is None else _ESTIMATES[" ".join(words.lower().split())]
+        figure = Quantity(amount=amount, estimate=estimate, unit=unit)
+        return Proposition(subject=subject, predicate=predicate, object=figure, when=when)
     return None
 
 

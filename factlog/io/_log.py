@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 from cattrs.errors import BaseValidationError
 
-from factlog.errors import ConflictError, FormatError, UnknownIdError
+from factlog.errors import ArgumentError, ConflictError, FormatError, UnknownIdError
 from factlog.io._documents import _converter, _messages
 from factlog.io._logrules import RetractedWarning, held, keep_document, refusal, without_dangling
 from factlog.io._parsing import DEFAULT_LIMITS, check_writable, parse_json
@@ -100,12 +100,12 @@ def _now() -> datetime.datetime:
 def _timestamp(moment: datetime.datetime) -> str:
     """The fixed-width UTC text of a time (so that text order is time order)."""
     if moment.utcoffset() != datetime.timedelta(0):
-        raise ValueError(f"log times are UTC, got {moment!r}")
+        raise ArgumentError(f"log times are UTC, got {moment!r}")
     return moment.astimezone(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datetime.datetime:
-    """A UTC time from an aware datetime or ISO 8601 text; ValueError otherwise.
+    """A UTC time from an aware datetime or ISO 8601 text; :class:`~factlog.ArgumentError` otherwise.
 
     Without ``strict`` a bare date or time means the end of that day or moment, in UTC
     (what ``--as-of 2025-10-31`` means); with it (times in records) the offset is required.
@@ -116,15 +116,15 @@ def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datet
         try:
             moment = datetime.datetime.fromisoformat(value)
         except (TypeError, ValueError):
-            raise ValueError(f"expected a UTC time like 2025-10-30T12:00:00Z, got {value!r}") from None
+            raise ArgumentError(f"expected a UTC time like 2025-10-30T12:00:00Z, got {value!r}") from None
     if moment.tzinfo is None:
         if strict or not isinstance(value, str):
-            raise ValueError(f"expected a UTC time with its offset (Z), got {value!r}")
+            raise ArgumentError(f"expected a UTC time with its offset (Z), got {value!r}")
         moment = moment.replace(tzinfo=datetime.UTC)
         if len(value) <= 10:
             moment += datetime.timedelta(days=1, microseconds=-1)
     if strict and moment.utcoffset() != datetime.timedelta(0):
-        raise ValueError(f"expected a UTC time (Z), got {value!r}")
+        raise ArgumentError(f"expected a UTC time (Z), got {value!r}")
     return moment.astimezone(datetime.UTC)
 
 
@@ -177,13 +177,13 @@ class ClaimLog:
         :class:`RetractedWarning`). Raises :class:`~factlog.ConflictError` for an id
         defined differently (unless ``replace``), :class:`~factlog.UnknownIdError` for
         a retraction of a claim the log does not hold (or already retracted),
-        :class:`ValueError` for a time that is not UTC or is after this machine's clock;
-        nothing of the append is stored then.
+        :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a time that is not
+        UTC or is after this machine's clock; nothing of the append is stored then.
         """
         now = _timestamp(_now())
         moment = now if at is None else _timestamp(at)
         if moment > now:  # fixed-width UTC text: text order is time order
-            raise ValueError(f"log times cannot be in the future: {moment} is after this machine's clock ({now})")
+            raise ArgumentError(f"log times cannot be in the future: {moment} is after this machine's clock ({now})")
         listed = list(records)
         labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
         given = documents or {}

@@ -27,7 +27,6 @@ _YEAR = r"([0-9]{4}|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)"
 _TIME = r"T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})"
 _DATE = rf"{_YEAR}(-[0-9]{{2}}(-[0-9]{{2}}({_TIME})?)?)?[?~%]?"
 _INTERVAL = rf"{_DATE}|({_DATE}|\.\.|)/({_DATE}|\.\.|)"
-_SECTIONS = {"entities", "predicates", "sources", "claims", "acknowledged"}
 
 
 def json_schema() -> dict[str, Any]:

@@ -14,7 +14,7 @@ from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import orjson_module
 from factlog.io._records import SECTION_TYPES, SECTIONS
 from factlog.io._sections import write_claim_set
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._nouns import Quantity
 
 __all__ = ["dump", "dumps", "dumps_lines", "encode_stdlib", "to_document"]
@@ -60,13 +60,15 @@ def _has_tiny_float(claims: ClaimSet) -> bool:
 
 
 def dumps(claims: ClaimSet) -> str:
-    """The canonical JSON document of a claim set."""
+    """The canonical JSON document of a claim set; :class:`~factlog.ArgumentError` for anything else."""
+    expect_claim_set(claims, "factlog.dumps")
     encode = encode_stdlib if _has_tiny_float(claims) else _encoder()
     return encode(to_document(claims)).decode()
 
 
 def dumps_lines(claims: ClaimSet) -> str:
-    """The claim set as JSON Lines: a header, then one tagged record a line."""
+    """The claim set as JSON Lines: a header, then one tagged record a line (:func:`dumps` for errors)."""
+    expect_claim_set(claims, "factlog.dumps_lines")
     document = to_document(claims)
     lines = [json.dumps({"format": FORMAT, "version": VERSION}, ensure_ascii=False, separators=(",", ":"))]
     for section in SECTIONS:

@@ -16,10 +16,10 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from factlog.errors import ConflictError
+from factlog.errors import ArgumentError, ConflictError
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
-__all__ = ["ClaimSet"]
+__all__ = ["ClaimSet", "expect_claim_set"]
 
 
 def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
@@ -135,3 +135,12 @@ def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
     if problems:
         raise ConflictError(problems)
     return merged
+
+
+def expect_claim_set(value: object, caller: str) -> ClaimSet:
+    """``value`` if it is a :class:`ClaimSet`; else an :class:`~factlog.ArgumentError` naming ``caller``."""
+    if not isinstance(value, ClaimSet):
+        raise ArgumentError(
+            f"{caller}: expected a ClaimSet (from factlog.load or factlog.loads), got {type(value).__name__}"
+        )
+    return value

@@ -296,8 +296,8 @@ _RULE_PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (r"(?:in )?(?P<year>[0-9]{4})", _year),
     (r"since (?P<rest>.+)", _since),
     (r"(?P<event>(?:the|a|an) .+)", _named),
-    (rf"(?:on |(?:{_WEEKDAY}),? )?[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? [0-9]{{4}}", _absolute),
-    (rf"(?:on |(?:{_WEEKDAY}),? )?(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}", _absolute),
+    (rf"(?:on )?(?:(?:{_WEEKDAY}),? )?[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? [0-9]{{4}}", _absolute),
+    (rf"(?:on )?(?:(?:{_WEEKDAY}),? )?(?:{_MONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}", _absolute),
     (r"(?:on )?[0-9]{4}-[0-9]{2}-[0-9]{2}", _absolute),
 )
 
@@ -341,10 +341,8 @@ def _anchor(anchor: PartialDate | Interval | str) -> Interval:
 
 
 def _anchor_event(name: str, value: object) -> Interval:
-    if isinstance(value, Interval):
-        return value
-    if isinstance(value, str):
-        return Interval.parse(value)
+    if isinstance(value, (Interval, str)):
+        return value if isinstance(value, Interval) else Interval.parse(value)
     raise TimeExpressionError(f"event {name!r}: expected an Interval or a date string, got {value!r}")
 
 
@@ -360,9 +358,8 @@ def resolve_when(
     ``anchor`` is when the words were said or written: a claim's ``stated`` date or its
     source's ``published`` date, as a :class:`PartialDate`, an :class:`Interval` or the
     same as a string (``"2025-10-30"``). A coarse anchor (``"2025-10"``) gives the union
-    of the answers for each of its days. ``events`` names earlier events for "two days
-    after the strike" (matched without case, with or without "the"), each an
-    :class:`Interval` or its text (``"2025-10-20"``).
+    of the answers for each of its days. ``events`` names events for "two days after the
+    strike" (without case, with or without "the"): an :class:`Interval` or its text each.
 
     The forms, with the meaning each gets (anchor Thursday 2025-10-30):
 
@@ -384,7 +381,9 @@ def resolve_when(
       or the first not before it when ``future``; ``last October`` → strictly before;
     * ``since 2019``, ``since Tuesday``, ``since the strike`` → from there to the anchor;
     * ``2019``, ``October 2025``, ``30 October 2025``, ``October 30, 2025``,
-      ``2025-10-30`` → as written (read by ``dateutil.parser``).
+      ``2025-10-30`` → as written (read by ``dateutil.parser``), also after "on" and a
+      weekday (``on Thursday, 30 October 2025``: the date wins; a weekday that does
+      not match it is reported by ``factlog.weekday_mismatches``).
 
     ``future`` ``None`` (the default) looks for a future tense in the words themselves
     ("will", "next", "planned", ...). Raises :class:`TimeExpressionError` (a

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factlog._escape import escape_bidi
+from factlog._escape import escape_hidden
 from factlog._escape import safe_url as _safe_url
-from factlog.analysis._index import Index
+from factlog.analysis._index import Index, chronological
 from factlog.assessment._assessment import Assessment, assess
 from factlog.assessment._methods import DEFAULT_METHOD
 from factlog.checks._engine import Report, check
@@ -46,9 +46,9 @@ def _counted(number: int, word: str) -> str:
 
 
 def _no_bidi_controls(value: object) -> object:
-    """Every value a template prints, with bidi overrides shown as escapes (markup stays markup)."""
+    """Every value a template prints, with bidi and control characters shown as escapes (markup stays markup)."""
     if isinstance(value, str):
-        return type(value)(escape_bidi(value)) if type(value) is not str else escape_bidi(value)
+        return type(value)(escape_hidden(value)) if type(value) is not str else escape_hidden(value)
     return value
 
 
@@ -75,7 +75,7 @@ def _context(
 ) -> dict[str, Any]:
     index = Index.of(claims)
     grouped = disputes(report, assessment, index)
-    dated = sorted(index.entries, key=lambda e: (e.stated.sort_key if e.stated is not None else (0, 0), e.id))
+    dated = chronological(index.entries)
     everything = [claim_view(index, entry.id, assessment) for entry in dated]
     holders = sorted({view.holder for view in everything}, key=lambda e: (index.name(e).casefold(), e))
     mentioned = {entity for view in everything for entity in view.entities}

@@ -80,7 +80,8 @@ def print_report(report: Report, console: Any) -> None:
     serious = sum(1 for dispute in grouped if dispute.severity != "info")
     line.append(f"{serious} dispute{'s' * (serious != 1)}; ")
     for name in ("error", "warning", "info"):
-        line.append(f"{summary[name]} {name}", style=_STYLES[name])
+        plural = "s" if name != "info" and summary[name] != 1 else ""  # as the plain summary: "0 errors, 1 warning"
+        line.append(f"{summary[name]} {name}{plural}", style=_STYLES[name])
         line.append(", " if name != "info" else "")
     if summary["acknowledged"]:
         line.append(f", {summary['acknowledged']} acknowledged", style="green")

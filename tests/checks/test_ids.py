@@ -20,6 +20,16 @@ def test_ids_carry_80_bits_of_sha256() -> None:
     assert finding_id("opposed_claims", ["d", "a", "d"]) == "f-" + expected
 
 
+def test_ids_are_pinned() -> None:
+    """Ids are stable across releases (acknowledgements name them): these exact ids, written out, never change."""
+    assert finding_id("opposed_claims", ["d", "a", "d"]) == "f-0e3cf2d0fbfceaf968e4"
+    report = factlog.check(world(claim("a"), claim("b", denied=True, holder="russia")))
+    assert [(f.rule, f.id) for f in report.findings] == [
+        ("opposed_claims", "f-9d5e8ca5eb404a735eb0"),
+        ("interested_denial", "f-4e6b1dcdf9267cf23d56"),
+    ]
+
+
 def test_collision_odds_at_100_million_findings_are_negligible() -> None:
     """Birthday bound n²/2^(bits+1) at n = 10^8: below one in a hundred million."""
     bits = 4 * (len(finding_id("r", ["c"])) - 2)

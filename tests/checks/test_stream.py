@@ -123,8 +123,9 @@ def test_only_default_rules() -> None:
     def mine(index: object) -> list[factlog.Finding]:
         return []
 
-    with pytest.raises(factlog.ArgumentError, match="mine"):
+    with pytest.raises(factlog.ArgumentError, match="mine") as refused:
         factlog.check_lines(ROOT / "sources", (mine,))
+    assert str(refused.value) == "check_lines runs only the default rules, not mine"
 
 
 def test_cli_stream(tmp_path: Path) -> None:

@@ -130,3 +130,16 @@ def test_colour_never_on_a_terminal_keeps_panels_without_colour() -> None:
     assert "╭" in plain
     assert "\x1b[31m" not in plain
     assert "\x1b[31m" in _on_terminal("check", "sources/", "--colour", "always")
+
+
+def test_terminal_summary_counts_in_the_plural_as_the_plain_text() -> None:
+    """The rich summary line says '3 errors, 2 warnings, 4 info', as the plain summary does."""
+    from rich.console import Console  # noqa: PLC0415 - the [report] extra
+
+    from factlog.report._terminal import print_report  # noqa: PLC0415
+
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    print_report(check(load([ROOT / "sources"])), console)
+    last = console.file.getvalue().splitlines()[-1]  # type: ignore[attr-defined]
+    assert last == "106 claims checked: 4 disputes; 3 errors, 2 warnings, 4 info"
+    assert render_text(check(load([ROOT / "sources"]))).rstrip().endswith("3 errors, 2 warnings, 4 info")

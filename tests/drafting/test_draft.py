@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 import re
 import subprocess
 import sys
@@ -322,6 +323,18 @@ def test_a_draft_names_every_predicate_its_predicates_name(tmp_path: Path) -> No
     factlog.write_draft(drafted(text), text, tmp_path / "claims.json")
     loaded = factlog.load(tmp_path / "claims.json")
     assert {"holds-office", "no-longer-holds-office"} <= {predicate.id for predicate in loaded.predicates}
+
+
+def test_the_article_text_is_replaced_atomically_not_rewritten_in_place(tmp_path: Path) -> None:
+    """An older text at the document's name is replaced by a new file, as dump does: a hard link keeps the old."""
+    text = "Former U.S. President Donald Trump arrived in Seoul."
+    claims = drafted(text)
+    (document,) = {source.document for source in claims.sources if source.document is not None}
+    (tmp_path / document).write_text("an older text", encoding="utf-8")
+    os.link(tmp_path / document, tmp_path / "kept.txt")
+    factlog.write_draft(claims, text, tmp_path / "claims.json")
+    assert (tmp_path / document).read_text(encoding="utf-8") == text
+    assert (tmp_path / "kept.txt").read_text(encoding="utf-8") == "an older text"
 
 
 def test_a_capitalised_cue_word_inside_a_sentence_is_a_name() -> None:

@@ -142,8 +142,15 @@ def test_a_damaged_record_names_its_number(log: ClaimLog) -> None:
 def test_log_times_must_be_utc(tmp_path: Path) -> None:
     """Appending with a local time is refused."""
     local = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
-    with pytest.raises(ValueError, match="UTC"):
+    with pytest.raises(factlog.ArgumentError, match="UTC"):
         ClaimLog(tmp_path / "x.db").append([claim("a")], at=local)
+
+
+@pytest.mark.parametrize("as_of", ["garbage", datetime.datetime(2025, 10, 1, 12)])
+def test_a_bad_as_of_is_an_argument_error(log: ClaimLog, as_of: str | datetime.datetime) -> None:
+    """Text that is no time, or a time without its offset, is an ArgumentError (a FactlogError and a ValueError)."""
+    with pytest.raises(factlog.ArgumentError, match="expected a UTC time"):
+        log.read(as_of=as_of)
 
 
 def test_what_is_not_a_store_is_refused(tmp_path: Path) -> None:
@@ -182,3 +189,31 @@ def test_opening_waits_out_a_writer_that_sqlite_would_refuse_at_once(tmp_path: P
         release.join()
         holder.close()
     assert [c.id for c in ClaimLog(path).read().claims] == ["a"]
+
+
+def test_a_store_is_in_wal_mode_with_full_sync(log: ClaimLog) -> None:
+    """The store is written ahead (WAL, kept in the file) and each connection syncs every commit (FULL = 2)."""
+    from factlog.io._store import connect  # noqa: PLC0415 - the engine-specific settings
+
+    with sqlite3.connect(log.path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    opened = connect(log.path, create=False)
+    try:
+        assert opened.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert opened.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
+    finally:
+        opened.close()
+
+
+def test_an_older_store_is_migrated_on_open(log: ClaimLog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A later schema step runs once on an older store, which keeps every record and says its new version."""
+    from factlog.io import _store  # noqa: PLC0415 - the migrations are the store's own
+
+    steps = (*_store._MIGRATIONS, ("CREATE TABLE notes (id INTEGER PRIMARY KEY)",))
+    monkeypatch.setattr(_store, "_MIGRATIONS", steps)
+    monkeypatch.setattr(_store, "SCHEMA_VERSION", len(steps))
+    assert [c.id for c in log.read().claims] == ["a", "b"]
+    with sqlite3.connect(log.path) as connection:
+        version = connection.execute("SELECT value FROM factlog_meta WHERE name = 'schema'").fetchone()[0]
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert (version, "notes" in tables) == (str(len(steps)), True)

@@ -145,7 +145,7 @@ def test_a_time_in_the_future_is_refused_at_import(tmp_path: Path) -> None:
 def test_an_append_in_the_future_is_refused(tmp_path: Path) -> None:
     """ClaimLog.append refuses a transaction time after this machine's clock, storing nothing."""
     log = ClaimLog(tmp_path / "claims.db")
-    with pytest.raises(ValueError, match="cannot be in the future"):
+    with pytest.raises(factlog.ArgumentError, match="cannot be in the future"):
         log.append(
             [factlog.Entity(id="e", name="E", kind=factlog.EntityKind.PERSON)],
             at=datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC),

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,39 @@ def test_a_named_pipe_as_document_is_reported_not_waited_on(tmp_path: Path) -> N
     assert outcome, "check blocked on the named pipe"
     (finding,) = outcome[0].by_rule("document_mismatch")
     assert finding.message.endswith("doc.txt: not a regular file")
+
+
+def _finishes(work: Callable[[], object]) -> list[object]:
+    """What ``work`` returned or raised, run in a thread given a minute: empty if it blocked."""
+    outcome: list[object] = []
+
+    def target() -> None:
+        try:
+            outcome.append(work())
+        except Exception as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=target, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    return outcome
+
+
+def test_a_named_pipe_as_streamed_claims_file_is_refused(tmp_path: Path) -> None:
+    """``check_lines`` (``check --stream``) refuses a FIFO named like a JSON Lines file, never waits on it."""
+    os.mkfifo(tmp_path / "claims.jsonl")
+    outcome = _finishes(lambda: factlog.check_lines(tmp_path / "claims.jsonl"))
+    assert outcome, "check_lines blocked on the named pipe"
+    assert isinstance(outcome[0], factlog.InputError)
+
+
+def test_a_named_pipe_as_log_to_import_is_refused(tmp_path: Path) -> None:
+    """``factlog log import STORE FIFO`` exits 3 with "not a regular file", never waits on the pipe."""
+    os.mkfifo(tmp_path / "claims.log")
+    outcome = _finishes(lambda: run("log", "import", str(tmp_path / "s.db"), str(tmp_path / "claims.log")))
+    assert outcome, "log import blocked on the named pipe"
+    ran = outcome[0]
+    assert (ran.returncode, ran.stderr.strip().endswith("not a regular file")) == (3, True)  # type: ignore[attr-defined]
 
 
 def test_limits_count_bytes_not_characters() -> None:

@@ -53,6 +53,8 @@ EVENTS = {"the strike": Interval.parse("2025-10-20"), "summit": Interval.parse("
         ("in October 2024", "2024-10"),
         ("30 October 2025", "2025-10-30"),
         ("October 30, 2025", "2025-10-30"),
+        ("on Thursday, 30 October 2025", "2025-10-30"),
+        ("On Thursday, October 30, 2025", "2025-10-30"),
         ("on 2025-10-30", "2025-10-30"),
         ("in 2019", "2019"),
         ("in the next two weeks", "2025-10-30/2025-11-13"),
@@ -139,6 +141,13 @@ def test_find_time_expressions_spans_and_meanings() -> None:
         ("two days after the strike", "2025-10-22"),
         ("in November", "2025-11"),
     ]
+
+
+def test_finder_keeps_on_weekday_and_full_date() -> None:
+    """'On Thursday, 30 October 2025' opening a sentence is found whole, with its date."""
+    sentence = "On Thursday, 30 October 2025, the army attacked."
+    found = find_time_expressions(sentence, "2025-10-31")
+    assert [(f.text, str(f.when)) for f in found] == [("On Thursday, 30 October 2025", "2025-10-30")]
 
 
 def test_finder_skips_unknown_events() -> None:

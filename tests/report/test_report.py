@@ -271,3 +271,13 @@ def test_a_visit_inside_the_span_a_since_pattern_denies_is_a_date_conflict() -> 
     (event,) = events(Index.of(claims))
     assert event.conflict
     assert any({"v1", "v2"} <= set(f.claim_ids) for f in check(claims).findings)
+
+
+def test_control_characters_are_shown_as_escapes() -> None:
+    """An escape sequence or a NUL in a name or statement is written `\\x1b`, never as a raw character a page hides."""
+    claims = world(claim("c1"))
+    entities = tuple(attrs.evolve(e, name="Wire\x1b[2J\x00\x85") if e.id == "author" else e for e in claims.entities)
+    hostile = attrs.evolve(claims, entities=entities)
+    page = html_report(hostile)
+    assert "Wire\\x1b[2J\\x00\\x85" in page
+    assert not any(ch in page for ch in "\x1b\x00\x85")
