@@ -31,6 +31,7 @@ from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Claim, Proposition
 from factlog.model._relative import _rules, resolve_when
 from factlog.model._scales import Polarity
+from factlog.model._timewords import weekday_mismatches
 
 __all__ = ["WrittenWhen", "read_when", "resolve_written", "written_text"]
 
@@ -208,7 +209,8 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
     ``N`` is the position of the claim in ``part.claims`` (its ``when`` is at
     ``$.claims[N].proposition.when``). Anchors (sources) and events are looked up in
     ``within`` (``part`` merged with the rest of a corpus). A claim with no anchor, an
-    event the set does not date, or words that cannot be resolved are problems; with
+    event the set does not date, a weekday beside a date it does not fall on
+    ("Wednesday, 30 October 2025"), or words that cannot be resolved are problems; with
     any, ``part`` is returned unchanged.
     """
     pending = list(_pending(part))
@@ -226,6 +228,12 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
                     f"{when.written!r} needs a date to count from: give the claim a 'stated' date, or its"
                     f" source {claim.evidence[0].source!r} a 'published' date",
                 )
+            )
+            continue
+        wrong = weekday_mismatches(when.written)
+        if wrong:
+            problems.append(
+                (index, f"{wrong[0].text!r} does not fall on a {wrong[0].written}: it is a {wrong[0].actual}")
             )
             continue
         try:

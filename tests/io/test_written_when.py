@@ -145,6 +145,13 @@ def test_words_without_an_anchor_are_a_format_error() -> None:
     assert "'published'" in error
 
 
+def test_a_weekday_beside_a_date_it_does_not_fall_on_is_a_format_error() -> None:
+    """ "Wednesday, 30 October 2025" is refused: 30 October 2025 is a Thursday, and which was meant is unknown."""
+    [error] = _errors(_document("Wednesday, 30 October 2025"))
+    assert error.startswith("claims.json: $.claims[0].proposition.when: 'Wednesday, 30 October 2025' does not fall")
+    assert error.endswith("it is a Thursday")
+
+
 def test_an_unknown_event_is_a_format_error() -> None:
     """An anchor event the set does not define is refused, listing the events it knows."""
     [error] = _errors(_document("two days after the summit"))
