@@ -19,8 +19,10 @@ The rules are told in ``docs/format.md`` ("Time in words").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
+from typing import TypeVar
 
 import attrs
 
@@ -36,6 +38,7 @@ from factlog.model._timewords import weekday_mismatches
 __all__ = ["WrittenWhen", "read_when", "resolve_written", "written_text"]
 
 _LETTER = re.compile(r"[A-Za-z]")
+_T = TypeVar("_T")
 
 
 @attrs.frozen(eq=False, order=False)
@@ -113,6 +116,7 @@ def written_text(value: Interval) -> str:
     return value.written if type(value) is WrittenWhen else str(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def read_when(text: str) -> Interval:
     """A proposition's ``when`` as read from a file: a date or interval, or words to resolve.
 
@@ -203,6 +207,30 @@ def anchor_of(claim: Claim, claims: ClaimSet) -> Interval | None:
     return None if source is None else source.published
 
 
+def _with_when(claim: Claim, proposition: Proposition, when: WrittenWhen) -> Claim:
+    """A copy of the claim with its ``when`` resolved.
+
+    Copied field by field, not evolved: the claim passed its checks as read, and
+    resolving changes no field they look at (``attrs.evolve`` would run them all again,
+    and ``copy.copy`` goes through pickling's protocol: most of the time of loading a
+    file of words). Cached properties are not fields: the copy computes them again.
+    """
+    return _copy(claim, "proposition", _copy(proposition, "when", when))
+
+
+def _copy(item: _T, name: str, value: object) -> _T:
+    cls: type = type(item)
+    made: _T = object.__new__(cls)
+    for field in _field_names(cls):
+        object.__setattr__(made, field, value if field == name else getattr(item, field))
+    return made
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(cls))
+
+
 def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tuple[int, str]]]:
     """``part`` with every ``when`` in words resolved, and ``(N, message)`` for each that cannot be.
 
@@ -219,6 +247,7 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
     events, undated = events_of(within)
     claims = list(part.claims)
     problems: list[tuple[int, str]] = []
+    done: dict[tuple[str, str], WrittenWhen] = {}
     for index, claim, proposition, when in pending:
         anchor = anchor_of(claim, within)
         if anchor is None:
@@ -229,6 +258,10 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
                     f" source {claim.evidence[0].source!r} a 'published' date",
                 )
             )
+            continue
+        key = (when.written, str(anchor))
+        if key in done:  # one article's claims share their anchor, and often their words
+            claims[index] = _with_when(claim, proposition, done[key])
             continue
         wrong = weekday_mismatches(when.written)
         if wrong:
@@ -242,7 +275,8 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
             hint = f" (events named but dated by no claim: {', '.join(undated)})" if undated else ""
             problems.append((index, f"cannot resolve {when.written!r} from {anchor}: {error}{hint}"))
             continue
-        claims[index] = attrs.evolve(claim, proposition=attrs.evolve(proposition, when=resolved))
+        done[key] = resolved
+        claims[index] = _with_when(claim, proposition, resolved)
     if problems:
         return part, problems
     return attrs.evolve(part, claims=tuple(claims)), []
