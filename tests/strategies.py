@@ -569,3 +569,26 @@ def many_question_votes(draw: st.DrawFn, max_votes: int = 120) -> list[Vote]:
             max_size=max_votes,
         )
     )
+
+
+time_words = st.sampled_from(
+    [
+        "on Tuesday",
+        "last week",
+        "this month",
+        "earlier this year",
+        "in six years",
+        "two days ago",
+        "yesterday",
+        "in October",
+        "two days after the strike",
+        "before the port strike",
+        "since the strike",
+        "October 2025",
+        "Wednesday, 29 October 2025",
+    ]
+)
+"""A proposition's ``when`` in words, of each form resolve_when reads (events: "the strike", "the port strike")."""
+
+anchor_days = st.dates(min_value=datetime.date(2021, 1, 1), max_value=datetime.date(2030, 12, 31))
+"""A day words for time are counted from."""

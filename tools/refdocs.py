@@ -67,6 +67,8 @@ def _type(schema: dict[str, Any]) -> str:
         return " or ".join(kind)
     if "pattern" in schema and kind == "string":
         pattern = schema["pattern"]
+        if pattern == "[A-Za-z]":
+            return "time in words"
         if "[0-9]{4}" in pattern:
             return "date or interval" if "/" in pattern else "partial date"
         if pattern.startswith("^[a-z0-9]"):

@@ -12,22 +12,19 @@ says so), and the rules report them instead of passing over them.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from factlog.model._nouns import DateValue, Predicate, Quantity
+from factlog.model._units import unit_registry
 from factlog.model._vocabulary import object_key, slug
 
 __all__ = ["compatible", "convert", "convertible", "quantity_ranges", "unit_dimension", "value_range"]
 
 
-@functools.cache
 def _registry() -> Any:
-    import pint  # noqa: PLC0415 - a units registry takes a while to build; only when units differ
-
-    return pint.UnitRegistry()
+    return unit_registry()
 
 
 def convert(value: float, unit: str | None, target: str | None) -> float | None:

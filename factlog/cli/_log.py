@@ -12,7 +12,7 @@ from typing import Any
 from factlog._escape import escape_terminal
 from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, Parser, UsageError
-from factlog.errors import InputError
+from factlog.errors import FormatError, InputError
 from factlog.io import ClaimLog, Record, RetractedWarning, TornLineWarning, dumps, load
 
 __all__ = ["register"]
@@ -57,7 +57,13 @@ def register(commands: Any) -> None:
 
 def _append(arguments: argparse.Namespace) -> int:
     log = ClaimLog(arguments.log)
-    claims = load(arguments.file, references=False)
+    try:
+        claims = load(arguments.file, references=False)
+    except FormatError:
+        if not Path(arguments.log).exists():
+            raise
+        # A `when` in words may count from a source, or an event, the store already holds.
+        claims = load(arguments.file, references=False, context=log.read())
     index = Index.of(claims)
     documents = {}
     for source in claims.sources:

@@ -38,6 +38,7 @@ from factlog.model._nouns import (
     SourceDate,
     TextValue,
 )
+from factlog.model._written import WrittenWhen, read_when, written_text
 
 __all__ = ["claim_content_id", "make_converter"]
 
@@ -104,6 +105,14 @@ def _interval(value: object, _: type) -> Interval:
     if not isinstance(value, str):
         raise _expected("a date or interval string", value)
     return Interval.parse(value)
+
+
+def _when(value: object, _: object) -> Interval | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _expected("a date, an interval or a time expression", value)
+    return read_when(value)
 
 
 def timestamp_from_json(value: object, _: object) -> datetime.datetime:
@@ -177,6 +186,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_structure_hook(Interval, _interval)
     converter.register_unstructure_hook(Interval, str)
+    converter.register_unstructure_hook(WrittenWhen, written_text)
     converter.register_structure_hook(datetime.datetime, timestamp_from_json)
     converter.register_unstructure_hook(datetime.datetime, timestamp_to_json)
 
@@ -214,8 +224,12 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     converter.register_structure_hook_func(is_qualifiers, qualifiers_from_json)
     converter.register_unstructure_hook_func(is_qualifiers, dict)
 
-    for model in (
+    _register_class(
+        converter,
         Proposition,
+        when=override(struct_hook=_when, unstruct_hook=lambda value: None if value is None else written_text(value)),
+    )
+    for model in (
         Entity,
         Predicate,
         SourceDate,

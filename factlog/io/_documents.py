@@ -47,6 +47,7 @@ from factlog.io._sections import claim_set, read_claim_set, section_reader
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
 from factlog.model._vocabulary import Vocabulary
+from factlog.model._written import has_pending, resolve_written
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "load", "loads", "loads_lines"]
 
@@ -141,6 +142,33 @@ def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -
         raise UnknownIdError(problems)
 
 
+def _resolve_written(
+    parts: list[tuple[str, ClaimSet]], merged: ClaimSet, context: ClaimSet | None = None
+) -> tuple[list[tuple[str, ClaimSet]], ClaimSet]:
+    """Every ``when`` in words resolved against the merged set; a FormatError naming each that cannot be."""
+    if not any(has_pending(part) for _, part in parts):
+        return parts, merged
+    within = merged if context is None else _overlay(context, merged)
+    resolved: list[tuple[str, ClaimSet]] = []
+    problems: list[str] = []
+    for name, part in parts:
+        done, found = resolve_written(part, within)
+        resolved.append((name, done))
+        problems.extend(f"{prefix(name)}$.claims[{index}].proposition.when: {message}" for index, message in found)
+    if problems:
+        raise FormatError(problems)
+    return resolved, merge_all(resolved)
+
+
+def _overlay(base: ClaimSet, top: ClaimSet) -> ClaimSet:
+    """The entities, sources and claims of ``base``, with those of ``top`` in place of the same ids."""
+
+    def section(name: str) -> tuple[Any, ...]:
+        return tuple({item.id: item for item in (*getattr(base, name), *getattr(top, name))}.values())
+
+    return ClaimSet(entities=section("entities"), sources=section("sources"), claims=section("claims"))
+
+
 @paused_gc
 def loads(
     text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
@@ -153,7 +181,7 @@ def loads(
     claims = _read_json(text, name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
-    return claims
+    return _resolve_written([(name or "", claims)], claims)[1]
 
 
 @paused_gc
@@ -164,7 +192,7 @@ def loads_lines(
     claims = _read_lines(text, name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
-    return claims
+    return _resolve_written([(name or "", claims)], claims)[1]
 
 
 def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
@@ -288,11 +316,21 @@ def _files(paths: Iterable[PathLike]) -> list[Path]:
 
 
 @paused_gc
-def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
+def load(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    references: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+    context: ClaimSet | None = None,
+) -> ClaimSet:
     """Read a file, several files, or every claim file below a folder, as one merged set.
 
     A conflicting redefinition of an id across files is a :class:`~factlog.ConflictError`
-    naming both files; ids are checked across all the files together.
+    naming both files; ids are checked across all the files together. A proposition's
+    ``when`` in words ("on Tuesday") is resolved against the claim's date and the events
+    of all the files (:class:`~factlog.WrittenWhen`) and of ``context`` (a claim set the
+    files add to, such as a store's; the files' own records come first); one that cannot
+    be is a :class:`~factlog.FormatError` naming the file and JSON path.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -315,7 +353,7 @@ def load(paths: PathLike | Iterable[PathLike], *, references: bool = True, limit
     merged = merge_all(parts)
     if references:
         _check_references(parts, merged)
-    return merged
+    return _resolve_written(parts, merged, context)[1]
 
 
 def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:

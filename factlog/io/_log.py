@@ -37,6 +37,7 @@ from factlog.io._store import begin, connect
 from factlog.model._claimset import ClaimSet
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
+from factlog.model._written import resolve_written
 
 __all__ = [
     "TYPES",
@@ -260,7 +261,15 @@ class ClaimLog:
             claims=without_dangling(sections["claim"]),
             acknowledged=tuple(sections["acknowledgement"].values()),
         )
-        return Replay(claims, used)
+        resolved, problems = resolve_written(claims, claims)
+        if problems:
+            raise FormatError(
+                [
+                    f"{self.path}: claim {claims.claims[index].id!r}: proposition.when: {message}"
+                    for index, message in problems
+                ]
+            )
+        return Replay(resolved, used)
 
     def read(self, *, as_of: str | datetime.datetime | None = None) -> ClaimSet:
         """The claim set the log holds (see :meth:`replay`)."""

@@ -45,6 +45,7 @@ from factlog.model._dates import Interval, PartialDate, parse_date, parse_interv
 from factlog.model._fields import instance_of
 from factlog.model._literals import object_value
 from factlog.model._nouns import Object
+from factlog.model._written import read_when, written_text
 
 __all__ = ["RECORD_TYPES", "SECTIONS", "SECTION_TYPES", "Reader", "Refused", "intern_id", "reader", "writer"]
 
@@ -321,6 +322,9 @@ def _reading(source: _Source, field: attrs.Attribute[Any], kind: Any) -> list[st
     elif "text" in inline | optional:
         guard = "" if "text" in inline else "None if x is None else "
         steps = [f"{guard}{source.bind('text', _text)}(x)"]
+    elif field.metadata.get("words"):
+        # A proposition's ``when`` may be words ("on Tuesday"): kept pending, resolved on loading.
+        steps = [f"None if x is None else {source.bind('read_when', read_when)}(x) if type(x) is str else fail()"]
     else:
         steps = [_conversion(source, name, kind)]
     if field.converter is not None:
@@ -376,9 +380,11 @@ def _output(source: _Source, field: str, kind: Any) -> str:
         return "x"
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return "x.value"
-    if kind in (PartialDate, Interval):
+    if kind is PartialDate:
         source.bind("str", str)
         return "str(x)"
+    if kind is Interval:
+        return f"{source.bind('written_text', written_text)}(x)"
     if kind is datetime.datetime:
         return f"{source.bind('timestamp', timestamp_to_json)}(x)"
     if kind == _QUALIFIERS:

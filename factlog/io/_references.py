@@ -10,8 +10,10 @@ from collections.abc import Iterator, Mapping
 
 from factlog.io._cycles import on_cycles
 from factlog.model._claimset import ClaimSet
+from factlog.model._quantities import Quantity
 from factlog.model._stances import Regarding
-from factlog.model._vocabulary import Vocabulary, alias_problems
+from factlog.model._units import known_unit
+from factlog.model._vocabulary import Vocabulary, alias_problems, slug
 
 __all__ = ["unresolved"]
 
@@ -19,7 +21,11 @@ __all__ = ["unresolved"]
 def unresolved(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary | None = None) -> list[tuple[str, str]]:
     """``(path, message)`` for each reference in ``part`` that ``within`` does not define."""
     vocabulary = vocabulary or Vocabulary.of(within)
-    return [*_problems(part, within, vocabulary), *_cycle_problems(part, within, vocabulary.names)]
+    return [
+        *_problems(part, within, vocabulary),
+        *_margin_problems(part, within, vocabulary),
+        *_cycle_problems(part, within, vocabulary.names),
+    ]
 
 
 def _entity(vocabulary: Vocabulary, value: str) -> str | None:
@@ -101,6 +107,34 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
                 f"$.claims[{index}].pattern.highest_since",
                 f"predicate {declared.id!r} has no rank: declare its 'scale' and 'rank'",
             )
+
+
+def _margin_problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
+    """A margin's unit must convert (pint knows it) or be the word the predicate's figures give."""
+    figure_units: dict[str, set[str]] | None = None
+    for index, predicate in enumerate(part.predicates):
+        unit = None if predicate.margin is None else predicate.margin.unit
+        if unit is None or known_unit(unit):
+            continue
+        figure_units = _figure_units(within, vocabulary) if figure_units is None else figure_units
+        if slug(unit) not in figure_units.get(predicate.id, set()):
+            yield (
+                f"$.predicates[{index}].margin.unit",
+                f"{unit!r} is not a unit pint knows, nor one a figure of {predicate.id!r} gives:"
+                " the margin cannot be compared with any figure (leave the unit out for a plain count)",
+            )
+
+
+def _figure_units(claims: ClaimSet, vocabulary: Vocabulary) -> dict[str, set[str]]:
+    """The units the figures of each predicate give (as slugs), by predicate id."""
+    found: dict[str, set[str]] = {}
+    for claim in claims.claims:
+        proposition = claim.proposition
+        if proposition is not None and isinstance(proposition.object, Quantity) and proposition.object.unit:
+            declared = vocabulary.predicate(proposition.predicate)
+            if declared is not None:
+                found.setdefault(declared.id, set()).add(slug(proposition.object.unit))
+    return found
 
 
 def _regarding_problems(

@@ -60,6 +60,8 @@ def _class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         extra = schema_hints(field)
         optional = extra.pop("optional", False)
         schema = _with_hints(_type_schema(hints[field.name], definitions), extra)
+        if field.metadata.get("words"):
+            schema = _with_words(schema)
         if field.metadata.get("doc"):
             schema["description"] = field.metadata["doc"]
         properties[field.name] = schema
@@ -73,6 +75,17 @@ def _class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     if cls.__doc__ and cls is not ClaimSet:
         result["description"] = cls.__doc__.strip().splitlines()[0]
     return result
+
+
+def _with_words(schema: dict[str, Any]) -> dict[str, Any]:
+    """A date field that also takes words ("on Tuesday"); their grammar is resolve_when's, not a pattern's."""
+    words = {
+        "type": "string",
+        "pattern": "[A-Za-z]",
+        "description": "Time in words, resolved against the claim's date: see resolve_when.",
+    }
+    options = [option for option in schema["anyOf"] if option.get("type") != "null"]
+    return {**schema, "anyOf": [*options, words, {"type": "null"}]}
 
 
 def _with_hints(schema: dict[str, Any], hints: dict[str, Any]) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from factlog.model._relative import resolve_when
 from factlog.model._scales import Certainty, Credibility, Factuality, Likelihood, Polarity, Reliability
 from factlog.model._timewords import TimeExpression, WeekdayMismatch, find_time_expressions, weekday_mismatches
 from factlog.model._vocabulary import PropositionKey, Vocabulary
+from factlog.model._written import WrittenWhen
 
 __all__ = [
     "Acknowledgement",
@@ -74,6 +75,7 @@ __all__ = [
     "TimeExpression",
     "Vocabulary",
     "WeekdayMismatch",
+    "WrittenWhen",
     "find_time_expressions",
     "resolve_when",
     "weekday_mismatches",

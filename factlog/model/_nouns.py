@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from factlog.errors import FieldTypeError
 from factlog.model._dates import Interval, as_interval, closed_interval
 from factlog.model._fields import (
     ID,
@@ -157,7 +158,10 @@ class Predicate:
     margin: Quantity | None = attrs.field(
         default=None,
         validator=v.optional(instance_of(Quantity)),
-        metadata=_doc("Absolute difference under which two quantities agree: {'amount': 10, 'unit': 'minute'}."),
+        metadata=_doc(
+            "Absolute difference under which two quantities agree: {'amount': 10, 'unit': 'minute'};"
+            " a unit pint knows, one the predicate's figures give, or none."
+        ),
     )
     notes: str | None = attrs.field(default=None, validator=optional_text, metadata=_doc("Free text for people."))
 
@@ -196,7 +200,12 @@ class Attribution:
 
 def _qualifiers(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     pairs = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted(pairs))
+    try:
+        return tuple(sorted(pairs))
+    except TypeError:  # not pairs of names and values: say which field, as the type checks do
+        raise FieldTypeError(
+            "Proposition.qualifiers", f"expected a mapping of names to values, got {value!r} ({type(value).__name__})"
+        ) from None
 
 
 def _check_qualifiers(instance: object, attribute: attrs.Attribute[Any], value: tuple[tuple[str, str], ...]) -> None:
@@ -229,7 +238,15 @@ class Proposition:
         default=(), converter=_qualifiers, validator=_check_qualifiers, metadata=_doc("place, role, ...")
     )
     when: Interval | None = attrs.field(
-        default=None, validator=v.optional(instance_of(Interval)), metadata=_doc("Valid time.")
+        default=None,
+        validator=v.optional(instance_of(Interval)),
+        metadata={
+            **_doc(
+                "Valid time: a date or interval, or words counted from the claim's date ('on Tuesday',"
+                " 'two days after the strike'), kept as written."
+            ),
+            "words": True,
+        },
     )
 
 

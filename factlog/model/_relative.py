@@ -340,11 +340,17 @@ def _anchor(anchor: PartialDate | Interval | str) -> Interval:
     return anchor
 
 
+def _anchor_event(name: str, value: object) -> Interval:
+    if isinstance(value, (Interval, str)):
+        return value if isinstance(value, Interval) else Interval.parse(value)
+    raise TimeExpressionError(f"event {name!r}: expected an Interval or a date string, got {value!r}")
+
+
 def resolve_when(
     text: str,
     anchor: PartialDate | Interval | str,
     *,
-    events: Mapping[str, Interval] | None = None,
+    events: Mapping[str, Interval | str] | None = None,
     future: bool | None = None,
 ) -> Interval:
     """The span of days a time expression means, said on ``anchor``.
@@ -352,8 +358,8 @@ def resolve_when(
     ``anchor`` is when the words were said or written: a claim's ``stated`` date or its
     source's ``published`` date, as a :class:`PartialDate`, an :class:`Interval` or the
     same as a string (``"2025-10-30"``). A coarse anchor (``"2025-10"``) gives the union
-    of the answers for each of its days. ``events`` names earlier events for "two days
-    after the strike" (matched without case, with or without "the").
+    of the answers for each of its days. ``events`` names events for "two days after the
+    strike" (without case, with or without "the"): an :class:`Interval` or its text each.
 
     The forms, with the meaning each gets (anchor Thursday 2025-10-30):
 
@@ -387,7 +393,7 @@ def resolve_when(
     assert span.start is not None
     assert span.end is not None
     ahead = bool(_FUTURE.search(text)) if future is None else future
-    known = events or {}
+    known = {name: _anchor_event(name, value) for name, value in (events or {}).items()}
     first = _resolve_at(text, span.start.earliest, ahead, known)
     last = span.end.latest
     return first if last == span.start.earliest else _hull(first, _resolve_at(text, last, ahead, known))

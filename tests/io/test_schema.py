@@ -82,7 +82,7 @@ def _broken(change: str) -> dict[str, Any]:
         case "bad id":
             entity["id"] = "North Korea"
         case "bad date":
-            claim["proposition"]["when"] = "October 2025"
+            claim["proposition"]["when"] = "٢٠٢٥-10"  # Arabic-Indic digits: neither a date nor words
         case "no evidence":
             claim["evidence"] = []
         case "empty name":

@@ -41,6 +41,7 @@ def examples() -> dict[type, Any]:
         factlog.Regarding(claims=("c1",), party="kcna", stance=factlog.StanceKind.SILENT),
         factlog.SourceDate(date=factlog.Interval.parse("2024-04-11"), where="dateline"),
         factlog.TextValue(text="words"),
+        factlog.WrittenWhen.resolve("on Tuesday", "2025-10-30"),
     ):
         found.setdefault(type(made), made)
     return found

@@ -113,6 +113,18 @@ def test_bad_margin_is_a_format_error() -> None:
         factlog.loads(json.dumps(one_figure({"amount": 1}, margin={"amount": 10, "estimate": "about"})))
 
 
+def test_margin_in_a_unit_pint_does_not_know_is_a_format_error() -> None:
+    """A margin of 3 bananas cannot be converted to any figure's unit: refused with its JSON path."""
+    with pytest.raises(FormatError, match=r"\$\.predicates\[0\]\.margin\.unit: 'bananas' is not a unit pint knows"):
+        factlog.loads(json.dumps(one_figure({"amount": 1, "unit": "troops"}, margin={"amount": 3, "unit": "bananas"})))
+
+
+def test_margin_in_the_figures_own_word_loads() -> None:
+    """A margin of 2 troops for figures in troops compares as written: pint need not know the word."""
+    document = one_figure({"amount": 1, "unit": "troops"}, margin={"amount": 2, "unit": "Troops"})
+    assert factlog.loads(json.dumps(document)).predicates[0].margin == Quantity(amount=2, unit="Troops")
+
+
 def test_margin_and_estimates_load_and_write_as_given() -> None:
     """A margin and a one-sided figure are written back exactly as they were read."""
     document = one_figure(

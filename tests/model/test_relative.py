@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import factlog
 from factlog import (
     Interval,
     PartialDate,
@@ -181,3 +182,16 @@ def test_days_ago_is_subtraction(day: datetime.date, count: int) -> None:
     """'N days ago' is the anchor minus N days, for any anchor (an oracle by timedelta)."""
     found = resolve_when(f"{count} days ago", PartialDate.from_date(day))
     assert found == Interval.parse(str(PartialDate.from_date(day - datetime.timedelta(days=count))))
+
+
+def test_an_event_may_be_given_as_a_date_string() -> None:
+    """events={"the strike": "2025-10-20"} is read as the interval the string writes."""
+    assert str(resolve_when("two days after the strike", "2025-10-30", events={"the strike": "2025-10-20"})) == (
+        "2025-10-22"
+    )
+
+
+def test_an_event_of_another_type_is_a_factlog_error() -> None:
+    """An event that is neither an Interval nor a string is a TimeExpressionError, not an AttributeError."""
+    with pytest.raises(factlog.FactlogError, match="the strike"):
+        resolve_when("after the strike", "2025-10-30", events={"the strike": 20251020})  # type: ignore[dict-item]
