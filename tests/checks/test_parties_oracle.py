@@ -14,7 +14,7 @@ from factlog.analysis._timegroups import possible_conflict
 from factlog.checks import _parties
 from factlog.checks._findings import Finding, Severity
 from factlog.model._scales import Certainty, Polarity
-from tests.helpers import claim, world
+from tests.helpers import claim, lines_executed, world
 
 HOLDERS = ["author", "wire", "kcna", "russia", "peskov", "analysts", "paper-a", "paper-b"]
 TIMES = [None, "2025", "2025-03", "2024/2025", "2025-03-01", "2023", "2025-06/.."]
@@ -75,3 +75,20 @@ def test_span_sets_find_what_listing_every_support_finds(drawn: list[tuple[str, 
     found = factlog.check(claim_set, (_parties.understated_certainty,)).findings
     expected = factlog.check(claim_set, (_as_it_was,)).findings
     assert [(f.id, f.message, f.claims) for f in found] == [(f.id, f.message, f.claims) for f in expected]
+
+
+def _hedged_and_firm(size: int) -> factlog.ClaimSet:
+    """``size`` holders hedging a 2025 proposition, ``size`` certain claims of it dated 2020: no finding."""
+    hedged = [claim(f"h{n}", when="2025", certainty="possible", holder=f"holder-{n}") for n in range(size)]
+    firm = [claim(f"f{n}", when="2020", holder=("author", "wire", "paper-a")[n % 3]) for n in range(size)]
+    return world(*hedged, *firm)
+
+
+def test_hedging_holders_cost_their_number_not_its_square() -> None:
+    """Ten times the hedging holders and firm claims cost about ten times the work, not a hundred."""
+    small, large = _hedged_and_firm(60), _hedged_and_firm(600)
+    rules = (_parties.understated_certainty,)
+    assert not factlog.check(large, rules).findings
+    small_cost = lines_executed(lambda: factlog.check(small, rules))
+    large_cost = lines_executed(lambda: factlog.check(large, rules))
+    assert large_cost < 15 * small_cost, (small_cost, large_cost)
