@@ -117,7 +117,7 @@ def measure(size: int, seed: int = 1, repeat: int = 1) -> dict[str, Any]:
         "load_cpu": load_cpu,
         "bare_cpu": bare_cpu,
         "check_cpu": check_cpu,
-        "check_ratio_cpu": check_cpu / bare_cpu,
+        "check_ratio_cpu": check_cpu / bare_cpu if bare_cpu else float("inf"),
         "incremental_speedup": check_time / add_time,
         "rss_per_claim": memory["json"]["peak"] / len(claims.claims),
         "rss_per_claim_lines": memory["jsonl"]["peak"] / len(claims.claims),
