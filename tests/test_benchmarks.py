@@ -51,7 +51,7 @@ def test_measure_reports_every_figure() -> None:
     """A small run gives every figure of the table, with consistent counts."""
     row = measure(300)
     assert row["claims"] == 300
-    for figure in ("load", "dump", "check", "assess", "add", "orjson", "bare"):
+    for figure in ("load", "dump", "check", "assess", "add", "orjson", "bare", "check_cpu", "check_ratio_cpu"):
         assert row[figure] > 0
     assert row["findings"] > 0
     assert row["rss_per_claim"] > 0

@@ -47,12 +47,11 @@ def capital(text: str) -> str:
 
 def by_holders(index: Index, entries: Sequence[Entry], *, times: bool) -> str:
     """``A (2025-10) and B (2024–2025)``: each holder once, with the times it gave."""
-    spans: dict[str, list[str]] = {}
+    spans: dict[str, dict[str, None]] = {}  # each holder's times once, in the order given
     for entry in entries:
-        found = spans.setdefault(index.name(entry.holder), [])
-        text = span(entry.when) or "no date"
-        if times and text not in found:
-            found.append(text)
+        found = spans.setdefault(index.name(entry.holder), {})
+        if times:
+            found[span(entry.when) or "no date"] = None
     return join(f"{name} ({', '.join(items)})" if items else name for name, items in spans.items())
 
 

@@ -118,19 +118,20 @@ def _copying(index: Index, votes: list[Vote], claims: dict[tuple[str, str, str],
         if entity is not None:
             priors[vote.source] = entity.reliability.prior
     found = accu_copy(votes, priors=priors)
-    shared_by: dict[tuple[str, str], list[str]] = {}
-    for (question, answer, source), _ in claims.items():
-        shared_by.setdefault((question, answer), []).append(source)
+    # Each party's (question, answer) values, in the order of ``claims``: a pair's shared
+    # values are one party's list filtered by the other's set, not a pass over every value.
+    given: dict[str, list[tuple[str, str]]] = {}
+    for question, answer, source in claims:
+        given.setdefault(source, []).append((question, answer))
     for pair in found.dependences:
         telling = max(pair.unique_values, pair.false_values)
         if pair.declared or pair.probability < MIN_PROBABILITY or telling < MIN_SHARED_VALUES:
             continue
         copier, original = pair.copier, pair.original
         sides: dict[str, list[str]] = {index.name(copier): [], index.name(original): []}
-        for (question, answer), givers in shared_by.items():
-            if copier in givers and original in givers:
-                sides[index.name(copier)] += claims[(question, answer, copier)]
-                sides[index.name(original)] += claims[(question, answer, original)]
+        for question, answer in _shared(given, copier, original):
+            sides[index.name(copier)] += claims[(question, answer, copier)]
+            sides[index.name(original)] += claims[(question, answer, original)]
         who = f"{index.name(copier)} repeats {index.name(original)}"
         if not pair.direction_known:
             who = f"{index.name(copier)} and {index.name(original)} repeat each other"
@@ -142,3 +143,9 @@ def _copying(index: Index, votes: list[Vote], claims: dict[tuple[str, str, str],
             " no derived_from says so",
             claims={side: sorted(ids) for side, ids in sides.items()},
         )
+
+
+def _shared(given: dict[str, list[tuple[str, str]]], first: str, second: str) -> list[tuple[str, str]]:
+    """The values both parties give, in the order the first gave them: O(values of the two)."""
+    theirs = set(given.get(second, ()))
+    return [value for value in given.get(first, ()) if value in theirs]

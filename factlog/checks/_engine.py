@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -125,6 +125,24 @@ def _earliest(stated: Mapping[str, Interval | None], finding: Finding) -> tuple[
     return min((d.sort_key for d in dates if d is not None), default=(0, 0))
 
 
+def _first_dates(findings: Sequence[Finding], stated_of: Callable[[str], Interval | None]) -> list[tuple[int, int]]:
+    """:func:`first_stated` of each finding, each claim's date looked up once however many findings name it."""
+    known: dict[str, tuple[int, int] | None] = {}
+    found = []
+    for finding in findings:
+        best: tuple[int, int] | None = None
+        for claim in finding.claim_ids:
+            if claim in known:
+                key = known[claim]
+            else:
+                when = stated_of(claim)
+                key = known[claim] = None if when is None else when.sort_key
+            if key is not None and (best is None or key < best):
+                best = key
+        found.append((0, 0) if best is None else best)
+    return found
+
+
 def finish(
     index: Index,
     findings: list[Finding],
@@ -163,9 +181,15 @@ def finish(
     if first is not None:
         dates = list(first)
     elif stated is not None:
-        dates = [_earliest(stated, finding) for finding in findings]
+        dates = _first_dates(findings, stated.get)
     else:
-        dates = [first_stated(index, finding) for finding in findings]
+        by_id = index.by_id
+
+        def stated_of(claim: str) -> Interval | None:
+            entry = by_id.get(claim)
+            return None if entry is None else entry.stated
+
+        dates = _first_dates(findings, stated_of)
     for ack in index.claims.acknowledged if stale else ():
         if ack.finding in legacy and len(set(legacy[ack.finding])) > 1:
             marked.append(

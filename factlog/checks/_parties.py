@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._parties import interested
-from factlog.analysis._timegroups import possible_conflict
+from factlog.analysis._timegroups import SpanSet, possible_conflict
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
 from factlog.model._scales import Certainty, Polarity
@@ -81,9 +81,14 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
             by_holder: dict[str, list[Entry]] = {}
             for entry in chronological(hedged):
                 by_holder.setdefault(entry.holder, []).append(entry)
+            # Sorted once for every hedging holder: a holder whose times meet no firm claim, or
+            # meet a claim of the other side, is passed over without listing its support.
+            firm_spans, other_spans, ordered = SpanSet(firm), SpanSet(other), chronological(firm)
             for mine in by_holder.values():
-                support = chronological([e for e in firm if e.speaks_for != mine[0].speaks_for])
-                if not support or not possible_conflict(mine, support) or possible_conflict(mine, other):
+                if not firm_spans.meets(mine) or other_spans.meets(mine):
+                    continue
+                support = [e for e in ordered if e.speaks_for != mine[0].speaks_for]
+                if not support or not possible_conflict(mine, support):
                     continue
                 assert mine[0].proposition is not None
                 what = phrasing.proposition(index, mine[0].proposition)

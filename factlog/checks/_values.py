@@ -30,6 +30,8 @@ class _Values:
     def __init__(self, index: Index, predicate: Predicate, value_of: Callable[[Entry], object]) -> None:
         self.index, self.predicate, self.value_of = index, predicate, value_of
         self._ranges: dict[tuple[Quantity, Quantity], list[tuple[float, float]] | None] = {}
+        self._keys: dict[int, object] = {}  # by position: each claim's value key once per slot
+        self._rank: dict[int, int] = {}  # by position: its place in chronological order (equal keys, equal places)
 
     def clashes(self, groups: Sequence[list[Entry]]) -> Clashes:
         """An empty :class:`Clashes` over the groups' values, conversions remembered for the whole slot."""
@@ -42,10 +44,29 @@ class _Values:
             self._ranges[key] = quantity_ranges([first, second], self.predicate)
         return self._ranges[key]
 
-    def groups(self, entries: Sequence[Entry]) -> dict[object, list[Entry]]:
-        found: dict[object, list[Entry]] = {}
+    def rank(self, entries: Sequence[Entry]) -> None:
+        """Number the slot's claims in :func:`chronological` order once: each clique is then sorted by number."""
+        place, last = -1, None
         for entry in chronological(entries):
-            found.setdefault(object_key(self.value_of(entry)), []).append(entry)
+            key = (entry.stated.sort_key if entry.stated else (0, 0), entry.id)
+            if key != last:
+                place, last = place + 1, key
+            self._rank[entry.position] = place
+
+    def groups(self, entries: Sequence[Entry]) -> dict[object, list[Entry]]:
+        """The claims by value, each group in :func:`chronological` order (a stable sort by rank gives it)."""
+        rank, keys = self._rank, self._keys
+        ordered = (
+            sorted(entries, key=lambda e: rank[e.position])
+            if all(e.position in rank for e in entries)
+            else chronological(entries)
+        )
+        found: dict[object, list[Entry]] = {}
+        for entry in ordered:
+            key = keys.get(entry.position)
+            if key is None:
+                key = keys[entry.position] = object_key(self.value_of(entry))
+            found.setdefault(key, []).append(entry)
         return found
 
     def clash(self, first: list[Entry], second: list[Entry]) -> bool:
@@ -241,6 +262,7 @@ def _sides(values: _Values, groups: list[list[Entry]]) -> list[list[list[Entry]]
 
 def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
     seen: set[str] = set()
+    values.rank(entries)
     for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
         times = any(e.timed for group in groups for e in group)
         sides = _sides(values, groups)

@@ -1,0 +1,25 @@
+"""The values two parties share, as ``undeclared_copying`` lists them: against a pass over every value."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlog.checks._copying import _shared
+
+_VALUES = st.tuples(st.sampled_from("qrs"), st.sampled_from("xyz"), st.sampled_from("ABCD"))
+
+
+@given(st.lists(_VALUES, unique=True), st.sampled_from("ABCD"), st.sampled_from("ABCD"))
+def test_shared_values_are_those_both_parties_give(claims: list[tuple[str, str, str]], first: str, second: str) -> None:
+    """Each value both give once, in the first party's order: what a scan of every (question, answer) finds."""
+    given_by: dict[str, list[tuple[str, str]]] = {}
+    for question, answer, party in claims:
+        given_by.setdefault(party, []).append((question, answer))
+    givers: dict[tuple[str, str], list[str]] = {}
+    for question, answer, party in claims:
+        givers.setdefault((question, answer), []).append(party)
+    scanned = [value for value, parties in givers.items() if first in parties and second in parties]
+    found = _shared(given_by, first, second)
+    assert sorted(found) == sorted(scanned)
+    assert found == [value for value in given_by.get(first, []) if value in set(scanned)]

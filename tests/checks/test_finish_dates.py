@@ -1,0 +1,25 @@
+"""The dates findings sort by, looked up once per claim, against :func:`first_stated` finding by finding."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+from factlog import ClaimSet, Interval
+from factlog.analysis._index import Index
+from factlog.checks._engine import _first_dates, first_stated, run_rules
+from factlog.checks._rules import DEFAULT_RULES
+from tests.strategies import crowded_claim_sets
+
+
+@settings(max_examples=20, deadline=None)
+@given(crowded_claim_sets())
+def test_dates_looked_up_once_are_each_findings_first_stated(claims: ClaimSet) -> None:
+    """Every finding's earliest ``stated`` date, with claims the index does not hold left out."""
+    index = Index.of(claims)
+    findings = run_rules(index, DEFAULT_RULES)
+
+    def stated_of(claim: str) -> Interval | None:
+        entry = index.by_id.get(claim)
+        return None if entry is None else entry.stated
+
+    assert _first_dates(findings, stated_of) == [first_stated(index, finding) for finding in findings]
