@@ -22,6 +22,7 @@ import operator
 import os
 import pickle
 import tempfile
+import weakref
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -66,6 +67,11 @@ class Spooled(Sequence[PropositionAssessment]):
 
     def __init__(self, spool: IO[bytes], starts: array[int], ends: array[int]) -> None:
         self._spool, self._starts, self._ends = spool, starts, ends
+        self._close = weakref.finalize(self, spool.close)  # the file goes when the assessment does
+
+    def close(self) -> None:
+        """Remove the temporary file now (the propositions can no longer be read)."""
+        self._close()
 
     def __len__(self) -> int:
         return len(self._starts)
