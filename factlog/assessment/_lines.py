@@ -249,7 +249,7 @@ class _Votes:
         self.weight, self.prior = array("d"), array("d")
         self.answers: dict[str, int] = {}
         self.speakers: dict[str, int] = {}
-        self.order: list[int] = []
+        self.order: array[int] = array("q")
 
     def add(self, placed: Iterator[tuple[Place, Question]]) -> None:
         """Keep the votes of some questions (those truth discovery takes: current and committed)."""
@@ -267,7 +267,7 @@ class _Votes:
 
     def numbered(self) -> array[int]:
         """Each question's number (in the order they were added) among the questions of the whole set."""
-        self.order = sorted(range(len(self.places)), key=self.places.__getitem__)
+        self.order = array("q", sorted(range(len(self.places)), key=self.places.__getitem__))
         self.places = []
         numbers = array("q", bytes(8 * len(self.order)))
         for number, question in enumerate(self.order):
@@ -275,7 +275,10 @@ class _Votes:
         return numbers
 
     def discover(self, method: str) -> Discovery:
-        """Truth discovery on the votes, as :func:`~factlog.assessment._methods.discover` runs it on the questions."""
+        """Truth discovery on the votes, as :func:`~factlog.assessment._methods.discover` runs it on the questions.
+
+        The votes are let go as soon as the method has indexed them (it holds its own index).
+        """
         answers, speakers = list(self.answers), list(self.speakers)
         graded: dict[str, set[float]] = {}
         domains: dict[str, float] = {}
@@ -285,12 +288,24 @@ class _Votes:
                 graded.setdefault(speakers[self.speaker[vote]], set()).add(self.prior[vote])
         priors = {speaker: math.fsum(found) / len(found) for speaker, found in graded.items()}
         del graded
+        names = list(domains)  # one string a question, shared by its votes and the method's index
 
         def votes() -> Iterator[Vote]:
             for number, question in enumerate(self.order):
-                name = question_name(number)
+                name = names[number]
                 for vote in range(self.start[question], self.start[question + 1]):
                     source = f"{name}/{self.within[vote]}" if method == "majority" else speakers[self.speaker[vote]]
                     yield Vote(name, answers[self.answer[vote]], source, self.weight[vote])
+            names.clear()
+            self.clear()
 
         return run(method, votes(), priors, domains, None)
+
+    def clear(self) -> None:
+        """Let every vote go."""
+        for column in (self.order, self.start, self.answer, self.speaker, self.within):
+            del column[:]
+        del self.weight[:], self.prior[:]
+        self.slot.clear()
+        self.answers.clear()
+        self.speakers.clear()
