@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
@@ -16,6 +16,8 @@ from tests.helpers import run
 from tests.strategies import claim_sets, crowded_claim_sets, linked_claim_sets
 
 ROOT = Path(__file__).parent.parent.parent
+FEW = settings(max_examples=25)
+"""Each example assesses a set twice and writes a file: fewer examples keep the suite within its minutes."""
 
 
 def _written(assessment: factlog.Assessment | factlog.LinesAssessment) -> str:
@@ -38,6 +40,7 @@ def _file(folder: str, claims: factlog.ClaimSet) -> Path:
     return path
 
 
+@FEW
 @given(claim_sets(max_claims=12), st.sampled_from(METHODS), st.integers(1, 5), st.integers(1, 6), st.booleans())
 def test_same_assessment_as_assess(
     claims: factlog.ClaimSet, method: str, batch: int, bin_size: int, explain: bool
@@ -48,6 +51,7 @@ def test_same_assessment_as_assess(
     assert compact == plain
 
 
+@FEW
 @given(linked_claim_sets(), st.sampled_from(METHODS), st.integers(1, 3), st.sampled_from([None, "2020", "2025-06"]))
 def test_same_assessment_across_slots(claims: factlog.ClaimSet, method: str, bin_size: int, as_of: str | None) -> None:
     """Places within places, several objects, claims about claims, and ``as_of``: the same JSON bytes."""
@@ -56,6 +60,7 @@ def test_same_assessment_across_slots(claims: factlog.ClaimSet, method: str, bin
     assert compact == plain
 
 
+@FEW
 @given(crowded_claim_sets(), st.sampled_from(METHODS))
 def test_same_assessment_of_crowded_sets(claims: factlog.ClaimSet, method: str) -> None:
     """Sets dense in conflicts and copies, in bins of one component: the same JSON bytes."""
@@ -64,6 +69,7 @@ def test_same_assessment_of_crowded_sets(claims: factlog.ClaimSet, method: str) 
     assert compact == plain
 
 
+@FEW
 @given(claim_sets(max_claims=8))
 def test_written_json_is_rendered_json(claims: factlog.ClaimSet) -> None:
     """``write_assessment_json`` writes ``render_assessment_json``'s text, with no proposition or many."""
