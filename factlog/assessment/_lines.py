@@ -48,6 +48,7 @@ from factlog.assessment._components import Columns, bins
 from factlog.assessment._methods import DEFAULT_METHOD, SLOT_FALSE_VALUES, belief, question_name, run
 from factlog.assessment._questions import Place, Question, placed_questions
 from factlog.assessment._reasons import Copying
+from factlog.errors import ArgumentError
 from factlog.io._documents import load
 from factlog.io._parsing import orjson_module
 from factlog.model._dates import PartialDate
@@ -137,8 +138,6 @@ def assess_lines(
     :func:`assess` (an :class:`~factlog.Assessment` is returned), so its errors are
     the same: :class:`~factlog.FormatError` with file, line and JSON path.
     """
-    from factlog.errors import ArgumentError  # noqa: PLC0415 - kept beside its one use
-
     when = arguments(as_of, method, explain)
     if batch < 1 or bin_size < 1:
         raise ArgumentError([f"batch and bin_size must be at least 1, not {batch} and {bin_size}"])
@@ -146,8 +145,6 @@ def assess_lines(
     try:
         return _assess_lines(file, when, method, explain=explain, batch=batch, bin_size=bin_size)
     except Unstreamable:
-        return assess(load(file), as_of=when, method=method, explain=explain)
-    except Exception:  # any reader's error: the whole-file reader reports it as load does
         return assess(load(file), as_of=when, method=method, explain=explain)
 
 
@@ -158,8 +155,11 @@ def _assess_lines(
         raise Unstreamable("orjson")
     with file.open("rb") as stream:
         offsets: array[int] = array("q")
-        base = Index.of(canonical(read_tables(stream, offsets, str(file.parent))))
-        groups = bins(_columns(stream, base, offsets, when, batch), bin_size)
+        try:
+            base = Index.of(canonical(read_tables(stream, offsets, str(file.parent))))
+            groups = bins(_columns(stream, base, offsets, when, batch), bin_size)
+        except Exception as error:  # any reader's error: the whole-file reader reports it as load does
+            raise Unstreamable(str(error)) from error
         del offsets
         votes = _Votes()
         for part in groups:
