@@ -170,7 +170,7 @@ def test_kcna_and_chinese_foreign_ministry_are_independent_origins(
     corpus: factlog.ClaimSet, report: factlog.Report
 ) -> None:
     """(e) Li Qiang's visit rests on KCNA, the Chinese Foreign Ministry and the reference set."""
-    speakers = {origin.speaker for origin in _origins_of(corpus, "li-visit-announced-kcna")}
+    speakers = {origin.speaks_for for origin in _origins_of(corpus, "li-visit-announced-kcna")}
     assert {"dprk", "prc", "reference-set"} <= speakers
     assert report.by_rule("hollow_corroboration") == []
 
@@ -178,7 +178,7 @@ def test_kcna_and_chinese_foreign_ministry_are_independent_origins(
 def test_state_media_reports_alone_are_one_origin(corpus: factlog.ClaimSet) -> None:
     """(e) Choe meeting Lavrov rests on 'state media reports' alone: a single origin."""
     [origin] = _origins_of(corpus, "choe-to-meet-lavrov")
-    assert origin.speaker == "state-media"
+    assert origin.speaks_for == "state-media"
 
 
 def test_check_is_deterministic(corpus: factlog.ClaimSet) -> None:

@@ -278,4 +278,4 @@ def test_a_story_published_by_name_is_one_origin_speaking_for_its_entity() -> No
     sources = tuple(attrs.evolve(s, publisher="THE WIRE") if s.id == "s2" else s for s in base.sources)
     index = Index.of(attrs.evolve(base, sources=sources))
     [origin] = origins(index, index.entries)
-    assert (origin.speaker, origin.label.split(" (")[0]) == ("wire", "The wire")
+    assert (origin.speaks_for, origin.label.split(" (")[0]) == ("wire", "The wire")

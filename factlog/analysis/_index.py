@@ -222,7 +222,7 @@ class Index:
         fields = self._reading(None if proposition is None else Reading(proposition, polarity))
         fields["polarity"] = polarity
         return Entry(
-            claim, position, holder=holder, speaks_for=self.speaker(holder), stated=stated, sources=sources, **fields
+            claim, position, holder=holder, speaks_for=self.speaks_for(holder), stated=stated, sources=sources, **fields
         )
 
     def _reading(self, reading: Reading | None) -> dict[str, Any]:
@@ -332,7 +332,7 @@ class Index:
         """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``)."""
         return self.part_of().within(self.vocabulary.entity(part), self.vocabulary.entity(whole))
 
-    def speaker(self, entity: str) -> str:
+    def speaks_for(self, entity: str) -> str:
         """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""
         found = self._speakers.get(entity)
         if found is None:

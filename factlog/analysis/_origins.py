@@ -27,7 +27,7 @@ class Origin:
     """One independent origin: its holders' names, the party it speaks for, its claims."""
 
     label: str
-    speaker: str
+    speaks_for: str
     entries: tuple[Entry, ...]
 
     @property
@@ -89,7 +89,7 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
         else:
             publisher, title = story
             label = f"{index.name(publisher)} (“{title}”), relayed by {names}"
-            result.append(Origin(label, index.speaker(publisher), tuple(members)))
+            result.append(Origin(label, index.speaks_for(publisher), tuple(members)))
     return result
 
 
@@ -151,5 +151,5 @@ def _original_speaker(index: Index, members: Sequence[Entry]) -> str:
             return entry.speaks_for
     story = _story(index, members)
     if story is not None:
-        return index.speaker(index.vocabulary.entity(story[0]))
+        return index.speaks_for(index.vocabulary.entity(story[0]))
     return members[0].speaks_for

@@ -20,9 +20,9 @@ def parties(index: Index, entry: Entry) -> frozenset[str]:
     proposition = entry.proposition
     if proposition is None:
         return frozenset()
-    found = {index.speaker(proposition.subject)}
+    found = {index.speaks_for(proposition.subject)}
     if isinstance(proposition.object, str):
-        found.add(index.speaker(proposition.object))
+        found.add(index.speaks_for(proposition.object))
     return frozenset(found)
 
 

@@ -266,7 +266,7 @@ class _Votes:
             for number, vote in enumerate(question.votes):
                 if vote.current and vote.weight > 0:
                     self.answer.append(self.answers.setdefault(vote.answer, len(self.answers)))
-                    self.speaker.append(self.speakers.setdefault(vote.origin.speaker, len(self.speakers)))
+                    self.speaker.append(self.speakers.setdefault(vote.origin.speaks_for, len(self.speakers)))
                     self.within.append(number)
                     self.weight.append(min(1.0, vote.weight))
                     self.prior.append(vote.origin.reliability.prior)

@@ -115,7 +115,7 @@ def grades(questions: Sequence[Question]) -> tuple[dict[str, set[float]], dict[s
         domains[question_name(number)] = 1 if question.slot is None else SLOT_FALSE_VALUES
         for vote in question.votes:
             if vote.current and vote.weight > 0:
-                graded.setdefault(vote.origin.speaker, set()).add(vote.origin.reliability.prior)
+                graded.setdefault(vote.origin.speaks_for, set()).add(vote.origin.reliability.prior)
     return graded, domains
 
 
@@ -149,7 +149,7 @@ def votes_of(questions: Sequence[Question], method: str) -> Iterator[Vote]:
         for number_in_question, vote in enumerate(question.votes):
             if vote.current and vote.weight > 0:
                 # majority counts every claim: each is its own "source".
-                source = f"{name}/{number_in_question}" if method == "majority" else vote.origin.speaker
+                source = f"{name}/{number_in_question}" if method == "majority" else vote.origin.speaks_for
                 yield Vote(name, vote.answer, source, min(1.0, vote.weight))
 
 

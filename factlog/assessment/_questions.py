@@ -90,7 +90,7 @@ class OriginWeight:
     """One independent origin as it counts in one assessment."""
 
     label: str
-    speaker: str
+    speaks_for: str
     claims: tuple[str, ...]
     sources: tuple[str, ...]
     weight: float
@@ -163,7 +163,7 @@ class Question:
         found: dict[str, list[tuple[float, str, OriginWeight]]] = {}
         for vote in self.votes:
             if vote.current and vote.weight > 0:
-                found.setdefault(vote.origin.speaker, []).append((-vote.origin.weight, vote.answer, vote.origin))
+                found.setdefault(vote.origin.speaks_for, []).append((-vote.origin.weight, vote.answer, vote.origin))
         for stances in found.values():
             stances.sort(key=lambda item: (item[0], item[1]))
         return found
@@ -251,9 +251,9 @@ def _votes(
 ) -> tuple[tuple[Vote, ...], tuple[str, ...]]:
     proposition = group[0].proposition
     assert proposition is not None
-    parties = {index.speaker(proposition.subject)}
+    parties = {index.speaks_for(proposition.subject)}
     if isinstance(proposition.object, str):
-        parties.add(index.speaker(proposition.object))
+        parties.add(index.speaks_for(proposition.object))
     votes, notes = [], []
     for origin in origins(index, group):
         current, changed = _current(origin, answer_of)
@@ -277,7 +277,7 @@ def _votes(
             if counted is None:
                 counted = shared[key] = OriginWeight(
                     label=origin.label,
-                    speaker=origin.speaker,
+                    speaks_for=origin.speaks_for,
                     claims=same_answer[answer],
                     sources=sources,
                     weight=shown,

@@ -67,7 +67,7 @@ class Copying:
         earlier provider it depends on with posterior p. Only the reported pairs (p ≥ 0.5)
         are known here, so the count is approximate ("about"); the belief is AccuCopy's own.
         """
-        speakers = {o.speaker: o.reliability.prior for o in origins}
+        speakers = {o.speaks_for: o.reliability.prior for o in origins}
         if not self.dependent or len(speakers) < 2:
             return None
         order = sorted(speakers, key=lambda s: (-speakers[s], -self.claims.get(s, 0), s))

@@ -45,13 +45,13 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
                 severity=Severity.WARNING,
                 message=f"Hollow corroboration: {what}: {verb}ed in {len(sources)} sources, all from one origin,"
                 f" {_origin_words(index, found[0])}",
-                claims={"origin " + found[0].speaker: [e.id for e in side]},
+                claims={"origin " + found[0].speaks_for: [e.id for e in side]},
             )
 
 
 def _origin_words(index: Index, origin: Origin) -> str:
     """The origin's holders, led by the story's own publisher when only copies of it were read."""
-    speaker = index.name(origin.speaker)
+    speaker = index.name(origin.speaks_for)
     if speaker in origin.label.split(", ") or origin.label.startswith(f"{speaker} (“"):
         return origin.label
     return f"{speaker}, through {origin.label}"
@@ -97,9 +97,9 @@ def interested_denial(index: Index) -> Iterator[Finding]:
     for entries in index.by_key.values():
         proposition = entries[0].proposition
         assert proposition is not None
-        parties = {index.speaker(proposition.subject)}
+        parties = {index.speaks_for(proposition.subject)}
         if isinstance(proposition.object, str):
-            parties.add(index.speaker(proposition.object))
+            parties.add(index.speaks_for(proposition.object))
         interested = [e for e in entries if e.polarity is Polarity.DENIED and e.speaks_for in parties]
         if not interested:
             continue

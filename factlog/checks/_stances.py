@@ -108,7 +108,7 @@ def misreported_stance(index: Index) -> Iterator[Finding]:
         referred = [index.by_id[c] for c in regarding.claims if c in index.by_id and c not in index.hidden]
         if not referred:
             continue
-        party = index.speaker(regarding.party)
+        party = index.speaks_for(regarding.party)
         skip = {meta.id, *(e.id for e in referred)}
         sided = regarding.stance is not StanceKind.SILENT
         first = _first_on_record(index, party, referred, sided=sided, skip=skip, cache=cache)

@@ -30,7 +30,7 @@ __all__ = [
 def _origin(origin: OriginWeight) -> dict[str, Any]:
     return {
         "origin": origin.label,
-        "speaker": origin.speaker,
+        "speaks_for": origin.speaks_for,
         "reliability": origin.reliability.value,
         "weight": origin.weight,
         "interested": origin.interested,

@@ -111,7 +111,7 @@ def test_syndicated_copies_are_one_story_and_no_change_of_stance() -> None:
     [item] = factlog.assess(factlog.loads(json.dumps(document))).propositions
     [origin] = item.supporting
     assert origin.label.startswith("Wire Agency (“Strike reported”)")
-    assert origin.speaker == "wire"
+    assert origin.speaks_for == "wire"
     assert not any("changed its stance" in reason for reason in item.reasons)
 
 

@@ -83,7 +83,7 @@ def test_li_qiang_visit_rests_on_independent_origins(corpus_assessment: factlog.
     """KCNA, the Chinese Foreign Ministry and the reference set: confirmed or corroborated."""
     item = _about(corpus_assessment, "li-visit-announced-kcna")
     assert item.status in (Status.CONFIRMED, Status.CORROBORATED)
-    assert {origin.speaker for origin in item.supporting} >= {"dprk", "prc", "reference-set"}
+    assert {origin.speaks_for for origin in item.supporting} >= {"dprk", "prc", "reference-set"}
 
 
 def test_state_media_alone_is_single_source(corpus_assessment: factlog.Assessment) -> None:
@@ -139,13 +139,13 @@ def test_as_of_uses_only_what_was_said_by_then() -> None:
     """On 2024-11-30 Russia still denied; by 2025-05 it had confirmed, and its denial no longer counts."""
     then = factlog.assess(_reversal(), as_of="2024-11-30")
     [before] = then.propositions
-    assert [o.speaker for o in before.opposing] == ["russia"]
+    assert [o.speaks_for for o in before.opposing] == ["russia"]
     assert before.status is Status.DENIED_BY_INTERESTED_PARTY
     assert "confirmed" not in before.claim_ids
     later = factlog.assess(_reversal(), as_of="2025-05-31")
     [after] = later.propositions
     assert after.opposing == ()
-    assert {o.speaker for o in after.supporting} == {"russia", "wire"}
+    assert {o.speaks_for for o in after.supporting} == {"russia", "wire"}
     assert after.belief > before.belief
     assert dict(after.labels)["fake"] is Label.REJECTED
 

@@ -128,4 +128,4 @@ def test_index_answers_within_down_a_deep_chain() -> None:
     assert index.within("place2999", "place0")
     assert index.within("place2999", "place1500")
     assert not index.within("place0", "place2999")
-    assert index.speaker("aide2999") == "aide0"
+    assert index.speaks_for("aide2999") == "aide0"

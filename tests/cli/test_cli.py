@@ -174,7 +174,7 @@ def test_assess_prints_every_proposition_in_each_format() -> None:
     data = json.loads(run("assess", "sources/", "--format", "json").stdout)
     [weapons] = [p for p in data["propositions"] if p["key"].startswith("dprk supplies-weapons-to russia")]
     assert set(weapons) >= {"key", "statement", "status", "credibility", "belief", "for", "against", "reasons"}
-    assert [o["speaker"] for o in weapons["for"]] == ["western-intelligence"]
+    assert [o["speaks_for"] for o in weapons["for"]] == ["western-intelligence"]
     markdown = run("assess", "sources/", "--format", "markdown", "--method", "majority").stdout
     assert markdown.startswith("# factlog assessment\n\nMethod: majority")
 
