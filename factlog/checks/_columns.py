@@ -46,6 +46,7 @@ from factlog.io._sections import claim_set, section_reader
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
 from factlog.model._scales import Certainty
+from factlog.model._written import WrittenWhen
 
 __all__ = ["HOLDER_AND_SOURCE_RULES", "Columns", "Unstreamable", "materialise", "scan"]
 
@@ -208,6 +209,9 @@ def scan(path: Path, batch: int, rules: Sequence[Rule], limits: Limits = DEFAULT
         seen: set[int] = set()
         for start in range(0, len(offsets), batch):
             claims = materialise(stream, offsets[start : start + batch], limits)
+            if any(claim.proposition is not None and type(claim.proposition.when) is WrittenWhen for claim in claims):
+                # Words resolve against the whole file's sources and events: load reads it.
+                raise Unstreamable("a when in words")
             index = batch_index(base, claims)
             _check_references(index.claims)
             alone = _columns(columns, index, start, seen)
