@@ -27,20 +27,8 @@ __all__ = ["resolve_when"]
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_MONTH_NAMES = "january february march april may june july august september october november december"
+_MONTHS = tuple(_MONTH_NAMES.split())
 _NUMBERS = {
     "a": (1, 1),
     "an": (1, 1),
@@ -251,7 +239,19 @@ def _named(match: re.Match[str], day: datetime.date, future: bool, events: Mappi
     return _find_event(match["event"], events)
 
 
+class EventLookup(dict[str, Interval]):
+    """Events by name that find one by a rule of their own (loading's: the Vocabulary's), passed through as given."""
+
+    def find(self, name: str) -> Interval:
+        """The days of the event written ``name``; raises :class:`TimeExpressionError` when there is none."""
+        return _match_event(name, self)
+
+
 def _find_event(name: str, events: Mapping[str, Interval]) -> Interval:
+    return events.find(name) if isinstance(events, EventLookup) else _match_event(name, events)
+
+
+def _match_event(name: str, events: Mapping[str, Interval]) -> Interval:
     wanted = _event_key(name)
     for key, value in events.items():
         if _event_key(key) == wanted:
@@ -393,7 +393,7 @@ def resolve_when(
     assert span.start is not None
     assert span.end is not None
     ahead = bool(_FUTURE.search(text)) if future is None else future
-    known = {name: _anchor_event(name, value) for name, value in (events or {}).items()}
+    known = events if isinstance(events, EventLookup) else {n: _anchor_event(n, v) for n, v in (events or {}).items()}
     first = _resolve_at(text, span.start.earliest, ahead, known)
     last = span.end.latest
     return first if last == span.start.earliest else _hull(first, _resolve_at(text, last, ahead, known))
