@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+import factlog
+from factlog import ClaimLog, Retraction
+from factlog.cli import main
 from tests.io.test_written_when import _document, _errors, _when
 
 
@@ -52,3 +59,38 @@ def test_an_event_dated_only_by_a_denial_says_so() -> None:
     [error] = _errors(document)
     assert "unknown event" not in error
     assert "no claim dates it" in error
+
+
+def _store(tmp_path: Path) -> Path:
+    file = tmp_path / "claims.json"
+    file.write_text(json.dumps(_document("two days after the strike")), encoding="utf-8")
+    store = tmp_path / "claims.db"
+    assert main(["log", "append", str(store), str(file)]) == 0
+    return store
+
+
+def test_retracting_a_claim_that_dates_an_event_is_refused(tmp_path: Path) -> None:
+    """Retracting the only claim dating an event words count from: a ConflictError naming the claim in words."""
+    log = ClaimLog(_store(tmp_path))
+    with pytest.raises(factlog.ConflictError) as caught:
+        log.retract("strike-date", "wrong day")
+    [error] = caught.value.errors
+    assert "'strike-date'" in error
+    assert "'c1'" in error
+    assert str(log.read().claim_by_id["c1"].proposition.when) == "2025-10-22"  # type: ignore[union-attr]
+
+
+def test_cli_retract_refused_and_store_still_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`factlog log retract` exits as for the store's other refusals; `log show` and `export` still read it."""
+    store = _store(tmp_path)
+    assert main(["log", "retract", str(store), "strike-date", "--reason", "wrong day"]) == 3
+    assert main(["log", "show", str(store)]) == 0
+    assert main(["log", "export", str(store)]) == 0
+    capsys.readouterr()
+
+
+def test_retracting_the_words_with_their_event_is_allowed(tmp_path: Path) -> None:
+    """Retracting in one append the claim in words and the claim dating its event leaves a readable store."""
+    log = ClaimLog(_store(tmp_path))
+    log.append([Retraction(claim="c1", reason="gone"), Retraction(claim="strike-date", reason="gone")])
+    assert "c1" not in log.read().claim_by_id
