@@ -27,6 +27,7 @@ from typing import TypeVar
 import attrs
 
 from factlog.errors import DateError, TimeExpressionError
+from factlog.model._anchoring import out_of_range
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, parse_interval
 from factlog.model._fields import instance_of
@@ -133,6 +134,9 @@ def read_when(text: str) -> Interval:
             raise
     words = " ".join(text.split()).strip(" ,.;:")
     if not any(pattern.fullmatch(words) for pattern, _ in _rules()):
+        too_big = out_of_range(words)
+        if too_big is not None:
+            raise DateError(too_big)
         raise DateError(
             f"expected a date, an interval or a time expression such as 'on Tuesday' or"
             f" 'two days after the strike' (docs/format.md, 'Time in words'), got {text!r}"

@@ -94,3 +94,10 @@ def test_retracting_the_words_with_their_event_is_allowed(tmp_path: Path) -> Non
     log = ClaimLog(_store(tmp_path))
     log.append([Retraction(claim="c1", reason="gone"), Retraction(claim="strike-date", reason="gone")])
     assert "c1" not in log.read().claim_by_id
+
+
+def test_a_count_above_999_in_a_file_is_out_of_range() -> None:
+    """'in 1000 days' in a file: a format error saying the number is out of range."""
+    [error] = _errors(_document("in 1000 days"))
+    assert "$.claims[0].proposition.when" in error
+    assert "out of range" in error
