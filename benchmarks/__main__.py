@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from benchmarks.run import dumps_row, measure, memory, table
-from benchmarks.stream import bare_seconds, stream_memory, stream_table
+from benchmarks.stream import assess_memory, bare_seconds, stream_memory, stream_table
 from benchmarks.truth import METHODS, accuracy_report, cost
 
 ROOT = Path(__file__).parent.parent
@@ -36,16 +36,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--one-dask-assess", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--memory", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--stream", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--stream-assess", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
     parser.add_argument(
         "--ten-million",
         action="store_true",
-        help="only the compact check of JSON Lines at 1,000,000 and 10,000,000 claims (a 3.5 GB file; hours)",
+        help="only the compact check and assessment of JSON Lines at 1,000,000 and 10,000,000 claims"
+        " (a 3.5 GB file; hours)",
     )
     parser.add_argument(
         "--stream-sizes",
         metavar="SIZES",
-        help="only the compact check of JSON Lines (factlog.check_lines) at these comma-separated sizes",
+        help="only the compact check and assessment of JSON Lines (check_lines, assess_lines)"
+        " at these comma-separated sizes",
     )
     parser.add_argument(
         "--truth",
@@ -65,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if arguments.stream is not None:
         print(json.dumps(stream_memory(arguments.stream)))
+        return 0
+    if arguments.stream_assess is not None:
+        print(json.dumps(assess_memory(arguments.stream_assess)))
         return 0
     if arguments.bare is not None:
         print(json.dumps(bare_seconds(arguments.bare)))

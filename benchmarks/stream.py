@@ -1,15 +1,18 @@
-"""The compact check of a JSON Lines file (``factlog.check_lines``): time and peak memory per claim.
+"""The compact check and assessment of a JSON Lines file (``check_lines``, ``assess_lines``): time, memory.
 
-``python -m benchmarks --stream FILE`` runs it in this (fresh) process and prints one JSON
+``python -m benchmarks --stream FILE`` runs the check in this (fresh) process and prints one JSON
 line: seconds (wall and CPU), claims, findings and the peak RSS (``VmHWM``) above the interpreter with
-factlog and numpy imported. ``--stream-sizes 100000,1000000`` generates each size and
-measures it in a fresh process, with the bare grouping of the same claims for the ratio
+factlog and numpy imported; ``--stream-assess FILE`` the same for ``assess_lines`` (default
+method, its JSON written to a discarded stream), with the propositions counted.
+``--stream-sizes 100000,1000000`` generates each size and
+measures each path in a fresh process, the check with the bare grouping of the same claims for the ratio
 (up to 1M claims: the baseline loads the whole set). The files are written a claim at a
 time (:func:`benchmarks.generate.write_lines`), so 10M claims never exist whole.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -45,6 +48,33 @@ def stream_memory(path: Path) -> dict[str, Any]:
     }
 
 
+def assess_memory(path: Path) -> dict[str, Any]:
+    """Time and peak RSS of ``assess_lines`` on one file (its JSON written and discarded), in this process."""
+    import numpy  # noqa: F401, PLC0415 - imported before the baseline, as factlog is
+
+    resident = _resident()
+    started, cpu = time.perf_counter(), time.process_time()
+    assessment = factlog.assess_lines(path)
+    factlog.write_assessment_json(assessment, _Discard())
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    claims = sum(1 for line in path.open("rb") if line.startswith(b'{"type": "claim"'))
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak": _high_water() - resident,
+        "claims": claims,
+        "propositions": len(assessment.propositions),
+        "compact": isinstance(assessment, factlog.LinesAssessment),
+    }
+
+
+class _Discard(io.StringIO):
+    """A text stream that keeps nothing: the JSON is written, as ``assess --stream`` writes it, and dropped."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
 def bare_seconds(path: Path) -> dict[str, float]:
     """The bare grouping pass over the loaded claims (the baseline of ``check vs bare``): wall and CPU seconds."""
     claims = factlog.load(path)
@@ -54,7 +84,11 @@ def bare_seconds(path: Path) -> dict[str, float]:
 
 
 def stream_table(sizes: list[int]) -> str:
-    """One row per size: seconds, peak RSS per claim, against the bare grouping pass."""
+    """Two tables, a row per size: the check (seconds, peak RSS per claim, against bare grouping), the assessment."""
+    assessed = [
+        "| claims | assess_lines s | CPU s | peak RSS/claim | propositions |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
     lines = [
         "| claims | check_lines s | CPU s | peak RSS/claim | bare grouping CPU s | check_lines vs bare (CPU) |",
         "| ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -64,13 +98,18 @@ def stream_table(sizes: list[int]) -> str:
             path = Path(folder) / "claims.jsonl"
             write_lines(size, path)
             row = _fresh(["--stream", str(path)])
+            assessing = _fresh(["--stream-assess", str(path)])
             # The baseline loads the whole set: above 1M claims it would need more memory than the check.
             bare = _fresh(["--bare", str(path)]) if size <= BARE_LIMIT else None
         lines.append(
             f"| {row['claims']:,} | {row['seconds']:.1f} | {row['cpu']:.1f} | {row['peak'] / row['claims']:.0f} B |"
             + (f" {bare['cpu']:.2f} | {row['cpu'] / bare['cpu']:.0f}x |" if bare else " — | — |")
         )
-    return "\n".join(lines)
+        assessed.append(
+            f"| {assessing['claims']:,} | {assessing['seconds']:.1f} | {assessing['cpu']:.1f} |"
+            f" {assessing['peak'] / assessing['claims']:.0f} B | {assessing['propositions']:,} |"
+        )
+    return "\n".join(lines) + "\n\n" + "\n".join(assessed)
 
 
 def _fresh(arguments: list[str]) -> dict[str, Any]:

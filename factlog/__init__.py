@@ -19,7 +19,16 @@ from factlog.analysis import (
     origins,
     readings,
 )
-from factlog.assessment import Acceptance, Assessment, OriginWeight, PropositionAssessment, Status, assess
+from factlog.assessment import (
+    Acceptance,
+    Assessment,
+    LinesAssessment,
+    OriginWeight,
+    PropositionAssessment,
+    Status,
+    assess,
+    assess_lines,
+)
 from factlog.checks import (
     DEFAULT_RULES,
     Checker,
@@ -124,6 +133,7 @@ from factlog.render import (
     render_timeline_text,
     report_document,
     resolve_entity,
+    write_assessment_json,
 )
 from factlog.report import DateGiven, Event, events, html_report, render_events_text, safe_url
 
@@ -167,6 +177,7 @@ __all__ = [
     "Interval",
     "Likelihood",
     "Limits",
+    "LinesAssessment",
     "Mode",
     "Object",
     "Origin",
@@ -211,6 +222,7 @@ __all__ = [
     "WeekdayMismatch",
     "WrittenWhen",
     "assess",
+    "assess_lines",
     "assessment_document",
     "check",
     "check_lines",
@@ -250,5 +262,6 @@ __all__ = [
     "to_claimreview",
     "to_prov",
     "weekday_mismatches",
+    "write_assessment_json",
     "write_draft",
 ]

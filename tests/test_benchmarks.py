@@ -123,10 +123,14 @@ def test_dask_stages_time_every_pass_and_the_estimate_adds_up() -> None:
 
 
 def test_stream_table_measures_the_compact_check() -> None:
-    """``--stream-sizes``: one row per size, with the claims counted and a ratio to the bare grouping."""
+    """``--stream-sizes``: one row per size for the check (ratio to the bare grouping) and one for the assessment."""
     rendered = stream_table([300])
-    assert "| 300 |" in rendered
-    assert rendered.count("\n") == 2
+    check, assessment = rendered.split("\n\n")
+    assert "| 300 |" in check
+    assert check.count("\n") == 2
+    assert assessment.startswith("| claims | assess_lines s |")
+    assert assessment.count("\n") == 2
+    assert "| 300 |" in assessment
 
 
 def test_write_lines_is_write_of_generate(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
-from factlog.checks._columns import materialise
+from factlog.analysis._lines import materialise
 from factlog.io._files import capped_lines, read_line
 from tests.helpers import GOLDEN, ROOT, run
 
@@ -135,3 +136,11 @@ def test_a_missing_log_to_import_is_an_input_error(tmp_path: Path) -> None:
     """Reading a missing file a line at a time is an InputError naming it, as reading it whole is."""
     with pytest.raises(factlog.InputError, match=r"missing\.log: "):
         factlog.ClaimLog(tmp_path / "claims.db").import_lines(tmp_path / "missing.log")
+
+
+def test_a_streamed_assessment_refuses_a_named_pipe_without_waiting(tmp_path: Path) -> None:
+    """assess_lines never opens a named pipe (which would wait for a writer): an InputError, as load gives."""
+    pipe = tmp_path / "claims.jsonl"
+    os.mkfifo(pipe)
+    with pytest.raises(factlog.InputError, match=r"not a regular file|not a file"):
+        factlog.assess_lines(pipe)

@@ -10,6 +10,16 @@ from __future__ import annotations
 
 from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._assessment import Assessment, PropositionAssessment, Status, assess
+from factlog.assessment._lines import LinesAssessment, assess_lines
 from factlog.assessment._questions import OriginWeight
 
-__all__ = ["Acceptance", "Assessment", "OriginWeight", "PropositionAssessment", "Status", "assess"]
+__all__ = [
+    "Acceptance",
+    "Assessment",
+    "LinesAssessment",
+    "OriginWeight",
+    "PropositionAssessment",
+    "Status",
+    "assess",
+    "assess_lines",
+]

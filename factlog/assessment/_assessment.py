@@ -41,6 +41,8 @@ __all__ = [
     "OriginWeight",
     "PropositionAssessment",
     "Status",
+    "answered",
+    "arguments",
     "assess",
     "assessed",
     "assessment_order",
@@ -200,14 +202,19 @@ def assess(
     any origin against them come first, then the rest, each part ordered by statement.
     """
     expect_claim_set(claims, "factlog.assess")
+    when = arguments(as_of, method, explain)
+    found, learned = _assessed(known_by(claims, when), method, explain=explain, similarity=similarity)
+    found.sort(key=assessment_order)
+    return Assessment(tuple(found), method, when, *learned)
+
+
+def arguments(as_of: object, method: object, explain: object) -> PartialDate | None:
+    """Check :func:`assess`'s options (raising what it raises); ``as_of`` as a partial date."""
     if not isinstance(method, str) or method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     if not isinstance(explain, bool):
         raise ArgumentError(f"factlog.assess: explain must be True or False, got {explain!r}")
-    when = _as_of(as_of)
-    found, learned = _assessed(known_by(claims, when), method, explain=explain, similarity=similarity)
-    found.sort(key=assessment_order)
-    return Assessment(tuple(found), method, when, *learned)
+    return _as_of(as_of)
 
 
 def _as_of(value: object) -> PartialDate | None:
@@ -286,17 +293,23 @@ def judged(
     found.reverse()
     results.reverse()
     while found:
-        question, result = found.pop(), results.pop()
-        acceptance = _acceptance(question, result) if explain else None
-        decided = decided_by(question, acceptance) if acceptance is not None else {}
-        tied = ties(question, result)
-        assessed += [
-            _assess(
-                question, answer, result[answer], (acceptance, decided.get(answer)), tie=answer in tied, copying=copying
-            )
-            for answer in question.candidates
-        ]
+        assessed += answered(found.pop(), results.pop(), explain=explain, copying=copying)
     return assessed
+
+
+def answered(
+    question: Question, result: dict[str, float], *, explain: bool, copying: Copying | None
+) -> list[PropositionAssessment]:
+    """The assessment of each candidate answer of one question, from its beliefs (see :func:`beliefs`)."""
+    acceptance = _acceptance(question, result) if explain else None
+    decided = decided_by(question, acceptance) if acceptance is not None else {}
+    tied = ties(question, result)
+    return [
+        _assess(
+            question, answer, result[answer], (acceptance, decided.get(answer)), tie=answer in tied, copying=copying
+        )
+        for answer in question.candidates
+    ]
 
 
 def assessment_order(item: PropositionAssessment) -> tuple[bool, str, str]:

@@ -26,12 +26,21 @@ paper's n), so one unopposed vote is not certainty.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 import attrs
 
-from factlog.analysis._discovery import Discovery, Support, Vote, accu_copy, accu_vote, majority, truth_finder
+from factlog.analysis._discovery import (
+    Discovery,
+    QuestionResult,
+    Support,
+    Vote,
+    accu_copy,
+    accu_vote,
+    majority,
+    truth_finder,
+)
 from factlog.assessment._questions import Question
 from factlog.errors import ArgumentError
 from factlog.model._nouns import Object
@@ -41,10 +50,13 @@ __all__ = [
     "METHODS",
     "SLOT_FALSE_VALUES",
     "ValueSimilarity",
+    "belief",
     "beliefs",
     "discover",
     "grades",
     "prior_means",
+    "question_name",
+    "run",
     "votes_of",
 ]
 
@@ -57,7 +69,7 @@ SLOT_FALSE_VALUES = 100
 """n, the false values a functional slot's domain holds (Dong et al. 2009 use 100)."""
 
 
-def _name(number: int) -> str:
+def question_name(number: int) -> str:
     return f"{number:09d}"
 
 
@@ -79,6 +91,13 @@ def discover(
     priors = prior_means(graded)
     support = _support(questions, similarity) if similarity is not None else None
     votes = votes_of(questions, method)  # a generator: each method indexes the votes in one pass, never all held
+    return run(method, votes, priors, domains, support)
+
+
+def run(
+    method: str, votes: Iterable[Vote], priors: dict[str, float], domains: dict[str, float], support: Support | None
+) -> Discovery:
+    """One method over votes (see :func:`discover`): ``priors`` by source, ``domains`` (false values) by question."""
     if method == "majority":
         return attrs.evolve(majority(votes), sources={})
     if method == "truthfinder":
@@ -93,7 +112,7 @@ def grades(questions: Sequence[Question]) -> tuple[dict[str, set[float]], dict[s
     graded: dict[str, set[float]] = {}
     domains: dict[str, float] = {}
     for number, question in enumerate(questions):
-        domains[_name(number)] = 1 if question.slot is None else SLOT_FALSE_VALUES
+        domains[question_name(number)] = 1 if question.slot is None else SLOT_FALSE_VALUES
         for vote in question.votes:
             if vote.current and vote.weight > 0:
                 graded.setdefault(vote.origin.speaker, set()).add(vote.origin.reliability.prior)
@@ -119,14 +138,14 @@ def _support(questions: Sequence[Question], similarity: ValueSimilarity) -> Supp
                     assert value_b is not None
                     score = similarity(value_a, value_b)
                     if score:
-                        found.setdefault((_name(number), b), []).append((a, score))
+                        found.setdefault((question_name(number), b), []).append((a, score))
     return found
 
 
 def votes_of(questions: Sequence[Question], method: str) -> Iterator[Vote]:
     """The current, committed votes of every question, as truth discovery takes them."""
     for number, question in enumerate(questions):
-        name = _name(number)
+        name = question_name(number)
         for number_in_question, vote in enumerate(question.votes):
             if vote.current and vote.weight > 0:
                 # majority counts every claim: each is its own "source".
@@ -144,35 +163,34 @@ def beliefs(questions: Sequence[Question], discovery: Discovery) -> list[dict[st
     nobody gave are left; a question with no vote gives each candidate 1/(n + 1), n
     its false values.
     """
-    found = []
-    for number, question in enumerate(questions):
-        result = discovery.questions.get(_name(number))
-        size = 1 if question.slot is None else SLOT_FALSE_VALUES
-        mine: dict[str, float] = {}
-        if result is None:
-            found.append(dict.fromkeys(question.candidates, 1 / (size + 1)))
-            continue
-        # An answer nobody voted for is one of the values nobody gave: it shares what they left.
-        unvoted = max(1, size + 1 - len(result.probabilities))
-        left = max(0.0, 1.0 - math.fsum(result.probabilities.values())) / unvoted
-        if question.layout is None:  # yes/no: "yes" has no compatible others
-            for answer in question.candidates:
-                if discovery.method == "truthfinder":
-                    mine[answer] = result.scores.get(answer, 1.0 - result.scores.get("no", 0.5))
-                else:
-                    mine[answer] = min(1.0, result.probabilities.get(answer, left))
-            found.append(mine)
-            continue
-        names = question.layout.names
-        if discovery.method == "truthfinder":
-            # max over compatible candidates = −(least of the negated scores)
-            least = question.layout.friend_least(
-                {i: -result.scores[n] for i, n in enumerate(names) if n in result.scores}
-            )
-            for name, best in zip(names, least, strict=True):
-                mine[name] = -best if best is not None else 1.0 - result.scores.get(f"not:{name}", 0.5)
-        else:
-            sums = question.layout.friend_sums([result.probabilities.get(name, left) for name in names])
-            mine = {name: min(1.0, total) for name, total in zip(names, sums, strict=True)}
-        found.append(mine)
-    return found
+    return [
+        belief(question, discovery.questions.get(question_name(number)), discovery.method)
+        for number, question in enumerate(questions)
+    ]
+
+
+def belief(question: Question, result: QuestionResult | None, method: str) -> dict[str, float]:
+    """One question's beliefs (see :func:`beliefs`) from what ``method`` found for it (None: no vote)."""
+    size = 1 if question.slot is None else SLOT_FALSE_VALUES
+    mine: dict[str, float] = {}
+    if result is None:
+        return dict.fromkeys(question.candidates, 1 / (size + 1))
+    # An answer nobody voted for is one of the values nobody gave: it shares what they left.
+    unvoted = max(1, size + 1 - len(result.probabilities))
+    left = max(0.0, 1.0 - math.fsum(result.probabilities.values())) / unvoted
+    if question.layout is None:  # yes/no: "yes" has no compatible others
+        for answer in question.candidates:
+            if method == "truthfinder":
+                mine[answer] = result.scores.get(answer, 1.0 - result.scores.get("no", 0.5))
+            else:
+                mine[answer] = min(1.0, result.probabilities.get(answer, left))
+        return mine
+    names = question.layout.names
+    if method == "truthfinder":
+        # max over compatible candidates = −(least of the negated scores)
+        least = question.layout.friend_least({i: -result.scores[n] for i, n in enumerate(names) if n in result.scores})
+        for name, best in zip(names, least, strict=True):
+            mine[name] = -best if best is not None else 1.0 - result.scores.get(f"not:{name}", 0.5)
+        return mine
+    sums = question.layout.friend_sums([result.probabilities.get(name, left) for name in names])
+    return {name: min(1.0, total) for name, total in zip(names, sums, strict=True)}

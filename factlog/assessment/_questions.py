@@ -28,7 +28,7 @@ from factlog.model._nouns import Object, Proposition
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, object_key
 
-__all__ = ["OriginWeight", "Question", "Vote", "questions"]
+__all__ = ["OriginWeight", "Place", "Question", "Vote", "placed_questions", "questions"]
 
 Weigher = Callable[[Index, Entry, bool], float]
 
@@ -291,16 +291,31 @@ def _votes(
 
 def questions(index: Index, weigh: Weigher) -> Iterator[Question]:
     """Every question of the index: yes/no propositions, then functional slots."""
+    return (question for _, question in placed_questions(index, weigh))
+
+
+Place = tuple[bool, str, int, int]
+"""Where a question comes in :func:`questions` over the whole (canonical) claim set, as a sort key."""
+
+
+def placed_questions(index: Index, weigh: Weigher) -> Iterator[tuple[Place, Question]]:
+    """Every question of :func:`questions`, with its place among the questions of the whole set.
+
+    A group is filed when its first reading is (claims by id, a claim's readings in
+    order), so a question's place is (slot?, that claim's id, that reading's part, its
+    time group): an index of some whole groups, in id order, gives each the place it
+    has in the index of every claim (what :func:`factlog.assess_lines` relies on).
+    """
     for key, entries in index.by_key.items():
         predicate = entries[0].predicate
         if predicate is None or not predicate.functional:
-            for group in _time_groups(entries):
-                yield _yes_no_question(index, key, group, weigh)
+            for number, group in enumerate(_time_groups(entries)):
+                yield (False, entries[0].id, entries[0].part, number), _yes_no_question(index, key, group, weigh)
     for slot, entries in index.by_slot.items():
         predicate = entries[0].predicate
         if predicate is not None and predicate.functional:
-            for group in _time_groups(entries):
-                yield _slot_question(index, slot, group, weigh)
+            for number, group in enumerate(_time_groups(entries)):
+                yield (True, entries[0].id, entries[0].part, number), _slot_question(index, slot, group, weigh)
 
 
 def _time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:

@@ -22,14 +22,13 @@ groups, which adds claims to a check and never removes one):
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
 
 import attrs
 
 from factlog.analysis._index import Entry, Index
+from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables
 from factlog.checks._dating import source_dates_disagree
 from factlog.checks._engine import _run
 from factlog.checks._integrity import document_mismatch
@@ -37,18 +36,11 @@ from factlog.checks._quotes import quote_unverified
 from factlog.checks._review import unreviewed_draft
 from factlog.checks._rules import Rule
 from factlog.checks._sourcing import overconfident_holder
-from factlog.io._files import LineTooLong, capped_lines, read_line
-from factlog.io._migrations import FORMAT, VERSION
-from factlog.io._parsing import DEFAULT_LIMITS, Limits, orjson_module, quick_parse
-from factlog.io._records import RECORD_TYPES
-from factlog.io._references import unresolved
-from factlog.io._sections import claim_set, section_reader
+from factlog.io._parsing import DEFAULT_LIMITS, Limits, orjson_module
 from factlog.model._claimset import ClaimSet
-from factlog.model._nouns import Claim
 from factlog.model._scales import Certainty
-from factlog.model._written import WrittenWhen
 
-__all__ = ["HOLDER_AND_SOURCE_RULES", "Columns", "Unstreamable", "materialise", "scan"]
+__all__ = ["HOLDER_AND_SOURCE_RULES", "Columns", "scan"]
 
 HOLDER_AND_SOURCE_RULES: tuple[Rule, ...] = (
     overconfident_holder,
@@ -58,15 +50,6 @@ HOLDER_AND_SOURCE_RULES: tuple[Rule, ...] = (
     unreviewed_draft,
 )
 """Rules that gather one holder's or one source's claims: each claim's part is decided by the claim alone."""
-
-_CLAIM_PREFIXES = (b'{"type":"claim"', b'{"type": "claim"')
-"""How factlog (and json.dumps) write a claim line: such lines are only located in the first pass."""
-_BOM = b"\xef\xbb\xbf"
-_CLAIM_REFERENCE = "unknown claim"
-
-
-class Unstreamable(Exception):
-    """Something the compact path does not take: the caller reads the file whole instead."""
 
 
 @attrs.define
@@ -98,93 +81,6 @@ IN_FINDING = 2
 """A flag bit: another rule names the claim within its batch (exact for a claim alone in its groups)."""
 
 
-def _tables(stream: IO[bytes], offsets: array[int], limits: Limits, name: str) -> dict[str, list[Any]]:
-    """The first pass: every non-claim record read, every claim line's offset noted.
-
-    No line is read past ``limits.max_bytes`` bytes (:func:`~factlog.io._files.read_line`).
-    """
-    first = read_line(stream, limits, name, 1)
-    header = quick_parse(first.removeprefix(_BOM))
-    if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
-        raise Unstreamable("header")
-    position = len(first)
-    readers: dict[str, Any] = {}
-    ids: dict[str, str] = {}
-    sections: dict[str, list[Any]] = {}
-    for line in capped_lines(stream, limits, name, 2):
-        start = position
-        position += len(line)
-        if not line.strip(b" \t\r\n"):
-            continue
-        if line.startswith(_CLAIM_PREFIXES):
-            offsets.append(start)
-            continue
-        record = quick_parse(line)
-        section = RECORD_TYPES[record.pop("type")]
-        if section == "claims":
-            offsets.append(start)
-            continue
-        if section not in readers:
-            readers[section] = section_reader(section, _claim_without_id)
-            sections[section] = []
-        sections[section].append(readers[section](record, ids))
-    return sections
-
-
-def _claim_without_id(_data: Any) -> Claim:
-    raise Unstreamable("a claim without an id")
-
-
-def materialise(stream: IO[bytes], offsets: Sequence[int], limits: Limits = DEFAULT_LIMITS) -> list[Claim]:
-    """The claims whose lines start at these offsets (ascending), decoded again; none read past ``limits.max_bytes``."""
-    read = section_reader("claims", _claim_without_id)
-    ids: dict[str, str] = {}
-    claims = []
-    for offset in offsets:
-        if stream.tell() != offset:
-            stream.seek(offset)
-        line = stream.readline(limits.max_bytes + 1)
-        if len(line) > limits.max_bytes and not line.endswith(b"\n"):
-            where = f"{getattr(stream, 'name', '<stream>')}: byte {offset}"  # the file changed since the first pass
-            raise LineTooLong([f"{where}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
-        record = quick_parse(line)
-        record.pop("type")
-        claims.append(read(record, ids))
-    return claims
-
-
-def batch_index(base: Index, claims: list[Claim]) -> Index:
-    """An index of some claims with the small tables of ``base``, sharing its per-entity and per-source caches."""
-    tables = base.claims
-    part = ClaimSet(
-        entities=tables.entities,
-        predicates=tables.predicates,
-        sources=tables.sources,
-        claims=tuple(claims),
-        acknowledged=tables.acknowledged,
-        bases=tables.bases,
-    )
-    shared = base.view([])
-    index = Index(
-        part,
-        base.vocabulary,
-        [],
-        {},
-        defaultdict(list),
-        defaultdict(list),
-        defaultdict(list),
-        defaultdict(list),
-        defaultdict(list),
-        documents=shared._documents,
-        speakers=shared._speakers,
-        hierarchy=shared._hierarchy,
-        publishers=shared._publishers,
-        texts=shared._texts,
-    )
-    index.add(part.claims)
-    return index
-
-
 def scan(path: Path, batch: int, rules: Sequence[Rule], limits: Limits = DEFAULT_LIMITS) -> tuple[Columns, Index]:
     """Both passes over a JSON Lines file: its columns, and an index of its small tables alone.
 
@@ -196,10 +92,7 @@ def scan(path: Path, batch: int, rules: Sequence[Rule], limits: Limits = DEFAULT
         raise Unstreamable("orjson")
     offsets: array[int] = array("q")
     with path.open("rb") as stream:
-        sections = _tables(stream, offsets, limits, str(path))
-        tables = claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
-        if unresolved(tables, tables):
-            raise Unstreamable("references")
+        tables = read_tables(stream, offsets, str(path.parent), limits, str(path))
         base = Index.of(tables)
         columns = Columns(tables, offsets)
         others = [
@@ -209,11 +102,8 @@ def scan(path: Path, batch: int, rules: Sequence[Rule], limits: Limits = DEFAULT
         seen: set[int] = set()
         for start in range(0, len(offsets), batch):
             claims = materialise(stream, offsets[start : start + batch], limits)
-            if any(claim.proposition is not None and type(claim.proposition.when) is WrittenWhen for claim in claims):
-                # Words resolve against the whole file's sources and events: load reads it.
-                raise Unstreamable("a when in words")
-            index = batch_index(base, claims)
-            _check_references(index.claims)
+            index = index_of(base, claims)
+            check_references(index.claims)
             alone = _columns(columns, index, start, seen)
             # Only a claim whose tokens no earlier claim had may be alone in its groups:
             # the other rules run on the groups of those claims alone.
@@ -225,14 +115,6 @@ def scan(path: Path, batch: int, rules: Sequence[Rule], limits: Limits = DEFAULT
                             if entry is not None:
                                 columns.flags[start + entry.position] |= bit
     return columns, base
-
-
-def _check_references(part: ClaimSet) -> None:
-    """Unknown ids within a batch; links to other claims are checked once every id is known."""
-    claims_only = ClaimSet(claims=part.claims)
-    for path, message in unresolved(claims_only, part):
-        if not (message.startswith(_CLAIM_REFERENCE) and (".answers[" in path or ".regarding.claims[" in path)):
-            raise Unstreamable(message)
 
 
 def _columns(columns: Columns, index: Index, start: int, seen: set[int]) -> list[Entry]:

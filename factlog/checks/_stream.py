@@ -18,15 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factlog._bulk import paused_gc
-from factlog.checks._columns import (
-    HOLDER_AND_SOURCE_RULES,
-    IN_FINDING,
-    Columns,
-    Unstreamable,
-    batch_index,
-    materialise,
-    scan,
-)
+from factlog.analysis._lines import Unstreamable, index_of, materialise
+from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, IN_FINDING, Columns, scan
 from factlog.checks._engine import Report, _run, check, finish
 from factlog.checks._findings import Finding
 from factlog.checks._rules import DEFAULT_RULES, Rule
@@ -117,7 +110,7 @@ def check_lines(
         ):
             if not some:
                 continue
-            index = batch_index(base, materialise(stream, [int(offset) for offset in offsets], limits))
+            index = index_of(base, materialise(stream, [int(offset) for offset in offsets], limits))
             for rule in some:
                 for finding in _run(rule, index):
                     findings.append(finding)

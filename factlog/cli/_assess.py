@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from factlog.assessment import assess
+from factlog.assessment import assess, assess_lines
 from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of
 from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress
@@ -16,7 +16,12 @@ from factlog.interchange import to_claimreview, to_prov
 from factlog.interchange._claimreview import check_base
 from factlog.io import load
 from factlog.model import PartialDate
-from factlog.render import render_assessment_json, render_assessment_markdown, render_assessment_text
+from factlog.render import (
+    render_assessment_json,
+    render_assessment_markdown,
+    render_assessment_text,
+    write_assessment_json,
+)
 
 __all__ = ["register"]
 
@@ -37,6 +42,12 @@ def register(commands: Any) -> None:
         help="for large runs: beliefs, statuses and learned trust, without reasons or per-claim labels",
     )
     add_dask_options(parser, "assess")
+    parser.add_argument(
+        "--stream",
+        action="store_true",
+        help="assess one large JSON Lines file in compact form, with bounded memory (JSON output only;"
+        " needs numpy, the scale extra); the same JSON as without it",
+    )
     parser.set_defaults(run=_assess)
 
     export = commands.add_parser(
@@ -71,6 +82,10 @@ def register(commands: Any) -> None:
 
 
 def _assess(arguments: argparse.Namespace) -> int:
+    if arguments.stream:
+        if arguments.dask is not None or arguments.workers is not None:
+            raise UsageError("factlog assess: error: --stream runs on this machine: leave out --dask and --workers")
+        return _assess_stream(arguments)
     when, explain = as_of(arguments), not arguments.beliefs_only
     result = on_cluster(
         arguments,
@@ -92,6 +107,19 @@ def _assess(arguments: argparse.Namespace) -> int:
         arguments.format, render_assessment_text
     )
     sys.stdout.write(render(result))
+    return EXIT_OK
+
+
+def _assess_stream(arguments: argparse.Namespace) -> int:
+    """``assess --stream FILE.jsonl --format json``: :func:`factlog.assess_lines`, written a proposition at a time."""
+    paths = [str(path) for path in arguments.paths]
+    if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
+        raise UsageError("--stream takes one .jsonl file and --format json")
+    with progress("assessing claims in compact form"):
+        result = assess_lines(
+            paths[0], as_of=as_of(arguments), method=arguments.method, explain=not arguments.beliefs_only
+        )
+    write_assessment_json(result, sys.stdout)
     return EXIT_OK
 
 

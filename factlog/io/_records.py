@@ -32,12 +32,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from factlog.io._converter import (
-    literal_type,
-    qualifiers_from_json,
-    timestamp_from_json,
-    timestamp_to_json,
-)
+from factlog.io._converter import literal_type, qualifiers_from_json, timestamp_from_json, timestamp_to_json
 from factlog.model import _fields as fields
 from factlog.model import _nouns as model
 from factlog.model._claimset import ClaimSet

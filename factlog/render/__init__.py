@@ -7,6 +7,7 @@ from factlog.render._assessment import (
     render_assessment_json,
     render_assessment_markdown,
     render_assessment_text,
+    write_assessment_json,
 )
 from factlog.render._findings import render_json, render_markdown, render_text, report_document
 from factlog.render._timeline import (
@@ -33,4 +34,5 @@ __all__ = [
     "render_timeline_text",
     "report_document",
     "resolve_entity",
+    "write_assessment_json",
 ]

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Any
+from typing import Any, TextIO
 
 import cattrs
 
 from factlog._escape import escape_markdown, escape_terminal
 from factlog.analysis._discovery import Dependence
 from factlog.assessment._assessment import Assessment, PropositionAssessment
+from factlog.assessment._lines import LinesAssessment
 from factlog.assessment._questions import OriginWeight
 from factlog.assessment._reasons import listed
 from factlog.io import make_converter
 from factlog.model._nouns import Object
 from factlog.model._scales import Credibility, Likelihood
 
-__all__ = ["assessment_document", "render_assessment_json", "render_assessment_markdown", "render_assessment_text"]
+__all__ = [
+    "assessment_document",
+    "render_assessment_json",
+    "render_assessment_markdown",
+    "render_assessment_text",
+    "write_assessment_json",
+]
 
 
 def _origin(origin: OriginWeight) -> dict[str, Any]:
@@ -47,13 +54,19 @@ def _value(value: Object | None) -> object:
     return _converter().unstructure(value, Object | None)
 
 
-def assessment_document(assessment: Assessment) -> dict[str, Any]:
+def assessment_document(assessment: Assessment | LinesAssessment) -> dict[str, Any]:
     """The assessment as a JSON-ready dict: method, learned trust, dependences and ``propositions``.
 
     Each proposition's ``for`` and ``against`` list its strongest origins (at most
     :data:`~factlog.assessment._reasons.LISTED_ORIGINS`, by weight); ``for_count`` and
-    ``against_count`` count them all (the Python API keeps every origin).
+    ``against_count`` count them all (the Python API keeps every origin). A
+    :class:`~factlog.LinesAssessment` gives the same dict (all its propositions are
+    read back: :func:`write_assessment_json` writes them one at a time).
     """
+    return {**_head(assessment), "propositions": [_proposition(item) for item in assessment.propositions]}
+
+
+def _head(assessment: Assessment | LinesAssessment) -> dict[str, Any]:
     return {
         "method": assessment.method,
         "as_of": None if assessment.as_of is None else str(assessment.as_of),
@@ -76,32 +89,51 @@ def assessment_document(assessment: Assessment) -> dict[str, Any]:
             }
             for found in assessment.dependences
         ],
-        "propositions": [
-            {
-                "key": item.key,
-                "statement": item.statement,
-                "status": item.status.value,
-                "credibility": item.credibility.value,
-                "belief": item.belief,
-                "likelihood": Likelihood.from_probability(item.belief).value,
-                "acceptance": None if item.acceptance is None else item.acceptance.value,
-                "decided_by": item.decided_by,
-                **({"slot": item.slot, "value": _value(item.value), "tie": item.tie} if item.slot is not None else {}),
-                "for": [_origin(o) for o in listed(item.supporting)[0]],
-                "for_count": len(item.supporting),
-                "against": [_origin(o) for o in listed(item.opposing)[0]],
-                "against_count": len(item.opposing),
-                "claims": {claim: label.value for claim, label in item.labels},
-                "reasons": list(item.reasons),
-            }
-            for item in assessment.propositions
-        ],
     }
 
 
-def render_assessment_json(assessment: Assessment) -> str:
+def _proposition(item: PropositionAssessment) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "statement": item.statement,
+        "status": item.status.value,
+        "credibility": item.credibility.value,
+        "belief": item.belief,
+        "likelihood": Likelihood.from_probability(item.belief).value,
+        "acceptance": None if item.acceptance is None else item.acceptance.value,
+        "decided_by": item.decided_by,
+        **({"slot": item.slot, "value": _value(item.value), "tie": item.tie} if item.slot is not None else {}),
+        "for": [_origin(o) for o in listed(item.supporting)[0]],
+        "for_count": len(item.supporting),
+        "against": [_origin(o) for o in listed(item.opposing)[0]],
+        "against_count": len(item.opposing),
+        "claims": {claim: label.value for claim, label in item.labels},
+        "reasons": list(item.reasons),
+    }
+
+
+def render_assessment_json(assessment: Assessment | LinesAssessment) -> str:
     """The assessment as JSON (two-space indent, UTF-8, trailing newline)."""
     return json.dumps(assessment_document(assessment), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_assessment_json(assessment: Assessment | LinesAssessment, out: TextIO) -> None:
+    """Write :func:`render_assessment_json`'s text to ``out``, one proposition at a time.
+
+    The same characters, without ever holding the whole text (or, for a
+    :class:`~factlog.LinesAssessment`, every proposition): what ``factlog assess
+    --stream`` writes. Each proposition is indented by the two levels it sits at.
+    """
+    head = json.dumps({**_head(assessment), "propositions": []}, ensure_ascii=False, indent=2)
+    if not assessment.propositions:
+        out.write(head + "\n")
+        return
+    out.write(head.removesuffix("[]\n}") + "[")
+    separator = "\n    "
+    for item in assessment.propositions:
+        out.write(separator + json.dumps(_proposition(item), ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        separator = ",\n    "
+    out.write("\n  ]\n}\n")
 
 
 def _likelihood(item: PropositionAssessment) -> str | None:

@@ -11,7 +11,7 @@ import pytest
 
 import factlog
 import factlog.dask
-from factlog.render import render_json
+from factlog.render import render_assessment_json, render_json
 from tests.io.test_written_when import _document
 
 
@@ -108,3 +108,20 @@ def test_dask_unknown_event_is_the_plain_error(tmp_path: Path) -> None:
     with pytest.raises(factlog.FormatError) as cluster:
         factlog.dask.check(tmp_path)
     assert cluster.value.errors == plain.value.errors
+
+
+def test_assess_lines_same_json_as_assess_with_words(tmp_path: Path) -> None:
+    """assess_lines of a file with words in ``when``: the bytes of assess(load(path))."""
+    path = _lines(tmp_path, _disputed())
+    plain = render_assessment_json(factlog.assess(factlog.load(path)))
+    assert render_assessment_json(factlog.assess_lines(path, batch=1, bin_size=1)) == plain
+
+
+def test_assess_lines_unknown_event_is_the_plain_error(tmp_path: Path) -> None:
+    """An unknown event in words: assess_lines raises the FormatError load raises."""
+    path = _unresolved_lines(tmp_path, _disputed("two days after the summit"))
+    with pytest.raises(factlog.FormatError) as plain:
+        factlog.load(path)
+    with pytest.raises(factlog.FormatError) as compact:
+        factlog.assess_lines(path)
+    assert compact.value.errors == plain.value.errors

@@ -1,0 +1,147 @@
+"""Reading a JSON Lines claim set in two passes: the small tables whole, the claims by line offset.
+
+The compact paths over a large file (:func:`factlog.check_lines`,
+:func:`factlog.assess_lines`) keep the small tables (entities, predicates, sources,
+acknowledgements) as objects and, for each claim, the byte offset of its line; claims
+are decoded again from their offsets, some at a time, and indexed with the small tables
+of a base :class:`Index`. No line is read past ``Limits.max_bytes`` bytes
+(:func:`~factlog.io._files.read_line`): a longer one is a ``LineTooLong`` naming the
+file and line.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import IO, Any
+
+from factlog.analysis._index import Index
+from factlog.io._files import LineTooLong, capped_lines, read_line
+from factlog.io._migrations import FORMAT, VERSION
+from factlog.io._parsing import DEFAULT_LIMITS, Limits, quick_parse
+from factlog.io._records import RECORD_TYPES
+from factlog.io._references import unresolved
+from factlog.io._sections import claim_set, section_reader
+from factlog.model._claimset import ClaimSet
+from factlog.model._nouns import Claim
+from factlog.model._written import WrittenWhen
+
+__all__ = ["Unstreamable", "check_references", "index_of", "materialise", "read_tables"]
+
+_CLAIM_PREFIXES = (b'{"type":"claim"', b'{"type": "claim"')
+"""How factlog (and json.dumps) write a claim line: such lines are only located in the first pass."""
+_BOM = b"\xef\xbb\xbf"
+_CLAIM_REFERENCE = "unknown claim"
+
+
+class Unstreamable(Exception):
+    """Something the compact path does not take: the caller reads the file whole instead."""
+
+
+def read_tables(
+    stream: IO[bytes], offsets: array[int], folder: str, limits: Limits = DEFAULT_LIMITS, name: str = "<stream>"
+) -> ClaimSet:
+    """The first pass: every non-claim record read into a claim set without claims; each claim line's offset noted.
+
+    Raises :class:`Unstreamable` for another header or version, a claim without an id
+    or a reference the tables do not resolve (or any error of the readers), and
+    ``LineTooLong`` for a line over ``limits.max_bytes`` (``name`` is the file in its message).
+    """
+    first = read_line(stream, limits, name, 1)
+    header = quick_parse(first.removeprefix(_BOM))
+    if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
+        raise Unstreamable("header")
+    position = len(first)
+    readers: dict[str, Any] = {}
+    ids: dict[str, str] = {}
+    sections: dict[str, list[Any]] = {}
+    for line in capped_lines(stream, limits, name, 2):
+        start = position
+        position += len(line)
+        if not line.strip(b" \t\r\n"):
+            continue
+        if line.startswith(_CLAIM_PREFIXES):
+            offsets.append(start)
+            continue
+        record = quick_parse(line)
+        section = RECORD_TYPES[record.pop("type")]
+        if section == "claims":
+            offsets.append(start)
+            continue
+        if section not in readers:
+            readers[section] = section_reader(section, _claim_without_id)
+            sections[section] = []
+        sections[section].append(readers[section](record, ids))
+    tables = claim_set({section: tuple(items) for section, items in sections.items()}, folder)
+    if unresolved(tables, tables):
+        raise Unstreamable("references")
+    return tables
+
+
+def _claim_without_id(_data: Any) -> Claim:
+    raise Unstreamable("a claim without an id")
+
+
+def materialise(stream: IO[bytes], offsets: Sequence[int], limits: Limits = DEFAULT_LIMITS) -> list[Claim]:
+    """The claims whose lines start at these offsets (ascending), decoded again; none read past ``limits.max_bytes``."""
+    read = section_reader("claims", _claim_without_id)
+    ids: dict[str, str] = {}
+    claims = []
+    for offset in offsets:
+        if stream.tell() != offset:
+            stream.seek(offset)
+        line = stream.readline(limits.max_bytes + 1)
+        if len(line) > limits.max_bytes and not line.endswith(b"\n"):
+            where = f"{getattr(stream, 'name', '<stream>')}: byte {offset}"  # the file changed since the first pass
+            raise LineTooLong([f"{where}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
+        record = quick_parse(line)
+        record.pop("type")
+        claims.append(read(record, ids))
+    return claims
+
+
+def index_of(base: Index, claims: Sequence[Claim]) -> Index:
+    """An index of some claims with the small tables of ``base``, sharing its per-entity and per-source caches."""
+    tables = base.claims
+    part = ClaimSet(
+        entities=tables.entities,
+        predicates=tables.predicates,
+        sources=tables.sources,
+        claims=tuple(claims),
+        acknowledged=tables.acknowledged,
+        bases=tables.bases,
+    )
+    shared = base.view([])
+    index = Index(
+        part,
+        base.vocabulary,
+        [],
+        {},
+        defaultdict(list),
+        defaultdict(list),
+        defaultdict(list),
+        defaultdict(list),
+        defaultdict(list),
+        documents=shared._documents,
+        speakers=shared._speakers,
+        hierarchy=shared._hierarchy,
+        publishers=shared._publishers,
+        texts=shared._texts,
+    )
+    index.add(part.claims)
+    return index
+
+
+def check_references(part: ClaimSet) -> None:
+    """Unknown ids within some claims (links to other claims are left to the caller): :class:`Unstreamable`.
+
+    So is a ``when`` in words: it resolves against the sources and events of the whole
+    file, so the caller reads the file whole with :func:`~factlog.load`, as the plain path does.
+    """
+    if any(claim.proposition is not None and type(claim.proposition.when) is WrittenWhen for claim in part.claims):
+        raise Unstreamable("a when in words")
+    claims_only = ClaimSet(claims=part.claims)
+    for path, message in unresolved(claims_only, part):
+        if not (message.startswith(_CLAIM_REFERENCE) and (".answers[" in path or ".regarding.claims[" in path)):
+            raise Unstreamable(message)

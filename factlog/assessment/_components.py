@@ -1,0 +1,108 @@
+"""Claims linked through their slots, packed into bins of whole components (for :func:`factlog.assess_lines`)."""
+
+from __future__ import annotations
+
+from array import array
+from typing import Any
+
+import attrs
+
+from factlog.analysis._lines import Unstreamable
+from factlog.errors import ArgumentError
+
+__all__ = ["Columns", "bins"]
+
+
+@attrs.define
+class Columns:
+    """Per-claim columns of one file, in the order of its lines.
+
+    ``offsets[i]`` is the byte offset of claim ``i``'s line and ``ids[i]`` the hash of
+    its id; ``references`` the hashes of the ids claims answer or regard;
+    ``token_claim[j]`` and ``token[j]`` pair a claim with the hash of one slot its
+    readings fall in (a claim left out by ``as_of``, or without a proposition, has none).
+    """
+
+    offsets: array[int]
+    ids: array[int] = attrs.field(factory=lambda: array("q"))
+    references: array[int] = attrs.field(factory=lambda: array("q"))
+    token_claim: array[int] = attrs.field(factory=lambda: array("q"))
+    token: array[int] = attrs.field(factory=lambda: array("q"))
+
+
+def _numpy() -> Any:
+    try:
+        import numpy  # noqa: PLC0415 - heavy, and only this path needs it
+    except ImportError:  # pragma: no cover - the test extra installs it
+        raise ArgumentError(["the compact assessment needs numpy: pip install '.[scale]' in a checkout"]) from None
+    return numpy
+
+
+def bins(columns: Columns, capacity: int) -> list[Any]:
+    """The line offsets of the claims with a slot, in bins of whole components, each in file order.
+
+    Components (claims sharing a slot, transitively) are packed in the order of their
+    first claim into bins of about ``capacity`` claims (one larger component is a bin
+    of its own). Raises :class:`Unstreamable` for a claim id twice or a link to a claim
+    the file does not hold (the whole-file reader reports them).
+    """
+    np = _numpy()
+    count = len(columns.offsets)
+    ids = np.frombuffer(columns.ids, dtype=np.int64)
+    if count and np.unique(ids).size != count:
+        raise Unstreamable("a claim id twice")
+    references = np.unique(np.frombuffer(columns.references, dtype=np.int64))
+    if np.isin(references, ids).sum() != references.size:
+        raise Unstreamable("a link to an unknown claim")
+    claims = np.frombuffer(columns.token_claim, dtype=np.int64)
+    if not claims.size:
+        return []
+    _, token = np.unique(np.frombuffer(columns.token, dtype=np.int64), return_inverse=True)
+    root = _roots(np, claims, token.reshape(-1), int(token.max()) + 1)
+    # Each claim with a token is in the component of its first token's root.
+    order = np.argsort(claims, kind="stable")
+    claims, token = claims[order], token.reshape(-1)[order]
+    starts = np.flatnonzero(np.r_[True, claims[1:] != claims[:-1]])
+    members, component = claims[starts], root[token[starts]]
+    by_component = np.argsort(component, kind="stable")
+    members, component = members[by_component], component[by_component]
+    edges = np.flatnonzero(np.r_[True, component[1:] != component[:-1]])
+    # Components in the order of their first claim (file order), so bins read the file forwards.
+    firsts = members[edges]
+    offsets = np.frombuffer(columns.offsets, dtype=np.int64)
+    found: list[Any] = []
+    current: list[Any] = []
+    filled = 0
+    stops = [*edges[1:].tolist(), members.size]
+    for position in np.argsort(firsts, kind="stable").tolist():
+        start, stop = int(edges[position]), stops[position]
+        if current and filled + (stop - start) > capacity:
+            found.append(offsets[np.sort(np.concatenate(current))])
+            current, filled = [], 0
+        current.append(members[start:stop])
+        filled += stop - start
+    if current:
+        found.append(offsets[np.sort(np.concatenate(current))])
+    return found
+
+
+def _roots(np: Any, claims: Any, token: Any, tokens: int) -> Any:
+    """For each token, the smallest token it is joined to through claims holding both (a union-find over tokens)."""
+    order = np.argsort(claims, kind="stable")
+    claims, numbers = claims[order], token[order]
+    starts = np.flatnonzero(np.r_[True, claims[1:] != claims[:-1]])
+    first = np.repeat(numbers[starts], np.diff(np.r_[starts, claims.size]))
+    parent = list(range(tokens))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    joined = first != numbers
+    for one, other in zip(first[joined].tolist(), numbers[joined].tolist(), strict=True):
+        left, right = find(one), find(other)
+        if left != right:
+            parent[max(left, right)] = min(left, right)
+    return np.array([find(node) for node in range(tokens)], dtype=np.int64)

@@ -1,0 +1,318 @@
+"""Assessing a large JSON Lines file in compact form: :func:`assess_lines`.
+
+The claims are read into integer columns (line offset, id and slot hashes); claims
+linked through a slot (a claim whose readings fall in several slots links them) form
+components, packed whole into bins. Each bin is decoded again from its line offsets
+and indexed with the small tables, in id order, and its questions are built with the
+unchanged code (:func:`~factlog.assessment._questions.placed_questions`, which also
+gives each question its place among the questions of the whole set). A first pass
+over the bins keeps each question's votes as a few integers; truth discovery runs on
+them, in the order and under the names the whole-set path gives them; a second pass
+rebuilds each bin's questions, takes their beliefs and assesses them. Each assessment
+is pickled to an anonymous temporary file as it is made, with its sort key kept, so
+only the bins, the votes and the keys are ever held. numpy joins the components (the
+``scale`` extra).
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import operator
+import os
+import pickle
+import tempfile
+import weakref
+from array import array
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, overload
+
+import attrs
+
+from factlog._bulk import paused_gc
+from factlog.analysis._discovery import Dependence, Discovery, SourceTrust, Vote
+from factlog.analysis._index import Index
+from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables
+from factlog.assessment._assessment import (
+    Assessment,
+    PropositionAssessment,
+    answered,
+    arguments,
+    assess,
+    assessment_order,
+    weight,
+)
+from factlog.assessment._canonical import canonical
+from factlog.assessment._components import Columns, bins
+from factlog.assessment._methods import DEFAULT_METHOD, SLOT_FALSE_VALUES, belief, question_name, run
+from factlog.assessment._questions import Place, Question, placed_questions
+from factlog.assessment._reasons import Copying
+from factlog.errors import ArgumentError, FormatError
+from factlog.io._documents import load
+from factlog.io._files import LineTooLong
+from factlog.io._parsing import orjson_module
+from factlog.model._dates import PartialDate
+
+__all__ = ["LinesAssessment", "Spooled", "assess_lines"]
+
+_ID = operator.attrgetter("id")
+
+BATCH = 10_000
+"""Claims decoded and indexed at once while the columns are built."""
+BIN = 20_000
+"""Claims assessed at once: whole components are packed into bins of about this many."""
+
+
+class Spooled(Sequence[PropositionAssessment]):
+    """Assessments pickled to an anonymous temporary file, read back one at a time in their order."""
+
+    def __init__(self, spool: IO[bytes], starts: array[int], ends: array[int]) -> None:
+        self._spool, self._starts, self._ends = spool, starts, ends
+        self._close = weakref.finalize(self, spool.close)  # the file goes when the assessment does
+
+    def close(self) -> None:
+        """Remove the temporary file now (the propositions can no longer be read)."""
+        self._close()
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, position: int) -> PropositionAssessment: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[PropositionAssessment]: ...
+    def __getitem__(self, position: int | slice) -> PropositionAssessment | Sequence[PropositionAssessment]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        start, end = self._starts[position], self._ends[position]
+        self._spool.seek(start)
+        item: PropositionAssessment = pickle.loads(self._spool.read(end - start))
+        return item
+
+    def __iter__(self) -> Iterator[PropositionAssessment]:
+        return (self[i] for i in range(len(self)))
+
+
+@attrs.frozen(eq=False)
+class LinesAssessment:
+    """What :func:`assess_lines` found: an :class:`~factlog.Assessment` whose propositions stay on disk.
+
+    ``propositions`` is a sequence read back one at a time (in the assessment's order)
+    from a temporary file that lives as long as this object; the other fields are an
+    :class:`~factlog.Assessment`'s. :func:`~factlog.render_assessment_json` and
+    :func:`~factlog.write_assessment_json` render it as they render the assessment.
+    """
+
+    propositions: Spooled
+    method: str
+    as_of: PartialDate | None
+    sources: tuple[SourceTrust, ...] = ()
+    dependences: tuple[Dependence, ...] = ()
+    rounds: int = 0
+    converged: bool = True
+
+
+@paused_gc
+def assess_lines(
+    path: str | os.PathLike[str],
+    *,
+    as_of: PartialDate | datetime.date | str | None = None,
+    method: str = DEFAULT_METHOD,
+    explain: bool = True,
+    batch: int = BATCH,
+    bin_size: int = BIN,
+) -> LinesAssessment | Assessment:
+    """Assess one JSON Lines claim file with bounded memory; what :func:`assess` gives on :func:`load`.
+
+    The assessment is ``assess(load(path), as_of=as_of, method=method, explain=explain)``:
+    the same propositions in the same order, the same learned sources, dependences and
+    rounds, the same JSON bytes (:func:`~factlog.render_assessment_json`). Memory
+    grows with a few integers a claim (offsets, hashes, votes) and a sort key a
+    proposition, and with the largest bin of linked claims (``bin_size``, or one slot
+    larger than that), not with the whole file: the propositions are kept in a
+    temporary file (:class:`LinesAssessment`). Raises what :func:`assess` raises for
+    ``as_of``, ``method`` and ``explain``, and :class:`~factlog.ArgumentError` for a
+    ``batch`` or ``bin_size`` under 1. A file this path does not take (an older
+    version, a problem on a line, an unknown id, a duplicate id, a claim without an
+    id, a ``when`` in words, orjson missing) is read whole with :func:`load` and assessed with
+    :func:`assess` (an :class:`~factlog.Assessment` is returned), so its errors are
+    the same: :class:`~factlog.FormatError` with file, line and JSON path.
+    """
+    when = arguments(as_of, method, explain)
+    if batch < 1 or bin_size < 1:
+        raise ArgumentError([f"batch and bin_size must be at least 1, not {batch} and {bin_size}"])
+    file = Path(path)
+    if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
+        return assess(load(file), as_of=when, method=method, explain=explain)
+    try:
+        return _assess_lines(file, when, method, explain=explain, batch=batch, bin_size=bin_size)
+    except LineTooLong as error:
+        raise FormatError(error.errors) from None
+    except Unstreamable:
+        return assess(load(file), as_of=when, method=method, explain=explain)
+
+
+def _assess_lines(
+    file: Path, when: PartialDate | None, method: str, *, explain: bool, batch: int, bin_size: int
+) -> LinesAssessment:
+    if orjson_module() is None:
+        raise Unstreamable("orjson")
+    with file.open("rb") as stream:
+        offsets: array[int] = array("q")
+        try:
+            base = Index.of(canonical(read_tables(stream, offsets, str(file.parent), name=str(file))))
+            groups = bins(_columns(stream, base, offsets, when, batch), bin_size)
+        except LineTooLong:
+            raise
+        except Exception as error:  # any reader's error: the whole-file reader reports it as load does
+            raise Unstreamable(str(error)) from error
+        del offsets
+        votes = _Votes()
+        for part in groups:
+            votes.add(_questions(stream, base, part))
+        numbers = votes.numbered()
+        discovery = votes.discover(method)
+        del votes
+        learned = (tuple(discovery.sources.values()), discovery.dependences, discovery.rounds, discovery.converged)
+        copying = Copying.of(learned[1], learned[0]) if explain else None
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - it lives as long as the assessment
+        try:
+            keys, starts, ends = _spool(stream, base, (groups, numbers), discovery, spool, copying=copying)
+        except BaseException:
+            spool.close()
+            raise
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    del keys
+    spooled = Spooled(spool, array("q", (starts[i] for i in order)), array("q", (ends[i] for i in order)))
+    return LinesAssessment(spooled, method, when, *learned)
+
+
+def _spool(
+    stream: IO[bytes],
+    base: Index,
+    bins: tuple[list[Any], array[int]],
+    discovery: Discovery,
+    spool: IO[bytes],
+    *,
+    copying: Copying | None,
+) -> tuple[list[tuple[bool, str, str, int, int]], array[int], array[int]]:
+    """The second pass: each question assessed and pickled to ``spool``; the sort keys and where each item lies."""
+    keys: list[tuple[bool, str, str, int, int]] = []
+    starts, ends = array("q"), array("q")
+    groups, numbers = bins
+    results = discovery.questions
+    position = 0
+    for part in groups:
+        for _, question in _questions(stream, base, part):
+            number = numbers[position]
+            position += 1
+            beliefs = belief(question, results.get(question_name(number)), discovery.method)
+            for rank, item in enumerate(answered(question, beliefs, explain=copying is not None, copying=copying)):
+                keys.append((*assessment_order(item), number, rank))
+                starts.append(spool.tell())
+                pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                ends.append(spool.tell())
+    return keys, starts, ends
+
+
+def _columns(stream: IO[bytes], base: Index, offsets: array[int], when: PartialDate | None, batch: int) -> Columns:
+    """The columns of every claim, decoded ``batch`` claims at a time (see :class:`Columns`)."""
+    columns = Columns(offsets)
+    for start in range(0, len(offsets), batch):
+        index = index_of(base, materialise(stream, offsets[start : start + batch]))
+        check_references(index.claims)
+        for entry in index.entries:
+            number = start + entry.position
+            columns.ids.append(hash(entry.id))
+            claim = entry.claim
+            columns.references.extend(
+                hash(other) for other in (*claim.answers, *(claim.regarding.claims if claim.regarding else ()))
+            )
+            if when is not None and (entry.stated is None or entry.stated.last_day > when.last_day):
+                continue  # as known_before leaves it out
+            for reading in (entry, *index.implied.get(entry.id, ())):
+                proposition = reading.proposition
+                if reading.key is not None and proposition is not None:
+                    columns.token_claim.append(number)
+                    columns.token.append(hash((proposition.subject, proposition.predicate, proposition.qualifiers)))
+    return columns
+
+
+def _questions(stream: IO[bytes], base: Index, offsets: Any) -> Iterator[tuple[Place, Question]]:
+    """The questions of one bin of whole components, each with its place among those of the whole set."""
+    claims = sorted(materialise(stream, offsets.tolist()), key=_ID)  # canonical: by id
+    return placed_questions(index_of(base, claims), weight)
+
+
+class _Votes:
+    """The committed, current votes of every question, as a few numbers each, and each question's place."""
+
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+        self.slot = bytearray()
+        self.start = array("q", [0])
+        self.answer, self.speaker, self.within = array("q"), array("q"), array("q")
+        self.weight, self.prior = array("d"), array("d")
+        self.answers: dict[str, int] = {}
+        self.speakers: dict[str, int] = {}
+        self.order: array[int] = array("q")
+
+    def add(self, placed: Iterator[tuple[Place, Question]]) -> None:
+        """Keep the votes of some questions (those truth discovery takes: current and committed)."""
+        for place, question in placed:
+            self.places.append(place)
+            self.slot.append(question.slot is not None)
+            for number, vote in enumerate(question.votes):
+                if vote.current and vote.weight > 0:
+                    self.answer.append(self.answers.setdefault(vote.answer, len(self.answers)))
+                    self.speaker.append(self.speakers.setdefault(vote.origin.speaker, len(self.speakers)))
+                    self.within.append(number)
+                    self.weight.append(min(1.0, vote.weight))
+                    self.prior.append(vote.origin.reliability.prior)
+            self.start.append(len(self.answer))
+
+    def numbered(self) -> array[int]:
+        """Each question's number (in the order they were added) among the questions of the whole set."""
+        self.order = array("q", sorted(range(len(self.places)), key=self.places.__getitem__))
+        self.places = []
+        numbers = array("q", bytes(8 * len(self.order)))
+        for number, question in enumerate(self.order):
+            numbers[question] = number
+        return numbers
+
+    def discover(self, method: str) -> Discovery:
+        """Truth discovery on the votes, as :func:`~factlog.assessment._methods.discover` runs it on the questions.
+
+        The votes are let go as soon as the method has indexed them (it holds its own index).
+        """
+        answers, speakers = list(self.answers), list(self.speakers)
+        graded: dict[str, set[float]] = {}
+        domains: dict[str, float] = {}
+        for number, question in enumerate(self.order):
+            domains[question_name(number)] = SLOT_FALSE_VALUES if self.slot[question] else 1
+            for vote in range(self.start[question], self.start[question + 1]):
+                graded.setdefault(speakers[self.speaker[vote]], set()).add(self.prior[vote])
+        priors = {speaker: math.fsum(found) / len(found) for speaker, found in graded.items()}
+        del graded
+        names = list(domains)  # one string a question, shared by its votes and the method's index
+
+        def votes() -> Iterator[Vote]:
+            for number, question in enumerate(self.order):
+                name = names[number]
+                for vote in range(self.start[question], self.start[question + 1]):
+                    source = f"{name}/{self.within[vote]}" if method == "majority" else speakers[self.speaker[vote]]
+                    yield Vote(name, answers[self.answer[vote]], source, self.weight[vote])
+            names.clear()
+            self.clear()
+
+        return run(method, votes(), priors, domains, None)
+
+    def clear(self) -> None:
+        """Let every vote go."""
+        for column in (self.order, self.start, self.answer, self.speaker, self.within):
+            del column[:]
+        del self.weight[:], self.prior[:]
+        self.slot.clear()
+        self.answers.clear()
+        self.speakers.clear()
