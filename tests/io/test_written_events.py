@@ -101,3 +101,12 @@ def test_a_count_above_999_in_a_file_is_out_of_range() -> None:
     [error] = _errors(_document("in 1000 days"))
     assert "$.claims[0].proposition.when" in error
     assert "out of range" in error
+
+
+def test_a_retraction_is_not_blamed_for_words_already_unresolved(tmp_path: Path) -> None:
+    """A store already holding words it cannot resolve: an unrelated retraction is not refused for them."""
+    log = ClaimLog(tmp_path / "claims.db")
+    claims = factlog.loads(json.dumps(_document("two days after the strike")))
+    log.append([*claims.entities, *claims.predicates, *claims.claims])  # no source: c1 has no date to count from
+    log.append([Retraction(claim="strike-date", reason="wrong day")])
+    assert log.history("strike-date")[-1].record == Retraction(claim="strike-date", reason="wrong day")
