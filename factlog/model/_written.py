@@ -176,7 +176,8 @@ class _Events(EventLookup):
         event no claim dates, or a name no event bears.
         """
         words = name.split()
-        forms = [name, " ".join(words[1:])] if len(words) > 1 and words[0].casefold() in _ARTICLES else [name]
+        article = len(words) > 1 and words[0].casefold() in _ARTICLES
+        forms = [name, " ".join(words[1:])] if article else [name, f"the {name}"]
         for form in forms:
             candidates = [found for found in self.vocabulary.candidates(form) if found in self.events]
             if len(candidates) > 1:

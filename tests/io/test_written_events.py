@@ -110,3 +110,11 @@ def test_a_retraction_is_not_blamed_for_words_already_unresolved(tmp_path: Path)
     log.append([*claims.entities, *claims.predicates, *claims.claims])  # no source: c1 has no date to count from
     log.append([Retraction(claim="strike-date", reason="wrong day")])
     assert log.history("strike-date")[-1].record == Retraction(claim="strike-date", reason="wrong day")
+
+
+def test_an_event_named_with_the_is_found_without_it() -> None:
+    """'two days after strike' finds the event named 'the strike' (with or without "the", either side)."""
+    document = _document("two days after strike")
+    document["entities"][2].update(id="s-1", aliases=[])
+    document["claims"][1]["proposition"]["subject"] = "s-1"
+    assert str(_when(document)) == "2025-10-22"
