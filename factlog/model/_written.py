@@ -9,10 +9,11 @@ anchor with :func:`~factlog.resolve_when`:
 
 * the anchor is the claim's ``stated`` date or, when it has none, the ``published`` date
   of the source of its first evidence;
-* a named event ("two days after the strike") is an entity of kind ``event`` whose name
-  or one of its aliases is the name written (without case, with or without "the"),
-  dated by the hull of the ``when`` given as a date (not in words) by the affirmed
-  claims whose proposition names it as subject or object.
+* a named event ("two days after the strike") is an entity of kind ``event`` whose id,
+  alias or name is the name written (with or without "the"), found as
+  ``Vocabulary.entity`` finds entity names (folded, aliases over names; a name two
+  events bear is ambiguous), dated by the hull of the ``when`` given as a date (not in
+  words) by the affirmed claims whose proposition names it as subject or object.
 
 The rules are told in ``docs/format.md`` ("Time in words").
 """
