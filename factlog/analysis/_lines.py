@@ -25,6 +25,7 @@ from factlog.io._references import unresolved
 from factlog.io._sections import claim_set, section_reader
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
+from factlog.model._written import WrittenWhen
 
 __all__ = ["Unstreamable", "check_references", "index_of", "materialise", "read_tables"]
 
@@ -133,7 +134,13 @@ def index_of(base: Index, claims: Sequence[Claim]) -> Index:
 
 
 def check_references(part: ClaimSet) -> None:
-    """Unknown ids within some claims (links to other claims are left to the caller): :class:`Unstreamable`."""
+    """Unknown ids within some claims (links to other claims are left to the caller): :class:`Unstreamable`.
+
+    So is a ``when`` in words: it resolves against the sources and events of the whole
+    file, so the caller reads the file whole with :func:`~factlog.load`, as the plain path does.
+    """
+    if any(claim.proposition is not None and type(claim.proposition.when) is WrittenWhen for claim in part.claims):
+        raise Unstreamable("a when in words")
     claims_only = ClaimSet(claims=part.claims)
     for path, message in unresolved(claims_only, part):
         if not (message.startswith(_CLAIM_REFERENCE) and (".answers[" in path or ".regarding.claims[" in path)):

@@ -135,7 +135,7 @@ def assess_lines(
     ``as_of``, ``method`` and ``explain``, and :class:`~factlog.ArgumentError` for a
     ``batch`` or ``bin_size`` under 1. A file this path does not take (an older
     version, a problem on a line, an unknown id, a duplicate id, a claim without an
-    id, orjson missing) is read whole with :func:`load` and assessed with
+    id, a ``when`` in words, orjson missing) is read whole with :func:`load` and assessed with
     :func:`assess` (an :class:`~factlog.Assessment` is returned), so its errors are
     the same: :class:`~factlog.FormatError` with file, line and JSON path.
     """

@@ -71,7 +71,8 @@ def check_lines(
     The report's ``claims`` holds the file's entities, predicates, sources and
     acknowledgements but not its claims (render it as JSON: the text and Markdown
     reports quote the claims). A file this path does not take (an older version, a
-    problem on a line, an unknown id, a claim without an id, orjson missing) is read
+    problem on a line, an unknown id, a claim without an id, a ``when`` in
+    words, orjson missing) is read
     whole with :func:`load` and checked with :func:`check`, so its errors are the
     same: :class:`~factlog.FormatError` with file, line and JSON path.
 

@@ -89,7 +89,7 @@ def _append(arguments: argparse.Namespace) -> int:
         count = log.append(records, replace=arguments.replace, documents=documents, names=names)
     for warning in caught:
         print(f"warning: {escape_terminal(str(warning.message))}", file=sys.stderr)
-    print(f"appended {count} records to {arguments.log}")
+    print(f"appended {count} record{'' if count == 1 else 's'} to {arguments.log}")
     return EXIT_OK
 
 
@@ -133,7 +133,7 @@ def _import(arguments: argparse.Namespace) -> int:
         count = ClaimLog(arguments.log).import_lines(arguments.file)
     for warning in caught:
         print(f"warning: {warning.message}", file=sys.stderr)
-    print(f"imported {count} records into {arguments.log}")
+    print(f"imported {count} record{'' if count == 1 else 's'} into {arguments.log}")
     return EXIT_OK
 
 

@@ -144,6 +144,8 @@ def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[
     else:
         inputs = session.client.map(_load_file, files, pure=False)
         shapes = _loaded(paths, session.client.gather(session.client.map(_tables, inputs)))
+    if isinstance(shapes, ClaimSet):  # words in some file: read whole here, checked as a set in memory
+        return _inputs(session, shapes, partitions)
     try:
         small = merge_all([(str(file), shape[0]) for file, shape in zip(_files(paths), shapes, strict=True)])
     except ConflictError:

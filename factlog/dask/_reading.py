@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from factlog.dask._passes import tables
 from factlog.errors import FactlogError, InputError
-from factlog.io._documents import _files, load
-from factlog.model._claimset import ClaimSet
+from factlog.io._documents import _files, load, read_file
+from factlog.model._claimset import ClaimSet, merge_all
+from factlog.model._written import has_pending
 
-__all__ = ["_Failed", "_as_plain", "_load_file", "_loaded", "_paths", "_tables"]
+__all__ = ["_Failed", "_Written", "_as_plain", "_load_file", "_loaded", "_paths", "_tables"]
 
 
 @attrs.frozen
@@ -38,25 +40,39 @@ def _as_plain(paths: list[str]) -> ClaimSet:
     return load(paths)
 
 
-def _loaded(paths: list[str], shapes: list[Any]) -> list[tuple[ClaimSet, int]]:
-    """The files' tables and claim counts; or the error :func:`factlog.load` raises for them."""
+@attrs.frozen
+class _Written:
+    """A file with a ``when`` in words: resolved against every file's sources and events, so read by the driver."""
+
+
+def _loaded(paths: list[str], shapes: list[Any]) -> list[tuple[ClaimSet, int]] | ClaimSet:
+    """The files' tables and claim counts; or the error :func:`factlog.load` raises for them.
+
+    When a file has a ``when`` in words, the set :func:`factlog.load` reads from all the
+    files (words resolve against the sources and events of every file, as there).
+    """
     failed = [shape.error for shape in shapes if isinstance(shape, _Failed)]
     if failed:
         _as_plain(paths)
         raise failed[0]  # the files changed under us: the workers' own error
+    if any(isinstance(shape, _Written) for shape in shapes):
+        return _as_plain(paths)
     return list(shapes)
 
 
-def _load_file(path: str) -> ClaimSet | _Failed:
-    """A file's claims, or the error reading it raised."""
+def _load_file(path: str) -> ClaimSet | _Failed | _Written:
+    """A file's claims, the error reading it raised, or :class:`_Written` for a file with a ``when`` in words."""
     try:
-        return load(path, references=False)
+        part = read_file(Path(path))
     except FactlogError as error:
         return _Failed(error)
+    if has_pending(part):
+        return _Written()
+    return merge_all([(str(Path(path)), part)])
 
 
-def _tables(part: ClaimSet | _Failed) -> tuple[ClaimSet, int] | _Failed:
-    return part if isinstance(part, _Failed) else tables(part)
+def _tables(part: ClaimSet | _Failed | _Written) -> tuple[ClaimSet, int] | _Failed | _Written:
+    return part if isinstance(part, (_Failed, _Written)) else tables(part)
 
 
 def _paths(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[str]]:

@@ -340,10 +340,8 @@ def load(
     parts: list[tuple[str, ClaimSet]] = []
     errors: list[str] = []
     for file in files:
-        streamed = _stream_lines(file, limits) if file.suffix == ".jsonl" else None
-        reader = _read_lines if file.suffix == ".jsonl" else _read_json
         try:
-            part = streamed or reader(read_regular(file, limits), str(file), limits, str(file.parent))
+            part = read_file(file, limits)
         except FormatError as error:
             errors.extend(error.errors)
             continue
@@ -354,6 +352,13 @@ def load(
     if references:
         _check_references(parts, merged)
     return _resolve_written(parts, merged, context)[1]
+
+
+def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
+    """One claim file as read, ids unchecked and ``when`` in words not yet resolved (what :func:`load` merges)."""
+    streamed = _stream_lines(file, limits) if file.suffix == ".jsonl" else None
+    reader = _read_lines if file.suffix == ".jsonl" else _read_json
+    return streamed or reader(read_regular(file, limits), str(file), limits, str(file.parent))
 
 
 def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:

@@ -31,7 +31,7 @@ from cattrs.errors import BaseValidationError
 
 from factlog.errors import ArgumentError, ConflictError, FormatError, UnknownIdError
 from factlog.io._documents import _converter, _messages
-from factlog.io._logrules import RetractedWarning, held, keep_document, refusal, without_dangling
+from factlog.io._logrules import RetractedWarning, held, keep_document, refusal, refuse_stranding, without_dangling
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, check_writable, parse_json
 from factlog.io._store import begin, connect
 from factlog.model._claimset import ClaimSet
@@ -186,6 +186,9 @@ class ClaimLog:
         if moment > now:  # fixed-width UTC text: text order is time order
             raise ArgumentError(f"log times cannot be in the future: {moment} is after this machine's clock ({now})")
         listed = list(records)
+        retracted = {record.claim for record in listed if isinstance(record, Retraction)}
+        if retracted and self.path.exists():  # never a store its replay cannot read
+            refuse_stranding(self.path, lambda: self._state(None)[0], self._state(None, retracted)[0], retracted)
         labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
         given = documents or {}
         rows: list[tuple[str, Record, bytes | None]] = [
@@ -244,8 +247,8 @@ class ClaimLog:
                 raise (UnknownIdError if unknown else ConflictError)(errors)
         return stored
 
-    def replay(self, *, as_of: str | datetime.datetime | None = None) -> Replay:
-        """The claim set the log holds (as of a UTC time or the end of a date, if given)."""
+    def _state(self, as_of: str | datetime.datetime | None, retracted: Iterable[str] = ()) -> tuple[ClaimSet, int]:
+        """The records in force (as of a time) less ``retracted`` claims, words unresolved; and how many were read."""
         sections: dict[str, dict[str, Any]] = {kind: {} for kind in _CLASSES}
         used = 0
         for _, _, kind, key, action, item in self.records(as_of=as_of):
@@ -254,6 +257,8 @@ class ClaimLog:
                 sections[kind].pop(key, None)
             else:
                 sections[kind][key] = item
+        for claim in retracted:
+            sections["claim"].pop(claim, None)
         claims = ClaimSet(
             entities=tuple(sections["entity"].values()),
             predicates=tuple(sections["predicate"].values()),
@@ -261,6 +266,11 @@ class ClaimLog:
             claims=without_dangling(sections["claim"]),
             acknowledged=tuple(sections["acknowledgement"].values()),
         )
+        return claims, used
+
+    def replay(self, *, as_of: str | datetime.datetime | None = None) -> Replay:
+        """The claim set the log holds (as of a UTC time or the end of a date, if given)."""
+        claims, used = self._state(as_of)
         resolved, problems = resolve_written(claims, claims)
         if problems:
             raise FormatError(

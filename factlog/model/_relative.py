@@ -21,26 +21,15 @@ import re
 from collections.abc import Callable, Mapping
 
 from factlog.errors import TimeExpressionError
+from factlog.model._anchoring import anchor_span, event_span, out_of_range, words_of
 from factlog.model._dates import Interval, PartialDate
 
 __all__ = ["resolve_when"]
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_MONTH_NAMES = "january february march april may june july august september october november december"
+_MONTHS = tuple(_MONTH_NAMES.split())
 _NUMBERS = {
     "a": (1, 1),
     "an": (1, 1),
@@ -251,7 +240,19 @@ def _named(match: re.Match[str], day: datetime.date, future: bool, events: Mappi
     return _find_event(match["event"], events)
 
 
+class EventLookup(dict[str, Interval]):
+    """Events by name that find one by a rule of their own (loading's: the Vocabulary's), passed through as given."""
+
+    def find(self, name: str) -> Interval:
+        """The days of the event written ``name``; raises :class:`TimeExpressionError` when there is none."""
+        return _match_event(name, self)
+
+
 def _find_event(name: str, events: Mapping[str, Interval]) -> Interval:
+    return events.find(name) if isinstance(events, EventLookup) else _match_event(name, events)
+
+
+def _match_event(name: str, events: Mapping[str, Interval]) -> Interval:
     wanted = _event_key(name)
     for key, value in events.items():
         if _event_key(key) == wanted:
@@ -327,28 +328,12 @@ def _resolve_at(text: str, day: datetime.date, future: bool, events: Mapping[str
         match = pattern.fullmatch(words)
         if match is not None:
             return handler(match, day, future, events)
-    raise TimeExpressionError(f"cannot resolve the time expression {text!r}")
-
-
-def _anchor(anchor: PartialDate | Interval | str) -> Interval:
-    if isinstance(anchor, str):
-        anchor = Interval.parse(anchor)
-    if isinstance(anchor, PartialDate):
-        return Interval(anchor, anchor)
-    if anchor.start is None or anchor.end is None:
-        raise TimeExpressionError(f"an anchor needs both ends, got {anchor}")
-    return anchor
-
-
-def _anchor_event(name: str, value: object) -> Interval:
-    if isinstance(value, (Interval, str)):
-        return value if isinstance(value, Interval) else Interval.parse(value)
-    raise TimeExpressionError(f"event {name!r}: expected an Interval or a date string, got {value!r}")
+    raise TimeExpressionError(out_of_range(words) or f"cannot resolve the time expression {text!r}")
 
 
 def resolve_when(
     text: str,
-    anchor: PartialDate | Interval | str,
+    anchor: PartialDate | Interval | datetime.date | str,
     *,
     events: Mapping[str, Interval | str] | None = None,
     future: bool | None = None,
@@ -356,10 +341,11 @@ def resolve_when(
     """The span of days a time expression means, said on ``anchor``.
 
     ``anchor`` is when the words were said or written: a claim's ``stated`` date or its
-    source's ``published`` date, as a :class:`PartialDate`, an :class:`Interval` or the
-    same as a string (``"2025-10-30"``). A coarse anchor (``"2025-10"``) gives the union
-    of the answers for each of its days. ``events`` names events for "two days after the
-    strike" (without case, with or without "the"): an :class:`Interval` or its text each.
+    source's ``published`` date, as a :class:`PartialDate`, an :class:`Interval`, the
+    same as a string (``"2025-10-30"``), or a ``datetime.date`` (its day). A coarse
+    anchor (``"2025-10"``) gives the union of the answers for each of its days.
+    ``events`` names events for "two days after the strike" (without case, with or
+    without "the"): an :class:`Interval` or its text each.
 
     The forms, with the meaning each gets (anchor Thursday 2025-10-30):
 
@@ -387,13 +373,15 @@ def resolve_when(
 
     ``future`` ``None`` (the default) looks for a future tense in the words themselves
     ("will", "next", "planned", ...). Raises :class:`TimeExpressionError` (a
-    ``ValueError``) for a form not listed or an unknown event.
+    ``ValueError``) for a form not listed, an unknown event, a count above 999 ("in 1000
+    days": out of range), or words or an anchor of another type (``None``).
     """
-    span = _anchor(anchor)
+    text = words_of(text)
+    span = anchor_span(anchor)
     assert span.start is not None
     assert span.end is not None
     ahead = bool(_FUTURE.search(text)) if future is None else future
-    known = {name: _anchor_event(name, value) for name, value in (events or {}).items()}
+    known = events if isinstance(events, EventLookup) else {n: event_span(n, v) for n, v in (events or {}).items()}
     first = _resolve_at(text, span.start.earliest, ahead, known)
     last = span.end.latest
     return first if last == span.start.earliest else _hull(first, _resolve_at(text, last, ahead, known))

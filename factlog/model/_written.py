@@ -9,10 +9,11 @@ anchor with :func:`~factlog.resolve_when`:
 
 * the anchor is the claim's ``stated`` date or, when it has none, the ``published`` date
   of the source of its first evidence;
-* a named event ("two days after the strike") is an entity of kind ``event`` whose name
-  or one of its aliases is the name written (without case, with or without "the"),
-  dated by the hull of the ``when`` given as a date (not in words) by the affirmed
-  claims whose proposition names it as subject or object.
+* a named event ("two days after the strike") is an entity of kind ``event`` whose id,
+  alias or name is the name written (with or without "the"), found as
+  ``Vocabulary.entity`` finds entity names (folded, aliases over names; a name two
+  events bear is ambiguous), dated by the hull of the ``when`` given as a date (not in
+  words) by the affirmed claims whose proposition names it as subject or object.
 
 The rules are told in ``docs/format.md`` ("Time in words").
 """
@@ -27,14 +28,16 @@ from typing import TypeVar
 import attrs
 
 from factlog.errors import DateError, TimeExpressionError
+from factlog.model._anchoring import out_of_range
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, parse_interval
 from factlog.model._fields import instance_of
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Claim, Proposition
-from factlog.model._relative import _rules, resolve_when
+from factlog.model._relative import EventLookup, _rules, resolve_when
 from factlog.model._scales import Polarity
 from factlog.model._timewords import weekday_mismatches
+from factlog.model._vocabulary import Vocabulary
 
 __all__ = ["WrittenWhen", "read_when", "resolve_written", "written_text"]
 
@@ -132,6 +135,9 @@ def read_when(text: str) -> Interval:
             raise
     words = " ".join(text.split()).strip(" ,.;:")
     if not any(pattern.fullmatch(words) for pattern, _ in _rules()):
+        too_big = out_of_range(words)
+        if too_big is not None:
+            raise DateError(too_big)
         raise DateError(
             f"expected a date, an interval or a time expression such as 'on Tuesday' or"
             f" 'two days after the strike' (docs/format.md, 'Time in words'), got {text!r}"
@@ -153,22 +159,57 @@ def has_pending(claims: ClaimSet) -> bool:
     return next(_pending(claims), None) is not None
 
 
-def events_of(claims: ClaimSet) -> tuple[dict[str, Interval], tuple[str, ...]]:
-    """The named events a claim set dates (name or alias → days), and the event names it leaves undated.
+class _Events(EventLookup):
+    """The events of a claim set, found by the Vocabulary's rule for entity names."""
+
+    def __init__(self, dated: dict[str, Interval], events: dict[str, str], vocabulary: Vocabulary) -> None:
+        super().__init__({events[entity]: days for entity, days in dated.items()})
+        self.dated = dated
+        """Event id → its days."""
+        self.events = events
+        """Event id → its name."""
+        self.vocabulary = vocabulary
+
+    def find(self, name: str) -> Interval:
+        """The days of the event written ``name`` (with or without "the"): id, alias or name, folded.
+
+        Raises :class:`TimeExpressionError` for an ambiguous name (listing the ids), an
+        event no claim dates, or a name no event bears.
+        """
+        words = name.split()
+        article = len(words) > 1 and words[0].casefold() in _ARTICLES
+        forms = [name, " ".join(words[1:])] if article else [name, f"the {name}"]
+        for form in forms:
+            candidates = [found for found in self.vocabulary.candidates(form) if found in self.events]
+            if len(candidates) > 1:
+                ids = ", ".join(repr(found) for found in candidates)
+                raise TimeExpressionError(f"the event name {name!r} is ambiguous: it names the events {ids}")
+            found = candidates[0] if candidates else self.vocabulary.entity(form)
+            if found in self.events:
+                if found in self.dated:
+                    return self.dated[found]
+                raise TimeExpressionError(
+                    f"the event {name!r} ({found!r}) is defined but no claim dates it: dates come from the"
+                    " affirmed claims naming it as subject or object whose 'when' is a date (not words)"
+                )
+        known = ", ".join(sorted(self.events[found] for found in self.dated)) or "none"
+        raise TimeExpressionError(f"unknown event {name!r}: no entity of kind 'event' bears it (dated events: {known})")
+
+
+_ARTICLES = ("the", "a", "an")
+
+
+def events_of(claims: ClaimSet) -> _Events:
+    """The named events of a claim set and their days, found by name as entities are (``Vocabulary.entity``).
 
     An event is an entity of kind ``event``; its days are the hull of the ``when`` (a date,
-    not words) of the affirmed claims whose proposition names it (by id, name or alias)
-    as subject or object.
+    not words) of the affirmed claims whose proposition names it (by id, alias or name,
+    as everywhere else) as subject or object.
     """
-    events = [entity for entity in claims.entities if entity.kind is EntityKind.EVENT]
-    if not events:
-        return {}, ()
-    naming: dict[str, str] = {}
-    for entity in events:
-        for name in (entity.id, entity.name, *entity.aliases):
-            naming.setdefault(name.casefold(), entity.id)
+    vocabulary = Vocabulary.of(claims)
+    events = {entity.id: entity.name for entity in claims.entities if entity.kind is EntityKind.EVENT}
     spans: dict[str, list[Interval]] = {}
-    for claim in claims.claims:
+    for claim in claims.claims if events else ():
         proposition = claim.proposition
         if proposition is None or claim.polarity is not Polarity.AFFIRMED or proposition.when is None:
             continue
@@ -178,20 +219,10 @@ def events_of(claims: ClaimSet) -> tuple[dict[str, Interval], tuple[str, ...]]:
             [proposition.subject, proposition.object] if isinstance(proposition.object, str) else [proposition.subject]
         )
         for name in named:
-            found = naming.get(str(name).casefold())
-            if found is not None:
+            found = vocabulary.entity(str(name))
+            if found in events:
                 spans.setdefault(found, []).append(proposition.when)
-    dated: dict[str, Interval] = {}
-    undated: list[str] = []
-    for entity in events:
-        whens = spans.get(entity.id)
-        if not whens:
-            undated.append(entity.name)
-            continue
-        hull = _hull(whens)
-        for name in (entity.name, *entity.aliases):
-            dated.setdefault(name, hull)
-    return dated, tuple(sorted(undated))
+    return _Events({entity: _hull(whens) for entity, whens in spans.items()}, events, vocabulary)
 
 
 def _hull(whens: list[Interval]) -> Interval:
@@ -245,7 +276,7 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
     pending = list(_pending(part))
     if not pending:
         return part, []
-    events, undated = events_of(within)
+    events = events_of(within)
     claims = list(part.claims)
     problems: list[tuple[int, str]] = []
     done: dict[tuple[str, str], WrittenWhen] = {}
@@ -273,8 +304,7 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
         try:
             resolved = WrittenWhen.resolve(when.written, anchor, events=events)
         except (TimeExpressionError, DateError) as error:
-            hint = f" (events named but dated by no claim: {', '.join(undated)})" if undated else ""
-            problems.append((index, f"cannot resolve {when.written!r} from {anchor}: {error}{hint}"))
+            problems.append((index, f"cannot resolve {when.written!r} from {anchor}: {error}"))
             continue
         done[key] = resolved
         claims[index] = _with_when(claim, proposition, resolved)

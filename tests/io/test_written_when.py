@@ -165,7 +165,7 @@ def test_an_event_no_claim_dates_is_named_in_the_error() -> None:
     document = _document("two days after the strike")
     del document["claims"][1]
     [error] = _errors(document)
-    assert "events named but dated by no claim: the strike" in error
+    assert "the event 'the strike' ('strike') is defined but no claim dates it" in error
 
 
 def test_an_event_is_dated_by_the_hull_of_its_claims() -> None:

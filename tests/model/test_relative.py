@@ -195,3 +195,31 @@ def test_an_event_of_another_type_is_a_factlog_error() -> None:
     """An event that is neither an Interval nor a string is a TimeExpressionError, not an AttributeError."""
     with pytest.raises(factlog.FactlogError, match="the strike"):
         resolve_when("after the strike", "2025-10-30", events={"the strike": 20251020})  # type: ignore[dict-item]
+
+
+def test_a_datetime_date_anchors() -> None:
+    """A datetime.date is an anchor, as the PartialDate of that day."""
+    assert resolve_when("on Tuesday", datetime.date(2025, 10, 30)) == resolve_when("on Tuesday", "2025-10-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "message"),
+    [
+        ("on Tuesday", None, "anchor"),
+        ("on Tuesday", 20251030, "anchor"),
+        ("on Tuesday", "not a date", "anchor"),
+        (None, "2025-10-30", "time expression"),
+        (5, "2025-10-30", "time expression"),
+    ],
+)
+def test_wrong_types_are_time_expression_errors(text: object, anchor: object, message: str) -> None:
+    """No anchor, an anchor or words of the wrong type: TimeExpressionError saying which, not AttributeError."""
+    with pytest.raises(TimeExpressionError, match=message):
+        resolve_when(text, anchor)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("words", ["in 1000 days", "in 999999999 years", "1000 days ago"])
+def test_numbers_above_999_are_out_of_range(words: str) -> None:
+    """A count above 999 is refused as out of range, not as an unknown form."""
+    with pytest.raises(TimeExpressionError, match="out of range"):
+        resolve_when(words, ANCHOR)
