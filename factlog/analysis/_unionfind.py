@@ -8,9 +8,9 @@ alone bounds every tree's height by log2(n).
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["UnionFind"]
+__all__ = ["UnionFind", "smallest_joined"]
 
 T = TypeVar("T", bound=Hashable)
 
@@ -49,3 +49,32 @@ class UnionFind(Generic[T]):
         if rank.get(a, 0) == rank.get(b, 0):
             rank[a] = rank.get(a, 0) + 1
         return a
+
+
+def smallest_joined(np: Any, claims: Any, tokens: Any, count: int) -> Any:
+    """For each token number below ``count``, the smallest token joined to it through claims holding both.
+
+    ``claims[i]`` and ``tokens[i]`` (numpy int64 arrays of one length) pair a claim with
+    one of its token numbers. Each claim joins its first token to each other one, in a
+    union-find over the tokens alone (the smaller root always becomes the parent, so a
+    set's root is its smallest token). Returns an int64 array of ``count`` roots.
+    """
+    parent = list(range(count))
+    if claims.size:
+        order = np.argsort(claims, kind="stable")
+        claims, numbers = claims[order], tokens[order]
+        starts = np.flatnonzero(np.r_[True, claims[1:] != claims[:-1]])
+        first = np.repeat(numbers[starts], np.diff(np.r_[starts, claims.size]))
+        joined = first != numbers
+        for one, other in zip(first[joined].tolist(), numbers[joined].tolist(), strict=True):
+            left, right = _root(parent, one), _root(parent, other)
+            if left != right:
+                parent[max(left, right)] = min(left, right)
+    return np.array([_root(parent, node) for node in range(count)], dtype=np.int64)
+
+
+def _root(parent: list[int], node: int) -> int:
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]  # path halving
+        node = parent[node]
+    return node

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from factlog.analysis._lines import Unstreamable
+from factlog.analysis._unionfind import smallest_joined
 from factlog.errors import ArgumentError
 
 __all__ = ["Columns", "bins"]
@@ -58,7 +59,7 @@ def bins(columns: Columns, capacity: int) -> list[Any]:
     if not claims.size:
         return []
     _, token = np.unique(np.frombuffer(columns.token, dtype=np.int64), return_inverse=True)
-    root = _roots(np, claims, token.reshape(-1), int(token.max()) + 1)
+    root = smallest_joined(np, claims, token.reshape(-1), int(token.max()) + 1)
     # Each claim with a token is in the component of its first token's root.
     order = np.argsort(claims, kind="stable")
     claims, token = claims[order], token.reshape(-1)[order]
@@ -84,25 +85,3 @@ def bins(columns: Columns, capacity: int) -> list[Any]:
     if current:
         found.append(offsets[np.sort(np.concatenate(current))])
     return found
-
-
-def _roots(np: Any, claims: Any, token: Any, tokens: int) -> Any:
-    """For each token, the smallest token it is joined to through claims holding both (a union-find over tokens)."""
-    order = np.argsort(claims, kind="stable")
-    claims, numbers = claims[order], token[order]
-    starts = np.flatnonzero(np.r_[True, claims[1:] != claims[:-1]])
-    first = np.repeat(numbers[starts], np.diff(np.r_[starts, claims.size]))
-    parent = list(range(tokens))
-
-    def find(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    joined = first != numbers
-    for one, other in zip(first[joined].tolist(), numbers[joined].tolist(), strict=True):
-        left, right = find(one), find(other)
-        if left != right:
-            parent[max(left, right)] = min(left, right)
-    return np.array([find(node) for node in range(tokens)], dtype=np.int64)

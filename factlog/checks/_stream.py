@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from factlog._bulk import paused_gc
 from factlog.analysis._lines import Unstreamable, index_of, materialise
+from factlog.analysis._unionfind import smallest_joined
 from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, IN_FINDING, Columns, scan
 from factlog.checks._engine import Report, _run, check, finish
 from factlog.checks._findings import Finding
@@ -172,25 +173,10 @@ def _components(np: Any, count: int, token_claim: npt.NDArray[np.int64], token: 
     """For each claim, the smallest claim number of its component (claims sharing a token, transitively)."""
     _, token_number = np.unique(token, return_inverse=True)
     tokens = int(token_number.max()) + 1 if token_number.size else 0
-    # Each claim joins the first of its tokens to each other one: a union-find over tokens alone.
+    root = smallest_joined(np, token_claim, token_number, tokens)
     order = np.argsort(token_claim, kind="stable")
     claims, numbers = token_claim[order], token_number[order]
     starts = np.flatnonzero(np.r_[True, claims[1:] != claims[:-1]]) if claims.size else np.array([], dtype=np.int64)
-    first = np.repeat(numbers[starts], np.diff(np.r_[starts, claims.size]))
-    parent = list(range(tokens))
-
-    def find(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    joined = first != numbers
-    for one, other in zip(first[joined].tolist(), numbers[joined].tolist(), strict=True):
-        left, right = find(one), find(other)
-        if left != right:
-            parent[max(left, right)] = min(left, right)
-    root = np.array([find(node) for node in range(tokens)], dtype=np.int64)
     # A component is named by its smallest claim number: a claim without tokens is its own.
     component = np.arange(count, dtype=np.int64)
     if claims.size:

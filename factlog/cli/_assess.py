@@ -41,8 +41,8 @@ def register(commands: Any) -> None:
         action="store_true",
         help="for large runs: beliefs, statuses and learned trust, without reasons or per-claim labels",
     )
-    add_dask_options(parser, "assess")
-    parser.add_argument(
+    where = add_dask_options(parser, "assess")
+    where.add_argument(
         "--stream",
         action="store_true",
         help="assess one large JSON Lines file in compact form, with bounded memory (JSON output only;"
@@ -83,8 +83,6 @@ def register(commands: Any) -> None:
 
 def _assess(arguments: argparse.Namespace) -> int:
     if arguments.stream:
-        if arguments.dask is not None or arguments.workers is not None:
-            raise UsageError("factlog assess: error: --stream runs on this machine: leave out --dask and --workers")
         return _assess_stream(arguments)
     when, explain = as_of(arguments), not arguments.beliefs_only
     result = on_cluster(

@@ -6,8 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from factlog.checks import DEFAULT_RULES, Report, Rule, Severity, check, check_lines
-from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour, report_interrupt
+from factlog.checks import DEFAULT_RULES, Rule, Severity, check, check_lines
+from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour
+from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
 from factlog.render import render_json, render_markdown, render_text
@@ -54,33 +55,7 @@ def register(commands: Any) -> None:
         default="auto",
         help="colour text output (default: when stdout is a terminal and NO_COLOR is unset, or FORCE_COLOR is set)",
     )
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument(
-        "--dask",
-        metavar="ADDRESS",
-        help="check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); the workers read"
-        " the files at the same paths (needs the dask extra)",
-    )
-    where.add_argument(
-        "--workers",
-        type=int,
-        metavar="N",
-        help="check on a local Dask cluster of N worker processes (needs the dask extra)",
-    )
-    parser.add_argument(
-        "--partitions",
-        type=int,
-        metavar="N",
-        help="with --dask or --workers: split the claims into N partitions (default: twice the workers;"
-        " at most the number of claims)",
-    )
-    parser.add_argument(
-        "--dask-timeout",
-        type=float,
-        metavar="SECONDS",
-        help="with --dask: how long to wait for the scheduler to answer and to have a worker"
-        " (default: FACTLOG_DASK_TIMEOUT, else 30)",
-    )
+    where = add_dask_options(parser, "check")
     where.add_argument(
         "--stream",
         action="store_true",
@@ -116,13 +91,15 @@ def _check(arguments: argparse.Namespace) -> int:
         rules = tuple(by_name[name] for name in dict.fromkeys(arguments.rule))
     if arguments.stream:
         return _check_stream(arguments, rules)
-    if arguments.dask is None and arguments.workers is None and arguments.partitions is not None:
-        raise UsageError("factlog check: error: --partitions needs --dask or --workers")
-    if arguments.dask is None and arguments.dask_timeout is not None:
-        raise UsageError("factlog check: error: --dask-timeout needs --dask")
-    if arguments.dask is not None or arguments.workers is not None:
-        report = _distributed(arguments, rules)
-    else:
+    # The files' paths are made absolute by factlog.dask.check: the workers may start elsewhere.
+    report = on_cluster(
+        arguments,
+        "check",
+        lambda distributed, options: distributed.check(
+            [str(path) for path in arguments.paths], rules, stale=not arguments.rule, **options
+        ),
+    )
+    if report is None:
         with progress("loading claims"):
             claims = load(arguments.paths)
         with progress(f"checking {len(claims.claims)} claims"):
@@ -140,45 +117,6 @@ def _check(arguments: argparse.Namespace) -> int:
         sys.stdout.write(render_text(report, colour=colour(arguments.colour)))
     threshold = None if arguments.fail_on == "never" else Severity(arguments.fail_on)
     return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK
-
-
-def _distributed(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> Report:
-    if arguments.dask is not None:
-        from factlog.dask._connect import parse_address  # noqa: PLC0415 - an optional extra
-
-        try:
-            parse_address(arguments.dask)
-        except ValueError as error:
-            raise UsageError(f"factlog check: error: --dask: {error}") from None
-    if arguments.workers is not None and arguments.workers < 1:
-        raise UsageError(f"--workers must be at least 1, not {arguments.workers}")
-    if arguments.partitions is not None and arguments.partitions < 1:
-        raise UsageError(f"--partitions must be at least 1, not {arguments.partitions}")
-    if arguments.dask_timeout is not None and not arguments.dask_timeout > 0:
-        raise UsageError(f"--dask-timeout must be more than 0 seconds, not {arguments.dask_timeout}")
-    try:
-        from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
-    except ImportError:  # pragma: no cover - the test environment has the extra
-        raise UsageError("--dask and --workers need Dask: pip install -e '.[dask]' in a checkout of factlog") from None
-    paths = [
-        str(path) for path in arguments.paths
-    ]  # made absolute by factlog.dask.check: the workers may start elsewhere
-    stale = not arguments.rule
-    if arguments.dask is not None:
-        return distributed.check(
-            paths,
-            rules,
-            stale=stale,
-            client=arguments.dask,
-            partitions=arguments.partitions,
-            timeout=arguments.dask_timeout,
-        )
-    with distributed.local_client(arguments.workers) as client:
-        try:
-            return distributed.check(paths, rules, stale=stale, client=client, partitions=arguments.partitions)
-        except KeyboardInterrupt:
-            report_interrupt()  # before the cluster stops, which prints what it was doing
-            raise
 
 
 def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int:

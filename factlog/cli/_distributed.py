@@ -13,8 +13,12 @@ __all__ = ["add_dask_options", "on_cluster"]
 _T = TypeVar("_T")
 
 
-def add_dask_options(parser: argparse.ArgumentParser, verb: str) -> None:
-    """Add the four options; ``verb`` ("assess") says what runs on the cluster."""
+def add_dask_options(parser: argparse.ArgumentParser, verb: str) -> Any:
+    """Add the four options; ``verb`` ("check", "assess") says what runs on the cluster.
+
+    Returns the group in which ``--dask`` and ``--workers`` exclude each other, for
+    the options that exclude both (``--stream``).
+    """
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "--dask",
@@ -32,7 +36,8 @@ def add_dask_options(parser: argparse.ArgumentParser, verb: str) -> None:
         "--partitions",
         type=int,
         metavar="N",
-        help="with --dask or --workers: split the claims into N partitions (default: twice the workers)",
+        help="with --dask or --workers: split the claims into N partitions (default: twice the workers;"
+        " at most the number of claims)",
     )
     parser.add_argument(
         "--dask-timeout",
@@ -41,6 +46,7 @@ def add_dask_options(parser: argparse.ArgumentParser, verb: str) -> None:
         help="with --dask: how long to wait for the scheduler to answer and to have a worker"
         " (default: FACTLOG_DASK_TIMEOUT, else 30)",
     )
+    return where
 
 
 def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any, dict[str, Any]], _T]) -> _T | None:

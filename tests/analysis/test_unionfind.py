@@ -7,7 +7,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog.analysis._unionfind import UnionFind
+from factlog.analysis._unionfind import UnionFind, smallest_joined
 
 unions = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=80)
 
@@ -60,3 +60,26 @@ def test_a_chain_of_unions_stays_shallow() -> None:
     for item in range(999, 0, -1):
         sets.union(item, item - 1)
     assert max(_height(sets, item) for item in range(1000)) <= 1
+
+
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 9)), max_size=40))
+def test_smallest_joined_names_each_token_by_the_smallest_token_it_reaches(pairs: list[tuple[int, int]]) -> None:
+    """Tokens held by one claim are joined, transitively: each is named by the smallest of its set (a BFS oracle)."""
+    import numpy as np  # noqa: PLC0415 - the scale extra, installed for the tests
+
+    count = 10
+    claims = np.array([claim for claim, _ in pairs], dtype=np.int64)
+    tokens = np.array([token for _, token in pairs], dtype=np.int64)
+    roots = smallest_joined(np, claims, tokens, count).tolist()
+    neighbours: dict[int, set[int]] = {token: set() for token in range(count)}
+    for claim in {claim for claim, _ in pairs}:
+        held = [token for other, token in pairs if other == claim]
+        for token in held:
+            neighbours[token].update(held)
+    for token in range(count):
+        reached, frontier = {token}, [token]
+        while frontier:
+            for near in neighbours[frontier.pop()] - reached:
+                reached.add(near)
+                frontier.append(near)
+        assert roots[token] == min(reached)
