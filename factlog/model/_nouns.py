@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -199,13 +199,23 @@ class Attribution:
 
 
 def _qualifiers(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    pairs = value.items() if isinstance(value, Mapping) else value
+    """Qualifiers as sorted (name, value) pairs; anything that is not a mapping or pairs is a FieldTypeError."""
+    if isinstance(value, Mapping):
+        pairs = list(value.items())
+    elif isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        pairs = None
+    else:
+        pairs = list(value)
+        if not all(isinstance(pair, (tuple, list)) and len(pair) == 2 for pair in pairs):
+            pairs = None
     try:
-        return tuple(sorted(pairs))
-    except TypeError:  # not pairs of names and values: say which field, as the type checks do
-        raise FieldTypeError(
-            "Proposition.qualifiers", f"expected a mapping of names to values, got {value!r} ({type(value).__name__})"
-        ) from None
+        if pairs is not None:
+            return tuple(sorted((pair[0], pair[1]) for pair in pairs))
+    except TypeError:  # names that do not compare: reported below as the type checks do
+        pass
+    raise FieldTypeError(
+        "Proposition.qualifiers", f"expected a mapping of names to values, got {value!r} ({type(value).__name__})"
+    )
 
 
 def _check_qualifiers(instance: object, attribute: attrs.Attribute[Any], value: tuple[tuple[str, str], ...]) -> None:

@@ -84,6 +84,8 @@ WRONG = st.one_of(
     st.integers(),
     st.floats(allow_nan=False),
     st.lists(st.integers(), max_size=2),
+    st.lists(st.lists(st.text(max_size=2), max_size=3), max_size=2),
+    st.tuples(st.text(max_size=2), st.integers()),
     st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
     st.builds(object),
 )
@@ -104,7 +106,9 @@ def test_a_wrong_typed_field_raises_field_type_error(target: tuple[type, str, ty
         attrs.evolve(examples()[cls], **{name: wrong})
     assert isinstance(raised.value, TypeError)
     assert str(raised.value).startswith(f"{cls.__name__}.{name}: expected ")
-    assert str(raised.value).endswith(f"({type(wrong).__name__})")
+    # a collection field names the first member of the wrong type, a plain field the value itself
+    offenders = [wrong, *wrong] if isinstance(wrong, (list, tuple)) else [wrong]
+    assert any(str(raised.value).endswith(f"got {item!r} ({type(item).__name__})") for item in offenders)
 
 
 def _raised(cls: type, name: str, value: object) -> Exception | None:
@@ -167,3 +171,21 @@ def test_field_type_error_pickles() -> None:
 def test_the_type_check_says_what_it_checks() -> None:
     """The validator's repr names the type, as attrs' own instance_of does (shown in attrs' field reprs)."""
     assert repr(factlog.model._fields.instance_of(int)) == "<instance_of validator for type <class 'int'>>"
+
+
+@pytest.mark.parametrize(
+    "wrong", ["0", "ab", b"xy", 5, [("place",)], [("place", "x", "y")], ["pl"], [(1, "x"), ("a", "y")]]
+)
+def test_qualifiers_that_are_not_pairs_are_refused(wrong: object) -> None:
+    """Proposition.qualifiers given text, a number or members that are not (name, value) pairs: FieldTypeError."""
+    proposition = examples()[factlog.Proposition]
+    with pytest.raises(factlog.FieldTypeError, match=r"^Proposition\.qualifiers: expected a mapping"):
+        attrs.evolve(proposition, qualifiers=wrong)
+
+
+def test_qualifiers_as_pairs_or_mapping_are_the_same() -> None:
+    """A mapping and a list of pairs in any order give the same sorted tuple of pairs."""
+    proposition = examples()[factlog.Proposition]
+    given_pairs = attrs.evolve(proposition, qualifiers=[["role", "envoy"], ("place", "Seoul")])
+    given_mapping = attrs.evolve(proposition, qualifiers={"place": "Seoul", "role": "envoy"})
+    assert given_pairs.qualifiers == given_mapping.qualifiers == (("place", "Seoul"), ("role", "envoy"))
