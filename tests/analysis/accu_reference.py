@@ -8,6 +8,7 @@ per-pair factors and the fixed vote plan. The fast code must give the same float
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 
 from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discovery, Vote
@@ -161,15 +162,10 @@ def reference(
     reported: tuple = ()  # type: ignore[type-arg]
     if copy is not None or declared:
         dependences = Dependences(index, params.n_false, copy or AccuCopyParams(), declared)
-        dependences._total = [
-            posteriors[(p.a, p.b)][0] if (p.a, p.b) in posteriors else None for p in dependences.pairs
-        ]
-        dependences._a_copies = [
-            posteriors[(p.a, p.b)][1] if (p.a, p.b) in posteriors else 0.0 for p in dependences.pairs
-        ]
-        dependences._b_copies = [
-            posteriors[(p.a, p.b)][2] if (p.a, p.b) in posteriors else 0.0 for p in dependences.pairs
-        ]
+        keys = [(p.a, p.b) for p in index.pairs()]
+        dependences._total = array("d", [posteriors[k][0] if k in posteriors else math.nan for k in keys])
+        dependences._a_copies = array("d", [posteriors[k][1] if k in posteriors else 0.0 for k in keys])
+        dependences._b_copies = array("d", [posteriors[k][2] if k in posteriors else 0.0 for k in keys])
         reported = dependences.report(probabilities, copy.report_threshold if copy is not None else 2.0)
     method = "accucopy" if copy is not None else "accuvote"
     return index.finish(

@@ -22,6 +22,8 @@ from factlog.analysis._discovery import (
     shared_value_pairs,
     truth_finder,
 )
+from factlog.analysis._discovery._index import ValueIndex
+from factlog.analysis._discovery._pairs import PairTable
 from tests.strategies import discovery_votes
 
 METHODS = [majority, accu_vote, accu_copy, truth_finder]
@@ -206,3 +208,13 @@ def test_the_better_graded_of_two_copies_counts_in_full() -> None:
 
     expected = vote(b) + vote(a) * (1 - 0.8 * pair.probability)
     assert result.questions["q0"].scores["v0"] == pytest.approx(expected, abs=1e-4)
+
+
+@given(votes=discovery_votes(max_votes=40))
+def test_pair_table_holds_the_index_pairs(votes: list[Vote]) -> None:
+    """The compact pair table gives the pairs, shared values and question counts of ValueIndex.pairs, in order."""
+    index = ValueIndex.of(votes)
+    table = PairTable(index)
+    pairs = index.pairs()
+    assert [table.pair(i, a, index) for i, a, _ in table.rows()] == pairs
+    assert [table.locate(pair.b, pair.a) for pair in pairs] == list(range(len(pairs)))

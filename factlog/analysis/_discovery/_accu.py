@@ -30,7 +30,8 @@ grows faster than the votes (``benchmarks/RESULTS.md``, issue 16).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from factlog.analysis._discovery._copying import Dependences
 from factlog.analysis._discovery._index import Support, ValueIndex
@@ -68,38 +69,59 @@ def _vote_order(index: ValueIndex, prior: Sequence[float | None]) -> list[int]:
     return rank
 
 
-Plan = list[tuple[tuple[int, float, tuple[int, ...]], ...]]
-"""Value id → its counted providers in vote order: (source id, weight, pair ids of the earlier ones)."""
+class Plan:
+    """What :func:`_counts` multiplies, in :mod:`array` columns: value id → its counted providers in vote order.
+
+    Value v's providers are ``source[k]``, ``weight[k]`` for ``row[v] <= k < row[v + 1]``;
+    provider k's pairs with the providers counted before it are
+    ``pair[link[k]:link[k + 1]]``. 16 bytes a vote and 4 a pair id, with no tuple per vote.
+    """
+
+    __slots__ = ("link", "pair", "row", "source", "weight")
+
+    def __init__(self) -> None:
+        self.row, self.link = array("q", [0]), array("q", [0])
+        self.source, self.weight, self.pair = array("i"), array("d"), array("i")
+
+    def __len__(self) -> int:
+        return len(self.row) - 1
 
 
 def _plan(
     index: ValueIndex,
     rank: Sequence[int],
     declared: Mapping[int, frozenset[int]],
-    pair_id: Mapping[tuple[int, int], int] | None,
+    locate: Callable[[int, int], int] | None,
 ) -> Plan:
     """What :func:`_counts` multiplies, fixed for the whole run: built once, O(Σ_v m_v²).
 
     A declared copier whose original also gives the value is left out; each counted
     provider keeps the ids of the pairs it forms with the providers counted before it
-    (none without dependences), in the order I(S) multiplies their factors.
+    (none without dependences: ``locate`` None), in the order I(S) multiplies their
+    factors. ``locate(a, b)`` (a < b) gives a pair's id.
     """
-    found: Plan = []
+    found = Plan()
+    row, link, source, weight, pair = found.row, found.link, found.source, found.weight, found.pair
     for given in index.value_votes:
         if len(given) == 1:
             s, w = given[0]
-            found.append(((s, w, ()),))
+            source.append(s)
+            weight.append(w)
+            link.append(len(pair))
+            row.append(len(source))
             continue
         providers = frozenset(s for s, _ in given)
         earlier: list[int] = []
-        row = []
         for s, w in sorted(given, key=lambda item: rank[item[0]]):
             if s in declared and declared[s] & providers:
                 continue
-            pairs = () if pair_id is None else tuple(pair_id[(min(s, e), max(s, e))] for e in earlier)
-            row.append((s, w, pairs))
+            if locate is not None:
+                pair.extend(locate(e, s) if e < s else locate(s, e) for e in earlier)
+            source.append(s)
+            weight.append(w)
+            link.append(len(pair))
             earlier.append(s)
-        found.append(tuple(row))
+        row.append(len(source))
     return found
 
 
@@ -115,20 +137,19 @@ def _counts(
     counts = []
     fsum, prod, value_question = math.fsum, math.prod, index.value_question
     pick = factor.__getitem__
-    for v, row in enumerate(plan):
+    row, link, source, weight, pair = plan.row, plan.link, plan.source, plan.weight, plan.pair
+    for v in range(len(plan)):
         base = log_n[value_question[v]]
-        if len(row) == 1 and not row[0][2]:
-            s, w, _ = row[0]
-            counts.append(fsum((w * (base + logit[s]),)))
+        low, high = row[v], row[v + 1]
+        if high - low == 1 and link[low] == link[high]:
+            counts.append(fsum((weight[low] * (base + logit[source[low]]),)))
             continue
-        counts.append(
-            fsum(
-                [
-                    w * (base + logit[s]) * prod(map(pick, pairs)) if pairs else w * (base + logit[s])
-                    for s, w, pairs in row
-                ]
-            )
-        )
+        terms = []
+        for k in range(low, high):
+            term = weight[k] * (base + logit[source[k]])
+            first, last = link[k], link[k + 1]
+            terms.append(term * prod(map(pick, pair[first:last])) if last > first else term)
+        counts.append(fsum(terms))
     return counts
 
 
@@ -204,7 +225,7 @@ def _accu(
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
     probabilities = _shares(index, declared)
     rank = _vote_order(index, prior)
-    plan = _plan(index, rank, declared, dependences.pair_id if dependences is not None else None)
+    plan = _plan(index, rank, declared, dependences.pairs.locate if dependences is not None else None)
     no_pairs: list[float] = []
     adjusted = [0.0] * len(probabilities)
     rounds, converged = 0, False

@@ -19,9 +19,11 @@ P is 0 or 1. Declared copies are certain dependence.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 
 from factlog.analysis._discovery._index import ValueIndex
+from factlog.analysis._discovery._pairs import PairTable
 from factlog.analysis._discovery._results import AccuCopyParams, Dependence
 
 __all__ = ["Dependences"]
@@ -33,11 +35,13 @@ FLOOR = 1e-9
 class Dependences:
     """Posteriors of copying for every pair of sources that share a value, updated each round.
 
-    Pairs are numbered in :meth:`ValueIndex.pairs` order; :attr:`factor` holds, per pair
-    id, the independence factor 1 − c·Pr(dependent) that :func:`._accu._counts`
-    multiplies in (exactly 1.0 for a declared pair or a posterior below :data:`FLOOR`,
-    which leaves a product unchanged). One round costs O(P + Σ shared values) for P
-    pairs: nothing is rebuilt between rounds.
+    Pairs are numbered in :meth:`ValueIndex.pairs` order (held as a :class:`PairTable`);
+    :attr:`factor` holds, per pair id, the independence factor 1 − c·Pr(dependent) that
+    :func:`._accu._counts` multiplies in (exactly 1.0 for a declared pair or a posterior
+    below :data:`FLOOR`, which leaves a product unchanged). The posteriors are kept in
+    float arrays, NaN for a pair not inferred (declared, or before the first round):
+    about 50 bytes a pair and 4 a shared value in all. One round costs O(P + Σ shared
+    values) for P pairs: nothing is rebuilt between rounds.
     """
 
     def __init__(
@@ -46,50 +50,59 @@ class Dependences:
         self.index = index
         self.n_false = n_false
         self.copy = copy
-        self.pairs = index.pairs()
+        self.pairs = PairTable(index)
         self.declared = declared
         self.declared_pairs = frozenset((min(a, b), max(a, b)) for a, found in declared.items() for b in found)
-        differ = math.log(1.0 - copy.copy_rate)
-        self._rows = [
-            (i, pair.a, pair.b, pair.shared, (pair.common_questions - pair.shared_questions) * differ)
-            for i, pair in enumerate(self.pairs)
-            if (pair.a, pair.b) not in self.declared_pairs
-        ]
-        self.pair_id = {(pair.a, pair.b): i for i, pair in enumerate(self.pairs)}
-        self.factor = [1.0] * len(self.pairs)
-        self._total: list[float | None] = [None] * len(self.pairs)
-        self._a_copies = [0.0] * len(self.pairs)
-        self._b_copies = [0.0] * len(self.pairs)
+        self._skipped = frozenset(self._declared_ids())
+        count = len(self.pairs)
+        self.factor = array("d", [1.0]) * count
+        self._total = array("d", [math.nan]) * count
+        self._a_copies = array("d", [0.0]) * count
+        self._b_copies = array("d", [0.0]) * count
+
+    def _declared_ids(self) -> Iterator[int]:
+        for a, b in self.declared_pairs:
+            try:
+                yield self.pairs.locate(a, b)
+            except KeyError:
+                continue
 
     def update(self, accuracy: Sequence[float], probabilities: Sequence[float]) -> None:
         """Recompute every inferred pair from the current accuracies and value probabilities."""
         c, n, alpha = self.copy.copy_rate, self.n_false, self.copy.alpha
         prior_independent, prior_direction = math.log(1.0 - alpha), math.log(alpha / 2.0)
+        differ = math.log(1.0 - c)
         log, exp = math.log, math.exp
         keep = 1.0 - c
         wrong = [1.0 - a for a in accuracy]
         right_copied = [c * a for a in accuracy]
         wrong_copied = [c * x for x in wrong]
         factor, totals, a_copy, b_copy = self.factor, self._total, self._a_copies, self._b_copies
-        for i, a, b, shared, different in self._rows:
+        table, skipped = self.pairs, self._skipped
+        start, shared, differs = table.start, table.shared, table.different
+        for i, a, b in table.rows():
+            if skipped and i in skipped:
+                continue
             a1, a2 = accuracy[a], accuracy[b]
             pt, pf = a1 * a2, wrong[a] * wrong[b] / n
             t_ab, f_ab = right_copied[b] + keep * pt, wrong_copied[b] + keep * pf
             t_ba, f_ba = right_copied[a] + keep * pt, wrong_copied[a] + keep * pf
-            if len(shared) == 1:  # the loop below, once: 0.0 + x is x
-                q = probabilities[shared[0]]
+            low, high = start[i], start[i + 1]
+            if high - low == 1:  # the loop below, once: 0.0 + x is x
+                q = probabilities[shared[low]]
                 r = 1.0 - q
                 independent = log(q * pt + r * pf)
                 a_copies = log(q * t_ab + r * f_ab)
                 b_copies = log(q * t_ba + r * f_ba)
             else:
                 independent = a_copies = b_copies = 0.0
-                for v in shared:
+                for v in shared[low:high]:
                     q = probabilities[v]
                     r = 1.0 - q
                     independent += log(q * pt + r * pf)
                     a_copies += log(q * t_ab + r * f_ab)
                     b_copies += log(q * t_ba + r * f_ba)
+            different = differs[i] * differ
             x = prior_independent + independent
             x_ab = prior_direction + a_copies + different
             x_ba = prior_direction + b_copies + different
@@ -104,45 +117,46 @@ class Dependences:
     @property
     def total(self) -> dict[tuple[int, int], float]:
         """(a, b) → Pr(dependent) for every inferred pair, once :meth:`update` has run."""
-        return {
-            (pair.a, pair.b): total for pair, total in zip(self.pairs, self._total, strict=True) if total is not None
-        }
+        totals = self._total
+        return {(a, b): totals[i] for i, a, b in self.pairs.rows() if not math.isnan(totals[i])}
 
     @property
     def direction(self) -> dict[tuple[int, int], tuple[float, float]]:
         """(a, b) → (Pr(a copies b), Pr(b copies a)) for every inferred pair, once :meth:`update` has run."""
+        totals = self._total
         return {
-            (pair.a, pair.b): (a_copies, b_copies)
-            for pair, a_copies, b_copies, total in zip(
-                self.pairs, self._a_copies, self._b_copies, self._total, strict=True
-            )
-            if total is not None
+            (a, b): (self._a_copies[i], self._b_copies[i])
+            for i, a, b in self.pairs.rows()
+            if not math.isnan(totals[i])
         }
 
     def report(self, probabilities: Sequence[float], threshold: float) -> tuple[Dependence, ...]:
         """Pairs at or above ``threshold`` and every declared pair, with their evidence."""
-        index = self.index
+        index, table, totals = self.index, self.pairs, self._total
         winners = index.winners(probabilities)
-        by_pair = {(pair.a, pair.b): pair for pair in self.pairs}
-        totals, directions = self.total, self.direction
+        chosen = {(a, b): i for i, a, b in table.rows() if totals[i] >= threshold}  # NaN (not inferred) never is
+        for key in self.declared_pairs:
+            try:
+                chosen[key] = table.locate(*key)
+            except KeyError:
+                chosen[key] = -1
         found = []
-        for key in sorted(set(totals) | self.declared_pairs):
+        for key in sorted(chosen):
             a, b = key
+            i = chosen[key]
             if key in self.declared_pairs:
                 a_copies = 1.0 if b in self.declared.get(a, frozenset()) else 0.0
                 b_copies = 1.0 if a in self.declared.get(b, frozenset()) else 0.0
                 total, declared = 1.0, True
             else:
-                (a_copies, b_copies), total, declared = directions[key], totals[key], False
-                if total < threshold:
-                    continue
-            pair = by_pair.get(key)
+                a_copies, b_copies, total, declared = self._a_copies[i], self._b_copies[i], totals[i], False
             shared: tuple[int, ...]
-            if pair is None:
+            if i < 0:
                 first = {index.value_question[v] for v, _ in index.source_votes[a]}
                 second = {index.value_question[v] for v, _ in index.source_votes[b]}
                 common, shared, agreeing = len(first & second), tuple[int, ...](), 0
             else:
+                pair = table.pair(i, a, index)
                 common, shared, agreeing = pair.common_questions, pair.shared, pair.shared_questions
             found.append(
                 Dependence(

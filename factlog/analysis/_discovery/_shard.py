@@ -82,7 +82,7 @@ class Shard:
     pairs: tuple[Pair, ...] = ()
     split: tuple[bool, ...] = ()
     """Per pair: whether it shares values in other shards too (its terms go to the driver)."""
-    plan: Plan = attrs.field(factory=list)
+    plan: Plan = attrs.field(factory=Plan)
     probabilities: Sequence[float] = ()
     scores: Sequence[float] = ()
     results: Mapping[str, QuestionResult] = attrs.field(factory=dict)
@@ -135,7 +135,7 @@ def connect(
     """
     index = shard.index
     pair_id = {(pair.a, pair.b): i for i, pair in enumerate(shard.pairs)} if config.copy is not None else None
-    plan = _plan(index, config.rank, {}, pair_id)
+    plan = _plan(index, config.rank, {}, None if pair_id is None else lambda a, b: pair_id[(a, b)])
     answered: list[frozenset[int] | None] = [None] * len(index.sources)
     common: dict[tuple[int, int], int] = {}
     for a, b in wanted:

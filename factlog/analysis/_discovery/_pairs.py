@@ -1,0 +1,108 @@
+"""The pairs of sources that share values, in compact columns: what AccuCopy keeps of each pair.
+
+:meth:`ValueIndex.pairs` gives the same pairs as objects (a tuple of values and a
+:class:`Pair` each, several hundred bytes a pair); on Zipf-distributed claim sets the
+pairs grow as Σ_v m_v² (m_v the sources giving value v), faster than the claims, and
+those objects decided the peak memory of an assessment (issue 19). :class:`PairTable`
+holds them in :mod:`array` columns: 16 bytes a pair and 4 a shared value, built in
+O(Σ_v m_v² log) time by a counting sort on the first source and a stable sort of each
+source's partners, with no dict and no object per pair. Standard library only: the
+plain assessment does not need numpy.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from factlog.analysis._discovery._index import Pair, ValueIndex
+
+__all__ = ["PairTable"]
+
+
+class PairTable:
+    """Pairs (a, b), a < b, of sources giving at least one identical value, in (a, b) order: :meth:`ValueIndex.pairs`.
+
+    Pair i is source a's for ``first[a] <= i < first[a + 1]``; its other source is
+    ``partner[i]``; its shared value ids, ascending, are ``shared[start[i]:start[i + 1]]``;
+    ``different[i]`` is the number of questions both answer less those on which they
+    give an identical value (the questions where they differ, as AccuCopy counts them).
+    """
+
+    __slots__ = ("different", "first", "partner", "shared", "start")
+
+    def __init__(self, index: ValueIndex) -> None:
+        sources = len(index.sources)
+        counted = [0] * sources
+        for given in index.value_votes:
+            m = len(given)
+            for i in range(m - 1):
+                counted[given[i][0]] += m - 1 - i
+        at = array("q", [0]) * (sources + 1)
+        for a in range(sources):
+            at[a + 1] = at[a] + counted[a]
+        del counted
+        entries = at[sources]
+        partner_of, value_of = array("i", [0]) * entries, array("i", [0]) * entries
+        fill = at[:sources]
+        for v, given in enumerate(index.value_votes):
+            if len(given) < 2:
+                continue
+            providers = [s for s, _ in given]
+            for i, a in enumerate(providers[:-1]):
+                position = fill[a]
+                for b in providers[i + 1 :]:
+                    partner_of[position], value_of[position] = b, v
+                    position += 1
+                fill[a] = position
+        del fill
+        answered = [frozenset(index.value_question[v] for v, _ in given) for given in index.source_votes]
+        question = index.value_question
+        self.first, self.partner, self.start = array("q", [0]), array("i"), array("q")
+        self.shared, self.different = array("i"), array("i")
+        for a in range(sources):
+            last_b = -1
+            agreeing = last_q = 0
+            for position in sorted(range(at[a], at[a + 1]), key=partner_of.__getitem__):  # stable: values ascending
+                b, v = partner_of[position], value_of[position]
+                if b != last_b:
+                    if last_b >= 0:
+                        self.different.append(len(answered[a] & answered[last_b]) - agreeing)
+                    self.partner.append(b)
+                    self.start.append(len(self.shared))
+                    last_b, agreeing, last_q = b, 0, -1
+                if question[v] != last_q:  # values ascend, so do their questions: count each once
+                    agreeing += 1
+                    last_q = question[v]
+                self.shared.append(v)
+            if last_b >= 0:
+                self.different.append(len(answered[a] & answered[last_b]) - agreeing)
+            self.first.append(len(self.partner))
+        self.start.append(len(self.shared))
+
+    def __len__(self) -> int:
+        return len(self.partner)
+
+    def rows(self) -> Iterator[tuple[int, int, int]]:
+        """(pair id, a, b) of every pair, in pair order."""
+        first, partner = self.first, self.partner
+        for a in range(len(first) - 1):
+            for i in range(first[a], first[a + 1]):
+                yield i, a, partner[i]
+
+    def locate(self, a: int, b: int) -> int:
+        """The id of the pair of sources ``a`` and ``b`` (either order); raises KeyError if they share no value."""
+        if a > b:
+            a, b = b, a
+        low, high = self.first[a], self.first[a + 1]
+        i = bisect_left(self.partner, b, low, high)
+        if i == high or self.partner[i] != b:
+            raise KeyError((a, b))
+        return i
+
+    def pair(self, i: int, a: int, index: ValueIndex) -> Pair:
+        """Pair ``i`` (of source ``a``) as :meth:`ValueIndex.pairs` gives it."""
+        values = tuple(self.shared[self.start[i] : self.start[i + 1]])
+        agreeing = len({index.value_question[v] for v in values})
+        return Pair(a, self.partner[i], values, self.different[i] + agreeing, agreeing)
