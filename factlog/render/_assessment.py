@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 import cattrs
@@ -66,7 +67,7 @@ def assessment_document(assessment: Assessment | LinesAssessment) -> dict[str, A
     return {**_head(assessment), "propositions": [_proposition(item) for item in assessment.propositions]}
 
 
-def _head(assessment: Assessment | LinesAssessment) -> dict[str, Any]:
+def _head(assessment: Assessment | LinesAssessment, *, dependences: bool = True) -> dict[str, Any]:
     return {
         "method": assessment.method,
         "as_of": None if assessment.as_of is None else str(assessment.as_of),
@@ -76,19 +77,20 @@ def _head(assessment: Assessment | LinesAssessment) -> dict[str, Any]:
             {"source": trust.source, "accuracy": round(trust.accuracy, 4), "claims": trust.claims}
             for trust in assessment.sources
         ],
-        "dependences": [
-            {
-                "copier": found.copier,
-                "original": found.original,
-                "probability": round(found.probability, 4),
-                "direction_known": found.direction_known,
-                "shared_items": found.shared_items,
-                "same_values": found.same_values,
-                "unique_values": found.unique_values,
-                "false_values": found.false_values,
-            }
-            for found in assessment.dependences
-        ],
+        "dependences": [_dependence(found) for found in assessment.dependences] if dependences else [],
+    }
+
+
+def _dependence(found: Dependence) -> dict[str, Any]:
+    return {
+        "copier": found.copier,
+        "original": found.original,
+        "probability": round(found.probability, 4),
+        "direction_known": found.direction_known,
+        "shared_items": found.shared_items,
+        "same_values": found.same_values,
+        "unique_values": found.unique_values,
+        "false_values": found.false_values,
     }
 
 
@@ -118,22 +120,31 @@ def render_assessment_json(assessment: Assessment | LinesAssessment) -> str:
 
 
 def write_assessment_json(assessment: Assessment | LinesAssessment, out: TextIO) -> None:
-    """Write :func:`render_assessment_json`'s text to ``out``, one proposition at a time.
+    """Write :func:`render_assessment_json`'s text to ``out``, one dependence and one proposition at a time.
 
     The same characters, without ever holding the whole text (or, for a
     :class:`~factlog.LinesAssessment`, every proposition): what ``factlog assess
-    --stream`` writes. Each proposition is indented by the two levels it sits at.
+    --stream`` writes. Each dependence and proposition is indented by the two levels it
+    sits at.
     """
-    head = json.dumps({**_head(assessment), "propositions": []}, ensure_ascii=False, indent=2)
-    if not assessment.propositions:
-        out.write(head + "\n")
-        return
-    out.write(head.removesuffix("[]\n}") + "[")
+    head = json.dumps({**_head(assessment, dependences=False), "propositions": []}, **_JSON)
+    head = head.removesuffix('"dependences": [],\n  "propositions": []\n}')
+    _write_list(out, head + '"dependences": ', map(_dependence, assessment.dependences))
+    _write_list(out, ',\n  "propositions": ', map(_proposition, assessment.propositions))
+    out.write("\n}\n")
+
+
+_JSON: dict[str, Any] = {"ensure_ascii": False, "indent": 2}
+
+
+def _write_list(out: TextIO, before: str, items: Iterable[dict[str, Any]]) -> None:
+    """``before``, then a list of the head's as ``json.dumps`` indents it there, written an item at a time."""
+    out.write(before + "[")
     separator = "\n    "
-    for item in assessment.propositions:
-        out.write(separator + json.dumps(_proposition(item), ensure_ascii=False, indent=2).replace("\n", "\n    "))
+    for item in items:
+        out.write(separator + json.dumps(item, **_JSON).replace("\n", "\n    "))
         separator = ",\n    "
-    out.write("\n  ]\n}\n")
+    out.write("]" if separator == "\n    " else "\n  ]")
 
 
 def _likelihood(item: PropositionAssessment) -> str | None:

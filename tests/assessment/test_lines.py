@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
+from benchmarks.generate import generate, write
 from factlog.assessment._methods import METHODS
 from tests.helpers import run
 from tests.strategies import claim_sets, crowded_claim_sets, linked_claim_sets
@@ -74,6 +75,15 @@ def test_same_assessment_of_crowded_sets(claims: factlog.ClaimSet, method: str) 
 def test_written_json_is_rendered_json(claims: factlog.ClaimSet) -> None:
     """``write_assessment_json`` writes ``render_assessment_json``'s text, with no proposition or many."""
     assessment = factlog.assess(claims)
+    assert _written(assessment) == factlog.render_assessment_json(assessment)
+
+
+def test_written_json_is_rendered_json_with_many_dependences(tmp_path: Path) -> None:
+    """With a dozen detected dependences, ``write_assessment_json`` still writes the rendered text."""
+    path = tmp_path / "generated.json"
+    write(generate(1000, 1), path)
+    assessment = factlog.assess(factlog.load(path))
+    assert len(assessment.dependences) > 2
     assert _written(assessment) == factlog.render_assessment_json(assessment)
 
 
