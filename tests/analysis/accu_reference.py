@@ -8,7 +8,6 @@ per-pair factors and the fixed vote plan. The fast code must give the same float
 from __future__ import annotations
 
 import math
-from array import array
 from collections.abc import Iterable, Mapping, Sequence
 
 from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discovery, Vote
@@ -136,12 +135,14 @@ def reference(
     rank = _vote_order(index, prior)
     adjusted: list[float] = [0.0] * len(probabilities)
     posteriors: dict[tuple[int, int], tuple[float, float, float]] = {}
+    last: tuple[list[float], list[float]] | None = None
     rounds, converged = 0, False
     while rounds < params.max_rounds:
         rounds += 1
         neighbours: list[dict[int, float]] | None = None
         if copy is not None:
             posteriors = _posteriors(index, params.n_false, copy, declared_pairs, accuracy, probabilities)
+            last = (accuracy, probabilities)
             neighbours = [{} for _ in index.sources]
             for (a, b), (dependence, _, _) in posteriors.items():
                 if dependence >= FLOOR:
@@ -162,10 +163,10 @@ def reference(
     reported: tuple = ()  # type: ignore[type-arg]
     if copy is not None or declared:
         dependences = Dependences(index, params.n_false, copy or AccuCopyParams(), declared)
-        keys = [(p.a, p.b) for p in index.pairs()]
-        dependences._total = array("d", [posteriors[k][0] if k in posteriors else math.nan for k in keys])
-        dependences._a_copies = array("d", [posteriors[k][1] if k in posteriors else 0.0 for k in keys])
-        dependences._b_copies = array("d", [posteriors[k][2] if k in posteriors else 0.0 for k in keys])
+        if last is not None:  # the report's posteriors, from the last round's inputs, are the direct code's
+            dependences.update(*last)
+            assert dependences.total == {key: found[0] for key, found in posteriors.items()}
+            assert dependences.direction == {key: found[1:] for key, found in posteriors.items()}
         reported = dependences.report(probabilities, copy.report_threshold if copy is not None else 2.0)
     method = "accucopy" if copy is not None else "accuvote"
     return index.finish(

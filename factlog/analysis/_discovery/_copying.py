@@ -38,10 +38,10 @@ class Dependences:
     Pairs are numbered in :meth:`ValueIndex.pairs` order (held as a :class:`PairTable`);
     :attr:`factor` holds, per pair id, the independence factor 1 − c·Pr(dependent) that
     :func:`._accu._counts` multiplies in (exactly 1.0 for a declared pair or a posterior
-    below :data:`FLOOR`, which leaves a product unchanged). The posteriors are kept in
-    float arrays, NaN for a pair not inferred (declared, or before the first round):
-    about 50 bytes a pair and 4 a shared value in all. One round costs O(P + Σ shared
-    values) for P pairs: nothing is rebuilt between rounds.
+    below :data:`FLOOR`, which leaves a product unchanged). Only the factors are kept:
+    the posteriors are computed again, by the same code from the last round's inputs,
+    for the pairs reported — about 20 bytes a pair and 4 a shared value in all. One
+    round costs O(P + Σ shared values) for P pairs: nothing is rebuilt between rounds.
     """
 
     def __init__(
@@ -54,11 +54,8 @@ class Dependences:
         self.declared = declared
         self.declared_pairs = frozenset((min(a, b), max(a, b)) for a, found in declared.items() for b in found)
         self._skipped = frozenset(self._declared_ids())
-        count = len(self.pairs)
-        self.factor = array("d", [1.0]) * count
-        self._total = array("d", [math.nan]) * count
-        self._a_copies = array("d", [0.0]) * count
-        self._b_copies = array("d", [0.0]) * count
+        self.factor = array("d", [1.0]) * len(self.pairs)
+        self._last: tuple[Sequence[float], Sequence[float]] | None = None
 
     def _declared_ids(self) -> Iterator[int]:
         for a, b in self.declared_pairs:
@@ -68,7 +65,20 @@ class Dependences:
                 continue
 
     def update(self, accuracy: Sequence[float], probabilities: Sequence[float]) -> None:
-        """Recompute every inferred pair from the current accuracies and value probabilities."""
+        """Recompute every inferred pair's factor from the current accuracies and value probabilities.
+
+        Both sequences are kept (not copied) for :attr:`total`, :attr:`direction` and
+        :meth:`report`: the caller must not change them afterwards.
+        """
+        self._last = (accuracy, probabilities)
+        c, factor = self.copy.copy_rate, self.factor
+        for i, _, _, dependence, _, _ in self._posteriors(accuracy, probabilities):
+            factor[i] = 1.0 - c * dependence if dependence >= FLOOR else 1.0
+
+    def _posteriors(
+        self, accuracy: Sequence[float], probabilities: Sequence[float]
+    ) -> Iterator[tuple[int, int, int, float, float, float]]:
+        """(pair id, a, b, Pr(dependent), Pr(a copies b), Pr(b copies a)) of every inferred pair, in pair order."""
         c, n, alpha = self.copy.copy_rate, self.n_false, self.copy.alpha
         prior_independent, prior_direction = math.log(1.0 - alpha), math.log(alpha / 2.0)
         differ = math.log(1.0 - c)
@@ -77,7 +87,6 @@ class Dependences:
         wrong = [1.0 - a for a in accuracy]
         right_copied = [c * a for a in accuracy]
         wrong_copied = [c * x for x in wrong]
-        factor, totals, a_copy, b_copy = self.factor, self._total, self._a_copies, self._b_copies
         table, skipped = self.pairs, self._skipped
         start, shared, differs = table.start, table.shared, table.different
         for i, a, b in table.rows():
@@ -110,46 +119,45 @@ class Dependences:
             top = x_ba if x_ba > top else top
             e_ind, e_ab, e_ba = exp(x - top), exp(x_ab - top), exp(x_ba - top)
             total = e_ind + e_ab + e_ba
-            a_copy[i], b_copy[i] = e_ab / total, e_ba / total
-            dependence = totals[i] = (e_ab + e_ba) / total
-            factor[i] = 1.0 - c * dependence if dependence >= FLOOR else 1.0
+            yield i, a, b, (e_ab + e_ba) / total, e_ab / total, e_ba / total
+
+    def _inferred(self) -> Iterator[tuple[int, int, int, float, float, float]]:
+        return iter(()) if self._last is None else self._posteriors(*self._last)
 
     @property
     def total(self) -> dict[tuple[int, int], float]:
         """(a, b) → Pr(dependent) for every inferred pair, once :meth:`update` has run."""
-        totals = self._total
-        return {(a, b): totals[i] for i, a, b in self.pairs.rows() if not math.isnan(totals[i])}
+        return {(a, b): total for _, a, b, total, _, _ in self._inferred()}
 
     @property
     def direction(self) -> dict[tuple[int, int], tuple[float, float]]:
         """(a, b) → (Pr(a copies b), Pr(b copies a)) for every inferred pair, once :meth:`update` has run."""
-        totals = self._total
-        return {
-            (a, b): (self._a_copies[i], self._b_copies[i])
-            for i, a, b in self.pairs.rows()
-            if not math.isnan(totals[i])
-        }
+        return {(a, b): (a_copies, b_copies) for _, a, b, _, a_copies, b_copies in self._inferred()}
 
     def report(self, probabilities: Sequence[float], threshold: float) -> tuple[Dependence, ...]:
         """Pairs at or above ``threshold`` and every declared pair, with their evidence."""
-        index, table, totals = self.index, self.pairs, self._total
+        index, table = self.index, self.pairs
         winners = index.winners(probabilities)
-        chosen = {(a, b): i for i, a, b in table.rows() if totals[i] >= threshold}  # NaN (not inferred) never is
+        chosen: dict[tuple[int, int], tuple[int, float, float, float]] = {
+            (a, b): (i, total, a_copies, b_copies)
+            for i, a, b, total, a_copies, b_copies in self._inferred()
+            if total >= threshold
+        }
         for key in self.declared_pairs:
             try:
-                chosen[key] = table.locate(*key)
+                chosen[key] = (table.locate(*key), 1.0, 0.0, 0.0)
             except KeyError:
-                chosen[key] = -1
+                chosen[key] = (-1, 1.0, 0.0, 0.0)
         found = []
         for key in sorted(chosen):
             a, b = key
-            i = chosen[key]
+            i, total, a_copies, b_copies = chosen[key]
             if key in self.declared_pairs:
                 a_copies = 1.0 if b in self.declared.get(a, frozenset()) else 0.0
                 b_copies = 1.0 if a in self.declared.get(b, frozenset()) else 0.0
-                total, declared = 1.0, True
+                declared = True
             else:
-                a_copies, b_copies, total, declared = self._a_copies[i], self._b_copies[i], totals[i], False
+                declared = False
             shared: tuple[int, ...]
             if i < 0:
                 first = {index.value_question[v] for v, _ in index.source_votes[a]}

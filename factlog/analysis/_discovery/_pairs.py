@@ -4,7 +4,7 @@
 :class:`Pair` each, several hundred bytes a pair); on Zipf-distributed claim sets the
 pairs grow as Σ_v m_v² (m_v the sources giving value v), faster than the claims, and
 those objects decided the peak memory of an assessment (issue 19). :class:`PairTable`
-holds them in :mod:`array` columns: 16 bytes a pair and 4 a shared value, built in
+holds them in :mod:`array` columns: 12 bytes a pair and 4 a shared value, built in
 O(Σ_v m_v² log) time by a counting sort on the first source and a stable sort of each
 source's partners, with no dict and no object per pair. Standard library only: the
 plain assessment does not need numpy.
@@ -59,7 +59,8 @@ class PairTable:
         del fill
         answered = [frozenset(index.value_question[v] for v, _ in given) for given in index.source_votes]
         question = index.value_question
-        self.first, self.partner, self.start = array("q", [0]), array("i"), array("q")
+        self.first, self.partner = array("q", [0]), array("i")
+        self.start = array("i" if entries < 2**31 else "q")  # 4 bytes a pair where they suffice
         self.shared, self.different = array("i"), array("i")
         for a in range(sources):
             last_b = -1
