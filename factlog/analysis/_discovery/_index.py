@@ -10,19 +10,73 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
 from factlog.analysis._discovery._results import Dependence, Discovery, QuestionResult, SourceTrust, Vote
 
-__all__ = ["Support", "ValueIndex", "shared_value_pairs"]
+__all__ = ["Results", "Support", "ValueIndex", "shared_value_pairs"]
 
 Support = Mapping[tuple[str, str], Sequence[tuple[str, float]]]
 """Sparse similarity: ``(question, b) → ((a, sim(a→b)), …)`` for the answers that support ``b``."""
 
 _TIE_REL = 1e-9
 _TIE_ABS = 1e-12
+
+
+class Results(Mapping[str, QuestionResult]):
+    """Question → its :class:`QuestionResult`, sorted by name, each built when it is looked up.
+
+    Holds the numbers in two float arrays (16 bytes a value) beside the index's names,
+    rather than two dicts and a result object a question (several hundred bytes): a
+    truth-discovery run over millions of questions keeps its results in little more
+    than its votes (issue 19). Equal to the dict of the same results.
+    """
+
+    __slots__ = ("_answers", "_names", "_probabilities", "_scores", "_starts")
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        answers: Sequence[str],
+        ranges: Sequence[tuple[int, int]],
+        probabilities: Sequence[float],
+        scores: Sequence[float],
+    ) -> None:
+        self._names, self._answers = names, answers
+        self._starts = array("q", [start for start, _ in ranges])
+        self._starts.append(ranges[-1][1] if ranges else 0)
+        self._probabilities, self._scores = array("d", probabilities), array("d", scores)
+
+    def __getitem__(self, name: str) -> QuestionResult:
+        q = bisect_left(self._names, name)
+        if q == len(self._names) or self._names[q] != name:
+            raise KeyError(name)
+        start, end = self._starts[q], self._starts[q + 1]
+        answers = self._answers[start:end]
+        shares = self._probabilities[start:end].tolist()
+        top = max(shares)
+        winners = tuple(
+            a for a, p in zip(answers, shares, strict=True) if math.isclose(p, top, rel_tol=_TIE_REL, abs_tol=_TIE_ABS)
+        )
+        return QuestionResult(
+            name,
+            dict(zip(answers, shares, strict=True)),
+            dict(zip(answers, self._scores[start:end].tolist(), strict=True)),
+            winners,
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __repr__(self) -> str:
+        return f"Results({dict(self)!r})"
 
 
 @attrs.frozen
@@ -199,22 +253,7 @@ class ValueIndex:
         converged: bool = True,
     ) -> Discovery:
         """Package per-value and per-source numbers as a :class:`Discovery`."""
-        questions = {}
-        for q, (start, end) in enumerate(self.q_range):
-            answers = self.value_answer[start:end]
-            shares = probabilities[start:end]
-            top = max(shares)
-            winners = tuple(
-                a
-                for a, p in zip(answers, shares, strict=True)
-                if math.isclose(p, top, rel_tol=_TIE_REL, abs_tol=_TIE_ABS)
-            )
-            questions[self.questions[q]] = QuestionResult(
-                self.questions[q],
-                dict(zip(answers, shares, strict=True)),
-                dict(zip(answers, scores[start:end], strict=True)),
-                winners,
-            )
+        questions = Results(self.questions, self.value_answer, self.q_range, probabilities, scores)
         sources = {
             name: SourceTrust(
                 name,
