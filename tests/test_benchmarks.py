@@ -138,3 +138,16 @@ def test_write_lines_is_write_of_generate(tmp_path: Path) -> None:
     write(generate(700, seed=5), tmp_path / "whole.jsonl")
     write_lines(700, tmp_path / "streamed.jsonl", seed=5)
     assert (tmp_path / "streamed.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["set.json", "set.jsonl"])
+def test_a_failed_generation_leaves_the_old_file(tmp_path: Path, name: str) -> None:
+    """A write that fails part-way keeps the file that was there and leaves no partial file beside it."""
+    path = tmp_path / name
+    path.write_text("old", encoding="utf-8")
+    document = generate(50)
+    document["claims"].append({"id": "broken", "statement": object()})  # json.dumps fails on it, after the rest
+    with pytest.raises(TypeError):
+        write(document, path)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
