@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -42,7 +43,11 @@ class Report:
         return Vocabulary.of(self.claims)
 
     def summary(self) -> dict[str, int]:
-        """Counts of unacknowledged findings by severity, and of acknowledged ones."""
+        """Counts of unacknowledged findings by severity, and of acknowledged ones; raises nothing.
+
+        ``{"error": n, "warning": n, "info": n, "acknowledged": n}``, every key present
+        (0 when there is none), in that order.
+        """
         counts = {severity.value: 0 for severity in reversed(Severity)}
         for finding in self.findings:
             if finding.counts:
@@ -51,11 +56,11 @@ class Report:
         return counts
 
     def failed(self, threshold: Severity | None = Severity.ERROR) -> bool:
-        """Whether an unacknowledged finding is at or above the threshold (None: never)."""
+        """Whether an unacknowledged finding is at or above the threshold (None: never); raises nothing."""
         return threshold is not None and any(f.counts and f.severity >= threshold for f in self.findings)
 
     def by_rule(self, rule: str) -> list[Finding]:
-        """The findings of one rule."""
+        """The findings of one rule, in report order; raises nothing (an unknown rule name gives ``[]``)."""
         return [finding for finding in self.findings if finding.rule == rule]
 
 
@@ -272,11 +277,18 @@ class Checker:
             self._by_claim.get(claim, set()).discard(finding_id)
 
     def add(self, claims: Iterable[Claim]) -> list[Finding]:
-        """Add claims and re-check their groups; returns the findings that were not there before."""
+        """Add claims and re-check their groups; returns the findings that were not there before.
+
+        The new findings come most severe first, then by id. Raises
+        :class:`~factlog.ConflictError` (a :class:`ValueError`) for a claim id already in
+        the check or given twice in ``claims``; nothing is added then.
+        """
         batch = list(claims)
-        duplicates = [c.id for c in batch if c.id in self.index.by_id]
-        if duplicates:
-            raise ConflictError([f"claim {claim!r} is already in the check" for claim in duplicates])
+        problems = [f"claim {c.id!r} is already in the check" for c in batch if c.id in self.index.by_id]
+        counts = Counter(c.id for c in batch)
+        problems += [f"claim {claim!r} is given {count} times" for claim, count in counts.items() if count > 1]
+        if problems:
+            raise ConflictError(problems)
         self._added.extend(batch)
         entries = self.index.add(batch)
         after = self.index.view(entries)
@@ -314,6 +326,6 @@ class Checker:
         return list(self._findings.values())
 
     def report(self) -> Report:
-        """The report for every claim so far, as :func:`check` would give it."""
+        """The report for every claim so far, as :func:`check` would give it; raises nothing."""
         claims = attrs.evolve(self._base, claims=(*self._base.claims, *self._added)) if self._added else self._base
         return Report(finish(self.index, list(self._findings.values()), self.rules), claims)

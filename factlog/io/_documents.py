@@ -176,7 +176,11 @@ def loads(
     """Read one claim-set document (JSON) from a string or UTF-8 bytes.
 
     ``name`` goes in front of error messages. With ``references`` (the default) every
-    id the document mentions must be defined in it.
+    id the document mentions must be defined in it. Raises :class:`~factlog.FormatError`
+    (a :class:`ValueError`) listing every problem with its JSON path: text that is not
+    UTF-8 or not JSON, larger or deeper than ``limits``, of a newer format version, or a
+    field the model refuses (an id defined twice included); its subclass
+    :class:`~factlog.UnknownIdError` for an id mentioned but not defined.
     """
     claims = _read_json(text, name, limits, None)
     if references:
@@ -188,7 +192,12 @@ def loads(
 def loads_lines(
     text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> ClaimSet:
-    """Read a JSON Lines claim set: a header line, then one tagged record a line."""
+    """Read a JSON Lines claim set: a header line, then one tagged record a line.
+
+    Raises what :func:`loads` raises: a line that is no JSON, or no header or tagged
+    record, names its line (``line 3: ...``); a field the model refuses, its path among
+    the records of its type (``$.entities[0].kind: ...``).
+    """
     claims = _read_lines(text, name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
@@ -331,6 +340,14 @@ def load(
     of all the files (:class:`~factlog.WrittenWhen`) and of ``context`` (a claim set the
     files add to, such as a store's; the files' own records come first); one that cannot
     be is a :class:`~factlog.FormatError` naming the file and JSON path.
+
+    Raises :class:`~factlog.InputError` (an :class:`OSError`) for a path that does not
+    exist or cannot be read, one that is no regular file or folder (a named pipe), or a
+    folder without claim files; :class:`~factlog.FormatError` (a :class:`ValueError`) with
+    every problem of every file (what :func:`loads` raises, each naming its file), a file
+    larger than ``limits.max_bytes`` included; its subclasses
+    :class:`~factlog.ConflictError` and :class:`~factlog.UnknownIdError` for an id
+    redefined differently and an id not defined in any of the files.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]

@@ -60,14 +60,22 @@ def _has_tiny_float(claims: ClaimSet) -> bool:
 
 
 def dumps(claims: ClaimSet) -> str:
-    """The canonical JSON document of a claim set; :class:`~factlog.ArgumentError` for anything else."""
+    """The canonical JSON document of a claim set (UTF-8 text, two-space indent, trailing newline).
+
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
+    :class:`~factlog.ClaimSet`, naming ``factlog.dumps``.
+    """
     expect_claim_set(claims, "factlog.dumps")
     encode = encode_stdlib if _has_tiny_float(claims) else _encoder()
     return encode(to_document(claims)).decode()
 
 
 def dumps_lines(claims: ClaimSet) -> str:
-    """The claim set as JSON Lines: a header, then one tagged record a line (:func:`dumps` for errors)."""
+    """The claim set as JSON Lines: a header, then one tagged record a line, each ending in a newline.
+
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
+    :class:`~factlog.ClaimSet`, naming ``factlog.dumps_lines``.
+    """
     expect_claim_set(claims, "factlog.dumps_lines")
     document = to_document(claims)
     lines = [json.dumps({"format": FORMAT, "version": VERSION}, ensure_ascii=False, separators=(",", ":"))]
@@ -79,7 +87,13 @@ def dumps_lines(claims: ClaimSet) -> str:
 
 
 def dump(claims: ClaimSet, path: PathLike) -> None:
-    """Write a claim set atomically: JSON Lines when the name ends in ``.jsonl``."""
+    """Write a claim set atomically: JSON Lines when the name ends in ``.jsonl``.
+
+    Raises :class:`~factlog.ArgumentError` for anything but a :class:`~factlog.ClaimSet`
+    (as :func:`dumps` does), :class:`~factlog.InputError` (an :class:`OSError`) for a
+    path that cannot be written (a missing folder, a folder in its place); the file is
+    then unchanged.
+    """
     target = Path(path)
     text = dumps_lines(claims) if target.suffix == ".jsonl" else dumps(claims)
     write_atomic(target, text.encode())

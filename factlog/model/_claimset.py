@@ -77,14 +77,22 @@ class ClaimSet:
         return {item.id: item for item in self.claims}
 
     def document_path(self, source: str) -> Path | None:
-        """Where the text of a source is kept, if it names a document."""
+        """Where the text of a source is kept, if it names a document; raises nothing.
+
+        The path is relative to the folder the source's file was loaded from (``bases``),
+        else to the working folder; None for a source without a document or an unknown id.
+        """
         found = self.source_by_id.get(source)
         if found is None or found.document is None:
             return None
         return Path(self.bases.get(source, ".")) / found.document
 
     def merge(self, *others: ClaimSet) -> ClaimSet:
-        """Merge with other sets; what two sets define identically is kept once."""
+        """Merge with other sets; what two sets define identically is kept once.
+
+        Raises :class:`~factlog.ConflictError` (a :class:`ValueError`) listing every id
+        defined differently in two of the sets, with both JSON paths (``$.claims[0]``).
+        """
         return merge_all([("", part) for part in (self, *others)])
 
     def __len__(self) -> int:

@@ -70,7 +70,11 @@ class Interval:
 
     @classmethod
     def between(cls, start: str | None, end: str | None) -> Interval:
-        """An interval from two date strings, ``None`` for an open end."""
+        """An interval from two date strings, ``None`` for an open end.
+
+        Raises :class:`~factlog.DateError` (a :class:`ValueError`) for an end that is no
+        partial date (or no string), an end before the start, or two ``None``.
+        """
         return cls(None if start is None else PartialDate.parse(start), None if end is None else PartialDate.parse(end))
 
     def __str__(self) -> str:
@@ -175,23 +179,32 @@ class Interval:
         return (self.start_low, self.end_high)
 
     def overlaps(self, other: Interval, *, definitely: bool = False) -> bool:
-        """Whether the two intervals share a day (in every reading, if ``definitely``)."""
+        """Whether the two intervals share a day (in every reading, if ``definitely``).
+
+        Compared day by day (ordinals of :attr:`span`); raises nothing for an :class:`Interval`.
+        """
         if definitely:
             return self.start_high <= other.end_low and other.start_high <= self.end_low
         return self.start_low <= other.end_high and other.start_low <= self.end_high
 
     def before(self, other: Interval, *, definitely: bool = False) -> bool:
-        """Whether this interval ends before the other starts (in every reading, if ``definitely``)."""
+        """Whether this interval ends before the other starts (in every reading, if ``definitely``).
+
+        Compared day by day; raises nothing for an :class:`Interval`.
+        """
         if definitely:
             return self.end_high < other.start_low
         return self.end_low < other.start_high
 
     def after(self, other: Interval, *, definitely: bool = False) -> bool:
-        """Whether this interval starts after the other ends."""
+        """Whether this interval starts after the other ends: ``other.before(self)``; raises nothing."""
         return other.before(self, definitely=definitely)
 
     def contains(self, other: Interval, *, definitely: bool = False) -> bool:
-        """Whether every day of the other interval lies inside this one."""
+        """Whether every day of the other interval lies inside this one (in every reading, if ``definitely``).
+
+        Raises nothing for an :class:`Interval`.
+        """
         if definitely:
             return self.start_high <= other.start_low and other.end_high <= self.end_low
         first = max(self.start_low, other.start_low)

@@ -78,7 +78,10 @@ class WrittenWhen(Interval):
 
     @classmethod
     def pending(cls, text: str) -> WrittenWhen:
-        """The words alone, not yet resolved: only :func:`resolve_written` should see one."""
+        """The words alone, not yet resolved: only :func:`resolve_written` should see one.
+
+        Raises nothing: the words are read when they are resolved.
+        """
         made = object.__new__(cls)
         for name, value in (("start", None), ("end", None), ("start_unknown", False), ("end_unknown", False)):
             object.__setattr__(made, name, value)
