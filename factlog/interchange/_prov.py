@@ -104,7 +104,11 @@ def to_prov(claims: ClaimSet) -> dict[str, Any]:
 
     Deterministic: sources and claims are taken in order of id, derivations and evidence
     sorted, so the numbering of relations (``_:r1``, ...) does not depend on the order
-    of the input file.
+    of the input file. Returns a JSON-ready dict with the PROV-JSON sections
+    ``prefix``, ``entity``, ``agent`` and one per kind of relation present
+    (``wasAttributedTo``, ``wasDerivedFrom``, ...). Raises nothing
+    for a :class:`ClaimSet`: an id it does not define (read with ``references=False``)
+    is written as an agent or entity of that name.
     """
     prov = _Prov()
     for source in sorted(claims.sources, key=lambda s: s.id):

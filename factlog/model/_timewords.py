@@ -125,7 +125,9 @@ def weekday_mismatches(text: str) -> list[WeekdayMismatch]:
 
     "Wednesday, 30 October 2025" is reported (30 October 2025 is a Thursday);
     "Thursday, 30 October 2025", "Thursday October 30, 2025" and "Thursday
-    2025-10-30" are not. Dates without a year are not checked.
+    2025-10-30" are not. Dates without a year are not checked. Each mismatch gives its
+    ``(start, end)`` Python string offsets in ``text``. Raises nothing: a date that does
+    not exist ("Monday, 30 February 2025") is not checked either.
     """
     found: list[WeekdayMismatch] = []
     if "day" not in text.casefold():  # every weekday's name ends so: most texts need no regex

@@ -61,7 +61,9 @@ def assessment_document(assessment: Assessment | LinesAssessment) -> dict[str, A
     :data:`~factlog.assessment._reasons.LISTED_ORIGINS`, by weight); ``for_count`` and
     ``against_count`` count them all (the Python API keeps every origin). A
     :class:`~factlog.LinesAssessment` gives the same dict (all its propositions are
-    read back: :func:`write_assessment_json` writes them one at a time).
+    read back: :func:`write_assessment_json` writes them one at a time). Raises nothing
+    of its own (a :class:`~factlog.LinesAssessment`'s temporary file is read back, which
+    fails only as the disk does, with an :class:`OSError`).
     """
     return {**_head(assessment), "propositions": [_proposition(item) for item in assessment.propositions]}
 
@@ -113,7 +115,7 @@ def _proposition(item: PropositionAssessment) -> dict[str, Any]:
 
 
 def render_assessment_json(assessment: Assessment | LinesAssessment) -> str:
-    """The assessment as JSON (two-space indent, UTF-8, trailing newline)."""
+    """:func:`assessment_document` as JSON (two-space indent, UTF-8, trailing newline); raises what it raises."""
     return json.dumps(assessment_document(assessment), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -123,6 +125,8 @@ def write_assessment_json(assessment: Assessment | LinesAssessment, out: TextIO)
     The same characters, without ever holding the whole text (or, for a
     :class:`~factlog.LinesAssessment`, every proposition): what ``factlog assess
     --stream`` writes. Each proposition is indented by the two levels it sits at.
+    Raises what ``out.write`` raises (an :class:`OSError` for a closed pipe, a
+    :class:`ValueError` for a closed file) and what :func:`assessment_document` raises.
     """
     head = json.dumps({**_head(assessment), "propositions": []}, ensure_ascii=False, indent=2)
     if not assessment.propositions:
@@ -162,7 +166,7 @@ def _trust(assessment: Assessment) -> str:
 
 
 def render_assessment_text(assessment: Assessment) -> str:
-    """One block per proposition: status, grade, belief, origins and reasons."""
+    """One block per proposition: status, grade, belief (0 to 1), origins and reasons; raises nothing."""
     lines = []
     header = f"{_plural(len(assessment.propositions), 'proposition')} assessed ({assessment.method}"
     header += f", as of {assessment.as_of})" if assessment.as_of is not None else ")"
@@ -200,7 +204,7 @@ def _copying(found: Dependence) -> str:
 
 
 def render_assessment_markdown(assessment: Assessment) -> str:
-    """A Markdown table of every proposition; all user text is escaped."""
+    """A Markdown table of every proposition (belief from 0 to 1); all user text is escaped; raises nothing."""
     lines = [
         "# factlog assessment",
         "",

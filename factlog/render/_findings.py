@@ -18,7 +18,12 @@ _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.IN
 
 
 def report_document(report: Report) -> dict[str, Any]:
-    """The report as a JSON-ready dict: ``{"findings": [...], "summary": {...}}``."""
+    """The report as a JSON-ready dict: ``{"findings": [...], "summary": {...}}``; raises nothing.
+
+    Each finding is ``{"id", "rule", "severity", "message", "claims": {side: [claim
+    ids]}, "acknowledged"}`` and ``"note"`` when it has one; ``summary`` is
+    :meth:`Report.summary`.
+    """
     findings = []
     for finding in report.findings:
         item: dict[str, Any] = {
@@ -36,7 +41,7 @@ def report_document(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    """The report as canonical JSON (two-space indent, UTF-8, trailing newline)."""
+    """:func:`report_document` as canonical JSON (two-space indent, UTF-8, trailing newline); raises nothing."""
     return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -75,7 +80,10 @@ def _summary_line(report: Report) -> str:
 
 
 def render_text(report: Report, *, colour: bool = False) -> str:
-    """The report for a terminal: findings grouped by severity, each with its quotes."""
+    """The report for a terminal: findings grouped by severity, each with its quotes; raises nothing.
+
+    User text is escaped for the terminal; ``colour`` adds ANSI colours.
+    """
 
     def paint(code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if colour else text
@@ -105,7 +113,7 @@ def render_text(report: Report, *, colour: bool = False) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    """The report as a Markdown document; every piece of user text is escaped."""
+    """The report as a Markdown document; every piece of user text is escaped; raises nothing."""
     lines = ["# factlog check", "", escape_markdown(_summary_line(report)), ""]
     for severity in reversed(Severity):
         group = [f for f in report.findings if f.severity is severity]

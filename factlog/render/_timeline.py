@@ -117,7 +117,10 @@ def holder_timeline(claims: ClaimSet, holder: str) -> list[TimelineRow]:
 
 
 def render_timeline_text(rows: list[TimelineRow]) -> str:
-    """One block per claim: date, holder (and relays), stance, statement, quote."""
+    """One block per claim: date, holder (and relays), stance, statement, quote; raises nothing.
+
+    User text is escaped for the terminal; the last line counts the claims.
+    """
     lines = []
     for row in rows:
         via = f" via {' → '.join(escape_terminal(relay) for relay in row.via)}" if row.via else ""
@@ -130,6 +133,6 @@ def render_timeline_text(rows: list[TimelineRow]) -> str:
 
 
 def render_timeline_json(rows: list[TimelineRow]) -> str:
-    """The timeline as a JSON list."""
+    """The timeline as a JSON list of row objects (two-space indent, trailing newline); raises nothing."""
     data: list[dict[str, Any]] = [attrs.asdict(row) for row in rows]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

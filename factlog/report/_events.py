@@ -76,7 +76,11 @@ def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...], 
 
 
 def events(index: Index) -> list[Event]:
-    """Every dated event of the index, earliest first (ties by label)."""
+    """Every dated event of the index, earliest first (ties by label); raises nothing.
+
+    An event is a claim's proposition with a ``when`` (an event predicate) or a date
+    value; each :class:`Event` lists every date given for it, with who gave it.
+    """
     found: dict[str, dict[tuple[tuple[int, int], tuple[int, int], str, str], list[Entry]]] = {}
     involved: dict[str, set[str]] = {}
     first: dict[str, tuple[int, int]] = {}
@@ -121,6 +125,7 @@ def render_events_text(found: list[Event]) -> str:
     """One block per event: its label (``[conflicting dates]`` when they cannot all hold), then each date given.
 
     Each date line reads ``DATE  affirmed|denied  holders (claim ids)``; the last line counts the events.
+    Raises nothing for what :func:`events` returns.
     """
     lines = []
     for event in found:
