@@ -330,7 +330,7 @@ class ClaimLog:
         """The log's history (as of a time) as JSON Lines, a line at a time, each ending in a newline.
 
         The first line is the header ``{"format":"factlog-log","version":1}`` (see
-        ``docs/format.md``). Raises what :meth:`records` raises, when first iterated.
+        ``docs/format.md``). A generator: it yields the header, then raises what :meth:`records` raises.
         """
         from factlog.io._loglines import export_lines  # noqa: PLC0415 - the lines module builds on this one
 
