@@ -58,8 +58,8 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
 
     Claims are taken in the order they were stated (then by id), so the result does
     not depend on the order they were given in. ``entries`` are entries of ``index``
-    (``[]`` gives ``[]``). Raises nothing: an unknown publisher or a cycle of
-    ``derived_from`` or affiliations joins nothing more.
+    (``[]`` gives ``[]``); each :class:`Origin` holds its entries. Raises nothing for
+    entries of ``index``: a source without a known publisher joins no one.
     """
     if len(entries) == 1:  # most groups: one claim, one origin
         return [Origin(index.name(entries[0].holder), _original_speaker(index, entries), tuple(entries))]

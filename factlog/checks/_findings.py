@@ -53,7 +53,7 @@ def finding_id(rule: str, claims: Iterable[str]) -> str:
 
     An id written by an older factlog (``f-`` and 8 hex digits) is the first 10
     characters of the id given now; :func:`legacy_id` gives it. Raises nothing for
-    strings (claim ids twice count once; a ``str`` is taken as its characters).
+    strings; a claim id given twice counts once.
     """
     text = "\0".join([rule, *sorted(set(claims))])
     return "f-" + hashlib.sha256(text.encode()).hexdigest()[:ID_HEX_DIGITS]

@@ -344,7 +344,7 @@ class ClaimLog:
         :class:`TornLineWarning`. The file is read a line at a time: ``limits`` bounds each
         line (``max_bytes``, default 1 GiB) and its nesting, not the whole file. Raises
         :class:`~factlog.InputError` (an :class:`OSError`) for a path that is missing or no
-        regular file, or a store that cannot be opened; :class:`~factlog.FormatError` (a
+        regular file, or a store that is no factlog store; :class:`~factlog.FormatError` (a
         :class:`ValueError`) for any problem in the lines, a time after this machine's clock
         or before the store's latest append among them.
         """

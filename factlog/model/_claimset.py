@@ -79,8 +79,8 @@ class ClaimSet:
     def document_path(self, source: str) -> Path | None:
         """Where the text of a source is kept, if it names a document; raises nothing.
 
-        The path is relative to the folder the source's file was loaded from (``bases``),
-        else to the working folder; None for a source without a document or an unknown id.
+        The folder the source's file was loaded from (``bases``; else ``.``) joined with the
+        document's name; None for a source without a document or an unknown id.
         """
         found = self.source_by_id.get(source)
         if found is None or found.document is None:
