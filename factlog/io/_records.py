@@ -25,6 +25,7 @@ import enum
 import functools
 import hashlib
 import linecache
+import types
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -89,10 +90,7 @@ def _text(value: Any) -> str:
 
 
 def _name(value: Any, ids: dict[str, str]) -> str:
-    # An entity reference: an id (interned) or a name as written.
-    found = ids.get(value)
-    if found is not None:
-        return found
+    # An entity reference: an id (interned) or a name as written; the generated code looks in ``ids`` first.
     if type(value) is str and fields.ID.fullmatch(value) is not None:
         ids[value] = value
         return value
@@ -102,7 +100,7 @@ def _name(value: Any, ids: dict[str, str]) -> str:
 def _name_list(value: Any, ids: dict[str, str]) -> tuple[str, ...]:
     if type(value) is not list:
         raise Refused
-    return tuple([_name(item, ids) for item in value])
+    return tuple([ids.get(item) or _name(item, ids) for item in value])
 
 
 def _id_list(value: Any, ids: dict[str, str]) -> tuple[str, ...]:
@@ -162,9 +160,12 @@ _INLINE = {
 _INLINE_OPTIONAL = {fields.optional_id: "intern", fields.optional_text: "text"}
 # Checks on a value already converted (and so of the field's type), as statements about ``x``.
 _INLINE_AFTER = {
-    fields.non_negative: "if x < 0: fail()",  # ints and floats from JSON are finite
-    model.non_empty: "if not x: fail()",
+    fields.non_negative: "if x < 0: raise Refused",  # ints and floats from JSON are finite
+    model.non_empty: "if not x: raise Refused",
+    model.offset: "if x is not None and x < 0: raise Refused",  # read as None or an int (not a bool)
 }
+# The model's is_text, inline: ``not value.strip()`` is ``not value or value.isspace()``.
+_NOT_TEXT = "type(x) is not str or not x or x.isspace()"
 
 
 def _implied(validator: Any, kind: Any) -> bool:
@@ -265,7 +266,6 @@ def reader(cls: type) -> Reader:
     fields = attrs.fields(cls)
     source.bind("new", object.__new__)
     source.bind("cls", cls)
-    source.bind("setattr", object.__setattr__)
     source.bind("keys", frozenset(field.name for field in fields))
     lines = source.lines
     lines += [
@@ -277,24 +277,37 @@ def reader(cls: type) -> Reader:
     for field in fields:
         name = field.name
         steps = _reading(source, field, hints[name])
+        store = _setter(source, cls, name)
         if field.default is attrs.NOTHING:
             lines.append(f"    x = data[{name!r}]")
             lines += [f"    {step}" for step in steps]
-        else:
-            lines.append(f"    if {name!r} in data:")
-            lines.append(f"        x = data[{name!r}]")
-            lines += [f"        {step}" for step in steps]
-            lines.append("    else:")
-            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]  # pragma: no cover
-                raise TypeError(f"{cls.__name__}.{name}: no fast reading for a default factory")
-            default = field.converter(field.default) if callable(field.converter) else field.default
-            lines.append(f"        x = {source.bind(f'{name}_default', default)}")
-        lines.append(f"    setattr(obj, {name!r}, x)")
+            lines.append(f"    {store}(obj, x)")
+            continue
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]  # pragma: no cover
+            raise TypeError(f"{cls.__name__}.{name}: no fast reading for a default factory")
+        default = field.converter(field.default) if callable(field.converter) else field.default
+        lines.append(f"    if {name!r} in data:")
+        lines.append(f"        x = data[{name!r}]")
+        lines += [f"        {step}" for step in steps]
+        lines.append(f"        {store}(obj, x)")
+        lines.append("    else:")
+        lines.append(f"        {store}(obj, {source.bind(f'{name}_default', default)})")
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    obj.__attrs_post_init__()")
     lines.append("    return obj")
     read: Reader = source.compile("read")
     return read
+
+
+def _setter(source: _Source, cls: type, name: str) -> str:
+    """A function ``(obj, value)`` setting field ``name``: its slot's own setter, where it has one.
+
+    (The slot descriptor's ``__set__`` skips the attribute lookup ``object.__setattr__`` does.)
+    """
+    slot = getattr(cls, name, None)
+    if type(slot) is types.MemberDescriptorType:
+        return source.bind(f"set_{name}", slot.__set__)
+    return f"(lambda o, v: {source.bind('setattr', object.__setattr__)}(o, {name!r}, v))"  # pragma: no cover
 
 
 def _reading(source: _Source, field: attrs.Attribute[Any], kind: Any) -> list[str]:
@@ -304,26 +317,28 @@ def _reading(source: _Source, field: attrs.Attribute[Any], kind: Any) -> list[st
     inline = {_INLINE[item] for item in validators if item in _INLINE}
     optional = {_INLINE_OPTIONAL[item] for item in validators if item in _INLINE_OPTIONAL}
     if "ids" in inline:
-        steps = [f"{source.bind('id_list', _id_list)}(x, ids)"]
+        steps = [f"x = {source.bind('id_list', _id_list)}(x, ids)"]
     elif "names" in inline:
-        steps = [f"{source.bind('name_list', _name_list)}(x, ids)"]
+        steps = [f"x = {source.bind('name_list', _name_list)}(x, ids)"]
     elif "name" in inline:
-        steps = [f"{source.bind('name', _name)}(x, ids)"]
+        steps = [f"x = ids.get(x) or {source.bind('name', _name)}(x, ids)"]
     elif "texts" in inline:
-        steps = [f"{source.bind('text_list', _text_list)}(x)"]
-    elif "intern" in inline | optional:
-        guard = "" if "intern" in inline else "None if x is None else "
-        steps = [f"{guard}(ids.get(x) or intern(x, ids))"]
-    elif "text" in inline | optional:
-        guard = "" if "text" in inline else "None if x is None else "
-        steps = [f"{guard}{source.bind('text', _text)}(x)"]
+        steps = [f"x = {source.bind('text_list', _text_list)}(x)"]
+    elif "intern" in inline:
+        steps = ["x = ids.get(x) or intern(x, ids)"]
+    elif "intern" in optional:
+        steps = ["if x is not None: x = ids.get(x) or intern(x, ids)"]
+    elif "text" in inline:
+        steps = [f"if {_NOT_TEXT}: raise Refused"]
+    elif "text" in optional:
+        steps = [f"if x is not None and ({_NOT_TEXT}): raise Refused"]
     elif field.metadata.get("words"):
         # A proposition's ``when`` may be words ("on Tuesday"): kept pending, resolved on loading.
-        steps = [f"None if x is None else {source.bind('read_when', read_when)}(x) if type(x) is str else fail()"]
+        steps = [f"x = None if x is None else {source.bind('read_when', read_when)}(x) if type(x) is str else fail()"]
     else:
-        steps = [_conversion(source, name, kind)]
+        steps = [f"x = {_conversion(source, name, kind)}"]
     if field.converter is not None:
-        steps.append(f"{source.bind(f'{name}_converter', field.converter)}(x)")
+        steps.append(f"x = {source.bind(f'{name}_converter', field.converter)}(x)")
     checks: list[str] = []
     for position, validator in enumerate(validators):
         if validator in _INLINE or validator in _INLINE_OPTIONAL or _implied(validator, kind):
@@ -333,7 +348,7 @@ def _reading(source: _Source, field: attrs.Attribute[Any], kind: Any) -> list[st
             continue
         check = source.bind(f"{name}_validator_{position}", validator)
         checks.append(f"{check}(obj, {source.bind(f'{name}_attribute', field)}, x)")
-    return [f"x = {step}" for step in steps] + checks
+    return steps + checks
 
 
 @functools.cache
