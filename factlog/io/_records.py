@@ -1,4 +1,4 @@
-"""Generated readers and writers: plain JSON data to model objects and back, fast.
+"""Generated readers: plain JSON data to model objects, fast (the writers are in :mod:`factlog.io._writers`).
 
 The cattrs converter (:mod:`factlog.io._converter`) is the reference: it reports every
 problem with its JSON path. It is also slow for large sets, because each field is
@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from factlog.io._converter import literal_type, qualifiers_from_json, timestamp_from_json, timestamp_to_json
+from factlog.io._converter import literal_type, qualifiers_from_json, timestamp_from_json
 from factlog.model import _fields as fields
 from factlog.model import _nouns as model
 from factlog.model._claimset import ClaimSet
@@ -41,12 +41,23 @@ from factlog.model._dates import Interval, PartialDate, parse_date, parse_interv
 from factlog.model._fields import instance_of
 from factlog.model._literals import object_value
 from factlog.model._nouns import Object
-from factlog.model._written import read_when, written_text
+from factlog.model._written import read_when
 
-__all__ = ["RECORD_TYPES", "SECTIONS", "SECTION_TYPES", "Reader", "Refused", "intern_id", "reader", "writer"]
+__all__ = [
+    "OBJECT",
+    "QUALIFIERS",
+    "RECORD_TYPES",
+    "SECTIONS",
+    "SECTION_TYPES",
+    "Reader",
+    "Refused",
+    "Source",
+    "intern_id",
+    "reader",
+    "without_none",
+]
 
 Reader = Callable[[Any, dict[str, str]], Any]
-Writer = Callable[[Any], dict[str, Any]]
 
 SECTIONS = tuple(field.name for field in attrs.fields(ClaimSet) if field.name != "bases")
 RECORD_TYPES = {
@@ -59,8 +70,10 @@ RECORD_TYPES = {
 """The ``type`` tag of a JSON Lines record, and the section it belongs to."""
 SECTION_TYPES = {section: record for record, section in RECORD_TYPES.items()}
 """The sections of a document, in order: entities, predicates, sources, claims, acknowledged."""
-_QUALIFIERS = tuple[tuple[str, str], ...]
-_OBJECT = Object | None
+QUALIFIERS = tuple[tuple[str, str], ...]
+"""The type of a proposition's qualifiers."""
+OBJECT = Object | None
+"""The type of a proposition's object."""
 
 
 class Refused(ValueError):
@@ -132,15 +145,6 @@ def _read_literal(value: Any, ids: dict[str, str]) -> Object | None:
     raise Refused
 
 
-def _write_object(value: Object) -> Any:
-    if type(value) is str:
-        return value
-    if type(value) is tuple:
-        return list(value)
-    literal: type = type(value)
-    return writer(literal)(value)
-
-
 def _flatten(validator: Any) -> list[Any]:
     if validator is None:
         return []
@@ -179,12 +183,12 @@ def _implied(validator: Any, kind: Any) -> bool:
         candidates.append(v.optional(instance_of(options[0])))
     if typing.get_origin(kind) is tuple and isinstance(inner[0], type):
         candidates.append(v.deep_iterable(instance_of(inner[0]), instance_of(tuple)))
-    if kind == _OBJECT:
+    if kind == OBJECT:
         candidates.append(object_value)
     return validator in candidates
 
 
-class _Source:
+class Source:
     """The text and names of one generated function."""
 
     def __init__(self) -> None:
@@ -209,20 +213,21 @@ class _Source:
         return scope[name]
 
 
-def _without_none(kind: Any) -> Any:
+def without_none(kind: Any) -> Any:
+    """An optional type without its None."""
     return typing.Union[tuple(item for item in typing.get_args(kind) if item is not type(None))]  # noqa: UP007
 
 
-def _conversion(source: _Source, field: str, kind: Any) -> str:
+def _conversion(source: Source, field: str, kind: Any) -> str:
     """An expression turning JSON value ``x`` into a value of ``kind``, checking its JSON type."""
-    optional = type(None) in typing.get_args(kind) and kind != _OBJECT
+    optional = type(None) in typing.get_args(kind) and kind != OBJECT
     if optional:
-        kind = _without_none(kind)
+        kind = without_none(kind)
     expression = _plain_conversion(source, field, kind)
     return f"None if x is None else {expression}" if optional else expression
 
 
-def _plain_conversion(source: _Source, field: str, kind: Any) -> str:
+def _plain_conversion(source: Source, field: str, kind: Any) -> str:
     if kind in (str, bool, int):
         source.bind(kind.__name__, kind)
         return f"x if type(x) is {kind.__name__} else fail()"
@@ -239,9 +244,9 @@ def _plain_conversion(source: _Source, field: str, kind: Any) -> str:
         return f"{source.bind('parse_interval', parse_interval)}(x) if type(x) is str else fail()"
     if kind is datetime.datetime:
         return f"{source.bind('timestamp', timestamp_from_json)}(x, None)"
-    if kind == _QUALIFIERS:
+    if kind == QUALIFIERS:
         return f"{source.bind('qualifiers', qualifiers_from_json)}(x, None)"
-    if kind == _OBJECT:
+    if kind == OBJECT:
         read = source.bind("read_literal", _read_literal)
         name = source.bind("name", _name)
         return f"(ids.get(x) or {name}(x, ids)) if type(x) is str else {read}(x, ids)"
@@ -249,7 +254,8 @@ def _plain_conversion(source: _Source, field: str, kind: Any) -> str:
         return f"{source.bind(f'{field}_reader', reader(kind))}(x, ids)"
     if typing.get_origin(kind) is tuple and attrs.has(typing.get_args(kind)[0]):
         read = source.bind(f"{field}_reader", reader(typing.get_args(kind)[0]))
-        return f"tuple([{read}(item, ids) for item in x]) if type(x) is list else fail()"
+        many = f"tuple([{read}(item, ids) for item in x]) if type(x) is list else fail()"
+        return f"({read}(x[0], ids),) if type(x) is list and len(x) == 1 else {many}"
     raise TypeError(f"no fast conversion for {kind!r}")  # pragma: no cover - the model uses none other
 
 
@@ -261,18 +267,19 @@ def reader(cls: type) -> Reader:
     model's validators look at their own value only); defaults are not checked again,
     and ``__attrs_post_init__`` runs last, on the whole object.
     """
-    source = _Source()
+    source = Source()
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
     source.bind("new", object.__new__)
     source.bind("cls", cls)
-    source.bind("keys", frozenset(field.name for field in fields))
     lines = source.lines
     lines += [
         "def read(data, ids):",
-        "    if type(data) is not dict or not data.keys() <= keys:",
+        "    if type(data) is not dict:",
         "        raise Refused",
         "    obj = new(cls)",
+        # The keys read are counted: any other key leaves the count short of the dict's size.
+        f"    known = {sum(field.default is attrs.NOTHING for field in fields)}",
     ]
     for field in fields:
         name = field.name
@@ -287,11 +294,13 @@ def reader(cls: type) -> Reader:
             raise TypeError(f"{cls.__name__}.{name}: no fast reading for a default factory")
         default = field.converter(field.default) if callable(field.converter) else field.default
         lines.append(f"    if {name!r} in data:")
+        lines.append("        known += 1")
         lines.append(f"        x = data[{name!r}]")
         lines += [f"        {step}" for step in steps]
         lines.append(f"        {store}(obj, x)")
         lines.append("    else:")
         lines.append(f"        {store}(obj, {source.bind(f'{name}_default', default)})")
+    lines += ["    if len(data) != known:", "        raise Refused"]
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    obj.__attrs_post_init__()")
     lines.append("    return obj")
@@ -299,7 +308,7 @@ def reader(cls: type) -> Reader:
     return read
 
 
-def _setter(source: _Source, cls: type, name: str) -> str:
+def _setter(source: Source, cls: type, name: str) -> str:
     """A function ``(obj, value)`` setting field ``name``: its slot's own setter, where it has one.
 
     (The slot descriptor's ``__set__`` skips the attribute lookup ``object.__setattr__`` does.)
@@ -310,7 +319,7 @@ def _setter(source: _Source, cls: type, name: str) -> str:
     return f"(lambda o, v: {source.bind('setattr', object.__setattr__)}(o, {name!r}, v))"  # pragma: no cover
 
 
-def _reading(source: _Source, field: attrs.Attribute[Any], kind: Any) -> list[str]:
+def _reading(source: Source, field: attrs.Attribute[Any], kind: Any) -> list[str]:
     """Statements turning the JSON value ``x`` into the field's value, and checking it."""
     validators = _flatten(field.validator)
     name = field.name
@@ -319,7 +328,9 @@ def _reading(source: _Source, field: attrs.Attribute[Any], kind: Any) -> list[st
     if "ids" in inline:
         steps = [f"x = {source.bind('id_list', _id_list)}(x, ids)"]
     elif "names" in inline:
-        steps = [f"x = {source.bind('name_list', _name_list)}(x, ids)"]
+        # Most lists of names hold one: that one is read without a call or a comprehension.
+        name, names = source.bind("name", _name), source.bind("name_list", _name_list)
+        steps = [f"x = (ids.get(x[0]) or {name}(x[0], ids),) if type(x) is list and len(x) == 1 else {names}(x, ids)"]
     elif "name" in inline:
         steps = [f"x = ids.get(x) or {source.bind('name', _name)}(x, ids)"]
     elif "texts" in inline:
@@ -349,65 +360,3 @@ def _reading(source: _Source, field: attrs.Attribute[Any], kind: Any) -> list[st
         check = source.bind(f"{name}_validator_{position}", validator)
         checks.append(f"{check}(obj, {source.bind(f'{name}_attribute', field)}, x)")
     return steps + checks
-
-
-@functools.cache
-def writer(cls: type) -> Writer:
-    """The generated writer of one attrs class: fields in declared order, defaults left out."""
-    source = _Source()
-    hints = typing.get_type_hints(cls)
-    lines = source.lines
-    lines += ["def write(obj):", "    data = {}"]
-    for field in attrs.fields(cls):
-        name = field.name
-        kind = hints[name]
-        lines.append(f"    x = obj.{name}")
-        expression = _output(source, name, kind)
-        if field.default is attrs.NOTHING:
-            lines.append(f"    data[{name!r}] = {expression}")
-            continue
-        default = field.default
-        if default is None:
-            test = "x is not None"
-        elif default == ():
-            test = "x"
-        elif isinstance(default, enum.Enum):
-            test = f"x is not {source.bind(f'{name}_default', default)}"
-        else:
-            test = f"x != {source.bind(f'{name}_default', default)}"
-        lines.append(f"    if {test}:")
-        lines.append(f"        data[{name!r}] = {expression}")
-    lines.append("    return data")
-    write: Writer = source.compile("write")
-    return write
-
-
-def _output(source: _Source, field: str, kind: Any) -> str:
-    """An expression turning field value ``x`` (not None) into JSON data."""
-    if kind != _OBJECT and type(None) in typing.get_args(kind):
-        kind = _without_none(kind)
-    if kind in (str, bool, int, float, int | float):
-        return "x"
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return "x.value"
-    if kind is PartialDate:
-        source.bind("str", str)
-        return "str(x)"
-    if kind is Interval:
-        return f"{source.bind('written_text', written_text)}(x)"
-    if kind is datetime.datetime:
-        return f"{source.bind('timestamp', timestamp_to_json)}(x)"
-    if kind == _QUALIFIERS:
-        source.bind("dict", dict)
-        return "dict(x)"
-    if kind == _OBJECT:
-        return f"{source.bind('write_object', _write_object)}(x)"
-    if attrs.has(kind):
-        return f"{source.bind(f'{field}_writer', writer(kind))}(x)"
-    if typing.get_origin(kind) is tuple and attrs.has(typing.get_args(kind)[0]):
-        write = source.bind(f"{field}_writer", writer(typing.get_args(kind)[0]))
-        return f"[{write}(item) for item in x]"
-    if kind == tuple[str, ...]:
-        source.bind("list", list)
-        return "list(x)"
-    raise TypeError(f"no fast conversion for {kind!r}")  # pragma: no cover - the model uses none other

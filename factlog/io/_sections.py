@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from factlog.io._converter import claim_content_id
-from factlog.io._records import SECTIONS, Reader, Refused, reader, writer
+from factlog.io._records import SECTIONS, Reader, Refused, reader
+from factlog.io._writers import writer
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
 
@@ -76,7 +77,8 @@ def write_claim_set(claims: ClaimSet) -> dict[str, Any]:
             continue
         write = writer(typing.get_args(hints[name])[0])
         if name == "claims":
-            body[name] = [_without_derived_id(write(claim)) for claim in items]
+            written = [write(claim) for claim in items]
+            body[name] = [data if data["id"][:2] != "c-" else _without_derived_id(data) for data in written]
         else:
             body[name] = [write(item) for item in items]
     return body
