@@ -44,7 +44,6 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
     # ``Vocabulary.knows_entity`` there; claims and publishers may name entities as written.
     names = vocabulary.names
     sources = within.source_by_id
-    claims = within.claim_by_id
     inverses = vocabulary.inverses
     yield from alias_problems(part.entities)
     for index, item in enumerate(part.entities):
@@ -73,13 +72,16 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
         for position, evidence in enumerate(claim.evidence):
             if evidence.source not in sources:
                 yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {evidence.source!r}"
-        for position, answered in enumerate(claim.answers):
-            if answered not in claims:
-                yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
-            elif answered == claim.id:
-                yield f"$.claims[{index}].answers[{position}]", "a claim cannot answer itself"
-        if claim.regarding is not None:
-            yield from _regarding_problems(f"$.claims[{index}].regarding", claim.id, claim.regarding, claims, names)
+        answers, regarding = claim.answers, claim.regarding
+        if answers or regarding is not None:
+            claims = within.claim_by_id  # built on the first claim that needs it: most sets have none
+            for position, answered in enumerate(answers):
+                if answered not in claims:
+                    yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
+                elif answered == claim.id:
+                    yield f"$.claims[{index}].answers[{position}]", "a claim cannot answer itself"
+            if regarding is not None:
+                yield from _regarding_problems(f"$.claims[{index}].regarding", claim.id, regarding, claims, names)
         proposition = claim.proposition
         if proposition is None:
             continue
