@@ -77,8 +77,10 @@ def write_claim_set(claims: ClaimSet) -> dict[str, Any]:
             continue
         write = writer(typing.get_args(hints[name])[0])
         if name == "claims":
-            written = [write(claim) for claim in items]
-            body[name] = [data if data["id"][:2] != "c-" else _without_derived_id(data) for data in written]
+            # Only an id that looks derived can be the content hash (see _without_derived_id).
+            body[name] = [
+                data if (data := write(claim))["id"][:2] != "c-" else _without_derived_id(data) for claim in items
+            ]
         else:
             body[name] = [write(item) for item in items]
     return body

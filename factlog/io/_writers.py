@@ -140,7 +140,7 @@ def _output(source: Source, kind: Any, x: str) -> str:
     if typing.get_origin(kind) is tuple and attrs.has(typing.get_args(kind)[0]):
         item = typing.get_args(kind)[0]
         write = source.bind(f"write_{item.__name__}", writer(item))
-        return f"[{write}(item) for item in {x}]"
+        return f"[{write}({x}[0])] if len({x}) == 1 else [{write}(item) for item in {x}]"  # mostly one
     if kind == tuple[str, ...]:
         return f"{source.bind('list', list)}({x})"
     raise TypeError(f"no fast conversion for {kind!r}")  # pragma: no cover - the model uses none other
