@@ -25,7 +25,6 @@ import enum
 import functools
 import hashlib
 import linecache
-import types
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -272,23 +271,26 @@ def reader(cls: type) -> Reader:
     fields = attrs.fields(cls)
     source.bind("new", object.__new__)
     source.bind("cls", cls)
+    twin = _twin(cls)
+    source.bind("twin", cls if twin is None else twin)
+    setter = "obj.{} = {}" if twin is not None else f"{source.bind('setattr', object.__setattr__)}(obj, {{!r}}, {{}})"
     lines = source.lines
     lines += [
         "def read(data, ids):",
         "    if type(data) is not dict:",
         "        raise Refused",
-        "    obj = new(cls)",
+        "    obj = new(twin)",
         # The keys read are counted: any other key leaves the count short of the dict's size.
         f"    known = {sum(field.default is attrs.NOTHING for field in fields)}",
     ]
     for field in fields:
         name = field.name
         steps = _reading(source, field, hints[name])
-        store = _setter(source, cls, name)
+        store = setter.format(name, "x")
         if field.default is attrs.NOTHING:
             lines.append(f"    x = data[{name!r}]")
             lines += [f"    {step}" for step in steps]
-            lines.append(f"    {store}(obj, x)")
+            lines.append(f"    {store}")
             continue
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]  # pragma: no cover
             raise TypeError(f"{cls.__name__}.{name}: no fast reading for a default factory")
@@ -297,10 +299,12 @@ def reader(cls: type) -> Reader:
         lines.append("        known += 1")
         lines.append(f"        x = data[{name!r}]")
         lines += [f"        {step}" for step in steps]
-        lines.append(f"        {store}(obj, x)")
+        lines.append(f"        {store}")
         lines.append("    else:")
-        lines.append(f"        {store}(obj, {source.bind(f'{name}_default', default)})")
+        lines.append(f"        {setter.format(name, source.bind(f'{name}_default', default))}")
     lines += ["    if len(data) != known:", "        raise Refused"]
+    if twin is not None:
+        lines.append("    obj.__class__ = cls")
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    obj.__attrs_post_init__()")
     lines.append("    return obj")
@@ -308,15 +312,31 @@ def reader(cls: type) -> Reader:
     return read
 
 
-def _setter(source: Source, cls: type, name: str) -> str:
-    """A function ``(obj, value)`` setting field ``name``: its slot's own setter, where it has one.
+def _twin(cls: type) -> type | None:
+    """A subclass of ``cls`` whose fields plain assignment sets, or None where that cannot work.
 
-    (The slot descriptor's ``__set__`` skips the attribute lookup ``object.__setattr__`` does.)
+    A frozen attrs class refuses assignment in its ``__setattr__``, so each field would
+    cost a call of ``object.__setattr__`` (or of the slot's ``__set__``). A reader fills
+    an object of this twin instead, with assignments that CPython turns into direct slot
+    stores, then makes it a ``cls`` object by assigning ``__class__``, which CPython
+    allows from a subclass that adds no slots. ``__delattr__`` must be object's own too:
+    the two share one type slot, and either in Python keeps both slow. (Measured on a
+    claim's 13 fields: 0.95 µs with ``__set__`` calls, 0.27 µs so.)
     """
-    slot = getattr(cls, name, None)
-    if type(slot) is types.MemberDescriptorType:
-        return source.bind(f"set_{name}", slot.__set__)
-    return f"(lambda o, v: {source.bind('setattr', object.__setattr__)}(o, {name!r}, v))"  # pragma: no cover
+    names = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": cls.__module__,
+        "__qualname__": cls.__qualname__,
+    }
+    twin = type(cls.__name__, (cls,), names)
+    try:
+        probe = object.__new__(twin)
+        probe.__class__ = cls
+    except TypeError:  # pragma: no cover - every model class is a slotted attrs class
+        return None
+    return twin
 
 
 def _reading(source: Source, field: attrs.Attribute[Any], kind: Any) -> list[str]:
