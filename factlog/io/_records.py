@@ -332,7 +332,7 @@ def _twin(cls: type) -> type | None:
     }
     twin = type(cls.__name__, (cls,), names)
     try:
-        probe = object.__new__(twin)
+        probe: Any = object.__new__(twin)
         probe.__class__ = cls
     except TypeError:  # pragma: no cover - every model class is a slotted attrs class
         return None
@@ -356,7 +356,14 @@ def _reading(source: Source, field: attrs.Attribute[Any], kind: Any) -> list[str
     elif "texts" in inline:
         steps = [f"x = {source.bind('text_list', _text_list)}(x)"]
     elif "intern" in inline:
-        steps = ["x = ids.get(x) or intern(x, ids)"]
+        # intern_id, inline: a claim's own id is new every time.
+        match = source.bind("id_match", fields.ID.fullmatch)
+        steps = [
+            "y = ids.get(x)",
+            "if y is not None: x = y",
+            f"elif type(x) is str and {match}(x) is not None: ids[x] = x",
+            "else: raise Refused",
+        ]
     elif "intern" in optional:
         steps = ["if x is not None: x = ids.get(x) or intern(x, ids)"]
     elif "text" in inline:

@@ -51,7 +51,7 @@ def writer(cls: type) -> Writer:
     """The generated writer of one attrs class: fields in declared order, defaults left out."""
     source = Source()
     source.lines.append("def write(obj):")
-    _body(source, cls, "obj", "data", "    ", itertools.count(1))
+    _body(source, cls, "obj", "data", indent="    ", counter=itertools.count(1))
     source.lines.append("    return data")
     write: Writer = source.compile("write")
     return write
@@ -70,7 +70,7 @@ def _inline(kind: Any) -> type | None:
     return kind if isinstance(kind, type) and attrs.has(kind) and not written_as_text else None
 
 
-def _body(source: Source, cls: type, obj: str, data: str, indent: str, counter: Iterator[int]) -> None:
+def _body(source: Source, cls: type, obj: str, data: str, *, indent: str, counter: Iterator[int]) -> None:
     """Statements filling a new dict named ``data`` from the object named ``obj``, of class ``cls``."""
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
@@ -94,7 +94,7 @@ def _body(source: Source, cls: type, obj: str, data: str, indent: str, counter: 
                     raise TypeError(f"{cls.__name__}.{name}: no fast writing for a default other than None")
                 lines.append(f"{indent}if o{number} is not None:")
                 inner = indent + "    "
-            _body(source, nested, f"o{number}", f"d{number}", inner, counter)
+            _body(source, nested, f"o{number}", f"d{number}", indent=inner, counter=counter)
             lines.append(f"{inner}{data}[{name!r}] = d{number}")
             continue
         lines.append(f"{indent}x = {obj}.{name}")
