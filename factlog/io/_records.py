@@ -301,7 +301,9 @@ def reader(cls: type) -> Reader:
         lines += [f"        {step}" for step in steps]
         lines.append(f"        {store}")
         lines.append("    else:")
-        lines.append(f"        {setter.format(name, source.bind(f'{name}_default', default))}")
+        literal = type(default) in (type(None), bool) or default == ()  # a constant, not a name to look up
+        value = repr(default) if literal else source.bind(f"{name}_default", default)
+        lines.append(f"        {setter.format(name, value)}")
     lines += ["    if len(data) != known:", "        raise Refused"]
     if twin is not None:
         lines.append("    obj.__class__ = cls")
