@@ -46,6 +46,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
     names = vocabulary.names
     sources = within.source_by_id
     inverses = vocabulary.inverses
+    predicates = vocabulary.predicates
     yield from alias_problems(part.entities)
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
@@ -80,7 +81,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
             continue
         if proposition.subject not in names and (problem := _entity(vocabulary, proposition.subject)):
             yield f"$.claims[{index}].proposition.subject", problem
-        declared = vocabulary.predicate(proposition.predicate)
+        declared = predicates.get(inverses.get(proposition.predicate, proposition.predicate))  # Vocabulary.predicate
         if declared is None:
             yield f"$.claims[{index}].proposition.predicate", f"unknown predicate {proposition.predicate!r}"
         for qualifier, value in proposition.qualifiers:
