@@ -351,8 +351,8 @@ def _reading(source: Source, field: attrs.Attribute[Any], kind: Any) -> list[str
         steps = [f"x = {source.bind('id_list', _id_list)}(x, ids)"]
     elif "names" in inline:
         # Most lists of names hold one: that one is read without a call or a comprehension.
-        name, names = source.bind("name", _name), source.bind("name_list", _name_list)
-        steps = [f"x = (ids.get(x[0]) or {name}(x[0], ids),) if type(x) is list and len(x) == 1 else {names}(x, ids)"]
+        one, many = source.bind("name", _name), source.bind("name_list", _name_list)
+        steps = [f"x = (ids.get(x[0]) or {one}(x[0], ids),) if type(x) is list and len(x) == 1 else {many}(x, ids)"]
     elif "name" in inline:
         steps = [f"x = ids.get(x) or {source.bind('name', _name)}(x, ids)"]
     elif "texts" in inline:
