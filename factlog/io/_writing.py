@@ -34,11 +34,11 @@ def _encoder() -> Callable[[Any], bytes]:
         return encode_stdlib
 
     def encode(data: Any) -> bytes:
-        try:
-            written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        try:  # the newline appended by orjson, not by copying the whole text
+            written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
         except TypeError:  # an integer beyond 64 bits: the standard library writes it, to the same bytes
             return encode_stdlib(data)
-        return written + b"\n"
+        return written
 
     return encode
 

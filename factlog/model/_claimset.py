@@ -9,6 +9,7 @@ id defined twice differently, never overwriting silently.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,11 @@ __all__ = ["ClaimSet", "expect_claim_set"]
 
 def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
     del instance
+    # The items are all of the section's class (checked first): one C pass finds there is no repeat.
+    key = "finding" if value and isinstance(value[0], Acknowledgement) else "id"
+    keys = list(map(operator.attrgetter(key), value))
+    if len(set(keys)) == len(keys):
+        return
     seen: set[str] = set()
     for index, item in enumerate(value):
         key = item.finding if isinstance(item, Acknowledgement) else item.id

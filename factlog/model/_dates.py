@@ -21,7 +21,7 @@ from factlog.model._partial import _NEG_INF, _OPEN, _POS_INF, PartialDate, _bool
 __all__ = ["Interval", "PartialDate", "as_interval", "closed_interval", "parse_date", "parse_interval"]
 
 
-def _check_interval(instance: Interval, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_interval(instance: Interval, attribute: attrs.Attribute[Any] | None, value: object) -> None:
     del attribute, value
     start, end = instance.start, instance.end
     if start is not None and end is not None and start.first_day > end.last_day:
@@ -59,14 +59,34 @@ class Interval:
         if not isinstance(text, str):
             raise DateError(f"expected a date or interval string, got {text!r}")
         if "/" not in text:
-            day = PartialDate.parse(text)
-            return cls(day, day)
+            day = parse_date(text)
+            return cls._of(day, day, start_unknown=False, end_unknown=False)
         first, _, second = text.partition("/")
         if first in (_OPEN, "") and second in (_OPEN, ""):
             raise DateError(f"an interval needs at least one bound, got {text!r}")
-        start = None if first in (_OPEN, "") else PartialDate.parse(first)
-        end = None if second in (_OPEN, "") else PartialDate.parse(second)
-        return cls(start, end, start_unknown=first == "", end_unknown=second == "")
+        start = None if first in (_OPEN, "") else parse_date(first)
+        end = None if second in (_OPEN, "") else parse_date(second)
+        return cls._of(start, end, start_unknown=first == "", end_unknown=second == "")
+
+    @classmethod
+    def _of(
+        cls, start: PartialDate | None, end: PartialDate | None, *, start_unknown: bool, end_unknown: bool
+    ) -> Interval:
+        """An interval of parsed ends: they are of their types, so only the interval's own check runs.
+
+        (The type validators of ``__init__`` would only repeat what parsing guarantees; a
+        file's intervals are parsed by the ten thousand.)
+        """
+        if cls is not Interval:
+            return cls(start, end, start_unknown=start_unknown, end_unknown=end_unknown)
+        interval = object.__new__(cls)
+        fill = object.__setattr__
+        fill(interval, "start", start)
+        fill(interval, "end", end)
+        fill(interval, "start_unknown", start_unknown)
+        fill(interval, "end_unknown", end_unknown)
+        _check_interval(interval, None, None)
+        return interval
 
     @classmethod
     def between(cls, start: str | None, end: str | None) -> Interval:

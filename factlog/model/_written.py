@@ -123,7 +123,7 @@ def written_text(value: Interval) -> str:
     return value.written if type(value) is WrittenWhen else str(value)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)  # as parse_interval's: a large set names tens of thousands of intervals
 def read_when(text: str) -> Interval:
     """A proposition's ``when`` as read from a file: a date or interval, or words to resolve.
 
