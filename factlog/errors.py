@@ -28,7 +28,9 @@ one string per problem, each naming the file (when there is one) and the JSON pa
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable
+from typing import TypeVar
 
 __all__ = [
     "ArgumentError",
@@ -45,6 +47,8 @@ __all__ = [
     "UnknownEntityError",
     "UnknownIdError",
 ]
+
+_T = TypeVar("_T")
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -138,3 +142,20 @@ class InputError(FactlogError, OSError):
 
 class ClusterError(FactlogError, OSError):
     """A Dask scheduler that cannot be reached, or that has no workers within the timeout."""
+
+
+def described(value: object) -> str:
+    """A short account of a value for an error message: its repr, cut short, and its type."""
+    return f"{reprlib.repr(value)} ({type(value).__name__})"
+
+
+def expect(value: object, kind: type[_T] | tuple[type[_T], ...], where: str, expected: str) -> _T:
+    """``value`` if it is an instance of ``kind``; else an :class:`ArgumentError`.
+
+    ``where`` names the function and the argument (``'factlog.loads: text'``), ``expected``
+    what it takes (``'a str or bytes'``); the message adds what was given, so it reads
+    ``factlog.loads: text: expected a str or bytes, got None (NoneType)``.
+    """
+    if not isinstance(value, kind):
+        raise ArgumentError(f"{where}: expected {expected}, got {described(value)}")
+    return value
