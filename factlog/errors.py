@@ -149,7 +149,7 @@ def described(value: object) -> str:
     return f"{reprlib.repr(value)} ({type(value).__name__})"
 
 
-def expect(value: object, kind: type[_T] | tuple[type[_T], ...], where: str, expected: str) -> _T:
+def expect(value: object, kind: type[_T], where: str, expected: str) -> _T:
     """``value`` if it is an instance of ``kind``; else an :class:`ArgumentError`.
 
     ``where`` names the function and the argument (``'factlog.loads: text'``), ``expected``

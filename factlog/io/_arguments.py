@@ -26,7 +26,10 @@ def _expect_options(caller: str, name: str | None, limits: object) -> None:
 def expect_text(text: object, caller: str, *, name: str | None, limits: object) -> str | bytes:
     """The document ``text`` if it is text or bytes, ``name`` and ``limits`` checked too."""
     _expect_options(caller, name, limits)
-    return expect(text, (str, bytes), f"{caller}: text", "a str or UTF-8 bytes (a path goes to factlog.load)")
+    if not isinstance(text, str | bytes):
+        given = described(text)
+        raise ArgumentError(f"{caller}: text: expected a str or UTF-8 bytes (a path goes to factlog.load), got {given}")
+    return text
 
 
 def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike]:
