@@ -29,7 +29,7 @@ one string per problem, each naming the file (when there is one) and the JSON pa
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 __all__ = [
@@ -159,3 +159,17 @@ def expect(value: object, kind: type[_T], where: str, expected: str) -> _T:
     if not isinstance(value, kind):
         raise ArgumentError(f"{where}: expected {expected}, got {described(value)}")
     return value
+
+
+def expect_each(value: object, kind: type[_T], where: str, expected: str) -> list[_T]:
+    """``value`` as a list if it is an iterable of ``kind`` (text and mappings are not); else an :class:`ArgumentError`.
+
+    ``expected`` names the whole (``'a list of TimelineRow'``); an item of another type is
+    named by its position (``factlog.render_timeline_text: rows[2]: expected a TimelineRow``).
+    """
+    if not isinstance(value, Iterable) or isinstance(value, str | bytes | bytearray | Mapping):
+        raise ArgumentError(f"{where}: expected {expected}, got {described(value)}")
+    found = list(value)
+    for number, item in enumerate(found):
+        expect(item, kind, f"{where}[{number}]", f"a {kind.__name__}")
+    return found

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from factlog._escape import escape_terminal
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.errors import ArgumentError, UnknownEntityError, described, expect
+from factlog.errors import UnknownEntityError, expect, expect_each
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._vocabulary import Vocabulary
 
@@ -69,14 +69,7 @@ def _expect_names(claims: object, name: object, function: str, argument: str) ->
 
 def _expect_rows(rows: object, function: str) -> list[TimelineRow]:
     where = f"factlog.{function}: rows"
-    if not isinstance(rows, Iterable) or isinstance(rows, str | bytes | Mapping):
-        raise ArgumentError(
-            f"{where}: expected a list of TimelineRow (from factlog.entity_timeline), got {described(rows)}"
-        )
-    found = list(rows)
-    for number, row in enumerate(found):
-        expect(row, TimelineRow, f"{where}[{number}]", "a TimelineRow")
-    return found
+    return expect_each(rows, TimelineRow, where, "a list of TimelineRow (from factlog.entity_timeline)")
 
 
 def _rows(index: Index, keep: Callable[[Entry], bool]) -> list[TimelineRow]:
