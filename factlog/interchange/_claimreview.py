@@ -51,9 +51,12 @@ def review_url(base: str, key: str, statement: str) -> str:
     """``base`` + the statement's slug (percent-encoded, any script) + ``-`` + 8 hex digits of SHA-256(key).
 
     The slug is at most 60 characters of the folded statement, words joined by ``-``; a
-    statement without a letter or digit gives ``base`` + the digits alone. Raises nothing
-    for strings.
+    statement without a letter or digit gives ``base`` + the digits alone. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an argument that is no
+    :class:`str`, nothing for strings.
     """
+    for argument, value in (("base", base), ("key", key), ("statement", statement)):
+        expect(value, str, f"factlog.review_url: {argument}", "a str")
     slug = _NOT_WORD.sub("-", fold(statement)).strip("-")[:60].strip("-")
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
     return f"{base}{quote(slug, safe='-')}-{digest}" if slug else f"{base}{digest}"
