@@ -28,7 +28,9 @@ one string per problem, each naming the file (when there is one) and the JSON pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import reprlib
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 __all__ = [
     "ArgumentError",
@@ -45,6 +47,8 @@ __all__ = [
     "UnknownEntityError",
     "UnknownIdError",
 ]
+
+_T = TypeVar("_T")
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -138,3 +142,34 @@ class InputError(FactlogError, OSError):
 
 class ClusterError(FactlogError, OSError):
     """A Dask scheduler that cannot be reached, or that has no workers within the timeout."""
+
+
+def described(value: object) -> str:
+    """A short account of a value for an error message: its repr, cut short, and its type."""
+    return f"{reprlib.repr(value)} ({type(value).__name__})"
+
+
+def expect(value: object, kind: type[_T], where: str, expected: str) -> _T:
+    """``value`` if it is an instance of ``kind``; else an :class:`ArgumentError`.
+
+    ``where`` names the function and the argument (``'factlog.loads: text'``), ``expected``
+    what it takes (``'a str or bytes'``); the message adds what was given, so it reads
+    ``factlog.loads: text: expected a str or bytes, got None (NoneType)``.
+    """
+    if not isinstance(value, kind):
+        raise ArgumentError(f"{where}: expected {expected}, got {described(value)}")
+    return value
+
+
+def expect_each(value: object, kind: type[_T], where: str, expected: str) -> list[_T]:
+    """``value`` as a list if it is an iterable of ``kind`` (text and mappings are not); else an :class:`ArgumentError`.
+
+    ``expected`` names the whole (``'a list of TimelineRow'``); an item of another type is
+    named by its position (``factlog.render_timeline_text: rows[2]: expected a TimelineRow``).
+    """
+    if not isinstance(value, Iterable) or isinstance(value, str | bytes | bytearray | Mapping):
+        raise ArgumentError(f"{where}: expected {expected}, got {described(value)}")
+    found = list(value)
+    for number, item in enumerate(found):
+        expect(item, kind, f"{where}[{number}]", f"a {kind.__name__}")
+    return found

@@ -117,5 +117,5 @@ def test_import_is_light() -> None:
 )
 def test_a_path_given_for_a_claim_set_is_an_argument_error(function: Any, name: str) -> None:
     """A path where a ClaimSet belongs is an ArgumentError naming the function (it was an AttributeError)."""
-    with pytest.raises(factlog.ArgumentError, match=f"^{name}: expected a ClaimSet .*got str$"):
+    with pytest.raises(factlog.ArgumentError, match=rf"^{name}: claims: expected a ClaimSet .*got 'sources/' \(str\)$"):
         function("sources/")

@@ -28,6 +28,7 @@ import datetime
 
 import attrs
 
+from factlog.errors import expect
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Claim, Proposition
 from factlog.model._patterns import Pattern
@@ -71,9 +72,13 @@ def readings(claim: Claim, stated: PartialDate | Interval | None, vocabulary: Vo
     """The readings of a claim, its own first; empty for a claim without a proposition.
 
     ``stated`` is when the claim was made; stated over an interval, its last date counts.
-    Raises nothing: a span a pattern implies beyond the calendar (years 1 to 9999) is cut
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a ``claim`` that is
+    no :class:`~factlog.Claim` or a ``vocabulary`` that is no :class:`~factlog.Vocabulary`,
+    nothing else: a span a pattern implies beyond the calendar (years 1 to 9999) is cut
     at its edge, or left out when nothing of it is left.
     """
+    expect(claim, Claim, "factlog.readings: claim", "a Claim")
+    expect(vocabulary, Vocabulary, "factlog.readings: vocabulary", "a Vocabulary (factlog.Vocabulary.of(claims))")
     if isinstance(stated, Interval):
         stated = stated.end
     proposition = claim.proposition

@@ -13,7 +13,7 @@ from factlog._bulk import paused_gc
 from factlog.analysis._index import Entry, Index
 from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
 from factlog.checks._rules import DEFAULT_RULES, Rule
-from factlog.errors import ConflictError
+from factlog.errors import ArgumentError, ConflictError, ScaleError, described, expect_each
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
@@ -55,13 +55,34 @@ class Report:
         counts["acknowledged"] = sum(1 for finding in self.findings if finding.acknowledged)
         return counts
 
-    def failed(self, threshold: Severity | None = Severity.ERROR) -> bool:
-        """Whether an unacknowledged finding is at or above the threshold (None: never); raises nothing."""
-        return threshold is not None and any(f.counts and f.severity >= threshold for f in self.findings)
+    def failed(self, threshold: Severity | str | None = Severity.ERROR) -> bool:
+        """Whether an unacknowledged finding is at or above the threshold (None: never).
+
+        The threshold may be named as ``factlog check --fail-on`` names it: ``"error"``,
+        ``"warning"``, ``"info"`` (any word :meth:`Severity.parse` knows) or ``"never"``.
+        Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for any other word or type.
+        """
+        level = _threshold(threshold)
+        return level is not None and any(f.counts and f.severity >= level for f in self.findings)
 
     def by_rule(self, rule: str) -> list[Finding]:
         """The findings of one rule, in report order; raises nothing (an unknown rule name gives ``[]``)."""
         return [finding for finding in self.findings if finding.rule == rule]
+
+
+def _threshold(threshold: object) -> Severity | None:
+    """A :meth:`Report.failed` threshold as a severity (None: never)."""
+    if threshold is None or isinstance(threshold, Severity):
+        return threshold
+    expected = "a Severity, None, or one of error, warning, info, never"
+    if isinstance(threshold, str):
+        if threshold.strip().casefold() == "never":
+            return None
+        try:
+            return Severity.parse(threshold)
+        except ScaleError:
+            raise ArgumentError(f"Report.failed: threshold: expected {expected}, got {threshold!r}") from None
+    raise ArgumentError(f"Report.failed: threshold: expected {expected}, got {described(threshold)}")
 
 
 def _run(rule: Rule, index: Index) -> list[Finding]:
@@ -249,11 +270,14 @@ class Checker:
     ``Checker(claims).add(new_claims)`` indexes the new claims, runs the rules on the
     groups they belong to (their proposition, slot, holder, sources and answers), replaces
     those groups' findings, and returns the findings that are new. :meth:`report` gives
-    the same report :func:`check` would give for all the claims so far.
+    the same report :func:`check` would give for all the claims so far. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) when ``claims`` is not a
+    :class:`ClaimSet`.
     """
 
     @paused_gc
     def __init__(self, claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES) -> None:
+        expect_claim_set(claims, "factlog.Checker")
         self.rules = tuple(rules)
         self._base = claims
         self._added: list[Claim] = []
@@ -281,9 +305,10 @@ class Checker:
 
         The new findings come most severe first, then by id. Raises
         :class:`~factlog.ConflictError` (a :class:`ValueError`) for a claim id already in
-        the check or given twice in ``claims``; nothing is added then.
+        the check or given twice in ``claims``, :class:`~factlog.ArgumentError` for
+        ``claims`` that are no iterable of :class:`~factlog.Claim`; nothing is added then.
         """
-        batch = list(claims)
+        batch = expect_each(claims, Claim, "Checker.add: claims", "an iterable of Claim")
         problems = [f"claim {c.id!r} is already in the check" for c in batch if c.id in self.index.by_id]
         counts = Counter(c.id for c in batch)
         problems += [f"claim {claim!r} is given {count} times" for claim, count in counts.items() if count > 1]

@@ -25,6 +25,7 @@ from cattrs.errors import BaseValidationError
 
 from factlog._bulk import paused_gc
 from factlog.errors import FormatError, InputError, UnknownIdError
+from factlog.io._arguments import expect_paths, expect_text
 from factlog.io._converter import make_converter
 from factlog.io._files import capped_lines, read_line, read_regular
 from factlog.io._migrations import FORMAT, VERSION, upgrade
@@ -180,9 +181,11 @@ def loads(
     (a :class:`ValueError`) listing every problem with its JSON path: text that is not
     UTF-8 or not JSON, larger or deeper than ``limits``, of a newer format version, or a
     field the model refuses (an id defined twice included); its subclass
-    :class:`~factlog.UnknownIdError` for an id mentioned but not defined.
+    :class:`~factlog.UnknownIdError` for an id mentioned but not defined;
+    :class:`~factlog.ArgumentError` for ``text`` that is neither :class:`str` nor
+    :class:`bytes`, a ``name`` that is no :class:`str`, ``limits`` that are no :class:`Limits`.
     """
-    claims = _read_json(text, name, limits, None)
+    claims = _read_json(expect_text(text, "factlog.loads", name=name, limits=limits), name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
     return _resolve_written([(name or "", claims)], claims)[1]
@@ -198,7 +201,7 @@ def loads_lines(
     record, names its line (``line 3: ...``); a field the model refuses, its path among
     the records of its type (``$.entities[0].kind: ...``).
     """
-    claims = _read_lines(text, name, limits, None)
+    claims = _read_lines(expect_text(text, "factlog.loads_lines", name=name, limits=limits), name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
     return _resolve_written([(name or "", claims)], claims)[1]
@@ -347,10 +350,11 @@ def load(
     every problem of every file (what :func:`loads` raises, each naming its file), a file
     larger than ``limits.max_bytes`` included; its subclasses
     :class:`~factlog.ConflictError` and :class:`~factlog.UnknownIdError` for an id
-    redefined differently and an id not defined in any of the files.
+    redefined differently and an id not defined in any of the files;
+    :class:`~factlog.ArgumentError` for ``paths`` that are neither a path (:class:`str`,
+    :class:`os.PathLike`) nor an iterable of paths, ``limits`` that are no :class:`Limits`.
     """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
+    paths = expect_paths(paths, "factlog.load", limits=limits)
     files = _files(paths)
     if not files:
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in paths))

@@ -95,10 +95,6 @@ class RecordVersion:
     record: Record
 
 
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.UTC)
-
-
 def record_body(record: Record) -> tuple[str, str, str, dict[str, Any]]:
     """(kind, key, action, JSON-ready body) of a record."""
     if isinstance(record, Retraction):
@@ -147,19 +143,22 @@ class ClaimLog:
         retracted is not appended again unless ``replace``, with a
         :class:`RetractedWarning`). Raises :class:`~factlog.ConflictError` for an id
         defined differently (unless ``replace``), :class:`~factlog.UnknownIdError` for
-        a retraction of a claim the log does not hold (or already retracted),
+        a retraction of a claim the log does not hold (or already retracted; none creates a store),
         :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a time that is not
         UTC or is after this machine's clock; nothing of the append is stored then.
         """
-        now = timestamp(_now())
+        now = timestamp(datetime.datetime.now(datetime.UTC))
         moment = now if at is None else timestamp(at)
         if moment > now:  # fixed-width UTC text: text order is time order
             raise ArgumentError(f"log times cannot be in the future: {moment} is after this machine's clock ({now})")
         listed = list(records)
-        retracted = {record.claim for record in listed if isinstance(record, Retraction)}
+        labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
+        alone = [(label, r.claim) for label, r in zip(labels, listed, strict=True) if isinstance(r, Retraction)]
+        retracted = {claim for _, claim in alone}
         if retracted and self.path.exists():  # never a store its replay cannot read
             refuse_stranding(self.path, lambda: self._state(None)[0], self._state(None, retracted)[0], retracted)
-        labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
+        elif alone and len(alone) == len(listed):  # no store holds no claim: refuse before one is created
+            raise UnknownIdError([f"{self.path}: {label}: no claim {claim!r} to retract" for label, claim in alone])
         given = documents or {}
         rows: list[tuple[str, Record, bytes | None]] = [
             (label, record, given.get(record.id) if isinstance(record, Source) else None)
@@ -171,7 +170,8 @@ class ClaimLog:
         """Withdraw a claim the log holds; returns how many records were stored (1).
 
         Raises what :meth:`append` raises (:class:`~factlog.UnknownIdError` for a claim not
-        held), and :class:`~factlog.FieldTypeError` for a ``claim`` or ``reason`` that is no str.
+        held, with no store file created where there was none), and
+        :class:`~factlog.FieldTypeError` for a ``claim`` or ``reason`` that is no str.
         """
         return self.append([Retraction(claim=claim, reason=reason)], at=at)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from factlog._bulk import paused_gc
+from factlog.errors import ArgumentError, described
 from factlog.io._atomic import write_atomic
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import orjson_module
@@ -90,10 +91,14 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
     """Write a claim set atomically: JSON Lines when the name ends in ``.jsonl``.
 
     Raises :class:`~factlog.ArgumentError` for anything but a :class:`~factlog.ClaimSet`
-    (as :func:`dumps` does), :class:`~factlog.InputError` (an :class:`OSError`) for a
-    path that cannot be written (a missing folder, a folder in its place); the file is
-    then unchanged.
+    (as :func:`dumps` does) or a ``path`` that is neither :class:`str` nor
+    :class:`os.PathLike`, :class:`~factlog.InputError` (an :class:`OSError`) for a path
+    that cannot be written (a missing folder, a folder in its place); the file is then
+    unchanged.
     """
+    expect_claim_set(claims, "factlog.dump")
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentError(f"factlog.dump: path: expected a path (str or os.PathLike), got {described(path)}")
     target = Path(path)
     text = dumps_lines(claims) if target.suffix == ".jsonl" else dumps(claims)
     write_atomic(target, text.encode())

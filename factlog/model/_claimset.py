@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from factlog.errors import ArgumentError, ConflictError
+from factlog.errors import ConflictError, expect
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
@@ -97,8 +97,11 @@ class ClaimSet:
         """Merge with other sets; what two sets define identically is kept once.
 
         Raises :class:`~factlog.ConflictError` (a :class:`ValueError`) listing every id
-        defined differently in two of the sets, with both JSON paths (``$.claims[0]``).
+        defined differently in two of the sets, with both JSON paths (``$.claims[0]``), and
+        :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`ClaimSet`.
         """
+        for number, other in enumerate(others, 1):
+            expect_claim_set(other, "ClaimSet.merge", f"other {number}")
         return merge_all([("", part) for part in (self, *others)])
 
     def __len__(self) -> int:
@@ -152,10 +155,6 @@ def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
     return merged
 
 
-def expect_claim_set(value: object, caller: str) -> ClaimSet:
-    """``value`` if it is a :class:`ClaimSet`; else an :class:`~factlog.ArgumentError` naming ``caller``."""
-    if not isinstance(value, ClaimSet):
-        raise ArgumentError(
-            f"{caller}: expected a ClaimSet (from factlog.load or factlog.loads), got {type(value).__name__}"
-        )
-    return value
+def expect_claim_set(value: object, caller: str, argument: str = "claims") -> ClaimSet:
+    """``value`` if it is a :class:`ClaimSet`; else an :class:`~factlog.ArgumentError` naming both arguments."""
+    return expect(value, ClaimSet, f"{caller}: {argument}", "a ClaimSet (from factlog.load or factlog.loads)")

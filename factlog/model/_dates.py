@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from factlog.errors import DateError, FieldTypeError
+from factlog.errors import DateError, FieldTypeError, expect
 from factlog.model._fields import instance_of
 from factlog.model._partial import _NEG_INF, _OPEN, _POS_INF, PartialDate, _bool, parse_date
 
@@ -201,8 +201,10 @@ class Interval:
     def overlaps(self, other: Interval, *, definitely: bool = False) -> bool:
         """Whether the two intervals share a day (in every reading, if ``definitely``).
 
-        Compared day by day (ordinals of :attr:`span`); raises nothing for an :class:`Interval`.
+        Compared day by day (ordinals of :attr:`span`). Raises :class:`~factlog.ArgumentError`
+        for an ``other`` that is no :class:`Interval` (a :class:`PartialDate` included).
         """
+        _expect_interval(other, "Interval.overlaps")
         if definitely:
             return self.start_high <= other.end_low and other.start_high <= self.end_low
         return self.start_low <= other.end_high and other.start_low <= self.end_high
@@ -210,26 +212,37 @@ class Interval:
     def before(self, other: Interval, *, definitely: bool = False) -> bool:
         """Whether this interval ends before the other starts (in every reading, if ``definitely``).
 
-        Compared day by day; raises nothing for an :class:`Interval`.
+        Compared day by day. Raises :class:`~factlog.ArgumentError` for an ``other`` that
+        is no :class:`Interval`.
         """
+        _expect_interval(other, "Interval.before")
         if definitely:
             return self.end_high < other.start_low
         return self.end_low < other.start_high
 
     def after(self, other: Interval, *, definitely: bool = False) -> bool:
-        """Whether this interval starts after the other ends: ``other.before(self)``; raises nothing."""
+        """Whether this interval starts after the other ends: ``other.before(self)``.
+
+        Raises :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`Interval`.
+        """
+        _expect_interval(other, "Interval.after")
         return other.before(self, definitely=definitely)
 
     def contains(self, other: Interval, *, definitely: bool = False) -> bool:
         """Whether every day of the other interval lies inside this one (in every reading, if ``definitely``).
 
-        Raises nothing for an :class:`Interval`.
+        Raises :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`Interval`.
         """
+        _expect_interval(other, "Interval.contains")
         if definitely:
             return self.start_high <= other.start_low and other.end_high <= self.end_low
         first = max(self.start_low, other.start_low)
         last = min(self.end_high, other.end_high)
         return first <= other.start_high and last >= other.end_low and first <= last
+
+
+def _expect_interval(other: object, method: str) -> None:
+    expect(other, Interval, f"{method}: other", "an Interval (for a PartialDate d, Interval(d, d))")
 
 
 # Intervals repeat constantly in a corpus: parse each text once.

@@ -31,7 +31,7 @@ def test_loads_lines_names_a_refused_field_by_its_path_among_its_records() -> No
 
 def test_dump_of_anything_but_a_claim_set_is_an_argument_error(tmp_path: Path) -> None:
     """dump refuses what is no ClaimSet as dumps does, and writes nothing."""
-    with pytest.raises(factlog.ArgumentError, match=r"^factlog\.dumps: expected a ClaimSet"):
+    with pytest.raises(factlog.ArgumentError, match=r"^factlog\.dump: claims: expected a ClaimSet"):
         factlog.dump("sources/", tmp_path / "out.json")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
 
