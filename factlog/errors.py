@@ -14,6 +14,7 @@ specific error also derives from the builtin exception a caller would expect::
     ├── InputError(FactlogError, OSError)          a path that cannot be read or written
     ├── ClusterError(FactlogError, OSError)        a Dask scheduler that cannot be reached or has no workers
     ├── ArgumentError(FactlogError, ValueError)    a bad argument to a function   exit 2
+    │   └── ArgumentTypeError(ArgumentError, TypeError)  an argument of the wrong type  exit 2
     ├── UnknownEntityError(FactlogError, LookupError)  no entity by that id or name  exit 2
     └── ScaleError(FactlogError, ValueError)        a word that no confidence scale knows  exit 2
 
@@ -34,6 +35,7 @@ from typing import TypeVar
 
 __all__ = [
     "ArgumentError",
+    "ArgumentTypeError",
     "ClusterError",
     "ConflictError",
     "DateError",
@@ -126,6 +128,14 @@ class ArgumentError(FactlogError, ValueError):
     exit_code = EXIT_USAGE
 
 
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument of a type a function does not take, such as ``factlog.loads(None)``.
+
+    An :class:`ArgumentError`, and a :class:`TypeError` as Python's own functions raise
+    for a wrong type, so either ``except`` catches it.
+    """
+
+
 class UnknownEntityError(FactlogError, LookupError):
     """No entity has the id, name or alias asked for."""
 
@@ -150,25 +160,25 @@ def described(value: object) -> str:
 
 
 def expect(value: object, kind: type[_T], where: str, expected: str) -> _T:
-    """``value`` if it is an instance of ``kind``; else an :class:`ArgumentError`.
+    """``value`` if it is an instance of ``kind``; else an :class:`ArgumentTypeError`.
 
     ``where`` names the function and the argument (``'factlog.loads: text'``), ``expected``
     what it takes (``'a str or bytes'``); the message adds what was given, so it reads
     ``factlog.loads: text: expected a str or bytes, got None (NoneType)``.
     """
     if not isinstance(value, kind):
-        raise ArgumentError(f"{where}: expected {expected}, got {described(value)}")
+        raise ArgumentTypeError(f"{where}: expected {expected}, got {described(value)}")
     return value
 
 
 def expect_each(value: object, kind: type[_T], where: str, expected: str) -> list[_T]:
-    """``value`` as a list if it is an iterable of ``kind`` (text and mappings are not); else an :class:`ArgumentError`.
+    """``value`` as a list if it is an iterable of ``kind`` (not text, not a mapping); else :class:`ArgumentTypeError`.
 
     ``expected`` names the whole (``'a list of TimelineRow'``); an item of another type is
     named by its position (``factlog.render_timeline_text: rows[2]: expected a TimelineRow``).
     """
     if not isinstance(value, Iterable) or isinstance(value, str | bytes | bytearray | Mapping):
-        raise ArgumentError(f"{where}: expected {expected}, got {described(value)}")
+        raise ArgumentTypeError(f"{where}: expected {expected}, got {described(value)}")
     found = list(value)
     for number, item in enumerate(found):
         expect(item, kind, f"{where}[{number}]", f"a {kind.__name__}")

@@ -229,3 +229,29 @@ def test_to_claimreview_url_error_has_no_cli_prefix() -> None:
     """From Python the url error names to_claimreview's url, not the command line's --url."""
     with pytest.raises(factlog.ArgumentError, match=r"^factlog\.to_claimreview: url: 'javascript:x' is not an http"):
         factlog.to_claimreview(ASSESSMENT, CLAIMS, author="Desk", url="javascript:x")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: factlog.loads(None),
+        lambda: factlog.load(5),
+        lambda: factlog.check("sources/"),
+        lambda: factlog.finding_id("rule", "ab"),
+        lambda: factlog.render_text(5),
+    ],
+)
+def test_a_wrong_type_is_also_a_type_error(call: Callable[[], object]) -> None:
+    """An argument of the wrong type raises ArgumentTypeError: caught as ArgumentError, ValueError and TypeError."""
+    with pytest.raises(factlog.ArgumentTypeError) as raised:
+        call()
+    assert isinstance(raised.value, factlog.ArgumentError)
+    assert isinstance(raised.value, TypeError)
+    assert raised.value.exit_code == 2
+
+
+def test_a_wrong_value_of_the_right_type_is_no_type_error() -> None:
+    """An unknown method name is a plain ArgumentError (a ValueError), not a TypeError."""
+    with pytest.raises(factlog.ArgumentError) as raised:
+        factlog.assess(factlog.load("sources/"), method="oracle")
+    assert not isinstance(raised.value, TypeError)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factlog.assessment._assessment import Assessment
 from factlog.assessment._lines import LinesAssessment
-from factlog.errors import ArgumentError, described
+from factlog.errors import ArgumentTypeError, described
 
 __all__ = ["expect_assessment"]
 
@@ -14,5 +14,5 @@ _FROM = "(from factlog.assess or factlog.assess_lines)"
 def expect_assessment(value: object, where: str) -> Assessment | LinesAssessment:
     """``value`` if it is an :class:`Assessment` or a :class:`LinesAssessment`; ``where`` names the argument."""
     if not isinstance(value, Assessment | LinesAssessment):
-        raise ArgumentError(f"{where}: expected an Assessment {_FROM}, got {described(value)}")
+        raise ArgumentTypeError(f"{where}: expected an Assessment {_FROM}, got {described(value)}")
     return value

@@ -13,7 +13,7 @@ from factlog._bulk import paused_gc
 from factlog.analysis._index import Entry, Index
 from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
 from factlog.checks._rules import DEFAULT_RULES, Rule
-from factlog.errors import ArgumentError, ConflictError, ScaleError, described, expect_each
+from factlog.errors import ArgumentError, ArgumentTypeError, ConflictError, ScaleError, described, expect_each
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
@@ -82,7 +82,7 @@ def _threshold(threshold: object) -> Severity | None:
             return Severity.parse(threshold)
         except ScaleError:
             raise ArgumentError(f"Report.failed: threshold: expected {expected}, got {threshold!r}") from None
-    raise ArgumentError(f"Report.failed: threshold: expected {expected}, got {described(threshold)}")
+    raise ArgumentTypeError(f"Report.failed: threshold: expected {expected}, got {described(threshold)}")
 
 
 def _run(rule: Rule, index: Index) -> list[Finding]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from factlog.errors import ArgumentError, described, expect
+from factlog.errors import ArgumentTypeError, described, expect
 from factlog.model._scales import _Scale
 
 __all__ = ["Finding", "Severity", "finding_id", "graded"]
@@ -61,11 +61,11 @@ def finding_id(rule: str, claims: Iterable[str]) -> str:
     expect(rule, str, "factlog.finding_id: rule", "a rule name (a str)")
     expected = "an iterable of claim ids (str), such as a list"
     if isinstance(claims, str | bytes) or not isinstance(claims, Iterable):
-        raise ArgumentError(f"factlog.finding_id: claims: expected {expected}, got {described(claims)}")
+        raise ArgumentTypeError(f"factlog.finding_id: claims: expected {expected}, got {described(claims)}")
     try:
         text = "\0".join([rule, *sorted(set(claims))])
     except TypeError:  # an id that is no str: unhashable, unorderable or not joinable
-        raise ArgumentError(f"factlog.finding_id: claims: expected {expected}, got {described(claims)}") from None
+        raise ArgumentTypeError(f"factlog.finding_id: claims: expected {expected}, got {described(claims)}") from None
     return "f-" + hashlib.sha256(text.encode()).hexdigest()[:ID_HEX_DIGITS]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from factlog.errors import ArgumentError, described, expect
+from factlog.errors import ArgumentTypeError, described, expect
 from factlog.io._parsing import Limits
 
 __all__ = ["expect_paths", "expect_text"]
@@ -28,7 +28,8 @@ def expect_text(text: object, caller: str, *, name: str | None, limits: object) 
     _expect_options(caller, name, limits)
     if not isinstance(text, str | bytes):
         given = described(text)
-        raise ArgumentError(f"{caller}: text: expected a str or UTF-8 bytes (a path goes to factlog.load), got {given}")
+        expected = "a str or UTF-8 bytes (a path goes to factlog.load)"
+        raise ArgumentTypeError(f"{caller}: text: expected {expected}, got {given}")
     return text
 
 
@@ -39,10 +40,10 @@ def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike
     if isinstance(paths, str | os.PathLike):
         return [paths]
     if not isinstance(paths, Iterable) or isinstance(paths, bytes | bytearray):
-        raise ArgumentError(f"{caller}: paths: expected {expected}, got {described(paths)}")
+        raise ArgumentTypeError(f"{caller}: paths: expected {expected}, got {described(paths)}")
     found = list(paths)
     for number, path in enumerate(found):
         if not isinstance(path, str | os.PathLike):
             given = described(path)
-            raise ArgumentError(f"{caller}: paths[{number}]: expected a path (str or os.PathLike), got {given}")
+            raise ArgumentTypeError(f"{caller}: paths[{number}]: expected a path (str or os.PathLike), got {given}")
     return found

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from factlog._bulk import paused_gc
-from factlog.errors import ArgumentError, described
+from factlog.errors import ArgumentTypeError, described
 from factlog.io._atomic import write_atomic
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import orjson_module
@@ -98,7 +98,7 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
     """
     expect_claim_set(claims, "factlog.dump")
     if not isinstance(path, str | os.PathLike):
-        raise ArgumentError(f"factlog.dump: path: expected a path (str or os.PathLike), got {described(path)}")
+        raise ArgumentTypeError(f"factlog.dump: path: expected a path (str or os.PathLike), got {described(path)}")
     target = Path(path)
     text = dumps_lines(claims) if target.suffix == ".jsonl" else dumps(claims)
     write_atomic(target, text.encode())
