@@ -158,8 +158,13 @@ def _regarding_problems(
 
 
 def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
-    """Links of ``part`` on a cycle of ``part_of``, ``affiliation`` or ``derived_from`` (across ``within``)."""
-    contains = {e.id: [names.get(whole, whole) for whole in e.part_of] for e in within.entities if e.part_of}
+    """Links of ``part`` on a cycle of ``part_of``, ``affiliation`` or ``derived_from`` (across ``within``).
+
+    The links of ``within`` are only gathered when ``part`` has entities or sources to
+    report: a batch of claims checked against a file's tables costs nothing here.
+    """
+    entities = within.entities if part.entities else ()
+    contains = {e.id: [names.get(whole, whole) for whole in e.part_of] for e in entities if e.part_of}
     if contains:
         cyclic = on_cycles(contains)
         for index, item in enumerate(part.entities):
@@ -169,7 +174,7 @@ def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) 
                         f"$.entities[{index}].part_of[{position}]",
                         "part_of makes a cycle: " + _closes(item.id, names.get(whole, whole), "lies within"),
                     )
-    speaks = {e.id: [names.get(e.affiliation, e.affiliation)] for e in within.entities if e.affiliation is not None}
+    speaks = {e.id: [names.get(e.affiliation, e.affiliation)] for e in entities if e.affiliation is not None}
     if speaks:
         cyclic = on_cycles(speaks)
         for index, item in enumerate(part.entities):
@@ -179,7 +184,7 @@ def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) 
                     "affiliation makes a cycle: "
                     + _closes(item.id, names.get(item.affiliation, item.affiliation), "speaks for"),
                 )
-    copies = {s.id: list(s.derived_from) for s in within.sources if s.derived_from}
+    copies = {s.id: list(s.derived_from) for s in (within.sources if part.sources else ()) if s.derived_from}
     if copies:
         cyclic = on_cycles(copies)
         for index, source in enumerate(part.sources):

@@ -82,6 +82,27 @@ class ClaimSet:
         """Claims by id."""
         return {item.id: item for item in self.claims}
 
+    def sharing_tables(self, claims: tuple[Claim, ...]) -> ClaimSet:
+        """These entities, predicates, sources, acknowledgements and bases with other claims.
+
+        For the batches of a file read in parts (:func:`factlog.check_lines`): the tables
+        are this set's own objects, already checked, and their id maps are shared, so a
+        batch costs what its claims cost, not what the tables cost. Only the claims are
+        checked (their ids unique within ``claims``). Raises :class:`~factlog.FieldTypeError`
+        for a member that is no :class:`Claim` and :class:`~factlog.FieldError` for an id
+        given twice.
+        """
+        part = object.__new__(ClaimSet)
+        fill = object.__setattr__
+        for field in attrs.fields(ClaimSet):
+            fill(part, field.name, claims if field.name == "claims" else getattr(self, field.name))
+        field = attrs.fields(ClaimSet).claims
+        assert field.validator is not None
+        field.validator(part, field, claims)
+        for shared in ("entity_by_id", "predicate_by_id", "source_by_id"):
+            fill(part, shared, getattr(self, shared))
+        return part
+
     def document_path(self, source: str) -> Path | None:
         """Where the text of a source is kept, if it names a document; raises nothing.
 
