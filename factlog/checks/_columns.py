@@ -103,11 +103,13 @@ def scan(path: Path, batch: int, rules: Sequence[Rule], limits: Limits = DEFAULT
         for start in range(0, len(offsets), batch):
             claims = materialise(stream, offsets[start : start + batch], limits)
             index = index_of(base, claims)
-            check_references(index.claims)
+            check_references(index.claims, base.vocabulary)
             alone = _columns(columns, index, start, seen)
             # Only a claim whose tokens no earlier claim had may be alone in its groups:
             # the other rules run on the groups of those claims alone.
-            for rules_of, bit, view in ((held, HOLDER_OR_SOURCE, index), (others, IN_FINDING, index.view(alone))):
+            # The source rules look at the sources this batch cites, not at every source of the file.
+            cited = attrs.evolve(index, source_scope=frozenset(index.by_source))
+            for rules_of, bit, view in ((held, HOLDER_OR_SOURCE, cited), (others, IN_FINDING, index.view(alone))):
                 for rule in rules_of:
                     for finding in _run(rule, view):
                         for claim in finding.claim_ids:
