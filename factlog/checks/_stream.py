@@ -15,12 +15,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from factlog._bulk import paused_gc
-from factlog.analysis._lines import Unstreamable, index_of, materialise
+from factlog.analysis._index import Index
+from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise
 from factlog.analysis._unionfind import smallest_joined
-from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, IN_FINDING, Columns, scan
+from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, HOLDER_OR_SOURCE, Columns, scan
 from factlog.checks._engine import Report, _run, check, finish
 from factlog.checks._findings import Finding
 from factlog.checks._rules import DEFAULT_RULES, Rule
@@ -91,35 +92,86 @@ def check_lines(
     if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
         return check(load(file, limits=limits), rules, stale=stale)
     try:
-        columns, base = scan(file, batch, rules, limits)
+        columns, base = scan(file, batch, limits)
+        groups = _groups(np, columns, bin_size)
     except LineTooLong as error:
         raise FormatError(error.errors) from None
-    except Exception:
+    except Exception:  # a problem the whole-file reader reports with file, line and JSON path
         return check(load(file, limits=limits), rules, stale=stale)
     try:
-        groups = _groups(np, columns, bin_size)
+        findings, stated = _checked(np, file, base, columns, groups, rules, limits)
+    except LineTooLong as error:
+        raise FormatError(error.errors) from None
     except Unstreamable:
         return check(load(file, limits=limits), rules, stale=stale)
+    return Report(finish(base, _distinct(findings), rules, stale=stale, stated=stated), columns.tables)
+
+
+def _checked(
+    np: Any,
+    file: Path,
+    base: Index,
+    columns: Columns,
+    groups: dict[str, Any],
+    rules: Sequence[Rule],
+    limits: Limits,
+) -> tuple[list[Finding], dict[str, Interval | None]]:
+    """The findings of every bin, then of the claims voting twice or more, then of the claims held rules name.
+
+    Each claim is decoded once, in its bin; the holder and source rules run there too,
+    to mark the claims they name, which are decoded again and checked together
+    (``undeclared_copying`` likewise for the voting claims). Raises
+    :class:`Unstreamable` for a claim the whole-file reader must look at.
+    """
     findings: list[Finding] = []
     stated: dict[str, Interval | None] = {}
-    in_bins = [rule for rule in rules if rule not in HOLDER_AND_SOURCE_RULES and rule.__name__ != "undeclared_copying"]
+    held = [rule for rule in rules if rule in HOLDER_AND_SOURCE_RULES]
+    copying = [rule for rule in rules if rule.__name__ == "undeclared_copying"]
+    in_bins = [rule for rule in rules if rule not in held and rule not in copying]
+    offsets = np.frombuffer(columns.offsets, dtype=np.int64)
+    flags = columns.flags
+
+    def run(some: Sequence[Rule], index: Index) -> None:
+        for rule in some:
+            for finding in _run(rule, index):
+                findings.append(finding)
+                for claim in finding.claim_ids:
+                    entry = index.by_id.get(claim)
+                    if entry is not None:
+                        stated[claim] = entry.stated
+
     with file.open("rb") as stream:
-        for offsets, some in (
-            *((group, in_bins) for group in groups["bins"]),
-            (groups["votes"], [rule for rule in rules if rule.__name__ == "undeclared_copying"]),
-            (groups["held"], [rule for rule in rules if rule in HOLDER_AND_SOURCE_RULES]),
-        ):
-            if not some:
-                continue
-            index = index_of(base, materialise(stream, [int(offset) for offset in offsets], limits))
-            for rule in some:
+        for members in groups["bins"]:
+            index = _decoded(stream, base, offsets[members].tolist(), limits, checked=True)
+            run(in_bins, index)
+            numbers = members.tolist()
+            for rule in held:
                 for finding in _run(rule, index):
-                    findings.append(finding)
                     for claim in finding.claim_ids:
                         entry = index.by_id.get(claim)
                         if entry is not None:
-                            stated[claim] = entry.stated
-    return Report(finish(base, _distinct(findings), rules, stale=stale, stated=stated), columns.tables)
+                            flags[numbers[entry.position]] |= HOLDER_OR_SOURCE
+        for some, numbers in ((copying, groups["votes"]), (held, np.flatnonzero(np.frombuffer(flags, dtype=np.uint8)))):
+            if some:
+                run(some, _decoded(stream, base, offsets[numbers].tolist(), limits, checked=False))
+    return findings, stated
+
+
+def _decoded(stream: IO[bytes], base: Index, offsets: list[int], limits: Limits, *, checked: bool) -> Index:
+    """An index of the claims at these offsets (ascending); ``checked``: their ids are resolved as the reader resolves them.
+
+    Raises ``LineTooLong`` for a line over the limit and :class:`Unstreamable` for any
+    other problem of a claim (the whole-file reader reports it).
+    """
+    try:
+        index = index_of(base, materialise(stream, offsets, limits))
+        if checked:
+            check_references(index.claims)
+    except (LineTooLong, Unstreamable):
+        raise
+    except Exception as error:
+        raise Unstreamable(f"{type(error).__name__}: {error}") from error
+    return index
 
 
 def _distinct(findings: Iterable[Finding]) -> list[Finding]:
@@ -136,13 +188,12 @@ def _distinct(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _groups(np: Any, columns: Columns, capacity: int) -> dict[str, Any]:
-    """Line offsets to decode again: ``bins`` (a list, whole components each), ``votes`` and ``held``.
+    """Claim numbers to decode: ``bins`` (a list, whole components each, every claim in one) and ``votes``.
 
     Raises :class:`Unstreamable` for a duplicate claim id or a link to a claim the file
     does not hold (the whole-file reader reports them).
     """
     count = len(columns.offsets)
-    offsets = np.frombuffer(columns.offsets, dtype=np.int64)
     ids = np.frombuffer(columns.ids, dtype=np.int64)
     references = np.unique(np.frombuffer(columns.references, dtype=np.int64))
     if count and np.unique(ids).size != count:
@@ -153,20 +204,11 @@ def _groups(np: Any, columns: Columns, capacity: int) -> dict[str, Any]:
     token_claim = np.concatenate([np.frombuffer(columns.token_claim, dtype=np.int64), np.flatnonzero(linked)])
     token = np.concatenate([np.frombuffer(columns.token, dtype=np.int64), ids[linked]])
     component = _components(np, count, token_claim, token)
-    sizes = np.bincount(component, minlength=count)
-    flags = np.frombuffer(bytes(columns.flags), dtype=np.uint8)
-    kept = (sizes[component] > 1) | ((flags & IN_FINDING) != 0)
-    vote_claim = np.frombuffer(columns.vote_claim, dtype=np.int64)
     _, inverse, counts = np.unique(
         np.frombuffer(columns.question, dtype=np.int64), return_inverse=True, return_counts=True
     )
-    votes = np.unique(vote_claim[counts[inverse] > 1])
-    held = np.flatnonzero(flags & 1)
-    return {
-        "bins": [offsets[members] for members in _bins(np, component, kept, capacity)],
-        "votes": offsets[votes],
-        "held": offsets[held],
-    }
+    votes = np.unique(np.frombuffer(columns.vote_claim, dtype=np.int64)[counts[inverse] > 1])
+    return {"bins": _bins(np, component, capacity), "votes": votes}
 
 
 def _components(np: Any, count: int, token_claim: npt.NDArray[np.int64], token: npt.NDArray[np.int64]) -> Any:
@@ -186,13 +228,11 @@ def _components(np: Any, count: int, token_claim: npt.NDArray[np.int64], token: 
     return component
 
 
-def _bins(np: Any, component: Any, kept: Any, capacity: int) -> list[Any]:
-    """Claim numbers of the kept claims, in bins of whole components (in file order within each)."""
-    members = np.flatnonzero(kept)
-    if not members.size:
+def _bins(np: Any, component: Any, capacity: int) -> list[Any]:
+    """Claim numbers in bins of whole components (in file order within each); a claim alone is its own component."""
+    if not component.size:
         return []
-    order = np.argsort(component[members], kind="stable")
-    members = members[order]
+    members = np.argsort(component, kind="stable")
     roots = component[members]
     starts = np.flatnonzero(np.r_[True, roots[1:] != roots[:-1]])
     bins: list[Any] = []
