@@ -25,6 +25,7 @@ from factlog.io._references import unresolved
 from factlog.io._sections import claim_set, section_reader
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
+from factlog.model._vocabulary import Vocabulary
 from factlog.model._written import WrittenWhen
 
 __all__ = ["Unstreamable", "check_references", "claim_reader", "index_of", "materialise", "read_tables", "records"]
@@ -153,15 +154,16 @@ def index_of(base: Index, claims: Sequence[Claim]) -> Index:
     return index
 
 
-def check_references(part: ClaimSet) -> None:
+def check_references(part: ClaimSet, vocabulary: Vocabulary | None = None) -> None:
     """Unknown ids within some claims (links to other claims are left to the caller): :class:`Unstreamable`.
 
     So is a ``when`` in words: it resolves against the sources and events of the whole
     file, so the caller reads the file whole with :func:`~factlog.load`, as the plain path does.
+    ``vocabulary`` is ``part``'s own when the caller has it (:meth:`~factlog.Vocabulary.of` otherwise).
     """
     if any(claim.proposition is not None and type(claim.proposition.when) is WrittenWhen for claim in part.claims):
         raise Unstreamable("a when in words")
     claims_only = ClaimSet(claims=part.claims)
-    for path, message in unresolved(claims_only, part):
+    for path, message in unresolved(claims_only, part, vocabulary):
         if not (message.startswith(_CLAIM_REFERENCE) and (".answers[" in path or ".regarding.claims[" in path)):
             raise Unstreamable(message)

@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 
 from factlog.analysis._index import Index
-from factlog.analysis._lines import Unstreamable, check_references, claim_reader, index_of, read_tables, records
+from factlog.analysis._lines import Unstreamable, claim_reader, index_of, read_tables, records
 from factlog.checks._dating import source_dates_disagree
 from factlog.checks._integrity import document_mismatch
 from factlog.checks._quotes import quote_unverified
@@ -85,8 +85,8 @@ def scan(path: Path, batch: int, limits: Limits = DEFAULT_LIMITS) -> tuple[Colum
     ``batch`` claims of an unusual shape (a pattern, a list of objects) are decoded and
     indexed at once. Raises :class:`Unstreamable` (or any error of the readers) for
     anything the whole-file reader must look at: an older version, an unknown id in
-    the tables, a claim without an id, a ``when`` in words. A claim line is not checked
-    here beyond what its tokens need: every claim is decoded when it is checked. A line
+    the tables, a claim without an id. A claim line is not checked here beyond what
+    its tokens need: every claim is decoded and its ids resolved when it is checked. A line
     longer than ``limits.max_bytes`` is a :class:`~factlog.io._files.LineTooLong` naming the file and line.
     """
     orjson = orjson_module()
@@ -133,7 +133,6 @@ def _unusual(columns: Columns, base: Index, reader: ClaimTokens, unusual: list[t
     read = claim_reader()
     ids: dict[str, str] = {}
     index = index_of(base, [read(record, ids) for _, record in unusual])
-    check_references(index.claims)
     for (number, _), entry in zip(unusual, index.entries, strict=True):
         claim = entry.claim
         linked = [*claim.answers, *(claim.regarding.claims if claim.regarding is not None else ())]

@@ -166,7 +166,7 @@ def _decoded(stream: IO[bytes], base: Index, offsets: list[int], limits: Limits,
     try:
         index = index_of(base, materialise(stream, offsets, limits))
         if checked:
-            check_references(index.claims)
+            check_references(index.claims, index.vocabulary)
     except (LineTooLong, Unstreamable):
         raise
     except Exception as error:
