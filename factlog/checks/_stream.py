@@ -151,6 +151,7 @@ def _checked(
                         entry = index.by_id.get(claim)
                         if entry is not None:
                             flags[numbers[entry.position]] |= HOLDER_OR_SOURCE
+            del index  # before the next bin is decoded: one bin in memory at a time
         for some, numbers in ((copying, groups["votes"]), (held, np.flatnonzero(np.frombuffer(flags, dtype=np.uint8)))):
             if some:
                 run(some, _decoded(stream, base, offsets[numbers].tolist(), limits, checked=False))
