@@ -115,7 +115,8 @@ def scan(path: Path, batch: int, limits: Limits = DEFAULT_LIMITS) -> tuple[Colum
                     _unusual(columns, base, reader, unusual)
                 continue
             values, linked, asked = found
-            references.extend(linked)
+            if linked:
+                references.extend(linked)
             token.extend(values)
             token_claim.extend([number] * len(values))
             if asked is not None:

@@ -16,7 +16,7 @@ so may an exception here. The work is done once per distinct proposition as writ
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -35,6 +35,7 @@ _SLOTS = 1 << 16
 """Distinct propositions (without their time) whose tokens are kept at once."""
 
 
+
 class ClaimTokens:
     """Tokens, references and question of claims read from their parsed lines, against one base index."""
 
@@ -46,43 +47,49 @@ class ClaimTokens:
         self._slots: dict[tuple[Any, ...], _Slot] = {}
         self._objects: dict[tuple[Any, ...], _Slot] = {}
 
-    def read(self, record: dict[str, Any]) -> tuple[list[int], list[int], int | None] | None:
+    def read(self, record: dict[str, Any]) -> tuple[Sequence[int], Sequence[int], int | None] | None:
         """``(tokens, references, question hash)`` of one claim record, or None for a shape it leaves to the caller.
 
-        ``tokens`` include the references (hashes of the claim ids it answers or regards).
+        ``tokens`` include the references (hashes of the claim ids it answers or regards);
+        both may be shared with other claims: they are read, never changed.
         """
         get = record.get
         if get("pattern") is not None:
             return None
-        references = [hash(("c", other)) for other in get("answers", ())]
-        regarding = get("regarding")
-        if regarding is not None:
-            references += [hash(("c", other)) for other in regarding["claims"]]
+        answers, regarding = get("answers"), get("regarding")
+        references: Sequence[int] = ()
+        if answers or regarding is not None:
+            references = [hash(("c", other)) for other in answers or ()]
+            if regarding is not None:
+                references += [hash(("c", other)) for other in regarding["claims"]]
         proposition = get("proposition")
         if proposition is None:
             return references, references, None
         target = proposition.get("object")
         if type(target) is list:
             return None
-        subject, predicate = proposition["subject"], proposition["predicate"]
         qualifiers = proposition.get("qualifiers")
-        pairs = () if qualifiers is None else tuple(sorted(qualifiers.items()))
-        written = (subject, predicate, pairs)
+        written = (
+            proposition["subject"],
+            proposition["predicate"],
+            () if qualifiers is None else tuple(sorted(qualifiers.items())),
+        )
         found = self._slots.get(written)
         if found is None:
-            found = _cached(self._slots, written, self._slot(subject, predicate, None, pairs))
+            found = _cached(self._slots, written, self._slot(*written, None))
         if found.by_object and type(target) is str:
+            subject, predicate, pairs = written
             written = (subject, predicate, target, pairs)
             found = self._objects.get(written) or _cached(
-                self._objects, written, self._slot(subject, predicate, target, pairs)
+                self._objects, written, self._slot(subject, predicate, pairs, target)
             )
-        tokens = found.tokens + references if references else found.tokens
+        tokens = [*found.tokens, *references] if references else found.tokens
         declared = found.declared
         if declared is None or not declared.functional or get("certainty") == _UNCOMMITTED:
             return tokens, references, None
         return tokens, references, self._question(record, proposition.get("when"), found.slot)
 
-    def _slot(self, subject: str, predicate: str, target: str | None, pairs: tuple[tuple[str, str], ...]) -> _Slot:
+    def _slot(self, subject: str, predicate: str, pairs: tuple[tuple[str, str], ...], target: str | None) -> _Slot:
         """The tokens, slot and declared predicate of a proposition as written (``Index._reading`` on it).
 
         ``target`` is its object when that is an entity, else None.

@@ -48,7 +48,11 @@ def _compare(claims: factlog.ClaimSet) -> int:
         tokens = [
             token for reading in (entry, *index.implied.get(entry.id, ())) for token in entry_tokens(index, reading, partners)
         ]
-        assert found == ([*tokens, *references], references, entry_question(index, entry))
+        assert (list(found[0]), list(found[1]), found[2]) == (
+            [*tokens, *references],
+            references,
+            entry_question(index, entry),
+        )
     return read
 
 
