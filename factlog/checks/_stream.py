@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+import attrs
+
 from factlog._bulk import paused_gc
 from factlog.analysis._index import Index
 from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise
@@ -145,13 +147,16 @@ def _checked(
             index = _decoded(stream, base, offsets[members].tolist(), limits, checked=True)
             run(in_bins, index)
             numbers = members.tolist()
+            # The sources the bin cites: each claim's part is decided by the claim alone, and
+            # the other sources (all of them again, bin after bin) would name none of its claims.
+            cited = attrs.evolve(index, source_scope=frozenset(index.by_source))
             for rule in held:
-                for finding in _run(rule, index):
+                for finding in _run(rule, cited):
                     for claim in finding.claim_ids:
                         entry = index.by_id.get(claim)
                         if entry is not None:
                             flags[numbers[entry.position]] |= HOLDER_OR_SOURCE
-            del index  # before the next bin is decoded: one bin in memory at a time
+            del index, cited  # before the next bin is decoded: one bin in memory at a time
         for some, numbers in ((copying, groups["votes"]), (held, np.flatnonzero(np.frombuffer(flags, dtype=np.uint8)))):
             if some:
                 run(some, _decoded(stream, base, offsets[numbers].tolist(), limits, checked=False))

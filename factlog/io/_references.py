@@ -151,6 +151,8 @@ def _regarding_problems(
 
 def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
     """Links of ``part`` on a cycle of ``part_of``, ``affiliation`` or ``derived_from`` (across ``within``)."""
+    if not (part.entities or part.sources or part.predicates):
+        return  # nothing of part's own can be on a cycle (claims alone, as the compact paths check them)
     contains = {e.id: [names.get(whole, whole) for whole in e.part_of] for e in within.entities if e.part_of}
     if contains:
         cyclic = on_cycles(contains)
