@@ -30,7 +30,16 @@ from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
 from factlog.model._written import WrittenWhen
 
-__all__ = ["Unstreamable", "check_references", "claim_reader", "index_of", "materialise", "read_tables", "records", "with_claims"]
+__all__ = [
+    "Unstreamable",
+    "check_references",
+    "claim_reader",
+    "index_of",
+    "materialise",
+    "read_tables",
+    "records",
+    "with_claims",
+]
 
 _CLAIM_PREFIXES = (b'{"type":"claim"', b'{"type": "claim"')
 """How factlog (and json.dumps) write a claim line: such lines are only located in the first pass."""
@@ -99,7 +108,7 @@ def records(
     limits: Limits = DEFAULT_LIMITS,
     parse: Callable[[bytes], Any] = quick_parse,
 ) -> Iterator[dict[str, Any]]:
-    """The claim records (without ``type``) whose lines start at these offsets, parsed by ``parse``; none read past the limit.
+    """The claim records (without ``type``) at these offsets (ascending), parsed by ``parse``; none read past the limit.
 
     Raises ``LineTooLong`` for a line longer than ``limits.max_bytes``, and whatever
     ``parse`` raises.
@@ -119,7 +128,7 @@ def records(
 
 
 def claim_reader() -> Callable[[Any, dict[str, str]], Claim]:
-    """The reader of one claim record (as :func:`materialise` reads them): a claim without an id is :class:`Unstreamable`."""
+    """The reader of one claim record, as :func:`materialise` reads them (no id: :class:`Unstreamable`)."""
     read: Callable[[Any, dict[str, str]], Claim] = section_reader("claims", _claim_without_id)
     return read
 

@@ -1,13 +1,14 @@
 """Checking a large JSON Lines file in compact form: :func:`check_lines`.
 
-The claims are read into integer columns (:mod:`factlog.checks._columns`); the
-groups they form are joined into components (claims linked through a slot, an
-inverse-functional object, a wider place, an exclusive predicate, an ``answers`` or
-``regarding`` link); a claim alone in its component that no rule named in its batch is
-ruled out; the others are decoded again from their line offsets, a bin of whole
-components at a time, and checked with the unchanged rules. ``undeclared_copying`` is
-run once on the claims whose question has two votes or more, and the holder and source
-rules once on the claims they name. numpy holds the columns (the ``scale`` extra).
+The claims are read into integer columns (:mod:`factlog.checks._columns`) from their
+parsed lines, without building them; the groups they form are joined into components
+(claims linked through a slot, an inverse-functional object, a wider place, an
+exclusive predicate, an ``answers`` or ``regarding`` link); every claim is then decoded
+once from its line offset, a bin of whole components at a time, and checked with the
+unchanged rules. ``undeclared_copying`` is run once on the claims whose question has
+two votes or more, and the holder and source rules once on the claims they name in
+their bins; those claims are kept from their bins. numpy holds the columns (the
+``scale`` extra).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from factlog.io._documents import load
 from factlog.io._files import LineTooLong
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
 from factlog.model._dates import Interval
+from factlog.model._nouns import Claim
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["check_lines"]
 
 BATCH = 10_000
-"""Claims decoded and indexed at once while the columns are built."""
+"""Claims with a pattern or several objects decoded and indexed at once while the columns are built."""
 BIN = 20_000
 """Claims checked at once: whole components are packed into bins of about this many."""
 
@@ -66,9 +68,11 @@ def check_lines(
     """Check one JSON Lines claim file with bounded memory; the findings of :func:`check` on :func:`load`.
 
     The findings are identical to ``check(load(path), rules, stale=stale)``: the same
-    ids, order and JSON report. Memory grows with the columns (tens of bytes a claim)
-    and with the largest bin of linked claims (``bin_size`` claims, or one component
-    larger than that), not with the whole file. ``rules`` must be taken from
+    ids, order and JSON report. Memory grows with the columns (tens of bytes a claim),
+    with the largest bin of linked claims (``bin_size`` claims, or one component
+    larger than that) and with the claims ``undeclared_copying`` and the holder and
+    source rules check together, not with the whole file. Each claim is decoded once
+    (claims with a pattern or several objects twice, in batches of ``batch``). ``rules`` must be taken from
     :data:`DEFAULT_RULES` (others raise :class:`~factlog.ArgumentError`): the compact
     path knows which groups each reads.
 
@@ -101,7 +105,7 @@ def check_lines(
     except Exception:  # a problem the whole-file reader reports with file, line and JSON path
         return check(load(file, limits=limits), rules, stale=stale)
     try:
-        findings, stated = _checked(np, file, base, columns, groups, rules, limits)
+        findings, stated = _checked(np, file, base, columns, groups, rules=rules, limits=limits)
     except LineTooLong as error:
         raise FormatError(error.errors) from None
     except Unstreamable:
@@ -115,14 +119,16 @@ def _checked(
     base: Index,
     columns: Columns,
     groups: dict[str, Any],
+    *,
     rules: Sequence[Rule],
     limits: Limits,
 ) -> tuple[list[Finding], dict[str, Interval | None]]:
     """The findings of every bin, then of the claims voting twice or more, then of the claims held rules name.
 
     Each claim is decoded once, in its bin; the holder and source rules run there too,
-    to mark the claims they name, which are decoded again and checked together
-    (``undeclared_copying`` likewise for the voting claims). Raises
+    to mark the claims they name. Those claims and the voting ones are kept from their
+    bins (the claims only, not their entries) and checked together at the end, by the
+    holder and source rules and by ``undeclared_copying``. Raises
     :class:`Unstreamable` for a claim the whole-file reader must look at.
     """
     findings: list[Finding] = []
@@ -132,6 +138,11 @@ def _checked(
     in_bins = [rule for rule in rules if rule not in held and rule not in copying]
     offsets = np.frombuffer(columns.offsets, dtype=np.int64)
     flags = columns.flags
+    marked = np.frombuffer(flags, dtype=np.uint8)  # a view: flags set below show in it
+    voting = np.zeros(marked.size, dtype=bool)
+    if copying:
+        voting[groups["votes"]] = True
+    kept: dict[int, Claim] = {}
 
     def run(some: Sequence[Rule], index: Index) -> None:
         for rule in some:
@@ -144,7 +155,7 @@ def _checked(
 
     with file.open("rb") as stream:
         for members in groups["bins"]:
-            index = _decoded(stream, base, offsets[members].tolist(), limits, checked=True)
+            index = _decoded(stream, base, offsets[members].tolist(), limits)
             run(in_bins, index)
             numbers = members.tolist()
             # The sources the bin cites: each claim's part is decided by the claim alone, and
@@ -156,23 +167,24 @@ def _checked(
                         entry = index.by_id.get(claim)
                         if entry is not None:
                             flags[numbers[entry.position]] |= HOLDER_OR_SOURCE
+            for position in np.flatnonzero(voting[members] | (marked[members] != 0)).tolist():
+                kept[numbers[position]] = index.entries[position].claim
             del index, cited  # before the next bin is decoded: one bin in memory at a time
-        for some, numbers in ((copying, groups["votes"]), (held, np.flatnonzero(np.frombuffer(flags, dtype=np.uint8)))):
-            if some:
-                run(some, _decoded(stream, base, offsets[numbers].tolist(), limits, checked=False))
+    for some, chosen in ((copying, np.flatnonzero(voting)), (held, np.flatnonzero(marked))):
+        if some:
+            run(some, index_of(base, [kept[number] for number in chosen.tolist()]))
     return findings, stated
 
 
-def _decoded(stream: IO[bytes], base: Index, offsets: list[int], limits: Limits, *, checked: bool) -> Index:
-    """An index of the claims at these offsets (ascending); ``checked``: their ids are resolved as the reader resolves them.
+def _decoded(stream: IO[bytes], base: Index, offsets: list[int], limits: Limits) -> Index:
+    """An index of the claims at these offsets (ascending), their ids resolved as the whole-file reader resolves them.
 
     Raises ``LineTooLong`` for a line over the limit and :class:`Unstreamable` for any
     other problem of a claim (the whole-file reader reports it).
     """
     try:
         index = index_of(base, materialise(stream, offsets, limits))
-        if checked:
-            check_references(index.claims, index.vocabulary)
+        check_references(index.claims, index.vocabulary)
     except (LineTooLong, Unstreamable):
         raise
     except Exception as error:

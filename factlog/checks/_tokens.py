@@ -35,7 +35,6 @@ _SLOTS = 1 << 16
 """Distinct propositions (without their time) whose tokens are kept at once."""
 
 
-
 class ClaimTokens:
     """Tokens, references and question of claims read from their parsed lines, against one base index."""
 
@@ -79,9 +78,9 @@ class ClaimTokens:
             found = _cached(self._slots, written, self._slot(*written, None))
         if found.by_object and type(target) is str:
             subject, predicate, pairs = written
-            written = (subject, predicate, target, pairs)
-            found = self._objects.get(written) or _cached(
-                self._objects, written, self._slot(subject, predicate, pairs, target)
+            with_object = (subject, predicate, target, pairs)
+            found = self._objects.get(with_object) or _cached(
+                self._objects, with_object, self._slot(subject, predicate, pairs, target)
             )
         tokens = [*found.tokens, *references] if references else found.tokens
         declared = found.declared
@@ -110,7 +109,7 @@ class ClaimTokens:
         qualifiers = tuple((name, vocabulary.entity(value)) for name, value in pairs)
         declared = vocabulary.predicate(predicate)
         by_object = by_object or (declared is not None and declared.inverse_functional)
-        tokens = list(_tokens(self.base, subject, predicate, target, qualifiers, declared, self.partners))
+        tokens = list(_tokens(self.base, (subject, predicate, target, qualifiers), declared, self.partners))
         return _Slot(tokens, (subject, predicate, qualifiers), declared, by_object)
 
     def _question(self, record: dict[str, Any], when: str | None, slot: tuple[Any, ...]) -> int | None:
@@ -171,27 +170,26 @@ def entry_tokens(index: Index, reading: Entry, partners: dict[str, list[str]]) -
     if proposition is None or reading.key is None:
         return
     target = proposition.object
-    yield from _tokens(
-        index,
+    reading_slot = (
         proposition.subject,
         proposition.predicate,
         target if isinstance(target, str) else None,
         proposition.qualifiers,
-        reading.predicate,
-        partners,
     )
+    yield from _tokens(index, reading_slot, reading.predicate, partners)
 
 
 def _tokens(
     index: Index,
-    subject: str,
-    predicate: str,
-    target: str | None,
-    qualifiers: tuple[tuple[str, str], ...],
+    reading: tuple[str, str, str | None, tuple[tuple[str, str], ...]],
     declared: Predicate | None,
     partners: dict[str, list[str]],
 ) -> Iterator[int]:
-    """Tokens of a normalised reading: its slot, its object slot, its wider places' slots, its partners' slots."""
+    """Tokens of a normalised reading: its slot, its object slot, its wider places' slots, its partners' slots.
+
+    ``reading`` is ``(subject, predicate, object if an entity else None, qualifiers)``.
+    """
+    subject, predicate, target, qualifiers = reading
     yield hash(("s", subject, predicate, qualifiers))
     if declared is not None and declared.inverse_functional and target is not None:
         yield hash(("o", target, predicate, qualifiers))

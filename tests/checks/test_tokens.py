@@ -46,7 +46,9 @@ def _compare(claims: factlog.ClaimSet) -> int:
         linked = [*claimed.answers, *(claimed.regarding.claims if claimed.regarding is not None else ())]
         references = [hash(("c", other)) for other in linked]
         tokens = [
-            token for reading in (entry, *index.implied.get(entry.id, ())) for token in entry_tokens(index, reading, partners)
+            token
+            for reading in (entry, *index.implied.get(entry.id, ()))
+            for token in entry_tokens(index, reading, partners)
         ]
         assert (list(found[0]), list(found[1]), found[2]) == (
             [*tokens, *references],
