@@ -170,9 +170,19 @@ def _checked(
             for position in np.flatnonzero(voting[members] | (marked[members] != 0)).tolist():
                 kept[numbers[position]] = index.entries[position].claim
             del index, cited  # before the next bin is decoded: one bin in memory at a time
-    for some, chosen in ((copying, np.flatnonzero(voting)), (held, np.flatnonzero(marked))):
-        if some:
-            run(some, index_of(base, [kept[number] for number in chosen.tolist()]))
+    # The holder and source rules first (their claims are fewer), then undeclared_copying:
+    # while its index is built, only the voting claims are kept.
+    chosen = np.flatnonzero(marked).tolist()
+    claims = [kept[number] for number in chosen]
+    for number in chosen:
+        if not voting[number]:
+            del kept[number]
+    if held:
+        run(held, index_of(base, claims))
+    claims = [kept[number] for number in np.flatnonzero(voting).tolist()]
+    kept.clear()
+    if copying:
+        run(copying, index_of(base, claims))
     return findings, stated
 
 
