@@ -23,7 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check factlog tests benchmarks tools
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict factlog
+	$(BIN)/mypy --strict factlog benchmarks tools
 
 # The report's browser tests need Debian's Chromium; install it when it is missing (sudo unless root).
 browser:

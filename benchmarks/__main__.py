@@ -173,7 +173,6 @@ def _codec_and_check(arguments: argparse.Namespace) -> None:
             )
             print()
             print(assess_table(json.loads(result.stdout.splitlines()[-1])))
-    return 0
 
 
 if __name__ == "__main__":

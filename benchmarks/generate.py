@@ -12,13 +12,15 @@ some holders are anonymous; a few findings are acknowledged.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
+import os
 import random
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 _KINDS = ("country", "government-body", "person", "media-outlet", "organisation", "group", "event")
 _CERTAINTIES = ("certain", "certain", "probable", "possible", "uncommitted")
@@ -115,10 +117,26 @@ def generate(claims: int, seed: int = 1, contradiction_rate: float = 0.1) -> dic
     }
 
 
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[TextIO]:
+    """A text stream to a temporary file beside ``path``, renamed over it only once written whole.
+
+    A generation stopped half-way (Ctrl-C, a full disk) leaves no truncated claim set
+    for a later benchmark run to mistake for a complete one.
+    """
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as stream:
+            yield stream
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def write_lines(claims: int, path: Path, seed: int = 1, contradiction_rate: float = 0.1) -> None:
     """The JSON Lines file of ``write(generate(claims, seed), path)``, never holding the claims whole."""
     tables, rng, stream = _parts(claims, seed, contradiction_rate)
-    with path.open("w", encoding="utf-8") as out:
+    with _replacing(path) as out:
         out.write(json.dumps({"format": "factlog", "version": 1}) + "\n")
         for section, kind in (("entities", "entity"), ("predicates", "predicate"), ("sources", "source")):
             for record in tables[section]:
@@ -224,13 +242,14 @@ def write(document: dict[str, Any], path: Path) -> None:
             "claims": "claim",
             "acknowledged": "acknowledgement",
         }
-        with path.open("w", encoding="utf-8") as stream:
+        with _replacing(path) as stream:
             stream.write(json.dumps({"format": "factlog", "version": 1}) + "\n")
             for section, kind in types.items():
                 for record in document.get(section, ()):
                     stream.write(json.dumps({"type": kind, **record}, ensure_ascii=False) + "\n")
     else:
-        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        with _replacing(path) as stream:
+            stream.write(json.dumps(document, ensure_ascii=False))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,6 +44,7 @@ from factlog.checks import (
 from factlog.drafting import draft, write_draft
 from factlog.errors import (
     ArgumentError,
+    ArgumentTypeError,
     ClusterError,
     ConflictError,
     DateError,
@@ -143,6 +144,7 @@ __all__ = [
     "Acceptance",
     "Acknowledgement",
     "ArgumentError",
+    "ArgumentTypeError",
     "Assessment",
     "Attribution",
     "Certainty",

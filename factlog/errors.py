@@ -14,6 +14,7 @@ specific error also derives from the builtin exception a caller would expect::
     ├── InputError(FactlogError, OSError)          a path that cannot be read or written
     ├── ClusterError(FactlogError, OSError)        a Dask scheduler that cannot be reached or has no workers
     ├── ArgumentError(FactlogError, ValueError)    a bad argument to a function   exit 2
+    │   └── ArgumentTypeError(ArgumentError, TypeError)  an argument of the wrong type  exit 2
     ├── UnknownEntityError(FactlogError, LookupError)  no entity by that id or name  exit 2
     └── ScaleError(FactlogError, ValueError)        a word that no confidence scale knows  exit 2
 
@@ -28,10 +29,13 @@ one string per problem, each naming the file (when there is one) and the JSON pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import reprlib
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 __all__ = [
     "ArgumentError",
+    "ArgumentTypeError",
     "ClusterError",
     "ConflictError",
     "DateError",
@@ -45,6 +49,8 @@ __all__ = [
     "UnknownEntityError",
     "UnknownIdError",
 ]
+
+_T = TypeVar("_T")
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -122,6 +128,14 @@ class ArgumentError(FactlogError, ValueError):
     exit_code = EXIT_USAGE
 
 
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument of a type a function does not take, such as ``factlog.loads(None)``.
+
+    An :class:`ArgumentError`, and a :class:`TypeError` as Python's own functions raise
+    for a wrong type, so either ``except`` catches it.
+    """
+
+
 class UnknownEntityError(FactlogError, LookupError):
     """No entity has the id, name or alias asked for."""
 
@@ -138,3 +152,34 @@ class InputError(FactlogError, OSError):
 
 class ClusterError(FactlogError, OSError):
     """A Dask scheduler that cannot be reached, or that has no workers within the timeout."""
+
+
+def described(value: object) -> str:
+    """A short account of a value for an error message: its repr, cut short, and its type."""
+    return f"{reprlib.repr(value)} ({type(value).__name__})"
+
+
+def expect(value: object, kind: type[_T], where: str, expected: str) -> _T:
+    """``value`` if it is an instance of ``kind``; else an :class:`ArgumentTypeError`.
+
+    ``where`` names the function and the argument (``'factlog.loads: text'``), ``expected``
+    what it takes (``'a str or bytes'``); the message adds what was given, so it reads
+    ``factlog.loads: text: expected a str or bytes, got None (NoneType)``.
+    """
+    if not isinstance(value, kind):
+        raise ArgumentTypeError(f"{where}: expected {expected}, got {described(value)}")
+    return value
+
+
+def expect_each(value: object, kind: type[_T], where: str, expected: str) -> list[_T]:
+    """``value`` as a list if it is an iterable of ``kind`` (not text, not a mapping); else :class:`ArgumentTypeError`.
+
+    ``expected`` names the whole (``'a list of TimelineRow'``); an item of another type is
+    named by its position (``factlog.render_timeline_text: rows[2]: expected a TimelineRow``).
+    """
+    if not isinstance(value, Iterable) or isinstance(value, str | bytes | bytearray | Mapping):
+        raise ArgumentTypeError(f"{where}: expected {expected}, got {described(value)}")
+    found = list(value)
+    for number, item in enumerate(found):
+        expect(item, kind, f"{where}[{number}]", f"a {kind.__name__}")
+    return found

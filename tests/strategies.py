@@ -592,3 +592,20 @@ time_words = st.sampled_from(
 
 anchor_days = st.dates(min_value=datetime.date(2021, 1, 1), max_value=datetime.date(2030, 12, 31))
 """A day words for time are counted from."""
+
+
+def wrong_arguments() -> st.SearchStrategy[object]:
+    """Values no public function takes as its first argument: no text, path, factlog object or empty list.
+
+    Lists and dicts hold numbers (a list of numbers is no list of paths, ids or rows); a
+    list is never empty, as an empty list of rows or events is a right argument.
+    """
+    return st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.lists(st.integers(), min_size=1, max_size=3),
+        st.dictionaries(st.integers(), st.integers(), max_size=2),
+        st.builds(object),
+    )

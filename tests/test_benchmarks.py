@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
 import pytest
 
 import factlog
+from benchmarks.codec import main as codec_main
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
 from benchmarks.generate import generate, write, write_lines
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
@@ -138,3 +140,31 @@ def test_write_lines_is_write_of_generate(tmp_path: Path) -> None:
     write(generate(700, seed=5), tmp_path / "whole.jsonl")
     write_lines(700, tmp_path / "streamed.jsonl", seed=5)
     assert (tmp_path / "streamed.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["set.json", "set.jsonl"])
+def test_a_failed_generation_leaves_the_old_file(tmp_path: Path, name: str) -> None:
+    """A write that fails part-way keeps the file that was there and leaves no partial file beside it."""
+    path = tmp_path / name
+    path.write_text("old", encoding="utf-8")
+    document = generate(50)
+    document["claims"].append({"id": "broken", "statement": object()})  # json.dumps fails on it, after the rest
+    with pytest.raises(TypeError):
+        write(document, path)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_codec_round_times_all_three_and_leaves_the_collector_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``python -m benchmarks.codec`` prints one line of the three CPU times and their ratio a round."""
+    write(generate(1000, seed=8), tmp_path / "set.json")
+    assert codec_main([str(tmp_path / "set.json"), "--rounds", "2"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 2
+    for row in rows:
+        assert set(row) == {"orjson", "load", "dumps", "ratio"}
+        assert row["load"] > 0
+        assert row["ratio"] > 0
+    assert gc.isenabled()

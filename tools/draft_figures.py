@@ -66,7 +66,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _span(claim: factlog.Claim) -> tuple[int, int]:
-    return claim.evidence[0].start, claim.evidence[0].end
+    evidence = claim.evidence[0]
+    if evidence.start is None or evidence.end is None:  # drafts and the hand encodings both carry offsets
+        raise ValueError(f"claim {claim.id!r} has no offsets in its source")
+    return evidence.start, evidence.end
 
 
 def _triple(claim: factlog.Claim) -> tuple[object, ...] | None:
@@ -91,7 +94,7 @@ def article_figures(source: str, folder: str, registry: Sequence[str]) -> Figure
     names = Names(hand.entities)
     hand_claims = [c for c in hand.claims if c.evidence[0].source == source]
     result = Figures()
-    covered = set()
+    covered: set[int] = set()
     for claim in drafted.claims:
         if "-office-" in claim.id or "-holder-" in claim.id:  # one row per sentence
             continue
@@ -107,15 +110,15 @@ def article_figures(source: str, folder: str, registry: Sequence[str]) -> Figure
         holder = claim.attribution.holder
         entity = drafted.entity_by_id.get(holder)
         alias = names.lookup(entity.name) if entity is not None else None
-        result.holder += holder in holders or alias in holders
-        result.certainty += claim.certainty is main.certainty
-        result.polarity += claim.polarity is main.polarity
+        result.holder += int(holder in holders or alias in holders)
+        result.certainty += int(claim.certainty is main.certainty)
+        result.polarity += int(claim.polarity is main.polarity)
     for claim in drafted.claims:
         mine = _triple(claim)
         theirs = {_triple(c) for c in hand_claims if _overlap(_span(c), _span(claim)) > 0} - {None}
         if mine is not None and theirs:
             result.propositions += 1
-            result.propositions_agreeing += mine in theirs
+            result.propositions_agreeing += int(mine in theirs)
     result.covered = sum(1 for i in covered if not text[i].isspace())
     result.characters = sum(1 for ch in text if not ch.isspace())
     return result

@@ -20,11 +20,11 @@ rounding of a conversion, at bounds that touch exactly.
 
 from __future__ import annotations
 
-import copy
 import itertools
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from factlog.analysis._places import PartOf
 from factlog.analysis._values import compatible, unit_dimension, value_range
@@ -35,6 +35,16 @@ __all__ = ["Clashes", "PairRanges"]
 
 PairRanges = Callable[[Quantity, Quantity], "list[tuple[float, float]] | None"]
 """``quantity_ranges([first, second], predicate)``, remembered by the caller across calls."""
+
+
+_T = TypeVar("_T")
+
+
+def _shallow(item: _T) -> _T:
+    """A copy sharing every attribute: what ``copy.copy`` gives a plain object, without its protocol's cost."""
+    other = object.__new__(type(item))
+    other.__dict__.update(item.__dict__)
+    return other
 
 
 class _Fenwick:
@@ -71,7 +81,7 @@ class _Frame:
         self.low_tree, self.high_tree, self.total = _Fenwick(len(self.lows)), _Fenwick(len(self.highs)), 0
 
     def empty(self) -> _Frame:
-        other = copy.copy(self)
+        other = _shallow(self)
         other._empty()
         return other
 
@@ -147,7 +157,7 @@ class _Units:
         self.by_unit: Counter[str | None] = Counter()
 
     def empty(self) -> _Units:
-        other = copy.copy(self)
+        other = _shallow(self)
         other.frames = {unit: frame.empty() for unit, frame in self.frames.items()}
         other.raw = {unit: frame.empty() for unit, frame in self.raw.items()}
         other._empty()
@@ -232,7 +242,7 @@ class Clashes:
 
     def empty(self) -> Clashes:
         """A set of the same groups with no members, sharing what was computed of their values."""
-        other = copy.copy(self)
+        other = _shallow(self)
         other.dates = self.dates.empty()
         other.units = self.units.empty()
         other._empty()

@@ -76,13 +76,13 @@ class Index:
     """In a view of the past, claims the whole index has that the view must not see."""
 
     def key_group(self, key: PropositionKey) -> list[Entry]:
-        """The claims with a proposition key, from the whole index even in a view."""
+        """The claims with a proposition key, from the whole index even in a view; ``[]`` if unknown (no raise)."""
         group = (self.parent or self).by_key.get(key, [])
         return [e for e in group if e.id not in self.hidden] if self.hidden else group
 
     @classmethod
     def of(cls, claims: ClaimSet) -> Index:
-        """Normalise and group the claims of a set."""
+        """Normalise and group the claims of a set; raises nothing (undefined ids are kept as written)."""
         vocabulary = Vocabulary.of(claims)
         index = cls(
             claims,
@@ -99,7 +99,7 @@ class Index:
         return index
 
     def add(self, claims: Iterable[Claim]) -> list[Entry]:
-        """Index more claims, extending the groups in place; returns their entries."""
+        """Index more claims, extending the groups in place; returns their entries in order; raises nothing."""
         entries = self.entries
         added = []
         for claim in claims:
@@ -156,7 +156,8 @@ class Index:
         Rules run on a view find exactly the findings of those groups: the incremental
         check runs them on the view of the claims it adds. The groups of the wider
         places of its propositions are in view too: a denial there reads the claims
-        added (``interested_denial`` lists what it denies within it).
+        added (``interested_denial`` lists what it denies within it). Raises nothing for
+        entries of this index.
         """
         readings = [*entries, *(other for e in entries for other in self.implied.get(e.id, ()))]
         keys = {e.key for e in readings if e.key is not None}
@@ -198,7 +199,7 @@ class Index:
         )
 
     def scoped_sources(self) -> list[Source]:
-        """The sources the rules should look at: all, or a view's."""
+        """The sources the rules should look at: all, or a view's (in id order); raises nothing."""
         if self.source_scope is None:
             return list(self.claims.sources)
         found = self.claims.source_by_id
@@ -253,8 +254,9 @@ class Index:
         """Where a quote stands in its source's stored document; None without a readable document.
 
         A span written by hand is taken as given (``quote_mismatch`` checks it); a quote
-        without one is looked for (:func:`factlog.analysis._quotes.find_quote`). The
-        stored evidence is not changed.
+        without one is looked for (:func:`factlog.find_quote`). The stored evidence is not
+        changed. Raises nothing: a document that cannot be read gives None (the reason is in
+        :meth:`document`).
         """
         if evidence.start is not None and evidence.end is not None:
             return QuoteMatch((evidence.start, evidence.end), ((evidence.start, evidence.end),))
@@ -268,14 +270,17 @@ class Index:
         return found
 
     def text(self, source: str) -> str | None:
-        """A source's stored document decoded as UTF-8 (undecodable bytes replaced), or None."""
+        """A source's stored document decoded as UTF-8 (undecodable bytes replaced), or None; raises nothing."""
         if source not in self._texts:
             data, _ = self.document(source)
             self._texts[source] = None if data is None else data.decode("utf-8", errors="replace")
         return self._texts[source]
 
     def part_of(self) -> PartOf:
-        """The ``part_of`` hierarchy of the registry, numbered once (:class:`~factlog.analysis._places.PartOf`)."""
+        """The ``part_of`` hierarchy of the registry, numbered once (:class:`~factlog.analysis._places.PartOf`).
+
+        Raises nothing, for a ``part_of`` cycle too (the walks up it stop where it closes).
+        """
         found = self._hierarchy.get("part_of")
         if found is None:
             entities = ((e.id, e.part_of) for e in self.claims.entity_by_id.values())
@@ -283,7 +288,10 @@ class Index:
         return found
 
     def broader(self, entity: str) -> frozenset[str]:
-        """Every entity the entity lies within, following ``part_of`` transitively (itself excluded)."""
+        """Every entity the entity lies within, following ``part_of`` transitively (itself excluded).
+
+        Raises nothing: an unknown entity lies within nothing (``frozenset()``).
+        """
         return self.part_of().above(self.vocabulary.entity(entity))
 
     def broader_keys(self, key: PropositionKey) -> list[PropositionKey]:
@@ -292,7 +300,7 @@ class Index:
         "Fought in the border region" is also "fought in Ukraine" when the region is
         ``part_of`` Ukraine: a denial of the wider proposition conflicts with it. One key
         per containing place (O(depth) of ``part_of``), whether the index has it or not:
-        :meth:`wider_keys` gives just those it has.
+        :meth:`wider_keys` gives just those it has. Raises nothing.
         """
         subject, predicate, obj, qualifiers = key
         part_of = self.part_of()
@@ -307,7 +315,7 @@ class Index:
         return found
 
     def wider_keys(self, key: PropositionKey) -> list[PropositionKey]:
-        """The :meth:`broader_keys` the (whole) index has claims under: a walk up ``part_of``, O(depth)."""
+        """The :meth:`broader_keys` the (whole) index has claims under: a walk up ``part_of``, O(depth); no raise."""
         part_of, filed = self.part_of(), (self.parent or self)._families
         found: list[PropositionKey] = []
         for family, place in families(key):
@@ -320,6 +328,7 @@ class Index:
 
         Looked up among the keys stating the same proposition at other places, by the
         numbers of the ``part_of`` forest: O(log n) plus the answer, however deep the chain.
+        Raises nothing.
         """
         part_of, filed = self.part_of(), (self.parent or self)._families
         found: list[PropositionKey] = []
@@ -329,11 +338,15 @@ class Index:
         return found
 
     def within(self, part: str, whole: str) -> bool:
-        """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``)."""
+        """Whether ``part`` is ``whole`` or lies within it (transitive ``part_of``); raises nothing."""
         return self.part_of().within(self.vocabulary.entity(part), self.vocabulary.entity(whole))
 
     def speaks_for(self, entity: str) -> str:
-        """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk)."""
+        """The entity an entity ultimately speaks for, following affiliations (KCNA → dprk).
+
+        Raises nothing: an unknown entity, or one without an affiliation, speaks for itself;
+        a cycle of affiliations stops where it closes.
+        """
         found = self._speakers.get(entity)
         if found is None:
             found = self._speakers[entity] = follow_affiliations(entity, self._affiliation, self._speakers)
@@ -344,7 +357,7 @@ class Index:
         return None if found is None or found.affiliation is None else self.vocabulary.entity(found.affiliation)
 
     def publisher(self, source: str) -> str | None:
-        """The canonical entity id of a source's publisher (None for an unknown source)."""
+        """The canonical entity id of a source's publisher (None for an unknown source); raises nothing."""
         if source not in self._publishers:
             found = self.claims.source_by_id.get(source)
             self._publishers[source] = None if found is None else self.vocabulary.entity(found.publisher)
@@ -353,7 +366,10 @@ class Index:
     def document(self, source: str) -> tuple[bytes | None, str | None]:
         """The bytes of a source's document, or None and the reason it cannot be read.
 
-        The path must stay inside the folder of the file that defines the source.
+        The path must stay inside the folder of the file that defines the source. Raises
+        nothing: ``(bytes, None)``, ``(None, reason)`` for a document outside that folder,
+        missing, unreadable or over :data:`DEFAULT_LIMITS`, ``(None, None)`` for a source
+        without a document (or an unknown source).
         """
         if source not in self._documents:
             self._documents[source] = self._read(source)
@@ -375,9 +391,9 @@ class Index:
             return None, f"cannot read document {error.errors[0]}"
 
     def entity(self, name: str) -> Entity | None:
-        """The entity a name (id or alias) stands for."""
+        """The entity a name (id, alias or name) stands for; None for an unknown name (no raise)."""
         return self.claims.entity_by_id.get(self.vocabulary.entity(name))
 
     def name(self, entity: str) -> str:
-        """A person-readable name for an entity id, alias or name as written."""
+        """A person-readable name for an entity id, alias or name as written; unknown ones as given (no raise)."""
         return self.vocabulary.name(entity)

@@ -16,8 +16,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
-import attrs
-
 from factlog.analysis._index import Index
 from factlog.io._files import LineTooLong, capped_lines, read_line
 from factlog.io._migrations import FORMAT, VERSION
@@ -38,7 +36,6 @@ __all__ = [
     "materialise",
     "read_tables",
     "records",
-    "with_claims",
 ]
 
 _CLAIM_PREFIXES = (b'{"type":"claim"', b'{"type": "claim"')
@@ -134,11 +131,8 @@ def claim_reader() -> Callable[[Any, dict[str, str]], Claim]:
 
 
 def index_of(base: Index, claims: Sequence[Claim]) -> Index:
-    """An index of some claims with the small tables of ``base``, sharing its per-entity and per-source caches.
-
-    Raises what :class:`~factlog.ClaimSet` raises for the claims (an id given twice).
-    """
-    part = with_claims(base.claims, tuple(claims))
+    """An index of some claims with the small tables of ``base``, sharing its per-entity and per-source caches."""
+    part = base.claims.sharing_tables(tuple(claims))
     shared = base.view([])
     index = Index(
         part,
@@ -158,24 +152,6 @@ def index_of(base: Index, claims: Sequence[Claim]) -> Index:
     )
     index.add(part.claims)
     return index
-
-
-def with_claims(tables: ClaimSet, claims: tuple[Claim, ...]) -> ClaimSet:
-    """The set of ``tables`` with these claims: only the claims are validated, the tables' lookups by id are shared.
-
-    The tables were validated when ``tables`` was made; validating them again for each
-    bin of a large file would cost time in proportion to the tables, bin after bin.
-    Raises :class:`~factlog.errors.FieldError` as :class:`~factlog.ClaimSet` does for the claims.
-    """
-    part = object.__new__(ClaimSet)
-    for field in attrs.fields(ClaimSet):
-        object.__setattr__(part, field.name, claims if field.name == "claims" else getattr(tables, field.name))
-    claims_field = attrs.fields(ClaimSet).claims
-    assert claims_field.validator is not None
-    claims_field.validator(part, claims_field, claims)
-    for shared in ("entity_by_id", "predicate_by_id", "source_by_id"):  # cached properties: kept in slots
-        object.__setattr__(part, shared, getattr(tables, shared))
-    return part
 
 
 def check_references(part: ClaimSet, vocabulary: Vocabulary | None = None) -> None:

@@ -18,6 +18,7 @@ import attrs
 
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._unionfind import UnionFind
+from factlog.errors import expect
 
 __all__ = ["Origin", "origins"]
 
@@ -57,8 +58,13 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     """The independent origins of a group of claims, ordered by their first claim.
 
     Claims are taken in the order they were stated (then by id), so the result does
-    not depend on the order they were given in.
+    not depend on the order they were given in. ``entries`` are entries of ``index``
+    (``[]`` gives ``[]``); each :class:`Origin` holds its entries. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index`` that is no
+    :class:`~factlog.Index`, nothing for entries of ``index``: a source without a known
+    publisher joins no one.
     """
+    expect(index, Index, "factlog.origins: index", "an Index (factlog.Index.of(claims))")
     if len(entries) == 1:  # most groups: one claim, one origin
         return [Origin(index.name(entries[0].holder), _original_speaker(index, entries), tuple(entries))]
     entries = chronological(entries)

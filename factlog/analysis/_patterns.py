@@ -28,6 +28,7 @@ import datetime
 
 import attrs
 
+from factlog.errors import expect
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Claim, Proposition
 from factlog.model._patterns import Pattern
@@ -35,6 +36,8 @@ from factlog.model._scales import Polarity
 from factlog.model._vocabulary import Vocabulary
 
 __all__ = ["Reading", "readings", "shifted"]
+
+_FIRST_YEAR, _LAST_YEAR = 1, 9999  # the years a PartialDate can have (those of datetime.date)
 
 
 @attrs.frozen
@@ -45,14 +48,23 @@ class Reading:
     polarity: Polarity
 
 
-def shifted(date: PartialDate, step: int) -> PartialDate:
-    """The date one year, month or day (its own precision) after (``step`` 1) or before (-1)."""
+def shifted(date: PartialDate, step: int) -> PartialDate | None:
+    """The date one year, month or day (its own precision) after (``step`` 1) or before (-1).
+
+    None when that date lies outside the calendar partial dates have (years 1 to 9999).
+    """
     if date.month is None or date.month > 12:  # a year, or an EDTF season (21-24): step by the year
-        return PartialDate.parse(f"{date.year + step:04d}")
+        year = date.year + step
+        return PartialDate.parse(f"{year:04d}") if _FIRST_YEAR <= year <= _LAST_YEAR else None
     if date.day is None:
         months = date.year * 12 + date.month - 1 + step
+        if not _FIRST_YEAR <= months // 12 <= _LAST_YEAR:
+            return None
         return PartialDate.parse(f"{months // 12:04d}-{months % 12 + 1:02d}")
-    day = datetime.date(date.year, date.month, date.day) + datetime.timedelta(days=step)
+    try:
+        day = datetime.date(date.year, date.month, date.day) + datetime.timedelta(days=step)
+    except OverflowError:  # before 0001-01-01 or after 9999-12-31
+        return None
     return PartialDate.from_date(day)
 
 
@@ -60,7 +72,13 @@ def readings(claim: Claim, stated: PartialDate | Interval | None, vocabulary: Vo
     """The readings of a claim, its own first; empty for a claim without a proposition.
 
     ``stated`` is when the claim was made; stated over an interval, its last date counts.
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a ``claim`` that is
+    no :class:`~factlog.Claim` or a ``vocabulary`` that is no :class:`~factlog.Vocabulary`,
+    nothing else: a span a pattern implies beyond the calendar (years 1 to 9999) is cut
+    at its edge, or left out when nothing of it is left.
     """
+    expect(claim, Claim, "factlog.readings: claim", "a Claim")
+    expect(vocabulary, Vocabulary, "factlog.readings: vocabulary", "a Vocabulary (factlog.Vocabulary.of(claims))")
     if isinstance(stated, Interval):
         stated = stated.end
     proposition = claim.proposition
@@ -75,8 +93,8 @@ def readings(claim: Claim, stated: PartialDate | Interval | None, vocabulary: Vo
     return [reading for single in singles for reading in _expand(single, claim.pattern, stated, vocabulary)]
 
 
-def _span(start: PartialDate, end: PartialDate | None) -> Interval | None:
-    if end is None or start.first_day > end.last_day:
+def _span(start: PartialDate | None, end: PartialDate | None) -> Interval | None:
+    if start is None or end is None or start.first_day > end.last_day:
         return None
     return Interval(start, end)
 
@@ -123,7 +141,12 @@ def _expand(
         anchor = occasion.start if occasion is not None and occasion.start is not None else stated
         if anchor is None:
             return [Reading(proposition, affirmed)]
-        since = Interval.parse(f"{anchor.year - pattern.years:04d}")
+        year = anchor.year - pattern.years
+        if year < _FIRST_YEAR:  # N years back is before the calendar: no X from its first year on
+            span = _span(PartialDate.parse(f"{_FIRST_YEAR:04d}"), _occasion_end(proposition, pattern, stated))
+            found = [Reading(attrs.evolve(proposition, when=span), denied)] if span is not None else []
+            return [*found, Reading(proposition, affirmed)] if occasion is not None or not found else found
+        since = Interval.parse(f"{year:04d}")
     assert since.end is not None
     span = _span(shifted(since.end, 1), _occasion_end(proposition, pattern, stated))
     if span is not None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import attrs
 
+from factlog.errors import ArgumentError, expect
+
 __all__ = ["QuoteMatch", "find_quote", "normalise_quote"]
 
 _SINGLE = "\u2018\u2019\u201a\u201b\u2032\u02bc"
@@ -71,7 +73,23 @@ def _all(text: str, quote: str) -> list[int]:
 
 
 def find_quote(text: str, quote: str, occurrence: int | None = None) -> QuoteMatch:
-    """Find ``quote`` in ``text``; ``occurrence`` (1-based) picks one of several."""
+    """Find ``quote`` in ``text``; ``occurrence`` (1-based) picks one of several.
+
+    Returns a :class:`QuoteMatch` whose spans are ``(start, end)`` Python string offsets
+    into ``text`` (end exclusive): ``span`` the one place meant (None when the quote is
+    not found, stands more than once without ``occurrence``, or has fewer occurrences
+    than ``occurrence``), ``occurrences`` every place it stands. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a ``text`` or ``quote``
+    that is no :class:`str`, a ``quote`` that is empty or only white space (it would stand
+    at every offset; an :class:`~factlog.Evidence` quote cannot be either), or an
+    ``occurrence`` that is not a positive integer; nothing for a quote not found.
+    """
+    expect(text, str, "factlog.find_quote: text", "the source's text (a str)")
+    expect(quote, str, "factlog.find_quote: quote", "the quoted text (a str)")
+    if not quote.strip():
+        raise ArgumentError(f"factlog.find_quote: quote: expected some text to look for, got {quote!r}")
+    if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
+        raise ArgumentError(f"factlog.find_quote: occurrence is 1 for the first, got {occurrence!r}")
     starts = _all(text, quote)
     normalised = False
     if starts:

@@ -134,15 +134,15 @@ class Assessment:
         """The assessments that weigh a claim, in the assessment's order (one lookup, not a scan).
 
         An empty list for a claim no assessment weighs: one without a proposition, one
-        left out by ``as_of``, or an id the claim set does not hold (no error: check ids
-        against the claim set if a typo matters).
+        left out by ``as_of``, or an id the claim set does not hold (nothing is raised:
+        check ids against the claim set if a typo matters).
         """
         return [item for item, _ in self._by_claim.get(claim, ())]
 
     def leading(self) -> dict[str, tuple[PropositionAssessment, ...]]:
         """For each functional slot and time, the values with the highest belief.
 
-        More than one: compatible values (which share their belief) or a tie between rivals (see ``tie``).
+        Keys read ``SLOT @ TIME``; several values: compatible ones (one belief) or a tie (``tie``). Raises nothing.
         """
         best: dict[str, list[PropositionAssessment]] = {}
         for item in self.propositions:
@@ -160,7 +160,7 @@ class Assessment:
         """A claim's label (the first assessment that weighs it), or None.
 
         None also for a claim no assessment weighs, or on the beliefs-only path (``explain=False``);
-        an id the claim set does not hold gives None too, not an error.
+        an id the claim set does not hold gives None too; nothing is raised.
         """
         found = self._by_claim.get(claim)
         return found[0][1] if found else None

@@ -221,7 +221,7 @@ def _columns(stream: IO[bytes], base: Index, offsets: array[int], when: PartialD
     columns = Columns(offsets)
     for start in range(0, len(offsets), batch):
         index = index_of(base, materialise(stream, offsets[start : start + batch]))
-        check_references(index.claims)
+        check_references(index.claims, base.vocabulary)
         for entry in index.entries:
             number = start + entry.position
             columns.ids.append(hash(entry.id))

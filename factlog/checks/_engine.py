@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -12,7 +13,7 @@ from factlog._bulk import paused_gc
 from factlog.analysis._index import Entry, Index
 from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
 from factlog.checks._rules import DEFAULT_RULES, Rule
-from factlog.errors import ConflictError
+from factlog.errors import ArgumentError, ArgumentTypeError, ConflictError, ScaleError, described, expect_each
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
@@ -42,7 +43,11 @@ class Report:
         return Vocabulary.of(self.claims)
 
     def summary(self) -> dict[str, int]:
-        """Counts of unacknowledged findings by severity, and of acknowledged ones."""
+        """Counts of unacknowledged findings by severity, and of acknowledged ones; raises nothing.
+
+        ``{"error": n, "warning": n, "info": n, "acknowledged": n}``, every key present
+        (0 when there is none), in that order.
+        """
         counts = {severity.value: 0 for severity in reversed(Severity)}
         for finding in self.findings:
             if finding.counts:
@@ -50,13 +55,34 @@ class Report:
         counts["acknowledged"] = sum(1 for finding in self.findings if finding.acknowledged)
         return counts
 
-    def failed(self, threshold: Severity | None = Severity.ERROR) -> bool:
-        """Whether an unacknowledged finding is at or above the threshold (None: never)."""
-        return threshold is not None and any(f.counts and f.severity >= threshold for f in self.findings)
+    def failed(self, threshold: Severity | str | None = Severity.ERROR) -> bool:
+        """Whether an unacknowledged finding is at or above the threshold (None: never).
+
+        The threshold may be named as ``factlog check --fail-on`` names it: ``"error"``,
+        ``"warning"``, ``"info"`` (any word :meth:`Severity.parse` knows) or ``"never"``.
+        Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for any other word or type.
+        """
+        level = _threshold(threshold)
+        return level is not None and any(f.counts and f.severity >= level for f in self.findings)
 
     def by_rule(self, rule: str) -> list[Finding]:
-        """The findings of one rule."""
+        """The findings of one rule, in report order; raises nothing (an unknown rule name gives ``[]``)."""
         return [finding for finding in self.findings if finding.rule == rule]
+
+
+def _threshold(threshold: object) -> Severity | None:
+    """A :meth:`Report.failed` threshold as a severity (None: never)."""
+    if threshold is None or isinstance(threshold, Severity):
+        return threshold
+    expected = "a Severity, None, or one of error, warning, info, never"
+    if isinstance(threshold, str):
+        if threshold.strip().casefold() == "never":
+            return None
+        try:
+            return Severity.parse(threshold)
+        except ScaleError:
+            raise ArgumentError(f"Report.failed: threshold: expected {expected}, got {threshold!r}") from None
+    raise ArgumentTypeError(f"Report.failed: threshold: expected {expected}, got {described(threshold)}")
 
 
 def _run(rule: Rule, index: Index) -> list[Finding]:
@@ -244,11 +270,14 @@ class Checker:
     ``Checker(claims).add(new_claims)`` indexes the new claims, runs the rules on the
     groups they belong to (their proposition, slot, holder, sources and answers), replaces
     those groups' findings, and returns the findings that are new. :meth:`report` gives
-    the same report :func:`check` would give for all the claims so far.
+    the same report :func:`check` would give for all the claims so far. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) when ``claims`` is not a
+    :class:`ClaimSet`.
     """
 
     @paused_gc
     def __init__(self, claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES) -> None:
+        expect_claim_set(claims, "factlog.Checker")
         self.rules = tuple(rules)
         self._base = claims
         self._added: list[Claim] = []
@@ -272,11 +301,19 @@ class Checker:
             self._by_claim.get(claim, set()).discard(finding_id)
 
     def add(self, claims: Iterable[Claim]) -> list[Finding]:
-        """Add claims and re-check their groups; returns the findings that were not there before."""
-        batch = list(claims)
-        duplicates = [c.id for c in batch if c.id in self.index.by_id]
-        if duplicates:
-            raise ConflictError([f"claim {claim!r} is already in the check" for claim in duplicates])
+        """Add claims and re-check their groups; returns the findings that were not there before.
+
+        The new findings come most severe first, then by id. Raises
+        :class:`~factlog.ConflictError` (a :class:`ValueError`) for a claim id already in
+        the check or given twice in ``claims``, :class:`~factlog.ArgumentError` for
+        ``claims`` that are no iterable of :class:`~factlog.Claim`; nothing is added then.
+        """
+        batch = expect_each(claims, Claim, "Checker.add: claims", "an iterable of Claim")
+        problems = [f"claim {c.id!r} is already in the check" for c in batch if c.id in self.index.by_id]
+        counts = Counter(c.id for c in batch)
+        problems += [f"claim {claim!r} is given {count} times" for claim, count in counts.items() if count > 1]
+        if problems:
+            raise ConflictError(problems)
         self._added.extend(batch)
         entries = self.index.add(batch)
         after = self.index.view(entries)
@@ -314,6 +351,6 @@ class Checker:
         return list(self._findings.values())
 
     def report(self) -> Report:
-        """The report for every claim so far, as :func:`check` would give it."""
+        """The report for every claim so far, as :func:`check` would give it; raises nothing."""
         claims = attrs.evolve(self._base, claims=(*self._base.claims, *self._added)) if self._added else self._base
         return Report(finish(self.index, list(self._findings.values()), self.rules), claims)

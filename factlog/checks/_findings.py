@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from factlog.errors import ArgumentTypeError, described, expect
 from factlog.model._scales import _Scale
 
 __all__ = ["Finding", "Severity", "finding_id", "graded"]
@@ -52,9 +53,19 @@ def finding_id(rule: str, claims: Iterable[str]) -> str:
     """The stable id of a finding: ``f-`` and 20 hex digits of SHA-256 of the rule and sorted claim ids.
 
     An id written by an older factlog (``f-`` and 8 hex digits) is the first 10
-    characters of the id given now; :func:`legacy_id` gives it.
+    characters of the id given now; :func:`legacy_id` gives it. A claim id given twice
+    counts once. Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a
+    ``rule`` that is no :class:`str`, or ``claims`` that are no iterable of claim ids (a
+    single :class:`str` included: ``["c1"]``, not ``"c1"``).
     """
-    text = "\0".join([rule, *sorted(set(claims))])
+    expect(rule, str, "factlog.finding_id: rule", "a rule name (a str)")
+    expected = "an iterable of claim ids (str), such as a list"
+    if isinstance(claims, str | bytes) or not isinstance(claims, Iterable):
+        raise ArgumentTypeError(f"factlog.finding_id: claims: expected {expected}, got {described(claims)}")
+    try:
+        text = "\0".join([rule, *sorted(set(claims))])
+    except TypeError:  # an id that is no str: unhashable, unorderable or not joinable
+        raise ArgumentTypeError(f"factlog.finding_id: claims: expected {expected}, got {described(claims)}") from None
     return "f-" + hashlib.sha256(text.encode()).hexdigest()[:ID_HEX_DIGITS]
 
 

@@ -16,6 +16,7 @@ import attrs
 
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding
+from factlog.errors import ArgumentError
 
 __all__ = ["GROUPINGS", "Reads", "reads", "reads_of"]
 
@@ -66,9 +67,9 @@ class Reads:
 
     def __attrs_post_init__(self) -> None:
         if self.grouping not in GROUPINGS:
-            raise ValueError(f"unknown grouping {self.grouping!r}: expected one of {', '.join(GROUPINGS)}")
+            raise ArgumentError(f"unknown grouping {self.grouping!r}: expected one of {', '.join(GROUPINGS)}")
         if (self.project is None) != (self.conclude is None) or (self.project and self.grouping != "whole"):
-            raise ValueError("project and conclude go together, and only with the grouping 'whole'")
+            raise ArgumentError("project and conclude go together, and only with the grouping 'whole'")
 
 
 def reads(
@@ -77,7 +78,11 @@ def reads(
     project: Callable[[Index], list[Any]] | None = None,
     conclude: Callable[[Index, list[Any]], Iterable[Finding]] | None = None,
 ) -> Callable[[R], R]:
-    """Declare the grouping a rule reads (see :data:`GROUPINGS`); raises ValueError for an unknown one."""
+    """Declare the grouping a rule reads (see :data:`GROUPINGS`).
+
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an unknown grouping
+    (anything but one of :data:`GROUPINGS`), or ``project`` without ``conclude``.
+    """
     declared = Reads(grouping, project, conclude)
 
     def mark(rule: R) -> R:

@@ -26,11 +26,11 @@ def document_mismatch(index: Index) -> Iterator[Finding]:
     counted in the merged set, which is the file's own order for one file). One finding
     per source, listing the claims that cite it. Severity: *error*.
     """
-    position = {source.id: n for n, source in enumerate(index.claims.sources)}
     for source in index.scoped_sources():
         data, problem = index.document(source.id)
         if problem is not None:  # name the field to mend: which source, and where its document is given
-            problem = f"source {source.id}, $.sources[{position[source.id]}].document: {problem}"
+            position = index.claims.sources.index(source)  # only for a problem: a batch need not number every source
+            problem = f"source {source.id}, $.sources[{position}].document: {problem}"
         if problem is None and data is not None and source.sha256 is not None:
             digest = hashlib.sha256(data).hexdigest()
             if digest != source.sha256:

@@ -32,10 +32,20 @@ class _Values:
         self._ranges: dict[tuple[Quantity, Quantity], list[tuple[float, float]] | None] = {}
         self._keys: dict[int, object] = {}  # by position: each claim's value key once per slot
         self._rank: dict[int, int] = {}  # by position: its place in chronological order (equal keys, equal places)
+        self._clashes: dict[tuple[object, ...], Clashes] = {}  # by the groups' values, in order: built once a slot
 
     def clashes(self, groups: Sequence[list[Entry]]) -> Clashes:
-        """An empty :class:`Clashes` over the groups' values, conversions remembered for the whole slot."""
-        return Clashes([self.value_of(group[0]) for group in groups], self.predicate, self.index.part_of(), self.ranges)
+        """An empty :class:`Clashes` over the groups' values, conversions remembered for the whole slot.
+
+        The sets of claims alive on one day of a slot mostly give the same few values in
+        the same order: each such list of values is counted once, and every later call
+        gets an empty copy of it (:meth:`Clashes.empty` shares what was computed).
+        """
+        values = tuple(self.value_of(group[0]) for group in groups)
+        built = self._clashes.get(values)
+        if built is None:
+            built = self._clashes[values] = Clashes(list(values), self.predicate, self.index.part_of(), self.ranges)
+        return built.empty()
 
     def ranges(self, first: Quantity, second: Quantity) -> list[tuple[float, float]] | None:
         """:func:`quantity_ranges` of two quantities, remembered: each conversion once per slot."""

@@ -133,7 +133,7 @@ def _date(arguments: argparse.Namespace) -> PartialDate | None:
 def _export(arguments: argparse.Namespace) -> int:
     if arguments.to == "claimreview":
         try:
-            check_base(arguments.url)
+            check_base(arguments.url, "--url")
         except ArgumentError as error:
             raise UsageError(f"factlog export: error: {error}") from None
     with progress("loading claims"):

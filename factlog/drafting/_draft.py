@@ -14,7 +14,7 @@ from factlog.drafting._holders import Holders
 from factlog.drafting._names import Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
 from factlog.drafting._segment import sentences
-from factlog.errors import InputError
+from factlog.errors import InputError, expect
 from factlog.io import dump
 from factlog.io._atomic import write_atomic
 from factlog.model import (
@@ -30,6 +30,7 @@ from factlog.model import (
     Source,
     find_time_expressions,
 )
+from factlog.model._claimset import expect_claim_set
 from factlog.model._fields import ID
 
 __all__ = ["draft", "write_draft"]
@@ -291,8 +292,11 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str]) -> No
     ``path`` (left alone when that file already holds the same bytes), so quotes and
     the SHA-256 can be verified. Both are written atomically (a temporary file renamed
     over the target, as :func:`~factlog.dump` writes). Raises :class:`InputError` when
-    either cannot be written.
+    either cannot be written, :class:`~factlog.ArgumentError` for ``claims`` that are no
+    :class:`ClaimSet` or a ``text`` that is no :class:`str`.
     """
+    expect_claim_set(claims, "factlog.write_draft")
+    expect(text, str, "factlog.write_draft: text", "the article's text (a str)")
     target = Path(path)
     data = text.encode("utf-8")
     for source in claims.sources:

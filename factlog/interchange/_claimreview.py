@@ -31,10 +31,11 @@ from typing import Any
 from urllib.parse import quote
 
 from factlog._escape import SAFE_SCHEMES, safe_url
+from factlog.assessment._arguments import expect_assessment
 from factlog.assessment._assessment import Assessment, PropositionAssessment
-from factlog.errors import ArgumentError
+from factlog.errors import ArgumentError, expect
 from factlog.interchange._prov import is_person
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._scales import Credibility
 from factlog.model._vocabulary import Vocabulary, fold
@@ -47,7 +48,15 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def review_url(base: str, key: str, statement: str) -> str:
-    """``base`` + the statement's slug (percent-encoded, any script) + ``-`` + 8 hex digits of SHA-256(key)."""
+    """``base`` + the statement's slug (percent-encoded, any script) + ``-`` + 8 hex digits of SHA-256(key).
+
+    The slug is at most 60 characters of the folded statement, words joined by ``-``; a
+    statement without a letter or digit gives ``base`` + the digits alone. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an argument that is no
+    :class:`str`, nothing for strings.
+    """
+    for argument, value in (("base", base), ("key", key), ("statement", statement)):
+        expect(value, str, f"factlog.review_url: {argument}", "a str")
     slug = _NOT_WORD.sub("-", fold(statement)).strip("-")[:60].strip("-")
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
     return f"{base}{quote(slug, safe='-')}-{digest}" if slug else f"{base}{digest}"
@@ -73,7 +82,12 @@ def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any
     stated = []
     vocabulary = Vocabulary.of(claims)
     for claim_id in sorted(set(makers)):
-        claim = claims.claim_by_id[claim_id]
+        claim = claims.claim_by_id.get(claim_id)
+        if claim is None:
+            raise ArgumentError(
+                f"factlog.to_claimreview: claim {claim_id!r} of the assessment is not in claims:"
+                " give the claim set that was assessed"
+            )
         holder = vocabulary.entity(claim.attribution.holder)  # a name as written, as its entity's id
         kind = "Person" if is_person(claims.entity_by_id.get(holder)) else "Organization"
         authors.setdefault(holder, {"@type": kind, "name": vocabulary.name(holder)})
@@ -104,10 +118,16 @@ def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any
     return node, stated
 
 
-def check_base(url: str) -> None:
-    """Raise :class:`~factlog.ArgumentError` unless ``url`` is an http, https, mailto, urn or relative address."""
-    if safe_url(url, _BASE_SCHEMES) == "#":
-        raise ArgumentError(f"--url: {url!r} is not an http, https, mailto, urn or relative address")
+def check_base(url: object, where: str) -> str:
+    """``url`` if it is an http, https, mailto, urn or relative address; else an :class:`~factlog.ArgumentError`.
+
+    ``where`` names the argument in the message: ``--url`` on the command line,
+    ``factlog.to_claimreview: url`` in Python.
+    """
+    text = expect(url, str, where, "an http, https, mailto, urn or relative address (a str)")
+    if safe_url(text, _BASE_SCHEMES) == "#":
+        raise ArgumentError(f"{where}: {text!r} is not an http, https, mailto, urn or relative address")
+    return text
 
 
 def _wanted(item: PropositionAssessment, everything: bool) -> bool:
@@ -128,13 +148,23 @@ def to_claimreview(
     """Disputed or doubtful propositions (every one made, with ``everything``) as one JSON-LD graph.
 
     ``author`` names the reviewing organisation; ``url`` is the base of each review's
-    address (see :func:`review_url`); ``date`` is the reviews' ``datePublished`` (a
-    :class:`ValueError` if it is not a date). A ``url`` with any scheme but http, https,
-    mailto or urn is an :class:`~factlog.ArgumentError`; a source address that the report
-    would not link (:func:`~factlog.safe_url`) is left out of its appearance. Returns
-    ``{"@context": ..., "@graph": [review, ...]}`` in the assessment's order.
+    address (see :func:`review_url`); ``date`` is the reviews' ``datePublished``. A source
+    address that the report would not link (:func:`~factlog.safe_url`) is left out of its
+    appearance. Returns ``{"@context": ..., "@graph": [review, ...]}`` in the assessment's
+    order. Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an
+    ``assessment`` that is none, ``claims`` that are no :class:`ClaimSet`, a ``url`` or
+    ``author`` that is no :class:`str`, a ``url`` with any scheme but http, https, mailto
+    or urn, a ``date`` that is neither text nor a :class:`PartialDate`, or ``claims`` that
+    lack a claim the assessment weighs (give the claim set assessed);
+    :class:`~factlog.DateError` (a :class:`ValueError`) for a ``date`` string that is no
+    partial date.
     """
-    check_base(url)
+    expect_assessment(assessment, "factlog.to_claimreview: assessment")
+    expect_claim_set(claims, "factlog.to_claimreview")
+    expect(author, str, "factlog.to_claimreview: author", "the reviewing organisation's name (a str)")
+    check_base(url, "factlog.to_claimreview: url")
+    if date is not None and not isinstance(date, (str, PartialDate)):
+        raise ArgumentError(f"factlog.to_claimreview: date is a PartialDate or its text, got {type(date).__name__}")
     given = PartialDate.parse(date) if isinstance(date, str) else date
     anywhere = [c.stated for c in claims.claims if c.stated is not None]
     anywhere += [s.published for s in claims.sources if s.published is not None]

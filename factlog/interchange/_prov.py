@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Claim, Entity, EntityKind, Mode
 from factlog.model._vocabulary import Vocabulary
@@ -104,8 +104,14 @@ def to_prov(claims: ClaimSet) -> dict[str, Any]:
 
     Deterministic: sources and claims are taken in order of id, derivations and evidence
     sorted, so the numbering of relations (``_:r1``, ...) does not depend on the order
-    of the input file.
+    of the input file. Returns a JSON-ready dict with the PROV-JSON sections
+    ``prefix``, ``entity``, ``agent`` and one per kind of relation present
+    (``wasAttributedTo``, ``wasDerivedFrom``, ...). Raises :class:`~factlog.ArgumentError`
+    (a :class:`ValueError`) for anything but a :class:`ClaimSet`, and nothing for one: an
+    id it does not define (read with ``references=False``) is written as an agent or
+    entity of that name.
     """
+    expect_claim_set(claims, "factlog.to_prov")
     prov = _Prov()
     for source in sorted(claims.sources, key=lambda s: s.id):
         attributes: dict[str, Any] = {

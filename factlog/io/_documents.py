@@ -25,6 +25,7 @@ from cattrs.errors import BaseValidationError
 
 from factlog._bulk import paused_gc
 from factlog.errors import FormatError, InputError, UnknownIdError
+from factlog.io._arguments import expect_paths, expect_text
 from factlog.io._converter import make_converter
 from factlog.io._files import capped_lines, read_line, read_regular
 from factlog.io._migrations import FORMAT, VERSION, upgrade
@@ -176,9 +177,15 @@ def loads(
     """Read one claim-set document (JSON) from a string or UTF-8 bytes.
 
     ``name`` goes in front of error messages. With ``references`` (the default) every
-    id the document mentions must be defined in it.
+    id the document mentions must be defined in it. Raises :class:`~factlog.FormatError`
+    (a :class:`ValueError`) listing every problem with its JSON path: text that is not
+    UTF-8 or not JSON, larger or deeper than ``limits``, of a newer format version, or a
+    field the model refuses (an id defined twice included); its subclass
+    :class:`~factlog.UnknownIdError` for an id mentioned but not defined;
+    :class:`~factlog.ArgumentError` for ``text`` that is neither :class:`str` nor
+    :class:`bytes`, a ``name`` that is no :class:`str`, ``limits`` that are no :class:`Limits`.
     """
-    claims = _read_json(text, name, limits, None)
+    claims = _read_json(expect_text(text, "factlog.loads", name=name, limits=limits), name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
     return _resolve_written([(name or "", claims)], claims)[1]
@@ -188,8 +195,13 @@ def loads(
 def loads_lines(
     text: str | bytes, *, name: str | None = None, references: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> ClaimSet:
-    """Read a JSON Lines claim set: a header line, then one tagged record a line."""
-    claims = _read_lines(text, name, limits, None)
+    """Read a JSON Lines claim set: a header line, then one tagged record a line.
+
+    Raises what :func:`loads` raises: a line that is no JSON, or no header or tagged
+    record, names its line (``line 3: ...``); a field the model refuses, its path among
+    the records of its type (``$.entities[0].kind: ...``).
+    """
+    claims = _read_lines(expect_text(text, "factlog.loads_lines", name=name, limits=limits), name, limits, None)
     if references:
         _check_references([(name or "", claims)], claims)
     return _resolve_written([(name or "", claims)], claims)[1]
@@ -331,9 +343,18 @@ def load(
     of all the files (:class:`~factlog.WrittenWhen`) and of ``context`` (a claim set the
     files add to, such as a store's; the files' own records come first); one that cannot
     be is a :class:`~factlog.FormatError` naming the file and JSON path.
+
+    Raises :class:`~factlog.InputError` (an :class:`OSError`) for a path that does not
+    exist or cannot be read, one that is no regular file or folder (a named pipe), or a
+    folder without claim files; :class:`~factlog.FormatError` (a :class:`ValueError`) with
+    every problem of every file (what :func:`loads` raises, each naming its file), a file
+    larger than ``limits.max_bytes`` included; its subclasses
+    :class:`~factlog.ConflictError` and :class:`~factlog.UnknownIdError` for an id
+    redefined differently and an id not defined in any of the files;
+    :class:`~factlog.ArgumentError` for ``paths`` that are neither a path (:class:`str`,
+    :class:`os.PathLike`) nor an iterable of paths, ``limits`` that are no :class:`Limits`.
     """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
+    paths = expect_paths(paths, "factlog.load", limits=limits)
     files = _files(paths)
     if not files:
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in paths))

@@ -32,6 +32,7 @@ from cattrs.errors import BaseValidationError
 from factlog.errors import ArgumentError, ConflictError, FormatError, UnknownIdError
 from factlog.io._documents import _converter, _messages
 from factlog.io._logrules import RetractedWarning, held, keep_document, refusal, refuse_stranding, without_dangling
+from factlog.io._logtime import parse_time, timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, check_writable, parse_json
 from factlog.io._store import begin, connect
 from factlog.model._claimset import ClaimSet
@@ -94,41 +95,6 @@ class RecordVersion:
     record: Record
 
 
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.UTC)
-
-
-def _timestamp(moment: datetime.datetime) -> str:
-    """The fixed-width UTC text of a time (so that text order is time order)."""
-    if moment.utcoffset() != datetime.timedelta(0):
-        raise ArgumentError(f"log times are UTC, got {moment!r}")
-    return moment.astimezone(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datetime.datetime:
-    """A UTC time from an aware datetime or ISO 8601 text; :class:`~factlog.ArgumentError` otherwise.
-
-    Without ``strict`` a bare date or time means the end of that day or moment, in UTC
-    (what ``--as-of 2025-10-31`` means); with it (times in records) the offset is required.
-    """
-    if isinstance(value, datetime.datetime):
-        moment = value
-    else:
-        try:
-            moment = datetime.datetime.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise ArgumentError(f"expected a UTC time like 2025-10-30T12:00:00Z, got {value!r}") from None
-    if moment.tzinfo is None:
-        if strict or not isinstance(value, str):
-            raise ArgumentError(f"expected a UTC time with its offset (Z), got {value!r}")
-        moment = moment.replace(tzinfo=datetime.UTC)
-        if len(value) <= 10:
-            moment += datetime.timedelta(days=1, microseconds=-1)
-    if strict and moment.utcoffset() != datetime.timedelta(0):
-        raise ArgumentError(f"expected a UTC time (Z), got {value!r}")
-    return moment.astimezone(datetime.UTC)
-
-
 def record_body(record: Record) -> tuple[str, str, str, dict[str, Any]]:
     """(kind, key, action, JSON-ready body) of a record."""
     if isinstance(record, Retraction):
@@ -177,19 +143,22 @@ class ClaimLog:
         retracted is not appended again unless ``replace``, with a
         :class:`RetractedWarning`). Raises :class:`~factlog.ConflictError` for an id
         defined differently (unless ``replace``), :class:`~factlog.UnknownIdError` for
-        a retraction of a claim the log does not hold (or already retracted),
+        a retraction of a claim the log does not hold (or already retracted; none creates a store),
         :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a time that is not
         UTC or is after this machine's clock; nothing of the append is stored then.
         """
-        now = _timestamp(_now())
-        moment = now if at is None else _timestamp(at)
+        now = timestamp(datetime.datetime.now(datetime.UTC))
+        moment = now if at is None else timestamp(at)
         if moment > now:  # fixed-width UTC text: text order is time order
             raise ArgumentError(f"log times cannot be in the future: {moment} is after this machine's clock ({now})")
         listed = list(records)
-        retracted = {record.claim for record in listed if isinstance(record, Retraction)}
+        labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
+        alone = [(label, r.claim) for label, r in zip(labels, listed, strict=True) if isinstance(r, Retraction)]
+        retracted = {claim for _, claim in alone}
         if retracted and self.path.exists():  # never a store its replay cannot read
             refuse_stranding(self.path, lambda: self._state(None)[0], self._state(None, retracted)[0], retracted)
-        labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
+        elif alone and len(alone) == len(listed):  # no store holds no claim: refuse before one is created
+            raise UnknownIdError([f"{self.path}: {label}: no claim {claim!r} to retract" for label, claim in alone])
         given = documents or {}
         rows: list[tuple[str, Record, bytes | None]] = [
             (label, record, given.get(record.id) if isinstance(record, Source) else None)
@@ -198,7 +167,12 @@ class ClaimLog:
         return self._store([(moment, rows)], replace=replace, lenient=False)
 
     def retract(self, claim: str, reason: str, *, at: datetime.datetime | None = None) -> int:
-        """Withdraw a claim the log holds (see :meth:`append`)."""
+        """Withdraw a claim the log holds; returns how many records were stored (1).
+
+        Raises what :meth:`append` raises (:class:`~factlog.UnknownIdError` for a claim not
+        held, with no store file created where there was none), and
+        :class:`~factlog.FieldTypeError` for a ``claim`` or ``reason`` that is no str.
+        """
         return self.append([Retraction(claim=claim, reason=reason)], at=at)
 
     def _store(
@@ -269,7 +243,14 @@ class ClaimLog:
         return claims, used
 
     def replay(self, *, as_of: str | datetime.datetime | None = None) -> Replay:
-        """The claim set the log holds (as of a UTC time or the end of a date, if given)."""
+        """The claim set the log holds (as of a UTC time or the end of a date, if given).
+
+        Returns a :class:`Replay`: the claim set and how many stored records it read.
+        Raises :class:`~factlog.InputError` (an :class:`OSError`) when the store is missing or
+        is no factlog store, :class:`~factlog.ArgumentError` for an ``as_of`` that is no
+        UTC time, :class:`~factlog.FormatError` for a ``when`` in words that cannot be resolved
+        (naming the claim), a store a newer factlog made, or a stored record that cannot be read.
+        """
         claims, used = self._state(as_of)
         resolved, problems = resolve_written(claims, claims)
         if problems:
@@ -282,11 +263,14 @@ class ClaimLog:
         return Replay(resolved, used)
 
     def read(self, *, as_of: str | datetime.datetime | None = None) -> ClaimSet:
-        """The claim set the log holds (see :meth:`replay`)."""
+        """The claim set the log holds (:meth:`replay`'s ``claims``); raises what :meth:`replay` raises."""
         return self.replay(as_of=as_of).claims
 
     def history(self, key: str) -> tuple[RecordVersion, ...]:
-        """Every stored record under an id (of any kind), oldest first: versions and retractions."""
+        """Every stored record under an id (of any kind), oldest first: versions and retractions.
+
+        An id the log never held gives ``()``. Raises what :meth:`records` raises.
+        """
         return tuple(
             RecordVersion(parse_time(at), Retraction(claim=key, reason=item) if action == "retract" else item)
             for _, at, _, found, action, item in self.records()
@@ -294,8 +278,12 @@ class ClaimLog:
         )
 
     def documents(self, *, as_of: str | datetime.datetime | None = None) -> dict[str, bytes]:
-        """The stored document bytes of each source the log holds, by source id."""
-        limit = _timestamp(parse_time(as_of)) if as_of is not None else None
+        """The stored document bytes of each source the log holds, by source id.
+
+        Raises :class:`~factlog.InputError` (an :class:`OSError`) when the store is missing or
+        is no factlog store, :class:`~factlog.ArgumentError` for an ``as_of`` that is no UTC time.
+        """
+        limit = timestamp(parse_time(as_of)) if as_of is not None else None
         query = (
             "SELECT r.record_key, r.action, d.content FROM records r JOIN transactions t ON t.id = r.txn"
             " LEFT JOIN documents d ON d.sha256 = r.document WHERE r.kind = 'source'"
@@ -309,8 +297,8 @@ class ClaimLog:
         return found
 
     def record_documents(self, *, as_of: str | datetime.datetime | None = None) -> dict[int, bytes]:
-        """The document bytes stored with each source record (as of a time), by the record's ``seq``."""
-        limit = _timestamp(parse_time(as_of)) if as_of is not None else None
+        """The document bytes stored with each source record (as of a time), by ``seq``; raises as :meth:`documents`."""
+        limit = timestamp(parse_time(as_of)) if as_of is not None else None
         query = (
             "SELECT r.seq, d.content FROM records r JOIN transactions t ON t.id = r.txn"
             " JOIN documents d ON d.sha256 = r.document"
@@ -322,9 +310,13 @@ class ClaimLog:
         """Every stored record (as of a time) in the order appended.
 
         Each is ``(seq, at, kind, key, action, item)``: ``action`` is ``define`` (``item``
-        the record) or ``retract`` (``item`` the reason); ``at`` the UTC transaction time.
+        the record) or ``retract`` (``item`` the reason); ``at`` the UTC transaction time
+        (ISO 8601 text ending in ``Z``). A generator: it raises when first iterated, not when
+        called: :class:`~factlog.InputError` (an :class:`OSError`) when the store is missing
+        or is no factlog store, :class:`~factlog.ArgumentError` for an ``as_of`` that is no
+        UTC time, :class:`~factlog.FormatError` for a stored record that cannot be read.
         """
-        limit = _timestamp(parse_time(as_of)) if as_of is not None else None
+        limit = timestamp(parse_time(as_of)) if as_of is not None else None
         query = (
             "SELECT r.seq, t.at, r.kind, r.record_key, r.action, r.body"
             " FROM records r JOIN transactions t ON t.id = r.txn"
@@ -335,7 +327,11 @@ class ClaimLog:
             yield seq, at, kind, key, action, self._item(seq, kind, action, body)
 
     def export_lines(self, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
-        """The log's history (as of a time) as JSON Lines, a line at a time (see :mod:`factlog.io._loglines`)."""
+        """The log's history (as of a time) as JSON Lines, a line at a time, each ending in a newline.
+
+        The first line is the header ``{"format":"factlog-log","version":1}`` (see
+        ``docs/format.md``). A generator: it yields the header, then raises what :meth:`records` raises.
+        """
         from factlog.io._loglines import export_lines  # noqa: PLC0415 - the lines module builds on this one
 
         return export_lines(self, as_of=as_of)
@@ -346,7 +342,11 @@ class ClaimLog:
         Lines are read as strictly as documents; a problem is a :class:`~factlog.FormatError`
         naming its line, and nothing is stored then. A torn final line is ignored with a
         :class:`TornLineWarning`. The file is read a line at a time: ``limits`` bounds each
-        line (``max_bytes``, default 1 GiB) and its nesting, not the whole file.
+        line (``max_bytes``, default 1 GiB) and its nesting, not the whole file. Raises
+        :class:`~factlog.InputError` (an :class:`OSError`) for a path that is missing or no
+        regular file, or a store that is no factlog store; :class:`~factlog.FormatError` (a
+        :class:`ValueError`) for any problem in the lines, a time after this machine's clock
+        or before the store's latest append among them.
         """
         from factlog.io._loglines import import_lines  # noqa: PLC0415 - the lines module builds on this one
 
@@ -355,7 +355,10 @@ class ClaimLog:
     def snapshot(self, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None) -> Path:
         """Write the claim set and its stored documents to a folder that checks like any other.
 
-        See :func:`factlog.io._loglines.snapshot`; returns the folder.
+        Each source with a stored document goes to ``sources/ID/source.json`` beside its
+        document; everything else to ``claims.json``. Returns the folder. Raises
+        :class:`~factlog.InputError` (an :class:`OSError`) for a folder or file that cannot
+        be made or written, and what :meth:`read` raises.
         """
         from factlog.io._loglines import snapshot  # noqa: PLC0415 - the lines module builds on this one
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import attrs
 
-from factlog.errors import FormatError
+from factlog.errors import FormatError, InputError
 from factlog.io._atomic import write_atomic
 from factlog.io._files import read_lines
 from factlog.io._log import ClaimLog, Record, Retraction, TornLineWarning, parse_time, record_body, structure
@@ -211,18 +211,28 @@ def snapshot(log: ClaimLog, folder: str | os.PathLike[str], *, as_of: str | date
     Each source with a stored document goes to ``sources/ID/source.json`` with its
     document at the path the source names (ids are safe folder names); everything else
     to ``claims.json``. ``factlog check FOLDER`` then verifies every quote against the
-    text as it was appended. Returns the folder.
+    text as it was appended. Returns the folder. Raises :class:`~factlog.InputError` (an
+    :class:`OSError`) for a folder or file that cannot be made or written (a file where
+    the folder should be), and what :meth:`ClaimLog.read` raises.
     """
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    _make_folder(target)
     claims = log.read(as_of=as_of)
     stored = log.documents(as_of=as_of)
     kept = [source for source in claims.sources if source.document is not None and source.id in stored]
     for source in kept:
         place = target / "sources" / source.id
-        (place / str(source.document)).parent.mkdir(parents=True, exist_ok=True)
+        _make_folder((place / str(source.document)).parent)
         write_atomic(place / str(source.document), stored[source.id])
         dump(ClaimSet(sources=(source,)), place / "source.json")
     rest = attrs.evolve(claims, sources=tuple(s for s in claims.sources if s not in kept))
     dump(rest, target / "claims.json")
     return target
+
+
+def _make_folder(folder: Path) -> None:
+    """Make a folder and its parents, as needed; :class:`~factlog.InputError` when it cannot be made."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"{folder}: cannot make the folder: {error.strerror or error}") from None

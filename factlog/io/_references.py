@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 
 from factlog.io._cycles import on_cycles
 from factlog.model._claimset import ClaimSet
+from factlog.model._nouns import Claim
 from factlog.model._quantities import Quantity
 from factlog.model._stances import Regarding
 from factlog.model._units import known_unit
@@ -44,8 +45,8 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
     # ``Vocabulary.knows_entity`` there; claims and publishers may name entities as written.
     names = vocabulary.names
     sources = within.source_by_id
-    claims = within.claim_by_id
     inverses = vocabulary.inverses
+    predicates = vocabulary.predicates
     yield from alias_problems(part.entities)
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
@@ -73,19 +74,14 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
         for position, evidence in enumerate(claim.evidence):
             if evidence.source not in sources:
                 yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {evidence.source!r}"
-        for position, answered in enumerate(claim.answers):
-            if answered not in claims:
-                yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
-            elif answered == claim.id:
-                yield f"$.claims[{index}].answers[{position}]", "a claim cannot answer itself"
-        if claim.regarding is not None:
-            yield from _regarding_problems(f"$.claims[{index}].regarding", claim.id, claim.regarding, claims, names)
+        if claim.answers or claim.regarding is not None:
+            yield from _link_problems(index, claim, within, names)
         proposition = claim.proposition
         if proposition is None:
             continue
         if proposition.subject not in names and (problem := _entity(vocabulary, proposition.subject)):
             yield f"$.claims[{index}].proposition.subject", problem
-        declared = vocabulary.predicate(proposition.predicate)
+        declared = predicates.get(inverses.get(proposition.predicate, proposition.predicate))  # Vocabulary.predicate
         if declared is None:
             yield f"$.claims[{index}].proposition.predicate", f"unknown predicate {proposition.predicate!r}"
         for qualifier, value in proposition.qualifiers:
@@ -107,6 +103,18 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
                 f"$.claims[{index}].pattern.highest_since",
                 f"predicate {declared.id!r} has no rank: declare its 'scale' and 'rank'",
             )
+
+
+def _link_problems(index: int, claim: Claim, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    """The claims a claim answers or regards must be defined (``claim_by_id`` is built here: most sets link none)."""
+    claims = within.claim_by_id
+    for position, answered in enumerate(claim.answers):
+        if answered not in claims:
+            yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
+        elif answered == claim.id:
+            yield f"$.claims[{index}].answers[{position}]", "a claim cannot answer itself"
+    if claim.regarding is not None:
+        yield from _regarding_problems(f"$.claims[{index}].regarding", claim.id, claim.regarding, claims, names)
 
 
 def _margin_problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
@@ -150,10 +158,13 @@ def _regarding_problems(
 
 
 def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
-    """Links of ``part`` on a cycle of ``part_of``, ``affiliation`` or ``derived_from`` (across ``within``)."""
-    if not (part.entities or part.sources or part.predicates):
-        return  # nothing of part's own can be on a cycle (claims alone, as the compact paths check them)
-    contains = {e.id: [names.get(whole, whole) for whole in e.part_of] for e in within.entities if e.part_of}
+    """Links of ``part`` on a cycle of ``part_of``, ``affiliation`` or ``derived_from`` (across ``within``).
+
+    The links of ``within`` are only gathered when ``part`` has entities or sources to
+    report: a batch of claims checked against a file's tables costs nothing here.
+    """
+    entities = within.entities if part.entities else ()
+    contains = {e.id: [names.get(whole, whole) for whole in e.part_of] for e in entities if e.part_of}
     if contains:
         cyclic = on_cycles(contains)
         for index, item in enumerate(part.entities):
@@ -163,7 +174,7 @@ def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) 
                         f"$.entities[{index}].part_of[{position}]",
                         "part_of makes a cycle: " + _closes(item.id, names.get(whole, whole), "lies within"),
                     )
-    speaks = {e.id: [names.get(e.affiliation, e.affiliation)] for e in within.entities if e.affiliation is not None}
+    speaks = {e.id: [names.get(e.affiliation, e.affiliation)] for e in entities if e.affiliation is not None}
     if speaks:
         cyclic = on_cycles(speaks)
         for index, item in enumerate(part.entities):
@@ -173,7 +184,7 @@ def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) 
                     "affiliation makes a cycle: "
                     + _closes(item.id, names.get(item.affiliation, item.affiliation), "speaks for"),
                 )
-    copies = {s.id: list(s.derived_from) for s in within.sources if s.derived_from}
+    copies = {s.id: list(s.derived_from) for s in (within.sources if part.sources else ()) if s.derived_from}
     if copies:
         cyclic = on_cycles(copies)
         for index, source in enumerate(part.sources):

@@ -30,7 +30,10 @@ _INTERVAL = rf"{_DATE}|({_DATE}|\.\.|)/({_DATE}|\.\.|)"
 
 
 def json_schema() -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) that every valid factlog document satisfies."""
+    """A JSON Schema (draft 2020-12) that every valid factlog document satisfies; raises nothing.
+
+    A fresh JSON-ready dict each call, the same each time (``docs/factlog.schema.json``).
+    """
     definitions: dict[str, Any] = {}
     body = _class_schema(ClaimSet, definitions)
     properties = {

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from factlog.io._converter import claim_content_id
-from factlog.io._records import SECTIONS, Reader, Refused, reader, writer
+from factlog.io._records import SECTIONS, Reader, Refused, reader
+from factlog.io._writers import writer
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim
 
@@ -37,13 +38,23 @@ def read_claim_set(
         items = data[name]
         if type(items) is not list:
             raise Refused
-        read = section_reader(name, claim_without_id)
-        if consume:
-            items.reverse()
-            sections[name] = tuple([read(items.pop(), ids) for _ in range(len(items))])
+        pending = _consumed(items) if consume else items
+        if name == "claims":  # as section_reader's, without a call of its own for each claim
+            read = reader(Claim)
+            sections[name] = tuple(
+                [read(item, ids) if type(item) is dict and "id" in item else claim_without_id(item) for item in pending]
+            )
         else:
-            sections[name] = tuple([read(item, ids) for item in items])
+            read = section_reader(name, claim_without_id)
+            sections[name] = tuple([read(item, ids) for item in pending])
     return claim_set(sections, base)
+
+
+def _consumed(items: list[Any]) -> Iterator[Any]:
+    """The items of a list in order, each dropped from the list as it is given."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def section_reader(name: str, claim_without_id: Callable[[Any], Claim]) -> Reader:
@@ -76,7 +87,10 @@ def write_claim_set(claims: ClaimSet) -> dict[str, Any]:
             continue
         write = writer(typing.get_args(hints[name])[0])
         if name == "claims":
-            body[name] = [_without_derived_id(write(claim)) for claim in items]
+            # Only an id that looks derived can be the content hash (see _without_derived_id).
+            body[name] = [
+                data if (data := write(claim))["id"][:2] != "c-" else _without_derived_id(data) for claim in items
+            ]
         else:
             body[name] = [write(item) for item in items]
     return body

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from factlog._bulk import paused_gc
+from factlog.errors import ArgumentTypeError, described
 from factlog.io._atomic import write_atomic
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import orjson_module
@@ -34,11 +35,11 @@ def _encoder() -> Callable[[Any], bytes]:
         return encode_stdlib
 
     def encode(data: Any) -> bytes:
-        try:
-            written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        try:  # the newline appended by orjson, not by copying the whole text
+            written: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
         except TypeError:  # an integer beyond 64 bits: the standard library writes it, to the same bytes
             return encode_stdlib(data)
-        return written + b"\n"
+        return written
 
     return encode
 
@@ -60,14 +61,22 @@ def _has_tiny_float(claims: ClaimSet) -> bool:
 
 
 def dumps(claims: ClaimSet) -> str:
-    """The canonical JSON document of a claim set; :class:`~factlog.ArgumentError` for anything else."""
+    """The canonical JSON document of a claim set (UTF-8 text, two-space indent, trailing newline).
+
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
+    :class:`~factlog.ClaimSet`, naming ``factlog.dumps``.
+    """
     expect_claim_set(claims, "factlog.dumps")
     encode = encode_stdlib if _has_tiny_float(claims) else _encoder()
     return encode(to_document(claims)).decode()
 
 
 def dumps_lines(claims: ClaimSet) -> str:
-    """The claim set as JSON Lines: a header, then one tagged record a line (:func:`dumps` for errors)."""
+    """The claim set as JSON Lines: a header, then one tagged record a line, each ending in a newline.
+
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
+    :class:`~factlog.ClaimSet`, naming ``factlog.dumps_lines``.
+    """
     expect_claim_set(claims, "factlog.dumps_lines")
     document = to_document(claims)
     lines = [json.dumps({"format": FORMAT, "version": VERSION}, ensure_ascii=False, separators=(",", ":"))]
@@ -79,7 +88,17 @@ def dumps_lines(claims: ClaimSet) -> str:
 
 
 def dump(claims: ClaimSet, path: PathLike) -> None:
-    """Write a claim set atomically: JSON Lines when the name ends in ``.jsonl``."""
+    """Write a claim set atomically: JSON Lines when the name ends in ``.jsonl``.
+
+    Raises :class:`~factlog.ArgumentError` for anything but a :class:`~factlog.ClaimSet`
+    (as :func:`dumps` does) or a ``path`` that is neither :class:`str` nor
+    :class:`os.PathLike`, :class:`~factlog.InputError` (an :class:`OSError`) for a path
+    that cannot be written (a missing folder, a folder in its place); the file is then
+    unchanged.
+    """
+    expect_claim_set(claims, "factlog.dump")
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(f"factlog.dump: path: expected a path (str or os.PathLike), got {described(path)}")
     target = Path(path)
     text = dumps_lines(claims) if target.suffix == ".jsonl" else dumps(claims)
     write_atomic(target, text.encode())

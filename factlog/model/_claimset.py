@@ -9,6 +9,7 @@ id defined twice differently, never overwriting silently.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from factlog.errors import ArgumentError, ConflictError
+from factlog.errors import ConflictError, expect
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
@@ -25,6 +26,11 @@ __all__ = ["ClaimSet", "expect_claim_set"]
 
 def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
     del instance
+    # The items are all of the section's class (checked first): one C pass finds there is no repeat.
+    key = "finding" if value and isinstance(value[0], Acknowledgement) else "id"
+    keys = list(map(operator.attrgetter(key), value))
+    if len(set(keys)) == len(keys):
+        return
     seen: set[str] = set()
     for index, item in enumerate(value):
         key = item.finding if isinstance(item, Acknowledgement) else item.id
@@ -76,15 +82,47 @@ class ClaimSet:
         """Claims by id."""
         return {item.id: item for item in self.claims}
 
+    def sharing_tables(self, claims: tuple[Claim, ...]) -> ClaimSet:
+        """These entities, predicates, sources, acknowledgements and bases with other claims.
+
+        For the batches of a file read in parts (:func:`factlog.check_lines`): the tables
+        are this set's own objects, already checked, and their id maps are shared, so a
+        batch costs what its claims cost, not what the tables cost. Only the claims are
+        checked (their ids unique within ``claims``). Raises :class:`~factlog.FieldTypeError`
+        for a member that is no :class:`Claim` and :class:`~factlog.FieldError` for an id
+        given twice.
+        """
+        part = object.__new__(ClaimSet)
+        fill = object.__setattr__
+        for field in attrs.fields(ClaimSet):
+            fill(part, field.name, claims if field.name == "claims" else getattr(self, field.name))
+        field = attrs.fields(ClaimSet).claims
+        assert field.validator is not None
+        field.validator(part, field, claims)
+        for shared in ("entity_by_id", "predicate_by_id", "source_by_id"):
+            fill(part, shared, getattr(self, shared))
+        return part
+
     def document_path(self, source: str) -> Path | None:
-        """Where the text of a source is kept, if it names a document."""
+        """Where the text of a source is kept, if it names a document; raises nothing.
+
+        The folder the source's file was loaded from (``bases``; else ``.``) joined with the
+        document's name; None for a source without a document or an unknown id.
+        """
         found = self.source_by_id.get(source)
         if found is None or found.document is None:
             return None
         return Path(self.bases.get(source, ".")) / found.document
 
     def merge(self, *others: ClaimSet) -> ClaimSet:
-        """Merge with other sets; what two sets define identically is kept once."""
+        """Merge with other sets; what two sets define identically is kept once.
+
+        Raises :class:`~factlog.ConflictError` (a :class:`ValueError`) listing every id
+        defined differently in two of the sets, with both JSON paths (``$.claims[0]``), and
+        :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`ClaimSet`.
+        """
+        for number, other in enumerate(others, 1):
+            expect_claim_set(other, "ClaimSet.merge", f"other {number}")
         return merge_all([("", part) for part in (self, *others)])
 
     def __len__(self) -> int:
@@ -138,10 +176,6 @@ def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
     return merged
 
 
-def expect_claim_set(value: object, caller: str) -> ClaimSet:
-    """``value`` if it is a :class:`ClaimSet`; else an :class:`~factlog.ArgumentError` naming ``caller``."""
-    if not isinstance(value, ClaimSet):
-        raise ArgumentError(
-            f"{caller}: expected a ClaimSet (from factlog.load or factlog.loads), got {type(value).__name__}"
-        )
-    return value
+def expect_claim_set(value: object, caller: str, argument: str = "claims") -> ClaimSet:
+    """``value`` if it is a :class:`ClaimSet`; else an :class:`~factlog.ArgumentError` naming both arguments."""
+    return expect(value, ClaimSet, f"{caller}: {argument}", "a ClaimSet (from factlog.load or factlog.loads)")

@@ -14,14 +14,14 @@ from typing import Any
 
 import attrs
 
-from factlog.errors import DateError, FieldTypeError
+from factlog.errors import DateError, FieldTypeError, expect
 from factlog.model._fields import instance_of
 from factlog.model._partial import _NEG_INF, _OPEN, _POS_INF, PartialDate, _bool, parse_date
 
 __all__ = ["Interval", "PartialDate", "as_interval", "closed_interval", "parse_date", "parse_interval"]
 
 
-def _check_interval(instance: Interval, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_interval(instance: Interval, attribute: attrs.Attribute[Any] | None, value: object) -> None:
     del attribute, value
     start, end = instance.start, instance.end
     if start is not None and end is not None and start.first_day > end.last_day:
@@ -59,18 +59,42 @@ class Interval:
         if not isinstance(text, str):
             raise DateError(f"expected a date or interval string, got {text!r}")
         if "/" not in text:
-            day = PartialDate.parse(text)
-            return cls(day, day)
+            day = parse_date(text)
+            return cls._of(day, day, start_unknown=False, end_unknown=False)
         first, _, second = text.partition("/")
         if first in (_OPEN, "") and second in (_OPEN, ""):
             raise DateError(f"an interval needs at least one bound, got {text!r}")
-        start = None if first in (_OPEN, "") else PartialDate.parse(first)
-        end = None if second in (_OPEN, "") else PartialDate.parse(second)
-        return cls(start, end, start_unknown=first == "", end_unknown=second == "")
+        start = None if first in (_OPEN, "") else parse_date(first)
+        end = None if second in (_OPEN, "") else parse_date(second)
+        return cls._of(start, end, start_unknown=first == "", end_unknown=second == "")
+
+    @classmethod
+    def _of(
+        cls, start: PartialDate | None, end: PartialDate | None, *, start_unknown: bool, end_unknown: bool
+    ) -> Interval:
+        """An interval of parsed ends: they are of their types, so only the interval's own check runs.
+
+        (The type validators of ``__init__`` would only repeat what parsing guarantees; a
+        file's intervals are parsed by the ten thousand.)
+        """
+        if cls is not Interval:
+            return cls(start, end, start_unknown=start_unknown, end_unknown=end_unknown)
+        interval = object.__new__(cls)
+        fill = object.__setattr__
+        fill(interval, "start", start)
+        fill(interval, "end", end)
+        fill(interval, "start_unknown", start_unknown)
+        fill(interval, "end_unknown", end_unknown)
+        _check_interval(interval, None, None)
+        return interval
 
     @classmethod
     def between(cls, start: str | None, end: str | None) -> Interval:
-        """An interval from two date strings, ``None`` for an open end."""
+        """An interval from two date strings, ``None`` for an open end.
+
+        Raises :class:`~factlog.DateError` (a :class:`ValueError`) for an end that is no
+        partial date (or no string), an end before the start, or two ``None``.
+        """
         return cls(None if start is None else PartialDate.parse(start), None if end is None else PartialDate.parse(end))
 
     def __str__(self) -> str:
@@ -175,28 +199,50 @@ class Interval:
         return (self.start_low, self.end_high)
 
     def overlaps(self, other: Interval, *, definitely: bool = False) -> bool:
-        """Whether the two intervals share a day (in every reading, if ``definitely``)."""
+        """Whether the two intervals share a day (in every reading, if ``definitely``).
+
+        Compared day by day (ordinals of :attr:`span`). Raises :class:`~factlog.ArgumentError`
+        for an ``other`` that is no :class:`Interval` (a :class:`PartialDate` included).
+        """
+        _expect_interval(other, "Interval.overlaps")
         if definitely:
             return self.start_high <= other.end_low and other.start_high <= self.end_low
         return self.start_low <= other.end_high and other.start_low <= self.end_high
 
     def before(self, other: Interval, *, definitely: bool = False) -> bool:
-        """Whether this interval ends before the other starts (in every reading, if ``definitely``)."""
+        """Whether this interval ends before the other starts (in every reading, if ``definitely``).
+
+        Compared day by day. Raises :class:`~factlog.ArgumentError` for an ``other`` that
+        is no :class:`Interval`.
+        """
+        _expect_interval(other, "Interval.before")
         if definitely:
             return self.end_high < other.start_low
         return self.end_low < other.start_high
 
     def after(self, other: Interval, *, definitely: bool = False) -> bool:
-        """Whether this interval starts after the other ends."""
+        """Whether this interval starts after the other ends: ``other.before(self)``.
+
+        Raises :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`Interval`.
+        """
+        _expect_interval(other, "Interval.after")
         return other.before(self, definitely=definitely)
 
     def contains(self, other: Interval, *, definitely: bool = False) -> bool:
-        """Whether every day of the other interval lies inside this one."""
+        """Whether every day of the other interval lies inside this one (in every reading, if ``definitely``).
+
+        Raises :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`Interval`.
+        """
+        _expect_interval(other, "Interval.contains")
         if definitely:
             return self.start_high <= other.start_low and other.end_high <= self.end_low
         first = max(self.start_low, other.start_low)
         last = min(self.end_high, other.end_high)
         return first <= other.start_high and last >= other.end_low and first <= last
+
+
+def _expect_interval(other: object, method: str) -> None:
+    expect(other, Interval, f"{method}: other", "an Interval (for a PartialDate d, Interval(d, d))")
 
 
 # Intervals repeat constantly in a corpus: parse each text once.

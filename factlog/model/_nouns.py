@@ -260,7 +260,8 @@ class Proposition:
     )
 
 
-def _offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: None, or a non-negative integer (not a bool); FieldError otherwise."""
     del instance
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
         raise FieldError(attribute.name, f"expected a non-negative integer, got {value!r}")
@@ -277,14 +278,14 @@ class Evidence:
     source: str = attrs.field(validator=is_id, metadata=_doc("Id of the source quoted."))
     quote: str = attrs.field(validator=is_text, metadata=_doc("The text quoted, exactly as the source has it."))
     start: int | None = attrs.field(
-        default=None, validator=_offset, metadata=_doc("Offset of the first character.", minimum=0)
+        default=None, validator=offset, metadata=_doc("Offset of the first character.", minimum=0)
     )
     end: int | None = attrs.field(
-        default=None, validator=_offset, metadata=_doc("Offset after the last character.", minimum=1)
+        default=None, validator=offset, metadata=_doc("Offset after the last character.", minimum=1)
     )
     occurrence: int | None = attrs.field(
         default=None,
-        validator=_offset,
+        validator=offset,
         metadata=_doc("Which occurrence of a quote without a span is meant, 1 for the first.", minimum=1),
     )
 

@@ -178,7 +178,7 @@ class PartialDate:
 
     @classmethod
     def from_date(cls, day: datetime.date) -> PartialDate:
-        """The day-precise partial date of a :class:`datetime.date`."""
+        """The day-precise partial date of a :class:`datetime.date` (a datetime gives its day); raises nothing."""
         return cls(day.year, day.month, day.day)
 
     def __str__(self) -> str:

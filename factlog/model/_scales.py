@@ -161,7 +161,7 @@ class Certainty(_Scale):
     def factuality(self, polarity: Polarity) -> Factuality:
         """The FactBank value of this certainty with a polarity.
 
-        ``uncommitted`` has no polarity: both polarities give ``Uu``.
+        ``uncommitted`` has no polarity: both polarities give ``Uu``. Raises nothing.
         """
         if self is Certainty.UNCOMMITTED:
             return Factuality.UU

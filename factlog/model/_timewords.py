@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from factlog.errors import TimeExpressionError
+from factlog.errors import TimeExpressionError, expect
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._relative import _FUTURE, _MONTH, _NUMBER, _WEEKDAY, _WEEKDAYS, _parse_absolute, resolve_when
 
@@ -89,8 +89,10 @@ def find_time_expressions(
     overlapping) and resolves each against ``anchor``; "after the strike" is kept only
     when ``events`` names the strike. ``future`` ``None`` looks for a future tense in
     the clause of each expression (up to the nearest comma, semicolon or full stop).
-    Nothing is raised for words that only look like a time.
+    Nothing is raised for words that only look like a time; :class:`~factlog.ArgumentError`
+    (a :class:`ValueError`) for a ``sentence`` that is no :class:`str`.
     """
+    expect(sentence, str, "factlog.find_time_expressions: sentence", "a str")
     found: list[TimeExpression] = []
     for match in _finder().finditer(sentence):
         start, end = match.span()
@@ -125,8 +127,12 @@ def weekday_mismatches(text: str) -> list[WeekdayMismatch]:
 
     "Wednesday, 30 October 2025" is reported (30 October 2025 is a Thursday);
     "Thursday, 30 October 2025", "Thursday October 30, 2025" and "Thursday
-    2025-10-30" are not. Dates without a year are not checked.
+    2025-10-30" are not. Dates without a year are not checked. Each mismatch gives its
+    ``(start, end)`` Python string offsets in ``text``. Raises :class:`~factlog.ArgumentError`
+    for a ``text`` that is no :class:`str`, nothing else: a date that does not exist
+    ("Monday, 30 February 2025") is not checked either.
     """
+    expect(text, str, "factlog.weekday_mismatches: text", "a str")
     found: list[WeekdayMismatch] = []
     if "day" not in text.casefold():  # every weekday's name ends so: most texts need no regex
         return found

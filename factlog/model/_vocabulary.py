@@ -79,7 +79,7 @@ class Vocabulary:
 
     @classmethod
     def of(cls, claims: ClaimSet) -> Vocabulary:
-        """The vocabulary a claim set defines (conflicting aliases resolve to the first)."""
+        """The vocabulary a claim set defines (conflicting aliases resolve to the first); raises nothing."""
         names: dict[str, str] = {}
         for entity in claims.entities:
             names.setdefault(fold(entity.id), entity.id)
@@ -113,34 +113,37 @@ class Vocabulary:
         """The canonical id of an entity id, alias or name as written.
 
         This is the one resolution of entity references factlog has. Unknown and
-        ambiguous names come back as given (loading refuses both, see
+        ambiguous names come back as given, nothing is raised (loading refuses both, see
         :func:`factlog.io._references.unresolved`).
         """
         found = self.names.get(name)  # an id is its own folded form: the common case needs no folding
         return found if found is not None else self.names.get(fold(name), name)
 
     def knows_entity(self, name: str) -> bool:
-        """Whether a name is an entity id, alias or (unambiguous) name."""
+        """Whether a name is an entity id, alias or (unambiguous) name; raises nothing."""
         return name in self.names or fold(name) in self.names
 
     def candidates(self, name: str) -> tuple[str, ...]:
-        """The ids of the entities an ambiguous name may mean; empty when it is not ambiguous."""
+        """The ids of the entities an ambiguous name may mean, sorted; ``()`` when it is not ambiguous (no raise)."""
         return () if name in self.names else self.ambiguous.get(fold(name), ())
 
     def name(self, entity: str) -> str:
-        """The display name of an entity given by id, alias or name; unknown ones as given."""
+        """The display name of an entity given by id, alias or name; unknown ones as given, nothing raised."""
         return self.labels.get(self.entity(entity), entity)
 
     def knows_predicate(self, name: str) -> bool:
-        """Whether a name is a declared predicate or a declared inverse."""
+        """Whether a name is a declared predicate or a declared inverse; raises nothing."""
         return name in self.predicates or name in self.inverses
 
     def predicate(self, name: str) -> Predicate | None:
-        """The canonical predicate a name (or its inverse) stands for."""
+        """The canonical predicate a name (or its inverse) stands for; None for an unknown name (no raise)."""
         return self.predicates.get(self.inverses.get(name, name))
 
     def normalise(self, proposition: Proposition) -> Proposition:
-        """The canonical form of a proposition."""
+        """The canonical form of a proposition (the same object when it is canonical already).
+
+        Raises nothing: names the vocabulary does not know are kept as written.
+        """
         subject = self.entity(proposition.subject)
         obj = proposition.object
         if isinstance(obj, str):
@@ -165,7 +168,12 @@ class Vocabulary:
         return attrs.evolve(proposition, subject=subject, predicate=predicate, object=obj, qualifiers=qualifiers)
 
     def key(self, proposition: Proposition) -> PropositionKey:
-        """The canonical key of a proposition, without its valid time."""
+        """The canonical key of a proposition, without its valid time; raises nothing (see :meth:`normalise`).
+
+        ``(subject, predicate, object key, qualifiers)``: the object key is ``None``,
+        ``("entity", id)``, ``("entities", *sorted ids)``, ``("text", folded text)``,
+        ``("date", text)`` or ``("quantity", amount, low, high, unit[, estimate])``.
+        """
         return canonical_key(self.normalise(proposition))
 
 

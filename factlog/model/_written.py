@@ -78,7 +78,10 @@ class WrittenWhen(Interval):
 
     @classmethod
     def pending(cls, text: str) -> WrittenWhen:
-        """The words alone, not yet resolved: only :func:`resolve_written` should see one."""
+        """The words alone, not yet resolved: only :func:`resolve_written` should see one.
+
+        Raises nothing: the words are read when they are resolved.
+        """
         made = object.__new__(cls)
         for name, value in (("start", None), ("end", None), ("start_unknown", False), ("end_unknown", False)):
             object.__setattr__(made, name, value)
@@ -120,7 +123,7 @@ def written_text(value: Interval) -> str:
     return value.written if type(value) is WrittenWhen else str(value)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)  # as parse_interval's: a large set names tens of thousands of intervals
 def read_when(text: str) -> Interval:
     """A proposition's ``when`` as read from a file: a date or interval, or words to resolve.
 

@@ -9,6 +9,7 @@ from typing import Any
 from factlog._escape import escape_markdown, escape_terminal
 from factlog.checks._engine import Report
 from factlog.checks._findings import Severity
+from factlog.errors import expect
 
 __all__ = ["render_json", "render_markdown", "render_text", "report_document"]
 
@@ -18,7 +19,14 @@ _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.IN
 
 
 def report_document(report: Report) -> dict[str, Any]:
-    """The report as a JSON-ready dict: ``{"findings": [...], "summary": {...}}``."""
+    """The report as a JSON-ready dict: ``{"findings": [...], "summary": {...}}``.
+
+    Each finding is ``{"id", "rule", "severity", "message", "claims": {side: [claim
+    ids]}, "acknowledged"}`` and ``"note"`` when it has one; ``summary`` is
+    :meth:`Report.summary`. Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`)
+    for anything but a :class:`~factlog.Report`.
+    """
+    _expect_report(report, "report_document")
     findings = []
     for finding in report.findings:
         item: dict[str, Any] = {
@@ -36,8 +44,16 @@ def report_document(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    """The report as canonical JSON (two-space indent, UTF-8, trailing newline)."""
+    """:func:`report_document` as canonical JSON (two-space indent, UTF-8, trailing newline).
+
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a :class:`~factlog.Report`.
+    """
+    _expect_report(report, "render_json")
     return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def _expect_report(report: object, function: str) -> Report:
+    return expect(report, Report, f"factlog.{function}: report", "a Report (from factlog.check)")
 
 
 _SIDE_POLARITY = {"affirming": "affirmed", "denying": "denied"}
@@ -75,7 +91,12 @@ def _summary_line(report: Report) -> str:
 
 
 def render_text(report: Report, *, colour: bool = False) -> str:
-    """The report for a terminal: findings grouped by severity, each with its quotes."""
+    """The report for a terminal: findings grouped by severity, each with its quotes.
+
+    User text is escaped for the terminal; ``colour`` adds ANSI colours. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a :class:`~factlog.Report`.
+    """
+    _expect_report(report, "render_text")
 
     def paint(code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if colour else text
@@ -105,7 +126,11 @@ def render_text(report: Report, *, colour: bool = False) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    """The report as a Markdown document; every piece of user text is escaped."""
+    """The report as a Markdown document; every piece of user text is escaped.
+
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a :class:`~factlog.Report`.
+    """
+    _expect_report(report, "render_markdown")
     lines = ["# factlog check", "", escape_markdown(_summary_line(report)), ""]
     for severity in reversed(Severity):
         group = [f for f in report.findings if f.severity is severity]

@@ -10,8 +10,8 @@ import attrs
 
 from factlog._escape import escape_terminal
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.errors import UnknownEntityError
-from factlog.model._claimset import ClaimSet
+from factlog.errors import UnknownEntityError, expect, expect_each
+from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._vocabulary import Vocabulary
 
 __all__ = [
@@ -45,8 +45,11 @@ def resolve_entity(claims: ClaimSet, name: str) -> str:
     Names resolve as everywhere else (:meth:`factlog.Vocabulary.entity`: Unicode NFC and
     full case folding); a trailing `` (anonymous)``, as findings print anonymous holders,
     is ignored. Raises :class:`factlog.UnknownEntityError` (a :class:`LookupError`) if it
-    names nothing, or names several entities (the message lists their ids, as loading does).
+    names nothing, or names several entities (the message lists their ids, as loading does);
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for ``claims`` that are no
+    :class:`~factlog.ClaimSet` or a ``name`` that is no :class:`str`.
     """
+    _expect_names(claims, name, "resolve_entity", "name")
     vocabulary = Vocabulary.of(claims)
     for candidate in (name, name.removesuffix(" (anonymous)")):
         if vocabulary.knows_entity(candidate):
@@ -57,6 +60,16 @@ def resolve_entity(claims: ClaimSet, name: str) -> str:
                 f"ambiguous name {name!r}: it names entities {', '.join(several)}; write one of their ids"
             )
     raise UnknownEntityError(f"no entity {name!r}")
+
+
+def _expect_names(claims: object, name: object, function: str, argument: str) -> None:
+    expect_claim_set(claims, f"factlog.{function}")
+    expect(name, str, f"factlog.{function}: {argument}", "an entity id, alias or name (a str)")
+
+
+def _expect_rows(rows: object, function: str) -> list[TimelineRow]:
+    where = f"factlog.{function}: rows"
+    return expect_each(rows, TimelineRow, where, "a list of TimelineRow (from factlog.entity_timeline)")
 
 
 def _rows(index: Index, keep: Callable[[Entry], bool]) -> list[TimelineRow]:
@@ -86,8 +99,10 @@ def entity_timeline(claims: ClaimSet, entity: str) -> list[TimelineRow]:
 
     A claim with several objects is about each of them. ``entity`` may be an id, an alias
     or a name (:func:`resolve_entity`); raises :class:`factlog.UnknownEntityError` if it
-    names nothing.
+    names nothing, :class:`~factlog.ArgumentError` for ``claims`` that are no
+    :class:`~factlog.ClaimSet` or an ``entity`` that is no :class:`str`.
     """
+    _expect_names(claims, entity, "entity_timeline", "entity")
     index = Index.of(claims)
     target = resolve_entity(claims, entity)
 
@@ -109,15 +124,23 @@ def holder_timeline(claims: ClaimSet, holder: str) -> list[TimelineRow]:
     """What a holder said, when, and through whom: its claims by date then id.
 
     ``holder`` may be an id, an alias or a name (:func:`resolve_entity`); raises
-    :class:`factlog.UnknownEntityError` if it names nothing.
+    :class:`factlog.UnknownEntityError` if it names nothing, :class:`~factlog.ArgumentError`
+    for ``claims`` that are no :class:`~factlog.ClaimSet` or a ``holder`` that is no :class:`str`.
     """
+    _expect_names(claims, holder, "holder_timeline", "holder")
     index = Index.of(claims)
     target = resolve_entity(claims, holder)
     return _rows(index, lambda entry: entry.holder == target)
 
 
 def render_timeline_text(rows: list[TimelineRow]) -> str:
-    """One block per claim: date, holder (and relays), stance, statement, quote."""
+    """One block per claim: date, holder (and relays), stance, statement, quote.
+
+    User text is escaped for the terminal; the last line counts the claims. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for ``rows`` that are no
+    iterable of :class:`TimelineRow` (a :class:`str` or a mapping included).
+    """
+    rows = _expect_rows(rows, "render_timeline_text")
     lines = []
     for row in rows:
         via = f" via {' → '.join(escape_terminal(relay) for relay in row.via)}" if row.via else ""
@@ -130,6 +153,10 @@ def render_timeline_text(rows: list[TimelineRow]) -> str:
 
 
 def render_timeline_json(rows: list[TimelineRow]) -> str:
-    """The timeline as a JSON list."""
+    """The timeline as a JSON list of row objects (two-space indent, trailing newline).
+
+    Raises :class:`~factlog.ArgumentError` as :func:`render_timeline_text` does.
+    """
+    rows = _expect_rows(rows, "render_timeline_json")
     data: list[dict[str, Any]] = [attrs.asdict(row) for row in rows]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

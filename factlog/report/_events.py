@@ -16,6 +16,7 @@ import attrs
 
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._phrasing import proposition, span
+from factlog.errors import expect, expect_each
 from factlog.model._dates import Interval
 from factlog.model._nouns import DateValue, PredicateKind
 
@@ -76,7 +77,14 @@ def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...], 
 
 
 def events(index: Index) -> list[Event]:
-    """Every dated event of the index, earliest first (ties by label)."""
+    """Every dated event of the index, earliest first (ties by label).
+
+    An event is a claim's proposition with a ``when`` (an event predicate) or a date
+    value; each :class:`Event` lists every date given for it, with who gave it. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but an
+    :class:`~factlog.Index` (``Index.of(claims)``).
+    """
+    expect(index, Index, "factlog.events: index", "an Index (factlog.Index.of(claims))")
     found: dict[str, dict[tuple[tuple[int, int], tuple[int, int], str, str], list[Entry]]] = {}
     involved: dict[str, set[str]] = {}
     first: dict[str, tuple[int, int]] = {}
@@ -121,7 +129,10 @@ def render_events_text(found: list[Event]) -> str:
     """One block per event: its label (``[conflicting dates]`` when they cannot all hold), then each date given.
 
     Each date line reads ``DATE  affirmed|denied  holders (claim ids)``; the last line counts the events.
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
+    list of :class:`Event` (what :func:`events` returns).
     """
+    found = expect_each(found, Event, "factlog.render_events_text: found", "a list of Event (from factlog.events)")
     lines = []
     for event in found:
         lines.append(event.label + ("  [conflicting dates]" if event.conflict else ""))

@@ -36,6 +36,7 @@ def safe_url(value: object) -> str:
 
     Browsers ignore spaces and control characters inside a scheme (``java\tscript:``), so
     they are removed before the scheme is read. The same test guards ClaimReview's addresses.
+    Raises nothing: any value is read as ``str(value)`` (surrounding spaces stripped).
     """
     return _safe_url(value)
 

@@ -139,3 +139,23 @@ def test_units_convert_before_counting() -> None:
     [finding] = factlog.check(claim_set, (conflicting_values,)).findings
     assert finding.severity is Severity.WARNING
     assert finding.message.startswith("Values in units that do not convert")
+
+
+def test_the_slot_counts_each_list_of_values_once_and_hands_out_empty_sets() -> None:
+    """Two calls for the same values share one built set, yet each caller's members stay its own."""
+    claims = [claim(f"c{n}", "visit", "troops-deployed", 1000 * (n % 3 + 1), "2025-03-01") for n in range(6)]
+    index = factlog.Index.of(world(*claims))
+    [entries] = [group for (subject, _, _), group in index.by_slot.items() if subject == "visit"]
+    predicate = entries[0].predicate
+    assert predicate is not None
+    values = _values._Values(index, predicate, lambda entry: entry.proposition.object if entry.proposition else None)
+    groups = list(values.groups(entries).values())
+    first, second = values.clashes(groups), values.clashes(groups)
+    assert first is not second
+    assert len(values._clashes) == 1
+    for number in range(len(groups)):
+        first.add(number, len(groups[number]))
+    assert first.total == 6
+    assert second.total == 0
+    assert second.clashing(0) == 0
+    assert first.clashing(0) == 4  # the four claims of the two other figures

@@ -1,0 +1,49 @@
+"""The arguments of the reading functions, refused at the door with an :class:`~factlog.ArgumentError`.
+
+A wrong argument would otherwise surface as a bare :class:`TypeError` or
+:class:`AttributeError` from deep inside (``len(None)``, ``5.max_bytes``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from factlog.errors import ArgumentTypeError, described, expect
+from factlog.io._parsing import Limits
+
+__all__ = ["expect_paths", "expect_text"]
+
+PathLike = str | os.PathLike[str]
+
+
+def _expect_options(caller: str, name: str | None, limits: object) -> None:
+    expect(limits, Limits, f"{caller}: limits", "a factlog.Limits")
+    if name is not None:
+        expect(name, str, f"{caller}: name", "a str or None")
+
+
+def expect_text(text: object, caller: str, *, name: str | None, limits: object) -> str | bytes:
+    """The document ``text`` if it is text or bytes, ``name`` and ``limits`` checked too."""
+    _expect_options(caller, name, limits)
+    if not isinstance(text, str | bytes):
+        given = described(text)
+        expected = "a str or UTF-8 bytes (a path goes to factlog.load)"
+        raise ArgumentTypeError(f"{caller}: text: expected {expected}, got {given}")
+    return text
+
+
+def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike]:
+    """``paths`` as a list: one path, or an iterable of paths (a str or :class:`os.PathLike` each)."""
+    _expect_options(caller, None, limits)
+    expected = "a path (str or os.PathLike) or an iterable of paths"
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    if not isinstance(paths, Iterable) or isinstance(paths, bytes | bytearray):
+        raise ArgumentTypeError(f"{caller}: paths: expected {expected}, got {described(paths)}")
+    found = list(paths)
+    for number, path in enumerate(found):
+        if not isinstance(path, str | os.PathLike):
+            given = described(path)
+            raise ArgumentTypeError(f"{caller}: paths[{number}]: expected a path (str or os.PathLike), got {given}")
+    return found

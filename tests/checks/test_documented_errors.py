@@ -1,0 +1,34 @@
+"""What the check engine says it raises (or that it raises nothing)."""
+
+from __future__ import annotations
+
+import pytest
+
+import factlog
+from tests.helpers import claim, world
+
+
+def test_adding_one_claim_id_twice_in_a_batch_is_refused() -> None:
+    """Two claims with one id in one add are a ConflictError, nothing is added (report() raised FieldError)."""
+    checker = factlog.Checker(world(claim("a")))
+    with pytest.raises(factlog.ConflictError, match="'b' is given 2 times"):
+        checker.add([claim("b"), claim("b", denied=True)])
+    assert checker.report() == factlog.check(world(claim("a")))
+    assert checker.add([claim("b")]) == []
+
+
+def test_summary_counts_every_severity_and_acknowledgements() -> None:
+    """summary has every key, in order, 0 where there is none."""
+    report = factlog.check(world(claim("a"), claim("b", denied=True)))
+    assert list(report.summary()) == ["error", "warning", "info", "acknowledged"]
+    assert sum(report.summary().values()) == len(report.findings)
+
+
+def test_the_findings_of_an_unknown_rule_are_none() -> None:
+    """by_rule of a name no rule has is an empty list, not an error."""
+    assert factlog.check(world(claim("a"), claim("b", denied=True))).by_rule("no_such_rule") == []
+
+
+def test_a_finding_id_counts_a_claim_given_twice_once() -> None:
+    """finding_id takes the set of claim ids: order and repeats do not change it."""
+    assert factlog.finding_id("r", ["b", "a", "b"]) == factlog.finding_id("r", ["a", "b"])
