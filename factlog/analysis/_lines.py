@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from factlog.analysis._index import Index
@@ -28,7 +28,15 @@ from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
 from factlog.model._written import WrittenWhen
 
-__all__ = ["Unstreamable", "check_references", "index_of", "materialise", "read_tables"]
+__all__ = [
+    "Unstreamable",
+    "check_references",
+    "claim_reader",
+    "index_of",
+    "materialise",
+    "read_tables",
+    "records",
+]
 
 _CLAIM_PREFIXES = (b'{"type":"claim"', b'{"type": "claim"')
 """How factlog (and json.dumps) write a claim line: such lines are only located in the first pass."""
@@ -88,18 +96,38 @@ def materialise(stream: IO[bytes], offsets: Sequence[int], limits: Limits = DEFA
     """The claims whose lines start at these offsets (ascending), decoded again; none read past ``limits.max_bytes``."""
     read = section_reader("claims", _claim_without_id)
     ids: dict[str, str] = {}
-    claims = []
+    return [read(record, ids) for record in records(stream, offsets, limits)]
+
+
+def records(
+    stream: IO[bytes],
+    offsets: Iterable[int],
+    limits: Limits = DEFAULT_LIMITS,
+    parse: Callable[[bytes], Any] = quick_parse,
+) -> Iterator[dict[str, Any]]:
+    """The claim records (without ``type``) at these offsets (ascending), parsed by ``parse``; none read past the limit.
+
+    Raises ``LineTooLong`` for a line longer than ``limits.max_bytes``, and whatever
+    ``parse`` raises.
+    """
+    position = stream.tell()
     for offset in offsets:
-        if stream.tell() != offset:
+        if position != offset:
             stream.seek(offset)
         line = stream.readline(limits.max_bytes + 1)
+        position = offset + len(line)
         if len(line) > limits.max_bytes and not line.endswith(b"\n"):
             where = f"{getattr(stream, 'name', '<stream>')}: byte {offset}"  # the file changed since the first pass
             raise LineTooLong([f"{where}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
-        record = quick_parse(line)
+        record = parse(line)
         record.pop("type")
-        claims.append(read(record, ids))
-    return claims
+        yield record
+
+
+def claim_reader() -> Callable[[Any, dict[str, str]], Claim]:
+    """The reader of one claim record, as :func:`materialise` reads them (no id: :class:`Unstreamable`)."""
+    read: Callable[[Any, dict[str, str]], Claim] = section_reader("claims", _claim_without_id)
+    return read
 
 
 def index_of(base: Index, claims: Sequence[Claim]) -> Index:
@@ -131,6 +159,7 @@ def check_references(part: ClaimSet, vocabulary: Vocabulary | None = None) -> No
 
     So is a ``when`` in words: it resolves against the sources and events of the whole
     file, so the caller reads the file whole with :func:`~factlog.load`, as the plain path does.
+    ``vocabulary`` is ``part``'s own when the caller has it (:meth:`~factlog.Vocabulary.of` otherwise).
     """
     if any(claim.proposition is not None and type(claim.proposition.when) is WrittenWhen for claim in part.claims):
         raise Unstreamable("a when in words")

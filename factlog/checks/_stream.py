@@ -1,13 +1,14 @@
 """Checking a large JSON Lines file in compact form: :func:`check_lines`.
 
-The claims are read into integer columns (:mod:`factlog.checks._columns`); the
-groups they form are joined into components (claims linked through a slot, an
-inverse-functional object, a wider place, an exclusive predicate, an ``answers`` or
-``regarding`` link); a claim alone in its component that no rule named in its batch is
-ruled out; the others are decoded again from their line offsets, a bin of whole
-components at a time, and checked with the unchanged rules. ``undeclared_copying`` is
-run once on the claims whose question has two votes or more, and the holder and source
-rules once on the claims they name. numpy holds the columns (the ``scale`` extra).
+The claims are read into integer columns (:mod:`factlog.checks._columns`) from their
+parsed lines, without building them; the groups they form are joined into components
+(claims linked through a slot, an inverse-functional object, a wider place, an
+exclusive predicate, an ``answers`` or ``regarding`` link); every claim is then decoded
+once from its line offset, a bin of whole components at a time, and checked with the
+unchanged rules. ``undeclared_copying`` is run once on the claims whose question has
+two votes or more, and the holder and source rules once on the claims they name in
+their bins; those claims are kept from their bins. numpy holds the columns (the
+``scale`` extra).
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
 
 from factlog._bulk import paused_gc
-from factlog.analysis._lines import Unstreamable, index_of, materialise
+from factlog.analysis._index import Index
+from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise
 from factlog.analysis._unionfind import smallest_joined
-from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, IN_FINDING, Columns, scan
+from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, HOLDER_OR_SOURCE, Columns, scan
 from factlog.checks._engine import Report, _run, check, finish
 from factlog.checks._findings import Finding
 from factlog.checks._rules import DEFAULT_RULES, Rule
@@ -29,6 +33,7 @@ from factlog.io._documents import load
 from factlog.io._files import LineTooLong
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
 from factlog.model._dates import Interval
+from factlog.model._nouns import Claim
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["check_lines"]
 
 BATCH = 10_000
-"""Claims decoded and indexed at once while the columns are built."""
+"""Claims with a pattern or several objects decoded and indexed at once while the columns are built."""
 BIN = 20_000
 """Claims checked at once: whole components are packed into bins of about this many."""
 
@@ -63,9 +68,11 @@ def check_lines(
     """Check one JSON Lines claim file with bounded memory; the findings of :func:`check` on :func:`load`.
 
     The findings are identical to ``check(load(path), rules, stale=stale)``: the same
-    ids, order and JSON report. Memory grows with the columns (tens of bytes a claim)
-    and with the largest bin of linked claims (``bin_size`` claims, or one component
-    larger than that), not with the whole file. ``rules`` must be taken from
+    ids, order and JSON report. Memory grows with the columns (tens of bytes a claim),
+    with the largest bin of linked claims (``bin_size`` claims, or one component
+    larger than that) and with the claims ``undeclared_copying`` and the holder and
+    source rules check together, not with the whole file. Each claim is decoded once
+    (claims with a pattern or several objects twice, in batches of ``batch``). ``rules`` must be taken from
     :data:`DEFAULT_RULES` (others raise :class:`~factlog.ArgumentError`): the compact
     path knows which groups each reads.
 
@@ -91,35 +98,108 @@ def check_lines(
     if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
         return check(load(file, limits=limits), rules, stale=stale)
     try:
-        columns, base = scan(file, batch, rules, limits)
+        columns, base = scan(file, batch, limits)
+        groups = _groups(np, columns, bin_size)
     except LineTooLong as error:
         raise FormatError(error.errors) from None
-    except Exception:
+    except Exception:  # a problem the whole-file reader reports with file, line and JSON path
         return check(load(file, limits=limits), rules, stale=stale)
     try:
-        groups = _groups(np, columns, bin_size)
+        findings, stated = _checked(np, file, base, columns, groups, rules=rules, limits=limits)
+    except LineTooLong as error:
+        raise FormatError(error.errors) from None
     except Unstreamable:
         return check(load(file, limits=limits), rules, stale=stale)
+    return Report(finish(base, _distinct(findings), rules, stale=stale, stated=stated), columns.tables)
+
+
+def _checked(
+    np: Any,
+    file: Path,
+    base: Index,
+    columns: Columns,
+    groups: dict[str, Any],
+    *,
+    rules: Sequence[Rule],
+    limits: Limits,
+) -> tuple[list[Finding], dict[str, Interval | None]]:
+    """The findings of every bin, then of the claims voting twice or more, then of the claims held rules name.
+
+    Each claim is decoded once, in its bin; the holder and source rules run there too,
+    to mark the claims they name. Those claims and the voting ones are kept from their
+    bins (the claims only, not their entries) and checked together at the end, by the
+    holder and source rules and by ``undeclared_copying``. Raises
+    :class:`Unstreamable` for a claim the whole-file reader must look at.
+    """
     findings: list[Finding] = []
     stated: dict[str, Interval | None] = {}
-    in_bins = [rule for rule in rules if rule not in HOLDER_AND_SOURCE_RULES and rule.__name__ != "undeclared_copying"]
+    held = [rule for rule in rules if rule in HOLDER_AND_SOURCE_RULES]
+    copying = [rule for rule in rules if rule.__name__ == "undeclared_copying"]
+    in_bins = [rule for rule in rules if rule not in held and rule not in copying]
+    offsets = np.frombuffer(columns.offsets, dtype=np.int64)
+    flags = columns.flags
+    marked = np.frombuffer(flags, dtype=np.uint8)  # a view: flags set below show in it
+    voting = np.zeros(marked.size, dtype=bool)
+    if copying:
+        voting[groups["votes"]] = True
+    kept: dict[int, Claim] = {}
+
+    def run(some: Sequence[Rule], index: Index) -> None:
+        for rule in some:
+            for finding in _run(rule, index):
+                findings.append(finding)
+                for claim in finding.claim_ids:
+                    entry = index.by_id.get(claim)
+                    if entry is not None:
+                        stated[claim] = entry.stated
+
     with file.open("rb") as stream:
-        for offsets, some in (
-            *((group, in_bins) for group in groups["bins"]),
-            (groups["votes"], [rule for rule in rules if rule.__name__ == "undeclared_copying"]),
-            (groups["held"], [rule for rule in rules if rule in HOLDER_AND_SOURCE_RULES]),
-        ):
-            if not some:
-                continue
-            index = index_of(base, materialise(stream, [int(offset) for offset in offsets], limits))
-            for rule in some:
-                for finding in _run(rule, index):
-                    findings.append(finding)
+        for members in groups["bins"]:
+            index = _decoded(stream, base, offsets[members].tolist(), limits)
+            run(in_bins, index)
+            numbers = members.tolist()
+            # The sources the bin cites: each claim's part is decided by the claim alone, and
+            # the other sources (all of them again, bin after bin) would name none of its claims.
+            cited = attrs.evolve(index, source_scope=frozenset(index.by_source))
+            for rule in held:
+                for finding in _run(rule, cited):
                     for claim in finding.claim_ids:
                         entry = index.by_id.get(claim)
                         if entry is not None:
-                            stated[claim] = entry.stated
-    return Report(finish(base, _distinct(findings), rules, stale=stale, stated=stated), columns.tables)
+                            flags[numbers[entry.position]] |= HOLDER_OR_SOURCE
+            for position in np.flatnonzero(voting[members] | (marked[members] != 0)).tolist():
+                kept[numbers[position]] = index.entries[position].claim
+            del index, cited  # before the next bin is decoded: one bin in memory at a time
+    # The holder and source rules first (their claims are fewer), then undeclared_copying:
+    # while its index is built, only the voting claims are kept.
+    chosen = np.flatnonzero(marked).tolist()
+    claims = [kept[number] for number in chosen]
+    for number in chosen:
+        if not voting[number]:
+            del kept[number]
+    if held:
+        run(held, index_of(base, claims))
+    claims = [kept[number] for number in np.flatnonzero(voting).tolist()]
+    kept.clear()
+    if copying:
+        run(copying, index_of(base, claims))
+    return findings, stated
+
+
+def _decoded(stream: IO[bytes], base: Index, offsets: list[int], limits: Limits) -> Index:
+    """An index of the claims at these offsets (ascending), their ids resolved as the whole-file reader resolves them.
+
+    Raises ``LineTooLong`` for a line over the limit and :class:`Unstreamable` for any
+    other problem of a claim (the whole-file reader reports it).
+    """
+    try:
+        index = index_of(base, materialise(stream, offsets, limits))
+        check_references(index.claims, index.vocabulary)
+    except (LineTooLong, Unstreamable):
+        raise
+    except Exception as error:
+        raise Unstreamable(f"{type(error).__name__}: {error}") from error
+    return index
 
 
 def _distinct(findings: Iterable[Finding]) -> list[Finding]:
@@ -136,13 +216,12 @@ def _distinct(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _groups(np: Any, columns: Columns, capacity: int) -> dict[str, Any]:
-    """Line offsets to decode again: ``bins`` (a list, whole components each), ``votes`` and ``held``.
+    """Claim numbers to decode: ``bins`` (a list, whole components each, every claim in one) and ``votes``.
 
     Raises :class:`Unstreamable` for a duplicate claim id or a link to a claim the file
     does not hold (the whole-file reader reports them).
     """
     count = len(columns.offsets)
-    offsets = np.frombuffer(columns.offsets, dtype=np.int64)
     ids = np.frombuffer(columns.ids, dtype=np.int64)
     references = np.unique(np.frombuffer(columns.references, dtype=np.int64))
     if count and np.unique(ids).size != count:
@@ -153,20 +232,11 @@ def _groups(np: Any, columns: Columns, capacity: int) -> dict[str, Any]:
     token_claim = np.concatenate([np.frombuffer(columns.token_claim, dtype=np.int64), np.flatnonzero(linked)])
     token = np.concatenate([np.frombuffer(columns.token, dtype=np.int64), ids[linked]])
     component = _components(np, count, token_claim, token)
-    sizes = np.bincount(component, minlength=count)
-    flags = np.frombuffer(bytes(columns.flags), dtype=np.uint8)
-    kept = (sizes[component] > 1) | ((flags & IN_FINDING) != 0)
-    vote_claim = np.frombuffer(columns.vote_claim, dtype=np.int64)
     _, inverse, counts = np.unique(
         np.frombuffer(columns.question, dtype=np.int64), return_inverse=True, return_counts=True
     )
-    votes = np.unique(vote_claim[counts[inverse] > 1])
-    held = np.flatnonzero(flags & 1)
-    return {
-        "bins": [offsets[members] for members in _bins(np, component, kept, capacity)],
-        "votes": offsets[votes],
-        "held": offsets[held],
-    }
+    votes = np.unique(np.frombuffer(columns.vote_claim, dtype=np.int64)[counts[inverse] > 1])
+    return {"bins": _bins(np, component, capacity), "votes": votes}
 
 
 def _components(np: Any, count: int, token_claim: npt.NDArray[np.int64], token: npt.NDArray[np.int64]) -> Any:
@@ -186,13 +256,11 @@ def _components(np: Any, count: int, token_claim: npt.NDArray[np.int64], token: 
     return component
 
 
-def _bins(np: Any, component: Any, kept: Any, capacity: int) -> list[Any]:
-    """Claim numbers of the kept claims, in bins of whole components (in file order within each)."""
-    members = np.flatnonzero(kept)
-    if not members.size:
+def _bins(np: Any, component: Any, capacity: int) -> list[Any]:
+    """Claim numbers in bins of whole components (in file order within each); a claim alone is its own component."""
+    if not component.size:
         return []
-    order = np.argsort(component[members], kind="stable")
-    members = members[order]
+    members = np.argsort(component, kind="stable")
     roots = component[members]
     starts = np.flatnonzero(np.r_[True, roots[1:] != roots[:-1]])
     bins: list[Any] = []
