@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,42 +31,35 @@ BARE_LIMIT = 1_000_000
 """Above this many claims the bare grouping (which loads the whole set) is not measured."""
 
 
-def stream_memory(path: Path) -> dict[str, Any]:
-    """Time and peak RSS of ``check_lines`` on one file, in this process."""
+def _measured(path: Path, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Wall and CPU seconds of ``run()`` in this process, its peak RSS above the start, the file's claims."""
     import numpy  # noqa: F401, PLC0415 - imported before the baseline, as factlog is
 
     resident = _resident()
     started, cpu = time.perf_counter(), time.process_time()
-    report = factlog.check_lines(path)
+    found = run()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     claims = sum(1 for line in path.open("rb") if line.startswith(b'{"type": "claim"'))
-    return {
-        "seconds": seconds,
-        "cpu": cpu,
-        "peak": _high_water() - resident,
-        "claims": claims,
-        "findings": len(report.findings),
-    }
+    return {"seconds": seconds, "cpu": cpu, "peak": _high_water() - resident, "claims": claims, **found}
+
+
+def stream_memory(path: Path) -> dict[str, Any]:
+    """Time and peak RSS of ``check_lines`` on one file, in this process, with the findings counted."""
+    return _measured(path, lambda: {"findings": len(factlog.check_lines(path).findings)})
 
 
 def assess_memory(path: Path) -> dict[str, Any]:
     """Time and peak RSS of ``assess_lines`` on one file (its JSON written and discarded), in this process."""
-    import numpy  # noqa: F401, PLC0415 - imported before the baseline, as factlog is
 
-    resident = _resident()
-    started, cpu = time.perf_counter(), time.process_time()
-    assessment = factlog.assess_lines(path)
-    factlog.write_assessment_json(assessment, _Discard())
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    claims = sum(1 for line in path.open("rb") if line.startswith(b'{"type": "claim"'))
-    return {
-        "seconds": seconds,
-        "cpu": cpu,
-        "peak": _high_water() - resident,
-        "claims": claims,
-        "propositions": len(assessment.propositions),
-        "compact": isinstance(assessment, factlog.LinesAssessment),
-    }
+    def run() -> dict[str, Any]:
+        assessment = factlog.assess_lines(path)
+        factlog.write_assessment_json(assessment, _Discard())
+        return {
+            "propositions": len(assessment.propositions),
+            "compact": isinstance(assessment, factlog.LinesAssessment),
+        }
+
+    return _measured(path, run)
 
 
 class _Discard(io.StringIO):
