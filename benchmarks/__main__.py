@@ -6,11 +6,10 @@ import argparse
 import json
 import platform
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.run import dumps_row, measure, memory, table
+from benchmarks.run import dumps_row, fresh, measure, memory, table
 from benchmarks.stream import assess_memory, bare_seconds, stream_memory, stream_table
 from benchmarks.truth import METHODS, accuracy_report, cost
 
@@ -115,14 +114,7 @@ def _truth_costs(sizes: list[int]) -> str:
     for size in sizes:
         for method in METHODS:
             print(f"truth discovery: {method} on {size:,} votes ...", file=sys.stderr, flush=True)
-            result = subprocess.run(
-                [sys.executable, "-m", "benchmarks", "--truth-one", method, str(size)],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            row = json.loads(result.stdout.splitlines()[-1])
+            row = fresh(["--truth-one", method, str(size)])
             lines.append(
                 f"| {row['votes']:,} | {method} | {row['seconds']:.1f} | {row['rounds']} |"
                 f" {1e6 * row['seconds'] / row['votes']:.2f} | {row['peak_per_vote']:.0f} B |"
@@ -137,42 +129,23 @@ def _codec_and_check(arguments: argparse.Namespace) -> None:
     rows = []
     for size in sizes:
         print(f"measuring {size:,} claims ...", file=sys.stderr, flush=True)
-        result = subprocess.run(
-            [sys.executable, "-m", "benchmarks", "--one", str(size)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        rows.append(json.loads(result.stdout.splitlines()[-1]))
+        rows.append(fresh(["--one", str(size)]))
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     print(table(rows))
     if arguments.dask:
         from benchmarks.dask_bench import dask_table  # noqa: PLC0415 - an optional extra
 
         print(f"measuring the Dask section at {sizes[-1]:,} claims ...", file=sys.stderr, flush=True)
-        result = subprocess.run(
-            [sys.executable, "-m", "benchmarks", "--one-dask", str(sizes[-1])],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        result = fresh(["--one-dask", str(sizes[-1])])
         print()
-        print(dask_table(json.loads(result.stdout.splitlines()[-1])))
+        print(dask_table(result))
         from benchmarks.dask_assess import assess_table  # noqa: PLC0415 - an optional extra
 
         for size in sizes[-2:]:  # the learned assessment at the two largest sizes
             print(f"measuring the Dask assessment at {size:,} claims ...", file=sys.stderr, flush=True)
-            result = subprocess.run(
-                [sys.executable, "-m", "benchmarks", "--one-dask-assess", str(size)],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
+            result = fresh(["--one-dask-assess", str(size)])
             print()
-            print(assess_table(json.loads(result.stdout.splitlines()[-1])))
+            print(assess_table(result))
 
 
 if __name__ == "__main__":

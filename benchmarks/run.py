@@ -179,16 +179,21 @@ def memory(path: Path) -> dict[str, int]:
     }
 
 
-def _memory_in_fresh_process(path: Path) -> dict[str, int]:
+def fresh(arguments: list[str]) -> dict[str, Any]:
+    """``python -m benchmarks ARGUMENTS`` in a fresh process: the JSON object its last line prints."""
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--memory", str(path)],
+        [sys.executable, "-m", "benchmarks", *arguments],
         cwd=Path(__file__).parent.parent,
         capture_output=True,
         text=True,
         check=True,
     )
-    found: dict[str, int] = json.loads(result.stdout.splitlines()[-1])
+    found: dict[str, Any] = json.loads(result.stdout.splitlines()[-1])
     return found
+
+
+def _memory_in_fresh_process(path: Path) -> dict[str, int]:
+    return fresh(["--memory", str(path)])
 
 
 def table(rows: list[dict[str, Any]]) -> str:

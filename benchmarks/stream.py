@@ -13,9 +13,6 @@ time (:func:`benchmarks.generate.write_lines`), so 10M claims never exist whole.
 from __future__ import annotations
 
 import io
-import json
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -24,7 +21,7 @@ from typing import Any
 
 import factlog
 from benchmarks.generate import write_lines
-from benchmarks.run import _high_water, _resident, bare_grouping
+from benchmarks.run import _high_water, _resident, bare_grouping, fresh
 from factlog._bulk import paused_gc
 
 BARE_LIMIT = 1_000_000
@@ -91,10 +88,10 @@ def stream_table(sizes: list[int]) -> str:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "claims.jsonl"
             write_lines(size, path)
-            row = _fresh(["--stream", str(path)])
-            assessing = _fresh(["--stream-assess", str(path)])
+            row = fresh(["--stream", str(path)])
+            assessing = fresh(["--stream-assess", str(path)])
             # The baseline loads the whole set: above 1M claims it would need more memory than the check.
-            bare = _fresh(["--bare", str(path)]) if size <= BARE_LIMIT else None
+            bare = fresh(["--bare", str(path)]) if size <= BARE_LIMIT else None
         lines.append(
             f"| {row['claims']:,} | {row['seconds']:.1f} | {row['cpu']:.1f} | {row['peak'] / row['claims']:.0f} B |"
             + (f" {bare['cpu']:.2f} | {row['cpu'] / bare['cpu']:.0f}x |" if bare else " — | — |")
@@ -104,15 +101,3 @@ def stream_table(sizes: list[int]) -> str:
             f" {assessing['peak'] / assessing['claims']:.0f} B | {assessing['propositions']:,} |"
         )
     return "\n".join(lines) + "\n\n" + "\n".join(assessed)
-
-
-def _fresh(arguments: list[str]) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks", *arguments],
-        cwd=Path(__file__).parent.parent,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    found: dict[str, Any] = json.loads(result.stdout.splitlines()[-1])
-    return found

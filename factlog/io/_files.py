@@ -17,6 +17,28 @@ __all__ = ["LineTooLong", "capped_lines", "read_line", "read_lines", "read_regul
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
+def _open_regular(path: Path, label: str) -> tuple[int, int]:
+    """A descriptor of a regular file opened without blocking, and its size in bytes, judged by ``fstat``.
+
+    Raises :class:`~factlog.InputError` naming ``label`` for a path that cannot be opened
+    and for a named pipe, a device or a socket (``not a regular file``); the descriptor
+    is then closed.
+    """
+    try:
+        descriptor = os.open(path, _FLAGS)
+    except OSError as error:
+        raise InputError(f"{label}: {error.strerror or error}") from None
+    try:
+        info = os.fstat(descriptor)
+    except OSError as error:  # pragma: no cover - fstat of a descriptor just opened
+        os.close(descriptor)
+        raise InputError(f"{label}: {error.strerror or error}") from None
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise InputError(f"{label}: not a regular file")
+    return descriptor, info.st_size
+
+
 def read_regular(path: Path, limits: Limits, *, name: str | None = None) -> bytes:
     """The bytes of a regular file of at most ``limits.max_bytes`` bytes.
 
@@ -26,16 +48,10 @@ def read_regular(path: Path, limits: Limits, *, name: str | None = None) -> byte
     size. ``name`` goes in front of messages (default: the path).
     """
     label = str(path) if name is None else name
+    descriptor, size = _open_regular(path, label)
     try:
-        descriptor = os.open(path, _FLAGS)
-    except OSError as error:
-        raise InputError(f"{label}: {error.strerror or error}") from None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{label}: not a regular file")
-        if info.st_size > limits.max_bytes:
-            raise FormatError([size_error(info.st_size, label, limits)])
+        if size > limits.max_bytes:
+            raise FormatError([size_error(size, label, limits)])
         chunks = []
         remaining = limits.max_bytes + 1  # a file that grows while it is read is still refused
         while remaining > 0:
@@ -44,8 +60,6 @@ def read_regular(path: Path, limits: Limits, *, name: str | None = None) -> byte
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
-    except InputError:
-        raise
     except OSError as error:  # pragma: no cover - a read error on a file that opened
         raise InputError(f"{label}: {error.strerror or error}") from None
     finally:
@@ -119,13 +133,8 @@ def read_lines(path: Path, limits: Limits, *, name: str | None = None) -> Iterat
     (:func:`read_line`). ``name`` goes in front of messages (default: the path).
     """
     label = str(path) if name is None else name
+    descriptor, _ = _open_regular(path, label)
     try:
-        descriptor = os.open(path, _FLAGS)
-    except OSError as error:
-        raise InputError(f"{label}: {error.strerror or error}") from None
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise InputError(f"{label}: not a regular file")
         stream = os.fdopen(descriptor, "rb")
     except BaseException:
         os.close(descriptor)
