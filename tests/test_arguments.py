@@ -56,6 +56,8 @@ CALLS: dict[str, Callable[[Any], object]] = {
     "resolve_entity": lambda wrong: factlog.resolve_entity(wrong, "dprk"),
     "resolve_when": lambda wrong: factlog.resolve_when(wrong, "2025-10-30"),
     "review_url": lambda wrong: factlog.review_url(wrong, "key", "statement"),
+    "check_lines": factlog.check_lines,
+    "assess_lines": factlog.assess_lines,
     "to_claimreview": lambda wrong: factlog.to_claimreview(wrong, CLAIMS, author="Desk"),
     "to_prov": factlog.to_prov,
     "weekday_mismatches": factlog.weekday_mismatches,
@@ -67,8 +69,6 @@ APART = {
     "json_schema": "takes no argument",
     "make_converter": "takes keyword arguments only",
     "safe_url": "takes any object by design ('#' for what is no safe address)",
-    "check_lines": "not yet guarded: factlog/checks/_stream.py",
-    "assess_lines": "not yet guarded: factlog/assessment/_lines.py",
 }
 
 
@@ -116,6 +116,30 @@ def test_limits_that_are_no_limits_are_refused(function: Callable[..., object]) 
     """limits=5 is an ArgumentError naming limits (it was an AttributeError: no max_bytes)."""
     with pytest.raises(factlog.ArgumentError, match=r": limits: expected a factlog\.Limits, got 5 \(int\)$"):
         function("sources/", limits=5)
+
+
+@pytest.mark.parametrize("function", [factlog.check_lines, factlog.assess_lines])
+def test_the_compact_paths_name_a_path_that_is_none(function: Callable[..., object]) -> None:
+    """check_lines(None) and assess_lines(None) name the function and its path (they were a bare TypeError)."""
+    with pytest.raises(factlog.ArgumentTypeError, match=r"^factlog\.\w+_lines: path: expected a path .* got None"):
+        function(None)
+
+
+@pytest.mark.parametrize("function", [factlog.check_lines, factlog.assess_lines])
+@pytest.mark.parametrize(
+    ("sizes", "message"),
+    [
+        ({"batch": "10"}, r"batch: expected an int of at least 1, got '10' \(str\)$"),
+        ({"bin_size": True}, r"bin_size: expected an int of at least 1, got True \(bool\)$"),
+        ({"bin_size": 0}, r"bin_size: expected an int of at least 1, got 0$"),
+    ],
+)
+def test_the_compact_paths_refuse_sizes_that_are_no_whole_counts(
+    function: Callable[..., object], sizes: dict[str, object], message: str
+) -> None:
+    """A batch or bin size that is text, a bool or under 1 is an ArgumentError naming it, before any file is read."""
+    with pytest.raises(factlog.ArgumentError, match=message):
+        function(NOWHERE, **sizes)
 
 
 def test_to_prov_of_text_names_claims() -> None:

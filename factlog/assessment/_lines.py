@@ -48,10 +48,11 @@ from factlog.assessment._components import Columns, bins
 from factlog.assessment._methods import DEFAULT_METHOD, SLOT_FALSE_VALUES, belief, question_name, run
 from factlog.assessment._questions import Place, Question, placed_questions
 from factlog.assessment._reasons import Copying
-from factlog.errors import ArgumentError, FormatError
+from factlog.errors import FormatError
+from factlog.io._arguments import expect_path, expect_sizes
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong
-from factlog.io._parsing import orjson_module
+from factlog.io._parsing import DEFAULT_LIMITS, orjson_module
 from factlog.model._dates import PartialDate
 
 __all__ = ["LinesAssessment", "Spooled", "assess_lines"]
@@ -133,16 +134,16 @@ def assess_lines(
     larger than that), not with the whole file: the propositions are kept in a
     temporary file (:class:`LinesAssessment`). Raises what :func:`assess` raises for
     ``as_of``, ``method`` and ``explain``, and :class:`~factlog.ArgumentError` for a
-    ``batch`` or ``bin_size`` under 1. A file this path does not take (an older
+    ``path`` that is no :class:`str` or :class:`os.PathLike`, or a ``batch`` or
+    ``bin_size`` that is no :class:`int` or is under 1. A file this path does not take (an older
     version, a problem on a line, an unknown id, a duplicate id, a claim without an
     id, a ``when`` in words, orjson missing) is read whole with :func:`load` and assessed with
     :func:`assess` (an :class:`~factlog.Assessment` is returned), so its errors are
     the same: :class:`~factlog.FormatError` with file, line and JSON path.
     """
+    file = Path(expect_path(path, "factlog.assess_lines", limits=DEFAULT_LIMITS))
     when = arguments(as_of, method, explain)
-    if batch < 1 or bin_size < 1:
-        raise ArgumentError([f"batch and bin_size must be at least 1, not {batch} and {bin_size}"])
-    file = Path(path)
+    expect_sizes("factlog.assess_lines", batch=batch, bin_size=bin_size)
     if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
         return assess(load(file), as_of=when, method=method, explain=explain)
     try:

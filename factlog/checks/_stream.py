@@ -29,6 +29,7 @@ from factlog.checks._engine import Report, _run, check, finish
 from factlog.checks._findings import Finding
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ArgumentError, FormatError
+from factlog.io._arguments import expect_path, expect_sizes
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
@@ -87,14 +88,16 @@ def check_lines(
     ``limits`` bounds each line (``max_bytes``, default 1 GiB), not the file: a longer
     line is a :class:`~factlog.FormatError` naming the file and the line, refused after
     reading one byte past the limit. A file read whole is read under ``limits``.
+    Raises :class:`~factlog.ArgumentError` for a ``path`` that is no :class:`str` or
+    :class:`os.PathLike`, ``limits`` that are no :class:`Limits`, or a ``batch`` or
+    ``bin_size`` that is no :class:`int` or is under 1.
     """
     unknown = [getattr(rule, "__name__", repr(rule)) for rule in rules if rule not in DEFAULT_RULES]
     if unknown:
         raise ArgumentError(f"check_lines runs only the default rules, not {', '.join(unknown)}")
-    if batch < 1 or bin_size < 1:
-        raise ArgumentError(f"batch and bin_size must be at least 1, not {batch} and {bin_size}")
+    file = Path(expect_path(path, "factlog.check_lines", limits=limits))
+    expect_sizes("factlog.check_lines", batch=batch, bin_size=bin_size)
     np = _numpy()
-    file = Path(path)
     if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
         return check(load(file, limits=limits), rules, stale=stale)
     try:

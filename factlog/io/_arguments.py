@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from factlog.errors import ArgumentTypeError, described, expect
+from factlog.errors import ArgumentError, ArgumentTypeError, described, expect
 from factlog.io._parsing import Limits
 
-__all__ = ["expect_paths", "expect_text"]
+__all__ = ["expect_path", "expect_paths", "expect_sizes", "expect_text"]
 
 PathLike = str | os.PathLike[str]
 
@@ -31,6 +31,23 @@ def expect_text(text: object, caller: str, *, name: str | None, limits: object) 
         expected = "a str or UTF-8 bytes (a path goes to factlog.load)"
         raise ArgumentTypeError(f"{caller}: text: expected {expected}, got {given}")
     return text
+
+
+def expect_path(path: object, caller: str, *, limits: object) -> PathLike:
+    """``path`` if it is one path (a str or :class:`os.PathLike`), ``limits`` checked too."""
+    _expect_options(caller, None, limits)
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(f"{caller}: path: expected a path (str or os.PathLike), got {described(path)}")
+    return path
+
+
+def expect_sizes(caller: str, **sizes: object) -> None:
+    """Each of ``sizes`` (a batch, a bin) a whole number of at least 1: an :class:`int`, not a :class:`bool`."""
+    for name, size in sizes.items():
+        if not isinstance(size, int) or isinstance(size, bool):
+            raise ArgumentTypeError(f"{caller}: {name}: expected an int of at least 1, got {described(size)}")
+        if size < 1:
+            raise ArgumentError(f"{caller}: {name}: expected an int of at least 1, got {size}")
 
 
 def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike]:
