@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from factlog.analysis._lines import Unstreamable
+from factlog.analysis._arrays import checked_ids
 from factlog.analysis._unionfind import smallest_joined
 from factlog.errors import ArgumentError
 
@@ -48,13 +48,7 @@ def bins(columns: Columns, capacity: int) -> list[Any]:
     the file does not hold (the whole-file reader reports them).
     """
     np = _numpy()
-    count = len(columns.offsets)
-    ids = np.frombuffer(columns.ids, dtype=np.int64)
-    if count and np.unique(ids).size != count:
-        raise Unstreamable("a claim id twice")
-    references = np.unique(np.frombuffer(columns.references, dtype=np.int64))
-    if np.isin(references, ids).sum() != references.size:
-        raise Unstreamable("a link to an unknown claim")
+    checked_ids(np, columns.ids, columns.references)
     claims = np.frombuffer(columns.token_claim, dtype=np.int64)
     if not claims.size:
         return []

@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from factlog._bulk import paused_gc
+from factlog.analysis._arrays import checked_ids, distinct, member
 from factlog.analysis._index import Index
 from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise
 from factlog.analysis._unionfind import smallest_joined
@@ -225,20 +226,15 @@ def _groups(np: Any, columns: Columns, capacity: int) -> dict[str, Any]:
     does not hold (the whole-file reader reports them).
     """
     count = len(columns.offsets)
-    ids = np.frombuffer(columns.ids, dtype=np.int64)
-    references = np.unique(np.frombuffer(columns.references, dtype=np.int64))
-    if count and np.unique(ids).size != count:
-        raise Unstreamable("a claim id twice")
-    linked = np.isin(ids, references)
-    if np.isin(references, ids).sum() != references.size:
-        raise Unstreamable("a link to an unknown claim")
+    ids, references = checked_ids(np, columns.ids, columns.references)
+    linked = member(np, ids, references)
     token_claim = np.concatenate([np.frombuffer(columns.token_claim, dtype=np.int64), np.flatnonzero(linked)])
     token = np.concatenate([np.frombuffer(columns.token, dtype=np.int64), ids[linked]])
     component = _components(np, count, token_claim, token)
     _, inverse, counts = np.unique(
         np.frombuffer(columns.question, dtype=np.int64), return_inverse=True, return_counts=True
     )
-    votes = np.unique(np.frombuffer(columns.vote_claim, dtype=np.int64)[counts[inverse] > 1])
+    votes = distinct(np, np.frombuffer(columns.vote_claim, dtype=np.int64)[counts[inverse] > 1])
     return {"bins": _bins(np, component, capacity), "votes": votes}
 
 
