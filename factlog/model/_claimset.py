@@ -8,7 +8,6 @@ id defined twice differently, never overwriting silently.
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -18,6 +17,7 @@ import attrs
 from attrs import validators as v
 
 from factlog.errors import ConflictError, expect
+from factlog.model._cached import cached_slot
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
@@ -47,8 +47,14 @@ def _collection(kind: type) -> Any:
     )
 
 
+class _Maps:
+    """Where a :class:`ClaimSet` keeps its maps by id once built (see :mod:`factlog.model._cached`)."""
+
+    __slots__ = ("_claim_by_id", "_entity_by_id", "_predicate_by_id", "_source_by_id")
+
+
 @attrs.frozen(kw_only=True)
-class ClaimSet:
+class ClaimSet(_Maps):
     """Entities, predicates, sources, claims and acknowledged findings.
 
     ``bases`` (not part of the JSON, nor of equality) maps a source id to the folder its
@@ -62,22 +68,22 @@ class ClaimSet:
     acknowledged: tuple[Acknowledgement, ...] = _collection(Acknowledgement)
     bases: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
-    @functools.cached_property
+    @cached_slot
     def entity_by_id(self) -> Mapping[str, Entity]:
         """Entities by id."""
         return {item.id: item for item in self.entities}
 
-    @functools.cached_property
+    @cached_slot
     def predicate_by_id(self) -> Mapping[str, Predicate]:
         """Predicates by id."""
         return {item.id: item for item in self.predicates}
 
-    @functools.cached_property
+    @cached_slot
     def source_by_id(self) -> Mapping[str, Source]:
         """Sources by id."""
         return {item.id: item for item in self.sources}
 
-    @functools.cached_property
+    @cached_slot
     def claim_by_id(self) -> Mapping[str, Claim]:
         """Claims by id."""
         return {item.id: item for item in self.claims}
