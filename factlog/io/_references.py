@@ -75,9 +75,9 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
                     yield f"$.claims[{index}].attribution.via[{position}]", problem
         evidence = claim.evidence
         if len(evidence) != 1 or evidence[0].source not in sources:
-            for position, item in enumerate(evidence):
-                if item.source not in sources:
-                    yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {item.source!r}"
+            for position, piece in enumerate(evidence):
+                if piece.source not in sources:
+                    yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {piece.source!r}"
         if claim.answers or claim.regarding is not None:
             yield from _link_problems(index, claim, within, names)
         proposition = claim.proposition
