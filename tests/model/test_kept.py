@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
@@ -145,6 +145,7 @@ def test_the_model_classes_have_no_getattr_hook(cls: type) -> None:
     assert "__dict__" not in dir(cls)
 
 
+@settings(max_examples=25)
 @given(claim_sets())
 def test_a_claim_set_builds_its_maps_on_reading_and_keeps_them(claims: ClaimSet) -> None:
     """Each map by id holds each item under its id, is built once, and is rebuilt after pickling."""
@@ -155,6 +156,7 @@ def test_a_claim_set_builds_its_maps_on_reading_and_keeps_them(claims: ClaimSet)
         assert getattr(pickle.loads(pickle.dumps(claims)), name) == built
 
 
+@settings(max_examples=25)
 @given(claim_sets())
 def test_a_claims_sources_are_its_evidence_sources_once_each(claims: ClaimSet) -> None:
     """Claim.sources lists each evidence source once, in evidence order."""
