@@ -35,3 +35,12 @@ def test_an_id_given_twice_is_refused_as_init_refuses_it(claims: ClaimSet) -> No
     with pytest.raises(FieldError) as caught:
         claim_set(sections, None)
     assert str(caught.value) == str(expected.value)
+
+
+def test_sections_in_lists_get_every_check_of_init() -> None:
+    """A section given as a list, not the readers' tuple, is refused as __init__ refuses it."""
+    with pytest.raises(TypeError) as expected:
+        ClaimSet(claims=[])  # type: ignore[arg-type]
+    with pytest.raises(TypeError) as caught:
+        claim_set({"claims": []}, None)
+    assert str(caught.value) == str(expected.value)
