@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -14,6 +13,7 @@ from factlog.analysis._index import Entry, Index
 from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ArgumentError, ArgumentTypeError, ConflictError, ScaleError, described, expect_each
+from factlog.model._cached import cached_slot
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
@@ -22,8 +22,14 @@ from factlog.model._vocabulary import Vocabulary
 __all__ = ["Checker", "Report", "check", "finish", "first_stated", "run_rules"]
 
 
+class _Kept:
+    """Where a :class:`Report` keeps its vocabulary once built (see :mod:`factlog.model._cached`)."""
+
+    __slots__ = ("_vocabulary",)
+
+
 @attrs.frozen
-class Report:
+class Report(_Kept):
     """The findings of a check, most severe first, in a stable order."""
 
     findings: tuple[Finding, ...]
@@ -37,7 +43,7 @@ class Report:
         """How many claims were checked."""
         return len(self.claims.claims) if self.checked is None else self.checked
 
-    @functools.cached_property
+    @cached_slot
     def vocabulary(self) -> Vocabulary:
         """The vocabulary of the claims checked: names as written to ids, ids to display names."""
         return Vocabulary.of(self.claims)

@@ -282,17 +282,55 @@ def quick_parse(raw: bytes) -> Any:
     if orjson is None or _has_escape_not_quick(raw):
         raise ValueError("not for the quick parse")
     data = orjson.loads(raw)
-    # Nineteen digits in a row, found with two linear C passes (a regex retries inside every run).
-    if raw.translate(_DIGITS_AS_ZEROS).find(_LONG_DIGITS) >= 0 and _has_float(data):
+    if _has_long_digits(raw) and _has_float(data):
         # orjson reads a long integer as a float: the standard library reads it exactly.
         raise ValueError("not for the quick parse")
     try:
-        written = orjson.dumps(data)
+        written = _colons_written(orjson, data)
     except TypeError:  # nested beyond orjson's own limit: the standard library reports it
         raise ValueError("nested too deeply for orjson") from None
-    if written.count(b":") != raw.count(b":"):
+    if written != raw.count(b":"):
         raise ValueError("a key given twice, perhaps")
     return data
+
+
+# A large text is looked at in pieces: a full-size copy costs a page fault every 4 KiB.
+_PIECE_BYTES = 1 << 20
+_PIECE_ITEMS = 4096
+
+
+def _has_long_digits(raw: bytes) -> bool:
+    """Whether ``raw`` holds nineteen digits in a row; two linear C passes a piece (a regex retries inside every run).
+
+    The pieces overlap by eighteen bytes, so a run across two of them is found.
+    """
+    overlap = len(_LONG_DIGITS) - 1
+    for start in range(0, max(len(raw) - overlap, 1), _PIECE_BYTES):
+        if raw[start : start + _PIECE_BYTES + overlap].translate(_DIGITS_AS_ZEROS).find(_LONG_DIGITS) >= 0:
+            return True
+    return False
+
+
+def _colons_written(orjson: Any, data: Any) -> int:
+    """The colons of orjson's compact text of ``data``, a long section's items written a few thousand at a time.
+
+    Colons stand only after keys and inside strings, so the pieces' colons add up to the
+    whole text's. Each piece sits as deep as in the whole (``[[items]]`` for the items of
+    a section), so orjson's depth limit is met where it would be. Raises TypeError for
+    data nested beyond that limit.
+    """
+    if type(data) is not dict:
+        count: int = orjson.dumps(data).count(b":")
+        return count
+    total = 0
+    for key, value in data.items():
+        if type(value) is not list or len(value) <= _PIECE_ITEMS:
+            total += orjson.dumps({key: value}).count(b":")
+            continue
+        total += orjson.dumps({key: None}).count(b":")
+        for start in range(0, len(value), _PIECE_ITEMS):
+            total += orjson.dumps([value[start : start + _PIECE_ITEMS]]).count(b":")
+    return total
 
 
 def _has_escape_not_quick(raw: bytes) -> bool:

@@ -68,12 +68,16 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
         attribution = claim.attribution
         if attribution.holder not in names and (problem := _entity(vocabulary, attribution.holder)):
             yield f"$.claims[{index}].attribution.holder", problem
-        for position, relay in enumerate(attribution.via):
-            if relay not in names and (problem := _entity(vocabulary, relay)):
-                yield f"$.claims[{index}].attribution.via[{position}]", problem
-        for position, evidence in enumerate(claim.evidence):
-            if evidence.source not in sources:
-                yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {evidence.source!r}"
+        # Most claims have no relay and one piece of evidence: no loop is begun for them.
+        if attribution.via:
+            for position, relay in enumerate(attribution.via):
+                if relay not in names and (problem := _entity(vocabulary, relay)):
+                    yield f"$.claims[{index}].attribution.via[{position}]", problem
+        evidence = claim.evidence
+        if len(evidence) != 1 or evidence[0].source not in sources:
+            for position, piece in enumerate(evidence):
+                if piece.source not in sources:
+                    yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {piece.source!r}"
         if claim.answers or claim.regarding is not None:
             yield from _link_problems(index, claim, within, names)
         proposition = claim.proposition
@@ -84,9 +88,10 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
         declared = predicates.get(inverses.get(proposition.predicate, proposition.predicate))  # Vocabulary.predicate
         if declared is None:
             yield f"$.claims[{index}].proposition.predicate", f"unknown predicate {proposition.predicate!r}"
-        for qualifier, value in proposition.qualifiers:
-            if vocabulary.candidates(value):
-                yield f"$.claims[{index}].proposition.qualifiers.{qualifier}", str(_entity(vocabulary, value))
+        if proposition.qualifiers:
+            for qualifier, value in proposition.qualifiers:
+                if vocabulary.candidates(value):
+                    yield f"$.claims[{index}].proposition.qualifiers.{qualifier}", str(_entity(vocabulary, value))
         target = proposition.object
         if isinstance(target, str):
             if target not in names and (problem := _entity(vocabulary, target)):

@@ -9,7 +9,7 @@ from typing import Any
 from factlog.io._converter import claim_content_id
 from factlog.io._records import SECTIONS, Reader, Refused, reader
 from factlog.io._writers import writer
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._nouns import Claim
 
 __all__ = ["claim_set", "read_claim_set", "section_reader", "write_claim_set"]
@@ -64,10 +64,13 @@ def section_reader(name: str, claim_without_id: Callable[[Any], Claim]) -> Reade
 
 
 def claim_set(sections: dict[str, Any], base: str | None) -> ClaimSet:
-    """A claim set of read sections; ``base`` is the folder of the sources' documents."""
-    if base is not None and sections.get("sources"):
-        return ClaimSet(**sections, bases={source.id: base for source in sections["sources"]})
-    return ClaimSet(**sections)
+    """A claim set of sections read by the generated readers (tuples of their classes' objects).
+
+    ``base`` is the folder of the sources' documents. Raises :class:`~factlog.FieldError`
+    for an id given twice in a section.
+    """
+    bases = {source.id: base for source in sections.get("sources", ())} if base is not None else {}
+    return read_claim_set_of(sections, bases)
 
 
 def _or_without_id(read: Reader, claim_without_id: Callable[[Any], Claim]) -> Reader:

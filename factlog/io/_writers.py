@@ -10,8 +10,9 @@ It spends as few Python operations as it can on each field (measured on the gene
 * a nested object of one class (a claim's proposition, attribution, pattern) is
   written by the same function, inline, rather than by a call;
 * an enum member is written as its ``_value_`` (its ``value`` is a property: a call);
-* an interval's text is read where it is cached (:func:`~factlog.model._written.written_text`
-  only for words).
+* an interval's or a date's text is read where the object keeps it
+  (:func:`~factlog.model._written.written_text` only for words);
+* a tuple of nested objects that holds one (a claim's evidence, mostly) is written inline.
 """
 
 from __future__ import annotations
@@ -70,6 +71,14 @@ def _inline(kind: Any) -> type | None:
     return kind if isinstance(kind, type) and attrs.has(kind) and not written_as_text else None
 
 
+def _inline_items(kind: Any) -> type | None:
+    """The attrs class of the items of a tuple field whose single item is written inline, else None."""
+    if typing.get_origin(kind) is tuple and len(typing.get_args(kind)) == 2:
+        item = typing.get_args(kind)[0]
+        return _inline(item)
+    return None
+
+
 def _body(source: Source, cls: type, obj: str, data: str, *, indent: str, counter: Iterator[int]) -> None:
     """Statements filling a new dict named ``data`` from the object named ``obj``, of class ``cls``."""
     hints = typing.get_type_hints(cls)
@@ -98,6 +107,18 @@ def _body(source: Source, cls: type, obj: str, data: str, *, indent: str, counte
             lines.append(f"{inner}{data}[{name!r}] = d{number}")
             continue
         lines.append(f"{indent}x = {obj}.{name}")
+        many = _inline_items(kind)
+        if many is not None and field.default is attrs.NOTHING:
+            # Most claims have one piece of evidence: it is written inline, the others by calls.
+            number = next(counter)
+            write = source.bind(f"write_{many.__name__}", writer(many))
+            lines.append(f"{indent}if len(x) == 1:")
+            lines.append(f"{indent}    o{number} = x[0]")
+            _body(source, many, f"o{number}", f"d{number}", indent=indent + "    ", counter=counter)
+            lines.append(f"{indent}    {data}[{name!r}] = [d{number}]")
+            lines.append(f"{indent}else:")
+            lines.append(f"{indent}    {data}[{name!r}] = [{write}(item) for item in x]")
+            continue
         expression = _output(source, kind, "x")
         if field.default is attrs.NOTHING:
             lines.append(f"{indent}{data}[{name!r}] = {expression}")
@@ -126,7 +147,7 @@ def _output(source: Source, kind: Any, x: str) -> str:
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return f"{x}._value_"
     if kind is PartialDate:
-        return f"{source.bind('str', str)}({x})"
+        return f"{x}._text"  # a date keeps its text (PartialDate._text)
     if kind is Interval:
         # A plain interval caches its text (Interval._text); words (WrittenWhen) are written as given.
         interval = source.bind("Interval", Interval)

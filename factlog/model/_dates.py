@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from factlog.errors import DateError, FieldTypeError, expect
+from factlog.model._cached import unpickled
 from factlog.model._fields import instance_of
 from factlog.model._partial import _NEG_INF, _OPEN, _POS_INF, PartialDate, _bool, parse_date
 
@@ -25,7 +26,7 @@ def _check_interval(instance: Interval, attribute: attrs.Attribute[Any] | None, 
     del attribute, value
     start, end = instance.start, instance.end
     if start is not None and end is not None and start.first_day > end.last_day:
-        raise DateError(f"interval ends before it starts: {instance}")
+        raise DateError(f"interval ends before it starts: {_text(instance)}")
     if (instance.start_unknown and start is not None) or (instance.end_unknown and end is not None):
         raise DateError("an unknown end has no date")
     if start is None and end is None:
@@ -35,9 +36,35 @@ def _check_interval(instance: Interval, attribute: attrs.Attribute[Any] | None, 
 _optional_date = attrs.validators.optional(instance_of(PartialDate))
 
 
+class _SpanSlots:
+    """What an :class:`Interval` computes when it is made, kept in slots read at slot speed.
+
+    (Not :class:`functools.cached_property`: see :mod:`factlog.model._cached`.)
+    """
+
+    __slots__ = {
+        "_text": "The EDTF text, as ``str()`` gives it (intervals read from files are shared: parse_interval).",
+        "exact": "Whether every bound is given and neither approximate nor uncertain (open ends are exact).",
+        "span": "``(start_low, end_high)``: every day any reading may cover, as ordinals.",
+        "state_span": (
+            "The days a state over this interval is committed to, as ordinals: :attr:`span`, except that"
+            " an unknown end commits only to the start (it held then, and stopped at a time not given),"
+            " and an unknown start only to the end."
+        ),
+    }
+    exact: bool
+    span: tuple[int, int]
+    state_span: tuple[int, int]
+    _text: str
+
+
 @attrs.frozen(order=False)
-class Interval:
-    """A span of time between two partial dates; ``None`` is an open end, or an unknown one."""
+class Interval(_SpanSlots):
+    """A span of time between two partial dates; ``None`` is an open end, or an unknown one.
+
+    Besides its fields it keeps :attr:`exact`, :attr:`span`, :attr:`state_span` and its
+    text, computed when it is made (equality, hashing and pickling look at the fields only).
+    """
 
     start: PartialDate | None = attrs.field(validator=_optional_date)
     end: PartialDate | None = attrs.field(validator=_optional_date)
@@ -86,6 +113,7 @@ class Interval:
         fill(interval, "start_unknown", start_unknown)
         fill(interval, "end_unknown", end_unknown)
         _check_interval(interval, None, None)
+        interval._fill_slots()
         return interval
 
     @classmethod
@@ -97,46 +125,30 @@ class Interval:
         """
         return cls(None if start is None else PartialDate.parse(start), None if end is None else PartialDate.parse(end))
 
+    def __attrs_post_init__(self) -> None:
+        self._fill_slots()
+
+    def _fill_slots(self) -> None:
+        """Compute what the interval keeps besides its fields (every constructor calls this)."""
+        start, end = self.start, self.end
+        low = _NEG_INF if start is None else start.first_day
+        high = _POS_INF if end is None else end.last_day
+        first, last = low, high
+        if self.end_unknown and start is not None:
+            last = start.last_day
+        if self.start_unknown and end is not None:
+            first = end.first_day
+        fill = object.__setattr__
+        fill(self, "exact", not (self.start_unknown or self.end_unknown or _inexact(start) or _inexact(end)))
+        fill(self, "span", (low, high))
+        fill(self, "state_span", (first, last))
+        fill(self, "_text", _text(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return unpickled, (type(self), self.__getstate__())
+
     def __str__(self) -> str:
         return self._text
-
-    @functools.cached_property
-    def _text(self) -> str:
-        """The EDTF text, computed once: intervals read from files are shared (see :func:`parse_interval`)."""
-        if self.start is not None and self.start == self.end:
-            return str(self.start)
-        first = ("" if self.start_unknown else _OPEN) if self.start is None else str(self.start)
-        second = ("" if self.end_unknown else _OPEN) if self.end is None else str(self.end)
-        return f"{first}/{second}"
-
-    @functools.cached_property
-    def exact(self) -> bool:
-        """Whether every bound is given and neither approximate nor uncertain (open ends are exact)."""
-        return not (
-            self.start_unknown
-            or self.end_unknown
-            or (self.start is not None and not self.start.exact)
-            or (self.end is not None and not self.end.exact)
-        )
-
-    @functools.cached_property
-    def span(self) -> tuple[int, int]:
-        """``(start_low, end_high)``: every day any reading may cover, as ordinals."""
-        return (self.start_low, self.end_high)
-
-    @functools.cached_property
-    def state_span(self) -> tuple[int, int]:
-        """The days a state over this interval is committed to, as ordinals.
-
-        :attr:`span`, except that an unknown end commits only to the start (it held then,
-        and stopped at a time not given), and an unknown start only to the end.
-        """
-        first, last = self.span
-        if self.end_unknown and self.start is not None:
-            last = self.start.last_day
-        if self.start_unknown and self.end is not None:
-            first = self.end.first_day
-        return first, last
 
     @property
     def closed(self) -> bool:
@@ -239,6 +251,21 @@ class Interval:
         first = max(self.start_low, other.start_low)
         last = min(self.end_high, other.end_high)
         return first <= other.start_high and last >= other.end_low and first <= last
+
+
+def _text(interval: Interval) -> str:
+    """The EDTF text of an interval: its date's when it is one date, else its two ends."""
+    start, end = interval.start, interval.end
+    if start is not None and (start is end or start == end):
+        return start._text
+    return "/".join(
+        ("" if unknown else _OPEN) if date is None else date._text
+        for date, unknown in ((start, interval.start_unknown), (end, interval.end_unknown))
+    )
+
+
+def _inexact(date: PartialDate | None) -> bool:
+    return date is not None and (date.approximate or date.uncertain)
 
 
 def _expect_interval(other: object, method: str) -> None:

@@ -8,7 +8,6 @@ so an object that exists is well formed. Construct with keywords; change with
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -375,10 +374,17 @@ class Claim:
         if self.pattern.last is not None and self.proposition.when is not None:
             raise FieldError("pattern", "'last' gives the time itself: leave the proposition's 'when' out")
 
-    @functools.cached_property
+    @property
     def sources(self) -> tuple[str, ...]:
-        """The ids of the sources the claim was read in, in evidence order, once each."""
-        return tuple(dict.fromkeys(item.source for item in self.evidence))
+        """The ids of the sources the claim was read in, in evidence order, once each.
+
+        Computed at each reading (a few hundred nanoseconds; the rules read the copy in the
+        index), so that a claim keeps no slot for it.
+        """
+        evidence = self.evidence
+        if len(evidence) == 1:
+            return (evidence[0].source,)
+        return tuple(dict.fromkeys(item.source for item in evidence))
 
 
 @attrs.frozen(kw_only=True)

@@ -50,6 +50,7 @@ from typing import Any
 import attrs
 
 from factlog.errors import DateError
+from factlog.model._cached import unpickled
 from factlog.model._fields import instance_of
 
 __all__ = ["PartialDate", "parse_date"]
@@ -110,9 +111,32 @@ def _check_date(instance: PartialDate, attribute: attrs.Attribute[Any], value: o
 _bool = instance_of(bool)
 
 
+class _DaySlots:
+    """What a :class:`PartialDate` computes when it is made, kept in slots read at slot speed.
+
+    (Not :class:`functools.cached_property`: see :mod:`factlog.model._cached`.)
+    """
+
+    __slots__ = {
+        "_text": "The EDTF text, as ``str()`` gives it.",
+        "first_day": ":attr:`~PartialDate.earliest` as a proleptic Gregorian ordinal.",
+        "last_day": ":attr:`~PartialDate.latest` as a proleptic Gregorian ordinal.",
+        "sort_key": "Orders dates by their first, then their last possible day: ``(first_day, last_day)``.",
+    }
+    first_day: int
+    last_day: int
+    sort_key: tuple[int, int]
+    _text: str
+
+
 @attrs.frozen(order=False)
-class PartialDate:
-    """A calendar date known to the year, season, month or day (or the minute, in UTC)."""
+class PartialDate(_DaySlots):
+    """A calendar date known to the year, season, month or day (or the minute, in UTC).
+
+    Besides its fields it keeps :attr:`first_day`, :attr:`last_day`, :attr:`sort_key`
+    and its text, computed when it is made (equality, hashing and pickling look at the
+    fields only).
+    """
 
     year: int = attrs.field(validator=instance_of(int))
     month: int | None = attrs.field(default=None, validator=attrs.validators.optional(instance_of(int)))
@@ -181,19 +205,23 @@ class PartialDate:
         """The day-precise partial date of a :class:`datetime.date` (a datetime gives its day); raises nothing."""
         return cls(day.year, day.month, day.day)
 
+    def __attrs_post_init__(self) -> None:
+        self._fill_slots()
+
+    def _fill_slots(self) -> None:
+        """Compute what the date keeps besides its fields (every constructor calls this)."""
+        low, high = _bounds(self)
+        fill = object.__setattr__
+        fill(self, "first_day", low)
+        fill(self, "last_day", high)
+        fill(self, "sort_key", (low, high))
+        fill(self, "_text", _text(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return unpickled, (type(self), self.__getstate__())
+
     def __str__(self) -> str:
-        if self.month is None:
-            text = f"{self.year:04d}"
-            text = text[: 4 - self.unspecified] + "X" * self.unspecified
-        elif self.day is None:
-            text = f"{self.year:04d}-{self.month:02d}"
-        else:
-            text = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-            if self.time is not None:
-                text += f"T{self.time}Z"
-        return text + (
-            "%" if self.approximate and self.uncertain else "~" if self.approximate else "?" * self.uncertain
-        )
+        return self._text
 
     @property
     def precision(self) -> str:
@@ -214,34 +242,6 @@ class PartialDate:
         """``spring``, ``summer``, ``autumn`` or ``winter`` for a season, else None."""
         return _SEASON_NAMES.get(self.month or 0)
 
-    @functools.cached_property
-    def _bounds(self) -> tuple[int, int]:
-        year, month = self.year, self.month
-        if month is None:
-            first = datetime.date(year, 1, 1)
-            last = datetime.date(year + 10**self.unspecified - 1, 12, 31)
-        elif month in SEASONS:
-            low, high = SEASONS[month]
-            first = datetime.date(year, low, 1)
-            end_year, end_month = (year + 1, high - 12) if high > 12 else (year, high)
-            last = datetime.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
-        else:
-            first = datetime.date(year, month, self.day or 1)
-            last = datetime.date(year, month, self.day or calendar.monthrange(year, month)[1])
-        low_day, high_day = first.toordinal(), last.toordinal()
-        if self.exact:
-            return low_day, high_day
-        precision = self.precision
-        if precision == "year":
-            low_day = datetime.date(year - 1, 1, 1).toordinal() if year > 1 else _FIRST
-            high_day = datetime.date(last.year + 1, 12, 31).toordinal() if last.year < 9999 else _LAST
-        elif precision == "day":
-            low_day, high_day = max(_FIRST, low_day - 7), min(_LAST, high_day + 7)
-        else:
-            low_day = _month_step(first, -1)
-            high_day = _month_step(last, 1)
-        return low_day, high_day
-
     @property
     def earliest(self) -> datetime.date:
         """The first day the date might be (widened when approximate or uncertain)."""
@@ -252,20 +252,48 @@ class PartialDate:
         """The last day the date might be (widened when approximate or uncertain)."""
         return datetime.date.fromordinal(self.last_day)
 
-    @functools.cached_property
-    def first_day(self) -> int:
-        """:attr:`earliest` as a proleptic Gregorian ordinal."""
-        return self._bounds[0]
 
-    @functools.cached_property
-    def last_day(self) -> int:
-        """:attr:`latest` as a proleptic Gregorian ordinal."""
-        return self._bounds[1]
+def _bounds(date: PartialDate) -> tuple[int, int]:
+    """The first and last day ``date`` may be, as ordinals (widened when it is approximate or uncertain)."""
+    year, month = date.year, date.month
+    if month is None:
+        first = datetime.date(year, 1, 1)
+        last = datetime.date(year + 10**date.unspecified - 1, 12, 31)
+    elif month in SEASONS:
+        low, high = SEASONS[month]
+        first = datetime.date(year, low, 1)
+        end_year, end_month = (year + 1, high - 12) if high > 12 else (year, high)
+        last = datetime.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    else:
+        first = datetime.date(year, month, date.day or 1)
+        last = datetime.date(year, month, date.day or calendar.monthrange(year, month)[1])
+    low_day, high_day = first.toordinal(), last.toordinal()
+    if date.exact:
+        return low_day, high_day
+    precision = date.precision
+    if precision == "year":
+        low_day = datetime.date(year - 1, 1, 1).toordinal() if year > 1 else _FIRST
+        high_day = datetime.date(last.year + 1, 12, 31).toordinal() if last.year < 9999 else _LAST
+    elif precision == "day":
+        low_day, high_day = max(_FIRST, low_day - 7), min(_LAST, high_day + 7)
+    else:
+        low_day = _month_step(first, -1)
+        high_day = _month_step(last, 1)
+    return low_day, high_day
 
-    @functools.cached_property
-    def sort_key(self) -> tuple[int, int]:
-        """Orders dates by their first, then their last possible day."""
-        return (self.first_day, self.last_day)
+
+def _text(date: PartialDate) -> str:
+    """The EDTF text of ``date``."""
+    if date.month is None:
+        text = f"{date.year:04d}"
+        text = text[: 4 - date.unspecified] + "X" * date.unspecified
+    elif date.day is None:
+        text = f"{date.year:04d}-{date.month:02d}"
+    else:
+        text = f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+        if date.time is not None:
+            text += f"T{date.time}Z"
+    return text + ("%" if date.approximate and date.uncertain else "~" if date.approximate else "?" * date.uncertain)
 
 
 def _month_step(day: datetime.date, step: int) -> int:

@@ -86,6 +86,7 @@ class WrittenWhen(Interval):
         for name, value in (("start", None), ("end", None), ("start_unknown", False), ("end_unknown", False)):
             object.__setattr__(made, name, value)
         object.__setattr__(made, "written", text)
+        made._fill_slots()
         return made
 
     @property
