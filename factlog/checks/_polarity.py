@@ -71,6 +71,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     party says both, the finding is ``self_contradiction``'s.
     """
     for entries in index.by_key.values():
+        if len(entries) < 2:
+            continue  # one claim affirms or denies: most groups are ruled out here, before any list is built
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
         affirmed = [e for e in committed if e.polarity is Polarity.AFFIRMED]
         denied = [e for e in committed if e.polarity is Polarity.DENIED]
@@ -101,6 +103,14 @@ def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
     return [e for e in entries if e.polarity is polarity and e.claim.certainty is not Certainty.UNCOMMITTED]
 
 
+def _denies(entries: Sequence[Entry]) -> bool:
+    """Whether some claim denies (committed or not): a cheap test before :func:`_committed` builds a list."""
+    for entry in entries:
+        if entry.polarity is Polarity.DENIED:
+            return True
+    return False
+
+
 def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
     """``(narrow, wide)`` proposition keys where ``wide`` names a place containing one of ``narrow``'s (``part_of``).
 
@@ -119,11 +129,12 @@ def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
             found = committed[(key, polarity)] = bool(_committed(index.key_group(key), polarity))
         return found
 
+    whole = (index.parent or index).by_key  # key_group's source: a key without a denial there has none
     for key in index.by_key:
         if index.parent is not None:  # a view: its keys may also be the narrow side of keys beyond it
             for wide in index.wider_keys(key):
                 pairs[(key, wide)] = None
-        if sided(key, Polarity.DENIED):
+        if _denies(whole.get(key, ())) and sided(key, Polarity.DENIED):
             for narrow in index.narrower_keys(key):
                 pairs[(narrow, key)] = None
     return [

@@ -348,6 +348,8 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     one warning.
     """
     for (subject, _, _), entries in index.by_slot.items():
+        if len(entries) < 2:
+            continue  # one claim has one value: most slots are ruled out here
         predicate = entries[0].predicate
         if predicate is None or not predicate.functional:
             continue
@@ -378,6 +380,8 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
     to two papers, Bob in ``2025-03-10`` according to a third: an error.
     """
     for (obj, _, _), entries in index.by_object.items():
+        if len(entries) < 2:
+            continue
         predicate = entries[0].predicate
         if predicate is None or not predicate.inverse_functional:
             continue
