@@ -97,7 +97,7 @@ def cliques(entries: Sequence[Entry]) -> list[list[Entry]]:
             grew = True
         else:
             if grew:
-                found.append(sorted(alive.values(), key=lambda e: e.position))
+                found.append([alive[number] for number in sorted(alive)])  # positions are unique
                 grew = False
             del alive[position]
     return found

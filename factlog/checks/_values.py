@@ -11,7 +11,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import cliques, definitely_meet
 from factlog.analysis._values import compatible, convertible, quantity_ranges
-from factlog.checks._findings import Finding, Severity, graded
+from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
 from factlog.model._nouns import DateValue, Predicate, Quantity
 from factlog.model._scales import Certainty, Polarity
@@ -33,6 +33,7 @@ class _Values:
         self._keys: dict[int, object] = {}  # by position: each claim's value key once per slot
         self._rank: dict[int, int] = {}  # by position: its place in chronological order (equal keys, equal places)
         self._clashes: dict[tuple[object, ...], Clashes] = {}  # by the groups' values, in order: built once a slot
+        self._said: dict[int, tuple[str, str]] = {}  # by position: the holder's name and the time in words
 
     def clashes(self, groups: Sequence[list[Entry]]) -> Clashes:
         """An empty :class:`Clashes` over the groups' values, conversions remembered for the whole slot.
@@ -66,18 +67,35 @@ class _Values:
     def groups(self, entries: Sequence[Entry]) -> dict[object, list[Entry]]:
         """The claims by value, each group in :func:`chronological` order (a stable sort by rank gives it)."""
         rank, keys = self._rank, self._keys
-        ordered = (
-            sorted(entries, key=lambda e: rank[e.position])
-            if all(e.position in rank for e in entries)
-            else chronological(entries)
-        )
+        try:
+            ordered = sorted(entries, key=lambda e: rank[e.position])
+        except KeyError:  # a claim not ranked: sorted the long way
+            ordered = chronological(entries)
         found: dict[object, list[Entry]] = {}
         for entry in ordered:
             key = keys.get(entry.position)
             if key is None:
                 key = keys[entry.position] = object_key(self.value_of(entry))
-            found.setdefault(key, []).append(entry)
+            group = found.get(key)
+            if group is None:
+                found[key] = [entry]
+            else:
+                group.append(entry)
         return found
+
+    def by_holders(self, group: Sequence[Entry], *, times: bool) -> str:
+        """:func:`phrasing.by_holders`, each claim's words found once per slot: a claim alive on many days
+        is named in many findings."""
+        said, index = self._said, self.index
+        spans: dict[str, dict[str, None]] = {}
+        for entry in group:
+            words = said.get(entry.position)
+            if words is None:
+                words = said[entry.position] = (index.name(entry.holder), phrasing.span(entry.when) or "no date")
+            found = spans.setdefault(words[0], {})
+            if times:
+                found[words[1]] = None
+        return phrasing.join(f"{name} ({', '.join(items)})" if items else name for name, items in spans.items())
 
     def clash(self, first: list[Entry], second: list[Entry]) -> bool:
         return not compatible(self.value_of(first[0]), self.value_of(second[0]), self.predicate, self.index.within)
@@ -176,7 +194,8 @@ def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[_Conflict]
         firm_set.add(number)
     firm_clash = any(firm_set.clashing(number) for number in firm)
     numbered = [(number, e) for number, group in enumerate(groups) for e in group]
-    exact = [(n, e) for n, e in numbered if values.exact(groups[n])]
+    exact_groups = [values.exact(group) for group in groups]  # once a group, not once a claim
+    exact = [(n, e) for n, e in numbered if exact_groups[n]]
     certain = [(n, e) for n, e in exact if e.claim.certainty is Certainty.CERTAIN]
     definite = _meeting_clash(every.empty(), numbered, convertible_only=False)
     exact_clash = definite if len(exact) == len(numbered) else None  # every value exact: the same sweep
@@ -274,13 +293,17 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
     seen: set[str] = set()
     values.rank(entries)
     for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
+        # The id first: a set of claims alive on many days is one finding, its words built once.
+        found = finding_id(rule, [e.id for group in groups for e in group])
+        if found in seen:
+            continue
+        seen.add(found)
         times = any(e.timed for group in groups for e in group)
         sides = _sides(values, groups)
         # Two sides read "A but B"; three or more are listed, "A; B; C", not "A but B but C".
         alternatives = (" but " if len(sides) == 2 else "; ").join(
             " and ".join(
-                f"{values.name(group[0])} according to {phrasing.by_holders(values.index, group, times=times)}"
-                for group in side
+                f"{values.name(group[0])} according to {values.by_holders(group, times=times)}" for group in side
             )
             for side in sides
         )
@@ -289,7 +312,7 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
             message = "Values in units that do not convert:" + message.split(":", 1)[1]
         if not definite:
             message += f"; {phrasing.ONLY_POSSIBLE}"
-        finding = Finding(
+        yield Finding(
             rule=rule,
             severity=severity,
             message=message,
@@ -297,10 +320,8 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
                 (" / ".join(sorted(values.side(group[0]) for group in side)), [e.id for group in side for e in group])
                 for side in sides
             ],
+            id=found,
         )
-        if finding.id not in seen:
-            seen.add(finding.id)
-            yield finding
 
 
 @reads("slot")
