@@ -135,7 +135,8 @@ class Index:
         group = self.by_key.get(key)
         if group is None:
             part_of = self.part_of()
-            for family, place in families(key):
+            # Without places within places, wider_keys and narrower_keys find nothing: no family is filed.
+            for family, place in families(key) if part_of.nested else ():
                 self._families.setdefault(family, Family()).add(place, key, part_of)
             self.by_key[key] = [entry]
         else:
