@@ -105,10 +105,7 @@ def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
 
 def _denies(entries: Sequence[Entry]) -> bool:
     """Whether some claim denies (committed or not): a cheap test before :func:`_committed` builds a list."""
-    for entry in entries:
-        if entry.polarity is Polarity.DENIED:
-            return True
-    return False
+    return any(entry.polarity is Polarity.DENIED for entry in entries)
 
 
 def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:

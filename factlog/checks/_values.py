@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._clashes import Clashes
@@ -84,8 +85,7 @@ class _Values:
         return found
 
     def by_holders(self, group: Sequence[Entry], *, times: bool) -> str:
-        """:func:`phrasing.by_holders`, each claim's words found once per slot: a claim alive on many days
-        is named in many findings."""
+        """:func:`phrasing.by_holders`, each claim's words found once a slot (it is named on every day it is alive)."""
         said, index = self._said, self.index
         spans: dict[str, dict[str, None]] = {}
         for entry in group:
@@ -215,7 +215,7 @@ def _meeting_clash(members: Clashes, claims: list[tuple[int, Entry]], *, convert
 
     ``convertible_only``: only values that can be compared (units that convert) count.
     """
-    timed = sorted(((e.core, number) for number, e in claims if e.core is not None), key=lambda item: item[0])
+    timed = sorted(((e.core, number) for number, e in claims if e.core is not None), key=itemgetter(0))
     ending: list[tuple[int, int]] = []
     for (start, end), number in timed:
         while ending and ending[0][0] < start:
