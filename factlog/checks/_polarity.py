@@ -70,6 +70,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     not conflict with "did not fight in the neighbouring country". As above, when one
     party says both, the finding is ``self_contradiction``'s.
     """
+    said: dict[int, tuple[str, str]] = {}  # each claim's holder and time in words, found once
     for entries in index.by_key.values():
         if len(entries) < 2:
             continue  # one claim affirms or denies: most groups are ruled out here, before any list is built
@@ -85,8 +86,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
             severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
-            affirmers = phrasing.by_holders(index, yes, times=not same_time)
-            deniers = phrasing.by_holders(index, no, times=not same_time)
+            affirmers = phrasing.by_holders(index, yes, times=not same_time, said=said)
+            deniers = phrasing.by_holders(index, no, times=not same_time, said=said)
             message = f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
             if not definite:
                 message += f"; {phrasing.ONLY_POSSIBLE}"

@@ -86,16 +86,7 @@ class _Values:
 
     def by_holders(self, group: Sequence[Entry], *, times: bool) -> str:
         """:func:`phrasing.by_holders`, each claim's words found once a slot (it is named on every day it is alive)."""
-        said, index = self._said, self.index
-        spans: dict[str, dict[str, None]] = {}
-        for entry in group:
-            words = said.get(entry.position)
-            if words is None:
-                words = said[entry.position] = (index.name(entry.holder), phrasing.span(entry.when) or "no date")
-            found = spans.setdefault(words[0], {})
-            if times:
-                found[words[1]] = None
-        return phrasing.join(f"{name} ({', '.join(items)})" if items else name for name, items in spans.items())
+        return phrasing.by_holders(self.index, group, times=times, said=self._said)
 
     def clash(self, first: list[Entry], second: list[Entry]) -> bool:
         return not compatible(self.value_of(first[0]), self.value_of(second[0]), self.predicate, self.index.within)

@@ -131,14 +131,27 @@ def test_copy_votes_word_each_claim_as_a_lookup_per_claim_would(claims: ClaimSet
     assert copy_votes(index) == _reference_votes(index)
 
 
+def _reference_by_holders(index: Index, entries: list[Entry], *, times: bool) -> str:
+    """phrasing.by_holders as first written: every name and time worded at every call."""
+    spans: dict[str, dict[str, None]] = {}
+    for entry in entries:
+        found = spans.setdefault(index.name(entry.holder), {})
+        if times:
+            found[phrasing.span(entry.when) or "no date"] = None
+    return phrasing.join(f"{name} ({', '.join(items)})" if items else name for name, items in spans.items())
+
+
 @settings(max_examples=25, deadline=None)
 @given(linked_claim_sets())
 def test_holders_are_worded_as_phrasing_words_them(claims: ClaimSet) -> None:
-    """A slot's remembered words for each claim give phrasing.by_holders' text, in any grouping."""
+    """Words remembered across calls (a slot's, a rule's) give the text of words found afresh, in any grouping."""
     index = Index.of(claims)
     entries = index.entries
     for predicate in claims.predicates:
         values = _values._Values(index, predicate, lambda _: None)
+        said: dict[int, tuple[str, str]] = {}
         for times in (False, True):
             for group in (entries, entries[::-1], entries[: len(entries) // 2], [*entries, *entries]):
-                assert values.by_holders(group, times=times) == phrasing.by_holders(index, group, times=times)
+                expected = _reference_by_holders(index, group, times=times)
+                assert values.by_holders(group, times=times) == expected
+                assert phrasing.by_holders(index, group, times=times, said=said) == expected
