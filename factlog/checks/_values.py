@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from operator import itemgetter
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._clashes import Clashes
-from factlog.analysis._index import Entry, Index, chronological
+from factlog.analysis._index import Entry, Index
 from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import cliques, definitely_meet
-from factlog.analysis._values import compatible, convertible, quantity_ranges
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
-from factlog.model._nouns import DateValue, Predicate, Quantity
+from factlog.checks._slotvalues import Shared, Values
 from factlog.model._scales import Certainty, Polarity
-from factlog.model._vocabulary import object_key
 
 __all__ = ["conflicting_holders", "conflicting_values"]
 
@@ -25,90 +23,7 @@ def _committed_affirmations(entries: Sequence[Entry]) -> list[Entry]:
     return [e for e in entries if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
 
 
-class _Values:
-    """The claims of one slot grouped by value, with the pairwise test the rules share."""
-
-    def __init__(self, index: Index, predicate: Predicate, value_of: Callable[[Entry], object]) -> None:
-        self.index, self.predicate, self.value_of = index, predicate, value_of
-        self._ranges: dict[tuple[Quantity, Quantity], list[tuple[float, float]] | None] = {}
-        self._keys: dict[int, object] = {}  # by position: each claim's value key once per slot
-        self._rank: dict[int, int] = {}  # by position: its place in chronological order (equal keys, equal places)
-        self._clashes: dict[tuple[object, ...], Clashes] = {}  # by the groups' values, in order: built once a slot
-        self._said: dict[int, tuple[str, str]] = {}  # by position: the holder's name and the time in words
-
-    def clashes(self, groups: Sequence[list[Entry]]) -> Clashes:
-        """An empty :class:`Clashes` over the groups' values, conversions remembered for the whole slot.
-
-        The sets of claims alive on one day of a slot mostly give the same few values in
-        the same order: each such list of values is counted once, and every later call
-        gets an empty copy of it (:meth:`Clashes.empty` shares what was computed).
-        """
-        values = tuple(self.value_of(group[0]) for group in groups)
-        built = self._clashes.get(values)
-        if built is None:
-            built = self._clashes[values] = Clashes(list(values), self.predicate, self.index.part_of(), self.ranges)
-        return built.empty()
-
-    def ranges(self, first: Quantity, second: Quantity) -> list[tuple[float, float]] | None:
-        """:func:`quantity_ranges` of two quantities, remembered: each conversion once per slot."""
-        key = (first, second)
-        if key not in self._ranges:
-            self._ranges[key] = quantity_ranges([first, second], self.predicate)
-        return self._ranges[key]
-
-    def rank(self, entries: Sequence[Entry]) -> None:
-        """Number the slot's claims in :func:`chronological` order once: each clique is then sorted by number."""
-        place, last = -1, None
-        for entry in chronological(entries):
-            key = (entry.stated.sort_key if entry.stated else (0, 0), entry.id)
-            if key != last:
-                place, last = place + 1, key
-            self._rank[entry.position] = place
-
-    def groups(self, entries: Sequence[Entry]) -> dict[object, list[Entry]]:
-        """The claims by value, each group in :func:`chronological` order (a stable sort by rank gives it)."""
-        rank, keys = self._rank, self._keys
-        try:
-            ordered = sorted(entries, key=lambda e: rank[e.position])
-        except KeyError:  # a claim not ranked: sorted the long way
-            ordered = chronological(entries)
-        found: dict[object, list[Entry]] = {}
-        for entry in ordered:
-            key = keys.get(entry.position)
-            if key is None:
-                key = keys[entry.position] = object_key(self.value_of(entry))
-            group = found.get(key)
-            if group is None:
-                found[key] = [entry]
-            else:
-                group.append(entry)
-        return found
-
-    def by_holders(self, group: Sequence[Entry], *, times: bool) -> str:
-        """:func:`phrasing.by_holders`, each claim's words found once a slot (it is named on every day it is alive)."""
-        return phrasing.by_holders(self.index, group, times=times, said=self._said)
-
-    def clash(self, first: list[Entry], second: list[Entry]) -> bool:
-        return not compatible(self.value_of(first[0]), self.value_of(second[0]), self.predicate, self.index.within)
-
-    def convertible(self, first: list[Entry], second: list[Entry]) -> bool:
-        return convertible(self.value_of(first[0]), self.value_of(second[0]), self.predicate)
-
-    def exact(self, group: list[Entry]) -> bool:
-        """Whether the group's value has no approximate or uncertain bound (a date value ``1961~`` has)."""
-        value = self.value_of(group[0])
-        return not isinstance(value, DateValue) or value.date.exact
-
-    def name(self, entry: Entry) -> str:
-        value = self.value_of(entry)
-        return self.index.name(value) if isinstance(value, str) else "nothing" if value is None else str(value)
-
-    def side(self, entry: Entry) -> str:
-        value = self.value_of(entry)
-        return "nothing" if value is None else value if isinstance(value, str) else str(value)
-
-
-def _pair_severity(values: _Values, first: list[Entry], second: list[Entry]) -> tuple[Severity, bool]:
+def _pair_severity(values: Values, first: list[Entry], second: list[Entry]) -> tuple[Severity, bool]:
     """The severity of the surest pair across two value groups, and whether any pair definitely overlaps in time.
 
     One :func:`graded` for every softening: times that only possibly meet (cores that
@@ -131,7 +46,7 @@ _Conflict = tuple[list[list[Entry]], Severity, bool, bool]
 """The clashing value groups, the worst severity, whether times definitely meet, and whether units do not convert."""
 
 
-def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[_Conflict]:
+def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[_Conflict]:
     """Sets of value groups that clash, with the severity of their worst pair.
 
     Dated claims are compared within each set of claims alive on one day (never by
@@ -163,7 +78,7 @@ def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[_Conflict]
                 yield [mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs), units
 
 
-def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[_Conflict]:
+def _clashing(values: Values, groups: list[list[Entry]]) -> Iterator[_Conflict]:
     """The groups of one clique that clash with another, as if every pair were compared, but counted.
 
     The severity of the worst pair (:func:`_pair_severity`) without visiting every
@@ -254,7 +169,7 @@ def _regroup(first: list[list[Entry]], second: list[list[Entry]]) -> list[list[E
     return result
 
 
-def _sides(values: _Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
+def _sides(values: Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
     """Value groups gathered into sides of mutually compatible values (a region with its country), in order.
 
     Each group joins the first side whose values all agree with it, else starts one. A
@@ -280,7 +195,7 @@ def _sides(values: _Values, groups: list[list[Entry]]) -> list[list[list[Entry]]
     return [[groups[number] for number in side] for side in sides]
 
 
-def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
+def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
     seen: set[str] = set()
     values.rank(entries)
     for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
@@ -359,6 +274,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):
     one warning.
     """
+    shared: dict[str, Shared] = {}  # by predicate id
     for (subject, _, _), entries in index.by_slot.items():
         if len(entries) < 2:
             continue  # one claim has one value: most slots are ruled out here
@@ -374,7 +290,8 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             return entry.proposition.object
 
         lead = f"Conflicting values: {index.name(subject)} {predicate.label}"
-        yield from _findings("conflicting_values", _Values(index, predicate, value_of), affirmed, lead)
+        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, {})))
+        yield from _findings("conflicting_values", values, affirmed, lead)
 
 
 @reads("object")
@@ -391,6 +308,7 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
     "inverse_functional": true}``; Alice premier of Ruritania in ``2025-03`` according
     to two papers, Bob in ``2025-03-10`` according to a third: an error.
     """
+    shared: dict[str, Shared] = {}  # by predicate id
     for (obj, _, _), entries in index.by_object.items():
         if len(entries) < 2:
             continue
@@ -407,4 +325,5 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
 
         label = predicate.label
         lead = f"Conflicting holders: {label} {index.name(obj)}:"
-        yield from _findings("conflicting_holders", _Values(index, predicate, subject_of), affirmed, lead)
+        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, {})))
+        yield from _findings("conflicting_holders", values, affirmed, lead)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 import attrs
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from factlog.analysis._entry import ANY_TIME, certain_days
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._patterns import readings
 from factlog.analysis._places import PartOf
-from factlog.checks import _values
+from factlog.checks import _slotvalues, _values, conflicting_holders, conflicting_values
 from factlog.checks._copying import Copy, copy_votes
 from factlog.checks._engine import _run
 from factlog.checks._rules import DEFAULT_RULES
@@ -148,10 +149,29 @@ def test_holders_are_worded_as_phrasing_words_them(claims: ClaimSet) -> None:
     index = Index.of(claims)
     entries = index.entries
     for predicate in claims.predicates:
-        values = _values._Values(index, predicate, lambda _: None)
+        values = _slotvalues.Values(index, predicate, lambda _: None)
         said: dict[int, tuple[str, str]] = {}
         for times in (False, True):
             for group in (entries, entries[::-1], entries[: len(entries) // 2], [*entries, *entries]):
                 expected = _reference_by_holders(index, group, times=times)
                 assert values.by_holders(group, times=times) == expected
                 assert phrasing.by_holders(index, group, times=times, said=said) == expected
+
+
+class _OwnTables(_slotvalues.Values):
+    """A slot's values that share nothing with the other slots of its predicate."""
+
+    def __init__(self, index: Index, predicate: Any, value_of: Any, shared: Any = None) -> None:
+        del shared  # the slot's own tables
+        super().__init__(index, predicate, value_of)
+
+
+@settings(max_examples=25, deadline=None)
+@given(claim_lists().map(lambda claims: world(*claims)) | crowded_claim_sets())
+def test_slots_of_one_predicate_share_conversions_without_changing_a_finding(claims: ClaimSet) -> None:
+    """Conversions and counted sets handed from slot to slot give what each slot's own would give."""
+    index = Index.of(claims)
+    for rule in (conflicting_values, conflicting_holders):
+        shared = _run(rule, index)
+        with mock.patch.object(_values, "Values", _OwnTables):
+            assert _run(rule, index) == shared
