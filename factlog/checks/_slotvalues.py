@@ -35,6 +35,8 @@ class Values:
         self._keys: dict[int, object] = {}  # by position: each claim's value key once per slot
         self._rank: dict[int, int] = {}  # by position: its place in chronological order (equal keys, equal places)
         self._said: dict[int, tuple[str, str]] = {}  # by position: the holder's name and the time in words
+        self.order: dict[int, int] = {}
+        """By position: each claim's place by rank, then position (filled by :meth:`rank`)."""
 
     def clashes(self, groups: Sequence[list[Entry]]) -> Clashes:
         """An empty :class:`Clashes` over the groups' values, conversions remembered for the whole slot (or predicate).
@@ -57,23 +59,34 @@ class Values:
         return self._ranges[key]
 
     def rank(self, entries: Sequence[Entry]) -> None:
-        """Number the slot's claims in :func:`chronological` order once: each clique is then sorted by number."""
+        """Number the slot's claims in :func:`chronological` order once: each clique is then sorted by number.
+
+        Also fills :attr:`order`: each claim's place by rank, then position (what a stable
+        sort by rank makes of claims in position order).
+        """
         place, last = -1, None
         for entry in chronological(entries):
             key = (entry.stated.sort_key if entry.stated else (0, 0), entry.id)
             if key != last:
                 place, last = place + 1, key
             self._rank[entry.position] = place
+        rank = self._rank
+        by_rank = sorted((rank[e.position], e.position) for e in entries)
+        self.order = {position: number for number, (_, position) in enumerate(by_rank)}
 
-    def groups(self, entries: Sequence[Entry]) -> dict[object, list[Entry]]:
-        """The claims by value, each group in :func:`chronological` order (a stable sort by rank gives it)."""
+    def groups(self, entries: Sequence[Entry], *, ordered: bool = False) -> dict[object, list[Entry]]:
+        """The claims by value, each group in :func:`chronological` order (a stable sort by rank gives it).
+
+        ``ordered``: the claims come in :attr:`order` already (a clique numbered by it), and are not sorted again.
+        """
         rank, keys = self._rank, self._keys
-        try:
-            ordered = sorted(entries, key=lambda e: rank[e.position])
-        except KeyError:  # a claim not ranked: sorted the long way
-            ordered = chronological(entries)
+        if not ordered:
+            try:
+                entries = sorted(entries, key=lambda e: rank[e.position])
+            except KeyError:  # a claim not ranked: sorted the long way
+                entries = chronological(entries)
         found: dict[object, list[Entry]] = {}
-        for entry in ordered:
+        for entry in entries:
             key = keys.get(entry.position)
             if key is None:
                 key = keys[entry.position] = object_key(self.value_of(entry))

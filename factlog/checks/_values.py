@@ -46,8 +46,8 @@ _Conflict = tuple[list[list[Entry]], Severity, bool, bool]
 """The clashing value groups, the worst severity, whether times definitely meet, and whether units do not convert."""
 
 
-def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[_Conflict]:
-    """Sets of value groups that clash, with the severity of their worst pair.
+def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[_Conflict, bool]]:
+    """Sets of value groups that clash, with the severity of their worst pair, and whether every claim is dated.
 
     Dated claims are compared within each set of claims alive on one day (never by
     chaining); an undated claim is compared with every claim whose value clashes with
@@ -55,11 +55,13 @@ def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[_Conflict]:
     """
     dated = [e for e in entries if e.timed]
     undated = values.groups([e for e in entries if not e.timed])
-    for clique in cliques(dated) if len(dated) > 1 else []:
-        groups = list(values.groups(clique).values())
+    # Each clique in chronological order already (by the slot's numbering): grouped without a sort.
+    for clique in cliques(dated, order=values.order) if len(dated) > 1 else []:
+        groups = list(values.groups(clique, ordered=True).values())
         if len(groups) < 2:
             continue
-        yield from _clashing(values, groups)
+        for found in _clashing(values, groups):
+            yield found, True
     if undated:
         every = list(values.groups(entries).items())
         keys = list(undated)
@@ -75,7 +77,7 @@ def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[_Conflict]:
             if others:
                 pairs = [_pair_severity(values, mine, group) for group in others]
                 units = not all(values.convertible(mine, group) for group in others)
-                yield [mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs), units
+                yield ([mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs), units), False
 
 
 def _clashing(values: Values, groups: list[list[Entry]]) -> Iterator[_Conflict]:
@@ -101,14 +103,18 @@ def _clashing(values: Values, groups: list[list[Entry]]) -> Iterator[_Conflict]:
     firm_clash = any(firm_set.clashing(number) for number in firm)
     numbered = [(number, e) for number, group in enumerate(groups) for e in group]
     exact_groups = [values.exact(group) for group in groups]  # once a group, not once a claim
-    exact = [(n, e) for n, e in numbered if exact_groups[n]]
-    certain = [(n, e) for n, e in exact if e.claim.certainty is Certainty.CERTAIN]
     definite = _meeting_clash(every.empty(), numbered, convertible_only=False)
-    exact_clash = definite if len(exact) == len(numbered) else None  # every value exact: the same sweep
-    if firm_clash and _meeting_clash(every.empty(), certain, convertible_only=True):
+    # The lists of exact and certain claims are built only for the sweeps that need them.
+    if firm_clash and _meeting_clash(
+        every.empty(),
+        [(n, e) for n, e in numbered if exact_groups[n] and e.claim.certainty is Certainty.CERTAIN],
+        convertible_only=True,
+    ):
         worst = Severity.ERROR
     elif firm_clash or (
-        exact_clash if exact_clash is not None else _meeting_clash(every.empty(), exact, convertible_only=False)
+        definite  # every value exact: the same sweep
+        if all(exact_groups)
+        else _meeting_clash(every.empty(), [(n, e) for n, e in numbered if exact_groups[n]], convertible_only=False)
     ):
         worst = Severity.WARNING
     else:
@@ -136,12 +142,15 @@ def _meeting_clash(members: Clashes, claims: list[tuple[int, Entry]], *, convert
     return False
 
 
-def _merge_undated(conflicts: Iterator[_Conflict]) -> list[_Conflict]:
-    """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time)."""
+def _merge_undated(conflicts: Iterator[tuple[_Conflict, bool]]) -> list[_Conflict]:
+    """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time).
+
+    ``conflicts`` says of each conflict whether every claim in it is dated: those are kept as they are.
+    """
     merged: list[_Conflict] = []
     where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
-    for groups, severity, definite, units in conflicts:
-        if all(e.timed for group in groups for e in group):
+    for (groups, severity, definite, units), dated in conflicts:
+        if dated:
             merged.append((groups, severity, definite, units))
             continue
         ids = [e.id for group in groups for e in group]
