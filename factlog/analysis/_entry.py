@@ -13,9 +13,20 @@ from factlog.model._partial import _NEG_INF, _POS_INF
 from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
-__all__ = ["Entry", "SlotKey", "certain_days", "chronological", "object_slot", "reading_fields"]
+__all__ = [
+    "ANY_TIME",
+    "Entry",
+    "Fields",
+    "Kinds",
+    "SlotKey",
+    "certain_days",
+    "chronological",
+    "object_slot",
+    "reading_fields",
+]
 
 ANY_TIME = (_NEG_INF, _POS_INF)
+"""The span of a claim without a valid time: beyond any day at both ends."""
 
 SlotKey = tuple[str, str, tuple[tuple[str, str], ...]]
 """``(subject, predicate, qualifiers)``: where a functional predicate has one value."""
