@@ -54,16 +54,18 @@ class _Fenwick:
         self.tree = [0] * (size + 1)
 
     def add(self, position: int, amount: int) -> None:
+        tree = self.tree
+        size = len(tree)
         position += 1
-        while position < len(self.tree):
-            self.tree[position] += amount
+        while position < size:
+            tree[position] += amount
             position += position & -position
 
     def prefix(self, end: int) -> int:
         """The sum of positions below ``end``."""
-        total = 0
+        tree, total = self.tree, 0
         while end > 0:
-            total += self.tree[end]
+            total += tree[end]
             end -= end & -end
         return total
 
@@ -75,6 +77,10 @@ class _Frame:
         self.ranges = ranges
         self.lows = sorted({low for low, _ in ranges.values()})
         self.highs = sorted({high for _, high in ranges.values()})
+        # Where each group's bounds stand among them: found once, not at every add.
+        self.places = {
+            group: (bisect_left(self.lows, low), bisect_left(self.highs, high)) for group, (low, high) in ranges.items()
+        }
         self._empty()
 
     def _empty(self) -> None:
@@ -86,10 +92,10 @@ class _Frame:
         return other
 
     def add(self, group: int, amount: int) -> None:
-        found = self.ranges.get(group)
+        found = self.places.get(group)
         if found is not None:
-            self.low_tree.add(bisect_left(self.lows, found[0]), amount)
-            self.high_tree.add(bisect_left(self.highs, found[1]), amount)
+            self.low_tree.add(found[0], amount)
+            self.high_tree.add(found[1], amount)
             self.total += amount
 
     def meeting(self, low: float, high: float) -> int:
@@ -150,6 +156,7 @@ class _Units:
                     self.own[(n, other)] = _pair(ranges, value, first[other])[0]
         self.frames = {unit: _Frame(found) for unit, found in frames.items() if ok[unit]}
         self.raw = {unit: _Frame(found) for unit, found in raw.items()}
+        self.every = [*self.frames.values(), *self.raw.values()]
         self.ok = ok
         self._empty()
 
@@ -160,13 +167,14 @@ class _Units:
         other = _shallow(self)
         other.frames = {unit: frame.empty() for unit, frame in self.frames.items()}
         other.raw = {unit: frame.empty() for unit, frame in self.raw.items()}
+        other.every = [*other.frames.values(), *other.raw.values()]
         other._empty()
         return other
 
     def add(self, group: int, amount: int) -> None:
         unit = self.unit[group]
         self.by_unit[unit] += amount
-        for frame in (*self.frames.values(), *self.raw.values()):
+        for frame in self.every:
             frame.add(group, amount)
 
     def agreeing(self, group: int) -> int:

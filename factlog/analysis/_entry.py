@@ -7,12 +7,26 @@ from collections.abc import Sequence
 import attrs
 
 from factlog.model._dates import Interval
+from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Predicate, Proposition
 from factlog.model._partial import _NEG_INF, _POS_INF
 from factlog.model._scales import Polarity
-from factlog.model._vocabulary import PropositionKey
+from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
 
-__all__ = ["Entry", "SlotKey", "certain_days", "chronological", "object_slot"]
+__all__ = [
+    "ANY_TIME",
+    "Entry",
+    "Fields",
+    "Kinds",
+    "SlotKey",
+    "certain_days",
+    "chronological",
+    "object_slot",
+    "reading_fields",
+]
+
+ANY_TIME = (_NEG_INF, _POS_INF)
+"""The span of a claim without a valid time: beyond any day at both ends."""
 
 SlotKey = tuple[str, str, tuple[tuple[str, str], ...]]
 """``(subject, predicate, qualifiers)``: where a functional predicate has one value."""
@@ -120,3 +134,28 @@ def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | Non
 def chronological(entries: Sequence[Entry]) -> list[Entry]:
     """Claims ordered by when they were stated, then by id: the same for any input order."""
     return sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
+
+
+Fields = tuple[Proposition, PropositionKey, Predicate | None, tuple[int, int], tuple[int, int] | None]
+"""``(proposition, key, predicate, span, core)`` of an :class:`Entry` reading a proposition."""
+Kinds = dict[str, tuple[Predicate | None, bool, bool]]
+"""Predicate name to the declared predicate, and whether it is a state and an event: looked up once a name."""
+
+
+def reading_fields(vocabulary: Vocabulary, kinds: Kinds, proposition: Proposition) -> Fields:
+    """The fields of an entry that depend on the proposition it reads, normalised; raises nothing.
+
+    ``kinds`` remembers each predicate name's lookup across calls (an index passes its own).
+    """
+    normal = vocabulary.normalise(proposition)
+    found = kinds.get(normal.predicate)
+    if found is None:
+        predicate = vocabulary.predicate(normal.predicate)
+        kind = None if predicate is None else predicate.kind
+        found = kinds[normal.predicate] = (predicate, kind is PredicateKind.STATE, kind is PredicateKind.EVENT)
+    predicate, state, event = found
+    when = normal.when
+    if when is None:
+        return normal, canonical_key(normal), predicate, ANY_TIME, None
+    span = when.state_span if state else when.span
+    return normal, canonical_key(normal), predicate, span, certain_days(when, event=event)

@@ -17,7 +17,16 @@ from typing import Any
 
 import attrs
 
-from factlog.analysis._entry import Entry, SlotKey, certain_days, chronological, object_slot
+from factlog.analysis._entry import (
+    ANY_TIME,
+    Entry,
+    Kinds,
+    SlotKey,
+    certain_days,
+    chronological,
+    object_slot,
+    reading_fields,
+)
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._places import Family, PartOf, families, follow_affiliations, part_of_map
 from factlog.analysis._quotes import QuoteMatch, find_quote
@@ -25,15 +34,11 @@ from factlog.errors import FormatError, InputError
 from factlog.io._files import read_regular
 from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.model._claimset import ClaimSet
-from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Entity, Evidence, Source
-from factlog.model._partial import _NEG_INF, _POS_INF
-from factlog.model._scales import Polarity
-from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
+from factlog.model._vocabulary import PropositionKey, Vocabulary
 
 __all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object_slot"]
 
-_ANY_TIME = (_NEG_INF, _POS_INF)
 _IMPLIED = 1 << 40
 """Added to the position of an implied reading: positions stay unique, and implied ones sort last."""
 
@@ -67,6 +72,7 @@ class Index:
     _publishers: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     _texts: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     _quotes: dict[tuple[str, str, int | None], QuoteMatch] = attrs.field(factory=dict, repr=False)
+    _kinds: Kinds = attrs.field(factory=dict, repr=False)
     source_scope: frozenset[str] | None = None
     """In a view, the sources whose documents the rules look at (None: all of them)."""
     parent: Index | None = attrs.field(default=None, repr=False)
@@ -100,20 +106,20 @@ class Index:
 
     def add(self, claims: Iterable[Claim]) -> list[Entry]:
         """Index more claims, extending the groups in place; returns their entries in order; raises nothing."""
-        entries = self.entries
-        added = []
+        entries, added, by_id, by_holder, by_source = self.entries, [], self.by_id, self.by_holder, self.by_source
+        entry_of, group = self._entry, self._group
         for claim in claims:
-            entry = self._entry(claim, len(entries))
+            entry = entry_of(claim, len(entries))
             entries.append(entry)
             added.append(entry)
-            self.by_id[claim.id] = entry
+            by_id[claim.id] = entry
             if entry.key is not None:
-                self._group(entry)
+                group(entry)
             if claim.pattern is not None or type(getattr(claim.proposition, "object", None)) is tuple:
                 self._add_implied(entry)
-            self.by_holder[entry.holder].append(entry)
+            by_holder[entry.holder].append(entry)
             for source in entry.sources:
-                self.by_source[source].append(entry)
+                by_source[source].append(entry)
             for answered in claim.answers:
                 self.answered_by[answered].append(entry)
             if claim.regarding is not None:
@@ -123,18 +129,21 @@ class Index:
 
     def _group(self, entry: Entry) -> None:
         """File a reading with a proposition under its key, its slot and (entity object) its object slot."""
-        assert entry.key is not None
-        assert entry.proposition is not None
-        if entry.key not in self.by_key:
+        key, proposition = entry.key, entry.proposition
+        assert key is not None
+        assert proposition is not None
+        group = self.by_key.get(key)
+        if group is None:
             part_of = self.part_of()
-            for family, place in families(entry.key):
-                self._families.setdefault(family, Family()).add(place, entry.key, part_of)
-        self.by_key[entry.key].append(entry)
-        self.by_slot[(entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)].append(
-            entry
-        )
-        if isinstance(entry.proposition.object, str):
-            self.by_object[object_slot(entry)].append(entry)
+            # Without places within places, wider_keys and narrower_keys find nothing: no family is filed.
+            for family, place in families(key) if part_of.nested else ():
+                self._families.setdefault(family, Family()).add(place, key, part_of)
+            self.by_key[key] = [entry]
+        else:
+            group.append(entry)
+        self.by_slot[(proposition.subject, proposition.predicate, proposition.qualifiers)].append(entry)
+        if isinstance(proposition.object, str):
+            self.by_object[(proposition.object, proposition.predicate, proposition.qualifiers)].append(entry)
 
     def _add_implied(self, entry: Entry) -> None:
         """Group the readings a claim implies beyond its own (several objects, a pattern)."""
@@ -208,6 +217,7 @@ class Index:
     def _entry(self, claim: Claim, position: int) -> Entry:
         """The claim's own entry: its first reading (:func:`factlog.analysis.readings`)."""
         holder = self.vocabulary.entity(claim.attribution.holder)
+        speaks_for = self._speakers.get(holder) or self.speaks_for(holder)
         stated = claim.stated
         evidence = claim.evidence
         if stated is None:
@@ -217,38 +227,19 @@ class Index:
         sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
         proposition = claim.proposition
         polarity = claim.polarity
-        if proposition is not None and (claim.pattern is not None or type(proposition.object) is tuple):
+        if proposition is None:
+            return Entry(claim, position, None, None, None, holder, speaks_for, stated, sources, ANY_TIME, polarity)
+        if claim.pattern is not None or type(proposition.object) is tuple:
             first = readings(claim, stated, self.vocabulary)[0]
             proposition, polarity = first.proposition, first.polarity
-        fields = self._reading(None if proposition is None else Reading(proposition, polarity))
-        fields["polarity"] = polarity
-        return Entry(
-            claim, position, holder=holder, speaks_for=self.speaks_for(holder), stated=stated, sources=sources, **fields
-        )
+        normal, key, predicate, span, core = reading_fields(self.vocabulary, self._kinds, proposition)
+        return Entry(claim, position, normal, key, predicate, holder, speaks_for, stated, sources, span, polarity, core)
 
-    def _reading(self, reading: Reading | None) -> dict[str, Any]:
+    def _reading(self, reading: Reading) -> dict[str, Any]:
         """The fields of an entry that depend on the proposition it reads."""
-        if reading is None:
-            return {
-                "proposition": None,
-                "key": None,
-                "predicate": None,
-                "span": _ANY_TIME,
-                "core": None,
-                "polarity": Polarity.AFFIRMED,
-            }
-        proposition = self.vocabulary.normalise(reading.proposition)
-        when = proposition.when
-        predicate = self.vocabulary.predicate(proposition.predicate)
-        state = predicate is not None and predicate.kind is PredicateKind.STATE
-        return {
-            "proposition": proposition,
-            "key": canonical_key(proposition),
-            "predicate": predicate,
-            "span": _ANY_TIME if when is None else when.state_span if state else when.span,
-            "core": certain_days(when, event=predicate is not None and predicate.kind is PredicateKind.EVENT),
-            "polarity": reading.polarity,
-        }
+        normal, key, predicate, span, core = reading_fields(self.vocabulary, self._kinds, reading.proposition)
+        fields = {"proposition": normal, "key": key, "predicate": predicate, "span": span, "core": core}
+        return {**fields, "polarity": reading.polarity}
 
     def quote(self, evidence: Evidence) -> QuoteMatch | None:
         """Where a quote stands in its source's stored document; None without a readable document.

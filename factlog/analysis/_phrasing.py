@@ -45,13 +45,23 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def by_holders(index: Index, entries: Sequence[Entry], *, times: bool) -> str:
-    """``A (2025-10) and B (2024–2025)``: each holder once, with the times it gave."""
+def by_holders(
+    index: Index, entries: Sequence[Entry], *, times: bool, said: dict[int, tuple[str, str]] | None = None
+) -> str:
+    """``A (2025-10) and B (2024–2025)``: each holder once, with the times it gave.
+
+    ``said`` remembers each claim's holder name and time in words, by position, across
+    calls: a rule that names a claim in many findings words it once.
+    """
     spans: dict[str, dict[str, None]] = {}  # each holder's times once, in the order given
+    said = {} if said is None else said
     for entry in entries:
-        found = spans.setdefault(index.name(entry.holder), {})
+        words = said.get(entry.position)
+        if words is None:
+            words = said[entry.position] = (index.name(entry.holder), span(entry.when) or "no date")
+        found = spans.setdefault(words[0], {})
         if times:
-            found[span(entry.when) or "no date"] = None
+            found[words[1]] = None
     return join(f"{name} ({', '.join(items)})" if items else name for name, items in spans.items())
 
 

@@ -26,6 +26,8 @@ class PartOf:
         self.parents = {entity: tuple(p for p in wholes if p != entity) for entity, wholes in parents.items()}
         self.numbers: dict[str, tuple[int, int]] | None = self._number()
         self._above: dict[str, frozenset[str]] = {}
+        self.nested = any(self.parents.values())
+        """Whether some entity lies within another: without, no place is wider or narrower than another."""
 
     @property
     def tree(self) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from factlog.analysis._index import Entry
 from factlog.analysis._unionfind import UnionFind
@@ -79,8 +79,10 @@ def definitely_meet(first: Sequence[Entry], second: Sequence[Entry]) -> bool:
     return spans_meet([e.core for e in first if e.core], [e.core for e in second if e.core])
 
 
-def cliques(entries: Sequence[Entry]) -> list[list[Entry]]:
+def cliques(entries: Sequence[Entry], order: Mapping[int, int] | None = None) -> list[list[Entry]]:
     """The maximal sets of claims that all share a day (possibly), each in claim order.
+
+    ``order`` (position to a number, unique) puts each set in the order of those numbers instead.
 
     Intervals that pairwise overlap share a common day, so these are the sets of claims
     alive together on some day: A overlapping B and B overlapping C, with A and C apart,
@@ -97,7 +99,8 @@ def cliques(entries: Sequence[Entry]) -> list[list[Entry]]:
             grew = True
         else:
             if grew:
-                found.append(sorted(alive.values(), key=lambda e: e.position))
+                numbers = sorted(alive) if order is None else sorted(alive, key=order.__getitem__)
+                found.append([alive[number] for number in numbers])  # positions are unique
                 grew = False
             del alive[position]
     return found

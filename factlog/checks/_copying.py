@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlog.analysis._discovery import Vote, accu_copy
-from factlog.analysis._index import Entry, Index
+from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
 from factlog.model._scales import Certainty, Polarity
@@ -21,12 +21,6 @@ MAX_PROVIDERS = 32
 """Values given by more parties than this are left out: everyone saying it is no sign of copying."""
 
 
-def _declared_copy(index: Index, entry: Entry) -> bool:
-    """Read in a source declared as derived from another, in the publisher's own voice: already one origin."""
-    source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
-    return source is not None and bool(source.derived_from) and index.publisher(source.id) == entry.holder
-
-
 Copy = tuple[str, str, str, str]
 """One committed value of a functional slot: the claim id, question, answer, and the party giving it."""
 
@@ -38,18 +32,37 @@ def copy_votes(index: Index) -> list[Copy]:
     records, in claim order, to :func:`copied_values`.
     """
     found: list[Copy] = []
+    declared: dict[str, str | None] = {}  # source id -> its publisher when it is a declared copy, else None
+    words: dict[tuple[object, ...], str] = {}  # (slot, id of the time) -> the question; id of a value -> its answer
     for entry in index.entries:
-        if entry.proposition is None or entry.claim.certainty is Certainty.UNCOMMITTED or _declared_copy(index, entry):
-            continue
-        if entry.predicate is None or not entry.predicate.functional:
+        proposition, predicate = entry.proposition, entry.predicate
+        if proposition is None or predicate is None or not predicate.functional:
             continue  # yes or no: two parties affirming the same thing is what agreement looks like
-        slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
-        question = "slot " + repr((slot, entry.proposition.when))
-        answer = repr(object_key(entry.proposition.object))
+        if entry.claim.certainty is Certainty.UNCOMMITTED:
+            continue
+        first = entry.claim.evidence[0].source
+        if first not in declared:
+            declared[first] = _copy_publisher(index, first)
+        if declared[first] is not None and declared[first] == entry.holder:
+            continue  # read in a declared copy, in the publisher's own voice: already one origin
+        slot = (proposition.subject, proposition.predicate, proposition.qualifiers)
+        # The times and values stay alive in the index while this runs: their ids name them.
+        question = words.get((slot, id(proposition.when)))
+        if question is None:
+            question = words[(slot, id(proposition.when))] = "slot " + repr((slot, proposition.when))
+        answer = words.get((id(proposition.object),))
+        if answer is None:
+            answer = words[(id(proposition.object),)] = repr(object_key(proposition.object))
         if entry.claim.polarity is Polarity.DENIED:
             answer = "not " + answer
         found.append((entry.id, question, answer, entry.speaks_for))
     return found
+
+
+def _copy_publisher(index: Index, source_id: str) -> str | None:
+    """The publisher of a source declared as derived from another (None: unknown, or no declared copy)."""
+    source = index.claims.source_by_id.get(source_id)
+    return index.publisher(source.id) if source is not None and source.derived_from else None
 
 
 def _votes(records: list[Copy]) -> tuple[list[Vote], dict[tuple[str, str, str], list[str]]]:

@@ -70,6 +70,8 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
     ``2025-05-02``; a paper writes that they "may have taken place": an info finding.
     """
     for entries in index.by_key.values():
+        if len(entries) < 2:
+            continue  # a hedged claim and a firm one are two: most groups are ruled out here
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
         for polarity in Polarity:
             side = [e for e in committed if e.polarity is polarity]

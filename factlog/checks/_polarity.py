@@ -70,7 +70,10 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     not conflict with "did not fight in the neighbouring country". As above, when one
     party says both, the finding is ``self_contradiction``'s.
     """
+    said: dict[int, tuple[str, str]] = {}  # each claim's holder and time in words, found once
     for entries in index.by_key.values():
+        if len(entries) < 2:
+            continue  # one claim affirms or denies: most groups are ruled out here, before any list is built
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
         affirmed = [e for e in committed if e.polarity is Polarity.AFFIRMED]
         denied = [e for e in committed if e.polarity is Polarity.DENIED]
@@ -83,8 +86,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
             severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
-            affirmers = phrasing.by_holders(index, yes, times=not same_time)
-            deniers = phrasing.by_holders(index, no, times=not same_time)
+            affirmers = phrasing.by_holders(index, yes, times=not same_time, said=said)
+            deniers = phrasing.by_holders(index, no, times=not same_time, said=said)
             message = f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
             if not definite:
                 message += f"; {phrasing.ONLY_POSSIBLE}"
@@ -99,6 +102,11 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
 
 def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
     return [e for e in entries if e.polarity is polarity and e.claim.certainty is not Certainty.UNCOMMITTED]
+
+
+def _denies(entries: Sequence[Entry]) -> bool:
+    """Whether some claim denies (committed or not): a cheap test before :func:`_committed` builds a list."""
+    return any(entry.polarity is Polarity.DENIED for entry in entries)
 
 
 def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
@@ -119,11 +127,12 @@ def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
             found = committed[(key, polarity)] = bool(_committed(index.key_group(key), polarity))
         return found
 
+    whole = (index.parent or index).by_key  # key_group's source: a key without a denial there has none
     for key in index.by_key:
         if index.parent is not None:  # a view: its keys may also be the narrow side of keys beyond it
             for wide in index.wider_keys(key):
                 pairs[(key, wide)] = None
-        if sided(key, Polarity.DENIED):
+        if _denies(whole.get(key, ())) and sided(key, Polarity.DENIED):
             for narrow in index.narrower_keys(key):
                 pairs[(narrow, key)] = None
     return [

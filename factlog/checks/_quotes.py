@@ -148,11 +148,14 @@ def quote_unverified(index: Index) -> Iterator[Finding]:
     for source in index.scoped_sources():
         if source.document is not None:
             continue
-        citing = [
-            entry
-            for entry in chronological(index.by_source.get(source.id, []))
-            if any(item.source == source.id and item.start is None for item in entry.claim.evidence)
-        ]
+        # Filtered, then sorted: the order sorting then filtering gives, without sorting the rest.
+        citing = chronological(
+            [
+                entry
+                for entry in index.by_source.get(source.id, [])
+                if any(item.source == source.id and item.start is None for item in entry.claim.evidence)
+            ]
+        )
         if citing:
             yield Finding(
                 rule="quote_unverified",

@@ -28,6 +28,8 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     *warning*; the count of sources is not independent confirmation.
     """
     for entries in index.by_key.values():
+        if len(entries) == 1 and len(entries[0].sources) < 2:
+            continue  # one claim in one source: most groups are ruled out here
         for polarity in Polarity:
             side = [e for e in entries if e.polarity is polarity]
             sources = {source for e in side for source in e.sources}
@@ -95,6 +97,10 @@ def interested_denial(index: Index) -> Iterator[Finding]:
     Severity: *info*.
     """
     for entries in index.by_key.values():
+        if entries[0].polarity is not Polarity.DENIED and (
+            len(entries) == 1 or not any(e.polarity is Polarity.DENIED for e in entries)
+        ):
+            continue  # nothing denied: most groups are ruled out here
         proposition = entries[0].proposition
         assert proposition is not None
         parties = {index.speaks_for(proposition.subject)}
@@ -143,6 +149,8 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     (2024-11), then affirmed by Russia (2025-04)".
     """
     for entries in index.by_key.values():
+        if len(entries) < 2:
+            continue  # one claim cannot both affirm and deny: most groups are ruled out here
         by_party: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             if entry.claim.certainty is not Certainty.UNCOMMITTED:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from operator import itemgetter
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._clashes import Clashes
-from factlog.analysis._index import Entry, Index, chronological
+from factlog.analysis._index import Entry, Index
 from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import cliques, definitely_meet
-from factlog.analysis._values import compatible, convertible, quantity_ranges
-from factlog.checks._findings import Finding, Severity, graded
+from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
-from factlog.model._nouns import DateValue, Predicate, Quantity
+from factlog.checks._slotvalues import Shared, Values
 from factlog.model._scales import Certainty, Polarity
-from factlog.model._vocabulary import object_key
 
 __all__ = ["conflicting_holders", "conflicting_values"]
 
@@ -24,82 +23,7 @@ def _committed_affirmations(entries: Sequence[Entry]) -> list[Entry]:
     return [e for e in entries if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
 
 
-class _Values:
-    """The claims of one slot grouped by value, with the pairwise test the rules share."""
-
-    def __init__(self, index: Index, predicate: Predicate, value_of: Callable[[Entry], object]) -> None:
-        self.index, self.predicate, self.value_of = index, predicate, value_of
-        self._ranges: dict[tuple[Quantity, Quantity], list[tuple[float, float]] | None] = {}
-        self._keys: dict[int, object] = {}  # by position: each claim's value key once per slot
-        self._rank: dict[int, int] = {}  # by position: its place in chronological order (equal keys, equal places)
-        self._clashes: dict[tuple[object, ...], Clashes] = {}  # by the groups' values, in order: built once a slot
-
-    def clashes(self, groups: Sequence[list[Entry]]) -> Clashes:
-        """An empty :class:`Clashes` over the groups' values, conversions remembered for the whole slot.
-
-        The sets of claims alive on one day of a slot mostly give the same few values in
-        the same order: each such list of values is counted once, and every later call
-        gets an empty copy of it (:meth:`Clashes.empty` shares what was computed).
-        """
-        values = tuple(self.value_of(group[0]) for group in groups)
-        built = self._clashes.get(values)
-        if built is None:
-            built = self._clashes[values] = Clashes(list(values), self.predicate, self.index.part_of(), self.ranges)
-        return built.empty()
-
-    def ranges(self, first: Quantity, second: Quantity) -> list[tuple[float, float]] | None:
-        """:func:`quantity_ranges` of two quantities, remembered: each conversion once per slot."""
-        key = (first, second)
-        if key not in self._ranges:
-            self._ranges[key] = quantity_ranges([first, second], self.predicate)
-        return self._ranges[key]
-
-    def rank(self, entries: Sequence[Entry]) -> None:
-        """Number the slot's claims in :func:`chronological` order once: each clique is then sorted by number."""
-        place, last = -1, None
-        for entry in chronological(entries):
-            key = (entry.stated.sort_key if entry.stated else (0, 0), entry.id)
-            if key != last:
-                place, last = place + 1, key
-            self._rank[entry.position] = place
-
-    def groups(self, entries: Sequence[Entry]) -> dict[object, list[Entry]]:
-        """The claims by value, each group in :func:`chronological` order (a stable sort by rank gives it)."""
-        rank, keys = self._rank, self._keys
-        ordered = (
-            sorted(entries, key=lambda e: rank[e.position])
-            if all(e.position in rank for e in entries)
-            else chronological(entries)
-        )
-        found: dict[object, list[Entry]] = {}
-        for entry in ordered:
-            key = keys.get(entry.position)
-            if key is None:
-                key = keys[entry.position] = object_key(self.value_of(entry))
-            found.setdefault(key, []).append(entry)
-        return found
-
-    def clash(self, first: list[Entry], second: list[Entry]) -> bool:
-        return not compatible(self.value_of(first[0]), self.value_of(second[0]), self.predicate, self.index.within)
-
-    def convertible(self, first: list[Entry], second: list[Entry]) -> bool:
-        return convertible(self.value_of(first[0]), self.value_of(second[0]), self.predicate)
-
-    def exact(self, group: list[Entry]) -> bool:
-        """Whether the group's value has no approximate or uncertain bound (a date value ``1961~`` has)."""
-        value = self.value_of(group[0])
-        return not isinstance(value, DateValue) or value.date.exact
-
-    def name(self, entry: Entry) -> str:
-        value = self.value_of(entry)
-        return self.index.name(value) if isinstance(value, str) else "nothing" if value is None else str(value)
-
-    def side(self, entry: Entry) -> str:
-        value = self.value_of(entry)
-        return "nothing" if value is None else value if isinstance(value, str) else str(value)
-
-
-def _pair_severity(values: _Values, first: list[Entry], second: list[Entry]) -> tuple[Severity, bool]:
+def _pair_severity(values: Values, first: list[Entry], second: list[Entry]) -> tuple[Severity, bool]:
     """The severity of the surest pair across two value groups, and whether any pair definitely overlaps in time.
 
     One :func:`graded` for every softening: times that only possibly meet (cores that
@@ -122,8 +46,8 @@ _Conflict = tuple[list[list[Entry]], Severity, bool, bool]
 """The clashing value groups, the worst severity, whether times definitely meet, and whether units do not convert."""
 
 
-def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[_Conflict]:
-    """Sets of value groups that clash, with the severity of their worst pair.
+def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[_Conflict, bool]]:
+    """Sets of value groups that clash, with the severity of their worst pair, and whether every claim is dated.
 
     Dated claims are compared within each set of claims alive on one day (never by
     chaining); an undated claim is compared with every claim whose value clashes with
@@ -131,11 +55,13 @@ def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[_Conflict]
     """
     dated = [e for e in entries if e.timed]
     undated = values.groups([e for e in entries if not e.timed])
-    for clique in cliques(dated) if len(dated) > 1 else []:
-        groups = list(values.groups(clique).values())
+    # Each clique in chronological order already (by the slot's numbering): grouped without a sort.
+    for clique in cliques(dated, order=values.order) if len(dated) > 1 else []:
+        groups = list(values.groups(clique, ordered=True).values())
         if len(groups) < 2:
             continue
-        yield from _clashing(values, groups)
+        for found in _clashing(values, groups):
+            yield found, True
     if undated:
         every = list(values.groups(entries).items())
         keys = list(undated)
@@ -151,10 +77,10 @@ def _conflicts(values: _Values, entries: Sequence[Entry]) -> Iterator[_Conflict]
             if others:
                 pairs = [_pair_severity(values, mine, group) for group in others]
                 units = not all(values.convertible(mine, group) for group in others)
-                yield [mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs), units
+                yield ([mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs), units), False
 
 
-def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[_Conflict]:
+def _clashing(values: Values, groups: list[list[Entry]]) -> Iterator[_Conflict]:
     """The groups of one clique that clash with another, as if every pair were compared, but counted.
 
     The severity of the worst pair (:func:`_pair_severity`) without visiting every
@@ -176,14 +102,19 @@ def _clashing(values: _Values, groups: list[list[Entry]]) -> Iterator[_Conflict]
         firm_set.add(number)
     firm_clash = any(firm_set.clashing(number) for number in firm)
     numbered = [(number, e) for number, group in enumerate(groups) for e in group]
-    exact = [(n, e) for n, e in numbered if values.exact(groups[n])]
-    certain = [(n, e) for n, e in exact if e.claim.certainty is Certainty.CERTAIN]
+    exact_groups = [values.exact(group) for group in groups]  # once a group, not once a claim
     definite = _meeting_clash(every.empty(), numbered, convertible_only=False)
-    exact_clash = definite if len(exact) == len(numbered) else None  # every value exact: the same sweep
-    if firm_clash and _meeting_clash(every.empty(), certain, convertible_only=True):
+    # The lists of exact and certain claims are built only for the sweeps that need them.
+    if firm_clash and _meeting_clash(
+        every.empty(),
+        [(n, e) for n, e in numbered if exact_groups[n] and e.claim.certainty is Certainty.CERTAIN],
+        convertible_only=True,
+    ):
         worst = Severity.ERROR
     elif firm_clash or (
-        exact_clash if exact_clash is not None else _meeting_clash(every.empty(), exact, convertible_only=False)
+        definite  # every value exact: the same sweep
+        if all(exact_groups)
+        else _meeting_clash(every.empty(), [(n, e) for n, e in numbered if exact_groups[n]], convertible_only=False)
     ):
         worst = Severity.WARNING
     else:
@@ -196,7 +127,7 @@ def _meeting_clash(members: Clashes, claims: list[tuple[int, Entry]], *, convert
 
     ``convertible_only``: only values that can be compared (units that convert) count.
     """
-    timed = sorted(((e.core, number) for number, e in claims if e.core is not None), key=lambda item: item[0])
+    timed = sorted(((e.core, number) for number, e in claims if e.core is not None), key=itemgetter(0))
     ending: list[tuple[int, int]] = []
     for (start, end), number in timed:
         while ending and ending[0][0] < start:
@@ -211,12 +142,15 @@ def _meeting_clash(members: Clashes, claims: list[tuple[int, Entry]], *, convert
     return False
 
 
-def _merge_undated(conflicts: Iterator[_Conflict]) -> list[_Conflict]:
-    """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time)."""
+def _merge_undated(conflicts: Iterator[tuple[_Conflict, bool]]) -> list[_Conflict]:
+    """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time).
+
+    ``conflicts`` says of each conflict whether every claim in it is dated: those are kept as they are.
+    """
     merged: list[_Conflict] = []
     where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
-    for groups, severity, definite, units in conflicts:
-        if all(e.timed for group in groups for e in group):
+    for (groups, severity, definite, units), dated in conflicts:
+        if dated:
             merged.append((groups, severity, definite, units))
             continue
         ids = [e.id for group in groups for e in group]
@@ -244,7 +178,7 @@ def _regroup(first: list[list[Entry]], second: list[list[Entry]]) -> list[list[E
     return result
 
 
-def _sides(values: _Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
+def _sides(values: Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
     """Value groups gathered into sides of mutually compatible values (a region with its country), in order.
 
     Each group joins the first side whose values all agree with it, else starts one. A
@@ -270,17 +204,21 @@ def _sides(values: _Values, groups: list[list[Entry]]) -> list[list[list[Entry]]
     return [[groups[number] for number in side] for side in sides]
 
 
-def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
+def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
     seen: set[str] = set()
     values.rank(entries)
     for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
+        # The id first: a set of claims alive on many days is one finding, its words built once.
+        found = finding_id(rule, [e.id for group in groups for e in group])
+        if found in seen:
+            continue
+        seen.add(found)
         times = any(e.timed for group in groups for e in group)
         sides = _sides(values, groups)
         # Two sides read "A but B"; three or more are listed, "A; B; C", not "A but B but C".
         alternatives = (" but " if len(sides) == 2 else "; ").join(
             " and ".join(
-                f"{values.name(group[0])} according to {phrasing.by_holders(values.index, group, times=times)}"
-                for group in side
+                f"{values.name(group[0])} according to {values.by_holders(group, times=times)}" for group in side
             )
             for side in sides
         )
@@ -289,7 +227,7 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
             message = "Values in units that do not convert:" + message.split(":", 1)[1]
         if not definite:
             message += f"; {phrasing.ONLY_POSSIBLE}"
-        finding = Finding(
+        yield Finding(
             rule=rule,
             severity=severity,
             message=message,
@@ -297,10 +235,8 @@ def _findings(rule: str, values: _Values, entries: Sequence[Entry], lead: str) -
                 (" / ".join(sorted(values.side(group[0]) for group in side)), [e.id for group in side for e in group])
                 for side in sides
             ],
+            id=found,
         )
-        if finding.id not in seen:
-            seen.add(finding.id)
-            yield finding
 
 
 @reads("slot")
@@ -347,7 +283,10 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):
     one warning.
     """
+    shared: dict[str, Shared] = {}  # by predicate id
     for (subject, _, _), entries in index.by_slot.items():
+        if len(entries) < 2:
+            continue  # one claim has one value: most slots are ruled out here
         predicate = entries[0].predicate
         if predicate is None or not predicate.functional:
             continue
@@ -360,7 +299,8 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             return entry.proposition.object
 
         lead = f"Conflicting values: {index.name(subject)} {predicate.label}"
-        yield from _findings("conflicting_values", _Values(index, predicate, value_of), affirmed, lead)
+        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, {})))
+        yield from _findings("conflicting_values", values, affirmed, lead)
 
 
 @reads("object")
@@ -377,7 +317,10 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
     "inverse_functional": true}``; Alice premier of Ruritania in ``2025-03`` according
     to two papers, Bob in ``2025-03-10`` according to a third: an error.
     """
+    shared: dict[str, Shared] = {}  # by predicate id
     for (obj, _, _), entries in index.by_object.items():
+        if len(entries) < 2:
+            continue
         predicate = entries[0].predicate
         if predicate is None or not predicate.inverse_functional:
             continue
@@ -391,4 +334,5 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
 
         label = predicate.label
         lead = f"Conflicting holders: {label} {index.name(obj)}:"
-        yield from _findings("conflicting_holders", _Values(index, predicate, subject_of), affirmed, lead)
+        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, {})))
+        yield from _findings("conflicting_holders", values, affirmed, lead)

@@ -155,3 +155,13 @@ def _cliques_brute(entries: list[Span]) -> list[list[Span]]:
 def test_cliques_are_the_maximal_sets_alive_on_one_day(entries: list[Span]) -> None:
     """A overlapping B and B overlapping C, A and C apart: {A, B} and {B, C}, as a day-by-day scan finds."""
     assert cliques(entries) == _cliques_brute(entries)  # type: ignore[arg-type]
+
+
+@given(sides(), st.randoms(use_true_random=False))
+def test_cliques_in_a_given_order_are_the_sets_a_day_by_day_scan_finds(entries: list[Span], random: Any) -> None:
+    """Ordered by numbers given per position, each set holds the claims a scan finds, in the order of the numbers."""
+    numbers = list(range(len(entries)))
+    random.shuffle(numbers)
+    order = {s.position: number for s, number in zip(entries, numbers, strict=True)}
+    expected = [sorted(members, key=lambda s: order[s.position]) for members in _cliques_brute(entries)]
+    assert cliques(entries, order=order) == expected  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import factlog
 from factlog import Certainty, Claim, DateValue, Entity, EntityKind, Finding, Interval, Predicate, Quantity, Severity
 from factlog.analysis._index import Entry
-from factlog.checks import _values, conflicting_holders, conflicting_values
+from factlog.checks import _slotvalues, _values, conflicting_holders, conflicting_values
 from factlog.model._kinds import PredicateKind
 from factlog.model._quantities import Estimate
 from tests.helpers import claim, world
@@ -30,7 +30,7 @@ DISTANCE = Predicate(
 """A functional predicate whose ``margin`` has a unit: pairs in hours or troops do not convert."""
 
 
-def _pairwise(values: _values._Values, groups: list[list[Entry]]) -> Iterator[_values._Conflict]:
+def _pairwise(values: _slotvalues.Values, groups: list[list[Entry]]) -> Iterator[_values._Conflict]:
     """The rule as it was (main before the counting): every pair of value groups compared."""
     involved: set[int] = set()
     worst, definite, units = Severity.INFO, False, False
@@ -45,7 +45,7 @@ def _pairwise(values: _values._Values, groups: list[list[Entry]]) -> Iterator[_v
         yield [groups[i] for i in sorted(involved)], worst, definite, units
 
 
-def _pairwise_sides(values: _values._Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
+def _pairwise_sides(values: _slotvalues.Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
     """Sides as they were: each group tried against every side."""
     sides: list[list[list[Entry]]] = []
     for group in groups:
@@ -148,7 +148,7 @@ def test_the_slot_counts_each_list_of_values_once_and_hands_out_empty_sets() -> 
     [entries] = [group for (subject, _, _), group in index.by_slot.items() if subject == "visit"]
     predicate = entries[0].predicate
     assert predicate is not None
-    values = _values._Values(index, predicate, lambda entry: entry.proposition.object if entry.proposition else None)
+    values = _slotvalues.Values(index, predicate, lambda entry: entry.proposition.object if entry.proposition else None)
     groups = list(values.groups(entries).values())
     first, second = values.clashes(groups), values.clashes(groups)
     assert first is not second
