@@ -108,7 +108,7 @@ class LinesAssessment:
     method: str
     as_of: PartialDate | None
     sources: tuple[SourceTrust, ...] = ()
-    dependences: tuple[Dependence, ...] = ()
+    dependences: Sequence[Dependence] = ()
     rounds: int = 0
     converged: bool = True
 

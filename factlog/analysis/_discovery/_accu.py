@@ -247,7 +247,7 @@ def _accu(
         if change < params.epsilon:
             converged = True
             break
-    reported: tuple[Dependence, ...] = ()
+    reported: Sequence[Dependence] = ()
     if dependences is not None and copy is not None:
         reported = dependences.report(probabilities, copy.report_threshold)
     elif declared:

@@ -248,7 +248,7 @@ class ValueIndex:
         scores: Sequence[float],
         accuracy: Sequence[float],
         *,
-        dependences: tuple[Dependence, ...] = (),
+        dependences: Sequence[Dependence] = (),
         rounds: int = 1,
         converged: bool = True,
     ) -> Discovery:
