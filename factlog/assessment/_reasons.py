@@ -77,9 +77,9 @@ class Copying:
         for position, speaker in enumerate(order):
             factor = 1.0
             a = number[speaker]
-            for earlier in order[:position] if a is not None else ():
+            for earlier in order[:position]:
                 b = number[earlier]
-                row = None if b is None else table.row(a, b)
+                row = None if a is None or b is None else table.row(a, b)
                 if row is not None and not table.declared[row]:
                     probability = table.probability[row]
                     factor *= 1.0 - COPY_RATE * probability

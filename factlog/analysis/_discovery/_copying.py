@@ -185,7 +185,7 @@ class Dependences:
                 declared,
                 common,
                 len(shared),
-                sum(1 for v in shared if len(index.value_votes[v]) == 2),
+                sum(1 for v in shared if index.value_votes.size(v) == 2),
                 sum(1 for v in shared if not winners[v]),
                 agreeing,
             )
