@@ -38,6 +38,7 @@ def _report_directly(dependences: Dependences, probabilities: list[float], thres
             1.0 if a in dependences.declared.get(b, frozenset()) else 0.0,
         )
     found = []
+    shared: tuple[int, ...]
     for (a, b), (total, a_copies, b_copies) in chosen.items():
         pair = pairs.get((a, b))
         if pair is None:
