@@ -5,7 +5,7 @@ threshold; on generated claim sets that is about half of all pairs of sources th
 share a value, millions at a million claims. One :class:`Dependence` object each (two
 names, three floats, five counts: about 400 bytes with its floats and the tuple that
 holds it) decided the peak memory of ``assess_lines`` after the rounds (issue 19).
-:class:`DependenceTable` keeps them in columns, 57 bytes a pair: the pairs in (a, b)
+:class:`DependenceTable` keeps them in columns, 53 bytes a pair: the pairs in (a, b)
 order, found by source number in O(log P), and the order in which the sequence gives
 them (most probable first, then by names), each :class:`Dependence` made when it is
 read. Standard library only.
@@ -65,8 +65,8 @@ class DependenceTable(Sequence[Dependence]):
         self.partner = array("i")
         self.probability, self.a_copies, self.b_copies = array("d"), array("d"), array("d")
         self.declared = bytearray()
-        self.shared_items, self.same_values, self.unique_values = array("q"), array("q"), array("q")
-        self.false_values, self.agreeing_items = array("q"), array("q")
+        self.shared_items, self.same_values, self.unique_values = array("i"), array("i"), array("i")
+        self.false_values, self.agreeing_items = array("i"), array("i")
         self.order = array("i")
 
     @classmethod
