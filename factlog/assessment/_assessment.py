@@ -2,12 +2,11 @@
 
 Checks say where claims clash; assessment weighs them. For each proposition at each
 stretch of time (and, for a functional predicate, each competing value), claims are
-grouped into independent origins (:mod:`factlog.analysis._origins`), each origin votes once with
-the weight its holder's reliability and its expressed certainty give it (discounted
-when a party denies what accuses it), and the votes give a belief in [0, 1]
-(:mod:`factlog.assessment._methods`). From the origins and the belief follow a status, an Admiralty
-credibility grade and, for each claim, whether it is accepted, rejected or contested
-(:mod:`factlog.assessment._acceptance`).
+grouped into independent origins (:mod:`factlog.analysis._origins`), each origin votes once with the weight its holder's
+reliability and its expressed certainty give it (discounted when a party denies what
+accuses it), and the votes give a belief in [0, 1] (:mod:`factlog.assessment._methods`).
+From the origins and the belief follow a status, an Admiralty credibility grade and,
+for each claim, whether it is accepted, rejected or contested (:mod:`factlog.assessment._acceptance`).
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ import datetime
 import enum
 import functools
 import math
+from collections.abc import Sequence
 
 import attrs
 
@@ -117,7 +117,7 @@ class Assessment:
     method: str
     as_of: PartialDate | None
     sources: tuple[SourceTrust, ...] = ()
-    dependences: tuple[Dependence, ...] = ()
+    dependences: Sequence[Dependence] = ()
     rounds: int = 0
     converged: bool = True
 
@@ -253,7 +253,7 @@ def assessed(
     return _assessed(claims, method, explain=explain, index=index)[0]
 
 
-_Learned = tuple[tuple[SourceTrust, ...], tuple[Dependence, ...], int, bool]
+_Learned = tuple[tuple[SourceTrust, ...], Sequence[Dependence], int, bool]
 """What truth discovery learned, as an assessment keeps it: sources, dependences, rounds, converged."""
 
 

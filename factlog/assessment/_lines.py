@@ -109,7 +109,7 @@ class LinesAssessment:
     method: str
     as_of: PartialDate | None
     sources: tuple[SourceTrust, ...] = ()
-    dependences: tuple[Dependence, ...] = ()
+    dependences: Sequence[Dependence] = ()
     rounds: int = 0
     converged: bool = True
 
@@ -197,9 +197,9 @@ def _spool(
     spool: IO[bytes],
     *,
     copying: Copying | None,
-) -> tuple[list[tuple[bool, str, str, int, int]], array[int], array[int]]:
+) -> tuple[list[bytes], array[int], array[int]]:
     """The second pass: each question assessed and pickled to ``spool``; the sort keys and where each item lies."""
-    keys: list[tuple[bool, str, str, int, int]] = []
+    keys: list[bytes] = []
     starts, ends = array("q"), array("q")
     groups, numbers = bins
     results = discovery.questions
@@ -210,11 +210,32 @@ def _spool(
             position += 1
             beliefs = belief(question, results.get(question_name(number)), discovery.method)
             for rank, item in enumerate(answered(question, beliefs, explain=copying is not None, copying=copying)):
-                keys.append((*assessment_order(item), number, rank))
+                keys.append(_key(*assessment_order(item), number, rank))
                 starts.append(spool.tell())
                 pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 ends.append(spool.tell())
     return keys, starts, ends
+
+
+def _key(undisputed: bool, statement: str, key: str, number: int, rank: int) -> bytes:
+    """An assessment's sort key, ``(undisputed, statement, key, number, rank)``, as bytes that sort as the tuple.
+
+    Bytes of UTF-8 sort as the code points of their text; each text's NUL bytes are
+    escaped as 00 01 and the text ends with 00 00, which sorts before anything that may
+    follow it, so a text sorts before every text it begins. About 120 bytes a key where
+    the tuple, its two strings and its ints held 280 (issue 19).
+    """
+    return b"".join(
+        (
+            b"\x01" if undisputed else b"\x00",
+            statement.encode("utf-8", "surrogatepass").replace(b"\x00", b"\x00\x01"),
+            b"\x00\x00",
+            key.encode("utf-8", "surrogatepass").replace(b"\x00", b"\x00\x01"),
+            b"\x00\x00",
+            number.to_bytes(8, "big"),
+            rank.to_bytes(8, "big"),
+        )
+    )
 
 
 def _columns(stream: IO[bytes], base: Index, offsets: array[int], when: PartialDate | None, batch: int) -> Columns:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from factlog.analysis._discovery import AccuCopyParams, Dependence, SourceTrust
+from factlog.analysis._discovery import AccuCopyParams, Dependence, DependenceTable, SourceTrust
 from factlog.assessment._questions import DISCOUNTS, OriginWeight
 
 __all__ = ["LISTED_ORIGINS", "Copying", "listed", "reasons_for"]
@@ -42,22 +42,22 @@ def _names(origins: Sequence[OriginWeight]) -> str:
 class Copying:
     """The copying AccuCopy detected (not declared), to explain how it discounts a value's supporters.
 
-    ``dependent[s][t]`` is the posterior that sources ``s`` and ``t`` depend on each other;
-    ``claims[s]`` the informative claims a source's accuracy rests on.
+    ``dependences`` holds the reported pairs in columns (a pair's posterior is found by
+    its sources' numbers, in O(log P), and no object is made per pair); ``detected``
+    whether any of them is not declared; ``claims[s]`` the informative claims a
+    source's accuracy rests on.
     """
 
-    dependent: dict[str, dict[str, float]]
+    dependences: DependenceTable
+    detected: bool
     claims: dict[str, int]
 
     @classmethod
     def of(cls, dependences: Iterable[Dependence], sources: Iterable[SourceTrust]) -> Copying:
         """From an assessment's reported dependences (declared ones are already one origin) and learned sources."""
-        dependent: dict[str, dict[str, float]] = {}
-        for found in dependences:
-            if not found.declared:
-                dependent.setdefault(found.source_a, {})[found.source_b] = found.probability
-                dependent.setdefault(found.source_b, {})[found.source_a] = found.probability
-        return cls(dependent, {trust.source: trust.claims for trust in sources})
+        table = dependences if isinstance(dependences, DependenceTable) else DependenceTable.of(dependences)
+        detected = table.declared.count(0) > 0
+        return cls(table, detected, {trust.source: trust.claims for trust in sources})
 
     def note(self, origins: Sequence[OriginWeight]) -> str | None:
         """How detected copying discounts these origins, or None when it does not.
@@ -68,15 +68,20 @@ class Copying:
         are known here, so the count is approximate ("about"); the belief is AccuCopy's own.
         """
         speakers = {o.speaks_for: o.reliability.prior for o in origins}
-        if not self.dependent or len(speakers) < 2:
+        if not self.detected or len(speakers) < 2:
             return None
+        table = self.dependences
+        number = {speaker: table.number(speaker) for speaker in speakers}
         order = sorted(speakers, key=lambda s: (-speakers[s], -self.claims.get(s, 0), s))
         total, copiers, least = 0.0, 0, 1.0
         for position, speaker in enumerate(order):
             factor = 1.0
+            a = number[speaker]
             for earlier in order[:position]:
-                probability = self.dependent.get(speaker, {}).get(earlier)
-                if probability is not None:
+                b = number[earlier]
+                row = None if a is None or b is None else table.row(a, b)
+                if row is not None and not table.declared[row]:
+                    probability = table.probability[row]
                     factor *= 1.0 - COPY_RATE * probability
                     least = min(least, probability)
             copiers += factor < 1.0

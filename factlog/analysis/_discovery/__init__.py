@@ -28,12 +28,14 @@ from factlog.analysis._discovery._results import (
     TruthFinderParams,
     Vote,
 )
+from factlog.analysis._discovery._table import DependenceTable
 from factlog.analysis._discovery._truthfinder import truth_finder
 
 __all__ = [
     "AccuCopyParams",
     "AccuVoteParams",
     "Dependence",
+    "DependenceTable",
     "Discovery",
     "QuestionResult",
     "Similarity",

@@ -247,8 +247,10 @@ def _accu(
         if change < params.epsilon:
             converged = True
             break
-    reported: tuple[Dependence, ...] = ()
+    del plan  # the rounds are over: what they multiplied goes before the report is built
+    reported: Sequence[Dependence] = ()
     if dependences is not None and copy is not None:
+        dependences.factor = array("d")
         reported = dependences.report(probabilities, copy.report_threshold)
     elif declared:
         reported = Dependences(index, params.n_false, AccuCopyParams(), declared).report(probabilities, 2.0)

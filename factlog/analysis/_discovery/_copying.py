@@ -18,13 +18,15 @@ P is 0 or 1. Declared copies are certain dependence.
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from factlog.analysis._discovery._index import ValueIndex
 from factlog.analysis._discovery._pairs import PairTable
-from factlog.analysis._discovery._results import AccuCopyParams, Dependence
+from factlog.analysis._discovery._results import AccuCopyParams
+from factlog.analysis._discovery._table import DependenceTable, Row
 
 __all__ = ["Dependences"]
 
@@ -134,52 +136,56 @@ class Dependences:
         """(a, b) → (Pr(a copies b), Pr(b copies a)) for every inferred pair, once :meth:`update` has run."""
         return {(a, b): (a_copies, b_copies) for _, a, b, _, a_copies, b_copies in self._inferred()}
 
-    def report(self, probabilities: Sequence[float], threshold: float) -> tuple[Dependence, ...]:
-        """Pairs at or above ``threshold`` and every declared pair, with their evidence."""
+    def report(self, probabilities: Sequence[float], threshold: float) -> DependenceTable:
+        """Pairs at or above ``threshold`` and every declared pair, with their evidence, in columns.
+
+        The pairs are taken one at a time in (a, b) order (the inferred ones from
+        :meth:`_posteriors`, the declared ones merged in) and written to a
+        :class:`DependenceTable`: no object is kept per pair.
+        """
+        index = self.index
+        winners = bytearray(len(index.value_answer))
+        for v in index.winners(probabilities):
+            winners[v] = 1
+        chosen = ((a, b, i, total, a_copies, b_copies) for i, a, b, total, a_copies, b_copies in self._inferred())
+        declared = [(a, b, -1, 1.0, 0.0, 0.0) for a, b in sorted(self.declared_pairs)]
+        merged = heapq.merge((row for row in chosen if row[3] >= threshold), declared)
+        return DependenceTable.of_rows(index.sources, self._rows(merged, winners))
+
+    def _rows(self, chosen: Iterable[tuple[int, int, int, float, float, float]], winners: bytearray) -> Iterator[Row]:
+        """The reported pairs as :class:`DependenceTable` rows; a declared pair comes with pair id -1.
+
+        :meth:`_posteriors` skips the declared pairs, so none comes twice.
+        """
         index, table = self.index, self.pairs
-        winners = index.winners(probabilities)
-        chosen: dict[tuple[int, int], tuple[int, float, float, float]] = {
-            (a, b): (i, total, a_copies, b_copies)
-            for i, a, b, total, a_copies, b_copies in self._inferred()
-            if total >= threshold
-        }
-        for key in self.declared_pairs:
-            try:
-                chosen[key] = (table.locate(*key), 1.0, 0.0, 0.0)
-            except KeyError:
-                chosen[key] = (-1, 1.0, 0.0, 0.0)
-        found = []
-        for key in sorted(chosen):
-            a, b = key
-            i, total, a_copies, b_copies = chosen[key]
-            if key in self.declared_pairs:
+        for a, b, inferred, total, copies_ab, copies_ba in chosen:
+            declared = inferred < 0
+            i, a_copies, b_copies = inferred, copies_ab, copies_ba
+            if declared:
                 a_copies = 1.0 if b in self.declared.get(a, frozenset()) else 0.0
                 b_copies = 1.0 if a in self.declared.get(b, frozenset()) else 0.0
-                declared = True
-            else:
-                declared = False
-            shared: tuple[int, ...]
+                try:
+                    i = table.locate(a, b)
+                except KeyError:
+                    i = -1
+            shared: Sequence[int]
             if i < 0:
                 first = {index.value_question[v] for v, _ in index.source_votes[a]}
                 second = {index.value_question[v] for v, _ in index.source_votes[b]}
-                common, shared, agreeing = len(first & second), tuple[int, ...](), 0
+                common, shared, agreeing = len(first & second), (), 0
             else:
                 pair = table.pair(i, a, index)
                 common, shared, agreeing = pair.common_questions, pair.shared, pair.shared_questions
-            found.append(
-                Dependence(
-                    source_a=index.sources[a],
-                    source_b=index.sources[b],
-                    probability=total,
-                    a_copies_b=a_copies,
-                    b_copies_a=b_copies,
-                    declared=declared,
-                    shared_items=common,
-                    same_values=len(shared),
-                    unique_values=sum(1 for v in shared if len(index.value_votes[v]) == 2),
-                    false_values=sum(1 for v in shared if v not in winners),
-                    agreeing_items=agreeing,
-                )
+            yield (
+                a,
+                b,
+                total,
+                a_copies,
+                b_copies,
+                declared,
+                common,
+                len(shared),
+                sum(1 for v in shared if index.value_votes.size(v) == 2),
+                sum(1 for v in shared if not winners[v]),
+                agreeing,
             )
-        found.sort(key=lambda d: (-d.probability, d.source_a, d.source_b))
-        return tuple(found)

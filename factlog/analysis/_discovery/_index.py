@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from factlog.analysis._discovery._ragged import Ragged, Ranges, transposed
 from factlog.analysis._discovery._results import Dependence, Discovery, QuestionResult, SourceTrust, Vote
 
 __all__ = ["Results", "Support", "ValueIndex", "shared_value_pairs"]
@@ -97,10 +98,10 @@ class ValueIndex:
     questions: tuple[str, ...]
     sources: tuple[str, ...]
     value_answer: tuple[str, ...]
-    value_question: tuple[int, ...]
-    q_range: tuple[tuple[int, int], ...]
-    value_votes: tuple[tuple[tuple[int, float], ...], ...]
-    source_votes: tuple[tuple[tuple[int, float], ...], ...]
+    value_question: Sequence[int]
+    q_range: Sequence[tuple[int, int]]
+    value_votes: Ragged
+    source_votes: Ragged
 
     @functools.cached_property
     def informative(self) -> tuple[bool, ...]:
@@ -111,7 +112,7 @@ class ValueIndex:
         """
         found = []
         for start, end in self.q_range:
-            sources = {s for v in range(start, end) for s, _ in self.value_votes[v]}
+            sources = {s for v in range(start, end) for s in self.value_votes.row_ids(v)}
             found += [len(sources) > 1] * (end - start)
         return tuple(found)
 
@@ -133,33 +134,36 @@ class ValueIndex:
         source_id = {source: i for i, source in enumerate(sources)}
         questions: list[str] = []
         value_answer: list[str] = []
-        value_question: list[int] = []
-        value_votes: list[list[tuple[int, float]]] = []
-        source_votes: list[list[tuple[int, float]]] = [[] for _ in sources]
-        q_range: list[tuple[int, int]] = []
+        value_question = array("i")
+        q_start = array("q", [0])
+        rows, ids, weights = array("q", [0]), array("i"), array("d")
         last: tuple[str, str] | None = None
         for question, answer, source in keys:
             if (question, answer) != last:
+                if last is not None:
+                    rows.append(len(ids))
                 if last is None or last[0] != question:
+                    if last is not None:
+                        q_start.append(len(value_answer))
                     questions.append(question)
-                    q_range.append((len(value_answer), len(value_answer)))
                 value_answer.append(answer)
                 value_question.append(len(questions) - 1)
-                value_votes.append([])
                 last = (question, answer)
-            value = len(value_answer) - 1
-            q_range[-1] = (q_range[-1][0], value + 1)
-            weight = best[(question, answer, source)]
-            value_votes[value].append((source_id[source], weight))
-            source_votes[source_id[source]].append((value, weight))
+            ids.append(source_id[source])
+            weights.append(best[(question, answer, source)])
+        del best, keys
+        if last is not None:
+            rows.append(len(ids))
+            q_start.append(len(value_answer))
+        value_votes = Ragged(rows, ids, weights)
         return cls(
             tuple(questions),
             tuple(sources),
             tuple(value_answer),
-            tuple(value_question),
-            tuple(q_range),
-            tuple(tuple(found) for found in value_votes),
-            tuple(tuple(found) for found in source_votes),
+            value_question,
+            Ranges(q_start),
+            value_votes,
+            transposed(value_votes, len(sources)),
         )
 
     def pairs(self) -> list[Pair]:
@@ -220,9 +224,12 @@ class ValueIndex:
         A source with no informative value keeps its prior, or ``fallback``.
         """
         found = []
-        for s, (given, given_weight) in enumerate(self._informative_votes):
-            total = math.fsum([w * score[v] for v, w in given])
-            weight = given_weight
+        kept, total_weight = self._informative_votes
+        start, values, weights = kept.start, kept.ids, kept.weights
+        for s in range(len(kept)):
+            low, high = start[s], start[s + 1]
+            total = math.fsum([w * score[v] for v, w in zip(values[low:high], weights[low:high], strict=True)])
+            weight = total_weight[s]
             prior = priors[s]
             if prior is not None and strength > 0.0:
                 total += strength * prior
@@ -232,14 +239,12 @@ class ValueIndex:
         return found
 
     @functools.cached_property
-    def _informative_votes(self) -> tuple[tuple[tuple[tuple[int, float], ...], float], ...]:
-        """Source id → (its informative (value id, weight) votes, their total weight), for :meth:`means`."""
+    def _informative_votes(self) -> tuple[Ragged, array[float]]:
+        """Source id → its informative (value id, weight) votes, and their total weights, for :meth:`means`."""
         informative = self.informative
-        found = []
-        for given in self.source_votes:
-            kept = tuple((v, w) for v, w in given if informative[v])
-            found.append((kept, math.fsum(w for _, w in kept)))
-        return tuple(found)
+        kept = Ragged.of([(v, w) for v, w in given if informative[v]] for given in self.source_votes)
+        start, weights = kept.start, kept.weights
+        return kept, array("d", (math.fsum(weights[start[s] : start[s + 1]]) for s in range(len(kept))))
 
     def finish(
         self,
@@ -248,7 +253,7 @@ class ValueIndex:
         scores: Sequence[float],
         accuracy: Sequence[float],
         *,
-        dependences: tuple[Dependence, ...] = (),
+        dependences: Sequence[Dependence] = (),
         rounds: int = 1,
         converged: bool = True,
     ) -> Discovery:

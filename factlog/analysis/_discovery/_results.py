@@ -10,7 +10,7 @@ AccuCopy, the pairs of sources found to depend on each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -141,7 +141,7 @@ class Discovery:
     method: str
     questions: Mapping[str, QuestionResult]
     sources: Mapping[str, SourceTrust]
-    dependences: tuple[Dependence, ...]
+    dependences: Sequence[Dependence]
     rounds: int
     converged: bool
 

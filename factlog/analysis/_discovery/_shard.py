@@ -250,7 +250,7 @@ def finish(shard: Shard, config: Config) -> tuple[Shard, tuple[tuple[int, int], 
     winners = index.winners(probabilities) if shard.pairs else set()
     counted = tuple(
         (
-            sum(1 for v in pair.shared if len(index.value_votes[v]) == 2),
+            sum(1 for v in pair.shared if index.value_votes.size(v) == 2),
             sum(1 for v in pair.shared if v not in winners),
         )
         for pair in shard.pairs
