@@ -5,10 +5,12 @@ parsed lines, without building them; the groups they form are joined into compon
 (claims linked through a slot, an inverse-functional object, a wider place, an
 exclusive predicate, an ``answers`` or ``regarding`` link); every claim is then decoded
 once from its line offset, a bin of whole components at a time, and checked with the
-unchanged rules. ``undeclared_copying`` is run once on the claims whose question has
-two votes or more, and the holder and source rules once on the claims they name in
-their bins; those claims are kept from their bins. numpy holds the columns (the
-``scale`` extra).
+unchanged rules. ``undeclared_copying`` concludes once from what it reads of the claims
+whose question has two votes or more (:func:`~factlog.checks._copying.copy_votes`,
+projected in their bins), and the holder and source rules run once on the claims they
+name in their bins (those claims are kept from their bins). The findings are kept
+encoded and compressed until the report is read (:mod:`factlog.checks._compact`).
+numpy holds the columns (the ``scale`` extra).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from factlog.analysis._lines import Unstreamable, check_references, index_of, ma
 from factlog.analysis._unionfind import smallest_joined
 from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, HOLDER_OR_SOURCE, Columns, scan
 from factlog.checks._compact import CompactFindings, FindingsBuilder
+from factlog.checks._copying import undeclared_copying
 from factlog.checks._engine import Marks, Report, _run, check
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
@@ -72,8 +75,12 @@ def check_lines(
     The findings are identical to ``check(load(path), rules, stale=stale)``: the same
     ids, order and JSON report. Memory grows with the columns (tens of bytes a claim),
     with the largest bin of linked claims (``bin_size`` claims, or one component
-    larger than that) and with the claims ``undeclared_copying`` and the holder and
-    source rules check together, not with the whole file. Each claim is decoded once
+    larger than that), with the findings (kept compressed: the report's ``findings`` is
+    a :class:`~factlog.checks._compact.CompactFindings`, a sequence that decodes each
+    finding when read and equals the tuple :func:`check` gives; write it with
+    :func:`~factlog.write_report_json`), with what ``undeclared_copying`` reads of the
+    claims voting twice or more (four strings a claim) and with the claims the holder
+    and source rules check together, not with the whole file. Each claim is decoded once
     (claims with a pattern or several objects twice, in batches of ``batch``). ``rules`` must be taken from
     :data:`DEFAULT_RULES` (others raise :class:`~factlog.ArgumentError`): the compact
     path knows which groups each reads.
@@ -113,7 +120,7 @@ def check_lines(
     except Unstreamable:
         return check(load(file, limits=limits), rules, stale=stale)
     del groups
-    return Report(found.build(base, stale=stale), columns.tables)
+    return Report(found.build(stale=stale), columns.tables)
 
 
 class _Found:
@@ -136,12 +143,11 @@ class _Found:
             self.marks.observe(finding.id)
             self.findings.add(finding, first)
 
-    def build(self, base: Index, *, stale: bool) -> CompactFindings:
+    def build(self, *, stale: bool) -> CompactFindings:
         """The findings in report order, acknowledged ones marked, stale acknowledgements (if ``stale``) added."""
         notes = self.marks.settle()
         for finding in self.marks.stale() if stale else ():
             self.findings.add(finding, (0, 0))
-        del base
         return self.findings.build(notes)
 
 
@@ -178,7 +184,8 @@ def _checked(
     """
     found = _Found(base, rules)
     held = [rule for rule in rules if rule in HOLDER_AND_SOURCE_RULES]
-    projected = [rule for rule in rules if rule not in held and reads_of(rule).project is not None]
+    # The claims voting twice or more are undeclared_copying's (its projection is copy_votes).
+    projected = [rule for rule in rules if rule is undeclared_copying]
     in_bins = [rule for rule in rules if rule not in held and rule not in projected]
     offsets = np.frombuffer(columns.offsets, dtype=np.int64)
     flags = columns.flags
