@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -236,7 +237,7 @@ class _Votes:
     def __init__(self) -> None:
         self.numbers: list[int] = []
         self.records: list[Any] = []
-        self.dates: dict[str, tuple[int, int] | None] = {}
+        self.low, self.high = array("q"), array("q")  # each record's claim's stated sort key; -1: undated
         self.spread: set[str] = set()
         self.failure: BaseException | None = None
         self.strings: dict[str, str] = {}
@@ -248,7 +249,8 @@ class _Votes:
         try:
             records = reads_of(rule).project(index)  # type: ignore[misc]
         except Exception as error:  # reported as the rule's failure, as the engine reports it
-            self.failure, self.records, self.numbers, self.dates, self.spread = error, [], [], {}, set()
+            self.failure, self.records, self.numbers, self.spread = error, [], [], set()
+            self.low, self.high = array("q"), array("q")
             return
         strings = self.strings
         for record in records:
@@ -258,8 +260,12 @@ class _Votes:
                 continue
             self.numbers.append(number)
             # The questions, answers and parties recur from claim to claim: each string is kept once.
-            self.records.append(tuple(strings.setdefault(item, item) if type(item) is str else item for item in record))
-            self.dates[record[0]] = None if entry.stated is None else entry.stated.sort_key
+            self.records.append(
+                (record[0], *(strings.setdefault(item, item) if type(item) is str else item for item in record[1:]))
+            )
+            low, high = (-1, -1) if entry.stated is None else entry.stated.sort_key
+            self.low.append(low)
+            self.high.append(high)
             if record[0] in index.spread:
                 self.spread.add(record[0])
 
@@ -269,6 +275,7 @@ class _Votes:
         """The rule's findings from every bin's records, in claim order (or its failure), and their claims' dates."""
         order = np.argsort(np.array(self.numbers, dtype=np.int64), kind="stable").tolist()
         records = [self.records[at] for at in order]
+        claims = [record[0] for record in self.records]
         self.records, self.numbers, self.strings = [], [], {}
         failure, conclude = self.failure, reads_of(rule).conclude
 
@@ -279,7 +286,13 @@ class _Votes:
 
         # The claims read under several propositions: their findings' ids hash the message, as in check.
         found = _run(functools.update_wrapper(whole, rule), attrs.evolve(base, spread=self.spread))
-        return found, self.dates.get
+        records.clear()
+        # The dates of the claims the findings name only: a few, not every voting claim's.
+        cited = {claim for finding in found for claim in finding.claim_ids}
+        dates = {
+            claim: (low, high) for claim, low, high in zip(claims, self.low, self.high, strict=True) if claim in cited
+        }
+        return found, lambda claim: None if dates.get(claim, (-1, -1))[0] < 0 else dates[claim]
 
 
 def _decoded(stream: IO[bytes], base: Index, offsets: list[int], limits: Limits) -> Index:
