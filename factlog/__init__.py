@@ -135,6 +135,7 @@ from factlog.render import (
     report_document,
     resolve_entity,
     write_assessment_json,
+    write_report_json,
 )
 from factlog.report import DateGiven, Event, events, html_report, render_events_text, safe_url
 
@@ -266,4 +267,5 @@ __all__ = [
     "weekday_mismatches",
     "write_assessment_json",
     "write_draft",
+    "write_report_json",
 ]

@@ -37,6 +37,7 @@ from factlog import (
     TextValue,
 )
 from factlog.analysis._discovery import Vote
+from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.model._vocabulary import fold, object_key
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
@@ -609,3 +610,25 @@ def wrong_arguments() -> st.SearchStrategy[object]:
         st.dictionaries(st.integers(), st.integers(), max_size=2),
         st.builds(object),
     )
+
+
+@st.composite
+def findings_with_dates(draw: st.DrawFn, max_size: int = 40) -> list[tuple[Finding, tuple[int, int]]]:
+    """Findings of a few rules (shared ids, long messages, acknowledged ones), each with a first date's sort key."""
+    rules = ["opposed_claims", "conflicting_values", "undeclared_copying", "unknown_rule"]
+    found = []
+    for _ in range(draw(st.integers(0, max_size))):
+        rule = draw(st.sampled_from(rules))
+        claims = draw(st.lists(st.tuples(words, st.lists(ids, max_size=4)), max_size=3))
+        own = finding_id(rule, [claim for _, side in claims for claim in side])
+        finding = Finding(
+            rule=rule,
+            severity=draw(st.sampled_from(list(Severity))),
+            message=draw(st.one_of(texts, st.text(max_size=3000))),
+            claims=claims,
+            id=draw(st.sampled_from(["f-" + "0" * 20, "f-" + "1" * 20, own])),
+            acknowledged=draw(st.booleans()),
+            note=draw(st.none() | texts),
+        )
+        found.append((finding, (draw(st.integers(0, 3)), draw(st.integers(0, 3)))))
+    return found

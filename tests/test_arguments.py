@@ -63,6 +63,7 @@ CALLS: dict[str, Callable[[Any], object]] = {
     "weekday_mismatches": factlog.weekday_mismatches,
     "write_assessment_json": lambda wrong: factlog.write_assessment_json(wrong, io.StringIO()),
     "write_draft": lambda wrong: factlog.write_draft(wrong, "text", NOWHERE),
+    "write_report_json": lambda wrong: factlog.write_report_json(wrong, io.StringIO()),
 }
 # Left out, with the reason: no positional argument; any object is its input; files other work owns.
 APART = {

@@ -19,7 +19,7 @@ from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
 
-__all__ = ["Checker", "Report", "check", "finish", "first_stated", "run_rules"]
+__all__ = ["Checker", "Marks", "Report", "check", "finish", "first_stated", "run_rules"]
 
 
 class _Kept:
@@ -30,9 +30,14 @@ class _Kept:
 
 @attrs.frozen
 class Report(_Kept):
-    """The findings of a check, most severe first, in a stable order."""
+    """The findings of a check, most severe first, in a stable order.
 
-    findings: tuple[Finding, ...]
+    ``findings`` is a tuple from :func:`check`; from :func:`~factlog.check_lines` it is a
+    :class:`~factlog.checks._compact.CompactFindings`, a sequence that decodes each
+    finding when read and otherwise behaves as that tuple (it equals and hashes as it).
+    """
+
+    findings: Sequence[Finding]
     claims: ClaimSet = attrs.field(repr=False, eq=False)
     checked: int | None = attrs.field(default=None, repr=False, eq=False)
     """How many claims were checked, when ``claims`` holds only those the findings cite
@@ -175,6 +180,66 @@ def _first_dates(findings: Sequence[Finding], stated_of: Callable[[str], Interva
     return found
 
 
+class Marks:
+    """The acknowledgements of a claim set matched against the findings' ids, seen one at a time.
+
+    :meth:`observe` each finding id, then :meth:`settle`: the notes by the full id they
+    mark. An old 8-hex-digit id acknowledges the one finding it is the prefix of; when two
+    findings share it (the collision longer ids avoid), it acknowledges neither, and
+    :meth:`stale` reports it. Holds the acknowledgements and the ids they match, not every id.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self.acknowledged = index.claims.acknowledged
+        self.notes: dict[str, str | None] = {ack.finding: ack.note for ack in self.acknowledged}
+        self.seen: set[str] = set()
+        self.legacy: dict[str, list[str]] = {}
+
+    def observe(self, finding: str) -> None:
+        """Note one finding's id."""
+        if finding in self.notes:
+            self.seen.add(finding)
+        old = legacy_id(finding)
+        if old is not None and old in self.notes:
+            self.legacy.setdefault(old, []).append(finding)
+
+    def settle(self) -> dict[str, str | None]:
+        """Once every id is observed: the note of each finding id an acknowledgement marks."""
+        for old, matched in self.legacy.items():
+            if len(set(matched)) == 1:
+                self.notes.setdefault(matched[0], self.notes[old])
+                self.seen.add(old)
+        return self.notes
+
+    def stale(self) -> list[Finding]:
+        """After :meth:`settle`: a ``stale_acknowledgement`` finding per acknowledgement that marks no finding."""
+        found = []
+        for ack in self.acknowledged:
+            matched = sorted(set(self.legacy.get(ack.finding, ())))
+            if len(matched) > 1:
+                message = (
+                    f'acknowledgement of {ack.finding} ("{ack.note}") is an old short id that matches'
+                    f" {len(matched)} findings ({', '.join(matched)}): acknowledge the one you mean by its full id"
+                )
+            elif ack.finding not in self.seen:
+                message = (
+                    f'acknowledgement of {ack.finding} matches no finding ("{ack.note}"): the claims'
+                    " changed, or the finding was resolved; review and remove it"
+                )
+            else:
+                continue
+            found.append(
+                Finding(
+                    rule="stale_acknowledgement",
+                    severity=Severity.WARNING,
+                    message=message,
+                    claims={},
+                    id=finding_id("stale_acknowledgement", [ack.finding]),
+                )
+            )
+        return found
+
+
 def finish(
     index: Index,
     findings: list[Finding],
@@ -193,19 +258,10 @@ def finish(
     two findings of different claims may share an 8-digit id), or ``stated`` gives the
     ``stated`` date by claim id (the compact check of a JSON Lines file).
     """
-    notes = {ack.finding: ack.note for ack in index.claims.acknowledged}
-    seen = {finding.id for finding in findings}
-    # An old 8-hex-digit id acknowledges the one finding it is the prefix of; when two
-    # findings share it (the collision longer ids avoid), it acknowledges neither.
-    legacy: dict[str, list[str]] = {}
+    marks = Marks(index)
     for finding in findings:
-        old = legacy_id(finding.id)
-        if old is not None and old in notes:
-            legacy.setdefault(old, []).append(finding.id)
-    for old, matched in legacy.items():
-        if len(set(matched)) == 1:
-            notes.setdefault(matched[0], notes[old])
-            seen.add(old)
+        marks.observe(finding.id)
+    notes = marks.settle()
     marked = [
         attrs.evolve(finding, acknowledged=True, note=notes[finding.id]) if finding.id in notes else finding
         for finding in findings
@@ -222,32 +278,9 @@ def finish(
             return None if entry is None else entry.stated
 
         dates = _first_dates(findings, stated_of)
-    for ack in index.claims.acknowledged if stale else ():
-        if ack.finding in legacy and len(set(legacy[ack.finding])) > 1:
-            marked.append(
-                Finding(
-                    rule="stale_acknowledgement",
-                    severity=Severity.WARNING,
-                    message=f'acknowledgement of {ack.finding} ("{ack.note}") is an old short id that matches'
-                    f" {len(set(legacy[ack.finding]))} findings ({', '.join(sorted(set(legacy[ack.finding])))}):"
-                    " acknowledge the one you mean by its full id",
-                    claims={},
-                    id=finding_id("stale_acknowledgement", [ack.finding]),
-                )
-            )
-            dates.append((0, 0))
-        elif ack.finding not in seen:
-            marked.append(
-                Finding(
-                    rule="stale_acknowledgement",
-                    severity=Severity.WARNING,
-                    message=f'acknowledgement of {ack.finding} matches no finding ("{ack.note}"): the claims'
-                    " changed, or the finding was resolved; review and remove it",
-                    claims={},
-                    id=finding_id("stale_acknowledgement", [ack.finding]),
-                )
-            )
-            dates.append((0, 0))
+    for finding in marks.stale() if stale else ():
+        marked.append(finding)
+        dates.append((0, 0))
     order = {getattr(rule, "__name__", repr(rule)): position for position, rule in enumerate(rules)}
 
     def key(pair: tuple[Finding, tuple[int, int]]) -> tuple[int, int, tuple[int, int], str]:

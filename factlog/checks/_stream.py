@@ -5,16 +5,20 @@ parsed lines, without building them; the groups they form are joined into compon
 (claims linked through a slot, an inverse-functional object, a wider place, an
 exclusive predicate, an ``answers`` or ``regarding`` link); every claim is then decoded
 once from its line offset, a bin of whole components at a time, and checked with the
-unchanged rules. ``undeclared_copying`` is run once on the claims whose question has
-two votes or more, and the holder and source rules once on the claims they name in
-their bins; those claims are kept from their bins. numpy holds the columns (the
-``scale`` extra).
+unchanged rules. ``undeclared_copying`` concludes once from what it reads of the claims
+whose question has two votes or more (:func:`~factlog.checks._copying.copy_votes`,
+projected in their bins), and the holder and source rules run once on the claims they
+name in their bins (those claims are kept from their bins). The findings are kept
+encoded and compressed until the report is read (:mod:`factlog.checks._compact`).
+numpy holds the columns (the ``scale`` extra).
 """
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -26,15 +30,17 @@ from factlog.analysis._index import Index
 from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise
 from factlog.analysis._unionfind import smallest_joined
 from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, HOLDER_OR_SOURCE, Columns, scan
-from factlog.checks._engine import Report, _run, check, finish
+from factlog.checks._compact import CompactFindings, FindingsBuilder
+from factlog.checks._copying import undeclared_copying
+from factlog.checks._engine import Marks, Report, _run, check
 from factlog.checks._findings import Finding
+from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule
 from factlog.errors import ArgumentError, FormatError
 from factlog.io._arguments import expect_path, expect_sizes
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
-from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
 
 if TYPE_CHECKING:
@@ -72,8 +78,12 @@ def check_lines(
     The findings are identical to ``check(load(path), rules, stale=stale)``: the same
     ids, order and JSON report. Memory grows with the columns (tens of bytes a claim),
     with the largest bin of linked claims (``bin_size`` claims, or one component
-    larger than that) and with the claims ``undeclared_copying`` and the holder and
-    source rules check together, not with the whole file. Each claim is decoded once
+    larger than that), with the findings (kept compressed: the report's ``findings`` is
+    a :class:`~factlog.checks._compact.CompactFindings`, a sequence that decodes each
+    finding when read and equals the tuple :func:`check` gives; write it with
+    :func:`~factlog.write_report_json`), with what ``undeclared_copying`` reads of the
+    claims voting twice or more (four strings a claim) and with the claims the holder
+    and source rules check together, not with the whole file. Each claim is decoded once
     (claims with a pattern or several objects twice, in batches of ``batch``). ``rules`` must be taken from
     :data:`DEFAULT_RULES` (others raise :class:`~factlog.ArgumentError`): the compact
     path knows which groups each reads.
@@ -109,12 +119,52 @@ def check_lines(
     except Exception:  # a problem the whole-file reader reports with file, line and JSON path
         return check(load(file, limits=limits), rules, stale=stale)
     try:
-        findings, stated = _checked(np, file, base, columns, groups, rules=rules, limits=limits)
+        found = _checked(np, file, base, columns, groups, rules=rules, limits=limits)
     except LineTooLong as error:
         raise FormatError(error.errors) from None
     except Unstreamable:
         return check(load(file, limits=limits), rules, stale=stale)
-    return Report(finish(base, _distinct(findings), rules, stale=stale, stated=stated), columns.tables)
+    del groups
+    return Report(found.build(stale=stale), columns.tables)
+
+
+class _Found:
+    """The findings as they are found: encoded and compressed (:class:`FindingsBuilder`), acknowledgements matched."""
+
+    def __init__(self, base: Index, rules: Sequence[Rule]) -> None:
+        self.findings = FindingsBuilder({getattr(rule, "__name__", repr(rule)): at for at, rule in enumerate(rules)})
+        self.marks = Marks(base)
+        self.failed: set[str] = set()
+
+    def add(self, findings: Iterable[Finding], dated: Callable[[str], tuple[int, int] | None]) -> None:
+        """Add one rule's findings, each with its first date: the least of its claims' ``dated`` (None: unknown)."""
+        for finding in findings:
+            known = [key for key in map(dated, finding.claim_ids) if key is not None]
+            first = min(known, default=(0, 0))
+            if finding.rule == "rule_failure":  # a failing rule fails once per bin: one finding is kept per rule
+                if finding.id in self.failed:
+                    continue
+                self.failed.add(finding.id)
+            self.marks.observe(finding.id)
+            self.findings.add(finding, first)
+
+    def build(self, *, stale: bool) -> CompactFindings:
+        """The findings in report order, acknowledged ones marked, stale acknowledgements (if ``stale``) added."""
+        notes = self.marks.settle()
+        for finding in self.marks.stale() if stale else ():
+            self.findings.add(finding, (0, 0))
+        return self.findings.build(notes)
+
+
+def _stated_in(index: Index) -> Callable[[str], tuple[int, int] | None]:
+    """The sort key of a claim's ``stated`` date, for the claims the index holds (None: undated or not held)."""
+    by_id = index.by_id
+
+    def dated(claim: str) -> tuple[int, int] | None:
+        entry = by_id.get(claim)
+        return None if entry is None or entry.stated is None else entry.stated.sort_key
+
+    return dated
 
 
 def _checked(
@@ -126,41 +176,36 @@ def _checked(
     *,
     rules: Sequence[Rule],
     limits: Limits,
-) -> tuple[list[Finding], dict[str, Interval | None]]:
-    """The findings of every bin, then of the claims voting twice or more, then of the claims held rules name.
+) -> _Found:
+    """The findings of every bin, then of the claims held rules name, then of the claims voting twice or more.
 
     Each claim is decoded once, in its bin; the holder and source rules run there too,
-    to mark the claims they name. Those claims and the voting ones are kept from their
-    bins (the claims only, not their entries) and checked together at the end, by the
-    holder and source rules and by ``undeclared_copying``. Raises
+    to mark the claims they name, and ``undeclared_copying`` projects each bin's
+    voting claims (:func:`~factlog.checks._copying.copy_votes`: a few strings a claim).
+    The marked claims are kept from their bins (the claims only, not their entries) and
+    checked together at the end by the holder and source rules; the copying rule
+    concludes from the projections of every bin, in claim order. Raises
     :class:`Unstreamable` for a claim the whole-file reader must look at.
     """
-    findings: list[Finding] = []
-    stated: dict[str, Interval | None] = {}
+    found = _Found(base, rules)
     held = [rule for rule in rules if rule in HOLDER_AND_SOURCE_RULES]
-    copying = [rule for rule in rules if rule.__name__ == "undeclared_copying"]
-    in_bins = [rule for rule in rules if rule not in held and rule not in copying]
+    # The claims voting twice or more are undeclared_copying's (its projection is copy_votes).
+    projected = [rule for rule in rules if rule is undeclared_copying]
+    in_bins = [rule for rule in rules if rule not in held and rule not in projected]
     offsets = np.frombuffer(columns.offsets, dtype=np.int64)
     flags = columns.flags
     marked = np.frombuffer(flags, dtype=np.uint8)  # a view: flags set below show in it
     voting = np.zeros(marked.size, dtype=bool)
-    if copying:
+    if projected:
         voting[groups["votes"]] = True
+    votes = {rule: _Votes() for rule in projected}
     kept: dict[int, Claim] = {}
-
-    def run(some: Sequence[Rule], index: Index) -> None:
-        for rule in some:
-            for finding in _run(rule, index):
-                findings.append(finding)
-                for claim in finding.claim_ids:
-                    entry = index.by_id.get(claim)
-                    if entry is not None:
-                        stated[claim] = entry.stated
-
     with file.open("rb") as stream:
         for members in groups["bins"]:
             index = _decoded(stream, base, offsets[members].tolist(), limits)
-            run(in_bins, index)
+            stated_of = _stated_in(index)
+            for rule in in_bins:
+                found.add(_run(rule, index), stated_of)
             numbers = members.tolist()
             # The sources the bin cites: each claim's part is decided by the claim alone, and
             # the other sources (all of them again, bin after bin) would name none of its claims.
@@ -171,23 +216,87 @@ def _checked(
                         entry = index.by_id.get(claim)
                         if entry is not None:
                             flags[numbers[entry.position]] |= HOLDER_OR_SOURCE
-            for position in np.flatnonzero(voting[members] | (marked[members] != 0)).tolist():
+            for rule, kept_votes in votes.items():
+                kept_votes.project(rule, index, numbers, voting)
+            for position in np.flatnonzero(marked[members] != 0).tolist():
                 kept[numbers[position]] = index.entries[position].claim
-            del index, cited  # before the next bin is decoded: one bin in memory at a time
-    # The holder and source rules first (their claims are fewer), then undeclared_copying:
-    # while its index is built, only the voting claims are kept.
-    chosen = np.flatnonzero(marked).tolist()
-    claims = [kept[number] for number in chosen]
-    for number in chosen:
-        if not voting[number]:
-            del kept[number]
-    if held:
-        run(held, index_of(base, claims))
-    claims = [kept[number] for number in np.flatnonzero(voting).tolist()]
+            del index, cited, stated_of  # before the next bin is decoded: one bin in memory at a time
+    claims = [kept[number] for number in sorted(kept)]
     kept.clear()
-    if copying:
-        run(copying, index_of(base, claims))
-    return findings, stated
+    if held:
+        index = index_of(base, claims)
+        stated_of = _stated_in(index)
+        for rule in held:
+            found.add(_run(rule, index), stated_of)
+        del index, stated_of
+    del claims
+    for rule, kept_votes in votes.items():
+        found.add(*kept_votes.conclude(np, rule, base))
+    return found
+
+
+class _Votes:
+    """What a ``whole`` rule with a projection reads of the voting claims, bin by bin, then concluded once."""
+
+    def __init__(self) -> None:
+        self.numbers: list[int] = []
+        self.records: list[Any] = []
+        self.low, self.high = array("q"), array("q")  # each record's claim's stated sort key; -1: undated
+        self.spread: set[str] = set()
+        self.failure: BaseException | None = None
+        self.strings: dict[str, str] = {}
+
+    def project(self, rule: Rule, index: Index, numbers: list[int], voting: Any) -> None:
+        """Keep the records of one bin's voting claims, their claim numbers and ``stated`` dates."""
+        if self.failure is not None:
+            return
+        try:
+            records = reads_of(rule).project(index)  # type: ignore[misc]
+        except Exception as error:  # reported as the rule's failure, as the engine reports it
+            self.failure, self.records, self.numbers, self.spread = error, [], [], set()
+            self.low, self.high = array("q"), array("q")
+            return
+        strings = self.strings
+        for record in records:
+            entry = index.by_id[record[0]]
+            number = numbers[entry.position]
+            if not voting[number]:
+                continue
+            self.numbers.append(number)
+            # The questions, answers and parties recur from claim to claim: each string is kept once.
+            self.records.append(
+                (record[0], *(strings.setdefault(item, item) if type(item) is str else item for item in record[1:]))
+            )
+            low, high = (-1, -1) if entry.stated is None else entry.stated.sort_key
+            self.low.append(low)
+            self.high.append(high)
+            if record[0] in index.spread:
+                self.spread.add(record[0])
+
+    def conclude(
+        self, np: Any, rule: Rule, base: Index
+    ) -> tuple[list[Finding], Callable[[str], tuple[int, int] | None]]:
+        """The rule's findings from every bin's records, in claim order (or its failure), and their claims' dates."""
+        order = np.argsort(np.array(self.numbers, dtype=np.int64), kind="stable").tolist()
+        records = [self.records[at] for at in order]
+        claims = [record[0] for record in self.records]
+        self.records, self.numbers, self.strings = [], [], {}
+        failure, conclude = self.failure, reads_of(rule).conclude
+
+        def whole(index: Index) -> Any:
+            if failure is not None:
+                raise failure
+            return conclude(index, records)  # type: ignore[misc]
+
+        # The claims read under several propositions: their findings' ids hash the message, as in check.
+        found = _run(functools.update_wrapper(whole, rule), attrs.evolve(base, spread=self.spread))
+        records.clear()
+        # The dates of the claims the findings name only: a few, not every voting claim's.
+        cited = {claim for finding in found for claim in finding.claim_ids}
+        dates = {
+            claim: (low, high) for claim, low, high in zip(claims, self.low, self.high, strict=True) if claim in cited
+        }
+        return found, lambda claim: None if dates.get(claim, (-1, -1))[0] < 0 else dates[claim]
 
 
 def _decoded(stream: IO[bytes], base: Index, offsets: list[int], limits: Limits) -> Index:
@@ -204,19 +313,6 @@ def _decoded(stream: IO[bytes], base: Index, offsets: list[int], limits: Limits)
     except Exception as error:
         raise Unstreamable(f"{type(error).__name__}: {error}") from error
     return index
-
-
-def _distinct(findings: Iterable[Finding]) -> list[Finding]:
-    """A failing rule fails once per bin: one ``rule_failure`` finding is kept per rule."""
-    seen: set[str] = set()
-    kept = []
-    for finding in findings:
-        if finding.rule == "rule_failure":
-            if finding.id in seen:
-                continue
-            seen.add(finding.id)
-        kept.append(finding)
-    return kept
 
 
 def _groups(np: Any, columns: Columns, capacity: int) -> dict[str, Any]:

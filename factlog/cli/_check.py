@@ -11,7 +11,7 @@ from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, 
 from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
-from factlog.render import render_json, render_markdown, render_text
+from factlog.render import render_json, render_markdown, render_text, write_report_json
 
 __all__ = ["register"]
 
@@ -126,6 +126,6 @@ def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int
         raise UsageError("--stream takes one .jsonl file and --format json")
     with progress("checking claims in compact form"):
         report = check_lines(paths[0], rules, stale=not arguments.rule)
-    sys.stdout.write(render_json(report))
+    write_report_json(report, sys.stdout)  # a finding at a time: never the whole text
     threshold = None if arguments.fail_on == "never" else Severity(arguments.fail_on)
     return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK

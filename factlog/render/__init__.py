@@ -9,7 +9,7 @@ from factlog.render._assessment import (
     render_assessment_text,
     write_assessment_json,
 )
-from factlog.render._findings import render_json, render_markdown, render_text, report_document
+from factlog.render._findings import render_json, render_markdown, render_text, report_document, write_report_json
 from factlog.render._timeline import (
     TimelineRow,
     entity_timeline,
@@ -35,4 +35,5 @@ __all__ = [
     "report_document",
     "resolve_entity",
     "write_assessment_json",
+    "write_report_json",
 ]

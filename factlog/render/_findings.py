@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TextIO
 
 from factlog._escape import escape_markdown, escape_terminal
 from factlog.checks._engine import Report
-from factlog.checks._findings import Severity
+from factlog.checks._findings import Finding, Severity
 from factlog.errors import expect
 
-__all__ = ["render_json", "render_markdown", "render_text", "report_document"]
+__all__ = ["render_json", "render_markdown", "render_text", "report_document", "write_report_json"]
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -27,20 +27,22 @@ def report_document(report: Report) -> dict[str, Any]:
     for anything but a :class:`~factlog.Report`.
     """
     _expect_report(report, "report_document")
-    findings = []
-    for finding in report.findings:
-        item: dict[str, Any] = {
-            "id": finding.id,
-            "rule": finding.rule,
-            "severity": finding.severity.value,
-            "message": finding.message,
-            "claims": {side: list(ids) for side, ids in finding.claims},
-            "acknowledged": finding.acknowledged,
-        }
-        if finding.note is not None:
-            item["note"] = finding.note
-        findings.append(item)
-    return {"findings": findings, "summary": report.summary()}
+    return {"findings": [_item(finding) for finding in report.findings], "summary": report.summary()}
+
+
+def _item(finding: Finding) -> dict[str, Any]:
+    """One finding as :func:`report_document` lists it."""
+    item: dict[str, Any] = {
+        "id": finding.id,
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "claims": {side: list(ids) for side, ids in finding.claims},
+        "acknowledged": finding.acknowledged,
+    }
+    if finding.note is not None:
+        item["note"] = finding.note
+    return item
 
 
 def render_json(report: Report) -> str:
@@ -50,6 +52,27 @@ def render_json(report: Report) -> str:
     """
     _expect_report(report, "render_json")
     return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_report_json(report: Report, out: TextIO) -> None:
+    """Write :func:`render_json`'s text to ``out``, one finding at a time.
+
+    The same characters, without ever holding the whole text or every finding as a
+    dict: what ``factlog check --stream --format json`` writes (the findings of
+    :func:`~factlog.check_lines` are decoded one at a time as they are written). Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
+    :class:`~factlog.Report`, and what ``out.write`` raises (an :class:`OSError` for a
+    closed pipe, a :class:`ValueError` for a closed file).
+    """
+    _expect_report(report, "write_report_json")
+    out.write('{\n  "findings": [')
+    separator = "\n    "
+    for finding in report.findings:
+        out.write(separator + json.dumps(_item(finding), ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        separator = ",\n    "
+    out.write("]" if separator == "\n    " else "\n  ]")
+    summary = json.dumps(report.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    out.write(f',\n  "summary": {summary}\n}}\n')
 
 
 def _expect_report(report: object, function: str) -> Report:

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
+from factlog.checks import _copying
 from factlog.render import render_json
-from tests.helpers import claim, run, world
+from tests.helpers import claim, echo_cluster, run, world
 from tests.strategies import claim_sets, linked_claim_sets
 
 ROOT = Path(__file__).parent.parent.parent
@@ -177,3 +178,28 @@ def test_duplicate_claim_id_read_whole(tmp_path: Path) -> None:
     with pytest.raises(type(plain.value)) as raised:
         factlog.check_lines(path)
     assert str(raised.value) == str(plain.value)
+
+
+def test_copying_from_the_bins_projections(tmp_path: Path) -> None:
+    """Undeclared copying concluded from each bin's votes, in bins of a few claims: the plain check's bytes."""
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
+    path = tmp_path / "echo.jsonl"
+    path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
+    plain, compact = _both(path, batch=5, bin_size=7)
+    assert compact == plain
+    assert '"rule": "undeclared_copying"' in plain
+
+
+def test_copying_projection_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A projection that raises in a bin: one rule_failure finding, the plain check's, however many bins."""
+    claims, _ = echo_cluster(seed=11, questions=10, copiers=2, declared=False)
+    path = tmp_path / "echo.jsonl"
+    path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
+
+    def broken(value: object) -> str:
+        raise RuntimeError("no key")
+
+    monkeypatch.setattr(_copying, "object_key", broken)
+    plain, compact = _both(path, bin_size=3)
+    assert compact == plain
+    assert plain.count("rule undeclared_copying failed: RuntimeError: no key") == 1
