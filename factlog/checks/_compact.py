@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import marshal
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, overload
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
+from factlog._sequences import TupleView
 from factlog.checks._findings import Finding, Severity
 
 __all__ = ["BLOCK_BYTES", "RUN_BYTES", "CompactFindings", "FindingsBuilder"]
@@ -166,7 +167,7 @@ class FindingsBuilder:
 
 
 @attrs.frozen(eq=False)
-class CompactFindings(Sequence[Finding]):
+class CompactFindings(TupleView[Finding]):
     """A report's findings, compressed, decoded when read: a sequence that behaves as the tuple of :func:`check`.
 
     Indexing, slicing (a tuple), ``len``, iteration, ``in``, ``index``, ``count`` and
@@ -192,25 +193,6 @@ class CompactFindings(Sequence[Finding]):
     def __len__(self) -> int:
         return 0 if self.order is None else len(self.order)
 
-    @overload
-    def __getitem__(self, position: int) -> Finding: ...
-    @overload
-    def __getitem__(self, position: slice) -> tuple[Finding, ...]: ...
-    def __getitem__(self, position: int | slice) -> Finding | tuple[Finding, ...]:
-        if isinstance(position, slice):
-            return tuple(self._at(at) for at in range(*position.indices(len(self))))
-        size = len(self)
-        at = position.__index__()
-        if at < 0:
-            at += size
-        if not 0 <= at < size:
-            raise IndexError("CompactFindings index out of range")
-        return self._at(at)
-
-    def __iter__(self) -> Iterator[Finding]:
-        for at in range(len(self)):
-            yield self._at(at)
-
     def _at(self, at: int) -> Finding:
         import numpy as np  # noqa: PLC0415 - present whenever findings are
 
@@ -226,24 +208,6 @@ class CompactFindings(Sequence[Finding]):
         start = (int(self.ends[slot - 1]) if slot else 0) - base
         end = int(self.ends[slot]) - base
         return _decoded(cached[1][start:end], self.notes)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, tuple | CompactFindings):
-            return NotImplemented
-        return len(self) == len(other) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __add__(self, other: object) -> tuple[Finding, ...]:
-        if not isinstance(other, tuple | CompactFindings):
-            return NotImplemented
-        return (*self, *other)
-
-    def __radd__(self, other: object) -> tuple[Finding, ...]:
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return (*other, *self)
 
     def __repr__(self) -> str:
         return f"CompactFindings({len(self)} findings)"

@@ -16,9 +16,9 @@ from __future__ import annotations
 import heapq
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Iterable, Sequence
 
+from factlog._sequences import TupleView
 from factlog.analysis._discovery._results import Dependence
 
 __all__ = ["DependenceTable", "Row"]
@@ -31,7 +31,7 @@ CHUNK = 1 << 18
 """Rows sorted at once when the order is found: the sort's key objects never exceed this many."""
 
 
-class DependenceTable(Sequence[Dependence]):
+class DependenceTable(TupleView[Dependence]):
     """Dependences (``source_a < source_b``) in columns, given most probable first, then by names.
 
     ``sources`` are the run's source names, sorted; row r (rows in (a, b) order) is a
@@ -159,25 +159,8 @@ class DependenceTable(Sequence[Dependence]):
     def __len__(self) -> int:
         return len(self.order)
 
-    @overload
-    def __getitem__(self, position: int) -> Dependence: ...
-    @overload
-    def __getitem__(self, position: slice) -> tuple[Dependence, ...]: ...
-    def __getitem__(self, position: int | slice) -> Dependence | tuple[Dependence, ...]:
-        if isinstance(position, slice):
-            return tuple(self.dependence(row) for row in self.order[position])
+    def _at(self, position: int) -> Dependence:
         return self.dependence(self.order[position])
-
-    def __iter__(self) -> Iterator[Dependence]:
-        return map(self.dependence, self.order)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, DependenceTable | tuple) or len(self) != len(other):
-            return False
-        return all(x == y for x, y in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return f"DependenceTable({tuple(self)!r})"
