@@ -171,6 +171,18 @@ def expect(value: object, kind: type[_T], where: str, expected: str) -> _T:
     return value
 
 
+def expect_text_stream(value: object, where: str) -> None:
+    """Nothing if ``value`` is a text stream (has ``write``, takes :class:`str`); else an :class:`ArgumentTypeError`.
+
+    A binary stream (:class:`io.BytesIO`, a file opened ``"wb"``) and a path are refused
+    by name; any other object with a callable ``write`` is taken as a text stream.
+    """
+    import io  # noqa: PLC0415 - only the writers need it
+
+    if isinstance(value, io.BufferedIOBase | io.RawIOBase) or not callable(getattr(value, "write", None)):
+        raise ArgumentTypeError(f"{where}: expected a text stream (sys.stdout, io.StringIO), got {described(value)}")
+
+
 def expect_each(value: object, kind: type[_T], where: str, expected: str) -> list[_T]:
     """``value`` as a list if it is an iterable of ``kind`` (not text, not a mapping); else :class:`ArgumentTypeError`.
 

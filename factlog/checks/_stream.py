@@ -89,10 +89,10 @@ def check_lines(
     path knows which groups each reads.
 
     The report's ``claims`` holds the file's entities, predicates, sources and
-    acknowledgements but not its claims (render it as JSON: the text and Markdown
-    reports quote the claims). A file this path does not take (an older version, a
-    problem on a line, an unknown id, a claim without an id, a ``when`` in
-    words, orjson missing) is read
+    acknowledgements but not its claims, and its ``claim_count`` the number of claims
+    checked (render it as JSON: the text and Markdown reports quote the claims). A
+    file this path does not take (an older version, a problem on a line, an unknown
+    id, a claim without an id, a ``when`` in words, orjson missing) is read
     whole with :func:`load` and checked with :func:`check`, so its errors are the
     same: :class:`~factlog.FormatError` with file, line and JSON path.
 
@@ -125,7 +125,7 @@ def check_lines(
     except Unstreamable:
         return check(load(file, limits=limits), rules, stale=stale)
     del groups
-    return Report(found.build(stale=stale), columns.tables)
+    return Report(found.build(stale=stale), columns.tables, checked=len(columns.offsets))
 
 
 class _Found:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from factlog.assessment import assess, assess_lines
@@ -118,7 +119,15 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
             paths[0], as_of=as_of(arguments), method=arguments.method, explain=not arguments.beliefs_only
         )
     write_assessment_json(result, sys.stdout)
+    if result.as_of is not None and not len(result.propositions) and _has_claims(Path(paths[0])):
+        print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
     return EXIT_OK
+
+
+def _has_claims(path: Path) -> bool:
+    """Whether a JSON Lines claim file (already read whole and valid) holds a claim: read up to the first."""
+    with path.open("rb") as stream:
+        return any(b'"claim"' in line and json.loads(line).get("type") == "claim" for line in stream)
 
 
 def _date(arguments: argparse.Namespace) -> PartialDate | None:

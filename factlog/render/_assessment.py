@@ -16,6 +16,7 @@ from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._lines import LinesAssessment
 from factlog.assessment._questions import OriginWeight
 from factlog.assessment._reasons import listed
+from factlog.errors import expect_text_stream
 from factlog.io import make_converter
 from factlog.model._nouns import Object
 from factlog.model._scales import Credibility, Likelihood
@@ -132,9 +133,12 @@ def write_assessment_json(assessment: Assessment | LinesAssessment, out: TextIO)
     :class:`~factlog.LinesAssessment`, every proposition): what ``factlog assess
     --stream`` writes. Each dependence and proposition is indented by the two levels it
     sits at. Raises what ``out.write`` raises (an :class:`OSError` for a closed pipe, a
-    :class:`ValueError` for a closed file) and what :func:`assessment_document` raises.
+    :class:`ValueError` for a closed file), what :func:`assessment_document` raises, and
+    :class:`~factlog.ArgumentError` for an ``out`` that is no text stream (a path, a
+    binary stream).
     """
     expect_assessment(assessment, "factlog.write_assessment_json: assessment")
+    expect_text_stream(out, "factlog.write_assessment_json: out")
     head = json.dumps({**_head(assessment, dependences=False), "propositions": []}, **_JSON)
     head = head.removesuffix('"dependences": [],\n  "propositions": []\n}')
     _write_list(out, head + '"dependences": ', map(_dependence, assessment.dependences))

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from factlog._escape import escape_markdown, escape_terminal
 from factlog.checks._engine import Report
 from factlog.checks._findings import Finding, Severity
-from factlog.errors import expect
+from factlog.errors import expect, expect_text_stream
 
 __all__ = ["render_json", "render_markdown", "render_text", "report_document", "write_report_json"]
 
@@ -61,10 +61,12 @@ def write_report_json(report: Report, out: TextIO) -> None:
     dict: what ``factlog check --stream --format json`` writes (the findings of
     :func:`~factlog.check_lines` are decoded one at a time as they are written). Raises
     :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
-    :class:`~factlog.Report`, and what ``out.write`` raises (an :class:`OSError` for a
-    closed pipe, a :class:`ValueError` for a closed file).
+    :class:`~factlog.Report` and for an ``out`` that is no text stream (a path, a binary
+    stream), and what ``out.write`` raises (an :class:`OSError` for a closed pipe, a
+    :class:`ValueError` for a closed file).
     """
     _expect_report(report, "write_report_json")
+    expect_text_stream(out, "factlog.write_report_json: out")
     out.write('{\n  "findings": [')
     separator = "\n    "
     for finding in report.findings:

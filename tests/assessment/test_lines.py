@@ -204,3 +204,13 @@ def test_cli_stream_needs_one_jsonl_file_and_json(tmp_path: Path) -> None:
         result = run(*arguments)
         assert result.returncode == 2
         assert "--stream takes one .jsonl file" in result.stderr
+
+
+def test_cli_stream_says_when_nothing_was_stated_by_as_of(tmp_path: Path) -> None:
+    """``assess --stream --as-of`` before every claim says there is nothing to assess, as the plain command does."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
+    plain = run("assess", str(path), "--format", "json", "--as-of", "1990")
+    compact = run("assess", "--stream", str(path), "--format", "json", "--as-of", "1990")
+    assert "no claims stated by 1990: nothing to assess" in plain.stderr
+    assert (compact.stdout, compact.stderr, compact.returncode) == (plain.stdout, plain.stderr, plain.returncode)

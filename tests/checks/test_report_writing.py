@@ -14,6 +14,7 @@ from tests.helpers import claim, world
 from tests.strategies import claim_sets
 
 ROOT = Path(__file__).parent.parent.parent
+CORPUS = factlog.load(ROOT / "sources")
 
 
 def _written(report: factlog.Report) -> str:
@@ -60,3 +61,19 @@ def test_closed_file_raises_what_write_raises() -> None:
     out.close()
     with pytest.raises(ValueError, match="closed file"):
         factlog.write_report_json(factlog.check(world(claim("a"))), out)
+
+
+@pytest.mark.parametrize("out", [None, "report.json", io.BytesIO()])
+@pytest.mark.parametrize("write", [factlog.write_report_json, factlog.write_assessment_json])
+def test_an_out_that_is_no_text_stream_is_refused(write: object, out: object) -> None:
+    """None, a path or a binary stream as ``out`` is an ArgumentError naming it (was a bare AttributeError)."""
+    given = factlog.check(CORPUS) if write is factlog.write_report_json else factlog.assess(CORPUS)
+    with pytest.raises(factlog.ArgumentTypeError, match=r": out: expected a text stream"):
+        write(given, out)  # type: ignore[operator]
+
+
+def test_a_compact_report_counts_the_claims_checked(tmp_path: Path) -> None:
+    """check_lines' report says how many claims it checked, as check's does (it said 0: it holds no claims)."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(factlog.dumps_lines(CORPUS), encoding="utf-8")
+    assert factlog.check_lines(path).claim_count == factlog.check(CORPUS).claim_count == len(CORPUS.claims)
