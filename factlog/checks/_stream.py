@@ -40,7 +40,7 @@ from factlog.errors import ArgumentError, FormatError
 from factlog.io._arguments import expect_path, expect_sizes
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong
-from factlog.io._parsing import DEFAULT_LIMITS, Limits
+from factlog.io._parsing import DEFAULT_LIMITS, FORMAT_DEPTH, Limits
 from factlog.model._nouns import Claim
 
 if TYPE_CHECKING:
@@ -109,7 +109,9 @@ def check_lines(
     file = Path(expect_path(path, "factlog.check_lines", limits=limits))
     expect_sizes("factlog.check_lines", batch=batch, bin_size=bin_size)
     np = _numpy()
-    if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
+    # A named pipe or a device is never opened here (never waited on): load refuses it. Limits
+    # tighter than the format's own nesting are the whole-file reader's to enforce, line by line.
+    if not file.is_file() or limits.max_depth < FORMAT_DEPTH:
         return check(load(file, limits=limits), rules, stale=stale)
     try:
         columns, base = scan(file, batch, limits)

@@ -203,3 +203,15 @@ def test_copying_projection_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     plain, compact = _both(path, bin_size=3)
     assert compact == plain
     assert plain.count("rule undeclared_copying failed: RuntimeError: no key") == 1
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_limits_tighter_than_the_format_are_enforced(tmp_path: Path, depth: int) -> None:
+    """A max_depth below the format's nesting is refused by check_lines as by load (it was ignored below 3)."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
+    limits = factlog.Limits(max_depth=depth)
+    with pytest.raises(factlog.FormatError, match=f"nested deeper than {depth} levels"):
+        factlog.load(path, limits=limits)
+    with pytest.raises(factlog.FormatError, match=f"nested deeper than {depth} levels"):
+        factlog.check_lines(path, limits=limits)
