@@ -280,3 +280,24 @@ def test_a_wrong_value_of_the_right_type_is_no_type_error() -> None:
     with pytest.raises(factlog.ArgumentError) as raised:
         factlog.assess(factlog.load("sources/"), method="oracle")
     assert not isinstance(raised.value, TypeError)
+
+
+@pytest.mark.parametrize("function", [factlog.check, factlog.Checker])
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        (None, r"rules: expected a sequence of rules .* got None"),
+        ("opposed_claims", r"rules: expected a sequence of rules .* got 'opposed_claims'"),
+        ([factlog.DEFAULT_RULES[0], 5], r"rules\[1\]: expected a rule .* got 5 \(int\)$"),
+    ],
+)
+def test_rules_that_are_no_rules_are_refused(function: Callable[..., object], rules: object, message: str) -> None:
+    """rules=None, a rule's name or a list holding a number is an ArgumentError (was a bare TypeError or letters)."""
+    with pytest.raises(factlog.ArgumentTypeError, match=message):
+        function(CLAIMS, rules)
+
+
+def test_check_lines_refuses_rules_that_are_no_rules() -> None:
+    """check_lines names its rules argument too, before any file is read."""
+    with pytest.raises(factlog.ArgumentTypeError, match=r"^factlog\.check_lines: rules: expected"):
+        factlog.check_lines(NOWHERE, None)  # type: ignore[arg-type]

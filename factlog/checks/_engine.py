@@ -11,7 +11,7 @@ import attrs
 from factlog._bulk import paused_gc
 from factlog.analysis._index import Entry, Index
 from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
-from factlog.checks._rules import DEFAULT_RULES, Rule
+from factlog.checks._rules import DEFAULT_RULES, Rule, expect_rules
 from factlog.errors import ArgumentError, ArgumentTypeError, ConflictError, ScaleError, described, expect_each
 from factlog.model._cached import cached_slot
 from factlog.model._claimset import ClaimSet, expect_claim_set
@@ -297,8 +297,10 @@ def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES, *, stale: boo
     Findings whose id the claim set acknowledges are marked acknowledged and do not
     count toward failure. With ``stale`` (the default), an acknowledgement that
     matches no finding is reported; turn it off when running only some rules. Raises
-    :class:`~factlog.ArgumentError` when ``claims`` is not a :class:`ClaimSet`.
+    :class:`~factlog.ArgumentError` when ``claims`` is not a :class:`ClaimSet` or
+    ``rules`` no sequence of rules.
     """
+    rules = expect_rules(rules, "factlog.check: rules")
     index = Index.of(expect_claim_set(claims, "factlog.check"))
     return Report(finish(index, run_rules(index, rules), rules, stale=stale), claims)
 
@@ -317,7 +319,7 @@ class Checker:
     @paused_gc
     def __init__(self, claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES) -> None:
         expect_claim_set(claims, "factlog.Checker")
-        self.rules = tuple(rules)
+        self.rules = expect_rules(rules, "factlog.Checker: rules")
         self._base = claims
         self._added: list[Claim] = []
         self.index = Index.of(claims)

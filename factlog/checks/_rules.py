@@ -18,8 +18,9 @@ from factlog.checks._sourcing import hollow_corroboration, interested_denial, ov
 from factlog.checks._stances import misreported_stance
 from factlog.checks._totals import falling_total
 from factlog.checks._values import conflicting_holders, conflicting_values
+from factlog.errors import ArgumentTypeError, described
 
-__all__ = ["DEFAULT_RULES", "Rule"]
+__all__ = ["DEFAULT_RULES", "Rule", "expect_rules"]
 
 Rule = Callable[[Index], Iterable[Finding]]
 """A consistency rule: reads the index, yields findings, never raises on bad data."""
@@ -52,3 +53,21 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     weekday_mismatch,
 )
 """The rules :func:`factlog.check` runs by default, in this order."""
+
+
+def expect_rules(rules: object, where: str) -> tuple[Rule, ...]:
+    """``rules`` as a tuple if it is an iterable of callables (not text); else an :class:`~factlog.ArgumentTypeError`.
+
+    ``where`` names the function and argument (``'factlog.check: rules'``); a rule that
+    is not callable is named by its position (``rules[1]``).
+    """
+    expected = "a sequence of rules such as factlog.DEFAULT_RULES"
+    if isinstance(rules, str | bytes) or not isinstance(rules, Iterable):
+        raise ArgumentTypeError(f"{where}: expected {expected}, got {described(rules)}")
+    found = tuple(rules)
+    for number, rule in enumerate(found):
+        if not callable(rule):
+            raise ArgumentTypeError(
+                f"{where}[{number}]: expected a rule (a function of an Index), got {described(rule)}"
+            )
+    return found

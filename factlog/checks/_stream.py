@@ -35,7 +35,7 @@ from factlog.checks._copying import undeclared_copying
 from factlog.checks._engine import Marks, Report, _run, check
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
-from factlog.checks._rules import DEFAULT_RULES, Rule
+from factlog.checks._rules import DEFAULT_RULES, Rule, expect_rules
 from factlog.errors import ArgumentError, FormatError
 from factlog.io._arguments import expect_path, expect_sizes
 from factlog.io._documents import load
@@ -103,6 +103,7 @@ def check_lines(
     :class:`os.PathLike`, ``limits`` that are no :class:`Limits`, or a ``batch`` or
     ``bin_size`` that is no :class:`int` or is under 1.
     """
+    rules = expect_rules(rules, "factlog.check_lines: rules")
     unknown = [getattr(rule, "__name__", repr(rule)) for rule in rules if rule not in DEFAULT_RULES]
     if unknown:
         raise ArgumentError(f"check_lines runs only the default rules, not {', '.join(unknown)}")
