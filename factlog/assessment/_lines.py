@@ -26,11 +26,12 @@ import weakref
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, overload
+from typing import IO, Any
 
 import attrs
 
 from factlog._bulk import paused_gc
+from factlog._sequences import TupleView
 from factlog.analysis._discovery import Dependence, Discovery, SourceTrust, Vote
 from factlog.analysis._index import Index
 from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables
@@ -65,8 +66,12 @@ BIN = 20_000
 """Claims assessed at once: whole components are packed into bins of about this many."""
 
 
-class Spooled(Sequence[PropositionAssessment]):
-    """Assessments pickled to an anonymous temporary file, read back one at a time in their order."""
+class Spooled(TupleView[PropositionAssessment]):
+    """Assessments pickled to an anonymous temporary file, read back one at a time in their order.
+
+    It behaves as the tuple of them (:class:`~factlog._sequences.TupleView`): slices are
+    tuples, and it equals the ``propositions`` of :func:`~factlog.assess` on the same claims.
+    """
 
     def __init__(self, spool: IO[bytes], starts: array[int], ends: array[int]) -> None:
         self._spool, self._starts, self._ends = spool, starts, ends
@@ -79,20 +84,11 @@ class Spooled(Sequence[PropositionAssessment]):
     def __len__(self) -> int:
         return len(self._starts)
 
-    @overload
-    def __getitem__(self, position: int) -> PropositionAssessment: ...
-    @overload
-    def __getitem__(self, position: slice) -> Sequence[PropositionAssessment]: ...
-    def __getitem__(self, position: int | slice) -> PropositionAssessment | Sequence[PropositionAssessment]:
-        if isinstance(position, slice):
-            return [self[i] for i in range(*position.indices(len(self)))]
+    def _at(self, position: int) -> PropositionAssessment:
         start, end = self._starts[position], self._ends[position]
         self._spool.seek(start)
         item: PropositionAssessment = pickle.loads(self._spool.read(end - start))
         return item
-
-    def __iter__(self) -> Iterator[PropositionAssessment]:
-        return (self[i] for i in range(len(self)))
 
 
 @attrs.frozen(eq=False)

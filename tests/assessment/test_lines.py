@@ -214,3 +214,14 @@ def test_cli_stream_says_when_nothing_was_stated_by_as_of(tmp_path: Path) -> Non
     compact = run("assess", "--stream", str(path), "--format", "json", "--as-of", "1990")
     assert "no claims stated by 1990: nothing to assess" in plain.stderr
     assert (compact.stdout, compact.stderr, compact.returncode) == (plain.stdout, plain.stderr, plain.returncode)
+
+
+def test_spooled_propositions_equal_the_plain_tuple(tmp_path: Path) -> None:
+    """assess_lines' propositions equal assess's tuple, and slice to tuples equal to its slices."""
+    path = tmp_path / "corpus.jsonl"
+    claims = factlog.load(ROOT / "sources")
+    path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
+    compact, plain = factlog.assess_lines(path).propositions, factlog.assess(claims).propositions
+    assert compact == plain
+    assert compact[1:4] == plain[1:4]
+    assert isinstance(compact[1:4], tuple)
