@@ -26,9 +26,10 @@ from factlog.assessment._deciding import decided_by, ties
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS, ValueSimilarity, beliefs, discover
 from factlog.assessment._proposition import PropositionAssessment, Status
-from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
+from factlog.assessment._questions import OriginWeight, Question, questions
 from factlog.assessment._reading import ClaimMap
 from factlog.assessment._reasons import Copying, reasons_for
+from factlog.assessment._weights import CERTAINTY_WEIGHT, DISCOUNTS
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import PartialDate
