@@ -174,7 +174,8 @@ class Question(_Kept):
     def labels(self, acceptance: dict[str, Acceptance], answer: str) -> tuple[tuple[str, Acceptance], ...]:
         """The claims for the answer and against it (its denial; for yes/no, every claim), with their acceptance."""
         own = (answer, "no") if self.slot is None else (answer, f"not:{answer}")
-        claims = sorted(claim for a in own for claim in self._claims_by_answer.get(a, ()))
+        by_answer = self._claims_by_answer
+        claims = sorted(claim for a in own for claim in by_answer.get(a, ()))
         return tuple((claim, acceptance[self.answer_of[claim]]) for claim in claims)
 
 
