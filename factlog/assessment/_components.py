@@ -36,7 +36,7 @@ def numpy_module() -> Any:
     try:
         import numpy  # noqa: PLC0415 - heavy, and only this path needs it
     except ImportError:  # pragma: no cover - the test extra installs it
-        raise ArgumentError(["the compact assessment needs numpy: pip install '.[scale]' in a checkout"]) from None
+        raise ArgumentError("the compact assessment needs numpy: pip install '.[scale]' in a checkout") from None
     return numpy
 
 

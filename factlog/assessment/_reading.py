@@ -40,14 +40,18 @@ class Readings:
 
         An empty list for a claim no assessment weighs: one without a proposition, one
         left out by ``as_of``, or an id the claim set does not hold (nothing is raised:
-        check ids against the claim set if a typo matters).
+        check ids against the claim set if a typo matters). A
+        :class:`~factlog.LinesAssessment` whose propositions were closed raises
+        :class:`~factlog.ClosedError`.
         """
         return [item for item, _ in self._weighing(claim)]
 
     def leading(self) -> dict[str, tuple[PropositionAssessment, ...]]:
         """For each functional slot and time, the values with the highest belief.
 
-        Keys read ``SLOT @ TIME``; several values: compatible ones (one belief) or a tie (``tie``). Raises nothing.
+        Keys read ``SLOT @ TIME``; several values: compatible ones (one belief) or a tie (``tie``).
+        Raises nothing (a :class:`~factlog.LinesAssessment` whose propositions were closed:
+        :class:`~factlog.ClosedError`).
         """
         best: dict[str, list[PropositionAssessment]] = {}
         for item in self.propositions:
@@ -65,7 +69,8 @@ class Readings:
         """A claim's label (the first assessment that weighs it), or None.
 
         None also for a claim no assessment weighs, or on the beliefs-only path (``explain=False``);
-        an id the claim set does not hold gives None too; nothing is raised.
+        an id the claim set does not hold gives None too; nothing is raised (but
+        :class:`~factlog.ClosedError` by a :class:`~factlog.LinesAssessment` whose propositions were closed).
         """
         found = self._weighing(claim)
         return found[0][1] if found else None
