@@ -45,6 +45,7 @@ from factlog.drafting import draft, write_draft
 from factlog.errors import (
     ArgumentError,
     ArgumentTypeError,
+    ClosedError,
     ClusterError,
     ConflictError,
     DateError,
@@ -153,6 +154,7 @@ __all__ = [
     "Claim",
     "ClaimLog",
     "ClaimSet",
+    "ClosedError",
     "ClusterError",
     "ConflictError",
     "Credibility",

@@ -13,6 +13,7 @@ specific error also derives from the builtin exception a caller would expect::
     ├── TimeExpressionError(FactlogError, ValueError)  words for a time that cannot be resolved
     ├── InputError(FactlogError, OSError)          a path that cannot be read or written
     ├── ClusterError(FactlogError, OSError)        a Dask scheduler that cannot be reached or has no workers
+    ├── ClosedError(FactlogError, ValueError)      results read from a temporary file after it was closed
     ├── ArgumentError(FactlogError, ValueError)    a bad argument to a function   exit 2
     │   └── ArgumentTypeError(ArgumentError, TypeError)  an argument of the wrong type  exit 2
     ├── UnknownEntityError(FactlogError, LookupError)  no entity by that id or name  exit 2
@@ -36,6 +37,7 @@ from typing import TypeVar
 __all__ = [
     "ArgumentError",
     "ArgumentTypeError",
+    "ClosedError",
     "ClusterError",
     "ConflictError",
     "DateError",
@@ -152,6 +154,14 @@ class InputError(FactlogError, OSError):
 
 class ClusterError(FactlogError, OSError):
     """A Dask scheduler that cannot be reached, or that has no workers within the timeout."""
+
+
+class ClosedError(FactlogError, ValueError):
+    """Results kept in a temporary file read after the file was closed.
+
+    Raised on reading the propositions of a :class:`~factlog.LinesAssessment` after
+    ``propositions.close()``; a :class:`ValueError`, as reading a closed file is in Python.
+    """
 
 
 def described(value: object) -> str:

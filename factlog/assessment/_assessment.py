@@ -12,15 +12,12 @@ for each claim, whether it is accepted, rejected or contested (:mod:`factlog.ass
 from __future__ import annotations
 
 import datetime
-import enum
-import functools
 import math
 from collections.abc import Sequence
 
 import attrs
 
 from factlog._bulk import paused_gc
-from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._discovery import Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
@@ -28,12 +25,14 @@ from factlog.assessment._canonical import canonical, known_before
 from factlog.assessment._deciding import decided_by, ties
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS, ValueSimilarity, beliefs, discover
-from factlog.assessment._questions import CERTAINTY_WEIGHT, DISCOUNTS, OriginWeight, Question, questions
+from factlog.assessment._proposition import PropositionAssessment, Status
+from factlog.assessment._questions import OriginWeight, Question, questions
+from factlog.assessment._reading import ClaimMap
 from factlog.assessment._reasons import Copying, reasons_for
+from factlog.assessment._weights import CERTAINTY_WEIGHT, DISCOUNTS
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet, expect_claim_set
-from factlog.model._dates import Interval, PartialDate
-from factlog.model._nouns import Object
+from factlog.model._dates import PartialDate
 from factlog.model._scales import Credibility, Reliability
 
 __all__ = [
@@ -56,61 +55,15 @@ INTERESTED_DISCOUNT = DISCOUNTS["interested"]
 _RELIABLE = (Reliability.A, Reliability.B, Reliability.C)
 
 
-class Status(enum.Enum):
-    """Where a proposition stands, from its origins for and against it."""
-
-    CONFIRMED = "confirmed"
-    CORROBORATED = "corroborated"
-    SINGLE_SOURCE = "single-source"
-    DISPUTED = "disputed"
-    DENIED_BY_INTERESTED_PARTY = "denied-by-interested-party"
-    REFUTED = "refuted"
-    UNVERIFIED = "unverified"
-
-
 @attrs.frozen
-class PropositionAssessment:
-    """What to believe about one proposition at one stretch of time, and why.
-
-    ``value`` is the typed object a functional slot's candidate holds (entity id,
-    text, quantity, date), None for a yes/no proposition; ``tie`` says that another
-        candidate of the slot that is a rival of this one (not compatible with it) has the
-    same, highest belief (the tie is not broken);
-    ``when`` is the stretch of time weighed (None: any time);
-    ``acceptance`` is this answer's grounded label (None on the beliefs-only path)
-    and ``decided_by`` the conflict that decided it, if any.
-    """
-
-    key: str
-    statement: str
-    status: Status
-    credibility: Credibility
-    belief: float
-    supporting: tuple[OriginWeight, ...]
-    opposing: tuple[OriginWeight, ...]
-    reasons: tuple[str, ...]
-    labels: tuple[tuple[str, Acceptance], ...]
-    slot: str | None = None
-    value: Object | None = None
-    tie: bool = False
-    acceptance: Acceptance | None = None
-    decided_by: str | None = None
-    when: Interval | None = None
-
-    @property
-    def claim_ids(self) -> tuple[str, ...]:
-        """Every claim weighed here."""
-        return tuple(claim for claim, _ in self.labels)
-
-
-@attrs.frozen
-class Assessment:
+class Assessment(ClaimMap):
     """The assessment of every proposition of a claim set, and what the method learned.
 
     ``sources`` is the learned accuracy (TruthFinder: trust) of each source, with the
     number of claims it rests on, by source id; ``dependences`` the copying AccuCopy
     found between sources (posterior at least 0.5); ``rounds`` and ``converged`` how
-    the iteration ended.
+    the iteration ended. :meth:`about`, :meth:`label` and :meth:`leading` answer for one
+    claim or every slot.
     """
 
     propositions: tuple[PropositionAssessment, ...]
@@ -120,50 +73,6 @@ class Assessment:
     dependences: Sequence[Dependence] = ()
     rounds: int = 0
     converged: bool = True
-
-    @functools.cached_property
-    def _by_claim(self) -> dict[str, list[tuple[PropositionAssessment, Acceptance]]]:
-        """Claim id to the assessments that weigh it (in order) with its label in each; built once."""
-        found: dict[str, list[tuple[PropositionAssessment, Acceptance]]] = {}
-        for item in self.propositions:
-            for claim, label in dict(item.labels).items():
-                found.setdefault(claim, []).append((item, label))
-        return found
-
-    def about(self, claim: str) -> list[PropositionAssessment]:
-        """The assessments that weigh a claim, in the assessment's order (one lookup, not a scan).
-
-        An empty list for a claim no assessment weighs: one without a proposition, one
-        left out by ``as_of``, or an id the claim set does not hold (nothing is raised:
-        check ids against the claim set if a typo matters).
-        """
-        return [item for item, _ in self._by_claim.get(claim, ())]
-
-    def leading(self) -> dict[str, tuple[PropositionAssessment, ...]]:
-        """For each functional slot and time, the values with the highest belief.
-
-        Keys read ``SLOT @ TIME``; several values: compatible ones (one belief) or a tie (``tie``). Raises nothing.
-        """
-        best: dict[str, list[PropositionAssessment]] = {}
-        for item in self.propositions:
-            if item.slot is None:
-                continue
-            slot = f"{item.slot} @ {phrasing.span(item.when) or 'any time'}"
-            found = best.setdefault(slot, [])
-            if not found or item.belief > found[0].belief:
-                best[slot] = [item]
-            elif item.belief == found[0].belief:
-                found.append(item)
-        return {slot: tuple(items) for slot, items in best.items()}
-
-    def label(self, claim: str) -> Acceptance | None:
-        """A claim's label (the first assessment that weighs it), or None.
-
-        None also for a claim no assessment weighs, or on the beliefs-only path (``explain=False``);
-        an id the claim set does not hold gives None too; nothing is raised.
-        """
-        found = self._by_claim.get(claim)
-        return found[0][1] if found else None
 
 
 def weight(index: Index, entry: Entry, interested: bool) -> float:

@@ -11,7 +11,7 @@ from factlog.analysis._arrays import checked_ids
 from factlog.analysis._unionfind import smallest_joined
 from factlog.errors import ArgumentError
 
-__all__ = ["Columns", "bins"]
+__all__ = ["Columns", "bins", "numpy_module"]
 
 
 @attrs.define
@@ -31,11 +31,12 @@ class Columns:
     token: array[int] = attrs.field(factory=lambda: array("q"))
 
 
-def _numpy() -> Any:
+def numpy_module() -> Any:
+    """numpy, imported when first needed; :class:`~factlog.ArgumentError` without it (the ``scale`` extra)."""
     try:
         import numpy  # noqa: PLC0415 - heavy, and only this path needs it
     except ImportError:  # pragma: no cover - the test extra installs it
-        raise ArgumentError(["the compact assessment needs numpy: pip install '.[scale]' in a checkout"]) from None
+        raise ArgumentError("the compact assessment needs numpy: pip install '.[scale]' in a checkout") from None
     return numpy
 
 
@@ -47,7 +48,7 @@ def bins(columns: Columns, capacity: int) -> list[Any]:
     of its own). Raises :class:`Unstreamable` for a claim id twice or a link to a claim
     the file does not hold (the whole-file reader reports them).
     """
-    np = _numpy()
+    np = numpy_module()
     checked_ids(np, columns.ids, columns.references)
     claims = np.frombuffer(columns.token_claim, dtype=np.int64)
     if not claims.size:

@@ -22,22 +22,17 @@ import operator
 import os
 import pickle
 import tempfile
-import weakref
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-import attrs
-
 from factlog._bulk import paused_gc
-from factlog._sequences import TupleView
-from factlog.analysis._discovery import Dependence, Discovery, SourceTrust, Vote
+from factlog.analysis._discovery import Discovery, Vote
 from factlog.analysis._index import Index
 from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables
 from factlog.assessment._assessment import (
     Assessment,
-    PropositionAssessment,
     answered,
     arguments,
     assess,
@@ -49,6 +44,7 @@ from factlog.assessment._components import Columns, bins
 from factlog.assessment._methods import DEFAULT_METHOD, SLOT_FALSE_VALUES, belief, question_name, run
 from factlog.assessment._questions import Place, Question, placed_questions
 from factlog.assessment._reasons import Copying
+from factlog.assessment._spooled import LinesAssessment, Spooled
 from factlog.errors import FormatError
 from factlog.io._arguments import expect_path, expect_sizes
 from factlog.io._documents import load
@@ -64,50 +60,6 @@ BATCH = 10_000
 """Claims decoded and indexed at once while the columns are built."""
 BIN = 20_000
 """Claims assessed at once: whole components are packed into bins of about this many."""
-
-
-class Spooled(TupleView[PropositionAssessment]):
-    """Assessments pickled to an anonymous temporary file, read back one at a time in their order.
-
-    It behaves as the tuple of them (:class:`~factlog._sequences.TupleView`): slices are
-    tuples, and it equals the ``propositions`` of :func:`~factlog.assess` on the same claims.
-    """
-
-    def __init__(self, spool: IO[bytes], starts: array[int], ends: array[int]) -> None:
-        self._spool, self._starts, self._ends = spool, starts, ends
-        self._close = weakref.finalize(self, spool.close)  # the file goes when the assessment does
-
-    def close(self) -> None:
-        """Remove the temporary file now (the propositions can no longer be read)."""
-        self._close()
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    def _at(self, position: int) -> PropositionAssessment:
-        start, end = self._starts[position], self._ends[position]
-        self._spool.seek(start)
-        item: PropositionAssessment = pickle.loads(self._spool.read(end - start))
-        return item
-
-
-@attrs.frozen(eq=False)
-class LinesAssessment:
-    """What :func:`assess_lines` found: an :class:`~factlog.Assessment` whose propositions stay on disk.
-
-    ``propositions`` is a sequence read back one at a time (in the assessment's order)
-    from a temporary file that lives as long as this object; the other fields are an
-    :class:`~factlog.Assessment`'s. :func:`~factlog.render_assessment_json` and
-    :func:`~factlog.write_assessment_json` render it as they render the assessment.
-    """
-
-    propositions: Spooled
-    method: str
-    as_of: PartialDate | None
-    sources: tuple[SourceTrust, ...] = ()
-    dependences: Sequence[Dependence] = ()
-    rounds: int = 0
-    converged: bool = True
 
 
 @paused_gc

@@ -11,7 +11,6 @@ uncommitted claims is still a question, with no votes (unverified).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
@@ -22,8 +21,9 @@ from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
 from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._layout import Layout, sides
+from factlog.assessment._weights import vote_weight
+from factlog.model._cached import cached_slot
 from factlog.model._dates import Interval
-from factlog.model._kinds import Mode
 from factlog.model._nouns import Object, Proposition
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, object_key
@@ -31,58 +31,6 @@ from factlog.model._vocabulary import PropositionKey, object_key
 __all__ = ["OriginWeight", "Place", "Question", "Vote", "placed_questions", "questions"]
 
 Weigher = Callable[[Index, Entry, bool], float]
-
-CERTAINTY_WEIGHT = {
-    Certainty.CERTAIN: 1.0,
-    Certainty.PROBABLE: 0.7,
-    Certainty.POSSIBLE: 0.4,
-    Certainty.UNCOMMITTED: 0.0,
-}
-"""How much of a vote a claim casts for the certainty its holder expressed (uncommitted: none).
-
-Chosen here, like :data:`DISCOUNTS`: a factlog convention that keeps the certainty
-words in order (certain 1, probable 0.7, possible 0.4), not a measured rate.
-"""
-
-DISCOUNTS = {
-    "interested": 0.2,
-    "anonymous": 0.5,
-    "implied": 0.5,
-    "unnamed relay": 0.7,
-}
-"""Factors on a vote's weight, multiplied together when several apply.
-
-* ``interested``: a denial by a party the proposition accuses says little about the truth;
-* ``anonymous``: a vague holder ("analysts", "a source") cannot be checked or held to
-  account, and may be several people or one;
-* ``implied``: a claim the reporter reads into a text is the reporter's inference, not
-  the holder's statement;
-* ``unnamed relay``: a claim relayed through an anonymous intermediary may have been
-  altered on the way.
-
-A named holder speaking first hand casts a full vote. These factors are a factlog
-convention (ordered as the intelligence-analysis literature ranks such sourcing), not
-measured rates.
-"""
-
-
-def vote_weight(index: Index, entry: Entry, interested: bool) -> tuple[float, tuple[str, ...]]:
-    """A claim's vote weight in [0, 1] and the discounts applied (see :data:`DISCOUNTS`)."""
-    applied = []
-    if interested:
-        applied.append("interested")
-    holder = index.entity(entry.holder)
-    if holder is not None and holder.anonymous:
-        applied.append("anonymous")
-    if entry.claim.attribution.mode is Mode.IMPLIED:
-        applied.append("implied")
-    relays = (index.entity(relay) for relay in entry.claim.attribution.via)
-    if any(relay is not None and relay.anonymous for relay in relays):
-        applied.append("unnamed relay")
-    weight = CERTAINTY_WEIGHT[entry.claim.certainty]
-    for name in applied:
-        weight *= DISCOUNTS[name]
-    return weight, tuple(applied)
 
 
 @attrs.frozen
@@ -104,7 +52,7 @@ class Vote:
     """One claim's vote: its origin, the answer it supports, its weight in [0, 1], whether it is current.
 
     The weight is the expressed certainty (1, 0.7, 0.4; 0 when uncommitted), times the
-    discounts of :data:`DISCOUNTS` that apply.
+    discounts of :data:`~factlog.assessment._weights.DISCOUNTS` that apply.
     """
 
     origin: OriginWeight
@@ -113,8 +61,14 @@ class Vote:
     current: bool
 
 
+class _Kept:
+    """Where a :class:`Question` keeps what it computes on first use (see :mod:`factlog.model._cached`)."""
+
+    __slots__ = ("_claims_by_answer_", "_rank_", "_slot_sides_", "_stances_", "_supported")
+
+
 @attrs.frozen(eq=False)
-class Question:
+class Question(_Kept):
     """One question for assessment: its answers, which exclude which, its origins and votes.
 
     ``rivals[a]`` are the answers that cannot be true together with ``a`` (in a slot, a
@@ -143,21 +97,22 @@ class Question:
 
     def friends(self, answer: str) -> frozenset[str]:
         """The answer and the candidates compatible with it (another precision of one date): O(candidates)."""
-        if self.layout is None or answer not in self._rank:
+        layout = self.layout
+        mine = self._rank.get(answer) if layout is not None else None
+        if layout is None or mine is None:
             return frozenset((answer,))
-        mine = self._rank[answer]
-        return frozenset(name for i, name in enumerate(self.layout.names) if self.layout.compatible(mine, i))
+        return frozenset(name for i, name in enumerate(layout.names) if layout.compatible(mine, i))
 
-    @functools.cached_property
+    @cached_slot
     def _rank(self) -> dict[str, int]:
         return {name: i for i, name in enumerate(self.layout.names)} if self.layout is not None else {}
 
-    @functools.cached_property
+    @cached_slot
     def supported(self) -> frozenset[str]:
         """The answers some origin currently supports with a committed claim."""
         return frozenset(vote.answer for vote in self.votes if vote.current and vote.weight > 0)
 
-    @functools.cached_property
+    @cached_slot
     def _stances(self) -> dict[str, list[tuple[float, str, OriginWeight]]]:
         """Speaker → its current, committed votes as (−weight, answer, origin), strongest first."""
         found: dict[str, list[tuple[float, str, OriginWeight]]] = {}
@@ -169,8 +124,9 @@ class Question:
         return found
 
     def _side(self, answer: str, *, backing: bool) -> tuple[OriginWeight, ...]:
-        if self.layout is not None and answer in self._rank:
-            return self._slot_sides[0 if backing else 1][self._rank[answer]]
+        rank = self._rank.get(answer) if self.layout is not None else None
+        if rank is not None:
+            return self._slot_sides[0 if backing else 1][rank]
         friends = self.friends(answer)
         rivals = set(self.rivals.get(answer, ())) if self.slot is None or answer.startswith("not:") else None
         chosen = []
@@ -187,7 +143,7 @@ class Question:
                 chosen.append(against)
         return _by_weight(chosen)
 
-    @functools.cached_property
+    @cached_slot
     def _slot_sides(self) -> tuple[list[tuple[OriginWeight, ...]], list[tuple[OriginWeight, ...]]]:
         """Every candidate's backers and opponents at once: each speaker's strongest compatible stance, by a sweep."""
         assert self.layout is not None
@@ -208,7 +164,7 @@ class Question:
         """The origins whose current stance supports only rivals of the answer."""
         return self._side(answer, backing=False)
 
-    @functools.cached_property
+    @cached_slot
     def _claims_by_answer(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for entry in sorted(self.entries, key=lambda e: e.id):
@@ -218,7 +174,8 @@ class Question:
     def labels(self, acceptance: dict[str, Acceptance], answer: str) -> tuple[tuple[str, Acceptance], ...]:
         """The claims for the answer and against it (its denial; for yes/no, every claim), with their acceptance."""
         own = (answer, "no") if self.slot is None else (answer, f"not:{answer}")
-        claims = sorted(claim for a in own for claim in self._claims_by_answer.get(a, ()))
+        by_answer = self._claims_by_answer
+        claims = sorted(claim for a in own for claim in by_answer.get(a, ()))
         return tuple((claim, acceptance[self.answer_of[claim]]) for claim in claims)
 
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from factlog.analysis._discovery import AccuCopyParams, Dependence, DependenceTable, SourceTrust
-from factlog.assessment._questions import DISCOUNTS, OriginWeight
+from factlog.assessment._questions import OriginWeight
+from factlog.assessment._weights import DISCOUNTS
 
 __all__ = ["LISTED_ORIGINS", "Copying", "listed", "reasons_for"]
 

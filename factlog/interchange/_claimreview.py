@@ -33,6 +33,7 @@ from urllib.parse import quote
 from factlog._escape import SAFE_SCHEMES, safe_url
 from factlog.assessment._arguments import expect_assessment
 from factlog.assessment._assessment import Assessment, PropositionAssessment
+from factlog.assessment._lines import LinesAssessment
 from factlog.errors import ArgumentError, expect
 from factlog.interchange._prov import is_person
 from factlog.model._claimset import ClaimSet, expect_claim_set
@@ -137,7 +138,7 @@ def _wanted(item: PropositionAssessment, everything: bool) -> bool:
 
 
 def to_claimreview(
-    assessment: Assessment,
+    assessment: Assessment | LinesAssessment,
     claims: ClaimSet,
     *,
     author: str,

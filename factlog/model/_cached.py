@@ -12,7 +12,8 @@ attribute lookup for *every* attribute, not only the cached ones (measured on
   :func:`unpickled`), and so is read at slot speed;
 * a value that may never be needed and is large (a claim set's maps by id) is a
   :class:`cached_slot`: built on its first reading, then kept in a private slot
-  ``_<name>``, also declared by a base class. Reading it costs a call; every other
+  ``_<name>`` (``_<name>_`` for a private ``_<name>``: a slot named ``__<name>`` would be
+  mangled), also declared by a base class. Reading it costs a call; every other
   attribute of the class stays at slot speed.
 """
 
@@ -31,14 +32,16 @@ class cached_slot(Generic[_T]):
     """:class:`functools.cached_property` for a frozen slotted attrs class.
 
     The value is computed by the decorated method on the first reading and kept in the
-    slot ``_<name>``, which a base class of the owner must declare. Assigning through
+    slot ``_<name>`` (for a private ``_<name>``, ``_<name>_``: the slot ``__<name>`` a
+    class body declares is mangled), which a base class of the owner must declare. Assigning through
     ``object.__setattr__`` fills the slot (how a value computed elsewhere is shared);
     the owner's frozen ``__setattr__`` still refuses assignment by users.
     """
 
     def __init__(self, compute: Callable[[Any], _T]) -> None:
         self.compute = compute
-        self.slot = f"_{compute.__name__}"
+        name = compute.__name__
+        self.slot = f"{name}_" if name.startswith("_") else f"_{name}"
         self.__doc__ = compute.__doc__
 
     @overload

@@ -177,14 +177,14 @@ def _grade(item: PropositionAssessment) -> str:
     return f"{item.credibility.value} — {item.credibility.description}{icd}"
 
 
-def _trust(assessment: Assessment) -> str:
+def _trust(assessment: Assessment | LinesAssessment) -> str:
     """One line: what the method learned about each source, with the claims it rests on."""
     what = "trust" if assessment.method == "truthfinder" else "accuracy"
     found = ", ".join(f"{t.source} {t.accuracy:.2f} ({t.claims})" for t in assessment.sources)
     return f"learned {what} per source (claims): {found or 'none'}"
 
 
-def render_assessment_text(assessment: Assessment) -> str:
+def render_assessment_text(assessment: Assessment | LinesAssessment) -> str:
     """One block per proposition: status, grade, belief (0 to 1), origins and reasons.
 
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but an assessment.
@@ -226,7 +226,7 @@ def _copying(found: Dependence) -> str:
     )
 
 
-def render_assessment_markdown(assessment: Assessment) -> str:
+def render_assessment_markdown(assessment: Assessment | LinesAssessment) -> str:
     """A Markdown table of every proposition (belief from 0 to 1); all user text is escaped.
 
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but an assessment.

@@ -8,7 +8,6 @@ value, never by enumerating all pairs: O(Σ_v m_v²) for m_v sources giving valu
 
 from __future__ import annotations
 
-import functools
 import math
 from array import array
 from bisect import bisect_left
@@ -18,6 +17,7 @@ import attrs
 
 from factlog.analysis._discovery._ragged import Ragged, Ranges, transposed
 from factlog.analysis._discovery._results import Dependence, Discovery, QuestionResult, SourceTrust, Vote
+from factlog.model._cached import cached_slot
 
 __all__ = ["Results", "Support", "ValueIndex", "shared_value_pairs"]
 
@@ -91,8 +91,14 @@ class Pair:
     shared_questions: int
 
 
+class _Kept:
+    """Where a :class:`ValueIndex` keeps what it computes on first use (see :mod:`factlog.model._cached`)."""
+
+    __slots__ = ("_informative", "_informative_votes_")
+
+
 @attrs.define(eq=False)
-class ValueIndex:
+class ValueIndex(_Kept):
     """Votes numbered in sorted order: questions, sources, values (question, answer), and who gives what."""
 
     questions: tuple[str, ...]
@@ -103,7 +109,7 @@ class ValueIndex:
     value_votes: Ragged
     source_votes: Ragged
 
-    @functools.cached_property
+    @cached_slot
     def informative(self) -> tuple[bool, ...]:
         """Value id → whether another source answers its question too.
 
@@ -238,7 +244,7 @@ class ValueIndex:
             found.append(min(bounds[1], max(bounds[0], mean)))
         return found
 
-    @functools.cached_property
+    @cached_slot
     def _informative_votes(self) -> tuple[Ragged, array[float]]:
         """Source id → its informative (value id, weight) votes, and their total weights, for :meth:`means`."""
         informative = self.informative
@@ -259,12 +265,13 @@ class ValueIndex:
     ) -> Discovery:
         """Package per-value and per-source numbers as a :class:`Discovery`."""
         questions = Results(self.questions, self.value_answer, self.q_range, probabilities, scores)
+        informative = self.informative
         sources = {
             name: SourceTrust(
                 name,
                 accuracy[s],
-                sum(1 for v, _ in self.source_votes[s] if self.informative[v]),
-                math.fsum(w for v, w in self.source_votes[s] if self.informative[v]),
+                sum(1 for v, _ in self.source_votes[s] if informative[v]),
+                math.fsum(w for v, w in self.source_votes[s] if informative[v]),
             )
             for s, name in enumerate(self.sources)
         }

@@ -1,0 +1,62 @@
+"""What assessment says about one proposition: :class:`PropositionAssessment` and its :class:`Status`."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from factlog.assessment._acceptance import Acceptance
+from factlog.assessment._questions import OriginWeight
+from factlog.model._dates import Interval
+from factlog.model._nouns import Object
+from factlog.model._scales import Credibility
+
+__all__ = ["PropositionAssessment", "Status"]
+
+
+class Status(enum.Enum):
+    """Where a proposition stands, from its origins for and against it."""
+
+    CONFIRMED = "confirmed"
+    CORROBORATED = "corroborated"
+    SINGLE_SOURCE = "single-source"
+    DISPUTED = "disputed"
+    DENIED_BY_INTERESTED_PARTY = "denied-by-interested-party"
+    REFUTED = "refuted"
+    UNVERIFIED = "unverified"
+
+
+@attrs.frozen
+class PropositionAssessment:
+    """What to believe about one proposition at one stretch of time, and why.
+
+    ``value`` is the typed object a functional slot's candidate holds (entity id,
+    text, quantity, date), None for a yes/no proposition; ``tie`` says that another
+        candidate of the slot that is a rival of this one (not compatible with it) has the
+    same, highest belief (the tie is not broken);
+    ``when`` is the stretch of time weighed (None: any time);
+    ``acceptance`` is this answer's grounded label (None on the beliefs-only path)
+    and ``decided_by`` the conflict that decided it, if any.
+    """
+
+    key: str
+    statement: str
+    status: Status
+    credibility: Credibility
+    belief: float
+    supporting: tuple[OriginWeight, ...]
+    opposing: tuple[OriginWeight, ...]
+    reasons: tuple[str, ...]
+    labels: tuple[tuple[str, Acceptance], ...]
+    slot: str | None = None
+    value: Object | None = None
+    tie: bool = False
+    acceptance: Acceptance | None = None
+    decided_by: str | None = None
+    when: Interval | None = None
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        """Every claim weighed here."""
+        return tuple(claim for claim, _ in self.labels)
