@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from factlog.io._converter import claim_content_id
+from factlog.io._interning import Interned
 from factlog.io._records import SECTIONS, Reader, Refused, reader
 from factlog.io._writers import writer
-from factlog.model._claimset import ClaimSet, read_claim_set_of
+from factlog.model._claimset import ClaimSet, read_claim_set_of, vouch
 from factlog.model._nouns import Claim
 
 __all__ = ["claim_set", "read_claim_set", "section_reader", "write_claim_set"]
@@ -27,10 +28,12 @@ def read_claim_set(
     record is dropped from ``data`` as soon as it is read, so the parsed document and
     the objects made from it are never all in memory at once. Raises
     :class:`Refused` or another exception at the first problem, without a message.
+    The claims' references are vouched for as they are read
+    (:mod:`factlog.io._interning`, :func:`~factlog.model._claimset.vouch`).
     """
     if type(data) is not dict or not data.keys() <= _SECTION_KEYS:
         raise Refused
-    ids: dict[str, str] = {}
+    ids = Interned()
     sections: dict[str, Any] = {}
     for name in SECTIONS:
         if name not in data:
@@ -40,14 +43,27 @@ def read_claim_set(
             raise Refused
         pending = _consumed(items) if consume else items
         if name == "claims":  # as section_reader's, without a call of its own for each claim
-            read = reader(Claim)
+            read = reader(Claim, vouching=True)
+            without_id = _unvouched_without_id(claim_without_id, ids)
             sections[name] = tuple(
-                [read(item, ids) if type(item) is dict and "id" in item else claim_without_id(item) for item in pending]
+                [read(item, ids) if type(item) is dict and "id" in item else without_id(item) for item in pending]
             )
         else:
             read = section_reader(name, claim_without_id)
             sections[name] = tuple([read(item, ids) for item in pending])
-    return claim_set(sections, base)
+            ids.define(name, sections[name])
+    made = claim_set(sections, base)
+    vouch(made, ids.unvouched)
+    return made
+
+
+def _unvouched_without_id(claim_without_id: Callable[[Any], Claim], ids: Interned) -> Callable[[Any], Claim]:
+    def read(item: Any) -> Claim:
+        claim = claim_without_id(item)
+        ids.unvouched.append(claim)  # read by the converter: nothing was looked up
+        return claim
+
+    return read
 
 
 def _consumed(items: list[Any]) -> Iterator[Any]:

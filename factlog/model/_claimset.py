@@ -21,7 +21,7 @@ from factlog.model._cached import cached_slot
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
-__all__ = ["ClaimSet", "expect_claim_set", "read_claim_set_of"]
+__all__ = ["ClaimSet", "expect_claim_set", "read_claim_set_of", "unvouched", "vouch"]
 
 
 def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
@@ -48,9 +48,13 @@ def _collection(kind: type) -> Any:
 
 
 class _Maps:
-    """Where a :class:`ClaimSet` keeps its maps by id once built (see :mod:`factlog.model._cached`)."""
+    """Where a :class:`ClaimSet` keeps its maps by id once built (see :mod:`factlog.model._cached`).
 
-    __slots__ = ("_claim_by_id", "_entity_by_id", "_predicate_by_id", "_source_by_id")
+    And, for a set the readers made, the claims whose references they could not vouch
+    for (:func:`vouch`).
+    """
+
+    __slots__ = ("_claim_by_id", "_entity_by_id", "_predicate_by_id", "_source_by_id", "_unvouched")
 
 
 @attrs.frozen(kw_only=True)
@@ -207,3 +211,19 @@ def read_claim_set_of(sections: Mapping[str, tuple[Any, ...]], bases: Mapping[st
 def expect_claim_set(value: object, caller: str, argument: str = "claims") -> ClaimSet:
     """``value`` if it is a :class:`ClaimSet`; else an :class:`~factlog.ArgumentError` naming both arguments."""
     return expect(value, ClaimSet, f"{caller}: {argument}", "a ClaimSet (from factlog.load or factlog.loads)")
+
+
+def vouch(claims: ClaimSet, unvouched: Sequence[Claim]) -> None:
+    """Mark every claim of ``claims`` but ``unvouched`` as naming only ids its own tables define, each of its kind.
+
+    For the readers (:mod:`factlog.io._interning`): the reference check then looks at
+    ``unvouched`` only. A set made any other way (or changed, merged, unpickled) has no
+    such mark, and all its claims are looked at.
+    """
+    object.__setattr__(claims, "_unvouched", tuple(unvouched))
+
+
+def unvouched(claims: ClaimSet) -> tuple[Claim, ...] | None:
+    """The claims :func:`vouch` left out, or None for a set it never marked."""
+    found: tuple[Claim, ...] | None = getattr(claims, "_unvouched", None)
+    return found
