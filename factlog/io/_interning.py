@@ -18,6 +18,8 @@ from typing import Any
 
 from factlog.model import _fields as fields
 from factlog.model import _nouns as model
+from factlog.model._dates import Interval
+from factlog.model._written import read_when
 
 __all__ = [
     "REFERENCES",
@@ -30,6 +32,7 @@ __all__ = [
     "name_list",
     "text",
     "text_list",
+    "when",
 ]
 
 
@@ -90,6 +93,17 @@ def text_list(value: Any) -> tuple[str, ...]:
     return tuple([text(item) for item in value])
 
 
+def when(value: str, ids: Interned) -> Interval:
+    """:func:`~factlog.model._written.read_when`, kept in ``ids.whens`` for the rest of the reading.
+
+    read_when's own cache holds 65,536 texts; a million generated claims give 118,377
+    distinct ones, and its hits cost more than a dict's (0.82 s for 850,076 ``when``
+    at a million claims, 0.56 s so; ``benchmarks/RESULTS.md``).
+    """
+    found = ids.whens[value] = read_when(value)
+    return found
+
+
 class Interned(dict[str, str]):
     """The intern table of one reading, with the ids its tables define, by kind.
 
@@ -101,10 +115,11 @@ class Interned(dict[str, str]):
     of its kind first, and set ``missed`` for anything not found there, or anything the
     reference check must look at in any case (qualifiers, answers, ``regarding``, a
     pattern, a list of objects); the claim reader then adds the claim to ``unvouched``
-    and clears ``missed``.
+    and clears ``missed``. ``whens`` keeps each proposition's ``when`` read, by its
+    text (:func:`when`).
     """
 
-    __slots__ = ("entities", "inverses", "missed", "predicates", "sources", "unvouched")
+    __slots__ = ("entities", "inverses", "missed", "predicates", "sources", "unvouched", "whens")
 
     def __init__(self) -> None:
         super().__init__()
@@ -114,6 +129,7 @@ class Interned(dict[str, str]):
         self.sources: dict[str, str] = {}
         self.missed = False
         self.unvouched: list[Any] = []
+        self.whens: dict[str, Interval] = {}
 
     def define(self, section: str, items: Sequence[Any]) -> None:
         """Record the ids the items of a table section (read by the readers) define."""

@@ -33,7 +33,7 @@ import attrs
 from attrs import validators as v
 
 from factlog.io._converter import literal_type, qualifiers_from_json, timestamp_from_json
-from factlog.io._interning import REFERENCES, Refused, intern_id
+from factlog.io._interning import REFERENCES, Refused, intern_id, when
 from factlog.io._interning import fail as _fail
 from factlog.io._interning import id_list as _id_list
 from factlog.io._interning import name as _name
@@ -346,7 +346,9 @@ def _reading(source: Source, field: attrs.Attribute[Any], kind: Any, vouching: t
         steps = [f"if x is not None and ({_NOT_TEXT}): raise Refused"]
     elif field.metadata.get("words"):
         # A proposition's ``when`` may be words ("on Tuesday"): kept pending, resolved on loading.
-        steps = [f"x = None if x is None else {source.bind('read_when', read_when)}(x) if type(x) is str else fail()"]
+        read = "(ids.whens.get(x) or when(x, ids))" if vouching else f"{source.bind('read_when', read_when)}(x)"
+        source.bind("when", when)
+        steps = [f"x = None if x is None else {read} if type(x) is str else fail()"]
     else:
         steps = [f"x = {_conversion(source, name, kind, bool(vouching))}"]
     if field.converter is not None:
