@@ -12,6 +12,7 @@ from factlog.io._records import SECTIONS, Reader, Refused, reader
 from factlog.io._writers import writer
 from factlog.model._claimset import ClaimSet, read_claim_set_of, vouch
 from factlog.model._nouns import Claim
+from factlog.model._written import WrittenWhen
 
 __all__ = ["claim_set", "read_claim_set", "section_reader", "write_claim_set"]
 
@@ -34,6 +35,7 @@ def read_claim_set(
     if type(data) is not dict or not data.keys() <= _SECTION_KEYS:
         raise Refused
     ids = Interned()
+    whole: list[Claim] = []  # claims without an id, read by the converter
     sections: dict[str, Any] = {}
     for name in SECTIONS:
         if name not in data:
@@ -44,7 +46,7 @@ def read_claim_set(
         pending = _consumed(items) if consume else items
         if name == "claims":  # as section_reader's, without a call of its own for each claim
             read = reader(Claim, vouching=True)
-            without_id = _unvouched_without_id(claim_without_id, ids)
+            without_id = _unvouched_without_id(claim_without_id, ids, whole)
             sections[name] = tuple(
                 [read(item, ids) if type(item) is dict and "id" in item else without_id(item) for item in pending]
             )
@@ -53,14 +55,19 @@ def read_claim_set(
             sections[name] = tuple([read(item, ids) for item in pending])
             ids.define(name, sections[name])
     made = claim_set(sections, base)
-    vouch(made, ids.unvouched)
+    # Every claim's when went through ids.whens, but those of claims without an id (read by the converter).
+    words = any(type(when) is WrittenWhen for when in ids.whens.values())
+    vouch(made, ids.unvouched, words=words or bool(whole))
     return made
 
 
-def _unvouched_without_id(claim_without_id: Callable[[Any], Claim], ids: Interned) -> Callable[[Any], Claim]:
+def _unvouched_without_id(
+    claim_without_id: Callable[[Any], Claim], ids: Interned, whole: list[Claim]
+) -> Callable[[Any], Claim]:
     def read(item: Any) -> Claim:
         claim = claim_without_id(item)
         ids.unvouched.append(claim)  # read by the converter: nothing was looked up
+        whole.append(claim)
         return claim
 
     return read

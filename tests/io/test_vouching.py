@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import factlog
 from factlog import UnknownIdError
 from factlog.io._references import unresolved
-from factlog.model._claimset import unvouched
+from factlog.model._claimset import may_have_words, unvouched
 from tests.strategies import claim_sets
 
 _TABLES: dict[str, Any] = {
@@ -55,6 +55,15 @@ def test_claims_naming_their_own_tables_are_vouched_for() -> None:
     """A claim naming only the entities, predicates and sources its document defines needs no look."""
     read = factlog.loads(json.dumps({**_TABLES, "claims": [_claim()]}))
     assert unvouched(read) == ()
+
+
+@pytest.mark.parametrize(("when", "words"), [("2025-10-20", False), ("on Tuesday", True)])
+def test_a_set_read_knows_whether_a_when_is_in_words(when: str, words: bool) -> None:
+    """The readers mark a set with no ``when`` in words, so loading looks for none to resolve."""
+    claim = _claim(proposition__when=when, attribution__holder="e1")
+    claim["stated"] = "2025-10-22"
+    read = factlog.loads(json.dumps({**_TABLES, "claims": [claim]}), references=False)
+    assert may_have_words(read) is words
 
 
 def test_a_claim_named_in_words_is_left_to_the_check() -> None:
