@@ -116,10 +116,10 @@ class Interned(dict[str, str]):
     reference check must look at in any case (qualifiers, answers, ``regarding``, a
     pattern, a list of objects); the claim reader then adds the claim to ``unvouched``
     and clears ``missed``. ``whens`` keeps each proposition's ``when`` read, by its
-    text (:func:`when`).
+    text (:func:`when`), and ``claims`` the id of each claim read.
     """
 
-    __slots__ = ("entities", "inverses", "missed", "predicates", "sources", "unvouched", "whens")
+    __slots__ = ("claims", "entities", "inverses", "missed", "predicates", "sources", "unvouched", "whens")
 
     def __init__(self) -> None:
         super().__init__()
@@ -130,6 +130,7 @@ class Interned(dict[str, str]):
         self.missed = False
         self.unvouched: list[Any] = []
         self.whens: dict[str, Interval] = {}
+        self.claims: set[str] = set()
 
     def define(self, section: str, items: Sequence[Any]) -> None:
         """Record the ids the items of a table section (read by the readers) define."""

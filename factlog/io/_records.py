@@ -329,6 +329,7 @@ def _reading(source: Source, field: attrs.Attribute[Any], kind: Any, vouching: t
         # A claim's own id is new every time and rarely named again: checked, not kept in ``ids``,
         # whose table then holds the ids claims share (a million claims: 0.17M entries, not 1.2M).
         steps = [f"if type(x) is not str or {source.bind('id_match', fields.ID.fullmatch)}(x) is None: raise Refused"]
+        steps += ["ids.claims.add(x)"] if vouching else []
     elif "intern" in inline:
         # intern_id, inline.
         match = source.bind("id_match", fields.ID.fullmatch)

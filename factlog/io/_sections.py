@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from factlog.io._converter import claim_content_id
@@ -54,7 +54,8 @@ def read_claim_set(
             read = section_reader(name, claim_without_id)
             sections[name] = tuple([read(item, ids) for item in pending])
             ids.define(name, sections[name])
-    made = claim_set(sections, base)
+    # The claim readers kept each claim's id: as many as the claims, and no id was given twice.
+    made = claim_set(sections, base, ("claims",) if len(ids.claims) == len(sections.get("claims", ())) else ())
     # Every claim's when went through ids.whens, but those of claims without an id (read by the converter).
     words = any(type(when) is WrittenWhen for when in ids.whens.values())
     vouch(made, ids.unvouched, words=words or bool(whole))
@@ -86,14 +87,14 @@ def section_reader(name: str, claim_without_id: Callable[[Any], Claim]) -> Reade
     return _or_without_id(read, claim_without_id) if name == "claims" else read
 
 
-def claim_set(sections: dict[str, Any], base: str | None) -> ClaimSet:
+def claim_set(sections: dict[str, Any], base: str | None, unique: Collection[str] = ()) -> ClaimSet:
     """A claim set of sections read by the generated readers (tuples of their classes' objects).
 
     ``base`` is the folder of the sources' documents. Raises :class:`~factlog.FieldError`
     for an id given twice in a section.
     """
     bases = {source.id: base for source in sections.get("sources", ())} if base is not None else {}
-    return read_claim_set_of(sections, bases)
+    return read_claim_set_of(sections, bases, unique)
 
 
 def _or_without_id(read: Reader, claim_without_id: Callable[[Any], Claim]) -> Reader:

@@ -136,3 +136,10 @@ def test_vouching_finds_what_the_whole_check_finds(claims: factlog.ClaimSet, dat
     read = factlog.loads(json.dumps(document), references=False)
     assert unvouched(read) is not None
     assert unresolved(read, read, vouched=True) == unresolved(read, read)
+
+
+def test_a_claim_id_given_twice_is_still_refused() -> None:
+    """The claim readers count the ids they read; one given twice is named where it repeats."""
+    with pytest.raises(factlog.FormatError) as caught:
+        factlog.loads(json.dumps({**_TABLES, "claims": [_claim(), _claim(statement="Again.")]}))
+    assert caught.value.errors == ["$.claims[1].id: 'c1' is defined twice"]
