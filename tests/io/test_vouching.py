@@ -143,3 +143,15 @@ def test_a_claim_id_given_twice_is_still_refused() -> None:
     with pytest.raises(factlog.FormatError) as caught:
         factlog.loads(json.dumps({**_TABLES, "claims": [_claim(), _claim(statement="Again.")]}))
     assert caught.value.errors == ["$.claims[1].id: 'c1' is defined twice"]
+
+
+def test_a_declared_predicate_read_as_an_inverse_is_reported() -> None:
+    """A predicate declared as the inverse of another declared one, with a text as its object, is found."""
+    predicates = [
+        {"id": "a-p", "label": "holds", "kind": "state"},
+        {"id": "b-p", "label": "held by", "kind": "state", "inverse": "a-p"},
+    ]
+    change = {"proposition__predicate": "b-p", "proposition__object": {"text": "many"}}
+    assert _problems({**_TABLES, "predicates": predicates, "claims": [_claim(**change)]}) == [
+        "$.claims[0].proposition.object: an inverse predicate needs an entity as its object"
+    ]
