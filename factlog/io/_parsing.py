@@ -294,10 +294,8 @@ def quick_parse(raw: bytes) -> Any:
     return data
 
 
-# A large text is looked at in pieces: a full-size copy costs a page fault every 4 KiB. A piece
-# under glibc's mmap threshold (128 KiB) reuses the memory of the one before: 64 KiB pieces take
-# no page fault, 1 MiB pieces 153,149 (0.19 s of system CPU at 1M claims, benchmarks/RESULTS.md).
-_PIECE_BYTES = 1 << 16
+# A large text is looked at in pieces: a full-size copy costs a page fault every 4 KiB.
+_PIECE_BYTES = 1 << 20
 _PIECE_ITEMS = 4096
 
 
