@@ -96,9 +96,9 @@ def text_list(value: Any) -> tuple[str, ...]:
 def when(value: str, ids: Interned) -> Interval:
     """:func:`~factlog.model._written.read_when`, kept in ``ids.whens`` for the rest of the reading.
 
-    read_when's own cache holds 65,536 texts; a million generated claims give 118,377
-    distinct ones, and its hits cost more than a dict's (0.82 s for 850,076 ``when``
-    at a million claims, 0.56 s so; ``benchmarks/RESULTS.md``).
+    Every proposition's ``when`` read passes here, so whether any is in words is known
+    from the values kept, without a pass over the claims (about 0.15 s at a million);
+    the look-up costs about what a hit of read_when's own cache does.
     """
     found = ids.whens[value] = read_when(value)
     return found
