@@ -8,7 +8,7 @@ found there in the one lookup that interns it. A claim whose every reference is 
 so needs no look at all in the reference check (:mod:`factlog.io._references`), which
 then only walks the claims the reader could not vouch for: a name as written, an id
 defined in another file, a claim that answers or regards other claims. At a million
-claims that check walked every claim again, about 1 s of CPU (``benchmarks/RESULTS.md``).
+claims that check walked every claim again, 1.0–1.4 s of CPU (``benchmarks/RESULTS.md``).
 """
 
 from __future__ import annotations
