@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterator, Sequence
-from operator import itemgetter
 
 from factlog.analysis import _phrasing as phrasing
-from factlog.analysis._clashes import Clashes
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._sides import Side
-from factlog.analysis._timegroups import cliques, definitely_meet
+from factlog.analysis._timegroups import definitely_meet, spans_meet
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
+from factlog.checks._runs import Conflict, conflict_runs
 from factlog.checks._slotvalues import Shared, Values
 from factlog.model._scales import Certainty, Polarity
 
@@ -36,17 +34,13 @@ def _pair_severity(values: Values, first: list[Entry], second: list[Entry]) -> t
     top = None if values.convertible(first, second) else Severity.WARNING
     firm_first = [e for e in first if e.claim.certainty is Certainty.CERTAIN]
     firm_second = [e for e in second if e.claim.certainty is Certainty.CERTAIN]
-    if firm_first and firm_second:
+    if firm_first and firm_second and spans_meet([e.span for e in firm_first], [e.span for e in firm_second]):
         firm_definite = definitely_meet(firm_first, firm_second)
         return graded(certain=True, definite=firm_definite and exact, top=top), definite
     return graded(certain=False, definite=definite and exact, top=top), definite
 
 
-_Conflict = tuple[list[list[Entry]], Severity, bool, bool]
-"""The clashing value groups, the worst severity, whether times definitely meet, and whether units do not convert."""
-
-
-def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[_Conflict, bool]]:
+def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[Conflict, bool]]:
     """Sets of value groups that clash, with the severity of their worst pair, and whether every claim is dated.
 
     Dated claims are compared within each set of claims alive on one day (never by
@@ -55,13 +49,8 @@ def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[_Conf
     """
     dated = [e for e in entries if e.timed]
     undated = values.groups([e for e in entries if not e.timed])
-    # Each clique in chronological order already (by the slot's numbering): grouped without a sort.
-    for clique in cliques(dated, order=values.order) if len(dated) > 1 else []:
-        groups = list(values.groups(clique, ordered=True).values())
-        if len(groups) < 2:
-            continue
-        for found in _clashing(values, groups):
-            yield found, True
+    for found in conflict_runs(values, dated) if len(dated) > 1 else []:
+        yield found, True
     if undated:
         every = list(values.groups(entries).items())
         keys = list(undated)
@@ -80,74 +69,12 @@ def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[_Conf
                 yield ([mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs), units), False
 
 
-def _clashing(values: Values, groups: list[list[Entry]]) -> Iterator[_Conflict]:
-    """The groups of one clique that clash with another, as if every pair were compared, but counted.
-
-    The severity of the worst pair (:func:`_pair_severity`) without visiting every
-    pair: an *error* when two certain claims of exact, convertible, clashing values have
-    cores that meet (a sweep by first day); a *warning* when two groups with certain
-    claims clash, or two claims of exact values clash with meeting cores; else *info*.
-    O(n log n) for n claims, however many distinct values they give.
-    """
-    every = values.clashes(groups)
-    for number in range(len(groups)):
-        every.add(number)
-    involved = [number for number in range(len(groups)) if every.clashing(number)]
-    if not involved:
-        return
-    units = any(every.unconvertible(number) for number in involved)
-    firm = [n for n, group in enumerate(groups) if any(e.claim.certainty is Certainty.CERTAIN for e in group)]
-    firm_set = every.empty()
-    for number in firm:
-        firm_set.add(number)
-    firm_clash = any(firm_set.clashing(number) for number in firm)
-    numbered = [(number, e) for number, group in enumerate(groups) for e in group]
-    exact_groups = [values.exact(group) for group in groups]  # once a group, not once a claim
-    definite = _meeting_clash(every.empty(), numbered, convertible_only=False)
-    # The lists of exact and certain claims are built only for the sweeps that need them.
-    if firm_clash and _meeting_clash(
-        every.empty(),
-        [(n, e) for n, e in numbered if exact_groups[n] and e.claim.certainty is Certainty.CERTAIN],
-        convertible_only=True,
-    ):
-        worst = Severity.ERROR
-    elif firm_clash or (
-        definite  # every value exact: the same sweep
-        if all(exact_groups)
-        else _meeting_clash(every.empty(), [(n, e) for n, e in numbered if exact_groups[n]], convertible_only=False)
-    ):
-        worst = Severity.WARNING
-    else:
-        worst = Severity.INFO
-    yield [groups[n] for n in involved], worst, definite, units
-
-
-def _meeting_clash(members: Clashes, claims: list[tuple[int, Entry]], *, convertible_only: bool) -> bool:
-    """Whether two claims whose certain days (cores) meet hold clashing values: a sweep by first day.
-
-    ``convertible_only``: only values that can be compared (units that convert) count.
-    """
-    timed = sorted(((e.core, number) for number, e in claims if e.core is not None), key=itemgetter(0))
-    ending: list[tuple[int, int]] = []
-    for (start, end), number in timed:
-        while ending and ending[0][0] < start:
-            members.remove(heapq.heappop(ending)[1])
-        clashing = members.clashing(number)
-        if convertible_only:
-            clashing -= members.unconvertible(number)
-        if clashing:
-            return True
-        members.add(number)
-        heapq.heappush(ending, (end, number))
-    return False
-
-
-def _merge_undated(conflicts: Iterator[tuple[_Conflict, bool]]) -> list[_Conflict]:
+def _merge_undated(conflicts: Iterator[tuple[Conflict, bool]]) -> list[Conflict]:
     """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time).
 
     ``conflicts`` says of each conflict whether every claim in it is dated: those are kept as they are.
     """
-    merged: list[_Conflict] = []
+    merged: list[Conflict] = []
     where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
     for (groups, severity, definite, units), dated in conflicts:
         if dated:
