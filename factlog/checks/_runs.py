@@ -45,26 +45,8 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
     n) for n claims, plus the size of the runs, plus O(k log k) for each change of the
     values present (k of them) that a set ends on.
     """
-    key_of, order = values.key, values.order
-    first: dict[object, Entry] = {}  # each value's first claim in the slot's order stands for it
-    for entry in sorted(dated, key=lambda e: order[e.position]):
-        first.setdefault(key_of(entry), entry)
-    number = {key: n for n, key in enumerate(first)}
-    known: dict[frozenset[object], frozenset[object]] = {}  # the involved values, by the values present
-
-    def involved_of(present: frozenset[object]) -> frozenset[object]:
-        found = known.get(present)
-        if found is None:
-            keys = sorted(present, key=number.__getitem__)
-            found = frozenset()
-            if len(keys) > 1:
-                members = values.clashes([[first[key]] for key in keys])
-                for n in range(len(keys)):
-                    members.add(n)
-                found = frozenset(key for n, key in enumerate(keys) if members.clashing(n))
-            known[present] = found
-        return found
-
+    key_of = values.key
+    involved_of = _Involved(values, dated)
     events = sorted([(e.span[0], 0, e.position, e) for e in dated] + [(e.span[1], 1, e.position, e) for e in dated])
     alive: dict[object, dict[int, Entry]] = {}  # by value: the live claims, by position
     began: list[Entry] = []  # since the last set ended
@@ -103,6 +85,36 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
             changed = True
     if run is not None:
         yield from _finished(values, run)
+
+
+class _Involved:
+    """The values that clash with another value present, by the values present: counted once per slot.
+
+    Each value is stood for by its first claim in the slot's order, and the values
+    present are counted in that order (:meth:`Values.clashes` remembers each list).
+    """
+
+    def __init__(self, values: Values, dated: Sequence[Entry]) -> None:
+        self.values = values
+        order = values.order
+        self.first: dict[object, Entry] = {}
+        for entry in sorted(dated, key=lambda e: order[e.position]):
+            self.first.setdefault(values.key(entry), entry)
+        self.number = {key: n for n, key in enumerate(self.first)}
+        self.known: dict[frozenset[object], frozenset[object]] = {}
+
+    def __call__(self, present: frozenset[object]) -> frozenset[object]:
+        found = self.known.get(present)
+        if found is None:
+            keys = sorted(present, key=self.number.__getitem__)
+            found = frozenset()
+            if len(keys) > 1:
+                members = self.values.clashes([[self.first[key]] for key in keys])
+                for n in range(len(keys)):
+                    members.add(n)
+                found = frozenset(key for n, key in enumerate(keys) if members.clashing(n))
+            self.known[present] = found
+        return found
 
 
 def _finished(values: Values, run: dict[int, Entry]) -> Iterator[Conflict]:

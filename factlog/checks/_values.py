@@ -44,8 +44,10 @@ def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[Confl
     """Sets of value groups that clash, with the severity of their worst pair, and whether every claim is dated.
 
     Dated claims are compared within each set of claims alive on one day (never by
-    chaining); an undated claim is compared with every claim whose value clashes with
-    it, in a set of its own: one step less severe against a dated claim.
+    chaining), a run of such sets clashing over the same values at a time
+    (:func:`~factlog.checks._runs.conflict_runs`); an undated claim is compared with
+    every claim whose value clashes with it, in a set of its own: one step less severe
+    against a dated claim.
     """
     dated = [e for e in entries if e.timed]
     undated = values.groups([e for e in entries if not e.timed])
@@ -135,7 +137,7 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
     seen: set[str] = set()
     values.rank(entries)
     for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
-        # The id first: a set of claims alive on many days is one finding, its words built once.
+        # The id first: runs apart over the same claims are one finding, its words built once.
         found = finding_id(rule, [e.id for group in groups for e in group])
         if found in seen:
             continue
@@ -177,20 +179,31 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     quantities when their bounds, widened by the predicate's ``tolerance``, meet (11,000
     and 12,000 with a tolerance of 0.1 agree; 11,000 and 15,000 do not).
 
-    Claims are compared pair by pair where their times overlap, never by chaining: a
-    2010–2014 term, a 2013–2017 term and a 2016–2019 term give two findings, since the
-    first and the last never meet. One finding per set of claims alive on one day, each
-    value with its holders and the times they gave; values that agree with each other
-    stand on one side (the border region and its country against a third country;
-    1970 and 1970-05-02 against 1971), the side named by its values joined with " / ".
-    Severity comes from the two claims that actually disagree: *error* when certain
-    claims on both sides definitely overlap; *warning* when one side is only probable or possible (two certain claims
-    agreeing and one "possible" dissent) or the times only possibly overlap (year
-    terms ``2010/2016`` and ``2016/2019``; the message then says so); *info* when both
-    hold. A claim without a valid time is compared with every claim, in a finding of
-    its own, one step less severely against a dated claim; two undated claims speak of
-    the same unspecified time (the date of an event, given without saying when), so
-    findings of undated claims that share a claim are one finding.
+    Claims are compared where their times overlap, never by chaining. The claims
+    alive together on some day form a set; in each set the *involved* values are those
+    that clash with another value of the set. One finding per *run*: consecutive sets
+    (in the order of their days) whose involved values are the same, listing every
+    claim of those sets that holds an involved value, each claim once; a set with no
+    clash, or other involved values, ends the run. So every claim listed clashes with
+    another listed claim on a day both are alive. Alice for ``2010/2016`` against Bob
+    for ``2011`` and Bob again for ``2013`` is one finding of three claims (the sets
+    {Alice, Bob 2011} and {Alice, Bob 2013} both clash over Alice and Bob); a slot
+    where the same values are given day after day is one finding. A 2010–2014 term, a
+    2013–2017 term and a 2016–2019 term of three different values give two findings
+    ({A, B}, then {B, C}), since the first and the last never meet. Each value is given
+    with its holders and the times they gave; values that agree with each other stand
+    on one side (the border region and its country against a third country; 1970 and
+    1970-05-02 against 1971), the side named by its values joined with " / ".
+    Severity comes from the two claims alive together that actually disagree:
+    *error* when certain claims on both sides definitely overlap; *warning* when one
+    side is only probable or possible (two certain claims agreeing and one "possible"
+    dissent) or the times only possibly overlap (year terms ``2010/2016`` and
+    ``2016/2019``; the message then says so); *info* when both hold. Certain claims
+    at two ends of a run that are never alive together make no *warning* of it. A
+    claim without a valid time is compared with every claim, in a finding of its own,
+    one step less severely against a dated claim; two undated claims speak of the same
+    unspecified time (the date of an event, given without saying when), so findings
+    of undated claims that share a claim are one finding.
 
     Quantities are converted to one unit first (5 miles is 8.05 km; 90 minutes is 1.5
     hours) and widened by the predicate's absolute ``margin`` too; "at least 120" has no
@@ -200,11 +213,14 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     a *warning*, rather than passed over. A date value with an approximate or uncertain
     bound (``1961~``) clashes only possibly: one step less severe.
 
-    Cost: the values of each set of claims alive on one day are counted and swept
-    (:class:`~factlog.analysis._clashes.Clashes`), never compared pair by pair: O(n log
-    n) for n claims in one slot, however many distinct values they give, plus the
-    size of the findings. Claims without a valid time are still compared with every
-    value: O(u·n) for u distinct undated values.
+    Cost: one sweep over the claims' first and last days counts the live claims of
+    each value, and works out the involved values again (counted:
+    :class:`~factlog.analysis._clashes.Clashes`) only when a value appears or
+    disappears; no set is built. O(n log n) for n claims in one slot, however many
+    distinct values they give, plus the size of the findings (each claim listed once
+    per run it joins) and O(k log k) per change of the k values present. Claims
+    without a valid time are still compared with every value: O(u·n) for u distinct
+    undated values.
 
     Example: ``{"id": "head-of-government", "kind": "state", "functional": true}``;
     Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):

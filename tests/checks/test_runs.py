@@ -30,16 +30,13 @@ _Run = tuple[list[list[str]], Severity, bool, bool]
 
 def _slot(drawn: list[tuple[object, Interval, str]]) -> tuple[ClaimSet, Values, list[Entry]]:
     """The claim set of one ``distance`` slot, its ranked values, and its dated committed affirmations."""
-    claims = [
-        attrs.evolve(
-            claim(f"c{n}", "visit", "distance", "russia", None, certainty=certainty, holder=("author", "kcna")[n % 2]),
+    claims = []
+    for n, (value, when, certainty) in enumerate(drawn):
+        made = claim(
+            f"c{n}", "visit", "distance", "russia", None, certainty=certainty, holder=("author", "kcna")[n % 2]
         )
-        for n, (_, _, certainty) in enumerate(drawn)
-    ]
-    claims = [
-        attrs.evolve(made, proposition=attrs.evolve(made.proposition, object=value, when=when))
-        for made, (value, when, _) in zip(claims, drawn, strict=True)
-    ]
+        assert made.proposition is not None
+        claims.append(attrs.evolve(made, proposition=attrs.evolve(made.proposition, object=value, when=when)))
     claim_set = attrs.evolve(world(*claims), predicates=(*world().predicates, DISTANCE))
     index = factlog.Index.of(claim_set)
     [entries] = [group for (subject, _, _), group in index.by_slot.items() if subject == "visit"]
@@ -55,7 +52,7 @@ def _slot(drawn: list[tuple[object, Interval, str]]) -> tuple[ClaimSet, Values, 
 
 
 def _brute_runs(values: Values, dated: list[Entry]) -> list[_runs.Conflict]:
-    """Every clique built, its value groups compared pair by pair, consecutive cliques with equal involved values merged."""
+    """Every clique built and its value groups compared pair by pair; consecutive cliques of equal clashes joined."""
     merged: list[tuple[dict[int, Entry], Severity, bool, bool]] = []
     previous: frozenset[object] = frozenset()
     for clique in cliques(dated, order=values.order):
@@ -128,12 +125,13 @@ def test_three_chained_terms_of_three_values_are_two_findings() -> None:
         claim("b", "dprk", "head-of-government", "russia", "2013/2017"),
         claim("c", "dprk", "head-of-government", "prc", "2016/2019"),
     ]
-    found = sorted(sorted(c for ids in f.sides.values() for c in ids) for f in findings_of(conflicting_values, world(*claims)))
+    findings = findings_of(conflicting_values, world(*claims))
+    found = sorted(sorted(c for ids in f.sides.values() for c in ids) for f in findings)
     assert found == [["a", "b"], ["b", "c"]]
 
 
 def test_a_run_is_no_more_severe_than_claims_alive_together() -> None:
-    """Certain claims at both ends of a run that never meet make no warning: each day pairs a certain with a possible."""
+    """Certain claims at two ends of a run, never alive together, make no warning: each meets only possible ones."""
     claims = [
         claim("a1", "dprk", "head-of-government", "trump", "2010-01/2010-06"),
         claim("b2", "dprk", "head-of-government", "russia", "2010-06/2011-06", certainty="possible"),
