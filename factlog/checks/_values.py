@@ -27,7 +27,10 @@ def _pair_severity(values: Values, first: list[Entry], second: list[Entry]) -> t
     One :func:`graded` for every softening: times that only possibly meet (cores that
     do not meet: imprecise, approximate or missing dates), a side only probable, and a
     date value that is approximate or uncertain (the values then clash only possibly).
-    Units that do not convert make at most a warning.
+    Units that do not convert make at most a warning. Both sides count as certain only
+    when a certain claim of each may share a day with one of the other (spans meet): a
+    run's certain claims that are never alive together do not. A claim without a valid
+    time spans all time, so for the undated claims this changes nothing.
     """
     definite = definitely_meet(first, second)
     exact = values.exact(first) and values.exact(second)
