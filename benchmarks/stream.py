@@ -21,7 +21,7 @@ from typing import Any
 
 import factlog
 from benchmarks.generate import write_lines
-from benchmarks.run import _high_water, _resident, bare_grouping, fresh
+from benchmarks.run import _high_water, _resident, bare_grouping, fresh, settled
 from factlog._bulk import paused_gc
 
 BARE_LIMIT = 1_000_000
@@ -33,6 +33,7 @@ def _measured(path: Path, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     import numpy  # noqa: F401, PLC0415 - imported before the baseline, as factlog is
 
     resident = _resident()
+    settled()
     started, cpu = time.perf_counter(), time.process_time()
     found = run()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -69,6 +70,7 @@ class _Discard(io.StringIO):
 def bare_seconds(path: Path) -> dict[str, float]:
     """The bare grouping pass over the loaded claims (the baseline of ``check vs bare``): wall and CPU seconds."""
     claims = factlog.load(path)
+    settled()
     started, cpu = time.perf_counter(), time.process_time()
     paused_gc(bare_grouping)(claims)
     return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu}

@@ -8,22 +8,14 @@ import attrs
 from hypothesis import given, settings
 
 import factlog
-from factlog import Claim, ClaimSet, Interval, Predicate, PredicateKind, Quantity, Severity
+from factlog import Claim, ClaimSet, Interval, Severity
 from factlog.analysis._index import Entry
 from factlog.analysis._timegroups import cliques
 from factlog.checks import _runs, _values, conflicting_values
 from factlog.checks._slotvalues import Values
+from tests.checks.value_oracles import DISTANCE, pairwise
 from tests.helpers import claim, findings_of, world
 from tests.strategies import dated_slot_claims
-
-DISTANCE = Predicate(
-    id="distance",
-    label="is at a distance of",
-    kind=PredicateKind.STATE,
-    functional=True,
-    margin=Quantity(amount=1, unit="km"),
-)
-"""A functional predicate whose ``margin`` has a unit: figures in troops do not convert."""
 
 _Run = tuple[list[list[str]], Severity, bool, bool]
 
@@ -57,17 +49,9 @@ def _brute_runs(values: Values, dated: list[Entry]) -> list[_runs.Conflict]:
     previous: frozenset[object] = frozenset()
     for clique in cliques(dated, order=values.order):
         groups = list(values.groups(clique, ordered=True).values())
-        involved: set[int] = set()
-        worst, definite, units = Severity.INFO, False, False
-        for i, first in enumerate(groups):
-            for j in range(i + 1, len(groups)):
-                if values.clash(first, groups[j]):
-                    involved |= {i, j}
-                    severity, sure = _values._pair_severity(values, first, groups[j])
-                    worst, definite = max(worst, severity), definite or sure
-                    units = units or not values.convertible(first, groups[j])
-        keys = frozenset(values.key(groups[i][0]) for i in involved)
-        claims = {e.position: e for i in involved for e in groups[i]}
+        [(clashing, worst, definite, units)] = list(pairwise(values, groups)) or [([], Severity.INFO, False, False)]
+        keys = frozenset(values.key(group[0]) for group in clashing)
+        claims = {e.position: e for group in clashing for e in group}
         if keys and keys == previous:
             known, was, sure, odd = merged[-1]
             merged[-1] = ({**known, **claims}, max(was, worst), sure or definite, odd or units)

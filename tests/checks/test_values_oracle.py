@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from unittest import mock
 
 import attrs
@@ -10,39 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
-from factlog import Certainty, Claim, DateValue, Entity, EntityKind, Finding, Interval, Predicate, Quantity, Severity
+from factlog import Certainty, Claim, DateValue, Entity, EntityKind, Finding, Interval, Quantity, Severity
 from factlog.analysis._index import Entry
 from factlog.checks import _runs, _slotvalues, _values, conflicting_holders, conflicting_values
-from factlog.model._kinds import PredicateKind
 from factlog.model._quantities import Estimate
+from tests.checks.value_oracles import DISTANCE, pairwise
 from tests.helpers import claim, world
 
 PLACES = ["sudzha", "kursk", "russia", "ukraine", "alice", "bob", "border"]
 BORDER = Entity(id="border", name="the border", kind=EntityKind.PLACE, part_of=("kursk", "ukraine"))
 UNITS = [None, "km", "m", "miles", "troops", "hours"]
-DISTANCE = Predicate(
-    id="distance",
-    label="is at a distance of",
-    kind=PredicateKind.STATE,
-    functional=True,
-    margin=Quantity(amount=1, unit="km"),
-)
-"""A functional predicate whose ``margin`` has a unit: pairs in hours or troops do not convert."""
-
-
-def _pairwise(values: _slotvalues.Values, groups: list[list[Entry]]) -> Iterator[_runs.Conflict]:
-    """The rule as it was (main before the counting): every pair of value groups compared."""
-    involved: set[int] = set()
-    worst, definite, units = Severity.INFO, False, False
-    for i, first in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            if values.clash(first, groups[j]):
-                involved |= {i, j}
-                severity, sure = _values._pair_severity(values, first, groups[j])
-                worst, definite = max(worst, severity), definite or sure
-                units = units or not values.convertible(first, groups[j])
-    if involved:
-        yield [groups[i] for i in sorted(involved)], worst, definite, units
 
 
 def _pairwise_sides(values: _slotvalues.Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
@@ -109,7 +85,7 @@ def test_counting_finds_what_every_pair_finds(claims: list[Claim], several_whole
     )
     rules = (conflicting_values, conflicting_holders)
     found = factlog.check(claim_set, rules).findings
-    with mock.patch.object(_runs, "clashing", _pairwise), mock.patch.object(_values, "_sides", _pairwise_sides):
+    with mock.patch.object(_runs, "clashing", pairwise), mock.patch.object(_values, "_sides", _pairwise_sides):
         expected = factlog.check(claim_set, rules).findings
     assert _shown(found) == _shown(expected)
 
