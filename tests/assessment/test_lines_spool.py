@@ -1,0 +1,93 @@
+"""The temporary file of a compact assessment: read from threads and forked processes, closed, shown."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import factlog
+from tests.helpers import ROOT
+
+UNKNOWN = "no-such-claim"
+
+
+@pytest.fixture
+def compact(tmp_path: Path) -> Iterator[factlog.LinesAssessment]:
+    path = tmp_path / "claims.jsonl"
+    path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
+    made = factlog.assess_lines(path)
+    assert isinstance(made, factlog.LinesAssessment)
+    yield made
+    made.propositions.close()
+
+
+@pytest.fixture(scope="module")
+def plain() -> factlog.Assessment:
+    return factlog.assess(factlog.load(ROOT / "sources"))
+
+
+def test_reading_leaves_the_file_position_alone(compact: factlog.LinesAssessment, plain: factlog.Assessment) -> None:
+    """Reading a proposition moves no file position (a forked process shares it): the item read stays right."""
+    number = compact.propositions._spool.fileno()
+    os.lseek(number, 0, os.SEEK_SET)
+    assert compact.propositions[-1] == plain.propositions[-1]
+    assert os.lseek(number, 0, os.SEEK_CUR) == 0
+
+
+def test_threads_reading_at_once_read_the_right_propositions(
+    compact: factlog.LinesAssessment, plain: factlog.Assessment
+) -> None:
+    """Eight threads reading the propositions and looking claims up at once all get the plain results."""
+    ids = sorted(claim.id for claim in factlog.load(ROOT / "sources").claims)
+    failed: list[object] = []
+
+    def read(offset: int) -> None:
+        try:
+            size = len(plain.propositions)
+            for step in range(3 * size):
+                at = (offset + 7 * step) % size
+                if compact.propositions[at] != plain.propositions[at]:
+                    failed.append(at)
+            failed.extend(claim for claim in ids[offset::8] if compact.about(claim) != plain.about(claim))
+        except Exception as error:  # reported below, with what it was
+            failed.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible: between a seek and a read
+    try:
+        threads = [threading.Thread(target=read, args=(offset,)) for offset in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failed == []
+
+
+@pytest.mark.parametrize("claim", ["known", UNKNOWN])
+@pytest.mark.parametrize("lookup", ["about", "label"])
+def test_a_lookup_made_before_closing_still_raises_after(
+    compact: factlog.LinesAssessment, plain: factlog.Assessment, claim: str, lookup: str
+) -> None:
+    """about and label raise ClosedError after close(), for any id, even once the lookup was built before."""
+    known = plain.propositions[0].labels[0][0]
+    claim = known if claim == "known" else claim
+    assert getattr(compact, lookup)(known) == getattr(plain, lookup)(known)
+    compact.propositions.close()
+    with pytest.raises(factlog.ClosedError, match=r"propositions\.close\(\)"):
+        getattr(compact, lookup)(claim)
+
+
+def test_the_repr_names_no_address(compact: factlog.LinesAssessment, plain: factlog.Assessment) -> None:
+    """repr shows how many propositions the file holds and whether it is closed, not where the object lies."""
+    size = len(plain.propositions)
+    assert f"propositions=Spooled(<{size} propositions in a temporary file>)" in repr(compact)
+    compact.propositions.close()
+    assert repr(compact.propositions) == f"Spooled(<{size} propositions closed>)"
+    assert " at 0x" not in repr(compact)
