@@ -91,3 +91,20 @@ def test_the_repr_names_no_address(compact: factlog.LinesAssessment, plain: fact
     compact.propositions.close()
     assert repr(compact.propositions) == f"Spooled(<{size} propositions closed>)"
     assert " at 0x" not in repr(compact)
+
+
+@pytest.mark.parametrize("claim", [None, 7, ["a"], {"id": "a"}, b"a"])
+@pytest.mark.parametrize("lookup", ["about", "label"])
+def test_a_claim_that_is_no_id_is_an_argument_type_error(
+    compact: factlog.LinesAssessment, plain: factlog.Assessment, claim: object, lookup: str
+) -> None:
+    """about and label of no str (None, a number, a list) raise ArgumentTypeError on both kinds, naming the method."""
+    for assessment in (plain, compact):
+        with pytest.raises(factlog.ArgumentTypeError, match=rf"{type(assessment).__name__}\.{lookup}: claim"):
+            getattr(assessment, lookup)(claim)
+
+
+def test_a_claim_object_is_refused_not_looked_up(plain: factlog.Assessment) -> None:
+    """A Claim passed where its id is meant is refused (it found nothing, silently)."""
+    with pytest.raises(factlog.ArgumentTypeError, match=r"expected a claim id \(str\), got Claim"):
+        plain.about(factlog.load(ROOT / "sources").claims[0])
