@@ -79,7 +79,7 @@ class Readings:
         return found[0][1] if found else None
 
     def _claim_id(self, claim: object, method: str) -> str:
-        """``claim`` if it is a claim id (a :class:`str`), else :class:`~factlog.ArgumentTypeError` naming ``method``."""
+        """``claim`` if it is a claim id (a str), else :class:`~factlog.ArgumentTypeError` naming ``method``."""
         return expect(claim, str, f"factlog.{type(self).__name__}.{method}: claim", "a claim id (str)")
 
 
