@@ -13,7 +13,7 @@ import pickle
 import threading
 import weakref
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 import attrs
@@ -65,6 +65,10 @@ class Spooled(TupleView[PropositionAssessment]):
 
     def __len__(self) -> int:
         return len(self._starts)
+
+    def __iter__(self) -> Iterator[PropositionAssessment]:
+        self.opened()  # closed: iterating raises even with no proposition to read (leading, ==, rendering)
+        return super().__iter__()
 
     def __repr__(self) -> str:
         state = "closed" if self._spool.closed else "in a temporary file"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -108,3 +108,23 @@ def test_a_claim_object_is_refused_not_looked_up(plain: factlog.Assessment) -> N
     """A Claim passed where its id is meant is refused (it found nothing, silently)."""
     with pytest.raises(factlog.ArgumentTypeError, match=r"expected a claim id \(str\), got Claim"):
         plain.about(factlog.load(ROOT / "sources").claims[0])
+
+
+def test_a_closed_assessment_of_no_claims_raises_too(tmp_path: Path) -> None:
+    """With no proposition at all, iterating, leading, equality and rendering still raise ClosedError once closed."""
+    path = tmp_path / "tables.jsonl"
+    path.write_text(factlog.dumps_lines(factlog.ClaimSet()), encoding="utf-8")
+    empty = factlog.assess_lines(path)
+    assert isinstance(empty, factlog.LinesAssessment)
+    assert empty.leading() == {}
+    empty.propositions.close()
+    reads: list[Callable[[], object]] = [
+        lambda: list(empty.propositions),
+        empty.leading,
+        lambda: factlog.render_assessment_json(empty),
+        lambda: hash(empty),
+    ]
+    for read in reads:
+        with pytest.raises(factlog.ClosedError):
+            read()
+    assert len(empty.propositions) == 0
