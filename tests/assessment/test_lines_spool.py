@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 import threading
@@ -11,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import factlog
-from tests.helpers import ROOT
+from factlog.assessment import _lines
+from tests.helpers import ROOT, run
 
 UNKNOWN = "no-such-claim"
 
@@ -128,3 +131,32 @@ def test_a_closed_assessment_of_no_claims_raises_too(tmp_path: Path) -> None:
         with pytest.raises(factlog.ClosedError):
             read()
     assert len(empty.propositions) == 0
+
+
+class _Full(io.BytesIO):
+    """A temporary file on a full disk: every write fails as the system's would."""
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.ENOSPC, f"No space left on device for {len(memoryview(data))} bytes")
+
+
+def test_a_full_disk_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A temporary file that cannot be written raises InputError naming the file and the folder, not OSError."""
+    path = tmp_path / "claims.jsonl"
+    path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
+    monkeypatch.setattr(_lines.tempfile, "TemporaryFile", _Full)
+    with pytest.raises(factlog.InputError, match=r"claims\.jsonl: cannot write the temporary file .*No space left"):
+        factlog.assess_lines(path)
+
+
+def test_no_temporary_folder_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A temporary folder that does not exist raises InputError saying so (it raised FileNotFoundError)."""
+    path = tmp_path / "claims.jsonl"
+    path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
+    monkeypatch.setattr(_lines.tempfile, "tempdir", str(tmp_path / "gone"))
+    with pytest.raises(factlog.InputError, match=r"in .*gone: No such file"):
+        factlog.assess_lines(path)
+    ran = run("assess", "--stream", "--format", "json", str(path))
+    assert ran.returncode == 3
+    assert ran.stderr.startswith("error: factlog.assess_lines: ")
+    assert "cannot write the temporary file" in ran.stderr
