@@ -91,14 +91,7 @@ def _read(spool: IO[bytes], start: int, size: int) -> bytes:
     if not hasattr(os, "pread"):  # Windows: no fork there, and the caller holds the lock
         spool.seek(start)
         return spool.read(size)
-    parts, number = [], spool.fileno()
-    while size > 0:
-        part = os.pread(number, size, start)
-        if not part:
-            break  # the file is shorter than its offsets say: pickle reports the truncated item
-        parts.append(part)
-        start, size = start + len(part), size - len(part)
-    return b"".join(parts)
+    return os.pread(spool.fileno(), size, start)  # a regular file: all of it (short only past its end)
 
 
 class _ClaimColumns(Readings):

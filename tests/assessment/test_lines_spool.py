@@ -140,11 +140,19 @@ class _Full(io.BytesIO):
         raise OSError(errno.ENOSPC, f"No space left on device for {len(memoryview(data))} bytes")
 
 
-def test_a_full_disk_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+class _FullOnFlush(io.BytesIO):
+    """A temporary file on a full disk whose writes are buffered: the last flush fails."""
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("full", [_Full, _FullOnFlush])
+def test_a_full_disk_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full: type[io.BytesIO]) -> None:
     """A temporary file that cannot be written raises InputError naming the file and the folder, not OSError."""
     path = tmp_path / "claims.jsonl"
     path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
-    monkeypatch.setattr(_lines.tempfile, "TemporaryFile", _Full)
+    monkeypatch.setattr(_lines.tempfile, "TemporaryFile", full)
     with pytest.raises(factlog.InputError, match=r"claims\.jsonl: cannot write the temporary file .*No space left"):
         factlog.assess_lines(path)
 
@@ -160,3 +168,11 @@ def test_no_temporary_folder_is_an_input_error(tmp_path: Path, monkeypatch: pyte
     assert ran.returncode == 3
     assert ran.stderr.startswith("error: factlog.assess_lines: ")
     assert "cannot write the temporary file" in ran.stderr
+
+
+def test_without_pread_the_items_are_still_read(
+    compact: factlog.LinesAssessment, plain: factlog.Assessment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the system has no os.pread (Windows), each item is read by seeking, under the lock."""
+    monkeypatch.delattr(os, "pread")
+    assert list(compact.propositions) == list(plain.propositions)
