@@ -531,6 +531,35 @@ def slot_values(draw: st.DrawFn, max_size: int = 14) -> tuple[dict[str, object],
 
 
 @st.composite
+def dated_slot_claims(draw: st.DrawFn, max_size: int = 12) -> list[tuple[object, Interval, str]]:
+    """The value, valid time and certainty of each claim of one functional slot, every claim dated.
+
+    Few values given many times, over terms of a few years that overlap in chains, so
+    that the sets of claims alive together follow each other with the same values
+    clashing, or with a value more or less; figures in units that convert or not (a
+    ``distance`` with a margin in km), places, and date values (``2011~`` among them).
+    """
+    values = st.one_of(
+        st.sampled_from(["dprk", "russia", "prc"]),
+        st.builds(
+            Quantity,
+            amount=st.integers(1, 6).map(lambda n: n * 500),
+            unit=st.sampled_from([None, "km", "miles", "troops"]),
+        ),
+        st.sampled_from(["2011", "2011-06", "2011~", "2012"]).map(lambda text: DateValue(date=Interval.parse(text))),
+    )
+    few = draw(st.lists(values, min_size=1, max_size=4))
+    return [
+        (
+            draw(st.sampled_from(few)),
+            draw(intervals((2010, 2013))),
+            draw(st.sampled_from(["certain", "certain", "probable", "possible"])),
+        )
+        for _ in range(draw(st.integers(2, max_size)))
+    ]
+
+
+@st.composite
 def mixed_unit_slots(draw: st.DrawFn, max_size: int = 10) -> tuple[dict[str, object], Predicate]:
     """A functional slot of figures in units that convert (km, miles, metres) and units that do not (troops, tanks).
 

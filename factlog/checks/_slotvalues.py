@@ -97,6 +97,13 @@ class Values:
                 group.append(entry)
         return found
 
+    def key(self, entry: Entry) -> object:
+        """The claim's value key (:func:`object_key`): what :meth:`groups` groups by, found once per slot."""
+        key = self._keys.get(entry.position)
+        if key is None:
+            key = self._keys[entry.position] = object_key(self.value_of(entry))
+        return key
+
     def by_holders(self, group: Sequence[Entry], *, times: bool) -> str:
         """:func:`phrasing.by_holders`, each claim's words found once a slot (it is named on every day it is alive)."""
         return phrasing.by_holders(self.index, group, times=times, said=self._said)

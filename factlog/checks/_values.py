@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterator, Sequence
-from operator import itemgetter
 
 from factlog.analysis import _phrasing as phrasing
-from factlog.analysis._clashes import Clashes
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._sides import Side
-from factlog.analysis._timegroups import cliques, definitely_meet
+from factlog.analysis._timegroups import definitely_meet, spans_meet
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
+from factlog.checks._runs import Conflict, conflict_runs
 from factlog.checks._slotvalues import Shared, Values
 from factlog.model._scales import Certainty, Polarity
 
@@ -29,39 +27,35 @@ def _pair_severity(values: Values, first: list[Entry], second: list[Entry]) -> t
     One :func:`graded` for every softening: times that only possibly meet (cores that
     do not meet: imprecise, approximate or missing dates), a side only probable, and a
     date value that is approximate or uncertain (the values then clash only possibly).
-    Units that do not convert make at most a warning.
+    Units that do not convert make at most a warning. Both sides count as certain only
+    when a certain claim of each may share a day with one of the other (spans meet): a
+    run's certain claims that are never alive together do not. A claim without a valid
+    time spans all time, so for the undated claims this changes nothing.
     """
     definite = definitely_meet(first, second)
     exact = values.exact(first) and values.exact(second)
     top = None if values.convertible(first, second) else Severity.WARNING
     firm_first = [e for e in first if e.claim.certainty is Certainty.CERTAIN]
     firm_second = [e for e in second if e.claim.certainty is Certainty.CERTAIN]
-    if firm_first and firm_second:
+    if firm_first and firm_second and spans_meet([e.span for e in firm_first], [e.span for e in firm_second]):
         firm_definite = definitely_meet(firm_first, firm_second)
         return graded(certain=True, definite=firm_definite and exact, top=top), definite
     return graded(certain=False, definite=definite and exact, top=top), definite
 
 
-_Conflict = tuple[list[list[Entry]], Severity, bool, bool]
-"""The clashing value groups, the worst severity, whether times definitely meet, and whether units do not convert."""
-
-
-def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[_Conflict, bool]]:
+def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[Conflict, bool]]:
     """Sets of value groups that clash, with the severity of their worst pair, and whether every claim is dated.
 
     Dated claims are compared within each set of claims alive on one day (never by
-    chaining); an undated claim is compared with every claim whose value clashes with
-    it, in a set of its own: one step less severe against a dated claim.
+    chaining), a run of such sets clashing over the same values at a time
+    (:func:`~factlog.checks._runs.conflict_runs`); an undated claim is compared with
+    every claim whose value clashes with it, in a set of its own: one step less severe
+    against a dated claim.
     """
     dated = [e for e in entries if e.timed]
     undated = values.groups([e for e in entries if not e.timed])
-    # Each clique in chronological order already (by the slot's numbering): grouped without a sort.
-    for clique in cliques(dated, order=values.order) if len(dated) > 1 else []:
-        groups = list(values.groups(clique, ordered=True).values())
-        if len(groups) < 2:
-            continue
-        for found in _clashing(values, groups):
-            yield found, True
+    for found in conflict_runs(values, dated) if len(dated) > 1 else []:
+        yield found, True
     if undated:
         every = list(values.groups(entries).items())
         keys = list(undated)
@@ -80,74 +74,12 @@ def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[_Conf
                 yield ([mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs), units), False
 
 
-def _clashing(values: Values, groups: list[list[Entry]]) -> Iterator[_Conflict]:
-    """The groups of one clique that clash with another, as if every pair were compared, but counted.
-
-    The severity of the worst pair (:func:`_pair_severity`) without visiting every
-    pair: an *error* when two certain claims of exact, convertible, clashing values have
-    cores that meet (a sweep by first day); a *warning* when two groups with certain
-    claims clash, or two claims of exact values clash with meeting cores; else *info*.
-    O(n log n) for n claims, however many distinct values they give.
-    """
-    every = values.clashes(groups)
-    for number in range(len(groups)):
-        every.add(number)
-    involved = [number for number in range(len(groups)) if every.clashing(number)]
-    if not involved:
-        return
-    units = any(every.unconvertible(number) for number in involved)
-    firm = [n for n, group in enumerate(groups) if any(e.claim.certainty is Certainty.CERTAIN for e in group)]
-    firm_set = every.empty()
-    for number in firm:
-        firm_set.add(number)
-    firm_clash = any(firm_set.clashing(number) for number in firm)
-    numbered = [(number, e) for number, group in enumerate(groups) for e in group]
-    exact_groups = [values.exact(group) for group in groups]  # once a group, not once a claim
-    definite = _meeting_clash(every.empty(), numbered, convertible_only=False)
-    # The lists of exact and certain claims are built only for the sweeps that need them.
-    if firm_clash and _meeting_clash(
-        every.empty(),
-        [(n, e) for n, e in numbered if exact_groups[n] and e.claim.certainty is Certainty.CERTAIN],
-        convertible_only=True,
-    ):
-        worst = Severity.ERROR
-    elif firm_clash or (
-        definite  # every value exact: the same sweep
-        if all(exact_groups)
-        else _meeting_clash(every.empty(), [(n, e) for n, e in numbered if exact_groups[n]], convertible_only=False)
-    ):
-        worst = Severity.WARNING
-    else:
-        worst = Severity.INFO
-    yield [groups[n] for n in involved], worst, definite, units
-
-
-def _meeting_clash(members: Clashes, claims: list[tuple[int, Entry]], *, convertible_only: bool) -> bool:
-    """Whether two claims whose certain days (cores) meet hold clashing values: a sweep by first day.
-
-    ``convertible_only``: only values that can be compared (units that convert) count.
-    """
-    timed = sorted(((e.core, number) for number, e in claims if e.core is not None), key=itemgetter(0))
-    ending: list[tuple[int, int]] = []
-    for (start, end), number in timed:
-        while ending and ending[0][0] < start:
-            members.remove(heapq.heappop(ending)[1])
-        clashing = members.clashing(number)
-        if convertible_only:
-            clashing -= members.unconvertible(number)
-        if clashing:
-            return True
-        members.add(number)
-        heapq.heappush(ending, (end, number))
-    return False
-
-
-def _merge_undated(conflicts: Iterator[tuple[_Conflict, bool]]) -> list[_Conflict]:
+def _merge_undated(conflicts: Iterator[tuple[Conflict, bool]]) -> list[Conflict]:
     """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time).
 
     ``conflicts`` says of each conflict whether every claim in it is dated: those are kept as they are.
     """
-    merged: list[_Conflict] = []
+    merged: list[Conflict] = []
     where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
     for (groups, severity, definite, units), dated in conflicts:
         if dated:
@@ -208,7 +140,7 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
     seen: set[str] = set()
     values.rank(entries)
     for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
-        # The id first: a set of claims alive on many days is one finding, its words built once.
+        # The id first: runs apart over the same claims are one finding, its words built once.
         found = finding_id(rule, [e.id for group in groups for e in group])
         if found in seen:
             continue
@@ -250,20 +182,31 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     quantities when their bounds, widened by the predicate's ``tolerance``, meet (11,000
     and 12,000 with a tolerance of 0.1 agree; 11,000 and 15,000 do not).
 
-    Claims are compared pair by pair where their times overlap, never by chaining: a
-    2010–2014 term, a 2013–2017 term and a 2016–2019 term give two findings, since the
-    first and the last never meet. One finding per set of claims alive on one day, each
-    value with its holders and the times they gave; values that agree with each other
-    stand on one side (the border region and its country against a third country;
-    1970 and 1970-05-02 against 1971), the side named by its values joined with " / ".
-    Severity comes from the two claims that actually disagree: *error* when certain
-    claims on both sides definitely overlap; *warning* when one side is only probable or possible (two certain claims
-    agreeing and one "possible" dissent) or the times only possibly overlap (year
-    terms ``2010/2016`` and ``2016/2019``; the message then says so); *info* when both
-    hold. A claim without a valid time is compared with every claim, in a finding of
-    its own, one step less severely against a dated claim; two undated claims speak of
-    the same unspecified time (the date of an event, given without saying when), so
-    findings of undated claims that share a claim are one finding.
+    Claims are compared where their times overlap, never by chaining. The claims
+    alive together on some day form a set; in each set the *involved* values are those
+    that clash with another value of the set. One finding per *run*: consecutive sets
+    (in the order of their days) whose involved values are the same, listing every
+    claim of those sets that holds an involved value, each claim once; a set with no
+    clash, or other involved values, ends the run. So every claim listed clashes with
+    another listed claim on a day both are alive. Alice for ``2010/2016`` against Bob
+    for ``2011`` and Bob again for ``2013`` is one finding of three claims (the sets
+    {Alice, Bob 2011} and {Alice, Bob 2013} both clash over Alice and Bob); a slot
+    where the same values are given day after day is one finding. A 2010–2014 term, a
+    2013–2017 term and a 2016–2019 term of three different values give two findings
+    ({A, B}, then {B, C}), since the first and the last never meet. Each value is given
+    with its holders and the times they gave; values that agree with each other stand
+    on one side (the border region and its country against a third country; 1970 and
+    1970-05-02 against 1971), the side named by its values joined with " / ".
+    Severity comes from the two claims alive together that actually disagree:
+    *error* when certain claims on both sides definitely overlap; *warning* when one
+    side is only probable or possible (two certain claims agreeing and one "possible"
+    dissent) or the times only possibly overlap (year terms ``2010/2016`` and
+    ``2016/2019``; the message then says so); *info* when both hold. Certain claims
+    at two ends of a run that are never alive together make no *warning* of it. A
+    claim without a valid time is compared with every claim, in a finding of its own,
+    one step less severely against a dated claim; two undated claims speak of the same
+    unspecified time (the date of an event, given without saying when), so findings
+    of undated claims that share a claim are one finding.
 
     Quantities are converted to one unit first (5 miles is 8.05 km; 90 minutes is 1.5
     hours) and widened by the predicate's absolute ``margin`` too; "at least 120" has no
@@ -273,11 +216,14 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     a *warning*, rather than passed over. A date value with an approximate or uncertain
     bound (``1961~``) clashes only possibly: one step less severe.
 
-    Cost: the values of each set of claims alive on one day are counted and swept
-    (:class:`~factlog.analysis._clashes.Clashes`), never compared pair by pair: O(n log
-    n) for n claims in one slot, however many distinct values they give, plus the
-    size of the findings. Claims without a valid time are still compared with every
-    value: O(u·n) for u distinct undated values.
+    Cost: one sweep over the claims' first and last days counts the live claims of
+    each value, and works out the involved values again (counted:
+    :class:`~factlog.analysis._clashes.Clashes`) only when a value appears or
+    disappears; no set is built. O(n log n) for n claims in one slot, however many
+    distinct values they give, plus the size of the findings (each claim listed once
+    per run it joins) and O(k log k) per change of the k values present. Claims
+    without a valid time are still compared with every value: O(u·n) for u distinct
+    undated values.
 
     Example: ``{"id": "head-of-government", "kind": "state", "functional": true}``;
     Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):

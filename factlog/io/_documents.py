@@ -137,7 +137,7 @@ def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -
     problems = [
         f"{prefix(name)}{path}: {message}"
         for name, part in parts
-        for path, message in unresolved(part, merged, vocabulary)
+        for path, message in unresolved(part, merged, vocabulary, vouched=True)
     ]
     if problems:
         raise UnknownIdError(problems)

@@ -33,6 +33,12 @@ import attrs
 from attrs import validators as v
 
 from factlog.io._converter import literal_type, qualifiers_from_json, timestamp_from_json
+from factlog.io._interning import REFERENCES, Refused, intern_id, when
+from factlog.io._interning import fail as _fail
+from factlog.io._interning import id_list as _id_list
+from factlog.io._interning import name as _name
+from factlog.io._interning import name_list as _name_list
+from factlog.io._interning import text_list as _text_list
 from factlog.model import _fields as fields
 from factlog.model import _nouns as model
 from factlog.model._claimset import ClaimSet
@@ -73,58 +79,6 @@ QUALIFIERS = tuple[tuple[str, str], ...]
 """The type of a proposition's qualifiers."""
 OBJECT = Object | None
 """The type of a proposition's object."""
-
-
-class Refused(ValueError):
-    """The fast path met something it does not accept; the converter will say what."""
-
-
-def intern_id(value: Any, ids: dict[str, str]) -> str:
-    """A valid id, as the one string object ``ids`` keeps for it."""
-    found = ids.get(value)
-    if found is not None:
-        return found
-    if type(value) is not str or fields.ID.fullmatch(value) is None:
-        raise Refused
-    ids[value] = value
-    return value
-
-
-def _fail() -> Any:
-    raise Refused
-
-
-def _text(value: Any) -> str:
-    # The same test as the model's validator: ``not value.strip()`` is ``not value or value.isspace()``.
-    if type(value) is not str or not value or value.isspace():
-        raise Refused
-    return value
-
-
-def _name(value: Any, ids: dict[str, str]) -> str:
-    # An entity reference: an id (interned) or a name as written; the generated code looks in ``ids`` first.
-    if type(value) is str and fields.ID.fullmatch(value) is not None:
-        ids[value] = value
-        return value
-    return _text(value)
-
-
-def _name_list(value: Any, ids: dict[str, str]) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise Refused
-    return tuple([ids.get(item) or _name(item, ids) for item in value])
-
-
-def _id_list(value: Any, ids: dict[str, str]) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise Refused
-    return tuple([intern_id(item, ids) for item in value])
-
-
-def _text_list(value: Any) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise Refused
-    return tuple([_text(item) for item in value])
 
 
 def _read_literal(value: Any, ids: dict[str, str]) -> Object | None:
@@ -217,16 +171,16 @@ def without_none(kind: Any) -> Any:
     return typing.Union[tuple(item for item in typing.get_args(kind) if item is not type(None))]  # noqa: UP007
 
 
-def _conversion(source: Source, field: str, kind: Any) -> str:
+def _conversion(source: Source, field: str, kind: Any, vouching: bool = False) -> str:
     """An expression turning JSON value ``x`` into a value of ``kind``, checking its JSON type."""
     optional = type(None) in typing.get_args(kind) and kind != OBJECT
     if optional:
         kind = without_none(kind)
-    expression = _plain_conversion(source, field, kind)
+    expression = _plain_conversion(source, field, kind, vouching)
     return f"None if x is None else {expression}" if optional else expression
 
 
-def _plain_conversion(source: Source, field: str, kind: Any) -> str:
+def _plain_conversion(source: Source, field: str, kind: Any, vouching: bool = False) -> str:
     if kind in (str, bool, int):
         source.bind(kind.__name__, kind)
         return f"x if type(x) is {kind.__name__} else fail()"
@@ -250,21 +204,24 @@ def _plain_conversion(source: Source, field: str, kind: Any) -> str:
         name = source.bind("name", _name)
         return f"(ids.get(x) or {name}(x, ids)) if type(x) is str else {read}(x, ids)"
     if attrs.has(kind):
-        return f"{source.bind(f'{field}_reader', reader(kind))}(x, ids)"
+        return f"{source.bind(f'{field}_reader', reader(kind, vouching))}(x, ids)"
     if typing.get_origin(kind) is tuple and attrs.has(typing.get_args(kind)[0]):
-        read = source.bind(f"{field}_reader", reader(typing.get_args(kind)[0]))
+        read = source.bind(f"{field}_reader", reader(typing.get_args(kind)[0], vouching))
         many = f"tuple([{read}(item, ids) for item in x]) if type(x) is list else fail()"
         return f"({read}(x[0], ids),) if type(x) is list and len(x) == 1 else {many}"
     raise TypeError(f"no fast conversion for {kind!r}")  # pragma: no cover - the model uses none other
 
 
 @functools.cache
-def reader(cls: type) -> Reader:
+def reader(cls: type, vouching: bool = False) -> Reader:
     """The generated reader of one attrs class.
 
     A field's checks run where its value is read, before the later fields are set (the
     model's validators look at their own value only); defaults are not checked again,
-    and ``__attrs_post_init__`` runs last, on the whole object.
+    and ``__attrs_post_init__`` runs last, on the whole object. With ``vouching`` (for a
+    claim) ``ids`` must be an :class:`~factlog.io._interning.Interned`, and the
+    references are looked up in its tables by kind (``REFERENCES``); a claim with one
+    not found there goes to ``ids.unvouched``.
     """
     source = Source()
     hints = typing.get_type_hints(cls)
@@ -285,7 +242,7 @@ def reader(cls: type) -> Reader:
     ]
     for field in fields:
         name = field.name
-        steps = _reading(source, field, hints[name])
+        steps = _reading(source, field, hints[name], cls if vouching else None)
         store = setter.format(name, "x")
         if field.default is attrs.NOTHING:
             lines.append(f"    x = data[{name!r}]")
@@ -309,6 +266,10 @@ def reader(cls: type) -> Reader:
         lines.append("    obj.__class__ = cls")
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    obj.__attrs_post_init__()")
+    if vouching and cls is model.Proposition:  # an inverse predicate needs an entity as its object
+        lines.append("    if type(obj.object) is not str and obj.predicate in ids.inverses: ids.missed = True")
+    if vouching and cls is model.Claim:
+        lines += ["    if ids.missed:", "        ids.missed = False", "        ids.unvouched.append(obj)"]
     lines.append("    return obj")
     read: Reader = source.compile("read")
     return read
@@ -341,10 +302,17 @@ def _twin(cls: type) -> type | None:
     return twin
 
 
-def _reading(source: Source, field: attrs.Attribute[Any], kind: Any) -> list[str]:
-    """Statements turning the JSON value ``x`` into the field's value, and checking it."""
+def _reading(source: Source, field: attrs.Attribute[Any], kind: Any, vouching: type | None = None) -> list[str]:
+    """Statements turning the JSON value ``x`` into the field's value, and checking it.
+
+    ``vouching``: the class the field belongs to, when its claim's references are vouched for.
+    """
     validators = _flatten(field.validator)
     name = field.name
+    looked = vouching is not None and (vouching, name) in REFERENCES
+    table = REFERENCES[vouching, name] if looked and vouching is not None else None
+    if table is not None:
+        return _vouched(source, table, field)
     inline = {_INLINE[item] for item in validators if item in _INLINE}
     optional = {_INLINE_OPTIONAL[item] for item in validators if item in _INLINE_OPTIONAL}
     if "ids" in inline:
@@ -361,6 +329,7 @@ def _reading(source: Source, field: attrs.Attribute[Any], kind: Any) -> list[str
         # A claim's own id is new every time and rarely named again: checked, not kept in ``ids``,
         # whose table then holds the ids claims share (a million claims: 0.17M entries, not 1.2M).
         steps = [f"if type(x) is not str or {source.bind('id_match', fields.ID.fullmatch)}(x) is None: raise Refused"]
+        steps += ["ids.claims.add(x)"] if vouching else []
     elif "intern" in inline:
         # intern_id, inline.
         match = source.bind("id_match", fields.ID.fullmatch)
@@ -378,9 +347,11 @@ def _reading(source: Source, field: attrs.Attribute[Any], kind: Any) -> list[str
         steps = [f"if x is not None and ({_NOT_TEXT}): raise Refused"]
     elif field.metadata.get("words"):
         # A proposition's ``when`` may be words ("on Tuesday"): kept pending, resolved on loading.
-        steps = [f"x = None if x is None else {source.bind('read_when', read_when)}(x) if type(x) is str else fail()"]
+        read = "(ids.whens.get(x) or when(x, ids))" if vouching else f"{source.bind('read_when', read_when)}(x)"
+        source.bind("when", when)
+        steps = [f"x = None if x is None else {read} if type(x) is str else fail()"]
     else:
-        steps = [f"x = {_conversion(source, name, kind)}"]
+        steps = [f"x = {_conversion(source, name, kind, bool(vouching))}"]
     if field.converter is not None:
         steps.append(f"x = {source.bind(f'{name}_converter', field.converter)}(x)")
     checks: list[str] = []
@@ -392,4 +363,31 @@ def _reading(source: Source, field: attrs.Attribute[Any], kind: Any) -> list[str
             continue
         check = source.bind(f"{name}_validator_{position}", validator)
         checks.append(f"{check}(obj, {source.bind(f'{name}_attribute', field)}, x)")
+    if looked:  # the reference check looks at this field whenever it is given
+        checks.append("if x: ids.missed = True")
     return steps + checks
+
+
+def _vouched(source: Source, table: str, field: attrs.Attribute[Any]) -> list[str]:
+    """Statements reading a reference from the table of its kind, and the usual way (``missed``) if not found there."""
+    name = source.bind("name", _name)
+    if field.name == "via":
+        many = source.bind("name_list", _name_list)
+        return [
+            f"y = ids.{table}.get(x[0]) if type(x) is list and len(x) == 1 else None",
+            "if y is not None: x = (y,)",
+            f"else: x = {many}(x, ids); ids.missed = True",
+        ]
+    usual = f"ids.get(x) or {source.bind('intern', intern_id) if table != 'entities' else name}(x, ids)"
+    if field.name != "object":
+        return [f"y = ids.{table}.get(x)", "if y is not None: x = y", f"else: x = {usual}; ids.missed = True"]
+    # An object that is no entity: a literal needs no look, a list of entities does (rare).
+    return [
+        "if type(x) is str:",
+        f"    y = ids.{table}.get(x)",
+        "    if y is not None: x = y",
+        f"    else: x = {usual}; ids.missed = True",
+        "else:",
+        "    if type(x) is list: ids.missed = True",
+        f"    x = {source.bind('read_literal', _read_literal)}(x, ids)",
+    ]

@@ -6,10 +6,10 @@ references are checked against the merged set, but reported per file and JSON pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from factlog.io._cycles import on_cycles
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, unvouched
 from factlog.model._nouns import Claim
 from factlog.model._quantities import Quantity
 from factlog.model._stances import Regarding
@@ -19,11 +19,18 @@ from factlog.model._vocabulary import Vocabulary, alias_problems, slug
 __all__ = ["unresolved"]
 
 
-def unresolved(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary | None = None) -> list[tuple[str, str]]:
-    """``(path, message)`` for each reference in ``part`` that ``within`` does not define."""
+def unresolved(
+    part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary | None = None, *, vouched: bool = False
+) -> list[tuple[str, str]]:
+    """``(path, message)`` for each reference in ``part`` that ``within`` does not define.
+
+    ``vouched``: ``within`` holds every entity, predicate and source of ``part`` (a merge
+    of it with others), so the claims the readers vouched for need no look
+    (:mod:`factlog.io._interning`).
+    """
     vocabulary = vocabulary or Vocabulary.of(within)
     return [
-        *_problems(part, within, vocabulary),
+        *_problems(part, within, vocabulary, vouched=vouched),
         *_margin_problems(part, within, vocabulary),
         *_cycle_problems(part, within, vocabulary.names),
     ]
@@ -39,7 +46,24 @@ def _entity(vocabulary: Vocabulary, value: str) -> str | None:
     return f"unknown entity {value!r}"
 
 
-def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
+def _claims_to_check(part: ClaimSet, vocabulary: Vocabulary, vouched: bool) -> Iterable[tuple[int, Claim]]:
+    """The claims of ``part`` (with their positions) whose references must be looked at.
+
+    A claim the readers vouched for names only entities, predicates and sources its own
+    set defines, and so ``within`` too, and no qualifiers, claims or pattern. Its one
+    other problem, an inverse predicate with an object that is no entity, needs a
+    predicate both declared and an inverse: with one, every claim is looked at.
+    """
+    left = unvouched(part) if vouched else None
+    if left is None or any(name in vocabulary.predicates for name in vocabulary.inverses):
+        return enumerate(part.claims)
+    if not left:
+        return ()
+    wanted = set(map(id, left))
+    return [(index, claim) for index, claim in enumerate(part.claims) if id(claim) in wanted]
+
+
+def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouched: bool) -> Iterator[tuple[str, str]]:
     # Paths are only formatted for problems: the common case is a set with none, read fast.
     # Affiliations are ids, and an id is its own folded form, so ``in names`` is
     # ``Vocabulary.knows_entity`` there; claims and publishers may name entities as written.
@@ -64,7 +88,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Itera
         for position, other in enumerate(source.derived_from):
             if other not in sources:
                 yield f"$.sources[{index}].derived_from[{position}]", f"unknown source {other!r}"
-    for index, claim in enumerate(part.claims):
+    for index, claim in _claims_to_check(part, vocabulary, vouched):
         attribution = claim.attribution
         if attribution.holder not in names and (problem := _entity(vocabulary, attribution.holder)):
             yield f"$.claims[{index}].attribution.holder", problem

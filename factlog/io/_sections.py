@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from factlog.io._converter import claim_content_id
+from factlog.io._interning import Interned
 from factlog.io._records import SECTIONS, Reader, Refused, reader
 from factlog.io._writers import writer
-from factlog.model._claimset import ClaimSet, read_claim_set_of
+from factlog.model._claimset import ClaimSet, read_claim_set_of, vouch
 from factlog.model._nouns import Claim
+from factlog.model._written import WrittenWhen
 
 __all__ = ["claim_set", "read_claim_set", "section_reader", "write_claim_set"]
 
@@ -27,10 +29,13 @@ def read_claim_set(
     record is dropped from ``data`` as soon as it is read, so the parsed document and
     the objects made from it are never all in memory at once. Raises
     :class:`Refused` or another exception at the first problem, without a message.
+    The claims' references are vouched for as they are read
+    (:mod:`factlog.io._interning`, :func:`~factlog.model._claimset.vouch`).
     """
     if type(data) is not dict or not data.keys() <= _SECTION_KEYS:
         raise Refused
-    ids: dict[str, str] = {}
+    ids = Interned()
+    whole: list[Claim] = []  # claims without an id, read by the converter
     sections: dict[str, Any] = {}
     for name in SECTIONS:
         if name not in data:
@@ -40,14 +45,33 @@ def read_claim_set(
             raise Refused
         pending = _consumed(items) if consume else items
         if name == "claims":  # as section_reader's, without a call of its own for each claim
-            read = reader(Claim)
+            read = reader(Claim, vouching=True)
+            without_id = _unvouched_without_id(claim_without_id, ids, whole)
             sections[name] = tuple(
-                [read(item, ids) if type(item) is dict and "id" in item else claim_without_id(item) for item in pending]
+                [read(item, ids) if type(item) is dict and "id" in item else without_id(item) for item in pending]
             )
         else:
             read = section_reader(name, claim_without_id)
             sections[name] = tuple([read(item, ids) for item in pending])
-    return claim_set(sections, base)
+            ids.define(name, sections[name])
+    # The claim readers kept each claim's id: as many as the claims, and no id was given twice.
+    made = claim_set(sections, base, ("claims",) if len(ids.claims) == len(sections.get("claims", ())) else ())
+    # Every claim's when went through ids.whens, but those of claims without an id (read by the converter).
+    words = any(type(when) is WrittenWhen for when in ids.whens.values())
+    vouch(made, ids.unvouched, words=words or bool(whole))
+    return made
+
+
+def _unvouched_without_id(
+    claim_without_id: Callable[[Any], Claim], ids: Interned, whole: list[Claim]
+) -> Callable[[Any], Claim]:
+    def read(item: Any) -> Claim:
+        claim = claim_without_id(item)
+        ids.unvouched.append(claim)  # read by the converter: nothing was looked up
+        whole.append(claim)
+        return claim
+
+    return read
 
 
 def _consumed(items: list[Any]) -> Iterator[Any]:
@@ -63,14 +87,14 @@ def section_reader(name: str, claim_without_id: Callable[[Any], Claim]) -> Reade
     return _or_without_id(read, claim_without_id) if name == "claims" else read
 
 
-def claim_set(sections: dict[str, Any], base: str | None) -> ClaimSet:
+def claim_set(sections: dict[str, Any], base: str | None, unique: Collection[str] = ()) -> ClaimSet:
     """A claim set of sections read by the generated readers (tuples of their classes' objects).
 
     ``base`` is the folder of the sources' documents. Raises :class:`~factlog.FieldError`
     for an id given twice in a section.
     """
     bases = {source.id: base for source in sections.get("sources", ())} if base is not None else {}
-    return read_claim_set_of(sections, bases)
+    return read_claim_set_of(sections, bases, unique)
 
 
 def _or_without_id(read: Reader, claim_without_id: Callable[[Any], Claim]) -> Reader:

@@ -29,7 +29,7 @@ import attrs
 
 from factlog.errors import DateError, TimeExpressionError
 from factlog.model._anchoring import out_of_range
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, may_have_words
 from factlog.model._dates import Interval, parse_interval
 from factlog.model._fields import instance_of
 from factlog.model._kinds import EntityKind
@@ -160,7 +160,7 @@ def _pending(claims: ClaimSet) -> Iterator[tuple[int, Claim, Proposition, Writte
 
 def has_pending(claims: ClaimSet) -> bool:
     """Whether any claim's ``when`` is words not yet resolved."""
-    return next(_pending(claims), None) is not None
+    return may_have_words(claims) and next(_pending(claims), None) is not None
 
 
 class _Events(EventLookup):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import factlog
 from factlog import Certainty, Claim, DateValue, Entity, EntityKind, Finding, Interval, Predicate, Quantity, Severity
 from factlog.analysis._index import Entry
-from factlog.checks import _slotvalues, _values, conflicting_holders, conflicting_values
+from factlog.checks import _runs, _slotvalues, _values, conflicting_holders, conflicting_values
 from factlog.model._kinds import PredicateKind
 from factlog.model._quantities import Estimate
 from tests.helpers import claim, world
@@ -30,7 +30,7 @@ DISTANCE = Predicate(
 """A functional predicate whose ``margin`` has a unit: pairs in hours or troops do not convert."""
 
 
-def _pairwise(values: _slotvalues.Values, groups: list[list[Entry]]) -> Iterator[_values._Conflict]:
+def _pairwise(values: _slotvalues.Values, groups: list[list[Entry]]) -> Iterator[_runs.Conflict]:
     """The rule as it was (main before the counting): every pair of value groups compared."""
     involved: set[int] = set()
     worst, definite, units = Severity.INFO, False, False
@@ -109,7 +109,7 @@ def test_counting_finds_what_every_pair_finds(claims: list[Claim], several_whole
     )
     rules = (conflicting_values, conflicting_holders)
     found = factlog.check(claim_set, rules).findings
-    with mock.patch.object(_values, "_clashing", _pairwise), mock.patch.object(_values, "_sides", _pairwise_sides):
+    with mock.patch.object(_runs, "clashing", _pairwise), mock.patch.object(_values, "_sides", _pairwise_sides):
         expected = factlog.check(claim_set, rules).findings
     assert _shown(found) == _shown(expected)
 

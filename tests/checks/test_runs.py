@@ -1,0 +1,155 @@
+"""Runs of sets of claims alive together that clash over the same values: one finding each (a brute-force oracle)."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import attrs
+from hypothesis import given, settings
+
+import factlog
+from factlog import Claim, ClaimSet, Interval, Predicate, PredicateKind, Quantity, Severity
+from factlog.analysis._index import Entry
+from factlog.analysis._timegroups import cliques
+from factlog.checks import _runs, _values, conflicting_values
+from factlog.checks._slotvalues import Values
+from tests.helpers import claim, findings_of, world
+from tests.strategies import dated_slot_claims
+
+DISTANCE = Predicate(
+    id="distance",
+    label="is at a distance of",
+    kind=PredicateKind.STATE,
+    functional=True,
+    margin=Quantity(amount=1, unit="km"),
+)
+"""A functional predicate whose ``margin`` has a unit: figures in troops do not convert."""
+
+_Run = tuple[list[list[str]], Severity, bool, bool]
+
+
+def _slot(drawn: list[tuple[object, Interval, str]]) -> tuple[ClaimSet, Values, list[Entry]]:
+    """The claim set of one ``distance`` slot, its ranked values, and its dated committed affirmations."""
+    claims = []
+    for n, (value, when, certainty) in enumerate(drawn):
+        made = claim(
+            f"c{n}", "visit", "distance", "russia", None, certainty=certainty, holder=("author", "kcna")[n % 2]
+        )
+        assert made.proposition is not None
+        claims.append(attrs.evolve(made, proposition=attrs.evolve(made.proposition, object=value, when=when)))
+    claim_set = attrs.evolve(world(*claims), predicates=(*world().predicates, DISTANCE))
+    index = factlog.Index.of(claim_set)
+    [entries] = [group for (subject, _, _), group in index.by_slot.items() if subject == "visit"]
+    affirmed = _values._committed_affirmations(entries)
+
+    def value_of(entry: Entry) -> object:
+        assert entry.proposition is not None
+        return entry.proposition.object
+
+    values = Values(index, DISTANCE, value_of)
+    values.rank(affirmed)
+    return claim_set, values, [e for e in affirmed if e.timed]
+
+
+def _brute_runs(values: Values, dated: list[Entry]) -> list[_runs.Conflict]:
+    """Every clique built and its value groups compared pair by pair; consecutive cliques of equal clashes joined."""
+    merged: list[tuple[dict[int, Entry], Severity, bool, bool]] = []
+    previous: frozenset[object] = frozenset()
+    for clique in cliques(dated, order=values.order):
+        groups = list(values.groups(clique, ordered=True).values())
+        involved: set[int] = set()
+        worst, definite, units = Severity.INFO, False, False
+        for i, first in enumerate(groups):
+            for j in range(i + 1, len(groups)):
+                if values.clash(first, groups[j]):
+                    involved |= {i, j}
+                    severity, sure = _values._pair_severity(values, first, groups[j])
+                    worst, definite = max(worst, severity), definite or sure
+                    units = units or not values.convertible(first, groups[j])
+        keys = frozenset(values.key(groups[i][0]) for i in involved)
+        claims = {e.position: e for i in involved for e in groups[i]}
+        if keys and keys == previous:
+            known, was, sure, odd = merged[-1]
+            merged[-1] = ({**known, **claims}, max(was, worst), sure or definite, odd or units)
+        elif keys:
+            merged.append((claims, worst, definite, units))
+        previous = keys
+    found: list[_runs.Conflict] = []
+    for claims, worst, definite, units in merged:
+        ordered = sorted(claims.values(), key=lambda e: values.order[e.position])
+        found.append((list(values.groups(ordered, ordered=True).values()), worst, definite, units))
+    return found
+
+
+def _shown(runs: list[_runs.Conflict]) -> list[_Run]:
+    return [([[e.id for e in group] for group in groups], *rest) for groups, *rest in runs]
+
+
+@settings(max_examples=200)
+@given(dated_slot_claims())
+def test_the_sweep_finds_the_runs_of_every_clique(drawn: list[tuple[object, Interval, str]]) -> None:
+    """The same runs as building every clique: claims, their order, severity, definiteness and units."""
+    _, values, dated = _slot(drawn)
+    assert _shown(list(_runs.conflict_runs(values, dated))) == _shown(_brute_runs(values, dated))
+
+
+@settings(max_examples=100)
+@given(dated_slot_claims())
+def test_findings_from_the_sweep_are_those_of_the_brute_force_runs(drawn: list[tuple[object, Interval, str]]) -> None:
+    """The whole check gives the same findings (ids, messages, severities, sides) with the oracle's runs."""
+    claim_set, _, _ = _slot(drawn)
+    found = factlog.check(claim_set, (conflicting_values,)).findings
+    with mock.patch.object(_values, "conflict_runs", _brute_runs):
+        expected = factlog.check(claim_set, (conflicting_values,)).findings
+    assert [(f.id, f.severity, f.message, f.sides) for f in found] == [
+        (f.id, f.severity, f.message, f.sides) for f in expected
+    ]
+
+
+def test_a_value_held_through_two_apart_dissents_is_one_finding() -> None:
+    """Alice 2010–2016 against Bob in 2011 and Bob again in 2013: one run, one finding listing all three."""
+    claims = [
+        claim("alice", "dprk", "head-of-government", "trump", "2010/2016"),
+        claim("bob-2011", "dprk", "head-of-government", "russia", "2011", holder="kcna"),
+        claim("bob-2013", "dprk", "head-of-government", "russia", "2013", holder="kcna"),
+    ]
+    [finding] = findings_of(conflicting_values, world(*claims))
+    assert sorted(c for ids in finding.sides.values() for c in ids) == ["alice", "bob-2011", "bob-2013"]
+    assert finding.severity is Severity.ERROR
+
+
+def test_three_chained_terms_of_three_values_are_two_findings() -> None:
+    """2010–2014, 2013–2017 and 2016–2019, each a different value: {A, B} then {B, C}, two findings."""
+    claims = [
+        claim("a", "dprk", "head-of-government", "trump", "2010/2014"),
+        claim("b", "dprk", "head-of-government", "russia", "2013/2017"),
+        claim("c", "dprk", "head-of-government", "prc", "2016/2019"),
+    ]
+    findings = findings_of(conflicting_values, world(*claims))
+    found = sorted(sorted(c for ids in f.sides.values() for c in ids) for f in findings)
+    assert found == [["a", "b"], ["b", "c"]]
+
+
+def test_a_run_is_no_more_severe_than_claims_alive_together() -> None:
+    """Certain claims at two ends of a run, never alive together, make no warning: each meets only possible ones."""
+    claims = [
+        claim("a1", "dprk", "head-of-government", "trump", "2010-01/2010-06"),
+        claim("b2", "dprk", "head-of-government", "russia", "2010-06/2011-06", certainty="possible"),
+        claim("a2", "dprk", "head-of-government", "trump", "2011-06/2012-06", certainty="possible"),
+        claim("b1", "dprk", "head-of-government", "russia", "2012-06/2013-06"),
+    ]
+    [finding] = findings_of(conflicting_values, world(*claims))
+    assert sorted(c for ids in finding.sides.values() for c in ids) == ["a1", "a2", "b1", "b2"]
+    assert finding.severity is Severity.INFO
+
+
+def test_a_crowded_slot_lists_each_claim_once() -> None:
+    """Three values given every month for two years by short claims: one finding, each claim once."""
+    claims: list[Claim] = []
+    for month in range(24):
+        for value in ("trump", "russia", "prc"):
+            when = f"{2010 + month // 12}-{month % 12 + 1:02d}"
+            claims.append(claim(f"{value}-{month}", "dprk", "head-of-government", value, when))
+    [finding] = findings_of(conflicting_values, world(*claims))
+    listed = [c for ids in finding.sides.values() for c in ids]
+    assert sorted(listed) == sorted(c.id for c in claims)

@@ -1,0 +1,157 @@
+"""The readers vouch for claims' references as they read them; the reference check finds the same problems."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factlog
+from factlog import UnknownIdError
+from factlog.io._references import unresolved
+from factlog.model._claimset import may_have_words, unvouched
+from tests.strategies import claim_sets
+
+_TABLES: dict[str, Any] = {
+    "format": "factlog",
+    "version": 1,
+    "entities": [{"id": "e1", "name": "One", "kind": "person"}, {"id": "e2", "name": "Two", "kind": "country"}],
+    "predicates": [
+        {"id": "p1", "label": "met", "kind": "event"},
+        {"id": "p2", "label": "counts", "kind": "state", "inverse": "counted-by"},
+    ],
+    "sources": [{"id": "s1", "title": "A report", "publisher": "e2"}],
+}
+
+
+def _claim(**changes: Any) -> dict[str, Any]:
+    claim: dict[str, Any] = {
+        "id": "c1",
+        "statement": "One met two.",
+        "proposition": {"subject": "e1", "predicate": "p1", "object": "e2"},
+        "attribution": {"holder": "e1"},
+        "evidence": [{"source": "s1", "quote": "met"}],
+    }
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        place = claim
+        for parent in parents:
+            place = place[parent][0] if isinstance(place[parent], list) else place[parent]
+        place[last] = value
+    return claim
+
+
+def _problems(document: dict[str, Any]) -> list[str]:
+    with pytest.raises(UnknownIdError) as caught:
+        factlog.loads(json.dumps(document))
+    return caught.value.errors
+
+
+def test_claims_naming_their_own_tables_are_vouched_for() -> None:
+    """A claim naming only the entities, predicates and sources its document defines needs no look."""
+    read = factlog.loads(json.dumps({**_TABLES, "claims": [_claim()]}))
+    assert unvouched(read) == ()
+
+
+@pytest.mark.parametrize(("when", "words"), [("2025-10-20", False), ("on Tuesday", True)])
+def test_a_set_read_knows_whether_a_when_is_in_words(when: str, words: bool) -> None:
+    """The readers mark a set with no ``when`` in words, so loading looks for none to resolve."""
+    claim = _claim(proposition__when=when, attribution__holder="e1")
+    claim["stated"] = "2025-10-22"
+    read = factlog.loads(json.dumps({**_TABLES, "claims": [claim]}), references=False)
+    assert may_have_words(read) is words
+
+
+def test_a_claim_named_in_words_is_left_to_the_check() -> None:
+    """A holder given by name is not vouched for: the reference check resolves it."""
+    read = factlog.loads(json.dumps({**_TABLES, "claims": [_claim(attribution__holder="One")]}))
+    assert unvouched(read) == read.claims
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"attribution__holder": "s1"}, "$.claims[0].attribution.holder: unknown entity 's1'"),
+        ({"attribution__via": ["p1"]}, "$.claims[0].attribution.via[0]: unknown entity 'p1'"),
+        ({"evidence__source": "e1"}, "$.claims[0].evidence[0].source: unknown source 'e1'"),
+        ({"proposition__predicate": "e1"}, "$.claims[0].proposition.predicate: unknown predicate 'e1'"),
+        ({"proposition__subject": "p2"}, "$.claims[0].proposition.subject: unknown entity 'p2'"),
+        ({"proposition__object": "s1"}, "$.claims[0].proposition.object: unknown entity 's1'"),
+    ],
+)
+def test_an_id_of_another_kind_is_unknown(change: dict[str, Any], message: str) -> None:
+    """An id the document defines, named where an id of another kind belongs, is reported as unknown."""
+    assert _problems({**_TABLES, "claims": [_claim(**change)]}) == [message]
+
+
+def test_an_inverse_with_a_literal_object_is_reported() -> None:
+    """A declared inverse with a text as its object is found, though the inverse is known."""
+    change = {"proposition__predicate": "counted-by", "proposition__object": {"text": "many"}}
+    assert _problems({**_TABLES, "claims": [_claim(**change)]}) == [
+        "$.claims[0].proposition.object: an inverse predicate needs an entity as its object"
+    ]
+
+
+def test_ids_defined_in_another_file_resolve(tmp_path: Path) -> None:
+    """Claims naming the tables of another file of the same load are looked at, and resolve."""
+    (tmp_path / "a-tables.json").write_text(json.dumps(_TABLES), encoding="utf-8")
+    (tmp_path / "b-claims.json").write_text(
+        json.dumps({"format": "factlog", "version": 1, "claims": [_claim()]}), encoding="utf-8"
+    )
+    assert [claim.id for claim in factlog.load(tmp_path).claims] == ["c1"]
+
+
+_REFERENCES = (
+    ("attribution", "holder"),
+    ("attribution", "via"),
+    ("proposition", "subject"),
+    ("proposition", "object"),
+    ("proposition", "predicate"),
+    ("evidence", "source"),
+)
+
+
+@given(claim_sets(), st.data())
+def test_vouching_finds_what_the_whole_check_finds(claims: factlog.ClaimSet, data: st.DataObject) -> None:
+    """With references swapped for ids of other kinds, names and unknown ids, both checks report the same."""
+    document = json.loads(factlog.dumps(claims))
+    pool = sorted(
+        {item["id"] for section in ("entities", "predicates", "sources") for item in document.get(section, ())}
+        | {item["inverse"] for item in document.get("predicates", ()) if "inverse" in item}
+        | {"ghost", "Some One"}
+    )
+    for claim in document.get("claims", ()):
+        for part, field in data.draw(st.lists(st.sampled_from(_REFERENCES), max_size=3)):
+            holder = claim.get(part)
+            if isinstance(holder, list):
+                holder = holder[0]
+            if holder is not None:
+                named = field in ("holder", "via", "subject", "object")  # an entity may be named in words
+                value = data.draw(st.sampled_from(pool if named else [item for item in pool if item != "Some One"]))
+                holder[field] = [value] if field == "via" else value
+    read = factlog.loads(json.dumps(document), references=False)
+    assert unvouched(read) is not None
+    assert unresolved(read, read, vouched=True) == unresolved(read, read)
+
+
+def test_a_claim_id_given_twice_is_still_refused() -> None:
+    """The claim readers count the ids they read; one given twice is named where it repeats."""
+    with pytest.raises(factlog.FormatError) as caught:
+        factlog.loads(json.dumps({**_TABLES, "claims": [_claim(), _claim(statement="Again.")]}))
+    assert caught.value.errors == ["$.claims[1].id: 'c1' is defined twice"]
+
+
+def test_a_declared_predicate_read_as_an_inverse_is_reported() -> None:
+    """A predicate declared as the inverse of another declared one, with a text as its object, is found."""
+    predicates = [
+        {"id": "a-p", "label": "holds", "kind": "state"},
+        {"id": "b-p", "label": "held by", "kind": "state", "inverse": "a-p"},
+    ]
+    change = {"proposition__predicate": "b-p", "proposition__object": {"text": "many"}}
+    assert _problems({**_TABLES, "predicates": predicates, "claims": [_claim(**change)]}) == [
+        "$.claims[0].proposition.object: an inverse predicate needs an entity as its object"
+    ]
