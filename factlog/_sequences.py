@@ -2,7 +2,7 @@
 
 Large results kept in compact form (the compressed findings of ``check_lines``, the
 columns of reported dependences) are handed out as one of these: indexing, slicing
-(to a tuple), iteration, ``in``, ``index``, ``count``, ``reversed``, ``+``, equality
+(to a tuple), iteration, ``in``, ``index``, ``count``, ``reversed``, ``+``, ``*``, equality
 and hashing all answer as ``tuple(self)`` would, without holding every item at once.
 """
 
@@ -66,3 +66,10 @@ class TupleView(Sequence[T]):
         if not isinstance(other, tuple):
             return NotImplemented
         return (*other, *self)
+
+    def __mul__(self, times: object) -> tuple[T, ...]:
+        if not hasattr(times, "__index__"):
+            return NotImplemented
+        return tuple(self) * operator.index(times)
+
+    __rmul__ = __mul__

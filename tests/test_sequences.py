@@ -74,3 +74,14 @@ def test_items_are_built_only_when_read() -> None:
     view = Built(list(range(1000)))
     assert view[-1] == 999
     assert view.built == 1
+
+
+@given(ITEMS, st.integers(-2, 3))
+def test_repeating_is_the_tuples(items: list[int], times: int) -> None:
+    """view * n and n * view give the tuple repeated, as the tuple does; a non-integer is a TypeError."""
+    view, plain = Built(items), tuple(items)
+    assert view * times == plain * times
+    assert times * view == times * plain
+    assert isinstance(view * times, tuple)
+    with pytest.raises(TypeError):
+        view * 1.5  # type: ignore[operator]

@@ -16,6 +16,7 @@ only the bins, the votes and the keys are ever held. numpy joins the components 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import math
 import operator
@@ -45,7 +46,7 @@ from factlog.assessment._methods import DEFAULT_METHOD, SLOT_FALSE_VALUES, belie
 from factlog.assessment._questions import Place, Question, placed_questions
 from factlog.assessment._reasons import Copying
 from factlog.assessment._spooled import LinesAssessment, Spooled
-from factlog.errors import FormatError
+from factlog.errors import FormatError, InputError
 from factlog.io._arguments import expect_path, expect_sizes
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong
@@ -83,7 +84,9 @@ def assess_lines(
     temporary file (:class:`LinesAssessment`). Raises what :func:`assess` raises for
     ``as_of``, ``method`` and ``explain``, and :class:`~factlog.ArgumentError` for a
     ``path`` that is no :class:`str` or :class:`os.PathLike`, or a ``batch`` or
-    ``bin_size`` that is no :class:`int` or is under 1. A file this path does not take (an older
+    ``bin_size`` that is no :class:`int` or is under 1, and :class:`~factlog.InputError` when the
+    temporary file of the propositions cannot be made or written (a full disk: set ``TMPDIR``,
+    :func:`tempfile.gettempdir`). A file this path does not take (an older
     version, a problem on a line, an unknown id, a duplicate id, a claim without an
     id, a ``when`` in words, orjson missing) is read whole with :func:`load` and assessed with
     :func:`assess` (an :class:`~factlog.Assessment` is returned), so its errors are
@@ -125,11 +128,15 @@ def _assess_lines(
         del votes
         learned = (tuple(discovery.sources.values()), discovery.dependences, discovery.rounds, discovery.converged)
         copying = Copying.of(learned[1], learned[0]) if explain else None
-        spool = tempfile.TemporaryFile()  # noqa: SIM115 - it lives as long as the assessment
+        try:
+            spool = tempfile.TemporaryFile()  # noqa: SIM115 - it lives as long as the assessment
+        except OSError as error:
+            raise _unwritable(file, error) from error
         try:
             keys, starts, ends = _spool(stream, base, (groups, numbers), discovery, spool, copying=copying)
         except BaseException:
-            spool.close()
+            with contextlib.suppress(OSError):  # what could not be written cannot be flushed on closing either
+                spool.close()
             raise
     order = sorted(range(len(keys)), key=keys.__getitem__)
     del keys
@@ -160,9 +167,24 @@ def _spool(
             for rank, item in enumerate(answered(question, beliefs, explain=copying is not None, copying=copying)):
                 keys.append(_key(*assessment_order(item), number, rank))
                 starts.append(spool.tell())
-                pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                try:
+                    pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                except OSError as error:
+                    raise _unwritable(stream.name, error) from error
                 ends.append(spool.tell())
+    try:
+        spool.flush()
+    except OSError as error:
+        raise _unwritable(stream.name, error) from error
     return keys, starts, ends
+
+
+def _unwritable(file: object, error: OSError) -> InputError:
+    """The temporary file of the propositions could not be made or written (a full disk, no temporary folder)."""
+    return InputError(
+        f"factlog.assess_lines: {file}: cannot write the temporary file that holds the propositions in"
+        f" {tempfile.gettempdir()}: {error.strerror or error}; set TMPDIR to a folder with room"
+    )
 
 
 def _key(undisputed: bool, statement: str, key: str, number: int, rank: int) -> bytes:

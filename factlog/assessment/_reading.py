@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from factlog.analysis import _phrasing as phrasing
 from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._proposition import PropositionAssessment
+from factlog.errors import expect
 from factlog.model._cached import cached_slot
 
 __all__ = ["ClaimMap", "Readings", "Weighing"]
@@ -40,11 +41,12 @@ class Readings:
 
         An empty list for a claim no assessment weighs: one without a proposition, one
         left out by ``as_of``, or an id the claim set does not hold (nothing is raised:
-        check ids against the claim set if a typo matters). A
-        :class:`~factlog.LinesAssessment` whose propositions were closed raises
-        :class:`~factlog.ClosedError`.
+        check ids against the claim set if a typo matters). Raises
+        :class:`~factlog.ArgumentTypeError` for a ``claim`` that is no :class:`str` (a
+        :class:`~factlog.Claim` itself, None); a :class:`~factlog.LinesAssessment` whose
+        propositions were closed raises :class:`~factlog.ClosedError`.
         """
-        return [item for item, _ in self._weighing(claim)]
+        return [item for item, _ in self._weighing(self._claim_id(claim, "about"))]
 
     def leading(self) -> dict[str, tuple[PropositionAssessment, ...]]:
         """For each functional slot and time, the values with the highest belief.
@@ -69,11 +71,16 @@ class Readings:
         """A claim's label (the first assessment that weighs it), or None.
 
         None also for a claim no assessment weighs, or on the beliefs-only path (``explain=False``);
-        an id the claim set does not hold gives None too; nothing is raised (but
-        :class:`~factlog.ClosedError` by a :class:`~factlog.LinesAssessment` whose propositions were closed).
+        an id the claim set does not hold gives None too. Raises
+        :class:`~factlog.ArgumentTypeError` for a ``claim`` that is no :class:`str`, and
+        :class:`~factlog.ClosedError` on a :class:`~factlog.LinesAssessment` whose propositions were closed.
         """
-        found = self._weighing(claim)
+        found = self._weighing(self._claim_id(claim, "label"))
         return found[0][1] if found else None
+
+    def _claim_id(self, claim: object, method: str) -> str:
+        """``claim`` if it is a claim id (a str), else :class:`~factlog.ArgumentTypeError` naming ``method``."""
+        return expect(claim, str, f"factlog.{type(self).__name__}.{method}: claim", "a claim id (str)")
 
 
 def labelled(item: PropositionAssessment) -> dict[str, Acceptance]:

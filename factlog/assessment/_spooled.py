@@ -8,10 +8,12 @@ does (the same fields, :meth:`~LinesAssessment.about`, :meth:`~LinesAssessment.l
 
 from __future__ import annotations
 
+import os
 import pickle
+import threading
 import weakref
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 import attrs
@@ -35,34 +37,61 @@ class Spooled(TupleView[PropositionAssessment]):
     It behaves as the tuple of them (:class:`~factlog._sequences.TupleView`): slices are
     tuples, it equals the ``propositions`` of :func:`~factlog.assess` on the same claims,
     and it pickles as that tuple. After :meth:`close`, reading an item raises
-    :class:`~factlog.ClosedError` (its length is still known).
+    :class:`~factlog.ClosedError` (its length is still known). Threads may read it at
+    once, and so may processes forked while it is open: each item is read at its own
+    offset (:func:`os.pread` where the system has it), never by moving the file's
+    position, which a forked process shares.
     """
 
     def __init__(self, spool: IO[bytes], starts: array[int], ends: array[int]) -> None:
+        spool.flush()  # written through a buffer; read with os.pread, which sees only what reached the file
         self._spool, self._starts, self._ends = spool, starts, ends
+        self._lock = threading.Lock()  # a read and close() never overlap: a closed descriptor may be reused
         self._close = weakref.finalize(self, spool.close)  # the file goes when the assessment does
 
     def close(self) -> None:
         """Remove the temporary file now (the propositions can no longer be read); raises nothing."""
-        self._close()
+        with self._lock:
+            self._close()
 
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    def __reduce__(self) -> tuple[type[tuple[PropositionAssessment, ...]], tuple[tuple[PropositionAssessment, ...]]]:
-        return (tuple, (tuple(self),))
-
-    def _at(self, position: int) -> PropositionAssessment:
+    def opened(self) -> None:
+        """Nothing if the propositions can be read; :class:`~factlog.ClosedError` after :meth:`close`."""
         if self._spool.closed:
             raise ClosedError(
                 "factlog.LinesAssessment: its propositions were read after propositions.close() removed the"
                 " temporary file that held them; read them (or pickle the assessment: an Assessment in memory)"
                 " before closing it"
             )
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __iter__(self) -> Iterator[PropositionAssessment]:
+        self.opened()  # closed: iterating raises even with no proposition to read (leading, ==, rendering)
+        return super().__iter__()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._spool.closed else "in a temporary file"
+        return f"Spooled(<{len(self)} propositions {state}>)"
+
+    def __reduce__(self) -> tuple[type[tuple[PropositionAssessment, ...]], tuple[tuple[PropositionAssessment, ...]]]:
+        return (tuple, (tuple(self),))
+
+    def _at(self, position: int) -> PropositionAssessment:
         start, end = self._starts[position], self._ends[position]
-        self._spool.seek(start)
-        item: PropositionAssessment = pickle.loads(self._spool.read(end - start))
+        with self._lock:
+            self.opened()
+            data = _read(self._spool, start, end - start)
+        item: PropositionAssessment = pickle.loads(data)
         return item
+
+
+def _read(spool: IO[bytes], start: int, size: int) -> bytes:
+    """``size`` bytes of ``spool`` from ``start``, leaving its position alone where the system can."""
+    if not hasattr(os, "pread"):  # Windows: no fork there, and the caller holds the lock
+        spool.seek(start)
+        return spool.read(size)
+    return os.pread(spool.fileno(), size, start)  # a regular file: all of it (short only past its end)
 
 
 class _ClaimColumns(Readings):
@@ -73,6 +102,8 @@ class _ClaimColumns(Readings):
     """
 
     __slots__ = ("_claim_columns_",)
+
+    propositions: Spooled
 
     @cached_slot
     def _claim_columns(self) -> tuple[Any, Any]:
@@ -88,6 +119,7 @@ class _ClaimColumns(Readings):
         return keys[order], numpy.frombuffer(positions, dtype=numpy.int64)[order]
 
     def _weighing(self, claim: str) -> Weighing:
+        self.propositions.opened()  # closed: every lookup raises, whether or not the columns were kept before
         keys, positions = self._claim_columns
         key = hash(claim)
         found = []
