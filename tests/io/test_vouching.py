@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
 from factlog import UnknownIdError
+from factlog.io._documents import read_file
 from factlog.io._references import unresolved
-from factlog.model._claimset import may_have_words, unvouched
+from factlog.model._claimset import may_have_words, merge_all, unvouched
 from tests.strategies import claim_sets
 
 _TABLES: dict[str, Any] = {
@@ -115,10 +121,9 @@ _REFERENCES = (
 )
 
 
-@given(claim_sets(), st.data())
-def test_vouching_finds_what_the_whole_check_finds(claims: factlog.ClaimSet, data: st.DataObject) -> None:
-    """With references swapped for ids of other kinds, names and unknown ids, both checks report the same."""
-    document = json.loads(factlog.dumps(claims))
+def _swapped(claims: factlog.ClaimSet, data: st.DataObject) -> dict[str, Any]:
+    """The document of ``claims``, some references swapped for ids of other kinds, names and unknown ids."""
+    document: dict[str, Any] = json.loads(factlog.dumps(claims))
     pool = sorted(
         {item["id"] for section in ("entities", "predicates", "sources") for item in document.get(section, ())}
         | {item["inverse"] for item in document.get("predicates", ()) if "inverse" in item}
@@ -133,6 +138,13 @@ def test_vouching_finds_what_the_whole_check_finds(claims: factlog.ClaimSet, dat
                 named = field in ("holder", "via", "subject", "object")  # an entity may be named in words
                 value = data.draw(st.sampled_from(pool if named else [item for item in pool if item != "Some One"]))
                 holder[field] = [value] if field == "via" else value
+    return document
+
+
+@given(claim_sets(), st.data())
+def test_vouching_finds_what_the_whole_check_finds(claims: factlog.ClaimSet, data: st.DataObject) -> None:
+    """With references swapped for ids of other kinds, names and unknown ids, both checks report the same."""
+    document = _swapped(claims, data)
     read = factlog.loads(json.dumps(document), references=False)
     assert unvouched(read) is not None
     assert unresolved(read, read, vouched=True) == unresolved(read, read)
@@ -155,3 +167,46 @@ def test_a_declared_predicate_read_as_an_inverse_is_reported() -> None:
     assert _problems({**_TABLES, "predicates": predicates, "claims": [_claim(**change)]}) == [
         "$.claims[0].proposition.object: an inverse predicate needs an entity as its object"
     ]
+
+
+@given(claim_sets(), st.data())
+def test_a_folder_load_reports_what_the_whole_check_reports(claims: factlog.ClaimSet, data: st.DataObject) -> None:
+    """Split over two files, references swapped, a folder load reports what the whole check finds, in order."""
+    document = _swapped(claims, data)
+    other: dict[str, Any] = {"format": document["format"], "version": document["version"]}
+    for section in ("entities", "predicates", "sources", "claims"):
+        items = document.get(section, [])
+        cut = data.draw(st.integers(0, len(items)))
+        other[section], document[section] = items[:cut], items[cut:]
+    with tempfile.TemporaryDirectory() as folder:
+        files = [Path(folder) / "a.json", Path(folder) / "b.json"]
+        for file, written in zip(files, (other, document), strict=True):
+            file.write_text(json.dumps(written), encoding="utf-8")
+        parts = [(str(file), read_file(file)) for file in files]
+        merged = merge_all(parts)
+        expected = [f"{name}: {path}: {message}" for name, part in parts for path, message in unresolved(part, merged)]
+        assert _unknown_ids(folder) == expected
+
+
+def _unknown_ids(folder: str) -> list[str]:
+    """The problems of the UnknownIdError loading ``folder`` raises; ``[]`` for none."""
+    try:
+        factlog.load(folder)
+    except UnknownIdError as error:
+        return error.errors
+    except factlog.FormatError:  # a when in words the files cannot resolve: looked at once the ids resolve
+        return []
+    return []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [attrs.evolve, copy.copy, copy.deepcopy, lambda read: pickle.loads(pickle.dumps(read))],
+    ids=["evolve", "copy", "deepcopy", "pickle"],
+)
+def test_a_set_made_from_a_read_one_has_no_marks(change: Callable[[factlog.ClaimSet], factlog.ClaimSet]) -> None:
+    """A set changed, copied or unpickled after reading is looked at whole: the readers' marks stay behind."""
+    read = factlog.loads(json.dumps({**_TABLES, "claims": [_claim()]}))
+    assert (unvouched(read), may_have_words(read)) == ((), False)
+    made = change(read)
+    assert (unvouched(made), may_have_words(made)) == (None, True)
