@@ -137,3 +137,18 @@ def test_a_crowded_slot_lists_each_claim_once() -> None:
     [finding] = findings_of(conflicting_values, world(*claims))
     listed = [c for ids in finding.sides.values() for c in ids]
     assert sorted(listed) == sorted(c.id for c in claims)
+
+
+def test_an_acknowledgement_of_a_per_day_finding_says_it_may_be_merged() -> None:
+    """Acknowledging Alice against Bob in 2011 alone, now one run with Bob in 2013: stale, saying runs replace days."""
+    claims = [
+        claim("alice", "dprk", "head-of-government", "trump", "2010/2016"),
+        claim("bob-2011", "dprk", "head-of-government", "russia", "2011", holder="kcna"),
+        claim("bob-2013", "dprk", "head-of-government", "russia", "2013", holder="kcna"),
+    ]
+    old = factlog.finding_id("conflicting_values", ["alice", "bob-2011"])
+    report = factlog.check(world(*claims, acknowledged=((old, "reviewed"),)))
+    [stale] = report.by_rule("stale_acknowledgement")
+    assert "part of a larger finding" in stale.message
+    assert "one finding per run of days, not one per day" in stale.message
+    assert "the claims changed, or the finding was resolved" not in stale.message
