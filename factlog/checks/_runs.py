@@ -23,7 +23,7 @@ from operator import itemgetter
 from factlog.analysis._clashes import Clashes
 from factlog.analysis._index import Entry
 from factlog.checks._findings import Severity
-from factlog.checks._slotvalues import Values
+from factlog.checks._slotvalues import Kept, Values
 from factlog.model._scales import Certainty
 
 __all__ = ["Conflict", "clashing", "conflict_runs", "meeting_clash"]
@@ -91,7 +91,9 @@ class _Involved:
     """The values that clash with another value present, by the values present: counted once per slot.
 
     Each value is stood for by its first claim in the slot's order, and the values
-    present are counted in that order (:meth:`Values.clashes` remembers each list).
+    present are counted in that order (:meth:`Values.clashes` remembers each list). The
+    answer for each set of values present is kept (:class:`Kept`: a large set only
+    while it is among the last few).
     """
 
     def __init__(self, values: Values, dated: Sequence[Entry]) -> None:
@@ -101,10 +103,10 @@ class _Involved:
         for entry in sorted(dated, key=lambda e: order[e.position]):
             self.first.setdefault(values.key(entry), entry)
         self.number = {key: n for n, key in enumerate(self.first)}
-        self.known: dict[frozenset[object], frozenset[object]] = {}
+        self.known: Kept[frozenset[object], frozenset[object]] = Kept()
 
     def __call__(self, present: frozenset[object]) -> frozenset[object]:
-        found = self.known.get(present)
+        found = self.known.get(present, len(present))
         if found is None:
             keys = sorted(present, key=self.number.__getitem__)
             found = frozenset()
@@ -113,7 +115,7 @@ class _Involved:
                 for n in range(len(keys)):
                     members.add(n)
                 found = frozenset(key for n, key in enumerate(keys) if members.clashing(n))
-            self.known[present] = found
+            self.known.keep(present, len(present), found)
         return found
 
 

@@ -11,7 +11,7 @@ from factlog.analysis._timegroups import definitely_meet, spans_meet
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
 from factlog.checks._runs import Conflict, conflict_runs
-from factlog.checks._slotvalues import Shared, Values
+from factlog.checks._slotvalues import Kept, Shared, Values
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["conflicting_holders", "conflicting_values"]
@@ -245,7 +245,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             return entry.proposition.object
 
         lead = f"Conflicting values: {index.name(subject)} {predicate.label}"
-        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, {})))
+        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, Kept())))
         yield from _findings("conflicting_values", values, affirmed, lead)
 
 
@@ -280,5 +280,5 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
 
         label = predicate.label
         lead = f"Conflicting holders: {label} {index.name(obj)}:"
-        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, {})))
+        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, Kept())))
         yield from _findings("conflicting_holders", values, affirmed, lead)

@@ -8,11 +8,11 @@ import attrs
 from hypothesis import given, settings
 
 import factlog
-from factlog import Claim, ClaimSet, Interval, Severity
+from factlog import Claim, ClaimSet, Interval, Quantity, Severity
 from factlog.analysis._index import Entry
 from factlog.analysis._timegroups import cliques
 from factlog.checks import _runs, _values, conflicting_values
-from factlog.checks._slotvalues import Values
+from factlog.checks._slotvalues import Kept, Values
 from tests.checks.value_oracles import DISTANCE, pairwise
 from tests.helpers import claim, findings_of, world
 from tests.strategies import dated_slot_claims
@@ -152,3 +152,35 @@ def test_an_acknowledgement_of_a_per_day_finding_says_it_may_be_merged() -> None
     assert "part of a larger finding" in stale.message
     assert "one finding per run of days, not one per day" in stale.message
     assert "the claims changed, or the finding was resolved" not in stale.message
+
+
+def test_a_crowded_slot_keeps_only_the_last_few_large_sets_of_values() -> None:
+    """70 figures alive throughout and 28 one-day figures, all within the margin: not every large list is kept."""
+    drawn: list[tuple[object, Interval, str]] = [
+        (Quantity(amount=10_000 + n / 100, unit="km"), Interval.parse("2000/2100"), "certain") for n in range(70)
+    ]
+    drawn += [
+        (Quantity(amount=10_000.7 + n / 100, unit="km"), Interval.parse(f"2001-01-{n + 1:02d}"), "certain")
+        for n in range(28)
+    ]
+    _, values, dated = _slot(drawn)
+    assert list(_runs.conflict_runs(values, dated)) == []
+    kept = values._clashes
+    assert len(kept.large) == Kept.LARGE
+    assert all(len(key) > Kept.SMALL for key in kept.large)
+
+
+def test_kept_drops_the_least_recently_used_large_key() -> None:
+    """Small keys stay; a large key used again outlives one used before it."""
+    kept: Kept[tuple[int, ...], str] = Kept()
+    small = (1, 2)
+    kept.keep(small, len(small), "small")
+    large = [tuple(range(n, n + Kept.SMALL + 1)) for n in range(Kept.LARGE + 1)]
+    for key in large[: Kept.LARGE]:
+        kept.keep(key, len(key), str(key[0]))
+    assert kept.get(large[0], len(large[0])) == "0"  # used again: now the most recent
+    kept.keep(large[-1], len(large[-1]), "last")
+    assert kept.get(large[1], len(large[1])) is None
+    assert kept.get(large[0], len(large[0])) == "0"
+    assert kept.get(small, len(small)) == "small"
+    assert len(kept) == Kept.LARGE + 1
