@@ -208,7 +208,8 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     unspecified time (the date of an event, given without saying when), so findings
     of undated claims that share a claim are one finding.
 
-    Quantities are converted to one unit first (5 miles is 8.05 km; 90 minutes is 1.5
+    Quantities are converted to one unit first (5 miles is 8.047 km: it clashes with
+    8.05 km unless a ``tolerance`` or ``margin`` allows for the rounding; 90 minutes is 1.5
     hours) and widened by the predicate's absolute ``margin`` too; "at least 120" has no
     upper bound and "dozens" is 24 to 99 (the ranges are in ``docs/format.md``). Figures
     whose units do not convert (5 km and 3 hours, or 40 troops and 40 tanks) cannot be
