@@ -220,11 +220,12 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     Cost: one sweep over the claims' first and last days counts the live claims of
     each value, and works out the involved values again (counted:
     :class:`~factlog.analysis._clashes.Clashes`) only when a value appears or
-    disappears; no set is built. O(n log n) for n claims in one slot, however many
-    distinct values they give, plus the size of the findings (each claim listed once
-    per run it joins) and O(k log k) per change of the k values present. Claims
-    without a valid time are still compared with every value: O(u·n) for u distinct
-    undated values.
+    disappears (in a slot of more than 16 values whose figures share a unit: only when
+    that value clashes with one present, found in O(log k)); no set is built. O(n log
+    n) for n claims in one slot, however many distinct values they give, plus the size
+    of the findings (each claim listed once per run it joins) and O(k log k) per such
+    change of the k values present. Claims without a valid time are still compared
+    with every value: O(u·n) for u distinct undated values.
 
     Example: ``{"id": "head-of-government", "kind": "state", "functional": true}``;
     Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):

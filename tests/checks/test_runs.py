@@ -77,6 +77,31 @@ def test_the_sweep_finds_the_runs_of_every_clique(drawn: list[tuple[object, Inte
     assert _shown(list(_runs.conflict_runs(values, dated))) == _shown(_brute_runs(values, dated))
 
 
+@settings(max_examples=200)
+@given(dated_slot_claims(max_size=16))
+def test_values_counted_as_they_come_and_go_give_the_same_runs(drawn: list[tuple[object, Interval, str]]) -> None:
+    """With every slot counting its values present as they come and go (MANY = 0), the runs of every clique still."""
+    _, values, dated = _slot(drawn)
+    with mock.patch.object(_runs._Involved, "MANY", 0):
+        found = _shown(list(_runs.conflict_runs(values, dated)))
+    assert found == _shown(_brute_runs(values, dated))
+
+
+def test_a_value_that_clashes_with_none_present_is_not_counted_again() -> None:
+    """40 agreeing figures alive throughout, 20 agreeing one-day figures: the values present are never counted."""
+    drawn: list[tuple[object, Interval, str]] = [
+        (Quantity(amount=10_000 + n / 100, unit="km"), Interval.parse("2000/2100"), "certain") for n in range(40)
+    ]
+    drawn += [
+        (Quantity(amount=10_000.4 + n / 100, unit="km"), Interval.parse(f"2001-01-{n + 1:02d}"), "certain")
+        for n in range(20)
+    ]
+    _, values, dated = _slot(drawn)
+    with mock.patch.object(_runs._Involved, "__call__", autospec=True, side_effect=_runs._Involved.__call__) as count:
+        assert list(_runs.conflict_runs(values, dated)) == []
+    assert count.call_count == 0
+
+
 @settings(max_examples=100)
 @given(dated_slot_claims())
 def test_findings_from_the_sweep_are_those_of_the_brute_force_runs(drawn: list[tuple[object, Interval, str]]) -> None:
@@ -164,7 +189,8 @@ def test_a_crowded_slot_keeps_only_the_last_few_large_sets_of_values() -> None:
         for n in range(28)
     ]
     _, values, dated = _slot(drawn)
-    assert list(_runs.conflict_runs(values, dated)) == []
+    with mock.patch.object(_runs._Involved, "MANY", 10**9):  # every change counted again with all values present
+        assert list(_runs.conflict_runs(values, dated)) == []
     kept = values._clashes
     assert len(kept.large) == Kept.LARGE
     assert all(len(key) > Kept.SMALL for key in kept.large)
