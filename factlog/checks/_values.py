@@ -11,7 +11,7 @@ from factlog.analysis._timegroups import definitely_meet, spans_meet
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
 from factlog.checks._runs import Conflict, conflict_runs
-from factlog.checks._slotvalues import Shared, Values
+from factlog.checks._slotvalues import Kept, Shared, Values
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["conflicting_holders", "conflicting_values"]
@@ -208,7 +208,8 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     unspecified time (the date of an event, given without saying when), so findings
     of undated claims that share a claim are one finding.
 
-    Quantities are converted to one unit first (5 miles is 8.05 km; 90 minutes is 1.5
+    Quantities are converted to one unit first (5 miles is 8.047 km: it clashes with
+    8.05 km unless a ``tolerance`` or ``margin`` allows for the rounding; 90 minutes is 1.5
     hours) and widened by the predicate's absolute ``margin`` too; "at least 120" has no
     upper bound and "dozens" is 24 to 99 (the ranges are in ``docs/format.md``). Figures
     whose units do not convert (5 km and 3 hours, or 40 troops and 40 tanks) cannot be
@@ -219,11 +220,12 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     Cost: one sweep over the claims' first and last days counts the live claims of
     each value, and works out the involved values again (counted:
     :class:`~factlog.analysis._clashes.Clashes`) only when a value appears or
-    disappears; no set is built. O(n log n) for n claims in one slot, however many
-    distinct values they give, plus the size of the findings (each claim listed once
-    per run it joins) and O(k log k) per change of the k values present. Claims
-    without a valid time are still compared with every value: O(u·n) for u distinct
-    undated values.
+    disappears (in a slot of more than 16 values whose figures share a unit: only when
+    that value clashes with one present, found in O(log k)); no set is built. O(n log
+    n) for n claims in one slot, however many distinct values they give, plus the size
+    of the findings (each claim listed once per run it joins) and O(k log k) per such
+    change of the k values present. Claims without a valid time are still compared
+    with every value: O(u·n) for u distinct undated values.
 
     Example: ``{"id": "head-of-government", "kind": "state", "functional": true}``;
     Alice for ``2016-01/2016-06`` (certain, twice) and Bob for ``2016-03`` (possible):
@@ -245,7 +247,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             return entry.proposition.object
 
         lead = f"Conflicting values: {index.name(subject)} {predicate.label}"
-        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, {})))
+        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, Kept())))
         yield from _findings("conflicting_values", values, affirmed, lead)
 
 
@@ -280,5 +282,5 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
 
         label = predicate.label
         lead = f"Conflicting holders: {label} {index.name(obj)}:"
-        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, {})))
+        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, Kept())))
         yield from _findings("conflicting_holders", values, affirmed, lead)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from factlog import Severity
+import attrs
+
+from factlog import Finding, Predicate, PredicateKind, Quantity, Severity
 from factlog.checks import conflicting_values
 from tests.helpers import claim, findings_of, sides, world
 
@@ -131,3 +133,22 @@ def test_three_values_are_listed_not_chained_with_but() -> None:
     [finding] = findings_of(conflicting_values, claims)
     assert " but " not in finding.message
     assert finding.message.count("; ") >= 2
+
+
+def test_five_miles_and_a_rounded_8_05_km_clash_unless_a_margin_allows_for_it() -> None:
+    """5 miles is 8.047 km: against 8.05 km an error with no margin, nothing with a margin of 10 m."""
+
+    def distance(margin: Quantity | None) -> list[Finding]:
+        predicate = Predicate(
+            id="distance", label="is at a distance of", kind=PredicateKind.STATE, functional=True, margin=margin
+        )
+        claims = [
+            claim("miles", "visit", "distance", Quantity(amount=5, unit="mile"), "2025"),
+            claim("km", "visit", "distance", Quantity(amount=8.05, unit="km"), "2025", holder="wire"),
+        ]
+        made = world(*claims)
+        return findings_of(conflicting_values, attrs.evolve(made, predicates=(*made.predicates, predicate)))
+
+    [finding] = distance(None)
+    assert finding.severity is Severity.ERROR
+    assert distance(Quantity(amount=10, unit="m")) == []

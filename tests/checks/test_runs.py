@@ -8,11 +8,11 @@ import attrs
 from hypothesis import given, settings
 
 import factlog
-from factlog import Claim, ClaimSet, Interval, Severity
+from factlog import Claim, ClaimSet, Interval, Quantity, Severity
 from factlog.analysis._index import Entry
 from factlog.analysis._timegroups import cliques
 from factlog.checks import _runs, _values, conflicting_values
-from factlog.checks._slotvalues import Values
+from factlog.checks._slotvalues import Kept, Values
 from tests.checks.value_oracles import DISTANCE, pairwise
 from tests.helpers import claim, findings_of, world
 from tests.strategies import dated_slot_claims
@@ -77,6 +77,31 @@ def test_the_sweep_finds_the_runs_of_every_clique(drawn: list[tuple[object, Inte
     assert _shown(list(_runs.conflict_runs(values, dated))) == _shown(_brute_runs(values, dated))
 
 
+@settings(max_examples=200)
+@given(dated_slot_claims(max_size=16))
+def test_values_counted_as_they_come_and_go_give_the_same_runs(drawn: list[tuple[object, Interval, str]]) -> None:
+    """With every slot counting its values present as they come and go (MANY = 0), the runs of every clique still."""
+    _, values, dated = _slot(drawn)
+    with mock.patch.object(_runs._Involved, "MANY", 0):
+        found = _shown(list(_runs.conflict_runs(values, dated)))
+    assert found == _shown(_brute_runs(values, dated))
+
+
+def test_a_value_that_clashes_with_none_present_is_not_counted_again() -> None:
+    """40 agreeing figures alive throughout, 20 agreeing one-day figures: the values present are never counted."""
+    drawn: list[tuple[object, Interval, str]] = [
+        (Quantity(amount=10_000 + n / 100, unit="km"), Interval.parse("2000/2100"), "certain") for n in range(40)
+    ]
+    drawn += [
+        (Quantity(amount=10_000.4 + n / 100, unit="km"), Interval.parse(f"2001-01-{n + 1:02d}"), "certain")
+        for n in range(20)
+    ]
+    _, values, dated = _slot(drawn)
+    with mock.patch.object(_runs._Involved, "__call__", autospec=True, side_effect=_runs._Involved.__call__) as count:
+        assert list(_runs.conflict_runs(values, dated)) == []
+    assert count.call_count == 0
+
+
 @settings(max_examples=100)
 @given(dated_slot_claims())
 def test_findings_from_the_sweep_are_those_of_the_brute_force_runs(drawn: list[tuple[object, Interval, str]]) -> None:
@@ -137,3 +162,51 @@ def test_a_crowded_slot_lists_each_claim_once() -> None:
     [finding] = findings_of(conflicting_values, world(*claims))
     listed = [c for ids in finding.sides.values() for c in ids]
     assert sorted(listed) == sorted(c.id for c in claims)
+
+
+def test_an_acknowledgement_of_a_per_day_finding_says_it_may_be_merged() -> None:
+    """Acknowledging Alice against Bob in 2011 alone, now one run with Bob in 2013: stale, saying runs replace days."""
+    claims = [
+        claim("alice", "dprk", "head-of-government", "trump", "2010/2016"),
+        claim("bob-2011", "dprk", "head-of-government", "russia", "2011", holder="kcna"),
+        claim("bob-2013", "dprk", "head-of-government", "russia", "2013", holder="kcna"),
+    ]
+    old = factlog.finding_id("conflicting_values", ["alice", "bob-2011"])
+    report = factlog.check(world(*claims, acknowledged=((old, "reviewed"),)))
+    [stale] = report.by_rule("stale_acknowledgement")
+    assert "part of a larger finding" in stale.message
+    assert "one finding per run of days, not one per day" in stale.message
+    assert "the claims changed, or the finding was resolved" not in stale.message
+
+
+def test_a_crowded_slot_keeps_only_the_last_few_large_sets_of_values() -> None:
+    """70 figures alive throughout and 28 one-day figures, all within the margin: not every large list is kept."""
+    drawn: list[tuple[object, Interval, str]] = [
+        (Quantity(amount=10_000 + n / 100, unit="km"), Interval.parse("2000/2100"), "certain") for n in range(70)
+    ]
+    drawn += [
+        (Quantity(amount=10_000.7 + n / 100, unit="km"), Interval.parse(f"2001-01-{n + 1:02d}"), "certain")
+        for n in range(28)
+    ]
+    _, values, dated = _slot(drawn)
+    with mock.patch.object(_runs._Involved, "MANY", 10**9):  # every change counted again with all values present
+        assert list(_runs.conflict_runs(values, dated)) == []
+    kept = values._clashes
+    assert len(kept.large) == Kept.LARGE
+    assert all(len(key) > Kept.SMALL for key in kept.large)
+
+
+def test_kept_drops_the_least_recently_used_large_key() -> None:
+    """Small keys stay; a large key used again outlives one used before it."""
+    kept: Kept[tuple[int, ...], str] = Kept()
+    small = (1, 2)
+    kept.keep(small, len(small), "small")
+    large = [tuple(range(n, n + Kept.SMALL + 1)) for n in range(Kept.LARGE + 1)]
+    for key in large[: Kept.LARGE]:
+        kept.keep(key, len(key), str(key[0]))
+    assert kept.get(large[0], len(large[0])) == "0"  # used again: now the most recent
+    kept.keep(large[-1], len(large[-1]), "last")
+    assert kept.get(large[1], len(large[1])) is None
+    assert kept.get(large[0], len(large[0])) == "0"
+    assert kept.get(small, len(small)) == "small"
+    assert len(kept) == Kept.LARGE + 1
