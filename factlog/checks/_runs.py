@@ -4,7 +4,8 @@ The dated claims of a slot fall into maximal sets of claims alive together on so
 (:func:`~factlog.analysis._timegroups.cliques`), in chronological order. In each, the
 *involved* values are those that clash with another value present in it. Consecutive
 sets with the same involved values, and at least two of them, form a *run*: one
-finding, listing every claim of those sets that holds an involved value, each once. Two
+finding, listing every claim of those sets that holds an involved value, each once. Days
+on which no claim of the slot is alive end a run (two disputes years apart are two). Two
 claims listed in one run that hold clashing values and are alive on a common day are
 alive together in one of the run's sets (the sets holding a claim follow each other),
 so the severity swept over the run's claims is that of its worst pair, never worse.
@@ -55,9 +56,13 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
     changed = grew = False
     run: dict[int, Entry] | None = None
     run_keys: frozenset[object] = frozenset()
-    for _, kind, position, entry in events:
+    last = None  # the last day a claim was alive on, once one ended
+    for day, kind, position, entry in events:
         key = key_of(entry)
         if kind == 0:
+            if not alive and run is not None and last is not None and day > last + 1:
+                yield from _finished(values, run)  # days with no claim alive end a run
+                run, run_keys = None, frozenset()
             live = alive.get(key)
             if live is None:
                 live = alive[key] = {}
@@ -79,6 +84,7 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
                     run = {p: e for value in involved for p, e in alive[value].items()}
             began.clear()
             grew = False
+        last = day
         live = alive[key]
         del live[position]
         if not live:

@@ -187,8 +187,9 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     that clash with another value of the set. One finding per *run*: consecutive sets
     (in the order of their days) whose involved values are the same, listing every
     claim of those sets that holds an involved value, each claim once; a set with no
-    clash, or other involved values, ends the run. So every claim listed clashes with
-    another listed claim on a day both are alive. Alice for ``2010/2016`` against Bob
+    clash, or other involved values, or days with no claim alive, end the run (Alice
+    against Bob in 2010 and again in 2020, nothing said between, are two findings). So
+    every claim listed clashes with another listed claim on a day both are alive. Alice for ``2010/2016`` against Bob
     for ``2011`` and Bob again for ``2013`` is one finding of three claims (the sets
     {Alice, Bob 2011} and {Alice, Bob 2013} both clash over Alice and Bob); a slot
     where the same values are given day after day is one finding. A 2010–2014 term, a

@@ -47,7 +47,19 @@ def _brute_runs(values: Values, dated: list[Entry]) -> list[_runs.Conflict]:
     """Every clique built and its value groups compared pair by pair; consecutive cliques of equal clashes joined."""
     merged: list[tuple[dict[int, Entry], Severity, bool, bool]] = []
     previous: frozenset[object] = frozenset()
+    stretch: dict[int, int] = {}  # position -> its stretch of days with some claim alive, numbered in time
+    reach = None
+    for e in sorted(dated, key=lambda e: e.span):
+        if reach is not None and e.span[0] > reach + 1:
+            stretch_number = max(stretch.values()) + 1
+        else:
+            stretch_number = max(stretch.values(), default=0)
+        stretch[e.position] = stretch_number
+        reach = e.span[1] if reach is None else max(reach, e.span[1])
+    last_stretch = None
     for clique in cliques(dated, order=values.order):
+        if stretch[clique[0].position] != last_stretch:  # days with no claim alive end a run
+            previous, last_stretch = frozenset(), stretch[clique[0].position]
         groups = list(values.groups(clique, ordered=True).values())
         [(clashing, worst, definite, units)] = list(pairwise(values, groups)) or [([], Severity.INFO, False, False)]
         keys = frozenset(values.key(group[0]) for group in clashing)
@@ -125,6 +137,32 @@ def test_a_value_held_through_two_apart_dissents_is_one_finding() -> None:
     [finding] = findings_of(conflicting_values, world(*claims))
     assert sorted(c for ids in finding.sides.values() for c in ids) == ["alice", "bob-2011", "bob-2013"]
     assert finding.severity is Severity.ERROR
+
+
+def test_disputes_years_apart_with_no_claim_between_are_two_findings() -> None:
+    """Alice against Bob in 2010 and in 2020, nothing alive between: two runs; an agreeing 2015 claim changes none."""
+    claims = [
+        claim("alice-2010", "dprk", "head-of-government", "trump", "2010"),
+        claim("bob-2010", "dprk", "head-of-government", "russia", "2010", holder="kcna"),
+        claim("alice-2020", "dprk", "head-of-government", "trump", "2020"),
+        claim("bob-2020", "dprk", "head-of-government", "russia", "2020", holder="kcna"),
+    ]
+    expected = [["alice-2010", "bob-2010"], ["alice-2020", "bob-2020"]]
+    for extra in ([], [claim("alice-2015", "dprk", "head-of-government", "trump", "2015")]):
+        findings = findings_of(conflicting_values, world(*claims, *extra))
+        assert [sorted(c for ids in f.sides.values() for c in ids) for f in findings] == expected
+
+
+def test_disputes_on_consecutive_days_are_one_run() -> None:
+    """Alice against Bob on 1 May and again on 2 May, each claim one day: no day without a claim, one finding."""
+    claims = [
+        claim("alice-1", "dprk", "head-of-government", "trump", "2025-05-01"),
+        claim("bob-1", "dprk", "head-of-government", "russia", "2025-05-01", holder="kcna"),
+        claim("alice-2", "dprk", "head-of-government", "trump", "2025-05-02"),
+        claim("bob-2", "dprk", "head-of-government", "russia", "2025-05-02", holder="kcna"),
+    ]
+    [finding] = findings_of(conflicting_values, world(*claims))
+    assert sorted(c for ids in finding.sides.values() for c in ids) == ["alice-1", "alice-2", "bob-1", "bob-2"]
 
 
 def test_three_chained_terms_of_three_values_are_two_findings() -> None:
