@@ -152,6 +152,25 @@ def patterns(draw: st.DrawFn, ranked: bool = False) -> Pattern:
     return Pattern(**{kind: value}, until=draw(st.none() | partial_dates()))  # type: ignore[arg-type]
 
 
+# The strategies claim_sets draws from that depend on nothing it drew: built once, not once a draw
+# (building and validating them again for every claim was most of the time of the tests that use it).
+_WIKIDATA = st.none() | st.integers(1, 10**6).map(lambda n: f"Q{n}")
+_TOLERANCE = st.sampled_from([0.0, 0.1, 0.25])
+_RANK = st.just({}) | st.integers(0, 3).map(lambda rank: {"scale": "level", "rank": rank})
+_MARGIN = st.none() | st.builds(Quantity, amount=st.integers(1, 60), unit=st.sampled_from([None, "minutes", "km"]))
+_STATED = st.none() | partial_dates() | edtf_intervals(closed=True)
+_SOURCE_DATES = st.lists(st.tuples(edtf_intervals(closed=True), st.sampled_from(["byline", "metadata"])), max_size=2)
+_RETRIEVED = st.none() | st.datetimes(
+    min_value=datetime.datetime(2000, 1, 1), max_value=datetime.datetime(2030, 1, 1)
+).map(lambda d: d.replace(tzinfo=datetime.UTC))
+_QUALIFIERS = st.dictionaries(st.sampled_from(["place", "role"]), words, max_size=2)
+_WHEN = st.none() | intervals() | edtf_intervals()
+_PATTERNS = {ranked: st.none() | patterns(ranked=ranked) for ranked in (False, True)}
+_CUE = st.none() | words
+_OCCURRENCE = st.none() | st.integers(1, 3)
+_FINDING_IDS = st.lists(st.from_regex(r"f-[0-9a-f]{8}", fullmatch=True), max_size=2, unique=True)
+
+
 @st.composite
 def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
     """A valid claim set in which every reference resolves."""
@@ -175,7 +194,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 affiliation=draw(st.none() | st.sampled_from(entity_ids[:index])) if index else None,
                 reliability=draw(st.sampled_from(Reliability)),
                 anonymous=draw(st.booleans()),
-                wikidata=draw(st.none() | st.integers(1, 10**6).map(lambda n: f"Q{n}")),
+                wikidata=draw(_WIKIDATA),
             )
         )
     predicate_ids = draw(st.lists(ids.map(lambda i: f"p-{i}"), min_size=1, max_size=4, unique=True))
@@ -190,12 +209,9 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 functional=draw(st.booleans()),
                 symmetric=symmetric,
                 inverse=None if symmetric else draw(st.none() | st.just(f"inv-{predicate_id}")),
-                tolerance=draw(st.sampled_from([0.0, 0.1, 0.25])),
-                **draw(st.just({}) | st.integers(0, 3).map(lambda rank: {"scale": "level", "rank": rank})),
-                margin=draw(
-                    st.none()
-                    | st.builds(Quantity, amount=st.integers(1, 60), unit=st.sampled_from([None, "minutes", "km"]))
-                ),
+                tolerance=draw(_TOLERANCE),
+                **draw(_RANK),
+                margin=draw(_MARGIN),
             )
         )
     source_ids = draw(st.lists(ids.map(lambda i: f"s-{i}"), min_size=1, max_size=4, unique=True))
@@ -205,23 +221,11 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
             title=draw(texts),
             publisher=draw(st.sampled_from(entity_ids)),
             kind=draw(st.sampled_from(SourceKind)),
-            published=draw(st.none() | partial_dates() | edtf_intervals(closed=True)),
-            dates=tuple(
-                SourceDate(date=date, where=where)
-                for date, where in draw(
-                    st.lists(
-                        st.tuples(edtf_intervals(closed=True), st.sampled_from(["byline", "metadata"])), max_size=2
-                    )
-                )
-            ),
+            published=draw(_STATED),
+            dates=tuple(SourceDate(date=date, where=where) for date, where in draw(_SOURCE_DATES)),
             derived_from=tuple(draw(st.lists(st.sampled_from(source_ids[:index]), unique=True)) if index else ()),
             url=draw(st.none() | st.just(f"https://example.org/{source_id}")),
-            retrieved=draw(
-                st.none()
-                | st.datetimes(min_value=datetime.datetime(2000, 1, 1), max_value=datetime.datetime(2030, 1, 1)).map(
-                    lambda d: d.replace(tzinfo=datetime.UTC)
-                )
-            ),
+            retrieved=draw(_RETRIEVED),
         )
         for index, source_id in enumerate(source_ids)
     )
@@ -243,10 +247,10 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 subject=draw(names),
                 predicate=predicate,
                 object=obj,  # type: ignore[arg-type]
-                qualifiers=draw(st.dictionaries(st.sampled_from(["place", "role"]), words, max_size=2)),
-                when=draw(st.none() | intervals() | edtf_intervals()),
+                qualifiers=draw(_QUALIFIERS),
+                when=draw(_WHEN),
             )
-            pattern = draw(st.none() | patterns(ranked=predicate in ranked))
+            pattern = draw(_PATTERNS[predicate in ranked])
             if pattern is not None and pattern.last is not None:
                 proposition = attrs.evolve(proposition, when=None)
         quote = draw(texts)
@@ -263,7 +267,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                     holder=draw(names),
                     via=tuple(draw(st.lists(names, max_size=2))),
                     mode=draw(st.sampled_from(Mode)),
-                    cue=draw(st.none() | words),
+                    cue=draw(_CUE),
                 ),
                 evidence=(
                     Evidence(
@@ -271,19 +275,16 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                         quote=quote,
                         start=start if spanned else None,
                         end=start + len(quote) if spanned else None,
-                        occurrence=None if spanned else draw(st.none() | st.integers(1, 3)),
+                        occurrence=None if spanned else draw(_OCCURRENCE),
                     ),
                 ),
-                stated=draw(st.none() | partial_dates() | edtf_intervals(closed=True)),
+                stated=draw(_STATED),
                 pattern=pattern,
                 answers=tuple(draw(st.lists(st.sampled_from(claim_ids[:index]), unique=True)) if index else ()),
                 draft=draw(st.booleans()),
             )
         )
-    acknowledged = tuple(
-        Acknowledgement(finding=finding, note=draw(texts))
-        for finding in draw(st.lists(st.from_regex(r"f-[0-9a-f]{8}", fullmatch=True), max_size=2, unique=True))
-    )
+    acknowledged = tuple(Acknowledgement(finding=finding, note=draw(texts)) for finding in draw(_FINDING_IDS))
     return ClaimSet(
         entities=tuple(entities),
         predicates=tuple(predicates),
