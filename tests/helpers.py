@@ -9,8 +9,10 @@ captures what it prints, as a user at a terminal would see it (one test in
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import os
+import pickle
 import random
 import sys
 from collections.abc import Callable
@@ -311,3 +313,15 @@ def lines_executed(function: Callable[[], object]) -> int:
     finally:
         sys.settrace(previous)
     return count
+
+
+def remade(value: Any) -> list[Any]:
+    """The same attrs object made every way the library and its users make one: fields, evolve, pickle, copies."""
+    fields = {field.name: getattr(value, field.name) for field in attrs.fields(type(value))}
+    return [
+        type(value)(**fields),
+        attrs.evolve(value),
+        pickle.loads(pickle.dumps(value)),
+        copy.copy(value),
+        copy.deepcopy(value),
+    ]

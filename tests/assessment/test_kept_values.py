@@ -8,7 +8,6 @@ way of making an object gives an equal one that computes equal values.
 
 from __future__ import annotations
 
-import copy
 import pickle
 from typing import Any
 
@@ -23,23 +22,11 @@ from factlog.analysis._discovery._index import ValueIndex
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import known_by, weight
 from factlog.assessment._questions import Question, questions
-from tests.helpers import ROOT
+from tests.helpers import ROOT, remade
 from tests.strategies import claim_sets, linked_claim_sets
 
 FEW = settings(max_examples=25)
 QUESTION_KEPT = ("_claims_by_answer", "_rank", "_slot_sides", "_stances", "supported")
-
-
-def _remade(value: Any) -> list[Any]:
-    """The same object made every way the library and its users make one."""
-    fields = {field.name: getattr(value, field.name) for field in attrs.fields(type(value))}
-    return [
-        type(value)(**fields),
-        attrs.evolve(value),
-        pickle.loads(pickle.dumps(value)),
-        copy.copy(value),
-        copy.deepcopy(value),
-    ]
 
 
 def _about_by_scan(assessment: factlog.Assessment, claim: str) -> list[tuple[factlog.PropositionAssessment, Any]]:
@@ -75,7 +62,7 @@ def test_every_way_of_making_an_assessment_keeps_its_lookups_apart(claims: factl
     answers = [assessment.about(claim) for claim in ids]
     assert assessment._by_claim is assessment._by_claim
     assert (repr(assessment), hash(assessment)) == (text, number)
-    for made in _remade(assessment):
+    for made in remade(assessment):
         assert made == assessment
         assert (repr(made), hash(made)) == (text, number)
         assert [made.about(claim) for claim in ids] == answers
@@ -110,7 +97,7 @@ def test_a_question_keeps_what_it_computes(claims: factlog.ClaimSet) -> None:
             kept = getattr(question, name)
             assert kept == computed
             assert getattr(question, name) is kept
-            for made in _remade(question)[:3]:
+            for made in remade(question)[:3]:
                 assert getattr(made, name) == computed
         assert question.supported == frozenset(v.answer for v in question.votes if v.current and v.weight > 0)
 

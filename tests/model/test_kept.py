@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import copy
 import datetime
 import pickle
 from typing import Any
@@ -18,7 +17,7 @@ from factlog import ClaimSet, Interval, PartialDate, WrittenWhen
 from factlog.checks import check
 from factlog.model import Claim, Vocabulary
 from factlog.model._partial import SEASONS
-from tests.helpers import ROOT
+from tests.helpers import ROOT, remade
 from tests.strategies import claim_sets, edtf_dates, edtf_intervals
 
 CORPUS = factlog.load(ROOT / "sources")
@@ -64,16 +63,8 @@ def _kept(value: PartialDate | Interval) -> dict[str, Any]:
 
 
 def _remade(value: Any) -> list[Any]:
-    """The same value made every way the library and its users make one."""
-    fields = {field.name: getattr(value, field.name) for field in attrs.fields(type(value))}
-    return [
-        type(value)(**fields),
-        attrs.evolve(value),
-        pickle.loads(pickle.dumps(value)),
-        copy.copy(value),
-        copy.deepcopy(value),
-        type(value).parse(str(value)),
-    ]
+    """The same value made every way the library and its users make one, and parsed from its text."""
+    return [*remade(value), type(value).parse(str(value))]
 
 
 @given(edtf_dates())
