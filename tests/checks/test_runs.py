@@ -99,16 +99,24 @@ def test_values_counted_as_they_come_and_go_give_the_same_runs(drawn: list[tuple
     assert found == _shown(_brute_runs(values, dated))
 
 
-def test_a_value_that_clashes_with_none_present_is_not_counted_again() -> None:
-    """40 agreeing figures alive throughout, 20 agreeing one-day figures: the values present are never counted."""
+def _agreeing_figures(alive: int, one_day: int) -> list[tuple[object, Interval, str]]:
+    """``alive`` certain figures 10 m apart held 2000–2100, then ``one_day`` more on the days of January 2001.
+
+    All within the 1 km margin of one another: a crowded slot that gives no finding.
+    """
     drawn: list[tuple[object, Interval, str]] = [
-        (Quantity(amount=10_000 + n / 100, unit="km"), Interval.parse("2000/2100"), "certain") for n in range(40)
+        (Quantity(amount=10_000 + n / 100, unit="km"), Interval.parse("2000/2100"), "certain") for n in range(alive)
     ]
     drawn += [
-        (Quantity(amount=10_000.4 + n / 100, unit="km"), Interval.parse(f"2001-01-{n + 1:02d}"), "certain")
-        for n in range(20)
+        (Quantity(amount=10_000 + (alive + n) / 100, unit="km"), Interval.parse(f"2001-01-{n + 1:02d}"), "certain")
+        for n in range(one_day)
     ]
-    _, values, dated = _slot(drawn)
+    return drawn
+
+
+def test_a_value_that_clashes_with_none_present_is_not_counted_again() -> None:
+    """40 agreeing figures alive throughout, 20 agreeing one-day figures: the values present are never counted."""
+    _, values, dated = _slot(_agreeing_figures(alive=40, one_day=20))
     with mock.patch.object(_runs._Involved, "__call__", autospec=True, side_effect=_runs._Involved.__call__) as count:
         assert list(_runs.conflict_runs(values, dated)) == []
     assert count.call_count == 0
@@ -219,14 +227,7 @@ def test_an_acknowledgement_of_a_per_day_finding_says_it_may_be_merged() -> None
 
 def test_a_crowded_slot_keeps_only_the_last_few_large_sets_of_values() -> None:
     """70 figures alive throughout and 28 one-day figures, all within the margin: not every large list is kept."""
-    drawn: list[tuple[object, Interval, str]] = [
-        (Quantity(amount=10_000 + n / 100, unit="km"), Interval.parse("2000/2100"), "certain") for n in range(70)
-    ]
-    drawn += [
-        (Quantity(amount=10_000.7 + n / 100, unit="km"), Interval.parse(f"2001-01-{n + 1:02d}"), "certain")
-        for n in range(28)
-    ]
-    _, values, dated = _slot(drawn)
+    _, values, dated = _slot(_agreeing_figures(alive=70, one_day=28))
     with mock.patch.object(_runs._Involved, "MANY", 10**9):  # every change counted again with all values present
         assert list(_runs.conflict_runs(values, dated)) == []
     kept = values._clashes
