@@ -116,10 +116,12 @@ class Interned(dict[str, str]):
     reference check must look at in any case (qualifiers, answers, ``regarding``, a
     pattern, a list of objects); the claim reader then adds the claim to ``unvouched``
     and clears ``missed``. ``whens`` keeps each proposition's ``when`` read, by its
-    text (:func:`when`), and ``claims`` the id of each claim read.
+    text (:func:`when`), and ``claims`` the id of each claim read. ``floats`` is set
+    when a claim's object is a quantity with a float among its numbers (``dumps`` then
+    looks at them for one too small for orjson to write as the standard library does).
     """
 
-    __slots__ = ("claims", "entities", "inverses", "missed", "predicates", "sources", "unvouched", "whens")
+    __slots__ = ("claims", "entities", "floats", "inverses", "missed", "predicates", "sources", "unvouched", "whens")
 
     def __init__(self) -> None:
         super().__init__()
@@ -131,6 +133,7 @@ class Interned(dict[str, str]):
         self.unvouched: list[Any] = []
         self.whens: dict[str, Interval] = {}
         self.claims: set[str] = set()
+        self.floats = False
 
     def define(self, section: str, items: Sequence[Any]) -> None:
         """Record the ids the items of a table section (read by the readers) define."""

@@ -45,7 +45,7 @@ from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, PartialDate, parse_date, parse_interval
 from factlog.model._fields import instance_of
 from factlog.model._literals import object_value
-from factlog.model._nouns import Object
+from factlog.model._nouns import Object, Quantity
 from factlog.model._written import read_when
 
 __all__ = [
@@ -121,6 +121,8 @@ _INLINE_AFTER = {
     model.non_empty: "if not x: raise Refused",
     model.offset: "if x is not None and x < 0: raise Refused",  # read as None or an int (not a bool)
 }
+# Whether a quantity ``x`` holds a float (``Interned.floats``).
+_FLOATS = "(type(x.amount) is float or type(x.lower) is float or type(x.upper) is float)"
 # The model's is_text, inline: ``not value.strip()`` is ``not value or value.isspace()``.
 _NOT_TEXT = "type(x) is not str or not x or x.isspace()"
 
@@ -390,4 +392,5 @@ def _vouched(source: Source, table: str, field: attrs.Attribute[Any]) -> list[st
         "else:",
         "    if type(x) is list: ids.missed = True",
         f"    x = {source.bind('read_literal', _read_literal)}(x, ids)",
+        f"    if type(x) is {source.bind('Quantity', Quantity)} and {_FLOATS}: ids.floats = True",
     ]

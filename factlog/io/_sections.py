@@ -58,7 +58,7 @@ def read_claim_set(
     made = claim_set(sections, base, ("claims",) if len(ids.claims) == len(sections.get("claims", ())) else ())
     # Every claim's when went through ids.whens, but those of claims without an id (read by the converter).
     words = any(type(when) is WrittenWhen for when in ids.whens.values())
-    vouch(made, ids.unvouched, words=words or bool(whole))
+    vouch(made, ids.unvouched, words=words or bool(whole), floats=ids.floats or bool(whole))
     return made
 
 

@@ -15,7 +15,7 @@ from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import orjson_module
 from factlog.io._records import SECTION_TYPES, SECTIONS
 from factlog.io._sections import write_claim_set
-from factlog.model._claimset import ClaimSet, expect_claim_set
+from factlog.model._claimset import ClaimSet, expect_claim_set, may_have_floats
 from factlog.model._nouns import Quantity
 
 __all__ = ["dump", "dumps", "dumps_lines", "encode_stdlib", "to_document"]
@@ -53,7 +53,8 @@ def _has_tiny_float(claims: ClaimSet) -> bool:
     # orjson writes 1.5e-05 as 0.000015: such documents take the standard library's path.
     numbers = [predicate.tolerance for predicate in claims.predicates]
     numbers += [p.margin.amount for p in claims.predicates if p.margin is not None and p.margin.amount is not None]
-    for claim in claims.claims:
+    # A set the readers marked as holding no float in its claims' quantities needs no look at them.
+    for claim in claims.claims if may_have_floats(claims) else ():
         value = claim.proposition.object if claim.proposition is not None else None
         if isinstance(value, Quantity):
             numbers.extend(n for n in (value.amount, value.lower, value.upper) if n is not None)

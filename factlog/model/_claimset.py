@@ -21,7 +21,15 @@ from factlog.model._cached import cached_slot
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
-__all__ = ["ClaimSet", "expect_claim_set", "may_have_words", "read_claim_set_of", "unvouched", "vouch"]
+__all__ = [
+    "ClaimSet",
+    "expect_claim_set",
+    "may_have_floats",
+    "may_have_words",
+    "read_claim_set_of",
+    "unvouched",
+    "vouch",
+]
 
 
 def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
@@ -51,10 +59,19 @@ class _Maps:
     """Where a :class:`ClaimSet` keeps its maps by id once built (see :mod:`factlog.model._cached`).
 
     And, for a set the readers made, the claims whose references they could not vouch
-    for, and whether any ``when`` was read in words (:func:`vouch`).
+    for, whether any ``when`` was read in words, and whether any claim's quantity holds
+    a float (:func:`vouch`).
     """
 
-    __slots__ = ("_claim_by_id", "_entity_by_id", "_predicate_by_id", "_source_by_id", "_unvouched", "_words")
+    __slots__ = (
+        "_claim_by_id",
+        "_entity_by_id",
+        "_floats",
+        "_predicate_by_id",
+        "_source_by_id",
+        "_unvouched",
+        "_words",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -217,22 +234,31 @@ def expect_claim_set(value: object, caller: str, argument: str = "claims") -> Cl
     return expect(value, ClaimSet, f"{caller}: {argument}", "a ClaimSet (from factlog.load or factlog.loads)")
 
 
-def vouch(claims: ClaimSet, unvouched: Sequence[Claim], *, words: bool) -> None:
+def vouch(claims: ClaimSet, unvouched: Sequence[Claim], *, words: bool, floats: bool = True) -> None:
     """Mark every claim of ``claims`` but ``unvouched`` as naming only ids its own tables define, each of its kind.
 
     For the readers (:mod:`factlog.io._interning`): the reference check then looks at
-    ``unvouched`` only, and with ``words`` false no claim is looked at for a ``when`` in
-    words to resolve. A set made any other way (or changed, merged, unpickled) has no
-    such mark, and all its claims are looked at.
+    ``unvouched`` only, with ``words`` false no claim is looked at for a ``when`` in
+    words to resolve, and with ``floats`` false no claim's object is looked at for a
+    float too small for orjson to write as the standard library does (``dumps``). A
+    set made any other way (or changed, merged, unpickled) has no such mark, and all
+    its claims are looked at.
     """
     object.__setattr__(claims, "_unvouched", tuple(unvouched))
     object.__setattr__(claims, "_words", words)
+    object.__setattr__(claims, "_floats", floats)
 
 
 def may_have_words(claims: ClaimSet) -> bool:
     """False for a set :func:`vouch` marked as read with no ``when`` in words; else True."""
     words: bool = getattr(claims, "_words", True)
     return words
+
+
+def may_have_floats(claims: ClaimSet) -> bool:
+    """False for a set :func:`vouch` marked as read with no float in any claim's quantity; else True."""
+    floats: bool = getattr(claims, "_floats", True)
+    return floats
 
 
 def unvouched(claims: ClaimSet) -> tuple[Claim, ...] | None:

@@ -19,7 +19,8 @@ import factlog
 from factlog import UnknownIdError
 from factlog.io._documents import read_file
 from factlog.io._references import unresolved
-from factlog.model._claimset import may_have_words, merge_all, unvouched
+from factlog.io._writing import encode_stdlib, to_document
+from factlog.model._claimset import may_have_floats, may_have_words, merge_all, unvouched
 from tests.strategies import claim_sets
 
 _TABLES: dict[str, Any] = {
@@ -207,6 +208,35 @@ def _unknown_ids(folder: str) -> list[str]:
 def test_a_set_made_from_a_read_one_has_no_marks(change: Callable[[factlog.ClaimSet], factlog.ClaimSet]) -> None:
     """A set changed, copied or unpickled after reading is looked at whole: the readers' marks stay behind."""
     read = factlog.loads(json.dumps({**_TABLES, "claims": [_claim()]}))
-    assert (unvouched(read), may_have_words(read)) == ((), False)
+    assert (unvouched(read), may_have_words(read), may_have_floats(read)) == ((), False, False)
     made = change(read)
-    assert (unvouched(made), may_have_words(made)) == (None, True)
+    assert (unvouched(made), may_have_words(made), may_have_floats(made)) == (None, True, True)
+
+
+@pytest.mark.parametrize(("amount", "floats"), [(5, False), (2.5, True), (1.5e-05, True)])
+def test_a_set_read_knows_whether_a_quantity_holds_a_float(amount: float, floats: bool) -> None:
+    """The readers mark a set whose claims' quantities hold no float, so ``dumps`` looks at none."""
+    claim = _claim(proposition__object={"amount": amount, "lower": 0, "unit": "troops"})
+    read = factlog.loads(json.dumps({**_TABLES, "claims": [claim]}))
+    assert may_have_floats(read) is floats
+
+
+@pytest.mark.parametrize("field", ["amount", "lower", "upper"])
+def test_a_tiny_float_read_is_written_as_the_standard_library_writes_it(field: str) -> None:
+    """A quantity read with 1.5e-05 among its numbers is written back in exponent form."""
+    number = {"amount": 1.5e-05, "lower": 1.5e-05, "upper": 1.5e-05}
+    quantity = {"amount": 1.5e-05} | {key: value for key, value in number.items() if key == field}
+    claim = _claim(proposition__object=quantity)
+    text = factlog.dumps(factlog.loads(json.dumps({**_TABLES, "claims": [claim]})))
+    assert f'"{field}": 1.5e-05' in text
+
+
+@given(claim_sets())
+def test_a_set_marked_without_floats_holds_none(claims: factlog.ClaimSet) -> None:
+    """A set read and marked as holding no float in its claims' quantities holds none, and dumps as the standard library writes it."""
+    read = factlog.loads(factlog.dumps(claims))
+    if not may_have_floats(read):
+        objects = [claim.proposition.object for claim in read.claims if claim.proposition is not None]
+        numbers = [(item.amount, item.lower, item.upper) for item in objects if isinstance(item, factlog.Quantity)]
+        assert not any(isinstance(number, float) for group in numbers for number in group)
+    assert factlog.dumps(read) == encode_stdlib(to_document(read)).decode()
