@@ -233,7 +233,7 @@ def test_a_tiny_float_read_is_written_as_the_standard_library_writes_it(field: s
 
 @given(claim_sets())
 def test_a_set_marked_without_floats_holds_none(claims: factlog.ClaimSet) -> None:
-    """A set read and marked as holding no float in its claims' quantities holds none, and dumps as the standard library writes it."""
+    """A set read and marked as holding no float in its quantities holds none, and dumps as the stdlib writes it."""
     read = factlog.loads(factlog.dumps(claims))
     if not may_have_floats(read):
         objects = [claim.proposition.object for claim in read.claims if claim.proposition is not None]
