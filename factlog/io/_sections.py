@@ -8,7 +8,7 @@ from typing import Any
 
 from factlog.io._converter import claim_content_id
 from factlog.io._interning import Interned
-from factlog.io._records import SECTIONS, Reader, Refused, reader
+from factlog.io._records import SECTIONS, Reader, Refused, claims_reader, reader
 from factlog.io._writers import writer
 from factlog.model._claimset import ClaimSet, read_claim_set_of, vouch
 from factlog.model._nouns import Claim
@@ -43,16 +43,12 @@ def read_claim_set(
         items = data[name]
         if type(items) is not list:
             raise Refused
-        pending = _consumed(items) if consume else items
-        if name == "claims":  # as section_reader's, without a call of its own for each claim
-            read = reader(Claim, vouching=True)
+        if name == "claims":  # as section_reader's, in one loop (claims_reader)
             without_id = _unvouched_without_id(claim_without_id, ids, whole)
-            sections[name] = tuple(
-                [read(item, ids) if type(item) is dict and "id" in item else without_id(item) for item in pending]
-            )
+            sections[name] = tuple(claims_reader(consume)(items, ids, without_id))
         else:
             read = section_reader(name, claim_without_id)
-            sections[name] = tuple([read(item, ids) for item in pending])
+            sections[name] = tuple([read(item, ids) for item in (_consumed(items) if consume else items)])
             ids.define(name, sections[name])
     # The claim readers kept each claim's id: as many as the claims, and no id was given twice.
     made = claim_set(sections, base, ("claims",) if len(ids.claims) == len(sections.get("claims", ())) else ())
