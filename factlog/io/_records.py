@@ -66,7 +66,7 @@ __all__ = [
     "Reader",
     "Refused",
     "Source",
-    "claims_reader",
+    "fill",
     "intern_id",
     "reader",
     "without_none",
@@ -158,47 +158,13 @@ def reader(cls: type, vouching: bool = False) -> Reader:
     """
     source = Source()
     source.lines.append("def read(data, ids):")
-    source.lines += [f"    {line}" for line in _fill(source, cls, vouching, ("data", "obj", "known"), None)]
+    source.lines += [f"    {line}" for line in fill(source, cls, vouching, ("data", "obj", "known"), None)]
     source.lines.append("    return obj")
     read: Reader = source.compile("read")
     return read
 
 
-@functools.cache
-def claims_reader(consume: bool) -> Callable[[list[Any], Any, Callable[[Any], Any]], list[Any]]:
-    """The generated reader of a document's claims: ``read(items, ids, without_id)``, a list of claims.
-
-    The claim reader of ``reader(Claim, vouching=True)`` in one loop, with a claim's
-    proposition, attribution and evidence (when it is one) read inline rather than by
-    calls: the same checks, about 0.4 µs a claim less (``benchmarks/RESULTS.md``). An
-    item that is no object with an ``id`` goes to ``without_id``. With ``consume`` each
-    item is dropped from ``items`` as it is read.
-    """
-    source = Source()
-    lines = source.lines
-    lines += ["def read(items, ids, without_id):", "    out = []", "    append = out.append"]
-    if consume:
-        # A for loop, not a while: CPython 3.11 specialises the code of a function called
-        # once only at the jump back of a for loop (a while loop's jump leaves it generic).
-        lines += [
-            "    items.reverse()",
-            "    pop = items.pop",
-            "    for _ in range(len(items)):",
-            "        data = pop()",
-        ]
-    else:
-        lines.append("    for data in items:")
-    lines += ["        if type(data) is not dict or 'id' not in data:", "            append(without_id(data))"]
-    lines.append("            continue")
-    lines += [
-        f"        {line}" for line in _fill(source, model.Claim, True, ("data", "obj", "known"), itertools.count(1))
-    ]
-    lines += ["        append(obj)", "    return out"]
-    read: Callable[[list[Any], Any, Callable[[Any], Any]], list[Any]] = source.compile("read")
-    return read
-
-
-def _fill(
+def fill(
     source: Source, cls: type, vouching: bool, names: tuple[str, str, str], nested: itertools.count[int] | None
 ) -> list[str]:
     """Statements reading the JSON object named ``names[0]`` into a new ``cls`` object named ``names[1]``.
@@ -225,7 +191,11 @@ def _fill(
         # The keys read are counted: any other key leaves the count short of the dict's size.
         f"{known} = {sum(field.default is attrs.NOTHING for field in fields)}",
     ]
-    for field in fields:
+    # The optional fields after the last required one: when no key is left, all take their defaults.
+    tail = len(fields) - next((n for n, f in enumerate(reversed(fields)) if f.default is attrs.NOTHING), len(fields))
+    rest: list[str] = []
+    defaults: list[str] = []
+    for position, field in enumerate(fields):
         name = field.name
         inline = _inline(source, hints[name], vouching, nested) if nested is not None else None
         steps = _reading(source, field, hints[name], cls if vouching else None, obj=obj, nested=inline)
@@ -238,10 +208,17 @@ def _fill(
         default = field.converter(field.default) if callable(field.converter) else field.default
         literal = type(default) in (type(None), bool) or default == ()  # a constant, not a name to look up
         value = repr(default) if literal else source.bind(f"{name}_default", default)
-        lines += [f"if {name!r} in {data}:", f"    {known} += 1", f"    x = {data}[{name!r}]"]
-        lines += [f"    {step}" for step in [*steps, store]]
-        lines += ["else:", f"    {setter.format(name, value)}"]
-    lines += [f"if len({data}) != {known}:", "    raise Refused"]
+        into = rest if position >= tail and len(fields) - tail >= _TAIL else lines
+        into += [f"if {name!r} in {data}:", f"    {known} += 1", f"    x = {data}[{name!r}]"]
+        into += [f"    {step}" for step in [*steps, store]]
+        into += ["else:", f"    {setter.format(name, value)}"]
+        defaults += [setter.format(name, value)] if into is rest else []
+    check = [f"if len({data}) != {known}:", "    raise Refused"]
+    if rest:
+        lines += [f"if len({data}) == {known}:", *[f"    {line}" for line in defaults], "else:"]
+        lines += [f"    {line}" for line in [*rest, *check]]
+    else:
+        lines += check
     if filled is not None:
         lines.append(f"{obj}.__class__ = {made}")
     if hasattr(cls, "__attrs_post_init__"):
@@ -253,8 +230,10 @@ def _fill(
     return lines
 
 
+_TAIL = 4
+"""How many optional fields must end a class for its reader to test for their absence at once (a claim has six)."""
 _INLINED = (model.Proposition, model.Attribution, model.Evidence)
-"""The nested objects of nearly every claim, read inline by :func:`claims_reader`."""
+"""The nested objects of nearly every claim, read inline when ``fill`` is given ``nested``."""
 
 
 def _inline(source: Source, kind: Any, vouching: bool, nested: itertools.count[int]) -> list[str] | None:
@@ -267,7 +246,7 @@ def _inline(source: Source, kind: Any, vouching: bool, nested: itertools.count[i
         return None
     number = next(nested)
     names = (f"d{number}", f"o{number}", f"k{number}")
-    body = [f"    {line}" for line in _fill(source, item, vouching, names, None)]
+    body = [f"    {line}" for line in fill(source, item, vouching, names, None)]
     if many:
         read = source.bind(f"{item.__name__.lower()}_reader", reader(item, vouching))
         each = f"x = tuple([{read}(item, ids) for item in x]) if type(x) is list else fail()"

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import typing
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from factlog.io._converter import claim_content_id
+from factlog.io._generated import Source
 from factlog.io._interning import Interned
-from factlog.io._records import SECTIONS, Reader, Refused, claims_reader, reader
+from factlog.io._records import SECTIONS, Reader, Refused, fill, reader
 from factlog.io._writers import writer
 from factlog.model._claimset import ClaimSet, read_claim_set_of, vouch
 from factlog.model._nouns import Claim
 from factlog.model._written import WrittenWhen
 
-__all__ = ["claim_set", "read_claim_set", "section_reader", "write_claim_set"]
+__all__ = ["claim_set", "claims_reader", "read_claim_set", "section_reader", "write_claim_set"]
 
 _SECTION_KEYS = frozenset(SECTIONS)
 
@@ -56,6 +59,53 @@ def read_claim_set(
     words = any(type(when) is WrittenWhen for when in ids.whens.values())
     vouch(made, ids.unvouched, words=words or bool(whole), floats=ids.floats or bool(whole))
     return made
+
+
+_LOCAL = {
+    "ids.entities.get": "entities_get",
+    "ids.predicates.get": "predicates_get",
+    "ids.sources.get": "sources_get",
+    "ids.whens.get": "whens_get",
+    "ids.get": "ids_get",
+    "ids.claims.add": "claims_add",
+}
+"""Methods the claim reader calls, and the local names :func:`claims_reader` gives them."""
+
+
+@functools.cache
+def claims_reader(consume: bool) -> Callable[[list[Any], Any, Callable[[Any], Any]], list[Any]]:
+    """The generated reader of a document's claims: ``read(items, ids, without_id)``, a list of claims.
+
+    The claim reader of ``reader(Claim, vouching=True)`` in one loop, with a claim's
+    proposition, attribution and evidence (when it is one) read inline rather than by
+    calls: the same checks, about 0.4 µs a claim less (``benchmarks/RESULTS.md``). An
+    item that is no object with an ``id`` goes to ``without_id``. With ``consume`` each
+    item is dropped from ``items`` as it is read.
+    """
+    source = Source()
+    lines = source.lines
+    lines += ["def read(items, ids, without_id):", "    out = []", "    append = out.append"]
+    if consume:
+        # A for loop, not a while: CPython 3.11 specialises the code of a function called
+        # once only at the jump back of a for loop (a while loop's jump leaves it generic).
+        lines += [
+            "    items.reverse()",
+            "    pop = items.pop",
+            "    for _ in range(len(items)):",
+            "        data = pop()",
+        ]
+    else:
+        lines.append("    for data in items:")
+    lines += ["        if type(data) is not dict or 'id' not in data:", "            append(without_id(data))"]
+    lines.append("            continue")
+    body = "\n".join(fill(source, Claim, True, ("data", "obj", "known"), itertools.count(1)))
+    for table, local in _LOCAL.items():  # the tables' methods, looked up once
+        lines.insert(3, f"    {local} = {table}")
+        body = body.replace(f"{table}(", f"{local}(")
+    lines += [f"        {line}" for line in body.split("\n")]
+    lines += ["        append(obj)", "    return out"]
+    read: Callable[[list[Any], Any, Callable[[Any], Any]], list[Any]] = source.compile("read")
+    return read
 
 
 def _unvouched_without_id(
