@@ -12,7 +12,7 @@ from factlog.io._converter import claim_content_id
 from factlog.io._generated import Source
 from factlog.io._interning import Interned
 from factlog.io._records import SECTIONS, Reader, Refused, fill, reader
-from factlog.io._writers import writer
+from factlog.io._writers import writer, writer_of_all
 from factlog.model._claimset import ClaimSet, read_claim_set_of, vouch
 from factlog.model._nouns import Claim
 from factlog.model._written import WrittenWhen
@@ -159,11 +159,8 @@ def write_claim_set(claims: ClaimSet) -> dict[str, Any]:
         if not items:
             continue
         write = writer(typing.get_args(hints[name])[0])
-        if name == "claims":
-            # Only an id that looks derived can be the content hash (see _without_derived_id).
-            body[name] = [
-                data if (data := write(claim))["id"][:2] != "c-" else _without_derived_id(data) for claim in items
-            ]
+        if name == "claims":  # only an id that looks derived can be the content hash (see _without_derived_id)
+            body[name] = writer_of_all(Claim, "c-", _without_derived_id)(items)
         else:
             body[name] = [write(item) for item in items]
     return body
