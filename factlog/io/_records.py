@@ -224,7 +224,7 @@ def fill(
     if hasattr(cls, "__attrs_post_init__"):
         lines.append(f"{obj}.__attrs_post_init__()")
     if vouching and cls is model.Proposition:  # an inverse predicate needs an entity as its object
-        lines.append(f"if type({obj}.object) is not str and {obj}.predicate in ids.inverses: ids.missed = True")
+        lines.append(f"if {obj}.predicate in ids.inverses and type({obj}.object) is not str: ids.missed = True")
     if vouching and cls is model.Claim:
         lines += ["if ids.missed:", "    ids.missed = False", f"    ids.unvouched.append({obj})"]
     return lines
@@ -232,6 +232,8 @@ def fill(
 
 _TAIL = 4
 """How many optional fields must end a class for its reader to test for their absence at once (a claim has six)."""
+_OPTIONAL_INT = "x = None if x is None else x if type(x) is int else fail()"
+"""What :func:`_conversion` reads an ``int | None`` with."""
 _INLINED = (model.Proposition, model.Attribution, model.Evidence)
 """The nested objects of nearly every claim, read inline when ``fill`` is given ``nested``."""
 
@@ -318,9 +320,7 @@ def _reading(
         steps = [f"if x is not None and ({NOT_TEXT}): raise Refused"]
     elif field.metadata.get("words"):
         # A proposition's ``when`` may be words ("on Tuesday"): kept pending, resolved on loading.
-        read = "(ids.whens.get(x) or when(x, ids))" if vouching else f"{source.bind('read_when', read_when)}(x)"
-        source.bind("when", when)
-        steps = [f"x = None if x is None else {read} if type(x) is str else fail()"]
+        steps = [_when(source, vouching is not None)]
     elif nested is not None:
         steps = nested
     else:
@@ -338,7 +338,20 @@ def _reading(
         checks.append(f"{check}({obj}, {source.bind(f'{name}_attribute', field)}, x)")
     if looked:  # the reference check looks at this field whenever it is given
         checks.append("if x: ids.missed = True")
+    if steps == [_OPTIONAL_INT] and checks == [INLINE_AFTER[model.offset]]:  # an offset: one test for an int
+        return ["if type(x) is not int or x < 0: x = None if x is None else fail()"]
     return steps + checks
+
+
+def _when(source: Source, vouching: bool) -> str:
+    """The statement reading a proposition's ``when``; with ``vouching`` one seen before is found first.
+
+    (A list or an object is no key: looking one up raises a TypeError, as a reader may.)
+    """
+    if vouching:
+        source.bind("when", when)
+        return "x = ids.whens.get(x) or (None if x is None else when(x, ids) if type(x) is str else fail())"
+    return f"x = None if x is None else {source.bind('read_when', read_when)}(x) if type(x) is str else fail()"
 
 
 def _vouched(source: Source, table: str, field: attrs.Attribute[Any]) -> list[str]:

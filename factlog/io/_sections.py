@@ -68,8 +68,9 @@ _LOCAL = {
     "ids.whens.get": "whens_get",
     "ids.get": "ids_get",
     "ids.claims.add": "claims_add",
+    "ids.inverses": "inverses",
 }
-"""Methods the claim reader calls, and the local names :func:`claims_reader` gives them."""
+"""Tables and methods the claim reader names, and the local names :func:`claims_reader` gives them."""
 
 
 @functools.cache
@@ -98,10 +99,12 @@ def claims_reader(consume: bool) -> Callable[[list[Any], Any, Callable[[Any], An
         lines.append("    for data in items:")
     lines += ["        if type(data) is not dict or 'id' not in data:", "            append(without_id(data))"]
     lines.append("            continue")
-    body = "\n".join(fill(source, Claim, True, ("data", "obj", "known"), itertools.count(1)))
-    for table, local in _LOCAL.items():  # the tables' methods, looked up once
+    filled = fill(source, Claim, True, ("data", "obj", "known"), itertools.count(1))
+    assert filled[:2] == ["if type(data) is not dict:", "    raise Refused"]  # tested above already
+    body = "\n".join(filled[2:])
+    for table, local in _LOCAL.items():  # the tables and their methods, looked up once
         lines.insert(3, f"    {local} = {table}")
-        body = body.replace(f"{table}(", f"{local}(")
+        body = body.replace(table, local)
     lines += [f"        {line}" for line in body.split("\n")]
     lines += ["        append(obj)", "    return out"]
     read: Callable[[list[Any], Any, Callable[[Any], Any]], list[Any]] = source.compile("read")
