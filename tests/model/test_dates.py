@@ -102,6 +102,15 @@ def test_interval_text_round_trips(interval: Interval) -> None:
     assert Interval.parse(str(interval)) == interval
 
 
+@given(intervals())
+def test_a_parsed_interval_keeps_what_one_made_keeps(interval: Interval) -> None:
+    """An interval read from its text is an Interval with the fields, span, exactness and text of one made whole."""
+    parsed = Interval._parse(str(interval))
+    kept = ("start", "end", "start_unknown", "end_unknown", "exact", "span", "state_span", "_text")
+    assert type(parsed) is Interval
+    assert [getattr(parsed, name) for name in kept] == [getattr(interval, name) for name in kept]
+
+
 def test_year_possibly_but_not_definitely_overlaps_its_month() -> None:
     """2019 and 2019-06 may overlap; they need not."""
     year, june = Interval.parse("2019"), Interval.parse("2019-06")
