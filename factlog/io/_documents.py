@@ -36,6 +36,7 @@ from factlog.io._parsing import (
     check_depth,
     check_size,
     decode,
+    has_large_float,
     orjson_module,
     parse_json,
     parse_quickly,
@@ -68,6 +69,9 @@ def _fast_converter() -> cattrs.Converter:
 
 
 def _claim_without_id(data: Any) -> Claim:
+    # The converter takes any finite float: refused as the readers refuse it (quick_parse's large_floats_refused).
+    if has_large_float(data):
+        raise ValueError("a float of 2**63 or more: the standard library reads it")
     claim: Claim = _fast_converter().structure(data, Claim)
     return claim
 
@@ -209,7 +213,8 @@ def loads_lines(
 
 def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
     check_size(text, name, limits)
-    quick = parse_quickly([text])
+    # The readers refuse a float of 2**63 or more, as any integer orjson reads inexactly is.
+    quick = parse_quickly([text], large_floats_refused=True)
     # The text is parsed again if anything is amiss: this reading may consume the parsed records.
     claims = _read_quickly(quick.pop(), limits, base, consume=True) if quick is not None else None
     if claims is not None:

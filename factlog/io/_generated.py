@@ -17,6 +17,7 @@ from attrs import validators as v
 
 from factlog.io._interning import Refused, intern_id
 from factlog.io._interning import fail as _fail
+from factlog.io._parsing import LARGE
 from factlog.model import _fields as fields
 from factlog.model import _nouns as model
 from factlog.model._fields import instance_of
@@ -86,7 +87,7 @@ class Source:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.names: dict[str, Any] = {"Refused": Refused, "intern": intern_id, "fail": _fail, "LARGE": 2.0**63}
+        self.names: dict[str, Any] = {"Refused": Refused, "intern": intern_id, "fail": _fail, "LARGE": LARGE}
 
     def bind(self, name: str, value: Any) -> str:
         """``name``, bound to ``value`` in the function's globals; a name bound to another object is an error.

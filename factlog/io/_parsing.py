@@ -20,12 +20,14 @@ from factlog.errors import FormatError
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "LARGE",
     "FORMAT_DEPTH",
     "Limits",
     "check_depth",
     "check_size",
     "check_writable",
     "decode",
+    "has_large_float",
     "orjson_module",
     "parse_json",
     "parse_quickly",
@@ -256,11 +258,20 @@ def check_depth(text: str, name: str | None, limits: Limits) -> None:
         raise FormatError([_too_deep(name, limits)])
 
 
-def _has_float(data: Any) -> bool:
+LARGE = 2.0**63
+"""The generated readers refuse a float of this or more (``large_floats_refused`` of :func:`quick_parse`)."""
+
+
+def has_large_float(data: Any) -> bool:
+    """Whether JSON data holds a float of :data:`LARGE` or more, positive or negative."""
+    return _has_float(data, large=True)
+
+
+def _has_float(data: Any, *, large: bool = False) -> bool:
     pending = [data]
     while pending:
         item = pending.pop()
-        if type(item) is float:
+        if type(item) is float and (not large or not -LARGE < item < LARGE):
             return True
         if type(item) is dict:
             pending.extend(item.values())
@@ -269,7 +280,7 @@ def _has_float(data: Any) -> bool:
     return False
 
 
-def quick_parse(raw: bytes) -> Any:
+def quick_parse(raw: bytes, *, large_floats_refused: bool = False) -> Any:
     r"""Parse one JSON text with orjson; ValueError where only the standard library's reading is exact.
 
     orjson keeps the last of two equal keys where the format refuses them. Every colon
@@ -277,12 +288,17 @@ def quick_parse(raw: bytes) -> Any:
     strings with their colons as they are, so the colons of the text and of orjson's
     own output agree exactly when no pair was dropped. (An escaped colon, ``\u003a``,
     would upset the count: such texts are refused here.)
+
+    orjson reads an integer outside 64 bits as a float: a text with a float and a run of
+    nineteen digits is refused, unless ``large_floats_refused``: the caller then refuses
+    every float of 2**63 or more itself (the generated readers do), and every integer
+    orjson reads as a float is one (at least 2**64, or below -2**63).
     """
     orjson = orjson_module()
     if orjson is None or _has_escape_not_quick(raw):
         raise ValueError("not for the quick parse")
     data = orjson.loads(raw)
-    if _has_long_digits(raw) and _has_float(data):
+    if not large_floats_refused and _has_long_digits(raw) and _has_float(data):
         # orjson reads a long integer as a float: the standard library reads it exactly.
         raise ValueError("not for the quick parse")
     try:
@@ -348,9 +364,15 @@ def _has_escape_not_quick(raw: bytes) -> bool:
     return False
 
 
-def parse_quickly(texts: Sequence[str | bytes]) -> list[Any] | None:
+def parse_quickly(texts: Sequence[str | bytes], *, large_floats_refused: bool = False) -> list[Any] | None:
     """Each text parsed by :func:`quick_parse`, or None if any one needs the standard library."""
     try:
-        return [quick_parse(text.encode() if isinstance(text, str) else text.removeprefix(_BOM)) for text in texts]
+        return [
+            quick_parse(
+                text.encode() if isinstance(text, str) else text.removeprefix(_BOM),
+                large_floats_refused=large_floats_refused,
+            )
+            for text in texts
+        ]
     except ValueError:  # orjson's decode errors and a str's encode errors are ValueErrors too
         return None
