@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import typing
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any
 
 from factlog.io._converter import claim_content_id
@@ -17,7 +17,7 @@ from factlog.model._claimset import ClaimSet, read_claim_set_of, vouch
 from factlog.model._nouns import Claim
 from factlog.model._written import WrittenWhen
 
-__all__ = ["claim_set", "claims_reader", "read_claim_set", "section_reader", "write_claim_set"]
+__all__ = ["claim_set", "claims_reader", "read_claim_set", "section_reader", "write_claim_set", "write_claims"]
 
 _SECTION_KEYS = frozenset(SECTIONS)
 
@@ -153,20 +153,26 @@ def _or_without_id(read: Reader, claim_without_id: Callable[[Any], Claim]) -> Re
     return read_claim
 
 
-def write_claim_set(claims: ClaimSet) -> dict[str, Any]:
-    """The sections of a claim set as JSON data, empty ones left out."""
+def write_claim_set(claims: ClaimSet, names: Collection[str] = SECTIONS) -> dict[str, Any]:
+    """The sections of a claim set as JSON data (those in ``names``, in their order), empty ones left out."""
     body: dict[str, Any] = {}
     hints = typing.get_type_hints(ClaimSet)
-    for name in SECTIONS:
+    for name in (name for name in SECTIONS if name in names):
         items = getattr(claims, name)
         if not items:
             continue
         write = writer(typing.get_args(hints[name])[0])
-        if name == "claims":  # only an id that looks derived can be the content hash (see _without_derived_id)
-            body[name] = writer_of_all(Claim, "c-", _without_derived_id)(items)
+        if name == "claims":
+            body[name] = write_claims(items)
         else:
             body[name] = [write(item) for item in items]
     return body
+
+
+def write_claims(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    """Claims as JSON data (a claim's content-hash id left out)."""
+    # Only an id that looks derived can be the content hash (see _without_derived_id).
+    return writer_of_all(Claim, "c-", _without_derived_id)(claims)
 
 
 def _without_derived_id(data: dict[str, Any]) -> dict[str, Any]:
