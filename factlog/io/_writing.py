@@ -86,11 +86,10 @@ def in_pieces(orjson: Any, claims: ClaimSet, size: int) -> str | None:
 
     Each piece's dicts are made, written and dropped before the next, so they take the
     same memory again, and neither the whole document's dicts nor its bytes are ever
-    made. A piece of the claims, written as a list of its own, sits a level shallower
-    than in the document: its lines are indented two spaces more (no string holds a raw
-    newline: JSON writes it as ``\n``). None for a set without claims, or where orjson
-    cannot write a piece (an integer beyond 64 bits): the whole document is then written
-    as before.
+    made. A piece of the claims is written as a list inside a list, so its claims stand
+    as deep as in the document and are indented as there. None for a set without
+    claims, or where orjson cannot write a piece (an integer beyond 64 bits): the whole
+    document is then written as before.
     """
     if not claims.claims:
         return None
@@ -101,8 +100,8 @@ def in_pieces(orjson: Any, claims: ClaimSet, size: int) -> str | None:
         parts = [orjson.dumps(head, option=option).decode()[:-2], ',\n  "claims": [\n']
         items = claims.claims
         for start in range(0, len(items), size):
-            piece = orjson.dumps(write_claims(items[start : start + size]), option=option).decode()
-            parts += ["  ", piece[2:-2].replace("\n", "\n  "), ",\n"]
+            # A list in a list puts the claims as deep as the document does: "[\n  [\n" ... "\n  ]\n]".
+            parts += [orjson.dumps([write_claims(items[start : start + size])], option=option).decode()[6:-6], ",\n"]
         parts[-1] = "\n  ]"
         if tail:
             parts += [",\n", orjson.dumps(tail, option=option).decode()[2:-2]]
