@@ -47,12 +47,17 @@ class Dependences:
     """
 
     def __init__(
-        self, index: ValueIndex, n_false: float, copy: AccuCopyParams, declared: Mapping[int, frozenset[int]]
+        self,
+        index: ValueIndex,
+        n_false: float,
+        copy: AccuCopyParams,
+        declared: Mapping[int, frozenset[int]],
+        limit: int | None = None,
     ) -> None:
         self.index = index
         self.n_false = n_false
         self.copy = copy
-        self.pairs = PairTable(index)
+        self.pairs = PairTable(index, limit)
         self.declared = declared
         self.declared_pairs = frozenset((min(a, b), max(a, b)) for a, found in declared.items() for b in found)
         self._skipped = frozenset(self._declared_ids())

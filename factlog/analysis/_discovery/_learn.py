@@ -26,6 +26,7 @@ import attrs
 from factlog.analysis._discovery import _shard as shard
 from factlog.analysis._discovery._copying import FLOOR
 from factlog.analysis._discovery._exact import joined
+from factlog.analysis._discovery._pairs import provider_limit
 from factlog.analysis._discovery._results import (
     AccuCopyParams,
     AccuVoteParams,
@@ -130,9 +131,15 @@ def _vote_order(prior: Sequence[float | None], claims: Sequence[int]) -> tuple[i
 
 
 def _start(runner: Runner, config: shard.Config) -> _Run:
-    graded = runner.each(shard.survey)
+    surveyed = runner.each(shard.survey)
+    graded = [found for found, _ in surveyed]
     names, prior = _priors(graded)
-    config = attrs.evolve(config, sources=names, alone=len(graded) == 1)
+    sizes: dict[int, int] = {}
+    for _, found_sizes in surveyed:
+        for m, count in found_sizes.items():
+            sizes[m] = sizes.get(m, 0) + count
+    limit = provider_limit(sizes, config.copy.max_pairs) if config.copy is not None else None
+    config = attrs.evolve(config, sources=names, alone=len(graded) == 1, limit=limit)
     bound: list[shard.Bound] = runner.each(shard.bind, runner.share(config))
     claims = [0] * len(names)
     weights: list[list[tuple[float, ...]]] = [[] for _ in names]

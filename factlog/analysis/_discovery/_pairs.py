@@ -14,11 +14,31 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 from factlog.analysis._discovery._index import Pair, ValueIndex
 
-__all__ = ["PairTable"]
+__all__ = ["PairTable", "provider_limit"]
+
+
+def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | None:
+    """The most providers a value may have to be used by copy detection; None when every value fits.
+
+    ``sizes``: m → how many values m sources give. The values of fewest providers are
+    taken first while Σ m(m − 1)/2 stays within ``max_pairs`` (see
+    :class:`~._results.AccuCopyParams`); the answer is the m of the last size taken
+    whole (0 or 1 when not even the values two sources give fit). Depends on the
+    counts only, so any split of the values by question gives the same limit.
+    """
+    if max_pairs is None:
+        return None
+    total, limit = 0, 1
+    for m in sorted(sizes):
+        total += sizes[m] * (m * (m - 1) // 2)
+        if total > max_pairs:
+            return limit
+        limit = m
+    return None
 
 
 class PairTable:
@@ -32,11 +52,14 @@ class PairTable:
 
     __slots__ = ("different", "first", "partner", "shared", "start")
 
-    def __init__(self, index: ValueIndex) -> None:
+    def __init__(self, index: ValueIndex, limit: int | None = None) -> None:
         sources = len(index.sources)
         counted = [0] * sources
+        most = len(index.sources) if limit is None else limit
         for given in index.value_votes:
             m = len(given)
+            if m > most:
+                continue
             for i in range(m - 1):
                 counted[given[i][0]] += m - 1 - i
         at = array("q", [0]) * (sources + 1)
@@ -47,7 +70,7 @@ class PairTable:
         partner_of, value_of = array("i", [0]) * entries, array("i", [0]) * entries
         fill = at[:sources]
         for v, given in enumerate(index.value_votes):
-            if len(given) < 2:
+            if not 2 <= len(given) <= most:
                 continue
             providers = [s for s, _ in given]
             for i, a in enumerate(providers[:-1]):
@@ -58,6 +81,7 @@ class PairTable:
                 fill[a] = position
         del fill
         answered = [frozenset(index.value_question[v] for v, _ in given) for given in index.source_votes]
+        popular = index.popular(limit)
         question = index.value_question
         self.first, self.partner = array("q", [0]), array("i")
         self.start = array("i" if entries < 2**31 else "q")  # 4 bytes a pair where they suffice
@@ -69,7 +93,7 @@ class PairTable:
                 b, v = partner_of[position], value_of[position]
                 if b != last_b:
                     if last_b >= 0:
-                        self.different.append(len(answered[a] & answered[last_b]) - agreeing)
+                        self._differing(answered, popular=popular, question=question, a=a, b=last_b, agreeing=agreeing)
                     self.partner.append(b)
                     self.start.append(len(self.shared))
                     last_b, agreeing, last_q = b, 0, -1
@@ -78,9 +102,25 @@ class PairTable:
                     last_q = question[v]
                 self.shared.append(v)
             if last_b >= 0:
-                self.different.append(len(answered[a] & answered[last_b]) - agreeing)
+                self._differing(answered, popular=popular, question=question, a=a, b=last_b, agreeing=agreeing)
             self.first.append(len(self.partner))
         self.start.append(len(self.shared))
+
+    def _differing(
+        self,
+        answered: list[frozenset[int]],
+        *,
+        popular: list[frozenset[int]],
+        question: Sequence[int],
+        a: int,
+        b: int,
+        agreeing: int,
+    ) -> None:
+        """Append the questions both answer less those where they give an identical value, popular ones too."""
+        both = popular[a] & popular[b] if popular[a] and popular[b] else None
+        if both:  # rare: the pair being written also shares values copy detection leaves out
+            agreeing = len({question[v] for v in self.shared[self.start[-1] :]} | {question[v] for v in both})
+        self.different.append(len(answered[a] & answered[b]) - agreeing)
 
     def __len__(self) -> int:
         return len(self.partner)

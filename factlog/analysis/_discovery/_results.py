@@ -204,11 +204,29 @@ class AccuCopyParams:
     rewrite gives α to each direction instead); ``copy_rate``: c, the chance a copier
     copies a given value, 0.8 (DAFNA-EA's ``c = 0.8``); ``report_threshold``:
     posteriors at or above it are reported.
+
+    ``max_pairs``: the most pairs of sources copy detection weighs, counted as
+    Σ m(m − 1)/2 over the values it uses (m the value's providers), or None for no
+    limit. A value given by m sources makes m(m − 1)/2 pairs, so on archives where a
+    few propositions are repeated by thousands of sources the pairs grow faster than
+    the claims (about 57 bytes a pair in a run). Past the limit, the values given by
+    the most sources leave copy detection first, as few as need to (:func:`provider_limit`):
+    they make no pair, are neither shared nor differing evidence for any pair, and
+    their votes are counted undiscounted, as AccuVote counts them. A value most
+    sources give says little about copying (a shared true value moves a pair's
+    log-odds by ln(c/A + 1 − c), about 0.18 at A = 0.8). Li, Dong, Lyons, Meng &
+    Srivastava ("Scaling up copy detection", ICDE 2015) scale copy detection the same
+    way round: shared values are weighed in the order of what they can contribute, and
+    what cannot change the conclusion is pruned. 50 million (about 3 GB) is a factlog
+    choice: every set measured up to a million claims stays within it, and so runs
+    the exact model; on the Book data set, limits that leave out the most popular
+    values change no answer (``benchmarks/RESULTS.md``).
     """
 
     alpha: float = attrs.field(default=0.2, validator=_open_unit)
     copy_rate: float = attrs.field(default=0.8, validator=_open_unit)
     report_threshold: float = 0.5
+    max_pairs: int | None = attrs.field(default=50_000_000, validator=attrs.validators.optional(attrs.validators.ge(0)))
 
 
 @attrs.frozen

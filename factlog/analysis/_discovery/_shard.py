@@ -65,6 +65,8 @@ class Config:
     rank: tuple[int, ...] = ()
     alone: bool = False
     """One shard: its sums are the whole sums (``math.fsum``), no partials needed."""
+    limit: int | None = None
+    """The most providers of a value copy detection uses (:func:`~._pairs.provider_limit` of the whole run)."""
 
     def summed(self, terms: Sequence[float]) -> tuple[float, ...]:
         """The terms as the driver joins them: :func:`~._exact.partials`, or their ``fsum`` for a lone shard."""
@@ -98,9 +100,20 @@ class Bound:
     """(a, b, values both give, questions on which they give one identical value), in the shard's pair order."""
 
 
-def survey(part: Part) -> tuple[Part, Mapping[str, frozenset[float]]]:
-    """The shard's speakers with the priors of their grades."""
-    return part, part.graded
+def survey(part: Part) -> tuple[Part, tuple[Mapping[str, frozenset[float]], dict[int, int]]]:
+    """The shard's speakers with the priors of their grades; m → its values m sources give (:meth:`ValueIndex.sizes`).
+
+    A question's votes all lie in one shard, so the driver adds the counts of the
+    shards into the whole run's, for :func:`~._pairs.provider_limit`.
+    """
+    providers: dict[tuple[str, str], set[str]] = {}
+    for vote in part.votes:
+        providers.setdefault((vote.question, vote.answer), set()).add(vote.source)
+    sizes: dict[int, int] = {}
+    for given in providers.values():
+        if len(given) > 1:
+            sizes[len(given)] = sizes.get(len(given), 0) + 1
+    return part, (part.graded, sizes)
 
 
 def bind(part: Part, config: Config) -> tuple[Shard, Bound]:
@@ -119,7 +132,7 @@ def bind(part: Part, config: Config) -> tuple[Shard, Bound]:
         weights = [w for v, w in given if informative[v]]
         if weights:
             claims.append((s, len(weights), config.summed(weights)))
-    pairs = tuple(index.pairs()) if config.copy is not None else ()
+    pairs = tuple(index.pairs(config.limit)) if config.copy is not None else ()
     order = tuple(part.order[question] for question in index.questions)
     shard = Shard(index, order, log_n, unprovided, pairs)
     return shard, Bound(tuple(claims), tuple((p.a, p.b, len(p.shared), p.shared_questions) for p in pairs))
@@ -135,7 +148,7 @@ def connect(
     """
     index = shard.index
     pair_id = {(pair.a, pair.b): i for i, pair in enumerate(shard.pairs)} if config.copy is not None else None
-    plan = _plan(index, config.rank, {}, None if pair_id is None else lambda a, b: pair_id[(a, b)])
+    plan = _plan(index, config.rank, {}, None if pair_id is None else lambda a, b: pair_id[(a, b)], config.limit)
     answered: list[frozenset[int] | None] = [None] * len(index.sources)
     common: dict[tuple[int, int], int] = {}
     for a, b in wanted:
