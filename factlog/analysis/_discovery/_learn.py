@@ -148,23 +148,23 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
         for s, count, numbers in found.claims:
             claims[s] += count
             weights[s].append(numbers)
-        for a, b, values, agreeing in found.pairs:
+        for a, b, values in found.pairs:
             pair = pairs.setdefault((a, b), _Pair())
             pair.shards.append(number)
             pair.values += values
-            pair.agreeing += agreeing
     config = attrs.evolve(config, rank=_vote_order(prior, claims))
     split = frozenset(key for key, pair in pairs.items() if len(pair.shards) > 1)
     connected = runner.each(shard.connect, runner.share(config), runner.share(frozenset(pairs)), runner.share(split))
     places: dict[tuple[int, int], list[list[tuple[Any, int, int]]]] = {key: [] for key in split}
     for number, (common, placed) in enumerate(connected):
-        for key, count in common.items():
+        for key, (count, agreeing) in common.items():
             pairs[key].common += count
+            pairs[key].agreeing += agreeing
         for key, found_places in placed.items():
             places[key].append([(where, v, number) for where, v in found_places])
     for key, lists in places.items():
         pairs[key].sequence = tuple(number for _, _, number in heapq.merge(*lists))
-    keys = [[(a, b) for a, b, _, _ in found.pairs] for found in bound]
+    keys = [[(a, b) for a, b, _ in found.pairs] for found in bound]
     return _Run(runner, config, prior, claims, [joined(w) for w in weights], pairs, keys)
 
 

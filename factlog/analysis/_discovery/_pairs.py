@@ -48,9 +48,12 @@ class PairTable:
     ``partner[i]``; its shared value ids, ascending, are ``shared[start[i]:start[i + 1]]``;
     ``different[i]`` is the number of questions both answer less those on which they
     give an identical value (the questions where they differ, as AccuCopy counts them).
+    With a ``limit``, values more than ``limit`` sources give make no pair and are not
+    in ``shared``; ``popular[s]`` holds source s's such values, so that a question on
+    which two sources give one of them still counts as agreement, not difference.
     """
 
-    __slots__ = ("different", "first", "partner", "shared", "start")
+    __slots__ = ("different", "first", "partner", "popular", "shared", "start")
 
     def __init__(self, index: ValueIndex, limit: int | None = None) -> None:
         sources = len(index.sources)
@@ -81,7 +84,7 @@ class PairTable:
                 fill[a] = position
         del fill
         answered = [frozenset(index.value_question[v] for v, _ in given) for given in index.source_votes]
-        popular = index.popular(limit)
+        popular = self.popular = index.popular(limit)
         question = index.value_question
         self.first, self.partner = array("q", [0]), array("i")
         self.start = array("i" if entries < 2**31 else "q")  # 4 bytes a pair where they suffice
@@ -117,10 +120,13 @@ class PairTable:
         agreeing: int,
     ) -> None:
         """Append the questions both answer less those where they give an identical value, popular ones too."""
-        both = popular[a] & popular[b] if popular[a] and popular[b] else None
-        if both:  # rare: the pair being written also shares values copy detection leaves out
-            agreeing = len({question[v] for v in self.shared[self.start[-1] :]} | {question[v] for v in both})
+        if popular[a] and popular[b]:  # rare: the two may also share values copy detection leaves out
+            agreeing = self._agreeing(a, b, self.shared[self.start[-1] :], question)
         self.different.append(len(answered[a] & answered[b]) - agreeing)
+
+    def _agreeing(self, a: int, b: int, shared: Sequence[int], question: Sequence[int]) -> int:
+        """The questions on which ``a`` and ``b`` give an identical value: ``shared``'s and the left-out values'."""
+        return len({question[v] for v in shared} | {question[v] for v in self.popular[a] & self.popular[b]})
 
     def __len__(self) -> int:
         return len(self.partner)
@@ -145,5 +151,5 @@ class PairTable:
     def pair(self, i: int, a: int, index: ValueIndex) -> Pair:
         """Pair ``i`` (of source ``a``) as :meth:`ValueIndex.pairs` gives it."""
         values = tuple(self.shared[self.start[i] : self.start[i + 1]])
-        agreeing = len({index.value_question[v] for v in values})
+        agreeing = self._agreeing(a, self.partner[i], values, index.value_question)
         return Pair(a, self.partner[i], values, self.different[i] + agreeing, agreeing)

@@ -160,6 +160,15 @@ def _at_least_one(_instance: object, attribute: attrs.Attribute[float], value: f
         raise ValueError(f"{attribute.name} must be at least 1, got {value!r}")
 
 
+MAX_PAIRS: int | None = 50_000_000
+"""The default of :attr:`AccuCopyParams.max_pairs`: about 3 GB of pairs of sources (see there)."""
+
+
+def _pair_budget(_instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ValueError(f"{attribute.name} must be a whole number of pairs, 0 or more, or None; got {value!r}")
+
+
 @attrs.frozen
 class AccuVoteParams:
     """AccuVote's parameters (Dong, Berti-Équille & Srivastava, PVLDB 2(1), 2009).
@@ -226,7 +235,7 @@ class AccuCopyParams:
     alpha: float = attrs.field(default=0.2, validator=_open_unit)
     copy_rate: float = attrs.field(default=0.8, validator=_open_unit)
     report_threshold: float = 0.5
-    max_pairs: int | None = attrs.field(default=50_000_000, validator=attrs.validators.optional(attrs.validators.ge(0)))
+    max_pairs: int | None = attrs.field(default=MAX_PAIRS, validator=_pair_budget)
 
 
 @attrs.frozen
