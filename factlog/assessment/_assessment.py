@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from factlog._bulk import paused_gc
-from factlog.analysis._discovery import Dependence, SourceTrust
+from factlog.analysis._discovery import MAX_PAIRS, Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._canonical import canonical, known_before
@@ -92,6 +92,7 @@ def assess(
     method: str = DEFAULT_METHOD,
     explain: bool = True,
     similarity: ValueSimilarity | None = None,
+    max_pairs: int | None = MAX_PAIRS,
 ) -> Assessment:
     """Weigh every proposition of a claim set by its independent origins.
 
@@ -109,20 +110,28 @@ def assess(
     ``a`` supports its value ``b`` (for example how far two author lists overlap), for
     every method but ``majority`` (see ``docs/assessment.md``). Propositions with
     any origin against them come first, then the rest, each part ordered by statement.
+    ``max_pairs`` (50 million, or None for no limit) is AccuCopy's budget of pairs of
+    sources: past it, the values the most sources give leave copy detection, with a
+    :class:`~factlog.PairBudgetWarning` (see ``docs/assessment.md``); an ``int`` under 0
+    or anything else is an :class:`~factlog.errors.ArgumentError`.
     """
     expect_claim_set(claims, "factlog.assess")
-    when = arguments(as_of, method, explain)
-    found, learned = _assessed(known_by(claims, when), method, explain=explain, similarity=similarity)
+    when = arguments(as_of, method, explain, max_pairs)
+    found, learned = _assessed(
+        known_by(claims, when), method, explain=explain, similarity=similarity, max_pairs=max_pairs
+    )
     found.sort(key=assessment_order)
     return Assessment(tuple(found), method, when, *learned)
 
 
-def arguments(as_of: object, method: object, explain: object) -> PartialDate | None:
+def arguments(as_of: object, method: object, explain: object, max_pairs: object = MAX_PAIRS) -> PartialDate | None:
     """Check :func:`assess`'s options (raising what it raises); ``as_of`` as a partial date."""
     if not isinstance(method, str) or method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     if not isinstance(explain, bool):
         raise ArgumentError(f"factlog.assess: explain must be True or False, got {explain!r}")
+    if max_pairs is not None and (isinstance(max_pairs, bool) or not isinstance(max_pairs, int) or max_pairs < 0):
+        raise ArgumentError(f"factlog.assess: max_pairs must be a whole number, 0 or more, or None; got {max_pairs!r}")
     return _as_of(as_of)
 
 
@@ -173,11 +182,12 @@ def _assessed(
     explain: bool,
     index: Index | None = None,
     similarity: ValueSimilarity | None = None,
+    max_pairs: int | None = MAX_PAIRS,
 ) -> tuple[list[PropositionAssessment], _Learned]:
     index = Index.of(claims) if index is None else index
     found = list(questions(index, weight))
     del index  # the questions hold what they need: the index's tables go before the peak
-    discovery = discover(found, method, similarity)
+    discovery = discover(found, method, similarity, max_pairs=max_pairs)
     results = beliefs(found, discovery)
     learned: _Learned = (
         tuple(discovery.sources.values()),

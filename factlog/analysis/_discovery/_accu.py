@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from factlog.analysis._discovery._copying import Dependences
 from factlog.analysis._discovery._index import Support, ValueIndex
-from factlog.analysis._discovery._pairs import provider_limit
+from factlog.analysis._discovery._pairs import provider_limit, warn_left_out
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote
 
 __all__ = ["accu_copy", "accu_vote"]
@@ -226,6 +226,7 @@ def _accu(
         for size, (start, end) in zip(sizes, index.q_range, strict=True)
     ]
     limit = provider_limit(index.sizes(), copy.max_pairs) if copy is not None else None
+    warn_left_out(limit, copy.max_pairs if copy is not None else None, stacklevel=3)
     dependences = Dependences(index, params.n_false, copy, declared, limit) if copy is not None else None
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
     probabilities = _shares(index, declared)

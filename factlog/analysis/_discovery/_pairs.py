@@ -12,13 +12,24 @@ plain assessment does not need numpy.
 
 from __future__ import annotations
 
+import warnings
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 
 from factlog.analysis._discovery._index import Pair, ValueIndex
 
-__all__ = ["PairTable", "provider_limit"]
+__all__ = ["PairBudgetWarning", "PairTable", "provider_limit", "warn_left_out"]
+
+
+class PairBudgetWarning(UserWarning):
+    """AccuCopy's budget of pairs of sources left the values given by the most sources out of copy detection.
+
+    Raised as a warning (:mod:`warnings`), once a run, when ``max_pairs`` (50 million by
+    default) cannot hold every pair of sources sharing a value: the result is then
+    AccuCopy on the values given by at most the limit the message names, and AccuVote
+    on the rest (see ``docs/assessment.md``). ``max_pairs=None`` weighs every value.
+    """
 
 
 def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | None:
@@ -39,6 +50,18 @@ def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | Non
             return limit
         limit = m
     return None
+
+
+def warn_left_out(limit: int | None, max_pairs: int | None, *, stacklevel: int) -> None:
+    """Warn with :class:`PairBudgetWarning` when ``limit`` (from :func:`provider_limit`) leaves values out."""
+    if limit is None:
+        return
+    message = (
+        f"copy detection weighed only values that at most {limit} sources give: a budget of {max_pairs:,}"
+        " pairs of sources (max_pairs) holds no more; values more sources give count undiscounted,"
+        " as in accuvote (max_pairs=None weighs them all, at about 60 bytes a pair)"
+    )
+    warnings.warn(PairBudgetWarning(message), stacklevel=stacklevel + 1)
 
 
 class PairTable:
