@@ -6,9 +6,12 @@ import argparse
 import contextlib
 import os
 import sys
+import warnings
+from collections.abc import Iterator
 from typing import NoReturn
 
 from factlog._escape import escape_terminal
+from factlog.analysis._discovery import MAX_PAIRS, PairBudgetWarning
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.model import PartialDate
@@ -24,6 +27,7 @@ __all__ = [
     "UsageError",
     "add_paths",
     "as_of",
+    "budget_warnings",
     "colour",
     "interrupts_reported",
     "report_error",
@@ -64,6 +68,37 @@ def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = ""
         default=DEFAULT_METHOD,
         help=f"{lead}how votes become belief (default: {DEFAULT_METHOD}; see docs/assessment.md)",
     )
+    parser.add_argument(
+        "--max-pairs",
+        type=_pair_budget,
+        default=MAX_PAIRS,
+        metavar="N",
+        help=f"{lead}accucopy's budget of pairs of sources (default: {MAX_PAIRS:,}, about 3 GB; 'none': no limit);"
+        " past it the values the most sources give leave copy detection, with a warning",
+    )
+
+
+def _pair_budget(text: str) -> int | None:
+    """``--max-pairs``: a whole number of pairs, 0 or more, or ``none``."""
+    if text.strip().lower() == "none":
+        return None
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of pairs or 'none', got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more pairs, got {text!r}")
+    return value
+
+
+@contextlib.contextmanager
+def budget_warnings(command: str) -> Iterator[None]:
+    """Print a :class:`~factlog.PairBudgetWarning` raised inside as one ``factlog COMMAND: warning:`` line on stderr."""
+    with warnings.catch_warnings(record=True, category=PairBudgetWarning) as caught:
+        warnings.simplefilter("always", PairBudgetWarning)
+        yield
+    for warning in caught:
+        print(f"factlog {command}: warning: {escape_terminal(str(warning.message))}", file=sys.stderr)
 
 
 def as_of(arguments: argparse.Namespace) -> PartialDate | None:

@@ -56,10 +56,14 @@ def warn_left_out(limit: int | None, max_pairs: int | None, *, stacklevel: int) 
     """Warn with :class:`PairBudgetWarning` when ``limit`` (from :func:`provider_limit`) leaves values out."""
     if limit is None:
         return
+    budget = f"a budget of {max_pairs:,} pairs of sources (max_pairs)"
+    if limit < 2:
+        found = f"copy detection weighed no value: {budget} holds not even the values two sources give, so"
+    else:
+        found = f"copy detection weighed only the values at most {limit} sources give: {budget} holds no more;"
     message = (
-        f"copy detection weighed only values that at most {limit} sources give: a budget of {max_pairs:,}"
-        " pairs of sources (max_pairs) holds no more; values more sources give count undiscounted,"
-        " as in accuvote (max_pairs=None weighs them all, at about 60 bytes a pair)"
+        f"{found} values more sources give count undiscounted, as in accuvote"
+        " (max_pairs=None weighs every value, at about 60 bytes a pair)"
     )
     warnings.warn(PairBudgetWarning(message), stacklevel=stacklevel + 1)
 
