@@ -170,6 +170,7 @@ def test_codec_round_times_all_three_and_leaves_the_collector_as_it_was(
     assert gc.isenabled()
 
 
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 def test_the_budget_table_runs_every_budget_on_the_echo_cluster() -> None:
     """Without Book, the budget table has a row of limits and of accuracies for the echo cluster, a cell a budget."""
     table = budget_report(None, 20240601)

@@ -25,6 +25,14 @@ def most_providers(index: ValueIndex, max_pairs: int | None) -> int | None:
     return max(fitting)
 
 
+def budget_of(votes: Iterable[Vote], share: float | None) -> int | None:
+    """A budget of pairs holding ``share`` of the pairs the votes make (None: no budget), so that most budgets bite."""
+    if share is None:
+        return None
+    sizes = ValueIndex.of(votes).sizes()
+    return int(share * sum(count * m * (m - 1) // 2 for m, count in sizes.items()))
+
+
 def _weighed(index: ValueIndex, limit: int | None) -> list[tuple[Pair, tuple[int, ...]]]:
     """Every pair sharing a value, with the shared values copy detection uses (those ``limit`` sources give at most)."""
     found = []

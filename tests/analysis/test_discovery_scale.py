@@ -18,10 +18,10 @@ from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discover
 from factlog.analysis._discovery._index import ValueIndex
 from factlog.analysis._discovery._pairs import provider_limit
 from factlog.assessment import _methods
-from tests.analysis.accu_reference import reference
+from tests.analysis.accu_reference import budget_of, reference
 from tests.analysis.test_discovery import _copy_web
 from tests.helpers import lines_executed
-from tests.strategies import discovery_votes
+from tests.strategies import discovery_votes, many_question_votes
 
 
 @given(
@@ -38,16 +38,17 @@ def test_accucopy_gives_the_reference_floats(
     assert accu_copy(votes, **arguments) == reference(votes, **arguments)
 
 
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 @given(
-    votes=discovery_votes(max_votes=40),
-    budget=st.integers(0, 12),
+    votes=st.one_of(discovery_votes(max_votes=40), many_question_votes()),
+    share=st.floats(0.0, 1.0),
     copies=st.lists(st.sampled_from([("s1", "s0"), ("s3", "s2")]), max_size=2),
 )
 def test_accucopy_within_a_pair_budget_gives_the_reference_floats(
-    votes: list[Vote], budget: int, copies: list[tuple[str, str]]
+    votes: list[Vote], share: float, copies: list[tuple[str, str]]
 ) -> None:
     """With a budget of pairs, the most popular values leave copy detection exactly as the direct code leaves them."""
-    params = AccuCopyParams(report_threshold=0.0, max_pairs=budget)
+    params = AccuCopyParams(report_threshold=0.0, max_pairs=budget_of(votes, share))
     assert accu_copy(votes, copy=params, declared_copies=copies) == reference(
         votes, copy=params, declared_copies=copies
     )
@@ -67,6 +68,7 @@ def test_the_provider_limit_is_the_largest_that_fits(sizes: dict[int, int], budg
         assert pairs(limit) <= budget < pairs(min(m for m in sizes if m > limit))
 
 
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 def test_a_budget_that_holds_every_pair_changes_nothing() -> None:
     """A budget at least the pairs of the set gives the floats of no budget at all, on an echo cluster."""
     votes = echo_cluster(seed=3, objects=40)[0]
@@ -80,6 +82,7 @@ def test_a_budget_that_holds_every_pair_changes_nothing() -> None:
     )
 
 
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 def test_values_left_out_of_copy_detection_count_as_accuvote_counts_them() -> None:
     """A budget of no pair at all leaves AccuVote: every score and accuracy equal, no dependence found."""
     votes = echo_cluster(seed=3, objects=40)[0]

@@ -22,6 +22,7 @@ from factlog.analysis._discovery import (
 from factlog.analysis._discovery._exact import joined, partials
 from factlog.analysis._discovery._learn import Learned, Local, learn
 from factlog.analysis._discovery._shard import Part, in_order
+from tests.analysis.accu_reference import budget_of
 from tests.strategies import discovery_votes, many_question_votes
 
 GRADES = (0.3, 0.5, 0.7, 0.9)
@@ -77,16 +78,17 @@ def _sharded(
     return learned, results
 
 
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 @settings(max_examples=120, derandomize=True, deadline=None)
 @given(
     st.one_of(discovery_votes(max_votes=40), many_question_votes()),
     st.sampled_from(["accucopy", "accuvote", "truthfinder"]),
     st.lists(st.integers(0, 3), min_size=1, max_size=4),
     st.lists(st.sampled_from(GRADES), min_size=8, max_size=8),
-    st.one_of(st.none(), st.integers(0, 12)),
+    st.one_of(st.none(), st.floats(0.0, 1.0)),
 )
 def test_any_split_by_question_learns_the_single_process_floats(
-    votes: list[Vote], method: str, where: list[int], drawn: list[float], budget: int | None
+    votes: list[Vote], method: str, where: list[int], drawn: list[float], share: float | None
 ) -> None:
     """Sources, dependences, rounds and every question's numbers equal one process's, split any way, any pair budget."""
     names = sorted({vote.source for vote in votes})
@@ -94,7 +96,7 @@ def test_any_split_by_question_learns_the_single_process_floats(
     priors = {name: math.fsum(found) / len(found) for name, found in grades.items()}
     asked = sorted({vote.question for vote in votes})
     domains = {question: 1.0 if i % 3 == 0 else 100.0 for i, question in enumerate(asked)}
-    copy = attrs.evolve(EVERY_PAIR, max_pairs=budget)
+    copy = attrs.evolve(EVERY_PAIR, max_pairs=budget_of(votes, share))
     single = _single(method, votes, priors, domains, copy)
     learned, results = _sharded(method, votes, grades, domains, where, copy)
     assert learned.sources == dict(single.sources)
@@ -145,6 +147,7 @@ def test_a_prior_out_of_range_is_a_value_error() -> None:
         learn(Local([part]), "accuvote")
 
 
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 @pytest.mark.parametrize(("budget", "where"), [(50, [0, 1]), (500, [0, 1, 2]), (0, [1, 0])])
 def test_a_pair_budget_leaves_out_the_same_values_over_shards(budget: int, where: list[int]) -> None:
     """An echo cluster in a budget of pairs, split by question: the same limit, agreements and floats as one process.
