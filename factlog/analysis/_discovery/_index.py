@@ -182,10 +182,11 @@ class ValueIndex(_Kept):
 
     def popular(self, limit: int | None) -> list[frozenset[int]]:
         """Source id → the values it gives that more than ``limit`` sources give (all empty for None)."""
+        none: frozenset[int] = frozenset()
         if limit is None:
-            return [frozenset()] * len(self.sources)
+            return [none] * len(self.sources)
         sizes = self.value_votes.size
-        return [frozenset(v for v, _ in given if sizes(v) > limit) for given in self.source_votes]
+        return [frozenset(v for v, _ in given if sizes(v) > limit) or none for given in self.source_votes]
 
     def pairs(self, limit: int | None = None) -> list[Pair]:
         """Pairs of sources that give at least one identical value, from the index by value.
