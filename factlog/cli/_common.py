@@ -93,12 +93,25 @@ def _pair_budget(text: str) -> int | None:
 
 @contextlib.contextmanager
 def budget_warnings(command: str) -> Iterator[None]:
-    """Print a :class:`~factlog.PairBudgetWarning` raised inside as one ``factlog COMMAND: warning:`` line on stderr."""
-    with warnings.catch_warnings(record=True, category=PairBudgetWarning) as caught:
+    """Print a :class:`~factlog.PairBudgetWarning` raised inside as one ``factlog COMMAND: warning:`` line on stderr.
+
+    The line names the command's option (``--max-pairs``, ``--max-pairs none``) where
+    the warning names the Python argument. Any other warning raised inside is shown
+    as Python shows it, after the block.
+    """
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PairBudgetWarning)
         yield
     for warning in caught:
-        print(f"factlog {command}: warning: {escape_terminal(str(warning.message))}", file=sys.stderr)
+        if not issubclass(warning.category, PairBudgetWarning):
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno, warning.file, warning.line
+            )
+            continue
+        text = (
+            str(warning.message).replace("(max_pairs)", "(--max-pairs)").replace("max_pairs=None", "--max-pairs none")
+        )
+        print(f"factlog {command}: warning: {escape_terminal(text)}", file=sys.stderr)
 
 
 def as_of(arguments: argparse.Namespace) -> PartialDate | None:

@@ -13,6 +13,7 @@ import pytest
 import factlog
 import factlog.dask
 from benchmarks.generate import generate, write
+from factlog.cli._common import budget_warnings
 from tests.helpers import run
 
 BITES = pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
@@ -103,3 +104,24 @@ def test_the_commands_that_assess_read_none_and_refuse_the_rest(command: str, ge
     none = run(command, str(generated), *extra, "--max-pairs", "none")
     assert none.returncode == 0
     assert none.stdout == run(command, str(generated), *extra, "--max-pairs", "50,000,000").stdout
+
+
+def test_the_command_names_its_own_option_in_the_warning(generated: Path) -> None:
+    """On the command line the warning names ``--max-pairs`` and ``--max-pairs none``, never the Python argument."""
+    ran = run("assess", str(generated), "--max-pairs", "1")
+    [line] = ran.stderr.splitlines()
+    assert "a budget of 1 pair of sources (--max-pairs)" in line
+    assert "(--max-pairs none weighs every value" in line
+    assert "max_pairs" not in line
+
+
+def test_the_command_leaves_other_warnings_as_python_shows_them(capsys: pytest.CaptureFixture[str]) -> None:
+    """A warning that is no PairBudgetWarning, raised while a command assesses, goes on to Python as it came."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with budget_warnings("assess"):
+            warnings.warn("something else", DeprecationWarning, stacklevel=1)
+    assert "something else" not in capsys.readouterr().err
+    assert [(w.category, str(w.message), w.filename) for w in caught] == [
+        (DeprecationWarning, "something else", __file__)
+    ]
