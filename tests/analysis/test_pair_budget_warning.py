@@ -7,7 +7,7 @@ import warnings
 import factlog
 import factlog.dask
 from benchmarks.truth import echo_cluster
-from factlog.analysis._discovery import AccuCopyParams, accu_copy
+from factlog.analysis._discovery import AccuCopyParams, Vote, accu_copy
 from factlog.analysis._discovery._pairs import warn_left_out
 
 
@@ -33,6 +33,17 @@ def test_a_budget_of_no_pair_says_every_vote_counts_undiscounted() -> None:
     assert message.startswith("copy detection weighed no value: a budget of 0 pairs of sources")
     assert "every vote counts undiscounted, as in accuvote" in message
     assert "more sources" not in message
+
+
+def test_a_budget_of_no_pair_does_not_speak_of_values_two_sources_give() -> None:
+    """Five sources giving one value, a budget of 3: no value is weighed, and no value two sources give exists."""
+    votes = [Vote("q", "a", f"s{i}") for i in range(5)] + [Vote("q", "b", "t")]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        accu_copy(votes, copy=AccuCopyParams(max_pairs=3))
+    [warning] = caught
+    assert "two sources" not in str(warning.message)
+    assert "holds not even the pairs of the values the fewest sources give" in str(warning.message)
 
 
 def test_a_budget_that_keeps_some_values_names_the_limit() -> None:

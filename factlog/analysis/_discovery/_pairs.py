@@ -39,7 +39,7 @@ def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | Non
     ``sizes``: m → how many values m sources give. The values of fewest providers are
     taken first while Σ m(m − 1)/2 stays within ``max_pairs`` (see
     :class:`~._results.AccuCopyParams`); the answer is the m of the last size taken
-    whole (0 or 1 when not even the values two sources give fit). Depends on the
+    whole (1 when not even the values the fewest sources give fit). Depends on the
     counts only, so any split of the values by question gives the same limit.
     """
     if max_pairs is None:
@@ -65,7 +65,7 @@ def warn_left_out(limit: int | None, max_pairs: int | None) -> None:
     budget = f"a budget of {max_pairs:,} {'pair' if max_pairs == 1 else 'pairs'} of sources (max_pairs)"
     if limit < 2:
         found = (
-            f"copy detection weighed no value: {budget} holds not even the values two sources give,"
+            f"copy detection weighed no value: {budget} holds not even the pairs of the values the fewest sources give,"
             " so every vote counts undiscounted"
         )
     else:
