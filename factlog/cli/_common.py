@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 import warnings
 from collections.abc import Iterator
@@ -78,17 +79,23 @@ def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = ""
     )
 
 
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*", re.ASCII)
+"""Digits, grouped by thousands with commas (``50,000,000``) or by underscores (``50_000_000``)."""
+
+
 def _pair_budget(text: str) -> int | None:
-    """``--max-pairs``: a whole number of pairs, 0 or more, or ``none``."""
-    if text.strip().lower() == "none":
+    """``--max-pairs``: a whole number of pairs, 0 or more, or ``none``.
+
+    Commas must group thousands: ``5,0000000`` is a typo, not fifty million.
+    """
+    written = text.strip()
+    if written.lower() == "none":
         return None
-    try:
-        value = int(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of pairs or 'none', got {text!r}") from None
-    if value < 0:
+    if written.startswith("-") and _WHOLE_NUMBER.fullmatch(written[1:]):
         raise argparse.ArgumentTypeError(f"expected 0 or more pairs, got {text!r}")
-    return value
+    if not _WHOLE_NUMBER.fullmatch(written):
+        raise argparse.ArgumentTypeError(f"expected a whole number of pairs or 'none', got {text!r}")
+    return int(written.replace(",", ""))
 
 
 @contextlib.contextmanager
