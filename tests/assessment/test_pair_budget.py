@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import warnings
 from collections.abc import Callable
@@ -13,6 +14,7 @@ import pytest
 import factlog
 import factlog.dask
 from benchmarks.generate import generate, write
+from factlog.cli._common import _pair_budget, budget_warnings
 from tests.helpers import run
 
 BITES = pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
@@ -103,3 +105,39 @@ def test_the_commands_that_assess_read_none_and_refuse_the_rest(command: str, ge
     none = run(command, str(generated), *extra, "--max-pairs", "none")
     assert none.returncode == 0
     assert none.stdout == run(command, str(generated), *extra, "--max-pairs", "50,000,000").stdout
+
+
+def test_the_command_names_its_own_option_in_the_warning(generated: Path) -> None:
+    """On the command line the warning names ``--max-pairs`` and ``--max-pairs none``, never the Python argument."""
+    ran = run("assess", str(generated), "--max-pairs", "1")
+    [line] = ran.stderr.splitlines()
+    assert "a budget of 1 pair of sources (--max-pairs)" in line
+    assert "(--max-pairs none weighs every value" in line
+    assert "max_pairs" not in line
+
+
+def test_the_command_leaves_other_warnings_as_python_shows_them(capsys: pytest.CaptureFixture[str]) -> None:
+    """A warning that is no PairBudgetWarning, raised while a command assesses, goes on to Python as it came."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with budget_warnings("assess"):
+            warnings.warn("something else", DeprecationWarning, stacklevel=1)
+    assert "something else" not in capsys.readouterr().err
+    assert [(w.category, str(w.message), w.filename) for w in caught] == [
+        (DeprecationWarning, "something else", __file__)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"), [("50,000,000", 50_000_000), ("5_000", 5000), (" 7 ", 7), ("0", 0), ("NONE", None)]
+)
+def test_the_option_reads_whole_numbers_grouped_by_thousands(text: str, budget: int | None) -> None:
+    """``--max-pairs`` reads digits, grouped by thousands with commas or by underscores, or ``none``."""
+    assert _pair_budget(text) == budget
+
+
+@pytest.mark.parametrize("text", ["1,0", "5,0000000", "1,,000", "٥", "1e3", "5.0", "", "_5"])
+def test_the_option_refuses_what_is_no_whole_number_of_pairs(text: str) -> None:
+    """A misplaced comma (a typo, not a thousands group), a digit of another script or a float is a usage error."""
+    with pytest.raises(argparse.ArgumentTypeError, match="whole number"):
+        _pair_budget(text)

@@ -226,7 +226,7 @@ def _accu(
         for size, (start, end) in zip(sizes, index.q_range, strict=True)
     ]
     limit = provider_limit(index.sizes(), copy.max_pairs) if copy is not None else None
-    warn_left_out(limit, copy.max_pairs if copy is not None else None, stacklevel=3)
+    warn_left_out(limit, copy.max_pairs if copy is not None else None)
     dependences = Dependences(index, params.n_false, copy, declared, limit) if copy is not None else None
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
     probabilities = _shares(index, declared)

@@ -139,7 +139,7 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
         for m, count in found_sizes.items():
             sizes[m] = sizes.get(m, 0) + count
     limit = provider_limit(sizes, config.copy.max_pairs) if config.copy is not None else None
-    warn_left_out(limit, config.copy.max_pairs if config.copy is not None else None, stacklevel=3)
+    warn_left_out(limit, config.copy.max_pairs if config.copy is not None else None)
     config = attrs.evolve(config, sources=names, alone=len(graded) == 1, limit=limit)
     bound: list[shard.Bound] = runner.each(shard.bind, runner.share(config))
     claims = [0] * len(names)

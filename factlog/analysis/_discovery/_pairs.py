@@ -12,6 +12,7 @@ plain assessment does not need numpy.
 
 from __future__ import annotations
 
+import sys
 import warnings
 from array import array
 from bisect import bisect_left
@@ -38,7 +39,7 @@ def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | Non
     ``sizes``: m → how many values m sources give. The values of fewest providers are
     taken first while Σ m(m − 1)/2 stays within ``max_pairs`` (see
     :class:`~._results.AccuCopyParams`); the answer is the m of the last size taken
-    whole (0 or 1 when not even the values two sources give fit). Depends on the
+    whole (1 when not even the values the fewest sources give fit). Depends on the
     counts only, so any split of the values by question gives the same limit.
     """
     if max_pairs is None:
@@ -52,20 +53,38 @@ def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | Non
     return None
 
 
-def warn_left_out(limit: int | None, max_pairs: int | None, *, stacklevel: int) -> None:
-    """Warn with :class:`PairBudgetWarning` when ``limit`` (from :func:`provider_limit`) leaves values out."""
+def warn_left_out(limit: int | None, max_pairs: int | None) -> None:
+    """Warn with :class:`PairBudgetWarning` when ``limit`` (from :func:`provider_limit`) leaves values out.
+
+    The warning points at the first caller outside factlog (the line of the user's
+    ``factlog.assess``, ``assess_lines`` or ``dask.assess``), so that filters by module
+    and Python's once-per-line default apply to the user's code, not to factlog's.
+    """
     if limit is None:
         return
-    budget = f"a budget of {max_pairs:,} pairs of sources (max_pairs)"
+    budget = f"a budget of {max_pairs:,} {'pair' if max_pairs == 1 else 'pairs'} of sources (max_pairs)"
     if limit < 2:
-        found = f"copy detection weighed no value: {budget} holds not even the values two sources give, so"
+        found = (
+            f"copy detection weighed no value: {budget} holds not even the pairs of the values the fewest sources give,"
+            " so every vote counts undiscounted"
+        )
     else:
-        found = f"copy detection weighed only the values at most {limit} sources give: {budget} holds no more;"
-    message = (
-        f"{found} values more sources give count undiscounted, as in accuvote"
-        " (max_pairs=None weighs every value, at about 60 bytes a pair)"
-    )
-    warnings.warn(PairBudgetWarning(message), stacklevel=stacklevel + 1)
+        found = (
+            f"copy detection weighed only the values at most {limit} sources give: {budget} holds no more;"
+            " values more sources give count undiscounted"
+        )
+    message = f"{found}, as in accuvote (max_pairs=None weighs every value, at about 60 bytes a pair)"
+    warnings.warn(PairBudgetWarning(message), stacklevel=_outside_factlog())
+
+
+def _outside_factlog() -> int:
+    """The ``stacklevel`` of :func:`warn_left_out`'s first caller outside the factlog package."""
+    frame = sys._getframe(2)  # warn_left_out's caller; stacklevel 2 names it
+    level = 2
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "factlog":
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 class PairTable:
