@@ -195,18 +195,25 @@ def _assessed(
         discovery.rounds,
         discovery.converged,
     )
+    limit = discovery.provider_limit
     del discovery  # each question's probabilities are in its beliefs now
-    return judged(found, results, learned, explain=explain), learned
+    return judged(found, results, learned, explain=explain, limit=limit), learned
 
 
 def judged(
-    found: list[Question], results: list[dict[str, float]], learned: _Learned, *, explain: bool
+    found: list[Question],
+    results: list[dict[str, float]],
+    learned: _Learned,
+    *,
+    explain: bool,
+    limit: int | None = None,
 ) -> list[PropositionAssessment]:
     """The assessments of questions, unsorted, from their candidates' beliefs and what the method learned.
 
     Empties ``found`` and ``results`` as it goes (each question is let go once assessed).
+    ``limit``: :attr:`Discovery.provider_limit`, for the explanations of copying.
     """
-    copying = Copying.of(learned[1], learned[0]) if explain else None
+    copying = Copying.of(learned[1], learned[0], limit) if explain else None
     assessed = []
     # Each question is let go once assessed, so the assessment grows as the questions shrink.
     found.reverse()
@@ -223,12 +230,28 @@ def answered(
     acceptance = _acceptance(question, result) if explain else None
     decided = decided_by(question, acceptance) if acceptance is not None else {}
     tied = ties(question, result)
+    providers = _providers(question) if copying is not None and copying.limit is not None else {}
     return [
         _assess(
-            question, answer, result[answer], (acceptance, decided.get(answer)), tie=answer in tied, copying=copying
+            question,
+            answer,
+            result[answer],
+            (acceptance, decided.get(answer)),
+            tie=answer in tied,
+            copying=copying,
+            providers=providers.get(answer, 0),
         )
         for answer in question.candidates
     ]
+
+
+def _providers(question: Question) -> dict[str, int]:
+    """Answer → the sources giving it as truth discovery counts them (current, committed votes; once a speaker)."""
+    found: dict[str, set[str]] = {}
+    for vote in question.votes:
+        if vote.current and vote.weight > 0:
+            found.setdefault(vote.answer, set()).add(vote.origin.speaks_for)
+    return {answer: len(speakers) for answer, speakers in found.items()}
 
 
 def assessment_order(item: PropositionAssessment) -> tuple[bool, str, str]:
@@ -268,6 +291,7 @@ def _assess(
     *,
     tie: bool,
     copying: Copying | None = None,
+    providers: int = 0,
 ) -> PropositionAssessment:
     acceptance, decided_by = decision
     supporting = question.backers(answer)
@@ -294,7 +318,7 @@ def _assess(
         else Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
     )
     if acceptance is not None:
-        reasons += reasons_for(supporting, opposing, copying)
+        reasons += reasons_for(supporting, opposing, copying, providers)
         if decided_by is not None:
             reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
         if tie:

@@ -136,7 +136,7 @@ def _assess_lines(
         discovery = votes.discover(method, max_pairs)
         del votes
         learned = (tuple(discovery.sources.values()), discovery.dependences, discovery.rounds, discovery.converged)
-        copying = Copying.of(learned[1], learned[0]) if explain else None
+        copying = Copying.of(learned[1], learned[0], discovery.provider_limit) if explain else None
         try:
             spool = tempfile.TemporaryFile()  # noqa: SIM115 - it lives as long as the assessment
         except OSError as error:

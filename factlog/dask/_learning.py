@@ -95,7 +95,7 @@ def conclude(
     discovery = Discovery(method, shard.results, {}, (), learned.rounds, learned.converged)
     results = beliefs(found, discovery)
     summary = (tuple(learned.sources.values()), learned.dependences, learned.rounds, learned.converged)
-    return judged(found, results, summary, explain=explain)
+    return judged(found, results, summary, explain=explain, limit=learned.limit)
 
 
 def learned(runner: Local | Cluster, method: str, max_pairs: int | None = MAX_PAIRS) -> Learned:

@@ -201,5 +201,12 @@ def reference(
         reported = dependences.report(probabilities, copy.report_threshold if copy is not None else 2.0)
     method = "accucopy" if copy is not None else "accuvote"
     return index.finish(
-        method, probabilities, adjusted, accuracy, dependences=reported, rounds=rounds, converged=converged
+        method,
+        probabilities,
+        adjusted,
+        accuracy,
+        dependences=reported,
+        rounds=rounds,
+        converged=converged,
+        provider_limit=most_providers(index, copy.max_pairs) if copy is not None else None,
     )

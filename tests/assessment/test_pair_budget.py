@@ -141,3 +141,26 @@ def test_the_option_refuses_what_is_no_whole_number_of_pairs(text: str) -> None:
     """A misplaced comma (a typo, not a thousands group), a digit of another script or a float is a usage error."""
     with pytest.raises(argparse.ArgumentTypeError, match="whole number"):
         _pair_budget(text)
+
+
+@BITES
+def test_no_copying_is_explained_for_a_value_copy_detection_left_out(generated: Path) -> None:
+    """Within a budget, a value more sources give than the limit gets no "copying:" reason; kept values still may."""
+    claims = factlog.load(generated)
+    exact, lean = factlog.assess(claims, max_pairs=None), factlog.assess(claims, max_pairs=60)
+
+    def explained(assessment: factlog.Assessment) -> dict[str, int]:
+        """Key → the speakers giving exactly the value (not a compatible one), for each value explained as copied."""
+        found = {}
+        for item in assessment.propositions:
+            if any(reason.startswith("copying:") for reason in item.reasons):
+                own = {claim for claim, _ in item.labels}
+                found[item.key] = len({o.speaks_for for o in item.supporting if own.intersection(o.claims)})
+        return found
+
+    with pytest.warns(factlog.PairBudgetWarning, match=r"at most (\d+) sources") as caught:
+        factlog.assess(claims, max_pairs=60)
+    limit = int(str(caught[0].message).split("at most ")[1].split(" ")[0])
+    assert any(speakers > limit for speakers in explained(exact).values())
+    assert explained(lean)
+    assert all(speakers <= limit for speakers in explained(lean).values())

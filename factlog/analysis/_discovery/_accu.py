@@ -261,7 +261,14 @@ def _accu(
     elif declared:
         reported = Dependences(index, params.n_false, AccuCopyParams(), declared).report(probabilities, 2.0)
     return index.finish(
-        method, probabilities, adjusted, accuracy, dependences=reported, rounds=rounds, converged=converged
+        method,
+        probabilities,
+        adjusted,
+        accuracy,
+        dependences=reported,
+        rounds=rounds,
+        converged=converged,
+        provider_limit=limit,
     )
 
 

@@ -287,6 +287,7 @@ class ValueIndex(_Kept):
         dependences: Sequence[Dependence] = (),
         rounds: int = 1,
         converged: bool = True,
+        provider_limit: int | None = None,
     ) -> Discovery:
         """Package per-value and per-source numbers as a :class:`Discovery`."""
         questions = Results(self.questions, self.value_answer, self.q_range, probabilities, scores)
@@ -300,7 +301,7 @@ class ValueIndex(_Kept):
             )
             for s, name in enumerate(self.sources)
         }
-        return Discovery(method, questions, sources, dependences, rounds, converged)
+        return Discovery(method, questions, sources, dependences, rounds, converged, provider_limit)
 
     def winners(self, probabilities: Sequence[float]) -> set[int]:
         """The value ids within the tie tolerance of their question's top probability."""

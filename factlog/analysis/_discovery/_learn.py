@@ -75,6 +75,8 @@ class Learned:
     dependences: tuple[Dependence, ...]
     rounds: int
     converged: bool
+    limit: int | None = None
+    """:attr:`~._results.Discovery.provider_limit`: the budget of pairs' limit, None when it held every value."""
 
 
 @attrs.define
@@ -338,4 +340,4 @@ def learn(
     sources = {
         name: SourceTrust(name, accuracy[s], run.claims[s], run.weight[s]) for s, name in enumerate(run.config.sources)
     }
-    return Learned(sources, dependences, rounds, converged)
+    return Learned(sources, dependences, rounds, converged, run.config.limit)

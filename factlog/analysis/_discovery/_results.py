@@ -135,7 +135,9 @@ class Discovery:
     ``questions`` and ``sources`` are sorted by name; ``dependences`` (AccuCopy, and
     declared copies) are sorted by decreasing probability, then names; ``rounds`` is
     the number of iterations (1 for majority); ``converged`` whether the stopping
-    rule was met before the round limit (AccuCopy may oscillate: then False).
+    rule was met before the round limit (AccuCopy may oscillate: then False);
+    ``provider_limit`` (AccuCopy) the most sources a value copy detection used may have,
+    when a budget of pairs left the others out (:class:`AccuCopyParams`), else None.
     """
 
     method: str
@@ -144,6 +146,7 @@ class Discovery:
     dependences: Sequence[Dependence]
     rounds: int
     converged: bool
+    provider_limit: int | None = None
 
     def winners(self) -> dict[str, tuple[str, ...]]:
         """Question → winning answer(s); more than one is a tie."""
