@@ -62,8 +62,10 @@ class Assessment(ClaimMap):
     ``sources`` is the learned accuracy (TruthFinder: trust) of each source, with the
     number of claims it rests on, by source id; ``dependences`` the copying AccuCopy
     found between sources (posterior at least 0.5); ``rounds`` and ``converged`` how
-    the iteration ended. :meth:`about`, :meth:`label` and :meth:`leading` answer for one
-    claim or every slot.
+    the iteration ended; ``provider_limit`` (AccuCopy) the most sources a value copy
+    detection weighed may have, when a budget of pairs (``max_pairs``) left the values
+    more sources give out of it, else None. :meth:`about`, :meth:`label` and
+    :meth:`leading` answer for one claim or every slot.
     """
 
     propositions: tuple[PropositionAssessment, ...]
@@ -73,6 +75,7 @@ class Assessment(ClaimMap):
     dependences: Sequence[Dependence] = ()
     rounds: int = 0
     converged: bool = True
+    provider_limit: int | None = None
 
 
 def weight(index: Index, entry: Entry, interested: bool) -> float:
@@ -171,8 +174,8 @@ def assessed(
     return _assessed(claims, method, explain=explain, index=index)[0]
 
 
-_Learned = tuple[tuple[SourceTrust, ...], Sequence[Dependence], int, bool]
-"""What truth discovery learned, as an assessment keeps it: sources, dependences, rounds, converged."""
+_Learned = tuple[tuple[SourceTrust, ...], Sequence[Dependence], int, bool, int | None]
+"""What truth discovery learned, as an assessment keeps it: sources, dependences, rounds, converged, provider limit."""
 
 
 def _assessed(
@@ -194,26 +197,20 @@ def _assessed(
         discovery.dependences,
         discovery.rounds,
         discovery.converged,
+        discovery.provider_limit,
     )
-    limit = discovery.provider_limit
     del discovery  # each question's probabilities are in its beliefs now
-    return judged(found, results, learned, explain=explain, limit=limit), learned
+    return judged(found, results, learned, explain=explain), learned
 
 
 def judged(
-    found: list[Question],
-    results: list[dict[str, float]],
-    learned: _Learned,
-    *,
-    explain: bool,
-    limit: int | None = None,
+    found: list[Question], results: list[dict[str, float]], learned: _Learned, *, explain: bool
 ) -> list[PropositionAssessment]:
     """The assessments of questions, unsorted, from their candidates' beliefs and what the method learned.
 
     Empties ``found`` and ``results`` as it goes (each question is let go once assessed).
-    ``limit``: :attr:`Discovery.provider_limit`, for the explanations of copying.
     """
-    copying = Copying.of(learned[1], learned[0], limit) if explain else None
+    copying = Copying.of(learned[1], learned[0], learned[4]) if explain else None
     assessed = []
     # Each question is let go once assessed, so the assessment grows as the questions shrink.
     found.reverse()

@@ -135,8 +135,14 @@ def _assess_lines(
         numbers = votes.numbered()
         discovery = votes.discover(method, max_pairs)
         del votes
-        learned = (tuple(discovery.sources.values()), discovery.dependences, discovery.rounds, discovery.converged)
-        copying = Copying.of(learned[1], learned[0], discovery.provider_limit) if explain else None
+        learned = (
+            tuple(discovery.sources.values()),
+            discovery.dependences,
+            discovery.rounds,
+            discovery.converged,
+            discovery.provider_limit,
+        )
+        copying = Copying.of(learned[1], learned[0], learned[4]) if explain else None
         try:
             spool = tempfile.TemporaryFile()  # noqa: SIM115 - it lives as long as the assessment
         except OSError as error:

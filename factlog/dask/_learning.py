@@ -94,8 +94,8 @@ def conclude(
     """The partition's assessments, unsorted: its questions' beliefs, weighed with what the run learned."""
     discovery = Discovery(method, shard.results, {}, (), learned.rounds, learned.converged)
     results = beliefs(found, discovery)
-    summary = (tuple(learned.sources.values()), learned.dependences, learned.rounds, learned.converged)
-    return judged(found, results, summary, explain=explain, limit=learned.limit)
+    summary = (tuple(learned.sources.values()), learned.dependences, learned.rounds, learned.converged, learned.limit)
+    return judged(found, results, summary, explain=explain)
 
 
 def learned(runner: Local | Cluster, method: str, max_pairs: int | None = MAX_PAIRS) -> Learned:
@@ -198,5 +198,12 @@ def assessed_in_rounds(
         items = [item for part in client.gather(ends) for item in part]
     items.sort(key=assessment_order)
     return Assessment(
-        tuple(items), method, when, tuple(found.sources.values()), found.dependences, found.rounds, found.converged
+        tuple(items),
+        method,
+        when,
+        tuple(found.sources.values()),
+        found.dependences,
+        found.rounds,
+        found.converged,
+        found.limit,
     )

@@ -97,6 +97,7 @@ def _context(
             "acknowledged": summary["acknowledged"],
         },
         "method": assessment.method,
+        "provider_limit": assessment.provider_limit,
         "as_of": "" if assessment.as_of is None else str(assessment.as_of),
         "disputes": [d for d in grouped if d.severity != "info"],
         "notes": [d for d in grouped if d.severity == "info"],

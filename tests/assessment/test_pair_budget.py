@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -164,3 +165,23 @@ def test_no_copying_is_explained_for_a_value_copy_detection_left_out(generated: 
     assert any(speakers > limit for speakers in explained(exact).values())
     assert explained(lean)
     assert all(speakers <= limit for speakers in explained(lean).values())
+
+
+@BITES
+def test_every_rendering_says_the_budget_left_values_out(generated: Path) -> None:
+    """JSON gains ``provider_limit``, text and Markdown a "copy detection:" line, HTML a clause; exact runs none."""
+    from factlog.report import html_report  # noqa: PLC0415 - the report extra
+
+    claims = factlog.load(generated)
+    lean, exact = factlog.assess(claims, max_pairs=60), factlog.assess(claims, max_pairs=None)
+    limit = lean.provider_limit
+    assert limit is not None
+    assert exact.provider_limit is None
+    assert json.loads(factlog.render_assessment_json(lean))["provider_limit"] == limit
+    assert "provider_limit" not in json.loads(factlog.render_assessment_json(exact))
+    line = f"copy detection: only values at most {limit} sources give"
+    assert line in factlog.render_assessment_text(lean)
+    assert line in factlog.render_assessment_markdown(lean)
+    assert "copy detection" not in factlog.render_assessment_text(exact)
+    assert f"copy detection weighed only values at most {limit} sources give" in html_report(claims, max_pairs=60)
+    assert "copy detection weighed" not in html_report(claims, max_pairs=None)
