@@ -5,8 +5,10 @@ generated claims): everything before the rounds (reading, bins, questions, votes
 value index and the table of source pairs sharing a value), then ``N`` rounds, then the
 report and its JSON, in one fresh process. It prints one JSON line: wall and CPU
 seconds, peak RSS above the interpreter with factlog and numpy imported (``VmHWM``),
-the pairs of sources sharing a value, and the least, median and most CPU seconds of a
-round and of its dependence step (``Dependences.update``).
+the pairs of sources sharing a value that copy detection weighs and the most providers
+of a value it uses (``provider_limit``, None when the budget of pairs holds them all),
+and the least, median and most CPU seconds of a round and of its dependence step
+(``Dependences.update``).
 
 The rounds allocate nothing that outlives them (``factlog/analysis/_discovery/_copying.py``:
 the factors are rewritten in place), so the peak of the reading and the rounds is the
@@ -24,11 +26,12 @@ import argparse
 import functools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import factlog
+import factlog.analysis._discovery._accu as accu
 import factlog.assessment._methods as methods
 from benchmarks.stream import _Discard, _measured
 from factlog.analysis._discovery._copying import Dependences
@@ -36,6 +39,8 @@ from factlog.analysis._discovery._results import AccuVoteParams
 
 _WRAPPED = "accu_copy"
 """The name ``factlog.assessment._methods.run`` calls AccuCopy by: wrapped with the cap in this process only."""
+_LIMIT = "provider_limit"
+"""The name AccuCopy's run calls the budget of pairs by, in ``_accu``: wrapped to record the limit."""
 
 
 def capped_assessment(path: Path, rounds: int, method: str = "accucopy") -> dict[str, Any]:
@@ -57,9 +62,17 @@ def capped_assessment(path: Path, rounds: int, method: str = "accucopy") -> dict
         pairs[:] = [len(self.pairs)]
         steps.append({"dependence_cpu": time.process_time() - started})
 
+    limits: list[int | None] = []
+    limit_of: Callable[[Mapping[int, int], int | None], int | None] = getattr(accu, _LIMIT)
+
+    def recorded_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | None:
+        limits.append(limit_of(sizes, max_pairs))
+        return limits[-1]
+
     original: Callable[..., Any] = getattr(methods, _WRAPPED)
     setattr(methods, _WRAPPED, functools.partial(original, params=AccuVoteParams(max_rounds=rounds)))
     Dependences.update = timed_update  # type: ignore[method-assign]
+    setattr(accu, _LIMIT, recorded_limit)
     try:
 
         def run() -> dict[str, Any]:
@@ -77,11 +90,13 @@ def capped_assessment(path: Path, rounds: int, method: str = "accucopy") -> dict
     finally:
         setattr(methods, _WRAPPED, original)
         Dependences.update = update  # type: ignore[method-assign]
+        setattr(accu, _LIMIT, limit_of)
     rounds_cpu = sorted(step["round_cpu"] for step in steps if "round_cpu" in step)
     dependence_cpu = sorted(step["dependence_cpu"] for step in steps)
     return {
         **found,
         "pairs": pairs[0] if pairs else 0,
+        "provider_limit": limits[0] if limits else None,
         "round_cpu": _spread(rounds_cpu),
         "dependence_cpu": _spread(dependence_cpu),
     }

@@ -45,9 +45,30 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from benchmarks.run import _high_water, _resident
-from factlog.analysis._discovery import Discovery, Support, Vote, accu_copy, accu_vote, majority, truth_finder
+from factlog.analysis._discovery import (
+    AccuCopyParams,
+    Discovery,
+    Support,
+    Vote,
+    accu_copy,
+    accu_vote,
+    majority,
+    truth_finder,
+)
+from factlog.analysis._discovery._index import ValueIndex
+from factlog.analysis._discovery._pairs import provider_limit
 
-__all__ = ["METHODS", "abbreviations", "accuracy", "book", "containment", "echo_cluster", "normalise_authors"]
+__all__ = [
+    "BUDGETS",
+    "METHODS",
+    "abbreviations",
+    "accuracy",
+    "book",
+    "budget_report",
+    "containment",
+    "echo_cluster",
+    "normalise_authors",
+]
 
 _MISSING = {"", "not available", "n/a", "na", "unknown", "none"}
 _FILLER = frozenset(
@@ -228,7 +249,45 @@ def accuracy_report(folder: Path | None, seeds: tuple[int, ...] = (20240601, 202
     for seed in seeds:
         votes, gold = echo_cluster(seed, copiers=0)
         parts.append(_table(f"Independent sources only, seed {seed}", header, _accuracy_rows(votes, gold, None)))
+    parts.append(budget_report(folder, seeds[0]))
     return "\n".join(parts)
+
+
+BUDGETS = (None, 100_000, 50_000, 20_000, 10_000, 0)
+"""Budgets of pairs (:attr:`AccuCopyParams.max_pairs`) the budget table tries: none, then ever fewer pairs."""
+
+
+def budget_report(folder: Path | None, seed: int) -> str:
+    """AccuCopy within ever smaller budgets of pairs: accuracy (rounds), on Book and on one echo cluster.
+
+    Each cell is the accuracy and the rounds run; the header row gives, per budget, the
+    most providers a value may have and the pairs kept (Σ m(m − 1)/2 over the values used).
+    """
+    sets: list[tuple[str, list[Vote], Mapping[str, str], Support | None]] = []
+    if folder is not None and (folder / "book.txt").exists():
+        for expand, name in ((True, "expanded"), (False, "tokens only")):
+            votes, gold = book(folder, expand=expand)
+            sets.append((f"Book, {name}, no similarity", votes, gold, None))
+            sets.append((f"Book, {name}, containment", votes, gold, containment(votes)))
+    echo, echo_gold = echo_cluster(seed)
+    sets.append((f"Echo cluster, seed {seed}", echo, echo_gold, None))
+    header = ["set", *("no budget" if budget is None else f"{budget:,}" for budget in BUDGETS)]
+    rows = []
+    for name, given, answers, support in sets:
+        index = ValueIndex.of(given)
+        limits = []
+        for budget in BUDGETS:
+            limit = provider_limit(index.sizes(), budget)
+            kept = sum(count * m * (m - 1) // 2 for m, count in index.sizes().items() if limit is None or m <= limit)
+            limits.append(f"m ≤ {limit}, {kept:,} pairs" if limit is not None else f"all, {kept:,} pairs")
+        rows.append([f"{name}: values used", *limits])
+        cells = []
+        for budget in BUDGETS:
+            found = accu_copy(given, support=support, copy=AccuCopyParams(max_pairs=budget))
+            settled = "" if found.converged else ", not converged"
+            cells.append(f"{accuracy(found, answers):.3f} ({found.rounds}{settled})")
+        rows.append([f"{name}: accuracy (rounds)", *cells])
+    return _table("AccuCopy within a budget of pairs (`AccuCopyParams.max_pairs`)", header, rows)
 
 
 def cost(method: str, size: int) -> dict[str, object]:

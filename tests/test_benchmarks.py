@@ -14,7 +14,7 @@ from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_par
 from benchmarks.generate import generate, write, write_lines
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
 from benchmarks.stream import stream_table
-from benchmarks.truth import abbreviations, book
+from benchmarks.truth import BUDGETS, abbreviations, book, budget_report
 
 
 def test_generator_is_seeded_and_realistic() -> None:
@@ -168,3 +168,13 @@ def test_codec_round_times_all_three_and_leaves_the_collector_as_it_was(
         assert row["load"] > 0
         assert row["ratio"] > 0
     assert gc.isenabled()
+
+
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
+def test_the_budget_table_runs_every_budget_on_the_echo_cluster() -> None:
+    """Without Book, the budget table has a row of limits and of accuracies for the echo cluster, a cell a budget."""
+    table = budget_report(None, 20240601)
+    rows = [line for line in table.splitlines() if line.startswith("| Echo")]
+    assert [len(row.split(" | ")) for row in rows] == [len(BUDGETS) + 1] * 2
+    assert "all, 25,976 pairs" in rows[0]
+    assert "m ≤ 1, 0 pairs" in rows[0]

@@ -8,7 +8,7 @@ grouped again by independent origin.
 
 from __future__ import annotations
 
-from factlog.analysis._discovery import Dependence, SourceTrust
+from factlog.analysis._discovery import Dependence, PairBudgetWarning, SourceTrust
 from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._patterns import Reading, readings
@@ -19,6 +19,7 @@ __all__ = [
     "Entry",
     "Index",
     "Origin",
+    "PairBudgetWarning",
     "QuoteMatch",
     "Reading",
     "SlotKey",

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from factlog._bulk import paused_gc
-from factlog.analysis._discovery import Dependence, SourceTrust
+from factlog.analysis._discovery import MAX_PAIRS, Dependence, SourceTrust
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._canonical import canonical, known_before
@@ -62,8 +62,10 @@ class Assessment(ClaimMap):
     ``sources`` is the learned accuracy (TruthFinder: trust) of each source, with the
     number of claims it rests on, by source id; ``dependences`` the copying AccuCopy
     found between sources (posterior at least 0.5); ``rounds`` and ``converged`` how
-    the iteration ended. :meth:`about`, :meth:`label` and :meth:`leading` answer for one
-    claim or every slot.
+    the iteration ended; ``provider_limit`` (AccuCopy) the most sources a value copy
+    detection weighed may have, when a budget of pairs (``max_pairs``) left the values
+    more sources give out of it, else None. :meth:`about`, :meth:`label` and
+    :meth:`leading` answer for one claim or every slot.
     """
 
     propositions: tuple[PropositionAssessment, ...]
@@ -73,6 +75,7 @@ class Assessment(ClaimMap):
     dependences: Sequence[Dependence] = ()
     rounds: int = 0
     converged: bool = True
+    provider_limit: int | None = None
 
 
 def weight(index: Index, entry: Entry, interested: bool) -> float:
@@ -92,6 +95,7 @@ def assess(
     method: str = DEFAULT_METHOD,
     explain: bool = True,
     similarity: ValueSimilarity | None = None,
+    max_pairs: int | None = MAX_PAIRS,
 ) -> Assessment:
     """Weigh every proposition of a claim set by its independent origins.
 
@@ -109,20 +113,28 @@ def assess(
     ``a`` supports its value ``b`` (for example how far two author lists overlap), for
     every method but ``majority`` (see ``docs/assessment.md``). Propositions with
     any origin against them come first, then the rest, each part ordered by statement.
+    ``max_pairs`` (50 million, or None for no limit) is AccuCopy's budget of pairs of
+    sources: past it, the values the most sources give leave copy detection, with a
+    :class:`~factlog.PairBudgetWarning` (see ``docs/assessment.md``); an ``int`` under 0
+    or anything else is an :class:`~factlog.errors.ArgumentError`.
     """
     expect_claim_set(claims, "factlog.assess")
-    when = arguments(as_of, method, explain)
-    found, learned = _assessed(known_by(claims, when), method, explain=explain, similarity=similarity)
+    when = arguments(as_of, method, explain, max_pairs)
+    found, learned = _assessed(
+        known_by(claims, when), method, explain=explain, similarity=similarity, max_pairs=max_pairs
+    )
     found.sort(key=assessment_order)
     return Assessment(tuple(found), method, when, *learned)
 
 
-def arguments(as_of: object, method: object, explain: object) -> PartialDate | None:
+def arguments(as_of: object, method: object, explain: object, max_pairs: object = MAX_PAIRS) -> PartialDate | None:
     """Check :func:`assess`'s options (raising what it raises); ``as_of`` as a partial date."""
     if not isinstance(method, str) or method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     if not isinstance(explain, bool):
         raise ArgumentError(f"factlog.assess: explain must be True or False, got {explain!r}")
+    if max_pairs is not None and (isinstance(max_pairs, bool) or not isinstance(max_pairs, int) or max_pairs < 0):
+        raise ArgumentError(f"factlog.assess: max_pairs must be a whole number, 0 or more, or None; got {max_pairs!r}")
     return _as_of(as_of)
 
 
@@ -162,8 +174,8 @@ def assessed(
     return _assessed(claims, method, explain=explain, index=index)[0]
 
 
-_Learned = tuple[tuple[SourceTrust, ...], Sequence[Dependence], int, bool]
-"""What truth discovery learned, as an assessment keeps it: sources, dependences, rounds, converged."""
+_Learned = tuple[tuple[SourceTrust, ...], Sequence[Dependence], int, bool, int | None]
+"""What truth discovery learned, as an assessment keeps it: sources, dependences, rounds, converged, provider limit."""
 
 
 def _assessed(
@@ -173,17 +185,19 @@ def _assessed(
     explain: bool,
     index: Index | None = None,
     similarity: ValueSimilarity | None = None,
+    max_pairs: int | None = MAX_PAIRS,
 ) -> tuple[list[PropositionAssessment], _Learned]:
     index = Index.of(claims) if index is None else index
     found = list(questions(index, weight))
     del index  # the questions hold what they need: the index's tables go before the peak
-    discovery = discover(found, method, similarity)
+    discovery = discover(found, method, similarity, max_pairs=max_pairs)
     results = beliefs(found, discovery)
     learned: _Learned = (
         tuple(discovery.sources.values()),
         discovery.dependences,
         discovery.rounds,
         discovery.converged,
+        discovery.provider_limit,
     )
     del discovery  # each question's probabilities are in its beliefs now
     return judged(found, results, learned, explain=explain), learned
@@ -196,7 +210,7 @@ def judged(
 
     Empties ``found`` and ``results`` as it goes (each question is let go once assessed).
     """
-    copying = Copying.of(learned[1], learned[0]) if explain else None
+    copying = Copying.of(learned[1], learned[0], learned[4]) if explain else None
     assessed = []
     # Each question is let go once assessed, so the assessment grows as the questions shrink.
     found.reverse()
@@ -213,12 +227,28 @@ def answered(
     acceptance = _acceptance(question, result) if explain else None
     decided = decided_by(question, acceptance) if acceptance is not None else {}
     tied = ties(question, result)
+    providers = _providers(question) if copying is not None and copying.limit is not None else {}
     return [
         _assess(
-            question, answer, result[answer], (acceptance, decided.get(answer)), tie=answer in tied, copying=copying
+            question,
+            answer,
+            result[answer],
+            (acceptance, decided.get(answer)),
+            tie=answer in tied,
+            copying=copying,
+            providers=providers.get(answer, 0),
         )
         for answer in question.candidates
     ]
+
+
+def _providers(question: Question) -> dict[str, int]:
+    """Answer → the sources giving it as truth discovery counts them (current, committed votes; once a speaker)."""
+    found: dict[str, set[str]] = {}
+    for vote in question.votes:
+        if vote.current and vote.weight > 0:
+            found.setdefault(vote.answer, set()).add(vote.origin.speaks_for)
+    return {answer: len(speakers) for answer, speakers in found.items()}
 
 
 def assessment_order(item: PropositionAssessment) -> tuple[bool, str, str]:
@@ -258,6 +288,7 @@ def _assess(
     *,
     tie: bool,
     copying: Copying | None = None,
+    providers: int = 0,
 ) -> PropositionAssessment:
     acceptance, decided_by = decision
     supporting = question.backers(answer)
@@ -284,7 +315,7 @@ def _assess(
         else Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
     )
     if acceptance is not None:
-        reasons += reasons_for(supporting, opposing, copying)
+        reasons += reasons_for(supporting, opposing, copying, providers)
         if decided_by is not None:
             reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
         if tie:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from factlog._bulk import paused_gc
-from factlog.analysis._discovery import Discovery, Vote
+from factlog.analysis._discovery import MAX_PAIRS, Discovery, Vote
 from factlog.analysis._index import Index
 from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables
 from factlog.assessment._assessment import (
@@ -72,6 +72,7 @@ def assess_lines(
     explain: bool = True,
     batch: int = BATCH,
     bin_size: int = BIN,
+    max_pairs: int | None = MAX_PAIRS,
 ) -> LinesAssessment | Assessment:
     """Assess one JSON Lines claim file with bounded memory; what :func:`assess` gives on :func:`load`.
 
@@ -81,11 +82,12 @@ def assess_lines(
     grows with a few integers a claim (offsets, hashes, votes) and a sort key a
     proposition, and with the largest bin of linked claims (``bin_size``, or one slot
     larger than that), not with the whole file: the propositions are kept in a
-    temporary file (:class:`LinesAssessment`). Raises what :func:`assess` raises for
-    ``as_of``, ``method`` and ``explain``, and :class:`~factlog.ArgumentError` for a
-    ``path`` that is no :class:`str` or :class:`os.PathLike`, or a ``batch`` or
-    ``bin_size`` that is no :class:`int` or is under 1, and :class:`~factlog.InputError` when the
-    temporary file of the propositions cannot be made or written (a full disk: set ``TMPDIR``,
+    temporary file (:class:`LinesAssessment`). ``max_pairs`` is as for :func:`assess`.
+    Raises what :func:`assess` raises for ``as_of``, ``method``, ``explain`` and
+    ``max_pairs``, and :class:`~factlog.ArgumentError` for a ``path`` that is no
+    :class:`str` or :class:`os.PathLike`, or a ``batch`` or ``bin_size`` that is no
+    :class:`int` or is under 1, and :class:`~factlog.InputError` when the temporary file
+    of the propositions cannot be made or written (a full disk: set ``TMPDIR``,
     :func:`tempfile.gettempdir`). A file this path does not take (an older
     version, a problem on a line, an unknown id, a duplicate id, a claim without an
     id, a ``when`` in words, orjson missing) is read whole with :func:`load` and assessed with
@@ -93,20 +95,27 @@ def assess_lines(
     the same: :class:`~factlog.FormatError` with file, line and JSON path.
     """
     file = Path(expect_path(path, "factlog.assess_lines", limits=DEFAULT_LIMITS))
-    when = arguments(as_of, method, explain)
+    when = arguments(as_of, method, explain, max_pairs)
     expect_sizes("factlog.assess_lines", batch=batch, bin_size=bin_size)
     if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
-        return assess(load(file), as_of=when, method=method, explain=explain)
+        return assess(load(file), as_of=when, method=method, explain=explain, max_pairs=max_pairs)
     try:
-        return _assess_lines(file, when, method, explain=explain, batch=batch, bin_size=bin_size)
+        return _assess_lines(file, when, method, explain=explain, batch=batch, bin_size=bin_size, max_pairs=max_pairs)
     except LineTooLong as error:
         raise FormatError(error.errors) from None
     except Unstreamable:
-        return assess(load(file), as_of=when, method=method, explain=explain)
+        return assess(load(file), as_of=when, method=method, explain=explain, max_pairs=max_pairs)
 
 
 def _assess_lines(
-    file: Path, when: PartialDate | None, method: str, *, explain: bool, batch: int, bin_size: int
+    file: Path,
+    when: PartialDate | None,
+    method: str,
+    *,
+    explain: bool,
+    batch: int,
+    bin_size: int,
+    max_pairs: int | None,
 ) -> LinesAssessment:
     if orjson_module() is None:
         raise Unstreamable("orjson")
@@ -124,10 +133,16 @@ def _assess_lines(
         for part in groups:
             votes.add(_questions(stream, base, part))
         numbers = votes.numbered()
-        discovery = votes.discover(method)
+        discovery = votes.discover(method, max_pairs)
         del votes
-        learned = (tuple(discovery.sources.values()), discovery.dependences, discovery.rounds, discovery.converged)
-        copying = Copying.of(learned[1], learned[0]) if explain else None
+        learned = (
+            tuple(discovery.sources.values()),
+            discovery.dependences,
+            discovery.rounds,
+            discovery.converged,
+            discovery.provider_limit,
+        )
+        copying = Copying.of(learned[1], learned[0], learned[4]) if explain else None
         try:
             spool = tempfile.TemporaryFile()  # noqa: SIM115 - it lives as long as the assessment
         except OSError as error:
@@ -273,7 +288,7 @@ class _Votes:
             numbers[question] = number
         return numbers
 
-    def discover(self, method: str) -> Discovery:
+    def discover(self, method: str, max_pairs: int | None) -> Discovery:
         """Truth discovery on the votes, as :func:`~factlog.assessment._methods.discover` runs it on the questions.
 
         The votes are let go as soon as the method has indexed them (it holds its own index).
@@ -298,7 +313,7 @@ class _Votes:
             names.clear()
             self.clear()
 
-        return run(method, votes(), priors, domains, None)
+        return run(method, votes(), priors, domains, None, max_pairs=max_pairs)
 
     def clear(self) -> None:
         """Let every vote go."""

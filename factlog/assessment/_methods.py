@@ -32,6 +32,8 @@ from collections.abc import Set as AbstractSet
 import attrs
 
 from factlog.analysis._discovery import (
+    MAX_PAIRS,
+    AccuCopyParams,
     Discovery,
     QuestionResult,
     Support,
@@ -74,7 +76,11 @@ def question_name(number: int) -> str:
 
 
 def discover(
-    questions: Sequence[Question], method: str = DEFAULT_METHOD, similarity: ValueSimilarity | None = None
+    questions: Sequence[Question],
+    method: str = DEFAULT_METHOD,
+    similarity: ValueSimilarity | None = None,
+    *,
+    max_pairs: int | None = MAX_PAIRS,
 ) -> Discovery:
     """Run one method over the current, committed votes of every question.
 
@@ -91,20 +97,29 @@ def discover(
     priors = prior_means(graded)
     support = _support(questions, similarity) if similarity is not None else None
     votes = votes_of(questions, method)  # a generator: each method indexes the votes in one pass, never all held
-    return run(method, votes, priors, domains, support)
+    return run(method, votes, priors, domains, support, max_pairs=max_pairs)
 
 
 def run(
-    method: str, votes: Iterable[Vote], priors: dict[str, float], domains: dict[str, float], support: Support | None
+    method: str,
+    votes: Iterable[Vote],
+    priors: dict[str, float],
+    domains: dict[str, float],
+    support: Support | None,
+    *,
+    max_pairs: int | None = MAX_PAIRS,
 ) -> Discovery:
-    """One method over votes (see :func:`discover`): ``priors`` by source, ``domains`` (false values) by question."""
+    """One method over votes (see :func:`discover`): ``priors`` by source, ``domains`` (false values) by question.
+
+    ``max_pairs``: AccuCopy's budget of pairs of sources (:class:`AccuCopyParams`).
+    """
     if method == "majority":
         return attrs.evolve(majority(votes), sources={})
     if method == "truthfinder":
         return truth_finder(votes, priors=priors, support=support)
     if method == "accuvote":
         return accu_vote(votes, priors=priors, domains=domains, support=support)
-    return accu_copy(votes, priors=priors, domains=domains, support=support)
+    return accu_copy(votes, priors=priors, domains=domains, support=support, copy=AccuCopyParams(max_pairs=max_pairs))
 
 
 def grades(questions: Sequence[Question]) -> tuple[dict[str, set[float]], dict[str, float]]:

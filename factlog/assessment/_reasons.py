@@ -46,30 +46,34 @@ class Copying:
     ``dependences`` holds the reported pairs in columns (a pair's posterior is found by
     its sources' numbers, in O(log P), and no object is made per pair); ``detected``
     whether any of them is not declared; ``claims[s]`` the informative claims a
-    source's accuracy rests on.
+    source's accuracy rests on; ``limit`` the most sources a value copy detection used
+    may have (:attr:`Discovery.provider_limit`; None: every value).
     """
 
     dependences: DependenceTable
     detected: bool
     claims: dict[str, int]
+    limit: int | None = None
 
     @classmethod
-    def of(cls, dependences: Iterable[Dependence], sources: Iterable[SourceTrust]) -> Copying:
+    def of(cls, dependences: Iterable[Dependence], sources: Iterable[SourceTrust], limit: int | None = None) -> Copying:
         """From an assessment's reported dependences (declared ones are already one origin) and learned sources."""
         table = dependences if isinstance(dependences, DependenceTable) else DependenceTable.of(dependences)
         detected = table.declared.count(0) > 0
-        return cls(table, detected, {trust.source: trust.claims for trust in sources})
+        return cls(table, detected, {trust.source: trust.claims for trust in sources}, limit)
 
-    def note(self, origins: Sequence[OriginWeight]) -> str | None:
+    def note(self, origins: Sequence[OriginWeight], providers: int = 0) -> str | None:
         """How detected copying discounts these origins, or None when it does not.
 
         As AccuCopy counts the providers of a value: in a fixed order (better Admiralty
         grade, then more informative claims, then by name), each counting 1 − c·p for every
         earlier provider it depends on with posterior p. Only the reported pairs (p ≥ 0.5)
         are known here, so the count is approximate ("about"); the belief is AccuCopy's own.
+        None too when the value's ``providers`` (the sources giving exactly it) exceed
+        :attr:`limit`: copy detection left it out and counted its votes undiscounted.
         """
         speakers = {o.speaks_for: o.reliability.prior for o in origins}
-        if not self.detected or len(speakers) < 2:
+        if not self.detected or len(speakers) < 2 or (self.limit is not None and providers > self.limit):
             return None
         table = self.dependences
         number = {speaker: table.number(speaker) for speaker in speakers}
@@ -97,16 +101,20 @@ class Copying:
 
 
 def reasons_for(
-    supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight], copying: Copying | None = None
+    supporting: Sequence[OriginWeight],
+    opposing: Sequence[OriginWeight],
+    copying: Copying | None = None,
+    providers: int = 0,
 ) -> list[str]:
     """The lines that explain a value's standing: origins for, against, and what discounts them.
 
-    Each side names its strongest :data:`LISTED_ORIGINS` origins and counts the rest.
+    Each side names its strongest :data:`LISTED_ORIGINS` origins and counts the rest;
+    ``providers``: the sources giving exactly the value (see :meth:`Copying.note`).
     """
     reasons = []
     if supporting:
         reasons.append(f"for: {len(supporting)} independent origin{'s' * (len(supporting) != 1)}: {_names(supporting)}")
-    note = copying.note(supporting) if copying is not None else None
+    note = copying.note(supporting, providers) if copying is not None else None
     if note is not None:
         reasons.append(note)
     if opposing:

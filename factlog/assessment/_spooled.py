@@ -155,6 +155,7 @@ class LinesAssessment(_ClaimColumns):
     dependences: Sequence[Dependence] = ()
     rounds: int = 0
     converged: bool = True
+    provider_limit: int | None = None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Assessment | LinesAssessment):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factlog.analysis._discovery import Vote, accu_copy
+from factlog.analysis._discovery import AccuCopyParams, Vote, accu_copy
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -130,7 +130,8 @@ def _copying(index: Index, votes: list[Vote], claims: dict[tuple[str, str, str],
         entity = index.entity(vote.source)
         if entity is not None:
             priors[vote.source] = entity.reliability.prior
-    found = accu_copy(votes, priors=priors)
+    # MAX_PROVIDERS already bounds the pairs (at most 31 a vote): no budget of pairs, and no warning.
+    found = accu_copy(votes, priors=priors, copy=AccuCopyParams(max_pairs=None))
     # Each party's (question, answer) values, in the order of ``claims``: a pair's shared
     # values are one party's list filtered by the other's set, not a pass over every value.
     given: dict[str, list[tuple[str, str]]] = {}

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from factlog.assessment import assess, assess_lines
-from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of
+from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of, budget_warnings
 from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress
 from factlog.errors import ArgumentError
@@ -86,19 +86,26 @@ def _assess(arguments: argparse.Namespace) -> int:
     if arguments.stream:
         return _assess_stream(arguments)
     when, explain = as_of(arguments), not arguments.beliefs_only
-    result = on_cluster(
-        arguments,
-        "assess",
-        lambda distributed, options: distributed.assess(
-            [str(path) for path in arguments.paths], as_of=when, method=arguments.method, explain=explain, **options
-        ),
-    )
+    budget = arguments.max_pairs
+    with budget_warnings("assess"):
+        result = on_cluster(
+            arguments,
+            "assess",
+            lambda distributed, options: distributed.assess(
+                [str(path) for path in arguments.paths],
+                as_of=when,
+                method=arguments.method,
+                explain=explain,
+                max_pairs=budget,
+                **options,
+            ),
+        )
     any_claims = True  # on a cluster the claims stay with the workers
     if result is None:
         with progress("loading claims"):
             claims = load(arguments.paths)
-        with progress(f"assessing {len(claims.claims)} claims"):
-            result = assess(claims, as_of=when, method=arguments.method, explain=explain)
+        with progress(f"assessing {len(claims.claims)} claims"), budget_warnings("assess"):
+            result = assess(claims, as_of=when, method=arguments.method, explain=explain, max_pairs=budget)
         any_claims = bool(claims.claims)
     if result.as_of is not None and any_claims and not result.propositions:
         print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
@@ -114,9 +121,13 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
         raise UsageError("--stream takes one .jsonl file and --format json")
-    with progress("assessing claims in compact form"):
+    with progress("assessing claims in compact form"), budget_warnings("assess"):
         result = assess_lines(
-            paths[0], as_of=as_of(arguments), method=arguments.method, explain=not arguments.beliefs_only
+            paths[0],
+            as_of=as_of(arguments),
+            method=arguments.method,
+            explain=not arguments.beliefs_only,
+            max_pairs=arguments.max_pairs,
         )
     write_assessment_json(result, sys.stdout)
     if result.as_of is not None and not len(result.propositions) and _has_claims(Path(paths[0])):
@@ -150,8 +161,8 @@ def _export(arguments: argparse.Namespace) -> int:
     if arguments.to == "prov":
         document = to_prov(claims)
     else:
-        with progress(f"assessing {len(claims.claims)} claims"):
-            result = assess(claims, as_of=as_of(arguments), method=arguments.method)
+        with progress(f"assessing {len(claims.claims)} claims"), budget_warnings("export"):
+            result = assess(claims, as_of=as_of(arguments), method=arguments.method, max_pairs=arguments.max_pairs)
         document = to_claimreview(
             result,
             claims,

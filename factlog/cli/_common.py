@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
+import warnings
+from collections.abc import Iterator
 from typing import NoReturn
 
 from factlog._escape import escape_terminal
+from factlog.analysis._discovery import MAX_PAIRS, PairBudgetWarning
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.model import PartialDate
@@ -24,6 +28,7 @@ __all__ = [
     "UsageError",
     "add_paths",
     "as_of",
+    "budget_warnings",
     "colour",
     "interrupts_reported",
     "report_error",
@@ -64,6 +69,56 @@ def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = ""
         default=DEFAULT_METHOD,
         help=f"{lead}how votes become belief (default: {DEFAULT_METHOD}; see docs/assessment.md)",
     )
+    parser.add_argument(
+        "--max-pairs",
+        type=_pair_budget,
+        default=MAX_PAIRS,
+        metavar="N",
+        help=f"{lead}accucopy's budget of pairs of sources (default: {MAX_PAIRS:,}, about 3 GB; 'none': no limit);"
+        " past it the values the most sources give leave copy detection, with a warning",
+    )
+
+
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*", re.ASCII)
+"""Digits, grouped by thousands with commas (``50,000,000``) or by underscores (``50_000_000``)."""
+
+
+def _pair_budget(text: str) -> int | None:
+    """``--max-pairs``: a whole number of pairs, 0 or more, or ``none``.
+
+    Commas must group thousands: ``5,0000000`` is a typo, not fifty million.
+    """
+    written = text.strip()
+    if written.lower() == "none":
+        return None
+    if written.startswith("-") and _WHOLE_NUMBER.fullmatch(written[1:]):
+        raise argparse.ArgumentTypeError(f"expected 0 or more pairs, got {text!r}")
+    if not _WHOLE_NUMBER.fullmatch(written):
+        raise argparse.ArgumentTypeError(f"expected a whole number of pairs or 'none', got {text!r}")
+    return int(written.replace(",", ""))
+
+
+@contextlib.contextmanager
+def budget_warnings(command: str) -> Iterator[None]:
+    """Print a :class:`~factlog.PairBudgetWarning` raised inside as one ``factlog COMMAND: warning:`` line on stderr.
+
+    The line names the command's option (``--max-pairs``, ``--max-pairs none``) where
+    the warning names the Python argument. Any other warning raised inside is shown
+    as Python shows it, after the block.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PairBudgetWarning)
+        yield
+    for warning in caught:
+        if not issubclass(warning.category, PairBudgetWarning):
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno, warning.file, warning.line
+            )
+            continue
+        text = (
+            str(warning.message).replace("(max_pairs)", "(--max-pairs)").replace("max_pairs=None", "--max-pairs none")
+        )
+        print(f"factlog {command}: warning: {escape_terminal(text)}", file=sys.stderr)
 
 
 def as_of(arguments: argparse.Namespace) -> PartialDate | None:

@@ -22,8 +22,9 @@ from dask.base import compute
 from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster
 
+from factlog.analysis._discovery import MAX_PAIRS
 from factlog.analysis._index import Index
-from factlog.assessment._assessment import Assessment, assessment_order
+from factlog.assessment._assessment import Assessment, arguments, assessment_order
 from factlog.assessment._canonical import canonical
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.checks._engine import Report, finish, run_rules
@@ -348,6 +349,7 @@ def assess(
     partitions: int | None = None,
     timeout: float | None = None,
     explain: bool = True,
+    max_pairs: int | None = MAX_PAIRS,
 ) -> Assessment:
     """:func:`factlog.assess` on a Dask cluster: the same assessments, sources and dependences, to the last bit.
 
@@ -357,12 +359,15 @@ def assess(
     rounds: the source accuracies go to every worker, each partition returns exact
     per-source (and, for AccuCopy, per-pair) sums, the driver reduces them and tests
     convergence as one process does (see ``docs/scale.md``). ``client``,
-    ``partitions`` and ``timeout`` are as for :func:`check`, ``explain`` as for
-    :func:`factlog.assess`. Raises :class:`~factlog.ArgumentError` (a
-    :class:`ValueError`) for an unknown method.
+    ``partitions`` and ``timeout`` are as for :func:`check`, ``explain`` and
+    ``max_pairs`` as for :func:`factlog.assess` (the budget is the whole run's: every
+    partition leaves out the same values). Raises :class:`~factlog.ArgumentError` (a
+    :class:`ValueError`) for an unknown method or a ``max_pairs`` :func:`factlog.assess`
+    refuses.
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}; methods are: {', '.join(METHODS)}")
+    arguments(None, method, explain, max_pairs)
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
     with _session(client, timeout) as session:
         count = session.partitions(partitions)
@@ -379,7 +384,9 @@ def assess(
             for number in range(count)
         ]
         if method != "majority":
-            return assessed_in_rounds(session.client, session.compute, tasks, method, when, explain=explain)
+            return assessed_in_rounds(
+                session.client, session.compute, tasks, method, when, explain=explain, max_pairs=max_pairs
+            )
         found = [item for part in session.compute(tasks) for item in part]
     found.sort(key=assessment_order)
     return Assessment(tuple(found), method, when, rounds=1)  # majority: one round, as in one process

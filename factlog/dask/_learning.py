@@ -20,7 +20,7 @@ import attrs
 from dask.delayed import Delayed
 from distributed import Client, Future, wait
 
-from factlog.analysis._discovery import AccuCopyParams, Discovery, TruthFinderParams
+from factlog.analysis._discovery import MAX_PAIRS, AccuCopyParams, Discovery, TruthFinderParams
 from factlog.analysis._discovery._learn import Learned, Local, learn
 from factlog.analysis._discovery._shard import OrderKey, Part, Shard
 from factlog.analysis._index import Index
@@ -94,13 +94,13 @@ def conclude(
     """The partition's assessments, unsorted: its questions' beliefs, weighed with what the run learned."""
     discovery = Discovery(method, shard.results, {}, (), learned.rounds, learned.converged)
     results = beliefs(found, discovery)
-    summary = (tuple(learned.sources.values()), learned.dependences, learned.rounds, learned.converged)
+    summary = (tuple(learned.sources.values()), learned.dependences, learned.rounds, learned.converged, learned.limit)
     return judged(found, results, summary, explain=explain)
 
 
-def learned(runner: Local | Cluster, method: str) -> Learned:
+def learned(runner: Local | Cluster, method: str, max_pairs: int | None = MAX_PAIRS) -> Learned:
     """A learning method over the runner's :class:`Part` states, with the parameters :func:`factlog.assess` uses."""
-    copy = AccuCopyParams() if method == "accucopy" else None
+    copy = AccuCopyParams(max_pairs=max_pairs) if method == "accucopy" else None
     truth = TruthFinderParams() if method == "truthfinder" else None
     return learn(runner, method, copy=copy, truth=truth)
 
@@ -169,6 +169,7 @@ def assessed_in_rounds(
     when: PartialDate | None,
     *,
     explain: bool = True,
+    max_pairs: int | None = MAX_PAIRS,
 ) -> Assessment:
     """The learning methods: each partition's questions stay where :func:`prepare` builds them; rounds, then weighing.
 
@@ -178,7 +179,7 @@ def assessed_in_rounds(
     if client is None:
         prepared = compute(tasks)
         runner = Local(part for _, part in prepared)
-        found = learned(runner, method)
+        found = learned(runner, method, max_pairs)
         items = [
             item
             for (mine, _), shard in zip(prepared, runner.states, strict=True)
@@ -189,7 +190,7 @@ def assessed_in_rounds(
         mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
         cluster = Cluster(client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures])
         del futures
-        found = learned(cluster, method)
+        found = learned(cluster, method, max_pairs)
         ends = [
             client.submit(conclude, q, shard, method, found, explain=explain, pure=False)
             for q, shard in zip(mine, cluster.states, strict=True)
@@ -197,5 +198,12 @@ def assessed_in_rounds(
         items = [item for part in client.gather(ends) for item in part]
     items.sort(key=assessment_order)
     return Assessment(
-        tuple(items), method, when, tuple(found.sources.values()), found.dependences, found.rounds, found.converged
+        tuple(items),
+        method,
+        when,
+        tuple(found.sources.values()),
+        found.dependences,
+        found.rounds,
+        found.converged,
+        found.limit,
     )

@@ -74,11 +74,13 @@ def assessment_document(assessment: Assessment | LinesAssessment) -> dict[str, A
 
 
 def _head(assessment: Assessment | LinesAssessment, *, dependences: bool = True) -> dict[str, Any]:
+    limited = {} if assessment.provider_limit is None else {"provider_limit": assessment.provider_limit}
     return {
         "method": assessment.method,
         "as_of": None if assessment.as_of is None else str(assessment.as_of),
         "rounds": assessment.rounds,
         "converged": assessment.converged,
+        **limited,
         "sources": [
             {"source": trust.source, "accuracy": round(trust.accuracy, 4), "claims": trust.claims}
             for trust in assessment.sources
@@ -204,8 +206,20 @@ def render_assessment_text(assessment: Assessment | LinesAssessment) -> str:
         lines.append("")
     lines.append(_trust(assessment))
     lines.extend(f"copying: {_copying(found)}" for found in assessment.dependences)
+    lines.extend(_limited(assessment))
     lines.append(header)
     return "\n".join(lines) + "\n"
+
+
+def _limited(assessment: Assessment | LinesAssessment) -> list[str]:
+    """The line saying that a budget of pairs left values out of copy detection, or none."""
+    if assessment.provider_limit is None:
+        return []
+    most = assessment.provider_limit
+    return [
+        f"copy detection: only values at most {_plural(most, 'source')} give (a budget of pairs, max_pairs);"
+        " values more sources give counted undiscounted"
+    ]
 
 
 def _plural(count: int, noun: str) -> str:
@@ -248,6 +262,7 @@ def render_assessment_markdown(assessment: Assessment | LinesAssessment) -> str:
         )
     lines += ["", escape_markdown(_trust(assessment))]
     lines += [f"- copying: {escape_markdown(_copying(found))}" for found in assessment.dependences]
+    lines += [f"- {line}" for line in _limited(assessment)]
     return "\n".join(lines) + "\n"
 
 

@@ -13,7 +13,34 @@ from collections.abc import Iterable, Mapping, Sequence
 from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discovery, Vote
 from factlog.analysis._discovery._accu import _declared, _shares, _vote_order
 from factlog.analysis._discovery._copying import FLOOR, Dependences
-from factlog.analysis._discovery._index import ValueIndex
+from factlog.analysis._discovery._index import Pair, ValueIndex
+
+
+def most_providers(index: ValueIndex, max_pairs: int | None) -> int | None:
+    """The budget's limit by brute force: the largest m whose values, and all fewer-provider ones, fit."""
+    sizes = [len(given) for given in index.value_votes]
+    if max_pairs is None or sum(m * (m - 1) // 2 for m in sizes) <= max_pairs:
+        return None
+    fitting = [m for m in {1, *sizes} if sum(k * (k - 1) // 2 for k in sizes if k <= m) <= max_pairs]
+    return max(fitting)
+
+
+def budget_of(votes: Iterable[Vote], share: float | None) -> int | None:
+    """A budget of pairs holding ``share`` of the pairs the votes make (None: no budget), so that most budgets bite."""
+    if share is None:
+        return None
+    sizes = ValueIndex.of(votes).sizes()
+    return int(share * sum(count * m * (m - 1) // 2 for m, count in sizes.items()))
+
+
+def _weighed(index: ValueIndex, limit: int | None) -> list[tuple[Pair, tuple[int, ...]]]:
+    """Every pair sharing a value, with the shared values copy detection uses (those ``limit`` sources give at most)."""
+    found = []
+    for pair in index.pairs():
+        kept = tuple(v for v in pair.shared if limit is None or len(index.value_votes[v]) <= limit)
+        if kept:
+            found.append((pair, kept))
+    return found
 
 
 def _posteriors(
@@ -28,7 +55,7 @@ def _posteriors(
     prior_independent, prior_direction = math.log(1.0 - alpha), math.log(alpha / 2.0)
     differ = math.log(1.0 - c)
     found = {}
-    for pair in index.pairs():
+    for pair, shared in _weighed(index, most_providers(index, copy.max_pairs)):
         if (pair.a, pair.b) in declared_pairs:
             continue
         a1, a2 = accuracy[pair.a], accuracy[pair.b]
@@ -36,7 +63,7 @@ def _posteriors(
         t_ab, f_ab = c * a2 + (1.0 - c) * pt, c * (1.0 - a2) + (1.0 - c) * pf
         t_ba, f_ba = c * a1 + (1.0 - c) * pt, c * (1.0 - a1) + (1.0 - c) * pf
         independent = a_copies = b_copies = 0.0
-        for v in pair.shared:
+        for v in shared:
             q = probabilities[v]
             independent += math.log(q * pt + (1.0 - q) * pf)
             a_copies += math.log(q * t_ab + (1.0 - q) * f_ab)
@@ -59,6 +86,7 @@ def _counts(
     neighbours: Sequence[Mapping[int, float]] | None,
     copy_rate: float,
     declared: Mapping[int, frozenset[int]],
+    limit: int | None,
 ) -> list[float]:
     counts = []
     for v, given in enumerate(index.value_votes):
@@ -66,11 +94,12 @@ def _counts(
         providers = frozenset(s for s, _ in given)
         earlier: list[int] = []
         terms = []
+        left_out = limit is not None and len(given) > limit  # counted as AccuVote counts it
         for s, w in sorted(given, key=lambda item: rank[item[0]]):
             if s in declared and declared[s] & providers:
                 continue
             independence = 1.0
-            near = neighbours[s] if neighbours is not None else None
+            near = neighbours[s] if neighbours is not None and not left_out else None
             for e in earlier if near else ():
                 dependence = near.get(e)  # type: ignore[union-attr]
                 if dependence is not None:
@@ -149,7 +178,8 @@ def reference(
                     neighbours[a][b] = neighbours[b][a] = dependence
         logit = [math.log(a / (1.0 - a)) for a in accuracy]
         copy_rate = copy.copy_rate if copy is not None else 1.0
-        adjusted = _counts(index, rank, log_n, logit, neighbours, copy_rate, declared)
+        limit = most_providers(index, copy.max_pairs) if copy is not None else None
+        adjusted = _counts(index, rank, log_n, logit, neighbours, copy_rate, declared, limit)
         found = _probabilities(index, adjusted, unprovided)
         learned = _means(index, found, prior, params)
         change = max(
@@ -162,7 +192,8 @@ def reference(
             break
     reported: tuple = ()  # type: ignore[type-arg]
     if copy is not None or declared:
-        dependences = Dependences(index, params.n_false, copy or AccuCopyParams(), declared)
+        limit = most_providers(index, copy.max_pairs) if copy is not None else None
+        dependences = Dependences(index, params.n_false, copy or AccuCopyParams(), declared, limit)
         if last is not None:  # the report's posteriors, from the last round's inputs, are the direct code's
             dependences.update(*last)
             assert dependences.total == {key: found[0] for key, found in posteriors.items()}
@@ -170,5 +201,12 @@ def reference(
         reported = dependences.report(probabilities, copy.report_threshold if copy is not None else 2.0)
     method = "accucopy" if copy is not None else "accuvote"
     return index.finish(
-        method, probabilities, adjusted, accuracy, dependences=reported, rounds=rounds, converged=converged
+        method,
+        probabilities,
+        adjusted,
+        accuracy,
+        dependences=reported,
+        rounds=rounds,
+        converged=converged,
+        provider_limit=most_providers(index, copy.max_pairs) if copy is not None else None,
     )

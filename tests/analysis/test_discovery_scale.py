@@ -15,11 +15,13 @@ import factlog
 from benchmarks.generate import generate
 from benchmarks.truth import echo_cluster
 from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discovery, Vote, accu_copy, accu_vote
+from factlog.analysis._discovery._index import ValueIndex
+from factlog.analysis._discovery._pairs import provider_limit
 from factlog.assessment import _methods
-from tests.analysis.accu_reference import reference
+from tests.analysis.accu_reference import budget_of, reference
 from tests.analysis.test_discovery import _copy_web
 from tests.helpers import lines_executed
-from tests.strategies import discovery_votes
+from tests.strategies import discovery_votes, many_question_votes
 
 
 @given(
@@ -34,6 +36,70 @@ def test_accucopy_gives_the_reference_floats(
     """AccuCopy equals the direct code exactly, with priors, domains and declared copies."""
     arguments: dict[str, Any] = {"priors": graded, "domains": sizes, "declared_copies": copies}
     assert accu_copy(votes, **arguments) == reference(votes, **arguments)
+
+
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
+@given(
+    votes=st.one_of(discovery_votes(max_votes=40), many_question_votes()),
+    share=st.floats(0.0, 1.0),
+    copies=st.lists(st.sampled_from([("s1", "s0"), ("s3", "s2")]), max_size=2),
+)
+def test_accucopy_within_a_pair_budget_gives_the_reference_floats(
+    votes: list[Vote], share: float, copies: list[tuple[str, str]]
+) -> None:
+    """With a budget of pairs, the most popular values leave copy detection exactly as the direct code leaves them."""
+    params = AccuCopyParams(report_threshold=0.0, max_pairs=budget_of(votes, share))
+    assert accu_copy(votes, copy=params, declared_copies=copies) == reference(
+        votes, copy=params, declared_copies=copies
+    )
+
+
+@given(sizes=st.dictionaries(st.integers(2, 9), st.integers(1, 4), max_size=6), budget=st.integers(0, 120))
+def test_the_provider_limit_is_the_largest_that_fits(sizes: dict[int, int], budget: int) -> None:
+    """The limit keeps every value of at most that many providers within the budget, and one more would not fit."""
+    limit = provider_limit(sizes, budget)
+
+    def pairs(most: int) -> int:
+        return sum(count * m * (m - 1) // 2 for m, count in sizes.items() if m <= most)
+
+    if limit is None:
+        assert pairs(max(sizes, default=0)) <= budget
+    else:
+        assert pairs(limit) <= budget < pairs(min(m for m in sizes if m > limit))
+
+
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
+def test_a_budget_that_holds_every_pair_changes_nothing() -> None:
+    """A budget at least the pairs of the set gives the floats of no budget at all, on an echo cluster."""
+    votes = echo_cluster(seed=3, objects=40)[0]
+    index = ValueIndex.of(votes)
+    needed = sum(m * (m - 1) // 2 for m, count in index.sizes().items() for _ in range(count))
+    assert accu_copy(votes, copy=AccuCopyParams(max_pairs=needed)) == accu_copy(
+        votes, copy=AccuCopyParams(max_pairs=None)
+    )
+    assert accu_copy(votes, copy=AccuCopyParams(max_pairs=needed - 1)) != accu_copy(
+        votes, copy=AccuCopyParams(max_pairs=None)
+    )
+
+
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
+def test_values_left_out_of_copy_detection_count_as_accuvote_counts_them() -> None:
+    """A budget of no pair at all leaves AccuVote: every score and accuracy equal, no dependence found."""
+    votes = echo_cluster(seed=3, objects=40)[0]
+    none = accu_copy(votes, copy=AccuCopyParams(max_pairs=0, report_threshold=0.0))
+    plain = accu_vote(votes)
+    assert none.dependences == ()
+    assert dict(none.sources) == dict(plain.sources)
+    assert [result.scores for result in none.questions.values()] == [
+        result.scores for result in plain.questions.values()
+    ]
+
+
+def test_a_pair_budget_must_be_a_whole_number_or_none() -> None:
+    """A negative, fractional or boolean budget is refused by name."""
+    for wrong in (-1, 2.5, True):
+        with pytest.raises(ValueError, match="max_pairs"):
+            AccuCopyParams(max_pairs=wrong)  # type: ignore[arg-type]
 
 
 @given(votes=discovery_votes(max_votes=40), copies=st.lists(st.sampled_from([("s1", "s0"), ("s3", "s2")]), max_size=2))

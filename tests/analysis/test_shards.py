@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.truth import echo_cluster
 from factlog.analysis._discovery import (
     AccuCopyParams,
     Discovery,
@@ -20,6 +22,7 @@ from factlog.analysis._discovery import (
 from factlog.analysis._discovery._exact import joined, partials
 from factlog.analysis._discovery._learn import Learned, Local, learn
 from factlog.analysis._discovery._shard import Part, in_order
+from tests.analysis.accu_reference import budget_of
 from tests.strategies import discovery_votes, many_question_votes
 
 GRADES = (0.3, 0.5, 0.7, 0.9)
@@ -29,16 +32,27 @@ EVERY_PAIR = AccuCopyParams(report_threshold=0.0)
 """Every pair's posterior reported, so that each is compared (most are near 0 or 1, where a last bit may not show)."""
 
 
-def _single(method: str, votes: list[Vote], priors: dict[str, float], domains: dict[str, float]) -> Discovery:
+def _single(
+    method: str,
+    votes: list[Vote],
+    priors: dict[str, float],
+    domains: dict[str, float],
+    copy: AccuCopyParams = EVERY_PAIR,
+) -> Discovery:
     if method == "accucopy":
-        return accu_copy(votes, priors=priors, domains=domains, copy=EVERY_PAIR)
+        return accu_copy(votes, priors=priors, domains=domains, copy=copy)
     if method == "accuvote":
         return accu_vote(votes, priors=priors, domains=domains)
     return truth_finder(votes, priors=priors)
 
 
 def _sharded(
-    method: str, votes: list[Vote], grades: dict[str, frozenset[float]], domains: dict[str, float], where: list[int]
+    method: str,
+    votes: list[Vote],
+    grades: dict[str, frozenset[float]],
+    domains: dict[str, float],
+    where: list[int],
+    weighed: AccuCopyParams = EVERY_PAIR,
 ) -> tuple[Learned, dict[str, object]]:
     questions = sorted({vote.question for vote in votes})
     shard_of = {question: where[i % len(where)] for i, question in enumerate(questions)}
@@ -55,7 +69,7 @@ def _sharded(
             )
         )
     runner = Local(parts)
-    copy = EVERY_PAIR if method == "accucopy" else None
+    copy = weighed if method == "accucopy" else None
     truth = TruthFinderParams() if method == "truthfinder" else None
     learned = learn(runner, method, copy=copy, truth=truth)
     results: dict[str, object] = {}
@@ -64,24 +78,27 @@ def _sharded(
     return learned, results
 
 
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 @settings(max_examples=120, derandomize=True, deadline=None)
 @given(
     st.one_of(discovery_votes(max_votes=40), many_question_votes()),
     st.sampled_from(["accucopy", "accuvote", "truthfinder"]),
     st.lists(st.integers(0, 3), min_size=1, max_size=4),
     st.lists(st.sampled_from(GRADES), min_size=8, max_size=8),
+    st.one_of(st.none(), st.floats(0.0, 1.0)),
 )
 def test_any_split_by_question_learns_the_single_process_floats(
-    votes: list[Vote], method: str, where: list[int], drawn: list[float]
+    votes: list[Vote], method: str, where: list[int], drawn: list[float], share: float | None
 ) -> None:
-    """Sources, dependences, rounds and every question's numbers equal one process's, split any way by question."""
+    """Sources, dependences, rounds and every question's numbers equal one process's, split any way, any pair budget."""
     names = sorted({vote.source for vote in votes})
     grades = {name: frozenset(drawn[i : i + 2]) for i, name in enumerate(names)}
     priors = {name: math.fsum(found) / len(found) for name, found in grades.items()}
     asked = sorted({vote.question for vote in votes})
     domains = {question: 1.0 if i % 3 == 0 else 100.0 for i, question in enumerate(asked)}
-    single = _single(method, votes, priors, domains)
-    learned, results = _sharded(method, votes, grades, domains, where)
+    copy = attrs.evolve(EVERY_PAIR, max_pairs=budget_of(votes, share))
+    single = _single(method, votes, priors, domains, copy)
+    learned, results = _sharded(method, votes, grades, domains, where, copy)
     assert learned.sources == dict(single.sources)
     assert learned.dependences == single.dependences
     assert (learned.rounds, learned.converged) == (single.rounds, single.converged)
@@ -128,3 +145,25 @@ def test_a_prior_out_of_range_is_a_value_error() -> None:
     part = Part((Vote("q", "a", "s", 1.0),), {"s": frozenset((1.0,))}, {"q": 1.0}, {"q": (0, "q", 0, 0)})
     with pytest.raises(ValueError, match="prior accuracy of 's'"):
         learn(Local([part]), "accuvote")
+
+
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
+@pytest.mark.parametrize(("budget", "where"), [(50, [0, 1]), (500, [0, 1, 2]), (0, [1, 0])])
+def test_a_pair_budget_leaves_out_the_same_values_over_shards(budget: int, where: list[int]) -> None:
+    """An echo cluster in a budget of pairs, split by question: the same limit, agreements and floats as one process.
+
+    Pairs share values copy detection uses in one shard and values it leaves out in
+    another: both must count where the two agree.
+    """
+    votes = echo_cluster(seed=3, objects=12)[0]
+    names = sorted({vote.source for vote in votes})
+    grades = {name: frozenset((GRADES[i % 4],)) for i, name in enumerate(names)}
+    priors = {name: next(iter(found)) for name, found in grades.items()}
+    domains = {vote.question: 100.0 for vote in votes}
+    copy = attrs.evolve(EVERY_PAIR, max_pairs=budget)
+    single = _single("accucopy", votes, priors, domains, copy)
+    learned, results = _sharded("accucopy", votes, grades, domains, where, copy)
+    assert single.dependences != accu_copy(votes, priors=priors, domains=domains, copy=EVERY_PAIR).dependences
+    assert learned.dependences == single.dependences
+    assert learned.sources == dict(single.sources)
+    assert results == dict(single.questions)

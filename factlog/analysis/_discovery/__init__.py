@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from factlog.analysis._discovery._accu import accu_copy, accu_vote
 from factlog.analysis._discovery._index import Support, majority, shared_value_pairs
+from factlog.analysis._discovery._pairs import PairBudgetWarning
 from factlog.analysis._discovery._results import (
+    MAX_PAIRS,
     AccuCopyParams,
     AccuVoteParams,
     Dependence,
@@ -32,11 +34,13 @@ from factlog.analysis._discovery._table import DependenceTable
 from factlog.analysis._discovery._truthfinder import truth_finder
 
 __all__ = [
+    "MAX_PAIRS",
     "AccuCopyParams",
     "AccuVoteParams",
     "Dependence",
     "DependenceTable",
     "Discovery",
+    "PairBudgetWarning",
     "QuestionResult",
     "Similarity",
     "SourceTrust",

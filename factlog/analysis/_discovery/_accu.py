@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from factlog.analysis._discovery._copying import Dependences
 from factlog.analysis._discovery._index import Support, ValueIndex
+from factlog.analysis._discovery._pairs import provider_limit, warn_left_out
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote
 
 __all__ = ["accu_copy", "accu_vote"]
@@ -92,12 +93,14 @@ def _plan(
     rank: Sequence[int],
     declared: Mapping[int, frozenset[int]],
     locate: Callable[[int, int], int] | None,
+    limit: int | None = None,
 ) -> Plan:
     """What :func:`_counts` multiplies, fixed for the whole run: built once, O(Σ_v m_v²).
 
     A declared copier whose original also gives the value is left out; each counted
     provider keeps the ids of the pairs it forms with the providers counted before it
-    (none without dependences: ``locate`` None), in the order I(S) multiplies their
+    (none without dependences: ``locate`` None; none for a value more than ``limit``
+    sources give, which copy detection leaves out), in the order I(S) multiplies their
     factors. ``locate(a, b)`` (a < b) gives a pair's id.
     """
     found = Plan()
@@ -112,10 +115,11 @@ def _plan(
             continue
         providers = frozenset(s for s, _ in given)
         earlier: list[int] = []
+        linked = locate is not None and (limit is None or len(given) <= limit)
         for s, w in sorted(given, key=lambda item: rank[item[0]]):
             if s in declared and declared[s] & providers:
                 continue
-            if locate is not None:
+            if linked and locate is not None:
                 pair.extend(locate(e, s) if e < s else locate(s, e) for e in earlier)
             source.append(s)
             weight.append(w)
@@ -221,11 +225,13 @@ def _accu(
         0.0 if size is None else max(0.0, size + 1 - (end - start))
         for size, (start, end) in zip(sizes, index.q_range, strict=True)
     ]
-    dependences = Dependences(index, params.n_false, copy, declared) if copy is not None else None
+    limit = provider_limit(index.sizes(), copy.max_pairs) if copy is not None else None
+    warn_left_out(limit, copy.max_pairs if copy is not None else None)
+    dependences = Dependences(index, params.n_false, copy, declared, limit) if copy is not None else None
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
     probabilities = _shares(index, declared)
     rank = _vote_order(index, prior)
-    plan = _plan(index, rank, declared, dependences.pairs.locate if dependences is not None else None)
+    plan = _plan(index, rank, declared, dependences.pairs.locate if dependences is not None else None, limit)
     no_pairs: list[float] = []
     adjusted = [0.0] * len(probabilities)
     rounds, converged = 0, False
@@ -255,7 +261,14 @@ def _accu(
     elif declared:
         reported = Dependences(index, params.n_false, AccuCopyParams(), declared).report(probabilities, 2.0)
     return index.finish(
-        method, probabilities, adjusted, accuracy, dependences=reported, rounds=rounds, converged=converged
+        method,
+        probabilities,
+        adjusted,
+        accuracy,
+        dependences=reported,
+        rounds=rounds,
+        converged=converged,
+        provider_limit=limit,
     )
 
 

@@ -47,12 +47,17 @@ class Dependences:
     """
 
     def __init__(
-        self, index: ValueIndex, n_false: float, copy: AccuCopyParams, declared: Mapping[int, frozenset[int]]
+        self,
+        index: ValueIndex,
+        n_false: float,
+        copy: AccuCopyParams,
+        declared: Mapping[int, frozenset[int]],
+        limit: int | None = None,
     ) -> None:
         self.index = index
         self.n_false = n_false
         self.copy = copy
-        self.pairs = PairTable(index)
+        self.pairs = PairTable(index, limit)
         self.declared = declared
         self.declared_pairs = frozenset((min(a, b), max(a, b)) for a, found in declared.items() for b in found)
         self._skipped = frozenset(self._declared_ids())
@@ -73,14 +78,18 @@ class Dependences:
         :meth:`report`: the caller must not change them afterwards.
         """
         self._last = (accuracy, probabilities)
-        c, factor = self.copy.copy_rate, self.factor
-        for i, _, _, dependence, _, _ in self._posteriors(accuracy, probabilities):
-            factor[i] = 1.0 - c * dependence if dependence >= FLOOR else 1.0
+        for _ in self._posteriors(accuracy, probabilities, math.inf, write=True):
+            pass  # nothing reaches an infinite threshold: the sweep only writes the factors
 
     def _posteriors(
-        self, accuracy: Sequence[float], probabilities: Sequence[float]
+        self, accuracy: Sequence[float], probabilities: Sequence[float], threshold: float, *, write: bool = False
     ) -> Iterator[tuple[int, int, int, float, float, float]]:
-        """(pair id, a, b, Pr(dependent), Pr(a copies b), Pr(b copies a)) of every inferred pair, in pair order."""
+        """(pair id, a, b, Pr(dependent), Pr(a copies b), Pr(b copies a)) of the inferred pairs from ``threshold`` on.
+
+        In pair order. With ``write``, every inferred pair's factor is written as it is
+        computed. One loop over the pair columns, with nothing built per pair unless it
+        is yielded: a tuple yielded for every pair cost about a tenth of a round.
+        """
         c, n, alpha = self.copy.copy_rate, self.n_false, self.copy.alpha
         prior_independent, prior_direction = math.log(1.0 - alpha), math.log(alpha / 2.0)
         differ = math.log(1.0 - c)
@@ -89,42 +98,48 @@ class Dependences:
         wrong = [1.0 - a for a in accuracy]
         right_copied = [c * a for a in accuracy]
         wrong_copied = [c * x for x in wrong]
-        table, skipped = self.pairs, self._skipped
-        start, shared, differs = table.start, table.shared, table.different
-        for i, a, b in table.rows():
-            if skipped and i in skipped:
-                continue
-            a1, a2 = accuracy[a], accuracy[b]
-            pt, pf = a1 * a2, wrong[a] * wrong[b] / n
-            t_ab, f_ab = right_copied[b] + keep * pt, wrong_copied[b] + keep * pf
-            t_ba, f_ba = right_copied[a] + keep * pt, wrong_copied[a] + keep * pf
-            low, high = start[i], start[i + 1]
-            if high - low == 1:  # the loop below, once: 0.0 + x is x
-                q = probabilities[shared[low]]
-                r = 1.0 - q
-                independent = log(q * pt + r * pf)
-                a_copies = log(q * t_ab + r * f_ab)
-                b_copies = log(q * t_ba + r * f_ba)
-            else:
-                independent = a_copies = b_copies = 0.0
-                for v in shared[low:high]:
-                    q = probabilities[v]
+        table, skipped, factor = self.pairs, self._skipped, self.factor
+        first, partner, start, shared, differs = table.first, table.partner, table.start, table.shared, table.different
+        for a in range(len(first) - 1):
+            a1, wrong_a, right_a, wrong_copied_a = accuracy[a], wrong[a], right_copied[a], wrong_copied[a]
+            for i in range(first[a], first[a + 1]):
+                if skipped and i in skipped:
+                    continue
+                b = partner[i]
+                pt, pf = a1 * accuracy[b], wrong_a * wrong[b] / n
+                t_ab, f_ab = right_copied[b] + keep * pt, wrong_copied[b] + keep * pf
+                t_ba, f_ba = right_a + keep * pt, wrong_copied_a + keep * pf
+                low, high = start[i], start[i + 1]
+                if high - low == 1:  # the loop below, once: 0.0 + x is x
+                    q = probabilities[shared[low]]
                     r = 1.0 - q
-                    independent += log(q * pt + r * pf)
-                    a_copies += log(q * t_ab + r * f_ab)
-                    b_copies += log(q * t_ba + r * f_ba)
-            different = differs[i] * differ
-            x = prior_independent + independent
-            x_ab = prior_direction + a_copies + different
-            x_ba = prior_direction + b_copies + different
-            top = x_ab if x_ab > x else x  # max(x, x_ab, x_ba), inline
-            top = x_ba if x_ba > top else top
-            e_ind, e_ab, e_ba = exp(x - top), exp(x_ab - top), exp(x_ba - top)
-            total = e_ind + e_ab + e_ba
-            yield i, a, b, (e_ab + e_ba) / total, e_ab / total, e_ba / total
+                    independent = log(q * pt + r * pf)
+                    a_copies = log(q * t_ab + r * f_ab)
+                    b_copies = log(q * t_ba + r * f_ba)
+                else:
+                    independent = a_copies = b_copies = 0.0
+                    for v in shared[low:high]:
+                        q = probabilities[v]
+                        r = 1.0 - q
+                        independent += log(q * pt + r * pf)
+                        a_copies += log(q * t_ab + r * f_ab)
+                        b_copies += log(q * t_ba + r * f_ba)
+                different = differs[i] * differ
+                x = prior_independent + independent
+                x_ab = prior_direction + a_copies + different
+                x_ba = prior_direction + b_copies + different
+                top = x_ab if x_ab > x else x  # max(x, x_ab, x_ba), inline
+                top = x_ba if x_ba > top else top
+                e_ind, e_ab, e_ba = exp(x - top), exp(x_ab - top), exp(x_ba - top)
+                total = e_ind + e_ab + e_ba
+                dependence = (e_ab + e_ba) / total
+                if write:
+                    factor[i] = 1.0 - c * dependence if dependence >= FLOOR else 1.0
+                if dependence >= threshold:
+                    yield i, a, b, dependence, e_ab / total, e_ba / total
 
-    def _inferred(self) -> Iterator[tuple[int, int, int, float, float, float]]:
-        return iter(()) if self._last is None else self._posteriors(*self._last)
+    def _inferred(self, threshold: float = -math.inf) -> Iterator[tuple[int, int, int, float, float, float]]:
+        return iter(()) if self._last is None else self._posteriors(*self._last, threshold)
 
     @property
     def total(self) -> dict[tuple[int, int], float]:
@@ -147,9 +162,11 @@ class Dependences:
         winners = bytearray(len(index.value_answer))
         for v in index.winners(probabilities):
             winners[v] = 1
-        chosen = ((a, b, i, total, a_copies, b_copies) for i, a, b, total, a_copies, b_copies in self._inferred())
+        chosen = (
+            (a, b, i, total, a_copies, b_copies) for i, a, b, total, a_copies, b_copies in self._inferred(threshold)
+        )
         declared = [(a, b, -1, 1.0, 0.0, 0.0) for a, b in sorted(self.declared_pairs)]
-        merged = heapq.merge((row for row in chosen if row[3] >= threshold), declared)
+        merged = heapq.merge(chosen, declared)
         return DependenceTable.of_rows(index.sources, self._rows(merged, winners))
 
     def _rows(self, chosen: Iterable[tuple[int, int, int, float, float, float]], winners: bytearray) -> Iterator[Row]:

@@ -172,20 +172,45 @@ class ValueIndex(_Kept):
             transposed(value_votes, len(sources)),
         )
 
-    def pairs(self) -> list[Pair]:
-        """Pairs of sources that give at least one identical value, from the index by value."""
+    def sizes(self) -> dict[int, int]:
+        """How many values exactly m sources give, by m (m ≥ 2): what :func:`~._pairs.provider_limit` reads."""
+        found: dict[int, int] = {}
+        for given in self.value_votes:
+            if len(given) > 1:
+                found[len(given)] = found.get(len(given), 0) + 1
+        return found
+
+    def popular(self, limit: int | None) -> list[frozenset[int]]:
+        """Source id → the values it gives that more than ``limit`` sources give (all empty for None)."""
+        none: frozenset[int] = frozenset()
+        if limit is None:
+            return [none] * len(self.sources)
+        sizes = self.value_votes.size
+        return [frozenset(v for v, _ in given if sizes(v) > limit) or none for given in self.source_votes]
+
+    def pairs(self, limit: int | None = None) -> list[Pair]:
+        """Pairs of sources that give at least one identical value, from the index by value.
+
+        With ``limit``, only values at most ``limit`` sources give make pairs or count
+        in ``shared``; ``shared_questions`` still counts every question on which the two
+        give an identical value (see :class:`~._results.AccuCopyParams`).
+        """
         shared: dict[tuple[int, int], list[int]] = {}
         for value, given in enumerate(self.value_votes):
+            if limit is not None and len(given) > limit:
+                continue
             providers = [source for source, _ in given]
             for i, a in enumerate(providers):
                 for b in providers[i + 1 :]:
                     shared.setdefault((a, b), []).append(value)
         answered = [frozenset(self.value_question[v] for v, _ in given) for given in self.source_votes]
+        popular = self.popular(limit)
         found = []
         for (a, b), values in sorted(shared.items()):
             small, large = sorted((answered[a], answered[b]), key=len)
             common = sum(1 for question in small if question in large)
-            found.append(Pair(a, b, tuple(values), common, len({self.value_question[v] for v in values})))
+            agreeing = {self.value_question[v] for v in (*values, *(popular[a] & popular[b]))}
+            found.append(Pair(a, b, tuple(values), common, len(agreeing)))
         return found
 
     def supports(self, support: Support | None) -> list[tuple[tuple[int, float], ...]]:
@@ -262,6 +287,7 @@ class ValueIndex(_Kept):
         dependences: Sequence[Dependence] = (),
         rounds: int = 1,
         converged: bool = True,
+        provider_limit: int | None = None,
     ) -> Discovery:
         """Package per-value and per-source numbers as a :class:`Discovery`."""
         questions = Results(self.questions, self.value_answer, self.q_range, probabilities, scores)
@@ -275,7 +301,7 @@ class ValueIndex(_Kept):
             )
             for s, name in enumerate(self.sources)
         }
-        return Discovery(method, questions, sources, dependences, rounds, converged)
+        return Discovery(method, questions, sources, dependences, rounds, converged, provider_limit)
 
     def winners(self, probabilities: Sequence[float]) -> set[int]:
         """The value ids within the tie tolerance of their question's top probability."""

@@ -26,6 +26,7 @@ import attrs
 from factlog.analysis._discovery import _shard as shard
 from factlog.analysis._discovery._copying import FLOOR
 from factlog.analysis._discovery._exact import joined
+from factlog.analysis._discovery._pairs import provider_limit, warn_left_out
 from factlog.analysis._discovery._results import (
     AccuCopyParams,
     AccuVoteParams,
@@ -74,6 +75,8 @@ class Learned:
     dependences: tuple[Dependence, ...]
     rounds: int
     converged: bool
+    limit: int | None = None
+    """:attr:`~._results.Discovery.provider_limit`: the budget of pairs' limit, None when it held every value."""
 
 
 @attrs.define
@@ -130,9 +133,16 @@ def _vote_order(prior: Sequence[float | None], claims: Sequence[int]) -> tuple[i
 
 
 def _start(runner: Runner, config: shard.Config) -> _Run:
-    graded = runner.each(shard.survey)
+    surveyed = runner.each(shard.survey)
+    graded = [found for found, _ in surveyed]
     names, prior = _priors(graded)
-    config = attrs.evolve(config, sources=names, alone=len(graded) == 1)
+    sizes: dict[int, int] = {}
+    for _, found_sizes in surveyed:
+        for m, count in found_sizes.items():
+            sizes[m] = sizes.get(m, 0) + count
+    limit = provider_limit(sizes, config.copy.max_pairs) if config.copy is not None else None
+    warn_left_out(limit, config.copy.max_pairs if config.copy is not None else None)
+    config = attrs.evolve(config, sources=names, alone=len(graded) == 1, limit=limit)
     bound: list[shard.Bound] = runner.each(shard.bind, runner.share(config))
     claims = [0] * len(names)
     weights: list[list[tuple[float, ...]]] = [[] for _ in names]
@@ -141,23 +151,23 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
         for s, count, numbers in found.claims:
             claims[s] += count
             weights[s].append(numbers)
-        for a, b, values, agreeing in found.pairs:
+        for a, b, values in found.pairs:
             pair = pairs.setdefault((a, b), _Pair())
             pair.shards.append(number)
             pair.values += values
-            pair.agreeing += agreeing
     config = attrs.evolve(config, rank=_vote_order(prior, claims))
     split = frozenset(key for key, pair in pairs.items() if len(pair.shards) > 1)
     connected = runner.each(shard.connect, runner.share(config), runner.share(frozenset(pairs)), runner.share(split))
     places: dict[tuple[int, int], list[list[tuple[Any, int, int]]]] = {key: [] for key in split}
     for number, (common, placed) in enumerate(connected):
-        for key, count in common.items():
+        for key, (count, agreeing) in common.items():
             pairs[key].common += count
+            pairs[key].agreeing += agreeing
         for key, found_places in placed.items():
             places[key].append([(where, v, number) for where, v in found_places])
     for key, lists in places.items():
         pairs[key].sequence = tuple(number for _, _, number in heapq.merge(*lists))
-    keys = [[(a, b) for a, b, _, _ in found.pairs] for found in bound]
+    keys = [[(a, b) for a, b, _ in found.pairs] for found in bound]
     return _Run(runner, config, prior, claims, [joined(w) for w in weights], pairs, keys)
 
 
@@ -330,4 +340,4 @@ def learn(
     sources = {
         name: SourceTrust(name, accuracy[s], run.claims[s], run.weight[s]) for s, name in enumerate(run.config.sources)
     }
-    return Learned(sources, dependences, rounds, converged)
+    return Learned(sources, dependences, rounds, converged, run.config.limit)

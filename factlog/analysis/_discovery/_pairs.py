@@ -12,13 +12,79 @@ plain assessment does not need numpy.
 
 from __future__ import annotations
 
+import sys
+import warnings
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 from factlog.analysis._discovery._index import Pair, ValueIndex
 
-__all__ = ["PairTable"]
+__all__ = ["PairBudgetWarning", "PairTable", "provider_limit", "warn_left_out"]
+
+
+class PairBudgetWarning(UserWarning):
+    """AccuCopy's budget of pairs of sources left the values given by the most sources out of copy detection.
+
+    Raised as a warning (:mod:`warnings`), once a run, when ``max_pairs`` (50 million by
+    default) cannot hold every pair of sources sharing a value: the result is then
+    AccuCopy on the values given by at most the limit the message names, and AccuVote
+    on the rest (see ``docs/assessment.md``). ``max_pairs=None`` weighs every value.
+    """
+
+
+def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | None:
+    """The most providers a value may have to be used by copy detection; None when every value fits.
+
+    ``sizes``: m → how many values m sources give. The values of fewest providers are
+    taken first while Σ m(m − 1)/2 stays within ``max_pairs`` (see
+    :class:`~._results.AccuCopyParams`); the answer is the m of the last size taken
+    whole (1 when not even the values the fewest sources give fit). Depends on the
+    counts only, so any split of the values by question gives the same limit.
+    """
+    if max_pairs is None:
+        return None
+    total, limit = 0, 1
+    for m in sorted(sizes):
+        total += sizes[m] * (m * (m - 1) // 2)
+        if total > max_pairs:
+            return limit
+        limit = m
+    return None
+
+
+def warn_left_out(limit: int | None, max_pairs: int | None) -> None:
+    """Warn with :class:`PairBudgetWarning` when ``limit`` (from :func:`provider_limit`) leaves values out.
+
+    The warning points at the first caller outside factlog (the line of the user's
+    ``factlog.assess``, ``assess_lines`` or ``dask.assess``), so that filters by module
+    and Python's once-per-line default apply to the user's code, not to factlog's.
+    """
+    if limit is None:
+        return
+    budget = f"a budget of {max_pairs:,} {'pair' if max_pairs == 1 else 'pairs'} of sources (max_pairs)"
+    if limit < 2:
+        found = (
+            f"copy detection weighed no value: {budget} holds not even the pairs of the values the fewest sources give,"
+            " so every vote counts undiscounted"
+        )
+    else:
+        found = (
+            f"copy detection weighed only the values at most {limit} sources give: {budget} holds no more;"
+            " values more sources give count undiscounted"
+        )
+    message = f"{found}, as in accuvote (max_pairs=None weighs every value, at about 60 bytes a pair)"
+    warnings.warn(PairBudgetWarning(message), stacklevel=_outside_factlog())
+
+
+def _outside_factlog() -> int:
+    """The ``stacklevel`` of :func:`warn_left_out`'s first caller outside the factlog package."""
+    frame = sys._getframe(2)  # warn_left_out's caller; stacklevel 2 names it
+    level = 2
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "factlog":
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 class PairTable:
@@ -28,15 +94,21 @@ class PairTable:
     ``partner[i]``; its shared value ids, ascending, are ``shared[start[i]:start[i + 1]]``;
     ``different[i]`` is the number of questions both answer less those on which they
     give an identical value (the questions where they differ, as AccuCopy counts them).
+    With a ``limit``, values more than ``limit`` sources give make no pair and are not
+    in ``shared``; ``popular[s]`` holds source s's such values, so that a question on
+    which two sources give one of them still counts as agreement, not difference.
     """
 
-    __slots__ = ("different", "first", "partner", "shared", "start")
+    __slots__ = ("different", "first", "partner", "popular", "shared", "start")
 
-    def __init__(self, index: ValueIndex) -> None:
+    def __init__(self, index: ValueIndex, limit: int | None = None) -> None:
         sources = len(index.sources)
         counted = [0] * sources
+        most = len(index.sources) if limit is None else limit
         for given in index.value_votes:
             m = len(given)
+            if m > most:
+                continue
             for i in range(m - 1):
                 counted[given[i][0]] += m - 1 - i
         at = array("q", [0]) * (sources + 1)
@@ -47,7 +119,7 @@ class PairTable:
         partner_of, value_of = array("i", [0]) * entries, array("i", [0]) * entries
         fill = at[:sources]
         for v, given in enumerate(index.value_votes):
-            if len(given) < 2:
+            if not 2 <= len(given) <= most:
                 continue
             providers = [s for s, _ in given]
             for i, a in enumerate(providers[:-1]):
@@ -58,6 +130,7 @@ class PairTable:
                 fill[a] = position
         del fill
         answered = [frozenset(index.value_question[v] for v, _ in given) for given in index.source_votes]
+        popular = self.popular = index.popular(limit)
         question = index.value_question
         self.first, self.partner = array("q", [0]), array("i")
         self.start = array("i" if entries < 2**31 else "q")  # 4 bytes a pair where they suffice
@@ -69,7 +142,7 @@ class PairTable:
                 b, v = partner_of[position], value_of[position]
                 if b != last_b:
                     if last_b >= 0:
-                        self.different.append(len(answered[a] & answered[last_b]) - agreeing)
+                        self._differing(answered, popular=popular, question=question, a=a, b=last_b, agreeing=agreeing)
                     self.partner.append(b)
                     self.start.append(len(self.shared))
                     last_b, agreeing, last_q = b, 0, -1
@@ -78,9 +151,28 @@ class PairTable:
                     last_q = question[v]
                 self.shared.append(v)
             if last_b >= 0:
-                self.different.append(len(answered[a] & answered[last_b]) - agreeing)
+                self._differing(answered, popular=popular, question=question, a=a, b=last_b, agreeing=agreeing)
             self.first.append(len(self.partner))
         self.start.append(len(self.shared))
+
+    def _differing(
+        self,
+        answered: list[frozenset[int]],
+        *,
+        popular: list[frozenset[int]],
+        question: Sequence[int],
+        a: int,
+        b: int,
+        agreeing: int,
+    ) -> None:
+        """Append the questions both answer less those where they give an identical value, popular ones too."""
+        if popular[a] and popular[b]:  # rare: the two may also share values copy detection leaves out
+            agreeing = self._agreeing(a, b, self.shared[self.start[-1] :], question)
+        self.different.append(len(answered[a] & answered[b]) - agreeing)
+
+    def _agreeing(self, a: int, b: int, shared: Sequence[int], question: Sequence[int]) -> int:
+        """The questions on which ``a`` and ``b`` give an identical value: ``shared``'s and the left-out values'."""
+        return len({question[v] for v in shared} | {question[v] for v in self.popular[a] & self.popular[b]})
 
     def __len__(self) -> int:
         return len(self.partner)
@@ -105,5 +197,5 @@ class PairTable:
     def pair(self, i: int, a: int, index: ValueIndex) -> Pair:
         """Pair ``i`` (of source ``a``) as :meth:`ValueIndex.pairs` gives it."""
         values = tuple(self.shared[self.start[i] : self.start[i + 1]])
-        agreeing = len({index.value_question[v] for v in values})
+        agreeing = self._agreeing(a, self.partner[i], values, index.value_question)
         return Pair(a, self.partner[i], values, self.different[i] + agreeing, agreeing)

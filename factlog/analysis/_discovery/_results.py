@@ -135,7 +135,9 @@ class Discovery:
     ``questions`` and ``sources`` are sorted by name; ``dependences`` (AccuCopy, and
     declared copies) are sorted by decreasing probability, then names; ``rounds`` is
     the number of iterations (1 for majority); ``converged`` whether the stopping
-    rule was met before the round limit (AccuCopy may oscillate: then False).
+    rule was met before the round limit (AccuCopy may oscillate: then False);
+    ``provider_limit`` (AccuCopy) the most sources a value copy detection used may have,
+    when a budget of pairs left the others out (:class:`AccuCopyParams`), else None.
     """
 
     method: str
@@ -144,6 +146,7 @@ class Discovery:
     dependences: Sequence[Dependence]
     rounds: int
     converged: bool
+    provider_limit: int | None = None
 
     def winners(self) -> dict[str, tuple[str, ...]]:
         """Question → winning answer(s); more than one is a tie."""
@@ -158,6 +161,15 @@ def _open_unit(_instance: object, attribute: attrs.Attribute[float], value: floa
 def _at_least_one(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
     if not value >= 1:
         raise ValueError(f"{attribute.name} must be at least 1, got {value!r}")
+
+
+MAX_PAIRS: int | None = 50_000_000
+"""The default of :attr:`AccuCopyParams.max_pairs`: about 3 GB of pairs of sources (see there)."""
+
+
+def _pair_budget(_instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ValueError(f"{attribute.name} must be a whole number of pairs, 0 or more, or None; got {value!r}")
 
 
 @attrs.frozen
@@ -204,11 +216,30 @@ class AccuCopyParams:
     rewrite gives α to each direction instead); ``copy_rate``: c, the chance a copier
     copies a given value, 0.8 (DAFNA-EA's ``c = 0.8``); ``report_threshold``:
     posteriors at or above it are reported.
+
+    ``max_pairs``: the most pairs of sources copy detection weighs, counted as
+    Σ m(m − 1)/2 over the values it uses (m the value's providers), or None for no
+    limit. A value given by m sources makes m(m − 1)/2 pairs, so on archives where a
+    few propositions are repeated by thousands of sources the pairs grow faster than
+    the claims (about 57 bytes a pair in a run). Past the limit, the values given by
+    the most sources leave copy detection first, as few as need to (:func:`provider_limit`):
+    they make no pair, are neither shared nor differing evidence for any pair, and
+    their votes are counted undiscounted, as AccuVote counts them. A value most
+    sources give says little about copying (a shared true value moves a pair's
+    log-odds by ln(c/A + 1 − c), about 0.18 at A = 0.8). Li, Dong, Lyons, Meng &
+    Srivastava ("Scaling up copy detection", ICDE 2015) scale copy detection the same
+    way round: shared values are weighed in the order of what they can contribute, and
+    what cannot change the conclusion is pruned. 50 million (about 3 GB) is a factlog
+    choice: every set measured up to a million claims stays within it, and so runs
+    the exact model; on the Book data set, a limit that leaves out the values of more
+    than 24 stores keeps the accuracy on the gold books, though 16 to 32 of the 1,263
+    books get another answer (``benchmarks/RESULTS.md``, ``docs/assessment.md``).
     """
 
     alpha: float = attrs.field(default=0.2, validator=_open_unit)
     copy_rate: float = attrs.field(default=0.8, validator=_open_unit)
     report_threshold: float = 0.5
+    max_pairs: int | None = attrs.field(default=MAX_PAIRS, validator=_pair_budget)
 
 
 @attrs.frozen

@@ -65,6 +65,8 @@ class Config:
     rank: tuple[int, ...] = ()
     alone: bool = False
     """One shard: its sums are the whole sums (``math.fsum``), no partials needed."""
+    limit: int | None = None
+    """The most providers of a value copy detection uses (:func:`~._pairs.provider_limit` of the whole run)."""
 
     def summed(self, terms: Sequence[float]) -> tuple[float, ...]:
         """The terms as the driver joins them: :func:`~._exact.partials`, or their ``fsum`` for a lone shard."""
@@ -94,13 +96,24 @@ class Bound:
 
     claims: tuple[tuple[int, int, tuple[float, ...]], ...]
     """(source id, informative claims, partials of their weights)."""
-    pairs: tuple[tuple[int, int, int, int], ...]
-    """(a, b, values both give, questions on which they give one identical value), in the shard's pair order."""
+    pairs: tuple[tuple[int, int, int], ...]
+    """(a, b, values both give that copy detection uses), in the shard's pair order."""
 
 
-def survey(part: Part) -> tuple[Part, Mapping[str, frozenset[float]]]:
-    """The shard's speakers with the priors of their grades."""
-    return part, part.graded
+def survey(part: Part) -> tuple[Part, tuple[Mapping[str, frozenset[float]], dict[int, int]]]:
+    """The shard's speakers with the priors of their grades; m → its values m sources give (:meth:`ValueIndex.sizes`).
+
+    A question's votes all lie in one shard, so the driver adds the counts of the
+    shards into the whole run's, for :func:`~._pairs.provider_limit`.
+    """
+    providers: dict[tuple[str, str], set[str]] = {}
+    for vote in part.votes:
+        providers.setdefault((vote.question, vote.answer), set()).add(vote.source)
+    sizes: dict[int, int] = {}
+    for given in providers.values():
+        if len(given) > 1:
+            sizes[len(given)] = sizes.get(len(given), 0) + 1
+    return part, (part.graded, sizes)
 
 
 def bind(part: Part, config: Config) -> tuple[Shard, Bound]:
@@ -119,38 +132,46 @@ def bind(part: Part, config: Config) -> tuple[Shard, Bound]:
         weights = [w for v, w in given if informative[v]]
         if weights:
             claims.append((s, len(weights), config.summed(weights)))
-    pairs = tuple(index.pairs()) if config.copy is not None else ()
+    pairs = tuple(index.pairs(config.limit)) if config.copy is not None else ()
     order = tuple(part.order[question] for question in index.questions)
     shard = Shard(index, order, log_n, unprovided, pairs)
-    return shard, Bound(tuple(claims), tuple((p.a, p.b, len(p.shared), p.shared_questions) for p in pairs))
+    return shard, Bound(tuple(claims), tuple((p.a, p.b, len(p.shared)) for p in pairs))
 
 
 def connect(
     shard: Shard, config: Config, wanted: frozenset[tuple[int, int]], split: frozenset[tuple[int, int]]
-) -> tuple[Shard, tuple[dict[tuple[int, int], int], dict[tuple[int, int], list[tuple[OrderKey, int]]]]]:
+) -> tuple[Shard, tuple[dict[tuple[int, int], tuple[int, int]], dict[tuple[int, int], list[tuple[OrderKey, int]]]]]:
     """The plan of the counts (with the run's vote order), and what the driver needs of the pairs.
 
     Returns, for the ``wanted`` pairs, how many of the shard's questions both sources
-    answer; for its ``split`` pairs, where each shared value stands in the run's order.
+    answer and on how many they give an identical value (values copy detection leaves
+    out included: a pair may share those only here); for its ``split`` pairs, where
+    each shared value stands in the run's order.
     """
     index = shard.index
     pair_id = {(pair.a, pair.b): i for i, pair in enumerate(shard.pairs)} if config.copy is not None else None
-    plan = _plan(index, config.rank, {}, None if pair_id is None else lambda a, b: pair_id[(a, b)])
+    plan = _plan(index, config.rank, {}, None if pair_id is None else lambda a, b: pair_id[(a, b)], config.limit)
     answered: list[frozenset[int] | None] = [None] * len(index.sources)
-    common: dict[tuple[int, int], int] = {}
+    given: list[frozenset[int] | None] = [None] * len(index.sources)
+    common: dict[tuple[int, int], tuple[int, int]] = {}
+    question = index.value_question
     for a, b in wanted:
         if not (index.source_votes[a] and index.source_votes[b]):
             continue
         for s in (a, b):
             if answered[s] is None:
-                answered[s] = frozenset(index.value_question[v] for v, _ in index.source_votes[s])
+                given[s] = frozenset(v for v, _ in index.source_votes[s])
+                answered[s] = frozenset(question[v] for v, _ in index.source_votes[s])
         first, second = answered[a], answered[b]
         assert first is not None
         assert second is not None
         small, large = sorted((first, second), key=len)
-        found = sum(1 for question in small if question in large)
+        found = sum(1 for q in small if q in large)
         if found:
-            common[(a, b)] = found
+            values_a, values_b = given[a], given[b]
+            assert values_a is not None
+            assert values_b is not None
+            common[(a, b)] = (found, len({question[v] for v in values_a & values_b}))
     places = {
         (pair.a, pair.b): [(shard.order[index.value_question[v]], v) for v in pair.shared]
         for pair in shard.pairs

@@ -1,0 +1,80 @@
+"""What :class:`factlog.PairBudgetWarning` says, and where it points: the caller's line, in plain words."""
+
+from __future__ import annotations
+
+import warnings
+
+import factlog
+import factlog.dask
+from benchmarks.truth import echo_cluster
+from factlog.analysis._discovery import AccuCopyParams, Vote, accu_copy
+from factlog.analysis._discovery._pairs import warn_left_out
+
+
+def _message(limit: int | None, max_pairs: int | None) -> str:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warn_left_out(limit, max_pairs)
+    [warning] = caught
+    assert warning.category is factlog.PairBudgetWarning
+    return str(warning.message)
+
+
+def test_a_budget_of_one_pair_is_one_pair() -> None:
+    """A budget of 1 is "1 pair of sources", not "1 pairs"."""
+    assert "a budget of 1 pair of sources" in _message(1, 1)
+    assert "a budget of 2 pairs of sources" in _message(1, 2)
+    assert "a budget of 1,000 pairs of sources" in _message(5, 1000)
+
+
+def test_a_budget_of_no_pair_says_every_vote_counts_undiscounted() -> None:
+    """When no value is weighed, every vote counts undiscounted: not only those of "more sources"."""
+    message = _message(1, 0)
+    assert message.startswith("copy detection weighed no value: a budget of 0 pairs of sources")
+    assert "every vote counts undiscounted, as in accuvote" in message
+    assert "more sources" not in message
+
+
+def test_a_budget_of_no_pair_does_not_speak_of_values_two_sources_give() -> None:
+    """Five sources giving one value, a budget of 3: no value is weighed, and no value two sources give exists."""
+    votes = [Vote("q", "a", f"s{i}") for i in range(5)] + [Vote("q", "b", "t")]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        accu_copy(votes, copy=AccuCopyParams(max_pairs=3))
+    [warning] = caught
+    assert "two sources" not in str(warning.message)
+    assert "holds not even the pairs of the values the fewest sources give" in str(warning.message)
+
+
+def test_a_budget_that_keeps_some_values_names_the_limit() -> None:
+    """A limit of m: the values at most m sources give are weighed, those more sources give count undiscounted."""
+    message = _message(7, 50)
+    assert message.startswith("copy detection weighed only the values at most 7 sources give: a budget of 50 pairs")
+    assert "values more sources give count undiscounted, as in accuvote" in message
+
+
+def test_no_limit_is_no_warning() -> None:
+    """A limit of None (every value fits) warns nothing."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warn_left_out(None, 10)
+
+
+def test_the_warning_points_at_the_line_that_called_factlog() -> None:
+    """The warning's file and line are the caller's (so filters by module and the default once-per-line work)."""
+    votes = echo_cluster(seed=3, objects=12)[0]
+    claims = factlog.load("sources/")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        accu_copy(votes, copy=AccuCopyParams(max_pairs=0))
+        factlog.assess(claims, max_pairs=0)
+        factlog.assess_lines("sources/", max_pairs=0)
+    assert [(w.category, w.filename) for w in caught] == [(factlog.PairBudgetWarning, __file__)] * 3
+
+
+def test_the_distributed_assessment_warns_at_its_caller_too() -> None:
+    """factlog.dask.assess warns in the driver, at the caller's line."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        factlog.dask.assess("sources/", partitions=2, max_pairs=0)
+    assert [(w.category, w.filename) for w in caught] == [(factlog.PairBudgetWarning, __file__)]
