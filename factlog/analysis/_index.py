@@ -330,6 +330,10 @@ class Index(Documents):
                 found += filed[family].around(place, part_of)
         return found
 
+    def places_within(self) -> bool:
+        """Whether some key of the (whole) index names a place within another (else no key is wider); no raise."""
+        return bool((self.parent or self)._families)
+
     def narrower_keys(self, key: PropositionKey) -> list[PropositionKey]:
         """The keys in the (whole) index whose :meth:`broader_keys` include this one.
 

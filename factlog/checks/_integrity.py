@@ -9,6 +9,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index, chronological
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._groupings import reads
+from factlog.checks._quotes import documented
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 
@@ -57,7 +58,7 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
     One finding per claim. Severity: *error*.
     """
     texts: dict[str, str | None] = {}
-    for entry in index.entries:
+    for entry in documented(index):
         problems = []
         for number, evidence in enumerate(entry.claim.evidence):
             if evidence.source not in texts:
