@@ -138,7 +138,13 @@ def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | Non
 
 def chronological(entries: Sequence[Entry]) -> list[Entry]:
     """Claims ordered by when they were stated, then by id: the same for any input order."""
-    return sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
+    return sorted(entries, key=_stated_order)
+
+
+def _stated_order(entry: Entry) -> tuple[tuple[int, int], str]:
+    """The key :func:`chronological` sorts by: ``stated``'s sort key (its span, kept in a slot), then the id."""
+    stated = entry.stated
+    return (stated.span if stated is not None else (0, 0), entry.claim.id)
 
 
 Fields = tuple[Proposition, PropositionKey, Predicate | None, tuple[int, int], tuple[int, int] | None]

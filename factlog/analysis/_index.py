@@ -112,9 +112,10 @@ class Index(Documents):
         object and qualifiers) is normalised and looked up in the groups once per call.
         """
         entries, added, by_id, by_holder, by_source = self.entries, [], self.by_id, self.by_holder, self.by_source
-        answered_by, regarded_by, source_by_id = self.answered_by, self.regarded_by, self.claims.source_by_id
+        answered_by, regarded_by = self.answered_by, self.regarded_by
         filed: dict[tuple[object, ...], Filed] = {}
         holders: dict[str, tuple[str, str]] = {}
+        quoted: dict[str, tuple[tuple[str, ...], Interval | None]] = {}
         position = len(entries)
         for claim in claims:
             named = claim.attribution.holder
@@ -123,11 +124,15 @@ class Index(Documents):
                 holder = self.vocabulary.entity(named)
                 found = holders[named] = (holder, self._speakers.get(holder) or self.speaks_for(holder))
             stated, evidence = claim.stated, claim.evidence
-            if stated is None:
-                first = source_by_id.get(evidence[0].source)
-                stated = None if first is None else first.published
-            # One quote is the common case: its source, without building Claim.sources.
-            sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
+            if len(evidence) == 1:  # the common case: one tuple and one lookup a source, not a claim
+                cited = quoted.get(evidence[0].source)
+                if cited is None:
+                    cited = quoted[evidence[0].source] = self._cited(evidence[0].source)
+                sources, stated = cited[0], cited[1] if stated is None else stated
+            else:
+                if stated is None:
+                    stated = self._cited(evidence[0].source)[1]
+                sources = claim.sources
             proposition = claim.proposition
             if proposition is None:
                 entry = Entry(claim, position, None, None, None, *found, stated, sources, ANY_TIME, claim.polarity)
@@ -156,6 +161,11 @@ class Index(Documents):
                     regarded_by[other].append(entry)
             position += 1
         return added
+
+    def _cited(self, source: str) -> tuple[tuple[str, ...], Interval | None]:
+        """A claim's sources when it quotes only this one, and its ``published`` date (None if unknown)."""
+        found = self.claims.source_by_id.get(source)
+        return (source,), None if found is None else found.published
 
     def _filed(self, proposition: Proposition) -> Filed:
         """The reading fields of a proposition and the groups it goes in (made when missing)."""
