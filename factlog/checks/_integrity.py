@@ -118,8 +118,11 @@ def future_event_as_fact(index: Index) -> Iterator[Finding]:
     finding per claim. Severity: *info*.
     """
     for entry in index.entries:
-        predicate, when, stated = entry.predicate, entry.when, entry.stated
-        if predicate is None or predicate.kind is not PredicateKind.EVENT or when is None or stated is None:
+        predicate = entry.predicate
+        if predicate is None or predicate.kind is not PredicateKind.EVENT:
+            continue  # most claims: their time and date are not read
+        when, stated = entry.when, entry.stated
+        if when is None or stated is None:
             continue
         if entry.claim.certainty is not Certainty.CERTAIN or entry.polarity is not Polarity.AFFIRMED:
             continue
