@@ -8,7 +8,7 @@ import attrs
 
 from factlog.model._dates import Interval
 from factlog.model._kinds import PredicateKind
-from factlog.model._nouns import Claim, Object, Predicate, Proposition
+from factlog.model._nouns import Claim, Predicate, Proposition
 from factlog.model._partial import _NEG_INF, _POS_INF
 from factlog.model._scales import Polarity
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
@@ -76,7 +76,8 @@ class Entry:
     @property
     def timed(self) -> bool:
         """Whether the claim gives a valid time."""
-        return self.when is not None
+        proposition = self.proposition
+        return proposition is not None and proposition.when is not None
 
     @property
     def exact(self) -> bool:
@@ -184,19 +185,12 @@ def reading_fields(vocabulary: Vocabulary, kinds: Kinds, proposition: Propositio
 
 
 Filed = tuple[
-    tuple[str, str, Object | None, tuple[tuple[str, str], ...]] | None,
-    PropositionKey,
-    Predicate | None,
-    bool,
-    bool,
-    list[Entry],
-    list[Entry],
-    list[Entry] | None,
+    Proposition, PropositionKey, Predicate | None, bool, bool, list["Entry"], list["Entry"], list["Entry"] | None
 ]
-"""What an index finds once for a proposition as written (an entity object or none, no pattern).
+"""What an index finds for a proposition with an entity object or none, and no pattern.
 
-Its normal form (None: as written), key, declared predicate, whether that is a state
-and an event, and the groups it goes in: by key, by slot and (an entity object) by object.
+Its normal form, key, declared predicate, whether that is a state and an event, and
+the groups it goes in: by key, by slot and (an entity object) by object.
 """
 
 
@@ -204,7 +198,6 @@ def filed_entry(
     filed: Filed,
     claim: Claim,
     position: int,
-    proposition: Proposition,
     *,
     holder: tuple[str, str],
     stated: Interval | None,
@@ -214,12 +207,8 @@ def filed_entry(
 
     ``holder`` is the canonical holder and the entity it speaks for.
     """
-    written, key, predicate, state, event, group, slot, objects = filed
-    normal = proposition
-    if written is not None:
-        subject, name, obj, qualifiers = written
-        normal = attrs.evolve(proposition, subject=subject, predicate=name, object=obj, qualifiers=qualifiers)
-    when = proposition.when
+    normal, key, predicate, state, event, group, slot, objects = filed
+    when = normal.when
     if when is None:
         span, core = ANY_TIME, None
     else:

@@ -108,12 +108,11 @@ class Index(Documents):
     def add(self, claims: Iterable[Claim]) -> list[Entry]:
         """Index more claims, extending the groups in place; returns their entries in order; raises nothing.
 
-        A proposition written the same way twice (the same subject, predicate, entity
-        object and qualifiers) is normalised and looked up in the groups once per call.
+        Each holder and each source quoted alone is looked up once per call (the claims
+        quoting one source share its ``sources`` tuple).
         """
         entries, added, by_id, by_holder, by_source = self.entries, [], self.by_id, self.by_holder, self.by_source
         answered_by, regarded_by = self.answered_by, self.regarded_by
-        filed: dict[tuple[object, ...], Filed] = {}
         holders: dict[str, tuple[str, str]] = {}
         quoted: dict[str, tuple[tuple[str, ...], Interval | None]] = {}
         position = len(entries)
@@ -137,11 +136,9 @@ class Index(Documents):
             if proposition is None:
                 entry = Entry(claim, position, None, None, None, *found, stated, sources, ANY_TIME, claim.polarity)
             elif claim.pattern is None and (proposition.object is None or type(proposition.object) is str):
-                raw = (proposition.subject, proposition.predicate, proposition.object, proposition.qualifiers)
-                record = filed.get(raw)
-                if record is None:
-                    record = filed[raw] = self._filed(proposition)
-                entry = filed_entry(record, claim, position, proposition, holder=found, stated=stated, sources=sources)
+                entry = filed_entry(
+                    self._filed(proposition), claim, position, holder=found, stated=stated, sources=sources
+                )
             else:
                 entry = self._entry(claim, position, found, stated, sources)
                 self._group(entry)
@@ -183,10 +180,7 @@ class Index(Documents):
             if isinstance(normal.object, str)
             else None
         )
-        written = (
-            None if normal is proposition else (normal.subject, normal.predicate, normal.object, normal.qualifiers)
-        )
-        return written, key, predicate, state, event, group, slot, objects
+        return normal, key, predicate, state, event, group, slot, objects
 
     def _group(self, entry: Entry) -> None:
         """File a reading with a proposition under its key, its slot and (entity object) its object slot."""
