@@ -149,8 +149,24 @@ def quote_normalised(index: Index) -> Iterator[Finding]:
             )
 
 
-def _spanless(index: Index) -> set[str]:
-    """The sources of the evidence without a span among the index's entries."""
+def _quotes_without_span(group: list[Entry], source: str) -> bool:
+    """Whether a claim of the group quotes the source without a span (plain loops: a pass over every claim)."""
+    for entry in group:
+        for evidence in entry.claim.evidence:
+            if evidence.start is None and evidence.source == source:
+                return True
+    return False
+
+
+def _spanless(index: Index) -> set[str] | None:
+    """The sources quoted without a span, from one pass over the entries (in memory order).
+
+    None when the entries may not hold every claim of the groups (a view of the
+    incremental check, a pass of a distributed check holding other claims as
+    ``entries``): then each source's group is looked at (:func:`_quotes_without_span`).
+    """
+    if index.parent is not None or len(index.entries) != len(index.by_id):
+        return None
     found: set[str] = set()
     for entry in index.entries:
         for evidence in entry.claim.evidence:
@@ -166,10 +182,13 @@ def quote_unverified(index: Index) -> Iterator[Finding]:
     They are kept as written, unverified. Said once per source, listing the claims
     that quote it this way. Severity: *info*.
     """
-    # The whole index (not a view) holds every claim its groups do: the sources quoted without a span, at once.
-    spanless = None if index.parent is not None else _spanless(index)
+    spanless = _spanless(index)
     for source in index.scoped_sources():
-        if source.document is not None or (spanless is not None and source.id not in spanless):
+        if source.document is not None:
+            continue
+        if spanless is None and not _quotes_without_span(index.by_source.get(source.id, []), source.id):
+            continue
+        if spanless is not None and source.id not in spanless:
             continue
         # Filtered, then sorted: the order sorting then filtering gives, without sorting the rest.
         citing = chronological(

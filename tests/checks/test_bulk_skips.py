@@ -21,6 +21,7 @@ from factlog.checks._dating import weekday_mismatch
 from factlog.checks._engine import _run
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._polarity import wider_pairs
+from factlog.checks._quotes import quote_unverified
 from factlog.checks._rules import DEFAULT_RULES
 from factlog.model._claimset import ClaimSet
 from factlog.model._timewords import weekday_mismatches
@@ -123,7 +124,11 @@ def _all_entries(index: Index) -> list[Entry]:
     return list(index.entries)
 
 
-def _every_source(index: Index) -> None:
+def _always(group: list[Entry], source: str) -> bool:
+    return True
+
+
+def _no_sources(index: Index) -> None:
     return None
 
 
@@ -137,7 +142,8 @@ def _unskipped() -> Iterator[None]:
     with (
         mock.patch.object(_quotes, "documented", _all_entries),
         mock.patch.object(_integrity, "documented", _all_entries),
-        mock.patch.object(_quotes, "_spanless", _every_source),
+        mock.patch.object(_quotes, "_quotes_without_span", _always),
+        mock.patch.object(_quotes, "_spanless", _no_sources),
     ):
         yield None
 
@@ -267,3 +273,10 @@ def test_chronological_orders_by_the_stated_sort_key_then_the_id(claims: ClaimSe
     expected = sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
     assert chronological(entries[::-1]) == expected
     assert all(e.stated is None or e.stated.span == e.stated.sort_key for e in entries)
+
+
+def test_quote_unverified_reads_each_sources_group_not_the_entries_in_view(tmp_path: Path) -> None:
+    """A pass that holds other claims as ``entries`` (a Dask pass by source) still finds the source's quotes."""
+    index = Index.of(_quoting(tmp_path))
+    [finding] = _run(quote_unverified, attrs.evolve(index, entries=[]))
+    assert finding.sides == {"citing": ("c5",)}
