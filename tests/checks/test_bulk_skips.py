@@ -1,4 +1,4 @@
-"""What the index finds once per proposition or source, and the rules' skips, against plain per-claim work."""
+"""What the index looks up once per holder or source, and the rules' skips, against plain per-claim work."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def _one_by_one(claims: ClaimSet) -> Index:
 @settings(max_examples=30, deadline=None)
 @given(linked_claim_sets() | crowded_claim_sets())
 def test_an_index_built_at_once_equals_one_built_claim_by_claim(claims: ClaimSet) -> None:
-    """Propositions written alike are read and filed once a call: every entry and group is as read afresh."""
+    """Holders and sources looked up once a call: every entry and group is as when each claim is added alone."""
     whole, single = Index.of(claims), _one_by_one(claims)
     assert [_fields(e) for e in whole.entries] == [_fields(e) for e in single.entries]
     for name in ("by_key", "by_slot", "by_object", "by_holder", "by_source", "answered_by", "regarded_by"):
