@@ -17,11 +17,14 @@ __all__ = [
     "ANY_TIME",
     "Entry",
     "Fields",
+    "Filed",
     "Kinds",
     "SlotKey",
     "certain_days",
     "chronological",
+    "filed_entry",
     "object_slot",
+    "proposition_fields",
     "reading_fields",
 ]
 
@@ -73,7 +76,8 @@ class Entry:
     @property
     def timed(self) -> bool:
         """Whether the claim gives a valid time."""
-        return self.when is not None
+        proposition = self.proposition
+        return proposition is not None and proposition.when is not None
 
     @property
     def exact(self) -> bool:
@@ -123,17 +127,25 @@ def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | Non
     if when.start_unknown or when.end_unknown:
         return None
     if event:
-        return (when.start_low, when.start_low) if when.start_low == when.end_high else None
-    if when.start is not None and when.start == when.end:
-        return (when.start.first_day, when.start.last_day) if when.start.exact else None
-    low = _NEG_INF if when.start is None else when.start.last_day
-    high = _POS_INF if when.end is None else when.end.first_day - 1
+        low, high = when.span  # (start_low, end_high)
+        return (low, low) if low == high else None
+    start, end = when.start, when.end
+    if start is not None and (start is end or start == end):  # one date, parsed once: the same object
+        return (start.first_day, start.last_day) if start.exact else None
+    low = _NEG_INF if start is None else start.last_day
+    high = _POS_INF if end is None else end.first_day - 1
     return (low, high) if low <= high else None
 
 
 def chronological(entries: Sequence[Entry]) -> list[Entry]:
     """Claims ordered by when they were stated, then by id: the same for any input order."""
-    return sorted(entries, key=lambda e: (e.stated.sort_key if e.stated else (0, 0), e.id))
+    return sorted(entries, key=_stated_order)
+
+
+def _stated_order(entry: Entry) -> tuple[tuple[int, int], str]:
+    """The key :func:`chronological` sorts by: ``stated``'s sort key (its span, kept in a slot), then the id."""
+    stated = entry.stated
+    return (stated.span if stated is not None else (0, 0), entry.claim.id)
 
 
 Fields = tuple[Proposition, PropositionKey, Predicate | None, tuple[int, int], tuple[int, int] | None]
@@ -142,10 +154,13 @@ Kinds = dict[str, tuple[Predicate | None, bool, bool]]
 """Predicate name to the declared predicate, and whether it is a state and an event: looked up once a name."""
 
 
-def reading_fields(vocabulary: Vocabulary, kinds: Kinds, proposition: Proposition) -> Fields:
-    """The fields of an entry that depend on the proposition it reads, normalised; raises nothing.
+def proposition_fields(
+    vocabulary: Vocabulary, kinds: Kinds, proposition: Proposition
+) -> tuple[Proposition, PropositionKey, Predicate | None, bool, bool]:
+    """A proposition normalised, its key, its declared predicate, and whether that is a state and an event.
 
-    ``kinds`` remembers each predicate name's lookup across calls (an index passes its own).
+    ``kinds`` remembers each predicate name's lookup across calls (an index passes its
+    own). Raises nothing.
     """
     normal = vocabulary.normalise(proposition)
     found = kinds.get(normal.predicate)
@@ -153,9 +168,55 @@ def reading_fields(vocabulary: Vocabulary, kinds: Kinds, proposition: Propositio
         predicate = vocabulary.predicate(normal.predicate)
         kind = None if predicate is None else predicate.kind
         found = kinds[normal.predicate] = (predicate, kind is PredicateKind.STATE, kind is PredicateKind.EVENT)
-    predicate, state, event = found
+    return normal, canonical_key(normal), *found
+
+
+def reading_fields(vocabulary: Vocabulary, kinds: Kinds, proposition: Proposition) -> Fields:
+    """The fields of an entry that depend on the proposition it reads, normalised; raises nothing.
+
+    ``kinds`` remembers each predicate name's lookup across calls (an index passes its own).
+    """
+    normal, key, predicate, state, event = proposition_fields(vocabulary, kinds, proposition)
     when = normal.when
     if when is None:
-        return normal, canonical_key(normal), predicate, ANY_TIME, None
+        return normal, key, predicate, ANY_TIME, None
     span = when.state_span if state else when.span
-    return normal, canonical_key(normal), predicate, span, certain_days(when, event=event)
+    return normal, key, predicate, span, certain_days(when, event=event)
+
+
+Filed = tuple[
+    Proposition, PropositionKey, Predicate | None, bool, bool, list["Entry"], list["Entry"], list["Entry"] | None
+]
+"""What an index finds for a proposition with an entity object or none, and no pattern.
+
+Its normal form, key, declared predicate, whether that is a state and an event, and
+the groups it goes in: by key, by slot and (an entity object) by object.
+"""
+
+
+def filed_entry(
+    filed: Filed,
+    claim: Claim,
+    position: int,
+    *,
+    holder: tuple[str, str],
+    stated: Interval | None,
+    sources: tuple[str, ...],
+) -> Entry:
+    """The entry of a claim whose proposition reads as ``filed`` says, added to its groups; raises nothing.
+
+    ``holder`` is the canonical holder and the entity it speaks for.
+    """
+    normal, key, predicate, state, event, group, slot, objects = filed
+    when = normal.when
+    if when is None:
+        span, core = ANY_TIME, None
+    else:
+        span = when.state_span if state else when.span
+        core = certain_days(when, event=event)
+    entry = Entry(claim, position, normal, key, predicate, *holder, stated, sources, span, claim.polarity, core)
+    group.append(entry)
+    slot.append(entry)
+    if objects is not None:
+        objects.append(entry)
+    return entry

@@ -12,29 +12,30 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import attrs
 
+from factlog.analysis._documents import Documents
 from factlog.analysis._entry import (
     ANY_TIME,
     Entry,
+    Filed,
     Kinds,
     SlotKey,
     certain_days,
     chronological,
+    filed_entry,
     object_slot,
+    proposition_fields,
     reading_fields,
 )
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._places import Family, PartOf, families, follow_affiliations, part_of_map
-from factlog.analysis._quotes import QuoteMatch, find_quote
-from factlog.errors import FormatError, InputError
-from factlog.io._files import read_regular
-from factlog.io._parsing import DEFAULT_LIMITS
+from factlog.analysis._quotes import QuoteMatch
 from factlog.model._claimset import ClaimSet
-from factlog.model._nouns import Claim, Entity, Evidence, Source
+from factlog.model._dates import Interval
+from factlog.model._nouns import Claim, Entity, Proposition, Source
 from factlog.model._vocabulary import PropositionKey, Vocabulary
 
 __all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object_slot"]
@@ -44,7 +45,7 @@ _IMPLIED = 1 << 40
 
 
 @attrs.frozen
-class Index:
+class Index(Documents):
     """Claims of one claim set, normalised and grouped."""
 
     claims: ClaimSet
@@ -105,27 +106,81 @@ class Index:
         return index
 
     def add(self, claims: Iterable[Claim]) -> list[Entry]:
-        """Index more claims, extending the groups in place; returns their entries in order; raises nothing."""
+        """Index more claims, extending the groups in place; returns their entries in order; raises nothing.
+
+        Each holder and each source quoted alone is looked up once per call (the claims
+        quoting one source share its ``sources`` tuple).
+        """
         entries, added, by_id, by_holder, by_source = self.entries, [], self.by_id, self.by_holder, self.by_source
-        entry_of, group = self._entry, self._group
+        answered_by, regarded_by = self.answered_by, self.regarded_by
+        holders: dict[str, tuple[str, str]] = {}
+        quoted: dict[str, tuple[tuple[str, ...], Interval | None]] = {}
+        position = len(entries)
         for claim in claims:
-            entry = entry_of(claim, len(entries))
+            named = claim.attribution.holder
+            found = holders.get(named)
+            if found is None:
+                holder = self.vocabulary.entity(named)
+                found = holders[named] = (holder, self._speakers.get(holder) or self.speaks_for(holder))
+            stated, evidence = claim.stated, claim.evidence
+            if len(evidence) == 1:  # the common case: one tuple and one lookup a source, not a claim
+                cited = quoted.get(evidence[0].source)
+                if cited is None:
+                    cited = quoted[evidence[0].source] = self._cited(evidence[0].source)
+                sources, stated = cited[0], cited[1] if stated is None else stated
+            else:
+                if stated is None:
+                    stated = self._cited(evidence[0].source)[1]
+                sources = claim.sources
+            proposition = claim.proposition
+            if proposition is None:
+                entry = Entry(claim, position, None, None, None, *found, stated, sources, ANY_TIME, claim.polarity)
+            elif claim.pattern is None and (proposition.object is None or type(proposition.object) is str):
+                entry = filed_entry(
+                    self._filed(proposition), claim, position, holder=found, stated=stated, sources=sources
+                )
+            else:
+                entry = self._entry(claim, position, found, stated, sources)
+                self._group(entry)
+                if claim.pattern is not None or type(proposition.object) is tuple:
+                    self._add_implied(entry)
             entries.append(entry)
             added.append(entry)
             by_id[claim.id] = entry
-            if entry.key is not None:
-                group(entry)
-            if claim.pattern is not None or type(getattr(claim.proposition, "object", None)) is tuple:
-                self._add_implied(entry)
-            by_holder[entry.holder].append(entry)
-            for source in entry.sources:
+            by_holder[found[0]].append(entry)
+            for source in sources:
                 by_source[source].append(entry)
-            for answered in claim.answers:
-                self.answered_by[answered].append(entry)
+            if claim.answers:
+                for answered in claim.answers:
+                    answered_by[answered].append(entry)
             if claim.regarding is not None:
                 for other in claim.regarding.claims:
-                    self.regarded_by[other].append(entry)
+                    regarded_by[other].append(entry)
+            position += 1
         return added
+
+    def _cited(self, source: str) -> tuple[tuple[str, ...], Interval | None]:
+        """A claim's sources when it quotes only this one, and its ``published`` date (None if unknown)."""
+        found = self.claims.source_by_id.get(source)
+        return (source,), None if found is None else found.published
+
+    def _filed(self, proposition: Proposition) -> Filed:
+        """The reading fields of a proposition and the groups it goes in (made when missing)."""
+        normal, key, predicate, state, event = proposition_fields(self.vocabulary, self._kinds, proposition)
+        group = self.by_key.get(key)
+        if group is None:
+            part_of = self.part_of()
+            # Without places within places, wider_keys and narrower_keys find nothing: no family is filed.
+            for family, place in families(key) if part_of.nested else ():
+                self._families.setdefault(family, Family()).add(place, key, part_of)
+            group = self.by_key[key] = []
+        slot = self.by_slot[(normal.subject, normal.predicate, normal.qualifiers)]
+        objects = (
+            self.by_object[(normal.object, normal.predicate, normal.qualifiers)]
+            if isinstance(normal.object, str)
+            else None
+        )
+        return normal, key, predicate, state, event, group, slot, objects
 
     def _group(self, entry: Entry) -> None:
         """File a reading with a proposition under its key, its slot and (entity object) its object slot."""
@@ -214,58 +269,23 @@ class Index:
         found = self.claims.source_by_id
         return [found[s] for s in sorted(self.source_scope) if s in found]
 
-    def _entry(self, claim: Claim, position: int) -> Entry:
+    def _entry(
+        self, claim: Claim, position: int, holder: tuple[str, str], stated: Interval | None, sources: tuple[str, ...]
+    ) -> Entry:
         """The claim's own entry: its first reading (:func:`factlog.analysis.readings`)."""
-        holder = self.vocabulary.entity(claim.attribution.holder)
-        speaks_for = self._speakers.get(holder) or self.speaks_for(holder)
-        stated = claim.stated
-        evidence = claim.evidence
-        if stated is None:
-            source = self.claims.source_by_id.get(evidence[0].source)
-            stated = None if source is None else source.published
-        # One quote is the common case: its source, without building Claim.sources.
-        sources = (evidence[0].source,) if len(evidence) == 1 else claim.sources
-        proposition = claim.proposition
-        polarity = claim.polarity
-        if proposition is None:
-            return Entry(claim, position, None, None, None, holder, speaks_for, stated, sources, ANY_TIME, polarity)
+        proposition, polarity = claim.proposition, claim.polarity
+        assert proposition is not None
         if claim.pattern is not None or type(proposition.object) is tuple:
             first = readings(claim, stated, self.vocabulary)[0]
             proposition, polarity = first.proposition, first.polarity
         normal, key, predicate, span, core = reading_fields(self.vocabulary, self._kinds, proposition)
-        return Entry(claim, position, normal, key, predicate, holder, speaks_for, stated, sources, span, polarity, core)
+        return Entry(claim, position, normal, key, predicate, *holder, stated, sources, span, polarity, core)
 
     def _reading(self, reading: Reading) -> dict[str, Any]:
         """The fields of an entry that depend on the proposition it reads."""
         normal, key, predicate, span, core = reading_fields(self.vocabulary, self._kinds, reading.proposition)
         fields = {"proposition": normal, "key": key, "predicate": predicate, "span": span, "core": core}
         return {**fields, "polarity": reading.polarity}
-
-    def quote(self, evidence: Evidence) -> QuoteMatch | None:
-        """Where a quote stands in its source's stored document; None without a readable document.
-
-        A span written by hand is taken as given (``quote_mismatch`` checks it); a quote
-        without one is looked for (:func:`factlog.find_quote`). The stored evidence is not
-        changed. Raises nothing: a document that cannot be read gives None (the reason is in
-        :meth:`document`).
-        """
-        if evidence.start is not None and evidence.end is not None:
-            return QuoteMatch((evidence.start, evidence.end), ((evidence.start, evidence.end),))
-        text = self.text(evidence.source)
-        if text is None:
-            return None
-        key = (evidence.source, evidence.quote, evidence.occurrence)
-        found = self._quotes.get(key)
-        if found is None:
-            found = self._quotes[key] = find_quote(text, evidence.quote, evidence.occurrence)
-        return found
-
-    def text(self, source: str) -> str | None:
-        """A source's stored document decoded as UTF-8 (undecodable bytes replaced), or None; raises nothing."""
-        if source not in self._texts:
-            data, _ = self.document(source)
-            self._texts[source] = None if data is None else data.decode("utf-8", errors="replace")
-        return self._texts[source]
 
     def part_of(self) -> PartOf:
         """The ``part_of`` hierarchy of the registry, numbered once (:class:`~factlog.analysis._places.PartOf`).
@@ -314,6 +334,10 @@ class Index:
                 found += filed[family].around(place, part_of)
         return found
 
+    def places_within(self) -> bool:
+        """Whether some key of the (whole) index names a place within another (else no key is wider); no raise."""
+        return bool((self.parent or self)._families)
+
     def narrower_keys(self, key: PropositionKey) -> list[PropositionKey]:
         """The keys in the (whole) index whose :meth:`broader_keys` include this one.
 
@@ -353,33 +377,6 @@ class Index:
             found = self.claims.source_by_id.get(source)
             self._publishers[source] = None if found is None else self.vocabulary.entity(found.publisher)
         return self._publishers[source]
-
-    def document(self, source: str) -> tuple[bytes | None, str | None]:
-        """The bytes of a source's document, or None and the reason it cannot be read.
-
-        The path must stay inside the folder of the file that defines the source. Raises
-        nothing: ``(bytes, None)``, ``(None, reason)`` for a document outside that folder,
-        missing, unreadable or over :data:`DEFAULT_LIMITS`, ``(None, None)`` for a source
-        without a document (or an unknown source).
-        """
-        if source not in self._documents:
-            self._documents[source] = self._read(source)
-        return self._documents[source]
-
-    def _read(self, source: str) -> tuple[bytes | None, str | None]:
-        path = self.claims.document_path(source)
-        if path is None:
-            return None, None
-        base = Path(self.claims.bases.get(source, ".")).resolve()
-        resolved = path.resolve()
-        if not resolved.is_relative_to(base):
-            return None, f"document {path} lies outside {base}"
-        try:
-            return read_regular(resolved, DEFAULT_LIMITS, name=str(path)), None
-        except InputError as error:
-            return None, f"cannot read document {error}"
-        except FormatError as error:
-            return None, f"cannot read document {error.errors[0]}"
 
     def entity(self, name: str) -> Entity | None:
         """The entity a name (id, alias or name) stands for; None for an unknown name (no raise)."""

@@ -69,8 +69,9 @@ def span(interval: Interval | None) -> str:
     """A valid time as words: ``2024–2025-10``, ``since 2025-01-20``, ``from 2019, end unknown``, ``2019``."""
     if interval is None:
         return ""
-    if interval.start is not None and interval.start == interval.end:
-        return str(interval.start)
+    start = interval.start
+    if start is not None and (start is interval.end or start == interval.end):  # one date parsed once: one object
+        return str(start)
     if interval.start is None:
         return f"start unknown, until {interval.end}" if interval.start_unknown else f"until {interval.end}"
     if interval.end is None:

@@ -34,7 +34,7 @@ def convert(value: float, unit: str | None, target: str | None) -> float | None:
     either side, converts as itself; otherwise pint decides (``convert(1, "mile",
     "km")`` is 1.609344).
     """
-    if unit is None or target is None or slug(unit) == slug(target) or math.isinf(value):
+    if unit is None or target is None or unit == target or slug(unit) == slug(target) or math.isinf(value):
         return value
     try:
         return float(_registry().Quantity(value, unit).to(target).magnitude)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -158,8 +159,7 @@ def first_stated(index: Index, finding: Finding) -> tuple[int, int]:
 
 
 def _earliest(stated: Mapping[str, Interval | None], finding: Finding) -> tuple[int, int]:
-    dates = [stated[c] for c in finding.claim_ids if c in stated]
-    return min((d.sort_key for d in dates if d is not None), default=(0, 0))
+    return min((d.sort_key for c in finding.claim_ids if c in stated and (d := stated[c]) is not None), default=(0, 0))
 
 
 def _first_dates(findings: Sequence[Finding], stated_of: Callable[[str], Interval | None]) -> list[tuple[int, int]]:
@@ -168,12 +168,12 @@ def _first_dates(findings: Sequence[Finding], stated_of: Callable[[str], Interva
     found = []
     for finding in findings:
         best: tuple[int, int] | None = None
-        for claim in finding.claim_ids:
+        for claim in itertools.chain.from_iterable(ids for _, ids in finding.claims):  # twice on two sides: no matter
             if claim in known:
                 key = known[claim]
             else:
                 when = stated_of(claim)
-                key = known[claim] = None if when is None else when.sort_key
+                key = known[claim] = None if when is None else when.span  # an Interval's sort_key, kept in a slot
             if key is not None and (best is None or key < best):
                 best = key
         found.append((0, 0) if best is None else best)
@@ -284,10 +284,11 @@ def finish(
         marked.append(finding)
         dates.append((0, 0))
     order = {getattr(rule, "__name__", repr(rule)): position for position, rule in enumerate(rules)}
+    ranks = {severity: -severity.rank for severity in Severity}
 
     def key(pair: tuple[Finding, tuple[int, int]]) -> tuple[int, int, tuple[int, int], str]:
         finding, when = pair
-        return (-finding.severity.rank, order.get(finding.rule, len(order)), when, finding.id)
+        return (ranks[finding.severity], order.get(finding.rule, len(order)), when, finding.id)
 
     return tuple(finding for finding, _ in sorted(zip(marked, dates, strict=True), key=key))
 

@@ -9,6 +9,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index, chronological
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._groupings import reads
+from factlog.checks._quotes import documented
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 
@@ -57,7 +58,7 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
     One finding per claim. Severity: *error*.
     """
     texts: dict[str, str | None] = {}
-    for entry in index.entries:
+    for entry in documented(index):
         problems = []
         for number, evidence in enumerate(entry.claim.evidence):
             if evidence.source not in texts:
@@ -117,8 +118,11 @@ def future_event_as_fact(index: Index) -> Iterator[Finding]:
     finding per claim. Severity: *info*.
     """
     for entry in index.entries:
-        predicate, when, stated = entry.predicate, entry.when, entry.stated
-        if predicate is None or predicate.kind is not PredicateKind.EVENT or when is None or stated is None:
+        predicate = entry.predicate
+        if predicate is None or predicate.kind is not PredicateKind.EVENT:
+            continue  # most claims: their time and date are not read
+        when, stated = entry.when, entry.stated
+        if when is None or stated is None:
             continue
         if entry.claim.certainty is not Certainty.CERTAIN or entry.polarity is not Polarity.AFFIRMED:
             continue

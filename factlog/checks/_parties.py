@@ -50,9 +50,15 @@ def interested_judgement(index: Index) -> Iterator[Finding]:
         )
 
 
-def _named(index: Index, entry: Entry) -> bool:
-    entity = index.entity(entry.holder)
-    return entity is not None and not entity.anonymous
+def _named(index: Index, entry: Entry, known: dict[str, bool] | None = None) -> bool:
+    """Whether the claim's holder is a known entity that is not anonymous; ``known`` remembers each holder's answer."""
+    found = None if known is None else known.get(entry.holder)
+    if found is None:
+        entity = index.entity(entry.holder)
+        found = entity is not None and not entity.anonymous
+        if known is not None:
+            known[entry.holder] = found
+    return found
 
 
 @reads("slot")
@@ -69,6 +75,7 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
     Example: the ministry states as certain that the talks took place on
     ``2025-05-02``; a paper writes that they "may have taken place": an info finding.
     """
+    named: dict[str, bool] = {}  # whether each holder is named, looked up once
     for entries in index.by_key.values():
         if len(entries) < 2:
             continue  # a hedged claim and a firm one are two: most groups are ruled out here
@@ -76,8 +83,10 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
         for polarity in Polarity:
             side = [e for e in committed if e.polarity is polarity]
             hedged = [e for e in side if e.claim.certainty is Certainty.POSSIBLE]
-            firm = [e for e in side if e.claim.certainty is Certainty.CERTAIN and _named(index, e)]
-            if not hedged or not firm:
+            if not hedged:
+                continue
+            firm = [e for e in side if e.claim.certainty is Certainty.CERTAIN and _named(index, e, named)]
+            if not firm:
                 continue
             other = [e for e in committed if e.polarity is not polarity]
             by_holder: dict[str, list[Entry]] = {}

@@ -118,6 +118,8 @@ def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
     a deep chain of places costs no walk up from every key; a view also walks up from
     its own keys (:meth:`~factlog.Index.wider_keys`) to the denials beyond it.
     """
+    if not index.places_within():
+        return []  # no key names a place within another: no key is wider than another
     pairs: dict[tuple[PropositionKey, PropositionKey], None] = {}
     committed: dict[tuple[PropositionKey, Polarity], bool] = {}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factlog.analysis._index import Index, chronological
+from factlog.analysis._index import Entry, Index, chronological
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._groupings import reads
 
@@ -41,6 +41,17 @@ def _spans(places: tuple[tuple[int, int], ...]) -> str:
     return ", ".join(f"{start}-{end}" for start, end in places)
 
 
+def documented(index: Index) -> list[Entry]:
+    """The entries of an index citing a source that names a document, in index order; raises nothing.
+
+    Only their quotes can be checked against a document: every other quote's source has
+    none (:meth:`~factlog.analysis.Index.document` gives ``(None, None)``), so the quote
+    rules pass over them in bulk.
+    """
+    named = {source for source, found in index.claims.source_by_id.items() if found.document is not None}
+    return [entry for entry in index.entries if not named.isdisjoint(entry.sources)] if named else []
+
+
 @reads("claim")
 def quote_not_found(index: Index) -> Iterator[Finding]:
     """A quote without a span that its source's stored document does not hold.
@@ -52,7 +63,7 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
     places the quote stands is reported here too. One finding per claim.
     Severity: *error*.
     """
-    for entry in index.entries:
+    for entry in documented(index):
         problems = []
         for number, evidence in enumerate(entry.claim.evidence):
             if evidence.start is not None:
@@ -90,7 +101,7 @@ def quote_ambiguous(index: Index) -> Iterator[Finding]:
     to the evidence, or quote more words. The message lists every place, as spans.
     One finding per claim. Severity: *warning*.
     """
-    for entry in index.entries:
+    for entry in documented(index):
         problems = []
         for number, evidence in enumerate(entry.claim.evidence):
             if evidence.start is not None or evidence.occurrence is not None:
@@ -117,7 +128,7 @@ def quote_normalised(index: Index) -> Iterator[Finding]:
     The quote is used, at the span shown; the message gives the document's own text,
     so the quote can be made exact if wanted. One finding per claim. Severity: *info*.
     """
-    for entry in index.entries:
+    for entry in documented(index):
         problems = []
         for number, evidence in enumerate(entry.claim.evidence):
             if evidence.start is not None:
@@ -138,6 +149,32 @@ def quote_normalised(index: Index) -> Iterator[Finding]:
             )
 
 
+def _quotes_without_span(group: list[Entry], source: str) -> bool:
+    """Whether a claim of the group quotes the source without a span (plain loops: a pass over every claim)."""
+    for entry in group:
+        for evidence in entry.claim.evidence:
+            if evidence.start is None and evidence.source == source:
+                return True
+    return False
+
+
+def _spanless(index: Index) -> set[str] | None:
+    """The sources quoted without a span, from one pass over the entries (in memory order).
+
+    None when the entries may not hold every claim of the groups (a view of the
+    incremental check, a pass of a distributed check holding other claims as
+    ``entries``): then each source's group is looked at (:func:`_quotes_without_span`).
+    """
+    if index.parent is not None or len(index.entries) != len(index.by_id):
+        return None
+    found: set[str] = set()
+    for entry in index.entries:
+        for evidence in entry.claim.evidence:
+            if evidence.start is None:
+                found.add(evidence.source)
+    return found
+
+
 @reads("source")
 def quote_unverified(index: Index) -> Iterator[Finding]:
     """Quotes without a span from a source that has no stored document (copyright, a clipping).
@@ -145,8 +182,13 @@ def quote_unverified(index: Index) -> Iterator[Finding]:
     They are kept as written, unverified. Said once per source, listing the claims
     that quote it this way. Severity: *info*.
     """
+    spanless = _spanless(index)
     for source in index.scoped_sources():
         if source.document is not None:
+            continue
+        if spanless is None and not _quotes_without_span(index.by_source.get(source.id, []), source.id):
+            continue
+        if spanless is not None and source.id not in spanless:
             continue
         # Filtered, then sorted: the order sorting then filtering gives, without sorting the rest.
         citing = chronological(
