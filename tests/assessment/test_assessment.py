@@ -226,7 +226,7 @@ def test_an_independent_supporting_origin_never_lowers_belief(claims: list[Claim
     assert _belief([*claims, newcomer], "accuvote") >= _belief(claims, "accuvote")
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(claim_sets(max_claims=12), st.data())
 def test_one_origin_is_never_ruled_out_wrongly(claims: ClaimSet, data: st.DataObject) -> None:
     """Where the quick test rules out a single origin, the union-find finds two or more."""

@@ -77,7 +77,7 @@ def test_a_budget_of_no_pair_weighs_as_accuvote(generated: Path) -> None:
 
 
 @BITES
-@pytest.mark.parametrize("budget", [0, 30, 100])
+@pytest.mark.parametrize("budget", [0, 60])
 def test_every_way_of_assessing_leaves_out_the_same_values(generated: Path, budget: int) -> None:
     """Within a budget that bites, the compact and the distributed assessment give the plain one's JSON bytes."""
     plain = _json(ENTRY_POINTS["assess"](generated, max_pairs=budget))
@@ -98,14 +98,14 @@ def test_the_command_prints_the_warning_as_one_line(generated: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["assess", "export", "report"])
-def test_the_commands_that_assess_read_none_and_refuse_the_rest(command: str, generated: Path) -> None:
+def test_the_commands_that_assess_read_none_and_refuse_the_rest(command: str) -> None:
     """``--max-pairs none`` is no limit, thousands may be written with commas; anything else is a usage error."""
     extra = ["--to", "claimreview"] if command == "export" else ["-o", "-"] if command == "report" else []
-    assert run(command, str(generated), *extra, "--max-pairs", "nonsense").returncode == 2
-    assert run(command, str(generated), *extra, "--max-pairs", "-1").returncode == 2
-    none = run(command, str(generated), *extra, "--max-pairs", "none")
+    assert run(command, "sources/", *extra, "--max-pairs", "nonsense").returncode == 2
+    assert run(command, "sources/", *extra, "--max-pairs", "-1").returncode == 2
+    none = run(command, "sources/", *extra, "--max-pairs", "none")
     assert none.returncode == 0
-    assert none.stdout == run(command, str(generated), *extra, "--max-pairs", "50,000,000").stdout
+    assert none.stdout == run(command, "sources/", *extra, "--max-pairs", "50,000,000").stdout
 
 
 def test_the_command_names_its_own_option_in_the_warning(generated: Path) -> None:
