@@ -127,14 +127,16 @@ def assess(
     return Assessment(tuple(found), method, when, *learned)
 
 
-def arguments(as_of: object, method: object, explain: object, max_pairs: object = MAX_PAIRS) -> PartialDate | None:
-    """Check :func:`assess`'s options (raising what it raises); ``as_of`` as a partial date."""
+def arguments(
+    as_of: object, method: object, explain: object, max_pairs: object = MAX_PAIRS, where: str = "factlog.assess"
+) -> PartialDate | None:
+    """Check :func:`assess`'s options (raising what it raises, naming ``where``); ``as_of`` as a partial date."""
     if not isinstance(method, str) or method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     if not isinstance(explain, bool):
-        raise ArgumentError(f"factlog.assess: explain must be True or False, got {explain!r}")
+        raise ArgumentError(f"{where}: explain must be True or False, got {explain!r}")
     if max_pairs is not None and (isinstance(max_pairs, bool) or not isinstance(max_pairs, int) or max_pairs < 0):
-        raise ArgumentError(f"factlog.assess: max_pairs must be a whole number, 0 or more, or None; got {max_pairs!r}")
+        raise ArgumentError(f"{where}: max_pairs must be a whole number, 0 or more, or None; got {max_pairs!r}")
     return _as_of(as_of)
 
 

@@ -95,7 +95,7 @@ def assess_lines(
     the same: :class:`~factlog.FormatError` with file, line and JSON path.
     """
     file = Path(expect_path(path, "factlog.assess_lines", limits=DEFAULT_LIMITS))
-    when = arguments(as_of, method, explain, max_pairs)
+    when = arguments(as_of, method, explain, max_pairs, "factlog.assess_lines")
     expect_sizes("factlog.assess_lines", batch=batch, bin_size=bin_size)
     if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
         return assess(load(file), as_of=when, method=method, explain=explain, max_pairs=max_pairs)

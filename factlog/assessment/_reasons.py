@@ -10,7 +10,7 @@ from factlog.analysis._discovery import AccuCopyParams, Dependence, DependenceTa
 from factlog.assessment._questions import OriginWeight
 from factlog.assessment._weights import DISCOUNTS
 
-__all__ = ["LISTED_ORIGINS", "Copying", "listed", "reasons_for"]
+__all__ = ["LISTED_ORIGINS", "Copying", "budget_note", "listed", "reasons_for"]
 
 COPY_RATE = AccuCopyParams().copy_rate
 """c, the chance a copier copies a value (AccuCopy's, 0.8): a copier's vote counts 1 − c·p."""
@@ -125,3 +125,13 @@ def reasons_for(
     for origin in copies:
         reasons.append(f"{len(origin.claims)} claims from one origin, {origin.label}, count once")
     return reasons
+
+
+def budget_note(limit: int) -> str:
+    """What a budget of pairs with this provider limit left out, in words (no value at all below 2)."""
+    if limit < 2:
+        return "no value weighed (a budget of pairs of sources); every vote counted undiscounted"
+    return (
+        f"only the values at most {limit} sources give weighed (a budget of pairs of sources);"
+        " values more sources give counted undiscounted"
+    )

@@ -367,7 +367,7 @@ def assess(
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}; methods are: {', '.join(METHODS)}")
-    arguments(None, method, explain, max_pairs)
+    arguments(None, method, explain, max_pairs, "factlog.dask.assess")
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
     with _session(client, timeout) as session:
         count = session.partitions(partitions)

@@ -15,7 +15,7 @@ from factlog.assessment._arguments import expect_assessment
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._lines import LinesAssessment
 from factlog.assessment._questions import OriginWeight
-from factlog.assessment._reasons import listed
+from factlog.assessment._reasons import budget_note, listed
 from factlog.errors import expect_text_stream
 from factlog.io import make_converter
 from factlog.model._nouns import Object
@@ -215,11 +215,7 @@ def _limited(assessment: Assessment | LinesAssessment) -> list[str]:
     """The line saying that a budget of pairs left values out of copy detection, or none."""
     if assessment.provider_limit is None:
         return []
-    most = assessment.provider_limit
-    return [
-        f"copy detection: only values at most {_plural(most, 'source')} give (a budget of pairs, max_pairs);"
-        " values more sources give counted undiscounted"
-    ]
+    return [f"copy detection: {budget_note(assessment.provider_limit)}"]
 
 
 def _plural(count: int, noun: str) -> str:

@@ -46,8 +46,8 @@ ENTRY_POINTS: dict[str, Callable[..., Any]] = {
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
 @pytest.mark.parametrize("wrong", [-1, 2.5, True, "1000"])
 def test_a_budget_that_is_no_whole_number_is_refused(generated: Path, entry: str, wrong: object) -> None:
-    """A negative, fractional, boolean or text budget is an ArgumentError naming max_pairs, before any work."""
-    with pytest.raises(factlog.ArgumentError, match="max_pairs"):
+    """A negative, fractional, boolean or text budget is an ArgumentError naming the function and max_pairs."""
+    with pytest.raises(factlog.ArgumentError, match=rf"^factlog\.{entry}: max_pairs"):
         ENTRY_POINTS[entry](generated, max_pairs=wrong)
 
 
@@ -179,9 +179,12 @@ def test_every_rendering_says_the_budget_left_values_out(generated: Path) -> Non
     assert exact.provider_limit is None
     assert json.loads(factlog.render_assessment_json(lean))["provider_limit"] == limit
     assert "provider_limit" not in json.loads(factlog.render_assessment_json(exact))
-    line = f"copy detection: only values at most {limit} sources give"
+    line = f"copy detection: only the values at most {limit} sources give weighed"
     assert line in factlog.render_assessment_text(lean)
     assert line in factlog.render_assessment_markdown(lean)
     assert "copy detection" not in factlog.render_assessment_text(exact)
-    assert f"copy detection weighed only values at most {limit} sources give" in html_report(claims, max_pairs=60)
-    assert "copy detection weighed" not in html_report(claims, max_pairs=None)
+    assert line in html_report(claims, max_pairs=60)
+    assert "copy detection" not in html_report(claims, max_pairs=None)
+    none = factlog.assess(claims, max_pairs=0)
+    assert "copy detection: no value weighed" in factlog.render_assessment_text(none)
+    assert "copy detection: no value weighed" in html_report(claims, max_pairs=0)

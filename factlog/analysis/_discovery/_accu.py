@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from factlog.analysis._discovery._copying import Dependences
 from factlog.analysis._discovery._index import Support, ValueIndex
-from factlog.analysis._discovery._pairs import provider_limit, warn_left_out
+from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote
 
 __all__ = ["accu_copy", "accu_vote"]
@@ -225,8 +225,9 @@ def _accu(
         0.0 if size is None else max(0.0, size + 1 - (end - start))
         for size, (start, end) in zip(sizes, index.q_range, strict=True)
     ]
-    limit = provider_limit(index.sizes(), copy.max_pairs) if copy is not None else None
-    warn_left_out(limit, copy.max_pairs if copy is not None else None)
+    value_sizes = index.sizes()
+    limit = provider_limit(value_sizes, copy.max_pairs) if copy is not None else None
+    warn_left_out(limit, copy.max_pairs if copy is not None else None, counted_pairs(value_sizes))
     dependences = Dependences(index, params.n_false, copy, declared, limit) if copy is not None else None
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
     probabilities = _shares(index, declared)

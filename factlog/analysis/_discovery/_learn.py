@@ -26,7 +26,7 @@ import attrs
 from factlog.analysis._discovery import _shard as shard
 from factlog.analysis._discovery._copying import FLOOR
 from factlog.analysis._discovery._exact import joined
-from factlog.analysis._discovery._pairs import provider_limit, warn_left_out
+from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import (
     AccuCopyParams,
     AccuVoteParams,
@@ -141,7 +141,7 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
         for m, count in found_sizes.items():
             sizes[m] = sizes.get(m, 0) + count
     limit = provider_limit(sizes, config.copy.max_pairs) if config.copy is not None else None
-    warn_left_out(limit, config.copy.max_pairs if config.copy is not None else None)
+    warn_left_out(limit, config.copy.max_pairs if config.copy is not None else None, counted_pairs(sizes))
     config = attrs.evolve(config, sources=names, alone=len(graded) == 1, limit=limit)
     bound: list[shard.Bound] = runner.each(shard.bind, runner.share(config))
     claims = [0] * len(names)

@@ -53,7 +53,16 @@ def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | Non
     return None
 
 
-def warn_left_out(limit: int | None, max_pairs: int | None) -> None:
+def counted_pairs(sizes: Mapping[int, int]) -> int:
+    """Σ m(m − 1)/2 over the values, from m → how many values m sources give: the pairs as a budget counts them.
+
+    A pair of sources sharing k values counts k times, so this is at least the number
+    of distinct pairs (:class:`PairTable` holds those).
+    """
+    return sum(count * (m * (m - 1) // 2) for m, count in sizes.items())
+
+
+def warn_left_out(limit: int | None, max_pairs: int | None, needed: int = 0) -> None:
     """Warn with :class:`PairBudgetWarning` when ``limit`` (from :func:`provider_limit`) leaves values out.
 
     The warning points at the first caller outside factlog (the line of the user's
@@ -62,7 +71,10 @@ def warn_left_out(limit: int | None, max_pairs: int | None) -> None:
     """
     if limit is None:
         return
-    budget = f"a budget of {max_pairs:,} {'pair' if max_pairs == 1 else 'pairs'} of sources (max_pairs)"
+    budget = (
+        f"a budget of {max_pairs:,} {'pair' if max_pairs == 1 else 'pairs'} of sources (max_pairs),"
+        f" where the values make {needed:,},"
+    )
     if limit < 2:
         found = (
             f"copy detection weighed no value: {budget} holds not even the pairs of the values the fewest sources give,"
