@@ -34,8 +34,9 @@ browser:
 	  $$SUDO apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core; \
 	fi
 
+# Two workers (pytest-xdist): the machines this runs on have two cores.
 unit: $(STAMP) browser
-	$(BIN)/python -m pytest --cov --cov-report=term -p no:cacheprovider
+	$(BIN)/python -m pytest -n 2 --cov --cov-report=term -p no:cacheprovider
 
 test: lint typecheck unit
 
