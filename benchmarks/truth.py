@@ -56,7 +56,7 @@ from factlog.analysis._discovery import (
     truth_finder,
 )
 from factlog.analysis._discovery._index import ValueIndex
-from factlog.analysis._discovery._pairs import provider_limit
+from factlog.analysis._discovery._pairs import counted_pairs, provider_limit
 
 __all__ = [
     "BUDGETS",
@@ -278,7 +278,7 @@ def budget_report(folder: Path | None, seed: int) -> str:
         limits = []
         for budget in BUDGETS:
             limit = provider_limit(index.sizes(), budget)
-            kept = sum(count * m * (m - 1) // 2 for m, count in index.sizes().items() if limit is None or m <= limit)
+            kept = counted_pairs({m: n for m, n in index.sizes().items() if limit is None or m <= limit})
             limits.append(f"m ≤ {limit}, {kept:,} pairs" if limit is not None else f"all, {kept:,} pairs")
         rows.append([f"{name}: values used", *limits])
         cells = []

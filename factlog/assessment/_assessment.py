@@ -24,7 +24,7 @@ from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._canonical import canonical, known_before
 from factlog.assessment._deciding import decided_by, ties
 from factlog.assessment._grounded import grounded_slot
-from factlog.assessment._methods import DEFAULT_METHOD, METHODS, ValueSimilarity, beliefs, discover
+from factlog.assessment._methods import DEFAULT_METHOD, METHODS, ValueSimilarity, beliefs, discover, votes_of
 from factlog.assessment._proposition import PropositionAssessment, Status
 from factlog.assessment._questions import OriginWeight, Question, questions
 from factlog.assessment._reading import ClaimMap
@@ -245,11 +245,10 @@ def answered(
 
 
 def _providers(question: Question) -> dict[str, int]:
-    """Answer → the sources giving it as truth discovery counts them (current, committed votes; once a speaker)."""
+    """Answer → the sources giving it, as AccuCopy counts them (:func:`votes_of`, each source once)."""
     found: dict[str, set[str]] = {}
-    for vote in question.votes:
-        if vote.current and vote.weight > 0:
-            found.setdefault(vote.answer, set()).add(vote.origin.speaks_for)
+    for vote in votes_of((question,), "accucopy"):
+        found.setdefault(vote.answer, set()).add(vote.source)
     return {answer: len(speakers) for answer, speakers in found.items()}
 
 

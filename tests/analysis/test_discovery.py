@@ -210,11 +210,12 @@ def test_the_better_graded_of_two_copies_counts_in_full() -> None:
     assert result.questions["q0"].scores["v0"] == pytest.approx(expected, abs=1e-4)
 
 
-@given(votes=discovery_votes(max_votes=40))
-def test_pair_table_holds_the_index_pairs(votes: list[Vote]) -> None:
-    """The compact pair table gives the pairs, shared values and question counts of ValueIndex.pairs, in order."""
+@given(votes=discovery_votes(max_votes=40), limit=st.one_of(st.none(), st.integers(1, 4)))
+def test_pair_table_holds_the_index_pairs(votes: list[Vote], limit: int | None) -> None:
+    """The compact pair table gives ValueIndex.pairs's pairs, shared values and question counts in order, any limit."""
     index = ValueIndex.of(votes)
-    table = PairTable(index)
-    pairs = index.pairs()
-    assert [table.pair(i, a, index) for i, a, _ in table.rows()] == pairs
+    table = PairTable(index, limit)
+    pairs = index.pairs(limit)
+    first = table.first
+    assert [table.pair(i, a, index) for a in range(len(first) - 1) for i in range(first[a], first[a + 1])] == pairs
     assert [table.locate(pair.b, pair.a) for pair in pairs] == list(range(len(pairs)))

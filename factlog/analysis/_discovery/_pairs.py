@@ -16,7 +16,7 @@ import sys
 import warnings
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from factlog.analysis._discovery._index import Pair, ValueIndex
 
@@ -188,13 +188,6 @@ class PairTable:
 
     def __len__(self) -> int:
         return len(self.partner)
-
-    def rows(self) -> Iterator[tuple[int, int, int]]:
-        """(pair id, a, b) of every pair, in pair order."""
-        first, partner = self.first, self.partner
-        for a in range(len(first) - 1):
-            for i in range(first[a], first[a + 1]):
-                yield i, a, partner[i]
 
     def locate(self, a: int, b: int) -> int:
         """The id of the pair of sources ``a`` and ``b`` (either order); raises KeyError if they share no value."""
