@@ -16,15 +16,14 @@ value similarity are not taken (assessment passes neither).
 
 from __future__ import annotations
 
-import heapq
 import math
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 import attrs
 
 from factlog.analysis._discovery import _shard as shard
-from factlog.analysis._discovery._copying import FLOOR
 from factlog.analysis._discovery._exact import joined
 from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import (
@@ -34,6 +33,7 @@ from factlog.analysis._discovery._results import (
     SourceTrust,
     TruthFinderParams,
 )
+from factlog.analysis._discovery._spread import Spread
 
 __all__ = ["Learned", "Local", "Runner", "learn"]
 
@@ -72,27 +72,12 @@ class Learned:
     """What a run learned about the sources, as a :class:`~._results.Discovery` holds it (questions: in the shards)."""
 
     sources: dict[str, SourceTrust]
-    dependences: tuple[Dependence, ...]
+    dependences: Sequence[Dependence]
+    """In columns (a :class:`~._table.DependenceTable`), most probable first, or empty."""
     rounds: int
     converged: bool
     limit: int | None = None
     """:attr:`~._results.Discovery.provider_limit`: the budget of pairs' limit, None when it held every value."""
-
-
-@attrs.define
-class _Pair:
-    """What the whole run knows of one pair of sources that share a value."""
-
-    shards: list[int] = attrs.field(factory=list)
-    values: int = 0
-    agreeing: int = 0
-    common: int = 0
-    unique: int = 0
-    false: int = 0
-    sequence: tuple[int, ...] = ()
-    """For a pair split over shards: the shard of each shared value, in the run's value order."""
-    total: float = 0.0
-    direction: tuple[float, float] = (0.0, 0.0)
 
 
 @attrs.define
@@ -102,9 +87,7 @@ class _Run:
     prior: list[float | None]
     claims: list[int]
     weight: list[float]
-    pairs: dict[tuple[int, int], _Pair]
-    keys: list[list[tuple[int, int]]]
-    """Per shard, its pairs in its own order."""
+    pairs: Spread
 
 
 def _priors(graded: Sequence[Mapping[str, frozenset[float]]]) -> tuple[tuple[str, ...], list[float | None]]:
@@ -146,76 +129,24 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
     bound: list[shard.Bound] = runner.each(shard.bind, runner.share(config))
     claims = [0] * len(names)
     weights: list[list[tuple[float, ...]]] = [[] for _ in names]
-    pairs: dict[tuple[int, int], _Pair] = {}
-    for number, found in enumerate(bound):
+    for found in bound:
         for s, count, numbers in found.claims:
             claims[s] += count
             weights[s].append(numbers)
-        for a, b, values in found.pairs:
-            pair = pairs.setdefault((a, b), _Pair())
-            pair.shards.append(number)
-            pair.values += values
+    pairs = Spread(len(names), [found.keys for found in bound], [found.shared for found in bound])
+    del bound
     config = attrs.evolve(config, rank=_vote_order(prior, claims))
-    split = frozenset(key for key, pair in pairs.items() if len(pair.shards) > 1)
-    connected = runner.each(shard.connect, runner.share(config), runner.share(frozenset(pairs)), runner.share(split))
-    places: dict[tuple[int, int], list[list[tuple[Any, int, int]]]] = {key: [] for key in split}
-    for number, (common, placed) in enumerate(connected):
-        for key, (count, agreeing) in common.items():
-            pairs[key].common += count
-            pairs[key].agreeing += agreeing
-        for key, found_places in placed.items():
-            places[key].append([(where, v, number) for where, v in found_places])
-    for key, lists in places.items():
-        pairs[key].sequence = tuple(number for _, _, number in heapq.merge(*lists))
-    keys = [[(a, b) for a, b, _ in found.pairs] for found in bound]
-    return _Run(runner, config, prior, claims, [joined(w) for w in weights], pairs, keys)
+    connected = runner.each(shard.connect, runner.share(config), runner.share(pairs.key), own=pairs.flags())
+    pairs.connect(connected)
+    del connected
+    return _Run(runner, config, prior, claims, [joined(w) for w in weights], pairs)
 
 
-def _posterior(pair: _Pair, independent: float, a_copies: float, b_copies: float, copy: AccuCopyParams) -> float:
-    """Pr(dependent) and its directions from the summed log-likelihoods: :meth:`Dependences.update`'s arithmetic."""
-    c, alpha = copy.copy_rate, copy.alpha
-    prior_independent, prior_direction = math.log(1.0 - alpha), math.log(alpha / 2.0)
-    different = (pair.common - pair.agreeing) * math.log(1.0 - c)
-    x = prior_independent + independent
-    x_ab = prior_direction + a_copies + different
-    x_ba = prior_direction + b_copies + different
-    top = x_ab if x_ab > x else x
-    top = x_ba if x_ba > top else top
-    e_ind, e_ab, e_ba = math.exp(x - top), math.exp(x_ab - top), math.exp(x_ba - top)
-    total = e_ind + e_ab + e_ba
-    pair.direction = (e_ab / total, e_ba / total)
-    dependence = pair.total = (e_ab + e_ba) / total
-    return 1.0 - c * dependence if dependence >= FLOOR else 1.0
-
-
-def _factors(run: _Run, accuracy: Any, config: Any) -> list[list[float]]:
+def _factors(run: _Run, accuracy: Any, config: Any) -> list[array[float]]:
     """AccuCopy's dependence step: every pair's posterior; for each shard, its pairs' independence factors."""
     copy = run.config.copy
     assert copy is not None
-    evidence: list[shard.Evidence] = run.runner.each(shard.weigh, accuracy, config)
-    terms: dict[tuple[int, int], dict[int, Any]] = {}
-    factor: dict[tuple[int, int], float] = {}
-    for number, (keys, found) in enumerate(zip(run.keys, evidence, strict=True)):
-        whole, split = iter(found.whole), iter(found.terms)
-        for key in keys:
-            pair = run.pairs[key]
-            if pair.sequence:
-                terms.setdefault(key, {})[number] = next(split)
-            else:
-                factor[key] = _posterior(pair, *next(whole), copy)
-    for key, parts in terms.items():
-        pair = run.pairs[key]
-        at = dict.fromkeys(parts, 0)
-        independent = a_copies = b_copies = 0.0
-        for number in pair.sequence:
-            k = at[number]
-            ind, ab, ba = parts[number]
-            independent += ind[k]
-            a_copies += ab[k]
-            b_copies += ba[k]
-            at[number] = k + 1
-        factor[key] = _posterior(pair, independent, a_copies, b_copies, copy)
-    return [[factor[key] for key in keys] for keys in run.keys]
+    return run.pairs.factors(run.runner.each(shard.weigh, accuracy, config), copy)
 
 
 def _means(
@@ -243,7 +174,7 @@ def _accu(run: _Run) -> tuple[list[float], int, bool]:
     low, high = params.accuracy_bounds
     config_ref = runner.share(config)
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in run.prior]
-    no_pairs: list[list[float]] = [[] for _ in run.keys]
+    no_pairs = [array("d") for _ in run.pairs.rows]
     rounds, converged = 0, False
     while rounds < params.max_rounds:
         rounds += 1
@@ -292,30 +223,6 @@ def _truth(run: _Run) -> tuple[list[float], int, bool]:
     return trust, rounds, converged
 
 
-def _report(run: _Run, threshold: float) -> tuple[Dependence, ...]:
-    """:meth:`Dependences.report` from the run's pairs: those at or above ``threshold``, most probable first."""
-    names = run.config.sources
-    found = [
-        Dependence(
-            source_a=names[a],
-            source_b=names[b],
-            probability=pair.total,
-            a_copies_b=pair.direction[0],
-            b_copies_a=pair.direction[1],
-            declared=False,
-            shared_items=pair.common,
-            same_values=pair.values,
-            unique_values=pair.unique,
-            false_values=pair.false,
-            agreeing_items=pair.agreeing,
-        )
-        for (a, b), pair in sorted(run.pairs.items())
-        if pair.total >= threshold
-    ]
-    found.sort(key=lambda d: (-d.probability, d.source_a, d.source_b))
-    return tuple(found)
-
-
 def learn(
     runner: Runner,
     method: str,
@@ -332,11 +239,8 @@ def learn(
     run = _start(runner, shard.Config(method, (), params, copy, truth))
     accuracy, rounds, converged = _truth(run) if method == "truthfinder" else _accu(run)
     counted = runner.each(shard.finish, runner.share(run.config))
-    for keys, found in zip(run.keys, counted, strict=True):
-        for key, (unique, false) in zip(keys, found, strict=True):
-            run.pairs[key].unique += unique
-            run.pairs[key].false += false
-    dependences = _report(run, copy.report_threshold) if copy is not None else ()
+    run.pairs.finish(counted)
+    dependences = run.pairs.report(run.config.sources, copy.report_threshold) if copy is not None else ()
     sources = {
         name: SourceTrust(name, accuracy[s], run.claims[s], run.weight[s]) for s, name in enumerate(run.config.sources)
     }

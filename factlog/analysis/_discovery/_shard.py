@@ -20,23 +20,44 @@ worker may hold the state between rounds.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Mapping, Sequence
 
 import attrs
 
 from factlog.analysis._discovery._accu import Plan, _counts, _plan, _probabilities, _shares
 from factlog.analysis._discovery._exact import partials
-from factlog.analysis._discovery._index import Pair, ValueIndex
+from factlog.analysis._discovery._index import ValueIndex
+from factlog.analysis._discovery._pairs import PairTable
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, QuestionResult, TruthFinderParams, Vote
 from factlog.analysis._discovery._truthfinder import confidences, shares
 
-__all__ = ["Config", "Part", "Shard", "Sums", "bind", "confide", "connect", "finish", "survey", "vote", "weigh"]
+__all__ = [
+    "Bound",
+    "Config",
+    "Evidence",
+    "Part",
+    "Placed",
+    "Shard",
+    "Sums",
+    "bind",
+    "confide",
+    "connect",
+    "finish",
+    "survey",
+    "vote",
+    "weigh",
+]
 
 OrderKey = tuple[int, str, int, int]
 """Where a question stands in the whole run's order: compared as tuples, never equal for two questions."""
 
 Sums = tuple[tuple[int, tuple[float, ...]], ...]
 """(source id, partials of its weighted scores here) for every source with an informative vote here."""
+
+Placed = tuple[list[OrderKey], "array[int]", "array[int]"]
+"""For a shard's split pairs, in its order: the place in the run's order of each value a pair shares here, and
+the value's id (both flat, in each pair's value order), and how many values each pair shares here."""
 
 
 @attrs.frozen
@@ -81,9 +102,10 @@ class Shard:
     order: tuple[OrderKey, ...]
     log_n: tuple[float, ...]
     unprovided: tuple[float, ...]
-    pairs: tuple[Pair, ...] = ()
-    split: tuple[bool, ...] = ()
-    """Per pair: whether it shares values in other shards too (its terms go to the driver)."""
+    pairs: PairTable | None = None
+    """The pairs of sources sharing a value here that copy detection uses (AccuCopy only), in (a, b) order."""
+    split: bytes = b""
+    """Per pair: 1 when it shares values in other shards too (its terms go to the driver)."""
     plan: Plan = attrs.field(factory=Plan)
     probabilities: Sequence[float] = ()
     scores: Sequence[float] = ()
@@ -96,8 +118,10 @@ class Bound:
 
     claims: tuple[tuple[int, int, tuple[float, ...]], ...]
     """(source id, informative claims, partials of their weights)."""
-    pairs: tuple[tuple[int, int, int], ...]
-    """(a, b, values both give that copy detection uses), in the shard's pair order."""
+    keys: array[int]
+    """Each pair's a · (the run's sources) + b, in the shard's pair order: ascending."""
+    shared: array[int]
+    """Per pair, the values both give here that copy detection uses."""
 
 
 def survey(part: Part) -> tuple[Part, tuple[Mapping[str, frozenset[float]], dict[int, int]]]:
@@ -132,36 +156,47 @@ def bind(part: Part, config: Config) -> tuple[Shard, Bound]:
         weights = [w for v, w in given if informative[v]]
         if weights:
             claims.append((s, len(weights), config.summed(weights)))
-    pairs = tuple(index.pairs(config.limit)) if config.copy is not None else ()
+    pairs = PairTable(index, config.limit) if config.copy is not None else None
+    keys, shared = array("q"), array("i")
+    if pairs is not None:
+        first, partner, start, count = pairs.first, pairs.partner, pairs.start, len(config.sources)
+        for a in range(len(first) - 1):
+            for i in range(first[a], first[a + 1]):
+                keys.append(a * count + partner[i])
+                shared.append(start[i + 1] - start[i])
     order = tuple(part.order[question] for question in index.questions)
     shard = Shard(index, order, log_n, unprovided, pairs)
-    return shard, Bound(tuple(claims), tuple((p.a, p.b, len(p.shared)) for p in pairs))
+    return shard, Bound(tuple(claims), keys, shared)
 
 
 def connect(
-    shard: Shard, config: Config, wanted: frozenset[tuple[int, int]], split: frozenset[tuple[int, int]]
-) -> tuple[Shard, tuple[dict[tuple[int, int], tuple[int, int]], dict[tuple[int, int], list[tuple[OrderKey, int]]]]]:
+    shard: Shard, config: Config, wanted: Sequence[int], split: bytes
+) -> tuple[Shard, tuple[tuple[array[int], array[int], array[int]], Placed]]:
     """The plan of the counts (with the run's vote order), and what the driver needs of the pairs.
 
-    Returns, for the ``wanted`` pairs, how many of the shard's questions both sources
-    answer and on how many they give an identical value (values copy detection leaves
-    out included: a pair may share those only here); for its ``split`` pairs, where
-    each shared value stands in the run's order.
+    ``wanted``: every pair of the run, keyed a · (the run's sources) + b; ``split``: per
+    pair here (in its order), 1 when it shares values in other shards too. Returns, in
+    columns, for each wanted pair both of whose sources answer here (by its position in
+    ``wanted``), how many of the shard's questions both answer and on how many they
+    give an identical value (values copy detection leaves out included: a pair may
+    share those only here); and for the split pairs, where each shared value stands in
+    the run's order (:data:`Placed`).
     """
-    index = shard.index
-    pair_id = {(pair.a, pair.b): i for i, pair in enumerate(shard.pairs)} if config.copy is not None else None
-    plan = _plan(index, config.rank, {}, None if pair_id is None else lambda a, b: pair_id[(a, b)], config.limit)
+    index, table = shard.index, shard.pairs
+    plan = _plan(index, config.rank, {}, None if table is None else table.locate, config.limit)
     answered: list[frozenset[int] | None] = [None] * len(index.sources)
     given: list[frozenset[int] | None] = [None] * len(index.sources)
-    common: dict[tuple[int, int], tuple[int, int]] = {}
-    question = index.value_question
-    for a, b in wanted:
-        if not (index.source_votes[a] and index.source_votes[b]):
+    rows, counts, agreeing = array("q"), array("i"), array("i")
+    question, votes, sources = index.value_question, index.source_votes, len(config.sources)
+    present = bytearray(1 if votes.size(s) else 0 for s in range(len(index.sources)))
+    for r, key in enumerate(wanted):
+        a, b = divmod(key, sources)
+        if not (present[a] and present[b]):
             continue
         for s in (a, b):
             if answered[s] is None:
-                given[s] = frozenset(v for v, _ in index.source_votes[s])
-                answered[s] = frozenset(question[v] for v, _ in index.source_votes[s])
+                given[s] = frozenset(v for v, _ in votes[s])
+                answered[s] = frozenset(question[v] for v, _ in votes[s])
         first, second = answered[a], answered[b]
         assert first is not None
         assert second is not None
@@ -171,56 +206,77 @@ def connect(
             values_a, values_b = given[a], given[b]
             assert values_a is not None
             assert values_b is not None
-            common[(a, b)] = (found, len({question[v] for v in values_a & values_b}))
-    places = {
-        (pair.a, pair.b): [(shard.order[index.value_question[v]], v) for v in pair.shared]
-        for pair in shard.pairs
-        if (pair.a, pair.b) in split
-    }
-    marked = tuple((pair.a, pair.b) in split for pair in shard.pairs)
-    start = _shares(index, {}) if config.method != "truthfinder" else ()
-    return attrs.evolve(shard, split=marked, plan=plan, probabilities=start), (common, places)
+            rows.append(r)
+            counts.append(found)
+            agreeing.append(len({question[v] for v in values_a & values_b}))
+    places: list[OrderKey] = []
+    values, lengths = array("i"), array("i")
+    if table is not None:
+        order, start, shared = shard.order, table.start, table.shared
+        for i, marked in enumerate(split):
+            if marked:
+                mine = shared[start[i] : start[i + 1]]
+                places.extend(order[question[v]] for v in mine)
+                values.extend(mine)
+                lengths.append(len(mine))
+    start_probabilities = _shares(index, {}) if config.method != "truthfinder" else ()
+    done = attrs.evolve(shard, split=split, plan=plan, probabilities=start_probabilities)
+    return done, ((rows, counts, agreeing), (places, values, lengths))
 
 
 @attrs.frozen
 class Evidence:
     """AccuCopy's log-likelihoods of a shard's pairs: summed here (``whole``) or term by term (``terms``)."""
 
-    whole: tuple[tuple[float, float, float], ...]
-    """(independent, a copies b, b copies a) of each pair held here alone, in the shard's pair order."""
-    terms: tuple[tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]], ...]
-    """The same three terms per shared value, for each split pair, in the shard's pair order."""
+    whole: array[float]
+    """(independent, a copies b, b copies a), flat, of each pair held here alone, in the shard's pair order."""
+    terms: array[float]
+    """The same three terms, flat, per shared value (in value order) of each split pair, in the shard's pair order."""
 
 
 def weigh(shard: Shard, accuracy: Sequence[float], config: Config) -> tuple[Shard, Evidence]:
-    """The evidence of copying from the current accuracies and P(v): :meth:`Dependences.update`'s loop, per shard."""
-    copy = config.copy
+    """The evidence of copying from the current accuracies and P(v): :meth:`Dependences.update`'s loop, per shard.
+
+    A pair held here alone is summed as one process sums it, from 0.0 one value after
+    another (:func:`in_order`).
+    """
+    copy, table = config.copy, shard.pairs
     assert copy is not None
+    assert table is not None
     c, n = copy.copy_rate, config.params.n_false
     log = math.log
     keep = 1.0 - c
     probabilities = shard.probabilities
-    whole: list[tuple[float, float, float]] = []
-    terms: list[tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]] = []
-    for pair, split in zip(shard.pairs, shard.split, strict=True):
-        a, b = pair.a, pair.b
-        a1, a2 = accuracy[a], accuracy[b]
-        wrong_a, wrong_b = 1.0 - a1, 1.0 - a2
-        pt, pf = a1 * a2, wrong_a * wrong_b / n
-        t_ab, f_ab = c * a2 + keep * pt, c * wrong_b + keep * pf
-        t_ba, f_ba = c * a1 + keep * pt, c * wrong_a + keep * pf
-        independent, a_copies, b_copies = [], [], []
-        for v in pair.shared:
-            q = probabilities[v]
-            r = 1.0 - q
-            independent.append(log(q * pt + r * pf))
-            a_copies.append(log(q * t_ab + r * f_ab))
-            b_copies.append(log(q * t_ba + r * f_ba))
-        if split:
-            terms.append((tuple(independent), tuple(a_copies), tuple(b_copies)))
-        else:
-            whole.append((in_order(independent), in_order(a_copies), in_order(b_copies)))
-    return shard, Evidence(tuple(whole), tuple(terms))
+    whole, terms = array("d"), array("d")
+    first, partner, start, shared, split = table.first, table.partner, table.start, table.shared, shard.split
+    for a in range(len(first) - 1):
+        a1 = accuracy[a]
+        wrong_a = 1.0 - a1
+        for i in range(first[a], first[a + 1]):
+            a2 = accuracy[partner[i]]
+            wrong_b = 1.0 - a2
+            pt, pf = a1 * a2, wrong_a * wrong_b / n
+            t_ab, f_ab = c * a2 + keep * pt, c * wrong_b + keep * pf
+            t_ba, f_ba = c * a1 + keep * pt, c * wrong_a + keep * pf
+            if split[i]:
+                for v in shared[start[i] : start[i + 1]]:
+                    q = probabilities[v]
+                    r = 1.0 - q
+                    terms.append(log(q * pt + r * pf))
+                    terms.append(log(q * t_ab + r * f_ab))
+                    terms.append(log(q * t_ba + r * f_ba))
+                continue
+            independent = a_copies = b_copies = 0.0
+            for v in shared[start[i] : start[i + 1]]:
+                q = probabilities[v]
+                r = 1.0 - q
+                independent += log(q * pt + r * pf)
+                a_copies += log(q * t_ab + r * f_ab)
+                b_copies += log(q * t_ba + r * f_ba)
+            whole.append(independent)
+            whole.append(a_copies)
+            whole.append(b_copies)
+    return shard, Evidence(whole, terms)
 
 
 def in_order(terms: Sequence[float]) -> float:
@@ -264,17 +320,20 @@ def confide(shard: Shard, trust: Sequence[float], config: Config) -> tuple[Shard
     return attrs.evolve(shard, scores=found), _sums(shard, found, config)
 
 
-def finish(shard: Shard, config: Config) -> tuple[Shard, tuple[tuple[int, int], ...]]:
-    """The shard's question results; per pair, its shared values nobody else gives and those not among the winners."""
-    index = shard.index
+def finish(shard: Shard, config: Config) -> tuple[Shard, tuple[array[int], array[int]]]:
+    """The shard's question results; per pair (in its order), its shared values nobody else gives and those lost.
+
+    Lost: not among the winners. Both in columns.
+    """
+    index, table = shard.index, shard.pairs
     probabilities = shares(index, shard.scores) if config.method == "truthfinder" else shard.probabilities
-    winners = index.winners(probabilities) if shard.pairs else set()
-    counted = tuple(
-        (
-            sum(1 for v in pair.shared if index.value_votes.size(v) == 2),
-            sum(1 for v in pair.shared if v not in winners),
-        )
-        for pair in shard.pairs
-    )
+    alone, losing = array("i"), array("i")
+    if table is not None and len(table):
+        winners = index.winners(probabilities)
+        size, start, shared = index.value_votes.size, table.start, table.shared
+        for i in range(len(table)):
+            mine = shared[start[i] : start[i + 1]]
+            alone.append(sum(1 for v in mine if size(v) == 2))
+            losing.append(sum(1 for v in mine if v not in winners))
     results = index.finish(config.method, probabilities, shard.scores, [0.0] * len(index.sources)).questions
-    return attrs.evolve(shard, results=results), counted
+    return attrs.evolve(shard, results=results), (alone, losing)
