@@ -24,6 +24,7 @@ from typing import Any, Protocol
 import attrs
 
 from factlog.analysis._discovery import _shard as shard
+from factlog.analysis._discovery import _shardpairs as pairs_here
 from factlog.analysis._discovery._exact import joined
 from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import (
@@ -136,9 +137,12 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
     pairs = Spread(len(names), [found.keys for found in bound], [found.shared for found in bound])
     del bound
     config = attrs.evolve(config, rank=_vote_order(prior, claims))
-    connected = runner.each(shard.connect, runner.share(config), runner.share(pairs.key), own=pairs.flags())
-    pairs.connect(connected)
+    connected = runner.each(pairs_here.connect, runner.share(config), runner.share(pairs.wanted()), own=pairs.flags())
+    known = pairs.connect(connected)
     del connected
+    if config.copy is not None:
+        runner.each(pairs_here.know, own=known)
+    del known
     return _Run(runner, config, prior, claims, [joined(w) for w in weights], pairs)
 
 
@@ -146,7 +150,7 @@ def _factors(run: _Run, accuracy: Any, config: Any) -> list[array[float]]:
     """AccuCopy's dependence step: every pair's posterior; for each shard, its pairs' independence factors."""
     copy = run.config.copy
     assert copy is not None
-    return run.pairs.factors(run.runner.each(shard.weigh, accuracy, config), copy)
+    return run.pairs.factors(run.runner.each(pairs_here.weigh, accuracy, config), copy)
 
 
 def _means(
@@ -174,7 +178,7 @@ def _accu(run: _Run) -> tuple[list[float], int, bool]:
     low, high = params.accuracy_bounds
     config_ref = runner.share(config)
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in run.prior]
-    no_pairs = [array("d") for _ in run.pairs.rows]
+    no_pairs = [array("d") for _ in run.pairs.at]
     rounds, converged = 0, False
     while rounds < params.max_rounds:
         rounds += 1
@@ -238,9 +242,13 @@ def learn(
     """
     run = _start(runner, shard.Config(method, (), params, copy, truth))
     accuracy, rounds, converged = _truth(run) if method == "truthfinder" else _accu(run)
-    counted = runner.each(shard.finish, runner.share(run.config))
-    run.pairs.finish(counted)
-    dependences = run.pairs.report(run.config.sources, copy.report_threshold) if copy is not None else ()
+    config = runner.share(run.config)
+    dependences: Sequence[Dependence] = ()
+    if copy is not None:
+        found = runner.each(pairs_here.reported, config)
+        dependences = run.pairs.report(run.config.sources, copy.report_threshold, found)
+        del found
+    runner.each(shard.finish, config)
     sources = {
         name: SourceTrust(name, accuracy[s], run.claims[s], run.weight[s]) for s, name in enumerate(run.config.sources)
     }

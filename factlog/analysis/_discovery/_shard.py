@@ -25,39 +25,20 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from factlog.analysis._discovery._accu import Plan, _counts, _plan, _probabilities, _shares
+from factlog.analysis._discovery._accu import Plan, _counts, _probabilities
 from factlog.analysis._discovery._exact import partials
 from factlog.analysis._discovery._index import ValueIndex
 from factlog.analysis._discovery._pairs import PairTable
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, QuestionResult, TruthFinderParams, Vote
 from factlog.analysis._discovery._truthfinder import confidences, shares
 
-__all__ = [
-    "Bound",
-    "Config",
-    "Evidence",
-    "Part",
-    "Placed",
-    "Shard",
-    "Sums",
-    "bind",
-    "confide",
-    "connect",
-    "finish",
-    "survey",
-    "vote",
-    "weigh",
-]
+__all__ = ["Bound", "Config", "Part", "Shard", "Sums", "bind", "confide", "finish", "survey", "vote"]
 
 OrderKey = tuple[int, str, int, int]
 """Where a question stands in the whole run's order: compared as tuples, never equal for two questions."""
 
 Sums = tuple[tuple[int, tuple[float, ...]], ...]
 """(source id, partials of its weighted scores here) for every source with an informative vote here."""
-
-Placed = tuple[list[OrderKey], "array[int]", "array[int]"]
-"""For a shard's split pairs, in its order: the place in the run's order of each value a pair shares here, and
-the value's id (both flat, in each pair's value order), and how many values each pair shares here."""
 
 
 @attrs.frozen
@@ -106,6 +87,18 @@ class Shard:
     """The pairs of sources sharing a value here that copy detection uses (AccuCopy only), in (a, b) order."""
     split: bytes = b""
     """Per pair: 1 when it shares values in other shards too (its terms go to the driver)."""
+    split_at: array[int] = attrs.field(factory=lambda: array("i"))
+    """The split pairs' positions, ascending."""
+    common: array[int] = attrs.field(factory=lambda: array("i"))
+    """Per pair, the questions of the whole run both answer."""
+    agreeing: array[int] = attrs.field(factory=lambda: array("i"))
+    """Per pair, the questions of the whole run on which both give an identical value."""
+    factor: array[float] = attrs.field(factory=lambda: array("d"))
+    """Per pair, its independence factor this round (a split pair's from the driver)."""
+    posteriors: tuple[array[float], array[float], array[float]] = attrs.field(
+        factory=lambda: (array("d"), array("d"), array("d"))
+    )
+    """Per pair held here alone, Pr(dependent), Pr(a copies b), Pr(b copies a) this round (0.0 for a split pair)."""
     plan: Plan = attrs.field(factory=Plan)
     probabilities: Sequence[float] = ()
     scores: Sequence[float] = ()
@@ -169,116 +162,6 @@ def bind(part: Part, config: Config) -> tuple[Shard, Bound]:
     return shard, Bound(tuple(claims), keys, shared)
 
 
-def connect(
-    shard: Shard, config: Config, wanted: Sequence[int], split: bytes
-) -> tuple[Shard, tuple[tuple[array[int], array[int], array[int]], Placed]]:
-    """The plan of the counts (with the run's vote order), and what the driver needs of the pairs.
-
-    ``wanted``: every pair of the run, keyed a · (the run's sources) + b; ``split``: per
-    pair here (in its order), 1 when it shares values in other shards too. Returns, in
-    columns, for each wanted pair both of whose sources answer here (by its position in
-    ``wanted``), how many of the shard's questions both answer and on how many they
-    give an identical value (values copy detection leaves out included: a pair may
-    share those only here); and for the split pairs, where each shared value stands in
-    the run's order (:data:`Placed`).
-    """
-    index, table = shard.index, shard.pairs
-    plan = _plan(index, config.rank, {}, None if table is None else table.locate, config.limit)
-    answered: list[frozenset[int] | None] = [None] * len(index.sources)
-    given: list[frozenset[int] | None] = [None] * len(index.sources)
-    rows, counts, agreeing = array("q"), array("i"), array("i")
-    question, votes, sources = index.value_question, index.source_votes, len(config.sources)
-    present = bytearray(1 if votes.size(s) else 0 for s in range(len(index.sources)))
-    for r, key in enumerate(wanted):
-        a, b = divmod(key, sources)
-        if not (present[a] and present[b]):
-            continue
-        for s in (a, b):
-            if answered[s] is None:
-                given[s] = frozenset(v for v, _ in votes[s])
-                answered[s] = frozenset(question[v] for v, _ in votes[s])
-        first, second = answered[a], answered[b]
-        assert first is not None
-        assert second is not None
-        small, large = sorted((first, second), key=len)
-        found = sum(1 for q in small if q in large)
-        if found:
-            values_a, values_b = given[a], given[b]
-            assert values_a is not None
-            assert values_b is not None
-            rows.append(r)
-            counts.append(found)
-            agreeing.append(len({question[v] for v in values_a & values_b}))
-    places: list[OrderKey] = []
-    values, lengths = array("i"), array("i")
-    if table is not None:
-        order, start, shared = shard.order, table.start, table.shared
-        for i, marked in enumerate(split):
-            if marked:
-                mine = shared[start[i] : start[i + 1]]
-                places.extend(order[question[v]] for v in mine)
-                values.extend(mine)
-                lengths.append(len(mine))
-    start_probabilities = _shares(index, {}) if config.method != "truthfinder" else ()
-    done = attrs.evolve(shard, split=split, plan=plan, probabilities=start_probabilities)
-    return done, ((rows, counts, agreeing), (places, values, lengths))
-
-
-@attrs.frozen
-class Evidence:
-    """AccuCopy's log-likelihoods of a shard's pairs: summed here (``whole``) or term by term (``terms``)."""
-
-    whole: array[float]
-    """(independent, a copies b, b copies a), flat, of each pair held here alone, in the shard's pair order."""
-    terms: array[float]
-    """The same three terms, flat, per shared value (in value order) of each split pair, in the shard's pair order."""
-
-
-def weigh(shard: Shard, accuracy: Sequence[float], config: Config) -> tuple[Shard, Evidence]:
-    """The evidence of copying from the current accuracies and P(v): :meth:`Dependences.update`'s loop, per shard.
-
-    A pair held here alone is summed as one process sums it, from 0.0 one value after
-    another (:func:`in_order`).
-    """
-    copy, table = config.copy, shard.pairs
-    assert copy is not None
-    assert table is not None
-    c, n = copy.copy_rate, config.params.n_false
-    log = math.log
-    keep = 1.0 - c
-    probabilities = shard.probabilities
-    whole, terms = array("d"), array("d")
-    first, partner, start, shared, split = table.first, table.partner, table.start, table.shared, shard.split
-    for a in range(len(first) - 1):
-        a1 = accuracy[a]
-        wrong_a = 1.0 - a1
-        for i in range(first[a], first[a + 1]):
-            a2 = accuracy[partner[i]]
-            wrong_b = 1.0 - a2
-            pt, pf = a1 * a2, wrong_a * wrong_b / n
-            t_ab, f_ab = c * a2 + keep * pt, c * wrong_b + keep * pf
-            t_ba, f_ba = c * a1 + keep * pt, c * wrong_a + keep * pf
-            if split[i]:
-                for v in shared[start[i] : start[i + 1]]:
-                    q = probabilities[v]
-                    r = 1.0 - q
-                    terms.append(log(q * pt + r * pf))
-                    terms.append(log(q * t_ab + r * f_ab))
-                    terms.append(log(q * t_ba + r * f_ba))
-                continue
-            independent = a_copies = b_copies = 0.0
-            for v in shared[start[i] : start[i + 1]]:
-                q = probabilities[v]
-                r = 1.0 - q
-                independent += log(q * pt + r * pf)
-                a_copies += log(q * t_ab + r * f_ab)
-                b_copies += log(q * t_ba + r * f_ba)
-            whole.append(independent)
-            whole.append(a_copies)
-            whole.append(b_copies)
-    return shard, Evidence(whole, terms)
-
-
 def in_order(terms: Sequence[float]) -> float:
     """The terms added one by one from 0.0, as the single process adds a pair's log-likelihoods."""
     total = 0.0
@@ -301,12 +184,16 @@ def _sums(shard: Shard, score: Sequence[float], config: Config) -> Sums:
 def vote(
     shard: Shard, logit: Sequence[float], config: Config, factor: Sequence[float]
 ) -> tuple[Shard, tuple[Sums, float]]:
-    """One AccuVote/AccuCopy round here: P(v) from the log-odds and the pairs' factors (in the shard's pair order).
+    """One AccuVote/AccuCopy round here: P(v) from the log-odds and the pairs' factors.
 
-    Returns the per-source partials of Σ w·P(v) and the largest change of a probability here.
+    ``factor``: the split pairs' independence factors, in the shard's pair order (the
+    others' were found here, by :func:`~._shardpairs.weigh`). Returns the per-source
+    partials of Σ w·P(v) and the largest change of a probability here.
     """
-    index = shard.index
-    counts = _counts(index, shard.plan, log_n=shard.log_n, logit=logit, factor=factor)
+    index, factors = shard.index, shard.factor
+    for i, given in zip(shard.split_at, factor, strict=True):
+        factors[i] = given  # this round's array, made by weigh: writing the same value again changes nothing
+    counts = _counts(index, shard.plan, log_n=shard.log_n, logit=logit, factor=factors)
     found, adjusted = _probabilities(index, counts, [()] * len(counts), 0.0, shard.unprovided)
     change = max((abs(x - y) for x, y in zip(found, shard.probabilities, strict=True)), default=0.0)
     return attrs.evolve(shard, probabilities=found, scores=adjusted), (_sums(shard, found, config), change)
@@ -320,20 +207,9 @@ def confide(shard: Shard, trust: Sequence[float], config: Config) -> tuple[Shard
     return attrs.evolve(shard, scores=found), _sums(shard, found, config)
 
 
-def finish(shard: Shard, config: Config) -> tuple[Shard, tuple[array[int], array[int]]]:
-    """The shard's question results; per pair (in its order), its shared values nobody else gives and those lost.
-
-    Lost: not among the winners. Both in columns.
-    """
-    index, table = shard.index, shard.pairs
+def finish(shard: Shard, config: Config) -> tuple[Shard, None]:
+    """The shard's question results, kept in its state."""
+    index = shard.index
     probabilities = shares(index, shard.scores) if config.method == "truthfinder" else shard.probabilities
-    alone, losing = array("i"), array("i")
-    if table is not None and len(table):
-        winners = index.winners(probabilities)
-        size, start, shared = index.value_votes.size, table.start, table.shared
-        for i in range(len(table)):
-            mine = shared[start[i] : start[i + 1]]
-            alone.append(sum(1 for v in mine if size(v) == 2))
-            losing.append(sum(1 for v in mine if v not in winners))
     results = index.finish(config.method, probabilities, shard.scores, [0.0] * len(index.sources)).questions
-    return attrs.evolve(shard, results=results), (alone, losing)
+    return attrs.evolve(shard, results=results), None

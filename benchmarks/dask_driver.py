@@ -1,0 +1,84 @@
+"""``python benchmarks/dask_driver.py FILE --partitions N --rounds R --mode local|cluster``: AccuCopy's driver, measured.
+
+Runs ``factlog.dask.assess(claims, method="accucopy")`` with the learning capped at
+``R`` rounds (the driver's pairs are all built before the first round) and prints one
+JSON line: the pairs of sources sharing a value, the peak of memory traced by
+:mod:`tracemalloc` from the start of the learning to its end (the claims, read before,
+are not counted), per pair, and the CPU seconds of the start (surveys, pairs, plans) and
+of each round. ``--mode cluster`` runs the partitions on a ``LocalCluster`` of one
+worker process, so that the peak is the driver's alone; ``--mode local`` (the
+synchronous scheduler) holds the partitions in this process too, and times the rounds
+without tracing. Standalone (factlog and the standard library only), so that one file
+measures any tree on ``PYTHONPATH``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import factlog
+import factlog.dask
+from factlog.analysis._discovery import _learn
+from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams
+from factlog.dask import _learning
+
+
+def main() -> None:
+    """Measure once and print the figures as one JSON line."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--partitions", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--mode", choices=("local", "cluster"), default="local")
+    parser.add_argument("--trace", action="store_true", help="trace memory in local mode too (slower)")
+    arguments = parser.parse_args()
+    claims = factlog.load(arguments.path)
+    found: dict[str, Any] = {"claims": len(claims.claims), "mode": arguments.mode, "partitions": arguments.partitions}
+    start = _learn._start
+    trace = arguments.trace or arguments.mode == "cluster"
+
+    def timed_start(*args: Any) -> Any:
+        began = time.process_time()
+        run = start(*args)
+        found["start_cpu_s"] = time.process_time() - began
+        found["pairs"] = len(run.pairs)
+        return run
+
+    def learned(runner: Any, method: str, max_pairs: int | None = None) -> Any:
+        if trace:
+            tracemalloc.start()
+        began = time.process_time()
+        result = _learn.learn(
+            runner,
+            method,
+            params=AccuVoteParams(max_rounds=arguments.rounds),
+            copy=AccuCopyParams(max_pairs=max_pairs),
+        )
+        spent = time.process_time() - began
+        if trace:
+            found["peak_bytes"] = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        found["rounds"] = result.rounds
+        found["round_cpu_s"] = (spent - found["start_cpu_s"]) / result.rounds
+        found["dependences"] = len(result.dependences)
+        return result
+
+    _learn._start = timed_start  # type: ignore[assignment]
+    _learning.learned = learned  # type: ignore[assignment]
+    if arguments.mode == "cluster":
+        with factlog.dask.local_client(1) as client:
+            factlog.dask.assess(claims, method="accucopy", client=client, partitions=arguments.partitions)
+    else:
+        factlog.dask.assess(claims, method="accucopy", partitions=arguments.partitions)
+    if trace:
+        found["peak_bytes_per_pair"] = round(found["peak_bytes"] / max(1, found["pairs"]), 1)
+    print(json.dumps(found))
+
+
+if __name__ == "__main__":
+    main()
