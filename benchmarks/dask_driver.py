@@ -1,31 +1,59 @@
-"""``python benchmarks/dask_driver.py FILE --partitions N --rounds R --mode local|cluster``: AccuCopy's driver, measured.
+"""``python benchmarks/dask_driver.py FILE --partitions N --rounds R --mode local|cluster``: the AccuCopy driver.
 
 Runs ``factlog.dask.assess(claims, method="accucopy")`` with the learning capped at
 ``R`` rounds (the driver's pairs are all built before the first round) and prints one
 JSON line: the pairs of sources sharing a value, the peak of memory traced by
 :mod:`tracemalloc` from the start of the learning to its end (the claims, read before,
 are not counted), per pair, and the CPU seconds of the start (surveys, pairs, plans) and
-of each round. ``--mode cluster`` runs the partitions on a ``LocalCluster`` of one
-worker process, so that the peak is the driver's alone; ``--mode local`` (the
-synchronous scheduler) holds the partitions in this process too, and times the rounds
-without tracing. Standalone (factlog and the standard library only), so that one file
-measures any tree on ``PYTHONPATH``.
+of each round. ``--mode cluster`` starts a Dask scheduler and one worker (one thread)
+as processes of their own (``python -m distributed.cli.dask_scheduler``, ``...dask_worker``,
+on ``--port``), so that the peak is the driver's alone (a ``LocalCluster`` runs its
+scheduler in the driver's process); ``--mode local`` (the synchronous scheduler) holds
+the partitions in this process too, and times the rounds without tracing. Standalone
+(factlog, Dask and the standard library), so that one file measures any tree on
+``PYTHONPATH`` (the scheduler and worker inherit it).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import subprocess
+import sys
 import time
 import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from distributed import Client
 
 import factlog
 import factlog.dask
 from factlog.analysis._discovery import _learn
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams
 from factlog.dask import _learning
+
+
+@contextlib.contextmanager
+def _cluster(port: int) -> Iterator[str]:
+    """A scheduler and one single-threaded worker, each a process of its own (run from /, so that they import
+    factlog from PYTHONPATH, not from the working directory); their address."""
+    address = f"tcp://127.0.0.1:{port}"
+    quiet: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": "/"}
+    scheduler = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_scheduler", "--port", str(port), "--no-dashboard"], **quiet
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1", "--no-dashboard"], **quiet
+    )
+    try:
+        yield address
+    finally:
+        for process in (worker, scheduler):
+            process.terminate()
+            process.wait(30)
 
 
 def main() -> None:
@@ -36,6 +64,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--mode", choices=("local", "cluster"), default="local")
     parser.add_argument("--trace", action="store_true", help="trace memory in local mode too (slower)")
+    parser.add_argument("--port", type=int, default=8799, help="the scheduler's port in cluster mode")
     arguments = parser.parse_args()
     claims = factlog.load(arguments.path)
     found: dict[str, Any] = {"claims": len(claims.claims), "mode": arguments.mode, "partitions": arguments.partitions}
@@ -71,8 +100,11 @@ def main() -> None:
     _learn._start = timed_start  # type: ignore[assignment]
     _learning.learned = learned  # type: ignore[assignment]
     if arguments.mode == "cluster":
-        with factlog.dask.local_client(1) as client:
+        with _cluster(arguments.port) as address:
+            client = Client(address, timeout=60)
+            client.wait_for_workers(1, timeout=60)
             factlog.dask.assess(claims, method="accucopy", client=client, partitions=arguments.partitions)
+            client.close()
     else:
         factlog.dask.assess(claims, method="accucopy", partitions=arguments.partitions)
     if trace:
