@@ -124,9 +124,11 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
     for _, found_sizes in surveyed:
         for m, count in found_sizes.items():
             sizes[m] = sizes.get(m, 0) + count
+    alone = len(surveyed) == 1
+    del surveyed, graded
     limit = provider_limit(sizes, config.copy.max_pairs) if config.copy is not None else None
     warn_left_out(limit, config.copy.max_pairs if config.copy is not None else None, counted_pairs(sizes))
-    config = attrs.evolve(config, sources=names, alone=len(graded) == 1, limit=limit)
+    config = attrs.evolve(config, sources=names, alone=alone, limit=limit)
     bound: list[shard.Bound] = runner.each(shard.bind, runner.share(config))
     claims = [0] * len(names)
     weights: list[list[tuple[float, ...]]] = [[] for _ in names]
@@ -138,8 +140,11 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
     del bound
     config = attrs.evolve(config, rank=_vote_order(prior, claims))
     connected = runner.each(pairs_here.connect, runner.share(config), runner.share(pairs.wanted()), own=pairs.flags())
-    known = pairs.connect(connected)
+    common = [found for found, _ in connected]
+    placed = [where for _, where in connected]
     del connected
+    known = pairs.connect(common, placed)
+    del placed
     if config.copy is not None:
         runner.each(pairs_here.know, own=known)
     del known

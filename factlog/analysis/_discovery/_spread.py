@@ -116,38 +116,41 @@ class Spread:
 
         return heapq.merge(*(marked(n, rows) for n, rows in enumerate(self._rows)))
 
-    def connect(self, connected: Sequence[tuple[Common, Placed]]) -> list[tuple[array[int], array[int]]]:
+    def connect(self, common: list[Common], placed: Sequence[Placed]) -> list[tuple[array[int], array[int]]]:
         """Sum the shards' :data:`~._shardpairs.Common`; keep the split pairs; per shard its pairs' whole counts.
 
-        A shard gives, for each of its split pairs in its order, the place in the run's
-        order of each value the pair shares there (ascending, with the value id); the
-        places of one pair in all its shards are merged, as ``heapq.merge`` of
-        (place, value, shard), and only the shard of each is kept. Returns, per shard,
-        (questions both answer, questions they agree on) of each of its pairs, in its
-        order, for :func:`~._shardpairs.know`; then lets go of the pairs not split.
+        ``common`` is emptied as it is summed. A shard's :data:`~._shardpairs.Placed`
+        gives, for each of its split pairs in its order, the place in the run's order of
+        each value the pair shares there (ascending, with the value id); the places of
+        one pair in all its shards are merged, as ``heapq.merge`` of (place, value,
+        shard), and only the shard of each is kept. Returns, per shard, (questions both
+        answer, questions they agree on) of each of its pairs, in its order, for
+        :func:`~._shardpairs.know`; then lets go of the pairs not split.
         """
         size = self.pairs
-        common, agreeing = array("i", [0]) * size, array("i", [0]) * size
-        for (rows, counts, agreed), _ in connected:
+        both, agreeing = array("i", [0]) * size, array("i", [0]) * size
+        while common:
+            rows, counts, agreed = common.pop()
             for r, count, same in zip(rows, counts, agreed, strict=True):
-                common[r] += count
+                both[r] += count
                 agreeing[r] += same
-        at, taken = [0] * len(connected), [0] * len(connected)
+            del rows, counts, agreed
+        at, taken = [0] * len(placed), [0] * len(placed)
         pending: list[tuple[int, int]] = []
-        number: dict[int, int] = {}
+        split_rows = array("i" if size < 2**31 else "q")
         for r, n in itertools.chain(self._split_by_shard(), ((-1, -1),)):
             if pending and r != pending[0][0]:
                 lists = []
                 for _, m in pending:
-                    places, values, lengths = connected[m][1]
+                    places, values, lengths = placed[m]
                     low, high = at[m], at[m] + lengths[taken[m]]
                     lists.append(zip(places[low:high], values[low:high], [m] * (high - low), strict=True))
                     at[m], taken[m] = high, taken[m] + 1
                 row = pending[0][0]
-                number[row] = len(self.key)
+                split_rows.append(row)
                 self.key.append(self._all[row])
                 self.values.append(self._values[row])
-                self.common.append(common[row])
+                self.common.append(both[row])
                 self.agreeing.append(agreeing[row])
                 self.shard_of.extend(m for _, _, m in heapq.merge(*lists))
                 self.turn.append(len(self.shard_of))
@@ -158,8 +161,8 @@ class Spread:
         self.total, self.a_copies, self.b_copies = (array("d", [0.0]) * split for _ in range(3))
         known = []
         for rows in self._rows:
-            known.append((array("i", (common[r] for r in rows)), array("i", (agreeing[r] for r in rows))))
-            self.at.append(array("i", (number[r] for r in rows if self._split[r])))
+            known.append((array("i", (both[r] for r in rows)), array("i", (agreeing[r] for r in rows))))
+            self.at.append(array("i", (bisect_left(split_rows, r) for r in rows if self._split[r])))
         self._all, self._values, self._split, self._rows = array("q"), array("i"), bytearray(), []
         return known
 
