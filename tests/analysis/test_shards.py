@@ -20,8 +20,10 @@ from factlog.analysis._discovery import (
     truth_finder,
 )
 from factlog.analysis._discovery._exact import joined, partials
-from factlog.analysis._discovery._learn import Learned, Local, learn
-from factlog.analysis._discovery._shard import Part, in_order
+from factlog.analysis._discovery._index import ValueIndex
+from factlog.analysis._discovery._learn import Learned, Local, _start, learn
+from factlog.analysis._discovery._results import AccuVoteParams
+from factlog.analysis._discovery._shard import Config, Part, in_order
 from tests.analysis.accu_reference import budget_of
 from tests.strategies import discovery_votes, many_question_votes
 
@@ -46,14 +48,10 @@ def _single(
     return truth_finder(votes, priors=priors)
 
 
-def _sharded(
-    method: str,
-    votes: list[Vote],
-    grades: dict[str, frozenset[float]],
-    domains: dict[str, float],
-    where: list[int],
-    weighed: AccuCopyParams = EVERY_PAIR,
-) -> tuple[Learned, dict[str, object]]:
+def _parts(
+    votes: list[Vote], grades: dict[str, frozenset[float]], domains: dict[str, float], where: list[int]
+) -> list[Part]:
+    """The votes split by question: question i goes to shard ``where[i % len(where)]`` (empty shards dropped)."""
     questions = sorted({vote.question for vote in votes})
     shard_of = {question: where[i % len(where)] for i, question in enumerate(questions)}
     parts = []
@@ -68,7 +66,18 @@ def _sharded(
                 {question: (0, question, 0, 0) for question in questions},
             )
         )
-    runner = Local(parts)
+    return parts
+
+
+def _sharded(
+    method: str,
+    votes: list[Vote],
+    grades: dict[str, frozenset[float]],
+    domains: dict[str, float],
+    where: list[int],
+    weighed: AccuCopyParams = EVERY_PAIR,
+) -> tuple[Learned, dict[str, object]]:
+    runner = Local(_parts(votes, grades, domains, where))
     copy = weighed if method == "accucopy" else None
     truth = TruthFinderParams() if method == "truthfinder" else None
     learned = learn(runner, method, copy=copy, truth=truth)
@@ -167,3 +176,25 @@ def test_a_pair_budget_leaves_out_the_same_values_over_shards(budget: int, where
     assert learned.dependences == single.dependences
     assert learned.sources == dict(single.sources)
     assert results == dict(single.questions)
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(
+    st.one_of(discovery_votes(max_votes=40), many_question_votes()),
+    st.lists(st.integers(0, 3), min_size=1, max_size=4),
+)
+def test_the_driver_keeps_only_the_pairs_split_over_shards(votes: list[Vote], where: list[int]) -> None:
+    """The driver counts every pair sharing a value and keeps those sharing values in two shards or more."""
+    grades = {vote.source: frozenset((0.5,)) for vote in votes}
+    domains = {vote.question: 100.0 for vote in votes}
+    parts = _parts(votes, grades, domains, where)
+    names = tuple(sorted(grades))
+    shards_of: dict[tuple[int, int], int] = {}
+    for part in parts:
+        for pair in ValueIndex.of(part.votes, names).pairs():
+            shards_of[(pair.a, pair.b)] = shards_of.get((pair.a, pair.b), 0) + 1
+    run = _start(Local(parts), Config("accucopy", (), AccuVoteParams(), EVERY_PAIR))
+    kept = {divmod(key, len(names)) for key in run.pairs.key}
+    assert len(run.pairs) == len(ValueIndex.of(votes, names).pairs()) == len(shards_of)
+    assert kept == {pair for pair, shards in shards_of.items() if shards > 1}
+    assert list(run.pairs.key) == sorted(run.pairs.key)
