@@ -191,8 +191,9 @@ def assessed_in_rounds(
         cluster = Cluster(client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures])
         del futures
         found = learned(cluster, method, max_pairs)
+        sent = client.scatter(found, broadcast=True, hash=False)  # once, not pickled again for every partition
         ends = [
-            client.submit(conclude, q, shard, method, found, explain=explain, pure=False)
+            client.submit(conclude, q, shard, method, sent, explain=explain, pure=False)
             for q, shard in zip(mine, cluster.states, strict=True)
         ]
         items = [item for part in client.gather(ends) for item in part]

@@ -232,3 +232,13 @@ def test_value_index_columns_are_the_grouped_votes(votes: list[Vote]) -> None:
     assert list(index.source_votes) == [
         tuple((v, best[(*values[v], s)]) for v in range(len(values)) if (*values[v], s) in best) for s in index.sources
     ]
+
+
+def test_a_table_pickles_as_its_columns() -> None:
+    """A table is pickled from its columns (arrays, as bytes), not from a list of rows: no object per pair."""
+    rows = [(a, b, 0.5, 0.25, 0.25, False, 3, 2, 1, 0, 2) for a in range(30) for b in range(a + 1, 30)]
+    table = DependenceTable.of_rows([f"s{i:02d}" for i in range(30)], rows)
+    _, arguments = table.__reduce__()
+    assert isinstance(arguments, tuple)
+    assert all(isinstance(column, array | bytearray) for column in arguments[1:])
+    assert pickle.loads(pickle.dumps(table)) == table

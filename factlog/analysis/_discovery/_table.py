@@ -166,22 +166,31 @@ class DependenceTable(TupleView[Dependence]):
         return f"DependenceTable({tuple(self)!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
-        rows = ((bisect_right(self.first, r) - 1, *self._row(r)) for r in range(len(self.partner)))
-        return (_rebuilt, (self.sources, list(rows)))
-
-    def _row(self, r: int) -> tuple[int | float | bool, ...]:
-        return (
-            self.partner[r],
-            self.probability[r],
-            self.a_copies[r],
-            self.b_copies[r],
-            bool(self.declared[r]),
-            *(column[r] for column in self._counts()),
-        )
+        """Pickled as its columns (an :mod:`array` pickles as its bytes): no object per pair, for a Dask worker too."""
+        return (_rebuilt, (self.sources, *(getattr(self, name) for name in _COLUMNS)))
 
 
-def _rebuilt(sources: tuple[str, ...], rows: list[Row]) -> DependenceTable:
-    return DependenceTable.of_rows(sources, rows)
+_COLUMNS = (
+    "first",
+    "partner",
+    "probability",
+    "a_copies",
+    "b_copies",
+    "declared",
+    "shared_items",
+    "same_values",
+    "unique_values",
+    "false_values",
+    "agreeing_items",
+    "order",
+)
+
+
+def _rebuilt(sources: tuple[str, ...], *columns: object) -> DependenceTable:
+    table = DependenceTable(sources)
+    for name, column in zip(_COLUMNS, columns, strict=True):
+        setattr(table, name, column)
+    return table
 
 
 def _order(probability: array[float]) -> array[int]:
