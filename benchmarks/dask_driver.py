@@ -27,8 +27,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from distributed import Client
-
 import factlog
 import factlog.dask
 from factlog.analysis._discovery import _learn
@@ -98,13 +96,10 @@ def main() -> None:
         return result
 
     _learn._start = timed_start  # type: ignore[assignment]
-    _learning.learned = learned  # type: ignore[assignment]
+    _learning.learned = learned
     if arguments.mode == "cluster":
         with _cluster(arguments.port) as address:
-            client = Client(address, timeout=60)
-            client.wait_for_workers(1, timeout=60)
-            factlog.dask.assess(claims, method="accucopy", client=client, partitions=arguments.partitions)
-            client.close()
+            factlog.dask.assess(claims, method="accucopy", client=address, partitions=arguments.partitions, timeout=60)
     else:
         factlog.dask.assess(claims, method="accucopy", partitions=arguments.partitions)
     if trace:
