@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -47,6 +48,15 @@ def _cluster(port: int) -> Iterator[str]:
         [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1", "--no-dashboard"], **quiet
     )
     try:
+        deadline = time.monotonic() + 60
+        while True:  # the scheduler listens within seconds; factlog waits for the worker itself
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
         yield address
     finally:
         for process in (worker, scheduler):
