@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from factlog._bulk import paused_gc
-from factlog.analysis._discovery import MAX_PAIRS, Dependence, SourceTrust
+from factlog.analysis._discovery import MAX_PAIRS, Dependence, SourceTrust, pair_budget
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._canonical import canonical, known_before
@@ -135,8 +135,12 @@ def arguments(
         raise ArgumentError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     if not isinstance(explain, bool):
         raise ArgumentError(f"{where}: explain must be True or False, got {explain!r}")
-    if max_pairs is not None and (isinstance(max_pairs, bool) or not isinstance(max_pairs, int) or max_pairs < 0):
-        raise ArgumentError(f"{where}: max_pairs must be a whole number, 0 or more, or None; got {max_pairs!r}")
+    try:
+        pair_budget(max_pairs)
+    except ValueError:
+        raise ArgumentError(
+            f"{where}: max_pairs must be a whole number, 0 or more, or None; got {max_pairs!r}"
+        ) from None
     return _as_of(as_of)
 
 

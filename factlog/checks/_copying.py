@@ -65,19 +65,17 @@ def _copy_publisher(index: Index, source_id: str) -> str | None:
     return index.publisher(source.id) if source is not None and source.derived_from else None
 
 
-def _votes(records: list[Copy]) -> tuple[list[Vote], dict[tuple[str, str, str], list[str]]]:
-    votes: list[Vote] = []
+def _claims(records: list[Copy]) -> dict[tuple[str, str, str], list[str]]:
+    """(question, answer, party) → the ids of the claims giving it, in claim order: every value once."""
     claims: dict[tuple[str, str, str], list[str]] = {}
     for claim, question, answer, party in records:
-        votes.append(Vote(question, answer, party))
         claims.setdefault((question, answer, party), []).append(claim)
-    return votes, claims
+    return claims
 
 
 def copied_values(index: Index, records: list[Copy]) -> Iterator[Finding]:
     """The findings of :func:`undeclared_copying` from every claim's :func:`copy_votes`, in claim order."""
-    votes, claims = _votes(records)
-    yield from _copying(index, votes, claims)
+    yield from _copying(index, _claims(records))
 
 
 @reads("whole", project=copy_votes, conclude=copied_values)
@@ -101,13 +99,15 @@ def undeclared_copying(index: Index) -> Iterator[Finding]:
     yield from copied_values(index, copy_votes(index))
 
 
-def _copying(index: Index, votes: list[Vote], claims: dict[tuple[str, str, str], list[str]]) -> Iterator[Finding]:
+def _copying(index: Index, claims: dict[tuple[str, str, str], list[str]]) -> Iterator[Finding]:
     # A value most parties give says nothing about copying, and pairs through it cost their
     # square: values given by more than MAX_PROVIDERS parties are left out. Only pairs that
     # share MIN_SHARED_VALUES of the rest are weighed, over the questions they share.
+    # One vote a (question, answer, party): AccuCopy counts a repeated vote once (its
+    # ValueIndex keeps one per value and source), so the distinct ones are its votes.
     providers: dict[tuple[str, str], set[str]] = {}
-    for vote in votes:
-        providers.setdefault((vote.question, vote.answer), set()).add(vote.source)
+    for question, answer, party in claims:
+        providers.setdefault((question, answer), set()).add(party)
     together: dict[tuple[str, str], list[str]] = {}
     for (question, _), sources in providers.items():
         if 2 <= len(sources) <= MAX_PROVIDERS:
@@ -121,17 +121,19 @@ def _copying(index: Index, votes: list[Vote], claims: dict[tuple[str, str, str],
     if not shared_questions:
         return
     votes = [
-        vote
-        for vote in votes
-        if vote.question in shared_questions and len(providers[(vote.question, vote.answer)]) <= MAX_PROVIDERS
+        Vote(question, answer, party)
+        for question, answer, party in claims
+        if question in shared_questions and len(providers[(question, answer)]) <= MAX_PROVIDERS
     ]
     priors = {}
     for vote in votes:
         entity = index.entity(vote.source)
         if entity is not None:
             priors[vote.source] = entity.reliability.prior
-    # MAX_PROVIDERS already bounds the pairs (at most 31 a vote): no budget of pairs, and no warning.
-    found = accu_copy(votes, priors=priors, copy=AccuCopyParams(max_pairs=None))
+    # MAX_PROVIDERS already bounds the pairs (at most 31 a vote): no budget of pairs, and no
+    # warning. Only pairs at MIN_PROBABILITY can be reported, so only they are built: the
+    # threshold of the report changes nothing in the rounds.
+    found = accu_copy(votes, priors=priors, copy=AccuCopyParams(max_pairs=None, report_threshold=MIN_PROBABILITY))
     # Each party's (question, answer) values, in the order of ``claims``: a pair's shared
     # values are one party's list filtered by the other's set, not a pass over every value.
     given: dict[str, list[tuple[str, str]]] = {}

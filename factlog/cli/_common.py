@@ -115,9 +115,8 @@ def budget_warnings(command: str) -> Iterator[None]:
                 warning.message, warning.category, warning.filename, warning.lineno, warning.file, warning.line
             )
             continue
-        text = (
-            str(warning.message).replace("(max_pairs)", "(--max-pairs)").replace("max_pairs=None", "--max-pairs none")
-        )
+        found = warning.message
+        text = found.worded("--max-pairs", "--max-pairs none") if isinstance(found, PairBudgetWarning) else str(found)
         print(f"factlog {command}: warning: {escape_terminal(text)}", file=sys.stderr)
 
 

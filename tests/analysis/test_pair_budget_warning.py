@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import warnings
 
 import factlog
@@ -51,6 +52,31 @@ def test_a_budget_that_keeps_some_values_names_the_limit() -> None:
     message = _message(7, 50)
     assert message.startswith("copy detection weighed only the values at most 7 sources give: a budget of 50 pairs")
     assert "values more sources give count undiscounted, as in accuvote" in message
+
+
+def test_the_warning_keeps_its_figures_and_words_them_for_a_command_line() -> None:
+    """The limit, budget and pairs needed are attributes; worded for a command, the option's names replace Python's."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warn_left_out(7, 50, 1234)
+    [warning] = caught
+    found = warning.message
+    assert isinstance(found, factlog.PairBudgetWarning)
+    assert (found.limit, found.max_pairs, found.needed) == (7, 50, 1234)
+    worded = found.worded("--max-pairs", "--max-pairs none")
+    assert worded == str(found).replace("(max_pairs)", "(--max-pairs)").replace("max_pairs=None", "--max-pairs none")
+    assert "max_pairs" not in worded
+
+
+def test_the_warning_survives_pickling_with_its_figures() -> None:
+    """A warning sent between processes (a Dask worker) keeps its figures and its message."""
+    found = pickle.loads(pickle.dumps(factlog.PairBudgetWarning(1, 0, 10)))
+    assert (found.limit, found.max_pairs, found.needed, str(found)) == (
+        1,
+        0,
+        10,
+        str(factlog.PairBudgetWarning(1, 0, 10)),
+    )
 
 
 def test_no_limit_is_no_warning() -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pytest
 
 import factlog
@@ -49,6 +50,15 @@ def test_a_budget_that_is_no_whole_number_is_refused(generated: Path, entry: str
     """A negative, fractional, boolean or text budget is an ArgumentError naming the function and max_pairs."""
     with pytest.raises(factlog.ArgumentError, match=rf"^factlog\.{entry}: max_pairs"):
         ENTRY_POINTS[entry](generated, max_pairs=wrong)
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS)
+@BITES
+def test_a_budget_given_as_a_numpy_integer_is_that_whole_number(generated: Path, entry: str) -> None:
+    """A budget computed with numpy (``numpy.int64``) is taken as the int it equals: the same assessment."""
+    given = ENTRY_POINTS[entry](generated, max_pairs=numpy.int64(50))
+    assert _json(given) == _json(ENTRY_POINTS[entry](generated, max_pairs=50))
+    assert given.provider_limit is not None
 
 
 def test_a_budget_that_leaves_values_out_says_so(generated: Path) -> None:

@@ -29,6 +29,7 @@ from factlog.analysis._discovery._results import (
     SourceTrust,
     TruthFinderParams,
     Vote,
+    pair_budget,
 )
 from factlog.analysis._discovery._table import DependenceTable
 from factlog.analysis._discovery._truthfinder import truth_finder
@@ -50,6 +51,7 @@ __all__ = [
     "accu_copy",
     "accu_vote",
     "majority",
+    "pair_budget",
     "shared_value_pairs",
     "truth_finder",
 ]

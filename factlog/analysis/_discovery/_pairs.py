@@ -30,7 +30,39 @@ class PairBudgetWarning(UserWarning):
     default) cannot hold every pair of sources sharing a value: the result is then
     AccuCopy on the values given by at most the limit the message names, and AccuVote
     on the rest (see ``docs/assessment.md``). ``max_pairs=None`` weighs every value.
+
+    ``limit``: the most sources a value weighed has (below 2: no value was weighed);
+    ``max_pairs``: the budget; ``needed``: the pairs the set's values make, counted as
+    the budget counts them. :meth:`worded` words the message for another interface.
     """
+
+    def __init__(self, limit: int, max_pairs: int, needed: int) -> None:
+        self.limit, self.max_pairs, self.needed = limit, max_pairs, needed
+        super().__init__(self.worded())
+
+    def __reduce__(self) -> tuple[type[PairBudgetWarning], tuple[int, int, int]]:
+        return (PairBudgetWarning, (self.limit, self.max_pairs, self.needed))
+
+    def worded(self, option: str = "max_pairs", unlimited: str = "max_pairs=None") -> str:
+        """The message, naming the budget's ``option`` and its ``unlimited`` setting as given; raises nothing.
+
+        A command line passes ``("--max-pairs", "--max-pairs none")``.
+        """
+        budget = (
+            f"a budget of {self.max_pairs:,} {'pair' if self.max_pairs == 1 else 'pairs'} of sources ({option}),"
+            f" where the values make {self.needed:,},"
+        )
+        if self.limit < 2:
+            found = (
+                f"copy detection weighed no value: {budget} holds not even the pairs of the values the fewest"
+                " sources give, so every vote counts undiscounted"
+            )
+        else:
+            found = (
+                f"copy detection weighed only the values at most {self.limit} sources give: {budget} holds no more;"
+                " values more sources give count undiscounted"
+            )
+        return f"{found}, as in accuvote ({unlimited} weighs every value, at about 60 bytes a pair)"
 
 
 def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | None:
@@ -69,24 +101,9 @@ def warn_left_out(limit: int | None, max_pairs: int | None, needed: int = 0) -> 
     ``factlog.assess``, ``assess_lines`` or ``dask.assess``), so that filters by module
     and Python's once-per-line default apply to the user's code, not to factlog's.
     """
-    if limit is None:
+    if limit is None or max_pairs is None:
         return
-    budget = (
-        f"a budget of {max_pairs:,} {'pair' if max_pairs == 1 else 'pairs'} of sources (max_pairs),"
-        f" where the values make {needed:,},"
-    )
-    if limit < 2:
-        found = (
-            f"copy detection weighed no value: {budget} holds not even the pairs of the values the fewest sources give,"
-            " so every vote counts undiscounted"
-        )
-    else:
-        found = (
-            f"copy detection weighed only the values at most {limit} sources give: {budget} holds no more;"
-            " values more sources give count undiscounted"
-        )
-    message = f"{found}, as in accuvote (max_pairs=None weighs every value, at about 60 bytes a pair)"
-    warnings.warn(PairBudgetWarning(message), stacklevel=_outside_factlog())
+    warnings.warn(PairBudgetWarning(limit, max_pairs, needed), stacklevel=_outside_factlog())
 
 
 def _outside_factlog() -> int:

@@ -10,7 +10,9 @@ AccuCopy, the pairs of sources found to depend on each other.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping, Sequence
+from typing import SupportsIndex
 
 import attrs
 
@@ -23,6 +25,7 @@ __all__ = [
     "Similarity",
     "SourceTrust",
     "TruthFinderParams",
+    "pair_budget",
     "Vote",
 ]
 
@@ -167,9 +170,18 @@ MAX_PAIRS: int | None = 50_000_000
 """The default of :attr:`AccuCopyParams.max_pairs`: about 3 GB of pairs of sources (see there)."""
 
 
-def _pair_budget(_instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise ValueError(f"{attribute.name} must be a whole number of pairs, 0 or more, or None; got {value!r}")
+def pair_budget(value: object) -> int | None:
+    """``value`` as a budget of pairs: any whole number 0 or more (a numpy integer too) as an ``int``, or None.
+
+    Raises :class:`ValueError` for anything else (a bool, a float, a negative number).
+    """
+    if value is None:
+        return None
+    if not isinstance(value, bool) and isinstance(value, SupportsIndex):
+        whole = operator.index(value)
+        if whole >= 0:
+            return whole
+    raise ValueError(f"max_pairs must be a whole number of pairs, 0 or more, or None; got {value!r}")
 
 
 @attrs.frozen
@@ -234,12 +246,14 @@ class AccuCopyParams:
     the exact model; on the Book data set, a limit that leaves out the values of more
     than 24 stores keeps the accuracy on the gold books, though 16 to 32 of the 1,263
     books get another answer (``benchmarks/RESULTS.md``, ``docs/assessment.md``).
+    Any whole number is taken (a numpy integer becomes the ``int`` it equals,
+    :func:`pair_budget`); a bool, a float or a negative number raises :class:`ValueError`.
     """
 
     alpha: float = attrs.field(default=0.2, validator=_open_unit)
     copy_rate: float = attrs.field(default=0.8, validator=_open_unit)
     report_threshold: float = 0.5
-    max_pairs: int | None = attrs.field(default=MAX_PAIRS, validator=_pair_budget)
+    max_pairs: int | None = attrs.field(default=MAX_PAIRS, converter=pair_budget)
 
 
 @attrs.frozen
