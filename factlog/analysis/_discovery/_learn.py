@@ -2,8 +2,9 @@
 
 AccuVote, AccuCopy and TruthFinder learn source accuracies from every question at
 once. Split by question (:mod:`._shard`), each round is: for AccuCopy, every shard
-returns its pairs' log-likelihoods and the driver turns them into each pair's
-posterior of copying and its independence factor, as
+weighs the pairs of sources whose shared values all lie in it and returns the
+log-likelihoods of the others, which the driver (:mod:`._spread`) turns into each
+such pair's posterior of copying and its independence factor, as
 :meth:`~._copying.Dependences.update` does; every shard computes its values'
 probabilities from the broadcast accuracies (and its pairs' factors) and returns
 per-source exact partial sums; the driver joins them (:mod:`._exact`) into the new

@@ -11,8 +11,9 @@ driver: per source the exact :func:`~._exact.partials` of its weighted scores (t
 single process sums them with ``math.fsum``, which any split reproduces), and per pair
 of sources the log-likelihoods of :class:`~._copying.Dependences`, which the single
 process adds one by one in value order: a pair whose shared values all lie here is
-summed here in that order, the terms of any other go to the driver, which adds them
-in the whole run's value order (:attr:`Part.order` places every question in it).
+summed, weighed and reported here (:mod:`._shardpairs`), the terms of any other go to
+the driver, which adds them in the whole run's value order (:attr:`Part.order` places
+every question in it) and sends back its factor.
 Every step is ``step(state, *arguments) -> (new state, result)``, so that a Dask
 worker may hold the state between rounds.
 """
