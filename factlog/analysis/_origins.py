@@ -46,11 +46,17 @@ def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
     speakers = {entry.speaks_for for entry in entries}
     if len(speakers) == 1:
         return True
-    own_voice = {
-        entry.speaks_for
-        for entry in entries
-        if any(index.publisher(source) == entry.holder for source in entry.sources)
-    }
+    own_voice: set[str] = set()
+    publisher = index.publisher
+    for entry in entries:
+        party = entry.speaks_for
+        if party in own_voice:
+            continue  # found already: its other claims need no lookup
+        holder = entry.holder
+        for source in entry.sources:
+            if publisher(source) == holder:
+                own_voice.add(party)
+                break
     return own_voice == speakers
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -162,21 +162,32 @@ def _earliest(stated: Mapping[str, Interval | None], finding: Finding) -> tuple[
     return min((d.sort_key for c in finding.claim_ids if c in stated and (d := stated[c]) is not None), default=(0, 0))
 
 
+_UNDATED = (math.inf, math.inf)
+"""Stands for a claim with no ``stated`` date while the earliest is sought: later than any date."""
+
+
 def _first_dates(findings: Sequence[Finding], stated_of: Callable[[str], Interval | None]) -> list[tuple[int, int]]:
-    """:func:`first_stated` of each finding, each claim's date looked up once however many findings name it."""
-    known: dict[str, tuple[int, int] | None] = {}
-    found = []
+    """:func:`first_stated` of each finding, each claim's date looked up once however many findings name it.
+
+    The dates of a side are read with one ``map`` over its ids (a million-claim check
+    names about 1.5 million claims in its findings): a claim is looked up only when
+    the side holds one not seen before.
+    """
+    known: dict[str, tuple[float, float]] = {}
+    get = known.get
+    found: list[tuple[int, int]] = []
     for finding in findings:
-        best: tuple[int, int] | None = None
-        for claim in itertools.chain.from_iterable(ids for _, ids in finding.claims):  # twice on two sides: no matter
-            if claim in known:
-                key = known[claim]
-            else:
-                when = stated_of(claim)
-                key = known[claim] = None if when is None else when.span  # an Interval's sort_key, kept in a slot
-            if key is not None and (best is None or key < best):
-                best = key
-        found.append((0, 0) if best is None else best)
+        best = _UNDATED
+        for _, ids in finding.claims:  # a claim on two sides counts twice: no matter
+            keys = list(map(get, ids))
+            if None in keys:
+                for claim in ids:
+                    if claim not in known:
+                        when = stated_of(claim)
+                        known[claim] = _UNDATED if when is None else when.span  # an Interval's sort_key
+                keys = list(map(get, ids))
+            best = min(best, min(cast("list[tuple[float, float]]", keys), default=_UNDATED))
+        found.append((0, 0) if best is _UNDATED else cast("tuple[int, int]", best))
     return found
 
 

@@ -10,6 +10,7 @@ from factlog.analysis._parties import interested
 from factlog.analysis._timegroups import SpanSet, possible_conflict
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
+from factlog.checks._screens import POLARITIES, holds_certainty
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["interested_judgement", "understated_certainty"]
@@ -79,8 +80,10 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
     for entries in index.by_key.values():
         if len(entries) < 2:
             continue  # a hedged claim and a firm one are two: most groups are ruled out here
+        if not holds_certainty(entries, Certainty.POSSIBLE) or not holds_certainty(entries, Certainty.CERTAIN):
+            continue  # nothing hedged, or nothing firm: most of the other groups
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        for polarity in Polarity:
+        for polarity in POLARITIES:
             side = [e for e in committed if e.polarity is polarity]
             hedged = [e for e in side if e.claim.certainty is Certainty.POSSIBLE]
             if not hedged:

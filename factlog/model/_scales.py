@@ -45,20 +45,43 @@ def _normal(word: str) -> str:
     return "-".join(word.casefold().replace("_", " ").split())
 
 
-@functools.total_ordering
 class _Scale(enum.Enum):
     """An enumeration ordered by declaration: later members are greater."""
 
-    @property
+    @functools.cached_property
     def rank(self) -> int:
-        """The member's position on its scale, 0 for the lowest."""
+        """The member's position on its scale, 0 for the lowest.
+
+        Found once a member and kept on it: the rules compare severities and
+        certainties millions of times in a large check.
+        """
         return type(self)._member_names_.index(self.name)
 
+    # The four orderings written out (not functools.total_ordering, whose derived
+    # methods call __lt__ and __eq__ through a wrapper): each reads the kept ranks.
     def __lt__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, _Scale)
         return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank >= other.rank
 
     @classmethod
     def _words(cls) -> dict[str, Self]:
