@@ -59,25 +59,25 @@ class _Scale(enum.Enum):
 
     # The four orderings written out (not functools.total_ordering, whose derived
     # methods call __lt__ and __eq__ through a wrapper): each reads the kept ranks.
-    def __lt__(self, other: object) -> bool:
+    def __lt__(self, other: Self) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, _Scale)
         return self.rank < other.rank
 
-    def __le__(self, other: object) -> bool:
+    def __le__(self, other: Self) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, _Scale)
         return self.rank <= other.rank
 
-    def __gt__(self, other: object) -> bool:
+    def __gt__(self, other: Self) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, _Scale)
         return self.rank > other.rank
 
-    def __ge__(self, other: object) -> bool:
+    def __ge__(self, other: Self) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, _Scale)
