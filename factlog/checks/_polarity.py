@@ -9,7 +9,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import dated_components, definite_conflict, possible_conflict
 from factlog.checks._findings import Finding, Severity, graded
 from factlog.checks._groupings import reads
-from factlog.checks._screens import both_polarities
+from factlog.checks._screens import key_screens
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import PropositionKey
@@ -72,11 +72,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     party says both, the finding is ``self_contradiction``'s.
     """
     said: dict[int, tuple[str, str]] = {}  # each claim's holder and time in words, found once
-    for entries in index.by_key.values():
-        if len(entries) < 2:
-            continue  # one claim affirms or denies: most groups are ruled out here, before any list is built
-        if not both_polarities(entries):
-            continue  # claims of one polarity: most of the other groups
+    for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
         affirmed = [e for e in committed if e.polarity is Polarity.AFFIRMED]
         denied = [e for e in committed if e.polarity is Polarity.DENIED]

@@ -14,7 +14,7 @@ from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
 from factlog.checks._polarity import wider_pairs
-from factlog.checks._screens import POLARITIES, both_polarities, holds_polarity
+from factlog.checks._screens import POLARITIES, both_polarities, holds_polarity, key_screens
 from factlog.model._scales import Certainty, Polarity, Reliability
 
 __all__ = ["hollow_corroboration", "interested_denial", "overconfident_holder", "self_contradiction"]
@@ -158,11 +158,7 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
     (2024-11), then affirmed by Russia (2025-04)".
     """
-    for entries in index.by_key.values():
-        if len(entries) < 2:
-            continue  # one claim cannot both affirm and deny: most groups are ruled out here
-        if not both_polarities(entries):
-            continue  # claims of one polarity: most of the other groups
+    for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
         by_party: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             if entry.claim.certainty is not Certainty.UNCOMMITTED:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given, settings
 
 from factlog import Certainty, ClaimSet, Index, Polarity
+from factlog.analysis._index import Entry
 from factlog.analysis._origins import may_share_origin
-from factlog.checks._screens import POLARITIES, both_polarities, holds_certainty, holds_polarity, speakers
+from factlog.checks._screens import POLARITIES, both_polarities, holds_polarity, key_screens
 from tests.strategies import crowded_claim_sets
 
 
@@ -20,9 +22,42 @@ def test_screens_answer_as_the_comprehensions_do(claims: ClaimSet) -> None:
         assert both_polarities(group) == (polarities == {Polarity.AFFIRMED, Polarity.DENIED})
         for polarity in Polarity:
             assert holds_polarity(group, polarity) == (polarity in polarities)
-        for certainty in Certainty:
-            assert holds_certainty(group, certainty) == any(e.claim.certainty is certainty for e in group)
-        assert speakers(group) == {e.speaks_for for e in group}
+
+
+def _committed(group: list[Entry], polarity: Polarity) -> list[Entry]:
+    return [e for e in group if e.polarity is polarity and e.claim.certainty is not Certainty.UNCOMMITTED]
+
+
+def _hedged(group: list[Entry], polarity: Polarity) -> bool:
+    side = {e.claim.certainty for e in group if e.polarity is polarity}
+    return Certainty.POSSIBLE in side and Certainty.CERTAIN in side
+
+
+@settings(max_examples=40, deadline=None)
+@given(crowded_claim_sets())
+def test_key_screens_keep_the_groups_the_rules_can_report_on(claims: ClaimSet) -> None:
+    """The opposed and hedged keys, in index order, are those the comprehensions over every key find."""
+    index = Index.of(claims)
+    screens = key_screens(index)
+    groups = [g for g in index.by_key.values() if len(g) > 1]
+    assert screens.opposed == [g for g in groups if all(_committed(g, p) for p in Polarity)]
+    assert screens.hedged == [g for g in groups if any(_hedged(g, p) for p in Polarity)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(crowded_claim_sets())
+def test_key_screens_are_found_again_when_claims_are_added(claims: ClaimSet) -> None:
+    """An index the claims are added to screens as an index of all of them does, however it screened before."""
+    whole = Index.of(claims)
+    half = len(claims.claims) // 2
+    grown = Index.of(attrs.evolve(claims, claims=claims.claims[:half]))
+    key_screens(grown)
+    grown.add(claims.claims[half:])
+    ids = [
+        [[[e.id for e in group] for group in groups] for groups in (screens.opposed, screens.hedged)]
+        for screens in (key_screens(grown), key_screens(whole))
+    ]
+    assert ids[0] == ids[1]
 
 
 def test_polarities_are_every_polarity_in_order() -> None:
