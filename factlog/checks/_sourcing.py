@@ -14,7 +14,7 @@ from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
 from factlog.checks._polarity import wider_pairs
-from factlog.checks._screens import POLARITIES, both_polarities, holds_polarity, key_screens
+from factlog.checks._screens import POLARITIES, key_screens
 from factlog.model._scales import Certainty, Polarity, Reliability
 
 __all__ = ["hollow_corroboration", "interested_denial", "overconfident_holder", "self_contradiction"]
@@ -32,13 +32,14 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     another (``derived_from``). The finding names the single origin. Severity:
     *warning*; the count of sources is not independent confirmation.
     """
+    mixed = key_screens(index).mixed
     for entries in index.by_key.values():
         if len(entries) == 1 and len(entries[0].sources) < 2:
             continue  # one claim in one source: most groups are ruled out here
         # Claims of one polarity (most groups) are their side as they are: no list is built of them.
         sides = (
             [(polarity, [e for e in entries if e.polarity is polarity]) for polarity in POLARITIES]
-            if both_polarities(entries)
+            if id(entries) in mixed  # both_polarities(entries), found with the other screens
             else [(entries[0].polarity, entries)]
         )
         for polarity, group in sides:
@@ -106,10 +107,9 @@ def interested_denial(index: Index) -> Iterator[Finding]:
     finding per proposition, listing the interested denials and what they deny.
     Severity: *info*.
     """
+    denying = key_screens(index).denying  # the keys of two claims or more that hold a denial
     for entries in index.by_key.values():
-        if entries[0].polarity is not Polarity.DENIED and (
-            len(entries) == 1 or not holds_polarity(entries, Polarity.DENIED)
-        ):
+        if entries[0].polarity is not Polarity.DENIED and id(entries) not in denying:
             continue  # nothing denied: most groups are ruled out here
         proposition = entries[0].proposition
         assert proposition is not None

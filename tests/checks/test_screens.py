@@ -8,20 +8,8 @@ from hypothesis import given, settings
 from factlog import Certainty, ClaimSet, Index, Polarity
 from factlog.analysis._index import Entry
 from factlog.analysis._origins import may_share_origin
-from factlog.checks._screens import POLARITIES, both_polarities, holds_polarity, key_screens
+from factlog.checks._screens import POLARITIES, key_screens
 from tests.strategies import crowded_claim_sets
-
-
-@settings(max_examples=40, deadline=None)
-@given(crowded_claim_sets())
-def test_screens_answer_as_the_comprehensions_do(claims: ClaimSet) -> None:
-    """Each screen gives, on every group of an index, what a comprehension over the claims gives."""
-    index = Index.of(claims)
-    for group in [*index.by_key.values(), *index.by_slot.values(), index.entries, []]:
-        polarities = {e.polarity for e in group}
-        assert both_polarities(group) == (polarities == {Polarity.AFFIRMED, Polarity.DENIED})
-        for polarity in Polarity:
-            assert holds_polarity(group, polarity) == (polarity in polarities)
 
 
 def _committed(group: list[Entry], polarity: Polarity) -> list[Entry]:
@@ -36,12 +24,15 @@ def _hedged(group: list[Entry], polarity: Polarity) -> bool:
 @settings(max_examples=40, deadline=None)
 @given(crowded_claim_sets())
 def test_key_screens_keep_the_groups_the_rules_can_report_on(claims: ClaimSet) -> None:
-    """The opposed and hedged keys, in index order, are those the comprehensions over every key find."""
+    """The opposed, hedged, mixed and denying keys (in index order) are those comprehensions over every key find."""
     index = Index.of(claims)
     screens = key_screens(index)
     groups = [g for g in index.by_key.values() if len(g) > 1]
     assert screens.opposed == [g for g in groups if all(_committed(g, p) for p in Polarity)]
     assert screens.hedged == [g for g in groups if any(_hedged(g, p) for p in Polarity)]
+    polarities = [(g, {e.polarity for e in g}) for g in groups]
+    assert screens.mixed == {id(g) for g, found in polarities if len(found) == 2}
+    assert screens.denying == {id(g) for g, found in polarities if Polarity.DENIED in found}
 
 
 @settings(max_examples=20, deadline=None)
