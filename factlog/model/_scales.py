@@ -30,6 +30,7 @@ import functools
 from typing import Self
 
 from factlog.errors import ScaleError
+from factlog.model._scalewords import SYNONYMS
 
 __all__ = [
     "Certainty",
@@ -377,43 +378,7 @@ _CREDIBILITY_WORDS = {
     "IMPROBABLE": "improbable",
     "CANNOT_BE_JUDGED": "truth cannot be judged",
 }
-
 _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "Reliability": {name: (words,) for name, words in _RELIABILITY_WORDS.items()},
-    "Polarity": {
-        "AFFIRMED": ("+", "affirm", "affirms", "positive", "true"),
-        "DENIED": ("-", "deny", "denies", "negative", "false"),
-    },
-    "Certainty": {
-        "CERTAIN": ("CT", "certainly", "definitely"),
-        "PROBABLE": ("PR", "probably", "expected", "likely"),
-        "POSSIBLE": ("PS", "possibly", "may", "might", "reportedly", "suggested"),
-        "UNCOMMITTED": ("Uu", "U", "unknown", "unspecified"),
-    },
-    "Likelihood": {
-        "ALMOST_NO_CHANCE": ("remote",),
-        "VERY_UNLIKELY": ("highly improbable",),
-        "UNLIKELY": ("improbable", "improbably"),
-        "ROUGHLY_EVEN_CHANCE": ("roughly even odds", "even chance"),
-        "LIKELY": ("probable", "probably"),
-        "VERY_LIKELY": ("highly probable", "highly likely"),
-        "ALMOST_CERTAIN": ("nearly certain", "almost certainly"),
-    },
-    "Factuality": {
-        "CT_PLUS": ("certainly true",),
-        "PR_PLUS": ("probably true",),
-        "PS_PLUS": ("possibly true",),
-        "UU": ("uncommitted",),
-        "PS_MINUS": ("possibly not",),
-        "PR_MINUS": ("probably not",),
-        "CT_MINUS": ("certainly not",),
-    },
-    "Credibility": {
-        "CONFIRMED": ("1", "confirmed by other sources", "confirmed"),
-        "PROBABLY_TRUE": ("2",),
-        "POSSIBLY_TRUE": ("3",),
-        "DOUBTFUL": ("4", "doubtfully true"),
-        "IMPROBABLE": ("5",),
-        "CANNOT_BE_JUDGED": ("6", "truth cannot be judged", "cannot be judged"),
-    },
+    **SYNONYMS,
 }
