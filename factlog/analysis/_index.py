@@ -292,7 +292,7 @@ class Index(Documents):
         return {**fields, "polarity": reading.polarity}
 
     def memo(self, name: str, build: Callable[[Index], T]) -> T:
-        """What ``build`` finds of this index, built once until claims are added: facts several rules share."""
+        """What ``build`` finds of the index, kept until claims are added (facts rules share); raises what it raises."""
         if name not in self._memos:
             self._memos[name] = build(self)
         found: T = self._memos[name]
