@@ -87,6 +87,8 @@ class _Frame:
         self.low_tree, self.high_tree, self.total = _Fenwick(len(self.lows)), _Fenwick(len(self.highs)), 0
 
     def empty(self) -> _Frame:
+        if not self.ranges:
+            return self  # no group has a range here: add() changes nothing, so one frame serves every copy
         other = _shallow(self)
         other._empty()
         return other
@@ -164,6 +166,8 @@ class _Units:
         self.by_unit: Counter[str | None] = Counter()
 
     def empty(self) -> _Units:
+        if not self.unit:
+            return self  # no quantity: Clashes never adds to it, so one serves every copy
         other = _shallow(self)
         other.frames = {unit: frame.empty() for unit, frame in self.frames.items()}
         other.raw = {unit: frame.empty() for unit, frame in self.raw.items()}

@@ -11,8 +11,8 @@ the ``answers`` links are kept. Quotes without a span are found in their documen
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import attrs
 
@@ -39,6 +39,8 @@ from factlog.model._nouns import Claim, Entity, Proposition, Source
 from factlog.model._vocabulary import PropositionKey, Vocabulary
 
 __all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object_slot"]
+
+T = TypeVar("T")
 
 _IMPLIED = 1 << 40
 """Added to the position of an implied reading: positions stay unique, and implied ones sort last."""
@@ -74,6 +76,7 @@ class Index(Documents):
     _texts: dict[str, str | None] = attrs.field(factory=dict, repr=False)
     _quotes: dict[tuple[str, str, int | None], QuoteMatch] = attrs.field(factory=dict, repr=False)
     _kinds: Kinds = attrs.field(factory=dict, repr=False)
+    _memos: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False)  # not carried by evolve
     source_scope: frozenset[str] | None = None
     """In a view, the sources whose documents the rules look at (None: all of them)."""
     parent: Index | None = attrs.field(default=None, repr=False)
@@ -111,6 +114,7 @@ class Index(Documents):
         Each holder and each source quoted alone is looked up once per call (the claims
         quoting one source share its ``sources`` tuple).
         """
+        self._memos.clear()  # what was found of the groups changes with them
         entries, added, by_id, by_holder, by_source = self.entries, [], self.by_id, self.by_holder, self.by_source
         answered_by, regarded_by = self.answered_by, self.regarded_by
         holders: dict[str, tuple[str, str]] = {}
@@ -286,6 +290,13 @@ class Index(Documents):
         normal, key, predicate, span, core = reading_fields(self.vocabulary, self._kinds, reading.proposition)
         fields = {"proposition": normal, "key": key, "predicate": predicate, "span": span, "core": core}
         return {**fields, "polarity": reading.polarity}
+
+    def memo(self, name: str, build: Callable[[Index], T]) -> T:
+        """What ``build`` finds of the index, kept until claims are added (facts rules share); raises what it raises."""
+        if name not in self._memos:
+            self._memos[name] = build(self)
+        found: T = self._memos[name]
+        return found
 
     def part_of(self) -> PartOf:
         """The ``part_of`` hierarchy of the registry, numbered once (:class:`~factlog.analysis._places.PartOf`).

@@ -43,15 +43,21 @@ def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
     Two speakers join only through a source one of them published in its own voice:
     a speaker with no such claim is an origin of its own.
     """
-    speakers = {entry.speaks_for for entry in entries}
-    if len(speakers) == 1:
+    parties: dict[str, list[Entry]] = {}
+    for entry in entries:
+        found = parties.get(entry.speaks_for)
+        if found is None:
+            parties[entry.speaks_for] = [entry]
+        else:
+            found.append(entry)
+    if len(parties) == 1:
         return True
-    own_voice = {
-        entry.speaks_for
-        for entry in entries
-        if any(index.publisher(source) == entry.holder for source in entry.sources)
-    }
-    return own_voice == speakers
+    publisher = index.publisher
+    # Every party must have spoken in its own voice somewhere: the first that did not settles it.
+    return all(
+        any(publisher(source) == entry.holder for entry in mine for source in entry.sources)
+        for mine in parties.values()
+    )
 
 
 def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:

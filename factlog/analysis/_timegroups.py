@@ -16,6 +16,7 @@ import bisect
 import enum
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 
 from factlog.analysis._index import Entry
 from factlog.analysis._unionfind import UnionFind
@@ -115,10 +116,8 @@ def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Ent
     sets: UnionFind[int] = UnionFind()
     find = sets.find
 
-    events = sorted(
-        [(e.span[0], e.position, 0, e) for e in first] + [(e.span[0], e.position, 1, e) for e in second],
-        key=lambda item: item[:3],
-    )
+    # Positions are unique, so the tuples order by first day and position alone: no key function.
+    events = sorted([(e.span[0], e.position, 0, e) for e in first] + [(e.span[0], e.position, 1, e) for e in second])
     active: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
     for start, position, side, entry in events:
         opposite = active[1 - side]
@@ -131,7 +130,7 @@ def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Ent
         active[side].append((entry.span[1], position))
     groups: dict[int, list[Entry]] = {}
     sides: dict[int, set[int]] = {}
-    for _, position, side, entry in sorted(events, key=lambda item: item[1]):
+    for _, position, side, entry in sorted(events, key=itemgetter(1)):
         root = find(position)
         groups.setdefault(root, []).append(entry)
         sides.setdefault(root, set()).add(side)

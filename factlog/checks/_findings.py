@@ -49,6 +49,9 @@ def graded(*, certain: bool, definite: bool, top: Severity | None = None) -> Sev
     return severity
 
 
+_SEQUENCES = (list, tuple)
+
+
 def finding_id(rule: str, claims: Iterable[str]) -> str:
     """The stable id of a finding: ``f-`` and 20 hex digits of SHA-256 of the rule and sorted claim ids.
 
@@ -58,9 +61,11 @@ def finding_id(rule: str, claims: Iterable[str]) -> str:
     ``rule`` that is no :class:`str`, or ``claims`` that are no iterable of claim ids (a
     single :class:`str` included: ``["c1"]``, not ``"c1"``).
     """
-    expect(rule, str, "factlog.finding_id: rule", "a rule name (a str)")
     expected = "an iterable of claim ids (str), such as a list"
-    if isinstance(claims, str | bytes) or not isinstance(claims, Iterable):
+    # The rules' own calls (a str and a list or tuple) pass the checks at once: no ABC is asked.
+    if type(rule) is not str:
+        expect(rule, str, "factlog.finding_id: rule", "a rule name (a str)")
+    if type(claims) not in _SEQUENCES and (isinstance(claims, str | bytes) or not isinstance(claims, Iterable)):
         raise ArgumentTypeError(f"factlog.finding_id: claims: expected {expected}, got {described(claims)}")
     try:
         text = "\0".join([rule, *sorted(set(claims))])
@@ -79,7 +84,7 @@ def legacy_id(finding: str) -> str | None:
 def _sides(
     value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    pairs = value.items() if isinstance(value, Mapping) else value
+    pairs = value.items() if type(value) is dict or isinstance(value, Mapping) else value
     # A claim read as several propositions (a pattern, several objects) is listed once per side.
     return tuple((side, tuple(dict.fromkeys(ids))) for side, ids in pairs if ids)
 

@@ -10,6 +10,7 @@ from factlog.analysis._parties import interested
 from factlog.analysis._timegroups import SpanSet, possible_conflict
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
+from factlog.checks._screens import POLARITIES, key_screens
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["interested_judgement", "understated_certainty"]
@@ -76,11 +77,9 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
     ``2025-05-02``; a paper writes that they "may have taken place": an info finding.
     """
     named: dict[str, bool] = {}  # whether each holder is named, looked up once
-    for entries in index.by_key.values():
-        if len(entries) < 2:
-            continue  # a hedged claim and a firm one are two: most groups are ruled out here
+    for entries in key_screens(index).hedged:  # keys with a possible and a certain claim of one polarity: few
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        for polarity in Polarity:
+        for polarity in POLARITIES:
             side = [e for e in committed if e.polarity is polarity]
             hedged = [e for e in side if e.claim.certainty is Certainty.POSSIBLE]
             if not hedged:

@@ -9,6 +9,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import dated_components, definite_conflict, possible_conflict
 from factlog.checks._findings import Finding, Severity, graded
 from factlog.checks._groupings import reads
+from factlog.checks._screens import key_screens
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import PropositionKey
@@ -71,9 +72,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     party says both, the finding is ``self_contradiction``'s.
     """
     said: dict[int, tuple[str, str]] = {}  # each claim's holder and time in words, found once
-    for entries in index.by_key.values():
-        if len(entries) < 2:
-            continue  # one claim affirms or denies: most groups are ruled out here, before any list is built
+    for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
         committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
         affirmed = [e for e in committed if e.polarity is Polarity.AFFIRMED]
         denied = [e for e in committed if e.polarity is Polarity.DENIED]
@@ -82,7 +81,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
         for group, yes, no in _opposed_groups(affirmed, denied):
             assert yes[0].proposition is not None
-            same_time = len({e.when for e in group}) == 1
+            first = group[0].when  # all equal, without hashing every time as a set of them would
+            same_time = all(e.when is first or e.when == first for e in group)
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
             severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
+from operator import attrgetter
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
@@ -12,9 +14,12 @@ from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
 from factlog.checks._polarity import wider_pairs
+from factlog.checks._screens import POLARITIES, key_screens
 from factlog.model._scales import Certainty, Polarity, Reliability
 
 __all__ = ["hollow_corroboration", "interested_denial", "overconfident_holder", "self_contradiction"]
+
+_SOURCES = attrgetter("sources")
 
 
 @reads("slot")
@@ -27,15 +32,21 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     another (``derived_from``). The finding names the single origin. Severity:
     *warning*; the count of sources is not independent confirmation.
     """
+    mixed = key_screens(index).mixed
     for entries in index.by_key.values():
         if len(entries) == 1 and len(entries[0].sources) < 2:
             continue  # one claim in one source: most groups are ruled out here
-        for polarity in Polarity:
-            side = [e for e in entries if e.polarity is polarity]
-            sources = {source for e in side for source in e.sources}
-            if len(sources) < 2 or not may_share_origin(index, side):
+        # Claims of one polarity (most groups) are their side as they are: no list is built of them.
+        sides = (
+            [(polarity, [e for e in entries if e.polarity is polarity]) for polarity in POLARITIES]
+            if id(entries) in mixed  # both_polarities(entries), found with the other screens
+            else [(entries[0].polarity, entries)]
+        )
+        for polarity, group in sides:
+            sources = set(itertools.chain.from_iterable(map(_SOURCES, group)))
+            if len(sources) < 2 or not may_share_origin(index, group):
                 continue
-            side = chronological(side)
+            side = chronological(group)
             found = origins(index, side)
             if len(found) != 1:
                 continue
@@ -96,10 +107,9 @@ def interested_denial(index: Index) -> Iterator[Finding]:
     finding per proposition, listing the interested denials and what they deny.
     Severity: *info*.
     """
+    denying = key_screens(index).denying  # the keys of two claims or more that hold a denial
     for entries in index.by_key.values():
-        if entries[0].polarity is not Polarity.DENIED and (
-            len(entries) == 1 or not any(e.polarity is Polarity.DENIED for e in entries)
-        ):
+        if entries[0].polarity is not Polarity.DENIED and id(entries) not in denying:
             continue  # nothing denied: most groups are ruled out here
         proposition = entries[0].proposition
         assert proposition is not None
@@ -148,9 +158,7 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
     (2024-11), then affirmed by Russia (2025-04)".
     """
-    for entries in index.by_key.values():
-        if len(entries) < 2:
-            continue  # one claim cannot both affirm and deny: most groups are ruled out here
+    for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
         by_party: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             if entry.claim.certainty is not Certainty.UNCOMMITTED:

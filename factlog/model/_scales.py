@@ -30,6 +30,7 @@ import functools
 from typing import Self
 
 from factlog.errors import ScaleError
+from factlog.model._scalewords import SYNONYMS
 
 __all__ = [
     "Certainty",
@@ -45,20 +46,43 @@ def _normal(word: str) -> str:
     return "-".join(word.casefold().replace("_", " ").split())
 
 
-@functools.total_ordering
 class _Scale(enum.Enum):
     """An enumeration ordered by declaration: later members are greater."""
 
-    @property
+    @functools.cached_property
     def rank(self) -> int:
-        """The member's position on its scale, 0 for the lowest."""
+        """The member's position on its scale, 0 for the lowest.
+
+        Found once a member and kept on it: the rules compare severities and
+        certainties millions of times in a large check.
+        """
         return type(self)._member_names_.index(self.name)
 
-    def __lt__(self, other: object) -> bool:
+    # The four orderings written out (not functools.total_ordering, whose derived
+    # methods call __lt__ and __eq__ through a wrapper): each reads the kept ranks.
+    def __lt__(self, other: Self) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, _Scale)
         return self.rank < other.rank
+
+    def __le__(self, other: Self) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank <= other.rank
+
+    def __gt__(self, other: Self) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank > other.rank
+
+    def __ge__(self, other: Self) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Scale)
+        return self.rank >= other.rank
 
     @classmethod
     def _words(cls) -> dict[str, Self]:
@@ -354,43 +378,7 @@ _CREDIBILITY_WORDS = {
     "IMPROBABLE": "improbable",
     "CANNOT_BE_JUDGED": "truth cannot be judged",
 }
-
 _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "Reliability": {name: (words,) for name, words in _RELIABILITY_WORDS.items()},
-    "Polarity": {
-        "AFFIRMED": ("+", "affirm", "affirms", "positive", "true"),
-        "DENIED": ("-", "deny", "denies", "negative", "false"),
-    },
-    "Certainty": {
-        "CERTAIN": ("CT", "certainly", "definitely"),
-        "PROBABLE": ("PR", "probably", "expected", "likely"),
-        "POSSIBLE": ("PS", "possibly", "may", "might", "reportedly", "suggested"),
-        "UNCOMMITTED": ("Uu", "U", "unknown", "unspecified"),
-    },
-    "Likelihood": {
-        "ALMOST_NO_CHANCE": ("remote",),
-        "VERY_UNLIKELY": ("highly improbable",),
-        "UNLIKELY": ("improbable", "improbably"),
-        "ROUGHLY_EVEN_CHANCE": ("roughly even odds", "even chance"),
-        "LIKELY": ("probable", "probably"),
-        "VERY_LIKELY": ("highly probable", "highly likely"),
-        "ALMOST_CERTAIN": ("nearly certain", "almost certainly"),
-    },
-    "Factuality": {
-        "CT_PLUS": ("certainly true",),
-        "PR_PLUS": ("probably true",),
-        "PS_PLUS": ("possibly true",),
-        "UU": ("uncommitted",),
-        "PS_MINUS": ("possibly not",),
-        "PR_MINUS": ("probably not",),
-        "CT_MINUS": ("certainly not",),
-    },
-    "Credibility": {
-        "CONFIRMED": ("1", "confirmed by other sources", "confirmed"),
-        "PROBABLY_TRUE": ("2",),
-        "POSSIBLY_TRUE": ("3",),
-        "DOUBTFUL": ("4", "doubtfully true"),
-        "IMPROBABLE": ("5",),
-        "CANNOT_BE_JUDGED": ("6", "truth cannot be judged", "cannot be judged"),
-    },
+    **SYNONYMS,
 }

@@ -36,6 +36,21 @@ def test_scales_do_not_compare_across_types() -> None:
         assert Reliability.A < Certainty.CERTAIN  # type: ignore[operator]
 
 
+@given(st.sampled_from([Reliability, Certainty, Polarity, Likelihood, Credibility, Factuality]), st.data())
+def test_orderings_follow_declaration_order(scale: Any, data: st.DataObject) -> None:
+    """<, <=, > and >= of two members, and their rank, agree with where each is declared."""
+    first, second = data.draw(st.sampled_from(list(scale))), data.draw(st.sampled_from(list(scale)))
+    members = list(scale)
+    assert first.rank == members.index(first)
+    low, high = members.index(first), members.index(second)
+    assert (first < second, first <= second, first > second, first >= second) == (
+        low < high,
+        low <= high,
+        low > high,
+        low >= high,
+    )
+
+
 @given(st.sampled_from(Certainty), st.sampled_from(Polarity))
 def test_factuality_keeps_certainty_and_polarity(certainty: Certainty, polarity: Polarity) -> None:
     """Certainty and polarity come back from their FactBank value (Uu has no polarity)."""

@@ -1,0 +1,70 @@
+"""The acknowledgements of a claim set matched against a check's findings (:class:`Marks`)."""
+
+from __future__ import annotations
+
+from factlog.analysis._index import Index
+from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
+
+__all__ = ["Marks"]
+
+
+class Marks:
+    """The acknowledgements of a claim set matched against the findings' ids, seen one at a time.
+
+    :meth:`observe` each finding id, then :meth:`settle`: the notes by the full id they
+    mark. An old 8-hex-digit id acknowledges the one finding it is the prefix of; when two
+    findings share it (the collision longer ids avoid), it acknowledges neither, and
+    :meth:`stale` reports it. Holds the acknowledgements and the ids they match, not every id.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self.acknowledged = index.claims.acknowledged
+        self.notes: dict[str, str | None] = {ack.finding: ack.note for ack in self.acknowledged}
+        self.seen: set[str] = set()
+        self.legacy: dict[str, list[str]] = {}
+
+    def observe(self, finding: str) -> None:
+        """Note one finding's id."""
+        if finding in self.notes:
+            self.seen.add(finding)
+        old = legacy_id(finding)
+        if old is not None and old in self.notes:
+            self.legacy.setdefault(old, []).append(finding)
+
+    def settle(self) -> dict[str, str | None]:
+        """Once every id is observed: the note of each finding id an acknowledgement marks."""
+        for old, matched in self.legacy.items():
+            if len(set(matched)) == 1:
+                self.notes.setdefault(matched[0], self.notes[old])
+                self.seen.add(old)
+        return self.notes
+
+    def stale(self) -> list[Finding]:
+        """After :meth:`settle`: a ``stale_acknowledgement`` finding per acknowledgement that marks no finding."""
+        found = []
+        for ack in self.acknowledged:
+            matched = sorted(set(self.legacy.get(ack.finding, ())))
+            if len(matched) > 1:
+                message = (
+                    f'acknowledgement of {ack.finding} ("{ack.note}") is an old short id that matches'
+                    f" {len(matched)} findings ({', '.join(matched)}): acknowledge the one you mean by its full id"
+                )
+            elif ack.finding not in self.seen:
+                message = (
+                    f'acknowledgement of {ack.finding} matches no finding ("{ack.note}"): the claims'
+                    " changed, the finding was resolved, or its claims are now part of a larger finding"
+                    " (conflicting_values and conflicting_holders give one finding per run of days, not one per"
+                    " day); review it, then acknowledge the finding that holds its claims or remove it"
+                )
+            else:
+                continue
+            found.append(
+                Finding(
+                    rule="stale_acknowledgement",
+                    severity=Severity.WARNING,
+                    message=message,
+                    claims={},
+                    id=finding_id("stale_acknowledgement", [ack.finding]),
+                )
+            )
+        return found
