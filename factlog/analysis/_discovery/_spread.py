@@ -9,7 +9,8 @@ counts of its pairs, and then keeps only the pairs that share values in several 
 and the shard of each value they share, in the whole run's value order, so that their
 log-likelihoods are added in that order, as one process adds them
 (:class:`~._copying.Dependences`). A pair as an object with its lists and tuples cost
-the driver about 510 bytes (issue 19). Standard library only.
+the driver about 1,150 bytes at its traced peak (issue 19; ``benchmarks/RESULTS.md``,
+"The Dask driver's pairs in columns"). Standard library only.
 """
 
 from __future__ import annotations
