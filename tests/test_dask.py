@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 import factlog
 import factlog.cli._check
 import factlog.dask
+import factlog.dask._cluster
 from factlog.assessment._methods import METHODS
 from factlog.checks import overconfident_holder, quote_not_found
 from factlog.checks._copying import undeclared_copying
@@ -420,6 +422,21 @@ def test_partitions_beyond_the_claims_cost_nothing() -> None:
     """A million partitions of three claims: capped at the claim count, the same report."""
     claims = world(claim("a", obj="x"), claim("b", obj="y", holder="h2"), claim("c", obj="x", source="s5"))
     assert render_json(factlog.dask.check(claims, partitions=10**6)) == render_json(factlog.check(claims))
+
+
+def test_assess_caps_partitions_at_the_claim_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    """factlog.dask.assess caps partitions at the claim count, as check does: three claims make at most three."""
+    claims = world(claim("a", obj="x"), claim("b", obj="y", holder="analysts"), claim("c", obj="x", holder="tabloid"))
+    counts: set[int] = set()
+    prepare = factlog.dask._cluster.prepare
+
+    def counted(*arguments: Any, **options: Any) -> Any:
+        counts.add(arguments[4])  # (small, as_of, method, number, partitions, *buckets)
+        return prepare(*arguments, **options)
+
+    monkeypatch.setattr(factlog.dask._cluster, "prepare", counted)
+    assert factlog.dask.assess(claims, partitions=1000) == factlog.assess(claims)
+    assert counts == {3}
 
 
 def test_relative_paths_are_made_absolute(client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -359,9 +359,9 @@ def assess(
     rounds: the source accuracies go to every worker, each partition returns exact
     per-source (and, for AccuCopy, per-pair) sums, the driver reduces them and tests
     convergence as one process does (see ``docs/scale.md``). ``client``,
-    ``partitions`` and ``timeout`` are as for :func:`check`, ``explain`` and
-    ``max_pairs`` as for :func:`factlog.assess` (the budget is the whole run's: every
-    partition leaves out the same values). Raises :class:`~factlog.ArgumentError` (a
+    ``partitions`` (capped at the claim count) and ``timeout`` are as for
+    :func:`check`, ``explain`` and ``max_pairs`` as for :func:`factlog.assess` (the
+    budget is the whole run's: every partition leaves out the same values). Raises :class:`~factlog.ArgumentError` (a
     :class:`ValueError`) for an unknown method or a ``max_pairs`` :func:`factlog.assess`
     refuses.
     """
@@ -371,7 +371,8 @@ def assess(
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
     with _session(client, timeout) as session:
         count = session.partitions(partitions)
-        small, parts, _, validate = _inputs(session, claims_or_paths, count)
+        small, parts, claimed, validate = _inputs(session, claims_or_paths, count)
+        count = min(count, max(1, claimed))  # more partitions than claims would all be empty, as in check
         # Tables by id, as one process assesses them: a name two entities share resolves, and routes, alike.
         small_ref = session.put(canonical(small), broadcast=True)
         routing = session.put(Routing(count, ("slot",)), broadcast=True)
