@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import numpy
 import pytest
 from distributed import Client
 from hypothesis import given, settings
@@ -231,10 +232,18 @@ def test_copying_found_across_partitions_is_the_single_process_s() -> None:
         assert factlog.dask.assess(claims, method="accucopy", partitions=partitions) == single
 
 
-def test_partitions_must_be_positive() -> None:
-    """Zero partitions is an ArgumentError, as a bad method is."""
-    with pytest.raises(factlog.ArgumentError, match="at least 1"):
-        factlog.dask.check(factlog.ClaimSet(), partitions=0)
+@pytest.mark.parametrize("wrong", [0, -2, True, 2.5, "3"])
+@pytest.mark.parametrize("entry", ["check", "assess"])
+def test_partitions_must_be_a_whole_number_at_least_one(entry: str, wrong: object) -> None:
+    """Zero, negative, boolean, fractional or text partitions: an ArgumentError naming the function."""
+    with pytest.raises(factlog.ArgumentError, match=rf"^factlog\.dask\.{entry}: partitions must be a whole number"):
+        getattr(factlog.dask, entry)(factlog.ClaimSet(), partitions=wrong)
+
+
+def test_partitions_may_be_a_numpy_integer() -> None:
+    """A partition count computed with numpy is the int it equals: the same report."""
+    claims = factlog.load(SOURCES)
+    assert factlog.dask.check(claims, partitions=numpy.int64(2)) == factlog.dask.check(claims, partitions=2)
 
 
 def test_a_local_cluster_needs_a_worker() -> None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import operator
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, SupportsIndex
 
 import attrs
 from dask.base import compute
@@ -83,11 +84,11 @@ class _Session:
             return list(compute(*tasks, scheduler="synchronous"))
         return list(self.client.gather(self.client.compute(list(tasks))))
 
-    def partitions(self, asked: int | None) -> int:
+    def partitions(self, asked: object, where: str) -> int:
         if asked is not None:
-            if asked < 1:
-                raise ArgumentError(f"partitions must be at least 1, not {asked}")
-            return asked
+            if isinstance(asked, bool) or not isinstance(asked, SupportsIndex) or operator.index(asked) < 1:
+                raise ArgumentError(f"{where}: partitions must be a whole number, at least 1, or None; got {asked!r}")
+            return operator.index(asked)
         if self.client is None:
             return 1
         return max(1, 2 * len(self.client.scheduler_info()["workers"]))
@@ -203,12 +204,13 @@ def check(
     Relative paths are made absolute here. ``timeout`` (seconds; default
     ``FACTLOG_DASK_TIMEOUT``, else 30) bounds connecting to ``client`` and waiting for
     its first worker. Raises :class:`~factlog.errors.ArgumentError` for a malformed
-    address or fewer than 1 partition, and :class:`~factlog.errors.ClusterError` for
-    a scheduler that cannot be reached or has no workers.
+    address or ``partitions`` that is no whole number of at least 1 (a numpy integer
+    is one), and :class:`~factlog.errors.ClusterError` for a scheduler that cannot be
+    reached or has no workers.
     """
     rules = tuple(rules)
     with _session(client, timeout) as session:
-        count = session.partitions(partitions)
+        count = session.partitions(partitions, "factlog.dask.check")
         found = _check_on(session, claims_or_paths, rules, count)
         if isinstance(found, _Failed) and not isinstance(claims_or_paths, ClaimSet):
             found = _check_on(session, _as_plain(_paths(claims_or_paths)[0]), rules, count)
@@ -361,16 +363,16 @@ def assess(
     convergence as one process does (see ``docs/scale.md``). ``client``,
     ``partitions`` (capped at the claim count) and ``timeout`` are as for
     :func:`check`, ``explain`` and ``max_pairs`` as for :func:`factlog.assess` (the
-    budget is the whole run's: every partition leaves out the same values). Raises :class:`~factlog.ArgumentError` (a
-    :class:`ValueError`) for an unknown method or a ``max_pairs`` :func:`factlog.assess`
-    refuses.
+    budget is the whole run's: every partition leaves out the same values). Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an unknown method,
+    ``partitions`` :func:`check` refuses, or a ``max_pairs`` :func:`factlog.assess` refuses.
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}; methods are: {', '.join(METHODS)}")
     arguments(None, method, explain, max_pairs, "factlog.dask.assess")
     when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
     with _session(client, timeout) as session:
-        count = session.partitions(partitions)
+        count = session.partitions(partitions, "factlog.dask.assess")
         small, parts, claimed, validate = _inputs(session, claims_or_paths, count)
         count = min(count, max(1, claimed))  # more partitions than claims would all be empty, as in check
         # Tables by id, as one process assesses them: a name two entities share resolves, and routes, alike.
