@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import shutil
 import socket
 import subprocess
@@ -11,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
+import distributed.protocol.pickle
 import pytest
+import tblib.pickling_support
 from distributed import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +27,7 @@ from factlog.checks import overconfident_holder, quote_not_found
 from factlog.checks._copying import undeclared_copying
 from factlog.cli import main
 from factlog.dask._passes import passes_of
+from factlog.dask._reading import _Failed, _load_file
 from factlog.render import render_assessment_json, render_json
 from tests.helpers import claim, echo_cluster, world
 from tests.strategies import crowded_claim_sets
@@ -403,6 +407,23 @@ def test_every_error_is_listed_as_load_lists_it(client: Client, tmp_path: Path) 
     assert all(str(tmp_path) in error for error in expected)
     assert _errors(lambda: factlog.dask.check(tmp_path, partitions=3)) == expected
     assert _errors(lambda: factlog.dask.check(tmp_path, client=client, partitions=3)) == expected
+
+
+def test_a_worker_s_error_travels_as_distributed_pickles_it(tmp_path: Path) -> None:
+    """A JSON Lines claim without its required keys: the worker's error unpickles with tblib's exception pickling on."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"format": "factlog", "version": 1}\n{"type": "claim"}\n', encoding="utf-8")
+    failed = _load_file(str(path))
+    assert isinstance(failed, _Failed)
+    saved = dict(copyreg.dispatch_table)
+    try:
+        tblib.pickling_support.install(failed.error)  # as a worker does once a task has raised
+        travelled = distributed.protocol.pickle.loads(distributed.protocol.pickle.dumps(failed))
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(saved)
+    assert travelled.error.errors == failed.error.errors
+    assert "a.jsonl: $.claims[0].statement: required key missing" in travelled.error.errors[0]
 
 
 def test_an_unknown_source_names_its_file(client: Client, tmp_path: Path) -> None:
