@@ -287,11 +287,18 @@ def test_cli_dask_address_gives_the_single_process_report(client: Client, capsys
     assert capsys.readouterr().out == single
 
 
-@pytest.mark.parametrize("options", [["--workers", "0"], ["--workers", "1", "--partitions", "0"]])
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--workers", "0"],
+        ["--workers", "1", "--partitions", "0"],
+        ["--dask", "tcp://127.0.0.1:1", "--dask-timeout", "0"],
+    ],
+)
 def test_cli_refuses_zero(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    """``--workers 0`` or ``--partitions 0`` is a usage error (exit 2) naming the option, before any cluster starts."""
+    """``--workers 0``, ``--partitions 0`` or ``--dask-timeout 0``: a usage error (exit 2) worded as argparse's."""
     assert main(["check", *options, str(SOURCES)]) == 2
-    assert options[-2] in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith(f"factlog check: error: {options[-2]} ")
 
 
 def _broken(index: factlog.Index) -> list[factlog.Finding]:
