@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
+import datetime
 import shutil
 import socket
 import subprocess
@@ -335,6 +336,13 @@ def test_an_unknown_method_is_named_unknown() -> None:
     """factlog.dask.assess with a method no one knows says so, rather than that it cannot run distributed."""
     with pytest.raises(factlog.ArgumentError, match="unknown method 'bogus'"):
         factlog.dask.assess(factlog.ClaimSet(), method="bogus")
+
+
+def test_as_of_a_datetime_date_is_taken_as_factlog_assess_takes_it() -> None:
+    """factlog.dask.assess with ``as_of`` a datetime.date: the assessment factlog.assess gives for it."""
+    claims = factlog.load(SOURCES)
+    expected = factlog.assess(claims, as_of=datetime.date(2025, 10, 1), method="majority")
+    assert factlog.dask.assess(claims, as_of=datetime.date(2025, 10, 1), method="majority", partitions=2) == expected
 
 
 @pytest.mark.parametrize("address", ["nonsense", "", "tls://127.0.0.1:28786", "tcp://host:99999"])
