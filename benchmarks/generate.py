@@ -253,11 +253,19 @@ def write(document: dict[str, Any], path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Generate a realistic claim set.")
-    parser.add_argument("claims", type=int)
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--contradiction-rate", type=float, default=0.1)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.generate", description="Generate a realistic claim set."
+    )
+    parser.add_argument("claims", type=int, help="how many claims")
+    parser.add_argument(
+        "path", type=Path, help="the file to write: JSON Lines when it ends in .jsonl, else one JSON document"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, help="the random seed (default: 1, that of the figures in the docs)"
+    )
+    parser.add_argument(
+        "--contradiction-rate", type=float, default=0.1, help="the share of claims that are denials (default: 0.1)"
+    )
     arguments = parser.parse_args(argv)
     write(generate(arguments.claims, arguments.seed, arguments.contradiction_rate), arguments.path)
     return 0

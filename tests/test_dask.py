@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import copyreg
+import datetime
 import shutil
 import socket
 import subprocess
@@ -12,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import distributed.protocol.pickle
 import numpy
 import pytest
+import tblib.pickling_support
 from distributed import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,6 +31,7 @@ from factlog.checks import overconfident_holder, quote_not_found
 from factlog.checks._copying import undeclared_copying
 from factlog.cli import main
 from factlog.dask._passes import passes_of
+from factlog.dask._reading import _Failed, _load_file
 from factlog.render import render_assessment_json, render_json
 from tests.helpers import claim, echo_cluster, world
 from tests.strategies import crowded_claim_sets
@@ -294,11 +299,18 @@ def test_cli_dask_address_gives_the_single_process_report(client: Client, capsys
     assert capsys.readouterr().out == single
 
 
-@pytest.mark.parametrize("options", [["--workers", "0"], ["--workers", "1", "--partitions", "0"]])
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--workers", "0"],
+        ["--workers", "1", "--partitions", "0"],
+        ["--dask", "tcp://127.0.0.1:1", "--dask-timeout", "0"],
+    ],
+)
 def test_cli_refuses_zero(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    """``--workers 0`` or ``--partitions 0`` is a usage error (exit 2) naming the option, before any cluster starts."""
+    """``--workers 0``, ``--partitions 0`` or ``--dask-timeout 0``: a usage error (exit 2) worded as argparse's."""
     assert main(["check", *options, str(SOURCES)]) == 2
-    assert options[-2] in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith(f"factlog check: error: {options[-2]} ")
 
 
 def _broken(index: factlog.Index) -> list[factlog.Finding]:
@@ -335,6 +347,13 @@ def test_an_unknown_method_is_named_unknown() -> None:
     """factlog.dask.assess with a method no one knows says so, rather than that it cannot run distributed."""
     with pytest.raises(factlog.ArgumentError, match="unknown method 'bogus'"):
         factlog.dask.assess(factlog.ClaimSet(), method="bogus")
+
+
+def test_as_of_a_datetime_date_is_taken_as_factlog_assess_takes_it() -> None:
+    """factlog.dask.assess with ``as_of`` a datetime.date: the assessment factlog.assess gives for it."""
+    claims = factlog.load(SOURCES)
+    expected = factlog.assess(claims, as_of=datetime.date(2025, 10, 1), method="majority")
+    assert factlog.dask.assess(claims, as_of=datetime.date(2025, 10, 1), method="majority", partitions=2) == expected
 
 
 @pytest.mark.parametrize("address", ["nonsense", "", "tls://127.0.0.1:28786", "tcp://host:99999"])
@@ -414,6 +433,23 @@ def test_every_error_is_listed_as_load_lists_it(client: Client, tmp_path: Path) 
     assert all(str(tmp_path) in error for error in expected)
     assert _errors(lambda: factlog.dask.check(tmp_path, partitions=3)) == expected
     assert _errors(lambda: factlog.dask.check(tmp_path, client=client, partitions=3)) == expected
+
+
+def test_a_worker_s_error_travels_as_distributed_pickles_it(tmp_path: Path) -> None:
+    """A JSON Lines claim without its required keys: the worker's error unpickles with tblib's exception pickling on."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"format": "factlog", "version": 1}\n{"type": "claim"}\n', encoding="utf-8")
+    failed = _load_file(str(path))
+    assert isinstance(failed, _Failed)
+    saved = dict(copyreg.dispatch_table)
+    try:
+        tblib.pickling_support.install(failed.error)  # as a worker does once a task has raised
+        travelled = distributed.protocol.pickle.loads(distributed.protocol.pickle.dumps(failed))
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(saved)
+    assert travelled.error.errors == failed.error.errors
+    assert "a.jsonl: $.claims[0].statement: required key missing" in travelled.error.errors[0]
 
 
 def test_an_unknown_source_names_its_file(client: Client, tmp_path: Path) -> None:

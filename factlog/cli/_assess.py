@@ -120,7 +120,7 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
     """``assess --stream FILE.jsonl --format json``: :func:`factlog.assess_lines`, written a proposition at a time."""
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
-        raise UsageError("--stream takes one .jsonl file and --format json")
+        raise UsageError("factlog assess: error: --stream takes one .jsonl file and --format json")
     with progress("assessing claims in compact form"), budget_warnings("assess"):
         result = assess_lines(
             paths[0],

@@ -123,7 +123,7 @@ def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int
     """``check --stream FILE.jsonl --format json``: :func:`factlog.check_lines`."""
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
-        raise UsageError("--stream takes one .jsonl file and --format json")
+        raise UsageError("factlog check: error: --stream takes one .jsonl file and --format json")
     with progress("checking claims in compact form"):
         report = check_lines(paths[0], rules, stale=not arguments.rule)
     write_report_json(report, sys.stdout)  # a finding at a time: never the whole text

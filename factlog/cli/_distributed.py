@@ -70,15 +70,20 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
         except ValueError as error:
             raise UsageError(f"factlog {command}: error: --dask: {error}") from None
     if arguments.workers is not None and arguments.workers < 1:
-        raise UsageError(f"--workers must be at least 1, not {arguments.workers}")
+        raise UsageError(f"factlog {command}: error: --workers must be at least 1, not {arguments.workers}")
     if arguments.partitions is not None and arguments.partitions < 1:
-        raise UsageError(f"--partitions must be at least 1, not {arguments.partitions}")
+        raise UsageError(f"factlog {command}: error: --partitions must be at least 1, not {arguments.partitions}")
     if arguments.dask_timeout is not None and not arguments.dask_timeout > 0:
-        raise UsageError(f"--dask-timeout must be more than 0 seconds, not {arguments.dask_timeout}")
+        raise UsageError(
+            f"factlog {command}: error: --dask-timeout must be more than 0 seconds, not {arguments.dask_timeout}"
+        )
     try:
         from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
     except ImportError:  # pragma: no cover - the test environment has the extra
-        raise UsageError("--dask and --workers need Dask: pip install -e '.[dask]' in a checkout of factlog") from None
+        raise UsageError(
+            f"factlog {command}: error: --dask and --workers need Dask:"
+            " pip install -e '.[dask]' in a checkout of factlog"
+        ) from None
     if arguments.dask is not None:
         return call(
             distributed,

@@ -10,6 +10,7 @@ marks acknowledgements and puts the findings in the single process's order.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import logging
 import operator
@@ -345,7 +346,7 @@ def _check_partition(
 def assess(
     claims_or_paths: ClaimsOrPaths,
     *,
-    as_of: PartialDate | str | None = None,
+    as_of: PartialDate | datetime.date | str | None = None,
     method: str = DEFAULT_METHOD,
     client: Client | str | None = None,
     partitions: int | None = None,
@@ -361,16 +362,24 @@ def assess(
     rounds: the source accuracies go to every worker, each partition returns exact
     per-source (and, for AccuCopy, per-pair) sums, the driver reduces them and tests
     convergence as one process does (see ``docs/scale.md``). ``client``,
+<<<<<<< HEAD
     ``partitions`` (capped at the claim count) and ``timeout`` are as for
     :func:`check`, ``explain`` and ``max_pairs`` as for :func:`factlog.assess` (the
     budget is the whole run's: every partition leaves out the same values). Raises
     :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an unknown method,
     ``partitions`` :func:`check` refuses, or a ``max_pairs`` :func:`factlog.assess` refuses.
+=======
+    ``partitions`` and ``timeout`` are as for :func:`check`; ``as_of`` (a date string, a
+    :class:`PartialDate` or a :class:`datetime.date`), ``explain`` and ``max_pairs`` as
+    for :func:`factlog.assess` (the budget is the whole run's: every partition leaves out
+    the same values). Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for
+    an unknown method or an ``as_of``, ``explain`` or ``max_pairs`` :func:`factlog.assess`
+    refuses, and :class:`~factlog.DateError` for an ``as_of`` string that is no date.
+>>>>>>> h23-new
     """
     if method not in METHODS:
         raise ArgumentError(f"unknown method {method!r}; methods are: {', '.join(METHODS)}")
-    arguments(None, method, explain, max_pairs, "factlog.dask.assess")
-    when = PartialDate.parse(as_of) if isinstance(as_of, str) else as_of
+    when = arguments(as_of, method, explain, max_pairs, "factlog.dask.assess")
     with _session(client, timeout) as session:
         count = session.partitions(partitions, "factlog.dask.assess")
         small, parts, claimed, validate = _inputs(session, claims_or_paths, count)

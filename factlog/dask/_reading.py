@@ -65,6 +65,9 @@ def _load_file(path: str) -> ClaimSet | _Failed | _Written:
     try:
         part = read_file(Path(path))
     except FactlogError as error:
+        # Without the exception it was raised from: a worker pickles the chain with tblib once a
+        # task has raised, and cattrs' validation errors cannot be rebuilt that way.
+        error.__cause__ = error.__context__ = None
         return _Failed(error)
     if has_pending(part):
         return _Written()

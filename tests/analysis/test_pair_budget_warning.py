@@ -104,3 +104,9 @@ def test_the_distributed_assessment_warns_at_its_caller_too() -> None:
         warnings.simplefilter("always")
         factlog.dask.assess("sources/", partitions=2, max_pairs=0)
     assert [(w.category, w.filename) for w in caught] == [(factlog.PairBudgetWarning, __file__)]
+
+
+def test_the_pairs_the_values_make_are_counted_as_pairs() -> None:
+    """The figure the set's values make carries its unit: "make 13,517 pairs", not a bare "make 13,517"."""
+    assert "where the set's values make 13,517 pairs, holds no more" in str(factlog.PairBudgetWarning(2, 1000, 13_517))
+    assert "where the set's values make 1 pair, holds not even" in str(factlog.PairBudgetWarning(1, 0, 1))

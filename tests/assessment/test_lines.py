@@ -197,13 +197,13 @@ def test_cli_stream(tmp_path: Path) -> None:
 
 
 def test_cli_stream_needs_one_jsonl_file_and_json(tmp_path: Path) -> None:
-    """--stream with text output, or with a folder, is a usage error (exit 2)."""
+    """--stream with text output, or with a folder, is a usage error (exit 2), worded as argparse's."""
     path = tmp_path / "corpus.jsonl"
     path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
     for arguments in (("assess", "--stream", str(path)), ("assess", "--stream", "sources", "--format", "json")):
         result = run(*arguments)
         assert result.returncode == 2
-        assert "--stream takes one .jsonl file" in result.stderr
+        assert result.stderr.startswith("factlog assess: error: --stream takes one .jsonl file")
 
 
 def test_cli_stream_says_when_nothing_was_stated_by_as_of(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ class PairBudgetWarning(UserWarning):
         """
         budget = (
             f"a budget of {self.max_pairs:,} {'pair' if self.max_pairs == 1 else 'pairs'} of sources ({option}),"
-            f" where the values make {self.needed:,},"
+            f" where the set's values make {self.needed:,} {'pair' if self.needed == 1 else 'pairs'},"
         )
         if self.limit < 2:
             found = (
