@@ -28,7 +28,7 @@ from factlog.analysis._discovery import MAX_PAIRS
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, arguments, assessment_order
 from factlog.assessment._canonical import canonical
-from factlog.assessment._methods import DEFAULT_METHOD, METHODS
+from factlog.assessment._methods import DEFAULT_METHOD
 from factlog.checks._engine import Report, finish, run_rules
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
@@ -362,23 +362,15 @@ def assess(
     rounds: the source accuracies go to every worker, each partition returns exact
     per-source (and, for AccuCopy, per-pair) sums, the driver reduces them and tests
     convergence as one process does (see ``docs/scale.md``). ``client``,
-<<<<<<< HEAD
-    ``partitions`` (capped at the claim count) and ``timeout`` are as for
-    :func:`check`, ``explain`` and ``max_pairs`` as for :func:`factlog.assess` (the
-    budget is the whole run's: every partition leaves out the same values). Raises
+    ``partitions`` (capped at the claim count) and ``timeout`` are as for :func:`check`;
+    ``as_of`` (a date string, a :class:`PartialDate` or a :class:`datetime.date`),
+    ``explain`` and ``max_pairs`` as for :func:`factlog.assess` (the budget is the whole
+    run's: every partition leaves out the same values). Raises
     :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an unknown method,
-    ``partitions`` :func:`check` refuses, or a ``max_pairs`` :func:`factlog.assess` refuses.
-=======
-    ``partitions`` and ``timeout`` are as for :func:`check`; ``as_of`` (a date string, a
-    :class:`PartialDate` or a :class:`datetime.date`), ``explain`` and ``max_pairs`` as
-    for :func:`factlog.assess` (the budget is the whole run's: every partition leaves out
-    the same values). Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for
-    an unknown method or an ``as_of``, ``explain`` or ``max_pairs`` :func:`factlog.assess`
-    refuses, and :class:`~factlog.DateError` for an ``as_of`` string that is no date.
->>>>>>> h23-new
+    ``partitions`` :func:`check` refuses, or an ``as_of``, ``explain`` or ``max_pairs``
+    :func:`factlog.assess` refuses, and :class:`~factlog.DateError` for an ``as_of``
+    string that is no date.
     """
-    if method not in METHODS:
-        raise ArgumentError(f"unknown method {method!r}; methods are: {', '.join(METHODS)}")
     when = arguments(as_of, method, explain, max_pairs, "factlog.dask.assess")
     with _session(client, timeout) as session:
         count = session.partitions(partitions, "factlog.dask.assess")
