@@ -38,6 +38,14 @@ def test_accucopy_gives_the_reference_floats(
     assert accu_copy(votes, **arguments) == reference(votes, **arguments)
 
 
+@given(votes=discovery_votes(max_votes=30), repeated=st.lists(st.integers(0, 29), max_size=10))
+def test_accucopy_counts_a_vote_given_twice_once(votes: list[Vote], repeated: list[int]) -> None:
+    """A party giving one value in several claims is one vote: what ``undeclared_copying`` passes once."""
+    plain = [Vote(vote.question, vote.answer, vote.source) for vote in votes]
+    again = plain + [plain[i % len(plain)] for i in repeated]
+    assert accu_copy(again) == accu_copy(list(dict.fromkeys(plain)))
+
+
 @pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 @given(
     votes=st.one_of(discovery_votes(max_votes=40), many_question_votes()),
