@@ -30,13 +30,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dask", action="store_true", help="add the Dask section at the largest size (needs factlog-claims[dask])"
     )
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--one-dask", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--one-dask-assess", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--memory", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--stream", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--stream-assess", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
+    single = parser.add_argument_group("one measurement alone (what the runs above start in fresh processes)")
+    single.add_argument("--one", type=int, metavar="N", help="every figure of N generated claims, as one JSON row")
+    single.add_argument("--one-dask", type=int, metavar="N", help="the Dask check of N generated claims")
+    single.add_argument("--one-dask-assess", type=int, metavar="N", help="the Dask assessment of N generated claims")
+    single.add_argument("--memory", type=Path, metavar="FILE", help="peak memory of load, check and assess of FILE")
+    single.add_argument(
+        "--stream", type=Path, metavar="FILE", help="time and peak memory of check_lines on a JSON Lines FILE"
+    )
+    single.add_argument(
+        "--stream-assess", type=Path, metavar="FILE", help="the compact assessment of a JSON Lines FILE"
+    )
+    single.add_argument(
+        "--bare", type=Path, metavar="FILE", help="the bare grouping pass over FILE's claims: wall and CPU s"
+    )
     parser.add_argument(
         "--ten-million",
         action="store_true",

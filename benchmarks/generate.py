@@ -267,7 +267,10 @@ def main(argv: list[str] | None = None) -> int:
         "--contradiction-rate", type=float, default=0.1, help="the share of claims that are denials (default: 0.1)"
     )
     arguments = parser.parse_args(argv)
-    write(generate(arguments.claims, arguments.seed, arguments.contradiction_rate), arguments.path)
+    if arguments.path.suffix == ".jsonl":  # a line at a time: ten million claims fit
+        write_lines(arguments.claims, arguments.path, arguments.seed, arguments.contradiction_rate)
+    else:
+        write(generate(arguments.claims, arguments.seed, arguments.contradiction_rate), arguments.path)
     return 0
 
 

@@ -11,7 +11,7 @@ import pytest
 import factlog
 from benchmarks.codec import main as codec_main
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
-from benchmarks.generate import generate, write, write_lines
+from benchmarks.generate import generate, main, write, write_lines
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
 from benchmarks.stream import stream_table
 from benchmarks.truth import BUDGETS, abbreviations, book, budget_report
@@ -140,6 +140,14 @@ def test_write_lines_is_write_of_generate(tmp_path: Path) -> None:
     write(generate(700, seed=5), tmp_path / "whole.jsonl")
     write_lines(700, tmp_path / "streamed.jsonl", seed=5)
     assert (tmp_path / "streamed.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["set.json", "set.jsonl"])
+def test_the_generate_command_writes_what_write_of_generate_writes(tmp_path: Path, name: str) -> None:
+    """``python -m benchmarks.generate`` (JSON Lines a claim at a time) gives the bytes of ``write(generate())``."""
+    main(["300", str(tmp_path / name), "--seed", "4", "--contradiction-rate", "0.3"])
+    write(generate(300, seed=4, contradiction_rate=0.3), tmp_path / f"whole-{name}")
+    assert (tmp_path / name).read_bytes() == (tmp_path / f"whole-{name}").read_bytes()
 
 
 @pytest.mark.parametrize("name", ["set.json", "set.jsonl"])
