@@ -228,6 +228,28 @@ def test_the_corpus_files_assess_as_one_process(client: Client, method: str) -> 
     assert render_assessment_json(distributed) == render_assessment_json(single)
 
 
+def _spans(client: Client) -> list[tuple[tuple[str, ...], list[str]]]:
+    """Every span the cluster's scheduler keeps, oldest first: its name and the names of its task groups."""
+
+    def spans(dask_scheduler: Any) -> list[tuple[tuple[str, ...], list[str]]]:
+        kept = dask_scheduler.extensions["spans"].spans.values()
+        return [(span.name, sorted(group.name for group in span.groups)) for span in kept]
+
+    found: list[tuple[tuple[str, ...], list[str]]] = client.run_on_scheduler(spans)
+    return found
+
+
+def test_a_distributed_assessment_s_tasks_are_in_one_factlog_span(client: Client) -> None:
+    """Learning in rounds on a cluster: every task of the call in the span ("factlog", "assess"), none in a default."""
+    before = len(_spans(client))
+    assessed = factlog.dask.assess(SOURCES, method="accucopy", client=client, partitions=2)
+    assert assessed.rounds > 2
+    added = dict(_spans(client)[before:])
+    assert {"prepare", "step", "getitem", "conclude"} <= set(added[("factlog", "assess")])
+    defaults = {group for name, groups in added.items() if name == ("default",) for group in groups}
+    assert not defaults & {"prepare", "step", "getitem", "conclude"}
+
+
 def test_copying_found_across_partitions_is_the_single_process_s() -> None:
     """Two speakers repeating each other's wrong values in several slots: the same dependence, split or not."""
     claims, _ = echo_cluster(seed=2025, questions=60, copiers=4, declared=False)

@@ -22,7 +22,7 @@ from typing import Any, SupportsIndex
 import attrs
 from dask.base import compute
 from dask.delayed import Delayed, delayed
-from distributed import Client, LocalCluster
+from distributed import Client, LocalCluster, span
 
 from factlog.analysis._discovery import MAX_PAIRS
 from factlog.analysis._index import Index
@@ -96,14 +96,17 @@ class _Session:
 
 
 @contextlib.contextmanager
-def _session(client: Client | str | None, seconds: float | None = None) -> Iterator[_Session]:
+def _session(client: Client | str | None, seconds: float | None, work: str) -> Iterator[_Session]:
+    """A session; on a cluster, its tasks in one span ``("factlog", work)``, not a default span kept a round."""
     if isinstance(client, str):
         address = client
-        with connect(address, timeout_of(seconds)) as connected:
+        with connect(address, timeout_of(seconds)) as connected, span("factlog", work):
             yield _Session(connected)
+    elif client is not None:
+        wait_for_workers(client, str(client.scheduler_info()["address"]), timeout_of(seconds))
+        with span("factlog", work):
+            yield _Session(client)
     else:
-        if client is not None:
-            wait_for_workers(client, str(client.scheduler_info()["address"]), timeout_of(seconds))
         yield _Session(client)
 
 
@@ -210,7 +213,7 @@ def check(
     reached or has no workers.
     """
     rules = tuple(rules)
-    with _session(client, timeout) as session:
+    with _session(client, timeout, "check") as session:
         count = session.partitions(partitions, "factlog.dask.check")
         found = _check_on(session, claims_or_paths, rules, count)
         if isinstance(found, _Failed) and not isinstance(claims_or_paths, ClaimSet):
@@ -372,7 +375,7 @@ def assess(
     string that is no date.
     """
     when = arguments(as_of, method, explain, max_pairs, "factlog.dask.assess")
-    with _session(client, timeout) as session:
+    with _session(client, timeout, "assess") as session:
         count = session.partitions(partitions, "factlog.dask.assess")
         small, parts, claimed, validate = _inputs(session, claims_or_paths, count)
         count = min(count, max(1, claimed))  # more partitions than claims would all be empty, as in check
