@@ -30,6 +30,7 @@ from factlog.assessment._methods import METHODS
 from factlog.checks import overconfident_holder, quote_not_found
 from factlog.checks._copying import undeclared_copying
 from factlog.cli import main
+from factlog.dask._learning import Cluster
 from factlog.dask._passes import passes_of
 from factlog.dask._reading import _Failed, _load_file
 from factlog.render import render_assessment_json, render_json
@@ -248,6 +249,29 @@ def test_a_distributed_assessment_s_tasks_are_in_one_factlog_span(client: Client
     assert {"prepare", "step", "getitem", "conclude"} <= set(added[("factlog", "assess")])
     defaults = {group for name, groups in added.items() if name == ("default",) for group in groups}
     assert not defaults & {"prepare", "step", "getitem", "conclude"}
+
+
+def _counting(state: int, shared: list[int], own: list[int]) -> tuple[int, int]:
+    """A learning step: the state counts rounds; the result is the size of what the step was handed."""
+    return state + 1, len(shared) + len(own)
+
+
+def _kept_arguments(dask_worker: Any) -> int:
+    """Pickled bytes of the arguments a worker still holds in the tasks it has run and released."""
+    released = [task for task in dask_worker.state.tasks.values() if task.state == "released"]
+    return sum(len(distributed.protocol.pickle.dumps(task.run_spec)) for task in released if task.run_spec is not None)
+
+
+def test_a_learning_run_leaves_no_round_s_arguments_on_the_workers(client: Client) -> None:
+    """Each round's literal arguments are dropped once used: the workers keep less than one round's worth."""
+    payload = list(range(20_000))  # about 100 kB pickled, for each argument of each round
+    cluster = Cluster(client, [client.submit(int, 0, pure=False), client.submit(int, 0, pure=False)])
+    for _ in range(5):
+        assert cluster.each(_counting, payload, own=[payload, payload]) == [40_000, 40_000]
+    assert client.gather(cluster.states) == [5, 5]
+    one_argument = len(distributed.protocol.pickle.dumps(payload))
+    kept = sum(client.run(_kept_arguments).values())
+    assert kept < one_argument
 
 
 def test_copying_found_across_partitions_is_the_single_process_s() -> None:

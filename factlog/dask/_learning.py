@@ -112,8 +112,29 @@ class _Box:
     value: Any
 
 
+class _Sent:
+    """A step's argument carried in its own task, handed over once and then dropped.
+
+    A worker keeps a finished task, arguments and all, for as long as a task it feeds
+    is kept, and every state of a run is built from the one before: arguments left in
+    the tasks would stay on the workers for the whole run (every pair's factors, every
+    round: 0.15 MB a round at 20,000 claims).
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def take(self) -> Any:
+        value, self.value = self.value, None
+        return value
+
+
 def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> tuple[Any, _Box]:
-    done, result = step(state, *(a.value if isinstance(a, _Box) else a for a in arguments))
+    done, result = step(
+        state, *(a.take() if isinstance(a, _Sent) else a.value if isinstance(a, _Box) else a for a in arguments)
+    )
     return done, _Box(result)
 
 
@@ -139,14 +160,13 @@ class Cluster:
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
         """One task per shard; the new states stay on the workers, the results are gathered."""
         submit, where = self.client.submit, self.where
-        boxed = [value if isinstance(value, Future) else _Box(value) for value in shared]
         done = [
             submit(
                 _step,
                 step,
                 state,
-                *boxed,
-                *(() if own is None else (_Box(own[i]),)),
+                *(value if isinstance(value, Future) else _Sent(value) for value in shared),
+                *(() if own is None else (_Sent(own[i]),)),
                 pure=False,
                 workers=where[i],
                 allow_other_workers=where[i] is None,
