@@ -13,12 +13,12 @@ the single process's, so are the floats: the assessment is equal to
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
 from dask.delayed import Delayed
-from distributed import Client, Future, wait
+from distributed import Client, Future, as_completed, wait
 
 from factlog.analysis._discovery import MAX_PAIRS, AccuCopyParams, Discovery, TruthFinderParams
 from factlog.analysis._discovery._learn import Learned, Local, learn
@@ -159,6 +159,24 @@ class Cluster:
 
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
         """One task per shard; the new states stay on the workers, the results are gathered."""
+        return [box.value for box in self.client.gather(self._stepped(step, shared, own))]
+
+    def arriving(
+        self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None
+    ) -> Iterator[tuple[int, Any]]:
+        """:meth:`each`, each shard's result gathered as its task ends: ``(i, result)``, in the order they end."""
+        results = self._stepped(step, shared, own)
+        shard = {future.key: i for i, future in enumerate(results)}
+        pending = as_completed(results)
+        del results  # each result let go of on the cluster once read, not when the last is
+        for future in pending:
+            yield shard[future.key], future.result().value
+            del future
+
+    def _stepped(
+        self, step: Callable[..., tuple[Any, Any]], shared: tuple[Any, ...], own: Sequence[Any] | None
+    ) -> list[Future[Any]]:
+        """Submit one step a shard; the new states kept; the futures of the shards' results, in shard order."""
         submit, where = self.client.submit, self.where
         done = [
             submit(
@@ -177,8 +195,7 @@ class Cluster:
             submit(operator.getitem, future, 0, pure=False, workers=where[i], allow_other_workers=where[i] is None)
             for i, future in enumerate(done)
         ]
-        boxes = self.client.gather([submit(operator.getitem, future, 1, pure=False) for future in done])
-        return [box.value for box in boxes]
+        return [submit(operator.getitem, future, 1, pure=False) for future in done]
 
 
 def assessed_in_rounds(

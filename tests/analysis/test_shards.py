@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import random
+from collections.abc import Iterator
+from typing import Any
 
 import attrs
 import pytest
@@ -114,9 +117,21 @@ def test_any_split_by_question_learns_the_single_process_floats(
     assert results == dict(single.questions)
 
 
-@pytest.mark.parametrize("where", [[0], [0, 1], [0, 1, 2], [2, 0, 1, 1]])
-def test_a_pair_split_over_shards_is_summed_in_value_order(where: list[int]) -> None:
-    """Copiers sharing values in one or more shards: one process's posteriors, which add the values in order."""
+class _Arriving(Local):
+    """Shards stepped in turn, their results given in a drawn order, as a cluster's tasks may end."""
+
+    def __init__(self, states: list[Part], seed: int) -> None:
+        super().__init__(states)
+        self.seed = seed
+
+    def arriving(self, step: Any, *shared: Any, own: Any = None) -> Iterator[tuple[int, Any]]:
+        found = list(super().arriving(step, *shared, own=own))
+        random.Random(self.seed).shuffle(found)
+        return iter(found)
+
+
+def _copiers() -> tuple[list[Vote], dict[str, frozenset[float]], dict[str, float]]:
+    """Two sources giving the same 12 values, five others varying: pairs that share values in every shard."""
     others = "cdefg"
     votes = [Vote(f"q{q}", f"w{q % 3}", source, 1.0) for q in range(12) for source in "ab"]
     votes += [
@@ -125,8 +140,29 @@ def test_a_pair_split_over_shards_is_summed_in_value_order(where: list[int]) -> 
         for i, source in enumerate(others)
     ]
     grades = {name: frozenset((GRADES[i % 4],)) for i, name in enumerate("ab" + others)}
+    return votes, grades, {f"q{q}": 100.0 for q in range(12)}
+
+
+@settings(max_examples=40, derandomize=True, deadline=None)
+@given(st.lists(st.integers(0, 3), min_size=2, max_size=6), st.integers(0, 2**32))
+def test_shards_arriving_in_any_order_learn_the_same(where: list[int], seed: int) -> None:
+    """AccuCopy over shards whose results come back in any order: the sources and dependences of shard order."""
+    votes, grades, domains = _copiers()
+    in_turn = learn(Local(_parts(votes, grades, domains, where)), "accucopy", copy=EVERY_PAIR)
+    shuffled = learn(_Arriving(_parts(votes, grades, domains, where), seed), "accucopy", copy=EVERY_PAIR)
+    assert len(in_turn.dependences) >= 10
+    assert (shuffled.sources, shuffled.dependences, shuffled.rounds) == (
+        in_turn.sources,
+        in_turn.dependences,
+        in_turn.rounds,
+    )
+
+
+@pytest.mark.parametrize("where", [[0], [0, 1], [0, 1, 2], [2, 0, 1, 1]])
+def test_a_pair_split_over_shards_is_summed_in_value_order(where: list[int]) -> None:
+    """Copiers sharing values in one or more shards: one process's posteriors, which add the values in order."""
+    votes, grades, domains = _copiers()
     priors = {name: next(iter(found)) for name, found in grades.items()}
-    domains = {f"q{q}": 100.0 for q in range(12)}
     single = accu_copy(votes, priors=priors, domains=domains, copy=EVERY_PAIR)
     learned, _ = _sharded("accucopy", votes, grades, domains, where)
     assert len(single.dependences) >= 10

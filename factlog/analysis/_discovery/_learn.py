@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 import attrs
@@ -49,6 +49,11 @@ class Runner(Protocol):
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
         """``step(state, *shared[, own[i]])`` on every shard ``i``; the results, in shard order."""
 
+    def arriving(
+        self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None
+    ) -> Iterator[tuple[int, Any]]:
+        """:meth:`each`, its results ``(i, result)`` as they come, every shard once, in any order: read them all."""
+
 
 class Local:
     """Shards held in this process, stepped one after the other."""
@@ -62,11 +67,15 @@ class Local:
 
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
         """Step every shard in turn."""
-        results = []
+        return [result for _, result in Local.arriving(self, step, *shared, own=own)]
+
+    def arriving(
+        self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None
+    ) -> Iterator[tuple[int, Any]]:
+        """Step every shard in turn, giving each result before the next shard steps."""
         for i, state in enumerate(self.states):
             self.states[i], result = step(state, *shared, *(() if own is None else (own[i],)))
-            results.append(result)
-        return results
+            yield i, result
 
 
 @attrs.frozen
@@ -140,12 +149,10 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
     pairs = Spread(len(names), [found.keys for found in bound], [found.shared for found in bound])
     del bound
     config = attrs.evolve(config, rank=_vote_order(prior, claims))
-    connected = runner.each(pairs_here.connect, runner.share(config), runner.share(pairs.wanted()), own=pairs.flags())
-    common = [found for found, _ in connected]
-    placed = [where for _, where in connected]
-    del connected
-    known = pairs.connect(common, placed)
-    del placed
+    # Each shard's counts are summed as they come: gathered at once, they made the run's peak (2 entries a pair).
+    known = pairs.connect(
+        runner.arriving(pairs_here.connect, runner.share(config), runner.share(pairs.wanted()), own=pairs.flags())
+    )
     if config.copy is not None:
         runner.each(pairs_here.know, own=known)
     del known

@@ -19,7 +19,7 @@ import heapq
 import itertools
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from factlog.analysis._discovery._copying import FLOOR
 from factlog.analysis._discovery._results import AccuCopyParams
@@ -117,10 +117,11 @@ class Spread:
 
         return heapq.merge(*(marked(n, rows) for n, rows in enumerate(self._rows)))
 
-    def connect(self, common: list[Common], placed: Sequence[Placed]) -> list[tuple[array[int], array[int]]]:
+    def connect(self, arriving: Iterable[tuple[int, tuple[Common, Placed]]]) -> list[tuple[array[int], array[int]]]:
         """Sum the shards' :data:`~._shardpairs.Common`; keep the split pairs; per shard its pairs' whole counts.
 
-        ``common`` is emptied as it is summed. A shard's :data:`~._shardpairs.Placed`
+        ``arriving``: each shard's ``(i, (common, placed))``, in any order (the counts
+        are whole numbers: summed as they come). A shard's :data:`~._shardpairs.Placed`
         gives, for each of its split pairs in its order, the place in the run's order of
         each value the pair shares there (ascending, with the value id); the places of
         one pair in all its shards are merged, as ``heapq.merge`` of (place, value,
@@ -130,12 +131,13 @@ class Spread:
         """
         size = self.pairs
         both, agreeing = array("i", [0]) * size, array("i", [0]) * size
-        while common:
-            rows, counts, agreed = common.pop()
-            for r, count, same in zip(rows, counts, agreed, strict=True):
+        placed: list[Placed | None] = [None] * len(self._rows)
+        for i, (common, where) in arriving:
+            placed[i] = where
+            for r, count, same in zip(*common, strict=True):
                 both[r] += count
                 agreeing[r] += same
-            del rows, counts, agreed
+            del common
         at, taken = [0] * len(placed), [0] * len(placed)
         pending: list[tuple[int, int]] = []
         split_rows = array("i" if size < 2**31 else "q")
@@ -143,7 +145,9 @@ class Spread:
             if pending and r != pending[0][0]:
                 lists = []
                 for _, m in pending:
-                    places, values, lengths = placed[m]
+                    found = placed[m]
+                    assert found is not None  # every shard arrives once
+                    places, values, lengths = found
                     low, high = at[m], at[m] + lengths[taken[m]]
                     lists.append(zip(places[low:high], values[low:high], [m] * (high - low), strict=True))
                     at[m], taken[m] = high, taken[m] + 1
