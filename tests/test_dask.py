@@ -30,6 +30,7 @@ from factlog.assessment._methods import METHODS
 from factlog.checks import overconfident_holder, quote_not_found
 from factlog.checks._copying import undeclared_copying
 from factlog.cli import main
+from factlog.dask._connect import MESSAGE_LOG
 from factlog.dask._learning import Cluster
 from factlog.dask._passes import passes_of
 from factlog.dask._reading import _Failed, _load_file
@@ -272,6 +273,11 @@ def test_a_learning_run_leaves_no_round_s_arguments_on_the_workers(client: Clien
     one_argument = len(distributed.protocol.pickle.dumps(payload))
     kept = sum(client.run(_kept_arguments).values())
     assert kept < one_argument
+
+
+def test_a_client_factlog_makes_keeps_a_short_log_of_its_messages(client: Client) -> None:
+    """Dask's log of the messages a client sent holds 1,000 by default; factlog's clients keep MESSAGE_LOG."""
+    assert client.scheduler_comm.recent_message_log.maxlen == MESSAGE_LOG < 1_000
 
 
 def test_copying_found_across_partitions_is_the_single_process_s() -> None:

@@ -14,14 +14,26 @@ import os
 import re
 import socket
 
+import dask.config
 from distributed import Client
 
 from factlog.errors import ArgumentError, ClusterError
 
-__all__ = ["DEFAULT_TIMEOUT", "connect", "parse_address", "timeout_of", "wait_for_workers"]
+__all__ = ["DEFAULT_TIMEOUT", "MESSAGE_LOG", "client_of", "connect", "parse_address", "timeout_of", "wait_for_workers"]
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds to wait for a scheduler to answer, and for it to have a worker (Dask's own connect timeout is 30 s)."""
+
+MESSAGE_LOG = 100
+"""Messages a client factlog makes keeps of those it sent (Dask's ``distributed.admin.low-level-log-length``,
+1,000 by default): each under 1 MB, a round's arguments among them, so 1,000 could hold a gigabyte."""
+
+
+def client_of(address: object, **options: object) -> Client:
+    """``distributed.Client(address, **options)`` keeping :data:`MESSAGE_LOG` of the messages it sends."""
+    with dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG}):
+        return Client(address, **options)  # type: ignore[no-untyped-call]
+
 
 _ADDRESS = re.compile(r"(?:tcp://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):(?P<port>[0-9]{1,5})")
 
@@ -75,9 +87,7 @@ def connect(address: str, seconds: float) -> Client:
             f"cannot reach the Dask scheduler at {address}: no answer within {seconds:g} s (is a Dask scheduler there?)"
         )
     try:
-        client = Client(  # type: ignore[no-untyped-call]
-            f"tcp://{host}:{port}" if ":" not in host else f"tcp://[{host}]:{port}", timeout=seconds
-        )
+        client = client_of(f"tcp://{host}:{port}" if ":" not in host else f"tcp://[{host}]:{port}", timeout=seconds)
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     try:
