@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog.checks._copying import _shared
+from factlog.checks._copying import _answer, _shared
+from factlog.model._vocabulary import ObjectKey
 
 _VALUES = st.tuples(st.sampled_from("qrs"), st.sampled_from("xyz"), st.sampled_from("ABCD"))
 
@@ -23,3 +24,23 @@ def test_shared_values_are_those_both_parties_give(claims: list[tuple[str, str, 
     found = _shared(given_by, first, second)
     assert sorted(found) == sorted(scanned)
     assert found == [value for value in given_by.get(first, []) if value in set(scanned)]
+
+
+_OBJECT_KEYS = st.one_of(
+    st.none(),
+    st.tuples(st.just("entity"), st.sampled_from(["a", "b"])),
+    st.tuples(
+        st.just("quantity"),
+        st.sampled_from([None, 0.0, -0.0, 1.5]),
+        st.sampled_from([0.0, -0.0, 2.0]),
+        st.sampled_from([-0.0, 3.0]),
+        st.sampled_from(["", "kg"]),
+    ),
+)
+
+
+@given(st.lists(_OBJECT_KEYS))
+def test_answers_kept_by_value_are_the_repr_of_each_key(keys: list[ObjectKey]) -> None:
+    """Each answer is ``repr`` of its own key, even after an equal key of another zero's sign was seen."""
+    answers: dict[ObjectKey, str] = {}
+    assert [_answer(answers, key) for key in keys] == [repr(key) for key in keys]
