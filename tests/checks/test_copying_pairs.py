@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factlog.checks._copying import _answer, _shared
@@ -31,14 +31,15 @@ _OBJECT_KEYS = st.one_of(
     st.tuples(st.just("entity"), st.sampled_from(["a", "b"])),
     st.tuples(
         st.just("quantity"),
-        st.sampled_from([None, 0.0, -0.0, 1.5]),
-        st.sampled_from([0.0, -0.0, 2.0]),
+        st.sampled_from([None, 0.0, -0.0]),
+        st.sampled_from([0.0, -0.0]),
         st.sampled_from([-0.0, 3.0]),
-        st.sampled_from(["", "kg"]),
+        st.just(""),
     ),
 )
 
 
+@example([("quantity", None, 0.0, 3.0, ""), ("quantity", None, -0.0, 3.0, "")])
 @given(st.lists(_OBJECT_KEYS))
 def test_answers_kept_by_value_are_the_repr_of_each_key(keys: list[ObjectKey]) -> None:
     """Each answer is ``repr`` of its own key, even after an equal key of another zero's sign was seen."""
