@@ -44,6 +44,7 @@ def copy_votes(index: Index) -> list[Copy]:
     found: list[Copy] = []
     declared: dict[str, str | None] = {}  # source id -> its publisher when it is a declared copy, else None
     words: dict[tuple[object, ...], str] = {}  # (slot, id of the time) -> the question
+    times: dict[int, str] = {}  # id of the time -> its repr
     answers: dict[ObjectKey, str] = {}  # the canonical object (the entry's key holds it) -> its answer
     for entry in index.entries:
         proposition, predicate = entry.proposition, entry.predicate
@@ -56,11 +57,14 @@ def copy_votes(index: Index) -> list[Copy]:
             declared[first] = _copy_publisher(index, first)
         if declared[first] is not None and declared[first] == entry.holder:
             continue  # read in a declared copy, in the publisher's own voice: already one origin
-        slot = (proposition.subject, proposition.predicate, proposition.qualifiers)
+        slot, when = (proposition.subject, proposition.predicate, proposition.qualifiers), proposition.when
         # The times and values stay alive in the index while this runs: their ids name them.
-        question = words.get((slot, id(proposition.when)))
+        question = words.get((slot, id(when)))
         if question is None:
-            question = words[(slot, id(proposition.when))] = "slot " + repr((slot, proposition.when))
+            time = times.get(id(when))
+            if time is None:  # a time many slots share is written once: repr((slot, when)), in two parts
+                time = times[id(when)] = repr(when)
+            question = words[(slot, id(when))] = f"slot ({slot!r}, {time})"
         answer = _answer(answers, entry.key[2] if entry.key is not None else object_key(proposition.object))
         if entry.claim.polarity is Polarity.DENIED:
             answer = "not " + answer

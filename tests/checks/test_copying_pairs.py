@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from factlog.checks._copying import _answer, _shared
-from factlog.model._vocabulary import ObjectKey
+import factlog
+from benchmarks.generate import generate
+from factlog.analysis import Index
+from factlog.checks._copying import _answer, _copy_publisher, _shared, copy_votes
+from factlog.model._scales import Certainty, Polarity
+from factlog.model._vocabulary import ObjectKey, object_key
 
 _VALUES = st.tuples(st.sampled_from("qrs"), st.sampled_from("xyz"), st.sampled_from("ABCD"))
 
@@ -45,3 +52,30 @@ def test_answers_kept_by_value_are_the_repr_of_each_key(keys: list[ObjectKey]) -
     """Each answer is ``repr`` of its own key, even after an equal key of another zero's sign was seen."""
     answers: dict[ObjectKey, str] = {}
     assert [_answer(answers, key) for key in keys] == [repr(key) for key in keys]
+
+
+def _straight_votes(index: Index) -> list[tuple[str, str, str, str]]:
+    """What ``copy_votes`` gives, written the direct way: both reprs made afresh for every claim."""
+    found = []
+    for entry in index.entries:
+        proposition, predicate = entry.proposition, entry.predicate
+        if proposition is None or predicate is None or not predicate.functional:
+            continue
+        if entry.claim.certainty is Certainty.UNCOMMITTED:
+            continue
+        publisher = _copy_publisher(index, entry.claim.evidence[0].source)
+        if publisher is not None and publisher == entry.holder:
+            continue
+        slot = (proposition.subject, proposition.predicate, proposition.qualifiers)
+        answer = repr(object_key(proposition.object))
+        if entry.claim.polarity is Polarity.DENIED:
+            answer = "not " + answer
+        found.append((entry.id, "slot " + repr((slot, proposition.when)), answer, entry.speaks_for))
+    return found
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_copy_votes_are_the_direct_projection(seed: int) -> None:
+    """Each claim's question and answer are the reprs the direct code makes for it, on a generated set."""
+    index = Index.of(factlog.loads(json.dumps(generate(1500, seed))))
+    assert copy_votes(index) == _straight_votes(index)
