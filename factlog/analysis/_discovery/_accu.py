@@ -157,11 +157,9 @@ def _counts(plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], facto
             map(add, map(log_n.__getitem__, plan.question), map(logit.__getitem__, plan.source)),
         )
     )
-    if plan.linked:
-        factors = factor.tolist() if isinstance(factor, array) else factor  # a list is read twice as fast
-        gathered = list(map(factors.__getitem__, pair))  # each pair's factor, in the plan's order of pair ids
-        for k in plan.linked:
-            terms[k] = terms[k] * prod(gathered[link[k] : link[k + 1]])
+    pick = factor.__getitem__
+    for k in plan.linked:
+        terms[k] = terms[k] * prod(map(pick, pair[link[k] : link[k + 1]]))
     counts = []
     low = 0
     for high in row[1:]:
