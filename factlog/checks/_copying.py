@@ -9,7 +9,7 @@ from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
 from factlog.model._scales import Certainty, Polarity
-from factlog.model._vocabulary import object_key
+from factlog.model._vocabulary import ObjectKey, object_key
 
 __all__ = [
     "MAX_PROVIDERS",
@@ -43,7 +43,9 @@ def copy_votes(index: Index) -> list[Copy]:
     """
     found: list[Copy] = []
     declared: dict[str, str | None] = {}  # source id -> its publisher when it is a declared copy, else None
-    words: dict[tuple[object, ...], str] = {}  # (slot, id of the time) -> the question; id of a value -> its answer
+    words: dict[tuple[object, ...], str] = {}  # (slot, id of the time) -> the question
+    times: dict[int, str] = {}  # id of the time -> its repr
+    answers: dict[ObjectKey, str] = {}  # the canonical object (the entry's key holds it) -> its answer
     for entry in index.entries:
         proposition, predicate = entry.proposition, entry.predicate
         if proposition is None or predicate is None or not predicate.functional:
@@ -55,17 +57,32 @@ def copy_votes(index: Index) -> list[Copy]:
             declared[first] = _copy_publisher(index, first)
         if declared[first] is not None and declared[first] == entry.holder:
             continue  # read in a declared copy, in the publisher's own voice: already one origin
-        slot = (proposition.subject, proposition.predicate, proposition.qualifiers)
+        slot, when = (proposition.subject, proposition.predicate, proposition.qualifiers), proposition.when
         # The times and values stay alive in the index while this runs: their ids name them.
-        question = words.get((slot, id(proposition.when)))
+        question = words.get((slot, id(when)))
         if question is None:
-            question = words[(slot, id(proposition.when))] = "slot " + repr((slot, proposition.when))
-        answer = words.get((id(proposition.object),))
-        if answer is None:
-            answer = words[(id(proposition.object),)] = repr(object_key(proposition.object))
+            time = times.get(id(when))
+            if time is None:  # a time many slots share is written once: repr((slot, when)), in two parts
+                time = times[id(when)] = repr(when)
+            question = words[(slot, id(when))] = f"slot ({slot!r}, {time})"
+        answer = _answer(answers, entry.key[2] if entry.key is not None else object_key(proposition.object))
         if entry.claim.polarity is Polarity.DENIED:
             answer = "not " + answer
         found.append((entry.id, question, answer, entry.speaks_for))
+    return found
+
+
+def _answer(answers: dict[ObjectKey, str], value: ObjectKey) -> str:
+    """``repr(value)``, kept by value for the next equal one: the entry's key holds ``object_key`` of its object.
+
+    Equal keys have equal reprs (strings, ``None`` and floats, which are equal only with
+    the same bits) except where a float is zero (``0.0 == -0.0``): such a key is not kept.
+    """
+    found = answers.get(value)
+    if found is None:
+        found = repr(value)
+        if value is not None and 0.0 not in value:
+            answers[value] = found
     return found
 
 

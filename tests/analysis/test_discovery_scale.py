@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 from collections.abc import Iterable
 from typing import Any
@@ -172,3 +173,46 @@ def test_accucopy_gives_the_reference_floats_on_a_generated_claim_set(monkeypatc
     assert len(votes) > 1000
     assert arguments.pop("support") is None  # no similarity hook: the reference has none
     assert accu_copy(votes, **arguments) == reference(votes, **arguments)
+
+
+def _direct_means(
+    index: ValueIndex,
+    score: list[float],
+    priors: list[float | None],
+    strength: float,
+    bounds: tuple[float, float],
+    fallback: float,
+) -> list[float]:
+    """``ValueIndex.means`` the direct way: a sum, a division and ``min``/``max`` per source."""
+    found = []
+    for s, row in enumerate(index.source_votes):
+        total = math.fsum([w * score[v] for v, w in row if index.informative[v]])
+        weight = math.fsum(w for v, w in row if index.informative[v])
+        prior = priors[s]
+        if prior is not None and strength > 0.0:
+            total += strength * prior
+            weight += strength
+        mean = total / weight if weight > 0 else (prior if prior is not None else fallback)
+        found.append(min(bounds[1], max(bounds[0], mean)))
+    return found
+
+
+@given(
+    votes=discovery_votes(max_votes=30),
+    data=st.data(),
+    strength=st.sampled_from([0.0, 2.0]),
+    bounds=st.sampled_from([(0.01, 0.99), (0.0, 1.0), (0.3, 0.6)]),
+)
+def test_source_means_are_the_direct_computation(
+    votes: list[Vote], data: st.DataObject, strength: float, bounds: tuple[float, float]
+) -> None:
+    """Each source's clamped mean is the direct code's float, zeros of either sign and clamped ends too."""
+    index = ValueIndex.of(votes)
+    scores = st.sampled_from([0.0, -0.0, 1e-300, 0.1, 1 / 3, 0.7, 1.0, 5.0, -2.0])
+    score = data.draw(st.lists(scores, min_size=len(index.value_answer), max_size=len(index.value_answer)))
+    priors = data.draw(
+        st.lists(st.sampled_from([None, 0.2, 0.9]), min_size=len(index.sources), max_size=len(index.sources))
+    )
+    found = index.means(score, priors, strength, bounds, 0.5)
+    direct = _direct_means(index, score, priors, strength, bounds, 0.5)
+    assert [x.hex() for x in found] == [x.hex() for x in direct]

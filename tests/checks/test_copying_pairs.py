@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import json
+
+import pytest
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from factlog.checks._copying import _shared
+import factlog
+from benchmarks.generate import generate
+from factlog.analysis import Index
+from factlog.checks._copying import _answer, _copy_publisher, _shared, copy_votes
+from factlog.model._scales import Certainty, Polarity
+from factlog.model._vocabulary import ObjectKey, object_key
 
 _VALUES = st.tuples(st.sampled_from("qrs"), st.sampled_from("xyz"), st.sampled_from("ABCD"))
 
@@ -23,3 +31,51 @@ def test_shared_values_are_those_both_parties_give(claims: list[tuple[str, str, 
     found = _shared(given_by, first, second)
     assert sorted(found) == sorted(scanned)
     assert found == [value for value in given_by.get(first, []) if value in set(scanned)]
+
+
+_OBJECT_KEYS = st.one_of(
+    st.none(),
+    st.tuples(st.just("entity"), st.sampled_from(["a", "b"])),
+    st.tuples(
+        st.just("quantity"),
+        st.sampled_from([None, 0.0, -0.0]),
+        st.sampled_from([0.0, -0.0]),
+        st.sampled_from([-0.0, 3.0]),
+        st.just(""),
+    ),
+)
+
+
+@example([("quantity", None, 0.0, 3.0, ""), ("quantity", None, -0.0, 3.0, "")])
+@given(st.lists(_OBJECT_KEYS))
+def test_answers_kept_by_value_are_the_repr_of_each_key(keys: list[ObjectKey]) -> None:
+    """Each answer is ``repr`` of its own key, even after an equal key of another zero's sign was seen."""
+    answers: dict[ObjectKey, str] = {}
+    assert [_answer(answers, key) for key in keys] == [repr(key) for key in keys]
+
+
+def _straight_votes(index: Index) -> list[tuple[str, str, str, str]]:
+    """What ``copy_votes`` gives, written the direct way: both reprs made afresh for every claim."""
+    found = []
+    for entry in index.entries:
+        proposition, predicate = entry.proposition, entry.predicate
+        if proposition is None or predicate is None or not predicate.functional:
+            continue
+        if entry.claim.certainty is Certainty.UNCOMMITTED:
+            continue
+        publisher = _copy_publisher(index, entry.claim.evidence[0].source)
+        if publisher is not None and publisher == entry.holder:
+            continue
+        slot = (proposition.subject, proposition.predicate, proposition.qualifiers)
+        answer = repr(object_key(proposition.object))
+        if entry.claim.polarity is Polarity.DENIED:
+            answer = "not " + answer
+        found.append((entry.id, "slot " + repr((slot, proposition.when)), answer, entry.speaks_for))
+    return found
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_copy_votes_are_the_direct_projection(seed: int) -> None:
+    """Each claim's question and answer are the reprs the direct code makes for it, on a generated set."""
+    index = Index.of(factlog.loads(json.dumps(generate(1500, seed))))
+    assert copy_votes(index) == _straight_votes(index)

@@ -196,10 +196,10 @@ def test_copying_projection_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path = tmp_path / "echo.jsonl"
     path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
 
-    def broken(value: object) -> str:
+    def broken(answers: object, value: object) -> str:
         raise RuntimeError("no key")
 
-    monkeypatch.setattr(_copying, "object_key", broken)
+    monkeypatch.setattr(_copying, "_answer", broken)
     plain, compact = _both(path, bin_size=3)
     assert compact == plain
     assert plain.count("rule undeclared_copying failed: RuntimeError: no key") == 1

@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import add, mul, sub
 
 from factlog.analysis._discovery._copying import Dependences
 from factlog.analysis._discovery._index import Support, ValueIndex
@@ -73,16 +74,18 @@ def _vote_order(index: ValueIndex, prior: Sequence[float | None]) -> list[int]:
 class Plan:
     """What :func:`_counts` multiplies, in :mod:`array` columns: value id → its counted providers in vote order.
 
-    Value v's providers are ``source[k]``, ``weight[k]`` for ``row[v] <= k < row[v + 1]``;
-    provider k's pairs with the providers counted before it are
-    ``pair[link[k]:link[k + 1]]``. 16 bytes a vote and 4 a pair id, with no tuple per vote.
+    Value v's providers are ``source[k]``, ``weight[k]`` for ``row[v] <= k < row[v + 1]``,
+    ``question[k]`` their question; provider k's pairs with the providers counted before
+    it are ``pair[link[k]:link[k + 1]]``, and ``linked`` lists the providers that have
+    any. 24 bytes a vote and 4 a pair id, with no tuple per vote.
     """
 
-    __slots__ = ("link", "pair", "row", "source", "weight")
+    __slots__ = ("link", "linked", "pair", "question", "row", "source", "weight")
 
     def __init__(self) -> None:
         self.row, self.link = array("q", [0]), array("q", [0])
         self.source, self.weight, self.pair = array("i"), array("d"), array("i")
+        self.question, self.linked = array("i"), array("i")
 
     def __len__(self) -> int:
         return len(self.row) - 1
@@ -105,55 +108,63 @@ def _plan(
     """
     found = Plan()
     row, link, source, weight, pair = found.row, found.link, found.source, found.weight, found.pair
-    for given in index.value_votes:
+    question, linked, value_question = found.question, found.linked, index.value_question
+    for v, given in enumerate(index.value_votes):
+        q = value_question[v]
         if len(given) == 1:
             s, w = given[0]
             source.append(s)
             weight.append(w)
+            question.append(q)
             link.append(len(pair))
             row.append(len(source))
             continue
         providers = frozenset(s for s, _ in given)
         earlier: list[int] = []
-        linked = locate is not None and (limit is None or len(given) <= limit)
+        linked_here = locate is not None and (limit is None or len(given) <= limit)
         for s, w in sorted(given, key=lambda item: rank[item[0]]):
             if s in declared and declared[s] & providers:
                 continue
-            if linked and locate is not None:
+            if earlier and linked_here and locate is not None:
+                linked.append(len(source))
                 pair.extend(locate(e, s) if e < s else locate(s, e) for e in earlier)
             source.append(s)
             weight.append(w)
+            question.append(q)
             link.append(len(pair))
             earlier.append(s)
         row.append(len(source))
     return found
 
 
-def _counts(
-    index: ValueIndex, plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], factor: Sequence[float]
-) -> list[float]:
+def _counts(plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], factor: Sequence[float]) -> list[float]:
     """C(v) for every value: Σ w·(ln n + A'(S))·I(S), I(S) the product of the pair factors in vote order.
 
     ``factor``: pair id → 1 − c·Pr(dependent), exactly 1.0 where nothing discounts
     (see :class:`Dependences`), so the product equals the paper's over dependent
-    earlier providers. O(V + Σ_v m_v²) a round.
+    earlier providers. O(V + Σ_v m_v²) a round. Each vote's w·(ln n + A'(S)) is
+    computed in one pass of :func:`map` (the same operations on the same floats as one
+    at a time), multiplied by the product of its factors where it has any, and each
+    value's terms summed by :func:`math.fsum`; a value of one term gets ``term + 0.0``,
+    which is what ``fsum`` gives for one float (a zero of either sign becomes 0.0).
     """
-    counts = []
-    fsum, prod, value_question = math.fsum, math.prod, index.value_question
+    fsum, prod = math.fsum, math.prod
+    row, link, pair = plan.row, plan.link, plan.pair
+    terms = list(
+        map(
+            mul,
+            plan.weight,
+            map(add, map(log_n.__getitem__, plan.question), map(logit.__getitem__, plan.source)),
+        )
+    )
     pick = factor.__getitem__
-    row, link, source, weight, pair = plan.row, plan.link, plan.source, plan.weight, plan.pair
-    for v in range(len(plan)):
-        base = log_n[value_question[v]]
-        low, high = row[v], row[v + 1]
-        if high - low == 1 and link[low] == link[high]:
-            counts.append(fsum((weight[low] * (base + logit[source[low]]),)))
-            continue
-        terms = []
-        for k in range(low, high):
-            term = weight[k] * (base + logit[source[k]])
-            first, last = link[k], link[k + 1]
-            terms.append(term * prod(map(pick, pair[first:last])) if last > first else term)
-        counts.append(fsum(terms))
+    for k in plan.linked:
+        terms[k] = terms[k] * prod(map(pick, pair[link[k] : link[k + 1]]))
+    counts = []
+    low = 0
+    for high in row[1:]:
+        counts.append(terms[low] + 0.0 if high - low == 1 else fsum(terms[low:high]))
+        low = high
     return counts
 
 
@@ -242,13 +253,13 @@ def _accu(
             dependences.update(accuracy, probabilities)
         logit = [math.log(a / (1.0 - a)) for a in accuracy]
         counts = _counts(
-            index, plan, log_n=log_n, logit=logit, factor=dependences.factor if dependences is not None else no_pairs
+            plan, log_n=log_n, logit=logit, factor=dependences.factor if dependences is not None else no_pairs
         )
         found, adjusted = _probabilities(index, counts, sims, rho, unprovided)
         learned = index.means(found, prior, params.prior_strength, (low, high), params.initial_accuracy)
-        change = max(
-            max((abs(x - y) for x, y in zip(learned, accuracy, strict=True)), default=0.0),
-            max((abs(x - y) for x, y in zip(found, probabilities, strict=True)), default=0.0),
+        change = max(  # |x − y| of every pair, in order, as a generator would give them: the same largest
+            max(map(abs, map(sub, learned, accuracy)), default=0.0),
+            max(map(abs, map(sub, found, probabilities)), default=0.0),
         )
         accuracy, probabilities = learned, found
         if change < params.epsilon:

@@ -95,28 +95,31 @@ class Dependences:
         differ = math.log(1.0 - c)
         log, exp = math.log, math.exp
         keep = 1.0 - c
-        wrong = [1.0 - a for a in accuracy]
-        right_copied = [c * a for a in accuracy]
-        wrong_copied = [c * x for x in wrong]
+        # Per source, A, 1 − A, c·A and c·(1 − A): one tuple unpacked where four lists were indexed.
+        terms = [(x, 1.0 - x, c * x, c * (1.0 - x)) for x in accuracy]
         table, skipped, factor = self.pairs, self._skipped, self.factor
         first, partner, start, shared, differs = table.first, table.partner, table.start, table.shared, table.different
+        high = start[0]
         for a in range(len(first) - 1):
-            a1, wrong_a, right_a, wrong_copied_a = accuracy[a], wrong[a], right_copied[a], wrong_copied[a]
+            a1, wrong_a, right_a, wrong_copied_a = terms[a]
             for i in range(first[a], first[a + 1]):
+                low, high = high, start[i + 1]  # pairs come in order: this pair's values start where the last ended
                 if skipped and i in skipped:
                     continue
-                b = partner[i]
-                pt, pf = a1 * accuracy[b], wrong_a * wrong[b] / n
-                t_ab, f_ab = right_copied[b] + keep * pt, wrong_copied[b] + keep * pf
-                t_ba, f_ba = right_a + keep * pt, wrong_copied_a + keep * pf
-                low, high = start[i], start[i + 1]
+                a2, wrong_b, right_b, wrong_copied_b = terms[partner[i]]
+                pt, pf = a1 * a2, wrong_a * wrong_b / n
+                kept_t, kept_f = keep * pt, keep * pf  # each computed once, used for both directions
                 if high - low == 1:  # the loop below, once: 0.0 + x is x
                     q = probabilities[shared[low]]
                     r = 1.0 - q
-                    independent = log(q * pt + r * pf)
-                    a_copies = log(q * t_ab + r * f_ab)
-                    b_copies = log(q * t_ba + r * f_ba)
+                    independent, a_copies, b_copies = (
+                        log(q * pt + r * pf),
+                        log(q * (right_b + kept_t) + r * (wrong_copied_b + kept_f)),
+                        log(q * (right_a + kept_t) + r * (wrong_copied_a + kept_f)),
+                    )
                 else:
+                    t_ab, f_ab = right_b + kept_t, wrong_copied_b + kept_f
+                    t_ba, f_ba = right_a + kept_t, wrong_copied_a + kept_f
                     independent = a_copies = b_copies = 0.0
                     for v in shared[low:high]:
                         q = probabilities[v]
@@ -128,15 +131,23 @@ class Dependences:
                 x = prior_independent + independent
                 x_ab = prior_direction + a_copies + different
                 x_ba = prior_direction + b_copies + different
-                top = x_ab if x_ab > x else x  # max(x, x_ab, x_ba), inline
-                top = x_ba if x_ba > top else top
-                e_ind, e_ab, e_ba = exp(x - top), exp(x_ab - top), exp(x_ba - top)
+                # exp(x − top) for the largest of the three (the first of them on a tie): exp(0.0) is
+                # exactly 1.0 (the logs are finite), so the top's exp is not computed.
+                if x_ab > x:
+                    if x_ba > x_ab:
+                        e_ind, e_ab, e_ba = exp(x - x_ba), exp(x_ab - x_ba), 1.0
+                    else:
+                        e_ind, e_ab, e_ba = exp(x - x_ab), 1.0, exp(x_ba - x_ab)
+                elif x_ba > x:
+                    e_ind, e_ab, e_ba = exp(x - x_ba), exp(x_ab - x_ba), 1.0
+                else:
+                    e_ind, e_ab, e_ba = 1.0, exp(x_ab - x), exp(x_ba - x)
                 total = e_ind + e_ab + e_ba
                 dependence = (e_ab + e_ba) / total
                 if write:
                     factor[i] = 1.0 - c * dependence if dependence >= FLOOR else 1.0
                 if dependence >= threshold:
-                    yield i, a, b, dependence, e_ab / total, e_ba / total
+                    yield i, a, partner[i], dependence, e_ab / total, e_ba / total
 
     def _inferred(self, threshold: float = -math.inf) -> Iterator[tuple[int, int, int, float, float, float]]:
         return iter(()) if self._last is None else self._posteriors(*self._last, threshold)

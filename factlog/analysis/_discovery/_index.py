@@ -12,6 +12,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import mul
 
 import attrs
 
@@ -252,21 +253,30 @@ class ValueIndex(_Kept):
     ) -> list[float]:
         """Each source's weighted mean of ``score`` over its informative values, with prior pseudo-counts, clamped.
 
-        A source with no informative value keeps its prior, or ``fallback``.
+        A source with no informative value keeps its prior, or ``fallback``. Every
+        product w·score(v) is taken in one pass of :func:`map` (the same floats as one at
+        a time), and a source's are summed by :func:`math.fsum` (one product: ``x + 0.0``,
+        what ``fsum`` gives for one float); ``min``/``max`` written as the comparisons
+        they make.
         """
         found = []
         kept, total_weight = self._informative_votes
-        start, values, weights = kept.start, kept.ids, kept.weights
+        start = kept.start
+        weighted = list(map(mul, kept.weights, map(score.__getitem__, kept.ids)))
+        fsum, floor, ceiling = math.fsum, bounds[0], bounds[1]
+        low = 0
         for s in range(len(kept)):
-            low, high = start[s], start[s + 1]
-            total = math.fsum([w * score[v] for v, w in zip(values[low:high], weights[low:high], strict=True)])
+            high = start[s + 1]
+            total = weighted[low] + 0.0 if high - low == 1 else fsum(weighted[low:high])
+            low = high
             weight = total_weight[s]
             prior = priors[s]
             if prior is not None and strength > 0.0:
                 total += strength * prior
                 weight += strength
             mean = total / weight if weight > 0 else (prior if prior is not None else fallback)
-            found.append(min(bounds[1], max(bounds[0], mean)))
+            mean = mean if mean > floor else floor  # max(floor, mean)
+            found.append(mean if mean < ceiling else ceiling)  # min(ceiling, mean)
         return found
 
     @cached_slot

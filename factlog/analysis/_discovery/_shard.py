@@ -194,7 +194,7 @@ def vote(
     index, factors = shard.index, shard.factor
     for i, given in zip(shard.split_at, factor, strict=True):
         factors[i] = given  # this round's array, made by weigh: writing the same value again changes nothing
-    counts = _counts(index, shard.plan, log_n=shard.log_n, logit=logit, factor=factors)
+    counts = _counts(shard.plan, log_n=shard.log_n, logit=logit, factor=factors)
     found, adjusted = _probabilities(index, counts, [()] * len(counts), 0.0, shard.unprovided)
     change = max((abs(x - y) for x, y in zip(found, shard.probabilities, strict=True)), default=0.0)
     return attrs.evolve(shard, probabilities=found, scores=adjusted), (_sums(shard, found, config), change)
