@@ -17,12 +17,10 @@ __all__ = [
     "ANY_TIME",
     "Entry",
     "Fields",
-    "Filed",
     "Kinds",
     "SlotKey",
     "certain_days",
     "chronological",
-    "filed_entry",
     "object_slot",
     "proposition_fields",
     "reading_fields",
@@ -182,41 +180,3 @@ def reading_fields(vocabulary: Vocabulary, kinds: Kinds, proposition: Propositio
         return normal, key, predicate, ANY_TIME, None
     span = when.state_span if state else when.span
     return normal, key, predicate, span, certain_days(when, event=event)
-
-
-Filed = tuple[
-    Proposition, PropositionKey, Predicate | None, bool, bool, list["Entry"], list["Entry"], list["Entry"] | None
-]
-"""What an index finds for a proposition with an entity object or none, and no pattern.
-
-Its normal form, key, declared predicate, whether that is a state and an event, and
-the groups it goes in: by key, by slot and (an entity object) by object.
-"""
-
-
-def filed_entry(
-    filed: Filed,
-    claim: Claim,
-    position: int,
-    *,
-    holder: tuple[str, str],
-    stated: Interval | None,
-    sources: tuple[str, ...],
-) -> Entry:
-    """The entry of a claim whose proposition reads as ``filed`` says, added to its groups; raises nothing.
-
-    ``holder`` is the canonical holder and the entity it speaks for.
-    """
-    normal, key, predicate, state, event, group, slot, objects = filed
-    when = normal.when
-    if when is None:
-        span, core = ANY_TIME, None
-    else:
-        span = when.state_span if state else when.span
-        core = certain_days(when, event=event)
-    entry = Entry(claim, position, normal, key, predicate, *holder, stated, sources, span, claim.polarity, core)
-    group.append(entry)
-    slot.append(entry)
-    if objects is not None:
-        objects.append(entry)
-    return entry

@@ -1,0 +1,150 @@
+"""Filing claims in an index: the loop of :meth:`factlog.Index.add`, one claim at a time.
+
+Everything a claim's entry needs that many claims share is looked up once per call:
+the holder and whom it speaks for, a source quoted alone (its one-element ``sources``
+tuple and ``published`` date), how a predicate as written is normalised, and a
+predicate's declared kind. A proposition whose names are all canonical already, under
+a predicate that is neither a declared inverse nor symmetric with its entities out of
+order, is the normal form itself (:meth:`~factlog.model._vocabulary.Vocabulary.normalise`
+returns the same object); only the others are normalised through the vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from factlog.analysis._entry import ANY_TIME, Entry, certain_days
+from factlog.analysis._places import Family, families
+from factlog.model._dates import Interval
+from factlog.model._kinds import PredicateKind
+from factlog.model._nouns import Claim, Predicate
+from factlog.model._vocabulary import object_key
+
+if TYPE_CHECKING:
+    from factlog.analysis._index import Index
+
+__all__ = ["file_claims"]
+
+_PLAIN, _SYMMETRIC, _REWRITTEN = 0, 1, 2
+"""How a predicate as written is normalised: as it is, entities sorted, or turned round."""
+
+
+def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
+    """The entries of the claims, numbered after the index's, filed in its groups; raises nothing.
+
+    Claims with a pattern or several objects get their first reading here, and the index
+    groups the readings they imply (``implied``). The index's ``entries`` are extended
+    once, at the end.
+    """
+    vocabulary, kinds = index.vocabulary, index._kinds
+    names, inverses, declared = vocabulary.names, vocabulary.inverses, vocabulary.predicates
+    by_id, by_holder, by_source = index.by_id, index.by_holder, index.by_source
+    by_key, by_slot, by_object, filed_families = index.by_key, index.by_slot, index.by_object, index._families
+    answered_by, regarded_by, source_by_id = index.answered_by, index.regarded_by, index.claims.source_by_id
+    part_of = index.part_of()
+    nested = part_of.nested
+    holders: dict[str, tuple[str, str]] = {}
+    quoted: dict[str, tuple[tuple[str, ...], Interval | None]] = {}
+    rewrites: dict[str, int] = {}
+    added: list[Entry] = []
+    for position, claim in enumerate(claims, start=len(index.entries)):
+        named = claim.attribution.holder
+        found = holders.get(named)
+        if found is None:
+            holder = vocabulary.entity(named)
+            found = holders[named] = (holder, index.speaks_for(holder))
+        holder, speaks_for = found
+        stated, evidence = claim.stated, claim.evidence
+        if len(evidence) == 1:  # the common case: one tuple and one lookup a source, not a claim
+            source = evidence[0].source
+            cited = quoted.get(source)
+            if cited is None:
+                published = source_by_id.get(source)
+                cited = quoted[source] = ((source,), None if published is None else published.published)
+            sources = cited[0]
+            if stated is None:
+                stated = cited[1]
+        else:
+            if stated is None:
+                published = source_by_id.get(evidence[0].source)
+                stated = None if published is None else published.published
+            sources = claim.sources
+        proposition = claim.proposition
+        if proposition is None:
+            entry = Entry(
+                claim, position, None, None, None, holder, speaks_for, stated, sources, ANY_TIME, claim.polarity
+            )
+        elif claim.pattern is not None or type(proposition.object) is tuple:
+            entry = index._entry(claim, position, found, stated, sources)
+            index._group(entry)
+            index._add_implied(entry)
+        else:
+            obj, written = proposition.object, proposition.predicate
+            rewrite = rewrites.get(written)
+            if rewrite is None:
+                predicate = declared.get(written)
+                rewrite = rewrites[written] = (
+                    _REWRITTEN
+                    if written in inverses
+                    else _SYMMETRIC
+                    if predicate is not None and predicate.symmetric
+                    else _PLAIN
+                )
+            subject = proposition.subject
+            entity = type(obj) is str
+            if (
+                names.get(subject) == subject
+                and not proposition.qualifiers
+                and (not entity or names.get(obj) == obj)  # type: ignore[arg-type]
+                and (rewrite is _PLAIN or (rewrite is _SYMMETRIC and not (entity and obj < subject)))  # type: ignore[operator]
+            ):
+                normal = proposition  # what normalise returns for a canonical proposition
+            else:
+                normal = vocabulary.normalise(proposition)
+                subject, written, obj = normal.subject, normal.predicate, normal.object
+                entity = type(obj) is str
+            qualifiers = normal.qualifiers
+            key = (subject, written, ("entity", obj) if entity else object_key(obj), qualifiers)
+            kind = kinds.get(written)
+            if kind is None:
+                kind = kinds[written] = _kind(vocabulary.predicate(written))
+            when = normal.when
+            if when is None:
+                span, core = ANY_TIME, None
+            else:
+                span = when.state_span if kind[1] else when.span
+                core = certain_days(when, event=kind[2])
+            entry = Entry(
+                claim, position, normal, key, kind[0], holder, speaks_for, stated, sources, span, claim.polarity, core
+            )
+            group = by_key.get(key)
+            if group is None:
+                # Without places within places, wider_keys and narrower_keys find nothing: no family is filed.
+                for family, place in families(key) if nested else ():
+                    filed_families.setdefault(family, Family()).add(place, key, part_of)
+                by_key[key] = [entry]
+            else:
+                group.append(entry)
+            by_slot[(subject, written, qualifiers)].append(entry)
+            if entity:
+                by_object[(obj, written, qualifiers)].append(entry)  # type: ignore[index]
+        added.append(entry)
+        by_id[claim.id] = entry
+        by_holder[holder].append(entry)
+        for source in sources:
+            by_source[source].append(entry)
+        if claim.answers:
+            for answered in claim.answers:
+                answered_by[answered].append(entry)
+        if claim.regarding is not None:
+            for other in claim.regarding.claims:
+                regarded_by[other].append(entry)
+    index.entries.extend(added)
+    return added
+
+
+def _kind(predicate: Predicate | None) -> tuple[Predicate | None, bool, bool]:
+    """A declared predicate (None: undeclared), and whether it is a state and an event."""
+    kind = None if predicate is None else predicate.kind
+    return predicate, kind is PredicateKind.STATE, kind is PredicateKind.EVENT
