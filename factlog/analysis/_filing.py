@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from factlog.analysis._entry import ANY_TIME, Entry, certain_days
+from factlog.analysis._entry import ANY_TIME, Entry, Kinds, certain_days
 from factlog.analysis._places import Family, families
 from factlog.model._dates import Interval
 from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Predicate
-from factlog.model._vocabulary import object_key
+from factlog.model._vocabulary import Vocabulary, object_key
 
 if TYPE_CHECKING:
     from factlog.analysis._index import Index
@@ -38,7 +38,7 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
     once, at the end.
     """
     vocabulary, kinds = index.vocabulary, index._kinds
-    names, inverses, declared = vocabulary.names, vocabulary.inverses, vocabulary.predicates
+    names = vocabulary.names
     by_id, by_holder, by_source = index.by_id, index.by_holder, index.by_source
     by_key, by_slot, by_object, filed_families = index.by_key, index.by_slot, index.by_object, index._families
     answered_by, regarded_by, source_by_id = index.answered_by, index.regarded_by, index.claims.source_by_id
@@ -46,7 +46,8 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
     nested = part_of.nested
     holders: dict[str, tuple[str, str]] = {}
     quoted: dict[str, tuple[tuple[str, ...], Interval | None]] = {}
-    rewrites: dict[str, int] = {}
+    predicates: dict[str, tuple[int, tuple[Predicate | None, bool, bool]]] = {}
+    entity_keys: dict[str, tuple[str, str]] = {}
     added: list[Entry] = []
     for position, claim in enumerate(claims, start=len(index.entries)):
         named = claim.attribution.holder
@@ -81,18 +82,12 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
             index._add_implied(entry)
         else:
             obj, written = proposition.object, proposition.predicate
-            rewrite = rewrites.get(written)
-            if rewrite is None:
-                predicate = declared.get(written)
-                rewrite = rewrites[written] = (
-                    _REWRITTEN
-                    if written in inverses
-                    else _SYMMETRIC
-                    if predicate is not None and predicate.symmetric
-                    else _PLAIN
-                )
+            seen = predicates.get(written)
+            if seen is None:
+                seen = predicates[written] = _predicate(vocabulary, kinds, written)
+            rewrite, kind = seen
             subject = proposition.subject
-            entity = type(obj) is str
+            entity = isinstance(obj, str)
             if (
                 names.get(subject) == subject
                 and not proposition.qualifiers
@@ -102,13 +97,19 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
                 normal = proposition  # what normalise returns for a canonical proposition
             else:
                 normal = vocabulary.normalise(proposition)
-                subject, written, obj = normal.subject, normal.predicate, normal.object
-                entity = type(obj) is str
+                if normal.predicate is not written:
+                    written = normal.predicate
+                    kind = kinds.get(written) or _kind(kinds, vocabulary, written)
+                subject, obj = normal.subject, normal.object
+                entity = isinstance(obj, str)
             qualifiers = normal.qualifiers
-            key = (subject, written, ("entity", obj) if entity else object_key(obj), qualifiers)
-            kind = kinds.get(written)
-            if kind is None:
-                kind = kinds[written] = _kind(vocabulary.predicate(written))
+            if entity:
+                object_part = entity_keys.get(obj)  # type: ignore[arg-type]
+                if object_part is None:
+                    object_part = entity_keys[obj] = ("entity", obj)  # type: ignore[index]
+            else:
+                object_part = object_key(obj)
+            key = (subject, written, object_part, qualifiers)
             when = normal.when
             if when is None:
                 span, core = ANY_TIME, None
@@ -144,7 +145,22 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
     return added
 
 
-def _kind(predicate: Predicate | None) -> tuple[Predicate | None, bool, bool]:
-    """A declared predicate (None: undeclared), and whether it is a state and an event."""
+def _predicate(vocabulary: Vocabulary, kinds: Kinds, written: str) -> tuple[int, tuple[Predicate | None, bool, bool]]:
+    """How a predicate as written is normalised, and its kind when it stays as written."""
+    declared = vocabulary.predicates.get(written)
+    rewrite = (
+        _REWRITTEN
+        if written in vocabulary.inverses
+        else _SYMMETRIC
+        if declared is not None and declared.symmetric
+        else _PLAIN
+    )
+    return rewrite, kinds.get(written) or _kind(kinds, vocabulary, written)
+
+
+def _kind(kinds: Kinds, vocabulary: Vocabulary, name: str) -> tuple[Predicate | None, bool, bool]:
+    """The declared predicate a name stands for (None: undeclared), whether it is a state and an event; kept."""
+    predicate = vocabulary.predicate(name)
     kind = None if predicate is None else predicate.kind
-    return predicate, kind is PredicateKind.STATE, kind is PredicateKind.EVENT
+    found = kinds[name] = (predicate, kind is PredicateKind.STATE, kind is PredicateKind.EVENT)
+    return found
