@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -21,6 +22,7 @@ __all__ = [
     "SlotKey",
     "certain_days",
     "chronological",
+    "new_entry",
     "object_slot",
     "proposition_fields",
     "reading_fields",
@@ -91,6 +93,56 @@ class Entry:
     def when(self) -> Interval | None:
         """The valid time of the (normalised) proposition."""
         return None if self.proposition is None else self.proposition.when
+
+
+# An Entry whose slots plain assignment sets (the frozen class refuses it): new_entry fills
+# one, then assigns its __class__, which CPython allows from a subclass that adds no slots
+# (as Interval._of and the generated readers do).
+_Filling = type(
+    "Entry",
+    (Entry,),
+    {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__, "__module__": __name__},
+)
+_new = object.__new__
+
+
+def new_entry(
+    claim: Claim,
+    position: int,
+    proposition: Proposition | None,
+    key: PropositionKey | None,
+    predicate: Predicate | None,
+    *,
+    holder: str,
+    speaks_for: str,
+    stated: Interval | None,
+    sources: tuple[str, ...],
+    span: tuple[int, int],
+    polarity: Polarity,
+    core: tuple[int, int] | None = None,
+) -> Entry:
+    """``Entry(...)`` with these fields (``part`` 0), made in about a quarter of the time; raises nothing.
+
+    The generated ``__init__`` of a frozen class sets each field through
+    ``object.__setattr__`` (13 calls, about 0.6 µs); an index makes one entry a claim.
+    """
+    entry: Any = _new(_Filling)
+    entry.claim = claim
+    entry.position = position
+    entry.proposition = proposition
+    entry.key = key
+    entry.predicate = predicate
+    entry.holder = holder
+    entry.speaks_for = speaks_for
+    entry.stated = stated
+    entry.sources = sources
+    entry.span = span
+    entry.polarity = polarity
+    entry.core = core
+    entry.part = 0
+    entry.__class__ = Entry
+    made: Entry = entry
+    return made
 
 
 def object_slot(entry: Entry) -> SlotKey:

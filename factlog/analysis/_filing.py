@@ -12,9 +12,9 @@ returns the same object); only the others are normalised through the vocabulary.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from factlog.analysis._entry import ANY_TIME, Entry, Kinds, certain_days
+from factlog.analysis._entry import ANY_TIME, Entry, Kinds, certain_days, new_entry
 from factlog.analysis._places import Family, families
 from factlog.model._dates import Interval
 from factlog.model._kinds import PredicateKind
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["file_claims"]
 
 _PLAIN, _SYMMETRIC, _REWRITTEN = 0, 1, 2
+_UNSEEN: Any = object()
 """How a predicate as written is normalised: as it is, entities sorted, or turned round."""
 
 
@@ -48,6 +49,9 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
     quoted: dict[str, tuple[tuple[str, ...], Interval | None]] = {}
     predicates: dict[str, tuple[int, tuple[Predicate | None, bool, bool]]] = {}
     entity_keys: dict[str, tuple[str, str]] = {}
+    # The certain days of each interval, by its id: the claims keep their intervals alive meanwhile.
+    state_cores: dict[int, tuple[int, int] | None] = {}
+    event_cores: dict[int, tuple[int, int] | None] = {}
     added: list[Entry] = []
     for position, claim in enumerate(claims, start=len(index.entries)):
         named = claim.attribution.holder
@@ -73,8 +77,18 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
             sources = claim.sources
         proposition = claim.proposition
         if proposition is None:
-            entry = Entry(
-                claim, position, None, None, None, holder, speaks_for, stated, sources, ANY_TIME, claim.polarity
+            entry = new_entry(
+                claim,
+                position,
+                None,
+                None,
+                None,
+                holder=holder,
+                speaks_for=speaks_for,
+                stated=stated,
+                sources=sources,
+                span=ANY_TIME,
+                polarity=claim.polarity,
             )
         elif claim.pattern is not None or type(proposition.object) is tuple:
             entry = index._entry(claim, position, found, stated, sources)
@@ -113,11 +127,29 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
             when = normal.when
             if when is None:
                 span, core = ANY_TIME, None
+            elif kind[2]:  # an event: certain on its one day only
+                span = when.span
+                core = event_cores.get(id(when), _UNSEEN)
+                if core is _UNSEEN:
+                    core = event_cores[id(when)] = certain_days(when, event=True)
             else:
                 span = when.state_span if kind[1] else when.span
-                core = certain_days(when, event=kind[2])
-            entry = Entry(
-                claim, position, normal, key, kind[0], holder, speaks_for, stated, sources, span, claim.polarity, core
+                core = state_cores.get(id(when), _UNSEEN)
+                if core is _UNSEEN:
+                    core = state_cores[id(when)] = certain_days(when, event=False)
+            entry = new_entry(
+                claim,
+                position,
+                normal,
+                key,
+                kind[0],
+                holder=holder,
+                speaks_for=speaks_for,
+                stated=stated,
+                sources=sources,
+                span=span,
+                polarity=claim.polarity,
+                core=core,
             )
             group = by_key.get(key)
             if group is None:
