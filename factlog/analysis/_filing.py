@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from factlog.analysis._entry import ANY_TIME, Entry, Kinds, certain_days, new_entry
-from factlog.analysis._places import Family, families
+from factlog.analysis._places import Family, PartOf, families
 from factlog.model._dates import Interval
 from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Predicate
-from factlog.model._vocabulary import Vocabulary, object_key
+from factlog.model._vocabulary import ObjectKey, Vocabulary, object_key
 
 if TYPE_CHECKING:
     from factlog.analysis._index import Index
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["file_claims"]
 
 _PLAIN, _SYMMETRIC, _REWRITTEN = 0, 1, 2
-_UNSEEN: Any = object()
 """How a predicate as written is normalised: as it is, entities sorted, or turned round."""
+_UNSEEN: Any = object()
 
 
 def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
@@ -38,20 +38,11 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
     groups the readings they imply (``implied``). The index's ``entries`` are extended
     once, at the end.
     """
-    vocabulary, kinds = index.vocabulary, index._kinds
-    names = vocabulary.names
+    vocabulary, filer = index.vocabulary, _Filer(index)
     by_id, by_holder, by_source = index.by_id, index.by_holder, index.by_source
-    by_key, by_slot, by_object, filed_families = index.by_key, index.by_slot, index.by_object, index._families
     answered_by, regarded_by, source_by_id = index.answered_by, index.regarded_by, index.claims.source_by_id
-    part_of = index.part_of()
-    nested = part_of.nested
     holders: dict[str, tuple[str, str]] = {}
     quoted: dict[str, tuple[tuple[str, ...], Interval | None]] = {}
-    predicates: dict[str, tuple[int, tuple[Predicate | None, bool, bool]]] = {}
-    entity_keys: dict[str, tuple[str, str]] = {}
-    # The certain days of each interval, by its id: the claims keep their intervals alive meanwhile.
-    state_cores: dict[int, tuple[int, int] | None] = {}
-    event_cores: dict[int, tuple[int, int] | None] = {}
     added: list[Entry] = []
     for position, claim in enumerate(claims, start=len(index.entries)):
         named = claim.attribution.holder
@@ -95,73 +86,7 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
             index._group(entry)
             index._add_implied(entry)
         else:
-            obj, written = proposition.object, proposition.predicate
-            seen = predicates.get(written)
-            if seen is None:
-                seen = predicates[written] = _predicate(vocabulary, kinds, written)
-            rewrite, kind = seen
-            subject = proposition.subject
-            entity = isinstance(obj, str)
-            if (
-                names.get(subject) == subject
-                and not proposition.qualifiers
-                and (not entity or names.get(obj) == obj)  # type: ignore[arg-type]
-                and (rewrite is _PLAIN or (rewrite is _SYMMETRIC and not (entity and obj < subject)))  # type: ignore[operator]
-            ):
-                normal = proposition  # what normalise returns for a canonical proposition
-            else:
-                normal = vocabulary.normalise(proposition)
-                if normal.predicate is not written:
-                    written = normal.predicate
-                    kind = kinds.get(written) or _kind(kinds, vocabulary, written)
-                subject, obj = normal.subject, normal.object
-                entity = isinstance(obj, str)
-            qualifiers = normal.qualifiers
-            if entity:
-                object_part = entity_keys.get(obj)  # type: ignore[arg-type]
-                if object_part is None:
-                    object_part = entity_keys[obj] = ("entity", obj)  # type: ignore[index]
-            else:
-                object_part = object_key(obj)
-            key = (subject, written, object_part, qualifiers)
-            when = normal.when
-            if when is None:
-                span, core = ANY_TIME, None
-            elif kind[2]:  # an event: certain on its one day only
-                span = when.span
-                core = event_cores.get(id(when), _UNSEEN)
-                if core is _UNSEEN:
-                    core = event_cores[id(when)] = certain_days(when, event=True)
-            else:
-                span = when.state_span if kind[1] else when.span
-                core = state_cores.get(id(when), _UNSEEN)
-                if core is _UNSEEN:
-                    core = state_cores[id(when)] = certain_days(when, event=False)
-            entry = new_entry(
-                claim,
-                position,
-                normal,
-                key,
-                kind[0],
-                holder=holder,
-                speaks_for=speaks_for,
-                stated=stated,
-                sources=sources,
-                span=span,
-                polarity=claim.polarity,
-                core=core,
-            )
-            group = by_key.get(key)
-            if group is None:
-                # Without places within places, wider_keys and narrower_keys find nothing: no family is filed.
-                for family, place in families(key) if nested else ():
-                    filed_families.setdefault(family, Family()).add(place, key, part_of)
-                by_key[key] = [entry]
-            else:
-                group.append(entry)
-            by_slot[(subject, written, qualifiers)].append(entry)
-            if entity:
-                by_object[(obj, written, qualifiers)].append(entry)  # type: ignore[index]
+            entry = filer.entry(claim, position, found, stated, sources)
         added.append(entry)
         by_id[claim.id] = entry
         by_holder[holder].append(entry)
@@ -175,6 +100,127 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
                 regarded_by[other].append(entry)
     index.entries.extend(added)
     return added
+
+
+class _Filer:
+    """The entries of claims read as one proposition each, filed by key, slot and object; one per call.
+
+    It keeps what it looks up: each predicate as written, each entity object's key, and
+    the certain days of each interval by its ``id`` (the claims of the call keep their
+    intervals alive meanwhile, so no id is reused; not kept beyond the call).
+    """
+
+    __slots__ = (
+        "by_key",
+        "by_object",
+        "by_slot",
+        "entity_keys",
+        "event_cores",
+        "families",
+        "kinds",
+        "names",
+        "part_of",
+        "predicates",
+        "state_cores",
+        "vocabulary",
+    )
+
+    families: dict[tuple[object, ...], Family] | None
+    part_of: PartOf
+
+    def __init__(self, index: Index) -> None:
+        self.vocabulary, self.names, self.kinds = index.vocabulary, index.vocabulary.names, index._kinds
+        self.by_key, self.by_slot, self.by_object = index.by_key, index.by_slot, index.by_object
+        part_of = index.part_of()
+        # Without places within places, wider_keys and narrower_keys find nothing: no family is filed.
+        self.families, self.part_of = (index._families if part_of.nested else None), part_of
+        self.predicates: dict[str, tuple[int, tuple[Predicate | None, bool, bool]]] = {}
+        self.entity_keys: dict[str, tuple[str, str]] = {}
+        self.state_cores: dict[int, tuple[int, int] | None] = {}
+        self.event_cores: dict[int, tuple[int, int] | None] = {}
+
+    def entry(
+        self,
+        claim: Claim,
+        position: int,
+        holder: tuple[str, str],
+        stated: Interval | None,
+        sources: tuple[str, ...],
+    ) -> Entry:
+        """The entry of a claim with a proposition, no pattern and no list of objects, filed in its groups."""
+        proposition = claim.proposition
+        assert proposition is not None
+        obj, written = proposition.object, proposition.predicate
+        seen = self.predicates.get(written)
+        if seen is None:
+            seen = self.predicates[written] = _predicate(self.vocabulary, self.kinds, written)
+        rewrite, kind = seen
+        subject, names = proposition.subject, self.names
+        entity = isinstance(obj, str)
+        if (
+            names.get(subject) == subject
+            and not proposition.qualifiers
+            and (not entity or names.get(obj) == obj)  # type: ignore[arg-type]
+            and (rewrite is _PLAIN or (rewrite is _SYMMETRIC and not (entity and obj < subject)))  # type: ignore[operator]
+        ):
+            normal = proposition  # what normalise returns for a canonical proposition
+        else:
+            normal = self.vocabulary.normalise(proposition)
+            if normal.predicate is not written:
+                written = normal.predicate
+                kind = self.kinds.get(written) or _kind(self.kinds, self.vocabulary, written)
+            subject, obj = normal.subject, normal.object
+            entity = isinstance(obj, str)
+        qualifiers = normal.qualifiers
+        object_part: ObjectKey
+        if isinstance(obj, str):
+            object_part = self.entity_keys.get(obj)
+            if object_part is None:
+                object_part = self.entity_keys[obj] = ("entity", obj)
+        else:
+            object_part = object_key(obj)
+        key = (subject, written, object_part, qualifiers)
+        when = normal.when
+        if when is None:
+            span, core = ANY_TIME, None
+        else:
+            span = when.state_span if kind[1] else when.span
+            core = self._core(when, event=kind[2])
+        entry = new_entry(
+            claim,
+            position,
+            normal,
+            key,
+            kind[0],
+            holder=holder[0],
+            speaks_for=holder[1],
+            stated=stated,
+            sources=sources,
+            span=span,
+            polarity=claim.polarity,
+            core=core,
+        )
+        group = self.by_key.get(key)
+        if group is None:
+            self.by_key[key] = [entry]
+            if self.families is not None:
+                for family, place in families(key):
+                    self.families.setdefault(family, Family()).add(place, key, self.part_of)
+        else:
+            group.append(entry)
+        self.by_slot[(subject, written, qualifiers)].append(entry)
+        if isinstance(obj, str):
+            self.by_object[(obj, written, qualifiers)].append(entry)
+        return entry
+
+    def _core(self, when: Interval, *, event: bool) -> tuple[int, int] | None:
+        """:func:`~factlog.analysis._entry.certain_days` of an interval, found once an interval."""
+        cores = self.event_cores if event else self.state_cores
+        core = cores.get(id(when), _UNSEEN)
+        if core is _UNSEEN:
+            core = cores[id(when)] = certain_days(when, event=event)
+        found: tuple[int, int] | None = core
+        return found
 
 
 def _predicate(vocabulary: Vocabulary, kinds: Kinds, written: str) -> tuple[int, tuple[Predicate | None, bool, bool]]:
