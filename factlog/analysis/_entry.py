@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from factlog.io._generated import twin
 from factlog.model._dates import Interval
 from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Predicate, Proposition
@@ -95,14 +96,7 @@ class Entry:
         return None if self.proposition is None else self.proposition.when
 
 
-# An Entry whose slots plain assignment sets (the frozen class refuses it): new_entry fills
-# one, then assigns its __class__, which CPython allows from a subclass that adds no slots
-# (as Interval._of and the generated readers do).
-_Filling = type(
-    "Entry",
-    (Entry,),
-    {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__, "__module__": __name__},
-)
+_FILLING: Any = twin(Entry)  # filled by plain assignment, then made an Entry (factlog.io._generated)
 _new = object.__new__
 
 
@@ -126,7 +120,7 @@ def new_entry(
     The generated ``__init__`` of a frozen class sets each field through
     ``object.__setattr__`` (13 calls, about 0.6 µs); an index makes one entry a claim.
     """
-    entry: Any = _new(_Filling)
+    entry: Any = _new(_FILLING)
     entry.claim = claim
     entry.position = position
     entry.proposition = proposition
