@@ -189,7 +189,10 @@ class _Filer:
             span, core = ANY_TIME, None
         else:
             span = when.state_span if kind[1] else when.span
-            core = self._core(when, event=kind[2])
+            cores = self.event_cores if kind[2] else self.state_cores
+            core = cores.get(id(when), _UNSEEN)
+            if core is _UNSEEN:
+                core = cores[id(when)] = certain_days(when, event=kind[2])
         entry = new_entry(
             claim,
             position,
@@ -216,15 +219,6 @@ class _Filer:
         if isinstance(obj, str):
             self.by_object[(obj, written, qualifiers)].append(entry)
         return entry
-
-    def _core(self, when: Interval, *, event: bool) -> tuple[int, int] | None:
-        """:func:`~factlog.analysis._entry.certain_days` of an interval, found once an interval."""
-        cores = self.event_cores if event else self.state_cores
-        core = cores.get(id(when), _UNSEEN)
-        if core is _UNSEEN:
-            core = cores[id(when)] = certain_days(when, event=event)
-        found: tuple[int, int] | None = core
-        return found
 
 
 def _normalised(
