@@ -39,6 +39,7 @@ from factlog import (
 from factlog.analysis._discovery import Vote
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.model._vocabulary import fold, object_key
+from tests import helpers
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
 texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(lambda s: s.strip())
@@ -662,3 +663,37 @@ def findings_with_dates(draw: st.DrawFn, max_size: int = 40) -> list[tuple[Findi
         )
         found.append((finding, (draw(st.integers(0, 3)), draw(st.integers(0, 3)))))
     return found
+
+
+_CANONICAL_NAMES = ("dprk", "russia", "prc", "kursk", "sudzha")
+_WRITTEN_NAMES = ("DPRK", "Pyongyang", "north korea", "Moscow", "Beijing", "the Kursk region", "Sudzha")
+_WRITTEN_PREDICATES = ("supplies-weapons-to", "receives-weapons-from", "allied-with", "fights-in", "troops-deployed")
+
+
+@st.composite
+def written_claim_sets(draw: st.DrawFn, max_claims: int = 24) -> ClaimSet:
+    """Claims of the shared world (``tests.helpers``) written as a text may write them.
+
+    Entities by id, alias or name in any case, inverse and symmetric predicates either way
+    round, qualifiers naming places by alias, quantities, several objects, no proposition:
+    every way a proposition can differ from its canonical form, and the canonical forms.
+    """
+    names = st.sampled_from(_CANONICAL_NAMES) | st.sampled_from(_WRITTEN_NAMES)
+    drawn = []
+    for number in range(draw(st.integers(1, max_claims))):
+        obj = draw(st.none() | names | st.integers(1, 3) | st.lists(names, min_size=2, max_size=2).map(tuple))
+        if isinstance(obj, tuple) and len({fold(n) for n in obj}) < len(obj):
+            obj = obj[0]
+        drawn.append(
+            helpers.claim(
+                f"c{number}",
+                draw(st.none() | names),
+                draw(st.sampled_from(_WRITTEN_PREDICATES)),
+                obj,
+                draw(st.none() | st.sampled_from(["2024", "2023/2025", "2025-03-01", "2019/"])),
+                denied=draw(st.booleans()),
+                qualifiers=draw(st.dictionaries(st.just("place"), names, max_size=1)),
+                source=draw(st.sampled_from(["s1", "s2", "s3"])),
+            )
+        )
+    return helpers.world(*drawn)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
+from factlog.io._generated import twin
 from factlog.model._dates import Interval
 from factlog.model._kinds import PredicateKind
 from factlog.model._nouns import Claim, Predicate, Proposition
@@ -17,12 +19,11 @@ __all__ = [
     "ANY_TIME",
     "Entry",
     "Fields",
-    "Filed",
     "Kinds",
     "SlotKey",
     "certain_days",
     "chronological",
-    "filed_entry",
+    "new_entry",
     "object_slot",
     "proposition_fields",
     "reading_fields",
@@ -93,6 +94,49 @@ class Entry:
     def when(self) -> Interval | None:
         """The valid time of the (normalised) proposition."""
         return None if self.proposition is None else self.proposition.when
+
+
+_FILLING: Any = twin(Entry)  # filled by plain assignment, then made an Entry (factlog.io._generated)
+_new = object.__new__
+
+
+def new_entry(
+    claim: Claim,
+    position: int,
+    proposition: Proposition | None,
+    key: PropositionKey | None,
+    predicate: Predicate | None,
+    *,
+    holder: str,
+    speaks_for: str,
+    stated: Interval | None,
+    sources: tuple[str, ...],
+    span: tuple[int, int],
+    polarity: Polarity,
+    core: tuple[int, int] | None = None,
+) -> Entry:
+    """``Entry(...)`` with these fields (``part`` 0), made in about a quarter of the time; raises nothing.
+
+    The generated ``__init__`` of a frozen class sets each field through
+    ``object.__setattr__`` (13 calls, about 0.6 µs); an index makes one entry a claim.
+    """
+    entry: Any = _new(_FILLING)
+    entry.claim = claim
+    entry.position = position
+    entry.proposition = proposition
+    entry.key = key
+    entry.predicate = predicate
+    entry.holder = holder
+    entry.speaks_for = speaks_for
+    entry.stated = stated
+    entry.sources = sources
+    entry.span = span
+    entry.polarity = polarity
+    entry.core = core
+    entry.part = 0
+    entry.__class__ = Entry
+    made: Entry = entry
+    return made
 
 
 def object_slot(entry: Entry) -> SlotKey:
@@ -182,41 +226,3 @@ def reading_fields(vocabulary: Vocabulary, kinds: Kinds, proposition: Propositio
         return normal, key, predicate, ANY_TIME, None
     span = when.state_span if state else when.span
     return normal, key, predicate, span, certain_days(when, event=event)
-
-
-Filed = tuple[
-    Proposition, PropositionKey, Predicate | None, bool, bool, list["Entry"], list["Entry"], list["Entry"] | None
-]
-"""What an index finds for a proposition with an entity object or none, and no pattern.
-
-Its normal form, key, declared predicate, whether that is a state and an event, and
-the groups it goes in: by key, by slot and (an entity object) by object.
-"""
-
-
-def filed_entry(
-    filed: Filed,
-    claim: Claim,
-    position: int,
-    *,
-    holder: tuple[str, str],
-    stated: Interval | None,
-    sources: tuple[str, ...],
-) -> Entry:
-    """The entry of a claim whose proposition reads as ``filed`` says, added to its groups; raises nothing.
-
-    ``holder`` is the canonical holder and the entity it speaks for.
-    """
-    normal, key, predicate, state, event, group, slot, objects = filed
-    when = normal.when
-    if when is None:
-        span, core = ANY_TIME, None
-    else:
-        span = when.state_span if state else when.span
-        core = certain_days(when, event=event)
-    entry = Entry(claim, position, normal, key, predicate, *holder, stated, sources, span, claim.polarity, core)
-    group.append(entry)
-    slot.append(entry)
-    if objects is not None:
-        objects.append(entry)
-    return entry

@@ -18,24 +18,21 @@ import attrs
 
 from factlog.analysis._documents import Documents
 from factlog.analysis._entry import (
-    ANY_TIME,
     Entry,
-    Filed,
     Kinds,
     SlotKey,
     certain_days,
     chronological,
-    filed_entry,
     object_slot,
-    proposition_fields,
     reading_fields,
 )
+from factlog.analysis._filing import file_claims
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._places import Family, PartOf, families, follow_affiliations, part_of_map
 from factlog.analysis._quotes import QuoteMatch
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval
-from factlog.model._nouns import Claim, Entity, Proposition, Source
+from factlog.model._nouns import Claim, Entity, Source
 from factlog.model._vocabulary import PropositionKey, Vocabulary
 
 __all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object_slot"]
@@ -111,80 +108,11 @@ class Index(Documents):
     def add(self, claims: Iterable[Claim]) -> list[Entry]:
         """Index more claims, extending the groups in place; returns their entries in order; raises nothing.
 
-        Each holder and each source quoted alone is looked up once per call (the claims
-        quoting one source share its ``sources`` tuple).
+        Each holder, each source quoted alone and each predicate as written is looked up
+        once per call (:func:`~factlog.analysis._filing.file_claims`).
         """
         self._memos.clear()  # what was found of the groups changes with them
-        entries, added, by_id, by_holder, by_source = self.entries, [], self.by_id, self.by_holder, self.by_source
-        answered_by, regarded_by = self.answered_by, self.regarded_by
-        holders: dict[str, tuple[str, str]] = {}
-        quoted: dict[str, tuple[tuple[str, ...], Interval | None]] = {}
-        position = len(entries)
-        for claim in claims:
-            named = claim.attribution.holder
-            found = holders.get(named)
-            if found is None:
-                holder = self.vocabulary.entity(named)
-                found = holders[named] = (holder, self._speakers.get(holder) or self.speaks_for(holder))
-            stated, evidence = claim.stated, claim.evidence
-            if len(evidence) == 1:  # the common case: one tuple and one lookup a source, not a claim
-                cited = quoted.get(evidence[0].source)
-                if cited is None:
-                    cited = quoted[evidence[0].source] = self._cited(evidence[0].source)
-                sources, stated = cited[0], cited[1] if stated is None else stated
-            else:
-                if stated is None:
-                    stated = self._cited(evidence[0].source)[1]
-                sources = claim.sources
-            proposition = claim.proposition
-            if proposition is None:
-                entry = Entry(claim, position, None, None, None, *found, stated, sources, ANY_TIME, claim.polarity)
-            elif claim.pattern is None and (proposition.object is None or type(proposition.object) is str):
-                entry = filed_entry(
-                    self._filed(proposition), claim, position, holder=found, stated=stated, sources=sources
-                )
-            else:
-                entry = self._entry(claim, position, found, stated, sources)
-                self._group(entry)
-                if claim.pattern is not None or type(proposition.object) is tuple:
-                    self._add_implied(entry)
-            entries.append(entry)
-            added.append(entry)
-            by_id[claim.id] = entry
-            by_holder[found[0]].append(entry)
-            for source in sources:
-                by_source[source].append(entry)
-            if claim.answers:
-                for answered in claim.answers:
-                    answered_by[answered].append(entry)
-            if claim.regarding is not None:
-                for other in claim.regarding.claims:
-                    regarded_by[other].append(entry)
-            position += 1
-        return added
-
-    def _cited(self, source: str) -> tuple[tuple[str, ...], Interval | None]:
-        """A claim's sources when it quotes only this one, and its ``published`` date (None if unknown)."""
-        found = self.claims.source_by_id.get(source)
-        return (source,), None if found is None else found.published
-
-    def _filed(self, proposition: Proposition) -> Filed:
-        """The reading fields of a proposition and the groups it goes in (made when missing)."""
-        normal, key, predicate, state, event = proposition_fields(self.vocabulary, self._kinds, proposition)
-        group = self.by_key.get(key)
-        if group is None:
-            part_of = self.part_of()
-            # Without places within places, wider_keys and narrower_keys find nothing: no family is filed.
-            for family, place in families(key) if part_of.nested else ():
-                self._families.setdefault(family, Family()).add(place, key, part_of)
-            group = self.by_key[key] = []
-        slot = self.by_slot[(normal.subject, normal.predicate, normal.qualifiers)]
-        objects = (
-            self.by_object[(normal.object, normal.predicate, normal.qualifiers)]
-            if isinstance(normal.object, str)
-            else None
-        )
-        return normal, key, predicate, state, event, group, slot, objects
+        return file_claims(self, claims)
 
     def _group(self, entry: Entry) -> None:
         """File a reading with a proposition under its key, its slot and (entity object) its object slot."""

@@ -24,6 +24,7 @@ from typing import TypeAlias
 import attrs
 
 from factlog.model._claimset import ClaimSet
+from factlog.model._literals import Object
 from factlog.model._nouns import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
 
 __all__ = ["PropositionKey", "Vocabulary"]
@@ -53,16 +54,17 @@ def object_key(value: object) -> ObjectKey:
         return None
     if isinstance(value, str):
         return ("entity", value)
+    if isinstance(value, Quantity):  # the commonest object after an entity: its bounds computed once
+        amount = None if value.amount is None else float(value.amount)
+        low, high = value.bounds
+        key = ("quantity", amount, float(low), float(high), value.unit or "")
+        return key if value.estimate is None else (*key, value.estimate.value)
     if isinstance(value, tuple):
         return ("entities", *sorted(value))
     if isinstance(value, TextValue):
         return ("text", " ".join(value.text.casefold().split()))
-    if isinstance(value, DateValue):
-        return ("date", str(value.date))
-    assert isinstance(value, Quantity)
-    amount = None if value.amount is None else float(value.amount)
-    key = ("quantity", amount, float(value.low), float(value.high), value.unit or "")
-    return key if value.estimate is None else (*key, value.estimate.value)
+    assert isinstance(value, DateValue)
+    return ("date", str(value.date))
 
 
 @attrs.frozen
@@ -144,6 +146,16 @@ class Vocabulary:
 
         Raises nothing: names the vocabulary does not know are kept as written.
         """
+        subject, predicate, obj, qualifiers = parts = self.normal_parts(proposition)
+        if parts == (proposition.subject, proposition.predicate, proposition.object, proposition.qualifiers):
+            return proposition
+        return attrs.evolve(proposition, subject=subject, predicate=predicate, object=obj, qualifiers=qualifiers)
+
+    def normal_parts(self, proposition: Proposition) -> tuple[str, str, Object | None, tuple[tuple[str, str], ...]]:
+        """``(subject, predicate, object, qualifiers)`` of the canonical form of a proposition; raises nothing.
+
+        What :meth:`normalise` makes its proposition of (an index makes most of its own).
+        """
         subject = self.entity(proposition.subject)
         obj = proposition.object
         if isinstance(obj, str):
@@ -158,14 +170,7 @@ class Vocabulary:
         if declared is not None and declared.symmetric and isinstance(obj, str) and obj < subject:
             subject, obj = obj, subject
         qualifiers = tuple((name, self.entity(value)) for name, value in proposition.qualifiers)
-        if (subject, predicate, obj, qualifiers) == (
-            proposition.subject,
-            proposition.predicate,
-            proposition.object,
-            proposition.qualifiers,
-        ):
-            return proposition
-        return attrs.evolve(proposition, subject=subject, predicate=predicate, object=obj, qualifiers=qualifiers)
+        return subject, predicate, obj, qualifiers
 
     def key(self, proposition: Proposition) -> PropositionKey:
         """The canonical key of a proposition, without its valid time; raises nothing (see :meth:`normalise`).
