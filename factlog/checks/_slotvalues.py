@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._clashes import Clashes
+from factlog.analysis._clashtable import ClashTable
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._values import compatible, convertible, quantity_ranges
 from factlog.model._nouns import DateValue, Predicate, Quantity
@@ -92,12 +93,26 @@ class Values:
         is among the last few used, :class:`Kept`), and every later call gets an empty
         copy of it (:meth:`Clashes.empty` shares what was computed).
         """
+        return self._built(groups).empty()
+
+    def table(self, groups: Sequence[list[Entry]]) -> tuple[Clashes, ClashTable | None]:
+        """The groups' :class:`Clashes`, never added to (its values, not members, are read), and their table.
+
+        The table (:class:`ClashTable`) is built once per list of values, as the set is,
+        and only for at most :attr:`ClashTable.MAX` groups: None past it.
+        """
+        built = self._built(groups)
+        if built.table is None and len(groups) <= ClashTable.MAX:
+            built.table = ClashTable(built)
+        return built, built.table
+
+    def _built(self, groups: Sequence[list[Entry]]) -> Clashes:
         values = tuple(self.value_of(group[0]) for group in groups)
         built = self._clashes.get(values, len(values))
         if built is None:
             made = Clashes(list(values), self.predicate, self.index.part_of(), self.ranges)
             built = self._clashes.keep(values, len(values), made)
-        return built.empty()
+        return built
 
     def ranges(self, first: Quantity, second: Quantity) -> list[tuple[float, float]] | None:
         """:func:`quantity_ranges` of two quantities, remembered: each conversion once per slot."""

@@ -118,18 +118,24 @@ def _sides(values: Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]
     own that no other joins; the others are tested against each side at once
     (:class:`Side`). O(n log n + n·s) for n groups and s sides of agreeing values.
     """
-    every = values.clashes(groups)
-    for number in range(len(groups)):
-        every.add(number)
+    base, table = values.table(groups)
+    if table is None:
+        every = base.empty()
+        for number in range(len(groups)):
+            every.add(number)
+        agreeing = [every.agreeing(number) for number in range(len(groups))]
+    else:  # agreeing is what is not the group itself nor clashing with it
+        once = [1] * len(groups)
+        agreeing = [len(groups) - 1 - table.clashing(number, once) for number in range(len(groups))]
     sides: list[list[int]] = []
     shared: list[Side] = []  # the sides of groups that agree with some other
     for number in range(len(groups)):
-        if not every.agreeing(number):
+        if not agreeing[number]:
             sides.append([number])
             continue
         side = next((side for side in shared if side.admits(number)), None)
         if side is None:
-            shared.append(Side(every, number))
+            shared.append(Side(base, number))
             sides.append(shared[-1].members)
         else:
             side.add(number)
