@@ -50,7 +50,10 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
     """
     key_of = values.key
     involved_of = _Involved(values, dated)
-    events = sorted([(e.span[0], 0, e.position, e) for e in dated] + [(e.span[1], 1, e.position, e) for e in dated])
+    keyed = [(e, key_of(e)) for e in dated]  # each claim's value key once; positions are unique, so never compared
+    events = sorted(
+        [(e.span[0], 0, e.position, e, k) for e, k in keyed] + [(e.span[1], 1, e.position, e, k) for e, k in keyed]
+    )
     alive: dict[object, dict[int, Entry]] = {}  # by value: the live claims, by position
     began: list[Entry] = []  # since the last set ended
     involved: frozenset[object] = frozenset()
@@ -58,8 +61,8 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
     run: dict[int, Entry] | None = None
     run_keys: frozenset[object] = frozenset()
     last = None  # the last day a claim was alive on, once one ended
-    for day, kind, position, entry in events:
-        key = key_of(entry)
+    began_keys: list[object] = []
+    for day, kind, position, entry, key in events:
         if kind == 0:
             if not alive and run is not None and last is not None and day > last + 1:
                 yield from _finished(values, run)  # days with no claim alive end a run
@@ -70,13 +73,14 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
                 changed = involved_of.moved(key, appearing=True) or changed
             live[position] = entry
             began.append(entry)
+            began_keys.append(key)
             grew = True
             continue
         if grew:  # the claims alive now are a set, as cliques() makes it
             if changed:
                 involved, changed = involved_of(frozenset(alive)), False
             if run is not None and involved == run_keys:
-                run.update((e.position, e) for e in began if key_of(e) in involved)
+                run.update((e.position, e) for e, k in zip(began, began_keys, strict=True) if k in involved)
             else:
                 if run is not None:
                     yield from _finished(values, run)
@@ -84,6 +88,7 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
                 if involved:
                     run = {p: e for value in involved for p, e in alive[value].items()}
             began.clear()
+            began_keys.clear()
             grew = False
         last = day
         live = alive[key]

@@ -175,7 +175,11 @@ class Values:
         return not compatible(self.value_of(first[0]), self.value_of(second[0]), self.predicate, self.index.within)
 
     def convertible(self, first: list[Entry], second: list[Entry]) -> bool:
-        return convertible(self.value_of(first[0]), self.value_of(second[0]), self.predicate)
+        """:func:`convertible` of the two groups' values, each pair of quantities converted once (:meth:`ranges`)."""
+        one, other = self.value_of(first[0]), self.value_of(second[0])
+        if isinstance(one, Quantity) and isinstance(other, Quantity):
+            return self.ranges(one, other) is not None
+        return convertible(one, other, self.predicate)
 
     def exact(self, group: list[Entry]) -> bool:
         """Whether the group's value has no approximate or uncertain bound (a date value ``1961~`` has)."""

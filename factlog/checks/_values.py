@@ -58,14 +58,13 @@ def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[Confl
         yield found, True
     if undated:
         every = list(values.groups(entries).items())
+        timed = {k: [e for e in group if e.timed] for k, group in every}  # each group's dated claims, once
         keys = list(undated)
         for number, key in enumerate(keys):
             mine = undated[key]
             later = set(keys[number + 1 :])
             others = [
-                [e for e in group if e.timed or k in later]
-                for k, group in every
-                if k != key and values.clash(mine, group)
+                list(group) if k in later else timed[k] for k, group in every if k != key and values.clash(mine, group)
             ]
             others = [group for group in others if group]
             if others:
