@@ -22,7 +22,7 @@ __all__ = ["ClashTable"]
 
 
 class ClashTable:
-    """For each ordered pair of groups of a :class:`Clashes`: does one member of the second clash with the first?
+    """For each ordered pair of groups of a :class:`Clashes`, whether one member of the second clashes with the first.
 
     ``clash[i][j]`` is ``clashes.clashing(i)`` and ``unconvertible[i][j]`` is
     ``clashes.unconvertible(i)`` with one member of group ``j`` present (0 for ``i ==

@@ -144,11 +144,9 @@ def dated_components(first: Sequence[Entry], second: Sequence[Entry]) -> list[li
     time group into one. The dated claims form their groups among themselves; the
     undated claims, with every claim of the other side, form a group of their own.
     """
-    dated_first = [e for e in first if e.timed]
-    dated_second = [e for e in second if e.timed]
+    dated_first, undated_first = _split_timed(first)
+    dated_second, undated_second = _split_timed(second)
     groups = components(dated_first, dated_second)
-    undated_first = [e for e in first if not e.timed]
-    undated_second = [e for e in second if not e.timed]
     if (undated_first and second) or (undated_second and first):
         members = {e.position: e for e in [*undated_first, *undated_second]}
         if undated_first:
@@ -157,6 +155,16 @@ def dated_components(first: Sequence[Entry], second: Sequence[Entry]) -> list[li
             members.update((e.position, e) for e in first)
         groups.append([members[position] for position in sorted(members)])
     return groups
+
+
+def _split_timed(entries: Sequence[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """The claims with a valid time and those without, each in the order given: one pass."""
+    dated: list[Entry] = []
+    undated: list[Entry] = []
+    for entry in entries:
+        proposition = entry.proposition  # Entry.timed, read inline: this runs once a claim of every opposed key
+        (dated if proposition is not None and proposition.when is not None else undated).append(entry)
+    return dated, undated
 
 
 def possible_conflict(first: Sequence[Entry], second: Sequence[Entry]) -> bool:

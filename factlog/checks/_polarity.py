@@ -73,9 +73,12 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     """
     said: dict[int, tuple[str, str]] = {}  # each claim's holder and time in words, found once
     for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
-        committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        affirmed = [e for e in committed if e.polarity is Polarity.AFFIRMED]
-        denied = [e for e in committed if e.polarity is Polarity.DENIED]
+        affirmed: list[Entry] = []
+        denied: list[Entry] = []
+        uncommitted, yes = Certainty.UNCOMMITTED, Polarity.AFFIRMED
+        for e in entries:  # one pass: the committed claims of each polarity, in order
+            if e.claim.certainty is not uncommitted:
+                (affirmed if e.polarity is yes else denied).append(e)  # a polarity is one or the other
         if not affirmed or not denied:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
