@@ -118,9 +118,15 @@ class _Involved:
     def __init__(self, values: Values, dated: Sequence[Entry]) -> None:
         self.values = values
         order = values.order
-        self.first: dict[object, Entry] = {}
-        for entry in sorted(dated, key=lambda e: order[e.position]):
-            self.first.setdefault(values.key(entry), entry)
+        earliest: dict[object, tuple[int, Entry]] = {}  # by value: its first claim in the slot's order
+        for entry in dated:
+            key, number = values.key(entry), order[entry.position]
+            found = earliest.get(key)
+            if found is None or number < found[0]:
+                earliest[key] = (number, entry)
+        self.first: dict[object, Entry] = {
+            key: entry for key, (_, entry) in sorted(earliest.items(), key=lambda item: item[1][0])
+        }
         self.number = {key: n for n, key in enumerate(self.first)}
         self.known: Kept[frozenset[object], frozenset[object]] = Kept()
         self.live: Clashes | None = None

@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._clashes import Clashes
 from factlog.analysis._clashtable import ClashTable
+from factlog.analysis._entry import _stated_order
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._values import compatible, convertible, quantity_ranges
 from factlog.model._nouns import DateValue, Predicate, Quantity
@@ -127,13 +128,15 @@ class Values:
         Also fills :attr:`order`: each claim's place by rank, then position (what a stable
         sort by rank makes of claims in position order).
         """
+        # chronological()'s order, each claim's key found once (an Interval's sort_key is its span);
+        # the numbers break ties as a stable sort would, so the entries are never compared.
+        keyed = sorted(zip(map(_stated_order, entries), range(len(entries)), entries, strict=True))
         place, last = -1, None
-        for entry in chronological(entries):
-            key = (entry.stated.sort_key if entry.stated else (0, 0), entry.id)
+        rank = self._rank
+        for key, _, entry in keyed:
             if key != last:
                 place, last = place + 1, key
-            self._rank[entry.position] = place
-        rank = self._rank
+            rank[entry.position] = place
         by_rank = sorted((rank[e.position], e.position) for e in entries)
         self.order = {position: number for number, (_, position) in enumerate(by_rank)}
 

@@ -79,6 +79,7 @@ def _merge_undated(conflicts: Iterator[tuple[Conflict, bool]]) -> list[Conflict]
     ``conflicts`` says of each conflict whether every claim in it is dated: those are kept as they are.
     """
     merged: list[Conflict] = []
+    pieces: dict[int, list[list[list[Entry]]]] = {}  # a conflict joined with others: the groups of each, in turn
     where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
     for (groups, severity, definite, units), dated in conflicts:
         if dated:
@@ -91,17 +92,22 @@ def _merge_undated(conflicts: Iterator[tuple[Conflict, bool]]) -> list[Conflict]
             merged.append((groups, severity, definite, units))
         else:
             others, worst, sure, odd = merged[number]
-            merged[number] = (_regroup(others, groups), max(worst, severity), sure or definite, odd or units)
+            pieces.setdefault(number, [others]).append(groups)
+            merged[number] = (others, max(worst, severity), sure or definite, odd or units)
         for i in ids:
             where.setdefault(i, number)
+    # Each claim once, in the order the pieces came: one pass, as joining them two at a time would give.
+    for number, joined in pieces.items():
+        _, worst, sure, odd = merged[number]
+        merged[number] = (_regroup([group for piece in joined for group in piece]), worst, sure, odd)
     return merged
 
 
-def _regroup(first: list[list[Entry]], second: list[list[Entry]]) -> list[list[Entry]]:
-    """The value groups of two conflicts as one list, each claim once."""
+def _regroup(groups: list[list[Entry]]) -> list[list[Entry]]:
+    """The value groups of conflicts as one list, each claim once (where it first comes), no group left empty."""
     seen: set[str] = set()
     result: list[list[Entry]] = []
-    for group in [*first, *second]:
+    for group in groups:
         fresh = [e for e in group if e.id not in seen]
         seen.update(e.id for e in fresh)
         if fresh:
