@@ -72,6 +72,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     party says both, the finding is ``self_contradiction``'s.
     """
     said: dict[int, tuple[str, str]] = {}  # each claim's holder and time in words, found once
+    names: dict[str, str] = {}  # each holder's name, found once
     for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
         affirmed: list[Entry] = []
         denied: list[Entry] = []
@@ -89,8 +90,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
             severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
-            affirmers = phrasing.by_holders(index, yes, times=not same_time, said=said)
-            deniers = phrasing.by_holders(index, no, times=not same_time, said=said)
+            affirmers = phrasing.by_holders(index, yes, times=not same_time, said=said, names=names)
+            deniers = phrasing.by_holders(index, no, times=not same_time, said=said, names=names)
             message = f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
             if not definite:
                 message += f"; {phrasing.ONLY_POSSIBLE}"

@@ -75,6 +75,7 @@ class Values:
         predicate: Predicate,
         value_of: Callable[[Entry], object],
         shared: Shared | None = None,
+        names: dict[str, str] | None = None,
     ) -> None:
         self.index, self.predicate, self.value_of = index, predicate, value_of
         # Conversions and built sets depend only on the values and the predicate: ``shared``
@@ -83,6 +84,7 @@ class Values:
         self._keys: dict[int, object] = {}  # by position: each claim's value key once per slot
         self._rank: dict[int, int] = {}  # by position: its place in chronological order (equal keys, equal places)
         self._said: dict[int, tuple[str, str]] = {}  # by position: the holder's name and the time in words
+        self._names: dict[str, str] = {} if names is None else names  # by holder: its name (``names``: the rule's)
         self.order: dict[int, int] = {}
         """By position: each claim's place by rank, then position (filled by :meth:`rank`)."""
 
@@ -172,7 +174,7 @@ class Values:
 
     def by_holders(self, group: Sequence[Entry], *, times: bool) -> str:
         """:func:`phrasing.by_holders`, each claim's words found once a slot (it is named on every day it is alive)."""
-        return phrasing.by_holders(self.index, group, times=times, said=self._said)
+        return phrasing.by_holders(self.index, group, times=times, said=self._said, names=self._names)
 
     def clash(self, first: list[Entry], second: list[Entry]) -> bool:
         return not compatible(self.value_of(first[0]), self.value_of(second[0]), self.predicate, self.index.within)

@@ -244,6 +244,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     one warning.
     """
     shared: dict[str, Shared] = {}  # by predicate id
+    names: dict[str, str] = {}  # each holder's name, found once
     for (subject, _, _), entries in index.by_slot.items():
         if len(entries) < 2:
             continue  # one claim has one value: most slots are ruled out here
@@ -259,7 +260,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             return entry.proposition.object
 
         lead = f"Conflicting values: {index.name(subject)} {predicate.label}"
-        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, Kept())))
+        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, Kept())), names=names)
         yield from _findings("conflicting_values", values, affirmed, lead)
 
 
@@ -278,6 +279,7 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
     to two papers, Bob in ``2025-03-10`` according to a third: an error.
     """
     shared: dict[str, Shared] = {}  # by predicate id
+    names: dict[str, str] = {}  # each holder's name, found once
     for (obj, _, _), entries in index.by_object.items():
         if len(entries) < 2:
             continue
@@ -294,5 +296,5 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
 
         label = predicate.label
         lead = f"Conflicting holders: {label} {index.name(obj)}:"
-        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, Kept())))
+        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, Kept())), names=names)
         yield from _findings("conflicting_holders", values, affirmed, lead)
