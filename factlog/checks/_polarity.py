@@ -18,8 +18,19 @@ __all__ = ["answered_denial", "one_party", "opposed_claims", "stance", "wider_pa
 
 
 def strongest(entries: Sequence[Entry]) -> Certainty:
-    """The firmest certainty among claims."""
-    return max(entry.claim.certainty for entry in entries)
+    """The firmest certainty among claims (raises :class:`ValueError` for none, as :func:`max` does).
+
+    Stops at the first certain claim, and compares only the distinct certainties met
+    (a scale compares in Python): what ``max`` of them all gives.
+    """
+    met: list[Certainty] = []
+    for entry in entries:
+        certainty = entry.claim.certainty
+        if certainty is Certainty.CERTAIN:
+            return certainty
+        if certainty not in met:
+            met.append(certainty)
+    return max(met)
 
 
 def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> tuple[Severity, bool]:
