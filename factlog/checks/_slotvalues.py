@@ -63,7 +63,7 @@ class Kept(Generic[_K, _V]):
 
 
 Shared = tuple[dict[tuple[Quantity, Quantity], "list[tuple[float, float]] | None"], Kept[tuple[object, ...], Clashes]]
-"""Quantity conversions by pair, and sets of values (:class:`Clashes`) by their values in order: one predicate's."""
+"""Quantity conversions by pair, and sets of values (:class:`Clashes`) by their values' keys in order: one predicate's."""
 
 
 class Values:
@@ -110,11 +110,18 @@ class Values:
         return built, built.table
 
     def _built(self, groups: Sequence[list[Entry]]) -> Clashes:
-        values = tuple(self.value_of(group[0]) for group in groups)
-        built = self._clashes.get(values, len(values))
+        """The groups' :class:`Clashes`, kept by their values' keys (:func:`object_key`: what Clashes reads of them).
+
+        Values with one key have the same bounds, unit, dates or text, so they clash
+        alike; a tuple of keys hashes in C, where a tuple of values calls each value's own hash.
+        """
+        keys = tuple(self.key(group[0]) for group in groups)
+        built = self._clashes.get(keys, len(keys))
         if built is None:
-            made = Clashes(list(values), self.predicate, self.index.part_of(), self.ranges)
-            built = self._clashes.keep(values, len(values), made)
+            made = Clashes(
+                [self.value_of(group[0]) for group in groups], self.predicate, self.index.part_of(), self.ranges
+            )
+            built = self._clashes.keep(keys, len(keys), made)
         return built
 
     def ranges(self, first: Quantity, second: Quantity) -> list[tuple[float, float]] | None:
