@@ -87,10 +87,10 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
         affirmed: list[Entry] = []
         denied: list[Entry] = []
-        uncommitted, yes = Certainty.UNCOMMITTED, Polarity.AFFIRMED
+        uncommitted, affirms = Certainty.UNCOMMITTED, Polarity.AFFIRMED
         for e in entries:  # one pass: the committed claims of each polarity, in order
             if e.claim.certainty is not uncommitted:
-                (affirmed if e.polarity is yes else denied).append(e)  # a polarity is one or the other
+                (affirmed if e.polarity is affirms else denied).append(e)  # a polarity is one or the other
         if not affirmed or not denied:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT

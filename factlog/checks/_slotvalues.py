@@ -63,7 +63,7 @@ class Kept(Generic[_K, _V]):
 
 
 Shared = tuple[dict[tuple[Quantity, Quantity], "list[tuple[float, float]] | None"], Kept[tuple[object, ...], Clashes]]
-"""Quantity conversions by pair, and sets of values (:class:`Clashes`) by their values' keys in order: one predicate's."""
+"""Quantity conversions by pair, and sets of values (:class:`Clashes`) by their values' keys in order: a predicate's."""
 
 
 class Values:
