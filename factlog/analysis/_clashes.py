@@ -24,12 +24,15 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from factlog.analysis._places import PartOf
 from factlog.analysis._values import compatible, unit_dimension, value_range
 from factlog.model._nouns import DateValue, Predicate, Quantity
 from factlog.model._vocabulary import ObjectKey, object_key, slug
+
+if TYPE_CHECKING:
+    from factlog.analysis._clashtable import ClashTable
 
 __all__ = ["Clashes", "PairRanges"]
 
@@ -250,6 +253,8 @@ class Clashes:
                 dates[n] = span
         self.dates = _Frame(dates)
         self.units = _Units(values, ranges)
+        self.table: ClashTable | None = None
+        """The pairs as a table (:class:`~factlog.analysis._clashtable.ClashTable`), once someone built it."""
         self._empty()
 
     def empty(self) -> Clashes:

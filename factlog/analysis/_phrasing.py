@@ -46,19 +46,32 @@ def capital(text: str) -> str:
 
 
 def by_holders(
-    index: Index, entries: Sequence[Entry], *, times: bool, said: dict[int, tuple[str, str]] | None = None
+    index: Index,
+    entries: Sequence[Entry],
+    *,
+    times: bool,
+    said: dict[int, tuple[str, str]] | None = None,
+    names: dict[str, str] | None = None,
 ) -> str:
     """``A (2025-10) and B (2024–2025)``: each holder once, with the times it gave.
 
     ``said`` remembers each claim's holder name and time in words, by position, across
-    calls: a rule that names a claim in many findings words it once.
+    calls: a rule that names a claim in many findings words it once. ``names``
+    remembers each holder's name (:meth:`~factlog.Index.name`), by holder, across calls:
+    a rule whose findings name many claims of few holders looks each up once.
     """
     spans: dict[str, dict[str, None]] = {}  # each holder's times once, in the order given
     said = {} if said is None else said
     for entry in entries:
         words = said.get(entry.position)
         if words is None:
-            words = said[entry.position] = (index.name(entry.holder), span(entry.when) or "no date")
+            holder = entry.holder
+            name = None if names is None else names.get(holder)
+            if name is None:
+                name = index.name(holder)
+                if names is not None:
+                    names[holder] = name
+            words = said[entry.position] = (name, span(entry.when) or "no date")
         found = spans.setdefault(words[0], {})
         if times:
             found[words[1]] = None

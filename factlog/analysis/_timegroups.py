@@ -19,7 +19,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 
 from factlog.analysis._index import Entry
-from factlog.analysis._unionfind import UnionFind
 from factlog.model._partial import _NEG_INF
 
 __all__ = [
@@ -113,28 +112,43 @@ def components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Ent
     Only groups with claims on both sides are returned, each in claim order, ordered by
     their first claim. A sweep by first day with union-find: O(n log n) for n claims.
     """
-    sets: UnionFind[int] = UnionFind()
-    find = sets.find
-
     # Positions are unique, so the tuples order by first day and position alone: no key function.
     events = sorted([(e.span[0], e.position, 0, e) for e in first] + [(e.span[0], e.position, 1, e) for e in second])
+    parent = {position: position for _, position, _, _ in events}  # a union-find, inline: run once a key
+
+    def find(node: int) -> int:
+        while (up := parent[node]) != node:
+            parent[node] = node = parent[up]  # path halving
+        return node
+
     active: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
     for start, position, side, entry in events:
         opposite = active[1 - side]
-        alive = [(end, other) for end, other in opposite if end >= start]
-        for _, other in alive:
-            sets.union(other, position)
-        # Everything still alive is now one group, and no later claim starts earlier:
-        # the latest end stands for all of it.
-        opposite[:] = [max(alive)] if alive else []
+        if opposite:
+            alive = [(end, other) for end, other in opposite if end >= start]
+            if alive:
+                mine = find(position)
+                for _, other in alive:
+                    theirs = find(other)
+                    if theirs != mine:
+                        parent[theirs] = mine
+                # Everything still alive is now one group, and no later claim starts earlier:
+                # the latest end stands for all of it.
+                opposite[:] = [max(alive)]
+            else:
+                opposite.clear()
         active[side].append((entry.span[1], position))
     groups: dict[int, list[Entry]] = {}
-    sides: dict[int, set[int]] = {}
+    sides: dict[int, int] = {}  # by root: 1 for a claim of the first side, 2 of the second, 3 of both
     for _, position, side, entry in sorted(events, key=itemgetter(1)):
         root = find(position)
-        groups.setdefault(root, []).append(entry)
-        sides.setdefault(root, set()).add(side)
-    return [group for root, group in groups.items() if len(sides[root]) == 2]
+        group = groups.get(root)
+        if group is None:
+            groups[root], sides[root] = [entry], side + 1
+        else:
+            group.append(entry)
+            sides[root] |= side + 1
+    return [group for root, group in groups.items() if sides[root] == 3]
 
 
 def dated_components(first: Sequence[Entry], second: Sequence[Entry]) -> list[list[Entry]]:
@@ -144,11 +158,9 @@ def dated_components(first: Sequence[Entry], second: Sequence[Entry]) -> list[li
     time group into one. The dated claims form their groups among themselves; the
     undated claims, with every claim of the other side, form a group of their own.
     """
-    dated_first = [e for e in first if e.timed]
-    dated_second = [e for e in second if e.timed]
+    dated_first, undated_first = _split_timed(first)
+    dated_second, undated_second = _split_timed(second)
     groups = components(dated_first, dated_second)
-    undated_first = [e for e in first if not e.timed]
-    undated_second = [e for e in second if not e.timed]
     if (undated_first and second) or (undated_second and first):
         members = {e.position: e for e in [*undated_first, *undated_second]}
         if undated_first:
@@ -157,6 +169,16 @@ def dated_components(first: Sequence[Entry], second: Sequence[Entry]) -> list[li
             members.update((e.position, e) for e in first)
         groups.append([members[position] for position in sorted(members)])
     return groups
+
+
+def _split_timed(entries: Sequence[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """The claims with a valid time and those without, each in the order given: one pass."""
+    dated: list[Entry] = []
+    undated: list[Entry] = []
+    for entry in entries:
+        proposition = entry.proposition  # Entry.timed, read inline: this runs once a claim of every opposed key
+        (dated if proposition is not None and proposition.when is not None else undated).append(entry)
+    return dated, undated
 
 
 def possible_conflict(first: Sequence[Entry], second: Sequence[Entry]) -> bool:

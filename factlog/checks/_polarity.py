@@ -18,8 +18,19 @@ __all__ = ["answered_denial", "one_party", "opposed_claims", "stance", "wider_pa
 
 
 def strongest(entries: Sequence[Entry]) -> Certainty:
-    """The firmest certainty among claims."""
-    return max(entry.claim.certainty for entry in entries)
+    """The firmest certainty among claims (raises :class:`ValueError` for none, as :func:`max` does).
+
+    Stops at the first certain claim, and compares only the distinct certainties met
+    (a scale compares in Python): what ``max`` of them all gives.
+    """
+    met: list[Certainty] = []
+    for entry in entries:
+        certainty = entry.claim.certainty
+        if certainty is Certainty.CERTAIN:
+            return certainty
+        if certainty not in met:
+            met.append(certainty)
+    return max(met)
 
 
 def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> tuple[Severity, bool]:
@@ -72,10 +83,14 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     party says both, the finding is ``self_contradiction``'s.
     """
     said: dict[int, tuple[str, str]] = {}  # each claim's holder and time in words, found once
+    names: dict[str, str] = {}  # each holder's name, found once
     for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
-        committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        affirmed = [e for e in committed if e.polarity is Polarity.AFFIRMED]
-        denied = [e for e in committed if e.polarity is Polarity.DENIED]
+        affirmed: list[Entry] = []
+        denied: list[Entry] = []
+        uncommitted, affirms = Certainty.UNCOMMITTED, Polarity.AFFIRMED
+        for e in entries:  # one pass: the committed claims of each polarity, in order
+            if e.claim.certainty is not uncommitted:
+                (affirmed if e.polarity is affirms else denied).append(e)  # a polarity is one or the other
         if not affirmed or not denied:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
@@ -86,8 +101,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
             severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
-            affirmers = phrasing.by_holders(index, yes, times=not same_time, said=said)
-            deniers = phrasing.by_holders(index, no, times=not same_time, said=said)
+            affirmers = phrasing.by_holders(index, yes, times=not same_time, said=said, names=names)
+            deniers = phrasing.by_holders(index, no, times=not same_time, said=said, names=names)
             message = f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
             if not definite:
                 message += f"; {phrasing.ONLY_POSSIBLE}"

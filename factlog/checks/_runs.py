@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 
 from factlog.analysis._clashes import Clashes
+from factlog.analysis._clashtable import ClashTable
 from factlog.analysis._index import Entry
 from factlog.checks._findings import Severity
 from factlog.checks._slotvalues import Kept, Values
@@ -49,7 +50,10 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
     """
     key_of = values.key
     involved_of = _Involved(values, dated)
-    events = sorted([(e.span[0], 0, e.position, e) for e in dated] + [(e.span[1], 1, e.position, e) for e in dated])
+    keyed = [(e, key_of(e)) for e in dated]  # each claim's value key once; positions are unique, so never compared
+    events = sorted(
+        [(e.span[0], 0, e.position, e, k) for e, k in keyed] + [(e.span[1], 1, e.position, e, k) for e, k in keyed]
+    )
     alive: dict[object, dict[int, Entry]] = {}  # by value: the live claims, by position
     began: list[Entry] = []  # since the last set ended
     involved: frozenset[object] = frozenset()
@@ -57,8 +61,8 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
     run: dict[int, Entry] | None = None
     run_keys: frozenset[object] = frozenset()
     last = None  # the last day a claim was alive on, once one ended
-    for day, kind, position, entry in events:
-        key = key_of(entry)
+    began_keys: list[object] = []
+    for day, kind, position, entry, key in events:
         if kind == 0:
             if not alive and run is not None and last is not None and day > last + 1:
                 yield from _finished(values, run)  # days with no claim alive end a run
@@ -69,13 +73,14 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
                 changed = involved_of.moved(key, appearing=True) or changed
             live[position] = entry
             began.append(entry)
+            began_keys.append(key)
             grew = True
             continue
         if grew:  # the claims alive now are a set, as cliques() makes it
             if changed:
                 involved, changed = involved_of(frozenset(alive)), False
             if run is not None and involved == run_keys:
-                run.update((e.position, e) for e in began if key_of(e) in involved)
+                run.update((e.position, e) for e, k in zip(began, began_keys, strict=True) if k in involved)
             else:
                 if run is not None:
                     yield from _finished(values, run)
@@ -83,6 +88,7 @@ def conflict_runs(values: Values, dated: Sequence[Entry]) -> Iterator[Conflict]:
                 if involved:
                     run = {p: e for value in involved for p, e in alive[value].items()}
             began.clear()
+            began_keys.clear()
             grew = False
         last = day
         live = alive[key]
@@ -112,9 +118,15 @@ class _Involved:
     def __init__(self, values: Values, dated: Sequence[Entry]) -> None:
         self.values = values
         order = values.order
-        self.first: dict[object, Entry] = {}
-        for entry in sorted(dated, key=lambda e: order[e.position]):
-            self.first.setdefault(values.key(entry), entry)
+        earliest: dict[object, tuple[int, Entry]] = {}  # by value: its first claim in the slot's order
+        for entry in dated:
+            key, number = values.key(entry), order[entry.position]
+            found = earliest.get(key)
+            if found is None or number < found[0]:
+                earliest[key] = (number, entry)
+        self.first: dict[object, Entry] = {
+            key: entry for key, (_, entry) in sorted(earliest.items(), key=lambda item: item[1][0])
+        }
         self.number = {key: n for n, key in enumerate(self.first)}
         self.known: Kept[frozenset[object], frozenset[object]] = Kept()
         self.live: Clashes | None = None
@@ -145,10 +157,16 @@ class _Involved:
             keys = sorted(present, key=self.number.__getitem__)
             found = frozenset()
             if len(keys) > 1:
-                members = self.values.clashes([[self.first[key]] for key in keys])
-                for n in range(len(keys)):
-                    members.add(n)
-                found = frozenset(key for n, key in enumerate(keys) if members.clashing(n))
+                groups = [[self.first[key]] for key in keys]
+                base, table = self.values.table(groups)
+                if table is not None:
+                    once = [1] * len(keys)
+                    found = frozenset(key for n, key in enumerate(keys) if table.clashing(n, once))
+                else:
+                    members = base.empty()
+                    for n in range(len(keys)):
+                        members.add(n)
+                    found = frozenset(key for n, key in enumerate(keys) if members.clashing(n))
             self.known.keep(present, len(present), found)
         return found
 
@@ -170,7 +188,11 @@ def clashing(values: Values, groups: list[list[Entry]]) -> Iterator[Conflict]:
     (:func:`meeting_clash`), so claims that are never alive together do not count
     however sure they are. O(n log n) for n claims, however many distinct values they give.
     """
-    every = values.clashes(groups)
+    base, table = values.table(groups)
+    if table is not None:
+        yield from _counted(values, groups, table)
+        return
+    every = base.empty()
     for number in range(len(groups)):
         every.add(number)
     involved = [number for number in range(len(groups)) if every.clashing(number)]
@@ -201,6 +223,77 @@ def clashing(values: Values, groups: list[list[Entry]]) -> Iterator[Conflict]:
     else:
         worst = Severity.INFO
     yield [groups[n] for n in involved], worst, definite, units
+
+
+def _counted(values: Values, groups: list[list[Entry]], table: ClashTable) -> Iterator[Conflict]:
+    """:func:`clashing` of a few groups, each set of members a list of counts per group (:class:`ClashTable`)."""
+    size = len(groups)
+    once = [1] * size
+    involved = [number for number in range(size) if table.clashing(number, once)]
+    if not involved:
+        return
+    units = any(table.unconverted(number, once) for number in involved)
+    firm = [n for n, group in enumerate(groups) if any(e.claim.certainty is Certainty.CERTAIN for e in group)]
+    firm_once = [0] * size
+    for number in firm:
+        firm_once[number] = 1
+    firm_clash = any(table.clashing(number, firm_once) for number in firm)
+    exact_groups = [values.exact(group) for group in groups]
+    definite = _meeting_counted(table, groups, None, convertible_only=False)
+    certain = [n for n in range(size) if firm_once[n]]  # the groups holding a certain claim
+    if firm_clash and _meeting_counted(
+        table, groups, [n for n in certain if exact_groups[n]], convertible_only=True, certain_only=True
+    ):
+        worst = Severity.ERROR
+    elif (
+        definite
+        if all(exact_groups)
+        else _meeting_counted(table, groups, [n for n in range(size) if exact_groups[n]], convertible_only=False)
+    ) or (
+        firm_clash and _meeting_counted(table, groups, certain, convertible_only=False, spans=True, certain_only=True)
+    ):
+        worst = Severity.WARNING
+    else:
+        worst = Severity.INFO
+    yield [groups[n] for n in involved], worst, definite, units
+
+
+def _meeting_counted(
+    table: ClashTable,
+    groups: list[list[Entry]],
+    chosen: list[int] | None,
+    *,
+    convertible_only: bool,
+    spans: bool = False,
+    certain_only: bool = False,
+) -> bool:
+    """:func:`meeting_clash` of the claims of the ``chosen`` groups (None: all), the members counted per group.
+
+    ``certain_only``: only their certain claims. The same sweep, in the same order (by
+    days, then group, as :func:`meeting_clash` sorts its pairs), a question a sum over
+    the few groups of :class:`ClashTable`.
+    """
+    certain = Certainty.CERTAIN
+    timed = sorted(
+        (
+            (days, number)
+            for number in (range(len(groups)) if chosen is None else chosen)
+            for e in groups[number]
+            if (days := e.span if spans else e.core) is not None and (not certain_only or e.claim.certainty is certain)
+        ),
+        key=itemgetter(0),
+    )
+    weights = table.comparable if convertible_only else table.against
+    counts = [0] * len(groups)
+    ending: list[tuple[int, int]] = []
+    for (start, end), number in timed:
+        while ending and ending[0][0] < start:
+            counts[heapq.heappop(ending)[1]] -= 1
+        if sum(counts[j] * weight for j, weight in weights[number]):
+            return True
+        counts[number] += 1
+        heapq.heappush(ending, (end, number))
+    return False
 
 
 def meeting_clash(

@@ -8,6 +8,8 @@ from typing import Generic, TypeVar
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._clashes import Clashes
+from factlog.analysis._clashtable import ClashTable
+from factlog.analysis._entry import _stated_order
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._values import compatible, convertible, quantity_ranges
 from factlog.model._nouns import DateValue, Predicate, Quantity
@@ -61,7 +63,7 @@ class Kept(Generic[_K, _V]):
 
 
 Shared = tuple[dict[tuple[Quantity, Quantity], "list[tuple[float, float]] | None"], Kept[tuple[object, ...], Clashes]]
-"""Quantity conversions by pair, and sets of values (:class:`Clashes`) by their values in order: one predicate's."""
+"""Quantity conversions by pair, and sets of values (:class:`Clashes`) by their values' keys in order: a predicate's."""
 
 
 class Values:
@@ -73,6 +75,7 @@ class Values:
         predicate: Predicate,
         value_of: Callable[[Entry], object],
         shared: Shared | None = None,
+        names: dict[str, str] | None = None,
     ) -> None:
         self.index, self.predicate, self.value_of = index, predicate, value_of
         # Conversions and built sets depend only on the values and the predicate: ``shared``
@@ -81,6 +84,7 @@ class Values:
         self._keys: dict[int, object] = {}  # by position: each claim's value key once per slot
         self._rank: dict[int, int] = {}  # by position: its place in chronological order (equal keys, equal places)
         self._said: dict[int, tuple[str, str]] = {}  # by position: the holder's name and the time in words
+        self._names: dict[str, str] = {} if names is None else names  # by holder: its name (``names``: the rule's)
         self.order: dict[int, int] = {}
         """By position: each claim's place by rank, then position (filled by :meth:`rank`)."""
 
@@ -92,12 +96,33 @@ class Values:
         is among the last few used, :class:`Kept`), and every later call gets an empty
         copy of it (:meth:`Clashes.empty` shares what was computed).
         """
-        values = tuple(self.value_of(group[0]) for group in groups)
-        built = self._clashes.get(values, len(values))
+        return self._built(groups).empty()
+
+    def table(self, groups: Sequence[list[Entry]]) -> tuple[Clashes, ClashTable | None]:
+        """The groups' :class:`Clashes`, never added to (its values, not members, are read), and their table.
+
+        The table (:class:`ClashTable`) is built once per list of values, as the set is,
+        and only for at most :attr:`ClashTable.MAX` groups: None past it.
+        """
+        built = self._built(groups)
+        if built.table is None and len(groups) <= ClashTable.MAX:
+            built.table = ClashTable(built)
+        return built, built.table
+
+    def _built(self, groups: Sequence[list[Entry]]) -> Clashes:
+        """The groups' :class:`Clashes`, kept by their values' keys (:func:`object_key`: what Clashes reads of them).
+
+        Values with one key have the same bounds, unit, dates or text, so they clash
+        alike; a tuple of keys hashes in C, where a tuple of values calls each value's own hash.
+        """
+        keys = tuple(self.key(group[0]) for group in groups)
+        built = self._clashes.get(keys, len(keys))
         if built is None:
-            made = Clashes(list(values), self.predicate, self.index.part_of(), self.ranges)
-            built = self._clashes.keep(values, len(values), made)
-        return built.empty()
+            made = Clashes(
+                [self.value_of(group[0]) for group in groups], self.predicate, self.index.part_of(), self.ranges
+            )
+            built = self._clashes.keep(keys, len(keys), made)
+        return built
 
     def ranges(self, first: Quantity, second: Quantity) -> list[tuple[float, float]] | None:
         """:func:`quantity_ranges` of two quantities, remembered: each conversion once per slot."""
@@ -112,13 +137,15 @@ class Values:
         Also fills :attr:`order`: each claim's place by rank, then position (what a stable
         sort by rank makes of claims in position order).
         """
+        # chronological()'s order, each claim's key found once (an Interval's sort_key is its span);
+        # the numbers break ties as a stable sort would, so the entries are never compared.
+        keyed = sorted(zip(map(_stated_order, entries), range(len(entries)), entries, strict=True))
         place, last = -1, None
-        for entry in chronological(entries):
-            key = (entry.stated.sort_key if entry.stated else (0, 0), entry.id)
+        rank = self._rank
+        for key, _, entry in keyed:
             if key != last:
                 place, last = place + 1, key
-            self._rank[entry.position] = place
-        rank = self._rank
+            rank[entry.position] = place
         by_rank = sorted((rank[e.position], e.position) for e in entries)
         self.order = {position: number for number, (_, position) in enumerate(by_rank)}
 
@@ -154,13 +181,17 @@ class Values:
 
     def by_holders(self, group: Sequence[Entry], *, times: bool) -> str:
         """:func:`phrasing.by_holders`, each claim's words found once a slot (it is named on every day it is alive)."""
-        return phrasing.by_holders(self.index, group, times=times, said=self._said)
+        return phrasing.by_holders(self.index, group, times=times, said=self._said, names=self._names)
 
     def clash(self, first: list[Entry], second: list[Entry]) -> bool:
         return not compatible(self.value_of(first[0]), self.value_of(second[0]), self.predicate, self.index.within)
 
     def convertible(self, first: list[Entry], second: list[Entry]) -> bool:
-        return convertible(self.value_of(first[0]), self.value_of(second[0]), self.predicate)
+        """:func:`convertible` of the two groups' values, each pair of quantities converted once (:meth:`ranges`)."""
+        one, other = self.value_of(first[0]), self.value_of(second[0])
+        if isinstance(one, Quantity) and isinstance(other, Quantity):
+            return self.ranges(one, other) is not None
+        return convertible(one, other, self.predicate)
 
     def exact(self, group: list[Entry]) -> bool:
         """Whether the group's value has no approximate or uncertain bound (a date value ``1961~`` has)."""

@@ -58,14 +58,13 @@ def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[Confl
         yield found, True
     if undated:
         every = list(values.groups(entries).items())
+        timed = {k: [e for e in group if e.timed] for k, group in every}  # each group's dated claims, once
         keys = list(undated)
         for number, key in enumerate(keys):
             mine = undated[key]
             later = set(keys[number + 1 :])
             others = [
-                [e for e in group if e.timed or k in later]
-                for k, group in every
-                if k != key and values.clash(mine, group)
+                list(group) if k in later else timed[k] for k, group in every if k != key and values.clash(mine, group)
             ]
             others = [group for group in others if group]
             if others:
@@ -80,6 +79,7 @@ def _merge_undated(conflicts: Iterator[tuple[Conflict, bool]]) -> list[Conflict]
     ``conflicts`` says of each conflict whether every claim in it is dated: those are kept as they are.
     """
     merged: list[Conflict] = []
+    pieces: dict[int, list[list[list[Entry]]]] = {}  # a conflict joined with others: the groups of each, in turn
     where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
     for (groups, severity, definite, units), dated in conflicts:
         if dated:
@@ -92,17 +92,22 @@ def _merge_undated(conflicts: Iterator[tuple[Conflict, bool]]) -> list[Conflict]
             merged.append((groups, severity, definite, units))
         else:
             others, worst, sure, odd = merged[number]
-            merged[number] = (_regroup(others, groups), max(worst, severity), sure or definite, odd or units)
+            pieces.setdefault(number, [others]).append(groups)
+            merged[number] = (others, max(worst, severity), sure or definite, odd or units)
         for i in ids:
             where.setdefault(i, number)
+    # Each claim once, in the order the pieces came: one pass, as joining them two at a time would give.
+    for number, joined in pieces.items():
+        _, worst, sure, odd = merged[number]
+        merged[number] = (_regroup([group for piece in joined for group in piece]), worst, sure, odd)
     return merged
 
 
-def _regroup(first: list[list[Entry]], second: list[list[Entry]]) -> list[list[Entry]]:
-    """The value groups of two conflicts as one list, each claim once."""
+def _regroup(groups: list[list[Entry]]) -> list[list[Entry]]:
+    """The value groups of conflicts as one list, each claim once (where it first comes), no group left empty."""
     seen: set[str] = set()
     result: list[list[Entry]] = []
-    for group in [*first, *second]:
+    for group in groups:
         fresh = [e for e in group if e.id not in seen]
         seen.update(e.id for e in fresh)
         if fresh:
@@ -118,18 +123,24 @@ def _sides(values: Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]
     own that no other joins; the others are tested against each side at once
     (:class:`Side`). O(n log n + n·s) for n groups and s sides of agreeing values.
     """
-    every = values.clashes(groups)
-    for number in range(len(groups)):
-        every.add(number)
+    base, table = values.table(groups)
+    if table is None:
+        every = base.empty()
+        for number in range(len(groups)):
+            every.add(number)
+        agreeing = [every.agreeing(number) for number in range(len(groups))]
+    else:  # agreeing is what is not the group itself nor clashing with it
+        once = [1] * len(groups)
+        agreeing = [len(groups) - 1 - table.clashing(number, once) for number in range(len(groups))]
     sides: list[list[int]] = []
     shared: list[Side] = []  # the sides of groups that agree with some other
     for number in range(len(groups)):
-        if not every.agreeing(number):
+        if not agreeing[number]:
             sides.append([number])
             continue
         side = next((side for side in shared if side.admits(number)), None)
         if side is None:
-            shared.append(Side(every, number))
+            shared.append(Side(base, number))
             sides.append(shared[-1].members)
         else:
             side.add(number)
@@ -233,6 +244,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     one warning.
     """
     shared: dict[str, Shared] = {}  # by predicate id
+    names: dict[str, str] = {}  # each holder's name, found once
     for (subject, _, _), entries in index.by_slot.items():
         if len(entries) < 2:
             continue  # one claim has one value: most slots are ruled out here
@@ -248,7 +260,7 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
             return entry.proposition.object
 
         lead = f"Conflicting values: {index.name(subject)} {predicate.label}"
-        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, Kept())))
+        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, Kept())), names=names)
         yield from _findings("conflicting_values", values, affirmed, lead)
 
 
@@ -267,6 +279,7 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
     to two papers, Bob in ``2025-03-10`` according to a third: an error.
     """
     shared: dict[str, Shared] = {}  # by predicate id
+    names: dict[str, str] = {}  # each holder's name, found once
     for (obj, _, _), entries in index.by_object.items():
         if len(entries) < 2:
             continue
@@ -283,5 +296,5 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
 
         label = predicate.label
         lead = f"Conflicting holders: {label} {index.name(obj)}:"
-        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, Kept())))
+        values = Values(index, predicate, subject_of, shared.setdefault(predicate.id, ({}, Kept())), names=names)
         yield from _findings("conflicting_holders", values, affirmed, lead)

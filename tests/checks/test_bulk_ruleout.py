@@ -161,8 +161,8 @@ def test_holders_are_worded_as_phrasing_words_them(claims: ClaimSet) -> None:
 class _OwnTables(_slotvalues.Values):
     """A slot's values that share nothing with the other slots of its predicate."""
 
-    def __init__(self, index: Index, predicate: Any, value_of: Any, shared: Any = None) -> None:
-        del shared  # the slot's own tables
+    def __init__(self, index: Index, predicate: Any, value_of: Any, shared: Any = None, names: Any = None) -> None:
+        del shared, names  # the slot's own tables and names
         super().__init__(index, predicate, value_of)
 
 
