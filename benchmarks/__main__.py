@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from benchmarks.run import dumps_row, fresh, measure, memory, table
-from benchmarks.stream import assess_memory, bare_seconds, stream_memory, stream_table
+from benchmarks.stream import assess_memory, bare_seconds, check_ratio, stream_memory, stream_table
 from benchmarks.truth import METHODS, accuracy_report, cost
 
 ROOT = Path(__file__).parent.parent
@@ -43,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     single.add_argument(
         "--bare", type=Path, metavar="FILE", help="the bare grouping pass over FILE's claims: wall and CPU s"
+    )
+    single.add_argument(
+        "--check-ratio",
+        type=Path,
+        metavar="FILE",
+        help="the bare grouping pass and the plain check of FILE's claims in one process: CPU s and their ratio",
     )
     parser.add_argument(
         "--ten-million",
@@ -80,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if arguments.bare is not None:
         print(json.dumps(bare_seconds(arguments.bare)))
+        return 0
+    if arguments.check_ratio is not None:
+        print(json.dumps(check_ratio(arguments.check_ratio)))
         return 0
     if arguments.ten_million:
         arguments.stream_sizes = "1000000,10000000"

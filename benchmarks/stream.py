@@ -76,6 +76,19 @@ def bare_seconds(path: Path) -> dict[str, float]:
     return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu}
 
 
+def check_ratio(path: Path) -> dict[str, float | int]:
+    """The bare grouping pass, then ``factlog.check``, over FILE's claims in this process: CPU s, ratio, findings."""
+    claims = factlog.load(path)
+    settled()
+    cpu = time.process_time()
+    paused_gc(bare_grouping)(claims)
+    bare = time.process_time() - cpu
+    cpu = time.process_time()
+    report = factlog.check(claims)
+    check = time.process_time() - cpu
+    return {"bare_cpu": bare, "check_cpu": check, "ratio": check / bare, "findings": len(report.findings)}
+
+
 def stream_table(sizes: list[int]) -> str:
     """Two tables, a row per size: the check (seconds, peak RSS per claim, against bare grouping), the assessment."""
     assessed = [

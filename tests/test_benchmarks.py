@@ -13,7 +13,7 @@ from benchmarks.codec import main as codec_main
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
 from benchmarks.generate import generate, main, write, write_lines
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
-from benchmarks.stream import stream_table
+from benchmarks.stream import check_ratio, stream_table
 from benchmarks.truth import BUDGETS, abbreviations, book, budget_report
 
 
@@ -74,6 +74,14 @@ def test_memory_grows_with_the_claims_read(tmp_path: Path) -> None:
     assert (small["claims"], large["claims"]) == (400, 4000)
     assert large["retained"] > 4 * small["retained"] > 0
     assert large["peak"] > large["check_peak"] > large["load_peak"]  # checking and assessing both allocate
+
+
+def test_check_ratio_times_the_check_of_the_file_against_its_bare_grouping(tmp_path: Path) -> None:
+    """The ratio is the check's CPU over the bare grouping's, and the findings are the file's check's."""
+    write(generate(1500, seed=6), tmp_path / "set.jsonl")
+    found = check_ratio(tmp_path / "set.jsonl")
+    assert found["findings"] == len(factlog.check(factlog.load(tmp_path / "set.jsonl")).findings) > 0
+    assert found["ratio"] == found["check_cpu"] / found["bare_cpu"]
 
 
 def test_book_abbreviations_expand_only_to_one_longer_name() -> None:
