@@ -24,8 +24,10 @@ def _terminated(number: int, frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="factlog performance against its baselines.")
-    parser.add_argument("--sizes", default="10000,100000", help="comma-separated claim counts")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description="factlog performance against its baselines."
+    )
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated claim counts (default: 10000,100000)")
     parser.add_argument("--million", action="store_true", help="add 1,000,000 claims (takes minutes)")
     parser.add_argument(
         "--dask", action="store_true", help="add the Dask section at the largest size (needs factlog-claims[dask])"

@@ -52,7 +52,9 @@ def codec_round(path: Path) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print one JSON line of figures a round."""
-    parser = argparse.ArgumentParser(description="The codec round trip against orjson, in CPU seconds.")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.codec", description="The codec round trip against orjson, in CPU seconds."
+    )
     parser.add_argument("file", type=Path, help="a claim-set document (JSON)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds, each timing all three")
     arguments = parser.parse_args(argv)

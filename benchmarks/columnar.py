@@ -126,7 +126,10 @@ def table(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the table for one JSON Lines claim file."""
-    parser = argparse.ArgumentParser(description="numpy against polars and pyarrow on the compact check's columns.")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.columnar",
+        description="numpy against polars and pyarrow on the compact check's columns.",
+    )
     parser.add_argument("file", type=Path, help="a JSON Lines claim file (python -m benchmarks.generate N FILE.jsonl)")
     arguments = parser.parse_args(argv)
     print(table(arguments.file))

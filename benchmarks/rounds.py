@@ -109,7 +109,10 @@ def _spread(values: list[float]) -> list[float]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the figures as one JSON line."""
-    parser = argparse.ArgumentParser(description="assess_lines with AccuCopy's rounds capped, timed a round at a time.")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.rounds",
+        description="assess_lines with AccuCopy's rounds capped, timed a round at a time.",
+    )
     parser.add_argument("file", type=Path, help="a JSON Lines claim file (benchmarks.generate.write_lines)")
     parser.add_argument("--rounds", type=int, default=2, help="AccuCopy rounds at most (default 2)")
     parser.add_argument(

@@ -194,3 +194,12 @@ def test_the_budget_table_runs_every_budget_on_the_echo_cluster() -> None:
     assert [len(row.split(" | ")) for row in rows] == [len(BUDGETS) + 1] * 2
     assert "all, 25,976 pairs" in rows[0]
     assert "m ≤ 1, 0 pairs" in rows[0]
+
+
+def test_the_benchmark_help_names_the_command_to_run(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m benchmarks --help` shows that command in its usage line, not `__main__.py`."""
+    from benchmarks.__main__ import main as benchmarks_main
+
+    with pytest.raises(SystemExit):
+        benchmarks_main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: python -m benchmarks [-h]")
