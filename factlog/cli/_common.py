@@ -74,8 +74,8 @@ def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = ""
         type=_pair_budget,
         default=MAX_PAIRS,
         metavar="N|none",
-        help=f"{lead}AccuCopy's budget of pairs of sources (default: {MAX_PAIRS:,}, about 3 GB; 'none': no limit);"
-        " past it the values the most sources give leave copy detection, with a warning",
+        help=f"{lead}AccuCopy's budget of pairs of sources (default: {MAX_PAIRS:,}, about 3 GB in one process;"
+        " 'none': no limit); past it the values the most sources give leave copy detection, with a warning",
     )
 
 
