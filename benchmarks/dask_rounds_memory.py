@@ -64,7 +64,7 @@ def measure(claims: int, partitions: int) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     """Parse the arguments, measure, print one JSON line."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dask_rounds_memory", description=__doc__)
-    parser.add_argument("claims", type=int, help="claims to generate (20000 takes about a minute)")
+    parser.add_argument("claims", type=int, help="claims to generate (20000: about 80 CPU s)")
     parser.add_argument("--partitions", type=int, default=2, help="partitions of the claims (default 2)")
     parser.add_argument("--log-length", type=int, help="Dask's low-level log length (default: Dask's, 1,000)")
     options = parser.parse_args(argv)
