@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import factlog
+from benchmarks.__main__ import main as benchmarks_main
 from benchmarks.codec import main as codec_main
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
 from benchmarks.generate import generate, main, write, write_lines
@@ -198,8 +199,6 @@ def test_the_budget_table_runs_every_budget_on_the_echo_cluster() -> None:
 
 def test_the_benchmark_help_names_the_command_to_run(capsys: pytest.CaptureFixture[str]) -> None:
     """`python -m benchmarks --help` shows that command in its usage line, not `__main__.py`."""
-    from benchmarks.__main__ import main as benchmarks_main
-
     with pytest.raises(SystemExit):
         benchmarks_main(["--help"])
     assert capsys.readouterr().out.startswith("usage: python -m benchmarks [-h]")
