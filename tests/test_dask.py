@@ -395,6 +395,16 @@ def test_findings_sharing_an_id_keep_their_own_dates() -> None:
     assert [f.message for f in distributed.findings] == [f.message for f in single.findings]
 
 
+def test_majority_reads_a_partition_by_id_as_one_process_does() -> None:
+    """Majority on the synchronous scheduler spans a key's times as factlog.assess does, whatever the claims' order."""
+    claims = world(
+        claim("c745", "dprk", "troops-deployed", 1100, "2015"),
+        claim("c1608", "dprk", "troops-deployed", 1100, "2015-01", source="s2", holder="wire"),
+    )
+    expected = render_assessment_json(factlog.assess(claims, method="majority"))
+    assert render_assessment_json(factlog.dask.assess(claims, method="majority", partitions=1)) == expected
+
+
 def test_an_unknown_method_is_named_unknown() -> None:
     """factlog.dask.assess with a method no one knows says so, rather than that it cannot run distributed."""
     with pytest.raises(factlog.ArgumentError, match="unknown method 'bogus'"):

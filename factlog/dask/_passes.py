@@ -45,7 +45,7 @@ import attrs
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._patterns import readings
 from factlog.analysis._unionfind import UnionFind
-from factlog.assessment._assessment import PropositionAssessment, assessed, known_before
+from factlog.assessment._assessment import PropositionAssessment, assessed, known_by
 from factlog.checks._engine import first_stated, run_rules
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
@@ -390,6 +390,7 @@ def assess_partition(
     explain: bool = True,
 ) -> list[PropositionAssessment]:
     """The assessments of partition ``number`` of the ``slot`` pass, unsorted (``explain`` as for ``assess``)."""
-    claims = known_before(_part(small, buckets)[0], as_of)  # the partition's own order: its groups' owners
+    # By id, as factlog.assess (and prepare) read them: a key's first claim names its time span on a tie.
+    claims = known_by(_part(small, buckets)[0], as_of)
     view = _view(Index.of(claims), "slot", number, partitions, validate=False)
     return assessed(claims, method, explain=explain, index=view)
