@@ -153,7 +153,11 @@ class InputError(FactlogError, OSError):
 
 
 class ClusterError(FactlogError, OSError):
-    """A Dask scheduler that cannot be reached, or that has no workers within the timeout."""
+    """A Dask scheduler that cannot be reached, or that has no workers within the timeout.
+
+    Also a learning step that ran twice on the cluster (its result lost), whose
+    arguments were already let go.
+    """
 
 
 class ClosedError(FactlogError, ValueError):

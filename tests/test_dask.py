@@ -31,7 +31,7 @@ from factlog.checks import overconfident_holder, quote_not_found
 from factlog.checks._copying import undeclared_copying
 from factlog.cli import main
 from factlog.dask._connect import MESSAGE_LOG
-from factlog.dask._learning import Cluster
+from factlog.dask._learning import Cluster, _Sent
 from factlog.dask._passes import passes_of
 from factlog.dask._reading import _Failed, _load_file
 from factlog.render import render_assessment_json, render_json
@@ -273,6 +273,15 @@ def test_a_learning_run_leaves_no_round_s_arguments_on_the_workers(client: Clien
     one_argument = len(distributed.protocol.pickle.dumps(payload))
     kept = sum(client.run(_kept_arguments).values())
     assert kept < one_argument
+
+
+def test_a_step_s_argument_is_handed_over_once() -> None:
+    """A second read of a step's argument (its task run again) is a ClusterError, not a silent None."""
+    sent = _Sent([1.5, 2.5])
+    assert sent.take() == [1.5, 2.5]
+    with pytest.raises(factlog.ClusterError, match="ran twice"):
+        sent.take()
+    assert _Sent(None).take() is None
 
 
 def test_a_client_factlog_makes_keeps_a_short_log_of_its_messages(client: Client) -> None:

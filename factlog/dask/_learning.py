@@ -35,6 +35,7 @@ from factlog.assessment._assessment import (
 from factlog.assessment._methods import beliefs, grades, votes_of
 from factlog.assessment._questions import Question, questions
 from factlog.dask._passes import Bucket, _part, _view
+from factlog.errors import ClusterError
 from factlog.model._dates import PartialDate
 
 __all__ = ["Cluster", "assessed_in_rounds", "conclude", "learned", "prepare"]
@@ -127,7 +128,14 @@ class _Sent:
         self.value = value
 
     def take(self) -> Any:
-        value, self.value = self.value, None
+        """The value, once; raises :class:`~factlog.errors.ClusterError` when asked again.
+
+        A second read means the task ran again (its result lost), and on a cluster in this
+        process the task holds the very box the first run emptied.
+        """
+        value, self.value = self.value, _Sent
+        if value is _Sent:
+            raise ClusterError("a learning step ran twice on the cluster (its result was lost): run again")
         return value
 
 
