@@ -113,13 +113,17 @@ class _Box:
     value: Any
 
 
+_TAKEN: Any = object()
+"""What a :class:`_Sent` holds once its value is taken."""
+
+
 class _Sent:
     """A step's argument carried in its own task, handed over once and then dropped.
 
     A worker keeps a finished task, arguments and all, for as long as a task it feeds
     is kept, and every state of a run is built from the one before: arguments left in
     the tasks would stay on the workers for the whole run (every pair's factors, every
-    round: 0.15 MB a round at 20,000 claims).
+    round: about 55 kB a step at 20,000 claims in 2 partitions, benchmarks/RESULTS.md).
     """
 
     __slots__ = ("value",)
@@ -133,8 +137,8 @@ class _Sent:
         A second read means the task ran again (its result lost), and on a cluster in this
         process the task holds the very box the first run emptied.
         """
-        value, self.value = self.value, _Sent
-        if value is _Sent:
+        value, self.value = self.value, _TAKEN
+        if value is _TAKEN:
             raise ClusterError("a learning step ran twice on the cluster (its result was lost): run again")
         return value
 

@@ -67,6 +67,7 @@ class Local:
 
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
         """Step every shard in turn."""
+        # Local's own arriving, which gives the shards in order, whatever a subclass gives.
         return [result for _, result in Local.arriving(self, step, *shared, own=own)]
 
     def arriving(
