@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         "--check-ratio",
         type=Path,
         metavar="FILE",
-        help="the bare grouping pass and the plain check of FILE's claims in one process: CPU s and their ratio",
+        help="the bare grouping, the reading floor (four bare groupings) and the plain check of FILE's claims in one"
+        " process: CPU s and their ratios",
     )
     parser.add_argument(
         "--ten-million",

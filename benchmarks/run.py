@@ -85,6 +85,33 @@ def bare_grouping(claims: factlog.ClaimSet) -> dict[Any, list[factlog.Claim]]:
     return groups
 
 
+def reading_floor(claims: factlog.ClaimSet) -> tuple[dict[Any, list[factlog.Claim]], ...]:
+    """The least a check over claim objects can do: one pass filing every claim four ways, bare.
+
+    By slot (subject, predicate, qualifiers), by proposition and polarity, by holder and
+    by source: the groups the check's rules read (conflicting values and opposed claims
+    by slot and key, holder-level rules by holder, corroboration by source), with no
+    normalisation, no entry objects and no rule. The check's time over this floor is what
+    its own work costs; this floor over :func:`bare_grouping` is what reading the claims'
+    fields costs in any design that keeps an object per claim.
+    """
+    slots: dict[Any, list[factlog.Claim]] = defaultdict(list)
+    keys: dict[Any, list[factlog.Claim]] = defaultdict(list)
+    holders: dict[Any, list[factlog.Claim]] = defaultdict(list)
+    sources: dict[Any, list[factlog.Claim]] = defaultdict(list)
+    for claim in claims.claims:
+        proposition = claim.proposition
+        if proposition is None:
+            continue
+        slot = (proposition.subject, proposition.predicate, proposition.qualifiers)
+        slots[slot].append(claim)
+        keys[(slot, proposition.object, proposition.when, claim.polarity)].append(claim)
+        holders[claim.attribution.holder].append(claim)
+        for evidence in claim.evidence:
+            sources[evidence.source].append(claim)
+    return slots, keys, holders, sources
+
+
 def measure(size: int, seed: int = 1, repeat: int = 1) -> dict[str, Any]:
     """All figures for one size. Run it in a fresh process for a meaningful peak RSS."""
     with tempfile.TemporaryDirectory() as folder:

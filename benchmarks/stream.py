@@ -21,7 +21,7 @@ from typing import Any
 
 import factlog
 from benchmarks.generate import write_lines
-from benchmarks.run import _high_water, _resident, bare_grouping, fresh, settled
+from benchmarks.run import _high_water, _resident, bare_grouping, fresh, reading_floor, settled
 from factlog._bulk import paused_gc
 
 BARE_LIMIT = 1_000_000
@@ -77,16 +77,31 @@ def bare_seconds(path: Path) -> dict[str, float]:
 
 
 def check_ratio(path: Path) -> dict[str, float | int]:
-    """The bare grouping pass, then ``factlog.check``, over FILE's claims in this process: CPU s, ratio, findings."""
+    """The bare grouping, the reading floor, then ``factlog.check``, over FILE's claims in this process.
+
+    CPU seconds of each, ``ratio`` (check over bare), ``floor_ratio`` (the floor of
+    :func:`~benchmarks.run.reading_floor` over bare) and the number of findings.
+    """
     claims = factlog.load(path)
     settled()
     cpu = time.process_time()
     paused_gc(bare_grouping)(claims)
     bare = time.process_time() - cpu
     cpu = time.process_time()
+    paused_gc(reading_floor)(claims)
+    floor = time.process_time() - cpu
+    settled()
+    cpu = time.process_time()
     report = factlog.check(claims)
     check = time.process_time() - cpu
-    return {"bare_cpu": bare, "check_cpu": check, "ratio": check / bare, "findings": len(report.findings)}
+    return {
+        "bare_cpu": bare,
+        "floor_cpu": floor,
+        "check_cpu": check,
+        "ratio": check / bare,
+        "floor_ratio": floor / bare,
+        "findings": len(report.findings),
+    }
 
 
 def stream_table(sizes: list[int]) -> str:

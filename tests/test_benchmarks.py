@@ -13,7 +13,7 @@ from benchmarks.__main__ import main as benchmarks_main
 from benchmarks.codec import main as codec_main
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
 from benchmarks.generate import generate, main, write, write_lines
-from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, table
+from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, reading_floor, table
 from benchmarks.stream import check_ratio, stream_table
 from benchmarks.truth import BUDGETS, abbreviations, book, budget_report
 
@@ -83,6 +83,22 @@ def test_check_ratio_times_the_check_of_the_file_against_its_bare_grouping(tmp_p
     found = check_ratio(tmp_path / "set.jsonl")
     assert found["findings"] == len(factlog.check(factlog.load(tmp_path / "set.jsonl")).findings) > 0
     assert found["ratio"] == found["check_cpu"] / found["bare_cpu"]
+    assert found["floor_ratio"] == found["floor_cpu"] / found["bare_cpu"]
+
+
+def test_reading_floor_files_every_claim_with_a_proposition_four_ways() -> None:
+    """Each claim with a proposition is in one slot, one key and one holder group, and once per evidence source."""
+    document = generate(600, seed=3)
+    for claim in document["claims"][::7]:
+        del claim["proposition"]  # said in words only: in no group
+    claims = factlog.loads(json.dumps(document))
+    slots, keys, holders, sources = reading_floor(claims)
+    stated = [claim for claim in claims.claims if claim.proposition is not None]
+    assert 0 < len(stated) < len(claims.claims)
+    for groups in (slots, keys, holders):
+        assert sorted(c.id for group in groups.values() for c in group) == sorted(c.id for c in stated)
+    assert sum(map(len, sources.values())) == sum(len(c.evidence) for c in stated)
+    assert len(keys) > len(slots)
 
 
 def test_book_abbreviations_expand_only_to_one_longer_name() -> None:
