@@ -267,17 +267,15 @@ def _accu(
             max(map(abs, map(sub, learned, accuracy)), default=0.0),
             max(map(abs, map(sub, found, probabilities)), default=0.0),
         )
-        jumped = None
-        if ahead is not None and change >= params.epsilon and rounds < params.max_rounds - 1:
-            jumped = ahead.ahead(probabilities, found)
-        accuracy, probabilities, adjusted = learned, found, scores
+        accuracy, probabilities, adjusted, before = learned, found, scores, probabilities
         if change < params.epsilon:
             converged = True
             break
-        if jumped is not None:  # the next round starts from the jump, its accuracies the means of its probabilities
-            kept = (accuracy, probabilities, adjusted)
-            probabilities = jumped
-            accuracy = index.means(jumped, prior, params.prior_strength, (low, high), params.initial_accuracy)
+        if ahead is not None and rounds < params.max_rounds - 1:  # the round after a jump is never the last
+            jumped = ahead.ahead(before, found)
+            if jumped is not None:  # the next round starts from the jump, its accuracies the means of its probabilities
+                kept, probabilities = (accuracy, found, adjusted), jumped
+                accuracy = index.means(jumped, prior, params.prior_strength, (low, high), params.initial_accuracy)
     del plan  # the rounds are over: what they multiplied goes before the report is built
     reported: Sequence[Dependence] = ()
     if dependences is not None and copy is not None:
