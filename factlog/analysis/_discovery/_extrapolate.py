@@ -31,11 +31,13 @@ than 60°: it overshot the fixed point, or left the path the plain rounds follow
 a set of 84 random votes a jump out of a bottleneck landed where the rounds led back
 to the same bottleneck, for ever: after one undone jump only shrinking steps are
 extrapolated, and after :data:`UNDONE` none. The ε test is always that of a plain
-round, and what the run returns is a plain round's output. Anderson acceleration (Walker & Ni, SIAM J. Numer. Anal. 49(4),
-2011) from the first round, tried on the same votes, needs more rounds (134–146 at a
-million and 300,000 claims) and at a million claims reaches another fixed point (some
-answers' probabilities differing by 0.99): it solves for any fixed point, not for
-the one the rounds lead to. Figures: ``benchmarks/RESULTS.md``.
+round, and what the run returns is a plain round's output.
+
+Anderson acceleration (Walker & Ni, SIAM J. Numer. Anal. 49(4), 2011) from the first
+round, tried on the same votes, needs more rounds (134–146 at a million and 300,000
+claims) and at a million claims reaches another fixed point (some answers'
+probabilities differing by 0.99): it solves for any fixed point, not for the one the
+rounds lead to. Figures: ``benchmarks/RESULTS.md``.
 """
 
 from __future__ import annotations
