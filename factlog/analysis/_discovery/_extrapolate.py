@@ -29,8 +29,10 @@ the state before it) when the round after it moves more than the last plain step
 (times ρ to the steps jumped, when ρ > 1) *and* turns from its direction by more
 than 60°: it overshot the fixed point, or left the path the plain rounds follow. On
 a set of 84 random votes a jump out of a bottleneck landed where the rounds led back
-to the same bottleneck, for ever: after one undone jump only shrinking steps are
-extrapolated, and after :data:`UNDONE` none. The ε test is always that of a plain
+to the same bottleneck, for ever: after a jump is undone only shrinking steps are
+extrapolated, each jump at most a quarter as long as the longest allowed before (twice
+as long again after a jump kept, up to :data:`MOST` steps: a trust region), and after
+:data:`UNDONE` jumps undone none. The ε test is always that of a plain
 round, and what the run returns is a plain round's output.
 
 Anderson acceleration (Walker & Ni, SIAM J. Numer. Anal. 49(4), 2011) from the first
@@ -60,7 +62,7 @@ ESCAPE = 0.5
 TURNED = 0.5
 """The round after a jump that moves more than the jump's bound and turns from its direction by more than this
 cosine (60°) undoes it: it landed off the path the plain rounds follow."""
-UNDONE = 3
+UNDONE = 5
 """Jumps undone after which a run jumps no more: from then on its rounds are plain."""
 
 
@@ -81,6 +83,7 @@ class Extrapolation:
         self.before: tuple[list[float], float] | None = None  # the last jump's direction (a step) and bound
         self.jumps = 0
         self.undone = 0
+        self.most = MOST  # the most steps a jump may take now: a quarter after a jump undone, twice after one kept
 
     def overshot(self, probabilities: Sequence[float], found: Sequence[float]) -> bool:
         """Whether the round from a jumped state (``probabilities`` → ``found``) says to undo the jump.
@@ -96,8 +99,10 @@ class Extrapolation:
         size = math.sqrt(_dot(step, step))
         if size > bound and _dot(step, direction) < TURNED * size * math.sqrt(_dot(direction, direction)):
             self.undone += 1
+            self.most /= 4.0  # a trust region: what failed is tried again shorter
             self.steps = []
             return True
+        self.most = min(MOST, 2.0 * self.most)
         return False
 
     def ahead(self, probabilities: Sequence[float], found: Sequence[float]) -> list[float] | None:
@@ -122,7 +127,7 @@ class Extrapolation:
         if rho >= 1.0 and self.undone:
             return None  # a jump was undone: only where the steps shrink, from now on
         # Aitken's sum of the steps left where they shrink; where they grow, ESCAPE / (ρ − 1) of them.
-        factor = min(rho / (1.0 - rho) if rho < 1.0 else ESCAPE / (rho - 1.0) if rho > 1.0 else MOST, MOST)
+        factor = min(rho / (1.0 - rho) if rho < 1.0 else ESCAPE / (rho - 1.0) if rho > 1.0 else MOST, self.most)
         self.before = (last, math.sqrt(last_norm) * max(1.0, rho) ** (factor + 1.0))
         self.steps = []
         self.jumps += 1
