@@ -88,8 +88,10 @@ class Extrapolation:
     def overshot(self, probabilities: Sequence[float], found: Sequence[float]) -> bool:
         """Whether the round from a jumped state (``probabilities`` → ``found``) says to undo the jump.
 
-        True when its step is longer than the bound the jump set and points back
-        against the last plain step. Only the round right after a jump is tested.
+        True when its step is longer than the bound the jump set and turns from the
+        jump's direction by more than :data:`TURNED` in cosine; then the next jump may
+        take a quarter as many steps, and, kept, twice as many (up to :data:`MOST`).
+        Only the round right after a jump is tested.
         """
         if self.before is None:
             return False
