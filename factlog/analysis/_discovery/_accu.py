@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import add, mul, sub
 
 from factlog.analysis._discovery._copying import Dependences
+from factlog.analysis._discovery._extrapolate import Extrapolation
 from factlog.analysis._discovery._index import Support, ValueIndex
 from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote
@@ -247,6 +248,8 @@ def _accu(
     no_pairs: list[float] = []
     adjusted = [0.0] * len(probabilities)
     rounds, converged = 0, False
+    ahead = Extrapolation(index.q_range) if params.extrapolate else None
+    kept = (accuracy, probabilities, adjusted)  # the last plain round's output, before a jump
     while rounds < params.max_rounds:
         rounds += 1
         if dependences is not None:
@@ -255,16 +258,24 @@ def _accu(
         counts = _counts(
             plan, log_n=log_n, logit=logit, factor=dependences.factor if dependences is not None else no_pairs
         )
-        found, adjusted = _probabilities(index, counts, sims, rho, unprovided)
+        found, scores = _probabilities(index, counts, sims, rho, unprovided)
+        if ahead is not None and ahead.overshot(probabilities, found):
+            accuracy, probabilities, adjusted = kept  # the jump is undone: on from where it started
+            continue
         learned = index.means(found, prior, params.prior_strength, (low, high), params.initial_accuracy)
         change = max(  # |x − y| of every pair, in order, as a generator would give them: the same largest
             max(map(abs, map(sub, learned, accuracy)), default=0.0),
             max(map(abs, map(sub, found, probabilities)), default=0.0),
         )
-        accuracy, probabilities = learned, found
+        accuracy, probabilities, adjusted, before = learned, found, scores, probabilities
         if change < params.epsilon:
             converged = True
             break
+        if ahead is not None and rounds < params.max_rounds - 1:  # the round after a jump is never the last
+            jumped = ahead.ahead(before, found)
+            if jumped is not None:  # the next round starts from the jump, its accuracies the means of its probabilities
+                kept, probabilities = (accuracy, found, adjusted), jumped
+                accuracy = index.means(jumped, prior, params.prior_strength, (low, high), params.initial_accuracy)
     del plan  # the rounds are over: what they multiplied goes before the report is built
     reported: Sequence[Dependence] = ()
     if dependences is not None and copy is not None:

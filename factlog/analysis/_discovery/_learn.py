@@ -252,8 +252,11 @@ def learn(
     r"""Run ``accuvote`` (``copy`` None), ``accucopy`` or ``truthfinder`` over the runner's :class:`~._shard.Part`\ s.
 
     Leaves each state a :class:`~._shard.Shard` whose ``results`` are its questions'.
-    Raises :class:`ValueError` for a prior out of (0, 1).
+    Raises :class:`ValueError` for a prior out of (0, 1), or for ``params.extrapolate``
+    (the jumps of :mod:`._extrapolate` are made in one process only).
     """
+    if params.extrapolate:
+        raise ValueError("extrapolate is not taken by a run over shards: run it in one process")
     run = _start(runner, shard.Config(method, (), params, copy, truth))
     accuracy, rounds, converged = _truth(run) if method == "truthfinder" else _accu(run)
     config = runner.share(run.config)

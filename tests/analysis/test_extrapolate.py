@@ -1,0 +1,173 @@
+"""Extrapolated rounds (``AccuVoteParams.extrapolate``) reach the plain rounds' fixed point, in fewer rounds."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import factlog
+from factlog.analysis._discovery import AccuVoteParams, Discovery, Vote, accu_copy, accu_vote
+from factlog.analysis._discovery._extrapolate import MOST, STEPS, Extrapolation
+from factlog.analysis._discovery._learn import Local, learn
+from factlog.checks import _copying as copying
+from tests.helpers import echo_cluster
+from tests.strategies import many_question_votes
+
+SETTLED = AccuVoteParams(max_rounds=5000, epsilon=1e-13)
+"""The plain rounds run until nothing moves by 10⁻¹³: the fixed point, as near as the floats allow."""
+NEAR = 1e-3
+"""How far an extrapolated run, stopped by the ε test of 10⁻⁶, may be from the fixed point (3,000 random
+sets of up to 120 votes: at most 1.7·10⁻⁴)."""
+
+SLOW = [
+    ("q05", "a", "s2", 0.25),
+    ("q05", "c", "s2", 1.0),
+    ("q05", "d", "s0", 1.0),
+    ("q08", "a", "s2", 0.25),
+    ("q08", "b", "s1", 0.5),
+    ("q12", "a", "s1", 0.5),
+    ("q12", "b", "s2", 1.0),
+    ("q12", "c", "s1", 0.25),
+    ("q16", "a", "s1", 1.0),
+    ("q16", "d", "s0", 0.25),
+    ("q16", "d", "s2", 0.5),
+    ("q17", "a", "s1", 1.0),
+    ("q17", "b", "s2", 0.5),
+]
+"""Three sources, 13 votes, found among random sets: the plain rounds creep (478 to settle by 10⁻¹³)."""
+
+
+def _gap(found: Discovery, settled: Discovery) -> float:
+    """The largest difference of a probability, an accuracy or a reported posterior (1.0 if the pairs differ)."""
+    gaps = [
+        abs(found.questions[q].probabilities[a] - p)
+        for q, result in settled.questions.items()
+        for a, p in result.probabilities.items()
+    ]
+    gaps += [abs(found.sources[s].accuracy - trust.accuracy) for s, trust in settled.sources.items()]
+    if [(d.source_a, d.source_b) for d in found.dependences] != [(d.source_a, d.source_b) for d in settled.dependences]:
+        return 1.0
+    gaps += [abs(x.probability - y.probability) for x, y in zip(found.dependences, settled.dependences, strict=True)]
+    return max(gaps)
+
+
+def test_extrapolated_rounds_settle_where_the_plain_rounds_stop_at_their_limit() -> None:
+    """On a slow set the plain rounds stop unsettled at 100; extrapolated, they settle near the fixed point."""
+    votes = [Vote(*vote) for vote in SLOW]
+    plain = accu_copy(votes)
+    fast = accu_copy(votes, params=AccuVoteParams(extrapolate=True))
+    settled = accu_copy(votes, params=SETTLED)
+    assert (plain.converged, plain.rounds) == (False, 100)
+    assert fast.converged
+    assert fast.rounds < 50
+    assert settled.converged
+    assert _gap(fast, settled) < NEAR < _gap(plain, settled)
+
+
+@given(votes=many_question_votes(), copying_too=st.booleans())
+def test_extrapolated_rounds_reach_the_plain_rounds_fixed_point(votes: list[Vote], copying_too: bool) -> None:
+    """AccuCopy and AccuVote, extrapolated, end within 10⁻³ of the plain rounds run to 10⁻¹³, with the same pairs."""
+    method = accu_copy if copying_too else accu_vote
+    settled = method(votes, params=SETTLED)
+    assume(settled.converged)
+    fast = method(votes, params=AccuVoteParams(max_rounds=300, extrapolate=True))
+    assert fast.converged
+    assert _gap(fast, settled) < NEAR
+
+
+@given(
+    seed=st.integers(0, 999),
+    questions=st.integers(10, 60),
+    independent=st.integers(1, 6),
+    good=st.sampled_from([0.4, 0.5, 0.6, 0.75]),
+    bad=st.sampled_from([0.2, 0.35, 0.5]),
+    copiers=st.integers(1, 4),
+)
+def test_undeclared_copying_finds_what_the_settled_plain_rounds_find(
+    seed: int, questions: int, independent: int, good: float, bad: float, copiers: int
+) -> None:
+    """On echo clusters nobody declared, the rule's findings are those of plain rounds run to 10⁻¹³."""
+    claims, _ = echo_cluster(seed, questions, independent, good, bad, copiers, declared=False)
+    found = [(f.id, f.message, f.claims) for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(copying, "AccuVoteParams", lambda **_: SETTLED)
+        findings = factlog.check(claims).findings
+    settled = [(f.id, f.message, f.claims) for f in findings if f.rule == "undeclared_copying"]
+    assume(not any("unsettled" in message for _, message, _ in settled))
+    assert found == settled
+
+
+def test_the_rule_extrapolates_its_rounds() -> None:
+    """``undeclared_copying`` runs AccuCopy extrapolated, within its limit of rounds."""
+    seen: list[AccuVoteParams] = []
+    real = copying.accu_copy
+
+    def spy(votes: list[Vote], **arguments: Any) -> Discovery:
+        seen.append(arguments["params"])
+        return real(votes, **arguments)
+
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(copying, "accu_copy", spy)
+        factlog.check(claims)
+    assert seen == [AccuVoteParams(max_rounds=copying.MAX_ROUNDS, extrapolate=True)]
+
+
+def test_a_run_over_shards_does_not_take_extrapolation() -> None:
+    """``learn`` raises ValueError for ``extrapolate``: the jumps are made in one process only."""
+    with pytest.raises(ValueError, match="extrapolate"):
+        learn(Local([]), "accucopy", params=AccuVoteParams(extrapolate=True))
+
+
+def _steps(extrapolation: Extrapolation, start: list[float], steps: list[list[float]]) -> list[float] | None:
+    """Feed plain rounds ``start`` → ``start + step`` → …; the last answer of :meth:`Extrapolation.ahead`."""
+    jumped = None
+    for step in steps:
+        found = [x + d for x, d in zip(start, step, strict=True)]
+        jumped = extrapolation.ahead(start, found)
+        start = found
+    return jumped
+
+
+def test_collinear_shrinking_steps_jump_to_their_sum() -> None:
+    """Steps halving along one direction: after STEPS of them, a jump to where their series ends (Aitken)."""
+    start = [0.5, 0.5]
+    steps = [[0.1 / 2**k, -0.1 / 2**k] for k in range(STEPS)]
+    jumped = _steps(Extrapolation([(0, 2)]), start, steps)
+    assert jumped is not None
+    assert math.isclose(jumped[0], 0.7)
+    assert math.isclose(jumped[1], 0.3)
+
+
+def test_steps_that_turn_do_not_jump() -> None:
+    """Steps in different directions (more than one mode moving) give no jump."""
+    steps = [[0.01, -0.01, 0.0], [0.0, 0.01, -0.01], [0.01, -0.01, 0.0]]
+    assert _steps(Extrapolation([(0, 3)]), [0.3, 0.3, 0.4], steps) is None
+
+
+def test_a_jump_stays_in_the_unit_interval_and_sums_to_one() -> None:
+    """Steps that barely shrink jump at most MOST steps, clamped to [0, 1] and scaled back to a sum of 1."""
+    steps = [[0.01 * 0.999**k, -0.01 * 0.999**k, 0.0] for k in range(STEPS)]
+    jumped = _steps(Extrapolation([(0, 3)]), [0.45, 0.1, 0.45], steps)
+    assert MOST * 0.01 > 0.1
+    assert jumped is not None
+    assert jumped[1] == 0.0
+    assert all(0.0 <= x <= 1.0 for x in jumped)
+    assert math.isclose(sum(jumped), 1.0)
+
+
+def test_a_jump_that_overshoots_and_turns_back_is_undone() -> None:
+    """The round after a jump moving more than the last step, and back against it, undoes the jump; else it stands."""
+    steps = [[0.01 / 2**k, -0.01 / 2**k] for k in range(STEPS)]
+    extrapolation = Extrapolation([(0, 2)])
+    jumped = _steps(extrapolation, [0.5, 0.5], steps)
+    assert jumped is not None
+    assert extrapolation.overshot(jumped, [jumped[0] - 0.1, jumped[1] + 0.1])
+    assert extrapolation.undone == 1
+    jumped = _steps(extrapolation, [0.5, 0.5], steps)
+    assert jumped is not None
+    assert not extrapolation.overshot(jumped, [jumped[0] + 0.1, jumped[1] - 0.1])
