@@ -57,7 +57,7 @@ INLINE_OPTIONAL = {fields.optional_id: "intern", fields.optional_text: "text"}
 # Checks on a value already converted (and so of the field's type), as statements about ``x``.
 INLINE_AFTER = {
     fields.non_negative: "if x < 0: raise Refused",  # ints and floats from JSON are finite
-    model.non_empty: "if not x: raise Refused",
+    fields.non_empty: "if not x: raise Refused",
     model.offset: "if x is not None and x < 0: raise Refused",  # read as None or an int (not a bool)
 }
 # Whether a quantity ``x`` holds a float (``Interned.floats``).

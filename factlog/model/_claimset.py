@@ -18,6 +18,7 @@ from attrs import validators as v
 
 from factlog.errors import ConflictError, expect
 from factlog.model._cached import cached_slot
+from factlog.model._coherence import vocabulary_problems
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
@@ -89,6 +90,11 @@ class ClaimSet(_Maps):
     acknowledged: tuple[Acknowledgement, ...] = _collection(Acknowledgement)
     bases: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
+    def __attrs_post_init__(self) -> None:
+        # What the set's own predicates ask of its claims (the loader checks it on the merged set).
+        for field, message in vocabulary_problems(self.predicates, self.claims):
+            raise FieldError(field, message)
+
     @cached_slot
     def entity_by_id(self) -> Mapping[str, Entity]:
         """Entities by id."""
@@ -150,7 +156,10 @@ class ClaimSet(_Maps):
         """
         for number, other in enumerate(others, 1):
             expect_claim_set(other, "ClaimSet.merge", f"other {number}")
-        return merge_all([("", part) for part in (self, *others)])
+        merged = merge_all([("", part) for part in (self, *others)])
+        if others:  # one set's predicates may ask something of another's claims
+            merged.__attrs_post_init__()
+        return merged
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -182,25 +191,32 @@ def _merge_items(
 
 
 def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
-    """Merge labelled claim sets (the label, a file name, goes into error messages)."""
+    """Merge labelled claim sets (the label, a file name, goes into error messages).
+
+    What the predicates of one part ask of the claims of another (:mod:`factlog.model._coherence`)
+    is not checked: :meth:`ClaimSet.merge` checks it, the loader with each file's JSON paths.
+    """
     if len(parts) == 1:
         return parts[0][1]
     problems: list[str] = []
-    merged = ClaimSet(
-        entities=_merge_items(((label, part.entities) for label, part in parts), "entities", "entity", problems),
-        predicates=_merge_items(
+    sections = {
+        "entities": _merge_items(((label, part.entities) for label, part in parts), "entities", "entity", problems),
+        "predicates": _merge_items(
             ((label, part.predicates) for label, part in parts), "predicates", "predicate", problems
         ),
-        sources=_merge_items(((label, part.sources) for label, part in parts), "sources", "source", problems),
-        claims=_merge_items(((label, part.claims) for label, part in parts), "claims", "claim", problems),
-        acknowledged=_merge_items(
+        "sources": _merge_items(((label, part.sources) for label, part in parts), "sources", "source", problems),
+        "claims": _merge_items(((label, part.claims) for label, part in parts), "claims", "claim", problems),
+        "acknowledged": _merge_items(
             ((label, part.acknowledged) for label, part in parts), "acknowledged", "acknowledgement", problems
         ),
-        bases={key: value for _, part in parts for key, value in part.bases.items()},
-    )
+    }
     if problems:
         raise ConflictError(problems)
-    return merged
+    # Sets already made, one item an id: only what the parts' vocabularies ask of each other's
+    # claims is left to check, and the caller checks it (the loader with each file's JSON paths).
+    return read_claim_set_of(
+        sections, {key: value for _, part in parts for key, value in part.bases.items()}, unique=sections
+    )
 
 
 def read_claim_set_of(

@@ -28,7 +28,9 @@ from factlog.model._fields import (
     is_name,
     is_text,
     name_list,
+    non_empty,
     non_negative,
+    not_itself,
     optional_id,
     optional_text,
     text_list,
@@ -171,6 +173,7 @@ class Predicate:
             raise FieldError("inverse", "a symmetric predicate has no inverse")
         if self.inverse == self.id:
             raise FieldError("inverse", "a predicate cannot be its own inverse; declare it symmetric")
+        not_itself(self.id, self.exclusive_with, "exclusive_with", "predicate", "exclude")
         if (self.scale is None) != (self.rank is None):
             raise FieldError("rank", "a ranked predicate needs both 'scale' and 'rank'")
         if self.rank is not None and (isinstance(self.rank, bool) or self.rank < 0):
@@ -303,12 +306,6 @@ class Evidence:
             )
 
 
-def non_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-    del instance
-    if not value:
-        raise FieldError(attribute.name, "expected at least one item")
-
-
 @attrs.frozen(kw_only=True)
 class Claim:
     """One statement as it was made, by whom, how firmly, and where it was read."""
@@ -365,6 +362,10 @@ class Claim:
     )
 
     def __attrs_post_init__(self) -> None:
+        if self.answers:
+            not_itself(self.id, self.answers, "answers", "claim", "answer")
+        if self.regarding is not None:
+            not_itself(self.id, self.regarding.claims, "regarding.claims", "claim", "be about")
         if self.pattern is None:
             return
         if self.proposition is None:

@@ -314,4 +314,4 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
         claims[index] = _with_when(claim, proposition, resolved)
     if problems:
         return part, problems
-    return attrs.evolve(part, claims=tuple(claims)), []
+    return part.sharing_tables(tuple(claims)), []  # its vocabulary's rules are the loader's to check
