@@ -702,3 +702,31 @@ def written_claim_sets(draw: st.DrawFn, max_claims: int = 24) -> ClaimSet:
             )
         )
     return helpers.world(*drawn)
+
+
+_TIED_WHENS = ("2015", "2015-01", "2015-01-01", "2015-12", "2015/2016", "2015-01/2015-06", "2014/2015", "2015-06/..")
+
+
+@st.composite
+def tied_time_claim_sets(draw: st.DrawFn, max_claims: int = 6) -> ClaimSet:
+    """Claims of one visit and one troop count at times that start or end on one day (``2015``, ``2015-01``, ...).
+
+    For the properties of time labels: a proposition's span is the earliest start and the
+    latest end of its claims, and these ties are where the claims' order could pick the words.
+    """
+    drawn = []
+    for number in range(draw(st.integers(2, max_claims))):
+        counted = draw(st.booleans())
+        drawn.append(
+            helpers.claim(
+                f"t{number}",
+                "dprk",
+                "troops-deployed" if counted else "visits",
+                draw(st.sampled_from([1000, 1100])) if counted else "russia",
+                draw(st.sampled_from(_TIED_WHENS)),
+                denied=draw(st.booleans()),
+                source=draw(st.sampled_from(["s1", "s2", "s5"])),
+                holder=draw(st.sampled_from(["author", "wire", "paper-b"])),
+            )
+        )
+    return helpers.world(*drawn)

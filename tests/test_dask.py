@@ -414,6 +414,19 @@ def test_majority_reads_a_partition_by_id_as_one_process_does() -> None:
     assert render_assessment_json(factlog.dask.assess(claims, method="majority", partitions=1)) == expected
 
 
+@pytest.mark.parametrize("whens", [("2015", "2015-01"), ("2015-01", "2015")])
+def test_times_starting_on_one_day_are_labelled_alike_in_either_order(whens: tuple[str, str]) -> None:
+    """2015 and 2015-01, either claim first: the span reads 2015 in one process and on Dask, with every method."""
+    claims = world(
+        claim("c745", "dprk", "troops-deployed", 1100, whens[0]),
+        claim("c1608", "dprk", "troops-deployed", 1100, whens[1], source="s2", holder="wire"),
+    )
+    for method in ("majority", "accucopy"):
+        keys = [p.key for p in factlog.dask.assess(claims, method=method, partitions=1).propositions]
+        assert keys == [p.key for p in factlog.assess(claims, method=method).propositions]
+        assert keys == ["dprk troops-deployed = 1,100 @ 2015"]
+
+
 def test_an_unknown_method_is_named_unknown() -> None:
     """factlog.dask.assess with a method no one knows says so, rather than that it cannot run distributed."""
     with pytest.raises(factlog.ArgumentError, match="unknown method 'bogus'"):
