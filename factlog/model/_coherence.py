@@ -13,6 +13,7 @@ back.
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
@@ -26,6 +27,7 @@ INVERSE_OBJECT = "an inverse predicate needs an entity as its object"
 _PROPOSITION = operator.attrgetter("proposition")
 _PREDICATE = operator.attrgetter("predicate")
 _PATTERN = operator.attrgetter("pattern")
+_OBJECT = operator.attrgetter("object")
 
 
 def inverse_names(predicates: Iterable[Predicate]) -> dict[str, str]:
@@ -48,17 +50,21 @@ def inverse_names(predicates: Iterable[Predicate]) -> dict[str, str]:
 def vocabulary_problems(predicates: Sequence[Predicate], claims: Sequence[Claim]) -> Iterator[tuple[str, str]]:
     """``(path, message)`` for each claim the declared ``predicates`` refuse; paths like ``claims[3].pattern``.
 
-    The claims are only walked one by one when some claim may break a rule: one names a
-    declared inverse, or one has a pattern (a C-level pass over the claims finds out; at
-    300,000 claims it costs about a tenth of the validators ``ClaimSet`` already runs).
+    The claims are only walked one by one when some claim breaks the first rule or has a
+    pattern; C-level passes over the claims find out (at 100,000 claims with inverses
+    used, about 8 ms, where the validators ``ClaimSet`` already runs take about 27).
     """
     if not predicates:
         return
     inverses = inverse_names(predicates)
-    uses_inverse = bool(inverses) and not inverses.keys().isdisjoint(
-        map(_PREDICATE, filter(None, map(_PROPOSITION, claims)))
-    )
-    if not uses_inverse and not any(map(_PATTERN, claims)):
+    if inverses:
+        # In C: the propositions with an inverse predicate, and the kinds of their objects.
+        propositions = list(filter(None, map(_PROPOSITION, claims)))
+        turned = itertools.compress(propositions, map(inverses.__contains__, map(_PREDICATE, propositions)))
+        refused = not set(map(type, map(_OBJECT, turned))) <= {str, tuple}
+    else:
+        refused = False
+    if not refused and not any(map(_PATTERN, claims)):
         return
     declared: Mapping[str, Predicate] = {predicate.id: predicate for predicate in predicates}
     for index, claim in enumerate(claims):
