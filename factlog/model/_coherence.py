@@ -50,24 +50,30 @@ def inverse_names(predicates: Iterable[Predicate]) -> dict[str, str]:
 def vocabulary_problems(predicates: Sequence[Predicate], claims: Sequence[Claim]) -> Iterator[tuple[str, str]]:
     """``(path, message)`` for each claim the declared ``predicates`` refuse; paths like ``claims[3].pattern``.
 
-    The claims are only walked one by one when some claim breaks the first rule or has a
-    pattern; C-level passes over the claims find out (at 100,000 claims with inverses
-    used, about 8 ms, where the validators ``ClaimSet`` already runs take about 27).
+    Only the claims that may break a rule are looked at one by one: those with a pattern,
+    and all of them when some claim breaks the first rule (the error's path is wanted
+    then). C-level passes over the claims find out which: at 100,000 generated claims
+    with inverses and patterns used, about 8 ms, where the validators ``ClaimSet``
+    already runs take about 25.
     """
     if not predicates:
         return
     inverses = inverse_names(predicates)
+    refused = False
     if inverses:
         # In C: the propositions with an inverse predicate, and the kinds of their objects.
         propositions = list(filter(None, map(_PROPOSITION, claims)))
         turned = itertools.compress(propositions, map(inverses.__contains__, map(_PREDICATE, propositions)))
         refused = not set(map(type, map(_OBJECT, turned))) <= {str, tuple}
+    if refused:
+        looked: Iterable[int] = range(len(claims))
+    elif any(map(_PATTERN, claims)):
+        looked = itertools.compress(range(len(claims)), map(_PATTERN, claims))
     else:
-        refused = False
-    if not refused and not any(map(_PATTERN, claims)):
         return
     declared: Mapping[str, Predicate] = {predicate.id: predicate for predicate in predicates}
-    for index, claim in enumerate(claims):
+    for index in looked:
+        claim = claims[index]
         proposition = claim.proposition
         if proposition is None:
             continue
