@@ -30,6 +30,7 @@ __all__ = [
     "non_empty",
     "non_negative",
     "not_itself",
+    "offset",
     "optional_id",
     "optional_text",
     "schema_hints",
@@ -137,6 +138,13 @@ def non_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[ob
     del instance
     if not value:
         raise FieldError(attribute.name, "expected at least one item")
+
+
+def offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: None, or a non-negative integer (not a bool); FieldError otherwise."""
+    del instance
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise FieldError(attribute.name, f"expected a non-negative integer, got {value!r}")
 
 
 def not_itself(own: str, ids: tuple[str, ...], field: str, noun: str, verb: str) -> None:

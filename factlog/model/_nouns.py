@@ -31,6 +31,7 @@ from factlog.model._fields import (
     non_empty,
     non_negative,
     not_itself,
+    offset,
     optional_id,
     optional_text,
     text_list,
@@ -260,13 +261,6 @@ class Proposition:
             "words": True,
         },
     )
-
-
-def offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: None, or a non-negative integer (not a bool); FieldError otherwise."""
-    del instance
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise FieldError(attribute.name, f"expected a non-negative integer, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
