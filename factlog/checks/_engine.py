@@ -360,5 +360,6 @@ class Checker:
 
     def report(self) -> Report:
         """The report for every claim so far, as :func:`check` would give it; raises nothing."""
-        claims = attrs.evolve(self._base, claims=(*self._base.claims, *self._added)) if self._added else self._base
+        # The added claims were checked against the base's predicates as they came (add).
+        claims = self._base.sharing_tables((*self._base.claims, *self._added)) if self._added else self._base
         return Report(finish(self.index, list(self._findings.values()), self.rules), claims)
