@@ -82,6 +82,13 @@ class ClaimSet(_Maps):
 
     ``bases`` (not part of the JSON, nor of equality) maps a source id to the folder its
     ``document`` path is relative to; :func:`factlog.load` fills it in.
+
+    Raises :class:`~factlog.FieldError` for an id given twice in a section, and for a
+    claim its own predicates refuse, naming the claim and the field
+    (``claims[3].proposition.object``): a declared inverse predicate with no entity for
+    its object, a ``highest_since`` pattern on a predicate without rank
+    (:mod:`factlog.model._coherence`; :func:`factlog.load` refuses the same);
+    :class:`~factlog.FieldTypeError` for an item of the wrong class.
     """
 
     entities: tuple[Entity, ...] = _collection(Entity)
@@ -152,8 +159,10 @@ class ClaimSet(_Maps):
         """Merge with other sets; what two sets define identically is kept once.
 
         Raises :class:`~factlog.ConflictError` (a :class:`ValueError`) listing every id
-        defined differently in two of the sets, with both JSON paths (``$.claims[0]``), and
-        :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`ClaimSet`.
+        defined differently in two of the sets, with both JSON paths (``$.claims[0]``),
+        :class:`~factlog.FieldError` for a claim of one set that the predicates of another
+        refuse (as :class:`ClaimSet` does), and :class:`~factlog.ArgumentError` for an
+        ``other`` that is no :class:`ClaimSet`.
         """
         for number, other in enumerate(others, 1):
             expect_claim_set(other, "ClaimSet.merge", f"other {number}")
