@@ -38,6 +38,7 @@ from factlog import (
 )
 from factlog.analysis._discovery import Vote
 from factlog.checks._findings import Finding, Severity, finding_id
+from factlog.model._coherence import inverse_names
 from factlog.model._vocabulary import fold, object_key
 from tests import helpers
 
@@ -668,6 +669,7 @@ def findings_with_dates(draw: st.DrawFn, max_size: int = 40) -> list[tuple[Findi
 _CANONICAL_NAMES = ("dprk", "russia", "prc", "kursk", "sudzha")
 _WRITTEN_NAMES = ("DPRK", "Pyongyang", "north korea", "Moscow", "Beijing", "the Kursk region", "Sudzha")
 _WRITTEN_PREDICATES = ("supplies-weapons-to", "receives-weapons-from", "allied-with", "fights-in", "troops-deployed")
+_INVERSES = inverse_names(helpers.PREDICATES)
 
 
 @st.composite
@@ -679,21 +681,52 @@ def written_claim_sets(draw: st.DrawFn, max_claims: int = 24) -> ClaimSet:
     every way a proposition can differ from its canonical form, and the canonical forms.
     """
     names = st.sampled_from(_CANONICAL_NAMES) | st.sampled_from(_WRITTEN_NAMES)
+    entities = names | st.lists(names, min_size=2, max_size=2).map(tuple)
     drawn = []
     for number in range(draw(st.integers(1, max_claims))):
-        obj = draw(st.none() | names | st.integers(1, 3) | st.lists(names, min_size=2, max_size=2).map(tuple))
+        predicate = draw(st.sampled_from(_WRITTEN_PREDICATES))
+        # A claim read the other way round needs entities as its object (ClaimSet refuses others).
+        obj = draw(entities if predicate in _INVERSES else st.none() | st.integers(1, 3) | entities)
         if isinstance(obj, tuple) and len({fold(n) for n in obj}) < len(obj):
             obj = obj[0]
         drawn.append(
             helpers.claim(
                 f"c{number}",
                 draw(st.none() | names),
-                draw(st.sampled_from(_WRITTEN_PREDICATES)),
+                predicate,
                 obj,
                 draw(st.none() | st.sampled_from(["2024", "2023/2025", "2025-03-01", "2019/"])),
                 denied=draw(st.booleans()),
                 qualifiers=draw(st.dictionaries(st.just("place"), names, max_size=1)),
                 source=draw(st.sampled_from(["s1", "s2", "s3"])),
+            )
+        )
+    return helpers.world(*drawn)
+
+
+_TIED_WHENS = ("2015", "2015-01", "2015-01-01", "2015-12", "2015/2016", "2015-01/2015-06", "2014/2015", "2015-06/..")
+
+
+@st.composite
+def tied_time_claim_sets(draw: st.DrawFn, max_claims: int = 6) -> ClaimSet:
+    """Claims of one visit and one troop count at times that start or end on one day (``2015``, ``2015-01``, ...).
+
+    For the properties of time labels: a proposition's span is the earliest start and the
+    latest end of its claims, and these ties are where the claims' order could pick the words.
+    """
+    drawn = []
+    for number in range(draw(st.integers(2, max_claims))):
+        counted = draw(st.booleans())
+        drawn.append(
+            helpers.claim(
+                f"t{number}",
+                "dprk",
+                "troops-deployed" if counted else "visits",
+                draw(st.sampled_from([1000, 1100])) if counted else "russia",
+                draw(st.sampled_from(_TIED_WHENS)),
+                denied=draw(st.booleans()),
+                source=draw(st.sampled_from(["s1", "s2", "s5"])),
+                holder=draw(st.sampled_from(["author", "wire", "paper-b"])),
             )
         )
     return helpers.world(*drawn)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copyreg
 import datetime
+import json
 import shutil
 import socket
 import subprocess
@@ -412,6 +413,32 @@ def test_majority_reads_a_partition_by_id_as_one_process_does() -> None:
     )
     expected = render_assessment_json(factlog.assess(claims, method="majority"))
     assert render_assessment_json(factlog.dask.assess(claims, method="majority", partitions=1)) == expected
+
+
+@pytest.mark.parametrize("whens", [("2015", "2015-01"), ("2015-01", "2015")])
+def test_times_starting_on_one_day_are_labelled_alike_in_either_order(whens: tuple[str, str]) -> None:
+    """2015 and 2015-01, either claim first: the span reads 2015 in one process and on Dask, with every method."""
+    claims = world(
+        claim("c745", "dprk", "troops-deployed", 1100, whens[0]),
+        claim("c1608", "dprk", "troops-deployed", 1100, whens[1], source="s2", holder="wire"),
+    )
+    for method in ("majority", "accucopy"):
+        keys = [p.key for p in factlog.dask.assess(claims, method=method, partitions=1).propositions]
+        assert keys == [p.key for p in factlog.assess(claims, method=method).propositions]
+        assert keys == ["dprk troops-deployed = 1,100 @ 2015"]
+
+
+def test_an_inverse_without_an_entity_object_in_a_file_is_named_as_load_names_it(tmp_path: Path) -> None:
+    """A claim with an inverse predicate and a text object in a file: the UnknownIdError factlog.load raises."""
+    data = json.loads(factlog.dumps(world(claim("c1"), claim("c2", "dprk", "receives-weapons-from", "russia"))))
+    data["claims"][1]["proposition"]["object"] = {"text": "arms"}
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(factlog.UnknownIdError) as expected:
+        factlog.load(path)
+    with pytest.raises(factlog.UnknownIdError) as caught:
+        factlog.dask.check(path, partitions=2)
+    assert caught.value.errors == expected.value.errors
 
 
 def test_an_unknown_method_is_named_unknown() -> None:

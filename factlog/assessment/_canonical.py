@@ -6,10 +6,8 @@ import operator
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import attrs
-
 from factlog.analysis._index import Index
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, rearranged
 from factlog.model._dates import PartialDate
 
 __all__ = ["canonical", "known_before"]
@@ -35,7 +33,7 @@ def canonical(claims: ClaimSet) -> ClaimSet:
     ordered = _by_id(claims.claims, _ID)
     if (entities, predicates, sources, ordered) == (claims.entities, claims.predicates, claims.sources, claims.claims):
         return claims
-    return attrs.evolve(claims, entities=entities, predicates=predicates, sources=sources, claims=ordered)
+    return rearranged(claims, entities=entities, predicates=predicates, sources=sources, claims=ordered)
 
 
 def known_before(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
@@ -43,4 +41,4 @@ def known_before(claims: ClaimSet, as_of: PartialDate | None) -> ClaimSet:
     if as_of is None:
         return claims
     kept = (e.claim for e in Index.of(claims).entries if e.stated is not None and e.stated.last_day <= as_of.last_day)
-    return attrs.evolve(claims, claims=tuple(kept))
+    return rearranged(claims, claims=tuple(kept))

@@ -23,7 +23,7 @@ from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._layout import Layout, sides
 from factlog.assessment._weights import vote_weight
 from factlog.model._cached import cached_slot
-from factlog.model._dates import Interval
+from factlog.model._dates import Interval, hull_ends
 from factlog.model._nouns import Object, Proposition
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._vocabulary import PropositionKey, object_key
@@ -187,8 +187,7 @@ def _span(entries: Sequence[Entry]) -> Interval | None:
     timed = [e.when for e in entries if e.when is not None]
     if len(timed) != len(entries) or not timed:
         return None
-    first = min(timed, key=lambda w: w.start_low)
-    last = max(timed, key=lambda w: w.end_high)
+    first, last = hull_ends(timed)  # not the claims' order: it differs between paths (factlog.dask)
     return Interval(first.start, last.end)
 
 

@@ -14,9 +14,18 @@ from factlog.analysis._index import Entry, Index
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._marks import Marks
 from factlog.checks._rules import DEFAULT_RULES, Rule, expect_rules
-from factlog.errors import ArgumentError, ArgumentTypeError, ConflictError, ScaleError, described, expect_each
+from factlog.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    ConflictError,
+    FieldError,
+    ScaleError,
+    described,
+    expect_each,
+)
 from factlog.model._cached import cached_slot
 from factlog.model._claimset import ClaimSet, expect_claim_set
+from factlog.model._coherence import vocabulary_problems
 from factlog.model._dates import Interval
 from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
@@ -299,8 +308,11 @@ class Checker:
 
         The new findings come most severe first, then by id. Raises
         :class:`~factlog.ConflictError` (a :class:`ValueError`) for a claim id already in
-        the check or given twice in ``claims``, :class:`~factlog.ArgumentError` for
-        ``claims`` that are no iterable of :class:`~factlog.Claim`; nothing is added then.
+        the check or given twice in ``claims``, :class:`~factlog.FieldError` for a claim
+        the check's predicates refuse as :class:`~factlog.ClaimSet` does (a declared inverse
+        with no entity for its object; the path counts in ``claims``),
+        :class:`~factlog.ArgumentError` for ``claims`` that are no iterable of
+        :class:`~factlog.Claim`; nothing is added then.
         """
         batch = expect_each(claims, Claim, "Checker.add: claims", "an iterable of Claim")
         problems = [f"claim {c.id!r} is already in the check" for c in batch if c.id in self.index.by_id]
@@ -308,6 +320,8 @@ class Checker:
         problems += [f"claim {claim!r} is given {count} times" for claim, count in counts.items() if count > 1]
         if problems:
             raise ConflictError(problems)
+        for field, message in vocabulary_problems(self._base.predicates, batch):
+            raise FieldError(field, message)
         self._added.extend(batch)
         entries = self.index.add(batch)
         after = self.index.view(entries)
@@ -346,5 +360,6 @@ class Checker:
 
     def report(self) -> Report:
         """The report for every claim so far, as :func:`check` would give it; raises nothing."""
-        claims = attrs.evolve(self._base, claims=(*self._base.claims, *self._added)) if self._added else self._base
+        # The added claims were checked against the base's predicates as they came (add).
+        claims = self._base.sharing_tables((*self._base.claims, *self._added)) if self._added else self._base
         return Report(finish(self.index, list(self._findings.values()), self.rules), claims)

@@ -33,7 +33,7 @@ from factlog.checks._engine import Report, finish, run_rules
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule
-from factlog.dask._connect import client_of, connect, timeout_of, wait_for_workers
+from factlog.dask._connect import client_of, connect, heartbeats_stopped, timeout_of, wait_for_workers
 from factlog.dask._learning import assessed_in_rounds, prepare
 from factlog.dask._passes import (
     Found,
@@ -129,7 +129,7 @@ def local_client(workers: int) -> Iterator[Client]:
         scheduler_kwargs={"dashboard": False},
         silence_logs=logging.ERROR,  # not the workers' warnings about tasks cancelled by an interrupt
     )
-    with cluster, client_of(cluster) as client:
+    with cluster, client_of(cluster) as client, heartbeats_stopped(client):
         yield client
 
 

@@ -10,16 +10,28 @@ Either is a :class:`~factlog.errors.ClusterError`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
+from collections.abc import Iterator
+from typing import Any
 
 import dask.config
 from distributed import Client
 
 from factlog.errors import ArgumentError, ClusterError
 
-__all__ = ["DEFAULT_TIMEOUT", "MESSAGE_LOG", "client_of", "connect", "parse_address", "timeout_of", "wait_for_workers"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MESSAGE_LOG",
+    "client_of",
+    "connect",
+    "parse_address",
+    "heartbeats_stopped",
+    "timeout_of",
+    "wait_for_workers",
+]
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds to wait for a scheduler to answer, and for it to have a worker (Dask's own connect timeout is 30 s)."""
@@ -104,3 +116,24 @@ def wait_for_workers(client: Client, address: str, seconds: float) -> None:
         client.wait_for_workers(1, timeout=seconds)
     except TimeoutError:
         raise ClusterError(f"the scheduler at {address} has no workers (waited {seconds:g} s)") from None
+
+
+async def _stop_heartbeat(dask_worker: Any) -> None:
+    """Stop a worker's heartbeat (run in the worker's event loop, so no new one begins after it)."""
+    dask_worker.periodic_callbacks["heartbeat"].stop()
+
+
+@contextlib.contextmanager
+def heartbeats_stopped(client: Client) -> Iterator[Client]:
+    """``client``; when the block ends, its workers' heartbeats are stopped (raises nothing more).
+
+    Made to close a local cluster: a worker's heartbeat (every second or so) that meets
+    the scheduler closing fails, and the worker logs it as an error with a traceback
+    ("Failed to communicate with scheduler during heartbeat"), though nothing went
+    wrong. Stopped first, while the scheduler still answers, no heartbeat is left to fail.
+    """
+    try:
+        yield client
+    finally:
+        with contextlib.suppress(Exception):  # a cluster already broken closes as it can
+            client.run(_stop_heartbeat)

@@ -216,7 +216,7 @@ def route(small: ClaimSet, part: ClaimSet, routing: Routing, *, validate: bool) 
     """
     router = _Router(small, routing)
     if validate:
-        within = attrs.evolve(small, claims=part.claims)
+        within = small.sharing_tables(part.claims)  # what the tables ask of the claims: unresolved says it
         problems = [
             f"{path}: {message}"
             for path, message in unresolved(part, within, router.vocabulary)
@@ -278,7 +278,7 @@ def _part(small: ClaimSet, buckets: Sequence[Bucket]) -> tuple[ClaimSet, list[tu
     if twice:
         raise ConflictError([f"$.claims: claim id {claim!r} is defined twice" for claim in twice])
     try:
-        merged = attrs.evolve(small, claims=claims)
+        merged = small.sharing_tables(claims)  # checked as they were read, by unresolved (route)
     except FieldError as error:
         raise ConflictError([f"$.{error.field}: claim {error.message}"]) from None
     places = [

@@ -19,7 +19,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import (
     Acknowledgement,
@@ -242,8 +242,34 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     ):
         _register_class(converter, model)
     _register_claim(converter)
-    _register_class(converter, ClaimSet, bases=override(omit=True))
+    _register_claim_set(converter)
     return converter
+
+
+@attrs.frozen(kw_only=True)
+class _ReadClaimSet(ClaimSet):
+    """A claim set as the converter reads it: what its predicates ask of its claims is not looked at.
+
+    The loader looks at that once the files are merged (a predicate may be declared in
+    another file), as it does for the readers' sets (:func:`~factlog.model._claimset.read_claim_set_of`).
+    """
+
+    def __attrs_post_init__(self) -> None:
+        pass
+
+
+def _register_claim_set(converter: cattrs.Converter) -> None:
+    _register_class(converter, ClaimSet, bases=override(omit=True))
+    structure = make_dict_structure_fn(_ReadClaimSet, converter, bases=override(omit=True))
+    names = [field.name for field in attrs.fields(ClaimSet) if field.name != "bases"]
+
+    def structure_claim_set(value: object, _: Any) -> ClaimSet:
+        if not isinstance(value, dict):
+            raise _expected("an object", value)
+        read = structure(value, _ReadClaimSet)
+        return read_claim_set_of({name: getattr(read, name) for name in names}, {}, unique=names)
+
+    converter.register_structure_hook(ClaimSet, structure_claim_set)
 
 
 def _is_tuple(t: Any) -> bool:

@@ -43,7 +43,7 @@ from factlog.io._parsing import (
     prefix,
     quick_parse,
 )
-from factlog.io._records import RECORD_TYPES
+from factlog.io._records import RECORD_TYPES, SECTIONS
 from factlog.io._references import unresolved
 from factlog.io._sections import claim_set, read_claim_set, section_reader
 from factlog.model._claimset import ClaimSet, merge_all
@@ -136,15 +136,16 @@ def _structure_document(data: Any, name: str | None) -> ClaimSet:
         raise FormatError([f"{before}$.{error.field}: {error.message}"]) from None
 
 
-def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet) -> None:
-    vocabulary = Vocabulary.of(merged)
+def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet, *, references: bool = True) -> None:
+    # Without references, ids may be defined elsewhere; what the set's predicates ask holds all the same.
+    vocabulary = Vocabulary.of(merged) if references else None
     problems = [
         f"{prefix(name)}{path}: {message}"
         for name, part in parts
-        for path, message in unresolved(part, merged, vocabulary, vouched=True)
+        for path, message in unresolved(part, merged, vocabulary, vouched=True, references=references)
     ]
     if problems:
-        raise UnknownIdError(problems)
+        raise (UnknownIdError if references else FormatError)(problems)
 
 
 def _resolve_written(
@@ -190,8 +191,7 @@ def loads(
     :class:`bytes`, a ``name`` that is no :class:`str`, ``limits`` that are no :class:`Limits`.
     """
     claims = _read_json(expect_text(text, "factlog.loads", name=name, limits=limits), name, limits, None)
-    if references:
-        _check_references([(name or "", claims)], claims)
+    _check_references([(name or "", claims)], claims, references=references)
     return _resolve_written([(name or "", claims)], claims)[1]
 
 
@@ -206,8 +206,7 @@ def loads_lines(
     the records of its type (``$.entities[0].kind: ...``).
     """
     claims = _read_lines(expect_text(text, "factlog.loads_lines", name=name, limits=limits), name, limits, None)
-    if references:
-        _check_references([(name or "", claims)], claims)
+    _check_references([(name or "", claims)], claims, references=references)
     return _resolve_written([(name or "", claims)], claims)[1]
 
 
@@ -375,8 +374,7 @@ def load(
     if errors:
         raise FormatError(errors)
     merged = merge_all(parts)
-    if references:
-        _check_references(parts, merged)
+    _check_references(parts, merged, references=references)
     return _resolve_written(parts, merged, context)[1]
 
 
@@ -390,11 +388,5 @@ def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
 def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:
     if base is None or not part.sources:
         return part
-    return ClaimSet(
-        entities=part.entities,
-        predicates=part.predicates,
-        sources=part.sources,
-        claims=part.claims,
-        acknowledged=part.acknowledged,
-        bases={source.id: base for source in part.sources},
-    )
+    # Not ClaimSet(): what the predicates ask of the claims is checked once the files are merged.
+    return claim_set({name: getattr(part, name) for name in SECTIONS}, base, SECTIONS)

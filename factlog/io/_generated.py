@@ -19,7 +19,6 @@ from factlog.io._interning import Refused, intern_id
 from factlog.io._interning import fail as _fail
 from factlog.io._parsing import LARGE
 from factlog.model import _fields as fields
-from factlog.model import _nouns as model
 from factlog.model._fields import instance_of
 from factlog.model._literals import object_value
 from factlog.model._nouns import Object
@@ -57,8 +56,8 @@ INLINE_OPTIONAL = {fields.optional_id: "intern", fields.optional_text: "text"}
 # Checks on a value already converted (and so of the field's type), as statements about ``x``.
 INLINE_AFTER = {
     fields.non_negative: "if x < 0: raise Refused",  # ints and floats from JSON are finite
-    model.non_empty: "if not x: raise Refused",
-    model.offset: "if x is not None and x < 0: raise Refused",  # read as None or an int (not a bool)
+    fields.non_empty: "if not x: raise Refused",
+    fields.offset: "if x is not None and x < 0: raise Refused",  # read as None or an int (not a bool)
 }
 # Whether a quantity ``x`` holds a float (``Interned.floats``).
 FLOATS = "(type(x.amount) is float or type(x.lower) is float or type(x.upper) is float)"

@@ -338,7 +338,7 @@ def _reading(
         checks.append(f"{check}({obj}, {source.bind(f'{name}_attribute', field)}, x)")
     if looked:  # the reference check looks at this field whenever it is given
         checks.append("if x: ids.missed = True")
-    if steps == [_OPTIONAL_INT] and checks == [INLINE_AFTER[model.offset]]:  # an offset: one test for an int
+    if steps == [_OPTIONAL_INT] and checks == [INLINE_AFTER[fields.offset]]:  # an offset: one test for an int
         return ["if type(x) is not int or x < 0: x = None if x is None else fail()"]
     return steps + checks
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from factlog.io._cycles import on_cycles
 from factlog.model._claimset import ClaimSet, unvouched
+from factlog.model._coherence import INVERSE_OBJECT, vocabulary_problems
 from factlog.model._nouns import Claim
 from factlog.model._quantities import Quantity
 from factlog.model._stances import Regarding
@@ -20,14 +21,23 @@ __all__ = ["unresolved"]
 
 
 def unresolved(
-    part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary | None = None, *, vouched: bool = False
+    part: ClaimSet,
+    within: ClaimSet,
+    vocabulary: Vocabulary | None = None,
+    *,
+    vouched: bool = False,
+    references: bool = True,
 ) -> list[tuple[str, str]]:
     """``(path, message)`` for each reference in ``part`` that ``within`` does not define.
 
     ``vouched``: ``within`` holds every entity, predicate and source of ``part`` (a merge
     of it with others), so the claims the readers vouched for need no look
-    (:mod:`factlog.io._interning`).
+    (:mod:`factlog.io._interning`). Without ``references`` only what the predicates of
+    ``within`` ask of the claims of ``part`` is looked at, as :class:`ClaimSet` does
+    (:mod:`factlog.model._coherence`): ids may be defined in files not read.
     """
+    if not references:
+        return [(f"$.{path}", message) for path, message in vocabulary_problems(within.predicates, part.claims)]
     vocabulary = vocabulary or Vocabulary.of(within)
     return [
         *_problems(part, within, vocabulary, vouched=vouched),
@@ -125,7 +135,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
                 if member not in names and (problem := _entity(vocabulary, member)):
                     yield f"$.claims[{index}].proposition.object[{position}]", problem
         elif proposition.predicate in inverses:
-            yield f"$.claims[{index}].proposition.object", "an inverse predicate needs an entity as its object"
+            yield f"$.claims[{index}].proposition.object", INVERSE_OBJECT
         pattern = claim.pattern
         if pattern is not None and pattern.highest_since is not None and declared and declared.scale is None:
             yield (
@@ -138,12 +148,10 @@ def _link_problems(index: int, claim: Claim, within: ClaimSet, names: Mapping[st
     """The claims a claim answers or regards must be defined (``claim_by_id`` is built here: most sets link none)."""
     claims = within.claim_by_id
     for position, answered in enumerate(claim.answers):
-        if answered not in claims:
+        if answered not in claims:  # not the claim itself: Claim refuses that
             yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
-        elif answered == claim.id:
-            yield f"$.claims[{index}].answers[{position}]", "a claim cannot answer itself"
     if claim.regarding is not None:
-        yield from _regarding_problems(f"$.claims[{index}].regarding", claim.id, claim.regarding, claims, names)
+        yield from _regarding_problems(f"$.claims[{index}].regarding", claim.regarding, claims, names)
 
 
 def _margin_problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
@@ -175,15 +183,13 @@ def _figure_units(claims: ClaimSet, vocabulary: Vocabulary) -> dict[str, set[str
 
 
 def _regarding_problems(
-    path: str, own: str, regarding: Regarding, claims: Mapping[str, object], names: Mapping[str, str]
+    path: str, regarding: Regarding, claims: Mapping[str, object], names: Mapping[str, str]
 ) -> Iterator[tuple[str, str]]:
     if regarding.party not in names:
         yield f"{path}.party", f"unknown entity {regarding.party!r}"
     for position, other in enumerate(regarding.claims):
-        if other not in claims:
+        if other not in claims:  # not the claim itself: Claim refuses that
             yield f"{path}.claims[{position}]", f"unknown claim {other!r}"
-        elif other == own:
-            yield f"{path}.claims[{position}]", "a claim cannot be about itself"
 
 
 def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
@@ -223,10 +229,6 @@ def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) 
                         f"$.sources[{index}].derived_from[{position}]",
                         "derived_from makes a cycle: " + _closes(source.id, parent, "derives from"),
                     )
-    for index, predicate in enumerate(part.predicates):
-        for position, other in enumerate(predicate.exclusive_with):
-            if other == predicate.id:
-                yield f"$.predicates[{index}].exclusive_with[{position}]", "a predicate cannot exclude itself"
 
 
 def _closes(start: str, end: str, verb: str) -> str:

@@ -18,6 +18,7 @@ from attrs import validators as v
 
 from factlog.errors import ConflictError, expect
 from factlog.model._cached import cached_slot
+from factlog.model._coherence import vocabulary_problems
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
@@ -27,6 +28,7 @@ __all__ = [
     "may_have_floats",
     "may_have_words",
     "read_claim_set_of",
+    "rearranged",
     "unvouched",
     "vouch",
 ]
@@ -80,6 +82,13 @@ class ClaimSet(_Maps):
 
     ``bases`` (not part of the JSON, nor of equality) maps a source id to the folder its
     ``document`` path is relative to; :func:`factlog.load` fills it in.
+
+    Raises :class:`~factlog.FieldError` for an id given twice in a section, and for a
+    claim its own predicates refuse, naming the claim and the field
+    (``claims[3].proposition.object``): a declared inverse predicate with no entity for
+    its object, a ``highest_since`` pattern on a predicate without rank
+    (:mod:`factlog.model._coherence`; :func:`factlog.load` refuses the same);
+    :class:`~factlog.FieldTypeError` for an item of the wrong class.
     """
 
     entities: tuple[Entity, ...] = _collection(Entity)
@@ -88,6 +97,11 @@ class ClaimSet(_Maps):
     claims: tuple[Claim, ...] = _collection(Claim)
     acknowledged: tuple[Acknowledgement, ...] = _collection(Acknowledgement)
     bases: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # What the set's own predicates ask of its claims (the loader checks it on the merged set).
+        for field, message in vocabulary_problems(self.predicates, self.claims):
+            raise FieldError(field, message)
 
     @cached_slot
     def entity_by_id(self) -> Mapping[str, Entity]:
@@ -145,12 +159,17 @@ class ClaimSet(_Maps):
         """Merge with other sets; what two sets define identically is kept once.
 
         Raises :class:`~factlog.ConflictError` (a :class:`ValueError`) listing every id
-        defined differently in two of the sets, with both JSON paths (``$.claims[0]``), and
-        :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`ClaimSet`.
+        defined differently in two of the sets, with both JSON paths (``$.claims[0]``),
+        :class:`~factlog.FieldError` for a claim of one set that the predicates of another
+        refuse (as :class:`ClaimSet` does), and :class:`~factlog.ArgumentError` for an
+        ``other`` that is no :class:`ClaimSet`.
         """
         for number, other in enumerate(others, 1):
             expect_claim_set(other, "ClaimSet.merge", f"other {number}")
-        return merge_all([("", part) for part in (self, *others)])
+        merged = merge_all([("", part) for part in (self, *others)])
+        if others:  # one set's predicates may ask something of another's claims
+            merged.__attrs_post_init__()
+        return merged
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -182,25 +201,32 @@ def _merge_items(
 
 
 def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
-    """Merge labelled claim sets (the label, a file name, goes into error messages)."""
+    """Merge labelled claim sets (the label, a file name, goes into error messages).
+
+    What the predicates of one part ask of the claims of another (:mod:`factlog.model._coherence`)
+    is not checked: :meth:`ClaimSet.merge` checks it, the loader with each file's JSON paths.
+    """
     if len(parts) == 1:
         return parts[0][1]
     problems: list[str] = []
-    merged = ClaimSet(
-        entities=_merge_items(((label, part.entities) for label, part in parts), "entities", "entity", problems),
-        predicates=_merge_items(
+    sections = {
+        "entities": _merge_items(((label, part.entities) for label, part in parts), "entities", "entity", problems),
+        "predicates": _merge_items(
             ((label, part.predicates) for label, part in parts), "predicates", "predicate", problems
         ),
-        sources=_merge_items(((label, part.sources) for label, part in parts), "sources", "source", problems),
-        claims=_merge_items(((label, part.claims) for label, part in parts), "claims", "claim", problems),
-        acknowledged=_merge_items(
+        "sources": _merge_items(((label, part.sources) for label, part in parts), "sources", "source", problems),
+        "claims": _merge_items(((label, part.claims) for label, part in parts), "claims", "claim", problems),
+        "acknowledged": _merge_items(
             ((label, part.acknowledged) for label, part in parts), "acknowledged", "acknowledgement", problems
         ),
-        bases={key: value for _, part in parts for key, value in part.bases.items()},
-    )
+    }
     if problems:
         raise ConflictError(problems)
-    return merged
+    # Sets already made, one item an id: only what the parts' vocabularies ask of each other's
+    # claims is left to check, and the caller checks it (the loader with each file's JSON paths).
+    return read_claim_set_of(
+        sections, {key: value for _, part in parts for key, value in part.bases.items()}, unique=sections
+    )
 
 
 def read_claim_set_of(
@@ -265,3 +291,15 @@ def unvouched(claims: ClaimSet) -> tuple[Claim, ...] | None:
     """The claims :func:`vouch` left out, or None for a set it never marked."""
     found: tuple[Claim, ...] | None = getattr(claims, "_unvouched", None)
     return found
+
+
+def rearranged(whole: ClaimSet, /, **sections: tuple[Any, ...]) -> ClaimSet:
+    """``whole`` with sections replaced by their own items reordered, or some of them: nothing to check again.
+
+    For a set the library reorders or filters (:func:`factlog.assessment._canonical.canonical`):
+    each item of a valid set, with no id repeated and no claim its predicates refuse, keeps it valid.
+    """
+    made = object.__new__(ClaimSet)
+    for field in attrs.fields(ClaimSet):
+        object.__setattr__(made, field.name, sections.get(field.name, getattr(whole, field.name)))
+    return made

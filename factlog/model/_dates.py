@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -19,7 +20,7 @@ from factlog.model._cached import unpickled
 from factlog.model._fields import instance_of
 from factlog.model._partial import _NEG_INF, _OPEN, _POS_INF, PartialDate, _bool, parse_date
 
-__all__ = ["Interval", "PartialDate", "as_interval", "closed_interval", "parse_date", "parse_interval"]
+__all__ = ["Interval", "PartialDate", "as_interval", "closed_interval", "hull_ends", "parse_date", "parse_interval"]
 
 
 def _check_interval(instance: Interval, attribute: attrs.Attribute[Any] | None, value: object) -> None:
@@ -318,3 +319,36 @@ def closed_interval(instance: object, attribute: attrs.Attribute[Any], value: In
         )
     if not value.closed:
         raise DateError(f"{attribute.name}: expected a date or an interval with two dates, got {value}")
+
+
+def hull_ends(intervals: Iterable[Interval]) -> tuple[Interval, Interval]:
+    """The interval that starts first and the one that ends last, whatever the order they come in.
+
+    Of starts on one first day the widest is taken (``2015`` before ``2015-01``), and of
+    ends on one last day the widest too (``2015`` after ``2015-12``), then the text and
+    the unknown-end flag: ``2015`` and ``2015-01`` span ``2015`` in either order, where
+    taking the first of a tie gave ``2015-01–2015`` in one. Raises :class:`ValueError`
+    for no intervals.
+    """
+    timed = list(intervals)
+    first = min(timed, key=_start_order)
+    last = max(timed, key=_end_order)
+    return first, last
+
+
+def _start_order(interval: Interval) -> tuple[int, int, str, bool]:
+    start = interval.start
+    return (
+        (interval.start_low, 0, "", interval.start_unknown)
+        if start is None
+        else (start.first_day, -start.last_day, start._text, False)
+    )
+
+
+def _end_order(interval: Interval) -> tuple[int, int, str, bool]:
+    end = interval.end
+    return (
+        (interval.end_high, 0, "", interval.end_unknown)
+        if end is None
+        else (end.last_day, -end.first_day, end._text, False)
+    )

@@ -27,7 +27,10 @@ __all__ = [
     "is_name",
     "is_text",
     "name_list",
+    "non_empty",
     "non_negative",
+    "not_itself",
+    "offset",
     "optional_id",
     "optional_text",
     "schema_hints",
@@ -128,6 +131,26 @@ def _at_least(bound: int) -> Any:
 
 
 non_negative = _at_least(0)
+
+
+def non_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """An attrs validator: at least one item; a FieldError otherwise."""
+    del instance
+    if not value:
+        raise FieldError(attribute.name, "expected at least one item")
+
+
+def offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: None, or a non-negative integer (not a bool); FieldError otherwise."""
+    del instance
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise FieldError(attribute.name, f"expected a non-negative integer, got {value!r}")
+
+
+def not_itself(own: str, ids: tuple[str, ...], field: str, noun: str, verb: str) -> None:
+    """A FieldError naming ``field[i]`` when the object's own id is among ``ids``: "claim 'c1' cannot answer itself"."""
+    if own in ids:
+        raise FieldError(f"{field}[{ids.index(own)}]", f"{noun} {own!r} cannot {verb} itself")
 
 
 def _doc(text: str | None = None, **schema: Any) -> dict[str, Any]:

@@ -28,7 +28,10 @@ from factlog.model._fields import (
     is_name,
     is_text,
     name_list,
+    non_empty,
     non_negative,
+    not_itself,
+    offset,
     optional_id,
     optional_text,
     text_list,
@@ -171,6 +174,7 @@ class Predicate:
             raise FieldError("inverse", "a symmetric predicate has no inverse")
         if self.inverse == self.id:
             raise FieldError("inverse", "a predicate cannot be its own inverse; declare it symmetric")
+        not_itself(self.id, self.exclusive_with, "exclusive_with", "predicate", "exclude")
         if (self.scale is None) != (self.rank is None):
             raise FieldError("rank", "a ranked predicate needs both 'scale' and 'rank'")
         if self.rank is not None and (isinstance(self.rank, bool) or self.rank < 0):
@@ -259,13 +263,6 @@ class Proposition:
     )
 
 
-def offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: None, or a non-negative integer (not a bool); FieldError otherwise."""
-    del instance
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise FieldError(attribute.name, f"expected a non-negative integer, got {value!r}")
-
-
 @attrs.frozen(kw_only=True)
 class Evidence:
     """A quote from a source; its character span (Python string offsets) is optional.
@@ -301,12 +298,6 @@ class Evidence:
                 f"span {self.start}-{self.end} is {self.end - self.start} characters"
                 f" but the quote is {len(self.quote)}",
             )
-
-
-def non_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-    del instance
-    if not value:
-        raise FieldError(attribute.name, "expected at least one item")
 
 
 @attrs.frozen(kw_only=True)
@@ -365,6 +356,10 @@ class Claim:
     )
 
     def __attrs_post_init__(self) -> None:
+        if self.answers:
+            not_itself(self.id, self.answers, "answers", "claim", "answer")
+        if self.regarding is not None:
+            not_itself(self.id, self.regarding.claims, "regarding.claims", "claim", "be about")
         if self.pattern is None:
             return
         if self.proposition is None:

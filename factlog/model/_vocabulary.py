@@ -24,6 +24,7 @@ from typing import TypeAlias
 import attrs
 
 from factlog.model._claimset import ClaimSet
+from factlog.model._coherence import inverse_names
 from factlog.model._literals import Object
 from factlog.model._nouns import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
 
@@ -100,16 +101,7 @@ class Vocabulary:
             else:
                 ambiguous[folded] = tuple(sorted(ids))
         labels = {entity.id: entity.name for entity in claims.entities}
-        predicates = dict(claims.predicate_by_id)
-        inverses: dict[str, str] = {}
-        for predicate in claims.predicates:
-            if predicate.inverse is not None and predicate.inverse not in predicates:
-                inverses[predicate.inverse] = predicate.id
-        for predicate in claims.predicates:
-            # Both directions declared: the smaller id is canonical.
-            if predicate.inverse in predicates and predicate.id > predicate.inverse:
-                inverses[predicate.id] = predicate.inverse
-        return cls(names, predicates, inverses, ambiguous, labels)
+        return cls(names, dict(claims.predicate_by_id), inverse_names(claims.predicates), ambiguous, labels)
 
     def entity(self, name: str) -> str:
         """The canonical id of an entity id, alias or name as written.

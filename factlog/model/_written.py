@@ -30,7 +30,7 @@ import attrs
 from factlog.errors import DateError, TimeExpressionError
 from factlog.model._anchoring import out_of_range
 from factlog.model._claimset import ClaimSet, may_have_words
-from factlog.model._dates import Interval, parse_interval
+from factlog.model._dates import Interval, hull_ends, parse_interval
 from factlog.model._fields import instance_of
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Claim, Proposition
@@ -230,8 +230,7 @@ def events_of(claims: ClaimSet) -> _Events:
 
 
 def _hull(whens: list[Interval]) -> Interval:
-    first = min(whens, key=lambda when: when.start_low)
-    last = max(whens, key=lambda when: when.end_high)
+    first, last = hull_ends(whens)
     return Interval(first.start, last.end, start_unknown=first.start_unknown, end_unknown=last.end_unknown)
 
 
@@ -314,4 +313,4 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
         claims[index] = _with_when(claim, proposition, resolved)
     if problems:
         return part, problems
-    return attrs.evolve(part, claims=tuple(claims)), []
+    return part.sharing_tables(tuple(claims)), []  # its vocabulary's rules are the loader's to check

@@ -16,7 +16,7 @@ import factlog
 from factlog import ClaimSet, FactlogError
 from factlog.assessment._methods import METHODS
 from factlog.render import render_assessment_json, render_json
-from tests.strategies import crowded_claim_sets
+from tests.strategies import crowded_claim_sets, tied_time_claim_sets
 
 CORPUS = Path(__file__).parents[2] / "sources"
 
@@ -105,3 +105,17 @@ def test_shuffled_and_split_claims_give_the_same_check(claims: ClaimSet, seed: i
     """Claims shuffled and dealt into files given in another order: the same check JSON but for positions in paths."""
     reread = _reread(claims, seed)
     assert _positions(render_json(factlog.check(reread))) == _positions(render_json(factlog.check(claims)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(tied_time_claim_sets(), st.permutations(range(6)))
+def test_time_labels_do_not_depend_on_the_claims_order(claims: ClaimSet, order: list[int]) -> None:
+    """Times starting or ending on one day (2015, 2015-01), claims read in another order: one label, every method."""
+    # Claims are read in id order (the index, factlog.dask): the ids are dealt out again, the set reversed.
+    dealt = [c for c in order if c < len(claims)]
+    moved = attrs.evolve(
+        claims, claims=tuple(attrs.evolve(c, id=f"t{dealt[n]}") for n, c in enumerate(claims.claims))[::-1]
+    )
+    for method in METHODS:
+        labels = sorted((p.key, p.statement) for p in factlog.assess(claims, method=method).propositions)
+        assert sorted((p.key, p.statement) for p in factlog.assess(moved, method=method).propositions) == labels

@@ -35,6 +35,14 @@ def test_adding_a_known_claim_id_is_refused() -> None:
         checker.add([claim("a")])
 
 
+def test_adding_a_claim_the_predicates_refuse_is_refused() -> None:
+    """An inverse predicate with a figure for its object: refused as ClaimSet refuses it, and nothing added."""
+    checker = factlog.Checker(world(claim("a")))
+    with pytest.raises(factlog.FieldError, match=r"^claims\[1\]\.proposition\.object: claim 'c': an inverse"):
+        checker.add([claim("b"), claim("c", "dprk", "receives-weapons-from", 3)])
+    assert checker.report().claims == world(claim("a"))
+
+
 def test_adding_one_claim_rechecks_only_its_groups() -> None:
     """One claim added to 20,000 costs a small fraction of re-checking them all (counted in lines run)."""
     claims = _one_proposition(20_000)

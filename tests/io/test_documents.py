@@ -206,7 +206,7 @@ def test_dangling_ids_are_unknown_id_errors() -> None:
 
 
 def test_every_kind_of_dangling_reference_is_named_by_its_path() -> None:
-    """Affiliations, exclusions, publishers, derivations, relays, subjects, objects and self-answers are checked."""
+    """Affiliations, exclusions, publishers, derivations, relays, subjects and objects are checked."""
     data = json.loads(GOLDEN.read_text())
     data["entities"][0]["affiliation"] = "ghost-party"
     data["predicates"][1]["exclusive_with"] = ["ghost-predicate"]
@@ -214,7 +214,6 @@ def test_every_kind_of_dangling_reference_is_named_by_its_path() -> None:
     data["sources"][0]["derived_from"] = ["ghost-source"]
     claim = data["claims"][1]
     claim["attribution"]["via"] = ["ghost-relay"]
-    claim["answers"] = [claim["id"]]
     claim["proposition"]["subject"] = "ghost-subject"
     claim["proposition"]["object"] = {"text": "not an entity"}
     data["claims"][0]["proposition"]["object"] = "ghost-object"
@@ -227,10 +226,20 @@ def test_every_kind_of_dangling_reference_is_named_by_its_path() -> None:
         "doc.json: $.sources[0].derived_from[0]: unknown source 'ghost-source'",
         "doc.json: $.claims[0].proposition.object: unknown entity 'ghost-object'",
         "doc.json: $.claims[1].attribution.via[0]: unknown entity 'ghost-relay'",
-        "doc.json: $.claims[1].answers[0]: a claim cannot answer itself",
         "doc.json: $.claims[1].proposition.subject: unknown entity 'ghost-subject'",
         "doc.json: $.claims[1].proposition.object: an inverse predicate needs an entity as its object",
     ]
+
+
+def test_a_claim_answering_itself_is_refused_as_the_model_refuses_it() -> None:
+    """A self-answer is a format error at its path, with or without the reference check (Claim refuses it)."""
+    data = json.loads(GOLDEN.read_text())
+    claim = data["claims"][1]
+    claim["answers"] = [claim["id"]]
+    for references in (True, False):
+        with pytest.raises(FormatError) as caught:
+            factlog.loads(json.dumps(data), name="doc.json", references=references)
+        assert caught.value.errors == [f"doc.json: $.claims[1].answers[0]: claim {claim['id']!r} cannot answer itself"]
 
 
 def test_alias_naming_two_entities_is_an_error() -> None:

@@ -66,7 +66,8 @@ def test_predicate_exclusive_with_itself_is_refused() -> None:
     predicates = data["predicates"]
     assert isinstance(predicates, list)
     predicates[0]["exclusive_with"] = [predicates[0]["id"]]
-    assert _problems(data) == ["doc.json: $.predicates[0].exclusive_with[0]: a predicate cannot exclude itself"]
+    name = predicates[0]["id"]
+    assert _problems(data) == [f"doc.json: $.predicates[0].exclusive_with[0]: predicate {name!r} cannot exclude itself"]
 
 
 def test_integer_too_long_to_read_is_named_by_its_path() -> None:

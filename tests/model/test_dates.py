@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlog import Interval, PartialDate
+from factlog.model._dates import hull_ends
 from tests.strategies import intervals, partial_dates
 
 # A small window keeps the day-by-day reference cheap; open ends reach past it.
@@ -156,3 +157,10 @@ def test_day_precise_date_is_one_day(day: datetime.date) -> None:
     """A day-precise partial date covers exactly that day."""
     date = PartialDate.from_date(day)
     assert date.earliest == date.latest == day
+
+
+@pytest.mark.parametrize("texts", [("2015", "2015-01"), ("2015-01", "2015"), ("2015-12", "2015", "2015-01-01")])
+def test_hull_ends_take_the_widest_of_a_tie_in_any_order(texts: tuple[str, ...]) -> None:
+    """Of starts on one first day, and of ends on one last day, the widest: 2015 whatever the order."""
+    first, last = hull_ends(Interval.parse(text) for text in texts)
+    assert (str(first.start), str(last.end)) == ("2015", "2015")
