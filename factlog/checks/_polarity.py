@@ -37,9 +37,9 @@ def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool
     """The severity of the surest pair (see :func:`graded`), and whether any pair definitely conflicts."""
     firm_affirmed = [e for e in affirmed if e.claim.certainty is Certainty.CERTAIN]
     firm_denied = [e for e in denied if e.claim.certainty is Certainty.CERTAIN]
-    definite = definite_conflict(affirmed, denied, event=event)
     if definite_conflict(firm_affirmed, firm_denied, event=event):
-        return graded(certain=True, definite=True), True
+        return graded(certain=True, definite=True), True  # then every claim's conflict is definite too
+    definite = definite_conflict(affirmed, denied, event=event)
     if possible_conflict(firm_affirmed, firm_denied):
         return graded(certain=True, definite=False), definite
     return graded(certain=False, definite=definite), definite
@@ -96,8 +96,9 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
         for group, yes, no in _opposed_groups(affirmed, denied):
             assert yes[0].proposition is not None
-            first = group[0].when  # all equal, without hashing every time as a set of them would
-            same_time = all(e.when is first or e.when == first for e in group)
+            # All equal, without hashing every time as a set of them would; each has a proposition.
+            first = group[0].proposition.when  # type: ignore[union-attr]
+            same_time = all((when := e.proposition.when) is first or when == first for e in group)  # type: ignore[union-attr]
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
             severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
@@ -110,7 +111,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
                 rule="opposed_claims",
                 severity=severity,
                 message=message,
-                claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
+                claims={"affirming": [e.claim.id for e in yes], "denying": [e.claim.id for e in no]},
             )
     yield from _wider_denials(index)
 
