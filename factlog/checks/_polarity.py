@@ -96,9 +96,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
         for group, yes, no in _opposed_groups(affirmed, denied):
             assert yes[0].proposition is not None
-            # All equal, without hashing every time as a set of them would; each has a proposition.
-            first = group[0].proposition.when  # type: ignore[union-attr]
-            same_time = all((when := e.proposition.when) is first or when == first for e in group)  # type: ignore[union-attr]
+            first = group[0].when  # all equal, without hashing every time as a set of them would
+            same_time = all(e.when is first or e.when == first for e in group)
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
             severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
