@@ -114,37 +114,21 @@ class Index(Documents):
         self._memos.clear()  # what was found of the groups changes with them
         return file_claims(self, claims)
 
-    def _group(self, entry: Entry) -> None:
-        """File a reading with a proposition under its key, its slot and (entity object) its object slot."""
-        key, proposition = entry.key, entry.proposition
-        assert key is not None
-        assert proposition is not None
-        group = self.by_key.get(key)
-        if group is None:
-            part_of = self.part_of()
-            # Without places within places, wider_keys and narrower_keys find nothing: no family is filed.
-            for family, place in families(key) if part_of.nested else ():
-                self._families.setdefault(family, Family()).add(place, key, part_of)
-            self.by_key[key] = [entry]
-        else:
-            group.append(entry)
-        self.by_slot[(proposition.subject, proposition.predicate, proposition.qualifiers)].append(entry)
-        if isinstance(proposition.object, str):
-            self.by_object[(proposition.object, proposition.predicate, proposition.qualifiers)].append(entry)
+    def _add_implied(self, entry: Entry) -> list[Entry]:
+        """The readings a claim implies beyond its own (several objects, a pattern), kept in ``implied``.
 
-    def _add_implied(self, entry: Entry) -> None:
-        """Group the readings a claim implies beyond its own (several objects, a pattern)."""
+        The caller files them in the groups (:func:`~factlog.analysis._filing.file_claims`).
+        """
         others = [
             attrs.evolve(entry, position=entry.position + part * _IMPLIED, part=part, **self._reading(reading))
             for part, reading in enumerate(readings(entry.claim, entry.stated, self.vocabulary)[1:], start=1)
         ]
         if not others:
-            return
+            return others
         self.implied[entry.id] = others
         if len({reading.key for reading in (entry, *others)}) > 1:
             self.spread.add(entry.id)
-        for reading in others:
-            self._group(reading)
+        return others
 
     def view(self, entries: list[Entry]) -> Index:
         """An index of just the groups these claims belong to, sharing everything else.

@@ -37,9 +37,9 @@ def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool
     """The severity of the surest pair (see :func:`graded`), and whether any pair definitely conflicts."""
     firm_affirmed = [e for e in affirmed if e.claim.certainty is Certainty.CERTAIN]
     firm_denied = [e for e in denied if e.claim.certainty is Certainty.CERTAIN]
-    definite = definite_conflict(affirmed, denied, event=event)
     if definite_conflict(firm_affirmed, firm_denied, event=event):
-        return graded(certain=True, definite=True), True
+        return graded(certain=True, definite=True), True  # then every claim's conflict is definite too
+    definite = definite_conflict(affirmed, denied, event=event)
     if possible_conflict(firm_affirmed, firm_denied):
         return graded(certain=True, definite=False), definite
     return graded(certain=False, definite=definite), definite
@@ -110,7 +110,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
                 rule="opposed_claims",
                 severity=severity,
                 message=message,
-                claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
+                claims={"affirming": [e.claim.id for e in yes], "denying": [e.claim.id for e in no]},
             )
     yield from _wider_denials(index)
 

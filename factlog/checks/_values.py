@@ -85,7 +85,7 @@ def _merge_undated(conflicts: Iterator[tuple[Conflict, bool]]) -> list[Conflict]
         if dated:
             merged.append((groups, severity, definite, units))
             continue
-        ids = [e.id for group in groups for e in group]
+        ids = [e.claim.id for group in groups for e in group]
         number = next((where[i] for i in ids if i in where), None)
         if number is None:
             number = len(merged)
@@ -108,8 +108,8 @@ def _regroup(groups: list[list[Entry]]) -> list[list[Entry]]:
     seen: set[str] = set()
     result: list[list[Entry]] = []
     for group in groups:
-        fresh = [e for e in group if e.id not in seen]
-        seen.update(e.id for e in fresh)
+        fresh = [e for e in group if e.claim.id not in seen]
+        seen.update(e.claim.id for e in fresh)
         if fresh:
             result.append(fresh)
     return result
@@ -152,7 +152,7 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
     values.rank(entries)
     for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
         # The id first: runs apart over the same claims are one finding, its words built once.
-        found = finding_id(rule, [e.id for group in groups for e in group])
+        found = finding_id(rule, [e.claim.id for group in groups for e in group])
         if found in seen:
             continue
         seen.add(found)
@@ -175,7 +175,7 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
             severity=severity,
             message=message,
             claims=[
-                (" / ".join(sorted(values.side(group[0]) for group in side)), [e.id for group in side for e in group])
+                (" / ".join(sorted(values.side(group[0]) for group in side)), [e.claim.id for g in side for e in g])
                 for side in sides
             ],
             id=found,

@@ -58,6 +58,17 @@ def test_every_entry_of_any_claim_set_reads_its_claim_afresh(claims: ClaimSet) -
 @given(written_claim_sets() | linked_claim_sets())
 def test_the_groups_hold_every_reading_in_order(claims: ClaimSet) -> None:
     """By key, slot and object: the readings of the claims (own and implied) in the order of the claims."""
+    _assert_groups_hold_every_reading(claims)
+
+
+@settings(max_examples=40, deadline=None)
+@given(claim_sets(max_claims=12) | crowded_claim_sets())
+def test_patterns_and_lists_of_objects_are_filed_in_order_with_the_other_claims(claims: ClaimSet) -> None:
+    """The readings a pattern or several objects imply go into the groups the one way the others do, in order."""
+    _assert_groups_hold_every_reading(claims)
+
+
+def _assert_groups_hold_every_reading(claims: ClaimSet) -> None:
     index = Index.of(claims)
     by_key: dict[Any, list[int]] = defaultdict(list)
     by_slot: dict[Any, list[int]] = defaultdict(list)
