@@ -10,7 +10,7 @@ from factlog.analysis._discovery import AccuCopyParams, Dependence, DependenceTa
 from factlog.assessment._questions import OriginWeight
 from factlog.assessment._weights import DISCOUNTS
 
-__all__ = ["LISTED_ORIGINS", "Copying", "budget_note", "listed", "reasons_for"]
+__all__ = ["LISTED_ORIGINS", "Copying", "budget_note", "listed", "reasons_for", "unsettled_note"]
 
 COPY_RATE = AccuCopyParams().copy_rate
 """c, the chance a copier copies a value (AccuCopy's, 0.8): a copier's vote counts 1 − c·p."""
@@ -134,4 +134,12 @@ def budget_note(limit: int) -> str:
     return (
         f"only the values at most {limit} sources give weighed (a budget of pairs of sources);"
         " values more sources give counted undiscounted"
+    )
+
+
+def unsettled_note(rounds: int) -> str:
+    """What a learning run that stopped at its limit of rounds, unsettled, means for its numbers, in words."""
+    return (
+        f"stopped at its limit of {rounds} round{'' if rounds == 1 else 's'}, unsettled;"
+        " beliefs and learned trust are the last round's and may still move"
     )

@@ -15,7 +15,7 @@ from factlog.assessment._arguments import expect_assessment
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._lines import LinesAssessment
 from factlog.assessment._questions import OriginWeight
-from factlog.assessment._reasons import budget_note, listed
+from factlog.assessment._reasons import budget_note, listed, unsettled_note
 from factlog.errors import expect_text_stream
 from factlog.io import make_converter
 from factlog.model._nouns import Object
@@ -212,10 +212,11 @@ def render_assessment_text(assessment: Assessment | LinesAssessment) -> str:
 
 
 def _limited(assessment: Assessment | LinesAssessment) -> list[str]:
-    """The line saying that a budget of pairs left values out of copy detection, or none."""
-    if assessment.provider_limit is None:
-        return []
-    return [f"copy detection: {budget_note(assessment.provider_limit)}"]
+    """The lines saying that learning stopped unsettled, and that a budget of pairs left values out; or none."""
+    found = [] if assessment.converged else [f"learning: {unsettled_note(assessment.rounds)}"]
+    if assessment.provider_limit is not None:
+        found.append(f"copy detection: {budget_note(assessment.provider_limit)}")
+    return found
 
 
 def _plural(count: int, noun: str) -> str:

@@ -21,7 +21,7 @@ from factlog.analysis._discovery import MAX_PAIRS
 from factlog.analysis._index import Index, chronological
 from factlog.assessment._assessment import Assessment, assess
 from factlog.assessment._methods import DEFAULT_METHOD
-from factlog.assessment._reasons import budget_note
+from factlog.assessment._reasons import budget_note, unsettled_note
 from factlog.checks._engine import Report, check
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
@@ -100,6 +100,7 @@ def _context(
         "method": assessment.method,
         "provider_limit": assessment.provider_limit,
         "budget_note": None if assessment.provider_limit is None else budget_note(assessment.provider_limit),
+        "unsettled_note": None if assessment.converged else unsettled_note(assessment.rounds),
         "as_of": "" if assessment.as_of is None else str(assessment.as_of),
         "disputes": [d for d in grouped if d.severity != "info"],
         "notes": [d for d in grouped if d.severity == "info"],

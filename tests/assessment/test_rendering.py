@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -209,3 +210,16 @@ def test_a_value_similarity_lets_similar_values_support_each_other() -> None:
         assert helped["'v1'"] > helped["'v2'"], method
     majority = factlog.assess(claims, method="majority")
     assert factlog.assess(claims, method="majority", similarity=similar) == majority
+
+
+def test_text_and_markdown_say_when_learning_stopped_unsettled() -> None:
+    """Learning stopped at its limit of rounds is said in text and Markdown; a settled run says nothing of it."""
+    settled = factlog.assess(world(claim("c1", predicate="head-of-government", obj="kim")))
+    assert settled.converged
+    unsettled = attrs.evolve(settled, rounds=100, converged=False)
+    line = "learning: stopped at its limit of 100 rounds, unsettled; beliefs and learned trust are the last round's"
+    assert line in factlog.render_assessment_text(unsettled)
+    assert line in factlog.render_assessment_markdown(unsettled)
+    assert "unsettled" not in factlog.render_assessment_text(settled)
+    assert "unsettled" not in factlog.render_assessment_markdown(settled)
+    assert json.loads(factlog.render_assessment_json(unsettled))["converged"] is False

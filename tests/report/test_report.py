@@ -281,3 +281,18 @@ def test_control_characters_are_shown_as_escapes() -> None:
     page = html_report(hostile)
     assert "Wire\\x1b[2J\\x00\\x85" in page
     assert not any(ch in page for ch in "\x1b\x00\x85")
+
+
+def test_page_says_when_learning_stopped_unsettled() -> None:
+    """The page's summary names a learning run stopped at its limit of rounds, and a settled run's does not."""
+    from factlog.report._html import _context, _environment  # noqa: PLC0415 - the page's own parts
+
+    claims = load(ROOT / "sources")
+    settled = assess(claims)
+    assert settled.converged
+    template = _environment().get_template("report.html.j2")
+    page = template.render(_context(claims, check(claims), settled, title="t", paths=()))
+    unsettled = attrs.evolve(settled, rounds=100, converged=False)
+    stopped = template.render(_context(claims, check(claims), unsettled, title="t", paths=()))
+    assert "unsettled" not in page
+    assert "learning: stopped at its limit of 100 rounds, unsettled" in stopped
