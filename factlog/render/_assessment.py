@@ -194,7 +194,7 @@ def render_assessment_text(assessment: Assessment | LinesAssessment) -> str:
     expect_assessment(assessment, "factlog.render_assessment_text: assessment")
     lines = []
     header = f"{_plural(len(assessment.propositions), 'proposition')} assessed ({assessment.method}"
-    header += f", as of {assessment.as_of})" if assessment.as_of is not None else ")"
+    header += (f", as of {assessment.as_of}" if assessment.as_of is not None else "") + _unsettled(assessment) + ")"
     for item in assessment.propositions:
         lines.append(escape_terminal(item.statement))
         lines.append(
@@ -209,6 +209,17 @@ def render_assessment_text(assessment: Assessment | LinesAssessment) -> str:
     lines.extend(_limited(assessment))
     lines.append(header)
     return "\n".join(lines) + "\n"
+
+
+def _unsettled(assessment: Assessment | LinesAssessment) -> str:
+    """``; stopped at its limit of 100 rounds, unsettled`` when the method's rounds did not converge, else nothing.
+
+    The beliefs are then those of the last round, still moving (the check's
+    ``undeclared_copying`` says the same in its findings).
+    """
+    if assessment.converged:
+        return ""
+    return f"; stopped at its limit of {assessment.rounds} rounds, unsettled"
 
 
 def _limited(assessment: Assessment | LinesAssessment) -> list[str]:
@@ -245,7 +256,9 @@ def render_assessment_markdown(assessment: Assessment | LinesAssessment) -> str:
     lines = [
         "# factlog assessment",
         "",
-        f"Method: {assessment.method}" + (f"; as of {assessment.as_of}" if assessment.as_of else ""),
+        f"Method: {assessment.method}"
+        + (f"; as of {assessment.as_of}" if assessment.as_of else "")
+        + _unsettled(assessment),
         "",
         "| proposition | status | credibility | belief | acceptance | for | against |",
         "| --- | --- | --- | --- | --- | --- | --- |",

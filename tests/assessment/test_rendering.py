@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -209,3 +210,13 @@ def test_a_value_similarity_lets_similar_values_support_each_other() -> None:
         assert helped["'v1'"] > helped["'v2'"], method
     majority = factlog.assess(claims, method="majority")
     assert factlog.assess(claims, method="majority", similarity=similar) == majority
+
+
+def test_an_assessment_that_stopped_unsettled_says_so_in_text_and_markdown() -> None:
+    """Rounds that reached their limit without converging are named in the text footer and the Markdown header."""
+    settled = factlog.assess(world(claim("c1"), claim("c2", holder="kcna")))
+    unsettled = attrs.evolve(settled, rounds=100, converged=False)
+    words = "stopped at its limit of 100 rounds, unsettled"
+    assert words not in factlog.render_assessment_text(settled) + factlog.render_assessment_markdown(settled)
+    assert factlog.render_assessment_text(unsettled).endswith(f"assessed (accucopy; {words})\n")
+    assert f"Method: accucopy; {words}\n" in factlog.render_assessment_markdown(unsettled)
