@@ -123,16 +123,20 @@ def undeclared_copying(index: Index) -> Iterator[Finding]:
     read in sources declared as copies (``derived_from``) are left out: that copying
     is known. Reported when the posterior reaches :data:`MIN_PROBABILITY` and the two
     share at least :data:`MIN_SHARED_VALUES` values nobody else gives, or judged false:
-    "Outlet B repeats Outlet A on 97 % of 40 shared items, including 12 values nobody
-    else gives and 30 judged false". A large, loosely tied set can drift for hundreds
-    of rounds: at a million generated claims the plain rounds settle at round 216 (at
-    their old limit of 100, 3 of 311 findings read otherwise). So where the rounds'
-    steps line up (one slow mode), AccuCopy jumps ahead along them
-    (``AccuVoteParams.extrapolate``: Aitken's δ² and projective integration), which
-    reaches the same fixed point in about 105 rounds there (33 rather than 42 at
-    100,000 claims). When AccuCopy has not settled after :data:`MAX_ROUNDS` rounds the
-    posteriors are those of the last round, and the message ends "copy detection
-    stopped at its limit of 200 rounds, unsettled".
+    "Undeclared copying: Outlet B repeats Outlet A on 97 % of 40 shared items, including
+    12 values nobody else gives and 30 judged false; no derived_from says so" ("Outlet A
+    and Outlet B repeat each other" when the direction is not clear). A large, loosely
+    tied set can drift for hundreds of rounds: at a million generated claims the plain
+    rounds settle at round 216 (at their old limit of 100, 3 of 311 findings read
+    otherwise). So where the rounds' steps line up (one slow mode), this rule's AccuCopy
+    jumps ahead along them (Aitken's δ² and projective integration; an option of the
+    internal analysis layer, ``AccuVoteParams.extrapolate``, that ``factlog.assess``
+    does not take), which reaches the same fixed point in about 105 rounds there (33
+    rather than 42 at 100,000 claims). When AccuCopy has not settled after
+    :data:`MAX_ROUNDS` rounds the posteriors are those of the last round, and every
+    finding of the run ends "; copy detection stopped at its limit of 200 rounds,
+    unsettled"; a finding without those words comes from a run that settled (a run
+    that finds no pair says nothing either way).
     Severity: *warning*: their agreement is not independent confirmation until someone
     checks.
     """

@@ -31,7 +31,8 @@ def register(commands: Any) -> None:
         "check",
         help="find contradictions, hollow corroboration and broken evidence",
         description="Run the consistency rules over claim files and report findings.",
-        epilog="Exit 0 when no unacknowledged finding is at or above --fail-on, 1 otherwise.",
+        epilog="Exit 0 when no unacknowledged finding is at or above --fail-on, 1 otherwise, 2 for a usage error,"
+        " 3 when the input cannot be read or the Dask cluster cannot be reached.",
     )
     add_paths(parser)
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from factlog.io._cycles import on_cycles
 from factlog.model._claimset import ClaimSet, unvouched
-from factlog.model._coherence import INVERSE_OBJECT, vocabulary_problems
+from factlog.model._coherence import inverse_object, unranked, vocabulary_problems
 from factlog.model._nouns import Claim
 from factlog.model._quantities import Quantity
 from factlog.model._stances import Regarding
@@ -135,13 +135,13 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
                 if member not in names and (problem := _entity(vocabulary, member)):
                     yield f"$.claims[{index}].proposition.object[{position}]", problem
         elif proposition.predicate in inverses:
-            yield f"$.claims[{index}].proposition.object", INVERSE_OBJECT
+            yield (
+                f"$.claims[{index}].proposition.object",
+                inverse_object(claim.id, proposition.predicate, inverses[proposition.predicate]),
+            )
         pattern = claim.pattern
         if pattern is not None and pattern.highest_since is not None and declared and declared.scale is None:
-            yield (
-                f"$.claims[{index}].pattern.highest_since",
-                f"predicate {declared.id!r} has no rank: declare its 'scale' and 'rank'",
-            )
+            yield f"$.claims[{index}].pattern.highest_since", unranked(claim.id, declared.id)
 
 
 def _link_problems(index: int, claim: Claim, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:

@@ -159,14 +159,18 @@ class ClaimSet(_Maps):
         """Merge with other sets; what two sets define identically is kept once.
 
         Raises :class:`~factlog.ConflictError` (a :class:`ValueError`) listing every id
-        defined differently in two of the sets, with both JSON paths (``$.claims[0]``),
-        :class:`~factlog.FieldError` for a claim of one set that the predicates of another
-        refuse (as :class:`ClaimSet` does), and :class:`~factlog.ArgumentError` for an
-        ``other`` that is no :class:`ClaimSet`.
+        defined differently in two of the sets, with both JSON paths, each in the set
+        that holds it (``other 1: $.claims[0]: claim 'c1' is defined twice, differently
+        (first at this set: $.claims[0])``), :class:`~factlog.FieldError` for a claim of
+        one set that the predicates of another refuse (as :class:`ClaimSet` does; the
+        path counts in the merged set, this set's claims first), and
+        :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`ClaimSet`.
         """
         for number, other in enumerate(others, 1):
             expect_claim_set(other, "ClaimSet.merge", f"other {number}")
-        merged = merge_all([("", part) for part in (self, *others)])
+        merged = merge_all(
+            [("this set", self), *((f"other {number}", other) for number, other in enumerate(others, 1))]
+        )
         if others:  # one set's predicates may ask something of another's claims
             merged.__attrs_post_init__()
         return merged

@@ -19,10 +19,28 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from factlog.model._nouns import Claim, Predicate
 
-__all__ = ["INVERSE_OBJECT", "inverse_names", "vocabulary_problems"]
+__all__ = ["INVERSE_OBJECT", "inverse_names", "inverse_object", "unranked", "vocabulary_problems"]
 
 INVERSE_OBJECT = "an inverse predicate needs an entity as its object"
 """The message for a claim with a declared inverse predicate and no entity as its object."""
+
+
+def inverse_object(claim: str, name: str, canonical: str) -> str:
+    """The message for claim ``claim`` written with inverse ``name`` of ``canonical`` and no entity as its object.
+
+    The same words from :class:`~factlog.model._claimset.ClaimSet` and from
+    :func:`factlog.load` with or without its reference check.
+    """
+    return (
+        f"claim {claim!r}: {INVERSE_OBJECT} ({name!r} is {canonical!r} read the other way"
+        " round: its object becomes the subject)"
+    )
+
+
+def unranked(claim: str, predicate: str) -> str:
+    """The message for claim ``claim`` in the pattern ``highest_since`` on ``predicate``, which has no rank."""
+    return f"claim {claim!r}: predicate {predicate!r} has no rank: declare its 'scale' and 'rank'"
+
 
 _PROPOSITION = operator.attrgetter("proposition")
 _PREDICATE = operator.attrgetter("predicate")
@@ -79,16 +97,9 @@ def vocabulary_problems(predicates: Sequence[Predicate], claims: Sequence[Claim]
             continue
         name = proposition.predicate
         if name in inverses and not isinstance(proposition.object, (str, tuple)):
-            yield (
-                f"claims[{index}].proposition.object",
-                f"claim {claim.id!r}: {INVERSE_OBJECT} ({name!r} is {inverses[name]!r} read the other way"
-                " round: its object becomes the subject)",
-            )
+            yield f"claims[{index}].proposition.object", inverse_object(claim.id, name, inverses[name])
         pattern = claim.pattern
         if pattern is not None and pattern.highest_since is not None:
             found = declared.get(inverses.get(name, name))
             if found is not None and found.scale is None:
-                yield (
-                    f"claims[{index}].pattern.highest_since",
-                    f"claim {claim.id!r}: predicate {found.id!r} has no rank: declare its 'scale' and 'rank'",
-                )
+                yield f"claims[{index}].pattern.highest_since", unranked(claim.id, found.id)

@@ -227,7 +227,9 @@ def test_every_kind_of_dangling_reference_is_named_by_its_path() -> None:
         "doc.json: $.claims[0].proposition.object: unknown entity 'ghost-object'",
         "doc.json: $.claims[1].attribution.via[0]: unknown entity 'ghost-relay'",
         "doc.json: $.claims[1].proposition.subject: unknown entity 'ghost-subject'",
-        "doc.json: $.claims[1].proposition.object: an inverse predicate needs an entity as its object",
+        "doc.json: $.claims[1].proposition.object: claim 'weapons-denial-russia': an inverse predicate needs an"
+        " entity as its object ('receives-weapons-from' is 'supplies-weapons-to' read the other way round: its"
+        " object becomes the subject)",
     ]
 
 
@@ -240,6 +242,24 @@ def test_a_claim_answering_itself_is_refused_as_the_model_refuses_it() -> None:
         with pytest.raises(FormatError) as caught:
             factlog.loads(json.dumps(data), name="doc.json", references=references)
         assert caught.value.errors == [f"doc.json: $.claims[1].answers[0]: claim {claim['id']!r} cannot answer itself"]
+
+
+def test_what_the_predicates_refuse_reads_the_same_with_or_without_the_reference_check() -> None:
+    """An inverse with a text object and an unranked highest_since get one wording, references or not."""
+    data = json.loads(GOLDEN.read_text())
+    data["claims"][1]["proposition"]["predicate"] = "receives-weapons-from"
+    data["claims"][1]["proposition"]["object"] = {"text": "not an entity"}
+    data["claims"][2]["pattern"] = {"highest_since": "2019"}
+    read = []
+    for references in (True, False):
+        with pytest.raises(FormatError) as caught:
+            factlog.loads(json.dumps(data), name="doc.json", references=references)
+        read.append(caught.value.errors)
+    assert read[0] == read[1]
+    assert [error.split(": claim ")[0] for error in read[0]] == [
+        "doc.json: $.claims[1].proposition.object",
+        "doc.json: $.claims[2].pattern.highest_since",
+    ]
 
 
 def test_alias_naming_two_entities_is_an_error() -> None:

@@ -99,7 +99,8 @@ def test_an_inverse_with_a_literal_object_is_reported() -> None:
     """A declared inverse with a text as its object is found, though the inverse is known."""
     change = {"proposition__predicate": "counted-by", "proposition__object": {"text": "many"}}
     assert _problems({**_TABLES, "claims": [_claim(**change)]}) == [
-        "$.claims[0].proposition.object: an inverse predicate needs an entity as its object"
+        "$.claims[0].proposition.object: claim 'c1': an inverse predicate needs an entity as its object"
+        " ('counted-by' is 'p2' read the other way round: its object becomes the subject)"
     ]
 
 
@@ -166,7 +167,8 @@ def test_a_declared_predicate_read_as_an_inverse_is_reported() -> None:
     ]
     change = {"proposition__predicate": "b-p", "proposition__object": {"text": "many"}}
     assert _problems({**_TABLES, "predicates": predicates, "claims": [_claim(**change)]}) == [
-        "$.claims[0].proposition.object: an inverse predicate needs an entity as its object"
+        "$.claims[0].proposition.object: claim 'c1': an inverse predicate needs an entity as its object"
+        " ('b-p' is 'a-p' read the other way round: its object becomes the subject)"
     ]
 
 

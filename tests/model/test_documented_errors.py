@@ -35,7 +35,9 @@ def test_merge_names_every_conflict_with_both_paths() -> None:
     """ClaimSet.merge raises ConflictError naming where each id was defined first."""
     with pytest.raises(factlog.ConflictError) as caught:
         world(claim("c1")).merge(world(claim("c1", denied=True)))
-    assert caught.value.errors == ["$.claims[0]: claim 'c1' is defined twice, differently (first at $.claims[0])"]
+    assert caught.value.errors == [
+        "other 1: $.claims[0]: claim 'c1' is defined twice, differently (first at this set: $.claims[0])"
+    ]
 
 
 def test_document_path_of_an_unknown_source_is_none() -> None:
