@@ -23,6 +23,14 @@ def _terminated(number: int, frame: object) -> None:
     raise SystemExit(128 + number)
 
 
+def _refuse_missing(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> None:
+    """A usage error (exit 2) for a FILE option that names no file, before anything is measured."""
+    for option in ("memory", "stream", "stream_assess", "bare", "check_ratio"):
+        path = getattr(arguments, option)
+        if path is not None and not path.is_file():
+            parser.error(f"--{option.replace('_', '-')}: {path}: no such file")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description="factlog performance against its baselines."
@@ -76,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth-only", action="store_true", help="only the truth-discovery sections")
     parser.add_argument("--truth-one", nargs=2, help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
+    _refuse_missing(parser, arguments)
     # SIGTERM as an exception: subprocess.run then kills the child it waits for, leaving no orphan.
     signal.signal(signal.SIGTERM, _terminated)
     if arguments.truth_one is not None:

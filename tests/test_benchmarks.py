@@ -218,3 +218,15 @@ def test_the_benchmark_help_names_the_command_to_run(capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit):
         benchmarks_main(["--help"])
     assert capsys.readouterr().out.startswith("usage: python -m benchmarks [-h]")
+
+
+@pytest.mark.parametrize("option", ["--memory", "--stream", "--stream-assess", "--bare", "--check-ratio"])
+def test_a_missing_file_is_a_usage_error_naming_it(
+    option: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A FILE option naming no file exits 2 with the option and the path, not a traceback."""
+    missing = tmp_path / "absent.jsonl"
+    with pytest.raises(SystemExit) as stopped:
+        benchmarks_main([option, str(missing)])
+    assert stopped.value.code == 2
+    assert f"{option}: {missing}: no such file" in capsys.readouterr().err
