@@ -31,7 +31,8 @@ def _refuse_missing(parser: argparse.ArgumentParser, arguments: argparse.Namespa
             parser.error(f"--{option.replace('_', '-')}: {path}: no such file")
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
+    """The command line of ``python -m benchmarks``."""
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description="factlog performance against its baselines."
     )
@@ -83,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth-sizes", default="100000,1000000", help="votes for the truth-discovery cost table")
     parser.add_argument("--truth-only", action="store_true", help="only the truth-discovery sections")
     parser.add_argument("--truth-one", nargs=2, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     arguments = parser.parse_args(argv)
     _refuse_missing(parser, arguments)
     # SIGTERM as an exception: subprocess.run then kills the child it waits for, leaving no orphan.
