@@ -171,3 +171,11 @@ def test_a_jump_that_overshoots_and_turns_back_is_undone() -> None:
     jumped = _steps(extrapolation, [0.5, 0.5], steps)
     assert jumped is not None
     assert not extrapolation.overshot(jumped, [jumped[0] + 0.1, jumped[1] - 0.1])
+
+
+def test_a_jump_that_would_change_a_leading_answer_is_not_taken() -> None:
+    """Steps lined up that a jump would carry past the other answer give no jump: the rounds choose the lead."""
+    steps = [[-0.02 * 0.95**k, 0.02 * 0.95**k] for k in range(STEPS)]
+    extrapolation = Extrapolation([(0, 2)])
+    assert _steps(extrapolation, [0.6, 0.4], steps) is None
+    assert extrapolation.jumps == 0

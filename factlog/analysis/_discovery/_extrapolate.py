@@ -130,10 +130,27 @@ class Extrapolation:
             return None  # a jump was undone: only where the steps shrink, from now on
         # Aitken's sum of the steps left where they shrink; where they grow, ESCAPE / (ρ − 1) of them.
         factor = min(rho / (1.0 - rho) if rho < 1.0 else ESCAPE / (rho - 1.0) if rho > 1.0 else MOST, self.most)
+        jumped = self._clamped([x + factor * d for x, d in zip(found, last, strict=True)])
+        if self._leads_change(found, jumped):
+            return None  # which answer leads is the rounds' choice, not the jump's
         self.before = (last, math.sqrt(last_norm) * max(1.0, rho) ** (factor + 1.0))
         self.steps = []
         self.jumps += 1
-        return self._clamped([x + factor * d for x, d in zip(found, last, strict=True)])
+        return jumped
+
+    def _leads_change(self, found: Sequence[float], jumped: Sequence[float]) -> bool:
+        """Whether some question's leading value (the first of the most probable) differs after the jump.
+
+        On 96 sources' random votes (1,057) the steps lined up while two questions' answers
+        were still changing places, and a jump of 0.64 that swapped them led to another
+        fixed point (values 0.65 apart, 150 reported pairs of 1,586 otherwise).
+        """
+        for start, end in self.q_range:
+            if end - start > 1:
+                before = max(range(start, end), key=found.__getitem__)
+                if max(range(start, end), key=jumped.__getitem__) != before:
+                    return True
+        return False
 
     def _clamped(self, probabilities: list[float]) -> list[float]:
         """Each probability clamped to [0, 1]; a question's scaled to sum to 1 where they sum past it.
