@@ -43,7 +43,7 @@ SLOW = [
 
 
 def _gap(found: Discovery, settled: Discovery) -> float:
-    """The largest difference of a probability, an accuracy or a reported posterior (1.0 if other pairs are reported)."""
+    """The largest difference of a probability, an accuracy or a reported posterior (1.0: other pairs reported)."""
     gaps = [
         abs(found.questions[q].probabilities[a] - p)
         for q, result in settled.questions.items()
@@ -206,7 +206,7 @@ def _random_votes(seed: int) -> list[Vote]:
 
 
 def test_a_random_set_that_once_jumped_to_another_fixed_point_reaches_the_plain_rounds_one() -> None:
-    """1,887 random votes on which a jump, answers still changing places, ended 0.999 away: now near the plain rounds."""
+    """1,887 random votes where a jump, answers still changing places, ended 0.999 away: now near the plain rounds."""
     votes = _random_votes(74)
     settled = accu_copy(votes, params=SETTLED)
     fast = accu_copy(votes, params=AccuVoteParams(max_rounds=1000, extrapolate=True))
