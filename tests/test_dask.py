@@ -6,7 +6,10 @@ import contextlib
 import copyreg
 import datetime
 import json
+import logging
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -649,3 +652,28 @@ def test_cli_interrupted_is_one_line(
     monkeypatch.setattr(factlog.dask, "local_client", lambda _workers: contextlib.nullcontext())
     assert main(["check", *distributed, str(SOURCES)]) == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_a_local_cluster_whose_workers_died_closes_without_an_error_logged() -> None:
+    """Workers killed in the block (as by the out-of-memory killer): stopping their heartbeats logs no failure."""
+    handler = _Kept(logging.ERROR)
+    scheduler = logging.getLogger("distributed.scheduler")
+    scheduler.addHandler(handler)
+    try:
+        with factlog.dask.local_client(2) as client:
+            for pid in client.run(os.getpid).values():
+                os.kill(pid, signal.SIGKILL)
+    finally:
+        scheduler.removeHandler(handler)
+    assert not [message for message in handler.messages if "broadcast" in message]
+
+
+class _Kept(logging.Handler):
+    """A logging handler that keeps the messages it is given."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())

@@ -188,6 +188,8 @@ def _span(entries: Sequence[Entry]) -> Interval | None:
     if len(timed) != len(entries) or not timed:
         return None
     first, last = hull_ends(timed)  # not the claims' order: it differs between paths (factlog.dask)
+    if first.start is None and last.end is None:  # until one time and since another: any time
+        return None
     return Interval(first.start, last.end)
 
 

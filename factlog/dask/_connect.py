@@ -11,6 +11,7 @@ Either is a :class:`~factlog.errors.ClusterError`.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import socket
@@ -135,5 +136,13 @@ def heartbeats_stopped(client: Client) -> Iterator[Client]:
     try:
         yield client
     finally:
-        with contextlib.suppress(Exception):  # a cluster already broken closes as it can
-            client.run(_stop_heartbeat)
+        # A worker already gone (killed) fails the broadcast, which the scheduler (in this
+        # process) logs as an error: a cluster already broken closes as it can, quietly.
+        scheduler = logging.getLogger("distributed.scheduler")
+        level = scheduler.level
+        scheduler.setLevel(logging.CRITICAL)
+        try:
+            with contextlib.suppress(Exception):
+                client.run(_stop_heartbeat)
+        finally:
+            scheduler.setLevel(level)

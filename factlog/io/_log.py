@@ -31,7 +31,7 @@ from cattrs.errors import BaseValidationError
 
 from factlog.errors import ArgumentError, ConflictError, FormatError, UnknownIdError
 from factlog.io._documents import _converter, _messages
-from factlog.io._logrules import RetractedWarning, held, keep_document, refusal, refuse_stranding, without_dangling
+from factlog.io._logrules import RetractedWarning, held, keep_document, refusal, refuse_stranding, replayed
 from factlog.io._logtime import parse_time, timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, check_writable, parse_json
 from factlog.io._store import begin, connect
@@ -233,13 +233,7 @@ class ClaimLog:
                 sections[kind][key] = item
         for claim in retracted:
             sections["claim"].pop(claim, None)
-        claims = ClaimSet(
-            entities=tuple(sections["entity"].values()),
-            predicates=tuple(sections["predicate"].values()),
-            sources=tuple(sections["source"].values()),
-            claims=without_dangling(sections["claim"]),
-            acknowledged=tuple(sections["acknowledgement"].values()),
-        )
+        claims = replayed(self.path, sections)
         return claims, used
 
     def replay(self, *, as_of: str | datetime.datetime | None = None) -> Replay:

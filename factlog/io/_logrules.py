@@ -7,15 +7,26 @@ import os
 import sqlite3
 import warnings
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 
-from factlog.errors import ConflictError
+from factlog.errors import ConflictError, FormatError
 from factlog.model._claimset import ClaimSet
-from factlog.model._nouns import Claim
+from factlog.model._coherence import vocabulary_problems
+from factlog.model._nouns import Claim, FieldError
 from factlog.model._written import resolve_written
 
-__all__ = ["RetractedWarning", "Row", "held", "keep_document", "refusal", "refuse_stranding", "without_dangling"]
+__all__ = [
+    "RetractedWarning",
+    "Row",
+    "held",
+    "keep_document",
+    "refusal",
+    "refuse_stranding",
+    "replayed",
+    "without_dangling",
+]
 
 
 class RetractedWarning(UserWarning):
@@ -124,3 +135,36 @@ def refuse_stranding(
                 for index, message in problems
             ]
         )
+
+
+def replayed(store: str | os.PathLike[str], records: Mapping[str, Mapping[str, Any]]) -> ClaimSet:
+    """The claim set of a store's records in force (kind → id → record), claims rid of retracted links.
+
+    Records are appended apart, so a predicate may come after a claim it refuses (a
+    declared inverse whose object is no entity: :mod:`factlog.model._coherence`): a
+    :class:`~factlog.FormatError` then names the store and each such claim
+    (``claims.db: claim 'n': proposition.object: ...``), which can be retracted or replaced.
+    """
+    claims = without_dangling(records["claim"])
+    predicates = tuple(records["predicate"].values())
+    try:
+        return ClaimSet(
+            entities=tuple(records["entity"].values()),
+            predicates=predicates,
+            sources=tuple(records["source"].values()),
+            claims=claims,
+            acknowledged=tuple(records["acknowledgement"].values()),
+        )
+    except FieldError:
+        problems = [
+            (claims[int(path[len("claims[") : path.index("]")])], path[path.index("]") + 2 :], message)
+            for path, message in vocabulary_problems(predicates, claims)
+        ]
+        if not problems:  # pragma: no cover - the records are keyed by id: nothing else is refused
+            raise
+        raise FormatError(
+            [
+                f"{store}: claim {claim.id!r}: {field}: {message.removeprefix(f'claim {claim.id!r}: ')}"
+                for claim, field, message in problems
+            ]
+        ) from None

@@ -226,11 +226,15 @@ def events_of(claims: ClaimSet) -> _Events:
             found = vocabulary.entity(str(name))
             if found in events:
                 spans.setdefault(found, []).append(proposition.when)
-    return _Events({entity: _hull(whens) for entity, whens in spans.items()}, events, vocabulary)
+    hulls = {entity: _hull(whens) for entity, whens in spans.items()}
+    return _Events({entity: hull for entity, hull in hulls.items() if hull is not None}, events, vocabulary)
 
 
-def _hull(whens: list[Interval]) -> Interval:
+def _hull(whens: list[Interval]) -> Interval | None:
+    """The span of ``whens``; None when it has no bound (``../2019`` and ``2019/..``): nothing to count from."""
     first, last = hull_ends(whens)
+    if first.start is None and last.end is None:
+        return None
     return Interval(first.start, last.end, start_unknown=first.start_unknown, end_unknown=last.end_unknown)
 
 

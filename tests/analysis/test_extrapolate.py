@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.analysis._discovery import AccuVoteParams, Discovery, Vote, accu_copy, accu_vote
-from factlog.analysis._discovery._extrapolate import MOST, STEPS, Extrapolation
+from factlog.analysis._discovery._extrapolate import MOST, SMALL, STEPS, Extrapolation
 from factlog.analysis._discovery._learn import Local, learn
 from factlog.checks import _copying as copying
 from tests.helpers import echo_cluster
@@ -42,16 +43,19 @@ SLOW = [
 
 
 def _gap(found: Discovery, settled: Discovery) -> float:
-    """The largest difference of a probability, an accuracy or a reported posterior (1.0 if the pairs differ)."""
+    """The largest difference of a probability, an accuracy or a reported posterior (1.0: other pairs reported)."""
     gaps = [
         abs(found.questions[q].probabilities[a] - p)
         for q, result in settled.questions.items()
         for a, p in result.probabilities.items()
     ]
     gaps += [abs(found.sources[s].accuracy - trust.accuracy) for s, trust in settled.sources.items()]
-    if [(d.source_a, d.source_b) for d in found.dependences] != [(d.source_a, d.source_b) for d in settled.dependences]:
+    # The pairs as a set: they are listed by posterior, and two within 10⁻⁶ may come either way round.
+    found_pairs = {(d.source_a, d.source_b): d.probability for d in found.dependences}
+    settled_pairs = {(d.source_a, d.source_b): d.probability for d in settled.dependences}
+    if found_pairs.keys() != settled_pairs.keys():
         return 1.0
-    gaps += [abs(x.probability - y.probability) for x, y in zip(found.dependences, settled.dependences, strict=True)]
+    gaps += [abs(found_pairs[pair] - probability) for pair, probability in settled_pairs.items()]
     return max(gaps)
 
 
@@ -136,11 +140,11 @@ def _steps(extrapolation: Extrapolation, start: list[float], steps: list[list[fl
 def test_collinear_shrinking_steps_jump_to_their_sum() -> None:
     """Steps halving along one direction: after STEPS of them, a jump to where their series ends (Aitken)."""
     start = [0.5, 0.5]
-    steps = [[0.1 / 2**k, -0.1 / 2**k] for k in range(STEPS)]
+    steps = [[0.004 / 2**k, -0.004 / 2**k] for k in range(STEPS)]
     jumped = _steps(Extrapolation([(0, 2)]), start, steps)
     assert jumped is not None
-    assert math.isclose(jumped[0], 0.7)
-    assert math.isclose(jumped[1], 0.3)
+    assert math.isclose(jumped[0], 0.508)
+    assert math.isclose(jumped[1], 0.492)
 
 
 def test_steps_that_turn_do_not_jump() -> None:
@@ -151,9 +155,9 @@ def test_steps_that_turn_do_not_jump() -> None:
 
 def test_a_jump_stays_in_the_unit_interval_and_sums_to_one() -> None:
     """Steps that barely shrink jump at most MOST steps, clamped to [0, 1] and scaled back to a sum of 1."""
-    steps = [[0.01 * 0.999**k, -0.01 * 0.999**k, 0.0] for k in range(STEPS)]
+    steps = [[0.005 * 0.999**k, -0.005 * 0.999**k, 0.0] for k in range(STEPS)]
     jumped = _steps(Extrapolation([(0, 3)]), [0.45, 0.1, 0.45], steps)
-    assert MOST * 0.01 > 0.1
+    assert MOST * 0.005 > 0.1
     assert jumped is not None
     assert jumped[1] == 0.0
     assert all(0.0 <= x <= 1.0 for x in jumped)
@@ -171,3 +175,41 @@ def test_a_jump_that_overshoots_and_turns_back_is_undone() -> None:
     jumped = _steps(extrapolation, [0.5, 0.5], steps)
     assert jumped is not None
     assert not extrapolation.overshot(jumped, [jumped[0] + 0.1, jumped[1] - 0.1])
+
+
+def test_a_jump_that_would_change_a_leading_answer_is_not_taken() -> None:
+    """Steps lined up that a jump would carry past the other answer give no jump: the rounds choose the lead."""
+    steps = [[-0.005 * 0.95**k, 0.005 * 0.95**k] for k in range(STEPS)]
+    extrapolation = Extrapolation([(0, 2)])
+    assert _steps(extrapolation, [0.52, 0.48], steps) is None
+    assert extrapolation.jumps == 0
+
+
+def test_long_steps_do_not_jump() -> None:
+    """Steps lined up but longer than SMALL (answers still moving fast) give no jump; shorter ones do."""
+    long = [[0.1 / 2**k, -0.1 / 2**k] for k in range(STEPS)]
+    assert _steps(Extrapolation([(0, 2)]), [0.5, 0.5], long) is None
+    short = [[x * SMALL / 0.1 for x in step] for step in long]
+    assert _steps(Extrapolation([(0, 2)]), [0.5, 0.5], short) is not None
+
+
+def _random_votes(seed: int) -> list[Vote]:
+    """Random votes of 30–119 sources on up to 59 questions, each voting on a share of them."""
+    rng = random.Random(seed)
+    sources, questions, answers = rng.randrange(30, 120), rng.randrange(1, 60), rng.randrange(2, 6)
+    return [
+        Vote(f"q{q}", f"a{rng.randrange(answers)}", f"s{s}", rng.choice([1.0, 0.5, 0.25, 1.0]))
+        for s in range(sources)
+        for q in range(questions)
+        if rng.random() < rng.choice([0.2, 0.5, 0.9])
+    ]
+
+
+def test_a_random_set_that_once_jumped_to_another_fixed_point_reaches_the_plain_rounds_one() -> None:
+    """1,887 random votes where a jump, answers still changing places, ended 0.999 away: now near the plain rounds."""
+    votes = _random_votes(74)
+    settled = accu_copy(votes, params=SETTLED)
+    fast = accu_copy(votes, params=AccuVoteParams(max_rounds=1000, extrapolate=True))
+    assert settled.converged
+    assert fast.converged
+    assert _gap(fast, settled) < NEAR

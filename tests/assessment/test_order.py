@@ -16,6 +16,7 @@ import factlog
 from factlog import ClaimSet, FactlogError
 from factlog.assessment._methods import METHODS
 from factlog.render import render_assessment_json, render_json
+from tests import helpers
 from tests.strategies import crowded_claim_sets, tied_time_claim_sets
 
 CORPUS = Path(__file__).parents[2] / "sources"
@@ -119,3 +120,12 @@ def test_time_labels_do_not_depend_on_the_claims_order(claims: ClaimSet, order: 
     for method in METHODS:
         labels = sorted((p.key, p.statement) for p in factlog.assess(claims, method=method).propositions)
         assert sorted((p.key, p.statement) for p in factlog.assess(moved, method=method).propositions) == labels
+
+
+@pytest.mark.parametrize("whens", [("../2015", "2015/.."), ("2015/", "/2015"), ("2015-06/..", "../2015-12")])
+def test_a_proposition_stated_since_and_until_one_time_is_assessed_at_any_time(whens: tuple[str, str]) -> None:
+    """A visit claimed until 2015 and since 2015 (no first start, no last end): assessed at any time, every method."""
+    claims = helpers.world(*(helpers.claim(f"t{n}", "dprk", "visits", "russia", when) for n, when in enumerate(whens)))
+    for method in METHODS:
+        (found,) = factlog.assess(claims, method=method).propositions
+        assert found.key == "dprk visits russia @ any time"

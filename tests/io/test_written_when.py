@@ -168,6 +168,19 @@ def test_an_event_no_claim_dates_is_named_in_the_error() -> None:
     assert "the event 'the strike' ('strike') is defined but no claim dates it" in error
 
 
+@pytest.mark.parametrize("whens", [("../2025-10-20", "2025-10-20/.."), ("/2025-10-20", "2025-10-20/")])
+def test_an_event_dated_with_no_first_start_and_no_last_end_cannot_anchor(whens: tuple[str, str]) -> None:
+    """An event its claims date until a day and since it (no bound to count from) is a format error at the JSON path."""
+    document = _document("two days after the strike")
+    later = copy.deepcopy(document["claims"][1])
+    later.update(id="strike-later", proposition={**later["proposition"], "when": whens[1]})
+    document["claims"][1]["proposition"]["when"] = whens[0]
+    document["claims"].append(later)
+    [error] = _errors(document)
+    assert error.startswith("claims.json: $.claims[0].proposition.when: cannot resolve")
+    assert "the event 'the strike' ('strike') is defined but no claim dates it" in error
+
+
 def test_an_event_is_dated_by_the_hull_of_its_claims() -> None:
     """Two affirmed claims dating the event give it the span of both; denied ones and words do not count."""
     document = _document("during the strike")
