@@ -19,7 +19,9 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from factlog.errors import FieldError
 from factlog.model._claimset import ClaimSet, read_claim_set_of
+from factlog.model._coherence import vocabulary_problems
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import (
     Acknowledgement,
@@ -163,12 +165,18 @@ def claim_content_id(data: dict[str, Any]) -> str:
     return f"c-{digest[:12]}"
 
 
-def make_converter(*, detailed: bool = True) -> cattrs.Converter:
+def make_converter(*, detailed: bool = True, coherent: bool = True) -> cattrs.Converter:
     """A new converter for factlog's model, strict and with canonical output.
 
     With ``detailed`` (the default) structuring collects every error with its path; a
     converter without it is faster and raises at the first error, for documents that
-    are expected to be valid (the codec tries it first and falls back).
+    are expected to be valid (the codec tries it first and falls back). With
+    ``coherent`` (the default) a :class:`~factlog.ClaimSet` is structured only if it
+    holds what :class:`~factlog.ClaimSet` itself would (a declared inverse predicate
+    needs an entity as its object; ``highest_since`` a predicate with a rank): a
+    :class:`~factlog.FieldError` naming the claim's field otherwise. ``factlog.load``
+    reads each file without it and checks the files once they are merged, with file and
+    JSON path.
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True)
 
@@ -242,7 +250,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     ):
         _register_class(converter, model)
     _register_claim(converter)
-    _register_claim_set(converter)
+    _register_claim_set(converter, coherent=coherent)
     return converter
 
 
@@ -258,7 +266,7 @@ class _ReadClaimSet(ClaimSet):
         pass
 
 
-def _register_claim_set(converter: cattrs.Converter) -> None:
+def _register_claim_set(converter: cattrs.Converter, *, coherent: bool) -> None:
     _register_class(converter, ClaimSet, bases=override(omit=True))
     structure = make_dict_structure_fn(_ReadClaimSet, converter, bases=override(omit=True))
     names = [field.name for field in attrs.fields(ClaimSet) if field.name != "bases"]
@@ -267,7 +275,11 @@ def _register_claim_set(converter: cattrs.Converter) -> None:
         if not isinstance(value, dict):
             raise _expected("an object", value)
         read = structure(value, _ReadClaimSet)
-        return read_claim_set_of({name: getattr(read, name) for name in names}, {}, unique=names)
+        made = read_claim_set_of({name: getattr(read, name) for name in names}, {}, unique=names)
+        if coherent:
+            for field, message in vocabulary_problems(made.predicates, made.claims):
+                raise FieldError(field, message)
+        return made
 
     converter.register_structure_hook(ClaimSet, structure_claim_set)
 

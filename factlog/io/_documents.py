@@ -60,12 +60,12 @@ PathLike = str | os.PathLike[str]
 
 @functools.cache
 def _converter() -> cattrs.Converter:
-    return make_converter()
+    return make_converter(coherent=False)  # checked once the files are merged
 
 
 @functools.cache
 def _fast_converter() -> cattrs.Converter:
-    return make_converter(detailed=False)
+    return make_converter(detailed=False, coherent=False)
 
 
 def _claim_without_id(data: Any) -> Claim:

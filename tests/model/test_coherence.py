@@ -82,3 +82,17 @@ def test_loading_without_references_still_refuses_what_the_set_refuses() -> None
         factlog.loads(text, name="doc.json", references=False)
     assert len(caught.value.errors) == 1
     assert caught.value.errors[0].startswith("doc.json: $.claims[0].proposition.object: claim 'c1': an inverse")
+
+
+def test_the_converter_structures_a_claim_set_only_if_it_is_coherent() -> None:
+    """``make_converter().structure`` refuses what ``ClaimSet`` refuses; ``coherent=False`` leaves it to the loader."""
+    converter = factlog.make_converter()
+    document = converter.unstructure(helpers.world(helpers.claim("c1"), helpers.claim("c2", "dprk", "supplies", "prc")))
+    refused = next(c for c in document["claims"] if c["id"] == "c2")
+    refused["proposition"].update(predicate="receives-weapons-from", object={"amount": 3})
+    with pytest.raises(FieldError) as caught:
+        converter.structure(document, ClaimSet)
+    assert caught.value.field.endswith("].proposition.object")
+    assert "claim 'c2': an inverse predicate needs an entity as its object" in caught.value.message
+    kept = factlog.make_converter(coherent=False).structure(document, ClaimSet)
+    assert {claim.id for claim in kept.claims} == {"c1", "c2"}
