@@ -32,7 +32,6 @@ _PLAIN, _SYMMETRIC, _REWRITTEN = 0, 1, 2
 """How a predicate as written is normalised: as it is, entities sorted, or turned round."""
 _UNSEEN: Any = object()
 _PROPOSITION: Any = twin(Proposition)
-_ENTRY: Any = twin(Entry)  # filled by plain assignment, as new_entry fills its own
 _new = object.__new__
 
 
@@ -190,23 +189,20 @@ class _Filer:
             core = cores.get(id(when), _UNSEEN)
             if core is _UNSEEN:
                 core = cores[id(when)] = certain_days(when, event=kind[2])
-        # new_entry's body, inline: its call with twelve arguments costs about 75 ns a claim (timeit).
-        made: Any = _new(_ENTRY)
-        made.claim = claim
-        made.position = position
-        made.proposition = normal
-        made.key = key
-        made.predicate = kind[0]
-        made.holder = holder[0]
-        made.speaks_for = holder[1]
-        made.stated = stated
-        made.sources = sources
-        made.span = span
-        made.polarity = claim.polarity
-        made.core = core
-        made.part = 0
-        made.__class__ = Entry
-        entry: Entry = made
+        entry = new_entry(
+            claim,
+            position,
+            normal,
+            key,
+            kind[0],
+            holder=holder[0],
+            speaks_for=holder[1],
+            stated=stated,
+            sources=sources,
+            span=span,
+            polarity=claim.polarity,
+            core=core,
+        )
         self.group(entry, key, (subject, written, qualifiers), obj)
         return entry
 
