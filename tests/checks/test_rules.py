@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-import attrs
 import pytest
 
 import factlog
-from factlog import ClaimSet, Finding, Severity
-from factlog.checks import _copying as copying
+from factlog import Finding, Severity
 from factlog.checks import (
     answered_denial,
     conflicting_values,
-    document_mismatch,
     exclusive_predicates,
     future_event_as_fact,
     hollow_corroboration,
     interested_denial,
     opposed_claims,
     overconfident_holder,
-    quote_mismatch,
     self_contradiction,
     stated_after_publication,
 )
-from tests.helpers import claim, echo_cluster, world
-
-
-def run(rule: factlog.Rule, claims: ClaimSet) -> list[Finding]:
-    return list(factlog.check(claims, (rule,)).findings)
-
-
-def sides(finding: Finding) -> dict[str, set[str]]:
-    return {side: set(ids) for side, ids in finding.claims}
-
+from tests.helpers import claim, findings_of, sides, world
 
 # --- opposed_claims ---------------------------------------------------------------
 
@@ -46,7 +30,7 @@ def test_allegation_and_two_denials_are_one_finding() -> None:
         claim("denial-ru", "russia", "receives-weapons-from", "dprk", denied=True, holder="russia"),
         claim("denial-kp", denied=True, holder="kcna"),
     )
-    [finding] = run(opposed_claims, claims)
+    [finding] = findings_of(opposed_claims, claims)
     assert sides(finding) == {"affirming": {"allegation"}, "denying": {"denial-ru", "denial-kp"}}
     assert finding.severity is Severity.WARNING
     assert finding.message.startswith("Disputed: ")
@@ -56,13 +40,13 @@ def test_allegation_and_two_denials_are_one_finding() -> None:
 
 def test_certain_against_certain_is_an_error() -> None:
     """Both sides certain and definitely overlapping: error."""
-    [finding] = run(opposed_claims, world(claim("a"), claim("d", denied=True, holder="russia")))
+    [finding] = findings_of(opposed_claims, world(claim("a"), claim("d", denied=True, holder="russia")))
     assert finding.severity is Severity.ERROR
 
 
 def test_disjoint_times_do_not_conflict() -> None:
     """The same proposition affirmed for 2019 and denied for 2025 is no conflict."""
-    assert run(opposed_claims, world(claim("a", when="2019"), claim("d", when="2025", denied=True))) == []
+    assert findings_of(opposed_claims, world(claim("a", when="2019"), claim("d", when="2025", denied=True))) == []
 
 
 def test_different_qualifiers_do_not_conflict() -> None:
@@ -71,12 +55,14 @@ def test_different_qualifiers_do_not_conflict() -> None:
         claim("a", qualifiers={"place": "prc"}),
         claim("d", denied=True, qualifiers={"place": "russia"}),
     )
-    assert run(opposed_claims, claims) == []
+    assert findings_of(opposed_claims, claims) == []
 
 
 def test_missing_time_overlaps_but_lowers_severity() -> None:
     """A claim without a valid time conflicts with any time, one step less severe."""
-    [finding] = run(opposed_claims, world(claim("a", when=None), claim("d", when="2019", denied=True, holder="wire")))
+    [finding] = findings_of(
+        opposed_claims, world(claim("a", when=None), claim("d", when="2019", denied=True, holder="wire"))
+    )
     assert finding.severity is Severity.WARNING
 
 
@@ -87,7 +73,7 @@ def test_denied_event_span_conflicts_with_an_event_inside_it() -> None:
         claim("zhao", "prc", "visits", "dprk", "2024-04-11/2024-04-13", holder="wire", source="s2"),
         claim("xi", "prc", "visits", "dprk", "2019-06-20/2019-06-21"),
     )
-    [finding] = run(opposed_claims, claims)
+    [finding] = findings_of(opposed_claims, claims)
     assert sides(finding) == {"affirming": {"zhao"}, "denying": {"last-2019"}}
     assert finding.severity is Severity.ERROR
 
@@ -98,13 +84,13 @@ def test_event_only_possibly_inside_denied_span_is_a_warning() -> None:
         claim("none-since-july", "prc", "visits", "dprk", "2019-07/2025", denied=True),
         claim("visit-2019", "prc", "visits", "dprk", "2019", holder="wire", source="s2"),
     )
-    [finding] = run(opposed_claims, claims)
+    [finding] = findings_of(opposed_claims, claims)
     assert finding.severity is Severity.WARNING
 
 
 def test_uncommitted_claims_are_not_compared() -> None:
     """A claim reported without commitment opposes nothing."""
-    assert run(opposed_claims, world(claim("a"), claim("d", denied=True, certainty="uncommitted"))) == []
+    assert findings_of(opposed_claims, world(claim("a"), claim("d", denied=True, certainty="uncommitted"))) == []
 
 
 def test_groups_with_disjoint_times_are_separate_findings() -> None:
@@ -115,7 +101,7 @@ def test_groups_with_disjoint_times_are_separate_findings() -> None:
         claim("a2", when="2025"),
         claim("d2", when="2025", denied=True, holder="russia"),
     )
-    found = [sides(f) for f in run(opposed_claims, claims)]
+    found = [sides(f) for f in findings_of(opposed_claims, claims)]
     assert sorted(found, key=str) == sorted(
         [{"affirming": {"a1"}, "denying": {"d1"}}, {"affirming": {"a2"}, "denying": {"d2"}}], key=str
     )
@@ -131,7 +117,7 @@ def test_answer_with_opposite_polarity_is_reported_without_propositions() -> Non
         claim("denial-ru", None, denied=True, holder="russia", answers=("allegation",)),
         claim("denial-kp", None, denied=True, holder="dprk", answers=("allegation",)),
     )
-    [finding] = run(answered_denial, claims)
+    [finding] = findings_of(answered_denial, claims)
     assert sides(finding) == {"answered": {"allegation"}, "answering": {"denial-ru", "denial-kp"}}
     assert finding.severity is Severity.INFO
 
@@ -139,14 +125,14 @@ def test_answer_with_opposite_polarity_is_reported_without_propositions() -> Non
 def test_confirming_answer_is_not_a_denial() -> None:
     """An answer with the same polarity confirms; nothing to report."""
     claims = world(claim("a", None), claim("b", None, holder="wire", answers=("a",)))
-    assert run(answered_denial, claims) == []
+    assert findings_of(answered_denial, claims) == []
 
 
 def test_answer_on_the_same_proposition_is_left_to_opposed_claims() -> None:
     """When both claims share a proposition, only opposed_claims reports them."""
     claims = world(claim("a"), claim("d", denied=True, holder="russia", answers=("a",)))
-    assert run(answered_denial, claims) == []
-    assert len(run(opposed_claims, claims)) == 1
+    assert findings_of(answered_denial, claims) == []
+    assert len(findings_of(opposed_claims, claims)) == 1
 
 
 # --- conflicting_values -----------------------------------------------------------
@@ -158,7 +144,7 @@ def test_two_dates_for_one_event_conflict() -> None:
         claim("article", "visit", "takes-place-on", "date:2025-01/2025-10", None),
         claim("reference", "visit", "takes-place-on", "date:2024-04-11/2024-04-13", None, holder="wire", source="s2"),
     )
-    [finding] = run(conflicting_values, claims)
+    [finding] = findings_of(conflicting_values, claims)
     assert sides(finding) == {"2025-01/2025-10": {"article"}, "2024-04-11/2024-04-13": {"reference"}}
     assert finding.severity is Severity.ERROR
 
@@ -169,15 +155,15 @@ def test_compatible_precisions_of_one_date_agree() -> None:
         claim("year", "visit", "takes-place-on", "date:2025", None),
         claim("day", "visit", "takes-place-on", "date:2025-04-26", None, holder="wire"),
     )
-    assert run(conflicting_values, claims) == []
+    assert findings_of(conflicting_values, claims) == []
 
 
 def test_quantities_within_tolerance_agree() -> None:
     """11,000 and 11,500 troops agree under a 10 % tolerance; 15,000 does not."""
     within = world(claim("a", "dprk", "troops-deployed", 11000), claim("b", "dprk", "troops-deployed", 11500))
-    assert run(conflicting_values, within) == []
+    assert findings_of(conflicting_values, within) == []
     beyond = world(claim("a", "dprk", "troops-deployed", 11000), claim("b", "dprk", "troops-deployed", 15000))
-    [finding] = run(conflicting_values, beyond)
+    [finding] = findings_of(conflicting_values, beyond)
     assert set(dict(finding.claims)) == {"11,000", "15,000"}
 
 
@@ -186,14 +172,14 @@ def test_values_at_disjoint_times_do_not_conflict() -> None:
     claims = world(
         claim("a", "dprk", "troops-deployed", 11000, "2024"), claim("b", "dprk", "troops-deployed", 15000, "2025")
     )
-    assert run(conflicting_values, claims) == []
+    assert findings_of(conflicting_values, claims) == []
 
 
 def test_different_entities_for_a_functional_predicate_conflict() -> None:
     """Two leaders of one country at one time conflict; a non-functional predicate never does."""
     claims = world(claim("a", "dprk", "leader-of", "trump"), claim("b", "dprk", "leader-of", "russia"))
-    assert len(run(conflicting_values, claims)) == 1
-    assert run(conflicting_values, world(claim("a"), claim("b", obj="prc"))) == []
+    assert len(findings_of(conflicting_values, claims)) == 1
+    assert findings_of(conflicting_values, world(claim("a"), claim("b", obj="prc"))) == []
 
 
 # --- exclusive_predicates ---------------------------------------------------------
@@ -205,7 +191,7 @@ def test_sitting_and_no_longer_president_at_once_conflict() -> None:
         claim("former", "trump", "no-longer-holds-office", "us-president", "2025-10"),
         claim("sitting", "trump", "holds-office", "us-president", "2025-01-20/..", holder="wire", source="s2"),
     )
-    [finding] = run(exclusive_predicates, claims)
+    [finding] = findings_of(exclusive_predicates, claims)
     assert sides(finding) == {"no-longer-holds-office": {"former"}, "holds-office": {"sitting"}}
     assert finding.severity is Severity.ERROR
 
@@ -216,7 +202,7 @@ def test_exclusive_predicates_at_different_times_agree() -> None:
         claim("former", "trump", "no-longer-holds-office", "us-president", "2022"),
         claim("sitting", "trump", "holds-office", "us-president", "2025-01-20/.."),
     )
-    assert run(exclusive_predicates, claims) == []
+    assert findings_of(exclusive_predicates, claims) == []
 
 
 # --- hollow_corroboration ---------------------------------------------------------
@@ -229,7 +215,7 @@ def test_one_holder_in_several_sources_is_hollow() -> None:
         claim("b", holder="kcna", source="s2", via=("wire",)),
         claim("c", holder="dprk", source="s5"),
     )
-    [finding] = run(hollow_corroboration, claims)
+    [finding] = findings_of(hollow_corroboration, claims)
     assert sides(finding) == {"origin dprk": {"a", "b", "c"}}
     assert "in 3 sources" in finding.message
 
@@ -241,19 +227,19 @@ def test_syndicated_copies_are_hollow() -> None:
         claim("copy-a", holder="paper-a", source="s3"),
         claim("copy-b", holder="paper-b", source="s4"),
     )
-    [finding] = run(hollow_corroboration, claims)
+    [finding] = findings_of(hollow_corroboration, claims)
     assert "The wire" in finding.message
 
 
 def test_independent_origins_are_not_hollow() -> None:
     """KCNA and the Chinese Foreign Ministry are two origins."""
     claims = world(claim("kp", holder="kcna", source="s1"), claim("cn", holder="mfa-prc", source="s2"))
-    assert run(hollow_corroboration, claims) == []
+    assert findings_of(hollow_corroboration, claims) == []
 
 
 def test_one_holder_repeating_itself_in_one_source_is_not_hollow() -> None:
     """Repetition inside one source claims no corroboration."""
-    assert run(hollow_corroboration, world(claim("a", holder="kcna"), claim("b", holder="kcna"))) == []
+    assert findings_of(hollow_corroboration, world(claim("a", holder="kcna"), claim("b", holder="kcna"))) == []
 
 
 # --- interested_denial ------------------------------------------------------------
@@ -267,14 +253,14 @@ def test_denial_by_the_accused_is_flagged() -> None:
         claim("kp", denied=True, holder="kcna"),
         claim("cn", denied=True, holder="mfa-prc"),
     )
-    [finding] = run(interested_denial, claims)
+    [finding] = findings_of(interested_denial, claims)
     assert sides(finding) == {"interested": {"ru", "kp"}, "denied": {"allegation"}}
     assert finding.severity is Severity.INFO
 
 
 def test_denial_by_a_third_party_is_not_interested() -> None:
     """China denying that North Korea arms Russia is not self-interested."""
-    assert run(interested_denial, world(claim("a"), claim("cn", denied=True, holder="mfa-prc"))) == []
+    assert findings_of(interested_denial, world(claim("a"), claim("cn", denied=True, holder="mfa-prc"))) == []
 
 
 # --- self_contradiction -----------------------------------------------------------
@@ -286,13 +272,13 @@ def test_holder_reversing_itself_is_reported_with_dates() -> None:
         claim("fake", denied=True, holder="russia", when="2024-10/2025-04", stated="2024-11"),
         claim("confirmed", holder="russia", when="2024-10/2025-04", stated="2025-04", source="s5"),
     )
-    [finding] = run(self_contradiction, claims)
+    [finding] = findings_of(self_contradiction, claims)
     assert "denied by Russia (2024-11), then affirmed by Russia (2025-04)" in finding.message
 
 
 def test_holder_repeating_itself_is_no_contradiction() -> None:
     """The same holder saying the same thing twice is not reported."""
-    assert run(self_contradiction, world(claim("a"), claim("b", source="s2"))) == []
+    assert findings_of(self_contradiction, world(claim("a"), claim("b", source="s2"))) == []
 
 
 # --- overconfident_holder ---------------------------------------------------------
@@ -306,65 +292,27 @@ def test_certain_claims_by_anonymous_or_unreliable_holders_are_noted() -> None:
         claim("c", holder="analysts", certainty="possible"),
         claim("d", holder="kcna"),
     )
-    found = {frozenset(f.claim_ids) for f in run(overconfident_holder, claims)}
+    found = {frozenset(f.claim_ids) for f in findings_of(overconfident_holder, claims)}
     assert found == {frozenset({"a"}), frozenset({"b"})}
 
 
 # --- integrity --------------------------------------------------------------------
 
 
-def _with_document(tmp_path: Path, text: str, claims: ClaimSet, sha: str | None = None) -> ClaimSet:
-    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
-    sources = tuple(attrs.evolve(s, document="doc.txt", sha256=sha) if s.id == "s1" else s for s in claims.sources)
-    return attrs.evolve(claims, sources=sources, bases={"s1": str(tmp_path)})
-
-
-def test_quote_matching_its_span_passes(tmp_path: Path) -> None:
-    """A quote that is exactly the document's text at its span gives no finding."""
-    claims = _with_document(tmp_path, "quote a and more", world(claim("a")))
-    assert run(quote_mismatch, claims) == []
-
-
-def test_shifted_quote_is_reported_with_where_it_stands(tmp_path: Path) -> None:
-    """A quote off by two characters: error, naming the span where the quote really is."""
-    claims = _with_document(tmp_path, "..quote a", world(claim("a")))
-    [finding] = run(quote_mismatch, claims)
-    assert finding.severity is Severity.ERROR
-    assert "the quote stands at 2-9" in finding.message
-
-
-def test_changed_document_is_reported(tmp_path: Path) -> None:
-    """A sha256 that no longer matches the document: error listing the citing claims."""
-    claims = _with_document(tmp_path, "quote a", world(claim("a")), sha=hashlib.sha256(b"other").hexdigest())
-    [finding] = run(document_mismatch, claims)
-    assert "has changed" in finding.message
-    assert finding.claim_ids == ("a",)
-
-
-def test_missing_document_is_reported(tmp_path: Path) -> None:
-    """A document that does not exist is an error naming it (escapes are covered in test_hostile)."""
-    claims = _with_document(tmp_path, "quote a", world(claim("a")))
-    missing = attrs.evolve(
-        claims,
-        sources=tuple(attrs.evolve(s, document="absent.txt") if s.id == "s1" else s for s in claims.sources),
-    )
-    assert "cannot read document" in run(document_mismatch, missing)[0].message
-
-
 def test_claim_stated_after_its_source_appeared_is_an_error() -> None:
     """A source of 2025-10 cannot report what was said in 2025-12."""
-    [finding] = run(stated_after_publication, world(claim("late", stated="2025-12")))
+    [finding] = findings_of(stated_after_publication, world(claim("late", stated="2025-12")))
     assert finding.severity is Severity.ERROR
-    assert run(stated_after_publication, world(claim("early", stated="2025-09"))) == []
+    assert findings_of(stated_after_publication, world(claim("early", stated="2025-09"))) == []
 
 
 def test_future_event_stated_as_fact_is_noted() -> None:
     """'Will visit' on 2025-10-05 as certain fact about a visit on 2025-10-09: info."""
     claims = world(claim("will", "prc", "visits", "dprk", "2025-10-09", stated="2025-10-05"))
-    [finding] = run(future_event_as_fact, claims)
+    [finding] = findings_of(future_event_as_fact, claims)
     assert finding.severity is Severity.INFO
     probable = world(claim("will", "prc", "visits", "dprk", "2025-10-09", stated="2025-10-05", certainty="probable"))
-    assert run(future_event_as_fact, probable) == []
+    assert findings_of(future_event_as_fact, probable) == []
 
 
 # --- the engine -------------------------------------------------------------------
@@ -373,7 +321,7 @@ def test_future_event_stated_as_fact_is_noted() -> None:
 def test_acknowledged_finding_does_not_fail() -> None:
     """An acknowledged finding is still reported, marked, and no longer fails the check."""
     claims = world(claim("a"), claim("d", denied=True, holder="russia"))
-    finding = run(opposed_claims, claims)[0]
+    finding = findings_of(opposed_claims, claims)[0]
     report = factlog.check(world(*claims.claims, acknowledged=((finding.id, "reviewed"),)))
     marked = report.by_rule("opposed_claims")[0]
     assert marked.acknowledged
@@ -415,52 +363,3 @@ def test_failed_respects_threshold(threshold: Severity) -> None:
     report = factlog.check(world(claim("a", certainty="possible"), claim("d", denied=True, holder="russia")))
     assert report.failed(threshold) == (threshold <= Severity.WARNING)
     assert not report.failed(None)
-
-
-def test_undeclared_copying_names_the_echo() -> None:
-    """Ten outlets repeating one origin in their own voice, nothing declared: a warning names them as repeating."""
-    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
-    found = [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
-    pairs = {frozenset(side for side, _ in f.claims) for f in found}
-    assert pairs == {
-        frozenset({"echoed", "copier-0"}),
-        frozenset({"echoed", "copier-1"}),
-        frozenset({"copier-0", "copier-1"}),
-    }
-    assert all("nobody else gives" in f.message and f.severity is factlog.Severity.WARNING for f in found)
-
-
-def test_undeclared_copying_settled_says_nothing_of_rounds() -> None:
-    """An echo AccuCopy settles on within its rounds: the findings say nothing of a limit."""
-    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
-    found = [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
-    assert found
-    assert not [f for f in found if "unsettled" in f.message or "round" in f.message]
-
-
-def test_undeclared_copying_stopped_unsettled_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stopped at its limit of rounds before settling, each finding says so, and keeps its id (ids come from claims)."""
-    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
-    settled = {f.id for f in factlog.check(claims).findings if f.rule == "undeclared_copying"}
-    monkeypatch.setattr(copying, "MAX_ROUNDS", 1)
-    found = [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
-    assert {f.id for f in found} == settled
-    assert all(f.message.endswith("; copy detection stopped at its limit of 1 round, unsettled") for f in found)
-
-
-def test_declared_copies_are_not_reported_as_undeclared() -> None:
-    """The same echo, declared through relays and derived_from, gives no undeclared-copying finding."""
-    claims, _ = echo_cluster(seed=11, questions=40, copiers=2)
-    assert not [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
-
-
-def test_missing_document_names_its_source_and_path(tmp_path: Path) -> None:
-    """A document that cannot be read names the source id and `$.sources[N].document` to mend."""
-    claims = _with_document(tmp_path, "quote a", world(claim("a")))
-    position = [s.id for s in claims.sources].index("s1")
-    missing = attrs.evolve(
-        claims,
-        sources=tuple(attrs.evolve(s, document="absent.txt") if s.id == "s1" else s for s in claims.sources),
-    )
-    message = run(document_mismatch, missing)[0].message
-    assert message.startswith(f"source s1, $.sources[{position}].document: cannot read document ")

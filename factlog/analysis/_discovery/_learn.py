@@ -11,7 +11,7 @@ per-source exact partial sums; the driver joins them (:mod:`._exact`) into the n
 accuracies and tests convergence as :func:`~._accu.accu_copy` and
 :func:`~._truthfinder.truth_finder` do. Every sum is the single process's sum of the
 same terms, in its order where the order matters: any split by question gives the
-same floats, rounds and dependences (``tests/test_dask.py``). Declared copies and
+same floats, rounds and dependences (``tests/dask/``). Declared copies and
 value similarity are not taken (assessment passes neither).
 """
 

@@ -1,0 +1,46 @@
+"""undeclared_copying: the echo named, what it says of its rounds, declared copies left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import factlog
+from factlog.checks import _copying as copying
+from tests.helpers import echo_cluster
+
+
+def test_undeclared_copying_names_the_echo() -> None:
+    """Ten outlets repeating one origin in their own voice, nothing declared: a warning names them as repeating."""
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
+    found = [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
+    pairs = {frozenset(side for side, _ in f.claims) for f in found}
+    assert pairs == {
+        frozenset({"echoed", "copier-0"}),
+        frozenset({"echoed", "copier-1"}),
+        frozenset({"copier-0", "copier-1"}),
+    }
+    assert all("nobody else gives" in f.message and f.severity is factlog.Severity.WARNING for f in found)
+
+
+def test_undeclared_copying_settled_says_nothing_of_rounds() -> None:
+    """An echo AccuCopy settles on within its rounds: the findings say nothing of a limit."""
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
+    found = [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
+    assert found
+    assert not [f for f in found if "unsettled" in f.message or "round" in f.message]
+
+
+def test_undeclared_copying_stopped_unsettled_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped at its limit of rounds before settling, each finding says so, and keeps its id (ids come from claims)."""
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
+    settled = {f.id for f in factlog.check(claims).findings if f.rule == "undeclared_copying"}
+    monkeypatch.setattr(copying, "MAX_ROUNDS", 1)
+    found = [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
+    assert {f.id for f in found} == settled
+    assert all(f.message.endswith("; copy detection stopped at its limit of 1 round, unsettled") for f in found)
+
+
+def test_declared_copies_are_not_reported_as_undeclared() -> None:
+    """The same echo, declared through relays and derived_from, gives no undeclared-copying finding."""
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2)
+    assert not [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]

@@ -1,0 +1,122 @@
+"""`factlog check` and `factlog assess` on a cluster, through the real entry point."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import pytest
+from distributed import Client
+
+import factlog
+import factlog.cli._check
+import factlog.dask
+import factlog.dask._cluster
+from factlog.cli import main
+from tests.helpers import ROOT
+
+SOURCES = ROOT / "sources"
+
+
+def test_cli_workers_starts_a_local_cluster(
+    client: Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``factlog check --workers 2`` asks for a local cluster of 2 processes and prints the single-process JSON."""
+    started: list[int] = []
+
+    @contextlib.contextmanager
+    def local_client(workers: int) -> Iterator[Client]:
+        started.append(workers)  # the session's cluster stands in: one cluster per test session
+        yield client
+
+    monkeypatch.setattr(factlog.dask, "local_client", local_client)
+    arguments = ["check", "--format", "json", str(SOURCES)]
+    single_code = main(arguments)
+    single = capsys.readouterr().out
+    assert main([*arguments, "--workers", "2", "--partitions", "3"]) == single_code
+    assert capsys.readouterr().out == single
+    assert started == [2]
+
+
+def test_cli_dask_address_gives_the_single_process_report(client: Client, capsys: pytest.CaptureFixture[str]) -> None:
+    """``factlog check --dask ADDRESS`` checks on that cluster, with the same text report and exit code."""
+    arguments = ["check", "--colour", "never", str(SOURCES)]
+    single_code = main(arguments)
+    single = capsys.readouterr().out
+    assert main([*arguments, "--dask", client.scheduler.address]) == single_code
+    assert capsys.readouterr().out == single
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--workers", "0"],
+        ["--workers", "1", "--partitions", "0"],
+        ["--dask", "tcp://127.0.0.1:1", "--dask-timeout", "0"],
+    ],
+)
+def test_cli_refuses_zero(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """``--workers 0``, ``--partitions 0`` or ``--dask-timeout 0``: a usage error (exit 2) worded as argparse's."""
+    assert main(["check", *options, str(SOURCES)]) == 2
+    assert capsys.readouterr().err.startswith(f"factlog check: error: {options[-2]} ")
+
+
+@pytest.mark.parametrize("options", [["--partitions", "3"], ["--partitions", "0"], ["--dask-timeout", "5"]])
+@pytest.mark.parametrize("command", ["check", "assess"])
+def test_cli_distributed_options_need_a_cluster(
+    command: str, options: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--partitions without --dask or --workers (or --dask-timeout without --dask) is a usage error."""
+    assert main([command, *options, str(SOURCES)]) == 2
+    assert f"factlog {command}: error:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "options", [["--workers", "0"], ["--dask", "nonsense"], ["--workers", "1", "--partitions", "0"]]
+)
+def test_cli_assess_refuses_a_bad_cluster_option(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """``assess`` checks its Dask options as ``check`` does: a usage error naming the option, before any cluster."""
+    assert main(["assess", *options, str(SOURCES)]) == 2
+    assert options[-2] in capsys.readouterr().err
+
+
+def test_cli_assess_on_a_cluster_prints_the_single_process_output(
+    client: Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``assess --workers 2`` and ``assess --dask ADDRESS`` print the single process's JSON, every byte."""
+    started: list[int] = []
+
+    @contextlib.contextmanager
+    def local_client(workers: int) -> Iterator[Client]:
+        started.append(workers)  # the session's cluster stands in
+        yield client
+
+    monkeypatch.setattr(factlog.dask, "local_client", local_client)
+    arguments = ["assess", "--format", "json", "--method", "truthfinder", str(SOURCES)]
+    assert main(arguments) == 0
+    single = capsys.readouterr().out
+    assert main([*arguments, "--workers", "2", "--partitions", "3"]) == 0
+    assert capsys.readouterr().out == single
+    assert started == [2]
+    assert main([*arguments, "--dask", client.scheduler.address, "--beliefs-only"]) == 0
+    assert capsys.readouterr().out != single  # beliefs only: no reasons, no labels
+    assert main([*arguments[:-1], "--beliefs-only", str(SOURCES)]) == 0
+    beliefs_only = capsys.readouterr().out
+    assert main([*arguments, "--dask", client.scheduler.address, "--beliefs-only", "--dask-timeout", "5"]) == 0
+    assert capsys.readouterr().out == beliefs_only
+
+
+@pytest.mark.parametrize("distributed", [[], ["--workers", "2"]])
+def test_cli_interrupted_is_one_line(
+    distributed: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C during a check prints one line "interrupted" and exits 130."""
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(factlog.cli._check, "check", interrupted)
+    monkeypatch.setattr(factlog.dask, "check", interrupted)
+    monkeypatch.setattr(factlog.dask, "local_client", lambda _workers: contextlib.nullcontext())
+    assert main(["check", *distributed, str(SOURCES)]) == 130
+    assert capsys.readouterr().err == "interrupted\n"

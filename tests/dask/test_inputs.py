@@ -1,0 +1,167 @@
+"""What the distributed path refuses, named as the single process names it."""
+
+from __future__ import annotations
+
+import copyreg
+import json
+import shutil
+from pathlib import Path
+
+import attrs
+import distributed.protocol.pickle
+import numpy
+import pytest
+import tblib.pickling_support
+from distributed import Client
+
+import factlog
+import factlog.cli._check
+import factlog.dask
+import factlog.dask._cluster
+from factlog.cli import main
+from factlog.dask._reading import _Failed, _load_file
+from factlog.render import render_json
+from tests.helpers import ROOT, claim, world
+
+SOURCES = ROOT / "sources"
+
+
+def test_a_claim_id_in_two_files_is_a_conflict(tmp_path: Path) -> None:
+    """Two files defining one claim id differently are refused, as factlog.load refuses them."""
+    claims = factlog.load(SOURCES)
+    first, second = claims.claims[0], attrs.evolve(claims.claims[1], id=claims.claims[0].id)
+    factlog.dump(attrs.evolve(claims, claims=(first,)), tmp_path / "a.json")
+    factlog.dump(attrs.evolve(claims, claims=(second,)), tmp_path / "b.json")
+    with pytest.raises(factlog.ConflictError, match=first.id):
+        factlog.dask.check(tmp_path, partitions=2)
+
+
+def test_an_answer_to_an_unknown_claim_is_refused(tmp_path: Path) -> None:
+    """A claim answering a claim no file defines is an UnknownIdError."""
+    claims = factlog.load(SOURCES)
+    orphan = attrs.evolve(claims.claims[0], answers=("no-such-claim",))
+    factlog.dump(attrs.evolve(claims, claims=(orphan,)), tmp_path / "a.json")
+    with pytest.raises(factlog.UnknownIdError, match="no-such-claim"):
+        factlog.dask.check(tmp_path, partitions=2)
+
+
+def test_an_unknown_holder_is_refused_with_its_path(tmp_path: Path) -> None:
+    """A claim naming an entity no file defines is an UnknownIdError naming the JSON path."""
+    claims = factlog.load(SOURCES)
+    stranger = attrs.evolve(claims.claims[0], attribution=factlog.Attribution(holder="nobody-known"))
+    factlog.dump(attrs.evolve(claims, claims=(stranger,)), tmp_path / "a.json")
+    with pytest.raises(factlog.UnknownIdError, match=r"attribution\.holder"):
+        factlog.dask.assess(tmp_path)
+
+
+@pytest.mark.parametrize("wrong", [0, -2, True, 2.5, "3"])
+@pytest.mark.parametrize("entry", ["check", "assess"])
+def test_partitions_must_be_a_whole_number_at_least_one(entry: str, wrong: object) -> None:
+    """Zero, negative, boolean, fractional or text partitions: an ArgumentError naming the function."""
+    with pytest.raises(factlog.ArgumentError, match=rf"^factlog\.dask\.{entry}: partitions must be a whole number"):
+        getattr(factlog.dask, entry)(factlog.ClaimSet(), partitions=wrong)
+
+
+def test_partitions_may_be_a_numpy_integer() -> None:
+    """A partition count computed with numpy is the int it equals: the same report."""
+    claims = factlog.load(SOURCES)
+    assert factlog.dask.check(claims, partitions=numpy.int64(2)) == factlog.dask.check(claims, partitions=2)
+
+
+def test_no_files_is_an_input_error(tmp_path: Path) -> None:
+    """A folder without claim files is refused as factlog.load refuses it: an InputError."""
+    with pytest.raises(factlog.InputError, match="no claim files"):
+        factlog.dask.check(tmp_path)
+
+
+def test_an_inverse_without_an_entity_object_in_a_file_is_named_as_load_names_it(tmp_path: Path) -> None:
+    """A claim with an inverse predicate and a text object in a file: the UnknownIdError factlog.load raises."""
+    data = json.loads(factlog.dumps(world(claim("c1"), claim("c2", "dprk", "receives-weapons-from", "russia"))))
+    data["claims"][1]["proposition"]["object"] = {"text": "arms"}
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(factlog.UnknownIdError) as expected:
+        factlog.load(path)
+    with pytest.raises(factlog.UnknownIdError) as caught:
+        factlog.dask.check(path, partitions=2)
+    assert caught.value.errors == expected.value.errors
+
+
+def test_an_unknown_method_is_named_unknown() -> None:
+    """factlog.dask.assess with a method no one knows says so, rather than that it cannot run distributed."""
+    with pytest.raises(factlog.ArgumentError, match="unknown method 'bogus'"):
+        factlog.dask.assess(factlog.ClaimSet(), method="bogus")
+
+
+@pytest.mark.parametrize("address", ["nonsense", "", "tls://127.0.0.1:28786", "tcp://host:99999"])
+def test_a_malformed_address_is_an_argument_error(address: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A scheduler address that is not tcp://HOST:PORT is refused before connecting: ArgumentError, exit 2."""
+    with pytest.raises(factlog.ArgumentError, match="not a Dask scheduler address"):
+        factlog.dask.check(factlog.ClaimSet(), client=address)
+    assert main(["check", "--dask", address, str(SOURCES)]) == 2
+    assert "not a Dask scheduler address" in capsys.readouterr().err
+
+
+def test_a_claim_repeated_identically_is_merged(tmp_path: Path) -> None:
+    """A file copied next to itself checks as factlog.load merges it, with no conflict."""
+    shutil.copytree(SOURCES, tmp_path / "s")
+    first = next(iter(sorted((tmp_path / "s").rglob("claims.json"))))
+    shutil.copy(first, first.with_name("claims-copy.json"))
+    single = factlog.check(factlog.load(tmp_path / "s"))
+    assert render_json(factlog.dask.check(tmp_path / "s", partitions=3)) == render_json(single)
+
+
+def _errors(call: object) -> list[str]:
+    with pytest.raises(factlog.FormatError) as caught:
+        call()  # type: ignore[operator]
+    return caught.value.errors
+
+
+def test_every_error_is_listed_as_load_lists_it(client: Client, tmp_path: Path) -> None:
+    """Two invalid files and an unknown source: the same errors as factlog.load, in order, with file names."""
+    claims = factlog.load(SOURCES)
+    bad = [attrs.evolve(c, id=f"c{n}") for n, c in enumerate(claims.claims[:3])]
+    factlog.dump(attrs.evolve(claims, claims=tuple(bad)), tmp_path / "a.json")
+    (tmp_path / "b.json").write_text('{"format": "factlog", "version": 1, "claims": [{"id": 3}]}')
+    (tmp_path / "c.json").write_text('{"format": "factlog", "version": 1, "entities": 7}')
+    expected = _errors(lambda: factlog.load(tmp_path))
+    assert len(expected) > 1
+    assert all(str(tmp_path) in error for error in expected)
+    assert _errors(lambda: factlog.dask.check(tmp_path, partitions=3)) == expected
+    assert _errors(lambda: factlog.dask.check(tmp_path, client=client, partitions=3)) == expected
+
+
+def test_a_worker_s_error_travels_as_distributed_pickles_it(tmp_path: Path) -> None:
+    """A JSON Lines claim without its required keys: the worker's error unpickles with tblib's exception pickling on."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"format": "factlog", "version": 1}\n{"type": "claim"}\n', encoding="utf-8")
+    failed = _load_file(str(path))
+    assert isinstance(failed, _Failed)
+    saved = dict(copyreg.dispatch_table)
+    try:
+        tblib.pickling_support.install(failed.error)  # as a worker does once a task has raised
+        travelled = distributed.protocol.pickle.loads(distributed.protocol.pickle.dumps(failed))
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(saved)
+    assert travelled.error.errors == failed.error.errors
+    assert "a.jsonl: $.claims[0].statement: required key missing" in travelled.error.errors[0]
+
+
+def test_an_unknown_source_names_its_file(client: Client, tmp_path: Path) -> None:
+    """A claim citing an unknown source is reported with its file and JSON path, as factlog.load does."""
+    claims = factlog.load(SOURCES)
+    evidence = (attrs.evolve(claims.claims[0].evidence[0], source="no-such-source"),)
+    broken = attrs.evolve(claims.claims[0], evidence=evidence)
+    factlog.dump(attrs.evolve(claims, claims=(broken, *claims.claims[1:])), tmp_path / "a.json")
+    expected = _errors(lambda: factlog.load(tmp_path))
+    assert "a.json: $.claims[0].evidence[0].source" in expected[0]
+    assert _errors(lambda: factlog.dask.check(tmp_path, client=client, partitions=2)) == expected
+
+
+def test_relative_paths_are_made_absolute(client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A relative path means the caller's folder, not the workers'."""
+    shutil.copytree(SOURCES, tmp_path / "here")
+    monkeypatch.chdir(tmp_path)
+    single = factlog.check(factlog.load("here"))
+    assert render_json(factlog.dask.check("here", client=client, partitions=2)) == render_json(single)

@@ -1,0 +1,186 @@
+"""Running on a cluster: spans, what stays on the workers, partitions, addresses and shutdown."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+from typing import Any
+
+import distributed.protocol.pickle
+import pytest
+from distributed import Client
+
+import factlog
+import factlog.cli._check
+import factlog.dask
+import factlog.dask._cluster
+from factlog.cli import main
+from factlog.dask._connect import MESSAGE_LOG
+from factlog.dask._learning import Cluster, _Sent
+from factlog.render import render_json
+from tests.helpers import ROOT, claim, world
+
+SOURCES = ROOT / "sources"
+
+
+def _spans(client: Client) -> list[tuple[tuple[str, ...], list[str]]]:
+    """Every span the cluster's scheduler keeps, oldest first: its name and the names of its task groups."""
+
+    def spans(dask_scheduler: Any) -> list[tuple[tuple[str, ...], list[str]]]:
+        kept = dask_scheduler.extensions["spans"].spans.values()
+        return [(span.name, sorted(group.name for group in span.groups)) for span in kept]
+
+    found: list[tuple[tuple[str, ...], list[str]]] = client.run_on_scheduler(spans)
+    return found
+
+
+def test_a_distributed_assessment_s_tasks_are_in_one_factlog_span(client: Client) -> None:
+    """Learning in rounds on a cluster: every task of the call in the span ("factlog", "assess"), none in a default."""
+    before = len(_spans(client))
+    assessed = factlog.dask.assess(SOURCES, method="accucopy", client=client, partitions=2)
+    assert assessed.rounds > 2
+    added = dict(_spans(client)[before:])
+    assert {"prepare", "step", "getitem", "conclude"} <= set(added[("factlog", "assess")])
+    defaults = {group for name, groups in added.items() if name == ("default",) for group in groups}
+    assert not defaults & {"prepare", "step", "getitem", "conclude"}
+
+
+def _counting(state: int, shared: list[int], own: list[int]) -> tuple[int, int]:
+    """A learning step: the state counts rounds; the result is the size of what the step was handed."""
+    return state + 1, len(shared) + len(own)
+
+
+def _kept_arguments(dask_worker: Any) -> int:
+    """Pickled bytes of the arguments a worker still holds in the tasks it has run and released."""
+    released = [task for task in dask_worker.state.tasks.values() if task.state == "released"]
+    return sum(len(distributed.protocol.pickle.dumps(task.run_spec)) for task in released if task.run_spec is not None)
+
+
+def test_a_learning_run_leaves_no_round_s_arguments_on_the_workers(client: Client) -> None:
+    """Each round's literal arguments are dropped once used: the workers keep less than one round's worth."""
+    payload = list(range(20_000))  # about 100 kB pickled, for each argument of each round
+    cluster = Cluster(client, [client.submit(int, 0, pure=False), client.submit(int, 0, pure=False)])
+    for _ in range(5):
+        assert cluster.each(_counting, payload, own=[payload, payload]) == [40_000, 40_000]
+    assert client.gather(cluster.states) == [5, 5]
+    one_argument = len(distributed.protocol.pickle.dumps(payload))
+    kept = sum(client.run(_kept_arguments).values())
+    assert kept < one_argument
+
+
+def test_a_step_s_argument_is_handed_over_once() -> None:
+    """A second read of a step's argument (its task run again) is a ClusterError, not a silent None."""
+    sent = _Sent([1.5, 2.5])
+    assert sent.take() == [1.5, 2.5]
+    with pytest.raises(factlog.ClusterError, match="ran twice"):
+        sent.take()
+    assert _Sent(None).take() is None
+
+
+def test_a_client_factlog_makes_keeps_a_short_log_of_its_messages(client: Client) -> None:
+    """Dask's log of the messages a client sent holds 1,000 by default; factlog's clients keep MESSAGE_LOG."""
+    assert client.scheduler_comm.recent_message_log.maxlen == MESSAGE_LOG < 1_000
+
+
+def test_partitions_beyond_the_claims_cost_nothing() -> None:
+    """A million partitions of three claims: capped at the claim count, the same report."""
+    claims = world(claim("a", obj="x"), claim("b", obj="y", holder="h2"), claim("c", obj="x", source="s5"))
+    assert render_json(factlog.dask.check(claims, partitions=10**6)) == render_json(factlog.check(claims))
+
+
+def test_assess_caps_partitions_at_the_claim_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    """factlog.dask.assess caps partitions at the claim count, as check does: three claims make at most three."""
+    claims = world(claim("a", obj="x"), claim("b", obj="y", holder="analysts"), claim("c", obj="x", holder="tabloid"))
+    counts: set[int] = set()
+    prepare = factlog.dask._cluster.prepare
+
+    def counted(*arguments: Any, **options: Any) -> Any:
+        counts.add(arguments[4])  # (small, as_of, method, number, partitions, *buckets)
+        return prepare(*arguments, **options)
+
+    monkeypatch.setattr(factlog.dask._cluster, "prepare", counted)
+    assert factlog.dask.assess(claims, partitions=1000) == factlog.assess(claims)
+    assert counts == {3}
+
+
+def test_a_local_cluster_needs_a_worker() -> None:
+    """A local cluster of no workers is a ValueError, before anything starts."""
+    with pytest.raises(ValueError, match="at least 1"), factlog.dask.local_client(0):
+        pass
+
+
+def test_import_factlog_does_not_import_dask() -> None:
+    """``import factlog`` stays light: neither factlog.dask nor dask is imported."""
+    code = "import sys, factlog; print('dask' in sys.modules, 'factlog.dask' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_a_local_cluster_whose_workers_died_closes_without_an_error_logged() -> None:
+    """Workers killed in the block (as by the out-of-memory killer): stopping their heartbeats logs no failure."""
+    handler = _Kept(logging.ERROR)
+    scheduler = logging.getLogger("distributed.scheduler")
+    scheduler.addHandler(handler)
+    try:
+        with factlog.dask.local_client(2) as client:
+            for pid in client.run(os.getpid).values():
+                os.kill(pid, signal.SIGKILL)
+    finally:
+        scheduler.removeHandler(handler)
+    assert not [message for message in handler.messages if "broadcast" in message]
+
+
+class _Kept(logging.Handler):
+    """A logging handler that keeps the messages it is given."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def test_nothing_listening_fails_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """A refused connection is a ClusterError (exit 3) naming the address, not an output failure."""
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    with pytest.raises(factlog.ClusterError, match=f"cannot reach the Dask scheduler at {address}"):
+        factlog.dask.check(factlog.ClaimSet(), client=address, timeout=60)
+    assert main(["check", "--dask", address, "--dask-timeout", "60", str(SOURCES)]) == 3
+    assert capsys.readouterr().err.startswith(f"error: cannot reach the Dask scheduler at {address}")
+
+
+def test_a_silent_listener_times_out() -> None:
+    """Something on the port that never answers as a scheduler does is a ClusterError after the timeout."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        address = f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+        with pytest.raises(factlog.ClusterError, match=r"no answer within 0\.2 s"):
+            factlog.dask.check(factlog.ClaimSet(), client=address, timeout=0.2)
+
+
+def test_a_cluster_without_workers_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scheduler with no worker within the timeout is a ClusterError saying so."""
+    monkeypatch.setenv("FACTLOG_DASK_TIMEOUT", "0.2")
+
+    class Idle:
+        def wait_for_workers(self, n: int, timeout: float) -> None:
+            raise TimeoutError(f"{n} worker in {timeout} s")
+
+        def scheduler_info(self) -> dict[str, str]:
+            return {"address": "tcp://10.0.0.1:8786"}
+
+    with pytest.raises(factlog.ClusterError, match=r"the scheduler at tcp://10\.0\.0\.1:8786 has no workers"):
+        factlog.dask.check(factlog.ClaimSet(), client=Idle())  # type: ignore[arg-type]
