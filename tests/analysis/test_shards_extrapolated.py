@@ -31,6 +31,12 @@ def small_random_votes(seed: int) -> list[Vote]:
     ] or [Vote("q0", "a0", "s0", 1.0)]
 
 
+def domains_of(votes: list[Vote]) -> dict[str, float]:
+    """Question → n: one false value for every third question in name order, else 100."""
+    asked = sorted({vote.question for vote in votes})
+    return {question: 1.0 if i % 3 == 0 else 100.0 for i, question in enumerate(asked)}
+
+
 def _grades(votes: list[Vote], drawn: list[float]) -> dict[str, frozenset[float]]:
     names = sorted({vote.source for vote in votes})
     return {name: frozenset(drawn[(i % 7) : (i % 7) + 2]) for i, name in enumerate(names)}
@@ -41,8 +47,7 @@ def _both(
 ) -> tuple[Discovery, Learned, dict[str, object]]:
     """One process's run and the run over the votes split by question (``where``: as test_shards splits)."""
     priors = {name: math.fsum(found) / len(found) for name, found in grades.items()}
-    asked = sorted({vote.question for vote in votes})
-    domains = {question: 1.0 if i % 3 == 0 else 100.0 for i, question in enumerate(asked)}
+    domains = domains_of(votes)
     if method == "accucopy":
         single = accu_copy(votes, priors=priors, domains=domains, params=params, copy=EVERY_PAIR)
     else:
@@ -77,7 +82,7 @@ def test_extrapolated_rounds_over_any_split_learn_the_single_process_floats(
     _assert_same(*_both(method, votes, _grades(votes, drawn), where, EXTRAPOLATED))
 
 
-class _Counted(Extrapolation):
+class Counted(Extrapolation):
     """The decisions of a run, kept where a test can read how many jumps it took and undid."""
 
     made: list[Extrapolation] = []  # noqa: RUF012 - one run at a time, read by the test that set it
@@ -97,10 +102,10 @@ def test_jumps_undone_over_shards_are_undone_as_in_one_process(
     """Random votes whose runs jump and undo jumps: over shards, the same jumps, undone alike, the same floats."""
     votes = small_random_votes(seed)
     grades = {vote.source: frozenset((0.5,)) for vote in votes}
-    monkeypatch.setattr(learning, "Extrapolation", _Counted)
-    _Counted.made = []
+    monkeypatch.setattr(learning, "Extrapolation", Counted)
+    Counted.made = []
     single, learned, results = _both(method, votes, grades, where, EXTRAPOLATED)
-    (decided,) = _Counted.made
+    (decided,) = Counted.made
     assert decided.jumps >= 2
     assert decided.undone >= 1
     _assert_same(single, learned, results)
