@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.analysis._discovery import AccuVoteParams, Discovery, Vote, accu_copy, accu_vote
-from factlog.analysis._discovery._extrapolate import MOST, SMALL, STEPS, Extrapolation
-from factlog.analysis._discovery._learn import Local, learn
+from factlog.analysis._discovery._extrapolate import MOST, SMALL, STEPS, Path
 from factlog.checks import _copying as copying
 from tests.helpers import echo_cluster
 from tests.strategies import many_question_votes
@@ -121,18 +120,13 @@ def test_the_rule_extrapolates_its_rounds() -> None:
     assert seen == [AccuVoteParams(max_rounds=copying.MAX_ROUNDS, extrapolate=True)]
 
 
-def test_a_run_over_shards_does_not_take_extrapolation() -> None:
-    """``learn`` raises ValueError for ``extrapolate``: the jumps are made in one process only."""
-    with pytest.raises(ValueError, match="extrapolate"):
-        learn(Local([]), "accucopy", params=AccuVoteParams(extrapolate=True))
-
-
-def _steps(extrapolation: Extrapolation, start: list[float], steps: list[list[float]]) -> list[float] | None:
-    """Feed plain rounds ``start`` → ``start + step`` → …; the last answer of :meth:`Extrapolation.ahead`."""
+def _steps(extrapolation: Path, start: list[float], steps: list[list[float]]) -> list[float] | None:
+    """Feed plain rounds ``start`` → ``start + step`` → …; the last answer of :meth:`Path.ahead`."""
     jumped = None
     for step in steps:
         found = [x + d for x, d in zip(start, step, strict=True)]
-        jumped = extrapolation.ahead(start, found)
+        assert not extrapolation.overshot(start, found)
+        jumped = extrapolation.ahead(found)
         start = found
     return jumped
 
@@ -141,7 +135,7 @@ def test_collinear_shrinking_steps_jump_to_their_sum() -> None:
     """Steps halving along one direction: after STEPS of them, a jump to where their series ends (Aitken)."""
     start = [0.5, 0.5]
     steps = [[0.004 / 2**k, -0.004 / 2**k] for k in range(STEPS)]
-    jumped = _steps(Extrapolation([(0, 2)]), start, steps)
+    jumped = _steps(Path([(0, 2)]), start, steps)
     assert jumped is not None
     assert math.isclose(jumped[0], 0.508)
     assert math.isclose(jumped[1], 0.492)
@@ -150,13 +144,13 @@ def test_collinear_shrinking_steps_jump_to_their_sum() -> None:
 def test_steps_that_turn_do_not_jump() -> None:
     """Steps in different directions (more than one mode moving) give no jump."""
     steps = [[0.01, -0.01, 0.0], [0.0, 0.01, -0.01], [0.01, -0.01, 0.0]]
-    assert _steps(Extrapolation([(0, 3)]), [0.3, 0.3, 0.4], steps) is None
+    assert _steps(Path([(0, 3)]), [0.3, 0.3, 0.4], steps) is None
 
 
 def test_a_jump_stays_in_the_unit_interval_and_sums_to_one() -> None:
     """Steps that barely shrink jump at most MOST steps, clamped to [0, 1] and scaled back to a sum of 1."""
     steps = [[0.005 * 0.999**k, -0.005 * 0.999**k, 0.0] for k in range(STEPS)]
-    jumped = _steps(Extrapolation([(0, 3)]), [0.45, 0.1, 0.45], steps)
+    jumped = _steps(Path([(0, 3)]), [0.45, 0.1, 0.45], steps)
     assert MOST * 0.005 > 0.1
     assert jumped is not None
     assert jumped[1] == 0.0
@@ -167,11 +161,11 @@ def test_a_jump_stays_in_the_unit_interval_and_sums_to_one() -> None:
 def test_a_jump_that_overshoots_and_turns_back_is_undone() -> None:
     """The round after a jump moving more than the last step, and back against it, undoes the jump; else it stands."""
     steps = [[0.01 / 2**k, -0.01 / 2**k] for k in range(STEPS)]
-    extrapolation = Extrapolation([(0, 2)])
+    extrapolation = Path([(0, 2)])
     jumped = _steps(extrapolation, [0.5, 0.5], steps)
     assert jumped is not None
     assert extrapolation.overshot(jumped, [jumped[0] - 0.1, jumped[1] + 0.1])
-    assert extrapolation.undone == 1
+    assert extrapolation.decisions.undone == 1
     jumped = _steps(extrapolation, [0.5, 0.5], steps)
     assert jumped is not None
     assert not extrapolation.overshot(jumped, [jumped[0] + 0.1, jumped[1] - 0.1])
@@ -180,17 +174,17 @@ def test_a_jump_that_overshoots_and_turns_back_is_undone() -> None:
 def test_a_jump_that_would_change_a_leading_answer_is_not_taken() -> None:
     """Steps lined up that a jump would carry past the other answer give no jump: the rounds choose the lead."""
     steps = [[-0.005 * 0.95**k, 0.005 * 0.95**k] for k in range(STEPS)]
-    extrapolation = Extrapolation([(0, 2)])
+    extrapolation = Path([(0, 2)])
     assert _steps(extrapolation, [0.52, 0.48], steps) is None
-    assert extrapolation.jumps == 0
+    assert extrapolation.decisions.jumps == 0
 
 
 def test_long_steps_do_not_jump() -> None:
     """Steps lined up but longer than SMALL (answers still moving fast) give no jump; shorter ones do."""
     long = [[0.1 / 2**k, -0.1 / 2**k] for k in range(STEPS)]
-    assert _steps(Extrapolation([(0, 2)]), [0.5, 0.5], long) is None
+    assert _steps(Path([(0, 2)]), [0.5, 0.5], long) is None
     short = [[x * SMALL / 0.1 for x in step] for step in long]
-    assert _steps(Extrapolation([(0, 2)]), [0.5, 0.5], short) is not None
+    assert _steps(Path([(0, 2)]), [0.5, 0.5], short) is not None
 
 
 def _random_votes(seed: int) -> list[Vote]:

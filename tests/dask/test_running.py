@@ -1,4 +1,4 @@
-"""Running on a cluster: spans, what stays on the workers, partitions, addresses and shutdown."""
+"""Running on a cluster: spans, what stays on the workers, extrapolated rounds, partitions, addresses and shutdown."""
 
 from __future__ import annotations
 
@@ -18,10 +18,15 @@ import factlog
 import factlog.cli._check
 import factlog.dask
 import factlog.dask._cluster
+from factlog.analysis._discovery import _learn as learning
+from factlog.analysis._discovery import accu_copy
+from factlog.analysis._discovery._learn import learn
 from factlog.cli import main
 from factlog.dask._connect import MESSAGE_LOG
 from factlog.dask._learning import Cluster, _Sent
 from factlog.render import render_json
+from tests.analysis.test_shards import EVERY_PAIR, _parts
+from tests.analysis.test_shards_extrapolated import EXTRAPOLATED, Counted, domains_of, small_random_votes
 from tests.helpers import ROOT, claim, world
 
 SOURCES = ROOT / "sources"
@@ -184,3 +189,26 @@ def test_a_cluster_without_workers_is_named(monkeypatch: pytest.MonkeyPatch) -> 
 
     with pytest.raises(factlog.ClusterError, match=r"the scheduler at tcp://10\.0\.0\.1:8786 has no workers"):
         factlog.dask.check(factlog.ClaimSet(), client=Idle())  # type: ignore[arg-type]
+
+
+def test_extrapolated_rounds_on_the_cluster_learn_the_single_process_floats(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AccuCopy extrapolated over three shards held by the workers: one process's jumps, floats and rounds."""
+    votes = small_random_votes(2428)
+    grades = {vote.source: frozenset((0.5,)) for vote in votes}
+    domains = domains_of(votes)
+    single = accu_copy(votes, priors=dict.fromkeys(grades, 0.5), domains=domains, params=EXTRAPOLATED, copy=EVERY_PAIR)
+    cluster = Cluster(client, client.scatter(_parts(votes, grades, domains, [0, 1, 2]), hash=False))
+    monkeypatch.setattr(learning, "Extrapolation", Counted)
+    Counted.made = []
+    learned = learn(cluster, "accucopy", params=EXTRAPOLATED, copy=EVERY_PAIR)
+    (decided,) = Counted.made
+    assert (decided.jumps, decided.undone) >= (2, 1)
+    assert learned.sources == dict(single.sources)
+    assert learned.dependences == single.dependences
+    assert (learned.rounds, learned.converged) == (single.rounds, single.converged)
+    results: dict[str, object] = {}
+    for state in client.gather(cluster.states):
+        results.update(state.results)
+    assert results == dict(single.questions)

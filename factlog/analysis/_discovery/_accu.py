@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import add, mul, sub
 
 from factlog.analysis._discovery._copying import Dependences
-from factlog.analysis._discovery._extrapolate import Extrapolation
+from factlog.analysis._discovery._extrapolate import Path
 from factlog.analysis._discovery._index import Support, ValueIndex
 from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote
@@ -248,7 +248,7 @@ def _accu(
     no_pairs: list[float] = []
     adjusted = [0.0] * len(probabilities)
     rounds, converged = 0, False
-    ahead = Extrapolation(index.q_range) if params.extrapolate else None
+    ahead = Path(index.q_range) if params.extrapolate else None
     kept = (accuracy, probabilities, adjusted)  # the last plain round's output, before a jump
     while rounds < params.max_rounds:
         rounds += 1
@@ -267,12 +267,12 @@ def _accu(
             max(map(abs, map(sub, learned, accuracy)), default=0.0),
             max(map(abs, map(sub, found, probabilities)), default=0.0),
         )
-        accuracy, probabilities, adjusted, before = learned, found, scores, probabilities
+        accuracy, probabilities, adjusted = learned, found, scores
         if change < params.epsilon:
             converged = True
             break
         if ahead is not None and rounds < params.max_rounds - 1:  # the round after a jump is never the last
-            jumped = ahead.ahead(before, found)
+            jumped = ahead.ahead(found)
             if jumped is not None:  # the next round starts from the jump, its accuracies the means of its probabilities
                 kept, probabilities = (accuracy, found, adjusted), jumped
                 accuracy = index.means(jumped, prior, params.prior_strength, (low, high), params.initial_accuracy)

@@ -43,15 +43,41 @@ round, tried on the same votes, needs more rounds (134–146 at a million and 30
 claims) and at a million claims reaches another fixed point (some answers'
 probabilities differing by 0.99): it solves for any fixed point, not for the one the
 rounds lead to. Figures: ``benchmarks/RESULTS.md``.
+
+The decisions (:class:`Extrapolation`) read scalars only: each step's squared length
+and its dot product with the step before it, the round after a jump's dot product
+with the jump's direction, and whether any question's lead would change. The vectors
+stay where the values are (:class:`Path` in one process, each shard's state in a run
+over shards, :mod:`._shard`): a step is ``found − probabilities``, its dot products
+are summed there to exact partials (:func:`moved`, :mod:`._exact`) that join to the
+``math.fsum`` over every value, and a jump (:func:`jumped`) and its test of the leads
+(:func:`leads_change`) are per question, which never crosses shards. Split any way by
+question, the decisions see the floats of one process.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import mul, sub
 
-__all__ = ["COLLINEAR", "ESCAPE", "MOST", "SMALL", "STEPS", "TURNED", "UNDONE", "Extrapolation"]
+from factlog.analysis._discovery._exact import joined
+
+__all__ = [
+    "COLLINEAR",
+    "ESCAPE",
+    "MOST",
+    "SMALL",
+    "STEPS",
+    "TURNED",
+    "UNDONE",
+    "Extrapolation",
+    "Moved",
+    "Path",
+    "jumped",
+    "leads_change",
+    "moved",
+]
 
 COLLINEAR = 0.99
 """Successive steps' cosine at or above which one mode is taken to dominate (about 8°)."""
@@ -75,41 +101,41 @@ cosine (60°) undoes it: it landed off the path the plain rounds follow."""
 UNDONE = 5
 """Jumps undone after which a run jumps no more: from then on its rounds are plain."""
 
-
-def _dot(first: Sequence[float], second: Sequence[float]) -> float:
-    return math.fsum(map(mul, first, second))
+Moved = tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]
+"""Of a round's step, the exact partials (:func:`~._exact.partials`) of its squared length, of its dot product with
+the step before it, and of its dot product with the last jump's direction (empty where there is none)."""
 
 
 class Extrapolation:
-    """The jumps of one run: fed each plain round's step in value probabilities, it says when and where to jump.
+    """The jumps of one run, decided from scalars: fed each plain round's step, it says when to jump and how far.
 
-    ``q_range`` is the index's question → (first, end) value ids. Deterministic:
-    ``math.fsum`` for every dot product, no hashing.
+    Every number it reads is a ``math.fsum`` over every value's probability (joined
+    from parts: :func:`moved`); where the values are, the caller makes the jump it
+    asks for (:func:`jumped`). Deterministic: no hashing.
     """
 
-    def __init__(self, q_range: Sequence[tuple[int, int]]) -> None:
-        self.q_range = q_range
-        self.steps: list[tuple[list[float], float]] = []  # (step, its squared length), the last STEPS
-        self.before: tuple[list[float], float] | None = None  # the last jump's direction (a step) and bound
+    def __init__(self) -> None:
+        self.steps: list[tuple[float, float]] = []  # (squared length, dot with the step before), the last STEPS
+        self.before: tuple[float, float] | None = None  # the last jump's direction's squared length, and bound
         self.jumps = 0
         self.undone = 0
         self.most = MOST  # the most steps a jump may take now: a quarter after a jump undone, twice after one kept
 
-    def overshot(self, probabilities: Sequence[float], found: Sequence[float]) -> bool:
-        """Whether the round from a jumped state (``probabilities`` → ``found``) says to undo the jump.
+    def overshot(self, size: float, along: float) -> bool:
+        """Whether the round from a jumped state says to undo the jump: ``size`` its step's squared length.
 
-        True when its step is longer than the bound the jump set and turns from the
-        jump's direction by more than :data:`TURNED` in cosine; then the next jump may
-        take a quarter as many steps, and, kept, twice as many (up to :data:`MOST`).
-        Only the round right after a jump is tested.
+        ``along``: the step's dot product with the jump's direction. True when the
+        step is longer than the bound the jump set and turns from the jump's
+        direction by more than :data:`TURNED` in cosine; then the next jump may take
+        a quarter as many steps, and, kept, twice as many (up to :data:`MOST`). Only
+        the round right after a jump is tested.
         """
         if self.before is None:
             return False
         direction, bound = self.before
         self.before = None
-        step = list(map(sub, found, probabilities))
-        size = math.sqrt(_dot(step, step))
-        if size > bound and _dot(step, direction) < TURNED * size * math.sqrt(_dot(direction, direction)):
+        size = math.sqrt(size)
+        if size > bound and along < TURNED * size * math.sqrt(direction):
             self.undone += 1
             self.most /= 4.0  # a trust region: what failed is tried again shorter
             self.steps = []
@@ -117,62 +143,132 @@ class Extrapolation:
         self.most = min(MOST, 2.0 * self.most)
         return False
 
-    def ahead(self, probabilities: Sequence[float], found: Sequence[float]) -> list[float] | None:
-        """After a plain round ``probabilities`` → ``found``: the probabilities to jump to, or None to go on.
+    def ahead(self, size: float, dot: float, leads_change: Callable[[float], bool]) -> float | None:
+        """After a plain round: how many of its step to jump ahead (the factor), or None to go on.
 
-        The jump is ``found + f·step``, clamped to [0, 1] and, where a question's
-        probabilities then sum past 1, scaled to 1 (:meth:`_clamped`).
+        ``size``: the step's squared length; ``dot``: its dot product with the step
+        before it; ``leads_change(factor)``: whether the jump ``found + factor·step``
+        (:func:`jumped`) would change which answer of some question leads. A factor
+        returned is a jump the caller makes.
         """
-        step = list(map(sub, found, probabilities))
-        self.steps.append((step, _dot(step, step)))
+        self.steps.append((size, dot))
         if len(self.steps) > STEPS:
             del self.steps[0]
         if len(self.steps) < STEPS or self.undone >= UNDONE:
             return None
-        for (first, first_norm), (second, second_norm) in zip(self.steps, self.steps[1:], strict=False):
+        for (first_norm, _), (second_norm, between) in zip(self.steps, self.steps[1:], strict=False):
             if first_norm == 0.0 or second_norm == 0.0:
                 return None
-            if _dot(first, second) < COLLINEAR * math.sqrt(first_norm * second_norm):
+            if between < COLLINEAR * math.sqrt(first_norm * second_norm):
                 return None
-        (last, last_norm), (previous, previous_norm) = self.steps[-1], self.steps[-2]
+        (last_norm, along), (previous_norm, _) = self.steps[-1], self.steps[-2]
         if last_norm > SMALL * SMALL:
             return None  # answers still changing places: the rounds choose the fixed point there
-        rho = _dot(previous, last) / previous_norm
+        rho = along / previous_norm
         if rho >= 1.0 and self.undone:
             return None  # a jump was undone: only where the steps shrink, from now on
         # Aitken's sum of the steps left where they shrink; where they grow, ESCAPE / (ρ − 1) of them.
         factor = min(rho / (1.0 - rho) if rho < 1.0 else ESCAPE / (rho - 1.0) if rho > 1.0 else MOST, self.most)
-        jumped = self._clamped([x + factor * d for x, d in zip(found, last, strict=True)])
-        if self._leads_change(found, jumped):
+        if leads_change(factor):
             return None  # which answer leads is the rounds' choice, not the jump's
-        self.before = (last, math.sqrt(last_norm) * max(1.0, rho) ** (factor + 1.0))
+        self.before = (last_norm, math.sqrt(last_norm) * max(1.0, rho) ** (factor + 1.0))
         self.steps = []
         self.jumps += 1
-        return jumped
+        return factor
 
-    def _leads_change(self, found: Sequence[float], jumped: Sequence[float]) -> bool:
-        """Whether some question's leading value (the first of the most probable) differs after the jump.
 
-        On 96 sources' random votes (1,057) the steps lined up while two questions' answers
-        were still changing places, and a jump of 0.64 that swapped them led to another
-        fixed point (values 0.65 apart, 150 reported pairs of 1,586 otherwise).
+def moved(
+    step: Sequence[float],
+    previous: Sequence[float],
+    direction: Sequence[float],
+    summed: Callable[[Iterable[float]], tuple[float, ...]],
+) -> Moved:
+    """:data:`Moved` of ``step`` (``found − probabilities``, one float a value) where its values are.
+
+    ``previous``: the step before it, ``direction``: the last jump's (each empty when
+    there is none); ``summed``: the products to partials (their ``math.fsum`` alone
+    in one process, :func:`~._exact.partials` in a shard).
+    """
+    return (
+        summed(map(mul, step, step)),
+        summed(map(mul, step, previous)) if previous else (),
+        summed(map(mul, step, direction)) if direction else (),
+    )
+
+
+def jumped(
+    q_range: Sequence[tuple[int, int]], found: Sequence[float], step: Sequence[float], factor: float
+) -> list[float]:
+    """The jump ``found + factor·step``, clamped: each probability to [0, 1], a question's scaled to 1 past a sum of 1.
+
+    ``q_range``: question → (first, end) value ids. Where a question's domain leaves a
+    share to values nobody gave, its probabilities sum to less than 1, and may still
+    after a jump.
+    """
+    ahead = [x + factor * d for x, d in zip(found, step, strict=True)]
+    clamped = [0.0 if x < 0.0 else 1.0 if x > 1.0 else x for x in ahead]
+    for start, end in q_range:
+        total = math.fsum(clamped[start:end])
+        if total > 1.0:
+            clamped[start:end] = [x / total for x in clamped[start:end]]
+    return clamped
+
+
+def leads_change(q_range: Sequence[tuple[int, int]], found: Sequence[float], jumped: Sequence[float]) -> bool:
+    """Whether some question's leading value (the first of the most probable) differs after the jump.
+
+    On 96 sources' random votes (1,057) the steps lined up while two questions' answers
+    were still changing places, and a jump of 0.64 that swapped them led to another
+    fixed point (values 0.65 apart, 150 reported pairs of 1,586 otherwise).
+    """
+    for start, end in q_range:
+        if end - start > 1:
+            before = max(range(start, end), key=found.__getitem__)
+            if max(range(start, end), key=jumped.__getitem__) != before:
+                return True
+    return False
+
+
+def _whole(terms: Iterable[float]) -> tuple[float, ...]:
+    """The terms' ``math.fsum``: one process's sum, which :func:`~._exact.joined` gives back as it is."""
+    return (math.fsum(terms),)
+
+
+class Path:
+    """One process's side of the jumps: every value's step, held here (a run over shards holds them in its shards).
+
+    ``q_range`` is the index's question → (first, end) value ids. Each round,
+    :meth:`overshot` first, then, unless the jump was undone or the run ends,
+    :meth:`ahead`. The decisions are :attr:`decisions`'.
+    """
+
+    def __init__(self, q_range: Sequence[tuple[int, int]]) -> None:
+        self.q_range = q_range
+        self.decisions = Extrapolation()
+        self.step: list[float] = []  # this round's, found − probabilities
+        self.direction: list[float] = []  # the step the last jump followed, until the round after it
+        self.size = self.dot = 0.0
+
+    def overshot(self, probabilities: Sequence[float], found: Sequence[float]) -> bool:
+        """The round ``probabilities`` → ``found`` measured; whether it undoes the jump before it.
+
+        See :meth:`Extrapolation.overshot`.
         """
-        for start, end in self.q_range:
-            if end - start > 1:
-                before = max(range(start, end), key=found.__getitem__)
-                if max(range(start, end), key=jumped.__getitem__) != before:
-                    return True
-        return False
+        step = list(map(sub, found, probabilities))
+        size, dot, along = (joined([part]) for part in moved(step, self.step, self.direction, _whole))
+        self.step, self.direction, self.size, self.dot = step, [], size, dot
+        return self.decisions.overshot(size, along)
 
-    def _clamped(self, probabilities: list[float]) -> list[float]:
-        """Each probability clamped to [0, 1]; a question's scaled to sum to 1 where they sum past it.
+    def ahead(self, found: Sequence[float]) -> list[float] | None:
+        """After the round :meth:`overshot` measured: the probabilities to jump to, or None to go on."""
+        candidate: list[float] = []
 
-        Where a question's domain leaves a share to values nobody gave, its
-        probabilities sum to less than 1, and may still after a jump.
-        """
-        found = [0.0 if x < 0.0 else 1.0 if x > 1.0 else x for x in probabilities]
-        for start, end in self.q_range:
-            total = math.fsum(found[start:end])
-            if total > 1.0:
-                found[start:end] = [x / total for x in found[start:end]]
-        return found
+        def leads(factor: float) -> bool:
+            nonlocal candidate
+            candidate = jumped(self.q_range, found, self.step, factor)
+            return leads_change(self.q_range, found, candidate)
+
+        if self.decisions.ahead(self.size, self.dot, leads) is None:
+            return None
+        self.direction = self.step
+        return candidate

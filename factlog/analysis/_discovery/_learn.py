@@ -11,8 +11,12 @@ per-source exact partial sums; the driver joins them (:mod:`._exact`) into the n
 accuracies and tests convergence as :func:`~._accu.accu_copy` and
 :func:`~._truthfinder.truth_finder` do. Every sum is the single process's sum of the
 same terms, in its order where the order matters: any split by question gives the
-same floats, rounds and dependences (``tests/dask/``). Declared copies and
-value similarity are not taken (assessment passes neither).
+same floats, rounds and dependences (``tests/dask/``). Extrapolated
+(``AccuVoteParams.extrapolate``), the driver makes :mod:`._extrapolate`'s decisions
+from the joined partials of each round's dot products, and the shards make the jumps
+and undo them (:func:`~._shard.leap`, :func:`~._shard.take`, :func:`~._shard.undo`):
+one more step a round only where a jump is weighed, taken or undone. Declared copies
+and value similarity are not taken (assessment passes neither).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import attrs
 from factlog.analysis._discovery import _shard as shard
 from factlog.analysis._discovery import _shardpairs as pairs_here
 from factlog.analysis._discovery._exact import joined
+from factlog.analysis._discovery._extrapolate import Extrapolation, Moved
 from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import (
     AccuCopyParams,
@@ -186,6 +191,13 @@ def _means(
     return means
 
 
+def _joined(found: Sequence[Moved | None]) -> tuple[float, float, float]:
+    """A round's :data:`~._extrapolate.Moved` over every shard, joined: the ``math.fsum`` of one process."""
+    parts = [moved for moved in found if moved is not None]
+    size, dot, along = (joined(moved[i] for moved in parts) for i in range(3))
+    return size, dot, along
+
+
 def _accu(run: _Run) -> tuple[list[float], int, bool]:
     config, runner = run.config, run.runner
     params = config.params
@@ -194,26 +206,39 @@ def _accu(run: _Run) -> tuple[list[float], int, bool]:
     accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in run.prior]
     no_pairs = [array("d") for _ in run.pairs.at]
     rounds, converged = 0, False
+    ahead = Extrapolation() if params.extrapolate else None
+    kept = accuracy  # the last plain round's accuracies, before a jump
+
+    def averaged(sums: Sequence[shard.Sums]) -> list[float]:
+        return _means(sums, run, strength=params.prior_strength, bounds=(low, high), fallback=params.initial_accuracy)
+
+    def leads_change(factor: float) -> bool:
+        return any(runner.each(shard.leap, factor))
+
     while rounds < params.max_rounds:
         rounds += 1
         factors = _factors(run, accuracy, config_ref) if config.copy is not None else no_pairs
         logit = [math.log(a / (1.0 - a)) for a in accuracy]  # small: sent with each task, not scattered
         found = runner.each(shard.vote, logit, config_ref, own=factors)
-        learned = _means(
-            [sums for sums, _ in found],
-            run,
-            strength=params.prior_strength,
-            bounds=(low, high),
-            fallback=params.initial_accuracy,
-        )
+        if ahead is not None:
+            size, dot, along = _joined([measured for _, _, measured in found])
+            if ahead.overshot(size, along):
+                runner.each(shard.undo)
+                accuracy = kept  # the jump is undone: on from where it started
+                continue
+        learned = averaged([sums for sums, _, _ in found])
         change = max(
             max((abs(x - y) for x, y in zip(learned, accuracy, strict=True)), default=0.0),
-            max((moved for _, moved in found), default=0.0),
+            max((moved for _, moved, _ in found), default=0.0),
         )
         accuracy = learned
         if change < params.epsilon:
             converged = True
             break
+        if ahead is not None and rounds < params.max_rounds - 1:  # the round after a jump is never the last
+            factor = ahead.ahead(size, dot, leads_change)
+            if factor is not None:  # the next round starts from the jump, its accuracies the means of its probabilities
+                kept, accuracy = accuracy, averaged(runner.each(shard.take, factor, config_ref))
     return accuracy, rounds, converged
 
 
@@ -252,11 +277,10 @@ def learn(
     r"""Run ``accuvote`` (``copy`` None), ``accucopy`` or ``truthfinder`` over the runner's :class:`~._shard.Part`\ s.
 
     Leaves each state a :class:`~._shard.Shard` whose ``results`` are its questions'.
-    Raises :class:`ValueError` for a prior out of (0, 1), or for ``params.extrapolate``
-    (the jumps of :mod:`._extrapolate` are made in one process only).
+    ``params.extrapolate`` jumps ahead as one process does (:mod:`._extrapolate`), to
+    the same floats and rounds; TruthFinder does not take it. Raises
+    :class:`ValueError` for a prior out of (0, 1).
     """
-    if params.extrapolate:
-        raise ValueError("extrapolate is not taken by a run over shards: run it in one process")
     run = _start(runner, shard.Config(method, (), params, copy, truth))
     accuracy, rounds, converged = _truth(run) if method == "truthfinder" else _accu(run)
     config = runner.share(run.config)

@@ -13,7 +13,10 @@ of sources the log-likelihoods of :class:`~._copying.Dependences`, which the sin
 process adds one by one in value order: a pair whose shared values all lie here is
 summed, weighed and reported here (:mod:`._shardpairs`), the terms of any other go to
 the driver, which adds them in the whole run's value order (:attr:`Part.order` places
-every question in it) and sends back its factor.
+every question in it) and sends back its factor. Extrapolated (:mod:`._extrapolate`),
+a shard keeps its values' steps, returns the partials of their dot products with each
+round, and makes the jumps the driver decides (:func:`leap`, :func:`take`,
+:func:`undo`): per question, which never crosses shards.
 Every step is ``step(state, *arguments) -> (new state, result)``, so that a Dask
 worker may hold the state between rounds.
 """
@@ -22,18 +25,34 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from operator import sub
 
 import attrs
 
 from factlog.analysis._discovery._accu import Plan, _counts, _probabilities
 from factlog.analysis._discovery._exact import partials
+from factlog.analysis._discovery._extrapolate import Moved, jumped, leads_change, moved
 from factlog.analysis._discovery._index import ValueIndex
 from factlog.analysis._discovery._pairs import PairTable
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, QuestionResult, TruthFinderParams, Vote
 from factlog.analysis._discovery._truthfinder import confidences, shares
 
-__all__ = ["Bound", "Config", "Part", "Shard", "Sums", "bind", "confide", "finish", "survey", "vote"]
+__all__ = [
+    "Bound",
+    "Config",
+    "Part",
+    "Shard",
+    "Sums",
+    "bind",
+    "confide",
+    "finish",
+    "leap",
+    "survey",
+    "take",
+    "undo",
+    "vote",
+]
 
 OrderKey = tuple[int, str, int, int]
 """Where a question stands in the whole run's order: compared as tuples, never equal for two questions."""
@@ -75,6 +94,10 @@ class Config:
         """The terms as the driver joins them: :func:`~._exact.partials`, or their ``fsum`` for a lone shard."""
         return (math.fsum(terms),) if self.alone else partials(terms)
 
+    def summed_all(self, terms: Iterable[float]) -> tuple[float, ...]:
+        """:meth:`summed` of terms given one at a time."""
+        return (math.fsum(terms),) if self.alone else partials(list(terms))
+
 
 @attrs.frozen
 class Shard:
@@ -104,6 +127,12 @@ class Shard:
     probabilities: Sequence[float] = ()
     scores: Sequence[float] = ()
     results: Mapping[str, QuestionResult] = attrs.field(factory=dict)
+    step: Sequence[float] = ()
+    """Extrapolated: this round's step, P(v) less the round's start (:mod:`._extrapolate`)."""
+    direction: Sequence[float] | None = None
+    """Extrapolated: the step the last jump followed, until the round after it (None: no jump before this round)."""
+    kept: Sequence[float] | None = None
+    """Extrapolated: the probabilities before the last jump, until the round after it is judged."""
 
 
 @attrs.frozen
@@ -184,12 +213,13 @@ def _sums(shard: Shard, score: Sequence[float], config: Config) -> Sums:
 
 def vote(
     shard: Shard, logit: Sequence[float], config: Config, factor: Sequence[float]
-) -> tuple[Shard, tuple[Sums, float]]:
+) -> tuple[Shard, tuple[Sums, float, Moved | None]]:
     """One AccuVote/AccuCopy round here: P(v) from the log-odds and the pairs' factors.
 
     ``factor``: the split pairs' independence factors, in the shard's pair order (the
     others' were found here, by :func:`~._shardpairs.weigh`). Returns the per-source
-    partials of Σ w·P(v) and the largest change of a probability here.
+    partials of Σ w·P(v), the largest change of a probability here and, extrapolated,
+    the partials of the step's dot products (:func:`~._extrapolate.moved`; else None).
     """
     index, factors = shard.index, shard.factor
     for i, given in zip(shard.split_at, factor, strict=True):
@@ -197,7 +227,42 @@ def vote(
     counts = _counts(shard.plan, log_n=shard.log_n, logit=logit, factor=factors)
     found, adjusted = _probabilities(index, counts, [()] * len(counts), 0.0, shard.unprovided)
     change = max((abs(x - y) for x, y in zip(found, shard.probabilities, strict=True)), default=0.0)
-    return attrs.evolve(shard, probabilities=found, scores=adjusted), (_sums(shard, found, config), change)
+    sums = _sums(shard, found, config)
+    if not config.params.extrapolate:
+        return attrs.evolve(shard, probabilities=found, scores=adjusted), (sums, change, None)
+    step = list(map(sub, found, shard.probabilities))
+    measured = moved(step, shard.step, shard.direction or (), config.summed_all)
+    kept = shard.kept if shard.direction is not None else None  # judged this round (the one after a jump), then let go
+    done = attrs.evolve(shard, probabilities=found, scores=adjusted, step=step, direction=None, kept=kept)
+    return done, (sums, change, measured)
+
+
+def leap(shard: Shard, factor: float) -> tuple[Shard, bool]:
+    """Whether the jump of ``factor`` times this round's step would change a leading answer here (nothing kept)."""
+    index, found = shard.index, shard.probabilities
+    return shard, leads_change(index.q_range, found, jumped(index.q_range, found, shard.step, factor))
+
+
+def take(shard: Shard, factor: float, config: Config) -> tuple[Shard, Sums]:
+    """Jump: P(v) ← the jump of ``factor`` times this round's step; per source the partials of Σ w·P(v) there.
+
+    The round's probabilities are kept until the round after the jump is judged
+    (:func:`undo`), the step as the jump's direction.
+    """
+    index, found = shard.index, shard.probabilities
+    ahead = jumped(index.q_range, found, shard.step, factor)
+    done = attrs.evolve(shard, probabilities=ahead, direction=shard.step, kept=found)
+    return done, _sums(shard, ahead, config)
+
+
+def undo(shard: Shard) -> tuple[Shard, None]:
+    """The jump undone: the probabilities of the round before it, from which the rounds go on.
+
+    The scores stay the undoing round's: the round after a jump is never the last, so
+    another round follows and sets them anew.
+    """
+    assert shard.kept is not None
+    return attrs.evolve(shard, probabilities=shard.kept, kept=None), None
 
 
 def confide(shard: Shard, trust: Sequence[float], config: Config) -> tuple[Shard, Sums]:
