@@ -65,7 +65,7 @@ class Assessment(ClaimMap):
     the iteration ended; ``provider_limit`` (AccuCopy) the most sources a value copy
     detection weighed may have, when a budget of pairs (``max_pairs``) left the values
     more sources give out of it, else None; ``max_rounds`` the limit of rounds it ran
-    under (``rounds`` reaches it only when ``converged`` is False; ``majority`` counts
+    under (a run with ``converged`` False ran every one of them; ``majority`` counts
     once whatever it is). :meth:`about`, :meth:`label` and :meth:`leading` answer for
     one claim or every slot.
     """
