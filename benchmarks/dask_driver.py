@@ -31,7 +31,7 @@ from typing import Any
 import factlog
 import factlog.dask
 from factlog.analysis._discovery import _learn
-from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams
+from factlog.analysis._discovery._results import MAX_ROUNDS, AccuCopyParams, AccuVoteParams
 from factlog.dask import _learning
 
 
@@ -86,14 +86,14 @@ def main() -> None:
         found["pairs"] = len(run.pairs)
         return run
 
-    def learned(runner: Any, method: str, max_pairs: int | None = None) -> Any:
+    def learned(runner: Any, method: str, max_pairs: int | None = None, max_rounds: int = MAX_ROUNDS) -> Any:
         if trace:
             tracemalloc.start()
         began = time.process_time()
         result = _learn.learn(
             runner,
             method,
-            params=AccuVoteParams(max_rounds=arguments.rounds),
+            params=AccuVoteParams(max_rounds=max_rounds),
             copy=AccuCopyParams(max_pairs=max_pairs),
         )
         spent = time.process_time() - began
@@ -109,9 +109,16 @@ def main() -> None:
     _learning.learned = learned
     if arguments.mode == "cluster":
         with _cluster(arguments.port) as address:
-            factlog.dask.assess(claims, method="accucopy", client=address, partitions=arguments.partitions, timeout=60)
+            factlog.dask.assess(
+                claims,
+                method="accucopy",
+                client=address,
+                partitions=arguments.partitions,
+                timeout=60,
+                max_rounds=arguments.rounds,
+            )
     else:
-        factlog.dask.assess(claims, method="accucopy", partitions=arguments.partitions)
+        factlog.dask.assess(claims, method="accucopy", partitions=arguments.partitions, max_rounds=arguments.rounds)
     if trace:
         found["peak_bytes_per_pair"] = round(found["peak_bytes"] / max(1, found["pairs"]), 1)
     print(json.dumps(found))

@@ -1,4 +1,4 @@
-"""``python -m benchmarks.rounds FILE --rounds N [--method M]``: ``assess_lines``, AccuCopy's rounds capped.
+"""``python -m benchmarks.rounds FILE --rounds N [--method M]``: ``assess_lines``, its rounds capped.
 
 A measurement harness for sizes where the whole assessment would take hours (10M
 generated claims): everything before the rounds (reading, bins, questions, votes, the
@@ -16,14 +16,13 @@ peak of an uncapped run; the report at the end holds the dependences reported, w
 grow with the rounds (at 100,000 claims from 55,842 pairs after round 2 to 87,566 at
 round 82), so its share is an estimate: see ``benchmarks/RESULTS.md``.
 
-The cap is set by wrapping ``factlog.assessment._methods.accu_copy`` in this process
-only; nothing in factlog changes.
+The cap is ``assess_lines``' own ``max_rounds``; the steps are timed by wrapping
+AccuCopy's dependence step in this process only.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import time
 from collections.abc import Callable, Mapping
@@ -32,21 +31,17 @@ from typing import Any
 
 import factlog
 import factlog.analysis._discovery._accu as accu
-import factlog.assessment._methods as methods
 from benchmarks.stream import _Discard, _measured
 from factlog.analysis._discovery._copying import Dependences
-from factlog.analysis._discovery._results import AccuVoteParams
 
-_WRAPPED = "accu_copy"
-"""The name ``factlog.assessment._methods.run`` calls AccuCopy by: wrapped with the cap in this process only."""
 _LIMIT = "provider_limit"
 """The name AccuCopy's run calls the budget of pairs by, in ``_accu``: wrapped to record the limit."""
 
 
 def capped_assessment(path: Path, rounds: int, method: str = "accucopy") -> dict[str, Any]:
-    """Figures of ``assess_lines(path, method=method)`` with AccuCopy's rounds capped at ``rounds``, in this process.
+    """Figures of ``assess_lines(path, method=method, max_rounds=rounds)``, in this process.
 
-    Another ``method`` runs uncapped (only ``accucopy`` is wrapped); its steps are then empty.
+    Only AccuCopy has a dependence step: with another ``method`` the steps are empty.
     """
     steps: list[dict[str, float]] = []
     pairs: list[int] = []
@@ -69,14 +64,12 @@ def capped_assessment(path: Path, rounds: int, method: str = "accucopy") -> dict
         limits.append(limit_of(sizes, max_pairs))
         return limits[-1]
 
-    original: Callable[..., Any] = getattr(methods, _WRAPPED)
-    setattr(methods, _WRAPPED, functools.partial(original, params=AccuVoteParams(max_rounds=rounds)))
     Dependences.update = timed_update  # type: ignore[method-assign]
     setattr(accu, _LIMIT, recorded_limit)
     try:
 
         def run() -> dict[str, Any]:
-            assessment = factlog.assess_lines(path, method=method)
+            assessment = factlog.assess_lines(path, method=method, max_rounds=rounds)
             ended = time.process_time()
             factlog.write_assessment_json(assessment, _Discard())
             return {
@@ -88,7 +81,6 @@ def capped_assessment(path: Path, rounds: int, method: str = "accucopy") -> dict
 
         found = _measured(path, run)
     finally:
-        setattr(methods, _WRAPPED, original)
         Dependences.update = update  # type: ignore[method-assign]
         setattr(accu, _LIMIT, limit_of)
     rounds_cpu = sorted(step["round_cpu"] for step in steps if "round_cpu" in step)
@@ -111,13 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures as one JSON line."""
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.rounds",
-        description="assess_lines with AccuCopy's rounds capped, timed a round at a time.",
+        description="assess_lines with its rounds capped, AccuCopy's timed a round at a time.",
     )
     parser.add_argument("file", type=Path, help="a JSON Lines claim file (benchmarks.generate.write_lines)")
-    parser.add_argument("--rounds", type=int, default=2, help="AccuCopy rounds at most (default 2)")
-    parser.add_argument(
-        "--method", default="accucopy", help="the assessment method (default accucopy; others uncapped)"
-    )
+    parser.add_argument("--rounds", type=int, default=2, help="rounds at most (default 2)")
+    parser.add_argument("--method", default="accucopy", help="the assessment method (default accucopy)")
     arguments = parser.parse_args(argv)
     print(json.dumps(capped_assessment(arguments.file, arguments.rounds, arguments.method)), flush=True)
     return 0

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from factlog._bulk import paused_gc
-from factlog.analysis._discovery import MAX_PAIRS, Dependence, SourceTrust, pair_budget
+from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, Dependence, SourceTrust, pair_budget, round_limit
 from factlog.analysis._index import Entry, Index
 from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._canonical import canonical, known_before
@@ -64,8 +64,10 @@ class Assessment(ClaimMap):
     found between sources (posterior at least 0.5); ``rounds`` and ``converged`` how
     the iteration ended; ``provider_limit`` (AccuCopy) the most sources a value copy
     detection weighed may have, when a budget of pairs (``max_pairs``) left the values
-    more sources give out of it, else None. :meth:`about`, :meth:`label` and
-    :meth:`leading` answer for one claim or every slot.
+    more sources give out of it, else None; ``max_rounds`` the limit of rounds it ran
+    under (a run with ``converged`` False ran every one of them; ``majority`` counts
+    once whatever it is). :meth:`about`, :meth:`label` and :meth:`leading` answer for
+    one claim or every slot.
     """
 
     propositions: tuple[PropositionAssessment, ...]
@@ -76,6 +78,7 @@ class Assessment(ClaimMap):
     rounds: int = 0
     converged: bool = True
     provider_limit: int | None = None
+    max_rounds: int = attrs.field(default=MAX_ROUNDS, converter=round_limit)
 
 
 def weight(index: Index, entry: Entry, interested: bool) -> float:
@@ -96,6 +99,7 @@ def assess(
     explain: bool = True,
     similarity: ValueSimilarity | None = None,
     max_pairs: int | None = MAX_PAIRS,
+    max_rounds: int = MAX_ROUNDS,
 ) -> Assessment:
     """Weigh every proposition of a claim set by its independent origins.
 
@@ -116,19 +120,35 @@ def assess(
     ``max_pairs`` (50 million, or None for no limit) is AccuCopy's budget of pairs of
     sources: past it, the values the most sources give leave copy detection, with a
     :class:`~factlog.PairBudgetWarning` (see ``docs/assessment.md``); an ``int`` under 0
-    or anything else is an :class:`~factlog.errors.ArgumentError`.
+    or anything else is an :class:`~factlog.errors.ArgumentError`. ``max_rounds`` (100)
+    is the learning methods' limit of rounds: a run that reaches it stops unsettled
+    (``converged`` False, and the outputs say so); raise it for a large set, whose
+    rounds may not settle within 100 (see ``docs/assessment.md``). ``majority`` counts
+    once and ignores it. A bool, a float, a number under 1 or anything else is an
+    :class:`~factlog.errors.ArgumentError`.
     """
     expect_claim_set(claims, "factlog.assess")
-    when = arguments(as_of, method, explain, max_pairs)
+    when = arguments(as_of, method, explain, max_pairs, max_rounds=max_rounds)
     found, learned = _assessed(
-        known_by(claims, when), method, explain=explain, similarity=similarity, max_pairs=max_pairs
+        known_by(claims, when),
+        method,
+        explain=explain,
+        similarity=similarity,
+        max_pairs=max_pairs,
+        max_rounds=max_rounds,
     )
     found.sort(key=assessment_order)
-    return Assessment(tuple(found), method, when, *learned)
+    return Assessment(tuple(found), method, when, *learned, max_rounds)
 
 
 def arguments(
-    as_of: object, method: object, explain: object, max_pairs: object = MAX_PAIRS, where: str = "factlog.assess"
+    as_of: object,
+    method: object,
+    explain: object,
+    max_pairs: object = MAX_PAIRS,
+    where: str = "factlog.assess",
+    *,
+    max_rounds: object = MAX_ROUNDS,
 ) -> PartialDate | None:
     """Check :func:`assess`'s options (raising what it raises, naming ``where``); ``as_of`` as a partial date."""
     if not isinstance(method, str) or method not in METHODS:
@@ -141,6 +161,10 @@ def arguments(
         raise ArgumentError(
             f"{where}: max_pairs must be a whole number, 0 or more, or None; got {max_pairs!r}"
         ) from None
+    try:
+        round_limit(max_rounds)
+    except ValueError:
+        raise ArgumentError(f"{where}: max_rounds must be a whole number, 1 or more; got {max_rounds!r}") from None
     return _as_of(as_of)
 
 
@@ -192,11 +216,12 @@ def _assessed(
     index: Index | None = None,
     similarity: ValueSimilarity | None = None,
     max_pairs: int | None = MAX_PAIRS,
+    max_rounds: int = MAX_ROUNDS,
 ) -> tuple[list[PropositionAssessment], _Learned]:
     index = Index.of(claims) if index is None else index
     found = list(questions(index, weight))
     del index  # the questions hold what they need: the index's tables go before the peak
-    discovery = discover(found, method, similarity, max_pairs=max_pairs)
+    discovery = discover(found, method, similarity, max_pairs=max_pairs, max_rounds=max_rounds)
     results = beliefs(found, discovery)
     learned: _Learned = (
         tuple(discovery.sources.values()),

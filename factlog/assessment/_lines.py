@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from factlog._bulk import paused_gc
-from factlog.analysis._discovery import MAX_PAIRS, Discovery, Vote
+from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, Discovery, Vote
 from factlog.analysis._index import Index
 from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables
 from factlog.assessment._assessment import (
@@ -73,6 +73,7 @@ def assess_lines(
     batch: int = BATCH,
     bin_size: int = BIN,
     max_pairs: int | None = MAX_PAIRS,
+    max_rounds: int = MAX_ROUNDS,
 ) -> LinesAssessment | Assessment:
     """Assess one JSON Lines claim file with bounded memory; what :func:`assess` gives on :func:`load`.
 
@@ -82,12 +83,12 @@ def assess_lines(
     grows with a few integers a claim (offsets, hashes, votes) and a sort key a
     proposition, and with the largest bin of linked claims (``bin_size``, or one slot
     larger than that), not with the whole file: the propositions are kept in a
-    temporary file (:class:`LinesAssessment`). ``max_pairs`` is as for :func:`assess`.
-    Raises what :func:`assess` raises for ``as_of``, ``method``, ``explain`` and
-    ``max_pairs``, and :class:`~factlog.ArgumentError` for a ``path`` that is no
-    :class:`str` or :class:`os.PathLike`, or a ``batch`` or ``bin_size`` that is no
-    :class:`int` or is under 1, and :class:`~factlog.InputError` when the temporary file
-    of the propositions cannot be made or written (a full disk: set ``TMPDIR``,
+    temporary file (:class:`LinesAssessment`). ``max_pairs`` and ``max_rounds`` are as
+    for :func:`assess`. Raises what :func:`assess` raises for ``as_of``, ``method``,
+    ``explain``, ``max_pairs`` and ``max_rounds``, and :class:`~factlog.ArgumentError`
+    for a ``path`` that is no :class:`str` or :class:`os.PathLike`, or a ``batch`` or
+    ``bin_size`` that is no :class:`int` or is under 1, and :class:`~factlog.InputError`
+    when the temporary file of the propositions cannot be made or written (a full disk: set ``TMPDIR``,
     :func:`tempfile.gettempdir`). A file this path does not take (an older
     version, a problem on a line, an unknown id, a duplicate id, a claim without an
     id, a ``when`` in words, orjson missing) is read whole with :func:`load` and assessed with
@@ -95,16 +96,29 @@ def assess_lines(
     the same: :class:`~factlog.FormatError` with file, line and JSON path.
     """
     file = Path(expect_path(path, "factlog.assess_lines", limits=DEFAULT_LIMITS))
-    when = arguments(as_of, method, explain, max_pairs, "factlog.assess_lines")
+    when = arguments(as_of, method, explain, max_pairs, "factlog.assess_lines", max_rounds=max_rounds)
     expect_sizes("factlog.assess_lines", batch=batch, bin_size=bin_size)
     if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
-        return assess(load(file), as_of=when, method=method, explain=explain, max_pairs=max_pairs)
+        return assess(
+            load(file), as_of=when, method=method, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds
+        )
     try:
-        return _assess_lines(file, when, method, explain=explain, batch=batch, bin_size=bin_size, max_pairs=max_pairs)
+        return _assess_lines(
+            file,
+            when,
+            method,
+            explain=explain,
+            batch=batch,
+            bin_size=bin_size,
+            max_pairs=max_pairs,
+            max_rounds=max_rounds,
+        )
     except LineTooLong as error:
         raise FormatError(error.errors) from None
     except Unstreamable:
-        return assess(load(file), as_of=when, method=method, explain=explain, max_pairs=max_pairs)
+        return assess(
+            load(file), as_of=when, method=method, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds
+        )
 
 
 def _assess_lines(
@@ -116,6 +130,7 @@ def _assess_lines(
     batch: int,
     bin_size: int,
     max_pairs: int | None,
+    max_rounds: int,
 ) -> LinesAssessment:
     if orjson_module() is None:
         raise Unstreamable("orjson")
@@ -133,7 +148,7 @@ def _assess_lines(
         for part in groups:
             votes.add(_questions(stream, base, part))
         numbers = votes.numbered()
-        discovery = votes.discover(method, max_pairs)
+        discovery = votes.discover(method, max_pairs, max_rounds)
         del votes
         learned = (
             tuple(discovery.sources.values()),
@@ -156,7 +171,7 @@ def _assess_lines(
     order = sorted(range(len(keys)), key=keys.__getitem__)
     del keys
     spooled = Spooled(spool, array("q", (starts[i] for i in order)), array("q", (ends[i] for i in order)))
-    return LinesAssessment(spooled, method, when, *learned)
+    return LinesAssessment(spooled, method, when, *learned, max_rounds)
 
 
 def _spool(
@@ -288,7 +303,7 @@ class _Votes:
             numbers[question] = number
         return numbers
 
-    def discover(self, method: str, max_pairs: int | None) -> Discovery:
+    def discover(self, method: str, max_pairs: int | None, max_rounds: int) -> Discovery:
         """Truth discovery on the votes, as :func:`~factlog.assessment._methods.discover` runs it on the questions.
 
         The votes are let go as soon as the method has indexed them (it holds its own index).
@@ -313,7 +328,7 @@ class _Votes:
             names.clear()
             self.clear()
 
-        return run(method, votes(), priors, domains, None, max_pairs=max_pairs)
+        return run(method, votes(), priors, domains, None, max_pairs=max_pairs, max_rounds=max_rounds)
 
     def clear(self) -> None:
         """Let every vote go."""

@@ -33,10 +33,13 @@ import attrs
 
 from factlog.analysis._discovery import (
     MAX_PAIRS,
+    MAX_ROUNDS,
     AccuCopyParams,
+    AccuVoteParams,
     Discovery,
     QuestionResult,
     Support,
+    TruthFinderParams,
     Vote,
     accu_copy,
     accu_vote,
@@ -81,6 +84,7 @@ def discover(
     similarity: ValueSimilarity | None = None,
     *,
     max_pairs: int | None = MAX_PAIRS,
+    max_rounds: int = MAX_ROUNDS,
 ) -> Discovery:
     """Run one method over the current, committed votes of every question.
 
@@ -97,7 +101,7 @@ def discover(
     priors = prior_means(graded)
     support = _support(questions, similarity) if similarity is not None else None
     votes = votes_of(questions, method)  # a generator: each method indexes the votes in one pass, never all held
-    return run(method, votes, priors, domains, support, max_pairs=max_pairs)
+    return run(method, votes, priors, domains, support, max_pairs=max_pairs, max_rounds=max_rounds)
 
 
 def run(
@@ -108,18 +112,23 @@ def run(
     support: Support | None,
     *,
     max_pairs: int | None = MAX_PAIRS,
+    max_rounds: int = MAX_ROUNDS,
 ) -> Discovery:
     """One method over votes (see :func:`discover`): ``priors`` by source, ``domains`` (false values) by question.
 
-    ``max_pairs``: AccuCopy's budget of pairs of sources (:class:`AccuCopyParams`).
+    ``max_pairs``: AccuCopy's budget of pairs of sources (:class:`AccuCopyParams`);
+    ``max_rounds``: the learning methods' limit of rounds (:class:`AccuVoteParams`,
+    :class:`TruthFinderParams`); ``majority`` counts once and takes neither.
     """
     if method == "majority":
         return attrs.evolve(majority(votes), sources={})
     if method == "truthfinder":
-        return truth_finder(votes, priors=priors, support=support)
+        return truth_finder(votes, priors=priors, support=support, params=TruthFinderParams(max_rounds=max_rounds))
+    params = AccuVoteParams(max_rounds=max_rounds)
     if method == "accuvote":
-        return accu_vote(votes, priors=priors, domains=domains, support=support)
-    return accu_copy(votes, priors=priors, domains=domains, support=support, copy=AccuCopyParams(max_pairs=max_pairs))
+        return accu_vote(votes, priors=priors, domains=domains, support=support, params=params)
+    copy = AccuCopyParams(max_pairs=max_pairs)
+    return accu_copy(votes, priors=priors, domains=domains, support=support, params=params, copy=copy)
 
 
 def grades(questions: Sequence[Question]) -> tuple[dict[str, set[float]], dict[str, float]]:

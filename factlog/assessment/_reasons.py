@@ -138,8 +138,9 @@ def budget_note(limit: int) -> str:
 
 
 def unsettled_note(rounds: int) -> str:
-    """What a learning run that stopped at its limit of rounds, unsettled, means for its numbers, in words."""
+    """What a learning run that stopped at its limit of rounds, unsettled, means for its numbers, and what to do."""
     return (
         f"stopped at its limit of {rounds} round{'' if rounds == 1 else 's'}, unsettled;"
-        " beliefs and learned trust are the last round's and may still move"
+        " beliefs and learned trust are the last round's and may still move;"
+        " raise the limit with --max-rounds (Python: max_rounds=)"
     )

@@ -19,7 +19,7 @@ from typing import IO, Any
 import attrs
 
 from factlog._sequences import TupleView
-from factlog.analysis._discovery import Dependence, SourceTrust
+from factlog.analysis._discovery import MAX_ROUNDS, Dependence, SourceTrust, round_limit
 from factlog.assessment._assessment import Assessment
 from factlog.assessment._components import numpy_module
 from factlog.assessment._proposition import PropositionAssessment
@@ -156,6 +156,7 @@ class LinesAssessment(_ClaimColumns):
     rounds: int = 0
     converged: bool = True
     provider_limit: int | None = None
+    max_rounds: int = attrs.field(default=MAX_ROUNDS, converter=round_limit)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Assessment | LinesAssessment):

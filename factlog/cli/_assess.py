@@ -97,6 +97,7 @@ def _assess(arguments: argparse.Namespace) -> int:
                 method=arguments.method,
                 explain=explain,
                 max_pairs=budget,
+                max_rounds=arguments.max_rounds,
                 **options,
             ),
         )
@@ -105,7 +106,14 @@ def _assess(arguments: argparse.Namespace) -> int:
         with progress("loading claims"):
             claims = load(arguments.paths)
         with progress(f"assessing {len(claims.claims)} claims"), budget_warnings("assess"):
-            result = assess(claims, as_of=when, method=arguments.method, explain=explain, max_pairs=budget)
+            result = assess(
+                claims,
+                as_of=when,
+                method=arguments.method,
+                explain=explain,
+                max_pairs=budget,
+                max_rounds=arguments.max_rounds,
+            )
         any_claims = bool(claims.claims)
     if result.as_of is not None and any_claims and not result.propositions:
         print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
@@ -128,6 +136,7 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
             method=arguments.method,
             explain=not arguments.beliefs_only,
             max_pairs=arguments.max_pairs,
+            max_rounds=arguments.max_rounds,
         )
     write_assessment_json(result, sys.stdout)
     if result.as_of is not None and not len(result.propositions) and _has_claims(Path(paths[0])):
@@ -162,7 +171,13 @@ def _export(arguments: argparse.Namespace) -> int:
         document = to_prov(claims)
     else:
         with progress(f"assessing {len(claims.claims)} claims"), budget_warnings("export"):
-            result = assess(claims, as_of=as_of(arguments), method=arguments.method, max_pairs=arguments.max_pairs)
+            result = assess(
+                claims,
+                as_of=as_of(arguments),
+                method=arguments.method,
+                max_pairs=arguments.max_pairs,
+                max_rounds=arguments.max_rounds,
+            )
         document = to_claimreview(
             result,
             claims,

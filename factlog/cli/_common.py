@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import NoReturn
 
 from factlog._escape import escape_terminal
-from factlog.analysis._discovery import MAX_PAIRS, PairBudgetWarning
+from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, PairBudgetWarning
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.model import PartialDate
@@ -58,7 +58,10 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
 
 
 def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = "") -> None:
-    """``--as-of DATE`` and ``--method NAME`` for every command that assesses; ``purpose`` leads their help."""
+    """``--as-of``, ``--method``, ``--max-pairs`` and ``--max-rounds`` for every command that assesses.
+
+    ``purpose`` leads their help.
+    """
     lead = f"{purpose}: " if purpose else ""
     parser.add_argument(
         "--as-of", metavar="DATE", help=f"{lead}assess only claims stated on or before this date (e.g. 2024-11-01)"
@@ -76,6 +79,14 @@ def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = ""
         metavar="N|none",
         help=f"{lead}AccuCopy's budget of pairs of sources (default: {MAX_PAIRS:,}, about 3 GB in one process;"
         " 'none': no limit); past it the values the most sources give leave copy detection, with a warning",
+    )
+    parser.add_argument(
+        "--max-rounds",
+        type=_round_limit,
+        default=MAX_ROUNDS,
+        metavar="N",
+        help=f"{lead}the learning methods' limit of rounds (default: {MAX_ROUNDS}); a run that reaches it stops"
+        " unsettled and the output says so: raise it then (a set of 100,000 claims may need over 100 rounds)",
     )
 
 
@@ -95,6 +106,14 @@ def _pair_budget(text: str) -> int | None:
         raise argparse.ArgumentTypeError(f"expected 0 or more pairs, got {text!r}")
     if not _WHOLE_NUMBER.fullmatch(written):
         raise argparse.ArgumentTypeError(f"expected a whole number of pairs or 'none', got {text!r}")
+    return int(written.replace(",", ""))
+
+
+def _round_limit(text: str) -> int:
+    """``--max-rounds``: a whole number of rounds, 1 or more, grouped by thousands as ``--max-pairs`` is."""
+    written = text.strip()
+    if not _WHOLE_NUMBER.fullmatch(written) or int(written.replace(",", "")) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of rounds, 1 or more, got {text!r}")
     return int(written.replace(",", ""))
 
 

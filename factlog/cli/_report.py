@@ -45,6 +45,7 @@ def _report(arguments: argparse.Namespace) -> int:
             as_of=as_of(arguments),
             method=arguments.method,
             max_pairs=arguments.max_pairs,
+            max_rounds=arguments.max_rounds,
         )
     if arguments.output == "-":
         sys.stdout.write(page)

@@ -24,7 +24,7 @@ from dask.base import compute
 from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster, span
 
-from factlog.analysis._discovery import MAX_PAIRS
+from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, arguments, assessment_order
 from factlog.assessment._canonical import canonical
@@ -356,6 +356,7 @@ def assess(
     timeout: float | None = None,
     explain: bool = True,
     max_pairs: int | None = MAX_PAIRS,
+    max_rounds: int = MAX_ROUNDS,
 ) -> Assessment:
     """:func:`factlog.assess` on a Dask cluster: the same assessments, sources and dependences, to the last bit.
 
@@ -367,14 +368,15 @@ def assess(
     convergence as one process does (see ``docs/scale.md``). ``client``,
     ``partitions`` (capped at the claim count) and ``timeout`` are as for :func:`check`;
     ``as_of`` (a date string, a :class:`PartialDate` or a :class:`datetime.date`),
-    ``explain`` and ``max_pairs`` as for :func:`factlog.assess` (the budget is the whole
-    run's: every partition leaves out the same values). Raises
+    ``explain``, ``max_pairs`` and ``max_rounds`` as for :func:`factlog.assess` (the
+    budget is the whole run's: every partition leaves out the same values; the rounds
+    stop together, at the round one process stops at). Raises
     :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an unknown method,
-    ``partitions`` :func:`check` refuses, or an ``as_of``, ``explain`` or ``max_pairs``
-    :func:`factlog.assess` refuses, and :class:`~factlog.DateError` for an ``as_of``
+    ``partitions`` :func:`check` refuses, or an ``as_of``, ``explain``, ``max_pairs`` or
+    ``max_rounds`` :func:`factlog.assess` refuses, and :class:`~factlog.DateError` for an ``as_of``
     string that is no date.
     """
-    when = arguments(as_of, method, explain, max_pairs, "factlog.dask.assess")
+    when = arguments(as_of, method, explain, max_pairs, "factlog.dask.assess", max_rounds=max_rounds)
     with _session(client, timeout, "assess") as session:
         count = session.partitions(partitions, "factlog.dask.assess")
         small, parts, claimed, validate = _inputs(session, claims_or_paths, count)
@@ -391,9 +393,9 @@ def assess(
             for number in range(count)
         ]
         if method != "majority":
-            return assessed_in_rounds(
-                session.client, session.compute, tasks, method, when, explain=explain, max_pairs=max_pairs
-            )
+            on = (session.client, session.compute, tasks, method, when)
+            return assessed_in_rounds(*on, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds)
         found = [item for part in session.compute(tasks) for item in part]
     found.sort(key=assessment_order)
-    return Assessment(tuple(found), method, when, rounds=1)  # majority: one round, as in one process
+    # majority: one round, as in one process
+    return Assessment(tuple(found), method, when, rounds=1, max_rounds=max_rounds)

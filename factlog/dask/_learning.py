@@ -20,7 +20,14 @@ import attrs
 from dask.delayed import Delayed
 from distributed import Client, Future, as_completed, wait
 
-from factlog.analysis._discovery import MAX_PAIRS, AccuCopyParams, Discovery, TruthFinderParams
+from factlog.analysis._discovery import (
+    MAX_PAIRS,
+    MAX_ROUNDS,
+    AccuCopyParams,
+    AccuVoteParams,
+    Discovery,
+    TruthFinderParams,
+)
 from factlog.analysis._discovery._learn import Learned, Local, learn
 from factlog.analysis._discovery._shard import OrderKey, Part, Shard
 from factlog.analysis._index import Index
@@ -99,11 +106,13 @@ def conclude(
     return judged(found, results, summary, explain=explain)
 
 
-def learned(runner: Local | Cluster, method: str, max_pairs: int | None = MAX_PAIRS) -> Learned:
+def learned(
+    runner: Local | Cluster, method: str, max_pairs: int | None = MAX_PAIRS, max_rounds: int = MAX_ROUNDS
+) -> Learned:
     """A learning method over the runner's :class:`Part` states, with the parameters :func:`factlog.assess` uses."""
     copy = AccuCopyParams(max_pairs=max_pairs) if method == "accucopy" else None
-    truth = TruthFinderParams() if method == "truthfinder" else None
-    return learn(runner, method, copy=copy, truth=truth)
+    truth = TruthFinderParams(max_rounds=max_rounds) if method == "truthfinder" else None
+    return learn(runner, method, params=AccuVoteParams(max_rounds=max_rounds), copy=copy, truth=truth)
 
 
 @attrs.frozen
@@ -219,6 +228,7 @@ def assessed_in_rounds(
     *,
     explain: bool = True,
     max_pairs: int | None = MAX_PAIRS,
+    max_rounds: int = MAX_ROUNDS,
 ) -> Assessment:
     """The learning methods: each partition's questions stay where :func:`prepare` builds them; rounds, then weighing.
 
@@ -228,7 +238,7 @@ def assessed_in_rounds(
     if client is None:
         prepared = compute(tasks)
         runner = Local(part for _, part in prepared)
-        found = learned(runner, method, max_pairs)
+        found = learned(runner, method, max_pairs, max_rounds)
         items = [
             item
             for (mine, _), shard in zip(prepared, runner.states, strict=True)
@@ -239,7 +249,7 @@ def assessed_in_rounds(
         mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
         cluster = Cluster(client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures])
         del futures
-        found = learned(cluster, method, max_pairs)
+        found = learned(cluster, method, max_pairs, max_rounds)
         sent = client.scatter(found, broadcast=True, hash=False)  # once, not pickled again for every partition
         ends = [
             client.submit(conclude, q, shard, method, sent, explain=explain, pure=False)
@@ -256,4 +266,5 @@ def assessed_in_rounds(
         found.rounds,
         found.converged,
         found.limit,
+        max_rounds,
     )

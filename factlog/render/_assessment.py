@@ -10,7 +10,7 @@ from typing import Any, TextIO
 import cattrs
 
 from factlog._escape import escape_markdown, escape_terminal
-from factlog.analysis._discovery import Dependence
+from factlog.analysis._discovery import MAX_ROUNDS, Dependence
 from factlog.assessment._arguments import expect_assessment
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._lines import LinesAssessment
@@ -75,10 +75,13 @@ def assessment_document(assessment: Assessment | LinesAssessment) -> dict[str, A
 
 def _head(assessment: Assessment | LinesAssessment, *, dependences: bool = True) -> dict[str, Any]:
     limited = {} if assessment.provider_limit is None else {"provider_limit": assessment.provider_limit}
+    # The limit of rounds only when the caller chose another than the default: the default's bytes stay as they were.
+    chosen = {} if assessment.max_rounds == MAX_ROUNDS else {"max_rounds": assessment.max_rounds}
     return {
         "method": assessment.method,
         "as_of": None if assessment.as_of is None else str(assessment.as_of),
         "rounds": assessment.rounds,
+        **chosen,
         "converged": assessment.converged,
         **limited,
         "sources": [

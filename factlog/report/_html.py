@@ -17,7 +17,7 @@ from typing import Any
 
 from factlog._escape import escape_hidden
 from factlog._escape import safe_url as _safe_url
-from factlog.analysis._discovery import MAX_PAIRS
+from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
 from factlog.analysis._index import Index, chronological
 from factlog.assessment._assessment import Assessment, assess
 from factlog.assessment._methods import DEFAULT_METHOD
@@ -121,16 +121,18 @@ def html_report(
     as_of: PartialDate | str | None = None,
     method: str = DEFAULT_METHOD,
     max_pairs: int | None = MAX_PAIRS,
+    max_rounds: int = MAX_ROUNDS,
 ) -> str:
     """The claim set checked and assessed, as one HTML page (a str ending in a newline).
 
-    ``paths`` are named in the summary as what was checked; ``as_of``, ``method`` and
-    ``max_pairs`` are passed to :func:`~factlog.assessment.assess` (which raises
-    :class:`ValueError` for an unknown method). Needs the ``[report]`` extra (Jinja2, networkx): :class:`ImportError`
+    ``paths`` are named in the summary as what was checked; ``as_of``, ``method``,
+    ``max_pairs`` and ``max_rounds`` are passed to :func:`~factlog.assessment.assess`
+    (which raises :class:`~factlog.ArgumentError`, a :class:`ValueError`, for an unknown
+    method or a limit it refuses). Needs the ``[report]`` extra (Jinja2, networkx): :class:`ImportError`
     without it. The same claim set gives the same bytes.
     """
     report = check(claims)
-    assessment = assess(claims, as_of=as_of, method=method, max_pairs=max_pairs)
+    assessment = assess(claims, as_of=as_of, method=method, max_pairs=max_pairs, max_rounds=max_rounds)
     context = _context(claims, report, assessment, title=title, paths=paths)
     page: str = _environment().get_template("report.html.j2").render(context)
     return page

@@ -20,6 +20,7 @@ from factlog.analysis._discovery._index import Support, majority, shared_value_p
 from factlog.analysis._discovery._pairs import PairBudgetWarning
 from factlog.analysis._discovery._results import (
     MAX_PAIRS,
+    MAX_ROUNDS,
     AccuCopyParams,
     AccuVoteParams,
     Dependence,
@@ -30,12 +31,14 @@ from factlog.analysis._discovery._results import (
     TruthFinderParams,
     Vote,
     pair_budget,
+    round_limit,
 )
 from factlog.analysis._discovery._table import DependenceTable
 from factlog.analysis._discovery._truthfinder import truth_finder
 
 __all__ = [
     "MAX_PAIRS",
+    "MAX_ROUNDS",
     "AccuCopyParams",
     "AccuVoteParams",
     "Dependence",
@@ -52,6 +55,7 @@ __all__ = [
     "accu_vote",
     "majority",
     "pair_budget",
+    "round_limit",
     "shared_value_pairs",
     "truth_finder",
 ]

@@ -1,0 +1,187 @@
+"""The learning methods' limit of rounds (``max_rounds``) through every way of assessing: obeyed, checked, said."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy
+import pytest
+
+import factlog
+from benchmarks.generate import generate, write
+from factlog.cli._common import _round_limit
+from tests.helpers import run
+
+NOTE = "raise the limit with --max-rounds (Python: max_rounds=)"
+"""The end of the line that says learning stopped unsettled: how to act on it."""
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """500 generated claims as JSON Lines: AccuCopy and AccuVote settle in 15 rounds, TruthFinder in 2."""
+    path = tmp_path_factory.mktemp("rounds") / "claims.jsonl"
+    write(generate(500, 1), path)
+    return path
+
+
+def _json(assessment: factlog.Assessment | factlog.LinesAssessment) -> str:
+    out = io.StringIO()
+    factlog.write_assessment_json(assessment, out)
+    return out.getvalue()
+
+
+ENTRY_POINTS: dict[str, Callable[..., Any]] = {
+    "assess": lambda path, **options: factlog.assess(factlog.load(path), **options),
+    "assess_lines": factlog.assess_lines,
+}
+
+SHORT = {"accucopy": 5, "accuvote": 5, "truthfinder": 1}
+"""A limit below the rounds each learning method needs on the generated set."""
+
+
+@pytest.mark.parametrize("method", SHORT)
+def test_a_run_stops_at_its_limit_unsettled(generated: Path, method: str) -> None:
+    """A limit below the rounds the set needs: exactly that many rounds, converged False, the limit recorded."""
+    settled = factlog.assess(factlog.load(generated), method=method)
+    assert settled.converged
+    assert settled.rounds > SHORT[method]
+    stopped = factlog.assess(factlog.load(generated), method=method, max_rounds=SHORT[method])
+    assert (stopped.rounds, stopped.converged, stopped.max_rounds) == (SHORT[method], False, SHORT[method])
+
+
+@pytest.mark.parametrize("method", SHORT)
+def test_a_higher_limit_settles_and_the_note_is_gone(generated: Path, method: str) -> None:
+    """Raised above the rounds the set needs, the run settles where the default's does and no line says otherwise."""
+    claims = factlog.load(generated)
+    stopped = factlog.assess(claims, method=method, max_rounds=SHORT[method])
+    raised = factlog.assess(claims, method=method, max_rounds=400)
+    assert NOTE in factlog.render_assessment_text(stopped)
+    assert raised.converged
+    assert raised.rounds == factlog.assess(claims, method=method).rounds
+    assert "unsettled" not in factlog.render_assessment_text(raised)
+    assert "unsettled" not in factlog.render_assessment_markdown(raised)
+
+
+def test_a_run_that_settles_in_its_last_round_is_settled(generated: Path) -> None:
+    """A limit equal to the rounds the set needs: the last round settles it, so converged is True."""
+    needed = factlog.assess(factlog.load(generated)).rounds
+    exact = factlog.assess(factlog.load(generated), max_rounds=needed)
+    assert (exact.rounds, exact.converged) == (needed, True)
+
+
+def test_majority_counts_once_whatever_the_limit(generated: Path) -> None:
+    """``majority`` takes the limit and ignores it: one round, settled, the same propositions as without it."""
+    claims = factlog.load(generated)
+    counted = factlog.assess(claims, method="majority", max_rounds=1)
+    assert (counted.rounds, counted.converged) == (1, True)
+    assert counted.propositions == factlog.assess(claims, method="majority").propositions
+
+
+def test_the_json_records_a_chosen_limit_only(generated: Path) -> None:
+    """``max_rounds`` is in the JSON beside ``rounds`` when the caller chose a limit other than 100; else not."""
+    claims = factlog.load(generated)
+    default = json.loads(factlog.render_assessment_json(factlog.assess(claims)))
+    chosen = json.loads(factlog.render_assessment_json(factlog.assess(claims, max_rounds=400)))
+    assert "max_rounds" not in default
+    assert list(chosen)[:5] == ["method", "as_of", "rounds", "max_rounds", "converged"]
+    assert chosen["max_rounds"] == 400
+    assert {key: value for key, value in chosen.items() if key != "max_rounds"} == default
+
+
+def test_every_rendering_tells_how_to_settle(generated: Path) -> None:
+    """Text, Markdown and the HTML report end the unsettled line with the option that raises the limit."""
+    from factlog.report import html_report  # noqa: PLC0415 - the report extra
+
+    claims = factlog.load(generated)
+    stopped = factlog.assess(claims, max_rounds=5)
+    line = (
+        "learning: stopped at its limit of 5 rounds, unsettled;"
+        f" beliefs and learned trust are the last round's and may still move; {NOTE}"
+    )
+    assert line in factlog.render_assessment_text(stopped).splitlines()
+    assert line in factlog.render_assessment_markdown(stopped)
+    assert NOTE in html_report(claims, max_rounds=5)
+    assert "unsettled" not in html_report(claims, max_rounds=400)
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS)
+@pytest.mark.parametrize("wrong", [True, 2.5, 0, -1, "10", None])
+def test_a_limit_that_is_no_whole_number_of_rounds_is_refused(generated: Path, entry: str, wrong: object) -> None:
+    """A bool, a float, 0, a negative number, a str or None: an ArgumentError naming the function and the value."""
+    message = rf"^factlog\.{entry}: max_rounds must be a whole number, 1 or more; got {re.escape(repr(wrong))}$"
+    with pytest.raises(factlog.ArgumentError, match=message):
+        ENTRY_POINTS[entry](generated, max_rounds=wrong)
+
+
+def test_the_report_refuses_what_assess_refuses(generated: Path) -> None:
+    """``html_report`` passes the limit to ``assess``, which refuses 0 with an ArgumentError."""
+    from factlog.report import html_report  # noqa: PLC0415 - the report extra
+
+    with pytest.raises(factlog.ArgumentError, match=r"max_rounds must be a whole number, 1 or more; got 0$"):
+        html_report(factlog.load(generated), max_rounds=0)
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS)
+def test_a_limit_given_as_a_numpy_integer_is_that_whole_number(generated: Path, entry: str) -> None:
+    """A limit computed with numpy (``numpy.int64``) is taken as the int it equals: the same assessment, an int kept."""
+    given = ENTRY_POINTS[entry](generated, max_rounds=numpy.int64(5))
+    assert type(given.max_rounds) is int
+    assert _json(given) == _json(ENTRY_POINTS[entry](generated, max_rounds=5))
+
+
+@pytest.mark.parametrize(("method", "limit"), [("accucopy", 5), ("accucopy", 400), ("truthfinder", 1)])
+def test_the_compact_assessment_stops_where_the_plain_one_does(generated: Path, method: str, limit: int) -> None:
+    """``assess_lines`` with a limit gives ``assess``'s JSON bytes: the same rounds, the same last round."""
+    plain = _json(factlog.assess(factlog.load(generated), method=method, max_rounds=limit))
+    assert _json(factlog.assess_lines(generated, method=method, max_rounds=limit)) == plain
+
+
+def test_the_command_takes_the_limit(generated: Path) -> None:
+    """``factlog assess --max-rounds 5``: the JSON of ``assess(..., max_rounds=5)``; the text says how to settle."""
+    ran = run("assess", str(generated), "--format", "json", "--max-rounds", "5")
+    assert (ran.returncode, ran.stderr) == (0, "")
+    assert ran.stdout == factlog.render_assessment_json(factlog.assess(factlog.load(generated), max_rounds=5))
+    assert NOTE in run("assess", str(generated), "--max-rounds", "5").stdout
+    assert "unsettled" not in run("assess", str(generated), "--max-rounds", "1,000").stdout
+
+
+def test_the_streamed_command_takes_the_limit(generated: Path) -> None:
+    """``factlog assess --stream --max-rounds 5``: the same bytes as without ``--stream``."""
+    options = (str(generated), "--format", "json", "--max-rounds", "5")
+    streamed = run("assess", "--stream", *options)
+    assert streamed.returncode == 0
+    assert streamed.stdout == run("assess", *options).stdout
+
+
+@pytest.mark.parametrize("command", ["assess", "export", "report"])
+def test_the_commands_that_assess_take_the_limit_and_refuse_the_rest(generated: Path, command: str) -> None:
+    """Every command that assesses reads ``--max-rounds``: a limit below the rounds needed changes its output."""
+    extra = ["--to", "claimreview", "--all"] if command == "export" else ["-o", "-"] if command == "report" else []
+    for wrong in ("0", "-1", "2.5", "many", ""):
+        assert run(command, str(generated), *extra, "--max-rounds", wrong).returncode == 2, wrong
+    stopped = run(command, str(generated), *extra, "--max-rounds", "1")
+    assert stopped.returncode == 0
+    assert stopped.stdout != run(command, str(generated), *extra).stdout
+    assert (
+        run(command, str(generated), *extra, "--max-rounds", "100").stdout
+        == run(command, str(generated), *extra).stdout
+    )
+
+
+@pytest.mark.parametrize(("text", "limit"), [("1", 1), ("400", 400), ("1,000", 1000), ("2_000", 2000), (" 7 ", 7)])
+def test_the_option_reads_whole_numbers_grouped_by_thousands(text: str, limit: int) -> None:
+    """``--max-rounds`` reads digits, grouped by thousands with commas or by underscores, as ``--max-pairs`` does."""
+    assert _round_limit(text) == limit
+
+
+def test_the_help_gives_the_default_and_when_to_raise_it() -> None:
+    """``factlog assess --help`` names ``--max-rounds``, its default of 100, and the sets that need more."""
+    helped = run("assess", "--help").stdout
+    text = " ".join(helped[helped.index("  --max-rounds N") :].split())
+    assert text.startswith("--max-rounds N the learning methods' limit of rounds (default: 100)")
+    assert "raise it then" in text

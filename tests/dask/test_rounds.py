@@ -1,0 +1,73 @@
+"""The learning methods' limit of rounds on Dask: the sharded rounds stop where one process stops, to the byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from distributed import Client
+
+import factlog
+import factlog.dask
+from benchmarks.generate import generate, write
+from factlog.render import render_assessment_json
+from tests.helpers import run
+
+LIMITS = [("accucopy", 5), ("accucopy", 400), ("accuvote", 5), ("truthfinder", 1)]
+"""Limits below the rounds the generated set needs (it settles in 15 rounds, TruthFinder in 2), and one above."""
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """500 generated claims as JSON Lines: AccuCopy and AccuVote settle in 15 rounds, TruthFinder in 2."""
+    path = tmp_path_factory.mktemp("rounds") / "claims.jsonl"
+    write(generate(500, 1), path)
+    return path
+
+
+def _single(path: Path, method: str, limit: int) -> factlog.Assessment:
+    return factlog.assess(factlog.load(path), method=method, max_rounds=limit)
+
+
+@pytest.mark.parametrize(("method", "limit"), LIMITS)
+def test_the_synchronous_rounds_stop_where_one_process_stops(generated: Path, method: str, limit: int) -> None:
+    """The synchronous scheduler, three partitions: the single process's rounds, convergence and JSON bytes."""
+    single = _single(generated, method, limit)
+    distributed = factlog.dask.assess([str(generated)], method=method, partitions=3, max_rounds=limit)
+    assert (distributed.rounds, distributed.converged) == (single.rounds, single.converged)
+    assert distributed == single
+    assert render_assessment_json(distributed) == render_assessment_json(single)
+
+
+@pytest.mark.parametrize(("method", "limit"), LIMITS)
+def test_the_cluster_s_rounds_stop_where_one_process_stops(
+    generated: Path, client: Client, method: str, limit: int
+) -> None:
+    """Two worker processes, three partitions: the single process's rounds, convergence and JSON bytes."""
+    single = _single(generated, method, limit)
+    distributed = factlog.dask.assess([str(generated)], method=method, client=client, partitions=3, max_rounds=limit)
+    assert (distributed.rounds, distributed.converged) == (single.rounds, single.converged)
+    assert render_assessment_json(distributed) == render_assessment_json(single)
+
+
+def test_majority_on_dask_records_the_limit_it_ignores(generated: Path) -> None:
+    """``majority`` on Dask counts once, as in one process, and records the limit it was given."""
+    single = _single(generated, "majority", 3)
+    distributed = factlog.dask.assess([str(generated)], method="majority", partitions=3, max_rounds=3)
+    assert (distributed.rounds, distributed.max_rounds) == (1, 3)
+    assert render_assessment_json(distributed) == render_assessment_json(single)
+
+
+@pytest.mark.parametrize("wrong", [True, 2.5, 0, -1, "10"])
+def test_a_limit_that_is_no_whole_number_of_rounds_is_refused(generated: Path, wrong: object) -> None:
+    """``factlog.dask.assess`` refuses what ``factlog.assess`` refuses, naming itself, before any cluster is used."""
+    with pytest.raises(factlog.ArgumentError, match=r"^factlog\.dask\.assess: max_rounds must be a whole number"):
+        factlog.dask.assess([str(generated)], max_rounds=wrong)
+
+
+def test_the_command_on_a_cluster_takes_the_limit(generated: Path, client: Client) -> None:
+    """``factlog assess --dask ADDRESS --max-rounds 5``: the same JSON bytes as in one process."""
+    options = ("assess", str(generated), "--format", "json", "--max-rounds", "5")
+    distributed = run(*options, "--dask", client.scheduler.address)
+    assert distributed.returncode == 0
+    assert distributed.stdout == run(*options).stdout
