@@ -20,6 +20,8 @@ from factlog.model._written import resolve_written
 __all__ = [
     "RetractedWarning",
     "Row",
+    "Version",
+    "current_version",
     "held",
     "keep_document",
     "refusal",
@@ -33,7 +35,11 @@ class RetractedWarning(UserWarning):
     """An append held a claim the log has retracted; it was not appended again (``replace`` re-asserts it)."""
 
 
-def _current(connection: sqlite3.Connection, kind: str, key: str) -> tuple[str, str, str, str | None] | None:
+Version = tuple[str, str, str, str | None]
+"""A stored record's (action, body, at, document sha256)."""
+
+
+def current_version(connection: sqlite3.Connection, kind: str, key: str) -> Version | None:
     """(action, body, at, document sha256) of the latest record under a kind and key, or None."""
     row = connection.execute(
         "SELECT r.action, r.body, t.at, r.document FROM records r JOIN transactions t ON t.id = r.txn"
@@ -55,10 +61,12 @@ def held(connection: sqlite3.Connection, row: Row) -> bool:
     return found is not None
 
 
-def refusal(connection: sqlite3.Connection, row: Row, *, replace: bool, lenient: bool) -> str | bool:
-    """What stops a record: an error message, True to skip it quietly (or with a warning), False to store it."""
+def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool) -> str | bool:
+    """What stops a record: an error message, True to skip it (or warn), False to store it.
+
+    ``current`` is the latest record under its kind and key (:func:`current_version`).
+    """
     kind, key, action, text, digest = row
-    current = _current(connection, kind, key)
     if action == "retract":
         if current is None or current[0] == "retract":
             if lenient:

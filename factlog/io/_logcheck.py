@@ -1,0 +1,402 @@
+"""What an append must not do: leave a store whose replay cannot be read.
+
+Records are appended apart, so one record can refuse another appended earlier: a
+predicate re-declared with an ``inverse`` whose claims have no entity for their object,
+or without the rank a ``highest_since`` claim needs (:mod:`factlog.model._coherence`); an
+entity, a source or a claim that changes what a ``when`` in words counts from (an event
+name made ambiguous, a source's ``published`` date gone, the claim dating "the strike"
+replaced). :func:`check_append` runs inside the append's transaction, after its records
+are written and before they are committed, and raises to roll them back.
+
+Only what an append can change is looked at. Its own claims are checked against the
+store's predicates (read by SQL: a few rows); earlier claims only when the append
+changes what they depend on: for the predicate rules, the claims whose predicate reads
+differently after the append (found by their text, then read); for words, the whole
+store is replayed, but only when it holds a ``when`` in words at all and the append
+changes an entity, a source, or a claim that names an event.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from factlog.errors import ConflictError, FormatError
+from factlog.io._logrecords import TYPES, Record, Retraction, structure
+from factlog.model._claimset import ClaimSet, read_claim_set_of
+from factlog.model._coherence import inverse_names, vocabulary_problems
+from factlog.model._nouns import Acknowledgement, Claim, Entity, Predicate, Source
+from factlog.model._relative import EventLookup
+from factlog.model._scales import Polarity
+from factlog.model._vocabulary import fold
+from factlog.model._written import WrittenWhen, events_of, resolve_written
+
+__all__ = ["Appended", "check_append", "check_new", "unreadable_alone"]
+
+_SECTIONS = {
+    "entity": "entities",
+    "predicate": "predicates",
+    "source": "sources",
+    "claim": "claims",
+    "acknowledgement": "acknowledged",
+}
+_WORDS = re.compile(r'"when":"(?:[^"\\]|\\.)*[A-Za-z]')
+"""A ``when`` with a letter in a claim's JSON: words, or (rarely) a date with a letter; never missed."""
+_SHOWN = 3
+"""How many appended records an error names before ``and N more``."""
+
+
+@attrs.frozen
+class Appended:
+    """One record an append stores: where it came from (``label``), the record, the JSON of the version it replaces."""
+
+    label: str
+    record: Record
+    before: str | None
+
+
+def check_append(
+    connection: sqlite3.Connection,
+    store: str,
+    last: int,
+    appended: Sequence[Appended],
+    *,
+    excused: Callable[[], set[str]] | None = None,
+) -> None:
+    """Raise when the store, with ``appended`` written after record ``last``, could not be replayed.
+
+    A claim of the append that cannot be read is a :class:`~factlog.FormatError` naming
+    the store, its label and the claim; an earlier claim it would strand (one that read
+    before the append) a :class:`~factlog.ConflictError` naming the store, the appended
+    records that strand it, and the claim. ``excused`` gives the ids of appended claims
+    whose problem is not the append's (an import's own history); claims that did not
+    read before the append are left to :meth:`ClaimLog.replay` to report.
+    """
+    reader = _Reader(connection, last)
+    own = _claims_of(appended)
+    problems: list[tuple[str, str, str]] = []  # (claim id, field, message)
+    related: dict[str, set[str]] = {}  # an earlier claim the predicate rules refuse → the predicate names it reads
+    post = reader.predicates(None)
+    claims = [claim for _, claim in own.values()]
+    earlier: list[Claim] = []
+    pre = post
+    if any(isinstance(item.record, Predicate) for item in appended):
+        pre = reader.predicates(last)
+        earlier = [claim for claim in reader.claims_using(_affected(pre, post)) if claim.id not in own]
+    for path, message in vocabulary_problems(tuple(post.values()), [*claims, *earlier]):
+        index = int(path[len("claims[") : path.index("]")])
+        claim = claims[index] if index < len(claims) else earlier[index - len(claims)]
+        if claim.id not in own and any(vocabulary_problems(tuple(pre.values()), [claim])):
+            continue  # refused before the append too: replay's to report
+        problems.append((claim.id, path[path.index("]") + 2 :], message.removeprefix(f"claim {claim.id!r}: ")))
+        if claim.id not in own:
+            assert claim.proposition is not None
+            name = claim.proposition.predicate
+            turned = (inverse_names(pre.values()), inverse_names(post.values()))
+            related[claim.id] = {name, turned[0].get(name, name), turned[1].get(name, name)}
+    problems.extend((claim, "proposition.when", message) for claim, message in _words(reader, appended, own))
+    if excused is not None and any(claim in own for claim, _, _ in problems):
+        spared = excused()
+        problems = [problem for problem in problems if problem[0] not in own or problem[0] not in spared]
+    if problems:
+        _refuse(reader, store, problems=problems, own=own, appended=appended, related=related)
+
+
+def check_new(store: str, appended: Sequence[Appended]) -> None:
+    """Raise as :func:`check_append` does for the first append to a store: its records alone are replayed."""
+    labels = _claims_of(appended)
+    errors = [
+        f"{store}: {labels[claim][0]}: claim {claim!r}: {field}: {message}"
+        for claim, field, message in _alone([item.record for item in appended])
+    ]
+    if errors:
+        raise FormatError(errors)
+
+
+def _claims_of(appended: Sequence[Appended]) -> dict[str, tuple[str, Claim]]:
+    """The appended claims by id, with their labels."""
+    found: dict[str, tuple[str, Claim]] = {}
+    for item in appended:
+        if isinstance(item.record, Claim):
+            found[item.record.id] = (item.label, item.record)
+    return found
+
+
+def unreadable_alone(records: Iterable[Record]) -> set[str]:
+    """The ids of the claims that a store holding only ``records`` (in this order) could not read."""
+    return {claim for claim, _, _ in _alone(records)}
+
+
+def _alone(records: Iterable[Record]) -> list[tuple[str, str, str]]:
+    """(claim id, field, message) for each claim a store of only these records could not read."""
+    sections: dict[str, dict[str, Any]] = {kind: {} for kind in _SECTIONS}
+    for record in records:
+        if isinstance(record, Retraction):
+            sections["claim"].pop(record.claim, None)
+        elif isinstance(record, Acknowledgement):
+            sections["acknowledgement"][record.finding] = record
+        else:
+            sections[TYPES[type(record)]][record.id] = _as_replayed(record) if isinstance(record, Claim) else record
+    state = read_claim_set_of(
+        {_SECTIONS[kind]: tuple(items.values()) for kind, items in sections.items()}, {}, unique=_SECTIONS.values()
+    )
+    found: list[tuple[str, str, str]] = []
+    for path, message in vocabulary_problems(state.predicates, state.claims):
+        claim = state.claims[int(path[len("claims[") : path.index("]")])].id
+        found.append((claim, path[path.index("]") + 2 :], message.removeprefix(f"claim {claim!r}: ")))
+    found.extend(
+        (state.claims[index].id, "proposition.when", message) for index, message in resolve_written(state, state)[1]
+    )
+    return found
+
+
+def _refuse(
+    reader: _Reader,
+    store: str,
+    *,
+    problems: Sequence[tuple[str, str, str]],
+    own: Mapping[str, tuple[str, Claim]],
+    appended: Sequence[Appended],
+    related: Mapping[str, set[str]],
+) -> None:
+    errors: list[str] = []
+    stranding = False
+    for claim, field, message in problems:
+        if claim in own:
+            errors.append(f"{store}: {own[claim][0]}: claim {claim!r}: {field}: {message}")
+            continue
+        stranding = True
+        culprits = _culprits(appended, related.get(claim))
+        errors.append(
+            f"{store}: {culprits}: would strand claim {claim!r} (appended {reader.appended_at(claim)}), which"
+            f" could no longer be read: {field}: {message}; retract or replace that claim first, or in the same append"
+        )
+    raise (ConflictError if stranding else FormatError)(errors)
+
+
+def _culprits(appended: Sequence[Appended], names: set[str] | None) -> str:
+    """The labels of the appended records that may strand a claim, the first few.
+
+    ``names``: the predicate names a claim the predicate rules refuse reads (the predicates
+    declaring or naming them are named); None for a ``when`` in words (what may change an
+    event or an anchor is named).
+    """
+    if names is not None:
+        labels = [
+            item.label
+            for item in appended
+            if isinstance(item.record, Predicate) and (item.record.id in names or item.record.inverse in names)
+        ]
+        labels = labels or [item.label for item in appended if isinstance(item.record, Predicate)]
+    else:
+        kinds = (Entity, Source, Claim, Retraction)
+        labels = [item.label for item in appended if isinstance(item.record, kinds) and not _new_claim(item)]
+        labels = labels or [item.label for item in appended if isinstance(item.record, kinds)]
+    more = len(labels) - _SHOWN
+    return ", ".join(labels[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
+def _new_claim(item: Appended) -> bool:
+    return isinstance(item.record, Claim) and item.before is None
+
+
+def _affected(pre: Mapping[str, Predicate], post: Mapping[str, Predicate]) -> set[str]:
+    """The predicate names whose claims the rules of :mod:`factlog.model._coherence` read differently after."""
+    inverses = (inverse_names(pre.values()), inverse_names(post.values()))
+
+    def reading(name: str, declared: Mapping[str, Predicate], turned: Mapping[str, str]) -> tuple[object, ...]:
+        found = declared.get(turned.get(name, name))
+        return name in turned, turned.get(name, name), None if found is None else found.scale is None
+
+    names = {*pre, *post, *inverses[0], *inverses[1]}
+    return {name for name in names if reading(name, pre, inverses[0]) != reading(name, post, inverses[1])}
+
+
+def _words(
+    reader: _Reader, appended: Sequence[Appended], own: Mapping[str, tuple[str, Claim]]
+) -> list[tuple[str, str]]:
+    """(claim id, message) for each claim whose ``when`` in words the append leaves unresolvable."""
+    worded = [_as_replayed(claim) for _, claim in own.values() if _in_words(claim)]
+    if _may_strand_words(reader, appended) and reader.holds_words():
+        after = reader.state(None)
+        _, problems = resolve_written(after, after)
+        if not problems:
+            return []
+        unread = {after.claims[index].id for index, _ in problems} - set(own)
+        if unread:  # earlier claims that did not read before the append either are not its doing
+            before = reader.state(reader.last)
+            unread &= {before.claims[index].id for index, _ in resolve_written(before, before)[1]}
+        return [
+            (after.claims[index].id, message) for index, message in problems if after.claims[index].id not in unread
+        ]
+    if not worded:
+        return []
+    part = ClaimSet(claims=tuple(worded))
+    sources = reader.sources(claim.evidence[0].source for claim in worded if claim.stated is None)
+    _, problems = resolve_written(part, ClaimSet(sources=tuple(sources)), events=_LazyEvents(reader))
+    return [(worded[index].id, message) for index, message in problems]
+
+
+def _in_words(claim: Claim) -> bool:
+    return claim.proposition is not None and type(claim.proposition.when) is WrittenWhen
+
+
+def _as_replayed(claim: Claim) -> Claim:
+    """The claim as a replay reads it: its ``when`` in words not yet resolved."""
+    if not _in_words(claim):
+        return claim
+    assert claim.proposition is not None
+    when = claim.proposition.when
+    assert isinstance(when, WrittenWhen)
+    return attrs.evolve(claim, proposition=attrs.evolve(claim.proposition, when=WrittenWhen.pending(when.written)))
+
+
+def _may_strand_words(reader: _Reader, appended: Sequence[Appended]) -> bool:
+    """Whether the append may change what an earlier ``when`` in words counts from."""
+    claims: list[Claim] = []
+    for item in appended:
+        record = item.record
+        if isinstance(record, Entity) or (isinstance(record, Source) and item.before is not None):
+            return True
+        if isinstance(record, Claim):
+            claims.append(record)
+            replaced = None if item.before is None else structure(json.loads(item.before), "claim", item.label)
+            if isinstance(replaced, Claim):  # the version replaced may have dated an event
+                claims.append(replaced)
+    dating = [claim for claim in claims if _dates_something(claim)]
+    if not dating:
+        return False
+    forms = reader.event_forms()
+    return any(name in forms or fold(name) in forms for claim in dating for name in _named(claim))
+
+
+def _dates_something(claim: Claim) -> bool:
+    """Whether a claim may date an event (affirmed, with a ``when`` given as a date): see ``events_of``."""
+    proposition = claim.proposition
+    return (
+        claim.polarity is Polarity.AFFIRMED
+        and proposition is not None
+        and proposition.when is not None
+        and type(proposition.when) is not WrittenWhen
+    )
+
+
+def _named(claim: Claim) -> list[str]:
+    assert claim.proposition is not None
+    found = claim.proposition.object
+    return [claim.proposition.subject, found] if isinstance(found, str) else [claim.proposition.subject]
+
+
+class _LazyEvents(EventLookup):
+    """The store's events, found only when words name one (a replay of the whole store)."""
+
+    def __init__(self, reader: _Reader) -> None:
+        super().__init__()
+        self.reader = reader
+        self.found: EventLookup | None = None
+
+    def find(self, name: str) -> Any:
+        if self.found is None:
+            self.found = events_of(self.reader.state(None))
+        return self.found.find(name)
+
+
+class _Reader:
+    """The store's records in force, read within the append's transaction: all of them, or up to record ``last``."""
+
+    def __init__(self, connection: sqlite3.Connection, last: int) -> None:
+        self.connection = connection
+        self.last = last
+        self._states: dict[int | None, ClaimSet] = {}
+
+    def _in_force(self, kind: str, limit: int | None, condition: str = "", arguments: Sequence[Any] = ()) -> list[Any]:
+        """The records of a kind in force (their latest version is a definition), by key, in append order."""
+        bound = "" if limit is None else " AND seq <= ?"
+        query = (
+            f"SELECT r.seq, r.record_key, r.body FROM records r WHERE r.kind = ? AND r.action = 'define'{condition}"
+            f" AND r.seq = (SELECT MAX(seq) FROM records WHERE kind = r.kind AND record_key = r.record_key{bound})"
+            " ORDER BY r.seq"
+        )
+        values = [kind, *arguments] if limit is None else [kind, *arguments, limit]
+        rows = self.connection.execute(query, values).fetchall()
+        return [structure(json.loads(body), kind, f"record {seq}") for seq, _, body in rows]
+
+    def predicates(self, limit: int | None) -> dict[str, Predicate]:
+        """The predicates in force (up to record ``limit``), in the order a replay gives them."""
+        found: dict[str, Predicate] = self._replayed(limit, "predicate")["predicate"]
+        return found
+
+    def _replayed(self, limit: int | None, kind: str | None = None) -> dict[str, dict[str, Any]]:
+        """Kind → key → record in force, in a replay's order (:meth:`ClaimLog._state`), only those read."""
+        query = "SELECT seq, kind, record_key, action, body FROM records WHERE seq <= ?"
+        values: list[Any] = [self.last if limit is None else limit]
+        if limit is None:
+            query, values = "SELECT seq, kind, record_key, action, body FROM records WHERE 1", []
+        if kind is not None:
+            query, values = query + " AND kind = ?", [*values, kind]
+        rows: dict[str, dict[str, tuple[int, str]]] = {name: {} for name in _SECTIONS}
+        for seq, found, key, action, body in self.connection.execute(query + " ORDER BY seq", values):
+            if action == "retract":
+                rows[found].pop(key, None)
+            else:
+                rows[found][key] = (seq, body)
+        return {
+            found: {key: structure(json.loads(body), found, f"record {seq}") for key, (seq, body) in items.items()}
+            for found, items in rows.items()
+        }
+
+    def claims_using(self, names: Iterable[str]) -> list[Claim]:
+        """The claims in force whose proposition's predicate is one of ``names``."""
+        wanted = sorted(names)
+        if not wanted:
+            return []
+        needles = [f'"predicate":{json.dumps(name, ensure_ascii=False)}' for name in wanted]
+        condition = " AND (" + " OR ".join("instr(r.body, ?) > 0" for _ in needles) + ")"
+        found: list[Claim] = self._in_force("claim", None, condition, needles)
+        return [claim for claim in found if claim.proposition is not None and claim.proposition.predicate in wanted]
+
+    def sources(self, ids: Iterable[str]) -> list[Source]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        condition = " AND r.record_key IN (" + ", ".join("?" for _ in wanted) + ")"
+        found: list[Source] = self._in_force("source", None, condition, wanted)
+        return found
+
+    def event_forms(self) -> set[str]:
+        """The folded ids, aliases and names of the events in force."""
+        found: list[Entity] = self._in_force("entity", None, " AND instr(r.body, ?) > 0", ['"kind":"event"'])
+        return {
+            fold(name)
+            for entity in found
+            if entity.kind.value == "event"
+            for name in (entity.id, entity.name, *entity.aliases)
+        }
+
+    def holds_words(self) -> bool:
+        """Whether any claim record (of any version) may have a ``when`` in words: a scan of their text."""
+        rows = self.connection.execute(
+            "SELECT body FROM records WHERE kind = 'claim' AND instr(body, ?) > 0", ['"when":"']
+        )
+        return any(_WORDS.search(body) for (body,) in rows)
+
+    def appended_at(self, claim: str) -> str:
+        row = self.connection.execute(
+            "SELECT t.at FROM records r JOIN transactions t ON t.id = r.txn"
+            " WHERE r.kind = 'claim' AND r.record_key = ? AND r.seq <= ? ORDER BY r.seq DESC LIMIT 1",
+            (claim, self.last),
+        ).fetchone()
+        return "?" if row is None else str(row[0])
+
+    def state(self, limit: int | None) -> ClaimSet:
+        """The claim set of the records in force (up to record ``limit``), unchecked: a replay's input."""
+        if limit not in self._states:
+            found = self._replayed(limit)
+            sections = {_SECTIONS[kind]: tuple(items.values()) for kind, items in found.items()}
+            self._states[limit] = read_claim_set_of(sections, {}, unique=tuple(sections))
+        return self._states[limit]
