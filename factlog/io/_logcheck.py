@@ -271,8 +271,7 @@ def _may_strand_words(reader: _Reader, appended: Sequence[Appended]) -> bool:
     dating = [claim for claim in claims if _dates_something(claim)]
     if not dating:
         return False
-    forms = reader.event_forms()
-    return any(name in forms or fold(name) in forms for claim in dating for name in _named(claim))
+    return reader.names_an_event({name for claim in dating for name in _named(claim)})
 
 
 def _dates_something(claim: Claim) -> bool:
@@ -314,17 +313,20 @@ class _Reader:
         self.last = last
         self._states: dict[int | None, ClaimSet] = {}
 
-    def _in_force(self, kind: str, limit: int | None, condition: str = "", arguments: Sequence[Any] = ()) -> list[Any]:
-        """The records of a kind in force (their latest version is a definition), by key, in append order."""
-        bound = "" if limit is None else " AND seq <= ?"
+    def _in_force(self, kind: str, condition: str, arguments: Sequence[Any]) -> list[tuple[int, str]]:
+        """(seq, JSON body) of the records of a kind in force (their latest version a definition) that match."""
         query = (
-            f"SELECT r.seq, r.record_key, r.body FROM records r WHERE r.kind = ? AND r.action = 'define'{condition}"
-            f" AND r.seq = (SELECT MAX(seq) FROM records WHERE kind = r.kind AND record_key = r.record_key{bound})"
-            " ORDER BY r.seq"
+            f"SELECT r.seq, r.body FROM records r WHERE r.kind = ? AND r.action = 'define'{condition}"
+            " AND r.seq = (SELECT MAX(seq) FROM records WHERE kind = r.kind AND record_key = r.record_key)"
         )
-        values = [kind, *arguments] if limit is None else [kind, *arguments, limit]
-        rows = self.connection.execute(query, values).fetchall()
-        return [structure(json.loads(body), kind, f"record {seq}") for seq, _, body in rows]
+        rows: list[tuple[int, str]] = self.connection.execute(query, [kind, *arguments]).fetchall()
+        return rows
+
+    def _read(self, kind: str, condition: str, arguments: Sequence[Any]) -> list[Any]:
+        return [
+            structure(json.loads(body), kind, f"record {seq}")
+            for seq, body in self._in_force(kind, condition, arguments)
+        ]
 
     def predicates(self, limit: int | None) -> dict[str, Predicate]:
         """The predicates in force (up to record ``limit``), in the order a replay gives them."""
@@ -357,7 +359,7 @@ class _Reader:
             return []
         needles = [f'"predicate":{json.dumps(name, ensure_ascii=False)}' for name in wanted]
         condition = " AND (" + " OR ".join("instr(r.body, ?) > 0" for _ in needles) + ")"
-        found: list[Claim] = self._in_force("claim", None, condition, needles)
+        found: list[Claim] = self._read("claim", condition, needles)
         return [claim for claim in found if claim.proposition is not None and claim.proposition.predicate in wanted]
 
     def sources(self, ids: Iterable[str]) -> list[Source]:
@@ -365,18 +367,37 @@ class _Reader:
         if not wanted:
             return []
         condition = " AND r.record_key IN (" + ", ".join("?" for _ in wanted) + ")"
-        found: list[Source] = self._in_force("source", None, condition, wanted)
+        found: list[Source] = self._read("source", condition, wanted)
         return found
+
+    def names_an_event(self, names: set[str]) -> bool:
+        """Whether one of ``names`` (as claims write them) may be an event in force (see ``events_of``).
+
+        Ids are lowercase and resolve before any alias or name (``Vocabulary.of``), so a name
+        that is an entity's id is looked up by its key; any other means reading every event's names.
+        """
+        wanted = sorted(names)
+        condition = " AND r.record_key IN (" + ", ".join("?" for _ in wanted) + ")"
+        found = {
+            json.loads(body)["id"]: json.loads(body).get("kind")
+            for _, body in self._in_force("entity", condition, wanted)
+        }
+        if any(kind == "event" for kind in found.values()):
+            return True
+        rest = [name for name in wanted if name not in found]
+        if not rest:
+            return False
+        forms = self.event_forms()
+        return any(name in forms or fold(name) in forms for name in rest)
 
     def event_forms(self) -> set[str]:
         """The folded ids, aliases and names of the events in force."""
-        found: list[Entity] = self._in_force("entity", None, " AND instr(r.body, ?) > 0", ['"kind":"event"'])
-        return {
-            fold(name)
-            for entity in found
-            if entity.kind.value == "event"
-            for name in (entity.id, entity.name, *entity.aliases)
-        }
+        forms: set[str] = set()
+        for _, body in self._in_force("entity", " AND instr(r.body, ?) > 0", ['"kind":"event"']):
+            entity = json.loads(body)  # read as JSON, not made an Entity: only the names are wanted
+            if entity.get("kind") == "event":
+                forms.update(fold(name) for name in (entity["id"], entity["name"], *entity.get("aliases", ())))
+        return forms
 
     def holds_words(self) -> bool:
         """Whether any claim record (of any version) may have a ``when`` in words: a scan of their text."""
