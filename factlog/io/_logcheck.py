@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from factlog.errors import ConflictError, FormatError
+from factlog.errors import ConflictError, FormatError, UnknownIdError
 from factlog.io._logrecords import TYPES, Record, Retraction, structure
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import inverse_names, vocabulary_problems
@@ -108,7 +108,21 @@ def check_append(
 
 
 def check_new(store: str, appended: Sequence[Appended]) -> None:
-    """Raise as :func:`check_append` does for the first append to a store: its records alone are replayed."""
+    """Raise as :func:`check_append` does for the first append to a store: its records alone are replayed.
+
+    And an :class:`~factlog.UnknownIdError` for a retraction of a claim not appended before it.
+    """
+    held: set[str] = set()
+    unknown: list[str] = []
+    for item in appended:
+        if isinstance(item.record, Claim):
+            held.add(item.record.id)
+        elif isinstance(item.record, Retraction):
+            if item.record.claim not in held:
+                unknown.append(f"{store}: {item.label}: no claim {item.record.claim!r} to retract")
+            held.discard(item.record.claim)
+    if unknown:
+        raise UnknownIdError(unknown)
     labels = _claims_of(appended)
     errors = [
         f"{store}: {labels[claim][0]}: claim {claim!r}: {field}: {message}"

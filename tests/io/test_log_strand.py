@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import datetime
 import json
+import tempfile
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import event, given
 
 import factlog
 from factlog import ClaimLog, Entity, EntityKind, Interval, Pattern, Predicate, PredicateKind, Retraction
 from factlog.cli import main
 from factlog.io._log import Record
+from factlog.model._written import resolve_written
 from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, import_history
 from tests.io.test_written_when import _document
+from tests.strategies import log_appends
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 T2 = datetime.datetime(2025, 10, 2, 12, tzinfo=datetime.UTC)
@@ -232,3 +237,48 @@ def test_cli_append_that_strands_a_claim_exits_3_naming_file_and_record(
     err = capsys.readouterr().err
     assert f"{store}: {file}: $.predicates[0]: would strand claim 'n'" in err
     assert main(["log", "show", str(store)]) == 0
+
+
+def _expected(accepted: list[tuple[list[Record], bool]]) -> factlog.ClaimSet:
+    """The claim set of the accepted appends, as the log's rules keep their records (a model of replay)."""
+    sections: dict[str, dict[str, Record]] = {kind: {} for kind in ("entity", "predicate", "source", "claim")}
+    retracted: set[str] = set()
+    for records, replace in accepted:
+        for record in records:
+            if isinstance(record, Retraction):
+                sections["claim"].pop(record.claim)
+                retracted.add(record.claim)
+                continue
+            kind = type(record).__name__.casefold()
+            key = str(getattr(record, "id", ""))
+            if kind == "claim" and key in retracted and not replace:
+                continue  # a retracted claim stays retracted unless replaced
+            retracted.discard(key)
+            sections[kind][key] = record
+    return factlog.ClaimSet(
+        entities=tuple(sections["entity"].values()),  # type: ignore[arg-type]
+        predicates=tuple(sections["predicate"].values()),  # type: ignore[arg-type]
+        sources=tuple(sections["source"].values()),  # type: ignore[arg-type]
+        claims=tuple(sections["claim"].values()),  # type: ignore[arg-type]
+    )
+
+
+@given(log_appends)
+def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[list[Record], bool]]) -> None:
+    """Any appends, some refused: each accepted one leaves a store whose replay reads and equals its records' set;
+    a refused one leaves the store's history and file as they were."""
+    with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings():
+        warnings.simplefilter("ignore", factlog.RetractedWarning)
+        log = ClaimLog(Path(folder) / "claims.db")
+        accepted: list[tuple[list[Record], bool]] = []
+        for records, replace in calls:
+            before = _unchanged(log) if log.path.exists() else None
+            try:
+                log.append(records, replace=replace)
+            except factlog.FactlogError as error:
+                event(f"refused: {type(error).__name__}: {'strand' if 'would strand' in str(error) else 'other'}")
+                assert (_unchanged(log) if log.path.exists() else None) == before
+                continue
+            accepted.append((records, replace))
+            expected = _expected(accepted)
+            assert log.read() == resolve_written(expected, expected)[0]
