@@ -110,6 +110,14 @@ def test_a_first_append_its_replay_could_not_read_makes_no_store(tmp_path: Path)
     assert not log.path.exists()
 
 
+def test_a_first_append_retracting_a_claim_it_does_not_hold_makes_no_store(tmp_path: Path) -> None:
+    """Into a missing store, an entity and a retraction of no claim: an UnknownIdError, and no store file."""
+    log = ClaimLog(tmp_path / "claims.db")
+    with pytest.raises(factlog.UnknownIdError, match=r"record 2: no claim 'c0' to retract"):
+        log.append([ENTITIES[0], Retraction(claim="c0", reason="withdrawn")])
+    assert not log.path.exists()
+
+
 def test_an_event_name_made_ambiguous_is_refused(tmp_path: Path) -> None:
     """A second event named 'The Strike' would leave 'two days after the strike' ambiguous: refused."""
     log = _worded(tmp_path)
