@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from factlog._bulk import paused_gc
 from factlog.errors import ArgumentError, ConflictError, FormatError, UnknownIdError
 from factlog.io._logcheck import Appended, check_append, check_new
 from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, structure
@@ -146,6 +147,7 @@ class ClaimLog:
         """
         return self.append([Retraction(claim=claim, reason=reason)], at=at)
 
+    @paused_gc  # an append of many records makes as many objects: the collector's passes over them cost more
     def _store(
         self,
         batches: list[tuple[str, list[tuple[str, Record, bytes | None]]]],
@@ -170,12 +172,14 @@ class ClaimLog:
             for moment, rows in batches
         ]
         if not lenient and not self.path.exists():  # refused before a store is made
-            check_new(
-                str(self.path), [Appended(where, record, None) for _, rows in batches for where, record, _ in rows]
-            )
+            first = Appended()
+            for _, given in batches:
+                for where, item, _ in given:
+                    first.add(where, item, None)
+            check_new(str(self.path), first)
         stored = 0
         errors: list[str] = []
-        appended: list[Appended] = []
+        appended = Appended()
         with self._open(create=True) as connection, begin(connection):
             latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
             last = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0]
@@ -200,7 +204,7 @@ class ClaimLog:
                         errors.append(f"{self.path}: {where}: {skip}")
                         continue
                     in_force = current is not None and current[0] == "define"
-                    appended.append(Appended(where, record, current[1] if in_force and current else None))
+                    appended.add(where, record, current[1] if in_force and current else None)
                     if transaction is None:
                         cursor = connection.execute("INSERT INTO transactions (at) VALUES (?)", (moment,))
                         transaction = cursor.lastrowid

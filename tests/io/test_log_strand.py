@@ -290,3 +290,13 @@ def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[lis
             accepted.append((records, replace))
             expected = _expected(accepted)
             assert log.read() == resolve_written(expected, expected)[0]
+
+
+def test_an_append_naming_more_entities_than_one_statement_binds_is_checked(tmp_path: Path) -> None:
+    """1,200 claims about 1,200 entities (SQLite bound 999 values a statement before 3.32): checked, stored."""
+    log = ClaimLog(tmp_path / "claims.db")
+    entities = [Entity(id=f"e{n}", name=f"Entity {n}", kind=EntityKind.COUNTRY) for n in range(1200)]
+    log.append([*ENTITIES, *PREDICATES, *SOURCES, Entity(id="strike", name="the strike", kind=EntityKind.EVENT)])
+    log.append(entities)
+    assert log.append([claim(f"c{n}", f"e{n}", "visits", "dprk") for n in range(1200)]) == 1200
+    assert len(log.read().claims) == 1200
