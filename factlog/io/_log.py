@@ -11,7 +11,8 @@ A record whose id is already defined differently is refused at append with a
 :class:`~factlog.ConflictError`, unless ``replace=True`` asks for a new version: the
 old one stays in the history (:meth:`ClaimLog.history`) and an ``as_of`` replay before
 the new version still gives the old one. An identical record appended again is not
-stored twice.
+stored twice. An append after which the store could not be replayed is refused, and
+nothing of it is stored (:mod:`factlog.io._logcheck`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ from factlog.io._logrules import (
     held,
     keep_document,
     refusal,
-    refuse_stranding,
     replayed,
 )
 from factlog.io._logtime import parse_time, timestamp
@@ -113,11 +113,19 @@ class ClaimLog:
         path; default ``record N``). Returns how many records were stored (a record
         identical to the current one is not stored again; a claim the log has
         retracted is not appended again unless ``replace``, with a
-        :class:`RetractedWarning`). Raises :class:`~factlog.ConflictError` for an id
-        defined differently (unless ``replace``), :class:`~factlog.UnknownIdError` for
-        a retraction of a claim the log does not hold (or already retracted; none creates a store),
-        :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a time that is not
-        UTC or is after this machine's clock; nothing of the append is stored then.
+        :class:`RetractedWarning`).
+
+        Never leaves a store its replay cannot read (:mod:`factlog.io._logcheck`). Raises
+        :class:`~factlog.ConflictError` for an id defined differently (unless ``replace``),
+        and for records after which an earlier claim could no longer be read (a predicate
+        whose inverse or missing rank it cannot take; an entity, source, claim or retraction
+        that leaves its ``when`` in words nothing to count from), naming the store, the
+        records and the claim; :class:`~factlog.FormatError` for a claim of the append the
+        store's predicates refuse or whose ``when`` in words it cannot resolve;
+        :class:`~factlog.UnknownIdError` for a retraction of a claim the log does not hold
+        (or already retracted); :class:`~factlog.ArgumentError` (a :class:`ValueError`)
+        for a time that is not UTC or is after this machine's clock. Nothing of the append
+        is stored then, and no store is made where there was none.
         """
         now = timestamp(datetime.datetime.now(datetime.UTC))
         moment = now if at is None else timestamp(at)
@@ -125,12 +133,6 @@ class ClaimLog:
             raise ArgumentError(f"log times cannot be in the future: {moment} is after this machine's clock ({now})")
         listed = list(records)
         labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
-        alone = [(label, r.claim) for label, r in zip(labels, listed, strict=True) if isinstance(r, Retraction)]
-        retracted = {claim for _, claim in alone}
-        if retracted and self.path.exists():  # never a store its replay cannot read
-            refuse_stranding(self.path, lambda: self._state(None)[0], self._state(None, retracted)[0], retracted)
-        elif alone and len(alone) == len(listed):  # no store holds no claim: refuse before one is created
-            raise UnknownIdError([f"{self.path}: {label}: no claim {claim!r} to retract" for label, claim in alone])
         given = documents or {}
         rows: list[tuple[str, Record, bytes | None]] = [
             (label, record, given.get(record.id) if isinstance(record, Source) else None)
@@ -222,8 +224,8 @@ class ClaimLog:
                 check_append(connection, str(self.path), last, appended, excused=excused)
         return stored
 
-    def _state(self, as_of: str | datetime.datetime | None, retracted: Iterable[str] = ()) -> tuple[ClaimSet, int]:
-        """The records in force (as of a time) less ``retracted`` claims, words unresolved; and how many were read."""
+    def _state(self, as_of: str | datetime.datetime | None) -> tuple[ClaimSet, int]:
+        """The records in force (as of a time), words unresolved; and how many were read."""
         sections: dict[str, dict[str, Any]] = {kind: {} for kind in TYPES.values()}
         used = 0
         for _, _, kind, key, action, item in self.records(as_of=as_of):
@@ -232,8 +234,6 @@ class ClaimLog:
                 sections[kind].pop(key, None)
             else:
                 sections[kind][key] = item
-        for claim in retracted:
-            sections["claim"].pop(claim, None)
         claims = replayed(self.path, sections)
         return claims, used
 

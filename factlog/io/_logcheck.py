@@ -167,8 +167,14 @@ def check_new(store: str, appended: Appended) -> None:
 
 
 def _claims_of(appended: Appended) -> dict[str, Claim]:
-    """The appended claims by id."""
-    return {record.id: record for record in appended.records if isinstance(record, Claim)}
+    """The appended claims by id, less those the same append retracts after them."""
+    found: dict[str, Claim] = {}
+    for record in appended.records:
+        if isinstance(record, Claim):
+            found[record.id] = record
+        elif isinstance(record, Retraction):
+            found.pop(record.claim, None)
+    return found
 
 
 def unreadable_alone(records: Iterable[Record]) -> set[str]:
@@ -239,10 +245,16 @@ def _culprits(appended: Appended, names: set[str] | None) -> str:
         labels = labels or [item.label for item in appended if isinstance(item.record, Predicate)]
     else:
         kinds = (Entity, Source, Claim, Retraction)
-        labels = [item.label for item in appended if isinstance(item.record, kinds) and not _new_claim(item)]
-        labels = labels or [item.label for item in appended if isinstance(item.record, kinds)]
+        labels = [_label(item) for item in appended if isinstance(item.record, kinds) and not _new_claim(item)]
+        labels = labels or [_label(item) for item in appended if isinstance(item.record, kinds)]
     more = len(labels) - _SHOWN
     return ", ".join(labels[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
+def _label(item: Item) -> str:
+    """An appended record's label; a retraction's with the claim it retracts."""
+    record = item.record
+    return f"{item.label} (retracting {record.claim!r})" if isinstance(record, Retraction) else item.label
 
 
 def _new_claim(item: Item) -> bool:
@@ -310,10 +322,11 @@ def _may_strand_words(reader: _Reader, appended: Appended) -> bool:
         record = item.record
         if isinstance(record, Entity) or (isinstance(record, Source) and item.before is not None):
             return True
-        if isinstance(record, Claim):
-            claims.append(record)
+        if isinstance(record, Claim | Retraction):
+            if isinstance(record, Claim):
+                claims.append(record)
             replaced = None if item.before is None else structure(json.loads(item.before), "claim", item.label)
-            if isinstance(replaced, Claim):  # the version replaced may have dated an event
+            if isinstance(replaced, Claim):  # the version replaced or retracted may have dated an event
                 claims.append(replaced)
     dating = [claim for claim in claims if _dates_something(claim)]
     if not dating:

@@ -6,16 +6,15 @@ import hashlib
 import os
 import sqlite3
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from factlog.errors import ConflictError, FormatError
+from factlog.errors import FormatError
 from factlog.model._claimset import ClaimSet
 from factlog.model._coherence import vocabulary_problems
 from factlog.model._nouns import Claim, FieldError
-from factlog.model._written import resolve_written
 
 __all__ = [
     "RetractedWarning",
@@ -25,7 +24,6 @@ __all__ = [
     "held",
     "keep_document",
     "refusal",
-    "refuse_stranding",
     "replayed",
     "without_dangling",
 ]
@@ -114,35 +112,6 @@ def without_dangling(claims: Mapping[str, Claim]) -> tuple[Claim, ...]:
         changed = answers != claim.answers or regarding is not claim.regarding
         kept.append(attrs.evolve(claim, answers=answers, regarding=regarding) if changed else claim)
     return tuple(kept)
-
-
-def refuse_stranding(
-    store: str | os.PathLike[str], before: Callable[[], ClaimSet], claims: ClaimSet, retracted: set[str]
-) -> None:
-    """A :class:`~factlog.ConflictError` when the store, with ``retracted`` gone (``claims``), could not be replayed.
-
-    Only claims that ``before()`` (the store as it is) resolves count: one that a store
-    filled through the Python API already cannot resolve is :meth:`ClaimLog.replay`'s error.
-
-    Retracting the claim that dates an event, or the source a claim's words count from,
-    would leave claims whose ``when`` in words resolves to nothing: ``log show`` and
-    ``export`` would fail. Those claims must be retracted (or replaced) first, or in the
-    same append; the error names them.
-    """
-    _, problems = resolve_written(claims, claims)
-    if problems:
-        current = before()
-        already = {current.claims[index].id for index, _ in resolve_written(current, current)[1]}
-        problems = [(index, message) for index, message in problems if claims.claims[index].id not in already]
-    if problems:
-        named = ", ".join(repr(claim) for claim in sorted(retracted))
-        raise ConflictError(
-            [
-                f"{store}: retracting {named} would strand claim {claims.claims[index].id!r}, whose when counts"
-                f" from it: {message}; retract or replace that claim first, or in the same append"
-                for index, message in problems
-            ]
-        )
 
 
 def replayed(store: str | os.PathLike[str], records: Mapping[str, Mapping[str, Any]]) -> ClaimSet:

@@ -300,3 +300,20 @@ def test_an_append_naming_more_entities_than_one_statement_binds_is_checked(tmp_
     log.append(entities)
     assert log.append([claim(f"c{n}", f"e{n}", "visits", "dprk") for n in range(1200)]) == 1200
     assert len(log.read().claims) == 1200
+
+
+def test_retracting_the_claim_dating_an_event_with_another_dating_it_is_accepted(tmp_path: Path) -> None:
+    """The only claim dating the strike retracted in the append that dates it anew: the words still resolve."""
+    log = _worded(tmp_path)
+    dating = log.read().claim_by_id["strike-date"]
+    log.append([Retraction(claim="strike-date", reason="wrong source"), attrs.evolve(dating, id="strike-date-2")])
+    c1 = log.read().claim_by_id["c1"]
+    assert c1.proposition is not None
+    assert str(c1.proposition.when) == "2025-10-22"
+
+
+def test_retracting_the_claim_dating_an_event_names_the_retraction_and_the_claim(tmp_path: Path) -> None:
+    """Retracting the only claim dating the strike: a ConflictError naming the retraction, its claim and 'c1'."""
+    log = _worded(tmp_path)
+    [error] = _refused(log, [Retraction(claim="strike-date", reason="wrong day")], factlog.ConflictError)
+    assert error.startswith(f"{log.path}: record 1 (retracting 'strike-date'): would strand claim 'c1'")
