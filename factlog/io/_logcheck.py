@@ -3,10 +3,15 @@
 Records are appended apart, so one record can refuse another appended earlier: a
 predicate re-declared with an ``inverse`` whose claims have no entity for their object,
 or without the rank a ``highest_since`` claim needs (:mod:`factlog.model._coherence`); an
-entity, a source or a claim that changes what a ``when`` in words counts from (an event
-name made ambiguous, a source's ``published`` date gone, the claim dating "the strike"
-replaced). :func:`check_append` runs inside the append's transaction, after its records
-are written and before they are committed, and raises to roll them back.
+entity, a source, a claim or a retraction that changes what a ``when`` in words counts
+from (an event name made ambiguous, a source's ``published`` date gone, the claim dating
+"the strike" replaced or retracted). :func:`check_append` runs inside the append's
+transaction, after its records are written and before they are committed, and raises
+to roll them back; :func:`check_new` checks the first append to a store before the store
+is made. Claims that could not be read before the append are not its doing and do not
+stop it (a store written before appends were checked can still be repaired), nor do an
+import's claims that its own history cannot read (``excused``: an import is a faithful
+copy of that history).
 
 Only what an append can change is looked at. Its own claims are checked against the
 store's predicates (read by SQL: a few rows); earlier claims only when the append
@@ -21,7 +26,6 @@ name an event.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -29,28 +33,17 @@ from typing import Any, NamedTuple
 import attrs
 
 from factlog.errors import ConflictError, FormatError, UnknownIdError
+from factlog.io._logreader import SECTIONS, StoreReader
 from factlog.io._logrecords import TYPES, Record, Retraction, structure
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import inverse_names, vocabulary_problems
 from factlog.model._nouns import Acknowledgement, Claim, Entity, Predicate, Source
 from factlog.model._relative import EventLookup
 from factlog.model._scales import Polarity
-from factlog.model._vocabulary import fold
 from factlog.model._written import WrittenWhen, events_of, resolve_written
 
 __all__ = ["Appended", "check_append", "check_new", "unreadable_alone"]
 
-_SECTIONS = {
-    "entity": "entities",
-    "predicate": "predicates",
-    "source": "sources",
-    "claim": "claims",
-    "acknowledgement": "acknowledged",
-}
-_WORDS = re.compile(r'"when":"(?:[^"\\]|\\.)*[A-Za-z]')
-"""A ``when`` with a letter in a claim's JSON: words, or (rarely) a date with a letter; never missed."""
-_CHUNK = 500
-"""Values bound in one statement at most (SQLite's own bound was 999 before version 3.32)."""
 _SHOWN = 3
 """How many appended records an error names before ``and N more``."""
 
@@ -112,7 +105,7 @@ def check_append(
     whose problem is not the append's (an import's own history); claims that did not
     read before the append are left to :meth:`ClaimLog.replay` to report.
     """
-    reader = _Reader(connection, last)
+    reader = StoreReader(connection, last)
     own = _claims_of(appended)
     problems: list[tuple[str, str, str]] = []  # (claim id, field, message)
     related: dict[str, set[str]] = {}  # an earlier claim the predicate rules refuse → the predicate names it reads
@@ -184,7 +177,7 @@ def unreadable_alone(records: Iterable[Record]) -> set[str]:
 
 def _alone(records: Iterable[Record]) -> list[tuple[str, str, str]]:
     """(claim id, field, message) for each claim a store of only these records could not read."""
-    sections: dict[str, dict[str, Any]] = {kind: {} for kind in _SECTIONS}
+    sections: dict[str, dict[str, Any]] = {kind: {} for kind in SECTIONS}
     for record in records:
         if isinstance(record, Retraction):
             sections["claim"].pop(record.claim, None)
@@ -193,7 +186,7 @@ def _alone(records: Iterable[Record]) -> list[tuple[str, str, str]]:
         else:
             sections[TYPES[type(record)]][record.id] = _as_replayed(record) if isinstance(record, Claim) else record
     state = read_claim_set_of(
-        {_SECTIONS[kind]: tuple(items.values()) for kind, items in sections.items()}, {}, unique=_SECTIONS.values()
+        {SECTIONS[kind]: tuple(items.values()) for kind, items in sections.items()}, {}, unique=SECTIONS.values()
     )
     found: list[tuple[str, str, str]] = []
     for path, message in vocabulary_problems(state.predicates, state.claims):
@@ -206,7 +199,7 @@ def _alone(records: Iterable[Record]) -> list[tuple[str, str, str]]:
 
 
 def _refuse(
-    reader: _Reader,
+    reader: StoreReader,
     store: str,
     *,
     problems: Sequence[tuple[str, str, str]],
@@ -273,7 +266,7 @@ def _affected(pre: Mapping[str, Predicate], post: Mapping[str, Predicate]) -> se
     return {name for name in names if reading(name, pre, inverses[0]) != reading(name, post, inverses[1])}
 
 
-def _words(reader: _Reader, appended: Appended, own: Mapping[str, Claim]) -> list[tuple[str, str]]:
+def _words(reader: StoreReader, appended: Appended, own: Mapping[str, Claim]) -> list[tuple[str, str]]:
     """(claim id, message) for each claim whose ``when`` in words the append leaves unresolvable."""
     worded = [_as_replayed(claim) for claim in own.values() if _in_words(claim)]
     # Both scans are needed to replay the store: the cheaper first (the store's, or the append's when it is larger).
@@ -315,7 +308,7 @@ def _as_replayed(claim: Claim) -> Claim:
     return attrs.evolve(claim, proposition=attrs.evolve(claim.proposition, when=WrittenWhen.pending(when.written)))
 
 
-def _may_strand_words(reader: _Reader, appended: Appended) -> bool:
+def _may_strand_words(reader: StoreReader, appended: Appended) -> bool:
     """Whether the append may change what an earlier ``when`` in words counts from."""
     claims: list[Claim] = []
     for item in appended:
@@ -354,7 +347,7 @@ def _named(claim: Claim) -> list[str]:
 class _LazyEvents(EventLookup):
     """The store's events, found only when words name one (a replay of the whole store)."""
 
-    def __init__(self, reader: _Reader) -> None:
+    def __init__(self, reader: StoreReader) -> None:
         super().__init__()
         self.reader = reader
         self.found: EventLookup | None = None
@@ -363,127 +356,3 @@ class _LazyEvents(EventLookup):
         if self.found is None:
             self.found = events_of(self.reader.state(None))
         return self.found.find(name)
-
-
-class _Reader:
-    """The store's records in force, read within the append's transaction: all of them, or up to record ``last``."""
-
-    def __init__(self, connection: sqlite3.Connection, last: int) -> None:
-        self.connection = connection
-        self.last = last
-        self._states: dict[int | None, ClaimSet] = {}
-
-    def _in_force(self, kind: str, condition: str, arguments: Sequence[Any]) -> list[tuple[int, str]]:
-        """(seq, JSON body) of the records of a kind in force (their latest version a definition) that match."""
-        query = (
-            f"SELECT r.seq, r.body FROM records r WHERE r.kind = ? AND r.action = 'define'{condition}"
-            " AND r.seq = (SELECT MAX(seq) FROM records WHERE kind = r.kind AND record_key = r.record_key)"
-        )
-        rows: list[tuple[int, str]] = self.connection.execute(query, [kind, *arguments]).fetchall()
-        return rows
-
-    def predicates(self, limit: int | None) -> dict[str, Predicate]:
-        """The predicates in force (up to record ``limit``), in the order a replay gives them."""
-        found: dict[str, Predicate] = self._replayed(limit, "predicate")["predicate"]
-        return found
-
-    def _replayed(self, limit: int | None, kind: str | None = None) -> dict[str, dict[str, Any]]:
-        """Kind → key → record in force, in a replay's order (:meth:`ClaimLog._state`), only those read."""
-        query = "SELECT seq, kind, record_key, action, body FROM records WHERE seq <= ?"
-        values: list[Any] = [self.last if limit is None else limit]
-        if limit is None:
-            query, values = "SELECT seq, kind, record_key, action, body FROM records WHERE 1", []
-        if kind is not None:
-            query, values = query + " AND kind = ?", [*values, kind]
-        rows: dict[str, dict[str, tuple[int, str]]] = {name: {} for name in _SECTIONS}
-        for seq, found, key, action, body in self.connection.execute(query + " ORDER BY seq", values):
-            if action == "retract":
-                rows[found].pop(key, None)
-            else:
-                rows[found][key] = (seq, body)
-        return {
-            found: {key: structure(json.loads(body), found, f"record {seq}") for key, (seq, body) in items.items()}
-            for found, items in rows.items()
-        }
-
-    def _chunked(self, kind: str, clause: str, values: Sequence[str]) -> list[tuple[int, str]]:
-        """:meth:`_in_force` for a clause over many values (``{}`` stands for their placeholders), some at a time.
-
-        SQLite bounds the parameters of one statement (999 before version 3.32).
-        """
-        rows: list[tuple[int, str]] = []
-        for start in range(0, len(values), _CHUNK):
-            chunk = values[start : start + _CHUNK]
-            rows.extend(self._in_force(kind, clause.format(", ".join("?" * len(chunk))), chunk))
-        return rows
-
-    def claims_using(self, names: Iterable[str]) -> list[Claim]:
-        """The claims in force whose proposition's predicate is one of ``names``: found by their text, then read."""
-        wanted = sorted(names)
-        needles = [f'"predicate":{json.dumps(name, ensure_ascii=False)}' for name in wanted]
-        rows: dict[int, str] = {}
-        for start in range(0, len(needles), _CHUNK):
-            chunk = needles[start : start + _CHUNK]
-            condition = " AND (" + " OR ".join("instr(r.body, ?) > 0" for _ in chunk) + ")"
-            rows.update(self._in_force("claim", condition, chunk))
-        found = [structure(json.loads(body), "claim", f"record {seq}") for seq, body in sorted(rows.items())]
-        return [
-            claim
-            for claim in found
-            if isinstance(claim, Claim) and claim.proposition is not None and claim.proposition.predicate in wanted
-        ]
-
-    def sources(self, ids: Iterable[str]) -> list[Source]:
-        """The sources in force of these ids."""
-        rows = self._chunked("source", " AND r.record_key IN ({})", sorted(set(ids)))
-        found = [structure(json.loads(body), "source", f"record {seq}") for seq, body in rows]
-        return [source for source in found if isinstance(source, Source)]
-
-    def names_an_event(self, names: set[str]) -> bool:
-        """Whether one of ``names`` (as claims write them) may be an event in force (see ``events_of``).
-
-        Ids are lowercase and resolve before any alias or name (``Vocabulary.of``), so a name
-        that is an entity's id is looked up by its key; any other means reading every event's names.
-        """
-        wanted = sorted(names)
-        entities = [json.loads(body) for _, body in self._chunked("entity", " AND r.record_key IN ({})", wanted)]
-        found = {entity["id"]: entity.get("kind") for entity in entities}
-        if any(kind == "event" for kind in found.values()):
-            return True
-        rest = [name for name in wanted if name not in found]
-        if not rest:
-            return False
-        forms = self.event_forms()
-        return any(name in forms or fold(name) in forms for name in rest)
-
-    def event_forms(self) -> set[str]:
-        """The folded ids, aliases and names of the events in force."""
-        forms: set[str] = set()
-        for _, body in self._in_force("entity", " AND instr(r.body, ?) > 0", ['"kind":"event"']):
-            entity = json.loads(body)  # read as JSON, not made an Entity: only the names are wanted
-            if entity.get("kind") == "event":
-                forms.update(fold(name) for name in (entity["id"], entity["name"], *entity.get("aliases", ())))
-        return forms
-
-    def held_words(self) -> bool:
-        """Whether a claim record (any version) before the append may have a ``when`` in words: a scan of the text."""
-        rows = self.connection.execute(
-            "SELECT body FROM records WHERE kind = 'claim' AND seq <= ? AND instr(body, ?) > 0", [self.last, '"when":"']
-        )
-        return any(_WORDS.search(body) for (body,) in rows)
-
-    def appended_at(self, claim: str) -> str:
-        row = self.connection.execute(
-            "SELECT t.at FROM records r JOIN transactions t ON t.id = r.txn"
-            " WHERE r.kind = 'claim' AND r.record_key = ? AND r.seq <= ? ORDER BY r.seq DESC LIMIT 1",
-            (claim, self.last),
-        ).fetchone()
-        return "?" if row is None else str(row[0])
-
-    def state(self, limit: int | None) -> ClaimSet:
-        """The claim set of the records in force (up to record ``limit``), unchecked: a replay's input."""
-        if limit not in self._states:
-            found = self._replayed(limit)
-            sections = {_SECTIONS[kind]: tuple(items.values()) for kind, items in found.items()}
-            self._states[limit] = read_claim_set_of(sections, {}, unique=tuple(sections))
-        return self._states[limit]
