@@ -18,9 +18,10 @@ store's predicates (read by SQL: a few rows); earlier claims only when the appen
 changes what they depend on: for the predicate rules, the claims whose predicate reads
 differently after the append (found by their text, then read); for words, the whole
 store is replayed, but only when it held a ``when`` in words before the append (a scan
-of the claims' text) and the append changes an entity, a source, or a claim that may
-date an event. A claim of the append in words reads the whole store only if its words
-name an event.
+of the claims' text) and the append changes an entity (a new one only if it is an
+event or bears an event's name), redefines a source, or adds, redefines or retracts a
+claim that may date an event. A claim of the append in words reads the whole store only
+if its words name an event.
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ from factlog.io._logreader import SECTIONS, StoreReader
 from factlog.io._logrecords import TYPES, Record, Retraction, structure
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import inverse_names, vocabulary_problems
+from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Acknowledgement, Claim, Entity, Predicate, Source
 from factlog.model._relative import EventLookup
 from factlog.model._scales import Polarity
+from factlog.model._vocabulary import fold
 from factlog.model._written import WrittenWhen, events_of, resolve_written
 
 __all__ = ["Appended", "check_append", "check_new", "unreadable_alone"]
@@ -309,18 +312,29 @@ def _as_replayed(claim: Claim) -> Claim:
 
 
 def _may_strand_words(reader: StoreReader, appended: Appended) -> bool:
-    """Whether the append may change what an earlier ``when`` in words counts from."""
+    """Whether the append may change what an earlier ``when`` in words counts from.
+
+    A new entity that is no event changes nothing an event is found or dated by unless it
+    bears (folded) a name, alias or id of an event: it could take the name over from it.
+    """
     claims: list[Claim] = []
+    forms: set[str] = set()  # the names of new entities that are no events
     for item in appended:
         record = item.record
-        if isinstance(record, Entity) or (isinstance(record, Source) and item.before is not None):
+        if isinstance(record, Entity):
+            if item.before is not None or record.kind is EntityKind.EVENT:
+                return True
+            forms.update(fold(name) for name in (record.id, record.name, *record.aliases))
+        elif isinstance(record, Source) and item.before is not None:
             return True
-        if isinstance(record, Claim | Retraction):
+        elif isinstance(record, Claim | Retraction):
             if isinstance(record, Claim):
                 claims.append(record)
             replaced = None if item.before is None else structure(json.loads(item.before), "claim", item.label)
             if isinstance(replaced, Claim):  # the version replaced or retracted may have dated an event
                 claims.append(replaced)
+    if forms and forms & reader.event_forms():
+        return True
     dating = [claim for claim in claims if _dates_something(claim)]
     if not dating:
         return False

@@ -317,3 +317,21 @@ def test_retracting_the_claim_dating_an_event_names_the_retraction_and_the_claim
     log = _worded(tmp_path)
     [error] = _refused(log, [Retraction(claim="strike-date", reason="wrong day")], factlog.ConflictError)
     assert error.startswith(f"{log.path}: record 1 (retracting 'strike-date'): would strand claim 'c1'")
+
+
+def test_a_new_place_bearing_an_events_name_is_refused(tmp_path: Path) -> None:
+    """A place aliased 'the strike' takes the name the claim dating the strike uses: the words lose their event."""
+    log = _worded(tmp_path)
+    place = Entity(id="other", name="Other", kind=EntityKind.PLACE, aliases=("the strike",))
+    [error] = _refused(log, [place], factlog.ConflictError)
+    assert error.startswith(f"{log.path}: record 1: would strand claim 'c1'")
+    assert "no claim dates it" in error
+
+
+def test_a_new_place_of_another_name_is_accepted(tmp_path: Path) -> None:
+    """A place that bears no event's name changes nothing the words count from: appended."""
+    log = _worded(tmp_path)
+    assert log.append([Entity(id="other", name="Other", kind=EntityKind.PLACE, aliases=("Elsewhere",))]) == 1
+    c1 = log.read().claim_by_id["c1"]
+    assert c1.proposition is not None
+    assert str(c1.proposition.when) == "2025-10-22"
