@@ -7,10 +7,11 @@ append on a copy of it with :func:`time.process_time`, and prints the rounds. Ru
 
 What is appended (``KIND``): ``claim`` a new claim with a date; ``words`` a new claim
 dated "on Tuesday"; ``predicate`` a predicate redefined with a new label; ``predicate-inverse``
-one redefined with another inverse (its claims are read); ``entity`` a new entity;
-``retract`` a retraction; ``entity-words``, ``retract-words`` the same onto a store that
-holds a claim in words (the whole store is replayed); ``bulk`` every claim at once onto
-the tables; ``replay`` no append, a replay of the store.
+one redefined with another inverse (its claims are read); ``entity`` a new person;
+``event`` a new event; ``retract`` a retraction; ``entity-words``, ``event-words``,
+``retract-words`` the same onto a store that holds a claim in words (a new event replays
+the whole store then); ``bulk`` every claim at once onto the tables; ``replay`` no
+append, a replay of the store.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ _KINDS = (
     "predicate",
     "predicate-inverse",
     "entity",
+    "event",
     "retract",
     "entity-words",
+    "event-words",
     "retract-words",
     "bulk",
     "replay",
@@ -79,6 +82,8 @@ def _records(kind: str, base: ClaimSet) -> tuple[list[Record], bool]:
         return [attrs.evolve(base.predicate_by_id["p3"], inverse="received-from-p3")], True
     if kind == "entity":
         return [factlog.Entity(id="bench-entity", name="Bench entity", kind=factlog.EntityKind.PERSON)], False
+    if kind == "event":
+        return [factlog.Entity(id="bench-event", name="Bench event", kind=factlog.EntityKind.EVENT)], False
     if kind == "retract":
         return [factlog.Retraction(claim=base.claims[5].id, reason="withdrawn")], False
     raise SystemExit(f"unknown kind {kind!r}")
