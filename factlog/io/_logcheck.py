@@ -326,7 +326,9 @@ def _may_strand_words(reader: StoreReader, appended: Appended) -> bool:
                 return True
             forms.update(fold(name) for name in (record.id, record.name, *record.aliases))
         elif isinstance(record, Source) and item.before is not None:
-            return True
+            source = structure(json.loads(item.before), "source", item.label)
+            if not isinstance(source, Source) or source.published != record.published:
+                return True  # words count from a source's date: a new document alone changes nothing
         elif isinstance(record, Claim | Retraction):
             if isinstance(record, Claim):
                 claims.append(record)

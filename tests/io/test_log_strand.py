@@ -335,3 +335,11 @@ def test_a_new_place_of_another_name_is_accepted(tmp_path: Path) -> None:
     c1 = log.read().claim_by_id["c1"]
     assert c1.proposition is not None
     assert str(c1.proposition.when) == "2025-10-22"
+
+
+def test_a_source_appended_again_with_its_document_is_not_refused(tmp_path: Path) -> None:
+    """The same source with its document's bytes (a new version of the record) keeps its date: appended."""
+    log = _worded(tmp_path, "on Tuesday")
+    source = log.read().source_by_id["s1"]
+    assert log.append([source], documents={"s1": b"struck"}) == 1
+    assert log.documents()["s1"] == b"struck"
