@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import copy
 import io
+import json
 import os
 import pickle
 import random
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -46,6 +47,7 @@ from factlog import (
     TextValue,
     cli,
 )
+from factlog.io._log import record_body
 
 ENTITIES = (
     Entity(id="dprk", name="North Korea", kind=EntityKind.COUNTRY, aliases=("DPRK", "Pyongyang")),
@@ -325,3 +327,18 @@ def remade(value: Any) -> list[Any]:
         copy.copy(value),
         copy.deepcopy(value),
     ]
+
+
+def import_history(log: factlog.ClaimLog, folder: Path, records: Sequence[factlog.Record]) -> int:
+    """Import records as a JSON Lines log, one transaction at 2025-10-01T12:00Z: a history that appends would refuse."""
+    lines = [json.dumps({"format": "factlog-log", "version": 1})]
+    for record in records:
+        kind, _, action, body = record_body(record)
+        if action == "retract":
+            assert isinstance(record, factlog.Retraction)
+            lines.append(json.dumps({"at": "2025-10-01T12:00:00Z", "type": "retraction", **attrs.asdict(record)}))
+        else:
+            lines.append(json.dumps({"at": "2025-10-01T12:00:00Z", "type": kind, **body}))
+    path = folder / "history.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return log.import_lines(path)

@@ -30,11 +30,13 @@ from factlog import (
     Quantity,
     Regarding,
     Reliability,
+    Retraction,
     Source,
     SourceDate,
     SourceKind,
     StanceKind,
     TextValue,
+    WrittenWhen,
 )
 from factlog.analysis._discovery import Vote
 from factlog.checks._findings import Finding, Severity, finding_id
@@ -742,3 +744,90 @@ def tied_time_claim_sets(draw: st.DrawFn, max_claims: int = 6) -> ClaimSet:
             )
         )
     return helpers.world(*drawn)
+
+
+_LOG_WHENS = ("2025-10-20", "../2025-10-20", "2025-10-20/..", "two days after the strike", "on Tuesday", None)
+
+
+def _log_when(text: str | None) -> Interval | None:
+    """A ``when`` as a loaded file gives it: words resolved (their days do not matter: the log keeps the words)."""
+    if text is None or text[0].isdigit() or text.startswith(".."):
+        return None if text is None else Interval.parse(text)
+    return WrittenWhen.resolve(text, "2025-10-30", events={"the strike": "2025-10-20"})
+
+
+@st.composite
+def log_records(draw: st.DrawFn) -> object:
+    """One record of a claim log, from a small world whose records can refuse each other.
+
+    Predicate ``p`` with or without its inverse ``q``, ``r`` with or without a rank, an
+    event named "the strike" and a second event that may bear the name too, a source with
+    or without a date, claims read either way round with an entity or a figure, in words
+    or dates, with or without a "highest since" pattern; retractions of those claims.
+    """
+    kind = draw(st.sampled_from(["entity", "entity", "predicate", "predicate", "source", "claim", "claim", "claim"]))
+    kind = "retraction" if kind == "claim" and draw(st.integers(0, 5)) == 0 else kind
+    if kind == "entity":
+        return draw(
+            st.sampled_from(
+                [
+                    Entity(id="strike", name="the strike", kind=EntityKind.EVENT),
+                    Entity(id="strike", name="the strike", kind=EntityKind.PLACE),
+                    Entity(id="other", name="The Strike", kind=EntityKind.EVENT),
+                    Entity(id="other", name="Other", kind=EntityKind.EVENT),
+                    Entity(id="dprk", name="North Korea", kind=EntityKind.COUNTRY),
+                ]
+            )
+        )
+    if kind == "predicate":
+        return draw(
+            st.sampled_from(
+                [
+                    Predicate(id="p", label="p", kind=PredicateKind.EVENT),
+                    Predicate(id="p", label="p", kind=PredicateKind.EVENT, inverse="q"),
+                    Predicate(id="r", label="r", kind=PredicateKind.EVENT, scale="level", rank=1),
+                    Predicate(id="r", label="r", kind=PredicateKind.EVENT),
+                ]
+            )
+        )
+    if kind == "source":
+        published = draw(st.sampled_from([PartialDate.parse("2025-10-30"), None]))
+        return Source(id="s1", title="Report", publisher="author", published=published)
+    claim_id = draw(st.sampled_from(["c0", "c1", "c2", "c3"]))
+    if kind == "retraction":
+        return Retraction(claim=claim_id, reason="withdrawn")
+    proposition = Proposition(
+        subject=draw(st.sampled_from(["dprk", "strike", "the strike"])),
+        predicate=draw(st.sampled_from(["p", "q", "r"])),
+        object=draw(st.sampled_from(["dprk", Quantity(amount=5)])),
+        when=_log_when(draw(st.sampled_from(_LOG_WHENS))),
+    )
+    quote = f"quote {claim_id}"
+    polarity = draw(st.sampled_from([Polarity.AFFIRMED, Polarity.AFFIRMED, Polarity.DENIED]))
+    ranked = polarity is Polarity.AFFIRMED and draw(st.booleans())  # a pattern is affirmed
+    return Claim(
+        id=claim_id,
+        statement=f"Statement {claim_id}.",
+        proposition=proposition,
+        polarity=polarity,
+        attribution=Attribution(holder="author"),
+        evidence=(Evidence(source=draw(st.sampled_from(["s1", "s9"])), quote=quote, start=0, end=len(quote)),),
+        stated=draw(st.sampled_from([None, Interval.parse("2025-10-30")])),
+        pattern=Pattern(highest_since=Interval.parse("2019")) if ranked else None,
+    )
+
+
+def _log_key(record: object) -> tuple[str, str]:
+    if isinstance(record, Retraction):
+        return "claim", record.claim
+    return type(record).__name__.casefold(), str(getattr(record, "id", ""))
+
+
+log_appends = st.lists(
+    st.tuples(
+        st.lists(log_records(), min_size=1, max_size=3, unique_by=_log_key), st.sampled_from([True, True, False])
+    ),
+    min_size=1,
+    max_size=10,
+)
+"""A sequence of ``ClaimLog.append`` calls: (records, ``replace``); each call's records of distinct ids."""

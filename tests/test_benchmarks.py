@@ -13,6 +13,7 @@ from benchmarks.__main__ import main as benchmarks_main
 from benchmarks.codec import main as codec_main
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
 from benchmarks.generate import generate, main, write, write_lines
+from benchmarks.log_append import main as log_append_main
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, reading_floor, table
 from benchmarks.stream import check_ratio, stream_table
 from benchmarks.truth import BUDGETS, abbreviations, book, budget_report
@@ -230,3 +231,12 @@ def test_a_missing_file_is_a_usage_error_naming_it(
         benchmarks_main([option, str(missing)])
     assert stopped.value.code == 2
     assert f"{option}: {missing}: no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["claim", "predicate-inverse", "event-words", "retract", "bulk"])
+def test_log_append_times_each_round(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/log_append.py appends onto a copy of its store each round and prints a time a round."""
+    assert log_append_main(["300", kind, "2", "--folder", str(tmp_path)]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith(f"300 {kind}: ")
+    assert len(line.split(": ")[1].split()) == 2

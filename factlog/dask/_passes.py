@@ -51,7 +51,7 @@ from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import Rule
 from factlog.errors import ConflictError, UnknownIdError
-from factlog.io._references import unresolved
+from factlog.io._references import refused_as, unresolved
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
 from factlog.model._nouns import Claim, FieldError, Proposition
@@ -223,7 +223,7 @@ def route(small: ClaimSet, part: ClaimSet, routing: Routing, *, validate: bool) 
             if ".answers[" not in path and ".regarding.claims[" not in path
         ]
         if problems:
-            raise UnknownIdError(problems)
+            raise refused_as(problems)(problems)
     count, passes = routing.partitions, routing.passes
     routed: list[list[Bucket]] = [[[] for _ in range(1 if kind == "whole" else count)] for kind in passes]
     reads = {"slot", "object"} & set(passes) or ({"regarding"} & set(passes) if routing.keys else set())

@@ -24,7 +24,7 @@ import cattrs
 from cattrs.errors import BaseValidationError
 
 from factlog._bulk import paused_gc
-from factlog.errors import FormatError, InputError, UnknownIdError
+from factlog.errors import FormatError, InputError
 from factlog.io._arguments import expect_paths, expect_text
 from factlog.io._converter import make_converter
 from factlog.io._files import capped_lines, read_line, read_regular
@@ -44,7 +44,7 @@ from factlog.io._parsing import (
     quick_parse,
 )
 from factlog.io._records import RECORD_TYPES, SECTIONS
-from factlog.io._references import unresolved
+from factlog.io._references import refused_as, unresolved
 from factlog.io._sections import claim_set, read_claim_set, section_reader
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
@@ -145,7 +145,7 @@ def _check_references(parts: Sequence[tuple[str, ClaimSet]], merged: ClaimSet, *
         for path, message in unresolved(part, merged, vocabulary, vouched=True, references=references)
     ]
     if problems:
-        raise (UnknownIdError if references else FormatError)(problems)
+        raise (refused_as(problems) if references else FormatError)(problems)
 
 
 def _resolve_written(

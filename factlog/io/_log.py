@@ -11,7 +11,8 @@ A record whose id is already defined differently is refused at append with a
 :class:`~factlog.ConflictError`, unless ``replace=True`` asks for a new version: the
 old one stays in the history (:meth:`ClaimLog.history`) and an ``as_of`` replay before
 the new version still gives the old one. An identical record appended again is not
-stored twice.
+stored twice. An append after which the store could not be replayed is refused, and
+nothing of it is stored (:mod:`factlog.io._logcheck`).
 """
 
 from __future__ import annotations
@@ -19,25 +20,31 @@ from __future__ import annotations
 import contextlib
 import datetime
 import hashlib
-import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import BaseValidationError
 
+from factlog._bulk import paused_gc
 from factlog.errors import ArgumentError, ConflictError, FormatError, UnknownIdError
-from factlog.io._documents import _converter, _messages
-from factlog.io._logrules import RetractedWarning, held, keep_document, refusal, refuse_stranding, replayed
+from factlog.io._logcheck import Appended, check_append, check_new
+from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, structure
+from factlog.io._logrules import (
+    RetractedWarning,
+    current_version,
+    held,
+    keep_document,
+    refusal,
+    replayed,
+)
 from factlog.io._logtime import parse_time, timestamp
-from factlog.io._parsing import DEFAULT_LIMITS, Limits, check_writable, parse_json
+from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
 from factlog.io._store import begin, connect
 from factlog.model._claimset import ClaimSet
-from factlog.model._fields import instance_of
-from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
+from factlog.model._nouns import Source
 from factlog.model._written import resolve_written
 
 __all__ = [
@@ -54,29 +61,9 @@ __all__ = [
     "structure",
 ]
 
-TYPES: dict[type, str] = {
-    Entity: "entity",
-    Predicate: "predicate",
-    Source: "source",
-    Claim: "claim",
-    Acknowledgement: "acknowledgement",
-}
-_CLASSES = {name: cls for cls, name in TYPES.items()}
-
 
 class TornLineWarning(UserWarning):
     """A JSON Lines log being imported ended in a partly written line (a crash during an append); it was ignored."""
-
-
-@attrs.frozen(kw_only=True)
-class Retraction:
-    """Withdraws an earlier claim from the log's claim set, with the reason."""
-
-    claim: str = attrs.field(validator=instance_of(str))
-    reason: str = attrs.field(validator=instance_of(str))
-
-
-Record = Entity | Predicate | Source | Claim | Acknowledgement | Retraction
 
 
 @attrs.frozen
@@ -93,21 +80,6 @@ class RecordVersion:
 
     at: datetime.datetime
     record: Record
-
-
-def record_body(record: Record) -> tuple[str, str, str, dict[str, Any]]:
-    """(kind, key, action, JSON-ready body) of a record."""
-    if isinstance(record, Retraction):
-        return "claim", record.claim, "retract", {"reason": record.reason}
-    kind = TYPES[type(record)]
-    key = record.finding if isinstance(record, Acknowledgement) else record.id
-    return kind, key, "define", _converter().unstructure(record, type(record))
-
-
-def _encode(data: dict[str, Any], where: str) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    check_writable(text, data, where)
-    return text
 
 
 class ClaimLog:
@@ -141,11 +113,19 @@ class ClaimLog:
         path; default ``record N``). Returns how many records were stored (a record
         identical to the current one is not stored again; a claim the log has
         retracted is not appended again unless ``replace``, with a
-        :class:`RetractedWarning`). Raises :class:`~factlog.ConflictError` for an id
-        defined differently (unless ``replace``), :class:`~factlog.UnknownIdError` for
-        a retraction of a claim the log does not hold (or already retracted; none creates a store),
-        :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a time that is not
-        UTC or is after this machine's clock; nothing of the append is stored then.
+        :class:`RetractedWarning`).
+
+        Never leaves a store its replay cannot read (:mod:`factlog.io._logcheck`). Raises
+        :class:`~factlog.ConflictError` for an id defined differently (unless ``replace``),
+        and for records after which an earlier claim could no longer be read (a predicate
+        whose inverse or missing rank it cannot take; an entity, source, claim or retraction
+        that leaves its ``when`` in words nothing to count from), naming the store, the
+        records and the claim; :class:`~factlog.FormatError` for a claim of the append the
+        store's predicates refuse or whose ``when`` in words it cannot resolve;
+        :class:`~factlog.UnknownIdError` for a retraction of a claim the log does not hold
+        (or already retracted); :class:`~factlog.ArgumentError` (a :class:`ValueError`)
+        for a time that is not UTC or is after this machine's clock. Nothing of the append
+        is stored then, and no store is made where there was none.
         """
         now = timestamp(datetime.datetime.now(datetime.UTC))
         moment = now if at is None else timestamp(at)
@@ -153,12 +133,6 @@ class ClaimLog:
             raise ArgumentError(f"log times cannot be in the future: {moment} is after this machine's clock ({now})")
         listed = list(records)
         labels = list(names) if names is not None else [f"record {n}" for n in range(1, len(listed) + 1)]
-        alone = [(label, r.claim) for label, r in zip(labels, listed, strict=True) if isinstance(r, Retraction)]
-        retracted = {claim for _, claim in alone}
-        if retracted and self.path.exists():  # never a store its replay cannot read
-            refuse_stranding(self.path, lambda: self._state(None)[0], self._state(None, retracted)[0], retracted)
-        elif alone and len(alone) == len(listed):  # no store holds no claim: refuse before one is created
-            raise UnknownIdError([f"{self.path}: {label}: no claim {claim!r} to retract" for label, claim in alone])
         given = documents or {}
         rows: list[tuple[str, Record, bytes | None]] = [
             (label, record, given.get(record.id) if isinstance(record, Source) else None)
@@ -175,21 +149,45 @@ class ClaimLog:
         """
         return self.append([Retraction(claim=claim, reason=reason)], at=at)
 
+    @paused_gc  # an append of many records makes as many objects: the collector's passes over them cost more
     def _store(
-        self, batches: list[tuple[str, list[tuple[str, Record, bytes | None]]]], *, replace: bool, lenient: bool
+        self,
+        batches: list[tuple[str, list[tuple[str, Record, bytes | None]]]],
+        *,
+        replace: bool,
+        lenient: bool,
+        excused: Callable[[], set[str]] | None = None,
     ) -> int:
-        """Store batches of (where, record, document bytes) at their times; ``lenient`` is an import's history."""
-        encoded = [
-            (moment, [(where, *_encoded(record, f"{self.path}: {where}"), content) for where, record, content in rows])
+        """Store batches of (where, record, document bytes) at their times; ``lenient`` is an import's history.
+
+        ``excused()`` gives the claims of the batches left unreadable by the batches alone (an import's own
+        history): only claims the store read before, and the others, are refused when left unreadable.
+        """
+        prepared = [
+            (
+                moment,
+                [
+                    (where, *encoded(record, f"{self.path}: {where}"), content, record)
+                    for where, record, content in rows
+                ],
+            )
             for moment, rows in batches
         ]
+        if not lenient and not self.path.exists():  # refused before a store is made
+            first = Appended()
+            for _, given in batches:
+                for where, item, _ in given:
+                    first.add(where, item, None)
+            check_new(str(self.path), first)
         stored = 0
         errors: list[str] = []
+        appended = Appended()
         with self._open(create=True) as connection, begin(connection):
             latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
-            for moment, rows in encoded:
+            last = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0]
+            for moment, rows in prepared:
                 transaction: int | None = None
-                for where, kind, key, action, text, content in rows:
+                for where, kind, key, action, text, content, record in rows:
                     digest = hashlib.sha256(content).hexdigest() if content is not None else None
                     if lenient and latest is not None and moment <= latest:
                         if held(connection, (kind, key, action, text, digest)):
@@ -200,12 +198,15 @@ class ClaimLog:
                                 " importing it would change the history before then; import into a new store instead"
                             )
                             continue
-                    skip = refusal(connection, (kind, key, action, text, digest), replace=replace, lenient=lenient)
+                    current = current_version(connection, kind, key)
+                    skip = refusal(current, (kind, key, action, text, digest), replace=replace, lenient=lenient)
                     if skip is True:
                         continue
                     if skip:
                         errors.append(f"{self.path}: {where}: {skip}")
                         continue
+                    in_force = current is not None and current[0] == "define"
+                    appended.add(where, record, current[1] if in_force and current else None)
                     if transaction is None:
                         cursor = connection.execute("INSERT INTO transactions (at) VALUES (?)", (moment,))
                         transaction = cursor.lastrowid
@@ -219,11 +220,13 @@ class ClaimLog:
             if errors:
                 unknown = all("to retract" in error or "already retracted" in error for error in errors)
                 raise (UnknownIdError if unknown else ConflictError)(errors)
+            if appended:  # raising rolls the append back: never a store its replay cannot read
+                check_append(connection, str(self.path), last, appended, excused=excused)
         return stored
 
-    def _state(self, as_of: str | datetime.datetime | None, retracted: Iterable[str] = ()) -> tuple[ClaimSet, int]:
-        """The records in force (as of a time) less ``retracted`` claims, words unresolved; and how many were read."""
-        sections: dict[str, dict[str, Any]] = {kind: {} for kind in _CLASSES}
+    def _state(self, as_of: str | datetime.datetime | None) -> tuple[ClaimSet, int]:
+        """The records in force (as of a time), words unresolved; and how many were read."""
+        sections: dict[str, dict[str, Any]] = {kind: {} for kind in TYPES.values()}
         used = 0
         for _, _, kind, key, action, item in self.records(as_of=as_of):
             used += 1
@@ -231,8 +234,6 @@ class ClaimLog:
                 sections[kind].pop(key, None)
             else:
                 sections[kind][key] = item
-        for claim in retracted:
-            sections["claim"].pop(claim, None)
         claims = replayed(self.path, sections)
         return claims, used
 
@@ -366,28 +367,9 @@ class ClaimLog:
         return structure(data, kind, where)
 
 
-def structure(data: Any, kind: str, where: str) -> Record:
-    """A record of a kind from its JSON data; a FormatError naming ``where`` and the path."""
-    cls = _CLASSES.get(kind)
-    if cls is None:
-        raise FormatError([f"{where}: unknown record type {kind!r}"])
-    try:
-        record: Record = _converter().structure(data, cls)
-    except BaseValidationError as error:
-        raise FormatError([f"{where}: invalid {kind}: {problem}" for problem in _messages(error, "$")]) from None
-    except FieldError as error:
-        raise FormatError([f"{where}: invalid {kind}: $.{error.field}: {error.message}"]) from None
-    return record
-
-
 def _select(connection: sqlite3.Connection, query: str, limit: str | None) -> list[tuple[Any, ...]]:
     """Rows of a query over ``records r`` and ``transactions t``, up to a time if given, in append order."""
     if limit is None:
         return connection.execute(query + " ORDER BY r.seq").fetchall()
     joiner = " AND " if " WHERE " in query else " WHERE "
     return connection.execute(query + joiner + "t.at <= ? ORDER BY r.seq", (limit,)).fetchall()
-
-
-def _encoded(record: Record, where: str) -> tuple[str, str, str, str]:
-    kind, key, action, body = record_body(record)
-    return kind, key, action, _encode(body, where)

@@ -30,7 +30,9 @@ import attrs
 from factlog.errors import FormatError, InputError
 from factlog.io._atomic import write_atomic
 from factlog.io._files import read_lines
-from factlog.io._log import ClaimLog, Record, Retraction, TornLineWarning, parse_time, record_body, structure
+from factlog.io._log import ClaimLog, TornLineWarning, parse_time
+from factlog.io._logcheck import unreadable_alone
+from factlog.io._logrecords import Record, Retraction, record_body, structure
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
 from factlog.io._writing import dump
 from factlog.model._claimset import ClaimSet
@@ -123,7 +125,8 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
         errors.append(f"{pending[0]}: a document line must come just before its source record")
     if errors:
         raise FormatError(errors)
-    return log._store(batches, replace=True, lenient=True)
+    records = [record for _, rows in batches for _, record, _ in rows]
+    return log._store(batches, replace=True, lenient=True, excused=lambda: unreadable_alone(records))
 
 
 def _text_lines(path: Path, name: str, limits: Limits) -> list[str]:

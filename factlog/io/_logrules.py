@@ -6,24 +6,24 @@ import hashlib
 import os
 import sqlite3
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from factlog.errors import ConflictError, FormatError
+from factlog.errors import FormatError
 from factlog.model._claimset import ClaimSet
 from factlog.model._coherence import vocabulary_problems
 from factlog.model._nouns import Claim, FieldError
-from factlog.model._written import resolve_written
 
 __all__ = [
     "RetractedWarning",
     "Row",
+    "Version",
+    "current_version",
     "held",
     "keep_document",
     "refusal",
-    "refuse_stranding",
     "replayed",
     "without_dangling",
 ]
@@ -33,7 +33,11 @@ class RetractedWarning(UserWarning):
     """An append held a claim the log has retracted; it was not appended again (``replace`` re-asserts it)."""
 
 
-def _current(connection: sqlite3.Connection, kind: str, key: str) -> tuple[str, str, str, str | None] | None:
+Version = tuple[str, str, str, str | None]
+"""A stored record's (action, body, at, document sha256)."""
+
+
+def current_version(connection: sqlite3.Connection, kind: str, key: str) -> Version | None:
     """(action, body, at, document sha256) of the latest record under a kind and key, or None."""
     row = connection.execute(
         "SELECT r.action, r.body, t.at, r.document FROM records r JOIN transactions t ON t.id = r.txn"
@@ -55,10 +59,12 @@ def held(connection: sqlite3.Connection, row: Row) -> bool:
     return found is not None
 
 
-def refusal(connection: sqlite3.Connection, row: Row, *, replace: bool, lenient: bool) -> str | bool:
-    """What stops a record: an error message, True to skip it quietly (or with a warning), False to store it."""
+def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool) -> str | bool:
+    """What stops a record: an error message, True to skip it (or warn), False to store it.
+
+    ``current`` is the latest record under its kind and key (:func:`current_version`).
+    """
     kind, key, action, text, digest = row
-    current = _current(connection, kind, key)
     if action == "retract":
         if current is None or current[0] == "retract":
             if lenient:
@@ -106,35 +112,6 @@ def without_dangling(claims: Mapping[str, Claim]) -> tuple[Claim, ...]:
         changed = answers != claim.answers or regarding is not claim.regarding
         kept.append(attrs.evolve(claim, answers=answers, regarding=regarding) if changed else claim)
     return tuple(kept)
-
-
-def refuse_stranding(
-    store: str | os.PathLike[str], before: Callable[[], ClaimSet], claims: ClaimSet, retracted: set[str]
-) -> None:
-    """A :class:`~factlog.ConflictError` when the store, with ``retracted`` gone (``claims``), could not be replayed.
-
-    Only claims that ``before()`` (the store as it is) resolves count: one that a store
-    filled through the Python API already cannot resolve is :meth:`ClaimLog.replay`'s error.
-
-    Retracting the claim that dates an event, or the source a claim's words count from,
-    would leave claims whose ``when`` in words resolves to nothing: ``log show`` and
-    ``export`` would fail. Those claims must be retracted (or replaced) first, or in the
-    same append; the error names them.
-    """
-    _, problems = resolve_written(claims, claims)
-    if problems:
-        current = before()
-        already = {current.claims[index].id for index, _ in resolve_written(current, current)[1]}
-        problems = [(index, message) for index, message in problems if claims.claims[index].id not in already]
-    if problems:
-        named = ", ".join(repr(claim) for claim in sorted(retracted))
-        raise ConflictError(
-            [
-                f"{store}: retracting {named} would strand claim {claims.claims[index].id!r}, whose when counts"
-                f" from it: {message}; retract or replace that claim first, or in the same append"
-                for index, message in problems
-            ]
-        )
 
 
 def replayed(store: str | os.PathLike[str], records: Mapping[str, Mapping[str, Any]]) -> ClaimSet:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
+from factlog.errors import FormatError, UnknownIdError
 from factlog.io._cycles import on_cycles
 from factlog.model._claimset import ClaimSet, unvouched
-from factlog.model._coherence import inverse_object, unranked, vocabulary_problems
+from factlog.model._coherence import inverse_object, is_vocabulary_message, unranked, vocabulary_problems
 from factlog.model._nouns import Claim
 from factlog.model._quantities import Quantity
 from factlog.model._stances import Regarding
 from factlog.model._units import known_unit
 from factlog.model._vocabulary import Vocabulary, alias_problems, slug
 
-__all__ = ["unresolved"]
+__all__ = ["refused_as", "unresolved"]
 
 
 def unresolved(
@@ -44,6 +45,17 @@ def unresolved(
         *_margin_problems(part, within, vocabulary),
         *_cycle_problems(part, within, vocabulary.names),
     ]
+
+
+def refused_as(messages: Iterable[str]) -> type[FormatError]:
+    """The error :func:`unresolved`'s problems are raised as: the same class with or without ``references``.
+
+    :class:`~factlog.UnknownIdError` when one of them is the reference check's own (an id
+    or name defined nowhere, and the cycles, aliases and margins it looks at); a
+    :class:`~factlog.FormatError` when all are what the set's predicates ask of its claims,
+    which ``references=False`` reports too (:func:`factlog.model._coherence.vocabulary_problems`).
+    """
+    return FormatError if all(map(is_vocabulary_message, messages)) else UnknownIdError
 
 
 def _entity(vocabulary: Vocabulary, value: str) -> str | None:

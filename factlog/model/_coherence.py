@@ -19,7 +19,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from factlog.model._nouns import Claim, Predicate
 
-__all__ = ["INVERSE_OBJECT", "inverse_names", "inverse_object", "unranked", "vocabulary_problems"]
+__all__ = [
+    "INVERSE_OBJECT",
+    "UNRANKED",
+    "inverse_names",
+    "inverse_object",
+    "is_vocabulary_message",
+    "unranked",
+    "vocabulary_problems",
+]
 
 INVERSE_OBJECT = "an inverse predicate needs an entity as its object"
 """The message for a claim with a declared inverse predicate and no entity as its object."""
@@ -37,9 +45,18 @@ def inverse_object(claim: str, name: str, canonical: str) -> str:
     )
 
 
+UNRANKED = "has no rank: declare its 'scale' and 'rank'"
+"""The end of the message for a claim in the pattern ``highest_since`` on a predicate without rank."""
+
+
 def unranked(claim: str, predicate: str) -> str:
     """The message for claim ``claim`` in the pattern ``highest_since`` on ``predicate``, which has no rank."""
-    return f"claim {claim!r}: predicate {predicate!r} has no rank: declare its 'scale' and 'rank'"
+    return f"claim {claim!r}: predicate {predicate!r} {UNRANKED}"
+
+
+def is_vocabulary_message(message: str) -> bool:
+    """Whether a message is one of :func:`vocabulary_problems`' (:func:`inverse_object`, :func:`unranked`)."""
+    return INVERSE_OBJECT in message or message.endswith(UNRANKED)
 
 
 _PROPOSITION = operator.attrgetter("proposition")

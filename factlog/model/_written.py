@@ -270,12 +270,15 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(cls))
 
 
-def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tuple[int, str]]]:
+def resolve_written(
+    part: ClaimSet, within: ClaimSet, *, events: EventLookup | None = None
+) -> tuple[ClaimSet, list[tuple[int, str]]]:
     """``part`` with every ``when`` in words resolved, and ``(N, message)`` for each that cannot be.
 
     ``N`` is the position of the claim in ``part.claims`` (its ``when`` is at
     ``$.claims[N].proposition.when``). Anchors (sources) and events are looked up in
-    ``within`` (``part`` merged with the rest of a corpus). A claim with no anchor, an
+    ``within`` (``part`` merged with the rest of a corpus), events in ``events`` instead
+    when given (the claim log's, found only when words name one). A claim with no anchor, an
     event the set does not date, a weekday beside a date it does not fall on
     ("Wednesday, 30 October 2025"), or words that cannot be resolved are problems; with
     any, ``part`` is returned unchanged.
@@ -283,7 +286,8 @@ def resolve_written(part: ClaimSet, within: ClaimSet) -> tuple[ClaimSet, list[tu
     pending = list(_pending(part))
     if not pending:
         return part, []
-    events = events_of(within)
+    if events is None:
+        events = events_of(within)
     claims = list(part.claims)
     problems: list[tuple[int, str]] = []
     done: dict[tuple[str, str], WrittenWhen] = {}

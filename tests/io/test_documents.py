@@ -6,6 +6,7 @@ import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -18,6 +19,7 @@ from factlog.io import _parsing as parsing
 from factlog.io import _writing as writing
 from factlog.io._converter import claim_content_id
 from factlog.io._migrations import upgrade
+from tests import helpers
 from tests.helpers import GOLDEN, ROOT
 from tests.strategies import claim_sets
 
@@ -441,3 +443,36 @@ def test_without_orjson_reading_and_writing_give_the_same_results(
     assert factlog.dumps(claims) == text
     assert factlog.loads(text) == claims
     assert factlog.load(tmp_path / "with.jsonl") == claims
+
+
+@pytest.mark.parametrize("references", [True, False])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"predicate": "receives-weapons-from", "object": {"amount": 5}}, "proposition.object"),
+        ({"predicate": "visits", "pattern": {"highest_since": "2019"}}, "pattern.highest_since"),
+    ],
+)
+def test_what_the_predicates_refuse_is_a_format_error_with_or_without_references(
+    references: bool, change: dict[str, Any], field: str
+) -> None:
+    """A claim its set's predicates refuse, every id defined: a FormatError, not an UnknownIdError, either way."""
+    data = json.loads(factlog.dumps(helpers.world(helpers.claim("c1"))))
+    proposition = {key: value for key, value in change.items() if key != "pattern"}
+    data["claims"][0]["proposition"].update(proposition)
+    pattern = change.get("pattern")
+    if pattern is not None:
+        data["claims"][0]["pattern"] = pattern
+    with pytest.raises(FormatError) as caught:
+        factlog.loads(json.dumps(data), references=references)
+    assert type(caught.value) is FormatError
+    assert caught.value.errors[0].startswith(f"$.claims[0].{field}: claim 'c1': ")
+
+
+def test_an_unknown_id_beside_what_the_predicates_refuse_is_an_unknown_id_error() -> None:
+    """With an unknown holder too, the reference check's error is an UnknownIdError listing both problems."""
+    data = json.loads(factlog.dumps(helpers.world(helpers.claim("c1", holder="nobody"))))
+    data["claims"][0]["proposition"].update(predicate="receives-weapons-from", object={"amount": 5})
+    with pytest.raises(UnknownIdError) as caught:
+        factlog.loads(json.dumps(data))
+    assert len(caught.value.errors) == 2

@@ -217,17 +217,3 @@ def test_an_older_store_is_migrated_on_open(log: ClaimLog, monkeypatch: pytest.M
         version = connection.execute("SELECT value FROM factlog_meta WHERE name = 'schema'").fetchone()[0]
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert (version, "notes" in tables) == (str(len(steps)), True)
-
-
-def test_a_claim_a_later_predicate_refuses_is_a_format_error_naming_the_store(tmp_path: Path) -> None:
-    """A claim appended before the inverse predicate that refuses its object: replay names the store and the claim."""
-    log = ClaimLog(tmp_path / "claims.db")
-    log.append([*ENTITIES, *SOURCES, claim("a"), claim("n", predicate="receives-weapons-from", obj=5)], at=T1)
-    log.append(PREDICATES, at=T2)
-    with pytest.raises(factlog.FormatError) as caught:
-        log.read()
-    [error] = caught.value.errors
-    assert error.startswith(f"{log.path}: claim 'n': proposition.object: ")
-    assert "an inverse predicate needs an entity as its object" in error
-    log.retract("n", "its predicate came later")
-    assert [c.id for c in log.read().claims] == ["a"]

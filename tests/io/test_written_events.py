@@ -12,6 +12,7 @@ import pytest
 import factlog
 from factlog import ClaimLog, Retraction
 from factlog.cli import main
+from tests.helpers import import_history
 from tests.io.test_written_when import _document, _errors, _when
 
 
@@ -107,7 +108,7 @@ def test_a_retraction_is_not_blamed_for_words_already_unresolved(tmp_path: Path)
     """A store already holding words it cannot resolve: an unrelated retraction is not refused for them."""
     log = ClaimLog(tmp_path / "claims.db")
     claims = factlog.loads(json.dumps(_document("two days after the strike")))
-    log.append([*claims.entities, *claims.predicates, *claims.claims])  # no source: c1 has no date to count from
+    import_history(log, tmp_path, [*claims.entities, *claims.predicates, *claims.claims])  # no source: no date for c1
     log.append([Retraction(claim="strike-date", reason="wrong day")])
     assert log.history("strike-date")[-1].record == Retraction(claim="strike-date", reason="wrong day")
 

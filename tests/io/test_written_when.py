@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import factlog
 from factlog import ClaimLog, WrittenWhen
 from factlog.cli import main
+from tests.helpers import import_history
 from tests.strategies import anchor_days, time_words
 
 PUBLISHED = "2025-10-30"  # a Thursday
@@ -227,7 +228,7 @@ def test_the_store_reports_words_it_cannot_resolve(tmp_path: Path) -> None:
     """A stored claim whose anchor is gone is a format error naming the store and the claim."""
     log = ClaimLog(tmp_path / "claims.db")
     claims = factlog.loads(json.dumps(_document()))
-    log.append([*claims.entities, *claims.predicates, *claims.claims])  # no source: no published date
+    import_history(log, tmp_path, [*claims.entities, *claims.predicates, *claims.claims])  # no source: no date
     with pytest.raises(factlog.FormatError) as caught:
         log.read()
     assert caught.value.errors[0].startswith(f"{log.path}: claim 'c1': proposition.when: 'on Tuesday' needs a date")

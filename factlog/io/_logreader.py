@@ -1,0 +1,160 @@
+"""The claim log's records in force, read within an append's transaction for its check.
+
+:class:`StoreReader` reads what :mod:`factlog.io._logcheck` needs and no more: the
+predicates (a few rows), the claims of some predicates, some sources or entities by key
+(found by their text or key in SQL, then read), whether any claim held words for a
+``when``, and, only when words must be resolved against it, the whole claim set as a
+replay would make it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from factlog.io._logrecords import structure
+from factlog.model._claimset import ClaimSet, read_claim_set_of
+from factlog.model._nouns import Claim, Predicate, Source
+from factlog.model._vocabulary import fold
+
+__all__ = ["SECTIONS", "StoreReader"]
+
+SECTIONS = {
+    "entity": "entities",
+    "predicate": "predicates",
+    "source": "sources",
+    "claim": "claims",
+    "acknowledgement": "acknowledged",
+}
+"""Each record kind, and the section of a claim set that holds it."""
+_WORDS = re.compile(r'"when":"(?:[^"\\]|\\.)*[A-Za-z]')
+"""A ``when`` with a letter in a claim's JSON: words, or (rarely) a date with a letter; never missed."""
+_CHUNK = 500
+"""Values bound in one statement at most (SQLite's own bound was 999 before version 3.32)."""
+
+
+class StoreReader:
+    """The store's records in force, read within the append's transaction: all of them, or up to record ``last``."""
+
+    def __init__(self, connection: sqlite3.Connection, last: int) -> None:
+        self.connection = connection
+        self.last = last
+        self._states: dict[int | None, ClaimSet] = {}
+
+    def _in_force(self, kind: str, condition: str, arguments: Sequence[Any]) -> list[tuple[int, str]]:
+        """(seq, JSON body) of the records of a kind in force (their latest version a definition) that match."""
+        query = (
+            f"SELECT r.seq, r.body FROM records r WHERE r.kind = ? AND r.action = 'define'{condition}"
+            " AND r.seq = (SELECT MAX(seq) FROM records WHERE kind = r.kind AND record_key = r.record_key)"
+        )
+        rows: list[tuple[int, str]] = self.connection.execute(query, [kind, *arguments]).fetchall()
+        return rows
+
+    def predicates(self, limit: int | None) -> dict[str, Predicate]:
+        """The predicates in force (up to record ``limit``), in the order a replay gives them."""
+        found: dict[str, Predicate] = self._replayed(limit, "predicate")["predicate"]
+        return found
+
+    def _replayed(self, limit: int | None, kind: str | None = None) -> dict[str, dict[str, Any]]:
+        """Kind → key → record in force, in a replay's order (:meth:`ClaimLog._state`), only those read."""
+        query = "SELECT seq, kind, record_key, action, body FROM records WHERE seq <= ?"
+        values: list[Any] = [self.last if limit is None else limit]
+        if limit is None:
+            query, values = "SELECT seq, kind, record_key, action, body FROM records WHERE 1", []
+        if kind is not None:
+            query, values = query + " AND kind = ?", [*values, kind]
+        rows: dict[str, dict[str, tuple[int, str]]] = {name: {} for name in SECTIONS}
+        for seq, found, key, action, body in self.connection.execute(query + " ORDER BY seq", values):
+            if action == "retract":
+                rows[found].pop(key, None)
+            else:
+                rows[found][key] = (seq, body)
+        return {
+            found: {key: structure(json.loads(body), found, f"record {seq}") for key, (seq, body) in items.items()}
+            for found, items in rows.items()
+        }
+
+    def _chunked(self, kind: str, clause: str, values: Sequence[str]) -> list[tuple[int, str]]:
+        """:meth:`_in_force` for a clause over many values (``{}`` stands for their placeholders), some at a time.
+
+        SQLite bounds the parameters of one statement (999 before version 3.32).
+        """
+        rows: list[tuple[int, str]] = []
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            rows.extend(self._in_force(kind, clause.format(", ".join("?" * len(chunk))), chunk))
+        return rows
+
+    def claims_using(self, names: Iterable[str]) -> list[Claim]:
+        """The claims in force whose proposition's predicate is one of ``names``: found by their text, then read."""
+        wanted = sorted(names)
+        needles = [f'"predicate":{json.dumps(name, ensure_ascii=False)}' for name in wanted]
+        rows: dict[int, str] = {}
+        for start in range(0, len(needles), _CHUNK):
+            chunk = needles[start : start + _CHUNK]
+            condition = " AND (" + " OR ".join("instr(r.body, ?) > 0" for _ in chunk) + ")"
+            rows.update(self._in_force("claim", condition, chunk))
+        found = [structure(json.loads(body), "claim", f"record {seq}") for seq, body in sorted(rows.items())]
+        return [
+            claim
+            for claim in found
+            if isinstance(claim, Claim) and claim.proposition is not None and claim.proposition.predicate in wanted
+        ]
+
+    def sources(self, ids: Iterable[str]) -> list[Source]:
+        """The sources in force of these ids."""
+        rows = self._chunked("source", " AND r.record_key IN ({})", sorted(set(ids)))
+        found = [structure(json.loads(body), "source", f"record {seq}") for seq, body in rows]
+        return [source for source in found if isinstance(source, Source)]
+
+    def names_an_event(self, names: set[str]) -> bool:
+        """Whether one of ``names`` (as claims write them) may be an event in force (see ``events_of``).
+
+        Ids are lowercase and resolve before any alias or name (``Vocabulary.of``), so a name
+        that is an entity's id is looked up by its key; any other means reading every event's names.
+        """
+        wanted = sorted(names)
+        entities = [json.loads(body) for _, body in self._chunked("entity", " AND r.record_key IN ({})", wanted)]
+        found = {entity["id"]: entity.get("kind") for entity in entities}
+        if any(kind == "event" for kind in found.values()):
+            return True
+        rest = [name for name in wanted if name not in found]
+        if not rest:
+            return False
+        forms = self.event_forms()
+        return any(name in forms or fold(name) in forms for name in rest)
+
+    def event_forms(self) -> set[str]:
+        """The folded ids, aliases and names of the events in force."""
+        forms: set[str] = set()
+        for _, body in self._in_force("entity", " AND instr(r.body, ?) > 0", ['"kind":"event"']):
+            entity = json.loads(body)  # read as JSON, not made an Entity: only the names are wanted
+            if entity.get("kind") == "event":
+                forms.update(fold(name) for name in (entity["id"], entity["name"], *entity.get("aliases", ())))
+        return forms
+
+    def held_words(self) -> bool:
+        """Whether a claim record (any version) before the append may have a ``when`` in words: a scan of the text."""
+        rows = self.connection.execute(
+            "SELECT body FROM records WHERE kind = 'claim' AND seq <= ? AND instr(body, ?) > 0", [self.last, '"when":"']
+        )
+        return any(_WORDS.search(body) for (body,) in rows)
+
+    def appended_at(self, claim: str) -> str:
+        row = self.connection.execute(
+            "SELECT t.at FROM records r JOIN transactions t ON t.id = r.txn"
+            " WHERE r.kind = 'claim' AND r.record_key = ? AND r.seq <= ? ORDER BY r.seq DESC LIMIT 1",
+            (claim, self.last),
+        ).fetchone()
+        return "?" if row is None else str(row[0])
+
+    def state(self, limit: int | None) -> ClaimSet:
+        """The claim set of the records in force (up to record ``limit``), unchecked: a replay's input."""
+        if limit not in self._states:
+            found = self._replayed(limit)
+            sections = {SECTIONS[kind]: tuple(items.values()) for kind, items in found.items()}
+            self._states[limit] = read_claim_set_of(sections, {}, unique=tuple(sections))
+        return self._states[limit]

@@ -1,0 +1,71 @@
+"""The records of the claim log, as appended and as stored: their kinds, bodies and JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+from cattrs.errors import BaseValidationError
+
+from factlog.errors import FormatError
+from factlog.io._documents import _converter, _messages
+from factlog.io._parsing import check_writable
+from factlog.model._fields import instance_of
+from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
+
+__all__ = ["TYPES", "Record", "Retraction", "encoded", "record_body", "structure"]
+
+TYPES: dict[type, str] = {
+    Entity: "entity",
+    Predicate: "predicate",
+    Source: "source",
+    Claim: "claim",
+    Acknowledgement: "acknowledgement",
+}
+_CLASSES = {name: cls for cls, name in TYPES.items()}
+
+
+@attrs.frozen(kw_only=True)
+class Retraction:
+    """Withdraws an earlier claim from the log's claim set, with the reason."""
+
+    claim: str = attrs.field(validator=instance_of(str))
+    reason: str = attrs.field(validator=instance_of(str))
+
+
+Record = Entity | Predicate | Source | Claim | Acknowledgement | Retraction
+
+
+def record_body(record: Record) -> tuple[str, str, str, dict[str, Any]]:
+    """(kind, key, action, JSON-ready body) of a record."""
+    if isinstance(record, Retraction):
+        return "claim", record.claim, "retract", {"reason": record.reason}
+    kind = TYPES[type(record)]
+    key = record.finding if isinstance(record, Acknowledgement) else record.id
+    return kind, key, "define", _converter().unstructure(record, type(record))
+
+
+def _encode(data: dict[str, Any], where: str) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    check_writable(text, data, where)
+    return text
+
+
+def structure(data: Any, kind: str, where: str) -> Record:
+    """A record of a kind from its JSON data; a FormatError naming ``where`` and the path."""
+    cls = _CLASSES.get(kind)
+    if cls is None:
+        raise FormatError([f"{where}: unknown record type {kind!r}"])
+    try:
+        record: Record = _converter().structure(data, cls)
+    except BaseValidationError as error:
+        raise FormatError([f"{where}: invalid {kind}: {problem}" for problem in _messages(error, "$")]) from None
+    except FieldError as error:
+        raise FormatError([f"{where}: invalid {kind}: $.{error.field}: {error.message}"]) from None
+    return record
+
+
+def encoded(record: Record, where: str) -> tuple[str, str, str, str]:
+    kind, key, action, body = record_body(record)
+    return kind, key, action, _encode(body, where)
