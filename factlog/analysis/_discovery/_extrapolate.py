@@ -33,9 +33,13 @@ the state before it) when the round after it moves more than the last plain step
 than 60°: it overshot the fixed point, or left the path the plain rounds follow. On
 a set of 84 random votes a jump out of a bottleneck landed where the rounds led back
 to the same bottleneck, for ever: after a jump is undone only shrinking steps are
-extrapolated, each jump at most a quarter as long as the longest allowed before (twice
-as long again after a jump kept, up to :data:`MOST` steps: a trust region), and after
-:data:`UNDONE` jumps undone none. The ε test is always that of a plain
+extrapolated until a jump is kept, each jump at most a quarter as long as the longest
+allowed before (twice as long again after a jump kept, up to :data:`MOST` steps: a
+trust region), and after :data:`UNDONE` jumps undone none. At a million generated
+claims the second jump, into the bottleneck (Aitken's sum where the steps slow down
+before it), is undone and the third kept: jumps out of the bottleneck then settle the
+run in 123 rounds rather than 163, where growing steps were never jumped again after
+an undo (50 plain rounds through the bottleneck). The ε test is always that of a plain
 round, and what the run returns is a plain round's output.
 
 Anderson acceleration (Walker & Ni, SIAM J. Numer. Anal. 49(4), 2011) from the first
@@ -94,6 +98,7 @@ class Extrapolation:
         self.jumps = 0
         self.undone = 0
         self.most = MOST  # the most steps a jump may take now: a quarter after a jump undone, twice after one kept
+        self.trusted = True  # no jump undone since the last one kept: jumps where the steps grow (ρ ≥ 1) allowed
 
     def overshot(self, probabilities: Sequence[float], found: Sequence[float]) -> bool:
         """Whether the round from a jumped state (``probabilities`` → ``found``) says to undo the jump.
@@ -112,9 +117,11 @@ class Extrapolation:
         if size > bound and _dot(step, direction) < TURNED * size * math.sqrt(_dot(direction, direction)):
             self.undone += 1
             self.most /= 4.0  # a trust region: what failed is tried again shorter
+            self.trusted = False
             self.steps = []
             return True
         self.most = min(MOST, 2.0 * self.most)
+        self.trusted = True
         return False
 
     def ahead(self, probabilities: Sequence[float], found: Sequence[float]) -> list[float] | None:
@@ -138,8 +145,8 @@ class Extrapolation:
         if last_norm > SMALL * SMALL:
             return None  # answers still changing places: the rounds choose the fixed point there
         rho = _dot(previous, last) / previous_norm
-        if rho >= 1.0 and self.undone:
-            return None  # a jump was undone: only where the steps shrink, from now on
+        if rho >= 1.0 and not self.trusted:
+            return None  # a jump undone and none kept since: only where the steps shrink, until one is
         # Aitken's sum of the steps left where they shrink; where they grow, ESCAPE / (ρ − 1) of them.
         factor = min(rho / (1.0 - rho) if rho < 1.0 else ESCAPE / (rho - 1.0) if rho > 1.0 else MOST, self.most)
         jumped = self._clamped([x + factor * d for x, d in zip(found, last, strict=True)])
