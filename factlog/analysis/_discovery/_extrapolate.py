@@ -39,8 +39,12 @@ trust region), and after :data:`UNDONE` jumps undone none. At a million generate
 claims the second jump, into the bottleneck (Aitken's sum where the steps slow down
 before it), is undone and the third kept: jumps out of the bottleneck then settle the
 run in 123 rounds rather than 163, where growing steps were never jumped again after
-an undo (50 plain rounds through the bottleneck). The ε test is always that of a plain
-round, and what the run returns is a plain round's output.
+an undo (50 plain rounds through the bottleneck). On 10,000 random sets near such
+bottlenecks (19,997 runs of AccuVote and AccuCopy), 466 runs took such jumps after an
+undo: all within 1.3·10⁻⁴ of the fixed point the plain rounds settle on, with its
+leading answers, in 39,565 rounds rather than 51,894 (114 of them took more rounds, at
+most 90). The ε test is always that of a plain round, and what the run returns is a
+plain round's output.
 
 Anderson acceleration (Walker & Ni, SIAM J. Numer. Anal. 49(4), 2011) from the first
 round, tried on the same votes, needs more rounds (134–146 at a million and 300,000
