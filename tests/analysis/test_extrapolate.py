@@ -270,7 +270,7 @@ def _leads(found: Discovery) -> dict[str, str]:
 
 @given(seed=st.integers(0, 10**6), copying_too=st.booleans())
 def test_near_a_bottleneck_extrapolated_rounds_reach_the_plain_rounds_fixed_point(seed: int, copying_too: bool) -> None:
-    """Where the rounds pass a bottleneck and jumps are undone, extrapolated: the settled answers, within 10⁻³."""
+    """Near sets whose rounds pass a bottleneck (jumps undone there), extrapolated: the settled answers, within 10⁻³."""
     votes = _near_a_bottleneck(seed)
     method = accu_copy if copying_too else accu_vote
     settled = method(votes, params=SETTLED)
@@ -282,7 +282,7 @@ def test_near_a_bottleneck_extrapolated_rounds_reach_the_plain_rounds_fixed_poin
 
 
 def test_growing_steps_after_a_jump_undone_are_jumped_once_one_is_kept() -> None:
-    """On 63 votes near a bottleneck (3 jumps undone) AccuVote jumps where steps grow 6 times: 108 rounds, not 199."""
+    """On 63 votes near a bottleneck (3 jumps undone) AccuVote jumps out 6 times after undos: 108 rounds, not 199."""
     escapes: list[int] = []
 
     class Counting(Extrapolation):
