@@ -31,7 +31,7 @@ MAX_ROUNDS = 200
 """AccuCopy's rounds before it stops unsettled; a finding then says so.
 
 Twice AccuCopy's own default: with its rounds extrapolated (``AccuVoteParams.extrapolate``)
-a million generated claims settle in 163 rounds (the plain rounds need 216).
+a million generated claims settle in 123 rounds (the plain rounds need 216).
 """
 
 
@@ -131,7 +131,7 @@ def undeclared_copying(index: Index) -> Iterator[Finding]:
     otherwise). So where the rounds' steps line up (one slow mode), this rule's AccuCopy
     jumps ahead along them (Aitken's δ² and projective integration; an option of the
     internal analysis layer, ``AccuVoteParams.extrapolate``, that ``factlog.assess``
-    does not take), which reaches the same fixed point in 163 rounds there (33 rather
+    does not take), which reaches the same fixed point in 123 rounds there (33 rather
     than 42 at 100,000 claims); it never jumps while answers still change places. When AccuCopy has not settled after
     :data:`MAX_ROUNDS` rounds the posteriors are those of the last round, and every
     finding of the run ends "; copy detection stopped at its limit of 200 rounds,

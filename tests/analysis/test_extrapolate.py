@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.analysis._discovery import AccuVoteParams, Discovery, Vote, accu_copy, accu_vote
-from factlog.analysis._discovery._extrapolate import MOST, SMALL, STEPS, Path
+from factlog.analysis._discovery import _extrapolate as extrapolate
+from factlog.analysis._discovery._extrapolate import ESCAPE, MOST, SMALL, STEPS, Path
 from factlog.checks import _copying as copying
 from tests.helpers import echo_cluster
 from tests.strategies import many_question_votes
@@ -171,6 +173,24 @@ def test_a_jump_that_overshoots_and_turns_back_is_undone() -> None:
     assert not extrapolation.overshot(jumped, [jumped[0] + 0.1, jumped[1] - 0.1])
 
 
+def test_after_a_jump_undone_growing_steps_jump_again_once_a_jump_is_kept() -> None:
+    """Undone: steps that grow give no jump; a jump where they shrink, kept: steps that grow jump again."""
+    shrinking = [[-0.001 * 0.5**k, 0.001 * 0.5**k] for k in range(STEPS)]  # the other way: no jump across
+    growing = [[0.001 * 1.1**k, -0.001 * 1.1**k] for k in range(STEPS)]
+    extrapolation = Path([(0, 2)])
+    assert _steps(Path([(0, 2)]), [0.6, 0.4], growing) is not None
+    jumped = _steps(extrapolation, [0.6, 0.4], shrinking)
+    assert jumped is not None
+    assert extrapolation.overshot(jumped, [jumped[0] + 0.1, jumped[1] - 0.1])
+    assert _steps(extrapolation, [0.6, 0.4], growing) is None
+    jumped = _steps(extrapolation, [0.6, 0.4], shrinking)
+    assert jumped is not None
+    assert not extrapolation.overshot(jumped, [jumped[0] - 1e-5, jumped[1] + 1e-5])
+    jumped = _steps(extrapolation, [0.6, 0.4], growing)
+    assert jumped is not None
+    assert math.isclose(jumped[0] - 0.6 - sum(step[0] for step in growing), ESCAPE / 0.1 * growing[-1][0], rel_tol=1e-6)
+
+
 def test_a_jump_that_would_change_a_leading_answer_is_not_taken() -> None:
     """Steps lined up that a jump would carry past the other answer give no jump: the rounds choose the lead."""
     steps = [[-0.005 * 0.95**k, 0.005 * 0.95**k] for k in range(STEPS)]
@@ -207,3 +227,72 @@ def test_a_random_set_that_once_jumped_to_another_fixed_point_reaches_the_plain_
     assert settled.converged
     assert fast.converged
     assert _gap(fast, settled) < NEAR
+
+
+BOTTLENECKS = [391, 525, 1701, 2361]
+"""Seeds of :func:`_few_votes` whose plain rounds pass a bottleneck: steps that line up and grow (ρ > 1)."""
+
+
+def _few_votes(seed: int) -> list[Vote]:
+    """Up to 120 random votes of 7 sources on 30 questions, as :func:`tests.strategies.many_question_votes` draws."""
+    rng = random.Random(seed)
+    return [
+        Vote(f"q{rng.randrange(30):02d}", rng.choice("abcd"), f"s{rng.randrange(7)}", rng.choice([0.25, 0.5, 1.0]))
+        for _ in range(rng.randrange(1, 121))
+    ]
+
+
+def _near_a_bottleneck(seed: int) -> list[Vote]:
+    """A set of :data:`BOTTLENECKS` (by ``seed``), its weights lowered by up to 1–30 %, a vote perhaps left out."""
+    rng = random.Random(seed)
+    base = _few_votes(BOTTLENECKS[seed % len(BOTTLENECKS)])
+    spread, left_out = rng.choice([0.01, 0.03, 0.1, 0.3]), rng.randrange(len(base) + 5)
+    return [
+        Vote(v.question, v.answer, v.source, max(0.01, v.weight * (1.0 - spread * rng.random())))
+        for i, v in enumerate(base)
+        if i != left_out
+    ]
+
+
+def _leads(found: Discovery) -> dict[str, str]:
+    return {
+        q: max(sorted(result.probabilities), key=result.probabilities.__getitem__)
+        for q, result in found.questions.items()
+    }
+
+
+@given(seed=st.integers(0, 10**6), copying_too=st.booleans())
+def test_near_a_bottleneck_extrapolated_rounds_reach_the_plain_rounds_fixed_point(seed: int, copying_too: bool) -> None:
+    """Near sets whose rounds pass a bottleneck (jumps undone there), extrapolated: the settled answers, within 10⁻³."""
+    votes = _near_a_bottleneck(seed)
+    method = accu_copy if copying_too else accu_vote
+    settled = method(votes, params=SETTLED)
+    assume(settled.converged)
+    fast = method(votes, params=AccuVoteParams(max_rounds=300, extrapolate=True))
+    assert fast.converged
+    assert _gap(fast, settled) < NEAR
+    assert _leads(fast) == _leads(settled)
+
+
+def test_growing_steps_after_a_jump_undone_are_jumped_once_one_is_kept() -> None:
+    """On 63 votes near a bottleneck (3 jumps undone) AccuVote jumps out 6 times after undos: 108 rounds, not 199."""
+    escapes: list[int] = []
+
+    class Counting(extrapolate.Extrapolation):
+        def ahead(self, size: float, dot: float, leads_change: Callable[[float], bool]) -> float | None:
+            previous = self.steps[-1][0] if self.steps else None  # the step before's squared length
+            factor = super().ahead(size, dot, leads_change)
+            if factor is not None and previous is not None and self.undone and dot >= previous:
+                escapes.append(self.jumps)  # steps growing (ρ ≥ 1) after a jump undone: out of a bottleneck
+            return factor
+
+    votes = _near_a_bottleneck(252)
+    settled = accu_vote(votes, params=SETTLED)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extrapolate, "Extrapolation", Counting)
+        fast = accu_vote(votes, params=AccuVoteParams(extrapolate=True, max_rounds=300))
+    assert len(votes) == 63
+    assert len(escapes) == 6
+    assert (fast.converged, fast.rounds) == (True, 108)
+    assert _gap(fast, settled) < NEAR
+    assert _leads(fast) == _leads(settled)

@@ -33,10 +33,18 @@ the state before it) when the round after it moves more than the last plain step
 than 60°: it overshot the fixed point, or left the path the plain rounds follow. On
 a set of 84 random votes a jump out of a bottleneck landed where the rounds led back
 to the same bottleneck, for ever: after a jump is undone only shrinking steps are
-extrapolated, each jump at most a quarter as long as the longest allowed before (twice
-as long again after a jump kept, up to :data:`MOST` steps: a trust region), and after
-:data:`UNDONE` jumps undone none. The ε test is always that of a plain
-round, and what the run returns is a plain round's output.
+extrapolated until a jump is kept, each jump at most a quarter as long as the longest
+allowed before (twice as long again after a jump kept, up to :data:`MOST` steps: a
+trust region), and after :data:`UNDONE` jumps undone none. At a million generated
+claims the second jump, into the bottleneck (Aitken's sum where the steps slow down
+before it), is undone and the third kept: jumps out of the bottleneck then settle the
+run in 123 rounds rather than 163, where growing steps were never jumped again after
+an undo (50 plain rounds through the bottleneck). On 10,000 random sets near such
+bottlenecks (19,997 runs of AccuVote and AccuCopy), 466 runs took such jumps after an
+undo: all within 1.3·10⁻⁴ of the fixed point the plain rounds settle on, with its
+leading answers, in 39,565 rounds rather than 51,894 (114 of them took more rounds, at
+most 90). The ε test is always that of a plain round, and what the run returns is a
+plain round's output.
 
 Anderson acceleration (Walker & Ni, SIAM J. Numer. Anal. 49(4), 2011) from the first
 round, tried on the same votes, needs more rounds (134–146 at a million and 300,000
@@ -120,6 +128,7 @@ class Extrapolation:
         self.jumps = 0
         self.undone = 0
         self.most = MOST  # the most steps a jump may take now: a quarter after a jump undone, twice after one kept
+        self.trusted = True  # no jump undone since the last one kept: jumps where the steps grow (ρ ≥ 1) allowed
 
     def overshot(self, size: float, along: float) -> bool:
         """Whether the round from a jumped state says to undo the jump: ``size`` its step's squared length.
@@ -138,9 +147,11 @@ class Extrapolation:
         if size > bound and along < TURNED * size * math.sqrt(direction):
             self.undone += 1
             self.most /= 4.0  # a trust region: what failed is tried again shorter
+            self.trusted = False
             self.steps = []
             return True
         self.most = min(MOST, 2.0 * self.most)
+        self.trusted = True
         return False
 
     def ahead(self, size: float, dot: float, leads_change: Callable[[float], bool]) -> float | None:
@@ -165,8 +176,8 @@ class Extrapolation:
         if last_norm > SMALL * SMALL:
             return None  # answers still changing places: the rounds choose the fixed point there
         rho = along / previous_norm
-        if rho >= 1.0 and self.undone:
-            return None  # a jump was undone: only where the steps shrink, from now on
+        if rho >= 1.0 and not self.trusted:
+            return None  # a jump undone and none kept since: only where the steps shrink, until one is
         # Aitken's sum of the steps left where they shrink; where they grow, ESCAPE / (ρ − 1) of them.
         factor = min(rho / (1.0 - rho) if rho < 1.0 else ESCAPE / (rho - 1.0) if rho > 1.0 else MOST, self.most)
         if leads_change(factor):
