@@ -19,7 +19,7 @@ from factlog._escape import escape_hidden
 from factlog._escape import safe_url as _safe_url
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
 from factlog.analysis._index import Index, chronological
-from factlog.assessment._assessment import Assessment, assess
+from factlog.assessment._assessment import Assessment, arguments, assess
 from factlog.assessment._methods import DEFAULT_METHOD
 from factlog.assessment._reasons import budget_note, unsettled_note
 from factlog.checks._engine import Report, check
@@ -131,6 +131,7 @@ def html_report(
     method or a limit it refuses). Needs the ``[report]`` extra (Jinja2, networkx): :class:`ImportError`
     without it. The same claim set gives the same bytes.
     """
+    arguments(as_of, method, True, max_pairs, "factlog.html_report", max_rounds=max_rounds)  # before the check runs
     report = check(claims)
     assessment = assess(claims, as_of=as_of, method=method, max_pairs=max_pairs, max_rounds=max_rounds)
     context = _context(claims, report, assessment, title=title, paths=paths)

@@ -118,12 +118,19 @@ def test_a_limit_that_is_no_whole_number_of_rounds_is_refused(generated: Path, e
         ENTRY_POINTS[entry](generated, max_rounds=wrong)
 
 
-def test_the_report_refuses_what_assess_refuses(generated: Path) -> None:
-    """``html_report`` passes the limit to ``assess``, which refuses 0 with an ArgumentError."""
-    from factlog.report import html_report  # noqa: PLC0415 - the report extra
+def test_the_report_refuses_what_assess_refuses_before_checking(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``html_report`` refuses a limit of 0 as ``assess`` does, naming itself, before the whole check has run."""
+    from factlog.report import _html  # noqa: PLC0415 - the report extra
 
-    with pytest.raises(factlog.ArgumentError, match=r"max_rounds must be a whole number, 1 or more; got 0$"):
-        html_report(factlog.load(generated), max_rounds=0)
+    checked: list[object] = []
+    monkeypatch.setattr(_html, "check", lambda claims: checked.append(claims) or factlog.check(claims))
+    with pytest.raises(
+        factlog.ArgumentError, match=r"^factlog\.html_report: max_rounds must be a whole number, 1 or more; got 0$"
+    ):
+        _html.html_report(factlog.load(generated), max_rounds=0)
+    assert checked == []
 
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
