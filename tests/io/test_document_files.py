@@ -19,7 +19,6 @@ from tests.helpers import GOLDEN, ROOT
 from tests.strategies import claim_sets
 
 
-@given(claim_sets())
 def test_folder_loads_as_one_merged_set(tmp_path: Path) -> None:
     """Entities in one file and claims in another load together from a folder."""
     data = json.loads(GOLDEN.read_text())
