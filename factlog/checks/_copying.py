@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Vote, accu_copy
+from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Dependence, Vote, accu_copy
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -16,9 +16,14 @@ __all__ = [
     "MAX_ROUNDS",
     "MIN_PROBABILITY",
     "MIN_SHARED_VALUES",
+    "PAIRS",
+    "ROUNDS",
     "copied_values",
     "copy_votes",
+    "reported",
+    "screened",
     "undeclared_copying",
+    "weighed",
 ]
 
 MIN_SHARED_VALUES = 5
@@ -33,6 +38,11 @@ MAX_ROUNDS = 200
 Twice AccuCopy's own default: with its rounds extrapolated (``AccuVoteParams.extrapolate``)
 a million generated claims settle in 163 rounds (the plain rounds need 216).
 """
+
+ROUNDS = AccuVoteParams(max_rounds=MAX_ROUNDS, extrapolate=True)
+"""The rule's AccuCopy rounds."""
+PAIRS = AccuCopyParams(max_pairs=None, report_threshold=MIN_PROBABILITY)
+"""The rule's copy detection: :data:`MAX_PROVIDERS` bounds the pairs (no budget); only reportable pairs built."""
 
 
 Copy = tuple[str, str, str, str]
@@ -149,26 +159,13 @@ def _copying(index: Index, claims: dict[tuple[str, str, str], list[str]]) -> Ite
     # share MIN_SHARED_VALUES of the rest are weighed, over the questions they share.
     # One vote a (question, answer, party): AccuCopy counts a repeated vote once (its
     # ValueIndex keeps one per value and source), so the distinct ones are its votes.
-    providers: dict[tuple[str, str], set[str]] = {}
-    for question, answer, party in claims:
-        providers.setdefault((question, answer), set()).add(party)
-    together: dict[tuple[str, str], list[str]] = {}
-    for (question, _), sources in providers.items():
-        if 2 <= len(sources) <= MAX_PROVIDERS:
-            ordered = sorted(sources)
-            for i, first in enumerate(ordered):
-                for second in ordered[i + 1 :]:
-                    together.setdefault((first, second), []).append(question)
+    providers, together = screened(claims)
     shared_questions = {
         question for questions in together.values() if len(questions) >= MIN_SHARED_VALUES for question in questions
     }
     if not shared_questions:
         return
-    votes = [
-        Vote(question, answer, party)
-        for question, answer, party in claims
-        if question in shared_questions and len(providers[(question, answer)]) <= MAX_PROVIDERS
-    ]
+    votes = weighed(claims, providers, shared_questions)
     priors = {}
     for vote in votes:
         entity = index.entity(vote.source)
@@ -180,28 +177,51 @@ def _copying(index: Index, claims: dict[tuple[str, str, str], list[str]]) -> Ite
     found = accu_copy(
         votes,
         priors=priors,
-        params=AccuVoteParams(max_rounds=MAX_ROUNDS, extrapolate=True),
-        copy=AccuCopyParams(max_pairs=None, report_threshold=MIN_PROBABILITY),
+        params=ROUNDS,
+        copy=PAIRS,
     )
-    # Stopped at the limit, the posteriors are those of the last round: still moving, so a
-    # finding says so (at a million generated claims, stopped at round 100 of the plain
-    # rounds, 3 of 311 read otherwise than settled).
-    rounds = f"{found.rounds} round{'' if found.rounds == 1 else 's'}"
-    unsettled = "" if found.converged else f"; copy detection stopped at its limit of {rounds}, unsettled"
     # Each party's (question, answer) values, in the order of ``claims``: a pair's shared
     # values are one party's list filtered by the other's set, not a pass over every value.
     given: dict[str, list[tuple[str, str]]] = {}
     for question, answer, source in claims:
         given.setdefault(source, []).append((question, answer))
-    for pair in found.dependences:
+
+    def sides(copier: str, original: str) -> tuple[list[str], list[str]]:
+        mine: tuple[list[str], list[str]] = ([], [])
+        for question, answer in _shared(given, copier, original):
+            mine[0].extend(claims[(question, answer, copier)])
+            mine[1].extend(claims[(question, answer, original)])
+        return mine
+
+    yield from reported(index, found.dependences, found.rounds, found.converged, sides)
+
+
+def reported(
+    index: Index,
+    dependences: Iterable[Dependence],
+    rounds: int,
+    converged: bool,
+    sides: Callable[[str, str], tuple[list[str], list[str]]],
+) -> Iterator[Finding]:
+    """The findings of AccuCopy's ``dependences``, most probable first: those :func:`undeclared_copying` reports.
+
+    ``sides(copier, original)``: the ids of the claims giving the values the two share,
+    the copier's and the original's, in any order (each side is sorted here).
+    """
+    # Stopped at the limit, the posteriors are those of the last round: still moving, so a
+    # finding says so (at a million generated claims, stopped at round 100 of the plain
+    # rounds, 3 of 311 read otherwise than settled).
+    done = f"{rounds} round{'' if rounds == 1 else 's'}"
+    unsettled = "" if converged else f"; copy detection stopped at its limit of {done}, unsettled"
+    for pair in dependences:
         telling = max(pair.unique_values, pair.false_values)
         if pair.declared or pair.probability < MIN_PROBABILITY or telling < MIN_SHARED_VALUES:
             continue
         copier, original = pair.copier, pair.original
-        sides: dict[str, list[str]] = {index.name(copier): [], index.name(original): []}
-        for question, answer in _shared(given, copier, original):
-            sides[index.name(copier)] += claims[(question, answer, copier)]
-            sides[index.name(original)] += claims[(question, answer, original)]
+        named: dict[str, list[str]] = {index.name(copier): [], index.name(original): []}
+        theirs, ours = sides(copier, original)
+        named[index.name(copier)] += theirs
+        named[index.name(original)] += ours
         who = f"{index.name(copier)} repeats {index.name(original)}"
         if not pair.direction_known:
             who = f"{index.name(copier)} and {index.name(original)} repeat each other"
@@ -211,8 +231,40 @@ def _copying(index: Index, claims: dict[tuple[str, str, str], list[str]]) -> Ite
             message=f"Undeclared copying: {who} on {100 * pair.agreement:.0f} % of {pair.shared_items} shared items,"
             f" including {pair.unique_values} values nobody else gives and {pair.false_values} judged false;"
             f" no derived_from says so{unsettled}",
-            claims={side: sorted(ids) for side, ids in sides.items()},
+            claims={side: sorted(ids) for side, ids in named.items()},
         )
+
+
+def screened(
+    claims: Iterable[tuple[str, str, str]],
+) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str], list[str]]]:
+    """(question, answer) → the parties giving it; (party, party), sorted → the questions of the values both give.
+
+    Only values at most :data:`MAX_PROVIDERS` parties give make pairs. Every value of a
+    question lies with the question, so a split by question screens each part alone.
+    """
+    providers: dict[tuple[str, str], set[str]] = {}
+    for question, answer, party in claims:
+        providers.setdefault((question, answer), set()).add(party)
+    together: dict[tuple[str, str], list[str]] = {}
+    for (question, _), sources in providers.items():
+        if 2 <= len(sources) <= MAX_PROVIDERS:
+            ordered = sorted(sources)
+            for i, first in enumerate(ordered):
+                for second in ordered[i + 1 :]:
+                    together.setdefault((first, second), []).append(question)
+    return providers, together
+
+
+def weighed(
+    claims: Iterable[tuple[str, str, str]], providers: dict[tuple[str, str], set[str]], questions: set[str]
+) -> list[Vote]:
+    """AccuCopy's votes: one a (question, answer, party) of the ``questions`` kept, but no value too many give."""
+    return [
+        Vote(question, answer, party)
+        for question, answer, party in claims
+        if question in questions and len(providers[(question, answer)]) <= MAX_PROVIDERS
+    ]
 
 
 def _shared(given: dict[str, list[tuple[str, str]]], first: str, second: str) -> list[tuple[str, str]]:
