@@ -52,8 +52,9 @@ Copy = tuple[str, str, str, str]
 def copy_votes(index: Index) -> list[Copy]:
     """What :func:`undeclared_copying` reads of each claim, in claim order: a compact projection.
 
-    A distributed check computes it where the claims lie and passes every part's
-    records, in claim order, to :func:`copied_values`.
+    A distributed check computes it where the claims lie, and learns the rule's
+    AccuCopy over the parts that hold the records (:mod:`._copyshards`): the findings
+    of :func:`copied_values` on every part's records.
     """
     found: list[Copy] = []
     declared: dict[str, str | None] = {}  # source id -> its publisher when it is a declared copy, else None
