@@ -16,10 +16,9 @@ __all__ = [
     "MAX_ROUNDS",
     "MIN_PROBABILITY",
     "MIN_SHARED_VALUES",
-    "PAIRS",
-    "ROUNDS",
     "copied_values",
     "copy_votes",
+    "parameters",
     "reported",
     "screened",
     "undeclared_copying",
@@ -39,10 +38,18 @@ Twice AccuCopy's own default: with its rounds extrapolated (``AccuVoteParams.ext
 a million generated claims settle in 163 rounds (the plain rounds need 216).
 """
 
-ROUNDS = AccuVoteParams(max_rounds=MAX_ROUNDS, extrapolate=True)
-"""The rule's AccuCopy rounds."""
-PAIRS = AccuCopyParams(max_pairs=None, report_threshold=MIN_PROBABILITY)
-"""The rule's copy detection: :data:`MAX_PROVIDERS` bounds the pairs (no budget); only reportable pairs built."""
+
+def parameters() -> tuple[AccuVoteParams, AccuCopyParams]:
+    """The rule's AccuCopy: its rounds (:data:`MAX_ROUNDS`, extrapolated), and copy detection with no budget.
+
+    :data:`MAX_PROVIDERS` already bounds the pairs (at most 31 a vote): no budget of
+    pairs, and no warning. Only pairs at :data:`MIN_PROBABILITY` can be reported, so
+    only they are built: the threshold of the report changes nothing in the rounds.
+    """
+    return (
+        AccuVoteParams(max_rounds=MAX_ROUNDS, extrapolate=True),
+        AccuCopyParams(max_pairs=None, report_threshold=MIN_PROBABILITY),
+    )
 
 
 Copy = tuple[str, str, str, str]
@@ -172,15 +179,8 @@ def _copying(index: Index, claims: dict[tuple[str, str, str], list[str]]) -> Ite
         entity = index.entity(vote.source)
         if entity is not None:
             priors[vote.source] = entity.reliability.prior
-    # MAX_PROVIDERS already bounds the pairs (at most 31 a vote): no budget of pairs, and no
-    # warning. Only pairs at MIN_PROBABILITY can be reported, so only they are built: the
-    # threshold of the report changes nothing in the rounds.
-    found = accu_copy(
-        votes,
-        priors=priors,
-        params=ROUNDS,
-        copy=PAIRS,
-    )
+    rounds, pairs = parameters()
+    found = accu_copy(votes, priors=priors, params=rounds, copy=pairs)
     # Each party's (question, answer) values, in the order of ``claims``: a pair's shared
     # values are one party's list filtered by the other's set, not a pass over every value.
     given: dict[str, list[tuple[str, str]]] = {}

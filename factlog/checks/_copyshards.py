@@ -32,11 +32,10 @@ from factlog.analysis._index import Index
 from factlog.checks._copying import (
     MIN_PROBABILITY,
     MIN_SHARED_VALUES,
-    PAIRS,
-    ROUNDS,
     Copy,
     _claims,
     _shared,
+    parameters,
     reported,
     screened,
     weighed,
@@ -184,7 +183,8 @@ def concluded(index: Index, runner: Runner, dates: dict[str, tuple[int, int] | N
         priors[party] = None if entity is None else entity.reliability.prior
     runner.each(keep, runner.share(priors), own=flags)
     del flags
-    found = learn(_Beside(runner), "accucopy", params=ROUNDS, copy=PAIRS)
+    rounds, pairs = parameters()
+    found = learn(_Beside(runner), "accucopy", params=rounds, copy=pairs)
     wanted = [
         (pair.copier, pair.original)
         for pair in found.dependences

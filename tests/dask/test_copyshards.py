@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from dask.delayed import delayed
 from distributed import Client
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 import factlog
 import factlog.dask
 from factlog.analysis._discovery._learn import Local
+from factlog.checks import _copying as copying
 from factlog.checks._copying import undeclared_copying
 from factlog.checks._rules import DEFAULT_RULES
 from factlog.dask._learning import Cluster
@@ -71,3 +73,13 @@ def test_the_records_stay_in_the_partitions(client: Client) -> None:
     )
     assert isinstance(runners["undeclared_copying"], Local)
     assert [_names(found) for found in results] == [[], []]
+
+
+def test_a_run_stopped_at_its_limit_says_so_over_partitions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped at its limit of rounds, the findings over partitions end as one process's: "unsettled"."""
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
+    monkeypatch.setattr(copying, "MAX_ROUNDS", 1)
+    single = factlog.check(claims, (undeclared_copying,))
+    assert all(f.message.endswith("limit of 1 round, unsettled") for f in single.findings)
+    assert single.findings
+    assert render_json(factlog.dask.check(claims, (undeclared_copying,), partitions=3)) == render_json(single)
