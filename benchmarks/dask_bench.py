@@ -24,6 +24,7 @@ from typing import Any
 import factlog
 import factlog.dask
 from benchmarks.generate import generate, write
+from factlog.analysis._discovery._learn import Local
 from factlog.dask._cluster import _gathered
 from factlog.dask._passes import (
     Routing,
@@ -35,6 +36,7 @@ from factlog.dask._passes import (
     route,
     tables,
 )
+from factlog.dask._sharded import held
 
 FILES = 8
 """JSON Lines files the claims are written in (plus one file of the small tables)."""
@@ -56,11 +58,35 @@ def _timed(action: Any) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
+class _Timed(Local):
+    """Shards stepped in this process, each step timed (CPU): the slowest of each step is what workers wait for."""
+
+    def __init__(self, states: list[Any]) -> None:
+        super().__init__(states)
+        self.critical = self.spent = 0.0
+
+    def each(self, step: Any, *shared: Any, own: Any = None) -> list[Any]:
+        return [result for _, result in self.arriving(step, *shared, own=own)]
+
+    def arriving(self, step: Any, *shared: Any, own: Any = None) -> Any:
+        slowest = 0.0
+        for i, state in enumerate(self.states):
+            started = time.process_time()
+            self.states[i], result = step(state, *shared, *(() if own is None else (own[i],)))
+            spent = time.process_time() - started
+            slowest, self.spent = max(slowest, spent), self.spent + spent
+            yield i, result
+        self.critical += slowest
+
+
 def stages(claims: factlog.ClaimSet, partitions: int) -> dict[str, float]:
     """Seconds per claim of routing, of each pass and of concluding the whole-set rules, in this process.
 
     Also, for each pass, how many partitions' buckets a claim goes to on average
-    (``<pass>_copies``), and the pickled bytes of a claim.
+    (``<pass>_copies``), and the pickled bytes of a claim. ``undeclared_copying`` is
+    learned over the ``slot`` partitions (:mod:`factlog.dask._sharded`), here stepped
+    one after the other: ``conclude`` is the driver's CPU seconds, ``conclude_shards``
+    the slowest partition's of each step, summed (what the workers would wait for).
     """
     small, count = tables(claims)
     passes = passes_of(factlog.DEFAULT_RULES, validate=True)
@@ -71,7 +97,7 @@ def stages(claims: factlog.ClaimSet, partitions: int) -> dict[str, float]:
     routing = Routing(partitions, passes, wanted, keys, answered_ids(claims))
     routed = route(small, claims, routing, validate=True)
     rates = {"route": (time.perf_counter() - started) / count}
-    results = []
+    results, kinds = [], []
     for k, kind in enumerate(passes):
         total = 0.0
         for number, bucket in enumerate(routed[k]):
@@ -81,11 +107,17 @@ def stages(claims: factlog.ClaimSet, partitions: int) -> dict[str, float]:
                 )
             )
             results.append(found)
+            kinds.append(kind)
             total += spent
         rates[kind] = total / count
         rates[f"{kind}_copies"] = sum(len(bucket) for bucket in routed[k]) / count
-    spent, _ = _timed(lambda: _gathered(small, tuple(factlog.DEFAULT_RULES), results))
-    rates["conclude"] = spent / count
+    rules = tuple(factlog.DEFAULT_RULES)
+    results, runners = held(results, kinds, rules, _Timed)
+    started = time.process_time()
+    _gathered(small, rules, results, runners)  # type: ignore[arg-type]
+    shards = [runner for runner in runners.values() if isinstance(runner, _Timed)]
+    rates["conclude"] = (time.process_time() - started - sum(runner.spent for runner in shards)) / count
+    rates["conclude_shards"] = sum(runner.critical for runner in shards) / count
     sample = claims.claims[: min(count, 20_000)]
     rates["pickled_bytes"] = len(pickle.dumps(sample, protocol=5)) / len(sample)
     return rates
@@ -135,14 +167,17 @@ def estimate(
     checks its share; the shuffles move every claim once per pass it leaves its
     worker for ((workers - 1) / workers of them), pickled, at ``bandwidth`` bytes a
     second into each worker (1 Gbit/s by default); concluding the whole-set rules
-    (``undeclared_copying`` from its projection) runs on one worker at the measured rate.
+    (``undeclared_copying`` learned over the partitions) costs the driver's measured
+    rate and the slowest partition's, both per claim of the whole set: a linear guess
+    (the rounds and the pairs need not grow with the claims as they did to 100,000).
     """
     rates = row["rates"]
     share = claims / workers
     read = row["load"] / row["claims"] * share
     passes = [kind for kind in PASSES if kind in rates]
-    # Each worker routes and checks its share; the whole-set rules conclude once, on one worker.
-    compute = sum(rates[k] for k in ("route", *passes)) * share + rates["conclude"] * claims
+    # Each worker routes and checks its share; the whole-set rules conclude once, over the partitions.
+    conclude = rates["conclude"] + rates.get("conclude_shards", 0.0)
+    compute = sum(rates[k] for k in ("route", *passes)) * share + conclude * claims
     copies = sum(rates[f"{kind}_copies"] for kind in passes)
     moved = share * copies * rates["pickled_bytes"] * (workers - 1) / workers
     return {"read": read, "compute": compute, "shuffle": moved / bandwidth, "total": read + compute + moved / bandwidth}
@@ -168,7 +203,11 @@ def dask_table(row: dict[str, Any]) -> str:
         f" | {row['cluster_2'] / (row['load'] + row['check']):.2f}x of load + check |",
         "",
         "Per claim, one core, 16 partitions: "
-        + ", ".join(f"{kind} {rates[kind] * 1e6:.1f} µs" for kind in ("route", *PASSES, "conclude") if kind in rates)
+        + ", ".join(
+            f"{kind} {rates[kind] * 1e6:.1f} µs"
+            for kind in ("route", *PASSES, "conclude", "conclude_shards")
+            if kind in rates
+        )
         + f"; a claim pickles to {rates['pickled_bytes']:.0f} bytes.",
         "",
         f"Estimate for 100M claims on 16 workers (1 Gbit/s each): read {guess['read'] / 60:.0f} min,"

@@ -141,7 +141,8 @@ def test_dask_stages_time_every_pass_and_the_estimate_adds_up() -> None:
     claims = factlog.loads(json.dumps(generate(400, seed=8)))
     rates = stages(claims, partitions=3)
     passes = {"slot", "object", "holder", "source", "answers"}  # no claim about claims: no regarding pass
-    assert set(rates) == {"route", "conclude", "pickled_bytes", *passes, *(f"{kind}_copies" for kind in passes)}
+    copies = {f"{kind}_copies" for kind in passes}
+    assert set(rates) == {"route", "conclude", "conclude_shards", "pickled_bytes", *passes, *copies}
     assert all(value > 0 for value in rates.values())
     row = {"claims": 400, "findings": 1, "load": 1.0, "check": 1.0, "synchronous": 2.0, "synchronous_ratio": 2.0}
     row |= {"cluster_1": 3.0, "cluster_2": 2.0, "rates": rates}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Vote, accu_copy
+from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Dependence, Vote, accu_copy
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -18,7 +18,11 @@ __all__ = [
     "MIN_SHARED_VALUES",
     "copied_values",
     "copy_votes",
+    "parameters",
+    "reported",
+    "screened",
     "undeclared_copying",
+    "weighed",
 ]
 
 MIN_SHARED_VALUES = 5
@@ -35,6 +39,19 @@ a million generated claims settle in 123 rounds (the plain rounds need 216).
 """
 
 
+def parameters() -> tuple[AccuVoteParams, AccuCopyParams]:
+    """The rule's AccuCopy: its rounds (:data:`MAX_ROUNDS`, extrapolated), and copy detection with no budget.
+
+    :data:`MAX_PROVIDERS` already bounds the pairs (at most 31 a vote): no budget of
+    pairs, and no warning. Only pairs at :data:`MIN_PROBABILITY` can be reported, so
+    only they are built: the threshold of the report changes nothing in the rounds.
+    """
+    return (
+        AccuVoteParams(max_rounds=MAX_ROUNDS, extrapolate=True),
+        AccuCopyParams(max_pairs=None, report_threshold=MIN_PROBABILITY),
+    )
+
+
 Copy = tuple[str, str, str, str]
 """One committed value of a functional slot: the claim id, question, answer, and the party giving it."""
 
@@ -42,8 +59,9 @@ Copy = tuple[str, str, str, str]
 def copy_votes(index: Index) -> list[Copy]:
     """What :func:`undeclared_copying` reads of each claim, in claim order: a compact projection.
 
-    A distributed check computes it where the claims lie and passes every part's
-    records, in claim order, to :func:`copied_values`.
+    A distributed check computes it where the claims lie, and learns the rule's
+    AccuCopy over the parts that hold the records (:mod:`._copyshards`): the findings
+    of :func:`copied_values` on every part's records.
     """
     found: list[Copy] = []
     declared: dict[str, str | None] = {}  # source id -> its publisher when it is a declared copy, else None
@@ -149,6 +167,83 @@ def _copying(index: Index, claims: dict[tuple[str, str, str], list[str]]) -> Ite
     # share MIN_SHARED_VALUES of the rest are weighed, over the questions they share.
     # One vote a (question, answer, party): AccuCopy counts a repeated vote once (its
     # ValueIndex keeps one per value and source), so the distinct ones are its votes.
+    providers, together = screened(claims)
+    shared_questions = {
+        question for questions in together.values() if len(questions) >= MIN_SHARED_VALUES for question in questions
+    }
+    if not shared_questions:
+        return
+    votes = weighed(claims, providers, shared_questions)
+    priors = {}
+    for vote in votes:
+        entity = index.entity(vote.source)
+        if entity is not None:
+            priors[vote.source] = entity.reliability.prior
+    rounds, pairs = parameters()
+    found = accu_copy(votes, priors=priors, params=rounds, copy=pairs)
+    # Each party's (question, answer) values, in the order of ``claims``: a pair's shared
+    # values are one party's list filtered by the other's set, not a pass over every value.
+    given: dict[str, list[tuple[str, str]]] = {}
+    for question, answer, source in claims:
+        given.setdefault(source, []).append((question, answer))
+
+    def sides(copier: str, original: str) -> tuple[list[str], list[str]]:
+        mine: tuple[list[str], list[str]] = ([], [])
+        for question, answer in _shared(given, copier, original):
+            mine[0].extend(claims[(question, answer, copier)])
+            mine[1].extend(claims[(question, answer, original)])
+        return mine
+
+    yield from reported(index, found.dependences, found.rounds, found.converged, sides)
+
+
+def reported(
+    index: Index,
+    dependences: Iterable[Dependence],
+    rounds: int,
+    converged: bool,
+    sides: Callable[[str, str], tuple[list[str], list[str]]],
+) -> Iterator[Finding]:
+    """The findings of AccuCopy's ``dependences``, most probable first: those :func:`undeclared_copying` reports.
+
+    ``sides(copier, original)``: the ids of the claims giving the values the two share,
+    the copier's and the original's, in any order (each side is sorted here).
+    """
+    # Stopped at the limit, the posteriors are those of the last round: still moving, so a
+    # finding says so (at a million generated claims, stopped at round 100 of the plain
+    # rounds, 3 of 311 read otherwise than settled).
+    done = f"{rounds} round{'' if rounds == 1 else 's'}"
+    unsettled = "" if converged else f"; copy detection stopped at its limit of {done}, unsettled"
+    for pair in dependences:
+        telling = max(pair.unique_values, pair.false_values)
+        if pair.declared or pair.probability < MIN_PROBABILITY or telling < MIN_SHARED_VALUES:
+            continue
+        copier, original = pair.copier, pair.original
+        named: dict[str, list[str]] = {index.name(copier): [], index.name(original): []}
+        theirs, ours = sides(copier, original)
+        named[index.name(copier)] += theirs
+        named[index.name(original)] += ours
+        who = f"{index.name(copier)} repeats {index.name(original)}"
+        if not pair.direction_known:
+            who = f"{index.name(copier)} and {index.name(original)} repeat each other"
+        yield Finding(
+            rule="undeclared_copying",
+            severity=Severity.WARNING,
+            message=f"Undeclared copying: {who} on {100 * pair.agreement:.0f} % of {pair.shared_items} shared items,"
+            f" including {pair.unique_values} values nobody else gives and {pair.false_values} judged false;"
+            f" no derived_from says so{unsettled}",
+            claims={side: sorted(ids) for side, ids in named.items()},
+        )
+
+
+def screened(
+    claims: Iterable[tuple[str, str, str]],
+) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str], list[str]]]:
+    """(question, answer) → the parties giving it; (party, party), sorted → the questions of the values both give.
+
+    Only values at most :data:`MAX_PROVIDERS` parties give make pairs. Every value of a
+    question lies with the question, so a split by question screens each part alone.
+    """
     providers: dict[tuple[str, str], set[str]] = {}
     for question, answer, party in claims:
         providers.setdefault((question, answer), set()).add(party)
@@ -159,60 +254,18 @@ def _copying(index: Index, claims: dict[tuple[str, str, str], list[str]]) -> Ite
             for i, first in enumerate(ordered):
                 for second in ordered[i + 1 :]:
                     together.setdefault((first, second), []).append(question)
-    shared_questions = {
-        question for questions in together.values() if len(questions) >= MIN_SHARED_VALUES for question in questions
-    }
-    if not shared_questions:
-        return
-    votes = [
+    return providers, together
+
+
+def weighed(
+    claims: Iterable[tuple[str, str, str]], providers: dict[tuple[str, str], set[str]], questions: set[str]
+) -> list[Vote]:
+    """AccuCopy's votes: one a (question, answer, party) of the ``questions`` kept, but no value too many give."""
+    return [
         Vote(question, answer, party)
         for question, answer, party in claims
-        if question in shared_questions and len(providers[(question, answer)]) <= MAX_PROVIDERS
+        if question in questions and len(providers[(question, answer)]) <= MAX_PROVIDERS
     ]
-    priors = {}
-    for vote in votes:
-        entity = index.entity(vote.source)
-        if entity is not None:
-            priors[vote.source] = entity.reliability.prior
-    # MAX_PROVIDERS already bounds the pairs (at most 31 a vote): no budget of pairs, and no
-    # warning. Only pairs at MIN_PROBABILITY can be reported, so only they are built: the
-    # threshold of the report changes nothing in the rounds.
-    found = accu_copy(
-        votes,
-        priors=priors,
-        params=AccuVoteParams(max_rounds=MAX_ROUNDS, extrapolate=True),
-        copy=AccuCopyParams(max_pairs=None, report_threshold=MIN_PROBABILITY),
-    )
-    # Stopped at the limit, the posteriors are those of the last round: still moving, so a
-    # finding says so (at a million generated claims, stopped at round 100 of the plain
-    # rounds, 3 of 311 read otherwise than settled).
-    rounds = f"{found.rounds} round{'' if found.rounds == 1 else 's'}"
-    unsettled = "" if found.converged else f"; copy detection stopped at its limit of {rounds}, unsettled"
-    # Each party's (question, answer) values, in the order of ``claims``: a pair's shared
-    # values are one party's list filtered by the other's set, not a pass over every value.
-    given: dict[str, list[tuple[str, str]]] = {}
-    for question, answer, source in claims:
-        given.setdefault(source, []).append((question, answer))
-    for pair in found.dependences:
-        telling = max(pair.unique_values, pair.false_values)
-        if pair.declared or pair.probability < MIN_PROBABILITY or telling < MIN_SHARED_VALUES:
-            continue
-        copier, original = pair.copier, pair.original
-        sides: dict[str, list[str]] = {index.name(copier): [], index.name(original): []}
-        for question, answer in _shared(given, copier, original):
-            sides[index.name(copier)] += claims[(question, answer, copier)]
-            sides[index.name(original)] += claims[(question, answer, original)]
-        who = f"{index.name(copier)} repeats {index.name(original)}"
-        if not pair.direction_known:
-            who = f"{index.name(copier)} and {index.name(original)} repeat each other"
-        yield Finding(
-            rule="undeclared_copying",
-            severity=Severity.WARNING,
-            message=f"Undeclared copying: {who} on {100 * pair.agreement:.0f} % of {pair.shared_items} shared items,"
-            f" including {pair.unique_values} values nobody else gives and {pair.false_values} judged false;"
-            f" no derived_from says so{unsettled}",
-            claims={side: sorted(ids) for side, ids in sides.items()},
-        )
 
 
 def _shared(given: dict[str, list[tuple[str, str]]], first: str, second: str) -> list[tuple[str, str]]:

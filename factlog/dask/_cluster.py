@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import functools
 import logging
 import operator
 import os
@@ -25,11 +24,12 @@ from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster, span
 
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
+from factlog.analysis._discovery._learn import Runner
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, arguments, assessment_order
 from factlog.assessment._canonical import canonical
 from factlog.assessment._methods import DEFAULT_METHOD
-from factlog.checks._engine import Report, finish, run_rules
+from factlog.checks._engine import Report, finish
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule
@@ -49,6 +49,7 @@ from factlog.dask._passes import (
     tables,
 )
 from factlog.dask._reading import _as_plain, _Failed, _load_file, _loaded, _paths, _tables
+from factlog.dask._sharded import computed, concluded_here, concluding, projected
 from factlog.errors import ArgumentError, ConflictError, FormatError
 from factlog.io._documents import _files
 from factlog.model._claimset import ClaimSet, merge_all
@@ -251,11 +252,12 @@ def _check_on(
         for k, kind in enumerate(passes)
         for number in range(sizes[k])
     ]
-    results: list[Found | _Failed] = session.compute(tasks)
+    kinds = [kind for k, kind in enumerate(passes) for _ in range(sizes[k])]
+    results, sharded = computed(session.client, session.compute, tasks, kinds, rules)
     failed = next((result for result in results if isinstance(result, _Failed)), None)
     if failed is not None:
         return failed
-    findings, first, cited = _gathered(small, rules, results)  # type: ignore[arg-type]
+    findings, first, cited = _gathered(small, rules, results, sharded)  # type: ignore[arg-type]
     missing = frozenset(c for finding in findings for c in finding.claim_ids if c not in cited)
     if missing:  # named by a rule concluded here, from the projections: fetched where they lie
         picked = session.compute([delayed(pick, pure=False)(part, missing) for part in parts])
@@ -273,9 +275,12 @@ def _route(small: ClaimSet, part: ClaimSet, routing: Routing, *, validate: bool)
 
 
 def _gathered(
-    small: ClaimSet, rules: tuple[Rule, ...], results: list[Found]
+    small: ClaimSet, rules: tuple[Rule, ...], results: list[Found], sharded: dict[str, Runner]
 ) -> tuple[list[Finding], list[tuple[int, int]], dict[str, Claim]]:
-    """The partitions' findings, each once, with their first dates; the ``whole`` rules concluded from projections."""
+    """The partitions' findings, each once, with their first dates; the ``whole`` rules concluded from projections.
+
+    A rule in ``sharded`` is concluded over the partitions its records stay in (:mod:`._sharded`).
+    """
     findings: list[Finding] = []
     first: list[tuple[int, int]] = []
     seen: set[str] = set()
@@ -299,36 +304,12 @@ def _gathered(
         if declared.conclude is None:
             continue
         name = getattr(rule, "__name__", repr(rule))
-        records, failure = _projected(name, results)
-        for finding in _concluded(rule, declared.conclude, index, records, failure):
+        records, failure = projected(name, results)
+        conclude = concluding(sharded[name], dates) if name in sharded else declared.conclude
+        for finding in concluded_here(rule, conclude, index, records, failure):
             known = [date for date in (dates.get(c) for c in finding.claim_ids) if date is not None]
             keep(finding, min(known, default=(0, 0)))
     return findings, first, cited
-
-
-def _projected(name: str, results: list[Found]) -> tuple[list[Any], BaseException | None]:
-    """A rule's records from every partition, in claim order; or the first error its projection raised."""
-    records: list[tuple[tuple[int, int], Any]] = []
-    for found in results:
-        for rule, got in found.projected:
-            if rule != name:
-                continue
-            if isinstance(got, BaseException):
-                return [], got
-            records.extend(got)
-    records.sort(key=lambda item: item[0])
-    return [record for _, record in records], None
-
-
-def _concluded(
-    rule: Rule, conclude: Any, index: Index, records: list[Any], failure: BaseException | None
-) -> list[Finding]:
-    def whole(view: Index) -> Any:
-        if failure is not None:
-            raise failure
-        return conclude(view, records)
-
-    return run_rules(index, [functools.update_wrapper(whole, rule)])
 
 
 def _check_partition(

@@ -108,7 +108,11 @@ class _Run:
 
 
 def _priors(graded: Sequence[Mapping[str, frozenset[float]]]) -> tuple[tuple[str, ...], list[float | None]]:
-    """The run's sources, sorted, and their priors: the mean of their grades' priors (ValueError outside (0, 1))."""
+    """The run's sources, sorted, and their priors: the mean of their grades' priors (ValueError outside (0, 1)).
+
+    A source no shard gives a prior for (empty sets) has none: None, as a source
+    :func:`~._accu.accu_copy`'s ``priors`` leaves out.
+    """
     found: dict[str, set[float]] = {}
     for part in graded:
         for name, priors in part.items():
@@ -116,6 +120,9 @@ def _priors(graded: Sequence[Mapping[str, frozenset[float]]]) -> tuple[tuple[str
     names = tuple(sorted(found))
     prior: list[float | None] = []
     for name in names:
+        if not found[name]:
+            prior.append(None)
+            continue
         mean = math.fsum(found[name]) / len(found[name])
         if not 0.0 < mean < 1.0:
             raise ValueError(f"prior accuracy of {name!r} must be in (0, 1), got {mean!r}")

@@ -65,7 +65,7 @@ Sums = tuple[tuple[int, tuple[float, ...]], ...]
 class Part:
     """What one shard starts from: its votes (every vote of their questions), grades and domains.
 
-    ``graded``: speaker → the priors of its holders' grades here; ``domains``: question
+    ``graded``: speaker → the priors of its holders' grades here (none: no prior); ``domains``: question
     → n; ``order``: question → its :data:`OrderKey` in the whole run.
     """
 

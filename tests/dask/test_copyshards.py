@@ -1,0 +1,85 @@
+"""undeclared_copying learned over the slot partitions: one process's report, its records never gathered."""
+
+from __future__ import annotations
+
+import pytest
+from dask.delayed import delayed
+from distributed import Client
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factlog
+import factlog.dask
+from factlog.analysis._discovery._learn import Local
+from factlog.checks import _copying as copying
+from factlog.checks._copying import undeclared_copying
+from factlog.checks._rules import DEFAULT_RULES
+from factlog.dask._learning import Cluster
+from factlog.dask._passes import Routing, check_partition, route, tables
+from factlog.dask._sharded import computed
+from factlog.render import render_json
+from tests.helpers import echo_cluster
+
+
+@settings(max_examples=8, derandomize=True, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 8), st.integers(1, 4))
+def test_the_rule_over_partitions_reports_as_one_process(seed: int, partitions: int, copiers: int) -> None:
+    """Echoed origins over 1–8 partitions: the rule fires, and the report's bytes are one process's."""
+    claims, _ = echo_cluster(seed=seed, questions=30, copiers=copiers, declared=False)
+    rules = (undeclared_copying,)
+    single = factlog.check(claims, rules)
+    assert single.by_rule("undeclared_copying")
+    assert render_json(factlog.dask.check(claims, rules, partitions=partitions)) == render_json(single)
+
+
+def test_the_rule_on_a_local_cluster_reports_as_one_process(client: Client) -> None:
+    """Every rule, on two worker processes: the copying findings and the whole report are one process's."""
+    claims, _ = echo_cluster(seed=7, questions=30, copiers=3, declared=False)
+    single = factlog.check(claims)
+    assert len(single.by_rule("undeclared_copying")) >= 3
+    assert render_json(factlog.dask.check(claims, client=client, partitions=4)) == render_json(single)
+
+
+def _tasks(claims: factlog.ClaimSet, partitions: int) -> list[object]:
+    small, _ = tables(claims)
+    routed = route(small, claims, Routing(partitions, ("slot",)), validate=False)
+    return [
+        delayed(check_partition, pure=False)(small, "slot", n, partitions, DEFAULT_RULES, routed[0][n])
+        for n in range(partitions)
+    ]
+
+
+def _names(found: object) -> list[str]:
+    return [name for name, got in found.projected if got]  # type: ignore[attr-defined]
+
+
+def test_the_records_stay_in_the_partitions(client: Client) -> None:
+    """What the driver gathers of a slot partition holds none of the rule's records: they stay as the run's shards."""
+    claims, _ = echo_cluster(seed=7, questions=30, copiers=3, declared=False)
+    results, runners = computed(
+        client, lambda ts: list(client.gather(client.compute(ts))), _tasks(claims, 3), ["slot"] * 3, DEFAULT_RULES
+    )
+    assert [_names(found) for found in results] == [[], [], []]
+    assert [found.dates for found in results] == [(), (), ()]  # type: ignore[union-attr]
+    runner = runners["undeclared_copying"]
+    assert isinstance(runner, Cluster)
+    assert sum(len(records) for records, _ in client.gather(runner.states)) == len(claims.claims)
+    results, runners = computed(
+        None,
+        lambda ts: [t.compute(scheduler="synchronous") for t in ts],
+        _tasks(claims, 2),
+        ["slot"] * 2,
+        DEFAULT_RULES,
+    )
+    assert isinstance(runners["undeclared_copying"], Local)
+    assert [_names(found) for found in results] == [[], []]
+
+
+def test_a_run_stopped_at_its_limit_says_so_over_partitions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped at its limit of rounds, the findings over partitions end as one process's: "unsettled"."""
+    claims, _ = echo_cluster(seed=11, questions=40, copiers=2, declared=False)
+    monkeypatch.setattr(copying, "MAX_ROUNDS", 1)
+    single = factlog.check(claims, (undeclared_copying,))
+    assert all(f.message.endswith("limit of 1 round, unsettled") for f in single.findings)
+    assert single.findings
+    assert render_json(factlog.dask.check(claims, (undeclared_copying,), partitions=3)) == render_json(single)
