@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from factlog.assessment import assess, assess_lines
+from factlog.assessment._reasons import unsettled_note
 from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of, budget_warnings
 from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress
@@ -178,6 +179,8 @@ def _export(arguments: argparse.Namespace) -> int:
                 max_pairs=arguments.max_pairs,
                 max_rounds=arguments.max_rounds,
             )
+        if not result.converged:  # ClaimReview has no place to say so
+            print(f"factlog export: warning: learning: {unsettled_note(result.rounds)}", file=sys.stderr)
         document = to_claimreview(
             result,
             claims,

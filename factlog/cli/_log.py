@@ -26,7 +26,15 @@ def register(commands: Any) -> None:
         description="An append-only claim log in an SQLite store: nothing is edited, nothing is lost.",
     )
     actions = log.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=Parser)
-    append = actions.add_parser("append", help="append every record of a claim file to the log, in one transaction")
+    append = actions.add_parser(
+        "append",
+        help="append every record of a claim file to the log, in one transaction",
+        description="Append every record of a claim file (and its sources' documents) in one transaction."
+        " Nothing is stored (exit 3) when a record redefines an id (unless --replace) or would leave a claim"
+        " the store holds unreadable; that error names the claim: retract it first (factlog log retract),"
+        " or put it, corrected, in the same file and append with --replace. Ids are not checked against"
+        " the store: append entities, predicates and sources first (see docs/reliability.md).",
+    )
     append.add_argument("log", metavar="LOG", help="the store (created if missing)")
     append.add_argument("file", metavar="FILE", help="a claim file whose records (and source documents) to append")
     append.add_argument(
@@ -37,7 +45,14 @@ def register(commands: Any) -> None:
     show.add_argument("log", metavar="LOG", help="the store")
     show.add_argument("--as-of", metavar="TIME", help="replay only records appended by this UTC time or date")
     show.set_defaults(run=_show)
-    retract = actions.add_parser("retract", help="withdraw a claim from the log (the record stays in its history)")
+    retract = actions.add_parser(
+        "retract",
+        help="withdraw a claim from the log (the record stays in its history)",
+        description="Withdraw a claim; its records stay in the history. Refused (exit 3) for a claim the"
+        " store does not hold or has retracted, and for the last claim dating an event that another claim's"
+        " when in words counts from: retract or replace that claim first, or append another claim dating"
+        " the event.",
+    )
     retract.add_argument("log", metavar="LOG", help="the store")
     retract.add_argument("claim", metavar="CLAIM", help="the id of the claim to withdraw")
     retract.add_argument("--reason", required=True, help="why the claim is withdrawn")

@@ -192,3 +192,15 @@ def test_the_help_gives_the_default_and_when_to_raise_it() -> None:
     text = " ".join(helped[helped.index("  --max-rounds N") :].split())
     assert text.startswith("--max-rounds N the learning methods' limit of rounds (default: 100)")
     assert "raise it then" in text
+
+
+def test_the_claimreview_export_warns_when_learning_stopped_unsettled(generated: Path) -> None:
+    """ClaimReview has no place for it: ``factlog export`` says on standard error that a run stopped unsettled."""
+    options = (str(generated), "--to", "claimreview", "--all")
+    stopped = run("export", *options, "--max-rounds", "5")
+    assert stopped.returncode == 0
+    assert stopped.stderr == (
+        "factlog export: warning: learning: stopped at its limit of 5 rounds, unsettled; beliefs and learned"
+        f" trust are the last round's and may still move; {NOTE}\n"
+    )
+    assert run("export", *options).stderr == ""
