@@ -38,7 +38,6 @@ from factlog.io._logrules import (
     held,
     keep_document,
     refusal,
-    refusals_alone,
     refused,
     replayed,
 )
@@ -176,26 +175,17 @@ class ClaimLog:
             for moment, rows in batches
         ]
         if not lenient and not self.path.exists():  # refused before a store is made
-            alone = refusals_alone(
-                [
-                    (
-                        moment,
-                        [
-                            (f"{self.path}: {where}", (kind, key, action, text, _digest(content)))
-                            for where, kind, key, action, text, content, _ in rows
-                        ],
-                    )
-                    for moment, rows in prepared
-                ],
-                replace=replace,
-            )
-            if alone:
-                raise refused(alone)
-            first = Appended()
-            for _, given in batches:
-                for where, item, _ in given:
-                    first.add(where, item, None)
-            check_new(str(self.path), first)
+            rows_of = [
+                (
+                    moment,
+                    [
+                        (where, (kind, key, action, text, _digest(content)), record)
+                        for where, kind, key, action, text, content, record in rows
+                    ],
+                )
+                for moment, rows in prepared
+            ]
+            check_new(str(self.path), rows_of, replace=replace)
         stored = 0
         errors: list[str] = []
         appended = Appended()

@@ -98,14 +98,20 @@ def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool, 
     )
 
 
-def refusals_alone(batches: Iterable[tuple[str, Iterable[tuple[str, Row]]]], *, replace: bool) -> list[str]:
-    """What :func:`refusal` says of each record of an append into an empty store: (time, [(where, row)]) batches.
+def refusals_alone(
+    batches: Iterable[tuple[str, Iterable[tuple[str, Row]]]], *, replace: bool
+) -> tuple[list[str], list[bool]]:
+    """What :func:`refusal` says of the records of an append into an empty store: (time, [(where, row)]) batches.
 
-    The first append to a missing store is checked before the store is made, so that a
-    refused one makes none (records defined twice differently, a claim retracted twice).
+    Returns the errors, and whether each record (in order) would be stored: one identical
+    to the version before it, or a claim appended again after its retraction without
+    ``replace``, is not. The first append to a missing store is checked before the store
+    is made, so that a refused one makes none (a claim defined twice differently, or
+    retracted twice).
     """
     versions: dict[tuple[str, str], Version] = {}
     errors: list[str] = []
+    stored: list[bool] = []
     for moment, rows in batches:
         for where, row in rows:
             kind, key, action, text, digest = row
@@ -114,7 +120,8 @@ def refusals_alone(batches: Iterable[tuple[str, Iterable[tuple[str, Row]]]], *, 
                 errors.append(f"{where}: {skip}")
             elif not skip:
                 versions[kind, key] = (action, text, moment, digest)
-    return errors
+            stored.append(skip is False)
+    return errors, stored
 
 
 def refused(errors: list[str]) -> FactlogError:

@@ -360,3 +360,13 @@ def test_a_first_append_retracting_a_claim_twice_makes_no_store(tmp_path: Path) 
     with pytest.raises(factlog.UnknownIdError, match=r"record 3: claim 'a' is already retracted \(at "):
         log.append([claim("a"), retraction, retraction])
     assert not log.path.exists()
+
+
+def test_a_first_append_is_checked_without_the_claim_it_does_not_store(tmp_path: Path) -> None:
+    """Into a missing store, claim 'n' retracted and then given again unreadable, without replace: the last is not
+    stored (a RetractedWarning), as on a store that exists, so the append is accepted; it was refused."""
+    log = ClaimLog(tmp_path / "claims.db")
+    records = [*PREDICATES, attrs.evolve(FIGURE, proposition=claim("x").proposition), Retraction(claim="n", reason="r")]
+    with pytest.warns(factlog.RetractedWarning, match="claim 'n' was retracted"):
+        assert log.append([*records, FIGURE]) == len(records)
+    assert log.read().claims == ()
