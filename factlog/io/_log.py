@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 
 from factlog._bulk import paused_gc
-from factlog.errors import ArgumentError, ConflictError, FormatError, UnknownIdError
+from factlog.errors import ArgumentError, FormatError
 from factlog.io._logcheck import Appended, check_append, check_new
 from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, structure
 from factlog.io._logrules import (
@@ -38,6 +38,7 @@ from factlog.io._logrules import (
     held,
     keep_document,
     refusal,
+    refused,
     replayed,
 )
 from factlog.io._logtime import parse_time, timestamp
@@ -174,11 +175,17 @@ class ClaimLog:
             for moment, rows in batches
         ]
         if not lenient and not self.path.exists():  # refused before a store is made
-            first = Appended()
-            for _, given in batches:
-                for where, item, _ in given:
-                    first.add(where, item, None)
-            check_new(str(self.path), first)
+            rows_of = [
+                (
+                    moment,
+                    [
+                        (where, (kind, key, action, text, _digest(content)), record)
+                        for where, kind, key, action, text, content, record in rows
+                    ],
+                )
+                for moment, rows in prepared
+            ]
+            check_new(str(self.path), rows_of, replace=replace)
         stored = 0
         errors: list[str] = []
         appended = Appended()
@@ -188,7 +195,7 @@ class ClaimLog:
             for moment, rows in prepared:
                 transaction: int | None = None
                 for where, kind, key, action, text, content, record in rows:
-                    digest = hashlib.sha256(content).hexdigest() if content is not None else None
+                    digest = _digest(content)
                     if lenient and latest is not None and moment <= latest:
                         if held(connection, (kind, key, action, text, digest)):
                             continue  # already in the history: an export of this store imported again
@@ -218,8 +225,7 @@ class ClaimLog:
                     )
                     stored += 1
             if errors:
-                unknown = all("to retract" in error or "already retracted" in error for error in errors)
-                raise (UnknownIdError if unknown else ConflictError)(errors)
+                raise refused(errors)
             if appended:  # raising rolls the append back: never a store its replay cannot read
                 check_append(connection, str(self.path), last, appended, excused=excused)
         return stored
@@ -366,6 +372,11 @@ class ClaimLog:
         if action == "retract":
             return str(data.get("reason", "")) if isinstance(data, dict) else ""
         return structure(data, kind, where)
+
+
+def _digest(content: bytes | None) -> str | None:
+    """The sha256 a document is kept by, as hex text; None without one."""
+    return hashlib.sha256(content).hexdigest() if content is not None else None
 
 
 def _select(connection: sqlite3.Connection, query: str, limit: str | None) -> list[tuple[Any, ...]]:

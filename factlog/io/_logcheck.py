@@ -33,9 +33,10 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from factlog.errors import ConflictError, FormatError, UnknownIdError
+from factlog.errors import ConflictError, FormatError
 from factlog.io._logreader import SECTIONS, StoreReader
 from factlog.io._logrecords import TYPES, Record, Retraction, structure
+from factlog.io._logrules import Row, refusals_alone, refused
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import inverse_names, vocabulary_problems
 from factlog.model._kinds import EntityKind
@@ -138,28 +139,31 @@ def check_append(
         _refuse(reader, store, problems=problems, own=own, appended=appended, related=related)
 
 
-def check_new(store: str, appended: Appended) -> None:
+def check_new(store: str, batches: Sequence[tuple[str, Sequence[tuple[str, Row, Record]]]], *, replace: bool) -> None:
     """Raise as :func:`check_append` does for the first append to a store: its records alone are replayed.
 
-    And an :class:`~factlog.UnknownIdError` for a retraction of a claim not appended before it.
+    ``batches``: (time, [(label, stored row, record)]). Raises what the store would for a
+    record it refuses (a :class:`~factlog.ConflictError`, or an
+    :class:`~factlog.UnknownIdError` for a retraction of a claim not appended before it);
+    records the store would not store (one identical to the version before it, a claim
+    appended again after its retraction without ``replace``) are not replayed.
     """
-    held: set[str] = set()
-    unknown: list[str] = []
-    for item in appended:
-        if isinstance(item.record, Claim):
-            held.add(item.record.id)
-        elif isinstance(item.record, Retraction):
-            if item.record.claim not in held:
-                unknown.append(f"{store}: {item.label}: no claim {item.record.claim!r} to retract")
-            held.discard(item.record.claim)
-    if unknown:
-        raise UnknownIdError(unknown)
-    errors = [
-        f"{store}: {appended.label(claim)}: claim {claim!r}: {field}: {message}"
-        for claim, field, message in _alone(appended.records)
-    ]
+    errors, stored = refusals_alone(
+        [(moment, [(f"{store}: {label}", row) for label, row, _ in rows]) for moment, rows in batches], replace=replace
+    )
     if errors:
-        raise FormatError(errors)
+        raise refused(errors)
+    first = Appended()
+    found = (item for _, rows in batches for item in rows)
+    for (label, _, record), kept in zip(found, stored, strict=True):
+        if kept:
+            first.add(label, record, None)
+    problems = [
+        f"{store}: {first.label(claim)}: claim {claim!r}: {field}: {message}"
+        for claim, field, message in _alone(first.records)
+    ]
+    if problems:
+        raise FormatError(problems)
 
 
 def _claims_of(appended: Appended) -> dict[str, Claim]:

@@ -6,12 +6,12 @@ import hashlib
 import os
 import sqlite3
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
-from factlog.errors import FormatError
+from factlog.errors import ConflictError, FactlogError, FormatError, UnknownIdError
 from factlog.model._claimset import ClaimSet
 from factlog.model._coherence import vocabulary_problems
 from factlog.model._nouns import Claim, FieldError
@@ -24,6 +24,8 @@ __all__ = [
     "held",
     "keep_document",
     "refusal",
+    "refusals_alone",
+    "refused",
     "replayed",
     "without_dangling",
 ]
@@ -59,8 +61,8 @@ def held(connection: sqlite3.Connection, row: Row) -> bool:
     return found is not None
 
 
-def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool) -> str | bool:
-    """What stops a record: an error message, True to skip it (or warn), False to store it.
+def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool, warn: bool = True) -> str | bool:
+    """What stops a record: an error message, True to skip it (or warn, if ``warn``), False to store it.
 
     ``current`` is the latest record under its kind and key (:func:`current_version`).
     """
@@ -78,6 +80,8 @@ def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool) 
     if current[0] == "retract":
         if replace or lenient:
             return False
+        if not warn:
+            return True
         warnings.warn(
             f"claim {key!r} was retracted at {current[2]}; not appended again (append with --replace to re-assert it)",
             RetractedWarning,
@@ -92,6 +96,38 @@ def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool) 
         f"{kind} {key!r} is already defined differently (appended {current[2]});"
         " append with --replace (replace=True) to keep the new version"
     )
+
+
+def refusals_alone(
+    batches: Iterable[tuple[str, Iterable[tuple[str, Row]]]], *, replace: bool
+) -> tuple[list[str], list[bool]]:
+    """What :func:`refusal` says of the records of an append into an empty store: (time, [(where, row)]) batches.
+
+    Returns the errors, and whether each record (in order) would be stored: one identical
+    to the version before it, or a claim appended again after its retraction without
+    ``replace``, is not. The first append to a missing store is checked before the store
+    is made, so that a refused one makes none (a claim defined twice differently, or
+    retracted twice).
+    """
+    versions: dict[tuple[str, str], Version] = {}
+    errors: list[str] = []
+    stored: list[bool] = []
+    for moment, rows in batches:
+        for where, row in rows:
+            kind, key, action, text, digest = row
+            skip = refusal(versions.get((kind, key)), row, replace=replace, lenient=False, warn=False)
+            if isinstance(skip, str):
+                errors.append(f"{where}: {skip}")
+            elif not skip:
+                versions[kind, key] = (action, text, moment, digest)
+            stored.append(skip is False)
+    return errors, stored
+
+
+def refused(errors: list[str]) -> FactlogError:
+    """The error of refused records (:func:`refusal`): an unknown id if each is a retraction, else a conflict."""
+    unknown = all("to retract" in error or "already retracted" in error for error in errors)
+    return (UnknownIdError if unknown else ConflictError)(errors)
 
 
 def keep_document(connection: sqlite3.Connection, content: bytes) -> None:

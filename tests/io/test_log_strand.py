@@ -343,3 +343,30 @@ def test_a_source_appended_again_with_its_document_is_not_refused(tmp_path: Path
     source = log.read().source_by_id["s1"]
     assert log.append([source], documents={"s1": b"struck"}) == 1
     assert log.documents()["s1"] == b"struck"
+
+
+def test_a_first_append_defining_a_claim_twice_differently_makes_no_store(tmp_path: Path) -> None:
+    """Into a missing store, claim 'a' twice with different objects: a ConflictError, and no store file is made."""
+    log = ClaimLog(tmp_path / "claims.db")
+    with pytest.raises(factlog.ConflictError, match=r"record 2: claim 'a' is already defined differently"):
+        log.append([claim("a"), claim("a", obj="china")])
+    assert not log.path.exists()
+
+
+def test_a_first_append_retracting_a_claim_twice_makes_no_store(tmp_path: Path) -> None:
+    """Into a missing store, a claim and two retractions of it: an UnknownIdError as a store gives, and no file."""
+    log = ClaimLog(tmp_path / "claims.db")
+    retraction = Retraction(claim="a", reason="withdrawn")
+    with pytest.raises(factlog.UnknownIdError, match=r"record 3: claim 'a' is already retracted \(at "):
+        log.append([claim("a"), retraction, retraction])
+    assert not log.path.exists()
+
+
+def test_a_first_append_is_checked_without_the_claim_it_does_not_store(tmp_path: Path) -> None:
+    """Into a missing store, claim 'n' retracted and then given again unreadable, without replace: the last is not
+    stored (a RetractedWarning), as on a store that exists, so the append is accepted; it was refused."""
+    log = ClaimLog(tmp_path / "claims.db")
+    records = [*PREDICATES, attrs.evolve(FIGURE, proposition=claim("x").proposition), Retraction(claim="n", reason="r")]
+    with pytest.warns(factlog.RetractedWarning, match="claim 'n' was retracted"):
+        assert log.append([*records, FIGURE]) == len(records)
+    assert log.read().claims == ()
