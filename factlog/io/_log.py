@@ -35,6 +35,7 @@ from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_bo
 from factlog.io._logrules import (
     RetractedWarning,
     current_version,
+    forward,
     held,
     keep_document,
     refusal,
@@ -125,7 +126,10 @@ class ClaimLog:
         store's predicates refuse or whose ``when`` in words it cannot resolve;
         :class:`~factlog.UnknownIdError` for a retraction of a claim the log does not hold
         (or already retracted); :class:`~factlog.ArgumentError` (a :class:`ValueError`)
-        for a time that is not UTC or is after this machine's clock. Nothing of the append
+        for a time that is not UTC, is after this machine's clock, or is before the store's
+        latest append (a history is only added to at its end, so that every ``as_of``
+        replay before then stays as it was read; without ``at``, an append is dated the
+        store's latest time if this machine's clock is behind it). Nothing of the append
         is stored then, and no store is made where there was none.
         """
         now = timestamp(datetime.datetime.now(datetime.UTC))
@@ -139,7 +143,7 @@ class ClaimLog:
             (label, record, given.get(record.id) if isinstance(record, Source) else None)
             for label, record in zip(labels, listed, strict=True)
         ]
-        return self._store([(moment, rows)], replace=replace, lenient=False)
+        return self._store([(moment, rows)], replace=replace, lenient=False, dated=at is not None)
 
     def retract(self, claim: str, reason: str, *, at: datetime.datetime | None = None) -> int:
         """Withdraw a claim the log holds; returns how many records were stored (1).
@@ -158,11 +162,13 @@ class ClaimLog:
         replace: bool,
         lenient: bool,
         excused: Callable[[], set[str]] | None = None,
+        dated: bool = False,
     ) -> int:
         """Store batches of (where, record, document bytes) at their times; ``lenient`` is an import's history.
 
         ``excused()`` gives the claims of the batches left unreadable by the batches alone (an import's own
         history): only claims the store read before, and the others, are refused when left unreadable.
+        ``dated``: the times were given (not this machine's clock), and may not go before the store's latest.
         """
         prepared = [
             (
@@ -191,6 +197,8 @@ class ClaimLog:
         appended = Appended()
         with self._open(create=True) as connection, begin(connection):
             latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
+            if not lenient and latest is not None:
+                prepared = forward(prepared, latest, dated=dated, path=self.path)
             last = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0]
             for moment, rows in prepared:
                 transaction: int | None = None

@@ -7,11 +7,12 @@ import os
 import sqlite3
 import warnings
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
 
-from factlog.errors import ConflictError, FactlogError, FormatError, UnknownIdError
+from factlog.errors import ArgumentError, ConflictError, FactlogError, FormatError, UnknownIdError
 from factlog.model._claimset import ClaimSet
 from factlog.model._coherence import vocabulary_problems
 from factlog.model._nouns import Claim, FieldError
@@ -21,6 +22,7 @@ __all__ = [
     "Row",
     "Version",
     "current_version",
+    "forward",
     "held",
     "keep_document",
     "refusal",
@@ -181,3 +183,22 @@ def replayed(store: str | os.PathLike[str], records: Mapping[str, Mapping[str, A
                 for claim, field, message in problems
             ]
         ) from None
+
+
+def forward(prepared: list[Any], latest: str, *, dated: bool, path: Path) -> list[Any]:
+    """An append's batches at or after the store's latest time: a time before it refused if given, else moved up to it.
+
+    A history added to before its end would change what an ``as_of`` replay between
+    the two times reads, and could leave it unreadable (a claim in words appended
+    before the event it counts from). A clock behind the store's latest time (set
+    back, or another machine's) dates the append at that time instead.
+    """
+    early = [moment for moment, _ in prepared if moment < latest]
+    if not early:
+        return prepared
+    if dated:
+        raise ArgumentError(
+            f"{path}: an append dated {early[0]} is before the store's latest append ({latest}):"
+            " a log is only added to at its end; append without a time, or at one at or after it"
+        )
+    return [(max(moment, latest), rows) for moment, rows in prepared]

@@ -214,3 +214,25 @@ def test_a_log_whose_times_go_backwards_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(factlog.FormatError, match=r"line 3: \$\.at: .* times only go forward"):
         ClaimLog(tmp_path / "a.db").import_lines(tmp_path / "b.log")
+
+
+def test_an_append_dated_before_the_latest_is_refused_and_stores_nothing(log: ClaimLog) -> None:
+    """A history is added to at its end: an append at T1 after one at T2 is an ArgumentError; the file is unchanged."""
+    before = log.path.read_bytes()
+    with pytest.raises(factlog.ArgumentError, match=r"dated 2025-10-01T12:00:00.*before the store's latest append"):
+        log.append([claim("late")], at=T1)
+    assert log.path.read_bytes() == before
+    log.append([claim("late")], at=T2)  # at the latest time itself: in order
+    assert "late" in log.read(as_of=T2).claim_by_id
+
+
+def test_a_clock_behind_the_store_dates_the_append_at_the_store_s_latest_time(log: ClaimLog) -> None:
+    """Without a time, on a machine whose clock is behind the store's latest append: dated at that append's time."""
+    ahead = "2999-01-01T00:00:00.000000Z"  # written by a machine whose clock ran ahead
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE transactions SET at = ? WHERE at = (SELECT MAX(at) FROM transactions)", (ahead,))
+    connection.close()
+    log.append([claim("now")])
+    [version] = log.history("now")
+    assert version.at == datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC)
+    assert "now" in log.read().claim_by_id
