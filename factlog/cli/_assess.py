@@ -98,6 +98,7 @@ def _assess(arguments: argparse.Namespace) -> int:
                 explain=explain,
                 max_pairs=budget,
                 max_rounds=arguments.max_rounds,
+                extrapolate=not arguments.plain_rounds,
                 **options,
             ),
         )
@@ -113,6 +114,7 @@ def _assess(arguments: argparse.Namespace) -> int:
                 explain=explain,
                 max_pairs=budget,
                 max_rounds=arguments.max_rounds,
+                extrapolate=not arguments.plain_rounds,
             )
         any_claims = bool(claims.claims)
     if result.as_of is not None and any_claims and not result.propositions:
@@ -137,6 +139,7 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
             explain=not arguments.beliefs_only,
             max_pairs=arguments.max_pairs,
             max_rounds=arguments.max_rounds,
+            extrapolate=not arguments.plain_rounds,
         )
     write_assessment_json(result, sys.stdout)
     if result.as_of is not None and not len(result.propositions) and _has_claims(Path(paths[0])):
@@ -177,6 +180,7 @@ def _export(arguments: argparse.Namespace) -> int:
                 method=arguments.method,
                 max_pairs=arguments.max_pairs,
                 max_rounds=arguments.max_rounds,
+                extrapolate=not arguments.plain_rounds,
             )
         document = to_claimreview(
             result,

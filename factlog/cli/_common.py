@@ -58,7 +58,7 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
 
 
 def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = "") -> None:
-    """``--as-of``, ``--method``, ``--max-pairs`` and ``--max-rounds`` for every command that assesses.
+    """``--as-of``, ``--method``, ``--max-pairs``, ``--max-rounds``, ``--plain-rounds``: every command that assesses.
 
     ``purpose`` leads their help.
     """
@@ -87,6 +87,12 @@ def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = ""
         metavar="N",
         help=f"{lead}the learning methods' limit of rounds (default: {MAX_ROUNDS}); a run that reaches it stops"
         " unsettled and the output says so: raise it then (a set of 100,000 claims may need over 100 rounds)",
+    )
+    parser.add_argument(
+        "--plain-rounds",
+        action="store_true",
+        help=f"{lead}run every AccuVote and AccuCopy round plainly, never extrapolated (by default the rounds jump"
+        " ahead where their steps line up, to the same fixed point in fewer rounds)",
     )
 
 
