@@ -86,14 +86,16 @@ def main() -> None:
         found["pairs"] = len(run.pairs)
         return run
 
-    def learned(runner: Any, method: str, max_pairs: int | None = None, max_rounds: int = MAX_ROUNDS) -> Any:
+    def learned(
+        runner: Any, method: str, max_pairs: int | None = None, max_rounds: int = MAX_ROUNDS, extrapolate: bool = True
+    ) -> Any:
         if trace:
             tracemalloc.start()
         began = time.process_time()
         result = _learn.learn(
             runner,
             method,
-            params=AccuVoteParams(max_rounds=max_rounds),
+            params=AccuVoteParams(max_rounds=max_rounds, extrapolate=extrapolate),
             copy=AccuCopyParams(max_pairs=max_pairs),
         )
         spent = time.process_time() - began

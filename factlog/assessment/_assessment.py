@@ -24,7 +24,15 @@ from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._canonical import canonical, known_before
 from factlog.assessment._deciding import decided_by, ties
 from factlog.assessment._grounded import grounded_slot
-from factlog.assessment._methods import DEFAULT_METHOD, METHODS, ValueSimilarity, beliefs, discover, votes_of
+from factlog.assessment._methods import (
+    DEFAULT_METHOD,
+    EXTRAPOLATE,
+    METHODS,
+    ValueSimilarity,
+    beliefs,
+    discover,
+    votes_of,
+)
 from factlog.assessment._proposition import PropositionAssessment, Status
 from factlog.assessment._questions import OriginWeight, Question, questions
 from factlog.assessment._reading import ClaimMap
@@ -66,8 +74,9 @@ class Assessment(ClaimMap):
     detection weighed may have, when a budget of pairs (``max_pairs``) left the values
     more sources give out of it, else None; ``max_rounds`` the limit of rounds it ran
     under (a run with ``converged`` False ran every one of them; ``majority`` counts
-    once whatever it is). :meth:`about`, :meth:`label` and :meth:`leading` answer for
-    one claim or every slot.
+    once whatever it is); ``extrapolated`` whether AccuVote's and AccuCopy's rounds
+    jumped ahead along a slow mode (``extrapolate``). :meth:`about`, :meth:`label` and
+    :meth:`leading` answer for one claim or every slot.
     """
 
     propositions: tuple[PropositionAssessment, ...]
@@ -79,6 +88,7 @@ class Assessment(ClaimMap):
     converged: bool = True
     provider_limit: int | None = None
     max_rounds: int = attrs.field(default=MAX_ROUNDS, converter=round_limit)
+    extrapolated: bool = EXTRAPOLATE
 
 
 def weight(index: Index, entry: Entry, interested: bool) -> float:
@@ -100,6 +110,7 @@ def assess(
     similarity: ValueSimilarity | None = None,
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
+    extrapolate: bool = EXTRAPOLATE,
 ) -> Assessment:
     """Weigh every proposition of a claim set by its independent origins.
 
@@ -125,10 +136,14 @@ def assess(
     (``converged`` False, and the outputs say so); raise it for a large set, whose
     rounds may not settle within 100 (see ``docs/assessment.md``). ``majority`` counts
     once and ignores it. A bool, a float, a number under 1 or anything else is an
-    :class:`~factlog.errors.ArgumentError`.
+    :class:`~factlog.errors.ArgumentError`. ``extrapolate`` (True): AccuVote's and
+    AccuCopy's rounds jump ahead where their steps line up along one slow mode, to the
+    fixed point the plain rounds reach in fewer rounds (Aitken's δ², projective
+    integration; see ``docs/assessment.md``); ``False`` runs every round plainly.
+    Anything but a bool is an :class:`~factlog.errors.ArgumentError`.
     """
     expect_claim_set(claims, "factlog.assess")
-    when = arguments(as_of, method, explain, max_pairs, max_rounds=max_rounds)
+    when = arguments(as_of, method, explain, max_pairs, max_rounds=max_rounds, extrapolate=extrapolate)
     found, learned = _assessed(
         known_by(claims, when),
         method,
@@ -136,9 +151,10 @@ def assess(
         similarity=similarity,
         max_pairs=max_pairs,
         max_rounds=max_rounds,
+        extrapolate=extrapolate,
     )
     found.sort(key=assessment_order)
-    return Assessment(tuple(found), method, when, *learned, max_rounds)
+    return Assessment(tuple(found), method, when, *learned, max_rounds, extrapolate)
 
 
 def arguments(
@@ -149,6 +165,7 @@ def arguments(
     where: str = "factlog.assess",
     *,
     max_rounds: object = MAX_ROUNDS,
+    extrapolate: object = EXTRAPOLATE,
 ) -> PartialDate | None:
     """Check :func:`assess`'s options (raising what it raises, naming ``where``); ``as_of`` as a partial date."""
     if not isinstance(method, str) or method not in METHODS:
@@ -165,6 +182,8 @@ def arguments(
         round_limit(max_rounds)
     except ValueError:
         raise ArgumentError(f"{where}: max_rounds must be a whole number, 1 or more; got {max_rounds!r}") from None
+    if not isinstance(extrapolate, bool):
+        raise ArgumentError(f"{where}: extrapolate must be True or False, got {extrapolate!r}")
     return _as_of(as_of)
 
 
@@ -217,11 +236,12 @@ def _assessed(
     similarity: ValueSimilarity | None = None,
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
+    extrapolate: bool = EXTRAPOLATE,
 ) -> tuple[list[PropositionAssessment], _Learned]:
     index = Index.of(claims) if index is None else index
     found = list(questions(index, weight))
     del index  # the questions hold what they need: the index's tables go before the peak
-    discovery = discover(found, method, similarity, max_pairs=max_pairs, max_rounds=max_rounds)
+    discovery = discover(found, method, similarity, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate)
     results = beliefs(found, discovery)
     learned: _Learned = (
         tuple(discovery.sources.values()),

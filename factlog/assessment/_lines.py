@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import math
 import operator
 import os
@@ -42,7 +43,7 @@ from factlog.assessment._assessment import (
 )
 from factlog.assessment._canonical import canonical
 from factlog.assessment._components import Columns, bins
-from factlog.assessment._methods import DEFAULT_METHOD, SLOT_FALSE_VALUES, belief, question_name, run
+from factlog.assessment._methods import DEFAULT_METHOD, EXTRAPOLATE, SLOT_FALSE_VALUES, belief, question_name, run
 from factlog.assessment._questions import Place, Question, placed_questions
 from factlog.assessment._reasons import Copying
 from factlog.assessment._spooled import LinesAssessment, Spooled
@@ -74,6 +75,7 @@ def assess_lines(
     bin_size: int = BIN,
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
+    extrapolate: bool = EXTRAPOLATE,
 ) -> LinesAssessment | Assessment:
     """Assess one JSON Lines claim file with bounded memory; what :func:`assess` gives on :func:`load`.
 
@@ -83,9 +85,10 @@ def assess_lines(
     grows with a few integers a claim (offsets, hashes, votes) and a sort key a
     proposition, and with the largest bin of linked claims (``bin_size``, or one slot
     larger than that), not with the whole file: the propositions are kept in a
-    temporary file (:class:`LinesAssessment`). ``max_pairs`` and ``max_rounds`` are as
-    for :func:`assess`. Raises what :func:`assess` raises for ``as_of``, ``method``,
-    ``explain``, ``max_pairs`` and ``max_rounds``, and :class:`~factlog.ArgumentError`
+    temporary file (:class:`LinesAssessment`). ``max_pairs``, ``max_rounds`` and
+    ``extrapolate`` are as for :func:`assess`. Raises what :func:`assess` raises for
+    ``as_of``, ``method``, ``explain``, ``max_pairs``, ``max_rounds`` and
+    ``extrapolate``, and :class:`~factlog.ArgumentError`
     for a ``path`` that is no :class:`str` or :class:`os.PathLike`, or a ``batch`` or
     ``bin_size`` that is no :class:`int` or is under 1, and :class:`~factlog.InputError`
     when the temporary file of the propositions cannot be made or written (a full disk: set ``TMPDIR``,
@@ -96,12 +99,15 @@ def assess_lines(
     the same: :class:`~factlog.FormatError` with file, line and JSON path.
     """
     file = Path(expect_path(path, "factlog.assess_lines", limits=DEFAULT_LIMITS))
-    when = arguments(as_of, method, explain, max_pairs, "factlog.assess_lines", max_rounds=max_rounds)
+    when = arguments(
+        as_of, method, explain, max_pairs, "factlog.assess_lines", max_rounds=max_rounds, extrapolate=extrapolate
+    )
+    whole = functools.partial(
+        assess, as_of=when, method=method, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds
+    )
     expect_sizes("factlog.assess_lines", batch=batch, bin_size=bin_size)
     if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
-        return assess(
-            load(file), as_of=when, method=method, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds
-        )
+        return whole(load(file), extrapolate=extrapolate)
     try:
         return _assess_lines(
             file,
@@ -112,13 +118,12 @@ def assess_lines(
             bin_size=bin_size,
             max_pairs=max_pairs,
             max_rounds=max_rounds,
+            extrapolate=extrapolate,
         )
     except LineTooLong as error:
         raise FormatError(error.errors) from None
     except Unstreamable:
-        return assess(
-            load(file), as_of=when, method=method, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds
-        )
+        return whole(load(file), extrapolate=extrapolate)
 
 
 def _assess_lines(
@@ -131,6 +136,7 @@ def _assess_lines(
     bin_size: int,
     max_pairs: int | None,
     max_rounds: int,
+    extrapolate: bool,
 ) -> LinesAssessment:
     if orjson_module() is None:
         raise Unstreamable("orjson")
@@ -148,7 +154,7 @@ def _assess_lines(
         for part in groups:
             votes.add(_questions(stream, base, part))
         numbers = votes.numbered()
-        discovery = votes.discover(method, max_pairs, max_rounds)
+        discovery = votes.discover(method, max_pairs, max_rounds, extrapolate)
         del votes
         learned = (
             tuple(discovery.sources.values()),
@@ -171,7 +177,7 @@ def _assess_lines(
     order = sorted(range(len(keys)), key=keys.__getitem__)
     del keys
     spooled = Spooled(spool, array("q", (starts[i] for i in order)), array("q", (ends[i] for i in order)))
-    return LinesAssessment(spooled, method, when, *learned, max_rounds)
+    return LinesAssessment(spooled, method, when, *learned, max_rounds, extrapolate)
 
 
 def _spool(
@@ -303,7 +309,7 @@ class _Votes:
             numbers[question] = number
         return numbers
 
-    def discover(self, method: str, max_pairs: int | None, max_rounds: int) -> Discovery:
+    def discover(self, method: str, max_pairs: int | None, max_rounds: int, extrapolate: bool) -> Discovery:
         """Truth discovery on the votes, as :func:`~factlog.assessment._methods.discover` runs it on the questions.
 
         The votes are let go as soon as the method has indexed them (it holds its own index).
@@ -328,7 +334,8 @@ class _Votes:
             names.clear()
             self.clear()
 
-        return run(method, votes(), priors, domains, None, max_pairs=max_pairs, max_rounds=max_rounds)
+        limits = functools.partial(run, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate)
+        return limits(method, votes(), priors, domains, None)
 
     def clear(self) -> None:
         """Let every vote go."""

@@ -52,6 +52,7 @@ from factlog.model._nouns import Object
 
 __all__ = [
     "DEFAULT_METHOD",
+    "EXTRAPOLATE",
     "METHODS",
     "SLOT_FALSE_VALUES",
     "ValueSimilarity",
@@ -70,6 +71,8 @@ ValueSimilarity = Callable[[Object, Object], float]
 
 METHODS = ("accucopy", "accuvote", "majority", "truthfinder")
 DEFAULT_METHOD = "accucopy"
+EXTRAPOLATE = True
+"""Whether AccuVote's and AccuCopy's rounds are extrapolated by default (:attr:`AccuVoteParams.extrapolate`)."""
 SLOT_FALSE_VALUES = 100
 """n, the false values a functional slot's domain holds (Dong et al. 2009 use 100)."""
 
@@ -85,6 +88,7 @@ def discover(
     *,
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
+    extrapolate: bool = EXTRAPOLATE,
 ) -> Discovery:
     """Run one method over the current, committed votes of every question.
 
@@ -101,7 +105,9 @@ def discover(
     priors = prior_means(graded)
     support = _support(questions, similarity) if similarity is not None else None
     votes = votes_of(questions, method)  # a generator: each method indexes the votes in one pass, never all held
-    return run(method, votes, priors, domains, support, max_pairs=max_pairs, max_rounds=max_rounds)
+    return run(
+        method, votes, priors, domains, support, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate
+    )
 
 
 def run(
@@ -113,18 +119,22 @@ def run(
     *,
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
+    extrapolate: bool = EXTRAPOLATE,
 ) -> Discovery:
     """One method over votes (see :func:`discover`): ``priors`` by source, ``domains`` (false values) by question.
 
     ``max_pairs``: AccuCopy's budget of pairs of sources (:class:`AccuCopyParams`);
     ``max_rounds``: the learning methods' limit of rounds (:class:`AccuVoteParams`,
-    :class:`TruthFinderParams`); ``majority`` counts once and takes neither.
+    :class:`TruthFinderParams`); ``extrapolate``: AccuVote's and AccuCopy's rounds jump
+    ahead along a slow mode to the fixed point the plain rounds reach (:class:`AccuVoteParams`,
+    ``docs/assessment.md``); ``majority`` counts once and takes none of them, TruthFinder
+    takes no ``extrapolate``.
     """
     if method == "majority":
         return attrs.evolve(majority(votes), sources={})
     if method == "truthfinder":
         return truth_finder(votes, priors=priors, support=support, params=TruthFinderParams(max_rounds=max_rounds))
-    params = AccuVoteParams(max_rounds=max_rounds)
+    params = AccuVoteParams(max_rounds=max_rounds, extrapolate=extrapolate)
     if method == "accuvote":
         return accu_vote(votes, priors=priors, domains=domains, support=support, params=params)
     copy = AccuCopyParams(max_pairs=max_pairs)

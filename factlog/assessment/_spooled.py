@@ -22,6 +22,7 @@ from factlog._sequences import TupleView
 from factlog.analysis._discovery import MAX_ROUNDS, Dependence, SourceTrust, round_limit
 from factlog.assessment._assessment import Assessment
 from factlog.assessment._components import numpy_module
+from factlog.assessment._methods import EXTRAPOLATE
 from factlog.assessment._proposition import PropositionAssessment
 from factlog.assessment._reading import Readings, Weighing, labelled
 from factlog.errors import ClosedError
@@ -157,6 +158,7 @@ class LinesAssessment(_ClaimColumns):
     converged: bool = True
     provider_limit: int | None = None
     max_rounds: int = attrs.field(default=MAX_ROUNDS, converter=round_limit)
+    extrapolated: bool = EXTRAPOLATE
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Assessment | LinesAssessment):

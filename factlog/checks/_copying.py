@@ -147,9 +147,8 @@ def undeclared_copying(index: Index) -> Iterator[Finding]:
     tied set can drift for hundreds of rounds: at a million generated claims the plain
     rounds settle at round 216 (at their old limit of 100, 3 of 311 findings read
     otherwise). So where the rounds' steps line up (one slow mode), this rule's AccuCopy
-    jumps ahead along them (Aitken's δ² and projective integration; an option of the
-    internal analysis layer, ``AccuVoteParams.extrapolate``, that ``factlog.assess``
-    does not take), which reaches the same fixed point in 123 rounds there (33 rather
+    jumps ahead along them (Aitken's δ² and projective integration, as ``factlog.assess``
+    does by default: ``AccuVoteParams.extrapolate``), which reaches the same fixed point in 123 rounds there (33 rather
     than 42 at 100,000 claims); it never jumps while answers still change places. When AccuCopy has not settled after
     :data:`MAX_ROUNDS` rounds the posteriors are those of the last round, and every
     finding of the run ends "; copy detection stopped at its limit of 200 rounds,

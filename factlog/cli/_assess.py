@@ -99,6 +99,7 @@ def _assess(arguments: argparse.Namespace) -> int:
                 explain=explain,
                 max_pairs=budget,
                 max_rounds=arguments.max_rounds,
+                extrapolate=not arguments.plain_rounds,
                 **options,
             ),
         )
@@ -114,6 +115,7 @@ def _assess(arguments: argparse.Namespace) -> int:
                 explain=explain,
                 max_pairs=budget,
                 max_rounds=arguments.max_rounds,
+                extrapolate=not arguments.plain_rounds,
             )
         any_claims = bool(claims.claims)
     if result.as_of is not None and any_claims and not result.propositions:
@@ -138,6 +140,7 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
             explain=not arguments.beliefs_only,
             max_pairs=arguments.max_pairs,
             max_rounds=arguments.max_rounds,
+            extrapolate=not arguments.plain_rounds,
         )
     write_assessment_json(result, sys.stdout)
     if result.as_of is not None and not len(result.propositions) and _has_claims(Path(paths[0])):
@@ -178,6 +181,7 @@ def _export(arguments: argparse.Namespace) -> int:
                 method=arguments.method,
                 max_pairs=arguments.max_pairs,
                 max_rounds=arguments.max_rounds,
+                extrapolate=not arguments.plain_rounds,
             )
         if not result.converged:  # ClaimReview has no place to say so
             print(f"factlog export: warning: learning: {unsettled_note(result.rounds)}", file=sys.stderr)

@@ -46,6 +46,7 @@ def _report(arguments: argparse.Namespace) -> int:
             method=arguments.method,
             max_pairs=arguments.max_pairs,
             max_rounds=arguments.max_rounds,
+            extrapolate=not arguments.plain_rounds,
         )
     if arguments.output == "-":
         sys.stdout.write(page)

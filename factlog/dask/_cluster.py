@@ -28,7 +28,7 @@ from factlog.analysis._discovery._learn import Runner
 from factlog.analysis._index import Index
 from factlog.assessment._assessment import Assessment, arguments, assessment_order
 from factlog.assessment._canonical import canonical
-from factlog.assessment._methods import DEFAULT_METHOD
+from factlog.assessment._methods import DEFAULT_METHOD, EXTRAPOLATE
 from factlog.checks._engine import Report, finish
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
@@ -338,6 +338,7 @@ def assess(
     explain: bool = True,
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
+    extrapolate: bool = EXTRAPOLATE,
 ) -> Assessment:
     """:func:`factlog.assess` on a Dask cluster: the same assessments, sources and dependences, to the last bit.
 
@@ -349,15 +350,17 @@ def assess(
     convergence as one process does (see ``docs/scale.md``). ``client``,
     ``partitions`` (capped at the claim count) and ``timeout`` are as for :func:`check`;
     ``as_of`` (a date string, a :class:`PartialDate` or a :class:`datetime.date`),
-    ``explain``, ``max_pairs`` and ``max_rounds`` as for :func:`factlog.assess` (the
-    budget is the whole run's: every partition leaves out the same values; the rounds
-    stop together, at the round one process stops at). Raises
-    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an unknown method,
-    ``partitions`` :func:`check` refuses, or an ``as_of``, ``explain``, ``max_pairs`` or
-    ``max_rounds`` :func:`factlog.assess` refuses, and :class:`~factlog.DateError` for an ``as_of``
-    string that is no date.
+    ``explain``, ``max_pairs``, ``max_rounds`` and ``extrapolate`` as for
+    :func:`factlog.assess` (the budget is the whole run's: every partition leaves out
+    the same values; the rounds stop together, at the round one process stops at, and
+    jump where it jumps). Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`)
+    for an unknown method, ``partitions`` :func:`check` refuses, or an ``as_of``,
+    ``explain``, ``max_pairs``, ``max_rounds`` or ``extrapolate`` :func:`factlog.assess`
+    refuses, and :class:`~factlog.DateError` for an ``as_of`` string that is no date.
     """
-    when = arguments(as_of, method, explain, max_pairs, "factlog.dask.assess", max_rounds=max_rounds)
+    when = arguments(
+        as_of, method, explain, max_pairs, "factlog.dask.assess", max_rounds=max_rounds, extrapolate=extrapolate
+    )
     with _session(client, timeout, "assess") as session:
         count = session.partitions(partitions, "factlog.dask.assess")
         small, parts, claimed, validate = _inputs(session, claims_or_paths, count)
@@ -375,8 +378,10 @@ def assess(
         ]
         if method != "majority":
             on = (session.client, session.compute, tasks, method, when)
-            return assessed_in_rounds(*on, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds)
+            return assessed_in_rounds(
+                *on, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate
+            )
         found = [item for part in session.compute(tasks) for item in part]
     found.sort(key=assessment_order)
     # majority: one round, as in one process
-    return Assessment(tuple(found), method, when, rounds=1, max_rounds=max_rounds)
+    return Assessment(tuple(found), method, when, rounds=1, max_rounds=max_rounds, extrapolated=extrapolate)

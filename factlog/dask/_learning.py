@@ -39,7 +39,7 @@ from factlog.assessment._assessment import (
     known_by,
     weight,
 )
-from factlog.assessment._methods import beliefs, grades, votes_of
+from factlog.assessment._methods import EXTRAPOLATE, beliefs, grades, votes_of
 from factlog.assessment._questions import Question, questions
 from factlog.dask._passes import Bucket, _part, _view
 from factlog.errors import ClusterError
@@ -107,12 +107,20 @@ def conclude(
 
 
 def learned(
-    runner: Local | Cluster, method: str, max_pairs: int | None = MAX_PAIRS, max_rounds: int = MAX_ROUNDS
+    runner: Local | Cluster,
+    method: str,
+    max_pairs: int | None = MAX_PAIRS,
+    max_rounds: int = MAX_ROUNDS,
+    extrapolate: bool = EXTRAPOLATE,
 ) -> Learned:
-    """A learning method over the runner's :class:`Part` states, with the parameters :func:`factlog.assess` uses."""
+    """A learning method over the runner's :class:`Part` states, with the parameters :func:`factlog.assess` uses.
+
+    Extrapolated (``extrapolate``), the jumps are those of one process, to the same floats (:func:`learn`).
+    """
     copy = AccuCopyParams(max_pairs=max_pairs) if method == "accucopy" else None
     truth = TruthFinderParams(max_rounds=max_rounds) if method == "truthfinder" else None
-    return learn(runner, method, params=AccuVoteParams(max_rounds=max_rounds), copy=copy, truth=truth)
+    params = AccuVoteParams(max_rounds=max_rounds, extrapolate=extrapolate)
+    return learn(runner, method, params=params, copy=copy, truth=truth)
 
 
 @attrs.frozen
@@ -229,6 +237,7 @@ def assessed_in_rounds(
     explain: bool = True,
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
+    extrapolate: bool = EXTRAPOLATE,
 ) -> Assessment:
     """The learning methods: each partition's questions stay where :func:`prepare` builds them; rounds, then weighing.
 
@@ -238,7 +247,7 @@ def assessed_in_rounds(
     if client is None:
         prepared = compute(tasks)
         runner = Local(part for _, part in prepared)
-        found = learned(runner, method, max_pairs, max_rounds)
+        found = learned(runner, method, max_pairs, max_rounds, extrapolate)
         items = [
             item
             for (mine, _), shard in zip(prepared, runner.states, strict=True)
@@ -249,7 +258,7 @@ def assessed_in_rounds(
         mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
         cluster = Cluster(client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures])
         del futures
-        found = learned(cluster, method, max_pairs, max_rounds)
+        found = learned(cluster, method, max_pairs, max_rounds, extrapolate)
         sent = client.scatter(found, broadcast=True, hash=False)  # once, not pickled again for every partition
         ends = [
             client.submit(conclude, q, shard, method, sent, explain=explain, pure=False)
@@ -267,4 +276,5 @@ def assessed_in_rounds(
         found.converged,
         found.limit,
         max_rounds,
+        extrapolate,
     )

@@ -14,6 +14,7 @@ from factlog.analysis._discovery import MAX_ROUNDS, Dependence
 from factlog.assessment._arguments import expect_assessment
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._lines import LinesAssessment
+from factlog.assessment._methods import EXTRAPOLATE
 from factlog.assessment._questions import OriginWeight
 from factlog.assessment._reasons import budget_note, listed, unsettled_note
 from factlog.errors import expect_text_stream
@@ -77,6 +78,8 @@ def _head(assessment: Assessment | LinesAssessment, *, dependences: bool = True)
     limited = {} if assessment.provider_limit is None else {"provider_limit": assessment.provider_limit}
     # The limit of rounds only when the caller chose another than the default: the default's bytes stay as they were.
     chosen = {} if assessment.max_rounds == MAX_ROUNDS else {"max_rounds": assessment.max_rounds}
+    if assessment.extrapolated != EXTRAPOLATE:  # likewise: rounds run otherwise than by default
+        chosen["extrapolated"] = assessment.extrapolated
     return {
         "method": assessment.method,
         "as_of": None if assessment.as_of is None else str(assessment.as_of),

@@ -20,7 +20,7 @@ from factlog._escape import safe_url as _safe_url
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
 from factlog.analysis._index import Index, chronological
 from factlog.assessment._assessment import Assessment, arguments, assess
-from factlog.assessment._methods import DEFAULT_METHOD
+from factlog.assessment._methods import DEFAULT_METHOD, EXTRAPOLATE
 from factlog.assessment._reasons import budget_note, unsettled_note
 from factlog.checks._engine import Report, check
 from factlog.model._claimset import ClaimSet
@@ -122,18 +122,21 @@ def html_report(
     method: str = DEFAULT_METHOD,
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
+    extrapolate: bool = EXTRAPOLATE,
 ) -> str:
     """The claim set checked and assessed, as one HTML page (a str ending in a newline).
 
     ``paths`` are named in the summary as what was checked; ``as_of``, ``method``,
-    ``max_pairs`` and ``max_rounds`` are passed to :func:`~factlog.assessment.assess`
+    ``max_pairs``, ``max_rounds`` and ``extrapolate`` are passed to :func:`~factlog.assessment.assess`
     (which raises :class:`~factlog.ArgumentError`, a :class:`ValueError`, for an unknown
     method or a limit it refuses). Needs the ``[report]`` extra (Jinja2, networkx): :class:`ImportError`
     without it. The same claim set gives the same bytes.
     """
     arguments(as_of, method, True, max_pairs, "factlog.html_report", max_rounds=max_rounds)  # before the check runs
     report = check(claims)
-    assessment = assess(claims, as_of=as_of, method=method, max_pairs=max_pairs, max_rounds=max_rounds)
+    assessment = assess(
+        claims, as_of=as_of, method=method, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate
+    )
     context = _context(claims, report, assessment, title=title, paths=paths)
     page: str = _environment().get_template("report.html.j2").render(context)
     return page

@@ -23,7 +23,7 @@ NOTE = "raise the limit with --max-rounds (Python: max_rounds=)"
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """500 generated claims as JSON Lines: AccuCopy and AccuVote settle in 15 rounds, TruthFinder in 2."""
+    """500 generated claims as JSON Lines: AccuCopy, AccuVote settle in 10 and 11 rounds (15 plain), TruthFinder 2."""
     path = tmp_path_factory.mktemp("rounds") / "claims.jsonl"
     write(generate(500, 1), path)
     return path

@@ -1,4 +1,4 @@
-"""The learning methods' limit of rounds on Dask: the sharded rounds stop where one process stops, to the byte."""
+"""The learning methods' rounds on Dask: they stop, and jump, where one process's do, to the byte."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from factlog.render import render_assessment_json
 from tests.helpers import run
 
 LIMITS = [("accucopy", 5), ("accucopy", 400), ("accuvote", 5), ("truthfinder", 1)]
-"""Limits below the rounds the generated set needs (it settles in 15 rounds, TruthFinder in 2), and one above."""
+"""Limits below the rounds the generated set needs (10 AccuCopy, 11 AccuVote, 2 TruthFinder rounds), one above."""
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """500 generated claims as JSON Lines: AccuCopy and AccuVote settle in 15 rounds, TruthFinder in 2."""
+    """500 generated claims as JSON Lines: AccuCopy, AccuVote settle in 10 and 11 rounds (15 plain), TruthFinder 2."""
     path = tmp_path_factory.mktemp("rounds") / "claims.jsonl"
     write(generate(500, 1), path)
     return path
@@ -71,3 +71,36 @@ def test_the_command_on_a_cluster_takes_the_limit(generated: Path, client: Clien
     distributed = run(*options, "--dask", client.scheduler.address)
     assert distributed.returncode == 0
     assert distributed.stdout == run(*options).stdout
+
+
+@pytest.mark.parametrize("method", ["accucopy", "accuvote"])
+@pytest.mark.parametrize("extrapolate", [True, False])
+def test_extrapolated_or_plain_rounds_on_dask_are_one_process_s(
+    generated: Path, client: Client, method: str, extrapolate: bool
+) -> None:
+    """Synchronous and on two workers, rounds extrapolated (they jump: fewer rounds) or plain: the same JSON bytes."""
+    single = factlog.assess(factlog.load(generated), method=method, extrapolate=extrapolate)
+    synchronous = factlog.dask.assess([str(generated)], method=method, partitions=3, extrapolate=extrapolate)
+    on_workers = factlog.dask.assess(
+        [str(generated)], method=method, client=client, partitions=3, extrapolate=extrapolate
+    )
+    assert (synchronous.rounds, synchronous.extrapolated) == (single.rounds, extrapolate)
+    assert render_assessment_json(synchronous) == render_assessment_json(single)
+    assert render_assessment_json(on_workers) == render_assessment_json(single)
+    plain = factlog.assess(factlog.load(generated), method=method, extrapolate=False)
+    assert (single.rounds < plain.rounds) is extrapolate
+
+
+def test_extrapolate_that_is_no_bool_is_refused(generated: Path) -> None:
+    """``factlog.dask.assess`` refuses what ``factlog.assess`` refuses, naming itself, before any cluster is used."""
+    with pytest.raises(factlog.ArgumentError, match=r"^factlog\.dask\.assess: extrapolate must be True or False"):
+        factlog.dask.assess([str(generated)], extrapolate=1)
+
+
+def test_the_command_on_a_cluster_takes_plain_rounds(generated: Path, client: Client) -> None:
+    """``factlog assess --dask ADDRESS --plain-rounds``: the same JSON bytes as in one process."""
+    options = ("assess", str(generated), "--format", "json", "--plain-rounds")
+    distributed = run(*options, "--dask", client.scheduler.address)
+    assert distributed.returncode == 0
+    assert distributed.stdout == run(*options).stdout
+    assert '"extrapolated": false' in distributed.stdout
