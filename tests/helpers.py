@@ -342,3 +342,19 @@ def import_history(log: factlog.ClaimLog, folder: Path, records: Sequence[factlo
     path = folder / "history.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return log.import_lines(path)
+
+
+def assessment_json(assessment: factlog.Assessment | factlog.LinesAssessment) -> str:
+    """An assessment's JSON, as ``factlog assess --format json`` writes it."""
+    out = io.StringIO()
+    factlog.write_assessment_json(assessment, out)
+    return out.getvalue()
+
+
+def generated_lines(folder: Path, size: int, seed: int = 1) -> Path:
+    """``size`` claims of the benchmarks' generator (``seed``) written as ``folder/claims.jsonl``."""
+    from benchmarks.generate import generate, write  # noqa: PLC0415 - only the tests of large sets need it
+
+    path = folder / "claims.jsonl"
+    write(generate(size, seed), path)
+    return path

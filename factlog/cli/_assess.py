@@ -86,21 +86,20 @@ def register(commands: Any) -> None:
 def _assess(arguments: argparse.Namespace) -> int:
     if arguments.stream:
         return _assess_stream(arguments)
-    when, explain = as_of(arguments), not arguments.beliefs_only
-    budget = arguments.max_pairs
+    learning: dict[str, Any] = {
+        "as_of": as_of(arguments),
+        "method": arguments.method,
+        "explain": not arguments.beliefs_only,
+        "max_pairs": arguments.max_pairs,
+        "max_rounds": arguments.max_rounds,
+        "extrapolate": not arguments.plain_rounds,
+    }
     with budget_warnings("assess"):
         result = on_cluster(
             arguments,
             "assess",
             lambda distributed, options: distributed.assess(
-                [str(path) for path in arguments.paths],
-                as_of=when,
-                method=arguments.method,
-                explain=explain,
-                max_pairs=budget,
-                max_rounds=arguments.max_rounds,
-                extrapolate=not arguments.plain_rounds,
-                **options,
+                [str(path) for path in arguments.paths], **learning, **options
             ),
         )
     any_claims = True  # on a cluster the claims stay with the workers
@@ -108,15 +107,7 @@ def _assess(arguments: argparse.Namespace) -> int:
         with progress("loading claims"):
             claims = load(arguments.paths)
         with progress(f"assessing {len(claims.claims)} claims"), budget_warnings("assess"):
-            result = assess(
-                claims,
-                as_of=when,
-                method=arguments.method,
-                explain=explain,
-                max_pairs=budget,
-                max_rounds=arguments.max_rounds,
-                extrapolate=not arguments.plain_rounds,
-            )
+            result = assess(claims, **learning)
         any_claims = bool(claims.claims)
     if result.as_of is not None and any_claims and not result.propositions:
         print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Callable
@@ -14,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factlog
-from benchmarks.generate import generate, write
-from tests.helpers import ROOT, run
+from benchmarks.generate import generate
+from tests.helpers import ROOT, assessment_json, generated_lines, run
 
 SOURCES = ROOT / "sources"
 
@@ -23,15 +22,7 @@ SOURCES = ROOT / "sources"
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """1,000 generated claims as JSON Lines: AccuCopy settles in 17 extrapolated rounds, 28 plain."""
-    path = tmp_path_factory.mktemp("extrapolated") / "claims.jsonl"
-    write(generate(1000, 1), path)
-    return path
-
-
-def _json(assessment: factlog.Assessment | factlog.LinesAssessment) -> str:
-    out = io.StringIO()
-    factlog.write_assessment_json(assessment, out)
-    return out.getvalue()
+    return generated_lines(tmp_path_factory.mktemp("extrapolated"), 1000)
 
 
 def _leading(assessment: factlog.Assessment) -> dict[str, tuple[str, ...]]:
@@ -88,8 +79,8 @@ def test_the_json_records_plain_rounds_only(generated: Path) -> None:
 @pytest.mark.parametrize("extrapolate", [True, False])
 def test_every_path_gives_the_same_bytes(generated: Path, extrapolate: bool) -> None:
     """assess, assess_lines and ``factlog assess`` (whole and ``--stream``) agree to the byte, either way."""
-    expected = _json(factlog.assess(factlog.load(generated), extrapolate=extrapolate))
-    assert _json(factlog.assess_lines(generated, extrapolate=extrapolate)) == expected
+    expected = assessment_json(factlog.assess(factlog.load(generated), extrapolate=extrapolate))
+    assert assessment_json(factlog.assess_lines(generated, extrapolate=extrapolate)) == expected
     flag = () if extrapolate else ("--plain-rounds",)
     whole = run("assess", str(generated), "--format", "json", *flag)
     streamed = run("assess", "--stream", str(generated), "--format", "json", *flag)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import warnings
 from collections.abc import Callable
@@ -15,9 +14,8 @@ import pytest
 
 import factlog
 import factlog.dask
-from benchmarks.generate import generate, write
 from factlog.cli._common import _pair_budget, budget_warnings
-from tests.helpers import run
+from tests.helpers import assessment_json, generated_lines, run
 
 BITES = pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 """For the tests that compare results within a budget that leaves values out (each run warns)."""
@@ -26,15 +24,7 @@ BITES = pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """1,000 generated claims as JSON Lines: popular values, so a small budget leaves some out."""
-    path = tmp_path_factory.mktemp("budget") / "claims.jsonl"
-    write(generate(1000, 1), path)
-    return path
-
-
-def _json(assessment: factlog.Assessment | factlog.LinesAssessment) -> str:
-    out = io.StringIO()
-    factlog.write_assessment_json(assessment, out)
-    return out.getvalue()
+    return generated_lines(tmp_path_factory.mktemp("budget"), 1000)
 
 
 ENTRY_POINTS: dict[str, Callable[..., Any]] = {
@@ -57,7 +47,7 @@ def test_a_budget_that_is_no_whole_number_is_refused(generated: Path, entry: str
 def test_a_budget_given_as_a_numpy_integer_is_that_whole_number(generated: Path, entry: str) -> None:
     """A budget computed with numpy (``numpy.int64``) is taken as the int it equals: the same assessment."""
     given = ENTRY_POINTS[entry](generated, max_pairs=numpy.int64(50))
-    assert _json(given) == _json(ENTRY_POINTS[entry](generated, max_pairs=50))
+    assert assessment_json(given) == assessment_json(ENTRY_POINTS[entry](generated, max_pairs=50))
     assert given.provider_limit is not None
 
 
@@ -71,8 +61,8 @@ def test_a_budget_that_holds_every_pair_is_silent_and_exact(generated: Path) -> 
     """The default budget holds the generated set's pairs: no warning, and the assessment of no budget at all."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", factlog.PairBudgetWarning)
-        default = _json(factlog.assess_lines(generated))
-    assert default == _json(factlog.assess_lines(generated, max_pairs=None))
+        default = assessment_json(factlog.assess_lines(generated))
+    assert default == assessment_json(factlog.assess_lines(generated, max_pairs=None))
 
 
 @BITES
@@ -90,10 +80,10 @@ def test_a_budget_of_no_pair_weighs_as_accuvote(generated: Path) -> None:
 @pytest.mark.parametrize("budget", [0, 60])
 def test_every_way_of_assessing_leaves_out_the_same_values(generated: Path, budget: int) -> None:
     """Within a budget that bites, the compact and the distributed assessment give the plain one's JSON bytes."""
-    plain = _json(ENTRY_POINTS["assess"](generated, max_pairs=budget))
-    assert plain != _json(ENTRY_POINTS["assess"](generated, max_pairs=None))
+    plain = assessment_json(ENTRY_POINTS["assess"](generated, max_pairs=budget))
+    assert plain != assessment_json(ENTRY_POINTS["assess"](generated, max_pairs=None))
     for entry in ("assess_lines", "dask.assess"):
-        assert _json(ENTRY_POINTS[entry](generated, max_pairs=budget)) == plain, entry
+        assert assessment_json(ENTRY_POINTS[entry](generated, max_pairs=budget)) == plain, entry
 
 
 def test_the_command_prints_the_warning_as_one_line(generated: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Callable
@@ -13,9 +12,8 @@ import numpy
 import pytest
 
 import factlog
-from benchmarks.generate import generate, write
 from factlog.cli._common import _round_limit
-from tests.helpers import run
+from tests.helpers import assessment_json, generated_lines, run
 
 NOTE = "raise the limit with --max-rounds (Python: max_rounds=)"
 """The end of the line that says learning stopped unsettled: how to act on it."""
@@ -24,15 +22,7 @@ NOTE = "raise the limit with --max-rounds (Python: max_rounds=)"
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """500 generated claims as JSON Lines: AccuCopy, AccuVote settle in 10 and 11 rounds (15 plain), TruthFinder 2."""
-    path = tmp_path_factory.mktemp("rounds") / "claims.jsonl"
-    write(generate(500, 1), path)
-    return path
-
-
-def _json(assessment: factlog.Assessment | factlog.LinesAssessment) -> str:
-    out = io.StringIO()
-    factlog.write_assessment_json(assessment, out)
-    return out.getvalue()
+    return generated_lines(tmp_path_factory.mktemp("rounds"), 500)
 
 
 ENTRY_POINTS: dict[str, Callable[..., Any]] = {
@@ -138,14 +128,14 @@ def test_a_limit_given_as_a_numpy_integer_is_that_whole_number(generated: Path, 
     """A limit computed with numpy (``numpy.int64``) is taken as the int it equals: the same assessment, an int kept."""
     given = ENTRY_POINTS[entry](generated, max_rounds=numpy.int64(5))
     assert type(given.max_rounds) is int
-    assert _json(given) == _json(ENTRY_POINTS[entry](generated, max_rounds=5))
+    assert assessment_json(given) == assessment_json(ENTRY_POINTS[entry](generated, max_rounds=5))
 
 
 @pytest.mark.parametrize(("method", "limit"), [("accucopy", 5), ("accucopy", 400), ("truthfinder", 1)])
 def test_the_compact_assessment_stops_where_the_plain_one_does(generated: Path, method: str, limit: int) -> None:
     """``assess_lines`` with a limit gives ``assess``'s JSON bytes: the same rounds, the same last round."""
-    plain = _json(factlog.assess(factlog.load(generated), method=method, max_rounds=limit))
-    assert _json(factlog.assess_lines(generated, method=method, max_rounds=limit)) == plain
+    plain = assessment_json(factlog.assess(factlog.load(generated), method=method, max_rounds=limit))
+    assert assessment_json(factlog.assess_lines(generated, method=method, max_rounds=limit)) == plain
 
 
 def test_the_command_takes_the_limit(generated: Path) -> None:

@@ -9,9 +9,8 @@ from distributed import Client
 
 import factlog
 import factlog.dask
-from benchmarks.generate import generate, write
 from factlog.render import render_assessment_json
-from tests.helpers import run
+from tests.helpers import generated_lines, run
 
 LIMITS = [("accucopy", 5), ("accucopy", 400), ("accuvote", 5), ("truthfinder", 1)]
 """Limits below the rounds the generated set needs (10 AccuCopy, 11 AccuVote, 2 TruthFinder rounds), one above."""
@@ -20,9 +19,7 @@ LIMITS = [("accucopy", 5), ("accucopy", 400), ("accuvote", 5), ("truthfinder", 1
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """500 generated claims as JSON Lines: AccuCopy, AccuVote settle in 10 and 11 rounds (15 plain), TruthFinder 2."""
-    path = tmp_path_factory.mktemp("rounds") / "claims.jsonl"
-    write(generate(500, 1), path)
-    return path
+    return generated_lines(tmp_path_factory.mktemp("rounds"), 500)
 
 
 def _single(path: Path, method: str, limit: int) -> factlog.Assessment:
