@@ -47,6 +47,7 @@ from factlog import (
     TextValue,
     cli,
 )
+from factlog.analysis._discovery import Vote
 from factlog.io._log import record_body
 
 ENTITIES = (
@@ -358,3 +359,19 @@ def generated_lines(folder: Path, size: int, seed: int = 1) -> Path:
     path = folder / "claims.jsonl"
     write(generate(size, seed), path)
     return path
+
+
+def random_votes(seed: int, sources: tuple[int, int] = (30, 120), questions: tuple[int, int] = (1, 60)) -> list[Vote]:
+    """Random votes (``random.Random(seed)``) of ``sources`` (a range) sources on ``questions`` questions.
+
+    Each source votes on a share of the questions (a fifth, half or nine tenths), for one of
+    2–5 answers, with weight 1, 0.5 or 0.25: sets whose rounds jump and undo jumps.
+    """
+    rng = random.Random(seed)
+    count, asked, answers = rng.randrange(*sources), rng.randrange(*questions), rng.randrange(2, 6)
+    return [
+        Vote(f"q{q}", f"a{rng.randrange(answers)}", f"s{s}", rng.choice([1.0, 0.5, 0.25, 1.0]))
+        for s in range(count)
+        for q in range(asked)
+        if rng.random() < rng.choice([0.2, 0.5, 0.9])
+    ]

@@ -16,7 +16,7 @@ from factlog.analysis._discovery import AccuVoteParams, Discovery, Vote, accu_co
 from factlog.analysis._discovery import _extrapolate as extrapolate
 from factlog.analysis._discovery._extrapolate import ESCAPE, MOST, SMALL, STEPS, Path
 from factlog.checks import _copying as copying
-from tests.helpers import echo_cluster
+from tests.helpers import echo_cluster, random_votes
 from tests.strategies import many_question_votes
 
 SETTLED = AccuVoteParams(max_rounds=5000, epsilon=1e-13)
@@ -73,13 +73,18 @@ def test_extrapolated_rounds_settle_where_the_plain_rounds_stop_at_their_limit()
     assert _gap(fast, settled) < NEAR < _gap(plain, settled)
 
 
-@given(votes=many_question_votes(), copying_too=st.booleans())
-def test_extrapolated_rounds_reach_the_plain_rounds_fixed_point(votes: list[Vote], copying_too: bool) -> None:
-    """AccuCopy and AccuVote, extrapolated, end within 10⁻³ of the plain rounds run to 10⁻¹³, with the same pairs."""
+def _extrapolated_and_settled(votes: list[Vote], copying_too: bool) -> tuple[Discovery, Discovery]:
+    """AccuCopy (or AccuVote) on the votes extrapolated, and plain to 10⁻¹³ (an example not settled is rejected)."""
     method = accu_copy if copying_too else accu_vote
     settled = method(votes, params=SETTLED)
     assume(settled.converged)
-    fast = method(votes, params=AccuVoteParams(max_rounds=300, extrapolate=True))
+    return method(votes, params=AccuVoteParams(max_rounds=300, extrapolate=True)), settled
+
+
+@given(votes=many_question_votes(), copying_too=st.booleans())
+def test_extrapolated_rounds_reach_the_plain_rounds_fixed_point(votes: list[Vote], copying_too: bool) -> None:
+    """AccuCopy and AccuVote, extrapolated, end within 10⁻³ of the plain rounds run to 10⁻¹³, with the same pairs."""
+    fast, settled = _extrapolated_and_settled(votes, copying_too)
     assert fast.converged
     assert _gap(fast, settled) < NEAR
 
@@ -207,21 +212,9 @@ def test_long_steps_do_not_jump() -> None:
     assert _steps(Path([(0, 2)]), [0.5, 0.5], short) is not None
 
 
-def _random_votes(seed: int) -> list[Vote]:
-    """Random votes of 30–119 sources on up to 59 questions, each voting on a share of them."""
-    rng = random.Random(seed)
-    sources, questions, answers = rng.randrange(30, 120), rng.randrange(1, 60), rng.randrange(2, 6)
-    return [
-        Vote(f"q{q}", f"a{rng.randrange(answers)}", f"s{s}", rng.choice([1.0, 0.5, 0.25, 1.0]))
-        for s in range(sources)
-        for q in range(questions)
-        if rng.random() < rng.choice([0.2, 0.5, 0.9])
-    ]
-
-
 def test_a_random_set_that_once_jumped_to_another_fixed_point_reaches_the_plain_rounds_one() -> None:
     """1,887 random votes where a jump, answers still changing places, ended 0.999 away: now near the plain rounds."""
-    votes = _random_votes(74)
+    votes = random_votes(74)
     settled = accu_copy(votes, params=SETTLED)
     fast = accu_copy(votes, params=AccuVoteParams(max_rounds=1000, extrapolate=True))
     assert settled.converged
@@ -265,10 +258,7 @@ def _leads(found: Discovery) -> dict[str, str]:
 def test_near_a_bottleneck_extrapolated_rounds_reach_the_plain_rounds_fixed_point(seed: int, copying_too: bool) -> None:
     """Near sets whose rounds pass a bottleneck (jumps undone there), extrapolated: the settled answers, within 10⁻³."""
     votes = _near_a_bottleneck(seed)
-    method = accu_copy if copying_too else accu_vote
-    settled = method(votes, params=SETTLED)
-    assume(settled.converged)
-    fast = method(votes, params=AccuVoteParams(max_rounds=300, extrapolate=True))
+    fast, settled = _extrapolated_and_settled(votes, copying_too)
     assert fast.converged
     assert _gap(fast, settled) < NEAR
     assert _leads(fast) == _leads(settled)

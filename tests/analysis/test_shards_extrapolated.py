@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import random
 
 import pytest
 from hypothesis import given, settings
@@ -14,21 +13,15 @@ from factlog.analysis._discovery import _learn as learning
 from factlog.analysis._discovery._extrapolate import Extrapolation
 from factlog.analysis._discovery._learn import Learned, Local, learn
 from tests.analysis.test_shards import EVERY_PAIR, GRADES, _parts
+from tests.helpers import random_votes
 from tests.strategies import discovery_votes, many_question_votes
 
 EXTRAPOLATED = AccuVoteParams(max_rounds=300, extrapolate=True)
 
 
 def small_random_votes(seed: int) -> list[Vote]:
-    """Random votes of 3–11 sources on 1–19 questions, each voting on a share of them: jumps, some undone."""
-    rng = random.Random(seed)
-    sources, questions, answers = rng.randrange(3, 12), rng.randrange(1, 20), rng.randrange(2, 6)
-    return [
-        Vote(f"q{q}", f"a{rng.randrange(answers)}", f"s{s}", rng.choice([1.0, 0.5, 0.25, 1.0]))
-        for s in range(sources)
-        for q in range(questions)
-        if rng.random() < rng.choice([0.2, 0.5, 0.9])
-    ] or [Vote("q0", "a0", "s0", 1.0)]
+    """Random votes of 3–11 sources on 1–19 questions (:func:`~tests.helpers.random_votes`): jumps, some undone."""
+    return random_votes(seed, sources=(3, 12), questions=(1, 20)) or [Vote("q0", "a0", "s0", 1.0)]
 
 
 def domains_of(votes: list[Vote]) -> dict[str, float]:

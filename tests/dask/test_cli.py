@@ -18,18 +18,24 @@ from tests.helpers import ROOT
 SOURCES = ROOT / "sources"
 
 
-def test_cli_workers_starts_a_local_cluster(
-    client: Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """``factlog check --workers 2`` asks for a local cluster of 2 processes and prints the single-process JSON."""
+def _standing_in(client: Client, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """``--workers N`` given the session's cluster (one cluster per test session); the N asked for, in order."""
     started: list[int] = []
 
     @contextlib.contextmanager
     def local_client(workers: int) -> Iterator[Client]:
-        started.append(workers)  # the session's cluster stands in: one cluster per test session
+        started.append(workers)
         yield client
 
     monkeypatch.setattr(factlog.dask, "local_client", local_client)
+    return started
+
+
+def test_cli_workers_starts_a_local_cluster(
+    client: Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``factlog check --workers 2`` asks for a local cluster of 2 processes and prints the single-process JSON."""
+    started = _standing_in(client, monkeypatch)
     arguments = ["check", "--format", "json", str(SOURCES)]
     single_code = main(arguments)
     single = capsys.readouterr().out
@@ -84,14 +90,7 @@ def test_cli_assess_on_a_cluster_prints_the_single_process_output(
     client: Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``assess --workers 2`` and ``assess --dask ADDRESS`` print the single process's JSON, every byte."""
-    started: list[int] = []
-
-    @contextlib.contextmanager
-    def local_client(workers: int) -> Iterator[Client]:
-        started.append(workers)  # the session's cluster stands in
-        yield client
-
-    monkeypatch.setattr(factlog.dask, "local_client", local_client)
+    started = _standing_in(client, monkeypatch)
     arguments = ["assess", "--format", "json", "--method", "truthfinder", str(SOURCES)]
     assert main(arguments) == 0
     single = capsys.readouterr().out
