@@ -152,7 +152,7 @@ def test_a_limit_that_is_no_whole_number_of_rounds_is_refused(generated: Path, e
 def test_the_report_refuses_what_assess_refuses_before_checking(
     generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``html_report`` refuses a limit of 0 as ``assess`` does, naming itself, before the whole check has run."""
+    """``html_report`` refuses a limit of 0 and an ``extrapolate`` of 1 as ``assess`` does, naming itself, unchecked."""
     from factlog.report import _html  # noqa: PLC0415 - the report extra
 
     checked: list[object] = []
@@ -161,6 +161,9 @@ def test_the_report_refuses_what_assess_refuses_before_checking(
         factlog.ArgumentError, match=r"^factlog\.html_report: max_rounds must be a whole number, 1 or more; got 0$"
     ):
         _html.html_report(factlog.load(generated), max_rounds=0)
+    refused = r"^factlog\.html_report: extrapolate must be True or False, got 1$"
+    with pytest.raises(factlog.ArgumentError, match=refused):
+        _html.html_report(factlog.load(generated), extrapolate=1)
     assert checked == []
 
 
