@@ -10,6 +10,12 @@
   per-claim cost of each stage and the pickled size of a claim, from which a 100M-claim
   run on 16 workers is estimated.
 
+Units: the runs are timed in wall seconds (``time.perf_counter``), as they must be to
+compare a cluster, whose work is done in other processes, with one process; the stages,
+all run in this process, in CPU seconds (``time.process_time``), routing, the passes and
+the whole-set rules alike, so that other work on the machine does not inflate them. The
+output says which is which.
+
 Every run must give the single process's findings: it is asserted, not assumed.
 """
 
@@ -53,9 +59,17 @@ def write_parts(size: int, folder: Path, seed: int = 1) -> None:
 
 
 def _timed(action: Any) -> tuple[float, Any]:
+    """``action()`` and the wall seconds it took: for the runs, clusters included."""
     started = time.perf_counter()
     result = action()
     return time.perf_counter() - started, result
+
+
+def _cpu(action: Any) -> tuple[float, Any]:
+    """``action()`` and the CPU seconds this process spent on it: for the stages, all run here."""
+    started = time.process_time()
+    result = action()
+    return time.process_time() - started, result
 
 
 class _Timed(Local):
@@ -80,7 +94,7 @@ class _Timed(Local):
 
 
 def stages(claims: factlog.ClaimSet, partitions: int) -> dict[str, float]:
-    """Seconds per claim of routing, of each pass and of concluding the whole-set rules, in this process.
+    """CPU seconds per claim of routing, of each pass and of concluding the whole-set rules, in this process.
 
     Also, for each pass, how many partitions' buckets a claim goes to on average
     (``<pass>_copies``), and the pickled bytes of a claim. ``undeclared_copying`` is
@@ -90,18 +104,18 @@ def stages(claims: factlog.ClaimSet, partitions: int) -> dict[str, float]:
     """
     small, count = tables(claims)
     passes = passes_of(factlog.DEFAULT_RULES, validate=True)
-    started = time.perf_counter()
+    started = time.process_time()
     wanted = regarding_wants(claims, partitions)
     keys = regarding_keys(small, claims, wanted) if wanted else {}
     passes = passes if wanted else tuple(kind for kind in passes if kind != "regarding")
     routing = Routing(partitions, passes, wanted, keys, answered_ids(claims))
     routed = route(small, claims, routing, validate=True)
-    rates = {"route": (time.perf_counter() - started) / count}
+    rates = {"route": (time.process_time() - started) / count}
     results, kinds = [], []
     for k, kind in enumerate(passes):
         total = 0.0
         for number, bucket in enumerate(routed[k]):
-            spent, found = _timed(
+            spent, found = _cpu(
                 lambda kind=kind, number=number, bucket=bucket: check_partition(
                     small, kind, number, partitions, factlog.DEFAULT_RULES, bucket
                 )
@@ -161,15 +175,17 @@ def measure_dask(size: int, seed: int = 1) -> dict[str, Any]:
 def estimate(
     row: dict[str, Any], claims: int = 100_000_000, workers: int = 16, bandwidth: float = 1.25e8
 ) -> dict[str, float]:
-    """A 100M-claim check on 16 workers from the measured per-claim rates (seconds, GiB).
+    """A 100M-claim check on 16 workers from the measured per-claim rates, in wall seconds.
 
-    Reading is taken at the single process's measured rate; each worker routes and
-    checks its share; the shuffles move every claim once per pass it leaves its
-    worker for ((workers - 1) / workers of them), pickled, at ``bandwidth`` bytes a
-    second into each worker (1 Gbit/s by default); concluding the whole-set rules
-    (``undeclared_copying`` learned over the partitions) costs the driver's measured
-    rate and the slowest partition's, both per claim of the whole set: a linear guess
-    (the rounds and the pairs need not grow with the claims as they did to 100,000).
+    Reading is taken at the single process's measured rate (wall seconds: it includes
+    waiting on the disk); each worker routes and checks its share, the stages' CPU
+    seconds per claim taken as the wall seconds of a core of its own; the shuffles move
+    every claim once per pass it leaves its worker for ((workers - 1) / workers of
+    them), pickled, at ``bandwidth`` bytes a second into each worker (1 Gbit/s by
+    default); concluding the whole-set rules (``undeclared_copying`` learned over the
+    partitions) costs the driver's measured rate and the slowest partition's, both per
+    claim of the whole set: a linear guess (the rounds and the pairs need not grow with
+    the claims as they did to 100,000).
     """
     rates = row["rates"]
     share = claims / workers
@@ -190,7 +206,7 @@ def dask_table(row: dict[str, Any]) -> str:
     lines = [
         f"Dask section, {row['claims']:,} claims ({row['findings']:,} findings, identical in every run):",
         "",
-        "| run | seconds | against the single process |",
+        "| run | wall seconds | against the single process |",
         "| --- | ---: | ---: |",
         f"| single process: load | {row['load']:.1f} | |",
         f"| single process: check | {row['check']:.1f} | 1.0x |",
@@ -202,7 +218,7 @@ def dask_table(row: dict[str, Any]) -> str:
         f"| LocalCluster, 2 workers, from the files (load + check) | {row['cluster_2']:.1f}"
         f" | {row['cluster_2'] / (row['load'] + row['check']):.2f}x of load + check |",
         "",
-        "Per claim, one core, 16 partitions: "
+        "CPU time per claim, one core, 16 partitions: "
         + ", ".join(
             f"{kind} {rates[kind] * 1e6:.1f} µs"
             for kind in ("route", *PASSES, "conclude", "conclude_shards")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import gc
 import json
+import time
+import types
 from pathlib import Path
 
 import pytest
 
 import factlog
+from benchmarks import dask_bench
 from benchmarks.__main__ import main as benchmarks_main
 from benchmarks.codec import main as codec_main
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
@@ -149,6 +152,21 @@ def test_dask_stages_time_every_pass_and_the_estimate_adds_up() -> None:
     guess = estimate(row)
     assert guess["total"] == pytest.approx(guess["read"] + guess["compute"] + guess["shuffle"])
     assert "Estimate for 100M claims on 16 workers" in dask_table(row)
+
+
+def test_dask_stages_are_timed_in_cpu_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Routing, the passes and the whole-set rules alike in CPU seconds: no stage reads the wall clock."""
+
+    def wall() -> float:
+        raise AssertionError("a stage read the wall clock")
+
+    monkeypatch.setattr(dask_bench, "time", types.SimpleNamespace(perf_counter=wall, process_time=time.process_time))
+    rates = stages(factlog.loads(json.dumps(generate(200, seed=8))), partitions=2)
+    assert all(value > 0 for value in rates.values())
+    row = {"claims": 200, "findings": 1, "load": 1.0, "check": 1.0, "synchronous": 2.0, "synchronous_ratio": 2.0}
+    table = dask_table(row | {"cluster_1": 3.0, "cluster_2": 2.0, "rates": rates})
+    assert "| run | wall seconds |" in table
+    assert "CPU time per claim" in table
 
 
 def test_stream_table_measures_the_compact_check() -> None:

@@ -74,8 +74,9 @@ class Assessment(ClaimMap):
     detection weighed may have, when a budget of pairs (``max_pairs``) left the values
     more sources give out of it, else None; ``max_rounds`` the limit of rounds it ran
     under (a run with ``converged`` False ran every one of them; ``majority`` counts
-    once whatever it is); ``extrapolated`` whether AccuVote's and AccuCopy's rounds
-    jumped ahead along a slow mode (``extrapolate``). :meth:`about`, :meth:`label` and
+    once whatever it is, and its JSON records no limit); ``extrapolated`` whether
+    AccuVote's and AccuCopy's rounds jumped ahead along a slow mode (``extrapolate``;
+    the JSON of ``majority`` and TruthFinder, whose rounds never jump, records none). :meth:`about`, :meth:`label` and
     :meth:`leading` answer for one claim or every slot.
     """
 
@@ -131,11 +132,11 @@ def assess(
     ``max_pairs`` (50 million, or None for no limit) is AccuCopy's budget of pairs of
     sources: past it, the values the most sources give leave copy detection, with a
     :class:`~factlog.PairBudgetWarning` (see ``docs/assessment.md``); an ``int`` under 0
-    or anything else is an :class:`~factlog.errors.ArgumentError`. ``max_rounds`` (100)
+    or anything else is an :class:`~factlog.errors.ArgumentError`. ``max_rounds`` (200)
     is the learning methods' limit of rounds: a run that reaches it stops unsettled
     (``converged`` False, and the outputs say so); raise it for a large set, whose
-    rounds may not settle within 100 (see ``docs/assessment.md``). ``majority`` counts
-    once and ignores it. A bool, a float, a number under 1 or anything else is an
+    rounds may not settle within 200 (see ``docs/assessment.md``). ``majority`` counts
+    once and ignores it (its JSON does not record it). A bool, a float, a number under 1 or anything else is an
     :class:`~factlog.errors.ArgumentError`. ``extrapolate`` (True): AccuVote's and
     AccuCopy's rounds jump ahead where their steps line up along one slow mode, to the
     fixed point the plain rounds reach in fewer rounds (Aitken's δ², projective

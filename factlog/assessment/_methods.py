@@ -53,7 +53,9 @@ from factlog.model._nouns import Object
 __all__ = [
     "DEFAULT_METHOD",
     "EXTRAPOLATE",
+    "EXTRAPOLATING_METHODS",
     "METHODS",
+    "ROUNDS_METHODS",
     "SLOT_FALSE_VALUES",
     "ValueSimilarity",
     "belief",
@@ -73,6 +75,10 @@ METHODS = ("accucopy", "accuvote", "majority", "truthfinder")
 DEFAULT_METHOD = "accucopy"
 EXTRAPOLATE = True
 """Whether AccuVote's and AccuCopy's rounds are extrapolated by default (:attr:`AccuVoteParams.extrapolate`)."""
+ROUNDS_METHODS = frozenset({"accucopy", "accuvote", "truthfinder"})
+"""The methods that run rounds and so obey a limit of rounds (``max_rounds``); ``majority`` counts once."""
+EXTRAPOLATING_METHODS = frozenset({"accucopy", "accuvote"})
+"""The methods whose rounds can be extrapolated (``extrapolate``); TruthFinder's rounds are always plain."""
 SLOT_FALSE_VALUES = 100
 """n, the false values a functional slot's domain holds (Dong et al. 2009 use 100)."""
 

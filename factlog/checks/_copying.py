@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from factlog.analysis._discovery import MAX_ROUNDS as ASSESSMENT_ROUNDS
 from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Dependence, Vote, accu_copy
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity
@@ -31,11 +32,11 @@ MIN_PROBABILITY = 0.95
 """And AccuCopy's posterior of dependence must reach this."""
 MAX_PROVIDERS = 32
 """Values given by more parties than this are left out: everyone saying it is no sign of copying."""
-MAX_ROUNDS = 200
-"""AccuCopy's rounds before it stops unsettled; a finding then says so.
+MAX_ROUNDS = ASSESSMENT_ROUNDS
+"""AccuCopy's rounds before it stops unsettled (200, the assessment's limit); a finding then says so.
 
-Twice AccuCopy's own default: with its rounds extrapolated (``AccuVoteParams.extrapolate``)
-a million generated claims settle in 123 rounds (the plain rounds need 216).
+With its rounds extrapolated (``AccuVoteParams.extrapolate``) a million generated claims
+settle in 123 rounds (the plain rounds need 216).
 """
 
 

@@ -86,7 +86,7 @@ def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = ""
         default=MAX_ROUNDS,
         metavar="N",
         help=f"{lead}the learning methods' limit of rounds (default: {MAX_ROUNDS}); a run that reaches it stops"
-        " unsettled and the output says so: raise it then (a generated set of 20,000 claims needs 120 rounds)",
+        " unsettled and the output says so: raise it then (a generated set of 300,000 claims needs 266 rounds)",
     )
     parser.add_argument(
         "--plain-rounds",

@@ -14,7 +14,7 @@ from factlog.analysis._discovery import MAX_ROUNDS, Dependence
 from factlog.assessment._arguments import expect_assessment
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._lines import LinesAssessment
-from factlog.assessment._methods import EXTRAPOLATE
+from factlog.assessment._methods import EXTRAPOLATE, EXTRAPOLATING_METHODS, ROUNDS_METHODS
 from factlog.assessment._questions import OriginWeight
 from factlog.assessment._reasons import budget_note, listed, unsettled_note
 from factlog.errors import expect_text_stream
@@ -76,9 +76,12 @@ def assessment_document(assessment: Assessment | LinesAssessment) -> dict[str, A
 
 def _head(assessment: Assessment | LinesAssessment, *, dependences: bool = True) -> dict[str, Any]:
     limited = {} if assessment.provider_limit is None else {"provider_limit": assessment.provider_limit}
-    # The limit of rounds only when the caller chose another than the default: the default's bytes stay as they were.
-    chosen = {} if assessment.max_rounds == MAX_ROUNDS else {"max_rounds": assessment.max_rounds}
-    if assessment.extrapolated != EXTRAPOLATE:  # likewise: rounds run otherwise than by default
+    # The limit of rounds only when the caller chose another than the default, and only for a method that obeys it:
+    # the default's bytes stay as they were, and an option the method ignored leaves its bytes as they are without it.
+    chosen: dict[str, Any] = {}
+    if assessment.method in ROUNDS_METHODS and assessment.max_rounds != MAX_ROUNDS:
+        chosen["max_rounds"] = assessment.max_rounds
+    if assessment.method in EXTRAPOLATING_METHODS and assessment.extrapolated != EXTRAPOLATE:  # likewise
         chosen["extrapolated"] = assessment.extrapolated
     return {
         "method": assessment.method,

@@ -132,7 +132,8 @@ def html_report(
     method or a limit it refuses). Needs the ``[report]`` extra (Jinja2, networkx): :class:`ImportError`
     without it. The same claim set gives the same bytes.
     """
-    arguments(as_of, method, True, max_pairs, "factlog.html_report", max_rounds=max_rounds)  # before the check runs
+    # Refused before the check runs, naming this function.
+    arguments(as_of, method, True, max_pairs, "factlog.html_report", max_rounds=max_rounds, extrapolate=extrapolate)
     report = check(claims)
     assessment = assess(
         claims, as_of=as_of, method=method, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate

@@ -61,10 +61,10 @@ def _gap(found: Discovery, settled: Discovery) -> float:
 
 
 def test_extrapolated_rounds_settle_where_the_plain_rounds_stop_at_their_limit() -> None:
-    """On a slow set the plain rounds stop unsettled at 100; extrapolated, they settle near the fixed point."""
+    """On a slow set the plain rounds stop unsettled at a limit, 100; extrapolated, they settle near the fixed point."""
     votes = [Vote(*vote) for vote in SLOW]
-    plain = accu_copy(votes)
-    fast = accu_copy(votes, params=AccuVoteParams(extrapolate=True))
+    plain = accu_copy(votes, params=AccuVoteParams(max_rounds=100))
+    fast = accu_copy(votes, params=AccuVoteParams(max_rounds=100, extrapolate=True))
     settled = accu_copy(votes, params=SETTLED)
     assert (plain.converged, plain.rounds) == (False, 100)
     assert fast.converged

@@ -216,8 +216,8 @@ def test_text_and_markdown_say_when_learning_stopped_unsettled() -> None:
     """Learning stopped at its limit of rounds is said in text and Markdown; a settled run says nothing of it."""
     settled = factlog.assess(world(claim("c1", predicate="head-of-government", obj="kim")))
     assert settled.converged
-    unsettled = attrs.evolve(settled, rounds=100, converged=False)
-    line = "learning: stopped at its limit of 100 rounds, unsettled; beliefs and learned trust are the last round's"
+    unsettled = attrs.evolve(settled, rounds=200, converged=False)  # the default limit, reached
+    line = "learning: stopped at its limit of 200 rounds, unsettled; beliefs and learned trust are the last round's"
     assert line in factlog.render_assessment_text(unsettled)
     assert line in factlog.render_assessment_markdown(unsettled)
     assert "unsettled" not in factlog.render_assessment_text(settled)

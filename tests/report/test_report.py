@@ -292,7 +292,7 @@ def test_page_says_when_learning_stopped_unsettled() -> None:
     assert settled.converged
     template = _environment().get_template("report.html.j2")
     page = template.render(_context(claims, check(claims), settled, title="t", paths=()))
-    unsettled = attrs.evolve(settled, rounds=100, converged=False)
+    unsettled = attrs.evolve(settled, rounds=200, converged=False)  # the default limit, reached
     stopped = template.render(_context(claims, check(claims), unsettled, title="t", paths=()))
     assert "unsettled" not in page
-    assert "learning: stopped at its limit of 100 rounds, unsettled" in stopped
+    assert "learning: stopped at its limit of 200 rounds, unsettled" in stopped
