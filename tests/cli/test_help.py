@@ -89,3 +89,26 @@ def test_cli_md_reads_an_entry_that_assess_prints() -> None:
     entry = text.split("### Reading an assessment\n", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
     assert entry.count("\n") == 6
     assert "\n" + entry in run("assess", "sources/").stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "reason"),
+    [
+        ("--source", "Bad Id", "expected an id like 'li-qiang-visit' (lowercase letters, digits,"),
+        ("--published", "4 March", "expected a partial date like 2025, 2025-10"),
+        ("--publisher", " ", "expected a name, got ' '"),
+    ],
+)
+def test_a_draft_option_refused_is_a_usage_error_naming_it(
+    tmp_path: Path, option: str, value: str, reason: str
+) -> None:
+    """A malformed --source, --published or --publisher of `factlog draft` exits 2 naming the option."""
+    article = tmp_path / "article.txt"
+    article.write_text("Moscow denied the report.\n", encoding="utf-8")
+    options = {"--source": "article", option: value}
+    result = run(
+        "draft", str(article), *(word for pair in options.items() for word in pair), "-o", str(tmp_path / "o.json")
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"factlog draft: error: {option}: {reason}")
+    assert not (tmp_path / "o.json").exists()
