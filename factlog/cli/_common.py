@@ -168,6 +168,7 @@ def colour(choice: str) -> bool:
 
 _UNKNOWN_ID = re.compile(r": unknown (?:entity|predicate|source|claim) '")
 _UNEXPECTED_KEY = re.compile(r": unexpected keys? '")
+_NO_FORMAT = re.compile(r": \$\.format: required key missing")
 
 HINTS = {
     "unknown id": "hint: the ids and names reported unknown are defined in none of the files given. Give the"
@@ -177,6 +178,8 @@ HINTS = {
     "unexpected key": "hint: docs/format.md, 'Field reference', lists the keys each object takes"
     " (factlog schema prints them as a JSON Schema); a key in the wrong object is unexpected too"
     " (holder, via and cue belong in a claim's attribution).",
+    "no format": 'hint: a file without "format": "factlog" is no claim file; a folder given loads every'
+    " *.json and *.jsonl file at any depth below it, so give the claim files by name or keep other JSON elsewhere.",
 }
 """What to do about the usual problems of a hand-written file, printed once each after the problems."""
 
@@ -188,6 +191,8 @@ def hints(lines: list[str]) -> list[str]:
         found.append(HINTS["unknown id"])
     if any(_UNEXPECTED_KEY.search(line) for line in lines):
         found.append(HINTS["unexpected key"])
+    if any(_NO_FORMAT.search(line) for line in lines):
+        found.append(HINTS["no format"])
     return found
 
 

@@ -112,3 +112,14 @@ def test_a_draft_option_refused_is_a_usage_error_naming_it(
     assert result.returncode == 2
     assert result.stderr.startswith(f"factlog draft: error: {option}: {reason}")
     assert not (tmp_path / "o.json").exists()
+
+
+def test_a_stray_json_file_in_a_folder_gets_the_folder_hint(tmp_path: Path) -> None:
+    """A JSON file without "format" in a folder: its problems, then the hint that a folder loads every JSON file."""
+    (tmp_path / "claims.json").write_text(GOLDEN.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "notes.json").write_text('{"items": []}', encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.returncode == 3
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"error: {tmp_path / 'notes.json'}: $.format: required key missing (expected 'factlog')"
+    assert lines[-1] == HINTS["no format"]
