@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from factlog import cli
+from factlog import Certainty, Factuality, Likelihood, cli
 from tests.helpers import ROOT, run
 from tools import refdocs as reference
 
@@ -112,3 +112,15 @@ def test_install_commands_install_from_the_checkout() -> None:
     for page in pages:
         for line in page.read_text(encoding="utf-8").splitlines():
             assert not re.search(r"pip install\s+[\"']?factlog", line), f"{page.name}: {line.strip()}"
+
+
+def test_the_certainty_table_of_concepts_md_is_the_scales_mapping() -> None:
+    """Each row of docs/concepts.md's certainty table gives the likelihood and band `Factuality.likelihood` gives."""
+    text = (ROOT / "docs" / "concepts.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^   \| (\w+) \| [^|]+ \| (\S+) \| ([a-z ]+) \| (\d+)–(\d+) % \|$", text, re.MULTILINE)
+    assert len(rows) == 7
+    for certainty, code, words, low, high in rows:
+        value = Factuality.parse(code.replace("−", "-"))
+        assert value.certainty is Certainty(certainty), code
+        assert value.likelihood is Likelihood(words.replace(" ", "-")), code
+        assert value.likelihood.band == (int(low) / 100, int(high) / 100), code

@@ -33,10 +33,16 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "assess",
         help="weigh each proposition by its independent origins",
-        description="For each proposition: status, Admiralty credibility, belief, origins for and against.",
+        description="For each proposition: status, Admiralty credibility, belief, origins for and against,"
+        " whether it is accepted, contested or rejected against what others claim, and the reasons"
+        " (docs/cli.md, 'Reading an assessment', says what each part of the text means).",
+        epilog="Exit 0 when the assessment is written (disputes never change it: factlog check exits 1 for them),"
+        " 2 for a usage error, 3 when the input cannot be read or the Dask cluster cannot be reached.",
     )
     add_paths(parser)
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="output format (default: text)"
+    )
     add_assessment_options(parser)
     parser.add_argument(
         "--beliefs-only",
@@ -55,7 +61,9 @@ def register(commands: Any) -> None:
     export = commands.add_parser(
         "export",
         help="write W3C PROV-JSON or schema.org ClaimReview JSON-LD",
-        description="Export claims as W3C PROV-JSON, or assessed propositions as schema.org ClaimReview.",
+        description="Export claims as W3C PROV-JSON, or assessed propositions as schema.org ClaimReview,"
+        " to standard output.",
+        epilog="Exit 0 when written, 2 for a usage error, 3 when the input cannot be read.",
     )
     add_paths(export)
     export.add_argument("--to", choices=("prov", "claimreview"), required=True, help="the format to write")
@@ -77,7 +85,8 @@ def register(commands: Any) -> None:
     export.add_argument(
         "--date",
         metavar="DATE",
-        help="ClaimReview: the reviews' datePublished (default: --as-of, else the latest date the claims give)",
+        help="ClaimReview: the reviews' datePublished (default: --as-of, else the latest date a claim making"
+        " the proposition was stated, else the latest date in the claims)",
     )
     add_assessment_options(export, purpose="ClaimReview")
     export.set_defaults(run=_export)

@@ -23,6 +23,9 @@ def register(commands: Any) -> None:
         help="check files for format errors and unknown ids",
         description="Check claim files for"
         " format errors and unknown ids; print every problem with its file and JSON path.",
+        epilog="Exit 0 when every file is well formed and every id it uses is defined in the files given,"
+        " 3 otherwise (each problem on a line of its own, then a hint on how to mend the usual ones),"
+        " 2 for a usage error.",
     )
     add_paths(validate)
     validate.set_defaults(run=_validate)
@@ -35,7 +38,9 @@ def register(commands: Any) -> None:
         " 3 when the input cannot be read or the Dask cluster cannot be reached.",
     )
     add_paths(parser)
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="output format (default: text)"
+    )
     parser.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),

@@ -24,12 +24,14 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
+    "HINTS",
     "Parser",
     "UsageError",
     "add_paths",
     "as_of",
     "budget_warnings",
     "colour",
+    "hints",
     "interrupts_reported",
     "report_error",
     "report_interrupt",
@@ -164,11 +166,43 @@ def colour(choice: str) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
+_UNKNOWN_ID = re.compile(r": unknown (?:entity|predicate|source|claim) '")
+_UNEXPECTED_KEY = re.compile(r": unexpected keys? '")
+_NO_FORMAT = re.compile(r": \$\.format: required key missing")
+
+HINTS = {
+    "unknown id": "hint: the ids and names reported unknown are defined in none of the files given. Give the"
+    " files that define them too (a shared registry: factlog check claims.json entities.json vocabulary.json,"
+    " or the folder that holds them all), or define them (docs/format.md, 'Field reference'); a name as the"
+    " text writes it may be added to an entity's aliases.",
+    "unexpected key": "hint: docs/format.md, 'Field reference', lists the keys each object takes"
+    " (factlog schema prints them as a JSON Schema); a key in the wrong object is unexpected too"
+    " (holder, via and cue belong in a claim's attribution).",
+    "no format": 'hint: a file without "format": "factlog" is no claim file; a folder given loads every'
+    " *.json and *.jsonl file at any depth below it, so give the claim files by name or keep other JSON elsewhere.",
+}
+"""What to do about the usual problems of a hand-written file, printed once each after the problems."""
+
+
+def hints(lines: list[str]) -> list[str]:
+    """The :data:`HINTS` that apply to the problem lines of a :class:`~factlog.FormatError`, in a fixed order."""
+    found = []
+    if any(_UNKNOWN_ID.search(line) for line in lines):
+        found.append(HINTS["unknown id"])
+    if any(_UNEXPECTED_KEY.search(line) for line in lines):
+        found.append(HINTS["unexpected key"])
+    if any(_NO_FORMAT.search(line) for line in lines):
+        found.append(HINTS["no format"])
+    return found
+
+
 def report_error(error: FactlogError) -> int:
-    """Print each problem on its own line to stderr; the error's exit code."""
+    """Print each problem on its own line to stderr, then the hints that apply; the error's exit code."""
     lines = error.errors if isinstance(error, FormatError) else [str(error)]
     for line in lines:
         print(f"error: {escape_terminal(line)}", file=sys.stderr)
+    for hint in hints(lines) if isinstance(error, FormatError) else []:
+        print(hint, file=sys.stderr)
     return error.exit_code
 
 

@@ -17,6 +17,10 @@ from factlog.io._parsing import DEFAULT_LIMITS
 __all__ = ["register"]
 
 
+_OPTIONS = ("source", "published", "publisher")
+"""The arguments of :func:`factlog.draft` that ``factlog draft`` takes as options of the same names."""
+
+
 def register(commands: Any) -> None:
     """Add ``draft`` to the subcommands."""
     parser = commands.add_parser(
@@ -66,14 +70,21 @@ def _draft(arguments: argparse.Namespace) -> int:
     except UnicodeDecodeError as error:
         raise InputError(f"{article}: not UTF-8 text ({error.reason} at byte {error.start})") from None
     registry = load(arguments.registry) if arguments.registry else None
-    claims = draft(
-        text,
-        source=arguments.source,
-        published=arguments.published,
-        publisher=arguments.publisher,
-        registry=registry,
-        document=_document_name(article, output, arguments.source),
-    )
+    try:
+        claims = draft(
+            text,
+            source=arguments.source,
+            published=arguments.published,
+            publisher=arguments.publisher,
+            registry=registry,
+            document=_document_name(article, output, arguments.source),
+        )
+    except InputError as error:
+        # The drafter names the argument it refuses; on the command line that is an option, and a usage error.
+        option, separator, reason = str(error).partition(": ")
+        if separator and option in _OPTIONS:
+            raise UsageError(f"factlog draft: error: --{option}: {reason}") from None
+        raise
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

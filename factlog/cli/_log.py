@@ -17,6 +17,12 @@ from factlog.io import ClaimLog, Record, RetractedWarning, TornLineWarning, dump
 
 __all__ = ["register"]
 
+_EXITS = (
+    "Exit 0 when done, 2 for a usage error, 3 when a store or file cannot be read or an append, import or"
+    " retraction is refused (nothing is stored then)."
+)
+_TIMES = ", e.g. 2025-10-30T12:00:00Z or 2025-10-30 (the end of that day)"
+
 
 def register(commands: Any) -> None:
     """Add ``log`` and its actions to the subcommands."""
@@ -24,6 +30,7 @@ def register(commands: Any) -> None:
         "log",
         help="append to, retract from, replay or export an append-only claim log",
         description="An append-only claim log in an SQLite store: nothing is edited, nothing is lost.",
+        epilog=_EXITS,
     )
     actions = log.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=Parser)
     append = actions.add_parser(
@@ -34,6 +41,7 @@ def register(commands: Any) -> None:
         " the store holds unreadable; that error names the claim: retract it first (factlog log retract),"
         " or put it, corrected, in the same file and append with --replace. Ids are not checked against"
         " the store: append entities, predicates and sources first (see docs/reliability.md).",
+        epilog=_EXITS,
     )
     append.add_argument("log", metavar="LOG", help="the store (created if missing)")
     append.add_argument("file", metavar="FILE", help="a claim file whose records (and source documents) to append")
@@ -41,9 +49,15 @@ def register(commands: Any) -> None:
         "--replace", action="store_true", help="keep a record that redefines an id as its new version (default: refuse)"
     )
     append.set_defaults(run=_append)
-    show = actions.add_parser("show", help="print the claim set the log holds, as canonical JSON")
+    show = actions.add_parser(
+        "show",
+        help="print the claim set the log holds, as canonical JSON",
+        description="Print the claim set the log holds (retracted claims left out), as canonical JSON:"
+        " factlog log show claims.db > now.json, then factlog validate now.json names any unknown id.",
+        epilog=_EXITS,
+    )
     show.add_argument("log", metavar="LOG", help="the store")
-    show.add_argument("--as-of", metavar="TIME", help="replay only records appended by this UTC time or date")
+    show.add_argument("--as-of", metavar="TIME", help=f"replay only records appended by this UTC time or date{_TIMES}")
     show.set_defaults(run=_show)
     retract = actions.add_parser(
         "retract",
@@ -52,19 +66,36 @@ def register(commands: Any) -> None:
         " store does not hold or has retracted, and for the last claim dating an event that another claim's"
         " when in words counts from: retract or replace that claim first, or append another claim dating"
         " the event.",
+        epilog=_EXITS,
     )
     retract.add_argument("log", metavar="LOG", help="the store")
     retract.add_argument("claim", metavar="CLAIM", help="the id of the claim to withdraw")
     retract.add_argument("--reason", required=True, help="why the claim is withdrawn")
     retract.set_defaults(run=_retract)
-    export = actions.add_parser("export", help="print the log's history as JSON Lines, or write a snapshot folder")
+    export = actions.add_parser(
+        "export",
+        help="print the log's history as JSON Lines, or write a snapshot folder",
+        description="Print the whole history as JSON Lines (a factlog-log header, then one record a line with"
+        " its time and type, retractions and stored documents included), which log import reads back;"
+        " or, with --to, write the claim set and its stored documents as a folder that factlog check reads.",
+        epilog=_EXITS,
+    )
     export.add_argument("log", metavar="LOG", help="the store")
-    export.add_argument("--as-of", metavar="TIME", help="export only records appended by this UTC time or date")
+    export.add_argument(
+        "--as-of", metavar="TIME", help=f"export only records appended by this UTC time or date{_TIMES}"
+    )
     export.add_argument(
         "--to", metavar="FOLDER", help="write claims.json and the stored documents to FOLDER instead of JSON Lines"
     )
     export.set_defaults(run=_export)
-    imported = actions.add_parser("import", help="append every record of a JSON Lines log, keeping its times")
+    imported = actions.add_parser(
+        "import",
+        help="append every record of a JSON Lines log, keeping its times",
+        description="Append every record of a JSON Lines log (one written by log export, or by factlog before"
+        " the store) in one transaction, keeping their times; nothing is stored if a line is refused."
+        " A claim set is refused: use log append.",
+        epilog=_EXITS,
+    )
     imported.add_argument("log", metavar="LOG", help="the store (created if missing)")
     imported.add_argument("file", metavar="FILE", help="a JSON Lines log (factlog-log)")
     imported.set_defaults(run=_import)

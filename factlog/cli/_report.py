@@ -22,6 +22,8 @@ def register(commands: Any) -> None:
         "report",
         help="write one self-contained HTML page: disputes, assessments, timeline, relay graph",
         description="Check and assess the claims and write one HTML page that works offline.",
+        epilog="Exit 0 when the page is written, 2 for a usage error (an -o that would overwrite an input"
+        " among them), 3 when the input cannot be read or the page cannot be written.",
     )
     add_paths(parser)
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write ('-' for stdout)")

@@ -30,6 +30,8 @@ def register(commands: Any) -> None:
             "Claims about one entity (--entity) or held by one holder (--holder) in date order: date, holder,"
             " relays, stance, statement and quote; with --events, the dates given for the events involved."
         ),
+        epilog="Exit 0 when printed, 2 for a usage error or a name no entity bears (the error names the nearest"
+        " ones), 3 when the input cannot be read.",
     )
     add_paths(parser)
     who = parser.add_mutually_exclusive_group(required=True)
@@ -40,7 +42,7 @@ def register(commands: Any) -> None:
         action="store_true",
         help="print the event timeline instead: each event involved, with every date given and by whom",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.set_defaults(run=_show)
 
 

@@ -201,7 +201,8 @@ def draft(
         raise InputError("the article's text holds a lone surrogate: it is not valid Unicode") from None
     if not isinstance(source, str) or ID.fullmatch(source) is None or len(source) > _LONGEST_SOURCE_ID:
         raise InputError(
-            f"source: expected an id like 'li-qiang-visit' of at most {_LONGEST_SOURCE_ID} characters, got {source!r}"
+            "source: expected an id like 'li-qiang-visit' (lowercase letters, digits, '.', '_', ':', '-', starting"
+            f" with a letter or digit) of at most {_LONGEST_SOURCE_ID} characters, got {source!r}"
         )
     if publisher is not None and (not isinstance(publisher, str) or not publisher.strip()):
         raise InputError(f"publisher: expected a name, got {publisher!r}")

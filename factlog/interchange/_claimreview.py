@@ -17,7 +17,8 @@ guidelines ask for: ``claimReviewed``, ``reviewRating`` (``ratingValue``, ``best
   reviews every proposition someone makes. A proposition nobody makes (only denied) has
   no claim to review and is left out.
 * ``datePublished`` is the ``date`` given, or the ``as_of`` date of the assessment, or the
-  latest date a weighed claim was stated, or the latest date anywhere in the claim set, as
+  latest date a claim making the proposition was stated (its ``stated``, else its source's
+  ``published``; a denial's date does not count), or the latest date anywhere in the claim set, as
   a full ISO date (the last day it allows), so the same input gives the same bytes. A claim
   set with no date at all and no ``date`` gives reviews without one.
 """

@@ -59,7 +59,34 @@ def resolve_entity(claims: ClaimSet, name: str) -> str:
             raise UnknownEntityError(
                 f"ambiguous name {name!r}: it names entities {', '.join(several)}; write one of their ids"
             )
-    raise UnknownEntityError(f"no entity {name!r}")
+    raise UnknownEntityError(f"no entity {name!r} in the claims given{_nearest(claims, name)}")
+
+
+def _nearest(claims: ClaimSet, name: str, most: int = 3) -> str:
+    """``'; the nearest: Tresk (tresk), ...'``: up to ``most`` entities whose id, name or alias comes close.
+
+    Close is a rapidfuzz ``WRatio`` of 80 or more after its default processing (case and
+    punctuation folded), which takes a name inside a longer phrase ("BNA news" is near
+    "BNA"). Without one, what the option takes; raises nothing.
+    """
+    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415 - only a name that resolves to nothing needs it
+
+    labels, owners = [], []
+    for entity in claims.entities:
+        for label in (entity.id, entity.name, *entity.aliases):
+            labels.append(label)
+            owners.append(entity)
+    near: dict[str, str] = {}
+    for _, _, position in process.extract(
+        name, labels, scorer=fuzz.WRatio, processor=utils.default_process, limit=None, score_cutoff=80
+    ):
+        entity = owners[position]
+        near.setdefault(entity.id, f"{entity.name} ({entity.id})")
+        if len(near) == most:
+            break
+    if not near:
+        return "; give an entity's id, its name or one of its aliases"
+    return "; the nearest: " + ", ".join(near.values())
 
 
 def _expect_names(claims: object, name: object, function: str, argument: str) -> None:

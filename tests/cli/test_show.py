@@ -79,3 +79,15 @@ def test_a_name_two_entities_share_is_ambiguous_with_its_candidates(tmp_path: Pa
     result = run("show", str(path), "--entity", "Springfield")
     assert result.returncode == 2
     assert "springfield-il, springfield-ma" in result.stderr
+
+
+def test_a_name_no_entity_bears_names_the_nearest_entities() -> None:
+    """`show --entity` with a near miss ("Seoul analyst") names the entities whose names come close, and exits 2."""
+    result = run("show", "sources/", "--holder", "Seoul analyst")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: no entity 'Seoul analyst' in the claims given; the nearest: ")
+    assert "a Seoul-based security analyst (seoul-security-analyst)" in result.stderr
+    far = run("show", "sources/", "--entity", "Atlantis")
+    assert far.stderr == (
+        "error: no entity 'Atlantis' in the claims given; give an entity's id, its name or one of its aliases\n"
+    )

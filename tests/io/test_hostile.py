@@ -108,7 +108,7 @@ def test_symlink_out_of_the_folder_is_reported(tmp_path: Path) -> None:
 
 
 def test_validate_refuses_hostile_files_with_exit_3(tmp_path: Path) -> None:
-    """The CLI meets hostile files with one error per line and exit 3, never a traceback."""
+    """The CLI meets hostile files with one error per line (then its hints) and exit 3, never a traceback."""
     inputs = hostile_inputs(random.Random(11))
     for number in range(5):
         path = tmp_path / f"hostile-{number}.json"
@@ -119,4 +119,8 @@ def test_validate_refuses_hostile_files_with_exit_3(tmp_path: Path) -> None:
         result = run("validate", str(path))
         assert result.returncode == 3
         assert "Traceback" not in result.stderr
-        assert all(line.startswith("error: ") for line in result.stderr.splitlines())
+        lines = result.stderr.splitlines()
+        problems = [line for line in lines if not line.startswith("hint: ")]
+        assert problems
+        assert all(line.startswith("error: ") for line in problems)
+        assert lines[: len(problems)] == problems  # the hints, if any, come after every problem
