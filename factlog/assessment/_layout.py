@@ -24,7 +24,7 @@ from factlog.analysis._values import convert, quantity_ranges, value_range
 from factlog.model._nouns import Object, Predicate, Quantity
 from factlog.model._vocabulary import slug
 
-__all__ = ["Layout", "overlap_least", "sides"]
+__all__ = ["Layout", "overlap_least", "sides", "split_sides"]
 
 T = TypeVar("T")
 
@@ -298,3 +298,34 @@ def sides(
             else:
                 opponents[candidate].append(stances[min(first, denied.get(candidate, first))][2])
     return backers, opponents
+
+
+def split_sides(
+    layout: Layout, rank: Mapping[str, int], speakers: Iterable[Sequence[tuple[float, str, T]]]
+) -> list[list[T]]:
+    """Each candidate's backers (as :func:`sides` finds them) that also hold a stance against it.
+
+    A speaker that backs a candidate also opposes it when it gives a value incompatible
+    with it or denies it: it counts for the candidate, but its rival stance is weighed
+    too. O(candidates) per speaker with stances for two answers or more (by
+    :meth:`Layout.friend_sums` over its values); speakers of one answer cost nothing.
+    """
+    found: list[list[T]] = [[] for _ in layout.names]
+    for stances in speakers:
+        if len({answer for _, answer, _ in stances}) < 2:
+            continue
+        affirmed: dict[int, int] = {}
+        denied: set[int] = set()
+        for index, (_, answer, _) in enumerate(stances):
+            if answer.startswith("not:"):
+                denied.add(rank[answer[4:]])
+            else:
+                affirmed.setdefault(rank[answer], index)
+        if not affirmed:
+            continue
+        best = layout.friend_least({mine: float(index) for mine, index in affirmed.items()})
+        counts = layout.friend_sums([1.0 if i in affirmed else 0.0 for i in range(layout.size)])
+        for candidate, least in enumerate(best):
+            if least is not None and (candidate in denied or counts[candidate] < len(affirmed)):
+                found[candidate].append(stances[int(least)][2])
+    return found

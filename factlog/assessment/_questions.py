@@ -20,7 +20,7 @@ from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
 from factlog.assessment._acceptance import Acceptance
-from factlog.assessment._layout import Layout, sides
+from factlog.assessment._layout import Layout, sides, split_sides
 from factlog.assessment._weights import vote_weight
 from factlog.model._cached import cached_slot
 from factlog.model._dates import Interval, hull_ends
@@ -64,7 +64,7 @@ class Vote:
 class _Kept:
     """Where a :class:`Question` keeps what it computes on first use (see :mod:`factlog.model._cached`)."""
 
-    __slots__ = ("_claims_by_answer_", "_rank_", "_slot_sides_", "_stances_", "_supported")
+    __slots__ = ("_claims_by_answer_", "_rank_", "_slot_sides_", "_split_sides_", "_stances_", "_supported")
 
 
 @attrs.frozen(eq=False)
@@ -155,6 +155,30 @@ class Question(_Kept):
         if rivals is not None:
             return other in rivals
         return other not in friends and (not other.startswith("not:") or other == f"not:{answer}")
+
+    def split(self, answer: str) -> tuple[OriginWeight, ...]:
+        """The origins of :meth:`backers` whose speaker also holds a stance against the answer.
+
+        An origin counts on one side (for, when any of its current stances backs the
+        answer), but each of its claims votes: a denial (or a rival value) held only by
+        origins listed for the answer was still weighed against it.
+        """
+        rank = self._rank.get(answer) if self.layout is not None else None
+        if rank is not None:
+            return self._split_sides[rank]
+        friends = self.friends(answer)
+        rivals = set(self.rivals.get(answer, ())) if self.slot is None or answer.startswith("not:") else None
+        chosen = []
+        for stances in self._stances.values():
+            mine = next((origin for _, a, origin in stances if a in friends), None)
+            if mine is not None and any(self._against(a, answer, friends, rivals) for _, a, _ in stances):
+                chosen.append(mine)
+        return _by_weight(chosen)
+
+    @cached_slot
+    def _split_sides(self) -> list[tuple[OriginWeight, ...]]:
+        assert self.layout is not None
+        return [_by_weight(items) for items in split_sides(self.layout, self._rank, self._stances.values())]
 
     def backers(self, answer: str) -> tuple[OriginWeight, ...]:
         """The origins whose current stance supports the answer, or one compatible with it."""
