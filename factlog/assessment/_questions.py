@@ -35,7 +35,12 @@ Weigher = Callable[[Index, Entry, bool], float]
 
 @attrs.frozen
 class OriginWeight:
-    """One independent origin as it counts in one assessment."""
+    """One independent origin as it counts in one assessment.
+
+    ``weight`` is what its vote adds before anything is learned: ln(p/(1 − p)) for the
+    prior accuracy p of its holder's grade, times the certainty expressed and every
+    factor of ``discounts`` (rounded to 4 places; see ``docs/cli.md``).
+    """
 
     label: str
     speaks_for: str
