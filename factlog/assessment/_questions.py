@@ -20,7 +20,7 @@ from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
 from factlog.assessment._acceptance import Acceptance
-from factlog.assessment._layout import Layout, sides, split_sides
+from factlog.assessment._layout import Layout, three_sides
 from factlog.assessment._weights import vote_weight
 from factlog.model._cached import cached_slot
 from factlog.model._dates import Interval, hull_ends
@@ -69,7 +69,7 @@ class Vote:
 class _Kept:
     """Where a :class:`Question` keeps what it computes on first use (see :mod:`factlog.model._cached`)."""
 
-    __slots__ = ("_claims_by_answer_", "_rank_", "_slot_sides_", "_split_sides_", "_stances_", "_supported")
+    __slots__ = ("_claims_by_answer_", "_rank_", "_slot_sides_", "_stances_", "_supported")
 
 
 @attrs.frozen(eq=False)
@@ -149,11 +149,11 @@ class Question(_Kept):
         return _by_weight(chosen)
 
     @cached_slot
-    def _slot_sides(self) -> tuple[list[tuple[OriginWeight, ...]], list[tuple[OriginWeight, ...]]]:
-        """Every candidate's backers and opponents at once: each speaker's strongest compatible stance, by a sweep."""
+    def _slot_sides(self) -> tuple[list[tuple[OriginWeight, ...]], ...]:
+        """Every candidate's backers, opponents and backers also against it at once, by one sweep."""
         assert self.layout is not None
-        found = sides(self.layout, self._rank, self._stances.values())
-        return [_by_weight(items) for items in found[0]], [_by_weight(items) for items in found[1]]
+        found = three_sides(self.layout, self._rank, self._stances.values())
+        return tuple([_by_weight(items) for items in side] for side in found)
 
     @staticmethod
     def _against(other: str, answer: str, friends: frozenset[str], rivals: set[str] | None) -> bool:
@@ -170,7 +170,7 @@ class Question(_Kept):
         """
         rank = self._rank.get(answer) if self.layout is not None else None
         if rank is not None:
-            return self._split_sides[rank]
+            return self._slot_sides[2][rank]
         friends = self.friends(answer)
         rivals = set(self.rivals.get(answer, ())) if self.slot is None or answer.startswith("not:") else None
         chosen = []
@@ -179,11 +179,6 @@ class Question(_Kept):
             if mine is not None and any(self._against(a, answer, friends, rivals) for _, a, _ in stances):
                 chosen.append(mine)
         return _by_weight(chosen)
-
-    @cached_slot
-    def _split_sides(self) -> list[tuple[OriginWeight, ...]]:
-        assert self.layout is not None
-        return [_by_weight(items) for items in split_sides(self.layout, self._rank, self._stances.values())]
 
     def backers(self, answer: str) -> tuple[OriginWeight, ...]:
         """The origins whose current stance supports the answer, or one compatible with it."""

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Mode
-from factlog.assessment._layout import Layout, split_sides
+from factlog.assessment._layout import Layout, three_sides
 from factlog.assessment._weights import CERTAINTY_WEIGHT, DISCOUNTS
 from tests.assessment import explicit
 from tests.helpers import claim, world
@@ -103,6 +103,17 @@ def test_a_rival_value_held_only_by_an_origin_listed_for_is_named_against() -> N
         assert "also against: The author, listed for, also gives a rival value or denies it" in item.reasons
 
 
+def test_an_origin_of_many_values_is_named_against_each_but_the_values_all_its_own_agree_with() -> None:
+    """Twelve figures from one origin (the sweep, past the few tested one by one): named against each one."""
+    claims = world(
+        *(claim(f"v{n:02}", "dprk", "troops-deployed", 1000 * 2**n) for n in range(12)),
+        claim("wire", "dprk", "troops-deployed", 3, holder="wire", source="s2"),
+    )
+    items = {str(item.value): item for item in factlog.assess(claims).propositions}
+    also = {value for value, item in items.items() if any(r.startswith("also against:") for r in item.reasons)}
+    assert also == {value for value in items if value != "3"}
+
+
 def test_every_decided_label_names_an_origin_that_holds_the_rival() -> None:
     """Whenever a reason says what the answer was weighed against, an against or also-against line precedes it."""
     for claims in (_self_denied(), factlog.load("sources/")):
@@ -112,7 +123,7 @@ def test_every_decided_label_names_an_origin_that_holds_the_rival() -> None:
 
 
 @given(slot_values(), st.data())
-def test_split_sides_are_what_a_scan_of_each_speakers_stances_finds(slot: Slot, data: st.DataObject) -> None:
+def test_backers_also_against_are_what_a_scan_of_each_speakers_stances_finds(slot: Slot, data: st.DataObject) -> None:
     """A backer is split exactly when one of its stances is a rival value or the candidate's denial."""
     values, predicate = slot
     layout = Layout.of(values, predicate)  # type: ignore[arg-type]
@@ -123,7 +134,7 @@ def test_split_sides_are_what_a_scan_of_each_speakers_stances_finds(slot: Slot, 
     stance = st.tuples(st.sampled_from([-1.0, -0.5]), answers)
     speakers = data.draw(st.lists(st.lists(stance, min_size=1, max_size=12), max_size=4))
     stances = [sorted((w, a, f"s{n}:{w}:{a}") for w, a in mine) for n, mine in enumerate(speakers)]
-    found = split_sides(layout, {name: i for i, name in enumerate(layout.names)}, stances)
+    _, _, found = three_sides(layout, {name: i for i, name in enumerate(layout.names)}, stances)
     for i, name in enumerate(layout.names):
         friends = compatible[name] | {name}
         backers = explicit.side(stances, friends, name, backing=True)
