@@ -37,7 +37,7 @@ from factlog.assessment._proposition import PropositionAssessment, Status
 from factlog.assessment._questions import OriginWeight, Question, questions
 from factlog.assessment._reading import ClaimMap
 from factlog.assessment._reasons import Copying, reasons_for
-from factlog.assessment._weights import CERTAINTY_WEIGHT, DISCOUNTS
+from factlog.assessment._weights import vote_weight
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import PartialDate
@@ -58,8 +58,6 @@ __all__ = [
     "known_by",
 ]
 
-INTERESTED_DISCOUNT = DISCOUNTS["interested"]
-"""The factor applied to the weight of a denial by a party the proposition accuses."""
 _RELIABLE = (Reliability.A, Reliability.B, Reliability.C)
 
 
@@ -93,12 +91,18 @@ class Assessment(ClaimMap):
 
 
 def weight(index: Index, entry: Entry, interested: bool) -> float:
-    """The log-odds an origin's claim adds a priori: reliability, scaled by certainty, discounted if interested."""
+    """The log-odds an origin's claim adds a priori, as its vote counts it: the weight an assessment shows.
+
+    ln(p/(1 − p)) for the prior accuracy p of the holder's grade (:attr:`Reliability.prior`),
+    times the claim's vote weight in [0, 1] (:func:`~factlog.assessment._weights.vote_weight`:
+    the certainty expressed and every discount the origin lists: interested, anonymous,
+    implied, unnamed relay), so the figure and the ``discounts`` named beside it agree.
+    """
     entity = index.entity(entry.holder)
     reliability = entity.reliability if entity is not None else Reliability.F
     prior = reliability.prior
-    value = math.log(prior / (1 - prior)) * CERTAINTY_WEIGHT[entry.claim.certainty]
-    return value * INTERESTED_DISCOUNT if interested else value
+    share, _ = vote_weight(index, entry, interested)
+    return math.log(prior / (1 - prior)) * share
 
 
 @paused_gc
@@ -366,7 +370,8 @@ def _assess(
         else Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
     )
     if acceptance is not None:
-        reasons += reasons_for(supporting, opposing, copying, providers)
+        split = question.split(answer)
+        reasons += reasons_for(supporting, opposing, copying, providers, split=split, slot=question.slot)
         if decided_by is not None:
             reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
         if tie:

@@ -24,7 +24,7 @@ from factlog.analysis._values import convert, quantity_ranges, value_range
 from factlog.model._nouns import Object, Predicate, Quantity
 from factlog.model._vocabulary import slug
 
-__all__ = ["Layout", "overlap_least", "sides"]
+__all__ = ["Layout", "overlap_least", "sides", "three_sides"]
 
 T = TypeVar("T")
 
@@ -270,8 +270,24 @@ def sides(
     candidate's denial (``not:`` answers), if any. O(candidates log) per speaker that
     gives a value (each then backs or opposes every candidate), O(denials) for the others.
     """
+    backers, opponents, _ = three_sides(layout, rank, speakers)
+    return backers, opponents
+
+
+def three_sides(
+    layout: Layout, rank: Mapping[str, int], speakers: Iterable[Sequence[tuple[float, str, T]]]
+) -> tuple[list[list[T]], list[list[T]], list[list[T]]]:
+    """:func:`sides`, and each candidate's backers that also hold a stance against it, in one sweep.
+
+    A speaker that backs a candidate also opposes it when it gives a value incompatible
+    with it or denies it: it counts for the candidate, but its rival stance is weighed
+    too. The third list holds such a speaker's backing item. For a speaker of many
+    values the count of its compatible values comes from :meth:`Layout.friend_sums`
+    (O(candidates) more, only for speakers of two values or more).
+    """
     backers: list[list[T]] = [[] for _ in layout.names]
     opponents: list[list[T]] = [[] for _ in layout.names]
+    split: list[list[T]] = [[] for _ in layout.names]
     for stances in speakers:
         affirmed: dict[int, int] = {}
         denied: dict[int, int] = {}
@@ -284,17 +300,27 @@ def sides(
             for candidate, index in denied.items():
                 opponents[candidate].append(stances[index][2])
             continue
+        best: list[float | None]
+        counts: Sequence[float]
         if len(affirmed) <= _FEW:
-            best: list[float | None] = [
-                min((index for mine, index in affirmed.items() if layout.compatible(mine, i)), default=None)
-                for i in range(layout.size)
-            ]
+            best, counts = [], []
+            for i in range(layout.size):
+                friendly = [index for mine, index in affirmed.items() if layout.compatible(mine, i)]
+                best.append(min(friendly, default=None))
+                counts.append(len(friendly))
         else:
             best = layout.friend_least({mine: float(index) for mine, index in affirmed.items()})
+            counts = (
+                layout.friend_sums([1.0 if i in affirmed else 0.0 for i in range(layout.size)])
+                if len(affirmed) > 1
+                else [1.0] * layout.size
+            )
         first = min(affirmed.values())
         for candidate, least in enumerate(best):
             if least is not None:
                 backers[candidate].append(stances[int(least)][2])
+                if candidate in denied or counts[candidate] < len(affirmed):
+                    split[candidate].append(stances[int(least)][2])
             else:
                 opponents[candidate].append(stances[min(first, denied.get(candidate, first))][2])
-    return backers, opponents
+    return backers, opponents, split

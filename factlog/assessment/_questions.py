@@ -20,7 +20,7 @@ from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
 from factlog.assessment._acceptance import Acceptance
-from factlog.assessment._layout import Layout, sides
+from factlog.assessment._layout import Layout, three_sides
 from factlog.assessment._weights import vote_weight
 from factlog.model._cached import cached_slot
 from factlog.model._dates import Interval, hull_ends
@@ -35,7 +35,12 @@ Weigher = Callable[[Index, Entry, bool], float]
 
 @attrs.frozen
 class OriginWeight:
-    """One independent origin as it counts in one assessment."""
+    """One independent origin as it counts in one assessment.
+
+    ``weight`` is what its vote adds before anything is learned: ln(p/(1 − p)) for the
+    prior accuracy p of its holder's grade, times the certainty expressed and every
+    factor of ``discounts`` (rounded to 4 places; see ``docs/cli.md``).
+    """
 
     label: str
     speaks_for: str
@@ -144,17 +149,36 @@ class Question(_Kept):
         return _by_weight(chosen)
 
     @cached_slot
-    def _slot_sides(self) -> tuple[list[tuple[OriginWeight, ...]], list[tuple[OriginWeight, ...]]]:
-        """Every candidate's backers and opponents at once: each speaker's strongest compatible stance, by a sweep."""
+    def _slot_sides(self) -> tuple[list[tuple[OriginWeight, ...]], ...]:
+        """Every candidate's backers, opponents and backers also against it at once, by one sweep."""
         assert self.layout is not None
-        found = sides(self.layout, self._rank, self._stances.values())
-        return [_by_weight(items) for items in found[0]], [_by_weight(items) for items in found[1]]
+        found = three_sides(self.layout, self._rank, self._stances.values())
+        return tuple([_by_weight(items) for items in side] for side in found)
 
     @staticmethod
     def _against(other: str, answer: str, friends: frozenset[str], rivals: set[str] | None) -> bool:
         if rivals is not None:
             return other in rivals
         return other not in friends and (not other.startswith("not:") or other == f"not:{answer}")
+
+    def split(self, answer: str) -> tuple[OriginWeight, ...]:
+        """The origins of :meth:`backers` whose speaker also holds a stance against the answer.
+
+        An origin counts on one side (for, when any of its current stances backs the
+        answer), but each of its claims votes: a denial (or a rival value) held only by
+        origins listed for the answer was still weighed against it.
+        """
+        rank = self._rank.get(answer) if self.layout is not None else None
+        if rank is not None:
+            return self._slot_sides[2][rank]
+        friends = self.friends(answer)
+        rivals = set(self.rivals.get(answer, ())) if self.slot is None or answer.startswith("not:") else None
+        chosen = []
+        for stances in self._stances.values():
+            mine = next((origin for _, a, origin in stances if a in friends), None)
+            if mine is not None and any(self._against(a, answer, friends, rivals) for _, a, _ in stances):
+                chosen.append(mine)
+        return _by_weight(chosen)
 
     def backers(self, answer: str) -> tuple[OriginWeight, ...]:
         """The origins whose current stance supports the answer, or one compatible with it."""

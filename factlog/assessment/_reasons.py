@@ -105,11 +105,16 @@ def reasons_for(
     opposing: Sequence[OriginWeight],
     copying: Copying | None = None,
     providers: int = 0,
+    *,
+    split: Sequence[OriginWeight] = (),
+    slot: str | None = None,
 ) -> list[str]:
     """The lines that explain a value's standing: origins for, against, and what discounts them.
 
     Each side names its strongest :data:`LISTED_ORIGINS` origins and counts the rest;
-    ``providers``: the sources giving exactly the value (see :meth:`Copying.note`).
+    ``providers``: the sources giving exactly the value (see :meth:`Copying.note`);
+    ``split``: the origins listed for it that also hold a stance against it (its denial;
+    in a ``slot``, a rival value), named on an "also against:" line.
     """
     reasons = []
     if supporting:
@@ -119,6 +124,15 @@ def reasons_for(
         reasons.append(note)
     if opposing:
         reasons.append(f"against: {len(opposing)} independent origin{'s' * (len(opposing) != 1)}: {_names(opposing)}")
+    if split:
+        shown, more = listed(split)
+        names = ", ".join(o.label for o in shown) + (f" and {more} more" if more else "")
+        one = len(split) == 1
+        if slot is None:
+            stance = "denies it" if one else "deny it"
+        else:
+            stance = "gives a rival value or denies it" if one else "give a rival value or deny it"
+        reasons.append(f"also against: {names}, listed for, also {stance}")
     if any(o.interested for o in opposing):
         reasons.append(f"denials by a party the proposition accuses count {INTERESTED_DISCOUNT:g} of their weight")
     copies = [o for o in (*listed(supporting)[0], *listed(opposing)[0]) if len(o.claims) > 1]

@@ -91,8 +91,9 @@ CUES: tuple[Cue, ...] = (
         CueKind.HEDGE,
         "probable",
     ),
-    # ICD 203 "unlikely" is PS- (Likelihood.UNLIKELY.factuality): possible, denied.
-    Cue(r"unlikely", CueKind.HEDGE, "possible", denies=True),
+    # ICD 203 "unlikely" (20-45 %) is FactBank's PR- ("probably not"): probable, denied, as
+    # Likelihood.UNLIKELY.factuality and Factuality.PR_MINUS.likelihood have it.
+    Cue(r"unlikely", CueKind.HEDGE, "probable", denies=True),
     Cue(r"will|would|shall|plans? to|planned to|aims? to", CueKind.HEDGE, "probable", own_voice_only=True),
     Cue(
         r"signals?|signalled|signaled|underscores?|underscored|highlights?|highlighted|illustrates?|"

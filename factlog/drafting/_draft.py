@@ -151,20 +151,38 @@ class _Drafter:
             for entity in (found.proposition.subject, str(found.proposition.object)):
                 self.holders.use(entity)
             quote = sentence[found.start : found.end]
+            # "Former" denies the office on the day of writing, never over a coarser date (docs/tutorial.md):
+            # a denial over the month would also deny an appointment made earlier that month.
+            dayless = found.polarity is Polarity.DENIED and not _one_day(self.date)
             claims.append(
                 Claim(
                     id=f"{claim_id}-office-{index}",
                     statement=_statement_of_office(self.holders, found.proposition, found.polarity),
-                    proposition=found.proposition,
+                    proposition=None if dayless else found.proposition,
                     polarity=found.polarity,
                     attribution=Attribution(holder=self.outlet, mode=Mode.IMPLIED),
                     evidence=(
                         Evidence(source=self.source, quote=quote, start=start + found.start, end=start + found.end),
                     ),
+                    notes=_dayless_note(self.date) if dayless else None,
                     draft=True,
                 )
             )
         return claims
+
+
+def _one_day(date: Interval | None) -> bool:
+    """Whether the publication date is one day (a day or a time of day), not a month or a span."""
+    return date is not None and date.first_day == date.last_day and date.start == date.end
+
+
+def _dayless_note(date: Interval | None) -> str:
+    """Why a "former" title got no proposition: the day of writing is not known."""
+    given = "no publication date" if date is None else f"the publication date {date} names no single day"
+    return (
+        f"'former' denies the office on the day of writing, and {given}: give --published as a day"
+        " to draft the denial for that day (never over a month: it would deny an appointment made earlier in it)."
+    )
 
 
 def draft(

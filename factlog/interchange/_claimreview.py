@@ -17,10 +17,12 @@ guidelines ask for: ``claimReviewed``, ``reviewRating`` (``ratingValue``, ``best
   reviews every proposition someone makes. A proposition nobody makes (only denied) has
   no claim to review and is left out.
 * ``datePublished`` is the ``date`` given, or the ``as_of`` date of the assessment, or the
-  latest date a claim making the proposition was stated (its ``stated``, else its source's
-  ``published``; a denial's date does not count), or the latest date anywhere in the claim set, as
-  a full ISO date (the last day it allows), so the same input gives the same bytes. A claim
-  set with no date at all and no ``date`` gives reviews without one.
+  latest date a claim the review weighs was stated (its ``stated``, else its source's
+  ``published``): the claims of the origins for and against the proposition and its
+  denials, so a review never predates a denial its rating weighs; or the latest date
+  anywhere in the claim set, as a full ISO date (the last day it allows), so the same
+  input gives the same bytes. A claim set with no date at all and no ``date`` gives
+  reviews without one.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from factlog.errors import ArgumentError, expect
 from factlog.interchange._prov import is_person
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval, PartialDate
+from factlog.model._nouns import Claim
 from factlog.model._scales import Credibility
 from factlog.model._vocabulary import Vocabulary, fold
 
@@ -76,20 +79,39 @@ def _iso_date(interval: Interval) -> str:
     return interval.earliest.isoformat()
 
 
-def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any], list[Interval]]:
-    """The Claim node from the claims for the proposition, and the dates they were stated."""
+def _known(claims: ClaimSet, claim_id: str) -> Claim:
+    claim = claims.claim_by_id.get(claim_id)
+    if claim is None:
+        raise ArgumentError(
+            f"factlog.to_claimreview: claim {claim_id!r} of the assessment is not in claims:"
+            " give the claim set that was assessed"
+        )
+    return claim
+
+
+def _stated(claim: Claim, claims: ClaimSet) -> PartialDate | Interval | None:
+    """When the claim was stated: its ``stated``, else the first of its sources with a publication date."""
+    return claim.stated or next(
+        (s.published for s in map(claims.source_by_id.get, claim.sources) if s and s.published), None
+    )
+
+
+def _weighed(item: PropositionAssessment, claims: ClaimSet) -> list[PartialDate | Interval]:
+    """The dates the claims a review weighs were stated: the origins' for and against it, and its denials."""
+    weighed = {claim for origin in (*item.supporting, *item.opposing) for claim in origin.claims}
+    weighed.update(claim for claim, _ in item.labels)
+    dates = (_stated(_known(claims, claim_id), claims) for claim_id in sorted(weighed))
+    return [when for when in dates if when is not None]
+
+
+def _claim(item: PropositionAssessment, claims: ClaimSet) -> dict[str, Any]:
+    """The Claim node from the claims for the proposition (those who deny it are no authors of it)."""
     makers = [claim for origin in item.supporting for claim in origin.claims]
     authors: dict[str, dict[str, Any]] = {}
     appearances: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
-    stated = []
     vocabulary = Vocabulary.of(claims)
     for claim_id in sorted(set(makers)):
-        claim = claims.claim_by_id.get(claim_id)
-        if claim is None:
-            raise ArgumentError(
-                f"factlog.to_claimreview: claim {claim_id!r} of the assessment is not in claims:"
-                " give the claim set that was assessed"
-            )
+        claim = _known(claims, claim_id)
         holder = vocabulary.entity(claim.attribution.holder)  # a name as written, as its entity's id
         kind = "Person" if is_person(claims.entity_by_id.get(holder)) else "Organization"
         authors.setdefault(holder, {"@type": kind, "name": vocabulary.name(holder)})
@@ -104,11 +126,6 @@ def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any
                 work["datePublished"] = _iso_date(source.published)
             order = source.published.sort_key if source.published is not None else (10**9, 10**9)
             appearances[source_id] = (order, work)
-        when = claim.stated or next(
-            (s.published for s in map(claims.source_by_id.get, claim.sources) if s and s.published), None
-        )
-        if when is not None:
-            stated.append(when)
     works = [work for _, work in sorted(appearances.values(), key=lambda pair: (pair[0], pair[1]["name"]))]
     node: dict[str, Any] = {
         "@type": "Claim",
@@ -117,7 +134,7 @@ def _claim(item: PropositionAssessment, claims: ClaimSet) -> tuple[dict[str, Any
     }
     if works:
         node["firstAppearance"] = works[0]
-    return node, stated
+    return node
 
 
 def check_base(url: object, where: str) -> str:
@@ -175,7 +192,8 @@ def to_claimreview(
     for item in assessment.propositions:
         if not _wanted(item, everything):
             continue
-        claim_node, stated = _claim(item, claims)
+        claim_node = _claim(item, claims)
+        stated = _weighed(item, claims)
         rating: dict[str, Any] = {
             "@type": "Rating",
             "alternateName": item.status.value,

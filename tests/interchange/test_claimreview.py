@@ -157,3 +157,23 @@ def test_an_unsafe_review_base_is_refused() -> None:
 def test_a_dotted_capital_i_folds_into_one_word_in_the_slug() -> None:
     """İstanbul is slugged 'istanbul', as the project's fold matches it, not 'i-stanbul'."""
     assert unquote(review_url("https://x/", "k", "İstanbul votes")).startswith("https://x/istanbul-votes-")
+
+
+def test_a_review_is_dated_no_earlier_than_the_denial_it_weighs() -> None:
+    """An allegation of 2025-10 denied by the accused in 2025-11: the review is dated 2025-11-30, not 2025-10-31."""
+    claims = world(
+        claim("allege", holder="western-intelligence", via=("author",), source="s1", certainty="possible"),
+        claim("deny", holder="kcna", source="s5", denied=True, answers=("allege",)),
+    )
+    [review] = _reviews(claims)
+    assert review["datePublished"] == "2025-11-30"
+    assert [a["name"] for a in review["itemReviewed"]["author"]] == ["Western intelligence"]  # type: ignore[index]
+
+
+def test_a_review_is_dated_no_earlier_than_a_rival_value_it_weighs() -> None:
+    """A slot's value of 2025-10 against a later rival value of 2025-11: the review of either is dated 2025-11-30."""
+    claims = world(
+        claim("few", "dprk", "troops-deployed", 1000, source="s1"),
+        claim("many", "dprk", "troops-deployed", 9000, holder="paper-b", source="s5"),
+    )
+    assert {review["datePublished"] for review in _reviews(claims)} == {"2025-11-30"}
