@@ -122,9 +122,11 @@ def test_an_event_name_made_ambiguous_is_refused(tmp_path: Path) -> None:
     """A second event named 'The Strike' would leave 'two days after the strike' ambiguous: refused."""
     log = _worded(tmp_path)
     other = Entity(id="other", name="The Strike", kind=EntityKind.EVENT)
-    [error] = _refused(log, [other], factlog.ConflictError, names=["more.json: $.entities[0]"])
+    [error, named] = _refused(log, [other], factlog.ConflictError, names=["more.json: $.entities[0]"])
     assert error.startswith(f"{log.path}: more.json: $.entities[0]: would strand claim 'c1'")
     assert "ambiguous" in error
+    assert "would strand claim 'strike-date'" in named  # its subject is written 'the strike'
+    assert "proposition.subject: ambiguous name 'the strike'" in named
 
 
 def test_an_event_replaced_by_another_kind_is_refused(tmp_path: Path) -> None:
