@@ -808,8 +808,8 @@ def log_records(draw: st.DrawFn) -> object:
         return Retraction(claim=claim_id, reason="withdrawn")
     proposition = Proposition(
         subject=draw(st.sampled_from(["dprk", "strike", "the strike", "Pyongyang", "North Korea"])),
-        predicate=draw(st.sampled_from(["p", "q", "q2", "r"])),
-        object=draw(st.sampled_from(["dprk", Quantity(amount=5)])),
+        predicate=draw(st.sampled_from(["p", "q", "q", "q2", "r"])),
+        object=draw(st.sampled_from(["dprk", "dprk", Quantity(amount=5)])),
         qualifiers=draw(st.sampled_from([{}, {}, {"place": "North Korea"}])),
         when=_log_when(draw(st.sampled_from(_LOG_WHENS))),
     )

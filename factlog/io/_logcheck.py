@@ -36,7 +36,7 @@ import attrs
 from factlog.errors import ConflictError, FormatError
 from factlog.io._logreader import SECTIONS, StoreReader
 from factlog.io._logrecords import TYPES, Record, Retraction, structure
-from factlog.io._logrefs import Strand, stranded_references
+from factlog.io._logrefs import Strand, strand_errors, stranded_references
 from factlog.io._logrules import Row, refusals_alone, refused
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import inverse_names, vocabulary_problems
@@ -248,15 +248,7 @@ def _refuse(
             f"{store}: {culprits}: would strand claim {claim!r} (appended {reader.appended_at(claim)}), which"
             f" could no longer be read: {field}: {message}; retract or replace that claim first, or in the same append"
         )
-    for strand in strands:
-        first = "retract or replace that claim" if strand.kind == "claim" else f"replace that {strand.kind}"
-        more = len(strand.culprits) - _SHOWN
-        culprits = ", ".join(strand.culprits[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
-        errors.append(
-            f"{store}: {culprits}: would strand {strand.kind} {strand.key!r}"
-            f" (appended {reader.appended_at(strand.key, strand.kind)}), whose reference would no longer resolve:"
-            f" {strand.field}: {strand.message}; {first} first, or in the same append"
-        )
+    errors.extend(strand_errors(reader, store, strands, shown=_SHOWN))
     raise (ConflictError if stranding else FormatError)(errors)
 
 

@@ -36,7 +36,7 @@ from factlog.model._coherence import inverse_names, is_vocabulary_message
 from factlog.model._nouns import Claim, Entity, Predicate, Source
 from factlog.model._vocabulary import Vocabulary, fold
 
-__all__ = ["Strand", "stranded_references"]
+__all__ = ["Strand", "strand_errors", "stranded_references"]
 
 _SECTIONS = {"entities": "entity", "predicates": "predicate", "sources": "source", "claims": "claim"}
 
@@ -82,6 +82,21 @@ def stranded_references(
     return found
 
 
+def strand_errors(reader: StoreReader, store: str, strands: Iterable[Strand], *, shown: int) -> list[str]:
+    """Each strand's error: the store, the first ``shown`` appended records causing it, the record, the problem."""
+    errors = []
+    for strand in strands:
+        first = "retract or replace that claim" if strand.kind == "claim" else f"replace that {strand.kind}"
+        more = len(strand.culprits) - shown
+        culprits = ", ".join(strand.culprits[:shown]) + (f" and {more} more" if more > 0 else "")
+        errors.append(
+            f"{store}: {culprits}: would strand {strand.kind} {strand.key!r}"
+            f" (appended {reader.appended_at(strand.key, strand.kind)}), whose reference would no longer resolve:"
+            f" {strand.field}: {strand.message}; {first} first, or in the same append"
+        )
+    return errors
+
+
 def _vocabulary_strands(
     reader: StoreReader,
     entities: Sequence[_Appended],
@@ -90,7 +105,10 @@ def _vocabulary_strands(
     mine: set[tuple[str, str]],
 ) -> list[Strand]:
     # What does not change is left out of both vocabularies: its problems are the same before and after.
-    entities_of = (reader.entities(reader.last), reader.entities(None)) if entities else ([], [])
+    # Only the names the appended entities bear (or bore) can change what they resolve to, and only the
+    # entities bearing them decide it: those are read, and the entities their links reach.
+    changing = {form for item in entities for form in _forms(item)}
+    entities_of = (_around(reader, changing, entities, reader.last), _around(reader, changing, entities, None))
     predicates_of = (
         (list(reader.predicates(reader.last).values()), list(reader.predicates(None).values()))
         if predicates
@@ -103,8 +121,8 @@ def _vocabulary_strands(
     vocabularies = [Vocabulary.of(claims) for claims in within]
     before, after = vocabularies
     lost = _known(predicates_of[0]) - _known(predicates_of[1])
-    forms = {form for form in before.names if form not in after.names}
-    forms |= {form for form in after.ambiguous if form not in before.ambiguous}
+    forms = {form for form in changing if form in before.names and form not in after.names}
+    forms |= {form for form in changing if form in after.ambiguous and form not in before.ambiguous}
     claims = [claim for claim in reader.claims_using(lost) if claim.id not in own] if lost else []
     sources: list[Source] = []
     if forms:
@@ -120,13 +138,37 @@ def _vocabulary_strands(
         {"claims": tuple(claims), "sources": tuple(sources), "predicates": tuple(exclusive), "entities": ()}, {}
     )
     changed = _changed(part, part, within, vocabularies, mine)
-    if entities:  # aliases taken, cycles of affiliation and part_of: among all the entities
-        wholes = [read_claim_set_of({"entities": tuple(e)}, {}) for e in entities_of]
+    if entities:  # aliases taken, cycles of affiliation and part_of: among the entities read
+        wholes = [read_claim_set_of({"entities": claims.entities}, {}) for claims in within]
         changed.extend(_changed(wholes[0], wholes[1], within, vocabularies, mine))
     return [
         Strand(kind, key, field, message, _culprits(message, entities, predicates))
         for kind, key, field, message in changed
     ]
+
+
+def _around(reader: StoreReader, forms: set[str], appended: Sequence[_Appended], limit: int | None) -> list[Entity]:
+    """The entities in force (up to record ``limit``) bearing one of ``forms``, and those the appended ones reach.
+
+    In a replay's order. ``affiliation`` and ``part_of`` are ids: the entities they reach
+    are read by key, link by link.
+    """
+    if not appended:
+        return []
+    found = {entity.id: entity for entity in reader.bearing("entity", forms, limit) if isinstance(entity, Entity)}
+    wanted = {link for item in appended for link in _links(item)} - set(found)
+    reached: dict[str, Entity] = {}
+    while wanted:
+        more = reader.entities(wanted, limit)
+        reached.update((entity.id, entity) for entity in more)
+        wanted = {link for entity in more for link in (entity.affiliation, *entity.part_of) if link} - set(found)
+        wanted -= set(reached)
+    return [*found.values(), *(entity for key, entity in reached.items() if key not in found)]
+
+
+def _links(item: _Appended) -> set[str]:
+    """The ids an appended entity (and the version it replaces) is affiliated with or part of."""
+    return {link for entity in _versions(item) for link in (entity.affiliation, *entity.part_of) if link}
 
 
 def _changed(
@@ -188,6 +230,11 @@ def _culprits(message: str, entities: Sequence[_Appended], predicates: Sequence[
 
 def _forms(item: _Appended) -> set[str]:
     """The folded id, aliases and name of an appended entity, and of the version it replaces."""
+    return {fold(name) for entity in _versions(item) for name in (entity.id, entity.name, *entity.aliases)}
+
+
+def _versions(item: _Appended) -> list[Entity]:
+    """An appended entity, and the version it replaces."""
     record = item.record
     assert isinstance(record, Entity)
     versions = [record]
@@ -195,7 +242,7 @@ def _forms(item: _Appended) -> set[str]:
         replaced = structure(json.loads(item.before), "entity", item.label)
         if isinstance(replaced, Entity):
             versions.append(replaced)
-    return {fold(name) for entity in versions for name in (entity.id, entity.name, *entity.aliases)}
+    return versions
 
 
 def _kind(record: Record) -> str:

@@ -330,7 +330,6 @@ def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[lis
                 assert (_unchanged(log) if log.path.exists() else None) == before
                 continue
             accepted.append((records, replace or how == "import"))
-            expected = _expected(accepted)
             named = _unreadable(log)
             if named:  # an import's own history may leave its new claims unreadable, never one the store held
                 assert how == "import"
@@ -342,7 +341,7 @@ def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[lis
                 except factlog.FactlogError:
                     return  # the repair strands another claim in words: this history ends here
                 accepted.append((repair, False))
-                expected = _expected(accepted)
+            expected = _expected(accepted)
             now = log.read()
             assert now == resolve_written(expected, expected)[0]
             after = _references(now)
