@@ -21,7 +21,7 @@ from factlog.io._references import unresolved
 from factlog.model._written import resolve_written
 from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, import_history
 from tests.io.test_written_when import _document
-from tests.strategies import log_appends
+from tests.strategies import log_appends, log_reference_appends
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 T2 = datetime.datetime(2025, 10, 2, 12, tzinfo=datetime.UTC)
@@ -312,6 +312,19 @@ def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[lis
     """Any appends and imports, some refused: each accepted one leaves a store whose replay reads and equals its
     records' set, and no reference of an earlier record unresolved that resolved before it; an import may leave
     unreadable only claims the store did not hold; a refused one leaves the store's history and file as they were."""
+    _replays(calls)
+
+
+@given(log_reference_appends)
+def test_every_accepted_append_leaves_every_earlier_reference_resolved(
+    calls: list[tuple[list[Record], bool, str]],
+) -> None:
+    """The same, of appends and imports that rename inverses, drop and take aliases, share names, link sources."""
+    _replays(calls)
+
+
+def _replays(calls: list[tuple[list[Record], bool, str]]) -> None:
+    """Make the calls on a new store, checking each as the two properties above say."""
     with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings():
         warnings.simplefilter("ignore", factlog.RetractedWarning)
         log = ClaimLog(Path(folder) / "claims.db")
