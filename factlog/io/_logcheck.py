@@ -11,7 +11,8 @@ to roll them back; :func:`check_new` checks the first append to a store before t
 is made. Claims that could not be read before the append are not its doing and do not
 stop it (a store written before appends were checked can still be repaired), nor do an
 import's claims that its own history cannot read (``excused``: an import is a faithful
-copy of that history).
+copy of that history), unless the store held the claim it replaces. References of
+earlier records that an append leaves unresolved are found by :mod:`factlog.io._logrefs`.
 
 Only what an append can change is looked at. Its own claims are checked against the
 store's predicates (read by SQL: a few rows); earlier claims only when the append
