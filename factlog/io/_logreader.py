@@ -139,16 +139,19 @@ class StoreReader:
         """
         wanted = [words for words in map(words_of, sorted(set(forms))) if words]
         rows: dict[int, str] = {}
+        beyond = "length(r.body) != length(CAST(r.body AS BLOB))"  # a character beyond ASCII: a blob's length is kept
+        folding = " OR ".join("instr(r.body, ?) > 0" for _ in _folding_to_ascii())
         for start in range(0, len(wanted), _CHUNK):
             clauses, values = [], []
             for words in wanted[start : start + _CHUNK]:
                 plain = [word for word in words if word.isascii()]
-                if plain:  # a character beyond ASCII that folds to ASCII is looked for below
-                    clauses.append("instr(lower(r.body), ?) > 0")
-                    values.append(max(plain, key=len))
+                if plain:  # LIKE ignores the case of ASCII letters
+                    clauses.append("r.body LIKE ? ESCAPE '\\'")
+                    word = max(plain, key=len)
+                    values.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
                 else:  # a text that bears it holds a character beyond ASCII
-                    clauses.append("length(r.body) != length(CAST(r.body AS BLOB))")
-            clauses.extend("instr(r.body, ?) > 0" for _ in _folding_to_ascii())
+                    clauses.append(beyond)
+            clauses.append(f"({beyond} AND ({folding}))")
             values.extend(_folding_to_ascii())
             rows.update(self._in_force(kind, f" AND ({' OR '.join(clauses)})", values, limit))
         found: list[Record] = []

@@ -189,3 +189,16 @@ def test_cli_append_that_strands_a_reference_exits_3_naming_file_record_and_clai
     shown = tmp_path / "now.json"
     shown.write_text(capsys.readouterr().out, encoding="utf-8")
     assert main(["validate", str(shown)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("alias", "written"),
+    [("Ryugyong", "RYUGYONG"), ("Ryugyong", "ryugyong"), ("Hauptstrasse", "Hauptstraße"), ("Kim", "\u212aim")],
+)
+def test_a_dropped_alias_is_found_however_a_claim_spells_it(tmp_path: Path, alias: str, written: str) -> None:
+    """A claim writing the alias in another case, or with what folds to ASCII (ß, the Kelvin sign): refused."""
+    place = Entity(id="place", name="The place", kind=EntityKind.PLACE, aliases=(alias,))
+    log = _store(tmp_path, place, claim("n", written))
+    [error] = _refused(log, [attrs.evolve(place, aliases=())], replace=True)
+    assert "would strand claim 'n'" in error
+    assert f"proposition.subject: unknown entity {written!r}" in error
