@@ -131,9 +131,9 @@ class StoreReader:
 
         A record bears a name as written (``North Korea``, ``north-korea``, ``NORTH KOREA``):
         each word of its folded form is in its text as :func:`fold` sees it. SQL keeps
-        the texts that hold, lowercased, the longest ASCII word of a name (any character
-        beyond ASCII for a name of none), or one of the few characters beyond ASCII that
-        fold to ASCII (``K`` to ``k``, ``ß`` to ``ss``); only those are looked at in Python,
+        the texts that hold every ASCII word of a name in any case (any character beyond
+        ASCII for a name of none), or one of the few characters beyond ASCII that fold to
+        ASCII (``K`` to ``k``, ``ß`` to ``ss``); only those are looked at in Python,
         and only those that pass are read. In the order a replay gives them (the order
         each was first appended).
         """
@@ -146,9 +146,10 @@ class StoreReader:
             for words in wanted[start : start + _CHUNK]:
                 plain = [word for word in words if word.isascii()]
                 if plain:  # LIKE ignores the case of ASCII letters
-                    clauses.append("r.body LIKE ? ESCAPE '\\'")
-                    word = max(plain, key=len)
-                    values.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                    clauses.append("(" + " AND ".join("r.body LIKE ? ESCAPE '\\'" for _ in plain) + ")")
+                    values.extend(
+                        "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for word in plain
+                    )
                 else:  # a text that bears it holds a character beyond ASCII
                     clauses.append(beyond)
             clauses.append(f"({beyond} AND ({folding}))")
