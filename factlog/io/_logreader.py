@@ -142,7 +142,8 @@ class StoreReader:
         beyond = "length(r.body) != length(CAST(r.body AS BLOB))"  # a character beyond ASCII: a blob's length is kept
         folding = " OR ".join("instr(r.body, ?) > 0" for _ in _folding_to_ascii())
         for start in range(0, len(wanted), _CHUNK):
-            clauses, values = [], []
+            clauses: list[str] = []
+            values: list[str] = []
             for words in wanted[start : start + _CHUNK]:
                 plain = [word for word in words if word.isascii()]
                 if plain:  # LIKE ignores the case of ASCII letters
