@@ -343,8 +343,9 @@ def _replays(calls: list[tuple[list[Record], bool, str]]) -> None:
                 assert (_unchanged(log) if log.path.exists() else None) == before
                 continue
             accepted.append((records, replace or how == "import"))
-            named = _unreadable(log)
-            if named:  # an import's own history may leave its new claims unreadable, never one the store held
+            # An import's own history may leave its new claims unreadable, never one the store held: a replay
+            # names those its predicates refuse first, then those whose words it cannot resolve.
+            while named := _unreadable(log):
                 assert how == "import"
                 assert not named & held, named
                 event("an import left new claims unreadable: retracted")
