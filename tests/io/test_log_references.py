@@ -13,6 +13,7 @@ import factlog
 from factlog import ClaimLog, Entity, EntityKind, Predicate, PredicateKind, Retraction, Source
 from factlog.cli import main
 from factlog.io._log import Record
+from factlog.io._logreader import FOLDING_TO_ASCII, loosened
 from factlog.io._references import unresolved
 from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, import_history
 
@@ -202,3 +203,9 @@ def test_a_dropped_alias_is_found_however_a_claim_spells_it(tmp_path: Path, alia
     [error] = _refused(log, [attrs.evolve(place, aliases=())], replace=True)
     assert "would strand claim 'n'" in error
     assert f"proposition.subject: unknown entity {written!r}" in error
+
+
+def test_the_characters_folding_to_ascii_are_all_listed() -> None:
+    """The characters beyond ASCII, in all of Unicode, that a name's folding turns into some ASCII: those listed."""
+    folding = {c for c in map(chr, range(0x80, 0x110000)) if any(part < "\x80" for part in loosened(c))}
+    assert folding == set(FOLDING_TO_ASCII)
