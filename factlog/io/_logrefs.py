@@ -16,7 +16,8 @@ the append and did not have before it.
 Only what the append can change is read: nothing for an append of claims,
 acknowledgements or retractions (a retracted claim's ``answers`` and ``regarding`` are
 dropped at replay); for predicates, the predicates and the claims of the names no
-longer declared (found by their text); for entities, the entities, and only when a
+longer declared (found by their text); for entities, the entities bearing the names
+they bear or bore (found by their text) and those their links reach, and only when a
 name stops resolving, the claims and sources whose text bears it (a scan of their text:
 see ``benchmarks/RESULTS.md``); for a source naming others it derives from, the sources
 it reaches.
