@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             times.append(time.process_time() - start)
             outcomes.add("stored" if stored == 1 else "refused")
         work.unlink()
-        print(f"({', '.join(sorted(outcomes))})", end=" ")
+        if "refused" in outcomes:
+            print(f"{arguments.claims} {arguments.kind}: refused (timed until refused)", file=sys.stderr)
     print(f"{arguments.claims} {arguments.kind}: " + " ".join(f"{value:.3f}" for value in times))
     return 0
 
