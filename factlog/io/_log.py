@@ -121,8 +121,11 @@ class ClaimLog:
         :class:`~factlog.ConflictError` for an id defined differently (unless ``replace``),
         and for records after which an earlier claim could no longer be read (a predicate
         whose inverse or missing rank it cannot take; an entity, source, claim or retraction
-        that leaves its ``when`` in words nothing to count from), naming the store, the
-        records and the claim; :class:`~factlog.FormatError` for a claim of the append the
+        that leaves its ``when`` in words nothing to count from), and for records that leave
+        unresolved a reference of an earlier record that resolved (an inverse renamed with
+        claims written with the old one, an alias dropped or taken, a name made ambiguous, a
+        cycle of derivations closed: :mod:`factlog.io._logrefs`), naming the store, the
+        records and the record stranded; :class:`~factlog.FormatError` for a claim of the append the
         store's predicates refuse or whose ``when`` in words it cannot resolve;
         :class:`~factlog.UnknownIdError` for a retraction of a claim the log does not hold
         (or already retracted); :class:`~factlog.ArgumentError` (a :class:`ValueError`)

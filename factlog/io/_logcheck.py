@@ -11,7 +11,8 @@ to roll them back; :func:`check_new` checks the first append to a store before t
 is made. Claims that could not be read before the append are not its doing and do not
 stop it (a store written before appends were checked can still be repaired), nor do an
 import's claims that its own history cannot read (``excused``: an import is a faithful
-copy of that history).
+copy of that history), unless the store held the claim it replaces. References of
+earlier records that an append leaves unresolved are found by :mod:`factlog.io._logrefs`.
 
 Only what an append can change is looked at. Its own claims are checked against the
 store's predicates (read by SQL: a few rows); earlier claims only when the append
@@ -36,6 +37,7 @@ import attrs
 from factlog.errors import ConflictError, FormatError
 from factlog.io._logreader import SECTIONS, StoreReader
 from factlog.io._logrecords import TYPES, Record, Retraction, structure
+from factlog.io._logrefs import Strand, strand_errors, stranded_references
 from factlog.io._logrules import Row, refusals_alone, refused
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import inverse_names, vocabulary_problems
@@ -132,11 +134,24 @@ def check_append(
             turned = (inverse_names(pre.values()), inverse_names(post.values()))
             related[claim.id] = {name, turned[0].get(name, name), turned[1].get(name, name)}
     problems.extend((claim, "proposition.when", message) for claim, message in _words(reader, appended, own))
+    replacing: set[str] = set()
     if excused is not None and any(claim in own for claim, _, _ in problems):
-        spared = excused()
+        # An import's own history may leave its claims unreadable, but not one the store held.
+        replacing = reader.held(claim for claim, _, _ in problems if claim in own)
+        spared = excused() - replacing
         problems = [problem for problem in problems if problem[0] not in own or problem[0] not in spared]
-    if problems:
-        _refuse(reader, store, problems=problems, own=own, appended=appended, related=related)
+    strands = stranded_references(reader, appended, own)
+    if problems or strands:
+        _refuse(
+            reader,
+            store,
+            problems=problems,
+            own=own,
+            appended=appended,
+            related=related,
+            strands=strands,
+            replacing=replacing,
+        )
 
 
 def check_new(store: str, batches: Sequence[tuple[str, Sequence[tuple[str, Row, Record]]]], *, replace: bool) -> None:
@@ -213,12 +228,20 @@ def _refuse(
     own: Mapping[str, Claim],
     appended: Appended,
     related: Mapping[str, set[str]],
+    strands: Sequence[Strand] = (),
+    replacing: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     errors: list[str] = []
-    stranding = False
+    stranding = bool(strands)
     for claim, field, message in problems:
         if claim in own:
-            errors.append(f"{store}: {appended.label(claim)}: claim {claim!r}: {field}: {message}")
+            error = f"{store}: {appended.label(claim)}: claim {claim!r}: {field}: {message}"
+            if claim in replacing:
+                error += (
+                    f"; it would replace the store's claim {claim!r} (appended {reader.appended_at(claim)}),"
+                    " which reads: import into a new store to keep this history as it is"
+                )
+            errors.append(error)
             continue
         stranding = True
         culprits = _culprits(appended, related.get(claim))
@@ -226,6 +249,7 @@ def _refuse(
             f"{store}: {culprits}: would strand claim {claim!r} (appended {reader.appended_at(claim)}), which"
             f" could no longer be read: {field}: {message}; retract or replace that claim first, or in the same append"
         )
+    errors.extend(strand_errors(reader, store, strands, shown=_SHOWN))
     raise (ConflictError if stranding else FormatError)(errors)
 
 

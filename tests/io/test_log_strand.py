@@ -16,11 +16,12 @@ from hypothesis import event, given
 import factlog
 from factlog import ClaimLog, Entity, EntityKind, Interval, Pattern, Predicate, PredicateKind, Retraction
 from factlog.cli import main
-from factlog.io._log import Record
+from factlog.io._log import Record, record_body
+from factlog.io._references import unresolved
 from factlog.model._written import resolve_written
 from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, import_history
 from tests.io.test_written_when import _document
-from tests.strategies import log_appends
+from tests.strategies import log_appends, log_reference_appends
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 T2 = datetime.datetime(2025, 10, 2, 12, tzinfo=datetime.UTC)
@@ -122,9 +123,11 @@ def test_an_event_name_made_ambiguous_is_refused(tmp_path: Path) -> None:
     """A second event named 'The Strike' would leave 'two days after the strike' ambiguous: refused."""
     log = _worded(tmp_path)
     other = Entity(id="other", name="The Strike", kind=EntityKind.EVENT)
-    [error] = _refused(log, [other], factlog.ConflictError, names=["more.json: $.entities[0]"])
+    [error, named] = _refused(log, [other], factlog.ConflictError, names=["more.json: $.entities[0]"])
     assert error.startswith(f"{log.path}: more.json: $.entities[0]: would strand claim 'c1'")
     assert "ambiguous" in error
+    assert "would strand claim 'strike-date'" in named  # its subject is written 'the strike'
+    assert "proposition.subject: ambiguous name 'the strike'" in named
 
 
 def test_an_event_replaced_by_another_kind_is_refused(tmp_path: Path) -> None:
@@ -254,7 +257,7 @@ def _expected(accepted: list[tuple[list[Record], bool]]) -> factlog.ClaimSet:
     for records, replace in accepted:
         for record in records:
             if isinstance(record, Retraction):
-                sections["claim"].pop(record.claim)
+                sections["claim"].pop(record.claim, None)  # an import keeps a retraction of a claim not held
                 retracted.add(record.claim)
                 continue
             kind = type(record).__name__.casefold()
@@ -271,25 +274,94 @@ def _expected(accepted: list[tuple[list[Record], bool]]) -> factlog.ClaimSet:
     )
 
 
+def _references(claims: factlog.ClaimSet) -> set[tuple[str, str, str]]:
+    """(section, record id, problem) of each reference ``factlog validate`` finds unresolved in a claim set."""
+    found = set()
+    for path, message in unresolved(claims, claims):
+        section, rest = path.removeprefix("$.").split("[", 1)
+        record = getattr(claims, section)[int(rest.split("]", 1)[0])]
+        found.add((section, str(getattr(record, "id", "")), path.split("]", 1)[1] + ": " + message))
+    return found
+
+
+def _import_now(log: ClaimLog, records: Sequence[Record]) -> None:
+    """Import records as a JSON Lines log of one transaction dated now."""
+    at = datetime.datetime.now(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    lines = [json.dumps({"format": "factlog-log", "version": 1})]
+    for record in records:
+        kind, _, _, body = record_body(record)
+        if isinstance(record, Retraction):
+            kind, body = "retraction", {"claim": record.claim, "reason": record.reason}
+        lines.append(json.dumps({"at": at, "type": kind, **body}))
+    history = log.path.with_name("history.jsonl")
+    history.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    log.import_lines(history)
+
+
+def _unreadable(log: ClaimLog) -> set[str]:
+    """The claims a replay of the log names as unreadable; none when it reads."""
+    try:
+        log.read()
+    except factlog.FormatError as error:
+        return {message.split("claim '")[1].split("'")[0] for message in error.errors}
+    return set()
+
+
 @given(log_appends)
-def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[list[Record], bool]]) -> None:
-    """Any appends, some refused: each accepted one leaves a store whose replay reads and equals its records' set;
-    a refused one leaves the store's history and file as they were."""
+def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[list[Record], bool, str]]) -> None:
+    """Any appends and imports, some refused: each accepted one leaves a store whose replay reads and equals its
+    records' set, and no reference of an earlier record unresolved that resolved before it; an import may leave
+    unreadable only claims the store did not hold; a refused one leaves the store's history and file as they were."""
+    _replays(calls)
+
+
+@given(log_reference_appends)
+def test_every_accepted_append_leaves_every_earlier_reference_resolved(
+    calls: list[tuple[list[Record], bool, str]],
+) -> None:
+    """The same, of appends and imports that rename inverses, drop and take aliases, share names, link sources."""
+    _replays(calls)
+
+
+def _replays(calls: list[tuple[list[Record], bool, str]]) -> None:
+    """Make the calls on a new store, checking each as the two properties above say."""
     with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings():
         warnings.simplefilter("ignore", factlog.RetractedWarning)
         log = ClaimLog(Path(folder) / "claims.db")
         accepted: list[tuple[list[Record], bool]] = []
-        for records, replace in calls:
+        problems: set[tuple[str, str, str]] = set()
+        for records, replace, how in calls:
             before = _unchanged(log) if log.path.exists() else None
+            held = {claim.id for claim in _expected(accepted).claims}
             try:
-                log.append(records, replace=replace)
+                if how == "import":
+                    _import_now(log, records)
+                else:
+                    log.append(records, replace=replace)
             except factlog.FactlogError as error:
-                event(f"refused: {type(error).__name__}: {'strand' if 'would strand' in str(error) else 'other'}")
+                event(f"refused {how}: {type(error).__name__}: {'strand' if 'would strand' in str(error) else 'other'}")
                 assert (_unchanged(log) if log.path.exists() else None) == before
                 continue
-            accepted.append((records, replace))
+            accepted.append((records, replace or how == "import"))
+            # An import's own history may leave its new claims unreadable, never one the store held: a replay
+            # names those its predicates refuse first, then those whose words it cannot resolve.
+            while named := _unreadable(log):
+                assert how == "import"
+                assert not named & held, named
+                event("an import left new claims unreadable: retracted")
+                repair = [Retraction(claim=claim, reason="unreadable") for claim in sorted(named)]
+                try:
+                    log.append(repair)
+                except factlog.FactlogError:
+                    return  # the repair strands another claim in words: this history ends here
+                accepted.append((repair, False))
             expected = _expected(accepted)
-            assert log.read() == resolve_written(expected, expected)[0]
+            now = log.read()
+            assert now == resolve_written(expected, expected)[0]
+            after = _references(now)
+            mine = {str(getattr(record, "id", getattr(record, "claim", ""))) for record in records}
+            assert {problem for problem in after - problems if problem[1] not in mine} == set()
+            problems = after
 
 
 def test_an_append_naming_more_entities_than_one_statement_binds_is_checked(tmp_path: Path) -> None:

@@ -1,0 +1,211 @@
+"""The claim log refuses an append after which a reference of an earlier record would no longer resolve."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+import pytest
+
+import factlog
+from factlog import ClaimLog, Entity, EntityKind, Predicate, PredicateKind, Retraction, Source
+from factlog.cli import main
+from factlog.io._log import Record
+from factlog.io._logreader import FOLDING_TO_ASCII, loosened
+from factlog.io._references import unresolved
+from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, import_history
+
+T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
+BASE = (*ENTITIES, *PREDICATES, *SOURCES)
+RECEIVES = claim("n", "russia", "receives-weapons-from", "dprk")
+"""A claim written with the inverse 'receives-weapons-from' of 'supplies-weapons-to'."""
+SUPPLIES = PREDICATES[0]
+DPRK, RUSSIA, PRC = ENTITIES[0], ENTITIES[1], ENTITIES[2]
+
+
+def _store(tmp_path: Path, *records: Record) -> ClaimLog:
+    """A store holding the shared entities, predicates and sources, then ``records``; its replay validates."""
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*BASE, *records], at=T1)
+    held = log.read()
+    assert unresolved(held, held) == []
+    return log
+
+
+def _refused(log: ClaimLog, records: Sequence[Record], **options: object) -> list[str]:
+    """The errors of an append refused with a ConflictError, after checking it stored nothing."""
+    before = list(log.export_lines()), log.path.read_bytes()
+    with pytest.raises(factlog.ConflictError) as caught:
+        log.append(records, **options)  # type: ignore[arg-type]
+    assert (list(log.export_lines()), log.path.read_bytes()) == before
+    return caught.value.errors
+
+
+def test_a_predicate_replaced_with_another_inverse_is_refused(tmp_path: Path) -> None:
+    """Claim 'n' is written with the old inverse; a new inverse id would leave it an unknown predicate: refused."""
+    log = _store(tmp_path, claim("a"), RECEIVES)
+    [error] = _refused(log, [attrs.evolve(SUPPLIES, inverse="gets-weapons-from")], replace=True)
+    assert error.startswith(f"{log.path}: record 1: would strand claim 'n' (appended 2025-10-01T12:00:00.000000Z)")
+    assert "proposition.predicate: unknown predicate 'receives-weapons-from'" in error
+
+
+def test_a_predicate_replaced_without_its_inverse_is_refused(tmp_path: Path) -> None:
+    """The inverse dropped from 'supplies-weapons-to': claim 'n' would name no predicate; refused."""
+    log = _store(tmp_path, RECEIVES)
+    [error] = _refused(log, [attrs.evolve(SUPPLIES, inverse=None)], replace=True, names=["vocabulary.json: $.p[0]"])
+    assert error.startswith(f"{log.path}: vocabulary.json: $.p[0]: would strand claim 'n'")
+
+
+def test_an_inverse_renamed_with_its_claims_in_the_same_append_is_accepted(tmp_path: Path) -> None:
+    """The new inverse with claim 'n' rewritten to it, or retracted, in the same append: accepted, and it validates."""
+    log = _store(tmp_path, RECEIVES, claim("m", "russia", "receives-weapons-from", "prc"))
+    renamed = attrs.evolve(RECEIVES.proposition, predicate="gets-weapons-from")
+    moved = attrs.evolve(RECEIVES, proposition=renamed)
+    renaming = attrs.evolve(SUPPLIES, inverse="gets-weapons-from")
+    log.append([renaming, moved, Retraction(claim="m", reason="r")], replace=True)
+    held = log.read()
+    assert unresolved(held, held) == []
+    assert [c.id for c in held.claims] == ["n"]
+
+
+def test_the_exclusive_with_of_a_predicate_naming_the_old_inverse_is_refused(tmp_path: Path) -> None:
+    """A predicate exclusive with 'receives-weapons-from': the inverse renamed would strand that predicate."""
+    exclusive = Predicate(id="z", label="z", kind=PredicateKind.STATE, exclusive_with=("receives-weapons-from",))
+    log = _store(tmp_path, exclusive)
+    [error] = _refused(log, [attrs.evolve(SUPPLIES, inverse="gets-weapons-from")], replace=True)
+    assert error.startswith(f"{log.path}: record 1: would strand predicate 'z' (appended 2025-10-01T12:00:00.000000Z)")
+    assert "exclusive_with[0]: unknown predicate 'receives-weapons-from'" in error
+
+
+@pytest.mark.parametrize(
+    ("written", "field"),
+    [
+        (claim("n", "Pyongyang"), "proposition.subject"),
+        (claim("n", "russia", "visits", "Pyongyang"), "proposition.object"),
+        (claim("n", "russia", "allied-with", ("Pyongyang", "prc")), "proposition.object[0]"),
+        (claim("n", holder="Pyongyang"), "attribution.holder"),
+        (claim("n", via=("Pyongyang",)), "attribution.via[0]"),
+    ],
+)
+def test_an_alias_dropped_that_a_claim_names_is_refused(tmp_path: Path, written: factlog.Claim, field: str) -> None:
+    """North Korea redefined without the alias 'Pyongyang' that claim 'n' writes: refused, naming the field."""
+    log = _store(tmp_path, written)
+    [error] = _refused(log, [attrs.evolve(DPRK, aliases=("DPRK",))], replace=True)
+    assert error.startswith(f"{log.path}: record 1: would strand claim 'n'")
+    assert f"{field}: unknown entity 'Pyongyang'" in error
+
+
+def test_a_name_made_ambiguous_is_refused(tmp_path: Path) -> None:
+    """A second entity named 'North Korea': the claim writing that name could mean either; refused."""
+    log = _store(tmp_path, claim("n", "North Korea"))
+    other = Entity(id="nk-film", name="North Korea", kind=EntityKind.OTHER)
+    [error] = _refused(log, [other])
+    assert "would strand claim 'n'" in error
+    assert "proposition.subject: ambiguous name 'North Korea': it names entities dprk, nk-film" in error
+
+
+def test_a_qualifier_made_ambiguous_is_refused(tmp_path: Path) -> None:
+    """A qualifier in plain words ('Seoul') that two new entities are named: it would be ambiguous; refused."""
+    log = _store(tmp_path, claim("n", qualifiers={"place": "Seoul"}))
+    cities = [Entity(id=f"seoul-{n}", name="Seoul", kind=EntityKind.PLACE) for n in (1, 2)]
+    [error] = _refused(log, cities)
+    assert "would strand claim 'n'" in error
+    assert "proposition.qualifiers.place: ambiguous name 'Seoul'" in error
+
+
+def test_a_publisher_named_by_a_dropped_alias_is_refused(tmp_path: Path) -> None:
+    """Source 's9' published by 'Beijing'; China redefined without that alias would strand the source."""
+    log = _store(tmp_path, Source(id="s9", title="A release", publisher="Beijing"))
+    [error] = _refused(log, [attrs.evolve(PRC, aliases=())], replace=True)
+    assert error.startswith(f"{log.path}: record 1: would strand source 's9' (appended 2025-10-01T12:00:00.000000Z)")
+    assert "publisher: unknown entity 'Beijing'" in error
+
+
+def test_a_new_entity_taking_an_earlier_alias_as_its_id_is_refused(tmp_path: Path) -> None:
+    """A city with the id 'pyongyang' takes North Korea's alias: the alias would name two entities; refused."""
+    log = _store(tmp_path)
+    city = Entity(id="pyongyang", name="Pyongyang (city)", kind=EntityKind.PLACE)
+    [error] = _refused(log, [city])
+    assert error.startswith(f"{log.path}: record 1: would strand entity 'dprk'")
+    assert "aliases[1]: alias 'Pyongyang' already names entity 'pyongyang'" in error
+
+
+def test_a_source_closing_a_cycle_of_derivations_is_refused(tmp_path: Path) -> None:
+    """'s2' redefined as derived from 's3', which derives from it: both would be on a cycle; refused."""
+    log = _store(tmp_path)
+    [error, *_] = _refused(log, [attrs.evolve(SOURCES[1], derived_from=("s3",))], replace=True)
+    assert error.startswith(f"{log.path}: record 1: would strand source 's3'")
+    assert "derived_from makes a cycle" in error
+
+
+def test_an_entity_closing_a_cycle_of_affiliations_is_refused(tmp_path: Path) -> None:
+    """North Korea redefined as speaking for KCNA, which speaks for it: refused."""
+    log = _store(tmp_path)
+    [error, *_] = _refused(log, [attrs.evolve(DPRK, affiliation="kcna")], replace=True)
+    assert error.startswith(f"{log.path}: record 1: would strand entity 'kcna'")
+    assert "affiliation makes a cycle" in error
+
+
+def test_references_that_did_not_resolve_before_do_not_stop_an_append(tmp_path: Path) -> None:
+    """Claim 'u' names an unknown entity from the start: an unrelated alias dropped is still appended."""
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*BASE, claim("u", "Atlantis"), claim("n", "Pyongyang")])
+    assert log.append([attrs.evolve(RUSSIA, aliases=())], replace=True) == 1
+
+
+def test_a_new_entity_of_fresh_names_and_a_new_alias_are_accepted(tmp_path: Path) -> None:
+    """An entity of names nobody bears, and North Korea given one more alias: both appended."""
+    log = _store(tmp_path, claim("n", "Pyongyang"))
+    assert log.append([Entity(id="seoul", name="Seoul", kind=EntityKind.PLACE)]) == 1
+    assert log.append([attrs.evolve(DPRK, aliases=(*DPRK.aliases, "Choson"))], replace=True) == 1
+
+
+def test_an_import_replacing_a_held_claim_with_one_it_cannot_read_is_refused(tmp_path: Path) -> None:
+    """The store reads claim 'n'; a history whose 'n' is read the other way round with a figure: nothing imported."""
+    log = _store(tmp_path, claim("a"), RECEIVES)
+    figure = claim("n", predicate="receives-weapons-from", obj=5)
+    before = list(log.export_lines()), log.path.read_bytes()
+    with pytest.raises(factlog.FormatError) as caught:
+        import_history(log, tmp_path, [*PREDICATES[:1], claim("b"), figure])
+    [error] = caught.value.errors
+    assert error.startswith(f"{log.path}: {tmp_path / 'history.jsonl'}: line 4: claim 'n': proposition.object: ")
+    assert "would replace the store's claim 'n'" in error
+    assert (list(log.export_lines()), log.path.read_bytes()) == before
+    assert log.read().claim_by_id["n"] == RECEIVES
+
+
+def test_cli_append_that_strands_a_reference_exits_3_naming_file_record_and_claim(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`factlog log append --replace` of a vocabulary renaming an inverse: exit 3, and `log show` still validates."""
+    store = tmp_path / "claims.db"
+    _store(tmp_path, RECEIVES)
+    file = tmp_path / "vocabulary.json"
+    factlog.dump(factlog.ClaimSet(predicates=(attrs.evolve(SUPPLIES, inverse="gets-weapons-from"),)), file)
+    assert main(["log", "append", "--replace", str(store), str(file)]) == 3
+    assert f"{store}: {file}: $.predicates[0]: would strand claim 'n'" in capsys.readouterr().err
+    assert main(["log", "show", str(store)]) == 0
+    shown = tmp_path / "now.json"
+    shown.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["validate", str(shown)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("alias", "written"),
+    [("Ryugyong", "RYUGYONG"), ("Ryugyong", "ryugyong"), ("Hauptstrasse", "Hauptstraße"), ("Kim", "\u212aim")],
+)
+def test_a_dropped_alias_is_found_however_a_claim_spells_it(tmp_path: Path, alias: str, written: str) -> None:
+    """A claim writing the alias in another case, or with what folds to ASCII (ß, the Kelvin sign): refused."""
+    place = Entity(id="place", name="The place", kind=EntityKind.PLACE, aliases=(alias,))
+    log = _store(tmp_path, place, claim("n", written))
+    [error] = _refused(log, [attrs.evolve(place, aliases=())], replace=True)
+    assert "would strand claim 'n'" in error
+    assert f"proposition.subject: unknown entity {written!r}" in error
+
+
+def test_the_characters_folding_to_ascii_are_all_listed() -> None:
+    """The characters beyond ASCII, in all of Unicode, that a name's folding turns into some ASCII: those listed."""
+    folding = {c for c in map(chr, range(0x80, 0x110000)) if any(part < "\x80" for part in loosened(c))}
+    assert folding == set(FOLDING_TO_ASCII)
