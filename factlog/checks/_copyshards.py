@@ -26,7 +26,8 @@ from typing import Any
 
 import attrs
 
-from factlog.analysis._discovery._learn import Runner, learn
+from factlog.analysis._discovery import Discovery, Vote
+from factlog.analysis._discovery._learn import Learned, Runner, learn
 from factlog.analysis._discovery._shard import OrderKey, Part
 from factlog.analysis._index import Index
 from factlog.checks._copying import (
@@ -35,6 +36,7 @@ from factlog.checks._copying import (
     Copy,
     _claims,
     _shared,
+    learned,
     parameters,
     reported,
     screened,
@@ -42,7 +44,7 @@ from factlog.checks._copying import (
 )
 from factlog.checks._findings import Finding
 
-__all__ = ["Held", "Records", "Sides", "concluded", "keep", "screen", "sides"]
+__all__ = ["MAX_GATHERED_VOTES", "Held", "Records", "Sides", "concluded", "keep", "screen", "sides", "votes"]
 
 Records = tuple[Sequence[Copy], Mapping[str, tuple[int, int] | None]]
 """A part's records, in claim order, and the ``stated`` sort key of each claim they come from."""
@@ -53,6 +55,23 @@ lower) and how many values the two share here."""
 
 Sides = tuple[tuple[list[str], list[str]], ...]
 """Per pair asked for, the ids of the claims giving the values the two share here: the copier's, the original's."""
+
+
+MAX_GATHERED_VOTES = 50_000
+"""At most this many votes passing the screen over every part are gathered and learned in one process.
+
+Up to it the rounds' round trips to the parts cost more than the AccuCopy they spread,
+so the driver takes the parts' votes (:func:`votes`) and runs :func:`~._copying.learned`
+on them, the single process's run on the same votes (the same floats, the same
+findings); above it the rounds run over the parts and no vote leaves them. Measured
+(``benchmarks/RESULTS.md``, "`undeclared_copying` gathered when few votes pass the
+screen"): one process's AccuCopy costs 3.2–4.0 CPU µs a vote a round (1,139, 4,538 and
+20,617 votes at 100,000, 300,000 and 1,000,000 generated claims), and a step over 16
+partitions of a two-worker ``LocalCluster`` about 85 ms, two or three steps a round:
+at 50,000 votes one process's round costs about what the round trips alone cost over 16
+partitions, however many workers share the work. The learning's traced peak is about
+0.6 KiB a vote (11.7 MiB at 20,617), so about 30 MiB here at the limit.
+"""
 
 
 @attrs.define
@@ -80,8 +99,8 @@ def screen(records: Records) -> tuple[Held, Counted]:
     return Held(claims, dates, providers, together), (parties, first, second, counts)
 
 
-def keep(held: Held, priors: Mapping[str, float | None], flags: bytes) -> tuple[tuple[Held, Part], None]:
-    """The part's votes on the questions of its pairs flagged (those sharing enough values over every part).
+def keep(held: Held, priors: Mapping[str, float | None], flags: bytes) -> tuple[tuple[Held, Part], int]:
+    """The part's votes on the questions of its pairs flagged (those sharing enough values over every part); how many.
 
     ``flags``: per pair of :func:`screen`'s, in its order, 1 when kept; ``priors``: every
     party's prior accuracy, or None. Each question's place in the run is its own text:
@@ -102,7 +121,12 @@ def keep(held: Held, priors: Mapping[str, float | None], flags: bytes) -> tuple[
         for prior in (priors[party],)
     }
     order: dict[str, OrderKey] = {question: (0, question, 0, 0) for question in questions}
-    return (Held(held.claims, held.dates), Part(tuple(votes), graded, {}, order)), None
+    return (Held(held.claims, held.dates), Part(tuple(votes), graded, {}, order)), len(votes)
+
+
+def votes(state: tuple[Held, Part]) -> tuple[tuple[Held, Part], tuple[Vote, ...]]:
+    """The part's votes kept by :func:`keep`, for the driver to learn from (:data:`MAX_GATHERED_VOTES` in all)."""
+    return state, state[1].votes
 
 
 def sides(
@@ -181,10 +205,14 @@ def concluded(index: Index, runner: Runner, dates: dict[str, tuple[int, int] | N
     for party in parties:
         entity = index.entity(party)
         priors[party] = None if entity is None else entity.reliability.prior
-    runner.each(keep, runner.share(priors), own=flags)
+    kept = sum(runner.each(keep, runner.share(priors), own=flags))
     del flags
-    rounds, pairs = parameters()
-    found = learn(_Beside(runner), "accucopy", params=rounds, copy=pairs)
+    found: Learned | Discovery
+    if kept <= MAX_GATHERED_VOTES:  # the module's, read now: a test may set it
+        found = learned(index, [vote for mine in runner.each(votes) for vote in mine])
+    else:
+        rounds, pairs = parameters()
+        found = learn(_Beside(runner), "accucopy", params=rounds, copy=pairs)
     wanted = [
         (pair.copier, pair.original)
         for pair in found.dependences
