@@ -9,8 +9,11 @@ shares in every part and tells each part which of its pairs share
 :data:`~._copying.MIN_SHARED_VALUES` in all (:func:`keep`), the parts keep those
 pairs' questions' votes, and the rounds run over them with the single process's
 floats. The driver holds per-party numbers and the pairs' counts, not the records;
-only the claims of the reported pairs come back (:func:`sides`). The findings, their
-wording and order, are those of one process (``tests/dask/test_copyshards.py``).
+only the claims of the reported pairs come back (:func:`sides`). When few votes pass
+the screen (:data:`MAX_GATHERED_VOTES`), the rounds' round trips would cost more than
+the learning: the driver gathers the parts' votes (:func:`votes`) and learns from them
+in one process instead. The findings, their wording and order, are those of one
+process either way (``tests/dask/test_copyshards.py``).
 
 Every step is ``step(state, *arguments) -> (new state, result)``, a
 :class:`~factlog.analysis._discovery._learn.Runner`'s, so a Dask worker may hold the
