@@ -12,7 +12,8 @@ from factlog.analysis._discovery._learn import Local, _priors
 from factlog.analysis._index import Index
 from factlog.checks._copying import MIN_SHARED_VALUES, Copy, _claims, copied_values, copy_votes, screened, weighed
 from factlog.checks._copyshards import concluded
-from tests.helpers import StepsRun, copying_gathered, echo_cluster
+from tests.helpers import echo_cluster
+from tests.shards import StepsRun, copying_gathered
 
 
 def _records(seed: int, ghosts: int, questions: int) -> tuple[Index, list[Copy]]:

@@ -22,7 +22,8 @@ from factlog.dask._learning import Cluster
 from factlog.dask._passes import Routing, check_partition, route, tables
 from factlog.dask._sharded import computed
 from factlog.render import render_json
-from tests.helpers import StepsRun, copying_gathered, echo_cluster
+from tests.helpers import echo_cluster
+from tests.shards import StepsRun, copying_gathered
 
 
 @settings(max_examples=8, derandomize=True, deadline=None)
