@@ -197,9 +197,10 @@ def concluded(index: Index, runner: Runner, dates: dict[str, tuple[int, int] | N
     """:func:`~._copying.undeclared_copying`'s findings from parts split by question, each a runner's state.
 
     ``runner``'s states are :data:`Records` to start with (they end as (records,
-    shard)); ``index``: the small tables (names, priors). ``dates`` is filled with the
-    ``stated`` sort key of each claim a finding names. Raises what one process raises
-    for a prior out of (0, 1) (:class:`ValueError`).
+    shard), or (records, part) when the votes were gathered: at most
+    :data:`MAX_GATHERED_VOTES`); ``index``: the small tables (names, priors). ``dates``
+    is filled with the ``stated`` sort key of each claim a finding names. Raises what
+    one process raises for a prior out of (0, 1) (:class:`ValueError`).
     """
     parties, flags = _flags(runner.each(screen))
     if not any(any(mine) for mine in flags):
