@@ -101,6 +101,9 @@ def stages(claims: factlog.ClaimSet, partitions: int) -> dict[str, float]:
     learned over the ``slot`` partitions (:mod:`factlog.dask._sharded`), here stepped
     one after the other: ``conclude`` is the driver's CPU seconds, ``conclude_shards``
     the slowest partition's of each step, summed (what the workers would wait for).
+    Up to :data:`~factlog.checks._copyshards.MAX_GATHERED_VOTES` votes passing its
+    screen (about two million generated claims), the driver gathers them and learns in
+    one process: ``conclude`` then holds the learning.
     """
     small, count = tables(claims)
     passes = passes_of(factlog.DEFAULT_RULES, validate=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from factlog.analysis._discovery import MAX_ROUNDS as ASSESSMENT_ROUNDS
-from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Dependence, Vote, accu_copy
+from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote, accu_copy
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -19,6 +19,7 @@ __all__ = [
     "MIN_SHARED_VALUES",
     "copied_values",
     "copy_votes",
+    "learned",
     "parameters",
     "reported",
     "screened",
@@ -173,14 +174,7 @@ def _copying(index: Index, claims: dict[tuple[str, str, str], list[str]]) -> Ite
     }
     if not shared_questions:
         return
-    votes = weighed(claims, providers, shared_questions)
-    priors = {}
-    for vote in votes:
-        entity = index.entity(vote.source)
-        if entity is not None:
-            priors[vote.source] = entity.reliability.prior
-    rounds, pairs = parameters()
-    found = accu_copy(votes, priors=priors, params=rounds, copy=pairs)
+    found = learned(index, weighed(claims, providers, shared_questions))
     # Each party's (question, answer) values, in the order of ``claims``: a pair's shared
     # values are one party's list filtered by the other's set, not a pass over every value.
     given: dict[str, list[tuple[str, str]]] = {}
@@ -195,6 +189,22 @@ def _copying(index: Index, claims: dict[tuple[str, str, str], list[str]]) -> Ite
         return mine
 
     yield from reported(index, found.dependences, found.rounds, found.converged, sides)
+
+
+def learned(index: Index, votes: Sequence[Vote]) -> Discovery:
+    """The rule's AccuCopy on ``votes`` (:func:`weighed`'s, in any order), each party's prior its entity's grade's.
+
+    AccuCopy's :class:`~factlog.analysis._discovery._index.ValueIndex` sorts the votes,
+    so parts' votes in any order give the same floats. Raises :class:`ValueError` for a
+    prior out of (0, 1).
+    """
+    priors = {}
+    for vote in votes:
+        entity = index.entity(vote.source)
+        if entity is not None:
+            priors[vote.source] = entity.reliability.prior
+    rounds, pairs = parameters()
+    return accu_copy(votes, priors=priors, params=rounds, copy=pairs)
 
 
 def reported(

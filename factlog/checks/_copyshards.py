@@ -9,8 +9,11 @@ shares in every part and tells each part which of its pairs share
 :data:`~._copying.MIN_SHARED_VALUES` in all (:func:`keep`), the parts keep those
 pairs' questions' votes, and the rounds run over them with the single process's
 floats. The driver holds per-party numbers and the pairs' counts, not the records;
-only the claims of the reported pairs come back (:func:`sides`). The findings, their
-wording and order, are those of one process (``tests/dask/test_copyshards.py``).
+only the claims of the reported pairs come back (:func:`sides`). When few votes pass
+the screen (:data:`MAX_GATHERED_VOTES`), the rounds' round trips would cost more than
+the learning: the driver gathers the parts' votes (:func:`votes`) and learns from them
+in one process instead. The findings, their wording and order, are those of one
+process either way (``tests/dask/test_copyshards.py``).
 
 Every step is ``step(state, *arguments) -> (new state, result)``, a
 :class:`~factlog.analysis._discovery._learn.Runner`'s, so a Dask worker may hold the
@@ -26,7 +29,8 @@ from typing import Any
 
 import attrs
 
-from factlog.analysis._discovery._learn import Runner, learn
+from factlog.analysis._discovery import Discovery, Vote
+from factlog.analysis._discovery._learn import Learned, Runner, learn
 from factlog.analysis._discovery._shard import OrderKey, Part
 from factlog.analysis._index import Index
 from factlog.checks._copying import (
@@ -35,6 +39,7 @@ from factlog.checks._copying import (
     Copy,
     _claims,
     _shared,
+    learned,
     parameters,
     reported,
     screened,
@@ -42,7 +47,7 @@ from factlog.checks._copying import (
 )
 from factlog.checks._findings import Finding
 
-__all__ = ["Held", "Records", "Sides", "concluded", "keep", "screen", "sides"]
+__all__ = ["MAX_GATHERED_VOTES", "Held", "Records", "Sides", "concluded", "keep", "screen", "sides", "votes"]
 
 Records = tuple[Sequence[Copy], Mapping[str, tuple[int, int] | None]]
 """A part's records, in claim order, and the ``stated`` sort key of each claim they come from."""
@@ -53,6 +58,23 @@ lower) and how many values the two share here."""
 
 Sides = tuple[tuple[list[str], list[str]], ...]
 """Per pair asked for, the ids of the claims giving the values the two share here: the copier's, the original's."""
+
+
+MAX_GATHERED_VOTES = 50_000
+"""At most this many votes passing the screen over every part are gathered and learned in one process.
+
+Up to it the rounds' round trips to the parts cost more than the AccuCopy they spread,
+so the driver takes the parts' votes (:func:`votes`) and runs :func:`~._copying.learned`
+on them, the single process's run on the same votes (the same floats, the same
+findings); above it the rounds run over the parts and no vote leaves them. Measured
+(``benchmarks/RESULTS.md``, "`undeclared_copying` gathered when few votes pass the
+screen"): one process's AccuCopy costs 3.2–4.0 CPU µs a vote a round (1,139, 4,538 and
+20,617 votes at 100,000, 300,000 and 1,000,000 generated claims), and a step over 16
+partitions of a two-worker ``LocalCluster`` about 85 ms, two or three steps a round:
+at 50,000 votes one process's round costs about what the round trips alone cost over 16
+partitions, however many workers share the work. The learning's traced peak is about
+0.6 KiB a vote (11.7 MiB at 20,617), so about 30 MiB here at the limit.
+"""
 
 
 @attrs.define
@@ -80,8 +102,8 @@ def screen(records: Records) -> tuple[Held, Counted]:
     return Held(claims, dates, providers, together), (parties, first, second, counts)
 
 
-def keep(held: Held, priors: Mapping[str, float | None], flags: bytes) -> tuple[tuple[Held, Part], None]:
-    """The part's votes on the questions of its pairs flagged (those sharing enough values over every part).
+def keep(held: Held, priors: Mapping[str, float | None], flags: bytes) -> tuple[tuple[Held, Part], int]:
+    """The part's votes on the questions of its pairs flagged (those sharing enough values over every part); how many.
 
     ``flags``: per pair of :func:`screen`'s, in its order, 1 when kept; ``priors``: every
     party's prior accuracy, or None. Each question's place in the run is its own text:
@@ -102,7 +124,12 @@ def keep(held: Held, priors: Mapping[str, float | None], flags: bytes) -> tuple[
         for prior in (priors[party],)
     }
     order: dict[str, OrderKey] = {question: (0, question, 0, 0) for question in questions}
-    return (Held(held.claims, held.dates), Part(tuple(votes), graded, {}, order)), None
+    return (Held(held.claims, held.dates), Part(tuple(votes), graded, {}, order)), len(votes)
+
+
+def votes(state: tuple[Held, Part]) -> tuple[tuple[Held, Part], tuple[Vote, ...]]:
+    """The part's votes kept by :func:`keep`, for the driver to learn from (:data:`MAX_GATHERED_VOTES` in all)."""
+    return state, state[1].votes
 
 
 def sides(
@@ -170,9 +197,10 @@ def concluded(index: Index, runner: Runner, dates: dict[str, tuple[int, int] | N
     """:func:`~._copying.undeclared_copying`'s findings from parts split by question, each a runner's state.
 
     ``runner``'s states are :data:`Records` to start with (they end as (records,
-    shard)); ``index``: the small tables (names, priors). ``dates`` is filled with the
-    ``stated`` sort key of each claim a finding names. Raises what one process raises
-    for a prior out of (0, 1) (:class:`ValueError`).
+    shard), or (records, part) when the votes were gathered: at most
+    :data:`MAX_GATHERED_VOTES`); ``index``: the small tables (names, priors). ``dates``
+    is filled with the ``stated`` sort key of each claim a finding names. Raises what
+    one process raises for a prior out of (0, 1) (:class:`ValueError`).
     """
     parties, flags = _flags(runner.each(screen))
     if not any(any(mine) for mine in flags):
@@ -181,10 +209,14 @@ def concluded(index: Index, runner: Runner, dates: dict[str, tuple[int, int] | N
     for party in parties:
         entity = index.entity(party)
         priors[party] = None if entity is None else entity.reliability.prior
-    runner.each(keep, runner.share(priors), own=flags)
+    kept = sum(runner.each(keep, runner.share(priors), own=flags))
     del flags
-    rounds, pairs = parameters()
-    found = learn(_Beside(runner), "accucopy", params=rounds, copy=pairs)
+    found: Learned | Discovery
+    if kept <= MAX_GATHERED_VOTES:  # the module's, read now: a test may set it
+        found = learned(index, [vote for mine in runner.each(votes) for vote in mine])
+    else:
+        rounds, pairs = parameters()
+        found = learn(_Beside(runner), "accucopy", params=rounds, copy=pairs)
     wanted = [
         (pair.copier, pair.original)
         for pair in found.dependences

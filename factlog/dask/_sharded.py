@@ -8,7 +8,9 @@ records (:func:`projected`, :func:`concluded_here`), except one that learns over
 question in one partition. So each ``slot`` partition's records of the rule stay on
 its worker as one shard of the run (a :class:`~factlog.dask._learning.Cluster`, or
 in this process without a client): the driver holds per-party numbers and the pairs'
-counts, not every claim's record, and gathers only the claims of the pairs it reports.
+counts, not every claim's record, and gathers only the claims of the pairs it reports
+(and, when few votes pass the rule's screen, those votes, to learn from in one process:
+:data:`~factlog.checks._copyshards.MAX_GATHERED_VOTES`).
 """
 
 from __future__ import annotations

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from factlog.analysis._discovery._learn import Local, _priors
 from factlog.analysis._index import Index
-from factlog.checks._copying import Copy, copied_values, copy_votes
+from factlog.checks._copying import MIN_SHARED_VALUES, Copy, _claims, copied_values, copy_votes, screened, weighed
 from factlog.checks._copyshards import concluded
 from tests.helpers import echo_cluster
+from tests.shards import StepsRun, copying_gathered
 
 
 def _records(seed: int, ghosts: int, questions: int) -> tuple[Index, list[Copy]]:
@@ -42,12 +43,45 @@ def _split(records: list[Copy], parts: int, seed: int) -> list[tuple[list[Copy],
 @settings(max_examples=12, derandomize=True, deadline=None)
 @given(st.integers(0, 10**6), st.integers(0, 2), st.integers(1, 6), st.integers(0, 10**6))
 def test_any_split_by_question_finds_what_one_process_finds(seed: int, ghosts: int, parts: int, place: int) -> None:
-    """Findings (wording, sides, order) over 1–6 parts equal copied_values on all records; parties with no prior too."""
+    """Findings (wording, sides, order) over 1–6 parts equal copied_values on all records; parties with no prior too.
+
+    Both ways: the votes learned over the parts (a limit of 0 gathered) and gathered to the driver.
+    """
     index, records = _records(seed, ghosts, questions=40)
     single = list(copied_values(index, records))
-    dates: dict[str, tuple[int, int] | None] = {}
-    assert list(concluded(index, Local(_split(records, parts, place)), dates)) == single
-    assert set(dates) == {claim for finding in single for claim in finding.claim_ids}
+    for limit in (0, 10**9):
+        dates: dict[str, tuple[int, int] | None] = {}
+        with copying_gathered(limit):
+            assert list(concluded(index, Local(_split(records, parts, place)), dates)) == single
+        assert set(dates) == {claim for finding in single for claim in finding.claim_ids}
+
+
+class _Logged(StepsRun, Local):
+    """Parts in this process, the name of each step recorded."""
+
+
+def _votes(records: list[Copy]) -> int:
+    """How many votes pass the rule's screen: what one process learns from."""
+    claims = _claims(records)
+    providers, together = screened(claims)
+    questions = {q for shared in together.values() if len(shared) >= MIN_SHARED_VALUES for q in shared}
+    return len(weighed(claims, providers, questions))
+
+
+def test_at_most_the_limit_of_votes_are_learned_on_the_driver_and_more_over_the_parts() -> None:
+    """At MAX_GATHERED_VOTES the parts' votes are gathered and learned here; one fewer, the rounds run on the parts."""
+    index, records = _records(seed=3, ghosts=1, questions=40)
+    single = list(copied_values(index, records))
+    votes = _votes(records)
+    with copying_gathered(votes):
+        here = _Logged(_split(records, 3, 1))
+        assert list(concluded(index, here, {})) == single
+    with copying_gathered(votes - 1):
+        there = _Logged(_split(records, 3, 1))
+        assert list(concluded(index, there, {})) == single
+    assert here.ran == ["screen", "keep", "votes", "sides"]
+    assert "votes" not in there.ran
+    assert there.ran.count("vote") >= 2  # every round's step, on the parts
 
 
 def test_the_rule_fires_on_the_examples_and_on_the_parties_with_no_prior() -> None:
