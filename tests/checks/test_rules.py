@@ -167,6 +167,34 @@ def test_quantities_within_tolerance_agree() -> None:
     assert set(dict(finding.claims)) == {"11,000", "15,000"}
 
 
+def test_one_holder_in_its_own_words_and_relayed_later_may_have_changed_its_account() -> None:
+    """The wire's own figure, then another in Paper B's story: each side's way is named; a change is allowed for."""
+    claims = world(
+        claim("own", "dprk", "troops-deployed", 11000, holder="wire", source="s2", stated="2025-10-01"),
+        claim("relayed", "dprk", "troops-deployed", 15000, holder="wire", source="s5", stated="2025-10-20"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert (
+        "11,000 according to The wire (2025) in its own words but 15,000 according to The wire (2025) via Paper B"
+        in (finding.message)
+    )
+    assert finding.message.endswith(
+        "; one holder through different relays, stated on different days: a relay misreporting The wire,"
+        " or The wire changing its account"
+    )
+
+
+def test_one_holder_through_one_relay_names_no_relay() -> None:
+    """Two figures of one holder by the same relay: the relay tells the sides nothing, and is not named."""
+    claims = world(
+        claim("a", "dprk", "troops-deployed", 11000, holder="kcna", via=("author",)),
+        claim("b", "dprk", "troops-deployed", 15000, holder="kcna", via=("author",)),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert " via " not in finding.message
+    assert "misreporting" not in finding.message
+
+
 def test_values_at_disjoint_times_do_not_conflict() -> None:
     """Different troop numbers in different years are no conflict."""
     claims = world(
