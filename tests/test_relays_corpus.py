@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import factlog
+from tests.helpers import run
 
 CORPUS = Path(__file__).parent / "corpus" / "kessel-relays"
 
@@ -27,3 +28,21 @@ def test_one_holder_through_two_relays_names_the_relays() -> None:
         " contradicting itself"
     )
     assert finding.severity is factlog.Severity.ERROR
+
+
+def test_events_affirmed_and_denied_for_one_day_are_no_conflict_of_dates() -> None:
+    """`show --events` marks the shelling affirmed and denied for 2026-03-02, not as conflicting dates."""
+    result = run("show", str(CORPUS), "--entity", "kessel", "--events")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        "Valdoria shells Kessel  [affirmed and denied]",
+        "    2026-03-02  affirmed  Sarnian News Agency (wire-shelled, courier-shelled)",
+        "    2026-03-02  denied    Valdorian Ministry of Defence (wire-denial, mod-rejects)",
+    ]
+
+
+def test_report_timeline_marks_the_event_affirmed_and_denied() -> None:
+    """The HTML report's timeline badges the shelling "affirmed and denied", and shows no "conflicting dates"."""
+    page = factlog.html_report(factlog.load(CORPUS))
+    assert '<span class="badge sev-error">affirmed and denied</span>' in page
+    assert "conflicting dates" not in page
