@@ -46,3 +46,12 @@ def test_report_timeline_marks_the_event_affirmed_and_denied() -> None:
     page = factlog.html_report(factlog.load(CORPUS))
     assert '<span class="badge sev-error">affirmed and denied</span>' in page
     assert "conflicting dates" not in page
+
+
+def test_the_ministry_repeating_its_denial_is_no_hollow_corroboration() -> None:
+    """Only the agency's story, relayed by two outlets, is hollow; the ministry's own denial, reported once, is not."""
+    report = _report()
+    [finding] = report.by_rule("hollow_corroboration")
+    assert finding.sides == {"origin sarnia": ("courier-shelled", "wire-shelled")}
+    [interested] = report.by_rule("interested_denial")
+    assert interested.sides["interested"] == ("wire-denial", "mod-rejects")
