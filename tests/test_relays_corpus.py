@@ -55,3 +55,14 @@ def test_the_ministry_repeating_its_denial_is_no_hollow_corroboration() -> None:
     assert finding.sides == {"origin sarnia": ("courier-shelled", "wire-shelled")}
     [interested] = report.by_rule("interested_denial")
     assert interested.sides["interested"] == ("wire-denial", "mod-rejects")
+
+
+def test_quote_not_found_shows_whole_words_and_says_what_its_score_measures() -> None:
+    """The closest passage to a misremembered quote is cut between words, its score explained in words."""
+    [finding] = _report().by_rule("quote_not_found")
+    assert finding.message == (
+        "Quote of courier-guns not found in its document: evidence[0] 'Valdorian guns struck Kessel on Monday'"
+        " is not in courier-story; the closest passage, at 35-79, reads 'Valdorian artillery shelled Kessel on"
+        " Monday' (71/100 alike: 71 % of the characters of the quote and the passage, counted together, pair up"
+        " in the same order)"
+    )
