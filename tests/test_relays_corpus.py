@@ -6,6 +6,8 @@ show --events`` should say of it, in words a fact-checker can act on.
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import factlog
@@ -66,3 +68,44 @@ def test_quote_not_found_shows_whole_words_and_says_what_its_score_measures() ->
         " Monday' (71/100 alike: 71 % of the characters of the quote and the passage, counted together, pair up"
         " in the same order)"
     )
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "kessel"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def test_stale_acknowledgement_names_its_file_and_json_path(tmp_path: Path) -> None:
+    """An acknowledgement that matches no finding is named by the file and JSON path it stands at."""
+    folder = _copy(tmp_path)
+    data = json.loads((folder / "claims.json").read_text(encoding="utf-8"))
+    data["acknowledged"] = [{"finding": "f-00000000000000000000", "note": "reviewed"}]
+    (folder / "claims.json").write_text(json.dumps(data), encoding="utf-8")
+    [stale] = factlog.check(factlog.load(folder)).by_rule("stale_acknowledgement")
+    assert stale.message.startswith(
+        f"acknowledgement of f-00000000000000000000 at {folder / 'claims.json'}: $.acknowledged[0] matches no finding"
+    )
+    lines = tmp_path / "kessel.jsonl"
+    factlog.dump(factlog.load(folder), lines)
+    [stale] = factlog.check(factlog.load(lines)).by_rule("stale_acknowledgement")
+    assert f"at {lines}: acknowledgement record 1 matches no finding" in stale.message
+
+
+def test_json_lines_errors_give_file_line_and_path_within_the_line(tmp_path: Path) -> None:
+    """A refused field and a repeated id in JSON Lines are each named FILE:LINE and the path within the line."""
+    lines = tmp_path / "kessel.jsonl"
+    factlog.dump(factlog.load(CORPUS), lines)
+    text = lines.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, line in enumerate(text, 1) if '"id":"courier-toll"' in line)
+    text[number - 1] = text[number - 1].replace('"paraphrase"', '"parafrase"')
+    other = next(n for n, line in enumerate(text, 1) if '"id":"wire-toll"' in line)
+    text.append(text[other - 1].replace('"amount":7', '"amount":8'))
+    lines.write_text("\n".join(text) + "\n", encoding="utf-8")
+    result = run("validate", str(lines))
+    assert result.returncode == 3
+    assert f"error: {lines}:{number}: $.attribution.mode: expected one of" in result.stderr
+    text[number - 1] = text[number - 1].replace('"parafrase"', '"paraphrase"')
+    lines.write_text("\n".join(text) + "\n", encoding="utf-8")
+    result = run("validate", str(lines))
+    assert f"error: {lines}:{len(text)}: $.id: 'wire-toll' is defined twice" in result.stderr
