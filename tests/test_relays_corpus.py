@@ -1,6 +1,6 @@
 """One agency's shelling toll relayed by two outlets with two figures, and the accused ministry's denials.
 
-``tests/corpus/kessel-relays`` (see its README): what ``factlog check`` and ``factlog
+``tests/relay_corpus`` (see its README): what ``factlog check`` and ``factlog
 show --events`` should say of it, in words a fact-checker can act on.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import factlog
 from tests.helpers import run
 
-CORPUS = Path(__file__).parent / "corpus" / "kessel-relays"
+CORPUS = Path(__file__).parent / "relay_corpus"
 
 
 def _report() -> factlog.Report:
