@@ -11,6 +11,7 @@ import argparse
 import copy
 import json
 import random
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -126,9 +127,9 @@ def check(data: bytes, reader: Callable[..., Any] = factlog.loads) -> bool:
         claims = reader(data, name="input.json")
     except factlog.FactlogError as error:
         messages = error.errors if isinstance(error, factlog.FormatError) else [str(error)]
-        for message in messages:
-            assert message.startswith("input.json: "), message
-            assert "$" in message or "line " in message, message
+        for message in messages:  # a JSON path, or a line (JSON Lines: ``input.json:3: ...``)
+            assert re.match(r"input\.json(: |:\d+: )", message), message
+            assert "$" in message or "line " in message or re.match(r"input\.json:\d+: ", message), message
         return False
     written = factlog.dumps(claims)
     assert written == encode_stdlib(to_document(claims)).decode(), "orjson and the standard library disagree"

@@ -223,7 +223,7 @@ def test_failed_refuses_another_threshold(threshold: object) -> None:
 def test_retract_in_a_missing_store_creates_nothing(tmp_path: Path) -> None:
     """Retracting from a store that does not exist is an UnknownIdError, and no store file is left behind."""
     store = tmp_path / "store.db"
-    with pytest.raises(factlog.UnknownIdError, match=r"store\.db: record 1: no claim 'c1' to retract$"):
+    with pytest.raises(factlog.UnknownIdError, match=r"store\.db: retraction of 'c1': no claim 'c1' to retract$"):
         factlog.ClaimLog(store).retract("c1", "withdrawn")
     assert list(tmp_path.iterdir()) == []
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import factlog
@@ -131,6 +131,13 @@ def test_quote_not_found_shows_the_closest_passage(tmp_path: Path) -> None:
     assert "The last visit occurred in 2019" in finding.message
 
 
+def test_a_long_quote_not_found_is_shown_cut_after_a_word(tmp_path: Path) -> None:
+    """A quote longer than the message shows is cut after a whole word, an ellipsis marking the cut."""
+    quote = "Officials said that the depots were struck and that they were destroyed, a spokesman said today"
+    [finding] = rules(load(tmp_path, [one(quote)]), "quote_not_found")
+    assert "'Officials said that the depots were struck and that they were destroyed, a'…" in finding.message
+
+
 def test_quotes_without_a_document_are_reported_once_per_source(tmp_path: Path) -> None:
     """Three quotes from a source with no stored document give one unverified finding."""
     claims = load(tmp_path, [one(id=f"c{n}", quote=f"quote {n}") for n in range(3)], text=None)
@@ -155,6 +162,29 @@ def test_found_quote_is_the_text_at_its_span(before: str, quote: str, after: str
     assert found.span is not None
     assert text[found.span[0] : found.span[1]] == quote
     assert found.span[0] <= len(before)
+
+
+@given(st.text(alphabet="ab .,", min_size=1, max_size=60), st.text(alphabet="abc ", min_size=1, max_size=12))
+def test_closest_passage_is_whole_words(text: str, quote: str) -> None:
+    """The passage shown for a quote not found neither starts nor ends inside a word, nor with a space."""
+    assume(quote.strip())
+    found = find_quote(text, quote)
+    if found.closest is None:
+        return
+    start, end = found.closest
+    assert 0 <= start < end <= len(text)
+    assert not (start > 0 and text[start - 1].isalnum() and text[start].isalnum())
+    assert not (end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
+    assert text[start:end] == text[start:end].strip()
+
+
+def test_closest_passage_takes_a_word_mostly_inside_and_drops_one_mostly_outside() -> None:
+    """Aligned from "an" of "Valdorian": the word is left out; cut inside "Monday": the word is taken whole."""
+    text = "SNA said Valdorian artillery shelled Kessel on Monday."
+    found = find_quote(text, "the artillery shelled Kessel on Mon")
+    assert found.closest is not None
+    assert text[found.closest[0] : found.closest[1]] == "artillery shelled Kessel on Monday"
+    assert round(found.score) == 90
 
 
 # --- names as written ---------------------------------------------------------------------------

@@ -8,7 +8,10 @@ indices into the document decoded as UTF-8, as hand-written spans are.
 
 A quote not found at all comes with the closest passage of the document, found by
 RapidFuzz's ``partial_ratio_alignment`` (the best-aligned substring by normalised
-Indel similarity, https://rapidfuzz.github.io/RapidFuzz/).
+Indel similarity, https://rapidfuzz.github.io/RapidFuzz/), moved to word boundaries
+(:func:`whole_words`), and scored again as shown: ``fuzz.ratio``, the normalised Indel
+similarity 100 · 2M / T, where M characters of the quote pair up in order with M of
+the passage (their longest common subsequence) and T is both lengths added.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import attrs
 
 from factlog.errors import ArgumentError, expect
 
-__all__ = ["QuoteMatch", "find_quote", "normalise_quote"]
+__all__ = ["QuoteMatch", "find_quote", "normalise_quote", "whole_words"]
 
 _SINGLE = "\u2018\u2019\u201a\u201b\u2032\u02bc"
 _DOUBLE = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -32,7 +35,9 @@ class QuoteMatch:
     ``span`` is the ``(start, end)`` used, or None when the quote is not found or is
     ambiguous; ``occurrences`` every place it stands; ``normalised`` whether it was
     found only after normalisation; ``closest`` the span of the most similar passage
-    when it is not found, with its similarity ``score`` (0-100).
+    when it is not found, in whole words, with its similarity ``score`` (0-100: the
+    share of the characters of quote and passage, counted together, that pair up in
+    order; RapidFuzz's normalised Indel similarity).
     """
 
     span: tuple[int, int] | None
@@ -61,6 +66,52 @@ def normalise_quote(text: str) -> tuple[str, list[int]]:
         out.pop()
         origin.pop()
     return "".join(out), origin
+
+
+_AFTER_WORDS = " \t\r\n.,;:!?)]}"  # what no passage shown starts with: what closes the text before it
+
+
+def _word_at(text: str, cut: int) -> tuple[int, int] | None:
+    """The word a cut at ``cut`` falls inside, as ``(start, end)``; None when it falls between words."""
+    if not (0 < cut < len(text) and text[cut - 1].isalnum() and text[cut].isalnum()):
+        return None
+    start, end = cut, cut
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span ``text[start:end]`` moved to word boundaries, so that no word of the passage is cut.
+
+    A word cut at an end is taken whole when at least half of it lies inside the span,
+    and left out otherwise; white space at either end is left out, and so are the
+    punctuation marks that close a sentence or clause at the start (", Valdorian"). A
+    span that would then be empty is widened to whole words instead: ``(start, end)``,
+    string offsets, end exclusive; None when even that holds only space and punctuation;
+    raises nothing.
+    """
+    wide_start, wide_end = start, end
+    first, last = _word_at(text, start), _word_at(text, end)
+    if first is not None:
+        wide_start = first[0]
+        start = first[0] if start - first[0] <= first[1] - start else first[1]
+    if last is not None:
+        wide_end = last[1]
+        end = last[1] if end - last[0] >= last[1] - end else last[0]
+    while start < end and text[start] in _AFTER_WORDS:
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        return start, end
+    while wide_start < wide_end and text[wide_start] in _AFTER_WORDS:
+        wide_start += 1
+    while wide_end > wide_start and text[wide_end - 1].isspace():
+        wide_end -= 1
+    return (wide_start, wide_end) if wide_start < wide_end else None
 
 
 def _all(text: str, quote: str) -> list[int]:
@@ -104,8 +155,12 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> QuoteMat
         from rapidfuzz import fuzz  # noqa: PLC0415 - only a quote that is not found needs it
 
         alignment = fuzz.partial_ratio_alignment(quote, text)
-        closest = None if alignment is None else (alignment.dest_start, alignment.dest_end)
-        return QuoteMatch(None, closest=closest, score=0.0 if alignment is None else alignment.score)
+        if alignment is None:
+            return QuoteMatch(None)
+        closest = whole_words(text, alignment.dest_start, alignment.dest_end)
+        if closest is None:
+            return QuoteMatch(None)
+        return QuoteMatch(None, closest=closest, score=fuzz.ratio(quote, text[closest[0] : closest[1]]))
     if occurrence is not None:
         span = places[occurrence - 1] if occurrence <= len(places) else None
     else:

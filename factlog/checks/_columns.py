@@ -38,6 +38,7 @@ from factlog.checks._rules import Rule
 from factlog.checks._sourcing import overconfident_holder
 from factlog.checks._tokens import ClaimTokens, entry_question, entry_tokens
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, orjson_module
+from factlog.io._places import place_acknowledgements
 from factlog.model._claimset import ClaimSet
 
 __all__ = ["HOLDER_AND_SOURCE_RULES", "Columns", "scan"]
@@ -95,6 +96,7 @@ def scan(path: Path, batch: int, limits: Limits = DEFAULT_LIMITS) -> tuple[Colum
     offsets: array[int] = array("q")
     with path.open("rb") as stream:
         tables = read_tables(stream, offsets, str(path.parent), limits, str(path))
+        tables = place_acknowledgements(tables, [(str(path), tables)])  # stale ones named as load names them
         base = Index.of(tables)
         columns = Columns(tables, offsets)
         reader = ClaimTokens(base)

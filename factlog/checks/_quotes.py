@@ -19,8 +19,19 @@ _SHOWN = 80  # characters of a passage shown in a message
 
 
 def _cut(text: str) -> str:
-    """``text`` as a Python literal, cut to _SHOWN characters with an ellipsis where it was cut."""
-    return repr(text) if len(text) <= _SHOWN else repr(text[:_SHOWN]) + "…"
+    """``text`` as a Python literal, cut after a word within _SHOWN characters, with an ellipsis where it was cut."""
+    if len(text) <= _SHOWN:
+        return repr(text)
+    space = text.rfind(" ", _SHOWN // 2, _SHOWN + 1)  # a word too long to end near the limit is cut at it
+    return repr(text[: space if space > 0 else _SHOWN].rstrip()) + "…"
+
+
+def _alike(score: float) -> str:
+    """The similarity of a quote and a passage, in words (RapidFuzz's normalised Indel similarity, 0-100)."""
+    return (
+        f"{score:.0f}/100 alike: {score:.0f} % of the characters of the quote and the passage, counted together,"
+        " pair up in the same order"
+    )
 
 
 def _where_they_differ(passage: str, quote: str) -> str:
@@ -58,8 +69,11 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
 
     The quote is looked for exactly, then after normalising whitespace, quotation
     marks, apostrophes and dashes in both. The message shows the closest passage of
-    the document (RapidFuzz's best partial alignment, with its similarity out of 100),
-    so a misremembered word is easy to mend. An ``occurrence`` beyond the number of
+    the document (RapidFuzz's best partial alignment, moved to whole words), so a
+    misremembered word is easy to mend, with how alike the two are out of 100: the
+    share of the characters of the quote and the passage, counted together, that pair
+    up in the same order (RapidFuzz's normalised Indel similarity; "Valdorian guns
+    struck Kessel" against "Valdorian artillery shelled Kessel" is 61/100). An ``occurrence`` beyond the number of
     places the quote stands is reported here too. One finding per claim.
     Severity: *error*.
     """
@@ -81,8 +95,8 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
                 closest = ""
                 if found.closest is not None:
                     start, end = found.closest
-                    closest = f"; the closest passage, at {start}-{end} ({found.score:.0f}/100), reads"
-                    closest += f" {_cut(text[start:end])}"
+                    closest = f"; the closest passage, at {start}-{end}, reads {_cut(text[start:end])}"
+                    closest += f" ({_alike(found.score)})"
                 problems.append(f"evidence[{number}] {_cut(evidence.quote)} is not in {evidence.source}{closest}")
         if problems:
             yield Finding(

@@ -31,6 +31,13 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     for one party (KCNA and the DPRK government), or sources declared as copies of one
     another (``derived_from``). The finding names the single origin. Severity:
     *warning*; the count of sources is not independent confirmation.
+
+    Corroboration is hollow when others repeat the origin: at least two sources not
+    the origin's own (two outlets relaying an agency's toll), or a copy that says it in
+    its own voice. A party that repeats itself by name (a ministry denying in its own
+    statement what one outlet reports it denied, or in two statements of its own) looks
+    like no corroboration, and is not reported: a denial by the accused is
+    ``interested_denial``'s finding.
     """
     mixed = key_screens(index).mixed
     for entries in index.by_key.values():
@@ -48,7 +55,7 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
                 continue
             side = chronological(group)
             found = origins(index, side)
-            if len(found) != 1:
+            if len(found) != 1 or _repeats_itself(index, found[0], sources):
                 continue
             assert side[0].proposition is not None
             what = phrasing.proposition(index, side[0].proposition)
@@ -60,6 +67,19 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
                 f" {_origin_words(index, found[0])}",
                 claims={"origin " + found[0].speaks_for: [e.id for e in side]},
             )
+
+
+def _repeats_itself(index: Index, origin: Origin, sources: set[str]) -> bool:
+    """Whether every claim is the origin's party by name, in its own sources and at most one other's."""
+    party = origin.speaks_for
+    if any(entry.speaks_for != party for entry in origin.entries):
+        return False  # a copy in its own voice hides its origin
+    others = 0
+    for source in sources:
+        publisher = index.publisher(source)
+        if publisher is None or index.speaks_for(publisher) != party:
+            others += 1
+    return others < 2
 
 
 def _origin_words(index: Index, origin: Origin) -> str:

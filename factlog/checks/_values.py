@@ -10,6 +10,7 @@ from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import definitely_meet, spans_meet
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
+from factlog.checks._relays import Relays
 from factlog.checks._runs import Conflict, conflict_runs
 from factlog.checks._slotvalues import Kept, Shared, Values
 from factlog.model._scales import Certainty, Polarity
@@ -158,14 +159,16 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
         seen.add(found)
         times = any(e.timed for group in groups for e in group)
         sides = _sides(values, groups)
+        relays = Relays(values.index, groups, sides)
         # Two sides read "A but B"; three or more are listed, "A; B; C", not "A but B but C".
         alternatives = (" but " if len(sides) == 2 else "; ").join(
             " and ".join(
-                f"{values.name(group[0])} according to {values.by_holders(group, times=times)}" for group in side
+                f"{values.name(group[0])} according to {values.by_holders(group, times=times)}{relays.words(group)}"
+                for group in side
             )
             for side in sides
         )
-        message = f"{lead} {alternatives}"
+        message = f"{lead} {alternatives}{relays.verdict()}"
         if units:
             message = "Values in units that do not convert:" + message.split(":", 1)[1]
         if not definite:
@@ -219,6 +222,15 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     one step less severely against a dated claim; two undated claims speak of the same
     unspecified time (the date of an event, given without saying when), so findings
     of undated claims that share a claim are one finding.
+
+    One holder's values through different relays (an agency's toll, 14 as one outlet
+    relays it and 12 as another does) name the relays of each side ("according to
+    the agency via Daily Meridian"; "in its own words" for its own source), and the
+    message says what such a clash most likely is: a relay misreporting the holder,
+    not the holder contradicting itself (stated on different days: a relay
+    misreporting it, or the holder changing its account). It stays this rule's
+    finding, as severe: the figures still cannot both be true, and only the holder's
+    own text shows which relay is wrong.
 
     Quantities are converted to one unit first (5 miles is 8.047 km: it clashes with
     8.05 km unless a ``tolerance`` or ``margin`` allows for the rounding; 90 minutes is 1.5

@@ -267,9 +267,11 @@ class _ReadClaimSet(ClaimSet):
 
 
 def _register_claim_set(converter: cattrs.Converter, *, coherent: bool) -> None:
-    _register_class(converter, ClaimSet, bases=override(omit=True))
-    structure = make_dict_structure_fn(_ReadClaimSet, converter, bases=override(omit=True))
-    names = [field.name for field in attrs.fields(ClaimSet) if field.name != "bases"]
+    _register_class(converter, ClaimSet, bases=override(omit=True), acknowledged_at=override(omit=True))
+    structure = make_dict_structure_fn(
+        _ReadClaimSet, converter, bases=override(omit=True), acknowledged_at=override(omit=True)
+    )
+    names = [field.name for field in attrs.fields(ClaimSet) if field.eq]
 
     def structure_claim_set(value: object, _: Any) -> ClaimSet:
         if not isinstance(value, dict):

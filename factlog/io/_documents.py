@@ -43,6 +43,7 @@ from factlog.io._parsing import (
     prefix,
     quick_parse,
 )
+from factlog.io._places import named_by_line, place_acknowledgements
 from factlog.io._records import RECORD_TYPES, SECTIONS
 from factlog.io._references import refused_as, unresolved
 from factlog.io._sections import claim_set, read_claim_set, section_reader
@@ -192,7 +193,7 @@ def loads(
     """
     claims = _read_json(expect_text(text, "factlog.loads", name=name, limits=limits), name, limits, None)
     _check_references([(name or "", claims)], claims, references=references)
-    return _resolve_written([(name or "", claims)], claims)[1]
+    return place_acknowledgements(_resolve_written([(name or "", claims)], claims)[1], [(name or "", claims)])
 
 
 @paused_gc
@@ -201,13 +202,16 @@ def loads_lines(
 ) -> ClaimSet:
     """Read a JSON Lines claim set: a header line, then one tagged record a line.
 
-    Raises what :func:`loads` raises: a line that is no JSON, or no header or tagged
-    record, names its line (``line 3: ...``); a field the model refuses, its path among
-    the records of its type (``$.entities[0].kind: ...``).
+    Raises what :func:`loads` raises, each problem named by line (``NAME:3: ...``, or
+    ``line 3: ...`` without a ``name``): a line that is no JSON, or no header or tagged
+    record; a field the model refuses with its JSON path within the line
+    (``NAME:4: $.kind: ...``).
     """
-    claims = _read_lines(expect_text(text, "factlog.loads_lines", name=name, limits=limits), name, limits, None)
-    _check_references([(name or "", claims)], claims, references=references)
-    return _resolve_written([(name or "", claims)], claims)[1]
+    text = expect_text(text, "factlog.loads_lines", name=name, limits=limits)
+    with named_by_line([name or ""], text):
+        claims = _read_lines(text, name, limits, None)
+        _check_references([(name or "", claims)], claims, references=references)
+        return place_acknowledgements(_resolve_written([(name or "", claims)], claims)[1], [(name or "", claims)])
 
 
 def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
@@ -364,18 +368,19 @@ def load(
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in paths))
     parts: list[tuple[str, ClaimSet]] = []
     errors: list[str] = []
-    for file in files:
-        try:
-            part = read_file(file, limits)
-        except FormatError as error:
-            errors.extend(error.errors)
-            continue
-        parts.append((str(file), part))
-    if errors:
-        raise FormatError(errors)
-    merged = merge_all(parts)
-    _check_references(parts, merged, references=references)
-    return _resolve_written(parts, merged, context)[1]
+    with named_by_line(str(file) for file in files):
+        for file in files:
+            try:
+                part = read_file(file, limits)
+            except FormatError as error:
+                errors.extend(error.errors)
+                continue
+            parts.append((str(file), part))
+        if errors:
+            raise FormatError(errors)
+        merged = merge_all(parts)
+        _check_references(parts, merged, references=references)
+        return place_acknowledgements(_resolve_written(parts, merged, context)[1], parts)
 
 
 def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:

@@ -155,7 +155,7 @@ class ClaimLog:
         held, with no store file created where there was none), and
         :class:`~factlog.FieldTypeError` for a ``claim`` or ``reason`` that is no str.
         """
-        return self.append([Retraction(claim=claim, reason=reason)], at=at)
+        return self.append([Retraction(claim=claim, reason=reason)], at=at, names=[f"retraction of {claim!r}"])
 
     @paused_gc  # an append of many records makes as many objects: the collector's passes over them cost more
     def _store(

@@ -276,9 +276,11 @@ def _culprits(appended: Appended, names: set[str] | None) -> str:
 
 
 def _label(item: Item) -> str:
-    """An appended record's label; a retraction's with the claim it retracts."""
+    """An appended record's label; a retraction's with the claim it retracts, unless the label names it."""
     record = item.record
-    return f"{item.label} (retracting {record.claim!r})" if isinstance(record, Retraction) else item.label
+    if isinstance(record, Retraction) and repr(record.claim) not in item.label:
+        return f"{item.label} (retracting {record.claim!r})"
+    return item.label
 
 
 def _new_claim(item: Item) -> bool:

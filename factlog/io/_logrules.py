@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import warnings
@@ -74,7 +75,7 @@ def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool, 
             if lenient:
                 return False
             if current is not None:
-                return f"claim {key!r} is already retracted (at {current[2]})"
+                return f"claim {key!r} was already retracted at {current[2]}{_reason(current[1])}"
             return f"no claim {key!r} to retract"
         return False
     if current is None:
@@ -98,6 +99,15 @@ def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool, 
         f"{kind} {key!r} is already defined differently (appended {current[2]});"
         " append with --replace (replace=True) to keep the new version"
     )
+
+
+def _reason(body: str) -> str:
+    """`` ("the reason")`` of a retraction's stored JSON body, or "" when it gives none."""
+    try:
+        reason = json.loads(body).get("reason")
+    except (ValueError, AttributeError):
+        return ""
+    return f" ({reason!r})" if isinstance(reason, str) and reason else ""
 
 
 def refusals_alone(

@@ -58,7 +58,7 @@ def _class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        if not field.eq and field.name == "bases":
+        if not field.eq and field.name in ("bases", "acknowledged_at"):
             continue
         extra = schema_hints(field)
         optional = extra.pop("optional", False)

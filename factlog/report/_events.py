@@ -1,4 +1,4 @@
-"""The event timeline: what was said to happen when, by whom, conflicting dates side by side.
+"""The event timeline: what was said to happen when, by whom, conflicting accounts side by side.
 
 An event is either a proposition whose predicate is an event (``visits``, ``meets``) with
 the valid time its claims give, or an entity whose date is the object of a claim
@@ -7,7 +7,8 @@ given for it, earliest first, each with the holders who gave it and how (affirme
 denied). The dates conflict when they cannot all hold: for the date of one event, two
 affirmed dates with no day in common; for an event that may happen many times (a visit),
 an affirmed date that falls wholly inside a denied one ("no visit since 2019" against a
-visit in April 2024).
+visit in April 2024): the first are *conflicting dates*, the second an event *affirmed and
+denied*.
 """
 
 from __future__ import annotations
@@ -59,6 +60,18 @@ class Event:
             return any(a[1] < b[0] or b[1] < a[0] for n, a in enumerate(affirmed) for b in affirmed[n + 1 :])
         denied = [d.span for d in self.dates if d.polarity == "denied"]
         return any(no[0] <= yes[0] and yes[1] <= no[1] for yes in affirmed for no in denied)
+
+    @property
+    def conflict_words(self) -> str | None:
+        """What the conflict is, in words: ``conflicting dates``, ``affirmed and denied``, or None for none.
+
+        Two dates for one event conflict as dates; a recurring event affirmed on a day
+        that a denial covers (the same day, or "none since 2019" against April 2024)
+        conflicts as affirmation against denial, whatever the dates.
+        """
+        if not self.conflict:
+            return None
+        return "conflicting dates" if self.once else "affirmed and denied"
 
 
 def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...], bool] | None:
@@ -126,7 +139,7 @@ def events(index: Index) -> list[Event]:
 
 
 def render_events_text(found: list[Event]) -> str:
-    """One block per event: its label (``[conflicting dates]`` when they cannot all hold), then each date given.
+    """One block per event: its label (with :attr:`Event.conflict_words` in brackets), then each date given.
 
     Each date line reads ``DATE  affirmed|denied  holders (claim ids)``; the last line counts the events.
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
@@ -135,7 +148,8 @@ def render_events_text(found: list[Event]) -> str:
     found = expect_each(found, Event, "factlog.render_events_text: found", "a list of Event (from factlog.events)")
     lines = []
     for event in found:
-        lines.append(event.label + ("  [conflicting dates]" if event.conflict else ""))
+        words = event.conflict_words
+        lines.append(event.label + (f"  [{words}]" if words else ""))
         width = max(len(given.date) for given in event.dates)
         for given in event.dates:
             holders = ", ".join(given.holders)

@@ -52,8 +52,8 @@ def _reread(claims: ClaimSet, seed: int) -> ClaimSet:
 
 
 def _positions(text: str) -> str:
-    """JSON paths with the item's position left out: ``$.sources[3]`` names a place in the files, not a fact."""
-    return re.sub(r"\$\.(\w+)\[\d+\]", r"$.\1[*]", text)
+    """JSON paths with the item's file and position left out: ``a.json: $.sources[3]`` names a place, not a fact."""
+    return re.sub(r"(?:\S+: )?\$\.(\w+)\[\d+\]", r"$.\1[*]", text)
 
 
 def _split(claims: ClaimSet, folder: Path, seed: int) -> list[Path]:

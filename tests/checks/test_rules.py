@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import factlog
-from factlog import Finding, Severity
+from factlog import ClaimSet, Finding, Severity, Source
 from factlog.checks import (
     answered_denial,
     conflicting_values,
@@ -18,7 +18,7 @@ from factlog.checks import (
     self_contradiction,
     stated_after_publication,
 )
-from tests.helpers import claim, findings_of, sides, world
+from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, findings_of, sides, world
 
 # --- opposed_claims ---------------------------------------------------------------
 
@@ -167,6 +167,34 @@ def test_quantities_within_tolerance_agree() -> None:
     assert set(dict(finding.claims)) == {"11,000", "15,000"}
 
 
+def test_one_holder_in_its_own_words_and_relayed_later_may_have_changed_its_account() -> None:
+    """The wire's own figure, then another in Paper B's story: each side's way is named; a change is allowed for."""
+    claims = world(
+        claim("own", "dprk", "troops-deployed", 11000, holder="wire", source="s2", stated="2025-10-01"),
+        claim("relayed", "dprk", "troops-deployed", 15000, holder="wire", source="s5", stated="2025-10-20"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert (
+        "11,000 according to The wire (2025) in its own words but 15,000 according to The wire (2025) via Paper B"
+        in (finding.message)
+    )
+    assert finding.message.endswith(
+        "; one holder through different relays, stated on different days: a relay misreporting The wire,"
+        " or The wire changing its account"
+    )
+
+
+def test_one_holder_through_one_relay_names_no_relay() -> None:
+    """Two figures of one holder by the same relay: the relay tells the sides nothing, and is not named."""
+    claims = world(
+        claim("a", "dprk", "troops-deployed", 11000, holder="kcna", via=("author",)),
+        claim("b", "dprk", "troops-deployed", 15000, holder="kcna", via=("author",)),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert " via " not in finding.message
+    assert "misreporting" not in finding.message
+
+
 def test_values_at_disjoint_times_do_not_conflict() -> None:
     """Different troop numbers in different years are no conflict."""
     claims = world(
@@ -240,6 +268,43 @@ def test_independent_origins_are_not_hollow() -> None:
 def test_one_holder_repeating_itself_in_one_source_is_not_hollow() -> None:
     """Repetition inside one source claims no corroboration."""
     assert findings_of(hollow_corroboration, world(claim("a", holder="kcna"), claim("b", holder="kcna"))) == []
+
+
+def test_a_party_repeating_its_denial_with_one_outlet_reporting_it_is_not_hollow() -> None:
+    """Russia's denial in its own statement, and as one outlet reports it: one party repeating itself, not hollow."""
+    claims = ClaimSet(
+        entities=ENTITIES,
+        predicates=PREDICATES,
+        sources=(*SOURCES, Source(id="ru-statement", title="Statement", publisher="russia")),
+        claims=(
+            claim("own", denied=True, holder="russia", source="ru-statement"),
+            claim("reported", denied=True, holder="russia", via=("wire",), source="s2"),
+        ),
+    )
+    assert findings_of(hollow_corroboration, claims) == []
+
+
+def test_a_party_relayed_by_two_outlets_is_hollow() -> None:
+    """The same party's denial relayed by two outlets besides its own statement: hollow, in three sources."""
+    claims = ClaimSet(
+        entities=ENTITIES,
+        predicates=PREDICATES,
+        sources=(*SOURCES, Source(id="ru-statement", title="Statement", publisher="russia")),
+        claims=(
+            claim("own", denied=True, holder="russia", source="ru-statement"),
+            claim("wire", denied=True, holder="russia", via=("wire",), source="s2"),
+            claim("author", denied=True, holder="russia", via=("author",), source="s1"),
+        ),
+    )
+    [finding] = findings_of(hollow_corroboration, claims)
+    assert "denied in 3 sources" in finding.message
+
+
+def test_one_copy_in_its_own_voice_is_hollow() -> None:
+    """A wire story and one paper's rewrite of it, in the paper's own voice: the copy hides its origin."""
+    claims = world(claim("wire", holder="wire", source="s2"), claim("copy", holder="paper-a", source="s3"))
+    [finding] = findings_of(hollow_corroboration, claims)
+    assert sides(finding) == {"origin wire": {"wire", "copy"}}
 
 
 # --- interested_denial ------------------------------------------------------------

@@ -115,8 +115,8 @@ def test_json_lines_errors_name_the_line() -> None:
     lines.insert(3, "{not json")
     with pytest.raises(FormatError) as caught:
         factlog.loads_lines("\n".join(lines), name="set.jsonl")
-    assert caught.value.errors[0].startswith('set.jsonl: line 3: expected an object with "type" one of')
-    assert caught.value.errors[1].startswith("set.jsonl: line 4: invalid JSON")
+    assert caught.value.errors[0].startswith('set.jsonl:3: expected an object with "type" one of')
+    assert caught.value.errors[1].startswith("set.jsonl:4: invalid JSON at column 2:")
 
 
 def test_dump_to_missing_folder_is_an_input_error(tmp_path: Path) -> None:
@@ -153,7 +153,7 @@ def test_json_lines_files_stream_to_the_set_read_whole(claims: ClaimSet) -> None
     [
         (lambda lines: [*lines, lines[-1]], "is defined twice"),
         (lambda lines: [lines[0], lines[1].replace('"id": ', '"id": "x", "id": ', 1), *lines[2:]], "duplicate key"),
-        (lambda lines: [lines[0], '{"type": "rumour"}', *lines[1:]], 'line 2: expected an object with "type"'),
+        (lambda lines: [lines[0], '{"type": "rumour"}', *lines[1:]], 'set.jsonl:2: expected an object with "type"'),
         (lambda lines: ['{"format": "factlog", "version": true}', *lines[1:]], "expected a format version"),
     ],
 )

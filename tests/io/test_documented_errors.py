@@ -22,11 +22,13 @@ def log(tmp_path: Path) -> ClaimLog:
     return log
 
 
-def test_loads_lines_names_a_refused_field_by_its_path_among_its_records() -> None:
-    """A JSON Lines field the model refuses is named by its path among the records of its type."""
-    lines = '{"format":"factlog","version":1}\n{"type":"entity","id":"e","name":"E","kind":"persn"}\n'
-    with pytest.raises(factlog.FormatError, match=r"^set\.jsonl: \$\.entities\[0\]\.kind: expected one of"):
+def test_loads_lines_names_a_refused_field_by_its_line_and_path_within_it() -> None:
+    """A JSON Lines field the model refuses is named ``FILE:LINE`` and its JSON path within the line."""
+    lines = '{"format":"factlog","version":1}\n\n{"type":"entity","id":"e","name":"E","kind":"persn"}\n'
+    with pytest.raises(factlog.FormatError, match=r"^set\.jsonl:3: \$\.kind: expected one of"):
         factlog.loads_lines(lines, name="set.jsonl")
+    with pytest.raises(factlog.FormatError, match=r"^line 3: \$\.kind: expected one of"):
+        factlog.loads_lines(lines)
 
 
 def test_dump_of_anything_but_a_claim_set_is_an_argument_error(tmp_path: Path) -> None:

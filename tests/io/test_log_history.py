@@ -81,11 +81,14 @@ def test_a_retracted_claim_appended_again_stays_retracted(log: ClaimLog) -> None
     assert "a" in {c.id for c in log.read().claims}
 
 
-def test_a_second_retraction_says_when_the_first_was(log: ClaimLog) -> None:
-    """Retracting a retracted claim is refused with the time of the retraction."""
+def test_a_second_retraction_names_the_claim_and_when_and_why_the_first_was(log: ClaimLog) -> None:
+    """Retracting a retracted claim is refused naming the claim (no "record 1"), the time and the reason."""
     log.retract("a", "withdrawn", at=T3)
-    with pytest.raises(factlog.UnknownIdError, match=r"already retracted .*2025-10-03"):
+    with pytest.raises(factlog.UnknownIdError) as raised:
         log.retract("a", "again", at=T4)
+    assert raised.value.errors == [
+        f"{log.path}: retraction of 'a': claim 'a' was already retracted at 2025-10-03T12:00:00.000000Z ('withdrawn')"
+    ]
 
 
 def test_importing_an_older_export_changes_no_answer_before_it(log: ClaimLog, tmp_path: Path) -> None:

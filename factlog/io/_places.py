@@ -1,0 +1,163 @@
+"""Where a record was read, for messages: acknowledgements by file and JSON path, JSON Lines paths as lines.
+
+A JSON document's problems are named by JSON path (``a.json: $.claims[3].certainty``).
+A JSON Lines file holds one record a line, so its problems are named by line, with the
+path within the line (``b.jsonl:21: $.certainty``), as editors and compilers name a
+place: the file's records are counted by type while it is read, which says nothing of
+the line each stands on, so the file's lines are read again (only when there is a
+problem to name).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from factlog.errors import FormatError
+from factlog.io._records import RECORD_TYPES
+from factlog.model._claimset import ClaimSet
+
+__all__ = ["acknowledgement_places", "lines_named", "named_by_line", "place_acknowledgements"]
+
+_NOUNS = {"entities": "entity", "predicates": "predicate", "sources": "source", "claims": "claim"}
+_NOUNS["acknowledged"] = "acknowledgement"
+
+
+def acknowledgement_places(parts: Sequence[tuple[str, ClaimSet]]) -> dict[str, str]:
+    """Each acknowledged finding id of labelled parts (files), where it was first read; raises nothing."""
+    places: dict[str, str] = {}
+    for label, part in parts:
+        lines = label.endswith(".jsonl")
+        for position, ack in enumerate(part.acknowledged):
+            where = f"acknowledgement record {position + 1}" if lines else f"$.acknowledged[{position}]"
+            places.setdefault(ack.finding, f"{label}: {where}" if label else where)
+    return places
+
+
+def place_acknowledgements(claims: ClaimSet, parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
+    """``claims`` (a set the loader made of ``parts``) with ``acknowledged_at`` filled in; raises nothing."""
+    if claims.acknowledged:
+        # The loader's own new set: filled as the readers fill a set's fields (read_claim_set_of).
+        object.__setattr__(claims, "acknowledged_at", acknowledgement_places(parts))
+    return claims
+
+
+_TYPE = re.compile(r'"type"\s*:\s*"([a-z]+)"')
+
+
+def _section(line: str) -> str | None:
+    """The section of a JSON Lines record (its ``"type"``), or None for a line that is no record."""
+    found = _TYPE.search(line)
+    kind: object = found[1] if found else None
+    if found is None or line.count('"type"') > 1:  # written by hand, or a "type" inside a string: parse it
+        try:
+            record = json.loads(line)
+        except ValueError:
+            return None  # a line that is no JSON is counted in no section, as the reader counts it
+        kind = record.get("type") if isinstance(record, dict) else None
+    return RECORD_TYPES.get(kind) if isinstance(kind, str) else None
+
+
+def _record_lines(text: str, wanted: dict[str, int]) -> dict[str, list[int]]:
+    """The line numbers (from 1) of the records of a JSON Lines text, by section, in order.
+
+    Reads until each section holds more than ``wanted[section]`` records (the highest
+    position asked for), so an error near the start costs a few lines, not the file.
+    """
+    found: dict[str, list[int]] = {}
+    missing = dict(wanted)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not missing:
+            break
+        if number == 1 or not line.strip():
+            continue
+        section = _section(line)
+        if section is not None:
+            numbers = found.setdefault(section, [])
+            numbers.append(number)
+            if missing.get(section, len(numbers)) < len(numbers):
+                del missing[section]
+    return found
+
+
+_PLACE = re.compile(
+    r"(?:\$\.(?P<section>[a-z]+)\[(?P<index>\d+)\](?P<path>[^:]*)"
+    r"|(?P<noun>[a-z]+) record (?P<count>\d+)|line (?P<line>\d+)): ?(?P<rest>.*)",
+    re.DOTALL,
+)
+
+
+def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
+    """``errors`` of a JSON Lines file, each record's JSON path given as its line.
+
+    ``label: $.claims[19].certainty: ...`` becomes ``label:21: $.certainty: ...`` (``line
+    21: $.certainty: ...`` for a label ""),
+    ``label: claim record 20: ...`` becomes ``label:21: ...`` and ``label: line 21: ...``
+    becomes ``label:21: ...``; an error of another file, or of a record the text does
+    not hold, is kept as it is. ``text`` is the file's text (None: read from ``label``,
+    a path, only when a record's line must be found; unreadable, its errors are kept).
+    Raises nothing.
+    """
+    nouns = {noun: section for section, noun in _NOUNS.items()}
+    prefix = f"{label}: " if label else ""
+    places: list[tuple[str, re.Match[str] | None, str, int]] = []  # (error, match, section, position)
+    wanted: dict[str, int] = {}
+    for error in errors:
+        found = _PLACE.fullmatch(error[len(prefix) :]) if error.startswith(prefix) else None
+        section, position = "", -1
+        if found is not None and found["line"] is None:
+            section = found["section"] or nouns.get(found["noun"] or "", "")
+            position = int(found["index"]) if found["index"] is not None else int(found["count"] or 0) - 1
+            wanted[section] = max(wanted.get(section, -1), position)
+        places.append((error, found, section, position))
+    lines: dict[str, list[int]] = {}
+    if wanted:
+        if text is None:
+            try:
+                text = Path(label).read_bytes().decode("utf-8-sig", errors="replace")
+            except OSError:
+                text = ""
+        lines = _record_lines(text, wanted)
+    named = []
+    for error, found, section, position in places:
+        numbers = lines.get(section, [])
+        if found is not None and found["line"] is not None:
+            rest = found["rest"].replace("invalid JSON at line 1 column", "invalid JSON at column", 1)
+            named.append(f"{_at(label, int(found['line']))}: {rest}")
+        elif found is not None and 0 <= position < len(numbers):
+            path = f"${found['path']}: " if found["section"] else ""
+            named.append(f"{_at(label, numbers[position])}: {path}{found['rest']}")
+        else:
+            named.append(error)
+    return named
+
+
+def _at(label: str, line: int) -> str:
+    """``FILE:LINE``, or ``line LINE`` for text without a name."""
+    return f"{label}:{line}" if label else f"line {line}"
+
+
+@contextlib.contextmanager
+def named_by_line(labels: Iterable[str], text: str | bytes | None = None) -> Iterator[None]:
+    """Re-raise a :class:`~factlog.FormatError` (of its own class) with the errors of JSON Lines files by line.
+
+    ``labels`` are the files read (those ending ``.jsonl`` are looked at, read again
+    only when a record's line must be found); ``text`` the one file's text, when the
+    caller holds it (:func:`factlog.loads_lines`: then every label is taken as JSON Lines).
+    """
+    try:
+        yield
+    except FormatError as error:
+        errors = error.errors
+        for label in dict.fromkeys(labels):
+            if text is not None:
+                decoded = text.decode("utf-8-sig", errors="replace") if isinstance(text, bytes) else text
+                errors = lines_named(errors, label, decoded)
+            elif label.endswith(".jsonl"):
+                errors = lines_named(errors, label, None)
+        if errors == error.errors:
+            raise
+        raise type(error)(errors) from None
