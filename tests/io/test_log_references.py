@@ -170,7 +170,7 @@ def test_an_import_replacing_a_held_claim_with_one_it_cannot_read_is_refused(tmp
     with pytest.raises(factlog.FormatError) as caught:
         import_history(log, tmp_path, [*PREDICATES[:1], claim("b"), figure])
     [error] = caught.value.errors
-    assert error.startswith(f"{log.path}: {tmp_path / 'history.jsonl'}: line 4: claim 'n': proposition.object: ")
+    assert error.startswith(f"{log.path}: {tmp_path / 'history.jsonl'}:4: claim 'n': proposition.object: ")
     assert "would replace the store's claim 'n'" in error
     assert (list(log.export_lines()), log.path.read_bytes()) == before
     assert log.read().claim_by_id["n"] == RECEIVES
