@@ -359,19 +359,22 @@ def load(
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in paths))
     parts: list[tuple[str, ClaimSet]] = []
     errors: list[str] = []
-    salvages: list[tuple[str, Salvage]] = []
+    salvages: list[tuple[str, Salvage | None]] = []  # a file refused, read without its refused records
     with named_by_line(str(file) for file in files):
         for file in files:
             try:
                 part = read_file(file, limits)
             except FormatError as error:
                 errors.extend(error.errors)
-                salvage = salvage_of(error)
-                salvages += [(str(file), salvage)] if salvage is not None else []
+                salvages.append((str(file), salvage_of(error)))
                 continue
             parts.append((str(file), part))
         if errors:
-            raise FormatError(at_once(errors, parts, salvages, references=references) if salvages else errors)
+            read = [(label, salvage) for label, salvage in salvages if salvage is not None]
+            if len(read) < len(salvages):  # a file unread may define what the others mention
+                raise FormatError(errors)
+            order = [str(file) for file in files]
+            raise FormatError(at_once(errors, parts, read, references=references, order=order))
         merged = merge_all(parts)
         _check_references(parts, merged, references=references)
         return place_acknowledgements(_resolve_written(parts, merged, context)[1], parts)

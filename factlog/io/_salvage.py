@@ -105,13 +105,15 @@ def at_once(
     salvages: Sequence[tuple[str, Salvage]],
     *,
     references: bool = True,
+    order: Sequence[str] = (),
 ) -> list[str]:
     """``errors`` (the fields refused) with the problems between the records that read, each file's in its order.
 
     ``parts`` are the files read whole, ``salvages`` those read without their refused
     records; the problems are what :func:`~factlog.io._references.unresolved` finds in
-    each, on the merge of all, less those naming a refused id. Raises nothing: files
-    that do not merge give ``errors`` as they are.
+    each, on the merge of all, less those naming a refused id, sorted by file (in
+    ``order``, the files' labels; default: parts, then salvages), section and record.
+    Raises nothing: files that do not merge give ``errors`` as they are.
     """
     labelled = [*parts, *((label, salvage.part) for label, salvage in salvages)]
     try:
@@ -126,8 +128,8 @@ def at_once(
         for path, message in unresolved(part, merged, vocabulary, vouched=True, references=references):
             if not any(repr(ref) in message for ref in refused):
                 found.append(f"{prefix(label or None)}{_in_file(path, kept.get(label))}: {message}")
-    order = {label: n for n, (label, _) in enumerate(labelled)}
-    return sorted(found, key=lambda message: _place(message, order))
+    ranks = {label: n for n, label in enumerate(order or [label for label, _ in labelled])}
+    return sorted(found, key=lambda message: _place(message, ranks))
 
 
 def _in_file(path: str, kept: dict[str, list[int]] | None) -> str:

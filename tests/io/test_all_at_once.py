@@ -129,3 +129,22 @@ def test_validate_prints_both_problems_and_exits_3(tmp_path: Path, capsys: pytes
         ["$.certainty", "$.attribution.holder"],
         "hint:",
     )
+
+
+def test_a_file_that_cannot_be_read_leaves_the_others_fields_alone(tmp_path: Path) -> None:
+    """The entities in a file that is no JSON: the other file's refused field is said, no id is called unknown."""
+    records = _broken()
+    (tmp_path / "a-entities.json").write_text("{", encoding="utf-8")
+    _write_lines(tmp_path / "b-claims.jsonl", [records[0], *(r for r in records[1:] if r.get("type") != "entity")])
+    problems = _problems(tmp_path)
+    assert (len(problems), any("unknown entity" in problem for problem in problems)) == (2, False)
+
+
+def test_the_problems_of_several_files_come_file_by_file(tmp_path: Path) -> None:
+    """A refused field in the first file is said before an unknown holder in the second, as the files are read."""
+    records = _broken()
+    entities = [records[0], *(r for r in records[1:] if r.get("type") != "claim")]
+    claims = [r for r in records if r.get("type") == "claim"]
+    _write_lines(tmp_path / "a.jsonl", [*entities, *(r for r in claims if r["id"] == "a")])
+    _write_lines(tmp_path / "b.jsonl", [records[0], *(r for r in claims if r["id"] != "a")])
+    assert [Path(problem.split(":")[0]).name for problem in _problems(tmp_path)] == ["a.jsonl", "b.jsonl"]
