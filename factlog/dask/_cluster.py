@@ -52,6 +52,7 @@ from factlog.dask._reading import _as_plain, _Failed, _load_file, _loaded, _path
 from factlog.dask._sharded import computed, concluded_here, concluding, projected
 from factlog.errors import ArgumentError, ConflictError, FormatError
 from factlog.io._documents import _files
+from factlog.io._places import place_acknowledgements
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._dates import PartialDate
 from factlog.model._nouns import Claim
@@ -153,12 +154,15 @@ def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[
         shapes = _loaded(paths, session.client.gather(session.client.map(_tables, inputs)))
     if isinstance(shapes, ClaimSet):  # words in some file: read whole here, checked as a set in memory
         return _inputs(session, shapes, partitions)
+    # Each file named as given, as factlog.load names it (the workers read it at its absolute path).
+    labelled = [(str(file), shape[0]) for file, shape in zip(_files(paths), shapes, strict=True)]
     try:
-        small = merge_all([(str(file), shape[0]) for file, shape in zip(_files(paths), shapes, strict=True)])
+        small = merge_all(labelled)
     except ConflictError:
         _as_plain(paths)  # one process lists the claims' conflicts too
         raise
-    return small, inputs, sum(shape[1] for shape in shapes), True
+    # Stale acknowledgements named by file and place, as factlog.load names them.
+    return place_acknowledgements(small, labelled), inputs, sum(shape[1] for shape in shapes), True
 
 
 def _merged(found: Sequence[dict[Any, frozenset[int]]]) -> dict[Any, frozenset[int]]:
