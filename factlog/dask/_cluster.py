@@ -210,11 +210,12 @@ def check(
     :func:`factlog.load` raises for the files, the same problems in the same order (a
     claim repeated identically is merged, as there), found again by reading the files
     in this process when a worker finds one. ``partitions`` is capped at the claim count.
-    Relative paths are made absolute here. ``timeout`` (seconds; default
-    ``FACTLOG_DASK_TIMEOUT``, else 30) bounds connecting to ``client`` and waiting for
-    its first worker. Raises :class:`~factlog.errors.ArgumentError` for a malformed
-    address or ``partitions`` that is no whole number of at least 1 (a numpy integer
-    is one), and :class:`~factlog.errors.ClusterError` for a scheduler that cannot be
+    Relative paths are made absolute for the workers; the report names each file as
+    given, as :func:`factlog.load` does (a stale acknowledgement's place). ``timeout``
+    (seconds; default ``FACTLOG_DASK_TIMEOUT``, else 30) bounds connecting to ``client``
+    and waiting for its first worker. Raises :class:`~factlog.errors.ArgumentError` for a
+    malformed address or ``partitions`` that is no whole number of at least 1 (a numpy
+    integer is one), and :class:`~factlog.errors.ClusterError` for a scheduler that cannot be
     reached or has no workers.
     """
     rules = tuple(rules)
