@@ -253,8 +253,8 @@ def _sides(index: Index, group: Iterable[Finding], assessment: Assessment | None
             if fresh:
                 sides.setdefault(side, []).extend(fresh)
     result = []
-    for name, ids in sides.items():
-        found = origins(index, [index.by_id[claim] for claim in ids])
+    for name, claims in sides.items():
+        found = origins(index, [index.by_id[claim] for claim in claims])
         result.append(
             SideView(
                 _side_name(index, name),

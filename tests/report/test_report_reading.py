@@ -1,4 +1,4 @@
-"""What a reader sees in the HTML report, in a real browser: each claim once per dispute, headings as written, a clear graph.
+"""What a reader sees of the HTML report in a browser: each claim once per dispute, headings as written, clear edges.
 
 The story in ``tresk/``: a state news agency's death toll for a shelling relayed by two
 outlets (Daily Meridian and Ostrava Wire, 14 and 12 dead), and the accused ministry's
@@ -8,6 +8,7 @@ from ``conftest.py``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def test_a_claim_row_carries_its_side_origin_and_interest(open_page: Callable[..
 
 
 def test_headings_show_values_and_names_as_written(open_page: Callable[..., Page], tmp_path: Path) -> None:
-    """A side named by a value reads "14 civilians", not "14 Civilians"; the checker's own side words start upper-case."""
+    """A side named by a value reads "14 civilians", not "14 Civilians"; the checks' own side words get a capital."""
     page = _page(open_page, STORY, tmp_path / "story.html")
     headings = page.locator("article.dispute .side h4").all_inner_texts()
     assert any(text.startswith("14 civilians") for text in headings), headings
@@ -119,23 +120,35 @@ def test_no_graph_edge_runs_through_a_node_it_does_not_join(
     """Every straight piece of every edge misses the box (circle and label) of every node but its two ends."""
     page = _page(open_page, folder, tmp_path / "page.html")
     nodes, edges = page.evaluate(_GRAPH)
-    assert nodes and edges
+    assert nodes
+    assert edges
     assert all(start and end for start, end, _ in edges)
     hits = [
         (start, end, node)
         for start, end, points in edges
         for node, *box in nodes
         if node not in (start, end)
-        for segment in zip(points, points[1:], strict=False)
+        for segment in itertools.pairwise(points)
         if _crosses(segment, tuple(box))
     ]
     assert sorted(set(hits)) == []
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_the_story_reads_without_overflow(open_page: Callable[..., Page], tmp_path: Path, viewport: dict[str, int]) -> None:
+def test_the_story_reads_without_overflow(
+    open_page: Callable[..., Page], tmp_path: Path, viewport: dict[str, int]
+) -> None:
     """At desktop and phone widths the story's page does not scroll sideways and logs nothing."""
     page = _page(open_page, STORY, tmp_path / "story.html", viewport)
     scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert scroll <= inner
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_a_shelling_affirmed_and_denied_for_one_day_is_not_called_conflicting_dates(
+    open_page: Callable[..., Page], tmp_path: Path
+) -> None:
+    """Both sides give 2026-03-03: the timeline's badge says affirmed and denied, not conflicting dates."""
+    page = _page(open_page, STORY, tmp_path / "story.html")
+    event = page.locator("#timeline li.event", has_text="Corva shells Tresk")
+    assert event.locator(".badge").inner_text().casefold() == "affirmed and denied"
