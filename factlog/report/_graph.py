@@ -32,6 +32,7 @@ from factlog.report._route import (
     LABEL_BELOW,
     LABEL_BESIDE,
     Box,
+    Field,
     Point,
     arc,
     arc_points,
@@ -232,23 +233,28 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
     }
     boxes: dict[str, Box] = {node: label_box(*placed[node], _label(names[node]), side[node]) for node in role}
     lines = []
-    lanes: list[Box] = []  # the upright pieces of brackets: kept clear by every later bracket
-    beads: list[Box] = []  # along the curves: kept clear by every later curve
+    field = Field()
+    for node, box in boxes.items():
+        field.add(box, node)
+    lanes = Field()  # the upright pieces of brackets: kept clear by every later edge
+    beads = Field()  # along the curves: kept clear by every later curve
     # Claims and copies first, each routed around the nodes alone; contradictions after them,
     # each also kept off the contradictions drawn before it.
     for (kind, start, end), count in sorted(edges.items(), key=lambda item: (item[0][0] == "contradiction", item[0])):
-        others = [box for node, box in boxes.items() if node not in (start, end)]
         names_of = tuple(text_box(*placed[node], _label(names[node]), side[node]) for node in (start, end))
-        obstacles = [*others, *names_of, *lanes]
-        control = arc(placed[start], placed[end], [*obstacles, *beads]) if kind == "contradiction" else None
+        ends = (start, end)
+        control = (
+            arc(placed[start], placed[end], (field, lanes, beads), ends, names_of) if kind == "contradiction" else None
+        )
         if control is not None:
             points = tuple(arc_points(placed[start], control, placed[end]))
-            beads.extend(_beads(points))
+            for bead in _beads(points):
+                beads.add(bead)
         else:
-            points = route(placed[start], placed[end], obstacles)
+            points = route(placed[start], placed[end], (field, lanes), ends, names_of)
             lane = lane_box(points)
             if lane is not None:
-                lanes.append(lane)
+                lanes.add(lane)
             if kind != "contradiction":
                 points = (*points[:-1], _short(points[-2], points[-1]))
         lines.append(Edge(kind, start, end, count, *placed[start], *placed[end], points, control))

@@ -15,9 +15,10 @@ quadratic curve bulging to one side, checked against the boxes as 32 straight pi
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Collection, Iterator, Sequence
 
-__all__ = ["Box", "Point", "arc", "arc_points", "crosses", "label_box", "lane_box", "route", "text_box"]
+__all__ = ["Box", "Field", "Point", "arc", "arc_points", "crosses", "label_box", "lane_box", "route", "text_box"]
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, right, bottom in SVG user units
@@ -80,26 +81,69 @@ def crosses(start: Point, end: Point, box: Box) -> bool:
     return high - low > 1e-9
 
 
-def _clear(points: Sequence[Point], boxes: Iterable[Box]) -> bool:
-    segments = list(itertools.pairwise(points))
-    return not any(crosses(a, b, box) for box in boxes for a, b in segments)
+class Field:
+    """Boxes filed in a grid of square cells, each with its owner (a node id or ``""``): a line meets those near it.
+
+    Without it every candidate line was clipped against every box: on a generated set of
+    5,000 claims (191 nodes, 3,024 edges) routing took about 3 CPU s.
+    """
+
+    __slots__ = ("_cells",)
+    _CELL = 128.0  # px
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[Box, str]]] = {}
+
+    def add(self, box: Box, owner: str = "") -> None:
+        """File ``box`` in every cell it meets."""
+        for cx in range(math.floor(box[0] / self._CELL), math.floor(box[2] / self._CELL) + 1):
+            for cy in range(math.floor(box[1] / self._CELL), math.floor(box[3] / self._CELL) + 1):
+                self._cells.setdefault((cx, cy), []).append((box, owner))
+
+    def near(self, left: float, top: float, right: float, bottom: float) -> Iterator[tuple[Box, str]]:
+        """The boxes filed in the cells the rectangle meets (a box in several of them comes once for each)."""
+        for cx in range(math.floor(left / self._CELL), math.floor(right / self._CELL) + 1):
+            for cy in range(math.floor(top / self._CELL), math.floor(bottom / self._CELL) + 1):
+                yield from self._cells.get((cx, cy), ())
 
 
-def route(start: Point, end: Point, obstacles: Sequence[Box]) -> tuple[Point, ...]:
-    """The points of a line from ``start`` to ``end`` that misses every box of ``obstacles`` when it can.
+def _clear(points: Sequence[Point], fields: Sequence[Field], skip: Collection[str], extra: Sequence[Box]) -> bool:
+    """Whether no piece of the polyline crosses a box of ``extra`` or of ``fields`` not owned by one of ``skip``."""
+    for a, b in itertools.pairwise(points):
+        x0, x1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
+        y0, y1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
+        for box in extra:
+            if box[2] > x0 and box[0] < x1 and box[3] > y0 and box[1] < y1 and crosses(a, b, box):
+                return False
+        for field in fields:
+            for box, owner in field.near(x0, y0, x1, y1):
+                if owner in skip:
+                    continue
+                if box[2] > x0 and box[0] < x1 and box[3] > y0 and box[1] < y1 and crosses(a, b, box):
+                    return False
+    return True
+
+
+def route(
+    start: Point, end: Point, fields: Sequence[Field], skip: Collection[str] = (), extra: Sequence[Box] = ()
+) -> tuple[Point, ...]:
+    """The points of a line from ``start`` to ``end`` that misses every box it may not cross, when it can.
+
+    The boxes are those of ``fields`` (less the ones ``skip`` owns: the two nodes joined)
+    and ``extra`` (the joined nodes' own labels).
 
     Returns 2 points (straight), 3 (one bend) or 4 (two bends); the straight line when no
     candidate is clear (the caller's test of the drawing would then fail).
     """
     straight = (start, end)
-    if _clear(straight, obstacles):
+    if _clear(straight, fields, skip, extra):
         return straight
     dx, dy = end[0] - start[0], end[1] - start[1]
     if dx == 0:  # one column: a bracket out to the side, beyond the labels between them
         for offset in (*_OFFSETS, *(-offset for offset in _OFFSETS)):
             x = round(start[0] - offset, 1)
             bracket = (start, (x, start[1]), (x, end[1]), end)
-            if _clear(bracket, obstacles):
+            if _clear(bracket, fields, skip, extra):
                 return bracket
     length = (dx * dx + dy * dy) ** 0.5 or 1.0
     nx, ny = -dy / length, dx / length  # unit normal
@@ -108,7 +152,7 @@ def route(start: Point, end: Point, obstacles: Sequence[Box]) -> tuple[Point, ..
         for sign in (1.0, -1.0):
             bend = (round(mx + sign * offset * nx, 1), round(my + sign * offset * ny, 1))
             once = (start, bend, end)
-            if _clear(once, obstacles):
+            if _clear(once, fields, skip, extra):
                 return once
     for offset in _OFFSETS:
         for sign in (1.0, -1.0):
@@ -116,7 +160,7 @@ def route(start: Point, end: Point, obstacles: Sequence[Box]) -> tuple[Point, ..
             first = (round(start[0] + dx / 4 + ox, 1), round(start[1] + dy / 4 + oy, 1))
             second = (round(end[0] - dx / 4 + ox, 1), round(end[1] - dy / 4 + oy, 1))
             candidate = (start, first, second, end)
-            if _clear(candidate, obstacles):
+            if _clear(candidate, fields, skip, extra):
                 return candidate
     return straight
 
@@ -153,8 +197,12 @@ def arc_points(start: Point, control: Point, end: Point) -> list[Point]:
     return found
 
 
-def arc(start: Point, end: Point, obstacles: Sequence[Box]) -> Point | None:
+def arc(
+    start: Point, end: Point, fields: Sequence[Field], skip: Collection[str] = (), extra: Sequence[Box] = ()
+) -> Point | None:
     """The control point of a curve from ``start`` to ``end`` that misses every box, None when none tried does.
+
+    The boxes are chosen as for :func:`route`.
 
     The control stands beside the midpoint at growing distances, the left of the line
     (seen from ``start``) first; the curve bulges half as far.
@@ -166,6 +214,6 @@ def arc(start: Point, end: Point, obstacles: Sequence[Box]) -> Point | None:
     for offset in _ARC_OFFSETS:
         for sign in (1.0, -1.0):
             control = (round(mx + sign * offset * nx, 1), round(my + sign * offset * ny, 1))
-            if _clear(arc_points(start, control, end), obstacles):
+            if _clear(arc_points(start, control, end), fields, skip, extra):
                 return control
     return None
