@@ -60,6 +60,22 @@ class Event:
         denied = [d.span for d in self.dates if d.polarity == "denied"]
         return any(no[0] <= yes[0] and yes[1] <= no[1] for yes in affirmed for no in denied)
 
+    @property
+    def conflict_words(self) -> str:
+        """How the page names the conflict: ``affirmed and denied`` when each clash is one span affirmed and denied.
+
+        A shelling affirmed and denied for 2026-03-03 is no quarrel about dates; a visit
+        in April 2024 against "no visit in 2020-2024" is ``conflicting dates``, as is any
+        clash of one event's dates.
+        """
+        if not self.once:
+            affirmed = [d.span for d in self.dates if d.polarity == "affirmed"]
+            denied = [d.span for d in self.dates if d.polarity == "denied"]
+            clashes = [(yes, no) for yes in affirmed for no in denied if no[0] <= yes[0] and yes[1] <= no[1]]
+            if clashes and all(yes == no for yes, no in clashes):
+                return "affirmed and denied"
+        return "conflicting dates"
+
 
 def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...], bool] | None:
     """(event label, date, entities involved, whether it is one event's date), or None."""

@@ -296,3 +296,11 @@ def test_page_says_when_learning_stopped_unsettled() -> None:
     stopped = template.render(_context(claims, check(claims), unsettled, title="t", paths=()))
     assert "unsettled" not in page
     assert "learning: stopped at its limit of 200 rounds, unsettled" in stopped
+
+
+def test_one_date_affirmed_and_denied_is_named_so_and_a_visit_inside_a_denied_span_is_a_date_conflict() -> None:
+    """The Tresk shelling, affirmed and denied for 2026-03-03; the Chinese visit of April 2024 against 2020-2024."""
+    story = {e.label: e for e in events(Index.of(load([Path(__file__).parent / "tresk"])))}
+    assert story["Corva shells Tresk"].conflict_words == "affirmed and denied"
+    corpus = {e.label: e for e in events(Index.of(load([ROOT / "sources"])))}
+    assert corpus["China makes a high-level official visit to North Korea"].conflict_words == "conflicting dates"
