@@ -42,7 +42,7 @@ from factlog.report._route import (
     text_box,
 )
 
-__all__ = ["Edge", "Graph", "Node", "relay_graph"]
+__all__ = ["ROUTED_AT_MOST", "Edge", "Graph", "Node", "relay_graph"]
 
 _COLUMN_WIDTH = 330.0
 _ROW_HEIGHT = 72.0
@@ -50,6 +50,11 @@ _MARGIN_X = 170.0
 _MARGIN_Y = 40.0
 _ARROW = 14.0  # px an arrow's line stops short of its target's centre: the circle and the arrowhead
 _SWEEPS = 4
+# Routing costs about edges x nodes clippings (more for the edges no bend frees): 0.2 CPU s
+# for 283 edges x 40 nodes, 3.5 s for 3,024 x 191 and 56 s for 24,898 x 752 (generated sets
+# of 1,000, 5,000 and 20,000 claims; benchmarks/RESULTS.md). Beyond this product, too dense
+# to read anyway, edges are drawn straight.
+ROUTED_AT_MOST = 200_000
 _BEAD = 3.0  # half the side of the boxes a curve leaves along itself, px
 _BEAD_CLEAR = 40.0  # px from a curve's ends where it leaves none: curves may meet at a node
 _LABEL_CHARS = 40  # a longer name is cut to this many characters, "…" last
@@ -124,12 +129,17 @@ class Edge:
 
 @attrs.frozen
 class Graph:
-    """Nodes and edges with their coordinates, and the size of the drawing."""
+    """Nodes and edges with their coordinates, the size of the drawing, and whether its edges were routed.
+
+    ``routed`` is False for a graph of more than ``ROUTED_AT_MOST`` edges times nodes:
+    its edges are drawn straight, and may cross nodes.
+    """
 
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     width: float
     height: float
+    routed: bool = True
 
 
 def _edges(index: Index, findings: Iterable[Finding]) -> dict[tuple[str, str, str], int]:
@@ -232,32 +242,8 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
         for node, c in column.items()
     }
     boxes: dict[str, Box] = {node: label_box(*placed[node], _label(names[node]), side[node]) for node in role}
-    lines = []
-    field = Field()
-    for node, box in boxes.items():
-        field.add(box, node)
-    lanes = Field()  # the upright pieces of brackets: kept clear by every later edge
-    beads = Field()  # along the curves: kept clear by every later curve
-    # Claims and copies first, each routed around the nodes alone; contradictions after them,
-    # each also kept off the contradictions drawn before it.
-    for (kind, start, end), count in sorted(edges.items(), key=lambda item: (item[0][0] == "contradiction", item[0])):
-        names_of = tuple(text_box(*placed[node], _label(names[node]), side[node]) for node in (start, end))
-        ends = (start, end)
-        control = (
-            arc(placed[start], placed[end], (field, lanes, beads), ends, names_of) if kind == "contradiction" else None
-        )
-        if control is not None:
-            points = tuple(arc_points(placed[start], control, placed[end]))
-            for bead in _beads(points):
-                beads.add(bead)
-        else:
-            points = route(placed[start], placed[end], (field, lanes), ends, names_of)
-            lane = lane_box(points)
-            if lane is not None:
-                lanes.add(lane)
-            if kind != "contradiction":
-                points = (*points[:-1], _short(points[-2], points[-1]))
-        lines.append(Edge(kind, start, end, count, *placed[start], *placed[end], points, control))
+    routed = len(edges) * len(role) <= ROUTED_AT_MOST
+    lines = _lines(edges, placed, boxes, names, side, routed=routed)
     # Bends may leave the columns' frame: shift everything so the drawing starts at the margin.
     xs = [x for box in boxes.values() for x in (box[0], box[2])] + [x for e in lines for x, _ in e.points]
     ys = [y for box in boxes.values() for y in (box[1], box[3])] + [y for e in lines for _, y in e.points]
@@ -277,7 +263,8 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
         )
         for e in lines
     )
-    return Graph(nodes, moved, round(max(xs) - min(xs) + 2 * _MARGIN_Y, 1), round(max(ys) - min(ys) + _MARGIN_Y, 1))
+    width, height = round(max(xs) - min(xs) + 2 * _MARGIN_Y, 1), round(max(ys) - min(ys) + _MARGIN_Y, 1)
+    return Graph(nodes, moved, width, height, routed)
 
 
 def _beads(points: tuple[Point, ...]) -> list[Box]:
@@ -288,6 +275,59 @@ def _beads(points: tuple[Point, ...]) -> list[Box]:
         for x, y in points
         if all(math.hypot(x - ex, y - ey) > _BEAD_CLEAR for ex, ey in ends)
     ]
+
+
+def _lines(
+    edges: dict[tuple[str, str, str], int],
+    placed: dict[str, Point],
+    boxes: dict[str, Box],
+    names: dict[str, str],
+    side: dict[str, str],
+    *,
+    routed: bool,
+) -> list[Edge]:
+    """Every edge with the points it is drawn through: routed around the nodes when ``routed``, else straight."""
+    lines = []
+    field = Field()
+    for node, box in boxes.items():
+        field.add(box, node)
+    lanes = Field()  # the upright pieces of brackets: kept clear by every later edge
+    beads = Field()  # along the curves: kept clear by every later curve
+    # Claims and copies first, each routed around the nodes alone; contradictions after them,
+    # each also kept off the contradictions drawn before it when it can be, never at the
+    # cost of crossing a node: in a crowded column they may share a lane instead.
+    for (kind, start, end), count in sorted(edges.items(), key=lambda item: (item[0][0] == "contradiction", item[0])):
+        names_of = tuple(text_box(*placed[node], _label(names[node]), side[node]) for node in (start, end))
+        ends = (start, end)
+        tries: tuple[tuple[tuple[Field, ...], bool], ...] = (((field, lanes), False), ((field,), False))
+        if not routed:
+            tries = ()
+        elif kind == "contradiction":
+            tries = (((field, lanes, beads), True), ((field, lanes), False), ((field,), True), ((field,), False))
+        points: tuple[Point, ...] = (placed[start], placed[end])  # straight if every try fails
+        control = None
+        for fields, curved in tries:
+            if curved:
+                control = arc(placed[start], placed[end], fields, ends, names_of)
+                if control is not None:
+                    points = tuple(arc_points(placed[start], control, placed[end]))
+                    break
+            else:
+                found = route(placed[start], placed[end], fields, ends, names_of)
+                if found is not None:
+                    points = found
+                    break
+        if control is not None:
+            for bead in _beads(points):
+                beads.add(bead)
+        else:
+            lane = lane_box(points)
+            if lane is not None:
+                lanes.add(lane)
+            if kind != "contradiction":
+                points = (*points[:-1], _short(points[-2], points[-1]))
+        lines.append(Edge(kind, start, end, count, *placed[start], *placed[end], points, control))
+    return lines
 
 
 def _moved(point: Point, sx: float, sy: float) -> Point:

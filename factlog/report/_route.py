@@ -126,14 +126,13 @@ def _clear(points: Sequence[Point], fields: Sequence[Field], skip: Collection[st
 
 def route(
     start: Point, end: Point, fields: Sequence[Field], skip: Collection[str] = (), extra: Sequence[Box] = ()
-) -> tuple[Point, ...]:
-    """The points of a line from ``start`` to ``end`` that misses every box it may not cross, when it can.
+) -> tuple[Point, ...] | None:
+    """The points of a line from ``start`` to ``end`` that misses every box it may not cross; None when none tried does.
 
     The boxes are those of ``fields`` (less the ones ``skip`` owns: the two nodes joined)
     and ``extra`` (the joined nodes' own labels).
 
-    Returns 2 points (straight), 3 (one bend) or 4 (two bends); the straight line when no
-    candidate is clear (the caller's test of the drawing would then fail).
+    Returns 2 points (straight), 3 (one bend) or 4 (two bends).
     """
     straight = (start, end)
     if _clear(straight, fields, skip, extra):
@@ -162,7 +161,7 @@ def route(
             candidate = (start, first, second, end)
             if _clear(candidate, fields, skip, extra):
                 return candidate
-    return straight
+    return None
 
 
 _ARC_PIECES = 32
