@@ -299,12 +299,14 @@ def test_page_says_when_learning_stopped_unsettled() -> None:
     assert "learning: stopped at its limit of 200 rounds, unsettled" in stopped
 
 
-def test_one_date_affirmed_and_denied_is_named_so_and_a_visit_inside_a_denied_span_is_a_date_conflict() -> None:
-    """The Tresk shelling, affirmed and denied for 2026-03-03; the Chinese visit of April 2024 against 2020-2024."""
+def test_a_recurring_event_affirmed_inside_a_denial_is_affirmed_and_denied_and_one_event_on_two_dates_conflicts() -> None:
+    """The Tresk shelling (both 2026-03-03) and the Chinese visit (April 2024 against none since 2019) are
+    affirmed and denied; Zhao Leji's one visit, given two dates with no day in common, is a conflict of dates."""
     story = {e.label: e for e in events(Index.of(load([Path(__file__).parent / "tresk"])))}
     assert story["Corva shells Tresk"].conflict_words == "affirmed and denied"
     corpus = {e.label: e for e in events(Index.of(load([ROOT / "sources"])))}
-    assert corpus["China makes a high-level official visit to North Korea"].conflict_words == "conflicting dates"
+    assert corpus["China makes a high-level official visit to North Korea"].conflict_words == "affirmed and denied"
+    assert corpus["Zhao Leji's visit to Pyongyang"].conflict_words == "conflicting dates"
 
 
 def test_a_graph_too_dense_to_route_is_drawn_straight_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
