@@ -29,6 +29,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from factlog.io._logmoves import moved_entities, moved_predicates, moved_references
 from factlog.io._logreader import StoreReader
 from factlog.io._logrecords import Record, structure
 from factlog.io._references import unresolved
@@ -51,6 +52,8 @@ class Strand(NamedTuple):
     message: str
     culprits: tuple[str, ...]
     """The labels of the appended records that change what it names."""
+    moved: bool = False
+    """Whether the reference would name another record (:mod:`factlog.io._logmoves`) rather than none."""
 
 
 class _Appended(NamedTuple):
@@ -90,10 +93,14 @@ def strand_errors(reader: StoreReader, store: str, strands: Iterable[Strand], *,
         first = "retract or replace that claim" if strand.kind == "claim" else f"replace that {strand.kind}"
         more = len(strand.culprits) - shown
         culprits = ", ".join(strand.culprits[:shown]) + (f" and {more} more" if more > 0 else "")
+        at = reader.appended_at(strand.key, strand.kind)
+        what = (
+            f"would change what {strand.kind} {strand.key!r} (appended {at}) refers to"
+            if strand.moved
+            else f"would strand {strand.kind} {strand.key!r} (appended {at}), whose reference would no longer resolve"
+        )
         errors.append(
-            f"{store}: {culprits}: would strand {strand.kind} {strand.key!r}"
-            f" (appended {reader.appended_at(strand.key, strand.kind)}), whose reference would no longer resolve:"
-            f" {strand.field}: {strand.message}; {first} first, or in the same append"
+            f"{store}: {culprits}: {what}: {strand.field}: {strand.message}; {first} first, or in the same append"
         )
     return errors
 
@@ -142,10 +149,34 @@ def _vocabulary_strands(
     if entities:  # aliases taken, cycles of affiliation and part_of: among the entities read
         wholes = [read_claim_set_of({"entities": claims.entities}, {}) for claims in within]
         changed.extend(_changed(wholes[0], wholes[1], within, vocabularies, mine))
-    return [
+    found = [
         Strand(kind, key, field, message, _culprits(message, entities, predicates))
         for kind, key, field, message in changed
     ]
+    moves = moved_entities(before, after, changing)
+    turns = moved_predicates(*predicates_of) if predicates else {}
+    if moves or turns:
+        records: list[Claim | Source | Entity | Predicate] = [*within[1].entities, *within[1].predicates]
+        records.extend(reader.claims_using(turns) if turns else [])
+        if moves:
+            records.extend(
+                record
+                for kind in ("claim", "source")
+                for record in reader.bearing(kind, moves)
+                if isinstance(record, Claim | Source)
+            )
+        seen: set[tuple[str, str]] = set()
+        for kind, key, field, message in moved_references(records, moves, turns):
+            if (kind, key) in mine or (kind == "claim" and key in own) or (kind, key, field) in seen:
+                continue
+            seen.add((kind, key, field))
+            culprits = (
+                _culprits(message, entities, [])
+                if moves and " entity " in message
+                else tuple(item.label for item in predicates)
+            )
+            found.append(Strand(kind, key, field, message, culprits, moved=True))
+    return found
 
 
 def _around(reader: StoreReader, forms: set[str], appended: Sequence[_Appended], limit: int | None) -> list[Entity]:

@@ -15,6 +15,7 @@ import factlog
 from factlog import ClaimLog, Retraction
 from factlog.io._log import Record, record_body
 from factlog.io._references import unresolved
+from factlog.model._vocabulary import Vocabulary
 from factlog.model._written import resolve_written
 from tests.strategies import log_appends, log_reference_appends
 
@@ -58,6 +59,43 @@ def _references(claims: factlog.ClaimSet) -> set[tuple[str, str, str]]:
     return found
 
 
+def _meanings(claims: factlog.ClaimSet) -> dict[tuple[str, str, str], str]:
+    """(section, record id, field) → the entity or predicate each reference of a claim set resolves to.
+
+    A name read the other way round gives ``inverse of`` and the predicate; unresolved and
+    ambiguous names are left out.
+    """
+    vocabulary = Vocabulary.of(claims)
+    found: dict[tuple[str, str, str], str] = {}
+
+    def entity(section: str, key: str, field: str, value: str) -> None:
+        if vocabulary.knows_entity(value):
+            found[section, key, field] = vocabulary.entity(value)
+
+    for source in claims.sources:
+        entity("sources", source.id, "publisher", source.publisher)
+    for claim in claims.claims:
+        entity("claims", claim.id, "holder", claim.attribution.holder)
+        for position, relay in enumerate(claim.attribution.via):
+            entity("claims", claim.id, f"via[{position}]", relay)
+        proposition = claim.proposition
+        if proposition is None:
+            continue
+        entity("claims", claim.id, "subject", proposition.subject)
+        objects = proposition.object if isinstance(proposition.object, tuple) else (proposition.object,)
+        for position, value in enumerate(objects):
+            if isinstance(value, str):
+                entity("claims", claim.id, f"object[{position}]", value)
+        for name, value in proposition.qualifiers:
+            entity("claims", claim.id, f"qualifiers.{name}", value)
+        name = proposition.predicate
+        if name in vocabulary.predicates:
+            found["claims", claim.id, "predicate"] = name
+        elif name in vocabulary.inverses:
+            found["claims", claim.id, "predicate"] = f"inverse of {vocabulary.inverses[name]}"
+    return found
+
+
 def _import_now(log: ClaimLog, records: Sequence[Record]) -> None:
     """Import records as a JSON Lines log of one transaction dated now."""
     at = datetime.datetime.now(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
@@ -85,7 +123,8 @@ def _unreadable(log: ClaimLog) -> set[str]:
 def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[list[Record], bool, str]]) -> None:
     """Any appends and imports, some refused: each accepted one leaves a store whose replay reads and equals its
     records' set, and no reference of an earlier record unresolved that resolved before it; an import may leave
-    unreadable only claims the store did not hold; a refused one leaves the store's history and file as they were."""
+    unreadable only claims the store did not hold; a refused one leaves the store's history and file as they were;
+    every reference of an earlier record that resolved names what it named before."""
     _replays(calls)
 
 
@@ -93,7 +132,8 @@ def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[lis
 def test_every_accepted_append_leaves_every_earlier_reference_resolved(
     calls: list[tuple[list[Record], bool, str]],
 ) -> None:
-    """The same, of appends and imports that rename inverses, drop and take aliases, share names, link sources."""
+    """The same, of appends and imports that rename inverses, drop and take aliases, share names, link sources; and
+    each reference of an earlier record still names what it named (or nothing, when the first property says so)."""
     _replays(calls)
 
 
@@ -104,6 +144,7 @@ def _replays(calls: list[tuple[list[Record], bool, str]]) -> None:
         log = ClaimLog(Path(folder) / "claims.db")
         accepted: list[tuple[list[Record], bool]] = []
         problems: set[tuple[str, str, str]] = set()
+        meanings: dict[tuple[str, str, str], str] = {}
         for records, replace, how in calls:
             before = _unchanged(log) if log.path.exists() else None
             held = {claim.id for claim in _expected(accepted).claims}
@@ -136,3 +177,8 @@ def _replays(calls: list[tuple[list[Record], bool, str]]) -> None:
             mine = {str(getattr(record, "id", getattr(record, "claim", ""))) for record in records}
             assert {problem for problem in after - problems if problem[1] not in mine} == set()
             problems = after
+            # What a reference of an earlier record resolved to, it still resolves to (or to nothing: above).
+            meant = _meanings(now)
+            moved = {key: (was, meant[key]) for key, was in meanings.items() if key in meant and meant[key] != was}
+            assert {key: change for key, change in moved.items() if key[1] not in mine} == {}
+            meanings = meant

@@ -209,3 +209,53 @@ def test_the_characters_folding_to_ascii_are_all_listed() -> None:
     """The characters beyond ASCII, in all of Unicode, that a name's folding turns into some ASCII: those listed."""
     folding = {c for c in map(chr, range(0x80, 0x110000)) if any(part < "\x80" for part in loosened(c))}
     assert folding == set(FOLDING_TO_ASCII)
+
+
+def test_an_alias_dropped_that_another_entity_is_named_is_refused(tmp_path: Path) -> None:
+    """'Pyongyang' is North Korea's alias and a town's name: the alias dropped, claim 'n' would mean the town; refused."""
+    town = Entity(id="town", name="Pyongyang", kind=EntityKind.PLACE)
+    log = _store(tmp_path, town, claim("n", "Pyongyang"))
+    [error] = _refused(log, [attrs.evolve(DPRK, aliases=("DPRK",))], replace=True)
+    assert error.startswith(f"{log.path}: record 1: would change what claim 'n' (appended 2025-10-01T12:00:00.000000Z)")
+    assert "proposition.subject: 'Pyongyang' names entity 'dprk' and would name entity 'town'" in error
+    assert "retract or replace that claim first, or in the same append" in error
+
+
+def test_a_new_alias_taking_an_earlier_entity_s_name_is_refused(tmp_path: Path) -> None:
+    """A film aliased 'North Korea' (an alias wins over a name): claim 'n' would mean the film; refused."""
+    log = _store(tmp_path, claim("n", "russia", "visits", "North Korea"), Source(id="s9", title="t", publisher="China"))
+    film = Entity(id="film", name="Film", kind=EntityKind.OTHER, aliases=("North Korea", "China"))
+    errors = _refused(log, [film])
+    assert [error.split(": ", 2)[1] for error in errors] == ["record 1", "record 1"]
+    assert "would change what claim 'n'" in errors[0]
+    assert "proposition.object: 'North Korea' names entity 'dprk' and would name entity 'film'" in errors[0]
+    assert "would change what source 's9'" in errors[1]
+    assert "publisher: 'China' names entity 'prc' and would name entity 'film'" in errors[1]
+
+
+def test_an_inverse_declared_a_predicate_of_its_own_is_refused(tmp_path: Path) -> None:
+    """'receives-weapons-from' declared as a predicate: claim 'n' would no longer be read the other way round; refused."""
+    log = _store(tmp_path, RECEIVES)
+    own = Predicate(id="receives-weapons-from", label="receives weapons from", kind=PredicateKind.EVENT)
+    [error] = _refused(log, [own])
+    assert error.startswith(f"{log.path}: record 1: would change what claim 'n'")
+    assert (
+        "proposition.predicate: 'receives-weapons-from' names predicate 'supplies-weapons-to' (read the other way"
+        " round) and would name predicate 'receives-weapons-from'"
+    ) in error
+
+
+def test_a_name_moved_with_the_claims_rewritten_in_the_same_append_is_accepted(tmp_path: Path) -> None:
+    """The alias dropped with claim 'n' rewritten to North Korea's id in the same append: accepted."""
+    town = Entity(id="town", name="Pyongyang", kind=EntityKind.PLACE)
+    log = _store(tmp_path, town, claim("n", "Pyongyang"))
+    assert log.append([attrs.evolve(DPRK, aliases=("DPRK",)), claim("n", "dprk")], replace=True) == 2
+    held = log.read()
+    assert unresolved(held, held) == []
+
+
+def test_a_name_that_resolved_to_nothing_may_come_to_name_an_entity(tmp_path: Path) -> None:
+    """Claim 'u' names 'Atlantis', which no entity bore: an entity named so is appended (an id defined later)."""
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*BASE, claim("u", "Atlantis")])
+    assert log.append([Entity(id="atlantis", name="Atlantis", kind=EntityKind.PLACE)]) == 1

@@ -1,0 +1,118 @@
+"""What an append must not do to earlier records: make a reference that resolved name something else.
+
+A name resolves by rules (:class:`factlog.model._vocabulary.Vocabulary`): an id before an
+alias, an alias before a name; a declared predicate before an inverse. So an append can
+move a name from one record to another without leaving it unresolved: North Korea
+redefined without the alias "Pyongyang" while a town is named "Pyongyang", a film given
+the alias "North Korea" (an alias wins over North Korea's name), the inverse
+``receives-weapons-from`` declared a predicate of its own. ``factlog validate`` finds
+nothing wrong, but an earlier claim writing the name would say something else than it
+said when it was appended. :func:`moved_entities` and :func:`moved_predicates` find the
+names that move; :func:`moved_references` the earlier records' references that write
+them, as strands (:class:`factlog.io._logrefs.Strand`) of their own message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from factlog.model._coherence import inverse_names
+from factlog.model._nouns import Claim, Entity, Predicate, Source
+from factlog.model._vocabulary import Vocabulary, fold
+
+__all__ = ["MOVED", "moved_entities", "moved_predicates", "moved_references"]
+
+MOVED = " and would name "
+"""What the message of a moved reference says (``'Pyongyang' names entity 'dprk' and would name entity 'town'``)."""
+
+
+def moved_entities(before: Vocabulary, after: Vocabulary, forms: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The folded names among ``forms`` that name one entity before and another after: name → (old id, new id).
+
+    ``before`` and ``after`` must hold every entity bearing these names (as the append's
+    check reads them); a name ambiguous or unknown on either side is not listed here.
+    """
+    return {
+        form: (before.names[form], after.names[form])
+        for form in sorted(forms)
+        if form in before.names and form in after.names and before.names[form] != after.names[form]
+    }
+
+
+def moved_predicates(pre: Sequence[Predicate], post: Sequence[Predicate]) -> dict[str, tuple[str, str]]:
+    """The names a claim may give as its predicate that name one predicate before and another after.
+
+    A name names the predicate declared with it as id, else the one it is the inverse of;
+    name → (old predicate id, new predicate id). A predicate declared with another
+    ``inverse`` leaves the old inverse unresolved instead (:mod:`factlog.io._logrefs`).
+    """
+    old, new = _predicate_records(pre), _predicate_records(post)
+    return {name: (old[name], new[name]) for name in sorted(old.keys() & new.keys()) if old[name] != new[name]}
+
+
+def _predicate_records(predicates: Sequence[Predicate]) -> dict[str, str]:
+    found = dict(inverse_names(predicates))
+    found.update((predicate.id, predicate.id) for predicate in predicates)
+    return found
+
+
+def moved_references(
+    records: Iterable[Claim | Source | Entity | Predicate],
+    entities: Mapping[str, tuple[str, str]],
+    predicates: Mapping[str, tuple[str, str]],
+) -> list[tuple[str, str, str, str]]:
+    """(kind, id, field, message) of each reference of ``records`` that writes a moved name.
+
+    ``entities`` as :func:`moved_entities` gives them, ``predicates`` as
+    :func:`moved_predicates` does. In the order of ``records``, then of their fields.
+    """
+    found: list[tuple[str, str, str, str]] = []
+    for record in records:
+        kind = type(record).__name__.casefold()
+        for field, value in _entity_references(record):
+            moved = entities.get(fold(value))
+            if moved is not None:
+                found.append((kind, record.id, field, f"{value!r} names entity {moved[0]!r}{MOVED}entity {moved[1]!r}"))
+        for field, value in _predicate_references(record):
+            moved = predicates.get(value)
+            if moved is not None:
+                was, now = (
+                    f"predicate {name!r}" + (" (read the other way round)" if name != value else "") for name in moved
+                )
+                found.append((kind, record.id, field, f"{value!r} names {was}{MOVED}{now}"))
+    return found
+
+
+def _entity_references(record: object) -> Iterator[tuple[str, str]]:
+    """(field, name as written) of each entity reference of a record, as ``factlog validate`` reads them."""
+    # An affiliation, a whole and a party are looked up as written (an id, or an alias written as its folded form).
+    if isinstance(record, Source):
+        yield "publisher", record.publisher
+    elif isinstance(record, Entity):
+        links = [
+            ("affiliation", record.affiliation),
+            *((f"part_of[{n}]", whole) for n, whole in enumerate(record.part_of)),
+        ]
+        yield from ((field, link) for field, link in links if link is not None and fold(link) == link)
+    elif isinstance(record, Claim):
+        yield "attribution.holder", record.attribution.holder
+        yield from ((f"attribution.via[{position}]", relay) for position, relay in enumerate(record.attribution.via))
+        if record.regarding is not None and fold(record.regarding.party) == record.regarding.party:
+            yield "regarding.party", record.regarding.party
+        proposition = record.proposition
+        if proposition is None:
+            return
+        yield "proposition.subject", proposition.subject
+        if isinstance(proposition.object, str):
+            yield "proposition.object", proposition.object
+        elif isinstance(proposition.object, tuple):
+            yield from ((f"proposition.object[{n}]", member) for n, member in enumerate(proposition.object))
+        yield from ((f"proposition.qualifiers.{name}", value) for name, value in proposition.qualifiers)
+
+
+def _predicate_references(record: object) -> Iterator[tuple[str, str]]:
+    """(field, name) of each predicate reference of a record: a claim's predicate, a predicate's ``exclusive_with``."""
+    if isinstance(record, Claim) and record.proposition is not None:
+        yield "proposition.predicate", record.proposition.predicate
+    elif isinstance(record, Predicate):
+        yield from ((f"exclusive_with[{n}]", other) for n, other in enumerate(record.exclusive_with))
