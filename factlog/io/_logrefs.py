@@ -156,26 +156,46 @@ def _vocabulary_strands(
     moves = moved_entities(before, after, changing)
     turns = moved_predicates(*predicates_of) if predicates else {}
     if moves or turns:
-        records: list[Claim | Source | Entity | Predicate] = [*within[1].entities, *within[1].predicates]
-        records.extend(reader.claims_using(turns) if turns else [])
-        if moves:
-            records.extend(
-                record
-                for kind in ("claim", "source")
-                for record in reader.bearing(kind, moves)
-                if isinstance(record, Claim | Source)
+        found.extend(
+            _moved_strands(
+                reader, within[1], moves, turns, entities=entities, predicates=predicates, own=own, mine=mine
             )
-        seen: set[tuple[str, str]] = set()
-        for kind, key, field, message in moved_references(records, moves, turns):
-            if (kind, key) in mine or (kind == "claim" and key in own) or (kind, key, field) in seen:
-                continue
-            seen.add((kind, key, field))
-            culprits = (
-                _culprits(message, entities, [])
-                if moves and " entity " in message
-                else tuple(item.label for item in predicates)
-            )
-            found.append(Strand(kind, key, field, message, culprits, moved=True))
+        )
+    return found
+
+
+def _moved_strands(
+    reader: StoreReader,
+    within: ClaimSet,
+    moves: Mapping[str, tuple[str, str]],
+    turns: Mapping[str, tuple[str, str]],
+    *,
+    entities: Sequence[_Appended],
+    predicates: Sequence[_Appended],
+    own: Mapping[str, Claim],
+    mine: set[tuple[str, str]],
+) -> list[Strand]:
+    """The references of earlier records that write a name the append moves to another record.
+
+    ``moves`` and ``turns``: the entity and predicate names that move (:mod:`factlog.io._logmoves`);
+    ``within``: the entities and predicates read after the append. The claims and sources
+    are found by their text (the names they bear, the predicate they give).
+    """
+    records: list[Claim | Source | Entity | Predicate] = [*within.entities, *within.predicates]
+    records.extend(reader.claims_using(turns) if turns else [])
+    for kind in ("claim", "source") if moves else ():
+        records.extend(record for record in reader.bearing(kind, moves) if isinstance(record, Claim | Source))
+    found: list[Strand] = []
+    reported: set[tuple[str, str, str]] = set()
+    for kind, key, field, message in moved_references(records, moves, turns):
+        if (kind, key) in mine or (kind == "claim" and key in own) or (kind, key, field) in reported:
+            continue
+        reported.add((kind, key, field))
+        if "names predicate" in message:
+            culprits = tuple(item.label for item in predicates)
+        else:
+            culprits = _culprits(message, entities, [])
+        found.append(Strand(kind, key, field, message, culprits, moved=True))
     return found
 
 

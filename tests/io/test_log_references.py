@@ -212,7 +212,7 @@ def test_the_characters_folding_to_ascii_are_all_listed() -> None:
 
 
 def test_an_alias_dropped_that_another_entity_is_named_is_refused(tmp_path: Path) -> None:
-    """'Pyongyang' is North Korea's alias and a town's name: the alias dropped, claim 'n' would mean the town; refused."""
+    """'Pyongyang' is North Korea's alias and a town's name: the alias dropped, claim 'n' would mean the town."""
     town = Entity(id="town", name="Pyongyang", kind=EntityKind.PLACE)
     log = _store(tmp_path, town, claim("n", "Pyongyang"))
     [error] = _refused(log, [attrs.evolve(DPRK, aliases=("DPRK",))], replace=True)
@@ -234,7 +234,7 @@ def test_a_new_alias_taking_an_earlier_entity_s_name_is_refused(tmp_path: Path) 
 
 
 def test_an_inverse_declared_a_predicate_of_its_own_is_refused(tmp_path: Path) -> None:
-    """'receives-weapons-from' declared as a predicate: claim 'n' would no longer be read the other way round; refused."""
+    """'receives-weapons-from' declared a predicate: claim 'n' would no longer be read the other way round."""
     log = _store(tmp_path, RECEIVES)
     own = Predicate(id="receives-weapons-from", label="receives weapons from", kind=PredicateKind.EVENT)
     [error] = _refused(log, [own])
@@ -259,3 +259,22 @@ def test_a_name_that_resolved_to_nothing_may_come_to_name_an_entity(tmp_path: Pa
     log = ClaimLog(tmp_path / "claims.db")
     log.append([*BASE, claim("u", "Atlantis")])
     assert log.append([Entity(id="atlantis", name="Atlantis", kind=EntityKind.PLACE)]) == 1
+
+
+def test_a_refusal_stranding_many_claims_lists_the_first_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """25 claims on the old inverse: the message and `log append` list 10 and 'and 15 more'; `errors` holds all 25."""
+    log = _store(tmp_path, *(attrs.evolve(RECEIVES, id=f"n{n:02}") for n in range(25)))
+    renaming = attrs.evolve(SUPPLIES, inverse="gets-weapons-from")
+    with pytest.raises(factlog.ConflictError) as caught:
+        log.append([renaming], replace=True)
+    error = caught.value
+    assert [line.split("would strand claim ")[1][:5] for line in error.errors] == [f"'n{n:02}'" for n in range(25)]
+    assert str(error).splitlines() == [*error.errors[:10], "and 15 more"]
+    file = tmp_path / "vocabulary.json"
+    factlog.dump(factlog.ClaimSet(predicates=(renaming,)), file)
+    assert main(["log", "append", "--replace", str(log.path), str(file)]) == 3
+    printed = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error: ")]
+    assert len(printed) == 11
+    assert printed[-1] == "error: and 15 more"

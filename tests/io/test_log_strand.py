@@ -272,12 +272,15 @@ def test_retracting_the_claim_dating_an_event_names_the_retraction_and_the_claim
 
 
 def test_a_new_place_bearing_an_events_name_is_refused(tmp_path: Path) -> None:
-    """A place aliased 'the strike' takes the name the claim dating the strike uses: the words lose their event."""
+    """A place aliased 'the strike' takes the name the claim dating the strike uses: the words lose their event,
+    and that claim would name the place."""
     log = _worded(tmp_path)
     place = Entity(id="other", name="Other", kind=EntityKind.PLACE, aliases=("the strike",))
-    [error] = _refused(log, [place], factlog.ConflictError)
+    [error, moved] = _refused(log, [place], factlog.ConflictError)
     assert error.startswith(f"{log.path}: record 1: would strand claim 'c1'")
     assert "no claim dates it" in error
+    assert moved.startswith(f"{log.path}: record 1: would change what claim 'strike-date'")
+    assert "proposition.subject: 'the strike' names entity 'strike' and would name entity 'other'" in moved
 
 
 def test_a_new_place_of_another_name_is_accepted(tmp_path: Path) -> None:
