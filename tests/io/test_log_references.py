@@ -15,7 +15,7 @@ from factlog.cli import main
 from factlog.io._log import Record
 from factlog.io._logreader import FOLDING_TO_ASCII, loosened
 from factlog.io._references import unresolved
-from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, import_history
+from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, history_file, import_history
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 BASE = (*ENTITIES, *PREDICATES, *SOURCES)
@@ -174,6 +174,23 @@ def test_an_import_replacing_a_held_claim_with_one_it_cannot_read_is_refused(tmp
     assert "would replace the store's claim 'n'" in error
     assert (list(log.export_lines()), log.path.read_bytes()) == before
     assert log.read().claim_by_id["n"] == RECEIVES
+
+
+def test_cli_import_replacing_a_held_claim_with_one_it_cannot_read_exits_3_naming_file_line_and_claim(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`factlog log import` of a history whose claim 'n' the store reads otherwise: exit 3, named, nothing stored."""
+    log = _store(tmp_path, claim("a"), RECEIVES)
+    before = list(log.export_lines()), log.path.read_bytes()
+    history = history_file(
+        tmp_path, [*PREDICATES[:1], claim("b"), claim("n", predicate="receives-weapons-from", obj=5)]
+    )
+    assert main(["log", "import", str(log.path), str(history)]) == 3
+    [line] = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error: ")]
+    assert line.startswith(f"error: {log.path}: {history}: line 4: claim 'n': proposition.object: ")
+    assert "; it would replace the store's claim 'n' (appended 2025-10-01T12:00:00.000000Z), which reads" in line
+    assert line.endswith("import into a new store to keep this history as it is")
+    assert (list(log.export_lines()), log.path.read_bytes()) == before
 
 
 def test_cli_append_that_strands_a_reference_exits_3_naming_file_record_and_claim(
