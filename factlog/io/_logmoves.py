@@ -5,7 +5,7 @@ alias, an alias before a name; a declared predicate before an inverse. So an app
 move a name from one record to another without leaving it unresolved: North Korea
 redefined without the alias "Pyongyang" while a town is named "Pyongyang", a film given
 the alias "North Korea" (an alias wins over North Korea's name), the inverse
-``receives-weapons-from`` declared a predicate of its own. ``factlog validate`` finds
+``takes-from``, the inverse of ``sends-to``, declared a predicate of its own. ``factlog validate`` finds
 nothing wrong, but an earlier claim writing the name would say something else than it
 said when it was appended. :func:`moved_entities` and :func:`moved_predicates` find the
 names that move; :func:`moved_references` the earlier records' references that write
@@ -40,20 +40,35 @@ def moved_entities(before: Vocabulary, after: Vocabulary, forms: Iterable[str]) 
 
 
 def moved_predicates(pre: Sequence[Predicate], post: Sequence[Predicate]) -> dict[str, tuple[str, str]]:
-    """The names a claim may give as its predicate that name one predicate before and another after.
+    """The names a claim may give as its predicate that say another relation after than before.
 
-    A name names the predicate declared with it as id, else the one it is the inverse of;
-    name → (old predicate id, new predicate id). A predicate declared with another
+    A name is read as a predicate, forwards or the other way round (:func:`inverse_names`);
+    its reading before, put in the terms of the predicates after (a declared pair may
+    change which of its two is canonical), must be its reading after. ``supplies-weapons-to``
+    with inverse ``receives-weapons-from``: declaring ``receives-weapons-from`` too keeps
+    the pair (either reads the other way round), but declaring ``takes-from``, the inverse
+    of ``sends-to``, makes it a predicate of its own, no longer paired (only the larger
+    id of a pair names the other: ``sends-to`` < ``takes-from``), and its claims would say
+    something else. name → (what it named, what it would name), each a predicate id with
+    `` (read the other way round)`` where it is turned. A predicate declared with another
     ``inverse`` leaves the old inverse unresolved instead (:mod:`factlog.io._logrefs`).
     """
-    old, new = _predicate_records(pre), _predicate_records(post)
-    return {name: (old[name], new[name]) for name in sorted(old.keys() & new.keys()) if old[name] != new[name]}
-
-
-def _predicate_records(predicates: Sequence[Predicate]) -> dict[str, str]:
-    found = dict(inverse_names(predicates))
-    found.update((predicate.id, predicate.id) for predicate in predicates)
+    before, after = inverse_names(pre), inverse_names(post)
+    known = ({predicate.id for predicate in pre} | before.keys()) & (
+        {predicate.id for predicate in post} | after.keys()
+    )
+    found: dict[str, tuple[str, str]] = {}
+    for name in sorted(known):
+        was, turned = before.get(name, name), name in before
+        then = (after.get(was, was), turned != (was in after))  # the reading before, in the terms of after
+        now = (after.get(name, name), name in after)
+        if then != now:
+            found[name] = (_reading(was, turned), _reading(*now))
     return found
+
+
+def _reading(predicate: str, turned: bool) -> str:
+    return f"predicate {predicate!r}" + (" (read the other way round)" if turned else "")
 
 
 def moved_references(
@@ -76,10 +91,7 @@ def moved_references(
         for field, value in _predicate_references(record):
             moved = predicates.get(value)
             if moved is not None:
-                was, now = (
-                    f"predicate {name!r}" + (" (read the other way round)" if name != value else "") for name in moved
-                )
-                found.append((kind, record.id, field, f"{value!r} names {was}{MOVED}{now}"))
+                found.append((kind, record.id, field, f"{value!r} names {moved[0]}{MOVED}{moved[1]}"))
     return found
 
 

@@ -59,14 +59,14 @@ def _references(claims: factlog.ClaimSet) -> set[tuple[str, str, str]]:
     return found
 
 
-def _meanings(claims: factlog.ClaimSet) -> dict[tuple[str, str, str], str]:
-    """(section, record id, field) → the entity or predicate each reference of a claim set resolves to.
+def _meanings(claims: factlog.ClaimSet) -> dict[tuple[str, str, str], object]:
+    """(section, record id, field) → the entity each reference of a claim set resolves to, or the predicate reading.
 
-    A name read the other way round gives ``inverse of`` and the predicate; unresolved and
+    A predicate's reading is (canonical predicate id, whether turned); unresolved and
     ambiguous names are left out.
     """
     vocabulary = Vocabulary.of(claims)
-    found: dict[tuple[str, str, str], str] = {}
+    found: dict[tuple[str, str, str], object] = {}
 
     def entity(section: str, key: str, field: str, value: str) -> None:
         if vocabulary.knows_entity(value):
@@ -89,11 +89,31 @@ def _meanings(claims: factlog.ClaimSet) -> dict[tuple[str, str, str], str]:
         for name, value in proposition.qualifiers:
             entity("claims", claim.id, f"qualifiers.{name}", value)
         name = proposition.predicate
-        if name in vocabulary.predicates:
-            found["claims", claim.id, "predicate"] = name
-        elif name in vocabulary.inverses:
-            found["claims", claim.id, "predicate"] = f"inverse of {vocabulary.inverses[name]}"
+        if vocabulary.knows_predicate(name):
+            found["claims", claim.id, "predicate"] = (vocabulary.inverses.get(name, name), name in vocabulary.inverses)
     return found
+
+
+def _moved(
+    meanings: dict[tuple[str, str, str], object], now: dict[tuple[str, str, str], object], claims: factlog.ClaimSet
+) -> dict[tuple[str, str, str], tuple[object, object]]:
+    """The references whose meaning changed: an entity id, or a predicate reading put in the terms of ``claims``.
+
+    A predicate is read (canonical id, turned); a declared pair may change which of its
+    two is canonical, which changes no claim's meaning.
+    """
+    inverses = Vocabulary.of(claims).inverses
+    moved: dict[tuple[str, str, str], tuple[object, object]] = {}
+    for key, was in meanings.items():
+        if key not in now:
+            continue
+        then = was
+        if isinstance(was, tuple):
+            canonical, turned = was
+            then = (inverses.get(canonical, canonical), turned != (canonical in inverses))
+        if now[key] != then:
+            moved[key] = (then, now[key])
+    return moved
 
 
 def _import_now(log: ClaimLog, records: Sequence[Record]) -> None:
@@ -144,7 +164,7 @@ def _replays(calls: list[tuple[list[Record], bool, str]]) -> None:
         log = ClaimLog(Path(folder) / "claims.db")
         accepted: list[tuple[list[Record], bool]] = []
         problems: set[tuple[str, str, str]] = set()
-        meanings: dict[tuple[str, str, str], str] = {}
+        meanings: dict[tuple[str, str, str], object] = {}
         for records, replace, how in calls:
             before = _unchanged(log) if log.path.exists() else None
             held = {claim.id for claim in _expected(accepted).claims}
@@ -179,6 +199,6 @@ def _replays(calls: list[tuple[list[Record], bool, str]]) -> None:
             problems = after
             # What a reference of an earlier record resolved to, it still resolves to (or to nothing: above).
             meant = _meanings(now)
-            moved = {key: (was, meant[key]) for key, was in meanings.items() if key in meant and meant[key] != was}
+            moved = _moved(meanings, meant, now)
             assert {key: change for key, change in moved.items() if key[1] not in mine} == {}
             meanings = meant

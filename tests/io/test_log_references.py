@@ -15,6 +15,7 @@ from factlog.cli import main
 from factlog.io._log import Record
 from factlog.io._logreader import FOLDING_TO_ASCII, loosened
 from factlog.io._references import unresolved
+from factlog.model._vocabulary import Vocabulary
 from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, history_file, import_history
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
@@ -251,15 +252,26 @@ def test_a_new_alias_taking_an_earlier_entity_s_name_is_refused(tmp_path: Path) 
 
 
 def test_an_inverse_declared_a_predicate_of_its_own_is_refused(tmp_path: Path) -> None:
-    """'receives-weapons-from' declared a predicate: claim 'n' would no longer be read the other way round."""
-    log = _store(tmp_path, RECEIVES)
-    own = Predicate(id="receives-weapons-from", label="receives weapons from", kind=PredicateKind.EVENT)
-    [error] = _refused(log, [own])
-    assert error.startswith(f"{log.path}: record 1: would change what claim 'n'")
+    """'takes-from', the inverse of 'sends-to', declared alone: no longer paired, claim 't' would say another thing."""
+    sends = Predicate(id="sends-to", label="sends to", kind=PredicateKind.EVENT, inverse="takes-from")
+    log = _store(tmp_path, sends, claim("t", "russia", "takes-from", "dprk"))
+    [error] = _refused(log, [Predicate(id="takes-from", label="takes from", kind=PredicateKind.EVENT)])
+    assert error.startswith(f"{log.path}: record 1: would change what claim 't'")
     assert (
-        "proposition.predicate: 'receives-weapons-from' names predicate 'supplies-weapons-to' (read the other way"
-        " round) and would name predicate 'receives-weapons-from'"
+        "proposition.predicate: 'takes-from' names predicate 'sends-to' (read the other way round)"
+        " and would name predicate 'takes-from'"
     ) in error
+
+
+def test_an_inverse_declared_that_stays_paired_is_accepted(tmp_path: Path) -> None:
+    """'receives-weapons-from' declared: still paired with 'supplies-weapons-to', claim 'n' says the same."""
+    log = _store(tmp_path, RECEIVES, claim("s", "dprk", "supplies-weapons-to", "russia"))
+    own = Predicate(id="receives-weapons-from", label="receives weapons from", kind=PredicateKind.EVENT)
+    assert log.append([own]) == 1
+    held = log.read()
+    vocabulary = Vocabulary.of(held)
+    assert unresolved(held, held) == []
+    assert len({vocabulary.key(claim.proposition) for claim in held.claims if claim.proposition}) == 1
 
 
 def test_a_name_moved_with_the_claims_rewritten_in_the_same_append_is_accepted(tmp_path: Path) -> None:
