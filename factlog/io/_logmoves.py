@@ -4,8 +4,9 @@ A name resolves by rules (:class:`factlog.model._vocabulary.Vocabulary`): an id 
 alias, an alias before a name; a declared predicate before an inverse. So an append can
 move a name from one record to another without leaving it unresolved: North Korea
 redefined without the alias "Pyongyang" while a town is named "Pyongyang", a film given
-the alias "North Korea" (an alias wins over North Korea's name), the inverse
-``takes-from``, the inverse of ``sends-to``, declared a predicate of its own. ``factlog validate`` finds
+the alias "North Korea" (an alias wins over North Korea's name), ``takes-from``, the
+inverse of ``sends-to``, declared a predicate of its own, a new event aliased "the
+strike" (claims dated "two days after the strike" would count from it). ``factlog validate`` finds
 nothing wrong, but an earlier claim writing the name would say something else than it
 said when it was appended. :func:`moved_entities` and :func:`moved_predicates` find the
 names that move; :func:`moved_references` the earlier records' references that write
@@ -14,11 +15,12 @@ them, as strands (:class:`factlog.io._logrefs.Strand`) of their own message.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
 from factlog.model._coherence import inverse_names
 from factlog.model._nouns import Claim, Entity, Predicate, Source
 from factlog.model._vocabulary import Vocabulary, fold
+from factlog.model._written import WrittenWhen
 
 __all__ = ["MOVED", "moved_entities", "moved_predicates", "moved_references"]
 
@@ -75,11 +77,15 @@ def moved_references(
     records: Iterable[Claim | Source | Entity | Predicate],
     entities: Mapping[str, tuple[str, str]],
     predicates: Mapping[str, tuple[str, str]],
+    events: Set[str] = frozenset(),
 ) -> list[tuple[str, str, str, str]]:
     """(kind, id, field, message) of each reference of ``records`` that writes a moved name.
 
     ``entities`` as :func:`moved_entities` gives them, ``predicates`` as
-    :func:`moved_predicates` does. In the order of ``records``, then of their fields.
+    :func:`moved_predicates` does. A ``when`` in words counts from an event it names
+    ("two days after the strike"): it is listed when its folded words hold a moved name
+    that names an event (of ``events``, the ids of the events before or after) on either
+    side. In the order of ``records``, then of their fields.
     """
     found: list[tuple[str, str, str, str]] = []
     for record in records:
@@ -88,6 +94,15 @@ def moved_references(
             moved = entities.get(fold(value))
             if moved is not None:
                 found.append((kind, record.id, field, f"{value!r} names entity {moved[0]!r}{MOVED}entity {moved[1]!r}"))
+        when = record.proposition.when if isinstance(record, Claim) and record.proposition is not None else None
+        if type(when) is WrittenWhen:
+            words = f"-{fold(when.written)}-"
+            for form, moved in entities.items():
+                if f"-{form}-" in words and events & set(moved):
+                    names = f"names entity {moved[0]!r}{MOVED}entity {moved[1]!r}"
+                    found.append(
+                        (kind, record.id, "proposition.when", f"{when.written!r} counts from {form!r}, which {names}")
+                    )
         for field, value in _predicate_references(record):
             moved = predicates.get(value)
             if moved is not None:

@@ -35,6 +35,7 @@ from factlog.io._logrecords import Record, structure
 from factlog.io._references import unresolved
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import inverse_names, is_vocabulary_message
+from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Claim, Entity, Predicate, Source
 from factlog.model._vocabulary import Vocabulary, fold
 
@@ -157,16 +158,14 @@ def _vocabulary_strands(
     turns = moved_predicates(*predicates_of) if predicates else {}
     if moves or turns:
         found.extend(
-            _moved_strands(
-                reader, within[1], moves, turns, entities=entities, predicates=predicates, own=own, mine=mine
-            )
+            _moved_strands(reader, within, moves, turns, entities=entities, predicates=predicates, own=own, mine=mine)
         )
     return found
 
 
 def _moved_strands(
     reader: StoreReader,
-    within: ClaimSet,
+    both: Sequence[ClaimSet],
     moves: Mapping[str, tuple[str, str]],
     turns: Mapping[str, tuple[str, str]],
     *,
@@ -178,16 +177,17 @@ def _moved_strands(
     """The references of earlier records that write a name the append moves to another record.
 
     ``moves`` and ``turns``: the entity and predicate names that move (:mod:`factlog.io._logmoves`);
-    ``within``: the entities and predicates read after the append. The claims and sources
-    are found by their text (the names they bear, the predicate they give).
+    ``both``: the entities and predicates read, before and after the append. The claims
+    and sources are found by their text (the names they bear, the predicate they give).
     """
-    records: list[Claim | Source | Entity | Predicate] = [*within.entities, *within.predicates]
+    records: list[Claim | Source | Entity | Predicate] = [*both[1].entities, *both[1].predicates]
     records.extend(reader.claims_using(turns) if turns else [])
     for kind in ("claim", "source") if moves else ():
         records.extend(record for record in reader.bearing(kind, moves) if isinstance(record, Claim | Source))
     found: list[Strand] = []
     reported: set[tuple[str, str, str]] = set()
-    for kind, key, field, message in moved_references(records, moves, turns):
+    events = {entity.id for claims in both for entity in claims.entities if entity.kind is EntityKind.EVENT}
+    for kind, key, field, message in moved_references(records, moves, turns, events):
         if (kind, key) in mine or (kind == "claim" and key in own) or (kind, key, field) in reported:
             continue
         reported.add((kind, key, field))

@@ -276,11 +276,31 @@ def test_a_new_place_bearing_an_events_name_is_refused(tmp_path: Path) -> None:
     and that claim would name the place."""
     log = _worded(tmp_path)
     place = Entity(id="other", name="Other", kind=EntityKind.PLACE, aliases=("the strike",))
-    [error, moved] = _refused(log, [place], factlog.ConflictError)
+    [error, when, moved] = _refused(log, [place], factlog.ConflictError)
     assert error.startswith(f"{log.path}: record 1: would strand claim 'c1'")
     assert "no claim dates it" in error
+    assert when.startswith(f"{log.path}: record 1: would change what claim 'c1'")
     assert moved.startswith(f"{log.path}: record 1: would change what claim 'strike-date'")
     assert "proposition.subject: 'the strike' names entity 'strike' and would name entity 'other'" in moved
+
+
+def test_a_new_event_taking_the_name_words_count_from_is_refused(tmp_path: Path) -> None:
+    """A dated event aliased 'the strike' (an alias wins over a name): 'c1' would count from it, its days moved."""
+    log = _worded(tmp_path)
+    dating = log.read().claim_by_id["strike-date"]
+    assert dating.proposition is not None
+    log.append([attrs.evolve(dating, proposition=attrs.evolve(dating.proposition, subject="strike"))], replace=True)
+    other = Entity(id="other", name="Other", kind=EntityKind.EVENT, aliases=("the strike",))
+    dated = attrs.evolve(dating.proposition, subject="other", when=Interval.parse("2025-09-01"))
+    [error] = _refused(log, [other, attrs.evolve(dating, id="other-date", proposition=dated)], factlog.ConflictError)
+    assert error.startswith(f"{log.path}: record 1: would change what claim 'c1'")
+    assert (
+        "proposition.when: 'two days after the strike' counts from 'the-strike', which names entity 'strike'"
+        " and would name entity 'other'"
+    ) in error
+    c1 = log.read().claim_by_id["c1"]
+    assert c1.proposition is not None
+    assert str(c1.proposition.when) == "2025-10-22"
 
 
 def test_a_new_place_of_another_name_is_accepted(tmp_path: Path) -> None:
