@@ -5,24 +5,21 @@ predicate re-declared with an ``inverse`` whose claims have no entity for their 
 or without the rank a ``highest_since`` claim needs (:mod:`factlog.model._coherence`); an
 entity, a source, a claim or a retraction that changes what a ``when`` in words counts
 from (an event name made ambiguous, a source's ``published`` date gone, the claim dating
-"the strike" replaced or retracted). :func:`check_append` runs inside the append's
+"the strike" replaced or retracted: :mod:`factlog.io._logwords`). :func:`check_append` runs inside the append's
 transaction, after its records are written and before they are committed, and raises
 to roll them back; :func:`check_new` checks the first append to a store before the store
 is made. Claims that could not be read before the append are not its doing and do not
 stop it (a store written before appends were checked can still be repaired), nor do an
 import's claims that its own history cannot read (``excused``: an import is a faithful
 copy of that history), unless the store held the claim it replaces. References of
-earlier records that an append leaves unresolved are found by :mod:`factlog.io._logrefs`.
+earlier records that an append leaves unresolved, or makes name another record, are
+found by :mod:`factlog.io._logrefs` (and :mod:`factlog.io._logmoves`).
 
 Only what an append can change is looked at. Its own claims are checked against the
 store's predicates (read by SQL: a few rows); earlier claims only when the append
 changes what they depend on: for the predicate rules, the claims whose predicate reads
-differently after the append (found by their text, then read); for words, the whole
-store is replayed, but only when it held a ``when`` in words before the append (a scan
-of the claims' text) and the append changes an entity (a new one only if it is an
-event or bears an event's name), redefines a source, or adds, redefines or retracts a
-claim that may date an event. A claim of the append in words reads the whole store only
-if its words name an event.
+differently after the append (found by their text, then read); for words, see
+:mod:`factlog.io._logwords`.
 """
 
 from __future__ import annotations

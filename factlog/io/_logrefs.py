@@ -11,7 +11,8 @@ entity's alias takes it; a source or an entity can close a cycle of ``derived_fr
 ``affiliation`` or ``part_of``. :func:`stranded_references` finds them, inside the
 append's transaction, by the rules ``factlog validate`` applies
 (:func:`factlog.io._references.unresolved`): a problem an earlier record has after
-the append and did not have before it.
+the append and did not have before it. A reference that resolves before and after, but
+to another record, is found with :mod:`factlog.io._logmoves`.
 
 Only what the append can change is read: nothing for an append of claims,
 acknowledgements or retractions (a retracted claim's ``answers`` and ``regarding`` are
