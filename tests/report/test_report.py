@@ -299,7 +299,7 @@ def test_page_says_when_learning_stopped_unsettled() -> None:
     assert "learning: stopped at its limit of 200 rounds, unsettled" in stopped
 
 
-def test_a_recurring_event_affirmed_inside_a_denial_is_affirmed_and_denied_and_one_event_on_two_dates_conflicts() -> None:
+def test_a_recurring_event_affirmed_inside_a_denial_and_one_event_on_two_dates_are_named_apart() -> None:
     """The Tresk shelling (both 2026-03-03) and the Chinese visit (April 2024 against none since 2019) are
     affirmed and denied; Zhao Leji's one visit, given two dates with no day in common, is a conflict of dates."""
     story = {e.label: e for e in events(Index.of(load([Path(__file__).parent / "tresk"])))}
