@@ -10,7 +10,9 @@ dated "on Tuesday"; ``predicate`` a predicate redefined with a new label; ``pred
 one redefined with another inverse (its claims are read; refused since the claims written
 with the old inverse would name no predicate, and timed until refused); ``predicate-new-inverse``
 one without an inverse given one; ``entity`` a new person; ``alias`` an entity redefined
-without its alias (the claims and sources are scanned for it); ``derived`` a new source
+without its alias (the claims and sources are scanned for it); ``alias-taking`` a new
+entity aliased an earlier one's name, which it takes (the claims and sources are scanned
+for a claim the name would move; the generated claims write ids: stored); ``derived`` a new source
 derived from another; ``event`` a new event; ``retract`` a retraction; ``entity-words``, ``event-words``,
 ``retract-words`` the same onto a store that holds a claim in words (a new event replays
 the whole store then); ``bulk`` every claim at once onto the tables; ``replay`` no
@@ -40,6 +42,7 @@ _KINDS = (
     "predicate-new-inverse",
     "entity",
     "alias",
+    "alias-taking",
     "derived",
     "event",
     "retract",
@@ -92,6 +95,11 @@ def _records(kind: str, base: ClaimSet) -> tuple[list[Record], bool]:
         return [factlog.Entity(id="bench-entity", name="Bench entity", kind=factlog.EntityKind.PERSON)], False
     if kind == "alias":
         return [attrs.evolve(base.entity_by_id["e9"], aliases=())], True
+    if kind == "alias-taking":
+        taken = base.entity_by_id["e10"].name
+        return [
+            factlog.Entity(id="bench-taker", name="Bench taker", kind=factlog.EntityKind.PERSON, aliases=(taken,))
+        ], False
     if kind == "derived":
         source = base.sources[-1]
         return [

@@ -31,7 +31,7 @@ one string per problem, each naming the file (when there is one) and the JSON pa
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 __all__ = [
@@ -66,16 +66,34 @@ class FactlogError(Exception):
 
 
 class FormatError(FactlogError, ValueError):
-    """A document is not valid factlog JSON; ``errors`` lists every problem found."""
+    """A document is not valid factlog JSON; ``errors`` lists every problem found.
 
-    def __init__(self, errors: Iterable[str]) -> None:
+    ``shown``: how many problems the message (``str(error)``) and the ``factlog`` command
+    list before a last line ``and N more`` (:attr:`listed`); None lists every one.
+    ``errors`` always holds them all.
+    """
+
+    def __init__(self, errors: Iterable[str], *, shown: int | None = None) -> None:
         self.errors: list[str] = list(errors)
         if not self.errors:
             self.errors = ["invalid document"]
-        super().__init__("\n".join(self.errors))
+        self.shown = shown
+        super().__init__("\n".join(self.listed))
 
-    def __reduce__(self) -> tuple[type[FormatError], tuple[list[str]]]:
-        return (type(self), (self.errors,))
+    @property
+    def listed(self) -> list[str]:
+        """The problems as the message lists them: the first ``shown``, then ``and N more`` (all, without ``shown``)."""
+        if self.shown is None or len(self.errors) <= self.shown:
+            return self.errors
+        return [*self.errors[: self.shown], f"and {len(self.errors) - self.shown:,} more"]
+
+    def __reduce__(self) -> tuple[Callable[..., FormatError], tuple[type[FormatError], list[str], int | None]]:
+        return (_format_error, (type(self), self.errors, self.shown))
+
+
+def _format_error(kind: type[FormatError], errors: list[str], shown: int | None) -> FormatError:
+    """A :class:`FormatError` (or subclass) made again from its pickled parts."""
+    return kind(errors, shown=shown)
 
 
 class UnknownIdError(FormatError, LookupError):

@@ -332,6 +332,11 @@ def remade(value: Any) -> list[Any]:
 
 def import_history(log: factlog.ClaimLog, folder: Path, records: Sequence[factlog.Record]) -> int:
     """Import records as a JSON Lines log, one transaction at 2025-10-01T12:00Z: a history that appends would refuse."""
+    return log.import_lines(history_file(folder, records))
+
+
+def history_file(folder: Path, records: Sequence[factlog.Record]) -> Path:
+    """``folder/history.jsonl``: records as a JSON Lines log of one transaction at 2025-10-01T12:00Z."""
     lines = [json.dumps({"format": "factlog-log", "version": 1})]
     for record in records:
         kind, _, action, body = record_body(record)
@@ -342,7 +347,7 @@ def import_history(log: factlog.ClaimLog, folder: Path, records: Sequence[factlo
             lines.append(json.dumps({"at": "2025-10-01T12:00:00Z", "type": kind, **body}))
     path = folder / "history.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return log.import_lines(path)
+    return path
 
 
 def assessment_json(assessment: factlog.Assessment | factlog.LinesAssessment) -> str:

@@ -765,6 +765,7 @@ _LOG_ENTITIES = (
     Entity(id="dprk", name="North Korea", kind=EntityKind.COUNTRY, aliases=("Pyongyang",)),
     Entity(id="film", name="North Korea", kind=EntityKind.OTHER),
     Entity(id="pyongyang", name="Pyongyang (city)", kind=EntityKind.PLACE),
+    Entity(id="town", name="Pyongyang", kind=EntityKind.PLACE),
 )
 _LOG_PREDICATES = (
     Predicate(id="p", label="p", kind=PredicateKind.EVENT),
@@ -773,6 +774,8 @@ _LOG_PREDICATES = (
     Predicate(id="r", label="r", kind=PredicateKind.EVENT, scale="level", rank=1),
     Predicate(id="r", label="r", kind=PredicateKind.EVENT),
 )
+_LOG_INVERSE_DECLARED = Predicate(id="q", label="q", kind=PredicateKind.EVENT)
+"""Predicate ``q``: declared, the claims written with ``p``'s inverse ``q`` would be read forwards."""
 
 
 @st.composite
@@ -782,7 +785,8 @@ def log_records(draw: st.DrawFn, words: bool = True) -> object:
     Predicate ``p`` with no inverse, inverse ``q`` or inverse ``q2``, ``r`` with or
     without a rank, an event named "the strike" and a second event that may bear the
     name too; North Korea with or without its alias "Pyongyang", a film named "North
-    Korea" too, a city whose id is "pyongyang"; sources ``s1`` and ``s2`` with or without
+    Korea" too, a city whose id is "pyongyang", a town named "Pyongyang", a predicate
+    ``q`` of its own; sources ``s1`` and ``s2`` with or without
     a date, each with or without deriving from the other; claims read either way round
     with an entity or a figure, naming North Korea by id, alias or name (as subject,
     holder, relay or qualifier), in words or dates, with or without a "highest since"
@@ -794,7 +798,7 @@ def log_records(draw: st.DrawFn, words: bool = True) -> object:
     if kind == "entity":
         return draw(st.sampled_from(_LOG_ENTITIES if words else _LOG_ENTITIES[4:]))
     if kind == "predicate":
-        return draw(st.sampled_from(_LOG_PREDICATES if words else _LOG_PREDICATES[:3]))
+        return draw(st.sampled_from([*(_LOG_PREDICATES if words else _LOG_PREDICATES[:3]), _LOG_INVERSE_DECLARED]))
     if kind == "source":
         published = draw(st.sampled_from([PartialDate.parse("2025-10-30"), None]))
         source, other = draw(st.sampled_from([("s1", "s2"), ("s2", "s1")]))

@@ -265,7 +265,7 @@ def test_a_missing_file_is_a_usage_error_naming_it(
     assert f"{option}: {missing}: no such file" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("kind", ["claim", "predicate-inverse", "event-words", "retract", "bulk"])
+@pytest.mark.parametrize("kind", ["claim", "predicate-inverse", "alias-taking", "event-words", "retract", "bulk"])
 def test_log_append_times_each_round(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """benchmarks/log_append.py appends onto a copy of its store each round and prints a time a round."""
     assert log_append_main(["300", kind, "2", "--folder", str(tmp_path)]) == 0

@@ -97,7 +97,8 @@ def _check(arguments: argparse.Namespace) -> int:
         rules = tuple(by_name[name] for name in dict.fromkeys(arguments.rule))
     if arguments.stream:
         return _check_stream(arguments, rules)
-    # The files' paths are made absolute by factlog.dask.check: the workers may start elsewhere.
+    # The files' paths are made absolute by factlog.dask.check (the workers may start elsewhere);
+    # the report names them as given here, as the plain check does.
     report = on_cluster(
         arguments,
         "check",

@@ -198,10 +198,10 @@ def hints(lines: list[str]) -> list[str]:
 
 def report_error(error: FactlogError) -> int:
     """Print each problem on its own line to stderr, then the hints that apply; the error's exit code."""
-    lines = error.errors if isinstance(error, FormatError) else [str(error)]
+    lines = error.listed if isinstance(error, FormatError) else [str(error)]
     for line in lines:
         print(f"error: {escape_terminal(line)}", file=sys.stderr)
-    for hint in hints(lines) if isinstance(error, FormatError) else []:
+    for hint in hints(error.errors) if isinstance(error, FormatError) else []:
         print(hint, file=sys.stderr)
     return error.exit_code
 

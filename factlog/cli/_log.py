@@ -37,8 +37,9 @@ def register(commands: Any) -> None:
         "append",
         help="append every record of a claim file to the log, in one transaction",
         description="Append every record of a claim file (and its sources' documents) in one transaction."
-        " Nothing is stored (exit 3) when a record redefines an id (unless --replace) or would leave a claim"
-        " the store holds unreadable; that error names the claim: retract it first (factlog log retract),"
+        " Nothing is stored (exit 3) when a record redefines an id (unless --replace), would leave a claim"
+        " the store holds unreadable, or would leave an earlier reference unresolved or naming another record;"
+        " that error names the claim: retract it first (factlog log retract),"
         " or put it, corrected, in the same file and append with --replace. Ids are not checked against"
         " the store: append entities, predicates and sources first (see docs/reliability.md).",
         epilog=_EXITS,

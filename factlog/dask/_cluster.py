@@ -52,6 +52,7 @@ from factlog.dask._reading import _as_plain, _Failed, _load_file, _loaded, _path
 from factlog.dask._sharded import computed, concluded_here, concluding, projected
 from factlog.errors import ArgumentError, ConflictError, FormatError
 from factlog.io._documents import _files
+from factlog.io._places import place_acknowledgements
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._dates import PartialDate
 from factlog.model._nouns import Claim
@@ -153,12 +154,15 @@ def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[
         shapes = _loaded(paths, session.client.gather(session.client.map(_tables, inputs)))
     if isinstance(shapes, ClaimSet):  # words in some file: read whole here, checked as a set in memory
         return _inputs(session, shapes, partitions)
+    # Each file named as given, as factlog.load names it (the workers read it at its absolute path).
+    labelled = [(str(file), shape[0]) for file, shape in zip(_files(paths), shapes, strict=True)]
     try:
-        small = merge_all([(str(file), shape[0]) for file, shape in zip(_files(paths), shapes, strict=True)])
+        small = merge_all(labelled)
     except ConflictError:
         _as_plain(paths)  # one process lists the claims' conflicts too
         raise
-    return small, inputs, sum(shape[1] for shape in shapes), True
+    # Stale acknowledgements named by file and place, as factlog.load names them.
+    return place_acknowledgements(small, labelled), inputs, sum(shape[1] for shape in shapes), True
 
 
 def _merged(found: Sequence[dict[Any, frozenset[int]]]) -> dict[Any, frozenset[int]]:
@@ -206,11 +210,12 @@ def check(
     :func:`factlog.load` raises for the files, the same problems in the same order (a
     claim repeated identically is merged, as there), found again by reading the files
     in this process when a worker finds one. ``partitions`` is capped at the claim count.
-    Relative paths are made absolute here. ``timeout`` (seconds; default
-    ``FACTLOG_DASK_TIMEOUT``, else 30) bounds connecting to ``client`` and waiting for
-    its first worker. Raises :class:`~factlog.errors.ArgumentError` for a malformed
-    address or ``partitions`` that is no whole number of at least 1 (a numpy integer
-    is one), and :class:`~factlog.errors.ClusterError` for a scheduler that cannot be
+    Relative paths are made absolute for the workers; the report names each file as
+    given, as :func:`factlog.load` does (a stale acknowledgement's place). ``timeout``
+    (seconds; default ``FACTLOG_DASK_TIMEOUT``, else 30) bounds connecting to ``client``
+    and waiting for its first worker. Raises :class:`~factlog.errors.ArgumentError` for a
+    malformed address or ``partitions`` that is no whole number of at least 1 (a numpy
+    integer is one), and :class:`~factlog.errors.ClusterError` for a scheduler that cannot be
     reached or has no workers.
     """
     rules = tuple(rules)

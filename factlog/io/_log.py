@@ -33,6 +33,7 @@ from factlog.errors import ArgumentError, FormatError
 from factlog.io._logcheck import Appended, check_append, check_new
 from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, structure
 from factlog.io._logrules import (
+    LISTED,
     RetractedWarning,
     current_version,
     forward,
@@ -271,7 +272,8 @@ class ClaimLog:
                 [
                     f"{self.path}: claim {claims.claims[index].id!r}: proposition.when: {message}"
                     for index, message in problems
-                ]
+                ],
+                shown=LISTED,
             )
         return Replay(resolved, used)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 import attrs
 from cattrs.errors import BaseValidationError
@@ -14,7 +15,7 @@ from factlog.io._parsing import check_writable
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
-__all__ = ["TYPES", "Record", "Retraction", "encoded", "record_body", "structure"]
+__all__ = ["TYPES", "Appended", "Item", "Record", "Retraction", "encoded", "record_body", "structure"]
 
 TYPES: dict[type, str] = {
     Entity: "entity",
@@ -74,3 +75,43 @@ def structure(data: Any, kind: str, where: str, *, kind_said: bool = True) -> Re
 def encoded(record: Record, where: str) -> tuple[str, str, str, str]:
     kind, key, action, body = record_body(record)
     return kind, key, action, _encode(body, where)
+
+
+class Item(NamedTuple):
+    """One record an append stores: where it came from (``label``), the record, the JSON of the version it replaces."""
+
+    label: str
+    record: Record
+    before: str | None
+
+
+class Appended:
+    """The records an append stores, as :class:`Item` when iterated.
+
+    Kept in three lists, not as an object a record: an append of 100,000 claims made as
+    many objects that outlived the loop, and the collector's passes over them cost
+    about 0.5 s (CPU) at 100,000 claims.
+    """
+
+    def __init__(self) -> None:
+        self.labels: list[str] = []
+        self.records: list[Record] = []
+        self.befores: list[str | None] = []
+
+    def add(self, label: str, record: Record, before: str | None) -> None:
+        """Add a record: its label, and the JSON of the version it replaces (None for a new one)."""
+        self.labels.append(label)
+        self.records.append(record)
+        self.befores.append(before)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __iter__(self) -> Iterator[Item]:
+        return map(Item, self.labels, self.records, self.befores)
+
+    def label(self, claim: str) -> str:
+        """The label of the last appended claim of this id."""
+        return next(
+            item.label for item in reversed(list(self)) if isinstance(item.record, Claim) and item.record.id == claim
+        )

@@ -11,7 +11,8 @@ entity's alias takes it; a source or an entity can close a cycle of ``derived_fr
 ``affiliation`` or ``part_of``. :func:`stranded_references` finds them, inside the
 append's transaction, by the rules ``factlog validate`` applies
 (:func:`factlog.io._references.unresolved`): a problem an earlier record has after
-the append and did not have before it.
+the append and did not have before it. A reference that resolves before and after, but
+to another record, is found with :mod:`factlog.io._logmoves`.
 
 Only what the append can change is read: nothing for an append of claims,
 acknowledgements or retractions (a retracted claim's ``answers`` and ``regarding`` are
@@ -29,11 +30,13 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from factlog.io._logmoves import moved_entities, moved_predicates, moved_references
 from factlog.io._logreader import StoreReader
 from factlog.io._logrecords import Record, structure
 from factlog.io._references import unresolved
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import inverse_names, is_vocabulary_message
+from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Claim, Entity, Predicate, Source
 from factlog.model._vocabulary import Vocabulary, fold
 
@@ -51,6 +54,8 @@ class Strand(NamedTuple):
     message: str
     culprits: tuple[str, ...]
     """The labels of the appended records that change what it names."""
+    moved: bool = False
+    """Whether the reference would name another record (:mod:`factlog.io._logmoves`) rather than none."""
 
 
 class _Appended(NamedTuple):
@@ -90,10 +95,14 @@ def strand_errors(reader: StoreReader, store: str, strands: Iterable[Strand], *,
         first = "retract or replace that claim" if strand.kind == "claim" else f"replace that {strand.kind}"
         more = len(strand.culprits) - shown
         culprits = ", ".join(strand.culprits[:shown]) + (f" and {more} more" if more > 0 else "")
+        at = reader.appended_at(strand.key, strand.kind)
+        what = (
+            f"would change what {strand.kind} {strand.key!r} (appended {at}) refers to"
+            if strand.moved
+            else f"would strand {strand.kind} {strand.key!r} (appended {at}), whose reference would no longer resolve"
+        )
         errors.append(
-            f"{store}: {culprits}: would strand {strand.kind} {strand.key!r}"
-            f" (appended {reader.appended_at(strand.key, strand.kind)}), whose reference would no longer resolve:"
-            f" {strand.field}: {strand.message}; {first} first, or in the same append"
+            f"{store}: {culprits}: {what}: {strand.field}: {strand.message}; {first} first, or in the same append"
         )
     return errors
 
@@ -142,10 +151,53 @@ def _vocabulary_strands(
     if entities:  # aliases taken, cycles of affiliation and part_of: among the entities read
         wholes = [read_claim_set_of({"entities": claims.entities}, {}) for claims in within]
         changed.extend(_changed(wholes[0], wholes[1], within, vocabularies, mine))
-    return [
+    found = [
         Strand(kind, key, field, message, _culprits(message, entities, predicates))
         for kind, key, field, message in changed
     ]
+    moves = moved_entities(before, after, changing)
+    turns = moved_predicates(*predicates_of) if predicates else {}
+    if moves or turns:
+        found.extend(
+            _moved_strands(reader, within, moves, turns, entities=entities, predicates=predicates, own=own, mine=mine)
+        )
+    return found
+
+
+def _moved_strands(
+    reader: StoreReader,
+    both: Sequence[ClaimSet],
+    moves: Mapping[str, tuple[str, str]],
+    turns: Mapping[str, tuple[str, str]],
+    *,
+    entities: Sequence[_Appended],
+    predicates: Sequence[_Appended],
+    own: Mapping[str, Claim],
+    mine: set[tuple[str, str]],
+) -> list[Strand]:
+    """The references of earlier records that write a name the append moves to another record.
+
+    ``moves`` and ``turns``: the entity and predicate names that move (:mod:`factlog.io._logmoves`);
+    ``both``: the entities and predicates read, before and after the append. The claims
+    and sources are found by their text (the names they bear, the predicate they give).
+    """
+    records: list[Claim | Source | Entity | Predicate] = [*both[1].entities, *both[1].predicates]
+    records.extend(reader.claims_using(turns) if turns else [])
+    for kind in ("claim", "source") if moves else ():
+        records.extend(record for record in reader.bearing(kind, moves) if isinstance(record, Claim | Source))
+    found: list[Strand] = []
+    reported: set[tuple[str, str, str]] = set()
+    events = {entity.id for claims in both for entity in claims.entities if entity.kind is EntityKind.EVENT}
+    for kind, key, field, message in moved_references(records, moves, turns, events):
+        if (kind, key) in mine or (kind == "claim" and key in own) or (kind, key, field) in reported:
+            continue
+        reported.add((kind, key, field))
+        if "names predicate" in message:
+            culprits = tuple(item.label for item in predicates)
+        else:
+            culprits = _culprits(message, entities, [])
+        found.append(Strand(kind, key, field, message, culprits, moved=True))
+    return found
 
 
 def _around(reader: StoreReader, forms: set[str], appended: Sequence[_Appended], limit: int | None) -> list[Entity]:

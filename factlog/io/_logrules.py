@@ -19,6 +19,7 @@ from factlog.model._coherence import vocabulary_problems
 from factlog.model._nouns import Claim, FieldError
 
 __all__ = [
+    "LISTED",
     "RetractedWarning",
     "Row",
     "Version",
@@ -32,6 +33,10 @@ __all__ = [
     "replayed",
     "without_dangling",
 ]
+
+
+LISTED = 10
+"""How many problems a refused append's message lists before ``and N more`` (its ``errors`` hold every one)."""
 
 
 class RetractedWarning(UserWarning):
@@ -139,7 +144,7 @@ def refusals_alone(
 def refused(errors: list[str]) -> FactlogError:
     """The error of refused records (:func:`refusal`): an unknown id if each is a retraction, else a conflict."""
     unknown = all("to retract" in error or "already retracted" in error for error in errors)
-    return (UnknownIdError if unknown else ConflictError)(errors)
+    return (UnknownIdError if unknown else ConflictError)(errors, shown=LISTED)
 
 
 def keep_document(connection: sqlite3.Connection, content: bytes) -> None:
@@ -191,7 +196,8 @@ def replayed(store: str | os.PathLike[str], records: Mapping[str, Mapping[str, A
             [
                 f"{store}: claim {claim.id!r}: {field}: {message.removeprefix(f'claim {claim.id!r}: ')}"
                 for claim, field, message in problems
-            ]
+            ],
+            shown=LISTED,
         ) from None
 
 

@@ -1,9 +1,17 @@
-"""Findings grouped into disputes, each side with its claims and the assessment beside it.
+"""Findings grouped into disputes, each side with its origins and claims, and the assessment beside it.
 
 A dispute is every finding that touches the same claims: findings are joined when they
 share a claim (a contradiction and the self-contradiction inside it, an opposed claim and
 the interested denial of it), so one quarrel reads as one block instead of five. Groups
 come most severe first, then in the checker's own order, so the output is deterministic.
+
+Each claim stands once in its dispute, as a fact-checker reads one: the question, then
+each side (the sides of the most severe finding first: affirming and denying, or each
+value given), under each side its independent origins (:func:`factlog.origins`), and
+under each origin its claims, each marked when its holder is a party to what it says
+(:func:`~factlog.analysis._parties.interested`). A later finding's side adds a side only
+for claims no earlier side holds: "origin belmar" of a hollow corroboration or
+"interested" of an interested denial are already the origins and marks of the rows.
 """
 
 from __future__ import annotations
@@ -13,13 +21,47 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from factlog.analysis._index import Index
+from factlog.analysis._origins import origins
+from factlog.analysis._parties import interested
 from factlog.analysis._unionfind import UnionFind
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.checks._engine import Report
 from factlog.checks._findings import Finding, Severity
 from factlog.model._scales import Likelihood
 
-__all__ = ["AssessmentView", "ClaimView", "Dispute", "SideView", "SourceView", "assessment_view", "disputes"]
+__all__ = [
+    "AssessmentView",
+    "ClaimView",
+    "Dispute",
+    "OriginView",
+    "SideView",
+    "SourceView",
+    "assessment_view",
+    "disputes",
+]
+
+# The sides the checks name in words of their own ("affirming", "interested" ...): shown
+# with a capital. Any other side is a value or a name, shown exactly as written.
+_SIDE_WORDS = frozenset(
+    {
+        "about",
+        "affirming",
+        "answered",
+        "answering",
+        "certain",
+        "citing",
+        "claim",
+        "denied",
+        "denying",
+        "drafted",
+        "established",
+        "hedged",
+        "interested",
+        "lower",
+        "others",
+        "record",
+    }
+)
 
 
 @attrs.frozen
@@ -49,14 +91,28 @@ class ClaimView:
     sources: tuple[SourceView, ...]
     label: str
     entities: tuple[str, ...]
+    interested: bool = False
+
+
+@attrs.frozen
+class OriginView:
+    """One independent origin of a side: its holders in words (``Belmar, through Belmar News Agency``) and claims."""
+
+    name: str
+    claims: tuple[ClaimView, ...]
 
 
 @attrs.frozen
 class SideView:
-    """One side of a dispute (``affirming``, ``denying``, a value ...) and its claims."""
+    """One side of a dispute (``Affirming``, ``Denying``, a value ...) and its claims by independent origin."""
 
     name: str
-    claims: tuple[ClaimView, ...]
+    origins: tuple[OriginView, ...]
+
+    @property
+    def claims(self) -> tuple[ClaimView, ...]:
+        """The side's claims, origin by origin."""
+        return tuple(claim for origin in self.origins for claim in origin.claims)
 
 
 @attrs.frozen
@@ -156,6 +212,7 @@ def claim_view(index: Index, claim_id: str, assessment: Assessment | None) -> Cl
         sources=tuple(sources),
         label="" if label is None else label.value,
         entities=_claim_entities(index, claim_id),
+        interested=interested(index, entry),
     )
 
 
@@ -171,15 +228,46 @@ def _groups(findings: Sequence[Finding]) -> list[list[Finding]]:
     return list(groups.values())
 
 
+def _side_name(index: Index, name: str) -> str:
+    """The heading of a side: a check's own word with a capital, an origin by its name, a value as written."""
+    if name in _SIDE_WORDS:
+        return name.capitalize()
+    if name.startswith("origin ") and index.entity(name.removeprefix("origin ")) is not None:
+        return "Origin: " + index.name(name.removeprefix("origin "))
+    return name
+
+
+def _origin_words(index: Index, label: str, speaks_for: str) -> str:
+    """An origin as a reader names it: its party, then the holders it reached the page through when they differ."""
+    party = index.name(speaks_for)
+    return label if party in label.split(", ") else f"{party}, through {label}"
+
+
 def _sides(index: Index, group: Iterable[Finding], assessment: Assessment | None) -> tuple[SideView, ...]:
     sides: dict[str, list[str]] = {}
+    placed: set[str] = set()
     for finding in group:
         for side, ids in finding.claims:
-            found = sides.setdefault(side, [])
-            found.extend(claim for claim in ids if claim not in found and claim in index.by_id)
-    return tuple(
-        SideView(name, tuple(claim_view(index, claim, assessment) for claim in ids)) for name, ids in sides.items()
-    )
+            fresh = [claim for claim in ids if claim not in placed and claim in index.by_id]
+            placed.update(fresh)
+            if fresh:
+                sides.setdefault(side, []).extend(fresh)
+    result = []
+    for name, claims in sides.items():
+        found = origins(index, [index.by_id[claim] for claim in claims])
+        result.append(
+            SideView(
+                _side_name(index, name),
+                tuple(
+                    OriginView(
+                        _origin_words(index, origin.label, origin.speaks_for),
+                        tuple(claim_view(index, entry.id, assessment) for entry in origin.entries),
+                    )
+                    for origin in found
+                ),
+            )
+        )
+    return tuple(result)
 
 
 def disputes(report: Report, assessment: Assessment | None, index: Index) -> list[Dispute]:

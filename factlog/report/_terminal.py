@@ -34,6 +34,8 @@ def _claim(claim: ClaimView) -> Any:
         line.append(f" “{escape_terminal(claim.cue)}”", style="italic")
     if claim.stated:
         line.append(f" {claim.stated}", style="dim")
+    if claim.interested:
+        line.append(" interested party", style="yellow")
     line.append(f" [{claim.id}]", style="dim")
     for source in claim.sources:
         line.append("\n  > " + escape_terminal(source.quote), style="dim")
@@ -62,7 +64,9 @@ def _panel(dispute: Dispute) -> Any:
         parts.append(line)
     for side in dispute.sides:
         parts.append(Text("\n" + escape_terminal(side.name), style="bold underline"))
-        parts.extend(_claim(claim) for claim in side.claims)
+        for origin in side.origins:
+            parts.append(Text("origin: " + escape_terminal(origin.name), style="dim"))
+            parts.extend(_claim(claim) for claim in origin.claims)
     title = Text(f" {dispute.severity.upper()} ", style=style)
     return Panel(Group(*parts), title=title, title_align="left", border_style=style.replace("bold ", ""))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 import factlog
 from factlog.checks import _copying
 from factlog.render import render_json
-from tests.helpers import claim, echo_cluster, run, world
+from tests.helpers import claim, echo_cluster, generated_lines, run, world
 from tests.strategies import claim_sets, linked_claim_sets
 
 ROOT = Path(__file__).parent.parent.parent
@@ -139,6 +140,20 @@ def test_cli_stream(tmp_path: Path) -> None:
         plain = run("check", str(path), "--format", "json", *extra)
         compact = run("check", "--stream", str(path), "--format", "json", *extra)
         assert (compact.stdout, compact.returncode) == (plain.stdout, plain.returncode)
+
+
+def test_stale_acknowledgements_name_the_file_as_given(tmp_path: Path) -> None:
+    """Stale acknowledgements name the file as given, relative or absolute: the plain bytes, the CLI's too."""
+    generated_lines(tmp_path, 20)  # three stale acknowledgements
+    for named_as in ("claims.jsonl", "./claims.jsonl", str(tmp_path / "claims.jsonl")):
+        with contextlib.chdir(tmp_path):
+            plain = render_json(factlog.check(factlog.load(named_as)))
+            assert render_json(factlog.check_lines(named_as)) == plain
+        named = named_as.removeprefix("./")
+        assert plain.count(f"at {named}: acknowledgement record ") == 3
+        command = run("check", named_as, "--format", "json", cwd=tmp_path)
+        compact = run("check", "--stream", named_as, "--format", "json", cwd=tmp_path)
+        assert (compact.stdout, compact.returncode) == (command.stdout, command.returncode) == (plain, 0)
 
 
 def test_cli_stream_needs_one_jsonl_file_and_json(tmp_path: Path) -> None:

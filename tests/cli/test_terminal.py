@@ -78,6 +78,16 @@ def test_terminal_check_groups_disputes_in_coloured_panels() -> None:
     assert "4 disputes;" in shown
 
 
+def test_terminal_check_shows_each_claim_once_per_dispute_under_its_origin() -> None:
+    """The Tresk story on a terminal: the ministry's two denials once each, under their origin, marked interested."""
+    shown = _on_terminal("check", "tests/report/tresk", NO_COLOR="1")
+    first = shown.split("╭")[1]
+    for claim in ("wire-shelled", "meridian-shelled", "wire-denial", "mod-rejects"):
+        assert first.count(f"[{claim}]") == 1, claim
+    assert "origin: Corva, through Corvan Ministry of Defence" in first
+    assert first.count("interested party") == 2
+
+
 def test_no_color_on_a_terminal_drops_colour_but_keeps_panels() -> None:
     """NO_COLOR keeps the layout and removes every colour code."""
     shown = _on_terminal("check", "sources/", NO_COLOR="1")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from distributed import Client
@@ -13,7 +14,7 @@ import factlog.cli._check
 import factlog.dask
 import factlog.dask._cluster
 from factlog.cli import main
-from tests.helpers import ROOT
+from tests.helpers import ROOT, generated_lines
 
 SOURCES = ROOT / "sources"
 
@@ -119,3 +120,20 @@ def test_cli_interrupted_is_one_line(
     monkeypatch.setattr(factlog.dask, "local_client", lambda _workers: contextlib.nullcontext())
     assert main(["check", *distributed, str(SOURCES)]) == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_cli_workers_names_a_stale_acknowledgement_s_file_as_given(
+    client: Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``check --workers 2`` of a relative and an absolute path: the plain JSON, each file named as given."""
+    _standing_in(client, monkeypatch)
+    generated_lines(tmp_path, 20)  # three stale acknowledgements
+    monkeypatch.chdir(tmp_path)
+    for given in ("claims.jsonl", str(tmp_path / "claims.jsonl"), "."):
+        arguments = ["check", "--format", "json", given]
+        single_code = main(arguments)
+        single = capsys.readouterr().out
+        named = "claims.jsonl" if given == "." else given
+        assert single.count(f"at {named}: acknowledgement record ") == 3
+        assert main([*arguments, "--workers", "2", "--partitions", "3"]) == single_code
+        assert capsys.readouterr().out == single

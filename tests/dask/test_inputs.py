@@ -21,7 +21,7 @@ import factlog.dask._cluster
 from factlog.cli import main
 from factlog.dask._reading import _Failed, _load_file
 from factlog.render import render_json
-from tests.helpers import ROOT, claim, world
+from tests.helpers import ROOT, claim, generated_lines, world
 
 SOURCES = ROOT / "sources"
 
@@ -165,3 +165,32 @@ def test_relative_paths_are_made_absolute(client: Client, tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)
     single = factlog.check(factlog.load("here"))
     assert render_json(factlog.dask.check("here", client=client, partitions=2)) == render_json(single)
+
+
+def test_stale_acknowledgements_name_their_file_as_given(
+    client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stale acknowledgement read from a file names the file as the caller gave it, relative or absolute.
+
+    Fifty generated claims in JSON Lines (three stale acknowledgements) and a JSON file
+    of one more below them: the synchronous scheduler, the cluster, a set loaded in this
+    process and an incremental check all give the bytes of ``check(load(path))``.
+    """
+    folder = tmp_path / "here"
+    (folder / "more").mkdir(parents=True)
+    generated_lines(folder, 50)
+    old = factlog.Acknowledgement(finding="f-0123456789ab", note="old")
+    factlog.dump(factlog.ClaimSet(acknowledged=(old,)), folder / "more" / "acks.json")
+    monkeypatch.chdir(tmp_path)
+    for given, named in (("here", "here"), (str(folder), str(folder)), ("./here/more/../claims.jsonl", None)):
+        claims = factlog.load(given)
+        single = render_json(factlog.check(claims))
+        if named is not None:
+            assert f"at {named}/claims.jsonl: acknowledgement record 1 matches no finding" in single
+            assert f"at {named}/more/acks.json: $.acknowledged[0] matches no finding" in single
+        else:
+            assert single.count("at here/more/../claims.jsonl: acknowledgement record ") == 3
+        assert render_json(factlog.dask.check(given, partitions=4)) == single
+        assert render_json(factlog.dask.check([given], client=client, partitions=3)) == single
+        assert render_json(factlog.dask.check(claims, client=client, partitions=2)) == single
+        assert render_json(factlog.Checker(claims).report()) == single

@@ -15,7 +15,8 @@ from factlog.cli import main
 from factlog.io._log import Record
 from factlog.io._logreader import FOLDING_TO_ASCII, loosened
 from factlog.io._references import unresolved
-from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, import_history
+from factlog.model._vocabulary import Vocabulary
+from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, history_file, import_history
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 BASE = (*ENTITIES, *PREDICATES, *SOURCES)
@@ -176,6 +177,23 @@ def test_an_import_replacing_a_held_claim_with_one_it_cannot_read_is_refused(tmp
     assert log.read().claim_by_id["n"] == RECEIVES
 
 
+def test_cli_import_replacing_a_held_claim_with_one_it_cannot_read_exits_3_naming_file_line_and_claim(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`factlog log import` of a history whose claim 'n' the store reads otherwise: exit 3, named, nothing stored."""
+    log = _store(tmp_path, claim("a"), RECEIVES)
+    before = list(log.export_lines()), log.path.read_bytes()
+    history = history_file(
+        tmp_path, [*PREDICATES[:1], claim("b"), claim("n", predicate="receives-weapons-from", obj=5)]
+    )
+    assert main(["log", "import", str(log.path), str(history)]) == 3
+    [line] = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error: ")]
+    assert line.startswith(f"error: {log.path}: {history}:4: claim 'n': proposition.object: ")
+    assert "; it would replace the store's claim 'n' (appended 2025-10-01T12:00:00.000000Z), which reads" in line
+    assert line.endswith("import into a new store to keep this history as it is")
+    assert (list(log.export_lines()), log.path.read_bytes()) == before
+
+
 def test_cli_append_that_strands_a_reference_exits_3_naming_file_record_and_claim(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -209,3 +227,83 @@ def test_the_characters_folding_to_ascii_are_all_listed() -> None:
     """The characters beyond ASCII, in all of Unicode, that a name's folding turns into some ASCII: those listed."""
     folding = {c for c in map(chr, range(0x80, 0x110000)) if any(part < "\x80" for part in loosened(c))}
     assert folding == set(FOLDING_TO_ASCII)
+
+
+def test_an_alias_dropped_that_another_entity_is_named_is_refused(tmp_path: Path) -> None:
+    """'Pyongyang' is North Korea's alias and a town's name: the alias dropped, claim 'n' would mean the town."""
+    town = Entity(id="town", name="Pyongyang", kind=EntityKind.PLACE)
+    log = _store(tmp_path, town, claim("n", "Pyongyang"))
+    [error] = _refused(log, [attrs.evolve(DPRK, aliases=("DPRK",))], replace=True)
+    assert error.startswith(f"{log.path}: record 1: would change what claim 'n' (appended 2025-10-01T12:00:00.000000Z)")
+    assert "proposition.subject: 'Pyongyang' names entity 'dprk' and would name entity 'town'" in error
+    assert "retract or replace that claim first, or in the same append" in error
+
+
+def test_a_new_alias_taking_an_earlier_entity_s_name_is_refused(tmp_path: Path) -> None:
+    """A film aliased 'North Korea' (an alias wins over a name): claim 'n' would mean the film; refused."""
+    log = _store(tmp_path, claim("n", "russia", "visits", "North Korea"), Source(id="s9", title="t", publisher="China"))
+    film = Entity(id="film", name="Film", kind=EntityKind.OTHER, aliases=("North Korea", "China"))
+    errors = _refused(log, [film])
+    assert [error.split(": ", 2)[1] for error in errors] == ["record 1", "record 1"]
+    assert "would change what claim 'n'" in errors[0]
+    assert "proposition.object: 'North Korea' names entity 'dprk' and would name entity 'film'" in errors[0]
+    assert "would change what source 's9'" in errors[1]
+    assert "publisher: 'China' names entity 'prc' and would name entity 'film'" in errors[1]
+
+
+def test_an_inverse_declared_a_predicate_of_its_own_is_refused(tmp_path: Path) -> None:
+    """'takes-from', the inverse of 'sends-to', declared alone: no longer paired, claim 't' would say another thing."""
+    sends = Predicate(id="sends-to", label="sends to", kind=PredicateKind.EVENT, inverse="takes-from")
+    log = _store(tmp_path, sends, claim("t", "russia", "takes-from", "dprk"))
+    [error] = _refused(log, [Predicate(id="takes-from", label="takes from", kind=PredicateKind.EVENT)])
+    assert error.startswith(f"{log.path}: record 1: would change what claim 't'")
+    assert (
+        "proposition.predicate: 'takes-from' names predicate 'sends-to' (read the other way round)"
+        " and would name predicate 'takes-from'"
+    ) in error
+
+
+def test_an_inverse_declared_that_stays_paired_is_accepted(tmp_path: Path) -> None:
+    """'receives-weapons-from' declared: still paired with 'supplies-weapons-to', claim 'n' says the same."""
+    log = _store(tmp_path, RECEIVES, claim("s", "dprk", "supplies-weapons-to", "russia"))
+    own = Predicate(id="receives-weapons-from", label="receives weapons from", kind=PredicateKind.EVENT)
+    assert log.append([own]) == 1
+    held = log.read()
+    vocabulary = Vocabulary.of(held)
+    assert unresolved(held, held) == []
+    assert len({vocabulary.key(claim.proposition) for claim in held.claims if claim.proposition}) == 1
+
+
+def test_a_name_moved_with_the_claims_rewritten_in_the_same_append_is_accepted(tmp_path: Path) -> None:
+    """The alias dropped with claim 'n' rewritten to North Korea's id in the same append: accepted."""
+    town = Entity(id="town", name="Pyongyang", kind=EntityKind.PLACE)
+    log = _store(tmp_path, town, claim("n", "Pyongyang"))
+    assert log.append([attrs.evolve(DPRK, aliases=("DPRK",)), claim("n", "dprk")], replace=True) == 2
+    held = log.read()
+    assert unresolved(held, held) == []
+
+
+def test_a_name_that_resolved_to_nothing_may_come_to_name_an_entity(tmp_path: Path) -> None:
+    """Claim 'u' names 'Atlantis', which no entity bore: an entity named so is appended (an id defined later)."""
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*BASE, claim("u", "Atlantis")])
+    assert log.append([Entity(id="atlantis", name="Atlantis", kind=EntityKind.PLACE)]) == 1
+
+
+def test_a_refusal_stranding_many_claims_lists_the_first_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """25 claims on the old inverse: the message and `log append` list 10 and 'and 15 more'; `errors` holds all 25."""
+    log = _store(tmp_path, *(attrs.evolve(RECEIVES, id=f"n{n:02}") for n in range(25)))
+    renaming = attrs.evolve(SUPPLIES, inverse="gets-weapons-from")
+    with pytest.raises(factlog.ConflictError) as caught:
+        log.append([renaming], replace=True)
+    error = caught.value
+    assert [line.split("would strand claim ")[1][:5] for line in error.errors] == [f"'n{n:02}'" for n in range(25)]
+    assert str(error).splitlines() == [*error.errors[:10], "and 15 more"]
+    file = tmp_path / "vocabulary.json"
+    factlog.dump(factlog.ClaimSet(predicates=(renaming,)), file)
+    assert main(["log", "append", "--replace", str(log.path), str(file)]) == 3
+    printed = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error: ")]
+    assert len(printed) == 11
+    assert printed[-1] == "error: and 15 more"

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import datetime
 import json
-import tempfile
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import event, given
 
 import factlog
 from factlog import ClaimLog, Entity, EntityKind, Interval, Pattern, Predicate, PredicateKind, Retraction
 from factlog.cli import main
-from factlog.io._log import Record, record_body
-from factlog.io._references import unresolved
-from factlog.model._written import resolve_written
+from factlog.io._log import Record
 from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, import_history
 from tests.io.test_written_when import _document
-from tests.strategies import log_appends, log_reference_appends
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
 T2 = datetime.datetime(2025, 10, 2, 12, tzinfo=datetime.UTC)
@@ -250,120 +244,6 @@ def test_cli_append_that_strands_a_claim_exits_3_naming_file_and_record(
     assert main(["log", "show", str(store)]) == 0
 
 
-def _expected(accepted: list[tuple[list[Record], bool]]) -> factlog.ClaimSet:
-    """The claim set of the accepted appends, as the log's rules keep their records (a model of replay)."""
-    sections: dict[str, dict[str, Record]] = {kind: {} for kind in ("entity", "predicate", "source", "claim")}
-    retracted: set[str] = set()
-    for records, replace in accepted:
-        for record in records:
-            if isinstance(record, Retraction):
-                sections["claim"].pop(record.claim, None)  # an import keeps a retraction of a claim not held
-                retracted.add(record.claim)
-                continue
-            kind = type(record).__name__.casefold()
-            key = str(getattr(record, "id", ""))
-            if kind == "claim" and key in retracted and not replace:
-                continue  # a retracted claim stays retracted unless replaced
-            retracted.discard(key)
-            sections[kind][key] = record
-    return factlog.ClaimSet(
-        entities=tuple(sections["entity"].values()),  # type: ignore[arg-type]
-        predicates=tuple(sections["predicate"].values()),  # type: ignore[arg-type]
-        sources=tuple(sections["source"].values()),  # type: ignore[arg-type]
-        claims=tuple(sections["claim"].values()),  # type: ignore[arg-type]
-    )
-
-
-def _references(claims: factlog.ClaimSet) -> set[tuple[str, str, str]]:
-    """(section, record id, problem) of each reference ``factlog validate`` finds unresolved in a claim set."""
-    found = set()
-    for path, message in unresolved(claims, claims):
-        section, rest = path.removeprefix("$.").split("[", 1)
-        record = getattr(claims, section)[int(rest.split("]", 1)[0])]
-        found.add((section, str(getattr(record, "id", "")), path.split("]", 1)[1] + ": " + message))
-    return found
-
-
-def _import_now(log: ClaimLog, records: Sequence[Record]) -> None:
-    """Import records as a JSON Lines log of one transaction dated now."""
-    at = datetime.datetime.now(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-    lines = [json.dumps({"format": "factlog-log", "version": 1})]
-    for record in records:
-        kind, _, _, body = record_body(record)
-        if isinstance(record, Retraction):
-            kind, body = "retraction", {"claim": record.claim, "reason": record.reason}
-        lines.append(json.dumps({"at": at, "type": kind, **body}))
-    history = log.path.with_name("history.jsonl")
-    history.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    log.import_lines(history)
-
-
-def _unreadable(log: ClaimLog) -> set[str]:
-    """The claims a replay of the log names as unreadable; none when it reads."""
-    try:
-        log.read()
-    except factlog.FormatError as error:
-        return {message.split("claim '")[1].split("'")[0] for message in error.errors}
-    return set()
-
-
-@given(log_appends)
-def test_every_accepted_append_leaves_a_store_that_replays(calls: list[tuple[list[Record], bool, str]]) -> None:
-    """Any appends and imports, some refused: each accepted one leaves a store whose replay reads and equals its
-    records' set, and no reference of an earlier record unresolved that resolved before it; an import may leave
-    unreadable only claims the store did not hold; a refused one leaves the store's history and file as they were."""
-    _replays(calls)
-
-
-@given(log_reference_appends)
-def test_every_accepted_append_leaves_every_earlier_reference_resolved(
-    calls: list[tuple[list[Record], bool, str]],
-) -> None:
-    """The same, of appends and imports that rename inverses, drop and take aliases, share names, link sources."""
-    _replays(calls)
-
-
-def _replays(calls: list[tuple[list[Record], bool, str]]) -> None:
-    """Make the calls on a new store, checking each as the two properties above say."""
-    with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings():
-        warnings.simplefilter("ignore", factlog.RetractedWarning)
-        log = ClaimLog(Path(folder) / "claims.db")
-        accepted: list[tuple[list[Record], bool]] = []
-        problems: set[tuple[str, str, str]] = set()
-        for records, replace, how in calls:
-            before = _unchanged(log) if log.path.exists() else None
-            held = {claim.id for claim in _expected(accepted).claims}
-            try:
-                if how == "import":
-                    _import_now(log, records)
-                else:
-                    log.append(records, replace=replace)
-            except factlog.FactlogError as error:
-                event(f"refused {how}: {type(error).__name__}: {'strand' if 'would strand' in str(error) else 'other'}")
-                assert (_unchanged(log) if log.path.exists() else None) == before
-                continue
-            accepted.append((records, replace or how == "import"))
-            # An import's own history may leave its new claims unreadable, never one the store held: a replay
-            # names those its predicates refuse first, then those whose words it cannot resolve.
-            while named := _unreadable(log):
-                assert how == "import"
-                assert not named & held, named
-                event("an import left new claims unreadable: retracted")
-                repair = [Retraction(claim=claim, reason="unreadable") for claim in sorted(named)]
-                try:
-                    log.append(repair)
-                except factlog.FactlogError:
-                    return  # the repair strands another claim in words: this history ends here
-                accepted.append((repair, False))
-            expected = _expected(accepted)
-            now = log.read()
-            assert now == resolve_written(expected, expected)[0]
-            after = _references(now)
-            mine = {str(getattr(record, "id", getattr(record, "claim", ""))) for record in records}
-            assert {problem for problem in after - problems if problem[1] not in mine} == set()
-            problems = after
-
-
 def test_an_append_naming_more_entities_than_one_statement_binds_is_checked(tmp_path: Path) -> None:
     """1,200 claims about 1,200 entities (SQLite bound 999 values a statement before 3.32): checked, stored."""
     log = ClaimLog(tmp_path / "claims.db")
@@ -392,12 +272,35 @@ def test_retracting_the_claim_dating_an_event_names_the_retraction_and_the_claim
 
 
 def test_a_new_place_bearing_an_events_name_is_refused(tmp_path: Path) -> None:
-    """A place aliased 'the strike' takes the name the claim dating the strike uses: the words lose their event."""
+    """A place aliased 'the strike' takes the name the claim dating the strike uses: the words lose their event,
+    and that claim would name the place."""
     log = _worded(tmp_path)
     place = Entity(id="other", name="Other", kind=EntityKind.PLACE, aliases=("the strike",))
-    [error] = _refused(log, [place], factlog.ConflictError)
+    [error, when, moved] = _refused(log, [place], factlog.ConflictError)
     assert error.startswith(f"{log.path}: record 1: would strand claim 'c1'")
     assert "no claim dates it" in error
+    assert when.startswith(f"{log.path}: record 1: would change what claim 'c1'")
+    assert moved.startswith(f"{log.path}: record 1: would change what claim 'strike-date'")
+    assert "proposition.subject: 'the strike' names entity 'strike' and would name entity 'other'" in moved
+
+
+def test_a_new_event_taking_the_name_words_count_from_is_refused(tmp_path: Path) -> None:
+    """A dated event aliased 'the strike' (an alias wins over a name): 'c1' would count from it, its days moved."""
+    log = _worded(tmp_path)
+    dating = log.read().claim_by_id["strike-date"]
+    assert dating.proposition is not None
+    log.append([attrs.evolve(dating, proposition=attrs.evolve(dating.proposition, subject="strike"))], replace=True)
+    other = Entity(id="other", name="Other", kind=EntityKind.EVENT, aliases=("the strike",))
+    dated = attrs.evolve(dating.proposition, subject="other", when=Interval.parse("2025-09-01"))
+    [error] = _refused(log, [other, attrs.evolve(dating, id="other-date", proposition=dated)], factlog.ConflictError)
+    assert error.startswith(f"{log.path}: record 1: would change what claim 'c1'")
+    assert (
+        "proposition.when: 'two days after the strike' counts from 'the-strike', which names entity 'strike'"
+        " and would name entity 'other'"
+    ) in error
+    c1 = log.read().claim_by_id["c1"]
+    assert c1.proposition is not None
+    assert str(c1.proposition.when) == "2025-10-22"
 
 
 def test_a_new_place_of_another_name_is_accepted(tmp_path: Path) -> None:

@@ -115,6 +115,16 @@ def test_format_error_lists_every_message_and_pickles() -> None:
     assert FormatError([]).errors == ["invalid document"]
 
 
+def test_format_error_shown_lists_the_first_and_counts_the_rest_keeping_every_one() -> None:
+    """With ``shown``, str() lists that many then 'and N more'; errors keeps all, and so does a pickled copy."""
+    error = ConflictError(["a", "b", "c", "d"], shown=2)
+    assert str(error) == "a\nb\nand 2 more"
+    assert error.errors == ["a", "b", "c", "d"]
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), again.errors, str(again)) == (ConflictError, error.errors, str(error))
+    assert str(FormatError(["a", "b"], shown=2)) == "a\nb"
+
+
 def test_converter_is_strict_about_scalars() -> None:
     """The converter refuses a string for a number and a number for a string."""
     converter = factlog.make_converter()

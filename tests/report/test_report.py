@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -296,3 +297,27 @@ def test_page_says_when_learning_stopped_unsettled() -> None:
     stopped = template.render(_context(claims, check(claims), unsettled, title="t", paths=()))
     assert "unsettled" not in page
     assert "learning: stopped at its limit of 200 rounds, unsettled" in stopped
+
+
+def test_a_recurring_event_affirmed_inside_a_denial_and_one_event_on_two_dates_are_named_apart() -> None:
+    """The Tresk shelling (both 2026-03-03) and the Chinese visit (April 2024 against none since 2019) are
+    affirmed and denied; Zhao Leji's one visit, given two dates with no day in common, is a conflict of dates."""
+    story = {e.label: e for e in events(Index.of(load([Path(__file__).parent / "tresk"])))}
+    assert story["Corva shells Tresk"].conflict_words == "affirmed and denied"
+    corpus = {e.label: e for e in events(Index.of(load([ROOT / "sources"])))}
+    assert corpus["China makes a high-level official visit to North Korea"].conflict_words == "affirmed and denied"
+    assert corpus["Zhao Leji's visit to Pyongyang"].conflict_words == "conflicting dates"
+
+
+def test_a_graph_too_dense_to_route_is_drawn_straight_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond ROUTED_AT_MOST edges x nodes every edge is one straight segment, and the page tells the reader."""
+    from factlog.report import _graph  # noqa: PLC0415 - its limit is patched
+
+    claims = load([ROOT / "sources"])
+    assert relay_graph(Index.of(claims), check(claims).findings).routed
+    assert "too many to lead each line" not in html_report(claims)
+    monkeypatch.setattr(_graph, "ROUTED_AT_MOST", 0)
+    graph = relay_graph(Index.of(claims), check(claims).findings)
+    assert not graph.routed
+    assert all(len(edge.points) == 2 and edge.control is None for edge in graph.edges)
+    assert "too many to lead each line" in html_report(claims)

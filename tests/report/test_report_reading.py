@@ -1,0 +1,154 @@
+"""What a reader sees of the HTML report in a browser: each claim once per dispute, headings as written, clear edges.
+
+The story in ``tresk/``: a state news agency's death toll for a shelling relayed by two
+outlets (Daily Meridian and Ostrava Wire, 14 and 12 dead), and the accused ministry's
+denial, read in its own statement and in the wire. The browser and ``open_page`` come
+from ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from factlog import html_report, load
+from tests.helpers import ROOT
+from tools.browser import DESKTOP, PHONE
+
+STORY = Path(__file__).parent / "tresk"
+
+# Every claim row of every dispute: the dispute's id and the claim id the row shows.
+_ROWS = """() => Array.from(document.querySelectorAll('article.dispute')).flatMap(
+  a => Array.from(a.querySelectorAll('li.claim .who code:last-of-type')).map(c => [a.id, c.textContent]))"""
+
+# The boxes (SVG user units) of every node of the relay graph, circle and label together,
+# and every straight segment of every edge, with the two nodes the edge joins.
+_GRAPH = """() => {
+  const svg = document.querySelector('#graph svg');
+  const nodes = Array.from(svg.querySelectorAll('g.node')).map(g => {
+    const b = g.getBBox();
+    return [g.dataset.entity, b.x, b.y, b.x + b.width, b.y + b.height];
+  });
+  const edges = Array.from(svg.querySelectorAll('.edge')).map(e => {
+    let points;
+    if (e.tagName === 'line') {
+      points = [[+e.getAttribute('x1'), +e.getAttribute('y1')], [+e.getAttribute('x2'), +e.getAttribute('y2')]];
+    } else {
+      const length = e.getTotalLength();  // a curve is followed in 2 px steps: each step a straight segment
+      points = [];
+      for (let at = 0; at < length; at += 2) { const p = e.getPointAtLength(at); points.push([p.x, p.y]); }
+      const end = e.getPointAtLength(length);
+      points.push([end.x, end.y]);
+    }
+    return [e.dataset.start, e.dataset.end, points];
+  });
+  return [nodes, edges];
+}"""
+
+
+def _page(open_page: Callable[..., Page], folder: Path, out: Path, viewport: dict[str, int] = DESKTOP) -> Page:
+    out.write_text(html_report(load([folder]), paths=[folder.name]), encoding="utf-8")
+    return open_page(out.as_uri(), viewport)
+
+
+def _crosses(segment: tuple[list[float], list[float]], box: tuple[float, float, float, float]) -> bool:
+    """Whether a segment meets the inside of a box (x0, y0, x1, y1), by Liang-Barsky clipping."""
+    (ax, ay), (bx, by) = segment
+    low, high = 0.0, 1.0
+    for delta, start, lower, upper in ((bx - ax, ax, box[0], box[2]), (by - ay, ay, box[1], box[3])):
+        if delta == 0:
+            if not lower < start < upper:
+                return False
+            continue
+        t1, t2 = sorted(((lower - start) / delta, (upper - start) / delta))
+        low, high = max(low, t1), min(high, t2)
+    return high - low > 1e-9
+
+
+def test_crosses_sees_a_segment_through_a_box_and_not_one_beside_it() -> None:
+    """The geometry the graph test relies on: through, beside, ending short of, and along the edge of a box."""
+    box = (10.0, 10.0, 20.0, 20.0)
+    assert _crosses(([0, 15], [30, 15]), box)
+    assert _crosses(([15, 0], [15, 30]), box)
+    assert not _crosses(([0, 25], [30, 25]), box)
+    assert not _crosses(([0, 15], [9, 15]), box)
+    assert not _crosses(([0, 10], [30, 10]), box)  # along the top edge: touching is not crossing
+    assert _crosses(([0, 0], [30, 30]), box)
+
+
+def test_each_claim_is_shown_once_per_dispute(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """A claim on one side of a dispute is one row, not one row per finding that names it."""
+    page = _page(open_page, STORY, tmp_path / "story.html")
+    rows = page.evaluate(_ROWS)
+    assert rows
+    assert len(rows) == len({tuple(row) for row in rows}), rows
+    assert {claim for _, claim in rows} >= {"wire-shelled", "meridian-shelled", "wire-denial", "mod-rejects"}
+
+
+def test_a_claim_row_carries_its_side_origin_and_interest(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """The ministry's denial stands under the denying side, under its origin, marked as an interested party's."""
+    page = _page(open_page, STORY, tmp_path / "story.html")
+    dispute = page.locator("article.dispute", has_text="Contradiction: Corva shells Tresk")
+    denying = dispute.locator(".side", has_text="Denying")
+    assert denying.locator(".origin h5").first.inner_text().startswith("Origin: Corva")
+    row = denying.locator("li.claim", has_text="mod-rejects")
+    assert "interested party" in row.inner_text()
+    affirming = dispute.locator(".side", has_text="Affirming")
+    assert affirming.locator(".origin").count() == 1  # two outlets, one origin: the news agency
+    assert "2 claims from 1 origin" in affirming.locator("h4").inner_text()
+    assert "interested party" not in affirming.inner_text()
+
+
+def test_headings_show_values_and_names_as_written(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """A side named by a value reads "14 civilians", not "14 Civilians"; the checks' own side words get a capital."""
+    page = _page(open_page, STORY, tmp_path / "story.html")
+    headings = page.locator("article.dispute .side h4").all_inner_texts()
+    assert any(text.startswith("14 civilians") for text in headings), headings
+    assert any(text.startswith("Affirming") for text in headings), headings
+    transforms = page.locator("h4, h5").evaluate_all("hs => hs.map(h => getComputedStyle(h).textTransform)")
+    assert set(transforms) == {"none"}
+
+
+@pytest.mark.parametrize("folder", [STORY, ROOT / "sources"], ids=["story", "sources"])
+def test_no_graph_edge_runs_through_a_node_it_does_not_join(
+    open_page: Callable[..., Page], tmp_path: Path, folder: Path
+) -> None:
+    """Every straight piece of every edge misses the box (circle and label) of every node but its two ends."""
+    page = _page(open_page, folder, tmp_path / "page.html")
+    nodes, edges = page.evaluate(_GRAPH)
+    assert nodes
+    assert edges
+    assert all(start and end for start, end, _ in edges)
+    hits = [
+        (start, end, node)
+        for start, end, points in edges
+        for node, *box in nodes
+        if node not in (start, end)
+        for segment in itertools.pairwise(points)
+        if _crosses(segment, tuple(box))
+    ]
+    assert sorted(set(hits)) == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_story_reads_without_overflow(
+    open_page: Callable[..., Page], tmp_path: Path, viewport: dict[str, int]
+) -> None:
+    """At desktop and phone widths the story's page does not scroll sideways and logs nothing."""
+    page = _page(open_page, STORY, tmp_path / "story.html", viewport)
+    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll <= inner
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_a_shelling_affirmed_and_denied_for_one_day_is_not_called_conflicting_dates(
+    open_page: Callable[..., Page], tmp_path: Path
+) -> None:
+    """Both sides give 2026-03-03: the timeline's badge says affirmed and denied, not conflicting dates."""
+    page = _page(open_page, STORY, tmp_path / "story.html")
+    event = page.locator("#timeline li.event", has_text="Corva shells Tresk")
+    assert event.locator(".badge").inner_text().casefold() == "affirmed and denied"
