@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import json
+import subprocess
+import sys
 import time
 import types
 from pathlib import Path
@@ -193,6 +195,17 @@ def test_the_generate_command_writes_what_write_of_generate_writes(tmp_path: Pat
     main(["300", str(tmp_path / name), "--seed", "4", "--contradiction-rate", "0.3"])
     write(generate(300, seed=4, contradiction_rate=0.3), tmp_path / f"whole-{name}")
     assert (tmp_path / name).read_bytes() == (tmp_path / f"whole-{name}").read_bytes()
+
+
+def test_the_generator_runs_by_its_path_from_another_folder(tmp_path: Path) -> None:
+    """``python CHECKOUT/benchmarks/generate.py N FILE`` (docs/scale.md) works outside the checkout's root."""
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
+    run = subprocess.run(
+        [sys.executable, str(script), "200", "set.jsonl"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    write_lines(200, tmp_path / "expected.jsonl")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert (tmp_path / "set.jsonl").read_bytes() == (tmp_path / "expected.jsonl").read_bytes()
 
 
 @pytest.mark.parametrize("name", ["set.json", "set.jsonl"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import unicodedata
 from pathlib import Path
@@ -258,6 +259,15 @@ def test_a_long_normalised_quote_shows_where_it_differs_with_ellipses(tmp_path: 
     shown = finding.message.split(" reads ", 1)[1]
     assert shown.startswith("…'")
     assert shown.endswith("hit again — and they were not destroyed.'")
+
+
+def test_a_long_normalised_quote_is_shown_from_a_word_start(tmp_path: Path) -> None:
+    """The passage shown where quote and text differ starts at a word, not inside one, as quote_not_found's does."""
+    long = "Officials said " + "the depots and the bridges were hit again " * 3 + "— and they were not destroyed."
+    claims = load(tmp_path, [one(long.replace("—", "-"))], text=long)
+    [finding] = rules(claims, "quote_normalised", "quote_not_found")
+    passage = ast.literal_eval(finding.message.split(" reads …", 1)[1])
+    assert long[long.index(passage) - 1] == " "
 
 
 def test_a_quote_that_stands_once_holds_once(tmp_path: Path) -> None:

@@ -110,7 +110,7 @@ def test_an_import_refuses_a_long_line_naming_file_and_line(tmp_path: Path) -> N
     header = (json.dumps({"format": "factlog-log", "version": 1}, separators=(",", ":")) + "\n").encode()
     path = _long_line_file(tmp_path / "long.log", header)
     log = factlog.ClaimLog(tmp_path / "claims.db")
-    with pytest.raises(factlog.FormatError, match=rf"^{path}: line 2: longer than the limit \(65536 bytes"):
+    with pytest.raises(factlog.FormatError, match=rf"^{path}:2: longer than the limit \(65536 bytes"):
         log.import_lines(path, limits=SMALL)
     assert not log.path.exists()
 

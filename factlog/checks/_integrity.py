@@ -9,7 +9,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index, chronological
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._groupings import reads
-from factlog.checks._quotes import documented
+from factlog.checks._quotes import documented, shown
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 
@@ -53,8 +53,9 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
     """An evidence quote that is not exactly the document's text at its span.
 
     Spans are offsets into the document decoded as UTF-8 (Python string indices). The
-    message shows what the document holds at that span, so a shifted span is easy to
-    mend. Quotes written without a span are looked for instead (``quote_not_found``).
+    message shows what the document holds at that span (its first 80 characters, cut
+    between words, "…" where cut, as ``quote_not_found`` shows a passage), so a shifted
+    span is easy to mend. Quotes written without a span are looked for instead (``quote_not_found``).
     One finding per claim. Severity: *error*.
     """
     texts: dict[str, str | None] = {}
@@ -73,7 +74,7 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
                 hint = f"; the quote stands at {where}-{where + len(evidence.quote)}" if where >= 0 else ""
                 problems.append(
                     f"evidence[{number}] in {evidence.source} at {evidence.start}-{evidence.end} reads"
-                    f" {found[:60]!r}{hint}"
+                    f" {shown(found)}{hint}"
                 )
         if problems:
             yield Finding(

@@ -18,12 +18,24 @@ __all__ = ["quote_ambiguous", "quote_normalised", "quote_not_found", "quote_unve
 _SHOWN = 80  # characters of a passage shown in a message
 
 
-def _cut(text: str) -> str:
-    """``text`` as a Python literal, cut after a word within _SHOWN characters, with an ellipsis where it was cut."""
-    if len(text) <= _SHOWN:
+def shown(text: str, start: int = 0) -> str:
+    """``text`` from ``start`` as a Python literal of at most _SHOWN characters, cut between words, "…" where cut.
+
+    A cut inside a word moves to the space before it at the end (after it at the start),
+    so no word is shown in part; a word too long to end near the limit is cut at it.
+    ``start`` is a string offset; raises nothing.
+    """
+    end = start + _SHOWN
+    if start <= 0 and end >= len(text):
         return repr(text)
-    space = text.rfind(" ", _SHOWN // 2, _SHOWN + 1)  # a word too long to end near the limit is cut at it
-    return repr(text[: space if space > 0 else _SHOWN].rstrip()) + "…"
+    if 0 < start < len(text) and not text[start - 1].isspace():
+        space = text.find(" ", start, start + _SHOWN // 2)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", start + _SHOWN // 2, end + 1)
+        end = space if space > 0 else end
+    before, after = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
+    return before + repr(text[start:end].strip() if before else text[start:end].rstrip()) + after
 
 
 def _alike(score: float) -> str:
@@ -35,13 +47,11 @@ def _alike(score: float) -> str:
 
 
 def _where_they_differ(passage: str, quote: str) -> str:
-    """The document's passage around the first character where it differs from the quote, ellipses where cut."""
+    """The document's passage around the first character where it differs from the quote, cut as :func:`shown` cuts."""
     first = next((n for n, (a, b) in enumerate(zip(passage, quote, strict=False)) if a != b), None)
     if first is None:
         first = min(len(passage), len(quote))
-    start = max(0, min(first - _SHOWN // 4, len(passage) - _SHOWN))
-    end = start + _SHOWN
-    return ("…" if start > 0 else "") + repr(passage[start:end]) + ("…" if end < len(passage) else "")
+    return shown(passage, max(0, min(first - _SHOWN // 4, len(passage) - _SHOWN)))
 
 
 def _times(count: int) -> str:
@@ -95,9 +105,9 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
                 closest = ""
                 if found.closest is not None:
                     start, end = found.closest
-                    closest = f"; the closest passage, at {start}-{end}, reads {_cut(text[start:end])}"
+                    closest = f"; the closest passage, at {start}-{end}, reads {shown(text[start:end])}"
                     closest += f" ({_alike(found.score)})"
-                problems.append(f"evidence[{number}] {_cut(evidence.quote)} is not in {evidence.source}{closest}")
+                problems.append(f"evidence[{number}] {shown(evidence.quote)} is not in {evidence.source}{closest}")
         if problems:
             yield Finding(
                 rule="quote_not_found",

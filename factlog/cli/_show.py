@@ -57,7 +57,10 @@ def _show(arguments: argparse.Namespace) -> int:
 
             import attrs  # noqa: PLC0415
 
-            data = [attrs.asdict(event) | {"conflict": event.conflict} for event in found]
+            data = [
+                attrs.asdict(event) | {"conflict": event.conflict, "conflict_kind": event.conflict_kind}
+                for event in found
+            ]
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
             sys.stdout.write(render_events_text(found))

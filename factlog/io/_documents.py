@@ -44,8 +44,9 @@ from factlog.io._parsing import (
     quick_parse,
 )
 from factlog.io._places import named_by_line, place_acknowledgements
-from factlog.io._records import RECORD_TYPES, SECTIONS
+from factlog.io._records import RECORD_TYPES, SECTIONS, lines_document
 from factlog.io._references import refused_as, unresolved
+from factlog.io._salvage import Salvage, at_once, read_at_once, salvage_of, salvaged
 from factlog.io._sections import claim_set, read_claim_set, section_reader
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
@@ -186,12 +187,14 @@ def loads(
     id the document mentions must be defined in it. Raises :class:`~factlog.FormatError`
     (a :class:`ValueError`) listing every problem with its JSON path: text that is not
     UTF-8 or not JSON, larger or deeper than ``limits``, of a newer format version, or a
-    field the model refuses (an id defined twice included); its subclass
-    :class:`~factlog.UnknownIdError` for an id mentioned but not defined;
+    field the model refuses (an id defined twice included), with the ids the records that
+    read mention but nothing defines; its subclass :class:`~factlog.UnknownIdError`
+    when every field reads and an id is mentioned but not defined;
     :class:`~factlog.ArgumentError` for ``text`` that is neither :class:`str` nor
     :class:`bytes`, a ``name`` that is no :class:`str`, ``limits`` that are no :class:`Limits`.
     """
-    claims = _read_json(expect_text(text, "factlog.loads", name=name, limits=limits), name, limits, None)
+    text = expect_text(text, "factlog.loads", name=name, limits=limits)
+    claims = read_at_once(lambda: _read_json(text, name, limits, None), name, references=references)
     _check_references([(name or "", claims)], claims, references=references)
     return place_acknowledgements(_resolve_written([(name or "", claims)], claims)[1], [(name or "", claims)])
 
@@ -209,7 +212,7 @@ def loads_lines(
     """
     text = expect_text(text, "factlog.loads_lines", name=name, limits=limits)
     with named_by_line([name or ""], text):
-        claims = _read_lines(text, name, limits, None)
+        claims = read_at_once(lambda: _read_lines(text, name, limits, None), name, references=references)
         _check_references([(name or "", claims)], claims, references=references)
         return place_acknowledgements(_resolve_written([(name or "", claims)], claims)[1], [(name or "", claims)])
 
@@ -228,7 +231,15 @@ def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | 
     if claims is not None:
         return claims
     check_depth(decoded, name, limits)
-    return _with_bases(_structure_document(data, name), base)
+    return _structured(data, name, base)
+
+
+def _structured(data: Any, name: str | None, base: str | None) -> ClaimSet:
+    """The converter's reading; refused, with the records that read attached (:mod:`factlog.io._salvage`)."""
+    try:
+        return _with_bases(_structure_document(data, name), base)
+    except FormatError as error:
+        raise salvaged(error, data, name, lambda rest: _with_bases(_structure_document(rest, name), base)) from None
 
 
 def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
@@ -248,7 +259,7 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
     quick = parse_quickly([line for _, line in numbered])
     if quick is not None:
         problems: list[tuple[int, str]] = []
-        document = _lines_document(zip([number for number, _ in numbered], quick, strict=True), problems)
+        document = lines_document(zip([number for number, _ in numbered], quick, strict=True), problems)
         quick.clear()  # the document holds the records now, and reading consumes them
         claims = None if problems else _read_quickly(document, limits, base, consume=True)
         if claims is not None:
@@ -260,10 +271,10 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
             records.append((number, parse_json(line, None, limits)))
         except FormatError as error:
             errors.extend((number, f"line {number}: {message.removeprefix('$: ')}") for message in error.errors)
-    document = _lines_document(records, errors)
+    document = lines_document(records, errors)
     if errors:
         raise FormatError([prefix(name) + message for _, message in sorted(errors, key=lambda error: error[0])])
-    return _with_bases(_structure_document(document, name), base)
+    return _structured(document, name, base)
 
 
 def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
@@ -298,26 +309,6 @@ def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
         return claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
     except Exception:  # any problem: the whole file is read again, and the problem named
         return None
-
-
-def _lines_document(records: Iterable[tuple[int, Any]], errors: list[tuple[int, str]]) -> dict[str, Any]:
-    """One document from the parsed lines of a JSON Lines file; problems go to ``errors`` by line."""
-    document: dict[str, Any] = {}
-    for number, record in records:
-        if number == 1:
-            if not isinstance(record, dict) or set(record) != {"format", "version"}:
-                errors.append((1, 'line 1: expected a header {"format": "factlog", "version": N}'))
-            else:
-                document.update(record)
-            continue
-        kind = record.pop("type", None) if isinstance(record, dict) else None
-        section = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
-        if section is None:
-            accepted = ", ".join(RECORD_TYPES)
-            errors.append((number, f'line {number}: expected an object with "type" one of {accepted}'))
-            continue
-        document.setdefault(section, []).append(record)
-    return document
 
 
 def _files(paths: Iterable[PathLike]) -> list[Path]:
@@ -368,16 +359,22 @@ def load(
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in paths))
     parts: list[tuple[str, ClaimSet]] = []
     errors: list[str] = []
+    salvages: list[tuple[str, Salvage | None]] = []  # a file refused, read without its refused records
     with named_by_line(str(file) for file in files):
         for file in files:
             try:
                 part = read_file(file, limits)
             except FormatError as error:
                 errors.extend(error.errors)
+                salvages.append((str(file), salvage_of(error)))
                 continue
             parts.append((str(file), part))
         if errors:
-            raise FormatError(errors)
+            read = [(label, salvage) for label, salvage in salvages if salvage is not None]
+            if len(read) < len(salvages):  # a file unread may define what the others mention
+                raise FormatError(errors)
+            order = [str(file) for file in files]
+            raise FormatError(at_once(errors, parts, read, references=references, order=order))
         merged = merge_all(parts)
         _check_references(parts, merged, references=references)
         return place_acknowledgements(_resolve_written(parts, merged, context)[1], parts)

@@ -34,6 +34,7 @@ from factlog.io._log import ClaimLog, TornLineWarning, parse_time
 from factlog.io._logcheck import unreadable_alone
 from factlog.io._logrecords import Record, Retraction, record_body, structure
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
+from factlog.io._places import lines_named
 from factlog.io._writing import dump
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Source
@@ -81,21 +82,19 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
         first = not any(line.strip(_BLANK) for line in lines[:-1])
         header = json.dumps(HEADER, separators=(",", ":"))
         if not lines[-1].lstrip(_BLANK).startswith("{") or (first and not header.startswith(lines[-1].strip(_BLANK))):
-            raise FormatError(
-                [f"{name}: line {len(lines)}: not a factlog JSON Lines log: expected the header {header}"]
-            )
+            raise FormatError([f"{name}:{len(lines)}: not a factlog JSON Lines log: expected the header {header}"])
         warnings.warn(f"{name}: ignored a torn final line ({len(lines[-1])} characters)", TornLineWarning, stacklevel=2)
         lines = lines[:-1]
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip(_BLANK)]
-    if numbered and parse_json(numbered[0][1], f"{name}: line {numbered[0][0]}", limits) != HEADER:
-        raise FormatError([f"{name}: line {numbered[0][0]}: expected the header {json.dumps(HEADER)}"])
+    if numbered and _parsed(numbered[0][1], f"{name}:{numbered[0][0]}", limits) != HEADER:
+        raise FormatError([f"{name}:{numbered[0][0]}: expected the header {json.dumps(HEADER)}"])
     batches: list[tuple[str, list[tuple[str, Record, bytes | None]]]] = []
     errors: list[str] = []
     pending: tuple[str, str, bytes] | None = None  # (where, source id, bytes) of a document line
     for number, line in numbered[1:]:
-        where = f"{name}: line {number}"
+        where = f"{name}:{number}"
         try:
-            data = parse_json(line, where, limits)
+            data = _parsed(line, where, limits)
             if isinstance(data, dict) and data.get("type") == "document":
                 if pending is not None:
                     errors.append(f"{pending[0]}: a document line must come just before its source record")
@@ -134,7 +133,7 @@ def _text_lines(path: Path, name: str, limits: Limits) -> list[str]:
     lines: list[str] = []
     offset = 0
     last = b"\n"
-    for raw in read_lines(path, limits, name=name):
+    for raw in _named(read_lines(path, limits, name=name), name):
         if not lines:
             text = decode(raw, name)  # a byte order mark dropped, a store named
         else:
@@ -149,6 +148,14 @@ def _text_lines(path: Path, name: str, limits: Limits) -> list[str]:
     if last.endswith(b"\n"):
         lines.append("")
     return lines
+
+
+def _named(lines: Iterator[bytes], name: str) -> Iterator[bytes]:
+    """``lines``, a line too long named ``FILE:LINE: ...`` as the loader names it."""
+    try:
+        yield from lines
+    except FormatError as error:
+        raise type(error)(lines_named(error.errors, name, "")) from None
 
 
 def _document(data: dict[str, object], where: str) -> tuple[str, bytes]:
@@ -205,7 +212,16 @@ def _record(data: object, where: str, now: datetime.datetime) -> tuple[str, Reco
         if set(body) != {"claim", "reason"} or not all(isinstance(value, str) for value in body.values()):
             raise FormatError([f"{where}: a retraction is {{'claim': ID, 'reason': TEXT}}"])
         return stamp, Retraction(claim=str(body["claim"]), reason=str(body["reason"]))
-    return stamp, structure(body, kind, where)
+    return stamp, structure(body, kind, where, kind_said=False)
+
+
+def _parsed(line: str, where: str, limits: Limits) -> object:
+    """A line's JSON; a FormatError ``FILE:LINE: ...`` (no ``$`` for the whole line, as the loader names it)."""
+    try:
+        return parse_json(line, where, limits)
+    except FormatError as error:
+        said = [message.replace(f"{where}: $: ", f"{where}: ", 1) for message in error.errors]
+        raise type(error)([message.replace("JSON at line 1 column", "JSON at column", 1) for message in said]) from None
 
 
 def snapshot(log: ClaimLog, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None) -> Path:

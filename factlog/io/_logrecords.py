@@ -53,17 +53,22 @@ def _encode(data: dict[str, Any], where: str) -> str:
     return text
 
 
-def structure(data: Any, kind: str, where: str) -> Record:
-    """A record of a kind from its JSON data; a FormatError naming ``where`` and the path."""
+def structure(data: Any, kind: str, where: str, *, kind_said: bool = True) -> Record:
+    """A record of a kind from its JSON data; a FormatError ``WHERE: invalid KIND: $.PATH: ...``.
+
+    Without ``kind_said`` the kind is left out (``FILE:LINE: $.PATH: ...``: a line of a
+    file says the record's place, as the loader's messages do).
+    """
     cls = _CLASSES.get(kind)
     if cls is None:
         raise FormatError([f"{where}: unknown record type {kind!r}"])
+    said = f"{where}: invalid {kind}: " if kind_said else f"{where}: "
     try:
         record: Record = _converter().structure(data, cls)
     except BaseValidationError as error:
-        raise FormatError([f"{where}: invalid {kind}: {problem}" for problem in _messages(error, "$")]) from None
+        raise FormatError([said + problem for problem in _messages(error, "$")]) from None
     except FieldError as error:
-        raise FormatError([f"{where}: invalid {kind}: $.{error.field}: {error.message}"]) from None
+        raise FormatError([f"{said}$.{error.field}: {error.message}"]) from None
     return record
 
 

@@ -135,6 +135,18 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
     return named
 
 
+def _by_line(errors: list[str], label: str) -> list[str]:
+    """``errors`` with those named ``label:LINE`` (``line LINE`` for a label "") in the order of their lines, in place.
+
+    The records of a JSON Lines file are read section by section (entities first), so
+    their problems are put back in the order the file holds them; others stay where they are.
+    """
+    place = re.compile(rf"{re.escape(label)}:(\d+): " if label else r"line (\d+): ")
+    lines = {n: int(found[1]) for n, error in enumerate(errors) if (found := place.match(error))}
+    ordered = iter(sorted(lines, key=lambda n: lines[n]))
+    return [errors[next(ordered)] if n in lines else error for n, error in enumerate(errors)]
+
+
 def _at(label: str, line: int) -> str:
     """``FILE:LINE``, or ``line LINE`` for text without a name."""
     return f"{label}:{line}" if label else f"line {line}"
@@ -158,6 +170,7 @@ def named_by_line(labels: Iterable[str], text: str | bytes | None = None) -> Ite
                 errors = lines_named(errors, label, decoded)
             elif label.endswith(".jsonl"):
                 errors = lines_named(errors, label, None)
+            errors = _by_line(errors, label)
         if errors == error.errors:
             raise
         raise type(error)(errors) from None

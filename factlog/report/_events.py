@@ -62,16 +62,23 @@ class Event:
         return any(no[0] <= yes[0] and yes[1] <= no[1] for yes in affirmed for no in denied)
 
     @property
-    def conflict_words(self) -> str | None:
-        """What the conflict is, in words: ``conflicting dates``, ``affirmed and denied``, or None for none.
+    def conflict_kind(self) -> str | None:
+        """What the conflict is: ``conflicting-dates``, ``affirmed-and-denied``, or None for none.
 
         Two dates for one event conflict as dates; a recurring event affirmed on a day
         that a denial covers (the same day, or "none since 2019" against April 2024)
-        conflicts as affirmation against denial, whatever the dates.
+        conflicts as affirmation against denial, whatever the dates. The ``"conflict_kind"``
+        of ``factlog show --events --format json``.
         """
         if not self.conflict:
             return None
-        return "conflicting dates" if self.once else "affirmed and denied"
+        return "conflicting-dates" if self.once else "affirmed-and-denied"
+
+    @property
+    def conflict_words(self) -> str | None:
+        """:attr:`conflict_kind` in words, as the text shows it: ``conflicting dates``, ``affirmed and denied``."""
+        kind = self.conflict_kind
+        return None if kind is None else kind.replace("-", " ")
 
 
 def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...], bool] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 from pathlib import Path
 
@@ -33,6 +34,18 @@ def test_shifted_quote_is_reported_with_where_it_stands(tmp_path: Path) -> None:
     [finding] = findings_of(quote_mismatch, claims)
     assert finding.severity is Severity.ERROR
     assert "the quote stands at 2-9" in finding.message
+
+
+def test_a_long_mismatched_span_is_shown_cut_between_words(tmp_path: Path) -> None:
+    """Past 80 characters the text at the span is cut at a space, with '…', as quote_not_found cuts a passage."""
+    text = "Officials said the depots and the bridges were hit again, and the convoys were struck twice before dawn."
+    claims = _with_document(tmp_path, text, world(claim("a")))
+    wide = attrs.evolve(claims.claims[0].evidence[0], quote=text.upper(), start=0, end=len(text))
+    claims = attrs.evolve(claims, claims=(attrs.evolve(claims.claims[0], evidence=(wide,)),))
+    [finding] = findings_of(quote_mismatch, claims)
+    shown = finding.message.split(" reads ", 1)[1]
+    passage = ast.literal_eval(shown.removesuffix("…"))
+    assert (shown.endswith("'…"), text.startswith(passage), text[len(passage)]) == (True, True, " ")
 
 
 def test_changed_document_is_reported(tmp_path: Path) -> None:

@@ -55,6 +55,16 @@ def test_show_events_sets_conflicting_dates_side_by_side() -> None:
     assert [given["date"] for given in data[0]["dates"]] == ["2024-04-11–2024-04-13", "2025-01–2025-10-05"]
 
 
+def test_show_events_json_says_what_kind_of_conflict() -> None:
+    """`show --events --format json` gives each event's `conflict_kind` beside `conflict`, as the text's brackets."""
+    dated = json.loads(run("show", "sources/", "--entity", "zhao-leji-visit", "--events", "--format", "json").stdout)
+    visits = json.loads(run("show", "sources/", "--entity", "dprk", "--events", "--format", "json").stdout)
+    denied = [event for event in visits if event["conflict"] and not event["once"]]
+    assert [(event["conflict"], event["conflict_kind"]) for event in dated] == [(True, "conflicting-dates")]
+    assert [event["conflict_kind"] for event in denied] == ["affirmed-and-denied"]
+    assert {event["conflict_kind"] for event in visits if not event["conflict"]} == {None}
+
+
 def test_show_needs_entity_or_holder() -> None:
     """Neither --entity nor --holder (or both) is a usage error."""
     assert run("show", "sources/").returncode == 2

@@ -59,7 +59,7 @@ def test_a_document_line_whose_sha256_does_not_match_is_refused(log: ClaimLog, t
     log.append([SOURCES[0]], at=T3, documents={source: b"the text"})
     lines = "".join(log.export_lines()).replace('"sha256":"', '"sha256":"0', 1)
     (tmp_path / "bad.log").write_text(lines, encoding="utf-8")
-    with pytest.raises(factlog.FormatError, match=r"line \d+: \$\.sha256: does not match"):
+    with pytest.raises(factlog.FormatError, match=r"bad\.log:\d+: \$\.sha256: does not match"):
         ClaimLog(tmp_path / "copy.db").import_lines(tmp_path / "bad.log")
 
 
@@ -215,7 +215,7 @@ def test_a_log_whose_times_go_backwards_is_refused(tmp_path: Path) -> None:
         '{"at":"2025-10-29T12:00:00Z","type":"entity","id":"a","name":"A2","kind":"person"}\n',
         encoding="utf-8",
     )
-    with pytest.raises(factlog.FormatError, match=r"line 3: \$\.at: .* times only go forward"):
+    with pytest.raises(factlog.FormatError, match=r":3: \$\.at: .* times only go forward"):
         ClaimLog(tmp_path / "a.db").import_lines(tmp_path / "b.log")
 
 

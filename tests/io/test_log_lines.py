@@ -44,19 +44,19 @@ def test_a_torn_tail_over_a_mebibyte_loses_only_the_fragment(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ('{"at":"garbage","type":"entity","id":"e","name":"E","kind":"person"}', r"line 2: \$\.at: expected a UTC"),
+        ('{"at":"garbage","type":"entity","id":"e","name":"E","kind":"person"}', r":2: \$\.at: expected a UTC"),
         (
             '{"at":"2025-10-30T12:00:00","type":"entity","id":"e","name":"E","kind":"person"}',
-            r"line 2: \$\.at: .*offset",
+            r":2: \$\.at: .*offset",
         ),
-        ('{"at":"2025-10-30T12:00:00+02:00","type":"entity","id":"e","name":"E","kind":"person"}', r"line 2: \$\.at"),
+        ('{"at":"2025-10-30T12:00:00+02:00","type":"entity","id":"e","name":"E","kind":"person"}', r":2: \$\.at"),
         (
             '{"at":"2025-10-30T12:00:00Z","type":"entity","id":"e","name":"C","name":"E","kind":"person"}',
             "duplicate key",
         ),
         ('{"at":"2025-10-30T12:00:00Z","type":"predicate","id":"p","label":"p","kind":"state","tolerance":NaN}', "NaN"),
         ('{"at":"2025-10-30T12:00:00Z","type":"entity","id":"e","name":"\\ud800","kind":"person"}', "lone surrogate"),
-        ("\x0b", r"line 2: \$: invalid JSON"),
+        ("\x0b", r":2: invalid JSON at column 1: "),
         ('{"at":"2025-10-30T12:00:00Z","type":"retraction","claim":"c"}', "a retraction is"),
         ('{"at":"2025-10-30T12:00:00Z","type":"rumour","id":"e"}', "unknown record type 'rumour'"),
     ],
@@ -66,6 +66,14 @@ def test_log_lines_are_read_as_strictly_as_documents(tmp_path: Path, line: str, 
     with pytest.raises(factlog.FormatError, match=expected):
         _import(tmp_path, HEADER + line + "\n" + ENTITY)
     assert not (tmp_path / "claims.db").exists() or ClaimLog(tmp_path / "claims.db").read() == factlog.ClaimSet()
+
+
+def test_an_import_names_a_field_problem_as_the_loader_does(tmp_path: Path) -> None:
+    """A record's field problem reads ``FILE:LINE: $.path: ...``, the place the loader gives a JSON Lines problem."""
+    planet = ENTITY.replace('"person"', '"planet"')
+    with pytest.raises(factlog.FormatError) as raised:
+        _import(tmp_path, HEADER + ENTITY + planet)
+    assert [error.split(": expected")[0] for error in raised.value.errors] == [f"{tmp_path / 'old.log'}:3: $.kind"]
 
 
 def test_json_whitespace_lines_are_blank(tmp_path: Path) -> None:
@@ -120,7 +128,7 @@ def test_log_command_errors_exit_3(tmp_path: Path) -> None:
     assert run("log", "append", str(store), str(tmp_path / "two.json"), "--replace").returncode == 0
     (tmp_path / "bad.log").write_text(HEADER + ENTITY.replace("2025-10-30T12:00:00.000000Z", "garbage"))
     damaged = run("log", "import", str(tmp_path / "new.db"), str(tmp_path / "bad.log"))
-    assert (damaged.returncode, "bad.log: line 2: $.at:" in damaged.stderr) == (3, True)
+    assert (damaged.returncode, "bad.log:2: $.at:" in damaged.stderr) == (3, True)
     shown = run("log", "show", str(tmp_path / "bad.log"))
     assert (shown.returncode, "factlog log import" in shown.stderr) == (3, True)
     document = run("log", "import", str(tmp_path / "other.db"), str(tmp_path / "one.json"))
@@ -130,15 +138,15 @@ def test_log_command_errors_exit_3(tmp_path: Path) -> None:
 def test_a_time_in_the_future_is_refused_at_import(tmp_path: Path) -> None:
     """A record or document line dated after this machine's clock is a FormatError naming the file, line and $.at."""
     future = ENTITY.replace("2025-10-30", "2999-01-01")
-    with pytest.raises(factlog.FormatError, match=r"old\.log: line 3: \$\.at: 2999-01-01T12:00:00\.000000Z is in the"):
+    with pytest.raises(factlog.FormatError, match=r"old\.log:3: \$\.at: 2999-01-01T12:00:00\.000000Z is in the"):
         _import(tmp_path, HEADER + ENTITY + future)
     assert not (tmp_path / "claims.db").exists() or ClaimLog(tmp_path / "claims.db").read() == factlog.ClaimSet()
     document = '{"at":"2999-01-01T00:00:00Z","type":"document","source":"s","sha256":"","base64":""}\n'
-    with pytest.raises(factlog.FormatError, match=r"line 2: \$\.at: .* in the future"):
+    with pytest.raises(factlog.FormatError, match=r":2: \$\.at: .* in the future"):
         _import(tmp_path, HEADER + document)
     (tmp_path / "future.log").write_text(HEADER + future, encoding="utf-8")
     refused = run("log", "import", str(tmp_path / "new.db"), str(tmp_path / "future.log"))
-    assert (refused.returncode, "future.log: line 2: $.at:" in refused.stderr) == (3, True)
+    assert (refused.returncode, "future.log:2: $.at:" in refused.stderr) == (3, True)
     assert "in the future" in refused.stderr
 
 

@@ -171,7 +171,7 @@ def test_an_import_replacing_a_held_claim_with_one_it_cannot_read_is_refused(tmp
     with pytest.raises(factlog.FormatError) as caught:
         import_history(log, tmp_path, [*PREDICATES[:1], claim("b"), figure])
     [error] = caught.value.errors
-    assert error.startswith(f"{log.path}: {tmp_path / 'history.jsonl'}: line 4: claim 'n': proposition.object: ")
+    assert error.startswith(f"{log.path}: {tmp_path / 'history.jsonl'}:4: claim 'n': proposition.object: ")
     assert "would replace the store's claim 'n'" in error
     assert (list(log.export_lines()), log.path.read_bytes()) == before
     assert log.read().claim_by_id["n"] == RECEIVES
@@ -188,7 +188,7 @@ def test_cli_import_replacing_a_held_claim_with_one_it_cannot_read_exits_3_namin
     )
     assert main(["log", "import", str(log.path), str(history)]) == 3
     [line] = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error: ")]
-    assert line.startswith(f"error: {log.path}: {history}: line 4: claim 'n': proposition.object: ")
+    assert line.startswith(f"error: {log.path}: {history}:4: claim 'n': proposition.object: ")
     assert "; it would replace the store's claim 'n' (appended 2025-10-01T12:00:00.000000Z), which reads" in line
     assert line.endswith("import into a new store to keep this history as it is")
     assert (list(log.export_lines()), log.path.read_bytes()) == before

@@ -225,7 +225,7 @@ def test_an_import_that_strands_the_stores_claims_is_refused(tmp_path: Path) -> 
     log = ClaimLog(tmp_path / "claims.db")
     log.append([*ENTITIES, *SOURCES, claim("a"), FIGURE], at=T1)
     before = _unchanged(log)
-    with pytest.raises(factlog.ConflictError, match=r"history\.jsonl: line 2: would strand claim 'n'"):
+    with pytest.raises(factlog.ConflictError, match=r"history\.jsonl:2: would strand claim 'n'"):
         import_history(log, tmp_path, PREDICATES[:1])
     assert _unchanged(log) == before
 
