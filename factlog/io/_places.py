@@ -83,6 +83,9 @@ def _record_lines(text: str, wanted: dict[str, int]) -> dict[str, list[int]]:
     return found
 
 
+_FIRST = re.compile(r"\(first at \$\.(?P<section>[a-z]+)\[(?P<index>\d+)\]\)")
+"""Where a message says an id was first defined (``'c1' is defined twice (first at $.claims[2])``)."""
+
 _PLACE = re.compile(
     r"(?:\$\.(?P<section>[a-z]+)\[(?P<index>\d+)\](?P<path>[^:]*)"
     r"|(?P<noun>[a-z]+) record (?P<count>\d+)|line (?P<line>\d+)): ?(?P<rest>.*)",
@@ -112,6 +115,8 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
             section = found["section"] or nouns.get(found["noun"] or "", "")
             position = int(found["index"]) if found["index"] is not None else int(found["count"] or 0) - 1
             wanted[section] = max(wanted.get(section, -1), position)
+        for first in _FIRST.finditer(error):
+            wanted[first["section"]] = max(wanted.get(first["section"], -1), int(first["index"]))
         places.append((error, found, section, position))
     lines: dict[str, list[int]] = {}
     if wanted:
@@ -129,7 +134,8 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
             named.append(f"{_at(label, int(found['line']))}: {rest}")
         elif found is not None and 0 <= position < len(numbers):
             path = f"${found['path']}: " if found["section"] else ""
-            named.append(f"{_at(label, numbers[position])}: {path}{found['rest']}")
+            rest = _FIRST.sub(lambda first: _first_line(first, lines), found["rest"])
+            named.append(f"{_at(label, numbers[position])}: {path}{rest}")
         else:
             named.append(error)
     return named
@@ -145,6 +151,13 @@ def _by_line(errors: list[str], label: str) -> list[str]:
     lines = {n: int(found[1]) for n, error in enumerate(errors) if (found := place.match(error))}
     ordered = iter(sorted(lines, key=lambda n: lines[n]))
     return [errors[next(ordered)] if n in lines else error for n, error in enumerate(errors)]
+
+
+def _first_line(first: re.Match[str], lines: dict[str, list[int]]) -> str:
+    """``(first on line 17)`` for ``(first at $.claims[2])``; kept as it is when the text holds no such record."""
+    numbers = lines.get(first["section"], [])
+    index = int(first["index"])
+    return f"(first on line {numbers[index]})" if index < len(numbers) else first[0]
 
 
 def _at(label: str, line: int) -> str:

@@ -41,13 +41,14 @@ def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[A
     keys = list(map(operator.attrgetter(key), value))
     if len(set(keys)) == len(keys):
         return
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for index, item in enumerate(value):
         key = item.finding if isinstance(item, Acknowledgement) else item.id
         if key in seen:
             field = "finding" if isinstance(item, Acknowledgement) else "id"
-            raise FieldError(f"{attribute.name}[{index}].{field}", f"{key!r} is defined twice")
-        seen.add(key)
+            where = f"$.{attribute.name}[{seen[key]}]"
+            raise FieldError(f"{attribute.name}[{index}].{field}", f"{key!r} is defined twice (first at {where})")
+        seen[key] = index
 
 
 def _collection(kind: type) -> Any:

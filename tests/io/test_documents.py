@@ -266,11 +266,13 @@ def test_alias_naming_two_entities_is_an_error() -> None:
 
 
 def test_duplicate_id_in_one_file_is_reported_with_its_path() -> None:
-    """Two entities with one id in a file: the second is named."""
+    """Two entities with one id in a file: the second is named, and where the first stands."""
     data = json.loads(GOLDEN.read_text())
     data["entities"].append(dict(data["entities"][0], name="Other"))
     index = len(data["entities"]) - 1
-    assert _errors(json.dumps(data)) == [f"doc.json: $.entities[{index}].id: 'dprk' is defined twice"]
+    assert _errors(json.dumps(data)) == [
+        f"doc.json: $.entities[{index}].id: 'dprk' is defined twice (first at $.entities[0])"
+    ]
 
 
 @pytest.mark.parametrize("references", [True, False])
