@@ -183,7 +183,7 @@ def _refuse(
     replacing: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     errors: list[str] = []
-    stranding = bool(strands)
+    stranding = any(not strand.own for strand in strands)
     for claim, field, message in problems:
         if claim in own:
             error = f"{store}: {appended.label(claim)}: claim {claim!r}: {field}: {message}"

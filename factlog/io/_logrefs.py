@@ -56,6 +56,8 @@ class Strand(NamedTuple):
     """The labels of the appended records that change what it names."""
     moved: bool = False
     """Whether the reference would name another record (:mod:`factlog.io._logmoves`) rather than none."""
+    own: bool = False
+    """Whether the record is an appended one the store would refuse (its own alias another entity's id)."""
 
 
 class _Appended(NamedTuple):
@@ -101,6 +103,9 @@ def strand_errors(reader: StoreReader, store: str, strands: Iterable[Strand], *,
             if strand.moved
             else f"would strand {strand.kind} {strand.key!r} (appended {at}), whose reference would no longer resolve"
         )
+        if strand.own:
+            errors.append(f"{store}: {culprits}: {strand.kind} {strand.key!r}: {strand.field}: {strand.message}")
+            continue
         errors.append(
             f"{store}: {culprits}: {what}: {strand.field}: {strand.message}; {first} first, or in the same append"
         )
@@ -151,10 +156,15 @@ def _vocabulary_strands(
     if entities:  # aliases taken, cycles of affiliation and part_of: among the entities read
         wholes = [read_claim_set_of({"entities": claims.entities}, {}) for claims in within]
         changed.extend(_changed(wholes[0], wholes[1], within, vocabularies, mine))
+        labels = {(_kind(item.record), _key(item.record)): item.label for item in entities}
+        refused = _refused(wholes[1], within[1], vocabularies[1], labels)
+    else:
+        refused = []
     found = [
         Strand(kind, key, field, message, _culprits(message, entities, predicates))
         for kind, key, field, message in changed
     ]
+    found.extend(refused)
     moves = moved_entities(before, after, changing)
     turns = moved_predicates(*predicates_of) if predicates else {}
     if moves or turns:
@@ -237,6 +247,21 @@ def _changed(
         problem
         for problem in _named(post, unresolved(post, within[1], vocabularies[1]))
         if problem not in old and problem[:2] not in mine and not is_vocabulary_message(problem[3])
+    ]
+
+
+def _refused(
+    post: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, labels: Mapping[tuple[str, str], str]
+) -> list[Strand]:
+    """The problems of the appended entities themselves among the entities read after the append.
+
+    An appended entity may name ids not defined yet, but not bear an alias that is an
+    earlier entity's id: ``factlog validate`` would refuse the store's replay.
+    """
+    return [
+        Strand(kind, key, field, message, (labels[kind, key],), own=True)
+        for kind, key, field, message in _named(post, unresolved(post, within, vocabulary))
+        if (kind, key) in labels and not is_vocabulary_message(message) and "already names" in message
     ]
 
 

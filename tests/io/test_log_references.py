@@ -307,3 +307,16 @@ def test_a_refusal_stranding_many_claims_lists_the_first_and_counts_the_rest(
     printed = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error: ")]
     assert len(printed) == 11
     assert printed[-1] == "error: and 15 more"
+
+
+def test_a_new_entity_aliased_by_an_earlier_entity_s_id_is_refused(tmp_path: Path) -> None:
+    """A film aliased 'Russia' (the id of an earlier entity, in another case): the store would not validate; refused."""
+    log = _store(tmp_path)
+    film = Entity(id="film", name="Film", kind=EntityKind.OTHER, aliases=("Russia",))
+    before = list(log.export_lines()), log.path.read_bytes()
+    with pytest.raises(factlog.FormatError) as caught:
+        log.append([film])
+    assert (list(log.export_lines()), log.path.read_bytes()) == before
+    [error] = caught.value.errors
+    assert error.startswith(f"{log.path}: record 1: entity 'film': aliases[0]: ")
+    assert "'Russia' already names entity 'russia'" in error
