@@ -115,17 +115,6 @@ def test_a_claim_repeated_identically_is_merged(tmp_path: Path) -> None:
         assert factlog.dask.assess(tmp_path / "s", method=method, partitions=3) == expected
 
 
-def test_a_claim_repeated_identically_is_assessed_on_a_local_cluster(client: Client, tmp_path: Path) -> None:
-    """On two worker processes too: the learning rounds start from the merged set, not from a failed partition."""
-    shutil.copytree(SOURCES, tmp_path / "s")
-    first = next(iter(sorted((tmp_path / "s").rglob("claims.json"))))
-    shutil.copy(first, first.with_name("claims-copy.json"))
-    claims = factlog.load(tmp_path / "s")
-    for method in ("majority", "accucopy"):
-        expected = factlog.assess(claims, method=method)
-        assert factlog.dask.assess(tmp_path / "s", method=method, client=client, partitions=3) == expected
-
-
 def _errors(call: object) -> list[str]:
     with pytest.raises(factlog.FormatError) as caught:
         call()  # type: ignore[operator]

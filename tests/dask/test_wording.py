@@ -10,6 +10,7 @@ increments, the two relays of one holder apart.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import attrs
@@ -19,7 +20,9 @@ from distributed import Client
 import factlog
 import factlog.dask
 from factlog.render import render_json
-from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim
+from tests.helpers import ENTITIES, PREDICATES, ROOT, SOURCES, claim
+
+CORPUS = ROOT / "sources"
 
 OWN = (
     factlog.Source(id="ru-statement", title="Statement", publisher="russia"),
@@ -115,3 +118,14 @@ def test_a_local_cluster_gives_one_process_bytes(
     expected = render_json(factlog.check(claims))
     assert render_json(factlog.dask.check(folder, client=client, partitions=3)) == expected
     assert factlog.dask.assess(folder, client=client, partitions=3) == factlog.assess(claims)
+
+
+def test_a_claim_repeated_identically_is_assessed_on_a_local_cluster(client: Client, tmp_path: Path) -> None:
+    """On two worker processes too: the learning rounds start from the merged set, not from a failed partition."""
+    shutil.copytree(CORPUS, tmp_path / "s")
+    first = next(iter(sorted((tmp_path / "s").rglob("claims.json"))))
+    shutil.copy(first, first.with_name("claims-copy.json"))
+    claims = factlog.load(tmp_path / "s")
+    for method in ("majority", "accucopy"):
+        expected = factlog.assess(claims, method=method)
+        assert factlog.dask.assess(tmp_path / "s", method=method, client=client, partitions=3) == expected
