@@ -16,7 +16,7 @@ import operator
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, SupportsIndex
+from typing import Any, NamedTuple, SupportsIndex
 
 import attrs
 from dask.base import compute
@@ -358,7 +358,9 @@ def assess(
     ``explain``, ``max_pairs``, ``max_rounds`` and ``extrapolate`` as for
     :func:`factlog.assess` (the budget is the whole run's: every partition leaves out
     the same values; the rounds stop together, at the round one process stops at, and
-    jump where it jumps). Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`)
+    jump where it jumps). Files are read as :func:`check` reads them (a claim repeated
+    identically is merged, as :func:`factlog.load` merges it). Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`)
     for an unknown method, ``partitions`` :func:`check` refuses, or an ``as_of``,
     ``explain``, ``max_pairs``, ``max_rounds`` or ``extrapolate`` :func:`factlog.assess`
     refuses, and :class:`~factlog.DateError` for an ``as_of`` string that is no date.
@@ -366,27 +368,48 @@ def assess(
     when = arguments(
         as_of, method, explain, max_pairs, "factlog.dask.assess", max_rounds=max_rounds, extrapolate=extrapolate
     )
+    options = _Options(explain, max_pairs, max_rounds, extrapolate)
     with _session(client, timeout, "assess") as session:
         count = session.partitions(partitions, "factlog.dask.assess")
-        small, parts, claimed, validate = _inputs(session, claims_or_paths, count)
-        count = min(count, max(1, claimed))  # more partitions than claims would all be empty, as in check
-        # Tables by id, as one process assesses them: a name two entities share resolves, and routes, alike.
-        small_ref = session.put(canonical(small), broadcast=True)
-        routing = session.put(Routing(count, ("slot",)), broadcast=True)
-        routes = [delayed(route, nout=1, pure=False)(small_ref, part, routing, validate=validate) for part in parts]
-        task = assess_partition if method == "majority" else prepare
-        tasks = [
-            delayed(task, pure=False)(
-                small_ref, when, method, number, count, *[routed[0][number] for routed in routes], explain=explain
-            )
-            for number in range(count)
-        ]
-        if method != "majority":
-            on = (session.client, session.compute, tasks, method, when)
-            return assessed_in_rounds(
-                *on, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate
-            )
-        found = [item for part in session.compute(tasks) for item in part]
+        try:
+            return _assess_on(session, claims_or_paths, when, method, count, options=options)
+        except ConflictError:  # a claim in two files: factlog.load merges it when both are the same
+            if isinstance(claims_or_paths, ClaimSet):
+                raise
+            return _assess_on(session, _as_plain(_paths(claims_or_paths)[0]), when, method, count, options=options)
+
+
+class _Options(NamedTuple):
+    explain: bool
+    max_pairs: int | None
+    max_rounds: int
+    extrapolate: bool
+
+
+def _assess_on(
+    session: _Session, source: ClaimsOrPaths, when: PartialDate | None, method: str, count: int, *, options: _Options
+) -> Assessment:
+    """:func:`assess` in ``session`` over ``count`` partitions; raises :class:`ConflictError` for a claim id twice."""
+    explain, max_pairs, max_rounds, extrapolate = options
+    small, parts, claimed, validate = _inputs(session, source, count)
+    count = min(count, max(1, claimed))  # more partitions than claims would all be empty, as in check
+    # Tables by id, as one process assesses them: a name two entities share resolves, and routes, alike.
+    small_ref = session.put(canonical(small), broadcast=True)
+    routing = session.put(Routing(count, ("slot",)), broadcast=True)
+    routes = [delayed(route, nout=1, pure=False)(small_ref, part, routing, validate=validate) for part in parts]
+    task = assess_partition if method == "majority" else prepare
+    tasks = [
+        delayed(task, pure=False)(
+            small_ref, when, method, number, count, *[routed[0][number] for routed in routes], explain=explain
+        )
+        for number in range(count)
+    ]
+    if method != "majority":
+        on = (session.client, session.compute, tasks, method, when)
+        return assessed_in_rounds(
+            *on, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate
+        )
+    found = [item for part in session.compute(tasks) for item in part]
     found.sort(key=assessment_order)
     # majority: one round, as in one process
     return Assessment(tuple(found), method, when, rounds=1, max_rounds=max_rounds, extrapolated=extrapolate)

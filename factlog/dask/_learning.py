@@ -172,13 +172,17 @@ class Cluster:
 
     Each shard's tasks are pinned to the worker its state was built on: the scheduler
     sizes a state by its shallow size, so it would otherwise move whole indexes between
-    workers to balance the load, every round.
+    workers to balance the load, every round. Raises the error of a task that was to
+    build a state (a :class:`~factlog.ConflictError` for a claim id in two files).
     """
 
     def __init__(self, client: Client, states: Sequence[Any]) -> None:
         self.client = client
         self.states = list(states)
         wait(self.states)
+        for state in self.states:
+            if state.status == "error":
+                state.result()  # the task's own error (a claim id twice), not a step pinned to no worker
         held = client.who_has(self.states)
         self.where = [sorted(held[state.key])[:1] or None for state in self.states]
 

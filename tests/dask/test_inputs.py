@@ -103,12 +103,16 @@ def test_a_malformed_address_is_an_argument_error(address: str, capsys: pytest.C
 
 
 def test_a_claim_repeated_identically_is_merged(tmp_path: Path) -> None:
-    """A file copied next to itself checks as factlog.load merges it, with no conflict."""
+    """A file copied next to itself checks and assesses as factlog.load merges it, with no conflict."""
     shutil.copytree(SOURCES, tmp_path / "s")
     first = next(iter(sorted((tmp_path / "s").rglob("claims.json"))))
     shutil.copy(first, first.with_name("claims-copy.json"))
-    single = factlog.check(factlog.load(tmp_path / "s"))
+    claims = factlog.load(tmp_path / "s")
+    single = factlog.check(claims)
     assert render_json(factlog.dask.check(tmp_path / "s", partitions=3)) == render_json(single)
+    for method in ("majority", "accucopy"):  # one partition pass, and rounds
+        expected = factlog.assess(claims, method=method)
+        assert factlog.dask.assess(tmp_path / "s", method=method, partitions=3) == expected
 
 
 def _errors(call: object) -> list[str]:
