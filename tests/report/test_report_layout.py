@@ -157,3 +157,19 @@ def test_wrapped_sides_stand_close_under_each_other(open_page: Callable[..., Pag
     assert len(rows) >= 2, boxes  # the test needs the sides to wrap
     first_bottom = max(bottom for top, bottom in boxes if round(top) == rows[0])
     assert rows[1] - first_bottom < 20, (rows, first_bottom)
+
+
+def test_a_holder_that_publishes_its_own_words_keeps_the_holder_colour_ringed_green(
+    open_page: Callable[..., Page], tmp_path: Path
+) -> None:
+    """Sudmark's ministry holds its denial and published the statement: orange, with a green ring."""
+    page = open_page(_write(load([Path(__file__).parent / "annotations" / "story.json"]), tmp_path / "report.html"))
+    paint = "g => { const s = getComputedStyle(g.querySelector('circle')); return [s.fill, s.stroke]; }"
+    holder = page.eval_on_selector('g.node[data-entity="harbour-board"]', paint)
+    outlet = page.eval_on_selector('g.node[data-entity="gazette"]', paint)
+    ministry = page.eval_on_selector('g.node[data-entity="sud-trade"]', paint)
+    assert ministry[0] == holder[0] != outlet[0]
+    assert ministry[1] not in (holder[1], outlet[1])
+    title = page.locator('g.node[data-entity="sud-trade"] title').text_content()
+    assert title == "Sudmark Trade Ministry (holder that published its own words)"
+    assert "orange ringed green" in page.inner_text("#graph .hint")
