@@ -182,9 +182,7 @@ def _roles(index: Index, edges: dict[tuple[str, str, str], int]) -> dict[str, in
     relays = {index.vocabulary.entity(relay) for entry in index.entries for relay in entry.claim.attribution.via}
     holders = {entry.holder for entry in index.entries}
     nodes = sorted({node for _, start, end in edges for node in (start, end)})
-    return {
-        node: (3 if node in holders else 2) if node in outlets else 1 if node in relays else 0 for node in nodes
-    }
+    return {node: (3 if node in holders else 2) if node in outlets else 1 if node in relays else 0 for node in nodes}
 
 
 def _columns(nodes: list[str], edges: dict[tuple[str, str, str], int]) -> dict[str, int]:
