@@ -5,6 +5,13 @@ share a claim (a contradiction and the self-contradiction inside it, an opposed 
 the interested denial of it), so one quarrel reads as one block instead of five. Groups
 come most severe first, then in the checker's own order, so the output is deterministic.
 
+A note (a finding of :data:`NOTES`: one source's or one holder's claims, whatever they
+are about) joins nothing: its claims are no sides of one question, and joining on them
+would make one block of two quarrels that share a source. It stands with each dispute
+whose claims it names, after that dispute's own findings, and on its own block, with all
+its claims, when a claim it names is in no dispute or it is more severe than every
+dispute it stands in (so it is never hidden below its severity).
+
 Each claim stands once in its dispute, as a fact-checker reads one: the question, then
 each side (the sides of the most severe finding first: affirming and denying, or each
 value given), under each side its independent origins (:func:`factlog.origins`), and
@@ -30,6 +37,7 @@ from factlog.checks._findings import Finding, Severity
 from factlog.model._scales import Likelihood
 
 __all__ = [
+    "NOTES",
     "AssessmentView",
     "ClaimView",
     "Dispute",
@@ -216,16 +224,47 @@ def claim_view(index: Index, claim_id: str, assessment: Assessment | None) -> Cl
     )
 
 
+NOTES = frozenset(
+    {
+        "document_mismatch",
+        "overconfident_holder",
+        "quote_unverified",
+        "source_dates_disagree",
+        "undeclared_copying",
+        "unreviewed_draft",
+    }
+)
+"""The rules whose findings annotate claims rather than oppose them: one finding per source
+(its document, its quotes, its dates, its drafts), per holder (its certainty) or per pair of
+holders (their shared values), listing claims about any number of questions."""
+
+
 def _groups(findings: Sequence[Finding]) -> list[list[Finding]]:
+    """The findings in disputes: joined on shared claims, each note with every dispute it touches.
+
+    Each group lists its joined findings first, then its notes; a note stands alone
+    too when a claim of it is in no group or it is more severe than every group it is in.
+    """
     union: UnionFind[str] = UnionFind()
-    for finding in findings:
+    joined = [finding for finding in findings if finding.rule not in NOTES]
+    for finding in joined:
         union.find(finding.id)
         for claim in finding.claim_ids:
             union.union(finding.id, f"claim:{claim}")
     groups: dict[str, list[Finding]] = {}
-    for finding in findings:
+    for finding in joined:
         groups.setdefault(union.find(finding.id), []).append(finding)
-    return list(groups.values())
+    held = {claim: union.find(f"claim:{claim}") for finding in joined for claim in finding.claim_ids}
+    rank = {root: max(finding.severity.rank for finding in group) for root, group in groups.items()}
+    alone = []
+    for note in (finding for finding in findings if finding.rule in NOTES):
+        roots = list(dict.fromkeys(held[claim] for claim in note.claim_ids if claim in held))
+        for root in roots:
+            groups[root].append(note)
+        loose = any(claim not in held for claim in note.claim_ids)
+        if loose or all(note.severity.rank > rank[root] for root in roots):
+            alone.append([note])
+    return [*groups.values(), *alone]
 
 
 def _side_name(index: Index, name: str) -> str:
@@ -278,8 +317,10 @@ def disputes(report: Report, assessment: Assessment | None, index: Index) -> lis
     order = {finding.id: number for number, finding in enumerate(report.findings)}
     result = []
     for group in _groups(report.findings):
-        group.sort(key=lambda f: (-f.severity.rank, order[f.id]))
-        sides = _sides(index, group, assessment)
+        # The dispute's own findings lead (its title and severity), its notes follow: a lone note leads its own.
+        lead = [finding for finding in group if finding.rule not in NOTES] or group
+        group.sort(key=lambda f: (f not in lead, -f.severity.rank, order[f.id]))
+        sides = _sides(index, lead, assessment)
         claims = [claim for side in sides for claim in side.claims]
         weighed: dict[str, PropositionAssessment] = {}
         for claim in claims:

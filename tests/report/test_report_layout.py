@@ -5,6 +5,7 @@ The browser and ``open_page`` come from ``conftest.py``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -127,3 +128,48 @@ def test_filtered_counts_follow_the_filter(open_page: Callable[..., Page], tmp_p
     assert page.inner_text("#summary p").startswith("1 of 4 disputes:")
     page.select_option("#filter-holder", "")
     assert page.inner_text("#summary p").startswith("4 disputes:")
+
+
+def test_wrapped_sides_stand_close_under_each_other(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """Four values wrap onto two rows beside a tall assessment: the second row starts one gap under the first."""
+    story = json.loads((Path(__file__).parent / "annotations" / "story.json").read_text(encoding="utf-8"))
+    for number, (amount, holder) in enumerate(((800, "tribune"), (1000, "gazette"))):
+        story["claims"].append(
+            {
+                "id": f"v{number}",
+                "statement": f"{amount} logs were seized.",
+                "proposition": {
+                    "subject": "timber-seizure",
+                    "predicate": "logs-seized",
+                    "object": {"amount": amount, "unit": "logs"},
+                },
+                "attribution": {"holder": holder},
+                "evidence": [{"source": f"{holder}-art", "quote": f"{amount} logs"}],
+            }
+        )
+    (tmp_path / "story.json").write_text(json.dumps(story), encoding="utf-8")
+    page = open_page(_write(load([tmp_path / "story.json"]), tmp_path / "report.html"))
+    boxes = page.eval_on_selector_all(
+        "article.dispute:has(.side:nth-child(4)) .side",
+        "sides => sides.map(s => [s.getBoundingClientRect().top, s.lastElementChild.getBoundingClientRect().bottom])",
+    )
+    rows = sorted({round(top) for top, _ in boxes})
+    assert len(rows) >= 2, boxes  # the test needs the sides to wrap
+    first_bottom = max(bottom for top, bottom in boxes if round(top) == rows[0])
+    assert rows[1] - first_bottom < 20, (rows, first_bottom)
+
+
+def test_a_holder_that_publishes_its_own_words_keeps_the_holder_colour_ringed_green(
+    open_page: Callable[..., Page], tmp_path: Path
+) -> None:
+    """Sudmark's ministry holds its denial and published the statement: orange, with a green ring."""
+    page = open_page(_write(load([Path(__file__).parent / "annotations" / "story.json"]), tmp_path / "report.html"))
+    paint = "g => { const s = getComputedStyle(g.querySelector('circle')); return [s.fill, s.stroke]; }"
+    holder = page.eval_on_selector('g.node[data-entity="harbour-board"]', paint)
+    outlet = page.eval_on_selector('g.node[data-entity="gazette"]', paint)
+    ministry = page.eval_on_selector('g.node[data-entity="sud-trade"]', paint)
+    assert ministry[0] == holder[0] != outlet[0]
+    assert ministry[1] not in (holder[1], outlet[1])
+    title = page.locator('g.node[data-entity="sud-trade"] title').text_content()
+    assert title == "Sudmark Trade Ministry (holder that published its own words)"
+    assert "orange ringed green" in page.inner_text("#graph .hint")
