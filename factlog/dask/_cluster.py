@@ -9,19 +9,14 @@ marks acknowledgements and puts the findings in the single process's order.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import logging
-import operator
 import os
-import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, NamedTuple, SupportsIndex
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 import attrs
-from dask.base import compute
-from dask.delayed import Delayed, delayed
-from distributed import Client, LocalCluster, span
+from dask.delayed import delayed
+from distributed import Client
 
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
 from factlog.analysis._discovery._learn import Runner
@@ -33,7 +28,6 @@ from factlog.checks._engine import Report, finish
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule
-from factlog.dask._connect import client_of, connect, heartbeats_stopped, timeout_of, wait_for_workers
 from factlog.dask._learning import assessed_in_rounds, prepare
 from factlog.dask._passes import (
     Found,
@@ -49,8 +43,9 @@ from factlog.dask._passes import (
     tables,
 )
 from factlog.dask._reading import _as_plain, _Failed, _load_file, _loaded, _paths, _tables
+from factlog.dask._session import _Session, _session, local_client
 from factlog.dask._sharded import computed, concluded_here, concluding, projected
-from factlog.errors import ArgumentError, ConflictError, FormatError
+from factlog.errors import ConflictError, FormatError
 from factlog.io._documents import _files
 from factlog.io._places import place_acknowledgements
 from factlog.model._claimset import ClaimSet, merge_all
@@ -68,71 +63,6 @@ class _Rules:
     """The rules, wrapped: a bare tuple of functions would read to Dask as a task."""
 
     rules: tuple[Rule, ...]
-
-
-@attrs.frozen
-class _Session:
-    client: Client | None
-
-    def put(self, value: object, *, broadcast: bool = False) -> Any:
-        """A value as a task argument: scattered to the cluster, or a literal of the local graph."""
-        if self.client is None:
-            return delayed(value, traverse=False, name=f"factlog-data-{uuid.uuid4().hex}")
-        return self.client.scatter(
-            value, broadcast=broadcast, hash=False
-        )  # a fresh key: an equal value of an earlier call may be in release
-
-    def compute(self, tasks: Sequence[Delayed]) -> list[Any]:
-        if self.client is None:
-            return list(compute(*tasks, scheduler="synchronous"))
-        return list(self.client.gather(self.client.compute(list(tasks))))
-
-    def partitions(self, asked: object, where: str) -> int:
-        if asked is not None:
-            if isinstance(asked, bool) or not isinstance(asked, SupportsIndex) or operator.index(asked) < 1:
-                raise ArgumentError(f"{where}: partitions must be a whole number, at least 1, or None; got {asked!r}")
-            return operator.index(asked)
-        if self.client is None:
-            return 1
-        return max(1, 2 * len(self.client.scheduler_info()["workers"]))
-
-
-@contextlib.contextmanager
-def _session(client: Client | str | None, seconds: float | None, work: str) -> Iterator[_Session]:
-    """A session; on a cluster, its tasks in one span ``("factlog", work)``, not a default span kept a round."""
-    if isinstance(client, str):
-        address = client
-        with connect(address, timeout_of(seconds)) as connected, span("factlog", work):
-            yield _Session(connected)
-    elif client is not None:
-        wait_for_workers(client, str(client.scheduler_info()["address"]), timeout_of(seconds))
-        with span("factlog", work):
-            yield _Session(client)
-    else:
-        yield _Session(client)
-
-
-@contextlib.contextmanager
-def local_client(workers: int) -> Iterator[Client]:
-    """A client of a Dask cluster on this machine: ``workers`` processes of one thread each.
-
-    Closed (workers stopped) when the ``with`` block ends. Raises :class:`ValueError`
-    for fewer than one worker.
-    """
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
-    # The scheduler serves HTTP (health, metrics) even without a dashboard, on port 8787
-    # unless told otherwise: a free port keeps two local clusters from clashing.
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",
-        scheduler_kwargs={"dashboard": False},
-        silence_logs=logging.ERROR,  # not the workers' warnings about tasks cancelled by an interrupt
-    )
-    with cluster, client_of(cluster) as client, heartbeats_stopped(client):
-        yield client
 
 
 def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[ClaimSet, list[Any], int, bool]:

@@ -44,10 +44,10 @@ from factlog.io._parsing import (
     quick_parse,
 )
 from factlog.io._places import named_by_line, place_acknowledgements
-from factlog.io._records import RECORD_TYPES, SECTIONS, lines_document
+from factlog.io._records import RECORD_TYPES, SECTIONS
 from factlog.io._references import refused_as, unresolved
 from factlog.io._salvage import Salvage, at_once, read_at_once, salvage_of, salvaged
-from factlog.io._sections import claim_set, read_claim_set, section_reader
+from factlog.io._sections import claim_set, lines_document, read_claim_set, section_reader
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
 from factlog.model._vocabulary import Vocabulary

@@ -25,7 +25,7 @@ import enum
 import functools
 import itertools
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -68,7 +68,6 @@ __all__ = [
     "Source",
     "fill",
     "intern_id",
-    "lines_document",
     "reader",
     "without_none",
 ]
@@ -379,23 +378,3 @@ def _vouched(source: Source, table: str, field: attrs.Attribute[Any]) -> list[st
         f"    x = {source.bind('read_literal', _read_literal)}(x, ids)",
         f"    if type(x) is {source.bind('Quantity', Quantity)} and {FLOATS}: ids.floats = True",
     ]
-
-
-def lines_document(records: Iterable[tuple[int, Any]], errors: list[tuple[int, str]]) -> dict[str, Any]:
-    """One document from the parsed lines of a JSON Lines file; problems go to ``errors`` by line."""
-    document: dict[str, Any] = {}
-    for number, record in records:
-        if number == 1:
-            if not isinstance(record, dict) or set(record) != {"format", "version"}:
-                errors.append((1, 'line 1: expected a header {"format": "factlog", "version": N}'))
-            else:
-                document.update(record)
-            continue
-        kind = record.pop("type", None) if isinstance(record, dict) else None
-        section = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
-        if section is None:
-            accepted = ", ".join(RECORD_TYPES)
-            errors.append((number, f'line {number}: expected an object with "type" one of {accepted}'))
-            continue
-        document.setdefault(section, []).append(record)
-    return document
