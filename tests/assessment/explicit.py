@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hypothesis import strategies as st
+
 from factlog.analysis._values import compatible, value_range
+from factlog.assessment._layout import Layout
 from factlog.model._nouns import Object, Predicate, Quantity
 
 
@@ -66,3 +69,25 @@ def side(
         if opponent is not None:
             chosen.append(opponent)
     return chosen
+
+
+Stances = list[list[tuple[float, str, str]]]
+
+
+def drawn_stances(
+    slot: tuple[dict[str, Object | None], Predicate], data: st.DataObject
+) -> tuple[Layout, dict[str, frozenset[str]], Stances] | None:
+    """A slot's layout, its compatible values, and up to 4 speakers' stances drawn on it; None for an empty slot.
+
+    Each speaker takes 1–12 stances, a weight (−1 or −0.5) and an answer (a value, or
+    ``not:`` a value), sorted as the layout's sweeps take them, each with its own key.
+    """
+    values, predicate = slot
+    layout = Layout.of(values, predicate)
+    if not layout.size:
+        return None
+    answers = st.sampled_from([*layout.names, *(f"not:{name}" for name in layout.names)])
+    stance = st.tuples(st.sampled_from([-1.0, -0.5]), answers)
+    speakers = data.draw(st.lists(st.lists(stance, min_size=1, max_size=12), max_size=4))
+    stances = [sorted((w, a, f"s{n}:{w}:{a}") for w, a in mine) for n, mine in enumerate(speakers)]
+    return layout, compatible_pairs(values, predicate), stances

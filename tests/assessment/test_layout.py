@@ -166,15 +166,10 @@ def test_a_slot_with_ten_times_the_values_costs_about_ten_times_more(explain: bo
 @given(slot_values(), st.data())
 def test_sides_are_what_a_scan_of_each_speakers_stances_finds(slot: Slot, data: st.DataObject) -> None:
     """Backers and opponents of each candidate: each speaker's strongest compatible stance, else one against it."""
-    values, predicate = slot
-    layout = Layout.of(values, predicate)  # type: ignore[arg-type]
-    if not layout.size:
+    drawn = explicit.drawn_stances(slot, data)  # type: ignore[arg-type]
+    if drawn is None:
         return
-    compatible = explicit.compatible_pairs(values, predicate)  # type: ignore[arg-type]
-    answers = st.sampled_from([*layout.names, *(f"not:{name}" for name in layout.names)])
-    stance = st.tuples(st.sampled_from([-1.0, -0.5]), answers)
-    speakers = data.draw(st.lists(st.lists(stance, min_size=1, max_size=12), max_size=4))
-    stances = [sorted((w, a, f"s{n}:{w}:{a}") for w, a in mine) for n, mine in enumerate(speakers)]
+    layout, compatible, stances = drawn
     backers, opponents = sides(layout, {name: i for i, name in enumerate(layout.names)}, stances)
     for i, name in enumerate(layout.names):
         friends = compatible[name] | {name}

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Mode
-from factlog.assessment._layout import Layout, three_sides
+from factlog.assessment._layout import three_sides
 from factlog.assessment._weights import CERTAINTY_WEIGHT, DISCOUNTS
 from tests.assessment import explicit
 from tests.helpers import claim, world
@@ -125,15 +125,10 @@ def test_every_decided_label_names_an_origin_that_holds_the_rival() -> None:
 @given(slot_values(), st.data())
 def test_backers_also_against_are_what_a_scan_of_each_speakers_stances_finds(slot: Slot, data: st.DataObject) -> None:
     """A backer is split exactly when one of its stances is a rival value or the candidate's denial."""
-    values, predicate = slot
-    layout = Layout.of(values, predicate)  # type: ignore[arg-type]
-    if not layout.size:
+    drawn = explicit.drawn_stances(slot, data)  # type: ignore[arg-type]
+    if drawn is None:
         return
-    compatible = explicit.compatible_pairs(values, predicate)  # type: ignore[arg-type]
-    answers = st.sampled_from([*layout.names, *(f"not:{name}" for name in layout.names)])
-    stance = st.tuples(st.sampled_from([-1.0, -0.5]), answers)
-    speakers = data.draw(st.lists(st.lists(stance, min_size=1, max_size=12), max_size=4))
-    stances = [sorted((w, a, f"s{n}:{w}:{a}") for w, a in mine) for n, mine in enumerate(speakers)]
+    layout, compatible, stances = drawn
     _, _, found = three_sides(layout, {name: i for i, name in enumerate(layout.names)}, stances)
     for i, name in enumerate(layout.names):
         friends = compatible[name] | {name}
