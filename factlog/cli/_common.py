@@ -169,6 +169,8 @@ def colour(choice: str) -> bool:
 _UNKNOWN_ID = re.compile(r": unknown (?:entity|predicate|source|claim) '")
 _UNEXPECTED_KEY = re.compile(r": unexpected keys? '")
 _NO_FORMAT = re.compile(r": \$\.format: required key missing")
+_STRAND = re.compile(r": would (?:strand|change what) ")
+"""A claim log's refusal: the error itself says what to append, retract or replace; no file is missing."""
 
 HINTS = {
     "unknown id": "hint: the ids and names reported unknown are defined in none of the files given. Give the"
@@ -187,7 +189,7 @@ HINTS = {
 def hints(lines: list[str]) -> list[str]:
     """The :data:`HINTS` that apply to the problem lines of a :class:`~factlog.FormatError`, in a fixed order."""
     found = []
-    if any(_UNKNOWN_ID.search(line) for line in lines):
+    if any(_UNKNOWN_ID.search(line) and not _STRAND.search(line) for line in lines):
         found.append(HINTS["unknown id"])
     if any(_UNEXPECTED_KEY.search(line) for line in lines):
         found.append(HINTS["unexpected key"])

@@ -7,11 +7,12 @@ import json
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 
-from factlog import cli
+from factlog import ClaimLog, ClaimSet, cli, dumps
 from factlog.cli._common import HINTS
-from tests.helpers import GOLDEN, ROOT, run
+from tests.helpers import ENTITIES, GOLDEN, PREDICATES, ROOT, SOURCES, claim, run
 
 
 def _commands() -> dict[str, argparse.ArgumentParser]:
@@ -56,6 +57,20 @@ def test_a_claims_file_without_its_registry_ends_with_one_hint(tmp_path: Path) -
     assert all(line.startswith("error: ") for line in lines[:-1])
     assert lines[-1] == HINTS["unknown id"]
     assert "entities.json vocabulary.json" in lines[-1]
+
+
+def test_a_claim_log_refusal_naming_an_unknown_predicate_gets_no_file_hint(tmp_path: Path) -> None:
+    """A store's refusal (an inverse renamed under a claim) says what to do itself: no hint about files given."""
+    store = tmp_path / "claims.db"
+    log = ClaimLog(store)
+    log.append([*ENTITIES, *PREDICATES, *SOURCES, claim("n", "russia", "receives-weapons-from", "dprk")])
+    renamed = tmp_path / "renamed.json"
+    renamed.write_text(dumps(ClaimSet(predicates=(attrs.evolve(PREDICATES[0], inverse="gets-weapons-from"),))))
+    result = run("log", "append", str(store), str(renamed), "--replace")
+    assert result.returncode == 3
+    assert "would strand claim 'n'" in result.stderr
+    assert "unknown predicate 'receives-weapons-from'" in result.stderr
+    assert "hint:" not in result.stderr
 
 
 def test_a_key_in_the_wrong_object_gets_the_field_reference_hint(tmp_path: Path) -> None:
