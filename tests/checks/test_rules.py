@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import factlog
-from factlog import ClaimSet, Finding, Severity, Source
+from factlog import Claim, ClaimSet, Finding, Severity, Source
 from factlog.checks import (
     answered_denial,
     conflicting_values,
@@ -270,31 +270,27 @@ def test_one_holder_repeating_itself_in_one_source_is_not_hollow() -> None:
     assert findings_of(hollow_corroboration, world(claim("a", holder="kcna"), claim("b", holder="kcna"))) == []
 
 
-def test_a_party_repeating_its_denial_with_one_outlet_reporting_it_is_not_hollow() -> None:
-    """Russia's denial in its own statement, and as one outlet reports it: one party repeating itself, not hollow."""
-    claims = ClaimSet(
+def _russia_denying(*reported: Claim) -> ClaimSet:
+    """Russia's denial in its own statement ('ru-statement', claim 'own'), then ``reported`` by others."""
+    return ClaimSet(
         entities=ENTITIES,
         predicates=PREDICATES,
         sources=(*SOURCES, Source(id="ru-statement", title="Statement", publisher="russia")),
-        claims=(
-            claim("own", denied=True, holder="russia", source="ru-statement"),
-            claim("reported", denied=True, holder="russia", via=("wire",), source="s2"),
-        ),
+        claims=(claim("own", denied=True, holder="russia", source="ru-statement"), *reported),
     )
+
+
+def test_a_party_repeating_its_denial_with_one_outlet_reporting_it_is_not_hollow() -> None:
+    """Russia's denial in its own statement, and as one outlet reports it: one party repeating itself, not hollow."""
+    claims = _russia_denying(claim("reported", denied=True, holder="russia", via=("wire",), source="s2"))
     assert findings_of(hollow_corroboration, claims) == []
 
 
 def test_a_party_relayed_by_two_outlets_is_hollow() -> None:
     """The same party's denial relayed by two outlets besides its own statement: hollow, in three sources."""
-    claims = ClaimSet(
-        entities=ENTITIES,
-        predicates=PREDICATES,
-        sources=(*SOURCES, Source(id="ru-statement", title="Statement", publisher="russia")),
-        claims=(
-            claim("own", denied=True, holder="russia", source="ru-statement"),
-            claim("wire", denied=True, holder="russia", via=("wire",), source="s2"),
-            claim("author", denied=True, holder="russia", via=("author",), source="s1"),
-        ),
+    claims = _russia_denying(
+        claim("wire", denied=True, holder="russia", via=("wire",), source="s2"),
+        claim("author", denied=True, holder="russia", via=("author",), source="s1"),
     )
     [finding] = findings_of(hollow_corroboration, claims)
     assert "denied in 3 sources" in finding.message

@@ -12,7 +12,7 @@ import pytest
 
 from factlog import ClaimLog, ClaimSet, cli, dumps
 from factlog.cli._common import HINTS
-from tests.helpers import ENTITIES, GOLDEN, PREDICATES, ROOT, SOURCES, claim, run
+from tests.helpers import ENTITIES, GOLDEN, PREDICATES, ROOT, SOURCES, Ran, claim, run
 
 
 def _commands() -> dict[str, argparse.ArgumentParser]:
@@ -73,13 +73,18 @@ def test_a_claim_log_refusal_naming_an_unknown_predicate_gets_no_file_hint(tmp_p
     assert "hint:" not in result.stderr
 
 
-def test_a_key_in_the_wrong_object_gets_the_field_reference_hint(tmp_path: Path) -> None:
-    """A claim with `holder` outside its attribution: the problem and its path, then the hint naming the reference."""
+def _validated_golden(tmp_path: Path, key: str, value: str) -> tuple[Path, Ran]:
+    """``factlog validate`` of the golden document with its first claim's ``key`` set to ``value``."""
     document = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    document["claims"][0]["holder"] = "kcna"
+    document["claims"][0][key] = value
     path = tmp_path / "claims.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    result = run("validate", str(path))
+    return path, run("validate", str(path))
+
+
+def test_a_key_in_the_wrong_object_gets_the_field_reference_hint(tmp_path: Path) -> None:
+    """A claim with `holder` outside its attribution: the problem and its path, then the hint naming the reference."""
+    path, result = _validated_golden(tmp_path, "holder", "kcna")
     assert result.returncode == 3
     assert result.stderr.splitlines() == [
         f"error: {path}: $.claims[0]: unexpected key 'holder'",
@@ -89,11 +94,7 @@ def test_a_key_in_the_wrong_object_gets_the_field_reference_hint(tmp_path: Path)
 
 def test_a_file_without_those_problems_gets_no_hint(tmp_path: Path) -> None:
     """A wrong enumerated word is reported alone: no hint line."""
-    document = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    document["claims"][0]["certainty"] = "sure"
-    path = tmp_path / "claims.json"
-    path.write_text(json.dumps(document), encoding="utf-8")
-    result = run("validate", str(path))
+    _, result = _validated_golden(tmp_path, "certainty", "sure")
     assert result.returncode == 3
     assert [line.split(": ")[0] for line in result.stderr.splitlines()] == ["error"]
 

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Page
 
 from factlog import html_report, load
+from factlog.report._route import crosses
 from tests.helpers import ROOT
 from tools.browser import DESKTOP, PHONE
 
@@ -55,29 +56,15 @@ def _page(open_page: Callable[..., Page], folder: Path, out: Path, viewport: dic
     return open_page(out.as_uri(), viewport)
 
 
-def _crosses(segment: tuple[list[float], list[float]], box: tuple[float, float, float, float]) -> bool:
-    """Whether a segment meets the inside of a box (x0, y0, x1, y1), by Liang-Barsky clipping."""
-    (ax, ay), (bx, by) = segment
-    low, high = 0.0, 1.0
-    for delta, start, lower, upper in ((bx - ax, ax, box[0], box[2]), (by - ay, ay, box[1], box[3])):
-        if delta == 0:
-            if not lower < start < upper:
-                return False
-            continue
-        t1, t2 = sorted(((lower - start) / delta, (upper - start) / delta))
-        low, high = max(low, t1), min(high, t2)
-    return high - low > 1e-9
-
-
 def test_crosses_sees_a_segment_through_a_box_and_not_one_beside_it() -> None:
-    """The geometry the graph test relies on: through, beside, ending short of, and along the edge of a box."""
+    """The router's clipping, which the graph test measures the page with: through, beside, short of, along a box."""
     box = (10.0, 10.0, 20.0, 20.0)
-    assert _crosses(([0, 15], [30, 15]), box)
-    assert _crosses(([15, 0], [15, 30]), box)
-    assert not _crosses(([0, 25], [30, 25]), box)
-    assert not _crosses(([0, 15], [9, 15]), box)
-    assert not _crosses(([0, 10], [30, 10]), box)  # along the top edge: touching is not crossing
-    assert _crosses(([0, 0], [30, 30]), box)
+    assert crosses((0, 15), (30, 15), box)
+    assert crosses((15, 0), (15, 30), box)
+    assert not crosses((0, 25), (30, 25), box)
+    assert not crosses((0, 15), (9, 15), box)
+    assert not crosses((0, 10), (30, 10), box)  # along the top edge: touching is not crossing
+    assert crosses((0, 0), (30, 30), box)
 
 
 def test_each_claim_is_shown_once_per_dispute(open_page: Callable[..., Page], tmp_path: Path) -> None:
@@ -129,7 +116,7 @@ def test_no_graph_edge_runs_through_a_node_it_does_not_join(
         for node, *box in nodes
         if node not in (start, end)
         for segment in itertools.pairwise(points)
-        if _crosses(segment, tuple(box))
+        if crosses((segment[0][0], segment[0][1]), (segment[1][0], segment[1][1]), (box[0], box[1], box[2], box[3]))
     ]
     assert sorted(set(hits)) == []
 
