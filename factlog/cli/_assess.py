@@ -85,8 +85,8 @@ def register(commands: Any) -> None:
     export.add_argument(
         "--date",
         metavar="DATE",
-        help="ClaimReview: the reviews' datePublished (default: --as-of, else the latest date a claim making"
-        " the proposition was stated, else the latest date in the claims)",
+        help="ClaimReview: the reviews' datePublished (default: --as-of, else the latest date a claim the review"
+        " weighs was stated, for or against the proposition, else the latest date in the claims)",
     )
     add_assessment_options(export, purpose="ClaimReview")
     export.set_defaults(run=_export)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
@@ -96,20 +97,45 @@ def _stated(claim: Claim, claims: ClaimSet) -> PartialDate | Interval | None:
     )
 
 
-def _weighed(item: PropositionAssessment, claims: ClaimSet) -> list[PartialDate | Interval]:
-    """The dates the claims a review weighs were stated: the origins' for and against it, and its denials."""
-    weighed = {claim for origin in (*item.supporting, *item.opposing) for claim in origin.claims}
-    weighed.update(claim for claim, _ in item.labels)
-    dates = (_stated(_known(claims, claim_id), claims) for claim_id in sorted(weighed))
-    return [when for when in dates if when is not None]
+class _Dates:
+    """When the claims a review weighs were stated, each claim's date looked up once for the whole export.
+
+    In a crowded slot every proposition's review weighs the origins of all its rivals:
+    each claim's date is read once and each origin's latest once, so the export stays
+    linear in the claims weighed rather than in their number times the reviews.
+    """
+
+    def __init__(self, claims: ClaimSet) -> None:
+        self.claims = claims
+        self._claim: dict[str, PartialDate | Interval | None] = {}
+        self._origin: dict[tuple[str, ...], PartialDate | Interval | None] = {}
+
+    def claim(self, claim_id: str) -> PartialDate | Interval | None:
+        if claim_id not in self._claim:
+            self._claim[claim_id] = _stated(_known(self.claims, claim_id), self.claims)
+        return self._claim[claim_id]
+
+    def latest(self, claim_ids: tuple[str, ...]) -> PartialDate | Interval | None:
+        if claim_ids not in self._origin:
+            self._origin[claim_ids] = _latest(self.claim(claim_id) for claim_id in claim_ids)
+        return self._origin[claim_ids]
+
+    def weighed(self, item: PropositionAssessment) -> PartialDate | Interval | None:
+        """The latest date a claim the review weighs was stated: the origins' for and against it, and its denials."""
+        origins = (self.latest(origin.claims) for origin in (*item.supporting, *item.opposing))
+        return _latest((*origins, *(self.claim(claim_id) for claim_id, _ in item.labels)))
 
 
-def _claim(item: PropositionAssessment, claims: ClaimSet) -> dict[str, Any]:
+def _latest(dates: Iterable[PartialDate | Interval | None]) -> PartialDate | Interval | None:
+    """The given date whose last day is latest (the first of them on a tie), or None when none is given."""
+    return max((when for when in dates if when is not None), key=lambda day: day.last_day, default=None)
+
+
+def _claim(item: PropositionAssessment, claims: ClaimSet, vocabulary: Vocabulary) -> dict[str, Any]:
     """The Claim node from the claims for the proposition (those who deny it are no authors of it)."""
     makers = [claim for origin in item.supporting for claim in origin.claims]
     authors: dict[str, dict[str, Any]] = {}
     appearances: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
-    vocabulary = Vocabulary.of(claims)
     for claim_id in sorted(set(makers)):
         claim = _known(claims, claim_id)
         holder = vocabulary.entity(claim.attribution.holder)  # a name as written, as its entity's id
@@ -188,12 +214,12 @@ def to_claimreview(
     anywhere = [c.stated for c in claims.claims if c.stated is not None]
     anywhere += [s.published for s in claims.sources if s.published is not None]
     latest = max(anywhere, key=lambda day: day.last_day, default=None)
+    vocabulary, dates = Vocabulary.of(claims), _Dates(claims)  # built once: per review they made the export quadratic
     reviews = []
     for item in assessment.propositions:
         if not _wanted(item, everything):
             continue
-        claim_node = _claim(item, claims)
-        stated = _weighed(item, claims)
+        claim_node = _claim(item, claims, vocabulary)
         rating: dict[str, Any] = {
             "@type": "Rating",
             "alternateName": item.status.value,
@@ -210,7 +236,8 @@ def to_claimreview(
             "reviewRating": rating,
             "itemReviewed": claim_node,
         }
-        published = given or assessment.as_of or max(stated, key=lambda day: day.last_day, default=latest)
+        published = given or assessment.as_of or dates.weighed(item)
+        published = latest if published is None else published
         if published is not None:
             review["datePublished"] = _day(published)
         reviews.append(review)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from urllib.parse import unquote
 
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
+from benchmarks.generate import generate
 from factlog import Status, TextValue, assess, load, review_url, to_claimreview, to_prov
 from tests.helpers import ROOT, claim, run, world
 from tests.strategies import claim_sets
@@ -177,3 +179,33 @@ def test_a_review_is_dated_no_earlier_than_a_rival_value_it_weighs() -> None:
         claim("many", "dprk", "troops-deployed", 9000, holder="paper-b", source="s5"),
     )
     assert {review["datePublished"] for review in _reviews(claims)} == {"2025-11-30"}
+
+
+def _brute_date(item: factlog.PropositionAssessment, claims: factlog.ClaimSet) -> str | None:
+    """The definition read plainly: the last day of the latest date any claim the review weighs was stated."""
+    weighed = {c for origin in (*item.supporting, *item.opposing) for c in origin.claims}
+    weighed |= {c for c, _ in item.labels}
+    days = []
+    for claim_id in weighed:
+        found = claims.claim_by_id[claim_id]
+        published = [s.published for s in map(claims.source_by_id.get, found.sources) if s and s.published]
+        when = found.stated or (published[0] if published else None)
+        if when is not None:
+            days.append(when.last_day)
+    anywhere = [c.stated.last_day for c in claims.claims if c.stated is not None]
+    anywhere += [s.published.last_day for s in claims.sources if s.published is not None]
+    chosen = max(days, default=max(anywhere, default=None))
+    return None if chosen is None else datetime.date.fromordinal(chosen).isoformat()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_every_review_is_dated_as_its_definition_says(seed: int) -> None:
+    """Each review's datePublished is the latest date of the claims it weighs (else the set's), read plainly.
+
+    On generated sets of 1,500 claims, whose slots hold rival values and denials dated apart.
+    """
+    claims = factlog.loads(json.dumps(generate(1500, seed)))
+    assessment = assess(claims)
+    wanted = [item for item in assessment.propositions if item.supporting]
+    graph = to_claimreview(assessment, claims, author="Desk", everything=True)["@graph"]
+    assert [review.get("datePublished") for review in graph] == [_brute_date(item, claims) for item in wanted]
