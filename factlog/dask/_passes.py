@@ -52,7 +52,7 @@ from factlog.checks._groupings import reads_of
 from factlog.checks._rules import Rule
 from factlog.errors import ConflictError, UnknownIdError
 from factlog.io._references import refused_as, unresolved
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, rearranged
 from factlog.model._dates import PartialDate
 from factlog.model._nouns import Claim, FieldError, Proposition
 from factlog.model._vocabulary import PropositionKey, Vocabulary, canonical_key
@@ -128,8 +128,11 @@ def partition(key: str, partitions: int) -> int:
 
 
 def tables(claims: ClaimSet) -> tuple[ClaimSet, int]:
-    """The small tables of a claim set (entities, predicates, sources, acknowledgements) and its claim count."""
-    return attrs.evolve(claims, claims=()), len(claims.claims)
+    """The small tables of a claim set (entities, predicates, sources, acknowledgements) and its claim count.
+
+    Not checked here: a file's tables are checked once merged with the others', with the file's paths.
+    """
+    return rearranged(claims, claims=()), len(claims.claims)
 
 
 def passes_of(rules: Sequence[Rule], *, validate: bool) -> tuple[str, ...]:

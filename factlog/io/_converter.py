@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import enum
 import hashlib
+import itertools
 import json
 import typing
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from factlog.errors import FieldError
 from factlog.model._claimset import ClaimSet, read_claim_set_of
-from factlog.model._coherence import vocabulary_problems
+from factlog.model._coherence import inverse_problems, vocabulary_problems
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import (
     Acknowledgement,
@@ -172,8 +173,9 @@ def make_converter(*, detailed: bool = True, coherent: bool = True) -> cattrs.Co
     converter without it is faster and raises at the first error, for documents that
     are expected to be valid (the codec tries it first and falls back). With
     ``coherent`` (the default) a :class:`~factlog.ClaimSet` is structured only if it
-    holds what :class:`~factlog.ClaimSet` itself would (a declared inverse predicate
-    needs an entity as its object; ``highest_since`` a predicate with a rank): a
+    holds what :class:`~factlog.ClaimSet` itself would (inverses that pair predicates one
+    to one; a declared inverse predicate needs an entity as its object;
+    ``highest_since`` a predicate with a rank): a
     :class:`~factlog.FieldError` naming the claim's field otherwise. ``factlog.load``
     reads each file without it and checks the files once they are merged, with file and
     JSON path.
@@ -279,7 +281,9 @@ def _register_claim_set(converter: cattrs.Converter, *, coherent: bool) -> None:
         read = structure(value, _ReadClaimSet)
         made = read_claim_set_of({name: getattr(read, name) for name in names}, {}, unique=names)
         if coherent:
-            for field, message in vocabulary_problems(made.predicates, made.claims):
+            for field, message in itertools.chain(
+                inverse_problems(made.predicates), vocabulary_problems(made.predicates, made.claims)
+            ):
                 raise FieldError(field, message)
         return made
 

@@ -4,9 +4,10 @@ A name resolves by rules (:class:`factlog.model._vocabulary.Vocabulary`): an id 
 alias, an alias before a name; a declared predicate before an inverse. So an append can
 move a name from one record to another without leaving it unresolved: North Korea
 redefined without the alias "Pyongyang" while a town is named "Pyongyang", a film given
-the alias "North Korea" (an alias wins over North Korea's name), ``takes-from``, the
-inverse of ``sends-to``, declared a predicate of its own, a new event aliased "the
-strike" (claims dated "two days after the strike" would count from it). ``factlog validate`` finds
+the alias "North Korea" (an alias wins over North Korea's name), ``sends-to`` redefined
+without its inverse ``takes-from`` while ``takes-from`` is declared a predicate of its
+own, a new event aliased "the strike" (claims dated "two days after the strike" would
+count from it). ``factlog validate`` finds
 nothing wrong, but an earlier claim writing the name would say something else than it
 said when it was appended. :func:`moved_entities` and :func:`moved_predicates` find the
 names that move; :func:`moved_references` the earlier records' references that write
@@ -48,10 +49,10 @@ def moved_predicates(pre: Sequence[Predicate], post: Sequence[Predicate]) -> dic
     its reading before, put in the terms of the predicates after (a declared pair may
     change which of its two is canonical), must be its reading after. ``supplies-weapons-to``
     with inverse ``receives-weapons-from``: declaring ``receives-weapons-from`` too keeps
-    the pair (either reads the other way round), but declaring ``takes-from``, the inverse
-    of ``sends-to``, makes it a predicate of its own, no longer paired (only the larger
-    id of a pair names the other: ``sends-to`` < ``takes-from``), and its claims would say
-    something else. name → (what it named, what it would name), each a predicate id with
+    the pair (the smaller id canonical, whichever declares the other), but ``sends-to``
+    redefined without its inverse ``takes-from``, itself declared, leaves ``takes-from`` a
+    predicate of its own, and its claims would say something else. name → (what it
+    named, what it would name), each a predicate id with
     `` (read the other way round)`` where it is turned. A predicate declared with another
     ``inverse`` leaves the old inverse unresolved instead (:mod:`factlog.io._logrefs`).
     """

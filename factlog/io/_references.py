@@ -11,7 +11,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from factlog.errors import FormatError, UnknownIdError
 from factlog.io._cycles import on_cycles
 from factlog.model._claimset import ClaimSet, unvouched
-from factlog.model._coherence import inverse_object, is_vocabulary_message, unranked, vocabulary_problems
+from factlog.model._coherence import (
+    inverse_object,
+    inverse_problems,
+    is_vocabulary_message,
+    unranked,
+    vocabulary_problems,
+)
 from factlog.model._nouns import Claim
 from factlog.model._quantities import Quantity
 from factlog.model._stances import Regarding
@@ -34,13 +40,20 @@ def unresolved(
     ``vouched``: ``within`` holds every entity, predicate and source of ``part`` (a merge
     of it with others), so the claims the readers vouched for need no look
     (:mod:`factlog.io._interning`). Without ``references`` only what the predicates of
-    ``within`` ask of the claims of ``part`` is looked at, as :class:`ClaimSet` does
-    (:mod:`factlog.model._coherence`): ids may be defined in files not read.
+    ``within`` ask of each other and of the claims of ``part`` is looked at, as
+    :class:`ClaimSet` does (:mod:`factlog.model._coherence`): ids may be defined in files
+    not read. The predicates of ``part`` whose ``inverse`` the predicates of ``within``
+    cannot pair one to one come first (:func:`~factlog.model._coherence.inverse_problems`).
     """
+    paired = [(f"$.{path}", message) for path, message in inverse_problems(part.predicates, within.predicates)]
     if not references:
-        return [(f"$.{path}", message) for path, message in vocabulary_problems(within.predicates, part.claims)]
+        return [
+            *paired,
+            *((f"$.{path}", message) for path, message in vocabulary_problems(within.predicates, part.claims)),
+        ]
     vocabulary = vocabulary or Vocabulary.of(within)
     return [
+        *paired,
         *_problems(part, within, vocabulary, vouched=vouched),
         *_margin_problems(part, within, vocabulary),
         *_cycle_problems(part, within, vocabulary.names),

@@ -18,7 +18,7 @@ from attrs import validators as v
 
 from factlog.errors import ConflictError, expect
 from factlog.model._cached import cached_slot
-from factlog.model._coherence import vocabulary_problems
+from factlog.model._coherence import inverse_problems, vocabulary_problems
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
@@ -86,8 +86,11 @@ class ClaimSet(_Maps):
     finding id to where its acknowledgement was read (``a.json: $.acknowledged[0]``;
     ``b.jsonl: acknowledgement record 2``). :func:`factlog.load` fills both in.
 
-    Raises :class:`~factlog.FieldError` for an id given twice in a section, and for a
-    claim its own predicates refuse, naming the claim and the field
+    Raises :class:`~factlog.FieldError` for an id given twice in a section, for a
+    predicate whose ``inverse`` cannot be paired, naming the predicates and the field
+    (``predicates[1].inverse``: a name made the inverse of two predicates, an inverse
+    naming a third predicate as its own, or one declared symmetric), and for a claim its
+    own predicates refuse, naming the claim and the field
     (``claims[3].proposition.object``): a declared inverse predicate with no entity for
     its object, a ``highest_since`` pattern on a predicate without rank
     (:mod:`factlog.model._coherence`; :func:`factlog.load` refuses the same);
@@ -103,7 +106,9 @@ class ClaimSet(_Maps):
     acknowledged_at: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        # What the set's own predicates ask of its claims (the loader checks it on the merged set).
+        # What the set's own predicates ask of each other and of its claims (the loader checks it on the merged set).
+        for field, message in inverse_problems(self.predicates):
+            raise FieldError(field, message)
         for field, message in vocabulary_problems(self.predicates, self.claims):
             raise FieldError(field, message)
 

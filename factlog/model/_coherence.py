@@ -9,6 +9,12 @@ on the merged set of every file it reads (:func:`factlog.io._references.unresolv
 with the file and JSON path; :class:`~factlog.model._claimset.ClaimSet` checks them on
 its own predicates when it is constructed, so a set that exists can be written and read
 back.
+
+The predicates' ``inverse`` declarations must pair them one to one, as the same places
+check (:func:`inverse_problems`): a name is the inverse of one predicate at most, a
+declared predicate named as an inverse names no third predicate as its own, and a
+symmetric predicate is nobody's inverse. :func:`inverse_names` reads the pairs, whatever
+the order of their ids.
 """
 
 from __future__ import annotations
@@ -21,9 +27,12 @@ from factlog.model._nouns import Claim, Predicate
 
 __all__ = [
     "INVERSE_OBJECT",
+    "UNPAIRED",
     "UNRANKED",
+    "inverse_clashes",
     "inverse_names",
     "inverse_object",
+    "inverse_problems",
     "is_vocabulary_message",
     "unranked",
     "vocabulary_problems",
@@ -54,9 +63,13 @@ def unranked(claim: str, predicate: str) -> str:
     return f"claim {claim!r}: predicate {predicate!r} {UNRANKED}"
 
 
+UNPAIRED = "inverses pair predicates one to one"
+"""The end of the message for a predicate whose ``inverse`` the vocabulary cannot pair (:func:`inverse_problems`)."""
+
+
 def is_vocabulary_message(message: str) -> bool:
-    """Whether a message is one of :func:`vocabulary_problems`' (:func:`inverse_object`, :func:`unranked`)."""
-    return INVERSE_OBJECT in message or message.endswith(UNRANKED)
+    """Whether a message is one of :func:`vocabulary_problems`' or :func:`inverse_problems`' (not an unknown id)."""
+    return INVERSE_OBJECT in message or message.endswith((UNRANKED, UNPAIRED))
 
 
 _PROPOSITION = operator.attrgetter("proposition")
@@ -68,18 +81,89 @@ _OBJECT = operator.attrgetter("object")
 def inverse_names(predicates: Iterable[Predicate]) -> dict[str, str]:
     """Each name that is read the other way round, with the canonical predicate it stands for.
 
-    An inverse only named (``inverse`` of a declared predicate) stands for the predicate
-    that names it; when both directions are declared, the smaller id is canonical.
+    A predicate declaring ``inverse`` is paired with it: an inverse only named stands for
+    the predicate that names it; when the inverse is declared too (naming the first as
+    its inverse, or nothing), the smaller id of the two is canonical and the larger is
+    read the other way round, whichever of them declares the other. So the pairs do not
+    depend on how the ids sort: ``gives-to`` with inverse ``receives-from`` and
+    ``receives-from`` declared alone pair as ``z-gives-to`` and ``receives-from`` do.
+
+    A vocabulary :func:`inverse_problems` refuses (a store written before it was
+    checked) is read in the order of its declarations, so that it reads the same each
+    time: a predicate whose inverse is already paired, symmetric, or names a third
+    predicate as its own is left unpaired.
     """
     declared = {predicate.id: predicate for predicate in predicates}
+    paired: set[str] = set()
     inverses: dict[str, str] = {}
     for predicate in declared.values():
-        if predicate.inverse is not None and predicate.inverse not in declared:
-            inverses[predicate.inverse] = predicate.id
-    for predicate in declared.values():
-        if predicate.inverse in declared and predicate.id > predicate.inverse:
-            inverses[predicate.id] = predicate.inverse
+        name = predicate.inverse
+        if name is None or predicate.id in paired or name in paired:
+            continue
+        other = declared.get(name)
+        if other is None:
+            inverses[name] = predicate.id
+        elif other.symmetric or other.inverse not in (None, predicate.id):
+            continue
+        else:
+            canonical, turned = sorted((predicate.id, name))
+            inverses[turned] = canonical
+        paired.update((predicate.id, name))
     return inverses
+
+
+def inverse_problems(
+    predicates: Sequence[Predicate], within: Iterable[Predicate] | None = None
+) -> Iterator[tuple[str, str]]:
+    """``(path, message)`` for each of ``predicates`` whose ``inverse`` cannot be paired (``predicates[1].inverse``).
+
+    ``within`` is the whole vocabulary, in order (default: ``predicates`` alone; the
+    loader gives the merged set of every file, each file's own predicates reported with
+    their paths). See :func:`inverse_clashes` for what is refused. Raises nothing.
+    """
+    for index, _, message in inverse_clashes(predicates, within):
+        yield f"predicates[{index}].inverse", message
+
+
+def inverse_clashes(
+    predicates: Sequence[Predicate], within: Iterable[Predicate] | None = None
+) -> Iterator[tuple[int, tuple[str, ...], str]]:
+    """``(position, names, message)`` for each of ``predicates`` whose ``inverse`` cannot be paired.
+
+    ``position`` is the predicate's in ``predicates``; ``names`` the predicate names the
+    clash involves (the predicate, its inverse, and the third predicate), for the claim
+    log to name the records that declare them. A predicate ``p`` naming ``q`` as its
+    inverse is refused when ``q`` is a declared symmetric predicate (it reads the same
+    both ways: it has no inverse), when ``q`` is declared with an inverse other than
+    ``p`` (a chain: ``gives-to`` → ``receives-from`` → ``sends-to``), or when ``q`` is
+    already the inverse of a predicate declared before ``p`` in ``within`` (and does not
+    itself name ``p``: a name is read as one predicate the other way round). Each
+    message names the predicates. Raises nothing.
+    """
+    if not any(predicate.inverse is not None for predicate in predicates):
+        return
+    vocabulary = list(predicates if within is None else within)
+    declared = {predicate.id: predicate for predicate in vocabulary}
+    first: dict[str, str] = {}  # an inverse name → the first predicate naming it
+    for predicate in vocabulary:
+        if predicate.inverse is not None:
+            first.setdefault(predicate.inverse, predicate.id)
+    for index, predicate in enumerate(predicates):
+        name = predicate.inverse
+        if name is None:
+            continue
+        other = declared.get(name)
+        earlier = first.get(name, predicate.id)
+        if other is not None and other.symmetric:
+            third, problem = None, "is declared symmetric (it reads the same both ways)"
+        elif other is not None and other.inverse not in (None, predicate.id):
+            third, problem = other.inverse, f"names {other.inverse!r} as its own"
+        elif earlier != predicate.id and (other is None or other.inverse is None):
+            third, problem = earlier, f"is already the inverse of {earlier!r}"
+        else:
+            continue
+        message = f"predicate {predicate.id!r} names {name!r} as its inverse, but {name!r} {problem}: {UNPAIRED}"
+        yield index, (predicate.id, name) if third is None else (predicate.id, name, third), message
 
 
 def vocabulary_problems(predicates: Sequence[Predicate], claims: Sequence[Claim]) -> Iterator[tuple[str, str]]:

@@ -251,16 +251,27 @@ def test_a_new_alias_taking_an_earlier_entity_s_name_is_refused(tmp_path: Path) 
     assert "publisher: 'China' names entity 'prc' and would name entity 'film'" in errors[1]
 
 
-def test_an_inverse_declared_a_predicate_of_its_own_is_refused(tmp_path: Path) -> None:
-    """'takes-from', the inverse of 'sends-to', declared alone: no longer paired, claim 't' would say another thing."""
+def test_a_declared_inverse_unpaired_is_refused(tmp_path: Path) -> None:
+    """'sends-to' re-declared without its inverse 'takes-from', itself declared: claim 't' would say another thing."""
     sends = Predicate(id="sends-to", label="sends to", kind=PredicateKind.EVENT, inverse="takes-from")
-    log = _store(tmp_path, sends, claim("t", "russia", "takes-from", "dprk"))
-    [error] = _refused(log, [Predicate(id="takes-from", label="takes from", kind=PredicateKind.EVENT)])
+    takes = Predicate(id="takes-from", label="takes from", kind=PredicateKind.EVENT)
+    log = _store(tmp_path, sends, takes, claim("t", "russia", "takes-from", "dprk"))
+    [error] = _refused(log, [attrs.evolve(sends, inverse=None)], replace=True)
     assert error.startswith(f"{log.path}: record 1: would change what claim 't'")
     assert (
         "proposition.predicate: 'takes-from' names predicate 'sends-to' (read the other way round)"
         " and would name predicate 'takes-from'"
     ) in error
+
+
+def test_an_inverse_declared_with_a_smaller_id_stays_paired(tmp_path: Path) -> None:
+    """'takes-from', the inverse of 'sends-to', declared alone: the pair holds whichever id is smaller; accepted."""
+    sends = Predicate(id="sends-to", label="sends to", kind=PredicateKind.EVENT, inverse="takes-from")
+    log = _store(tmp_path, sends, claim("t", "russia", "takes-from", "dprk"), claim("s", "dprk", "sends-to", "russia"))
+    assert log.append([Predicate(id="takes-from", label="takes from", kind=PredicateKind.EVENT)]) == 1
+    held = log.read()
+    vocabulary = Vocabulary.of(held)
+    assert len({vocabulary.key(claim.proposition) for claim in held.claims if claim.proposition}) == 1
 
 
 def test_an_inverse_declared_that_stays_paired_is_accepted(tmp_path: Path) -> None:
