@@ -1,7 +1,9 @@
 """What an append must not do: leave a store whose replay cannot be read.
 
 Records are appended apart, so one record can refuse another appended earlier: a
-predicate re-declared with an ``inverse`` whose claims have no entity for their object,
+predicate declared with an ``inverse`` that another predicate already pairs
+(:mod:`factlog.io._logpairs`), a predicate re-declared with an ``inverse`` whose claims
+have no entity for their object,
 or without the rank a ``highest_since`` claim needs (:mod:`factlog.model._coherence`); an
 entity, a source, a claim or a retraction that changes what a ``when`` in words counts
 from (an event name made ambiguous, a source's ``published`` date gone, the claim dating
@@ -29,6 +31,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from factlog.errors import ConflictError, FormatError
+from factlog.io._logpairs import unpaired
 from factlog.io._logreader import SECTIONS, StoreReader
 from factlog.io._logrecords import TYPES, Appended, Item, Record, Retraction
 from factlog.io._logrefs import Strand, strand_errors, stranded_references
@@ -72,6 +75,16 @@ def check_append(
     pre = post
     if any(isinstance(item.record, Predicate) for item in appended):
         pre = reader.predicates(last)
+        clash = unpaired(
+            store,
+            appended,
+            pre,
+            post,
+            appended_at=lambda key: reader.appended_at(key, "predicate"),
+            imported=excused is not None,
+        )
+        if clash is not None:
+            raise clash
         earlier = [claim for claim in reader.claims_using(_affected(pre, post)) if claim.id not in own]
     for path, message in vocabulary_problems(tuple(post.values()), [*claims, *earlier]):
         index = int(path[len("claims[") : path.index("]")])
@@ -124,6 +137,10 @@ def check_new(store: str, batches: Sequence[tuple[str, Sequence[tuple[str, Row, 
     for (label, _, record), kept in zip(found, stored, strict=True):
         if kept:
             first.add(label, record, None)
+    alone = {record.id: record for record in first.records if isinstance(record, Predicate)}
+    clash = unpaired(store, first, {}, alone)
+    if clash is not None:
+        raise clash
     problems = [
         f"{store}: {first.label(claim)}: claim {claim!r}: {field}: {message}"
         for claim, field, message in _alone(first.records)

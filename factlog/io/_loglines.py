@@ -25,8 +25,6 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import attrs
-
 from factlog.errors import FormatError, InputError
 from factlog.io._atomic import write_atomic
 from factlog.io._files import read_lines
@@ -36,7 +34,7 @@ from factlog.io._logrecords import Record, Retraction, record_body, structure
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
 from factlog.io._places import lines_named
 from factlog.io._writing import dump
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, rearranged
 from factlog.model._nouns import Source
 
 __all__ = ["export_lines", "import_lines", "snapshot"]
@@ -244,7 +242,8 @@ def snapshot(log: ClaimLog, folder: str | os.PathLike[str], *, as_of: str | date
         _make_folder((place / str(source.document)).parent)
         write_atomic(place / str(source.document), stored[source.id])
         dump(ClaimSet(sources=(source,)), place / "source.json")
-    rest = attrs.evolve(claims, sources=tuple(s for s in claims.sources if s not in kept))
+    # Not evolve: a store may hold inverses that clash (replay reads them), and its snapshot keeps them.
+    rest = rearranged(claims, sources=tuple(s for s in claims.sources if s not in kept))
     dump(rest, target / "claims.json")
     return target
 

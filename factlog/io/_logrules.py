@@ -14,9 +14,9 @@ from typing import Any
 import attrs
 
 from factlog.errors import ArgumentError, ConflictError, FactlogError, FormatError, UnknownIdError
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import vocabulary_problems
-from factlog.model._nouns import Claim, FieldError
+from factlog.model._nouns import Claim
 
 __all__ = [
     "LISTED",
@@ -174,31 +174,35 @@ def replayed(store: str | os.PathLike[str], records: Mapping[str, Mapping[str, A
     declared inverse whose object is no entity: :mod:`factlog.model._coherence`): a
     :class:`~factlog.FormatError` then names the store and each such claim
     (``claims.db: claim 'n': proposition.object: ...``), which can be retracted or replaced.
+    Inverses that do not pair the predicates one to one, which a store written before
+    appends were checked for them may hold, are read all the same (paired in the order
+    of their declarations: :func:`~factlog.model._coherence.inverse_names`), so that no
+    record is lost: the set is made as :class:`ClaimSet` makes it, less that check, and
+    ``factlog validate`` names them in the set written out.
     """
     claims = without_dangling(records["claim"])
     predicates = tuple(records["predicate"].values())
-    try:
-        return ClaimSet(
-            entities=tuple(records["entity"].values()),
-            predicates=predicates,
-            sources=tuple(records["source"].values()),
-            claims=claims,
-            acknowledged=tuple(records["acknowledgement"].values()),
-        )
-    except FieldError:
-        problems = [
-            (claims[int(path[len("claims[") : path.index("]")])], path[path.index("]") + 2 :], message)
-            for path, message in vocabulary_problems(predicates, claims)
-        ]
-        if not problems:  # pragma: no cover - the records are keyed by id: nothing else is refused
-            raise
+    problems = [
+        (claims[int(path[len("claims[") : path.index("]")])], path[path.index("]") + 2 :], message)
+        for path, message in vocabulary_problems(predicates, claims)
+    ]
+    if problems:
         raise FormatError(
             [
                 f"{store}: claim {claim.id!r}: {field}: {message.removeprefix(f'claim {claim.id!r}: ')}"
                 for claim, field, message in problems
             ],
             shown=LISTED,
-        ) from None
+        )
+    sections = {
+        "entities": tuple(records["entity"].values()),
+        "predicates": predicates,
+        "sources": tuple(records["source"].values()),
+        "claims": claims,
+        "acknowledged": tuple(records["acknowledgement"].values()),
+    }
+    # Keyed by id: no id is repeated. Stored records are read by the converter: each is of its class.
+    return read_claim_set_of(sections, {}, unique=tuple(sections))
 
 
 def forward(prepared: list[Any], latest: str, *, dated: bool, path: Path) -> list[Any]:
