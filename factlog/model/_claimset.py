@@ -171,8 +171,9 @@ class ClaimSet(_Maps):
         defined differently in two of the sets, with both JSON paths, each in the set
         that holds it (``other 1: $.claims[0]: claim 'c1' is defined twice, differently
         (first at this set: $.claims[0])``), :class:`~factlog.FieldError` for a claim of
-        one set that the predicates of another refuse (as :class:`ClaimSet` does; the
-        path counts in the merged set, this set's claims first), and
+        one set that the predicates of another refuse, or for predicates whose ``inverse``
+        declarations clash across the sets (as :class:`ClaimSet` does; the path counts in
+        the merged set, this set's items first), and
         :class:`~factlog.ArgumentError` for an ``other`` that is no :class:`ClaimSet`.
         """
         for number, other in enumerate(others, 1):

@@ -127,3 +127,14 @@ def test_a_store_holding_a_clash_refuses_another(tmp_path: Path) -> None:
     third = attrs.evolve(SENDS, id="ships-to")
     [error] = _refused(log, [third], factlog.ConflictError)
     assert error.startswith(f"{log.path}: record 1: inverse: predicate 'ships-to' names 'receives-from'")
+
+
+def test_cli_append_of_a_clash_exits_3_naming_the_file_and_record(tmp_path: Path) -> None:
+    """`factlog log append` of a predicate naming the store's inverse: exit 3, the store, file and JSON path named."""
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*BASE, GIVES])
+    path = tmp_path / "p.json"
+    factlog.dump(factlog.ClaimSet(predicates=(SENDS,)), path)
+    done = run("log", "append", str(log.path), str(path))
+    assert done.returncode == 3
+    assert done.stderr.startswith(f"error: {log.path}: {path}: $.predicates[0]: {SHARED} (the store's predicate")

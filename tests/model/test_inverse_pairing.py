@@ -95,3 +95,10 @@ def test_an_incoherent_vocabulary_is_read_in_the_order_of_its_declarations() -> 
     assert inverse_names(shared) == {"receives-from": "sends-to"}
     chain = [_predicate("gives-to", "receives-from"), _predicate("receives-from", "sends-to"), _predicate("sends-to")]
     assert inverse_names(chain) == {"sends-to": "receives-from"}
+
+
+def test_merging_sets_whose_inverses_clash_is_refused() -> None:
+    """Each set pairs alone; merged, 'receives-from' would be the inverse of two: a FieldError with the merged path."""
+    registry = ClaimSet(predicates=(_predicate("gives-to", "receives-from"),))
+    with pytest.raises(FieldError, match=r"^predicates\[1\]\.inverse: predicate 'sends-to' names 'receives-from'"):
+        registry.merge(ClaimSet(predicates=(_predicate("sends-to", "receives-from"),)))
