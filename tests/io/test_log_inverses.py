@@ -138,3 +138,19 @@ def test_cli_append_of_a_clash_exits_3_naming_the_file_and_record(tmp_path: Path
     done = run("log", "append", str(log.path), str(path))
     assert done.returncode == 3
     assert done.stderr.startswith(f"error: {log.path}: {path}: $.predicates[0]: {SHARED} (the store's predicate")
+
+
+def test_a_store_holding_a_claim_the_pair_now_refuses_is_repaired_by_retracting_it(tmp_path: Path) -> None:
+    """A claim on the larger id with a text object (read forwards before): replay names it; retracted, it replays."""
+    log = ClaimLog(tmp_path / "claims.db")
+    text = attrs.evolve(DENIED, proposition=attrs.evolve(DENIED.proposition, object=factlog.TextValue(text="arms")))
+    import_history(log, tmp_path, [*BASE, GIVES, RECEIVES, AFFIRMED, text])
+    with pytest.raises(factlog.FormatError) as caught:
+        log.read()
+    assert caught.value.errors == [
+        f"{log.path}: claim 'c2': proposition.object: an inverse predicate needs an entity as its object"
+        " ('receives-from' is 'gives-to' read the other way round: its object becomes the subject)"
+    ]
+    assert sum(1 for _ in log.export_lines()) == 1 + len(BASE) + 4
+    log.retract("c2", "its object is no entity")
+    assert [claim.id for claim in log.read().claims] == ["c1"]
