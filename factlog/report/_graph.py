@@ -33,6 +33,7 @@ from factlog.report._route import (
     LABEL_BELOW,
     LABEL_BESIDE,
     Box,
+    Columns,
     Field,
     Point,
     arc,
@@ -133,7 +134,10 @@ class Graph:
     """Nodes and edges with their coordinates, the size of the drawing, and whether its edges were routed.
 
     ``routed`` is False for a graph of more than ``ROUTED_AT_MOST`` edges times nodes:
-    its edges are drawn straight, and may cross nodes.
+    its edges are drawn straight, and may cross nodes. ``unrouted`` counts the edges of
+    a routed graph for which no line tried missed every node: drawn straight, they may
+    cross one (an edge between two columns always finds a line; one within a column or
+    a contradiction may not).
     """
 
     nodes: tuple[Node, ...]
@@ -141,6 +145,7 @@ class Graph:
     width: float
     height: float
     routed: bool = True
+    unrouted: int = 0
 
 
 def _edges(index: Index, findings: Iterable[Finding]) -> dict[tuple[str, str, str], int]:
@@ -249,7 +254,7 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
     }
     boxes: dict[str, Box] = {node: label_box(*placed[node], _label(names[node]), side[node]) for node in role}
     routed = len(edges) * len(role) <= ROUTED_AT_MOST
-    lines = _lines(edges, placed, boxes, names, side, routed=routed)
+    lines, unrouted = _lines(edges, placed, boxes, names, side, routed=routed)
     # Bends may leave the columns' frame: shift everything so the drawing starts at the margin.
     xs = [x for box in boxes.values() for x in (box[0], box[2])] + [x for e in lines for x, _ in e.points]
     ys = [y for box in boxes.values() for y in (box[1], box[3])] + [y for e in lines for _, y in e.points]
@@ -270,7 +275,7 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
         for e in lines
     )
     width, height = round(max(xs) - min(xs) + 2 * _MARGIN_Y, 1), round(max(ys) - min(ys) + _MARGIN_Y, 1)
-    return Graph(nodes, moved, width, height, routed)
+    return Graph(nodes, moved, width, height, routed, unrouted)
 
 
 def _beads(points: tuple[Point, ...]) -> list[Box]:
@@ -291,12 +296,17 @@ def _lines(
     side: dict[str, str],
     *,
     routed: bool,
-) -> list[Edge]:
-    """Every edge with the points it is drawn through: routed around the nodes when ``routed``, else straight."""
+) -> tuple[list[Edge], int]:
+    """Every edge with the points it is drawn through, and how many no try cleared (drawn straight).
+
+    Edges are routed around the nodes when ``routed``, else all straight (none counted).
+    """
     lines = []
+    unrouted = 0
     field = Field()
     for node, box in boxes.items():
         field.add(box, node)
+    columns = Columns(boxes, placed)
     lanes = Field()  # the upright pieces of brackets: kept clear by every later edge
     beads = Field()  # along the curves: kept clear by every later curve
     # Claims and copies first, each routed around the nodes alone; contradictions after them,
@@ -312,16 +322,19 @@ def _lines(
             tries = (((field, lanes, beads), True), ((field, lanes), False), ((field,), True), ((field,), False))
         points: tuple[Point, ...] = (placed[start], placed[end])  # straight if every try fails
         control = None
+        unrouted += bool(tries)
         for fields, curved in tries:
             if curved:
                 control = arc(placed[start], placed[end], fields, ends, names_of)
                 if control is not None:
                     points = tuple(arc_points(placed[start], control, placed[end]))
+                    unrouted -= 1
                     break
             else:
-                found = route(placed[start], placed[end], fields, ends, names_of)
+                found = route(placed[start], placed[end], fields, ends, names_of, columns=columns)
                 if found is not None:
                     points = found
+                    unrouted -= 1
                     break
         if control is not None:
             for bead in _beads(points):
@@ -333,7 +346,7 @@ def _lines(
             if kind != "contradiction":
                 points = (*points[:-1], _short(points[-2], points[-1]))
         lines.append(Edge(kind, start, end, count, *placed[start], *placed[end], points, control))
-    return lines
+    return lines, unrouted
 
 
 def _moved(point: Point, sx: float, sy: float) -> Point:

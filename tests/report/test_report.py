@@ -321,3 +321,19 @@ def test_a_graph_too_dense_to_route_is_drawn_straight_and_says_so(monkeypatch: p
     assert not graph.routed
     assert all(len(edge.points) == 2 and edge.control is None for edge in graph.edges)
     assert "too many to lead each line" in html_report(claims)
+
+
+def test_lines_no_try_clears_are_counted_and_the_page_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A routed graph whose lines find no way around the names draws them straight and says how many."""
+    from factlog.report import _graph  # noqa: PLC0415 - its router is patched
+
+    claims = load([ROOT / "sources"])
+    assert relay_graph(Index.of(claims), check(claims).findings).unrouted == 0
+    assert "found no way around" not in html_report(claims)
+    monkeypatch.setattr(_graph, "route", lambda *_, **__: None)
+    monkeypatch.setattr(_graph, "arc", lambda *_: None)
+    graph = relay_graph(Index.of(claims), check(claims).findings)
+    assert graph.routed
+    assert graph.unrouted == len(graph.edges) > 0
+    assert all(len(edge.points) == 2 for edge in graph.edges)
+    assert f"{len(graph.edges)} of the graph's {len(graph.edges)} lines found no way around" in html_report(claims)
