@@ -190,3 +190,23 @@ def test_toolbar_count_matches_the_summary(open_page: Callable[..., Page], corpu
     page.select_option("#filter-holder", "wire")
     assert page.inner_text("#filter-count") == "1 dispute, 1 claim shown"
     assert "2 claims from 5 sources" in page.inner_text("header")
+
+
+_PAINTED_DATES = """event => Array.from(event.querySelectorAll('.date')).map(d => {
+  const style = getComputedStyle(d);
+  return [d.querySelector('strong').textContent, style.backgroundColor, style.borderTopColor, d.innerText];
+})"""
+
+
+def test_a_conflicting_event_marks_only_the_dates_that_clash(open_page: Callable[..., Page], corpus_page: str) -> None:
+    """China's visit is affirmed in April 2024 and 2025 inside two denials: those four are marked, not 2019's visits."""
+    page = open_page(corpus_page)
+    event = page.locator("#timeline li.event", has_text="China makes a high-level official visit")
+    assert event.locator(".badge").inner_text().casefold() == "affirmed and denied"
+    calm = page.locator("#timeline li.event", has_text="Kim Jong Un meets Xi Jinping").evaluate(_PAINTED_DATES)
+    plain = {(background, border) for _, background, border, _ in calm}  # an event with no conflict
+    assert len(plain) == 1
+    painted = event.evaluate(_PAINTED_DATES)
+    clashing = {date for date, background, border, _ in painted if (background, border) not in plain}
+    assert clashing == {"2020–2024", "2020–2025-10-05", "2024-04-11–2024-04-13", "2025-01–2025-10-05"}
+    assert all(("clashes" in text) == (date in clashing) for date, _, _, text in painted)
