@@ -214,7 +214,8 @@ def test_a_conflicting_event_marks_only_the_dates_that_clash(open_page: Callable
 
 # For every id the page shows (rule, finding, claim, source; in code, or marked .id in a
 # label or a date's claims): its text and the distinct tops of its line boxes, in CSS px.
-_ID_LINES = """() => Array.from(document.querySelectorAll('main code, main .id')).filter(c => c.getClientRects().length).map(c => {
+_ID_LINES = """() => Array.from(document.querySelectorAll('main code, main .id'))
+  .filter(c => c.getClientRects().length).map(c => {
   const range = document.createRange();
   range.selectNodeContents(c);
   return [c.textContent, Array.from(new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))))];
