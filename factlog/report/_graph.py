@@ -6,7 +6,9 @@ a source ``derived_from`` another gives a *copy* edge between their publishers; 
 holders on opposite sides of a finding give a *contradiction* edge. Each node is coloured
 by its role: *outlet* if it published a source read or copied, else *relay* if it passed
 a claim on, else *holder*; a holder that published a source too (a ministry's own
-statement) is *holder publishing*: the holder's colour with the outlet's as a ring.
+statement) is *holder publishing*: the holder's colour with the outlet's as a ring; a
+holder that passed others' claims on too (an agency quoting a ministry and saying its
+own) is *holder relaying*: the holder's colour with the relay's as a ring.
 
 The layout is layered, as for any provenance graph read left to right (Sugiyama, Tagawa
 and Toda 1981, "Methods for visual understanding of hierarchical system structures"):
@@ -60,12 +62,12 @@ ROUTED_AT_MOST = 200_000
 _BEAD = 3.0  # half the side of the boxes a curve leaves along itself, px
 _BEAD_CLEAR = 40.0  # px from a curve's ends where it leaves none: curves may meet at a node
 _LABEL_CHARS = 40  # a longer name is cut to this many characters, "…" last
-_ROLES = ("holder", "relay", "outlet", "holder publishing")
+_ROLES = ("holder", "relay", "outlet", "holder publishing", "holder relaying")
 
 
 @attrs.frozen
 class Node:
-    """An entity placed on the page: id, name, role, centre in SVG user units, and the side of its label.
+    """An entity placed on the page: id, name, role (one of ``_ROLES``), centre in SVG user units, and its label's side.
 
     ``side`` is ``left`` in the first of several columns, ``right`` in the last, else
     ``below``: edges run left to right, so a label on the outer side is never crossed
@@ -180,14 +182,22 @@ def _roles(index: Index, edges: dict[tuple[str, str, str], int]) -> dict[str, in
     """Role of each node, an index of :data:`_ROLES`.
 
     3 if it holds a claim and published a source read or copied (a ministry's own
-    statement), else 2 if it published one, 1 if it relayed a claim, else 0.
+    statement), else 2 if it published one; 4 if it holds a claim and relayed one, else
+    1 if it relayed one; else 0.
     """
     outlets = {index.publisher(source) for entry in index.entries for source in entry.sources}
     outlets.update(node for kind, start, end in edges if kind == "copy" for node in (start, end))
     relays = {index.vocabulary.entity(relay) for entry in index.entries for relay in entry.claim.attribution.via}
     holders = {entry.holder for entry in index.entries}
     nodes = sorted({node for _, start, end in edges for node in (start, end)})
-    return {node: (3 if node in holders else 2) if node in outlets else 1 if node in relays else 0 for node in nodes}
+    return {
+        node: (3 if node in holders else 2)
+        if node in outlets
+        else (4 if node in holders else 1)
+        if node in relays
+        else 0
+        for node in nodes
+    }
 
 
 def _columns(nodes: list[str], edges: dict[tuple[str, str, str], int]) -> dict[str, int]:
