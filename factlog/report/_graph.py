@@ -17,8 +17,9 @@ each node stands one column right of the rightmost node it got a claim or a copy
 the graph's strongly connected components, which share a column); within a column,
 nodes are ordered by the mean row of their neighbours (four sweeps, ties by name) and
 centred. Edges are then routed (:mod:`factlog.report._route`): straight when the line
-misses every node it does not join, else bent around them. networkx is imported only
-when a graph is drawn.
+misses every node it does not join, else led level past the columns between its ends
+and slanted only between columns, else bent around the nodes. networkx is imported
+only when a graph is drawn.
 """
 
 from __future__ import annotations
@@ -54,10 +55,10 @@ _MARGIN_X = 170.0
 _MARGIN_Y = 40.0
 _ARROW = 14.0  # px an arrow's line stops short of its target's centre: the circle and the arrowhead
 _SWEEPS = 4
-# Routing costs about edges x nodes clippings (more for the edges no bend frees): 0.2 CPU s
-# for 283 edges x 40 nodes, 3.5 s for 3,024 x 191 and 56 s for 24,898 x 752 (generated sets
-# of 1,000, 5,000 and 20,000 claims; benchmarks/RESULTS.md). Beyond this product, too dense
-# to read anyway, edges are drawn straight.
+# Routing costs about edges x nodes clippings (more for the contradictions no curve frees):
+# 0.2 CPU s for 283 edges x 40 nodes, 3.3 s for 3,024 x 191 and 56 s for 24,898 x 752
+# (generated sets of 1,000, 5,000 and 20,000 claims; benchmarks/RESULTS.md). Beyond this
+# product, too dense to read anyway, edges are drawn straight.
 ROUTED_AT_MOST = 200_000
 _BEAD = 3.0  # half the side of the boxes a curve leaves along itself, px
 _BEAD_CLEAR = 40.0  # px from a curve's ends where it leaves none: curves may meet at a node

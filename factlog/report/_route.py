@@ -3,10 +3,12 @@
 A node takes a box on the page: its circle and the label under it (a label's width is
 estimated from its length at the graph's 12 px font). An edge is a polyline from one
 node's centre to the other's. It is straight when the straight segment misses every other
-node's box; otherwise it bends at one point beside its midpoint (tried at growing
-distances on either side), or failing that at two points offset alike from both ends;
-an edge within one column first tries a bracket out to its left, then its right.
-Candidates are tried in a fixed order, so the same graph gives the same lines.
+node's box; otherwise, between two columns of a layered drawing, it is led through
+them (:class:`Columns`: level beside each column, slanted only between columns);
+failing that it bends at one point beside its midpoint (tried at growing distances on
+either side), or at two points offset alike from both ends; an edge within one column
+first tries a bracket out to its left, then its right. Candidates are tried in a fixed
+order, so the same graph gives the same lines.
 
 A contradiction is no flow and must not be read as one: :func:`arc` draws it as a
 quadratic curve bulging to one side, checked against the boxes as 32 straight pieces.
