@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from factlog import Attribution, ClaimSet, Evidence, Source, html_report, load
-from tests.helpers import ROOT, claim, world
+from tests.helpers import ROOT, claim, contrast, world
 from tools.browser import DESKTOP, PHONE
 
 HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>"
@@ -210,6 +210,10 @@ def test_a_conflicting_event_marks_only_the_dates_that_clash(open_page: Callable
     clashing = {date for date, background, border, _ in painted if (background, border) not in plain}
     assert clashing == {"2020–2024", "2020–2025-10-05", "2024-04-11–2024-04-13", "2025-01–2025-10-05"}
     assert all(("clashes" in text) == (date in clashing) for date, _, _, text in painted)
+    word, box = event.locator(".date.clash .clash-word").first.evaluate(
+        "w => [getComputedStyle(w).color, getComputedStyle(w.closest('.date')).backgroundColor]"
+    )
+    assert contrast(word, box) >= 4.5
 
 
 # For every id the page shows (rule, finding, claim, source; in code, or marked .id in a

@@ -13,7 +13,7 @@ import attrs
 from playwright.sync_api import Page
 
 from factlog import ClaimSet, html_report, load
-from tests.helpers import ROOT, claim, world
+from tests.helpers import ROOT, claim, contrast, world
 from tools.browser import PHONE
 
 ARABIC = "وكالة الأنباء"
@@ -193,6 +193,7 @@ def test_a_holder_that_relays_others_claims_keeps_the_holder_colour_ringed_blue(
     assert agency[0] == holder[0] != relay[0]
     assert agency[1] not in (holder[1], relay[1], outlet[1])
     assert agency[2] != holder[2]  # a ring, as wide as a publishing holder's
+    assert min(contrast(agency[1], "rgb(255, 255, 255)"), contrast(agency[1], agency[0])) >= 3  # a graphic's floor
     title = page.locator('g.node[data-entity="kcna"] title').text_content()
     assert title == "KCNA (holder that also passed others' claims on)"
     assert "orange ringed blue: holders that also passed others' claims on" in page.inner_text("#graph .hint")
