@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 __all__ = [
     "Box",
@@ -122,7 +122,7 @@ class Field:
                 yield from self._cells.get((cx, cy), ())
 
 
-def _clear(points: Sequence[Point], fields: Sequence[Field], skip: Collection[str], extra: Sequence[Box]) -> bool:
+def _clear(points: Iterable[Point], fields: Sequence[Field], skip: Collection[str], extra: Sequence[Box]) -> bool:
     """Whether no piece of the polyline crosses a box of ``extra`` or of ``fields`` not owned by one of ``skip``."""
     for a, b in itertools.pairwise(points):
         x0, x1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
@@ -340,12 +340,15 @@ _ARC_OFFSETS = (
 
 def arc_points(start: Point, control: Point, end: Point) -> list[Point]:
     """The quadratic curve from ``start`` to ``end`` pulled toward ``control``, as ``_ARC_PIECES`` + 1 points."""
-    found = []
+    return list(_curve(start, control, end))
+
+
+def _curve(start: Point, control: Point, end: Point) -> Iterator[Point]:
+    """The points of :func:`arc_points` one by one: a curve found crossing a box near its start is not computed on."""
     for step in range(_ARC_PIECES + 1):
         t = step / _ARC_PIECES
         a, b, c = (1 - t) ** 2, 2 * t * (1 - t), t * t
-        found.append((a * start[0] + b * control[0] + c * end[0], a * start[1] + b * control[1] + c * end[1]))
-    return found
+        yield (a * start[0] + b * control[0] + c * end[0], a * start[1] + b * control[1] + c * end[1])
 
 
 def arc(
@@ -365,6 +368,6 @@ def arc(
     for offset in _ARC_OFFSETS:
         for sign in (1.0, -1.0):
             control = (round(mx + sign * offset * nx, 1), round(my + sign * offset * ny, 1))
-            if _clear(arc_points(start, control, end), fields, skip, extra):
+            if _clear(_curve(start, control, end), fields, skip, extra):
                 return control
     return None
