@@ -56,7 +56,7 @@ _MARGIN_Y = 40.0
 _ARROW = 14.0  # px an arrow's line stops short of its target's centre: the circle and the arrowhead
 _SWEEPS = 4
 # Routing costs about edges x nodes clippings (more for the contradictions no curve frees):
-# 0.2 CPU s for 283 edges x 40 nodes, 3.3 s for 3,024 x 191 and 56 s for 24,898 x 752
+# 0.16 CPU s for 283 edges x 40 nodes, 2.8 s for 3,024 x 191 and 46 s for 24,898 x 752
 # (generated sets of 1,000, 5,000 and 20,000 claims; benchmarks/RESULTS.md). Beyond this
 # product, too dense to read anyway, edges are drawn straight.
 ROUTED_AT_MOST = 200_000
