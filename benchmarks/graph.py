@@ -17,9 +17,10 @@ import argparse
 import itertools
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
-from factlog import Index, check, load
+from factlog import Finding, Index, check, load
 from factlog.report import _graph
 from factlog.report._route import crosses, label_box
 
@@ -34,28 +35,37 @@ def main(argv: list[str] | None = None) -> int:
     claims = load([arguments.file])
     findings = check(claims).findings
     index = Index.of(claims)
+    limit = _graph.ROUTED_AT_MOST
     if not arguments.capped:
         _graph.ROUTED_AT_MOST = sys.maxsize
-    for _ in range(arguments.rounds):
-        start = time.process_time()
-        graph = _graph.relay_graph(index, findings)
-        seconds = time.process_time() - start
-        boxes = {node.id: label_box(node.x, node.y, _graph._label(node.name), node.side) for node in graph.nodes}
-        crossing = sum(
-            any(
-                crosses(a, b, box)
-                for node, box in boxes.items()
-                if node not in (edge.start, edge.end)
-                for a, b in itertools.pairwise(edge.points)
-            )
-            for edge in graph.edges
-        )
-        print(
-            f"{arguments.file.name}: {len(graph.nodes)} nodes, {len(graph.edges)} edges, "
-            f"{'routed' if graph.routed else 'straight'}: {seconds:.2f} CPU s, "
-            f"{crossing} crossing a node, {getattr(graph, 'unrouted', '?')} left straight"
-        )
+    try:
+        for _ in range(arguments.rounds):
+            _round(arguments.file.name, index, findings)
+    finally:
+        _graph.ROUTED_AT_MOST = limit
     return 0
+
+
+def _round(name: str, index: Index, findings: Sequence[Finding]) -> None:
+    """Lay the graph out and route it once; print its size, CPU seconds and crossings."""
+    start = time.process_time()
+    graph = _graph.relay_graph(index, findings)
+    seconds = time.process_time() - start
+    boxes = {node.id: label_box(node.x, node.y, _graph._label(node.name), node.side) for node in graph.nodes}
+    crossing = sum(
+        any(
+            crosses(a, b, box)
+            for node, box in boxes.items()
+            if node not in (edge.start, edge.end)
+            for a, b in itertools.pairwise(edge.points)
+        )
+        for edge in graph.edges
+    )
+    print(
+        f"{name}: {len(graph.nodes)} nodes, {len(graph.edges)} edges, "
+        f"{'routed' if graph.routed else 'straight'}: {seconds:.2f} CPU s, "
+        f"{crossing} crossing a node, {getattr(graph, 'unrouted', '?')} left straight"
+    )
 
 
 if __name__ == "__main__":
