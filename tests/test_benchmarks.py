@@ -18,6 +18,7 @@ from benchmarks.__main__ import main as benchmarks_main
 from benchmarks.codec import main as codec_main
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
 from benchmarks.generate import generate, main, write, write_lines
+from benchmarks.graph import main as graph_main
 from benchmarks.log_append import main as log_append_main
 from benchmarks.run import _memory_in_fresh_process, bare_grouping, measure, reading_floor, table
 from benchmarks.stream import check_ratio, stream_table
@@ -274,3 +275,21 @@ def test_log_append_times_each_round(kind: str, tmp_path: Path, capsys: pytest.C
     assert len(printed.out.split(": ")[1].split()) == 2
     refused = "300 predicate-inverse: refused (timed until refused)\n"  # its claims would name no predicate
     assert printed.err == (refused if kind == "predicate-inverse" else "")
+
+
+def test_the_graph_benchmark_routes_past_the_limit_and_puts_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m benchmarks.graph FILE 2`: one line a round, routed past the page's limit, which is put back."""
+    from factlog.report import _graph  # noqa: PLC0415 - its limit is what the benchmark lifts
+
+    path = tmp_path / "claims.jsonl"
+    write(generate(300), path)
+    monkeypatch.setattr(_graph, "ROUTED_AT_MOST", 0)  # every graph is past it
+    assert graph_main([str(path), "2"]) == 0
+    assert graph_main([str(path), "1", "--capped"]) == 0
+    routed, again, capped = capsys.readouterr().out.splitlines()
+    assert routed.startswith("claims.jsonl: ")
+    assert all(" routed: " in line and ", 0 crossing a node, 0 left straight" in line for line in (routed, again))
+    assert " straight: " in capped
+    assert _graph.ROUTED_AT_MOST == 0  # put back

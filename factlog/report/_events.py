@@ -48,18 +48,40 @@ class Event:
     """Whether the dates are of one event (a date value), rather than of an event that recurs."""
 
     @property
-    def conflict(self) -> bool:
-        """Whether the dates given cannot all hold.
+    def clashes(self) -> tuple[bool, ...]:
+        """For each of :attr:`dates`, whether it is one side of a clash: what :attr:`conflict` finds, date by date.
 
-        For one event's date, two affirmed dates with no day in common (``2019`` and
-        ``2019-06-20/2019-06-21`` agree; ``2024-04`` and ``2025`` do not). For a recurring
-        event, an affirmed date wholly inside a denied one.
+        For one event's date, an affirmed date with no day in common with another
+        affirmed one (``2019`` and ``2019-06-20/2019-06-21`` agree; ``2024-04`` and
+        ``2025`` do not). For a recurring event, an affirmed date wholly inside a denied
+        one, and that denied date. Any other date given clashes with none.
         """
         affirmed = [d.span for d in self.dates if d.polarity == "affirmed"]
         if self.once:
-            return any(a[1] < b[0] or b[1] < a[0] for n, a in enumerate(affirmed) for b in affirmed[n + 1 :])
+            return tuple(
+                d.polarity == "affirmed" and any(d.span[1] < b[0] or b[1] < d.span[0] for b in affirmed)
+                for d in self.dates
+            )
         denied = [d.span for d in self.dates if d.polarity == "denied"]
-        return any(no[0] <= yes[0] and yes[1] <= no[1] for yes in affirmed for no in denied)
+
+        def inside(yes: tuple[int, int], no: tuple[int, int]) -> bool:
+            return no[0] <= yes[0] and yes[1] <= no[1]
+
+        return tuple(
+            any(inside(d.span, no) for no in denied)
+            if d.polarity == "affirmed"
+            else d.polarity == "denied" and any(inside(yes, d.span) for yes in affirmed)
+            for d in self.dates
+        )
+
+    @property
+    def conflict(self) -> bool:
+        """Whether the dates given cannot all hold: whether any of them clashes (:attr:`clashes`).
+
+        For one event's date, two affirmed dates with no day in common. For a recurring
+        event, an affirmed date wholly inside a denied one.
+        """
+        return any(self.clashes)
 
     @property
     def conflict_kind(self) -> str | None:

@@ -6,7 +6,9 @@ a source ``derived_from`` another gives a *copy* edge between their publishers; 
 holders on opposite sides of a finding give a *contradiction* edge. Each node is coloured
 by its role: *outlet* if it published a source read or copied, else *relay* if it passed
 a claim on, else *holder*; a holder that published a source too (a ministry's own
-statement) is *holder publishing*: the holder's colour with the outlet's as a ring.
+statement) is *holder publishing*: the holder's colour with the outlet's as a ring; a
+holder that passed others' claims on too (an agency quoting a ministry and saying its
+own) is *holder relaying*: the holder's colour with the relay's as a ring.
 
 The layout is layered, as for any provenance graph read left to right (Sugiyama, Tagawa
 and Toda 1981, "Methods for visual understanding of hierarchical system structures"):
@@ -15,8 +17,9 @@ each node stands one column right of the rightmost node it got a claim or a copy
 the graph's strongly connected components, which share a column); within a column,
 nodes are ordered by the mean row of their neighbours (four sweeps, ties by name) and
 centred. Edges are then routed (:mod:`factlog.report._route`): straight when the line
-misses every node it does not join, else bent around them. networkx is imported only
-when a graph is drawn.
+misses every node it does not join, else led level past the columns between its ends
+and slanted only between columns, else bent around the nodes. networkx is imported
+only when a graph is drawn.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from factlog.report._route import (
     LABEL_BELOW,
     LABEL_BESIDE,
     Box,
+    Columns,
     Field,
     Point,
     arc,
@@ -51,20 +55,20 @@ _MARGIN_X = 170.0
 _MARGIN_Y = 40.0
 _ARROW = 14.0  # px an arrow's line stops short of its target's centre: the circle and the arrowhead
 _SWEEPS = 4
-# Routing costs about edges x nodes clippings (more for the edges no bend frees): 0.2 CPU s
-# for 283 edges x 40 nodes, 3.5 s for 3,024 x 191 and 56 s for 24,898 x 752 (generated sets
-# of 1,000, 5,000 and 20,000 claims; benchmarks/RESULTS.md). Beyond this product, too dense
-# to read anyway, edges are drawn straight.
+# Routing costs about edges x nodes clippings (more for the contradictions no curve frees):
+# 0.16 CPU s for 283 edges x 40 nodes, 2.8 s for 3,024 x 191 and 46 s for 24,898 x 752
+# (generated sets of 1,000, 5,000 and 20,000 claims; benchmarks/RESULTS.md). Beyond this
+# product, too dense to read anyway, edges are drawn straight.
 ROUTED_AT_MOST = 200_000
 _BEAD = 3.0  # half the side of the boxes a curve leaves along itself, px
 _BEAD_CLEAR = 40.0  # px from a curve's ends where it leaves none: curves may meet at a node
 _LABEL_CHARS = 40  # a longer name is cut to this many characters, "…" last
-_ROLES = ("holder", "relay", "outlet", "holder publishing")
+_ROLES = ("holder", "relay", "outlet", "holder publishing", "holder relaying")
 
 
 @attrs.frozen
 class Node:
-    """An entity placed on the page: id, name, role, centre in SVG user units, and the side of its label.
+    """An entity placed on the page: id, name, role (one of ``_ROLES``), centre in SVG user units, and its label's side.
 
     ``side`` is ``left`` in the first of several columns, ``right`` in the last, else
     ``below``: edges run left to right, so a label on the outer side is never crossed
@@ -133,7 +137,10 @@ class Graph:
     """Nodes and edges with their coordinates, the size of the drawing, and whether its edges were routed.
 
     ``routed`` is False for a graph of more than ``ROUTED_AT_MOST`` edges times nodes:
-    its edges are drawn straight, and may cross nodes.
+    its edges are drawn straight, and may cross nodes. ``unrouted`` counts the edges of
+    a routed graph for which no line tried missed every node: drawn straight, they may
+    cross one (an edge between two columns always finds a line; one within a column or
+    a contradiction may not).
     """
 
     nodes: tuple[Node, ...]
@@ -141,6 +148,7 @@ class Graph:
     width: float
     height: float
     routed: bool = True
+    unrouted: int = 0
 
 
 def _edges(index: Index, findings: Iterable[Finding]) -> dict[tuple[str, str, str], int]:
@@ -175,14 +183,22 @@ def _roles(index: Index, edges: dict[tuple[str, str, str], int]) -> dict[str, in
     """Role of each node, an index of :data:`_ROLES`.
 
     3 if it holds a claim and published a source read or copied (a ministry's own
-    statement), else 2 if it published one, 1 if it relayed a claim, else 0.
+    statement), else 2 if it published one; 4 if it holds a claim and relayed one, else
+    1 if it relayed one; else 0.
     """
     outlets = {index.publisher(source) for entry in index.entries for source in entry.sources}
     outlets.update(node for kind, start, end in edges if kind == "copy" for node in (start, end))
     relays = {index.vocabulary.entity(relay) for entry in index.entries for relay in entry.claim.attribution.via}
     holders = {entry.holder for entry in index.entries}
     nodes = sorted({node for _, start, end in edges for node in (start, end)})
-    return {node: (3 if node in holders else 2) if node in outlets else 1 if node in relays else 0 for node in nodes}
+    return {
+        node: (3 if node in holders else 2)
+        if node in outlets
+        else (4 if node in holders else 1)
+        if node in relays
+        else 0
+        for node in nodes
+    }
 
 
 def _columns(nodes: list[str], edges: dict[tuple[str, str, str], int]) -> dict[str, int]:
@@ -249,7 +265,7 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
     }
     boxes: dict[str, Box] = {node: label_box(*placed[node], _label(names[node]), side[node]) for node in role}
     routed = len(edges) * len(role) <= ROUTED_AT_MOST
-    lines = _lines(edges, placed, boxes, names, side, routed=routed)
+    lines, unrouted = _lines(edges, placed, boxes, names, side, routed=routed)
     # Bends may leave the columns' frame: shift everything so the drawing starts at the margin.
     xs = [x for box in boxes.values() for x in (box[0], box[2])] + [x for e in lines for x, _ in e.points]
     ys = [y for box in boxes.values() for y in (box[1], box[3])] + [y for e in lines for _, y in e.points]
@@ -270,7 +286,7 @@ def relay_graph(index: Index, findings: Iterable[Finding]) -> Graph:
         for e in lines
     )
     width, height = round(max(xs) - min(xs) + 2 * _MARGIN_Y, 1), round(max(ys) - min(ys) + _MARGIN_Y, 1)
-    return Graph(nodes, moved, width, height, routed)
+    return Graph(nodes, moved, width, height, routed, unrouted)
 
 
 def _beads(points: tuple[Point, ...]) -> list[Box]:
@@ -291,12 +307,17 @@ def _lines(
     side: dict[str, str],
     *,
     routed: bool,
-) -> list[Edge]:
-    """Every edge with the points it is drawn through: routed around the nodes when ``routed``, else straight."""
+) -> tuple[list[Edge], int]:
+    """Every edge with the points it is drawn through, and how many no try cleared (drawn straight).
+
+    Edges are routed around the nodes when ``routed``, else all straight (none counted).
+    """
     lines = []
+    unrouted = 0
     field = Field()
     for node, box in boxes.items():
         field.add(box, node)
+    columns = Columns(boxes, placed)
     lanes = Field()  # the upright pieces of brackets: kept clear by every later edge
     beads = Field()  # along the curves: kept clear by every later curve
     # Claims and copies first, each routed around the nodes alone; contradictions after them,
@@ -312,16 +333,19 @@ def _lines(
             tries = (((field, lanes, beads), True), ((field, lanes), False), ((field,), True), ((field,), False))
         points: tuple[Point, ...] = (placed[start], placed[end])  # straight if every try fails
         control = None
+        unrouted += bool(tries)
         for fields, curved in tries:
             if curved:
                 control = arc(placed[start], placed[end], fields, ends, names_of)
                 if control is not None:
                     points = tuple(arc_points(placed[start], control, placed[end]))
+                    unrouted -= 1
                     break
             else:
-                found = route(placed[start], placed[end], fields, ends, names_of)
+                found = route(placed[start], placed[end], fields, ends, names_of, columns=columns)
                 if found is not None:
                     points = found
+                    unrouted -= 1
                     break
         if control is not None:
             for bead in _beads(points):
@@ -333,7 +357,7 @@ def _lines(
             if kind != "contradiction":
                 points = (*points[:-1], _short(points[-2], points[-1]))
         lines.append(Edge(kind, start, end, count, *placed[start], *placed[end], points, control))
-    return lines
+    return lines, unrouted
 
 
 def _moved(point: Point, sx: float, sy: float) -> Point:

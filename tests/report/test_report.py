@@ -321,3 +321,34 @@ def test_a_graph_too_dense_to_route_is_drawn_straight_and_says_so(monkeypatch: p
     assert not graph.routed
     assert all(len(edge.points) == 2 and edge.control is None for edge in graph.edges)
     assert "too many to lead each line" in html_report(claims)
+
+
+def test_lines_no_try_clears_are_counted_and_the_page_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A routed graph whose lines find no way around the names draws them straight and says how many."""
+    from factlog.report import _graph  # noqa: PLC0415 - its router is patched
+
+    claims = load([ROOT / "sources"])
+    assert relay_graph(Index.of(claims), check(claims).findings).unrouted == 0
+    assert "found no way around" not in html_report(claims)
+    monkeypatch.setattr(_graph, "route", lambda *_, **__: None)
+    monkeypatch.setattr(_graph, "arc", lambda *_: None)
+    graph = relay_graph(Index.of(claims), check(claims).findings)
+    assert graph.routed
+    assert graph.unrouted == len(graph.edges) > 0
+    assert all(len(edge.points) == 2 for edge in graph.edges)
+    assert f"{len(graph.edges)} of the graph's {len(graph.edges)} lines found no way around" in html_report(claims)
+
+
+def test_only_the_dates_on_either_side_of_a_clash_clash() -> None:
+    """China's 2019 visits clash with nothing; its 2024 and 2025 visits and the two denials covering them do.
+    Zhao Leji's two dates for one visit clash; the Tresk shelling's affirmed and denied day both clash."""
+    corpus = {e.label: e for e in events(Index.of(load([ROOT / "sources"])))}
+    china = corpus["China makes a high-level official visit to North Korea"]
+    assert [(d.date, d.polarity) for d, clash in zip(china.dates, china.clashes, strict=True) if not clash] == [
+        ("2019", "affirmed"),
+        ("2019-06-20–2019-06-21", "affirmed"),
+    ]
+    assert all(corpus["Zhao Leji's visit to Pyongyang"].clashes)
+    assert all(e.clashes == (False,) * len(e.dates) for e in corpus.values() if not e.conflict)
+    story = {e.label: e for e in events(Index.of(load([Path(__file__).parent / "tresk"])))}
+    assert story["Corva shells Tresk"].clashes == (True, True)

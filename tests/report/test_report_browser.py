@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from factlog import Attribution, ClaimSet, Evidence, Source, html_report, load
-from tests.helpers import ROOT, claim, world
+from tests.helpers import ROOT, claim, contrast, world
 from tools.browser import DESKTOP, PHONE
 
 HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>"
@@ -190,3 +190,66 @@ def test_toolbar_count_matches_the_summary(open_page: Callable[..., Page], corpu
     page.select_option("#filter-holder", "wire")
     assert page.inner_text("#filter-count") == "1 dispute, 1 claim shown"
     assert "2 claims from 5 sources" in page.inner_text("header")
+
+
+_PAINTED_DATES = """event => Array.from(event.querySelectorAll('.date')).map(d => {
+  const style = getComputedStyle(d);
+  return [d.querySelector('strong').textContent, style.backgroundColor, style.borderTopColor, d.innerText];
+})"""
+
+
+def test_a_conflicting_event_marks_only_the_dates_that_clash(open_page: Callable[..., Page], corpus_page: str) -> None:
+    """China's visit is affirmed in April 2024 and 2025 inside two denials: those four are marked, not 2019's visits."""
+    page = open_page(corpus_page)
+    event = page.locator("#timeline li.event", has_text="China makes a high-level official visit")
+    assert event.locator(".badge").inner_text().casefold() == "affirmed and denied"
+    calm = page.locator("#timeline li.event", has_text="Kim Jong Un meets Xi Jinping").evaluate(_PAINTED_DATES)
+    plain = {(background, border) for _, background, border, _ in calm}  # an event with no conflict
+    assert len(plain) == 1
+    painted = event.evaluate(_PAINTED_DATES)
+    clashing = {date for date, background, border, _ in painted if (background, border) not in plain}
+    assert clashing == {"2020–2024", "2020–2025-10-05", "2024-04-11–2024-04-13", "2025-01–2025-10-05"}
+    assert all(("clashes" in text) == (date in clashing) for date, _, _, text in painted)
+    word, box = event.locator(".date.clash .clash-word").first.evaluate(
+        "w => [getComputedStyle(w).color, getComputedStyle(w.closest('.date')).backgroundColor]"
+    )
+    assert contrast(word, box) >= 4.5
+
+
+# For every id the page shows (rule, finding, claim, source; in code, or marked .id in a
+# label or a date's claims): its text and the distinct tops of its line boxes, in CSS px.
+_ID_LINES = """() => Array.from(document.querySelectorAll('main code, main .id'))
+  .filter(c => c.getClientRects().length).map(c => {
+  const range = document.createRange();
+  range.selectNodeContents(c);
+  return [c.textContent, Array.from(new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))))];
+})"""
+
+
+def test_ids_stay_whole_on_a_phone(open_page: Callable[..., Page], corpus_page: str) -> None:
+    """At 375 px no finding, rule, claim or source id is split across lines, and the page does not scroll sideways."""
+    page = open_page(corpus_page, {"width": 375, "height": 812})
+    page.locator("#claims-list > summary").click()
+    shown = page.evaluate(_ID_LINES)
+    assert any(text.startswith("f-") for text, _ in shown)  # the finding ids are among them
+    assert "zhao-high-level-visit-this-year" in {text for text, _ in shown}  # in a label, in a date, in code
+    assert [(text, tops) for text, tops in shown if len(tops) != 1] == []
+    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll <= inner
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_an_id_wider_than_a_phone_scrolls_in_its_own_box(open_page: Callable[..., Page], tmp_path: Any) -> None:
+    """A 120-letter claim id on one line at 375 px: its box scrolls sideways, the page does not."""
+    long_id = "claim-" + "x" * 114
+    claims = world(claim(long_id, holder="author", source="s1"), claim("c2", denied=True, holder="wire", source="s2"))
+    path = tmp_path / "long.html"
+    path.write_text(html_report(claims), encoding="utf-8")
+    page = open_page(path.as_uri(), {"width": 375, "height": 812})
+    shown = dict(page.evaluate(_ID_LINES))
+    assert len(shown[long_id]) == 1
+    box = page.locator("article.dispute code", has_text=long_id).first
+    assert box.evaluate("c => c.scrollWidth > c.clientWidth && getComputedStyle(c).overflowX === 'auto'")
+    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll <= inner
+    assert page.problems == []  # type: ignore[attr-defined]

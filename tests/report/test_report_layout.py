@@ -13,7 +13,7 @@ import attrs
 from playwright.sync_api import Page
 
 from factlog import ClaimSet, html_report, load
-from tests.helpers import ROOT, claim, world
+from tests.helpers import ROOT, claim, contrast, world
 from tools.browser import PHONE
 
 ARABIC = "وكالة الأنباء"
@@ -173,3 +173,28 @@ def test_a_holder_that_publishes_its_own_words_keeps_the_holder_colour_ringed_gr
     title = page.locator('g.node[data-entity="sud-trade"] title').text_content()
     assert title == "Sudmark Trade Ministry (holder that published its own words)"
     assert "orange ringed green" in page.inner_text("#graph .hint")
+
+
+def test_a_holder_that_relays_others_claims_keeps_the_holder_colour_ringed_blue(
+    open_page: Callable[..., Page], tmp_path: Path
+) -> None:
+    """KCNA says its own claim and passes the Chinese ministry's on: orange, ringed blue, named so in the legend."""
+    claims = world(
+        claim("c1", holder="kcna"),
+        claim("c2", holder="mfa-prc", via=("kcna",), subject="prc", predicate="visits", obj="dprk"),
+        claim("c3", holder="analysts", via=("tabloid",), subject="trump"),
+    )
+    page = open_page(_write(claims, tmp_path / "report.html"))
+    paint = "g => { const s = getComputedStyle(g.querySelector('circle')); return [s.fill, s.stroke, s.strokeWidth]; }"
+    holder = page.eval_on_selector('g.node[data-entity="analysts"]', paint)
+    relay = page.eval_on_selector('g.node[data-entity="tabloid"]', paint)
+    outlet = page.eval_on_selector('g.node[data-entity="author"]', paint)
+    agency = page.eval_on_selector('g.node[data-entity="kcna"]', paint)
+    assert agency[0] == holder[0] != relay[0]
+    assert agency[1] not in (holder[1], relay[1], outlet[1])
+    assert agency[2] != holder[2]  # a ring, as wide as a publishing holder's
+    assert min(contrast(agency[1], "rgb(255, 255, 255)"), contrast(agency[1], agency[0])) >= 3  # a graphic's floor
+    title = page.locator('g.node[data-entity="kcna"] title').text_content()
+    assert title == "KCNA (holder that also passed others' claims on)"
+    assert "orange ringed blue: holders that also passed others' claims on" in page.inner_text("#graph .hint")
+    assert page.problems == []  # type: ignore[attr-defined]
