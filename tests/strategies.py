@@ -176,6 +176,9 @@ _POLARITIES = st.sampled_from(Polarity)
 _CERTAINTIES = st.sampled_from(Certainty)
 _MODES = st.sampled_from(Mode)
 _START = st.integers(0, 5000)
+_STANCES = st.sampled_from(StanceKind)
+_ECHOES = st.sampled_from(["none", "denied", "exclusive", "other value"])
+_ON = st.none() | partial_dates()
 _WIKIDATA = st.none() | st.integers(1, 10**6).map(lambda n: f"Q{n}")
 _TOLERANCE = st.sampled_from([0.0, 0.1, 0.25])
 _RANK = st.just({}) | st.integers(0, 3).map(lambda rank: {"scale": "level", "rank": rank})
@@ -360,7 +363,7 @@ def linked_claim_sets(draw: st.DrawFn, max_claims: int = 12) -> ClaimSet:
         earlier = [other.id for other in claims.claims[:number]]
         regarding = None
         if earlier and draw(st.booleans()):
-            stance = draw(st.sampled_from(StanceKind))
+            stance = draw(_STANCES)
             regarding = Regarding(
                 claims=tuple(draw(st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique=True))),
                 party=draw(st.sampled_from(entity_ids)),
@@ -488,6 +491,7 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
         attrs.evolve(s, document=f"missing/{s.id}.txt") if draw(st.booleans()) else s for s in claims.sources
     )
     names = [s.id for s in sources]
+    values = objects([e.id for e in claims.entities])  # built once a set, not once a claim
     rewritten = []
     for claim in claims.claims:
         first = claim.evidence[0]
@@ -499,7 +503,7 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
         if proposition is None:
             continue
         # Echoes of the claim that other rules must catch, with ids no drawn claim has.
-        echo = draw(st.sampled_from(["none", "denied", "exclusive", "other value"]))
+        echo = draw(_ECHOES)
         if echo == "denied":
             flipped = Polarity.DENIED if claim.polarity is Polarity.AFFIRMED else Polarity.AFFIRMED
             rewritten.append(
@@ -511,7 +515,7 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
                 attrs.evolve(claim, id=f"y-{claim.id}", proposition=other_side, polarity=Polarity.AFFIRMED)
             )
         elif echo == "other value":
-            value = draw(objects([e.id for e in claims.entities]))
+            value = draw(values)
             if not proposition.predicate.startswith("inv-") or isinstance(value, str):
                 changed = attrs.evolve(proposition, object=value)
                 rewritten.append(attrs.evolve(claim, id=f"z-{claim.id}", proposition=changed))
@@ -520,12 +524,12 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
     for claim in claims.claims:
         if claim.proposition is None or not draw(st.booleans()):
             continue
-        stance = draw(st.sampled_from(StanceKind))
+        stance = draw(_STANCES)
         regarding = Regarding(
             claims=(claim.id, *claim.answers[:1]),
             party=draw(st.sampled_from(entities)),
             stance=stance,
-            on=draw(st.none() | partial_dates()) if stance is not StanceKind.AFTER else None,
+            on=draw(_ON) if stance is not StanceKind.AFTER else None,
             days=draw(st.integers(1, 400)) if stance is StanceKind.AFTER else None,
         )
         about = attrs.evolve(claim, id=f"r-{claim.id}", proposition=None, pattern=None, answers=(), regarding=regarding)
