@@ -680,23 +680,30 @@ def wrong_arguments() -> st.SearchStrategy[object]:
     )
 
 
+# What findings_with_dates draws that depends on nothing drawn: built once, not once a finding.
+_RULES = st.sampled_from(["opposed_claims", "conflicting_values", "undeclared_copying", "unknown_rule"])
+_SIDES = st.lists(st.tuples(words, st.lists(ids, max_size=4)), max_size=3)
+_SEVERITIES = st.sampled_from(list(Severity))
+_MESSAGES = st.one_of(texts, st.text(max_size=3000))
+_NOTES = st.none() | texts
+
+
 @st.composite
 def findings_with_dates(draw: st.DrawFn, max_size: int = 40) -> list[tuple[Finding, tuple[int, int]]]:
     """Findings of a few rules (shared ids, long messages, acknowledged ones), each with a first date's sort key."""
-    rules = ["opposed_claims", "conflicting_values", "undeclared_copying", "unknown_rule"]
     found = []
     for _ in range(draw(st.integers(0, max_size))):
-        rule = draw(st.sampled_from(rules))
-        claims = draw(st.lists(st.tuples(words, st.lists(ids, max_size=4)), max_size=3))
+        rule = draw(_RULES)
+        claims = draw(_SIDES)
         own = finding_id(rule, [claim for _, side in claims for claim in side])
         finding = Finding(
             rule=rule,
-            severity=draw(st.sampled_from(list(Severity))),
-            message=draw(st.one_of(texts, st.text(max_size=3000))),
+            severity=draw(_SEVERITIES),
+            message=draw(_MESSAGES),
             claims=claims,
             id=draw(st.sampled_from(["f-" + "0" * 20, "f-" + "1" * 20, own])),
             acknowledged=draw(st.booleans()),
-            note=draw(st.none() | texts),
+            note=draw(_NOTES),
         )
         found.append((finding, (draw(st.integers(0, 3)), draw(st.integers(0, 3)))))
     return found
