@@ -366,6 +366,16 @@ def generated_lines(folder: Path, size: int, seed: int = 1) -> Path:
     return path
 
 
+def acknowledgement_lines(path: Path) -> list[int]:
+    """The lines (from 1) of a JSON Lines file's acknowledgement records, each line parsed by the standard library."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return [
+        number
+        for number, line in enumerate(lines, start=1)
+        if number > 1 and line.strip() and json.loads(line).get("type") == "acknowledgement"
+    ]
+
+
 def random_votes(seed: int, sources: tuple[int, int] = (30, 120), questions: tuple[int, int] = (1, 60)) -> list[Vote]:
     """Random votes (``random.Random(seed)``) of ``sources`` (a range) sources on ``questions`` questions.
 

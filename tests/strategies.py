@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 
 import attrs
 from hypothesis import strategies as st
@@ -134,14 +135,19 @@ def quantities(draw: st.DrawFn) -> Quantity:
     return Quantity(amount=amount, estimate=estimate, unit=unit)
 
 
+_TEXT_VALUES = texts.map(lambda t: TextValue(text=t))
+_DATE_VALUES = (intervals() | edtf_intervals()).map(lambda i: DateValue(date=i))
+_QUANTITIES = quantities()
+
+
 def objects(entity_ids: list[str]) -> st.SearchStrategy[object]:
     return st.one_of(
         st.none(),
         st.sampled_from(entity_ids),
         st.lists(st.sampled_from(entity_ids), min_size=1, max_size=3, unique=True).map(tuple),
-        texts.map(lambda t: TextValue(text=t)),
-        (intervals() | edtf_intervals()).map(lambda i: DateValue(date=i)),
-        quantities(),
+        _TEXT_VALUES,
+        _DATE_VALUES,
+        _QUANTITIES,
     )
 
 
@@ -158,6 +164,21 @@ def patterns(draw: st.DrawFn, ranked: bool = False) -> Pattern:
 
 # The strategies claim_sets draws from that depend on nothing it drew: built once, not once a draw
 # (building and validating them again for every claim was most of the time of the tests that use it).
+_ENTITY_IDS = st.lists(ids, min_size=1, max_size=6, unique=True)
+_ALIAS_POOL = st.lists(words, max_size=6, unique_by=lambda w: "-".join(w.casefold().split()))
+_PREDICATE_IDS = st.lists(ids.map(lambda i: f"p-{i}"), min_size=1, max_size=4, unique=True)
+_SOURCE_IDS = st.lists(ids.map(lambda i: f"s-{i}"), min_size=1, max_size=4, unique=True)
+_ENTITY_KINDS = st.sampled_from(EntityKind)
+_RELIABILITIES = st.sampled_from(Reliability)
+_PREDICATE_KINDS = st.sampled_from(PredicateKind)
+_SOURCE_KINDS = st.sampled_from(SourceKind)
+_POLARITIES = st.sampled_from(Polarity)
+_CERTAINTIES = st.sampled_from(Certainty)
+_MODES = st.sampled_from(Mode)
+_START = st.integers(0, 5000)
+_STANCES = st.sampled_from(StanceKind)
+_ECHOES = st.sampled_from(["none", "denied", "exclusive", "other value"])
+_ON = st.none() | partial_dates()
 _WIKIDATA = st.none() | st.integers(1, 10**6).map(lambda n: f"Q{n}")
 _TOLERANCE = st.sampled_from([0.0, 0.1, 0.25])
 _RANK = st.just({}) | st.integers(0, 3).map(lambda rank: {"scale": "level", "rank": rank})
@@ -175,11 +196,16 @@ _OCCURRENCE = st.none() | st.integers(1, 3)
 _FINDING_IDS = st.lists(st.from_regex(r"f-[0-9a-f]{8}", fullmatch=True), max_size=2, unique=True)
 
 
+@functools.cache
+def _claim_ids(most: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(ids.map(lambda i: f"c-{i}"), min_size=0, max_size=most, unique=True)
+
+
 @st.composite
 def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
     """A valid claim set in which every reference resolves."""
-    entity_ids = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
-    alias_pool = draw(st.lists(words, max_size=6, unique_by=lambda w: "-".join(w.casefold().split())))
+    entity_ids = draw(_ENTITY_IDS)
+    alias_pool = draw(_ALIAS_POOL)
     alias_pool = [a for a in alias_pool if "-".join(a.casefold().split()) not in entity_ids]
     entities = []
     taken: set[str] = set()
@@ -193,15 +219,15 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
             Entity(
                 id=entity_id,
                 name=name,
-                kind=draw(st.sampled_from(EntityKind)),
+                kind=draw(_ENTITY_KINDS),
                 aliases=aliases,
                 affiliation=draw(st.none() | st.sampled_from(entity_ids[:index])) if index else None,
-                reliability=draw(st.sampled_from(Reliability)),
+                reliability=draw(_RELIABILITIES),
                 anonymous=draw(st.booleans()),
                 wikidata=draw(_WIKIDATA),
             )
         )
-    predicate_ids = draw(st.lists(ids.map(lambda i: f"p-{i}"), min_size=1, max_size=4, unique=True))
+    predicate_ids = draw(_PREDICATE_IDS)
     predicates = []
     for predicate_id in predicate_ids:
         symmetric = draw(st.booleans())
@@ -209,7 +235,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
             Predicate(
                 id=predicate_id,
                 label=draw(words),
-                kind=draw(st.sampled_from(PredicateKind)),
+                kind=draw(_PREDICATE_KINDS),
                 functional=draw(st.booleans()),
                 symmetric=symmetric,
                 inverse=None if symmetric else draw(st.none() | st.just(f"inv-{predicate_id}")),
@@ -218,13 +244,13 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 margin=draw(_MARGIN),
             )
         )
-    source_ids = draw(st.lists(ids.map(lambda i: f"s-{i}"), min_size=1, max_size=4, unique=True))
+    source_ids = draw(_SOURCE_IDS)
     sources = tuple(
         Source(
             id=source_id,
             title=draw(texts),
             publisher=draw(st.sampled_from(entity_ids)),
-            kind=draw(st.sampled_from(SourceKind)),
+            kind=draw(_SOURCE_KINDS),
             published=draw(_STATED),
             dates=tuple(SourceDate(date=date, where=where) for date, where in draw(_SOURCE_DATES)),
             derived_from=tuple(draw(st.lists(st.sampled_from(source_ids[:index]), unique=True)) if index else ()),
@@ -233,18 +259,25 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
         )
         for index, source_id in enumerate(source_ids)
     )
-    claim_ids = draw(st.lists(ids.map(lambda i: f"c-{i}"), min_size=0, max_size=max_claims, unique=True))
+    claim_ids = draw(_claim_ids(max_claims))
     all_predicates = predicate_ids + [p.inverse for p in predicates if p.inverse]
     ranked = {name for p in predicates if p.rank is not None for name in (p.id, p.inverse) if name}
     # Entities may be named as the text writes them: by an alias, in any case.
     names = st.sampled_from(entity_ids) | st.sampled_from(alias_pool or entity_ids).map(str.upper)
+    # Built once a set, not once a claim.
+    values, predicates_drawn, sources_drawn, vias = (
+        objects(entity_ids),
+        st.sampled_from(all_predicates),
+        st.sampled_from(source_ids),
+        st.lists(names, max_size=2),
+    )
     claims = []
     for index, claim_id in enumerate(claim_ids):
         proposition = None
         pattern = None
         if draw(st.booleans()):
-            predicate = draw(st.sampled_from(all_predicates))
-            obj = draw(objects(entity_ids))
+            predicate = draw(predicates_drawn)
+            obj = draw(values)
             if predicate.startswith("inv-") and not isinstance(obj, str):
                 obj = entity_ids[0]
             proposition = Proposition(
@@ -258,24 +291,24 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
             if pattern is not None and pattern.last is not None:
                 proposition = attrs.evolve(proposition, when=None)
         quote = draw(texts)
-        start = draw(st.integers(0, 5000))
+        start = draw(_START)
         spanned = draw(st.booleans())
         claims.append(
             Claim(
                 id=claim_id,
                 statement=draw(texts),
                 proposition=proposition,
-                polarity=Polarity.AFFIRMED if pattern is not None else draw(st.sampled_from(Polarity)),
-                certainty=draw(st.sampled_from(Certainty)),
+                polarity=Polarity.AFFIRMED if pattern is not None else draw(_POLARITIES),
+                certainty=draw(_CERTAINTIES),
                 attribution=Attribution(
                     holder=draw(names),
-                    via=tuple(draw(st.lists(names, max_size=2))),
-                    mode=draw(st.sampled_from(Mode)),
+                    via=tuple(draw(vias)),
+                    mode=draw(_MODES),
                     cue=draw(_CUE),
                 ),
                 evidence=(
                     Evidence(
-                        source=draw(st.sampled_from(source_ids)),
+                        source=draw(sources_drawn),
                         quote=quote,
                         start=start if spanned else None,
                         end=start + len(quote) if spanned else None,
@@ -330,7 +363,7 @@ def linked_claim_sets(draw: st.DrawFn, max_claims: int = 12) -> ClaimSet:
         earlier = [other.id for other in claims.claims[:number]]
         regarding = None
         if earlier and draw(st.booleans()):
-            stance = draw(st.sampled_from(StanceKind))
+            stance = draw(_STANCES)
             regarding = Regarding(
                 claims=tuple(draw(st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique=True))),
                 party=draw(st.sampled_from(entity_ids)),
@@ -458,6 +491,7 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
         attrs.evolve(s, document=f"missing/{s.id}.txt") if draw(st.booleans()) else s for s in claims.sources
     )
     names = [s.id for s in sources]
+    values = objects([e.id for e in claims.entities])  # built once a set, not once a claim
     rewritten = []
     for claim in claims.claims:
         first = claim.evidence[0]
@@ -469,7 +503,7 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
         if proposition is None:
             continue
         # Echoes of the claim that other rules must catch, with ids no drawn claim has.
-        echo = draw(st.sampled_from(["none", "denied", "exclusive", "other value"]))
+        echo = draw(_ECHOES)
         if echo == "denied":
             flipped = Polarity.DENIED if claim.polarity is Polarity.AFFIRMED else Polarity.AFFIRMED
             rewritten.append(
@@ -481,7 +515,7 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
                 attrs.evolve(claim, id=f"y-{claim.id}", proposition=other_side, polarity=Polarity.AFFIRMED)
             )
         elif echo == "other value":
-            value = draw(objects([e.id for e in claims.entities]))
+            value = draw(values)
             if not proposition.predicate.startswith("inv-") or isinstance(value, str):
                 changed = attrs.evolve(proposition, object=value)
                 rewritten.append(attrs.evolve(claim, id=f"z-{claim.id}", proposition=changed))
@@ -490,12 +524,12 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
     for claim in claims.claims:
         if claim.proposition is None or not draw(st.booleans()):
             continue
-        stance = draw(st.sampled_from(StanceKind))
+        stance = draw(_STANCES)
         regarding = Regarding(
             claims=(claim.id, *claim.answers[:1]),
             party=draw(st.sampled_from(entities)),
             stance=stance,
-            on=draw(st.none() | partial_dates()) if stance is not StanceKind.AFTER else None,
+            on=draw(_ON) if stance is not StanceKind.AFTER else None,
             days=draw(st.integers(1, 400)) if stance is StanceKind.AFTER else None,
         )
         about = attrs.evolve(claim, id=f"r-{claim.id}", proposition=None, pattern=None, answers=(), regarding=regarding)
@@ -646,23 +680,30 @@ def wrong_arguments() -> st.SearchStrategy[object]:
     )
 
 
+# What findings_with_dates draws that depends on nothing drawn: built once, not once a finding.
+_RULES = st.sampled_from(["opposed_claims", "conflicting_values", "undeclared_copying", "unknown_rule"])
+_SIDES = st.lists(st.tuples(words, st.lists(ids, max_size=4)), max_size=3)
+_SEVERITIES = st.sampled_from(list(Severity))
+_MESSAGES = st.one_of(texts, st.text(max_size=3000))
+_NOTES = st.none() | texts
+
+
 @st.composite
 def findings_with_dates(draw: st.DrawFn, max_size: int = 40) -> list[tuple[Finding, tuple[int, int]]]:
     """Findings of a few rules (shared ids, long messages, acknowledged ones), each with a first date's sort key."""
-    rules = ["opposed_claims", "conflicting_values", "undeclared_copying", "unknown_rule"]
     found = []
     for _ in range(draw(st.integers(0, max_size))):
-        rule = draw(st.sampled_from(rules))
-        claims = draw(st.lists(st.tuples(words, st.lists(ids, max_size=4)), max_size=3))
+        rule = draw(_RULES)
+        claims = draw(_SIDES)
         own = finding_id(rule, [claim for _, side in claims for claim in side])
         finding = Finding(
             rule=rule,
-            severity=draw(st.sampled_from(list(Severity))),
-            message=draw(st.one_of(texts, st.text(max_size=3000))),
+            severity=draw(_SEVERITIES),
+            message=draw(_MESSAGES),
             claims=claims,
             id=draw(st.sampled_from(["f-" + "0" * 20, "f-" + "1" * 20, own])),
             acknowledged=draw(st.booleans()),
-            note=draw(st.none() | texts),
+            note=draw(_NOTES),
         )
         found.append((finding, (draw(st.integers(0, 3)), draw(st.integers(0, 3)))))
     return found

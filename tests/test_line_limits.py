@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.analysis._lines import materialise
+from factlog.cli import _check
 from factlog.io._files import capped_lines, read_line
 from tests.helpers import GOLDEN, ROOT, run
 
@@ -34,7 +36,7 @@ def test_read_line_refuses_exactly_the_lines_over_the_limit(text: bytes, limit: 
     stream = io.BytesIO(text)
     limits = factlog.Limits(max_bytes=limit)
     if len(line) > limit:
-        with pytest.raises(factlog.FormatError, match=rf"^f: line 7: longer than the limit \({limit} bytes"):
+        with pytest.raises(factlog.FormatError, match=rf"^f:7: longer than the limit \({limit} bytes"):
             read_line(stream, limits, "f", 7, chunk=chunk)
         assert stream.tell() <= limit + chunk  # never the whole line
     else:
@@ -49,7 +51,7 @@ def test_capped_lines_split_as_the_file_does_or_name_the_first_long_line(parts: 
     limits = factlog.Limits(max_bytes=8)
     long = [number for number, part in enumerate(parts, start=3) if len(part) > limits.max_bytes]
     if long:
-        with pytest.raises(factlog.FormatError, match=rf"^f: line {long[0]}: "):
+        with pytest.raises(factlog.FormatError, match=rf"^f:{long[0]}: "):
             list(capped_lines(io.BytesIO(text), limits, "f", 3))
     else:
         assert list(capped_lines(io.BytesIO(text), limits, "f", 3)) == list(io.BytesIO(text))
@@ -65,8 +67,17 @@ def test_a_streamed_check_refuses_a_long_line_naming_file_and_line(tmp_path: Pat
     """check_lines refuses a 64 MiB line with no newline under a 64 KiB limit: FormatError with file and line."""
     header = b'{"format":"factlog","version":1}\n'
     path = _long_line_file(tmp_path / "long.jsonl", header)
-    with pytest.raises(factlog.FormatError, match=rf"^{path}: line 2: longer than the limit \(65536 bytes"):
+    with pytest.raises(factlog.FormatError, match=rf"^{path}:2: longer than the limit \(65536 bytes"):
         factlog.check_lines(path, limits=SMALL)
+
+
+def test_check_stream_names_a_long_line_file_colon_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``check --stream`` refuses a long line as FILE:LINE (exit 3), as every other JSON Lines problem reads."""
+    path = _long_line_file(tmp_path / "long.jsonl", b'{"format":"factlog","version":1}\n')
+    monkeypatch.setattr(_check, "check_lines", functools.partial(factlog.check_lines, limits=SMALL))
+    ran = run("check", "--stream", str(path), "--format", "json")
+    assert ran.returncode == 3
+    assert ran.stderr == f"error: {path}:2: longer than the limit (65536 bytes, Limits.max_bytes)\n"
 
 
 def test_a_streamed_check_has_no_whole_file_limit(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import factlog
-from tests.helpers import run
+from tests.helpers import acknowledgement_lines, run
 
 CORPUS = Path(__file__).parent / "relay_corpus"
 
@@ -79,8 +79,8 @@ def _copy(tmp_path: Path) -> Path:
     return folder
 
 
-def test_stale_acknowledgement_names_its_file_and_json_path(tmp_path: Path) -> None:
-    """An acknowledgement that matches no finding is named by the file and JSON path it stands at."""
+def test_stale_acknowledgement_names_its_file_and_json_path_or_line(tmp_path: Path) -> None:
+    """An acknowledgement that matches no finding is named by its file and JSON path; in JSON Lines, file and line."""
     folder = _copy(tmp_path)
     data = json.loads((folder / "claims.json").read_text(encoding="utf-8"))
     data["acknowledged"] = [{"finding": "f-00000000000000000000", "note": "reviewed"}]
@@ -92,7 +92,8 @@ def test_stale_acknowledgement_names_its_file_and_json_path(tmp_path: Path) -> N
     lines = tmp_path / "kessel.jsonl"
     factlog.dump(factlog.load(folder), lines)
     [stale] = factlog.check(factlog.load(lines)).by_rule("stale_acknowledgement")
-    assert f"at {lines}: acknowledgement record 1 matches no finding" in stale.message
+    [line] = acknowledgement_lines(lines)
+    assert f"at {lines}:{line} matches no finding" in stale.message
 
 
 def test_json_lines_errors_give_file_line_and_path_within_the_line(tmp_path: Path) -> None:

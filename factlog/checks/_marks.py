@@ -19,7 +19,7 @@ class Marks:
 
     def __init__(self, index: Index) -> None:
         self.acknowledged = index.claims.acknowledged
-        self.places = index.claims.acknowledged_at  # finding id -> file and JSON path, when loaded from files
+        self.places = index.claims.acknowledged_at  # finding id -> file and JSON path or line, when loaded from files
         self.notes: dict[str, str | None] = {ack.finding: ack.note for ack in self.acknowledged}
         self.seen: set[str] = set()
         self.legacy: dict[str, list[str]] = {}
@@ -43,28 +43,29 @@ class Marks:
     def stale(self) -> list[Finding]:
         """After :meth:`settle`: a ``stale_acknowledgement`` finding per acknowledgement that marks no finding.
 
-        Each names where the acknowledgement stands: its file and JSON path when the set
-        was loaded from files (:attr:`~factlog.ClaimSet.acknowledged_at`), else its JSON
-        path in the set (``$.acknowledged[N]``).
+        Each names where the acknowledgement stands: its file and JSON path, or in JSON
+        Lines its file and line, when the set was loaded from files
+        (:attr:`~factlog.ClaimSet.acknowledged_at`), else its JSON path in the set (``$.acknowledged[N]``).
         """
         found = []
         for position, ack in enumerate(self.acknowledged):
             matched = sorted(set(self.legacy.get(ack.finding, ())))
+            if len(matched) <= 1 and ack.finding in self.seen:
+                continue
+            # Looked up only here: a JSON Lines file is read again to name the line (AcknowledgementPlaces).
             where = self.places.get(ack.finding) or f"$.acknowledged[{position}]"
             if len(matched) > 1:
                 message = (
                     f'acknowledgement of {ack.finding} at {where} ("{ack.note}") is an old short id that matches'
                     f" {len(matched)} findings ({', '.join(matched)}): acknowledge the one you mean by its full id"
                 )
-            elif ack.finding not in self.seen:
+            else:
                 message = (
                     f'acknowledgement of {ack.finding} at {where} matches no finding ("{ack.note}"): the claims'
                     " changed, the finding was resolved, or its claims are now part of a larger finding"
                     " (conflicting_values and conflicting_holders give one finding per run of days, not one per"
                     " day); review it, then acknowledge the finding that holds its claims or remove it"
                 )
-            else:
-                continue
             found.append(
                 Finding(
                     rule="stale_acknowledgement",

@@ -214,7 +214,8 @@ def loads_lines(
     with named_by_line([name or ""], text):
         claims = read_at_once(lambda: _read_lines(text, name, limits, None), name, references=references)
         _check_references([(name or "", claims)], claims, references=references)
-        return place_acknowledgements(_resolve_written([(name or "", claims)], claims)[1], [(name or "", claims)])
+        parts = [(name or "", claims)]
+        return place_acknowledgements(_resolve_written(parts, claims)[1], parts, text)
 
 
 def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:

@@ -91,7 +91,7 @@ def read_line(stream: IO[bytes], limits: Limits, name: str, number: int, *, chun
     """The next line of ``stream`` (with its newline; ``b""`` at the end) of at most ``limits.max_bytes`` bytes.
 
     A line of more than ``limits.max_bytes`` bytes (its newline not counted) is refused
-    with a :class:`~factlog.FormatError` naming ``name`` and line ``number``. A line is
+    with a :class:`~factlog.FormatError` naming ``name`` and line ``number`` (``NAME:NUMBER: ...``). A line is
     read ``chunk`` bytes at a time; one longer than that is measured first, keeping no
     more than a chunk (the stream must then be seekable, as a regular file is), and read
     again only if it is within the limit: refusing a line of any length costs a chunk of
@@ -112,7 +112,7 @@ def read_line(stream: IO[bytes], limits: Limits, name: str, number: int, *, chun
                     stream.seek(start)
                     return stream.readline(size)
                 break
-    raise LineTooLong([f"{name}: line {number}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
+    raise LineTooLong([f"{name}:{number}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
 
 
 def capped_lines(stream: IO[bytes], limits: Limits, name: str, number: int) -> Iterator[bytes]:

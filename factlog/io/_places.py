@@ -1,4 +1,4 @@
-"""Where a record was read, for messages: acknowledgements by file and JSON path, JSON Lines paths as lines.
+"""Where a record was read, for messages: acknowledgements by file and place, JSON Lines paths as lines.
 
 A JSON document's problems are named by JSON path (``a.json: $.claims[3].certainty``).
 A JSON Lines file holds one record a line, so its problems are named by line, with the
@@ -13,35 +13,115 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from factlog.errors import FormatError
 from factlog.io._records import RECORD_TYPES
 from factlog.model._claimset import ClaimSet
 
-__all__ = ["acknowledgement_places", "lines_named", "named_by_line", "place_acknowledgements"]
+__all__ = ["AcknowledgementPlaces", "acknowledgement_places", "lines_named", "named_by_line", "place_acknowledgements"]
 
 _NOUNS = {"entities": "entity", "predicates": "predicate", "sources": "source", "claims": "claim"}
 _NOUNS["acknowledged"] = "acknowledgement"
 
 
-def acknowledgement_places(parts: Sequence[tuple[str, ClaimSet]]) -> dict[str, str]:
-    """Each acknowledged finding id of labelled parts (files), where it was first read; raises nothing."""
-    places: dict[str, str] = {}
+class AcknowledgementPlaces(Mapping[str, str]):
+    """Where each acknowledged finding id was first read: ``a.json: $.acknowledged[0]``, ``b.jsonl:7``.
+
+    ``places`` maps a finding id to its place or, for a record of a JSON Lines file, to
+    the file as labelled, the path to read it at and the record's position among the
+    file's acknowledgements. Such a file's records are counted as it is read, which says
+    nothing of their lines: the first such place looked up reads each of these files
+    again (once, up to its last acknowledgement) and names every record by its line. A
+    file that cannot be read, or no longer holds the record, leaves the place as
+    ``b.jsonl: acknowledgement record 2``. Raises nothing but :class:`KeyError`.
+    """
+
+    def __init__(self, places: Mapping[str, str | tuple[str, str, int]]) -> None:
+        self._places = places
+        self._named: dict[str, str] | None = None
+
+    def __getitem__(self, finding: str) -> str:
+        place = self._places[finding]
+        if isinstance(place, str):
+            return place
+        if self._named is None:
+            self._named = _lines_found(self._places, None)
+        return self._named[finding]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
+def acknowledgement_places(
+    parts: Sequence[tuple[str, ClaimSet]], text: str | bytes | None = None
+) -> AcknowledgementPlaces:
+    """Each acknowledged finding id of labelled parts (files), where it was first read; raises nothing.
+
+    A JSON Lines file (a label ending ``.jsonl``; the one part, when ``text``, its text, is
+    given) names its records by line, found when first looked up, or at once in ``text``.
+    """
+    places: dict[str, str | tuple[str, str, int]] = {}
     for label, part in parts:
-        lines = label.endswith(".jsonl")
+        lines = text is not None or label.endswith(".jsonl")
+        path = str(Path(label).absolute()) if lines and text is None else label  # the caller may change folder
         for position, ack in enumerate(part.acknowledged):
-            where = f"acknowledgement record {position + 1}" if lines else f"$.acknowledged[{position}]"
-            places.setdefault(ack.finding, f"{label}: {where}" if label else where)
-    return places
+            if ack.finding not in places:
+                where = f"$.acknowledged[{position}]"
+                places[ack.finding] = (label, path, position) if lines else f"{label}: {where}" if label else where
+    if text is None:
+        return AcknowledgementPlaces(places)
+    decoded = text.decode("utf-8-sig", errors="replace") if isinstance(text, bytes) else text
+    return AcknowledgementPlaces(_lines_found(places, decoded))
 
 
-def place_acknowledgements(claims: ClaimSet, parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
-    """``claims`` (a set the loader made of ``parts``) with ``acknowledged_at`` filled in; raises nothing."""
+def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | None) -> dict[str, str]:
+    """``places`` with each JSON Lines record's place named by its line (in ``text``, else in its file read again)."""
+    wanted: dict[str, int] = {}
+    for place in places.values():
+        if isinstance(place, tuple):
+            wanted[place[1]] = max(wanted.get(place[1], -1), place[2])
+    lines = {
+        path: _record_lines(_text_of(path) if text is None else text, {"acknowledged": last}).get("acknowledged", [])
+        for path, last in wanted.items()
+    }
+    named: dict[str, str] = {}
+    for finding, place in places.items():
+        if isinstance(place, str):
+            named[finding] = place
+            continue
+        label, path, position = place
+        numbers = lines[path]
+        if position < len(numbers):
+            named[finding] = _at(label, numbers[position])
+        else:
+            record = f"acknowledgement record {position + 1}"
+            named[finding] = f"{label}: {record}" if label else record
+    return named
+
+
+def _text_of(path: str) -> str:
+    """The text of the file at ``path`` (undecodable bytes replaced), or "" when it cannot be read."""
+    try:
+        return Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return ""
+
+
+def place_acknowledgements(
+    claims: ClaimSet, parts: Sequence[tuple[str, ClaimSet]], text: str | bytes | None = None
+) -> ClaimSet:
+    """``claims`` (a set the loader made of ``parts``) with ``acknowledged_at`` filled in; raises nothing.
+
+    ``text``: the one part's JSON Lines text (:func:`factlog.loads_lines`), its records named by line at once.
+    """
     if claims.acknowledged:
         # The loader's own new set: filled as the readers fill a set's fields (read_claim_set_of).
-        object.__setattr__(claims, "acknowledged_at", acknowledgement_places(parts))
+        object.__setattr__(claims, "acknowledged_at", acknowledgement_places(parts, text))
     return claims
 
 
@@ -120,12 +200,7 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
         places.append((error, found, section, position))
     lines: dict[str, list[int]] = {}
     if wanted:
-        if text is None:
-            try:
-                text = Path(label).read_bytes().decode("utf-8-sig", errors="replace")
-            except OSError:
-                text = ""
-        lines = _record_lines(text, wanted)
+        lines = _record_lines(_text_of(label) if text is None else text, wanted)
     named = []
     for error, found, section, position in places:
         numbers = lines.get(section, [])

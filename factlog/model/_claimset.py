@@ -83,8 +83,9 @@ class ClaimSet(_Maps):
 
     ``bases`` (not part of the JSON, nor of equality) maps a source id to the folder its
     ``document`` path is relative to; ``acknowledged_at`` (likewise) maps an acknowledged
-    finding id to where its acknowledgement was read (``a.json: $.acknowledged[0]``;
-    ``b.jsonl: acknowledgement record 2``). :func:`factlog.load` fills both in.
+    finding id to where its acknowledgement was read (``a.json: $.acknowledged[0]``; in
+    JSON Lines its line, ``b.jsonl:7``, found by reading the file again when first looked
+    up). :func:`factlog.load` fills both in.
 
     Raises :class:`~factlog.FieldError` for an id given twice in a section, for a
     predicate whose ``inverse`` cannot be paired, naming the predicates and the field
