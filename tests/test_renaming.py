@@ -15,6 +15,7 @@ import json
 import random
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -45,6 +46,28 @@ def test_renaming_ids_leaves_the_conclusions_unchanged(
 ) -> None:
     """Entity, alias, predicate, source and claim ids renamed: the same findings, assessments and conflicts."""
     renamed, back = renaming.renamed_set(claims, kinds, way, seed)
+    assert _read(renamed, back) == _read(claims, {})
+
+
+def _inverses_declared(claims: factlog.ClaimSet) -> factlog.ClaimSet:
+    """``claims`` with each inverse a predicate names declared too, from no end of its own."""
+    named = [predicate for predicate in claims.predicates if predicate.inverse is not None]
+    declared = tuple(
+        factlog.Predicate(id=predicate.inverse, label=f"{predicate.label} (inverse)", kind=predicate.kind)
+        for predicate in named
+        if predicate.inverse is not None
+    )
+    return attrs.evolve(claims, predicates=claims.predicates + declared)
+
+
+@settings(max_examples=40)
+@given(linked_claim_sets(max_claims=8), st.sampled_from(renaming.WAYS), st.integers(0, 99))
+def test_renaming_predicates_declared_with_their_inverses_leaves_the_conclusions_unchanged(
+    claims: factlog.ClaimSet, way: str, seed: int
+) -> None:
+    """Each inverse declared alone beside the predicate naming it, the predicates renamed: the same conclusions."""
+    claims = _inverses_declared(claims)
+    renamed, back = renaming.renamed_set(claims, ("predicate",), way, seed)
     assert _read(renamed, back) == _read(claims, {})
 
 
