@@ -49,7 +49,7 @@ def moved_predicates(pre: Sequence[Predicate], post: Sequence[Predicate]) -> dic
     its reading before, put in the terms of the predicates after (a declared pair may
     change which of its two is canonical), must be its reading after. ``supplies-weapons-to``
     with inverse ``receives-weapons-from``: declaring ``receives-weapons-from`` too keeps
-    the pair (the smaller id canonical, whichever declares the other), but ``sends-to``
+    the pair (the predicate naming the other canonical), but ``sends-to``
     redefined without its inverse ``takes-from``, itself declared, leaves ``takes-from`` a
     predicate of its own, and its claims would say something else. name → (what it
     named, what it would name), each a predicate id with

@@ -14,7 +14,7 @@ The predicates' ``inverse`` declarations must pair them one to one, as the same 
 check (:func:`inverse_problems`): a name is the inverse of one predicate at most, a
 declared predicate named as an inverse names no third predicate as its own, and a
 symmetric predicate is nobody's inverse. :func:`inverse_names` reads the pairs, whatever
-the order of their ids.
+the order of their ids, the predicate declaring the other read forwards.
 """
 
 from __future__ import annotations
@@ -81,12 +81,13 @@ _OBJECT = operator.attrgetter("object")
 def inverse_names(predicates: Iterable[Predicate]) -> dict[str, str]:
     """Each name that is read the other way round, with the canonical predicate it stands for.
 
-    A predicate declaring ``inverse`` is paired with it: an inverse only named stands for
-    the predicate that names it; when the inverse is declared too (naming the first as
-    its inverse, or nothing), the smaller id of the two is canonical and the larger is
-    read the other way round, whichever of them declares the other. So the pairs do not
-    depend on how the ids sort: ``gives-to`` with inverse ``receives-from`` and
-    ``receives-from`` declared alone pair as ``z-gives-to`` and ``receives-from`` do.
+    A predicate declaring ``inverse`` is paired with it and is canonical: an inverse only
+    named, or declared with no inverse of its own, stands for the predicate that names
+    it, read the other way round (so the canonical predicate's ``functional`` and the
+    object a claim needs are the declaring one's, whatever the ids: ``gives-to`` and
+    ``z-gives-to`` naming ``receives-from`` declared alone are read alike). When each
+    names the other, neither is read forwards by declaration, and the smaller id is
+    canonical.
 
     A vocabulary :func:`inverse_problems` refuses (a store written before it was
     checked) is read in the order of its declarations, so that it reads the same each
@@ -105,7 +106,9 @@ def inverse_names(predicates: Iterable[Predicate]) -> dict[str, str]:
             inverses[name] = predicate.id
         elif other.symmetric or other.inverse not in (None, predicate.id):
             continue
-        else:
+        elif other.inverse is None:  # declared from one end: the predicate declaring it is read forwards
+            inverses[name] = predicate.id
+        else:  # from both ends: neither is the one read forwards, so the smaller id is
             canonical, turned = sorted((predicate.id, name))
             inverses[turned] = canonical
         paired.update((predicate.id, name))

@@ -34,8 +34,8 @@ ENTITIES = (
 SOURCES = (Source(id="s1", title="T", publisher="outlet"), Source(id="s2", title="U", publisher="outlet"))
 
 
-def _predicate(id: str, inverse: str | None = None) -> Predicate:
-    return Predicate(id=id, label=f"{id} label", kind=PredicateKind.EVENT, inverse=inverse)
+def _predicate(id: str, inverse: str | None = None, *, functional: bool = False) -> Predicate:
+    return Predicate(id=id, label=f"{id} label", kind=PredicateKind.EVENT, inverse=inverse, functional=functional)
 
 
 def _claim(id: str, subject: str, predicate: str, obj: str, *, denied: bool = False, source: str = "s1") -> Claim:
@@ -120,10 +120,15 @@ def _scenarios(draw: st.DrawFn) -> tuple[bool, bool, list[tuple[str, str, str, s
 
 
 def _set(
-    names: dict[str, str], declared: bool, mutual: bool, claims: list[tuple[str, str, str, str, bool, str]]
+    names: dict[str, str],
+    declared: bool,
+    mutual: bool,
+    claims: list[tuple[str, str, str, str, bool, str]],
+    *,
+    functional: bool = False,
 ) -> ClaimSet:
-    """The scenario with each role given its name."""
-    predicates = [_predicate(names["forwards"], names["backwards"]), _predicate(names["other"])]
+    """The scenario with each role given its name ('forwards' functional with ``functional``)."""
+    predicates = [_predicate(names["forwards"], names["backwards"], functional=functional), _predicate(names["other"])]
     if declared:
         predicates.append(_predicate(names["backwards"], names["forwards"] if mutual else None))
     made = [
@@ -159,3 +164,46 @@ def test_the_renamed_pair_of_the_reported_fault_gives_the_same_findings() -> Non
     )
     renamed = attrs.evolve(renamed, predicates=(_predicate("z-gives-to", "receives-from"), RECEIVES))
     assert _findings(renamed) == _findings(_tables(AFFIRMED, DENIED))
+
+
+def _capitals(forwards: str) -> ClaimSet:
+    """'forwards' (functional) names 'capital-of', declared alone; two holders give Ukraine two capitals."""
+    claims = tuple(
+        _claim(f"c{n}", holder, forwards, city) for n, (holder, city) in enumerate((("ua", "us"), ("pl", "pl")))
+    )
+    return ClaimSet(
+        entities=ENTITIES,
+        predicates=(_predicate(forwards, "capital-of", functional=True), _predicate("capital-of")),
+        sources=SOURCES,
+        claims=tuple(attrs.evolve(c, proposition=attrs.evolve(c.proposition, subject="ua")) for c in claims),
+    )
+
+
+def test_a_functional_predicate_declaring_its_inverse_keeps_one_value_whatever_its_id() -> None:
+    """'has-capital' sorts after 'capital-of' as 'a-has-capital' does not: two capitals conflict for both."""
+    for forwards in ("a-has-capital", "has-capital"):
+        assert [finding.rule for finding in factlog.check(_capitals(forwards)).findings].count(
+            "conflicting_values"
+        ) == 1, forwards
+
+
+def test_a_claim_on_the_declaring_predicate_may_have_a_text_object_whatever_its_id() -> None:
+    """'gives-to' and 'z-gives-to' naming 'receives-from' declared alone are read forwards: a text object loads."""
+    for forwards in ("gives-to", "z-gives-to"):
+        claim = _claim("c1", "us", forwards, "ua")
+        claim = attrs.evolve(claim, proposition=attrs.evolve(claim.proposition, object=factlog.TextValue(text="arms")))
+        tables = ClaimSet(
+            entities=ENTITIES, predicates=(_predicate(forwards, "receives-from"), RECEIVES), sources=SOURCES
+        )
+        assert factlog.loads(factlog.dumps(attrs.evolve(tables, claims=(claim,)))).claims == (claim,)
+
+
+@given(_scenarios(), st.permutations(NAMES), st.permutations(NAMES))
+def test_a_functional_predicate_s_findings_do_not_depend_on_the_predicates_names(
+    scenario: tuple[bool, bool, list[tuple[str, str, str, str, bool, str]]], first: list[str], second: list[str]
+) -> None:
+    """'forwards' functional, naming 'backwards' from its end alone: any renaming gives the same findings."""
+    declared, _, claims = scenario
+    one = _set(dict(zip(ROLES, first, strict=False)), declared, False, claims, functional=True)
+    two = _set(dict(zip(ROLES, second, strict=False)), declared, False, claims, functional=True)
+    assert _findings(one) == _findings(two)

@@ -172,15 +172,15 @@ def test_a_claim_id_given_twice_is_still_refused() -> None:
 
 
 def test_a_declared_predicate_read_as_an_inverse_is_reported() -> None:
-    """A predicate declared as the inverse of another declared one, with a text as its object, is found."""
+    """A declared predicate another names as its inverse, with a text as its object, is found."""
     predicates = [
-        {"id": "a-p", "label": "holds", "kind": "state"},
-        {"id": "b-p", "label": "held by", "kind": "state", "inverse": "a-p"},
+        {"id": "a-p", "label": "held by", "kind": "state"},
+        {"id": "b-p", "label": "holds", "kind": "state", "inverse": "a-p"},
     ]
-    change = {"proposition__predicate": "b-p", "proposition__object": {"text": "many"}}
+    change = {"proposition__predicate": "a-p", "proposition__object": {"text": "many"}}
     assert _problems({**_TABLES, "predicates": predicates, "claims": [_claim(**change)]}) == [
         "$.claims[0].proposition.object: claim 'c1': an inverse predicate needs an entity as its object"
-        " ('b-p' is 'a-p' read the other way round: its object becomes the subject)"
+        " ('a-p' is 'b-p' read the other way round: its object becomes the subject)"
     ]
 
 
