@@ -33,12 +33,17 @@ import math
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import add, mul, sub
+from typing import TYPE_CHECKING, Any
 
+from factlog.analysis._discovery import _copying
 from factlog.analysis._discovery._copying import Dependences
 from factlog.analysis._discovery._extrapolate import Path
 from factlog.analysis._discovery._index import Support, ValueIndex
 from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote
+
+if TYPE_CHECKING:
+    from factlog.analysis._discovery._counting import Products
 
 __all__ = ["accu_copy", "accu_vote"]
 
@@ -78,15 +83,26 @@ class Plan:
     Value v's providers are ``source[k]``, ``weight[k]`` for ``row[v] <= k < row[v + 1]``,
     ``question[k]`` their question; provider k's pairs with the providers counted before
     it are ``pair[link[k]:link[k + 1]]``, and ``linked`` lists the providers that have
-    any. 24 bytes a vote and 4 a pair id, with no tuple per vote.
+    any. 24 bytes a vote and 4 a pair id, with no tuple per vote. ``products``: the
+    numpy counts' sorted columns (:class:`._counting.Products`), built at the first
+    round that uses them and never pickled.
     """
 
-    __slots__ = ("link", "linked", "pair", "question", "row", "source", "weight")
+    __slots__ = ("link", "linked", "pair", "products", "question", "row", "source", "weight")
 
     def __init__(self) -> None:
         self.row, self.link = array("q", [0]), array("q", [0])
         self.source, self.weight, self.pair = array("i"), array("d"), array("i")
         self.question, self.linked = array("i"), array("i")
+        self.products: Products | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__ if name != "products"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.products = None
 
     def __len__(self) -> int:
         return len(self.row) - 1
@@ -148,7 +164,16 @@ def _counts(plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], facto
     at a time), multiplied by the product of its factors where it has any, and each
     value's terms summed by :func:`math.fsum`; a value of one term gets ``term + 0.0``,
     which is what ``fsum`` gives for one float (a zero of either sign becomes 0.0).
+    With numpy installed and at least :data:`._copying.numpy_pairs` pair factors, the
+    same floats come from columns (:class:`._counting.Products`).
     """
+    fewest = _copying.numpy_pairs
+    if fewest is not None and isinstance(factor, array) and len(factor) >= max(fewest, 1):
+        columns = _copying.counting()
+        if columns is not None:
+            if plan.products is None:
+                plan.products = columns(plan)
+            return plan.products.counts_of(plan, log_n=log_n, logit=logit, factor=factor)
     fsum, prod = math.fsum, math.prod
     row, link, pair = plan.row, plan.link, plan.pair
     terms = list(

@@ -35,6 +35,7 @@ from factlog.analysis._discovery._results import AccuCopyParams
 from factlog.analysis._discovery._table import DependenceTable, Row
 
 if TYPE_CHECKING:
+    from factlog.analysis._discovery._counting import Products
     from factlog.analysis._discovery._posteriors import Layout
 
 __all__ = ["Dependences"]
@@ -58,6 +59,16 @@ def _layout() -> type[Layout] | None:
     from factlog.analysis._discovery._posteriors import Layout  # noqa: PLC0415 - numpy, an optional extra
 
     return Layout
+
+
+@functools.cache
+def counting() -> type[Products] | None:
+    """:class:`._counting.Products` (AccuCopy's counts in numpy) when numpy is installed, else None."""
+    if importlib.util.find_spec("numpy") is None:
+        return None
+    from factlog.analysis._discovery._counting import Products  # noqa: PLC0415 - numpy, an optional extra
+
+    return Products
 
 
 class Dependences:

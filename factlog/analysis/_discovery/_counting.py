@@ -1,0 +1,96 @@
+"""AccuCopy's counts C(v) in numpy columns: :func:`._accu._counts`'s floats, bit for bit.
+
+Each vote's term w·(ln n + A'(S)) is one float64 expression over the votes (IEEE's
+``+`` and ``*``, as Python's). A vote discounted by its earlier providers multiplies
+its pair factors in vote order, as :func:`math.prod` does from 1: the discounted votes
+are sorted once by their number of factors, most first (:class:`Products`), and step k
+multiplies the k-th factors of those that have one into a prefix of the products; once
+fewer than ``tail`` have a k-th factor, each of those few finishes by :func:`math.prod`
+itself, started from its product so far. The terms of a value of several votes are
+summed by :func:`math.fsum` (exact, so any grouping of the calls gives its floats); a
+value of one vote gets ``term + 0.0`` as in the loop. Imported only with numpy installed.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from factlog.analysis._discovery._accu import Plan
+
+__all__ = ["TAIL", "Products"]
+
+TAIL = 64
+"""Fewer discounted votes than this with a k-th factor: each multiplies its remaining factors alone."""
+
+
+class Products:
+    """A :class:`~._accu.Plan`'s discounted votes sorted by their number of factors, and its values of several votes.
+
+    ``order``: the discounted votes (positions in the plan), most factors first (ties
+    by position); ``counts[k]``: how many have a k-th factor, for k up to ``steps``, the
+    first k with fewer than ``tail``; ``several``: the values given by more than one
+    counted vote. About 8 bytes a discounted vote and 4 a value of several votes.
+    """
+
+    __slots__ = ("counts", "order", "several", "steps")
+
+    def __init__(self, plan: Plan, *, tail: int = TAIL) -> None:
+        linked = np.frombuffer(plan.linked, np.int32)
+        link = np.frombuffer(plan.link, np.int64)
+        lengths = link[linked + 1] - link[linked]
+        by_length = np.argsort(-lengths, kind="stable")
+        self.order, sorted_lengths = linked[by_length], lengths[by_length]
+        longest = int(sorted_lengths[0]) if len(sorted_lengths) else 0
+        counts = len(sorted_lengths) - np.cumsum(np.bincount(sorted_lengths, minlength=longest + 1))[:longest]
+        self.steps = int(np.count_nonzero(counts >= max(tail, 1)))
+        self.counts: list[int] = counts[: self.steps + 1].tolist()
+        row = np.frombuffer(plan.row, np.int64)
+        self.several = np.flatnonzero(np.diff(row) > 1).astype(np.int32)
+
+    def counts_of(
+        self, plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], factor: array[float]
+    ) -> list[float]:
+        """C(v) for every value, as :func:`._accu._counts` gives it (see there)."""
+        question = np.frombuffer(plan.question, np.int32)
+        source = np.frombuffer(plan.source, np.int32)
+        log_ns, logits = np.asarray(log_n, dtype=np.float64), np.asarray(logit, dtype=np.float64)
+        terms = np.frombuffer(plan.weight, np.float64) * (log_ns[question] + logits[source])
+        if len(self.order):
+            order = self.order
+            terms[order] = terms[order] * self._products(plan, factor)
+        row = np.frombuffer(plan.row, np.int64)
+        counts = np.zeros(len(row) - 1)  # a value none of whose votes counts: fsum of nothing, 0.0
+        alone = np.diff(row) == 1
+        counts[alone] = terms[row[:-1][alone]] + 0.0
+        if len(self.several):
+            listed, low, high = terms.tolist(), row[self.several].tolist(), row[self.several + 1].tolist()
+            fsum = math.fsum
+            counts[self.several] = [fsum(listed[start:end]) for start, end in zip(low, high, strict=True)]
+        found: list[float] = counts.tolist()
+        return found
+
+    def _products(self, plan: Plan, factor: array[float]) -> npt.NDArray[np.float64]:
+        """Each discounted vote's pair factors multiplied in vote order from 1, in :attr:`order`."""
+        factors = np.frombuffer(factor, np.float64)
+        pair = np.frombuffer(plan.pair, np.int32)
+        start = np.frombuffer(plan.link, np.int64)[self.order]
+        products = np.ones(len(self.order))  # 1.0·f is f, as math.prod's 1·f is
+        for k in range(self.steps):
+            count = self.counts[k]
+            products[:count] *= factors[pair[start[:count] + k]]
+        left = self.counts[self.steps] if self.steps < len(self.counts) else 0
+        if left:
+            end = np.frombuffer(plan.link, np.int64)[self.order[:left] + 1].tolist()
+            pick, prod = factor.__getitem__, math.prod
+            products[:left] = [
+                prod(map(pick, plan.pair[first + self.steps : last]), start=value)
+                for first, last, value in zip(start[:left].tolist(), end, products[:left].tolist(), strict=True)
+            ]
+        return products
