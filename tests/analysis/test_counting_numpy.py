@@ -10,13 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factlog.analysis._discovery import Vote
-from factlog.analysis._discovery._accu import _counts, _plan, _vote_order
+from factlog.analysis._discovery._accu import _counts, _plan, _probabilities, _vote_order
 from factlog.analysis._discovery._counting import Products
 from factlog.analysis._discovery._index import ValueIndex
 from factlog.analysis._discovery._pairs import PairTable
 from tests.analysis.test_posteriors_numpy import numpy_from
 from tests.strategies import discovery_votes, many_question_votes
 
+scores = st.sampled_from([0.0, -0.0, 1.0, -1.0, -800.0, 700.0, math.nan]) | st.floats(-50.0, 50.0)
 factors = st.sampled_from([1.0, 0.2, 0.5, 1e-300]) | st.floats(min_value=0.0, max_value=1.0)
 
 
@@ -61,3 +62,17 @@ def test_a_plan_is_pickled_without_its_columns() -> None:
         assert again.products is None
         assert _counts(again, log_n=log_n, logit=logit, factor=factor) == found
     assert list(again.pair) == list(plan.pair)
+
+
+@given(votes=discovery_votes(max_votes=40) | many_question_votes(), data=st.data())
+def test_columns_give_the_loops_probabilities(votes: list[Vote], data: st.DataObject) -> None:
+    """P(v) from any scores (signed zeros, ties with 0.0, NaN) and unprovided values: the loop's bits."""
+    index = ValueIndex.of(votes)
+    size, questions = len(index.value_answer), len(index.questions)
+    counts = data.draw(st.lists(scores, min_size=size, max_size=size))
+    unprovided = data.draw(st.lists(st.sampled_from([0.0, 1.0, 97.0]), min_size=questions, max_size=questions))
+    sims = [()] * size
+    pure, pure_scores = _probabilities(index, counts, sims, 0.0, unprovided)
+    found, found_scores = _probabilities(index, counts, sims, 0.0, unprovided, columns=True)
+    assert [x.hex() for x in found] == [x.hex() for x in pure]
+    assert [x.hex() for x in found_scores] == [x.hex() for x in pure_scores]

@@ -167,13 +167,12 @@ def _counts(plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], facto
     With numpy installed and at least :data:`._copying.numpy_pairs` pair factors, the
     same floats come from columns (:class:`._counting.Products`).
     """
-    fewest = _copying.numpy_pairs
-    if fewest is not None and isinstance(factor, array) and len(factor) >= max(fewest, 1):
-        columns = _copying.counting()
-        if columns is not None:
-            if plan.products is None:
-                plan.products = columns(plan)
-            return plan.products.counts_of(plan, log_n=log_n, logit=logit, factor=factor)
+    if isinstance(factor, array) and _copying.in_columns(len(factor)):
+        if plan.products is None:
+            from factlog.analysis._discovery._counting import Products  # noqa: PLC0415 - numpy, an optional extra
+
+            plan.products = Products(plan)
+        return plan.products.counts_of(plan, log_n=log_n, logit=logit, factor=factor)
     fsum, prod = math.fsum, math.prod
     row, link, pair = plan.row, plan.link, plan.pair
     terms = list(
@@ -200,13 +199,25 @@ def _probabilities(
     sims: Sequence[tuple[tuple[int, float], ...]],
     rho: float,
     unprovided: Sequence[float],
+    *,
+    columns: bool = False,
 ) -> tuple[list[float], list[float]]:
+    """P(v) and the scores C*(v) from the counts; with ``columns``, P(v) by :func:`._counting.probabilities`.
+
+    Both ways give the same floats (``columns`` needs numpy: :func:`._copying.counting`).
+    """
     if any(sims):
         adjusted = [
             c + rho * math.fsum(s * counts[u] for u, s in sims[v]) if sims[v] else c for v, c in enumerate(counts)
         ]
     else:
         adjusted = list(counts)
+    if columns and len(counts):
+        from factlog.analysis._discovery._counting import probabilities  # noqa: PLC0415 - numpy, an optional extra
+
+        vectorised = probabilities(index.q_range, adjusted, unprovided)
+        if vectorised is not None:
+            return vectorised, adjusted
     found = [0.0] * len(counts)
     exp, fsum = math.exp, math.fsum
     for q, (start, end) in enumerate(index.q_range):
@@ -283,7 +294,9 @@ def _accu(
         counts = _counts(
             plan, log_n=log_n, logit=logit, factor=dependences.factor if dependences is not None else no_pairs
         )
-        found, scores = _probabilities(index, counts, sims, rho, unprovided)
+        found, scores = _probabilities(
+            index, counts, sims, rho, unprovided, columns=dependences is not None and dependences.columns
+        )
         if ahead is not None and ahead.overshot(probabilities, found):
             accuracy, probabilities, adjusted = kept  # the jump is undone: on from where it started
             continue

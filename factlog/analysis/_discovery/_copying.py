@@ -35,7 +35,6 @@ from factlog.analysis._discovery._results import AccuCopyParams
 from factlog.analysis._discovery._table import DependenceTable, Row
 
 if TYPE_CHECKING:
-    from factlog.analysis._discovery._counting import Products
     from factlog.analysis._discovery._posteriors import Layout
 
 __all__ = ["Dependences"]
@@ -61,14 +60,10 @@ def _layout() -> type[Layout] | None:
     return Layout
 
 
-@functools.cache
-def counting() -> type[Products] | None:
-    """:class:`._counting.Products` (AccuCopy's counts in numpy) when numpy is installed, else None."""
-    if importlib.util.find_spec("numpy") is None:
-        return None
-    from factlog.analysis._discovery._counting import Products  # noqa: PLC0415 - numpy, an optional extra
-
-    return Products
+def in_columns(pairs: int) -> bool:
+    """Whether a run weighing ``pairs`` pairs runs its rounds in numpy columns (see :data:`numpy_pairs`)."""
+    fewest = numpy_pairs
+    return fewest is not None and pairs >= max(fewest, 1) and _layout() is not None
 
 
 class Dependences:
@@ -102,6 +97,11 @@ class Dependences:
         self._last: tuple[Sequence[float], Sequence[float]] | None = None
         self._layout: Layout | None = None
 
+    @property
+    def columns(self) -> bool:
+        """Whether the rounds run in numpy columns: numpy installed and at least :data:`numpy_pairs` pairs."""
+        return in_columns(len(self.pairs))
+
     def _declared_ids(self) -> Iterator[int]:
         for a, b in self.declared_pairs:
             try:
@@ -130,8 +130,7 @@ class Dependences:
         """
         c, alpha = self.copy.copy_rate, self.copy.alpha
         model = (c, self.n_false, math.log(1.0 - alpha), math.log(alpha / 2.0), math.log(1.0 - c))
-        fewest = numpy_pairs
-        columns = _layout() if fewest is not None and len(self.pairs) >= fewest else None
+        columns = _layout() if self.columns else None
         if columns is None:
             return self._looped(accuracy, probabilities, threshold, model=model, write=write)
         if self._layout is None:

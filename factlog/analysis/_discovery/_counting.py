@@ -8,7 +8,9 @@ multiplies the k-th factors of those that have one into a prefix of the products
 fewer than ``tail`` have a k-th factor, each of those few finishes by :func:`math.prod`
 itself, started from its product so far. The terms of a value of several votes are
 summed by :func:`math.fsum` (exact, so any grouping of the calls gives its floats); a
-value of one vote gets ``term + 0.0`` as in the loop. Imported only with numpy installed.
+value of one vote gets ``term + 0.0`` as in the loop. :func:`probabilities` turns the
+scores into P(v) the same way, every exponential by :func:`math.exp`. Imported only with
+numpy installed.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from factlog.analysis._discovery._accu import Plan
 
-__all__ = ["TAIL", "Products"]
+__all__ = ["TAIL", "Products", "probabilities"]
 
 TAIL = 64
 """Fewer discounted votes than this with a k-th factor: each multiplies its remaining factors alone."""
@@ -94,3 +96,44 @@ class Products:
                 for first, last, value in zip(start[:left].tolist(), end, products[:left].tolist(), strict=True)
             ]
         return products
+
+
+def _exp(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """:func:`math.exp` (the C library's, not numpy's) of every float in ``values``."""
+    return np.fromiter(map(math.exp, np.ascontiguousarray(values).data), np.float64, len(values))
+
+
+def probabilities(
+    q_range: Sequence[tuple[int, int]], adjusted: Sequence[float], unprovided: Sequence[float]
+) -> list[float] | None:
+    """:func:`._accu._probabilities`'s P(v) from the scores C*(v), or None when a score is NaN.
+
+    Per question, exp(C* − top) over its candidates, top their largest (or 0.0 when the
+    domain leaves ``unprovided`` values and all are below it), divided by their
+    :func:`math.fsum` plus unprovided·exp(−top). A tie for the top between 0.0 and −0.0
+    gives the same floats either way; with a NaN Python's ``max`` depends on the order,
+    so the loop decides (None).
+    """
+    scores = np.asarray(adjusted, dtype=np.float64)
+    if np.isnan(scores).any():
+        return None
+    bounds = np.asarray(q_range, dtype=np.int64).reshape(-1, 2)
+    starts, sizes = bounds[:, 0], bounds[:, 1] - bounds[:, 0]
+    rest = np.asarray(unprovided, dtype=np.float64)
+    top = np.maximum.reduceat(scores, starts)
+    given = rest != 0.0  # "if rest" in the loop
+    top = np.where(given & (top < 0.0), 0.0, top)
+    shares = _exp(scores - np.repeat(top, sizes))
+    extra = np.zeros(len(rest))
+    extra[given] = rest[given] * _exp(-top[given])
+    total = np.zeros(len(rest))
+    alone = sizes == 1
+    total[alone] = shares[starts[alone]] + extra[alone]
+    several = np.flatnonzero(~alone)
+    if len(several):
+        listed, low, high = shares.tolist(), starts[several].tolist(), bounds[several, 1].tolist()
+        fsum = math.fsum
+        total[several] = np.array([fsum(listed[start:end]) for start, end in zip(low, high, strict=True)])
+        total[several] = total[several] + extra[several]
+    found: list[float] = (shares / np.repeat(total, sizes)).tolist()
+    return found
