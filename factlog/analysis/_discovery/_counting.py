@@ -72,8 +72,8 @@ class Products:
         alone = np.diff(row) == 1
         counts[alone] = terms[row[:-1][alone]] + 0.0
         if len(self.several):
-            listed, low, high = terms.tolist(), row[self.several].tolist(), row[self.several + 1].tolist()
-            fsum = math.fsum
+            listed, low, high = terms.data, row[self.several].tolist(), row[self.several + 1].tolist()
+            fsum = math.fsum  # over slices of a memoryview: Python floats, and no list of every term
             counts[self.several] = [fsum(listed[start:end]) for start, end in zip(low, high, strict=True)]
         found: list[float] = counts.tolist()
         return found
@@ -131,7 +131,7 @@ def probabilities(
     total[alone] = shares[starts[alone]] + extra[alone]
     several = np.flatnonzero(~alone)
     if len(several):
-        listed, low, high = shares.tolist(), starts[several].tolist(), bounds[several, 1].tolist()
+        listed, low, high = shares.data, starts[several].tolist(), bounds[several, 1].tolist()
         fsum = math.fsum
         total[several] = np.array([fsum(listed[start:end]) for start, end in zip(low, high, strict=True)])
         total[several] = total[several] + extra[several]
