@@ -26,9 +26,12 @@ factors = st.sampled_from([1.0, 0.2, 0.5, 1e-300]) | st.floats(min_value=0.0, ma
     data=st.data(),
     tail=st.integers(1, 6),
     limit=st.one_of(st.none(), st.integers(2, 4)),
+    group=st.integers(1, 5) | st.just(65_536),
 )
-def test_columns_give_the_loops_counts(votes: list[Vote], data: st.DataObject, tail: int, limit: int | None) -> None:
-    """Every C(v) (by ``float.hex``) is the loop's, declared copiers and values past the provider limit included."""
+def test_columns_give_the_loops_counts(
+    votes: list[Vote], data: st.DataObject, tail: int, limit: int | None, group: int
+) -> None:
+    """Every C(v) (by ``float.hex``) is the loop's, in groups of any size, declared copiers, values past a limit."""
     index = ValueIndex.of(votes)
     count = len(index.sources)
     copies = data.draw(st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=2))
@@ -41,7 +44,7 @@ def test_columns_give_the_loops_counts(votes: list[Vote], data: st.DataObject, t
     logit = data.draw(st.lists(st.floats(-5.0, 5.0), min_size=count, max_size=count))
     with numpy_from(None):
         pure = _counts(plan, log_n=log_n, logit=logit, factor=factor)
-    columns = Products(plan, tail=tail).counts_of(plan, log_n=log_n, logit=logit, factor=factor)
+    columns = Products(plan, tail=tail, group=group).counts_of(plan, log_n=log_n, logit=logit, factor=factor)
     assert [x.hex() for x in columns] == [x.hex() for x in pure]
     with numpy_from(0):
         assert [x.hex() for x in _counts(plan, log_n=log_n, logit=logit, factor=factor)] == [x.hex() for x in pure]

@@ -194,3 +194,17 @@ def test_check_and_assessment_bytes_are_the_same_with_numpy_and_without(monkeypa
         found.append((render_json(report), render_assessment_json(assessment)))
     assert found[0] == found[1]
     assert set(weighed) == {"check 0", "assess 0"}  # both ran AccuCopy's rounds in columns, and only when asked
+
+
+def test_runs_above_the_bound_of_pairs_keep_the_loop() -> None:
+    """Columns weigh runs from numpy_pairs to numpy_pairs_most pairs; beyond either bound, or with None, the loop."""
+    kept = _copying.numpy_pairs, _copying.numpy_pairs_most
+    try:
+        _copying.numpy_pairs, _copying.numpy_pairs_most = 10, 100
+        assert [_copying.in_columns(pairs) for pairs in (9, 10, 100, 101)] == [False, True, True, False]
+        _copying.numpy_pairs_most = None
+        assert _copying.in_columns(10**9)
+        _copying.numpy_pairs = None
+        assert not _copying.in_columns(50)
+    finally:
+        _copying.numpy_pairs, _copying.numpy_pairs_most = kept

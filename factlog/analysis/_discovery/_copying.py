@@ -49,6 +49,18 @@ Fewer, or None: the loop of :meth:`Dependences._looped`, as without numpy. About
 pair a round is saved, and importing numpy costs about 0.1 s. Read at each round.
 """
 
+numpy_pairs_most: int | None = 200_000
+"""The most pairs weighed in numpy columns (None: no bound); more take the loop.
+
+Measured with ``python -m benchmarks --stream-assess`` on generated sets: at 100k claims
+(156,756 pairs) the columns leave the assessment's peak memory where it was (93.4 MB
+against 94.5), at 300k (1,044,887 pairs) they raise it from 244 MB to 385–395 MB, above
+the budget of 1 KiB a claim, for reasons not yet found (neither the counts' columns nor
+the heap's fragmentation: taking them in groups, or the C library's fixed mmap
+threshold, moved it by 20 MB at most). Until that is found, larger runs keep the loop
+and its memory; the check's ``undeclared_copying`` weighs 64,517 pairs at 1M claims.
+"""
+
 
 @functools.cache
 def _layout() -> type[Layout] | None:
@@ -61,9 +73,11 @@ def _layout() -> type[Layout] | None:
 
 
 def in_columns(pairs: int) -> bool:
-    """Whether a run weighing ``pairs`` pairs runs its rounds in numpy columns (see :data:`numpy_pairs`)."""
-    fewest = numpy_pairs
-    return fewest is not None and pairs >= max(fewest, 1) and _layout() is not None
+    """Whether a run of ``pairs`` pairs runs in numpy columns (:data:`numpy_pairs`, :data:`numpy_pairs_most`)."""
+    fewest, most = numpy_pairs, numpy_pairs_most
+    if fewest is None or pairs < max(fewest, 1) or (most is not None and pairs > most):
+        return False
+    return _layout() is not None
 
 
 class Dependences:

@@ -26,10 +26,13 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from factlog.analysis._discovery._accu import Plan
 
-__all__ = ["TAIL", "Products", "probabilities"]
+__all__ = ["GROUP", "TAIL", "Products", "probabilities"]
 
 TAIL = 64
 """Fewer discounted votes than this with a k-th factor: each multiplies its remaining factors alone."""
+
+GROUP = 65_536
+"""Discounted votes multiplied together in one group of columns (about 40 bytes a vote while they are)."""
 
 
 class Products:
@@ -41,9 +44,10 @@ class Products:
     counted vote. About 8 bytes a discounted vote and 4 a value of several votes.
     """
 
-    __slots__ = ("counts", "order", "several", "steps")
+    __slots__ = ("counts", "group", "order", "several", "steps")
 
-    def __init__(self, plan: Plan, *, tail: int = TAIL) -> None:
+    def __init__(self, plan: Plan, *, tail: int = TAIL, group: int = GROUP) -> None:
+        self.group = group
         linked = np.frombuffer(plan.linked, np.int32)
         link = np.frombuffer(plan.link, np.int64)
         lengths = link[linked + 1] - link[linked]
@@ -65,37 +69,58 @@ class Products:
         log_ns, logits = np.asarray(log_n, dtype=np.float64), np.asarray(logit, dtype=np.float64)
         terms = np.frombuffer(plan.weight, np.float64) * (log_ns[question] + logits[source])
         if len(self.order):
-            order = self.order
-            terms[order] = terms[order] * self._products(plan, factor)
+            self._discount(plan, factor, terms)
         row = np.frombuffer(plan.row, np.int64)
         counts = np.zeros(len(row) - 1)  # a value none of whose votes counts: fsum of nothing, 0.0
         alone = np.diff(row) == 1
         counts[alone] = terms[row[:-1][alone]] + 0.0
         if len(self.several):
-            listed, low, high = terms.data, row[self.several].tolist(), row[self.several + 1].tolist()
-            fsum = math.fsum  # over slices of a memoryview: Python floats, and no list of every term
-            counts[self.several] = [fsum(listed[start:end]) for start, end in zip(low, high, strict=True)]
+            counts[self.several] = _fsums(terms, row[self.several], row[self.several + 1])
         found: list[float] = counts.tolist()
         return found
 
-    def _products(self, plan: Plan, factor: array[float]) -> npt.NDArray[np.float64]:
-        """Each discounted vote's pair factors multiplied in vote order from 1, in :attr:`order`."""
-        factors = np.frombuffer(factor, np.float64)
-        pair = np.frombuffer(plan.pair, np.int32)
-        start = np.frombuffer(plan.link, np.int64)[self.order]
-        products = np.ones(len(self.order))  # 1.0·f is f, as math.prod's 1·f is
-        for k in range(self.steps):
-            count = self.counts[k]
-            products[:count] *= factors[pair[start[:count] + k]]
-        left = self.counts[self.steps] if self.steps < len(self.counts) else 0
-        if left:
-            end = np.frombuffer(plan.link, np.int64)[self.order[:left] + 1].tolist()
-            pick, prod = factor.__getitem__, math.prod
-            products[:left] = [
-                prod(map(pick, plan.pair[first + self.steps : last]), start=value)
-                for first, last, value in zip(start[:left].tolist(), end, products[:left].tolist(), strict=True)
-            ]
-        return products
+    def _discount(self, plan: Plan, factor: array[float], terms: npt.NDArray[np.float64]) -> None:
+        """Multiply each discounted vote's term by its pair factors' product, taken in vote order from 1.
+
+        The votes are taken ``group`` (:data:`GROUP`) at a time in :attr:`order` (most factors first),
+        so a round's temporary columns stay a few MB whatever the number of discounted
+        votes; within a group step k multiplies the k-th factors of its votes that have
+        one. The few longest (fewer than ``tail`` with a k-th factor) finish by
+        :func:`math.prod` itself, started from their product so far.
+        """
+        factors, pair = np.frombuffer(factor, np.float64), np.frombuffer(plan.pair, np.int32)
+        link, counts = np.frombuffer(plan.link, np.int64), self.counts
+        left = counts[self.steps] if self.steps < len(counts) else 0
+        for low in range(0, len(self.order), self.group):
+            votes = self.order[low : low + self.group]
+            start = link[votes]
+            products = np.ones(len(votes))  # 1.0·f is f, as math.prod's 1·f is
+            for k in range(self.steps):
+                count = min(counts[k], low + len(votes)) - low
+                if count <= 0:
+                    break
+                products[:count] *= factors[pair[start[:count] + k]]
+            if low == 0 and left:  # the longest votes come first: all in the first group
+                end = link[votes[:left] + 1].tolist()
+                pick, prod = factor.__getitem__, math.prod
+                products[:left] = [
+                    prod(map(pick, plan.pair[first + self.steps : last]), start=value)
+                    for first, last, value in zip(start[:left].tolist(), end, products[:left].tolist(), strict=True)
+                ]
+            terms[votes] = terms[votes] * products
+
+
+def _fsums(
+    terms: npt.NDArray[np.float64], low: npt.NDArray[np.int64], high: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """:func:`math.fsum` of ``terms[low[i]:high[i]]`` for each i, in a float64 column.
+
+    The bounds are read one at a time from their columns' buffers and the slices taken
+    from a memoryview: no Python list of bounds, terms or sums is built.
+    """
+    listed, fsum = np.ascontiguousarray(terms).data, math.fsum
+    bounds = zip(np.ascontiguousarray(low).data, np.ascontiguousarray(high).data, strict=True)
+    return np.fromiter((fsum(listed[start:end]) for start, end in bounds), np.float64, len(low))
 
 
 def _exp(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -131,9 +156,6 @@ def probabilities(
     total[alone] = shares[starts[alone]] + extra[alone]
     several = np.flatnonzero(~alone)
     if len(several):
-        listed, low, high = shares.data, starts[several].tolist(), bounds[several, 1].tolist()
-        fsum = math.fsum
-        total[several] = np.array([fsum(listed[start:end]) for start, end in zip(low, high, strict=True)])
-        total[several] = total[several] + extra[several]
+        total[several] = _fsums(shares, starts[several], bounds[several, 1]) + extra[several]
     found: list[float] = (shares / np.repeat(total, sizes)).tolist()
     return found
