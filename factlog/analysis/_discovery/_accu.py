@@ -33,12 +33,17 @@ import math
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import add, mul, sub
+from typing import TYPE_CHECKING, Any
 
+from factlog.analysis._discovery import _copying
 from factlog.analysis._discovery._copying import Dependences
 from factlog.analysis._discovery._extrapolate import Path
 from factlog.analysis._discovery._index import Support, ValueIndex
 from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote
+
+if TYPE_CHECKING:
+    from factlog.analysis._discovery._counting import Products
 
 __all__ = ["accu_copy", "accu_vote"]
 
@@ -78,15 +83,26 @@ class Plan:
     Value v's providers are ``source[k]``, ``weight[k]`` for ``row[v] <= k < row[v + 1]``,
     ``question[k]`` their question; provider k's pairs with the providers counted before
     it are ``pair[link[k]:link[k + 1]]``, and ``linked`` lists the providers that have
-    any. 24 bytes a vote and 4 a pair id, with no tuple per vote.
+    any. 24 bytes a vote and 4 a pair id, with no tuple per vote. ``products``: the
+    numpy counts' sorted columns (:class:`._counting.Products`), built at the first
+    round that uses them and never pickled.
     """
 
-    __slots__ = ("link", "linked", "pair", "question", "row", "source", "weight")
+    __slots__ = ("link", "linked", "pair", "products", "question", "row", "source", "weight")
 
     def __init__(self) -> None:
         self.row, self.link = array("q", [0]), array("q", [0])
         self.source, self.weight, self.pair = array("i"), array("d"), array("i")
         self.question, self.linked = array("i"), array("i")
+        self.products: Products | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__ if name != "products"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.products = None
 
     def __len__(self) -> int:
         return len(self.row) - 1
@@ -148,7 +164,15 @@ def _counts(plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], facto
     at a time), multiplied by the product of its factors where it has any, and each
     value's terms summed by :func:`math.fsum`; a value of one term gets ``term + 0.0``,
     which is what ``fsum`` gives for one float (a zero of either sign becomes 0.0).
+    With numpy installed and at least :data:`._copying.numpy_pairs` pair factors, the
+    same floats come from columns (:class:`._counting.Products`).
     """
+    if isinstance(factor, array) and _copying.in_columns(len(factor)):
+        if plan.products is None:
+            from factlog.analysis._discovery._counting import Products  # noqa: PLC0415 - numpy, an optional extra
+
+            plan.products = Products(plan)
+        return plan.products.counts_of(plan, log_n=log_n, logit=logit, factor=factor)
     fsum, prod = math.fsum, math.prod
     row, link, pair = plan.row, plan.link, plan.pair
     terms = list(
@@ -175,13 +199,25 @@ def _probabilities(
     sims: Sequence[tuple[tuple[int, float], ...]],
     rho: float,
     unprovided: Sequence[float],
+    *,
+    columns: bool = False,
 ) -> tuple[list[float], list[float]]:
+    """P(v) and the scores C*(v) from the counts; with ``columns``, P(v) by :func:`._counting.probabilities`.
+
+    Both ways give the same floats (``columns`` needs numpy: :func:`._copying.counting`).
+    """
     if any(sims):
         adjusted = [
             c + rho * math.fsum(s * counts[u] for u, s in sims[v]) if sims[v] else c for v, c in enumerate(counts)
         ]
     else:
         adjusted = list(counts)
+    if columns and len(counts):
+        from factlog.analysis._discovery._counting import probabilities  # noqa: PLC0415 - numpy, an optional extra
+
+        vectorised = probabilities(index.q_range, adjusted, unprovided)
+        if vectorised is not None:
+            return vectorised, adjusted
     found = [0.0] * len(counts)
     exp, fsum = math.exp, math.fsum
     for q, (start, end) in enumerate(index.q_range):
@@ -258,7 +294,9 @@ def _accu(
         counts = _counts(
             plan, log_n=log_n, logit=logit, factor=dependences.factor if dependences is not None else no_pairs
         )
-        found, scores = _probabilities(index, counts, sims, rho, unprovided)
+        found, scores = _probabilities(
+            index, counts, sims, rho, unprovided, columns=dependences is not None and dependences.columns
+        )
         if ahead is not None and ahead.overshot(probabilities, found):
             accuracy, probabilities, adjusted = kept  # the jump is undone: on from where it started
             continue

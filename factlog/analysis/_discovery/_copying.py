@@ -14,24 +14,70 @@ The prior is 1 − α for independence and α/2 per direction, as in the authors
 (kept, commented out, in DAFNA-EA's ``Dependence.java``). This is the paper's
 kt/kf/kd model with the hard true/false decision replaced by P(v); the two agree when
 P is 0 or 1. Declared copies are certain dependence.
+
+With numpy installed, each round runs in columns (:mod:`._posteriors`) and gives the
+same floats, bit for bit; :data:`numpy_rounds` set to False keeps the loop below.
 """
 
 from __future__ import annotations
 
+import functools
 import heapq
+import importlib.util
 import math
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from factlog.analysis._discovery._index import ValueIndex
 from factlog.analysis._discovery._pairs import PairTable
 from factlog.analysis._discovery._results import AccuCopyParams
 from factlog.analysis._discovery._table import DependenceTable, Row
 
+if TYPE_CHECKING:
+    from factlog.analysis._discovery._posteriors import Layout
+
 __all__ = ["Dependences"]
 
 FLOOR = 1e-9
 """Dependence posteriors below this are treated as 0 when votes are discounted."""
+
+numpy_pairs: int | None = 2_000
+"""The fewest pairs weighed in numpy columns with numpy installed (:mod:`._posteriors`: the same floats, bit for bit).
+
+Fewer, or None: the loop of :meth:`Dependences._looped`, as without numpy. About 1 µs a
+pair a round is saved, and importing numpy costs about 0.1 s. Read at each round.
+"""
+
+numpy_pairs_most: int | None = 200_000
+"""The most pairs weighed in numpy columns (None: no bound); more take the loop.
+
+Measured with ``python -m benchmarks --stream-assess`` on generated sets: at 100k claims
+(156,756 pairs) the columns leave the assessment's peak memory where it was (93.4 MB
+against 94.5), at 300k (1,044,887 pairs) they raise it from 244 MB to 385–395 MB, above
+the budget of 1 KiB a claim, for reasons not yet found (neither the counts' columns nor
+the heap's fragmentation: taking them in groups, or the C library's fixed mmap
+threshold, moved it by 20 MB at most). Until that is found, larger runs keep the loop
+and its memory; the check's ``undeclared_copying`` weighs 64,517 pairs at 1M claims.
+"""
+
+
+@functools.cache
+def _layout() -> type[Layout] | None:
+    """:class:`._posteriors.Layout` when numpy is installed, else None (checked once, without importing numpy)."""
+    if importlib.util.find_spec("numpy") is None:
+        return None
+    from factlog.analysis._discovery._posteriors import Layout  # noqa: PLC0415 - numpy, an optional extra
+
+    return Layout
+
+
+def in_columns(pairs: int) -> bool:
+    """Whether a run of ``pairs`` pairs runs in numpy columns (:data:`numpy_pairs`, :data:`numpy_pairs_most`)."""
+    fewest, most = numpy_pairs, numpy_pairs_most
+    if fewest is None or pairs < max(fewest, 1) or (most is not None and pairs > most):
+        return False
+    return _layout() is not None
 
 
 class Dependences:
@@ -63,6 +109,12 @@ class Dependences:
         self._skipped = frozenset(self._declared_ids())
         self.factor = array("d", [1.0]) * len(self.pairs)
         self._last: tuple[Sequence[float], Sequence[float]] | None = None
+        self._layout: Layout | None = None
+
+    @property
+    def columns(self) -> bool:
+        """Whether the rounds run in numpy columns: numpy installed and at least :data:`numpy_pairs` pairs."""
+        return in_columns(len(self.pairs))
 
     def _declared_ids(self) -> Iterator[int]:
         for a, b in self.declared_pairs:
@@ -86,13 +138,36 @@ class Dependences:
     ) -> Iterator[tuple[int, int, int, float, float, float]]:
         """(pair id, a, b, Pr(dependent), Pr(a copies b), Pr(b copies a)) of the inferred pairs from ``threshold`` on.
 
-        In pair order. With ``write``, every inferred pair's factor is written as it is
-        computed. One loop over the pair columns, with nothing built per pair unless it
-        is yielded: a tuple yielded for every pair cost about a tenth of a round.
+        In pair order. With ``write``, every inferred pair's factor is written. With
+        numpy installed and at least :data:`numpy_pairs` pairs, :class:`._posteriors.Layout`
+        weighs them (built at the first round, 4 bytes a pair); otherwise :meth:`_looped`.
         """
-        c, n, alpha = self.copy.copy_rate, self.n_false, self.copy.alpha
-        prior_independent, prior_direction = math.log(1.0 - alpha), math.log(alpha / 2.0)
-        differ = math.log(1.0 - c)
+        c, alpha = self.copy.copy_rate, self.copy.alpha
+        model = (c, self.n_false, math.log(1.0 - alpha), math.log(alpha / 2.0), math.log(1.0 - c))
+        columns = _layout() if self.columns else None
+        if columns is None:
+            return self._looped(accuracy, probabilities, threshold, model=model, write=write)
+        if self._layout is None:
+            self._layout = columns(self.pairs, self._skipped)
+        return self._layout.posteriors(
+            accuracy, probabilities, threshold, model=model, factor=self.factor if write else None
+        )
+
+    def _looped(
+        self,
+        accuracy: Sequence[float],
+        probabilities: Sequence[float],
+        threshold: float,
+        *,
+        model: tuple[float, float, float, float, float],
+        write: bool,
+    ) -> Iterator[tuple[int, int, int, float, float, float]]:
+        """:meth:`_posteriors` in one loop over the pair columns, with nothing built per pair unless it is yielded.
+
+        ``model``: copy rate c, false values n, ln(1 − α), ln(α/2), ln(1 − c). A tuple
+        yielded for every pair cost about a tenth of a round.
+        """
+        c, n, prior_independent, prior_direction, differ = model
         log, exp = math.log, math.exp
         keep = 1.0 - c
         # Per source, A, 1 − A, c·A and c·(1 − A): one tuple unpacked where four lists were indexed.
