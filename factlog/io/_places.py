@@ -86,7 +86,9 @@ def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | N
         if isinstance(place, tuple):
             wanted[place[1]] = max(wanted.get(place[1], -1), place[2])
     lines = {
-        path: _record_lines(_text_of(path) if text is None else text, {"acknowledged": last}).get("acknowledged", [])
+        path: _acknowledgement_lines(_bytes_of(path), last)
+        if text is None
+        else _record_lines(text, {"acknowledged": last}).get("acknowledged", [])
         for path, last in wanted.items()
     }
     named: dict[str, str] = {}
@@ -106,10 +108,52 @@ def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | N
 
 def _text_of(path: str) -> str:
     """The text of the file at ``path`` (undecodable bytes replaced), or "" when it cannot be read."""
+    return _bytes_of(path).decode("utf-8-sig", errors="replace")
+
+
+def _bytes_of(path: str) -> bytes:
+    """The bytes of the file at ``path``, or b"" when it cannot be read."""
     try:
-        return Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+        return Path(path).read_bytes()
     except OSError:
-        return ""
+        return b""
+
+
+_ACKNOWLEDGING = (b"acknowledgement", b"\\")
+"""What a JSON Lines record of type ``acknowledgement`` holds in its bytes: the word, or an escape spelling it."""
+
+
+def _acknowledgement_lines(data: bytes, last: int) -> list[int]:
+    """``_record_lines(text, {"acknowledged": last})["acknowledged"]`` of the file's decoded text, from its bytes.
+
+    Only the lines that hold the word ``acknowledgement`` or a backslash (an escape may
+    spell the word) can be such records: they are found by :meth:`bytes.find`, their
+    numbers by counting newlines, and each is decoded and read as :func:`_section` reads
+    it. Decoding never makes or removes a newline, so the numbers are the decoded
+    text's. A file of a million claims with its acknowledgements at the end took 3.3 CPU s
+    read whole and line by line.
+    """
+    starts: set[int] = set()
+    for needle in _ACKNOWLEDGING:
+        at = data.find(needle)
+        while at >= 0:
+            starts.add(data.rfind(b"\n", 0, at) + 1)
+            end = data.find(b"\n", at)
+            at = -1 if end < 0 else data.find(needle, end)
+    found: list[int] = []
+    number, counted = 1, 0
+    for start in sorted(starts):
+        number += data.count(b"\n", counted, start)
+        counted = start
+        if number == 1:
+            continue
+        end = data.find(b"\n", start)
+        line = data[start : None if end < 0 else end].decode("utf-8", errors="replace")
+        if line.strip() and _section(line) == "acknowledged":
+            found.append(number)
+            if len(found) > last:
+                break
+    return found
 
 
 def place_acknowledgements(
