@@ -14,7 +14,8 @@ import pytest
 from playwright.sync_api import Page
 
 from factlog import Attribution, ClaimSet, Evidence, Source, html_report, load
-from tests.helpers import ROOT, claim, contrast, world
+from tests.helpers import ROOT, claim, world
+from tests.report.colours import contrast
 from tools.browser import DESKTOP, PHONE
 
 HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>"

@@ -13,7 +13,8 @@ import attrs
 from playwright.sync_api import Page
 
 from factlog import ClaimSet, html_report, load
-from tests.helpers import ROOT, claim, contrast, world
+from tests.helpers import ROOT, claim, world
+from tests.report.colours import contrast
 from tools.browser import PHONE
 
 ARABIC = "وكالة الأنباء"
