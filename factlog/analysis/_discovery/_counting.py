@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from factlog.analysis._discovery._posteriors import mapped
+
 if TYPE_CHECKING:
     from factlog.analysis._discovery._accu import Plan
 
@@ -123,11 +125,6 @@ def _fsums(
     return np.fromiter((fsum(listed[start:end]) for start, end in bounds), np.float64, len(low))
 
 
-def _exp(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """:func:`math.exp` (the C library's, not numpy's) of every float in ``values``."""
-    return np.fromiter(map(math.exp, np.ascontiguousarray(values).data), np.float64, len(values))
-
-
 def probabilities(
     q_range: Sequence[tuple[int, int]], adjusted: Sequence[float], unprovided: Sequence[float]
 ) -> list[float] | None:
@@ -148,9 +145,9 @@ def probabilities(
     top = np.maximum.reduceat(scores, starts)
     given = rest != 0.0  # "if rest" in the loop
     top = np.where(given & (top < 0.0), 0.0, top)
-    shares = _exp(scores - np.repeat(top, sizes))
+    shares = mapped(math.exp, scores - np.repeat(top, sizes))
     extra = np.zeros(len(rest))
-    extra[given] = rest[given] * _exp(-top[given])
+    extra[given] = rest[given] * mapped(math.exp, -top[given])
     total = np.zeros(len(rest))
     alone = sizes == 1
     total[alone] = shares[starts[alone]] + extra[alone]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import reduce
 from operator import add
 
@@ -33,7 +33,7 @@ import numpy.typing as npt
 from factlog.analysis._discovery._copying import FLOOR
 from factlog.analysis._discovery._pairs import PairTable
 
-__all__ = ["GROUP", "TAIL", "Layout"]
+__all__ = ["GROUP", "TAIL", "Layout", "mapped"]
 
 TAIL = 64
 """Fewer pairs than this with a k-th shared value: they add their remaining terms one pair at a time."""
@@ -46,13 +46,12 @@ Ints = npt.NDArray[np.int64]
 Posterior = tuple[int, int, int, float, float, float]
 
 
-def _mapped(function: object, values: Floats) -> Floats:
+def mapped(function: Callable[[float], float], values: Floats) -> Floats:
     """``function`` (:func:`math.log` or :func:`math.exp`) of every float in ``values``, as float64; raises as it does.
 
     The floats go to the function as Python floats (a memoryview yields them), so the
     results are the C library's, the same as the pure loop's calls.
     """
-    assert callable(function)
     return np.fromiter(map(function, np.ascontiguousarray(values).data), np.float64, len(values))
 
 
@@ -172,7 +171,7 @@ class Layout:
                 break
             q = q_all[shared[start[:count] + k]]
             r = 1.0 - q
-            logs = _mapped(math.log, np.concatenate([q * t[:count] + r * f[:count] for t, f in models]))
+            logs = mapped(math.log, np.concatenate([q * t[:count] + r * f[:count] for t, f in models]))
             for total, part in zip(sums, np.split(logs, 3), strict=True):
                 total[:count] += part
         left = min(self.counts[self.steps] - low, size) if self.steps < len(self.counts) else 0
@@ -225,7 +224,7 @@ class Layout:
         shares = (np.ones(len(ids)), np.ones(len(ids)), np.ones(len(ids)))
         tops = (top_x, top_ab, top_ba)
         below = [(share, ~is_top, xs) for share, is_top, xs in zip(shares, tops, (x, x_ab, x_ba), strict=True)]
-        exps = _mapped(math.exp, np.concatenate([xs[rest] - top[rest] for _, rest, xs in below]))
+        exps = mapped(math.exp, np.concatenate([xs[rest] - top[rest] for _, rest, xs in below]))
         done = 0
         for share, rest, _ in below:
             count = int(np.count_nonzero(rest))
