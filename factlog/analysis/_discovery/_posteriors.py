@@ -43,8 +43,12 @@ __all__ = ["GROUP", "TAIL", "Layout", "mapped"]
 TAIL = 64
 """Fewer pairs than this with a k-th shared value: they add their remaining terms one pair at a time."""
 
-GROUP = 1 << 16
-"""Consecutive pair ids weighed together: a round's temporary columns hold this many pairs (about 150 bytes each)."""
+GROUP = 1 << 13
+"""Consecutive pair ids weighed together: a round's temporary columns hold this many pairs (about 200 bytes each).
+
+At 300k generated claims (1,044,887 pairs) a round's traced peak is 3.4 MB with 8,192 and
+16.5 MB with 65,536, for 5% more CPU time (benchmarks/RESULTS.md).
+"""
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -75,12 +79,15 @@ class Layout:
 
     def __init__(self, table: PairTable, skipped: frozenset[int], *, tail: int = TAIL, group: int = GROUP) -> None:
         self.table, self.tail, self.group = table, max(tail, 1), max(group, 1)
-        lengths = np.diff(np.frombuffer(table.start, np.dtype(table.start.typecode)))
-        lengths[np.fromiter(skipped, np.int64, len(skipped))] = 0  # every pair shares a value: these sort last
-        self.order = np.empty(len(lengths) - len(skipped), np.int32 if len(lengths) < 2**31 else np.int64)
+        starts = np.frombuffer(table.start, np.dtype(table.start.typecode))
+        pairs = len(starts) - 1
+        gone = np.sort(np.fromiter(skipped, np.int64, len(skipped)))
+        self.order = np.empty(pairs - len(skipped), np.int32 if pairs < 2**31 else np.int64)
         self.bounds, self.counts, self.steps = [0], list[list[int]](), list[int]()
-        for low in range(0, len(lengths), self.group):
-            block = lengths[low : low + self.group]
+        for low in range(0, pairs, self.group):
+            high = min(low + self.group, pairs)
+            block = np.diff(starts[low : high + 1])  # this block's lengths only: no column of every pair's
+            block[gone[np.searchsorted(gone, low) : np.searchsorted(gone, high)] - low] = 0  # every pair shares a value
             by_length = np.argsort(-block, kind="stable")[: int(np.count_nonzero(block))]
             placed = self.bounds[-1]
             self.order[placed : placed + len(by_length)] = by_length + low
