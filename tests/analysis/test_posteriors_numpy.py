@@ -148,7 +148,7 @@ def test_ties_among_the_three_hypotheses_are_the_loops() -> None:
         tied += prior_direction + same == prior_independent + independent
         for a_copies, b_copies in ((same, same), (same, independent), (independent, same), (same - 1.0, same)):
             independents, ab, ba = (np.full(pairs, value) for value in (independent, a_copies, b_copies))
-            got = layout._posterior(layout.order.astype(np.int64), (independents, ab, ba), _model(copy))
+            got = layout._posterior(np.arange(pairs), (independents, ab, ba), _model(copy))
             want = posterior(0, independent, a_copies, b_copies)
             for column, value in zip(got, want, strict=True):
                 assert [x.hex() for x in column.tolist()] == [value.hex()] * pairs

@@ -19,13 +19,12 @@ yielded, in id order, before the next block is weighed: the report (about half o
 pairs on generated sets) is never held whole, as it was when the pairs were sorted
 across blocks and the chosen ones gathered for one sort by id (at 300k claims and
 1,044,887 pairs that raised the assessment's peak by about 140 MB). What is kept between
-rounds is the order, 4 bytes a pair. This module imports numpy: :mod:`._copying` imports
+rounds is a few integers a block. This module imports numpy: :mod:`._copying` imports
 it only when numpy is installed (the ``scale``, ``report`` and ``columnar`` extras).
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -65,40 +64,52 @@ def mapped(function: Callable[[float], float], values: Floats) -> Floats:
 
 
 class Layout:
-    """The inferred pairs of a :class:`PairTable` in blocks of ids, each sorted for in-order sums: 4 bytes a pair.
+    """The inferred pairs of a :class:`PairTable` in blocks of consecutive ids, each sorted for in-order sums.
 
-    The pairs are cut into blocks of ``group`` consecutive ids; ``order[bounds[j]:bounds[j + 1]]``
-    holds the ids of block j not ``skipped`` (the declared ones), most shared values first
-    (ties by id), and ``counts[j][k]`` how many of them have a k-th shared value, for k up
-    to ``steps[j]``, the first k at which fewer than ``tail`` have one (the pairs past it
-    finish one at a time). A block's posteriors are yielded, in id order, before the
-    next block is weighed, so nothing is kept per pair between blocks.
+    The pairs are cut into blocks of ``group`` ids; :meth:`order` gives the ids of a block
+    not ``skipped`` (the declared ones), most shared values first (ties by id), sorted
+    again at each round (a few milliseconds a round at a million pairs), and
+    ``counts[j][k]`` how many of block j's have a k-th shared value, for k up to
+    ``steps[j]``, the first k at which fewer than ``tail`` have one (the pairs past it
+    finish one at a time). Nothing is kept per pair: a few integers a block, and the
+    sorted ids of the declared pairs. A block's posteriors are yielded, in id order,
+    before the next block is weighed.
     """
 
-    __slots__ = ("bounds", "counts", "group", "order", "steps", "table", "tail")
+    __slots__ = ("counts", "gone", "group", "pairs", "starts", "steps", "table", "tail")
 
     def __init__(self, table: PairTable, skipped: frozenset[int], *, tail: int = TAIL, group: int = GROUP) -> None:
         self.table, self.tail, self.group = table, max(tail, 1), max(group, 1)
-        starts = np.frombuffer(table.start, np.dtype(table.start.typecode))
-        pairs = len(starts) - 1
-        gone = np.sort(np.fromiter(skipped, np.int64, len(skipped)))
-        self.order = np.empty(pairs - len(skipped), np.int32 if pairs < 2**31 else np.int64)
-        self.bounds, self.counts, self.steps = [0], list[list[int]](), list[int]()
-        for low in range(0, pairs, self.group):
-            high = min(low + self.group, pairs)
-            block = np.diff(starts[low : high + 1])  # this block's lengths only: no column of every pair's
-            block[gone[np.searchsorted(gone, low) : np.searchsorted(gone, high)] - low] = 0  # every pair shares a value
-            by_length = np.argsort(-block, kind="stable")[: int(np.count_nonzero(block))]
-            placed = self.bounds[-1]
-            self.order[placed : placed + len(by_length)] = by_length + low
-            self.bounds.append(placed + len(by_length))
-            sorted_lengths = block[by_length]
+        self.starts = np.frombuffer(table.start, np.dtype(table.start.typecode))
+        self.pairs = len(self.starts) - 1
+        self.gone = np.sort(np.fromiter(skipped, np.int64, len(skipped)))
+        self.counts, self.steps = list[list[int]](), list[int]()
+        for low in range(0, self.pairs, self.group):
+            lengths = self._lengths(low)
+            sorted_lengths = lengths[self._sorted(lengths)]
             longest = int(sorted_lengths[0]) if len(sorted_lengths) else 0
             # counts[k] = pairs with more than k shared values, k = 0 .. longest − 1 (non-increasing).
             counts = len(sorted_lengths) - np.cumsum(np.bincount(sorted_lengths, minlength=longest + 1))[:longest]
             steps = int(np.count_nonzero(counts >= self.tail))
             self.steps.append(steps)
             self.counts.append(counts[: steps + 1].tolist())
+
+    def _lengths(self, low: int) -> Ints:
+        """The numbers of shared values of the block of pairs from id ``low``, 0 for the skipped ones."""
+        high = min(low + self.group, self.pairs)
+        lengths = np.diff(self.starts[low : high + 1]).astype(np.int64)
+        gone = self.gone
+        lengths[gone[np.searchsorted(gone, low) : np.searchsorted(gone, high)] - low] = 0  # every pair shares a value
+        return lengths
+
+    @staticmethod
+    def _sorted(lengths: Ints) -> Ints:
+        """Places in the block of its pairs not skipped, most shared values first, ties by id."""
+        return np.argsort(-lengths, kind="stable")[: int(np.count_nonzero(lengths))]
+
+    def order(self, low: int) -> Ints:
+        """The ids of the pairs not skipped of the block from id ``low``, in the block's order (sorted each time)."""
+        return self._sorted(self._lengths(low)) + low
 
     def posteriors(
         self,
@@ -123,10 +134,10 @@ class Layout:
         q_all = np.asarray(probabilities, dtype=np.float64)
         written = None if factor is None else np.frombuffer(factor, np.float64)
         firsts, partners = np.frombuffer(self.table.first, np.int64), np.frombuffer(self.table.partner, np.int32)
-        for j, (low, high) in enumerate(itertools.pairwise(self.bounds)):
-            if low == high:
+        for j, low in enumerate(range(0, self.pairs, self.group)):
+            ids = self.order(low)
+            if not len(ids):
                 continue
-            ids = self.order[low:high].astype(np.int64)
             sums = self._sums(j, ids, weights, q_all, model=(c, n))
             dependence, a_copies, b_copies = self._posterior(ids, sums, model)
             if written is not None:
