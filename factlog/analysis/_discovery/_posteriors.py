@@ -76,12 +76,11 @@ class Layout:
     before the next block is weighed.
     """
 
-    __slots__ = ("counts", "gone", "group", "pairs", "starts", "steps", "table", "tail")
+    __slots__ = ("counts", "gone", "group", "pairs", "steps", "table", "tail")
 
     def __init__(self, table: PairTable, skipped: frozenset[int], *, tail: int = TAIL, group: int = GROUP) -> None:
         self.table, self.tail, self.group = table, max(tail, 1), max(group, 1)
-        self.starts = np.frombuffer(table.start, np.dtype(table.start.typecode))
-        self.pairs = len(self.starts) - 1
+        self.pairs = len(table.start) - 1
         self.gone = np.sort(np.fromiter(skipped, np.int64, len(skipped)))
         self.counts, self.steps = list[list[int]](), list[int]()
         for low in range(0, self.pairs, self.group):
@@ -97,7 +96,8 @@ class Layout:
     def _lengths(self, low: int) -> Ints:
         """The numbers of shared values of the block of pairs from id ``low``, 0 for the skipped ones."""
         high = min(low + self.group, self.pairs)
-        lengths = np.diff(self.starts[low : high + 1]).astype(np.int64)
+        starts = np.frombuffer(self.table.start, np.dtype(self.table.start.typecode))  # no view kept on the array
+        lengths = np.diff(starts[low : high + 1]).astype(np.int64)
         gone = self.gone
         lengths[gone[np.searchsorted(gone, low) : np.searchsorted(gone, high)] - low] = 0  # every pair shares a value
         return lengths
