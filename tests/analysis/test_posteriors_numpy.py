@@ -197,7 +197,9 @@ def test_check_and_assessment_bytes_are_the_same_with_numpy_and_without(monkeypa
 
 
 def test_runs_above_the_bound_of_pairs_keep_the_loop() -> None:
-    """Columns weigh runs from numpy_pairs to numpy_pairs_most pairs; beyond either bound, or with None, the loop."""
+    """Columns weigh runs from numpy_pairs to numpy_pairs_most pairs (by default no most); beyond either, the loop."""
+    assert _copying.numpy_pairs_most is None
+    assert [_copying.in_columns(pairs) for pairs in (1999, 2000, 10**7)] == [False, True, True]
     kept = _copying.numpy_pairs, _copying.numpy_pairs_most
     try:
         _copying.numpy_pairs, _copying.numpy_pairs_most = 10, 100
