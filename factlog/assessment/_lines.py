@@ -32,7 +32,7 @@ from typing import IO, Any
 from factlog._bulk import paused_gc
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, Discovery, Vote
 from factlog.analysis._index import Index
-from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables
+from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables, read_whole
 from factlog.assessment._assessment import (
     Assessment,
     answered,
@@ -42,7 +42,7 @@ from factlog.assessment._assessment import (
     weight,
 )
 from factlog.assessment._canonical import canonical
-from factlog.assessment._components import Columns, bins
+from factlog.assessment._components import Columns, bins, numpy_module
 from factlog.assessment._methods import DEFAULT_METHOD, EXTRAPOLATE, SLOT_FALSE_VALUES, belief, question_name, run
 from factlog.assessment._questions import Place, Question, placed_questions
 from factlog.assessment._reasons import Copying
@@ -114,6 +114,7 @@ def assess_lines(
         assess, as_of=when, method=method, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds
     )
     expect_sizes("factlog.assess_lines", batch=batch, bin_size=bin_size)
+    numpy_module()  # the compact path's one requirement beyond the plain one: said, not fallen back from
     # A named pipe or a device is never opened here (never waited on): load refuses it. Limits
     # tighter than the format's own nesting are the whole-file reader's to enforce, line by line.
     if not file.is_file() or limits.max_depth < FORMAT_DEPTH:
@@ -133,8 +134,8 @@ def assess_lines(
         )
     except LineTooLong as error:
         raise FormatError(error.errors) from None
-    except Unstreamable:
-        return whole(load(file, limits=limits), extrapolate=extrapolate)
+    except Unstreamable as error:
+        return whole(read_whole(file, limits, error), extrapolate=extrapolate)
 
 
 def _assess_lines(

@@ -27,7 +27,7 @@ import attrs
 from factlog._bulk import paused_gc
 from factlog.analysis._arrays import checked_ids, distinct, member
 from factlog.analysis._index import Index
-from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise
+from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_whole
 from factlog.analysis._unionfind import smallest_joined
 from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, HOLDER_OR_SOURCE, Columns, scan
 from factlog.checks._compact import CompactFindings, FindingsBuilder
@@ -119,14 +119,14 @@ def check_lines(
         groups = _groups(np, columns, bin_size)
     except LineTooLong as error:
         raise FormatError(error.errors) from None
-    except Exception:  # a problem the whole-file reader reports with file, line and JSON path
-        return check(load(file, limits=limits), rules, stale=stale)
+    except Exception as error:  # a problem the whole-file reader reports with file, line and JSON path
+        return check(read_whole(file, limits, error), rules, stale=stale)
     try:
         found = _checked(np, file, base, columns, groups, rules=rules, limits=limits)
     except LineTooLong as error:
         raise FormatError(error.errors) from None
-    except Unstreamable:
-        return check(load(file, limits=limits), rules, stale=stale)
+    except Unstreamable as error:
+        return check(read_whole(file, limits, error), rules, stale=stale)
     del groups
     return Report(found.build(stale=stale), columns.tables, checked=len(columns.offsets))
 

@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from factlog._escape import escape_terminal
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, PairBudgetWarning
+from factlog.analysis._lines import WholeFileWarning
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.model import PartialDate
@@ -29,7 +30,7 @@ __all__ = [
     "UsageError",
     "add_paths",
     "as_of",
-    "budget_warnings",
+    "printed_warnings",
     "colour",
     "hints",
     "interrupts_reported",
@@ -126,18 +127,19 @@ def _round_limit(text: str) -> int:
 
 
 @contextlib.contextmanager
-def budget_warnings(command: str) -> Iterator[None]:
-    """Print a :class:`~factlog.PairBudgetWarning` raised inside as one ``factlog COMMAND: warning:`` line on stderr.
+def printed_warnings(command: str) -> Iterator[None]:
+    """Print a :class:`~factlog.PairBudgetWarning` or :class:`~factlog.WholeFileWarning` as one line on stderr.
 
-    The line names the command's option (``--max-pairs``, ``--max-pairs none``) where
-    the warning names the Python argument. Any other warning raised inside is shown
-    as Python shows it, after the block.
+    The line reads ``factlog COMMAND: warning: ...``; a budget's names the command's
+    option (``--max-pairs``, ``--max-pairs none``) where the warning names the Python
+    argument. Any other warning raised inside is shown as Python shows it, after the block.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PairBudgetWarning)
+        warnings.simplefilter("always", WholeFileWarning)
         yield
     for warning in caught:
-        if not issubclass(warning.category, PairBudgetWarning):
+        if not issubclass(warning.category, (PairBudgetWarning, WholeFileWarning)):
             warnings.showwarning(
                 warning.message, warning.category, warning.filename, warning.lineno, warning.file, warning.line
             )
