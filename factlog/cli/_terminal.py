@@ -1,8 +1,8 @@
 """The terminal: a rich console for stdout when it is one, and progress on stderr for slow steps.
 
 Neither appears in a pipe: piped output is the plain text it always was, and progress is
-drawn only when stderr is a terminal. rich (the ``[report]`` extra) is imported only when
-it is used; without it the output is plain and there is no progress.
+drawn only when stderr is a terminal. rich (the ``report``, ``scale`` and ``dask`` extras)
+is imported only when it is used; without it the output is plain and there is no progress.
 """
 
 from __future__ import annotations
