@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import IO
 
 from factlog.errors import FormatError
 from factlog.io._records import RECORD_TYPES
@@ -86,7 +87,7 @@ def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | N
         if isinstance(place, tuple):
             wanted[place[1]] = max(wanted.get(place[1], -1), place[2])
     lines = {
-        path: _acknowledgement_lines(_bytes_of(path), last)
+        path: _acknowledgement_lines_of(path, last)
         if text is None
         else _record_lines(text, {"acknowledged": last}).get("acknowledged", [])
         for path, last in wanted.items()
@@ -106,6 +107,15 @@ def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | N
     return named
 
 
+def _acknowledgement_lines_of(path: str, last: int) -> list[int]:
+    """:func:`_acknowledgement_lines` of the file at ``path``, or none when it cannot be read."""
+    try:
+        with Path(path).open("rb") as stream:
+            return _acknowledgement_lines(stream, last)
+    except OSError:
+        return []
+
+
 def _text_of(path: str) -> str:
     """The text of the file at ``path`` (undecodable bytes replaced), or "" when it cannot be read."""
     return _bytes_of(path).decode("utf-8-sig", errors="replace")
@@ -119,41 +129,63 @@ def _bytes_of(path: str) -> bytes:
         return b""
 
 
+CHUNK = 1 << 20
+"""Bytes read at a time while looking for acknowledgement records."""
+
+
 _ACKNOWLEDGING = (b"acknowledgement", b"\\")
 """What a JSON Lines record of type ``acknowledgement`` holds in its bytes: the word, or an escape spelling it."""
 
 
-def _acknowledgement_lines(data: bytes, last: int) -> list[int]:
-    """``_record_lines(text, {"acknowledged": last})["acknowledged"]`` of the file's decoded text, from its bytes.
+def _acknowledgement_lines(stream: IO[bytes], last: int, chunk: int = CHUNK) -> list[int]:
+    """``_record_lines(text, {"acknowledged": last})["acknowledged"]`` of a file's decoded text, read from its bytes.
 
-    Only the lines that hold the word ``acknowledgement`` or a backslash (an escape may
-    spell the word) can be such records: they are found by :meth:`bytes.find`, their
-    numbers by counting newlines, and each is decoded and read as :func:`_section` reads
-    it. Decoding never makes or removes a newline, so the numbers are the decoded
-    text's. A file of a million claims with its acknowledgements at the end took 3.3 CPU s
-    read whole and line by line.
+    The file is read ``chunk`` bytes at a time, never whole: a million-claim file is
+    353 MB, which a check that names one stale acknowledgement held at once. Only the
+    lines that hold the word ``acknowledgement`` or a backslash (an escape may spell the
+    word) can be such records: they are found by :meth:`bytes.find`, their numbers by
+    counting newlines, and each is decoded and read as :func:`_section` reads it.
+    Decoding never makes or removes a newline, so the numbers are the decoded text's.
+    Reading stops once more than ``last + 1`` are found. Raises what reading raises.
     """
-    starts: set[int] = set()
-    for needle in _ACKNOWLEDGING:
-        at = data.find(needle)
-        while at >= 0:
-            starts.add(data.rfind(b"\n", 0, at) + 1)
-            end = data.find(b"\n", at)
-            at = -1 if end < 0 else data.find(needle, end)
     found: list[int] = []
-    number, counted = 1, 0
-    for start in sorted(starts):
-        number += data.count(b"\n", counted, start)
-        counted = start
-        if number == 1:
-            continue
-        end = data.find(b"\n", start)
-        line = data[start : None if end < 0 else end].decode("utf-8", errors="replace")
-        if line.strip() and _section(line) == "acknowledged":
+    for number, line in _candidate_lines(stream, chunk):
+        text = line.decode("utf-8", errors="replace")
+        if text.strip() and _section(text) == "acknowledged":
             found.append(number)
             if len(found) > last:
                 break
     return found
+
+
+def _candidate_lines(stream: IO[bytes], chunk: int) -> Iterator[tuple[int, bytes]]:
+    """(number from 1, bytes without the newline) of each line after the first that holds a needle, in order."""
+    number, pending = 1, []  # the number of the first line in the text looked at, and a line begun before it
+    while True:
+        block = stream.read(chunk)
+        if block and b"\n" not in block:
+            pending.append(block)  # no newline yet: a long line goes on (joined once, when it ends)
+            continue
+        data = b"".join((*pending, block)) if pending else block
+        whole = len(data) if not block else data.rfind(b"\n") + 1  # the complete lines (all of it at the end)
+        starts: set[int] = set()
+        for needle in _ACKNOWLEDGING:
+            at = data.find(needle, 0, whole)
+            while at >= 0:
+                starts.add(data.rfind(b"\n", 0, at) + 1)
+                end = data.find(b"\n", at, whole)
+                at = -1 if end < 0 else data.find(needle, end, whole)
+        counted = 0
+        for begin in sorted(starts):
+            number += data.count(b"\n", counted, begin)
+            counted = begin
+            if number > 1:
+                end = data.find(b"\n", begin, whole)
+                yield number, data[begin : whole if end < 0 else end]
+        number += data.count(b"\n", counted, whole)
+        pending = [data[whole:]]
+        if not block:
+            return
 
 
 def place_acknowledgements(
