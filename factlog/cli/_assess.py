@@ -53,7 +53,7 @@ def register(commands: Any) -> None:
     where.add_argument(
         "--stream",
         action="store_true",
-        help="assess one large JSON Lines file in compact form, with bounded memory (JSON output only;"
+        help="assess one large JSON Lines file in compact form, in under 1 KiB of memory a claim (JSON output only;"
         " needs numpy, the scale extra); the same JSON as without it",
     )
     parser.set_defaults(run=_assess)

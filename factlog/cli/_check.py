@@ -65,7 +65,7 @@ def register(commands: Any) -> None:
     where.add_argument(
         "--stream",
         action="store_true",
-        help="check one large JSON Lines file in compact form, with bounded memory (JSON output only;"
+        help="check one large JSON Lines file in compact form, in under 1 KiB of memory a claim (JSON output only;"
         " needs numpy, the scale extra); the same findings as without it",
     )
     parser.set_defaults(run=_check)
