@@ -102,12 +102,13 @@ class Products:
                 if count <= 0:
                     break
                 products[:count] *= factors[pair[start[:count] + k]]
-            if low == 0 and left:  # the longest votes come first: all in the first group
-                end = link[votes[:left] + 1].tolist()
+            finish = min(left - low, len(votes))  # the longest votes come first: in the first groups
+            if finish > 0:
+                end = link[votes[:finish] + 1].tolist()
                 pick, prod = factor.__getitem__, math.prod
-                products[:left] = [
+                products[:finish] = [
                     prod(map(pick, plan.pair[first + self.steps : last]), start=value)
-                    for first, last, value in zip(start[:left].tolist(), end, products[:left].tolist(), strict=True)
+                    for first, last, value in zip(start[:finish].tolist(), end, products[:finish].tolist(), strict=True)
                 ]
             terms[votes] = terms[votes] * products
 
