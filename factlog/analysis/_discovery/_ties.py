@@ -75,7 +75,7 @@ class Ties:
     (consecutive: tied providers are neighbours in vote order); its pairs are
     ``pair[link[g]:link[g + 1]]``, in triangle order: member i's with members 0 … i − 1,
     for i = 1 … size − 1 (member j's pair with member i > j at i(i − 1)/2 + j). Each
-    pair once, as the plan held it before ties were told apart: 4 bytes a pair, 16 a group.
+    pair once, as the plan held it before ties were told apart: 4 bytes a pair, 20 a group.
     """
 
     __slots__ = ("first", "link", "pair", "size")
