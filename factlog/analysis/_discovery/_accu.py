@@ -22,12 +22,13 @@ AccuCopy oscillated with period 2 on Book instead of converging. Sources of one 
 (the same prior and informative claims) have no order the model can justify: ordered by
 name, renaming them moved verdicts, so each is discounted by the mean over the orders of
 its tie (:mod:`._ties`). A declared (copier, original) pair is certain dependence: the
-copier's vote for a value its original also gives counts nothing. Cost per round: O(V) for AccuVote, O(V + Σ_v m_v²)
-for AccuCopy (m_v sources giving v): the pairs of sources sharing a value, and their
-discount factors in each count, are found once (:func:`_plan`) and each round only
-recomputes the numbers. Σ_v m_v² is inherent in the model — a value given by m sources
-makes m(m − 1)/2 pairs, each with its own posterior — and on Zipf-distributed claims it
-grows faster than the votes (``benchmarks/RESULTS.md``, issue 16).
+copier's vote for a value its original also gives counts nothing. Cost per round: O(V)
+for AccuVote, O(V + Σ_v m_v²) for AccuCopy (m_v sources giving v): the pairs of sources
+sharing a value, and their discount factors in each count, are found once
+(:func:`_plan`) and each round only recomputes the numbers. Σ_v m_v² is inherent in the
+model — a value given by m sources makes m(m − 1)/2 pairs, each with its own posterior —
+and on Zipf-distributed claims it grows faster than the votes (``benchmarks/RESULTS.md``,
+issue 16).
 """
 
 from __future__ import annotations
@@ -162,10 +163,9 @@ def _counts(plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], facto
     ``factor``: pair id → 1 − c·Pr(dependent), exactly 1.0 where nothing discounts
     (see :class:`Dependences`), so the product equals the paper's over dependent
     earlier providers; E: the tied providers' expected discount (:mod:`._ties`).
-    O(V + Σ_v m_v²) a round. Each vote's w·(ln n + A'(S)) is
-    computed in one pass of :func:`map` (the same operations on the same floats as one
-    at a time), multiplied by the product of its factors where it has any, then by E
-    where E is not 1.0, and each
+    O(V + Σ_v m_v²) a round. Each vote's w·(ln n + A'(S)) is computed in one pass of
+    :func:`map` (the same operations on the same floats as one at a time), multiplied by
+    the product of its factors where it has any, then by E where E is not 1.0, and each
     value's terms summed by :func:`math.fsum`; a value of one term gets ``term + 0.0``,
     which is what ``fsum`` gives for one float (a zero of either sign becomes 0.0).
     With numpy installed and at least :data:`._copying.numpy_pairs` pair factors, the
