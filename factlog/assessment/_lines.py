@@ -25,7 +25,7 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,7 +48,7 @@ from factlog.assessment._questions import Place, Question, placed_questions
 from factlog.assessment._reasons import Copying
 from factlog.assessment._spooled import LinesAssessment, Spooled
 from factlog.errors import FormatError, InputError
-from factlog.io._arguments import expect_path, expect_sizes
+from factlog.io._arguments import expect_path, expect_progress, expect_sizes
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong
 from factlog.io._parsing import DEFAULT_LIMITS, FORMAT_DEPTH, Limits, orjson_module
@@ -77,6 +77,7 @@ def assess_lines(
     max_rounds: int = MAX_ROUNDS,
     extrapolate: bool = EXTRAPOLATE,
     limits: Limits = DEFAULT_LIMITS,
+    progress: Callable[[str], None] | None = None,
 ) -> LinesAssessment | Assessment:
     """Assess one JSON Lines claim file with bounded memory; what :func:`assess` gives on :func:`load`.
 
@@ -104,7 +105,10 @@ def assess_lines(
     :func:`~factlog.check_lines`: a longer line is a :class:`~factlog.FormatError`
     naming the file and the line, refused after reading one byte past the limit. A file
     read whole (and any file under limits tighter than the format's own nesting) is
-    read by :func:`load` under ``limits``.
+    read by :func:`load` under ``limits``. ``progress``, if given, is called with each
+    stage in words as it starts (``"votes: bin 3 of 40"``, ``"learning (accucopy)"``),
+    as for :func:`~factlog.check_lines`; one that is not callable is an
+    :class:`~factlog.ArgumentError`.
     """
     file = Path(expect_path(path, "factlog.assess_lines", limits=limits))
     when = arguments(
@@ -114,6 +118,7 @@ def assess_lines(
         assess, as_of=when, method=method, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds
     )
     expect_sizes("factlog.assess_lines", batch=batch, bin_size=bin_size)
+    say = expect_progress(progress, "factlog.assess_lines")
     numpy_module()  # the compact path's one requirement beyond the plain one: said, not fallen back from
     # A named pipe or a device is never opened here (never waited on): load refuses it. Limits
     # tighter than the format's own nesting are the whole-file reader's to enforce, line by line.
@@ -130,7 +135,7 @@ def assess_lines(
             max_pairs=max_pairs,
             max_rounds=max_rounds,
             extrapolate=extrapolate,
-            limits=limits,
+            reading=(limits, say),
         )
     except LineTooLong as error:
         raise FormatError(error.errors) from None
@@ -149,13 +154,15 @@ def _assess_lines(
     max_pairs: int | None,
     max_rounds: int,
     extrapolate: bool,
-    limits: Limits,
+    reading: tuple[Limits, Callable[[str], None]],
 ) -> LinesAssessment:
+    limits, say = reading
     if orjson_module() is None:
         raise Unstreamable("orjson")
     with file.open("rb") as stream:
         offsets: array[int] = array("q")
         try:
+            say("reading each claim's columns")
             base = Index.of(canonical(read_tables(stream, offsets, str(file.parent), limits, name=str(file))))
             groups = bins(_columns(stream, base, offsets, (when, batch, limits)), bin_size)
         except LineTooLong:
@@ -164,9 +171,11 @@ def _assess_lines(
             raise Unstreamable(str(error)) from error
         del offsets
         votes = _Votes()
-        for part in groups:
+        for number, part in enumerate(groups, 1):
+            say(f"votes: bin {number:,} of {len(groups):,}")
             votes.add(_questions(stream, base, part, limits))
         numbers = votes.numbered()
+        say(f"learning ({method})")
         discovery = votes.discover(method, max_pairs, max_rounds, extrapolate)
         del votes
         learned = (
@@ -183,12 +192,13 @@ def _assess_lines(
             raise _unwritable(file, error) from error
         try:
             keys, starts, ends = _spool(
-                stream, base, (groups, numbers), discovery, spool, copying=copying, limits=limits
+                stream, base, (groups, numbers), discovery, spool, copying=copying, reading=(limits, say)
             )
         except BaseException:
             with contextlib.suppress(OSError):  # what could not be written cannot be flushed on closing either
                 spool.close()
             raise
+    say("putting the propositions in order")
     order = sorted(range(len(keys)), key=keys.__getitem__)
     del keys
     spooled = Spooled(spool, array("q", (starts[i] for i in order)), array("q", (ends[i] for i in order)))
@@ -203,7 +213,7 @@ def _spool(
     spool: IO[bytes],
     *,
     copying: Copying | None,
-    limits: Limits,
+    reading: tuple[Limits, Callable[[str], None]],
 ) -> tuple[list[bytes], array[int], array[int]]:
     """The second pass: each question assessed and pickled to ``spool``; the sort keys and where each item lies."""
     keys: list[bytes] = []
@@ -211,7 +221,9 @@ def _spool(
     groups, numbers = bins
     results = discovery.questions
     position = 0
-    for part in groups:
+    limits, say = reading
+    for done, part in enumerate(groups, 1):
+        say(f"assessing: bin {done:,} of {len(groups):,}")
         for _, question in _questions(stream, base, part, limits):
             number = numbers[position]
             position += 1

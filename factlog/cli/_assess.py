@@ -134,7 +134,7 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
         raise UsageError("factlog assess: error: --stream takes one .jsonl file and --format json")
-    with progress("assessing claims in compact form"), printed_warnings("assess"):
+    with progress("assessing claims in compact form") as stage, printed_warnings("assess"):
         result = assess_lines(
             paths[0],
             as_of=as_of(arguments),
@@ -143,6 +143,7 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
             max_pairs=arguments.max_pairs,
             max_rounds=arguments.max_rounds,
             extrapolate=not arguments.plain_rounds,
+            progress=stage,
         )
     write_assessment_json(result, sys.stdout)
     if result.as_of is not None and not len(result.propositions) and _has_claims(Path(paths[0])):

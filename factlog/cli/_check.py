@@ -131,8 +131,8 @@ def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
         raise UsageError("factlog check: error: --stream takes one .jsonl file and --format json")
-    with progress("checking claims in compact form"), printed_warnings("check"):
-        report = check_lines(paths[0], rules, stale=not arguments.rule)
+    with progress("checking claims in compact form") as stage, printed_warnings("check"):
+        report = check_lines(paths[0], rules, stale=not arguments.rule, progress=stage)
     write_report_json(report, sys.stdout)  # a finding at a time: never the whole text
     threshold = None if arguments.fail_on == "never" else Severity(arguments.fail_on)
     return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK
