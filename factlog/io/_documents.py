@@ -28,6 +28,7 @@ from factlog.errors import FormatError, InputError
 from factlog.io._arguments import expect_paths, expect_text
 from factlog.io._converter import make_converter
 from factlog.io._files import capped_lines, read_line, read_regular
+from factlog.io._lineproblems import WholeReader, problems_by_line
 from factlog.io._migrations import FORMAT, VERSION, upgrade
 from factlog.io._parsing import (
     DEFAULT_LIMITS,
@@ -384,6 +385,13 @@ def load(
 def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
     """One claim file as read, ids unchecked and ``when`` in words not yet resolved (what :func:`load` merges)."""
     streamed = _stream_lines(file, limits) if file.suffix == ".jsonl" else None
+    if streamed is None and file.suffix == ".jsonl":
+        # A file with problems is read a line at a time to name them: not whole, as _read_lines would.
+        base = str(file.parent)
+        whole = WholeReader(_converter(), _messages, lambda part: _with_bases(part, base))
+        found = problems_by_line(file, str(file), limits, whole)
+        if found is not None:
+            raise found
     reader = _read_lines if file.suffix == ".jsonl" else _read_json
     return streamed or reader(read_regular(file, limits), str(file), limits, str(file.parent))
 

@@ -106,9 +106,20 @@ def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | N
     return named
 
 
-def _text_of(path: str) -> str:
-    """The text of the file at ``path`` (undecodable bytes replaced), or "" when it cannot be read."""
-    return _bytes_of(path).decode("utf-8-sig", errors="replace")
+def _lines_of(path: str) -> Iterator[str]:
+    """The lines of the file at ``path`` as :func:`_record_lines` takes them, read one at a time; none if unreadable.
+
+    As the text decoded whole (``utf-8-sig``, undecodable bytes replaced) and split at
+    newlines: no newline stands inside a character's bytes, so each line decodes alone.
+    At 300,000 claims, naming a problem near the end this way took 200 MB less than
+    holding the text and its lines (benchmarks/RESULTS.md).
+    """
+    try:
+        with Path(path).open("rb") as stream:
+            for number, line in enumerate(stream, start=1):
+                yield line.removesuffix(b"\n").decode("utf-8-sig" if number == 1 else "utf-8", errors="replace")
+    except OSError:
+        return
 
 
 def _bytes_of(path: str) -> bytes:
@@ -185,15 +196,15 @@ def _section(line: str) -> str | None:
     return RECORD_TYPES.get(kind) if isinstance(kind, str) else None
 
 
-def _record_lines(text: str, wanted: dict[str, int]) -> dict[str, list[int]]:
-    """The line numbers (from 1) of the records of a JSON Lines text, by section, in order.
+def _record_lines(text: str | Iterable[str], wanted: dict[str, int]) -> dict[str, list[int]]:
+    """The line numbers (from 1) of the records of a JSON Lines text (or its lines, without newlines), by section.
 
     Reads until each section holds more than ``wanted[section]`` records (the highest
     position asked for), so an error near the start costs a few lines, not the file.
     """
     found: dict[str, list[int]] = {}
     missing = dict(wanted)
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n") if isinstance(text, str) else text, start=1):
         if not missing:
             break
         if number == 1 or not line.strip():
@@ -244,7 +255,7 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
         places.append((error, found, section, position))
     lines: dict[str, list[int]] = {}
     if wanted:
-        lines = _record_lines(_text_of(label) if text is None else text, wanted)
+        lines = _record_lines(_lines_of(label) if text is None else text, wanted)
     named = []
     for error, found, section, position in places:
         numbers = lines.get(section, [])
