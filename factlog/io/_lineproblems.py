@@ -26,6 +26,7 @@ from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import FORMAT_DEPTH, Limits, parse_json, prefix, quick_parse
 from factlog.io._records import RECORD_TYPES, SECTIONS
 from factlog.io._salvage import Salvage, names_of
+from factlog.io._sections import no_record
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._nouns import FieldError
 
@@ -114,8 +115,7 @@ class _Reading:
         section = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
         if section is None:
             if _parsed(line, number, self.limits, self.syntax) is not None:  # else nested too deep, said so
-                accepted = ", ".join(RECORD_TYPES)
-                self.syntax.append((number, f'line {number}: expected an object with "type" one of {accepted}'))
+                self.syntax.append((number, no_record(number, record)))
             return
         index = self.counts[section]
         self.counts[section] += 1

@@ -260,7 +260,9 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
     for error, found, section, position in places:
         numbers = lines.get(section, [])
         if found is not None and found["line"] is not None:
-            rest = found["rest"].replace("invalid JSON at line 1 column", "invalid JSON at column", 1)
+            rest = found["rest"]
+            if rest.startswith("invalid JSON at line 1 column"):  # the place, and the place a message ends with
+                rest = rest.replace(" at line 1 column ", " at column ", 2)
             named.append(f"{_at(label, int(found['line']))}: {rest}")
         elif found is not None and 0 <= position < len(numbers):
             path = f"${found['path']}: " if found["section"] else ""
