@@ -29,6 +29,7 @@ def test_files_joined_with_cat_are_told_of_their_second_header(tmp_path: Path, w
     path = tmp_path / "joined.jsonl"
     path.write_text(first + second, encoding="utf-8")
     at = first.count("\n") + 1
+
     def read() -> object:
         return factlog.loads_lines(path.read_text(encoding="utf-8"), name=str(path)) if whole else factlog.load(path)
 
