@@ -12,6 +12,7 @@ reader does not take (see :func:`problems_by_line`) is left to it.
 
 from __future__ import annotations
 
+import re
 import stat
 import typing
 from collections.abc import Callable, Iterator
@@ -71,10 +72,10 @@ def problems_by_line(path: Path, name: str, limits: Limits, reader: WholeReader)
     ``name`` goes in front of the messages. None for a file of an older version or
     without a current header on line 1, one that starts with a BOM, holds bytes that
     are no UTF-8, is larger than ``limits.max_bytes`` or no regular file or cannot be
-    read, for ``limits`` tighter than the format's nesting, for an id given twice in a
-    section, and for a file without a problem: the whole-file reader reads these. The
-    error has a :class:`~factlog.io._salvage.Salvage` attached when the records that
-    read make a set. Raises nothing else.
+    read, for ``limits`` tighter than the format's nesting, and for a file without a
+    problem: the whole-file reader reads these. The error has a
+    :class:`~factlog.io._salvage.Salvage` attached when the records that read make a
+    set (an id given twice included). Raises nothing else.
     """
     try:
         info = path.stat()
@@ -83,9 +84,9 @@ def problems_by_line(path: Path, name: str, limits: Limits, reader: WholeReader)
         reading = _Reading(limits, reader)
         for number, line in _lines(path):
             reading.take(number, line)
+        return reading.error(path, prefix(name))
     except (_Declined, OSError):  # the whole-file reader reads it, or names the problem
         return None
-    return reading.error(prefix(name))
 
 
 class _Reading:
@@ -142,18 +143,22 @@ class _Reading:
             return _parsed(line, number, self.limits, self.syntax)
         return record
 
-    def error(self, before: str) -> FormatError | None:
-        """The whole-file reader's error for the lines read, with the records that read attached; None: none found."""
+    def error(self, path: Path, before: str) -> FormatError | None:
+        """The whole-file reader's error for the lines read, with the records that read attached; None: none found.
+
+        An id given twice (no field refused) is the one problem of the file, its record
+        read again from ``path`` to know the ids it gives, as the whole-file reader does.
+        """
         if self.syntax:
             return FormatError([before + message for _, message in sorted(self.syntax, key=lambda found: found[0])])
-        if not self.refused:
-            return None  # an id given twice, or nothing amiss: the whole-file reader reads it
+        sections = {section: tuple(self.made[section]) for section in SECTIONS}
+        self.made.clear()
+        if not self.refused and not self.twice(path, sections):
+            return None  # nothing amiss, or what the whole-file reader alone names
         refused = self.refused
         error = FormatError(
             [before + message for section in SECTIONS for _, found, _ in refused.get(section, []) for message in found]
         )
-        sections = {section: tuple(self.made[section]) for section in SECTIONS}
-        self.made.clear()
         kept = {
             section: [n for n in range(count) if n not in {index for index, _, _ in refused.get(section, [])}]
             for section, count in self.counts.items()
@@ -166,6 +171,41 @@ class _Reading:
             return error  # the records that read make no set: the fields alone, as salvaged() gives them
         vars(error)["salvage"] = Salvage(part, kept, ids)
         return error
+
+    def twice(self, path: Path, sections: dict[str, tuple[Any, ...]]) -> bool:
+        """Whether the set of ``sections`` gives an id twice: then noted as refused, and taken out of ``sections``."""
+        try:
+            self.reader.with_bases(read_claim_set_of(sections, {}))
+        except FieldError as error:
+            found = _TWICE.fullmatch(error.field)
+            if found is None or found["section"] not in SECTIONS:
+                return False
+            section, index = found["section"], int(found["index"])
+            record = _record_at(path, section, index, self.limits)
+            self.refused = {section: [(index, [f"$.{error.field}: {error.message}"], record)]}
+            sections[section] = sections[section][:index] + sections[section][index + 1 :]
+            return True
+        except FormatError:
+            return False
+        return False
+
+
+_TWICE = re.compile(r"(?P<section>[a-z_]+)\[(?P<index>\d+)\]\.[a-z_]+")
+"""The field of an id given twice: ``claims[5].id``."""
+
+
+def _record_at(path: Path, section: str, index: int, limits: Limits) -> Any:
+    """Record ``index`` of ``section`` in a file whose every line reads (its "type" taken), read again."""
+    count = -1
+    for number, line in _lines(path):
+        if number == 1 or not line.strip(_JSON_WHITESPACE):
+            continue
+        record = parse_json(line.decode(), None, limits)
+        if RECORD_TYPES[record.pop("type")] == section:
+            count += 1
+            if count == index:
+                return record
+    raise _Declined  # the file changed as it was read
 
 
 def _header(line: bytes) -> None:

@@ -113,3 +113,30 @@ def _reader(path: Path) -> _lineproblems.WholeReader:
     return _lineproblems.WholeReader(
         _documents._converter(), _documents._messages, lambda part: _documents._with_bases(part, base)
     )
+
+
+def test_an_id_given_twice_is_named_without_the_whole_file_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claim c given b's id, claim a held by nobody: both named by line, and the file is never read whole."""
+    lines = _records()
+    at = {json.loads(line).get("id"): n for n, line in enumerate(lines)}
+    lines[at["c"]] = lines[at["c"]].replace('"id":"c"', '"id":"b"')
+    lines[at["a"]] = _broken(lines[at["a"]], "holder")
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = _errors(path, whole=True, monkeypatch=monkeypatch)
+
+    def whole(*_: object) -> None:
+        raise AssertionError("the file was read whole")
+
+    monkeypatch.setattr(_documents, "read_regular", whole)
+    assert (
+        _errors(path, whole=False, monkeypatch=monkeypatch)
+        == expected
+        == [
+            f"{path}:{at['a'] + 1}: $.attribution.holder: unknown entity 'nobody'",
+            f"{path}:{at['c'] + 1}: $.id: 'b' is defined twice (first on line {at['b'] + 1})",
+            "FormatError",
+        ]
+    )
