@@ -384,16 +384,16 @@ def load(
 
 def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
     """One claim file as read, ids unchecked and ``when`` in words not yet resolved (what :func:`load` merges)."""
-    streamed = _stream_lines(file, limits) if file.suffix == ".jsonl" else None
-    if streamed is None and file.suffix == ".jsonl":
-        # A file with problems is read a line at a time to name them: not whole, as _read_lines would.
-        base = str(file.parent)
-        whole = WholeReader(_converter(), _messages, lambda part: _with_bases(part, base))
-        found = problems_by_line(file, str(file), limits, whole)
-        if found is not None:
-            raise found
-    reader = _read_lines if file.suffix == ".jsonl" else _read_json
-    return streamed or reader(read_regular(file, limits), str(file), limits, str(file.parent))
+    if file.suffix != ".jsonl":
+        return _read_json(read_regular(file, limits), str(file), limits, str(file.parent))
+    base = str(file.parent)
+    # A file with problems is read a line at a time to name them, not whole as _read_lines would read it.
+    whole = WholeReader(_converter(), _messages, lambda part: _with_bases(part, base))
+    streamed = _stream_lines(file, limits)
+    found = problems_by_line(file, str(file), limits, whole) if streamed is None else None
+    if found is not None:
+        raise found
+    return streamed or _read_lines(read_regular(file, limits), str(file), limits, base)
 
 
 def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:
