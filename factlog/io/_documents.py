@@ -388,7 +388,12 @@ def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
         return _read_json(read_regular(file, limits), str(file), limits, str(file.parent))
     base = str(file.parent)
     # A file with problems is read a line at a time to name them, not whole as _read_lines would read it.
-    whole = WholeReader(_converter(), _messages, lambda part: _with_bases(part, base))
+    whole = WholeReader(
+        _converter(),
+        _messages,
+        lambda part: _with_bases(part, base),
+        lambda name: section_reader(name, _claim_without_id),
+    )
     streamed = _stream_lines(file, limits)
     found = problems_by_line(file, str(file), limits, whole) if streamed is None else None
     if found is not None:

@@ -58,12 +58,17 @@ class WholeReader:
     """What the whole-file reader reads records with: its detailed converter, its messages, its sources' folder.
 
     ``messages(error, root)`` formats a converter's error under a root path (``$.claims[4]``);
-    ``with_bases`` gives a set its sources' folder.
+    ``with_bases`` gives a set its sources' folder. A record the generated reader
+    (``fast``) reads is made by it, its strings shared as the clean reading shares them
+    (at 300,000 claims, 420 MB read by the converter alone); only a record it refuses
+    goes through the converter, which names the problems or reads what it alone takes.
     """
 
     converter: cattrs.Converter
     messages: Callable[[BaseException, str], list[str]]
     with_bases: Callable[[ClaimSet], ClaimSet]
+    fast: Callable[[str], Callable[[Any, dict[str, str]], Any]]
+    """The generated reader of a section's record (ids interned in the dict it is given), tried first."""
 
 
 def problems_by_line(path: Path, name: str, limits: Limits, reader: WholeReader) -> FormatError | None:
@@ -97,6 +102,8 @@ class _Reading:
         self.reader = reader
         self.types = _item_types()
         self.hooks = {section: reader.converter.get_structure_hook(item) for section, item in self.types.items()}
+        self.fast = {section: reader.fast(section) for section in SECTIONS}
+        self.interned: dict[str, str] = {}
         self.syntax: list[tuple[int, str]] = []  # a line that is no JSON, or no header or record: reported alone
         self.refused: dict[str, list[tuple[int, list[str], Any]]] = {}  # section: (index, messages, record)
         self.made: dict[str, list[Any]] = {section: [] for section in SECTIONS}
@@ -123,6 +130,11 @@ class _Reading:
         if self.syntax:  # only the lines' problems are reported: no more records are made
             self.made.clear()
             return
+        try:
+            self.made[section].append(self.fast[section](record, self.interned))
+            return
+        except Exception:  # the converter names the problem, or reads what only it takes
+            pass
         try:
             self.made[section].append(self.hooks[section](record, self.types[section]))
         except Exception as error:

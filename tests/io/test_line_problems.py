@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.io import _documents, _lineproblems
+from factlog.io._sections import section_reader
 from tests.helpers import claim, world
 
 _BREAKS = ("rename", "drop", "certainty", "holder", "syntax", "type", "header", "twice", "deep", "blank", "none")
@@ -111,7 +112,10 @@ def test_a_file_of_an_older_version_is_left_to_the_whole_file_reader(tmp_path: P
 def _reader(path: Path) -> _lineproblems.WholeReader:
     base = str(path.parent)
     return _lineproblems.WholeReader(
-        _documents._converter(), _documents._messages, lambda part: _documents._with_bases(part, base)
+        _documents._converter(),
+        _documents._messages,
+        lambda part: _documents._with_bases(part, base),
+        lambda name: section_reader(name, _documents._claim_without_id),
     )
 
 
