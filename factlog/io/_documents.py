@@ -228,11 +228,13 @@ def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | 
     if claims is not None:
         return claims
     decoded = decode(text, name)
+    del text  # neither the bytes nor (below) the text stay while the converter names the problems
     data = parse_json(decoded, name, limits, depth=False)
     claims = _read_quickly(data, limits, base)
     if claims is not None:
         return claims
     check_depth(decoded, name, limits)
+    del decoded
     return _structured(data, name, base)
 
 
