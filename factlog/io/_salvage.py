@@ -8,7 +8,8 @@ it, once its fields are mended), and so is everything when the file cannot be re
 without them (a problem outside any record: a section that is no list, a key unknown
 at the top) or the files do not merge: then the fields are reported alone, as before.
 The paths of the salvaged set are given back as the file's own (``$.claims[4]`` of the
-set without its third claim is ``$.claims[5]`` of the file).
+set without its third claim is ``$.claims[5]`` of the file). A JSON Lines file makes
+its salvage as it is read a line at a time (:mod:`factlog.io._lineproblems`).
 """
 
 from __future__ import annotations
