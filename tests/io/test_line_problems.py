@@ -14,7 +14,21 @@ from factlog.io import _documents, _lineproblems
 from factlog.io._sections import section_reader
 from tests.helpers import claim, world
 
-_BREAKS = ("rename", "drop", "certainty", "holder", "syntax", "type", "header", "twice", "deep", "blank", "none")
+_BREAKS = (
+    "rename",
+    "drop",
+    "number",
+    "list",
+    "certainty",
+    "holder",
+    "syntax",
+    "type",
+    "header",
+    "twice",
+    "deep",
+    "blank",
+    "none",
+)
 
 
 def _records() -> list[str]:
@@ -32,6 +46,8 @@ def _broken(line: str, how: str) -> str:
         record["idd"] = record.pop("id")
     elif how == "drop":
         record.pop(next(key for key in reversed(list(record)) if key != "type"), None)
+    elif how in {"number", "list"}:  # a value of another JSON type than the field takes
+        record[next(key for key in reversed(list(record)) if key != "type")] = 7 if how == "number" else []
     elif how == "certainty" and record.get("type") == "claim":
         record["certainty"] = "sure"
     elif how == "holder" and record.get("type") == "claim":
