@@ -10,7 +10,15 @@ from typing import Any
 
 from factlog.assessment import Assessment, LinesAssessment, assess, assess_lines
 from factlog.assessment._reasons import unsettled_note
-from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of, printed_warnings
+from factlog.cli._common import (
+    EXIT_OK,
+    UsageError,
+    add_assessment_options,
+    add_paths,
+    as_of,
+    printed_warnings,
+    stream_refused,
+)
 from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress
 from factlog.errors import ArgumentError
@@ -133,7 +141,7 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
     """``assess --stream FILE.jsonl --format json``: :func:`factlog.assess_lines`, written a proposition at a time."""
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
-        raise UsageError("factlog assess: error: --stream takes one .jsonl file and --format json")
+        raise stream_refused("assess", paths, arguments.format)
     with progress("assessing claims in compact form") as stage, printed_warnings("assess"):
         result = assess_lines(
             paths[0],

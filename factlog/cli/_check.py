@@ -7,7 +7,15 @@ import sys
 from typing import Any
 
 from factlog.checks import DEFAULT_RULES, Rule, Severity, check, check_lines
-from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour, printed_warnings
+from factlog.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_paths,
+    colour,
+    printed_warnings,
+    stream_refused,
+)
 from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
@@ -130,7 +138,7 @@ def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int
     """``check --stream FILE.jsonl --format json``: :func:`factlog.check_lines`."""
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
-        raise UsageError("factlog check: error: --stream takes one .jsonl file and --format json")
+        raise stream_refused("check", paths, arguments.format)
     with progress("checking claims in compact form") as stage, printed_warnings("check"):
         report = check_lines(paths[0], rules, stale=not arguments.rule, progress=stage)
     write_report_json(report, sys.stdout)  # a finding at a time: never the whole text

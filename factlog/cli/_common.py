@@ -19,7 +19,6 @@ from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.model import PartialDate
 
 __all__ = [
-    "add_assessment_options",
     "EXIT_FINDINGS",
     "EXIT_INPUT",
     "EXIT_INTERRUPTED",
@@ -28,6 +27,7 @@ __all__ = [
     "HINTS",
     "Parser",
     "UsageError",
+    "add_assessment_options",
     "add_paths",
     "as_of",
     "printed_warnings",
@@ -36,6 +36,7 @@ __all__ = [
     "interrupts_reported",
     "report_error",
     "report_interrupt",
+    "stream_refused",
 ]
 
 EXIT_OK = 0
@@ -171,6 +172,8 @@ def colour(choice: str) -> bool:
 _UNKNOWN_ID = re.compile(r": unknown (?:entity|predicate|source|claim) '")
 _UNEXPECTED_KEY = re.compile(r": unexpected keys? '")
 _NO_FORMAT = re.compile(r": \$\.format: required key missing")
+_LINES_AS_DOCUMENT = re.compile(r": \$: invalid JSON at line (?!1 )\d+ column 1: Extra data$")
+"""A file of one JSON text a line read as one document: named ``.ndjson``, ``.JSONL`` or ``.json``."""
 _STRAND = re.compile(r": would (?:strand|change what) ")
 """A claim log's refusal: the error itself says what to append, retract or replace; no file is missing."""
 
@@ -184,6 +187,9 @@ HINTS = {
     " (holder, via and cue belong in a claim's attribution).",
     "no format": 'hint: a file without "format": "factlog" is no claim file; a folder given loads every'
     " *.json and *.jsonl file at any depth below it, so give the claim files by name or keep other JSON elsewhere.",
+    "lines as document": "hint: a file of one JSON object a line is read as JSON Lines only when its name ends"
+    " .jsonl, in lower case: any other (.ndjson, .JSONL, .json) is read as one JSON document, and a folder"
+    " given loads only *.json and *.jsonl files. Rename it (docs/format.md, 'JSON Lines').",
 }
 """What to do about the usual problems of a hand-written file, printed once each after the problems."""
 
@@ -197,7 +203,17 @@ def hints(lines: list[str]) -> list[str]:
         found.append(HINTS["unexpected key"])
     if any(_NO_FORMAT.search(line) for line in lines):
         found.append(HINTS["no format"])
+    if any(_LINES_AS_DOCUMENT.search(line) for line in lines):
+        found.append(HINTS["lines as document"])
     return found
+
+
+def stream_refused(command: str, paths: list[str], form: str) -> UsageError:
+    """The usage error of ``--stream`` given other than one ``.jsonl`` file and ``--format json``: what was given."""
+    given = ", ".join(paths) if paths else "no file"
+    return UsageError(
+        f"factlog {command}: error: --stream takes one .jsonl file and --format json, not {given} and --format {form}"
+    )
 
 
 def report_error(error: FactlogError) -> int:

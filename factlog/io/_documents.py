@@ -28,6 +28,7 @@ from factlog.errors import FormatError, InputError
 from factlog.io._arguments import expect_paths, expect_text
 from factlog.io._converter import make_converter
 from factlog.io._files import capped_lines, read_line, read_regular
+from factlog.io._lineproblems import WholeReader, problems_by_line
 from factlog.io._migrations import FORMAT, VERSION, upgrade
 from factlog.io._parsing import (
     DEFAULT_LIMITS,
@@ -227,11 +228,13 @@ def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | 
     if claims is not None:
         return claims
     decoded = decode(text, name)
+    del text  # neither the bytes nor (below) the text stay while the converter names the problems
     data = parse_json(decoded, name, limits, depth=False)
     claims = _read_quickly(data, limits, base)
     if claims is not None:
         return claims
     check_depth(decoded, name, limits)
+    del decoded
     return _structured(data, name, base)
 
 
@@ -383,9 +386,21 @@ def load(
 
 def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
     """One claim file as read, ids unchecked and ``when`` in words not yet resolved (what :func:`load` merges)."""
-    streamed = _stream_lines(file, limits) if file.suffix == ".jsonl" else None
-    reader = _read_lines if file.suffix == ".jsonl" else _read_json
-    return streamed or reader(read_regular(file, limits), str(file), limits, str(file.parent))
+    if file.suffix != ".jsonl":
+        return _read_json(read_regular(file, limits), str(file), limits, str(file.parent))
+    base = str(file.parent)
+    # A file with problems is read a line at a time to name them, not whole as _read_lines would read it.
+    whole = WholeReader(
+        _converter(),
+        _messages,
+        lambda part: _with_bases(part, base),
+        lambda name: section_reader(name, _claim_without_id),
+    )
+    streamed = _stream_lines(file, limits)
+    found = problems_by_line(file, str(file), limits, whole) if streamed is None else None
+    if found is not None:
+        raise found
+    return streamed or _read_lines(read_regular(file, limits), str(file), limits, base)
 
 
 def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:

@@ -116,17 +116,20 @@ def _acknowledgement_lines_of(path: str, last: int) -> list[int]:
         return []
 
 
-def _text_of(path: str) -> str:
-    """The text of the file at ``path`` (undecodable bytes replaced), or "" when it cannot be read."""
-    return _bytes_of(path).decode("utf-8-sig", errors="replace")
+def _lines_of(path: str) -> Iterator[str]:
+    """The lines of the file at ``path`` as :func:`_record_lines` takes them, read one at a time; none if unreadable.
 
-
-def _bytes_of(path: str) -> bytes:
-    """The bytes of the file at ``path``, or b"" when it cannot be read."""
+    As the text decoded whole (``utf-8-sig``, undecodable bytes replaced) and split at
+    newlines: no newline stands inside a character's bytes, so each line decodes alone.
+    At 300,000 claims, naming a problem near the end this way took 200 MB less than
+    holding the text and its lines (benchmarks/RESULTS.md).
+    """
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as stream:
+            for number, line in enumerate(stream, start=1):
+                yield line.removesuffix(b"\n").decode("utf-8-sig" if number == 1 else "utf-8", errors="replace")
     except OSError:
-        return b""
+        return
 
 
 CHUNK = 1 << 20
@@ -217,15 +220,15 @@ def _section(line: str) -> str | None:
     return RECORD_TYPES.get(kind) if isinstance(kind, str) else None
 
 
-def _record_lines(text: str, wanted: dict[str, int]) -> dict[str, list[int]]:
-    """The line numbers (from 1) of the records of a JSON Lines text, by section, in order.
+def _record_lines(text: str | Iterable[str], wanted: dict[str, int]) -> dict[str, list[int]]:
+    """The line numbers (from 1) of the records of a JSON Lines text (or its lines, without newlines), by section.
 
     Reads until each section holds more than ``wanted[section]`` records (the highest
     position asked for), so an error near the start costs a few lines, not the file.
     """
     found: dict[str, list[int]] = {}
     missing = dict(wanted)
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n") if isinstance(text, str) else text, start=1):
         if not missing:
             break
         if number == 1 or not line.strip():
@@ -276,12 +279,14 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
         places.append((error, found, section, position))
     lines: dict[str, list[int]] = {}
     if wanted:
-        lines = _record_lines(_text_of(label) if text is None else text, wanted)
+        lines = _record_lines(_lines_of(label) if text is None else text, wanted)
     named = []
     for error, found, section, position in places:
         numbers = lines.get(section, [])
         if found is not None and found["line"] is not None:
-            rest = found["rest"].replace("invalid JSON at line 1 column", "invalid JSON at column", 1)
+            rest = found["rest"]
+            if rest.startswith("invalid JSON at line 1 column"):  # the place, and the place a message ends with
+                rest = rest.replace(" at line 1 column ", " at column ", 2)
             named.append(f"{_at(label, int(found['line']))}: {rest}")
         elif found is not None and 0 <= position < len(numbers):
             path = f"${found['path']}: " if found["section"] else ""
