@@ -4,7 +4,9 @@ Entities and predicates are drawn with Zipf weights (a few are named constantly,
 rarely); predicates are events and states, some functional with quantities; dates are
 partial; claims come through relay chains; some sources are syndicated copies of
 others; copier clusters repeat one origin; a share of claims deny what others affirm;
-some holders are anonymous; a few findings are acknowledged.
+some holders are anonymous; three acknowledgements name findings no check of the set
+gives (each a ``stale_acknowledgement`` warning, so every size also times naming
+acknowledgements by file and line).
 
 ``python -m benchmarks.generate 100000 out.jsonl`` writes one.
 """
@@ -17,6 +19,7 @@ import itertools
 import json
 import os
 import random
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -164,6 +167,7 @@ def _parts(
 
 
 def _acknowledged(rng: random.Random) -> list[dict[str, str]]:
+    """Three acknowledgements of made-up finding ids (``f-`` and 8 hex digits): stale in every generated set."""
     return [{"finding": f"f-{rng.randrange(16**8):08x}", "note": "reviewed"} for _ in range(3)]
 
 
@@ -252,11 +256,19 @@ def write(document: dict[str, Any], path: Path) -> None:
             stream.write(json.dumps(document, ensure_ascii=False))
 
 
+def _claim_count(text: str) -> int:
+    """``claims``: a whole number, 0 or more, its thousands grouped by commas or underscores (``100,000``) or not."""
+    written = text.strip()
+    if not re.fullmatch(r"\d{1,3}(,\d{3})+|\d+(_\d+)*", written, re.ASCII):
+        raise argparse.ArgumentTypeError(f"expected a whole number of claims, got {text!r}")
+    return int(written.replace(",", ""))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.generate", description="Generate a realistic claim set."
     )
-    parser.add_argument("claims", type=int, help="how many claims")
+    parser.add_argument("claims", type=_claim_count, help="how many claims (100000 or 100,000)")
     parser.add_argument(
         "path", type=Path, help="the file to write: JSON Lines when it ends in .jsonl, else one JSON document"
     )
@@ -267,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
         "--contradiction-rate", type=float, default=0.1, help="the share of claims that are denials (default: 0.1)"
     )
     arguments = parser.parse_args(argv)
+    folder = arguments.path.parent
+    if not folder.is_dir():
+        parser.error(f"{arguments.path}: no folder {folder} to write it in")
     if arguments.path.suffix == ".jsonl":  # a line at a time: ten million claims fit
         write_lines(arguments.claims, arguments.path, arguments.seed, arguments.contradiction_rate)
     else:

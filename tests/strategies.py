@@ -347,7 +347,7 @@ def linked_claim_sets(draw: st.DrawFn, max_claims: int = 12) -> ClaimSet:
         else entity
         for number, entity in enumerate(claims.entities)
     )
-    plain = [p.id for p in claims.predicates if p.inverse is None and not p.symmetric]
+    plain = [p.id for p in claims.predicates if p.inverse is None]  # symmetric ones too: read from either end
     predicates = []
     for predicate in claims.predicates:
         others = [other for other in plain if other != predicate.id and predicate.id in plain]

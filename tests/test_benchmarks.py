@@ -49,6 +49,26 @@ def test_generated_json_lines_load_to_the_same_set(tmp_path: Path) -> None:
     assert factlog.load(tmp_path / "set.jsonl") == factlog.load(tmp_path / "set.json")
 
 
+@pytest.mark.parametrize("count", ["300", "1,000", "1_000"])
+def test_the_generator_reads_counts_grouped_by_thousands(tmp_path: Path, count: str) -> None:
+    """`python -m benchmarks.generate 1,000 FILE` writes 1,000 claims, as 1000 would; 1,0000 is refused."""
+    path = tmp_path / "claims.jsonl"
+    assert main([count, str(path)]) == 0
+    assert len(factlog.load(path).claims) == int(count.replace(",", ""))
+    with pytest.raises(SystemExit):
+        main(["1,0000", str(tmp_path / "typo.jsonl")])
+    assert not (tmp_path / "typo.jsonl").exists()
+
+
+def test_the_generator_refuses_a_missing_folder_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A path in a folder that does not exist is a usage error naming it, not a traceback."""
+    target = tmp_path / "absent" / "claims.jsonl"
+    with pytest.raises(SystemExit) as stopped:
+        main(["10", str(target)])
+    assert stopped.value.code == 2
+    assert f"error: {target}: no folder {target.parent} to write it in" in capsys.readouterr().err
+
+
 def test_bare_grouping_is_a_coarser_baseline() -> None:
     """The baseline groups by raw proposition; normalisation can only merge its groups."""
     claims = factlog.loads(json.dumps(generate(1000, seed=6)))

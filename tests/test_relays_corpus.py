@@ -33,13 +33,16 @@ def test_one_holder_through_two_relays_names_the_relays() -> None:
 
 
 def test_events_affirmed_and_denied_for_one_day_are_no_conflict_of_dates() -> None:
-    """`show --events` marks the shelling affirmed and denied for 2026-03-02, not as conflicting dates."""
+    """`show --events` marks the shelling affirmed and denied for 2026-03-02, not as conflicting dates.
+
+    Both dates are a side of the clash, so both read ``clashes``.
+    """
     result = run("show", str(CORPUS), "--entity", "kessel", "--events")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
         "Valdoria shells Kessel  [affirmed and denied]",
-        "    2026-03-02  affirmed  Sarnian News Agency (wire-shelled, courier-shelled)",
-        "    2026-03-02  denied    Valdorian Ministry of Defence (wire-denial, mod-rejects)",
+        "    2026-03-02  affirmed  clashes  Sarnian News Agency (wire-shelled, courier-shelled)",
+        "    2026-03-02  denied    clashes  Valdorian Ministry of Defence (wire-denial, mod-rejects)",
     ]
 
 

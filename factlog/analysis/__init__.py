@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from factlog.analysis._discovery import Dependence, PairBudgetWarning, SourceTrust
 from factlog.analysis._index import Entry, Index, SlotKey
+from factlog.analysis._lines import WholeFileWarning
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._quotes import QuoteMatch, find_quote
@@ -24,6 +25,7 @@ __all__ = [
     "Reading",
     "SlotKey",
     "SourceTrust",
+    "WholeFileWarning",
     "find_quote",
     "origins",
     "readings",

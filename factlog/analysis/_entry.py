@@ -25,8 +25,12 @@ __all__ = [
     "chronological",
     "new_entry",
     "object_slot",
+    "one_partner",
+    "partner",
     "proposition_fields",
     "reading_fields",
+    "slot_votes",
+    "slots",
 ]
 
 ANY_TIME = (_NEG_INF, _POS_INF)
@@ -144,6 +148,57 @@ def object_slot(entry: Entry) -> SlotKey:
     assert entry.proposition is not None
     assert isinstance(entry.proposition.object, str)
     return (entry.proposition.object, entry.proposition.predicate, entry.proposition.qualifiers)
+
+
+def one_partner(predicate: Predicate | None) -> bool:
+    """Whether each entity of a pair has one partner at a time: a symmetric predicate declared ``functional``.
+
+    For a symmetric predicate ``functional`` and ``inverse_functional`` say the same ("a
+    is married to b" is "b is married to a": one value per subject is one subject per
+    value), so either declares it. Its claims are filed under the slot of each of their
+    two entities (:func:`slots`), since they constrain both, and ``conflicting_values``
+    compares, in each entity's slot, the partners named for it: the same findings
+    whichever of the two ids sorts first. Raises nothing.
+    """
+    return predicate is not None and predicate.symmetric and (predicate.functional or predicate.inverse_functional)
+
+
+def slot_votes(predicate: Predicate | None) -> bool:
+    """Whether claims on a predicate answer the question of their slot's one value (assessment, copying).
+
+    A functional predicate that is not symmetric. A symmetric pair is weighed as a yes or
+    no proposition, each pair once, whatever order its ids sort in (its conflicts are
+    :func:`one_partner`'s, in the check). Raises nothing.
+    """
+    return predicate is not None and predicate.functional and not predicate.symmetric
+
+
+def slots(entry: Entry) -> tuple[SlotKey, ...]:
+    """The slots a reading is filed under: its subject's and, for a :func:`one_partner` predicate, its object's.
+
+    ``()`` for a claim without a proposition. Raises nothing.
+    """
+    proposition = entry.proposition
+    if proposition is None:
+        return ()
+    slot = (proposition.subject, proposition.predicate, proposition.qualifiers)
+    obj = proposition.object
+    if type(obj) is str and obj != slot[0] and one_partner(entry.predicate):
+        return slot, (obj, slot[1], slot[2])
+    return (slot,)
+
+
+def partner(slot: SlotKey, entry: Entry) -> object:
+    """The value a reading gives its slot: its object, or its subject where it is filed under its object's slot.
+
+    Raises nothing for a reading with a proposition (None without one).
+    """
+    proposition = entry.proposition
+    if proposition is None:
+        return None
+    if proposition.subject != slot[0] and proposition.object == slot[0]:
+        return proposition.subject
+    return proposition.object
 
 
 def certain_days(when: Interval | None, *, event: bool) -> tuple[int, int] | None:

@@ -26,6 +26,7 @@ from factlog.analysis._entry import (
     object_slot,
     reading_fields,
 )
+from factlog.analysis._entry import slots as filed_slots
 from factlog.analysis._filing import file_claims
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._places import Family, PartOf, families, follow_affiliations, part_of_map
@@ -81,11 +82,19 @@ class Index(Documents):
 
     hidden: frozenset[str] = frozenset()
     """In a view of the past, claims the whole index has that the view must not see."""
+    turned: dict[PropositionKey, list[Entry]] = attrs.field(factory=dict, repr=False)
+    """In a partition of a distributed check, the groups it holds for their object's slot
+    but does not own (symmetric pairs; pairs an exclusive partner reads turned round):
+    looked up (:meth:`pair_group`), never iterated."""
 
     def key_group(self, key: PropositionKey) -> list[Entry]:
         """The claims with a proposition key, from the whole index even in a view; ``[]`` if unknown (no raise)."""
         group = (self.parent or self).by_key.get(key, [])
         return [e for e in group if e.id not in self.hidden] if self.hidden else group
+
+    def pair_group(self, key: PropositionKey) -> list[Entry]:
+        """:meth:`key_group`, or a group a partition holds for its object's slot (``turned``); no raise."""
+        return self.key_group(key) or self.turned.get(key, [])
 
     @classmethod
     def of(cls, claims: ClaimSet) -> Index:
@@ -142,11 +151,7 @@ class Index(Documents):
         readings = [*entries, *(other for e in entries for other in self.implied.get(e.id, ()))]
         keys = {e.key for e in readings if e.key is not None}
         keys |= {wide for key in keys for wide in self.wider_keys(key)}  # a denial at a wider place reads them
-        slots = {
-            (e.proposition.subject, e.proposition.predicate, e.proposition.qualifiers)
-            for e in readings
-            if e.proposition is not None
-        }
+        slots = {slot for e in readings for slot in filed_slots(e)}
         objects = {
             object_slot(e) for e in readings if e.proposition is not None and isinstance(e.proposition.object, str)
         }

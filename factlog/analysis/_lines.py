@@ -11,12 +11,15 @@ file and line.
 
 from __future__ import annotations
 
+import warnings
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from factlog.analysis._index import Index
+from factlog.io._documents import load
 from factlog.io._files import LineTooLong, capped_lines, read_line
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, quick_parse
@@ -30,6 +33,8 @@ from factlog.model._written import WrittenWhen
 
 __all__ = [
     "Unstreamable",
+    "WholeFileWarning",
+    "read_whole",
     "check_references",
     "claim_reader",
     "index_of",
@@ -46,6 +51,46 @@ _CLAIM_REFERENCE = "unknown claim"
 
 class Unstreamable(Exception):
     """Something the compact path does not take: the caller reads the file whole instead."""
+
+
+_WHY = {
+    "orjson": "orjson is not installed (pip install '.[scale]' in a checkout)",
+    "header": "its header is not this version's (an older file is read and migrated whole)",
+    "a when in words": "a claim gives its time in words, which is resolved against the whole file",
+    "a claim without an id": "a claim has no id",
+}
+
+
+class WholeFileWarning(UserWarning):
+    """A JSON Lines file the compact path read whole, with :func:`~factlog.load`, rather than line by line.
+
+    Warned (:mod:`warnings`) by :func:`~factlog.check_lines` and
+    :func:`~factlog.assess_lines` when the file is read whole and reads without error:
+    the result is the same, but memory grows with the whole file (about 1.5 KiB a claim
+    for a check, 3 KiB for an assessment; ``docs/scale.md``) rather than with the
+    columns. ``path``: the file; ``reason``: why, in words (a claim with a ``when`` in
+    words, orjson not installed, an older format version).
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: read whole, not line by line: {reason}; memory grows with the file")
+
+    def __reduce__(self) -> tuple[type[WholeFileWarning], tuple[str, str]]:
+        return (WholeFileWarning, (self.path, self.reason))
+
+
+def read_whole(path: Path, limits: Limits, reason: object) -> ClaimSet:
+    """:func:`~factlog.load` of a file the compact path does not take; a :class:`WholeFileWarning` once it reads.
+
+    ``reason``: the :class:`Unstreamable` (or other exception) that sent the file here,
+    worded for the warning. Raises what :func:`~factlog.load` raises (then nothing is
+    warned: the error says what is wrong).
+    """
+    claims = load(path, limits=limits)
+    said = str(reason)
+    warnings.warn(WholeFileWarning(str(path), _WHY.get(said, said)), stacklevel=3)
+    return claims
 
 
 def read_tables(

@@ -25,14 +25,14 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from factlog._bulk import paused_gc
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, Discovery, Vote
 from factlog.analysis._index import Index
-from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables
+from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables, read_whole
 from factlog.assessment._assessment import (
     Assessment,
     answered,
@@ -42,16 +42,16 @@ from factlog.assessment._assessment import (
     weight,
 )
 from factlog.assessment._canonical import canonical
-from factlog.assessment._components import Columns, bins
+from factlog.assessment._components import Columns, bins, numpy_module
 from factlog.assessment._methods import DEFAULT_METHOD, EXTRAPOLATE, SLOT_FALSE_VALUES, belief, question_name, run
 from factlog.assessment._questions import Place, Question, placed_questions
 from factlog.assessment._reasons import Copying
 from factlog.assessment._spooled import LinesAssessment, Spooled
 from factlog.errors import FormatError, InputError
-from factlog.io._arguments import expect_path, expect_sizes
+from factlog.io._arguments import expect_path, expect_progress, expect_sizes
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong
-from factlog.io._parsing import DEFAULT_LIMITS, orjson_module
+from factlog.io._parsing import DEFAULT_LIMITS, FORMAT_DEPTH, Limits, orjson_module
 from factlog.model._dates import PartialDate
 
 __all__ = ["LinesAssessment", "Spooled", "assess_lines"]
@@ -76,6 +76,8 @@ def assess_lines(
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
     extrapolate: bool = EXTRAPOLATE,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Callable[[str], None] | None = None,
 ) -> LinesAssessment | Assessment:
     """Assess one JSON Lines claim file with bounded memory; what :func:`assess` gives on :func:`load`.
 
@@ -89,16 +91,26 @@ def assess_lines(
     ``extrapolate`` are as for :func:`assess`. Raises what :func:`assess` raises for
     ``as_of``, ``method``, ``explain``, ``max_pairs``, ``max_rounds`` and
     ``extrapolate``, and :class:`~factlog.ArgumentError`
-    for a ``path`` that is no :class:`str` or :class:`os.PathLike`, or a ``batch`` or
-    ``bin_size`` that is no :class:`int` or is under 1, and :class:`~factlog.InputError`
+    for a ``path`` that is no :class:`str` or :class:`os.PathLike`, ``limits`` that are
+    no :class:`~factlog.Limits`, or a ``batch`` or ``bin_size`` that is no :class:`int`
+    or is under 1, and :class:`~factlog.InputError`
     when the temporary file of the propositions cannot be made or written (a full disk: set ``TMPDIR``,
     :func:`tempfile.gettempdir`). A file this path does not take (an older
     version, a problem on a line, an unknown id, a duplicate id, a claim without an
     id, a ``when`` in words, orjson missing) is read whole with :func:`load` and assessed with
     :func:`assess` (an :class:`~factlog.Assessment` is returned), so its errors are
     the same: :class:`~factlog.FormatError` with file, line and JSON path.
+
+    ``limits`` bounds each line (``max_bytes``, default 1 GiB), as for
+    :func:`~factlog.check_lines`: a longer line is a :class:`~factlog.FormatError`
+    naming the file and the line, refused after reading one byte past the limit. A file
+    read whole (and any file under limits tighter than the format's own nesting) is
+    read by :func:`load` under ``limits``. ``progress``, if given, is called with each
+    stage in words as it starts (``"votes: bin 3 of 40"``, ``"learning (accucopy)"``),
+    as for :func:`~factlog.check_lines`; one that is not callable is an
+    :class:`~factlog.ArgumentError`.
     """
-    file = Path(expect_path(path, "factlog.assess_lines", limits=DEFAULT_LIMITS))
+    file = Path(expect_path(path, "factlog.assess_lines", limits=limits))
     when = arguments(
         as_of, method, explain, max_pairs, "factlog.assess_lines", max_rounds=max_rounds, extrapolate=extrapolate
     )
@@ -106,8 +118,12 @@ def assess_lines(
         assess, as_of=when, method=method, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds
     )
     expect_sizes("factlog.assess_lines", batch=batch, bin_size=bin_size)
-    if not file.is_file():  # a named pipe or a device is never opened here (never waited on): load refuses it
-        return whole(load(file), extrapolate=extrapolate)
+    say = expect_progress(progress, "factlog.assess_lines")
+    numpy_module()  # the compact path's one requirement beyond the plain one: said, not fallen back from
+    # A named pipe or a device is never opened here (never waited on): load refuses it. Limits
+    # tighter than the format's own nesting are the whole-file reader's to enforce, line by line.
+    if not file.is_file() or limits.max_depth < FORMAT_DEPTH:
+        return whole(load(file, limits=limits), extrapolate=extrapolate)
     try:
         return _assess_lines(
             file,
@@ -119,11 +135,12 @@ def assess_lines(
             max_pairs=max_pairs,
             max_rounds=max_rounds,
             extrapolate=extrapolate,
+            reading=(limits, say),
         )
     except LineTooLong as error:
         raise FormatError(error.errors) from None
-    except Unstreamable:
-        return whole(load(file), extrapolate=extrapolate)
+    except Unstreamable as error:
+        return whole(read_whole(file, limits, error), extrapolate=extrapolate)
 
 
 def _assess_lines(
@@ -137,23 +154,28 @@ def _assess_lines(
     max_pairs: int | None,
     max_rounds: int,
     extrapolate: bool,
+    reading: tuple[Limits, Callable[[str], None]],
 ) -> LinesAssessment:
+    limits, say = reading
     if orjson_module() is None:
         raise Unstreamable("orjson")
     with file.open("rb") as stream:
         offsets: array[int] = array("q")
         try:
-            base = Index.of(canonical(read_tables(stream, offsets, str(file.parent), name=str(file))))
-            groups = bins(_columns(stream, base, offsets, when, batch), bin_size)
+            say("reading each claim's columns")
+            base = Index.of(canonical(read_tables(stream, offsets, str(file.parent), limits, name=str(file))))
+            groups = bins(_columns(stream, base, offsets, (when, batch, limits)), bin_size)
         except LineTooLong:
             raise
         except Exception as error:  # any reader's error: the whole-file reader reports it as load does
             raise Unstreamable(str(error)) from error
         del offsets
         votes = _Votes()
-        for part in groups:
-            votes.add(_questions(stream, base, part))
+        for number, part in enumerate(groups, 1):
+            say(f"votes: bin {number:,} of {len(groups):,}")
+            votes.add(_questions(stream, base, part, limits))
         numbers = votes.numbered()
+        say(f"learning ({method})")
         discovery = votes.discover(method, max_pairs, max_rounds, extrapolate)
         del votes
         learned = (
@@ -169,11 +191,14 @@ def _assess_lines(
         except OSError as error:
             raise _unwritable(file, error) from error
         try:
-            keys, starts, ends = _spool(stream, base, (groups, numbers), discovery, spool, copying=copying)
+            keys, starts, ends = _spool(
+                stream, base, (groups, numbers), discovery, spool, copying=copying, reading=(limits, say)
+            )
         except BaseException:
             with contextlib.suppress(OSError):  # what could not be written cannot be flushed on closing either
                 spool.close()
             raise
+    say("putting the propositions in order")
     order = sorted(range(len(keys)), key=keys.__getitem__)
     del keys
     spooled = Spooled(spool, array("q", (starts[i] for i in order)), array("q", (ends[i] for i in order)))
@@ -188,6 +213,7 @@ def _spool(
     spool: IO[bytes],
     *,
     copying: Copying | None,
+    reading: tuple[Limits, Callable[[str], None]],
 ) -> tuple[list[bytes], array[int], array[int]]:
     """The second pass: each question assessed and pickled to ``spool``; the sort keys and where each item lies."""
     keys: list[bytes] = []
@@ -195,8 +221,10 @@ def _spool(
     groups, numbers = bins
     results = discovery.questions
     position = 0
-    for part in groups:
-        for _, question in _questions(stream, base, part):
+    limits, say = reading
+    for done, part in enumerate(groups, 1):
+        say(f"assessing: bin {done:,} of {len(groups):,}")
+        for _, question in _questions(stream, base, part, limits):
             number = numbers[position]
             position += 1
             beliefs = belief(question, results.get(question_name(number)), discovery.method)
@@ -244,11 +272,17 @@ def _key(undisputed: bool, statement: str, key: str, number: int, rank: int) -> 
     )
 
 
-def _columns(stream: IO[bytes], base: Index, offsets: array[int], when: PartialDate | None, batch: int) -> Columns:
-    """The columns of every claim, decoded ``batch`` claims at a time (see :class:`Columns`)."""
+def _columns(
+    stream: IO[bytes], base: Index, offsets: array[int], options: tuple[PartialDate | None, int, Limits]
+) -> Columns:
+    """The columns of every claim, decoded ``batch`` claims at a time (see :class:`Columns`).
+
+    ``options``: the date of the assessment (``as_of``), ``batch`` and the limits of a line.
+    """
+    when, batch, limits = options
     columns = Columns(offsets)
     for start in range(0, len(offsets), batch):
-        index = index_of(base, materialise(stream, offsets[start : start + batch]))
+        index = index_of(base, materialise(stream, offsets[start : start + batch], limits))
         check_references(index.claims, base.vocabulary)
         for entry in index.entries:
             number = start + entry.position
@@ -267,9 +301,9 @@ def _columns(stream: IO[bytes], base: Index, offsets: array[int], when: PartialD
     return columns
 
 
-def _questions(stream: IO[bytes], base: Index, offsets: Any) -> Iterator[tuple[Place, Question]]:
+def _questions(stream: IO[bytes], base: Index, offsets: Any, limits: Limits) -> Iterator[tuple[Place, Question]]:
     """The questions of one bin of whole components, each with its place among those of the whole set."""
-    claims = sorted(materialise(stream, offsets.tolist()), key=_ID)  # canonical: by id
+    claims = sorted(materialise(stream, offsets.tolist(), limits), key=_ID)  # canonical: by id
     return placed_questions(index_of(base, claims), weight)
 
 

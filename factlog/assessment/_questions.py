@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from factlog.analysis import _phrasing as phrasing
+from factlog.analysis._entry import slot_votes
 from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
@@ -289,13 +290,11 @@ def placed_questions(index: Index, weigh: Weigher) -> Iterator[tuple[Place, Ques
     has in the index of every claim (what :func:`factlog.assess_lines` relies on).
     """
     for key, entries in index.by_key.items():
-        predicate = entries[0].predicate
-        if predicate is None or not predicate.functional:
+        if not slot_votes(entries[0].predicate):
             for number, group in enumerate(_time_groups(entries)):
                 yield (False, entries[0].id, entries[0].part, number), _yes_no_question(index, key, group, weigh)
     for slot, entries in index.by_slot.items():
-        predicate = entries[0].predicate
-        if predicate is not None and predicate.functional:
+        if slot_votes(entries[0].predicate):
             for number, group in enumerate(_time_groups(entries)):
                 yield (True, entries[0].id, entries[0].part, number), _slot_question(index, slot, group, weigh)
 

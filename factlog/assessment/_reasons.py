@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from factlog.analysis._discovery import AccuCopyParams, Dependence, DependenceTable, SourceTrust
+from factlog.analysis._discovery import AccuCopyParams, Dependence, DependenceTable, SourceTrust, tie_discount
 from factlog.assessment._questions import OriginWeight
 from factlog.assessment._weights import DISCOUNTS
 
@@ -66,9 +66,12 @@ class Copying:
         """How detected copying discounts these origins, or None when it does not.
 
         As AccuCopy counts the providers of a value: in a fixed order (better Admiralty
-        grade, then more informative claims, then by name), each counting 1 − c·p for every
-        earlier provider it depends on with posterior p. Only the reported pairs (p ≥ 0.5)
-        are known here, so the count is approximate ("about"); the belief is AccuCopy's own.
+        grade, then more informative claims), each counting 1 − c·p for every earlier
+        provider it depends on with posterior p; providers tied on both count the mean of
+        that product over the orders of their tie
+        (:func:`~factlog.analysis._discovery.tie_discount`), never an order by name. Only
+        the reported pairs (p ≥ 0.5) are known here, so the count is approximate ("about");
+        the belief is AccuCopy's own.
         None too when the value's ``providers`` (the sources giving exactly it) exceed
         :attr:`limit`: copy detection left it out and counted its votes undiscounted.
         """
@@ -77,18 +80,23 @@ class Copying:
             return None
         table = self.dependences
         number = {speaker: table.number(speaker) for speaker in speakers}
-        order = sorted(speakers, key=lambda s: (-speakers[s], -self.claims.get(s, 0), s))
+        rank = {s: (-speakers[s], -self.claims.get(s, 0)) for s in speakers}
+        order = sorted(speakers, key=lambda s: (rank[s], s))
         total, copiers, least = 0.0, 0, 1.0
-        for position, speaker in enumerate(order):
-            factor = 1.0
+        for speaker in order:
+            factor, tied = 1.0, []
             a = number[speaker]
-            for earlier in order[:position]:
-                b = number[earlier]
-                row = None if a is None or b is None else table.row(a, b)
-                if row is not None and not table.declared[row]:
+            for other in order:
+                b = number[other]
+                row = None if a is None or b is None or rank[other] > rank[speaker] else table.row(a, b)
+                if other != speaker and row is not None and not table.declared[row]:
                     probability = table.probability[row]
-                    factor *= 1.0 - COPY_RATE * probability
                     least = min(least, probability)
+                    if rank[other] < rank[speaker]:
+                        factor *= 1.0 - COPY_RATE * probability
+                    else:
+                        tied.append(1.0 - COPY_RATE * probability)
+            factor *= tie_discount(tied)
             copiers += factor < 1.0
             total += factor
         if not copiers:

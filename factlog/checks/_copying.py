@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from factlog.analysis._discovery import MAX_ROUNDS as ASSESSMENT_ROUNDS
 from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote, accu_copy
+from factlog.analysis._entry import slot_votes
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -72,7 +73,7 @@ def copy_votes(index: Index) -> list[Copy]:
     answers: dict[ObjectKey, str] = {}  # the canonical object (the entry's key holds it) -> its answer
     for entry in index.entries:
         proposition, predicate = entry.proposition, entry.predicate
-        if proposition is None or predicate is None or not predicate.functional:
+        if proposition is None or not slot_votes(predicate):
             continue  # yes or no: two parties affirming the same thing is what agreement looks like
         if entry.claim.certainty is Certainty.UNCOMMITTED:
             continue

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import definitely_meet
 from factlog.checks._findings import Finding, graded
 from factlog.checks._groupings import reads
+from factlog.model._nouns import Predicate
 from factlog.model._scales import Certainty, Polarity
+from factlog.model._vocabulary import PropositionKey
 
 __all__ = ["exclusive_predicates", "overlapping"]
 
@@ -39,7 +41,9 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
     so "former holder of" is not exclusive with "holds": the bundled vocabulary says
     "no longer holds the office" instead.) One finding per subject, object and pair of
     predicates, listing only the claims whose times overlap a claim of the other side,
-    with the times each holder gave. Severity: *error* when certain claims on both
+    with the times each holder gave. A symmetric predicate reads the same both ways:
+    "A is allied with B" excludes "B is at war with A" as it does "A is at war with B".
+    Severity: *error* when certain claims on both
     sides definitely overlap in time; *warning* when either side is less than certain
     or the times only possibly overlap (the message then says so); *info* when both.
 
@@ -47,27 +51,53 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
     ["no-longer-holds-office"]}``; "no longer president" in ``2025-10`` against
     "president since ``2025-01-20``": an error; against a term ``2017/2021``: nothing.
     """
-    predicates = index.vocabulary.predicates
-    pairs = sorted(
-        {tuple(sorted((p.id, other))) for p in predicates.values() for other in p.exclusive_with if other in predicates}
-    )
-    partners: dict[str, list[str]] = {}
-    for first, second in pairs:
-        partners.setdefault(first, []).append(second)
-        partners.setdefault(second, []).append(first)
+    vocabulary = index.vocabulary
+    predicates, partners = vocabulary.predicates, vocabulary.exclusive
+    names = vocabulary.exclusive_names
     for key in list(index.by_key):
-        for other in partners.get(key[1], ()):
-            first, second = sorted((key[1], other))
-            first_key, second_key = (key[0], first, key[2], key[3]), (key[0], second, key[2], key[3])
-            if key == second_key and first_key in index.by_key:
-                continue  # reported from the first predicate's group
-            finding = _exclusive(index, first, second, index.key_group(first_key), index.key_group(second_key))
-            if finding is not None:
-                yield finding
+        for other, turned in partners.get(key[1], ()):
+            for facing in _facing(predicates, key, other, turned):
+                if other == key[1]:  # a predicate and itself turned round: the pair in the order of its subjects
+                    first_key, second_key = (key, facing) if key[0] < facing[0] else (facing, key)
+                else:
+                    first_key, second_key = (key, facing) if key[1] < other else (facing, key)
+                if key == second_key and first_key in index.by_key:
+                    continue  # reported from the first group
+                sides = names[(first_key[1], second_key[1], turned)]  # as declared, whichever end is canonical
+                groups = index.pair_group(first_key), index.pair_group(second_key)
+                finding = _exclusive(index, sides, *groups)
+                if finding is not None:
+                    yield finding
+
+
+def _facing(predicates: Mapping[str, Predicate], key: PropositionKey, other: str, turned: bool) -> list[PropositionKey]:
+    """The keys of ``other`` that exclude ``key``: the same subject and object, or turned round.
+
+    A symmetric predicate reads the same both ways, so "A allied with B" excludes both
+    "A at war with B" and "B at war with A"; a symmetric ``other`` has its pair sorted,
+    as every key has. A partner declared at the other end of an inverse pair
+    (``turned``) faces the key turned round; a key whose object is no entity has no
+    turned partner. Each key of a pair faces the other (the rule reports it once).
+    """
+    subject, predicate, obj, qualifiers = key
+    if obj is None or obj[0] != "entity" or not isinstance(obj[1], str):
+        return [] if turned else [(subject, other, obj, qualifiers)]
+    target = obj[1]
+    if predicates[predicate].symmetric:
+        ends = [(subject, target), (target, subject)]
+    else:
+        ends = [(target, subject) if turned else (subject, target)]
+    found: list[PropositionKey] = []
+    for ordered in ends:
+        one, two = sorted(ordered) if predicates[other].symmetric else ordered
+        facing = (one, other, ("entity", two), qualifiers)
+        if facing != key and facing not in found:
+            found.append(facing)
+    return found
 
 
 def _exclusive(
-    index: Index, first: str, second: str, first_group: Sequence[Entry], second_group: Sequence[Entry]
+    index: Index, names: tuple[str, str], first_group: Sequence[Entry], second_group: Sequence[Entry]
 ) -> Finding | None:
     def committed(group: Sequence[Entry]) -> list[Entry]:
         return [e for e in group if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
@@ -84,13 +114,22 @@ def _exclusive(
         e.claim.certainty is Certainty.CERTAIN for e in no
     )
     severity = graded(certain=True, definite=True) if firm else graded(certain=both_certain, definite=definite)
+    first, second = names
+    one_label, two_label = (index.vocabulary.predicate(name) for name in names)
+    assert one_label is not None
+    assert two_label is not None
+    # Each side in its own words, but a symmetric one reads the same either way round.
+    yes_words, no_words = _words(index, yes[0]), _words(index, no[0])
     assert yes[0].proposition is not None
-    subject = index.name(yes[0].proposition.subject)
-    target = _object_words(index, yes[0])
-    labels = index.vocabulary.predicates
+    assert no[0].proposition is not None
+    if one_label.symmetric and not two_label.symmetric:
+        yes_words = no_words
+    elif two_label.symmetric or yes[0].proposition.subject == no[0].proposition.subject:
+        no_words = yes_words
+    said = f"{yes_words[0]} {one_label.label}{yes_words[1]} (stated by {phrasing.by_holders(index, yes, times=True)})"
+    other = two_label.label if no_words == yes_words else f"{no_words[0]} {two_label.label}"
     message = (
-        f"Exclusive: {subject} {labels[first].label}{target} (stated by"
-        f" {phrasing.by_holders(index, yes, times=True)}) and {labels[second].label}{target} (stated by"
+        f"Exclusive: {said} and {other}{no_words[1]} (stated by"
         f" {phrasing.by_holders(index, no, times=True)}); both cannot hold at once"
     )
     if not definite:
@@ -103,9 +142,10 @@ def _exclusive(
     )
 
 
-def _object_words(index: Index, entry: Entry) -> str:
+def _words(index: Index, entry: Entry) -> tuple[str, str]:
+    """The subject's name and the object's words (with a space before, or none) of a claim's reading."""
     assert entry.proposition is not None
     value = entry.proposition.object
     if value is None:
-        return ""
-    return " " + (index.name(value) if isinstance(value, str) else str(value))
+        return index.name(entry.proposition.subject), ""
+    return index.name(entry.proposition.subject), " " + (index.name(value) if isinstance(value, str) else str(value))

@@ -27,7 +27,7 @@ import attrs
 from factlog._bulk import paused_gc
 from factlog.analysis._arrays import checked_ids, distinct, member
 from factlog.analysis._index import Index
-from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise
+from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_whole
 from factlog.analysis._unionfind import smallest_joined
 from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, HOLDER_OR_SOURCE, Columns, scan
 from factlog.checks._compact import CompactFindings, FindingsBuilder
@@ -37,7 +37,7 @@ from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule, expect_rules
 from factlog.errors import ArgumentError, FormatError
-from factlog.io._arguments import expect_path, expect_sizes
+from factlog.io._arguments import expect_path, expect_progress, expect_sizes
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong
 from factlog.io._parsing import DEFAULT_LIMITS, FORMAT_DEPTH, Limits
@@ -72,6 +72,7 @@ def check_lines(
     batch: int = BATCH,
     bin_size: int = BIN,
     limits: Limits = DEFAULT_LIMITS,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
     """Check one JSON Lines claim file with bounded memory; the findings of :func:`check` on :func:`load`.
 
@@ -99,9 +100,11 @@ def check_lines(
     ``limits`` bounds each line (``max_bytes``, default 1 GiB), not the file: a longer
     line is a :class:`~factlog.FormatError` naming the file and the line, refused after
     reading one byte past the limit. A file read whole is read under ``limits``.
+    ``progress``, if given, is called with each stage in words as it starts (``"bin 3 of
+    40 (40,000 of 1,000,000 claims)"``): the command line shows them after its spinner.
     Raises :class:`~factlog.ArgumentError` for a ``path`` that is no :class:`str` or
-    :class:`os.PathLike`, ``limits`` that are no :class:`Limits`, or a ``batch`` or
-    ``bin_size`` that is no :class:`int` or is under 1.
+    :class:`os.PathLike`, ``limits`` that are no :class:`Limits`, a ``batch`` or
+    ``bin_size`` that is no :class:`int` or is under 1, or a ``progress`` that is not callable.
     """
     rules = expect_rules(rules, "factlog.check_lines: rules")
     unknown = [getattr(rule, "__name__", repr(rule)) for rule in rules if rule not in DEFAULT_RULES]
@@ -109,25 +112,29 @@ def check_lines(
         raise ArgumentError(f"check_lines runs only the default rules, not {', '.join(unknown)}")
     file = Path(expect_path(path, "factlog.check_lines", limits=limits))
     expect_sizes("factlog.check_lines", batch=batch, bin_size=bin_size)
+    say = expect_progress(progress, "factlog.check_lines")
     np = _numpy()
     # A named pipe or a device is never opened here (never waited on): load refuses it. Limits
     # tighter than the format's own nesting are the whole-file reader's to enforce, line by line.
     if not file.is_file() or limits.max_depth < FORMAT_DEPTH:
         return check(load(file, limits=limits), rules, stale=stale)
     try:
+        say("reading each claim's columns")
         columns, base = scan(file, batch, limits)
+        say(f"grouping {len(columns.offsets):,} claims")
         groups = _groups(np, columns, bin_size)
     except LineTooLong as error:
         raise FormatError(error.errors) from None
-    except Exception:  # a problem the whole-file reader reports with file, line and JSON path
-        return check(load(file, limits=limits), rules, stale=stale)
+    except Exception as error:  # a problem the whole-file reader reports with file, line and JSON path
+        return check(read_whole(file, limits, error), rules, stale=stale)
     try:
-        found = _checked(np, file, base, columns, groups, rules=rules, limits=limits)
+        found = _checked(np, file, base, columns, groups, rules=rules, limits=limits, say=say)
     except LineTooLong as error:
         raise FormatError(error.errors) from None
-    except Unstreamable:
-        return check(load(file, limits=limits), rules, stale=stale)
+    except Unstreamable as error:
+        return check(read_whole(file, limits, error), rules, stale=stale)
     del groups
+    say("putting the findings in order")
     return Report(found.build(stale=stale), columns.tables, checked=len(columns.offsets))
 
 
@@ -179,6 +186,7 @@ def _checked(
     *,
     rules: Sequence[Rule],
     limits: Limits,
+    say: Callable[[str], None],
 ) -> _Found:
     """The findings of every bin, then of the claims held rules name, then of the claims voting twice or more.
 
@@ -203,8 +211,11 @@ def _checked(
         voting[groups["votes"]] = True
     votes = {rule: _Votes() for rule in projected}
     kept: dict[int, Claim] = {}
+    bins, done = groups["bins"], 0
     with file.open("rb") as stream:
-        for members in groups["bins"]:
+        for number, members in enumerate(bins, 1):
+            say(f"bin {number:,} of {len(bins):,} ({done:,} of {offsets.size:,} claims)")
+            done += members.size
             index = _decoded(stream, base, offsets[members].tolist(), limits)
             stated_of = _stated_in(index)
             for rule in in_bins:
@@ -227,6 +238,7 @@ def _checked(
     claims = [kept[number] for number in sorted(kept)]
     kept.clear()
     if held:
+        say(f"the {len(claims):,} claims the holder and source rules name, together")
         index = index_of(base, claims)
         stated_of = _stated_in(index)
         for rule in held:
@@ -234,6 +246,7 @@ def _checked(
         del index, stated_of
     del claims
     for rule, kept_votes in votes.items():
+        say(f"{getattr(rule, '__name__', 'copy detection')}: learning from {len(kept_votes.numbers):,} votes")
         found.add(*kept_votes.conclude(np, rule, base))
     return found
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from factlog.analysis._entry import one_partner, slot_votes
 from factlog.analysis._index import Entry, Index
 from factlog.model._nouns import Predicate
 from factlog.model._scales import Certainty
@@ -84,7 +85,7 @@ class ClaimTokens:
             )
         tokens = [*found.tokens, *references] if references else found.tokens
         declared = found.declared
-        if declared is None or not declared.functional or get("certainty") == _UNCOMMITTED:
+        if not slot_votes(declared) or get("certainty") == _UNCOMMITTED:
             return tokens, references, None
         return tokens, references, self._question(record, proposition.get("when"), found.slot)
 
@@ -152,19 +153,15 @@ def _cached(cache: dict[tuple[Any, ...], _Slot], key: tuple[Any, ...], found: _S
     return found
 
 
-def exclusive_partners(index: Index) -> dict[str, list[str]]:
-    """Each predicate's exclusive partners, both ways (as ``exclusive_predicates`` pairs them)."""
-    predicates = index.vocabulary.predicates
-    found: dict[str, list[str]] = {}
-    for predicate in predicates.values():
-        for other in predicate.exclusive_with:
-            if other in predicates:
-                found.setdefault(predicate.id, []).append(other)
-                found.setdefault(other, []).append(predicate.id)
-    return found
+def exclusive_partners(index: Index) -> dict[str, list[tuple[str, bool]]]:
+    """Each canonical predicate's exclusive partners, both ways, and whether each is turned round.
+
+    As ``exclusive_predicates`` pairs them (:attr:`~factlog.Vocabulary.exclusive`).
+    """
+    return index.vocabulary.exclusive
 
 
-def entry_tokens(index: Index, reading: Entry, partners: dict[str, list[str]]) -> Iterator[int]:
+def entry_tokens(index: Index, reading: Entry, partners: dict[str, list[tuple[str, bool]]]) -> Iterator[int]:
     """The grouping tokens of one reading of an indexed claim (the same as :class:`ClaimTokens` gives)."""
     proposition = reading.proposition
     if proposition is None or reading.key is None:
@@ -183,7 +180,7 @@ def _tokens(
     index: Index,
     reading: tuple[str, str, str | None, tuple[tuple[str, str], ...]],
     declared: Predicate | None,
-    partners: dict[str, list[str]],
+    partners: dict[str, list[tuple[str, bool]]],
 ) -> Iterator[int]:
     """Tokens of a normalised reading: its slot, its object slot, its wider places' slots, its partners' slots.
 
@@ -193,11 +190,20 @@ def _tokens(
     yield hash(("s", subject, predicate, qualifiers))
     if declared is not None and declared.inverse_functional and target is not None:
         yield hash(("o", target, predicate, qualifiers))
+    # A symmetric pair reads the same from its object: filed under its slot too (one
+    # partner a side), and met by an exclusive partner's claims from either end, as a
+    # partner turned round (declared at the other end of an inverse pair) meets it.
+    symmetric = target is not None and target != subject and declared is not None and declared.symmetric
+    if symmetric and one_partner(declared):
+        yield hash(("s", target, predicate, qualifiers))
     # Widening the object keeps the slot: only the qualifiers' wider places give new ones.
     for wide in index.broader_keys((subject, predicate, None, qualifiers)):
         yield hash(("s", wide[0], wide[1], wide[3]))
-    for other in partners.get(predicate, ()):
-        yield hash(("s", subject, other, qualifiers))
+    for other, turned in partners.get(predicate, ()):
+        if symmetric or not turned:
+            yield hash(("s", subject, other, qualifiers))
+        if (symmetric or turned) and target is not None:
+            yield hash(("s", target, other, qualifiers))
 
 
 def entry_question(index: Index, entry: Entry) -> int | None:
@@ -205,7 +211,7 @@ def entry_question(index: Index, entry: Entry) -> int | None:
     proposition = entry.proposition
     if proposition is None or entry.claim.certainty is Certainty.UNCOMMITTED:
         return None
-    if entry.predicate is None or not entry.predicate.functional:
+    if not slot_votes(entry.predicate):
         return None
     source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
     if source is not None and source.derived_from and index.publisher(source.id) == entry.holder:

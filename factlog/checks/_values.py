@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 
 from factlog.analysis import _phrasing as phrasing
+from factlog.analysis._entry import one_partner, partner
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import definitely_meet, spans_meet
@@ -16,6 +18,11 @@ from factlog.checks._slotvalues import Kept, Shared, Values
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["conflicting_holders", "conflicting_values"]
+
+
+def _object(entry: Entry) -> object:
+    assert entry.proposition is not None
+    return entry.proposition.object
 
 
 def _committed_affirmations(entries: Sequence[Entry]) -> list[Entry]:
@@ -196,6 +203,12 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     quantities when their bounds, widened by the predicate's ``tolerance``, meet (11,000
     and 12,000 with a tolerance of 0.1 agree; 11,000 and 15,000 do not).
 
+    A symmetric predicate declared ``functional`` (or ``inverse_functional``: for it the
+    two say the same) gives each entity one partner at a time: "Ann is married to Bob"
+    constrains Ann and Bob alike, so each claim counts under both entities, and "Ann is
+    married to Bob" against "Cy is married to Ann" is a finding whichever way the ids
+    sort.
+
     Claims are compared where their times overlap, never by chaining. The claims
     alive together on some day form a set; in each set the *involved* values are those
     that clash with another value of the set. One finding per *run*: consecutive sets
@@ -257,19 +270,17 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     """
     shared: dict[str, Shared] = {}  # by predicate id
     names: dict[str, str] = {}  # each holder's name, found once
-    for (subject, _, _), entries in index.by_slot.items():
+    for slot, entries in index.by_slot.items():
         if len(entries) < 2:
             continue  # one claim has one value: most slots are ruled out here
         predicate = entries[0].predicate
-        if predicate is None or not predicate.functional:
+        if predicate is None or not (predicate.functional or one_partner(predicate)):
             continue
         affirmed = _committed_affirmations(entries)
         if len(affirmed) < 2:
             continue
-
-        def value_of(entry: Entry) -> object:
-            assert entry.proposition is not None
-            return entry.proposition.object
+        subject = slot[0]
+        value_of = _object if not predicate.symmetric else functools.partial(partner, slot)
 
         lead = f"Conflicting values: {index.name(subject)} {predicate.label}"
         values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, Kept())), names=names)
@@ -296,8 +307,8 @@ def conflicting_holders(index: Index) -> Iterator[Finding]:
         if len(entries) < 2:
             continue
         predicate = entries[0].predicate
-        if predicate is None or not predicate.inverse_functional:
-            continue
+        if predicate is None or not predicate.inverse_functional or predicate.symmetric:
+            continue  # a symmetric one has one partner a side: conflicting_values compares both sides
         affirmed = _committed_affirmations(entries)
         if len(affirmed) < 2 or len({e.proposition.subject for e in affirmed if e.proposition}) < 2:
             continue

@@ -8,9 +8,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factlog.assessment import assess, assess_lines
+from factlog.assessment import Assessment, LinesAssessment, assess, assess_lines
 from factlog.assessment._reasons import unsettled_note
-from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of, budget_warnings
+from factlog.cli._common import (
+    EXIT_OK,
+    UsageError,
+    add_assessment_options,
+    add_paths,
+    as_of,
+    printed_warnings,
+    stream_refused,
+)
 from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress
 from factlog.errors import ArgumentError
@@ -53,7 +61,7 @@ def register(commands: Any) -> None:
     where.add_argument(
         "--stream",
         action="store_true",
-        help="assess one large JSON Lines file in compact form, with bounded memory (JSON output only;"
+        help="assess one large JSON Lines file in compact form, in under 1 KiB of memory a claim (JSON output only;"
         " needs numpy, the scale extra); the same JSON as without it",
     )
     parser.set_defaults(run=_assess)
@@ -103,7 +111,7 @@ def _assess(arguments: argparse.Namespace) -> int:
         "max_rounds": arguments.max_rounds,
         "extrapolate": not arguments.plain_rounds,
     }
-    with budget_warnings("assess"):
+    with printed_warnings("assess"):
         result = on_cluster(
             arguments,
             "assess",
@@ -115,11 +123,13 @@ def _assess(arguments: argparse.Namespace) -> int:
     if result is None:
         with progress("loading claims"):
             claims = load(arguments.paths)
-        with progress(f"assessing {len(claims.claims)} claims"), budget_warnings("assess"):
+        with progress(f"assessing {len(claims.claims)} claims"), printed_warnings("assess"):
             result = assess(claims, **learning)
         any_claims = bool(claims.claims)
     if result.as_of is not None and any_claims and not result.propositions:
         print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
+    if arguments.format == "json":  # the text and Markdown say it in the assessment itself
+        _warn_unsettled(result)
     render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
         arguments.format, render_assessment_text
     )
@@ -131,8 +141,8 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
     """``assess --stream FILE.jsonl --format json``: :func:`factlog.assess_lines`, written a proposition at a time."""
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
-        raise UsageError("factlog assess: error: --stream takes one .jsonl file and --format json")
-    with progress("assessing claims in compact form"), budget_warnings("assess"):
+        raise stream_refused("assess", paths, arguments.format)
+    with progress("assessing claims in compact form") as stage, printed_warnings("assess"):
         result = assess_lines(
             paths[0],
             as_of=as_of(arguments),
@@ -141,11 +151,19 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
             max_pairs=arguments.max_pairs,
             max_rounds=arguments.max_rounds,
             extrapolate=not arguments.plain_rounds,
+            progress=stage,
         )
     write_assessment_json(result, sys.stdout)
     if result.as_of is not None and not len(result.propositions) and _has_claims(Path(paths[0])):
         print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
+    _warn_unsettled(result)
     return EXIT_OK
+
+
+def _warn_unsettled(result: Assessment | LinesAssessment) -> None:
+    """One warning line on stderr when the learning stopped at its limit of rounds: JSON says it only as a field."""
+    if not result.converged:
+        print(f"factlog assess: warning: learning: {unsettled_note(result.rounds)}", file=sys.stderr)
 
 
 def _has_claims(path: Path) -> bool:
@@ -174,7 +192,7 @@ def _export(arguments: argparse.Namespace) -> int:
     if arguments.to == "prov":
         document = to_prov(claims)
     else:
-        with progress(f"assessing {len(claims.claims)} claims"), budget_warnings("export"):
+        with progress(f"assessing {len(claims.claims)} claims"), printed_warnings("export"):
             result = assess(
                 claims,
                 as_of=as_of(arguments),

@@ -7,7 +7,15 @@ import sys
 from typing import Any
 
 from factlog.checks import DEFAULT_RULES, Rule, Severity, check, check_lines
-from factlog.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, add_paths, colour
+from factlog.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_paths,
+    colour,
+    printed_warnings,
+    stream_refused,
+)
 from factlog.cli._distributed import add_dask_options, on_cluster
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
@@ -65,7 +73,7 @@ def register(commands: Any) -> None:
     where.add_argument(
         "--stream",
         action="store_true",
-        help="check one large JSON Lines file in compact form, with bounded memory (JSON output only;"
+        help="check one large JSON Lines file in compact form, in under 1 KiB of memory a claim (JSON output only;"
         " needs numpy, the scale extra); the same findings as without it",
     )
     parser.set_defaults(run=_check)
@@ -130,9 +138,9 @@ def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int
     """``check --stream FILE.jsonl --format json``: :func:`factlog.check_lines`."""
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
-        raise UsageError("factlog check: error: --stream takes one .jsonl file and --format json")
-    with progress("checking claims in compact form"):
-        report = check_lines(paths[0], rules, stale=not arguments.rule)
+        raise stream_refused("check", paths, arguments.format)
+    with progress("checking claims in compact form") as stage, printed_warnings("check"):
+        report = check_lines(paths[0], rules, stale=not arguments.rule, progress=stage)
     write_report_json(report, sys.stdout)  # a finding at a time: never the whole text
     threshold = None if arguments.fail_on == "never" else Severity(arguments.fail_on)
     return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK

@@ -13,12 +13,12 @@ from typing import NoReturn
 
 from factlog._escape import escape_terminal
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, PairBudgetWarning
+from factlog.analysis._lines import WholeFileWarning
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.model import PartialDate
 
 __all__ = [
-    "add_assessment_options",
     "EXIT_FINDINGS",
     "EXIT_INPUT",
     "EXIT_INTERRUPTED",
@@ -27,14 +27,16 @@ __all__ = [
     "HINTS",
     "Parser",
     "UsageError",
+    "add_assessment_options",
     "add_paths",
     "as_of",
-    "budget_warnings",
+    "printed_warnings",
     "colour",
     "hints",
     "interrupts_reported",
     "report_error",
     "report_interrupt",
+    "stream_refused",
 ]
 
 EXIT_OK = 0
@@ -126,18 +128,19 @@ def _round_limit(text: str) -> int:
 
 
 @contextlib.contextmanager
-def budget_warnings(command: str) -> Iterator[None]:
-    """Print a :class:`~factlog.PairBudgetWarning` raised inside as one ``factlog COMMAND: warning:`` line on stderr.
+def printed_warnings(command: str) -> Iterator[None]:
+    """Print a :class:`~factlog.PairBudgetWarning` or :class:`~factlog.WholeFileWarning` as one line on stderr.
 
-    The line names the command's option (``--max-pairs``, ``--max-pairs none``) where
-    the warning names the Python argument. Any other warning raised inside is shown
-    as Python shows it, after the block.
+    The line reads ``factlog COMMAND: warning: ...``; a budget's names the command's
+    option (``--max-pairs``, ``--max-pairs none``) where the warning names the Python
+    argument. Any other warning raised inside is shown as Python shows it, after the block.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PairBudgetWarning)
+        warnings.simplefilter("always", WholeFileWarning)
         yield
     for warning in caught:
-        if not issubclass(warning.category, PairBudgetWarning):
+        if not issubclass(warning.category, (PairBudgetWarning, WholeFileWarning)):
             warnings.showwarning(
                 warning.message, warning.category, warning.filename, warning.lineno, warning.file, warning.line
             )
@@ -169,6 +172,8 @@ def colour(choice: str) -> bool:
 _UNKNOWN_ID = re.compile(r": unknown (?:entity|predicate|source|claim) '")
 _UNEXPECTED_KEY = re.compile(r": unexpected keys? '")
 _NO_FORMAT = re.compile(r": \$\.format: required key missing")
+_LINES_AS_DOCUMENT = re.compile(r": \$: invalid JSON at line (?!1 )\d+ column 1: Extra data$")
+"""A file of one JSON text a line read as one document: named ``.ndjson``, ``.JSONL`` or ``.json``."""
 _STRAND = re.compile(r": would (?:strand|change what) ")
 """A claim log's refusal: the error itself says what to append, retract or replace; no file is missing."""
 
@@ -182,6 +187,9 @@ HINTS = {
     " (holder, via and cue belong in a claim's attribution).",
     "no format": 'hint: a file without "format": "factlog" is no claim file; a folder given loads every'
     " *.json and *.jsonl file at any depth below it, so give the claim files by name or keep other JSON elsewhere.",
+    "lines as document": "hint: a file of one JSON object a line is read as JSON Lines only when its name ends"
+    " .jsonl, in lower case: any other (.ndjson, .JSONL, .json) is read as one JSON document, and a folder"
+    " given loads only *.json and *.jsonl files. Rename it (docs/format.md, 'JSON Lines').",
 }
 """What to do about the usual problems of a hand-written file, printed once each after the problems."""
 
@@ -195,7 +203,17 @@ def hints(lines: list[str]) -> list[str]:
         found.append(HINTS["unexpected key"])
     if any(_NO_FORMAT.search(line) for line in lines):
         found.append(HINTS["no format"])
+    if any(_LINES_AS_DOCUMENT.search(line) for line in lines):
+        found.append(HINTS["lines as document"])
     return found
+
+
+def stream_refused(command: str, paths: list[str], form: str) -> UsageError:
+    """The usage error of ``--stream`` given other than one ``.jsonl`` file and ``--format json``: what was given."""
+    given = ", ".join(paths) if paths else "no file"
+    return UsageError(
+        f"factlog {command}: error: --stream takes one .jsonl file and --format json, not {given} and --format {form}"
+    )
 
 
 def report_error(error: FactlogError) -> int:

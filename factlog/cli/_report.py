@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of, budget_warnings
+from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of, printed_warnings
 from factlog.cli._terminal import progress
 from factlog.io import load
 from factlog.io._atomic import write_atomic
@@ -39,7 +39,7 @@ def _report(arguments: argparse.Namespace) -> int:
         claims = load(arguments.paths)
     if arguments.output != "-":
         _refuse_overwriting_inputs(Path(arguments.output), arguments.paths, claims)
-    with progress(f"checking and assessing {len(claims.claims)} claims"), budget_warnings("report"):
+    with progress(f"checking and assessing {len(claims.claims)} claims"), printed_warnings("report"):
         page = html_report(
             claims,
             title=arguments.title,

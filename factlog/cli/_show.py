@@ -57,10 +57,12 @@ def _show(arguments: argparse.Namespace) -> int:
 
             import attrs  # noqa: PLC0415
 
-            data = [
-                attrs.asdict(event) | {"conflict": event.conflict, "conflict_kind": event.conflict_kind}
-                for event in found
-            ]
+            data = []
+            for event in found:
+                shown = attrs.asdict(event) | {"conflict": event.conflict, "conflict_kind": event.conflict_kind}
+                for given, clash in zip(shown["dates"], event.clashes, strict=True):
+                    given["clashes"] = clash
+                data.append(shown)
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
             sys.stdout.write(render_events_text(found))

@@ -1,8 +1,8 @@
 """The terminal: a rich console for stdout when it is one, and progress on stderr for slow steps.
 
 Neither appears in a pipe: piped output is the plain text it always was, and progress is
-drawn only when stderr is a terminal. rich (the ``[report]`` extra) is imported only when
-it is used; without it the output is plain and there is no progress.
+drawn only when stderr is a terminal. rich (the ``report``, ``scale`` and ``dask`` extras)
+is imported only when it is used; without it the output is plain and there is no progress.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 __all__ = ["PROGRESS_DELAY", "progress", "rich_console"]
@@ -39,22 +39,34 @@ def rich_console(choice: str) -> Any | None:
     return Console(highlight=False, emoji=False, no_color=bool(os.environ.get("NO_COLOR")) or None)
 
 
+def _quiet(_stage: str) -> None:
+    """What a progress line that is not drawn does with a stage: nothing."""
+
+
 @contextlib.contextmanager
-def progress(label: str, *, stream: IO[str] | None = None, delay: float = PROGRESS_DELAY) -> Iterator[None]:
+def progress(
+    label: str, *, stream: IO[str] | None = None, delay: float = PROGRESS_DELAY
+) -> Iterator[Callable[[str], None]]:
     """Show ``label`` with a spinner on stderr if the step takes longer than ``delay`` seconds.
 
-    Nothing is drawn when the stream is not a terminal (a pipe, a file, a test's capture).
+    Gives a function that shows a stage after the label (``label: stage``), for the
+    steps that say how far they are (:func:`factlog.check_lines`' ``progress``). Nothing
+    is drawn when the stream is not a terminal (a pipe, a file, a test's capture).
     """
     target = sys.stderr if stream is None else stream
     if not target.isatty():
-        yield
+        yield _quiet
         return
     try:
         from rich.console import Console  # noqa: PLC0415
     except ImportError:  # pragma: no cover - rich comes with the [report] and [test] extras
-        yield
+        yield _quiet
         return
     status = Console(file=target, highlight=False).status(label)
+
+    def stage(text: str) -> None:
+        status.update(f"{label}: {text}")
+
     lock = threading.Lock()
     state = {"done": False}
 
@@ -67,7 +79,7 @@ def progress(label: str, *, stream: IO[str] | None = None, delay: float = PROGRE
     timer.daemon = True
     timer.start()
     try:
-        yield
+        yield stage
     finally:
         timer.cancel()
         with lock:

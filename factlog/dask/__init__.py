@@ -11,6 +11,18 @@ the engine's own ``finish``. See ``docs/scale.md``.
 
 from __future__ import annotations
 
+try:
+    import dask
+    import distributed
+except ImportError as error:  # say what to install, not which module of Dask is missing
+    raise ImportError(
+        "factlog.dask needs Dask and its distributed scheduler: pip install '.[dask]' in a checkout"
+        " (or pip install 'dask[distributed]')",
+        name=error.name,
+    ) from error
+
 from factlog.dask._cluster import ClaimsOrPaths, assess, check, local_client
+
+del dask, distributed
 
 __all__ = ["ClaimsOrPaths", "assess", "check", "local_client"]

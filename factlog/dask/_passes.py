@@ -35,7 +35,6 @@ of the key (the same in every process, unlike ``hash``).
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -44,12 +43,12 @@ import attrs
 
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._patterns import readings
-from factlog.analysis._unionfind import UnionFind
 from factlog.assessment._assessment import PropositionAssessment, assessed, known_by
 from factlog.checks._engine import first_stated, run_rules
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import Rule
+from factlog.dask._routing import families, partition, slot_owner, turned_groups, turns
 from factlog.errors import ConflictError, UnknownIdError
 from factlog.io._references import refused_as, unresolved
 from factlog.model._claimset import ClaimSet, rearranged
@@ -122,11 +121,6 @@ class Found:
     """The ``stated`` sort key of each claim the projections name."""
 
 
-def partition(key: str, partitions: int) -> int:
-    """The partition of a key: CRC-32 of its UTF-8 bytes, modulo the count."""
-    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % partitions
-
-
 def tables(claims: ClaimSet) -> tuple[ClaimSet, int]:
     """The small tables of a claim set (entities, predicates, sources, acknowledgements) and its claim count.
 
@@ -144,24 +138,14 @@ def passes_of(rules: Sequence[Rule], *, validate: bool) -> tuple[str, ...]:
     return tuple(kind for kind in dict.fromkeys(PASS_OF.values()) if kind in needed)
 
 
-def _families(vocabulary: Vocabulary) -> dict[str, str]:
-    joined: UnionFind[str] = UnionFind()
-    by_scale: dict[str, str] = {}
-    for predicate in vocabulary.predicates.values():
-        for other in predicate.exclusive_with:
-            joined.union(predicate.id, other)
-        if predicate.scale is not None:
-            joined.union(by_scale.setdefault(predicate.scale, predicate.id), predicate.id)
-    return {predicate: joined.find(predicate) for predicate in list(joined.parent)}
-
-
 class _Router:
     """The partition keys of a claim, from the small tables."""
 
     def __init__(self, small: ClaimSet, routing: Routing) -> None:
         self.small = small
         self.vocabulary = Vocabulary.of(small)
-        self.families = _families(self.vocabulary)
+        self.families = families(self.vocabulary)
+        self.turns = turns(self.vocabulary)
         self.count = routing.partitions
         self.routing = routing
 
@@ -187,7 +171,15 @@ class _Router:
         if kind == "slot":
             if not props:
                 return {partition("\0" + claim.id, count)}
-            return {self.slot(p.subject, p.predicate) for p in props}
+            # A symmetric pair, or one a partner turned round excludes, goes to its object's slot
+            # too: filed there (one partner a side), or read there by the partner's claims.
+            turns = self.turns
+            found = {self.slot(p.subject, p.predicate) for p in props}
+            return found.union(
+                self.slot(p.object, p.predicate)
+                for p in props
+                if isinstance(p.object, str) and turns(p.subject, p.predicate, p.object)
+            )
         if kind == "object":
             return {partition(p.object + "\0" + p.predicate, count) for p in props if isinstance(p.object, str)}
         if kind == "holder":
@@ -291,14 +283,13 @@ def _part(small: ClaimSet, buckets: Sequence[Bucket]) -> tuple[ClaimSet, list[tu
 
 
 def _owner(kind: str, number: int, count: int, index: Index) -> Callable[[Entry], bool]:
-    router_families = _families(index.vocabulary)
+    owned = slot_owner(number, count, index)
 
     def slot(entry: Entry) -> bool:
         proposition = entry.proposition
         if proposition is None:
             return partition("\0" + entry.id, count) == number
-        family = router_families.get(proposition.predicate, proposition.predicate)
-        return partition(proposition.subject + "\0" + family, count) == number
+        return owned((proposition.subject, proposition.predicate))
 
     if kind == "slot":
         return slot
@@ -315,11 +306,14 @@ def _view(index: Index, kind: str, number: int, count: int, *, validate: bool) -
             if validate and named:
                 raise UnknownIdError([f"claims regarding {claim!r}: unknown claim {claim!r}" for claim in named])
             return attrs.evolve(index, entries=entries)
+        owned = slot_owner(number, count, index)
+        keys = {key: group for key, group in index.by_key.items() if owns(group[0])}
         return attrs.evolve(
             index,
             entries=entries,
-            by_key={key: group for key, group in index.by_key.items() if owns(group[0])},
-            by_slot={slot: group for slot, group in index.by_slot.items() if owns(group[0])},
+            by_key=keys,
+            by_slot={slot: group for slot, group in index.by_slot.items() if owned(slot[:2])},
+            turned=turned_groups(index, keys, owned),
         )
     if kind == "object":
         objects = {k: g for k, g in index.by_object.items() if partition(k[0] + "\0" + k[1], count) == number}

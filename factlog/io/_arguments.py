@@ -7,12 +7,13 @@ A wrong argument would otherwise surface as a bare :class:`TypeError` or
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import cast
 
 from factlog.errors import ArgumentError, ArgumentTypeError, described, expect
 from factlog.io._parsing import Limits
 
-__all__ = ["expect_path", "expect_paths", "expect_sizes", "expect_text"]
+__all__ = ["expect_path", "expect_paths", "expect_progress", "expect_sizes", "expect_text"]
 
 PathLike = str | os.PathLike[str]
 
@@ -64,3 +65,18 @@ def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike
             given = described(path)
             raise ArgumentTypeError(f"{caller}: paths[{number}]: expected a path (str or os.PathLike), got {given}")
     return found
+
+
+def _silent(_stage: str) -> None:
+    """The ``progress`` of a caller that gave none: stages go nowhere."""
+
+
+def expect_progress(progress: object, caller: str) -> Callable[[str], None]:
+    """``progress`` (a callable taking a stage in words) or, for None, one that does nothing; else ArgumentError."""
+    if progress is None:
+        return _silent
+    if not callable(progress):
+        raise ArgumentTypeError(
+            f"{caller}: progress: expected a callable taking a str, or None, got {described(progress)}"
+        )
+    return cast("Callable[[str], None]", progress)

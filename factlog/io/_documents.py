@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import os
-import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,10 @@ from factlog._bulk import paused_gc
 from factlog.errors import FormatError, InputError
 from factlog.io._arguments import expect_paths, expect_text
 from factlog.io._converter import make_converter
-from factlog.io._files import capped_lines, read_line, read_regular
-from factlog.io._migrations import FORMAT, VERSION, upgrade
+from factlog.io._files import read_regular
+from factlog.io._lineproblems import WholeReader, problems_by_line
+from factlog.io._linestream import stream_lines
+from factlog.io._migrations import upgrade
 from factlog.io._parsing import (
     DEFAULT_LIMITS,
     FORMAT_DEPTH,
@@ -37,14 +38,12 @@ from factlog.io._parsing import (
     check_size,
     decode,
     has_large_float,
-    orjson_module,
     parse_json,
     parse_quickly,
     prefix,
-    quick_parse,
 )
 from factlog.io._places import named_by_line, place_acknowledgements
-from factlog.io._records import RECORD_TYPES, SECTIONS
+from factlog.io._records import SECTIONS
 from factlog.io._references import refused_as, unresolved
 from factlog.io._salvage import Salvage, at_once, read_at_once, salvage_of, salvaged
 from factlog.io._sections import claim_set, lines_document, read_claim_set, section_reader
@@ -227,11 +226,13 @@ def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | 
     if claims is not None:
         return claims
     decoded = decode(text, name)
+    del text  # neither the bytes nor (below) the text stay while the converter names the problems
     data = parse_json(decoded, name, limits, depth=False)
     claims = _read_quickly(data, limits, base)
     if claims is not None:
         return claims
     check_depth(decoded, name, limits)
+    del decoded
     return _structured(data, name, base)
 
 
@@ -279,37 +280,8 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
 
 
 def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
-    """A valid JSON Lines file of the current version, read a line at a time; None for anything else.
-
-    Neither the text nor the parsed records exist whole: each line becomes its object
-    and is dropped. At the first thing this does not accept (or without orjson, or for
-    an older version), None: the file is then read whole, and its problems reported.
-    """
-    if orjson_module() is None or limits.max_depth < FORMAT_DEPTH:
-        return None
-    readers: dict[str, Any] = {}
-    ids: dict[str, str] = {}
-    sections: dict[str, list[Any]] = {}
-    try:
-        info = path.stat()
-        if info.st_size > limits.max_bytes or not stat.S_ISREG(info.st_mode):
-            return None
-        with path.open("rb") as stream:
-            header = quick_parse(read_line(stream, limits, str(path), 1).removeprefix(b"\xef\xbb\xbf"))
-            if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
-                return None  # an older version is upgraded by the whole-file path; True == 1 is no version
-            for line in capped_lines(stream, limits, str(path), 2):  # no line longer than the file may grow to
-                if not line.strip(b" \t\r\n"):
-                    continue
-                record = quick_parse(line)
-                section = RECORD_TYPES[record.pop("type")]
-                if section not in readers:
-                    readers[section] = section_reader(section, _claim_without_id)
-                    sections[section] = []
-                sections[section].append(readers[section](record, ids))
-        return claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
-    except Exception:  # any problem: the whole file is read again, and the problem named
-        return None
+    """:func:`~factlog.io._linestream.stream_lines` with this module's reader of a claim."""
+    return stream_lines(path, limits, section_reader_of=lambda name: section_reader(name, _claim_without_id))
 
 
 def _files(paths: Iterable[PathLike]) -> list[Path]:
@@ -383,9 +355,21 @@ def load(
 
 def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
     """One claim file as read, ids unchecked and ``when`` in words not yet resolved (what :func:`load` merges)."""
-    streamed = _stream_lines(file, limits) if file.suffix == ".jsonl" else None
-    reader = _read_lines if file.suffix == ".jsonl" else _read_json
-    return streamed or reader(read_regular(file, limits), str(file), limits, str(file.parent))
+    if file.suffix != ".jsonl":
+        return _read_json(read_regular(file, limits), str(file), limits, str(file.parent))
+    base = str(file.parent)
+    # A file with problems is read a line at a time to name them, not whole as _read_lines would read it.
+    whole = WholeReader(
+        _converter(),
+        _messages,
+        lambda part: _with_bases(part, base),
+        lambda name: section_reader(name, _claim_without_id),
+    )
+    streamed = _stream_lines(file, limits)
+    found = problems_by_line(file, str(file), limits, whole) if streamed is None else None
+    if found is not None:
+        raise found
+    return streamed or _read_lines(read_regular(file, limits), str(file), limits, base)
 
 
 def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:

@@ -58,13 +58,13 @@ def unpaired(
     errors: list[str] = []
     conflict = False
     declared = tuple(post.values())
-    for index, names, message in inverse_clashes(declared):
+    for index, field, names, message in inverse_clashes(declared):
         predicate = declared[index]
         if (predicate.id, message) in before:
             continue
         held = [name for name in names if name in post and name not in own]
         if predicate.id in own:
-            error = f"{store}: {own[predicate.id]}: inverse: {message}"
+            error = f"{store}: {own[predicate.id]}: {field}: {message}"
             if held:
                 conflict = True
                 error += f" ({_appended(held, appended_at)})"
@@ -84,7 +84,7 @@ def unpaired(
 def _clashes(predicates: Iterable[Predicate]) -> Iterable[tuple[str, str]]:
     """(predicate id, message) of each inverse clash of a vocabulary."""
     declared = tuple(predicates)
-    return ((declared[index].id, message) for index, _, message in inverse_clashes(declared))
+    return ((declared[index].id, message) for index, _, _, message in inverse_clashes(declared))
 
 
 def _appended(names: list[str], appended_at: Callable[[str], str]) -> str:

@@ -227,9 +227,10 @@ def parse_json(text: str, name: str | None, limits: Limits, *, depth: bool = Tru
         huge = _HUGE.search(text) is not None
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_int=_integer if huge else None)
     except json.JSONDecodeError as error:
-        raise FormatError(
-            [f"{prefix(name)}$: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"]
-        ) from None
+        place = f"line {error.lineno} column {error.colno}"
+        # "Unterminated string starting at", "Invalid control character at": the json module gives the place apart.
+        said = f"{error.msg} {place}" if error.msg.endswith(" at") else error.msg
+        raise FormatError([f"{prefix(name)}$: invalid JSON at {place}: {said}"]) from None
     except RecursionError:
         raise FormatError([_too_deep(name, limits)]) from None  # the parser's own limit, far above any sane one
     except ValueError as error:

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import IO
 
 from factlog.errors import FormatError
 from factlog.io._records import RECORD_TYPES
@@ -86,7 +87,7 @@ def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | N
         if isinstance(place, tuple):
             wanted[place[1]] = max(wanted.get(place[1], -1), place[2])
     lines = {
-        path: _acknowledgement_lines(_bytes_of(path), last)
+        path: _acknowledgement_lines_of(path, last)
         if text is None
         else _record_lines(text, {"acknowledged": last}).get("acknowledged", [])
         for path, last in wanted.items()
@@ -106,54 +107,88 @@ def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | N
     return named
 
 
-def _text_of(path: str) -> str:
-    """The text of the file at ``path`` (undecodable bytes replaced), or "" when it cannot be read."""
-    return _bytes_of(path).decode("utf-8-sig", errors="replace")
-
-
-def _bytes_of(path: str) -> bytes:
-    """The bytes of the file at ``path``, or b"" when it cannot be read."""
+def _acknowledgement_lines_of(path: str, last: int) -> list[int]:
+    """:func:`_acknowledgement_lines` of the file at ``path``, or none when it cannot be read."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as stream:
+            return _acknowledgement_lines(stream, last)
     except OSError:
-        return b""
+        return []
+
+
+def _lines_of(path: str) -> Iterator[str]:
+    """The lines of the file at ``path`` as :func:`_record_lines` takes them, read one at a time; none if unreadable.
+
+    As the text decoded whole (``utf-8-sig``, undecodable bytes replaced) and split at
+    newlines: no newline stands inside a character's bytes, so each line decodes alone.
+    At 300,000 claims, naming a problem near the end this way took 200 MB less than
+    holding the text and its lines (benchmarks/RESULTS.md).
+    """
+    try:
+        with Path(path).open("rb") as stream:
+            for number, line in enumerate(stream, start=1):
+                yield line.removesuffix(b"\n").decode("utf-8-sig" if number == 1 else "utf-8", errors="replace")
+    except OSError:
+        return
+
+
+CHUNK = 1 << 20
+"""Bytes read at a time while looking for acknowledgement records."""
 
 
 _ACKNOWLEDGING = (b"acknowledgement", b"\\")
 """What a JSON Lines record of type ``acknowledgement`` holds in its bytes: the word, or an escape spelling it."""
 
 
-def _acknowledgement_lines(data: bytes, last: int) -> list[int]:
-    """``_record_lines(text, {"acknowledged": last})["acknowledged"]`` of the file's decoded text, from its bytes.
+def _acknowledgement_lines(stream: IO[bytes], last: int, chunk: int = CHUNK) -> list[int]:
+    """``_record_lines(text, {"acknowledged": last})["acknowledged"]`` of a file's decoded text, read from its bytes.
 
-    Only the lines that hold the word ``acknowledgement`` or a backslash (an escape may
-    spell the word) can be such records: they are found by :meth:`bytes.find`, their
-    numbers by counting newlines, and each is decoded and read as :func:`_section` reads
-    it. Decoding never makes or removes a newline, so the numbers are the decoded
-    text's. A file of a million claims with its acknowledgements at the end took 3.3 CPU s
-    read whole and line by line.
+    The file is read ``chunk`` bytes at a time, never whole: a million-claim file is
+    353 MB, which a check that names one stale acknowledgement held at once. Only the
+    lines that hold the word ``acknowledgement`` or a backslash (an escape may spell the
+    word) can be such records: they are found by :meth:`bytes.find`, their numbers by
+    counting newlines, and each is decoded and read as :func:`_section` reads it.
+    Decoding never makes or removes a newline, so the numbers are the decoded text's.
+    Reading stops once more than ``last + 1`` are found. Raises what reading raises.
     """
-    starts: set[int] = set()
-    for needle in _ACKNOWLEDGING:
-        at = data.find(needle)
-        while at >= 0:
-            starts.add(data.rfind(b"\n", 0, at) + 1)
-            end = data.find(b"\n", at)
-            at = -1 if end < 0 else data.find(needle, end)
     found: list[int] = []
-    number, counted = 1, 0
-    for start in sorted(starts):
-        number += data.count(b"\n", counted, start)
-        counted = start
-        if number == 1:
-            continue
-        end = data.find(b"\n", start)
-        line = data[start : None if end < 0 else end].decode("utf-8", errors="replace")
-        if line.strip() and _section(line) == "acknowledged":
+    for number, line in _candidate_lines(stream, chunk):
+        text = line.decode("utf-8", errors="replace")
+        if text.strip() and _section(text) == "acknowledged":
             found.append(number)
             if len(found) > last:
                 break
     return found
+
+
+def _candidate_lines(stream: IO[bytes], chunk: int) -> Iterator[tuple[int, bytes]]:
+    """(number from 1, bytes without the newline) of each line after the first that holds a needle, in order."""
+    number, pending = 1, []  # the number of the first line in the text looked at, and a line begun before it
+    while True:
+        block = stream.read(chunk)
+        if block and b"\n" not in block:
+            pending.append(block)  # no newline yet: a long line goes on (joined once, when it ends)
+            continue
+        data = b"".join((*pending, block)) if pending else block
+        whole = len(data) if not block else data.rfind(b"\n") + 1  # the complete lines (all of it at the end)
+        starts: set[int] = set()
+        for needle in _ACKNOWLEDGING:
+            at = data.find(needle, 0, whole)
+            while at >= 0:
+                starts.add(data.rfind(b"\n", 0, at) + 1)
+                end = data.find(b"\n", at, whole)
+                at = -1 if end < 0 else data.find(needle, end, whole)
+        counted = 0
+        for begin in sorted(starts):
+            number += data.count(b"\n", counted, begin)
+            counted = begin
+            if number > 1:
+                end = data.find(b"\n", begin, whole)
+                yield number, data[begin : whole if end < 0 else end]
+        number += data.count(b"\n", counted, whole)
+        pending = [data[whole:]]
+        if not block:
+            return
 
 
 def place_acknowledgements(
@@ -185,15 +220,15 @@ def _section(line: str) -> str | None:
     return RECORD_TYPES.get(kind) if isinstance(kind, str) else None
 
 
-def _record_lines(text: str, wanted: dict[str, int]) -> dict[str, list[int]]:
-    """The line numbers (from 1) of the records of a JSON Lines text, by section, in order.
+def _record_lines(text: str | Iterable[str], wanted: dict[str, int]) -> dict[str, list[int]]:
+    """The line numbers (from 1) of the records of a JSON Lines text (or its lines, without newlines), by section.
 
     Reads until each section holds more than ``wanted[section]`` records (the highest
     position asked for), so an error near the start costs a few lines, not the file.
     """
     found: dict[str, list[int]] = {}
     missing = dict(wanted)
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n") if isinstance(text, str) else text, start=1):
         if not missing:
             break
         if number == 1 or not line.strip():
@@ -244,12 +279,14 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
         places.append((error, found, section, position))
     lines: dict[str, list[int]] = {}
     if wanted:
-        lines = _record_lines(_text_of(label) if text is None else text, wanted)
+        lines = _record_lines(_lines_of(label) if text is None else text, wanted)
     named = []
     for error, found, section, position in places:
         numbers = lines.get(section, [])
         if found is not None and found["line"] is not None:
-            rest = found["rest"].replace("invalid JSON at line 1 column", "invalid JSON at column", 1)
+            rest = found["rest"]
+            if rest.startswith("invalid JSON at line 1 column"):  # the place, and the place a message ends with
+                rest = rest.replace(" at line 1 column ", " at column ", 2)
             named.append(f"{_at(label, int(found['line']))}: {rest}")
         elif found is not None and 0 <= position < len(numbers):
             path = f"${found['path']}: " if found["section"] else ""

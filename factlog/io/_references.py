@@ -105,7 +105,6 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
     names = vocabulary.names
     sources = within.source_by_id
     inverses = vocabulary.inverses
-    predicates = vocabulary.predicates
     yield from alias_problems(part.entities)
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
@@ -144,7 +143,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
             continue
         if proposition.subject not in names and (problem := _entity(vocabulary, proposition.subject)):
             yield f"$.claims[{index}].proposition.subject", problem
-        declared = predicates.get(inverses.get(proposition.predicate, proposition.predicate))  # Vocabulary.predicate
+        declared = vocabulary.predicate(proposition.predicate)  # a rank declared at either end of a pair
         if declared is None:
             yield f"$.claims[{index}].proposition.predicate", f"unknown predicate {proposition.predicate!r}"
         if proposition.qualifiers:

@@ -8,7 +8,8 @@ it, once its fields are mended), and so is everything when the file cannot be re
 without them (a problem outside any record: a section that is no list, a key unknown
 at the top) or the files do not merge: then the fields are reported alone, as before.
 The paths of the salvaged set are given back as the file's own (``$.claims[4]`` of the
-set without its third claim is ``$.claims[5]`` of the file).
+set without its third claim is ``$.claims[5]`` of the file). A JSON Lines file makes
+its salvage as it is read a line at a time (:mod:`factlog.io._lineproblems`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from factlog.io._references import unresolved
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._vocabulary import Vocabulary
 
-__all__ = ["Salvage", "at_once", "read_at_once", "salvage_of", "salvaged"]
+__all__ = ["Salvage", "at_once", "names_of", "read_at_once", "salvage_of", "salvaged"]
 
 _RECORD = re.compile(r"\$\.(?P<section>[a-z_]+)\[(?P<index>\d+)\]")
 
@@ -63,7 +64,7 @@ def salvaged(
         if section in SECTIONS and isinstance(items, list)
     }
     items = [body[section][n] for section, numbers in refused.items() for n in numbers]
-    ids = frozenset(name for item in items for name in _names(item))
+    ids = frozenset(name for item in items for name in names_of(item))
     rest = {key: [value[n] for n in kept[key]] if key in kept else value for key, value in body.items()}
     try:
         part = read(rest)
@@ -73,7 +74,7 @@ def salvaged(
     return error
 
 
-def _names(item: object) -> list[str]:
+def names_of(item: object) -> list[str]:
     """The id, name, aliases and inverse a refused record gives as strings: what other records may name it by."""
     if not isinstance(item, dict):
         return []

@@ -21,6 +21,7 @@ __all__ = [
     "claim_set",
     "claims_reader",
     "lines_document",
+    "no_record",
     "read_claim_set",
     "section_reader",
     "write_claim_set",
@@ -203,8 +204,21 @@ def lines_document(records: Iterable[tuple[int, Any]], errors: list[tuple[int, s
         kind = record.pop("type", None) if isinstance(record, dict) else None
         section = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
         if section is None:
-            accepted = ", ".join(RECORD_TYPES)
-            errors.append((number, f'line {number}: expected an object with "type" one of {accepted}'))
+            errors.append((number, no_record(number, record)))
             continue
         document.setdefault(section, []).append(record)
     return document
+
+
+def no_record(number: int, record: object) -> str:
+    """What line ``number`` of a JSON Lines file is told for ``record`` (parsed, its "type" taken), no record.
+
+    A header after line 1 is said to be one: files joined with ``cat`` give one a file.
+    """
+    if isinstance(record, dict) and record.get("format") == "factlog":
+        return (
+            f'line {number}: a second header ({{"format": "factlog", ...}}): files joined with cat? Give them'
+            " as separate files or their folder, or write them as one with"
+            " factlog.dump(factlog.load(FOLDER), \"ALL.jsonl\") (docs/format.md, 'JSON Lines')"
+        )
+    return f'line {number}: expected an object with "type" one of {", ".join(RECORD_TYPES)}'

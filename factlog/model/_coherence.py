@@ -23,17 +23,22 @@ import itertools
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+import attrs
+
 from factlog.model._nouns import Claim, Predicate
 
 __all__ = [
     "INVERSE_OBJECT",
     "UNPAIRED",
     "UNRANKED",
+    "exclusion_names",
+    "exclusions",
     "inverse_clashes",
     "inverse_names",
     "inverse_object",
     "inverse_problems",
     "is_vocabulary_message",
+    "paired_predicates",
     "unranked",
     "vocabulary_problems",
 ]
@@ -65,11 +70,13 @@ def unranked(claim: str, predicate: str) -> str:
 
 UNPAIRED = "inverses pair predicates one to one"
 """The end of the message for a predicate whose ``inverse`` the vocabulary cannot pair (:func:`inverse_problems`)."""
+ONE_SCALE = "the two ends of an inverse pair are one relation on one scale"
+"""The end of the message for an inverse pair whose two ends declare different scales (:func:`inverse_clashes`)."""
 
 
 def is_vocabulary_message(message: str) -> bool:
     """Whether a message is one of :func:`vocabulary_problems`' or :func:`inverse_problems`' (not an unknown id)."""
-    return INVERSE_OBJECT in message or message.endswith((UNRANKED, UNPAIRED))
+    return INVERSE_OBJECT in message or message.endswith((UNRANKED, UNPAIRED, ONE_SCALE))
 
 
 _PROPOSITION = operator.attrgetter("proposition")
@@ -86,8 +93,11 @@ def inverse_names(predicates: Iterable[Predicate]) -> dict[str, str]:
     it, read the other way round (so the canonical predicate's ``functional`` and the
     object a claim needs are the declaring one's, whatever the ids: ``gives-to`` and
     ``z-gives-to`` naming ``receives-from`` declared alone are read alike). When each
-    names the other, neither is read forwards by declaration, and the smaller id is
-    canonical.
+    names the other, neither is read forwards by declaration: the end with one value per
+    subject is canonical (its own ``functional`` or the other's ``inverse_functional``),
+    then the one declaring ``functional`` itself, then (one value both ways) the
+    smaller label, then the smaller id (:func:`_forwards`). Both ends' declarations count (:func:`paired_predicates`,
+    :func:`exclusions`).
 
     A vocabulary :func:`inverse_problems` refuses (a store written before it was
     checked) is read in the order of its declarations, so that it reads the same each
@@ -108,11 +118,26 @@ def inverse_names(predicates: Iterable[Predicate]) -> dict[str, str]:
             continue
         elif other.inverse is None:  # declared from one end: the predicate declaring it is read forwards
             inverses[name] = predicate.id
-        else:  # from both ends: neither is the one read forwards, so the smaller id is
-            canonical, turned = sorted((predicate.id, name))
-            inverses[turned] = canonical
+        else:  # from both ends: neither is read forwards by declaration
+            canonical, turned = sorted((predicate, other), key=lambda end: _forwards(end, declared))
+            inverses[turned.id] = canonical.id
         paired.update((predicate.id, name))
     return inverses
+
+
+def _forwards(end: Predicate, declared: Mapping[str, Predicate]) -> tuple[bool, bool, str, str]:
+    """The order in which the two ends of a pair declared from both ends are canonical (the least first).
+
+    The end with one value per subject (its own ``functional``, or the other end's
+    ``inverse_functional``), then the end declaring ``functional`` itself, then (where
+    both ways have one value) the label, then the id: a one-value constraint reads as
+    ``conflicting_values`` or ``conflicting_holders`` by what is declared, whatever
+    the ids.
+    """
+    assert end.inverse is not None
+    other = declared[end.inverse]
+    forwards, backwards = end.functional or other.inverse_functional, other.functional or end.inverse_functional
+    return (not forwards, not end.functional, end.label if forwards and backwards else "", end.id)
 
 
 def inverse_problems(
@@ -124,28 +149,39 @@ def inverse_problems(
     loader gives the merged set of every file, each file's own predicates reported with
     their paths). See :func:`inverse_clashes` for what is refused. Raises nothing.
     """
-    for index, _, message in inverse_clashes(predicates, within):
-        yield f"predicates[{index}].inverse", message
+    for index, field, _, message in inverse_clashes(predicates, within):
+        yield f"predicates[{index}].{field}", message
 
 
 def inverse_clashes(
     predicates: Sequence[Predicate], within: Iterable[Predicate] | None = None
-) -> Iterator[tuple[int, tuple[str, ...], str]]:
-    """``(position, names, message)`` for each of ``predicates`` whose ``inverse`` cannot be paired.
+) -> Iterator[tuple[int, str, tuple[str, ...], str]]:
+    """``(position, field, names, message)`` for each of ``predicates`` whose ``inverse`` or ``scale`` clashes.
 
-    ``position`` is the predicate's in ``predicates``; ``names`` the predicate names the
-    clash involves (the predicate, its inverse, and the third predicate), for the claim
-    log to name the records that declare them. A predicate ``p`` naming ``q`` as its
+    ``position`` is the predicate's in ``predicates`` and ``field`` the field at fault
+    (``inverse`` or ``scale``); ``names`` the predicate names the clash involves (the
+    predicate, its inverse, and the third predicate), for the claim log to name the
+    records that declare them. A predicate ``p`` naming ``q`` as its
     inverse is refused when ``q`` is a declared symmetric predicate (it reads the same
     both ways: it has no inverse), when ``q`` is declared with an inverse other than
     ``p`` (a chain: ``gives-to`` → ``receives-from`` → ``sends-to``), or when ``q`` is
     already the inverse of a predicate declared before ``p`` in ``within`` (and does not
-    itself name ``p``: a name is read as one predicate the other way round). Each
-    message names the predicates. Raises nothing.
+    itself name ``p``: a name is read as one predicate the other way round). The two
+    ends of a pair that both declare a ``scale`` must declare the same scale and rank
+    (:func:`scale_clashes`). Each message names the predicates. Raises nothing.
     """
+    vocabulary = list(predicates if within is None else within)
+    if not any(predicate.inverse is not None for predicate in vocabulary):
+        return
+    yield from _unpaired(predicates, vocabulary)
+    yield from scale_clashes(predicates, vocabulary)
+
+
+def _unpaired(
+    predicates: Sequence[Predicate], vocabulary: list[Predicate]
+) -> Iterator[tuple[int, str, tuple[str, ...], str]]:
     if not any(predicate.inverse is not None for predicate in predicates):
         return
-    vocabulary = list(predicates if within is None else within)
     declared = {predicate.id: predicate for predicate in vocabulary}
     first: dict[str, str] = {}  # an inverse name → the first predicate naming it
     for predicate in vocabulary:
@@ -166,7 +202,114 @@ def inverse_clashes(
         else:
             continue
         message = f"predicate {predicate.id!r} names {name!r} as its inverse, but {name!r} {problem}: {UNPAIRED}"
-        yield index, (predicate.id, name) if third is None else (predicate.id, name, third), message
+        yield index, "inverse", (predicate.id, name) if third is None else (predicate.id, name, third), message
+
+
+def scale_clashes(
+    predicates: Sequence[Predicate], vocabulary: Sequence[Predicate]
+) -> Iterator[tuple[int, str, tuple[str, ...], str]]:
+    """:func:`inverse_clashes` for the pairs (:func:`inverse_names` of ``vocabulary``) whose ends declare two scales.
+
+    "a gives b" at some rank is "b receives from a" at that rank: a pair has one scale.
+    Each end declaring a ``scale`` and ``rank`` other than the other end's is refused, at
+    the end declared later in ``vocabulary`` (the one that brings the clash), when it is
+    one of ``predicates``. A scale declared at one end only is the pair's. Raises nothing.
+    """
+    order = {predicate.id: number for number, predicate in enumerate(vocabulary)}
+    declared = {predicate.id: predicate for predicate in vocabulary}
+    inverses = inverse_names(vocabulary)
+    ends = {**inverses, **{canonical: turned for turned, canonical in inverses.items()}}
+    for index, predicate in enumerate(predicates):
+        name = ends.get(predicate.id)
+        other = None if name is None else declared.get(name)
+        if other is None or order[other.id] > order.get(predicate.id, -1):
+            continue
+        if predicate.scale is None or other.scale is None:
+            continue
+        if (predicate.scale, predicate.rank) == (other.scale, other.rank):
+            continue
+        message = (
+            f"predicate {predicate.id!r} declares scale {predicate.scale!r} at rank {predicate.rank}, but its"
+            f" inverse {other.id!r} declares scale {other.scale!r} at rank {other.rank}: {ONE_SCALE}"
+        )
+        yield index, "scale", (predicate.id, other.id), message
+
+
+def paired_predicates(predicates: Iterable[Predicate]) -> dict[str, Predicate]:
+    """The canonical end of each inverse pair whose other end is declared, as the pair reads: canonical id → predicate.
+
+    Both ends' declarations count, through the inverse: the other end's ``functional``
+    (one value per subject of the other end) is the canonical end's
+    ``inverse_functional`` (one subject per object), and the other way round; a
+    ``scale`` and ``rank`` declared at one end only are the pair's. Only the pairs that
+    read differently from their canonical end are listed. Raises nothing.
+    """
+    declared = {predicate.id: predicate for predicate in predicates}
+    found: dict[str, Predicate] = {}
+    for turned, canonical in inverse_names(declared.values()).items():
+        own, other = declared.get(canonical), declared.get(turned)
+        if own is None or other is None:
+            continue
+        functional = own.functional or other.inverse_functional
+        inverse_functional = own.inverse_functional or other.functional
+        scale, rank = (own.scale, own.rank) if own.scale is not None else (other.scale, other.rank)
+        if (functional, inverse_functional, scale, rank) != (
+            own.functional,
+            own.inverse_functional,
+            own.scale,
+            own.rank,
+        ):
+            found[canonical] = attrs.evolve(
+                own, functional=functional, inverse_functional=inverse_functional, scale=scale, rank=rank
+            )
+    return found
+
+
+def exclusions(predicates: Iterable[Predicate]) -> dict[str, list[tuple[str, bool]]]:
+    """Each canonical predicate's exclusive partners, both ways: canonical id → sorted ``(partner, turned)``.
+
+    ``exclusive_with`` is honoured at either end of an inverse pair, read through the
+    inverse: ``receives-from`` (``gives-to`` turned round) exclusive with ``owes`` says
+    "a receives from b" and "a owes b" cannot both hold, so "b gives to a" excludes
+    "a owes b": ``turned`` says the partner's subject and object are the other way
+    round. A predicate exclusive with its own inverse excludes itself turned round
+    ("a is a parent of b" and "b is a parent of a"). Names that are no declared
+    predicate nor a known inverse are left out. Raises nothing.
+    """
+    found: dict[str, set[tuple[str, bool]]] = {}
+    for (one, two, turned), _ in _exclusions(predicates):
+        found.setdefault(one, set()).add((two, turned))
+        found.setdefault(two, set()).add((one, turned))
+    return {name: sorted(partners) for name, partners in found.items()}
+
+
+def exclusion_names(predicates: Iterable[Predicate]) -> dict[tuple[str, str, bool], tuple[str, str]]:
+    """``(canonical, canonical partner, turned)`` → the two names as ``exclusive_with`` declares them, both ways.
+
+    A finding names its sides so (``holds-office``, ``no-longer-holds-office``), the
+    same whichever end of an inverse pair is canonical; where one pair of canonical
+    predicates is declared exclusive several times, the first declaration names it.
+    Raises nothing.
+    """
+    found: dict[tuple[str, str, bool], tuple[str, str]] = {}
+    for (one, two, turned), (first, second) in _exclusions(predicates):
+        found.setdefault((one, two, turned), (first, second))
+        found.setdefault((two, one, turned), (second, first))
+    return found
+
+
+def _exclusions(predicates: Iterable[Predicate]) -> Iterator[tuple[tuple[str, str, bool], tuple[str, str]]]:
+    """``((canonical, canonical partner, turned), (name, partner's name))`` per declaration, in order."""
+    declared = {predicate.id: predicate for predicate in predicates}
+    inverses = inverse_names(declared.values())
+    for predicate in declared.values():
+        for name in predicate.exclusive_with:
+            if name not in declared and name not in inverses:
+                continue
+            one, two = inverses.get(predicate.id, predicate.id), inverses.get(name, name)
+            turned = (predicate.id in inverses) != (name in inverses)
+            if one != two or turned:
+                yield (one, two, turned), (predicate.id, name)
 
 
 def vocabulary_problems(predicates: Sequence[Predicate], claims: Sequence[Claim]) -> Iterator[tuple[str, str]]:
@@ -194,6 +337,7 @@ def vocabulary_problems(predicates: Sequence[Predicate], claims: Sequence[Claim]
     else:
         return
     declared: Mapping[str, Predicate] = {predicate.id: predicate for predicate in predicates}
+    declared = {**declared, **paired_predicates(predicates)}  # a rank declared at either end of a pair
     for index in looked:
         claim = claims[index]
         proposition = claim.proposition

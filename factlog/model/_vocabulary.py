@@ -24,7 +24,7 @@ from typing import TypeAlias
 import attrs
 
 from factlog.model._claimset import ClaimSet
-from factlog.model._coherence import inverse_names
+from factlog.model._coherence import exclusion_names, exclusions, inverse_names, paired_predicates
 from factlog.model._literals import Object
 from factlog.model._nouns import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
 
@@ -79,6 +79,12 @@ class Vocabulary:
     """Folded names that several entities bear, with their ids."""
     labels: dict[str, str] = attrs.field(factory=dict)
     """Entity id to display name."""
+    paired: dict[str, Predicate] = attrs.field(factory=dict)
+    """The canonical end of an inverse pair as both ends declare it (``_coherence.paired_predicates``)."""
+    exclusive: dict[str, list[tuple[str, bool]]] = attrs.field(factory=dict)
+    """Canonical predicate id → its exclusive partners, each turned round or not (``_coherence.exclusions``)."""
+    exclusive_names: dict[tuple[str, str, bool], tuple[str, str]] = attrs.field(factory=dict)
+    """The names ``exclusive_with`` declares each exclusion with (``_coherence.exclusion_names``)."""
 
     @classmethod
     def of(cls, claims: ClaimSet) -> Vocabulary:
@@ -101,7 +107,17 @@ class Vocabulary:
             else:
                 ambiguous[folded] = tuple(sorted(ids))
         labels = {entity.id: entity.name for entity in claims.entities}
-        return cls(names, dict(claims.predicate_by_id), inverse_names(claims.predicates), ambiguous, labels)
+        predicates = claims.predicates
+        return cls(
+            names,
+            dict(claims.predicate_by_id),
+            inverse_names(predicates),
+            ambiguous,
+            labels,
+            paired_predicates(predicates),
+            exclusions(predicates),
+            exclusion_names(predicates),
+        )
 
     def entity(self, name: str) -> str:
         """The canonical id of an entity id, alias or name as written.
@@ -130,8 +146,12 @@ class Vocabulary:
         return name in self.predicates or name in self.inverses
 
     def predicate(self, name: str) -> Predicate | None:
-        """The canonical predicate a name (or its inverse) stands for; None for an unknown name (no raise)."""
-        return self.predicates.get(self.inverses.get(name, name))
+        """The canonical predicate a name (or its inverse) stands for, as both ends of a pair declare it.
+
+        None for an unknown name (no raise).
+        """
+        canonical = self.inverses.get(name, name)
+        return self.paired.get(canonical) or self.predicates.get(canonical)
 
     def normalise(self, proposition: Proposition) -> Proposition:
         """The canonical form of a proposition (the same object when it is canonical already).

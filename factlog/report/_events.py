@@ -170,7 +170,9 @@ def events(index: Index) -> list[Event]:
 def render_events_text(found: list[Event]) -> str:
     """One block per event: its label (with :attr:`Event.conflict_words` in brackets), then each date given.
 
-    Each date line reads ``DATE  affirmed|denied  holders (claim ids)``; the last line counts the events.
+    Each date line reads ``DATE  affirmed|denied  holders (claim ids)``; in an event whose
+    dates conflict, a column between says ``clashes`` for each date on a side of the
+    clash (:attr:`Event.clashes`) and is blank for the others. The last line counts the events.
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
     list of :class:`Event` (what :func:`events` returns).
     """
@@ -180,8 +182,9 @@ def render_events_text(found: list[Event]) -> str:
         words = event.conflict_words
         lines.append(event.label + (f"  [{words}]" if words else ""))
         width = max(len(given.date) for given in event.dates)
-        for given in event.dates:
+        marks = [("clashes  " if clash else " " * 9) for clash in event.clashes] if words else [""] * len(event.dates)
+        for given, mark in zip(event.dates, marks, strict=True):
             holders = ", ".join(given.holders)
-            lines.append(f"    {given.date:<{width}}  {given.polarity:<8}  {holders} ({', '.join(given.claims)})")
+            lines.append(f"    {given.date:<{width}}  {given.polarity:<8}  {mark}{holders} ({', '.join(given.claims)})")
     lines.append(f"{len(found)} event{'s' * (len(found) != 1)}")
     return "\n".join(lines) + "\n"

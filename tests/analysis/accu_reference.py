@@ -1,8 +1,10 @@
 """AccuVote and AccuCopy written the direct way, as the brute-force oracle of ``_accu`` and ``_copying``.
 
 Each round rebuilds every pair's posterior into a dict and, per value, sorts its
-providers and looks up each earlier provider's dependence: the code before the
-per-pair factors and the fixed vote plan. The fast code must give the same floats.
+providers and looks up each earlier provider's dependence, and each tied one's for
+the tie's expected discount (:func:`._ties.expected`, tested by its own oracle): the
+code before the per-pair factors and the fixed vote plan. The fast code must give the
+same floats.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Discover
 from factlog.analysis._discovery._accu import _declared, _shares, _vote_order
 from factlog.analysis._discovery._copying import FLOOR, Dependences
 from factlog.analysis._discovery._index import Pair, ValueIndex
+from factlog.analysis._discovery._ties import expected
 
 
 def most_providers(index: ValueIndex, max_pairs: int | None) -> int | None:
@@ -92,20 +95,23 @@ def _counts(
     for v, given in enumerate(index.value_votes):
         base = log_n[index.value_question[v]]
         providers = frozenset(s for s, _ in given)
-        earlier: list[int] = []
+        counted = sorted(
+            ((s, w) for s, w in given if not (s in declared and declared[s] & providers)),
+            key=lambda item: (rank[item[0]], item[0]),
+        )
         terms = []
         left_out = limit is not None and len(given) > limit  # counted as AccuVote counts it
-        for s, w in sorted(given, key=lambda item: rank[item[0]]):
-            if s in declared and declared[s] & providers:
-                continue
+        for s, w in counted:
             independence = 1.0
             near = neighbours[s] if neighbours is not None and not left_out else None
-            for e in earlier if near else ():
+            tied = []
+            for e, _ in counted if near else ():
                 dependence = near.get(e)  # type: ignore[union-attr]
-                if dependence is not None:
+                if dependence is not None and rank[e] < rank[s]:
                     independence *= 1.0 - copy_rate * dependence
-            terms.append(w * (base + logit[s]) * independence)
-            earlier.append(s)
+                elif dependence is not None and rank[e] == rank[s]:
+                    tied.append(1.0 - copy_rate * dependence)
+            terms.append(w * (base + logit[s]) * independence * expected(tied))
         counts.append(math.fsum(terms))
     return counts
 

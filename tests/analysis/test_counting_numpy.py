@@ -81,6 +81,21 @@ def test_columns_give_the_loops_probabilities(votes: list[Vote], data: st.DataOb
     assert [x.hex() for x in found_scores] == [x.hex() for x in pure_scores]
 
 
+def test_votes_past_the_steps_finish_in_every_group() -> None:
+    """More votes left to finish one at a time than a group holds: each still multiplies all its factors."""
+    votes = [Vote("q0", "a", f"s{s}", 0.25) for s in (0, 1, 2)] + [Vote("q1", "a", f"s{s}", 0.25) for s in (0, 1, 3)]
+    index = ValueIndex.of(votes)
+    table = PairTable(index)
+    plan = _plan(index, _vote_order(index, [None] * 4), {}, table.locate)
+    factor = array("d", [1.0, 1.0, 1.0, 1.0, 0.0])  # s1 and s3: s3's vote for q1 counts nothing
+    log_n, logit = [0.0, 0.0], [0.0, 0.0, 0.0, 1.0]
+    with numpy_from(None):
+        pure = _counts(plan, log_n=log_n, logit=logit, factor=factor)
+    columns = Products(plan, tail=3, group=1).counts_of(plan, log_n=log_n, logit=logit, factor=factor)
+    assert pure == [0.0, 0.0]
+    assert [x.hex() for x in columns] == [x.hex() for x in pure]
+
+
 @given(votes=discovery_votes(max_votes=40) | many_question_votes(), data=st.data(), questions=st.integers(0, 4))
 def test_probabilities_taken_a_few_questions_at_a_time_are_the_loops(
     votes: list[Vote], data: st.DataObject, questions: int

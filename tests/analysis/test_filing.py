@@ -82,6 +82,12 @@ def _assert_groups_hold_every_reading(claims: ClaimSet) -> None:
             by_slot[(proposition.subject, proposition.predicate, proposition.qualifiers)].append(reading.position)
             if isinstance(proposition.object, str):
                 by_object[object_slot(reading)].append(reading.position)
+                declared = reading.predicate
+                one_partner = (
+                    declared is not None and declared.symmetric and (declared.functional or declared.inverse_functional)
+                )
+                if one_partner and proposition.object != proposition.subject:  # under its other entity's slot too
+                    by_slot[object_slot(reading)].append(reading.position)
     for name, expected in (("by_key", by_key), ("by_slot", by_slot), ("by_object", by_object)):
         got = {key: [e.position for e in group] for key, group in getattr(index, name).items() if group}
         assert got == dict(expected), name

@@ -14,7 +14,7 @@ import pytest
 
 import factlog
 import factlog.dask
-from factlog.cli._common import _pair_budget, budget_warnings
+from factlog.cli._common import _pair_budget, printed_warnings
 from tests.helpers import assessment_json, generated_lines, run
 
 BITES = pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
@@ -121,7 +121,7 @@ def test_the_command_leaves_other_warnings_as_python_shows_them(capsys: pytest.C
     """A warning that is no PairBudgetWarning, raised while a command assesses, goes on to Python as it came."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        with budget_warnings("assess"):
+        with printed_warnings("assess"):
             warnings.warn("something else", DeprecationWarning, stacklevel=1)
     assert "something else" not in capsys.readouterr().err
     assert [(w.category, str(w.message), w.filename) for w in caught] == [

@@ -185,7 +185,8 @@ def test_the_compact_assessment_stops_where_the_plain_one_does(generated: Path, 
 def test_the_command_takes_the_limit(generated: Path) -> None:
     """``factlog assess --max-rounds 5``: the JSON of ``assess(..., max_rounds=5)``; the text says how to settle."""
     ran = run("assess", str(generated), "--format", "json", "--max-rounds", "5")
-    assert (ran.returncode, ran.stderr) == (0, "")
+    assert ran.returncode == 0
+    assert ran.stderr.startswith("factlog assess: warning: learning: stopped at its limit of 5 rounds, unsettled")
     assert ran.stdout == factlog.render_assessment_json(factlog.assess(factlog.load(generated), max_rounds=5))
     assert NOTE in run("assess", str(generated), "--max-rounds", "5").stdout
     assert "unsettled" not in run("assess", str(generated), "--max-rounds", "1,000").stdout
@@ -238,3 +239,18 @@ def test_the_claimreview_export_warns_when_learning_stopped_unsettled(generated:
         f" trust are the last round's and may still move; {NOTE}\n"
     )
     assert run("export", *options).stderr == ""
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_an_assessment_as_json_warns_when_learning_stopped_unsettled(generated: Path, stream: bool) -> None:
+    """JSON says it only as `"converged": false`: `assess --format json` (streamed or not) says it on stderr too."""
+    options = (*(["--stream"] if stream else []), str(generated), "--format", "json")
+    stopped = run("assess", *options, "--max-rounds", "5")
+    assert stopped.returncode == 0
+    assert json.loads(stopped.stdout)["converged"] is False
+    assert stopped.stderr == (
+        "factlog assess: warning: learning: stopped at its limit of 5 rounds, unsettled; beliefs and learned"
+        f" trust are the last round's and may still move; {NOTE}\n"
+    )
+    assert run("assess", *options).stderr == ""
+    assert "warning" not in run("assess", str(generated), "--max-rounds", "5").stderr  # the text says it itself

@@ -113,8 +113,8 @@ def _reference_votes(index: Index) -> list[Copy]:
         declared = source is not None and bool(source.derived_from) and index.publisher(source.id) == entry.holder
         if entry.proposition is None or entry.claim.certainty is Certainty.UNCOMMITTED or declared:
             continue
-        if entry.predicate is None or not entry.predicate.functional:
-            continue
+        if entry.predicate is None or not entry.predicate.functional or entry.predicate.symmetric:
+            continue  # a symmetric pair is a yes or no question, whichever way its ids sort
         slot = (entry.proposition.subject, entry.proposition.predicate, entry.proposition.qualifiers)
         question = "slot " + repr((slot, entry.proposition.when))
         answer = repr(object_key(entry.proposition.object))

@@ -65,6 +65,20 @@ def test_show_events_json_says_what_kind_of_conflict() -> None:
     assert {event["conflict_kind"] for event in visits if not event["conflict"]} == {None}
 
 
+def test_show_events_marks_the_dates_that_clash() -> None:
+    """In a conflicting event, `show --events` says `clashes` on each date on a side of the clash, and only there."""
+    lines = run("show", "sources/", "--entity", "dprk", "--events").stdout.splitlines()
+    visits = lines[: lines.index("Xi Jinping visits North Korea")]
+    assert visits[0].endswith("[affirmed and denied]")
+    marked = [line.split()[0] for line in visits[1:] if "  clashes  " in line]
+    assert marked == ["2020–2024", "2020–2025-10-05", "2024-04-11–2024-04-13", "2025-01–2025-10-05"]
+    calm = lines[lines.index("Xi Jinping visits North Korea") :]
+    assert not any("clashes" in line for line in calm)  # no conflict there: no column either
+    data = json.loads(run("show", "sources/", "--entity", "dprk", "--events", "--format", "json").stdout)
+    assert [given["clashes"] for given in data[0]["dates"]] == [False, False, True, True, True, True]
+    assert not any(given["clashes"] for event in data if not event["conflict"] for given in event["dates"])
+
+
 def test_show_needs_entity_or_holder() -> None:
     """Neither --entity nor --holder (or both) is a usage error."""
     assert run("show", "sources/").returncode == 2

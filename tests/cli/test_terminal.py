@@ -118,10 +118,29 @@ def test_progress_draws_on_a_terminal_after_the_delay() -> None:
     assert "loading claims" in stream.getvalue()
 
 
+def test_progress_shows_the_stage_a_step_gives_after_its_label() -> None:
+    """The function progress gives shows ``label: stage`` on a terminal stream."""
+    stream = _Terminal()
+    shown = threading.Event()
+
+    def watch() -> None:
+        while not shown.is_set() and "bin 2 of 5" not in stream.getvalue():
+            shown.wait(0.01)
+        shown.set()
+
+    with progress("checking claims in compact form", stream=stream, delay=0.0) as stage:
+        stage("bin 2 of 5")
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        watcher.join(10)
+    assert "checking claims in compact form: bin 2 of 5" in stream.getvalue()
+
+
 def test_progress_never_draws_in_a_pipe() -> None:
     """A stream that is not a terminal gets nothing, however long the step."""
     stream = io.StringIO()
-    with progress("loading claims", stream=stream, delay=0.0):
+    with progress("loading claims", stream=stream, delay=0.0) as stage:
+        stage("a stage")
         threading.Event().wait(0.05)
     assert stream.getvalue() == ""
 

@@ -199,3 +199,15 @@ def test_stale_acknowledgements_name_their_file_as_given(
         assert render_json(factlog.dask.check([given], client=client, partitions=3)) == single
         assert render_json(factlog.dask.check(claims, client=client, partitions=2)) == single
         assert render_json(factlog.Checker(claims).report()) == single
+
+
+def test_importing_the_dask_module_without_dask_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`import factlog.dask` without Dask is an ImportError naming the extra, not a bare "No module named ..."."""
+    import importlib  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    for name in [name for name in sys.modules if name == "factlog.dask" or name.startswith("factlog.dask.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now raises ImportError
+    with pytest.raises(ImportError, match=r"^factlog\.dask needs Dask and its distributed scheduler: pip install"):
+        importlib.import_module("factlog.dask")

@@ -148,3 +148,26 @@ def test_the_problems_of_several_files_come_file_by_file(tmp_path: Path) -> None
     _write_lines(tmp_path / "a.jsonl", [*entities, *(r for r in claims if r["id"] == "a")])
     _write_lines(tmp_path / "b.jsonl", [records[0], *(r for r in claims if r["id"] != "a")])
     assert [Path(problem.split(":")[0]).name for problem in _problems(tmp_path)] == ["a.jsonl", "b.jsonl"]
+
+
+def test_a_line_that_is_no_json_is_reported_alone_as_the_docs_say(tmp_path: Path) -> None:
+    """A folder: a file with a line that is no JSON, another mentioning an id defined nowhere; then mended."""
+    records = _lines()
+    (tmp_path / "broken.jsonl").write_text(
+        "".join(json.dumps(record) + "\n" for record in records[:-1]) + "{\n", encoding="utf-8"
+    )
+    held = [record for record in records if record.get("type") != "claim"]
+    b = next(record for record in records if record.get("id") == "b")
+    held.append({**b, "id": "z", "attribution": {"holder": "nobody"}})
+    _write_lines(tmp_path / "other.jsonl", held)
+    with pytest.raises(factlog.FormatError) as first:
+        factlog.load(tmp_path)
+    assert [re.sub(r":\d+:", ":N:", error) for error in first.value.errors] == [
+        f"{tmp_path / 'broken.jsonl'}:N: invalid JSON at column 2: Expecting property name enclosed in double quotes"
+    ]
+    _write_lines(tmp_path / "broken.jsonl", records)
+    with pytest.raises(factlog.UnknownIdError) as second:
+        factlog.load(tmp_path)
+    assert [re.sub(r":\d+:", ":N:", error) for error in second.value.errors] == [
+        f"{tmp_path / 'other.jsonl'}:N: $.attribution.holder: unknown entity 'nobody'"
+    ]

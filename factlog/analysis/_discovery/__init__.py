@@ -8,7 +8,9 @@ checks (to report copying nobody declared):
   accuracies learned with the answers;
 * :func:`accu_copy`: AccuCopy (same paper), AccuVote plus copying detected from shared
   values, which discounts copiers' votes;
-* :func:`truth_finder`: TruthFinder (Yin, Han & Yu, KDD 2007).
+* :func:`truth_finder`: TruthFinder (Yin, Han & Yu, KDD 2007);
+* :func:`tie_discount`: AccuCopy's discount of a provider among tied ones, the mean
+  over the orders of the tie (:mod:`._ties`).
 
 Deterministic: same votes in any order, same result.
 """
@@ -34,6 +36,7 @@ from factlog.analysis._discovery._results import (
     round_limit,
 )
 from factlog.analysis._discovery._table import DependenceTable
+from factlog.analysis._discovery._ties import expected as tie_discount
 from factlog.analysis._discovery._truthfinder import truth_finder
 
 __all__ = [
@@ -57,5 +60,6 @@ __all__ = [
     "pair_budget",
     "round_limit",
     "shared_value_pairs",
+    "tie_discount",
     "truth_finder",
 ]

@@ -5,8 +5,9 @@ dependence", PVLDB 2(1), 2009. From A(S) = the source's prior (or 0.8), each rou
 
 * A'(S) = ln(n·A(S) / (1 − A(S))), n the question's false values;
 * C(v) = Σ over sources S giving v of w·A'(S)·I(S), where I(S) = 1 (AccuVote) or,
-  with the providers of v in a fixed order (:func:`_vote_order`),
-  I(S) = Π over earlier S' of (1 − c·Pr(S ~ S')) (AccuCopy);
+  with the providers of v in a fixed order of ranks (:func:`_vote_order`),
+  I(S) = Π over S' of a better rank of (1 − c·Pr(S ~ S')) × E (AccuCopy), E the
+  expectation of the same product over the orders of S's tied co-providers (same rank);
 * with a similarity, C*(v) = C(v) + ρ·Σ sim(v'→v)·C(v');
 * P(v) = exp C*(v) / (Σ over candidates exp C*(v₀) + the unprovided values of the
   domain, each with C = 0) — the paper's sum over the domain when the question's domain
@@ -17,14 +18,17 @@ until nothing moves by ε, or the round limit (then ``converged`` is False). The
 of the providers does not change between rounds: ordered by the accuracy being learned
 (the first prototype), two copies, whose accuracies are nearly equal because they give
 the same values, swapped places from one round to the next, which makes C(v) jump, and
-AccuCopy oscillated with period 2 on Book instead of converging. A declared
-(copier, original) pair is certain dependence: the copier's vote for a value its
-original also gives counts nothing. Cost per round: O(V) for AccuVote, O(V + Σ_v m_v²)
-for AccuCopy (m_v sources giving v): the pairs of sources sharing a value, and their
-discount factors in each count, are found once (:func:`_plan`) and each round only
-recomputes the numbers. Σ_v m_v² is inherent in the model — a value given by m sources
-makes m(m − 1)/2 pairs, each with its own posterior — and on Zipf-distributed claims it
-grows faster than the votes (``benchmarks/RESULTS.md``, issue 16).
+AccuCopy oscillated with period 2 on Book instead of converging. Sources of one rank
+(the same prior and informative claims) have no order the model can justify: ordered by
+name, renaming them moved verdicts, so each is discounted by the mean over the orders of
+its tie (:mod:`._ties`). A declared (copier, original) pair is certain dependence: the
+copier's vote for a value its original also gives counts nothing. Cost per round: O(V)
+for AccuVote, O(V + Σ_v m_v²) for AccuCopy (m_v sources giving v): the pairs of sources
+sharing a value, and their discount factors in each count, are found once
+(:func:`_plan`) and each round only recomputes the numbers. Σ_v m_v² is inherent in the
+model — a value given by m sources makes m(m − 1)/2 pairs, each with its own posterior —
+and on Zipf-distributed claims it grows faster than the votes (``benchmarks/RESULTS.md``,
+issue 16).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from factlog.analysis._discovery._extrapolate import Path
 from factlog.analysis._discovery._index import Support, ValueIndex
 from factlog.analysis._discovery._pairs import counted_pairs, provider_limit, warn_left_out
 from factlog.analysis._discovery._results import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote
+from factlog.analysis._discovery._ties import Ties, ranks
 
 if TYPE_CHECKING:
     from factlog.analysis._discovery._counting import Products
@@ -60,21 +65,9 @@ def _declared(index: ValueIndex, copies: Iterable[tuple[str, str]]) -> dict[int,
 
 
 def _vote_order(index: ValueIndex, prior: Sequence[float | None]) -> list[int]:
-    """Source id → its rank among the providers of a value: the order in which I(S) discounts.
-
-    By prior accuracy (none counts as lowest), then by informative claims, then by name,
-    all descending except the name: a source that is better graded, or whose accuracy
-    rests on more claims, counts in full and the later ones are discounted. The order is
-    fixed for the whole run (it depends on nothing learned), so C(v) is continuous in
-    the accuracies and dependences and the iteration can settle.
-    """
+    """Source id → its rank among the providers of a value, tied sources sharing one (:func:`._ties.ranks`)."""
     informative = index.informative
-    claims = [sum(1 for v, _ in given if informative[v]) for given in index.source_votes]
-    ranked = sorted(range(len(index.sources)), key=lambda s: (-(prior[s] or 0.0), -claims[s], s))
-    rank = [0] * len(ranked)
-    for position, s in enumerate(ranked):
-        rank[s] = position
-    return rank
+    return ranks(prior, [sum(1 for v, _ in given if informative[v]) for given in index.source_votes])
 
 
 class Plan:
@@ -83,17 +76,18 @@ class Plan:
     Value v's providers are ``source[k]``, ``weight[k]`` for ``row[v] <= k < row[v + 1]``,
     ``question[k]`` their question; provider k's pairs with the providers counted before
     it are ``pair[link[k]:link[k + 1]]``, and ``linked`` lists the providers that have
-    any. 24 bytes a vote and 4 a pair id, with no tuple per vote. ``products``: the
+    any. 24 bytes a vote and 4 a pair id, with no tuple per vote. ``ties``: the groups
+    of tied providers and their pairs (:class:`._ties.Ties`). ``products``: the
     numpy counts' sorted columns (:class:`._counting.Products`), built at the first
     round that uses them and never pickled.
     """
 
-    __slots__ = ("link", "linked", "pair", "products", "question", "row", "source", "weight")
+    __slots__ = ("link", "linked", "pair", "products", "question", "row", "source", "ties", "weight")
 
     def __init__(self) -> None:
         self.row, self.link = array("q", [0]), array("q", [0])
         self.source, self.weight, self.pair = array("i"), array("d"), array("i")
-        self.question, self.linked = array("i"), array("i")
+        self.question, self.linked, self.ties = array("i"), array("i"), Ties()
         self.products: Products | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -117,15 +111,16 @@ def _plan(
 ) -> Plan:
     """What :func:`_counts` multiplies, fixed for the whole run: built once, O(Σ_v m_v²).
 
-    A declared copier whose original also gives the value is left out; each counted
-    provider keeps the ids of the pairs it forms with the providers counted before it
-    (none without dependences: ``locate`` None; none for a value more than ``limit``
-    sources give, which copy detection leaves out), in the order I(S) multiplies their
-    factors. ``locate(a, b)`` (a < b) gives a pair's id.
+    A declared copier whose original also gives the value is left out; the counted
+    providers come by (rank, id), and each keeps the ids of the pairs it forms with the
+    providers of a better rank (none without dependences: ``locate`` None; none for a
+    value more than ``limit`` sources give, which copy detection leaves out), in the
+    order I(S) multiplies their factors; providers of one rank form a group of
+    :attr:`Plan.ties`. ``locate(a, b)`` (a < b) gives a pair's id.
     """
     found = Plan()
     row, link, source, weight, pair = found.row, found.link, found.source, found.weight, found.pair
-    question, linked, value_question = found.question, found.linked, index.value_question
+    question, linked, value_question, ties = found.question, found.linked, index.value_question, found.ties
     for v, given in enumerate(index.value_votes):
         q = value_question[v]
         if len(given) == 1:
@@ -138,10 +133,16 @@ def _plan(
             continue
         providers = frozenset(s for s, _ in given)
         earlier: list[int] = []
+        tied: list[int] = []  # the providers so far of the current rank
         linked_here = locate is not None and (limit is None or len(given) <= limit)
-        for s, w in sorted(given, key=lambda item: rank[item[0]]):
+        for s, w in sorted(given, key=lambda item: (rank[item[0]], item[0])):
             if s in declared and declared[s] & providers:
                 continue
+            if tied and rank[tied[0]] != rank[s]:
+                if len(tied) > 1 and linked_here and locate is not None:
+                    ties.add(len(source) - len(tied), tied, locate)
+                earlier += tied
+                tied = []
             if earlier and linked_here and locate is not None:
                 linked.append(len(source))
                 pair.extend(locate(e, s) if e < s else locate(s, e) for e in earlier)
@@ -149,19 +150,22 @@ def _plan(
             weight.append(w)
             question.append(q)
             link.append(len(pair))
-            earlier.append(s)
+            tied.append(s)
+        if len(tied) > 1 and linked_here and locate is not None:
+            ties.add(len(source) - len(tied), tied, locate)
         row.append(len(source))
     return found
 
 
 def _counts(plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], factor: Sequence[float]) -> list[float]:
-    """C(v) for every value: Σ w·(ln n + A'(S))·I(S), I(S) the product of the pair factors in vote order.
+    """C(v) for every value: Σ w·(ln n + A'(S))·I(S), I(S) = (the pair factors' product in vote order) × E.
 
     ``factor``: pair id → 1 − c·Pr(dependent), exactly 1.0 where nothing discounts
     (see :class:`Dependences`), so the product equals the paper's over dependent
-    earlier providers. O(V + Σ_v m_v²) a round. Each vote's w·(ln n + A'(S)) is
-    computed in one pass of :func:`map` (the same operations on the same floats as one
-    at a time), multiplied by the product of its factors where it has any, and each
+    earlier providers; E: the tied providers' expected discount (:mod:`._ties`).
+    O(V + Σ_v m_v²) a round. Each vote's w·(ln n + A'(S)) is computed in one pass of
+    :func:`map` (the same operations on the same floats as one at a time), multiplied by
+    the product of its factors where it has any, then by E where E is not 1.0, and each
     value's terms summed by :func:`math.fsum`; a value of one term gets ``term + 0.0``,
     which is what ``fsum`` gives for one float (a zero of either sign becomes 0.0).
     With numpy installed and at least :data:`._copying.numpy_pairs` pair factors, the
@@ -185,6 +189,9 @@ def _counts(plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], facto
     pick = factor.__getitem__
     for k in plan.linked:
         terms[k] = terms[k] * prod(map(pick, pair[link[k] : link[k + 1]]))
+    if len(plan.ties):
+        for k, share in zip(*plan.ties.discounts(factor, plan.ties.dependent(factor)), strict=True):
+            terms[k] = terms[k] * share
     counts = []
     low = 0
     for high in row[1:]:

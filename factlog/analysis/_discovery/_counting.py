@@ -8,9 +8,10 @@ multiplies the k-th factors of those that have one into a prefix of the products
 fewer than ``tail`` have a k-th factor, each of those few finishes by :func:`math.prod`
 itself, started from its product so far. The terms of a value of several votes are
 summed by :func:`math.fsum` (exact, so any grouping of the calls gives its floats); a
-value of one vote gets ``term + 0.0`` as in the loop. :func:`probabilities` turns the
-scores into P(v) the same way, every exponential by :func:`math.exp`. Imported only with
-numpy installed.
+value of one vote gets ``term + 0.0`` as in the loop. A tied vote's expected discount E
+(:mod:`._ties`) comes from the loop's own function and multiplies the discounted term
+as there. :func:`probabilities` turns the scores into P(v) the same way, every
+exponential by :func:`math.exp`. Imported only with numpy installed.
 """
 
 from __future__ import annotations
@@ -75,6 +76,11 @@ class Products:
         terms = np.frombuffer(plan.weight, np.float64) * (log_ns[question] + logits[source])
         if len(self.order):
             self._discount(plan, factor, terms)
+        if len(plan.ties):
+            positions, shares = plan.ties.discounts(factor, self._dependent(plan, factor))
+            if positions:
+                at = np.asarray(positions, dtype=np.int64)
+                terms[at] = terms[at] * np.asarray(shares, dtype=np.float64)
         row = np.frombuffer(plan.row, np.int64)
         counts = np.zeros(len(row) - 1)  # a value none of whose votes counts: fsum of nothing, 0.0
         alone = np.diff(row) == 1
@@ -82,6 +88,16 @@ class Products:
         if len(self.several):
             counts[self.several] = _fsums(terms, row[self.several], row[self.several + 1])
         found: list[float] = counts.tolist()
+        return found
+
+    @staticmethod
+    def _dependent(plan: Plan, factor: array[float]) -> list[int]:
+        """:meth:`._ties.Ties.dependent` in columns: the tie groups with a pair factor other than 1.0."""
+        ties = plan.ties
+        differs = np.frombuffer(factor, np.float64)[np.frombuffer(ties.pair, np.int32)] != 1.0
+        found: list[int] = np.flatnonzero(
+            np.logical_or.reduceat(differs, np.frombuffer(ties.link, np.int64)[:-1])
+        ).tolist()
         return found
 
     def _discount(self, plan: Plan, factor: array[float], terms: npt.NDArray[np.float64]) -> None:
@@ -105,12 +121,13 @@ class Products:
                 if count <= 0:
                     break
                 products[:count] *= factors[pair[start[:count] + k]]
-            if low == 0 and left:  # the longest votes come first: all in the first group
-                end = link[votes[:left] + 1].tolist()
+            finish = min(left - low, len(votes))  # the longest votes come first: in the first groups
+            if finish > 0:
+                end = link[votes[:finish] + 1].tolist()
                 pick, prod = factor.__getitem__, math.prod
-                products[:left] = [
+                products[:finish] = [
                     prod(map(pick, plan.pair[first + self.steps : last]), start=value)
-                    for first, last, value in zip(start[:left].tolist(), end, products[:left].tolist(), strict=True)
+                    for first, last, value in zip(start[:finish].tolist(), end, products[:finish].tolist(), strict=True)
                 ]
             terms[votes] = terms[votes] * products
 

@@ -41,6 +41,7 @@ from factlog.analysis._discovery._results import (
     TruthFinderParams,
 )
 from factlog.analysis._discovery._spread import Spread
+from factlog.analysis._discovery._ties import ranks
 
 __all__ = ["Learned", "Local", "Runner", "learn"]
 
@@ -130,15 +131,6 @@ def _priors(graded: Sequence[Mapping[str, frozenset[float]]]) -> tuple[tuple[str
     return names, prior
 
 
-def _vote_order(prior: Sequence[float | None], claims: Sequence[int]) -> tuple[int, ...]:
-    """Source id → its rank among the providers of a value, as :func:`~._accu._vote_order` ranks them."""
-    ranked = sorted(range(len(prior)), key=lambda s: (-(prior[s] or 0.0), -claims[s], s))
-    rank = [0] * len(ranked)
-    for position, s in enumerate(ranked):
-        rank[s] = position
-    return tuple(rank)
-
-
 def _start(runner: Runner, config: shard.Config) -> _Run:
     surveyed = runner.each(shard.survey)
     graded = [found for found, _ in surveyed]
@@ -161,7 +153,7 @@ def _start(runner: Runner, config: shard.Config) -> _Run:
             weights[s].append(numbers)
     pairs = Spread(len(names), [found.keys for found in bound], [found.shared for found in bound])
     del bound
-    config = attrs.evolve(config, rank=_vote_order(prior, claims))
+    config = attrs.evolve(config, rank=tuple(ranks(prior, claims)))  # as ._accu._vote_order ranks them
     # Each shard's counts are summed as they come: gathered at once, they made the run's peak (2 entries a pair).
     known = pairs.connect(
         runner.arriving(pairs_here.connect, runner.share(config), runner.share(pairs.wanted()), own=pairs.flags())

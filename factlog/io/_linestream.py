@@ -1,0 +1,60 @@
+"""A valid JSON Lines claim file of the current version read a line at a time: the loader's fast path.
+
+Split from :mod:`factlog.io._documents`, which falls back to reading the file whole (or,
+for a file with problems, to naming them a line at a time) when this gives None.
+"""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from factlog.io import _parsing
+from factlog.io._files import capped_lines, read_line
+from factlog.io._migrations import FORMAT, VERSION
+from factlog.io._parsing import FORMAT_DEPTH, Limits, quick_parse
+from factlog.io._records import RECORD_TYPES
+from factlog.io._sections import claim_set
+from factlog.model._claimset import ClaimSet
+
+__all__ = ["stream_lines"]
+
+
+def stream_lines(
+    path: Path, limits: Limits, *, section_reader_of: Callable[[str], Callable[[Any, dict[str, str]], Any]]
+) -> ClaimSet | None:
+    """A valid JSON Lines file of the current version, read a line at a time; None for anything else.
+
+    Neither the text nor the parsed records exist whole: each line becomes its object
+    and is dropped. At the first thing this does not accept (or without orjson, or for
+    an older version), None: the file is then read whole, and its problems reported.
+    ``section_reader_of(section)`` gives the reader of one record of that section
+    (``section_reader`` with the loader's own reader of a claim).
+    """
+    if _parsing.orjson_module() is None or limits.max_depth < FORMAT_DEPTH:  # looked up now: tests turn it off
+        return None
+    readers: dict[str, Any] = {}
+    ids: dict[str, str] = {}
+    sections: dict[str, list[Any]] = {}
+    try:
+        info = path.stat()
+        if info.st_size > limits.max_bytes or not stat.S_ISREG(info.st_mode):
+            return None
+        with path.open("rb") as stream:
+            header = quick_parse(read_line(stream, limits, str(path), 1).removeprefix(b"\xef\xbb\xbf"))
+            if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
+                return None  # an older version is upgraded by the whole-file path; True == 1 is no version
+            for line in capped_lines(stream, limits, str(path), 2):  # no line longer than the file may grow to
+                if not line.strip(b" \t\r\n"):
+                    continue
+                record = quick_parse(line)
+                section = RECORD_TYPES[record.pop("type")]
+                if section not in readers:
+                    readers[section] = section_reader_of(section)
+                    sections[section] = []
+                sections[section].append(readers[section](record, ids))
+        return claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
+    except Exception:  # any problem: the whole file is read again, and the problem named
+        return None
