@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from factlog.analysis._discovery import Vote
 from factlog.analysis._discovery._accu import _counts, _plan, _probabilities, _vote_order
-from factlog.analysis._discovery._counting import Products
+from factlog.analysis._discovery._counting import Products, probabilities
 from factlog.analysis._discovery._index import ValueIndex
 from factlog.analysis._discovery._pairs import PairTable
 from tests.analysis.test_posteriors_numpy import numpy_from
@@ -94,3 +94,21 @@ def test_votes_past_the_steps_finish_in_every_group() -> None:
     columns = Products(plan, tail=3, group=1).counts_of(plan, log_n=log_n, logit=logit, factor=factor)
     assert pure == [0.0, 0.0]
     assert [x.hex() for x in columns] == [x.hex() for x in pure]
+
+
+@given(votes=discovery_votes(max_votes=40) | many_question_votes(), data=st.data(), questions=st.integers(0, 4))
+def test_probabilities_taken_a_few_questions_at_a_time_are_the_loops(
+    votes: list[Vote], data: st.DataObject, questions: int
+) -> None:
+    """P(v) computed a few questions at a time (0 taken as 1) are the loop's bits; None exactly when a score is NaN."""
+    index = ValueIndex.of(votes)
+    size, count = len(index.value_answer), len(index.questions)
+    counts = data.draw(st.lists(scores, min_size=size, max_size=size))
+    unprovided = data.draw(st.lists(st.sampled_from([0.0, 1.0, 97.0]), min_size=count, max_size=count))
+    pure, _ = _probabilities(index, counts, [()] * size, 0.0, unprovided)
+    found = probabilities(index.q_range, counts, unprovided, questions=questions)
+    if any(math.isnan(x) for x in counts):
+        assert found is None
+    else:
+        assert found is not None
+        assert [x.hex() for x in found] == [x.hex() for x in pure]

@@ -148,7 +148,7 @@ def test_ties_among_the_three_hypotheses_are_the_loops() -> None:
         tied += prior_direction + same == prior_independent + independent
         for a_copies, b_copies in ((same, same), (same, independent), (independent, same), (same - 1.0, same)):
             independents, ab, ba = (np.full(pairs, value) for value in (independent, a_copies, b_copies))
-            got = layout._posterior(layout.order.astype(np.int64), (independents, ab, ba), _model(copy))
+            got = layout._posterior(np.arange(pairs), (independents, ab, ba), _model(copy))
             want = posterior(0, independent, a_copies, b_copies)
             for column, value in zip(got, want, strict=True):
                 assert [x.hex() for x in column.tolist()] == [value.hex()] * pairs
@@ -197,7 +197,9 @@ def test_check_and_assessment_bytes_are_the_same_with_numpy_and_without(monkeypa
 
 
 def test_runs_above_the_bound_of_pairs_keep_the_loop() -> None:
-    """Columns weigh runs from numpy_pairs to numpy_pairs_most pairs; beyond either bound, or with None, the loop."""
+    """Columns weigh runs from numpy_pairs to numpy_pairs_most pairs (by default no most); beyond either, the loop."""
+    assert _copying.numpy_pairs_most is None
+    assert [_copying.in_columns(pairs) for pairs in (1999, 2000, 10**7)] == [False, True, True]
     kept = _copying.numpy_pairs, _copying.numpy_pairs_most
     try:
         _copying.numpy_pairs, _copying.numpy_pairs_most = 10, 100

@@ -49,16 +49,15 @@ Fewer, or None: the loop of :meth:`Dependences._looped`, as without numpy. About
 pair a round is saved, and importing numpy costs about 0.1 s. Read at each round.
 """
 
-numpy_pairs_most: int | None = 200_000
+numpy_pairs_most: int | None = None
 """The most pairs weighed in numpy columns (None: no bound); more take the loop.
 
-Measured with ``python -m benchmarks --stream-assess`` on generated sets: at 100k claims
-(156,756 pairs) the columns leave the assessment's peak memory where it was (93.4 MB
-against 94.5), at 300k (1,044,887 pairs) they raise it from 244 MB to 385–395 MB, above
-the budget of 1 KiB a claim, for reasons not yet found (neither the counts' columns nor
-the heap's fragmentation: taking them in groups, or the C library's fixed mmap
-threshold, moved it by 20 MB at most). Until that is found, larger runs keep the loop
-and its memory; the check's ``undeclared_copying`` weighs 64,517 pairs at 1M claims.
+Measured with ``python -m benchmarks --stream-assess`` on the generated set of 300k
+claims (1,044,887 pairs): the columns once raised the assessment's peak memory from 244
+MB to 385–395 MB, because they gathered every reported pair (about half of them) in
+lists for one sort by id; they now weigh and yield the pairs in blocks of consecutive
+ids, and the peak is the loop's (benchmarks/RESULTS.md, "The columns' memory at 300k,
+found"), so no bound is set.
 """
 
 
@@ -140,7 +139,8 @@ class Dependences:
 
         In pair order. With ``write``, every inferred pair's factor is written. With
         numpy installed and at least :data:`numpy_pairs` pairs, :class:`._posteriors.Layout`
-        weighs them (built at the first round, 4 bytes a pair); otherwise :meth:`_looped`.
+        weighs them (built at the first round, a few integers a block of pairs); otherwise
+        :meth:`_looped`.
         """
         c, alpha = self.copy.copy_rate, self.copy.alpha
         model = (c, self.n_false, math.log(1.0 - alpha), math.log(alpha / 2.0), math.log(1.0 - c))

@@ -29,13 +29,16 @@ from factlog.analysis._discovery._posteriors import mapped
 if TYPE_CHECKING:
     from factlog.analysis._discovery._accu import Plan
 
-__all__ = ["GROUP", "TAIL", "Products", "probabilities"]
+__all__ = ["GROUP", "QUESTIONS", "TAIL", "Products", "probabilities"]
 
 TAIL = 64
 """Fewer discounted votes than this with a k-th factor: each multiplies its remaining factors alone."""
 
 GROUP = 65_536
 """Discounted votes multiplied together in one group of columns (about 40 bytes a vote while they are)."""
+
+QUESTIONS = 8192
+"""Questions whose P(v) are computed together (:func:`probabilities`), about 150 bytes a value while they are."""
 
 
 class Products:
@@ -143,7 +146,11 @@ def _fsums(
 
 
 def probabilities(
-    q_range: Sequence[tuple[int, int]], adjusted: Sequence[float], unprovided: Sequence[float]
+    q_range: Sequence[tuple[int, int]],
+    adjusted: Sequence[float],
+    unprovided: Sequence[float],
+    *,
+    questions: int = QUESTIONS,
 ) -> list[float] | None:
     """:func:`._accu._probabilities`'s P(v) from the scores C*(v), or None when a score is NaN.
 
@@ -151,12 +158,29 @@ def probabilities(
     domain leaves ``unprovided`` values and all are below it), divided by their
     :func:`math.fsum` plus unprovided·exp(−top). A tie for the top between 0.0 and −0.0
     gives the same floats either way; with a NaN Python's ``max`` depends on the order,
-    so the loop decides (None).
+    so the loop decides (None). The questions' values are consecutive ids from 0, in
+    question order; they are taken ``questions`` (:data:`QUESTIONS`) at a time, so the
+    temporary columns hold a few thousand questions' values rather than every value.
     """
+    found = [0.0] * len(adjusted)
+    step = max(questions, 1)
+    for low in range(0, len(q_range), step):
+        bounds = np.asarray(q_range[low : low + step], dtype=np.int64).reshape(-1, 2)
+        first, end = int(bounds[0, 0]), int(bounds[-1, 1])
+        shares = _shares(bounds - first, adjusted[first:end], unprovided[low : low + step])
+        if shares is None:
+            return None
+        found[first:end] = shares
+    return found
+
+
+def _shares(
+    bounds: npt.NDArray[np.int64], adjusted: Sequence[float], unprovided: Sequence[float]
+) -> list[float] | None:
+    """P(v) of the values of consecutive questions, their (start, end) ``bounds`` counted from the first value."""
     scores = np.asarray(adjusted, dtype=np.float64)
     if np.isnan(scores).any():
         return None
-    bounds = np.asarray(q_range, dtype=np.int64).reshape(-1, 2)
     starts, sizes = bounds[:, 0], bounds[:, 1] - bounds[:, 0]
     rest = np.asarray(unprovided, dtype=np.float64)
     top = np.maximum.reduceat(scores, starts)

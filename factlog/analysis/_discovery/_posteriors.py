@@ -8,15 +8,19 @@ and ``exp`` need not give the same bits (on a CPU with AVX-512 they differ on ab
 and each is a separate call in the pure loop's order, so nothing is fused or reordered.
 
 A pair's three log-likelihoods are sums from 0.0 in value order, as the pure loop adds
-them, never numpy's pairwise sums. The pairs are sorted once by their number of shared
-values, most first (:class:`Layout`); the k-th values of the pairs that have one are then
-a prefix of that order, and step k adds their terms to the prefix of the sums: in order
-for each pair, vectorised across pairs. Once fewer than ``tail`` pairs have a k-th value,
+them, never numpy's pairwise sums. The pairs are cut into blocks of ``group`` consecutive
+ids, and each block is sorted once by the pairs' number of shared values, most first
+(:class:`Layout`); the k-th values of a block's pairs that have one are then a prefix of
+its order, and step k adds their terms to the prefix of the sums: in order for each pair,
+vectorised across pairs. Once fewer than ``tail`` pairs of the block have a k-th value,
 each of those few adds its remaining terms by :func:`functools.reduce` (a loop in C, still
-in order). The pairs are taken ``group`` at a time, so a round holds some tens of bytes a
-pair of a group rather than of every pair; what is kept between rounds is the order, 4
-bytes a pair. This module imports numpy: :mod:`._copying` imports it only when numpy is
-installed (the ``scale``, ``report`` and ``columnar`` extras).
+in order). A round holds some tens of bytes a pair of one block, and a block's tuples are
+yielded, in id order, before the next block is weighed: the report (about half of all
+pairs on generated sets) is never held whole, as it was when the pairs were sorted
+across blocks and the chosen ones gathered for one sort by id (at 300k claims and
+1,044,887 pairs that raised the assessment's peak by about 140 MB). What is kept between
+rounds is a few integers a block. This module imports numpy: :mod:`._copying` imports
+it only when numpy is installed (the ``scale``, ``report`` and ``columnar`` extras).
 """
 
 from __future__ import annotations
@@ -38,8 +42,12 @@ __all__ = ["GROUP", "TAIL", "Layout", "mapped"]
 TAIL = 64
 """Fewer pairs than this with a k-th shared value: they add their remaining terms one pair at a time."""
 
-GROUP = 1 << 16
-"""Pairs weighed together: a round's temporary columns hold this many pairs (about 150 bytes each)."""
+GROUP = 1 << 13
+"""Consecutive pair ids weighed together: a round's temporary columns hold this many pairs (about 200 bytes each).
+
+At 300k generated claims (1,044,887 pairs) a round's traced peak is 3.4 MB with 8,192 and
+16.5 MB with 65,536, for 5% more CPU time (benchmarks/RESULTS.md).
+"""
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -56,28 +64,52 @@ def mapped(function: Callable[[float], float], values: Floats) -> Floats:
 
 
 class Layout:
-    """The inferred pairs of a :class:`PairTable` sorted for in-order sums: built once, 4 bytes a pair.
+    """The inferred pairs of a :class:`PairTable` in blocks of consecutive ids, each sorted for in-order sums.
 
-    ``order``: the ids of the pairs not ``skipped`` (the declared ones), most shared values
-    first (ties by id); ``counts[k]``: how many of them have a k-th shared value, for k
-    below ``steps``, the first k at which fewer than ``tail`` have one (the pairs past it
-    finish one at a time). ``group``: pairs weighed together (at least ``tail``).
+    The pairs are cut into blocks of ``group`` ids; :meth:`order` gives the ids of a block
+    not ``skipped`` (the declared ones), most shared values first (ties by id), sorted
+    again at each round (a few milliseconds a round at a million pairs), and
+    ``counts[j][k]`` how many of block j's have a k-th shared value, for k up to
+    ``steps[j]``, the first k at which fewer than ``tail`` have one (the pairs past it
+    finish one at a time). Nothing is kept per pair: a few integers a block, and the
+    sorted ids of the declared pairs. A block's posteriors are yielded, in id order,
+    before the next block is weighed.
     """
 
-    __slots__ = ("counts", "group", "order", "steps", "table", "tail")
+    __slots__ = ("counts", "gone", "group", "pairs", "steps", "table", "tail")
 
     def __init__(self, table: PairTable, skipped: frozenset[int], *, tail: int = TAIL, group: int = GROUP) -> None:
-        self.table, self.tail, self.group = table, max(tail, 1), max(group, tail, 1)
-        lengths = np.diff(np.frombuffer(table.start, np.dtype(table.start.typecode)))
-        lengths[np.fromiter(skipped, np.int64, len(skipped))] = 0  # every pair shares a value: these sort last
-        by_length = np.argsort(-lengths, kind="stable")[: len(lengths) - len(skipped)]
-        self.order = by_length.astype(np.int32 if len(lengths) < 2**31 else np.int64)
-        sorted_lengths = lengths[by_length]
-        longest = int(sorted_lengths[0]) if len(sorted_lengths) else 0
-        # counts[k] = pairs with more than k shared values, k = 0 .. longest − 1 (non-increasing).
-        counts = len(sorted_lengths) - np.cumsum(np.bincount(sorted_lengths, minlength=longest + 1))[:longest]
-        self.steps = int(np.count_nonzero(counts >= self.tail))
-        self.counts: list[int] = counts[: self.steps + 1].tolist()
+        self.table, self.tail, self.group = table, max(tail, 1), max(group, 1)
+        self.pairs = len(table.start) - 1
+        self.gone = np.sort(np.fromiter(skipped, np.int64, len(skipped)))
+        self.counts, self.steps = list[list[int]](), list[int]()
+        for low in range(0, self.pairs, self.group):
+            lengths = self._lengths(low)
+            sorted_lengths = lengths[self._sorted(lengths)]
+            longest = int(sorted_lengths[0]) if len(sorted_lengths) else 0
+            # counts[k] = pairs with more than k shared values, k = 0 .. longest − 1 (non-increasing).
+            counts = len(sorted_lengths) - np.cumsum(np.bincount(sorted_lengths, minlength=longest + 1))[:longest]
+            steps = int(np.count_nonzero(counts >= self.tail))
+            self.steps.append(steps)
+            self.counts.append(counts[: steps + 1].tolist())
+
+    def _lengths(self, low: int) -> Ints:
+        """The numbers of shared values of the block of pairs from id ``low``, 0 for the skipped ones."""
+        high = min(low + self.group, self.pairs)
+        starts = np.frombuffer(self.table.start, np.dtype(self.table.start.typecode))  # no view kept on the array
+        lengths = np.diff(starts[low : high + 1]).astype(np.int64)
+        gone = self.gone
+        lengths[gone[np.searchsorted(gone, low) : np.searchsorted(gone, high)] - low] = 0  # every pair shares a value
+        return lengths
+
+    @staticmethod
+    def _sorted(lengths: Ints) -> Ints:
+        """Places in the block of its pairs not skipped, most shared values first, ties by id."""
+        return np.argsort(-lengths, kind="stable")[: int(np.count_nonzero(lengths))]
+
+    def order(self, low: int) -> Ints:
+        """The ids of the pairs not skipped of the block from id ``low``, in the block's order (sorted each time)."""
+        return self._sorted(self._lengths(low)) + low
 
     def posteriors(
         self,
@@ -90,49 +122,44 @@ class Layout:
     ) -> Iterator[Posterior]:
         """:meth:`Dependences._posteriors`'s tuples, in pair order, and its factors written into ``factor`` if given.
 
-        ``model``: copy rate c, false values n, ln(1 − α), ln(α/2), ln(1 − c). Every
-        pair is weighed before the first tuple is yielded; raises :class:`ValueError`
-        where the pure loop does (a logarithm of 0 or less).
+        ``model``: copy rate c, false values n, ln(1 − α), ln(α/2), ln(1 − c). A block's
+        pairs are all weighed before its first tuple is yielded; raises :class:`ValueError`
+        where the pure loop does (a logarithm of 0 or less), once the block's tuples
+        before it are yielded.
         """
         c, n = model[0], model[1]
-        if not len(self.order):
-            return
         source = np.asarray(accuracy, dtype=np.float64)
         wrong = 1.0 - source
         weights = (source, wrong, c * source, c * wrong)  # A, 1 − A, c·A, c·(1 − A): the pure loop's terms
         q_all = np.asarray(probabilities, dtype=np.float64)
         written = None if factor is None else np.frombuffer(factor, np.float64)
-        found: list[tuple[Ints, Floats, Floats, Floats]] = []
-        for low in range(0, len(self.order), self.group):
-            ids = self.order[low : low + self.group].astype(np.int64)
-            sums = self._sums(low, ids, weights, q_all, model=(c, n))
+        firsts, partners = np.frombuffer(self.table.first, np.int64), np.frombuffer(self.table.partner, np.int32)
+        for j, low in enumerate(range(0, self.pairs, self.group)):
+            ids = self.order(low)
+            if not len(ids):
+                continue
+            sums = self._sums(j, ids, weights, q_all, model=(c, n))
             dependence, a_copies, b_copies = self._posterior(ids, sums, model)
             if written is not None:
                 written[ids] = np.where(dependence >= FLOOR, 1.0 - c * dependence, 1.0)
-            chosen = dependence >= threshold
-            if chosen.any():
-                found.append((ids[chosen], dependence[chosen], a_copies[chosen], b_copies[chosen]))
-        if not found:
-            return
-        ids, dependence, a_copies, b_copies = (np.concatenate(column) for column in zip(*found, strict=True))
-        in_order = np.argsort(ids, kind="stable")
-        ids = ids[in_order]
-        table = self.table
-        first = np.searchsorted(np.frombuffer(table.first, np.int64), ids, side="right") - 1
-        partner = np.frombuffer(table.partner, np.int32)[ids]
-        yield from zip(
-            ids.tolist(),
-            first.tolist(),
-            partner.tolist(),
-            dependence[in_order].tolist(),
-            a_copies[in_order].tolist(),
-            b_copies[in_order].tolist(),
-            strict=True,
-        )
+            chosen = np.flatnonzero(dependence >= threshold)
+            if not len(chosen):
+                continue
+            chosen = chosen[np.argsort(ids[chosen], kind="stable")]
+            ids = ids[chosen]
+            yield from zip(
+                ids.tolist(),
+                (np.searchsorted(firsts, ids, side="right") - 1).tolist(),
+                partners[ids].tolist(),
+                dependence[chosen].tolist(),
+                a_copies[chosen].tolist(),
+                b_copies[chosen].tolist(),
+                strict=True,
+            )
 
     def _sums(
         self,
-        low: int,
+        block: int,
         ids: Ints,
         weights: tuple[Floats, Floats, Floats, Floats],
         q_all: Floats,
@@ -141,7 +168,7 @@ class Layout:
     ) -> tuple[Floats, Floats, Floats]:
         """The three log-likelihoods (independent, a copies b, b copies a) of the pairs ``ids``, each summed in order.
 
-        ``low``: the place of ``ids[0]`` in :attr:`order`; ``weights``: per source A,
+        ``block``: the number of the block ``ids`` are (in its order); ``weights``: per source A,
         1 − A, c·A, c·(1 − A); ``q_all``: P(v) by value id; ``model``: c and n.
         O(values the pairs share).
         """
@@ -165,33 +192,36 @@ class Layout:
         )
         size = len(ids)
         sums = (np.zeros(size), np.zeros(size), np.zeros(size))  # 0.0 + x is x: log never gives −0.0
-        for k in range(self.steps):
-            count = min(self.counts[k] - low, size)
-            if count <= 0:
-                break
+        counts, steps = self.counts[block], self.steps[block]
+        for k in range(steps):
+            count = counts[k]
             q = q_all[shared[start[:count] + k]]
             r = 1.0 - q
             logs = mapped(math.log, np.concatenate([q * t[:count] + r * f[:count] for t, f in models]))
             for total, part in zip(sums, np.split(logs, 3), strict=True):
                 total[:count] += part
-        left = min(self.counts[self.steps] - low, size) if self.steps < len(self.counts) else 0
+        left = counts[steps] if steps < len(counts) else 0
         if left > 0:
-            self._finish(left, (ids, start), (shared, q_all), models, sums)
+            self._finish((left, steps), (ids, start), (shared, q_all), models, sums)
         return sums
 
     def _finish(
         self,
-        left: int,
+        past: tuple[int, int],
         pairs: tuple[Ints, Ints],
         values: tuple[npt.NDArray[np.int32], Floats],
         models: tuple[tuple[Floats, Floats], ...],
         sums: tuple[Floats, Floats, Floats],
     ) -> None:
-        """Add, in order, the terms from the :attr:`steps`-th value on of the first ``left`` pairs, a pair at a time."""
+        """Add, in order, the terms from the ``steps``-th value on of the first ``left`` pairs, a pair at a time.
+
+        ``past``: (left, steps).
+        """
+        left, steps = past
         shared, q_all = values
         ids, start = pairs
         ends = np.frombuffer(self.table.start, np.dtype(self.table.start.typecode))[ids[:left] + 1]
-        begins = start[:left] + self.steps
+        begins = start[:left] + steps
         sizes = ends - begins
         owner = np.repeat(np.arange(left), sizes)
         at = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(begins, sizes)
