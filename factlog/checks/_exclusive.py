@@ -55,8 +55,13 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
     predicates, partners = vocabulary.predicates, vocabulary.exclusive
     names = vocabulary.exclusive_names
     for key in list(index.by_key):
+        # A partner and itself turned round may face one key (a symmetric key, a self-loop): once.
+        met: set[PropositionKey] = set()
         for other, turned in partners.get(key[1], ()):
             for facing in _facing(predicates, key, other, turned):
+                if facing in met:
+                    continue
+                met.add(facing)
                 if other == key[1]:  # a predicate and itself turned round: the pair in the order of its subjects
                     first_key, second_key = (key, facing) if key[0] < facing[0] else (facing, key)
                 else:

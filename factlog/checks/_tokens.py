@@ -109,7 +109,12 @@ class ClaimTokens:
                 subject, target = target, subject
         qualifiers = tuple((name, vocabulary.entity(value)) for name, value in pairs)
         declared = vocabulary.predicate(predicate)
-        by_object = by_object or (declared is not None and declared.inverse_functional)
+        # An exclusive partner turned round is met in the object's slot (``_tokens``).
+        by_object = (
+            by_object
+            or (declared is not None and declared.inverse_functional)
+            or any(turned for _, turned in self.partners.get(predicate, ()))
+        )
         tokens = list(_tokens(self.base, (subject, predicate, target, qualifiers), declared, self.partners))
         return _Slot(tokens, (subject, predicate, qualifiers), declared, by_object)
 
@@ -143,7 +148,8 @@ class _Slot:
     declared: Predicate | None
     """The declared predicate the normalised one stands for (``Entry.predicate``)."""
     by_object: bool
-    """Whether an entity object changes the tokens (an inverse, symmetric or inverse-functional predicate)."""
+    """Whether an entity object changes the tokens (an inverse, symmetric or inverse-functional predicate, or one
+    with an exclusive partner turned round)."""
 
 
 def _cached(cache: dict[tuple[Any, ...], _Slot], key: tuple[Any, ...], found: _Slot) -> _Slot:

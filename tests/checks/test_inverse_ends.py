@@ -165,3 +165,34 @@ def test_one_scale_declared_at_both_ends_alike_is_read() -> None:
     same = [SCALED[0], {**SCALED[1], "rank": 1}]
     loaded = factlog.loads(json.dumps({"format": "factlog", "version": 1, "predicates": same}))
     assert [p.id for p in loaded.predicates] == ["hosts", "visits-at"]
+
+
+@pytest.mark.parametrize(
+    ("predicates", "written"),
+    [
+        ((PARENT,), (("alice", "parent-of", "bob"), ("bob", "parent-of", "alice"))),
+        (
+            (EMPLOYS, attrs.evolve(SUES, exclusive_with=("works-for",))),
+            (("russia", "employs", "alice"), ("alice", "sues", "russia")),
+        ),
+    ],
+)
+def test_check_lines_meets_an_exclusion_turned_round_across_bins(
+    tmp_path: Path, predicates: tuple[Predicate, ...], written: tuple[tuple[str, str, str], ...]
+) -> None:
+    """Two claims excluding each other turned round, each written at its canonical end, in bins of one claim.
+
+    check_lines filed such a claim only under its own slot (its object was read only for
+    an inverse, symmetric or inverse-functional predicate), so the two fell in separate
+    bins and the exclusion was missed.
+    """
+    (s1, p1, o1), (s2, p2, o2) = written
+    claims = vocabulary(
+        *predicates, claims=(claim("one", s1, p1, o1), claim("two", s2, p2, o2, holder="wire", source="s2"))
+    )
+    assert _rules(claims, "exclusive_predicates") == [("exclusive_predicates", ("one", "two"))]
+    factlog.dump(claims, tmp_path / "claims.jsonl")
+    streamed = factlog.check_lines(tmp_path / "claims.jsonl", bin_size=1)
+    assert [(f.rule, f.claim_ids) for f in streamed.findings if f.rule == "exclusive_predicates"] == [
+        ("exclusive_predicates", ("one", "two"))
+    ]
