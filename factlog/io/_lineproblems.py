@@ -211,13 +211,21 @@ _TWICE = re.compile(r"(?P<section>[a-z_]+)\[(?P<index>\d+)\]\.[a-z_]+")
 
 
 def _record_at(path: Path, section: str, index: int, limits: Limits) -> Any:
-    """Record ``index`` of ``section`` in a file whose every line reads (its "type" taken), read again."""
+    """Record ``index`` of ``section`` in a file whose every line reads (its "type" taken), read again.
+
+    Raises :class:`_Declined` when the file no longer holds it, or holds a line that does not read:
+    the file changed since its first reading, and the whole-file reader names what it now holds.
+    """
     count = -1
     for number, line in _lines(path):
         if number == 1 or not line.strip(_JSON_WHITESPACE):
             continue
-        record = parse_json(line.decode(), None, limits)
-        if RECORD_TYPES[record.pop("type")] == section:
+        try:
+            record = parse_json(line.decode(), None, limits)
+            found = RECORD_TYPES[record.pop("type")]
+        except (ValueError, LookupError, TypeError, AttributeError):  # no UTF-8, no JSON, no record: it changed
+            raise _Declined from None
+        if found == section:
             count += 1
             if count == index:
                 return record
