@@ -175,8 +175,9 @@ class _Reading:
         error = FormatError(
             [before + message for section in SECTIONS for _, found, _ in refused.get(section, []) for message in found]
         )
+        out = {section: {index for index, _, _ in items} for section, items in refused.items()}
         kept = {
-            section: [n for n in range(count) if n not in {index for index, _, _ in refused.get(section, [])}]
+            section: [n for n in range(count) if n not in out.get(section, ())]
             for section, count in self.counts.items()
             if count
         }
