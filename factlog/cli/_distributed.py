@@ -50,7 +50,7 @@ def add_dask_options(parser: argparse.ArgumentParser, verb: str) -> Any:
 
 
 def refuse_stray_options(arguments: argparse.Namespace, command: str) -> None:
-    """Raise :class:`UsageError` for ``--partitions`` without ``--dask`` or ``--workers``, ``--dask-timeout`` without ``--dask``.
+    """Raise :class:`UsageError` for ``--partitions`` without a cluster, ``--dask-timeout`` without ``--dask``.
 
     Called by :func:`on_cluster`, and by ``--stream``, which takes neither ``--dask`` nor ``--workers``.
     """

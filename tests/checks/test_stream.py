@@ -163,7 +163,7 @@ def test_stale_acknowledgements_name_the_file_as_given(tmp_path: Path) -> None:
 def test_cli_stream_refuses_the_options_of_a_cluster(
     command: str, options: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """--stream with --partitions or --dask-timeout (which need a cluster it never uses): a usage error, as without it."""
+    """--stream with --partitions or --dask-timeout (options of a cluster it never uses): a usage error (exit 2)."""
     path = tmp_path / "corpus.jsonl"
     path.write_text(factlog.dumps_lines(world(claim("a"))), encoding="utf-8")
     assert main([command, "--stream", "--format", "json", *options, str(path)]) == 2
