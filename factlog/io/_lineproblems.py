@@ -42,7 +42,7 @@ _BOM = b"\xef\xbb\xbf"
 
 
 class _Declined(Exception):
-    """The file is one the whole-file reader reads: an older version, a BOM, bytes that are no UTF-8."""
+    """The file is one the whole-file reader reads: an older version, bytes that are no UTF-8."""
 
 
 def _item_types() -> dict[str, Any]:
@@ -79,8 +79,8 @@ def problems_by_line(path: Path, name: str, limits: Limits, reader: WholeReader)
     """The :class:`~factlog.FormatError` the whole-file reader raises for this file; None where it is to read it.
 
     ``name`` goes in front of the messages. None for a file of an older version or
-    without a current header on line 1, one that starts with a BOM, holds bytes that
-    are no UTF-8, is larger than ``limits.max_bytes`` or no regular file or cannot be
+    without a current header on line 1 (a BOM before it is taken), one that holds bytes
+    that are no UTF-8, is larger than ``limits.max_bytes`` or no regular file or cannot be
     read, for ``limits`` tighter than the format's nesting, and for a file without a
     problem: the whole-file reader reads these. The error has a
     :class:`~factlog.io._salvage.Salvage` attached when the records that read make a
@@ -234,11 +234,12 @@ def _record_at(path: Path, section: str, index: int, limits: Limits) -> Any:
 
 
 def _header(line: bytes) -> None:
-    """Nothing for the header of the current version; :class:`_Declined` for anything else (a BOM included)."""
-    if line.startswith(_BOM):
-        raise _Declined
+    """Nothing for the header of the current version (a BOM before it taken, as the clean reading takes it).
+
+    Raises :class:`_Declined` for anything else.
+    """
     try:
-        header = quick_parse(line)
+        header = quick_parse(line.removeprefix(_BOM))
     except ValueError:
         raise _Declined from None
     if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
