@@ -19,7 +19,7 @@ from factlog.cli._common import (
     printed_warnings,
     stream_refused,
 )
-from factlog.cli._distributed import add_dask_options, on_cluster
+from factlog.cli._distributed import add_dask_options, on_cluster, refuse_stray_options
 from factlog.cli._terminal import progress
 from factlog.errors import ArgumentError
 from factlog.interchange import to_claimreview, to_prov
@@ -142,6 +142,7 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
         raise stream_refused("assess", paths, arguments.format)
+    refuse_stray_options(arguments, "assess")
     with progress("assessing claims in compact form") as stage, printed_warnings("assess"):
         result = assess_lines(
             paths[0],

@@ -16,7 +16,7 @@ from factlog.cli._common import (
     printed_warnings,
     stream_refused,
 )
-from factlog.cli._distributed import add_dask_options, on_cluster
+from factlog.cli._distributed import add_dask_options, on_cluster, refuse_stray_options
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
 from factlog.render import render_json, render_markdown, render_text, write_report_json
@@ -139,6 +139,7 @@ def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int
     paths = [str(path) for path in arguments.paths]
     if len(paths) != 1 or not paths[0].endswith(".jsonl") or arguments.format != "json":
         raise stream_refused("check", paths, arguments.format)
+    refuse_stray_options(arguments, "check")
     with progress("checking claims in compact form") as stage, printed_warnings("check"):
         report = check_lines(paths[0], rules, stale=not arguments.rule, progress=stage)
     write_report_json(report, sys.stdout)  # a finding at a time: never the whole text

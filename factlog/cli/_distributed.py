@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from factlog.cli._common import UsageError, report_interrupt
 
-__all__ = ["add_dask_options", "on_cluster"]
+__all__ = ["add_dask_options", "on_cluster", "refuse_stray_options"]
 
 _T = TypeVar("_T")
 
@@ -49,6 +49,17 @@ def add_dask_options(parser: argparse.ArgumentParser, verb: str) -> Any:
     return where
 
 
+def refuse_stray_options(arguments: argparse.Namespace, command: str) -> None:
+    """Raise :class:`UsageError` for ``--partitions`` without a cluster, ``--dask-timeout`` without ``--dask``.
+
+    Called by :func:`on_cluster`, and by ``--stream``, which takes neither ``--dask`` nor ``--workers``.
+    """
+    if arguments.dask is None and arguments.workers is None and arguments.partitions is not None:
+        raise UsageError(f"factlog {command}: error: --partitions needs --dask or --workers")
+    if arguments.dask is None and arguments.dask_timeout is not None:
+        raise UsageError(f"factlog {command}: error: --dask-timeout needs --dask")
+
+
 def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any, dict[str, Any]], _T]) -> _T | None:
     """``call(factlog.dask, options)`` on the cluster the options name, or None when they name none.
 
@@ -56,10 +67,7 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
     Raises :class:`UsageError` for an option without the one it needs, a malformed
     address, or a count below 1, before any cluster starts.
     """
-    if arguments.dask is None and arguments.workers is None and arguments.partitions is not None:
-        raise UsageError(f"factlog {command}: error: --partitions needs --dask or --workers")
-    if arguments.dask is None and arguments.dask_timeout is not None:
-        raise UsageError(f"factlog {command}: error: --dask-timeout needs --dask")
+    refuse_stray_options(arguments, command)
     if arguments.dask is None and arguments.workers is None:
         return None
     if arguments.dask is not None:

@@ -42,7 +42,7 @@ _BOM = b"\xef\xbb\xbf"
 
 
 class _Declined(Exception):
-    """The file is one the whole-file reader reads: an older version, a BOM, bytes that are no UTF-8."""
+    """The file is one the whole-file reader reads: an older version, bytes that are no UTF-8."""
 
 
 def _item_types() -> dict[str, Any]:
@@ -79,8 +79,8 @@ def problems_by_line(path: Path, name: str, limits: Limits, reader: WholeReader)
     """The :class:`~factlog.FormatError` the whole-file reader raises for this file; None where it is to read it.
 
     ``name`` goes in front of the messages. None for a file of an older version or
-    without a current header on line 1, one that starts with a BOM, holds bytes that
-    are no UTF-8, is larger than ``limits.max_bytes`` or no regular file or cannot be
+    without a current header on line 1 (a BOM before it is taken), one that holds bytes
+    that are no UTF-8, is larger than ``limits.max_bytes`` or no regular file or cannot be
     read, for ``limits`` tighter than the format's nesting, and for a file without a
     problem: the whole-file reader reads these. The error has a
     :class:`~factlog.io._salvage.Salvage` attached when the records that read make a
@@ -175,8 +175,9 @@ class _Reading:
         error = FormatError(
             [before + message for section in SECTIONS for _, found, _ in refused.get(section, []) for message in found]
         )
+        out = {section: {index for index, _, _ in items} for section, items in refused.items()}
         kept = {
-            section: [n for n in range(count) if n not in {index for index, _, _ in refused.get(section, [])}]
+            section: [n for n in range(count) if n not in out.get(section, ())]
             for section, count in self.counts.items()
             if count
         }
@@ -211,13 +212,21 @@ _TWICE = re.compile(r"(?P<section>[a-z_]+)\[(?P<index>\d+)\]\.[a-z_]+")
 
 
 def _record_at(path: Path, section: str, index: int, limits: Limits) -> Any:
-    """Record ``index`` of ``section`` in a file whose every line reads (its "type" taken), read again."""
+    """Record ``index`` of ``section`` in a file whose every line reads (its "type" taken), read again.
+
+    Raises :class:`_Declined` when the file no longer holds it, or holds a line that does not read:
+    the file changed since its first reading, and the whole-file reader names what it now holds.
+    """
     count = -1
     for number, line in _lines(path):
         if number == 1 or not line.strip(_JSON_WHITESPACE):
             continue
-        record = parse_json(line.decode(), None, limits)
-        if RECORD_TYPES[record.pop("type")] == section:
+        try:
+            record = parse_json(line.decode(), None, limits)
+            found = RECORD_TYPES[record.pop("type")]
+        except (ValueError, LookupError, TypeError, AttributeError):  # no UTF-8, no JSON, no record: it changed
+            raise _Declined from None
+        if found == section:
             count += 1
             if count == index:
                 return record
@@ -225,11 +234,12 @@ def _record_at(path: Path, section: str, index: int, limits: Limits) -> Any:
 
 
 def _header(line: bytes) -> None:
-    """Nothing for the header of the current version; :class:`_Declined` for anything else (a BOM included)."""
-    if line.startswith(_BOM):
-        raise _Declined
+    """Nothing for the header of the current version (a BOM before it taken, as the clean reading takes it).
+
+    Raises :class:`_Declined` for anything else.
+    """
     try:
-        header = quick_parse(line)
+        header = quick_parse(line.removeprefix(_BOM))
     except ValueError:
         raise _Declined from None
     if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.checks import _copying
+from factlog.cli import main
 from factlog.render import render_json
 from tests.helpers import acknowledgement_lines, claim, echo_cluster, generated_lines, run, world
 from tests.strategies import claim_sets, linked_claim_sets
@@ -155,6 +156,18 @@ def test_stale_acknowledgements_name_the_file_as_given(tmp_path: Path) -> None:
         command = run("check", named_as, "--format", "json", cwd=tmp_path)
         compact = run("check", "--stream", named_as, "--format", "json", cwd=tmp_path)
         assert (compact.stdout, compact.returncode) == (command.stdout, command.returncode) == (plain, 0)
+
+
+@pytest.mark.parametrize("options", [["--partitions", "3"], ["--dask-timeout", "5"]])
+@pytest.mark.parametrize("command", ["check", "assess"])
+def test_cli_stream_refuses_the_options_of_a_cluster(
+    command: str, options: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--stream with --partitions or --dask-timeout (options of a cluster it never uses): a usage error (exit 2)."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(factlog.dumps_lines(world(claim("a"))), encoding="utf-8")
+    assert main([command, "--stream", "--format", "json", *options, str(path)]) == 2
+    assert capsys.readouterr().err.startswith(f"factlog {command}: error: {options[0]} needs --dask")
 
 
 def test_cli_stream_needs_one_jsonl_file_and_json(tmp_path: Path) -> None:

@@ -160,3 +160,28 @@ def test_an_id_given_twice_is_named_without_the_whole_file_reader(
             "FormatError",
         ]
     )
+
+
+def test_a_file_starting_with_a_bom_is_named_without_the_whole_file_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A BOM (the clean reading takes it line by line) and a misspelled key: the same messages, never read whole.
+
+    Declined, a 100,000-claim file with one such key took 647 MB and 13 s against 131 MB and 4 s without its BOM.
+    """
+    lines = _records()
+    lines[-1] = lines[-1].replace('"statement"', '"statment"')
+    path = tmp_path / "set.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(lines) + "\r\n").encode())
+    expected = _errors(path, whole=True, monkeypatch=monkeypatch)
+
+    def whole(*_: object) -> None:
+        raise AssertionError("the file was read whole")
+
+    monkeypatch.setattr(_documents, "read_regular", whole)
+    assert _errors(path, whole=False, monkeypatch=monkeypatch) == expected
+    assert expected == [
+        f"{path}:{len(lines)}: $.statement: required key missing",
+        f"{path}:{len(lines)}: $: unexpected key 'statment'",
+        "FormatError",
+    ]
