@@ -359,17 +359,21 @@ def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
         return _read_json(read_regular(file, limits), str(file), limits, str(file.parent))
     base = str(file.parent)
     # A file with problems is read a line at a time to name them, not whole as _read_lines would read it.
-    whole = WholeReader(
+    streamed = _stream_lines(file, limits)
+    found = problems_by_line(file, str(file), limits, whole_reader(base)) if streamed is None else None
+    if found is not None:
+        raise found
+    return streamed or _read_lines(read_regular(file, limits), str(file), limits, base)
+
+
+def whole_reader(base: str) -> WholeReader:
+    """The whole-file reader's parts that naming a file's problems a line at a time uses, for files in ``base``."""
+    return WholeReader(
         _converter(),
         _messages,
         lambda part: _with_bases(part, base),
         lambda name: section_reader(name, _claim_without_id),
     )
-    streamed = _stream_lines(file, limits)
-    found = problems_by_line(file, str(file), limits, whole) if streamed is None else None
-    if found is not None:
-        raise found
-    return streamed or _read_lines(read_regular(file, limits), str(file), limits, base)
 
 
 def _with_bases(part: ClaimSet, base: str | None) -> ClaimSet:

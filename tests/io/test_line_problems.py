@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.io import _documents, _lineproblems
-from factlog.io._sections import section_reader
 from tests.helpers import claim, world
 
 _BREAKS = (
@@ -126,13 +125,7 @@ def test_a_file_of_an_older_version_is_left_to_the_whole_file_reader(tmp_path: P
 
 
 def _reader(path: Path) -> _lineproblems.WholeReader:
-    base = str(path.parent)
-    return _lineproblems.WholeReader(
-        _documents._converter(),
-        _documents._messages,
-        lambda part: _documents._with_bases(part, base),
-        lambda name: section_reader(name, _documents._claim_without_id),
-    )
+    return _documents.whole_reader(str(path.parent))
 
 
 def test_an_id_given_twice_is_named_without_the_whole_file_reader(

@@ -7,17 +7,10 @@ from pathlib import Path
 
 import factlog
 from factlog.io import _documents, _lineproblems, _salvage
-from factlog.io._sections import section_reader
 
 
 def _reader(path: Path) -> _lineproblems.WholeReader:
-    base = str(path.parent)
-    return _lineproblems.WholeReader(
-        _documents._converter(),
-        _documents._messages,
-        lambda part: _documents._with_bases(part, base),
-        lambda name: section_reader(name, _documents._claim_without_id),
-    )
+    return _documents.whole_reader(str(path.parent))
 
 
 def test_the_records_kept_among_many_refused_are_found_in_linear_time(tmp_path: Path) -> None:
