@@ -9,6 +9,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NoReturn
 
 from factlog._escape import escape_terminal
@@ -211,8 +212,13 @@ def hints(lines: list[str]) -> list[str]:
 def stream_refused(command: str, paths: list[str], form: str) -> UsageError:
     """The usage error of ``--stream`` given other than one ``.jsonl`` file and ``--format json``: what was given."""
     given = ", ".join(paths) if paths else "no file"
+    misnamed = len(paths) == 1 and Path(paths[0]).suffix.lower() in (".jsonl", ".ndjson") and form == "json"
+    rename = (
+        f"\nhint: rename {paths[0]} to end in .jsonl, in lower case (docs/format.md, 'JSON Lines')" if misnamed else ""
+    )
     return UsageError(
         f"factlog {command}: error: --stream takes one .jsonl file and --format json, not {given} and --format {form}"
+        + rename
     )
 
 

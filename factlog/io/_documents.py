@@ -55,6 +55,8 @@ from factlog.model._written import has_pending, resolve_written
 __all__ = ["DEFAULT_LIMITS", "Limits", "load", "loads", "loads_lines"]
 
 _JSON_WHITESPACE = " \t\r\n"  # RFC 8259: only these make a line blank
+NO_HEADER = 'no header: a JSON Lines claim file begins with {"format": "factlog", "version": 1}'
+"""What an empty JSON Lines file, or one whose first line is blank, is told."""
 _FIELD = "\x1f"  # separates a field name from its message inside one formatted error
 PathLike = str | os.PathLike[str]
 
@@ -269,6 +271,9 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
     errors: list[tuple[int, str]] = []
     records = []
     for number, line in numbered:
+        if number == 1 and not line.strip(_JSON_WHITESPACE):  # an empty file, or one that starts blank
+            errors.append((1, f"line 1: {NO_HEADER}"))
+            continue
         try:
             records.append((number, parse_json(line, None, limits)))
         except FormatError as error:

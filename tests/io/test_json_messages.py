@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -63,3 +64,17 @@ def test_any_broken_line_is_told_in_a_whole_sentence(cut: int, put: str) -> None
         assert found is not None
         assert not found["said"].endswith(" at")
         assert found["said"].endswith(f" at column {found[1]}") or " at" not in found["said"]
+
+
+@pytest.mark.parametrize("text", ["", "\n", " \t\r\n", "\n" + HEADER + RECORD + "\n"])
+def test_a_file_without_a_header_on_line_1_is_told_what_it_lacks(text: str, tmp_path: Path) -> None:
+    """An empty JSON Lines text, or one whose first line is blank, is told it has no header, not "Expecting value"."""
+    expected = 'f.jsonl:1: no header: a JSON Lines claim file begins with {"format": "factlog", "version": 1}'
+    with pytest.raises(factlog.FormatError) as raised:
+        factlog.loads_lines(text, name="f.jsonl")
+    assert raised.value.errors[0] == expected
+    path = tmp_path / "f.jsonl"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(factlog.FormatError) as read:
+        factlog.load(path)
+    assert read.value.errors[0] == expected.replace("f.jsonl", str(path))

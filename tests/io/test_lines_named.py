@@ -78,3 +78,20 @@ def test_stream_refused_names_what_was_given(tmp_path: Path, capsys: pytest.Capt
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"factlog {command}: error: --stream takes one .jsonl file and --format json, not {path} and --format text"
     )
+
+
+@pytest.mark.parametrize("command", ["check", "assess"])
+@pytest.mark.parametrize("name", ["set.ndjson", "set.JSONL"])
+def test_stream_of_a_misnamed_lines_file_says_to_rename_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, name: str
+) -> None:
+    """--stream --format json given a .ndjson or .JSONL file: the usage error, then a hint to rename it .jsonl."""
+    path = tmp_path / name
+    path.write_text(_text("a"), encoding="utf-8")
+    assert main([command, "--stream", "--format", "json", str(path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"factlog {command}: error: --stream takes one .jsonl file and --format json, not {path} and --format json",
+        f"hint: rename {path} to end in .jsonl, in lower case (docs/format.md, 'JSON Lines')",
+    ]
+    assert main([command, "--stream", "--format", "text", str(path)]) == 2
+    assert "hint" not in capsys.readouterr().err  # the format is wrong too: the error says so, and no more
