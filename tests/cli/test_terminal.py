@@ -101,38 +101,28 @@ class _Terminal(io.StringIO):
         return True
 
 
+def _wait_for(stream: io.StringIO, text: str) -> None:
+    """Wait (10 s at most) until ``text`` is drawn on ``stream`` by the spinner's thread."""
+    for _ in range(1000):
+        if text in stream.getvalue():
+            return
+        threading.Event().wait(0.01)
+
+
 def test_progress_draws_on_a_terminal_after_the_delay() -> None:
     """A step still running after the delay shows its label on a terminal stream."""
     stream = _Terminal()
-    shown = threading.Event()
-
-    def watch() -> None:
-        while not shown.is_set() and "loading" not in stream.getvalue():
-            shown.wait(0.01)
-        shown.set()
-
     with progress("loading claims", stream=stream, delay=0.0):
-        watcher = threading.Thread(target=watch)
-        watcher.start()
-        watcher.join(10)
+        _wait_for(stream, "loading")
     assert "loading claims" in stream.getvalue()
 
 
 def test_progress_shows_the_stage_a_step_gives_after_its_label() -> None:
     """The function progress gives shows ``label: stage`` on a terminal stream."""
     stream = _Terminal()
-    shown = threading.Event()
-
-    def watch() -> None:
-        while not shown.is_set() and "bin 2 of 5" not in stream.getvalue():
-            shown.wait(0.01)
-        shown.set()
-
     with progress("checking claims in compact form", stream=stream, delay=0.0) as stage:
         stage("bin 2 of 5")
-        watcher = threading.Thread(target=watch)
-        watcher.start()
-        watcher.join(10)
+        _wait_for(stream, "bin 2 of 5")
     assert "checking claims in compact form: bin 2 of 5" in stream.getvalue()
 
 
