@@ -6,6 +6,7 @@ a :class:`Certainty`. :func:`load` and :func:`dump` read and write claim sets as
 canonical JSON.
 """
 
+from factlog._version import VERSION as _VERSION
 from factlog.analysis import (
     Dependence,
     Entry,
@@ -142,7 +143,7 @@ from factlog.render import (
 )
 from factlog.report import DateGiven, Event, events, html_report, render_events_text, safe_url
 
-__version__ = "0.1.0"
+__version__ = _VERSION
 
 __all__ = [
     "Acceptance",

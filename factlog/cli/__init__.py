@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from factlog._version import VERSION
 from factlog.cli import _assess, _check, _common, _draft, _log, _report, _show
 from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error, report_interrupt
 from factlog.errors import EXIT_INPUT, FactlogError
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Who says what about the world, through whom, and how firmly.",
         epilog="Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, 3 unreadable input.",
     )
+    parser.add_argument("--version", action="version", version=f"factlog {VERSION}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
     for register in _COMMANDS:
         register(commands)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -58,15 +59,42 @@ def _report(arguments: argparse.Namespace) -> int:
 
 
 def _refuse_overwriting_inputs(output: Path, paths: list[str], claims: ClaimSet) -> None:
-    """A usage error when ``output`` is an input file, a file below an input folder, or a stored document."""
+    """A usage error when ``output`` is an input file, a file below an input folder, or a stored document.
+
+    A page an earlier run wrote below an input folder (its ``generator`` is factlog) may be
+    written again: it is never read as an input.
+    """
     target = output.resolve()
     for raw in paths:
         path = Path(raw).resolve()
-        if target == path or (path.is_dir() and target.is_relative_to(path) and target.exists()):
-            raise UsageError(f"factlog report: error: -o {output}: the output would overwrite the input {raw}")
+        below = path.is_dir() and target.is_relative_to(path) and target.exists() and not _earlier_report(target)
+        if target == path or below:
+            raise UsageError(
+                f"factlog report: error: -o {output}: the output would overwrite the input {raw}"
+                f" (write the page outside it, e.g. -o {_outside(output, path)})"
+            )
     for source in claims.sources:
         document = claims.document_path(source.id)
         if document is not None and document.resolve() == target:
             raise UsageError(
                 f"factlog report: error: -o {output}: the output would overwrite the document of source {source.id}"
             )
+
+
+def _earlier_report(target: Path) -> bool:
+    """Whether ``target`` is a page factlog wrote: its head names factlog as its generator."""
+    try:
+        with target.open("rb") as page:
+            head = page.read(_HEAD_BYTES)
+    except OSError:
+        return False
+    return head.startswith(b"<!doctype html>") and b'<meta name="generator" content="factlog' in head
+
+
+_HEAD_BYTES = 1024
+"""Enough of a page to read its ``generator``: the report's head puts it in the first 400 bytes."""
+
+
+def _outside(output: Path, folder: Path) -> str:
+    """Where the page could go instead: its name beside the input folder, relative to here."""
+    return os.path.relpath(folder.parent / output.name)

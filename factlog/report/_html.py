@@ -17,6 +17,7 @@ from typing import Any
 
 from factlog._escape import escape_hidden
 from factlog._escape import safe_url as _safe_url
+from factlog._version import VERSION
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
 from factlog.analysis._index import Index, chronological
 from factlog.assessment._assessment import Assessment, arguments, assess
@@ -98,6 +99,7 @@ def _context(
             "acknowledged": summary["acknowledged"],
         },
         "method": assessment.method,
+        "version": VERSION,
         "provider_limit": assessment.provider_limit,
         "budget_note": None if assessment.provider_limit is None else budget_note(assessment.provider_limit),
         "unsettled_note": None if assessment.converged else unsettled_note(assessment.rounds),

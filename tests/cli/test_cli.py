@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from importlib import metadata
 from pathlib import Path
 
 import jsonschema
 
+import factlog
 from tests.helpers import GOLDEN, run
 
 
@@ -58,6 +60,14 @@ def test_usage_error_exits_2() -> None:
     result = run("frobnicate")
     assert result.returncode == 2
     assert "usage: factlog" in result.stderr
+
+
+def test_version_prints_the_installed_release() -> None:
+    """`factlog --version` prints the version the installed distribution declares, and exits 0."""
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"factlog {metadata.version('factlog-claims')}\n"
+    assert metadata.version("factlog-claims") == factlog.__version__
 
 
 def test_schema_prints_a_valid_json_schema() -> None:

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import factlog
 from factlog import Index, Interval, Pattern, assess, check, dumps, html_report, load, safe_url
 from factlog.report._disputes import disputes
 from factlog.report._events import events
@@ -198,6 +199,37 @@ def test_report_refuses_to_overwrite_a_file_below_an_input_folder(tmp_path: Path
     result = run("report", str(tmp_path), "-o", str(tmp_path / "notes" / "keep.txt"))
     assert result.returncode == 2
     assert (tmp_path / "notes" / "keep.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_report_writes_again_over_its_own_page_below_an_input_folder(tmp_path: Path) -> None:
+    """A page written inside the folder it reads may be written again: a second run exits 0."""
+    (tmp_path / "claims.json").write_bytes(GOLDEN.read_bytes())
+    page = tmp_path / "report.html"
+    assert run("report", str(tmp_path), "-o", str(page)).returncode == 0
+    page.write_text(page.read_text(encoding="utf-8").replace("<title>", "<title>stale "), encoding="utf-8")
+    result = run("report", str(tmp_path), "-o", str(page))
+    assert result.returncode == 0, result.stderr
+    assert "stale" not in page.read_text(encoding="utf-8")
+
+
+def test_report_refusal_below_a_folder_says_where_to_write_instead(tmp_path: Path) -> None:
+    """The refusal names a place beside the input folder, which the same run accepts."""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "claims.json").write_bytes(GOLDEN.read_bytes())
+    (folder / "notes.html").write_text("<!doctype html><p>my notes</p>", encoding="utf-8")
+    refused = run("report", "stories", "-o", "stories/notes.html", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.rstrip().endswith("(write the page outside it, e.g. -o notes.html)")
+    assert (folder / "notes.html").read_text(encoding="utf-8") == "<!doctype html><p>my notes</p>"
+    assert run("report", "stories", "-o", "notes.html", cwd=tmp_path).returncode == 0
+
+
+def test_report_page_names_the_factlog_version_that_made_it() -> None:
+    """The page's generator and its summary give the release, for a methods note to cite."""
+    page = html_report(load(GOLDEN))
+    assert f'<meta name="generator" content="factlog {factlog.__version__}">' in page
+    assert f"by factlog {factlog.__version__}." in page
 
 
 def test_report_refuses_to_overwrite_a_stored_document(tmp_path: Path) -> None:
