@@ -21,7 +21,7 @@ _EXITS = (
     "Exit 0 when done, 2 for a usage error, 3 when a store or file cannot be read or an append, import or"
     " retraction is refused (nothing is stored then)."
 )
-_TIMES = ", e.g. 2025-10-30T12:00:00Z or 2025-10-30 (the end of that day)"
+_TIMES = ", e.g. 2025-10-30T12:00:00Z (the end of that second) or 2025-10-30 (the end of that day)"
 
 
 def register(commands: Any) -> None:
@@ -136,7 +136,8 @@ def _append(arguments: argparse.Namespace) -> int:
         count = log.append(records, replace=arguments.replace, documents=documents, names=names)
     for warning in caught:
         print(f"warning: {escape_terminal(str(warning.message))}", file=sys.stderr)
-    print(f"appended {count} record{'' if count == 1 else 's'} to {arguments.log}")
+    at = f" at {log.latest()}" if count else " (each was there already)"
+    print(f"appended {count} record{'' if count == 1 else 's'} to {arguments.log}{at}")
     return EXIT_OK
 
 
@@ -158,8 +159,9 @@ def _show(arguments: argparse.Namespace) -> int:
 def _retract(arguments: argparse.Namespace) -> int:
     if not Path(arguments.log).exists():
         raise InputError(f"{arguments.log}: no such store")
-    ClaimLog(arguments.log).retract(arguments.claim, arguments.reason)
-    print(f"retracted {arguments.claim} in {arguments.log}")
+    log = ClaimLog(arguments.log)
+    log.retract(arguments.claim, arguments.reason)
+    print(f"retracted {arguments.claim} in {arguments.log} at {log.latest()}")
     return EXIT_OK
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -45,7 +44,7 @@ from factlog.io._logrules import (
 )
 from factlog.io._logtime import parse_time, timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
-from factlog.io._store import begin, connect
+from factlog.io._store import begin, connect, digest, select_until
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Source
 from factlog.model._written import resolve_written
@@ -189,7 +188,7 @@ class ClaimLog:
                 (
                     moment,
                     [
-                        (where, (kind, key, action, text, _digest(content)), record)
+                        (where, (kind, key, action, text, digest(content)), record)
                         for where, kind, key, action, text, content, record in rows
                     ],
                 )
@@ -207,9 +206,9 @@ class ClaimLog:
             for moment, rows in prepared:
                 transaction: int | None = None
                 for where, kind, key, action, text, content, record in rows:
-                    digest = _digest(content)
+                    sha256 = digest(content)
                     if lenient and latest is not None and moment <= latest:
-                        if held(connection, (kind, key, action, text, digest)):
+                        if held(connection, (kind, key, action, text, sha256)):
                             continue  # already in the history: an export of this store imported again
                         if moment < latest:
                             errors.append(
@@ -218,7 +217,7 @@ class ClaimLog:
                             )
                             continue
                     current = current_version(connection, kind, key)
-                    skip = refusal(current, (kind, key, action, text, digest), replace=replace, lenient=lenient)
+                    skip = refusal(current, (kind, key, action, text, sha256), replace=replace, lenient=lenient)
                     if skip is True:
                         continue
                     if skip:
@@ -233,7 +232,7 @@ class ClaimLog:
                         keep_document(connection, content)
                     connection.execute(
                         "INSERT INTO records (txn, kind, record_key, action, body, document) VALUES (?, ?, ?, ?, ?, ?)",
-                        (transaction, kind, key, action, text, digest),
+                        (transaction, kind, key, action, text, sha256),
                     )
                     stored += 1
             if errors:
@@ -277,6 +276,15 @@ class ClaimLog:
             )
         return Replay(resolved, used)
 
+    def latest(self) -> str | None:
+        """The UTC time of the store's latest append (ISO 8601 text ending in ``Z``), None before any.
+
+        An ``as_of`` at or after it replays everything. Raises what :meth:`records` raises.
+        """
+        with self._open(create=False) as connection:
+            found: str | None = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
+        return found
+
     def read(self, *, as_of: str | datetime.datetime | None = None) -> ClaimSet:
         """The claim set the log holds (:meth:`replay`'s ``claims``); raises what :meth:`replay` raises."""
         return self.replay(as_of=as_of).claims
@@ -305,7 +313,7 @@ class ClaimLog:
         )
         found: dict[str, bytes] = {}
         with self._open(create=False) as connection:
-            for key, action, content in _select(connection, query, limit):
+            for key, action, content in select_until(connection, query, limit):
                 found.pop(key, None)
                 if action == "define" and content is not None:
                     found[key] = bytes(content)
@@ -319,7 +327,7 @@ class ClaimLog:
             " JOIN documents d ON d.sha256 = r.document"
         )
         with self._open(create=False) as connection:
-            return {seq: bytes(content) for seq, content in _select(connection, query, limit)}
+            return {seq: bytes(content) for seq, content in select_until(connection, query, limit)}
 
     def records(self, *, as_of: str | datetime.datetime | None = None) -> Iterator[tuple[int, str, str, str, str, Any]]:
         """Every stored record (as of a time) in the order appended.
@@ -337,7 +345,7 @@ class ClaimLog:
             " FROM records r JOIN transactions t ON t.id = r.txn"
         )
         with self._open(create=False) as connection:
-            rows = _select(connection, query, limit)
+            rows = select_until(connection, query, limit)
         for seq, at, kind, key, action, body in rows:
             yield seq, at, kind, key, action, self._item(seq, kind, action, body)
 
@@ -385,16 +393,3 @@ class ClaimLog:
         if action == "retract":
             return str(data.get("reason", "")) if isinstance(data, dict) else ""
         return structure(data, kind, where)
-
-
-def _digest(content: bytes | None) -> str | None:
-    """The sha256 a document is kept by, as hex text; None without one."""
-    return hashlib.sha256(content).hexdigest() if content is not None else None
-
-
-def _select(connection: sqlite3.Connection, query: str, limit: str | None) -> list[tuple[Any, ...]]:
-    """Rows of a query over ``records r`` and ``transactions t``, up to a time if given, in append order."""
-    if limit is None:
-        return connection.execute(query + " ORDER BY r.seq").fetchall()
-    joiner = " AND " if " WHERE " in query else " WHERE "
-    return connection.execute(query + joiner + "t.at <= ? ORDER BY r.seq", (limit,)).fetchall()

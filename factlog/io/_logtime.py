@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from factlog.errors import ArgumentError
 
@@ -19,8 +20,12 @@ def timestamp(moment: datetime.datetime) -> str:
 def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datetime.datetime:
     """A UTC time from an aware datetime or ISO 8601 text; :class:`~factlog.ArgumentError` otherwise.
 
-    Without ``strict`` a bare date or time means the end of that day or moment, in UTC
-    (what ``--as-of 2025-10-31`` means); with it (times in records) the offset is required.
+    Without ``strict`` text means the end of what it names, as a date does (what ``--as-of
+    2025-10-31`` means: the whole day): a time to the second means the end of that second,
+    to the minute the end of that minute, so that ``--as-of`` the time an append printed,
+    or the clock's time to the second just after it, includes that append (stored times
+    have microseconds). Text without an offset is UTC. With ``strict`` (times in records)
+    the offset is required and the time is read as written.
     """
     if isinstance(value, datetime.datetime):
         moment = value
@@ -33,8 +38,24 @@ def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datet
         if strict or not isinstance(value, str):
             raise ArgumentError(f"expected a UTC time with its offset (Z), got {value!r}")
         moment = moment.replace(tzinfo=datetime.UTC)
-        if len(value) <= 10:
-            moment += datetime.timedelta(days=1, microseconds=-1)
+    if not strict and isinstance(value, str):
+        moment += _rest_of(value)
     if strict and moment.utcoffset() != datetime.timedelta(0):
         raise ArgumentError(f"expected a UTC time (Z), got {value!r}")
     return moment.astimezone(datetime.UTC)
+
+
+_TIME = re.compile(r"\d{4}-?\d{2}-?\d{2}.(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?([.,]\d+)?")
+"""The date, separator, hours, minutes, seconds and fraction of ISO 8601 text (basic or extended)."""
+
+
+def _rest_of(value: str) -> datetime.timedelta:
+    """How long after its start the span ``value`` names lasts: to the end of its last unit written."""
+    found = _TIME.match(value)
+    if found is None:  # a date alone: the rest of its day
+        return datetime.timedelta(days=1, microseconds=-1)
+    _, minutes, seconds, fraction = found.groups()
+    if fraction is not None:
+        return datetime.timedelta(0)
+    unit = datetime.timedelta(hours=1) if minutes is None else datetime.timedelta(minutes=1)
+    return (datetime.timedelta(seconds=1) if seconds is not None else unit) - datetime.timedelta(microseconds=1)

@@ -15,15 +15,17 @@ the same tables later.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import random
 import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from factlog.errors import FormatError, InputError
 
-__all__ = ["SCHEMA_VERSION", "begin", "connect"]
+__all__ = ["SCHEMA_VERSION", "begin", "connect", "digest", "select_until"]
 
 BUSY_TIMEOUT = 60.0
 """Seconds a writer waits for another's transaction before giving up (SQLite's busy timeout)."""
@@ -152,3 +154,16 @@ def begin(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def digest(content: bytes | None) -> str | None:
+    """The sha256 a document is kept by, as hex text; None without one."""
+    return hashlib.sha256(content).hexdigest() if content is not None else None
+
+
+def select_until(connection: sqlite3.Connection, query: str, limit: str | None) -> list[tuple[Any, ...]]:
+    """Rows of a query over ``records r`` and ``transactions t``, up to a time if given, in append order."""
+    if limit is None:
+        return connection.execute(query + " ORDER BY r.seq").fetchall()
+    joiner = " AND " if " WHERE " in query else " WHERE "
+    return connection.execute(query + joiner + "t.at <= ? ORDER BY r.seq", (limit,)).fetchall()

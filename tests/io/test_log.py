@@ -43,6 +43,32 @@ def test_replay_as_of_stops_at_a_transaction_time(log: ClaimLog) -> None:
     assert len(log.read(as_of="2025-10-02T12:00:00Z").claims) == 2
 
 
+@pytest.mark.parametrize(
+    ("as_of", "kept"),
+    [
+        ("2025-10-02T12:00:00Z", 2),  # the end of that second
+        ("2025-10-02T12:00Z", 2),  # the end of that minute
+        ("2025-10-02T12", 2),  # the end of that hour
+        ("2025-10-02T11:59:59.999999Z", 0),  # a fraction is read as written
+        ("2025-10-02T11:59:59Z", 0),
+    ],
+)
+def test_as_of_text_means_the_end_of_its_last_unit(tmp_path: Path, as_of: str, kept: int) -> None:
+    """An append at 12:00:00.4 is in by the second 12:00:00 written without a fraction, as a date means its day."""
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*ENTITIES, *PREDICATES, *SOURCES], at=T1)
+    log.append([claim("a"), claim("b", denied=True, holder="russia")], at=T2 + datetime.timedelta(milliseconds=400))
+    assert len(log.read(as_of=as_of).claims) == kept
+    assert len(log.read(as_of=T2).claims) == 0  # a datetime is read exactly
+
+
+def test_latest_gives_the_time_of_the_last_append(log: ClaimLog) -> None:
+    """latest() is the newest transaction time, as export gives it; an as_of at it replays everything."""
+    latest = log.latest()
+    assert latest == "2025-10-02T12:00:00.000000Z"
+    assert [c.id for c in log.read(as_of=latest).claims] == ["a", "b"]
+
+
 def test_retraction_withdraws_a_claim_and_keeps_its_history(log: ClaimLog) -> None:
     """A retraction removes the claim from the replay; the record stays in the history."""
     log.retract("b", "misattributed", at=T3)

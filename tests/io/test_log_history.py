@@ -138,7 +138,7 @@ def test_append_warns_of_a_document_it_cannot_read(tmp_path: Path) -> None:
     missing = run("log", "append", store, file)
     assert (missing.returncode, "warning: source 's':" in missing.stderr) == (0, True)
     (tmp_path / "doc.txt").write_text("hello\n", encoding="utf-8")
-    assert run("log", "append", store, file).stdout == f"appended 1 record to {store}\n"
+    assert run("log", "append", store, file).stdout == f"appended 1 record to {store} at {ClaimLog(store).latest()}\n"
     assert ClaimLog(store).documents() == {"s": b"hello\n"}
 
 

@@ -90,12 +90,25 @@ def test_an_old_redefinition_imports_as_a_version(tmp_path: Path) -> None:
     assert [version.record.name for version in log.history("e")] == ["E", "E (typo fixed)"]  # type: ignore[union-attr]
 
 
+def test_log_append_prints_a_time_that_as_of_includes(tmp_path: Path) -> None:
+    """`log append` says when it appended; `--as-of` that time, cut to the second, replays the append."""
+    store = tmp_path / "claims.db"
+    printed = run("log", "append", str(store), str(GOLDEN)).stdout
+    at = printed.rstrip().rsplit(" at ", 1)[1]
+    assert at == factlog.ClaimLog(store).latest()
+    second = at.split(".")[0] + "Z"
+    shown = run("log", "show", str(store), "--as-of", second)
+    assert factlog.loads(shown.stdout) == factlog.loads(GOLDEN.read_text())
+    again = run("log", "append", str(store), str(GOLDEN)).stdout
+    assert again == f"appended 0 records to {store} (each was there already)\n"
+
+
 def test_log_commands_append_show_retract_export(tmp_path: Path) -> None:
     """append, show (as of), retract, export and import work through the real entry point."""
     store = tmp_path / "claims.db"
     appended = run("log", "append", str(store), str(GOLDEN))
     assert appended.returncode == 0, appended.stderr
-    assert appended.stdout == f"appended 12 records to {store}\n"
+    assert appended.stdout == f"appended 12 records to {store} at {factlog.ClaimLog(store).latest()}\n"
     assert factlog.loads(run("log", "show", str(store)).stdout) == factlog.loads(GOLDEN.read_text())
     assert factlog.loads(run("log", "show", str(store), "--as-of", "2000-01-01").stdout).claims == ()
     assert run("log", "show", str(store), "--as-of", "yesterday").returncode == 2
