@@ -310,7 +310,8 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str]) -> No
     The text is written as UTF-8 under each source's ``document`` name in the folder of
     ``path`` (left alone when that file already holds the same bytes), so quotes and
     the SHA-256 can be verified. Both are written atomically (a temporary file renamed
-    over the target, as :func:`~factlog.dump` writes). Raises :class:`InputError` when
+    over the target, as :func:`~factlog.dump` writes); the folder of ``path`` is made
+    when missing, as ``factlog draft -o`` makes it. Raises :class:`InputError` when
     either cannot be written, :class:`~factlog.ArgumentError` for ``claims`` that are no
     :class:`ClaimSet` or a ``text`` that is no :class:`str`.
     """
@@ -318,6 +319,10 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str]) -> No
     expect(text, str, "factlog.write_draft: text", "the article's text (a str)")
     target = Path(path)
     data = text.encode("utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"{target.parent}: cannot make the folder: {error.strerror or error}") from None
     for source in claims.sources:
         if source.document is None:
             continue

@@ -325,6 +325,24 @@ def test_a_draft_names_every_predicate_its_predicates_name(tmp_path: Path) -> No
     assert {"holds-office", "no-longer-holds-office"} <= {predicate.id for predicate in loaded.predicates}
 
 
+def test_write_draft_makes_a_missing_folder_as_the_command_does(tmp_path: Path) -> None:
+    """A draft written into folders that do not exist yet makes them and writes both files there."""
+    text = "Former U.S. President Donald Trump arrived in Seoul."
+    target = tmp_path / "new" / "deeper" / "claims.json"
+    factlog.write_draft(drafted(text), text, target)
+    assert factlog.load(target).claims
+    (document,) = {source.document for source in factlog.load(target).sources if source.document is not None}
+    assert (target.parent / document).read_text(encoding="utf-8") == text
+
+
+def test_write_draft_below_a_file_is_an_input_error_naming_it(tmp_path: Path) -> None:
+    """A folder that cannot be made (a file stands in its place) is an InputError naming that path."""
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    text = "Former U.S. President Donald Trump arrived in Seoul."
+    with pytest.raises(factlog.InputError, match="taken: cannot make the folder"):
+        factlog.write_draft(drafted(text), text, tmp_path / "taken" / "claims.json")
+
+
 def test_the_article_text_is_replaced_atomically_not_rewritten_in_place(tmp_path: Path) -> None:
     """An older text at the document's name is replaced by a new file, as dump does: a hard link keeps the old."""
     text = "Former U.S. President Donald Trump arrived in Seoul."
