@@ -21,6 +21,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from factlog.errors import FieldError
+from factlog.io._messages import word_for, words_named
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._coherence import inverse_problems, vocabulary_problems
 from factlog.model._dates import Interval, PartialDate
@@ -93,7 +94,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, Any], enum.Enum]:
         try:
             return members[(type(value), value)]
         except (KeyError, TypeError):
-            raise ValueError(f"expected one of {accepted}, got {value!r}") from None
+            raise ValueError(f"expected one of {accepted}, got {value!r}{word_for(cls, value)}") from None
 
     return structure
 
@@ -101,13 +102,15 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, Any], enum.Enum]:
 def _partial_date(value: object, _: type) -> PartialDate:
     if not isinstance(value, str):
         raise _expected("a partial date string", value)
-    return PartialDate.parse(value)
+    with words_named(value):
+        return PartialDate.parse(value)
 
 
 def _interval(value: object, _: type) -> Interval:
     if not isinstance(value, str):
         raise _expected("a date or interval string", value)
-    return Interval.parse(value)
+    with words_named(value):
+        return Interval.parse(value)
 
 
 def _when(value: object, _: object) -> Interval | None:

@@ -29,6 +29,7 @@ from factlog.io._converter import make_converter
 from factlog.io._files import read_regular
 from factlog.io._lineproblems import WholeReader, problems_by_line
 from factlog.io._linestream import stream_lines
+from factlog.io._messages import messages
 from factlog.io._migrations import upgrade
 from factlog.io._parsing import (
     DEFAULT_LIMITS,
@@ -57,7 +58,6 @@ __all__ = ["DEFAULT_LIMITS", "Limits", "load", "loads", "loads_lines"]
 _JSON_WHITESPACE = " \t\r\n"  # RFC 8259: only these make a line blank
 NO_HEADER = 'no header: a JSON Lines claim file begins with {"format": "factlog", "version": 1}'
 """What an empty JSON Lines file, or one whose first line is blank, is told."""
-_FIELD = "\x1f"  # separates a field name from its message inside one formatted error
 PathLike = str | os.PathLike[str]
 
 
@@ -77,28 +77,6 @@ def _claim_without_id(data: Any) -> Claim:
         raise ValueError("a float of 2**63 or more: the standard library reads it")
     claim: Claim = _fast_converter().structure(data, Claim)
     return claim
-
-
-def _format_exception(error: BaseException, _type: type | None) -> str:
-    if isinstance(error, cattrs.errors.ForbiddenExtraKeysError):
-        keys = ", ".join(repr(key) for key in sorted(error.extra_fields))
-        return f"unexpected key {keys}" if len(error.extra_fields) == 1 else f"unexpected keys {keys}"
-    if isinstance(error, KeyError):
-        return "required key missing"
-    if isinstance(error, FieldError):
-        return f"{error.field}{_FIELD}{error.message}"
-    return str(error)
-
-
-def _messages(error: BaseException, root: str) -> list[str]:
-    messages = []
-    for line in cattrs.transform_error(error, path=root, format_exception=_format_exception):
-        message, _, path = line.rpartition(" @ ")
-        field, separator, text = message.partition(_FIELD)
-        if separator:
-            path, message = f"{path}.{field}", text
-        messages.append(f"{path}: {message}")
-    return messages
 
 
 def _body(data: Any, name: str | None) -> dict[str, Any]:
@@ -134,7 +112,7 @@ def _structure_document(data: Any, name: str | None) -> ClaimSet:
     try:
         return _converter().structure(body, ClaimSet)
     except BaseValidationError as error:
-        raise FormatError([before + message for message in _messages(error, "$")]) from None
+        raise FormatError([before + message for message in messages(error, "$")]) from None
     except FieldError as error:
         raise FormatError([f"{before}$.{error.field}: {error.message}"]) from None
 
@@ -375,7 +353,7 @@ def whole_reader(base: str) -> WholeReader:
     """The whole-file reader's parts that naming a file's problems a line at a time uses, for files in ``base``."""
     return WholeReader(
         _converter(),
-        _messages,
+        messages,
         lambda part: _with_bases(part, base),
         lambda name: section_reader(name, _claim_without_id),
     )

@@ -10,7 +10,8 @@ import attrs
 from cattrs.errors import BaseValidationError
 
 from factlog.errors import FormatError
-from factlog.io._documents import _converter, _messages
+from factlog.io._documents import _converter
+from factlog.io._messages import messages
 from factlog.io._parsing import check_writable
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
@@ -66,7 +67,7 @@ def structure(data: Any, kind: str, where: str, *, kind_said: bool = True) -> Re
     try:
         record: Record = _converter().structure(data, cls)
     except BaseValidationError as error:
-        raise FormatError([said + problem for problem in _messages(error, "$")]) from None
+        raise FormatError([said + problem for problem in messages(error, "$")]) from None
     except FieldError as error:
         raise FormatError([f"{said}$.{error.field}: {error.message}"]) from None
     return record

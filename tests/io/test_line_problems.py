@@ -113,7 +113,7 @@ def test_a_misspelled_key_is_named_without_the_whole_file_reader(
     assert raised.value.errors == [
         f"{path}:{count - 1}: $.attribution.holder: unknown entity 'nobody'",
         f"{path}:{count}: $.statement: required key missing",
-        f"{path}:{count}: $: unexpected key 'statment'",
+        f"{path}:{count}: $: unexpected key 'statment' (did you mean 'statement'?)",
     ]
 
 
@@ -175,6 +175,6 @@ def test_a_file_starting_with_a_bom_is_named_without_the_whole_file_reader(
     assert _errors(path, whole=False, monkeypatch=monkeypatch) == expected
     assert expected == [
         f"{path}:{len(lines)}: $.statement: required key missing",
-        f"{path}:{len(lines)}: $: unexpected key 'statment'",
+        f"{path}:{len(lines)}: $: unexpected key 'statment' (did you mean 'statement'?)",
         "FormatError",
     ]
