@@ -9,7 +9,17 @@ from factlog.model._dates import Interval
 from factlog.model._nouns import Proposition
 from factlog.model._scales import Certainty
 
-__all__ = ["ONLY_POSSIBLE", "by_holders", "capital", "holders", "join", "participle", "proposition", "span"]
+__all__ = [
+    "ONLY_POSSIBLE",
+    "by_holders",
+    "capital",
+    "holders",
+    "join",
+    "participle",
+    "proposition",
+    "proposition_of",
+    "span",
+]
 
 ONLY_POSSIBLE = "the times only possibly overlap"
 """Said of a conflict whose times may share no day (imprecise dates, a handover day, no date)."""
@@ -107,6 +117,24 @@ def proposition(index: Index, value: Proposition, *, with_time: bool = True) -> 
     if with_time and value.when is not None:
         text += f" ({span(value.when)})"
     return text
+
+
+def proposition_of(index: Index, entries: Sequence[Entry]) -> str:
+    """What claims about one proposition say, with every time they give, earliest first.
+
+    ``Velmora ships grain to Tarsia (2026-04-03, 2026-04-05)`` for claims of one proposition
+    key dated differently; one time as :func:`proposition` gives it; an undated claim among
+    dated ones is ``undated`` at the end. ``entries`` must all have a proposition (their
+    first's words name it).
+    """
+    first = entries[0].proposition
+    assert first is not None
+    whens = {entry.proposition.when for entry in entries if entry.proposition is not None}
+    if len(whens) == 1:
+        return proposition(index, first)
+    dated = sorted((when for when in whens if when is not None), key=lambda when: (when.sort_key, str(when)))
+    times = [span(when) for when in dated] + (["undated"] if None in whens else [])
+    return f"{proposition(index, first, with_time=False)} ({', '.join(times)})"
 
 
 def statement(entry: Entry) -> str:

@@ -57,8 +57,7 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
             found = origins(index, side)
             if len(found) != 1 or _repeats_itself(index, found[0], sources):
                 continue
-            assert side[0].proposition is not None
-            what = phrasing.proposition(index, side[0].proposition)
+            what = phrasing.proposition_of(index, side)
             verb = "affirm" if polarity is Polarity.AFFIRMED else "deni"
             yield Finding(
                 rule="hollow_corroboration",

@@ -259,6 +259,27 @@ def test_syndicated_copies_are_hollow() -> None:
     assert "The wire" in finding.message
 
 
+def test_hollow_corroboration_names_every_time_its_claims_give_earliest_first() -> None:
+    """Copies dated 5 April, 3 April and undated name all three times, in order, not the first claim's alone."""
+    claims = world(
+        claim("a", holder="kcna", source="s1", via=("author",), when="2025-04-05"),
+        claim("b", holder="kcna", source="s2", via=("wire",), when="2025-04-03"),
+        claim("c", holder="kcna", source="s5", via=("wire",), when=None),
+    )
+    [finding] = findings_of(hollow_corroboration, claims)
+    assert "North Korea supplies weapons to Russia (2025-04-03, 2025-04-05, undated): affirmed" in finding.message
+
+
+def test_hollow_corroboration_of_one_time_names_it_once() -> None:
+    """Copies that agree on the time name it once, as the proposition reads."""
+    claims = world(
+        claim("a", holder="kcna", source="s1", via=("author",), when="2025-04"),
+        claim("b", holder="kcna", source="s2", via=("wire",), when="2025-04"),
+    )
+    [finding] = findings_of(hollow_corroboration, claims)
+    assert "Russia (2025-04): affirmed" in finding.message
+
+
 def test_independent_origins_are_not_hollow() -> None:
     """KCNA and the Chinese Foreign Ministry are two origins."""
     claims = world(claim("kp", holder="kcna", source="s1"), claim("cn", holder="mfa-prc", source="s2"))
