@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import Any
 
+from factlog._escape import escape_terminal
 from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, add_paths
 from factlog.io import load
+from factlog.model import ClaimSet
 from factlog.render import (
     entity_timeline,
     holder_timeline,
@@ -69,4 +71,20 @@ def _show(arguments: argparse.Namespace) -> int:
         return EXIT_OK
     rows = entity_timeline(claims, name) if arguments.entity is not None else holder_timeline(claims, name)
     sys.stdout.write(render_timeline_json(rows) if arguments.format == "json" else render_timeline_text(rows))
+    if not rows and arguments.holder is not None:
+        _name_speakers(claims, resolve_entity(claims, name))
     return EXIT_OK
+
+
+def _name_speakers(claims: ClaimSet, holder: str) -> None:
+    """A note on stderr naming who holds claims for a holder that holds none in its own name."""
+    index = Index.of(claims)
+    speakers = sorted(other for other in index.by_holder if other != holder and index.speaks_for(other) == holder)
+    if speakers:
+        sys.stdout.flush()  # the note after the timeline when both go to one terminal
+        named = ", ".join(f"{escape_terminal(index.name(other))} (--holder {other})" for other in speakers)
+        print(
+            f"note: {escape_terminal(index.name(holder))} holds no claim in its own name;"
+            f" {'it speaks' if len(speakers) == 1 else 'they speak'} for it (affiliation): {named}",
+            file=sys.stderr,
+        )

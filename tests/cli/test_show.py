@@ -44,6 +44,16 @@ def test_show_holder_by_printed_name() -> None:
     assert [row["claim"] for row in json.loads(result.stdout)] == ["weapons-allegation"]
 
 
+def test_show_holder_with_no_claim_of_its_own_names_who_speaks_for_it(tmp_path: Path) -> None:
+    """A party that speaks only through its state media: 0 claims, and a note naming KCNA and how to show it."""
+    (tmp_path / "claims.json").write_text(dumps(world(claim("a", holder="kcna"))), encoding="utf-8")
+    result = run("show", str(tmp_path), "--holder", "dprk")
+    assert (result.returncode, result.stdout) == (0, "0 claims\n")
+    assert result.stderr.startswith("note: North Korea holds no claim in its own name; it speaks for it (affiliation):")
+    assert "(--holder kcna)" in result.stderr
+    assert run("show", str(tmp_path), "--holder", "kcna").stderr == ""
+
+
 def test_show_events_sets_conflicting_dates_side_by_side() -> None:
     """`show --events` lists each event's dates; Zhao Leji's visit is given two that cannot both hold."""
     result = run("show", "sources/", "--entity", "Zhao Leji's visit to Pyongyang", "--events")
