@@ -20,6 +20,7 @@ from factlog.analysis._phrasing import proposition, span
 from factlog.errors import expect, expect_each
 from factlog.model._dates import Interval
 from factlog.model._nouns import DateValue, PredicateKind
+from factlog.model._scales import Certainty
 
 __all__ = ["DateGiven", "Event", "events", "render_events_text"]
 
@@ -35,6 +36,9 @@ class DateGiven:
     holders: tuple[str, ...]
     holder_ids: tuple[str, ...]
     claims: tuple[str, ...]
+    certainty: str = "certain"
+    """How firmly these claims give the date (FactBank's commitment: ``certain``, ``probable``,
+    ``possible``, ``uncommitted``): a hedged date ("reportedly in March") is a line of its own."""
 
 
 @attrs.frozen
@@ -103,6 +107,10 @@ class Event:
         return None if kind is None else kind.replace("-", " ")
 
 
+_FIRMNESS = (Certainty.CERTAIN, Certainty.PROBABLE, Certainty.POSSIBLE, Certainty.UNCOMMITTED)
+"""Certainties firmest first: the order of a date's lines given with each."""
+
+
 def _dated(index: Index, entry: Entry) -> tuple[str, Interval, tuple[str, ...], bool] | None:
     """(event label, date, entities involved, whether it is one event's date), or None."""
     value = entry.proposition
@@ -127,7 +135,7 @@ def events(index: Index) -> list[Event]:
     :class:`~factlog.Index` (``Index.of(claims)``).
     """
     expect(index, Index, "factlog.events: index", "an Index (factlog.Index.of(claims))")
-    found: dict[str, dict[tuple[tuple[int, int], tuple[int, int], str, str], list[Entry]]] = {}
+    found: dict[str, dict[tuple[tuple[int, int], tuple[int, int], str, str, int], list[Entry]]] = {}
     involved: dict[str, set[str]] = {}
     first: dict[str, tuple[int, int]] = {}
     once: dict[str, bool] = {}
@@ -141,14 +149,15 @@ def events(index: Index) -> list[Event]:
         label, when, entities, single = dated
         once[label] = once.get(label, True) and single
         sort_key = when.sort_key
-        group = (sort_key, (when.start_low, when.end_high), span(when), entry.polarity.value)
+        firmness = _FIRMNESS.index(entry.claim.certainty)
+        group = (sort_key, (when.start_low, when.end_high), span(when), entry.polarity.value, firmness)
         found.setdefault(label, {}).setdefault(group, []).append(entry)
         involved.setdefault(label, set()).update(entities)
         first[label] = min(first.get(label, sort_key), sort_key)
     result = []
     for label, dates in found.items():
         given = []
-        for (_, days, text, polarity), entries in sorted(dates.items()):
+        for (_, days, text, polarity, firmness), entries in sorted(dates.items()):
             holder_ids = tuple(dict.fromkeys(entry.holder for entry in entries))
             given.append(
                 DateGiven(
@@ -158,6 +167,7 @@ def events(index: Index) -> list[Event]:
                     holders=tuple(index.name(holder) for holder in holder_ids),
                     holder_ids=holder_ids,
                     claims=tuple(dict.fromkeys(entry.id for entry in entries)),
+                    certainty=_FIRMNESS[firmness].value,
                 )
             )
         named = {index.vocabulary.entity(e) for e in involved[label]}
@@ -170,7 +180,8 @@ def events(index: Index) -> list[Event]:
 def render_events_text(found: list[Event]) -> str:
     """One block per event: its label (with :attr:`Event.conflict_words` in brackets), then each date given.
 
-    Each date line reads ``DATE  affirmed|denied  holders (claim ids)``; in an event whose
+    Each date line reads ``DATE  affirmed|denied  holders (claim ids)``, the polarity with
+    its certainty when the claims hedge (``affirmed, possible``); in an event whose
     dates conflict, a column between says ``clashes`` for each date on a side of the
     clash (:attr:`Event.clashes`) and is blank for the others. The last line counts the events.
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
@@ -182,9 +193,16 @@ def render_events_text(found: list[Event]) -> str:
         words = event.conflict_words
         lines.append(event.label + (f"  [{words}]" if words else ""))
         width = max(len(given.date) for given in event.dates)
+        stances = [_stance(given) for given in event.dates]
+        wide = max(8, *map(len, stances))
         marks = [("clashes  " if clash else " " * 9) for clash in event.clashes] if words else [""] * len(event.dates)
-        for given, mark in zip(event.dates, marks, strict=True):
+        for given, stance, mark in zip(event.dates, stances, marks, strict=True):
             holders = ", ".join(given.holders)
-            lines.append(f"    {given.date:<{width}}  {given.polarity:<8}  {mark}{holders} ({', '.join(given.claims)})")
+            lines.append(f"    {given.date:<{width}}  {stance:<{wide}}  {mark}{holders} ({', '.join(given.claims)})")
     lines.append(f"{len(found)} event{'s' * (len(found) != 1)}")
     return "\n".join(lines) + "\n"
+
+
+def _stance(given: DateGiven) -> str:
+    """``affirmed`` or ``denied``, with the certainty when it is not ``certain``: ``affirmed, possible``."""
+    return given.polarity if given.certainty == "certain" else f"{given.polarity}, {given.certainty}"

@@ -89,6 +89,23 @@ def test_show_events_marks_the_dates_that_clash() -> None:
     assert not any(given["clashes"] for event in data if not event["conflict"] for given in event["dates"])
 
 
+def test_show_events_gives_a_hedged_date_a_line_of_its_own(tmp_path: Path) -> None:
+    """A firm and a 'reportedly' visit on one date: two lines, the firm first, the hedge saying how firmly."""
+    claims = world(
+        claim("firm", predicate="visits", obj="prc", when="2025-04", holder="kcna"),
+        claim("hedged", predicate="visits", obj="prc", when="2025-04", holder="analysts", certainty="possible"),
+    )
+    (tmp_path / "claims.json").write_text(dumps(claims), encoding="utf-8")
+    lines = run("show", str(tmp_path), "--entity", "dprk", "--events").stdout.splitlines()
+    assert [line.strip().split("  ")[1] for line in lines[1:3]] == ["affirmed", "affirmed, possible"]
+    assert lines[2].endswith("(hedged)")
+    data = json.loads(run("show", str(tmp_path), "--entity", "dprk", "--events", "--format", "json").stdout)
+    assert [(given["certainty"], given["claims"]) for given in data[0]["dates"]] == [
+        ("certain", ["firm"]),
+        ("possible", ["hedged"]),
+    ]
+
+
 def test_show_needs_entity_or_holder() -> None:
     """Neither --entity nor --holder (or both) is a usage error."""
     assert run("show", "sources/").returncode == 2

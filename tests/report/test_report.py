@@ -225,6 +225,17 @@ def test_report_refusal_below_a_folder_says_where_to_write_instead(tmp_path: Pat
     assert run("report", "stories", "-o", "notes.html", cwd=tmp_path).returncode == 0
 
 
+def test_report_timeline_says_how_firmly_a_hedged_date_is_given() -> None:
+    """A 'reportedly' date reads 'affirmed, possible' in the timeline; a firm one 'affirmed' alone."""
+    claims = world(
+        claim("firm", predicate="visits", obj="prc", when="2025-04", holder="kcna"),
+        claim("hedged", predicate="visits", obj="prc", when="2025-06", holder="analysts", certainty="possible"),
+    )
+    page = html_report(claims)
+    assert page.count('<span class="polarity">affirmed, possible</span>') == 1
+    assert page.count('<span class="polarity">affirmed</span>') == 1
+
+
 def test_report_page_names_the_factlog_version_that_made_it() -> None:
     """The page's generator and its summary give the release, for a methods note to cite."""
     page = html_report(load(GOLDEN))
