@@ -6,7 +6,8 @@ source it was read in (a ``prov:Quotation`` for a direct quote), each derivation
 the quote read there as ``factlog:quote``; a relay chain becomes one entity per relay,
 each derived from the next, the innermost with the holder's statement as
 ``prov:PrimarySource``; ``derived_from`` between sources becomes ``wasDerivedFrom``; the
-date a claim was stated becomes its generation time.
+date a claim was stated becomes its generation time; an entity's ``affiliation`` (a
+state broadcaster speaking for its state) becomes ``actedOnBehalfOf``.
 
 A plain dict, written with :func:`json.dumps`; no extra library is needed.
 """
@@ -70,16 +71,19 @@ class _Prov:
         self.counter += 1
         self.document.setdefault(kind, {})[f"_:r{self.counter}"] = attributes
 
-    def agent(self, claims: ClaimSet, name: str) -> str:
+    def vocabulary_of(self, claims: ClaimSet) -> Vocabulary:
         if self.vocabulary is None:
             self.vocabulary = Vocabulary.of(claims)
-        name = self.vocabulary.entity(name)  # a name as written, as its entity's id
+        return self.vocabulary
+
+    def agent(self, claims: ClaimSet, name: str) -> str:
+        name = self.vocabulary_of(claims).entity(name)  # a name as written, as its entity's id
         key = f"agent:{name}"
         self.document["agent"].setdefault(key, _agent(claims.entity_by_id.get(name), name))
         return key
 
 
-def _claim_entity(claim: Claim) -> dict[str, Any]:
+def _claim_entity(claim: Claim, vocabulary: Vocabulary) -> dict[str, Any]:
     attributes: dict[str, Any] = {
         "prov:label": claim.statement,
         "prov:type": _qname("factlog:Claim"),
@@ -89,8 +93,9 @@ def _claim_entity(claim: Claim) -> dict[str, Any]:
     if claim.proposition is not None:
         proposition = claim.proposition
         obj = proposition.object
+        named = vocabulary.entity(obj) if isinstance(obj, str) else obj  # names as written, as their ids
         attributes["factlog:proposition"] = " ".join(
-            [proposition.subject, proposition.predicate, *([] if obj is None else [str(obj)])]
+            [vocabulary.entity(proposition.subject), proposition.predicate, *([] if named is None else [str(named)])]
         )
         if proposition.when is not None:
             attributes["factlog:when"] = str(proposition.when)
@@ -134,7 +139,7 @@ def to_prov(claims: ClaimSet) -> dict[str, Any]:
             )
     for claim in sorted(claims.claims, key=lambda c: c.id):
         node = f"claim:{claim.id}"
-        prov.document["entity"][node] = _claim_entity(claim)
+        prov.document["entity"][node] = _claim_entity(claim, prov.vocabulary_of(claims))
         holder = prov.agent(claims, claim.attribution.holder)
         prov.relation("wasAttributedTo", {"prov:entity": node, "prov:agent": holder})
         for evidence in sorted(claim.evidence, key=lambda e: (e.source, e.start or 0, e.end or 0, e.quote)):
@@ -151,7 +156,24 @@ def to_prov(claims: ClaimSet) -> dict[str, Any]:
         stated = claim.stated or (first.published if first is not None else None)
         if stated is not None:
             prov.relation("wasGeneratedBy", {"prov:entity": node, "prov:time": _time(stated)})
+    _delegations(prov, claims)
     return prov.document
+
+
+def _delegations(prov: _Prov, claims: ClaimSet) -> None:
+    """``actedOnBehalfOf`` from each agent with an ``affiliation`` to the entity it speaks for (VTV for Velmora).
+
+    Agents are taken in order of key; one an affiliation brings in is taken in its turn,
+    so a chain (a spokesman, his ministry, its state) is written link by link.
+    """
+    done: set[str] = set()
+    while pending := sorted(set(prov.document["agent"]) - done):
+        for key in pending:
+            done.add(key)
+            entity = claims.entity_by_id.get(key.removeprefix("agent:"))
+            if entity is not None and entity.affiliation is not None:
+                responsible = prov.agent(claims, entity.affiliation)
+                prov.relation("actedOnBehalfOf", {"prov:delegate": key, "prov:responsible": responsible})
 
 
 def _relay_chain(prov: _Prov, claims: ClaimSet, claim: Claim, node: str, holder: str) -> None:

@@ -80,6 +80,40 @@ def test_derived_sources_become_derivations() -> None:
     assert ("source:s3", "source:s2") in pairs
 
 
+def test_an_affiliation_becomes_acting_on_behalf_of_read_by_the_prov_library() -> None:
+    """KCNA speaks for North Korea: KCNA actedOnBehalfOf the DPRK, once, and prov reads it as a delegation."""
+    data = to_prov(world(claim("a", holder="kcna")))
+    pairs = [(d["prov:delegate"], d["prov:responsible"]) for d in data["actedOnBehalfOf"].values()]
+    assert ("agent:kcna", "agent:dprk") in pairs
+    assert len(pairs) == len(set(pairs))
+    document = prov.read(io.StringIO(json.dumps(data)), format="json")
+    delegations = [r for r in document.get_records() if r.get_type() == prov.model.PROV_DELEGATION]
+    assert len(delegations) == len(pairs)
+
+
+def test_a_chain_of_affiliations_is_written_link_by_link() -> None:
+    """A spokesman of a ministry of a state: two links, the state brought in though it holds nothing."""
+    claims = attrs.evolve(
+        world(claim("a", holder="speaker")),
+        entities=(
+            *world().entities,
+            factlog.Entity(id="speaker", name="A spokesman", kind=factlog.EntityKind.PERSON, affiliation="mfa-prc"),
+        ),
+    )
+    data = to_prov(claims)
+    pairs = {(d["prov:delegate"], d["prov:responsible"]) for d in data["actedOnBehalfOf"].values()}
+    assert pairs >= {("agent:speaker", "agent:mfa-prc"), ("agent:mfa-prc", "agent:prc")}
+
+
+def test_a_proposition_written_with_names_is_exported_with_ids() -> None:
+    """'North Korea' as written in a claim is its entity's id in factlog:proposition, as assess keys it."""
+    written = attrs.evolve(
+        claim("a"), proposition=attrs.evolve(claim("a").proposition, subject="North Korea", object="Russia")
+    )
+    data = to_prov(factlog.loads(factlog.dumps(world(written))))
+    assert data["entity"]["claim:a"]["factlog:proposition"] == "dprk supplies-weapons-to russia"
+
+
 @pytest.fixture(scope="module")
 def claimreview(corpus: factlog.ClaimSet) -> dict[str, object]:
     return to_claimreview(
