@@ -29,6 +29,7 @@ from factlog.io._converter import make_converter
 from factlog.io._files import read_regular
 from factlog.io._lineproblems import WholeReader, problems_by_line
 from factlog.io._linestream import stream_lines
+from factlog.io._linetext import CR_ONLY, cr_only, lines_document, text_lines
 from factlog.io._migrations import upgrade
 from factlog.io._parsing import (
     DEFAULT_LIMITS,
@@ -46,7 +47,7 @@ from factlog.io._places import named_by_line, place_acknowledgements
 from factlog.io._records import SECTIONS
 from factlog.io._references import refused_as, unresolved
 from factlog.io._salvage import Salvage, at_once, read_at_once, salvage_of, salvaged
-from factlog.io._sections import claim_set, lines_document, read_claim_set, section_reader
+from factlog.io._sections import claim_set, read_claim_set, section_reader
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
 from factlog.model._vocabulary import Vocabulary
@@ -55,8 +56,6 @@ from factlog.model._written import has_pending, resolve_written
 __all__ = ["DEFAULT_LIMITS", "Limits", "load", "loads", "loads_lines"]
 
 _JSON_WHITESPACE = " \t\r\n"  # RFC 8259: only these make a line blank
-NO_HEADER = 'no header: a JSON Lines claim file begins with {"format": "factlog", "version": 1}'
-"""What an empty JSON Lines file, or one whose first line is blank, is told."""
 _FIELD = "\x1f"  # separates a field name from its message inside one formatted error
 PathLike = str | os.PathLike[str]
 
@@ -248,15 +247,8 @@ def _structured(data: Any, name: str | None, base: str | None) -> ClaimSet:
 
 def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
     check_size(text, name, limits)
-    if isinstance(text, bytes):
-        try:
-            decoded = text.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            where = text[: error.start].count(b"\n") + 1
-            raise FormatError([f"{prefix(name)}line {where}: not UTF-8: byte {error.start}"]) from None
-    else:
-        decoded = text.removeprefix("\ufeff")
-    lines = decoded.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
+    lines = text_lines(text, name)
+    del text
     numbered = [
         (number, line) for number, line in enumerate(lines, start=1) if number == 1 or line.strip(_JSON_WHITESPACE)
     ]
@@ -270,15 +262,15 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
             return claims
     errors: list[tuple[int, str]] = []
     records = []
-    for number, line in numbered:
-        if number == 1 and not line.strip(_JSON_WHITESPACE):  # an empty file, or one that starts blank
-            errors.append((1, f"line 1: {NO_HEADER}"))
-            continue
+    blank_first = not numbered[0][1].strip(_JSON_WHITESPACE)  # an empty file, or one that starts blank
+    for number, line in numbered[1:] if blank_first else numbered:
         try:
             records.append((number, parse_json(line, None, limits)))
         except FormatError as error:
             errors.extend((number, f"line {number}: {message.removeprefix('$: ')}") for message in error.errors)
-    document = lines_document(records, errors)
+    document = lines_document(records, errors, blank_first=blank_first)
+    if errors and cr_only(lines):
+        errors = [(1, f"line 1: {CR_ONLY}")]
     if errors:
         raise FormatError([prefix(name) + message for _, message in sorted(errors, key=lambda error: error[0])])
     return _structured(document, name, base)

@@ -27,11 +27,11 @@ import attrs
 import cattrs
 
 from factlog.errors import FormatError
+from factlog.io._linetext import no_record
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import FORMAT_DEPTH, Limits, parse_json, prefix, quick_parse
 from factlog.io._records import RECORD_TYPES, SECTIONS
 from factlog.io._salvage import Salvage, names_of
-from factlog.io._sections import no_record
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._nouns import FieldError
 

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from factlog.errors import FormatError
+from factlog.io._encodings import wide_encoding, wide_message
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -191,9 +192,15 @@ def check_writable(text: str, data: Any, name: str | None) -> None:
 
 
 def decode(text: str | bytes, name: str | None) -> str:
-    """The text of UTF-8 bytes (a byte order mark is dropped); a string as it is."""
+    """The text of UTF-8 bytes (a byte order mark is dropped); a string as it is.
+
+    Bytes in UTF-16 or UTF-32 are told so (:mod:`factlog.io._encodings`).
+    """
     if isinstance(text, str):
         return text
+    wide = wide_encoding(text)
+    if wide is not None:
+        raise FormatError([f"{prefix(name)}$: {wide_message(wide)}"])
     if text.startswith(b"SQLite format 3\x00"):
         raise FormatError(
             [
