@@ -48,6 +48,7 @@ from factlog.io._records import SECTIONS
 from factlog.io._references import refused_as, unresolved
 from factlog.io._salvage import Salvage, at_once, read_at_once, salvage_of, salvaged
 from factlog.io._sections import claim_set, read_claim_set, section_reader
+from factlog.io._tally import merge_kinds, problems_bounded
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
 from factlog.model._vocabulary import Vocabulary
@@ -194,9 +195,10 @@ def loads(
     :class:`bytes`, a ``name`` that is no :class:`str`, ``limits`` that are no :class:`Limits`.
     """
     text = expect_text(text, "factlog.loads", name=name, limits=limits)
-    claims = read_at_once(lambda: _read_json(text, name, limits, None), name, references=references)
-    _check_references([(name or "", claims)], claims, references=references)
-    return place_acknowledgements(_resolve_written([(name or "", claims)], claims)[1], [(name or "", claims)])
+    with problems_bounded([name or ""], limits.max_problems):
+        claims = read_at_once(lambda: _read_json(text, name, limits, None), name, references=references)
+        _check_references([(name or "", claims)], claims, references=references)
+        return place_acknowledgements(_resolve_written([(name or "", claims)], claims)[1], [(name or "", claims)])
 
 
 @paused_gc
@@ -211,7 +213,7 @@ def loads_lines(
     (``NAME:4: $.kind: ...``).
     """
     text = expect_text(text, "factlog.loads_lines", name=name, limits=limits)
-    with named_by_line([name or ""], text):
+    with problems_bounded([name or ""], limits.max_problems), named_by_line([name or ""], text):
         claims = read_at_once(lambda: _read_lines(text, name, limits, None), name, references=references)
         _check_references([(name or "", claims)], claims, references=references)
         parts = [(name or "", claims)]
@@ -329,22 +331,24 @@ def load(
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in paths))
     parts: list[tuple[str, ClaimSet]] = []
     errors: list[str] = []
+    more: dict[str, int] = {}  # the problems of each file past limits.max_problems, counted by kind
     salvages: list[tuple[str, Salvage | None]] = []  # a file refused, read without its refused records
-    with named_by_line(str(file) for file in files):
+    labels = [str(file) for file in files]
+    with problems_bounded(labels, limits.max_problems), named_by_line(labels):
         for file in files:
             try:
                 part = read_file(file, limits)
             except FormatError as error:
                 errors.extend(error.errors)
+                merge_kinds(more, error.more)
                 salvages.append((str(file), salvage_of(error)))
                 continue
             parts.append((str(file), part))
         if errors:
             read = [(label, salvage) for label, salvage in salvages if salvage is not None]
             if len(read) < len(salvages):  # a file unread may define what the others mention
-                raise FormatError(errors)
-            order = [str(file) for file in files]
-            raise FormatError(at_once(errors, parts, read, references=references, order=order))
+                raise FormatError(errors, more=more)
+            raise FormatError(at_once(errors, parts, read, references=references, order=labels), more=more)
         merged = merge_all(parts)
         _check_references(parts, merged, references=references)
         return place_acknowledgements(_resolve_written(parts, merged, context)[1], parts)

@@ -58,14 +58,17 @@ def orjson_module() -> Any:
 
 @attrs.frozen
 class Limits:
-    """How large and how deeply nested a document factlog agrees to read.
+    """How large and how deeply nested a document factlog agrees to read, and how many of its problems it tells.
 
-    Beyond either limit a document is refused with a :class:`~factlog.FormatError`,
-    before any work proportional to its content is done twice.
+    Beyond either of the first two a document is refused with a
+    :class:`~factlog.FormatError`, before any work proportional to its content is done
+    twice. The error lists the first ``max_problems`` problems in full and counts the
+    others by kind (``FormatError.more``), so that its memory stays bounded.
     """
 
     max_bytes: int = 1 << 30
     max_depth: int = 64
+    max_problems: int = attrs.field(default=1000, validator=[attrs.validators.instance_of(int), attrs.validators.ge(1)])
 
 
 DEFAULT_LIMITS = Limits()
