@@ -22,7 +22,7 @@ from typing import Any
 import cattrs
 from cattrs.errors import BaseValidationError
 
-from factlog._bulk import paused_gc
+from factlog._bulk import forget_frames, paused_gc
 from factlog.errors import FormatError, InputError
 from factlog.io._arguments import expect_paths, expect_text
 from factlog.io._converter import make_converter
@@ -91,6 +91,7 @@ def _format_exception(error: BaseException, _type: type | None) -> str:
 
 
 def _messages(error: BaseException, root: str) -> list[str]:
+    """The converter's ``error`` as messages under ``root``; its tracebacks then dropped (:func:`forget_frames`)."""
     messages = []
     for line in cattrs.transform_error(error, path=root, format_exception=_format_exception):
         message, _, path = line.rpartition(" @ ")
@@ -98,6 +99,7 @@ def _messages(error: BaseException, root: str) -> list[str]:
         if separator:
             path, message = f"{path}.{field}", text
         messages.append(f"{path}: {message}")
+    forget_frames(error)
     return messages
 
 

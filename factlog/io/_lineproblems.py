@@ -62,7 +62,8 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
 class WholeReader:
     """What the whole-file reader reads records with: its detailed converter, its messages, its sources' folder.
 
-    ``messages(error, root)`` formats a converter's error under a root path (``$.claims[4]``);
+    ``messages(error, root)`` formats a converter's error under a root path (``$.claims[4]``)
+    and drops its tracebacks, which hold its frames in cycles (:func:`~factlog._bulk.forget_frames`);
     ``with_bases`` gives a set its sources' folder. A record the generated reader
     (``fast``) reads is made by it, its strings shared as the clean reading shares them
     (at 300,000 claims, 420 MB read by the converter alone); only a record it refuses
@@ -147,7 +148,6 @@ class _Reading:
             self.made[section].append(self.hooks[section](record, self.types[section]))
         except Exception as error:
             found = self.reader.messages(error, f"$.{section}[{index}]")
-            _forget_frames(error)
             exact = _parsed(line, number, self.limits, self.syntax)  # else nested too deep, said so
             if exact is not None:
                 exact.pop("type", None)
@@ -221,22 +221,6 @@ class _Reading:
         except FormatError:
             return False
         return False
-
-
-def _forget_frames(error: BaseException) -> None:
-    """Drop the tracebacks of ``error`` and of every error it holds, which would keep the converter's frames.
-
-    Each error the converter collects holds, through its traceback, the frame whose
-    locals hold the list of them: a cycle that only the cyclic collector frees, paused
-    while files are read (:func:`~factlog._bulk.paused_gc`). Kept, at 100,000 refused
-    claims they held 520 MB (``benchmarks/RESULTS.md``).
-    """
-    pending = [error]
-    while pending:
-        found = pending.pop()
-        found.__traceback__ = None
-        pending.extend(getattr(found, "exceptions", ()))
-        pending.extend(held for held in (found.__context__, found.__cause__) if held is not None)
 
 
 class _Told:
