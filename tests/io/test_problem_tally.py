@@ -11,7 +11,7 @@ import pytest
 
 import factlog
 from factlog.errors import OTHER_KINDS
-from factlog.io._tally import MAX_KINDS, kind_of
+from factlog.io._tally import MAX_KINDS, count_kind, kind_of
 from tests.helpers import claim, run, world
 
 MISSING = "$.statement: required key missing"
@@ -64,6 +64,21 @@ def test_a_lines_file_read_whole_or_a_line_at_a_time_tells_the_same_first_proble
         factlog.loads_lines(text, name=str(path), limits=limits)
     assert (read.errors, read.more) == (whole.value.errors, whole.value.more)
     assert read.count == 60
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10, 45, 79, 80])
+def test_the_problems_kept_and_counted_are_those_of_the_whole_list(tmp_path: Path, limit: int) -> None:
+    """Oracle: under a limit, the first problems of the unbounded list, and the rest of it counted by kind_of."""
+    path = tmp_path / "set.jsonl"
+    path.write_text(_misspelled(40, "statment{n}"), encoding="utf-8")
+    whole = _error(path, factlog.Limits(max_problems=10**6))
+    error = _error(path, factlog.Limits(max_problems=limit))
+    assert error.errors == whole.errors[:limit]
+    counted: dict[str, int] = {}
+    for message in whole.errors[limit:]:
+        count_kind(counted, kind_of(message, [str(path)]))
+    assert error.more == counted
+    assert error.count == whole.count == 80
 
 
 def test_a_document_past_the_limit_counts_the_rest_by_path_without_indexes(tmp_path: Path) -> None:
