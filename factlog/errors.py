@@ -25,7 +25,9 @@ usage error (an argument or a name the user typed).
 
 Errors about documents carry every problem found, not only the first, in ``errors``:
 one string per problem, each naming the file (when there is one) and the JSON path,
-``sources/a/claims.json: $.claims[3].certainty: expected one of ..., got 'sure'``.
+``sources/a/claims.json: $.claims[3].certainty: expected one of ..., got 'sure'``;
+past ``Limits.max_problems`` of them, the first ones, and the others counted by kind
+in ``more``.
 """
 
 from __future__ import annotations
@@ -66,34 +68,62 @@ class FactlogError(Exception):
 
 
 class FormatError(FactlogError, ValueError):
-    """A document is not valid factlog JSON; ``errors`` lists every problem found.
+    """A document is not valid factlog JSON; ``errors`` lists the problems found, ``count`` how many.
 
-    ``shown``: how many problems the message (``str(error)``) and the ``factlog`` command
-    list before a last line ``and N more`` (:attr:`listed`); None lists every one.
-    ``errors`` always holds them all.
+    ``errors`` holds every problem, or, past ``Limits.max_problems`` (1,000) of them, the
+    first ones: ``more`` then counts the others by kind (``{"set.jsonl: $.certainty:
+    expected one of ...": 99000}``, the file without the line, the path without the
+    record), so that a file with a problem on every line costs bounded memory. ``shown``:
+    how many problems the message (``str(error)``) and the ``factlog`` command list before
+    a last line ``and N more`` (:attr:`listed`); None lists every one of ``errors``.
     """
 
-    def __init__(self, errors: Iterable[str], *, shown: int | None = None) -> None:
+    def __init__(
+        self, errors: Iterable[str], *, shown: int | None = None, more: Mapping[str, int] | None = None
+    ) -> None:
         self.errors: list[str] = list(errors)
         if not self.errors:
             self.errors = ["invalid document"]
         self.shown = shown
+        self.more: dict[str, int] = dict(more or {})
         super().__init__("\n".join(self.listed))
 
     @property
+    def count(self) -> int:
+        """How many problems were found: those in ``errors`` and those counted in ``more``."""
+        return len(self.errors) + sum(self.more.values())
+
+    @property
     def listed(self) -> list[str]:
-        """The problems as the message lists them: the first ``shown``, then ``and N more`` (all, without ``shown``)."""
-        if self.shown is None or len(self.errors) <= self.shown:
-            return self.errors
-        return [*self.errors[: self.shown], f"and {len(self.errors) - self.shown:,} more"]
+        """The problems as the message lists them: the first ``shown``, then ``and N more``, and ``more`` by kind.
 
-    def __reduce__(self) -> tuple[Callable[..., FormatError], tuple[type[FormatError], list[str], int | None]]:
-        return (_format_error, (type(self), self.errors, self.shown))
+        The kinds are listed most frequent first, a line each (``  99,000 × set.jsonl:
+        $.certainty: ...``).
+        """
+        first = self.errors if self.shown is None else self.errors[: self.shown]
+        hidden = len(self.errors) - len(first)
+        if not self.more:
+            return first if not hidden else [*first, f"and {hidden:,} more"]
+        counted = sum(self.more.values())
+        these = f", {counted:,} of them of these kinds:" if hidden else " of these kinds:"
+        kinds = sorted(self.more.items(), key=lambda item: (item[0] == OTHER_KINDS, -item[1], item[0]))
+        return [*first, f"and {hidden + counted:,} more problems{these}", *(f"  {n:,} × {kind}" for kind, n in kinds)]
+
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[..., FormatError], tuple[type[FormatError], list[str], int | None, dict[str, int]]]:
+        return (_format_error, (type(self), self.errors, self.shown, self.more))
 
 
-def _format_error(kind: type[FormatError], errors: list[str], shown: int | None) -> FormatError:
+OTHER_KINDS = "problems of other kinds"
+"""The kind ``FormatError.more`` counts a problem under once it counts as many kinds as it lists."""
+
+
+def _format_error(
+    kind: type[FormatError], errors: list[str], shown: int | None, more: dict[str, int] | None = None
+) -> FormatError:
     """A :class:`FormatError` (or subclass) made again from its pickled parts."""
-    return kind(errors, shown=shown)
+    return kind(errors, shown=shown, more=more)
 
 
 class UnknownIdError(FormatError, LookupError):

@@ -169,6 +169,7 @@ def _assess_lines(
             raise
         except Exception as error:  # any reader's error: the whole-file reader reports it as load does
             raise Unstreamable(str(error)) from error
+        claim_count = len(offsets)
         del offsets
         votes = _Votes()
         for number, part in enumerate(groups, 1):
@@ -202,7 +203,7 @@ def _assess_lines(
     order = sorted(range(len(keys)), key=keys.__getitem__)
     del keys
     spooled = Spooled(spool, array("q", (starts[i] for i in order)), array("q", (ends[i] for i in order)))
-    return LinesAssessment(spooled, method, when, *learned, max_rounds, extrapolate)
+    return LinesAssessment(spooled, method, when, *learned, max_rounds, extrapolate, claim_count=claim_count)
 
 
 def _spool(

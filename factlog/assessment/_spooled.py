@@ -159,6 +159,9 @@ class LinesAssessment(_ClaimColumns):
     provider_limit: int | None = None
     max_rounds: int = attrs.field(default=MAX_ROUNDS, converter=round_limit)
     extrapolated: bool = EXTRAPOLATE
+    claim_count: int | None = attrs.field(default=None, kw_only=True)
+    """How many claims the file holds, stated at any time (not one of an :class:`~factlog.Assessment`'s fields):
+    with ``as_of`` and no propositions, whether anything was stated later. None: not counted."""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Assessment | LinesAssessment):

@@ -154,10 +154,14 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
             extrapolate=not arguments.plain_rounds,
             progress=stage,
         )
-    write_assessment_json(result, sys.stdout)
-    if result.as_of is not None and not len(result.propositions) and _has_claims(Path(paths[0])):
-        print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
+    # The notes before the JSON, as the plain command prints them. The compact reading counted
+    # the file's claims; a file it left to the whole-file reader is looked at again, up to its first claim.
+    if result.as_of is not None and not len(result.propositions):
+        counted = result.claim_count if isinstance(result, LinesAssessment) else None
+        if _has_claims(Path(paths[0])) if counted is None else counted > 0:
+            print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
     _warn_unsettled(result)
+    write_assessment_json(result, sys.stdout)
     return EXIT_OK
 
 

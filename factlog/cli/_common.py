@@ -227,7 +227,7 @@ def report_error(error: FactlogError) -> int:
     lines = error.listed if isinstance(error, FormatError) else [str(error)]
     for line in lines:
         print(f"error: {escape_terminal(line)}", file=sys.stderr)
-    for hint in hints(error.errors) if isinstance(error, FormatError) else []:
+    for hint in hints([*error.errors, *error.more]) if isinstance(error, FormatError) else []:
         print(hint, file=sys.stderr)
     return error.exit_code
 

@@ -29,6 +29,7 @@ from factlog.io._converter import make_converter
 from factlog.io._files import read_regular
 from factlog.io._lineproblems import WholeReader, problems_by_line
 from factlog.io._linestream import stream_lines
+from factlog.io._linetext import CR_ONLY, cr_only, lines_document, text_lines
 from factlog.io._messages import messages
 from factlog.io._migrations import upgrade
 from factlog.io._parsing import (
@@ -47,7 +48,8 @@ from factlog.io._places import named_by_line, place_acknowledgements
 from factlog.io._records import SECTIONS
 from factlog.io._references import refused_as, unresolved
 from factlog.io._salvage import Salvage, at_once, read_at_once, salvage_of, salvaged
-from factlog.io._sections import claim_set, lines_document, read_claim_set, section_reader
+from factlog.io._sections import claim_set, read_claim_set, section_reader
+from factlog.io._tally import merge_kinds, problems_bounded
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
 from factlog.model._vocabulary import Vocabulary
@@ -56,8 +58,6 @@ from factlog.model._written import has_pending, resolve_written
 __all__ = ["DEFAULT_LIMITS", "Limits", "load", "loads", "loads_lines"]
 
 _JSON_WHITESPACE = " \t\r\n"  # RFC 8259: only these make a line blank
-NO_HEADER = 'no header: a JSON Lines claim file begins with {"format": "factlog", "version": 1}'
-"""What an empty JSON Lines file, or one whose first line is blank, is told."""
 PathLike = str | os.PathLike[str]
 
 
@@ -173,9 +173,10 @@ def loads(
     :class:`bytes`, a ``name`` that is no :class:`str`, ``limits`` that are no :class:`Limits`.
     """
     text = expect_text(text, "factlog.loads", name=name, limits=limits)
-    claims = read_at_once(lambda: _read_json(text, name, limits, None), name, references=references)
-    _check_references([(name or "", claims)], claims, references=references)
-    return place_acknowledgements(_resolve_written([(name or "", claims)], claims)[1], [(name or "", claims)])
+    with problems_bounded([name or ""], limits.max_problems):
+        claims = read_at_once(lambda: _read_json(text, name, limits, None), name, references=references)
+        _check_references([(name or "", claims)], claims, references=references)
+        return place_acknowledgements(_resolve_written([(name or "", claims)], claims)[1], [(name or "", claims)])
 
 
 @paused_gc
@@ -190,7 +191,7 @@ def loads_lines(
     (``NAME:4: $.kind: ...``).
     """
     text = expect_text(text, "factlog.loads_lines", name=name, limits=limits)
-    with named_by_line([name or ""], text):
+    with problems_bounded([name or ""], limits.max_problems), named_by_line([name or ""], text):
         claims = read_at_once(lambda: _read_lines(text, name, limits, None), name, references=references)
         _check_references([(name or "", claims)], claims, references=references)
         parts = [(name or "", claims)]
@@ -226,15 +227,8 @@ def _structured(data: Any, name: str | None, base: str | None) -> ClaimSet:
 
 def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
     check_size(text, name, limits)
-    if isinstance(text, bytes):
-        try:
-            decoded = text.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            where = text[: error.start].count(b"\n") + 1
-            raise FormatError([f"{prefix(name)}line {where}: not UTF-8: byte {error.start}"]) from None
-    else:
-        decoded = text.removeprefix("\ufeff")
-    lines = decoded.split("\n")  # not splitlines(): U+0085 and U+2028 may stand inside strings
+    lines = text_lines(text, name)
+    del text
     numbered = [
         (number, line) for number, line in enumerate(lines, start=1) if number == 1 or line.strip(_JSON_WHITESPACE)
     ]
@@ -248,15 +242,15 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
             return claims
     errors: list[tuple[int, str]] = []
     records = []
-    for number, line in numbered:
-        if number == 1 and not line.strip(_JSON_WHITESPACE):  # an empty file, or one that starts blank
-            errors.append((1, f"line 1: {NO_HEADER}"))
-            continue
+    blank_first = not numbered[0][1].strip(_JSON_WHITESPACE)  # an empty file, or one that starts blank
+    for number, line in numbered[1:] if blank_first else numbered:
         try:
             records.append((number, parse_json(line, None, limits)))
         except FormatError as error:
             errors.extend((number, f"line {number}: {message.removeprefix('$: ')}") for message in error.errors)
-    document = lines_document(records, errors)
+    document = lines_document(records, errors, blank_first=blank_first)
+    if errors and cr_only(lines):
+        errors = [(1, f"line 1: {CR_ONLY}")]
     if errors:
         raise FormatError([prefix(name) + message for _, message in sorted(errors, key=lambda error: error[0])])
     return _structured(document, name, base)
@@ -315,22 +309,24 @@ def load(
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in paths))
     parts: list[tuple[str, ClaimSet]] = []
     errors: list[str] = []
+    more: dict[str, int] = {}  # the problems of each file past limits.max_problems, counted by kind
     salvages: list[tuple[str, Salvage | None]] = []  # a file refused, read without its refused records
-    with named_by_line(str(file) for file in files):
+    labels = [str(file) for file in files]
+    with problems_bounded(labels, limits.max_problems), named_by_line(labels):
         for file in files:
             try:
                 part = read_file(file, limits)
             except FormatError as error:
                 errors.extend(error.errors)
+                merge_kinds(more, error.more)
                 salvages.append((str(file), salvage_of(error)))
                 continue
             parts.append((str(file), part))
         if errors:
             read = [(label, salvage) for label, salvage in salvages if salvage is not None]
             if len(read) < len(salvages):  # a file unread may define what the others mention
-                raise FormatError(errors)
-            order = [str(file) for file in files]
-            raise FormatError(at_once(errors, parts, read, references=references, order=order))
+                raise FormatError(errors, more=more)
+            raise FormatError(at_once(errors, parts, read, references=references, order=labels), more=more)
         merged = merge_all(parts)
         _check_references(parts, merged, references=references)
         return place_acknowledgements(_resolve_written(parts, merged, context)[1], parts)

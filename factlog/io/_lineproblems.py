@@ -6,7 +6,10 @@ document: at 300,000 claims a misspelled key cost 2.1 GB where the clean file to
 under 0.3 GB. Here each line is parsed and made by the generated reader of its
 section (or, refused there, by the converter's hook, which names its problems), then
 dropped: only the records made (what the clean reading keeps too), the messages and
-the refused records themselves stay; 318 MB at 300,000 claims. The messages are those
+the ids the refused records give stay; 318 MB at 300,000 claims. Past
+``Limits.max_problems`` messages, the others are counted by kind
+(:mod:`factlog.io._tally`): at 100,000 refused claims 94 MB, where every message and
+record held 1.1 GB. The messages are those
 the whole-file reader gives (the same converter hooks, paths and order: a hypothesis
 oracle in tests/io/test_line_problems.py); a file this reader does not take (see
 :func:`problems_by_line`) is left to it, and so is a file it finds nothing amiss in
@@ -19,7 +22,7 @@ from __future__ import annotations
 import re
 import stat
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +30,12 @@ import attrs
 import cattrs
 
 from factlog.errors import FormatError
+from factlog.io._linetext import no_record
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import FORMAT_DEPTH, Limits, parse_json, prefix, quick_parse
 from factlog.io._records import RECORD_TYPES, SECTIONS
 from factlog.io._salvage import Salvage, names_of
-from factlog.io._sections import no_record
+from factlog.io._tally import count_kind, record_kind
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._nouns import FieldError
 
@@ -61,7 +65,8 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
 class WholeReader:
     """What the whole-file reader reads records with: its detailed converter, its messages, its sources' folder.
 
-    ``messages(error, root)`` formats a converter's error under a root path (``$.claims[4]``);
+    ``messages(error, root)`` formats a converter's error under a root path (``$.claims[4]``)
+    and drops its tracebacks, which hold its frames in cycles (:func:`~factlog._bulk.forget_frames`);
     ``with_bases`` gives a set its sources' folder. A record the generated reader
     (``fast``) reads is made by it, its strings shared as the clean reading shares them
     (at 300,000 claims, 420 MB read by the converter alone); only a record it refuses
@@ -90,10 +95,10 @@ def problems_by_line(path: Path, name: str, limits: Limits, reader: WholeReader)
         info = path.stat()
         if info.st_size > limits.max_bytes or not stat.S_ISREG(info.st_mode) or limits.max_depth < FORMAT_DEPTH:
             return None
-        reading = _Reading(limits, reader)
+        reading = _Reading(limits, reader, prefix(name))
         for number, line in _lines(path):
             reading.take(number, line)
-        return reading.error(path, prefix(name))
+        return reading.error(path)
     except (_Declined, OSError):  # the whole-file reader reads it, or names the problem
         return None
 
@@ -101,15 +106,18 @@ def problems_by_line(path: Path, name: str, limits: Limits, reader: WholeReader)
 class _Reading:
     """The problems of a file's lines as they are read, and the records made of the lines that read."""
 
-    def __init__(self, limits: Limits, reader: WholeReader) -> None:
+    def __init__(self, limits: Limits, reader: WholeReader, before: str) -> None:
         self.limits = limits
         self.reader = reader
+        self.before = before  # in front of each message: the file's name
         self.types = _item_types()
         self.hooks = {section: reader.converter.get_structure_hook(item) for section, item in self.types.items()}
         self.fast = {section: reader.fast(section) for section in SECTIONS}
         self.interned: dict[str, str] = {}
-        self.syntax: list[tuple[int, str]] = []  # a line that is no JSON, or no header or record: reported alone
-        self.refused: dict[str, list[tuple[int, list[str], Any]]] = {}  # section: (index, messages, record)
+        self.syntax = _Told(limits.max_problems, before)  # a line that is no JSON, or no header or record: alone
+        self.refused: dict[str, list[tuple[int, list[str], list[str]]]] = {}  # section: (index, messages, names)
+        self.told = 0  # the messages of refused records kept; past limits.max_problems, counted in more
+        self.more: dict[str, int] = {}
         self.made: dict[str, list[Any]] = {section: [] for section in SECTIONS}
         self.counts = dict.fromkeys(SECTIONS, 0)
 
@@ -146,7 +154,16 @@ class _Reading:
             if exact is not None:
                 exact.pop("type", None)
                 found = self.reader.messages(error, f"$.{section}[{index}]")
-                self.refused.setdefault(section, []).append((index, found, exact))
+                self.refused.setdefault(section, []).append((index, self.kept(found), names_of(exact)))
+
+    def kept(self, found: list[str]) -> list[str]:
+        """A refused record's messages, kept while fewer than ``limits.max_problems`` are; else counted by kind."""
+        if self.told < self.limits.max_problems:
+            self.told += len(found)
+            return found
+        for message in found:
+            count_kind(self.more, record_kind(self.before, message))
+        return []
 
     def parsed(self, number: int, line: bytes) -> Any:
         """The line parsed by orjson where it reads as the standard library does; None for a problem, noted."""
@@ -159,21 +176,23 @@ class _Reading:
             return _parsed(line, number, self.limits, self.syntax)
         return record
 
-    def error(self, path: Path, before: str) -> FormatError | None:
+    def error(self, path: Path) -> FormatError | None:
         """The whole-file reader's error for the lines read, with the records that read attached; None: none found.
 
         An id given twice (no field refused) is the one problem of the file, its record
         read again from ``path`` to know the ids it gives, as the whole-file reader does.
         """
+        before = self.before
         if self.syntax:
-            return FormatError([before + message for _, message in sorted(self.syntax, key=lambda found: found[0])])
+            return FormatError([before + message for message in self.syntax.messages()], more=self.syntax.more)
         sections = {section: tuple(self.made[section]) for section in SECTIONS}
         self.made.clear()
         if not self.refused and not self.twice(path, sections):
             return None  # nothing amiss, or what the whole-file reader alone names
         refused = self.refused
         error = FormatError(
-            [before + message for section in SECTIONS for _, found, _ in refused.get(section, []) for message in found]
+            [before + message for section in SECTIONS for _, found, _ in refused.get(section, []) for message in found],
+            more=self.more,
         )
         out = {section: {index for index, _, _ in items} for section, items in refused.items()}
         kept = {
@@ -181,7 +200,7 @@ class _Reading:
             for section, count in self.counts.items()
             if count
         }
-        ids = frozenset(found for items in refused.values() for _, _, record in items for found in names_of(record))
+        ids = frozenset(found for items in refused.values() for _, _, names in items for found in names)
         try:
             part = self.reader.with_bases(read_claim_set_of(sections, {}))
         except (FieldError, FormatError):
@@ -199,12 +218,45 @@ class _Reading:
                 return False
             section, index = found["section"], int(found["index"])
             record = _record_at(path, section, index, self.limits)
-            self.refused = {section: [(index, [f"$.{error.field}: {error.message}"], record)]}
+            self.refused = {section: [(index, [f"$.{error.field}: {error.message}"], names_of(record))]}
             sections[section] = sections[section][:index] + sections[section][index + 1 :]
             return True
         except FormatError:
             return False
         return False
+
+
+class _Told:
+    """The problems of lines that are no JSON, or no header or record, as found: the first ``limit`` kept.
+
+    The others are counted by kind (:func:`~factlog.io._tally.record_kind` of ``before``,
+    the file's name) in ``more``.
+    """
+
+    def __init__(self, limit: int, before: str) -> None:
+        self.limit = limit
+        self.before = before
+        self.found: list[tuple[int, str]] = []
+        self.more: dict[str, int] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.found)
+
+    def append(self, problem: tuple[int, str]) -> None:
+        """Keep (line, message), or count it once ``limit`` are kept."""
+        if len(self.found) < self.limit:
+            self.found.append(problem)
+        else:
+            count_kind(self.more, record_kind(self.before, problem[1]))
+
+    def extend(self, problems: Iterable[tuple[int, str]]) -> None:
+        """:meth:`append` each."""
+        for problem in problems:
+            self.append(problem)
+
+    def messages(self) -> list[str]:
+        """The messages kept, in the order of their lines."""
+        return [message for _, message in sorted(self.found, key=lambda found: found[0])]
 
 
 _TWICE = re.compile(r"(?P<section>[a-z_]+)\[(?P<index>\d+)\]\.[a-z_]+")
@@ -246,7 +298,7 @@ def _header(line: bytes) -> None:
         raise _Declined
 
 
-def _parsed(line: bytes, number: int, limits: Limits, syntax: list[tuple[int, str]]) -> Any:
+def _parsed(line: bytes, number: int, limits: Limits, syntax: _Told) -> Any:
     """The line parsed as the whole-file reader parses it; None, its problems added to ``syntax``, if it is no JSON.
 
     Bytes that are no UTF-8 are left to the whole-file reader (its message names the byte in the file).

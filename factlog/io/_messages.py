@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import attrs
 import cattrs
 
+from factlog._bulk import forget_frames
 from factlog.errors import DateError
 from factlog.model._nouns import FieldError
 
@@ -51,7 +52,11 @@ def _did_you_mean(key: str, cls: type) -> str:
 
 
 def messages(error: BaseException, root: str) -> list[str]:
-    """One message per problem cattrs gathered in ``error``, each ``PATH: what is wrong`` below ``root``."""
+    """One message per problem cattrs gathered in ``error``, each ``PATH: what is wrong`` below ``root``.
+
+    The error's tracebacks are then dropped (:func:`~factlog._bulk.forget_frames`): with the
+    cyclic collector paused while files are read, their frames would otherwise stay.
+    """
     found = []
     for line in cattrs.transform_error(error, path=root, format_exception=_format_exception):
         message, _, path = line.rpartition(" @ ")
@@ -59,6 +64,7 @@ def messages(error: BaseException, root: str) -> list[str]:
         if separator:
             path, message = f"{path}.{field}", text
         found.append(f"{path}: {message}")
+    forget_frames(error)
     return found
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from factlog.errors import FormatError
+from factlog.io._encodings import wide_encoding, wide_message
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -57,14 +58,17 @@ def orjson_module() -> Any:
 
 @attrs.frozen
 class Limits:
-    """How large and how deeply nested a document factlog agrees to read.
+    """How large and how deeply nested a document factlog agrees to read, and how many of its problems it tells.
 
-    Beyond either limit a document is refused with a :class:`~factlog.FormatError`,
-    before any work proportional to its content is done twice.
+    Beyond either of the first two a document is refused with a
+    :class:`~factlog.FormatError`, before any work proportional to its content is done
+    twice. The error lists the first ``max_problems`` problems in full and counts the
+    others by kind (``FormatError.more``), so that its memory stays bounded.
     """
 
     max_bytes: int = 1 << 30
     max_depth: int = 64
+    max_problems: int = attrs.field(default=1000, validator=[attrs.validators.instance_of(int), attrs.validators.ge(1)])
 
 
 DEFAULT_LIMITS = Limits()
@@ -191,9 +195,15 @@ def check_writable(text: str, data: Any, name: str | None) -> None:
 
 
 def decode(text: str | bytes, name: str | None) -> str:
-    """The text of UTF-8 bytes (a byte order mark is dropped); a string as it is."""
+    """The text of UTF-8 bytes (a byte order mark is dropped); a string as it is.
+
+    Bytes in UTF-16 or UTF-32 are told so (:mod:`factlog.io._encodings`).
+    """
     if isinstance(text, str):
         return text
+    wide = wide_encoding(text)
+    if wide is not None:
+        raise FormatError([f"{prefix(name)}$: {wide_message(wide)}"])
     if text.startswith(b"SQLite format 3\x00"):
         raise FormatError(
             [

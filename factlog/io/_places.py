@@ -342,4 +342,4 @@ def named_by_line(labels: Iterable[str], text: str | bytes | None = None) -> Ite
             errors = _by_line(errors, label)
         if errors == error.errors:
             raise
-        raise type(error)(errors) from None
+        raise type(error)(errors, shown=error.shown, more=error.more) from None

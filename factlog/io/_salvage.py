@@ -91,7 +91,8 @@ def read_at_once(read: Callable[[], ClaimSet], name: str | None, *, references: 
         salvage = salvage_of(error)
         if salvage is None:
             raise
-        raise FormatError(at_once(error.errors, [], [(name or "", salvage)], references=references)) from None
+        errors = at_once(error.errors, [], [(name or "", salvage)], references=references)
+        raise FormatError(errors, more=error.more) from None
 
 
 def salvage_of(error: FormatError) -> Salvage | None:

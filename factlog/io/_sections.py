@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import itertools
 import typing
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any
 
 from factlog.io._converter import claim_content_id
 from factlog.io._generated import Source
 from factlog.io._interning import Interned
-from factlog.io._records import RECORD_TYPES, SECTIONS, Reader, Refused, fill, reader
+from factlog.io._records import SECTIONS, Reader, Refused, fill, reader
 from factlog.io._writers import writer, writer_of_all
 from factlog.model._claimset import ClaimSet, read_claim_set_of, vouch
 from factlog.model._nouns import Claim
@@ -20,8 +20,6 @@ from factlog.model._written import WrittenWhen
 __all__ = [
     "claim_set",
     "claims_reader",
-    "lines_document",
-    "no_record",
     "read_claim_set",
     "section_reader",
     "write_claim_set",
@@ -189,36 +187,3 @@ def _without_derived_id(data: dict[str, Any]) -> dict[str, Any]:
     if data["id"].startswith("c-") and data["id"] == claim_content_id(data):
         del data["id"]
     return data
-
-
-def lines_document(records: Iterable[tuple[int, Any]], errors: list[tuple[int, str]]) -> dict[str, Any]:
-    """One document from the parsed lines of a JSON Lines file; problems go to ``errors`` by line."""
-    document: dict[str, Any] = {}
-    for number, record in records:
-        if number == 1:
-            if not isinstance(record, dict) or set(record) != {"format", "version"}:
-                errors.append((1, 'line 1: expected a header {"format": "factlog", "version": N}'))
-            else:
-                document.update(record)
-            continue
-        kind = record.pop("type", None) if isinstance(record, dict) else None
-        section = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
-        if section is None:
-            errors.append((number, no_record(number, record)))
-            continue
-        document.setdefault(section, []).append(record)
-    return document
-
-
-def no_record(number: int, record: object) -> str:
-    """What line ``number`` of a JSON Lines file is told for ``record`` (parsed, its "type" taken), no record.
-
-    A header after line 1 is said to be one: files joined with ``cat`` give one a file.
-    """
-    if isinstance(record, dict) and record.get("format") == "factlog":
-        return (
-            f'line {number}: a second header ({{"format": "factlog", ...}}): files joined with cat? Give them'
-            " as separate files or their folder, or write them as one with"
-            " factlog.dump(factlog.load(FOLDER), \"ALL.jsonl\") (docs/format.md, 'JSON Lines')"
-        )
-    return f'line {number}: expected an object with "type" one of {", ".join(RECORD_TYPES)}'

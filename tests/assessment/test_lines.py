@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import tempfile
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 import factlog
 from benchmarks.generate import generate, write
 from factlog.assessment._methods import METHODS
+from factlog.cli import _assess
 from tests.helpers import run
 from tests.strategies import claim_sets, crowded_claim_sets, linked_claim_sets
 
@@ -225,3 +228,35 @@ def test_spooled_propositions_equal_the_plain_tuple(tmp_path: Path) -> None:
     assert compact == plain
     assert compact[1:4] == plain[1:4]
     assert isinstance(compact[1:4], tuple)
+
+
+def _said_in_order(*arguments: str) -> str:
+    """What ``factlog ARGUMENTS`` prints on stdout and stderr together, in the order printed."""
+    both = io.StringIO()
+    with contextlib.redirect_stdout(both), contextlib.redirect_stderr(both):
+        assert factlog.cli.main(list(arguments)) == 0
+    return both.getvalue()
+
+
+def test_cli_stream_says_nothing_to_assess_before_the_json_without_reading_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``assess --stream --as-of`` before every claim: the note first, as the plain command, from one reading."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
+    monkeypatch.setattr(_assess, "_has_claims", lambda _: pytest.fail("the file was read again"))
+    said = _said_in_order("assess", "--stream", str(path), "--format", "json", "--as-of", "1990")
+    assert said.startswith("factlog assess: no claims stated by 1990: nothing to assess\n{")
+
+
+def test_the_compact_assessment_counts_the_claims_of_its_file(tmp_path: Path) -> None:
+    """LinesAssessment.claim_count: every claim of the file, those stated after ``as_of`` too; 0 for none."""
+    path = tmp_path / "corpus.jsonl"
+    claims = factlog.load(ROOT / "sources")
+    path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
+    for as_of in (None, "1990"):
+        result = factlog.assess_lines(path, as_of=as_of)
+        assert isinstance(result, factlog.LinesAssessment)
+        assert result.claim_count == len(claims.claims)
+    path.write_text(factlog.dumps_lines(attrs.evolve(claims, claims=(), acknowledged=())), encoding="utf-8")
+    assert run("assess", "--stream", str(path), "--format", "json", "--as-of", "1990").stderr == ""

@@ -66,7 +66,7 @@ def test_any_broken_line_is_told_in_a_whole_sentence(cut: int, put: str) -> None
         assert found["said"].endswith(f" at column {found[1]}") or " at" not in found["said"]
 
 
-@pytest.mark.parametrize("text", ["", "\n", " \t\r\n", "\n" + HEADER + RECORD + "\n"])
+@pytest.mark.parametrize("text", ["", "\n", " \t\r\n", "\n" + RECORD + "\n"])
 def test_a_file_without_a_header_on_line_1_is_told_what_it_lacks(text: str, tmp_path: Path) -> None:
     """An empty JSON Lines text, or one whose first line is blank, is told it has no header, not "Expecting value"."""
     expected = 'f.jsonl:1: no header: a JSON Lines claim file begins with {"format": "factlog", "version": 1}'

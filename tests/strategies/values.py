@@ -1,0 +1,175 @@
+"""Strategies for the model's values: ids, texts, partial dates and intervals, quantities, patterns, time words."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+import attrs
+from hypothesis import strategies as st
+
+from factlog import (
+    DateValue,
+    Estimate,
+    Interval,
+    PartialDate,
+    Pattern,
+    Quantity,
+    TextValue,
+)
+
+ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
+texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(lambda s: s.strip())
+words = st.text("abcdefghij ", min_size=1, max_size=12).filter(lambda s: s.strip())
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn, years: tuple[int, int] = (1990, 2030)) -> PartialDate:
+    year = draw(st.integers(*years))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return PartialDate(year)
+    month = draw(st.integers(1, 12))
+    if precision == "month":
+        return PartialDate(year, month)
+    return PartialDate(year, month, draw(st.integers(1, calendar.monthrange(year, month)[1])))
+
+
+@st.composite
+def intervals(draw: st.DrawFn, years: tuple[int, int] = (1990, 2030), open_ends: bool = True) -> Interval:
+    first = draw(partial_dates(years))
+    second = draw(partial_dates(years))
+    if first.first_day > second.last_day:
+        first, second = second, first
+    if draw(st.booleans()):
+        return Interval(first, first)
+    start: PartialDate | None = first
+    end: PartialDate | None = second
+    if open_ends and draw(st.integers(0, 5)) == 0:
+        start, end = draw(st.sampled_from([(None, second), (first, None)]))
+    return Interval(start, end)
+
+
+@st.composite
+def edtf_dates(draw: st.DrawFn, years: tuple[int, int] = (1990, 2030)) -> PartialDate:
+    """Any date factlog reads: plain, qualified, with unspecified digits, a season or a time of day."""
+    form = draw(st.sampled_from(["plain", "unspecified", "season", "time"]))
+    if form == "unspecified":
+        digits = draw(st.integers(1, 2))
+        year = draw(st.integers(*years)) // 10**digits * 10**digits
+        date = PartialDate(year, unspecified=digits)
+    elif form == "season":
+        date = PartialDate(draw(st.integers(*years)), draw(st.integers(21, 24)))
+    elif form == "time":
+        day = draw(partial_dates(years).filter(lambda d: d.day is not None))
+        clock = f"{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+        if draw(st.booleans()):
+            clock += f":{draw(st.integers(0, 59)):02d}"
+        return PartialDate(day.year, day.month, day.day, time=clock)
+    else:
+        date = draw(partial_dates(years))
+    approximate, uncertain = draw(st.booleans()), draw(st.booleans())
+    return attrs.evolve(date, approximate=approximate, uncertain=uncertain)
+
+
+@st.composite
+def edtf_intervals(draw: st.DrawFn, closed: bool = False) -> Interval:
+    """Any interval factlog reads, with EDTF dates and (unless ``closed``) open or unknown ends."""
+    first, second = draw(edtf_dates()), draw(edtf_dates())
+    if first.first_day > second.last_day:
+        first, second = second, first
+    if draw(st.booleans()):
+        return Interval(first, first)
+    ends = ["both"] if closed else ["both", "open start", "open end", "unknown start", "unknown end"]
+    shape = draw(st.sampled_from(ends))
+    if shape == "both":
+        return Interval(first, second)
+    if shape.endswith("start"):
+        return Interval(None, second, start_unknown=shape.startswith("unknown"))
+    return Interval(first, None, end_unknown=shape.startswith("unknown"))
+
+
+numbers = st.one_of(
+    st.integers(-(10**12), 10**12), st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
+)
+
+
+@st.composite
+def quantities(draw: st.DrawFn) -> Quantity:
+    amount = draw(numbers)
+    lower = draw(st.none() | st.just(amount) | numbers.filter(lambda n: n <= amount))
+    upper = draw(st.none() | numbers.filter(lambda n: n >= amount))
+    unit = draw(st.none() | words | st.sampled_from(["km", "miles", "minutes", "hours", "months", "years"]))
+    estimate = draw(st.none() | st.sampled_from(Estimate))
+    if estimate is None:
+        return Quantity(amount=amount, lower=lower, upper=upper, unit=unit)
+    if estimate.vague is not None:
+        return Quantity(estimate=estimate, unit=unit)
+    return Quantity(amount=amount, estimate=estimate, unit=unit)
+
+
+_TEXT_VALUES = texts.map(lambda t: TextValue(text=t))
+_DATE_VALUES = (intervals() | edtf_intervals()).map(lambda i: DateValue(date=i))
+_QUANTITIES = quantities()
+
+
+def objects(entity_ids: list[str]) -> st.SearchStrategy[object]:
+    return st.one_of(
+        st.none(),
+        st.sampled_from(entity_ids),
+        st.lists(st.sampled_from(entity_ids), min_size=1, max_size=3, unique=True).map(tuple),
+        _TEXT_VALUES,
+        _DATE_VALUES,
+        _QUANTITIES,
+    )
+
+
+@st.composite
+def patterns(draw: st.DrawFn, ranked: bool = False) -> Pattern:
+    """An everyday pattern: 'the last X was in Y', 'the first X since Y', 'the first in N years'.
+
+    With ``ranked`` (the predicate has a rank) also 'the highest-level X since Y'.
+    """
+    kind = draw(st.sampled_from(["last", "since", "years", *(["highest_since"] if ranked else [])]))
+    value: object = draw(st.integers(1, 30)) if kind == "years" else draw(intervals(open_ends=False))
+    return Pattern(**{kind: value}, until=draw(st.none() | partial_dates()))  # type: ignore[arg-type]
+
+
+time_words = st.sampled_from(
+    [
+        "on Tuesday",
+        "last week",
+        "this month",
+        "earlier this year",
+        "in six years",
+        "two days ago",
+        "yesterday",
+        "in October",
+        "two days after the strike",
+        "before the port strike",
+        "since the strike",
+        "October 2025",
+        "Wednesday, 29 October 2025",
+    ]
+)
+"""A proposition's ``when`` in words, of each form resolve_when reads (events: "the strike", "the port strike")."""
+
+anchor_days = st.dates(min_value=datetime.date(2021, 1, 1), max_value=datetime.date(2030, 12, 31))
+"""A day words for time are counted from."""
+
+
+def wrong_arguments() -> st.SearchStrategy[object]:
+    """Values no public function takes as its first argument: no text, path, factlog object or empty list.
+
+    Lists and dicts hold numbers (a list of numbers is no list of paths, ids or rows); a
+    list is never empty, as an empty list of rows or events is a right argument.
+    """
+    return st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.lists(st.integers(), min_size=1, max_size=3),
+        st.dictionaries(st.integers(), st.integers(), max_size=2),
+        st.builds(object),
+    )
