@@ -165,7 +165,7 @@ def cue_table() -> str:
     """The cue table as Markdown."""
     lines = ["| words | kind | certainty at most | denies |", "| --- | --- | --- | --- |"]
     for cue in CUES:
-        words = cue.words.replace(r"\b[^,.;]*?\b", " … ").replace("|", ", ").replace("(?:", "(")
+        words = cue.printed or cue.words.replace(r"\b[^,.;]*?\b", " … ").replace("|", ", ").replace("(?:", "(")
         scope = " (own voice only)" if cue.own_voice_only else ""
         denies = "yes" if cue.denies else ""
         lines.append(f"| {words} | {cue.kind.value}{scope} | {cue.certainty} → {cue.band.value} | {denies} |")

@@ -45,6 +45,7 @@ _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNOR
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 _SUBJECT_WORDS = 9
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*(?:and|but)\s", re.IGNORECASE)
 _AUXILIARY = re.compile(
     r"\s+(?:has|have|had|also|reportedly|have also|has also|had also|later|earlier|previously)$", re.IGNORECASE
 )
@@ -167,6 +168,8 @@ def _main_clause(sentence: str, found: Found) -> bool:
     if ";" in before:
         return False
     clause = re.split(r"[,;]", before)[-1]
+    if _COORDINATED.match(clause):
+        return False  # "The fire was put out, and there is no risk": the second clause, as after a semicolon
     return _CONCESSIVE.search(clause) is None
 
 

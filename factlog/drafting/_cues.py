@@ -52,6 +52,8 @@ class Cue:
     """Whether the cue makes the claim a denial."""
     own_voice_only: bool = False
     """Whether the cue counts only where the outlet speaks for itself (a future "will")."""
+    printed: str | None = None
+    """The words as the cue table in the docs prints them, where the pattern is more than a list of words."""
 
     @property
     def band(self) -> Certainty:
@@ -69,6 +71,14 @@ _SAY = (
     r"said|says|say|told|tells|stated|states|announced|announces|added|adds|declared|insisted|argued|warned|"
     r"claimed|claims|alleged|alleges|accused|accuses|described|describe|describes|noted|notes|note|"
     r"reported|reports|wrote|writes|confirmed|confirms|confirm|explained|pointed out|stressed|emphasized"
+)
+
+# The determiner "no" denies ("sent no grain", "No grain was sent"); these words after it
+# make idioms that do not ("no doubt", "no less than 40,000", "no later than May"). "No."
+# (a number) and "no-fly" are no determiner: "no" must be followed by a space and a word.
+_NOT_DENYING = (
+    r"doubt|less|more|fewer|matter|wonder|sooner|later|earlier|longer|one|small|mean|stranger|"
+    r"coincidence|accident|exception|surprise"
 )
 
 CUES: tuple[Cue, ...] = (
@@ -104,10 +114,22 @@ CUES: tuple[Cue, ...] = (
     # "The last X was in 2019" and "the first X since 2019" deny X in between (docs/concepts.md).
     Cue(r"the last\b[^,.;]*?\b(?:was|were|occurred|took place|came) in", CueKind.NEGATION, denies=True),
     Cue(r"the first\b[^,.;]*?\bsince", CueKind.NEGATION, denies=True),
+    # "There is no evidence that X" denies nothing about X: whoever says it is uncommitted (FactBank's Uu).
+    Cue(
+        r"no (?:evidence|proof|sign|signs|indication|confirmation)(?: yet)? (?:that|of)",
+        CueKind.HEDGE,
+        "uncommitted",
+    ),
     Cue(
         r"not|no longer|never|n't|neither|nor|none|nobody|no one|without any|has yet to|have yet to",
         CueKind.NEGATION,
         denies=True,
+    ),
+    Cue(
+        rf"no(?=\s+(?!(?:{_NOT_DENYING})(?![\w-]))[^\W\d_])",
+        CueKind.NEGATION,
+        denies=True,
+        printed="no before a word (not: no " + _NOT_DENYING.replace("|", ", no ") + ")",
     ),
 )
 """The cue table, in the order cues are tried: the first reporting or according cue wins."""
