@@ -12,7 +12,10 @@ entities are found in the registry):
   keep their meaning ("at least 120 troops" is ``at-least``, "about 600" ``about``);
 * office titles — "former U.S. President Donald Trump" (``holds-office``, denied at the
   time the article was written), "Russian President Vladimir Putin" (``holds-office``,
-  affirmed then). The office is the registry entity named "<title> of <country>".
+  affirmed then), "Trade Minister Anton Belek". The office is the registry entity named
+  or aliased "<title> of <country>", the country read from an adjective (a built-in
+  demonym or a registry alias such as "Velmoran") or a possessive; or, with no country
+  written, the entity whose name or alias is the title as written ("Trade Minister").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import re
 
 import attrs
 
-from factlog.drafting._names import Names
+from factlog.drafting._names import Names, normal
 from factlog.model._dates import Interval
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import DateValue, Proposition, Quantity
@@ -49,12 +52,10 @@ _DEMONYMS = {
     "french": "France",
     "german": "Germany",
 }
-_TITLES = r"President|Premier|Prime Minister|Foreign Minister|Defen[cs]e Minister|Leader|leader|Chancellor|King"
-_OFFICE = re.compile(
-    rf"(?P<former>[Ff]ormer\s+)?(?P<country>U\.S\.|US|American|Chinese|Russian|North Korean|South Korean|Japanese|"
-    rf"Ukrainian|British|French|German|[A-Z][a-z]+[’']s)\s+(?P<title>{_TITLES})\s+"
-    rf"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})"
-)
+# The words that may stand between a title and its name ("the", a comma) end the search for a title.
+_TITLE_WORD = re.compile(r"[\w.’'-]+")
+_TITLE_WORDS = 5
+_DEMONYM_WORDS = 2
 # The words before a figure that say how it was given (docs/format.md, "Figures as
 # reporters give them"): "at least 120" has no upper bound, and is never drafted as 120.
 _ESTIMATES = {
@@ -174,28 +175,87 @@ def sentence_proposition(
 
 
 def _country(names: Names, written: str) -> str | None:
+    """The registry name of the country an adjective or a possessive names ("U.S.", "Velmoran", "Velmora's")."""
     written = written.removesuffix("’s").removesuffix("'s")
     name = _DEMONYMS.get(written.casefold(), written)
     entity = names.lookup(name)
     return None if entity is None else names.entities[entity].name
 
 
+def _office_of(names: Names, words: list[str], person: str) -> str | None:
+    """The office entity the words before a name give, or None.
+
+    ``words`` are the title as written, with a country before it or not: "U.S.
+    President", "Velmoran President", "Velmora's Trade Minister", "trade minister". The
+    office is the registry entity named (or aliased) "<title> of <country>" or
+    "<title> of the <country>"; without a country, one whose alias is the title as
+    written. Never the person, a country or a person.
+    """
+    candidates: list[str | None] = []
+    for split in range(min(_DEMONYM_WORDS, len(words) - 1), 0, -1):
+        country = _country(names, " ".join(words[:split]))
+        if country is not None:
+            title = " ".join(words[split:])
+            candidates += [names.lookup(f"{title} of {country}"), names.lookup(f"{title} of the {country}")]
+    candidates.append(names.lookup(" ".join(words)))
+    for office in candidates:
+        if office is not None and office != person and names.kind(office) not in _NO_OFFICE:
+            return office
+    return None
+
+
+_NO_OFFICE = (EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.MEDIA_OUTLET, EntityKind.EVENT, EntityKind.PLACE)
+
+
+def _persons(names: Names, sentence: str) -> list[tuple[str, int, int]]:
+    """The registry persons named in a sentence: (id, start, end), a title inside an alias left out.
+
+    "President Xi Jinping", an alias of Xi, is found as "Xi Jinping" after "President ":
+    the words before the entity's name are left out of an alias that ends with it.
+    """
+    found = []
+    for match in names.find(sentence):
+        if names.kind(match.entity) is not EntityKind.PERSON:
+            continue
+        name = normal(names.entities[match.entity].name)
+        start = match.start
+        for word in _TITLE_WORD.finditer(sentence, match.start, match.end):
+            if word.start() > match.start and normal(sentence[word.start() : match.end]) == name:
+                start = word.start()
+                break
+        found.append((match.entity, start, match.end))
+    return found
+
+
 def office_titles(names: Names, predicates: set[str], sentence: str, when: Interval | None) -> list[Found]:
-    """Office titles before a name: affirmed, or denied when the title is "former"."""
+    """Office titles before a registry person's name: affirmed, or denied when the title is "former".
+
+    The words right before the name (at most five, none of them across punctuation)
+    are read as "[former] [country] <title>", longest first; see :func:`_office_of` for
+    what the registry needs. Each found title is a :class:`Found` spanning "[Former]
+    ... <name>". Needs ``holds-office`` among ``predicates``; returns [] without it.
+    """
     if "holds-office" not in predicates:
         return []
     found = []
-    for match in _OFFICE.finditer(sentence):
-        person = names.lookup(match.group("name")) or _entity_in(names, match.group("name"), (EntityKind.PERSON,))
-        country = _country(names, match.group("country"))
-        if person is None or country is None:
-            continue
-        title = match.group("title")
-        office = names.lookup(f"{title} of {country}") or names.lookup(f"{title} of the {country}")
-        if office is None:
-            continue
-        former = match.group("former") is not None
-        proposition = Proposition(subject=person, predicate="holds-office", object=office, when=when)
-        polarity = Polarity.DENIED if former else Polarity.AFFIRMED
-        found.append(Found(proposition, match.start(), match.end(), polarity))
+    for person, start, end in _persons(names, sentence):
+        before = [word for word in _TITLE_WORD.finditer(sentence[:start]) if word.end() <= start]
+        # Only words joined by spaces to the name: a comma, "the" or a quotation mark ends the title.
+        words: list[re.Match[str]] = []
+        for word in reversed(before):
+            gap = sentence[word.end() : words[0].start() if words else start]
+            if not gap.isspace() or len(words) == _TITLE_WORDS:
+                break
+            words.insert(0, word)
+        for first in range(len(words)):
+            written = [word.group() for word in words[first:]]
+            former = written[0].casefold() == "former"
+            title = written[1:] if former else written
+            office = _office_of(names, title, person) if title and title[-1][:1].isalpha() else None
+            if office is None:
+                continue
+            proposition = Proposition(subject=person, predicate="holds-office", object=office, when=when)
+            polarity = Polarity.DENIED if former else Polarity.AFFIRMED
+            found.append(Found(proposition, words[first].start(), end, polarity))
+            break
     return found
