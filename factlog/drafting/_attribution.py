@@ -51,10 +51,16 @@ _AUXILIARY = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
+_SEEN_BY = re.compile(
+    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?:records|documents|data|figures|files|papers|images|photographs|"
+    r"footage|emails|minutes|logs|filings|statistics)\s+(?:seen|obtained|reviewed|examined)\s+by\s+"
+    r"(?P<holder>[^,;:“”\"]{1,60}?)\s*$"
+)
 # A verb of saying under negation ("has yet to confirm", "did not say") is nobody's saying.
 _UNSAID = re.compile(
     r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
 )
+_NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
 _OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
 _WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
 
@@ -195,6 +201,11 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
             return None
         content = (end, len(sentence)) if item.start == 0 else (0, item.start)
         return holders, content
+    if item.cue.kind is CueKind.DOCUMENTARY:
+        # "Customs records seen by CPA show ...": CPA's, through the records; "Data show ..." is nobody's.
+        seen = _SEEN_BY.search(sentence[: item.start])
+        holders = () if seen is None else _split_relays(seen["holder"])
+        return (holders, (item.end, len(sentence))) if holders else None
     if _PASSIVE.search(sentence[: item.start].rstrip()):
         # "No injuries were reported": a passive names no speaker, unless "by" does.
         agent = _AGENT.match(sentence[item.end :])
@@ -222,7 +233,7 @@ def read_sentence(sentence: str) -> Reading:
     for item in cues:
         if item.cue.kind is CueKind.REPORTING and _UNSAID.search(sentence[: item.start]):
             continue
-        if item.cue.kind in (CueKind.ACCORDING, CueKind.REPORTING):
+        if item.cue.kind in _NAMING:
             found = _holder(sentence, item)
             if found is not None and found[0]:
                 holders, content = found
@@ -236,7 +247,7 @@ def read_sentence(sentence: str) -> Reading:
             break
     quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
     own_voice = not holders and not quoted
-    applying = [item for item in cues if item is used or item.cue.kind not in (CueKind.ACCORDING, CueKind.REPORTING)]
+    applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
     certainty = _lowest(applying, own_voice)
     denied = any(item.cue.denies and _main_clause(sentence, item) for item in applying)
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)

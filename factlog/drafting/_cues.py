@@ -28,6 +28,8 @@ class CueKind(enum.Enum):
     """A verb of saying: its subject (or object) is the holder; the rest is what they hold."""
     ACCORDING = "according"
     """A phrase that names the holder after it ("according to KCNA")."""
+    DOCUMENTARY = "documentary"
+    """A verb of showing ("show"): its holder is whoever saw the record that shows ("records seen by X")."""
     PASSIVE = "passive"
     """Saying without a named holder ("widely regarded"): an anonymous holder."""
     HEDGE = "hedge"
@@ -90,6 +92,7 @@ CUES: tuple[Cue, ...] = (
     Cue(r"denied|denies|deny|dismissed|dismisses|dismiss|rejected|rejects|reject|refuted|refutes", _R, denies=True),
     Cue(_SAY, _R),
     Cue(r"condemned|condemns|criticized|criticised|criticizes|criticises|welcomed|welcomes|praised|praises", _R),
+    Cue(r"show|shows|showed", CueKind.DOCUMENTARY),
     Cue(r"believe|believes|believed|think|thinks|thought|expect|expects", _R, "probable"),
     Cue(r"suggested|suggest|suggests", _R, "suggested"),
     Cue(r"speculate|speculates|speculated|speculation|fear|fears|feared", _R, "possible"),

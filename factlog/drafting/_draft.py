@@ -10,6 +10,7 @@ import attrs
 
 from factlog.checks import Severity, check
 from factlog.drafting._attribution import Reading, read_sentence
+from factlog.drafting._dateline import Dateline, find_dateline
 from factlog.drafting._holders import Holders
 from factlog.drafting._names import Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
@@ -85,8 +86,10 @@ class _Drafter:
     vocabulary: dict[str, str]
     figures: dict[str, str]
 
-    def _attributions(self, reading: Reading, before: Attribution | None) -> list[Attribution]:
+    def _attributions(self, reading: Reading, before: Attribution | None, wire: str | None) -> list[Attribution]:
         """Who holds the sentence: one attribution, or one per holder joined by "and".
+
+        ``wire`` is the agency of the story's dateline, if any: the relay after the outlet.
 
         A sentence that is only a quotation is the words of the previous sentence's
         speaker ("“We will respond,” Lavrov said. “Nobody should doubt it.”"), or of an
@@ -96,27 +99,35 @@ class _Drafter:
             if before is not None and before.holder != self.outlet:
                 return [Attribution(holder=before.holder, via=before.via, mode=Mode.DIRECT_QUOTE)]
             speaker = self.holders.resolve("an unnamed speaker")
-            return [Attribution(holder=speaker, via=(self.outlet,), mode=Mode.DIRECT_QUOTE)]
+            return [Attribution(holder=speaker, via=self._via(speaker, wire), mode=Mode.DIRECT_QUOTE)]
         if not reading.holders:
             return [Attribution(holder=self.outlet, mode=reading.mode, cue=reading.cue)]
         relays = [self.holders.resolve(phrase) for phrase in reading.holders[:-1]]
         last = reading.holders[-1]
         result = []
         for holder in self.holders.coordinated(last) or (self.holders.resolve(last),):
-            via = tuple(dict.fromkeys(item for item in (self.outlet, *relays) if item != holder))
+            via = self._via(holder, wire, *relays)
             result.append(Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue))
         return result
 
+    def _via(self, holder: str, wire: str | None, *relays: str) -> tuple[str, ...]:
+        """The relays between the holder and the source, outermost first: the outlet, the wire, the rest."""
+        chain = (self.outlet, *([wire] if wire else []), *relays)
+        return tuple(dict.fromkeys(item for item in chain if item != holder))
+
     def sentence_claims(
-        self, claim_id: str, text: str, start: int, end: int, before: Attribution | None
+        self, claim_id: str, text: str, span: tuple[int, int], before: Attribution | None, wire: str | None = None
     ) -> list[Claim]:
         """The claims of one sentence (one per holder): attribution, certainty, polarity and any proposition.
 
-        ``before`` is the attribution of the sentence before in the same paragraph, if any.
+        ``span`` is the sentence's ``(start, end)`` in ``text``; ``before`` the attribution
+        of the sentence before in the same paragraph, if any; ``wire`` the entity of the
+        dateline's agency, relaying the story to the outlet.
         """
+        start, end = span
         sentence = text[start:end]
         reading = read_sentence(sentence)
-        attributions = self._attributions(reading, before)
+        attributions = self._attributions(reading, before, wire)
         proposition = None
         if reading.polarity is Polarity.AFFIRMED:
             # A denied sentence ("the last visit was in 2019") denies something other than its verb's relation.
@@ -239,10 +250,19 @@ def draft(
     claims: list[Claim] = []
     extra: list[Claim] = []
     before: Attribution | None = None
-    for number, (start, end) in enumerate(spans, 1):
+    dateline: Dateline | None = None
+    wire: str | None = None
+    for number, (first, end) in enumerate(spans, 1):
+        start = first
         if number > 1 and "\n" in text[spans[number - 2][1] : start]:
             before = None  # a new paragraph: a quotation there does not continue the last one
-        found = drafter.sentence_claims(f"{source}-{number:03d}", text, start, end, before)
+        if dateline is None and (start == 0 or text[start - 1] == "\n"):
+            # "VELMORA, May 12 (CPA) - ...": the dateline is no part of the claim; its agency relays the rest.
+            dateline = find_dateline(text[start:end])
+            if dateline is not None:
+                start += dateline.end
+                wire = None if dateline.agency is None else holders.agency(dateline.agency)
+        found = drafter.sentence_claims(f"{source}-{number:03d}", text, (start, end), before, wire)
         claims += found
         before = found[-1].attribution
         extra += drafter.office_claims(found[0].id, text, start, end)

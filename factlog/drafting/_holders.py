@@ -77,6 +77,17 @@ class Holders:
             Entity(id=f"{source}-publisher", name=f"the publisher of {source}", kind=EntityKind.MEDIA_OUTLET)
         )
 
+    def agency(self, name: str) -> str:
+        """The news agency of a dateline ("CPA"): a registry entity by name, alias or id, or a proposed media outlet."""
+        found = self.names.lookup(name)
+        if found is not None:
+            return self.use(found)
+        for proposed in self.used.values():
+            if normal(name) in {normal(known) for known in (proposed.name, *proposed.aliases)}:
+                return proposed.id
+        notes = "Proposed by factlog draft: the agency of the story's dateline, not in the registry given."
+        return self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
+
     def resolve(self, phrase: str) -> str:
         """The entity id for a holder phrase as written."""
         phrase = " ".join(phrase.split())

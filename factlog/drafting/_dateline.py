@@ -1,0 +1,53 @@
+"""A wire story's dateline: "VELMORA, May 12 (CPA) - ..." names the place, the day and the agency.
+
+A dateline opens the story's first paragraph: a place in capitals, then a date, an
+agency in parentheses, or both, then a dash ("WASHINGTON, Oct. 9 (Reuters) -",
+"SEOUL, May 12 (Yonhap) --", "LONDON (CPA) —"). It is no part of the first sentence's
+claim; the agency is the relay through which the outlet has the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["Dateline", "find_dateline"]
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3})"
+    rf"(?:,\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?))?"
+    r"(?:\s*\((?P<agency>[^()\n]{1,60})\))?"
+    r"\s*(?:--|[-–—])\s+"
+)
+_LETTERS = 2
+
+
+@attrs.frozen
+class Dateline:
+    """A dateline found at the start of a sentence."""
+
+    end: int
+    """Where the sentence proper starts: the offset just after the dash and its spaces."""
+    place: str
+    """The place as written ("VELMORA")."""
+    agency: str | None
+    """The agency in parentheses ("CPA"), if any."""
+
+
+def find_dateline(sentence: str) -> Dateline | None:
+    """The dateline a sentence opens with, or None.
+
+    The place must be in capitals (two letters or more), and a date or an agency must
+    follow it: "VELMORA, May 12 (CPA) - ..." and "LONDON (CPA) - ..." are datelines,
+    "NATO - ..." and "May 12 - ..." are not.
+    """
+    match = _DATELINE.match(sentence)
+    if match is None or (match["date"] is None and match["agency"] is None):
+        return None
+    place = match["place"]
+    if sum(1 for letter in place if letter.isalpha()) < _LETTERS or place.upper() != place:
+        return None
+    agency = None if match["agency"] is None else " ".join(match["agency"].split()) or None
+    return Dateline(end=match.end(), place=place, agency=agency)
