@@ -57,10 +57,14 @@ def _date(published: PartialDate | Interval | str | None) -> Interval | None:
 
 
 def _named_time(sentence: str, published: Interval | None) -> Interval | None:
-    """The time the sentence's words name (by ``find_time_expressions``), or None."""
+    """The time the sentence's words name (by ``find_time_expressions``), or None.
+
+    The sentence's tense is read: "has met officials this year" is the year up to the
+    publication date, not the whole year.
+    """
     if published is None:
         return None
-    for found in find_time_expressions(sentence, published):
+    for found in find_time_expressions(sentence, published, past=None):
         if found.text.islower() and len(found.text.split()) == 1:
             continue  # "may", "march": a verb more often than a month
         return found.when

@@ -337,6 +337,7 @@ def resolve_when(
     *,
     events: Mapping[str, Interval | str] | None = None,
     future: bool | None = None,
+    past: bool = False,
 ) -> Interval:
     """The span of days a time expression means, said on ``anchor``.
 
@@ -372,7 +373,12 @@ def resolve_when(
       not match it is reported by ``factlog.weekday_mismatches``).
 
     ``future`` ``None`` (the default) looks for a future tense in the words themselves
-    ("will", "next", "planned", ...). Raises :class:`TimeExpressionError` (a
+    ("will", "next", "planned", ...). ``past`` true says the words were used of the past
+    ("had sent no grain this year": a past or perfect tense, which the words alone do
+    not show): ``this week``, ``this month`` and ``this year`` then end at the anchor,
+    as ``earlier this year`` does (1 January to the anchor), so that something that
+    happens later in the year is not taken for what the words spoke of; a future (given
+    or found) wins over ``past``. Raises :class:`TimeExpressionError` (a
     ``ValueError``) for a form not listed, an unknown event, a count above 999 ("in 1000
     days": out of range), or words or an anchor of another type (``None``).
     """
@@ -382,6 +388,12 @@ def resolve_when(
     assert span.end is not None
     ahead = bool(_FUTURE.search(text)) if future is None else future
     known = events if isinstance(events, EventLookup) else {n: event_span(n, v) for n, v in (events or {}).items()}
+    if past and not ahead:
+        text = _SO_FAR.sub(r"earlier this \g<unit>", text)
     first = _resolve_at(text, span.start.earliest, ahead, known)
     last = span.end.latest
     return first if last == span.start.earliest else _hull(first, _resolve_at(text, last, ahead, known))
+
+
+# "this year" said of the past is the year so far: read as "earlier this year" (docs/concepts.md).
+_SO_FAR = re.compile(r"^this (?P<unit>week|month|year)$", re.IGNORECASE)

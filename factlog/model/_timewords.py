@@ -51,6 +51,8 @@ class WeekdayMismatch:
 
 
 _CLAUSE = re.compile(r"[,;.!?]")
+# A past or perfect auxiliary: "had sent", "has met", "was sent", "did not send"; not "has to" (obligation).
+_PAST = re.compile(r"\b(?:(?:has|have|had)(?:n't)?\s+(?!to\b)[a-z]|(?:was|were|did)(?:n't)?\b)", re.IGNORECASE)
 
 
 @functools.cache
@@ -82,6 +84,7 @@ def find_time_expressions(
     *,
     events: Mapping[str, Interval] | None = None,
     future: bool | None = None,
+    past: bool | None = False,
 ) -> list[TimeExpression]:
     """The time expressions of a sentence, in order, each with its span and meaning.
 
@@ -89,6 +92,11 @@ def find_time_expressions(
     overlapping) and resolves each against ``anchor``; "after the strike" is kept only
     when ``events`` names the strike. ``future`` ``None`` looks for a future tense in
     the clause of each expression (up to the nearest comma, semicolon or full stop).
+    ``past`` is passed to :func:`resolve_when` ("this year" said of the past ends at the
+    anchor); ``None`` looks for a past or perfect auxiliary in the clause ("had sent",
+    "has met", "was sent", "did not send"), and a future there wins. Only auxiliaries
+    are read: a bare past ("sent") is no sign, since the verb alone cannot be told from
+    a participle or an adjective.
     Nothing is raised for words that only look like a time; :class:`~factlog.ArgumentError`
     (a :class:`ValueError`) for a ``sentence`` that is no :class:`str`.
     """
@@ -103,8 +111,13 @@ def find_time_expressions(
             ahead = bool(_FUTURE.search(clause))
         else:
             ahead = future
+        if past is None:
+            clause = _CLAUSE.split(sentence[:start])[-1] + " " + _CLAUSE.split(sentence[end:])[0]
+            before = bool(_PAST.search(clause)) and not ahead
+        else:
+            before = past
         try:
-            when = resolve_when(match.group(0), anchor, events=events, future=ahead)
+            when = resolve_when(match.group(0), anchor, events=events, future=ahead, past=before)
         except TimeExpressionError:
             continue
         found.append(TimeExpression(start, end, match.group(0), when))
