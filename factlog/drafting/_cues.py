@@ -79,7 +79,7 @@ _SAY = (
 # make idioms that do not ("no doubt", "no less than 40,000", "no later than May"). "No."
 # (a number) and "no-fly" are no determiner: "no" must be followed by a space and a word.
 _NOT_DENYING = (
-    r"doubt|less|more|fewer|matter|wonder|sooner|later|earlier|longer|one|small|mean|stranger|"
+    r"doubt|(?:less|more|fewer|later|earlier) than|sooner|matter|wonder|longer|one|small|mean|stranger|"
     r"coincidence|accident|exception|surprise"
 )
 
@@ -119,7 +119,7 @@ CUES: tuple[Cue, ...] = (
     Cue(r"the first\b[^,.;]*?\bsince", CueKind.NEGATION, denies=True),
     # "There is no evidence that X" denies nothing about X: whoever says it is uncommitted (FactBank's Uu).
     Cue(
-        r"no (?:evidence|proof|sign|signs|indication|confirmation)(?: yet)? (?:that|of)",
+        r"no (?:evidence|proof|indication|confirmation)(?: yet)? (?:that|of)",
         CueKind.HEDGE,
         "uncommitted",
     ),
@@ -132,7 +132,11 @@ CUES: tuple[Cue, ...] = (
         rf"no(?=\s+(?!(?:{_NOT_DENYING})(?![\w-]))[^\W\d_])",
         CueKind.NEGATION,
         denies=True,
-        printed="no before a word (not: no " + _NOT_DENYING.replace("|", ", no ") + ")",
+        printed="no before a word (not: no "
+        + _NOT_DENYING.replace("(?:less|more|fewer|later|earlier) than", "less/more/fewer/later/earlier than").replace(
+            "|", ", no "
+        )
+        + ")",
     ),
 )
 """The cue table, in the order cues are tried: the first reporting or according cue wins."""

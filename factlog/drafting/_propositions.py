@@ -189,7 +189,8 @@ def _office_of(names: Names, words: list[str], person: str) -> str | None:
     President", "Velmoran President", "Velmora's Trade Minister", "trade minister". The
     office is the registry entity named (or aliased) "<title> of <country>" or
     "<title> of the <country>"; without a country, one whose alias is the title as
-    written. Never the person, a country or a person.
+    written. Never the person, nor an entity of a kind that holds offices (a person, a
+    country) or is no office (an outlet, an event, a place), nor one not named "... of ...".
     """
     candidates: list[str | None] = []
     for split in range(min(_DEMONYM_WORDS, len(words) - 1), 0, -1):
@@ -199,9 +200,16 @@ def _office_of(names: Names, words: list[str], person: str) -> str | None:
             candidates += [names.lookup(f"{title} of {country}"), names.lookup(f"{title} of the {country}")]
     candidates.append(names.lookup(" ".join(words)))
     for office in candidates:
-        if office is not None and office != person and names.kind(office) not in _NO_OFFICE:
+        if office is not None and office != person and _is_office(names, office):
             return office
     return None
+
+
+def _is_office(names: Names, entity: str) -> bool:
+    """Whether an entity is an office: named or aliased "<title> of <something>", and of no kind that holds one."""
+    found = names.entities[entity]
+    named = any(" of " in name for name in (found.name, *found.aliases))
+    return named and found.kind not in _NO_OFFICE
 
 
 _NO_OFFICE = (EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.MEDIA_OUTLET, EntityKind.EVENT, EntityKind.PLACE)

@@ -20,10 +20,12 @@ def _reading(sentence: str) -> tuple[Polarity, Certainty]:
         "No grain was sent to Tarsia, VTV said.",
         "No injuries were reported.",
         "Velmora sent no Velmoran grain to Tarsia.",
+        "No more troops will be sent, VTV said.",
+        "The economy showed no sign of slowing, VTV said.",
     ],
 )
 def test_the_determiner_no_denies(sentence: str) -> None:
-    """'sent no grain' and 'No grain was sent' deny the sending, as 'had not sent' does."""
+    """'sent no grain', 'No grain was sent', 'No more troops' deny, as 'had not sent' does; 'no sign of' too."""
     assert _reading(sentence) == (Polarity.DENIED, Certainty.CERTAIN)
 
 

@@ -98,9 +98,21 @@ def test_office_titles_need_the_holds_office_predicate() -> None:
     assert offices("Trade Minister Anton Belek approved the deal.", registry(predicate=False)) == []
 
 
-def test_a_country_or_a_person_before_a_name_is_no_office() -> None:
-    """ "Velmoran Anton Belek" and "Belek Anton Belek": a country or a person is never an office."""
-    assert offices("Velmoran Anton Belek approved the deal.", registry()) == []
+def test_a_country_or_a_body_before_a_name_is_no_office() -> None:
+    """A country ("Velmoran Anton Belek") or a body not named "... of ..." ("Trade Ministry") is no office."""
+    claims = registry().merge(
+        factlog.loads(
+            json.dumps(
+                {
+                    "format": "factlog",
+                    "version": 1,
+                    "entities": [{"id": "ministry", "name": "Trade Ministry", "kind": "government-body"}],
+                }
+            )
+        )
+    )
+    assert offices("Velmoran Anton Belek approved the deal.", claims) == []
+    assert offices("Trade Ministry Anton Belek approved the deal.", claims) == []
 
 
 @pytest.mark.parametrize(
