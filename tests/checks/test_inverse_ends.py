@@ -8,9 +8,12 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factlog
 from factlog import ClaimLog, ClaimSet, Predicate, PredicateKind
+from tests import renaming
 from tests.helpers import ENTITIES, SOURCES, claim, findings_of, sides, world
 
 STATE = PredicateKind.STATE
@@ -86,7 +89,65 @@ def test_a_predicate_exclusive_with_its_own_inverse_excludes_itself_turned_round
         ),
     )
     [finding] = findings_of(factlog.checks.exclusive_predicates, claims)
-    assert sides(finding) == {"parent-of": {"alice-parent"}, "child-of": {"bob-parent", "alice-child"}}
+    assert sides(finding) == {
+        "alice parent-of bob": {"alice-parent"},
+        "bob parent-of alice": {"bob-parent", "alice-child"},
+    }
+
+
+@pytest.mark.parametrize(("first", "second"), [("alice", "bob"), ("bob", "alice"), ("alice", "z-bob")])
+def test_the_sides_of_a_predicate_against_itself_turned_round_are_named_by_what_they_say(
+    first: str, second: str
+) -> None:
+    """Both claims written 'parent-of': each side is named by its reading, whichever entity id sorts first."""
+    base = vocabulary(PARENT)
+    entities = tuple(attrs.evolve(e, id="z-bob") if e.id == "bob" and second == "z-bob" else e for e in base.entities)
+    claims = attrs.evolve(
+        base,
+        entities=entities,
+        claims=(
+            claim("one", first, "parent-of", second),
+            claim("two", second, "parent-of", first, holder="wire", source="s2"),
+        ),
+    )
+    [finding] = findings_of(factlog.checks.exclusive_predicates, claims)
+    assert sides(finding) == {f"{first} parent-of {second}": {"one"}, f"{second} parent-of {first}": {"two"}}
+
+
+@st.composite
+def parent_claims(draw: st.DrawFn) -> ClaimSet:
+    """Two to six claims pairing three entities by 'parent-of' or its inverse 'child-of', from two holders."""
+    people = ("alice", "bob", "carol")
+    made = []
+    for number in range(draw(st.integers(2, 6))):
+        subject, obj = draw(st.permutations(people))[:2]
+        holder, source = draw(st.sampled_from([("author", "s1"), ("wire", "s2")]))
+        when = draw(st.sampled_from(["2025", "2025-03", None]))
+        made.append(
+            claim(
+                f"c{number}",
+                subject,
+                draw(st.sampled_from(["parent-of", "child-of"])),
+                obj,
+                when,
+                holder=holder,
+                source=source,
+            )
+        )
+    base = vocabulary(PARENT, claims=tuple(made))
+    plain = tuple(e for e in base.entities if not (e.aliases or e.affiliation or e.part_of))  # renamed freely
+    return attrs.evolve(base, entities=plain)
+
+
+@settings(max_examples=40)
+@given(parent_claims(), st.sampled_from(renaming.WAYS), st.integers(0, 99))
+def test_renaming_leaves_the_sides_of_an_exclusion_with_its_own_inverse_unchanged(
+    claims: ClaimSet, way: str, seed: int
+) -> None:
+    """Entities or claims renamed to sort the other way: each claim on the same side, of the same name."""
+    for kind in ("entity", "claim"):
+        renamed, back = renaming.renamed_set(claims, (kind,), way, seed)
+        assert renaming.findings(renamed, back) == renaming.findings(claims, {})
 
 
 def test_every_path_honours_the_other_end(tmp_path: Path) -> None:
