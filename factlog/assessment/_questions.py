@@ -121,7 +121,8 @@ class Question(_Kept):
             if vote.current and vote.weight > 0:
                 found.setdefault(vote.origin.speaks_for, []).append((-vote.origin.weight, vote.answer, vote.origin))
         for stances in found.values():
-            stances.sort(key=strength)
+            if len(stances) > 1:
+                stances.sort(key=strength)
         return found
 
     def _side(self, answer: str, *, backing: bool) -> tuple[OriginWeight, ...]:
@@ -242,6 +243,7 @@ def _votes(
         parties.add(index.speaks_for(proposition.object))
     votes, notes = [], []
     affirms: dict[str, dict[str, set[str]]] = {}  # speaker → claim → the values it affirms now, committed
+    several = len(answer_of) > len({claim for claim, _ in answer_of})  # some claim has several readings here
     for origin in origins(index, group):
         current, changed = _current(origin, answer_of)
         if changed:
@@ -273,7 +275,7 @@ def _votes(
                     discounts=discounts,
                 )
             votes.append(Vote(counted, answer, weight, entry.id in current))
-            if entry.id in current and weight > 0 and not answer.startswith("not:"):
+            if several and entry.id in current and weight > 0 and not answer.startswith("not:"):
                 affirms.setdefault(origin.speaks_for, {}).setdefault(entry.id, set()).add(answer)
     together = {
         speaker: tuple(sorted({frozenset(values) for values in claims.values()}, key=sorted))
