@@ -15,8 +15,8 @@ follow from prefix sums and sweeps: O(n log n) for n candidates.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -275,7 +275,12 @@ def sides(
 
 
 def three_sides(
-    layout: Layout, rank: Mapping[str, int], speakers: Iterable[Sequence[tuple[float, str, T]]]
+    layout: Layout,
+    rank: Mapping[str, int],
+    speakers: Iterable[Sequence[tuple[float, str, T]]],
+    *,
+    together: Sequence[Collection[Collection[str]] | None] | None = None,
+    joined: Callable[[Sequence[T]], T] | None = None,
 ) -> tuple[list[list[T]], list[list[T]], list[list[T]]]:
     """:func:`sides`, and each candidate's backers that also hold a stance against it, in one sweep.
 
@@ -284,11 +289,18 @@ def three_sides(
     too. The third list holds such a speaker's backing item. For a speaker of many
     values the count of its compatible values comes from :meth:`Layout.friend_sums`
     (O(candidates) more, only for speakers of two values or more).
+
+    ``together[n]``, where given, holds the values each current claim of the ``n``-th
+    speaker affirms (for a speaker with a claim naming several objects): a rival value
+    then stands against a candidate only through a claim that affirms nothing compatible
+    with it, so a claim never stands against its own objects. ``joined``, where given,
+    makes one item of a speaker's stances against a candidate that are as strong as its
+    strongest (equal first elements), in order; without it the strongest alone is listed.
     """
     backers: list[list[T]] = [[] for _ in layout.names]
     opponents: list[list[T]] = [[] for _ in layout.names]
     split: list[list[T]] = [[] for _ in layout.names]
-    for stances in speakers:
+    for number, stances in enumerate(speakers):
         affirmed: dict[int, int] = {}
         denied: dict[int, int] = {}
         for index, (_, answer, _) in enumerate(stances):
@@ -315,12 +327,66 @@ def three_sides(
                 if len(affirmed) > 1
                 else [1.0] * layout.size
             )
+        units = together[number] if together is not None else None
+        whole = len(affirmed)
+        if units:  # count the claims that back each candidate, not the values
+            counts, whole = _backing(layout, rank, units), len(units)
         first = min(affirmed.values())
+        against = _Against(stances, first, sorted(affirmed.values()), joined)
         for candidate, least in enumerate(best):
             if least is not None:
                 backers[candidate].append(stances[int(least)][2])
-                if candidate in denied or counts[candidate] < len(affirmed):
+                if candidate in denied or counts[candidate] < whole:
                     split[candidate].append(stances[int(least)][2])
             else:
-                opponents[candidate].append(stances[min(first, denied.get(candidate, first))][2])
+                opponents[candidate].append(against.item(denied.get(candidate)))
     return backers, opponents, split
+
+
+def _backing(layout: Layout, rank: Mapping[str, int], units: Collection[Collection[str]]) -> list[int]:
+    """For each candidate, how many of ``units`` (the values of one claim each) hold a value compatible with it."""
+    found = [0] * layout.size
+    for unit in units:
+        ranks = {rank[answer] for answer in unit}
+        if ranks.isdisjoint(layout.ranged):  # such a value is compatible with itself alone
+            for i in ranks:
+                found[i] += 1
+            continue
+        for i in range(layout.size):
+            if any(layout.compatible(mine, i) for mine in ranks):
+                found[i] += 1
+    return found
+
+
+class _Against(Generic[T]):
+    """The item a speaker that backs nothing compatible with a candidate is listed against it with."""
+
+    def __init__(
+        self,
+        stances: Sequence[tuple[float, str, T]],
+        first: int,
+        affirmed: Sequence[int],
+        joined: Callable[[Sequence[T]], T] | None,
+    ) -> None:
+        self.stances, self.first, self.joined = stances, first, joined
+        self.tied = [index for index in affirmed if stances[index][0] == stances[first][0]]
+        self._alone: T | None = None
+
+    def item(self, denial: int | None) -> T:
+        """The strongest of the speaker's values (all rivals here) and its denial of the candidate, if any."""
+        stances, first = self.stances, self.first
+        if self.joined is None:
+            return stances[first if denial is None else min(first, denial)][2]
+        if denial is None or stances[denial][0] > stances[first][0]:
+            if self._alone is None:
+                self._alone = self._join(self.tied)
+            return self._alone
+        if stances[denial][0] < stances[first][0]:
+            return stances[denial][2]
+        return self._join(sorted([*self.tied, denial]))
+
+    def _join(self, indices: Sequence[int]) -> T:
+        if len(indices) == 1:
+            return self.stances[indices[0]][2]
+        assert self.joined is not None
+        return self.joined([self.stances[index][2] for index in indices])

@@ -22,6 +22,7 @@ from factlog.analysis._origins import Origin, origins
 from factlog.analysis._timegroups import time_groups
 from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._layout import Layout, three_sides
+from factlog.assessment._stances import OriginWeight, joined, strength
 from factlog.assessment._weights import vote_weight
 from factlog.model._cached import cached_slot
 from factlog.model._dates import Interval, hull_ends
@@ -32,25 +33,6 @@ from factlog.model._vocabulary import PropositionKey, object_key
 __all__ = ["OriginWeight", "Place", "Question", "Vote", "placed_questions", "questions"]
 
 Weigher = Callable[[Index, Entry, bool], float]
-
-
-@attrs.frozen
-class OriginWeight:
-    """One independent origin as it counts in one assessment.
-
-    ``weight`` is what its vote adds before anything is learned: ln(p/(1 − p)) for the
-    prior accuracy p of its holder's grade, times the certainty expressed and every
-    factor of ``discounts`` (rounded to 4 places; see ``docs/cli.md``).
-    """
-
-    label: str
-    speaks_for: str
-    claims: tuple[str, ...]
-    sources: tuple[str, ...]
-    weight: float
-    reliability: Reliability
-    interested: bool
-    discounts: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -67,6 +49,10 @@ class Vote:
     current: bool
 
 
+_NONE_TOGETHER: dict[str, tuple[frozenset[str], ...]] = {}
+"""Shared by every question none of whose claims affirms several values (never changed)."""
+
+
 class _Kept:
     """Where a :class:`Question` keeps what it computes on first use (see :mod:`factlog.model._cached`)."""
 
@@ -80,7 +66,8 @@ class Question(_Kept):
     ``rivals[a]`` are the answers that cannot be true together with ``a`` (in a slot, a
     denial's; a candidate's follow from ``layout``); ``values``
     maps each candidate to its typed object (entity id, text, quantity, date), None
-    for the "yes" of a yes/no question.
+    for the "yes" of a yes/no question. ``answer_of[n]`` is the answer ``entries[n]``
+    supports: a claim naming several objects has one entry, and one answer, for each.
     """
 
     entries: tuple[Entry, ...]
@@ -89,7 +76,7 @@ class Question(_Kept):
     rivals: dict[str, tuple[str, ...]]
     votes: tuple[Vote, ...]
     values: dict[str, Object | None]
-    answer_of: dict[str, str]
+    answer_of: tuple[str, ...]
     texts: dict[str, str]
     keys: dict[str, str]
     notes: tuple[str, ...]
@@ -100,6 +87,10 @@ class Question(_Kept):
     layout: Layout | None = None
     """For a slot, its candidates as intervals: which are compatible (another precision of one date, figures
     within the tolerance) and which are rivals, without listing pairs. ``rivals`` then holds only the denials."""
+
+    together: dict[str, tuple[frozenset[str], ...]] = _NONE_TOGETHER
+    """Speaker → the values each of its current, committed claims affirms, for the speakers with a claim that
+    affirms several (a claim naming several objects): such a claim stands against none of its own values."""
 
     def friends(self, answer: str) -> frozenset[str]:
         """The answer and the candidates compatible with it (another precision of one date): O(candidates)."""
@@ -120,13 +111,18 @@ class Question(_Kept):
 
     @cached_slot
     def _stances(self) -> dict[str, list[tuple[float, str, OriginWeight]]]:
-        """Speaker → its current, committed votes as (−weight, answer, origin), strongest first."""
+        """Speaker → its current, committed votes as (−weight, answer, origin), strongest first.
+
+        Equally weighted stances come in an order of what they are (grade, interest, discounts,
+        label), then of their answers: never of the order of the claims' ids.
+        """
         found: dict[str, list[tuple[float, str, OriginWeight]]] = {}
         for vote in self.votes:
             if vote.current and vote.weight > 0:
                 found.setdefault(vote.origin.speaks_for, []).append((-vote.origin.weight, vote.answer, vote.origin))
         for stances in found.values():
-            stances.sort(key=lambda item: (item[0], item[1]))
+            if len(stances) > 1:
+                stances.sort(key=strength)
         return found
 
     def _side(self, answer: str, *, backing: bool) -> tuple[OriginWeight, ...]:
@@ -153,7 +149,9 @@ class Question(_Kept):
     def _slot_sides(self) -> tuple[list[tuple[OriginWeight, ...]], ...]:
         """Every candidate's backers, opponents and backers also against it at once, by one sweep."""
         assert self.layout is not None
-        found = three_sides(self.layout, self._rank, self._stances.values())
+        stances = self._stances
+        together = [self.together.get(speaker) for speaker in stances] if self.together else None
+        found = three_sides(self.layout, self._rank, stances.values(), together=together, joined=joined)
         return tuple([_by_weight(items) for items in side] for side in found)
 
     @staticmethod
@@ -191,17 +189,18 @@ class Question(_Kept):
 
     @cached_slot
     def _claims_by_answer(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for entry in sorted(self.entries, key=lambda e: e.id):
-            found.setdefault(self.answer_of[entry.id], []).append(entry.id)
-        return found
+        """Answer → the ids of the claims that support it, sorted, each once."""
+        found: dict[str, dict[str, None]] = {}
+        for entry, answer in sorted(zip(self.entries, self.answer_of, strict=True), key=lambda item: item[0].id):
+            found.setdefault(answer, {})[entry.id] = None
+        return {answer: list(ids) for answer, ids in found.items()}
 
     def labels(self, acceptance: dict[str, Acceptance], answer: str) -> tuple[tuple[str, Acceptance], ...]:
         """The claims for the answer and against it (its denial; for yes/no, every claim), with their acceptance."""
         own = (answer, "no") if self.slot is None else (answer, f"not:{answer}")
         by_answer = self._claims_by_answer
-        claims = sorted(claim for a in own for claim in by_answer.get(a, ()))
-        return tuple((claim, acceptance[self.answer_of[claim]]) for claim in claims)
+        claims = sorted((claim, a) for a in own for claim in by_answer.get(a, ()))
+        return tuple((claim, acceptance[a]) for claim, a in claims)
 
 
 def _by_weight(origins: list[OriginWeight]) -> tuple[OriginWeight, ...]:
@@ -218,34 +217,41 @@ def _span(entries: Sequence[Entry]) -> Interval | None:
     return Interval(first.start, last.end)
 
 
-def _current(origin: Origin, answer_of: dict[str, str]) -> tuple[set[str], bool]:
+Answers = dict[tuple[str, int], str]
+"""(claim id, reading) → the answer that reading of the claim supports (a claim naming several objects: one each)."""
+
+
+def _current(origin: Origin, answer_of: Answers) -> tuple[set[str], bool]:
     """The ids of the claims that state the origin's stance now, and whether it changed."""
     dates = [e.stated.sort_key for e in origin.entries if e.stated is not None]
     latest = max(dates, default=None)
     now = {e.id for e in origin.entries if e.stated is None or e.stated.sort_key == latest}
-    before = {answer_of[e.id] for e in origin.entries if e.id not in now}
-    if before <= {answer_of[claim] for claim in now}:
+    before = {answer_of[e.id, e.part] for e in origin.entries if e.id not in now}
+    if before <= {answer_of[e.id, e.part] for e in origin.entries if e.id in now}:
         return {e.id for e in origin.entries}, False
     return now, True
 
 
 def _votes(
-    index: Index, group: Sequence[Entry], answer_of: dict[str, str], weigh: Weigher
-) -> tuple[tuple[Vote, ...], tuple[str, ...]]:
+    index: Index, group: Sequence[Entry], answer_of: Answers, weigh: Weigher
+) -> tuple[tuple[Vote, ...], tuple[str, ...], dict[str, tuple[frozenset[str], ...]]]:
+    """A question's votes, its notes (changed stances), and (``together``) the claims that affirm several values."""
     proposition = group[0].proposition
     assert proposition is not None
     parties = {index.speaks_for(proposition.subject)}
     if isinstance(proposition.object, str):
         parties.add(index.speaks_for(proposition.object))
     votes, notes = [], []
+    affirms: dict[str, dict[str, set[str]]] = {}  # speaker → claim → the values it affirms now, committed
+    several = len(answer_of) > len({claim for claim, _ in answer_of})  # some claim has several readings here
     for origin in origins(index, group):
         current, changed = _current(origin, answer_of)
         if changed:
             notes.append(f"{origin.label} changed its stance; its latest claims count")
         sources = origin.sources
-        claims_by_answer: dict[str, list[str]] = {}
+        claims_by_answer: dict[str, dict[str, None]] = {}
         for entry in origin.entries:
-            claims_by_answer.setdefault(answer_of[entry.id], []).append(entry.id)
+            claims_by_answer.setdefault(answer_of[entry.id, entry.part], {})[entry.id] = None
         same_answer = {answer: tuple(sorted(ids)) for answer, ids in claims_by_answer.items()}
         shared: dict[tuple[object, ...], OriginWeight] = {}  # one object for the claims that count alike
         for entry in origin.entries:
@@ -254,7 +260,7 @@ def _votes(
             weight, discounts = vote_weight(index, entry, interested)
             reliability = entity.reliability if entity is not None else Reliability.F
             shown = round(weigh(index, entry, interested), 4)
-            answer = answer_of[entry.id]
+            answer = answer_of[entry.id, entry.part]
             key = (answer, shown, reliability, interested, discounts)
             counted = shared.get(key)
             if counted is None:
@@ -269,7 +275,14 @@ def _votes(
                     discounts=discounts,
                 )
             votes.append(Vote(counted, answer, weight, entry.id in current))
-    return tuple(votes), tuple(notes)
+            if several and entry.id in current and weight > 0 and not answer.startswith("not:"):
+                affirms.setdefault(origin.speaks_for, {}).setdefault(entry.id, set()).add(answer)
+    together = {
+        speaker: tuple(sorted({frozenset(values) for values in claims.values()}, key=sorted))
+        for speaker, claims in affirms.items()
+        if any(len(values) > 1 for values in claims.values())
+    }
+    return tuple(votes), tuple(notes), together or _NONE_TOGETHER
 
 
 def questions(index: Index, weigh: Weigher) -> Iterator[Question]:
@@ -315,17 +328,17 @@ def _yes_no_question(index: Index, key: PropositionKey, group: Sequence[Entry], 
     assert first is not None
     when = _span(group)
     proposition = attrs.evolve(first, when=when)
-    answer_of = {e.id: "yes" if e.polarity is Polarity.AFFIRMED else "no" for e in group}
+    answer_of = {(e.id, e.part): "yes" if e.polarity is Polarity.AFFIRMED else "no" for e in group}
     parts = [key[0], key[1], *(key[2][1:] if key[2] else ()), *(f"{k}={v}" for k, v in key[3])]
     key_text = " ".join(str(part) for part in parts) + f" @ {phrasing.span(when) or 'any time'}"
-    votes, notes = _votes(index, group, answer_of, weigh)
+    votes, notes, _ = _votes(index, group, answer_of, weigh)  # one answer a claim: none affirms several
     return Question(
         entries=tuple(group),
         answers=("yes", "no"),
         candidates=("yes",),
         rivals=_YES_NO_RIVALS,
         votes=votes,
-        answer_of=answer_of,
+        answer_of=tuple(answer_of[e.id, e.part] for e in group),
         values=_YES_NO_VALUES,
         texts={"yes": phrasing.proposition(index, proposition)},
         keys={"yes": key_text},
@@ -339,12 +352,12 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
     predicate = group[0].predicate
     assert predicate is not None
     values: dict[str, Object | None] = {}
-    answer_of: dict[str, str] = {}
-    for entry in sorted(group, key=lambda e: e.id):
+    answer_of: Answers = {}
+    for entry in sorted(group, key=lambda e: (e.id, e.part)):
         assert entry.proposition is not None
         value = str(object_key(entry.proposition.object))
         values.setdefault(value, entry.proposition.object)
-        answer_of[entry.id] = value if entry.polarity is Polarity.AFFIRMED else f"not:{value}"
+        answer_of[entry.id, entry.part] = value if entry.polarity is Polarity.AFFIRMED else f"not:{value}"
     candidates = tuple(sorted(values))
     layout = Layout.of(values, predicate)
     denied = sorted({answer for answer in answer_of.values() if answer.startswith("not:")})
@@ -361,14 +374,15 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
         texts[value] = phrasing.proposition(index, proposition)
         shown = values[value] if isinstance(values[value], str) else str(values[value])
         keys[value] = f"{slot_text} = {shown} @ {phrasing.span(when) or 'any time'}"
-    votes, notes = _votes(index, group, answer_of, weigh)
+    votes, notes, together = _votes(index, group, answer_of, weigh)
     return Question(
         entries=tuple(group),
         answers=(*candidates, *denied),
         candidates=candidates,
         rivals=rivals,
         votes=votes,
-        answer_of=answer_of,
+        answer_of=tuple(answer_of[e.id, e.part] for e in group),
+        together=together,
         values=values,
         layout=layout,
         texts=texts,

@@ -47,6 +47,13 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
     sides definitely overlap in time; *warning* when either side is less than certain
     or the times only possibly overlap (the message then says so); *info* when both.
 
+    The sides are named by the two predicates, as ``exclusive_with`` declares them. A
+    predicate exclusive with its own inverse sets a claim against itself turned round
+    ("Alice is a parent of Bob" against "Bob is a parent of Alice"): both sides are one
+    predicate, so each is named by what it says, in the declaring predicate's words
+    (``alice parent-of bob`` and ``bob parent-of alice``), whichever end each claim was
+    written with and however the entities' ids sort.
+
     Example: ``{"id": "holds-office", "kind": "state", "exclusive_with":
     ["no-longer-holds-office"]}``; "no longer president" in ``2025-10`` against
     "president since ``2025-01-20``": an error; against a term ``2017/2021``: nothing.
@@ -68,11 +75,23 @@ def exclusive_predicates(index: Index) -> Iterator[Finding]:
                     first_key, second_key = (key, facing) if key[1] < other else (facing, key)
                 if key == second_key and first_key in index.by_key:
                     continue  # reported from the first group
-                sides = names[(first_key[1], second_key[1], turned)]  # as declared, whichever end is canonical
+                declared = names[(first_key[1], second_key[1], turned)]  # whichever end is canonical
+                sides = declared
+                if other == key[1]:  # both sides are one predicate: named by what each says, not by id order
+                    sides = (_reading(declared[0], first_key), _reading(declared[0], second_key))
                 groups = index.pair_group(first_key), index.pair_group(second_key)
-                finding = _exclusive(index, sides, *groups)
+                finding = _exclusive(index, (declared, sides), *groups)
                 if finding is not None:
                     yield finding
+
+
+def _reading(name: str, key: PropositionKey) -> str:
+    """A key read with ``name``, one end of its predicate's pair: ``alice parent-of bob``, or turned round."""
+    subject, canonical, obj, _ = key
+    assert obj is not None
+    if name == canonical:
+        return f"{subject} {name} {obj[1]}"
+    return f"{obj[1]} {name} {subject}"
 
 
 def _facing(predicates: Mapping[str, Predicate], key: PropositionKey, other: str, turned: bool) -> list[PropositionKey]:
@@ -102,8 +121,16 @@ def _facing(predicates: Mapping[str, Predicate], key: PropositionKey, other: str
 
 
 def _exclusive(
-    index: Index, names: tuple[str, str], first_group: Sequence[Entry], second_group: Sequence[Entry]
+    index: Index,
+    names: tuple[tuple[str, str], tuple[str, str]],
+    first_group: Sequence[Entry],
+    second_group: Sequence[Entry],
 ) -> Finding | None:
+    """The finding of two groups of claims of exclusive predicates, if any claims overlap in time.
+
+    ``names``: the two predicates' names as declared, and the sides' names.
+    """
+
     def committed(group: Sequence[Entry]) -> list[Entry]:
         return [e for e in group if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
 
@@ -119,8 +146,8 @@ def _exclusive(
         e.claim.certainty is Certainty.CERTAIN for e in no
     )
     severity = graded(certain=True, definite=True) if firm else graded(certain=both_certain, definite=definite)
-    first, second = names
-    one_label, two_label = (index.vocabulary.predicate(name) for name in names)
+    declared, (first, second) = names
+    one_label, two_label = (index.vocabulary.predicate(name) for name in declared)
     assert one_label is not None
     assert two_label is not None
     # Each side in its own words, but a symmetric one reads the same either way round.

@@ -72,11 +72,13 @@ UNPAIRED = "inverses pair predicates one to one"
 """The end of the message for a predicate whose ``inverse`` the vocabulary cannot pair (:func:`inverse_problems`)."""
 ONE_SCALE = "the two ends of an inverse pair are one relation on one scale"
 """The end of the message for an inverse pair whose two ends declare different scales (:func:`inverse_clashes`)."""
+ONE_KIND = "the two ends of an inverse pair are one relation of one kind"
+"""The end of the message for an inverse pair whose two ends declare different kinds (:func:`inverse_clashes`)."""
 
 
 def is_vocabulary_message(message: str) -> bool:
     """Whether a message is one of :func:`vocabulary_problems`' or :func:`inverse_problems`' (not an unknown id)."""
-    return INVERSE_OBJECT in message or message.endswith((UNRANKED, UNPAIRED, ONE_SCALE))
+    return INVERSE_OBJECT in message or message.endswith((UNRANKED, UNPAIRED, ONE_SCALE, ONE_KIND))
 
 
 _PROPOSITION = operator.attrgetter("proposition")
@@ -167,14 +169,14 @@ def inverse_clashes(
     ``p`` (a chain: ``gives-to`` → ``receives-from`` → ``sends-to``), or when ``q`` is
     already the inverse of a predicate declared before ``p`` in ``within`` (and does not
     itself name ``p``: a name is read as one predicate the other way round). The two
-    ends of a pair that both declare a ``scale`` must declare the same scale and rank
-    (:func:`scale_clashes`). Each message names the predicates. Raises nothing.
+    ends of a pair must declare one ``kind``, and when both declare a ``scale`` the same
+    scale and rank (:func:`end_clashes`). Each message names the predicates. Raises nothing.
     """
     vocabulary = list(predicates if within is None else within)
     if not any(predicate.inverse is not None for predicate in vocabulary):
         return
     yield from _unpaired(predicates, vocabulary)
-    yield from scale_clashes(predicates, vocabulary)
+    yield from end_clashes(predicates, vocabulary)
 
 
 def _unpaired(
@@ -205,15 +207,19 @@ def _unpaired(
         yield index, "inverse", (predicate.id, name) if third is None else (predicate.id, name, third), message
 
 
-def scale_clashes(
+def end_clashes(
     predicates: Sequence[Predicate], vocabulary: Sequence[Predicate]
 ) -> Iterator[tuple[int, str, tuple[str, ...], str]]:
-    """:func:`inverse_clashes` for the pairs (:func:`inverse_names` of ``vocabulary``) whose ends declare two scales.
+    """:func:`inverse_clashes` for the pairs (:func:`inverse_names` of ``vocabulary``) whose ends differ: kind, scale.
 
-    "a gives b" at some rank is "b receives from a" at that rank: a pair has one scale.
-    Each end declaring a ``scale`` and ``rank`` other than the other end's is refused, at
-    the end declared later in ``vocabulary`` (the one that brings the clash), when it is
-    one of ``predicates``. A scale declared at one end only is the pair's. Raises nothing.
+    "a gives b" at some rank is "b receives from a" at that rank: a pair is one relation,
+    an event or a state, on one scale. Each end declaring a ``kind`` other than the other
+    end's, or a ``scale`` and ``rank`` other than the other end's, is refused (the kind
+    first), at the end declared later in ``vocabulary`` (the one that brings the clash),
+    when it is one of ``predicates``. A scale declared at one end only is the pair's.
+    The fields only figures use (``tolerance``, ``margin``, ``cumulative``) may differ:
+    a claim written at the end read the other way round names an entity, so only the
+    canonical end's are ever read. Raises nothing.
     """
     order = {predicate.id: number for number, predicate in enumerate(vocabulary)}
     declared = {predicate.id: predicate for predicate in vocabulary}
@@ -224,6 +230,12 @@ def scale_clashes(
         other = None if name is None else declared.get(name)
         if other is None or order[other.id] > order.get(predicate.id, -1):
             continue
+        if predicate.kind is not other.kind:
+            message = (
+                f"predicate {predicate.id!r} declares kind {predicate.kind.value!r}, but its"
+                f" inverse {other.id!r} declares kind {other.kind.value!r}: {ONE_KIND}"
+            )
+            yield index, "kind", (predicate.id, other.id), message
         if predicate.scale is None or other.scale is None:
             continue
         if (predicate.scale, predicate.rank) == (other.scale, other.rank):
@@ -241,7 +253,8 @@ def paired_predicates(predicates: Iterable[Predicate]) -> dict[str, Predicate]:
     Both ends' declarations count, through the inverse: the other end's ``functional``
     (one value per subject of the other end) is the canonical end's
     ``inverse_functional`` (one subject per object), and the other way round; a
-    ``scale`` and ``rank`` declared at one end only are the pair's. Only the pairs that
+    ``scale`` and ``rank`` declared at one end only are the pair's, and so is
+    ``evaluative`` (a judgement of conduct read either way round). Only the pairs that
     read differently from their canonical end are listed. Raises nothing.
     """
     declared = {predicate.id: predicate for predicate in predicates}
@@ -253,14 +266,21 @@ def paired_predicates(predicates: Iterable[Predicate]) -> dict[str, Predicate]:
         functional = own.functional or other.inverse_functional
         inverse_functional = own.inverse_functional or other.functional
         scale, rank = (own.scale, own.rank) if own.scale is not None else (other.scale, other.rank)
-        if (functional, inverse_functional, scale, rank) != (
+        evaluative = own.evaluative or other.evaluative
+        if (functional, inverse_functional, scale, rank, evaluative) != (
             own.functional,
             own.inverse_functional,
             own.scale,
             own.rank,
+            own.evaluative,
         ):
             found[canonical] = attrs.evolve(
-                own, functional=functional, inverse_functional=inverse_functional, scale=scale, rank=rank
+                own,
+                functional=functional,
+                inverse_functional=inverse_functional,
+                scale=scale,
+                rank=rank,
+                evaluative=evaluative,
             )
     return found
 

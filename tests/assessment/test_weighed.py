@@ -139,3 +139,60 @@ def test_backers_also_against_are_what_a_scan_of_each_speakers_stances_finds(slo
             if any(a == f"not:{name}" or (not a.startswith("not:") and a not in friends) for _, a, _ in mine)
         ]
         assert found[i] == expected
+
+
+@given(slot_values(), st.data())
+def test_a_claim_of_several_values_stands_against_none_of_them_as_a_scan_finds(slot: Slot, data: st.DataObject) -> None:
+    """Values grouped into claims: a backer is split only by its denial or a claim with nothing compatible."""
+    drawn = explicit.drawn_stances(slot, data)  # type: ignore[arg-type]
+    if drawn is None:
+        return
+    layout, compatible, stances = drawn
+    together: list[list[frozenset[str]]] = []
+    for mine in stances:
+        values = sorted({a for _, a, _ in mine if not a.startswith("not:")})
+        units = (
+            [frozenset(unit) for unit in data.draw(st.lists(st.lists(st.sampled_from(values), min_size=1)))]
+            if values
+            else []
+        )
+        units += [frozenset((value,)) for value in values if not any(value in unit for unit in units)]
+        together.append(units)
+    _, _, found = three_sides(layout, {name: i for i, name in enumerate(layout.names)}, stances, together=together)
+    for i, name in enumerate(layout.names):
+        friends = compatible[name] | {name}
+        expected = [
+            backer
+            for backer, mine, units in (
+                (next(o for _, a, o in mine if a in friends), mine, units)
+                for mine, units in zip(stances, together, strict=True)
+                if any(a in friends for _, a, _ in mine)
+            )
+            if any(a == f"not:{name}" for _, a, _ in mine) or any(not unit & friends for unit in units)
+        ]
+        assert found[i] == expected
+
+
+@given(slot_values(), st.data())
+def test_the_stances_joined_against_a_value_are_the_strongest_as_a_scan_finds(slot: Slot, data: st.DataObject) -> None:
+    """An opponent is listed with each of its answers against the value as strong as its strongest, in order."""
+    drawn = explicit.drawn_stances(slot, data)  # type: ignore[arg-type]
+    if drawn is None:
+        return
+    layout, compatible, stances = drawn
+    rank = {name: i for i, name in enumerate(layout.names)}
+    _, found, _ = three_sides(layout, rank, stances, joined="+".join)
+    for i, name in enumerate(layout.names):
+        friends = compatible[name] | {name}
+        expected = []
+        for mine in stances:
+            if any(a in friends for _, a, _ in mine):
+                continue
+            first: dict[str, tuple[float, str]] = {}  # each answer against the value: its strongest stance
+            for w, a, o in mine:
+                if a not in friends and (not a.startswith("not:") or a == f"not:{name}"):
+                    first.setdefault(a, (w, o))
+            if first:
+                strongest = min(w for w, _ in first.values())
+                expected.append("+".join(o for w, o in sorted(first.values()) if w == strongest))
+        assert found[i] == expected

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factlog
 from factlog import ClaimLog, ClaimSet, Predicate, PredicateKind
+from tests import renaming
 from tests.helpers import ENTITIES, SOURCES, claim, findings_of, sides, world
 
 STATE = PredicateKind.STATE
@@ -86,7 +89,65 @@ def test_a_predicate_exclusive_with_its_own_inverse_excludes_itself_turned_round
         ),
     )
     [finding] = findings_of(factlog.checks.exclusive_predicates, claims)
-    assert sides(finding) == {"parent-of": {"alice-parent"}, "child-of": {"bob-parent", "alice-child"}}
+    assert sides(finding) == {
+        "alice parent-of bob": {"alice-parent"},
+        "bob parent-of alice": {"bob-parent", "alice-child"},
+    }
+
+
+@pytest.mark.parametrize(("first", "second"), [("alice", "bob"), ("bob", "alice"), ("alice", "z-bob")])
+def test_the_sides_of_a_predicate_against_itself_turned_round_are_named_by_what_they_say(
+    first: str, second: str
+) -> None:
+    """Both claims written 'parent-of': each side is named by its reading, whichever entity id sorts first."""
+    base = vocabulary(PARENT)
+    entities = tuple(attrs.evolve(e, id="z-bob") if e.id == "bob" and second == "z-bob" else e for e in base.entities)
+    claims = attrs.evolve(
+        base,
+        entities=entities,
+        claims=(
+            claim("one", first, "parent-of", second),
+            claim("two", second, "parent-of", first, holder="wire", source="s2"),
+        ),
+    )
+    [finding] = findings_of(factlog.checks.exclusive_predicates, claims)
+    assert sides(finding) == {f"{first} parent-of {second}": {"one"}, f"{second} parent-of {first}": {"two"}}
+
+
+@st.composite
+def parent_claims(draw: st.DrawFn) -> ClaimSet:
+    """Two to six claims pairing three entities by 'parent-of' or its inverse 'child-of', from two holders."""
+    people = ("alice", "bob", "carol")
+    made = []
+    for number in range(draw(st.integers(2, 6))):
+        subject, obj = draw(st.permutations(people))[:2]
+        holder, source = draw(st.sampled_from([("author", "s1"), ("wire", "s2")]))
+        when = draw(st.sampled_from(["2025", "2025-03", None]))
+        made.append(
+            claim(
+                f"c{number}",
+                subject,
+                draw(st.sampled_from(["parent-of", "child-of"])),
+                obj,
+                when,
+                holder=holder,
+                source=source,
+            )
+        )
+    base = vocabulary(PARENT, claims=tuple(made))
+    plain = tuple(e for e in base.entities if not (e.aliases or e.affiliation or e.part_of))  # renamed freely
+    return attrs.evolve(base, entities=plain)
+
+
+@settings(max_examples=40)
+@given(parent_claims(), st.sampled_from(renaming.WAYS), st.integers(0, 99))
+def test_renaming_leaves_the_sides_of_an_exclusion_with_its_own_inverse_unchanged(
+    claims: ClaimSet, way: str, seed: int
+) -> None:
+    """Entities or claims renamed to sort the other way: each claim on the same side, of the same name."""
+    for kind in ("entity", "claim"):
+        renamed, back = renaming.renamed_set(claims, (kind,), way, seed)
+        assert renaming.findings(renamed, back) == renaming.findings(claims, {})
 
 
 def test_every_path_honours_the_other_end(tmp_path: Path) -> None:
@@ -196,3 +257,86 @@ def test_check_lines_meets_an_exclusion_turned_round_across_bins(
     assert [(f.rule, f.claim_ids) for f in streamed.findings if f.rule == "exclusive_predicates"] == [
         ("exclusive_predicates", ("one", "two"))
     ]
+
+
+KINDED = [
+    {"id": "hosts", "label": "hosts", "kind": "event", "inverse": "visits-at"},
+    {"id": "visits-at", "label": "visits", "kind": "state"},
+]
+ONE_KIND = (
+    "predicate 'visits-at' declares kind 'state', but its inverse 'hosts' declares kind 'event':"
+    " the two ends of an inverse pair are one relation of one kind"
+)
+
+
+def _document(predicates: list[dict[str, object]]) -> str:
+    return json.dumps({"format": "factlog", "version": 1, "predicates": predicates})
+
+
+def test_two_kinds_on_one_pair_are_refused_with_the_file_and_path(tmp_path: Path) -> None:
+    """An event read the other way round as a state: c.json at the later end's kind, JSON Lines by its line."""
+    path = tmp_path / "c.json"
+    path.write_text(_document(KINDED), encoding="utf-8")
+    with pytest.raises(factlog.FormatError) as caught:
+        factlog.load(path)
+    assert caught.value.errors == [f"{path}: $.predicates[1].kind: {ONE_KIND}"]
+    lines = [{"format": "factlog", "version": 1}, *({"type": "predicate", **p} for p in KINDED)]
+    with pytest.raises(factlog.FormatError) as caught:
+        factlog.loads_lines("".join(json.dumps(line) + "\n" for line in lines), name="c.jsonl")
+    assert caught.value.errors == [f"c.jsonl:3: $.kind: {ONE_KIND}"]
+    with pytest.raises(factlog.FormatError) as caught:
+        factlog.loads(_document(KINDED), references=False)
+    assert caught.value.errors == [f"$.predicates[1].kind: {ONE_KIND}"]
+
+
+def test_two_kinds_in_two_files_name_the_file_that_brings_the_clash(tmp_path: Path) -> None:
+    """hosts in a.json, visits-at in b.json: b.json's predicate is named, at its kind."""
+    (tmp_path / "a.json").write_text(_document(KINDED[:1]), encoding="utf-8")
+    (tmp_path / "b.json").write_text(_document(KINDED[1:]), encoding="utf-8")
+    with pytest.raises(factlog.FormatError) as caught:
+        factlog.load(tmp_path)
+    assert caught.value.errors == [f"{tmp_path / 'b.json'}: $.predicates[0].kind: {ONE_KIND}"]
+
+
+def test_two_kinds_on_one_pair_are_refused_by_the_claim_set_and_the_log(tmp_path: Path) -> None:
+    """ClaimSet raises a FieldError at the kind; a claim log append names the store and the record."""
+    hosts, visits_at = (factlog.make_converter().structure(p, Predicate) for p in KINDED)
+    with pytest.raises(factlog.FieldError, match=r"^predicates\[1\]\.kind: predicate 'visits-at' declares kind"):
+        ClaimSet(predicates=(hosts, visits_at))
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*ENTITIES, *SOURCES, hosts])
+    with pytest.raises(factlog.FactlogError) as caught:
+        log.append([visits_at])
+    [error] = caught.value.errors  # type: ignore[attr-defined]
+    assert error.startswith(f"{log.path}: record 1: kind: {ONE_KIND}")
+
+
+def test_evaluative_declared_at_the_other_end_is_the_pairs() -> None:
+    """'destroyed-by' alone declares evaluative: Ukraine saying it destroyed the sites judges its own conduct."""
+    destroys = Predicate(id="razes", label="razes", kind=PredicateKind.EVENT, inverse="razed-by")
+    razed_by = Predicate(id="razed-by", label="is razed by", kind=PredicateKind.EVENT, evaluative=True)
+    claims = vocabulary(destroys, razed_by, claims=(claim("own-work", "ukraine", "razes", "sites", holder="ukraine"),))
+    [finding] = findings_of(factlog.checks.interested_judgement, claims)
+    assert finding.claim_ids == ("own-work",)
+
+
+def test_the_figures_settings_are_the_canonical_ends() -> None:
+    """A tolerance, margin and cumulative at the end that takes no figure are read without complaint, and unused."""
+    sends = Predicate(id="sends", label="sends", kind=STATE, functional=True, inverse="sent-by")
+    sent_by = Predicate(
+        id="sent-by",
+        label="is sent by",
+        kind=STATE,
+        tolerance=0.5,
+        cumulative=True,
+        margin=factlog.Quantity(amount=100),
+    )
+    claims = vocabulary(
+        sends,
+        sent_by,
+        claims=(
+            claim("hundred", "russia", "sends", 100),
+            claim("more", "russia", "sends", 130, holder="wire", source="s2"),
+        ),
+    )
+    assert [f.claim_ids for f in findings_of(factlog.checks.conflicting_values, claims)] == [("hundred", "more")]

@@ -277,7 +277,7 @@ def test_an_inverse_declared_with_a_smaller_id_stays_paired(tmp_path: Path) -> N
 def test_an_inverse_declared_that_stays_paired_is_accepted(tmp_path: Path) -> None:
     """'receives-weapons-from' declared: still paired with 'supplies-weapons-to', claim 'n' says the same."""
     log = _store(tmp_path, RECEIVES, claim("s", "dprk", "supplies-weapons-to", "russia"))
-    own = Predicate(id="receives-weapons-from", label="receives weapons from", kind=PredicateKind.EVENT)
+    own = Predicate(id="receives-weapons-from", label="receives weapons from", kind=PredicateKind.STATE)
     assert log.append([own]) == 1
     held = log.read()
     vocabulary = Vocabulary.of(held)
