@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._origins import Origin, may_share_origin, origins
+from factlog.analysis._origins import Origin, may_share_origin, origin_words, origins
 from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -64,7 +64,7 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
                 rule="hollow_corroboration",
                 severity=Severity.WARNING,
                 message=f"Hollow corroboration: {what}: {verb}ed in {len(sources)} sources, all from one origin,"
-                f" {_origin_words(index, found[0])}",
+                f" {origin_words(index, found[0].label, found[0].speaks_for)}",
                 claims={"origin " + found[0].speaks_for: [e.id for e in side]},
             )
 
@@ -80,14 +80,6 @@ def _repeats_itself(index: Index, origin: Origin, sources: set[str]) -> bool:
         if publisher is None or index.speaks_for(publisher) != party:
             others += 1
     return others < 2
-
-
-def _origin_words(index: Index, origin: Origin) -> str:
-    """The origin's holders, led by the story's own publisher when only copies of it were read."""
-    speaker = index.name(origin.speaks_for)
-    if speaker in origin.label.split(", ") or origin.label.startswith(f"{speaker} (“"):
-        return origin.label
-    return f"{speaker}, through {origin.label}"
 
 
 @reads("holder")
