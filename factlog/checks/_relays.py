@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index
+from factlog.analysis._origins import copied_story, story_name
 
-__all__ = ["Relays"]
+__all__ = ["Relays", "misreport"]
 
 
 class Relays:
@@ -43,10 +44,10 @@ class Relays:
 
     def _relays(self, group: Sequence[Entry]) -> str:
         """``via Daily Meridian``, ``via A → B and via C``, ``in its own words`` (its own source), as they come."""
-        chains = dict.fromkeys(self._chain(e) for e in group)
+        chains = dict.fromkeys(self.chain(e) for e in group)
         return phrasing.join("in its own words" if not chain else f"via {chain}" for chain in chains)
 
-    def _chain(self, entry: Entry) -> str:
+    def chain(self, entry: Entry) -> str:
         """The claim's relays, outermost first; with none given, its source's publisher unless that is the holder."""
         via = entry.claim.attribution.via
         if not via:
@@ -72,3 +73,38 @@ class Relays:
             f"; one holder through different relays, stated on different days: a relay misreporting {name},"
             f" or {name} changing its account"
         )
+
+
+def misreport(index: Index, yes: Sequence[Entry], no: Sequence[Entry]) -> tuple[str, str, str] | None:
+    """How an affirmation and a denial read when they are one claim carried two ways: a misreport, not a dispute.
+
+    Two readings, each for claims all stated on one day (or none given): one holder
+    whose affirming and denying claims came through relays none of which carried both
+    sides (the agency "via Harbour Post" against the agency "via Daily Meridian"), or
+    copies of one story (``derived_from``), each in its publisher's own voice, no copy
+    on both sides. Gives the words that follow the affirming and the denying holders
+    (`` via Harbour Post``; "" for copies) and the closing words (``; one holder through
+    different relays: likely a relay misreporting ...``); None otherwise (claims
+    stated on different days are left to ``self_contradiction``: a reversal). Raises
+    nothing.
+    """
+    group = [*yes, *no]
+    first = group[0].stated
+    if any(e.stated != first for e in group):
+        return None
+    holders = {e.holder for e in group}
+    if len(holders) == 1:
+        relays = Relays(index, [yes, no], [[yes], [no]])
+        chains = [{relays.chain(e) for e in side} for side in (yes, no)]
+        if relays.holder is None or chains[0] & chains[1]:
+            return None
+        return relays.words(yes), relays.words(no), relays.verdict()
+    story = copied_story(index, group[0])
+    if story is None or any(copied_story(index, e) != story for e in group):
+        return None
+    copies = [{source for e in side for source in e.sources} for side in (yes, no)]
+    if copies[0] & copies[1]:
+        return None
+    publisher = index.name(index.publisher(story) or index.claims.source_by_id[story].publisher)
+    closing = f"; copies of one story, {story_name(index, story)}: likely a copy misreporting it,"
+    return "", "", f"{closing} not {publisher} contradicting itself"

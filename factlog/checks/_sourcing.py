@@ -14,6 +14,7 @@ from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
 from factlog.checks._polarity import wider_pairs
+from factlog.checks._relays import misreport
 from factlog.checks._screens import POLARITIES, key_screens
 from factlog.model._scales import Certainty, Polarity, Reliability
 
@@ -183,7 +184,8 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
             for group in dated_components(affirmed, denied):
                 yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
                 no = chronological([e for e in group if e.polarity is Polarity.DENIED])
-                yield _self_contradiction(index, party, yes, no)
+                if misreport(index, yes, no) is None:  # else a relay misreporting it: opposed_claims
+                    yield _self_contradiction(index, party, yes, no)
     yield from _wider_reversals(index)
 
 
@@ -208,7 +210,8 @@ def _wider_reversals(index: Index) -> Iterator[Finding]:
             for group in dated_components(affirmed, denied):
                 yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
                 no = chronological([e for e in group if e.polarity is Polarity.DENIED])
-                yield _self_contradiction(index, party, yes, no)
+                if misreport(index, yes, no) is None:  # else a relay misreporting it: opposed_claims
+                    yield _self_contradiction(index, party, yes, no)
 
 
 def _when_said(index: Index, entries: list[Entry]) -> str:
