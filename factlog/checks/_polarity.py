@@ -80,6 +80,16 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     it speaks for, through ``affiliation``), the party has changed its mind or
     contradicted itself: that is ``self_contradiction``'s finding, not this one.
 
+    Unless it is one claim carried two ways, all stated on one day: one holder through
+    different relays, none of which carried both sides (the agency "via Harbour Post"
+    against the agency "via Daily Meridian"), or copies of one story (``derived_from``)
+    each saying it in its publisher's own voice. Then the finding stays this rule's,
+    as severe as any other (both cannot be true), names each side's relays, and says
+    what it most likely is, as ``conflicting_values`` does for two values: "...; one
+    holder through different relays: likely a relay misreporting the agency, not the
+    agency contradicting itself" ("copies of one story, Agency (“Title”): likely a
+    copy misreporting it, ..."). Stated on different days, it is the holder's reversal.
+
     Places within places: when the entity registry says a region is ``part_of`` a
     country, "fought in the border region" conflicts with "did not fight in the
     country" (a denial of the wider proposition), with the same severities; it does

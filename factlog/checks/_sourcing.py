@@ -30,8 +30,11 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     Claims about one proposition, with one polarity, read in two or more sources, that
     all trace to a single origin: the same holder (however relayed), holders speaking
     for one party (KCNA and the DPRK government), or sources declared as copies of one
-    another (``derived_from``). The finding names the single origin. Severity:
-    *warning*; the count of sources is not independent confirmation.
+    another (``derived_from``) saying it in their own voice (the copied story's). A
+    holder a copied story quotes stays its own origin: a ministry's denial in two
+    copies of one wire story is the ministry's, "relayed by Agency (“Title”)". The
+    finding names the single origin. Severity: *warning*; the count of sources is not
+    independent confirmation.
 
     Corroboration is hollow when others repeat the origin: at least two sources not
     the origin's own (two outlets relaying an agency's toll), or a copy that says it in
@@ -166,6 +169,9 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     denies acting in a country and affirms acting in a region ``part_of`` it has
     reversed itself too (the message names the wider denial). One finding per party,
     proposition and group of claims linked by overlapping times. Severity: *warning*.
+    One holder's claims all stated on one day through different relays (or copies of
+    one story), none carrying both sides, are a relay misreporting it, not the holder
+    contradicting itself: that is ``opposed_claims``'s finding.
 
     Example: a spokesman (``"affiliation": "russia"``) denies on ``2024-11``, the
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman

@@ -8,7 +8,7 @@ it most likely is; it is not the holder contradicting itself (``self_contradicti
 from __future__ import annotations
 
 from factlog import Severity
-from factlog.checks import opposed_claims, self_contradiction
+from factlog.checks import conflicting_values, opposed_claims, self_contradiction
 from tests.helpers import claim, findings_of, sides, world
 
 OFFICE = {"subject": "alice", "predicate": "holds-office", "obj": "us-president", "when": "2025-10"}
@@ -92,3 +92,27 @@ def test_two_copies_of_the_same_source_on_both_sides_are_no_misreport() -> None:
     assert findings_of(opposed_claims, claims) == []
     [finding] = findings_of(self_contradiction, claims)
     assert finding.message.endswith("both affirmed and denied by Paper A (in one source)")
+
+
+def test_copies_of_one_story_published_on_different_days_are_still_a_copy_misreporting_it() -> None:
+    """Paper A's copy stated on the 1st, Paper B's on the 5th: one story, whatever day each printed it."""
+    claims = world(
+        claim("copy-a", **OFFICE, holder="paper-a", source="s3", stated="2025-10-01"),  # type: ignore[arg-type]
+        claim("copy-b", **OFFICE, denied=True, holder="paper-b", source="s4", stated="2025-10-05"),  # type: ignore[arg-type]
+    )
+    [finding] = findings_of(opposed_claims, claims)
+    assert "copies of one story, The wire (“Wire story”): likely a copy misreporting it" in finding.message
+
+
+def test_two_values_in_copies_of_one_story_are_a_copy_misreporting_it() -> None:
+    """Two dates for one event, each a copy's own words: conflicting_values says the copies share one story."""
+    claims = world(
+        claim("copy-a", "visit", "takes-place-on", "date:2025-10-03", None, holder="paper-a", source="s3"),
+        claim("copy-b", "visit", "takes-place-on", "date:2025-10-05", None, holder="paper-b", source="s4"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert finding.severity is Severity.ERROR
+    assert finding.message.endswith(
+        "; copies of one story, The wire (“Wire story”): likely a copy misreporting it,"
+        " not The wire contradicting itself"
+    )
