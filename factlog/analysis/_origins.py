@@ -14,13 +14,13 @@ Only the copying path is merged: a holder the copied story quotes (a state broad
 whose denial the wire reports) stays an origin of its own, the party it speaks for,
 however many copies carry it; copies only say that those copies are one (the story's).
 
-A union-find over claims, parties and sources: linear in the size of the group (each
-``derived_from`` chain walked once per call, and each source's root found once per index).
+A union-find over claims and the parties they stand for: linear in the size of the
+group, each source's roots found once per index however long its ``derived_from`` chain.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -112,28 +112,80 @@ def voice(index: Index, entry: Entry) -> str:
 def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
     """False when the claims certainly come from two origins or more; a quick test before :func:`origins`.
 
-    Claims join only through the party their origin speaks for (:func:`voice`), or
-    through a copy's own voice in a source copying several stories: with no such copy,
-    two parties are two origins.
+    Exact: claims join only through the parties each stands for (:func:`_parties`),
+    and with one party each (no copy of several stories) they must all be one.
     """
-    first = None
+    first: tuple[str, ...] | None = None
     for entry in entries:
-        party = voice(index, entry)
+        parties = _parties(index, entry)
         if first is None:
-            first = party
-        elif party != first:
-            return any(_several_stories(index, e) for e in entries)
+            first = parties
+        elif parties != first:
+            return len(_joined(index, entries)) == 1
     return True
 
 
-def _several_stories(index: Index, entry: Entry) -> bool:
-    """Whether the claim is its publisher's own voice in a source declared a copy of more than one story."""
+def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
+    """What a claim joins, as union-find keys.
+
+    ``p:`` and the party its holder speaks for; but for a source that is a copy and the
+    claim its publisher's own voice, every story the copy derives from instead: ``p:``
+    and the party of each root's publisher (``s:`` and the id of a root not in the set).
+    """
+    found: dict[str, None] = {}
+    for source_id in entry.sources or ("",):
+        roots = _all_roots(index, source_id) if index.publisher(source_id) == entry.holder else ()
+        if not roots:
+            found["p:" + entry.speaks_for] = None
+        for root in roots:
+            publisher = index.publisher(root)
+            found["s:" + root if publisher is None else "p:" + index.speaks_for(publisher)] = None
+    return tuple(found)
+
+
+def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
+    """Every source a copy derives from that copies none (or is not in the claim set), following every parent.
+
+    ``()`` for a source that copies none. Found once per source and index (an
+    iterative walk: a chain of any length costs its length). A ``derived_from`` cycle
+    (refused when loading) counts as a root of its own where the walk meets it.
+    """
+    memo: dict[str, tuple[str, ...]] = index.memo("origins:all-roots", lambda _: {})
+    found = memo.get(source_id)
+    if found is not None:
+        return found
     by_id = index.claims.source_by_id
-    for source_id in entry.sources:
-        source = by_id.get(source_id)
-        if source is not None and len(source.derived_from) > 1 and index.publisher(source_id) == entry.holder:
-            return True
-    return False
+    on_path: set[str] = set()
+    pending = [(source_id, False)]
+    while pending:
+        current, expanded = pending.pop()
+        if current in memo or (not expanded and current in on_path):
+            continue
+        source = by_id.get(current)
+        parents = () if source is None else source.derived_from
+        if not expanded:
+            on_path.add(current)
+            pending.append((current, True))
+            pending.extend((p, False) for p in parents if p not in memo and p not in on_path)
+            continue
+        on_path.discard(current)
+        roots = dict.fromkeys(r for p in parents for r in (memo.get(p) or (p,)))
+        memo[current] = tuple(roots) if parents else ()
+    return memo[source_id]
+
+
+def _joined(index: Index, entries: Sequence[Entry]) -> dict[str, list[Entry]]:
+    """The claims grouped by origin (in the order given), each group keyed by a representative."""
+    sets: UnionFind[str] = UnionFind()
+    find, union = sets.find, sets.union
+    for entry in entries:
+        node = f"c:{entry.position}"
+        for party in _parties(index, entry):
+            union(node, party)
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(find(f"c:{entry.position}"), []).append(entry)
+    return groups
 
 
 def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
@@ -147,33 +199,12 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     relayed by Paper A, Paper B`` (the story's own voice, relayed by the copies'
     publishers) or ``KCNA, relayed by Wire (“Title”)`` (a holder the story quotes).
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index``
-    that is no :class:`~factlog.Index`, nothing for entries of ``index``: a source
-    without a known publisher joins no one.
+    that is no :class:`~factlog.Index`, nothing for entries of ``index``.
     """
     expect(index, Index, "factlog.origins: index", "an Index (factlog.Index.of(claims))")
     if len(entries) == 1:  # most groups: one claim, one origin
         return [_origin(index, entries)]
-    entries = chronological(entries)
-    sets: UnionFind[str] = UnionFind()
-    find, union = sets.find, sets.union
-    walked: set[str] = set()
-
-    for entry in entries:
-        node = f"c:{entry.position}"
-        copied = False
-        for source_id in entry.sources:
-            if index.publisher(source_id) == entry.holder and _root(index, source_id) is not None:
-                copied = True  # the copy's own voice: the story's, not the publisher's
-                union(node, "s:" + source_id)
-                _join_ancestors(index, source_id, union, walked)
-            else:
-                union(node, "e:" + entry.speaks_for)
-        if not copied:
-            union(node, "e:" + entry.speaks_for)
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        groups.setdefault(find(f"c:{entry.position}"), []).append(entry)
-    return [_origin(index, members) for members in groups.values()]
+    return [_origin(index, members) for members in _joined(index, chronological(entries)).values()]
 
 
 def _names(names: Sequence[str]) -> str:
@@ -195,29 +226,6 @@ def _origin(index: Index, members: Sequence[Entry]) -> Origin:
         relays = [index.name(index.publisher(e.claim.evidence[0].source) or e.holder) for e in members]
         return Origin(f"{told}, relayed by {_names(relays)}", party, tuple(members))
     return Origin(f"{_names(holders)}, relayed by {told}", party, tuple(members))
-
-
-def _join_ancestors(index: Index, source_id: str, union: Callable[[str, str], object], walked: set[str]) -> None:
-    """Join a source with everything it derives from, and each root with its publisher's party.
-
-    Each source is walked once per call (linear in a chain).
-    """
-    pending = [source_id]
-    while pending:
-        current = pending.pop()
-        if current in walked:
-            continue
-        walked.add(current)
-        source = index.claims.source_by_id.get(current)
-        if source is None:
-            continue
-        if not source.derived_from:
-            publisher = index.publisher(current)
-            if publisher is not None:
-                union("s:" + current, "e:" + index.speaks_for(publisher))
-        for parent in source.derived_from:
-            union("s:" + current, "s:" + parent)
-            pending.append(parent)
 
 
 def _story(index: Index, members: Sequence[Entry]) -> str | None:

@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Index, Status, origins
+from factlog.analysis._origins import may_share_origin
 from factlog.checks import hollow_corroboration
 from tests.helpers import claim, findings_of, world
+from tests.strategies import claim_sets
 
 ALLEGED = {"subject": "dprk", "predicate": "supplies-weapons-to", "obj": "russia", "when": "2025"}
 
@@ -164,3 +166,34 @@ def test_check_assessment_and_claimreview_agree_on_a_denial_in_copies() -> None:
     assert {o.claims for o in item.opposing if o.interested} == {tuple(sorted(dict(denial.claims)["interested"]))}
     graph = factlog.to_claimreview(factlog.assess(claims), claims, author="test")["@graph"]
     assert [review["claimReviewed"] for review in graph] == [item.statement]
+
+
+def test_a_paper_s_own_story_is_not_the_wire_s_because_it_also_ran_a_copy() -> None:
+    """Paper B in its copy of the wire and in its own story: two origins, the wire's and Paper B's."""
+    claims = world(
+        claim("b-copy", **ALLEGED, holder="paper-b", source="s4"),  # type: ignore[arg-type]
+        claim("b-own", **ALLEGED, holder="paper-b", source="s5"),  # type: ignore[arg-type]
+    )
+    index = Index.of(claims)
+    found = sorted((o.speaks_for, o.label) for o in origins(index, index.entries))
+    assert found == [("paper-b", "Paper B"), ("wire", "The wire (“Wire story”), relayed by Paper B")]
+    [item] = factlog.assess(claims).propositions
+    assert item.status is Status.CORROBORATED
+
+
+@settings(max_examples=40, deadline=None)
+@given(claim_sets(max_claims=12), st.data())
+def test_may_share_origin_is_exact_with_copies(claims: factlog.ClaimSet, data: st.DataObject) -> None:
+    """With copies of copies (several parents too) and claims in their publisher's own voice: exactly one origin."""
+    publisher = {source.id: source.publisher for source in claims.sources}
+    own_voice = tuple(
+        attrs.evolve(c, attribution=attrs.evolve(c.attribution, holder=publisher[c.evidence[0].source]))
+        if data.draw(st.booleans())
+        else c
+        for c in claims.claims
+    )
+    index = Index.of(attrs.evolve(claims, claims=own_voice))
+    entries = index.entries
+    pairs = [[first, second] for position, first in enumerate(entries) for second in entries[position + 1 :]]
+    for group in [entries, *index.by_key.values(), *index.by_source.values(), *pairs]:
+        assert may_share_origin(index, group) == (len(origins(index, group)) <= 1)
