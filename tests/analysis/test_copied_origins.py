@@ -197,3 +197,13 @@ def test_may_share_origin_is_exact_with_copies(claims: factlog.ClaimSet, data: s
     pairs = [[first, second] for position, first in enumerate(entries) for second in entries[position + 1 :]]
     for group in [entries, *index.by_key.values(), *index.by_source.values(), *pairs]:
         assert may_share_origin(index, group) == (len(origins(index, group)) <= 1)
+
+
+def test_the_report_names_a_denial_in_copies_by_its_own_party() -> None:
+    """The HTML report heads the denying origin by North Korea through KCNA, never by the wire relayed by KCNA."""
+    from factlog.report import html_report  # noqa: PLC0415 - the report extra
+
+    page = html_report(_copies())
+    assert "North Korea, through KCNA, relayed by The wire (“Wire story”)" in page
+    assert "relayed by KCNA" not in page
+    assert "The wire (“Wire story”), relayed by Paper A, Paper B" in page
