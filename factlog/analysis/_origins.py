@@ -4,15 +4,23 @@ Within a group of claims (about one proposition), two claims share an origin whe
 
 * their holders speak for the same party (same holder, or affiliated: KCNA speaks for
   the DPRK government), however many relays each passed through; or
-* one is the publisher's own voice in a source derived from the other's source
-  (``derived_from``: a syndicated copy, a rewrite of a press release).
+* one is the publisher's own voice in a source derived from another (``derived_from``:
+  a syndicated copy, a rewrite of a press release): that is the voice of the story it
+  copies, whose root (the source that copies none) is the origin of every copy's own
+  voice, joined with its publisher's party. Two papers printing a wire story in their
+  own words are one origin, the wire's.
 
-A union-find over holders and sources: linear in the size of the group.
+Only the copying path is merged: a holder the copied story quotes (a state broadcaster
+whose denial the wire reports) stays an origin of its own, the party it speaks for,
+however many copies carry it; copies only say that those copies are one (the story's).
+
+A union-find over claims and the parties they stand for: linear in the size of the
+group, each source's roots found once per index however long its ``derived_from`` chain.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -20,7 +28,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._unionfind import UnionFind
 from factlog.errors import expect
 
-__all__ = ["Origin", "origins"]
+__all__ = ["Origin", "copied_story", "origin_words", "origins", "story_name"]
 
 
 @attrs.frozen
@@ -37,27 +45,147 @@ class Origin:
         return tuple(dict.fromkeys(source for entry in self.entries for source in entry.sources))
 
 
+def origin_words(index: Index, label: str, speaks_for: str) -> str:
+    """An origin as a reader names it: its party, then its holders when the label does not start with it.
+
+    ``Velmora, through VTV``; a story's own origin (``Continental Press Agency (“…”),
+    relayed by …``) and a holder speaking for itself (``Continental Press Agency``) as
+    labelled. Raises nothing.
+    """
+    party = index.name(speaks_for)
+    if party in label.split(", ") or label.startswith(f"{party} (“"):
+        return label
+    return f"{party}, through {label}"
+
+
+def copied_story(index: Index, entry: Entry) -> str | None:
+    """The root of the story a claim copies, when it is its first source's publisher's own voice in a copy."""
+    source_id = entry.claim.evidence[0].source
+    if index.publisher(source_id) != entry.holder:
+        return None
+    return _root(index, source_id)
+
+
+def story_name(index: Index, root: str) -> str:
+    """A story as labels name it, its publisher and title: ``Wire (“Title”)``; KeyError for an unknown source."""
+    source = index.claims.source_by_id[root]
+    return f"{index.name(index.publisher(root) or source.publisher)} (“{source.title}”)"
+
+
+def _root(index: Index, source_id: str) -> str | None:
+    """The source a copy was copied from, followed back (first ``derived_from``) to one that copies none.
+
+    None for a source that copies none, or an unknown one. Each source's root is found
+    once per index and kept for every source on the way: a chain costs its length.
+    """
+    roots: dict[str, str | None] = index.memo("origins:roots", lambda _: {})
+    if source_id in roots:
+        return roots[source_id]
+    by_id = index.claims.source_by_id
+    path: list[str] = []
+    current = source_id
+    while True:
+        source = by_id.get(current)
+        if source is None or not source.derived_from or current in path:
+            root = None if current == source_id else current
+            break
+        path.append(current)
+        current = source.derived_from[0]
+        if current in roots:
+            root = roots[current] or current
+            break
+    for step in path:
+        roots[step] = root
+    roots.setdefault(source_id, root)
+    return root
+
+
+def voice(index: Index, entry: Entry) -> str:
+    """The party a claim's origin speaks for: its holder's; for a copy's own voice, the copied story's publisher's."""
+    root = copied_story(index, entry)
+    if root is None:
+        return entry.speaks_for
+    publisher = index.publisher(root)
+    return entry.speaks_for if publisher is None else index.speaks_for(publisher)
+
+
 def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
     """False when the claims certainly come from two origins or more; a quick test before :func:`origins`.
 
-    Two speakers join only through a source one of them published in its own voice:
-    a speaker with no such claim is an origin of its own.
+    Exact: claims join only through the parties each stands for (:func:`_parties`),
+    and with one party each (no copy of several stories) they must all be one.
     """
-    parties: dict[str, list[Entry]] = {}
+    first: tuple[str, ...] | None = None
     for entry in entries:
-        found = parties.get(entry.speaks_for)
-        if found is None:
-            parties[entry.speaks_for] = [entry]
-        else:
-            found.append(entry)
-    if len(parties) == 1:
-        return True
-    publisher = index.publisher
-    # Every party must have spoken in its own voice somewhere: the first that did not settles it.
-    return all(
-        any(publisher(source) == entry.holder for entry in mine for source in entry.sources)
-        for mine in parties.values()
-    )
+        parties = _parties(index, entry)
+        if first is None:
+            first = parties
+        elif parties != first:
+            return len(_joined(index, entries)) == 1
+    return True
+
+
+def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
+    """What a claim joins, as union-find keys.
+
+    ``p:`` and the party its holder speaks for; but for a source that is a copy and the
+    claim its publisher's own voice, every story the copy derives from instead: ``p:``
+    and the party of each root's publisher (``s:`` and the id of a root not in the set).
+    """
+    found: dict[str, None] = {}
+    for source_id in entry.sources or ("",):
+        roots = _all_roots(index, source_id) if index.publisher(source_id) == entry.holder else ()
+        if not roots:
+            found["p:" + entry.speaks_for] = None
+        for root in roots:
+            publisher = index.publisher(root)
+            found["s:" + root if publisher is None else "p:" + index.speaks_for(publisher)] = None
+    return tuple(found)
+
+
+def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
+    """Every source a copy derives from that copies none (or is not in the claim set), following every parent.
+
+    ``()`` for a source that copies none. Found once per source and index (an
+    iterative walk: a chain of any length costs its length). A ``derived_from`` cycle
+    (refused when loading) counts as a root of its own where the walk meets it.
+    """
+    memo: dict[str, tuple[str, ...]] = index.memo("origins:all-roots", lambda _: {})
+    found = memo.get(source_id)
+    if found is not None:
+        return found
+    by_id = index.claims.source_by_id
+    on_path: set[str] = set()
+    pending = [(source_id, False)]
+    while pending:
+        current, expanded = pending.pop()
+        if current in memo or (not expanded and current in on_path):
+            continue
+        source = by_id.get(current)
+        parents = () if source is None else source.derived_from
+        if not expanded:
+            on_path.add(current)
+            pending.append((current, True))
+            pending.extend((p, False) for p in parents if p not in memo and p not in on_path)
+            continue
+        on_path.discard(current)
+        roots = dict.fromkeys(r for p in parents for r in (memo.get(p) or (p,)))
+        memo[current] = tuple(roots) if parents else ()
+    return memo[source_id]
+
+
+def _joined(index: Index, entries: Sequence[Entry]) -> dict[str, list[Entry]]:
+    """The claims grouped by origin (in the order given), each group keyed by a representative."""
+    sets: UnionFind[str] = UnionFind()
+    find, union = sets.find, sets.union
+    for entry in entries:
+        node = f"c:{entry.position}"
+        for party in _parties(index, entry):
+            union(node, party)
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(find(f"c:{entry.position}"), []).append(entry)
+    return groups
 
 
 def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
@@ -65,103 +193,47 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
 
     Claims are taken in the order they were stated (then by id), so the result does
     not depend on the order they were given in. ``entries`` are entries of ``index``
-    (``[]`` gives ``[]``); each :class:`Origin` holds its entries. Raises
-    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index`` that is no
-    :class:`~factlog.Index`, nothing for entries of ``index``: a source without a known
-    publisher joins no one.
+    (``[]`` gives ``[]``); each :class:`Origin` holds its entries, speaks for the party
+    of its first claim's :func:`voice` and is labelled by its holders, or, when all its
+    claims were read in copies of one story, after the story: ``Wire (“Title”),
+    relayed by Paper A, Paper B`` (the story's own voice, relayed by the copies'
+    publishers) or ``KCNA, relayed by Wire (“Title”)`` (a holder the story quotes).
+    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index``
+    that is no :class:`~factlog.Index`, nothing for entries of ``index``.
     """
     expect(index, Index, "factlog.origins: index", "an Index (factlog.Index.of(claims))")
     if len(entries) == 1:  # most groups: one claim, one origin
-        return [Origin(index.name(entries[0].holder), _original_speaker(index, entries), tuple(entries))]
-    entries = chronological(entries)
-    sets: UnionFind[str] = UnionFind()
-    find, union = sets.find, sets.union
-    walked: set[str] = set()
-
-    for entry in entries:
-        speaker = "e:" + entry.speaks_for
-        find(speaker)
-        for source_id in entry.sources:
-            publisher = index.publisher(source_id)
-            if publisher is None:
-                continue
-            if publisher == entry.holder:
-                union(speaker, "s:" + source_id)
-            _join_ancestors(index, source_id, union, walked)
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        groups.setdefault(find("e:" + entry.speaks_for), []).append(entry)
-    result = []
-    for members in groups.values():
-        holders = list(dict.fromkeys(index.name(entry.holder) for entry in members))
-        names = ", ".join(holders[:3]) + (f" and {len(holders) - 3} more" if len(holders) > 3 else "")
-        story = _story(index, members)
-        if story is None:
-            result.append(Origin(names, _original_speaker(index, members), tuple(members)))
-        else:
-            publisher, title = story
-            label = f"{index.name(publisher)} (“{title}”), relayed by {names}"
-            result.append(Origin(label, index.speaks_for(publisher), tuple(members)))
-    return result
+        return [_origin(index, entries)]
+    return [_origin(index, members) for members in _joined(index, chronological(entries)).values()]
 
 
-def _join_ancestors(index: Index, source_id: str, union: Callable[[str, str], object], walked: set[str]) -> None:
-    """Join a source with everything it derives from; each source is walked once per call (linear in a chain)."""
-    pending = [source_id]
-    while pending:
-        current = pending.pop()
-        if current in walked:
-            continue
-        walked.add(current)
-        source = index.claims.source_by_id.get(current)
-        if source is None:
-            continue
-        for parent in source.derived_from:
-            union("s:" + current, "s:" + parent)
-            pending.append(parent)
+def _names(names: Sequence[str]) -> str:
+    """Up to three names, then how many more."""
+    names = list(dict.fromkeys(names))
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
-def _story(index: Index, members: Sequence[Entry]) -> tuple[str, str] | None:
-    """When every claim was read in a copy, the publisher and title of the story they all derive from.
-
-    The root of each source (following the first ``derived_from``) is found once and
-    remembered for every source on the way, so a chain costs its length, not its square.
-    """
-    roots: dict[str, str] = {}
-    found = set()
-    for entry in members:
-        source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
-        if source is None or not source.derived_from:
-            return None
-        path = []
-        current = source
-        while current.id not in roots and current.derived_from and current.id not in path:
-            path.append(current.id)
-            parent = index.claims.source_by_id.get(current.derived_from[0])
-            if parent is None:
-                break
-            current = parent
-        root = roots.get(current.id, current.id)
-        roots.update((step, root) for step in path)
-        found.add(root)
-    if len(found) != 1:
-        return None
-    story = index.claims.source_by_id[found.pop()]
-    publisher = index.publisher(story.id)  # the entity's id, however the source names it
-    return story.publisher if publisher is None else publisher, story.title
-
-
-def _original_speaker(index: Index, members: Sequence[Entry]) -> str:
-    """The speaker of the first claim read in a source that copies no other.
-
-    When every claim is read in a copy, the origin is the publisher of the story the
-    first claim's source was copied from (followed back to a source that copies none).
-    """
-    for entry in members:
-        source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
-        if source is None or not source.derived_from:
-            return entry.speaks_for
+def _origin(index: Index, members: Sequence[Entry]) -> Origin:
+    """One origin of claims found to share it: its party, and its label (see :func:`origins`)."""
+    party = voice(index, members[0])
+    holders = [index.name(entry.holder) for entry in members]
     story = _story(index, members)
-    if story is not None:
-        return index.speaks_for(index.vocabulary.entity(story[0]))
-    return members[0].speaks_for
+    if story is None:
+        return Origin(_names(holders), party, tuple(members))
+    publisher = index.publisher(story) or index.claims.source_by_id[story].publisher
+    told = story_name(index, story)
+    if index.speaks_for(publisher) == party:  # the story's own voice, relayed by the copies
+        relays = [index.name(index.publisher(e.claim.evidence[0].source) or e.holder) for e in members]
+        return Origin(f"{told}, relayed by {_names(relays)}", party, tuple(members))
+    return Origin(f"{_names(holders)}, relayed by {told}", party, tuple(members))
+
+
+def _story(index: Index, members: Sequence[Entry]) -> str | None:
+    """When every claim was read in a copy, the id of the one story (root source) they all derive from."""
+    found = None
+    for entry in members:
+        root = _root(index, entry.claim.evidence[0].source)
+        if root is None or (found is not None and root != found):
+            return None
+        found = root
+    return found

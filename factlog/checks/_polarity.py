@@ -9,12 +9,16 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._timegroups import dated_components, definite_conflict, possible_conflict
 from factlog.checks._findings import Finding, Severity, graded
 from factlog.checks._groupings import reads
+from factlog.checks._relays import misreport
 from factlog.checks._screens import key_screens
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import PropositionKey
 
 __all__ = ["answered_denial", "one_party", "opposed_claims", "stance", "wider_pairs"]
+
+_PLAIN = ("", "", "")
+"""The :func:`misreport` words of a group that is no misreport: nothing added."""
 
 
 def strongest(entries: Sequence[Entry]) -> Certainty:
@@ -76,6 +80,16 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     it speaks for, through ``affiliation``), the party has changed its mind or
     contradicted itself: that is ``self_contradiction``'s finding, not this one.
 
+    Unless it is one claim carried two ways, all stated on one day: one holder through
+    different relays, none of which carried both sides (the agency "via Harbour Post"
+    against the agency "via Daily Meridian"), or copies of one story (``derived_from``)
+    each saying it in its publisher's own voice. Then the finding stays this rule's,
+    as severe as any other (both cannot be true), names each side's relays, and says
+    what it most likely is, as ``conflicting_values`` does for two values: "...; one
+    holder through different relays: likely a relay misreporting the agency, not the
+    agency contradicting itself" ("copies of one story, Agency (“Title”): likely a
+    copy misreporting it, ..."). Stated on different days, it is the holder's reversal.
+
     Places within places: when the entity registry says a region is ``part_of`` a
     country, "fought in the border region" conflicts with "did not fight in the
     country" (a denial of the wider proposition), with the same severities; it does
@@ -94,7 +108,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
         if not affirmed or not denied:
             continue
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
-        for group, yes, no in _opposed_groups(affirmed, denied):
+        for group, yes, no, (yes_relays, no_relays, verdict) in _opposed_groups(index, affirmed, denied):
             assert yes[0].proposition is not None
             first = group[0].when  # all equal, without hashing every time as a set of them would
             same_time = all(e.when is first or e.when == first for e in group)
@@ -103,7 +117,10 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
             affirmers = phrasing.by_holders(index, yes, times=not same_time, said=said, names=names)
             deniers = phrasing.by_holders(index, no, times=not same_time, said=said, names=names)
-            message = f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}; denied by {deniers}"
+            message = (
+                f"{lead}: {what}: {phrasing.participle(strongest(yes))} by {affirmers}{yes_relays};"
+                f" denied by {deniers}{no_relays}{verdict}"
+            )
             if not definite:
                 message += f"; {phrasing.ONLY_POSSIBLE}"
             yield Finding(
@@ -158,15 +175,21 @@ def wider_pairs(index: Index) -> list[tuple[PropositionKey, PropositionKey]]:
 
 
 def _opposed_groups(
-    affirmed: Sequence[Entry], denied: Sequence[Entry]
-) -> Iterator[tuple[list[Entry], list[Entry], list[Entry]]]:
-    """Groups of overlapping affirmations and denials by more than one party, each side in stated order."""
+    index: Index, affirmed: Sequence[Entry], denied: Sequence[Entry]
+) -> Iterator[tuple[list[Entry], list[Entry], list[Entry], tuple[str, str, str]]]:
+    """Groups of overlapping affirmations and denials, each side in stated order, with their :func:`misreport` words.
+
+    A group of one party is left to ``self_contradiction`` unless it is one holder's
+    claim misreported (:func:`~factlog.checks._relays.misreport`); the words are
+    ``("", "", "")`` for a group that is no misreport.
+    """
     for group in dated_components(affirmed, denied):
-        if one_party(group):
-            continue
         yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
         no = chronological([e for e in group if e.polarity is Polarity.DENIED])
-        yield group, yes, no
+        misread = misreport(index, yes, no)
+        if misread is None and one_party(group):
+            continue
+        yield group, yes, no, misread or _PLAIN
 
 
 def _wider_denials(index: Index) -> Iterator[Finding]:
@@ -177,16 +200,16 @@ def _wider_denials(index: Index) -> Iterator[Finding]:
         if not affirmed or not denied:
             continue
         event = affirmed[0].predicate is not None and affirmed[0].predicate.kind is PredicateKind.EVENT
-        for _, yes, no in _opposed_groups(affirmed, denied):
+        for _, yes, no, (yes_relays, no_relays, verdict) in _opposed_groups(index, affirmed, denied):
             assert yes[0].proposition is not None
             assert no[0].proposition is not None
             severity, definite = _severity(yes, no, event=event)
             lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
             message = (
                 f"{lead}: {phrasing.proposition(index, yes[0].proposition, with_time=False)}:"
-                f" {phrasing.participle(strongest(yes))} by {phrasing.by_holders(index, yes, times=True)};"
-                f" denied by {phrasing.by_holders(index, no, times=True)}, of the wider place"
-                f" ({phrasing.proposition(index, no[0].proposition, with_time=False)})"
+                f" {phrasing.participle(strongest(yes))} by {phrasing.by_holders(index, yes, times=True)}{yes_relays};"
+                f" denied by {phrasing.by_holders(index, no, times=True)}{no_relays}, of the wider place"
+                f" ({phrasing.proposition(index, no[0].proposition, with_time=False)}){verdict}"
             )
             if not definite:
                 message += f"; {phrasing.ONLY_POSSIBLE}"

@@ -9,11 +9,12 @@ from operator import attrgetter
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._origins import Origin, may_share_origin, origins
+from factlog.analysis._origins import Origin, may_share_origin, origin_words, origins
 from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
 from factlog.checks._polarity import wider_pairs
+from factlog.checks._relays import misreport
 from factlog.checks._screens import POLARITIES, key_screens
 from factlog.model._scales import Certainty, Polarity, Reliability
 
@@ -29,8 +30,11 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     Claims about one proposition, with one polarity, read in two or more sources, that
     all trace to a single origin: the same holder (however relayed), holders speaking
     for one party (KCNA and the DPRK government), or sources declared as copies of one
-    another (``derived_from``). The finding names the single origin. Severity:
-    *warning*; the count of sources is not independent confirmation.
+    another (``derived_from``) saying it in their own voice (the copied story's). A
+    holder a copied story quotes stays its own origin: a ministry's denial in two
+    copies of one wire story is the ministry's, "relayed by Agency (“Title”)". The
+    finding names the single origin. Severity: *warning*; the count of sources is not
+    independent confirmation.
 
     Corroboration is hollow when others repeat the origin: at least two sources not
     the origin's own (two outlets relaying an agency's toll), or a copy that says it in
@@ -63,7 +67,7 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
                 rule="hollow_corroboration",
                 severity=Severity.WARNING,
                 message=f"Hollow corroboration: {what}: {verb}ed in {len(sources)} sources, all from one origin,"
-                f" {_origin_words(index, found[0])}",
+                f" {origin_words(index, found[0].label, found[0].speaks_for)}",
                 claims={"origin " + found[0].speaks_for: [e.id for e in side]},
             )
 
@@ -79,14 +83,6 @@ def _repeats_itself(index: Index, origin: Origin, sources: set[str]) -> bool:
         if publisher is None or index.speaks_for(publisher) != party:
             others += 1
     return others < 2
-
-
-def _origin_words(index: Index, origin: Origin) -> str:
-    """The origin's holders, led by the story's own publisher when only copies of it were read."""
-    speaker = index.name(origin.speaks_for)
-    if speaker in origin.label.split(", ") or origin.label.startswith(f"{speaker} (“"):
-        return origin.label
-    return f"{speaker}, through {origin.label}"
 
 
 @reads("holder")
@@ -172,6 +168,9 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     denies acting in a country and affirms acting in a region ``part_of`` it has
     reversed itself too (the message names the wider denial). One finding per party,
     proposition and group of claims linked by overlapping times. Severity: *warning*.
+    One holder's claims all stated on one day through different relays (or copies of
+    one story), none carrying both sides, are a relay misreporting it, not the holder
+    contradicting itself: that is ``opposed_claims``'s finding.
 
     Example: a spokesman (``"affiliation": "russia"``) denies on ``2024-11``, the
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
@@ -190,7 +189,8 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
             for group in dated_components(affirmed, denied):
                 yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
                 no = chronological([e for e in group if e.polarity is Polarity.DENIED])
-                yield _self_contradiction(index, party, yes, no)
+                if misreport(index, yes, no) is None:  # else a relay misreporting it: opposed_claims
+                    yield _self_contradiction(index, party, yes, no)
     yield from _wider_reversals(index)
 
 
@@ -215,7 +215,8 @@ def _wider_reversals(index: Index) -> Iterator[Finding]:
             for group in dated_components(affirmed, denied):
                 yes = chronological([e for e in group if e.polarity is Polarity.AFFIRMED])
                 no = chronological([e for e in group if e.polarity is Polarity.DENIED])
-                yield _self_contradiction(index, party, yes, no)
+                if misreport(index, yes, no) is None:  # else a relay misreporting it: opposed_claims
+                    yield _self_contradiction(index, party, yes, no)
 
 
 def _when_said(index: Index, entries: list[Entry]) -> str:

@@ -243,7 +243,9 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     not the holder contradicting itself (stated on different days: a relay
     misreporting it, or the holder changing its account). It stays this rule's
     finding, as severe: the figures still cannot both be true, and only the holder's
-    own text shows which relay is wrong.
+    own text shows which relay is wrong. Copies of one story (``derived_from``), each
+    giving its value in its publisher's own voice, no copy on two sides, are read
+    alike: "copies of one story, Agency (“Title”): likely a copy misreporting it".
 
     Quantities are converted to one unit first (5 miles is 8.047 km: it clashes with
     8.05 km unless a ``tolerance`` or ``margin`` allows for the rounding; 90 minutes is 1.5

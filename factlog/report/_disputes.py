@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from factlog.analysis._index import Index
-from factlog.analysis._origins import origins
+from factlog.analysis._origins import origin_words, origins
 from factlog.analysis._parties import interested
 from factlog.analysis._unionfind import UnionFind
 from factlog.assessment._assessment import Assessment, PropositionAssessment
@@ -276,12 +276,6 @@ def _side_name(index: Index, name: str) -> str:
     return name
 
 
-def _origin_words(index: Index, label: str, speaks_for: str) -> str:
-    """An origin as a reader names it: its party, then the holders it reached the page through when they differ."""
-    party = index.name(speaks_for)
-    return label if party in label.split(", ") else f"{party}, through {label}"
-
-
 def _sides(index: Index, group: Iterable[Finding], assessment: Assessment | None) -> tuple[SideView, ...]:
     sides: dict[str, list[str]] = {}
     placed: set[str] = set()
@@ -299,7 +293,7 @@ def _sides(index: Index, group: Iterable[Finding], assessment: Assessment | None
                 _side_name(index, name),
                 tuple(
                     OriginView(
-                        _origin_words(index, origin.label, origin.speaks_for),
+                        origin_words(index, origin.label, origin.speaks_for),
                         tuple(claim_view(index, entry.id, assessment) for entry in origin.entries),
                     )
                     for origin in found

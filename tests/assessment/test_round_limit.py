@@ -23,8 +23,8 @@ NOTE = "raise the limit with --max-rounds (Python: max_rounds=)"
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """500 generated claims as JSON Lines: AccuCopy, AccuVote settle in 10 and 11 rounds (15 plain), TruthFinder 2."""
-    return generated_lines(tmp_path_factory.mktemp("rounds"), 500)
+    """1,000 generated claims (seed 2): AccuCopy, AccuVote settle in 18, 13 rounds (21, 15 plain), TruthFinder 2."""
+    return generated_lines(tmp_path_factory.mktemp("rounds"), 1000, seed=2)
 
 
 ENTRY_POINTS: dict[str, Callable[..., Any]] = {

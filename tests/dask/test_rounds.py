@@ -13,13 +13,13 @@ from factlog.render import render_assessment_json
 from tests.helpers import generated_lines, run
 
 LIMITS = [("accucopy", 5), ("accucopy", 400), ("accuvote", 5), ("truthfinder", 1)]
-"""Limits below the rounds the generated set needs (10 AccuCopy, 11 AccuVote, 2 TruthFinder rounds), one above."""
+"""Limits below the rounds the generated set needs (18 AccuCopy, 13 AccuVote, 2 TruthFinder rounds), one above."""
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """500 generated claims as JSON Lines: AccuCopy, AccuVote settle in 10 and 11 rounds (15 plain), TruthFinder 2."""
-    return generated_lines(tmp_path_factory.mktemp("rounds"), 500)
+    """1,000 generated claims (seed 2): AccuCopy, AccuVote settle in 18, 13 rounds (21, 15 plain), TruthFinder 2."""
+    return generated_lines(tmp_path_factory.mktemp("rounds"), 1000, seed=2)
 
 
 def _single(path: Path, method: str, limit: int) -> factlog.Assessment:
