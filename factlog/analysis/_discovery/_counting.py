@@ -9,8 +9,8 @@ fewer than ``tail`` have a k-th factor, each of those few finishes by :func:`mat
 itself, started from its product so far. The terms of a value of several votes are
 summed by :func:`math.fsum` (exact, so any grouping of the calls gives its floats); a
 value of one vote gets ``term + 0.0`` as in the loop. A tied vote's expected discount E
-(:mod:`._ties`) comes from the loop's own function and multiplies the discounted term
-as there. :func:`probabilities` turns the scores into P(v) the same way, every
+(:mod:`._ties`) comes from the same recurrence run over columns (:mod:`._tiecolumns`)
+and multiplies the discounted term as there. :func:`probabilities` turns the scores into P(v) the same way, every
 exponential by :func:`math.exp`. Imported only with numpy installed.
 """
 
@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from factlog.analysis._discovery._posteriors import mapped
+from factlog.analysis._discovery._tiecolumns import TieColumns
 
 if TYPE_CHECKING:
     from factlog.analysis._discovery._accu import Plan
@@ -48,9 +49,11 @@ class Products:
     by position); ``counts[k]``: how many have a k-th factor, for k up to ``steps``, the
     first k with fewer than ``tail``; ``several``: the values given by more than one
     counted vote. About 8 bytes a discounted vote and 4 a value of several votes.
+    ``ties``: the plan's tied providers in columns (:class:`._tiecolumns.TieColumns`), or
+    None when it has none.
     """
 
-    __slots__ = ("counts", "group", "order", "several", "steps")
+    __slots__ = ("counts", "group", "order", "several", "steps", "ties")
 
     def __init__(self, plan: Plan, *, tail: int = TAIL, group: int = GROUP) -> None:
         self.group = group
@@ -65,6 +68,7 @@ class Products:
         self.counts: list[int] = counts[: self.steps + 1].tolist()
         row = np.frombuffer(plan.row, np.int64)
         self.several = np.flatnonzero(np.diff(row) > 1).astype(np.int32)
+        self.ties = TieColumns(plan.ties) if len(plan.ties) else None
 
     def counts_of(
         self, plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], factor: array[float]
@@ -76,11 +80,10 @@ class Products:
         terms = np.frombuffer(plan.weight, np.float64) * (log_ns[question] + logits[source])
         if len(self.order):
             self._discount(plan, factor, terms)
-        if len(plan.ties):
-            positions, shares = plan.ties.discounts(factor, self._dependent(plan, factor))
-            if positions:
-                at = np.asarray(positions, dtype=np.int64)
-                terms[at] = terms[at] * np.asarray(shares, dtype=np.float64)
+        if self.ties is not None:
+            at, shares = self.ties.discounts(np.frombuffer(factor, np.float64), self._dependent(plan, factor))
+            if len(at):
+                terms[at] = terms[at] * shares
         row = np.frombuffer(plan.row, np.int64)
         counts = np.zeros(len(row) - 1)  # a value none of whose votes counts: fsum of nothing, 0.0
         alone = np.diff(row) == 1
@@ -91,13 +94,11 @@ class Products:
         return found
 
     @staticmethod
-    def _dependent(plan: Plan, factor: array[float]) -> list[int]:
-        """:meth:`._ties.Ties.dependent` in columns: the tie groups with a pair factor other than 1.0."""
+    def _dependent(plan: Plan, factor: array[float]) -> npt.NDArray[np.bool_]:
+        """:meth:`._ties.Ties.dependent` in columns: group → whether a pair factor of it is other than 1.0."""
         ties = plan.ties
         differs = np.frombuffer(factor, np.float64)[np.frombuffer(ties.pair, np.int32)] != 1.0
-        found: list[int] = np.flatnonzero(
-            np.logical_or.reduceat(differs, np.frombuffer(ties.link, np.int64)[:-1])
-        ).tolist()
+        found: npt.NDArray[np.bool_] = np.logical_or.reduceat(differs, np.frombuffer(ties.link, np.int64)[:-1])
         return found
 
     def _discount(self, plan: Plan, factor: array[float], terms: npt.NDArray[np.float64]) -> None:
