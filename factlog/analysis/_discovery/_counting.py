@@ -29,8 +29,9 @@ from factlog.analysis._discovery._tiecolumns import TieColumns
 
 if TYPE_CHECKING:
     from factlog.analysis._discovery._accu import Plan
+    from factlog.analysis._discovery._ragged import Ragged
 
-__all__ = ["GROUP", "QUESTIONS", "TAIL", "Products", "probabilities"]
+__all__ = ["GROUP", "QUESTIONS", "TAIL", "Products", "means", "probabilities"]
 
 TAIL = 64
 """Fewer discounted votes than this with a k-th factor: each multiplies its remaining factors alone."""
@@ -198,3 +199,46 @@ def _shares(
         total[several] = _fsums(shares, starts[several], bounds[several, 1]) + extra[several]
     found: list[float] = (shares / np.repeat(total, sizes)).tolist()
     return found
+
+
+def means(
+    kept: Ragged,
+    total_weight: array[float],
+    score: Sequence[float],
+    priors: Sequence[float | None],
+    settings: tuple[float, float, float, float],
+) -> list[float]:
+    """:meth:`._index.ValueIndex.means` in columns, the same floats: each source's weighted mean, clamped.
+
+    ``kept``: source id → its informative (value id, weight) votes; ``total_weight``: their
+    weights' sums; ``settings``: the prior's strength, the lower and upper bounds, and the
+    fallback. Each product w·score(v) is one float64 multiplication; a source's products
+    are summed by :func:`math.fsum` (one product: ``x + 0.0``, none: 0.0); the prior's
+    pseudo-counts, the quotient and the clamps are the loop's operations and comparisons,
+    a NaN mean clamped to the lower bound as there.
+    """
+    strength, floor, ceiling, fallback = settings
+    start = np.frombuffer(kept.start, np.int64)
+    weighted = (
+        np.frombuffer(kept.weights, np.float64) * np.asarray(score, dtype=np.float64)[np.frombuffer(kept.ids, np.int32)]
+    )
+    sizes = np.diff(start)
+    totals = np.zeros(len(sizes))
+    alone = sizes == 1
+    totals[alone] = weighted[start[:-1][alone]] + 0.0
+    several = np.flatnonzero(sizes > 1)
+    if len(several):
+        totals[several] = _fsums(weighted, start[several], start[several + 1])
+    weight = np.frombuffer(total_weight, np.float64).copy()
+    given = np.fromiter((p is not None for p in priors), np.bool_, len(priors))
+    prior = np.fromiter((fallback if p is None else p for p in priors), np.float64, len(priors))
+    if strength > 0.0 and given.any():
+        totals[given] = totals[given] + strength * prior[given]
+        weight[given] = weight[given] + strength
+    found = prior.copy()  # no weight: the prior, or the fallback
+    positive = weight > 0
+    found[positive] = totals[positive] / weight[positive]
+    found = np.where(found > floor, found, floor)
+    found = np.where(found < ceiling, found, ceiling)
+    listed: list[float] = found.tolist()
+    return listed
