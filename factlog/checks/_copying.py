@@ -59,6 +59,9 @@ Copy = tuple[str, str, str, str]
 """One committed value of a functional slot: the claim id, question, answer, and the party giving it."""
 
 
+_UNSEEN: object = object()
+
+
 def copy_votes(index: Index) -> list[Copy]:
     """What :func:`undeclared_copying` reads of each claim, in claim order: a compact projection.
 
@@ -67,33 +70,44 @@ def copy_votes(index: Index) -> list[Copy]:
     of :func:`copied_values` on every part's records.
     """
     found: list[Copy] = []
-    declared: dict[str, str | None] = {}  # source id -> its publisher when it is a declared copy, else None
-    words: dict[tuple[object, ...], str] = {}  # (slot, id of the time) -> the question
+    declared: dict[str, object] = {}  # source id -> its publisher when it is a declared copy, else None
+    words: dict[tuple[object, ...], str] = {}  # (subject, predicate, qualifiers, id of the time) -> the question
     times: dict[int, str] = {}  # id of the time -> its repr
     answers: dict[ObjectKey, str] = {}  # the canonical object (the entry's key holds it) -> its answer
     for entry in index.entries:
         proposition, predicate = entry.proposition, entry.predicate
         if proposition is None or not slot_votes(predicate):
             continue  # yes or no: two parties affirming the same thing is what agreement looks like
-        if entry.claim.certainty is Certainty.UNCOMMITTED:
+        claim = entry.claim
+        if claim.certainty is Certainty.UNCOMMITTED:
             continue
-        first = entry.claim.evidence[0].source
-        if first not in declared:
-            declared[first] = _copy_publisher(index, first)
-        if declared[first] is not None and declared[first] == entry.holder:
+        first = entry.sources[0]  # the first evidence's source, in the entry's tuple that its source's claims share
+        publisher = declared.get(first, _UNSEEN)
+        if publisher is _UNSEEN:
+            publisher = declared[first] = _copy_publisher(index, first)
+        if publisher is not None and publisher == entry.holder:
             continue  # read in a declared copy, in the publisher's own voice: already one origin
-        slot, when = (proposition.subject, proposition.predicate, proposition.qualifiers), proposition.when
+        subject, named, qualifiers, when = (
+            proposition.subject,
+            proposition.predicate,
+            proposition.qualifiers,
+            proposition.when,
+        )
         # The times and values stay alive in the index while this runs: their ids name them.
-        question = words.get((slot, id(when)))
+        question = words.get((subject, named, qualifiers, id(when)))
         if question is None:
             time = times.get(id(when))
             if time is None:  # a time many slots share is written once: repr((slot, when)), in two parts
                 time = times[id(when)] = repr(when)
-            question = words[(slot, id(when))] = f"slot ({slot!r}, {time})"
-        answer = _answer(answers, entry.key[2] if entry.key is not None else object_key(proposition.object))
-        if entry.claim.polarity is Polarity.DENIED:
+            question = words[(subject, named, qualifiers, id(when))] = (
+                f"slot ({(subject, named, qualifiers)!r}, {time})"
+            )
+        key = entry.key
+        value = key[2] if key is not None else object_key(proposition.object)
+        answer = answers.get(value) or _answer(answers, value)
+        if claim.polarity is Polarity.DENIED:
             answer = "not " + answer
-        found.append((entry.id, question, answer, entry.speaks_for))
+        found.append((claim.id, question, answer, entry.speaks_for))
     return found
 
 

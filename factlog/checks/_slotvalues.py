@@ -76,8 +76,12 @@ class Values:
         value_of: Callable[[Entry], object],
         shared: Shared | None = None,
         names: dict[str, str] | None = None,
+        *,
+        keyed: bool = False,
     ) -> None:
         self.index, self.predicate, self.value_of = index, predicate, value_of
+        # ``keyed``: value_of gives the reading's own object, whose object_key its key holds already.
+        self._keyed = keyed
         # Conversions and built sets depend only on the values and the predicate: ``shared``
         # hands them from slot to slot of one predicate (None: this slot's own).
         self._ranges, self._clashes = ({}, Kept()) if shared is None else shared
@@ -164,7 +168,7 @@ class Values:
         for entry in entries:
             key = keys.get(entry.position)
             if key is None:
-                key = keys[entry.position] = object_key(self.value_of(entry))
+                key = keys[entry.position] = self._value_key(entry)
             group = found.get(key)
             if group is None:
                 found[key] = [entry]
@@ -176,8 +180,15 @@ class Values:
         """The claim's value key (:func:`object_key`): what :meth:`groups` groups by, found once per slot."""
         key = self._keys.get(entry.position)
         if key is None:
-            key = self._keys[entry.position] = object_key(self.value_of(entry))
+            key = self._keys[entry.position] = self._value_key(entry)
         return key
+
+    def _value_key(self, entry: Entry) -> object:
+        """:func:`object_key` of the claim's value: read from its key when the value is its own object."""
+        key = entry.key
+        if self._keyed and key is not None:
+            return key[2]
+        return object_key(self.value_of(entry))
 
     def by_holders(self, group: Sequence[Entry], *, times: bool) -> str:
         """:func:`phrasing.by_holders`, each claim's words found once a slot (it is named on every day it is alive)."""

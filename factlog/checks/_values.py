@@ -285,7 +285,14 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
         value_of = _object if not predicate.symmetric else functools.partial(partner, slot)
 
         lead = f"Conflicting values: {index.name(subject)} {predicate.label}"
-        values = Values(index, predicate, value_of, shared.setdefault(predicate.id, ({}, Kept())), names=names)
+        values = Values(
+            index,
+            predicate,
+            value_of,
+            shared.setdefault(predicate.id, ({}, Kept())),
+            names=names,
+            keyed=not predicate.symmetric,  # the object is the entry's own: its key holds object_key of it
+        )
         yield from _findings("conflicting_values", values, affirmed, lead)
 
 

@@ -112,3 +112,22 @@ def test_probabilities_taken_a_few_questions_at_a_time_are_the_loops(
     else:
         assert found is not None
         assert [x.hex() for x in found] == [x.hex() for x in pure]
+
+
+@given(
+    votes=discovery_votes(max_votes=40) | many_question_votes(),
+    data=st.data(),
+    strength=st.sampled_from([0.0, 2.0, 0.5]),
+    bounds=st.sampled_from([(0.0, 1.0), (0.01, 0.99), (0.3, 0.6), (-1.0, 2.0)]),
+)
+def test_columns_give_the_loops_means(
+    votes: list[Vote], data: st.DataObject, strength: float, bounds: tuple[float, float]
+) -> None:
+    """Every source's clamped mean (by ``float.hex``) is the loop's: priors or none, NaN, zero and signed scores."""
+    index = ValueIndex.of(votes)
+    count = len(index.sources)
+    score = data.draw(st.lists(scores, min_size=len(index.value_answer), max_size=len(index.value_answer)))
+    prior = data.draw(st.lists(st.none() | st.floats(0.1, 0.9), min_size=count, max_size=count))
+    pure = index.means(score, prior, strength, bounds, 0.8)
+    columns = index.means(score, prior, strength, bounds, 0.8, columns=True)
+    assert [x.hex() for x in columns] == [x.hex() for x in pure]

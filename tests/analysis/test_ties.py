@@ -6,6 +6,7 @@ import itertools
 import math
 from array import array
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,7 +15,8 @@ from factlog.analysis._discovery._accu import Plan, _counts, _plan, _vote_order
 from factlog.analysis._discovery._counting import Products
 from factlog.analysis._discovery._index import ValueIndex
 from factlog.analysis._discovery._pairs import PairTable
-from factlog.analysis._discovery._ties import expected, ranks
+from factlog.analysis._discovery._tiecolumns import TieColumns
+from factlog.analysis._discovery._ties import Ties, expected, ranks
 from tests.analysis.test_posteriors_numpy import numpy_from
 from tests.strategies import discovery_votes, many_question_votes
 
@@ -142,3 +144,24 @@ def test_renaming_sources_leaves_accucopy_unchanged(votes: list[Vote], data: st.
         assert result.probabilities.keys() == again.questions[question].probabilities.keys()
         for answer, probability in result.probabilities.items():
             assert math.isclose(again.questions[question].probabilities[answer], probability, abs_tol=1e-6)
+
+
+@given(
+    st.lists(st.tuples(st.integers(2, 9), st.integers(0, 3)), min_size=1, max_size=12),
+    st.data(),
+)
+def test_the_columns_give_the_loops_discounts_bit_for_bit(groups: list[tuple[int, int]], data: st.DataObject) -> None:
+    """:class:`TieColumns` gives :meth:`Ties.discounts`'s positions and floats: any sizes, factors, groups chosen."""
+    ties, pairs = Ties(), {}
+    position = 0
+    for size, gap in groups:
+        ties.add(position, list(range(position, position + size)), lambda a, b: pairs.setdefault((a, b), len(pairs)))
+        position += size + gap
+    factor = array("d", data.draw(st.lists(factors | st.just(0.0), min_size=len(pairs), max_size=len(pairs))))
+    chosen = data.draw(st.lists(st.sampled_from(range(len(ties))), unique=True).map(sorted))
+    positions, found = ties.discounts(factor, chosen)
+    dependent = np.zeros(len(ties), dtype=np.bool_)
+    dependent[chosen] = True
+    at, shares = TieColumns(ties).discounts(np.frombuffer(factor, np.float64), dependent)
+    assert at.tolist() == positions
+    assert [x.hex() for x in shares.tolist()] == [x.hex() for x in found]

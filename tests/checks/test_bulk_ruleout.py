@@ -159,10 +159,12 @@ def test_holders_are_worded_as_phrasing_words_them(claims: ClaimSet) -> None:
 
 
 class _OwnTables(_slotvalues.Values):
-    """A slot's values that share nothing with the other slots of its predicate."""
+    """A slot's values that share nothing with the other slots of its predicate, each value's key found from it."""
 
-    def __init__(self, index: Index, predicate: Any, value_of: Any, shared: Any = None, names: Any = None) -> None:
-        del shared, names  # the slot's own tables and names
+    def __init__(
+        self, index: Index, predicate: Any, value_of: Any, shared: Any = None, names: Any = None, *, keyed: bool = False
+    ) -> None:
+        del shared, names, keyed  # the slot's own tables and names; object_key of each value, not the claim's key
         super().__init__(index, predicate, value_of)
 
 

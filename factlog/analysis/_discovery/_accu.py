@@ -268,7 +268,7 @@ def _accu(
     copy: AccuCopyParams | None,
     declared_copies: Iterable[tuple[str, str]],
 ) -> Discovery:
-    low, high = params.accuracy_bounds
+    (low, high), strength, initial = params.accuracy_bounds, params.prior_strength, params.initial_accuracy
     index = ValueIndex.of(votes)
     prior = index.priors(priors)
     sims = index.supports(support)
@@ -284,7 +284,7 @@ def _accu(
     limit = provider_limit(value_sizes, copy.max_pairs) if copy is not None else None
     warn_left_out(limit, copy.max_pairs if copy is not None else None, counted_pairs(value_sizes))
     dependences = Dependences(index, params.n_false, copy, declared, limit) if copy is not None else None
-    accuracy = [min(high, max(low, p if p is not None else params.initial_accuracy)) for p in prior]
+    accuracy = [min(high, max(low, p if p is not None else initial)) for p in prior]
     probabilities = _shares(index, declared)
     rank = _vote_order(index, prior)
     plan = _plan(index, rank, declared, dependences.pairs.locate if dependences is not None else None, limit)
@@ -294,20 +294,18 @@ def _accu(
     ahead = Path(index.q_range) if params.extrapolate else None
     kept = (accuracy, probabilities, adjusted)  # the last plain round's output, before a jump
     while rounds < params.max_rounds:
-        rounds += 1
+        rounds, columns = rounds + 1, dependences is not None and dependences.columns  # read at each round
         if dependences is not None:
             dependences.update(accuracy, probabilities)
         logit = [math.log(a / (1.0 - a)) for a in accuracy]
         counts = _counts(
             plan, log_n=log_n, logit=logit, factor=dependences.factor if dependences is not None else no_pairs
         )
-        found, scores = _probabilities(
-            index, counts, sims, rho, unprovided, columns=dependences is not None and dependences.columns
-        )
+        found, scores = _probabilities(index, counts, sims, rho, unprovided, columns=columns)
         if ahead is not None and ahead.overshot(probabilities, found):
             accuracy, probabilities, adjusted = kept  # the jump is undone: on from where it started
             continue
-        learned = index.means(found, prior, params.prior_strength, (low, high), params.initial_accuracy)
+        learned = index.means(found, prior, strength, (low, high), initial, columns=columns)
         change = max(  # |x − y| of every pair, in order, as a generator would give them: the same largest
             max(map(abs, map(sub, learned, accuracy)), default=0.0),
             max(map(abs, map(sub, found, probabilities)), default=0.0),
@@ -320,7 +318,7 @@ def _accu(
             jumped = ahead.ahead(found)
             if jumped is not None:  # the next round starts from the jump, its accuracies the means of its probabilities
                 kept, probabilities = (accuracy, found, adjusted), jumped
-                accuracy = index.means(jumped, prior, params.prior_strength, (low, high), params.initial_accuracy)
+                accuracy = index.means(jumped, prior, strength, (low, high), initial, columns=columns)
     del plan  # the rounds are over: what they multiplied goes before the report is built
     reported: Sequence[Dependence] = ()
     if dependences is not None and copy is not None:

@@ -9,8 +9,8 @@ fewer than ``tail`` have a k-th factor, each of those few finishes by :func:`mat
 itself, started from its product so far. The terms of a value of several votes are
 summed by :func:`math.fsum` (exact, so any grouping of the calls gives its floats); a
 value of one vote gets ``term + 0.0`` as in the loop. A tied vote's expected discount E
-(:mod:`._ties`) comes from the loop's own function and multiplies the discounted term
-as there. :func:`probabilities` turns the scores into P(v) the same way, every
+(:mod:`._ties`) comes from the same recurrence run over columns (:mod:`._tiecolumns`)
+and multiplies the discounted term as there. :func:`probabilities` turns the scores into P(v) the same way, every
 exponential by :func:`math.exp`. Imported only with numpy installed.
 """
 
@@ -25,11 +25,13 @@ import numpy as np
 import numpy.typing as npt
 
 from factlog.analysis._discovery._posteriors import mapped
+from factlog.analysis._discovery._tiecolumns import TieColumns
 
 if TYPE_CHECKING:
     from factlog.analysis._discovery._accu import Plan
+    from factlog.analysis._discovery._ragged import Ragged
 
-__all__ = ["GROUP", "QUESTIONS", "TAIL", "Products", "probabilities"]
+__all__ = ["GROUP", "QUESTIONS", "TAIL", "Products", "means", "probabilities"]
 
 TAIL = 64
 """Fewer discounted votes than this with a k-th factor: each multiplies its remaining factors alone."""
@@ -48,9 +50,11 @@ class Products:
     by position); ``counts[k]``: how many have a k-th factor, for k up to ``steps``, the
     first k with fewer than ``tail``; ``several``: the values given by more than one
     counted vote. About 8 bytes a discounted vote and 4 a value of several votes.
+    ``ties``: the plan's tied providers in columns (:class:`._tiecolumns.TieColumns`), or
+    None when it has none.
     """
 
-    __slots__ = ("counts", "group", "order", "several", "steps")
+    __slots__ = ("counts", "group", "order", "several", "steps", "ties")
 
     def __init__(self, plan: Plan, *, tail: int = TAIL, group: int = GROUP) -> None:
         self.group = group
@@ -65,6 +69,7 @@ class Products:
         self.counts: list[int] = counts[: self.steps + 1].tolist()
         row = np.frombuffer(plan.row, np.int64)
         self.several = np.flatnonzero(np.diff(row) > 1).astype(np.int32)
+        self.ties = TieColumns(plan.ties) if len(plan.ties) else None
 
     def counts_of(
         self, plan: Plan, *, log_n: Sequence[float], logit: Sequence[float], factor: array[float]
@@ -76,11 +81,10 @@ class Products:
         terms = np.frombuffer(plan.weight, np.float64) * (log_ns[question] + logits[source])
         if len(self.order):
             self._discount(plan, factor, terms)
-        if len(plan.ties):
-            positions, shares = plan.ties.discounts(factor, self._dependent(plan, factor))
-            if positions:
-                at = np.asarray(positions, dtype=np.int64)
-                terms[at] = terms[at] * np.asarray(shares, dtype=np.float64)
+        if self.ties is not None:
+            at, shares = self.ties.discounts(np.frombuffer(factor, np.float64), self._dependent(plan, factor))
+            if len(at):
+                terms[at] = terms[at] * shares
         row = np.frombuffer(plan.row, np.int64)
         counts = np.zeros(len(row) - 1)  # a value none of whose votes counts: fsum of nothing, 0.0
         alone = np.diff(row) == 1
@@ -91,13 +95,11 @@ class Products:
         return found
 
     @staticmethod
-    def _dependent(plan: Plan, factor: array[float]) -> list[int]:
-        """:meth:`._ties.Ties.dependent` in columns: the tie groups with a pair factor other than 1.0."""
+    def _dependent(plan: Plan, factor: array[float]) -> npt.NDArray[np.bool_]:
+        """:meth:`._ties.Ties.dependent` in columns: group → whether a pair factor of it is other than 1.0."""
         ties = plan.ties
         differs = np.frombuffer(factor, np.float64)[np.frombuffer(ties.pair, np.int32)] != 1.0
-        found: list[int] = np.flatnonzero(
-            np.logical_or.reduceat(differs, np.frombuffer(ties.link, np.int64)[:-1])
-        ).tolist()
+        found: npt.NDArray[np.bool_] = np.logical_or.reduceat(differs, np.frombuffer(ties.link, np.int64)[:-1])
         return found
 
     def _discount(self, plan: Plan, factor: array[float], terms: npt.NDArray[np.float64]) -> None:
@@ -197,3 +199,46 @@ def _shares(
         total[several] = _fsums(shares, starts[several], bounds[several, 1]) + extra[several]
     found: list[float] = (shares / np.repeat(total, sizes)).tolist()
     return found
+
+
+def means(
+    kept: Ragged,
+    total_weight: array[float],
+    score: Sequence[float],
+    priors: Sequence[float | None],
+    settings: tuple[float, float, float, float],
+) -> list[float]:
+    """:meth:`._index.ValueIndex.means` in columns, the same floats: each source's weighted mean, clamped.
+
+    ``kept``: source id → its informative (value id, weight) votes; ``total_weight``: their
+    weights' sums; ``settings``: the prior's strength, the lower and upper bounds, and the
+    fallback. Each product w·score(v) is one float64 multiplication; a source's products
+    are summed by :func:`math.fsum` (one product: ``x + 0.0``, none: 0.0); the prior's
+    pseudo-counts, the quotient and the clamps are the loop's operations and comparisons,
+    a NaN mean clamped to the lower bound as there.
+    """
+    strength, floor, ceiling, fallback = settings
+    start = np.frombuffer(kept.start, np.int64)
+    weighted = (
+        np.frombuffer(kept.weights, np.float64) * np.asarray(score, dtype=np.float64)[np.frombuffer(kept.ids, np.int32)]
+    )
+    sizes = np.diff(start)
+    totals = np.zeros(len(sizes))
+    alone = sizes == 1
+    totals[alone] = weighted[start[:-1][alone]] + 0.0
+    several = np.flatnonzero(sizes > 1)
+    if len(several):
+        totals[several] = _fsums(weighted, start[several], start[several + 1])
+    weight = np.frombuffer(total_weight, np.float64).copy()
+    given = np.fromiter((p is not None for p in priors), np.bool_, len(priors))
+    prior = np.fromiter((fallback if p is None else p for p in priors), np.float64, len(priors))
+    if strength > 0.0 and given.any():
+        totals[given] = totals[given] + strength * prior[given]
+        weight[given] = weight[given] + strength
+    found = prior.copy()  # no weight: the prior, or the fallback
+    positive = weight > 0
+    found[positive] = totals[positive] / weight[positive]
+    found = np.where(found > floor, found, floor)
+    found = np.where(found < ceiling, found, ceiling)
+    listed: list[float] = found.tolist()
+    return listed

@@ -250,6 +250,8 @@ class ValueIndex(_Kept):
         strength: float,
         bounds: tuple[float, float],
         fallback: float,
+        *,
+        columns: bool = False,
     ) -> list[float]:
         """Each source's weighted mean of ``score`` over its informative values, with prior pseudo-counts, clamped.
 
@@ -257,10 +259,15 @@ class ValueIndex(_Kept):
         product w·score(v) is taken in one pass of :func:`map` (the same floats as one at
         a time), and a source's are summed by :func:`math.fsum` (one product: ``x + 0.0``,
         what ``fsum`` gives for one float); ``min``/``max`` written as the comparisons
-        they make.
+        they make. With ``columns`` (numpy installed: AccuCopy's rounds in columns), the
+        same floats from :func:`._counting.means`.
         """
-        found = []
         kept, total_weight = self._informative_votes
+        if columns:
+            from factlog.analysis._discovery._counting import means  # noqa: PLC0415 - numpy, an optional extra
+
+            return means(kept, total_weight, score, priors, (strength, bounds[0], bounds[1], fallback))
+        found = []
         start = kept.start
         weighted = list(map(mul, kept.weights, map(score.__getitem__, kept.ids)))
         fsum, floor, ceiling = math.fsum, bounds[0], bounds[1]

@@ -56,6 +56,8 @@ def expected(factors: Iterable[float]) -> float:
     gives the same float. With a_k = e_k(f₁ … f_i) / C(i, k), the mean of the products
     of k of the first i factors, a_k ← ((i − k)·a_k + k·f_i·a_{k−1}) / i: a weighted mean,
     every a_k in [0, 1], no binomial grows. E = Σ_k a_k / (d + 1); 1.0 when d = 0. O(d²).
+    The a_k are added left to right from a_0, as :mod:`._tiecolumns` adds its columns, on
+    every Python (from 3.12 on, :func:`sum` compensates and could round otherwise).
     """
     kept = sorted(f for f in factors if f != 1.0)
     if not kept:
@@ -65,7 +67,10 @@ def expected(factors: Iterable[float]) -> float:
         means[i] = f * means[i - 1]
         for k in range(i - 1, 0, -1):
             means[k] = ((i - k) * means[k] + k * f * means[k - 1]) / i
-    return sum(means) / len(means)
+    total = means[0]
+    for mean in means[1:]:
+        total += mean
+    return total / len(means)
 
 
 class Ties:
