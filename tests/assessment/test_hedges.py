@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import factlog
 from factlog import Claim, ClaimSet, Credibility, Likelihood, Reliability, Status
 from factlog.assessment._methods import METHODS
+from factlog.report._disputes import assessment_view
 from tests.helpers import claim, world
 
 _HOLDERS = ("author", "wire", "mfa-prc", "analysts", "tabloid", "paper-a", "russia", "kcna")
@@ -47,6 +48,8 @@ def test_the_words_printed_and_written_are_held_too() -> None:
     assert "single-source; credibility 3 — possibly true (ICD 203: roughly even chance); belief 0.67" in text
     [written] = json.loads(factlog.render_assessment_json(assessment))["propositions"]
     assert (written["credibility"], written["likelihood"], written["belief"]) == (3, "roughly-even-chance", 0.6668)
+    view = assessment_view(assessment.propositions[0])
+    assert (view.credibility, view.likelihood) == (3, "roughly even chance")
 
 
 hedged_votes = st.lists(
