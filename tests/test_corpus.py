@@ -198,6 +198,6 @@ def test_factlog_check_sources_prints_the_findings_and_exits_1() -> None:
     result = run("check", "sources/")
     assert result.returncode == 1, result.stderr
     assert "Contradiction: Donald Trump holds the office of President of the United States" in result.stdout
-    assert "Disputed: North Korea supplies weapons to Russia" in result.stdout
+    assert "Opposed: North Korea supplies weapons to Russia" in result.stdout
     assert "Conflicting values: Zhao Leji's visit to Pyongyang" in result.stdout
     assert result.stdout.rstrip().endswith("3 errors, 2 warnings, 4 info")

@@ -20,6 +20,7 @@ import attrs
 from factlog._bulk import paused_gc
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, Dependence, SourceTrust, pair_budget, round_limit
 from factlog.analysis._index import Entry, Index
+from factlog.assessment import _grading as grading
 from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._canonical import canonical, known_before
 from factlog.assessment._deciding import decided_by, ties
@@ -41,7 +42,7 @@ from factlog.assessment._weights import vote_weight
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import PartialDate
-from factlog.model._scales import Credibility, Reliability
+from factlog.model._scales import Reliability
 
 __all__ = [
     "Assessment",
@@ -57,8 +58,6 @@ __all__ = [
     "known_before",
     "known_by",
 ]
-
-_RELIABLE = (Reliability.A, Reliability.B, Reliability.C)
 
 
 @attrs.frozen
@@ -348,40 +347,24 @@ def _assess(
     acceptance, decided_by = decision
     supporting = question.backers(answer)
     opposing = question.opponents(answer)
-    credible_against = [o for o in opposing if not o.interested]
     reasons = list(question.notes) if acceptance is not None else []
-    if not supporting and not opposing:
-        status = Status.UNVERIFIED
-    elif supporting and not credible_against:
-        reliable = [o for o in supporting if o.reliability in _RELIABLE]
-        if len(reliable) >= 2:
-            status = Status.CONFIRMED
-        elif opposing:
-            status = Status.DENIED_BY_INTERESTED_PARTY
-        else:
-            status = Status.CORROBORATED if len(supporting) >= 2 else Status.SINGLE_SOURCE
-    elif supporting:
-        status = Status.REFUTED if belief <= 0.2 else Status.DISPUTED
-    else:
-        status = Status.REFUTED if belief <= 0.2 or len(credible_against) >= 2 else Status.SINGLE_SOURCE
-    credibility = (
-        Credibility.CANNOT_BE_JUDGED
-        if status is Status.UNVERIFIED
-        else Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
-    )
+    found = grading.status(supporting, opposing, belief)
     if acceptance is not None:
         split = question.split(answer)
         reasons += reasons_for(supporting, opposing, copying, providers, split=split, slot=question.slot)
+        held = grading.ceiling_note(supporting, round(belief, 4))
+        if held is not None:
+            reasons.append(held)
         if decided_by is not None:
             reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
         if tie:
             reasons.append("tied with another value of the slot: the tie is not broken")
-        reasons.append(f"status {status.value}; belief {belief:.2f}")
+        reasons.append(f"status {found.value}; belief {belief:.2f}")
     return PropositionAssessment(
         key=question.keys[answer],
         statement=question.texts[answer],
-        status=status,
-        credibility=credibility,
+        status=found,
+        credibility=grading.credibility(found, belief, supporting),
         belief=round(belief, 4),
         supporting=supporting,
         opposing=opposing,
@@ -393,4 +376,5 @@ def _assess(
         acceptance=acceptance[answer] if acceptance is not None else None,
         decided_by=decided_by,
         when=question.when,
+        ceiling=grading.ceiling(supporting),
     )

@@ -10,7 +10,7 @@ from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._questions import OriginWeight
 from factlog.model._dates import Interval
 from factlog.model._nouns import Object
-from factlog.model._scales import Credibility
+from factlog.model._scales import Credibility, Likelihood
 
 __all__ = ["PropositionAssessment", "Status"]
 
@@ -37,7 +37,9 @@ class PropositionAssessment:
     same, highest belief (the tie is not broken);
     ``when`` is the stretch of time weighed (None: any time);
     ``acceptance`` is this answer's grounded label (None on the beliefs-only path)
-    and ``decided_by`` the conflict that decided it, if any.
+    and ``decided_by`` the conflict that decided it, if any;
+    ``ceiling`` is the likeliest ICD 203 band the origins for it allow its words and
+    credibility without independent confirmation (None: any; ``docs/assessment.md``).
     """
 
     key: str
@@ -55,6 +57,13 @@ class PropositionAssessment:
     acceptance: Acceptance | None = None
     decided_by: str | None = None
     when: Interval | None = None
+    ceiling: Likelihood | None = None
+
+    @property
+    def likelihood(self) -> Likelihood:
+        """The ICD 203 words of the belief's band, held to :attr:`ceiling`: what the grade is printed with."""
+        found = Likelihood.from_probability(self.belief)
+        return found if self.ceiling is None or found <= self.ceiling else self.ceiling
 
     @property
     def claim_ids(self) -> tuple[str, ...]:

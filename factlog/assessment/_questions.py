@@ -261,7 +261,8 @@ def _votes(
             reliability = entity.reliability if entity is not None else Reliability.F
             shown = round(weigh(index, entry, interested), 4)
             answer = answer_of[entry.id, entry.part]
-            key = (answer, shown, reliability, interested, discounts)
+            certainty = entry.claim.certainty
+            key = (answer, shown, reliability, interested, discounts, certainty)
             counted = shared.get(key)
             if counted is None:
                 counted = shared[key] = OriginWeight(
@@ -273,6 +274,7 @@ def _votes(
                     reliability=reliability,
                     interested=interested,
                     discounts=discounts,
+                    certainty=certainty,
                 )
             votes.append(Vote(counted, answer, weight, entry.id in current))
             if several and entry.id in current and weight > 0 and not answer.startswith("not:"):

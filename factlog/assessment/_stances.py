@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from factlog.model._scales import Reliability
+from factlog.model._scales import Certainty, Reliability
 
 __all__ = ["OriginWeight", "joined", "strength"]
 
@@ -17,7 +17,10 @@ class OriginWeight:
 
     ``weight`` is what its vote adds before anything is learned: ln(p/(1 − p)) for the
     prior accuracy p of its holder's grade, times the certainty expressed and every
-    factor of ``discounts`` (rounded to 4 places; see ``docs/cli.md``).
+    factor of ``discounts`` (rounded to 4 places; see ``docs/cli.md``). ``certainty`` is
+    the certainty its claims for this stance express (certain, probable or possible): how
+    far its holder commits, which caps what assessment may say on its word alone
+    (``docs/assessment.md``).
     """
 
     label: str
@@ -28,14 +31,18 @@ class OriginWeight:
     reliability: Reliability
     interested: bool
     discounts: tuple[str, ...] = ()
+    certainty: Certainty = Certainty.CERTAIN
 
 
-def _kind(origin: OriginWeight) -> tuple[str, bool, tuple[str, ...], str]:
-    """What an origin's stance is, beyond its weight and claims: grade, interest, discounts, label."""
-    return (origin.reliability.value, origin.interested, origin.discounts, origin.label)
+_Kind = tuple[str, bool, tuple[str, ...], str, int]
 
 
-def strength(stance: tuple[float, str, OriginWeight]) -> tuple[float, tuple[str, bool, tuple[str, ...], str], str]:
+def _kind(origin: OriginWeight) -> _Kind:
+    """What an origin's stance is, beyond its weight and claims: grade, interest, discounts, label, firmness."""
+    return (origin.reliability.value, origin.interested, origin.discounts, origin.label, -origin.certainty.rank)
+
+
+def strength(stance: tuple[float, str, OriginWeight]) -> tuple[float, _Kind, str]:
     """The order of a speaker's stances: strongest first, then by what they are, then by answer."""
     return stance[0], _kind(stance[2]), stance[1]
 

@@ -69,11 +69,15 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
 
     One finding per group of claims linked by overlapping times, listing every
     affirming and every denying claim with the times each holder gave. Severity:
-    *error* when a certain affirmation and a certain denial definitely conflict;
-    *warning* ("disputed") when either side is only probable or possible, or the
-    conflict is only possible (an event dated only partly inside the denied span, a
-    term of ``2010/2016`` against a denial over ``2016/2019``, or a claim without a
-    valid time against a dated one: the message then says so); *info* below that.
+    *error* when a certain affirmation and a certain denial definitely conflict (the
+    message begins "Contradiction:"); *warning* when either side is only probable or
+    possible, or the conflict is only possible (an event dated only partly inside the
+    denied span, a term of ``2010/2016`` against a denial over ``2016/2019``, or a claim
+    without a valid time against a dated one: the message then says so); *info* below
+    that. A warning or an info begins "Opposed:": the claims oppose each other, but not
+    both firmly and surely at once. (The word is not ``factlog assess``'s status
+    *disputed*, which counts credible origins on both sides: a denial by the accused
+    alone leaves a proposition *denied-by-interested-party* there.)
     Undated claims do not join every time group: they get a finding of their own,
     with every claim of the other side. Uncommitted claims commit to nothing and are not compared. When every claim
     of a group speaks for one party (one holder, or a spokesperson and the government
@@ -114,7 +118,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             same_time = all(e.when is first or e.when == first for e in group)
             what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
             severity, definite = _severity(yes, no, event=event)
-            lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
+            lead = "Contradiction" if severity is Severity.ERROR else "Opposed"
             affirmers = phrasing.by_holders(index, yes, times=not same_time, said=said, names=names)
             deniers = phrasing.by_holders(index, no, times=not same_time, said=said, names=names)
             message = (
@@ -204,7 +208,7 @@ def _wider_denials(index: Index) -> Iterator[Finding]:
             assert yes[0].proposition is not None
             assert no[0].proposition is not None
             severity, definite = _severity(yes, no, event=event)
-            lead = "Disputed" if severity is Severity.WARNING else "Contradiction"
+            lead = "Contradiction" if severity is Severity.ERROR else "Opposed"
             message = (
                 f"{lead}: {phrasing.proposition(index, yes[0].proposition, with_time=False)}:"
                 f" {phrasing.participle(strongest(yes))} by {phrasing.by_holders(index, yes, times=True)}{yes_relays};"

@@ -20,7 +20,7 @@ from factlog.assessment._reasons import budget_note, listed, unsettled_note
 from factlog.errors import expect_text_stream
 from factlog.io import make_converter
 from factlog.model._nouns import Object
-from factlog.model._scales import Credibility, Likelihood
+from factlog.model._scales import Credibility
 
 __all__ = [
     "assessment_document",
@@ -118,7 +118,7 @@ def _proposition(item: PropositionAssessment) -> dict[str, Any]:
         "status": item.status.value,
         "credibility": item.credibility.value,
         "belief": item.belief,
-        "likelihood": Likelihood.from_probability(item.belief).value,
+        "likelihood": item.likelihood.value,
         "acceptance": None if item.acceptance is None else item.acceptance.value,
         "decided_by": item.decided_by,
         **({"slot": item.slot, "value": _value(item.value), "tie": item.tie} if item.slot is not None else {}),
@@ -171,15 +171,16 @@ def _write_list(out: TextIO, before: str, items: Iterable[dict[str, Any]]) -> No
 
 
 def _likelihood(item: PropositionAssessment) -> str | None:
-    """The ICD 203 words of the belief's own band (None when the grade is 6, cannot be judged).
+    """The ICD 203 words of the belief's own band, held to its ceiling (None when the grade is 6, cannot be judged).
 
-    The grade's band edges are ICD 203's (:meth:`~factlog.Credibility.from_belief`), so the
-    words always fall inside the grade: 5 is *almost no chance* or *very unlikely*, 1 and 2
-    from 0.80 *very likely* or *almost certain*.
+    The grade's band edges are ICD 203's (:meth:`~factlog.Credibility.from_belief`), and the
+    grade is held to the same ceiling (:attr:`~factlog.PropositionAssessment.likelihood`), so
+    the words always fall inside the grade: 5 is *almost no chance* or *very unlikely*, 1 and
+    2 from 0.80 *very likely* or *almost certain*.
     """
     if item.credibility is Credibility.CANNOT_BE_JUDGED:
         return None
-    return Likelihood.from_probability(item.belief).value.replace("-", " ")
+    return item.likelihood.value.replace("-", " ")
 
 
 def _grade(item: PropositionAssessment) -> str:

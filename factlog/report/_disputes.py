@@ -34,7 +34,6 @@ from factlog.analysis._unionfind import UnionFind
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.checks._engine import Report
 from factlog.checks._findings import Finding, Severity
-from factlog.model._scales import Likelihood
 
 __all__ = [
     "NOTES",
@@ -128,7 +127,8 @@ class AssessmentView:
     """What assessment concluded about one proposition, in the words of both scales.
 
     ``credibility`` is the Admiralty grade (1-6) with its wording; ``likelihood`` the ICD 203
-    expression whose probability band holds the belief (``Likelihood.from_probability``).
+    expression whose probability band holds the belief, held to the origins' ceiling
+    (:attr:`~factlog.PropositionAssessment.likelihood`).
     """
 
     key: str
@@ -169,7 +169,7 @@ def assessment_view(item: PropositionAssessment) -> AssessmentView:
         status=item.status.value,
         credibility=item.credibility.value,
         credibility_words=item.credibility.description,
-        likelihood=Likelihood.from_probability(item.belief).value.replace("-", " "),
+        likelihood=item.likelihood.value.replace("-", " "),
         belief=item.belief,
         labels=tuple((claim, label.value) for claim, label in item.labels),
         reasons=item.reasons,

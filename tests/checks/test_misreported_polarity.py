@@ -41,7 +41,7 @@ def test_a_misreport_is_as_severe_as_the_claims_make_it() -> None:
     )
     [finding] = findings_of(opposed_claims, claims)
     assert finding.severity is Severity.WARNING
-    assert finding.message.startswith("Disputed: ")
+    assert finding.message.startswith("Opposed: ")
     assert MISREPORTED in finding.message
 
 

@@ -33,7 +33,7 @@ def test_allegation_and_two_denials_are_one_finding() -> None:
     [finding] = findings_of(opposed_claims, claims)
     assert sides(finding) == {"affirming": {"allegation"}, "denying": {"denial-ru", "denial-kp"}}
     assert finding.severity is Severity.WARNING
-    assert finding.message.startswith("Disputed: ")
+    assert finding.message.startswith("Opposed: ")  # not assess's status "disputed": credible origins both sides
     for name in ("Russia", "KCNA", "Western intelligence"):
         assert name in finding.message
 
@@ -42,6 +42,15 @@ def test_certain_against_certain_is_an_error() -> None:
     """Both sides certain and definitely overlapping: error."""
     [finding] = findings_of(opposed_claims, world(claim("a"), claim("d", denied=True, holder="russia")))
     assert finding.severity is Severity.ERROR
+    assert finding.message.startswith("Contradiction: ")
+
+
+def test_an_info_level_opposition_is_no_contradiction() -> None:
+    """Hedged on one side and only possibly overlapping: info, worded "Opposed:", never "Contradiction:"."""
+    claims = world(claim("a", certainty="possible", when=None), claim("d", denied=True, holder="russia"))
+    [finding] = findings_of(opposed_claims, claims)
+    assert finding.severity is Severity.INFO
+    assert finding.message.startswith("Opposed: ")
 
 
 def test_disjoint_times_do_not_conflict() -> None:

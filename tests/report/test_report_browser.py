@@ -26,7 +26,7 @@ SEED = (
     "Contradiction: China makes a high-level official visit to North Korea",
     "Contradiction: Donald Trump holds the office of President of the United States",
     "Conflicting values: Zhao Leji's visit to Pyongyang",
-    "Disputed: North Korea supplies weapons to Russia",
+    "Opposed: North Korea supplies weapons to Russia",
 )
 
 

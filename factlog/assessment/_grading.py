@@ -1,0 +1,100 @@
+"""A proposition's status and credibility, from its origins and its belief.
+
+The status counts independent origins on each side (:class:`Status`); the credibility
+reads the belief in the bands of ICD 203, and is never firmer than the origins for the
+proposition commit to (:func:`ceiling`): a report that its only origins call possible is
+at best a roughly even chance, however the method weighs it. The belief itself is the
+method's, untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factlog.assessment._proposition import Status
+from factlog.assessment._stances import OriginWeight
+from factlog.model._scales import Certainty, Credibility, Likelihood, Polarity, Reliability
+
+__all__ = ["ceiling", "ceiling_note", "credibility", "status"]
+
+_RELIABLE = (Reliability.A, Reliability.B, Reliability.C)
+
+
+def _firm(origins: Sequence[OriginWeight]) -> list[OriginWeight]:
+    """The origins that commit at least to *probable*: a lean, which independent origins add up."""
+    return [origin for origin in origins if origin.certainty >= Certainty.PROBABLE]
+
+
+def ceiling(supporting: Sequence[OriginWeight]) -> Likelihood | None:
+    """The likeliest words the origins for a proposition allow, or None when they allow any.
+
+    Without independent confirmation (two or more independent origins for it that commit
+    at least to *probable*), assessment says no more than the firmest certainty any
+    origin for it expresses, in that certainty's ICD 203 band (FactBank PR+ is *likely*,
+    PS+ a *roughly even chance*: ``docs/concepts.md``): one origin's "probable" stays
+    *likely*, and "possible" stays a *roughly even chance* however many origins say it,
+    since a possibility is no lean and possibilities do not add up to one. A *certain*
+    origin, or none at all, leaves no ceiling. Raises nothing.
+    """
+    if not supporting or len(_firm(supporting)) >= 2:
+        return None
+    firmest = max(origin.certainty for origin in supporting)
+    if firmest is Certainty.CERTAIN:
+        return None
+    return firmest.factuality(Polarity.AFFIRMED).likelihood
+
+
+def status(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight], belief: float) -> Status:
+    """Where a proposition stands, from its independent origins on each side and its belief in [0, 1].
+
+    *confirmed* needs two or more reliable (A–C) origins for it that commit at least to
+    *probable*, and no credible opposition (an origin against it that is no interested
+    denial). With nobody for it, an interested party's denial alone is
+    *denied-by-interested-party* (it is never credible opposition), one credible origin
+    against it *single-source*, two or more *refuted*, as is any belief of 0.2 or less.
+    """
+    credible_against = [origin for origin in opposing if not origin.interested]
+    if not supporting and not opposing:
+        return Status.UNVERIFIED
+    if supporting and not credible_against:
+        if len([origin for origin in _firm(supporting) if origin.reliability in _RELIABLE]) >= 2:
+            return Status.CONFIRMED
+        if opposing:
+            return Status.DENIED_BY_INTERESTED_PARTY
+        return Status.CORROBORATED if len(supporting) >= 2 else Status.SINGLE_SOURCE
+    if supporting:
+        return Status.REFUTED if belief <= 0.2 else Status.DISPUTED
+    if not credible_against:
+        return Status.DENIED_BY_INTERESTED_PARTY
+    return Status.REFUTED if belief <= 0.2 or len(credible_against) >= 2 else Status.SINGLE_SOURCE
+
+
+def credibility(status: Status, belief: float, supporting: Sequence[OriginWeight]) -> Credibility:
+    """The Admiralty grade of a belief in [0, 1], held to the :func:`ceiling` of the origins for it.
+
+    6 (truth cannot be judged) when nothing credible is committed either way: the status
+    is *unverified*, or nobody is for the proposition and an interested party's denial is
+    all that is said (it counts a fifth and tells little about the truth). Otherwise the
+    belief's grade (:meth:`Credibility.from_belief`; 1 only when *confirmed*), no better
+    than the grade of the ceiling's lowest probability. Raises nothing for a belief in [0, 1].
+    """
+    if status is Status.UNVERIFIED or (status is Status.DENIED_BY_INTERESTED_PARTY and not supporting):
+        return Credibility.CANNOT_BE_JUDGED
+    grade = Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
+    top = ceiling(supporting)
+    if top is None:
+        return grade
+    return min(grade, Credibility.from_belief(top.band[0], independently_confirmed=False))
+
+
+def ceiling_note(supporting: Sequence[OriginWeight], belief: float) -> str | None:
+    """The reason to give when the :func:`ceiling` holds the words below the belief's band, else None."""
+    top = ceiling(supporting)
+    if top is None or Likelihood.from_probability(belief) <= top:
+        return None
+    words = top.value.replace("-", " ")
+    if top is Likelihood.ROUGHLY_EVEN_CHANCE:
+        why = "its origins for it say only that it is possible"
+    else:
+        why = "its one firm origin for it says only that it is probable"
+    return f"held to {words}: {why}; the belief is the method's"
