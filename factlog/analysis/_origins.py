@@ -112,17 +112,21 @@ def voice(index: Index, entry: Entry) -> str:
 def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
     """False when the claims certainly come from two origins or more; a quick test before :func:`origins`.
 
-    Exact: claims join only through the parties each stands for (:func:`_parties`),
-    and with one party each (no copy of several stories) they must all be one.
+    Exact: claims join only through the parties each stands for (:func:`_parties`), so
+    they are one origin when those parties are one, or are linked by copies of several
+    stories (a claim standing for two parties joins them). The sets of parties are
+    joined once each, however many claims share one.
     """
-    first: tuple[str, ...] | None = None
-    for entry in entries:
-        parties = _parties(index, entry)
-        if first is None:
-            first = parties
-        elif parties != first:
-            return len(_joined(index, entries)) == 1
-    return True
+    distinct = dict.fromkeys(_parties(index, entry) for entry in entries)
+    if len(distinct) <= 1:
+        return True
+    if all(len(parties) == 1 for parties in distinct):
+        return False  # one party a claim, and two parties or more: nothing joins them
+    sets: UnionFind[str] = UnionFind()
+    for first, *others in distinct:
+        for party in others:
+            sets.union(first, party)
+    return len({sets.find(parties[0]) for parties in distinct}) == 1
 
 
 def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
