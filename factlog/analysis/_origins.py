@@ -136,6 +136,9 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
     claim its publisher's own voice, every story the copy derives from instead: ``p:``
     and the party of each root's publisher (``s:`` and the id of a root not in the set).
     """
+    copies = index.memo("origins:copies", _copies)
+    if not any(source_id in copies for source_id in entry.sources):
+        return ("p:" + entry.speaks_for,)  # most claims: read in no copy
     found: dict[str, None] = {}
     for source_id in entry.sources or ("",):
         roots = _all_roots(index, source_id) if index.publisher(source_id) == entry.holder else ()
@@ -145,6 +148,11 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
             publisher = index.publisher(root)
             found["s:" + root if publisher is None else "p:" + index.speaks_for(publisher)] = None
     return tuple(found)
+
+
+def _copies(index: Index) -> frozenset[str]:
+    """The ids of the sources that derive from another (``derived_from``)."""
+    return frozenset(source.id for source in index.claims.sources if source.derived_from)
 
 
 def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
