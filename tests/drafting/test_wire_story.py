@@ -61,10 +61,15 @@ def test_the_agency_is_the_registrys_entity_by_alias() -> None:
         ("WASHINGTON, Oct. 9 (Reuters) -- The talks ...", "WASHINGTON", "Reuters"),
         ("LONDON (CPA) — The talks ...", "LONDON", "CPA"),
         ("SAN FRANCISCO, Dec. 1 - The talks ...", "SAN FRANCISCO", None),
+        ("SÃO PAULO, May 12 (Reuters) - The talks ...", "SÃO PAULO", "Reuters"),
+        ("ZÜRICH (CPA) - The talks ...", "ZÜRICH", "CPA"),
+        ("BEIJING/SEOUL, May 12 (Reuters) - The talks ...", "BEIJING/SEOUL", "Reuters"),
+        ("LONDON, 12 May (CPA) - The talks ...", "LONDON", "CPA"),
+        ("LONDON, MAY 12 (CPA) - The talks ...", "LONDON", "CPA"),
     ],
 )
 def test_datelines_are_found(sentence: str, place: str, agency: str | None) -> None:
-    """A place in capitals, a date or an agency in parentheses, then a dash."""
+    """A place in capitals (any script's, two places with a slash), a date or an agency in parentheses, a dash."""
     found = find_dateline(sentence)
     assert found is not None
     assert (found.place, found.agency) == (place, agency)
@@ -72,10 +77,17 @@ def test_datelines_are_found(sentence: str, place: str, agency: str | None) -> N
 
 
 @pytest.mark.parametrize(
-    "sentence", ["NATO - the alliance said ...", "May 12 - talks resumed.", "Velmora, May 12 (CPA) - talks resumed."]
+    "sentence",
+    [
+        "NATO - the alliance said ...",
+        "May 12 - talks resumed.",
+        "Velmora, May 12 (CPA) - talks resumed.",
+        "Zürich (CPA) - talks resumed.",
+        "LONDON ( ) - talks resumed.",
+    ],
 )
 def test_what_is_no_dateline(sentence: str) -> None:
-    """No date and no agency, no place in capitals: no dateline."""
+    """No date and no agency (empty parentheses are none), no place in capitals: no dateline."""
     assert find_dateline(sentence) is None
 
 
