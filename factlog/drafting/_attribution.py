@@ -179,6 +179,15 @@ def _main_clause(sentence: str, found: Found) -> bool:
     return _CONCESSIVE.search(clause) is None
 
 
+def _in_holder(sentence: str, found: Found, holders: tuple[str, ...]) -> bool:
+    """Whether a cue stands in a phrase naming who speaks ("officials with no authority"), not in what is said."""
+    return any(
+        match.start() <= found.start < match.end()
+        for holder in holders
+        for match in re.finditer(re.escape(holder), sentence)
+    )
+
+
 def _mode(sentence: str, attributed: bool) -> Mode:
     quoted = sum(len(match.group(0)) for match in _QUOTED.finditer(sentence))
     if attributed and quoted * 2 >= len(sentence):
@@ -249,7 +258,10 @@ def read_sentence(sentence: str) -> Reading:
     own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
     certainty = _lowest(applying, own_voice)
-    denied = any(item.cue.denies and _main_clause(sentence, item) for item in applying)
+    denied = any(
+        item.cue.denies and _main_clause(sentence, item) and (item is used or not _in_holder(sentence, item, holders))
+        for item in applying
+    )
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)
     opening = _OPENING_QUOTE.match(sentence)
     if used is not None and opening is not None and used.start >= opening.end():
