@@ -157,7 +157,7 @@ def test_the_bundled_registry_offices_are_drafted_as_before(sentence: str, expec
     ],
 )
 def test_a_deputy_or_a_would_be_is_not_drafted_as_holding_the_office(sentence: str) -> None:
-    """'Deputy Trade Minister Belek' holds another office than the Trade Minister's: no claim, rather than a wrong one."""
+    """'Deputy Trade Minister Belek' holds another office than the Trade Minister's: no claim, not a wrong one."""
     claims = registry()
     president = claims.entity_by_id["velmora-president"]
     with_alias = attrs.evolve(president, aliases=("President",))
