@@ -107,3 +107,17 @@ def test_a_header_after_a_line_that_is_no_json_is_told_on_its_own_line(tmp_path:
     errors = _errors(path)
     assert [error.split(": ", 1)[0] for error in errors] == [f"{path}:1", f"{path}:2"]
     assert errors[1] == f'{path}:2: the header {{"format": "factlog", ...}} must be the first line'
+
+
+@pytest.mark.parametrize("command", [["validate"], ["check", "--stream", "--format", "json"]])
+def test_lines_joined_by_a_cr_alone_in_part_of_a_file_are_told_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """Lines 1 to 3 joined by CRs, the rest with LF: line 1 says the CR alone, not just Extra data."""
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(_lines().replace("\n", "\r", 2).encode())
+    (message,) = _errors(path)
+    assert message.startswith(f"{path}:1: invalid JSON at column ")
+    assert message.endswith("Extra data after a CR alone: lines end with CR only here; JSON Lines needs LF or CRLF")
+    assert main([*command, str(path)]) == 3
+    assert capsys.readouterr().err.splitlines() == [f"error: {message}"]
