@@ -40,10 +40,11 @@ def test_the_determiner_no_denies(sentence: str) -> None:
         "It is no surprise that the talks went well, VTV said.",
         "Pilots flew over the no-fly zone, VTV said.",
         "“No,” Belek said.",
+        "There is no question that grain was sent, VTV said.",
     ],
 )
 def test_no_in_an_idiom_or_an_abbreviation_does_not_deny(sentence: str) -> None:
-    """'No. 2', 'no doubt', 'no less than', 'no later than', 'no matter', 'no surprise', 'no-fly' and a bare 'No'."""
+    """'No. 2', 'no doubt', 'no question that', 'no less than', 'no matter', 'no surprise', 'no-fly', a bare 'No'."""
     assert _reading(sentence)[0] is Polarity.AFFIRMED
 
 
