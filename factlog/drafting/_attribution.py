@@ -52,7 +52,7 @@ _AUXILIARY = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
 _SEEN_BY = re.compile(
-    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?:records|documents|data|figures|files|papers|images|photographs|"
+    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
     r"footage|emails|minutes|logs|filings|statistics)\s+(?:seen|obtained|reviewed|examined)\s+by\s+"
     r"(?P<holder>[^,;:“”\"]{1,60}?)\s*$"
 )

@@ -107,6 +107,20 @@ def test_records_seen_by_someone_are_theirs() -> None:
     assert claim.attribution.mode is factlog.Mode.PARAPHRASE
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Records seen by CPA show that 40,000 tonnes of wheat left the port on 3 April.",
+        "Documents obtained by CPA show that 40,000 tonnes of wheat left the port on 3 April.",
+        "Data reviewed by CPA show that 40,000 tonnes of wheat left the port on 3 April.",
+    ],
+)
+def test_records_seen_by_someone_at_the_start_of_a_sentence_are_theirs(sentence: str) -> None:
+    """'Records seen by CPA show ...' with its capital R, as a sentence opens: CPA's, with the cue 'show'."""
+    [claim] = _claims(sentence)
+    assert (claim.attribution.holder, claim.attribution.cue) == ("cpa", "show")
+
+
 @pytest.mark.parametrize("sentence", ["Data show that exports rose.", "Pictures show Belek at the port."])
 def test_show_without_a_record_seen_by_someone_stays_the_outlets(sentence: str) -> None:
     """'show' names a holder only through 'records seen by X': other subjects are the outlet's own voice."""
