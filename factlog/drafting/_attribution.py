@@ -56,6 +56,8 @@ _SEEN_BY = re.compile(
     r"footage|emails|minutes|logs|filings|statistics)\s+(?:seen|obtained|reviewed|examined)\s+by\s+"
     r"(?P<holder>[^,;:“”\"]{1,60}?)\s*$"
 )
+# How or when the records were seen ends the phrase naming who saw them: "CPA under a freedom of information request".
+_SEEN_HOW = re.compile(r"\s+(?:under|in|on|at|from|during|through|after|before|via|with)\s")
 # A verb of saying under negation ("has yet to confirm", "did not say") is nobody's saying.
 _UNSAID = re.compile(
     r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
@@ -213,7 +215,7 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
     if item.cue.kind is CueKind.DOCUMENTARY:
         # "Customs records seen by CPA show ...": CPA's, through the records; "Data show ..." is nobody's.
         seen = _SEEN_BY.search(sentence[: item.start])
-        holders = () if seen is None else _split_relays(seen["holder"])
+        holders = () if seen is None else _split_relays(_SEEN_HOW.split(seen["holder"], maxsplit=1)[0])
         return (holders, (item.end, len(sentence))) if holders else None
     if _PASSIVE.search(sentence[: item.start].rstrip()):
         # "No injuries were reported": a passive names no speaker, unless "by" does.

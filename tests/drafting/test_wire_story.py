@@ -113,10 +113,12 @@ def test_records_seen_by_someone_are_theirs() -> None:
         "Records seen by CPA show that 40,000 tonnes of wheat left the port on 3 April.",
         "Documents obtained by CPA show that 40,000 tonnes of wheat left the port on 3 April.",
         "Data reviewed by CPA show that 40,000 tonnes of wheat left the port on 3 April.",
+        "Records obtained by CPA under a freedom of information request show that 40,000 tonnes left.",
+        "Emails seen by CPA in March show that 40,000 tonnes of wheat left the port.",
     ],
 )
 def test_records_seen_by_someone_at_the_start_of_a_sentence_are_theirs(sentence: str) -> None:
-    """'Records seen by CPA show ...' with its capital R, as a sentence opens: CPA's, with the cue 'show'."""
+    """'Records seen by CPA [under a request, in March] show ...', a capital R opening: CPA's, cue 'show'."""
     [claim] = _claims(sentence)
     assert (claim.attribution.holder, claim.attribution.cue) == ("cpa", "show")
 
