@@ -24,6 +24,8 @@ _DATELINE = re.compile(
     r"\s*(?:--|[-–—])\s+"
 )
 _LETTERS = 2
+_LOWER_AGENCY = 4
+"""The longest agency written in lowercase ("dpa"): longer lowercase words in parentheses are a caption's."""
 
 
 @attrs.frozen
@@ -44,12 +46,15 @@ def find_dateline(sentence: str) -> Dateline | None:
     The place must be in capitals of any script (two letters or more; "SÃO PAULO",
     "BEIJING/SEOUL"), and a date ("May 12", "12 May", "MAY 12, 2025") or an agency must
     follow it: "VELMORA, May 12 (CPA) - ..." and "LONDON (CPA) - ..." are datelines,
-    "NATO - ...", "May 12 - ..." and "LONDON ( ) - ..." are not.
+    "NATO - ...", "May 12 - ...", "LONDON ( ) - ..." and "KIM (pictured) - ..." are not
+    (an agency is capitalised, or a short lowercase name such as "dpa").
     """
     match = _DATELINE.match(sentence)
     if match is None:
         return None
     agency = None if match["agency"] is None else " ".join(match["agency"].split()) or None
+    if agency is not None and agency[0].islower() and (" " in agency or len(agency) > _LOWER_AGENCY):
+        return None  # a caption's words, "KIM (pictured) - ", not an agency ("dpa" is one)
     if match["date"] is None and agency is None:
         return None
     place = match["place"]

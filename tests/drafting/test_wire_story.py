@@ -66,6 +66,7 @@ def test_the_agency_is_the_registrys_entity_by_alias() -> None:
         ("BEIJING/SEOUL, May 12 (Reuters) - The talks ...", "BEIJING/SEOUL", "Reuters"),
         ("LONDON, 12 May (CPA) - The talks ...", "LONDON", "CPA"),
         ("LONDON, MAY 12 (CPA) - The talks ...", "LONDON", "CPA"),
+        ("BERLIN (dpa) - The talks ...", "BERLIN", "dpa"),
     ],
 )
 def test_datelines_are_found(sentence: str, place: str, agency: str | None) -> None:
@@ -84,10 +85,12 @@ def test_datelines_are_found(sentence: str, place: str, agency: str | None) -> N
         "Velmora, May 12 (CPA) - talks resumed.",
         "Zürich (CPA) - talks resumed.",
         "LONDON ( ) - talks resumed.",
+        "KIM (pictured) - smiled at the crowd.",
+        "WARNING (graphic content) - the video shows the strike.",
     ],
 )
 def test_what_is_no_dateline(sentence: str) -> None:
-    """No date and no agency (empty parentheses are none), no place in capitals: no dateline."""
+    """No date and no agency (empty parentheses, a caption's words in lowercase are none), no place in capitals."""
     assert find_dateline(sentence) is None
 
 
