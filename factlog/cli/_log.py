@@ -137,6 +137,8 @@ def _append(arguments: argparse.Namespace) -> int:
     for warning in caught:
         print(f"warning: {escape_terminal(str(warning.message))}", file=sys.stderr)
     at = f" at {log.latest()}" if count else " (each was there already)"
+    if not records:
+        at = f" ({arguments.file} holds no records)"
     print(f"appended {count} record{'' if count == 1 else 's'} to {arguments.log}{at}")
     return EXIT_OK
 

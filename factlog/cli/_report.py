@@ -62,15 +62,18 @@ def _refuse_overwriting_inputs(output: Path, paths: list[str], claims: ClaimSet)
     """A usage error when ``output`` is an input file, a file below an input folder, or a stored document.
 
     A page an earlier run wrote below an input folder (its ``generator`` is factlog) may be
-    written again: it is never read as an input.
+    written again: it is never read as an input. A page there named as a claim file
+    (``.json``, ``.jsonl``) would be, by the next run: refused, whether or not it exists.
     """
     target = output.resolve()
     for raw in paths:
         path = Path(raw).resolve()
-        below = path.is_dir() and target.is_relative_to(path) and target.exists() and not _earlier_report(target)
-        if target == path or below:
+        below = path.is_dir() and target.is_relative_to(path)
+        read = below and target.suffix in _CLAIM_SUFFIXES
+        if target == path or read or (below and target.exists() and not _earlier_report(target)):
+            what = "be read as an input below" if read and not target.exists() else "overwrite the input"
             raise UsageError(
-                f"factlog report: error: -o {output}: the output would overwrite the input {raw}"
+                f"factlog report: error: -o {output}: the output would {what} {raw}"
                 f" (write the page outside it, e.g. -o {_outside(output, path)})"
             )
     for source in claims.sources:
@@ -88,9 +91,11 @@ def _earlier_report(target: Path) -> bool:
             head = page.read(_HEAD_BYTES)
     except OSError:
         return False
-    return head.startswith(b"<!doctype html>") and b'<meta name="generator" content="factlog' in head
+    return head.startswith(b"<!doctype html>") and b'<meta name="generator" content="factlog ' in head
 
 
+_CLAIM_SUFFIXES = (".json", ".jsonl")
+"""The files a folder given as input is read for (:func:`factlog.load`)."""
 _HEAD_BYTES = 1024
 """Enough of a page to read its ``generator``: the report's head puts it in the first 400 bytes."""
 

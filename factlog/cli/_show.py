@@ -82,9 +82,10 @@ def _name_speakers(claims: ClaimSet, holder: str) -> None:
     speakers = sorted(other for other in index.by_holder if other != holder and index.speaks_for(other) == holder)
     if speakers:
         sys.stdout.flush()  # the note after the timeline when both go to one terminal
-        named = ", ".join(f"{escape_terminal(index.name(other))} (--holder {other})" for other in speakers)
+        each = [f"{escape_terminal(index.name(other))} (--holder {other})" for other in speakers]
+        named = each[0] if len(each) == 1 else ", ".join(each[:-1]) + f" and {each[-1]} speak"
         print(
             f"note: {escape_terminal(index.name(holder))} holds no claim in its own name;"
-            f" {'it speaks' if len(speakers) == 1 else 'they speak'} for it (affiliation): {named}",
+            f" {named}{' speaks' if len(each) == 1 else ''} for it (affiliation)",
             file=sys.stderr,
         )

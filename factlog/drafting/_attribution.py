@@ -52,10 +52,12 @@ _AUXILIARY = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
 _SEEN_BY = re.compile(
-    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?:records|documents|data|figures|files|papers|images|photographs|"
+    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
     r"footage|emails|minutes|logs|filings|statistics)\s+(?:seen|obtained|reviewed|examined)\s+by\s+"
     r"(?P<holder>[^,;:“”\"]{1,60}?)\s*$"
 )
+# How or when the records were seen ends the phrase naming who saw them: "CPA under a freedom of information request".
+_SEEN_HOW = re.compile(r"\s+(?:under|in|on|at|from|during|through|after|before|via|with)\s")
 # A verb of saying under negation ("has yet to confirm", "did not say") is nobody's saying.
 _UNSAID = re.compile(
     r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
@@ -179,6 +181,15 @@ def _main_clause(sentence: str, found: Found) -> bool:
     return _CONCESSIVE.search(clause) is None
 
 
+def _in_holder(sentence: str, found: Found, holders: tuple[str, ...]) -> bool:
+    """Whether a cue stands in a phrase naming who speaks ("officials with no authority"), not in what is said."""
+    return any(
+        match.start() <= found.start < match.end()
+        for holder in holders
+        for match in re.finditer(re.escape(holder), sentence)
+    )
+
+
 def _mode(sentence: str, attributed: bool) -> Mode:
     quoted = sum(len(match.group(0)) for match in _QUOTED.finditer(sentence))
     if attributed and quoted * 2 >= len(sentence):
@@ -204,7 +215,7 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
     if item.cue.kind is CueKind.DOCUMENTARY:
         # "Customs records seen by CPA show ...": CPA's, through the records; "Data show ..." is nobody's.
         seen = _SEEN_BY.search(sentence[: item.start])
-        holders = () if seen is None else _split_relays(seen["holder"])
+        holders = () if seen is None else _split_relays(_SEEN_HOW.split(seen["holder"], maxsplit=1)[0])
         return (holders, (item.end, len(sentence))) if holders else None
     if _PASSIVE.search(sentence[: item.start].rstrip()):
         # "No injuries were reported": a passive names no speaker, unless "by" does.
@@ -249,7 +260,10 @@ def read_sentence(sentence: str) -> Reading:
     own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
     certainty = _lowest(applying, own_voice)
-    denied = any(item.cue.denies and _main_clause(sentence, item) for item in applying)
+    denied = any(
+        item.cue.denies and _main_clause(sentence, item) and (item is used or not _in_holder(sentence, item, holders))
+        for item in applying
+    )
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)
     opening = _OPENING_QUOTE.match(sentence)
     if used is not None and opening is not None and used.start >= opening.end():

@@ -79,7 +79,8 @@ _SAY = (
 # make idioms that do not ("no doubt", "no less than 40,000", "no later than May"). "No."
 # (a number) and "no-fly" are no determiner: "no" must be followed by a space and a word.
 _NOT_DENYING = (
-    r"doubt|(?:less|more|fewer|later|earlier) than|sooner|matter|wonder|longer|one|small|mean|stranger|"
+    r"doubt|question that|(?:less|more|fewer|later|earlier) than|sooner|matter|wonder|longer|one|small|"
+    r"mean|stranger|"
     r"coincidence|accident|exception|surprise"
 )
 

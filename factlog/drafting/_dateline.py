@@ -14,14 +14,18 @@ import attrs
 
 __all__ = ["Dateline", "find_dateline"]
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-zA-Z]*\.?"
+_WORD = r"[^\W\d_](?:[^\W\d_]|[.'’/-])*"
+"""A word of a place: letters of any script (the whole place is then required in capitals), with . ' / - inside."""
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3})"
-    rf"(?:,\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?))?"
+    rf"(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}})"
+    rf"(?:,\s+(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?))?"
     r"(?:\s*\((?P<agency>[^()\n]{1,60})\))?"
     r"\s*(?:--|[-–—])\s+"
 )
 _LETTERS = 2
+_LOWER_AGENCY = 4
+"""The longest agency written in lowercase ("dpa"): longer lowercase words in parentheses are a caption's."""
 
 
 @attrs.frozen
@@ -39,15 +43,21 @@ class Dateline:
 def find_dateline(sentence: str) -> Dateline | None:
     """The dateline a sentence opens with, or None.
 
-    The place must be in capitals (two letters or more), and a date or an agency must
+    The place must be in capitals of any script (two letters or more; "SÃO PAULO",
+    "BEIJING/SEOUL"), and a date ("May 12", "12 May", "MAY 12, 2025") or an agency must
     follow it: "VELMORA, May 12 (CPA) - ..." and "LONDON (CPA) - ..." are datelines,
-    "NATO - ..." and "May 12 - ..." are not.
+    "NATO - ...", "May 12 - ...", "LONDON ( ) - ..." and "KIM (pictured) - ..." are not
+    (an agency is capitalised, or a short lowercase name such as "dpa").
     """
     match = _DATELINE.match(sentence)
-    if match is None or (match["date"] is None and match["agency"] is None):
+    if match is None:
+        return None
+    agency = None if match["agency"] is None else " ".join(match["agency"].split()) or None
+    if agency is not None and agency[0].islower() and (" " in agency or len(agency) > _LOWER_AGENCY):
+        return None  # a caption's words, "KIM (pictured) - ", not an agency ("dpa" is one)
+    if match["date"] is None and agency is None:
         return None
     place = match["place"]
     if sum(1 for letter in place if letter.isalpha()) < _LETTERS or place.upper() != place:
         return None
-    agency = None if match["agency"] is None else " ".join(match["agency"].split()) or None
     return Dateline(end=match.end(), place=place, agency=agency)

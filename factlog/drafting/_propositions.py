@@ -55,6 +55,11 @@ _DEMONYMS = {
 # The words that may stand between a title and its name ("the", a comma) end the search for a title.
 _TITLE_WORD = re.compile(r"[\w.’'-]+")
 _TITLE_WORDS = 5
+# A word before a title that makes it another office, or none yet: "Deputy Trade Minister"
+# is not the Trade Minister, nor is a "would-be" one.
+_OTHER_OFFICE = frozenset(
+    {"deputy", "vice", "assistant", "associate", "shadow", "junior", "under", "would-be", "prospective", "designate"}
+)
 _DEMONYM_WORDS = 2
 # The words before a figure that say how it was given (docs/format.md, "Figures as
 # reporters give them"): "at least 120" has no upper bound, and is never drafted as 120.
@@ -241,7 +246,9 @@ def office_titles(names: Names, predicates: set[str], sentence: str, when: Inter
     The words right before the name (at most five, none of them across punctuation)
     are read as "[former] [country] <title>", longest first; see :func:`_office_of` for
     what the registry needs. Each found title is a :class:`Found` spanning "[Former]
-    ... <name>". Needs ``holds-office`` among ``predicates``; returns [] without it.
+    ... <name>". A title after "Deputy", "Vice", "Shadow", "Would-be" and the like names
+    another office, or none yet: no claim. Needs ``holds-office`` among ``predicates``;
+    returns [] without it.
     """
     if "holds-office" not in predicates:
         return []
@@ -262,6 +269,8 @@ def office_titles(names: Names, predicates: set[str], sentence: str, when: Inter
             office = _office_of(names, title, person) if title and title[-1][:1].isalpha() else None
             if office is None:
                 continue
+            if first and words[first - 1].group().casefold() in _OTHER_OFFICE:
+                break  # "Deputy Trade Minister Belek": another office than the one the rest names
             proposition = Proposition(subject=person, predicate="holds-office", object=office, when=when)
             polarity = Polarity.DENIED if former else Polarity.AFFIRMED
             found.append(Found(proposition, words[first].start(), end, polarity))

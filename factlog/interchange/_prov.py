@@ -93,9 +93,12 @@ def _claim_entity(claim: Claim, vocabulary: Vocabulary) -> dict[str, Any]:
     if claim.proposition is not None:
         proposition = claim.proposition
         obj = proposition.object
-        named = vocabulary.entity(obj) if isinstance(obj, str) else obj  # names as written, as their ids
+        if isinstance(obj, str | tuple):  # names as written, as their ids; several objects comma-separated
+            named: str | None = ", ".join(vocabulary.entity(item) for item in ((obj,) if isinstance(obj, str) else obj))
+        else:
+            named = None if obj is None else str(obj)
         attributes["factlog:proposition"] = " ".join(
-            [vocabulary.entity(proposition.subject), proposition.predicate, *([] if named is None else [str(named)])]
+            [vocabulary.entity(proposition.subject), proposition.predicate, *([] if named is None else [named])]
         )
         if proposition.when is not None:
             attributes["factlog:when"] = str(proposition.when)

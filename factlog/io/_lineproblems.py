@@ -135,7 +135,7 @@ class _Reading:
         section = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
         if section is None:
             if _parsed(line, number, self.limits, self.syntax) is not None:  # else nested too deep, said so
-                self.syntax.append((number, no_record(number, record)))
+                self.syntax.append((number, no_record(number, record, kind)))
             return
         index = self.counts[section]
         self.counts[section] += 1

@@ -10,6 +10,7 @@ the first line, a header of a version this factlog does not read.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -89,7 +90,7 @@ def lines_document(
             first = ""
             _take_header(record, number, document, errors)
         else:
-            errors.append((number, no_record(number, record)))
+            errors.append((number, no_record(number, record, kind)))
     if first:
         errors.append((1, f"line 1: {first}"))
     return document
@@ -114,10 +115,11 @@ def _take_header(record: dict[str, Any], number: int, document: dict[str, Any], 
     document.update(header)
 
 
-def no_record(number: int, record: object) -> str:
-    """What line ``number`` of a JSON Lines file is told for ``record`` (parsed, its "type" taken), no record.
+def no_record(number: int, record: object, kind: object = None) -> str:
+    """What line ``number`` of a JSON Lines file is told for ``record`` (parsed, its "type" ``kind`` taken), no record.
 
-    A header after line 1 is said to be one: files joined with ``cat`` give one a file.
+    A header after line 1 is said to be one: files joined with ``cat`` give one a file. A
+    ``kind`` one slip from a record type is told the type meant (``"claims"``: ``claim``).
     """
     if _is_header(record):
         return (
@@ -125,4 +127,6 @@ def no_record(number: int, record: object) -> str:
             " as separate files or their folder, or write them as one with"
             " factlog.dump(factlog.load(FOLDER), \"ALL.jsonl\") (docs/format.md, 'JSON Lines')"
         )
-    return f'line {number}: expected an object with "type" one of {", ".join(RECORD_TYPES)}'
+    close = difflib.get_close_matches(kind.casefold(), RECORD_TYPES, n=1, cutoff=0.8) if isinstance(kind, str) else []
+    meant = f" (did you mean {close[0]!r}?)" if close else ""
+    return f'line {number}: expected an object with "type" one of {", ".join(RECORD_TYPES)}{meant}'

@@ -24,8 +24,11 @@ def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datet
     2025-10-31`` means: the whole day): a time to the second means the end of that second,
     to the minute the end of that minute, so that ``--as-of`` the time an append printed,
     or the clock's time to the second just after it, includes that append (stored times
-    have microseconds). Text without an offset is UTC. With ``strict`` (times in records)
-    the offset is required and the time is read as written.
+    have microseconds), and a week without its day (``2025-W44``) the end of its Sunday.
+    Text without an offset is UTC. With ``strict`` (times in records) the offset is
+    required and the time is read as written. A fraction of an hour or a minute
+    (``12:30.5``, which Python's reader takes for 12:30:00.5) and a time whose UTC falls
+    outside years 1 to 9999 are refused.
     """
     if isinstance(value, datetime.datetime):
         moment = value
@@ -38,19 +41,35 @@ def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datet
         if strict or not isinstance(value, str):
             raise ArgumentError(f"expected a UTC time with its offset (Z), got {value!r}")
         moment = moment.replace(tzinfo=datetime.UTC)
-    if not strict and isinstance(value, str):
-        moment += _rest_of(value)
+    if isinstance(value, str):
+        _whole_seconds(value)
     if strict and moment.utcoffset() != datetime.timedelta(0):
         raise ArgumentError(f"expected a UTC time (Z), got {value!r}")
-    return moment.astimezone(datetime.UTC)
+    try:
+        if not strict and isinstance(value, str):
+            moment += _rest_of(value)
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        raise ArgumentError(f"{value!r} is out of range: its UTC time is not in the years 1 to 9999") from None
 
 
 _TIME = re.compile(r"\d{4}-?\d{2}-?\d{2}.(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?([.,]\d+)?")
 """The date, separator, hours, minutes, seconds and fraction of ISO 8601 text (basic or extended)."""
+_WEEK = re.compile(r"\d{4}-?W\d{2}")
+"""An ISO 8601 week without its day (``2025-W44``, ``2025W44``), which Python reads as its Monday."""
+
+
+def _whole_seconds(value: str) -> None:
+    """Refuse a fraction of an hour or a minute: ISO 8601 reads ``12:30.5`` as 12:30:30, Python as 12:30:00.5."""
+    found = _TIME.match(value)
+    if found is not None and found.group(4) is not None and found.group(3) is None:
+        raise ArgumentError(f"expected a fraction of a second only (12:30:30.5), got {value!r}")
 
 
 def _rest_of(value: str) -> datetime.timedelta:
     """How long after its start the span ``value`` names lasts: to the end of its last unit written."""
+    if _WEEK.fullmatch(value):  # a week: to the end of its Sunday
+        return datetime.timedelta(days=7, microseconds=-1)
     found = _TIME.match(value)
     if found is None:  # a date alone: the rest of its day
         return datetime.timedelta(days=1, microseconds=-1)

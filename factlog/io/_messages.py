@@ -72,7 +72,8 @@ def word_for(cls: type[enum.Enum], value: object) -> str:
     """A hint for a word the scale reads but a file does not take (``"reportedly"`` for possible), else ``""``.
 
     Files take a scale's own values only, so that they stay byte-stable; the words
-    :meth:`~factlog.Certainty.parse` reads belong in the attribution's ``cue``.
+    :meth:`~factlog.Certainty.parse` reads belong in the attribution's ``cue`` (a value
+    written in other case or with spaces, ``"Possible"``, is told the value alone).
     """
     parse = getattr(cls, "parse", None)
     if not isinstance(value, str) or parse is None:
@@ -83,7 +84,8 @@ def word_for(cls: type[enum.Enum], value: object) -> str:
         return ""
     if member.value == value:
         return ""
-    cue = ", and keep the word as the attribution's cue" if cls.__name__ in ("Certainty", "Polarity") else ""
+    word = value.strip().casefold() != str(member.value).casefold()  # a cue word, not the value written otherwise
+    cue = ", and keep the word as the attribution's cue" if word and cls.__name__ in ("Certainty", "Polarity") else ""
     return f": {value!r} reads as {member.value!r}; write that{cue}"
 
 

@@ -219,6 +219,15 @@ def decode(text: str | bytes, name: str | None) -> str:
         ) from None
 
 
+def _after_lone_cr(text: str, position: int) -> bool:
+    """Whether the whitespace before ``position`` holds a CR and no LF: JSON texts on lines ended by a CR alone."""
+    start = position
+    while start > 0 and text[start - 1] in " \t\r\n":  # the whitespace alone, not a copy of all before it
+        start -= 1
+    gap = text[start:position]
+    return "\r" in gap and "\n" not in gap
+
+
 def parse_json(text: str, name: str | None, limits: Limits, *, depth: bool = True) -> Any:
     """Parse with the standard library: exact messages, duplicate keys refused; ``depth``: scan it too."""
 
@@ -240,6 +249,8 @@ def parse_json(text: str, name: str | None, limits: Limits, *, depth: bool = Tru
         place = f"line {error.lineno} column {error.colno}"
         # "Unterminated string starting at", "Invalid control character at": the json module gives the place apart.
         said = f"{error.msg} {place}" if error.msg.endswith(" at") else error.msg
+        if error.msg == "Extra data" and _after_lone_cr(text, error.pos):
+            said += " after a CR alone: lines end with CR only here; JSON Lines needs LF or CRLF"
         raise FormatError([f"{prefix(name)}$: invalid JSON at {place}: {said}"]) from None
     except RecursionError:
         raise FormatError([_too_deep(name, limits)]) from None  # the parser's own limit, far above any sane one

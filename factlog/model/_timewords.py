@@ -53,6 +53,13 @@ class WeekdayMismatch:
 _CLAUSE = re.compile(r"[,;.!?]")
 # A past or perfect auxiliary: "had sent", "has met", "was sent", "did not send"; not "has to" (obligation).
 _PAST = re.compile(r"\b(?:(?:has|have|had)(?:n't)?\s+(?!to\b)[a-z]|(?:was|were|did)(?:n't)?\b)", re.IGNORECASE)
+# A verb of commitment or intent before an infinitive looks ahead, whatever its tense: "has
+# pledged to send grain this year" speaks of the whole year, not of the part gone by.
+_PROSPECTIVE = re.compile(
+    r"\b(?:pledged|promised|vowed|agreed|decided|hoped|intended|aimed|sought|wanted|offered|committed|"
+    r"threatened|undertaken|undertook|resolved|prepared|ready|due|set|poised|likely|going)\s+to\s+[a-z]",
+    re.IGNORECASE,
+)
 
 
 @functools.cache
@@ -94,7 +101,8 @@ def find_time_expressions(
     the clause of each expression (up to the nearest comma, semicolon or full stop).
     ``past`` is passed to :func:`resolve_when` ("this year" said of the past ends at the
     anchor); ``None`` looks for a past or perfect auxiliary in the clause ("had sent",
-    "has met", "was sent", "did not send"), and a future there wins. Only auxiliaries
+    "has met", "was sent", "did not send"), and a future there wins, as does a verb of
+    commitment or intent before an infinitive ("has pledged to send"). Only auxiliaries
     are read: a bare past ("sent") is no sign, since the verb alone cannot be told from
     a participle or an adjective.
     Nothing is raised for words that only look like a time; :class:`~factlog.ArgumentError`
@@ -113,7 +121,7 @@ def find_time_expressions(
             ahead = future
         if past is None:
             clause = _CLAUSE.split(sentence[:start])[-1] + " " + _CLAUSE.split(sentence[end:])[0]
-            before = bool(_PAST.search(clause)) and not ahead
+            before = bool(_PAST.search(clause)) and not ahead and not _PROSPECTIVE.search(clause)
         else:
             before = past
         try:

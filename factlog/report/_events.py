@@ -58,23 +58,25 @@ class Event:
         For one event's date, an affirmed date with no day in common with another
         affirmed one (``2019`` and ``2019-06-20/2019-06-21`` agree; ``2024-04`` and
         ``2025`` do not). For a recurring event, an affirmed date wholly inside a denied
-        one, and that denied date. Any other date given clashes with none.
+        one, and that denied date. Any other date given clashes with none, and so does a
+        date given ``uncommitted`` ("no evidence it was in March"), which commits to no
+        date: the checks leave such claims out of their conflicts too.
         """
-        affirmed = [d.span for d in self.dates if d.polarity == "affirmed"]
+        affirmed = [d.span for d in self.dates if _committed(d, "affirmed")]
         if self.once:
             return tuple(
-                d.polarity == "affirmed" and any(d.span[1] < b[0] or b[1] < d.span[0] for b in affirmed)
+                _committed(d, "affirmed") and any(d.span[1] < b[0] or b[1] < d.span[0] for b in affirmed)
                 for d in self.dates
             )
-        denied = [d.span for d in self.dates if d.polarity == "denied"]
+        denied = [d.span for d in self.dates if _committed(d, "denied")]
 
         def inside(yes: tuple[int, int], no: tuple[int, int]) -> bool:
             return no[0] <= yes[0] and yes[1] <= no[1]
 
         return tuple(
             any(inside(d.span, no) for no in denied)
-            if d.polarity == "affirmed"
-            else d.polarity == "denied" and any(inside(yes, d.span) for yes in affirmed)
+            if _committed(d, "affirmed")
+            else _committed(d, "denied") and any(inside(yes, d.span) for yes in affirmed)
             for d in self.dates
         )
 
@@ -105,6 +107,11 @@ class Event:
         """:attr:`conflict_kind` in words, as the text shows it: ``conflicting dates``, ``affirmed and denied``."""
         kind = self.conflict_kind
         return None if kind is None else kind.replace("-", " ")
+
+
+def _committed(given: DateGiven, polarity: str) -> bool:
+    """Whether ``given`` is of ``polarity`` and given with some commitment (not ``uncommitted``)."""
+    return given.polarity == polarity and given.certainty != Certainty.UNCOMMITTED.value
 
 
 _FIRMNESS = (Certainty.CERTAIN, Certainty.PROBABLE, Certainty.POSSIBLE, Certainty.UNCOMMITTED)

@@ -49,9 +49,26 @@ def test_show_holder_with_no_claim_of_its_own_names_who_speaks_for_it(tmp_path: 
     (tmp_path / "claims.json").write_text(dumps(world(claim("a", holder="kcna"))), encoding="utf-8")
     result = run("show", str(tmp_path), "--holder", "dprk")
     assert (result.returncode, result.stdout) == (0, "0 claims\n")
-    assert result.stderr.startswith("note: North Korea holds no claim in its own name; it speaks for it (affiliation):")
-    assert "(--holder kcna)" in result.stderr
+    assert (
+        result.stderr
+        == "note: North Korea holds no claim in its own name; KCNA (--holder kcna) speaks for it (affiliation)\n"
+    )
     assert run("show", str(tmp_path), "--holder", "kcna").stderr == ""
+
+
+def test_show_holder_names_every_speaker_in_one_sentence(tmp_path: Path) -> None:
+    """Two who speak for Russia: 'X (--holder x) and Y (--holder y) speak for it', the verb agreeing."""
+    claims = world(claim("a", holder="peskov"), claim("b", holder="wire"))
+    data = json.loads(dumps(claims))
+    for entity in data["entities"]:
+        if entity["id"] == "wire":
+            entity["affiliation"] = "russia"
+    (tmp_path / "claims.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run("show", str(tmp_path), "--holder", "russia")
+    assert result.stderr == (
+        "note: Russia holds no claim in its own name; the Kremlin spokesman (--holder peskov)"
+        " and The wire (--holder wire) speak for it (affiliation)\n"
+    )
 
 
 def test_show_events_sets_conflicting_dates_side_by_side() -> None:

@@ -40,10 +40,11 @@ def test_the_determiner_no_denies(sentence: str) -> None:
         "It is no surprise that the talks went well, VTV said.",
         "Pilots flew over the no-fly zone, VTV said.",
         "“No,” Belek said.",
+        "There is no question that grain was sent, VTV said.",
     ],
 )
 def test_no_in_an_idiom_or_an_abbreviation_does_not_deny(sentence: str) -> None:
-    """'No. 2', 'no doubt', 'no less than', 'no later than', 'no matter', 'no surprise', 'no-fly' and a bare 'No'."""
+    """'No. 2', 'no doubt', 'no question that', 'no less than', 'no matter', 'no surprise', 'no-fly', a bare 'No'."""
     assert _reading(sentence)[0] is Polarity.AFFIRMED
 
 
@@ -58,3 +59,29 @@ def test_no_in_a_second_coordinated_clause_leaves_the_first_affirmed() -> None:
     """'The fire was put out, and there is no risk': as after a semicolon, the first clause is not denied."""
     sentence = "The fire was fully extinguished by noon, and there is no risk to nearby residents, officials said."
     assert _reading(sentence)[0] is Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials with no authority over exports said grain was sent.",
+        "A source with no knowledge of the talks said grain was sent.",
+        "According to officials with no stake in the talks, grain was sent.",
+    ],
+)
+def test_no_in_the_holder_phrase_does_not_deny_what_is_said(sentence: str) -> None:
+    """'Officials with no authority said X' affirms X: a negation naming who speaks is no part of what they say."""
+    assert _reading(sentence)[0] is Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belek denied that grain was sent.",
+        "Officials with no authority said no grain was sent.",
+        "No grain was sent, officials with no authority said.",
+    ],
+)
+def test_a_denial_or_a_negation_in_what_is_said_still_denies(sentence: str) -> None:
+    """The reporting verb 'denied', and 'no' in the content, deny whatever the holder phrase holds."""
+    assert _reading(sentence)[0] is Polarity.DENIED

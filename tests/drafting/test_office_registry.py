@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import factlog
@@ -142,3 +143,23 @@ def test_a_country_or_a_body_before_a_name_is_no_office() -> None:
 def test_the_bundled_registry_offices_are_drafted_as_before(sentence: str, expected: list[object]) -> None:
     """The bundled offices, an alias holding the title ("President Xi Jinping"), and a quote that ends at the name."""
     assert offices(sentence, BUNDLED) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deputy Trade Minister Anton Belek approved the deal.",
+        "Vice President Anton Belek approved the deal.",
+        "Velmoran Deputy Trade Minister Anton Belek approved the deal.",
+        "Shadow Trade Minister Anton Belek approved the deal.",
+        "Assistant Trade Minister Anton Belek approved the deal.",
+        "Would-be Trade Minister Anton Belek approved the deal.",
+    ],
+)
+def test_a_deputy_or_a_would_be_is_not_drafted_as_holding_the_office(sentence: str) -> None:
+    """'Deputy Trade Minister Belek' holds another office than the Trade Minister's: no claim, not a wrong one."""
+    claims = registry()
+    president = claims.entity_by_id["velmora-president"]
+    with_alias = attrs.evolve(president, aliases=("President",))
+    claims = attrs.evolve(claims, entities=tuple(with_alias if e is president else e for e in claims.entities))
+    assert offices(sentence, claims) == []

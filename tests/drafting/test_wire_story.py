@@ -61,10 +61,16 @@ def test_the_agency_is_the_registrys_entity_by_alias() -> None:
         ("WASHINGTON, Oct. 9 (Reuters) -- The talks ...", "WASHINGTON", "Reuters"),
         ("LONDON (CPA) — The talks ...", "LONDON", "CPA"),
         ("SAN FRANCISCO, Dec. 1 - The talks ...", "SAN FRANCISCO", None),
+        ("SÃO PAULO, May 12 (Reuters) - The talks ...", "SÃO PAULO", "Reuters"),
+        ("ZÜRICH (CPA) - The talks ...", "ZÜRICH", "CPA"),
+        ("BEIJING/SEOUL, May 12 (Reuters) - The talks ...", "BEIJING/SEOUL", "Reuters"),
+        ("LONDON, 12 May (CPA) - The talks ...", "LONDON", "CPA"),
+        ("LONDON, MAY 12 (CPA) - The talks ...", "LONDON", "CPA"),
+        ("BERLIN (dpa) - The talks ...", "BERLIN", "dpa"),
     ],
 )
 def test_datelines_are_found(sentence: str, place: str, agency: str | None) -> None:
-    """A place in capitals, a date or an agency in parentheses, then a dash."""
+    """A place in capitals (any script's, two places with a slash), a date or an agency in parentheses, a dash."""
     found = find_dateline(sentence)
     assert found is not None
     assert (found.place, found.agency) == (place, agency)
@@ -72,10 +78,19 @@ def test_datelines_are_found(sentence: str, place: str, agency: str | None) -> N
 
 
 @pytest.mark.parametrize(
-    "sentence", ["NATO - the alliance said ...", "May 12 - talks resumed.", "Velmora, May 12 (CPA) - talks resumed."]
+    "sentence",
+    [
+        "NATO - the alliance said ...",
+        "May 12 - talks resumed.",
+        "Velmora, May 12 (CPA) - talks resumed.",
+        "Zürich (CPA) - talks resumed.",
+        "LONDON ( ) - talks resumed.",
+        "KIM (pictured) - smiled at the crowd.",
+        "WARNING (graphic content) - the video shows the strike.",
+    ],
 )
 def test_what_is_no_dateline(sentence: str) -> None:
-    """No date and no agency, no place in capitals: no dateline."""
+    """No date and no agency (empty parentheses, a caption's words in lowercase are none), no place in capitals."""
     assert find_dateline(sentence) is None
 
 
@@ -93,6 +108,22 @@ def test_records_seen_by_someone_are_theirs() -> None:
     attribution = claim.attribution
     assert (attribution.holder, attribution.via, attribution.cue) == ("cpa", ("harbour-post",), "show")
     assert claim.attribution.mode is factlog.Mode.PARAPHRASE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Records seen by CPA show that 40,000 tonnes of wheat left the port on 3 April.",
+        "Documents obtained by CPA show that 40,000 tonnes of wheat left the port on 3 April.",
+        "Data reviewed by CPA show that 40,000 tonnes of wheat left the port on 3 April.",
+        "Records obtained by CPA under a freedom of information request show that 40,000 tonnes left.",
+        "Emails seen by CPA in March show that 40,000 tonnes of wheat left the port.",
+    ],
+)
+def test_records_seen_by_someone_at_the_start_of_a_sentence_are_theirs(sentence: str) -> None:
+    """'Records seen by CPA [under a request, in March] show ...', a capital R opening: CPA's, cue 'show'."""
+    [claim] = _claims(sentence)
+    assert (claim.attribution.holder, claim.attribution.cue) == ("cpa", "show")
 
 
 @pytest.mark.parametrize("sentence", ["Data show that exports rose.", "Pictures show Belek at the port."])

@@ -114,6 +114,13 @@ def test_a_proposition_written_with_names_is_exported_with_ids() -> None:
     assert data["entity"]["claim:a"]["factlog:proposition"] == "dprk supplies-weapons-to russia"
 
 
+def test_a_proposition_of_several_objects_is_exported_with_each_object_s_id() -> None:
+    """Objects ["Moscow", "prc"] are "russia, prc" in factlog:proposition, not a Python tuple of names."""
+    written = attrs.evolve(claim("a"), proposition=attrs.evolve(claim("a").proposition, object=("Moscow", "prc")))
+    data = to_prov(factlog.loads(factlog.dumps(world(written))))
+    assert data["entity"]["claim:a"]["factlog:proposition"] == "dprk supplies-weapons-to russia, prc"
+
+
 @pytest.fixture(scope="module")
 def claimreview(corpus: factlog.ClaimSet) -> dict[str, object]:
     return to_claimreview(

@@ -85,3 +85,18 @@ def test_a_mistyped_date_is_not_called_words(value: str) -> None:
     """A date with a stray letter is refused with the date's own message, no word hint."""
     (error,) = _errors(lambda data: data["claims"][0].update(stated=value))
     assert "words are read" not in error
+
+
+@pytest.mark.parametrize(
+    ("value", "meant"), [("Possible", "possible"), ("CERTAIN", "certain"), (" probable ", "probable")]
+)
+def test_a_scale_value_in_other_case_is_told_the_value_and_no_cue(value: str, meant: str) -> None:
+    """'Possible' is the value 'possible' written otherwise: told to write it so, not to keep 'Possible' as a cue."""
+    (error,) = _errors(lambda data: data["claims"][0].update(certainty=value))
+    assert error.endswith(f"got {value!r}: {value!r} reads as {meant!r}; write that")
+
+
+def test_a_polarity_in_capitals_is_told_the_value_and_no_cue() -> None:
+    """'Denied' for 'denied': the value in capitals, no cue word."""
+    (error,) = _errors(lambda data: data["claims"][0].update(polarity="Denied"))
+    assert error.endswith("got 'Denied': 'Denied' reads as 'denied'; write that")

@@ -107,3 +107,34 @@ def test_a_header_after_a_line_that_is_no_json_is_told_on_its_own_line(tmp_path:
     errors = _errors(path)
     assert [error.split(": ", 1)[0] for error in errors] == [f"{path}:1", f"{path}:2"]
     assert errors[1] == f'{path}:2: the header {{"format": "factlog", ...}} must be the first line'
+
+
+@pytest.mark.parametrize("command", [["validate"], ["check", "--stream", "--format", "json"]])
+def test_lines_joined_by_a_cr_alone_in_part_of_a_file_are_told_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """Lines 1 to 3 joined by CRs, the rest with LF: line 1 says the CR alone, not just Extra data."""
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(_lines().replace("\n", "\r", 2).encode())
+    (message,) = _errors(path)
+    assert message.startswith(f"{path}:1: invalid JSON at column ")
+    assert message.endswith("Extra data after a CR alone: lines end with CR only here; JSON Lines needs LF or CRLF")
+    assert main([*command, str(path)]) == 3
+    assert capsys.readouterr().err.splitlines() == [f"error: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"), [("claims", "claim"), ("Entity", "entity"), ("acknowledgment", "acknowledgement")]
+)
+def test_a_record_type_one_slip_away_names_the_type_meant(tmp_path: Path, written: str, meant: str) -> None:
+    """'"type": "claims"' is told the type it is one slip from, read whole or a line at a time."""
+    text = _lines().replace('"type":"claim"', json.dumps({"type": written})[1:-1], 1)
+    path = tmp_path / "slip.jsonl"
+    path.write_text(text, encoding="utf-8")
+    (message,) = _errors(path)
+    assert message.endswith(
+        f'"type" one of entity, predicate, source, claim, acknowledgement (did you mean {meant!r}?)'
+    )
+    with pytest.raises(factlog.FormatError) as whole:
+        factlog.loads_lines(text, name=str(path))
+    assert whole.value.errors == [message]

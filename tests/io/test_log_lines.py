@@ -103,6 +103,15 @@ def test_log_append_prints_a_time_that_as_of_includes(tmp_path: Path) -> None:
     assert again == f"appended 0 records to {store} (each was there already)\n"
 
 
+def test_log_append_of_a_file_with_no_records_says_so(tmp_path: Path) -> None:
+    """A claim file holding no record appends nothing, and says the file is empty, not that its records were there."""
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"format": "factlog", "version": 1}', encoding="utf-8")
+    store = tmp_path / "claims.db"
+    printed = run("log", "append", str(store), str(empty)).stdout
+    assert printed == f"appended 0 records to {store} ({empty} holds no records)\n"
+
+
 def test_log_commands_append_show_retract_export(tmp_path: Path) -> None:
     """append, show (as of), retract, export and import work through the real entry point."""
     store = tmp_path / "claims.db"

@@ -62,10 +62,13 @@ def test_this_unit_of_the_past_is_earlier_this_unit(day: datetime.date, unit: st
         ("Velmora will send grain to Tarsia this year.", "2026"),
         ("Velmora has to send grain to Tarsia this year.", "2026"),
         ("Belek met Tarsian officials this year.", "2026"),
+        ("Velmora has pledged to send more grain to Tarsia this year.", "2026"),
+        ("Velmora had vowed to send no grain this year.", "2026"),
+        ("Belek has agreed to visit Tarsia this year.", "2026"),
     ],
 )
 def test_the_finder_reads_a_past_or_perfect_auxiliary_in_the_clause(sentence: str, meaning: str) -> None:
-    """past=None: 'had sent', 'was sent', 'has met' are past; 'will', 'has to' and a bare 'met' are not read so."""
+    """past=None: 'had sent', 'was sent', 'has met' are past; 'will', 'has to', 'has pledged to', 'met' are not."""
     [found] = find_time_expressions(sentence, SAID, past=None)
     assert (found.text, str(found.when)) == ("this year", meaning)
 

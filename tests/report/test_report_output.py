@@ -1,0 +1,49 @@
+"""``report -o`` below an input folder: which pages it writes again, and which paths it refuses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import GOLDEN, run
+
+
+@pytest.mark.parametrize("name", ["report.json", "nested/report.jsonl"])
+def test_report_refuses_a_new_page_that_the_next_run_would_read_as_claims(tmp_path: Path, name: str) -> None:
+    """A page named .json or .jsonl below an input folder would be read (and refused) as claims by the next run."""
+    (tmp_path / "claims.json").write_bytes(GOLDEN.read_bytes())
+    page = tmp_path / name
+    page.parent.mkdir(exist_ok=True)
+    result = run("report", str(tmp_path), "-o", str(page))
+    assert result.returncode == 2, result.stderr
+    assert "would be read as an input" in result.stderr
+    assert not page.exists()
+    assert run("validate", str(tmp_path)).returncode == 0
+
+
+def test_report_does_not_take_another_tool_s_page_for_its_own(tmp_path: Path) -> None:
+    """A page whose generator only begins with "factlog" (another tool's name) is not an earlier report: refused."""
+    (tmp_path / "claims.json").write_bytes(GOLDEN.read_bytes())
+    notes = tmp_path / "notes.html"
+    text = '<!doctype html>\n<meta name="generator" content="factlogger 2.0">\n<p>my notes</p>\n'
+    notes.write_text(text, encoding="utf-8")
+    result = run("report", str(tmp_path), "-o", str(notes))
+    assert result.returncode == 2
+    assert notes.read_text(encoding="utf-8") == text
+
+
+def test_report_writes_through_a_link_to_its_own_earlier_page(tmp_path: Path) -> None:
+    """A link below the input folder to a page written earlier outside it is written through; the link stays."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "claims.json").write_bytes(GOLDEN.read_bytes())
+    page = tmp_path / "page.html"
+    assert run("report", str(folder), "-o", str(page)).returncode == 0
+    link = folder / "link.html"
+    link.symlink_to(page)
+    page.write_text(page.read_text(encoding="utf-8").replace("<title>", "<title>stale "), encoding="utf-8")
+    result = run("report", str(folder), "-o", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert "stale" not in page.read_text(encoding="utf-8")
