@@ -208,17 +208,18 @@ def test_two_scales_on_one_pair_are_refused_with_the_file_and_path(tmp_path: Pat
     assert caught.value.errors == [f"c.jsonl:3: $.scale: {ONE_SCALE}"]
 
 
-def test_two_scales_on_one_pair_are_refused_by_the_claim_set_and_the_log(tmp_path: Path) -> None:
-    """ClaimSet raises a FieldError at the scale; a claim log append names the store and the record."""
-    hosts, visits_at = (factlog.make_converter().structure(p, Predicate) for p in SCALED)
-    with pytest.raises(factlog.FieldError, match=r"^predicates\[1\]\.scale: predicate 'visits-at' declares"):
-        ClaimSet(predicates=(hosts, visits_at))
-    log = ClaimLog(tmp_path / "claims.db")
-    log.append([*ENTITIES, *SOURCES, hosts])
-    with pytest.raises(factlog.FactlogError) as caught:
-        log.append([visits_at])
-    [error] = caught.value.errors  # type: ignore[attr-defined]
-    assert error.startswith(f"{log.path}: record 1: scale: {ONE_SCALE}")
+def test_two_scales_or_kinds_on_one_pair_are_refused_by_the_claim_set_and_the_log(tmp_path: Path) -> None:
+    """ClaimSet raises a FieldError at the scale or kind; a claim log append names the store and the record."""
+    for declared, field, said in ((SCALED, "scale", ONE_SCALE), (KINDED, "kind", ONE_KIND)):
+        hosts, visits_at = (factlog.make_converter().structure(p, Predicate) for p in declared)
+        with pytest.raises(factlog.FieldError, match=rf"^predicates\[1\]\.{field}: predicate 'visits-at' declares"):
+            ClaimSet(predicates=(hosts, visits_at))
+        log = ClaimLog(tmp_path / f"{field}.db")
+        log.append([*ENTITIES, *SOURCES, hosts])
+        with pytest.raises(factlog.FactlogError) as caught:
+            log.append([visits_at])
+        [error] = caught.value.errors  # type: ignore[attr-defined]
+        assert error.startswith(f"{log.path}: record 1: {field}: {said}")
 
 
 def test_one_scale_declared_at_both_ends_alike_is_read() -> None:
@@ -296,19 +297,6 @@ def test_two_kinds_in_two_files_name_the_file_that_brings_the_clash(tmp_path: Pa
     with pytest.raises(factlog.FormatError) as caught:
         factlog.load(tmp_path)
     assert caught.value.errors == [f"{tmp_path / 'b.json'}: $.predicates[0].kind: {ONE_KIND}"]
-
-
-def test_two_kinds_on_one_pair_are_refused_by_the_claim_set_and_the_log(tmp_path: Path) -> None:
-    """ClaimSet raises a FieldError at the kind; a claim log append names the store and the record."""
-    hosts, visits_at = (factlog.make_converter().structure(p, Predicate) for p in KINDED)
-    with pytest.raises(factlog.FieldError, match=r"^predicates\[1\]\.kind: predicate 'visits-at' declares kind"):
-        ClaimSet(predicates=(hosts, visits_at))
-    log = ClaimLog(tmp_path / "claims.db")
-    log.append([*ENTITIES, *SOURCES, hosts])
-    with pytest.raises(factlog.FactlogError) as caught:
-        log.append([visits_at])
-    [error] = caught.value.errors  # type: ignore[attr-defined]
-    assert error.startswith(f"{log.path}: record 1: kind: {ONE_KIND}")
 
 
 def test_evaluative_declared_at_the_other_end_is_the_pairs() -> None:
