@@ -237,3 +237,13 @@ def test_copies_of_a_story_not_in_the_set_disagreeing_are_reported_without_the_s
     findings = factlog.check(claims).findings
     assert [f.rule for f in findings if f.rule in ("opposed_claims", "rule_failure")] == ["opposed_claims"]
     assert not any("copies of one story" in f.message for f in findings)
+
+
+def test_a_copy_denying_the_story_it_copies_is_a_copy_misreporting_it() -> None:
+    """The wire's story affirms, Paper A's copy of it denies: as with the agency against a relay of it, a misreport."""
+    claims = world(
+        claim("story", **ALLEGED, holder="wire", source="s2"),  # type: ignore[arg-type]
+        claim("copy", **ALLEGED, denied=True, holder="paper-a", source="s3"),  # type: ignore[arg-type]
+    )
+    [finding] = [f for f in factlog.check(claims).findings if f.rule == "opposed_claims"]
+    assert "copies of one story, The wire (“Wire story”): likely a copy misreporting it" in finding.message
