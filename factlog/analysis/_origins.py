@@ -59,11 +59,16 @@ def origin_words(index: Index, label: str, speaks_for: str) -> str:
 
 
 def copied_story(index: Index, entry: Entry) -> str | None:
-    """The root of the story a claim copies, when it is its first source's publisher's own voice in a copy."""
+    """The root of the story a claim copies, when it is its first source's publisher's own voice in a copy.
+
+    None for a story the claim set does not hold (a ``derived_from`` loaded with
+    ``references=False``): it has no publisher or title to be told by.
+    """
     source_id = entry.claim.evidence[0].source
     if index.publisher(source_id) != entry.holder:
         return None
-    return _root(index, source_id)
+    root = _root(index, source_id)
+    return root if root in index.claims.source_by_id else None
 
 
 def story_name(index: Index, root: str) -> str:
@@ -241,11 +246,15 @@ def _origin(index: Index, members: Sequence[Entry]) -> Origin:
 
 
 def _story(index: Index, members: Sequence[Entry]) -> str | None:
-    """When every claim was read in a copy, the id of the one story (root source) they all derive from."""
+    """When every claim was read in a copy, the id of the one story (root source) they all derive from.
+
+    None too for a story the claim set does not hold (a ``derived_from`` loaded with
+    ``references=False``): it has no publisher or title to be named by.
+    """
     found = None
     for entry in members:
         root = _root(index, entry.claim.evidence[0].source)
-        if root is None or (found is not None and root != found):
+        if root is None or root not in index.claims.source_by_id or (found is not None and root != found):
             return None
         found = root
     return found

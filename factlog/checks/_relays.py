@@ -85,11 +85,11 @@ def copies_verdict(index: Index, sides: Sequence[Sequence[Entry]]) -> str:
     """``; copies of one story, Agency (“Title”): likely a copy misreporting it, ...``, or "".
 
     Said when every claim of every side is its source's publisher's own voice in a copy
-    of one story (``derived_from``, followed to the source that copies none) and no copy
-    is read on two sides. Raises nothing.
+    of one story (``derived_from``, followed to the source that copies none) or in that
+    story itself, and no source is read on two sides. Raises nothing.
     """
-    story = copied_story(index, sides[0][0]) if sides and sides[0] else None
-    if story is None or any(copied_story(index, e) != story for side in sides for e in side):
+    story = _told(index, sides[0][0]) if sides and sides[0] else None
+    if story is None or any(_told(index, e) != story for side in sides for e in side):
         return ""
     seen: set[str] = set()
     for side in sides:
@@ -102,6 +102,15 @@ def copies_verdict(index: Index, sides: Sequence[Sequence[Entry]]) -> str:
         f"; copies of one story, {story_name(index, story)}: likely a copy misreporting it,"
         f" not {publisher} contradicting itself"
     )
+
+
+def _told(index: Index, entry: Entry) -> str | None:
+    """The story a claim tells in its publisher's own voice: the one its copy copies, or its own source."""
+    story = copied_story(index, entry)
+    if story is not None:
+        return story
+    source_id = entry.claim.evidence[0].source
+    return source_id if index.publisher(source_id) == entry.holder else None
 
 
 def misreport(index: Index, yes: Sequence[Entry], no: Sequence[Entry]) -> tuple[str, str, str] | None:

@@ -34,6 +34,7 @@ from factlog.analysis._unionfind import UnionFind
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.checks._engine import Report
 from factlog.checks._findings import Finding, Severity
+from factlog.model._scales import Credibility
 
 __all__ = [
     "NOTES",
@@ -128,7 +129,8 @@ class AssessmentView:
 
     ``credibility`` is the Admiralty grade (1-6) with its wording; ``likelihood`` the ICD 203
     expression whose probability band holds the belief, held to the origins' ceiling
-    (:attr:`~factlog.PropositionAssessment.likelihood`).
+    (:attr:`~factlog.PropositionAssessment.likelihood`), or ``""`` for grade 6 (truth
+    cannot be judged), which has no such words.
     """
 
     key: str
@@ -169,7 +171,7 @@ def assessment_view(item: PropositionAssessment) -> AssessmentView:
         status=item.status.value,
         credibility=item.credibility.value,
         credibility_words=item.credibility.description,
-        likelihood=item.likelihood.value.replace("-", " "),
+        likelihood="" if item.credibility is Credibility.CANNOT_BE_JUDGED else item.likelihood.value.replace("-", " "),
         belief=item.belief,
         labels=tuple((claim, label.value) for claim, label in item.labels),
         reasons=item.reasons,

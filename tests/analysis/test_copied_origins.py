@@ -207,3 +207,43 @@ def test_the_report_names_a_denial_in_copies_by_its_own_party() -> None:
     assert "North Korea, through KCNA, relayed by The wire (“Wire story”)" in page
     assert "relayed by KCNA" not in page
     assert "The wire (“Wire story”), relayed by Paper A, Paper B" in page
+
+
+def _copies_of_a_story_not_in_the_set() -> factlog.ClaimSet:
+    """Two papers' copies of one story ``gone`` that the set does not hold (as loaded with references=False)."""
+    claims = world(
+        claim("a", **ALLEGED, holder="paper-a", source="x1"),  # type: ignore[arg-type]
+        claim("b", **ALLEGED, holder="paper-b", source="x2"),  # type: ignore[arg-type]
+    )
+    copy = factlog.Source(id="x1", title="Copy", publisher="paper-a", derived_from=("gone",))
+    return attrs.evolve(claims, sources=(*claims.sources, copy, attrs.evolve(copy, id="x2", publisher="paper-b")))
+
+
+def test_copies_of_a_story_not_in_the_set_are_one_origin_named_by_their_holders() -> None:
+    """The story is unknown, so it names nothing: the copies are still one origin, labelled by their holders."""
+    claims = _copies_of_a_story_not_in_the_set()
+    index = Index.of(claims)
+    [origin] = origins(index, index.entries)
+    assert (origin.label, [entry.claim.id for entry in origin.entries]) == ("Paper A, Paper B", ["a", "b"])
+    [item] = factlog.assess(claims).propositions
+    assert item.status is Status.SINGLE_SOURCE
+
+
+def test_copies_of_a_story_not_in_the_set_disagreeing_are_reported_without_the_story() -> None:
+    """Paper A's copy affirms, Paper B's denies, of a story the set does not hold: a contradiction, no story named."""
+    claims = _copies_of_a_story_not_in_the_set()
+    denial = attrs.evolve(claims.claims[1], polarity=factlog.Polarity.DENIED)
+    claims = attrs.evolve(claims, claims=(claims.claims[0], denial))
+    findings = factlog.check(claims).findings
+    assert [f.rule for f in findings if f.rule in ("opposed_claims", "rule_failure")] == ["opposed_claims"]
+    assert not any("copies of one story" in f.message for f in findings)
+
+
+def test_a_copy_denying_the_story_it_copies_is_a_copy_misreporting_it() -> None:
+    """The wire's story affirms, Paper A's copy of it denies: as with the agency against a relay of it, a misreport."""
+    claims = world(
+        claim("story", **ALLEGED, holder="wire", source="s2"),  # type: ignore[arg-type]
+        claim("copy", **ALLEGED, denied=True, holder="paper-a", source="s3"),  # type: ignore[arg-type]
+    )
+    [finding] = [f for f in factlog.check(claims).findings if f.rule == "opposed_claims"]
+    assert "copies of one story, The wire (“Wire story”): likely a copy misreporting it" in finding.message

@@ -134,3 +134,10 @@ def test_a_credible_denial_alone_stays_single_source() -> None:
     """One independent origin against it and nobody for it: single-source, graded by the belief."""
     item = _one(world(claim("denial", holder="paper-a", denied=True)))
     assert (item.status, item.credibility) == (Status.SINGLE_SOURCE, Credibility.DOUBTFUL)
+
+
+def test_a_page_prints_no_likelihood_for_a_grade_that_cannot_be_judged() -> None:
+    """Grade 6 has no ICD 203 words: the dispute page says none, as the text does, not the belief's band."""
+    item = _one(world(claim("denial", holder="kcna", denied=True)))
+    assert item.credibility is Credibility.CANNOT_BE_JUDGED
+    assert assessment_view(item).likelihood == ""
