@@ -50,6 +50,8 @@ _AUXILIARY = re.compile(
     r"\s+(?:has|have|had|also|reportedly|have also|has also|had also|later|earlier|previously)$", re.IGNORECASE
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|can|could|may|might)\b", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
 _SEEN_BY = re.compile(
     r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
@@ -120,6 +122,9 @@ def _subject_before(sentence: str, found: Found) -> str | None:
         parts = [part.strip() for part in re.split(r"[,;:“”\"]", before[:-1])]
         if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1].split()) <= _SUBJECT_WORDS:
             return _clean(parts[-1]) or None
+        if len(parts) >= 2 and _RELATIVE.match(parts[-1]) and _noun_phrase(parts[-2]):
+            # "The ministry, which has a spokesman, said": the relative clause describes the speaker before it.
+            return _clean(parts[-2]) or None
         return None
     if before.endswith(("”", '"')):
         return None
@@ -128,6 +133,11 @@ def _subject_before(sentence: str, found: Found) -> str | None:
     if not words or len(words) > _SUBJECT_WORDS:
         return None
     return _clean(clause) or None
+
+
+def _noun_phrase(text: str) -> bool:
+    """Whether a clause part can be a speaker: short, with no finite verb ("The ministry", not "The port was shut")."""
+    return 0 < len(text.split()) <= _SUBJECT_WORDS and _FINITE.search(text) is None
 
 
 def _subject_after(sentence: str, found: Found) -> str | None:

@@ -255,6 +255,7 @@ def draft(
     extra: list[Claim] = []
     before: Attribution | None = None
     dateline: Dateline | None = None
+    dateline_first = False
     wire: str | None = None
     for number, (first, end) in enumerate(spans, 1):
         start = first
@@ -264,6 +265,7 @@ def draft(
             # "VELMORA, May 12 (CPA) - ...": the dateline is no part of the claim; its agency relays the rest.
             dateline = find_dateline(text[start:end])
             if dateline is not None:
+                dateline_first = number == 1
                 start += dateline.end
                 wire = None if dateline.agency is None else holders.agency(dateline.agency)
         found = drafter.sentence_claims(f"{source}-{number:03d}", text, (start, end), before, wire)
@@ -271,7 +273,11 @@ def draft(
         before = found[-1].attribution
         extra += drafter.office_claims(found[0].id, text, start, end)
     outlet = drafter.outlet
-    heading = title or (text[spans[0][0] : spans[0][1]] if spans else source)
+    if title is None and spans:
+        # The first sentence, without its dateline: "VELMORA, May 12 (CPA) - " is no part of a title.
+        opening = spans[0][0] + (dateline.end if dateline is not None and dateline_first else 0)
+        title = text[opening : spans[0][1]]
+    heading = title or source
     heading = " ".join(heading.split())[:_TITLE_LENGTH] or source
     used_predicates = _with_references(registry, {c.proposition.predicate for c in (*claims, *extra) if c.proposition})
     result = ClaimSet(

@@ -24,6 +24,8 @@ _ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Com
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
 _BOTH = re.compile(r"^both\s+", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
+_PROPER_NAME = re.compile(r"^[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$")
+"""A bare proper name: one to three capitalised words ("Reuters", "Radio Free Asia")."""
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
@@ -82,9 +84,9 @@ class Holders:
         found = self.names.lookup(name)
         if found is not None:
             return self.use(found)
-        for proposed in self.used.values():
-            if normal(name) in {normal(known) for known in (proposed.name, *proposed.aliases)}:
-                return proposed.id
+        proposed = self._proposed(name)
+        if proposed is not None:
+            return proposed
         notes = "Proposed by factlog draft: the agency of the story's dateline, not in the registry given."
         return self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
 
@@ -105,9 +107,9 @@ class Holders:
             return self._anonymous(phrase, None if head is None else self.use(head.entity))
         if head is not None:
             return self.use(head.entity)
-        for proposed in self.used.values():  # an entity this draft proposed already: the publisher, a holder
-            if normal(phrase) in {normal(name) for name in (proposed.name, *proposed.aliases)}:
-                return proposed.id
+        proposed = self._proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
+        if proposed is not None:
+            return proposed
         entity = Entity(
             id=slug(phrase),
             name=phrase,
@@ -120,28 +122,52 @@ class Holders:
         return created
 
     def coordinated(self, phrase: str) -> tuple[str, ...]:
-        """The registry entities a phrase joins with "and", when each part is one ("Both Moscow and Pyongyang").
+        """The entities a phrase joins with "and", when it names two or more ("Both Moscow and Pyongyang").
 
-        Empty unless there are two or more, each part ending in a registry name: an
-        unknown name with "and" in it ("the Ministry of Trade and Industry") stays whole.
+        Empty unless every part is a known name (the registry's, or one this draft has
+        proposed already, such as the dateline's agency) or a bare proper name of at most
+        three capitalised words, and at least one part is known: "CPA and Reuters" after a
+        CPA dateline is two holders, while an unknown name with "and" in it ("the Ministry
+        of Trade and Industry", "Marks and Spencer") stays whole.
         """
         parts = _AND.split(_BOTH.sub("", " ".join(phrase.split())))
         if len(parts) < 2:
             return ()
-        found = []
+        known: list[str | None] = []
         for part in parts:
             names = self.names.find(part)
-            if not names or part[names[-1].end :].strip(" .’'s"):
+            if names and not part[names[-1].end :].strip(" .’'s"):
+                known.append(names[-1].entity)
+            elif (proposed := self._proposed(part)) is not None:
+                known.append(proposed)
+            elif _PROPER_NAME.match(part.strip(" .")):
+                known.append(None)
+            else:
                 return ()
-            found.append(names[-1].entity)
+        if all(entity is None for entity in known):
+            return ()
+        found = [
+            self.resolve(part.strip(" .")) if entity is None else self.use(entity)
+            for part, entity in zip(parts, known, strict=True)
+        ]
         distinct = tuple(dict.fromkeys(found))
-        return tuple(self.use(entity) for entity in distinct) if len(distinct) >= 2 else ()
+        return distinct if len(distinct) >= 2 else ()
+
+    def _proposed(self, phrase: str) -> str | None:
+        """The id of an entity this draft proposed already under this name or alias, if any."""
+        for proposed in self.used.values():
+            if normal(phrase) in {normal(name) for name in (proposed.name, *proposed.aliases)}:
+                return proposed.id
+        return None
 
     def _anonymous(self, phrase: str, affiliation: str | None = None) -> str:
         key = slug(phrase)
         known = self.names.entities.get(key)
         if known is not None and known.anonymous:
             return self.use(key)
+        earlier = self.used.get(key)
+        if earlier is not None and earlier.anonymous and normal(earlier.name) == normal(phrase):
+            return key  # "The ministry" opening one sentence, "the ministry" inside the next: one descriptor
         for article in ("a ", "an ", "the "):
             if normal(phrase).startswith(article):
                 found = self.names.lookup(phrase[len(article) :])

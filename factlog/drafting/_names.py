@@ -50,6 +50,7 @@ _VAGUE = re.compile(
     rf"(?:{_VAGUE_NOUNS})\b",
     re.IGNORECASE,
 )
+_ARTICLES = {"the", "a", "an"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -68,7 +69,10 @@ def slug(text: str) -> str:
 
 def vague(phrase: str) -> bool:
     """Whether a holder phrase is a descriptor, not a name: "a senior official", "two people familiar ..."."""
-    first = phrase.split(maxsplit=1)[0] if phrase.split() else ""
+    words = phrase.split()
+    if len(words) >= 2 and words[0].casefold() in _ARTICLES:
+        words = words[1:]  # "The ministry" opening a sentence is as vague as "the ministry"; "The Hague" is a name
+    first = words[0] if words else ""
     return bool(_VAGUE.match(phrase)) or (first[:1].islower() and first.casefold() not in _PRONOUNS)
 
 
