@@ -18,6 +18,7 @@ __all__ = [
     "participle",
     "proposition",
     "proposition_of",
+    "relay_chain",
     "span",
 ]
 
@@ -38,6 +39,15 @@ def join(names: Iterable[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def relay_chain(via: Sequence[str]) -> str:
+    """Relays' names in the order the words travelled: ``CPA → Harbour Post`` for ``via`` [Harbour Post, CPA].
+
+    ``via`` lists the outermost relay first (the outlet, then the agency it had the
+    story from); read with arrows, the chain runs the other way, from the holder out.
+    """
+    return " → ".join(reversed(via))
 
 
 def holders(index: Index, entries: Iterable[Entry]) -> str:

@@ -54,12 +54,15 @@ class Relays:
         return phrasing.join("in its own words" if not chain else f"via {chain}" for chain in chains)
 
     def chain(self, entry: Entry) -> str:
-        """The claim's relays, outermost first; with none given, its source's publisher unless that is the holder."""
+        """The claim's relays as the words travelled, the outlet last.
+
+        With none given, its source's publisher, unless that is the holder.
+        """
         via = entry.claim.attribution.via
         if not via:
             publisher = self.index.publisher(entry.sources[0]) if entry.sources else None
             via = () if publisher is None or publisher == entry.holder else (publisher,)
-        return " → ".join(self.index.name(relay) for relay in via)
+        return phrasing.relay_chain([self.index.name(relay) for relay in via])
 
     def words(self, group: Sequence[Entry]) -> str:
         """What follows the holder's name for this group (`` via Daily Meridian``), or "" when relays are not told."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from factlog._escape import escape_markdown, escape_terminal
+from factlog.analysis._phrasing import relay_chain
 from factlog.checks._engine import Report
 from factlog.checks._findings import Finding, Severity
 from factlog.errors import expect, expect_text_stream
@@ -96,7 +97,7 @@ def _evidence_lines(report: Report, claim_id: str, side: str = "") -> Iterator[t
     vocabulary = report.vocabulary
     name = vocabulary.name(claim.attribution.holder)
     via = [vocabulary.name(relay) for relay in claim.attribution.via]
-    chain = f" via {' → '.join(via)}" if via else ""
+    chain = f" via {relay_chain(via)}" if via else ""
     polarity = claim.polarity.value if claim.pattern is None else _SIDE_POLARITY.get(side, str(claim.pattern))
     stance = f"{polarity}, {claim.certainty.value}"
     for evidence in claim.evidence:

@@ -10,6 +10,7 @@ import attrs
 
 from factlog._escape import escape_terminal
 from factlog.analysis._index import Entry, Index, chronological
+from factlog.analysis._phrasing import relay_chain
 from factlog.errors import UnknownEntityError, expect, expect_each
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._vocabulary import Vocabulary
@@ -170,7 +171,7 @@ def render_timeline_text(rows: list[TimelineRow]) -> str:
     rows = _expect_rows(rows, "render_timeline_text")
     lines = []
     for row in rows:
-        via = f" via {' → '.join(escape_terminal(relay) for relay in row.via)}" if row.via else ""
+        via = f" via {relay_chain([escape_terminal(relay) for relay in row.via])}" if row.via else ""
         holder = escape_terminal(row.holder)
         lines.append(f"{row.date:<10} {holder}{via} ({row.polarity}, {row.certainty}) [{row.claim}]")
         lines.append(f"           {escape_terminal(row.statement)}")

@@ -92,6 +92,7 @@ class ClaimView:
     holder: str
     holder_name: str
     relays: tuple[str, ...]
+    """Relays as `via` lists them, outermost first (the page shows them the other way, as the words travelled)."""
     polarity: str
     certainty: str
     cue: str

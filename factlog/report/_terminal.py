@@ -13,6 +13,7 @@ from typing import Any
 
 from factlog._escape import escape_terminal
 from factlog.analysis._index import Index
+from factlog.analysis._phrasing import relay_chain
 from factlog.checks._engine import Report
 from factlog.report._disputes import ClaimView, Dispute, disputes
 
@@ -27,7 +28,7 @@ def _claim(claim: ClaimView) -> Any:
     line = Text()
     line.append(escape_terminal(claim.holder_name), style="bold")
     if claim.relays:
-        line.append(" via " + " → ".join(escape_terminal(relay) for relay in claim.relays))
+        line.append(" via " + relay_chain([escape_terminal(relay) for relay in claim.relays]))
     stance = "green" if claim.polarity == "affirmed" else "red"
     line.append(f" ({claim.polarity}, {claim.certainty})", style=stance)
     if claim.cue:

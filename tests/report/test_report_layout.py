@@ -72,12 +72,12 @@ def test_arabic_holder_keeps_its_date_after_it(open_page: Callable[..., Page], t
 
 
 def test_right_to_left_relays_keep_their_order(open_page: Callable[..., Page], tmp_path: Path) -> None:
-    """Two right-to-left relays read left to right in the order given, the arrow between them."""
+    """Two right-to-left relays read left to right as the words travelled (innermost first), the arrow between them."""
     page = open_page(_write(_right_to_left(), tmp_path / "rtl.html"))
     page.locator("#claims-list > summary").click()
     who = "#claims-list li.claim:nth-child(2) .who"
     assert ARABIC in page.inner_text(who)
-    holder, first, second = (_box(page, who, text) for text in (ARABIC, ARABIC_RELAY, HEBREW_RELAY))
+    holder, first, second = (_box(page, who, text) for text in (ARABIC, HEBREW_RELAY, ARABIC_RELAY))
     arrow = _box(page, who, "→")
     assert holder[1] <= first[0] <= first[1] <= arrow[0] <= arrow[1] <= second[0]
 
