@@ -34,6 +34,7 @@ from factlog.io._logcheck import unreadable_alone
 from factlog.io._logrecords import Record, Retraction, record_body, structure
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
 from factlog.io._places import lines_named
+from factlog.io._tally import bounded
 from factlog.io._writing import dump
 from factlog.model._claimset import ClaimSet, rearranged
 from factlog.model._nouns import Source
@@ -67,8 +68,8 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     The file's history is kept as it is: a later definition of an id is a new version,
     and a retraction of a claim the log never held is kept and withdraws nothing.
     Returns how many records were stored. Raises :class:`~factlog.FormatError` naming
-    the line of the first problems (a time after this machine's clock is one); nothing is
-    stored then.
+    the line of each problem (a time after this machine's clock is one), the first
+    ``limits.max_problems`` in full and the others counted by kind; nothing is stored then.
 
     The file is read a line at a time: ``limits.max_bytes`` bounds each line (a longer
     one is a :class:`~factlog.FormatError` naming it, refused without being read whole),
@@ -123,7 +124,7 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     if pending is not None:
         errors.append(f"{pending[0]}: a document line must come just before its source record")
     if errors:
-        raise FormatError(errors)
+        raise bounded(FormatError(errors), [name], limits.max_problems)
     records = [record for _, rows in batches for _, record, _ in rows]
     return log._store(batches, replace=True, lenient=True, excused=lambda: unreadable_alone(records))
 
