@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import os
@@ -74,7 +73,7 @@ def test_a_streamed_check_refuses_a_long_line_naming_file_and_line(tmp_path: Pat
 def test_check_stream_names_a_long_line_file_colon_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``check --stream`` refuses a long line as FILE:LINE (exit 3), as every other JSON Lines problem reads."""
     path = _long_line_file(tmp_path / "long.jsonl", b'{"format":"factlog","version":1}\n')
-    monkeypatch.setattr(_check, "check_lines", functools.partial(factlog.check_lines, limits=SMALL))
+    monkeypatch.setattr(_check, "limits", lambda _: SMALL)  # the command's limits, with a short line
     ran = run("check", "--stream", str(path), "--format", "json")
     assert ran.returncode == 3
     assert ran.stderr == f"error: {path}:2: longer than the limit (65536 bytes, Limits.max_bytes)\n"

@@ -51,7 +51,8 @@ def status(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight],
     *probable*, and no credible opposition (an origin against it that is no interested
     denial). With nobody for it, an interested party's denial alone is
     *denied-by-interested-party* (it is never credible opposition), one credible origin
-    against it *single-source*, two or more *refuted*, as is any belief of 0.2 or less.
+    against it *denied* (one source says it is not so, and no source reports it: it is no
+    *single-source* report), two or more *refuted*, as is any belief of 0.2 or less.
     """
     credible_against = [origin for origin in opposing if not origin.interested]
     if not supporting and not opposing:
@@ -66,7 +67,7 @@ def status(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight],
         return Status.REFUTED if belief <= 0.2 else Status.DISPUTED
     if not credible_against:
         return Status.DENIED_BY_INTERESTED_PARTY
-    return Status.REFUTED if belief <= 0.2 or len(credible_against) >= 2 else Status.SINGLE_SOURCE
+    return Status.REFUTED if belief <= 0.2 or len(credible_against) >= 2 else Status.DENIED
 
 
 def credibility(status: Status, belief: float, supporting: Sequence[OriginWeight]) -> Credibility:

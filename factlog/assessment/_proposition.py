@@ -16,12 +16,20 @@ __all__ = ["PropositionAssessment", "Status"]
 
 
 class Status(enum.Enum):
-    """Where a proposition stands, from its origins for and against it."""
+    """Where a proposition stands, from its origins for and against it.
+
+    *confirmed*, *corroborated* and *single-source* count the origins for it, with no
+    credible opposition; *denied* and *refuted* the credible origins against it, with
+    nobody for it (one; two or more, or a belief of 0.2 or less); *disputed* has credible
+    origins on both sides; *denied-by-interested-party* has only the accused's denial
+    against it; *unverified* has nothing committed (:func:`factlog.assessment._grading.status`).
+    """
 
     CONFIRMED = "confirmed"
     CORROBORATED = "corroborated"
     SINGLE_SOURCE = "single-source"
     DISPUTED = "disputed"
+    DENIED = "denied"
     DENIED_BY_INTERESTED_PARTY = "denied-by-interested-party"
     REFUTED = "refuted"
     UNVERIFIED = "unverified"

@@ -249,10 +249,11 @@ def _votes(
         if changed:
             notes.append(f"{origin.label} changed its stance; its latest claims count")
         sources = origin.sources
-        claims_by_answer: dict[str, dict[str, None]] = {}
+        # A vote lists the claims of its answer and time: one superseded by later ones is no part of the stance now.
+        claims_by_answer: dict[tuple[str, bool], dict[str, None]] = {}
         for entry in origin.entries:
-            claims_by_answer.setdefault(answer_of[entry.id, entry.part], {})[entry.id] = None
-        same_answer = {answer: tuple(sorted(ids)) for answer, ids in claims_by_answer.items()}
+            claims_by_answer.setdefault((answer_of[entry.id, entry.part], entry.id in current), {})[entry.id] = None
+        same_answer = {key: tuple(sorted(ids)) for key, ids in claims_by_answer.items()}
         shared: dict[tuple[object, ...], OriginWeight] = {}  # one object for the claims that count alike
         for entry in origin.entries:
             interested = entry.polarity is Polarity.DENIED and entry.speaks_for in parties
@@ -262,13 +263,14 @@ def _votes(
             shown = round(weigh(index, entry, interested), 4)
             answer = answer_of[entry.id, entry.part]
             certainty = entry.claim.certainty
-            key = (answer, shown, reliability, interested, discounts, certainty)
+            now = entry.id in current
+            key = (answer, now, shown, reliability, interested, discounts, certainty)
             counted = shared.get(key)
             if counted is None:
                 counted = shared[key] = OriginWeight(
                     label=origin.label,
                     speaks_for=origin.speaks_for,
-                    claims=same_answer[answer],
+                    claims=same_answer[answer, now],
                     sources=sources,
                     weight=shown,
                     reliability=reliability,
@@ -276,8 +278,8 @@ def _votes(
                     discounts=discounts,
                     certainty=certainty,
                 )
-            votes.append(Vote(counted, answer, weight, entry.id in current))
-            if several and entry.id in current and weight > 0 and not answer.startswith("not:"):
+            votes.append(Vote(counted, answer, weight, now))
+            if several and now and weight > 0 and not answer.startswith("not:"):
                 affirms.setdefault(origin.speaks_for, {}).setdefault(entry.id, set()).add(answer)
     together = {
         speaker: tuple(sorted({frozenset(values) for values in claims.values()}, key=sorted))

@@ -16,6 +16,7 @@ from factlog.cli._common import (
     add_assessment_options,
     add_paths,
     as_of,
+    limits,
     printed_warnings,
     stream_refused,
 )
@@ -122,7 +123,7 @@ def _assess(arguments: argparse.Namespace) -> int:
     any_claims = True  # on a cluster the claims stay with the workers
     if result is None:
         with progress("loading claims"):
-            claims = load(arguments.paths)
+            claims = load(arguments.paths, limits=limits(arguments))
         with progress(f"assessing {len(claims.claims)} claims"), printed_warnings("assess"):
             result = assess(claims, **learning)
         any_claims = bool(claims.claims)
@@ -153,6 +154,7 @@ def _assess_stream(arguments: argparse.Namespace) -> int:
             max_rounds=arguments.max_rounds,
             extrapolate=not arguments.plain_rounds,
             progress=stage,
+            limits=limits(arguments),
         )
     # The notes before the JSON, as the plain command prints them. The compact reading counted
     # the file's claims; a file it left to the whole-file reader is looked at again, up to its first claim.
@@ -193,7 +195,7 @@ def _export(arguments: argparse.Namespace) -> int:
         except ArgumentError as error:
             raise UsageError(f"factlog export: error: {error}") from None
     with progress("loading claims"):
-        claims = load(arguments.paths)
+        claims = load(arguments.paths, limits=limits(arguments))
     if arguments.to == "prov":
         document = to_prov(claims)
     else:

@@ -13,6 +13,7 @@ from factlog.cli._common import (
     EXIT_USAGE,
     add_paths,
     colour,
+    limits,
     printed_warnings,
     stream_refused,
 )
@@ -80,7 +81,7 @@ def register(commands: Any) -> None:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
-    claims = load(arguments.paths)
+    claims = load(arguments.paths, limits=limits(arguments))
     counts = [
         (len(claims.entities), "entity", "entities"),
         (len(claims.predicates), "predicate", "predicates"),
@@ -116,7 +117,7 @@ def _check(arguments: argparse.Namespace) -> int:
     )
     if report is None:
         with progress("loading claims"):
-            claims = load(arguments.paths)
+            claims = load(arguments.paths, limits=limits(arguments))
         with progress(f"checking {len(claims.claims)} claims"):
             report = check(claims, rules, stale=not arguments.rule)
     console = rich_console(arguments.colour) if arguments.format == "text" else None
@@ -141,7 +142,7 @@ def _check_stream(arguments: argparse.Namespace, rules: tuple[Rule, ...]) -> int
         raise stream_refused("check", paths, arguments.format)
     refuse_stray_options(arguments, "check")
     with progress("checking claims in compact form") as stage, printed_warnings("check"):
-        report = check_lines(paths[0], rules, stale=not arguments.rule, progress=stage)
+        report = check_lines(paths[0], rules, stale=not arguments.rule, progress=stage, limits=limits(arguments))
     write_report_json(report, sys.stdout)  # a finding at a time: never the whole text
     threshold = None if arguments.fail_on == "never" else Severity(arguments.fail_on)
     return EXIT_FINDINGS if report.failed(threshold) else EXIT_OK

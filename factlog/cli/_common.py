@@ -12,11 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
+import attrs
+
 from factlog._escape import escape_terminal
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, PairBudgetWarning
 from factlog.analysis._lines import WholeFileWarning
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
+from factlog.io import DEFAULT_LIMITS, Limits
 from factlog.model import PartialDate
 
 __all__ = [
@@ -29,12 +32,14 @@ __all__ = [
     "Parser",
     "UsageError",
     "add_assessment_options",
+    "add_limits",
     "add_paths",
     "as_of",
     "printed_warnings",
     "colour",
     "hints",
     "interrupts_reported",
+    "limits",
     "report_error",
     "report_interrupt",
     "stream_refused",
@@ -58,8 +63,27 @@ class UsageError(Exception):
 
 
 def add_paths(parser: argparse.ArgumentParser) -> None:
-    """The positional claim files or folders most commands read."""
+    """The positional claim files or folders most commands read, and ``--max-problems`` (:func:`add_limits`)."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="claim files or folders")
+    add_limits(parser)
+
+
+def add_limits(parser: argparse.ArgumentParser) -> None:
+    """``--max-problems N``: every command that reads claim files or a log's JSON Lines (:func:`limits`)."""
+    parser.add_argument(
+        "--max-problems",
+        type=_problem_limit,
+        metavar="N",
+        help=f"how many problems of invalid input to print in full, 1 or more (default:"
+        f" {DEFAULT_LIMITS.max_problems:,}); the others are counted by kind",
+    )
+
+
+def limits(arguments: argparse.Namespace) -> Limits:
+    """The :class:`~factlog.Limits` the command reads its files under: the defaults, with ``--max-problems``."""
+    if arguments.max_problems is None:
+        return DEFAULT_LIMITS
+    return attrs.evolve(DEFAULT_LIMITS, max_problems=arguments.max_problems)
 
 
 def add_assessment_options(parser: argparse.ArgumentParser, *, purpose: str = "") -> None:
@@ -125,6 +149,14 @@ def _round_limit(text: str) -> int:
     written = text.strip()
     if not _WHOLE_NUMBER.fullmatch(written) or int(written.replace(",", "")) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of rounds, 1 or more, got {text!r}")
+    return int(written.replace(",", ""))
+
+
+def _problem_limit(text: str) -> int:
+    """``--max-problems``: a whole number of problems, 1 or more, grouped by thousands as ``--max-pairs`` is."""
+    written = text.strip()
+    if not _WHOLE_NUMBER.fullmatch(written) or int(written.replace(",", "")) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of problems, 1 or more, got {text!r}")
     return int(written.replace(",", ""))
 
 

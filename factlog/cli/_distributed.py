@@ -70,6 +70,8 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
     refuse_stray_options(arguments, command)
     if arguments.dask is None and arguments.workers is None:
         return None
+    if arguments.max_problems is not None:  # the workers read the files, under the default limits
+        raise UsageError(f"factlog {command}: error: --max-problems is not taken with --dask or --workers")
     if arguments.dask is not None:
         from factlog.dask._connect import parse_address  # noqa: PLC0415 - an optional extra
 

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from factlog.cli._common import EXIT_OK, UsageError
+from factlog.cli._common import EXIT_OK, UsageError, add_limits, limits
 from factlog.drafting import draft, write_draft
 from factlog.errors import InputError
 from factlog.io import load
@@ -49,6 +49,7 @@ def register(commands: Any) -> None:
         metavar="PATH",
         help="where to write the claims (default: SOURCE.draft.json in the current folder)",
     )
+    add_limits(parser)
     parser.set_defaults(run=_draft)
 
 
@@ -69,7 +70,7 @@ def _draft(arguments: argparse.Namespace) -> int:
         text = read_regular(article, DEFAULT_LIMITS).decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(f"{article}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-    registry = load(arguments.registry) if arguments.registry else None
+    registry = load(arguments.registry, limits=limits(arguments)) if arguments.registry else None
     try:
         claims = draft(
             text,

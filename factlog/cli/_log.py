@@ -11,7 +11,7 @@ from typing import Any
 
 from factlog._escape import escape_terminal
 from factlog.analysis import Index
-from factlog.cli._common import EXIT_OK, Parser, UsageError
+from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits
 from factlog.errors import FormatError, InputError
 from factlog.io import ClaimLog, Record, RetractedWarning, TornLineWarning, dumps, load
 
@@ -49,6 +49,7 @@ def register(commands: Any) -> None:
     append.add_argument(
         "--replace", action="store_true", help="keep a record that redefines an id as its new version (default: refuse)"
     )
+    add_limits(append)
     append.set_defaults(run=_append)
     show = actions.add_parser(
         "show",
@@ -99,18 +100,19 @@ def register(commands: Any) -> None:
     )
     imported.add_argument("log", metavar="LOG", help="the store (created if missing)")
     imported.add_argument("file", metavar="FILE", help="a JSON Lines log (factlog-log)")
+    add_limits(imported)
     imported.set_defaults(run=_import)
 
 
 def _append(arguments: argparse.Namespace) -> int:
     log = ClaimLog(arguments.log)
     try:
-        claims = load(arguments.file, references=False)
+        claims = load(arguments.file, references=False, limits=limits(arguments))
     except FormatError:
         if not Path(arguments.log).exists():
             raise
         # A `when` in words may count from a source, or an event, the store already holds.
-        claims = load(arguments.file, references=False, context=log.read())
+        claims = load(arguments.file, references=False, context=log.read(), limits=limits(arguments))
     index = Index.of(claims)
     documents = {}
     for source in claims.sources:
@@ -181,7 +183,7 @@ def _export(arguments: argparse.Namespace) -> int:
 def _import(arguments: argparse.Namespace) -> int:
     _refuse_claim_set(arguments.file)
     with warnings.catch_warnings(record=True, category=TornLineWarning) as caught:
-        count = ClaimLog(arguments.log).import_lines(arguments.file)
+        count = ClaimLog(arguments.log).import_lines(arguments.file, limits=limits(arguments))
     for warning in caught:
         print(f"warning: {warning.message}", file=sys.stderr)
     print(f"imported {count} record{'' if count == 1 else 's'} into {arguments.log}")

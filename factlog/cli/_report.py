@@ -8,7 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factlog.cli._common import EXIT_OK, UsageError, add_assessment_options, add_paths, as_of, printed_warnings
+from factlog.cli._common import (
+    EXIT_OK,
+    UsageError,
+    add_assessment_options,
+    add_paths,
+    as_of,
+    limits,
+    printed_warnings,
+)
 from factlog.cli._terminal import progress
 from factlog.io import load
 from factlog.io._atomic import write_atomic
@@ -37,7 +45,7 @@ def _report(arguments: argparse.Namespace) -> int:
     from factlog.report import html_report  # noqa: PLC0415 - Jinja2 and networkx load only here
 
     with progress("loading claims"):
-        claims = load(arguments.paths)
+        claims = load(arguments.paths, limits=limits(arguments))
     if arguments.output != "-":
         _refuse_overwriting_inputs(Path(arguments.output), arguments.paths, claims)
     with progress(f"checking and assessing {len(claims.claims)} claims"), printed_warnings("report"):

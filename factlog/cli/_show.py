@@ -8,7 +8,7 @@ from typing import Any
 
 from factlog._escape import escape_terminal
 from factlog.analysis import Index
-from factlog.cli._common import EXIT_OK, add_paths
+from factlog.cli._common import EXIT_OK, add_paths, limits
 from factlog.io import load
 from factlog.model import ClaimSet
 from factlog.render import (
@@ -49,7 +49,7 @@ def register(commands: Any) -> None:
 
 
 def _show(arguments: argparse.Namespace) -> int:
-    claims = load(arguments.paths)
+    claims = load(arguments.paths, limits=limits(arguments))
     name = arguments.entity if arguments.entity is not None else arguments.holder
     if arguments.events:
         target = resolve_entity(claims, name)

@@ -28,11 +28,13 @@ from pathlib import Path
 from factlog.errors import FormatError, InputError
 from factlog.io._atomic import write_atomic
 from factlog.io._files import read_lines
+from factlog.io._linetext import CR_ONLY, cr_only
 from factlog.io._log import ClaimLog, TornLineWarning, parse_time
 from factlog.io._logcheck import unreadable_alone
 from factlog.io._logrecords import Record, Retraction, record_body, structure
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
 from factlog.io._places import lines_named
+from factlog.io._tally import bounded
 from factlog.io._writing import dump
 from factlog.model._claimset import ClaimSet, rearranged
 from factlog.model._nouns import Source
@@ -66,8 +68,8 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     The file's history is kept as it is: a later definition of an id is a new version,
     and a retraction of a claim the log never held is kept and withdraws nothing.
     Returns how many records were stored. Raises :class:`~factlog.FormatError` naming
-    the line of the first problems (a time after this machine's clock is one); nothing is
-    stored then.
+    the line of each problem (a time after this machine's clock is one), the first
+    ``limits.max_problems`` in full and the others counted by kind; nothing is stored then.
 
     The file is read a line at a time: ``limits.max_bytes`` bounds each line (a longer
     one is a :class:`~factlog.FormatError` naming it, refused without being read whole),
@@ -80,11 +82,12 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
         first = not any(line.strip(_BLANK) for line in lines[:-1])
         header = json.dumps(HEADER, separators=(",", ":"))
         if not lines[-1].lstrip(_BLANK).startswith("{") or (first and not header.startswith(lines[-1].strip(_BLANK))):
+            _refuse_cr_only(lines, name)
             raise FormatError([f"{name}:{len(lines)}: not a factlog JSON Lines log: expected the header {header}"])
         warnings.warn(f"{name}: ignored a torn final line ({len(lines[-1])} characters)", TornLineWarning, stacklevel=2)
         lines = lines[:-1]
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip(_BLANK)]
-    if numbered and _parsed(numbered[0][1], f"{name}:{numbered[0][0]}", limits) != HEADER:
+    if numbered and _header(numbered, lines, name, limits) != HEADER:
         raise FormatError([f"{name}:{numbered[0][0]}: expected the header {json.dumps(HEADER)}"])
     batches: list[tuple[str, list[tuple[str, Record, bytes | None]]]] = []
     errors: list[str] = []
@@ -121,7 +124,7 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     if pending is not None:
         errors.append(f"{pending[0]}: a document line must come just before its source record")
     if errors:
-        raise FormatError(errors)
+        raise bounded(FormatError(errors), [name], limits.max_problems)
     records = [record for _, rows in batches for _, record, _ in rows]
     return log._store(batches, replace=True, lenient=True, excused=lambda: unreadable_alone(records))
 
@@ -170,6 +173,27 @@ def _document(data: dict[str, object], where: str) -> tuple[str, bytes]:
     if hashlib.sha256(content).hexdigest() != digest:
         raise FormatError([f"{where}: $.sha256: does not match the document's bytes"])
     return str(source), content
+
+
+def _header(numbered: list[tuple[int, str]], lines: list[str], name: str, limits: Limits) -> object:
+    """The first line's JSON; a FormatError for no JSON, or CR line endings (:func:`_refuse_cr_only`)."""
+    try:
+        found = _parsed(numbered[0][1], f"{name}:{numbered[0][0]}", limits)
+    except FormatError:
+        _refuse_cr_only(lines, name)
+        raise
+    if found != HEADER:
+        _refuse_cr_only(lines, name)
+    return found
+
+
+def _refuse_cr_only(lines: list[str], name: str) -> None:
+    """A FormatError on line 1 when the lines end with a CR alone, as the claim file readers say it; else nothing.
+
+    Asked only of a file already refused: a CR is JSON whitespace, and may stand inside a valid header.
+    """
+    if cr_only(lines):
+        raise FormatError([f"{name}:1: {CR_ONLY}"])
 
 
 def _complete(line: str) -> bool:

@@ -87,6 +87,11 @@ class ClaimSet(_Maps):
     JSON Lines its line, ``b.jsonl:7``, found by reading the file again when first looked
     up). :func:`factlog.load` fills both in.
 
+    Ids another file may define are not looked up here, as one file of a corpus leans on
+    the others: a holder, publisher or relay naming no entity, a ``derived_from`` naming
+    no source of the set. Every consumer takes them (``check``, ``assess``, the report,
+    the exports); :func:`factlog.load` refuses them unless ``references=False``.
+
     Raises :class:`~factlog.FieldError` for an id given twice in a section, for a
     predicate whose ``inverse`` cannot be paired, naming the predicates and the field
     (``predicates[1].inverse``: a name made the inverse of two predicates, an inverse

@@ -130,10 +130,28 @@ def test_an_interested_denial_alone_cannot_be_judged() -> None:
     assert "denied-by-interested-party; credibility 6 — truth cannot be judged; belief" in text
 
 
-def test_a_credible_denial_alone_stays_single_source() -> None:
-    """One independent origin against it and nobody for it: single-source, graded by the belief."""
-    item = _one(world(claim("denial", holder="paper-a", denied=True)))
-    assert (item.status, item.credibility) == (Status.SINGLE_SOURCE, Credibility.DOUBTFUL)
+def test_a_credible_denial_alone_is_denied_not_single_source() -> None:
+    """One independent origin against it and nobody for it: denied (no origin is for it), graded by the belief."""
+    claims = world(claim("denial", holder="paper-a", denied=True))
+    item = _one(claims)
+    assert (item.status, item.credibility) == (Status.DENIED, Credibility.DOUBTFUL)
+    assert "denied; credibility 4 — doubtful" in factlog.render_assessment_text(factlog.assess(claims))
+
+
+def test_a_lone_credible_denial_reads_denied_everywhere_but_claimreview() -> None:
+    """JSON and Markdown say denied; ClaimReview reviews no proposition nobody makes, so never says it."""
+    claims = world(claim("denial", holder="paper-a", denied=True))
+    assessment = factlog.assess(claims)
+    [item] = json.loads(factlog.render_assessment_json(assessment))["propositions"]
+    assert item["status"] == "denied"
+    assert "| denied |" in factlog.render_assessment_markdown(assessment)
+    assert factlog.to_claimreview(assessment, claims, author="Desk", everything=True)["@graph"] == []
+
+
+def test_two_credible_denials_alone_refute_it() -> None:
+    """Two independent origins against it and nobody for it: refuted, whatever the belief."""
+    item = _one(world(claim("a", holder="paper-a", denied=True), claim("b", holder="wire", source="s2", denied=True)))
+    assert item.status is Status.REFUTED
 
 
 def test_a_page_prints_no_likelihood_for_a_grade_that_cannot_be_judged() -> None:

@@ -239,3 +239,26 @@ def test_a_clock_behind_the_store_dates_the_append_at_the_store_s_latest_time(lo
     [version] = log.history("now")
     assert version.at == datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC)
     assert "now" in log.read().claim_by_id
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_an_export_with_cr_line_endings_is_told_so_on_import(log: ClaimLog, tmp_path: Path, ending: str) -> None:
+    """Lines ended by a CR alone (classic Mac OS), with or without a last LF: one message with the file and line 1."""
+    path = tmp_path / "mac.log"
+    text = "".join(log.export_lines()).replace("\n", "\r")
+    path.write_bytes((text.removesuffix("\r") + ending).encode())
+    with pytest.raises(factlog.FormatError) as raised:
+        ClaimLog(tmp_path / "copy.db").import_lines(path)
+    said = f"{path}:1: line endings are CR only (classic Mac OS); JSON Lines needs LF or CRLF: save the file with LF"
+    assert raised.value.errors == [said + " line endings"]
+    ran = run("log", "import", str(tmp_path / "other.db"), str(path))
+    assert (ran.returncode, ran.stderr.splitlines()) == (3, [f"error: {said} line endings"])
+
+
+def test_an_export_with_crlf_line_endings_imports_as_with_lf(log: ClaimLog, tmp_path: Path) -> None:
+    """CRLF line endings are read: the CR is whitespace at the end of each line."""
+    path = tmp_path / "windows.log"
+    path.write_bytes("".join(log.export_lines()).replace("\n", "\r\n").encode())
+    copy = ClaimLog(tmp_path / "copy.db")
+    assert copy.import_lines(path) == len(list(log.records()))
+    assert copy.read() == log.read()
