@@ -48,7 +48,7 @@ def _weighed(index: ValueIndex, limit: int | None) -> list[tuple[Pair, tuple[int
 
 def _posteriors(
     index: ValueIndex,
-    n: float,
+    n: Sequence[float],
     copy: AccuCopyParams,
     declared_pairs: frozenset[tuple[int, int]],
     accuracy: Sequence[float],
@@ -62,11 +62,13 @@ def _posteriors(
         if (pair.a, pair.b) in declared_pairs:
             continue
         a1, a2 = accuracy[pair.a], accuracy[pair.b]
-        pt, pf = a1 * a2, (1.0 - a1) * (1.0 - a2) / n
-        t_ab, f_ab = c * a2 + (1.0 - c) * pt, c * (1.0 - a2) + (1.0 - c) * pf
-        t_ba, f_ba = c * a1 + (1.0 - c) * pt, c * (1.0 - a1) + (1.0 - c) * pf
+        pt = a1 * a2
+        t_ab, t_ba = c * a2 + (1.0 - c) * pt, c * a1 + (1.0 - c) * pt
         independent = a_copies = b_copies = 0.0
         for v in shared:
+            # Pf with the false values of v's question: the n of its vote count (Dong et al. 2009).
+            pf = (1.0 - a1) * (1.0 - a2) / n[index.value_question[v]]
+            f_ab, f_ba = c * (1.0 - a2) + (1.0 - c) * pf, c * (1.0 - a1) + (1.0 - c) * pf
             q = probabilities[v]
             independent += math.log(q * pt + (1.0 - q) * pf)
             a_copies += math.log(q * t_ab + (1.0 - q) * f_ab)
@@ -159,7 +161,8 @@ def reference(
     declared = _declared(index, declared_copies)
     declared_pairs = frozenset((min(a, b), max(a, b)) for a, found in declared.items() for b in found)
     sizes = [(domains or {}).get(question) for question in index.questions]
-    log_n = [math.log(size if size is not None else params.n_false) for size in sizes]
+    false_n = [size if size is not None else params.n_false for size in sizes]
+    log_n = [math.log(n) for n in false_n]
     unprovided = [
         0.0 if size is None else max(0.0, size + 1 - (end - start))
         for size, (start, end) in zip(sizes, index.q_range, strict=True)
@@ -176,7 +179,7 @@ def reference(
         rounds += 1
         neighbours: list[dict[int, float]] | None = None
         if copy is not None:
-            posteriors = _posteriors(index, params.n_false, copy, declared_pairs, accuracy, probabilities)
+            posteriors = _posteriors(index, false_n, copy, declared_pairs, accuracy, probabilities)
             last = (accuracy, probabilities)
             neighbours = [{} for _ in index.sources]
             for (a, b), (dependence, _, _) in posteriors.items():
@@ -199,7 +202,7 @@ def reference(
     reported: tuple = ()  # type: ignore[type-arg]
     if copy is not None or declared:
         limit = most_providers(index, copy.max_pairs) if copy is not None else None
-        dependences = Dependences(index, params.n_false, copy or AccuCopyParams(), declared, limit)
+        dependences = Dependences(index, params.n_false, copy or AccuCopyParams(), declared, limit, sizes=sizes)
         if last is not None:  # the report's posteriors, from the last round's inputs, are the direct code's
             dependences.update(*last)
             assert dependences.total == {key: found[0] for key, found in posteriors.items()}

@@ -53,16 +53,21 @@ def test_extrapolated_rounds_reach_the_plain_rounds_fixed_point(claims: int, see
     assert max((abs(ours[key] - theirs[key]) for key in ours), default=0.0) < 1e-4
 
 
-@pytest.mark.parametrize(("method", "jumped", "plain"), [("accucopy", 20, 38), ("accuvote", 20, 42)])
+@pytest.mark.parametrize(("method", "jumped", "plain"), [("accucopy", 19, 38), ("accuvote", 20, 42)])
 def test_the_bundled_set_settles_in_fewer_rounds_by_default(method: str, jumped: int, plain: int) -> None:
-    """``sources/``: the default's rounds are extrapolated, ``extrapolate=False`` runs them all; the same beliefs."""
+    """``sources/``: the default's rounds are extrapolated, ``extrapolate=False`` runs them all; the same fixed point.
+
+    Statuses and credibilities alike, beliefs within a rounding (0.0001): each run stops within 10⁻⁶ of it.
+    """
     claims = factlog.load(SOURCES)
     default = factlog.assess(claims, method=method)
     assert (default.rounds, default.converged, default.extrapolated) == (jumped, True, True)
     assert default == factlog.assess(claims, method=method, extrapolate=True)
     everyone = factlog.assess(claims, method=method, extrapolate=False)
     assert (everyone.rounds, everyone.converged, everyone.extrapolated) == (plain, True, False)
-    assert everyone.propositions == default.propositions
+    for mine, theirs in zip(everyone.propositions, default.propositions, strict=True):
+        assert (mine.key, mine.status, mine.credibility) == (theirs.key, theirs.status, theirs.credibility)
+        assert abs(mine.belief - theirs.belief) <= 1e-4
 
 
 def test_the_json_records_plain_rounds_only(generated: Path) -> None:

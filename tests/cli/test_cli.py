@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 
 import factlog
+from benchmarks.generate import generate
 from tests.helpers import GOLDEN, run
 
 
@@ -215,10 +216,16 @@ def test_show_prints_a_timeline_of_an_entity() -> None:
     assert "no entity 'atlantis'" in unknown.stderr
 
 
-def test_cli_md_names_every_key_of_the_assess_json() -> None:
-    """Each key `factlog assess --format json` writes (top level, sources, dependences, propositions) is in cli.md."""
+def test_cli_md_names_every_key_of_the_assess_json(tmp_path: Path) -> None:
+    """Each key `factlog assess --format json` writes (top level, sources, dependences, propositions) is in cli.md.
+
+    `sources/` reports no dependence: a dependence's keys are read from a generated set of 500 claims.
+    """
     document = json.loads(run("assess", "sources/", "--format", "json").stdout)
+    generated = tmp_path / "generated.json"
+    generated.write_text(json.dumps(generate(500)), encoding="utf-8")
+    [dependence, *_] = json.loads(run("assess", str(generated), "--format", "json").stdout)["dependences"]
     text = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
-    keys = set(document) | {k for part in ("sources", "dependences", "propositions") for k in document[part][0]}
+    keys = set(document) | set(dependence) | {k for part in ("sources", "propositions") for k in document[part][0]}
     keys |= set(document["propositions"][0]["for"][0])
     assert sorted(key for key in keys if f'"{key}"' not in text and f"`{key}`" not in text) == []

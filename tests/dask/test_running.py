@@ -195,7 +195,7 @@ def test_extrapolated_rounds_on_the_cluster_learn_the_single_process_floats(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """AccuCopy extrapolated over three shards held by the workers: one process's jumps, floats and rounds."""
-    votes = small_random_votes(2428)
+    votes = small_random_votes(2145)
     grades = {vote.source: frozenset((0.5,)) for vote in votes}
     domains = domains_of(votes)
     single = accu_copy(votes, priors=dict.fromkeys(grades, 0.5), domains=domains, params=EXTRAPOLATED, copy=EVERY_PAIR)

@@ -3,7 +3,8 @@
 Dong, Berti-Équille & Srivastava, "Integrating conflicting data: the role of source
 dependence", PVLDB 2(1), 2009. From A(S) = the source's prior (or 0.8), each round:
 
-* A'(S) = ln(n·A(S) / (1 − A(S))), n the question's false values;
+* A'(S) = ln(n·A(S) / (1 − A(S))), n the question's false values (its copy model's n too:
+  :mod:`._copying`);
 * C(v) = Σ over sources S giving v of w·A'(S)·I(S), where I(S) = 1 (AccuVote) or,
   with the providers of v in a fixed order of ranks (:func:`_vote_order`),
   I(S) = Π over S' of a better rank of (1 − c·Pr(S ~ S')) × E (AccuCopy), E the
@@ -283,7 +284,8 @@ def _accu(
     value_sizes = index.sizes()
     limit = provider_limit(value_sizes, copy.max_pairs) if copy is not None else None
     warn_left_out(limit, copy.max_pairs if copy is not None else None, counted_pairs(value_sizes))
-    dependences = Dependences(index, params.n_false, copy, declared, limit) if copy is not None else None
+    # The copy model's n is each question's, as the counts' (log_n) is.
+    dependences = Dependences(index, params.n_false, copy, declared, limit, sizes=sizes) if copy is not None else None
     accuracy = [min(high, max(low, p if p is not None else initial)) for p in prior]
     probabilities = _shares(index, declared)
     rank = _vote_order(index, prior)

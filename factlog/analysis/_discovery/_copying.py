@@ -4,7 +4,10 @@ Dong, Berti-Équille & Srivastava, "Integrating conflicting data: the role of so
 dependence", PVLDB 2(1), 2009. Two sources that share many values, and above all the
 same false values, are likely dependent. Only pairs that share a value are compared
 (:meth:`ValueIndex.pairs`). For each value v both give, with q = P(v),
-Pt = A1·A2 and Pf = (1 − A1)(1 − A2)/n:
+Pt = A1·A2 and Pf = (1 − A1)(1 − A2)/n, n the false values of v's question (the paper's
+n of a data item, the n of its vote count A'(S) = ln(n·A/(1 − A)): one for a yes/no
+question, whose only false answer two independent sources give together with
+probability (1 − A1)(1 − A2), not a hundredth of it):
 
 * independent: q·Pt + (1 − q)·Pf;
 * S1 copies S2: q·(c·A2 + (1 − c)·Pt) + (1 − q)·(c·(1 − A2) + (1 − c)·Pf);
@@ -37,7 +40,7 @@ from factlog.analysis._discovery._table import DependenceTable, Row
 if TYPE_CHECKING:
     from factlog.analysis._discovery._posteriors import Layout
 
-__all__ = ["Dependences"]
+__all__ = ["Dependences", "false_values", "summed"]
 
 FLOOR = 1e-9
 """Dependence posteriors below this are treated as 0 when votes are discounted."""
@@ -79,6 +82,50 @@ def in_columns(pairs: int) -> bool:
     return _layout() is not None
 
 
+def false_values(index: ValueIndex, sizes: Sequence[float | None], n_false: float) -> tuple[float, array[float] | None]:
+    """N of every value, the false values of its question: ``sizes[q]`` (a domain), else ``n_false``.
+
+    ``(n, None)`` when every question has the same n (or there is none: ``n_false``);
+    otherwise ``(n_false, per value)``, 8 bytes a value.
+    """
+    found = {n_false if size is None else size for size in sizes}
+    if len(found) <= 1:
+        return (found.pop() if found else n_false), None
+    per_question = [n_false if size is None else size for size in sizes]
+    return n_false, array("d", (per_question[q] for q in index.value_question))
+
+
+def summed(
+    values: Sequence[int],
+    probabilities: Sequence[float],
+    per_value: Sequence[float],
+    pair: tuple[float, float, float, float, float, float, float],
+) -> tuple[float, float, float]:
+    """A pair's three log-likelihoods (independent, a copies b, b copies a) over ``values``, n read per value.
+
+    ``pair``: 1 − c, Pt, (1 − A1)(1 − A2), c·A2 + (1 − c)·Pt, c·A1 + (1 − c)·Pt,
+    c·(1 − A2), c·(1 − A1). Each sum runs from 0.0 in value order with the operations
+    of :meth:`Dependences._looped` (Pf = (1 − A1)(1 − A2)/n, computed again only where n
+    changes): where every value's n is one n, the floats of that loop.
+    """
+    keep, pt, wrong_both, t_ab, t_ba, wrong_copied_b, wrong_copied_a = pair
+    log = math.log
+    independent = a_copies = b_copies = 0.0
+    last = pf = f_ab = f_ba = math.nan
+    for v in values:
+        n = per_value[v]
+        if n != last:
+            last, pf = n, wrong_both / n
+            kept_f = keep * pf
+            f_ab, f_ba = wrong_copied_b + kept_f, wrong_copied_a + kept_f
+        q = probabilities[v]
+        r = 1.0 - q
+        independent += log(q * pt + r * pf)
+        a_copies += log(q * t_ab + r * f_ab)
+        b_copies += log(q * t_ba + r * f_ba)
+    return independent, a_copies, b_copies
+
+
 class Dependences:
     """Posteriors of copying for every pair of sources that share a value, updated each round.
 
@@ -98,9 +145,13 @@ class Dependences:
         copy: AccuCopyParams,
         declared: Mapping[int, frozenset[int]],
         limit: int | None = None,
+        *,
+        sizes: Sequence[float | None] = (),
     ) -> None:
         self.index = index
-        self.n_false = n_false
+        self.n_false, self.per_value = false_values(index, sizes, n_false)
+        """The copy model's n (``sizes``: question id → its false values, None for ``n_false``; none given: ``n_false``
+        for every question), and, where questions differ in n, n by value id (:func:`false_values`), else None."""
         self.copy = copy
         self.pairs = PairTable(index, limit)
         self.declared = declared
@@ -150,7 +201,12 @@ class Dependences:
         if self._layout is None:
             self._layout = columns(self.pairs, self._skipped)
         return self._layout.posteriors(
-            accuracy, probabilities, threshold, model=model, factor=self.factor if write else None
+            accuracy,
+            probabilities,
+            threshold,
+            model=model,
+            factor=self.factor if write else None,
+            per_value=self.per_value,
         )
 
     def _looped(
@@ -164,10 +220,12 @@ class Dependences:
     ) -> Iterator[tuple[int, int, int, float, float, float]]:
         """:meth:`_posteriors` in one loop over the pair columns, with nothing built per pair unless it is yielded.
 
-        ``model``: copy rate c, false values n, ln(1 − α), ln(α/2), ln(1 − c). A tuple
-        yielded for every pair cost about a tenth of a round.
+        ``model``: copy rate c, false values n, ln(1 − α), ln(α/2), ln(1 − c); with
+        :attr:`per_value`, each value's n instead (:func:`summed`). A tuple yielded for
+        every pair cost about a tenth of a round.
         """
         c, n, prior_independent, prior_direction, differ = model
+        per_value = self.per_value
         log, exp = math.log, math.exp
         keep = 1.0 - c
         # Per source, A, 1 − A, c·A and c·(1 − A): one tuple unpacked where four lists were indexed.
@@ -184,7 +242,22 @@ class Dependences:
                 a2, wrong_b, right_b, wrong_copied_b = terms[partner[i]]
                 pt, pf = a1 * a2, wrong_a * wrong_b / n
                 kept_t, kept_f = keep * pt, keep * pf  # each computed once, used for both directions
-                if high - low == 1:  # the loop below, once: 0.0 + x is x
+                if per_value is not None:  # n read per value: a run whose questions differ in n
+                    independent, a_copies, b_copies = summed(
+                        shared[low:high],
+                        probabilities,
+                        per_value,
+                        (
+                            keep,
+                            pt,
+                            wrong_a * wrong_b,
+                            right_b + kept_t,
+                            right_a + kept_t,
+                            wrong_copied_b,
+                            wrong_copied_a,
+                        ),
+                    )
+                elif high - low == 1:  # the loop below, once: 0.0 + x is x
                     q = probabilities[shared[low]]
                     r = 1.0 - q
                     independent, a_copies, b_copies = (

@@ -52,6 +52,20 @@ At 300k generated claims (1,044,887 pairs) a round's traced peak is 3.4 MB with 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 Posterior = tuple[int, int, int, float, float, float]
+Falses = tuple[Floats, Floats, Floats, float]
+"""Per pair (1 − A1)(1 − A2), c·(1 − A2) and c·(1 − A1), then 1 − c: the F of each model, given n (:func:`_false`)."""
+
+
+def _false(falses: Falses, rows: slice | Ints, n: Floats) -> list[Floats]:
+    """F of the three models for the pairs ``rows``, at values of false values ``n``: Pf, then each direction's.
+
+    Pf = (1 − A1)(1 − A2)/n and c·(1 − A) + (1 − c)·Pf, the operations of
+    :func:`._copying.summed`, so the floats are its own.
+    """
+    wrong_both, copied_b, copied_a, keep = falses
+    pf = wrong_both[rows] / n
+    kept = keep * pf
+    return [pf, copied_b[rows] + kept, copied_a[rows] + kept]
 
 
 def mapped(function: Callable[[float], float], values: Floats) -> Floats:
@@ -119,15 +133,18 @@ class Layout:
         *,
         model: tuple[float, float, float, float, float],
         factor: array[float] | None,
+        per_value: Sequence[float] | None = None,
     ) -> Iterator[Posterior]:
         """:meth:`Dependences._posteriors`'s tuples, in pair order, and its factors written into ``factor`` if given.
 
-        ``model``: copy rate c, false values n, ln(1 − α), ln(α/2), ln(1 − c). A block's
-        pairs are all weighed before its first tuple is yielded; raises :class:`ValueError`
-        where the pure loop does (a logarithm of 0 or less), once the block's tuples
-        before it are yielded.
+        ``model``: copy rate c, false values n, ln(1 − α), ln(α/2), ln(1 − c); ``per_value``:
+        each value's n instead (:attr:`Dependences.per_value`). A block's pairs are all
+        weighed before its first tuple is yielded; raises :class:`ValueError` where the
+        pure loop does (a logarithm of 0 or less), once the block's tuples before it are
+        yielded.
         """
         c, n = model[0], model[1]
+        n_all = None if per_value is None else np.asarray(per_value, dtype=np.float64)
         source = np.asarray(accuracy, dtype=np.float64)
         wrong = 1.0 - source
         weights = (source, wrong, c * source, c * wrong)  # A, 1 − A, c·A, c·(1 − A): the pure loop's terms
@@ -138,7 +155,7 @@ class Layout:
             ids = self.order(low)
             if not len(ids):
                 continue
-            sums = self._sums(j, ids, weights, q_all, model=(c, n))
+            sums = self._sums(j, ids, weights, (q_all, n_all), model=(c, n))
             dependence, a_copies, b_copies = self._posterior(ids, sums, model)
             if written is not None:
                 written[ids] = np.where(dependence >= FLOOR, 1.0 - c * dependence, 1.0)
@@ -162,17 +179,18 @@ class Layout:
         block: int,
         ids: Ints,
         weights: tuple[Floats, Floats, Floats, Floats],
-        q_all: Floats,
+        by_value: tuple[Floats, Floats | None],
         *,
         model: tuple[float, float],
     ) -> tuple[Floats, Floats, Floats]:
         """The three log-likelihoods (independent, a copies b, b copies a) of the pairs ``ids``, each summed in order.
 
         ``block``: the number of the block ``ids`` are (in its order); ``weights``: per source A,
-        1 − A, c·A, c·(1 − A); ``q_all``: P(v) by value id; ``model``: c and n.
-        O(values the pairs share).
+        1 − A, c·A, c·(1 − A); ``by_value``: P(v) by value id, and n by value id or None
+        (``model``'s n for every value); ``model``: c and n. O(values the pairs share).
         """
         c, n = model
+        q_all, n_all = by_value
         table = self.table
         accuracy, wrong, right, wrong_copied = weights
         first = np.searchsorted(np.frombuffer(table.first, np.int64), ids, side="right") - 1
@@ -184,6 +202,9 @@ class Layout:
         pt = accuracy[first] * accuracy[second]
         pf = wrong[first] * wrong[second] / n
         kept_t, kept_f = keep * pt, keep * pf
+        falses = (
+            None if n_all is None else (wrong[first] * wrong[second], wrong_copied[second], wrong_copied[first], keep)
+        )
         # Per pair: (Pt, Pf) if independent, (T, F) if a copies b, if b copies a: log(q·T + (1 − q)·F) a value.
         models = (
             (pt, pf),
@@ -195,14 +216,22 @@ class Layout:
         counts, steps = self.counts[block], self.steps[block]
         for k in range(steps):
             count = counts[k]
-            q = q_all[shared[start[:count] + k]]
+            values = shared[start[:count] + k]
+            q = q_all[values]
             r = 1.0 - q
-            logs = mapped(math.log, np.concatenate([q * t[:count] + r * f[:count] for t, f in models]))
+            fs = (
+                [f[:count] for _, f in models]
+                if falses is None or n_all is None
+                else _false(falses, slice(count), n_all[values])
+            )
+            logs = mapped(
+                math.log, np.concatenate([q * t[:count] + r * f for (t, _), f in zip(models, fs, strict=True)])
+            )
             for total, part in zip(sums, np.split(logs, 3), strict=True):
                 total[:count] += part
         left = counts[steps] if steps < len(counts) else 0
         if left > 0:
-            self._finish((left, steps), (ids, start), (shared, q_all), models, sums)
+            self._finish((left, steps), (ids, start), (shared, q_all), (models, falses, n_all), sums)
         return sums
 
     def _finish(
@@ -210,14 +239,16 @@ class Layout:
         past: tuple[int, int],
         pairs: tuple[Ints, Ints],
         values: tuple[npt.NDArray[np.int32], Floats],
-        models: tuple[tuple[Floats, Floats], ...],
+        weighed: tuple[tuple[tuple[Floats, Floats], ...], Falses | None, Floats | None],
         sums: tuple[Floats, Floats, Floats],
     ) -> None:
         """Add, in order, the terms from the ``steps``-th value on of the first ``left`` pairs, a pair at a time.
 
-        ``past``: (left, steps).
+        ``past``: (left, steps); ``weighed``: the pairs' (T, F) of each model, and where n
+        is read per value, what :func:`_false` takes and n by value id.
         """
         left, steps = past
+        models, falses, n_all = weighed
         shared, q_all = values
         ids, start = pairs
         ends = np.frombuffer(self.table.start, np.dtype(self.table.start.typecode))[ids[:left] + 1]
@@ -228,8 +259,13 @@ class Layout:
         q = q_all[shared[at]]
         r = 1.0 - q
         bounds = np.concatenate(([0], np.cumsum(sizes))).tolist()
-        for total, (t, f) in zip(sums, models, strict=True):
-            terms = list(map(math.log, (q * t[owner] + r * f[owner]).data))
+        fs = (
+            [f[owner] for _, f in models]
+            if falses is None or n_all is None
+            else _false(falses, owner, n_all[shared[at]])
+        )
+        for total, (t, _), f in zip(sums, models, fs, strict=True):
+            terms = list(map(math.log, (q * t[owner] + r * f).data))
             total[:left] = [
                 reduce(add, terms[bounds[j] : bounds[j + 1]], value) for j, value in enumerate(total[:left].tolist())
             ]

@@ -190,8 +190,8 @@ MAX_ROUNDS = 200
 
 A factlog choice, the assessment's and the check ``undeclared_copying``'s. With the rounds
 extrapolated (the assessment's default) AccuCopy settles the generated sets of 20,000,
-100,000 and 300,000 claims in 120, 87 and 266 rounds; plainly, in 146, 108 and 377
-(``benchmarks/RESULTS.md``): the largest need a higher limit.
+100,000 and 300,000 claims in 78, 95 and 55 rounds; plainly, in 99, 125 and 98
+(``benchmarks/RESULTS.md``, "AccuCopy's copy model with each question's false values").
 """
 
 

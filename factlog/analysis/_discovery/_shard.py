@@ -31,6 +31,7 @@ from operator import sub
 import attrs
 
 from factlog.analysis._discovery._accu import Plan, _counts, _probabilities
+from factlog.analysis._discovery._copying import false_values
 from factlog.analysis._discovery._exact import partials
 from factlog.analysis._discovery._extrapolate import Moved, jumped, leads_change, moved
 from factlog.analysis._discovery._index import ValueIndex
@@ -133,6 +134,8 @@ class Shard:
     """Extrapolated: the step the last jump followed, until the round after it (None: no jump before this round)."""
     kept: Sequence[float] | None = None
     """Extrapolated: the probabilities before the last jump, until the round after it is judged."""
+    false_values: tuple[float, array[float] | None] = (100.0, None)
+    """The copy model's n of every value here (:func:`~._copying.false_values`): one n, or n by value id."""
 
 
 @attrs.frozen
@@ -188,7 +191,7 @@ def bind(part: Part, config: Config) -> tuple[Shard, Bound]:
                 keys.append(a * count + partner[i])
                 shared.append(start[i + 1] - start[i])
     order = tuple(part.order[question] for question in index.questions)
-    shard = Shard(index, order, log_n, unprovided, pairs)
+    shard = Shard(index, order, log_n, unprovided, pairs, false_values=false_values(index, sizes, n_false))
     return shard, Bound(tuple(claims), keys, shared)
 
 

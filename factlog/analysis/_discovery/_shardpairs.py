@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from factlog.analysis._discovery._accu import _plan, _shares
-from factlog.analysis._discovery._copying import FLOOR
+from factlog.analysis._discovery._copying import FLOOR, summed
 from factlog.analysis._discovery._results import AccuCopyParams
 from factlog.analysis._discovery._shard import Config, OrderKey, Shard
 
@@ -127,12 +127,13 @@ def weigh(shard: Shard, accuracy: Sequence[float], config: Config) -> tuple[Shar
     A pair held here alone is summed as one process sums it, from 0.0 one value after
     another, and gets its posteriors and factor here. Returns, for each split pair in
     the shard's order, (independent, a copies b, b copies a) of each value it shares
-    here, in value order, flat: the driver adds them.
+    here, in value order, flat: the driver adds them. Each value's n is its question's
+    (:attr:`Shard.false_values`, read as :func:`~._copying.summed` reads it).
     """
     copy, table = config.copy, shard.pairs
     assert copy is not None
     assert table is not None
-    c, n = copy.copy_rate, config.params.n_false
+    c, (n, per_value) = copy.copy_rate, shard.false_values
     log = math.log
     keep = 1.0 - c
     posterior = Posterior(copy)
@@ -152,21 +153,30 @@ def weigh(shard: Shard, accuracy: Sequence[float], config: Config) -> tuple[Shar
             pt, pf = a1 * a2, wrong_a * wrong_b / n
             t_ab, f_ab = c * a2 + keep * pt, c * wrong_b + keep * pf
             t_ba, f_ba = c * a1 + keep * pt, c * wrong_a + keep * pf
+            values = shared[start[i] : start[i + 1]]
             if split[i]:
-                for v in shared[start[i] : start[i + 1]]:
+                for v in values:
+                    if per_value is not None:  # the pair's terms at this value's n
+                        pair = (keep, pt, wrong_a * wrong_b, t_ab, t_ba, c * wrong_b, c * wrong_a)
+                        terms.extend(summed((v,), probabilities, per_value, pair))
+                        continue
                     q = probabilities[v]
                     r = 1.0 - q
                     terms.append(log(q * pt + r * pf))
                     terms.append(log(q * t_ab + r * f_ab))
                     terms.append(log(q * t_ba + r * f_ba))
                 continue
-            independent = a_copies = b_copies = 0.0
-            for v in shared[start[i] : start[i + 1]]:
-                q = probabilities[v]
-                r = 1.0 - q
-                independent += log(q * pt + r * pf)
-                a_copies += log(q * t_ab + r * f_ab)
-                b_copies += log(q * t_ba + r * f_ba)
+            if per_value is not None:
+                pair = (keep, pt, wrong_a * wrong_b, t_ab, t_ba, c * wrong_b, c * wrong_a)
+                independent, a_copies, b_copies = summed(values, probabilities, per_value, pair)
+            else:
+                independent = a_copies = b_copies = 0.0
+                for v in values:
+                    q = probabilities[v]
+                    r = 1.0 - q
+                    independent += log(q * pt + r * pf)
+                    a_copies += log(q * t_ab + r * f_ab)
+                    b_copies += log(q * t_ba + r * f_ba)
             dependence, total_ab, total_ba = posterior(common[i] - agreeing[i], independent, a_copies, b_copies)
             total[i], ab[i], ba[i] = dependence, total_ab, total_ba
             factor[i] = 1.0 - c * dependence if dependence >= FLOOR else 1.0
