@@ -32,6 +32,7 @@ _PLAIN, _SYMMETRIC, _REWRITTEN = 0, 1, 2
 """How a predicate as written is normalised: as it is, entities sorted, or turned round."""
 _UNSEEN: Any = object()
 _PROPOSITION: Any = twin(Proposition)
+_ENTRY: Any = twin(Entry)  # filled as new_entry fills one
 _new = object.__new__
 
 
@@ -45,31 +46,36 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
     vocabulary, filer = index.vocabulary, _Filer(index)
     by_id, by_holder, by_source = index.by_id, index.by_holder, index.by_source
     answered_by, regarded_by, source_by_id = index.answered_by, index.regarded_by, index.claims.source_by_id
-    holders: dict[str, tuple[str, str]] = {}
-    quoted: dict[str, tuple[tuple[str, ...], Interval | None]] = {}
+    holders: dict[str, tuple[str, str, list[Entry]]] = {}  # as written -> id, whom it speaks for, by_holder's list
+    # a source quoted alone -> its one-element sources tuple, its published date, by_source's list
+    quoted: dict[str, tuple[tuple[str, ...], Interval | None, list[Entry]]] = {}
     added: list[Entry] = []
     for position, claim in enumerate(claims, start=len(index.entries)):
         named = claim.attribution.holder
         found = holders.get(named)
         if found is None:
             holder = vocabulary.entity(named)
-            found = holders[named] = (holder, index.speaks_for(holder))
-        holder, speaks_for = found
+            found = holders[named] = (holder, index.speaks_for(holder), by_holder[holder])
+        holder, speaks_for, held = found
         stated, evidence = claim.stated, claim.evidence
         if len(evidence) == 1:  # the common case: one tuple and one lookup a source, not a claim
             source = evidence[0].source
             cited = quoted.get(source)
             if cited is None:
                 published = source_by_id.get(source)
-                cited = quoted[source] = ((source,), None if published is None else published.published)
-            sources = cited[0]
+                cited = quoted[source] = (
+                    (source,),
+                    None if published is None else published.published,
+                    by_source[source],
+                )
+            sources, filed = cited[0], cited[2]
             if stated is None:
                 stated = cited[1]
         else:
             if stated is None:
                 published = source_by_id.get(evidence[0].source)
                 stated = None if published is None else published.published
-            sources = claim.sources
+            sources, filed = claim.sources, None
         proposition = claim.proposition
         if proposition is None:
             entry = new_entry(
@@ -86,7 +92,7 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
                 polarity=claim.polarity,
             )
         elif claim.pattern is not None or type(proposition.object) is tuple:
-            entry = index._entry(claim, position, found, stated, sources)
+            entry = index._entry(claim, position, (holder, speaks_for), stated, sources)
             filer.reading(entry)
             for reading in index._add_implied(entry):
                 filer.reading(reading)
@@ -94,9 +100,12 @@ def file_claims(index: Index, claims: Iterable[Claim]) -> list[Entry]:
             entry = filer.entry(claim, position, found, stated, sources)
         added.append(entry)
         by_id[claim.id] = entry
-        by_holder[holder].append(entry)
-        for source in sources:
-            by_source[source].append(entry)
+        held.append(entry)
+        if filed is not None:
+            filed.append(entry)
+        else:
+            for source in sources:
+                by_source[source].append(entry)
         if claim.answers:
             for answered in claim.answers:
                 answered_by[answered].append(entry)
@@ -151,11 +160,14 @@ class _Filer:
         self,
         claim: Claim,
         position: int,
-        holder: tuple[str, str],
+        holder: tuple[str, str, list[Entry]],
         stated: Interval | None,
         sources: tuple[str, ...],
     ) -> Entry:
-        """The entry of a claim with a proposition, no pattern and no list of objects, filed in its groups."""
+        """The entry of a claim with a proposition, no pattern and no list of objects, filed in its groups.
+
+        ``holder``: its id, whom it speaks for (and the holder's group, filed by the caller).
+        """
         proposition = claim.proposition
         assert proposition is not None
         obj, written = proposition.object, proposition.predicate
@@ -175,10 +187,10 @@ class _Filer:
                 written = normal.predicate
                 kind = self.kinds.get(written) or _kind(self.kinds, self.vocabulary, written)
             subject, obj = normal.subject, normal.object
+            entity = isinstance(obj, str)
         qualifiers = normal.qualifiers
-        object_part: ObjectKey = (
-            (self.entity_keys.get(obj) or self._entity_key(obj)) if isinstance(obj, str) else object_key(obj)
-        )
+        entity_keys = self.entity_keys
+        object_part: ObjectKey = (entity_keys.get(obj) or self._entity_key(obj)) if entity else object_key(obj)
         key = (subject, written, object_part, qualifiers)
         when = normal.when
         if when is None:
@@ -189,21 +201,37 @@ class _Filer:
             core = cores.get(id(when), _UNSEEN)
             if core is _UNSEEN:
                 core = cores[id(when)] = certain_days(when, event=kind[2])
-        entry = new_entry(
-            claim,
-            position,
-            normal,
-            key,
-            kind[0],
-            holder=holder[0],
-            speaks_for=holder[1],
-            stated=stated,
-            sources=sources,
-            span=span,
-            polarity=claim.polarity,
-            core=core,
-        )
-        self.group(entry, key, (subject, written, qualifiers), obj)
+        # new_entry(...), written out: one call fewer a claim, and no keywords to match.
+        made: Any = _new(_ENTRY)
+        made.claim = claim
+        made.position = position
+        made.proposition = normal
+        made.key = key
+        made.predicate = predicate = kind[0]
+        made.holder = holder[0]
+        made.speaks_for = holder[1]
+        made.stated = stated
+        made.sources = sources
+        made.span = span
+        made.polarity = claim.polarity
+        made.core = core
+        made.part = 0
+        made.__class__ = Entry
+        entry: Entry = made
+        # group(entry, key, slot, obj), written out likewise.
+        group = self.by_key.get(key)
+        if group is None:
+            self.by_key[key] = [entry]
+            if self.families is not None:
+                for family, place in families(key):
+                    self.families.setdefault(family, Family()).add(place, key, self.part_of)
+        else:
+            group.append(entry)
+        self.by_slot[(subject, written, qualifiers)].append(entry)
+        if entity:
+            self.by_object[(obj, written, qualifiers)].append(entry)  # type: ignore[index]
+            if obj != subject and one_partner(predicate):  # it constrains both entities
+                self.by_slot[(obj, written, qualifiers)].append(entry)  # type: ignore[index]
         return entry
 
     def _predicate(self, written: str) -> tuple[int, tuple[Predicate | None, bool, bool]]:
