@@ -181,16 +181,15 @@ class _Filer:
             and (rewrite is _PLAIN or (rewrite is _SYMMETRIC and not (entity and obj < subject)))  # type: ignore[operator]
         ):
             normal = proposition  # what normalise returns for a canonical proposition
-        else:
-            normal = _normalised(proposition, self.vocabulary.normal_parts(proposition))
-            if normal.predicate is not written:
-                written = normal.predicate
-                kind = self.kinds.get(written) or _kind(self.kinds, self.vocabulary, written)
+        else:  # about a tenth of the generated claims
+            normal, written, kind = self._normal(proposition, written, kind)
             subject, obj = normal.subject, normal.object
             entity = isinstance(obj, str)
         qualifiers = normal.qualifiers
-        entity_keys = self.entity_keys
-        object_part: ObjectKey = (entity_keys.get(obj) or self._entity_key(obj)) if entity else object_key(obj)
+        keys = self.entity_keys
+        object_part: ObjectKey = (
+            (keys.get(obj) or self._entity_key(obj)) if entity else object_key(obj)  # type: ignore[arg-type]
+        )
         key = (subject, written, object_part, qualifiers)
         when = normal.when
         if when is None:
@@ -203,13 +202,11 @@ class _Filer:
                 core = cores[id(when)] = certain_days(when, event=kind[2])
         # new_entry(...), written out: one call fewer a claim, and no keywords to match.
         made: Any = _new(_ENTRY)
-        made.claim = claim
-        made.position = position
+        made.claim, made.position = claim, position
         made.proposition = normal
         made.key = key
         made.predicate = predicate = kind[0]
-        made.holder = holder[0]
-        made.speaks_for = holder[1]
+        made.holder, made.speaks_for = holder[0], holder[1]
         made.stated = stated
         made.sources = sources
         made.span = span
@@ -221,10 +218,7 @@ class _Filer:
         # group(entry, key, slot, obj), written out likewise.
         group = self.by_key.get(key)
         if group is None:
-            self.by_key[key] = [entry]
-            if self.families is not None:
-                for family, place in families(key):
-                    self.families.setdefault(family, Family()).add(place, key, self.part_of)
+            self._new_key(key, entry)
         else:
             group.append(entry)
         self.by_slot[(subject, written, qualifiers)].append(entry)
@@ -233,6 +227,23 @@ class _Filer:
             if obj != subject and one_partner(predicate):  # it constrains both entities
                 self.by_slot[(obj, written, qualifiers)].append(entry)  # type: ignore[index]
         return entry
+
+    def _normal(
+        self, proposition: Proposition, written: str, kind: tuple[Predicate | None, bool, bool]
+    ) -> tuple[Proposition, str, tuple[Predicate | None, bool, bool]]:
+        """A proposition not in normal form normalised, with its predicate's name and kind as normalised."""
+        normal = _normalised(proposition, self.vocabulary.normal_parts(proposition))
+        if normal.predicate is not written:
+            written = normal.predicate
+            kind = self.kinds.get(written) or _kind(self.kinds, self.vocabulary, written)
+        return normal, written, kind
+
+    def _new_key(self, key: PropositionKey, entry: Entry) -> None:
+        """File the first entry of a key: a new group, and its families of places when places nest."""
+        self.by_key[key] = [entry]
+        if self.families is not None:
+            for family, place in families(key):
+                self.families.setdefault(family, Family()).add(place, key, self.part_of)
 
     def _predicate(self, written: str) -> tuple[int, tuple[Predicate | None, bool, bool]]:
         """:func:`_predicate` of a predicate as written, kept for the call."""
@@ -264,10 +275,7 @@ class _Filer:
         """
         group = self.by_key.get(key)
         if group is None:
-            self.by_key[key] = [entry]
-            if self.families is not None:
-                for family, place in families(key):
-                    self.families.setdefault(family, Family()).add(place, key, self.part_of)
+            self._new_key(key, entry)
         else:
             group.append(entry)
         self.by_slot[slot].append(entry)

@@ -196,8 +196,7 @@ def _first_dates(findings: Sequence[Finding], stated_of: Callable[[str], Interva
                 if when is None:
                     stated = stated_of(claim)
                     when = known[claim] = _UNDATED if stated is None else stated.span  # an Interval's sort_key
-                if when < best:
-                    best = when
+                best = when if when < best else best  # no call of min a claim
         append((0, 0) if best is _UNDATED else cast("tuple[int, int]", best))
     return found
 
