@@ -86,7 +86,7 @@ def _sides(
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     pairs = value.items() if type(value) is dict or isinstance(value, Mapping) else value
     # A claim read as several propositions (a pattern, several objects) is listed once per side.
-    return tuple((side, tuple(dict.fromkeys(ids))) for side, ids in pairs if ids)
+    return tuple([(side, tuple(dict.fromkeys(ids))) for side, ids in pairs if ids])
 
 
 @attrs.frozen(kw_only=True)
@@ -107,7 +107,8 @@ class Finding:
 
     @id.default
     def _default_id(self) -> str:
-        return finding_id(self.rule, self.claim_ids)
+        # finding_id takes each id once, in sorted order: the claims need not be made distinct first.
+        return finding_id(self.rule, [claim for _, ids in self.claims for claim in ids])
 
     @property
     def claim_ids(self) -> tuple[str, ...]:

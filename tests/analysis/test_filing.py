@@ -88,7 +88,16 @@ def _assert_groups_hold_every_reading(claims: ClaimSet) -> None:
                 )
                 if one_partner and proposition.object != proposition.subject:  # under its other entity's slot too
                     by_slot[object_slot(reading)].append(reading.position)
-    for name, expected in (("by_key", by_key), ("by_slot", by_slot), ("by_object", by_object)):
+    by_holder: dict[Any, list[int]] = defaultdict(list)
+    by_source: dict[Any, list[int]] = defaultdict(list)
+    for entry in index.entries:  # each claim once, by its holder's id and under each of its sources
+        by_holder[index.vocabulary.entity(entry.claim.attribution.holder)].append(entry.position)
+        for source in entry.claim.sources:
+            by_source[source].append(entry.position)
+        assert index.by_id[entry.id] is entry
+    assert list(index.by_id) == [entry.id for entry in index.entries]
+    groups = (("by_key", by_key), ("by_slot", by_slot), ("by_object", by_object))
+    for name, expected in (*groups, ("by_holder", by_holder), ("by_source", by_source)):
         got = {key: [e.position for e in group] for key, group in getattr(index, name).items() if group}
         assert got == dict(expected), name
         assert list(got) == list(expected), name

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import factlog
 from factlog import Finding, Severity
 from factlog.checks import finding_id, opposed_claims
@@ -82,3 +85,15 @@ def test_the_incremental_check_keeps_both() -> None:
     checker = factlog.Checker(world(claim("a")), (_twice,))
     checker.add([claim("d", denied=True, holder="russia")])
     assert [f.id for f in checker.report().findings] == [f.id for f in factlog.check(conflict(), (_twice,)).findings]
+
+
+_IDS = st.lists(st.sampled_from(["a", "b", "c", "d", "é", "a\0b"]), max_size=5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["affirming", "denying", "claim", "x"]), _IDS), max_size=4))
+def test_a_findings_default_id_is_finding_id_of_its_claim_ids(sides: list[tuple[str, list[str]]]) -> None:
+    """Made from every claim of its sides (repeats included), the default id is that of the distinct ``claim_ids``."""
+    found = Finding(rule="opposed_claims", severity=Severity.WARNING, message="m", claims=sides)
+    assert found.id == finding_id("opposed_claims", found.claim_ids)
+    assert found.claims == tuple((side, tuple(dict.fromkeys(ids))) for side, ids in sides if ids)
