@@ -256,7 +256,8 @@ def _votes(
         same_answer = {key: tuple(sorted(ids)) for key, ids in claims_by_answer.items()}
         shared: dict[tuple[object, ...], OriginWeight] = {}  # one object for the claims that count alike
         for entry in origin.entries:
-            interested = entry.polarity is Polarity.DENIED and entry.speaks_for in parties
+            judges = entry.polarity is Polarity.DENIED or (entry.predicate is not None and entry.predicate.evaluative)
+            interested = judges and entry.speaks_for in parties  # as factlog.analysis._parties.interested
             entity = index.entity(entry.holder)
             weight, discounts = vote_weight(index, entry, interested)
             reliability = entity.reliability if entity is not None else Reliability.F
