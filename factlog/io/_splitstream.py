@@ -147,6 +147,7 @@ def stream_claims(
                 write(line.strip(_BLANK) + b"\n")
                 if len(claims) >= batch:
                     _check_batch(claims, tables, vocabulary)
+                    interned = {}  # the reader's strings of this batch: kept, they would grow with the claims
         _check_batch(claims, tables, vocabulary)
     if not _ids_unique_and_linked(ids, links):
         raise Unsplittable("an id given twice, or a link to no claim")
