@@ -274,7 +274,7 @@ def test_weekday_screen_of_each_text_alone_is_the_screen_of_the_texts_joined(sta
 
 
 def test_weekday_mismatch_finds_a_weekday_written_in_capitals_in_the_statement() -> None:
-    """"WEDNESDAY" passes the screen by its folded form, and the date it stands beside is checked."""
+    """ "WEDNESDAY" passes the screen by its folded form, and the date it stands beside is checked."""
     claims = world(attrs.evolve(claim("c1"), statement="Talks began on WEDNESDAY, 30 October 2025."))
     [finding] = weekday_mismatch(factlog.Index.of(claims))
     assert "Thursday" in finding.message
