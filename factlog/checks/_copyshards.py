@@ -142,9 +142,10 @@ def sides(
         given.setdefault(party, []).append((question, answer))
     found = []
     dates: dict[str, tuple[int, int] | None] = {}
+    kept: dict[str, set[tuple[str, str]]] = {}
     for copier, original in pairs:
         mine: tuple[list[str], list[str]] = ([], [])
-        for question, answer in _shared(given, copier, original):
+        for question, answer in _shared(given, copier, original, kept):
             mine[0].extend(held.claims[(question, answer, copier)])
             mine[1].extend(held.claims[(question, answer, original)])
         for claim in (*mine[0], *mine[1]):

@@ -55,9 +55,18 @@ def weekday_mismatch(index: Index) -> Iterator[Finding]:
     :func:`factlog.weekday_mismatches`. One finding per claim. Severity: *warning*.
     """
     for entry in index.entries:
-        texts = [entry.claim.statement, *(evidence.quote for evidence in entry.claim.evidence)]
-        if "day" not in "\n".join(texts).casefold():  # every weekday's name ends so: most claims name none
-            continue
+        claim = entry.claim
+        statement, evidence = claim.statement, claim.evidence
+        # Every weekday's name ends in "day": most claims name none. casefold goes a character at a time,
+        # so each text is screened alone (one quote: no list, no join; about half the time a claim).
+        if len(evidence) == 1:
+            if "day" not in statement.casefold() and "day" not in evidence[0].quote.casefold():
+                continue
+            texts = [statement, evidence[0].quote]
+        else:
+            texts = [statement, *(item.quote for item in evidence)]
+            if "day" not in "\n".join(texts).casefold():
+                continue
         found = {item.text: item for text in texts for item in weekday_mismatches(text)}
         if not found:
             continue

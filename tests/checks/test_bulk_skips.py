@@ -12,6 +12,7 @@ from unittest import mock
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factlog
 from factlog.analysis._entry import Entry, chronological
@@ -262,6 +263,20 @@ def test_weekday_mismatch_still_finds_a_weekday_in_a_quote_after_a_plain_stateme
     claim = attrs.evolve(first, statement="No date here.", evidence=(quote,))
     index = Index.of(attrs.evolve(claims, claims=(claim,)))
     [finding] = weekday_mismatch(index)
+    assert "Thursday" in finding.message
+
+
+@given(st.text(), st.text())
+def test_weekday_screen_of_each_text_alone_is_the_screen_of_the_texts_joined(statement: str, quote: str) -> None:
+    """casefold maps each character alone, so "day" is in the folded join exactly when in a folded text."""
+    joined = "day" in f"{statement}\n{quote}".casefold()
+    assert joined == ("day" in statement.casefold() or "day" in quote.casefold())
+
+
+def test_weekday_mismatch_finds_a_weekday_written_in_capitals_in_the_statement() -> None:
+    """ "WEDNESDAY" passes the screen by its folded form, and the date it stands beside is checked."""
+    claims = world(attrs.evolve(claim("c1"), statement="Talks began on WEDNESDAY, 30 October 2025."))
+    [finding] = weekday_mismatch(factlog.Index.of(claims))
     assert "Thursday" in finding.message
 
 

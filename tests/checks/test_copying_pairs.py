@@ -33,6 +33,20 @@ def test_shared_values_are_those_both_parties_give(claims: list[tuple[str, str, 
     assert found == [value for value in given_by.get(first, []) if value in set(scanned)]
 
 
+@given(st.lists(_VALUES, unique=True), st.lists(st.tuples(st.sampled_from("ABCD"), st.sampled_from("ABCD"))))
+def test_shared_values_with_kept_sets_are_those_found_afresh(
+    claims: list[tuple[str, str, str]], pairs: list[tuple[str, str]]
+) -> None:
+    """Each party's set kept across pairs gives every pair the list a fresh set gives, and holds that party's values."""
+    given_by: dict[str, list[tuple[str, str]]] = {}
+    for question, answer, party in claims:
+        given_by.setdefault(party, []).append((question, answer))
+    kept: dict[str, set[tuple[str, str]]] = {}
+    for first, second in pairs:
+        assert _shared(given_by, first, second, kept) == _shared(given_by, first, second)
+    assert kept == {second: set(given_by.get(second, [])) for _, second in pairs}
+
+
 _OBJECT_KEYS = st.one_of(
     st.none(),
     st.tuples(st.just("entity"), st.sampled_from(["a", "b"])),

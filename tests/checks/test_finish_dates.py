@@ -17,9 +17,7 @@ def test_dates_looked_up_once_are_each_findings_first_stated(claims: ClaimSet) -
     """Every finding's earliest ``stated`` date, with claims the index does not hold left out."""
     index = Index.of(claims)
     findings = run_rules(index, DEFAULT_RULES)
-
-    def stated_of(claim: str) -> Interval | None:
-        entry = index.by_id.get(claim)
-        return None if entry is None else entry.stated
-
-    assert _first_dates(findings, stated_of) == [first_stated(index, finding) for finding in findings]
+    expected = [first_stated(index, finding) for finding in findings]
+    assert _first_dates(findings, index.by_id, entries=True) == expected
+    stated: dict[str, Interval | None] = {claim: entry.stated for claim, entry in index.by_id.items()}
+    assert _first_dates(findings, stated, entries=False) == expected
