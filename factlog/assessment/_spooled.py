@@ -29,7 +29,7 @@ from factlog.errors import ClosedError
 from factlog.model._cached import cached_slot
 from factlog.model._dates import PartialDate
 
-__all__ = ["LinesAssessment", "Spooled"]
+__all__ = ["LinesAssessment", "Spooled", "read_at"]
 
 
 class Spooled(TupleView[PropositionAssessment]):
@@ -82,12 +82,12 @@ class Spooled(TupleView[PropositionAssessment]):
         start, end = self._starts[position], self._ends[position]
         with self._lock:
             self.opened()
-            data = _read(self._spool, start, end - start)
+            data = read_at(self._spool, start, end - start)
         item: PropositionAssessment = pickle.loads(data)
         return item
 
 
-def _read(spool: IO[bytes], start: int, size: int) -> bytes:
+def read_at(spool: IO[bytes], start: int, size: int) -> bytes:
     """``size`` bytes of ``spool`` from ``start``, leaving its position alone where the system can."""
     if not hasattr(os, "pread"):  # Windows: no fork there, and the caller holds the lock
         spool.seek(start)
