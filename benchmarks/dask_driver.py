@@ -20,7 +20,8 @@ their own as in ``cluster`` mode, its output written to ``--out``. It prints the
 driver's peak resident memory (``VmHWM``, MB), its CPU seconds (the workers' are not
 counted), the highest resident memory within each stage (``start``: reading the small
 tables and routing; ``learning``; ``gathering``: from the end of the learning until
-the output is written; ``writing``), and the output's size and SHA-256. Run it from
+the output is written; ``writing``), the peak so far at the end of each stage (which
+catches a peak shorter than the sampling), and the output's size and SHA-256. Run it from
 outside the checkout (``cd /``), so that ``PYTHONPATH`` picks the tree measured.
 """
 
@@ -92,6 +93,7 @@ def _status(field: str) -> float:
 def _whole(arguments: argparse.Namespace) -> dict[str, Any]:
     """``factlog assess --dask`` in this process on a cluster of its own: the driver's memory by stage."""
     peaks: dict[str, float] = {}
+    reached: dict[str, float] = {}  # the peak so far (VmHWM) at the end of each stage: where the peak came
     stage = ["start"]
     done = threading.Event()
 
@@ -102,11 +104,13 @@ def _whole(arguments: argparse.Namespace) -> dict[str, Any]:
 
     def staged(function: Any, name: str, after: str) -> Any:
         def run(*args: Any, **kwargs: Any) -> Any:
+            reached[stage[0]] = _status("VmHWM")
             stage[0] = name
             try:
                 return function(*args, **kwargs)
             finally:
                 peaks[name] = max(peaks.get(name, 0.0), _status("VmRSS"))
+                reached[name] = _status("VmHWM")
                 stage[0] = after
 
         return run
@@ -131,17 +135,22 @@ def _whole(arguments: argparse.Namespace) -> dict[str, Any]:
             os.dup2(saved, 1)
             os.close(out)
     done.set()
+    reached[stage[0]] = peak = _status("VmHWM")  # before the output is hashed (a block at a time)
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    digest = hashlib.sha256(Path(arguments.out).read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    with Path(arguments.out).open("rb") as written:
+        for block in iter(lambda: written.read(1 << 20), b""):
+            digest.update(block)
     return {
         "exit": code,
         "options": options,
         "partitions": arguments.partitions,
-        "driver_peak_rss_mb": round(_status("VmHWM"), 1),
+        "driver_peak_rss_mb": round(peak, 1),
         "driver_cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
         "stage_peak_rss_mb": {name: round(value, 1) for name, value in peaks.items()},
+        "peak_so_far_at_stage_end_mb": {name: round(value, 1) for name, value in reached.items()},
         "output_bytes": Path(arguments.out).stat().st_size,
-        "output_sha256": digest,
+        "output_sha256": digest.hexdigest(),
     }
 
 
