@@ -12,16 +12,31 @@ scheduler in the driver's process); ``--mode local`` (the synchronous scheduler)
 the partitions in this process too, and times the rounds without tracing. Standalone
 (factlog, Dask and the standard library), so that one file measures any tree on
 ``PYTHONPATH`` (the scheduler and worker inherit it).
+
+``--mode whole`` measures the whole driver instead: ``factlog assess --dask ADDRESS
+--partitions N --format json FILE`` (with ``--method`` and ``--beliefs-only`` if given)
+through the command line's entry point in this process, on a scheduler and worker of
+their own as in ``cluster`` mode, its output written to ``--out``. It prints the
+driver's peak resident memory (``VmHWM``, MB), its CPU seconds (the workers' are not
+counted), the highest resident memory within each stage (``start``: reading the small
+tables and routing; ``learning``; ``gathering``: from the end of the learning until
+the output is written; ``writing``), the peak so far at the end of each stage (which
+catches a peak shorter than the sampling), and the output's size and SHA-256. Run it from
+outside the checkout (``cd /``), so that ``PYTHONPATH`` picks the tree measured.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
+import os
+import resource
 import socket
 import subprocess
 import sys
+import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -29,6 +44,8 @@ from pathlib import Path
 from typing import Any
 
 import factlog
+import factlog.cli
+import factlog.cli._assess
 import factlog.dask
 from factlog.analysis._discovery import _learn
 from factlog.analysis._discovery._results import MAX_ROUNDS, AccuCopyParams, AccuVoteParams
@@ -64,16 +81,95 @@ def _cluster(port: int) -> Iterator[str]:
             process.wait(30)
 
 
+def _status(field: str) -> float:
+    """A field of ``/proc/self/status`` in MB (``VmRSS``, ``VmHWM``)."""
+    with Path("/proc/self/status").open() as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _whole(arguments: argparse.Namespace) -> dict[str, Any]:
+    """``factlog assess --dask`` in this process on a cluster of its own: the driver's memory by stage."""
+    peaks: dict[str, float] = {}
+    reached: dict[str, float] = {}  # the peak so far (VmHWM) at the end of each stage: where the peak came
+    stage = ["start"]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peaks[stage[0]] = max(peaks.get(stage[0], 0.0), _status("VmRSS"))
+            time.sleep(0.05)
+
+    def staged(function: Any, name: str, after: str) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            reached[stage[0]] = _status("VmHWM")
+            stage[0] = name
+            try:
+                return function(*args, **kwargs)
+            finally:
+                peaks[name] = max(peaks.get(name, 0.0), _status("VmRSS"))
+                reached[name] = _status("VmHWM")
+                stage[0] = after
+
+        return run
+
+    _learning.learned = staged(_learning.learned, "learning", "gathering")
+    for name in ("render_assessment_json", "write_assessment_json"):  # the JSON as the tree measured writes it
+        if hasattr(factlog.cli._assess, name):
+            setattr(factlog.cli._assess, name, staged(getattr(factlog.cli._assess, name), "writing", "end"))
+    options = ["--method", arguments.method] if arguments.method else []
+    options += ["--beliefs-only"] if arguments.beliefs_only else []
+    threading.Thread(target=sample, daemon=True).start()
+    with _cluster(arguments.port) as address:
+        out = os.open(arguments.out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        saved = os.dup(1)
+        sys.stdout.flush()
+        os.dup2(out, 1)
+        try:
+            command = ["assess", "--dask", address, "--partitions", str(arguments.partitions), "--format", "json"]
+            code = factlog.cli.main([*command, *options, str(arguments.path)])
+            sys.stdout.flush()
+        finally:
+            os.dup2(saved, 1)
+            os.close(out)
+    done.set()
+    reached[stage[0]] = peak = _status("VmHWM")  # before the output is hashed (a block at a time)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    digest = hashlib.sha256()
+    with Path(arguments.out).open("rb") as written:
+        for block in iter(lambda: written.read(1 << 20), b""):
+            digest.update(block)
+    return {
+        "exit": code,
+        "options": options,
+        "partitions": arguments.partitions,
+        "driver_peak_rss_mb": round(peak, 1),
+        "driver_cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+        "stage_peak_rss_mb": {name: round(value, 1) for name, value in peaks.items()},
+        "peak_so_far_at_stage_end_mb": {name: round(value, 1) for name, value in reached.items()},
+        "output_bytes": Path(arguments.out).stat().st_size,
+        "output_sha256": digest.hexdigest(),
+    }
+
+
 def main() -> None:
     """Measure once and print the figures as one JSON line."""
     parser = argparse.ArgumentParser()
     parser.add_argument("path", type=Path)
     parser.add_argument("--partitions", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--mode", choices=("local", "cluster"), default="local")
+    parser.add_argument("--mode", choices=("local", "cluster", "whole"), default="local")
+    parser.add_argument("--method", help="whole mode: the assessment's method (default: factlog's)")
+    parser.add_argument("--beliefs-only", action="store_true", help="whole mode: factlog assess --beliefs-only")
+    parser.add_argument("--out", type=Path, default=Path(os.devnull), help="whole mode: where the JSON goes")
     parser.add_argument("--trace", action="store_true", help="trace memory in local mode too (slower)")
     parser.add_argument("--port", type=int, default=8799, help="the scheduler's port in cluster mode")
     arguments = parser.parse_args()
+    if arguments.mode == "whole":
+        print(json.dumps(_whole(arguments)))
+        return
     claims = factlog.load(arguments.path)
     found: dict[str, Any] = {"claims": len(claims.claims), "mode": arguments.mode, "partitions": arguments.partitions}
     start = _learn._start

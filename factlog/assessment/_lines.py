@@ -16,14 +16,11 @@ only the bins, the votes and the keys are ever held. numpy joins the components 
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import functools
 import math
 import operator
 import os
-import pickle
-import tempfile
 from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,7 +35,6 @@ from factlog.assessment._assessment import (
     answered,
     arguments,
     assess,
-    assessment_order,
     weight,
 )
 from factlog.assessment._canonical import canonical
@@ -47,7 +43,8 @@ from factlog.assessment._methods import DEFAULT_METHOD, EXTRAPOLATE, SLOT_FALSE_
 from factlog.assessment._questions import Place, Question, placed_questions
 from factlog.assessment._reasons import Copying
 from factlog.assessment._spooled import LinesAssessment, Spooled
-from factlog.errors import FormatError, InputError
+from factlog.assessment._spooling import Spooler, sort_key
+from factlog.errors import FormatError
 from factlog.io._arguments import expect_path, expect_progress, expect_sizes
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong
@@ -187,22 +184,14 @@ def _assess_lines(
             discovery.provider_limit,
         )
         copying = Copying.of(learned[1], learned[0], learned[4]) if explain else None
+        spooler = Spooler(f"factlog.assess_lines: {file}")
         try:
-            spool = tempfile.TemporaryFile()  # noqa: SIM115 - it lives as long as the assessment
-        except OSError as error:
-            raise _unwritable(file, error) from error
-        try:
-            keys, starts, ends = _spool(
-                stream, base, (groups, numbers), discovery, spool, copying=copying, reading=(limits, say)
-            )
+            _spool(stream, base, (groups, numbers), discovery, spooler, copying=copying, reading=(limits, say))
+            say("putting the propositions in order")
+            spooled = spooler.spooled()
         except BaseException:
-            with contextlib.suppress(OSError):  # what could not be written cannot be flushed on closing either
-                spool.close()
+            spooler.close()
             raise
-    say("putting the propositions in order")
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    del keys
-    spooled = Spooled(spool, array("q", (starts[i] for i in order)), array("q", (ends[i] for i in order)))
     return LinesAssessment(spooled, method, when, *learned, max_rounds, extrapolate, claim_count=claim_count)
 
 
@@ -211,14 +200,12 @@ def _spool(
     base: Index,
     bins: tuple[list[Any], array[int]],
     discovery: Discovery,
-    spool: IO[bytes],
+    spooler: Spooler,
     *,
     copying: Copying | None,
     reading: tuple[Limits, Callable[[str], None]],
-) -> tuple[list[bytes], array[int], array[int]]:
-    """The second pass: each question assessed and pickled to ``spool``; the sort keys and where each item lies."""
-    keys: list[bytes] = []
-    starts, ends = array("q"), array("q")
+) -> None:
+    """The second pass: each question assessed and pickled to ``spooler`` with its sort key."""
     groups, numbers = bins
     results = discovery.questions
     position = 0
@@ -230,47 +217,7 @@ def _spool(
             position += 1
             beliefs = belief(question, results.get(question_name(number)), discovery.method)
             for rank, item in enumerate(answered(question, beliefs, explain=copying is not None, copying=copying)):
-                keys.append(_key(*assessment_order(item), number, rank))
-                starts.append(spool.tell())
-                try:
-                    pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
-                except OSError as error:
-                    raise _unwritable(stream.name, error) from error
-                ends.append(spool.tell())
-    try:
-        spool.flush()
-    except OSError as error:
-        raise _unwritable(stream.name, error) from error
-    return keys, starts, ends
-
-
-def _unwritable(file: object, error: OSError) -> InputError:
-    """The temporary file of the propositions could not be made or written (a full disk, no temporary folder)."""
-    return InputError(
-        f"factlog.assess_lines: {file}: cannot write the temporary file that holds the propositions in"
-        f" {tempfile.gettempdir()}: {error.strerror or error}; set TMPDIR to a folder with room"
-    )
-
-
-def _key(undisputed: bool, statement: str, key: str, number: int, rank: int) -> bytes:
-    """An assessment's sort key, ``(undisputed, statement, key, number, rank)``, as bytes that sort as the tuple.
-
-    Bytes of UTF-8 sort as the code points of their text; each text's NUL bytes are
-    escaped as 00 01 and the text ends with 00 00, which sorts before anything that may
-    follow it, so a text sorts before every text it begins. About 120 bytes a key where
-    the tuple, its two strings and its ints held 280 (issue 19).
-    """
-    return b"".join(
-        (
-            b"\x01" if undisputed else b"\x00",
-            statement.encode("utf-8", "surrogatepass").replace(b"\x00", b"\x00\x01"),
-            b"\x00\x00",
-            key.encode("utf-8", "surrogatepass").replace(b"\x00", b"\x00\x01"),
-            b"\x00\x00",
-            number.to_bytes(8, "big"),
-            rank.to_bytes(8, "big"),
-        )
-    )
+                spooler.add(item, sort_key(item, number, rank))
 
 
 def _columns(

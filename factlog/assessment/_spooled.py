@@ -29,7 +29,7 @@ from factlog.errors import ClosedError
 from factlog.model._cached import cached_slot
 from factlog.model._dates import PartialDate
 
-__all__ = ["LinesAssessment", "Spooled"]
+__all__ = ["LinesAssessment", "Spooled", "read_at"]
 
 
 class Spooled(TupleView[PropositionAssessment]):
@@ -82,12 +82,12 @@ class Spooled(TupleView[PropositionAssessment]):
         start, end = self._starts[position], self._ends[position]
         with self._lock:
             self.opened()
-            data = _read(self._spool, start, end - start)
+            data = read_at(self._spool, start, end - start)
         item: PropositionAssessment = pickle.loads(data)
         return item
 
 
-def _read(spool: IO[bytes], start: int, size: int) -> bytes:
+def read_at(spool: IO[bytes], start: int, size: int) -> bytes:
     """``size`` bytes of ``spool`` from ``start``, leaving its position alone where the system can."""
     if not hasattr(os, "pread"):  # Windows: no fork there, and the caller holds the lock
         spool.seek(start)
@@ -134,7 +134,7 @@ class _ClaimColumns(Readings):
 
 @attrs.frozen(eq=False)
 class LinesAssessment(_ClaimColumns):
-    """What :func:`assess_lines` found: an :class:`~factlog.Assessment` whose propositions stay on disk.
+    """What :func:`assess_lines` (or :func:`factlog.dask.assess`) found: an :class:`~factlog.Assessment` on disk.
 
     ``propositions`` is a sequence read back one at a time (in the assessment's order)
     from a temporary file that lives as long as this object (:class:`Spooled`); the other
@@ -160,7 +160,7 @@ class LinesAssessment(_ClaimColumns):
     max_rounds: int = attrs.field(default=MAX_ROUNDS, converter=round_limit)
     extrapolated: bool = EXTRAPOLATE
     claim_count: int | None = attrs.field(default=None, kw_only=True)
-    """How many claims the file holds, stated at any time (not one of an :class:`~factlog.Assessment`'s fields):
+    """How many claims the file (or files) hold, stated at any time (not an :class:`~factlog.Assessment`'s field):
     with ``as_of`` and no propositions, whether anything was stated later. None: not counted."""
 
     def __eq__(self, other: object) -> bool:

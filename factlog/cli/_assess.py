@@ -28,7 +28,6 @@ from factlog.interchange._claimreview import check_base
 from factlog.io import load
 from factlog.model import PartialDate
 from factlog.render import (
-    render_assessment_json,
     render_assessment_markdown,
     render_assessment_text,
     write_assessment_json,
@@ -120,7 +119,9 @@ def _assess(arguments: argparse.Namespace) -> int:
                 [str(path) for path in arguments.paths], **learning, **options
             ),
         )
-    any_claims = True  # on a cluster the claims stay with the workers
+    any_claims = True  # on a cluster the claims stay with the workers, which count them
+    if isinstance(result, LinesAssessment) and result.claim_count is not None:
+        any_claims = result.claim_count > 0
     if result is None:
         with progress("loading claims"):
             claims = load(arguments.paths, limits=limits(arguments))
@@ -131,10 +132,11 @@ def _assess(arguments: argparse.Namespace) -> int:
         print(f"factlog assess: no claims stated by {result.as_of}: nothing to assess", file=sys.stderr)
     if arguments.format == "json":  # the text and Markdown say it in the assessment itself
         _warn_unsettled(result)
-    render = {"json": render_assessment_json, "markdown": render_assessment_markdown}.get(
-        arguments.format, render_assessment_text
-    )
-    sys.stdout.write(render(result))
+    if arguments.format == "json":  # a proposition at a time: a cluster's result stays in a temporary file
+        write_assessment_json(result, sys.stdout)
+    else:
+        render = render_assessment_markdown if arguments.format == "markdown" else render_assessment_text
+        sys.stdout.write(render(result))
     return EXIT_OK
 
 

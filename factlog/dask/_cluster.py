@@ -21,14 +21,16 @@ from distributed import Client
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
 from factlog.analysis._discovery._learn import Runner
 from factlog.analysis._index import Index
-from factlog.assessment._assessment import Assessment, arguments, assessment_order
+from factlog.assessment._assessment import arguments
 from factlog.assessment._canonical import canonical
 from factlog.assessment._methods import DEFAULT_METHOD, EXTRAPOLATE
+from factlog.assessment._spooled import LinesAssessment
+from factlog.assessment._spooling import Pickled, Spooler, pickled
 from factlog.checks._engine import Report, finish
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule
-from factlog.dask._learning import assessed_in_rounds, prepare
+from factlog.dask._learning import assessed_in_rounds, gathered, prepare
 from factlog.dask._passes import (
     Found,
     Routing,
@@ -274,7 +276,7 @@ def assess(
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
     extrapolate: bool = EXTRAPOLATE,
-) -> Assessment:
+) -> LinesAssessment:
     """:func:`factlog.assess` on a Dask cluster: the same assessments, sources and dependences, to the last bit.
 
     Claims are split by slot (one shuffle); each partition builds its own questions.
@@ -282,7 +284,13 @@ def assess(
     default as for :func:`factlog.assess`, ``accuvote``, ``truthfinder``) run in
     rounds: the source accuracies go to every worker, each partition returns exact
     per-source (and, for AccuCopy, per-pair) sums, the driver reduces them and tests
-    convergence as one process does (see ``docs/scale.md``). ``client``,
+    convergence as one process does (see ``docs/scale.md``). The result is a
+    :class:`~factlog.LinesAssessment`, as :func:`factlog.assess_lines` gives: it equals
+    :func:`factlog.assess`'s :class:`~factlog.Assessment` and renders to the same JSON,
+    but its propositions stay in a temporary file, each partition's pickled where it was
+    made and gathered one partition at a time, so that the driver never holds them all
+    (:func:`~factlog.write_assessment_json` writes it a proposition at a time).
+    ``client``,
     ``partitions`` (capped at the claim count) and ``timeout`` are as for :func:`check`;
     ``as_of`` (a date string, a :class:`PartialDate` or a :class:`datetime.date`),
     ``explain``, ``max_pairs``, ``max_rounds`` and ``extrapolate`` as for
@@ -293,7 +301,9 @@ def assess(
     :class:`~factlog.ArgumentError` (a :class:`ValueError`)
     for an unknown method, ``partitions`` :func:`check` refuses, or an ``as_of``,
     ``explain``, ``max_pairs``, ``max_rounds`` or ``extrapolate`` :func:`factlog.assess`
-    refuses, and :class:`~factlog.DateError` for an ``as_of`` string that is no date.
+    refuses, :class:`~factlog.DateError` for an ``as_of`` string that is no date, and
+    :class:`~factlog.InputError` when the temporary file of the propositions cannot be
+    made or written (a full disk: set ``TMPDIR``).
     """
     when = arguments(
         as_of, method, explain, max_pairs, "factlog.dask.assess", max_rounds=max_rounds, extrapolate=extrapolate
@@ -318,7 +328,7 @@ class _Options(NamedTuple):
 
 def _assess_on(
     session: _Session, source: ClaimsOrPaths, when: PartialDate | None, method: str, count: int, *, options: _Options
-) -> Assessment:
+) -> LinesAssessment:
     """:func:`assess` in ``session`` over ``count`` partitions; raises :class:`ConflictError` for a claim id twice."""
     explain, max_pairs, max_rounds, extrapolate = options
     small, parts, claimed, validate = _inputs(session, source, count)
@@ -327,19 +337,47 @@ def _assess_on(
     small_ref = session.put(canonical(small), broadcast=True)
     routing = session.put(Routing(count, ("slot",)), broadcast=True)
     routes = [delayed(route, nout=1, pure=False)(small_ref, part, routing, validate=validate) for part in parts]
-    task = assess_partition if method == "majority" else prepare
+    if method != "majority":
+        tasks = [
+            delayed(prepare, pure=False)(
+                small_ref, when, method, number, count, *[routed[0][number] for routed in routes], explain=explain
+            )
+            for number in range(count)
+        ]
+        on = (session.client, session.compute, tasks, method, when)
+        return assessed_in_rounds(
+            *on,
+            claim_count=claimed,
+            explain=explain,
+            max_pairs=max_pairs,
+            max_rounds=max_rounds,
+            extrapolate=extrapolate,
+        )
+    # majority: one round, as in one process; each partition's assessments pickled where they are made
     tasks = [
-        delayed(task, pure=False)(
+        delayed(_majority_partition, pure=False)(
             small_ref, when, method, number, count, *[routed[0][number] for routed in routes], explain=explain
         )
         for number in range(count)
     ]
-    if method != "majority":
-        on = (session.client, session.compute, tasks, method, when)
-        return assessed_in_rounds(
-            *on, explain=explain, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate
-        )
-    found = [item for part in session.compute(tasks) for item in part]
-    found.sort(key=assessment_order)
-    # majority: one round, as in one process
-    return Assessment(tuple(found), method, when, rounds=1, max_rounds=max_rounds, extrapolated=extrapolate)
+    spooler = Spooler("factlog.dask.assess")
+    try:
+        if session.client is None:
+            for part in session.compute(tasks):
+                spooler.extend(part)
+        else:
+            gathered(session.client.compute(tasks), spooler)
+        spooled = spooler.spooled()
+    except BaseException:
+        spooler.close()
+        raise
+    return LinesAssessment(
+        spooled, method, when, rounds=1, max_rounds=max_rounds, extrapolated=extrapolate, claim_count=claimed
+    )
+
+
+def _majority_partition(
+    small: ClaimSet, as_of: PartialDate | None, method: str, number: int, partitions: int, *buckets: Any, explain: bool
+) -> Pickled:
+    """:func:`assess_partition`, pickled with each assessment's sort key (partition ``number``)."""
+    return pickled(assess_partition(small, as_of, method, number, partitions, *buckets, explain=explain), number)

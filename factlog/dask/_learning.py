@@ -31,21 +31,16 @@ from factlog.analysis._discovery import (
 from factlog.analysis._discovery._learn import Learned, Local, learn
 from factlog.analysis._discovery._shard import OrderKey, Part, Shard
 from factlog.analysis._index import Index
-from factlog.assessment._assessment import (
-    Assessment,
-    PropositionAssessment,
-    assessment_order,
-    judged,
-    known_by,
-    weight,
-)
+from factlog.assessment._assessment import PropositionAssessment, judged, known_by, weight
 from factlog.assessment._methods import EXTRAPOLATE, beliefs, grades, votes_of
 from factlog.assessment._questions import Question, questions
+from factlog.assessment._spooled import LinesAssessment
+from factlog.assessment._spooling import Pickled, Spooler, pickled, sort_key
 from factlog.dask._passes import Bucket, _part, _view
 from factlog.errors import ClusterError
 from factlog.model._dates import PartialDate
 
-__all__ = ["Cluster", "assessed_in_rounds", "conclude", "learned", "prepare"]
+__all__ = ["Cluster", "assessed_in_rounds", "conclude", "concluded", "gathered", "learned", "prepare"]
 
 
 def _order(view: Index, found: Sequence[Question]) -> list[OrderKey]:
@@ -238,40 +233,48 @@ def assessed_in_rounds(
     method: str,
     when: PartialDate | None,
     *,
+    claim_count: int | None = None,
     explain: bool = True,
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
     extrapolate: bool = EXTRAPOLATE,
-) -> Assessment:
+) -> LinesAssessment:
     """The learning methods: each partition's questions stay where :func:`prepare` builds them; rounds, then weighing.
 
     Without a client the partitions are computed by ``compute`` (the synchronous
-    scheduler) and stepped in this process; with one, their states stay on the workers.
+    scheduler) and stepped in this process; with one, their states stay on the workers,
+    and each partition's assessments come back pickled (:func:`concluded`), gathered a
+    partition at a time into the temporary file of the result (:class:`Spooler`).
     """
-    if client is None:
-        prepared = compute(tasks)
-        runner = Local(part for _, part in prepared)
-        found = learned(runner, method, max_pairs, max_rounds, extrapolate)
-        items = [
-            item
-            for (mine, _), shard in zip(prepared, runner.states, strict=True)
-            for item in conclude(mine, shard, method, found, explain=explain)
-        ]
-    else:
-        futures = client.compute(tasks)
-        mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
-        cluster = Cluster(client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures])
-        del futures
-        found = learned(cluster, method, max_pairs, max_rounds, extrapolate)
-        sent = client.scatter(found, broadcast=True, hash=False)  # once, not pickled again for every partition
-        ends = [
-            client.submit(conclude, q, shard, method, sent, explain=explain, pure=False)
-            for q, shard in zip(mine, cluster.states, strict=True)
-        ]
-        items = [item for part in client.gather(ends) for item in part]
-    items.sort(key=assessment_order)
-    return Assessment(
-        tuple(items),
+    spooler = Spooler("factlog.dask.assess")
+    try:
+        if client is None:
+            prepared = compute(tasks)
+            runner = Local(part for _, part in prepared)
+            found = learned(runner, method, max_pairs, max_rounds, extrapolate)
+            for number, ((mine, _), shard) in enumerate(zip(prepared, runner.states, strict=True)):
+                for rank, item in enumerate(conclude(mine, shard, method, found, explain=explain)):
+                    spooler.add(item, sort_key(item, number, rank))
+            del prepared, runner
+        else:
+            futures = client.compute(tasks)
+            mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
+            cluster = Cluster(client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures])
+            del futures
+            found = learned(cluster, method, max_pairs, max_rounds, extrapolate)
+            sent = client.scatter(found, broadcast=True, hash=False)  # once, not pickled again for every partition
+            ends = [
+                client.submit(concluded, q, shard, method, sent, number, explain=explain, pure=False)
+                for number, (q, shard) in enumerate(zip(mine, cluster.states, strict=True))
+            ]
+            del mine, cluster, sent
+            gathered(ends, spooler)
+        spooled = spooler.spooled()
+    except BaseException:
+        spooler.close()
+        raise
+    return LinesAssessment(
+        spooled,
         method,
         when,
         tuple(found.sources.values()),
@@ -281,4 +284,24 @@ def assessed_in_rounds(
         found.limit,
         max_rounds,
         extrapolate,
+        claim_count=claim_count,
     )
+
+
+def concluded(
+    found: list[Question], shard: Shard, method: str, learned: Learned, number: int, *, explain: bool = True
+) -> Pickled:
+    """:func:`conclude`, pickled on the worker with each assessment's sort key (partition ``number``)."""
+    return pickled(conclude(found, shard, method, learned, explain=explain), number)
+
+
+def gathered(futures: list[Future[Pickled]], spooler: Spooler) -> None:
+    """Each partition's pickled assessments into ``spooler`` as its task ends; each let go of once read.
+
+    The driver holds one partition's bytes at a time, never every assessment as objects.
+    """
+    pending = as_completed(futures)
+    futures.clear()  # each result released on the cluster once read, not when the last is
+    for future in pending:
+        spooler.extend(future.result())
+        del future

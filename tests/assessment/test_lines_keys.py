@@ -1,11 +1,11 @@
-"""The sort keys ``assess_lines`` keeps as bytes, against the tuples they stand for."""
+"""The sort keys ``assess_lines`` and ``factlog.dask.assess`` keep as bytes, against the tuples they stand for."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog.assessment._lines import _key
+from factlog.assessment._spooling import order_key as _key
 
 texts = st.text(st.sampled_from(["\x00", "\x01", "a", "b", "é", "\U0001f600", "\ud800", " "]), max_size=6)
 keys = st.tuples(st.booleans(), texts, texts, st.integers(0, 2**40), st.integers(0, 300))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import factlog
-from factlog.assessment import _lines
+from factlog.assessment import _spooling
 from tests.helpers import ROOT, run
 
 UNKNOWN = "no-such-claim"
@@ -152,7 +152,7 @@ def test_a_full_disk_is_an_input_error(tmp_path: Path, monkeypatch: pytest.Monke
     """A temporary file that cannot be written raises InputError naming the file and the folder, not OSError."""
     path = tmp_path / "claims.jsonl"
     path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
-    monkeypatch.setattr(_lines.tempfile, "TemporaryFile", full)
+    monkeypatch.setattr(_spooling.tempfile, "TemporaryFile", full)
     with pytest.raises(factlog.InputError, match=r"claims\.jsonl: cannot write the temporary file .*No space left"):
         factlog.assess_lines(path)
 
@@ -161,7 +161,7 @@ def test_no_temporary_folder_is_an_input_error(tmp_path: Path, monkeypatch: pyte
     """A temporary folder that does not exist raises InputError saying so (it raised FileNotFoundError)."""
     path = tmp_path / "claims.jsonl"
     path.write_text(factlog.dumps_lines(factlog.load(ROOT / "sources")), encoding="utf-8")
-    monkeypatch.setattr(_lines.tempfile, "tempdir", str(tmp_path / "gone"))
+    monkeypatch.setattr(_spooling.tempfile, "tempdir", str(tmp_path / "gone"))
     with pytest.raises(factlog.InputError, match=r"in .*gone: No such file"):
         factlog.assess_lines(path)
     ran = run("assess", "--stream", "--format", "json", str(path))

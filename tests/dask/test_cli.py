@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from distributed import Client
 
@@ -138,3 +139,19 @@ def test_cli_workers_names_a_stale_acknowledgement_s_file_as_given(
         assert [line for line in lines if f"at {named}:{line} matches no finding" in single] == lines
         assert main([*arguments, "--workers", "2", "--partitions", "3"]) == single_code
         assert capsys.readouterr().out == single
+
+
+@pytest.mark.parametrize("kept", [0, 2])
+def test_cli_assess_on_a_cluster_notes_an_empty_as_of_as_one_process_does(
+    client: Client, tmp_path: Path, capsys: pytest.CaptureFixture[str], kept: int
+) -> None:
+    """``--as-of`` before every claim: the note on a cluster exactly when one process gives it (files with claims)."""
+    claims = factlog.load(SOURCES)
+    path = tmp_path / "claims.json"
+    factlog.dump(attrs.evolve(claims, claims=claims.claims[:kept]), path)
+    arguments = ["assess", "--format", "json", "--as-of", "1900", str(path)]
+    assert main(arguments) == 0
+    single = capsys.readouterr()
+    assert ("no claims stated by 1900" in single.err) == (kept > 0)
+    assert main([*arguments, "--dask", client.scheduler.address]) == 0
+    assert capsys.readouterr() == single

@@ -49,9 +49,9 @@ def test_a_distributed_assessment_s_tasks_are_in_one_factlog_span(client: Client
     assessed = factlog.dask.assess(SOURCES, method="accucopy", client=client, partitions=2)
     assert assessed.rounds > 2
     added = dict(_spans(client)[before:])
-    assert {"prepare", "step", "getitem", "conclude"} <= set(added[("factlog", "assess")])
+    assert {"prepare", "step", "getitem", "concluded"} <= set(added[("factlog", "assess")])
     defaults = {group for name, groups in added.items() if name == ("default",) for group in groups}
-    assert not defaults & {"prepare", "step", "getitem", "conclude"}
+    assert not defaults & {"prepare", "step", "getitem", "concluded"}
 
 
 def _counting(state: int, shared: list[int], own: list[int]) -> tuple[int, int]:
