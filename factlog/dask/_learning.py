@@ -167,24 +167,37 @@ def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> 
     return done, _Box(result)
 
 
+_ROUNDS = frozenset({"vote", "confide"})
+"""The steps that begin a learning round: AccuVote's and AccuCopy's, TruthFinder's."""
+
+
+def _quiet(_stage: str) -> None:
+    """Where the rounds of a run that asked for no progress are told: nowhere."""
+
+
 class Cluster:
     """Shards held by Dask workers (futures): each step is one task per shard, on the worker that holds it.
 
     Each shard's tasks are pinned to the worker its state was built on: the scheduler
     sizes a state by its shallow size, so it would otherwise move whole indexes between
-    workers to balance the load, every round. Raises the error of a task that was to
-    build a state (a :class:`~factlog.ConflictError` for a claim id in two files).
+    workers to balance the load, every round. The pin is loose: a shard whose worker died
+    is computed again, from its first state, on a worker the cluster still has. Raises the
+    error of a task that was to build a state (a :class:`~factlog.ConflictError` for a
+    claim id in two files). ``say`` is told each round as it begins (``"label: round 3"``).
     """
 
-    def __init__(self, client: Client, states: Sequence[Any]) -> None:
+    def __init__(
+        self, client: Client, states: Sequence[Any], *, say: Callable[[str], None] = _quiet, label: str = "learning"
+    ) -> None:
         self.client = client
         self.states = list(states)
+        self.say, self.label, self.rounds = say, label, 0
         wait(self.states)
         for state in self.states:
             if state.status == "error":
                 state.result()  # the task's own error (a claim id twice), not a step pinned to no worker
         held = client.who_has(self.states)
-        self.where = [sorted(held[state.key])[:1] or None for state in self.states]
+        self.where = [sorted(held.get(state.key, ()))[:1] or None for state in self.states]
 
     def share(self, value: Any) -> Any:
         """Scattered to every worker once, under a fresh key, boxed."""
@@ -210,6 +223,9 @@ class Cluster:
         self, step: Callable[..., tuple[Any, Any]], shared: tuple[Any, ...], own: Sequence[Any] | None
     ) -> list[Future[Any]]:
         """Submit one step a shard; the new states kept; the futures of the shards' results, in shard order."""
+        if getattr(step, "__name__", "") in _ROUNDS:
+            self.rounds += 1
+            self.say(f"{self.label}: round {self.rounds}")
         submit, where = self.client.submit, self.where
         done = [
             submit(
@@ -220,12 +236,12 @@ class Cluster:
                 *(() if own is None else (_Sent(own[i]),)),
                 pure=False,
                 workers=where[i],
-                allow_other_workers=where[i] is None,
+                allow_other_workers=where[i] is not None,
             )
             for i, state in enumerate(self.states)
         ]
         self.states = [
-            submit(operator.getitem, future, 0, pure=False, workers=where[i], allow_other_workers=where[i] is None)
+            submit(operator.getitem, future, 0, pure=False, workers=where[i], allow_other_workers=where[i] is not None)
             for i, future in enumerate(done)
         ]
         return [submit(operator.getitem, future, 1, pure=False) for future in done]
@@ -242,11 +258,13 @@ def assessed_in_rounds(
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
     extrapolate: bool = EXTRAPOLATE,
+    say: Callable[[str], None] = _quiet,
 ) -> Assessment:
     """The learning methods: each partition's questions stay where :func:`prepare` builds them; rounds, then weighing.
 
     Without a client the partitions are computed by ``compute`` (the synchronous
-    scheduler) and stepped in this process; with one, their states stay on the workers.
+    scheduler) and stepped in this process; with one, their states stay on the workers,
+    and ``say`` is told each round as it begins.
     """
     if client is None:
         prepared = compute(tasks)
@@ -260,9 +278,13 @@ def assessed_in_rounds(
     else:
         futures = client.compute(tasks)
         mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
-        cluster = Cluster(client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures])
+        label = f"learning ({method})"
+        cluster = Cluster(
+            client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures], say=say, label=label
+        )
         del futures
         found = learned(cluster, method, max_pairs, max_rounds, extrapolate)
+        say("weighing the propositions")
         sent = client.scatter(found, broadcast=True, hash=False)  # once, not pickled again for every partition
         ends = [
             client.submit(conclude, q, shard, method, sent, explain=explain, pure=False)

@@ -1,0 +1,91 @@
+"""A worker killed in the middle of a run: the work done again where it can be, else one ClusterError, exit 3."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import dask.config
+import pytest
+from distributed import Client
+
+import factlog
+import factlog.cli._check
+import factlog.dask
+from factlog.analysis import Index
+from factlog.cli import main
+from factlog.render import render_json
+from tests.helpers import ROOT
+
+SOURCES = ROOT / "sources"
+
+
+def _killing(flag: Path | None, driver: int) -> Callable[[Index], Iterable[factlog.Finding]]:
+    """A rule that kills the worker process it runs on (not the driver): once if ``flag`` is a path, else every time."""
+
+    def killing_rule(index: Index) -> Iterable[factlog.Finding]:
+        del index
+        if os.getpid() != driver and (flag is None or not flag.exists()):
+            if flag is not None:
+                flag.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return ()
+
+    return killing_rule
+
+
+def _rules(rule: Callable[[Index], Iterable[factlog.Finding]]) -> tuple[factlog.Rule, ...]:
+    """The default rules with ``rule`` among them, so the other passes run while it kills."""
+    return (*factlog.DEFAULT_RULES[:3], rule, *factlog.DEFAULT_RULES[3:])
+
+
+def test_a_worker_killed_mid_check_gives_the_single_process_report(client: Client, tmp_path: Path) -> None:
+    """A worker killed once during the check: its work is done again, the report is the single process's."""
+    flag = tmp_path / "killed"
+    rules = _rules(_killing(flag, os.getpid()))
+    stages: list[str] = []
+    report = factlog.dask.check([SOURCES], rules, client=client, partitions=4, progress=stages.append)
+    assert flag.exists()  # a worker was killed
+    assert render_json(report) == render_json(factlog.check(factlog.load(SOURCES), rules))
+    client.wait_for_workers(2, timeout=60)  # the nanny restarted it, for the tests after this one
+
+
+@pytest.fixture(scope="module")
+def fragile() -> Iterator[Client]:
+    """A cluster of two workers that fails a task the first time its worker dies (Dask allows 3 by default)."""
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        factlog.dask.local_client(2) as connected,
+    ):
+        yield connected
+
+
+def test_a_task_that_kills_its_workers_is_a_cluster_error(fragile: Client) -> None:
+    """A task whose worker dies each time it runs: a ClusterError naming the stage, the death and what to do."""
+    rules = _rules(_killing(None, os.getpid()))
+    with pytest.raises(factlog.ClusterError) as raised:
+        factlog.dask.check([SOURCES], rules, client=fragile, partitions=2)
+    message = str(raised.value)
+    assert message.startswith("the check on the Dask cluster failed while running ")
+    assert "a worker died each of the 1 times a task ran (killed, or out of memory)" in message
+    assert "dask worker --memory-limit" in message
+    assert "--partitions" in message
+    assert "\n" not in message
+
+
+def test_cli_a_task_that_kills_its_workers_exits_3_in_one_line(
+    fragile: Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``check --workers 2`` whose task kills its workers: one line ``error: ...``, exit 3 (not 1, no traceback)."""
+    rule = _killing(None, os.getpid())
+    monkeypatch.setattr(factlog.cli._check, "DEFAULT_RULES", _rules(rule))
+    monkeypatch.setattr(factlog.dask, "local_client", lambda _workers: contextlib.nullcontext(fragile))
+    fragile.wait_for_workers(2, timeout=60)
+    assert main(["check", "--workers", "2", "--rule", "killing_rule", "--rule", "opposed_claims", str(SOURCES)]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("error: the check on the Dask cluster failed while running ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
