@@ -72,6 +72,14 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
         return None
     if arguments.max_problems is not None:  # the workers read the files, under the default limits
         raise UsageError(f"factlog {command}: error: --max-problems is not taken with --dask or --workers")
+    option = "--dask" if arguments.dask is not None else "--workers"
+    try:
+        from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
+    except ImportError:
+        raise UsageError(
+            f"factlog {command}: error: {option} needs Dask, the dask extra: pip install 'factlog-claims[dask]'"
+            " (pip install -e '.[dask]' in a checkout of factlog)"
+        ) from None
     if arguments.dask is not None:
         from factlog.dask._connect import parse_address  # noqa: PLC0415 - an optional extra
 
@@ -87,13 +95,6 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
         raise UsageError(
             f"factlog {command}: error: --dask-timeout must be more than 0 seconds, not {arguments.dask_timeout}"
         )
-    try:
-        from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
-    except ImportError:  # pragma: no cover - the test environment has the extra
-        raise UsageError(
-            f"factlog {command}: error: --dask and --workers need Dask:"
-            " pip install -e '.[dask]' in a checkout of factlog"
-        ) from None
     if arguments.dask is not None:
         return call(
             distributed,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -138,3 +140,38 @@ def test_cli_workers_names_a_stale_acknowledgement_s_file_as_given(
         assert [line for line in lines if f"at {named}:{line} matches no finding" in single] == lines
         assert main([*arguments, "--workers", "2", "--partitions", "3"]) == single_code
         assert capsys.readouterr().out == single
+
+
+_WITHOUT_DASK = """
+import sys
+sys.modules["distributed"] = None  # as if the dask extra were not installed
+from factlog.cli import main
+code = main(sys.argv[1:])
+try:
+    import factlog.dask
+except ImportError as error:
+    print(error, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("options", [["--workers", "2"], ["--dask", "tcp://127.0.0.1:8786"]])
+@pytest.mark.parametrize("command", ["check", "assess"])
+def test_cli_without_dask_names_the_extra_to_install(command: str, options: list[str]) -> None:
+    """--workers or --dask without Dask installed: a usage error naming the dask extra (exit 2), no traceback."""
+    run = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_DASK, command, *options, str(SOURCES)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert run.returncode == 2
+    usage, imported = run.stderr.splitlines()
+    assert usage == (
+        f"factlog {command}: error: {options[0]} needs Dask, the dask extra: pip install 'factlog-claims[dask]'"
+        " (pip install -e '.[dask]' in a checkout of factlog)"
+    )
+    assert imported.startswith("factlog.dask needs Dask and its distributed scheduler, the dask extra:")
+    assert "pip install 'factlog-claims[dask]'" in imported
+    assert run.stdout == ""
