@@ -211,6 +211,9 @@ def _check_on(
     failed = next((result for result in results if isinstance(result, _Failed)), None)
     if failed is not None:
         return failed
+    concluded = [getattr(rule, "__name__", repr(rule)) for rule in rules if reads_of(rule).conclude is not None]
+    if concluded:
+        session.stages.begin(f"concluding {', '.join(concluded)} from the partitions")
     findings, first, cited = _gathered(small, rules, results, sharded)  # type: ignore[arg-type]
     missing = frozenset(c for finding in findings for c in finding.claim_ids if c not in cited)
     if missing:  # named by a rule concluded here, from the projections: fetched where they lie

@@ -167,8 +167,8 @@ def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> 
     return done, _Box(result)
 
 
-_ROUNDS = frozenset({"vote", "confide"})
-"""The steps that begin a learning round: AccuVote's and AccuCopy's, TruthFinder's."""
+_ROUNDS = {"vote": 0, "confide": 1}
+"""The steps that begin a learning round: AccuVote's and AccuCopy's; TruthFinder's, after its first (the start)."""
 
 
 def _quiet(_stage: str) -> None:
@@ -191,7 +191,7 @@ class Cluster:
     ) -> None:
         self.client = client
         self.states = list(states)
-        self.say, self.label, self.rounds = say, label, 0
+        self.say, self.label, self.rounds, self.steps = say, label, 0, 0
         wait(self.states)
         for state in self.states:
             if state.status == "error":
@@ -223,9 +223,12 @@ class Cluster:
         self, step: Callable[..., tuple[Any, Any]], shared: tuple[Any, ...], own: Sequence[Any] | None
     ) -> list[Future[Any]]:
         """Submit one step a shard; the new states kept; the futures of the shards' results, in shard order."""
-        if getattr(step, "__name__", "") in _ROUNDS:
-            self.rounds += 1
-            self.say(f"{self.label}: round {self.rounds}")
+        skipped = _ROUNDS.get(getattr(step, "__name__", ""))
+        if skipped is not None:
+            self.steps += 1
+            if self.steps > skipped:
+                self.rounds += 1
+                self.say(f"{self.label}: round {self.rounds}")
         submit, where = self.client.submit, self.where
         done = [
             submit(

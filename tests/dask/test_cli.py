@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -144,6 +147,7 @@ def test_cli_workers_names_a_stale_acknowledgement_s_file_as_given(
 
 _WITHOUT_DASK = """
 import sys
+import time
 sys.modules["distributed"] = None  # as if the dask extra were not installed
 from factlog.cli import main
 code = main(sys.argv[1:])
@@ -175,3 +179,48 @@ def test_cli_without_dask_names_the_extra_to_install(command: str, options: list
     assert imported.startswith("factlog.dask needs Dask and its distributed scheduler, the dask extra:")
     assert "pip install 'factlog-claims[dask]'" in imported
     assert run.stdout == ""
+
+
+_SLOW_RUN = """
+import sys
+import time
+import time
+from pathlib import Path
+
+import factlog.cli._check
+from factlog.cli import main
+
+FLAG = Path(sys.argv[1])
+
+
+def slow_rule(index):
+    FLAG.touch()  # on a worker: the run is under way
+    time.sleep(120)
+    return ()
+
+
+if __name__ == "__main__":
+    factlog.cli._check.DEFAULT_RULES = (*factlog.cli._check.DEFAULT_RULES, slow_rule)
+    sys.exit(main(["check", "--workers", "2", "--rule", "slow_rule", "--rule", "opposed_claims", sys.argv[2]]))
+"""
+
+
+def test_cli_ctrl_c_during_a_workers_run_prints_one_line(tmp_path: Path) -> None:
+    """Ctrl-C mid-run (SIGINT to the process group, as a terminal sends it): "interrupted", exit 130, nothing else."""
+    script, flag = tmp_path / "slow.py", tmp_path / "running"
+    script.write_text(_SLOW_RUN, encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, str(script), str(flag), str(SOURCES)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,  # its own process group, as a command in a terminal has
+    ) as run:
+        deadline = time.monotonic() + 120
+        while not flag.exists() and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert flag.exists()
+        os.killpg(run.pid, signal.SIGINT)
+        out, err = run.communicate(timeout=120)
+    assert (run.returncode, err, out) == (130, "interrupted\n", "")
