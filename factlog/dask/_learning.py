@@ -45,7 +45,7 @@ from factlog.dask._passes import Bucket, _part, _view
 from factlog.errors import ClusterError
 from factlog.model._dates import PartialDate
 
-__all__ = ["Cluster", "assessed_in_rounds", "conclude", "learned", "prepare"]
+__all__ = ["Cluster", "assessed_in_rounds", "conclude", "given", "learned", "prepare"]
 
 
 def _order(view: Index, found: Sequence[Question]) -> list[OrderKey]:
@@ -160,6 +160,16 @@ class _Sent:
         return value
 
 
+def given(sent: _Sent, *, boxed: bool = True) -> Any:
+    """The value a :class:`_Sent` carries (boxed, so that Dask moves it as one object).
+
+    The task keeps the value on the scheduler, not the workers: a worker that dies
+    holding it loses nothing that cannot be computed again.
+    """
+    value = sent.take()
+    return _Box(value) if boxed else value
+
+
 def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> tuple[Any, _Box]:
     done, result = step(
         state, *(a.take() if isinstance(a, _Sent) else a.value if isinstance(a, _Box) else a for a in arguments)
@@ -200,8 +210,8 @@ class Cluster:
         self.where = [sorted(held.get(state.key, ()))[:1] or None for state in self.states]
 
     def share(self, value: Any) -> Any:
-        """Scattered to every worker once, under a fresh key, boxed."""
-        return self.client.scatter(_Box(value), broadcast=True, hash=False)
+        """A task whose result is the value, boxed: computed again from its task if the worker holding it dies."""
+        return self.client.submit(given, _Sent(value), pure=False)
 
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
         """One task per shard; the new states stay on the workers, the results are gathered."""
@@ -288,7 +298,7 @@ def assessed_in_rounds(
         del futures
         found = learned(cluster, method, max_pairs, max_rounds, extrapolate)
         say("weighing the propositions")
-        sent = client.scatter(found, broadcast=True, hash=False)  # once, not pickled again for every partition
+        sent = client.submit(given, _Sent(found), boxed=False, pure=False)  # once, not pickled for every partition
         ends = [
             client.submit(conclude, q, shard, method, sent, explain=explain, pure=False)
             for q, shard in zip(mine, cluster.states, strict=True)

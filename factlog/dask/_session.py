@@ -23,6 +23,7 @@ from distributed import Client, LocalCluster, span
 
 from factlog.dask._connect import client_of, connect, heartbeats_stopped, timeout_of, wait_for_workers
 from factlog.dask._faults import Stages, surviving
+from factlog.dask._learning import _Sent, given
 from factlog.errors import ArgumentError, ArgumentTypeError, ClusterError, described
 
 __all__ = ["local_client"]
@@ -47,12 +48,19 @@ class _Session:
         return surviving(run, self.client, self.stages, work, ready=ready)
 
     def put(self, value: object, *, broadcast: bool = False) -> Any:
-        """A value as a task argument: scattered to the cluster, or a literal of the local graph."""
+        """A value as a task argument: on a cluster, a task that gives it or data scattered; else a graph literal.
+
+        A value every partition reads (``broadcast``: the small tables, the routing) is kept
+        in its task by the scheduler, so a worker that dies holding it loses nothing that
+        cannot be computed again. A part of the claims is scattered to one worker: lost with
+        it, its call runs again (:mod:`factlog.dask._faults`), where keeping every claim on
+        the scheduler would hold them twice in this process (a local cluster's scheduler).
+        """
         if self.client is None:
             return delayed(value, traverse=False, name=f"factlog-data-{uuid.uuid4().hex}")
-        return self.client.scatter(
-            value, broadcast=broadcast, hash=False
-        )  # a fresh key: an equal value of an earlier call may be in release
+        if broadcast:
+            return self.client.submit(given, _Sent(value), boxed=False, pure=False)
+        return self.client.scatter(value, hash=False)  # a fresh key: an equal earlier value may be in release
 
     def compute(self, tasks: Sequence[Delayed]) -> list[Any]:
         if self.client is None:

@@ -89,3 +89,21 @@ def test_cli_a_task_that_kills_its_workers_exits_3_in_one_line(
     assert err.startswith("error: the check on the Dask cluster failed while running ")
     assert err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_a_worker_killed_in_a_learning_round_gives_the_single_process_assessment(client: Client) -> None:
+    """A worker holding learning states killed as round 3 begins: the states are built again, the same assessment."""
+    victim = sorted(client.run(os.getpid).values())[0]
+    stages: list[str] = []
+
+    def told(stage: str) -> None:
+        if stage == "learning (accucopy): round 3" and stage not in stages:  # once: a rerun says it again
+            os.kill(victim, signal.SIGKILL)
+        stages.append(stage)
+
+    assessed = factlog.dask.assess(SOURCES, method="accucopy", client=client, partitions=4, progress=told)
+    assert "learning (accucopy): round 3" in stages
+    with pytest.raises(ProcessLookupError):
+        os.kill(victim, 0)  # it is gone
+    assert assessed == factlog.assess(factlog.load(SOURCES), method="accucopy")
+    client.wait_for_workers(2, timeout=60)
