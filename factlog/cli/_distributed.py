@@ -80,8 +80,8 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
         from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
     except ImportError:
         raise UsageError(
-            f"factlog {command}: error: {option} needs Dask, the dask extra: pip install 'factlog-claims[dask]'"
-            " (pip install -e '.[dask]' in a checkout of factlog)"
+            f"factlog {command}: error: {option} needs Dask, the dask extra of factlog-claims:"
+            " pip install -e '.[dask]' in a checkout of factlog, or pip install 'dask[distributed]'"
         ) from None
     if arguments.dask is not None:
         from factlog.dask._connect import parse_address  # noqa: PLC0415 - an optional extra

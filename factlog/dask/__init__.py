@@ -1,7 +1,7 @@
 """Check and assess on a Dask cluster: the same rules, the same findings, in the same order.
 
-An optional extra (``pip install 'factlog-claims[dask]'``; ``pip install -e '.[dask]'``
-in a checkout), never imported by ``import factlog``. Claims are partitioned by their normalised slot key (subject and
+An optional extra (``pip install -e '.[dask]'`` in a checkout), never imported by
+``import factlog``. Claims are partitioned by their normalised slot key (subject and
 predicate family), and again by holder, by source and by claim id for the rules that
 read those groups; the small tables (entities, predicates, sources, acknowledgements)
 go to every worker. Each partition runs the rule functions of :mod:`factlog.checks`
@@ -16,8 +16,8 @@ try:
     import distributed
 except ImportError as error:  # say what to install, not which module of Dask is missing
     raise ImportError(
-        "factlog.dask needs Dask and its distributed scheduler, the dask extra: pip install 'factlog-claims[dask]'"
-        " (pip install -e '.[dask]' in a checkout of factlog)",
+        "factlog.dask needs Dask and its distributed scheduler, the dask extra of factlog-claims:"
+        " pip install -e '.[dask]' in a checkout of factlog, or pip install 'dask[distributed]'",
         name=error.name,
     ) from error
 

@@ -231,5 +231,5 @@ def test_importing_the_dask_module_without_dask_says_what_to_install(monkeypatch
     for name in [name for name in sys.modules if name == "factlog.dask" or name.startswith("factlog.dask.")]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now raises ImportError
-    with pytest.raises(ImportError, match=r"^factlog\.dask needs Dask .*, the dask extra: pip install .factlog-claims"):
+    with pytest.raises(ImportError, match=r"^factlog\.dask needs Dask .*, the dask extra of factlog-claims: pip"):
         importlib.import_module("factlog.dask")
