@@ -11,12 +11,15 @@ from pathlib import Path
 import dask.config
 import pytest
 from distributed import Client
+from distributed.client import FutureCancelledError
+from distributed.comm.core import CommClosedError
 
 import factlog
 import factlog.cli._check
 import factlog.dask
 from factlog.analysis import Index
 from factlog.cli import main
+from factlog.dask._faults import RERUNS, Stages, surviving
 from factlog.render import render_json
 from tests.helpers import ROOT
 
@@ -42,15 +45,51 @@ def _rules(rule: Callable[[Index], Iterable[factlog.Finding]]) -> tuple[factlog.
     return (*factlog.DEFAULT_RULES[:3], rule, *factlog.DEFAULT_RULES[3:])
 
 
-def test_a_worker_killed_mid_check_gives_the_single_process_report(client: Client, tmp_path: Path) -> None:
-    """A worker killed once during the check: its work is done again, the report is the single process's."""
+@pytest.mark.parametrize("in_memory", [False, True])
+def test_a_worker_killed_mid_check_gives_the_single_process_report(
+    client: Client, tmp_path: Path, in_memory: bool
+) -> None:
+    """A worker killed once during the check, of files or of claims in memory: the single process's report."""
     flag = tmp_path / "killed"
     rules = _rules(_killing(flag, os.getpid()))
-    stages: list[str] = []
-    report = factlog.dask.check([SOURCES], rules, client=client, partitions=4, progress=stages.append)
+    claims = factlog.load(SOURCES)
+    report = factlog.dask.check(claims if in_memory else [SOURCES], rules, client=client, partitions=4)
     assert flag.exists()  # a worker was killed
-    assert render_json(report) == render_json(factlog.check(factlog.load(SOURCES), rules))
+    assert render_json(report) == render_json(factlog.check(claims, rules))
     client.wait_for_workers(2, timeout=60)  # the nanny restarted it, for the tests after this one
+
+
+def test_a_loss_past_the_reruns_is_a_cluster_error(client: Client) -> None:
+    """Tasks cancelled by lost workers each run: RERUNS reruns, each after waiting for a worker, then a ClusterError."""
+    told: list[str] = []
+    stages = Stages(told.append)
+    waited: list[int] = []
+
+    def cancelled() -> None:
+        stages.begin("learning (accucopy): round 7")
+        raise FutureCancelledError("step-1", reason="lost dependencies")
+
+    with pytest.raises(factlog.ClusterError) as raised:
+        surviving(cancelled, client, stages, "assessment", ready=lambda: waited.append(1))
+    assert len(waited) == RERUNS == 2
+    assert told.count("learning (accucopy): round 7") == 3
+    assert "running the assessment again (2 of 2)" in told
+    assert str(raised.value).startswith(
+        "the assessment on the Dask cluster failed while learning (accucopy): round 7:"
+        " workers died or were lost, and the work was run again 2 times; check the workers' memory"
+    )
+
+
+def test_a_closed_connection_to_the_scheduler_is_a_cluster_error() -> None:
+    """The scheduler gone mid-run: a ClusterError naming the stage, not run again."""
+
+    def closed() -> None:
+        raise CommClosedError("in <TCP (closed) ConnectionPool.gather>: Stream is closed")
+
+    stages = Stages()
+    stages.begin("reading 3 files")
+    with pytest.raises(factlog.ClusterError, match=r"^the check on the Dask cluster failed while reading 3 files: the"):
+        surviving(closed, None, stages, "check", ready=lambda: None)
 
 
 @pytest.fixture(scope="module")
