@@ -45,18 +45,24 @@ def _rules(rule: Callable[[Index], Iterable[factlog.Finding]]) -> tuple[factlog.
     return (*factlog.DEFAULT_RULES[:3], rule, *factlog.DEFAULT_RULES[3:])
 
 
+@pytest.fixture(scope="module")
+def killable() -> Iterator[Client]:
+    """A cluster of two workers of its own, whose workers these tests kill (their nannies restart them)."""
+    with factlog.dask.local_client(2) as connected:
+        yield connected
+
+
 @pytest.mark.parametrize("in_memory", [False, True])
 def test_a_worker_killed_mid_check_gives_the_single_process_report(
-    client: Client, tmp_path: Path, in_memory: bool
+    killable: Client, tmp_path: Path, in_memory: bool
 ) -> None:
     """A worker killed once during the check, of files or of claims in memory: the single process's report."""
     flag = tmp_path / "killed"
     rules = _rules(_killing(flag, os.getpid()))
     claims = factlog.load(SOURCES)
-    report = factlog.dask.check(claims if in_memory else [SOURCES], rules, client=client, partitions=4)
+    report = factlog.dask.check(claims if in_memory else [SOURCES], rules, client=killable, partitions=4)
     assert flag.exists()  # a worker was killed
     assert render_json(report) == render_json(factlog.check(claims, rules))
-    client.wait_for_workers(2, timeout=60)  # the nanny restarted it, for the tests after this one
 
 
 def test_a_loss_past_the_reruns_is_a_cluster_error(client: Client) -> None:
@@ -122,7 +128,6 @@ def test_cli_a_task_that_kills_its_workers_exits_3_in_one_line(
     rule = _killing(None, os.getpid())
     monkeypatch.setattr(factlog.cli._check, "DEFAULT_RULES", _rules(rule))
     monkeypatch.setattr(factlog.dask, "local_client", lambda _workers: contextlib.nullcontext(fragile))
-    fragile.wait_for_workers(2, timeout=60)
     assert main(["check", "--workers", "2", "--rule", "killing_rule", "--rule", "opposed_claims", str(SOURCES)]) == 3
     err = capsys.readouterr().err
     assert err.startswith("error: the check on the Dask cluster failed while running ")
@@ -130,9 +135,9 @@ def test_cli_a_task_that_kills_its_workers_exits_3_in_one_line(
     assert "Traceback" not in err
 
 
-def test_a_worker_killed_in_a_learning_round_gives_the_single_process_assessment(client: Client) -> None:
+def test_a_worker_killed_in_a_learning_round_gives_the_single_process_assessment(killable: Client) -> None:
     """A worker holding learning states killed as round 3 begins: the states are built again, the same assessment."""
-    victim = sorted(client.run(os.getpid).values())[0]
+    victim = sorted(killable.run(os.getpid).values())[0]
     stages: list[str] = []
 
     def told(stage: str) -> None:
@@ -140,9 +145,8 @@ def test_a_worker_killed_in_a_learning_round_gives_the_single_process_assessment
             os.kill(victim, signal.SIGKILL)
         stages.append(stage)
 
-    assessed = factlog.dask.assess(SOURCES, method="accucopy", client=client, partitions=4, progress=told)
+    assessed = factlog.dask.assess(SOURCES, method="accucopy", client=killable, partitions=4, progress=told)
     assert "learning (accucopy): round 3" in stages
     with pytest.raises(ProcessLookupError):
         os.kill(victim, 0)  # it is gone
     assert assessed == factlog.assess(factlog.load(SOURCES), method="accucopy")
-    client.wait_for_workers(2, timeout=60)
