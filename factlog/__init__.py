@@ -81,6 +81,7 @@ from factlog.io import (
     loads,
     loads_lines,
     make_converter,
+    split_lines,
 )
 from factlog.model import (
     Acknowledgement,
@@ -269,6 +270,7 @@ __all__ = [
     "resolve_when",
     "review_url",
     "safe_url",
+    "split_lines",
     "to_claimreview",
     "to_prov",
     "weekday_mismatches",

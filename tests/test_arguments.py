@@ -58,6 +58,7 @@ CALLS: dict[str, Callable[[Any], object]] = {
     "review_url": lambda wrong: factlog.review_url(wrong, "key", "statement"),
     "check_lines": factlog.check_lines,
     "assess_lines": factlog.assess_lines,
+    "split_lines": lambda wrong: factlog.split_lines(wrong, NOWHERE.parent / "split"),
     "to_claimreview": lambda wrong: factlog.to_claimreview(wrong, CLAIMS, author="Desk"),
     "to_prov": factlog.to_prov,
     "weekday_mismatches": factlog.weekday_mismatches,

@@ -49,20 +49,23 @@ def status(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight],
 
     *confirmed* needs two or more reliable (A–C) origins for it that commit at least to
     *probable*, and no credible opposition (an origin against it that is no interested
-    denial). With nobody for it, an interested party's denial alone is
+    denial); *corroborated* two or more origins for it. A party judging its own conduct
+    (an ``evaluative`` predicate: "we complied") is for it, at a fifth of its weight, but
+    counts toward neither: its word is no corroboration. With nobody for it, an interested party's denial alone is
     *denied-by-interested-party* (it is never credible opposition), one credible origin
     against it *denied* (one source says it is not so, and no source reports it: it is no
     *single-source* report), two or more *refuted*, as is any belief of 0.2 or less.
     """
     credible_against = [origin for origin in opposing if not origin.interested]
+    credible_for = [origin for origin in supporting if not origin.interested]
     if not supporting and not opposing:
         return Status.UNVERIFIED
     if supporting and not credible_against:
-        if len([origin for origin in _firm(supporting) if origin.reliability in _RELIABLE]) >= 2:
+        if len([origin for origin in _firm(credible_for) if origin.reliability in _RELIABLE]) >= 2:
             return Status.CONFIRMED
         if opposing:
             return Status.DENIED_BY_INTERESTED_PARTY
-        return Status.CORROBORATED if len(supporting) >= 2 else Status.SINGLE_SOURCE
+        return Status.CORROBORATED if len(credible_for) >= 2 else Status.SINGLE_SOURCE
     if supporting:
         return Status.REFUTED if belief <= 0.2 else Status.DISPUTED
     if not credible_against:

@@ -248,15 +248,18 @@ def _votes(
         current, changed = _current(origin, answer_of)
         if changed:
             notes.append(f"{origin.label} changed its stance; its latest claims count")
-        sources = origin.sources
-        # A vote lists the claims of its answer and time: one superseded by later ones is no part of the stance now.
+        # A vote lists the claims of its answer and time, and their sources: a superseded one is no part of it.
         claims_by_answer: dict[tuple[str, bool], dict[str, None]] = {}
+        sources_by_answer: dict[tuple[str, bool], dict[str, None]] = {}
         for entry in origin.entries:
-            claims_by_answer.setdefault((answer_of[entry.id, entry.part], entry.id in current), {})[entry.id] = None
+            stance = (answer_of[entry.id, entry.part], entry.id in current)
+            claims_by_answer.setdefault(stance, {})[entry.id] = None
+            sources_by_answer.setdefault(stance, {}).update(dict.fromkeys(entry.sources))
         same_answer = {key: tuple(sorted(ids)) for key, ids in claims_by_answer.items()}
         shared: dict[tuple[object, ...], OriginWeight] = {}  # one object for the claims that count alike
         for entry in origin.entries:
-            interested = entry.polarity is Polarity.DENIED and entry.speaks_for in parties
+            judges = entry.polarity is Polarity.DENIED or (entry.predicate is not None and entry.predicate.evaluative)
+            interested = judges and entry.speaks_for in parties  # as factlog.analysis._parties.interested
             entity = index.entity(entry.holder)
             weight, discounts = vote_weight(index, entry, interested)
             reliability = entity.reliability if entity is not None else Reliability.F
@@ -271,7 +274,7 @@ def _votes(
                     label=origin.label,
                     speaks_for=origin.speaks_for,
                     claims=same_answer[answer, now],
-                    sources=sources,
+                    sources=tuple(sources_by_answer[answer, now]),
                     weight=shown,
                     reliability=reliability,
                     interested=interested,

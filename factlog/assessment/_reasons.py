@@ -141,6 +141,11 @@ def reasons_for(
         else:
             stance = "gives a rival value or denies it" if one else "give a rival value or deny it"
         reasons.append(f"also against: {names}, listed for, also {stance}")
+    if any(o.interested for o in supporting):
+        reasons.append(
+            f"judgements of its own conduct by a party to it count {INTERESTED_DISCOUNT:g} of their weight"
+            " and corroborate nothing"
+        )
     if any(o.interested for o in opposing):
         reasons.append(f"denials by a party the proposition accuses count {INTERESTED_DISCOUNT:g} of their weight")
     copies = [o for o in (*listed(supporting)[0], *listed(opposing)[0]) if len(o.claims) > 1]

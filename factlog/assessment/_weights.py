@@ -28,7 +28,9 @@ DISCOUNTS = {
 }
 """Factors on a vote's weight, multiplied together when several apply.
 
-* ``interested``: a denial by a party the proposition accuses says little about the truth;
+* ``interested``: a denial by a party the proposition accuses, or a party judging its own
+  conduct (an ``evaluative`` predicate: "our strike obliterated the sites"), says little
+  about the truth;
 * ``anonymous``: a vague holder ("analysts", "a source") cannot be checked or held to
   account, and may be several people or one;
 * ``implied``: a claim the reporter reads into a text is the reporter's inference, not

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factlog._version import VERSION
-from factlog.cli import _assess, _check, _common, _draft, _log, _report, _show
+from factlog.cli import _assess, _check, _common, _draft, _log, _report, _show, _split
 from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error, report_interrupt
 from factlog.errors import EXIT_INPUT, FactlogError
 from factlog.io import json_schema
@@ -51,6 +51,7 @@ _COMMANDS = (
     _assess.register,
     _report.register,
     _show.register,
+    _split.register,
     _draft.register,
     _log.register,
     _register_schema,

@@ -12,6 +12,7 @@ from factlog.io._log import ClaimLog, Record, RecordVersion, Replay, Retraction,
 from factlog.io._logrules import RetractedWarning
 from factlog.io._migrations import VERSION as FORMAT_VERSION
 from factlog.io._schema import json_schema
+from factlog.io._split import split_lines
 from factlog.io._writing import dump, dumps, dumps_lines
 
 __all__ = [
@@ -33,4 +34,5 @@ __all__ = [
     "loads",
     "loads_lines",
     "make_converter",
+    "split_lines",
 ]

@@ -118,7 +118,7 @@ def _proposition(item: PropositionAssessment) -> dict[str, Any]:
         "status": item.status.value,
         "credibility": item.credibility.value,
         "belief": item.belief,
-        "likelihood": item.likelihood.value,
+        "likelihood": None if item.credibility is Credibility.CANNOT_BE_JUDGED else item.likelihood.value,
         "acceptance": None if item.acceptance is None else item.acceptance.value,
         "decided_by": item.decided_by,
         **({"slot": item.slot, "value": _value(item.value), "tie": item.tie} if item.slot is not None else {}),

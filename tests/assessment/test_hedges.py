@@ -159,3 +159,22 @@ def test_a_page_prints_no_likelihood_for_a_grade_that_cannot_be_judged() -> None
     item = _one(world(claim("denial", holder="kcna", denied=True)))
     assert item.credibility is Credibility.CANNOT_BE_JUDGED
     assert assessment_view(item).likelihood == ""
+
+
+@given(hedged_votes, st.sampled_from(METHODS))
+def test_json_text_and_page_state_likelihood_words_alike(votes: list[tuple[str, bool, str]], method: str) -> None:
+    """Grade 6 states no likelihood anywhere (JSON null); every other grade the same words in JSON, text and page."""
+    assessment = factlog.assess(world(*_claims(votes, "possible")), method=method)
+    [item] = assessment.propositions
+    [written] = json.loads(factlog.render_assessment_json(assessment))["propositions"]
+    text = factlog.render_assessment_text(assessment)
+    view = assessment_view(item)
+    if item.credibility is Credibility.CANNOT_BE_JUDGED:
+        assert written["likelihood"] is None
+        assert view.likelihood == ""
+        assert "ICD 203" not in text
+    else:
+        words = item.likelihood.value
+        assert written["likelihood"] == words
+        assert view.likelihood == words.replace("-", " ")
+        assert f"(ICD 203: {words.replace('-', ' ')})" in text

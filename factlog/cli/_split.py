@@ -1,0 +1,52 @@
+"""``factlog split``: a claim set laid out as a small-tables file and JSON Lines claim files, for a cluster."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from factlog.cli._common import EXIT_OK, UsageError, add_limits, limits
+from factlog.io import split_lines
+
+__all__ = ["register"]
+
+
+def register(commands: Any) -> None:
+    """Add ``split`` to the subcommands."""
+    parser = commands.add_parser(
+        "split",
+        help="lay out a claim set as tables.json and JSON Lines claim files, for a Dask cluster",
+        description="Write the claim set PATH (a JSON document, a JSON Lines file, or a folder) into FOLDER as"
+        " tables.json (entities, predicates, sources, acknowledgements), claims-00001.jsonl, ... of"
+        " --claims-per-file claims each, and a copy of each source's document: `factlog check FOLDER`, with or"
+        " without --dask, gives the findings of `factlog check PATH`. A JSON Lines file is read a line at a time.",
+        epilog="Exit 0 when the folder is written, 2 for a usage error, 3 when the input is invalid (nothing is"
+        " written) or FOLDER is not empty (give --force to replace an earlier split).",
+    )
+    parser.add_argument("path", metavar="PATH", help="claim file or folder")
+    parser.add_argument("folder", metavar="FOLDER", help="where to write: a new or empty folder")
+    parser.add_argument(
+        "--claims-per-file",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="claims in each claims-*.jsonl file (default: 100000)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that holds an earlier split (its tables.json and claims-*.jsonl are replaced)",
+    )
+    add_limits(parser)
+    parser.set_defaults(run=_split)
+
+
+def _split(arguments: argparse.Namespace) -> int:
+    if arguments.claims_per_file < 1:
+        raise UsageError(f"factlog split: error: --claims-per-file must be at least 1, not {arguments.claims_per_file}")
+    written = split_lines(
+        arguments.path, arguments.folder, arguments.claims_per_file, force=arguments.force, limits=limits(arguments)
+    )
+    parts = len(written) - 1
+    print(f"{arguments.folder}: tables.json and {parts} claim file{'' if parts == 1 else 's'}")
+    return EXIT_OK

@@ -1,0 +1,325 @@
+"""A claim set laid out for a cluster: :func:`split_lines` writes one small-tables file and many claim files.
+
+The folder it writes holds ``tables.json`` (the entities, predicates, sources and
+acknowledgements of the whole set), ``claims-00001.jsonl``, ``claims-00002.jsonl``, ...
+(each a header line and at most ``claims_per_file`` claim records, in the set's order),
+and a copy of every source's stored document. ``factlog.load(folder)`` gives the set
+that loading the input gives, so ``factlog check folder`` gives its findings; a Dask
+cluster reads each file in a task of its own (``docs/scale.md``).
+
+A JSON Lines input of the current version is read a line at a time
+(:mod:`factlog.io._splitstream`): its claims never stand in memory together. Anything
+else, and any problem, is read by :func:`factlog.load`, whose error names the file and
+JSON path. Everything is written into a temporary folder beside the target, which
+takes its place only once complete: invalid input writes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import stat
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO
+
+import attrs
+
+from factlog.errors import ArgumentTypeError, FormatError, InputError, described
+from factlog.io._arguments import expect_paths, expect_sizes
+from factlog.io._atomic import write_atomic
+from factlog.io._documents import _files, load, read_file
+from factlog.io._migrations import FORMAT, VERSION
+from factlog.io._parsing import DEFAULT_LIMITS, Limits
+from factlog.io._sections import write_claims
+from factlog.io._splitstream import source_lines, stream_claims, stream_tables
+from factlog.io._writing import dumps
+from factlog.model._claimset import ClaimSet
+
+__all__ = ["TABLES", "Parts", "split_lines"]
+
+PathLike = str | os.PathLike[str]
+
+TABLES = "tables.json"
+"""The name of the small-tables file of a split folder."""
+_PART = re.compile(r"claims-[0-9]+\.jsonl")
+_HEADER = (json.dumps({"format": FORMAT, "version": VERSION}, separators=(",", ":")) + "\n").encode()
+_WIDTH = 5
+_PIECE = 500
+
+
+def split_lines(
+    paths: PathLike | Iterable[PathLike],
+    folder: PathLike,
+    claims_per_file: int = 100_000,
+    *,
+    force: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[Path, ...]:
+    """Write a claim set into ``folder`` as ``tables.json`` and JSON Lines claim files; the files written.
+
+    ``paths``: what :func:`load` reads (a JSON document, a JSON Lines file, a folder, or
+    several). ``folder`` receives ``tables.json`` (entities, predicates, sources,
+    acknowledgements) and ``claims-00001.jsonl``, ... of ``claims_per_file`` claims each
+    (the last may hold fewer; none when there are no claims), in the order
+    :func:`load` gives the claims, each file a header line and one claim a line; the
+    numbers take more digits past 99,999 files. Every source's document is copied into
+    ``folder`` at its path relative to the folder of the file that defines the source,
+    or, for sources of files in several folders, relative to the folder those share
+    (the source's ``document`` is then rewritten to that path). ``load(folder)`` equals
+    ``load(paths)`` (documents so rewritten aside), so a check of the folder gives the
+    same findings; a stale acknowledgement is named in ``tables.json``.
+
+    A JSON Lines input of the current version is read a line at a time (its claims are
+    copied as written, and never held together); any other input is read whole with
+    :func:`load`. Nothing is written unless the whole input is valid: everything goes
+    to a temporary folder beside ``folder`` that takes its place when complete.
+
+    Raises what :func:`load` raises, naming file and JSON path;
+    :class:`~factlog.FormatError` for a source whose document cannot be copied (missing,
+    unreadable, outside its file's folder, or named ``*.json``/``*.jsonl``, which a
+    check of the folder would read as claims), naming the source's file and line or
+    JSON path; :class:`~factlog.InputError` for a ``folder`` that is not empty (unless
+    ``force``: then the ``tables.json`` and ``claims-*.jsonl`` of an earlier split are
+    replaced, and other claim files in it are refused), that is a file, or whose parent
+    does not exist; :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1
+    or wrong arguments.
+    """
+    given = expect_paths(paths, "factlog.split_lines", limits=limits)
+    if not isinstance(folder, str | os.PathLike):
+        raise ArgumentTypeError(
+            f"factlog.split_lines: folder: expected a path (str or os.PathLike), got {described(folder)}"
+        )
+    expect_sizes("factlog.split_lines", claims_per_file=claims_per_file)
+    target = Path(folder)
+    _expect_target(target, force=force)
+    files = _files(given)
+    if not files:
+        raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in given))
+    parent = target.absolute().parent
+    if not parent.is_dir():
+        raise InputError(f"{target}: its folder {parent} does not exist")
+    temporary = parent / f".{target.name}.split-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        temporary.mkdir()  # as a folder made by hand is made (mkdtemp's would be private to the user)
+    except OSError as error:
+        raise InputError(f"{target}: cannot write in {parent}: {error.strerror or error}") from None
+    try:
+        names = _write(given, files, temporary, claims_per_file, limits)
+        _install(temporary, target)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+    return tuple(target / name for name in names)
+
+
+def _expect_target(target: Path, *, force: bool) -> None:
+    """Refuse a file, a non-empty folder without ``force``, and with it a folder holding other claim files."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise InputError(f"{target}: not a folder")
+    if not any(target.iterdir()):
+        return
+    if not force:
+        raise InputError(
+            f"{target}: not empty: give a new or empty folder, or --force (force=True) to replace an earlier split"
+        )
+    others = sorted(
+        path
+        for path in target.rglob("*")
+        if path.suffix in (".json", ".jsonl")
+        and path.is_file()
+        and not (path.parent == target and (path.name == TABLES or _PART.fullmatch(path.name)))
+    )
+    if others:
+        raise InputError(
+            f"{target}: holds claim files a split does not write ({others[0]}"
+            + (f" and {len(others) - 1} more" if len(others) > 1 else "")
+            + f"), which a check of {target} would read too: remove them, or give another folder"
+        )
+
+
+def _write(given: list[PathLike], files: list[Path], folder: Path, size: int, limits: Limits) -> list[str]:
+    """Write the split into ``folder`` (empty); the names written, ``tables.json`` first."""
+    parts = Parts(folder, size)
+    tables: ClaimSet | None = None
+    if all(file.suffix == ".jsonl" for file in files):
+        try:
+            tables, places = stream_tables(files, limits)
+        except Exception:  # any problem: load reads the input and names it
+            tables = None
+        else:
+            copies = _documents(
+                tables, lambda source: f"{places[source]}: $.document"
+            )  # refused before the claims are read
+            try:
+                stream_claims(files, tables, limits, parts.write)
+            except Exception:  # as above
+                parts.discard()
+                tables = None
+    if tables is None:
+        loaded = load(given, limits=limits)
+        copies = _documents(loaded, lambda source: _source_place(files, source, limits))
+        claims = loaded.claims
+        for start in range(0, len(claims), _PIECE):
+            for record in write_claims(claims[start : start + _PIECE]):
+                text = json.dumps(
+                    {"type": "claim", **record}, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+                )
+                parts.write(text.encode() + b"\n")
+        tables = loaded
+    names = parts.close()
+    sources = []
+    for source in tables.sources:
+        copy = copies.get(source.id)
+        if copy is not None:
+            original, relative = copy
+            destination = folder / os.path.normpath(relative)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, destination)
+            if relative != source.document:
+                source = attrs.evolve(source, document=relative)  # noqa: PLW2901
+        sources.append(source)
+    small = ClaimSet(
+        entities=tables.entities, predicates=tables.predicates, sources=tuple(sources), acknowledged=tables.acknowledged
+    )
+    write_atomic(folder / TABLES, dumps(small).encode())
+    return [TABLES, *names]
+
+
+def _documents(tables: ClaimSet, place: Callable[[str], str]) -> dict[str, tuple[Path, str]]:
+    """For each source with a document: the file to copy and its path in the split folder (``/``-separated).
+
+    Raises :class:`~factlog.FormatError` naming ``place(source id)`` for each document
+    that cannot be copied so that a check of the split reads it as a check of the input does.
+    """
+    sources = [source for source in tables.sources if source.document is not None]
+    if not sources:
+        return {}
+    bases = {source.id: Path(os.path.abspath(tables.bases.get(source.id, "."))) for source in sources}
+    root = Path(os.path.commonpath([str(base) for base in bases.values()]))
+    copies: dict[str, tuple[Path, str]] = {}
+    problems = []
+    for source in sources:
+        assert source.document is not None
+        base = bases[source.id]
+        reason = _unreadable(base, source.document)
+        if reason is not None:
+            problems.append(f"{place(source.id)}: {reason}; a split cannot keep it")
+            continue
+        # Kept as written where the source's file stood in the shared folder; else rewritten from that folder.
+        relative = (
+            source.document
+            if base == root
+            else Path(os.path.relpath(os.path.normpath(base / source.document), root)).as_posix()
+        )
+        copies[source.id] = (base / source.document, relative)
+    if problems:
+        raise FormatError(problems)
+    return copies
+
+
+def _unreadable(base: Path, document: str) -> str | None:
+    """Why the document cannot be copied as a check reads it (inside ``base``, a regular file within the limits)."""
+    path = base / document
+    resolved = path.resolve()
+    if not resolved.is_relative_to(base.resolve()):
+        return f"document {document} lies outside {base}"
+    if Path(document).suffix in (".json", ".jsonl"):
+        return f"document {document} would be read as a claim file by a check of the split folder"
+    try:
+        info = resolved.stat()
+    except OSError as error:
+        return f"cannot read document {path}: {error.strerror or error}"
+    if not stat.S_ISREG(info.st_mode):
+        return f"cannot read document {path}: not a regular file"
+    if info.st_size > DEFAULT_LIMITS.max_bytes:
+        return f"document {path} is larger than {DEFAULT_LIMITS.max_bytes} bytes"
+    return None
+
+
+def _source_place(files: list[Path], source: str, limits: Limits) -> str:
+    """Where a source's document is given: ``a.json: $.sources[3].document``, ``b.jsonl:7: $.document``."""
+    for file in files:
+        with contextlib.suppress(Exception):  # a file load read: only its places are looked for
+            if file.suffix == ".jsonl":
+                line = source_lines(file, limits).get(source)
+                if line is not None:
+                    return f"{file}:{line}: $.document"
+                continue
+            for position, item in enumerate(read_file(file, limits).sources):
+                if item.id == source:
+                    return f"{file}: $.sources[{position}].document"
+    return f"source {source}: $.document"  # pragma: no cover - a source load read is defined in a file
+
+
+class Parts:
+    """The claim files being written: a header line each, then at most ``size`` claim lines."""
+
+    def __init__(self, folder: Path, size: int, width: int = _WIDTH) -> None:
+        self.folder, self.size, self.width = folder, size, width
+        self.names: list[str] = []
+        self.stream: IO[bytes] | None = None
+        self.lines = 0
+
+    def write(self, line: bytes) -> None:
+        """Append one claim line (ending in a newline), opening the next file when this one is full."""
+        if self.stream is None or self.lines == self.size:
+            self._close_one()
+            self.names.append(f"claims-{len(self.names) + 1:0{self.width}d}.jsonl")
+            self.stream = (self.folder / self.names[-1]).open("wb", buffering=1 << 20)
+            self.stream.write(_HEADER)
+            self.lines = 0
+        assert self.stream is not None
+        self.stream.write(line)
+        self.lines += 1
+
+    def _close_one(self) -> None:
+        if self.stream is not None:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            self.stream = None
+
+    def discard(self) -> None:
+        """Remove every file written: the claims are written again from another reading."""
+        self._close_one()
+        for name in self.names:
+            (self.folder / name).unlink()
+        self.names = []
+
+    def close(self) -> list[str]:
+        """Close the last file; the names, renumbered wider when there are more files than ``width`` digits count."""
+        self._close_one()
+        width = len(str(len(self.names)))
+        if width > self.width:
+            renamed = [f"claims-{number:0{width}d}.jsonl" for number in range(1, len(self.names) + 1)]
+            for old, new in zip(self.names, renamed, strict=True):
+                (self.folder / old).rename(self.folder / new)
+            self.names = renamed
+        return self.names
+
+
+def _install(temporary: Path, target: Path) -> None:
+    """Put the split written in ``temporary`` at ``target``: renamed there, or moved in over an earlier split."""
+    if not target.exists():
+        temporary.rename(target)
+        return
+    if not any(target.iterdir()):
+        target.rmdir()
+        temporary.rename(target)
+        return
+    for old in target.iterdir():  # an earlier split (_expect_target refused anything else that reads as claims)
+        if old.is_file() and (old.name == TABLES or _PART.fullmatch(old.name)):
+            old.unlink()
+    for path in sorted(temporary.rglob("*")):
+        destination = target / path.relative_to(temporary)
+        if path.is_dir():
+            destination.mkdir(exist_ok=True)
+        else:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(destination)

@@ -1,0 +1,58 @@
+"""``factlog split``: written, refused, and what a check of the folder gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import factlog
+from tests.helpers import ROOT, claim, run, world
+
+
+def test_split_writes_the_folder_and_says_so(tmp_path: Path) -> None:
+    """Exit 0, one line saying what was written; the check of the folder prints the check of the input."""
+    ran = run("split", "sources", str(tmp_path / "out"), "--claims-per-file", "4")
+    assert ran.returncode == 0
+    parts = len(list((tmp_path / "out").glob("claims-*.jsonl")))
+    assert ran.stdout == f"{tmp_path / 'out'}: tables.json and {parts} claim files\n"
+    assert parts == -(-len(factlog.load(ROOT / "sources").claims) // 4)
+    assert (
+        run("check", "--format", "json", str(tmp_path / "out")).stdout
+        == run("check", "--format", "json", "sources").stdout
+    )
+
+
+def test_a_non_empty_folder_is_refused_without_force(tmp_path: Path) -> None:
+    """Exit 3 naming the folder; with --force an earlier split is replaced."""
+    assert run("split", "sources", str(tmp_path / "out")).returncode == 0
+    ran = run("split", "sources", str(tmp_path / "out"), "--claims-per-file", "5")
+    assert ran.returncode == 3
+    assert ran.stderr.startswith(f"error: {tmp_path / 'out'}: not empty")
+    assert len(list((tmp_path / "out").glob("claims-*.jsonl"))) == 1
+    assert run("split", "--force", "sources", str(tmp_path / "out"), "--claims-per-file", "5").returncode == 0
+    assert len(list((tmp_path / "out").glob("claims-*.jsonl"))) > 1
+
+
+def test_claims_per_file_below_one_is_a_usage_error(tmp_path: Path) -> None:
+    """--claims-per-file 0: exit 2, nothing written."""
+    ran = run("split", "sources", str(tmp_path / "out"), "--claims-per-file", "0")
+    assert ran.returncode == 2
+    assert "--claims-per-file must be at least 1" in ran.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_invalid_input_is_named_and_writes_nothing(tmp_path: Path) -> None:
+    """A claim with a misspelled key: exit 3, the file, line and key named, no folder written."""
+    text = factlog.dumps_lines(world(claim("c1"))).replace('"statement":', '"statment":')
+    (tmp_path / "bad.jsonl").write_text(text, encoding="utf-8")
+    ran = run("split", str(tmp_path / "bad.jsonl"), str(tmp_path / "out"))
+    assert ran.returncode == 3
+    assert f"{tmp_path / 'bad.jsonl'}:" in ran.stderr
+    assert "statment" in ran.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bad.jsonl"]
+
+
+def test_a_missing_input_is_refused(tmp_path: Path) -> None:
+    """An input that does not exist: exit 3, named."""
+    ran = run("split", str(tmp_path / "none.jsonl"), str(tmp_path / "out"))
+    assert ran.returncode == 3
+    assert "none.jsonl: no such file or folder" in ran.stderr
