@@ -12,7 +12,7 @@ specific error also derives from the builtin exception a caller would expect::
     ├── DateError(FactlogError, ValueError)        text that is no partial date or interval
     ├── TimeExpressionError(FactlogError, ValueError)  words for a time that cannot be resolved
     ├── InputError(FactlogError, OSError)          a path that cannot be read or written
-    ├── ClusterError(FactlogError, OSError)        a Dask scheduler that cannot be reached or has no workers
+    ├── ClusterError(FactlogError, OSError)        a Dask cluster unreachable, without workers, or losing them
     ├── ClosedError(FactlogError, ValueError)      results read from a temporary file after it was closed
     ├── ArgumentError(FactlogError, ValueError)    a bad argument to a function   exit 2
     │   └── ArgumentTypeError(ArgumentError, TypeError)  an argument of the wrong type  exit 2
@@ -203,8 +203,11 @@ class InputError(FactlogError, OSError):
 class ClusterError(FactlogError, OSError):
     """A Dask scheduler that cannot be reached, or that has no workers within the timeout.
 
-    Also a learning step that ran twice on the cluster (its result lost), whose
-    arguments were already let go.
+    Also a distributed run whose workers died and whose work could not be done again
+    (a task that killed each worker it ran on, losses past the reruns, a lost scheduler;
+    the message names the stage and what to do), a local cluster that could not start,
+    and a learning step that ran twice on a cluster in one process (its result lost),
+    whose arguments were already let go.
     """
 
 

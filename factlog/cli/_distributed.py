@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from factlog.cli._common import UsageError, report_interrupt
+from factlog.cli._terminal import progress
 
 __all__ = ["add_dask_options", "on_cluster", "refuse_stray_options"]
 
@@ -63,7 +65,8 @@ def refuse_stray_options(arguments: argparse.Namespace, command: str) -> None:
 def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any, dict[str, Any]], _T]) -> _T | None:
     """``call(factlog.dask, options)`` on the cluster the options name, or None when they name none.
 
-    ``options`` holds ``client``, ``partitions`` and, with ``--dask``, ``timeout``.
+    ``options`` holds ``client``, ``partitions``, ``progress`` (each stage shown on stderr
+    when it is a terminal) and, with ``--dask``, ``timeout``.
     Raises :class:`UsageError` for an option without the one it needs, a malformed
     address, or a count below 1, before any cluster starts.
     """
@@ -72,6 +75,14 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
         return None
     if arguments.max_problems is not None:  # the workers read the files, under the default limits
         raise UsageError(f"factlog {command}: error: --max-problems is not taken with --dask or --workers")
+    option = "--dask" if arguments.dask is not None else "--workers"
+    try:
+        from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
+    except ImportError:
+        raise UsageError(
+            f"factlog {command}: error: {option} needs Dask, the dask extra of factlog-claims:"
+            " pip install -e '.[dask]' in a checkout of factlog, or pip install 'dask[distributed]'"
+        ) from None
     if arguments.dask is not None:
         from factlog.dask._connect import parse_address  # noqa: PLC0415 - an optional extra
 
@@ -87,21 +98,24 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
         raise UsageError(
             f"factlog {command}: error: --dask-timeout must be more than 0 seconds, not {arguments.dask_timeout}"
         )
-    try:
-        from factlog import dask as distributed  # noqa: PLC0415 - an optional extra, imported only when asked for
-    except ImportError:  # pragma: no cover - the test environment has the extra
-        raise UsageError(
-            f"factlog {command}: error: --dask and --workers need Dask:"
-            " pip install -e '.[dask]' in a checkout of factlog"
-        ) from None
+    label = f"{'checking' if command == 'check' else 'assessing'} on the Dask cluster"
     if arguments.dask is not None:
-        return call(
-            distributed,
-            {"client": arguments.dask, "partitions": arguments.partitions, "timeout": arguments.dask_timeout},
-        )
-    with distributed.local_client(arguments.workers) as client:
+        with progress(label) as stage:
+            return call(
+                distributed,
+                {
+                    "client": arguments.dask,
+                    "partitions": arguments.partitions,
+                    "timeout": arguments.dask_timeout,
+                    "progress": stage,
+                },
+            )
+    with contextlib.ExitStack() as cluster:
+        with progress(f"starting a local Dask cluster of {arguments.workers} workers"):
+            client = cluster.enter_context(distributed.local_client(arguments.workers))
         try:
-            return call(distributed, {"client": client, "partitions": arguments.partitions})
+            with progress(label) as stage:
+                return call(distributed, {"client": client, "partitions": arguments.partitions, "progress": stage})
         except KeyboardInterrupt:
             report_interrupt()  # before the cluster stops, which prints what it was doing
             raise

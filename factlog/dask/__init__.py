@@ -16,8 +16,8 @@ try:
     import distributed
 except ImportError as error:  # say what to install, not which module of Dask is missing
     raise ImportError(
-        "factlog.dask needs Dask and its distributed scheduler: pip install '.[dask]' in a checkout"
-        " (or pip install 'dask[distributed]')",
+        "factlog.dask needs Dask and its distributed scheduler, the dask extra of factlog-claims:"
+        " pip install -e '.[dask]' in a checkout of factlog, or pip install 'dask[distributed]'",
         name=error.name,
     ) from error
 

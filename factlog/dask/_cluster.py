@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -48,6 +48,7 @@ from factlog.dask._reading import _as_plain, _Failed, _load_file, _loaded, _path
 from factlog.dask._session import _Session, _session, local_client
 from factlog.dask._sharded import computed, concluded_here, concluding, projected
 from factlog.errors import ConflictError, FormatError
+from factlog.io._arguments import expect_progress
 from factlog.io._documents import _files
 from factlog.io._places import place_acknowledgements
 from factlog.model._claimset import ClaimSet, merge_all
@@ -77,6 +78,7 @@ def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[
         parts = [ClaimSet(claims=claims[start : start + size]) for start in range(0, len(claims), size)]
         return tables(source)[0], [session.put(part) for part in parts], len(claims), False
     paths, files = _paths(source)
+    session.stages.begin(f"reading {len(files):,} {'file' if len(files) == 1 else 'files'}")
     if session.client is None:
         loaded = [_load_file(file) for file in files]
         shapes = _loaded(paths, [_tables(part) for part in loaded])
@@ -128,6 +130,7 @@ def check(
     client: Client | str | None = None,
     partitions: int | None = None,
     timeout: float | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
     """:func:`factlog.check` on a Dask cluster: the same findings in the same order.
 
@@ -148,23 +151,34 @@ def check(
     and waiting for its first worker. Raises :class:`~factlog.errors.ArgumentError` for a
     malformed address or ``partitions`` that is no whole number of at least 1 (a numpy
     integer is one), and :class:`~factlog.errors.ClusterError` for a scheduler that cannot be
-    reached or has no workers.
+    reached or has no workers, or whose workers die (see ``docs/scale.md``: a lost worker's
+    work is done again where it can be). ``progress``, if given, is called with each stage
+    in words as it starts (``"running 4 passes over 8 partitions"``); a ``client`` that is
+    none of the three is an :class:`~factlog.ArgumentTypeError` (a :class:`TypeError`).
     """
     rules = tuple(rules)
-    with _session(client, timeout, "check") as session:
+    say = expect_progress(progress, "factlog.dask.check")
+    with _session(client, timeout, "check", say) as session:
         count = session.partitions(partitions, "factlog.dask.check")
-        found = _check_on(session, claims_or_paths, rules, count)
-        if isinstance(found, _Failed) and not isinstance(claims_or_paths, ClaimSet):
-            found = _check_on(session, _as_plain(_paths(claims_or_paths)[0]), rules, count)
-        if isinstance(found, _Failed):  # pragma: no cover - a merged set in memory is not checked for ids again
-            raise found.error
+        found = session.surviving(lambda: _checked(session, claims_or_paths, rules, count), "check")
     small, findings, first, cited, checked = found
+    session.stages.begin("putting the findings in order")
     ordered = finish(Index.of(small), findings, rules, stale=stale, first=first)
     named = attrs.evolve(small, claims=tuple(cited[claim] for claim in sorted(cited)))
     return Report(ordered, named, checked=checked)
 
 
 _Checked = tuple[ClaimSet, list[Finding], list[tuple[int, int]], dict[str, Claim], int]
+
+
+def _checked(session: _Session, claims_or_paths: ClaimsOrPaths, rules: tuple[Rule, ...], count: int) -> _Checked:
+    """:func:`_check_on`; what is wrong with the files found again in this process, and raised."""
+    found = _check_on(session, claims_or_paths, rules, count)
+    if isinstance(found, _Failed) and not isinstance(claims_or_paths, ClaimSet):
+        found = _check_on(session, _as_plain(_paths(claims_or_paths)[0]), rules, count)
+    if isinstance(found, _Failed):  # pragma: no cover - a merged set in memory is not checked for ids again
+        raise found.error
+    return found
 
 
 def _check_on(
@@ -175,8 +189,13 @@ def _check_on(
     count = min(count, max(1, checked))  # more partitions than claims would all be empty
     small_ref = session.put(small, broadcast=True)
     wrapped = session.put(_Rules(rules), broadcast=True)
+    session.stages.begin(f"routing {checked:,} claims to {count:,} partitions")
     routing = _routing(session, small_ref, parts, count, passes_of(rules, validate=validate))
     passes = routing.passes
+    session.stages.begin(
+        f"running {len(passes)} {'pass' if len(passes) == 1 else 'passes'} ({', '.join(passes)})"
+        f" over {count:,} {'partition' if count == 1 else 'partitions'}"
+    )
     routing_ref = session.put(routing, broadcast=True)
     routes = [
         delayed(_route, nout=len(passes), pure=False)(small_ref, part, routing_ref, validate=validate) for part in parts
@@ -190,13 +209,17 @@ def _check_on(
         for number in range(sizes[k])
     ]
     kinds = [kind for k, kind in enumerate(passes) for _ in range(sizes[k])]
-    results, sharded = computed(session.client, session.compute, tasks, kinds, rules)
+    results, sharded = computed(session.client, session.compute, tasks, kinds, rules, say=session.stages.begin)
     failed = next((result for result in results if isinstance(result, _Failed)), None)
     if failed is not None:
         return failed
+    concluded = [getattr(rule, "__name__", repr(rule)) for rule in rules if reads_of(rule).conclude is not None]
+    if concluded:
+        session.stages.begin(f"concluding {', '.join(concluded)} from the partitions")
     findings, first, cited = _gathered(small, rules, results, sharded)  # type: ignore[arg-type]
     missing = frozenset(c for finding in findings for c in finding.claim_ids if c not in cited)
     if missing:  # named by a rule concluded here, from the projections: fetched where they lie
+        session.stages.begin(f"fetching {len(missing):,} claims the findings name")
         picked = session.compute([delayed(pick, pure=False)(part, missing) for part in parts])
         cited.update((claim.id, claim) for found in picked for claim in found)
     return small, findings, first, cited, checked
@@ -276,6 +299,7 @@ def assess(
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
     extrapolate: bool = EXTRAPOLATE,
+    progress: Callable[[str], None] | None = None,
 ) -> LinesAssessment:
     """:func:`factlog.assess` on a Dask cluster: the same assessments, sources and dependences, to the last bit.
 
@@ -304,19 +328,28 @@ def assess(
     refuses, :class:`~factlog.DateError` for an ``as_of`` string that is no date, and
     :class:`~factlog.InputError` when the temporary file of the propositions cannot be
     made or written (a full disk: set ``TMPDIR``).
+    ``progress`` is as for :func:`check` (each learning round is a stage), and so are
+    the :class:`~factlog.ClusterError` of a cluster whose workers die and the
+    :class:`~factlog.ArgumentTypeError` of a ``client`` of another type.
     """
     when = arguments(
         as_of, method, explain, max_pairs, "factlog.dask.assess", max_rounds=max_rounds, extrapolate=extrapolate
     )
     options = _Options(explain, max_pairs, max_rounds, extrapolate)
-    with _session(client, timeout, "assess") as session:
+    say = expect_progress(progress, "factlog.dask.assess")
+    with _session(client, timeout, "assess", say) as session:
         count = session.partitions(partitions, "factlog.dask.assess")
-        try:
-            return _assess_on(session, claims_or_paths, when, method, count, options=options)
-        except ConflictError:  # a claim in two files: factlog.load merges it when both are the same
-            if isinstance(claims_or_paths, ClaimSet):
-                raise
-            return _assess_on(session, _as_plain(_paths(claims_or_paths)[0]), when, method, count, options=options)
+
+        def run() -> LinesAssessment:
+            try:
+                return _assess_on(session, claims_or_paths, when, method, count, options=options)
+            except ConflictError:  # a claim in two files: factlog.load merges it when both are the same
+                if isinstance(claims_or_paths, ClaimSet):
+                    raise
+                paths = _as_plain(_paths(claims_or_paths)[0])
+                return _assess_on(session, paths, when, method, count, options=options)
+
+        return session.surviving(run, "assessment")
 
 
 class _Options(NamedTuple):
@@ -337,6 +370,7 @@ def _assess_on(
     small_ref = session.put(canonical(small), broadcast=True)
     routing = session.put(Routing(count, ("slot",)), broadcast=True)
     routes = [delayed(route, nout=1, pure=False)(small_ref, part, routing, validate=validate) for part in parts]
+    session.stages.begin(f"preparing the questions of {count:,} {'partition' if count == 1 else 'partitions'}")
     if method != "majority":
         tasks = [
             delayed(prepare, pure=False)(
@@ -352,6 +386,7 @@ def _assess_on(
             max_pairs=max_pairs,
             max_rounds=max_rounds,
             extrapolate=extrapolate,
+            say=session.stages.begin,
         )
     # majority: one round, as in one process; each partition's assessments pickled where they are made
     tasks = [

@@ -48,15 +48,28 @@ def client_of(address: object, **options: object) -> Client:
         return Client(address, **options)  # type: ignore[no-untyped-call]
 
 
+_START_SCHEDULER = (
+    "is a Dask scheduler running there? Start one with: dask scheduler (it listens on tcp://HOST:8786),"
+    " then on each machine: dask worker tcp://HOST:8786"
+)
+
 _ADDRESS = re.compile(r"(?:tcp://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):(?P<port>[0-9]{1,5})")
 
 
 def parse_address(address: str) -> tuple[str, int]:
     """The host and port of a scheduler address ``tcp://HOST:PORT`` or ``HOST:PORT``.
 
-    Raises :class:`~factlog.errors.ArgumentError` for anything else (another protocol,
-    no port, a port above 65535).
+    Raises :class:`~factlog.errors.ArgumentError` for anything else (no port, a port
+    above 65535), and for another protocol, by name: ``tls://`` is refused (a
+    ``distributed.Client`` made with its ``security`` can be passed instead).
     """
+    scheme = address.partition("://")[0].lower() if "://" in address else "tcp"
+    if scheme != "tcp":
+        raise ArgumentError(
+            f"{scheme}:// addresses are not supported: {address!r}; factlog connects by address over tcp:// only."
+            " For TLS, connect in Python and pass the client:"
+            " factlog.dask.check(paths, client=distributed.Client(ADDRESS, security=...))"
+        )
     found = _ADDRESS.fullmatch(address)
     if found is None or not 0 < int(found["port"]) < 65536:
         raise ArgumentError(f"not a Dask scheduler address: {address!r} (expected tcp://HOST:PORT)")
@@ -94,15 +107,17 @@ def connect(address: str, seconds: float) -> Client:
     except TimeoutError:
         answered = None
     except OSError as error:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error.strerror or error}") from None
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address}: {error.strerror or error}; {_START_SCHEDULER}"
+        ) from None
     if not answered:
         raise ClusterError(
-            f"cannot reach the Dask scheduler at {address}: no answer within {seconds:g} s (is a Dask scheduler there?)"
+            f"cannot reach the Dask scheduler at {address}: no answer within {seconds:g} s; {_START_SCHEDULER}"
         )
     try:
         client = client_of(f"tcp://{host}:{port}" if ":" not in host else f"tcp://[{host}]:{port}", timeout=seconds)
     except (OSError, TimeoutError) as error:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}; {_START_SCHEDULER}") from None
     try:
         wait_for_workers(client, address, seconds)
     except BaseException:
@@ -116,7 +131,10 @@ def wait_for_workers(client: Client, address: str, seconds: float) -> None:
     try:
         client.wait_for_workers(1, timeout=seconds)
     except TimeoutError:
-        raise ClusterError(f"the scheduler at {address} has no workers (waited {seconds:g} s)") from None
+        raise ClusterError(
+            f"the scheduler at {address} has no workers (waited {seconds:g} s);"
+            f" start one on each machine with: dask worker {address}"
+        ) from None
 
 
 async def _stop_heartbeat(dask_worker: Any) -> None:

@@ -40,7 +40,7 @@ from factlog.dask._passes import Bucket, _part, _view
 from factlog.errors import ClusterError
 from factlog.model._dates import PartialDate
 
-__all__ = ["Cluster", "assessed_in_rounds", "conclude", "concluded", "gathered", "learned", "prepare"]
+__all__ = ["Cluster", "assessed_in_rounds", "conclude", "concluded", "gathered", "given", "learned", "prepare"]
 
 
 def _order(view: Index, found: Sequence[Question]) -> list[OrderKey]:
@@ -155,6 +155,16 @@ class _Sent:
         return value
 
 
+def given(sent: _Sent, *, boxed: bool = True) -> Any:
+    """The value a :class:`_Sent` carries (boxed, so that Dask moves it as one object).
+
+    The task keeps the value on the scheduler, not the workers: a worker that dies
+    holding it loses nothing that cannot be computed again.
+    """
+    value = sent.take()
+    return _Box(value) if boxed else value
+
+
 def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> tuple[Any, _Box]:
     done, result = step(
         state, *(a.take() if isinstance(a, _Sent) else a.value if isinstance(a, _Box) else a for a in arguments)
@@ -162,28 +172,41 @@ def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> 
     return done, _Box(result)
 
 
+_ROUNDS = {"vote": 0, "confide": 1}
+"""The steps that begin a learning round: AccuVote's and AccuCopy's; TruthFinder's, after its first (the start)."""
+
+
+def _quiet(_stage: str) -> None:
+    """Where the rounds of a run that asked for no progress are told: nowhere."""
+
+
 class Cluster:
     """Shards held by Dask workers (futures): each step is one task per shard, on the worker that holds it.
 
     Each shard's tasks are pinned to the worker its state was built on: the scheduler
     sizes a state by its shallow size, so it would otherwise move whole indexes between
-    workers to balance the load, every round. Raises the error of a task that was to
-    build a state (a :class:`~factlog.ConflictError` for a claim id in two files).
+    workers to balance the load, every round. The pin is loose: a shard whose worker died
+    is computed again, from its first state, on a worker the cluster still has. Raises the
+    error of a task that was to build a state (a :class:`~factlog.ConflictError` for a
+    claim id in two files). ``say`` is told each round as it begins (``"label: round 3"``).
     """
 
-    def __init__(self, client: Client, states: Sequence[Any]) -> None:
+    def __init__(
+        self, client: Client, states: Sequence[Any], *, say: Callable[[str], None] = _quiet, label: str = "learning"
+    ) -> None:
         self.client = client
         self.states = list(states)
+        self.say, self.label, self.rounds, self.steps = say, label, 0, 0
         wait(self.states)
         for state in self.states:
             if state.status == "error":
                 state.result()  # the task's own error (a claim id twice), not a step pinned to no worker
         held = client.who_has(self.states)
-        self.where = [sorted(held[state.key])[:1] or None for state in self.states]
+        self.where = [sorted(held.get(state.key, ()))[:1] or None for state in self.states]
 
     def share(self, value: Any) -> Any:
-        """Scattered to every worker once, under a fresh key, boxed."""
-        return self.client.scatter(_Box(value), broadcast=True, hash=False)
+        """A task whose result is the value, boxed: computed again from its task if the worker holding it dies."""
+        return self.client.submit(given, _Sent(value), pure=False)
 
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
         """One task per shard; the new states stay on the workers, the results are gathered."""
@@ -205,6 +228,12 @@ class Cluster:
         self, step: Callable[..., tuple[Any, Any]], shared: tuple[Any, ...], own: Sequence[Any] | None
     ) -> list[Future[Any]]:
         """Submit one step a shard; the new states kept; the futures of the shards' results, in shard order."""
+        skipped = _ROUNDS.get(getattr(step, "__name__", ""))
+        if skipped is not None:
+            self.steps += 1
+            if self.steps > skipped:
+                self.rounds += 1
+                self.say(f"{self.label}: round {self.rounds}")
         submit, where = self.client.submit, self.where
         done = [
             submit(
@@ -215,12 +244,12 @@ class Cluster:
                 *(() if own is None else (_Sent(own[i]),)),
                 pure=False,
                 workers=where[i],
-                allow_other_workers=where[i] is None,
+                allow_other_workers=where[i] is not None,
             )
             for i, state in enumerate(self.states)
         ]
         self.states = [
-            submit(operator.getitem, future, 0, pure=False, workers=where[i], allow_other_workers=where[i] is None)
+            submit(operator.getitem, future, 0, pure=False, workers=where[i], allow_other_workers=where[i] is not None)
             for i, future in enumerate(done)
         ]
         return [submit(operator.getitem, future, 1, pure=False) for future in done]
@@ -238,13 +267,15 @@ def assessed_in_rounds(
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
     extrapolate: bool = EXTRAPOLATE,
+    say: Callable[[str], None] = _quiet,
 ) -> LinesAssessment:
     """The learning methods: each partition's questions stay where :func:`prepare` builds them; rounds, then weighing.
 
     Without a client the partitions are computed by ``compute`` (the synchronous
     scheduler) and stepped in this process; with one, their states stay on the workers,
     and each partition's assessments come back pickled (:func:`concluded`), gathered a
-    partition at a time into the temporary file of the result (:class:`Spooler`).
+    partition at a time into the temporary file of the result (:class:`Spooler`); ``say``
+    is told each round as it begins.
     """
     spooler = Spooler("factlog.dask.assess")
     try:
@@ -259,15 +290,18 @@ def assessed_in_rounds(
         else:
             futures = client.compute(tasks)
             mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
-            cluster = Cluster(client, [client.submit(operator.getitem, future, 1, pure=False) for future in futures])
+            label = f"learning ({method})"
+            states = [client.submit(operator.getitem, future, 1, pure=False) for future in futures]
+            cluster = Cluster(client, states, say=say, label=label)
             del futures
             found = learned(cluster, method, max_pairs, max_rounds, extrapolate)
-            sent = client.scatter(found, broadcast=True, hash=False)  # once, not pickled again for every partition
+            say("weighing the propositions")
+            sent = client.submit(given, _Sent(found), boxed=False, pure=False)  # once, not pickled for every partition
             ends = [
                 client.submit(concluded, q, shard, method, sent, number, explain=explain, pure=False)
                 for number, (q, shard) in enumerate(zip(mine, cluster.states, strict=True))
             ]
-            del mine, cluster, sent
+            del mine, cluster, sent, states
             gathered(ends, spooler)
         spooled = spooler.spooled()
     except BaseException:

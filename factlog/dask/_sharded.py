@@ -86,11 +86,14 @@ def computed(
     tasks: list[Any],
     kinds: Sequence[str],
     rules: Sequence[Rule],
+    *,
+    say: Callable[[str], None] | None = None,
 ) -> tuple[list[Found | _Failed], dict[str, Runner]]:
     """The partitions' results, without the sharded rules' records; per such rule, a runner over its records.
 
     ``kinds``: each task's pass. With a client the records stay on the workers that
-    made them; without one (the synchronous scheduler) they are held here.
+    made them; without one (the synchronous scheduler) they are held here. ``say``,
+    if given, is told each round of a rule's learning as it begins.
     """
     names = _sharded(rules)
     slot = [i for i, kind in enumerate(kinds) if kind == "slot"]
@@ -106,7 +109,9 @@ def computed(
     del futures
     results = client.gather(wanted)
     del wanted
-    return results, {name: Cluster(client, mine) for name, mine in states.items()}
+    if say is None:
+        return results, {name: Cluster(client, mine) for name, mine in states.items()}
+    return results, {name: Cluster(client, mine, say=say, label=f"{name}: learning") for name, mine in states.items()}
 
 
 def concluding(runner: Runner, dates: dict[str, tuple[int, int] | None]) -> Callable[[Index, list[Any]], list[Finding]]:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -155,3 +160,83 @@ def test_cli_assess_on_a_cluster_notes_an_empty_as_of_as_one_process_does(
     assert ("no claims stated by 1900" in single.err) == (kept > 0)
     assert main([*arguments, "--dask", client.scheduler.address]) == 0
     assert capsys.readouterr() == single
+
+
+_WITHOUT_DASK = """
+import sys
+import time
+sys.modules["distributed"] = None  # as if the dask extra were not installed
+from factlog.cli import main
+code = main(sys.argv[1:])
+try:
+    import factlog.dask
+except ImportError as error:
+    print(error, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("options", [["--workers", "2"], ["--dask", "tcp://127.0.0.1:8786"]])
+@pytest.mark.parametrize("command", ["check", "assess"])
+def test_cli_without_dask_names_the_extra_to_install(command: str, options: list[str]) -> None:
+    """--workers or --dask without Dask installed: a usage error naming the dask extra (exit 2), no traceback."""
+    run = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_DASK, command, *options, str(SOURCES)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert run.returncode == 2
+    usage, imported = run.stderr.splitlines()
+    assert usage == (
+        f"factlog {command}: error: {options[0]} needs Dask, the dask extra of factlog-claims:"
+        " pip install -e '.[dask]' in a checkout of factlog, or pip install 'dask[distributed]'"
+    )
+    assert imported.startswith("factlog.dask needs Dask and its distributed scheduler, the dask extra of factlog-")
+    assert "pip install -e '.[dask]' in a checkout of factlog" in imported
+    assert run.stdout == ""
+
+
+_SLOW_RUN = """
+import sys
+import time
+from pathlib import Path
+
+import factlog.cli._check
+from factlog.cli import main
+
+FLAG = Path(sys.argv[1])
+
+
+def slow_rule(index):
+    FLAG.touch()  # on a worker: the run is under way
+    time.sleep(120)
+    return ()
+
+
+if __name__ == "__main__":
+    factlog.cli._check.DEFAULT_RULES = (*factlog.cli._check.DEFAULT_RULES, slow_rule)
+    sys.exit(main(["check", "--workers", "2", "--rule", "slow_rule", "--rule", "opposed_claims", sys.argv[2]]))
+"""
+
+
+def test_cli_ctrl_c_during_a_workers_run_prints_one_line(tmp_path: Path) -> None:
+    """Ctrl-C mid-run (SIGINT to the process group, as a terminal sends it): "interrupted", exit 130, nothing else."""
+    script, flag = tmp_path / "slow.py", tmp_path / "running"
+    script.write_text(_SLOW_RUN, encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, str(script), str(flag), str(SOURCES)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,  # its own process group, as a command in a terminal has
+    ) as run:
+        deadline = time.monotonic() + 120
+        while not flag.exists() and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert flag.exists()
+        os.killpg(run.pid, signal.SIGINT)
+        out, err = run.communicate(timeout=120)
+    assert (run.returncode, err, out) == (130, "interrupted\n", "")

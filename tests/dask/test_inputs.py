@@ -93,13 +93,35 @@ def test_an_unknown_method_is_named_unknown() -> None:
         factlog.dask.assess(factlog.ClaimSet(), method="bogus")
 
 
-@pytest.mark.parametrize("address", ["nonsense", "", "tls://127.0.0.1:28786", "tcp://host:99999"])
+@pytest.mark.parametrize("address", ["nonsense", "", "tcp://host:99999"])
 def test_a_malformed_address_is_an_argument_error(address: str, capsys: pytest.CaptureFixture[str]) -> None:
     """A scheduler address that is not tcp://HOST:PORT is refused before connecting: ArgumentError, exit 2."""
     with pytest.raises(factlog.ArgumentError, match="not a Dask scheduler address"):
         factlog.dask.check(factlog.ClaimSet(), client=address)
     assert main(["check", "--dask", address, str(SOURCES)]) == 2
     assert "not a Dask scheduler address" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("address", ["tls://127.0.0.1:28786", "TLS://host:8786", "ucx://host:8786"])
+def test_an_address_of_another_protocol_is_refused_by_name(address: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """tls:// (or ucx://) is refused saying so, and how to use TLS from Python: ArgumentError, exit 2."""
+    scheme = address.partition("://")[0].lower()
+    with pytest.raises(factlog.ArgumentError, match=f"^{scheme}:// addresses are not supported: .*security=") as raised:
+        factlog.dask.check(factlog.ClaimSet(), client=address)
+    assert "\n" not in str(raised.value)
+    assert main(["check", "--dask", address, str(SOURCES)]) == 2
+    assert capsys.readouterr().err.startswith(f"factlog check: error: --dask: {scheme}:// addresses are not supported")
+
+
+@pytest.mark.parametrize("client", [42, b"tcp://127.0.0.1:8786", object()])
+@pytest.mark.parametrize("call", [factlog.dask.check, factlog.dask.assess])
+def test_a_client_of_another_type_is_a_type_error_naming_what_is_taken(client: object, call: object) -> None:
+    """``client=42``: a TypeError (ArgumentTypeError) naming a distributed.Client, an address and None."""
+    name = getattr(call, "__name__", "")
+    expected = r"client: expected a distributed\.Client, a scheduler address \(a str: 'tcp://host:8786'\) or None, got "
+    with pytest.raises(TypeError, match=f"^factlog\\.dask\\.{name}: {expected}") as raised:
+        call(factlog.ClaimSet(), client=client)  # type: ignore[operator]
+    assert isinstance(raised.value, factlog.ArgumentTypeError)
 
 
 def test_a_claim_repeated_identically_is_merged(tmp_path: Path) -> None:
@@ -209,5 +231,5 @@ def test_importing_the_dask_module_without_dask_says_what_to_install(monkeypatch
     for name in [name for name in sys.modules if name == "factlog.dask" or name.startswith("factlog.dask.")]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now raises ImportError
-    with pytest.raises(ImportError, match=r"^factlog\.dask needs Dask and its distributed scheduler: pip install"):
+    with pytest.raises(ImportError, match=r"^factlog\.dask needs Dask .*, the dask extra of factlog-claims: pip"):
         importlib.import_module("factlog.dask")

@@ -12,7 +12,7 @@ from typing import Any
 
 import distributed.protocol.pickle
 import pytest
-from distributed import Client
+from distributed import Client, LocalCluster
 
 import factlog
 import factlog.cli._check
@@ -163,7 +163,12 @@ def test_nothing_listening_fails_at_once(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(factlog.ClusterError, match=f"cannot reach the Dask scheduler at {address}"):
         factlog.dask.check(factlog.ClaimSet(), client=address, timeout=60)
     assert main(["check", "--dask", address, "--dask-timeout", "60", str(SOURCES)]) == 3
-    assert capsys.readouterr().err.startswith(f"error: cannot reach the Dask scheduler at {address}")
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot reach the Dask scheduler at {address}")
+    assert err.endswith(
+        "Start one with: dask scheduler (it listens on tcp://HOST:8786), then on each machine:"
+        " dask worker tcp://HOST:8786\n"
+    )
 
 
 def test_a_silent_listener_times_out() -> None:
@@ -177,18 +182,24 @@ def test_a_silent_listener_times_out() -> None:
 
 
 def test_a_cluster_without_workers_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A scheduler with no worker within the timeout is a ClusterError saying so."""
+    """A scheduler with no worker within the timeout is a ClusterError saying so, and how to start one."""
     monkeypatch.setenv("FACTLOG_DASK_TIMEOUT", "0.2")
-
-    class Idle:
-        def wait_for_workers(self, n: int, timeout: float) -> None:
-            raise TimeoutError(f"{n} worker in {timeout} s")
-
-        def scheduler_info(self) -> dict[str, str]:
-            return {"address": "tcp://10.0.0.1:8786"}
-
-    with pytest.raises(factlog.ClusterError, match=r"the scheduler at tcp://10\.0\.0\.1:8786 has no workers"):
-        factlog.dask.check(factlog.ClaimSet(), client=Idle())  # type: ignore[arg-type]
+    with (
+        LocalCluster(
+            n_workers=0,
+            processes=False,
+            protocol="tcp://",
+            dashboard_address=":0",
+            scheduler_kwargs={"dashboard": False},
+        ) as idle,
+        Client(idle) as connected,
+    ):
+        address = idle.scheduler_address
+        with pytest.raises(factlog.ClusterError, match=f"the scheduler at {address} has no workers") as raised:
+            factlog.dask.check(factlog.ClaimSet(), client=connected)
+        assert str(raised.value).endswith(f"start one on each machine with: dask worker {address}")
+        with pytest.raises(factlog.ClusterError, match=f"dask worker {address}$"):
+            factlog.dask.assess(factlog.ClaimSet(), client=address)
 
 
 def test_extrapolated_rounds_on_the_cluster_learn_the_single_process_floats(
