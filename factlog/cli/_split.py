@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
 from factlog.cli._common import EXIT_OK, UsageError, add_limits, limits
@@ -44,9 +49,30 @@ def register(commands: Any) -> None:
 def _split(arguments: argparse.Namespace) -> int:
     if arguments.claims_per_file < 1:
         raise UsageError(f"factlog split: error: --claims-per-file must be at least 1, not {arguments.claims_per_file}")
-    written = split_lines(
-        arguments.path, arguments.folder, arguments.claims_per_file, force=arguments.force, limits=limits(arguments)
-    )
+    with _terminated_as_an_exit():
+        written = split_lines(
+            arguments.path, arguments.folder, arguments.claims_per_file, force=arguments.force, limits=limits(arguments)
+        )
     parts = len(written) - 1
     print(f"{arguments.folder}: tables.json and {parts} claim file{'' if parts == 1 else 's'}")
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _terminated_as_an_exit() -> Iterator[None]:
+    """SIGTERM (``kill``, a batch job's time limit) ends the split as Ctrl-C does: its temporary folder removed.
+
+    The process then exits 143 (128 + SIGTERM), as one killed by the signal reports it.
+    """
+    if threading.current_thread() is not threading.main_thread():  # pragma: no cover - the command line's own thread
+        yield
+        return
+
+    def stop(number: int, _frame: FrameType | None) -> None:
+        raise SystemExit(128 + number)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

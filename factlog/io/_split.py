@@ -95,11 +95,16 @@ def split_lines(
             f"factlog.split_lines: folder: expected a path (str or os.PathLike), got {described(folder)}"
         )
     expect_sizes("factlog.split_lines", claims_per_file=claims_per_file)
-    target = Path(folder)
+    named = Path(folder)
+    try:
+        target = named.resolve() if named.is_symlink() else named  # a link's folder is written, the link kept
+    except (OSError, RuntimeError) as error:  # a loop of links
+        raise InputError(f"{named}: cannot follow the link: {error}") from None
     _expect_target(target, force=force)
     files = _files(given)
     if not files:
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in given))
+    _expect_outside(named, target, given)
     parent = target.absolute().parent
     if not parent.is_dir():
         raise InputError(f"{target}: its folder {parent} does not exist")
@@ -113,7 +118,19 @@ def split_lines(
         _install(temporary, target)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
-    return tuple(target / name for name in names)
+    return tuple(named / name for name in names)
+
+
+def _expect_outside(named: Path, target: Path, given: list[PathLike]) -> None:
+    """Refuse a folder strictly inside an input folder: every later check of that folder would read the split too."""
+    place = target.resolve()
+    for raw in given:
+        path = Path(raw)
+        if path.is_dir() and place != path.resolve() and place.is_relative_to(path.resolve()):
+            raise InputError(
+                f"{named}: inside the input folder {path}, whose checks would read the split too: give a folder"
+                " outside it"
+            )
 
 
 def _expect_target(target: Path, *, force: bool) -> None:
