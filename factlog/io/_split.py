@@ -85,8 +85,10 @@ def split_lines(
     check of the folder would read as claims), naming the source's file and line or
     JSON path; :class:`~factlog.InputError` for a ``folder`` that is not empty (unless
     ``force``: then the ``tables.json`` and ``claims-*.jsonl`` of an earlier split are
-    replaced, and other claim files in it are refused), that is a file, or whose parent
-    does not exist; :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1
+    replaced, and other claim files in it are refused, as is a file of the split where a
+    folder stands or the reverse), that is a file, whose parent does not exist, or that
+    lies inside a folder ``paths`` names (a ``folder`` that is a symbolic link is written
+    where it points); :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1
     or wrong arguments.
     """
     given = expect_paths(paths, "factlog.split_lines", limits=limits)
@@ -330,10 +332,19 @@ def _install(temporary: Path, target: Path) -> None:
         target.rmdir()
         temporary.rename(target)
         return
+    moved = sorted(temporary.rglob("*"))
+    for path in moved:  # before anything is removed: a file where a folder goes, or the reverse, stops the move
+        destination = target / path.relative_to(temporary)
+        if destination.is_dir() != path.is_dir() and (destination.exists() or destination.is_symlink()):
+            raise InputError(
+                f"{destination}: the split puts a {'folder' if path.is_dir() else 'file'} where a"
+                f" {'file' if path.is_dir() else 'folder'} stands, which a split cannot replace: move it, or give"
+                " another folder"
+            )
     for old in target.iterdir():  # an earlier split (_expect_target refused anything else that reads as claims)
         if old.is_file() and (old.name == TABLES or _PART.fullmatch(old.name)):
             old.unlink()
-    for path in sorted(temporary.rglob("*")):
+    for path in moved:
         destination = target / path.relative_to(temporary)
         if path.is_dir():
             destination.mkdir(exist_ok=True)

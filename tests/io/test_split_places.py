@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import factlog
 from factlog.render import render_json
-from tests.helpers import ROOT
+from tests.helpers import ROOT, claim, world
 
 
 def test_a_link_to_an_empty_folder_is_written_through(tmp_path: Path) -> None:
@@ -63,3 +64,26 @@ def test_the_input_folder_itself_may_be_split_again_with_force(tmp_path: Path) -
     assert render_json(factlog.check(factlog.load(tmp_path / "out"))) == render_json(
         factlog.check(factlog.load(ROOT / "sources"))
     )
+
+
+def _with_document(folder: Path, document: str) -> Path:
+    """A set in ``folder`` whose first source's document is ``document`` (written there)."""
+    claims = world(claim("c1"))
+    claims = attrs.evolve(claims, sources=(attrs.evolve(claims.sources[0], document=document), *claims.sources[1:]))
+    (folder / document).parent.mkdir(parents=True, exist_ok=True)
+    (folder / document).write_text("The text.", encoding="utf-8")
+    factlog.dump(claims, folder / "claims.jsonl")
+    return folder / "claims.jsonl"
+
+
+@pytest.mark.parametrize(("earlier", "later"), [("a/b.txt", "a"), ("a", "a/b.txt")])
+def test_force_refuses_a_document_where_the_earlier_split_has_a_folder(
+    tmp_path: Path, earlier: str, later: str
+) -> None:
+    """A document whose path the earlier split holds as a folder (or the reverse): refused, the earlier split intact."""
+    factlog.split_lines(_with_document(tmp_path / "one", earlier), tmp_path / "out")
+    before = {path: path.read_bytes() for path in (tmp_path / "out").rglob("*") if path.is_file()}
+    with pytest.raises(factlog.InputError, match="a split cannot replace"):
+        factlog.split_lines(_with_document(tmp_path / "two", later), tmp_path / "out", force=True)
+    assert {path: path.read_bytes() for path in (tmp_path / "out").rglob("*") if path.is_file()} == before
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
