@@ -100,6 +100,8 @@ def split_lines(
     named = Path(folder)
     try:
         target = named.resolve() if named.is_symlink() else named  # a link's folder is written, the link kept
+        if target.name in ("", ".."):  # "." or "..": the folder's own name, for the temporary folder beside it
+            target = Path(os.path.abspath(target))
     except (OSError, RuntimeError) as error:  # a loop of links
         raise InputError(f"{named}: cannot follow the link: {error}") from None
     _expect_target(target, force=force)
@@ -328,7 +330,7 @@ def _install(temporary: Path, target: Path) -> None:
     if not target.exists():
         temporary.rename(target)
         return
-    if not any(target.iterdir()):
+    if not any(target.iterdir()) and target != Path.cwd():  # the working folder is kept: the files move in
         target.rmdir()
         temporary.rename(target)
         return

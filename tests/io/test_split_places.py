@@ -87,3 +87,15 @@ def test_force_refuses_a_document_where_the_earlier_split_has_a_folder(
         factlog.split_lines(_with_document(tmp_path / "two", later), tmp_path / "out", force=True)
     assert {path: path.read_bytes() for path in (tmp_path / "out").rglob("*") if path.is_file()} == before
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
+
+
+def test_the_working_folder_empty_is_written_into(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``factlog split PATH .`` in an empty folder: the split is written there, the folder itself kept."""
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    written = factlog.split_lines(ROOT / "sources", ".", 40)
+    assert written[0] == Path("tables.json")
+    assert Path.cwd() == tmp_path / "here"
+    assert (tmp_path / "here" / "tables.json").is_file()
+    assert factlog.load(".").claims == factlog.load(ROOT / "sources").claims
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["here"]
