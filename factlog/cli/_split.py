@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
-from factlog.cli._common import EXIT_OK, UsageError, add_limits, limits
+from factlog.cli._common import _WHOLE_NUMBER, EXIT_OK, UsageError, add_limits, limits
 from factlog.io import split_lines
 
 __all__ = ["register"]
@@ -32,10 +32,10 @@ def register(commands: Any) -> None:
     parser.add_argument("folder", metavar="FOLDER", help="where to write: a new or empty folder")
     parser.add_argument(
         "--claims-per-file",
-        type=int,
+        type=_claims_per_file,
         default=100_000,
         metavar="N",
-        help="claims in each claims-*.jsonl file (default: 100000)",
+        help="claims in each claims-*.jsonl file (default: 100,000; thousands may be grouped with commas)",
     )
     parser.add_argument(
         "--force",
@@ -44,6 +44,16 @@ def register(commands: Any) -> None:
     )
     add_limits(parser)
     parser.set_defaults(run=_split)
+
+
+def _claims_per_file(text: str) -> int:
+    """``--claims-per-file``: a whole number, grouped by thousands as ``--max-pairs`` is (under 1 is refused later)."""
+    written = text.strip()
+    digits = written.removeprefix("-")
+    if not _WHOLE_NUMBER.fullmatch(digits):
+        raise argparse.ArgumentTypeError(f"expected a whole number of claims, got {text!r}")
+    number = int(digits.replace(",", ""))
+    return -number if written.startswith("-") else number
 
 
 def _split(arguments: argparse.Namespace) -> int:
