@@ -99,3 +99,11 @@ def test_the_working_folder_empty_is_written_into(tmp_path: Path, monkeypatch: p
     assert (tmp_path / "here" / "tables.json").is_file()
     assert factlog.load(".").claims == factlog.load(ROOT / "sources").claims
     assert sorted(path.name for path in tmp_path.iterdir()) == ["here"]
+
+
+def test_a_loop_of_links_is_refused(tmp_path: Path) -> None:
+    """A folder that is a link to itself: refused naming it, nothing written."""
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    with pytest.raises(factlog.InputError, match="loop: cannot follow the link"):
+        factlog.split_lines(ROOT / "sources", tmp_path / "loop")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["loop"]
