@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
-from factlog.cli._common import EXIT_OK, UsageError, add_limits, limits
+from factlog.cli._common import _WHOLE_NUMBER, EXIT_OK, UsageError, add_limits, limits
 from factlog.io import split_lines
 
 __all__ = ["register"]
@@ -27,10 +32,10 @@ def register(commands: Any) -> None:
     parser.add_argument("folder", metavar="FOLDER", help="where to write: a new or empty folder")
     parser.add_argument(
         "--claims-per-file",
-        type=int,
+        type=_claims_per_file,
         default=100_000,
         metavar="N",
-        help="claims in each claims-*.jsonl file (default: 100000)",
+        help="claims in each claims-*.jsonl file (default: 100,000; thousands may be grouped with commas)",
     )
     parser.add_argument(
         "--force",
@@ -41,12 +46,43 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=_split)
 
 
+def _claims_per_file(text: str) -> int:
+    """``--claims-per-file``: a whole number, grouped by thousands as ``--max-pairs`` is (under 1 is refused later)."""
+    written = text.strip()
+    digits = written.removeprefix("-")
+    if not _WHOLE_NUMBER.fullmatch(digits):
+        raise argparse.ArgumentTypeError(f"expected a whole number of claims, got {text!r}")
+    number = int(digits.replace(",", ""))
+    return -number if written.startswith("-") else number
+
+
 def _split(arguments: argparse.Namespace) -> int:
     if arguments.claims_per_file < 1:
         raise UsageError(f"factlog split: error: --claims-per-file must be at least 1, not {arguments.claims_per_file}")
-    written = split_lines(
-        arguments.path, arguments.folder, arguments.claims_per_file, force=arguments.force, limits=limits(arguments)
-    )
+    with _terminated_as_an_exit():
+        written = split_lines(
+            arguments.path, arguments.folder, arguments.claims_per_file, force=arguments.force, limits=limits(arguments)
+        )
     parts = len(written) - 1
     print(f"{arguments.folder}: tables.json and {parts} claim file{'' if parts == 1 else 's'}")
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _terminated_as_an_exit() -> Iterator[None]:
+    """SIGTERM (``kill``, a batch job's time limit) ends the split as Ctrl-C does: its temporary folder removed.
+
+    The process then exits 143 (128 + SIGTERM), as one killed by the signal reports it.
+    """
+    if threading.current_thread() is not threading.main_thread():  # pragma: no cover - the command line's own thread
+        yield
+        return
+
+    def stop(number: int, _frame: FrameType | None) -> None:
+        raise SystemExit(128 + number)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

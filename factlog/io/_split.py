@@ -85,8 +85,10 @@ def split_lines(
     check of the folder would read as claims), naming the source's file and line or
     JSON path; :class:`~factlog.InputError` for a ``folder`` that is not empty (unless
     ``force``: then the ``tables.json`` and ``claims-*.jsonl`` of an earlier split are
-    replaced, and other claim files in it are refused), that is a file, or whose parent
-    does not exist; :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1
+    replaced, and other claim files in it are refused, as is a file of the split where a
+    folder stands or the reverse), that is a file, whose parent does not exist, or that
+    lies inside a folder ``paths`` names (a ``folder`` that is a symbolic link is written
+    where it points); :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1
     or wrong arguments.
     """
     given = expect_paths(paths, "factlog.split_lines", limits=limits)
@@ -95,11 +97,18 @@ def split_lines(
             f"factlog.split_lines: folder: expected a path (str or os.PathLike), got {described(folder)}"
         )
     expect_sizes("factlog.split_lines", claims_per_file=claims_per_file)
-    target = Path(folder)
+    named = Path(folder)
+    try:
+        target = named.resolve() if named.is_symlink() else named  # a link's folder is written, the link kept
+        if target.name in ("", ".."):  # "." or "..": the folder's own name, for the temporary folder beside it
+            target = Path(os.path.abspath(target))
+    except (OSError, RuntimeError) as error:  # a loop of links
+        raise InputError(f"{named}: cannot follow the link: {error}") from None
     _expect_target(target, force=force)
     files = _files(given)
     if not files:
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in given))
+    _expect_outside(named, target, given)
     parent = target.absolute().parent
     if not parent.is_dir():
         raise InputError(f"{target}: its folder {parent} does not exist")
@@ -113,7 +122,19 @@ def split_lines(
         _install(temporary, target)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
-    return tuple(target / name for name in names)
+    return tuple(named / name for name in names)
+
+
+def _expect_outside(named: Path, target: Path, given: list[PathLike]) -> None:
+    """Refuse a folder strictly inside an input folder: every later check of that folder would read the split too."""
+    place = target.resolve()
+    for raw in given:
+        path = Path(raw)
+        if path.is_dir() and place != path.resolve() and place.is_relative_to(path.resolve()):
+            raise InputError(
+                f"{named}: inside the input folder {path}, whose checks would read the split too: give a folder"
+                " outside it"
+            )
 
 
 def _expect_target(target: Path, *, force: bool) -> None:
@@ -309,14 +330,23 @@ def _install(temporary: Path, target: Path) -> None:
     if not target.exists():
         temporary.rename(target)
         return
-    if not any(target.iterdir()):
+    if not any(target.iterdir()) and target != Path.cwd():  # the working folder is kept: the files move in
         target.rmdir()
         temporary.rename(target)
         return
+    moved = sorted(temporary.rglob("*"))
+    for path in moved:  # before anything is removed: a file where a folder goes, or the reverse, stops the move
+        destination = target / path.relative_to(temporary)
+        if destination.is_dir() != path.is_dir() and (destination.exists() or destination.is_symlink()):
+            raise InputError(
+                f"{destination}: the split puts a {'folder' if path.is_dir() else 'file'} where a"
+                f" {'file' if path.is_dir() else 'folder'} stands, which a split cannot replace: move it, or give"
+                " another folder"
+            )
     for old in target.iterdir():  # an earlier split (_expect_target refused anything else that reads as claims)
         if old.is_file() and (old.name == TABLES or _PART.fullmatch(old.name)):
             old.unlink()
-    for path in sorted(temporary.rglob("*")):
+    for path in moved:
         destination = target / path.relative_to(temporary)
         if path.is_dir():
             destination.mkdir(exist_ok=True)

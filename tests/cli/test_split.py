@@ -56,3 +56,13 @@ def test_a_missing_input_is_refused(tmp_path: Path) -> None:
     ran = run("split", str(tmp_path / "none.jsonl"), str(tmp_path / "out"))
     assert ran.returncode == 3
     assert "none.jsonl: no such file or folder" in ran.stderr
+
+
+def test_claims_per_file_grouped_by_thousands(tmp_path: Path) -> None:
+    """`--claims-per-file 100,000` is read as --max-pairs reads it; `5,0000` (a typo) is a usage error."""
+    assert run("split", "sources", str(tmp_path / "out"), "--claims-per-file", "100,000").returncode == 0
+    assert len(list((tmp_path / "out").glob("claims-*.jsonl"))) == 1
+    ran = run("split", "sources", str(tmp_path / "typo"), "--claims-per-file", "5,0000")
+    assert ran.returncode == 2
+    assert "expected a whole number of claims, got '5,0000'" in ran.stderr
+    assert not (tmp_path / "typo").exists()
