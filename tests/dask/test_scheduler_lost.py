@@ -60,7 +60,7 @@ def test_a_scheduler_stopped_in_a_learning_round_is_one_cluster_error(
             time.sleep(0.5)  # the client sees the connection close
 
     with pytest.raises(factlog.ClusterError) as raised:
-        factlog.dask.assess(ROOT / "sources", method="accucopy", client=address, partitions=2, progress=told)
+        factlog.dask.assess(ROOT / "sources", method="accucopy", client=address, partitions=2, progress=told, timeout=3)
     assert str(raised.value).startswith("the assessment on the Dask cluster failed while learning (accucopy): round")
     assert str(raised.value).endswith("the connection to the scheduler closed (was the scheduler stopped?)")
     assert not any("again" in stage for stage in stages)  # not taken for a lost worker, not run again
