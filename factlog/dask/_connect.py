@@ -164,3 +164,23 @@ def heartbeats_stopped(client: Client) -> Iterator[Client]:
                 client.run(_stop_heartbeat)
         finally:
             scheduler.setLevel(level)
+
+
+@contextlib.contextmanager
+def closed_quietly(client: Client) -> Iterator[Client]:
+    """``client``, closed when the block ends; a client whose scheduler went away closes without logging.
+
+    Dask's client, its scheduler gone, logs its failed reconnection as errors with
+    tracebacks as it closes; the run already ends with one :class:`~factlog.ClusterError`.
+    """
+    try:
+        yield client
+    finally:
+        logger = logging.getLogger("distributed.client")
+        level = logger.level
+        if client.status != "running":
+            logger.setLevel(logging.CRITICAL + 1)
+        try:
+            client.close()  # type: ignore[no-untyped-call]
+        finally:
+            logger.setLevel(level)

@@ -69,6 +69,13 @@ def _lost(work: str, stage: str, what: str) -> ClusterError:
     return ClusterError(f"the {work} on the Dask cluster failed while {stage}: {what}; {ADVICE}")
 
 
+def _scheduler_lost(work: str, stage: str) -> ClusterError:
+    return ClusterError(
+        f"the {work} on the Dask cluster failed while {stage}: the connection to the scheduler closed"
+        " (was the scheduler stopped?)"
+    )
+
+
 def surviving(
     run: Callable[[], _T],
     client: Client | None,
@@ -95,6 +102,8 @@ def surviving(
                 f"a worker died each of the {_tries(error)} times a task ran (killed, or out of memory)",
             ) from None
         except concurrent.futures.CancelledError:
+            if client is not None and client.status != "running":  # the scheduler went away: it cancels every future
+                raise _scheduler_lost(work, stages.now) from None
             if client is None or reruns == RERUNS:
                 raise _lost(
                     work, stages.now, f"workers died or were lost, and the work was run again {reruns} times"
@@ -108,9 +117,9 @@ def surviving(
                 RERUNS,
             )
             stages.begin(f"running the {work} again ({reruns} of {RERUNS})")
-            ready()
+            try:
+                ready()
+            except OSError:  # the scheduler went away while the call waited for workers
+                raise _scheduler_lost(work, stages.now) from None
         except CommClosedError:
-            raise ClusterError(
-                f"the {work} on the Dask cluster failed while {stages.now}: the connection to the scheduler closed"
-                " (was the scheduler stopped?)"
-            ) from None
+            raise _scheduler_lost(work, stages.now) from None

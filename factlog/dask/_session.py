@@ -21,7 +21,7 @@ from dask.base import compute
 from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster, span
 
-from factlog.dask._connect import client_of, connect, heartbeats_stopped, timeout_of, wait_for_workers
+from factlog.dask._connect import client_of, closed_quietly, connect, heartbeats_stopped, timeout_of, wait_for_workers
 from factlog.dask._faults import Stages, surviving
 from factlog.dask._learning import _Sent, given
 from factlog.errors import ArgumentError, ArgumentTypeError, ClusterError, described
@@ -89,7 +89,7 @@ def _session(
     stages = Stages(say)
     if isinstance(client, str):
         waited = timeout_of(seconds)
-        with connect(client, waited) as connected, span("factlog", work):
+        with closed_quietly(connect(client, waited)) as connected, span("factlog", work):
             yield _Session(connected, stages, client, waited)
     elif isinstance(client, Client):
         waited = timeout_of(seconds)
