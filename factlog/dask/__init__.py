@@ -21,7 +21,8 @@ except ImportError as error:  # say what to install, not which module of Dask is
         name=error.name,
     ) from error
 
-from factlog.dask._cluster import ClaimsOrPaths, assess, check, local_client
+from factlog.dask._assessing import assess
+from factlog.dask._cluster import ClaimsOrPaths, check, local_client
 
 del dask, distributed
 

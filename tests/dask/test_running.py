@@ -17,7 +17,7 @@ from distributed import Client, LocalCluster
 import factlog
 import factlog.cli._check
 import factlog.dask
-import factlog.dask._cluster
+import factlog.dask._assessing
 from factlog.analysis._discovery import _learn as learning
 from factlog.analysis._discovery import accu_copy
 from factlog.analysis._discovery._learn import learn
@@ -101,13 +101,13 @@ def test_assess_caps_partitions_at_the_claim_count(monkeypatch: pytest.MonkeyPat
     """factlog.dask.assess caps partitions at the claim count, as check does: three claims make at most three."""
     claims = world(claim("a", obj="x"), claim("b", obj="y", holder="analysts"), claim("c", obj="x", holder="tabloid"))
     counts: set[int] = set()
-    prepare = factlog.dask._cluster.prepare
+    prepare = factlog.dask._assessing.prepare
 
     def counted(*arguments: Any, **options: Any) -> Any:
         counts.add(arguments[4])  # (small, as_of, method, number, partitions, *buckets)
         return prepare(*arguments, **options)
 
-    monkeypatch.setattr(factlog.dask._cluster, "prepare", counted)
+    monkeypatch.setattr(factlog.dask._assessing, "prepare", counted)
     assert factlog.dask.assess(claims, partitions=1000) == factlog.assess(claims)
     assert counts == {3}
 
