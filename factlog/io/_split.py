@@ -147,7 +147,8 @@ def _expect_target(target: Path, *, force: bool) -> None:
         return
     if not force:
         raise InputError(
-            f"{target}: not empty: give a new or empty folder, or --force (force=True) to replace an earlier split"
+            f"{target}: not empty: give a new or empty folder, or --force (Python: force=True)"
+            " to replace an earlier split"
         )
     others = sorted(
         path

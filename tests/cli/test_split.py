@@ -26,7 +26,10 @@ def test_a_non_empty_folder_is_refused_without_force(tmp_path: Path) -> None:
     assert run("split", "sources", str(tmp_path / "out")).returncode == 0
     ran = run("split", "sources", str(tmp_path / "out"), "--claims-per-file", "5")
     assert ran.returncode == 3
-    assert ran.stderr.startswith(f"error: {tmp_path / 'out'}: not empty")
+    assert ran.stderr.startswith(
+        f"error: {tmp_path / 'out'}: not empty: give a new or empty folder, or --force (Python: force=True)"
+        " to replace an earlier split"
+    )
     assert len(list((tmp_path / "out").glob("claims-*.jsonl"))) == 1
     assert run("split", "--force", "sources", str(tmp_path / "out"), "--claims-per-file", "5").returncode == 0
     assert len(list((tmp_path / "out").glob("claims-*.jsonl"))) > 1
