@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -144,20 +144,24 @@ def _pair_budget(text: str) -> int | None:
     return int(written.replace(",", ""))
 
 
-def _round_limit(text: str) -> int:
-    """``--max-rounds``: a whole number of rounds, 1 or more, grouped by thousands as ``--max-pairs`` is."""
-    written = text.strip()
-    if not _WHOLE_NUMBER.fullmatch(written) or int(written.replace(",", "")) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of rounds, 1 or more, got {text!r}")
-    return int(written.replace(",", ""))
+def counted(noun: str) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number of ``noun``, 1 or more, grouped by thousands as ``--max-pairs`` is.
+
+    ``--max-rounds``, ``--max-problems`` and ``split --claims-per-file``; anything else is an
+    :class:`argparse.ArgumentTypeError` naming the noun and what was given.
+    """
+
+    def parse(text: str) -> int:
+        written = text.strip()
+        if not _WHOLE_NUMBER.fullmatch(written) or int(written.replace(",", "")) < 1:
+            raise argparse.ArgumentTypeError(f"expected a whole number of {noun}, 1 or more, got {text!r}")
+        return int(written.replace(",", ""))
+
+    return parse
 
 
-def _problem_limit(text: str) -> int:
-    """``--max-problems``: a whole number of problems, 1 or more, grouped by thousands as ``--max-pairs`` is."""
-    written = text.strip()
-    if not _WHOLE_NUMBER.fullmatch(written) or int(written.replace(",", "")) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of problems, 1 or more, got {text!r}")
-    return int(written.replace(",", ""))
+_round_limit = counted("rounds")
+_problem_limit = counted("problems")
 
 
 @contextlib.contextmanager

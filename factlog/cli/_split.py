@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
-from factlog.cli._common import _WHOLE_NUMBER, EXIT_OK, UsageError, add_limits, limits
+from factlog.cli._common import EXIT_OK, add_limits, counted, limits
 from factlog.io import split_lines
 
 __all__ = ["register"]
@@ -32,7 +32,7 @@ def register(commands: Any) -> None:
     parser.add_argument("folder", metavar="FOLDER", help="where to write: a new or empty folder")
     parser.add_argument(
         "--claims-per-file",
-        type=_claims_per_file,
+        type=counted("claims"),
         default=100_000,
         metavar="N",
         help="claims in each claims-*.jsonl file (default: 100,000; thousands may be grouped with commas)",
@@ -46,19 +46,7 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=_split)
 
 
-def _claims_per_file(text: str) -> int:
-    """``--claims-per-file``: a whole number, grouped by thousands as ``--max-pairs`` is (under 1 is refused later)."""
-    written = text.strip()
-    digits = written.removeprefix("-")
-    if not _WHOLE_NUMBER.fullmatch(digits):
-        raise argparse.ArgumentTypeError(f"expected a whole number of claims, got {text!r}")
-    number = int(digits.replace(",", ""))
-    return -number if written.startswith("-") else number
-
-
 def _split(arguments: argparse.Namespace) -> int:
-    if arguments.claims_per_file < 1:
-        raise UsageError(f"factlog split: error: --claims-per-file must be at least 1, not {arguments.claims_per_file}")
     with _terminated_as_an_exit():
         written = split_lines(
             arguments.path, arguments.folder, arguments.claims_per_file, force=arguments.force, limits=limits(arguments)

@@ -39,7 +39,7 @@ def test_claims_per_file_below_one_is_a_usage_error(tmp_path: Path) -> None:
     """--claims-per-file 0: exit 2, nothing written."""
     ran = run("split", "sources", str(tmp_path / "out"), "--claims-per-file", "0")
     assert ran.returncode == 2
-    assert "--claims-per-file must be at least 1" in ran.stderr
+    assert "argument --claims-per-file: expected a whole number of claims, 1 or more, got '0'" in ran.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -67,5 +67,5 @@ def test_claims_per_file_grouped_by_thousands(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out").glob("claims-*.jsonl"))) == 1
     ran = run("split", "sources", str(tmp_path / "typo"), "--claims-per-file", "5,0000")
     assert ran.returncode == 2
-    assert "expected a whole number of claims, got '5,0000'" in ran.stderr
+    assert "expected a whole number of claims, 1 or more, got '5,0000'" in ran.stderr
     assert not (tmp_path / "typo").exists()
