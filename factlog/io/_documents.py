@@ -112,7 +112,7 @@ def _structure_document(data: Any, name: str | None) -> ClaimSet:
     try:
         return _converter().structure(body, ClaimSet)
     except BaseValidationError as error:
-        raise FormatError([before + message for message in messages(error, "$")]) from None
+        raise FormatError([before + message for message in messages(error, "$", body)]) from None
     except FieldError as error:
         raise FormatError([f"{before}$.{error.field}: {error.message}"]) from None
 

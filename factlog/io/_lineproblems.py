@@ -65,7 +65,7 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
 class WholeReader:
     """What the whole-file reader reads records with: its detailed converter, its messages, its sources' folder.
 
-    ``messages(error, root)`` formats a converter's error under a root path (``$.claims[4]``)
+    ``messages(error, root, data)`` formats a converter's error for ``data`` under a root path (``$.claims[4]``)
     and drops its tracebacks, which hold its frames in cycles (:func:`~factlog._bulk.forget_frames`);
     ``with_bases`` gives a set its sources' folder. A record the generated reader
     (``fast``) reads is made by it, its strings shared as the clean reading shares them
@@ -74,7 +74,7 @@ class WholeReader:
     """
 
     converter: cattrs.Converter
-    messages: Callable[[BaseException, str], list[str]]
+    messages: Callable[[BaseException, str, Any], list[str]]
     with_bases: Callable[[ClaimSet], ClaimSet]
     fast: Callable[[str], Callable[[Any, dict[str, str]], Any]]
     """The generated reader of a section's record (ids interned in the dict it is given), tried first."""
@@ -153,7 +153,7 @@ class _Reading:
             exact = _parsed(line, number, self.limits, self.syntax)  # else nested too deep, said so
             if exact is not None:
                 exact.pop("type", None)
-                found = self.reader.messages(error, f"$.{section}[{index}]")
+                found = self.reader.messages(error, f"$.{section}[{index}]", exact)
                 self.refused.setdefault(section, []).append((index, self.kept(found), names_of(exact)))
 
     def kept(self, found: list[str]) -> list[str]:

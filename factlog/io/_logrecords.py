@@ -67,7 +67,7 @@ def structure(data: Any, kind: str, where: str, *, kind_said: bool = True) -> Re
     try:
         record: Record = _converter().structure(data, cls)
     except BaseValidationError as error:
-        raise FormatError([said + problem for problem in messages(error, "$")]) from None
+        raise FormatError([said + problem for problem in messages(error, "$", data)]) from None
     except FieldError as error:
         raise FormatError([f"{said}$.{error.field}: {error.message}"]) from None
     return record

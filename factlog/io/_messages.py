@@ -2,7 +2,10 @@
 
 cattrs gathers every problem of a record (``detailed_validation``); these messages name
 each by its path (``$.claims[3].certainty: expected one of ...``), a key one slip away from
-one the object takes with the key meant.
+one the object takes and does not have yet with the key meant. cattrs' error for an
+unexpected key holds the class, not the object, so the problems are walked beside the
+data read: a key one slip from a key the object has already (``"polarty"`` beside
+``"polarity"``) is a repeat to delete, never told to be that key.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import contextlib
 import difflib
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
+from typing import Any
 
 import attrs
 import cattrs
@@ -20,14 +24,14 @@ from factlog._bulk import forget_frames
 from factlog.errors import DateError
 from factlog.model._nouns import FieldError
 
-__all__ = ["messages", "word_for", "words_named"]
+__all__ = ["REPEATED", "messages", "word_for", "words_named"]
 
 _FIELD = "\x1f"  # separates a field name from its message inside one formatted error
 
 
-def _format_exception(error: BaseException, _type: type | None) -> str:
+def _format_exception(error: BaseException, present: frozenset[str]) -> str:
     if isinstance(error, cattrs.errors.ForbiddenExtraKeysError):
-        keys = ", ".join(repr(key) + _did_you_mean(key, error.cl) for key in sorted(error.extra_fields))
+        keys = ", ".join(repr(key) + _did_you_mean(key, error.cl, present) for key in sorted(error.extra_fields))
         return f"unexpected key {keys}" if len(error.extra_fields) == 1 else f"unexpected keys {keys}"
     if isinstance(error, KeyError):
         return "required key missing"
@@ -39,33 +43,72 @@ def _format_exception(error: BaseException, _type: type | None) -> str:
 _NOT_WRITTEN = frozenset({"bases", "acknowledged_at"})
 """Fields of a claim set that are never keys of a document (kept by the reader, not written)."""
 
+REPEATED = " (one slip from a key given already: delete the one not meant)"
+"""What a key one slip from a key its object has already, and from none it lacks, is told."""
 
-def _did_you_mean(key: str, cls: type) -> str:
-    """`` (did you mean 'polarity'?)`` for a key one slip away from a key ``cls`` takes, else ``""``.
 
-    Close means a ratio of at least 0.8 by :func:`difflib.get_close_matches` (a letter left
-    out, doubled or swapped in a word of five letters or more).
+def _did_you_mean(key: str, cls: type, present: Collection[str] = ()) -> str:
+    """The hint for an unexpected ``key`` of an object of ``cls`` whose keys are ``present``, or ``""``.
+
+    `` (did you mean 'polarity'?)`` for the closest key ``cls`` takes that the object does
+    not have, when one is close: a ratio of at least 0.8 by :func:`difflib.get_close_matches`
+    (a letter left out, doubled or swapped in a word of five letters or more). A key
+    close only to keys the object has already is a repeat: :data:`REPEATED`, which names
+    no key the object has (telling ``'polarty'`` to be ``'polarity'`` beside a
+    ``"polarity"`` would make a second one). Else ``""``.
     """
-    names = [field.name for field in attrs.fields(cls) if field.name not in _NOT_WRITTEN] if attrs.has(cls) else []
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.8) if isinstance(key, str) else []
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    if not isinstance(key, str) or not attrs.has(cls):
+        return ""
+    names = [field.name for field in attrs.fields(cls) if field.name not in _NOT_WRITTEN]
+    close = difflib.get_close_matches(key, [name for name in names if name not in present], n=1, cutoff=0.8)
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    return REPEATED if difflib.get_close_matches(key, names, n=1, cutoff=0.8) else ""
 
 
-def messages(error: BaseException, root: str) -> list[str]:
+def messages(error: BaseException, root: str, data: Any) -> list[str]:
     """One message per problem cattrs gathered in ``error``, each ``PATH: what is wrong`` below ``root``.
 
-    The error's tracebacks are then dropped (:func:`~factlog._bulk.forget_frames`): with the
-    cyclic collector paused while files are read, their frames would otherwise stay.
+    ``data`` is what was structured (the JSON value at ``root``): the keys each refused
+    object has are read from it. The error's tracebacks are then dropped
+    (:func:`~factlog._bulk.forget_frames`): with the cyclic collector paused while files
+    are read, their frames would otherwise stay.
     """
     found = []
-    for line in cattrs.transform_error(error, path=root, format_exception=_format_exception):
-        message, _, path = line.rpartition(" @ ")
-        field, separator, text = message.partition(_FIELD)
-        if separator:
-            path, message = f"{path}.{field}", text
-        found.append(f"{path}: {message}")
+    for told, path in _walk(error, root, data):
+        field, separator, text = told.partition(_FIELD)
+        found.append(f"{path}.{field}: {text}" if separator else f"{path}: {told}")
     forget_frames(error)
     return found
+
+
+def _walk(error: BaseException, path: str, data: Any) -> Iterator[tuple[str, str]]:
+    """(message, path) for each problem below ``path``, ``data`` the value there: :func:`cattrs.transform_error`'s walk.
+
+    Walked here, not by cattrs, for the data: a class's errors are noted by attribute
+    name (the format's key: no field is renamed), an iterable's by index.
+    """
+    without: Sequence[BaseException] = [error]
+    if isinstance(error, cattrs.IterableValidationError):
+        items, without = error.group_exceptions()
+        for inner, item in items:
+            yield from _walk(inner, f"{path}[{item.index!r}]", _at(data, item.index))
+    elif isinstance(error, cattrs.ClassValidationError):
+        fields, without = error.group_exceptions()
+        for inner, field in fields:
+            yield from _walk(inner, f"{path}.{field.name}", _at(data, field.name))
+    present = frozenset(key for key in data if isinstance(key, str)) if isinstance(data, dict) else frozenset()
+    for problem in without:
+        yield _format_exception(problem, present), path
+
+
+def _at(data: Any, key: object) -> Any:
+    """The value under ``key`` (a dict's key, a list's index) in ``data``; None where there is none."""
+    if isinstance(data, dict):
+        return data.get(key)
+    if isinstance(data, list) and isinstance(key, int) and -len(data) <= key < len(data):
+        return data[key]
+    return None
 
 
 def word_for(cls: type[enum.Enum], value: object) -> str:

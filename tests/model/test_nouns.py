@@ -130,7 +130,7 @@ def test_converter_is_strict_about_scalars() -> None:
     converter = factlog.make_converter()
     with pytest.raises(cattrs.errors.ClassValidationError) as number:
         converter.structure({"amount": "5"}, Quantity)
-    assert messages(number.value, "$") == ["$.amount: expected a number, got '5'"]
+    assert messages(number.value, "$", {"amount": "5"}) == ["$.amount: expected a number, got '5'"]
     with pytest.raises(cattrs.errors.ClassValidationError) as text:
         converter.structure({"text": 5}, TextValue)
-    assert messages(text.value, "$") == ["$.text: expected a string, got 5"]
+    assert messages(text.value, "$", {"text": 5}) == ["$.text: expected a string, got 5"]

@@ -173,3 +173,18 @@ def wrong_arguments() -> st.SearchStrategy[object]:
         st.dictionaries(st.integers(), st.integers(), max_size=2),
         st.builds(object),
     )
+
+
+def slips(key: str) -> frozenset[str]:
+    """Every key one slip from ``key``: a letter left out, doubled, or swapped with the next."""
+    return frozenset(
+        [key[:i] + key[i + 1 :] for i in range(len(key))]
+        + [key[:i] + key[i] + key[i:] for i in range(len(key))]
+        + [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)]
+    )
+
+
+def extra_keys(names: list[str]) -> st.SearchStrategy[str]:
+    """A key none of ``names`` is: one slip from one of them, or any snake_case word (a key of another object)."""
+    slipped = st.sampled_from(sorted(names)).flatmap(lambda name: st.sampled_from(sorted(slips(name))))
+    return st.one_of(slipped, st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True)).filter(lambda key: key not in names)
