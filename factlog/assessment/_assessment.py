@@ -23,7 +23,7 @@ from factlog.analysis._index import Entry, Index
 from factlog.assessment import _grading as grading
 from factlog.assessment._acceptance import Acceptance, grounded
 from factlog.assessment._canonical import canonical, known_before
-from factlog.assessment._deciding import decided_by, ties
+from factlog.assessment._deciding import decided_by, grounds, ties
 from factlog.assessment._grounded import grounded_slot
 from factlog.assessment._methods import (
     DEFAULT_METHOD,
@@ -42,7 +42,7 @@ from factlog.assessment._weights import vote_weight
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import PartialDate
-from factlog.model._scales import Reliability
+from factlog.model._scales import Credibility, Reliability
 
 __all__ = [
     "Assessment",
@@ -349,6 +349,7 @@ def _assess(
     opposing = question.opponents(answer)
     reasons = list(question.notes) if acceptance is not None else []
     found = grading.status(supporting, opposing, belief)
+    credibility = grading.credibility(found, belief, supporting)
     if acceptance is not None:
         split = question.split(answer)
         reasons += reasons_for(supporting, opposing, copying, providers, split=split, slot=question.slot)
@@ -356,7 +357,9 @@ def _assess(
         if held is not None:
             reasons.append(held)
         if decided_by is not None:
-            reasons.append(f"{acceptance[answer].value}: weighed against {decided_by}")
+            judged = credibility is not Credibility.CANNOT_BE_JUDGED
+            why = grounds(acceptance[answer], decided_by, claimed=bool(supporting), judged=judged)
+            reasons.append(f"{acceptance[answer].value}: {why}")
         if tie:
             reasons.append("tied with another value of the slot: the tie is not broken")
         reasons.append(f"status {found.value}; belief {belief:.2f}")
@@ -364,7 +367,7 @@ def _assess(
         key=question.keys[answer],
         statement=question.texts[answer],
         status=found,
-        credibility=grading.credibility(found, belief, supporting),
+        credibility=credibility,
         belief=round(belief, 4),
         supporting=supporting,
         opposing=opposing,

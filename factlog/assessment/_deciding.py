@@ -1,11 +1,11 @@
-"""Explaining a slot's outcome: the rivals that decided each label, and which values are tied."""
+"""Explaining an outcome: the rivals that decided each label, what a label nobody's claim backs rests on, ties."""
 
 from __future__ import annotations
 
 from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._questions import Question
 
-__all__ = ["decided_by", "ties"]
+__all__ = ["decided_by", "grounds", "ties"]
 
 
 def ties(question: Question, result: dict[str, float]) -> frozenset[str]:
@@ -63,3 +63,25 @@ def _answer_text(question: Question, answer: str) -> str:
     if answer.startswith("not:"):
         return f"the denial of {question.texts.get(answer[4:], answer[4:])}"
     return question.texts.get(answer, answer)
+
+
+def grounds(acceptance: Acceptance, decided_by: str, *, claimed: bool, judged: bool) -> str:
+    """What a label rests on, in words, after ``LABEL: `` on its reason line.
+
+    ``decided_by`` names the rivals that decided it (:func:`decided_by`); ``claimed``: an
+    origin is for the answer; ``judged``: its credibility is not 6. An answer someone
+    claims was ``weighed against`` its rivals. One nobody claims is *rejected* by what is
+    claimed instead, with no weighing: ``nobody claims it; what is claimed instead stands:
+    its denial`` (the label follows from who claims what, whatever the denial's weight).
+    When that denial is all an accused party's, the credibility is 6 and the line says why
+    the two differ: the label says what is claimed, not what is true.
+    """
+    if claimed or acceptance is not Acceptance.REJECTED:
+        return f"weighed against {decided_by}"
+    said = f"nobody claims it; what is claimed instead stands: {decided_by}"
+    if judged:
+        return said
+    return (
+        f"{said}; the label says who claims what, not what is true: only parties the proposition"
+        " accuses deny it, so truth cannot be judged (credibility 6)"
+    )

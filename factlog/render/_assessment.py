@@ -11,8 +11,10 @@ import cattrs
 
 from factlog._escape import escape_markdown, escape_terminal
 from factlog.analysis._discovery import MAX_ROUNDS, Dependence
+from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._arguments import expect_assessment
 from factlog.assessment._assessment import Assessment, PropositionAssessment
+from factlog.assessment._deciding import grounds
 from factlog.assessment._lines import LinesAssessment
 from factlog.assessment._methods import EXTRAPOLATE, EXTRAPOLATING_METHODS, ROUNDS_METHODS
 from factlog.assessment._questions import OriginWeight
@@ -288,4 +290,9 @@ def _accepted(item: PropositionAssessment) -> str:
 
 
 def _decided(item: PropositionAssessment) -> str:
-    return "" if item.decided_by is None else f" (against {escape_markdown(item.decided_by)})"
+    if item.decided_by is None or item.acceptance is None:
+        return ""
+    if item.supporting or item.acceptance is not Acceptance.REJECTED:
+        return f" (against {escape_markdown(item.decided_by)})"
+    judged = item.credibility is not Credibility.CANNOT_BE_JUDGED
+    return f" ({escape_markdown(grounds(item.acceptance, item.decided_by, claimed=False, judged=judged))})"
