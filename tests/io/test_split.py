@@ -134,21 +134,20 @@ def test_a_non_empty_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_force_replaces_an_earlier_split(tmp_path: Path) -> None:
-    """With force, an earlier split's files are replaced: none of its claim files is left to be read."""
+    """With force, an earlier split is replaced: none of its claim files is left to be read."""
     factlog.split_lines(ROOT / "sources", tmp_path / "out", 5)
-    (tmp_path / "out" / "notes.txt").write_text("mine", encoding="utf-8")
     factlog.split_lines(ROOT / "sources", tmp_path / "out", 1000, force=True)
     assert [part.name for part in _parts(tmp_path / "out")] == ["claims-00001.jsonl"]
-    assert (tmp_path / "out" / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert factlog.load(tmp_path / "out").claims == factlog.load(ROOT / "sources").claims
 
 
 def test_force_refuses_other_claim_files(tmp_path: Path) -> None:
-    """Even with force, a folder holding claim files a split does not write is refused: a check would read them."""
+    """Even with force, a folder holding claim files a split does not write is refused, naming the file."""
     (tmp_path / "out").mkdir()
     factlog.dump(world(claim("c1")), tmp_path / "out" / "mine.json")
-    with pytest.raises(factlog.InputError, match="holds claim files a split does not write"):
+    with pytest.raises(factlog.InputError, match=f"holds {tmp_path / 'out' / 'mine.json'}, not part of an earlier"):
         factlog.split_lines(ROOT / "sources", tmp_path / "out", force=True)
+    assert [path.name for path in (tmp_path / "out").iterdir()] == ["mine.json"]
 
 
 def test_a_file_in_place_of_the_folder_is_refused(tmp_path: Path) -> None:
