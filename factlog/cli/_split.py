@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
         " written) or FOLDER is not empty (give --force to replace an earlier split).",
     )
     parser.add_argument("path", metavar="PATH", help="claim file or folder")
-    parser.add_argument("folder", metavar="FOLDER", help="where to write: a new or empty folder")
+    parser.add_argument("folder", metavar="FOLDER", type=_folder, help="where to write: a new or empty folder")
     parser.add_argument(
         "--claims-per-file",
         type=counted("claims"),
@@ -44,6 +44,13 @@ def register(commands: Any) -> None:
     )
     add_limits(parser)
     parser.set_defaults(run=_split)
+
+
+def _folder(text: str) -> str:
+    """An argparse ``type``: a folder's path, not empty (which Python would take for the working folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a folder, got an empty path (the working folder is '.')")
+    return text
 
 
 def _split(arguments: argparse.Namespace) -> int:

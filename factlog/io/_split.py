@@ -10,8 +10,9 @@ cluster reads each file in a task of its own (``docs/scale.md``).
 A JSON Lines input of the current version is read a line at a time
 (:mod:`factlog.io._splitstream`): its claims never stand in memory together. Anything
 else, and any problem, is read by :func:`factlog.load`, whose error names the file and
-JSON path. Everything is written into a temporary folder beside the target, which
-takes its place only once complete: invalid input writes nothing.
+JSON path. Everything is written into a staging folder beside the target, which
+takes its place only once complete (:mod:`factlog.io._splitfolder`): invalid input
+writes nothing.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import IO
 
 import attrs
 
-from factlog.errors import ArgumentError, ArgumentTypeError, FormatError, InputError, described
+from factlog.errors import ArgumentError, ArgumentTypeError, FactlogError, FormatError, InputError, described
 from factlog.io._arguments import expect_paths, expect_sizes
 from factlog.io._atomic import write_atomic
 from factlog.io._documents import _files, load, read_file
@@ -74,19 +75,27 @@ def split_lines(
     A JSON Lines input of the current version is read a line at a time (its claims are
     copied as written, and never held together); any other input is read whole with
     :func:`load`. Nothing is written unless the whole input is valid: everything goes
-    to a temporary folder beside ``folder`` that takes its place when complete.
+    to a hidden staging folder beside ``folder`` (``.FOLDER.split-HOST-PID-RANDOM``)
+    that takes its place by a rename when complete; an earlier split replaced
+    (``force``) is renamed aside first and removed after, so an error, SIGINT or
+    SIGTERM at any moment leaves the complete earlier split or the complete new one
+    (the signals wait while the renames run). A staging folder left by a split killed
+    outright is not read by a check of the parent folder, and is removed by the next
+    split of ``folder`` on the same machine.
 
     Raises what :func:`load` raises, naming file and JSON path;
     :class:`~factlog.FormatError` for a source whose document cannot be copied (missing,
     unreadable, outside its file's folder, or named ``*.json``/``*.jsonl``, which a
     check of the folder would read as claims), naming the source's file and line or
     JSON path; :class:`~factlog.InputError` for a ``folder`` that is not empty (unless
-    ``force``: then the ``tables.json`` and ``claims-*.jsonl`` of an earlier split are
-    replaced, and other claim files in it are refused, as is a file of the split where a
-    folder stands or the reverse), that is a file, whose parent does not exist, or that
-    lies inside a folder ``paths`` names (a ``folder`` that is a symbolic link is written
-    where it points); :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1
-    or wrong arguments.
+    ``force``: then a folder holding an earlier split and nothing else, its
+    ``tables.json``, ``claims-*.jsonl`` and the documents its ``tables.json`` names, is
+    replaced whole; anything else in it is refused, named), that another split wrote
+    while this one ran, that is a file, whose parent does not exist, that lies inside a
+    folder ``paths`` names (a ``folder`` that is a symbolic link is written where it
+    points), or that cannot be written (a full disk);
+    :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1, an empty
+    ``folder`` (``"."`` is the working folder) or wrong arguments.
     """
     given = expect_paths(paths, "factlog.split_lines", limits=limits)
     if not isinstance(folder, str | os.PathLike):
@@ -116,12 +125,17 @@ def split_lines(
         raise InputError(f"{target}: its folder {parent} does not exist")
     staging = parent / staging_name(target.name)
     try:
-        staging.mkdir()  # as a folder made by hand is made (mkdtemp's would be private to the user)
-    except OSError as error:
-        raise InputError(f"{target}: cannot write in {parent}: {error.strerror or error}") from None
-    try:
+        try:
+            staging.mkdir()  # as a folder made by hand is made (mkdtemp's would be private to the user)
+        except OSError as error:
+            raise InputError(f"{target}: cannot write in {parent}: {error.strerror or error}") from None
         names = _write(given, files, staging, claims_per_file, limits)
         install(staging, target, force=force, limits=limits)
+    except FactlogError:
+        raise
+    except OSError as error:  # a full disk, say
+        where = f" ({error.filename})" if error.filename else ""
+        raise InputError(f"{target}: cannot write the split: {error.strerror or error}{where}") from None
     finally:
         with signals_deferred():
             shutil.rmtree(staging, ignore_errors=True)

@@ -91,8 +91,7 @@ def test_force_replaces_a_document_where_the_earlier_split_has_a_folder(
 def _contents(folder: Path) -> dict[str, bytes | None]:
     """Every file's bytes, and every folder (None), by its path in ``folder``."""
     return {
-        path.relative_to(folder).as_posix(): path.read_bytes() if path.is_file() else None
-        for path in folder.rglob("*")
+        path.relative_to(folder).as_posix(): path.read_bytes() if path.is_file() else None for path in folder.rglob("*")
     }
 
 
