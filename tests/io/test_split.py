@@ -291,6 +291,17 @@ def test_a_folder_whose_parent_is_missing_is_refused(tmp_path: Path) -> None:
         factlog.split_lines(ROOT / "sources", tmp_path / "no" / "out")
 
 
+def test_an_empty_folder_path_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``folder=""``, which Path takes for the working folder: an ArgumentError naming the argument, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(factlog.ArgumentError) as raised:
+        factlog.split_lines(ROOT / "sources", "")
+    assert str(raised.value) == (
+        "factlog.split_lines: folder: expected a path, got an empty one (the working folder is '.')"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_folder_that_is_no_path_is_refused() -> None:
     """A folder given as anything but a path is an ArgumentTypeError."""
     with pytest.raises(factlog.ArgumentTypeError, match="folder"):
