@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +12,13 @@ from pathlib import Path
 import pytest
 
 import factlog
-from factlog.io._staging import host
 from tests.helpers import claim, run, world
 from tests.io.splits import contents, pair
+
+
+def host() -> str:
+    """This machine's name as a staging folder holds it: ``.out.split-HOST-PID-RANDOM``."""
+    return re.sub(r"[^A-Za-z0-9.-]", "-", socket.gethostname())
 
 
 def _dead_pid() -> int:
