@@ -35,7 +35,7 @@ from factlog.io._documents import _files, load, read_file
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
 from factlog.io._sections import write_claims
-from factlog.io._splitfolder import TABLES, expect_target, install, remove_stale, signals_deferred
+from factlog.io._splitfolder import TABLES, Known, expect_target, install, remove_stale, signals_deferred
 from factlog.io._splitstream import source_lines, stream_claims, stream_tables
 from factlog.io._staging import staging_name
 from factlog.io._writing import dumps
@@ -115,7 +115,8 @@ def split_lines(
     except (OSError, RuntimeError) as error:  # a loop of links
         raise InputError(f"{named}: cannot follow the link: {error}") from None
     remove_stale(target)
-    expect_target(target, force=force, limits=limits)
+    known: Known = {}  # an earlier split's documents, read once for the check here and the one before it is replaced
+    expect_target(target, force=force, limits=limits, known=known)
     files = _files(given)
     if not files:
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in given))
@@ -130,7 +131,7 @@ def split_lines(
         except OSError as error:
             raise InputError(f"{target}: cannot write in {parent}: {error.strerror or error}") from None
         names = _write(given, files, staging, claims_per_file, limits)
-        install(staging, target, force=force, limits=limits)
+        install(staging, target, force=force, limits=limits, known=known)
     except FactlogError:
         raise
     except OSError as error:  # a full disk, say

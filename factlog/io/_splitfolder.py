@@ -40,7 +40,7 @@ from factlog.io._documents import read_file
 from factlog.io._parsing import Limits
 from factlog.io._staging import host
 
-__all__ = ["PART", "TABLES", "expect_target", "install", "remove_stale", "signals_deferred"]
+__all__ = ["PART", "TABLES", "Known", "expect_target", "install", "remove_stale", "signals_deferred"]
 
 TABLES = "tables.json"
 """The name of the small-tables file of a split folder."""
@@ -97,13 +97,17 @@ def remove_stale(target: Path) -> None:
         if found is None or int(found[1]) == os.getpid() or _alive(int(found[1])) or not _is_folder(entry):
             continue
         if found[2] and not (target.exists() or target.is_symlink()):
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError):  # else left for the user: it may be the only copy
                 entry.rename(target)
-                continue
+            continue
         shutil.rmtree(entry, ignore_errors=True)
 
 
-def expect_target(target: Path, *, force: bool, limits: Limits) -> None:
+Known = dict[tuple[int, int, int], set[str]]
+"""The documents an earlier split's ``tables.json`` names, by its inode, time and size: read once a split."""
+
+
+def expect_target(target: Path, *, force: bool, limits: Limits, known: Known) -> None:
     """Refuse a file, a non-empty folder without ``force``, and with it a folder holding more than an earlier split."""
     if not target.exists():
         return
@@ -116,7 +120,7 @@ def expect_target(target: Path, *, force: bool, limits: Limits) -> None:
             f"{target}: not empty: give a new or empty folder, or --force (Python: force=True)"
             " to replace an earlier split"
         )
-    _expect_earlier_split(target, limits)
+    _expect_earlier_split(target, limits, known)
 
 
 def _is_folder(path: Path) -> bool:
@@ -126,36 +130,49 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def _expect_earlier_split(target: Path, limits: Limits) -> None:
-    """Refuse a folder holding anything but an earlier split, naming the first thing that is not part of it."""
-    tables = target / TABLES
-    documents: set[str] = set()
-    if tables.is_file() and not tables.is_symlink():
+def _documents(tables: Path, limits: Limits, known: Known) -> set[str] | None:
+    """The documents ``tables`` names (paths in its folder, ``/``-separated); None when there is no such file."""
+    try:
+        info = tables.lstat()
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    key = (info.st_ino, info.st_mtime_ns, info.st_size)
+    if key not in known:
         try:
             sources = read_file(tables, limits).sources
         except FactlogError as error:
             reason = error.errors[0] if isinstance(error, FormatError) else str(error)
             raise InputError(f"{tables}: not the tables.json of an earlier split ({reason}): {_ONLY}") from None
-        documents = {
+        known[key] = {
             Path(os.path.normpath(source.document)).as_posix() for source in sources if source.document is not None
         }
+    return known[key]
+
+
+def _expect_earlier_split(target: Path, limits: Limits, known: Known) -> None:
+    """Refuse a folder holding anything but an earlier split, naming the first thing that is not part of it."""
+    documents = _documents(target / TABLES, limits, known)
+    kept = documents is not None  # without tables.json, nothing here is an earlier split's
+    documents = documents or set()
     folders = {parent.as_posix() for document in documents for parent in Path(document).parents}
-    kept = tables.is_file() and not tables.is_symlink()  # without it, nothing here is an earlier split's
     others: list[Path] = []
     pending = [target]
     while pending:
         folder = pending.pop()
-        for entry in os.scandir(folder):
-            path = Path(entry.path)
-            name = path.relative_to(target).as_posix()
-            if entry.is_dir(follow_symlinks=False) and name in folders:
-                pending.append(path)
-                continue
-            if entry.is_file(follow_symlinks=False) and (
-                name in documents or (kept and folder == target and (name == TABLES or PART.fullmatch(name)))
-            ):
-                continue
-            others.append(path)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                path = Path(entry.path)
+                name = path.relative_to(target).as_posix()
+                if entry.is_dir(follow_symlinks=False) and name in folders:
+                    pending.append(path)
+                    continue
+                if entry.is_file(follow_symlinks=False) and (
+                    name in documents or (kept and folder == target and (name == TABLES or PART.fullmatch(name)))
+                ):
+                    continue
+                others.append(path)
     if others:
         others.sort()
         more = f" and {len(others) - 1} more" if len(others) > 1 else ""
@@ -168,7 +185,7 @@ def _keep_mode(staging: Path, target: Path) -> None:
         os.chmod(staging, stat.S_IMODE(os.stat(target).st_mode))
 
 
-def install(staging: Path, target: Path, *, force: bool, limits: Limits) -> None:
+def install(staging: Path, target: Path, *, force: bool, limits: Limits, known: Known) -> None:
     """Put the complete split in ``staging`` at ``target`` (see the module); SIGINT and SIGTERM wait meanwhile.
 
     Raises :class:`~factlog.InputError` when ``target`` was written meanwhile (without
@@ -176,8 +193,8 @@ def install(staging: Path, target: Path, *, force: bool, limits: Limits) -> None
     moved is put back first.
     """
     with signals_deferred():
-        if target.exists() and os.path.samefile(target, os.getcwd()):
-            _install_here(staging, target, force=force, limits=limits)
+        if _is_working_folder(target):
+            _install_here(staging, target, force=force, limits=limits, known=known)
             return
         _keep_mode(staging, target)
         try:
@@ -187,27 +204,37 @@ def install(staging: Path, target: Path, *, force: bool, limits: Limits) -> None
                 raise _refusal(target, error) from None
         else:
             return
-        _expect_earlier_split(target, limits)
+        _expect_earlier_split(target, limits, known)
         aside = staging.with_name(staging.name + ".old")
         _moved([(target, aside), (staging, target)], target, aside)
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def _install_here(staging: Path, target: Path, *, force: bool, limits: Limits) -> None:
+def _is_working_folder(target: Path) -> bool:
+    try:
+        return os.path.samefile(target, os.getcwd())
+    except OSError:  # no such folder (yet), or a working folder removed
+        return False
+
+
+def _install_here(staging: Path, target: Path, *, force: bool, limits: Limits, known: Known) -> None:
     """The working folder: its entries moved aside, and the new split's moved in, one by one."""
     old = sorted(target.iterdir())
     if old and not force:
         raise _refusal(target, FileExistsError())
     if old:
-        _expect_earlier_split(target, limits)
+        _expect_earlier_split(target, limits, known)
     aside = staging.with_name(staging.name + ".old")
     aside.mkdir()
+    moves = [(path, aside / path.name) for path in old]
+    moves += [(path, target / path.name) for path in sorted(staging.iterdir())]
     try:
-        moves = [(path, aside / path.name) for path in old]
-        moves += [(path, target / path.name) for path in sorted(staging.iterdir())]
         _moved(moves, target, aside)
-    finally:
-        shutil.rmtree(aside, ignore_errors=True)
+    except InputError:
+        if not any(aside.iterdir()):  # all put back; else it holds what could not be
+            aside.rmdir()
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def _moved(moves: list[tuple[Path, Path]], target: Path, aside: Path) -> None:
