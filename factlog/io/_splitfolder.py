@@ -58,8 +58,8 @@ def signals_deferred() -> Iterator[None]:
 
     A signal ignored, or handled outside Python, is left alone.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield  # pragma: no cover - signals interrupt only the main thread
+    if threading.current_thread() is not threading.main_thread():  # pragma: no cover - signals reach the main one
+        yield
         return
     caught: list[int] = []
 
@@ -89,12 +89,16 @@ def remove_stale(target: Path) -> None:
     """
     pattern = re.compile(rf"\.{re.escape(target.name)}\.split-{re.escape(host())}-([0-9]+)-[0-9a-f]{{8}}(\.old)?")
     try:
-        entries = sorted(target.parent.iterdir(), key=lambda entry: not entry.name.endswith(".old"))
+        with os.scandir(target.parent) as scanned:
+            entries = sorted(
+                (Path(entry.path) for entry in scanned if entry.is_dir(follow_symlinks=False)),
+                key=lambda path: not path.name.endswith(".old"),  # an earlier split first, to be put back
+            )
     except OSError:
         return
     for entry in entries:
         found = pattern.fullmatch(entry.name)
-        if found is None or int(found[1]) == os.getpid() or _alive(int(found[1])) or not _is_folder(entry):
+        if found is None or int(found[1]) == os.getpid() or _alive(int(found[1])):
             continue
         if found[2] and not (target.exists() or target.is_symlink()):
             with contextlib.suppress(OSError):  # else left for the user: it may be the only copy
@@ -121,13 +125,6 @@ def expect_target(target: Path, *, force: bool, limits: Limits, known: Known) ->
             " to replace an earlier split"
         )
     _expect_earlier_split(target, limits, known)
-
-
-def _is_folder(path: Path) -> bool:
-    try:
-        return stat.S_ISDIR(path.lstat().st_mode)
-    except OSError:
-        return False
 
 
 def _documents(tables: Path, limits: Limits, known: Known) -> set[str] | None:
@@ -261,9 +258,7 @@ def _moved(moves: list[tuple[Path, Path]], target: Path, aside: Path) -> None:
 
 
 def _refusal(target: Path, error: OSError) -> InputError:
-    """The error for a target that the final rename found taken."""
-    if target.exists() and not target.is_dir():
-        return InputError(f"{target}: not a folder")
+    """The error for a target that the final rename could not take."""
     if target.is_dir() and any(target.iterdir()):
         return InputError(
             f"{target}: not empty: written while this split ran (by another split?); give a new or empty folder,"

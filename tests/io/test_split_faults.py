@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import factlog
+from factlog.io._splitfolder import signals_deferred
 from tests.helpers import ROOT, Ran, run
 from tests.io.splits import Pair, contents, pair
 from tests.syscalls import at_call
@@ -130,6 +131,67 @@ def test_a_failure_that_cannot_be_undone_names_where_the_earlier_split_is(tmp_pa
         f" (Directory not empty): it is kept in {aside[0]}\n"
     )
     assert contents(aside[0]) == given.old
+
+
+def test_a_failing_rename_into_a_new_folder_leaves_nothing(tmp_path: Path) -> None:
+    """The one rename that puts a split into a new folder failing: exit 3, one line naming the folder, and neither
+    the folder nor a staging folder left."""
+    given = pair(tmp_path)
+    target = tmp_path / "out"
+
+    def fail() -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with at_call({1}, fail, names=("rename",), before=True):
+        ran = run("split", str(given.new_input), str(target))
+    assert ran.returncode == 3
+    assert ran.stderr == f"error: {target}: cannot put the split in place: No space left on device\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["earlier", "fresh", "one", "two"]
+
+
+def test_a_file_appearing_in_the_working_folder_midway_is_not_replaced(tmp_path: Path) -> None:
+    """A forced split in the working folder, a file of the new split's name written there by someone else once the
+    earlier split is moved aside: exit 3 naming it, the earlier split put back, the file kept."""
+    given = pair(tmp_path)
+    changes = _changes(given, tmp_path / "count", here=True)
+    entries = len({name.split("/")[0] for name in given.old})  # each moved aside by a rename, the first renames
+    moved_aside = [number for number, name in enumerate(changes, 1) if name == "rename"][entries - 1]
+    target = _earlier(given, tmp_path / "intruded")
+
+    def intrude() -> None:
+        (target / "new").write_text("someone else's", encoding="utf-8")
+
+    with at_call({moved_aside}, intrude):
+        ran = _forced(given, target, here=True)
+    assert ran.returncode == 3
+    assert ran.stderr == (
+        f"error: {target}: cannot put the new split in place: {target / 'new'} exists; the earlier split is kept\n"
+    )
+    assert contents(target) == {**given.old, "new": b"someone else's"}
+    assert [path.name for path in target.parent.iterdir()] == ["out"]
+
+
+@pytest.mark.usefixtures("interruptible")
+def test_signals_wait_until_the_block_ends() -> None:
+    """SIGINT raised inside signals_deferred takes effect as the block ends, once; an ignored SIGTERM stays ignored."""
+    done = []
+
+    def deferred() -> None:
+        with signals_deferred():
+            signal.raise_signal(signal.SIGINT)
+            signal.raise_signal(signal.SIGINT)
+            signal.raise_signal(signal.SIGTERM)
+            done.append("the block ran to its end")
+
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            deferred()
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN
+        assert signal.getsignal(signal.SIGINT) == signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert done == ["the block ran to its end"]
 
 
 _KILLED = """

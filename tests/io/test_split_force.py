@@ -56,12 +56,17 @@ def test_force_refuses_a_folder_holding_anything_else(tmp_path: Path, stray: str
     assert contents(given.earlier) == before
 
 
-def test_force_refuses_claim_files_without_tables(tmp_path: Path) -> None:
-    """Claim files named as a split's, but no tables.json: not an earlier split; the first is named, with a count."""
+@pytest.mark.parametrize(("tables", "more"), [("missing", 2), ("a folder", 3)])
+def test_force_refuses_claim_files_without_tables(tmp_path: Path, tables: str, more: int) -> None:
+    """Claim files named as a split's, but no tables.json file: not an earlier split; the first is named, the others
+    counted."""
     given = pair(tmp_path)
     (given.earlier / "tables.json").unlink()
+    if tables == "a folder":
+        (given.earlier / "tables.json").mkdir()
     before = contents(given.earlier)
-    with pytest.raises(factlog.InputError, match=f"holds {given.earlier / 'claims-00001.jsonl'} and 2 more, not part"):
+    first = given.earlier / "claims-00001.jsonl"
+    with pytest.raises(factlog.InputError, match=f"holds {first} and {more} more, not part"):
         factlog.split_lines(given.new_input, given.earlier, 1, force=True)
     assert contents(given.earlier) == before
 
