@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 import factlog
-from factlog.io._splitfolder import signals_deferred
 from tests.helpers import ROOT, Ran, run
 from tests.io.splits import Pair, contents, pair
 from tests.syscalls import at_call
@@ -169,29 +168,6 @@ def test_a_file_appearing_in_the_working_folder_midway_is_not_replaced(tmp_path:
     )
     assert contents(target) == {**given.old, "new": b"someone else's"}
     assert [path.name for path in target.parent.iterdir()] == ["out"]
-
-
-@pytest.mark.usefixtures("interruptible")
-def test_signals_wait_until_the_block_ends() -> None:
-    """SIGINT raised inside signals_deferred takes effect as the block ends, once; an ignored SIGTERM stays ignored."""
-    done = []
-
-    def deferred() -> None:
-        with signals_deferred():
-            signal.raise_signal(signal.SIGINT)
-            signal.raise_signal(signal.SIGINT)
-            signal.raise_signal(signal.SIGTERM)
-            done.append("the block ran to its end")
-
-    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            deferred()
-        assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN
-        assert signal.getsignal(signal.SIGINT) == signal.default_int_handler
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-    assert done == ["the block ran to its end"]
 
 
 _KILLED = """
