@@ -40,7 +40,8 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="write into a folder that holds an earlier split (its tables.json and claims-*.jsonl are replaced)",
+        help="replace a folder that holds an earlier split and nothing else (its tables.json, claims-*.jsonl and"
+        " the documents tables.json names): it then holds exactly the new split",
     )
     add_limits(parser)
     parser.set_defaults(run=_split)
