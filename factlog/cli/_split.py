@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
         " written) or FOLDER is not empty (give --force to replace an earlier split).",
     )
     parser.add_argument("path", metavar="PATH", help="claim file or folder")
-    parser.add_argument("folder", metavar="FOLDER", help="where to write: a new or empty folder")
+    parser.add_argument("folder", metavar="FOLDER", type=_folder, help="where to write: a new or empty folder")
     parser.add_argument(
         "--claims-per-file",
         type=counted("claims"),
@@ -40,10 +40,18 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="write into a folder that holds an earlier split (its tables.json and claims-*.jsonl are replaced)",
+        help="replace a folder that holds an earlier split and nothing else (its tables.json, claims-*.jsonl and"
+        " the documents tables.json names): it then holds exactly the new split",
     )
     add_limits(parser)
     parser.set_defaults(run=_split)
+
+
+def _folder(text: str) -> str:
+    """An argparse ``type``: a folder's path, not empty (which Python would take for the working folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a folder, got an empty path (the working folder is '.')")
+    return text
 
 
 def _split(arguments: argparse.Namespace) -> int:

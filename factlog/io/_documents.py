@@ -49,6 +49,7 @@ from factlog.io._records import SECTIONS
 from factlog.io._references import refused_as, unresolved
 from factlog.io._salvage import Salvage, at_once, read_at_once, salvage_of, salvaged
 from factlog.io._sections import claim_set, read_claim_set, section_reader
+from factlog.io._staging import is_staging
 from factlog.io._tally import merge_kinds, problems_bounded
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
@@ -266,7 +267,15 @@ def _files(paths: Iterable[PathLike]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".json", ".jsonl") and p.is_file()))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in (".json", ".jsonl")
+                    and p.is_file()
+                    and not any(is_staging(part) for part in p.relative_to(path).parts[:-1])
+                )
+            )
         elif path.is_file():
             found.append(path)
         elif path.exists():
@@ -285,6 +294,10 @@ def load(
     context: ClaimSet | None = None,
 ) -> ClaimSet:
     """Read a file, several files, or every claim file below a folder, as one merged set.
+
+    A folder's claim files are its ``*.json`` and ``*.jsonl`` files at any depth, but
+    those inside a hidden folder a split is being written in (``.NAME.split-...``, which
+    a split killed outright leaves: :func:`split_lines`).
 
     A conflicting redefinition of an id across files is a :class:`~factlog.ConflictError`
     naming both files; ids are checked across all the files together. A proposition's

@@ -10,8 +10,9 @@ cluster reads each file in a task of its own (``docs/scale.md``).
 A JSON Lines input of the current version is read a line at a time
 (:mod:`factlog.io._splitstream`): its claims never stand in memory together. Anything
 else, and any problem, is read by :func:`factlog.load`, whose error names the file and
-JSON path. Everything is written into a temporary folder beside the target, which
-takes its place only once complete: invalid input writes nothing.
+JSON path. Everything is written into a staging folder beside the target, which
+takes its place only once complete (:mod:`factlog.io._splitfolder`): invalid input
+writes nothing.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
-import secrets
 import shutil
 import stat
 from collections.abc import Callable, Iterable
@@ -29,14 +28,16 @@ from typing import IO
 
 import attrs
 
-from factlog.errors import ArgumentTypeError, FormatError, InputError, described
+from factlog.errors import ArgumentError, ArgumentTypeError, FactlogError, FormatError, InputError, described
 from factlog.io._arguments import expect_paths, expect_sizes
 from factlog.io._atomic import write_atomic
 from factlog.io._documents import _files, load, read_file
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
 from factlog.io._sections import write_claims
+from factlog.io._splitfolder import TABLES, Known, expect_target, install, remove_stale, signals_deferred
 from factlog.io._splitstream import source_lines, stream_claims, stream_tables
+from factlog.io._staging import staging_name
 from factlog.io._writing import dumps
 from factlog.model._claimset import ClaimSet
 
@@ -44,9 +45,6 @@ __all__ = ["TABLES", "Parts", "split_lines"]
 
 PathLike = str | os.PathLike[str]
 
-TABLES = "tables.json"
-"""The name of the small-tables file of a split folder."""
-_PART = re.compile(r"claims-[0-9]+\.jsonl")
 _HEADER = (json.dumps({"format": FORMAT, "version": VERSION}, separators=(",", ":")) + "\n").encode()
 _WIDTH = 5
 _PIECE = 500
@@ -77,34 +75,48 @@ def split_lines(
     A JSON Lines input of the current version is read a line at a time (its claims are
     copied as written, and never held together); any other input is read whole with
     :func:`load`. Nothing is written unless the whole input is valid: everything goes
-    to a temporary folder beside ``folder`` that takes its place when complete.
+    to a hidden staging folder beside ``folder`` (``.FOLDER.split-HOST-PID-RANDOM``)
+    that takes its place by a rename when complete; an earlier split replaced
+    (``force``) is renamed aside first and removed after, so an error, SIGINT or
+    SIGTERM at any moment leaves the complete earlier split or the complete new one
+    (the signals wait while the renames run). A staging folder left by a split killed
+    outright is not read by a check of the parent folder, and is removed by the next
+    split of ``folder`` on the same machine.
 
     Raises what :func:`load` raises, naming file and JSON path;
     :class:`~factlog.FormatError` for a source whose document cannot be copied (missing,
     unreadable, outside its file's folder, or named ``*.json``/``*.jsonl``, which a
     check of the folder would read as claims), naming the source's file and line or
     JSON path; :class:`~factlog.InputError` for a ``folder`` that is not empty (unless
-    ``force``: then the ``tables.json`` and ``claims-*.jsonl`` of an earlier split are
-    replaced, and other claim files in it are refused, as is a file of the split where a
-    folder stands or the reverse), that is a file, whose parent does not exist, or that
-    lies inside a folder ``paths`` names (a ``folder`` that is a symbolic link is written
-    where it points); :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1
-    or wrong arguments.
+    ``force``: then a folder holding an earlier split and nothing else, its
+    ``tables.json``, ``claims-*.jsonl`` and the documents its ``tables.json`` names, is
+    replaced whole; anything else in it is refused, named), that another split wrote
+    while this one ran, that is a file, whose parent does not exist, that lies inside a
+    folder ``paths`` names (a ``folder`` that is a symbolic link is written where it
+    points), or that cannot be written (a full disk);
+    :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1, an empty
+    ``folder`` (``"."`` is the working folder) or wrong arguments.
     """
     given = expect_paths(paths, "factlog.split_lines", limits=limits)
     if not isinstance(folder, str | os.PathLike):
         raise ArgumentTypeError(
             f"factlog.split_lines: folder: expected a path (str or os.PathLike), got {described(folder)}"
         )
+    if not os.fspath(folder):  # Path("") is the working folder: a missing argument, taken for "."
+        raise ArgumentError(
+            "factlog.split_lines: folder: expected a path, got an empty one (the working folder is '.')"
+        )
     expect_sizes("factlog.split_lines", claims_per_file=claims_per_file)
     named = Path(folder)
     try:
         target = named.resolve() if named.is_symlink() else named  # a link's folder is written, the link kept
-        if target.name in ("", ".."):  # "." or "..": the folder's own name, for the temporary folder beside it
+        if target.name in ("", ".."):  # "." or "..": the folder's own name, for the staging folder beside it
             target = Path(os.path.abspath(target))
     except (OSError, RuntimeError) as error:  # a loop of links
         raise InputError(f"{named}: cannot follow the link: {error}") from None
-    _expect_target(target, force=force)
+    remove_stale(target)
+    known: Known = {}  # an earlier split's documents, read once for the check here and the one before it is replaced
+    expect_target(target, force=force, limits=limits, known=known)
     files = _files(given)
     if not files:
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in given))
@@ -112,16 +124,22 @@ def split_lines(
     parent = target.absolute().parent
     if not parent.is_dir():
         raise InputError(f"{target}: its folder {parent} does not exist")
-    temporary = parent / f".{target.name}.split-{os.getpid()}-{secrets.token_hex(4)}"
+    staging = parent / staging_name(target.name)
     try:
-        temporary.mkdir()  # as a folder made by hand is made (mkdtemp's would be private to the user)
-    except OSError as error:
-        raise InputError(f"{target}: cannot write in {parent}: {error.strerror or error}") from None
-    try:
-        names = _write(given, files, temporary, claims_per_file, limits)
-        _install(temporary, target)
+        try:
+            staging.mkdir()  # as a folder made by hand is made (mkdtemp's would be private to the user)
+        except OSError as error:
+            raise InputError(f"{target}: cannot write in {parent}: {error.strerror or error}") from None
+        names = _write(given, files, staging, claims_per_file, limits)
+        install(staging, target, force=force, limits=limits, known=known)
+    except FactlogError:
+        raise
+    except OSError as error:  # a full disk, say
+        where = f" ({error.filename})" if error.filename else ""
+        raise InputError(f"{target}: cannot write the split: {error.strerror or error}{where}") from None
     finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+        with signals_deferred():
+            shutil.rmtree(staging, ignore_errors=True)
     return tuple(named / name for name in names)
 
 
@@ -135,34 +153,6 @@ def _expect_outside(named: Path, target: Path, given: list[PathLike]) -> None:
                 f"{named}: inside the input folder {path}, whose checks would read the split too: give a folder"
                 " outside it"
             )
-
-
-def _expect_target(target: Path, *, force: bool) -> None:
-    """Refuse a file, a non-empty folder without ``force``, and with it a folder holding other claim files."""
-    if not target.exists():
-        return
-    if not target.is_dir():
-        raise InputError(f"{target}: not a folder")
-    if not any(target.iterdir()):
-        return
-    if not force:
-        raise InputError(
-            f"{target}: not empty: give a new or empty folder, or --force (Python: force=True)"
-            " to replace an earlier split"
-        )
-    others = sorted(
-        path
-        for path in target.rglob("*")
-        if path.suffix in (".json", ".jsonl")
-        and path.is_file()
-        and not (path.parent == target and (path.name == TABLES or _PART.fullmatch(path.name)))
-    )
-    if others:
-        raise InputError(
-            f"{target}: holds claim files a split does not write ({others[0]}"
-            + (f" and {len(others) - 1} more" if len(others) > 1 else "")
-            + f"), which a check of {target} would read too: remove them, or give another folder"
-        )
 
 
 def _write(given: list[PathLike], files: list[Path], folder: Path, size: int, limits: Limits) -> list[str]:
@@ -324,33 +314,3 @@ class Parts:
                 (self.folder / old).rename(self.folder / new)
             self.names = renamed
         return self.names
-
-
-def _install(temporary: Path, target: Path) -> None:
-    """Put the split written in ``temporary`` at ``target``: renamed there, or moved in over an earlier split."""
-    if not target.exists():
-        temporary.rename(target)
-        return
-    if not any(target.iterdir()) and target != Path.cwd():  # the working folder is kept: the files move in
-        target.rmdir()
-        temporary.rename(target)
-        return
-    moved = sorted(temporary.rglob("*"))
-    for path in moved:  # before anything is removed: a file where a folder goes, or the reverse, stops the move
-        destination = target / path.relative_to(temporary)
-        if destination.is_dir() != path.is_dir() and (destination.exists() or destination.is_symlink()):
-            raise InputError(
-                f"{destination}: the split puts a {'folder' if path.is_dir() else 'file'} where a"
-                f" {'file' if path.is_dir() else 'folder'} stands, which a split cannot replace: move it, or give"
-                " another folder"
-            )
-    for old in target.iterdir():  # an earlier split (_expect_target refused anything else that reads as claims)
-        if old.is_file() and (old.name == TABLES or _PART.fullmatch(old.name)):
-            old.unlink()
-    for path in moved:
-        destination = target / path.relative_to(temporary)
-        if path.is_dir():
-            destination.mkdir(exist_ok=True)
-        else:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            path.replace(destination)

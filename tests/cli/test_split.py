@@ -69,3 +69,13 @@ def test_claims_per_file_grouped_by_thousands(tmp_path: Path) -> None:
     assert ran.returncode == 2
     assert "expected a whole number of claims, 1 or more, got '5,0000'" in ran.stderr
     assert not (tmp_path / "typo").exists()
+
+
+def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
+    """`factlog split PATH ""`: exit 2, one line naming FOLDER, nothing written in the working folder."""
+    ran = run("split", str(ROOT / "sources"), "", cwd=tmp_path)
+    assert ran.returncode == 2
+    assert ran.stderr.splitlines()[-1] == (
+        "factlog split: error: argument FOLDER: expected a folder, got an empty path (the working folder is '.')"
+    )
+    assert list(tmp_path.iterdir()) == []

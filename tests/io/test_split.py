@@ -134,21 +134,20 @@ def test_a_non_empty_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_force_replaces_an_earlier_split(tmp_path: Path) -> None:
-    """With force, an earlier split's files are replaced: none of its claim files is left to be read."""
+    """With force, an earlier split is replaced: none of its claim files is left to be read."""
     factlog.split_lines(ROOT / "sources", tmp_path / "out", 5)
-    (tmp_path / "out" / "notes.txt").write_text("mine", encoding="utf-8")
     factlog.split_lines(ROOT / "sources", tmp_path / "out", 1000, force=True)
     assert [part.name for part in _parts(tmp_path / "out")] == ["claims-00001.jsonl"]
-    assert (tmp_path / "out" / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert factlog.load(tmp_path / "out").claims == factlog.load(ROOT / "sources").claims
 
 
 def test_force_refuses_other_claim_files(tmp_path: Path) -> None:
-    """Even with force, a folder holding claim files a split does not write is refused: a check would read them."""
+    """Even with force, a folder holding claim files a split does not write is refused, naming the file."""
     (tmp_path / "out").mkdir()
     factlog.dump(world(claim("c1")), tmp_path / "out" / "mine.json")
-    with pytest.raises(factlog.InputError, match="holds claim files a split does not write"):
+    with pytest.raises(factlog.InputError, match=f"holds {tmp_path / 'out' / 'mine.json'}, not part of an earlier"):
         factlog.split_lines(ROOT / "sources", tmp_path / "out", force=True)
+    assert [path.name for path in (tmp_path / "out").iterdir()] == ["mine.json"]
 
 
 def test_a_file_in_place_of_the_folder_is_refused(tmp_path: Path) -> None:
@@ -290,6 +289,17 @@ def test_a_folder_whose_parent_is_missing_is_refused(tmp_path: Path) -> None:
     """The folder's own folder must exist."""
     with pytest.raises(factlog.InputError, match="does not exist"):
         factlog.split_lines(ROOT / "sources", tmp_path / "no" / "out")
+
+
+def test_an_empty_folder_path_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``folder=""``, which Path takes for the working folder: an ArgumentError naming the argument, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(factlog.ArgumentError) as raised:
+        factlog.split_lines(ROOT / "sources", "")
+    assert str(raised.value) == (
+        "factlog.split_lines: folder: expected a path, got an empty one (the working folder is '.')"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_folder_that_is_no_path_is_refused() -> None:

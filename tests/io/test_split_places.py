@@ -77,16 +77,22 @@ def _with_document(folder: Path, document: str) -> Path:
 
 
 @pytest.mark.parametrize(("earlier", "later"), [("a/b.txt", "a"), ("a", "a/b.txt")])
-def test_force_refuses_a_document_where_the_earlier_split_has_a_folder(
+def test_force_replaces_a_document_where_the_earlier_split_has_a_folder(
     tmp_path: Path, earlier: str, later: str
 ) -> None:
-    """A document whose path the earlier split holds as a folder (or the reverse): refused, the earlier split intact."""
+    """A document whose path the earlier split holds as a folder (or the reverse): the folder holds the new split."""
     factlog.split_lines(_with_document(tmp_path / "one", earlier), tmp_path / "out")
-    before = {path: path.read_bytes() for path in (tmp_path / "out").rglob("*") if path.is_file()}
-    with pytest.raises(factlog.InputError, match="a split cannot replace"):
-        factlog.split_lines(_with_document(tmp_path / "two", later), tmp_path / "out", force=True)
-    assert {path: path.read_bytes() for path in (tmp_path / "out").rglob("*") if path.is_file()} == before
+    factlog.split_lines(_with_document(tmp_path / "two", later), tmp_path / "fresh")
+    factlog.split_lines(_with_document(tmp_path / "two", later), tmp_path / "out", force=True)
+    assert _contents(tmp_path / "out") == _contents(tmp_path / "fresh")
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
+
+
+def _contents(folder: Path) -> dict[str, bytes | None]:
+    """Every file's bytes, and every folder (None), by its path in ``folder``."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() if path.is_file() else None for path in folder.rglob("*")
+    }
 
 
 def test_the_working_folder_empty_is_written_into(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
