@@ -26,6 +26,7 @@ from distributed import Client, KilledWorker
 from distributed.comm.core import CommClosedError
 
 from factlog.errors import ClusterError
+from factlog.io._arguments import silent
 
 __all__ = ["ADVICE", "RERUNS", "Stages", "surviving"]
 
@@ -43,15 +44,11 @@ _T = TypeVar("_T")
 _log = logging.getLogger("factlog.dask")
 
 
-def _quiet(_stage: str) -> None:
-    """Where the stages of a call that asked for no progress go: nowhere."""
-
-
 @attrs.define
 class Stages:
     """The stage a call is in (for its error messages), told to ``say`` as it begins."""
 
-    say: Callable[[str], None] = _quiet
+    say: Callable[[str], None] = silent
     now: str = "starting"
 
     def begin(self, stage: str) -> None:
