@@ -5,10 +5,12 @@ same findings), so a lost result can be computed again. Dask does so by itself f
 task whose inputs still exist: a task running on a worker that dies is sent to another
 (up to ``distributed.scheduler.allowed-failures`` deaths, 3 by default; then the task
 is failed with ``KilledWorker``), and the nanny of a worker restarts it. What Dask cannot
-compute again is data sent from the client (the small tables, a learning round's
-shared values) whose only copy was on the dead worker: the tasks that need it are
-cancelled. Then the whole call runs again from the start, up to :data:`RERUNS` times,
-on the workers the cluster has by then. A task that kills every worker it runs on (a
+compute again is data scattered from the client whose only copy was on the dead worker:
+the tasks that need it are cancelled. factlog scatters none (the small tables, a learning
+round's shared values and the claims given in memory are tasks' results,
+:meth:`~factlog.dask._session._Session.put`), but should tasks be cancelled, the whole
+call runs again from the start, up to :data:`RERUNS` times, on the workers the cluster
+has by then. A task that kills every worker it runs on (a
 partition too large for the workers' memory) is not run again: that, a cluster still
 losing workers after the reruns, or a lost scheduler, is a :class:`~factlog.ClusterError`
 naming the stage and what to do.
