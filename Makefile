@@ -19,11 +19,11 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/lint-imports
-	$(BIN)/ruff check factlog tests benchmarks tools
-	$(BIN)/ruff format --check factlog tests benchmarks tools
+	$(BIN)/ruff check factlog _factlog_cli.py tests benchmarks tools
+	$(BIN)/ruff format --check factlog _factlog_cli.py tests benchmarks tools
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict factlog benchmarks tools
+	$(BIN)/mypy --strict factlog _factlog_cli.py benchmarks tools
 
 # The report's browser tests need Debian's Chromium; install it when it is missing (sudo unless root).
 browser:

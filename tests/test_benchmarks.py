@@ -17,6 +17,7 @@ from benchmarks import dask_bench
 from benchmarks.__main__ import main as benchmarks_main
 from benchmarks.codec import main as codec_main
 from benchmarks.dask_bench import FILES, dask_table, estimate, stages, write_parts
+from benchmarks.dask_packed import packed_figures
 from benchmarks.generate import generate, main, write, write_lines
 from benchmarks.graph import main as graph_main
 from benchmarks.log_append import main as log_append_main
@@ -313,3 +314,12 @@ def test_the_graph_benchmark_routes_past_the_limit_and_puts_it_back(
     assert all(" routed: " in line and ", 0 crossing a node, 0 left straight" in line for line in (routed, again))
     assert " straight: " in capped
     assert _graph.ROUTED_AT_MOST == 0  # put back
+
+
+def test_the_packed_claims_are_a_small_share_of_the_objects() -> None:
+    """``benchmarks.dask_packed``: the claims given in memory, packed for the scheduler, unpack to the same set and take
+    less than a tenth of the objects' memory (a share, not a timing)."""
+    figures = packed_figures(300)
+    assert figures["claims"] == 300
+    assert 0 < figures["packed_mb"] < figures["pickled_mb"] < figures["objects_mb"]
+    assert figures["packed_share"] < 0.1

@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
+from factlog.io._arguments import silent
+
 __all__ = ["PROGRESS_DELAY", "progress", "rich_console"]
 
 PROGRESS_DELAY = 1.0
@@ -39,10 +41,6 @@ def rich_console(choice: str) -> Any | None:
     return Console(highlight=False, emoji=False, no_color=bool(os.environ.get("NO_COLOR")) or None)
 
 
-def _quiet(_stage: str) -> None:
-    """What a progress line that is not drawn does with a stage: nothing."""
-
-
 @contextlib.contextmanager
 def progress(
     label: str, *, stream: IO[str] | None = None, delay: float = PROGRESS_DELAY
@@ -55,12 +53,12 @@ def progress(
     """
     target = sys.stderr if stream is None else stream
     if not target.isatty():
-        yield _quiet
+        yield silent
         return
     try:
         from rich.console import Console  # noqa: PLC0415
     except ImportError:  # pragma: no cover - rich comes with the [report] and [test] extras
-        yield _quiet
+        yield silent
         return
     status = Console(file=target, highlight=False).status(label)
 

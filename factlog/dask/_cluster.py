@@ -1,8 +1,9 @@
 """The driver: build the task graph of a distributed check or assessment and gather its answer.
 
-The small tables go to every worker once (``Client.scatter(..., broadcast=True)``); the
-claims stay where they were read (each file is loaded by a worker) and move only in the
-shuffles of :mod:`factlog.dask._passes`. What comes back is findings (or assessments),
+The small tables go to the workers once, as a task's result; the claims stay where they
+were read (each file is loaded by a worker; a set given in memory is unpacked on one,
+:meth:`~factlog.dask._session._Session.put`) and move only in the shuffles of
+:mod:`factlog.dask._passes`. What comes back is findings (or assessments),
 the claims findings name, and counts; the engine's own :func:`~factlog.checks._engine.finish`
 marks acknowledgements and puts the findings in the single process's order.
 """

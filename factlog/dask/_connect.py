@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import socket
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -166,21 +167,53 @@ def heartbeats_stopped(client: Client) -> Iterator[Client]:
             scheduler.setLevel(level)
 
 
+class _NotFrom(logging.Filter):
+    """Drops the records logged by one thread."""
+
+    def __init__(self, thread: int) -> None:
+        super().__init__()
+        self.thread = thread
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.thread != self.thread
+
+
+_DASK_LOGGERS = ("distributed", "tornado", "bokeh")
+"""The families of loggers Dask gives handlers of their own (``distributed.config``), which keep their records."""
+
+
+async def _this_thread() -> int:
+    return threading.get_ident()
+
+
 @contextlib.contextmanager
 def closed_quietly(client: Client) -> Iterator[Client]:
-    """``client``, closed when the block ends; a client whose scheduler went away closes without logging.
+    """``client`` (made by :func:`connect`), closed when the block ends; what its own thread logs goes nowhere.
 
-    Dask's client, its scheduler gone, logs its failed reconnection as errors with
-    tracebacks as it closes; the run already ends with one :class:`~factlog.ClusterError`.
+    A client Dask makes in a program runs its connection in a thread of its own (its
+    event loop). When the scheduler goes away, that thread logs the closed connection
+    with a traceback, the failed reconnection and the closing as errors, while the call
+    ends in one :class:`~factlog.ClusterError` that says what happened. Records of that
+    thread are dropped by every handler of Dask's, tornado's and the root logger until the
+    client is closed; other clients' and threads' logging is untouched. (A
+    ``distributed.Client`` passed in is the caller's, logging and all.)
     """
+    quiet = _NotFrom(client.sync(_this_thread))  # type: ignore[no-untyped-call]
+    known = list(logging.root.manager.loggerDict.items())
+    loggers = [logger for name, logger in known if name.split(".")[0] in _DASK_LOGGERS]
+    handlers = {
+        handler
+        for logger in (logging.root, *loggers)
+        if isinstance(logger, logging.Logger)
+        for handler in logger.handlers
+    }
+    for handler in handlers:
+        handler.addFilter(quiet)
     try:
         yield client
     finally:
-        logger = logging.getLogger("distributed.client")
-        level = logger.level
-        if client.status != "running":
-            logger.setLevel(logging.CRITICAL + 1)
         try:
             client.close()  # type: ignore[no-untyped-call]
         finally:
-            logger.setLevel(level)
+            for handler in handlers:
+                handler.removeFilter(quiet)

@@ -5,10 +5,12 @@ same findings), so a lost result can be computed again. Dask does so by itself f
 task whose inputs still exist: a task running on a worker that dies is sent to another
 (up to ``distributed.scheduler.allowed-failures`` deaths, 3 by default; then the task
 is failed with ``KilledWorker``), and the nanny of a worker restarts it. What Dask cannot
-compute again is data sent from the client (the small tables, a learning round's
-shared values) whose only copy was on the dead worker: the tasks that need it are
-cancelled. Then the whole call runs again from the start, up to :data:`RERUNS` times,
-on the workers the cluster has by then. A task that kills every worker it runs on (a
+compute again is data scattered from the client whose only copy was on the dead worker:
+the tasks that need it are cancelled. factlog scatters none (the small tables, a learning
+round's shared values and the claims given in memory are tasks' results,
+:meth:`~factlog.dask._session._Session.put`), but should tasks be cancelled, the whole
+call runs again from the start, up to :data:`RERUNS` times, on the workers the cluster
+has by then. A task that kills every worker it runs on (a
 partition too large for the workers' memory) is not run again: that, a cluster still
 losing workers after the reruns, or a lost scheduler, is a :class:`~factlog.ClusterError`
 naming the stage and what to do.
@@ -26,6 +28,7 @@ from distributed import Client, KilledWorker
 from distributed.comm.core import CommClosedError
 
 from factlog.errors import ClusterError
+from factlog.io._arguments import silent
 
 __all__ = ["ADVICE", "RERUNS", "Stages", "surviving"]
 
@@ -43,15 +46,11 @@ _T = TypeVar("_T")
 _log = logging.getLogger("factlog.dask")
 
 
-def _quiet(_stage: str) -> None:
-    """Where the stages of a call that asked for no progress go: nowhere."""
-
-
 @attrs.define
 class Stages:
     """The stage a call is in (for its error messages), told to ``say`` as it begins."""
 
-    say: Callable[[str], None] = _quiet
+    say: Callable[[str], None] = silent
     now: str = "starting"
 
     def begin(self, stage: str) -> None:

@@ -38,6 +38,7 @@ from factlog.assessment._spooled import LinesAssessment
 from factlog.assessment._spooling import Pickled, Spooler, pickled, sort_key
 from factlog.dask._passes import Bucket, _part, _view
 from factlog.errors import ClusterError
+from factlog.io._arguments import silent
 from factlog.model._dates import PartialDate
 
 __all__ = ["Cluster", "assessed_in_rounds", "conclude", "concluded", "gathered", "given", "learned", "prepare"]
@@ -176,10 +177,6 @@ _ROUNDS = {"vote": 0, "confide": 1}
 """The steps that begin a learning round: AccuVote's and AccuCopy's; TruthFinder's, after its first (the start)."""
 
 
-def _quiet(_stage: str) -> None:
-    """Where the rounds of a run that asked for no progress are told: nowhere."""
-
-
 class Cluster:
     """Shards held by Dask workers (futures): each step is one task per shard, on the worker that holds it.
 
@@ -192,7 +189,7 @@ class Cluster:
     """
 
     def __init__(
-        self, client: Client, states: Sequence[Any], *, say: Callable[[str], None] = _quiet, label: str = "learning"
+        self, client: Client, states: Sequence[Any], *, say: Callable[[str], None] = silent, label: str = "learning"
     ) -> None:
         self.client = client
         self.states = list(states)
@@ -267,7 +264,7 @@ def assessed_in_rounds(
     max_pairs: int | None = MAX_PAIRS,
     max_rounds: int = MAX_ROUNDS,
     extrapolate: bool = EXTRAPOLATE,
-    say: Callable[[str], None] = _quiet,
+    say: Callable[[str], None] = silent,
 ) -> LinesAssessment:
     """The learning methods: each partition's questions stay where :func:`prepare` builds them; rounds, then weighing.
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import operator
+import pickle
 import signal
 import uuid
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing import resource_tracker
 from typing import Any, SupportsIndex, TypeVar
 
 import attrs
+import dask.config
 from dask.base import compute
 from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster, span
@@ -29,6 +32,9 @@ from factlog.errors import ArgumentError, ArgumentTypeError, ClusterError, descr
 __all__ = ["local_client"]
 
 _T = TypeVar("_T")
+
+_NO_LIMIT = "1 PiB"
+"""A size no task's data reaches."""
 
 
 @attrs.frozen
@@ -48,19 +54,22 @@ class _Session:
         return surviving(run, self.client, self.stages, work, ready=ready)
 
     def put(self, value: object, *, broadcast: bool = False) -> Any:
-        """A value as a task argument: on a cluster, a task that gives it or data scattered; else a graph literal.
+        """A value as a task argument: on a cluster, a task that gives it; else a graph literal.
 
-        A value every partition reads (``broadcast``: the small tables, the routing) is kept
-        in its task by the scheduler, so a worker that dies holding it loses nothing that
-        cannot be computed again. A part of the claims is scattered to one worker: lost with
-        it, its call runs again (:mod:`factlog.dask._faults`), where keeping every claim on
-        the scheduler would hold them twice in this process (a local cluster's scheduler).
+        The scheduler keeps each task, so a worker that dies holding the value loses nothing
+        that cannot be computed again, on a worker still there. A value every partition reads
+        (``broadcast``: the small tables, the routing) is kept as it is; a part of the claims
+        is kept pickled and compressed (:func:`_packed`, about 4% of the claims' size as
+        objects), as a local cluster's scheduler keeps it in this process beside the claims
+        given: never every claim twice as objects.
         """
         if self.client is None:
             return delayed(value, traverse=False, name=f"factlog-data-{uuid.uuid4().hex}")
-        if broadcast:
-            return self.client.submit(given, _Sent(value), boxed=False, pure=False)
-        return self.client.scatter(value, hash=False)  # a fresh key: an equal earlier value may be in release
+        # The value is in the task on purpose: Dask's warning of a large graph (10 MB) would advise against it.
+        with dask.config.set({"distributed.admin.large-graph-warning-threshold": _NO_LIMIT}):
+            if broadcast:
+                return self.client.submit(given, _Sent(value), boxed=False, pure=False)
+            return self.client.submit(_unpacked, _Sent(_packed(value)), key=f"factlog-claims-{uuid.uuid4().hex}")
 
     def compute(self, tasks: Sequence[Delayed]) -> list[Any]:
         if self.client is None:
@@ -75,6 +84,19 @@ class _Session:
         if self.client is None:
             return 1
         return max(1, 2 * len(self.client.scheduler_info()["workers"]))
+
+
+def _packed(value: object) -> bytes:
+    """``value`` pickled, then compressed at zlib's fastest level: claims to about a quarter, then a fifth of that.
+
+    benchmarks/RESULTS.md, "What the scheduler keeps of claims given in memory".
+    """
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpacked(sent: _Sent) -> Any:
+    """The value :func:`_packed` packed, taken from the task once (the worker keeps the value, not the bytes)."""
+    return pickle.loads(zlib.decompress(sent.take()))  # bytes the driver pickled
 
 
 @contextlib.contextmanager

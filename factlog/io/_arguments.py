@@ -13,7 +13,7 @@ from typing import cast
 from factlog.errors import ArgumentError, ArgumentTypeError, described, expect
 from factlog.io._parsing import Limits
 
-__all__ = ["expect_path", "expect_paths", "expect_progress", "expect_sizes", "expect_text"]
+__all__ = ["expect_path", "expect_paths", "expect_progress", "expect_sizes", "expect_text", "silent"]
 
 PathLike = str | os.PathLike[str]
 
@@ -67,14 +67,14 @@ def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike
     return found
 
 
-def _silent(_stage: str) -> None:
-    """The ``progress`` of a caller that gave none: stages go nowhere."""
+def silent(_stage: str) -> None:
+    """A ``progress`` that does nothing: a caller's that gave none, a progress line not drawn; stages go nowhere."""
 
 
 def expect_progress(progress: object, caller: str) -> Callable[[str], None]:
     """``progress`` (a callable taking a stage in words) or, for None, one that does nothing; else ArgumentError."""
     if progress is None:
-        return _silent
+        return silent
     if not callable(progress):
         raise ArgumentTypeError(
             f"{caller}: progress: expected a callable taking a str, or None, got {described(progress)}"

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+from factlog.cli._common import EXIT_INTERRUPTED
 from tests.helpers import GOLDEN, ROOT, run
 
 
@@ -39,3 +42,37 @@ def test_a_closed_pipe_exits_quietly() -> None:
     finally:
         os.close(write)
     assert (result.returncode, result.stderr) == (141, b"")
+
+
+def _before_factlog(code: int, err: str) -> bool:
+    """Whether a run ended as Python ends a Ctrl-C while it starts, before any of factlog's code (its own files)."""
+    ours = (str(ROOT / "factlog"), str(ROOT / "_factlog_cli.py"))
+    return code in (-signal.SIGINT, 1) and "KeyboardInterrupt" in err and not any(path in err for path in ours)
+
+
+def test_a_ctrl_c_while_the_command_starts_is_one_line_and_exit_130() -> None:
+    """SIGINT at moments of `factlog check`'s start (importing factlog, then the run): only "interrupted", exit 130.
+
+    A run the signal reached after it ended exits as it would have; one it reached while Python itself started
+    (the interpreter, the console script's `import re`: a few hundredths of a second) is Python's to end. At
+    least one run is interrupted.
+    """
+    script = str(Path(sys.executable).parent / "factlog")
+    command = [script, "check", str(ROOT / "sources")]
+    env = {**os.environ, "NO_COLOR": "1"}
+    whole = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT, env=env)  # compiled once
+    assert whole.returncode in (0, 1)
+    interrupted = 0
+    for delay in (0.05, 0.15, 0.3, 0.6, 1.0):
+        started = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env
+        )
+        time.sleep(delay)
+        started.send_signal(signal.SIGINT)
+        out, err = started.communicate()
+        if started.returncode == EXIT_INTERRUPTED:
+            interrupted += 1
+            assert err == "interrupted\n", f"{delay} s"
+        elif not _before_factlog(started.returncode, err):
+            assert (started.returncode, out, err) == (whole.returncode, whole.stdout, whole.stderr), f"{delay} s"
+    assert interrupted

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -150,3 +151,41 @@ def test_a_worker_killed_in_a_learning_round_gives_the_single_process_assessment
     with pytest.raises(ProcessLookupError):
         os.kill(victim, 0)  # it is gone
     assert assessed == factlog.assess(factlog.load(SOURCES), method="accucopy")
+
+
+def _holding_claims(client: Client) -> int:
+    """The process id of a worker holding a part of the claims given in memory, once one holds it."""
+    pids = client.run(os.getpid)
+    for _ in range(600):
+        for address, keys in client.has_what().items():
+            if any("claim" in str(key).lower() for key in keys):  # a part's key names it (or its type, scattered)
+                return pids[address]
+        time.sleep(0.05)
+    raise AssertionError("no worker came to hold a part of the claims")
+
+
+@pytest.mark.parametrize("work", ["check", "assess"])
+def test_a_worker_killed_holding_claims_given_in_memory_loses_nothing(killable: Client, work: str) -> None:
+    """Claims in memory, a worker holding a part of them killed at the first stage: the same bytes, no run again.
+
+    The part is computed again on a worker still there, from what the scheduler keeps of it.
+    """
+    claims = factlog.load(SOURCES)
+    stages: list[str] = []
+    killed: list[int] = []
+
+    def told(stage: str) -> None:
+        if not stages:
+            killed.append(_holding_claims(killable))
+            os.kill(killed[0], signal.SIGKILL)
+        stages.append(stage)
+
+    if work == "check":
+        report = factlog.dask.check(claims, client=killable, partitions=4, progress=told)
+        assert render_json(report) == render_json(factlog.check(claims))
+    else:
+        assessed = factlog.dask.assess(claims, method="accuvote", client=killable, partitions=4, progress=told)
+        assert assessed == factlog.assess(claims, method="accuvote")
+    with pytest.raises(ProcessLookupError):
+        os.kill(killed[0], 0)  # it is gone
+    assert not [stage for stage in stages if "again" in stage]

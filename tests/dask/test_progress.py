@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
+import io
 import re
 from collections.abc import Callable, Iterator
 
@@ -11,8 +13,12 @@ from distributed import Client
 
 import factlog
 import factlog.cli._distributed
+import factlog.cli._terminal
 import factlog.dask
 from factlog.cli import main
+from factlog.dask._faults import Stages
+from factlog.dask._learning import Cluster, assessed_in_rounds
+from factlog.io._arguments import expect_progress
 from factlog.render import render_json
 from tests.helpers import ROOT
 
@@ -76,3 +82,16 @@ def test_cli_shows_the_cluster_s_stages_after_its_label(
     assert re.fullmatch(r"checking on the Dask cluster: reading \d+ files", shown[1])
     assert shown[-1] == "checking on the Dask cluster: putting the findings in order"
     assert capsys.readouterr().err == ""
+
+
+def test_every_progress_that_shows_nothing_is_one_function() -> None:
+    """A call given no progress, the Dask driver's stages and rounds, the CLI's line when not drawn: one no-op."""
+    with factlog.cli._terminal.progress("checking", stream=io.StringIO()) as undrawn:
+        pass
+    defaults = [
+        Stages().say,
+        inspect.signature(Cluster).parameters["say"].default,
+        inspect.signature(assessed_in_rounds).parameters["say"].default,
+        undrawn,
+    ]
+    assert all(default is expect_progress(None, "factlog.dask.check") for default in defaults)
