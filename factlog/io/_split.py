@@ -37,7 +37,7 @@ from factlog.io._parsing import DEFAULT_LIMITS, Limits
 from factlog.io._sections import write_claims
 from factlog.io._splitfolder import TABLES, Known, expect_target, install, remove_stale, signals_deferred
 from factlog.io._splitstream import source_lines, stream_claims, stream_tables
-from factlog.io._staging import staging_name
+from factlog.io._staging import is_staging, staging_name
 from factlog.io._writing import dumps
 from factlog.model._claimset import ClaimSet
 
@@ -93,7 +93,7 @@ def split_lines(
     replaced whole; anything else in it is refused, named), that another split wrote
     while this one ran, that is a file, whose parent does not exist, that lies inside a
     folder ``paths`` names (a ``folder`` that is a symbolic link is written where it
-    points), or that cannot be written (a full disk);
+    points), that is named as a staging folder, or that cannot be written (a full disk);
     :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1, an empty
     ``folder`` (``"."`` is the working folder) or wrong arguments.
     """
@@ -114,6 +114,11 @@ def split_lines(
             target = Path(os.path.abspath(target))
     except (OSError, RuntimeError) as error:  # a loop of links
         raise InputError(f"{named}: cannot follow the link: {error}") from None
+    if is_staging(target.name):
+        raise InputError(
+            f"{named}: named as the hidden folders a split is written in (.FOLDER.split-HOST-PID-RANDOM), which a"
+            " check of the folder above passes by and a later split may remove: give another name"
+        )
     remove_stale(target)
     known: Known = {}  # an earlier split's documents, read once for the check here and the one before it is replaced
     expect_target(target, force=force, limits=limits, known=known)

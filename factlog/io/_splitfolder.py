@@ -18,7 +18,9 @@ interrupted or failed split leaves the complete earlier split or the complete ne
 A process killed outright (SIGKILL, a power cut) may leave its staging folder behind,
 hidden: a check of the parent folder passes it by, and the next split of the same
 folder removes it, or puts the earlier split back when it was killed between the two
-renames.
+renames. The working folder gives its ``tables.json`` first and takes the new one last:
+killed while its files move, it has none (a check refuses its claims, never reads part
+of a split), and the next split refuses it, removing nothing, until the user mends it.
 """
 
 from __future__ import annotations
@@ -86,6 +88,10 @@ def remove_stale(target: Path) -> None:
     An earlier split moved aside (``.old``) by a split killed before it moved the new one
     in is put back when ``target`` is missing. Splits still running, and those of other
     machines sharing the folder, are left alone.
+
+    Raises :class:`~factlog.InputError` when a split of the working folder was killed
+    while its files moved (``target`` without ``tables.json``, part of the earlier split
+    aside): nothing is removed.
     """
     pattern = re.compile(rf"\.{re.escape(target.name)}\.split-{re.escape(host())}-([0-9]+)-[0-9a-f]{{8}}(\.old)?")
     try:
@@ -104,6 +110,12 @@ def remove_stale(target: Path) -> None:
             with contextlib.suppress(OSError):  # else left for the user: it may be the only copy
                 entry.rename(target)
             continue
+        if found[2] and target.is_dir() and not (target / TABLES).exists() and any(entry.iterdir()):
+            raise InputError(  # the working folder, killed while its files moved: part of each split on either side
+                f"{target}: a split killed while moving files left part of the earlier split in {entry}, and"
+                f" {target} without its {TABLES}: nothing was removed; put back the files you need (or remove"
+                f" {entry}), then split again"
+            )
         shutil.rmtree(entry, ignore_errors=True)
 
 
@@ -216,7 +228,8 @@ def _is_working_folder(target: Path) -> bool:
 
 def _install_here(staging: Path, target: Path, *, force: bool, limits: Limits, known: Known) -> None:
     """The working folder: its entries moved aside, and the new split's moved in, one by one."""
-    old = sorted(target.iterdir())
+    # tables.json moved out first and in last: a folder killed in between has none, and a check refuses its claims
+    old = sorted(target.iterdir(), key=lambda path: (path.name != TABLES, path.name))
     if old and not force:
         raise _refusal(target, FileExistsError())
     if old:
@@ -224,7 +237,8 @@ def _install_here(staging: Path, target: Path, *, force: bool, limits: Limits, k
     aside = staging.with_name(staging.name + ".old")
     aside.mkdir()
     moves = [(path, aside / path.name) for path in old]
-    moves += [(path, target / path.name) for path in sorted(staging.iterdir())]
+    new = sorted(staging.iterdir(), key=lambda path: (path.name == TABLES, path.name))
+    moves += [(path, target / path.name) for path in new]
     try:
         _moved(moves, target, aside)
     except InputError:

@@ -85,3 +85,14 @@ def test_a_later_split_puts_back_an_earlier_split_moved_aside(tmp_path: Path) ->
     assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]
     factlog.split_lines(given.new_input, tmp_path / "out", 1, force=True)
     assert contents(tmp_path / "out") == given.new
+
+
+def test_a_folder_named_as_a_staging_folder_is_refused(tmp_path: Path) -> None:
+    """A folder named as a staging folder, which a check of its parent would pass by and the next split of its
+    namesake would remove, is refused before anything is written."""
+    given = pair(tmp_path)
+    named = tmp_path / f".out.split-{host()}-{_dead_pid()}-0123abcd"
+    with pytest.raises(factlog.InputError, match=r"named as the hidden folders a split is written in"):
+        factlog.split_lines(given.new_input, named, 1)
+    assert not named.exists()
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]
