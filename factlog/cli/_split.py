@@ -35,7 +35,9 @@ def register(commands: Any) -> None:
         type=counted("claims"),
         default=100_000,
         metavar="N",
-        help="claims in each claims-*.jsonl file (default: 100,000; thousands may be grouped with commas)",
+        help=(
+            "claims in each claims-*.jsonl file (default: 100,000; thousands may be grouped with commas or underscores)"
+        ),
     )
     parser.add_argument(
         "--force",

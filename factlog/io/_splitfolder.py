@@ -31,8 +31,9 @@ import re
 import shutil
 import signal
 import stat
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -116,11 +117,39 @@ def remove_stale(target: Path) -> None:
                 f" {target} without its {TABLES}: nothing was removed; put back the files you need (or remove"
                 f" {entry}), then split again"
             )
-        shutil.rmtree(entry, ignore_errors=True)
+        removed(entry)
 
 
 Known = dict[tuple[int, int, int], set[str]]
 """The documents an earlier split's ``tables.json`` names, by its inode, time and size: read once a split."""
+
+
+def made_writable(function: Callable[[str], object], path: str, _error: object) -> None:
+    """``shutil.rmtree``'s handler of a failure: ``path``'s folder (and ``path``, a folder) made writable, then again.
+
+    A failure that remains is ignored: what cannot be removed is left.
+    """
+    parent = os.path.dirname(path)
+    with contextlib.suppress(OSError):
+        if not os.path.islink(parent):
+            os.chmod(parent, stat.S_IMODE(os.lstat(parent).st_mode) | stat.S_IRWXU)
+        if os.path.isdir(path) and not os.path.islink(path):
+            os.chmod(path, stat.S_IMODE(os.lstat(path).st_mode) | stat.S_IRWXU)
+        function(path)
+
+
+def removed(folder: Path) -> None:
+    """Remove ``folder`` and all it holds, read-only folders in it included; what cannot be removed is left.
+
+    An earlier split made read-only (``chmod -R a-w``) is moved aside whole by a forced
+    split; ``shutil.rmtree`` alone cannot empty its read-only folders, and every later
+    split would leave one more copy behind.
+    """
+
+    if sys.version_info >= (3, 12):  # pragma: no cover - onerror is deprecated from Python 3.12
+        shutil.rmtree(folder, onexc=made_writable)
+    else:
+        shutil.rmtree(folder, onerror=made_writable)
 
 
 def expect_target(target: Path, *, force: bool, limits: Limits, known: Known) -> None:
@@ -185,7 +214,9 @@ def _expect_earlier_split(target: Path, limits: Limits, known: Known) -> None:
     if others:
         others.sort()
         more = f" and {len(others) - 1} more" if len(others) > 1 else ""
-        raise InputError(f"{target}: holds {others[0]}{more}, {_ONLY}")
+        looks_split = not kept and any(path.parent == target and PART.fullmatch(path.name) for path in others)
+        missing = f" and no {TABLES} file" if looks_split else ""
+        raise InputError(f"{target}: holds {others[0]}{more}{missing}, {_ONLY}")
 
 
 def _keep_mode(staging: Path, target: Path) -> None:
@@ -216,7 +247,7 @@ def install(staging: Path, target: Path, *, force: bool, limits: Limits, known: 
         _expect_earlier_split(target, limits, known)
         aside = staging.with_name(staging.name + ".old")
         _moved([(target, aside), (staging, target)], target, aside)
-        shutil.rmtree(aside, ignore_errors=True)
+        removed(aside)
 
 
 def _is_working_folder(target: Path) -> bool:
@@ -245,7 +276,7 @@ def _install_here(staging: Path, target: Path, *, force: bool, limits: Limits, k
         if not any(aside.iterdir()):  # all put back; else it holds what could not be
             aside.rmdir()
         raise
-    shutil.rmtree(aside, ignore_errors=True)
+    removed(aside)
 
 
 def _moved(moves: list[tuple[Path, Path]], target: Path, aside: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 import factlog
+from factlog.io._splitfolder import made_writable
 from tests.io.splits import contents, pair
 
 
@@ -66,7 +68,7 @@ def test_force_refuses_claim_files_without_tables(tmp_path: Path, tables: str, m
         (given.earlier / "tables.json").mkdir()
     before = contents(given.earlier)
     first = given.earlier / "claims-00001.jsonl"
-    with pytest.raises(factlog.InputError, match=f"holds {first} and {more} more, not part"):
+    with pytest.raises(factlog.InputError, match=f"holds {first} and {more} more and no tables.json file, not part"):
         factlog.split_lines(given.new_input, given.earlier, 1, force=True)
     assert contents(given.earlier) == before
 
@@ -94,3 +96,17 @@ def test_force_into_an_empty_or_new_folder_writes_the_split(tmp_path: Path) -> N
     factlog.split_lines(given.new_input, tmp_path / "new", 1, force=True)
     assert contents(tmp_path / "empty") == contents(tmp_path / "new") == given.new
     assert (tmp_path / "empty").stat().st_mode & 0o777 == 0o750
+
+
+def test_a_read_only_folder_in_a_removed_split_is_made_writable_and_emptied(tmp_path: Path) -> None:
+    """What ``shutil.rmtree`` could not remove (a file in a read-only folder, for a user bound by permissions)
+    is removed once its folder is made writable: the earlier split of a forced split leaves no copy behind."""
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / "claims-00001.jsonl").write_text("{}\n", encoding="utf-8")
+    folder.chmod(0o555)
+    made_writable(os.unlink, str(folder / "claims-00001.jsonl"), PermissionError(13, "Permission denied"))
+    assert not (folder / "claims-00001.jsonl").exists()
+    assert folder.stat().st_mode & 0o700 == 0o700
+    made_writable(os.rmdir, str(folder), PermissionError(13, "Permission denied"))
+    assert not folder.exists()
