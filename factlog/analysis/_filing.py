@@ -155,7 +155,7 @@ class _Filer:
         part_of = index.part_of()
         # Without places within places, wider_keys and narrower_keys find nothing: no family is filed.
         self.families, self.part_of = (index._families if part_of.nested else None), part_of
-        self.predicates: dict[str, tuple[int, tuple[Predicate | None, bool, bool]]] = {}
+        self.predicates: dict[str, tuple[int, tuple[Predicate | None, bool, bool], bool]] = {}
         self.entity_keys: dict[str, tuple[str, str]] = {}
         self.state_cores: dict[int, tuple[int, int] | None] = {}
         self.event_cores: dict[int, tuple[int, int] | None] = {}
@@ -175,7 +175,7 @@ class _Filer:
         proposition = claim.proposition
         assert proposition is not None
         obj, written = proposition.object, proposition.predicate
-        rewrite, kind = self.predicates.get(written) or self._predicate(written)
+        rewrite, kind, partner = self.predicates.get(written) or self._predicate(written)
         subject, names = proposition.subject, self.names
         entity = isinstance(obj, str)
         if (
@@ -187,7 +187,7 @@ class _Filer:
             normal = proposition  # what normalise returns for a canonical proposition
         else:  # about a tenth of the generated claims
             normal, written, kind = self._normal(proposition, written, kind)
-            subject, obj = normal.subject, normal.object
+            subject, obj, partner = normal.subject, normal.object, one_partner(kind[0])
             entity = isinstance(obj, str)
         qualifiers = normal.qualifiers
         keys = self.entity_keys
@@ -209,7 +209,7 @@ class _Filer:
         made.claim, made.position = claim, position
         made.proposition = normal
         made.key = key
-        made.predicate = predicate = kind[0]
+        made.predicate = kind[0]
         made.holder, made.speaks_for = holder[0], holder[1]
         made.stated = stated
         made.sources = sources
@@ -228,7 +228,7 @@ class _Filer:
         self.by_slot[(subject, written, qualifiers)].append(entry)
         if entity:
             self.by_object[(obj, written, qualifiers)].append(entry)  # type: ignore[index]
-            if obj != subject and one_partner(predicate):  # it constrains both entities
+            if partner and obj != subject:  # it constrains both entities
                 self.by_slot[(obj, written, qualifiers)].append(entry)  # type: ignore[index]
         return entry
 
@@ -249,9 +249,10 @@ class _Filer:
             for family, place in families(key):
                 self.families.setdefault(family, Family()).add(place, key, self.part_of)
 
-    def _predicate(self, written: str) -> tuple[int, tuple[Predicate | None, bool, bool]]:
-        """:func:`_predicate` of a predicate as written, kept for the call."""
-        found = self.predicates[written] = _predicate(self.vocabulary, self.kinds, written)
+    def _predicate(self, written: str) -> tuple[int, tuple[Predicate | None, bool, bool], bool]:
+        """:func:`_predicate` of a predicate as written, and whether it is :func:`one_partner`'s; kept for the call."""
+        rewrite, kind = _predicate(self.vocabulary, self.kinds, written)
+        found = self.predicates[written] = (rewrite, kind, one_partner(kind[0]))
         return found
 
     def _entity_key(self, entity: str) -> tuple[str, str]:

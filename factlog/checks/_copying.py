@@ -10,6 +10,7 @@ from factlog.analysis._entry import slot_votes
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
+from factlog.model._dates import Interval
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import ObjectKey, object_key
 
@@ -72,7 +73,9 @@ def copy_votes(index: Index) -> list[Copy]:
     found: list[Copy] = []
     declared: dict[str, object] = {}  # source id -> its publisher when it is a declared copy, else None
     words: dict[tuple[object, ...], str] = {}  # (subject, predicate, qualifiers, id of the time) -> the question
+    slots: dict[tuple[object, ...], str] = {}  # (subject, predicate, qualifiers) -> the question's first words
     times: dict[int, str] = {}  # id of the time -> its repr
+    dates: dict[int, str] = {}  # id of a date of a time -> its repr
     answers: dict[ObjectKey, str] = {}  # the canonical object (the entry's key holds it) -> its answer
     for entry in index.entries:
         proposition, predicate = entry.proposition, entry.predicate
@@ -95,13 +98,14 @@ def copy_votes(index: Index) -> list[Copy]:
         )
         # The times and values stay alive in the index while this runs: their ids name them.
         question = words.get((subject, named, qualifiers, id(when)))
-        if question is None:
+        if question is None:  # repr((slot, when)), its slot and its time each written once
             time = times.get(id(when))
-            if time is None:  # a time many slots share is written once: repr((slot, when)), in two parts
-                time = times[id(when)] = repr(when)
-            question = words[(subject, named, qualifiers, id(when))] = (
-                f"slot ({(subject, named, qualifiers)!r}, {time})"
-            )
+            if time is None:
+                time = times[id(when)] = _time(when, dates)
+            opening = slots.get((subject, named, qualifiers))
+            if opening is None:
+                opening = slots[(subject, named, qualifiers)] = f"slot ({(subject, named, qualifiers)!r}, "
+            question = words[(subject, named, qualifiers, id(when))] = opening + time + ")"
         key = entry.key
         value = key[2] if key is not None else object_key(proposition.object)
         answer = answers.get(value) or _answer(answers, value)
@@ -109,6 +113,26 @@ def copy_votes(index: Index) -> list[Copy]:
             answer = "not " + answer
         found.append((claim.id, question, answer, entry.speaks_for))
     return found
+
+
+def _time(when: Interval | None, dates: dict[int, str]) -> str:
+    """``repr(when)``, each date's repr kept by its ``id`` (the dates stay alive in the index meanwhile).
+
+    An interval's generated repr writes each end afresh; a date shared by many times (a
+    one-day interval's two ends are one object) is written once here. Another type of
+    time (a subclass, ``None``) is written by its own repr.
+    """
+    if type(when) is not Interval:
+        return repr(when)
+    start, end = when.start, when.end
+    first = dates.get(id(start))
+    if first is None:
+        first = dates[id(start)] = repr(start)
+    last = dates.get(id(end))
+    if last is None:
+        last = dates[id(end)] = repr(end)
+    unknown = f"start_unknown={when.start_unknown!r}, end_unknown={when.end_unknown!r}"
+    return f"Interval(start={first}, end={last}, {unknown})"
 
 
 def _answer(answers: dict[ObjectKey, str], value: ObjectKey) -> str:

@@ -176,12 +176,19 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
     (2024-11), then affirmed by Russia (2025-04)".
     """
+    uncommitted = Certainty.UNCOMMITTED
     for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
-        by_party: dict[str, list[Entry]] = defaultdict(list)
+        by_party: dict[str, list[Entry]] = {}
         for entry in entries:
-            if entry.claim.certainty is not Certainty.UNCOMMITTED:
-                by_party[entry.speaks_for].append(entry)
+            if entry.claim.certainty is not uncommitted:
+                mine = by_party.get(entry.speaks_for)
+                if mine is None:
+                    by_party[entry.speaks_for] = [entry]
+                else:
+                    mine.append(entry)
         for party, mine in by_party.items():
+            if len(mine) < 2:  # most parties of a group: one claim, one polarity
+                continue
             affirmed = [e for e in mine if e.polarity is Polarity.AFFIRMED]
             denied = [e for e in mine if e.polarity is Polarity.DENIED]
             if not affirmed or not denied:

@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 import factlog
 from benchmarks.generate import generate
 from factlog.analysis import Index
-from factlog.checks._copying import _answer, _copy_publisher, _shared, copy_votes
+from factlog.checks._copying import _answer, _copy_publisher, _shared, _time, copy_votes
+from factlog.model._dates import Interval
 from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import ObjectKey, object_key
+from tests.strategies.values import edtf_intervals, intervals
 
 _VALUES = st.tuples(st.sampled_from("qrs"), st.sampled_from("xyz"), st.sampled_from("ABCD"))
 
@@ -66,6 +68,14 @@ def test_answers_kept_by_value_are_the_repr_of_each_key(keys: list[ObjectKey]) -
     """Each answer is ``repr`` of its own key, even after an equal key of another zero's sign was seen."""
     answers: dict[ObjectKey, str] = {}
     assert [_answer(answers, key) for key in keys] == [repr(key) for key in keys]
+
+
+@given(st.lists(st.one_of(intervals(), edtf_intervals(), st.none()), max_size=6))
+def test_a_time_is_written_as_its_repr_with_its_dates_kept(times: list[Interval | None]) -> None:
+    """Each time is written as ``repr`` writes it, after other times sharing its dates (or the same time) were."""
+    times += times[:2]  # the same objects again, their dates already kept
+    dates: dict[int, str] = {}
+    assert [_time(when, dates) for when in times] == [repr(when) for when in times]
 
 
 def _straight_votes(index: Index) -> list[tuple[str, str, str, str]]:
