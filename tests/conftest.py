@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
+import attrs
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -12,3 +16,28 @@ settings.register_profile("long", deadline=None, max_examples=2000, suppress_hea
 # Derandomised by default, so a run of `make test` is the same run everywhere; HYPOTHESIS_PROFILE=dev explores at
 # random and HYPOTHESIS_PROFILE=long searches harder (see docs/contributing.md).
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+_FRESH_IMPORT = """
+import sys, factlog
+print(factlog.io._documents._converter.cache_info().currsize)
+print(*sorted(sys.modules), sep="\\n")
+"""
+
+
+@attrs.frozen
+class FreshImport:
+    """What a new interpreter holds after ``import factlog`` and nothing else."""
+
+    modules: frozenset[str]
+    """The names in ``sys.modules``."""
+    converters: int
+    """The document converters built (the size of their cache)."""
+
+
+@pytest.fixture(scope="session")
+def fresh_import() -> FreshImport:
+    """``import factlog`` in a new interpreter, started once for every test that checks the import stays light."""
+    result = subprocess.run([sys.executable, "-c", _FRESH_IMPORT], capture_output=True, text=True, check=True)
+    converters, *modules = result.stdout.splitlines()
+    assert "factlog" in modules
+    return FreshImport(modules=frozenset(modules), converters=int(converters))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
 import factlog
+from tests.conftest import FreshImport
 
 
 def test_all_is_sorted() -> None:
@@ -99,11 +98,9 @@ def test_every_layer_exports_through_the_front_door() -> None:
             assert getattr(factlog, name) is getattr(module, name), f"{layer}.{name}"
 
 
-def test_import_is_light() -> None:
+def test_import_is_light(fresh_import: FreshImport) -> None:
     """Importing factlog builds no converter and pulls in no optional dependency."""
-    code = "import sys, factlog; print('orjson' in sys.modules, factlog.io._documents._converter.cache_info().currsize)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["False", "0"]
+    assert ("orjson" in fresh_import.modules, fresh_import.converters) == (False, 0)
 
 
 @pytest.mark.parametrize(

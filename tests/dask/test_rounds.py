@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,14 +24,27 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generated_lines(tmp_path_factory.mktemp("rounds"), 1000, seed=2)
 
 
-def _single(path: Path, method: str, limit: int) -> factlog.Assessment:
-    return factlog.assess(factlog.load(path), method=method, max_rounds=limit)
+@pytest.fixture(scope="module")
+def single_process(generated: Path) -> Callable[..., factlog.Assessment]:
+    """One process's assessment of the generated set, by method and options: each computed once for the module.
+
+    The tests only compare them (assessments are frozen), so those that need the same one share it.
+    """
+    claims = factlog.load(generated)
+
+    @functools.cache
+    def assessed(method: str, **options: object) -> factlog.Assessment:
+        return factlog.assess(claims, method=method, **options)
+
+    return assessed
 
 
 @pytest.mark.parametrize(("method", "limit"), LIMITS)
-def test_the_synchronous_rounds_stop_where_one_process_stops(generated: Path, method: str, limit: int) -> None:
+def test_the_synchronous_rounds_stop_where_one_process_stops(
+    generated: Path, single_process: Callable[..., factlog.Assessment], method: str, limit: int
+) -> None:
     """The synchronous scheduler, three partitions: the single process's rounds, convergence and JSON bytes."""
-    single = _single(generated, method, limit)
+    single = single_process(method, max_rounds=limit)
     distributed = factlog.dask.assess([str(generated)], method=method, partitions=3, max_rounds=limit)
     assert (distributed.rounds, distributed.converged) == (single.rounds, single.converged)
     assert distributed == single
@@ -38,18 +53,20 @@ def test_the_synchronous_rounds_stop_where_one_process_stops(generated: Path, me
 
 @pytest.mark.parametrize(("method", "limit"), LIMITS)
 def test_the_cluster_s_rounds_stop_where_one_process_stops(
-    generated: Path, client: Client, method: str, limit: int
+    generated: Path, single_process: Callable[..., factlog.Assessment], client: Client, method: str, limit: int
 ) -> None:
     """Two worker processes, three partitions: the single process's rounds, convergence and JSON bytes."""
-    single = _single(generated, method, limit)
+    single = single_process(method, max_rounds=limit)
     distributed = factlog.dask.assess([str(generated)], method=method, client=client, partitions=3, max_rounds=limit)
     assert (distributed.rounds, distributed.converged) == (single.rounds, single.converged)
     assert render_assessment_json(distributed) == render_assessment_json(single)
 
 
-def test_majority_on_dask_records_the_limit_it_ignores(generated: Path) -> None:
+def test_majority_on_dask_records_the_limit_it_ignores(
+    generated: Path, single_process: Callable[..., factlog.Assessment]
+) -> None:
     """``majority`` on Dask counts once, as in one process, and records the limit it was given (its JSON does not)."""
-    single = _single(generated, "majority", 3)
+    single = single_process("majority", max_rounds=3)
     distributed = factlog.dask.assess([str(generated)], method="majority", partitions=3, max_rounds=3)
     assert (distributed.rounds, distributed.max_rounds) == (1, 3)
     assert render_assessment_json(distributed) == render_assessment_json(single)
@@ -74,10 +91,10 @@ def test_the_command_on_a_cluster_takes_the_limit(generated: Path, client: Clien
 @pytest.mark.parametrize("method", ["accucopy", "accuvote"])
 @pytest.mark.parametrize("extrapolate", [True, False])
 def test_extrapolated_or_plain_rounds_on_dask_are_one_process_s(
-    generated: Path, client: Client, method: str, extrapolate: bool
+    generated: Path, single_process: Callable[..., factlog.Assessment], client: Client, method: str, extrapolate: bool
 ) -> None:
     """Synchronous and on two workers, rounds extrapolated (they jump: fewer rounds) or plain: the same JSON bytes."""
-    single = factlog.assess(factlog.load(generated), method=method, extrapolate=extrapolate)
+    single = single_process(method, extrapolate=extrapolate)
     synchronous = factlog.dask.assess([str(generated)], method=method, partitions=3, extrapolate=extrapolate)
     on_workers = factlog.dask.assess(
         [str(generated)], method=method, client=client, partitions=3, extrapolate=extrapolate
@@ -85,7 +102,7 @@ def test_extrapolated_or_plain_rounds_on_dask_are_one_process_s(
     assert (synchronous.rounds, synchronous.extrapolated) == (single.rounds, extrapolate)
     assert render_assessment_json(synchronous) == render_assessment_json(single)
     assert render_assessment_json(on_workers) == render_assessment_json(single)
-    plain = factlog.assess(factlog.load(generated), method=method, extrapolate=False)
+    plain = single_process(method, extrapolate=False)
     assert (single.rounds < plain.rounds) is extrapolate
 
 

@@ -6,8 +6,6 @@ import logging
 import os
 import signal
 import socket
-import subprocess
-import sys
 from typing import Any
 
 import distributed.protocol.pickle
@@ -27,6 +25,7 @@ from factlog.dask._learning import Cluster, _Sent
 from factlog.render import render_json
 from tests.analysis.test_shards import EVERY_PAIR, _parts
 from tests.analysis.test_shards_extrapolated import EXTRAPOLATED, Counted, domains_of, small_random_votes
+from tests.conftest import FreshImport
 from tests.helpers import ROOT, claim, world
 
 SOURCES = ROOT / "sources"
@@ -118,11 +117,9 @@ def test_a_local_cluster_needs_a_worker() -> None:
         pass
 
 
-def test_import_factlog_does_not_import_dask() -> None:
+def test_import_factlog_does_not_import_dask(fresh_import: FreshImport) -> None:
     """``import factlog`` stays light: neither factlog.dask nor dask is imported."""
-    code = "import sys, factlog; print('dask' in sys.modules, 'factlog.dask' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["False", "False"]
+    assert ("dask" in fresh_import.modules, "factlog.dask" in fresh_import.modules) == (False, False)
 
 
 def test_a_local_cluster_whose_workers_died_closes_without_an_error_logged() -> None:

@@ -11,14 +11,13 @@ import errno
 import os
 import shutil
 import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import factlog
+from factlog import cli
 from tests.helpers import ROOT, Ran, run
 from tests.io.splits import Pair, contents, pair
 from tests.syscalls import at_call
@@ -170,13 +169,21 @@ def test_a_file_appearing_in_the_working_folder_midway_is_not_replaced(tmp_path:
     assert [path.name for path in target.parent.iterdir()] == ["out"]
 
 
-_KILLED = """
-import os, signal, sys
-from factlog import cli
-from tests.syscalls import at_call
-with at_call({int(sys.argv[1])}, lambda: os.kill(os.getpid(), signal.SIGKILL), names=("rename", "replace")):
-    cli.main(sys.argv[2:])
-"""
+def _killed_at(step: int, arguments: list[str]) -> int:
+    """``factlog ARGUMENTS`` in a forked process, SIGKILLed right after its rename or replace number ``step``.
+
+    The child is a real process killed by a real signal; forked from this one, it needs no interpreter start.
+    Returns its exit code as :mod:`subprocess` gives it (``-signal.SIGKILL`` when killed).
+    """
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child is killed, or leaves by os._exit
+        try:
+            with at_call({step}, lambda: os.kill(os.getpid(), signal.SIGKILL), names=("rename", "replace")):
+                cli.main(arguments)
+        finally:
+            os._exit(70)  # never the test runner's exit, even when the kill was not reached
+    _, status = os.waitpid(child, 0)
+    return os.waitstatus_to_exitcode(status)
 
 
 def test_a_split_killed_at_any_rename_is_mended_by_the_next(tmp_path: Path) -> None:
@@ -189,10 +196,7 @@ def test_a_split_killed_at_any_rename_is_mended_by_the_next(tmp_path: Path) -> N
     for step in range(1, len(renames) + 1):
         target = _earlier(given, tmp_path / str(step))
         arguments = ["split", "--force", str(given.new_input), str(target), "--claims-per-file", "1"]
-        killed = subprocess.run(
-            [sys.executable, "-c", _KILLED, str(step), *arguments], cwd=ROOT, capture_output=True, check=False
-        )
-        assert killed.returncode == -signal.SIGKILL, killed.stderr
+        assert _killed_at(step, arguments) == -signal.SIGKILL, step
         if target.exists():
             assert factlog.load(target.parent) in (earlier, new), step
         else:

@@ -18,6 +18,7 @@ from factlog import Index, Interval, Pattern, assess, check, dumps, html_report,
 from factlog.report._disputes import disputes
 from factlog.report._events import events
 from factlog.report._graph import relay_graph
+from tests.conftest import FreshImport
 from tests.helpers import GOLDEN, ROOT, claim, run, world
 
 _SCHEMES = ["javascript", "JavaScript", "vbscript", "data", "file", "jav\tascript", " javascript", "java\nscript"]
@@ -147,11 +148,9 @@ def test_report_to_stdout() -> None:
     assert "as of 2025-10-31" in result.stdout
 
 
-def test_import_stays_light() -> None:
+def test_import_stays_light(fresh_import: FreshImport) -> None:
     """Importing factlog loads neither Jinja2 nor networkx."""
-    code = "import sys, factlog; print('jinja2' in sys.modules, 'networkx' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["False", "False"]
+    assert ("jinja2" in fresh_import.modules, "networkx" in fresh_import.modules) == (False, False)
 
 
 def test_acknowledged_findings_are_marked_with_their_notes() -> None:
