@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -16,6 +17,12 @@ settings.register_profile("long", deadline=None, max_examples=2000, suppress_hea
 # Derandomised by default, so a run of `make test` is the same run everywhere; HYPOTHESIS_PROFILE=dev explores at
 # random and HYPOTHESIS_PROFILE=long searches harder (see docs/contributing.md).
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# A suite started in the background of a script (`cmd &`, nohup) inherits SIGINT ignored, and a child process keeps
+# what it inherits ignored: the tests that press Ctrl-C on a real `factlog` process would see no interrupt. The
+# tests run as from a terminal, where Ctrl-C interrupts: a handler here is reset to the default in every child.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 _FRESH_IMPORT = """
 import sys, factlog

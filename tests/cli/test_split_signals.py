@@ -15,7 +15,7 @@ from tests.helpers import ROOT, generated_lines
 @pytest.mark.parametrize(("number", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_split_stopped_midway_leaves_nothing(tmp_path: Path, number: signal.Signals, code: int) -> None:
     """Ctrl-C (exit 130, `interrupted`) or SIGTERM (exit 143) while claim files are written: no folder, no temporary."""
-    path = generated_lines(tmp_path, 10_000)  # a window of seconds, as a loaded machine needs to notice it
+    path = generated_lines(tmp_path, 3000)
     target = tmp_path / "out"
     process = subprocess.Popen(
         [sys.executable, "-m", "factlog", "split", str(path), str(target), "--claims-per-file", "1"],
