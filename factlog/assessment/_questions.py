@@ -19,6 +19,7 @@ from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._entry import slot_votes
 from factlog.analysis._index import Entry, Index, SlotKey
 from factlog.analysis._origins import Origin, origins
+from factlog.analysis._parties import parties as interested_parties
 from factlog.analysis._timegroups import time_groups
 from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._layout import Layout, three_sides
@@ -232,16 +233,20 @@ def _current(origin: Origin, answer_of: Answers) -> tuple[set[str], bool]:
     return now, True
 
 
+def _parties(index: Index, entry: Entry, known: dict[object, frozenset[str]]) -> frozenset[str]:
+    assert entry.proposition is not None
+    found = known.get(entry.proposition.object)
+    if found is None:
+        found = known[entry.proposition.object] = interested_parties(index, entry)
+    return found
+
+
 def _votes(
     index: Index, group: Sequence[Entry], answer_of: Answers, weigh: Weigher
 ) -> tuple[tuple[Vote, ...], tuple[str, ...], dict[str, tuple[frozenset[str], ...]]]:
     """A question's votes, its notes (changed stances), and (``together``) the claims that affirm several values."""
-    proposition = group[0].proposition
-    assert proposition is not None
-    parties = {index.speaks_for(proposition.subject)}
-    if isinstance(proposition.object, str):
-        parties.add(index.speaks_for(proposition.object))
     votes, notes = [], []
+    parties: dict[object, frozenset[str]] = {}  # object → the parties of the entries naming it (same subject)
     affirms: dict[str, dict[str, set[str]]] = {}  # speaker → claim → the values it affirms now, committed
     several = len(answer_of) > len({claim for claim, _ in answer_of})  # some claim has several readings here
     for origin in origins(index, group):
@@ -259,7 +264,8 @@ def _votes(
         shared: dict[tuple[object, ...], OriginWeight] = {}  # one object for the claims that count alike
         for entry in origin.entries:
             judges = entry.polarity is Polarity.DENIED or (entry.predicate is not None and entry.predicate.evaluative)
-            interested = judges and entry.speaks_for in parties  # as factlog.analysis._parties.interested
+            # As factlog.analysis._parties.interested, with each reading's own parties (a slot's objects differ).
+            interested = judges and entry.speaks_for in _parties(index, entry, parties)
             entity = index.entity(entry.holder)
             weight, discounts = vote_weight(index, entry, interested)
             reliability = entity.reliability if entity is not None else Reliability.F

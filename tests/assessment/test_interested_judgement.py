@@ -60,3 +60,28 @@ def test_a_non_evaluative_predicate_is_the_partys_word_as_any_other() -> None:
     [origin] = item.supporting
     assert not origin.interested
     assert origin.discounts == ()
+
+
+def _leads_ukraine(other: str) -> factlog.PropositionAssessment:
+    """Ukraine denies Alice leads it, a wire says she does, and ``other`` says she leads Ruritania."""
+    claims = world(
+        claim("m-leads", "alice", "leader-of", "ukraine", holder="wire", source="s2"),
+        claim("n-denial", "alice", "leader-of", "ukraine", denied=True, holder="ukraine"),
+        claim(other, "alice", "leader-of", "ruritania", holder="paper-b", source="s5"),
+    )
+    [item] = [i for i in factlog.assess(claims, method="majority").about("m-leads") if i.value == "ukraine"]
+    return item
+
+
+def test_a_partys_denial_of_one_value_of_a_slot_is_interested_whatever_claim_comes_first() -> None:
+    """The claim naming Ruritania sorts before the others or after: Ukraine's denial is its own case either way.
+
+    A slot question holds claims naming different objects: each claim's parties are its
+    own subject and object, not those of whichever claim the slot happens to list first.
+    """
+    first, last = _leads_ukraine("a-rival"), _leads_ukraine("z-rival")
+    for item in (first, last):
+        [denial] = [origin for origin in item.opposing if "n-denial" in origin.claims]
+        assert denial.interested
+        assert denial.discounts == ("interested",)
+    assert (first.status, first.belief, first.credibility) == (last.status, last.belief, last.credibility)
