@@ -51,11 +51,14 @@ def joined(origins: Sequence[OriginWeight]) -> OriginWeight:
     """One speaker's equally weighted stances against a value, as one: the first, with the claims of its like.
 
     Stances alike in all but their answers (one holder's two rival values, with the same
-    certainty) are listed with every claim of them, so which claim is named does not
-    depend on how the values sort.
+    certainty) are listed with every claim and every source of them, so which claim is
+    named does not depend on how the values sort (nor on which of them cites more sources).
     """
     first = origins[0]
-    alike = [o for o in origins if _kind(o) == _kind(first) and o.sources == first.sources]
+    alike = [o for o in origins if _kind(o) == _kind(first)]
     if len(alike) == 1:
         return first
-    return attrs.evolve(first, claims=tuple(sorted({claim for o in alike for claim in o.claims})))
+    claims = tuple(sorted({claim for o in alike for claim in o.claims}))
+    if all(o.sources == first.sources for o in alike):
+        return attrs.evolve(first, claims=claims)
+    return attrs.evolve(first, claims=claims, sources=tuple(sorted({source for o in alike for source in o.sources})))

@@ -96,6 +96,26 @@ def test_a_holder_of_two_rival_values_is_listed_against_a_third_with_both_claims
         assert "2 claims from one origin, The author, count once" in items["carol"].reasons
 
 
+def test_a_holder_of_two_rival_values_from_different_sources_is_listed_against_a_third_with_both() -> None:
+    """As above, the Bob claim cited from two stories: still both claims against Carol, and both stories, in any naming.
+
+    Which of two equally strong stances is named must not depend on how the values sort,
+    even where one of them cites more sources than the other.
+    """
+    for first, second in (("alice", "bob"), ("bob", "alice")):
+        bob = claim("two", "ruritania", "leader-of", second)
+        bob = attrs.evolve(bob, evidence=(*bob.evidence, attrs.evolve(bob.evidence[0], source="s3")))
+        items = _items(
+            world(
+                claim("one", "ruritania", "leader-of", first),
+                bob,
+                claim("carol", "ruritania", "leader-of", "carol", holder="wire", source="s2"),
+            )
+        )
+        [against] = items["carol"].opposing
+        assert (against.claims, against.sources) == (("one", "two"), ("s1", "s3"))
+
+
 @st.composite
 def one_value_slots(draw: st.DrawFn) -> factlog.ClaimSet:
     """Claims on one or two functional predicates, some naming several objects, from few holders.
