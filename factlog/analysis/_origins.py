@@ -211,10 +211,11 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     Claims are taken in the order they were stated (then by id), so the result does
     not depend on the order they were given in. ``entries`` are entries of ``index``
     (``[]`` gives ``[]``); each :class:`Origin` holds its entries, speaks for the party
-    of its first claim's :func:`voice` and is labelled by its holders, or, when all its
-    claims were read in copies of one story, after the story: ``Wire (“Title”),
-    relayed by Paper A, Paper B`` (the story's own voice, relayed by the copies'
-    publishers) or ``KCNA, relayed by Wire (“Title”)`` (a holder the story quotes).
+    of its claims' :func:`voice` (where a copy joins several: see :func:`_party`) and is
+    labelled by its holders, or, when all its claims were read in copies of one story,
+    after the story: ``Wire (“Title”), relayed by Paper A, Paper B`` (the story's own
+    voice, relayed by the copies' publishers) or ``KCNA, relayed by Wire (“Title”)`` (a
+    holder the story quotes).
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index``
     that is no :class:`~factlog.Index`, nothing for entries of ``index``.
     """
@@ -232,7 +233,7 @@ def _names(names: Sequence[str]) -> str:
 
 def _origin(index: Index, members: Sequence[Entry]) -> Origin:
     """One origin of claims found to share it: its party, and its label (see :func:`origins`)."""
-    party = voice(index, members[0])
+    party = voice(index, members[0]) if len(members) == 1 else _party(index, members)
     holders = [index.name(entry.holder) for entry in members]
     story = _story(index, members)
     if story is None:
@@ -243,6 +244,29 @@ def _origin(index: Index, members: Sequence[Entry]) -> Origin:
         relays = [index.name(index.publisher(e.claim.evidence[0].source) or e.holder) for e in members]
         return Origin(f"{told}, relayed by {_names(relays)}", party, tuple(members))
     return Origin(f"{_names(holders)}, relayed by {told}", party, tuple(members))
+
+
+def _party(index: Index, members: Sequence[Entry]) -> str:
+    """The party an origin of several claims speaks for: one voice, or where a copy joins several, never by id.
+
+    The party of a story the members copy comes first (the copies relay it), then the
+    party most members' voices speak for, then the earliest stated (``members`` are in
+    :func:`chronological` order): ids decide only between stories of two parties that one
+    copy derives from alike.
+    """
+    voices = [voice(index, entry) for entry in members]
+    if len(set(voices)) == 1:
+        return voices[0]
+    copied = {
+        index.speaks_for(publisher)
+        for entry in members
+        for source_id in entry.sources
+        if index.publisher(source_id) == entry.holder
+        for root in _all_roots(index, source_id)
+        if (publisher := index.publisher(root)) is not None
+    }
+    first = {party: place for place, party in reversed(list(enumerate(voices)))}
+    return min(first, key=lambda party: (party not in copied, -voices.count(party), first[party]))
 
 
 def _story(index: Index, members: Sequence[Entry]) -> str | None:

@@ -29,7 +29,7 @@ from factlog.model._cached import cached_slot
 from factlog.model._dates import Interval, hull_ends
 from factlog.model._nouns import Object, Proposition
 from factlog.model._scales import Certainty, Polarity, Reliability
-from factlog.model._vocabulary import PropositionKey, object_key
+from factlog.model._vocabulary import PropositionKey, object_key, shown_form
 
 __all__ = ["OriginWeight", "Place", "Question", "Vote", "placed_questions", "questions"]
 
@@ -340,7 +340,8 @@ def _yes_no_question(index: Index, key: PropositionKey, group: Sequence[Entry], 
     first = group[0].proposition
     assert first is not None
     when = _span(group)
-    proposition = attrs.evolve(first, when=when)
+    shown = _shown([e.proposition.object for e in group if e.proposition is not None])
+    proposition = attrs.evolve(first, object=shown, when=when)
     answer_of = {(e.id, e.part): "yes" if e.polarity is Polarity.AFFIRMED else "no" for e in group}
     parts = [key[0], key[1], *(key[2][1:] if key[2] else ()), *(f"{k}={v}" for k, v in key[3])]
     key_text = " ".join(str(part) for part in parts) + f" @ {phrasing.span(when) or 'any time'}"
@@ -361,16 +362,23 @@ def _yes_no_question(index: Index, key: PropositionKey, group: Sequence[Entry], 
     )
 
 
+def _shown(objects: list[Object | None]) -> Object | None:
+    """The form a value is shown in (an entity: its id; otherwise :func:`shown_form`, whatever the claims' order)."""
+    first = objects[0]
+    return first if isinstance(first, str) or len(objects) == 1 else shown_form(objects)
+
+
 def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: Weigher) -> Question:
     predicate = group[0].predicate
     assert predicate is not None
-    values: dict[str, Object | None] = {}
+    forms: dict[str, list[Object | None]] = {}
     answer_of: Answers = {}
     for entry in sorted(group, key=lambda e: (e.id, e.part)):
         assert entry.proposition is not None
         value = str(object_key(entry.proposition.object))
-        values.setdefault(value, entry.proposition.object)
+        forms.setdefault(value, []).append(entry.proposition.object)
         answer_of[entry.id, entry.part] = value if entry.polarity is Polarity.AFFIRMED else f"not:{value}"
+    values: dict[str, Object | None] = {value: _shown(objects) for value, objects in forms.items()}
     candidates = tuple(sorted(values))
     layout = Layout.of(values, predicate)
     denied = sorted({answer for answer in answer_of.values() if answer.startswith("not:")})

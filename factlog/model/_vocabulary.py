@@ -18,8 +18,8 @@ exactly when they say the same thing (valid time aside: time is compared by the 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
-from typing import TypeAlias
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeAlias, cast
 
 import attrs
 
@@ -28,7 +28,7 @@ from factlog.model._coherence import exclusion_names, exclusions, inverse_names,
 from factlog.model._literals import Object
 from factlog.model._nouns import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
 
-__all__ = ["PropositionKey", "Vocabulary"]
+__all__ = ["PropositionKey", "Vocabulary", "shown_form"]
 
 ObjectKey: TypeAlias = tuple[str, ...] | tuple[str, float | None, float, float, str, *tuple[str, ...]] | None
 PropositionKey: TypeAlias = tuple[str, str, ObjectKey, tuple[tuple[str, str], ...]]
@@ -66,6 +66,21 @@ def object_key(value: object) -> ObjectKey:
         return ("text", " ".join(value.text.casefold().split()))
     assert isinstance(value, DateValue)
     return ("date", str(value.date))
+
+
+def shown_form(objects: Iterable[Object | None]) -> Object | None:
+    """Of objects with one :func:`object_key` (``'Acme Corp'`` and ``'ACME  corp'``, 3 and 3.0), the one to show.
+
+    The form most of them take, ties broken by the smallest ``repr``: never the order the
+    claims come in or their ids. Raises ValueError when ``objects`` is empty.
+    """
+    counts: dict[str, list[Any]] = {}
+    for obj in objects:
+        counts.setdefault(repr(obj), [0, obj])[0] += 1
+    if not counts:
+        raise ValueError("no object to show")
+    _, (_, chosen) = min(counts.items(), key=lambda item: (-item[1][0], item[0]))
+    return cast(Object | None, chosen)
 
 
 @attrs.frozen

@@ -181,6 +181,25 @@ def test_a_paper_s_own_story_is_not_the_wire_s_because_it_also_ran_a_copy() -> N
     assert item.status is Status.CORROBORATED
 
 
+def test_one_claim_in_a_paper_s_own_story_and_its_copy_joins_the_wire_s_origin_which_speaks_for_the_wire() -> None:
+    """Paper B's claim cited from its own story and its copy, and the wire's: one origin, the wire's, by any ids.
+
+    The copy joins Paper B's voice and the wire's into one origin; it relays the wire's
+    story, so it speaks for the wire, whichever claim's id sorts first (both stated on
+    one day, so only the ids could order them).
+    """
+    for paper_id, wire_id in (("c-1", "c-2"), ("c-2", "c-1")):
+        paper = claim(paper_id, **ALLEGED, holder="paper-b", source="s5", stated="2025-11")  # type: ignore[arg-type]
+        paper = attrs.evolve(paper, evidence=(*paper.evidence, attrs.evolve(paper.evidence[0], source="s4")))
+        wire = claim(wire_id, **ALLEGED, holder="wire", source="s2", stated="2025-11")  # type: ignore[arg-type]
+        claims = world(paper, wire)
+        index = Index.of(claims)
+        [origin] = origins(index, index.entries)
+        assert origin.speaks_for == "wire", (paper_id, wire_id)
+        [item] = factlog.assess(claims).propositions
+        assert [o.speaks_for for o in item.supporting] == ["wire"]
+
+
 @settings(max_examples=40, deadline=None)
 @given(claim_sets(max_claims=12), st.data())
 def test_may_share_origin_is_exact_with_copies(claims: factlog.ClaimSet, data: st.DataObject) -> None:
