@@ -99,14 +99,16 @@ def read_tables(
     folder: str,
     limits: Limits = DEFAULT_LIMITS,
     name: str = "<stream>",
+    *,
     acknowledgement_lines: list[int] | None = None,
 ) -> ClaimSet:
     """The first pass: every non-claim record read into a claim set without claims; each claim line's offset noted.
 
     The line number (from 1) of each acknowledgement record is appended, in order, to
     ``acknowledgement_lines`` when given: where a stale one stands, named without
-    reading the file again (:func:`~factlog.io._places.place_acknowledgements`). Raises :class:`Unstreamable` for another header or version, a claim without an id
-    or a reference the tables do not resolve (or any error of the readers), and
+    reading the file again (:func:`~factlog.io._places.place_acknowledgements`).
+    Raises :class:`Unstreamable` for another header or version, a claim without an id or
+    a reference the tables do not resolve (or any error of the readers), and
     ``LineTooLong`` for a line over ``limits.max_bytes`` (``name`` is the file in its message).
     """
     first = read_line(stream, limits, name, 1)

@@ -96,7 +96,9 @@ def scan(path: Path, batch: int, limits: Limits = DEFAULT_LIMITS) -> tuple[Colum
     offsets: array[int] = array("q")
     with path.open("rb") as stream:
         acknowledgements: list[int] = []  # their lines: a stale one is named without reading the file again
-        tables = read_tables(stream, offsets, str(path.parent), limits, str(path), acknowledgements)
+        tables = read_tables(
+            stream, offsets, str(path.parent), limits, str(path), acknowledgement_lines=acknowledgements
+        )
         tables = place_acknowledgements(tables, [(str(path), tables)], lines={str(path): acknowledgements})
         base = Index.of(tables)
         columns = Columns(tables, offsets)

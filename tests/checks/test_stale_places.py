@@ -82,7 +82,7 @@ def test_a_file_read_a_line_at_a_time_and_gone_before_the_check_is_still_named_b
 def test_naming_stale_acknowledgements_reads_the_file_no_second_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream: bool
 ) -> None:
-    """check(load(path)) and check_lines(path) name each stale acknowledgement FILE:LINE without reading the file again."""
+    """check(load(path)) and check_lines(path) name stale acknowledgements FILE:LINE, the file not read again."""
     path, lines = _generated(tmp_path)
 
     def refused(_path: str, _last: int) -> list[int]:
