@@ -319,7 +319,9 @@ def load(
     :class:`~factlog.ConflictError` and :class:`~factlog.UnknownIdError` for an id
     redefined differently and an id not defined in any of the files;
     :class:`~factlog.ArgumentError` for ``paths`` that are neither a path (:class:`str`,
-    :class:`os.PathLike`) nor an iterable of paths, ``limits`` that are no :class:`Limits`.
+    :class:`os.PathLike`) nor an iterable of paths, an empty path (``""``, which Python
+    takes for the working folder: ``"."`` names it) or no path at all (``[]``), ``limits``
+    that are no :class:`Limits`.
     """
     paths = expect_paths(paths, "factlog.load", limits=limits)
     files = _files(paths)
