@@ -264,10 +264,12 @@ def _claim_count(text: str) -> int:
     return int(written.replace(",", ""))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.generate", description="Generate a realistic claim set."
-    )
+def main(argv: list[str] | None = None, prog: str = "python -m benchmarks.generate") -> int:
+    """Write the claim set the arguments ask for; one line on standard error says what was written.
+
+    ``prog`` is the command as it was run, for the usage line (the script by its path, or ``-m``).
+    """
+    parser = argparse.ArgumentParser(prog=prog, description="Generate a realistic claim set.")
     parser.add_argument("claims", type=_claim_count, help="how many claims (100000 or 100,000)")
     parser.add_argument(
         "path", type=Path, help="the file to write: JSON Lines when it ends in .jsonl, else one JSON document"
@@ -286,8 +288,11 @@ def main(argv: list[str] | None = None) -> int:
         write_lines(arguments.claims, arguments.path, arguments.seed, arguments.contradiction_rate)
     else:
         write(generate(arguments.claims, arguments.seed, arguments.contradiction_rate), arguments.path)
+    shape = "JSON Lines" if arguments.path.suffix == ".jsonl" else "one JSON document"
+    print(f"wrote {arguments.claims:,} claims to {arguments.path} ({shape})", file=sys.stderr)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run by its path, the module has no spec: the usage names the script as it was given.
+    sys.exit(main(prog="python -m benchmarks.generate" if __spec__ is not None else f"python {sys.argv[0]}"))

@@ -226,8 +226,32 @@ def test_the_generator_runs_by_its_path_from_another_folder(tmp_path: Path) -> N
         [sys.executable, str(script), "200", "set.jsonl"], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     write_lines(200, tmp_path / "expected.jsonl")
-    assert (run.returncode, run.stderr) == (0, "")
+    assert (run.returncode, run.stdout, run.stderr) == (0, "", "wrote 200 claims to set.jsonl (JSON Lines)\n")
     assert (tmp_path / "set.jsonl").read_bytes() == (tmp_path / "expected.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("how", "prog"),
+    [(["benchmarks/generate.py"], "python benchmarks/generate.py"), (["-m", "benchmarks.generate"], None)],
+    ids=["script", "module"],
+)
+def test_the_generator_s_usage_names_the_command_as_it_was_run(how: list[str], prog: str | None) -> None:
+    """Run by its path, the usage names ``python PATH``; run with ``-m``, ``python -m benchmarks.generate``."""
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, *how, "--help"], cwd=root, capture_output=True, text=True, check=False)
+    assert run.returncode == 0
+    assert run.stdout.startswith(f"usage: {prog or 'python -m benchmarks.generate'} [-h]")
+
+
+@pytest.mark.parametrize(("name", "shape"), [("set.json", "one JSON document"), ("set.jsonl", "JSON Lines")])
+def test_the_generator_says_what_it_wrote_on_standard_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, shape: str
+) -> None:
+    """One line on standard error names the count, grouped by thousands, the path and the form; nothing on stdout."""
+    path = tmp_path / name
+    assert main(["1,200", str(path)]) == 0
+    assert capsys.readouterr() == ("", f"wrote 1,200 claims to {path} ({shape})\n")
+    assert len(factlog.load(path).claims) == 1200
 
 
 @pytest.mark.parametrize("name", ["set.json", "set.jsonl"])

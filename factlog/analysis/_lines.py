@@ -94,12 +94,21 @@ def read_whole(path: Path, limits: Limits, reason: object) -> ClaimSet:
 
 
 def read_tables(
-    stream: IO[bytes], offsets: array[int], folder: str, limits: Limits = DEFAULT_LIMITS, name: str = "<stream>"
+    stream: IO[bytes],
+    offsets: array[int],
+    folder: str,
+    limits: Limits = DEFAULT_LIMITS,
+    name: str = "<stream>",
+    *,
+    acknowledgement_lines: list[int] | None = None,
 ) -> ClaimSet:
     """The first pass: every non-claim record read into a claim set without claims; each claim line's offset noted.
 
-    Raises :class:`Unstreamable` for another header or version, a claim without an id
-    or a reference the tables do not resolve (or any error of the readers), and
+    The line number (from 1) of each acknowledgement record is appended, in order, to
+    ``acknowledgement_lines`` when given: where a stale one stands, named without
+    reading the file again (:func:`~factlog.io._places.place_acknowledgements`).
+    Raises :class:`Unstreamable` for another header or version, a claim without an id or
+    a reference the tables do not resolve (or any error of the readers), and
     ``LineTooLong`` for a line over ``limits.max_bytes`` (``name`` is the file in its message).
     """
     first = read_line(stream, limits, name, 1)
@@ -110,7 +119,7 @@ def read_tables(
     readers: dict[str, Any] = {}
     ids: dict[str, str] = {}
     sections: dict[str, list[Any]] = {}
-    for line in capped_lines(stream, limits, name, 2):
+    for number, line in enumerate(capped_lines(stream, limits, name, 2), start=2):
         start = position
         position += len(line)
         if not line.strip(b" \t\r\n"):
@@ -123,6 +132,8 @@ def read_tables(
         if section == "claims":
             offsets.append(start)
             continue
+        if section == "acknowledged" and acknowledgement_lines is not None:
+            acknowledgement_lines.append(number)
         if section not in readers:
             readers[section] = section_reader(section, _claim_without_id)
             sections[section] = []

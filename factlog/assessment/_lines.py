@@ -88,7 +88,8 @@ def assess_lines(
     ``extrapolate`` are as for :func:`assess`. Raises what :func:`assess` raises for
     ``as_of``, ``method``, ``explain``, ``max_pairs``, ``max_rounds`` and
     ``extrapolate``, and :class:`~factlog.ArgumentError`
-    for a ``path`` that is no :class:`str` or :class:`os.PathLike`, ``limits`` that are
+    for a ``path`` that is no :class:`str` or :class:`os.PathLike` or is empty (``""``;
+    the working folder is ``"."``), ``limits`` that are
     no :class:`~factlog.Limits`, or a ``batch`` or ``bin_size`` that is no :class:`int`
     or is under 1, and :class:`~factlog.InputError`
     when the temporary file of the propositions cannot be made or written (a full disk: set ``TMPDIR``,

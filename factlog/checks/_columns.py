@@ -95,8 +95,11 @@ def scan(path: Path, batch: int, limits: Limits = DEFAULT_LIMITS) -> tuple[Colum
         raise Unstreamable("orjson")
     offsets: array[int] = array("q")
     with path.open("rb") as stream:
-        tables = read_tables(stream, offsets, str(path.parent), limits, str(path))
-        tables = place_acknowledgements(tables, [(str(path), tables)])  # stale ones named as load names them
+        acknowledgements: list[int] = []  # their lines: a stale one is named without reading the file again
+        tables = read_tables(
+            stream, offsets, str(path.parent), limits, str(path), acknowledgement_lines=acknowledgements
+        )
+        tables = place_acknowledgements(tables, [(str(path), tables)], lines={str(path): acknowledgements})
         base = Index.of(tables)
         columns = Columns(tables, offsets)
         reader = ClaimTokens(base)

@@ -103,8 +103,9 @@ def check_lines(
     ``progress``, if given, is called with each stage in words as it starts (``"bin 3 of
     40 (40,000 of 1,000,000 claims)"``): the command line shows them after its spinner.
     Raises :class:`~factlog.ArgumentError` for a ``path`` that is no :class:`str` or
-    :class:`os.PathLike`, ``limits`` that are no :class:`Limits`, a ``batch`` or
-    ``bin_size`` that is no :class:`int` or is under 1, or a ``progress`` that is not callable.
+    :class:`os.PathLike` or is empty (``""``; the working folder is ``"."``), ``limits``
+    that are no :class:`Limits`, a ``batch`` or ``bin_size`` that is no :class:`int` or
+    is under 1, or a ``progress`` that is not callable.
     """
     rules = expect_rules(rules, "factlog.check_lines: rules")
     unknown = [getattr(rule, "__name__", repr(rule)) for rule in rules if rule not in DEFAULT_RULES]

@@ -20,6 +20,7 @@ from factlog.analysis._lines import WholeFileWarning
 from factlog.assessment._methods import DEFAULT_METHOD, METHODS
 from factlog.errors import EXIT_INPUT, EXIT_USAGE, FactlogError, FormatError
 from factlog.io import DEFAULT_LIMITS, Limits
+from factlog.io._arguments import EMPTY_PATH
 from factlog.model import PartialDate
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "hints",
     "interrupts_reported",
     "limits",
+    "named_path",
     "report_error",
     "report_interrupt",
     "stream_refused",
@@ -64,8 +66,15 @@ class UsageError(Exception):
 
 def add_paths(parser: argparse.ArgumentParser) -> None:
     """The positional claim files or folders most commands read, and ``--max-problems`` (:func:`add_limits`)."""
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="claim files or folders")
+    parser.add_argument("paths", nargs="+", type=named_path, metavar="PATH", help="claim files or folders")
     add_limits(parser)
+
+
+def named_path(text: str) -> str:
+    """An argparse ``type``: a path, not empty (``""``, which Python would take for the working folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError(EMPTY_PATH)
+    return text
 
 
 def add_limits(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from factlog._escape import escape_terminal
 from factlog.analysis import Index
-from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits
+from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path
 from factlog.errors import FormatError, InputError
 from factlog.io import ClaimLog, Record, RetractedWarning, TornLineWarning, dumps, load
 
@@ -44,8 +44,10 @@ def register(commands: Any) -> None:
         " the store: append entities, predicates and sources first (see docs/reliability.md).",
         epilog=_EXITS,
     )
-    append.add_argument("log", metavar="LOG", help="the store (created if missing)")
-    append.add_argument("file", metavar="FILE", help="a claim file whose records (and source documents) to append")
+    append.add_argument("log", metavar="LOG", type=named_path, help="the store (created if missing)")
+    append.add_argument(
+        "file", metavar="FILE", type=named_path, help="a claim file whose records (and source documents) to append"
+    )
     append.add_argument(
         "--replace", action="store_true", help="keep a record that redefines an id as its new version (default: refuse)"
     )
@@ -58,7 +60,7 @@ def register(commands: Any) -> None:
         " factlog log show claims.db > now.json, then factlog validate now.json names any unknown id.",
         epilog=_EXITS,
     )
-    show.add_argument("log", metavar="LOG", help="the store")
+    show.add_argument("log", metavar="LOG", type=named_path, help="the store")
     show.add_argument("--as-of", metavar="TIME", help=f"replay only records appended by this UTC time or date{_TIMES}")
     show.set_defaults(run=_show)
     retract = actions.add_parser(
@@ -70,7 +72,7 @@ def register(commands: Any) -> None:
         " the event.",
         epilog=_EXITS,
     )
-    retract.add_argument("log", metavar="LOG", help="the store")
+    retract.add_argument("log", metavar="LOG", type=named_path, help="the store")
     retract.add_argument("claim", metavar="CLAIM", help="the id of the claim to withdraw")
     retract.add_argument("--reason", required=True, help="why the claim is withdrawn")
     retract.set_defaults(run=_retract)
@@ -82,7 +84,7 @@ def register(commands: Any) -> None:
         " or, with --to, write the claim set and its stored documents as a folder that factlog check reads.",
         epilog=_EXITS,
     )
-    export.add_argument("log", metavar="LOG", help="the store")
+    export.add_argument("log", metavar="LOG", type=named_path, help="the store")
     export.add_argument(
         "--as-of", metavar="TIME", help=f"export only records appended by this UTC time or date{_TIMES}"
     )
@@ -98,8 +100,8 @@ def register(commands: Any) -> None:
         " A claim set is refused: use log append.",
         epilog=_EXITS,
     )
-    imported.add_argument("log", metavar="LOG", help="the store (created if missing)")
-    imported.add_argument("file", metavar="FILE", help="a JSON Lines log (factlog-log)")
+    imported.add_argument("log", metavar="LOG", type=named_path, help="the store (created if missing)")
+    imported.add_argument("file", metavar="FILE", type=named_path, help="a JSON Lines log (factlog-log)")
     add_limits(imported)
     imported.set_defaults(run=_import)
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
-from factlog.cli._common import EXIT_OK, add_limits, counted, limits
+from factlog.cli._common import EXIT_OK, add_limits, counted, limits, named_path
 from factlog.io import split_lines
 
 __all__ = ["register"]
@@ -28,7 +28,7 @@ def register(commands: Any) -> None:
         epilog="Exit 0 when the folder is written, 2 for a usage error, 3 when the input is invalid (nothing is"
         " written) or FOLDER is not empty (give --force to replace an earlier split).",
     )
-    parser.add_argument("path", metavar="PATH", help="claim file or folder")
+    parser.add_argument("path", metavar="PATH", type=named_path, help="claim file or folder")
     parser.add_argument("folder", metavar="FOLDER", type=_folder, help="where to write: a new or empty folder")
     parser.add_argument(
         "--claims-per-file",

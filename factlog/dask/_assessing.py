@@ -24,7 +24,7 @@ from factlog.assessment._spooling import Pickled, Spooler, pickled
 from factlog.dask._cluster import ClaimsOrPaths, _inputs
 from factlog.dask._learning import assessed_in_rounds, gathered, prepare
 from factlog.dask._passes import Routing, assess_partition, route
-from factlog.dask._reading import _as_plain, _paths
+from factlog.dask._reading import _as_plain, _expect_source, _paths
 from factlog.dask._session import _Session, _session
 from factlog.errors import ConflictError
 from factlog.io._arguments import expect_progress
@@ -70,7 +70,7 @@ def assess(
     jump where it jumps). Files are read as :func:`check` reads them (a claim repeated
     identically is merged, as :func:`factlog.load` merges it). Raises
     :class:`~factlog.ArgumentError` (a :class:`ValueError`)
-    for an unknown method, ``partitions`` :func:`check` refuses, or an ``as_of``,
+    for an unknown method, paths or ``partitions`` :func:`check` refuses, or an ``as_of``,
     ``explain``, ``max_pairs``, ``max_rounds`` or ``extrapolate`` :func:`factlog.assess`
     refuses, :class:`~factlog.DateError` for an ``as_of`` string that is no date, and
     :class:`~factlog.InputError` when the temporary file of the propositions cannot be
@@ -83,6 +83,7 @@ def assess(
         as_of, method, explain, max_pairs, "factlog.dask.assess", max_rounds=max_rounds, extrapolate=extrapolate
     )
     options = _Options(explain, max_pairs, max_rounds, extrapolate)
+    claims_or_paths = _expect_source(claims_or_paths, "factlog.dask.assess")  # before a cluster is reached
     say = expect_progress(progress, "factlog.dask.assess")
     with _session(client, timeout, "assess", say) as session:
         count = session.partitions(partitions, "factlog.dask.assess")

@@ -36,7 +36,7 @@ from factlog.dask._passes import (
     route,
     tables,
 )
-from factlog.dask._reading import _as_plain, _Failed, _load_file, _loaded, _paths, _tables
+from factlog.dask._reading import _as_plain, _expect_source, _Failed, _load_file, _loaded, _paths, _tables
 from factlog.dask._session import _Session, _session, local_client
 from factlog.dask._sharded import computed, concluded_here, concluding, projected
 from factlog.errors import ConflictError, FormatError
@@ -139,7 +139,8 @@ def check(
     Relative paths are made absolute for the workers; the report names each file as
     given, as :func:`factlog.load` does (a stale acknowledgement's place). ``timeout``
     (seconds; default ``FACTLOG_DASK_TIMEOUT``, else 30) bounds connecting to ``client``
-    and waiting for its first worker. Raises :class:`~factlog.errors.ArgumentError` for a
+    and waiting for its first worker. Raises :class:`~factlog.errors.ArgumentError` for an
+    empty path or an empty iterable of paths (as :func:`factlog.load` refuses them), a
     malformed address or ``partitions`` that is no whole number of at least 1 (a numpy
     integer is one), and :class:`~factlog.errors.ClusterError` for a scheduler that cannot be
     reached or has no workers, or whose workers die (see ``docs/scale.md``: a lost worker's
@@ -148,6 +149,7 @@ def check(
     none of the three is an :class:`~factlog.ArgumentTypeError` (a :class:`TypeError`).
     """
     rules = tuple(rules)
+    claims_or_paths = _expect_source(claims_or_paths, "factlog.dask.check")  # before a cluster is reached
     say = expect_progress(progress, "factlog.dask.check")
     with _session(client, timeout, "check", say) as session:
         count = session.partitions(partitions, "factlog.dask.check")

@@ -16,11 +16,13 @@ import attrs
 
 from factlog.dask._passes import tables
 from factlog.errors import FactlogError, InputError
+from factlog.io._arguments import expect_paths
 from factlog.io._documents import _files, load, read_file
+from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._written import has_pending
 
-__all__ = ["_Failed", "_Written", "_as_plain", "_load_file", "_loaded", "_paths", "_tables"]
+__all__ = ["_Failed", "_expect_source", "_Written", "_as_plain", "_load_file", "_loaded", "_paths", "_tables"]
 
 
 @attrs.frozen
@@ -76,6 +78,15 @@ def _load_file(path: str) -> ClaimSet | _Failed | _Written:
 
 def _tables(part: ClaimSet | _Failed | _Written) -> tuple[ClaimSet, int] | _Failed | _Written:
     return part if isinstance(part, (_Failed, _Written)) else tables(part)
+
+
+def _expect_source(source: object, caller: str) -> ClaimSet | list[str | os.PathLike[str]]:
+    """A claim set as it is, or the paths as a list (:func:`factlog.load` refuses what this refuses, alike).
+
+    Raises :class:`~factlog.ArgumentError` for an empty path or no path at all, and
+    :class:`~factlog.ArgumentTypeError` for something that is no path.
+    """
+    return source if isinstance(source, ClaimSet) else expect_paths(source, caller, limits=DEFAULT_LIMITS)
 
 
 def _paths(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[str]]:

@@ -13,7 +13,7 @@ from typing import cast
 from factlog.errors import ArgumentError, ArgumentTypeError, described, expect
 from factlog.io._parsing import Limits
 
-__all__ = ["expect_path", "expect_paths", "expect_progress", "expect_sizes", "expect_text", "silent"]
+__all__ = ["EMPTY_PATH", "expect_path", "expect_paths", "expect_progress", "expect_sizes", "expect_text", "silent"]
 
 PathLike = str | os.PathLike[str]
 
@@ -34,12 +34,23 @@ def expect_text(text: object, caller: str, *, name: str | None, limits: object) 
     return text
 
 
+EMPTY_PATH = "expected a path, got an empty one (the working folder is '.')"
+"""The message of an empty path: ``Path("")`` is the working folder, so a path left out would read it unasked."""
+
+
 def expect_path(path: object, caller: str, *, limits: object) -> PathLike:
-    """``path`` if it is one path (a str or :class:`os.PathLike`), ``limits`` checked too."""
+    """``path`` if it is one path (a str or :class:`os.PathLike`), not empty; ``limits`` checked too."""
     _expect_options(caller, None, limits)
     if not isinstance(path, str | os.PathLike):
         raise ArgumentTypeError(f"{caller}: path: expected a path (str or os.PathLike), got {described(path)}")
+    _expect_named(path, f"{caller}: path")
     return path
+
+
+def _expect_named(path: str | os.PathLike[str], where: str) -> None:
+    """An :class:`ArgumentError` for an empty path (``""``), which Python would take for the working folder."""
+    if not os.fspath(path):
+        raise ArgumentError(f"{where}: {EMPTY_PATH}")
 
 
 def expect_sizes(caller: str, **sizes: object) -> None:
@@ -52,10 +63,16 @@ def expect_sizes(caller: str, **sizes: object) -> None:
 
 
 def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike]:
-    """``paths`` as a list: one path, or an iterable of paths (a str or :class:`os.PathLike` each)."""
+    """``paths`` as a list: one path, or an iterable of at least one path (a str or :class:`os.PathLike` each).
+
+    No path may be empty (``""``, which Python takes for the working folder: ``"."`` names
+    it), nor the iterable: an :class:`~factlog.ArgumentError` naming ``paths`` or
+    ``paths[N]``; ``limits`` checked too.
+    """
     _expect_options(caller, None, limits)
     expected = "a path (str or os.PathLike) or an iterable of paths"
     if isinstance(paths, str | os.PathLike):
+        _expect_named(paths, f"{caller}: paths")
         return [paths]
     if not isinstance(paths, Iterable) or isinstance(paths, bytes | bytearray):
         raise ArgumentTypeError(f"{caller}: paths: expected {expected}, got {described(paths)}")
@@ -64,6 +81,9 @@ def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike
         if not isinstance(path, str | os.PathLike):
             given = described(path)
             raise ArgumentTypeError(f"{caller}: paths[{number}]: expected a path (str or os.PathLike), got {given}")
+        _expect_named(path, f"{caller}: paths[{number}]")
+    if not found:
+        raise ArgumentError(f"{caller}: paths: expected at least one path, got none")
     return found
 
 

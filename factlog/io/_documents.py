@@ -257,9 +257,14 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
     return _structured(document, name, base)
 
 
-def _stream_lines(path: Path, limits: Limits) -> ClaimSet | None:
+def _stream_lines(path: Path, limits: Limits, acknowledgement_lines: list[int] | None = None) -> ClaimSet | None:
     """:func:`~factlog.io._linestream.stream_lines` with this module's reader of a claim."""
-    return stream_lines(path, limits, section_reader_of=lambda name: section_reader(name, _claim_without_id))
+    return stream_lines(
+        path,
+        limits,
+        section_reader_of=lambda name: section_reader(name, _claim_without_id),
+        acknowledgement_lines=acknowledgement_lines,
+    )
 
 
 def _files(paths: Iterable[PathLike]) -> list[Path]:
@@ -314,7 +319,9 @@ def load(
     :class:`~factlog.ConflictError` and :class:`~factlog.UnknownIdError` for an id
     redefined differently and an id not defined in any of the files;
     :class:`~factlog.ArgumentError` for ``paths`` that are neither a path (:class:`str`,
-    :class:`os.PathLike`) nor an iterable of paths, ``limits`` that are no :class:`Limits`.
+    :class:`os.PathLike`) nor an iterable of paths, an empty path (``""``, which Python
+    takes for the working folder: ``"."`` names it) or no path at all (``[]``), ``limits``
+    that are no :class:`Limits`.
     """
     paths = expect_paths(paths, "factlog.load", limits=limits)
     files = _files(paths)
@@ -325,16 +332,20 @@ def load(
     more: dict[str, int] = {}  # the problems of each file past limits.max_problems, counted by kind
     salvages: list[tuple[str, Salvage | None]] = []  # a file refused, read without its refused records
     labels = [str(file) for file in files]
+    lines: dict[str, list[int]] = {}  # a JSON Lines file's acknowledgement records' lines, noted as it was read
     with problems_bounded(labels, limits.max_problems), named_by_line(labels):
         for file in files:
+            noted: list[int] = []
             try:
-                part = read_file(file, limits)
+                part = read_file(file, limits, noted)
             except FormatError as error:
                 errors.extend(error.errors)
                 merge_kinds(more, error.more)
                 salvages.append((str(file), salvage_of(error)))
                 continue
             parts.append((str(file), part))
+            if part.acknowledged and len(noted) == len(part.acknowledged):  # read a line at a time
+                lines.setdefault(str(file), noted)
         if errors:
             read = [(label, salvage) for label, salvage in salvages if salvage is not None]
             if len(read) < len(salvages):  # a file unread may define what the others mention
@@ -342,16 +353,20 @@ def load(
             raise FormatError(at_once(errors, parts, read, references=references, order=labels), more=more)
         merged = merge_all(parts)
         _check_references(parts, merged, references=references)
-        return place_acknowledgements(_resolve_written(parts, merged, context)[1], parts)
+        return place_acknowledgements(_resolve_written(parts, merged, context)[1], parts, lines=lines)
 
 
-def read_file(file: Path, limits: Limits = DEFAULT_LIMITS) -> ClaimSet:
-    """One claim file as read, ids unchecked and ``when`` in words not yet resolved (what :func:`load` merges)."""
+def read_file(file: Path, limits: Limits = DEFAULT_LIMITS, acknowledgement_lines: list[int] | None = None) -> ClaimSet:
+    """One claim file as read, ids unchecked and ``when`` in words not yet resolved (what :func:`load` merges).
+
+    A JSON Lines file read a line at a time appends the line number of each of its
+    acknowledgement records to ``acknowledgement_lines`` (when given); one read whole, none.
+    """
     if file.suffix != ".jsonl":
         return _read_json(read_regular(file, limits), str(file), limits, str(file.parent))
     base = str(file.parent)
     # A file with problems is read a line at a time to name them, not whole as _read_lines would read it.
-    streamed = _stream_lines(file, limits)
+    streamed = _stream_lines(file, limits, acknowledgement_lines)
     found = problems_by_line(file, str(file), limits, whole_reader(base)) if streamed is None else None
     if found is not None:
         raise found

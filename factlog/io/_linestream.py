@@ -23,7 +23,11 @@ __all__ = ["stream_lines"]
 
 
 def stream_lines(
-    path: Path, limits: Limits, *, section_reader_of: Callable[[str], Callable[[Any, dict[str, str]], Any]]
+    path: Path,
+    limits: Limits,
+    *,
+    section_reader_of: Callable[[str], Callable[[Any, dict[str, str]], Any]],
+    acknowledgement_lines: list[int] | None = None,
 ) -> ClaimSet | None:
     """A valid JSON Lines file of the current version, read a line at a time; None for anything else.
 
@@ -31,13 +35,16 @@ def stream_lines(
     and is dropped. At the first thing this does not accept (or without orjson, or for
     an older version), None: the file is then read whole, and its problems reported.
     ``section_reader_of(section)`` gives the reader of one record of that section
-    (``section_reader`` with the loader's own reader of a claim).
+    (``section_reader`` with the loader's own reader of a claim). When the file is read
+    here, the line number (from 1) of each of its acknowledgement records is appended, in
+    order, to ``acknowledgement_lines`` (when given; left as it was for a None).
     """
     if _parsing.orjson_module() is None or limits.max_depth < FORMAT_DEPTH:  # looked up now: tests turn it off
         return None
     readers: dict[str, Any] = {}
     ids: dict[str, str] = {}
     sections: dict[str, list[Any]] = {}
+    noted: list[int] = []
     try:
         info = path.stat()
         if info.st_size > limits.max_bytes or not stat.S_ISREG(info.st_mode):
@@ -46,15 +53,21 @@ def stream_lines(
             header = quick_parse(read_line(stream, limits, str(path), 1).removeprefix(b"\xef\xbb\xbf"))
             if header != {"format": FORMAT, "version": VERSION} or type(header["version"]) is not int:
                 return None  # an older version is upgraded by the whole-file path; True == 1 is no version
-            for line in capped_lines(stream, limits, str(path), 2):  # no line longer than the file may grow to
+            # no line longer than the file may grow to
+            for number, line in enumerate(capped_lines(stream, limits, str(path), 2), start=2):
                 if not line.strip(b" \t\r\n"):
                     continue
                 record = quick_parse(line)
                 section = RECORD_TYPES[record.pop("type")]
+                if section == "acknowledged":
+                    noted.append(number)
                 if section not in readers:
                     readers[section] = section_reader_of(section)
                     sections[section] = []
                 sections[section].append(readers[section](record, ids))
-        return claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
+        read = claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
     except Exception:  # any problem: the whole file is read again, and the problem named
         return None
+    if acknowledgement_lines is not None:
+        acknowledgement_lines.extend(noted)
+    return read

@@ -32,9 +32,10 @@ class AcknowledgementPlaces(Mapping[str, str]):
 
     ``places`` maps a finding id to its place or, for a record of a JSON Lines file, to
     the file as labelled, the path to read it at and the record's position among the
-    file's acknowledgements. Such a file's records are counted as it is read, which says
-    nothing of their lines: the first such place looked up reads each of these files
-    again (once, up to its last acknowledgement) and names every record by its line. A
+    file's acknowledgements: a file read whole counts its records, which says nothing of
+    their lines (one read a line at a time notes them, and is named at once). The first
+    such place looked up reads each of these files again (once, up to its last
+    acknowledgement) and names every record by its line. A
     file that cannot be read, or no longer holds the record, leaves the place as
     ``b.jsonl: acknowledgement record 2``. Raises nothing but :class:`KeyError`.
     """
@@ -59,21 +60,32 @@ class AcknowledgementPlaces(Mapping[str, str]):
 
 
 def acknowledgement_places(
-    parts: Sequence[tuple[str, ClaimSet]], text: str | bytes | None = None
+    parts: Sequence[tuple[str, ClaimSet]],
+    text: str | bytes | None = None,
+    lines: Mapping[str, Sequence[int]] | None = None,
 ) -> AcknowledgementPlaces:
     """Each acknowledged finding id of labelled parts (files), where it was first read; raises nothing.
 
     A JSON Lines file (a label ending ``.jsonl``; the one part, when ``text``, its text, is
-    given) names its records by line, found when first looked up, or at once in ``text``.
+    given) names its records by line: those ``lines`` gives for its label (the line
+    numbers of its acknowledgement records, in order, noted by the reader as it read
+    them), else found when first looked up, or at once in ``text``.
     """
     places: dict[str, str | tuple[str, str, int]] = {}
     for label, part in parts:
-        lines = text is not None or label.endswith(".jsonl")
-        path = str(Path(label).absolute()) if lines and text is None else label  # the caller may change folder
+        known = None if lines is None else lines.get(label)
+        by_line = text is not None or label.endswith(".jsonl")
+        path = str(Path(label).absolute()) if by_line and text is None else label  # the caller may change folder
         for position, ack in enumerate(part.acknowledged):
-            if ack.finding not in places:
+            if ack.finding in places:
+                continue
+            if known is not None:
+                places[ack.finding] = _numbered(label, known, position)
+            elif by_line:
+                places[ack.finding] = (label, path, position)
+            else:
                 where = f"$.acknowledged[{position}]"
-                places[ack.finding] = (label, path, position) if lines else f"{label}: {where}" if label else where
+                places[ack.finding] = f"{label}: {where}" if label else where
     if text is None:
         return AcknowledgementPlaces(places)
     decoded = text.decode("utf-8-sig", errors="replace") if isinstance(text, bytes) else text
@@ -98,13 +110,16 @@ def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | N
             named[finding] = place
             continue
         label, path, position = place
-        numbers = lines[path]
-        if position < len(numbers):
-            named[finding] = _at(label, numbers[position])
-        else:
-            record = f"acknowledgement record {position + 1}"
-            named[finding] = f"{label}: {record}" if label else record
+        named[finding] = _numbered(label, lines[path], position)
     return named
+
+
+def _numbered(label: str, numbers: Sequence[int], position: int) -> str:
+    """``FILE:LINE`` of a file's acknowledgement record at ``position``, its lines ``numbers``; else its position."""
+    if position < len(numbers):
+        return _at(label, numbers[position])
+    record = f"acknowledgement record {position + 1}"
+    return f"{label}: {record}" if label else record
 
 
 def _acknowledgement_lines_of(path: str, last: int) -> list[int]:
@@ -213,15 +228,19 @@ def _candidates_in(data: bytes, low: int, high: int, number: int) -> Generator[t
 
 
 def place_acknowledgements(
-    claims: ClaimSet, parts: Sequence[tuple[str, ClaimSet]], text: str | bytes | None = None
+    claims: ClaimSet,
+    parts: Sequence[tuple[str, ClaimSet]],
+    text: str | bytes | None = None,
+    lines: Mapping[str, Sequence[int]] | None = None,
 ) -> ClaimSet:
     """``claims`` (a set the loader made of ``parts``) with ``acknowledged_at`` filled in; raises nothing.
 
-    ``text``: the one part's JSON Lines text (:func:`factlog.loads_lines`), its records named by line at once.
+    ``text``: the one part's JSON Lines text (:func:`factlog.loads_lines`), its records named by line at once;
+    ``lines``: by label, the line numbers of a JSON Lines part's acknowledgement records, noted as it was read.
     """
     if claims.acknowledged:
         # The loader's own new set: filled as the readers fill a set's fields (read_claim_set_of).
-        object.__setattr__(claims, "acknowledged_at", acknowledgement_places(parts, text))
+        object.__setattr__(claims, "acknowledged_at", acknowledgement_places(parts, text, lines))
     return claims
 
 

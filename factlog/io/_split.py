@@ -95,7 +95,8 @@ def split_lines(
     folder ``paths`` names (a ``folder`` that is a symbolic link is written where it
     points), that is named as a staging folder, or that cannot be written (a full disk);
     :class:`~factlog.ArgumentError` for a ``claims_per_file`` under 1, an empty
-    ``folder`` (``"."`` is the working folder) or wrong arguments.
+    ``folder`` (``"."`` is the working folder), ``paths`` :func:`load` refuses (an empty
+    path, no path at all) or wrong arguments.
     """
     given = expect_paths(paths, "factlog.split_lines", limits=limits)
     if not isinstance(folder, str | os.PathLike):

@@ -84,8 +84,9 @@ class ClaimSet(_Maps):
     ``bases`` (not part of the JSON, nor of equality) maps a source id to the folder its
     ``document`` path is relative to; ``acknowledged_at`` (likewise) maps an acknowledged
     finding id to where its acknowledgement was read (``a.json: $.acknowledged[0]``; in
-    JSON Lines its line, ``b.jsonl:7``, found by reading the file again when first looked
-    up). :func:`factlog.load` fills both in.
+    JSON Lines its line, ``b.jsonl:7``, noted as the file is read a line at a time, or, for
+    a file read whole, found by reading it again when first looked up). :func:`factlog.load`
+    fills both in.
 
     Ids another file may define are not looked up here, as one file of a corpus leans on
     the others: a holder, publisher or relay naming no entity, a ``derived_from`` naming

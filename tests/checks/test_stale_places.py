@@ -5,7 +5,11 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+import pytest
+
 import factlog
+from factlog.io import _parsing as parsing
+from factlog.io import _places as places
 from tests.helpers import acknowledgement_lines, generated_lines
 
 
@@ -55,9 +59,35 @@ def test_a_relative_path_is_read_again_where_it_was_loaded(tmp_path: Path) -> No
     assert _stale(factlog.check(claims)) == {f"claims.jsonl:{line}" for line in lines}
 
 
-def test_a_file_gone_before_the_check_keeps_the_record_s_count(tmp_path: Path) -> None:
-    """A JSON Lines file removed between load and check cannot be read again: each place keeps its record's count."""
+def test_a_file_read_whole_and_gone_before_the_check_keeps_the_record_s_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines file read whole, removed between load and check, cannot be read again: each keeps its count."""
     path, _ = _generated(tmp_path)
+    monkeypatch.setattr(parsing, "orjson_module", lambda: None)  # no line-at-a-time reading: the file is read whole
     claims = factlog.load(path)
     path.unlink()
     assert _stale(factlog.check(claims)) == {f"{path}: acknowledgement record {count}" for count in (1, 2, 3)}
+
+
+def test_a_file_read_a_line_at_a_time_and_gone_before_the_check_is_still_named_by_line(tmp_path: Path) -> None:
+    """The lines of a JSON Lines file's acknowledgements are noted as load reads it: the file is not needed after."""
+    path, lines = _generated(tmp_path)
+    claims = factlog.load(path)
+    path.unlink()
+    assert _stale(factlog.check(claims)) == {f"{path}:{line}" for line in lines}
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["load", "check_lines"])
+def test_naming_stale_acknowledgements_reads_the_file_no_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream: bool
+) -> None:
+    """check(load(path)) and check_lines(path) name stale acknowledgements FILE:LINE, the file not read again."""
+    path, lines = _generated(tmp_path)
+
+    def refused(_path: str, _last: int) -> list[int]:
+        raise AssertionError("the file was read again to name its acknowledgements")
+
+    monkeypatch.setattr(places, "_acknowledgement_lines_of", refused)
+    report = factlog.check_lines(path) if stream else factlog.check(factlog.load(path))
+    assert _stale(report) == {f"{path}:{line}" for line in lines}
