@@ -142,6 +142,7 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
         attrs.evolve(s, document=f"missing/{s.id}.txt") if draw(st.booleans()) else s for s in claims.sources
     )
     names = [s.id for s in sources]
+    ranked = {p.id for p in predicates if p.rank is not None}
     values = objects([e.id for e in claims.entities])  # built once a set, not once a claim
     rewritten = []
     for claim in claims.claims:
@@ -163,8 +164,13 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
             )
         elif echo == "exclusive" and proposition.predicate in partner:
             other_side = attrs.evolve(proposition, predicate=partner[proposition.predicate])
+            pattern = claim.pattern
+            if pattern is not None and pattern.highest_since is not None and other_side.predicate not in ranked:
+                pattern = None  # a "highest since" pattern needs a rank, which the partner may not have
             rewritten.append(
-                attrs.evolve(claim, id=f"y-{claim.id}", proposition=other_side, polarity=Polarity.AFFIRMED)
+                attrs.evolve(
+                    claim, id=f"y-{claim.id}", proposition=other_side, polarity=Polarity.AFFIRMED, pattern=pattern
+                )
             )
         elif echo == "other value":
             value = draw(values)
