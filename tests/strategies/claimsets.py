@@ -62,7 +62,38 @@ _WHEN = st.none() | intervals() | edtf_intervals()
 _PATTERNS = {ranked: st.none() | patterns(ranked=ranked) for ranked in (False, True)}
 _CUE = st.none() | words
 _OCCURRENCE = st.none() | st.integers(1, 3)
-_FINDING_IDS = st.lists(st.from_regex(r"f-[0-9a-f]{8}", fullmatch=True), max_size=2, unique=True)
+_FINDING_IDS = st.lists(st.text("0123456789abcdef", min_size=8, max_size=8).map("f-".__add__), max_size=2, unique=True)
+
+
+@functools.cache
+def _earlier(count: int) -> st.SearchStrategy[int | None]:
+    """None, or the place of one of ``count`` things listed before."""
+    return st.none() | st.integers(0, count - 1)
+
+
+@functools.cache
+def place_of(count: int) -> st.SearchStrategy[int]:
+    """The place of one of ``count`` things."""
+    return st.integers(0, count - 1)
+
+
+@functools.cache
+def _places(count: int, most: int | None = None) -> st.SearchStrategy[list[int]]:
+    """The places of distinct things among ``count``, in any order (at most ``most``)."""
+    return st.lists(st.sampled_from(range(count)), unique=True, max_size=most)
+
+
+def _at(listed: list[str], place: int | None) -> str | None:
+    return None if place is None else listed[place]
+
+
+@functools.cache
+def _some_places(count: int) -> st.SearchStrategy[list[int]]:
+    """The places of one or two distinct things among ``count``, in any order."""
+    return st.lists(st.sampled_from(range(count)), min_size=1, max_size=2, unique=True)
+
+
+_REGARDING_DAYS = st.integers(0, 30)
 
 
 @functools.cache
@@ -90,7 +121,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 name=name,
                 kind=draw(_ENTITY_KINDS),
                 aliases=aliases,
-                affiliation=draw(st.none() | st.sampled_from(entity_ids[:index])) if index else None,
+                affiliation=_at(entity_ids, draw(_earlier(index))) if index else None,
                 reliability=draw(_RELIABILITIES),
                 anonymous=draw(st.booleans()),
                 wikidata=draw(_WIKIDATA),
@@ -107,7 +138,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 kind=draw(_PREDICATE_KINDS),
                 functional=draw(st.booleans()),
                 symmetric=symmetric,
-                inverse=None if symmetric else draw(st.none() | st.just(f"inv-{predicate_id}")),
+                inverse=None if symmetric or draw(st.booleans()) else f"inv-{predicate_id}",
                 tolerance=draw(_TOLERANCE),
                 **draw(_RANK),
                 margin=draw(_MARGIN),
@@ -118,12 +149,12 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
         Source(
             id=source_id,
             title=draw(texts),
-            publisher=draw(st.sampled_from(entity_ids)),
+            publisher=entity_ids[draw(place_of(len(entity_ids)))],
             kind=draw(_SOURCE_KINDS),
             published=draw(_STATED),
             dates=tuple(SourceDate(date=date, where=where) for date, where in draw(_SOURCE_DATES)),
-            derived_from=tuple(draw(st.lists(st.sampled_from(source_ids[:index]), unique=True)) if index else ()),
-            url=draw(st.none() | st.just(f"https://example.org/{source_id}")),
+            derived_from=tuple(source_ids[n] for n in draw(_places(index))) if index else (),
+            url=None if draw(st.booleans()) else f"https://example.org/{source_id}",
             retrieved=draw(_RETRIEVED),
         )
         for index, source_id in enumerate(source_ids)
@@ -186,7 +217,7 @@ def claim_sets(draw: st.DrawFn, max_claims: int = 8) -> ClaimSet:
                 ),
                 stated=draw(_STATED),
                 pattern=pattern,
-                answers=tuple(draw(st.lists(st.sampled_from(claim_ids[:index]), unique=True)) if index else ()),
+                answers=tuple(claim_ids[n] for n in draw(_places(index))) if index else (),
                 draft=draw(st.booleans()),
             )
         )
@@ -211,9 +242,7 @@ def linked_claim_sets(draw: st.DrawFn, max_claims: int = 12) -> ClaimSet:
     claims = draw(claim_sets(max_claims=max_claims))
     entity_ids = [entity.id for entity in claims.entities]
     entities = tuple(
-        attrs.evolve(entity, part_of=tuple(draw(st.lists(st.sampled_from(entity_ids[:number]), max_size=1))))
-        if number
-        else entity
+        attrs.evolve(entity, part_of=tuple(entity_ids[n] for n in draw(_places(number, 1)))) if number else entity
         for number, entity in enumerate(claims.entities)
     )
     plain = [p.id for p in claims.predicates if p.inverse is None]  # symmetric ones too: read from either end
@@ -224,7 +253,7 @@ def linked_claim_sets(draw: st.DrawFn, max_claims: int = 12) -> ClaimSet:
             attrs.evolve(
                 predicate,
                 inverse_functional=draw(st.booleans()),
-                exclusive_with=tuple(draw(st.lists(st.sampled_from(others), max_size=1))) if others else (),
+                exclusive_with=tuple(others[n] for n in draw(_places(len(others), 1))) if others else (),
             )
         )
     rebuilt = []
@@ -234,14 +263,14 @@ def linked_claim_sets(draw: st.DrawFn, max_claims: int = 12) -> ClaimSet:
         if earlier and draw(st.booleans()):
             stance = draw(STANCES)
             regarding = Regarding(
-                claims=tuple(draw(st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique=True))),
-                party=draw(st.sampled_from(entity_ids)),
+                claims=tuple(earlier[n] for n in draw(_some_places(len(earlier)))),
+                party=entity_ids[draw(place_of(len(entity_ids)))],
                 stance=stance,
-                days=draw(st.integers(0, 30)) if stance is StanceKind.AFTER else None,
+                days=draw(_REGARDING_DAYS) if stance is StanceKind.AFTER else None,
             )
         proposition = claim.proposition
         if proposition is not None and draw(st.booleans()):  # a place qualifier, widened by part_of
-            place = draw(st.sampled_from(entity_ids))
+            place = entity_ids[draw(place_of(len(entity_ids)))]
             proposition = attrs.evolve(proposition, qualifiers={"place": place})
         rebuilt.append(attrs.evolve(claim, regarding=regarding, proposition=proposition))
     return attrs.evolve(claims, entities=entities, predicates=tuple(predicates), claims=tuple(rebuilt))

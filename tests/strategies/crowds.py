@@ -21,12 +21,13 @@ from factlog import (
 )
 from factlog.analysis._discovery import Vote
 from factlog.model._vocabulary import object_key
-from tests.strategies.claimsets import STANCES, claim_sets
+from tests.strategies.claimsets import STANCES, claim_sets, place_of
 from tests.strategies.values import intervals, objects, partial_dates
 
 # What crowded_claim_sets draws that depends on nothing drawn: built once, not once a draw.
 _ECHOES = st.sampled_from(["none", "denied", "exclusive", "other value"])
 _ON = st.none() | partial_dates()
+_AFTER_DAYS = st.integers(1, 400)
 
 # Statements built from everything Markdown gives a meaning to: line breaks, HTML, links, NUL, escapes.
 _MARKDOWN_PIECES = [
@@ -141,12 +142,14 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
         attrs.evolve(s, document=f"missing/{s.id}.txt") if draw(st.booleans()) else s for s in claims.sources
     )
     names = [s.id for s in sources]
+    ranked = {p.id for p in predicates if p.rank is not None}
     values = objects([e.id for e in claims.entities])  # built once a set, not once a claim
     rewritten = []
     for claim in claims.claims:
         first = claim.evidence[0]
         if len(names) > 1 and draw(st.booleans()):
-            other = draw(st.sampled_from([s for s in names if s != first.source]))
+            others = [s for s in names if s != first.source]
+            other = others[draw(place_of(len(others)))]
             claim = attrs.evolve(claim, evidence=(first, attrs.evolve(first, source=other)))  # noqa: PLW2901
         rewritten.append(claim)
         proposition = claim.proposition
@@ -161,8 +164,13 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
             )
         elif echo == "exclusive" and proposition.predicate in partner:
             other_side = attrs.evolve(proposition, predicate=partner[proposition.predicate])
+            pattern = claim.pattern
+            if pattern is not None and pattern.highest_since is not None and other_side.predicate not in ranked:
+                pattern = None  # a "highest since" pattern needs a rank, which the partner may not have
             rewritten.append(
-                attrs.evolve(claim, id=f"y-{claim.id}", proposition=other_side, polarity=Polarity.AFFIRMED)
+                attrs.evolve(
+                    claim, id=f"y-{claim.id}", proposition=other_side, polarity=Polarity.AFFIRMED, pattern=pattern
+                )
             )
         elif echo == "other value":
             value = draw(values)
@@ -177,10 +185,10 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
         stance = draw(STANCES)
         regarding = Regarding(
             claims=(claim.id, *claim.answers[:1]),
-            party=draw(st.sampled_from(entities)),
+            party=entities[draw(place_of(len(entities)))],
             stance=stance,
             on=draw(_ON) if stance is not StanceKind.AFTER else None,
-            days=draw(st.integers(1, 400)) if stance is StanceKind.AFTER else None,
+            days=draw(_AFTER_DAYS) if stance is StanceKind.AFTER else None,
         )
         about = attrs.evolve(claim, id=f"r-{claim.id}", proposition=None, pattern=None, answers=(), regarding=regarding)
         rewritten.append(about)
