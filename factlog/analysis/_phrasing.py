@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from factlog.analysis._index import Entry, Index
@@ -18,6 +19,7 @@ __all__ = [
     "participle",
     "proposition",
     "proposition_of",
+    "proposition_words",
     "relay_chain",
     "span",
 ]
@@ -129,22 +131,37 @@ def proposition(index: Index, value: Proposition, *, with_time: bool = True) -> 
     return text
 
 
+def proposition_words(index: Index, entries: Sequence[Entry]) -> str:
+    """The words most claims of one proposition give it, without a time; on a tie, the smallest string.
+
+    Claims of one proposition key may spell it differently: texts compare casefolded, so
+    ``Acme Corp`` and ``ACME corp`` are one proposition. The words named are those of the
+    most claims, ties to the smallest string (Unicode order): the same whatever the
+    claims' ids or their order. ``entries`` must hold a claim with a proposition.
+    """
+    counts = Counter(entry.proposition for entry in entries if entry.proposition is not None)
+    said: Counter[str] = Counter()
+    for value, count in counts.items():
+        said[proposition(index, value, with_time=False)] += count
+    return min(said, key=lambda words: (-said[words], words))
+
+
 def proposition_of(index: Index, entries: Sequence[Entry]) -> str:
     """What claims about one proposition say, with every time they give, earliest first.
 
     ``Velmora ships grain to Tarsia (2026-04-03, 2026-04-05)`` for claims of one proposition
     key dated differently; one time as :func:`proposition` gives it; an undated claim among
-    dated ones is ``undated`` at the end. ``entries`` must all have a proposition (their
-    first's words name it).
+    dated ones is ``undated`` at the end. The words are :func:`proposition_words`, the same
+    whatever the claims' ids or order. ``entries`` must all have a proposition.
     """
-    first = entries[0].proposition
-    assert first is not None
     whens = {entry.proposition.when for entry in entries if entry.proposition is not None}
+    words = proposition_words(index, entries)
     if len(whens) == 1:
-        return proposition(index, first)
+        when = next(iter(whens))
+        return words if when is None else f"{words} ({span(when)})"
     dated = sorted((when for when in whens if when is not None), key=lambda when: (when.sort_key, str(when)))
     times = [span(when) for when in dated] + (["undated"] if None in whens else [])
-    return f"{proposition(index, first, with_time=False)} ({', '.join(times)})"
+    return f"{words} ({', '.join(times)})"
 
 
 def statement(entry: Entry) -> str:
