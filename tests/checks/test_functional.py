@@ -135,6 +135,25 @@ def test_one_value_given_undated_and_dated_is_one_group_whatever_the_ids(ids: tu
     assert finding.message.count("Alice Example according to") == 1
 
 
+@pytest.mark.parametrize("ids", [("a", "b", "c"), ("c", "b", "a")])
+def test_undated_conflicts_linked_through_a_third_are_one_finding_whatever_the_ids(ids: tuple[str, str, str]) -> None:
+    """Undated 0–2,000 against 2,500 (2025) and 1,000–3,000 against 500 (2027) are one finding with an undated 1,500."""
+
+    def troops(id: str, amount: Quantity, when: str | None, holder: str) -> object:
+        return claim(id, "russia", "troops-deployed", amount, when, holder=holder)
+
+    low, high, middle = ids
+    claims = world(
+        troops(low, Quantity(amount=1000, lower=0, upper=2000), None, "author"),  # type: ignore[arg-type]
+        troops(high, Quantity(amount=2000, lower=1000, upper=3000), None, "wire"),  # type: ignore[arg-type]
+        troops("x", Quantity(amount=2500), "2025", "analysts"),  # type: ignore[arg-type]
+        troops("y", Quantity(amount=500), "2027", "kcna"),  # type: ignore[arg-type]
+        troops(middle, Quantity(amount=1500), None, "tabloid"),  # type: ignore[arg-type]
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert {id for _, found in finding.claims for id in found} == {low, high, middle, "x", "y"}
+
+
 _PEOPLE = ("alice", "bob", "carol")
 _READINGS = st.tuples(
     st.one_of(
