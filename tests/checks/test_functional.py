@@ -109,7 +109,7 @@ def test_two_undated_values_speak_of_the_same_time() -> None:
 
 @pytest.mark.parametrize("ids", [("a", "b", "c"), ("c", "b", "a")])
 def test_a_claim_naming_two_values_keeps_both_when_undated_conflicts_join(ids: tuple[str, str, str]) -> None:
-    """The wire's undated 'Alice or Bob', the author's undated Bob, analysts' Bob for 2024/2026: Alice stays, any ids."""
+    """The wire's undated 'Alice or Bob', the author's undated Bob, analysts' Bob in 2024/2026: Alice stays, any ids."""
     both, bob, dated = ids
     claims = world(
         head(both, ("alice", "bob"), None, holder="wire", certainty="possible"),
