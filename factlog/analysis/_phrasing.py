@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
+
+import attrs
 
 from factlog.analysis._index import Entry, Index
 from factlog.model._dates import Interval
 from factlog.model._nouns import Proposition
 from factlog.model._scales import Certainty
+from factlog.model._vocabulary import shown_form
 
 __all__ = [
     "ONLY_POSSIBLE",
@@ -132,18 +134,19 @@ def proposition(index: Index, value: Proposition, *, with_time: bool = True) -> 
 
 
 def proposition_words(index: Index, entries: Sequence[Entry]) -> str:
-    """The words most claims of one proposition give it, without a time; on a tie, the smallest string.
+    """The proposition claims of one key state, as :func:`proposition` words it without a time.
 
-    Claims of one proposition key may spell it differently: texts compare casefolded, so
-    ``Acme Corp`` and ``ACME corp`` are one proposition. The words named are those of the
-    most claims, ties to the smallest string (Unicode order): the same whatever the
-    claims' ids or their order. ``entries`` must hold a claim with a proposition.
+    Claims of one key may write its value differently: texts compare casefolded, so
+    ``Acme Corp`` and ``ACME corp`` are one proposition, as are 3 and 3.0. The value is
+    named in the form most claims give it, ties to the smallest (:func:`shown_form`, as
+    assessments name it): never by the claims' ids or order. ``entries`` must hold a
+    claim with a proposition.
     """
-    counts = Counter(entry.proposition for entry in entries if entry.proposition is not None)
-    said: Counter[str] = Counter()
-    for value, count in counts.items():
-        said[proposition(index, value, with_time=False)] += count
-    return min(said, key=lambda words: (-said[words], words))
+    said = [entry.proposition for entry in entries if entry.proposition is not None]
+    first = said[0]
+    if not isinstance(first.object, str) and len(said) > 1:  # an entity is named by its one id
+        first = attrs.evolve(first, object=shown_form(value.object for value in said))
+    return proposition(index, first, with_time=False)
 
 
 def proposition_of(index: Index, entries: Sequence[Entry]) -> str:

@@ -239,7 +239,9 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     claim without a valid time is compared with every claim, in a finding of its own,
     one step less severely against a dated claim; two undated claims speak of the same
     unspecified time (the date of an event, given without saying when), so findings
-    of undated claims that share a claim are one finding.
+    of undated claims that share a claim, directly or through others, are one
+    finding, each value in it once with all its claims (a claim naming two values
+    under both).
 
     One holder's values through different relays (an agency's toll, 14 as one outlet
     relays it and 12 as another does) name the relays of each side ("according to
