@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from factlog.analysis._index import Entry, Index
 from factlog.model._dates import Interval
 from factlog.model._nouns import Proposition
 from factlog.model._scales import Certainty
+from factlog.model._vocabulary import shown_form
 
 __all__ = [
     "ONLY_POSSIBLE",
@@ -18,6 +21,7 @@ __all__ = [
     "participle",
     "proposition",
     "proposition_of",
+    "proposition_words",
     "relay_chain",
     "span",
 ]
@@ -129,22 +133,38 @@ def proposition(index: Index, value: Proposition, *, with_time: bool = True) -> 
     return text
 
 
+def proposition_words(index: Index, entries: Sequence[Entry]) -> str:
+    """The proposition claims of one key state, as :func:`proposition` words it without a time.
+
+    Claims of one key may write its value differently: texts compare casefolded, so
+    ``Acme Corp`` and ``ACME corp`` are one proposition, as are 3 and 3.0. The value is
+    named in the form most claims give it, ties to the smallest (:func:`shown_form`, as
+    assessments name it): never by the claims' ids or order. ``entries`` must hold a
+    claim with a proposition.
+    """
+    said = [entry.proposition for entry in entries if entry.proposition is not None]
+    first = said[0]
+    if not isinstance(first.object, str) and len(said) > 1:  # an entity is named by its one id
+        first = attrs.evolve(first, object=shown_form(value.object for value in said))
+    return proposition(index, first, with_time=False)
+
+
 def proposition_of(index: Index, entries: Sequence[Entry]) -> str:
     """What claims about one proposition say, with every time they give, earliest first.
 
     ``Velmora ships grain to Tarsia (2026-04-03, 2026-04-05)`` for claims of one proposition
     key dated differently; one time as :func:`proposition` gives it; an undated claim among
-    dated ones is ``undated`` at the end. ``entries`` must all have a proposition (their
-    first's words name it).
+    dated ones is ``undated`` at the end. The words are :func:`proposition_words`, the same
+    whatever the claims' ids or order. ``entries`` must all have a proposition.
     """
-    first = entries[0].proposition
-    assert first is not None
     whens = {entry.proposition.when for entry in entries if entry.proposition is not None}
+    words = proposition_words(index, entries)
     if len(whens) == 1:
-        return proposition(index, first)
+        when = next(iter(whens))
+        return words if when is None else f"{words} ({span(when)})"
     dated = sorted((when for when in whens if when is not None), key=lambda when: (when.sort_key, str(when)))
     times = [span(when) for when in dated] + (["undated"] if None in whens else [])
-    return f"{proposition(index, first, with_time=False)} ({', '.join(times)})"
+    return f"{words} ({', '.join(times)})"
 
 
 def statement(entry: Entry) -> str:

@@ -41,8 +41,7 @@ def interested_judgement(index: Index) -> Iterator[Finding]:
             continue
         ids = {e.id for e in mine}
         others = chronological([e for e in entries if e.id not in ids])
-        assert mine[0].proposition is not None
-        what = phrasing.proposition(index, mine[0].proposition, with_time=False)
+        what = phrasing.proposition_words(index, entries)
         yield Finding(
             rule="interested_judgement",
             severity=Severity.INFO,
@@ -71,7 +70,7 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
     polarity at overlapping times, and no committed claim takes the other side, the
     hedging source understates the record. (The reverse, an anonymous holder stating
     as certain what nobody supports, is ``overconfident_holder``.) One finding per
-    proposition and hedging holder. Severity: *info*.
+    proposition and hedging holder, naming every time that holder gives. Severity: *info*.
 
     Example: the ministry states as certain that the talks took place on
     ``2025-05-02``; a paper writes that they "may have taken place": an info finding.
@@ -100,8 +99,7 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
                 support = [e for e in ordered if e.speaks_for != mine[0].speaks_for]
                 if not support or not possible_conflict(mine, support):
                     continue
-                assert mine[0].proposition is not None
-                what = phrasing.proposition(index, mine[0].proposition)
+                what = phrasing.proposition_of(index, mine)
                 verb = "suggested" if polarity is Polarity.AFFIRMED else "suggested not"
                 yield Finding(
                     rule="understated_certainty",

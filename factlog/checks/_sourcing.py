@@ -120,7 +120,9 @@ def interested_denial(index: Index) -> Iterator[Finding]:
     such as its state media) denies it, the denial is self-interested: it says little
     about the truth and should be weighed as such, never taken as refutation. One
     finding per proposition, listing the interested denials and what they deny.
-    Severity: *info*.
+    Severity: *info*. A text the claims spell differently (texts compare casefolded:
+    ``Acme Corp`` and ``ACME corp`` are one proposition) is named as most of them spell
+    it, on a tie by the smallest spelling: never by the claims' ids or order.
     """
     denying = key_screens(index).denying  # the keys of two claims or more that hold a denial
     for entries in index.by_key.values():
@@ -142,7 +144,7 @@ def interested_denial(index: Index) -> Iterator[Finding]:
             {e.id: e for e in [*entries, *narrower] if e.polarity is Polarity.AFFIRMED and e.id not in mine}.values()
         )
         names = phrasing.holders(index, chronological(interested))
-        what = phrasing.proposition(index, proposition, with_time=False)
+        what = phrasing.proposition_words(index, entries)
         yield Finding(
             rule="interested_denial",
             severity=Severity.INFO,

@@ -10,6 +10,7 @@ from factlog.analysis._entry import one_partner, partner
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import definitely_meet, spans_meet
+from factlog.analysis._unionfind import UnionFind
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
 from factlog.checks._relays import Relays
@@ -81,46 +82,50 @@ def _conflicts(values: Values, entries: Sequence[Entry]) -> Iterator[tuple[Confl
                 yield ([mine, *others], max(p[0] for p in pairs), any(p[1] for p in pairs), units), False
 
 
-def _merge_undated(conflicts: Iterator[tuple[Conflict, bool]]) -> list[Conflict]:
+def _merge_undated(values: Values, conflicts: Iterator[tuple[Conflict, bool]]) -> list[Conflict]:
     """Join conflicts that share a claim when both hold an undated one (they speak of the same unspecified time).
 
     ``conflicts`` says of each conflict whether every claim in it is dated: those are kept as they are.
+    The others are joined through every claim they share (a union-find: the same sets whatever
+    order they come in), each set's value groups made one by :func:`_regroup`.
     """
     merged: list[Conflict] = []
-    pieces: dict[int, list[list[list[Entry]]]] = {}  # a conflict joined with others: the groups of each, in turn
-    where: dict[str, int] = {}  # claim id -> its conflict with an undated claim, in merged
-    for (groups, severity, definite, units), dated in conflicts:
-        if dated:
-            merged.append((groups, severity, definite, units))
+    undated: list[Conflict] = []
+    for conflict, dated in conflicts:
+        (merged if dated else undated).append(conflict)
+    joined: UnionFind[int] = UnionFind()
+    first: dict[str, int] = {}  # claim id -> the first undated conflict holding it
+    for number, (groups, _, _, _) in enumerate(undated):
+        joined.find(number)
+        for group in groups:
+            for entry in group:
+                joined.union(first.setdefault(entry.claim.id, number), number)
+    sets: dict[int, list[Conflict]] = {}
+    for number, conflict in enumerate(undated):
+        sets.setdefault(joined.find(number), []).append(conflict)
+    for members in sets.values():
+        if len(members) == 1:
+            merged.append(members[0])
             continue
-        ids = [e.claim.id for group in groups for e in group]
-        number = next((where[i] for i in ids if i in where), None)
-        if number is None:
-            number = len(merged)
-            merged.append((groups, severity, definite, units))
-        else:
-            others, worst, sure, odd = merged[number]
-            pieces.setdefault(number, [others]).append(groups)
-            merged[number] = (others, max(worst, severity), sure or definite, odd or units)
-        for i in ids:
-            where.setdefault(i, number)
-    # Each claim once, in the order the pieces came: one pass, as joining them two at a time would give.
-    for number, joined in pieces.items():
-        _, worst, sure, odd = merged[number]
-        merged[number] = (_regroup([group for piece in joined for group in piece]), worst, sure, odd)
+        merged.append(
+            (
+                _regroup(values, [group for groups, _, _, _ in members for group in groups]),
+                max(severity for _, severity, _, _ in members),
+                any(definite for _, _, definite, _ in members),
+                any(units for _, _, _, units in members),
+            )
+        )
     return merged
 
 
-def _regroup(groups: list[list[Entry]]) -> list[list[Entry]]:
-    """The value groups of conflicts as one list, each claim once (where it first comes), no group left empty."""
-    seen: set[str] = set()
-    result: list[list[Entry]] = []
-    for group in groups:
-        fresh = [e for e in group if e.claim.id not in seen]
-        seen.update(e.claim.id for e in fresh)
-        if fresh:
-            result.append(fresh)
-    return result
+def _regroup(values: Values, groups: list[list[Entry]]) -> list[list[Entry]]:
+    """The value groups of joined conflicts as one list: each reading once, each value one group of all its readings.
+
+    A reading is a claim and its part (a claim naming two values is read once for each), so
+    no value of a claim is lost; the groups come as :meth:`Values.groups` orders them.
+    """
+    readings = {(entry.claim.id, entry.part): entry for group in groups for entry in group}
+    return list(values.groups(list(readings.values())).values())
 
 
 def _sides(values: Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]:
@@ -158,7 +163,7 @@ def _sides(values: Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]
 def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
     seen: set[str] = set()
     values.rank(entries)
-    for groups, severity, definite, units in _merge_undated(_conflicts(values, entries)):
+    for groups, severity, definite, units in _merge_undated(values, _conflicts(values, entries)):
         # The id first: runs apart over the same claims are one finding, its words built once.
         found = finding_id(rule, [e.claim.id for group in groups for e in group])
         if found in seen:
@@ -234,7 +239,9 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     claim without a valid time is compared with every claim, in a finding of its own,
     one step less severely against a dated claim; two undated claims speak of the same
     unspecified time (the date of an event, given without saying when), so findings
-    of undated claims that share a claim are one finding.
+    of undated claims that share a claim, directly or through others, are one
+    finding, each value in it once with all its claims (a claim naming two values
+    under both).
 
     One holder's values through different relays (an agency's toll, 14 as one outlet
     relays it and 12 as another does) name the relays of each side ("according to

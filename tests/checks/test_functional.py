@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlog import Finding, Predicate, PredicateKind, Quantity, Severity
 from factlog.checks import conflicting_values
@@ -100,6 +105,94 @@ def test_two_undated_values_speak_of_the_same_time() -> None:
     )
     [finding] = findings_of(conflicting_values, claims)
     assert finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("ids", [("a", "b", "c"), ("c", "b", "a")])
+def test_a_claim_naming_two_values_keeps_both_when_undated_conflicts_join(ids: tuple[str, str, str]) -> None:
+    """The wire's undated 'Alice or Bob', the author's undated Bob, analysts' Bob in 2024/2026: Alice stays, any ids."""
+    both, bob, dated = ids
+    claims = world(
+        head(both, ("alice", "bob"), None, holder="wire", certainty="possible"),
+        head(bob, "bob", None),
+        head(dated, "bob", "2024/2026", holder="analysts", certainty="probable"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert sides(finding) == {"alice": {both}, "bob": {both, bob, dated}}
+    assert finding.message.count("Alice Example according to") == 1
+
+
+@pytest.mark.parametrize("ids", [("a", "b", "c"), ("c", "b", "a")])
+def test_one_value_given_undated_and_dated_is_one_group_whatever_the_ids(ids: tuple[str, str, str]) -> None:
+    """Bob undated against Alice undated and Alice for 2024/2026: Alice is one group of both claims, any ids."""
+    bob, alice, dated = ids
+    claims = world(
+        head(bob, "bob", None, holder="wire", certainty="possible"),
+        head(alice, "alice", None),
+        head(dated, "alice", "2024/2026", holder="analysts", certainty="probable"),
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert sides(finding) == {"bob": {bob}, "alice": {alice, dated}}
+    assert finding.message.count("Alice Example according to") == 1
+
+
+@pytest.mark.parametrize("ids", [("a", "b", "c"), ("c", "b", "a")])
+def test_undated_conflicts_linked_through_a_third_are_one_finding_whatever_the_ids(ids: tuple[str, str, str]) -> None:
+    """Undated 0–2,000 against 2,500 (2025) and 1,000–3,000 against 500 (2027) are one finding with an undated 1,500."""
+
+    def troops(id: str, amount: Quantity, when: str | None, holder: str) -> object:
+        return claim(id, "russia", "troops-deployed", amount, when, holder=holder)
+
+    low, high, middle = ids
+    claims = world(
+        troops(low, Quantity(amount=1000, lower=0, upper=2000), None, "author"),  # type: ignore[arg-type]
+        troops(high, Quantity(amount=2000, lower=1000, upper=3000), None, "wire"),  # type: ignore[arg-type]
+        troops("x", Quantity(amount=2500), "2025", "analysts"),  # type: ignore[arg-type]
+        troops("y", Quantity(amount=500), "2027", "kcna"),  # type: ignore[arg-type]
+        troops(middle, Quantity(amount=1500), None, "tabloid"),  # type: ignore[arg-type]
+    )
+    [finding] = findings_of(conflicting_values, claims)
+    assert {id for _, found in finding.claims for id in found} == {low, high, middle, "x", "y"}
+
+
+_PEOPLE = ("alice", "bob", "carol")
+_READINGS = st.tuples(
+    st.one_of(
+        st.sampled_from(_PEOPLE), st.lists(st.sampled_from(_PEOPLE), min_size=2, max_size=2, unique=True).map(tuple)
+    ),
+    st.sampled_from([None, None, "2024", "2024/2026", "2025-03"]),
+    st.sampled_from(["certain", "probable", "possible"]),
+    st.sampled_from(["author", "wire", "analysts"]),
+)
+
+
+@settings(max_examples=80)
+@given(st.lists(_READINGS, min_size=2, max_size=6), st.randoms(use_true_random=False))
+def test_conflicting_values_do_not_depend_on_the_claim_ids(
+    readings: list[tuple[object, str | None, str, str]], rng: random.Random
+) -> None:
+    """One slot's claims, dated and undated, some naming two values, their ids dealt in another order: the same
+    findings (severity, each side's values and claims), each side naming each value once."""
+    names = [f"c{number}" for number in range(len(readings))]
+    dealt = rng.sample(names, len(names))
+
+    def read(ids: list[str]) -> list[object]:
+        back = dict(zip(ids, names, strict=True))
+        claims = world(
+            *(
+                head(id, obj, when, certainty=certainty, holder=holder)
+                for id, (obj, when, certainty, holder) in zip(ids, readings, strict=True)
+            )
+        )
+        found = findings_of(conflicting_values, claims)
+        for finding in found:
+            for side, _ in finding.claims:
+                values = side.split(" / ")
+                assert len(values) == len(set(values))
+        return sorted(
+            (str(f.severity), sorted((side, sorted(back[id] for id in ids)) for side, ids in f.claims)) for f in found
+        )
+
+    assert read(dealt) == read(names)
 
 
 def test_message_gives_names_and_each_sides_time() -> None:

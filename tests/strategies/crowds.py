@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from factlog import (
     Certainty,
+    Claim,
     ClaimSet,
     DateValue,
     Estimate,
@@ -122,6 +123,20 @@ def news_texts(draw: st.DrawFn) -> str:
     return " ".join(parts)
 
 
+def exclusive_echo(claim: Claim, predicate: str, ranked: set[str]) -> Claim:
+    """The claim affirmed of an exclusive ``predicate`` instead, its id ``y-`` and its own; ``ranked``: scaled ones.
+
+    A ``highest_since`` pattern asks for a rank: kept only where ``predicate`` has one
+    (a set with it on a predicate without rank is refused, :class:`~factlog.FieldError`).
+    """
+    assert claim.proposition is not None
+    pattern = claim.pattern
+    if pattern is not None and pattern.highest_since is not None and predicate not in ranked:
+        pattern = None
+    other_side = attrs.evolve(claim.proposition, predicate=predicate)
+    return attrs.evolve(claim, id=f"y-{claim.id}", proposition=other_side, polarity=Polarity.AFFIRMED, pattern=pattern)
+
+
 @st.composite
 def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
     """A claim set dense in findings: exclusive predicates, missing documents, claims read in two sources.
@@ -142,8 +157,8 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
         attrs.evolve(s, document=f"missing/{s.id}.txt") if draw(st.booleans()) else s for s in claims.sources
     )
     names = [s.id for s in sources]
-    ranked = {p.id for p in predicates if p.rank is not None}
     values = objects([e.id for e in claims.entities])  # built once a set, not once a claim
+    ranked = {p.id for p in predicates if p.scale is not None}  # where a highest_since pattern may go
     rewritten = []
     for claim in claims.claims:
         first = claim.evidence[0]
@@ -163,15 +178,7 @@ def crowded_claim_sets(draw: st.DrawFn) -> ClaimSet:
                 attrs.evolve(claim, id=f"x-{claim.id}", polarity=flipped, certainty=Certainty.CERTAIN, pattern=None)
             )
         elif echo == "exclusive" and proposition.predicate in partner:
-            other_side = attrs.evolve(proposition, predicate=partner[proposition.predicate])
-            pattern = claim.pattern
-            if pattern is not None and pattern.highest_since is not None and other_side.predicate not in ranked:
-                pattern = None  # a "highest since" pattern needs a rank, which the partner may not have
-            rewritten.append(
-                attrs.evolve(
-                    claim, id=f"y-{claim.id}", proposition=other_side, polarity=Polarity.AFFIRMED, pattern=pattern
-                )
-            )
+            rewritten.append(exclusive_echo(claim, partner[proposition.predicate], ranked))
         elif echo == "other value":
             value = draw(values)
             if not proposition.predicate.startswith("inv-") or isinstance(value, str):
