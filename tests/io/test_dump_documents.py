@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -32,11 +33,12 @@ def test_corpus_dumped_as_one_file_checks_as_the_folder(tmp_path: Path, name: st
 
 @given(_SETS, st.sampled_from([".json", ".jsonl"]), st.sampled_from(["", "a/", "a/b/"]))
 def test_load_dump_elsewhere_load_checks_the_same(claims: factlog.ClaimSet, suffix: str, below: str) -> None:
-    """Any set read from a folder below the one dumped into: the dumped file gives the same check JSON bytes."""
+    """Any set, each source with a document, read from a folder below the one dumped into: the same check JSON bytes."""
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary) / "in" / below
         folder.mkdir(parents=True)
-        loaded = factlog.load(_write_input(claims, folder, suffix))
+        with_documents = [attrs.evolve(source, document=f"texts/{n}.txt") for n, source in enumerate(claims.sources)]
+        loaded = factlog.load(_write_input(attrs.evolve(claims, sources=tuple(with_documents)), folder, suffix))
         target = Path(temporary) / "in" / f"ALL{suffix}"
         factlog.dump(loaded, target)
         dumped = factlog.load(target)
