@@ -63,7 +63,7 @@ def test_a_broken_file_is_an_error_and_no_warning(tmp_path: Path) -> None:
     for call in (factlog.check_lines, factlog.assess_lines):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            with pytest.raises(factlog.FormatError, match=r"\$\.statement: required key missing"):
+            with pytest.raises(factlog.FormatError, match=r"\$\.statment: unexpected key 'statment'"):
                 call(path)
         assert not [w for w in caught if issubclass(w.category, factlog.WholeFileWarning)]
 

@@ -217,6 +217,7 @@ def colour(choice: str) -> bool:
 
 _UNKNOWN_ID = re.compile(r": unknown (?:entity|predicate|source|claim) '")
 _UNEXPECTED_KEY = re.compile(r": unexpected keys? '")
+_MISSING_KEY = re.compile(r": \$(?!\.format:)\S*: required key missing")
 _NO_FORMAT = re.compile(r": \$\.format: required key missing")
 _LINES_AS_DOCUMENT = re.compile(r": \$: invalid JSON at line (?!1 )\d+ column 1: Extra data$")
 """A file of one JSON text a line read as one document: named ``.ndjson``, ``.JSONL`` or ``.json``."""
@@ -245,7 +246,7 @@ def hints(lines: list[str]) -> list[str]:
     found = []
     if any(_UNKNOWN_ID.search(line) and not _STRAND.search(line) for line in lines):
         found.append(HINTS["unknown id"])
-    if any(_UNEXPECTED_KEY.search(line) for line in lines):
+    if any(_UNEXPECTED_KEY.search(line) or _MISSING_KEY.search(line) for line in lines):
         found.append(HINTS["unexpected key"])
     if any(_NO_FORMAT.search(line) for line in lines):
         found.append(HINTS["no format"])

@@ -59,11 +59,20 @@ def _did_you_mean(key: str, cls: type, present: Collection[str] = ()) -> str:
     """
     if not isinstance(key, str) or not attrs.has(cls):
         return ""
+    meant = _meant(key, cls, present)
+    if meant is not None:
+        return f" (did you mean {meant!r}?)"
+    names = [field.name for field in attrs.fields(cls) if field.name not in _NOT_WRITTEN]
+    return REPEATED if difflib.get_close_matches(key, names, n=1, cutoff=0.8) else ""
+
+
+def _meant(key: str, cls: type, present: Collection[str]) -> str | None:
+    """The key of ``cls`` not in ``present`` that ``key`` is one slip from (:func:`_did_you_mean`), or None."""
+    if not isinstance(key, str) or not attrs.has(cls):
+        return None
     names = [field.name for field in attrs.fields(cls) if field.name not in _NOT_WRITTEN]
     close = difflib.get_close_matches(key, [name for name in names if name not in present], n=1, cutoff=0.8)
-    if close:
-        return f" (did you mean {close[0]!r}?)"
-    return REPEATED if difflib.get_close_matches(key, names, n=1, cutoff=0.8) else ""
+    return close[0] if close else None
 
 
 def messages(error: BaseException, root: str, data: Any) -> list[str]:
@@ -93,13 +102,58 @@ def _walk(error: BaseException, path: str, data: Any) -> Iterator[tuple[str, str
         items, without = error.group_exceptions()
         for inner, item in items:
             yield from _walk(inner, f"{path}[{item.index!r}]", _at(data, item.index))
-    elif isinstance(error, cattrs.ClassValidationError):
-        fields, without = error.group_exceptions()
-        for inner, field in fields:
-            yield from _walk(inner, f"{path}.{field.name}", _at(data, field.name))
     present = frozenset(key for key in data if isinstance(key, str)) if isinstance(data, dict) else frozenset()
+    if isinstance(error, cattrs.ClassValidationError):
+        fields, without = error.group_exceptions()
+        missing = {field.name for inner, field in fields if isinstance(inner, KeyError)}
+        slips = _slips(without, missing, present)
+        for inner, field in fields:
+            if field.name in slips:  # one message for a misspelled required key: the key written, the key meant
+                key = slips[field.name]
+                yield (
+                    f"unexpected key {key!r} (did you mean {field.name!r}? {field.name!r} is required)",
+                    f"{path}.{key}",
+                )
+            elif isinstance(inner, KeyError):
+                yield "required key missing" + _holds(error.cl, field.name), f"{path}.{field.name}"
+            else:
+                yield from _walk(inner, f"{path}.{field.name}", _at(data, field.name))
+        left = [_without_keys(problem, set(slips.values())) for problem in without]
+        without = [problem for problem in left if problem is not None]
     for problem in without:
         yield _format_exception(problem, present), path
+
+
+def _slips(problems: Sequence[BaseException], missing: set[str], present: frozenset[str]) -> dict[str, str]:
+    """Each missing required key that an unexpected key given is one slip from, with that key."""
+    slips: dict[str, str] = {}
+    for problem in problems:
+        if isinstance(problem, cattrs.errors.ForbiddenExtraKeysError):
+            for key in sorted(problem.extra_fields):
+                meant = _meant(key, problem.cl, present)
+                if meant in missing and meant not in slips:
+                    slips[meant] = key
+    return slips
+
+
+def _without_keys(problem: BaseException, keys: set[str]) -> BaseException | None:
+    """``problem`` without the unexpected ``keys`` told with the key meant; None when none is left."""
+    if not keys or not isinstance(problem, cattrs.errors.ForbiddenExtraKeysError):
+        return problem
+    left = set(problem.extra_fields) - keys
+    return cattrs.errors.ForbiddenExtraKeysError("", problem.cl, left) if left else None
+
+
+def _holds(cls: type, name: str) -> str:
+    """`` (who holds it, and through whom it came)``: what a missing key holds, from the field's ``doc``, or ``""``."""
+    field = attrs.fields_dict(cls).get(name) if attrs.has(cls) else None
+    doc = field.metadata.get("doc") if field is not None else None
+    if not isinstance(doc, str) or not doc:
+        return ""
+    first = doc.split(". ")[0].rstrip(".")
+    if len(first) > 1 and first[1].islower():
+        first = first[0].lower() + first[1:]
+    return f" ({first})"
 
 
 def _at(data: Any, key: object) -> Any:

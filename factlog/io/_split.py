@@ -165,22 +165,35 @@ def _write(given: list[PathLike], files: list[Path], folder: Path, size: int, li
     """Write the split into ``folder`` (empty); the names written, ``tables.json`` first."""
     parts = Parts(folder, size)
     tables: ClaimSet | None = None
+    unreadable: list[str] = []  # the documents a split cannot keep, where the tables were read alone
     if all(file.suffix == ".jsonl" for file in files):
         try:
             tables, places = stream_tables(files, limits)
         except Exception:  # any problem: load reads the input and names it
             tables = None
         else:
-            copies = _documents(
-                tables, lambda source: f"{places[source]}: $.document"
-            )  # refused before the claims are read
-            try:
-                stream_claims(files, tables, limits, parts.write)
-            except Exception:  # as above
-                parts.discard()
+            try:  # refused before the claims are read, with the claims' own problems if they have any
+                copies = _documents(tables, lambda source: f"{places[source]}: $.document")
+            except FormatError as error:
+                unreadable = error.errors
+            else:
+                try:
+                    stream_claims(files, tables, limits, parts.write)
+                except Exception:  # as above
+                    parts.discard()
+                    tables = None
+            if unreadable:
                 tables = None
     if tables is None:
-        loaded = load(given, limits=limits)
+        try:
+            loaded = load(given, limits=limits)
+        except FormatError as error:  # reported as a check reports it, after the documents a split cannot keep
+            if not unreadable:
+                raise
+            shown = None if error.shown is None else error.shown + len(unreadable)
+            raise FormatError([*unreadable, *error.errors], shown=shown, more=error.more) from None
+        if unreadable:
+            raise FormatError(unreadable)
         copies = _documents(loaded, lambda source: _source_place(files, source, limits))
         claims = loaded.claims
         for start in range(0, len(claims), _PIECE):

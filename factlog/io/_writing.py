@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from factlog._bulk import paused_gc
 from factlog.errors import ArgumentTypeError, described
 from factlog.io._atomic import write_atomic
@@ -15,7 +17,7 @@ from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import orjson_module
 from factlog.io._records import SECTION_TYPES, SECTIONS
 from factlog.io._sections import write_claim_set, write_claims
-from factlog.model._claimset import ClaimSet, expect_claim_set, may_have_floats
+from factlog.model._claimset import ClaimSet, expect_claim_set, may_have_floats, rearranged
 from factlog.model._nouns import Quantity
 
 __all__ = ["dump", "dumps", "dumps_lines", "encode_stdlib", "to_document"]
@@ -63,6 +65,11 @@ def _has_tiny_float(claims: ClaimSet) -> bool:
 
 def dumps(claims: ClaimSet) -> str:
     """The canonical JSON document of a claim set (UTF-8 text, two-space indent, trailing newline).
+
+    A text has no folder: each source's ``document`` is written as it is held, a path
+    relative to the folder of the file that defined the source (``ClaimSet.bases``), so
+    the text reads back with the same documents only from a file in that folder.
+    :func:`dump` rewrites the paths for the file it writes.
 
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
     :class:`~factlog.ClaimSet`, naming ``factlog.dumps``.
@@ -114,7 +121,8 @@ def in_pieces(orjson: Any, claims: ClaimSet, size: int) -> str | None:
 def dumps_lines(claims: ClaimSet) -> str:
     """The claim set as JSON Lines: a header, then one tagged record a line, each ending in a newline.
 
-    Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
+    Document paths are written as :func:`dumps` writes them. Raises
+    :class:`~factlog.ArgumentError` (a :class:`ValueError`) for anything but a
     :class:`~factlog.ClaimSet`, naming ``factlog.dumps_lines``.
     """
     expect_claim_set(claims, "factlog.dumps_lines")
@@ -130,6 +138,15 @@ def dumps_lines(claims: ClaimSet) -> str:
 def dump(claims: ClaimSet, path: PathLike) -> None:
     """Write a claim set atomically: JSON Lines when the name ends in ``.jsonl``.
 
+    Each source's ``document`` of a set loaded from files (one in ``ClaimSet.bases``) is
+    written relative to the folder of ``path``, so that loading the file written finds
+    the same documents: ``factlog.dump(factlog.load("sources"), "sources/ALL.jsonl")``
+    writes ``choe-moscow/document.txt``, not ``document.txt``. A source defined in a file
+    of that folder, or not loaded from a file, keeps its path as held; so does one whose
+    document lies outside that folder (a document must lie in the folder of the file
+    that defines its source, or below it: a check of the file written reports it
+    unreadable), so that a set written to a scratch folder reads back equal.
+
     Raises :class:`~factlog.ArgumentError` for anything but a :class:`~factlog.ClaimSet`
     (as :func:`dumps` does) or a ``path`` that is neither :class:`str` nor
     :class:`os.PathLike`, :class:`~factlog.InputError` (an :class:`OSError`) for a path
@@ -140,5 +157,23 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
     if not isinstance(path, str | os.PathLike):
         raise ArgumentTypeError(f"factlog.dump: path: expected a path (str or os.PathLike), got {described(path)}")
     target = Path(path)
+    claims = _documents_for(claims, target)
     text = dumps_lines(claims) if target.suffix == ".jsonl" else dumps(claims)
     write_atomic(target, text.encode())
+
+
+def _documents_for(claims: ClaimSet, target: Path) -> ClaimSet:
+    """``claims`` with each loaded source's document relative to the folder of ``target``, where it holds it."""
+    folder = Path(os.path.abspath(target)).parent
+    sources = []
+    for source in claims.sources:
+        base = claims.bases.get(source.id)
+        if source.document is not None and base is not None and Path(os.path.abspath(base)) != folder:
+            held = os.path.normpath(Path(os.path.abspath(base)) / source.document)
+            relative = Path(os.path.relpath(held, folder))
+            if relative.parts[:1] != ("..",) and relative.as_posix() != source.document:
+                source = attrs.evolve(source, document=relative.as_posix())  # noqa: PLW2901
+        sources.append(source)
+    if all(new is old for new, old in zip(sources, claims.sources, strict=True)):
+        return claims
+    return rearranged(claims, sources=tuple(sources))

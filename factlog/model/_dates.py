@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -92,6 +93,11 @@ class Interval(_SpanSlots):
         first, _, second = text.partition("/")
         if first in (_OPEN, "") and second in (_OPEN, ""):
             raise DateError(f"an interval needs at least one bound, got {text!r}")
+        if _SLASHED.fullmatch(text):
+            raise DateError(
+                f"expected a date written year first (2025-10-05) or an interval whose two ends '/' separates"
+                f" (2025-04/2025-06), got {text!r}"
+            )
         start = None if first in (_OPEN, "") else parse_date(first)
         end = None if second in (_OPEN, "") else parse_date(second)
         return cls._of(start, end, start_unknown=first == "", end_unknown=second == "")
@@ -290,6 +296,10 @@ _Filling = type(
 
 def _expect_interval(other: object, method: str) -> None:
     expect(other, Interval, f"{method}: other", "an Interval (for a PartialDate d, Interval(d, d))")
+
+
+_SLASHED = re.compile(r"[0-9]+/[0-9]+/[0-9]+|[0-9]{1,2}/[0-9]{4}|[0-9]{4}/[0-9]{1,2}")
+"""A date written with slashes (``10/05/2025``, ``10/2025``, ``2025/10``), not an interval of two dates."""
 
 
 # Intervals repeat constantly in a corpus: parse each text once.

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import factlog
+from factlog.cli._common import HINTS
 from tests.helpers import claim, run, world
 
 _CLAIMS = 5
@@ -39,8 +40,11 @@ def _without_statements(tmp_path: Path) -> Path:
 def _told(path: Path, stderr: str, shown: int) -> None:
     """``shown`` problems in full, then the others counted under their one kind."""
     problems = stderr.splitlines()
-    kind = f"{path}: $.statement: required key missing"
-    assert [line.split(": ", 2)[2] for line in problems[:shown]] == ["$.statement: required key missing"] * shown
+    assert problems.pop() == HINTS["unexpected key"]  # a key missing: where the keys each object takes are listed
+    kind = f"{path}: $.statement: required key missing (the claim in plain words)"
+    assert [line.split(": ", 2)[2] for line in problems[:shown]] == [
+        "$.statement: required key missing (the claim in plain words)"
+    ] * shown
     assert problems[shown:] == [
         f"error: and {_CLAIMS - shown} more problems of these kinds:",
         f"error:   {_CLAIMS - shown} × {kind}",
@@ -59,7 +63,7 @@ def test_the_first_n_problems_are_told_and_the_others_counted(tmp_path: Path, co
 def test_without_the_option_every_problem_below_the_default_is_told(tmp_path: Path) -> None:
     """The default (1,000) tells all five."""
     ran = run("validate", str(_without_statements(tmp_path)))
-    assert (ran.returncode, len(ran.stderr.splitlines())) == (3, _CLAIMS)
+    assert (ran.returncode, len(ran.stderr.splitlines())) == (3, _CLAIMS + 1)  # and the hint
 
 
 def test_a_registry_for_draft_is_read_under_the_option(tmp_path: Path) -> None:
@@ -87,7 +91,7 @@ def test_log_import_tells_the_first_n_problems_of_a_log(tmp_path: Path) -> None:
     log = factlog.ClaimLog(store)
     log.append(list(world(*(claim(f"c{n}") for n in range(_CLAIMS))).claims))
     lines = "".join(log.export_lines()).splitlines()
-    broken = [line.replace('"statement":', '"statements":') for line in lines]
+    broken = [line.replace('"statement":', '"claim_text":') for line in lines]  # no slip: two problems
     path = tmp_path / "bad.log"
     path.write_text("\n".join(broken) + "\n", encoding="utf-8")
     ran = run("log", "import", str(tmp_path / "b.db"), str(path), "--max-problems", "2")
@@ -114,7 +118,7 @@ def test_a_count_may_group_thousands(tmp_path: Path) -> None:
     path = _without_statements(tmp_path)
     for given in ("1,000", "1_000"):
         ran = run("validate", "--max-problems", given, str(path))
-        assert (ran.returncode, len(ran.stderr.splitlines())) == (3, _CLAIMS)
+        assert (ran.returncode, len(ran.stderr.splitlines())) == (3, _CLAIMS + 1)  # and the hint
 
 
 def test_the_option_is_refused_on_a_cluster(tmp_path: Path) -> None:

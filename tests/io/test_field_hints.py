@@ -50,7 +50,10 @@ def test_a_slip_close_to_a_key_given_and_one_lacking_is_told_the_one_lacking() -
     errors = _errors(
         lambda data: data["claims"][1]["proposition"].update(bject=data["claims"][1]["proposition"].pop("subject"))
     )
-    assert "$.claims[1].proposition: unexpected key 'bject' (did you mean 'subject'?)" in errors
+    assert (
+        "$.claims[1].proposition.bject: unexpected key 'bject' (did you mean 'subject'? 'subject' is required)"
+        in errors
+    )
 
 
 _NESTED = [  # a claim's nested object, a key it has, and the slip of that key
@@ -145,14 +148,15 @@ def test_the_hint_for_an_extra_key_names_no_key_the_object_has(
     found[extra] = "x"
     with pytest.raises(factlog.FormatError) as raised:
         factlog.loads(json.dumps(document))
-    said = f"{path}: unexpected key {extra!r}"
-    [message] = [error for error in raised.value.errors if error.startswith(said)]
-    hint = message.removeprefix(said)
+    told = (f"{path}: unexpected key {extra!r}", f"{path}.{extra}: unexpected key {extra!r}")  # at the key: required
+    [message] = [error for error in raised.value.errors if error.startswith(told)]
+    hint = message.removeprefix(told[0]).removeprefix(told[1])
     assert not [key for key in found if key != extra and repr(key) in hint]
     lacking = [name for name in names if name not in found and len(name) >= 5 and extra in slips(name)]
     if lacking:
         assert hint.startswith(" (did you mean '")
-        guessed = hint.removeprefix(" (did you mean '").removesuffix("'?)")
+        guessed = hint.removeprefix(" (did you mean '").split("'")[0]
+        assert hint.endswith("'?)" if message.startswith(told[0]) else f"'? {guessed!r} is required)")
         assert guessed in names
         assert guessed not in found
         assert _closeness(extra, guessed) >= max(_closeness(extra, name) for name in lacking)

@@ -112,8 +112,7 @@ def test_a_misspelled_key_is_named_without_the_whole_file_reader(
     count = len(lines)
     assert raised.value.errors == [
         f"{path}:{count - 1}: $.attribution.holder: unknown entity 'nobody'",
-        f"{path}:{count}: $.statement: required key missing",
-        f"{path}:{count}: $: unexpected key 'statment' (did you mean 'statement'?)",
+        f"{path}:{count}: $.statment: unexpected key 'statment' (did you mean 'statement'? 'statement' is required)",
     ]
 
 
@@ -174,7 +173,7 @@ def test_a_file_starting_with_a_bom_is_named_without_the_whole_file_reader(
     monkeypatch.setattr(_documents, "read_regular", whole)
     assert _errors(path, whole=False, monkeypatch=monkeypatch) == expected
     assert expected == [
-        f"{path}:{len(lines)}: $.statement: required key missing",
-        f"{path}:{len(lines)}: $: unexpected key 'statment' (did you mean 'statement'?)",
+        f"{path}:{len(lines)}: $.statment: unexpected key 'statment'"
+        " (did you mean 'statement'? 'statement' is required)",
         "FormatError",
     ]

@@ -14,12 +14,15 @@ from factlog.errors import OTHER_KINDS
 from factlog.io._tally import MAX_KINDS, count_kind, kind_of
 from tests.helpers import claim, run, world
 
-MISSING = "$.statement: required key missing"
-UNEXPECTED = "$: unexpected key 'statment' (did you mean 'statement'?)"
+MISSING = "$.statement: required key missing (the claim in plain words)"
+UNEXPECTED = "$: unexpected key 'claim_text'"
 
 
-def _misspelled(count: int, key: str = "statment") -> str:
-    """A JSON Lines text of ``count`` claims, ``statement`` misspelled ``key`` in each (``{n}``: the line's index)."""
+def _misspelled(count: int, key: str = "claim_text") -> str:
+    """A JSON Lines text of ``count`` claims, ``statement`` renamed ``key`` in each (``{n}``: the line's index).
+
+    Two problems a line: ``key``, no slip of ``statement``, is not told as one (a slip is one problem).
+    """
     text = factlog.dumps_lines(world(*(claim(f"c{n}") for n in range(count))))
     lines = text.splitlines()
     for number, line in enumerate(lines):
@@ -70,7 +73,7 @@ def test_a_lines_file_read_whole_or_a_line_at_a_time_tells_the_same_first_proble
 def test_the_problems_kept_and_counted_are_those_of_the_whole_list(tmp_path: Path, limit: int) -> None:
     """Oracle: under a limit, the first problems of the unbounded list, and the rest of it counted by kind_of."""
     path = tmp_path / "set.jsonl"
-    path.write_text(_misspelled(40, "statment{n}"), encoding="utf-8")
+    path.write_text(_misspelled(40, "claim_text{n}"), encoding="utf-8")
     whole = _error(path, factlog.Limits(max_problems=10**6))
     error = _error(path, factlog.Limits(max_problems=limit))
     assert error.errors == whole.errors[:limit]
@@ -98,7 +101,7 @@ def test_a_document_past_the_limit_counts_the_rest_by_path_without_indexes(tmp_p
 def test_kinds_past_the_last_counted_apart_are_counted_together(tmp_path: Path) -> None:
     """Each line misspelled differently: MAX_KINDS kinds apart, the others under one."""
     path = tmp_path / "set.jsonl"
-    path.write_text(_misspelled(40, "statment{n}"), encoding="utf-8")
+    path.write_text(_misspelled(40, "claim_text{n}"), encoding="utf-8")
     error = _error(path, factlog.Limits(max_problems=2))
     assert error.count == 80
     assert len(error.more) == MAX_KINDS + 1
