@@ -60,7 +60,7 @@ def client_of(address: object, **options: object) -> Client:
 
 
 def _unreported_stops(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-    """Pass asyncio its report of a failed task nobody awaited, except Dask's ``AllExit`` to the loop's own handler.
+    """Hand each report of a failed task nobody awaited to the loop's own handler, but Dask's ``AllExit``.
 
     Ctrl-C in a gather cancels it; Dask's ``distributed.utils.All`` then leaves the task
     waiting on each result unwatched (it watches them on an ``Exception`` only, and a

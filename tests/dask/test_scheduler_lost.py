@@ -35,5 +35,6 @@ def test_a_scheduler_stopped_mid_run_leaves_one_line_on_stderr(scheduler: tuple[
     assert (ended.returncode, ended.stderr) == (
         3,
         "error: the assessment on the Dask cluster failed while learning (accucopy): round 3:"
-        " the connection to the scheduler closed (was the scheduler stopped?)\n",
+        " the connection to the scheduler closed (was the scheduler stopped?); start the scheduler and its workers"
+        " again (dask scheduler, then dask worker tcp://HOST:8786 on each machine), then run again\n",
     )
