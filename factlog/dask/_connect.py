@@ -10,6 +10,7 @@ Either is a :class:`~factlog.errors.ClusterError`.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import os
@@ -21,6 +22,7 @@ from typing import Any
 
 import dask.config
 from distributed import Client
+from distributed.client import AllExit
 
 from factlog.errors import ArgumentError, ClusterError
 
@@ -44,9 +46,30 @@ MESSAGE_LOG = 100
 
 
 def client_of(address: object, **options: object) -> Client:
-    """``distributed.Client(address, **options)`` keeping :data:`MESSAGE_LOG` of the messages it sends."""
+    """``distributed.Client(address, **options)`` keeping :data:`MESSAGE_LOG` of the messages it sends.
+
+    Its event loop (a thread of its own, the client's alone) does not report the tasks a
+    Ctrl-C leaves behind (:func:`_unreported_stops`).
+    """
     with dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG}):
-        return Client(address, **options)  # type: ignore[no-untyped-call]
+        client = Client(address, **options)  # type: ignore[no-untyped-call]
+    loop = getattr(client.loop, "asyncio_loop", None)
+    if isinstance(loop, asyncio.AbstractEventLoop):
+        loop.set_exception_handler(_unreported_stops)
+    return client
+
+
+def _unreported_stops(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Hand each report of a failed task nobody awaited to the loop's own handler, but Dask's ``AllExit``.
+
+    Ctrl-C in a gather cancels it; Dask's ``distributed.utils.All`` then leaves the task
+    waiting on each result unwatched (it watches them on an ``Exception`` only, and a
+    cancellation is none), and closing the client ends each with ``AllExit``, Dask's own
+    signal to stop waiting, which asyncio would print as "Task exception was never
+    retrieved" with a traceback, one per task, before factlog's one line "interrupted".
+    """
+    if not isinstance(context.get("exception"), AllExit):
+        loop.default_exception_handler(context)
 
 
 _START_SCHEDULER = (

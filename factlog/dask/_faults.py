@@ -71,7 +71,8 @@ def _lost(work: str, stage: str, what: str) -> ClusterError:
 def _scheduler_lost(work: str, stage: str) -> ClusterError:
     return ClusterError(
         f"the {work} on the Dask cluster failed while {stage}: the connection to the scheduler closed"
-        " (was the scheduler stopped?)"
+        " (was the scheduler stopped?); start the scheduler and its workers again"
+        " (dask scheduler, then dask worker tcp://HOST:8786 on each machine), then run again"
     )
 
 

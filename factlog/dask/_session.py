@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import operator
 import pickle
 import signal
@@ -152,9 +153,35 @@ def local_client(workers: int) -> Iterator[Client]:
                 silence_logs=logging.CRITICAL,
             )
     except (RuntimeError, OSError, TimeoutError) as error:  # a worker that died starting, no free port
-        raise ClusterError(f"cannot start a local Dask cluster of {workers} workers: {error}") from None
+        raise ClusterError(
+            f"cannot start a local Dask cluster of {workers} workers: {str(error).rstrip('.')}{_hint(error)}"
+        ) from None
     with cluster, client_of(cluster) as client, heartbeats_stopped(client):
         yield client
+
+
+_GUARD = (
+    "; the likely cause: a script that starts the cluster as it is imported, which each worker process"
+    ' imports again as it starts; start the cluster under if __name__ == "__main__":'
+)
+
+
+def _hint(error: BaseException) -> str:
+    """What to do about a local cluster that did not start, where its failure tells: :data:`_GUARD`, else ``""``.
+
+    Dask spawns each worker process, a fresh interpreter that imports the script's main
+    module first: a script making a cluster outside ``if __name__ == "__main__":`` makes
+    one in each worker as it starts (Python's "bootstrapping phase" error), and the
+    driver's cluster then sees its workers die starting ("Nanny failed to start worker process").
+    """
+    texts: list[str] = []
+    cause: BaseException | None = error
+    while cause is not None and len(texts) < 10:
+        texts.append(str(cause))
+        cause = cause.__cause__ or cause.__context__
+    starting = multiprocessing.current_process().name != "MainProcess"
+    told = any("bootstrapping phase" in text or "failed to start worker process" in text for text in texts)
+    return _GUARD if starting or told else ""
 
 
 @contextlib.contextmanager

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+import socket
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from distributed import Client
@@ -15,6 +20,9 @@ import factlog.dask
 import factlog.dask._cluster
 from tests.dask._shared import acknowledging_one
 from tests.strategies import crowded_claim_sets
+
+DASK = str(Path(sys.executable).parent / "dask")
+"""The ``dask`` command of this environment."""
 
 
 def _drawn(count: int) -> list[tuple[factlog.ClaimSet, int]]:
@@ -47,3 +55,28 @@ def client(examples: list[tuple[factlog.ClaimSet, int]]) -> Iterator[Client]:
     with factlog.dask.local_client(2) as connected:
         assert len(connected.scheduler_info()["workers"]) == 2
         yield connected
+
+
+def _free_port() -> int:
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port: int = free.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def scheduler() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """The address of a `dask scheduler` with one `dask worker`, and the scheduler's process (killed at the end)."""
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    port = address.rsplit(":", 1)[1]
+    started = subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"], **quiet)
+    worker = subprocess.Popen([DASK, "worker", address, "--nthreads", "1", "--no-dashboard"], **quiet)
+    try:
+        with Client(address, timeout=30) as probe:
+            probe.wait_for_workers(1, timeout=30)
+        yield address, started
+    finally:
+        for process in (worker, started):
+            process.send_signal(signal.SIGKILL)
+            process.wait()

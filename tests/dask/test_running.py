@@ -6,6 +6,9 @@ import logging
 import os
 import signal
 import socket
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import distributed.protocol.pickle
@@ -220,3 +223,33 @@ def test_extrapolated_rounds_on_the_cluster_learn_the_single_process_floats(
     for state in client.gather(cluster.states):
         results.update(state.results)
     assert results == dict(single.questions)
+
+
+_UNGUARDED = """
+import factlog.dask
+
+with factlog.dask.local_client(2) as client:
+    print(len(client.scheduler_info()["workers"]))
+"""
+
+
+def test_a_script_starting_a_cluster_as_imported_is_told_to_guard_it(tmp_path: Path) -> None:
+    """A script making a local cluster outside ``if __name__ == "__main__":``: each ClusterError says to guard it.
+
+    Its workers (spawned, importing the script again) and the script itself each fail with
+    a traceback; every one ends in the error naming the likely cause and the idiom.
+    """
+    script = tmp_path / "unguarded.py"
+    script.write_text(_UNGUARDED, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=False, cwd=tmp_path)
+    errors = [line for line in run.stderr.splitlines() if line.startswith("factlog.errors.ClusterError: ")]
+    assert run.returncode == 1
+    assert errors
+    assert all(
+        line.startswith("factlog.errors.ClusterError: cannot start a local Dask cluster of 2 workers: Nanny failed")
+        and line.endswith(
+            "; the likely cause: a script that starts the cluster as it is imported, which each worker process"
+            ' imports again as it starts; start the cluster under if __name__ == "__main__":'
+        )
+        for line in errors
+    )

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import signal
-import socket
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from distributed import Client
 
 from tests.helpers import ROOT
-
-DASK = str(Path(sys.executable).parent / "dask")
 
 _STOPPED_IN_ROUND_3 = """
 import os, signal, sys, factlog, factlog.dask
@@ -32,31 +23,6 @@ except factlog.ClusterError as error:
 round 3 begins, the error printed as the command line prints it."""
 
 
-def _free_port() -> int:
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port: int = free.getsockname()[1]
-        return port
-
-
-@pytest.fixture
-def scheduler() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """The address of a `dask scheduler` with one `dask worker`, and the scheduler's process (killed at the end)."""
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    port = address.rsplit(":", 1)[1]
-    started = subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"], **quiet)
-    worker = subprocess.Popen([DASK, "worker", address, "--nthreads", "1", "--no-dashboard"], **quiet)
-    try:
-        with Client(address, timeout=30) as probe:
-            probe.wait_for_workers(1, timeout=30)
-        yield address, started
-    finally:
-        for process in (worker, started):
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-
-
 def test_a_scheduler_stopped_mid_run_leaves_one_line_on_stderr(scheduler: tuple[str, subprocess.Popen[bytes]]) -> None:
     """The scheduler killed as round 3 begins: one ClusterError saying the connection closed, not a rerun.
 
@@ -69,5 +35,6 @@ def test_a_scheduler_stopped_mid_run_leaves_one_line_on_stderr(scheduler: tuple[
     assert (ended.returncode, ended.stderr) == (
         3,
         "error: the assessment on the Dask cluster failed while learning (accucopy): round 3:"
-        " the connection to the scheduler closed (was the scheduler stopped?)\n",
+        " the connection to the scheduler closed (was the scheduler stopped?); start the scheduler and its workers"
+        " again (dask scheduler, then dask worker tcp://HOST:8786 on each machine), then run again\n",
     )
