@@ -11,47 +11,25 @@ uncommitted claims is still a question, with no votes (unverified).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._entry import slot_votes
 from factlog.analysis._index import Entry, Index, SlotKey
-from factlog.analysis._origins import Origin, origins
-from factlog.analysis._parties import parties as interested_parties
 from factlog.analysis._timegroups import time_groups
 from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._layout import Layout, three_sides
 from factlog.assessment._stances import OriginWeight, joined, strength
-from factlog.assessment._weights import vote_weight
+from factlog.assessment._votes import NONE_TOGETHER, Answers, Vote, Weigher, votes
 from factlog.model._cached import cached_slot
 from factlog.model._dates import Interval, hull_ends
 from factlog.model._nouns import Object, Proposition
-from factlog.model._scales import Certainty, Polarity, Reliability
+from factlog.model._scales import Certainty, Polarity
 from factlog.model._vocabulary import PropositionKey, object_key, shown_form
 
 __all__ = ["OriginWeight", "Place", "Question", "Vote", "placed_questions", "questions"]
-
-Weigher = Callable[[Index, Entry, bool], float]
-
-
-@attrs.frozen
-class Vote:
-    """One claim's vote: its origin, the answer it supports, its weight in [0, 1], whether it is current.
-
-    The weight is the expressed certainty (1, 0.7, 0.4; 0 when uncommitted), times the
-    discounts of :data:`~factlog.assessment._weights.DISCOUNTS` that apply.
-    """
-
-    origin: OriginWeight
-    answer: str
-    weight: float
-    current: bool
-
-
-_NONE_TOGETHER: dict[str, tuple[frozenset[str], ...]] = {}
-"""Shared by every question none of whose claims affirms several values (never changed)."""
 
 
 class _Kept:
@@ -89,7 +67,7 @@ class Question(_Kept):
     """For a slot, its candidates as intervals: which are compatible (another precision of one date, figures
     within the tolerance) and which are rivals, without listing pairs. ``rivals`` then holds only the denials."""
 
-    together: dict[str, tuple[frozenset[str], ...]] = _NONE_TOGETHER
+    together: dict[str, tuple[frozenset[str], ...]] = NONE_TOGETHER
     """Speaker → the values each of its current, committed claims affirms, for the speakers with a claim that
     affirms several (a claim naming several objects): such a claim stands against none of its own values."""
 
@@ -218,86 +196,6 @@ def _span(entries: Sequence[Entry]) -> Interval | None:
     return Interval(first.start, last.end)
 
 
-Answers = dict[tuple[str, int], str]
-"""(claim id, reading) → the answer that reading of the claim supports (a claim naming several objects: one each)."""
-
-
-def _current(origin: Origin, answer_of: Answers) -> tuple[set[str], bool]:
-    """The ids of the claims that state the origin's stance now, and whether it changed."""
-    dates = [e.stated.sort_key for e in origin.entries if e.stated is not None]
-    latest = max(dates, default=None)
-    now = {e.id for e in origin.entries if e.stated is None or e.stated.sort_key == latest}
-    before = {answer_of[e.id, e.part] for e in origin.entries if e.id not in now}
-    if before <= {answer_of[e.id, e.part] for e in origin.entries if e.id in now}:
-        return {e.id for e in origin.entries}, False
-    return now, True
-
-
-def _parties(index: Index, entry: Entry, known: dict[object, frozenset[str]]) -> frozenset[str]:
-    assert entry.proposition is not None
-    found = known.get(entry.proposition.object)
-    if found is None:
-        found = known[entry.proposition.object] = interested_parties(index, entry)
-    return found
-
-
-def _votes(
-    index: Index, group: Sequence[Entry], answer_of: Answers, weigh: Weigher
-) -> tuple[tuple[Vote, ...], tuple[str, ...], dict[str, tuple[frozenset[str], ...]]]:
-    """A question's votes, its notes (changed stances), and (``together``) the claims that affirm several values."""
-    votes, notes = [], []
-    parties: dict[object, frozenset[str]] = {}  # object → the parties of the entries naming it (same subject)
-    affirms: dict[str, dict[str, set[str]]] = {}  # speaker → claim → the values it affirms now, committed
-    several = len(answer_of) > len({claim for claim, _ in answer_of})  # some claim has several readings here
-    for origin in origins(index, group):
-        current, changed = _current(origin, answer_of)
-        if changed:
-            notes.append(f"{origin.label} changed its stance; its latest claims count")
-        # A vote lists the claims of its answer and time, and their sources: a superseded one is no part of it.
-        claims_by_answer: dict[tuple[str, bool], dict[str, None]] = {}
-        sources_by_answer: dict[tuple[str, bool], dict[str, None]] = {}
-        for entry in origin.entries:
-            stance = (answer_of[entry.id, entry.part], entry.id in current)
-            claims_by_answer.setdefault(stance, {})[entry.id] = None
-            sources_by_answer.setdefault(stance, {}).update(dict.fromkeys(entry.sources))
-        same_answer = {key: tuple(sorted(ids)) for key, ids in claims_by_answer.items()}
-        shared: dict[tuple[object, ...], OriginWeight] = {}  # one object for the claims that count alike
-        for entry in origin.entries:
-            judges = entry.polarity is Polarity.DENIED or (entry.predicate is not None and entry.predicate.evaluative)
-            # As factlog.analysis._parties.interested, with each reading's own parties (a slot's objects differ).
-            interested = judges and entry.speaks_for in _parties(index, entry, parties)
-            entity = index.entity(entry.holder)
-            weight, discounts = vote_weight(index, entry, interested)
-            reliability = entity.reliability if entity is not None else Reliability.F
-            shown = round(weigh(index, entry, interested), 4)
-            answer = answer_of[entry.id, entry.part]
-            certainty = entry.claim.certainty
-            now = entry.id in current
-            key = (answer, now, shown, reliability, interested, discounts, certainty)
-            counted = shared.get(key)
-            if counted is None:
-                counted = shared[key] = OriginWeight(
-                    label=origin.label,
-                    speaks_for=origin.speaks_for,
-                    claims=same_answer[answer, now],
-                    sources=tuple(sources_by_answer[answer, now]),
-                    weight=shown,
-                    reliability=reliability,
-                    interested=interested,
-                    discounts=discounts,
-                    certainty=certainty,
-                )
-            votes.append(Vote(counted, answer, weight, now))
-            if several and now and weight > 0 and not answer.startswith("not:"):
-                affirms.setdefault(origin.speaks_for, {}).setdefault(entry.id, set()).add(answer)
-    together = {
-        speaker: tuple(sorted({frozenset(values) for values in claims.values()}, key=sorted))
-        for speaker, claims in affirms.items()
-        if any(len(values) > 1 for values in claims.values())
-    }
-    return tuple(votes), tuple(notes), together or _NONE_TOGETHER
-
-
 def questions(index: Index, weigh: Weigher) -> Iterator[Question]:
     """Every question of the index: yes/no propositions, then functional slots."""
     return (question for _, question in placed_questions(index, weigh))
@@ -345,13 +243,13 @@ def _yes_no_question(index: Index, key: PropositionKey, group: Sequence[Entry], 
     answer_of = {(e.id, e.part): "yes" if e.polarity is Polarity.AFFIRMED else "no" for e in group}
     parts = [key[0], key[1], *(key[2][1:] if key[2] else ()), *(f"{k}={v}" for k, v in key[3])]
     key_text = " ".join(str(part) for part in parts) + f" @ {phrasing.span(when) or 'any time'}"
-    votes, notes, _ = _votes(index, group, answer_of, weigh)  # one answer a claim: none affirms several
+    found, notes, _ = votes(index, group, answer_of, weigh)  # one answer a claim: none affirms several
     return Question(
         entries=tuple(group),
         answers=("yes", "no"),
         candidates=("yes",),
         rivals=_YES_NO_RIVALS,
-        votes=votes,
+        votes=found,
         answer_of=tuple(answer_of[e.id, e.part] for e in group),
         values=_YES_NO_VALUES,
         texts={"yes": phrasing.proposition(index, proposition)},
@@ -395,13 +293,13 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
         texts[value] = phrasing.proposition(index, proposition)
         shown = values[value] if isinstance(values[value], str) else str(values[value])
         keys[value] = f"{slot_text} = {shown} @ {phrasing.span(when) or 'any time'}"
-    votes, notes, together = _votes(index, group, answer_of, weigh)
+    found, notes, together = votes(index, group, answer_of, weigh)
     return Question(
         entries=tuple(group),
         answers=(*candidates, *denied),
         candidates=candidates,
         rivals=rivals,
-        votes=votes,
+        votes=found,
         answer_of=tuple(answer_of[e.id, e.part] for e in group),
         together=together,
         values=values,

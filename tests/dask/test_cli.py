@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +17,7 @@ import factlog.cli._check
 import factlog.dask
 import factlog.dask._cluster
 from factlog.cli import main
+from tests.dask._shared import interrupted_once_running
 from tests.helpers import ROOT, acknowledgement_lines, generated_lines
 
 SOURCES = ROOT / "sources"
@@ -225,18 +223,4 @@ def test_cli_ctrl_c_during_a_workers_run_prints_one_line(tmp_path: Path) -> None
     """Ctrl-C mid-run (SIGINT to the process group, as a terminal sends it): "interrupted", exit 130, nothing else."""
     script, flag = tmp_path / "slow.py", tmp_path / "running"
     script.write_text(_SLOW_RUN, encoding="utf-8")
-    with subprocess.Popen(
-        [sys.executable, str(script), str(flag), str(SOURCES)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        start_new_session=True,  # its own process group, as a command in a terminal has
-    ) as run:
-        deadline = time.monotonic() + 120
-        while not flag.exists() and run.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert flag.exists()
-        os.killpg(run.pid, signal.SIGINT)
-        out, err = run.communicate(timeout=120)
-    assert (run.returncode, err, out) == (130, "interrupted\n", "")
+    assert interrupted_once_running(script, flag, str(SOURCES)) == (130, "interrupted\n", "")

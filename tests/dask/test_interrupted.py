@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
+from tests.dask._shared import interrupted_once_running
 from tests.helpers import ROOT
 
 SOURCES = ROOT / "sources"
@@ -48,18 +45,4 @@ def test_ctrl_c_while_waiting_on_a_scheduler_prints_one_line(
     address, _ = scheduler
     script, flag = tmp_path / "slow.py", tmp_path / "running"
     script.write_text(_SLOW_RUN, encoding="utf-8")
-    with subprocess.Popen(
-        [sys.executable, str(script), str(flag), address, str(SOURCES)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        start_new_session=True,  # its own process group, as a command in a terminal has
-    ) as run:
-        deadline = time.monotonic() + 120
-        while not flag.exists() and run.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert flag.exists()
-        os.killpg(run.pid, signal.SIGINT)
-        out, err = run.communicate(timeout=120)
-    assert (run.returncode, err, out) == (130, "interrupted\n", "")
+    assert interrupted_once_running(script, flag, address, str(SOURCES)) == (130, "interrupted\n", "")
