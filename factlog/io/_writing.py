@@ -164,12 +164,12 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
 
 def _documents_for(claims: ClaimSet, target: Path) -> ClaimSet:
     """``claims`` with each loaded source's document relative to the folder of ``target``, where it holds it."""
-    folder = Path(os.path.abspath(target)).parent
+    folder = Path(os.path.realpath(target)).parent  # real paths: a folder reached through a symlink is itself
     sources = []
     for source in claims.sources:
         base = claims.bases.get(source.id)
-        if source.document is not None and base is not None and Path(os.path.abspath(base)) != folder:
-            held = os.path.normpath(Path(os.path.abspath(base)) / source.document)
+        if source.document is not None and base is not None and Path(os.path.realpath(base)) != folder:
+            held = os.path.normpath(Path(os.path.realpath(base)) / source.document)
             relative = Path(os.path.relpath(held, folder))
             if relative.parts[:1] != ("..",) and relative.as_posix() != source.document:
                 source = attrs.evolve(source, document=relative.as_posix())  # noqa: PLW2901

@@ -31,6 +31,17 @@ def test_corpus_dumped_as_one_file_checks_as_the_folder(tmp_path: Path, name: st
             assert dumped.document_path(after.id).resolve() == given_set.document_path(before.id).resolve()
 
 
+def test_corpus_dumped_through_a_symlinked_folder_checks_as_the_folder(tmp_path: Path) -> None:
+    """The target named through a symlink to the corpus folder: the file lies in the folder, so paths as in it."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "sources", corpus)
+    (tmp_path / "link").symlink_to(corpus, target_is_directory=True)
+    given_set = factlog.load(corpus)
+    factlog.dump(given_set, tmp_path / "link" / "ALL.jsonl")
+    dumped = factlog.load(corpus / "ALL.jsonl")
+    assert render_json(factlog.check(dumped)) == _expected_report(given_set, dumped)
+
+
 @given(_SETS, st.sampled_from([".json", ".jsonl"]), st.sampled_from(["", "a/", "a/b/"]))
 def test_load_dump_elsewhere_load_checks_the_same(claims: factlog.ClaimSet, suffix: str, below: str) -> None:
     """Any set, each source with a document, read from a folder below the one dumped into: the same check JSON bytes."""
