@@ -100,3 +100,11 @@ def test_the_command_line_refuses_an_empty_path_as_a_usage_error(
     assert ran.returncode == 2
     assert f"error: argument {argument}: expected a path, got an empty one" in ran.stderr
     assert sorted(path.name for path in claims_here.iterdir()) == ["claims.json"]
+
+
+def test_dump_to_an_empty_path_is_refused_naming_it(claims_here: Path) -> None:
+    """``factlog.dump(claims, "")`` names the empty argument (it was told "cannot write: Device or resource busy")."""
+    claims = factlog.load(claims_here / "claims.json")
+    with pytest.raises(factlog.ArgumentError, match=r"factlog\.dump: path: expected a path, got an empty one"):
+        factlog.dump(claims, "")
+    assert sorted(p.name for p in claims_here.iterdir()) == ["claims.json"]

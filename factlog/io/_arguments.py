@@ -13,7 +13,16 @@ from typing import cast
 from factlog.errors import ArgumentError, ArgumentTypeError, described, expect
 from factlog.io._parsing import Limits
 
-__all__ = ["EMPTY_PATH", "expect_path", "expect_paths", "expect_progress", "expect_sizes", "expect_text", "silent"]
+__all__ = [
+    "EMPTY_PATH",
+    "expect_named",
+    "expect_path",
+    "expect_paths",
+    "expect_progress",
+    "expect_sizes",
+    "expect_text",
+    "silent",
+]
 
 PathLike = str | os.PathLike[str]
 
@@ -43,11 +52,11 @@ def expect_path(path: object, caller: str, *, limits: object) -> PathLike:
     _expect_options(caller, None, limits)
     if not isinstance(path, str | os.PathLike):
         raise ArgumentTypeError(f"{caller}: path: expected a path (str or os.PathLike), got {described(path)}")
-    _expect_named(path, f"{caller}: path")
+    expect_named(path, f"{caller}: path")
     return path
 
 
-def _expect_named(path: str | os.PathLike[str], where: str) -> None:
+def expect_named(path: str | os.PathLike[str], where: str) -> None:
     """An :class:`ArgumentError` for an empty path (``""``), which Python would take for the working folder."""
     if not os.fspath(path):
         raise ArgumentError(f"{where}: {EMPTY_PATH}")
@@ -72,7 +81,7 @@ def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike
     _expect_options(caller, None, limits)
     expected = "a path (str or os.PathLike) or an iterable of paths"
     if isinstance(paths, str | os.PathLike):
-        _expect_named(paths, f"{caller}: paths")
+        expect_named(paths, f"{caller}: paths")
         return [paths]
     if not isinstance(paths, Iterable) or isinstance(paths, bytes | bytearray):
         raise ArgumentTypeError(f"{caller}: paths: expected {expected}, got {described(paths)}")
@@ -81,7 +90,7 @@ def expect_paths(paths: object, caller: str, *, limits: object) -> list[PathLike
         if not isinstance(path, str | os.PathLike):
             given = described(path)
             raise ArgumentTypeError(f"{caller}: paths[{number}]: expected a path (str or os.PathLike), got {given}")
-        _expect_named(path, f"{caller}: paths[{number}]")
+        expect_named(path, f"{caller}: paths[{number}]")
     if not found:
         raise ArgumentError(f"{caller}: paths: expected at least one path, got none")
     return found

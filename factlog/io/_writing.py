@@ -12,6 +12,7 @@ import attrs
 
 from factlog._bulk import paused_gc
 from factlog.errors import ArgumentTypeError, described
+from factlog.io._arguments import expect_named
 from factlog.io._atomic import write_atomic
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import orjson_module
@@ -145,17 +146,19 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
     of that folder, or not loaded from a file, keeps its path as held; so does one whose
     document lies outside that folder (a document must lie in the folder of the file
     that defines its source, or below it: a check of the file written reports it
-    unreadable), so that a set written to a scratch folder reads back equal.
+    unreadable, or compares it with a file of that name beside the file written), so
+    that a set written to a scratch folder reads back equal.
 
     Raises :class:`~factlog.ArgumentError` for anything but a :class:`~factlog.ClaimSet`
     (as :func:`dumps` does) or a ``path`` that is neither :class:`str` nor
-    :class:`os.PathLike`, :class:`~factlog.InputError` (an :class:`OSError`) for a path
+    :class:`os.PathLike` or is empty (``""``), :class:`~factlog.InputError` (an :class:`OSError`) for a path
     that cannot be written (a missing folder, a folder in its place); the file is then
     unchanged.
     """
     expect_claim_set(claims, "factlog.dump")
     if not isinstance(path, str | os.PathLike):
         raise ArgumentTypeError(f"factlog.dump: path: expected a path (str or os.PathLike), got {described(path)}")
+    expect_named(path, "factlog.dump: path")
     target = Path(path)
     claims = _documents_for(claims, target)
     text = dumps_lines(claims) if target.suffix == ".jsonl" else dumps(claims)
