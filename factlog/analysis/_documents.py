@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from factlog.analysis._quotes import QuoteMatch, find_quote
@@ -65,13 +66,31 @@ class Documents:
         path = self.claims.document_path(source)
         if path is None:
             return None, None
-        base = Path(self.claims.bases.get(source, ".")).resolve()
+        held = self.claims.bases.get(source, ".")
+        name = str(Path(_shown(held)) / path.relative_to(held))  # the document's name as the source gives it
+        base = Path(held).resolve()
         resolved = path.resolve()
         if not resolved.is_relative_to(base):
-            return None, f"document {path} lies outside {base}"
+            return None, f"document {name} lies outside {base}"
         try:
-            return read_regular(resolved, DEFAULT_LIMITS, name=str(path)), None
+            return read_regular(resolved, DEFAULT_LIMITS, name=name), None
         except InputError as error:
             return None, f"cannot read document {error}"
         except FormatError as error:
             return None, f"cannot read document {error.errors[0]}"
+
+
+def _shown(folder: str) -> str:
+    """A source's folder as messages name it: as it was given to the loader, while the working folder is the same.
+
+    The loader holds each folder as the working folder joined with the path given
+    (``ClaimSet.bases``), so the part after the working folder is what was given:
+    ``sources/kcna``, ``../corpus/kcna``. A folder given as an absolute path elsewhere,
+    or after a :func:`os.chdir`, is named by its absolute path.
+    """
+    try:
+        here = os.getcwd()
+    except OSError:  # the working folder removed
+        return folder
+    inside = os.path.join(here, "")
+    return folder.removeprefix(inside) if folder.startswith(inside) else "." if folder == here else folder

@@ -6,6 +6,7 @@ import functools
 import itertools
 import typing
 from collections.abc import Callable, Collection, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from factlog.io._converter import claim_content_id
@@ -146,10 +147,15 @@ def section_reader(name: str, claim_without_id: Callable[[Any], Claim]) -> Reade
 def claim_set(sections: dict[str, Any], base: str | None, unique: Collection[str] = ()) -> ClaimSet:
     """A claim set of sections read by the generated readers (tuples of their classes' objects).
 
-    ``base`` is the folder of the sources' documents. Raises :class:`~factlog.FieldError`
-    for an id given twice in a section.
+    ``base`` is the folder of the sources' documents, held as an absolute path: the
+    working folder joined with ``base``, ``..`` kept (a later :func:`os.chdir` leaves the
+    documents where they were, and ``link/..`` stays where the link leads). Raises
+    :class:`~factlog.FieldError` for an id given twice in a section.
     """
-    bases = {source.id: base for source in sections.get("sources", ())} if base is not None else {}
+    if base is None:
+        return read_claim_set_of(sections, {}, unique)
+    folder = str(Path(base).absolute())
+    bases = {source.id: folder for source in sections.get("sources", ())}
     return read_claim_set_of(sections, bases, unique)
 
 

@@ -8,17 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from factlog._bulk import paused_gc
 from factlog.errors import ArgumentTypeError, described
 from factlog.io._arguments import expect_named
 from factlog.io._atomic import write_atomic
+from factlog.io._documentpaths import documents_for
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import orjson_module
 from factlog.io._records import SECTION_TYPES, SECTIONS
 from factlog.io._sections import write_claim_set, write_claims
-from factlog.model._claimset import ClaimSet, expect_claim_set, may_have_floats, rearranged
+from factlog.model._claimset import ClaimSet, expect_claim_set, may_have_floats
 from factlog.model._nouns import Quantity
 
 __all__ = ["dump", "dumps", "dumps_lines", "encode_stdlib", "to_document"]
@@ -143,15 +142,18 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
     written relative to the folder of ``path``, so that loading the file written finds
     the same documents: ``factlog.dump(factlog.load("sources"), "sources/ALL.jsonl")``
     writes ``choe-moscow/document.txt``, not ``document.txt``. A source defined in a file
-    of that folder, or not loaded from a file, keeps its path as held; so does one whose
+    of that folder, or not loaded from a file, keeps its path as held. So does one whose
     document lies outside that folder (a document must lie in the folder of the file
-    that defines its source, or below it: a check of the file written reports it
-    unreadable, or compares it with a file of that name beside the file written), so
-    that a set written to a scratch folder reads back equal.
+    that defines its source, or below it), so that a set written to a scratch folder
+    reads back equal, and a check of the file written reports the document unreadable;
+    but where another file stands at that path beside ``path`` (other bytes than the
+    document's), which the file written would name as the document, nothing is written.
 
     Raises :class:`~factlog.ArgumentError` for anything but a :class:`~factlog.ClaimSet`
-    (as :func:`dumps` does) or a ``path`` that is neither :class:`str` nor
-    :class:`os.PathLike` or is empty (``""``), :class:`~factlog.InputError` (an :class:`OSError`) for a path
+    (as :func:`dumps` does), a ``path`` that is neither :class:`str` nor
+    :class:`os.PathLike` or is empty (``""``), or one beside which other files stand at
+    the paths of documents its folder cannot reach (naming each source, the file and the
+    document), :class:`~factlog.InputError` (an :class:`OSError`) for a path
     that cannot be written (a missing folder, a folder in its place); the file is then
     unchanged.
     """
@@ -160,23 +162,6 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
         raise ArgumentTypeError(f"factlog.dump: path: expected a path (str or os.PathLike), got {described(path)}")
     expect_named(path, "factlog.dump: path")
     target = Path(path)
-    claims = _documents_for(claims, target)
+    claims = documents_for(claims, target)
     text = dumps_lines(claims) if target.suffix == ".jsonl" else dumps(claims)
     write_atomic(target, text.encode())
-
-
-def _documents_for(claims: ClaimSet, target: Path) -> ClaimSet:
-    """``claims`` with each loaded source's document relative to the folder of ``target``, where it holds it."""
-    folder = Path(os.path.realpath(target)).parent  # real paths: a folder reached through a symlink is itself
-    sources = []
-    for source in claims.sources:
-        base = claims.bases.get(source.id)
-        if source.document is not None and base is not None and Path(os.path.realpath(base)) != folder:
-            held = os.path.normpath(Path(os.path.realpath(base)) / source.document)
-            relative = Path(os.path.relpath(held, folder))
-            if relative.parts[:1] != ("..",) and relative.as_posix() != source.document:
-                source = attrs.evolve(source, document=relative.as_posix())  # noqa: PLW2901
-        sources.append(source)
-    if all(new is old for new, old in zip(sources, claims.sources, strict=True)):
-        return claims
-    return rearranged(claims, sources=tuple(sources))

@@ -82,7 +82,8 @@ class ClaimSet(_Maps):
     """Entities, predicates, sources, claims and acknowledged findings.
 
     ``bases`` (not part of the JSON, nor of equality) maps a source id to the folder its
-    ``document`` path is relative to; ``acknowledged_at`` (likewise) maps an acknowledged
+    ``document`` path is relative to (:func:`factlog.load` gives absolute paths, so a later
+    :func:`os.chdir` leaves the documents where they were); ``acknowledged_at`` (likewise) maps an acknowledged
     finding id to where its acknowledgement was read (``a.json: $.acknowledged[0]``; in
     JSON Lines its line, ``b.jsonl:7``, noted as the file is read a line at a time, or, for
     a file read whole, found by reading it again when first looked up). :func:`factlog.load`
@@ -163,8 +164,9 @@ class ClaimSet(_Maps):
     def document_path(self, source: str) -> Path | None:
         """Where the text of a source is kept, if it names a document; raises nothing.
 
-        The folder the source's file was loaded from (``bases``; else ``.``) joined with the
-        document's name; None for a source without a document or an unknown id.
+        The folder the source's file was loaded from (``bases``: an absolute path for a set
+        :func:`factlog.load` read; else ``.``) joined with the document's name; None for a
+        source without a document or an unknown id.
         """
         found = self.source_by_id.get(source)
         if found is None or found.document is None:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import shutil
 from pathlib import Path
 
 import attrs
+import pytest
 
+import factlog
 from factlog import ClaimSet, Severity
 from factlog.checks import (
     document_mismatch,
     quote_mismatch,
 )
-from tests.helpers import claim, findings_of, world
+from tests.helpers import GOLDEN, claim, findings_of, world
 
 
 def _with_document(tmp_path: Path, text: str, claims: ClaimSet, sha: str | None = None) -> ClaimSet:
@@ -76,3 +79,57 @@ def test_missing_document_names_its_source_and_path(tmp_path: Path) -> None:
     )
     message = findings_of(document_mismatch, missing)[0].message
     assert message.startswith(f"source s1, $.sources[{position}].document: cannot read document ")
+
+
+def _missing_document_message(folder: Path) -> str:
+    """The document_mismatch message of the golden file loaded from ``folder``, its document removed."""
+    claims = factlog.load(folder / "v1.json")
+    [finding] = factlog.check(claims).by_rule("document_mismatch")
+    return finding.message
+
+
+@pytest.mark.parametrize("given", ["set", "./set", "inner/../set"])
+def test_a_missing_document_is_named_as_the_folder_was_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """Loaded by a relative path, a missing document is named by that path, whatever the form of the folder's name."""
+    (tmp_path / "set").mkdir()
+    (tmp_path / "inner").mkdir()
+    shutil.copyfile(GOLDEN, tmp_path / "set" / "v1.json")
+    monkeypatch.chdir(tmp_path)
+    message = _missing_document_message(Path(given))
+    assert message.endswith(f"cannot read document {Path(given) / 'document.txt'}: No such file or directory")
+
+
+def test_a_missing_document_is_named_from_the_working_folder_after_a_chdir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loaded by a relative path, then a chdir: the message names the document by its absolute path."""
+    (tmp_path / "set").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copyfile(GOLDEN, tmp_path / "set" / "v1.json")
+    monkeypatch.chdir(tmp_path)
+    claims = factlog.load("set/v1.json")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    [finding] = factlog.check(claims).by_rule("document_mismatch")
+    assert finding.message.endswith(
+        f"cannot read document {tmp_path / 'set' / 'document.txt'}: No such file or directory"
+    )
+
+
+def test_a_folder_named_through_a_link_and_dots_reads_where_the_link_leads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``link/../set`` is the set beside the link's target, as the system reads it: its document is found there."""
+    (tmp_path / "deep" / "inner").mkdir(parents=True)
+    (tmp_path / "deep" / "set").mkdir()
+    shutil.copyfile(GOLDEN, tmp_path / "deep" / "set" / "v1.json")
+    shutil.copyfile(GOLDEN.parent / "document.txt", tmp_path / "deep" / "set" / "document.txt")
+    (tmp_path / "link").symlink_to(tmp_path / "deep" / "inner", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    claims = factlog.load("link/../set/v1.json")
+    monkeypatch.chdir(tmp_path / "deep")
+    assert factlog.check(claims).by_rule("document_mismatch") == []
+    [source] = [source.id for source in claims.sources if source.document is not None]
+    assert claims.document_path(source) is not None
+    assert claims.document_path(source).read_bytes() == (GOLDEN.parent / "document.txt").read_bytes()

@@ -57,6 +57,38 @@ def test_load_dump_elsewhere_load_checks_the_same(claims: factlog.ClaimSet, suff
         assert render_json(factlog.check(dumped)) == _expected_report(loaded, dumped)
 
 
+def test_loaded_then_dumped_from_another_working_folder_checks_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loaded by a relative path, dumped after a chdir: the file names the same documents, the same check bytes."""
+    shutil.copytree(ROOT / "sources", tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    loaded = factlog.load("corpus")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    factlog.dump(loaded, tmp_path / "corpus" / "ALL.jsonl")
+    dumped = factlog.load(tmp_path / "corpus" / "ALL.jsonl")
+    checked = render_json(factlog.check(dumped))
+    monkeypatch.chdir(tmp_path)  # the set as checked where it was loaded
+    assert checked == _expected_report(loaded, dumped)
+
+
+def test_document_path_after_a_chdir_is_the_file_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loaded by a relative path, then a chdir: each document path is the one a load by absolute path gives."""
+    shutil.copytree(ROOT / "sources", tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    loaded = factlog.load("corpus")
+    monkeypatch.chdir(tmp_path / "corpus" / "reference")  # a folder with a records.txt of its own
+    absolute = factlog.load(tmp_path / "corpus")
+    documented = [source.id for source in loaded.sources if source.document is not None]
+    assert documented
+    for source in documented:
+        path = loaded.document_path(source)
+        assert path is not None
+        assert path == absolute.document_path(source)
+        assert path.is_file()
+
+
 def test_a_document_outside_the_folder_keeps_its_path(tmp_path: Path) -> None:
     """Dumped below the documents, which no path inside its folder reaches: paths as held, read back equal."""
     shutil.copytree(ROOT / "sources", tmp_path / "corpus")
@@ -65,6 +97,57 @@ def test_a_document_outside_the_folder_keeps_its_path(tmp_path: Path) -> None:
     target.parent.mkdir()
     factlog.dump(loaded, target)
     assert factlog.load(target) == loaded
+
+
+def _decoyed(tmp_path: Path, text: bytes | None) -> tuple[factlog.ClaimSet, Path]:
+    """The corpus loaded from its folder; a target in another folder, with ``text`` in ``document.txt`` beside it."""
+    shutil.copytree(ROOT / "sources", tmp_path / "corpus")
+    (tmp_path / "out").mkdir()
+    if text is not None:
+        (tmp_path / "out" / "document.txt").write_bytes(text)
+    return factlog.load(tmp_path / "corpus"), tmp_path / "out" / "ALL.json"
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_a_file_of_a_documents_name_beside_the_target_is_refused(tmp_path: Path, suffix: str) -> None:
+    """Another file where a kept path would lead: refused, naming the source, its document and the stranger."""
+    loaded, target = _decoyed(tmp_path, b"another text\n")
+    target = target.with_suffix(suffix)
+    with pytest.raises(factlog.ArgumentError) as caught:
+        factlog.dump(loaded, target)
+    message = str(caught.value)
+    assert not target.exists()
+    named = {source.id for source in loaded.sources if source.document == "document.txt"}
+    assert len(named) == 2
+    for source in named:
+        held = tmp_path / "corpus" / source / "document.txt"
+        assert f"source {source}: document.txt would be {tmp_path / 'out' / 'document.txt'}, not {held}" in message
+    assert "records.txt" not in message  # nothing stands where the reference documents' paths lead
+    assert (
+        f"Write the file in a folder that holds the documents ({tmp_path / 'corpus'} or a folder above it)" in message
+    )
+
+
+def test_a_copy_of_the_document_beside_the_target_is_taken(tmp_path: Path) -> None:
+    """The document's own bytes where its kept path leads (a copy put there): written, and it reads the same."""
+    shutil.copytree(ROOT / "sources" / "choe-moscow", tmp_path / "choe-moscow")
+    loaded = factlog.load(tmp_path / "choe-moscow", references=False)
+    (tmp_path / "out").mkdir()
+    shutil.copyfile(tmp_path / "choe-moscow" / "document.txt", tmp_path / "out" / "document.txt")
+    factlog.dump(loaded, tmp_path / "out" / "ALL.json")
+    dumped = factlog.load(tmp_path / "out" / "ALL.json", references=False)
+    assert dumped == loaded
+    assert render_json(factlog.check(dumped)) == render_json(factlog.check(loaded))
+
+
+def test_nothing_beside_the_target_keeps_the_path_as_held(tmp_path: Path) -> None:
+    """No file where the kept path leads: written as held, and the check of the file says the document is missing."""
+    loaded, target = _decoyed(tmp_path, None)
+    factlog.dump(loaded, target)
+    dumped = factlog.load(target)
+    assert dumped == loaded
+    missing = {finding.message.split(",", 1)[0] for finding in factlog.check(dumped).by_rule("document_mismatch")}
+    assert missing == {f"source {source.id}" for source in loaded.sources if source.document is not None}
 
 
 def test_a_set_not_read_from_files_keeps_its_paths(tmp_path: Path) -> None:

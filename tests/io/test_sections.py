@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given, settings
 
@@ -15,11 +17,11 @@ _SECTIONS = ("entities", "predicates", "sources", "claims", "acknowledged")
 @settings(max_examples=25)
 @given(claim_sets())
 def test_read_sections_make_the_set_init_makes(claims: ClaimSet) -> None:
-    """Any set's sections give an equal set, with each source's folder as its base."""
+    """Any set's sections give an equal set, with each source's folder, made absolute, as its base."""
     sections = {name: getattr(claims, name) for name in _SECTIONS}
     made = claim_set(sections, "folder")
     assert made == ClaimSet(**sections)
-    assert made.bases == {source.id: "folder" for source in claims.sources}
+    assert made.bases == {source.id: os.path.join(os.getcwd(), "folder") for source in claims.sources}
     assert claim_set(sections, None).bases == {}
 
 
