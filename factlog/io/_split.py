@@ -10,7 +10,8 @@ cluster reads each file in a task of its own (``docs/scale.md``).
 A JSON Lines input of the current version is read a line at a time
 (:mod:`factlog.io._splitstream`): its claims never stand in memory together. Anything
 else, and any problem, is read by :func:`factlog.load`, whose error names the file and
-JSON path. Everything is written into a staging folder beside the target, which
+JSON path, after the documents a split cannot keep of the sources that read.
+Everything is written into a staging folder beside the target, which
 takes its place only once complete (:mod:`factlog.io._splitfolder`): invalid input
 writes nothing.
 """
@@ -36,6 +37,7 @@ from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
 from factlog.io._sections import write_claims
 from factlog.io._splitfolder import TABLES, Known, expect_target, install, remove_stale, signals_deferred
+from factlog.io._splitsources import Placed, readable_sources
 from factlog.io._splitstream import source_lines, stream_claims, stream_tables
 from factlog.io._staging import is_staging, staging_name
 from factlog.io._writing import dumps
@@ -87,7 +89,9 @@ def split_lines(
     :class:`~factlog.FormatError` for a source whose document cannot be copied (missing,
     unreadable, outside its file's folder, or named ``*.json``/``*.jsonl``, which a
     check of the folder would read as claims), naming the source's file and line or
-    JSON path; :class:`~factlog.InputError` for a ``folder`` that is not empty (unless
+    JSON path: one error lists these documents, then the problems :func:`load` finds,
+    and where the input does not load, the documents of the source records that read on
+    their own (:mod:`factlog.io._splitsources`); :class:`~factlog.InputError` for a ``folder`` that is not empty (unless
     ``force``: then a folder holding an earlier split and nothing else, its
     ``tables.json``, ``claims-*.jsonl`` and the documents its ``tables.json`` names, is
     replaced whole; anything else in it is refused, named), that another split wrote
@@ -185,15 +189,7 @@ def _write(given: list[PathLike], files: list[Path], folder: Path, size: int, li
             if unreadable:
                 tables = None
     if tables is None:
-        try:
-            loaded = load(given, limits=limits)
-        except FormatError as error:  # reported as a check reports it, after the documents a split cannot keep
-            if not unreadable:
-                raise
-            shown = None if error.shown is None else error.shown + len(unreadable)
-            raise FormatError([*unreadable, *error.errors], shown=shown, more=error.more) from None
-        if unreadable:
-            raise FormatError(unreadable)
+        loaded = _loaded(given, files, limits, unreadable)
         copies = _documents(loaded, lambda source: _source_place(files, source, limits))
         claims = loaded.claims
         for start in range(0, len(claims), _PIECE):
@@ -220,6 +216,26 @@ def _write(given: list[PathLike], files: list[Path], folder: Path, size: int, li
     )
     write_atomic(folder / TABLES, dumps(small).encode())
     return [TABLES, *names]
+
+
+def _loaded(given: list[PathLike], files: list[Path], limits: Limits, unreadable: list[str]) -> ClaimSet:
+    """The input as :func:`load` reads it, refused with the documents a split cannot keep before load's problems.
+
+    ``unreadable``: the documents the streamed tables could not keep. Where the tables
+    were not read, the documents of the sources that read on their own are looked at
+    (:mod:`factlog.io._splitsources`), so one run names both kinds of problem.
+    """
+    try:
+        loaded = load(given, limits=limits)
+    except FormatError as error:  # reported as a check reports it, after the documents a split cannot keep
+        unreadable = unreadable or _unkept(readable_sources(files, limits))
+        if not unreadable:
+            raise
+        shown = None if error.shown is None else error.shown + len(unreadable)
+        raise FormatError([*unreadable, *error.errors], shown=shown, more=error.more) from None
+    if unreadable:
+        raise FormatError(unreadable)
+    return loaded
 
 
 def _documents(tables: ClaimSet, place: Callable[[str], str]) -> dict[str, tuple[Path, str]]:
@@ -252,6 +268,16 @@ def _documents(tables: ClaimSet, place: Callable[[str], str]) -> dict[str, tuple
     if problems:
         raise FormatError(problems)
     return copies
+
+
+def _unkept(sources: list[Placed]) -> list[str]:
+    """For each source read on its own whose document a split cannot keep: where it is given, and why."""
+    problems = []
+    for placed in sources:
+        reason = None if placed.source.document is None else _unreadable(placed.folder, placed.source.document)
+        if reason is not None:
+            problems.append(f"{placed.place}: {reason}; a split cannot keep it")
+    return problems
 
 
 def _unreadable(base: Path, document: str) -> str | None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import factlog
 from tests.helpers import ROOT, claim, run, world
+from tests.io.test_split_problems import spoiled_input
 
 
 def test_split_writes_the_folder_and_says_so(tmp_path: Path) -> None:
@@ -79,3 +82,21 @@ def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
         "factlog split: error: argument FOLDER: expected a folder, got an empty path (the working folder is '.')"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("suffix", "section"), [(".jsonl", "sources"), (".json", "sources"), (".json", "claims")])
+def test_documents_and_format_problems_are_told_in_one_run(tmp_path: Path, suffix: str, section: str) -> None:
+    """Tables refused, or a JSON document: exit 3, the documents of the sources that read, then the problems."""
+    written, spoiled, place = spoiled_input(tmp_path, suffix, section, 1, 0)
+    target = tmp_path / f"set{suffix}"
+    target.write_text(written, encoding="utf-8")
+    documents = run("split", str(target), str(tmp_path / "out")).stderr.splitlines()
+    target.write_text(spoiled, encoding="utf-8")
+    checked = run("validate", str(target))
+    ran = run("split", str(target), str(tmp_path / "out"))
+    assert ran.returncode == checked.returncode == 3
+    problems = [line for line in checked.stderr.splitlines() if line.startswith("error: ")]
+    kept = [line for line in documents if not (section == "sources" and line.startswith(f"error: {place}:"))]
+    assert ran.stderr.splitlines()[: len(kept) + len(problems)] == [*kept, *problems]
+    assert len(kept) == 10 - (section == "sources")
+    assert not (tmp_path / "out").exists()
