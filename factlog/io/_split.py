@@ -247,7 +247,8 @@ def _documents(tables: ClaimSet, place: Callable[[str], str]) -> dict[str, tuple
     sources = [source for source in tables.sources if source.document is not None]
     if not sources:
         return {}
-    bases = {source.id: Path(os.path.abspath(tables.bases.get(source.id, "."))) for source in sources}
+    # Not abspath: a folder given as "link/.." is where the system finds it, beside the link's target.
+    bases = {source.id: Path(tables.bases.get(source.id, ".")).absolute() for source in sources}
     root = Path(os.path.commonpath([str(base) for base in bases.values()]))
     copies: dict[str, tuple[Path, str]] = {}
     problems = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import attrs
@@ -113,3 +114,17 @@ def test_a_loop_of_links_is_refused(tmp_path: Path) -> None:
     with pytest.raises(factlog.InputError, match="loop: cannot follow the link"):
         factlog.split_lines(ROOT / "sources", tmp_path / "loop")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["loop"]
+
+
+def test_an_input_named_through_a_link_and_dots_keeps_its_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``link/../corpus`` is the corpus beside the link's target, as the system reads it: its documents are copied."""
+    (tmp_path / "deep" / "inner").mkdir(parents=True)
+    shutil.copytree(ROOT / "sources", tmp_path / "deep" / "corpus")
+    (tmp_path / "link").symlink_to(tmp_path / "deep" / "inner", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    factlog.split_lines("link/../corpus", tmp_path / "out")
+    assert render_json(factlog.check(factlog.load(tmp_path / "out"))) == render_json(
+        factlog.check(factlog.load(ROOT / "sources"))
+    )
