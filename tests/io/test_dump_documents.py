@@ -128,6 +128,37 @@ def test_a_file_of_a_documents_name_beside_the_target_is_refused(tmp_path: Path,
     )
 
 
+@given(_SETS, st.sampled_from([".json", ".jsonl"]), st.data())
+def test_a_dump_beside_strangers_is_refused_and_beside_copies_reads_the_same(
+    claims: factlog.ClaimSet, suffix: str, data: st.DataObject
+) -> None:
+    """Any set dumped beyond its documents' reach: refused, nothing written, iff other bytes stand at a path."""
+    with tempfile.TemporaryDirectory() as temporary:
+        with_documents = [attrs.evolve(source, document=f"texts/{n}.txt") for n, source in enumerate(claims.sources)]
+        loaded = factlog.load(
+            _write_input(attrs.evolve(claims, sources=tuple(with_documents)), Path(temporary) / "in", suffix)
+        )
+        target = Path(temporary) / "out" / f"ALL{suffix}"
+        (target.parent / "texts").mkdir(parents=True)
+        beside = data.draw(st.lists(st.sampled_from(with_documents), unique=True)) if with_documents else []
+        strangers = {source.id for source in beside if data.draw(st.booleans(), label=f"{source.id} other bytes")}
+        for source in beside:
+            held = loaded.document_path(source.id)
+            assert held is not None
+            text = b"another text" if source.id in strangers else held.read_bytes()
+            (target.parent / str(source.document)).write_bytes(text)
+        if strangers:
+            with pytest.raises(factlog.ArgumentError) as caught:
+                factlog.dump(loaded, target)
+            named = {source.id for source in loaded.sources if f"source {source.id}: " in str(caught.value)}
+            assert named <= strangers
+            assert len(named) == min(len(strangers), 10)  # the others counted
+            assert not target.exists()
+        else:
+            factlog.dump(loaded, target)
+            assert factlog.load(target) == loaded
+
+
 def test_a_copy_of_the_document_beside_the_target_is_taken(tmp_path: Path) -> None:
     """The document's own bytes where its kept path leads (a copy put there): written, and it reads the same."""
     shutil.copytree(ROOT / "sources" / "choe-moscow", tmp_path / "choe-moscow")
