@@ -40,6 +40,7 @@ from factlog.io._splitfolder import TABLES, Known, expect_target, install, remov
 from factlog.io._splitsources import Placed, readable_sources
 from factlog.io._splitstream import source_lines, stream_claims, stream_tables
 from factlog.io._staging import is_staging, staging_name
+from factlog.io._tally import kind_of, problems_bounded
 from factlog.io._writing import dumps
 from factlog.model._claimset import ClaimSet
 
@@ -91,7 +92,10 @@ def split_lines(
     check of the folder would read as claims), naming the source's file and line or
     JSON path: one error lists these documents, then the problems :func:`load` finds,
     and where the input does not load, the documents of the source records that read on
-    their own (:mod:`factlog.io._splitsources`); :class:`~factlog.InputError` for a ``folder`` that is not empty (unless
+    their own (:mod:`factlog.io._splitsources`), the first ``limits.max_problems`` of
+    them all in full and the others counted by kind, as :func:`load` counts its own
+    (each document past them under its place, ``a.json: $.sources[*].document: documents
+    a split cannot keep``); :class:`~factlog.InputError` for a ``folder`` that is not empty (unless
     ``force``: then a folder holding an earlier split and nothing else, its
     ``tables.json``, ``claims-*.jsonl`` and the documents its ``tables.json`` names, is
     replaced whole; anything else in it is refused, named), that another split wrote
@@ -140,7 +144,8 @@ def split_lines(
             staging.mkdir()  # as a folder made by hand is made (mkdtemp's would be private to the user)
         except OSError as error:
             raise InputError(f"{target}: cannot write in {parent}: {error.strerror or error}") from None
-        names = _write(given, files, staging, claims_per_file, limits)
+        with problems_bounded([str(file) for file in files], limits.max_problems, _kind):  # documents and format alike
+            names = _write(given, files, staging, claims_per_file, limits)
         install(staging, target, force=force, limits=limits, known=known)
     except FactlogError:
         raise
@@ -257,7 +262,7 @@ def _documents(tables: ClaimSet, place: Callable[[str], str]) -> dict[str, tuple
         base = bases[source.id]
         reason = _unreadable(base, source.document)
         if reason is not None:
-            problems.append(f"{place(source.id)}: {reason}; a split cannot keep it")
+            problems.append(f"{place(source.id)}: {reason}{_UNKEPT}")
             continue
         # Kept as written where the source's file stood in the shared folder; else rewritten from that folder.
         relative = (
@@ -277,7 +282,7 @@ def _unkept(sources: list[Placed]) -> list[str]:
     for placed in sources:
         reason = None if placed.source.document is None else _unreadable(placed.folder, placed.source.document)
         if reason is not None:
-            problems.append(f"{placed.place}: {reason}; a split cannot keep it")
+            problems.append(f"{placed.place}: {reason}{_UNKEPT}")
     return problems
 
 
@@ -298,6 +303,24 @@ def _unreadable(base: Path, document: str) -> str | None:
     if info.st_size > DEFAULT_LIMITS.max_bytes:
         return f"document {path} is larger than {DEFAULT_LIMITS.max_bytes} bytes"
     return None
+
+
+_UNKEPT = "; a split cannot keep it"
+
+
+def _kind(message: str, labels: Iterable[str]) -> str:
+    """The kind a problem is counted under: a document a split cannot keep by its place alone, others as load counts.
+
+    ``a.json: $.sources[3].document: cannot read document ...; a split cannot keep it`` is
+    of the kind ``a.json: $.sources[*].document: documents a split cannot keep``, whatever
+    the document and the reason, so documents missing by the thousand are one line.
+    """
+    if not message.endswith(_UNKEPT):
+        return kind_of(message, labels)
+    end = message.find(".document: ", message.find(": $"))
+    if end < 0:  # pragma: no cover - every such message names its document's place
+        return kind_of(message, labels)
+    return kind_of(message[: end + len(".document")], labels) + ": documents a split cannot keep"
 
 
 def _source_place(files: list[Path], source: str, limits: Limits) -> str:

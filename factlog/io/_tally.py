@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from factlog.errors import OTHER_KINDS, FormatError
 
@@ -74,25 +74,32 @@ def kind_of(message: str, labels: Iterable[str]) -> str:
     return f"{label}: {rest}" if label else rest
 
 
-def bounded(error: FormatError, labels: Iterable[str], limit: int) -> FormatError:
-    """``error`` with its first ``limit`` problems in ``errors`` and the others counted in ``more``; itself if fewer."""
+def bounded(
+    error: FormatError, labels: Iterable[str], limit: int, kind: Callable[[str, Iterable[str]], str] = kind_of
+) -> FormatError:
+    """``error`` with its first ``limit`` problems in ``errors`` and the others counted in ``more``; itself if fewer.
+
+    ``kind(message, labels)`` gives the kind a problem is counted under (:func:`kind_of`).
+    """
     if len(error.errors) <= limit:
         return error
     names = sorted(set(labels), key=len, reverse=True)  # a file whose name starts another's is tried after it
     more: dict[str, int] = {}
     for message in error.errors[limit:]:
-        count_kind(more, kind_of(message, names))
+        count_kind(more, kind(message, names))
     merge_kinds(more, error.more)
     return type(error)(error.errors[:limit], shown=error.shown, more=more)
 
 
 @contextlib.contextmanager
-def problems_bounded(labels: Iterable[str], limit: int) -> Iterator[None]:
+def problems_bounded(
+    labels: Iterable[str], limit: int, kind: Callable[[str, Iterable[str]], str] = kind_of
+) -> Iterator[None]:
     """Re-raise a :class:`~factlog.FormatError` of more than ``limit`` problems as :func:`bounded` gives it."""
     try:
         yield
     except FormatError as error:
-        found = bounded(error, labels, limit)
+        found = bounded(error, labels, limit, kind)
         if found is error:
             raise
         raise found from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,43 @@ def test_documents_and_format_problems_are_told_in_one_run(tmp_path: Path, suffi
     assert ran.stderr.splitlines()[: len(kept) + len(problems)] == [*kept, *problems]
     assert len(kept) == 10 - (section == "sources")
     assert not (tmp_path / "out").exists()
+
+
+def _missing_documents(folder: Path, suffix: str, documents: int, misspelled: int) -> Path:
+    """Input of ``documents`` sources whose documents are missing and ``misspelled`` source records refused."""
+    header = {"format": "factlog", "version": 1}
+    entity = {"id": "pub", "name": "Pub", "kind": "organisation"}
+    sources = [{"id": f"s{n}", "title": "t", "publisher": "pub", "document": f"d{n}.txt"} for n in range(documents)]
+    sources += [{"id": f"t{n}", "title": "t", "publisher": "pub", "documnt": "x"} for n in range(misspelled)]
+    path = folder / f"set{suffix}"
+    if suffix == ".jsonl":
+        records = [header, {"type": "entity", **entity}, *({"type": "source", **source} for source in sources)]
+        path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    else:
+        path.write_text(json.dumps({**header, "entities": [entity], "sources": sources}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+@pytest.mark.parametrize(("documents", "misspelled", "limit"), [(30, 0, 5), (30, 7, 5), (3, 7, 5), (4, 1, 5)])
+def test_max_problems_caps_the_documents_and_the_problems_together(
+    tmp_path: Path, suffix: str, documents: int, misspelled: int, limit: int
+) -> None:
+    """``--max-problems N``: the first N problems in full, documents first; the others counted by kind, as on check."""
+    path = _missing_documents(tmp_path, suffix, documents, misspelled)
+    ran = run("split", "--max-problems", str(limit), str(path), str(tmp_path / "out"))
+    assert ran.returncode == 3
+    lines = [line.removeprefix("error: ") for line in ran.stderr.splitlines() if line.startswith("error: ")]
+    told = [line for line in lines if line.startswith(str(path))]
+    total = documents + misspelled
+    assert len(told) == min(limit, total)
+    assert all(line.endswith("a split cannot keep it") for line in told[: min(limit, documents)])
+    counted = {
+        line.strip().split(" × ", 1)[1]: int(line.strip().split(" × ", 1)[0].replace(",", ""))
+        for line in lines
+        if " × " in line
+    }
+    assert sum(counted.values()) == total - len(told)
+    if documents > limit:
+        assert any(kind.endswith(".document: documents a split cannot keep") for kind in counted)
+        assert f"and {total - limit:,} more problems of these kinds:" in lines
