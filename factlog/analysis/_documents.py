@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from factlog.analysis._quotes import QuoteMatch, find_quote
@@ -10,6 +9,7 @@ from factlog.errors import FormatError, InputError
 from factlog.io._files import read_regular
 from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.model._claimset import ClaimSet
+from factlog.model._folders import shown
 from factlog.model._nouns import Evidence
 
 __all__ = ["Documents"]
@@ -67,7 +67,7 @@ class Documents:
         if path is None:
             return None, None
         held = self.claims.bases.get(source, ".")
-        name = str(Path(_shown(held)) / path.relative_to(held))  # the document's name as the source gives it
+        name = str(Path(shown(held)) / path.relative_to(held))  # the document's name as the source gives it
         base = Path(held).resolve()
         resolved = path.resolve()
         if not resolved.is_relative_to(base):
@@ -78,19 +78,3 @@ class Documents:
             return None, f"cannot read document {error}"
         except FormatError as error:
             return None, f"cannot read document {error.errors[0]}"
-
-
-def _shown(folder: str) -> str:
-    """A source's folder as messages name it: as it was given to the loader, while the working folder is the same.
-
-    The loader holds each folder as the working folder joined with the path given
-    (``ClaimSet.bases``), so the part after the working folder is what was given:
-    ``sources/kcna``, ``../corpus/kcna``. A folder given as an absolute path elsewhere,
-    or after a :func:`os.chdir`, is named by its absolute path.
-    """
-    try:
-        here = os.getcwd()
-    except OSError:  # the working folder removed
-        return folder
-    inside = os.path.join(here, "")
-    return folder.removeprefix(inside) if folder.startswith(inside) else "." if folder == here else folder

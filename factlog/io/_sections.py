@@ -6,7 +6,6 @@ import functools
 import itertools
 import typing
 from collections.abc import Callable, Collection, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from factlog.io._converter import claim_content_id
@@ -15,6 +14,7 @@ from factlog.io._interning import Interned
 from factlog.io._records import SECTIONS, Reader, Refused, fill, reader
 from factlog.io._writers import writer, writer_of_all
 from factlog.model._claimset import ClaimSet, read_claim_set_of, vouch
+from factlog.model._folders import Folder
 from factlog.model._nouns import Claim
 from factlog.model._written import WrittenWhen
 
@@ -147,14 +147,15 @@ def section_reader(name: str, claim_without_id: Callable[[Any], Claim]) -> Reade
 def claim_set(sections: dict[str, Any], base: str | None, unique: Collection[str] = ()) -> ClaimSet:
     """A claim set of sections read by the generated readers (tuples of their classes' objects).
 
-    ``base`` is the folder of the sources' documents, held as an absolute path: the
-    working folder joined with ``base``, ``..`` kept (a later :func:`os.chdir` leaves the
-    documents where they were, and ``link/..`` stays where the link leads). Raises
+    ``base`` is the folder of the sources' documents, held as a
+    :class:`~factlog.model._folders.Folder`: the working folder joined with ``base``,
+    ``..`` kept (a later :func:`os.chdir` leaves the documents where they were, and
+    ``link/..`` stays where the link leads), which remembers ``base`` for messages. Raises
     :class:`~factlog.FieldError` for an id given twice in a section.
     """
     if base is None:
         return read_claim_set_of(sections, {}, unique)
-    folder = str(Path(base).absolute())
+    folder = Folder(base)
     bases = {source.id: folder for source in sections.get("sources", ())}
     return read_claim_set_of(sections, bases, unique)
 

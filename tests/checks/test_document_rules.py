@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import pickle
 import shutil
 from pathlib import Path
 
@@ -133,3 +134,35 @@ def test_a_folder_named_through_a_link_and_dots_reads_where_the_link_leads(
     [source] = [source.id for source in claims.sources if source.document is not None]
     assert claims.document_path(source) is not None
     assert claims.document_path(source).read_bytes() == (GOLDEN.parent / "document.txt").read_bytes()
+
+
+@pytest.mark.parametrize("working", ["set", "tmp", "root"])
+def test_a_folder_given_as_an_absolute_path_is_named_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, working: str
+) -> None:
+    """Given absolute, from inside it, beside it or from ``/``: the message names the absolute path given."""
+    (tmp_path / "set").mkdir()
+    shutil.copyfile(GOLDEN, tmp_path / "set" / "v1.json")
+    monkeypatch.chdir({"set": tmp_path / "set", "tmp": tmp_path, "root": Path("/")}[working])
+    message = _missing_document_message(tmp_path / "set")
+    assert message.endswith(f"cannot read document {tmp_path / 'set' / 'document.txt'}: No such file or directory")
+
+
+@pytest.mark.parametrize("pickled", [False, True])
+def test_a_missing_document_is_named_absolute_after_a_chdir_to_a_folder_above(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pickled: bool
+) -> None:
+    """Loaded by a relative path, then a chdir above (the set perhaps pickled, as for a cluster): the absolute path."""
+    (tmp_path / "work" / "set").mkdir(parents=True)
+    shutil.copyfile(GOLDEN, tmp_path / "work" / "set" / "v1.json")
+    monkeypatch.chdir(tmp_path / "work")
+    claims = factlog.load("set/v1.json")
+    if pickled:
+        claims = pickle.loads(pickle.dumps(claims))
+        [finding] = factlog.check(claims).by_rule("document_mismatch")
+        assert finding.message.endswith("cannot read document set/document.txt: No such file or directory")
+    monkeypatch.chdir(tmp_path)
+    [finding] = factlog.check(claims).by_rule("document_mismatch")
+    assert finding.message.endswith(
+        f"cannot read document {tmp_path / 'work' / 'set' / 'document.txt'}: No such file or directory"
+    )
