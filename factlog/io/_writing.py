@@ -147,7 +147,10 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
     that defines its source, or below it), so that a set written to a scratch folder
     reads back equal, and a check of the file written reports the document unreadable;
     but where another file stands at that path beside ``path`` (other bytes than the
-    document's), which the file written would name as the document, nothing is written.
+    document's, or a link leading out of the folder, which a check refuses), which the
+    file written would name as the document, nothing is written. The folder of ``path``
+    is the one it is named in (a ``path`` that is a symbolic link to a file elsewhere is
+    read by that name beside the link), compared as a real path.
 
     Raises :class:`~factlog.ArgumentError` for anything but a :class:`~factlog.ClaimSet`
     (as :func:`dumps` does), a ``path`` that is neither :class:`str` nor
