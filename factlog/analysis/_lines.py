@@ -23,6 +23,7 @@ from factlog.io._documents import load
 from factlog.io._files import LineTooLong, capped_lines, read_line
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, quick_parse
+from factlog.io._recordplaces import place_sources
 from factlog.io._records import RECORD_TYPES
 from factlog.io._references import unresolved
 from factlog.io._sections import claim_set, section_reader
@@ -106,7 +107,8 @@ def read_tables(
 
     The line number (from 1) of each acknowledgement record is appended, in order, to
     ``acknowledgement_lines`` when given: where a stale one stands, named without
-    reading the file again (:func:`~factlog.io._places.place_acknowledgements`).
+    reading the file again (:func:`~factlog.io._places.place_acknowledgements`). Each
+    source is named by its line in ``name`` (``sources_at``: ``FILE:LINE``).
     Raises :class:`Unstreamable` for another header or version, a claim without an id or
     a reference the tables do not resolve (or any error of the readers), and
     ``LineTooLong`` for a line over ``limits.max_bytes`` (``name`` is the file in its message).
@@ -119,6 +121,7 @@ def read_tables(
     readers: dict[str, Any] = {}
     ids: dict[str, str] = {}
     sections: dict[str, list[Any]] = {}
+    sources: list[int] = []  # the line of each source record: where its document is given
     for number, line in enumerate(capped_lines(stream, limits, name, 2), start=2):
         start = position
         position += len(line)
@@ -134,6 +137,8 @@ def read_tables(
             continue
         if section == "acknowledged" and acknowledgement_lines is not None:
             acknowledgement_lines.append(number)
+        elif section == "sources":
+            sources.append(number)
         if section not in readers:
             readers[section] = section_reader(section, _claim_without_id)
             sections[section] = []
@@ -141,7 +146,7 @@ def read_tables(
     tables = claim_set({section: tuple(items) for section, items in sections.items()}, folder)
     if unresolved(tables, tables):
         raise Unstreamable("references")
-    return tables
+    return place_sources(tables, name, sources)
 
 
 def _claim_without_id(_data: Any) -> Claim:

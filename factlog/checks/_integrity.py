@@ -10,6 +10,7 @@ from factlog.analysis._index import Index, chronological
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._groupings import reads
 from factlog.checks._quotes import documented, shown
+from factlog.io._recordplaces import at_path, in_record
 from factlog.model._nouns import PredicateKind
 from factlog.model._scales import Certainty, Polarity
 
@@ -23,15 +24,19 @@ def document_mismatch(index: Index) -> Iterator[Finding]:
     ``document`` names the text a source was read from, relative to the file that
     defines the source; it must stay inside that folder. When ``sha256`` is given the
     bytes must still hash to it, or every quote span may have moved. A document that
-    cannot be read is named by source id and JSON path (``$.sources[N].document``, N
-    counted in the merged set, which is the file's own order for one file). One finding
-    per source, listing the claims that cite it. Severity: *error*.
+    cannot be read is named by source id and where its ``document`` is given: the file
+    and JSON path of a set loaded from files (``a.json: $.sources[3].document``; in JSON
+    Lines the file and line, ``b.jsonl:7: $.document``), else the JSON path in the set
+    (``$.sources[N].document``). One finding per source, listing the claims that cite it.
+    Severity: *error*.
     """
     for source in index.scoped_sources():
         data, problem = index.document(source.id)
         if problem is not None:  # name the field to mend: which source, and where its document is given
-            position = index.claims.sources.index(source)  # only for a problem: a batch need not number every source
-            problem = f"source {source.id}, $.sources[{position}].document: {problem}"
+            place = index.claims.sources_at.get(source.id)
+            if place is None:  # only for a problem: a batch need not number every source
+                place = at_path("", f"sources[{index.claims.sources.index(source)}]")
+            problem = f"source {source.id}, {in_record(place, 'document')}: {problem}"
         if problem is None and data is not None and source.sha256 is not None:
             digest = hashlib.sha256(data).hexdigest()
             if digest != source.sha256:

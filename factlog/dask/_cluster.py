@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -43,6 +44,7 @@ from factlog.errors import ConflictError, FormatError
 from factlog.io._arguments import expect_progress
 from factlog.io._documents import _files
 from factlog.io._places import place_acknowledgements
+from factlog.io._recordplaces import relabelled
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim
 
@@ -80,7 +82,10 @@ def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[
     if isinstance(shapes, ClaimSet):  # words in some file: read whole here, checked as a set in memory
         return _inputs(session, shapes, partitions)
     # Each file named as given, as factlog.load names it (the workers read it at its absolute path).
-    labelled = [(str(file), shape[0]) for file, shape in zip(_files(paths), shapes, strict=True)]
+    labelled = [
+        (str(file), relabelled(shape[0], str(Path(read)), str(file)))
+        for file, read, shape in zip(_files(paths), files, shapes, strict=True)
+    ]
     try:
         small = merge_all(labelled)
     except ConflictError:

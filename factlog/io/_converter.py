@@ -272,10 +272,9 @@ class _ReadClaimSet(ClaimSet):
 
 
 def _register_claim_set(converter: cattrs.Converter, *, coherent: bool) -> None:
-    _register_class(converter, ClaimSet, bases=override(omit=True), acknowledged_at=override(omit=True))
-    structure = make_dict_structure_fn(
-        _ReadClaimSet, converter, bases=override(omit=True), acknowledged_at=override(omit=True)
-    )
+    omit = override(omit=True)  # NOT_WRITTEN: kept by the reader, never read from a document
+    _register_class(converter, ClaimSet, bases=omit, acknowledged_at=omit, sources_at=omit)
+    structure = make_dict_structure_fn(_ReadClaimSet, converter, bases=omit, acknowledged_at=omit, sources_at=omit)
     names = [field.name for field in attrs.fields(ClaimSet) if field.eq]
 
     def structure_claim_set(value: object, _: Any) -> ClaimSet:

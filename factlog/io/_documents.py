@@ -45,6 +45,7 @@ from factlog.io._parsing import (
     prefix,
 )
 from factlog.io._places import named_by_line, place_acknowledgements
+from factlog.io._recordplaces import place_sources
 from factlog.io._records import SECTIONS
 from factlog.io._references import refused_as, unresolved
 from factlog.io._salvage import Salvage, at_once, read_at_once, salvage_of, salvaged
@@ -200,6 +201,11 @@ def loads_lines(
 
 
 def _read_json(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
+    """A JSON document's claim set, each source named by its JSON path in ``name`` (``sources_at``)."""
+    return place_sources(_read_document(text, name, limits, base), name or "")
+
+
+def _read_document(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
     check_size(text, name, limits)
     # The readers refuse a float of 2**63 or more, as any integer orjson reads inexactly is.
     quick = parse_quickly([text], large_floats_refused=True)
@@ -227,6 +233,14 @@ def _structured(data: Any, name: str | None, base: str | None) -> ClaimSet:
 
 
 def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str | None) -> ClaimSet:
+    """A JSON Lines text's claim set, each source named by its line in ``name`` (``sources_at``)."""
+    noted: dict[str, list[int]] = {}  # the line of each record, by section, noted as the records are gathered
+    return place_sources(_read_records(text, name, limits, base, noted), name or "", noted.get("sources"))
+
+
+def _read_records(
+    text: str | bytes, name: str | None, limits: Limits, base: str | None, noted: dict[str, list[int]]
+) -> ClaimSet:
     check_size(text, name, limits)
     lines = text_lines(text, name)
     del text
@@ -236,7 +250,7 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
     quick = parse_quickly([line for _, line in numbered])
     if quick is not None:
         problems: list[tuple[int, str]] = []
-        document = lines_document(zip([number for number, _ in numbered], quick, strict=True), problems)
+        document = lines_document(zip([number for number, _ in numbered], quick, strict=True), problems, lines=noted)
         quick.clear()  # the document holds the records now, and reading consumes them
         claims = None if problems else _read_quickly(document, limits, base, consume=True)
         if claims is not None:
@@ -249,7 +263,8 @@ def _read_lines(text: str | bytes, name: str | None, limits: Limits, base: str |
             records.append((number, parse_json(line, None, limits)))
         except FormatError as error:
             errors.extend((number, f"line {number}: {message.removeprefix('$: ')}") for message in error.errors)
-    document = lines_document(records, errors, blank_first=blank_first)
+    noted.clear()  # gathered again, as the records are
+    document = lines_document(records, errors, blank_first=blank_first, lines=noted)
     if errors and cr_only(lines):
         errors = [(1, f"line 1: {CR_ONLY}")]
     if errors:

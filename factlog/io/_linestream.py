@@ -15,6 +15,7 @@ from factlog.io import _parsing
 from factlog.io._files import capped_lines, read_line
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import FORMAT_DEPTH, Limits, quick_parse
+from factlog.io._recordplaces import place_sources
 from factlog.io._records import RECORD_TYPES
 from factlog.io._sections import claim_set
 from factlog.model._claimset import ClaimSet
@@ -37,7 +38,8 @@ def stream_lines(
     ``section_reader_of(section)`` gives the reader of one record of that section
     (``section_reader`` with the loader's own reader of a claim). When the file is read
     here, the line number (from 1) of each of its acknowledgement records is appended, in
-    order, to ``acknowledgement_lines`` (when given; left as it was for a None).
+    order, to ``acknowledgement_lines`` (when given; left as it was for a None), and each
+    source is named by its line (``sources_at``: ``FILE:LINE``).
     """
     if _parsing.orjson_module() is None or limits.max_depth < FORMAT_DEPTH:  # looked up now: tests turn it off
         return None
@@ -45,6 +47,7 @@ def stream_lines(
     ids: dict[str, str] = {}
     sections: dict[str, list[Any]] = {}
     noted: list[int] = []
+    sources: list[int] = []  # the line of each source record: where its document is given (sources_at)
     try:
         info = path.stat()
         if info.st_size > limits.max_bytes or not stat.S_ISREG(info.st_mode):
@@ -61,11 +64,14 @@ def stream_lines(
                 section = RECORD_TYPES[record.pop("type")]
                 if section == "acknowledged":
                     noted.append(number)
+                elif section == "sources":
+                    sources.append(number)
                 if section not in readers:
                     readers[section] = section_reader_of(section)
                     sections[section] = []
                 sections[section].append(readers[section](record, ids))
         read = claim_set({name: tuple(items) for name, items in sections.items()}, str(path.parent))
+        place_sources(read, str(path), sources)
     except Exception:  # any problem: the whole file is read again, and the problem named
         return None
     if acknowledgement_lines is not None:

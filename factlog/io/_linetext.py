@@ -61,11 +61,16 @@ def cr_only(lines: list[str]) -> bool:
 
 
 def lines_document(
-    records: Iterable[tuple[int, Any]], errors: list[tuple[int, str]], *, blank_first: bool = False
+    records: Iterable[tuple[int, Any]],
+    errors: list[tuple[int, str]],
+    *,
+    blank_first: bool = False,
+    lines: dict[str, list[int]] | None = None,
 ) -> dict[str, Any]:
     """One document from the parsed lines of a JSON Lines file (line 1 among them if it parsed); problems to ``errors``.
 
-    ``errors`` takes ``(line, message)`` pairs. ``blank_first``: line 1 is blank (else, not
+    ``errors`` takes ``(line, message)`` pairs; ``lines`` (when given) the line of each
+    record, by section, in order. ``blank_first``: line 1 is blank (else, not
     among ``records``, it is no JSON and was told so). The header, on line 1, is checked
     as a document's format and version are (``line 1: $.version: ...``). A header found
     on a later line while line 1 holds none is told once, on line 1, with the line it
@@ -84,6 +89,8 @@ def lines_document(
         section = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
         if section is not None:
             document.setdefault(section, []).append(record)
+            if lines is not None:
+                lines.setdefault(section, []).append(number)
         elif _is_header(record) and "format" not in document:  # the first header, and not on line 1
             told = f"line 1: {_NOT_FIRST}; found on line {number}" if first else f"line {number}: {_NOT_FIRST}"
             errors.append((1 if first else number, told))

@@ -22,6 +22,7 @@ import cattrs
 
 from factlog._bulk import forget_frames
 from factlog.errors import DateError
+from factlog.model._claimset import NOT_WRITTEN
 from factlog.model._nouns import FieldError
 
 __all__ = ["REPEATED", "messages", "word_for", "words_named"]
@@ -40,7 +41,7 @@ def _format_exception(error: BaseException, present: frozenset[str]) -> str:
     return str(error)
 
 
-_NOT_WRITTEN = frozenset({"bases", "acknowledged_at"})
+_NOT_WRITTEN = NOT_WRITTEN
 """Fields of a claim set that are never keys of a document (kept by the reader, not written)."""
 
 REPEATED = " (one slip from a key given already: delete the one not meant)"

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from factlog.errors import FormatError
+from factlog.io._recordplaces import at_line, at_path
 from factlog.io._records import RECORD_TYPES
 from factlog.model._claimset import ClaimSet
 
@@ -84,8 +85,7 @@ def acknowledgement_places(
             elif by_line:
                 places[ack.finding] = (label, path, position)
             else:
-                where = f"$.acknowledged[{position}]"
-                places[ack.finding] = f"{label}: {where}" if label else where
+                places[ack.finding] = at_path(label, f"acknowledged[{position}]")
     if text is None:
         return AcknowledgementPlaces(places)
     decoded = text.decode("utf-8-sig", errors="replace") if isinstance(text, bytes) else text
@@ -117,7 +117,7 @@ def _lines_found(places: Mapping[str, str | tuple[str, str, int]], text: str | N
 def _numbered(label: str, numbers: Sequence[int], position: int) -> str:
     """``FILE:LINE`` of a file's acknowledgement record at ``position``, its lines ``numbers``; else its position."""
     if position < len(numbers):
-        return _at(label, numbers[position])
+        return at_line(label, numbers[position])
     record = f"acknowledgement record {position + 1}"
     return f"{label}: {record}" if label else record
 
@@ -327,11 +327,11 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
             rest = found["rest"]
             if rest.startswith("invalid JSON at line 1 column"):  # the place, and the place a message ends with
                 rest = rest.replace(" at line 1 column ", " at column ", 2)
-            named.append(f"{_at(label, int(found['line']))}: {rest}")
+            named.append(f"{at_line(label, int(found['line']))}: {rest}")
         elif found is not None and 0 <= position < len(numbers):
             path = f"${found['path']}: " if found["section"] else ""
             rest = _FIRST.sub(lambda first: _first_line(first, lines), found["rest"])
-            named.append(f"{_at(label, numbers[position])}: {path}{rest}")
+            named.append(f"{at_line(label, numbers[position])}: {path}{rest}")
         else:
             named.append(error)
     return named
@@ -354,11 +354,6 @@ def _first_line(first: re.Match[str], lines: dict[str, list[int]]) -> str:
     numbers = lines.get(first["section"], [])
     index = int(first["index"])
     return f"(first on line {numbers[index]})" if index < len(numbers) else first[0]
-
-
-def _at(label: str, line: int) -> str:
-    """``FILE:LINE``, or ``line LINE`` for text without a name."""
-    return f"{label}:{line}" if label else f"line {line}"
 
 
 @contextlib.contextmanager

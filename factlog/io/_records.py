@@ -74,7 +74,7 @@ __all__ = [
 
 Reader = Callable[[Any, dict[str, str]], Any]
 
-SECTIONS = tuple(field.name for field in attrs.fields(ClaimSet) if field.eq)  # not bases, acknowledged_at
+SECTIONS = tuple(field.name for field in attrs.fields(ClaimSet) if field.eq)  # not bases, acknowledged_at, sources_at
 RECORD_TYPES = {
     "entity": "entities",
     "predicate": "predicates",

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from factlog.io._migrations import FORMAT, VERSION
-from factlog.model._claimset import ClaimSet
+from factlog.model._claimset import NOT_WRITTEN, ClaimSet
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._fields import schema_hints
 from factlog.model._nouns import DateValue, Quantity, TextValue
@@ -58,7 +58,7 @@ def _class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        if not field.eq and field.name in ("bases", "acknowledged_at"):
+        if not field.eq and field.name in NOT_WRITTEN:
             continue
         extra = schema_hints(field)
         optional = extra.pop("optional", False)

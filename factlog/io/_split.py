@@ -18,12 +18,11 @@ writes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
@@ -32,13 +31,14 @@ import attrs
 from factlog.errors import ArgumentError, ArgumentTypeError, FactlogError, FormatError, InputError, described
 from factlog.io._arguments import expect_paths, expect_sizes
 from factlog.io._atomic import write_atomic
-from factlog.io._documents import _files, load, read_file
+from factlog.io._documents import _files, load
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
+from factlog.io._recordplaces import in_record
 from factlog.io._sections import write_claims
 from factlog.io._splitfolder import TABLES, Known, expect_target, install, remove_stale, signals_deferred
 from factlog.io._splitsources import Placed, readable_sources
-from factlog.io._splitstream import source_lines, stream_claims, stream_tables
+from factlog.io._splitstream import stream_claims, stream_tables
 from factlog.io._staging import is_staging, staging_name
 from factlog.io._tally import kind_of, problems_bounded
 from factlog.io._writing import dumps
@@ -177,12 +177,12 @@ def _write(given: list[PathLike], files: list[Path], folder: Path, size: int, li
     unreadable: list[str] = []  # the documents a split cannot keep, where the tables were read alone
     if all(file.suffix == ".jsonl" for file in files):
         try:
-            tables, places = stream_tables(files, limits)
+            tables = stream_tables(files, limits)
         except Exception:  # any problem: load reads the input and names it
             tables = None
         else:
             try:  # refused before the claims are read, with the claims' own problems if they have any
-                copies = _documents(tables, lambda source: f"{places[source]}: $.document")
+                copies = _documents(tables)
             except FormatError as error:
                 unreadable = error.errors
             else:
@@ -195,7 +195,7 @@ def _write(given: list[PathLike], files: list[Path], folder: Path, size: int, li
                 tables = None
     if tables is None:
         loaded = _loaded(given, files, limits, unreadable)
-        copies = _documents(loaded, lambda source: _source_place(files, source, limits))
+        copies = _documents(loaded)
         claims = loaded.claims
         for start in range(0, len(claims), _PIECE):
             for record in write_claims(claims[start : start + _PIECE]):
@@ -243,11 +243,12 @@ def _loaded(given: list[PathLike], files: list[Path], limits: Limits, unreadable
     return loaded
 
 
-def _documents(tables: ClaimSet, place: Callable[[str], str]) -> dict[str, tuple[Path, str]]:
+def _documents(tables: ClaimSet) -> dict[str, tuple[Path, str]]:
     """For each source with a document: the file to copy and its path in the split folder (``/``-separated).
 
-    Raises :class:`~factlog.FormatError` naming ``place(source id)`` for each document
-    that cannot be copied so that a check of the split reads it as a check of the input does.
+    Raises :class:`~factlog.FormatError` naming where each document that cannot be copied
+    so that a check of the split reads it as a check of the input does is given, as a
+    check names it (``a.json: $.sources[3].document``, ``b.jsonl:7: $.document``: ``sources_at``).
     """
     sources = [source for source in tables.sources if source.document is not None]
     if not sources:
@@ -262,7 +263,7 @@ def _documents(tables: ClaimSet, place: Callable[[str], str]) -> dict[str, tuple
         base = bases[source.id]
         reason = _unreadable(base, source.document)
         if reason is not None:
-            problems.append(f"{place(source.id)}: {reason}{_UNKEPT}")
+            problems.append(f"{in_record(tables.sources_at[source.id], 'document')}: {reason}{_UNKEPT}")
             continue
         # Kept as written where the source's file stood in the shared folder; else rewritten from that folder.
         relative = (
@@ -321,21 +322,6 @@ def _kind(message: str, labels: Iterable[str]) -> str:
     if end < 0:  # pragma: no cover - every such message names its document's place
         return kind_of(message, labels)
     return kind_of(message[: end + len(".document")], labels) + ": documents a split cannot keep"
-
-
-def _source_place(files: list[Path], source: str, limits: Limits) -> str:
-    """Where a source's document is given: ``a.json: $.sources[3].document``, ``b.jsonl:7: $.document``."""
-    for file in files:
-        with contextlib.suppress(Exception):  # a file load read: only its places are looked for
-            if file.suffix == ".jsonl":
-                line = source_lines(file, limits).get(source)
-                if line is not None:
-                    return f"{file}:{line}: $.document"
-                continue
-            for position, item in enumerate(read_file(file, limits).sources):
-                if item.id == source:
-                    return f"{file}: $.sources[{position}].document"
-    return f"source {source}: $.document"  # pragma: no cover - a source load read is defined in a file
 
 
 class Parts:

@@ -21,6 +21,7 @@ from factlog.errors import FactlogError
 from factlog.io._files import read_lines, read_regular
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import Limits, decode, parse_json
+from factlog.io._recordplaces import at_line, at_path, in_record
 from factlog.io._records import Reader
 from factlog.io._sections import section_reader
 from factlog.model._nouns import Claim
@@ -82,7 +83,7 @@ def _document_records(file: Path, limits: Limits) -> Iterator[tuple[Any, str]]:
         return
     sources = data.get("sources")
     for number, record in enumerate(sources if type(sources) is list else ()):
-        yield record, f"{file}: $.sources[{number}].document"
+        yield record, in_record(at_path(str(file), f"sources[{number}]"), "document")
 
 
 def _line_records(file: Path, limits: Limits) -> Iterator[tuple[Any, str]]:
@@ -96,4 +97,5 @@ def _line_records(file: Path, limits: Limits) -> Iterator[tuple[Any, str]]:
             if number == 1 and record != _HEADER:
                 return
             if type(record) is dict and record.get("type") == "source":
-                yield {key: value for key, value in record.items() if key != "type"}, f"{file}:{number}: $.document"
+                place = in_record(at_line(str(file), number), "document")
+                yield {key: value for key, value in record.items() if key != "type"}, place

@@ -22,6 +22,7 @@ from typing import IO, Any
 from factlog.io._files import capped_lines, read_line
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import Limits, orjson_module, quick_parse
+from factlog.io._recordplaces import place_sources
 from factlog.io._records import RECORD_TYPES
 from factlog.io._references import unresolved
 from factlog.io._sections import claim_set, section_reader
@@ -30,7 +31,7 @@ from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
 from factlog.model._written import WrittenWhen
 
-__all__ = ["BATCH", "Unsplittable", "source_lines", "stream_claims", "stream_tables"]
+__all__ = ["BATCH", "Unsplittable", "stream_claims", "stream_tables"]
 
 BATCH = 10_000
 """Claims whose references are checked against the tables at once."""
@@ -67,8 +68,8 @@ def _section(line: bytes) -> tuple[str, dict[str, Any] | None]:
     return RECORD_TYPES[record.pop("type")], record
 
 
-def stream_tables(files: list[Path], limits: Limits) -> tuple[ClaimSet, dict[str, str]]:
-    """The first pass: the merged small tables of the files, and where each source stands (``FILE:LINE``).
+def stream_tables(files: list[Path], limits: Limits) -> ClaimSet:
+    """The first pass: the merged small tables of the files, each source named by its line (``sources_at``).
 
     Raises :class:`Unsplittable` (or any error of the readers) for anything
     :func:`factlog.load` must read: the caller falls back to it.
@@ -76,11 +77,11 @@ def stream_tables(files: list[Path], limits: Limits) -> tuple[ClaimSet, dict[str
     if orjson_module() is None:
         raise Unsplittable("orjson")
     parts: list[tuple[str, ClaimSet]] = []
-    places: dict[str, str] = {}
     for file in files:
         readers: dict[str, Any] = {}
         ids: dict[str, str] = {}
         sections: dict[str, list[Any]] = {}
+        lines: list[int] = []  # the line of each source record
         with file.open("rb") as stream:
             for number, line in _lines(stream, limits, str(file)):
                 section, record = _section(line)
@@ -92,23 +93,13 @@ def stream_tables(files: list[Path], limits: Limits) -> tuple[ClaimSet, dict[str
                 item = readers[section](record, ids)
                 sections[section].append(item)
                 if section == "sources":
-                    places.setdefault(item.id, f"{file}:{number}")
-        parts.append((str(file), claim_set({name: tuple(items) for name, items in sections.items()}, str(file.parent))))
+                    lines.append(number)
+        part = claim_set({name: tuple(items) for name, items in sections.items()}, str(file.parent))
+        parts.append((str(file), place_sources(part, str(file), lines)))
     tables = merge_all(parts) if parts else ClaimSet()
     if unresolved(tables, tables):
         raise Unsplittable("references")
-    return tables, places
-
-
-def source_lines(file: Path, limits: Limits) -> dict[str, int]:
-    """The line each source record of a JSON Lines file stands on, by id; raises what reading the lines raises."""
-    lines: dict[str, int] = {}
-    with file.open("rb") as stream:
-        for number, line in _lines(stream, limits, str(file)):
-            section, record = _section(line)
-            if section == "sources" and record is not None and type(record.get("id")) is str:
-                lines.setdefault(record["id"], number)
-    return lines
+    return tables
 
 
 def stream_claims(

@@ -23,6 +23,7 @@ from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
 __all__ = [
+    "NOT_WRITTEN",
     "ClaimSet",
     "expect_claim_set",
     "may_have_floats",
@@ -86,8 +87,11 @@ class ClaimSet(_Maps):
     :func:`os.chdir` leaves the documents where they were); ``acknowledged_at`` (likewise) maps an acknowledged
     finding id to where its acknowledgement was read (``a.json: $.acknowledged[0]``; in
     JSON Lines its line, ``b.jsonl:7``, noted as the file is read a line at a time, or, for
-    a file read whole, found by reading it again when first looked up). :func:`factlog.load`
-    fills both in.
+    a file read whole, found by reading it again when first looked up); ``sources_at``
+    (likewise) maps a source id to where its record was read (``a.json: $.sources[3]``;
+    in JSON Lines its line, ``b.jsonl:7``, noted as the file is read), so a problem with
+    its document names the field to mend (``b.jsonl:7: $.document``). :func:`factlog.load`
+    fills all three in.
 
     Ids another file may define are not looked up here, as one file of a corpus leans on
     the others: a holder, publisher or relay naming no entity, a ``derived_from`` naming
@@ -112,6 +116,7 @@ class ClaimSet(_Maps):
     acknowledged: tuple[Acknowledgement, ...] = _collection(Acknowledgement)
     bases: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
     acknowledged_at: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    sources_at: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # What the set's own predicates ask of each other and of its claims (the loader checks it on the merged set).
@@ -250,12 +255,20 @@ def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
     made = read_claim_set_of(
         sections, {key: value for _, part in parts for key, value in part.bases.items()}, unique=sections
     )
-    places: dict[str, str] = {}
-    for _, part in parts:
-        for key, value in part.acknowledged_at.items():
-            places.setdefault(key, value)
-    object.__setattr__(made, "acknowledged_at", places)  # made here: filled as the reader fills its fields
+    for field in _PLACES:  # made here: filled as the reader fills its fields, each id at its first place
+        places: dict[str, str] = {}
+        for _, part in parts:
+            for key, value in getattr(part, field).items():
+                places.setdefault(key, value)
+        object.__setattr__(made, field, places)
     return made
+
+
+_PLACES = ("acknowledged_at", "sources_at")
+"""The fields of a :class:`ClaimSet` that say where its records were read (not part of the JSON, nor of equality)."""
+
+NOT_WRITTEN = frozenset({"bases", *_PLACES})
+"""The fields of a :class:`ClaimSet` the loader fills and no document holds: never keys of the JSON, nor of equality."""
 
 
 def read_claim_set_of(
@@ -270,15 +283,15 @@ def read_claim_set_of(
     a repeated id as they read them (at a million claims the pass saved is about 0.2 s).
     """
     if any(type(items) is not tuple for items in sections.values()):  # not the readers' own: all checks
-        return ClaimSet(**sections, bases=bases, acknowledged_at={})
+        return ClaimSet(**sections, bases=bases, acknowledged_at={}, sources_at={})
     made = object.__new__(ClaimSet)
     fill = object.__setattr__
     for field in attrs.fields(ClaimSet):
         if field.name == "bases":
             fill(made, "bases", bases)
             continue
-        if field.name == "acknowledged_at":
-            fill(made, "acknowledged_at", {})
+        if field.name in _PLACES:
+            fill(made, field.name, {})
             continue
         items = sections.get(field.name, ())
         fill(made, field.name, items)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,7 +18,7 @@ import attrs
 from factlog.errors import DateError, FieldTypeError, expect
 from factlog.model._cached import unpickled
 from factlog.model._fields import instance_of
-from factlog.model._partial import _NEG_INF, _OPEN, _POS_INF, PartialDate, _bool, parse_date
+from factlog.model._partial import _NEG_INF, _OPEN, _POS_INF, PartialDate, _bool, date_shaped, parse_date
 
 __all__ = ["Interval", "PartialDate", "as_interval", "closed_interval", "hull_ends", "parse_date", "parse_interval"]
 
@@ -93,7 +92,7 @@ class Interval(_SpanSlots):
         first, _, second = text.partition("/")
         if first in (_OPEN, "") and second in (_OPEN, ""):
             raise DateError(f"an interval needs at least one bound, got {text!r}")
-        if _SLASHED.fullmatch(text):
+        if not (_an_end(first) and _an_end(second)):  # 10/05/2025, 2025/10, 10/05/2025/2026, 2019/soon
             raise DateError(
                 f"expected a date written year first (2025-10-05) or an interval whose two ends '/' separates"
                 f" (2025-04/2025-06), got {text!r}"
@@ -298,8 +297,13 @@ def _expect_interval(other: object, method: str) -> None:
     expect(other, Interval, f"{method}: other", "an Interval (for a PartialDate d, Interval(d, d))")
 
 
-_SLASHED = re.compile(r"[0-9]+/[0-9]+/[0-9]+|[0-9]{1,2}/[0-9]{4}|[0-9]{4}/[0-9]{1,2}")
-"""A date written with slashes (``10/05/2025``, ``10/2025``, ``2025/10``), not an interval of two dates."""
+def _an_end(text: str) -> bool:
+    """Whether ``text`` (either side of an interval's one ``/``) is written as an end: a partial date, ``..``, nothing.
+
+    A text with a second ``/``, or a day or month first, is none: the interval is then
+    told as written, with how dates and intervals are written, not by the end alone.
+    """
+    return text in (_OPEN, "") or date_shaped(text)
 
 
 # Intervals repeat constantly in a corpus: parse each text once.

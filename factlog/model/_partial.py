@@ -53,7 +53,7 @@ from factlog.errors import DateError
 from factlog.model._cached import unpickled
 from factlog.model._fields import instance_of
 
-__all__ = ["PartialDate", "parse_date"]
+__all__ = ["PartialDate", "date_shaped", "parse_date"]
 
 _DATE = re.compile(
     r"(?P<year>[0-9]{4}|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)"
@@ -308,6 +308,11 @@ def _month_step(day: datetime.date, step: int) -> int:
 
 
 # Dates repeat constantly in a corpus: parse each text once.
+def date_shaped(text: str) -> bool:
+    """Whether ``text`` is written as a partial date (its digits may still name no day: ``2025-13``)."""
+    return _DATE.fullmatch(text) is not None
+
+
 @functools.lru_cache(maxsize=65536)
 def parse_date(text: str) -> PartialDate:
     """:meth:`PartialDate.parse`, for a string; each text is parsed once."""

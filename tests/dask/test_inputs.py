@@ -233,3 +233,31 @@ def test_importing_the_dask_module_without_dask_says_what_to_install(monkeypatch
     monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now raises ImportError
     with pytest.raises(ImportError, match=r"^factlog\.dask needs Dask .*, the dask extra of factlog-claims: pip"):
         importlib.import_module("factlog.dask")
+
+
+def test_unreadable_documents_name_their_file_as_given(
+    client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A missing document is named FILE:LINE (JSON Lines) or FILE and path (JSON) as given, on the cluster too."""
+    folder = tmp_path / "here"
+    folder.mkdir()
+    claims = world(claim("c1"), claim("c2"))
+    gone = tuple(attrs.evolve(source, document=f"gone-{n}.txt") for n, source in enumerate(claims.sources))
+    factlog.dump(attrs.evolve(claims, sources=gone[:1], claims=()), folder / "a.json")
+    factlog.dump(attrs.evolve(claims, entities=(), predicates=(), sources=gone[1:]), folder / "b.jsonl")
+    monkeypatch.chdir(tmp_path)
+    single = factlog.check(factlog.load("here"))
+    places = _document_places(single)
+    assert places[gone[0].id] == "here/a.json: $.sources[0].document"
+    assert places[gone[1].id].startswith("here/b.jsonl:")
+    assert render_json(factlog.dask.check("here", partitions=3)) == render_json(single)
+    # The workers run in another folder: the reason names the document by its absolute path, the place as given.
+    assert _document_places(factlog.dask.check("here", client=client, partitions=2)) == places
+
+
+def _document_places(report: factlog.Report) -> dict[str, str]:
+    """Where each unreadable document of ``report`` is given, by source id, as its message names it."""
+    return {
+        head.removeprefix("source "): rest.split(": cannot read document ", 1)[0]
+        for head, _, rest in (finding.message.partition(", ") for finding in report.by_rule("document_mismatch"))
+    }

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import factlog
 from tests.helpers import ROOT
+from tests.strategies import edtf_dates, edtf_intervals, partial_dates
 
 _CLAIM: dict[str, Any] = next(
     claim
@@ -58,6 +59,47 @@ def test_other_bad_dates_keep_their_message(when: str, told: str) -> None:
     (message,) = _told(when)
     assert told in message
     assert "year first" not in message
+
+
+_GENERIC = "expected a partial date like"
+"""The start of what one end of an interval that is no partial date was told, the whole text unsaid."""
+
+_PIECES = st.one_of(
+    edtf_dates().map(str),
+    st.sampled_from(["..", "", "10", "05", "2025", "2025-10", "2025-10-05"]),
+    st.text(alphabet="0123456789-.X~?%TZ:+", max_size=8),
+)
+_SLASHED = st.one_of(
+    st.lists(_PIECES, min_size=2, max_size=5).map("/".join),
+    st.text(alphabet="0123456789/-.X~?", min_size=1, max_size=20).filter(lambda text: "/" in text),
+)
+
+
+@given(_SLASHED)
+def test_a_slashed_text_is_never_told_of_one_end_alone(text: str) -> None:
+    """Any text with a '/' reads as an interval or is told whole: never the message of one of its ends."""
+    told = ""
+    try:
+        factlog.Interval.parse(text)
+    except factlog.DateError as error:
+        told = str(error)
+    assert _GENERIC not in told
+
+
+_DIGITS = st.one_of(partial_dates().map(str), st.sampled_from(["..", ""]), st.text(alphabet="0123456789-.", max_size=8))
+"""Ends without a letter: a ``when`` with letters that is no interval is read as words ('Time in words')."""
+
+
+@given(st.lists(_DIGITS, min_size=3, max_size=5).map("/".join))
+def test_a_text_with_two_slashes_is_told_how_dates_and_intervals_are_written(when: str) -> None:
+    """An interval has one '/': a text with more (``10/05/2025/2026``) is told as written, in a file too."""
+    assert _told(when) == [f"$.claims[0].proposition.when: {_TOLD}, got {when!r}"]
+
+
+@given(edtf_intervals())
+def test_every_interval_still_reads(interval: factlog.Interval) -> None:
+    """Every interval factlog writes (open and unknown ends too) reads back as itself."""
+    assert factlog.Interval.parse(str(interval)) == interval
 
 
 @pytest.mark.parametrize("when", ["2019/2025-10", "2025-01-20/..", "../2019", "2019/", "/2019", "2025-10-10"])

@@ -314,7 +314,7 @@ def test_claims_read_in_batches_of_any_size(claims: factlog.ClaimSet, batch: int
     with tempfile.TemporaryDirectory() as temporary:
         path = Path(temporary) / "claims.jsonl"
         factlog.dump(claims, path)
-        tables, _ = stream_tables([path], factlog.DEFAULT_LIMITS)
+        tables = stream_tables([path], factlog.DEFAULT_LIMITS)
         lines: list[bytes] = []
         count = stream_claims([path], tables, factlog.DEFAULT_LIMITS, lines.append, batch=batch)
     assert count == len(claims.claims)
