@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import warnings
 from collections.abc import Callable
@@ -27,6 +28,21 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generated_lines(tmp_path_factory.mktemp("budget"), 1000)
 
 
+@pytest.fixture(scope="module")
+def claims(generated: Path) -> factlog.ClaimSet:
+    """The generated set, loaded once."""
+    return factlog.load(generated)
+
+
+@pytest.fixture(scope="module")
+def assessed(claims: factlog.ClaimSet) -> Callable[..., factlog.Assessment]:
+    """``assess(claims, **options)``, each set of options assessed once for the module (the assessment is pure).
+
+    A budget that bites warns at the first call only: a test that expects the warning assesses afresh.
+    """
+    return functools.cache(lambda **options: factlog.assess(claims, **options))
+
+
 ENTRY_POINTS: dict[str, Callable[..., Any]] = {
     "assess": lambda path, **options: factlog.assess(factlog.load(path), **options),
     "assess_lines": factlog.assess_lines,
@@ -44,10 +60,15 @@ def test_a_budget_that_is_no_whole_number_is_refused(generated: Path, entry: str
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
 @BITES
-def test_a_budget_given_as_a_numpy_integer_is_that_whole_number(generated: Path, entry: str) -> None:
-    """A budget computed with numpy (``numpy.int64``) is taken as the int it equals: the same assessment."""
+def test_a_budget_given_as_a_numpy_integer_is_that_whole_number(
+    generated: Path, assessed: Callable[..., factlog.Assessment], entry: str
+) -> None:
+    """A budget computed with numpy (``numpy.int64``) is taken as the int it equals: the same assessment.
+
+    The same as ``assess``'s of the int: every way of assessing gives its bytes within a budget.
+    """
     given = ENTRY_POINTS[entry](generated, max_pairs=numpy.int64(50))
-    assert assessment_json(given) == assessment_json(ENTRY_POINTS[entry](generated, max_pairs=50))
+    assert assessment_json(given) == assessment_json(assessed(max_pairs=50))
     assert given.provider_limit is not None
 
 
@@ -66,10 +87,9 @@ def test_a_budget_that_holds_every_pair_is_silent_and_exact(generated: Path) -> 
 
 
 @BITES
-def test_a_budget_of_no_pair_weighs_as_accuvote(generated: Path) -> None:
+def test_a_budget_of_no_pair_weighs_as_accuvote(claims: factlog.ClaimSet, assessed: Callable[..., Any]) -> None:
     """With no pair to weigh, AccuCopy learns AccuVote's accuracies and beliefs, and reports no dependence."""
-    claims = factlog.load(generated)
-    none = factlog.assess(claims, max_pairs=0)
+    none = assessed(max_pairs=0)
     plain = factlog.assess(claims, method="accuvote")
     assert none.dependences == ()
     assert none.sources == plain.sources
@@ -78,15 +98,17 @@ def test_a_budget_of_no_pair_weighs_as_accuvote(generated: Path) -> None:
 
 @BITES
 @pytest.mark.parametrize("budget", [0, 60])
-def test_every_way_of_assessing_leaves_out_the_same_values(generated: Path, budget: int) -> None:
+def test_every_way_of_assessing_leaves_out_the_same_values(
+    generated: Path, assessed: Callable[..., factlog.Assessment], budget: int
+) -> None:
     """Within a budget that bites, the compact and the distributed assessment give the plain one's JSON bytes."""
-    plain = assessment_json(ENTRY_POINTS["assess"](generated, max_pairs=budget))
-    assert plain != assessment_json(ENTRY_POINTS["assess"](generated, max_pairs=None))
+    plain = assessment_json(assessed(max_pairs=budget))
+    assert plain != assessment_json(assessed(max_pairs=None))
     for entry in ("assess_lines", "dask.assess"):
         assert assessment_json(ENTRY_POINTS[entry](generated, max_pairs=budget)) == plain, entry
 
 
-def test_the_command_prints_the_warning_as_one_line(generated: Path) -> None:
+def test_the_command_prints_the_warning_as_one_line(generated: Path, assessed: Callable[..., Any]) -> None:
     """``factlog assess --max-pairs 50``: the JSON on stdout, one ``factlog assess: warning:`` line on stderr."""
     ran = run("assess", str(generated), "--format", "json", "--max-pairs", "50")
     assert ran.returncode == 0
@@ -94,7 +116,7 @@ def test_the_command_prints_the_warning_as_one_line(generated: Path) -> None:
     assert line.startswith("factlog assess: warning: copy detection weighed only the values at most")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", factlog.PairBudgetWarning)
-        assert ran.stdout == factlog.render_assessment_json(factlog.assess(factlog.load(generated), max_pairs=50))
+        assert ran.stdout == factlog.render_assessment_json(assessed(max_pairs=50))
 
 
 @pytest.mark.parametrize("command", ["assess", "export", "report"])
@@ -145,10 +167,11 @@ def test_the_option_refuses_what_is_no_whole_number_of_pairs(text: str) -> None:
 
 
 @BITES
-def test_no_copying_is_explained_for_a_value_copy_detection_left_out(generated: Path) -> None:
+def test_no_copying_is_explained_for_a_value_copy_detection_left_out(
+    claims: factlog.ClaimSet, assessed: Callable[..., factlog.Assessment]
+) -> None:
     """Within a budget, a value more sources give than the limit gets no "copying:" reason; kept values still may."""
-    claims = factlog.load(generated)
-    exact, lean = factlog.assess(claims, max_pairs=None), factlog.assess(claims, max_pairs=60)
+    exact, lean = assessed(max_pairs=None), assessed(max_pairs=60)
 
     def explained(assessment: factlog.Assessment) -> dict[str, int]:
         """Key → the speakers giving exactly the value (not a compatible one), for each value explained as copied."""
@@ -168,12 +191,13 @@ def test_no_copying_is_explained_for_a_value_copy_detection_left_out(generated: 
 
 
 @BITES
-def test_every_rendering_says_the_budget_left_values_out(generated: Path) -> None:
+def test_every_rendering_says_the_budget_left_values_out(
+    claims: factlog.ClaimSet, assessed: Callable[..., factlog.Assessment]
+) -> None:
     """JSON gains ``provider_limit``, text and Markdown a "copy detection:" line, HTML a clause; exact runs none."""
     from factlog.report import html_report  # noqa: PLC0415 - the report extra
 
-    claims = factlog.load(generated)
-    lean, exact = factlog.assess(claims, max_pairs=60), factlog.assess(claims, max_pairs=None)
+    lean, exact = assessed(max_pairs=60), assessed(max_pairs=None)
     limit = lean.provider_limit
     assert limit is not None
     assert exact.provider_limit is None
@@ -185,6 +209,6 @@ def test_every_rendering_says_the_budget_left_values_out(generated: Path) -> Non
     assert "copy detection" not in factlog.render_assessment_text(exact)
     assert line in html_report(claims, max_pairs=60)
     assert "copy detection" not in html_report(claims, max_pairs=None)
-    none = factlog.assess(claims, max_pairs=0)
+    none = assessed(max_pairs=0)
     assert "copy detection: no value weighed" in factlog.render_assessment_text(none)
     assert "copy detection: no value weighed" in html_report(claims, max_pairs=0)

@@ -81,22 +81,22 @@ def _shown(runs: list[_runs.Conflict]) -> list[_Run]:
     return [([[e.id for e in group] for group in groups], *rest) for groups, *rest in runs]
 
 
-@settings(max_examples=200)
-@given(dated_slot_claims())
-def test_the_sweep_finds_the_runs_of_every_clique(drawn: list[tuple[object, Interval, str]]) -> None:
-    """The same runs as building every clique: claims, their order, severity, definiteness and units."""
-    _, values, dated = _slot(drawn)
-    assert _shown(list(_runs.conflict_runs(values, dated))) == _shown(_brute_runs(values, dated))
-
-
+# One test draws the slots for both ways of counting: drawing them is most of the work.
 @settings(max_examples=200)
 @given(dated_slot_claims(max_size=16))
-def test_values_counted_as_they_come_and_go_give_the_same_runs(drawn: list[tuple[object, Interval, str]]) -> None:
-    """With every slot counting its values present as they come and go (MANY = 0), the runs of every clique still."""
+def test_the_sweep_finds_the_runs_of_every_clique_however_it_counts_values(
+    drawn: list[tuple[object, Interval, str]],
+) -> None:
+    """The same runs as building every clique: claims, their order, severity, definiteness and units.
+
+    Also with every slot counting its values present as they come and go (MANY = 0).
+    """
     _, values, dated = _slot(drawn)
+    expected = _shown(_brute_runs(values, dated))
+    assert _shown(list(_runs.conflict_runs(values, dated))) == expected
     with mock.patch.object(_runs._Involved, "MANY", 0):
-        found = _shown(list(_runs.conflict_runs(values, dated)))
-    assert found == _shown(_brute_runs(values, dated))
+        counted = _shown(list(_runs.conflict_runs(values, dated)))
+    assert counted == expected, "counted as they come and go"
 
 
 def _agreeing_figures(alive: int, one_day: int) -> list[tuple[object, Interval, str]]:
