@@ -114,3 +114,36 @@ def test_truthfinder_over_shards_takes_no_extrapolation() -> None:
     assert (
         learn(Local(_parts(votes, grades, domains, [0, 1])), "truthfinder", params=EXTRAPOLATED, truth=truth) == plain
     )
+
+
+def _limited_runs(method: str, votes: list[Vote], where: list[int]) -> None:
+    """Every limit up to the unlimited run's rounds: over shards as in one process; at its rounds, the same run."""
+    grades = {vote.source: frozenset((0.5,)) for vote in votes}
+    unlimited, _, _ = _both(method, votes, grades, where, EXTRAPOLATED)
+    for limit in range(1, unlimited.rounds + 1):
+        params = AccuVoteParams(max_rounds=limit, extrapolate=True)
+        single, learned, results = _both(method, votes, grades, where, params)
+        _assert_same(single, learned, results)
+        assert single.rounds == limit
+        assert single.converged is (limit == unlimited.rounds)
+    assert single == unlimited
+
+
+@pytest.mark.filterwarnings("ignore::factlog.PairBudgetWarning")
+@settings(max_examples=40, derandomize=True, deadline=None)
+@given(
+    st.one_of(many_question_votes(), st.integers(0, 2**20).map(small_random_votes)),
+    st.sampled_from(["accucopy", "accuvote"]),
+    st.lists(st.integers(0, 3), min_size=1, max_size=4),
+)
+def test_a_limit_of_rounds_cuts_the_unlimited_run_short(votes: list[Vote], method: str, where: list[int]) -> None:
+    """Limited to any of its rounds, extrapolated: over shards as in one process; to all of them, the same run."""
+    _limited_runs(method, votes, where)
+
+
+@pytest.mark.parametrize(
+    ("seed", "method"), [(383, "accucopy"), (550, "accucopy"), (1075, "accucopy"), (3029, "accuvote")]
+)
+def test_a_last_round_that_undoes_a_jump_ends_where_the_jump_started(seed: int, method: str) -> None:
+    """Runs that undo jumps, limited to each of their rounds: over shards, the undone jump's scores go back too."""
+    _limited_runs(method, small_random_votes(seed), [0, 1, 1, 2])

@@ -10,10 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import numpy
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import factlog
+from benchmarks.generate import generate
 from factlog.analysis._discovery import MAX_ROUNDS
 from factlog.cli._common import _round_limit
 from tests.helpers import Ran, assessment_json, generated_lines, run
@@ -92,14 +96,29 @@ def test_a_higher_limit_settles_and_the_note_is_gone(assessed: Callable[..., fac
     assert "unsettled" not in factlog.render_assessment_markdown(raised)
 
 
-def test_a_run_that_settles_in_its_last_round_is_settled(larger_set: Callable[[], Path]) -> None:
-    """A limit equal to the rounds the set needs: the last round settles it, so converged is True."""
-    # On the larger set: on the 300 claims, extrapolated, a limit of the 13 rounds the default's run took stops
-    # unsettled (13 rounds, converged False), which this test has yet to settle with the product.
-    claims = factlog.load(larger_set())
-    needed = factlog.assess(claims).rounds
-    exact = factlog.assess(claims, max_rounds=needed)
-    assert (exact.rounds, exact.converged) == (needed, True)
+@pytest.mark.parametrize("method", ["accucopy", "accuvote"])
+@pytest.mark.parametrize("extrapolate", [True, False])
+@settings(max_examples=6, derandomize=True, deadline=None)
+@given(size=st.integers(100, 600), seed=st.integers(1, 10_000))
+@example(size=300, seed=1)
+@example(size=300, seed=2)
+def test_a_limit_of_the_rounds_a_run_settles_in_settles_it(
+    size: int, seed: int, method: str, extrapolate: bool
+) -> None:
+    """Generated sets: limited to the rounds the unlimited run took, the same run, settled, to the JSON's bytes.
+
+    The JSON of the limited run records its limit (``max_rounds``), and nothing else differs.
+    """
+    claims = factlog.loads(json.dumps(generate(size, seed)))
+    settled = factlog.assess(claims, method=method, extrapolate=extrapolate)
+    limited = factlog.assess(claims, method=method, extrapolate=extrapolate, max_rounds=settled.rounds)
+    assert settled.converged
+    assert (limited.rounds, limited.converged) == (settled.rounds, True)
+    assert attrs.evolve(limited, max_rounds=MAX_ROUNDS) == settled
+    recorded = json.loads(assessment_json(limited))
+    assert recorded.pop("max_rounds") == settled.rounds
+    assert json.dumps(recorded) == json.dumps(json.loads(assessment_json(settled)))
+    assert assessment_json(attrs.evolve(limited, max_rounds=MAX_ROUNDS)) == assessment_json(settled)
 
 
 def test_majority_counts_once_whatever_the_limit(assessed: Callable[..., factlog.Assessment]) -> None:

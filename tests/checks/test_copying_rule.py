@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import factlog
+from factlog.analysis._discovery import Discovery
+from factlog.analysis._discovery._learn import Local
+from factlog.analysis._index import Index
 from factlog.checks import _copying as copying
+from factlog.checks._copyshards import concluded
 from tests.helpers import echo_cluster
+from tests.shards import copying_gathered
 
 
 def test_undeclared_copying_names_the_echo() -> None:
@@ -44,3 +51,31 @@ def test_declared_copies_are_not_reported_as_undeclared() -> None:
     """The same echo, declared through relays and derived_from, gives no undeclared-copying finding."""
     claims, _ = echo_cluster(seed=11, questions=40, copiers=2)
     assert not [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
+
+
+@pytest.mark.parametrize("seed", range(11, 20))
+def test_undeclared_copying_limited_to_its_rounds_settles_as_without_a_limit(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Limited to the rounds AccuCopy settles in (extrapolated), the same findings, none unsettled; over parts too."""
+    claims, _ = echo_cluster(seed=seed, questions=40, copiers=2, declared=False)
+    runs: list[int] = []
+    run = copying.accu_copy
+
+    def counted(*args: Any, **kwargs: Any) -> Discovery:
+        found = run(*args, **kwargs)
+        runs.append(found.rounds)
+        return found
+
+    monkeypatch.setattr(copying, "accu_copy", counted)
+    settled = [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
+    monkeypatch.setattr(copying, "MAX_ROUNDS", runs[0])
+    limited = [f for f in factlog.check(claims).findings if f.rule == "undeclared_copying"]
+    assert limited == settled
+    assert not [f for f in limited if "unsettled" in f.message]
+    index = Index.of(claims)
+    records = copying.copy_votes(index)
+    questions = sorted({record[1] for record in records})
+    halves = [([r for r in records if questions.index(r[1]) % 2 == side], {}) for side in (0, 1)]
+    with copying_gathered(0):  # learned over the halves, as over a cluster's parts
+        assert list(concluded(index, Local(halves), {})) == list(copying.copied_values(index, records))

@@ -51,6 +51,18 @@ def test_the_synchronous_rounds_stop_where_one_process_stops(
     assert render_assessment_json(distributed) == render_assessment_json(single)
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("method", ["accucopy", "accuvote"])
+def test_a_limit_of_the_rounds_a_run_settles_in_settles_it(tmp_path: Path, seed: int, method: str) -> None:
+    """300 generated claims, extrapolated: limited to the rounds one process settles in, settled there, to the byte."""
+    generated = generated_lines(tmp_path, 300, seed=seed)
+    settled = factlog.assess(factlog.load(generated), method=method)
+    limited = factlog.dask.assess([str(generated)], method=method, partitions=3, max_rounds=settled.rounds)
+    assert (limited.rounds, limited.converged) == (settled.rounds, True)
+    single = factlog.assess(factlog.load(generated), method=method, max_rounds=settled.rounds)
+    assert render_assessment_json(limited) == render_assessment_json(single)
+
+
 @pytest.mark.parametrize(("method", "limit"), LIMITS)
 def test_the_cluster_s_rounds_stop_where_one_process_stops(
     generated: Path, single_process: Callable[..., factlog.Assessment], client: Client, method: str, limit: int

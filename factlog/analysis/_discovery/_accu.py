@@ -316,7 +316,7 @@ def _accu(
         if change < params.epsilon:
             converged = True
             break
-        if ahead is not None and rounds < params.max_rounds - 1:  # the round after a jump is never the last
+        if ahead is not None and rounds < params.max_rounds:  # a round follows the jump: it runs as without a limit
             jumped = ahead.ahead(found)
             if jumped is not None:  # the next round starts from the jump, its accuracies the means of its probabilities
                 kept, probabilities = (accuracy, found, adjusted), jumped

@@ -234,7 +234,7 @@ def _accu(run: _Run) -> tuple[list[float], int, bool]:
         if change < params.epsilon:
             converged = True
             break
-        if ahead is not None and rounds < params.max_rounds - 1:  # the round after a jump is never the last
+        if ahead is not None and rounds < params.max_rounds:  # a round follows the jump: it runs as without a limit
             factor = ahead.ahead(size, dot, leads_change)
             if factor is not None:  # the next round starts from the jump, its accuracies the means of its probabilities
                 kept, accuracy = accuracy, averaged(runner.each(shard.take, factor, config_ref))

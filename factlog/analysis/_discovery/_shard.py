@@ -132,8 +132,8 @@ class Shard:
     """Extrapolated: this round's step, P(v) less the round's start (:mod:`._extrapolate`)."""
     direction: Sequence[float] | None = None
     """Extrapolated: the step the last jump followed, until the round after it (None: no jump before this round)."""
-    kept: Sequence[float] | None = None
-    """Extrapolated: the probabilities before the last jump, until the round after it is judged."""
+    kept: tuple[Sequence[float], Sequence[float]] | None = None
+    """Extrapolated: the probabilities and scores before the last jump, until the round after it is judged."""
     false_values: tuple[float, array[float] | None] = (100.0, None)
     """The copy model's n of every value here (:func:`~._copying.false_values`): one n, or n by value id."""
 
@@ -249,23 +249,24 @@ def leap(shard: Shard, factor: float) -> tuple[Shard, bool]:
 def take(shard: Shard, factor: float, config: Config) -> tuple[Shard, Sums]:
     """Jump: P(v) ← the jump of ``factor`` times this round's step; per source the partials of Σ w·P(v) there.
 
-    The round's probabilities are kept until the round after the jump is judged
-    (:func:`undo`), the step as the jump's direction.
+    The round's probabilities and scores are kept until the round after the jump is
+    judged (:func:`undo`), the step as the jump's direction.
     """
     index, found = shard.index, shard.probabilities
     ahead = jumped(index.q_range, found, shard.step, factor)
-    done = attrs.evolve(shard, probabilities=ahead, direction=shard.step, kept=found)
+    done = attrs.evolve(shard, probabilities=ahead, direction=shard.step, kept=(found, shard.scores))
     return done, _sums(shard, ahead, config)
 
 
 def undo(shard: Shard) -> tuple[Shard, None]:
-    """The jump undone: the probabilities of the round before it, from which the rounds go on.
+    """The jump undone: the probabilities and scores of the round before it, from which the rounds go on.
 
-    The scores stay the undoing round's: the round after a jump is never the last, so
-    another round follows and sets them anew.
+    The undoing round may be the last (a jump may come at any round but the last), so
+    the scores go back too: the run then ends where the round before the jump left it.
     """
     assert shard.kept is not None
-    return attrs.evolve(shard, probabilities=shard.kept, kept=None), None
+    probabilities, scores = shard.kept
+    return attrs.evolve(shard, probabilities=probabilities, scores=scores, kept=None), None
 
 
 def confide(shard: Shard, trust: Sequence[float], config: Config) -> tuple[Shard, Sums]:
