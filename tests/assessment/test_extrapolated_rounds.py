@@ -105,16 +105,27 @@ def test_every_path_gives_the_same_bytes(
 
 
 def test_the_report_and_export_take_plain_rounds(generated: Path, tmp_path: Path) -> None:
-    """``factlog report`` and ``factlog export`` take ``--plain-rounds`` as ``html_report`` takes ``extrapolate``."""
+    """``factlog report`` and ``factlog export`` take ``--plain-rounds`` as ``html_report`` takes ``extrapolate``.
+
+    Limited to the rounds the extrapolated run settles in, the plain rounds stop unsettled:
+    the two pages differ, and so does what ``export`` says of its rounds.
+    """
     from factlog.report import html_report  # noqa: PLC0415 - the report extra
 
     claims = factlog.load(generated)
+    limit = factlog.assess(claims).rounds
+    assert not factlog.assess(claims, max_rounds=limit, extrapolate=False).converged
+    plain = html_report(claims, paths=[str(generated)], max_rounds=limit, extrapolate=False)
+    assert plain != html_report(claims, paths=[str(generated)], max_rounds=limit)
     page = tmp_path / "page.html"
-    done = run("report", str(generated), "--plain-rounds", "--output", str(page))
+    done = run("report", str(generated), "--plain-rounds", "--max-rounds", str(limit), "--output", str(page))
     assert done.returncode == 0
-    assert page.read_text(encoding="utf-8") == html_report(claims, paths=[str(generated)], extrapolate=False)
-    exported = run("export", str(generated), "--to", "claimreview", "--plain-rounds")
-    assert exported.returncode == 0
+    assert page.read_text(encoding="utf-8") == plain
+    options = ("export", str(generated), "--to", "claimreview", "--max-rounds", str(limit))
+    exported, jumped = run(*options, "--plain-rounds"), run(*options)
+    assert (exported.returncode, jumped.returncode) == (0, 0)
+    assert "factlog export: warning: learning:" in exported.stderr
+    assert "factlog export: warning: learning:" not in jumped.stderr
 
 
 ENTRY_POINTS: dict[str, Callable[..., Any]] = {
