@@ -111,10 +111,11 @@ def test_files_read_by_the_workers_give_the_corpus_report(client: Client) -> Non
 
 
 def test_a_scheduler_address_is_connected_for_the_call(client: Client) -> None:
-    """``client`` may be the scheduler's address instead of a Client."""
+    """``client`` may be the scheduler's address instead of a Client: its learning rounds too (two of them)."""
     claims = factlog.load(SOURCES)
     address = client.scheduler.address
-    assert factlog.dask.assess(claims, client=address, partitions=2) == factlog.assess(claims)
+    distributed = factlog.dask.assess(claims, client=address, partitions=2, max_rounds=2)
+    assert distributed == factlog.assess(claims, max_rounds=2)
 
 
 def test_the_report_keeps_the_claims_findings_name() -> None:
@@ -137,14 +138,13 @@ def test_every_method_assesses_as_one_process(claims: factlog.ClaimSet, partitio
     assert render_assessment_json(distributed) == render_assessment_json(single)
 
 
-@pytest.mark.parametrize("method", ["accucopy", "truthfinder"])
-def test_the_corpus_files_assess_as_one_process(client: Client, method: str) -> None:
-    """The bundled corpus, read by two workers in three partitions: the single process's assessment and bytes."""
-    assert factlog.dask.assess(factlog.ClaimSet()) == factlog.assess(factlog.ClaimSet())  # the same default method
-    single = factlog.assess(factlog.load(SOURCES), method=method)
-    distributed = factlog.dask.assess(SOURCES, method=method, client=client, partitions=3)
-    assert distributed == single
-    assert render_assessment_json(distributed) == render_assessment_json(single)
+def test_the_default_method_is_factlog_assess_s() -> None:
+    """Without ``method``, the assessment factlog.assess gives without one.
+
+    The bundled corpus's files assess on two workers as in one process in
+    tests/dask/test_progress.py, whose run names each learning round.
+    """
+    assert factlog.dask.assess(factlog.ClaimSet()) == factlog.assess(factlog.ClaimSet())
 
 
 def _broken(index: factlog.Index) -> list[factlog.Finding]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import subprocess
+import importlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,40 +160,33 @@ def test_cli_assess_on_a_cluster_notes_an_empty_as_of_as_one_process_does(
     assert capsys.readouterr() == single
 
 
-_WITHOUT_DASK = """
-import sys
-import time
-sys.modules["distributed"] = None  # as if the dask extra were not installed
-from factlog.cli import main
-code = main(sys.argv[1:])
-try:
-    import factlog.dask
-except ImportError as error:
-    print(error, file=sys.stderr)
-sys.exit(code)
-"""
-
-
 @pytest.mark.parametrize("options", [["--workers", "2"], ["--dask", "tcp://127.0.0.1:8786"]])
 @pytest.mark.parametrize("command", ["check", "assess"])
-def test_cli_without_dask_names_the_extra_to_install(command: str, options: list[str]) -> None:
-    """--workers or --dask without Dask installed: a usage error naming the dask extra (exit 2), no traceback."""
-    run = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_DASK, command, *options, str(SOURCES)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
-    assert run.returncode == 2
-    usage, imported = run.stderr.splitlines()
-    assert usage == (
+def test_cli_without_dask_names_the_extra_to_install(
+    command: str, options: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--workers or --dask without Dask installed: a usage error naming the dask extra (exit 2), no traceback.
+
+    Dask's ``distributed`` made unimportable in this process, factlog.dask imported again (as in a process
+    without the extra), and everything put back after the test.
+    """
+    for name in [name for name in sys.modules if name == "factlog.dask" or name.startswith("factlog.dask.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.delattr(factlog, "dask")
+    monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now raises ImportError
+    assert main([command, *options, str(SOURCES)]) == 2
+    ran = capsys.readouterr()
+    assert ran.err == (
         f"factlog {command}: error: {options[0]} needs Dask, the dask extra of factlog-claims:"
-        " pip install -e '.[dask]' in a checkout of factlog, or pip install 'dask[distributed]'"
+        " pip install -e '.[dask]' in a checkout of factlog, or pip install 'dask[distributed]'\n"
     )
-    assert imported.startswith("factlog.dask needs Dask and its distributed scheduler, the dask extra of factlog-")
-    assert "pip install -e '.[dask]' in a checkout of factlog" in imported
-    assert run.stdout == ""
+    assert ran.out == ""
+    with pytest.raises(ImportError) as imported:
+        importlib.import_module("factlog.dask")
+    assert str(imported.value).startswith(
+        "factlog.dask needs Dask and its distributed scheduler, the dask extra of factlog-"
+    )
+    assert "pip install -e '.[dask]' in a checkout of factlog" in str(imported.value)
 
 
 _SLOW_RUN = """
@@ -215,12 +208,15 @@ def slow_rule(index):
 
 if __name__ == "__main__":
     factlog.cli._check.DEFAULT_RULES = (*factlog.cli._check.DEFAULT_RULES, slow_rule)
-    sys.exit(main(["check", "--workers", "2", "--rule", "slow_rule", "--rule", "opposed_claims", sys.argv[2]]))
+    sys.exit(main(["check", "--workers", "1", "--rule", "slow_rule", "--rule", "opposed_claims", sys.argv[2]]))
 """
 
 
 def test_cli_ctrl_c_during_a_workers_run_prints_one_line(tmp_path: Path) -> None:
-    """Ctrl-C mid-run (SIGINT to the process group, as a terminal sends it): "interrupted", exit 130, nothing else."""
+    """Ctrl-C mid-run (SIGINT to the process group, as a terminal sends it): "interrupted", exit 130, nothing else.
+
+    One worker process (as many as spawning one more would cost) gets the interrupt with the command.
+    """
     script, flag = tmp_path / "slow.py", tmp_path / "running"
     script.write_text(_SLOW_RUN, encoding="utf-8")
     assert interrupted_once_running(script, flag, str(SOURCES)) == (130, "interrupted\n", "")

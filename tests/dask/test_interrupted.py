@@ -1,9 +1,10 @@
-"""Ctrl-C during a run on a Dask scheduler of the test's own (``check --dask ADDRESS``): one line, exit 130."""
+"""Ctrl-C during a run on a Dask scheduler given by address (``check --dask ADDRESS``): one line, exit 130."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+
+from distributed import Client
 
 from tests.dask._shared import interrupted_once_running
 from tests.helpers import ROOT
@@ -19,11 +20,14 @@ import factlog.cli._check
 from factlog.cli import main
 
 FLAG = Path(sys.argv[1])
+RELEASED = FLAG.with_name("released")
 
 
 def slow_rule(index):
     FLAG.touch()  # on a worker: the driver is waiting for the pass's results
-    time.sleep(120)
+    deadline = time.monotonic() + 120
+    while not RELEASED.exists() and time.monotonic() < deadline:  # the worker freed once the test is done
+        time.sleep(0.05)
     return ()
 
 
@@ -34,15 +38,17 @@ if __name__ == "__main__":
 """
 
 
-def test_ctrl_c_while_waiting_on_a_scheduler_prints_one_line(
-    tmp_path: Path, scheduler: tuple[str, subprocess.Popen[bytes]]
-) -> None:
+def test_ctrl_c_while_waiting_on_a_scheduler_prints_one_line(tmp_path: Path, client: Client) -> None:
     """SIGINT to the command's process group while a pass's tasks run: stderr "interrupted" alone, exit 130.
 
     Not asyncio's "Task exception was never retrieved" with Dask's ``AllExit``, once per
-    task the interrupted gather left waiting.
+    task the interrupted gather left waiting. The scheduler is the session's cluster's, at
+    its address; its workers' tasks end once the command has.
     """
-    address, _ = scheduler
     script, flag = tmp_path / "slow.py", tmp_path / "running"
     script.write_text(_SLOW_RUN, encoding="utf-8")
-    assert interrupted_once_running(script, flag, address, str(SOURCES)) == (130, "interrupted\n", "")
+    try:
+        ended = interrupted_once_running(script, flag, client.scheduler.address, str(SOURCES))
+    finally:
+        (tmp_path / "released").touch()
+    assert ended == (130, "interrupted\n", "")

@@ -19,7 +19,7 @@ from factlog.cli import main
 from factlog.dask._faults import Stages
 from factlog.dask._learning import Cluster, assessed_in_rounds
 from factlog.io._arguments import expect_progress
-from factlog.render import render_json
+from factlog.render import render_assessment_json, render_json
 from tests.helpers import ROOT
 
 SOURCES = ROOT / "sources"
@@ -42,10 +42,16 @@ def test_a_check_names_its_stages_in_turn(client: Client) -> None:
 
 @pytest.mark.parametrize("method", ["accucopy", "truthfinder"])
 def test_an_assessment_names_each_learning_round(client: Client, method: str) -> None:
-    """One stage for each round the assessment reports, numbered from 1, then the weighing."""
+    """One stage for each round the assessment reports, numbered from 1, then the weighing.
+
+    The bundled corpus, read by two workers in three partitions: the single process's assessment and bytes.
+    """
     stages: list[str] = []
-    assessed = factlog.dask.assess(SOURCES, method=method, client=client, partitions=2, progress=stages.append)
-    assert stages[1] == "preparing the questions of 2 partitions"
+    assessed = factlog.dask.assess(SOURCES, method=method, client=client, partitions=3, progress=stages.append)
+    single = factlog.assess(factlog.load(SOURCES), method=method)
+    assert assessed == single
+    assert render_assessment_json(assessed) == render_assessment_json(single)
+    assert stages[1] == "preparing the questions of 3 partitions"
     rounds = [stage for stage in stages if stage.startswith(f"learning ({method}): round ")]
     assert rounds == [f"learning ({method}): round {n}" for n in range(1, assessed.rounds + 1)]
     assert stages[-1] == "weighing the propositions"

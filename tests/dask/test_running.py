@@ -46,10 +46,13 @@ def _spans(client: Client) -> list[tuple[tuple[str, ...], list[str]]]:
 
 
 def test_a_distributed_assessment_s_tasks_are_in_one_factlog_span(client: Client) -> None:
-    """Learning in rounds on a cluster: every task of the call in the span ("factlog", "assess"), none in a default."""
+    """Learning in rounds on a cluster: every task of the call in the span ("factlog", "assess"), none in a default.
+
+    Three rounds (of the corpus's 19) run every task group a round has.
+    """
     before = len(_spans(client))
-    assessed = factlog.dask.assess(SOURCES, method="accucopy", client=client, partitions=2)
-    assert assessed.rounds > 2
+    assessed = factlog.dask.assess(SOURCES, method="accucopy", client=client, partitions=2, max_rounds=3)
+    assert (assessed.rounds, assessed.converged) == (3, False)
     added = dict(_spans(client)[before:])
     assert {"prepare", "step", "getitem", "concluded"} <= set(added[("factlog", "assess")])
     defaults = {group for name, groups in added.items() if name == ("default",) for group in groups}
@@ -206,7 +209,7 @@ def test_extrapolated_rounds_on_the_cluster_learn_the_single_process_floats(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """AccuCopy extrapolated over three shards held by the workers: one process's jumps, floats and rounds."""
-    votes = small_random_votes(2145)
+    votes = small_random_votes(2795)  # 25 rounds, three jumps, one undone (seed 2145 took 53 rounds, 7 jumps, 2 undone)
     grades = {vote.source: frozenset((0.5,)) for vote in votes}
     domains = domains_of(votes)
     single = accu_copy(votes, priors=dict.fromkeys(grades, 0.5), domains=domains, params=EXTRAPOLATED, copy=EVERY_PAIR)
@@ -215,7 +218,8 @@ def test_extrapolated_rounds_on_the_cluster_learn_the_single_process_floats(
     Counted.made = []
     learned = learn(cluster, "accucopy", params=EXTRAPOLATED, copy=EVERY_PAIR)
     (decided,) = Counted.made
-    assert (decided.jumps, decided.undone) >= (2, 1)
+    assert decided.jumps >= 2
+    assert decided.undone >= 1
     assert learned.sources == dict(single.sources)
     assert learned.dependences == single.dependences
     assert (learned.rounds, learned.converged) == (single.rounds, single.converged)
