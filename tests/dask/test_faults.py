@@ -46,9 +46,14 @@ def _rules(rule: Callable[[Index], Iterable[factlog.Finding]]) -> tuple[factlog.
     return (*factlog.DEFAULT_RULES[:3], rule, *factlog.DEFAULT_RULES[3:])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def killable() -> Iterator[Client]:
-    """A cluster of two workers of its own, whose workers these tests kill (their nannies restart them)."""
+    """A cluster of two workers of its own for each test, whose workers it kills (their nannies restart them).
+
+    One cluster for the module saved a few seconds but carried the kills over: a nanny that
+    had not restarted its worker left the next test's cluster with one worker to kill, and a
+    gather then waited for a worker that never came.
+    """
     with factlog.dask.local_client(2) as connected:
         yield connected
 
@@ -101,11 +106,14 @@ def test_a_closed_connection_to_the_scheduler_is_a_cluster_error() -> None:
 
 @pytest.fixture(scope="module")
 def fragile() -> Iterator[Client]:
-    """A cluster of two workers that fails a task the first time its worker dies (Dask allows 3 by default)."""
-    with (
-        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
-        factlog.dask.local_client(2) as connected,
-    ):
+    """A cluster of two workers that fails a task the first time its worker dies (Dask allows 3 by default).
+
+    The setting holds only while the scheduler starts (it reads it then): held for the
+    module, it made every cluster started after this one fail at its first death too.
+    """
+    with contextlib.ExitStack() as stack:
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            connected = stack.enter_context(factlog.dask.local_client(2))
         yield connected
 
 
