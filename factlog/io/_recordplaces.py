@@ -9,8 +9,10 @@ Text read without a name is named by path alone (``$.sources[3]``) or ``line 7``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from factlog.model._claimset import ClaimSet
+from factlog.model._folders import given_as
 
 __all__ = ["at_line", "at_path", "in_record", "place_sources", "relabelled"]
 
@@ -55,9 +57,13 @@ def relabelled(claims: ClaimSet, label: str, given: str) -> ClaimSet:
 
     For a file read at its absolute path (by a worker in another folder) and named as the
     user gave it, as :func:`factlog.load` names it. Every place of ``sources_at`` begins
-    with ``label`` (:func:`at_line`, :func:`at_path`); ``claims`` is changed in place.
+    with ``label`` (:func:`at_line`, :func:`at_path`), and its sources' folders (``bases``)
+    are named by ``given``'s folder; ``claims`` is changed in place.
     """
     if label != given and claims.sources_at:
         places = {source: given + place.removeprefix(label) for source, place in claims.sources_at.items()}
         object.__setattr__(claims, "sources_at", places)
+    if label != given and claims.bases:  # the folder of each source, named as the user gave its file's folder
+        folder = str(Path(given).parent)
+        object.__setattr__(claims, "bases", {source: given_as(base, folder) for source, base in claims.bases.items()})
     return claims

@@ -2,58 +2,54 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-__all__ = ["Folder", "shown"]
+__all__ = ["Folder", "given_as", "shown"]
 
 
 class Folder(str):
-    """The absolute path of a source's folder (the text itself), with the path as given and the working folder then.
+    """The absolute path of a source's folder (the text itself), with the path it was given as.
 
     The working folder joined with ``given``, ``..`` kept (``link/..`` stays where the
     link leads), so a later :func:`os.chdir` leaves the documents where they were.
     ``given``: the folder as the loader was given it (``sources/kcna``, ``.``,
-    ``/data/kcna``); ``working``: the working folder at that moment (``""`` for an
-    absolute ``given``). Equal to, and
-    hashed as, the absolute path alone. Raises :class:`OSError` where the working folder
-    was removed and ``given`` is relative, as :meth:`pathlib.Path.absolute` does.
+    ``/data/kcna``). Equal to, and hashed as, the absolute path alone. Raises
+    :class:`OSError` where the working folder was removed and ``given`` is relative, as
+    :meth:`pathlib.Path.absolute` does.
     """
 
     given: str
-    working: str
 
     def __new__(cls, given: str) -> Folder:
-        absolute = Path(given).absolute()
-        made = super().__new__(cls, str(absolute))
+        made = super().__new__(cls, str(Path(given).absolute()))
         made.given = given
-        made.working = "" if absolute == Path(given) else os.getcwd()
         return made
 
-    def __reduce__(self) -> tuple[object, tuple[str, str, str]]:
-        return _folder, (str(self), self.given, self.working)
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return _folder, (str(self), self.given)
 
 
-def _folder(absolute: str, given: str, working: str) -> Folder:
+def _folder(absolute: str, given: str) -> Folder:
     """A :class:`Folder` made again from its pickled parts (no working folder looked up)."""
     made = str.__new__(Folder, absolute)
-    made.given, made.working = given, working
+    made.given = given
     return made
 
 
-def shown(folder: str) -> str:
-    """A source's folder as messages name it: as given to the loader while the working folder is the same.
+def given_as(folder: str, given: str) -> Folder:
+    """``folder`` (its absolute path) named ``given`` in messages; raises nothing.
 
-    After an :func:`os.chdir` (or where the working folder was removed), the absolute
-    path; a folder given as an absolute path, as given. A folder no loader made (a plain
-    ``str`` in ``ClaimSet.bases``) is named as it is.
+    For a file a Dask worker read at its absolute path, named as the user gave it.
     """
-    if not isinstance(folder, Folder):
-        return folder
-    if Path(folder.given).is_absolute():
-        return folder.given
-    try:
-        here = os.getcwd()
-    except OSError:  # the working folder removed
-        return str(folder)
-    return folder.given if here == folder.working else str(folder)
+    return _folder(str(folder), given)
+
+
+def shown(folder: str) -> str:
+    """A source's folder as messages name it: as given to the loader.
+
+    The same wherever the message is made: after an :func:`os.chdir`, and on a Dask
+    worker running in a folder of its own, so a check on a cluster names documents as one
+    process does. A folder no loader made (a plain ``str`` in ``ClaimSet.bases``) is named
+    as it is.
+    """
+    return folder.given if isinstance(folder, Folder) else folder
