@@ -42,7 +42,7 @@ from factlog.dask._session import _Session, _session, local_client
 from factlog.dask._sharded import computed, concluded_here, concluding, projected
 from factlog.errors import ConflictError, FormatError
 from factlog.io._arguments import expect_progress
-from factlog.io._documents import _files
+from factlog.io._files import claim_files
 from factlog.io._places import place_acknowledgements
 from factlog.io._recordplaces import relabelled
 from factlog.model._claimset import ClaimSet, merge_all
@@ -84,7 +84,7 @@ def _inputs(session: _Session, source: ClaimsOrPaths, partitions: int) -> tuple[
     # Each file named as given, as factlog.load names it (the workers read it at its absolute path).
     labelled = [
         (str(file), relabelled(shape[0], str(Path(read)), str(file)))
-        for file, read, shape in zip(_files(paths), files, shapes, strict=True)
+        for file, read, shape in zip(claim_files(paths), files, shapes, strict=True)
     ]
     try:
         small = merge_all(labelled)

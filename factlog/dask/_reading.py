@@ -17,7 +17,8 @@ import attrs
 from factlog.dask._passes import tables
 from factlog.errors import FactlogError, InputError
 from factlog.io._arguments import expect_paths
-from factlog.io._documents import _files, load, read_file
+from factlog.io._documents import load, read_file
+from factlog.io._files import claim_files
 from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._written import has_pending
@@ -92,7 +93,7 @@ def _expect_source(source: object, caller: str) -> ClaimSet | list[str | os.Path
 def _paths(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[str]]:
     """The paths as given, and the claim files as absolute paths (the workers may run in another folder)."""
     paths = [str(path) for path in ([source] if isinstance(source, (str, os.PathLike)) else source)]
-    files = [os.path.abspath(file) for file in _files(paths)]
+    files = [os.path.abspath(file) for file in claim_files(paths)]
     if not files:
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(paths))
     return paths, files

@@ -26,7 +26,7 @@ from factlog._bulk import paused_gc
 from factlog.errors import FormatError, InputError
 from factlog.io._arguments import expect_paths, expect_text
 from factlog.io._converter import make_converter
-from factlog.io._files import read_regular
+from factlog.io._files import claim_files, read_regular
 from factlog.io._lineproblems import WholeReader, problems_by_line
 from factlog.io._linestream import stream_lines
 from factlog.io._linetext import CR_ONLY, cr_only, lines_document, text_lines
@@ -50,7 +50,6 @@ from factlog.io._records import SECTIONS
 from factlog.io._references import refused_as, unresolved
 from factlog.io._salvage import Salvage, at_once, read_at_once, salvage_of, salvaged
 from factlog.io._sections import claim_set, read_claim_set, section_reader
-from factlog.io._staging import is_staging
 from factlog.io._tally import merge_kinds, problems_bounded
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._nouns import Claim, FieldError
@@ -282,29 +281,6 @@ def _stream_lines(path: Path, limits: Limits, acknowledgement_lines: list[int] |
     )
 
 
-def _files(paths: Iterable[PathLike]) -> list[Path]:
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix in (".json", ".jsonl")
-                    and p.is_file()
-                    and not any(is_staging(part) for part in p.relative_to(path).parts[:-1])
-                )
-            )
-        elif path.is_file():
-            found.append(path)
-        elif path.exists():
-            raise InputError(f"{path}: not a file or folder")
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    return list(dict.fromkeys(found))
-
-
 @paused_gc
 def load(
     paths: PathLike | Iterable[PathLike],
@@ -339,7 +315,7 @@ def load(
     that are no :class:`Limits`.
     """
     paths = expect_paths(paths, "factlog.load", limits=limits)
-    files = _files(paths)
+    files = claim_files(paths)
     if not files:
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in paths))
     parts: list[tuple[str, ClaimSet]] = []

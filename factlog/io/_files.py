@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from factlog.errors import FormatError, InputError
 from factlog.io._parsing import Limits, size_error
+from factlog.io._staging import is_staging
 
-__all__ = ["LineTooLong", "capped_lines", "read_line", "read_lines", "read_regular"]
+__all__ = ["LineTooLong", "capped_lines", "claim_files", "read_line", "read_lines", "read_regular"]
 
 # Opening a named pipe for reading blocks until a writer comes, unless non-blocking.
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -150,3 +151,32 @@ def read_lines(path: Path, limits: Limits, *, name: str | None = None) -> Iterat
             raise FormatError(error.errors) from None
         except OSError as error:  # pragma: no cover - a read error on a file that opened
             raise InputError(f"{label}: {error.strerror or error}") from None
+
+
+def claim_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The claim files ``paths`` name, each once, in order: a folder's ``.json`` and ``.jsonl`` files, sorted.
+
+    A folder's files are found at any depth, leaving out the staging folders of a split
+    under way. Raises :class:`~factlog.InputError` for a path that is missing or neither a
+    file nor a folder.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in (".json", ".jsonl")
+                    and p.is_file()
+                    and not any(is_staging(part) for part in p.relative_to(path).parts[:-1])
+                )
+            )
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise InputError(f"{path}: not a file or folder")
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(found))

@@ -31,7 +31,8 @@ import attrs
 from factlog.errors import ArgumentError, ArgumentTypeError, FactlogError, FormatError, InputError, described
 from factlog.io._arguments import expect_paths, expect_sizes
 from factlog.io._atomic import write_atomic
-from factlog.io._documents import _files, load
+from factlog.io._documents import load
+from factlog.io._files import claim_files
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
 from factlog.io._recordplaces import in_record
@@ -131,7 +132,7 @@ def split_lines(
     remove_stale(target)
     known: Known = {}  # an earlier split's documents, read once for the check here and the one before it is replaced
     expect_target(target, force=force, limits=limits, known=known)
-    files = _files(given)
+    files = claim_files(given)
     if not files:
         raise InputError("no claim files (*.json, *.jsonl) found in " + ", ".join(str(p) for p in given))
     _expect_outside(named, target, given)
