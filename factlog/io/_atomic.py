@@ -7,6 +7,12 @@ bits (a new one gets the usual ``0o666`` less the umask); a symbolic link is fol
 so its target is replaced and the link stays. A temporary file is named
 ``.NAME.PID.RANDOM.tmp``; one left by a writer that was killed (its process is gone)
 is removed by the next write to the same target.
+
+A target that is no regular file is never replaced: a device (``/dev/null``, a
+terminal, ``/dev/stdout``) or a named pipe is written into as a shell's ``>`` writes
+it (a pipe waits for its reader), with no temporary file and no rename; a folder or a
+socket is refused. Every refusal names the target and the reason, and a folder that
+takes no new file is named as such: the target itself may be writable.
 """
 
 from __future__ import annotations
@@ -54,7 +60,39 @@ def _remove_stale(folder: Path, name: str) -> None:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` atomically (see the module); :class:`~factlog.InputError` on failure."""
+    """Write ``data`` to ``target`` (see the module); :class:`~factlog.InputError` naming it and why on failure."""
+    try:
+        kind = stat.S_IFMT(os.stat(target).st_mode)
+    except FileNotFoundError:
+        kind = None  # a new file, or a link to one: made where the link leads
+    except OSError as error:
+        raise _cannot(target, error.strerror or str(error)) from None
+    if kind == stat.S_IFDIR:
+        raise _cannot(target, "it is a folder")
+    if kind == stat.S_IFSOCK:
+        raise _cannot(target, "it is a socket")
+    if kind is None or kind == stat.S_IFREG:
+        _replace(target, data)
+    else:
+        _write_into(target, data)
+
+
+def _cannot(target: Path, reason: str) -> InputError:
+    return InputError(f"{target}: cannot write: {reason}")
+
+
+def _write_into(target: Path, data: bytes) -> None:
+    """Write into a device or a named pipe, as it is: a rename would put a regular file in its place."""
+    try:
+        handle = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise _cannot(target, error.strerror or str(error)) from None
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write a temporary file beside the regular file (or the place of a new one) and rename it over it."""
     real = Path(os.path.realpath(target)) if target.is_symlink() else target
     folder = real.parent if str(real.parent) else Path(".")
     try:
@@ -62,13 +100,17 @@ def write_atomic(target: Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = None
     except OSError as error:
-        raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
+        raise _cannot(target, error.strerror or str(error)) from None
     _remove_stale(folder, real.name)
     temporary = folder / f".{real.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), _NEW_FILE_MODE)
+    except FileNotFoundError:
+        raise _cannot(target, f"no folder {folder}") from None
     except OSError as error:
-        raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
+        # The target itself may be writable: the folder must take the new file that replaces it.
+        reason = error.strerror or str(error)
+        raise _cannot(target, f"the folder {folder} takes no new file ({reason})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             if mode is not None:
@@ -80,7 +122,7 @@ def write_atomic(target: Path, data: bytes) -> None:
     except BaseException as error:
         temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
+            raise _cannot(target, error.strerror or str(error)) from None
         raise
     directory = os.open(folder, os.O_RDONLY)
     try:

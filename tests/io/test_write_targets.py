@@ -1,0 +1,126 @@
+"""A write to a target that is no regular file: a device or a pipe written into, a folder or socket refused."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import factlog
+from tests.helpers import claim, world
+
+CLAIMS = world(claim("a"))
+
+
+@contextlib.contextmanager
+def read_end(fifo: Path) -> Iterator[list[bytes]]:
+    """The read end of ``fifo``, open before the write (so the writer never waits); yields what it read after."""
+    os.mkfifo(fifo)
+    descriptor = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    read: list[bytes] = []
+    try:
+        yield read
+        with contextlib.suppress(BlockingIOError):  # no writer ever came: nothing to read
+            while chunk := os.read(descriptor, 1 << 16):
+                read.append(chunk)
+    finally:
+        os.close(descriptor)
+
+
+@pytest.fixture
+def nothing_made_in_dev(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail, before it happens, any creation of a file in /dev or rename there: a test never replaces a device."""
+    opened, replaced = os.open, os.replace
+
+    def guarded_open(path: Any, flags: int, *rest: Any, **named: Any) -> int:
+        if flags & os.O_CREAT and os.fspath(path).startswith("/dev/"):
+            raise AssertionError(f"a file was about to be made in /dev: {path}")
+        return opened(path, flags, *rest, **named)
+
+    def guarded_replace(source: Any, target: Any, **named: Any) -> None:
+        if os.fspath(target).startswith("/dev/"):
+            raise AssertionError(f"{target} was about to be replaced")
+        replaced(source, target, **named)
+
+    monkeypatch.setattr(os, "open", guarded_open)
+    monkeypatch.setattr(os, "replace", guarded_replace)
+
+
+def test_a_dump_into_a_named_pipe_writes_through_it_and_leaves_the_pipe(tmp_path: Path) -> None:
+    """The reader of a FIFO gets the bytes dump writes, and the FIFO is still a FIFO, with nothing beside it."""
+    fifo = tmp_path / "out.json"
+    with read_end(fifo) as read:
+        factlog.dump(CLAIMS, fifo)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert b"".join(read).decode() == factlog.dumps(CLAIMS)
+    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_a_link_to_a_named_pipe_writes_through_both_and_leaves_both(tmp_path: Path) -> None:
+    """A symbolic link to a FIFO stays a link, its FIFO a FIFO, and the reader gets the bytes."""
+    fifo, link = tmp_path / "pipe", tmp_path / "link.json"
+    with read_end(fifo) as read:
+        link.symlink_to(fifo.name)
+        factlog.dump(CLAIMS, link)
+    assert (link.is_symlink(), stat.S_ISFIFO(os.lstat(fifo).st_mode)) == (True, True)
+    assert b"".join(read).decode() == factlog.dumps(CLAIMS)
+
+
+@pytest.mark.usefixtures("nothing_made_in_dev")
+def test_a_dump_to_dev_null_leaves_the_device() -> None:
+    """``/dev/null`` is written into: no temporary file is made in /dev, nothing renamed over the device."""
+    before = os.stat("/dev/null")
+    factlog.dump(CLAIMS, "/dev/null")
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+def test_a_folder_is_refused_as_a_folder_by_name(tmp_path: Path) -> None:
+    """A folder where the file should go: an InputError naming it and saying it is a folder."""
+    (tmp_path / "out.json").mkdir()
+    with pytest.raises(factlog.InputError, match=r"out\.json: cannot write: it is a folder$"):
+        factlog.dump(CLAIMS, tmp_path / "out.json")
+    assert (tmp_path / "out.json").is_dir()
+
+
+def test_a_socket_is_refused_and_stays_a_socket(tmp_path: Path) -> None:
+    """A Unix socket where the file should go is refused by name, and is not replaced by a file."""
+    target = tmp_path / "s.json"
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(target))
+        with pytest.raises(factlog.InputError, match=r"s\.json: cannot write: it is a socket$"):
+            factlog.dump(CLAIMS, target)
+    assert stat.S_ISSOCK(os.lstat(target).st_mode)
+
+
+def test_a_missing_folder_is_named_as_missing(tmp_path: Path) -> None:
+    """Writing into a folder that does not exist names the target and the missing folder."""
+    target = tmp_path / "absent" / "out.json"
+    with pytest.raises(factlog.InputError, match=rf"out\.json: cannot write: no folder {tmp_path}/absent$"):
+        factlog.dump(CLAIMS, target)
+
+
+def test_a_folder_taking_no_new_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder refusing the temporary file (read-only, not ours) is named: the target itself may be writable."""
+    (tmp_path / "out.json").write_text("{}", encoding="utf-8")
+    opened = os.open
+
+    def refused(path: Any, flags: int, *rest: Any, **named: Any) -> int:
+        if flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return opened(path, flags, *rest, **named)
+
+    monkeypatch.setattr(os, "open", refused)
+    with pytest.raises(factlog.InputError) as caught:
+        factlog.dump(CLAIMS, tmp_path / "out.json")
+    assert str(caught.value) == (
+        f"{tmp_path}/out.json: cannot write: the folder {tmp_path} takes no new file (Permission denied)"
+    )
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == "{}"
