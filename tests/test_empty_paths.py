@@ -90,6 +90,9 @@ def test_the_working_folder_is_still_read_when_named(claims_here: Path) -> None:
         (["split", "", "split"], "PATH"),
         (["log", "append", "claims.db", ""], "FILE"),
         (["log", "show", ""], "LOG"),
+        (["draft", "", "--source", "x"], "ARTICLE"),
+        (["draft", "claims.json", "--source", "x", "-o", ""], "-o/--output"),
+        (["report", "claims.json", "-o", ""], "-o/--output"),
     ],
 )
 def test_the_command_line_refuses_an_empty_path_as_a_usage_error(

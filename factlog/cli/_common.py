@@ -42,6 +42,7 @@ __all__ = [
     "interrupts_reported",
     "limits",
     "named_path",
+    "output_path",
     "report_error",
     "report_interrupt",
     "stream_refused",
@@ -74,6 +75,13 @@ def named_path(text: str) -> str:
     """An argparse ``type``: a path, not empty (``""``, which Python would take for the working folder)."""
     if not text:
         raise argparse.ArgumentTypeError(EMPTY_PATH)
+    return text
+
+
+def output_path(text: str) -> str:
+    """An argparse ``type``: a file to write, not empty; ``-`` is standard output, left to the command."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a path, got an empty one ('-' for standard output)")
     return text
 
 

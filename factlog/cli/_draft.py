@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from factlog.cli._common import EXIT_OK, UsageError, add_limits, limits
+from factlog.cli._common import EXIT_OK, UsageError, add_limits, limits, named_path, output_path
 from factlog.drafting import draft, write_draft
-from factlog.errors import InputError
-from factlog.io import load
+from factlog.drafting._writing import Clash, ClashKind, clashes, stores_text
+from factlog.errors import FormatError, InputError
+from factlog.io import dumps, load
 from factlog.io._files import read_regular
-from factlog.io._parsing import DEFAULT_LIMITS
+from factlog.io._parsing import DEFAULT_LIMITS, Limits
+from factlog.model import ClaimSet
 
 __all__ = ["register"]
 
@@ -29,9 +32,12 @@ def register(commands: Any) -> None:
         description="Draft a claim-set document from an article's raw text: every sentence a claim with its"
         " evidence span, attribution and certainty read from cue words, holders resolved against the registry."
         " Each drafted claim is marked draft until reviewed; the article's text is stored beside the output.",
-        epilog="Exit 0 when the draft is written, 2 for a usage error, 3 when a file cannot be read or written.",
+        epilog="Exit 0 when the draft is written, 2 for a usage error (an output or a text beside it that exists,"
+        " without --force, among them), 3 when a file cannot be read or written.",
     )
-    parser.add_argument("article", metavar="ARTICLE", help="the article as UTF-8 text")
+    parser.add_argument(
+        "article", metavar="ARTICLE", type=named_path, help="the article as UTF-8 text ('-' for standard input)"
+    )
     parser.add_argument("--source", required=True, metavar="ID", help="id to give the source, e.g. li-qiang-visit")
     parser.add_argument("--published", metavar="DATE", help="publication date, e.g. 2025-10-08 or 2025-10")
     parser.add_argument("--publisher", metavar="NAME", help="the outlet: a registry name, alias or id, or a new name")
@@ -47,30 +53,52 @@ def register(commands: Any) -> None:
         "-o",
         "--output",
         metavar="PATH",
-        help="where to write the claims (default: SOURCE.draft.json in the current folder)",
+        type=output_path,
+        help="where to write the claims (default: SOURCE.draft.json in the current folder; '-' for standard output,"
+        " the text then stored nowhere)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing output, and other text where the article's text goes beside it",
     )
     add_limits(parser)
     parser.set_defaults(run=_draft)
 
 
-def _document_name(article: Path, output: Path, source: str) -> str:
+_STANDARD = "-"
+"""The name of standard input as ARTICLE, of standard output as ``-o``."""
+
+
+def _document_name(article: str, output: str, source: str) -> str:
     """The article's own name when it already sits beside the output, else SOURCE.txt."""
-    if article.resolve().parent == output.resolve().parent:
-        return article.name
+    if _STANDARD not in (article, output) and Path(article).resolve().parent == Path(output).resolve().parent:
+        return Path(article).name
     return f"{source}.txt"
 
 
-def _draft(arguments: argparse.Namespace) -> int:
-    article = Path(arguments.article)
-    output = Path(arguments.output or f"{arguments.source}.draft.json")
-    if output.resolve() == article.resolve():
-        raise UsageError("factlog draft: error: the output would overwrite the article")
+def _read_article(article: str, limits: Limits) -> str:
+    """The article's text: a regular file refused from its size before it is read (as every input is), or stdin."""
+    if article == _STANDARD:
+        name = "standard input"
+        data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        if len(data) > limits.max_bytes:
+            raise FormatError([f"{name}: larger than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
+    else:
+        name, data = article, read_regular(Path(article), limits)
     try:
-        # A regular file only, refused from its size before it is read (as every input is).
-        text = read_regular(article, DEFAULT_LIMITS).decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(f"{article}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+        raise InputError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+
+
+def _draft(arguments: argparse.Namespace) -> int:
+    article, output = arguments.article, arguments.output or f"{arguments.source}.draft.json"
+    if _STANDARD not in (article, output) and Path(output).resolve() == Path(article).resolve():
+        raise UsageError("factlog draft: error: the output would overwrite the article")
+    text = _read_article(article, DEFAULT_LIMITS)
     registry = load(arguments.registry, limits=limits(arguments)) if arguments.registry else None
+    document = _document_name(article, output, arguments.source)
     try:
         claims = draft(
             text,
@@ -78,7 +106,7 @@ def _draft(arguments: argparse.Namespace) -> int:
             published=arguments.published,
             publisher=arguments.publisher,
             registry=registry,
-            document=_document_name(article, output, arguments.source),
+            document=document,
         )
     except InputError as error:
         # The drafter names the argument it refuses; on the command line that is an option, and a usage error.
@@ -86,11 +114,44 @@ def _draft(arguments: argparse.Namespace) -> int:
         if separator and option in _OPTIONS:
             raise UsageError(f"factlog draft: error: --{option}: {reason}") from None
         raise
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"{output.parent}: cannot create the folder: {error.strerror or error}") from None
-    write_draft(claims, text, output)
-    count = len(claims.claims)
-    print(f"drafted {count} claim{'' if count == 1 else 's'} from {article} into {os.fspath(output)}")
+    drafted = _drafted(claims, "standard input" if article == _STANDARD else article)
+    if output == _STANDARD:
+        sys.stdout.write(dumps(claims))
+        print(f"factlog draft: {drafted} to standard output; {_unstored(document)}", file=sys.stderr)
+        return EXIT_OK
+    target = Path(output)
+    for clash in clashes(claims, text, target):
+        if clash.kind is ClashKind.SAME_PATH or (clash.kind is not ClashKind.NO_FILE and not arguments.force):
+            _refuse(clash, output, arguments.source)
+    stored = stores_text(target)
+    write_draft(claims, text, target, force=arguments.force)
+    print(f"{drafted} into {os.fspath(target)}")
+    if not stored:
+        print(f"factlog draft: warning: {output} is no regular file: {_unstored(document)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _drafted(claims: ClaimSet, article: str) -> str:
+    count = len(claims.claims)
+    return f"drafted {count} claim{'' if count == 1 else 's'} from {article}"
+
+
+def _unstored(document: str) -> str:
+    return f"the article's text is stored nowhere (store it as {document} beside the claims to check the quotes)"
+
+
+def _refuse(clash: Clash, output: str, source: str) -> None:
+    """A usage error for a file in the draft's way: what stands there, and what to do."""
+    if clash.kind is ClashKind.SAME_PATH:
+        raise UsageError(
+            f"factlog draft: error: -o {output}: the article's text goes there, beside the claims:"
+            f" name the claims otherwise (e.g. {Path(output).parent / f'{source}.draft.json'})"
+        )
+    if clash.kind is ClashKind.DRAFT:
+        raise UsageError(
+            f"factlog draft: error: -o {output}: the file exists (a draft reviewed since?): give --force to replace it"
+        )
+    raise UsageError(
+        f"factlog draft: error: {clash.path} holds another text than the article, whose text goes there beside"
+        " the claims: give --force to replace it, or -o into another folder"
+    )

@@ -15,6 +15,7 @@ from factlog.cli._common import (
     add_paths,
     as_of,
     limits,
+    output_path,
     printed_warnings,
 )
 from factlog.cli._terminal import progress
@@ -35,7 +36,14 @@ def register(commands: Any) -> None:
         " among them), 3 when the input cannot be read or the page cannot be written.",
     )
     add_paths(parser)
-    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write ('-' for stdout)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        type=output_path,
+        help="the HTML file to write ('-' for stdout)",
+    )
     parser.add_argument("--title", default="factlog report", help="the page title (default: factlog report)")
     add_assessment_options(parser)
     parser.set_defaults(run=_report)
@@ -78,7 +86,7 @@ def _refuse_overwriting_inputs(output: Path, paths: list[str], claims: ClaimSet)
         path = Path(raw).resolve()
         below = path.is_dir() and target.is_relative_to(path)
         read = below and target.suffix in _CLAIM_SUFFIXES
-        if target == path or read or (below and target.exists() and not _earlier_report(target)):
+        if target == path or read or (below and target.is_file() and not _earlier_report(target)):
             what = "be read as an input below" if read and not target.exists() else "overwrite the input"
             raise UsageError(
                 f"factlog report: error: -o {output}: the output would {what} {raw}"

@@ -11,6 +11,7 @@ checks; nothing below it imports it.
 
 from __future__ import annotations
 
-from factlog.drafting._draft import draft, write_draft
+from factlog.drafting._draft import draft
+from factlog.drafting._writing import write_draft
 
 __all__ = ["draft", "write_draft"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-from pathlib import Path
 
 import attrs
 
@@ -15,9 +13,7 @@ from factlog.drafting._holders import Holders
 from factlog.drafting._names import Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
 from factlog.drafting._segment import sentences
-from factlog.errors import InputError, expect
-from factlog.io import dump
-from factlog.io._atomic import write_atomic
+from factlog.errors import InputError
 from factlog.model import (
     Attribution,
     Claim,
@@ -31,10 +27,9 @@ from factlog.model import (
     Source,
     find_time_expressions,
 )
-from factlog.model._claimset import expect_claim_set
 from factlog.model._fields import ID
 
-__all__ = ["draft", "write_draft"]
+__all__ = ["draft"]
 
 _TITLE_LENGTH = 160
 _SAFETY_ROUNDS = 3
@@ -332,35 +327,3 @@ def _without_proposition(claim: Claim, involved: set[str]) -> Claim:
         return claim
     note = "factlog draft left out a proposition that contradicted another sentence of the article."
     return attrs.evolve(claim, proposition=None, notes=note)
-
-
-def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str]) -> None:
-    """Write a draft claim set to ``path`` and the article's text beside it, as its source names it.
-
-    The text is written as UTF-8 under each source's ``document`` name in the folder of
-    ``path`` (left alone when that file already holds the same bytes), so quotes and
-    the SHA-256 can be verified. Both are written atomically (a temporary file renamed
-    over the target, as :func:`~factlog.dump` writes); the folder of ``path`` is made
-    when missing, as ``factlog draft -o`` makes it. Raises :class:`InputError` when
-    either cannot be written, :class:`~factlog.ArgumentError` for ``claims`` that are no
-    :class:`ClaimSet` or a ``text`` that is no :class:`str`.
-    """
-    expect_claim_set(claims, "factlog.write_draft")
-    expect(text, str, "factlog.write_draft: text", "the article's text (a str)")
-    target = Path(path)
-    data = text.encode("utf-8")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"{target.parent}: cannot make the folder: {error.strerror or error}") from None
-    for source in claims.sources:
-        if source.document is None:
-            continue
-        beside = target.parent / source.document
-        try:
-            same = beside.is_file() and beside.read_bytes() == data
-        except OSError as error:
-            raise InputError(f"{beside}: cannot write: {error.strerror or error}") from None
-        if not same:
-            write_atomic(beside, data)  # as dump writes: a crash leaves the old text or the new
-    dump(claims, target)

@@ -347,7 +347,7 @@ def test_the_article_text_is_replaced_atomically_not_rewritten_in_place(tmp_path
     (document,) = {source.document for source in claims.sources if source.document is not None}
     (tmp_path / document).write_text("an older text", encoding="utf-8")
     os.link(tmp_path / document, tmp_path / "kept.txt")
-    factlog.write_draft(claims, text, tmp_path / "claims.json")
+    factlog.write_draft(claims, text, tmp_path / "claims.json", force=True)
     assert (tmp_path / document).read_text(encoding="utf-8") == text
     assert (tmp_path / "kept.txt").read_text(encoding="utf-8") == "an older text"
 

@@ -1,0 +1,138 @@
+"""Writing a draft: the claims file, then the article's text beside it, never over a file unasked."""
+
+from __future__ import annotations
+
+import enum
+import os
+import stat
+from pathlib import Path
+
+import attrs
+
+from factlog.errors import ArgumentError, InputError, expect
+from factlog.io import dump
+from factlog.io._arguments import expect_named
+from factlog.io._atomic import write_atomic
+from factlog.model import ClaimSet
+from factlog.model._claimset import expect_claim_set
+
+__all__ = ["Clash", "ClashKind", "clashes", "stores_text", "write_draft"]
+
+
+class ClashKind(enum.Enum):
+    """What stands where a draft would write."""
+
+    DRAFT = "draft"
+    """A file at the claims file's path: an earlier draft, perhaps reviewed since."""
+    OTHER_TEXT = "other text"
+    """A file at the text's path holding other bytes than the article."""
+    NO_FILE = "no file"
+    """A folder, pipe, device or socket at the text's path: the text cannot be stored there."""
+    SAME_PATH = "same path"
+    """The text's path is the claims file's own."""
+
+
+@attrs.frozen
+class Clash:
+    """A file a draft would replace (``DRAFT``, ``OTHER_TEXT``) or cannot be written as asked (the others)."""
+
+    path: Path
+    kind: ClashKind
+    source: str | None = None
+    """The source whose text goes to ``path``; None for the claims file."""
+
+
+def stores_text(path: Path) -> bool:
+    """Whether a draft written to ``path`` stores the article's text beside it: not for a device or named pipe.
+
+    ``path`` is then a new or a regular file (a folder fails when the claims are written).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return True
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+
+
+def clashes(claims: ClaimSet, text: str, path: Path) -> list[Clash]:
+    """What stands where :func:`write_draft` would write ``claims`` and ``text`` to ``path``.
+
+    Those ``force`` cannot clear (``SAME_PATH``, ``NO_FILE``) come first, then the others in writing order.
+    """
+    found = []
+    if os.path.isfile(path):
+        found.append(Clash(path, ClashKind.DRAFT))
+    if not stores_text(path):
+        return found
+    data = text.encode("utf-8")
+    for source in claims.sources:
+        if source.document is None:
+            continue
+        beside = path.parent / source.document
+        if os.path.realpath(beside) == os.path.realpath(path):
+            found.append(Clash(beside, ClashKind.SAME_PATH, source.id))
+            continue
+        try:
+            mode = os.stat(beside).st_mode
+        except OSError:  # nothing there, or nothing that can be looked at: the write reports why
+            continue
+        if not stat.S_ISREG(mode):
+            found.append(Clash(beside, ClashKind.NO_FILE, source.id))
+        elif not _holds(beside, data):
+            found.append(Clash(beside, ClashKind.OTHER_TEXT, source.id))
+    return sorted(found, key=lambda clash: clash.kind in (ClashKind.DRAFT, ClashKind.OTHER_TEXT))
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str], *, force: bool = False) -> None:
+    """Write a draft claim set to ``path``, then the article's text beside it, as its source names it.
+
+    The text is written as UTF-8 under each source's ``document`` name in the folder of
+    ``path`` (left alone when that file already holds the same bytes), so quotes and
+    the SHA-256 can be verified. Both are written atomically (a temporary file renamed
+    over the target, as :func:`~factlog.dump` writes); the folder of ``path`` is made
+    when missing, as ``factlog draft -o`` makes it. A ``path`` that is a device or a
+    named pipe (``/dev/null``) is written into and no text is stored: it has no folder
+    of its own to store it in.
+
+    Nothing is written when a file stands in the way: an existing file at ``path`` (a
+    draft that may have been reviewed since) or other text at the text's path is an
+    :class:`~factlog.ArgumentError` naming it, unless ``force``; so is a ``path`` that
+    is the text's own path, or empty, whatever ``force``. Raises
+    :class:`InputError` when either cannot be written (a folder, pipe or device at the
+    text's path among them), :class:`~factlog.ArgumentError` for ``claims`` that are
+    no :class:`ClaimSet` or a ``text`` that is no :class:`str`.
+    """
+    expect_claim_set(claims, "factlog.write_draft")
+    expect(text, str, "factlog.write_draft: text", "the article's text (a str)")
+    expect_named(path, "factlog.write_draft: path")
+    target = Path(path)
+    for clash in clashes(claims, text, target):
+        if clash.kind is ClashKind.NO_FILE:
+            raise InputError(f"{clash.path}: cannot store the text of source {clash.source}: not a regular file")
+        if clash.kind is ClashKind.SAME_PATH:
+            raise ArgumentError(f"factlog.write_draft: path: {target} is where the text of source {clash.source} goes")
+        if not force:
+            held = "a file" if clash.kind is ClashKind.DRAFT else f"another text than that of source {clash.source}"
+            raise ArgumentError(f"factlog.write_draft: {clash.path} holds {held}: give force=True to replace it")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"{target.parent}: cannot make the folder: {error.strerror or error}") from None
+    stored = stores_text(target)
+    dump(claims, target)  # first: a text written and claims that failed would leave a copy no draft names
+    if not stored:
+        return
+    data = text.encode("utf-8")
+    for source in claims.sources:
+        if source.document is None:
+            continue
+        beside = target.parent / source.document
+        if not (beside.is_file() and _holds(beside, data)):
+            write_atomic(beside, data)  # as dump writes: a crash leaves the old text or the new
