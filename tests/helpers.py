@@ -16,12 +16,13 @@ import os
 import pickle
 import random
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 import attrs
+import pytest
 
 import factlog
 from factlog import (
@@ -390,3 +391,36 @@ def random_votes(seed: int, sources: tuple[int, int] = (30, 120), questions: tup
         for q in range(asked)
         if rng.random() < rng.choice([0.2, 0.5, 0.9])
     ]
+
+
+@contextlib.contextmanager
+def read_end(fifo: Path) -> Iterator[list[bytes]]:
+    """The read end of ``fifo``, open before the write (so the writer never waits); yields what it read after."""
+    os.mkfifo(fifo)
+    descriptor = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    read: list[bytes] = []
+    try:
+        yield read
+        with contextlib.suppress(BlockingIOError):  # no writer ever came: nothing to read
+            while chunk := os.read(descriptor, 1 << 16):
+                read.append(chunk)
+    finally:
+        os.close(descriptor)
+
+
+def devices_guarded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail, before it happens, any creation of a file in /dev or rename there: a test never replaces a device."""
+    opened, replaced = os.open, os.replace
+
+    def guarded_open(path: Any, flags: int, *rest: Any, **named: Any) -> int:
+        if flags & os.O_CREAT and os.fspath(path).startswith("/dev/"):
+            raise AssertionError(f"a file was about to be made in /dev: {path}")
+        return opened(path, flags, *rest, **named)
+
+    def guarded_replace(source: Any, target: Any, **named: Any) -> None:
+        if os.fspath(target).startswith("/dev/"):
+            raise AssertionError(f"{target} was about to be replaced")
+        replaced(source, target, **named)
+
+    monkeypatch.setattr(os, "open", guarded_open)
+    monkeypatch.setattr(os, "replace", guarded_replace)

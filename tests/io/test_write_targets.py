@@ -2,54 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import factlog
-from tests.helpers import claim, world
+from tests.helpers import claim, devices_guarded, read_end, world
 
 CLAIMS = world(claim("a"))
-
-
-@contextlib.contextmanager
-def read_end(fifo: Path) -> Iterator[list[bytes]]:
-    """The read end of ``fifo``, open before the write (so the writer never waits); yields what it read after."""
-    os.mkfifo(fifo)
-    descriptor = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
-    read: list[bytes] = []
-    try:
-        yield read
-        with contextlib.suppress(BlockingIOError):  # no writer ever came: nothing to read
-            while chunk := os.read(descriptor, 1 << 16):
-                read.append(chunk)
-    finally:
-        os.close(descriptor)
-
-
-@pytest.fixture
-def nothing_made_in_dev(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail, before it happens, any creation of a file in /dev or rename there: a test never replaces a device."""
-    opened, replaced = os.open, os.replace
-
-    def guarded_open(path: Any, flags: int, *rest: Any, **named: Any) -> int:
-        if flags & os.O_CREAT and os.fspath(path).startswith("/dev/"):
-            raise AssertionError(f"a file was about to be made in /dev: {path}")
-        return opened(path, flags, *rest, **named)
-
-    def guarded_replace(source: Any, target: Any, **named: Any) -> None:
-        if os.fspath(target).startswith("/dev/"):
-            raise AssertionError(f"{target} was about to be replaced")
-        replaced(source, target, **named)
-
-    monkeypatch.setattr(os, "open", guarded_open)
-    monkeypatch.setattr(os, "replace", guarded_replace)
 
 
 def test_a_dump_into_a_named_pipe_writes_through_it_and_leaves_the_pipe(tmp_path: Path) -> None:
@@ -72,9 +36,9 @@ def test_a_link_to_a_named_pipe_writes_through_both_and_leaves_both(tmp_path: Pa
     assert b"".join(read).decode() == factlog.dumps(CLAIMS)
 
 
-@pytest.mark.usefixtures("nothing_made_in_dev")
-def test_a_dump_to_dev_null_leaves_the_device() -> None:
+def test_a_dump_to_dev_null_leaves_the_device(monkeypatch: pytest.MonkeyPatch) -> None:
     """``/dev/null`` is written into: no temporary file is made in /dev, nothing renamed over the device."""
+    devices_guarded(monkeypatch)
     before = os.stat("/dev/null")
     factlog.dump(CLAIMS, "/dev/null")
     after = os.stat("/dev/null")
