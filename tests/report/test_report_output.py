@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,23 @@ def test_report_writes_through_a_link_to_its_own_earlier_page(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert link.is_symlink()
     assert "stale" not in page.read_text(encoding="utf-8")
+
+
+def test_report_writes_into_a_named_pipe_below_an_input_folder(tmp_path: Path) -> None:
+    """A FIFO below an input folder is no page to keep: the page goes through it, never read as an earlier one."""
+    (tmp_path / "claims.json").write_bytes(GOLDEN.read_bytes())
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    # Both ends at once, holding bytes already, and room for the page: nothing here waits for another.
+    descriptor = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)
+    try:
+        fcntl.fcntl(descriptor, fcntl.F_SETPIPE_SZ, 1 << 20)
+        os.write(descriptor, b"-" * 1024)
+        result = run("report", str(tmp_path), "-o", str(fifo))
+        read = os.read(descriptor, 1 << 20)
+    finally:
+        os.close(descriptor)
+    assert result.returncode == 0, result.stderr
+    assert read[1024:].startswith(b"<!doctype html>")
+    assert read.endswith(b"</html>\n")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
