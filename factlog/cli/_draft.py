@@ -127,7 +127,8 @@ def _draft(arguments: argparse.Namespace) -> int:
     write_draft(claims, text, target, force=arguments.force)
     print(f"{drafted} into {os.fspath(target)}")
     if not stored:
-        print(f"factlog draft: warning: {output} is no regular file: {_unstored(document)}", file=sys.stderr)
+        warning = f"{output} is a device, pipe or descriptor: {_unstored(document)}"
+        print(f"factlog draft: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -12,7 +12,7 @@ import attrs
 from factlog.errors import ArgumentError, InputError, expect
 from factlog.io import dump
 from factlog.io._arguments import expect_named
-from factlog.io._atomic import write_atomic
+from factlog.io._atomic import write_atomic, written_in_place
 from factlog.model import ClaimSet
 from factlog.model._claimset import expect_claim_set
 
@@ -43,15 +43,8 @@ class Clash:
 
 
 def stores_text(path: Path) -> bool:
-    """Whether a draft written to ``path`` stores the article's text beside it: not for a device or named pipe.
-
-    ``path`` is then a new or a regular file (a folder fails when the claims are written).
-    """
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return True
-    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+    """Whether a draft written to ``path`` stores the article's text beside it: not for a device, pipe or descriptor."""
+    return not written_in_place(path)
 
 
 def clashes(claims: ClaimSet, text: str, path: Path) -> list[Clash]:
@@ -59,11 +52,11 @@ def clashes(claims: ClaimSet, text: str, path: Path) -> list[Clash]:
 
     Those ``force`` cannot clear (``SAME_PATH``, ``NO_FILE``) come first, then the others in writing order.
     """
+    if not stores_text(path):
+        return []
     found = []
     if os.path.isfile(path):
         found.append(Clash(path, ClashKind.DRAFT))
-    if not stores_text(path):
-        return found
     data = text.encode("utf-8")
     for source in claims.sources:
         if source.document is None:

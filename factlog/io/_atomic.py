@@ -9,25 +9,33 @@ so its target is replaced and the link stays. A temporary file is named
 is removed by the next write to the same target.
 
 A target that is no regular file is never replaced: a device (``/dev/null``, a
-terminal, ``/dev/stdout``) or a named pipe is written into as a shell's ``>`` writes
-it (a pipe waits for its reader), with no temporary file and no rename; a folder or a
-socket is refused. Every refusal names the target and the reason, and a folder that
-takes no new file is named as such: the target itself may be writable.
+terminal) or a named pipe is written into as a shell's ``>`` writes it (a pipe waits
+for its reader), with no temporary file and no rename; a folder or a socket is
+refused. So is an open descriptor named by path (``/dev/stdout``, ``/dev/fd/1``,
+``/proc/self/fd/1``), whatever it leads to: a regular file there (``-o /dev/stdout >
+out.json``) is written at its end, as the shell opened it, not replaced. Every refusal
+names the target and the reason, and a folder that takes no new file is named as such:
+the target itself may be writable.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
+import sys
 from pathlib import Path
 
 from factlog.errors import InputError
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "written_in_place"]
 
 _NEW_FILE_MODE = 0o666  # less the umask, which os.open applies
+_DESCRIPTORS = re.compile(r"/proc/(?:self|thread-self|\d+)/fd|/dev/fd")
+"""Folders whose entries are a process's open descriptors (on Linux, /dev/fd is a link to /proc/self/fd)."""
+_MOST_LINKS = 40  # as the kernel's limit of links followed in one path
 
 
 def _alive(pid: int) -> bool:
@@ -71,10 +79,51 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise _cannot(target, "it is a folder")
     if kind == stat.S_IFSOCK:
         raise _cannot(target, "it is a socket")
-    if kind is None or kind == stat.S_IFREG:
-        _replace(target, data)
-    else:
+    if kind is not None and (kind != stat.S_IFREG or _descriptor(target) is not None):
         _write_into(target, data)
+    else:
+        _replace(target, data)
+
+
+def written_in_place(target: Path) -> bool:
+    """Whether :func:`write_atomic` writes into ``target`` as it is: a device, a named pipe or an open descriptor.
+
+    Such a target has no folder of its own to hold files beside it. False for a new
+    file, a regular file, and what is refused (a folder, a socket) or cannot be looked at.
+    """
+    try:
+        kind = stat.S_IFMT(os.stat(target).st_mode)
+    except OSError:
+        return False
+    if kind in (stat.S_IFDIR, stat.S_IFSOCK):
+        return False
+    return kind != stat.S_IFREG or _descriptor(target) is not None
+
+
+def _descriptor(target: Path) -> str | None:
+    """The open descriptor ``target`` names, or a link on the way to what it names (``/dev/stdout``); else None.
+
+    As the path of that descriptor, in its folder as the kernel names it (``/proc/1234/fd/1``).
+    """
+    path = os.path.abspath(target)
+    for _ in range(_MOST_LINKS):
+        folder = os.path.realpath(os.path.dirname(path))
+        if _DESCRIPTORS.fullmatch(folder):
+            return os.path.join(folder, os.path.basename(path))
+        try:
+            path = os.path.join(os.path.dirname(path), os.readlink(path))
+        except OSError:  # no link: the end of the way
+            return None
+    return None
+
+
+def _own_descriptor(target: Path) -> int | None:
+    """The number of the descriptor of this process that ``target`` names (1 for ``/dev/stdout``), or None."""
+    found = _descriptor(target)
+    if found is None:
+        return None
+    folder, name = os.path.split(found)
+    return int(name) if name.isdigit() and folder == os.path.realpath("/proc/self/fd") else None
 
 
 def _cannot(target: Path, reason: str) -> InputError:
@@ -82,9 +131,23 @@ def _cannot(target: Path, reason: str) -> InputError:
 
 
 def _write_into(target: Path, data: bytes) -> None:
-    """Write into a device or a named pipe, as it is: a rename would put a regular file in its place."""
+    """Write into a device, a named pipe or a descriptor, as it is: a rename would put a new file in its place.
+
+    A descriptor of this process (``/dev/stdout``) is written through itself, at its
+    offset, after what Python holds for it: a regular file behind it gets the bytes
+    where the process's own output goes. Anything else is opened anew, at its end.
+    """
+    number = _own_descriptor(target)
     try:
-        handle = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        if number is not None:
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(AttributeError, OSError, ValueError):  # replaced, or closed
+                    if stream.fileno() == number:
+                        stream.flush()
+            handle = os.dup(number)
+        else:
+            flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+            handle = os.open(target, flags)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
     except OSError as error:

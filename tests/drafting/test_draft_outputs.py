@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def test_a_draft_into_a_named_pipe_stores_no_text_and_says_so(tmp_path: Path, ar
     assert factlog.loads(b"".join(read).decode()).claims
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in", "pipe"]
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert "is no regular file: the article's text is stored nowhere (store it as x.txt" in ran.stderr
+    assert "is a device, pipe or descriptor: the article's text is stored nowhere (store it as x.txt" in ran.stderr
 
 
 def test_a_draft_to_dev_null_makes_nothing_in_dev(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,3 +141,22 @@ def test_write_draft_refuses_other_text_unless_forced(tmp_path: Path) -> None:
     with pytest.raises(factlog.ArgumentError, match=r"document\.txt holds another text than that of source x"):
         factlog.write_draft(claims, TEXT, tmp_path / "x.json")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["document.txt"]
+
+
+def test_a_draft_to_standard_output_by_path_stores_no_text_beside_it(tmp_path: Path, article: Path) -> None:
+    """``-o /proc/self/fd/1`` with stdout a file: the claims go into that file, and no text is stored anywhere."""
+    output = tmp_path / "out.json"
+    with output.open("wb") as stdout:
+        ran = subprocess.run(
+            [sys.executable, "-m", "factlog", "draft", str(article), "--source", "x", "-o", "/proc/self/fd/1"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert ran.returncode == 0, ran.stderr
+    claims, said = output.read_text(encoding="utf-8").split("\ndrafted")
+    assert factlog.loads(claims).claims
+    assert said == f" 1 claim from {article} into /proc/self/fd/1\n"
+    assert "the article's text is stored nowhere (store it as x.txt" in ran.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in", "out.json"]

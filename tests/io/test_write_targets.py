@@ -88,3 +88,18 @@ def test_a_folder_taking_no_new_file_is_named(tmp_path: Path, monkeypatch: pytes
         f"{tmp_path}/out.json: cannot write: the folder {tmp_path} takes no new file (Permission denied)"
     )
     assert (tmp_path / "out.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_dump_through_an_open_descriptor_writes_at_the_end_of_its_file(tmp_path: Path) -> None:
+    """``/proc/self/fd/N`` open on a file (``-o /dev/stdout >> out.json``) is written at its end, the file kept."""
+    target = tmp_path / "out.json"
+    target.write_text("kept\n", encoding="utf-8")
+    before = os.stat(target).st_ino
+    descriptor = os.open(target, os.O_WRONLY | os.O_APPEND)
+    try:
+        factlog.dump(CLAIMS, f"/proc/self/fd/{descriptor}")
+    finally:
+        os.close(descriptor)
+    assert target.read_text(encoding="utf-8") == "kept\n" + factlog.dumps(CLAIMS)
+    assert os.stat(target).st_ino == before
+    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
