@@ -15,7 +15,6 @@ from factlog.errors import FormatError, InputError
 from factlog.io import dumps, load
 from factlog.io._files import read_regular
 from factlog.io._parsing import DEFAULT_LIMITS, Limits
-from factlog.model import ClaimSet
 
 __all__ = ["register"]
 
@@ -114,7 +113,8 @@ def _draft(arguments: argparse.Namespace) -> int:
         if separator and option in _OPTIONS:
             raise UsageError(f"factlog draft: error: --{option}: {reason}") from None
         raise
-    drafted = _drafted(claims, "standard input" if article == _STANDARD else article)
+    count, named = len(claims.claims), "standard input" if article == _STANDARD else article
+    drafted = f"drafted {count} claim{'' if count == 1 else 's'} from {named}"
     if output == _STANDARD:
         sys.stdout.write(dumps(claims))
         print(f"factlog draft: {drafted} to standard output; {_unstored(document)}", file=sys.stderr)
@@ -125,16 +125,12 @@ def _draft(arguments: argparse.Namespace) -> int:
             _refuse(clash, output, arguments.source)
     stored = stores_text(target)
     write_draft(claims, text, target, force=arguments.force)
-    print(f"{drafted} into {os.fspath(target)}")
-    if not stored:
-        warning = f"{output} is a device, pipe or descriptor: {_unstored(document)}"
-        print(f"factlog draft: warning: {warning}", file=sys.stderr)
+    if stored:
+        print(f"{drafted} into {os.fspath(target)}")
+    else:  # not on stdout, which may be the output itself (-o /dev/stdout)
+        where = f"into {output}, a device, pipe or descriptor"
+        print(f"factlog draft: {drafted} {where}; {_unstored(document)}", file=sys.stderr)
     return EXIT_OK
-
-
-def _drafted(claims: ClaimSet, article: str) -> str:
-    count = len(claims.claims)
-    return f"drafted {count} claim{'' if count == 1 else 's'} from {article}"
 
 
 def _unstored(document: str) -> str:

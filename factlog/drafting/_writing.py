@@ -90,9 +90,9 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str], *, fo
     ``path`` (left alone when that file already holds the same bytes), so quotes and
     the SHA-256 can be verified. Both are written atomically (a temporary file renamed
     over the target, as :func:`~factlog.dump` writes); the folder of ``path`` is made
-    when missing, as ``factlog draft -o`` makes it. A ``path`` that is a device or a
-    named pipe (``/dev/null``) is written into and no text is stored: it has no folder
-    of its own to store it in.
+    when missing, as ``factlog draft -o`` makes it. A ``path`` that is a device, a
+    named pipe or an open descriptor (``/dev/null``, ``/dev/stdout``) is written into
+    and no text is stored: it has no folder of its own to store it in.
 
     Nothing is written when a file stands in the way: an existing file at ``path`` (a
     draft that may have been reviewed since) or other text at the text's path is an
@@ -112,8 +112,10 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str], *, fo
         if clash.kind is ClashKind.SAME_PATH:
             raise ArgumentError(f"factlog.write_draft: path: {target} is where the text of source {clash.source} goes")
         if not force:
-            held = "a file" if clash.kind is ClashKind.DRAFT else f"another text than that of source {clash.source}"
-            raise ArgumentError(f"factlog.write_draft: {clash.path} holds {held}: give force=True to replace it")
+            held = (
+                "exists" if clash.kind is ClashKind.DRAFT else f"holds another text than that of source {clash.source}"
+            )
+            raise ArgumentError(f"factlog.write_draft: {clash.path} {held}: give force=True to replace it")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
