@@ -12,8 +12,9 @@ A target that is no regular file is never replaced: a device (``/dev/null``, a
 terminal) or a named pipe is written into as a shell's ``>`` writes it (a pipe waits
 for its reader), with no temporary file and no rename; a folder or a socket is
 refused. So is an open descriptor named by path (``/dev/stdout``, ``/dev/fd/1``,
-``/proc/self/fd/1``), whatever it leads to: a regular file there (``-o /dev/stdout >
-out.json``) is written at its end, as the shell opened it, not replaced. Every refusal
+``/proc/self/fd/1``), whatever it leads to: one of this process is written through
+itself, so a regular file there (``-o /dev/stdout > out.json``) gets the bytes where
+the process's own output goes, and is not replaced. Every refusal
 names the target and the reason, and a folder that takes no new file is named as such:
 the target itself may be writable.
 """
@@ -140,10 +141,10 @@ def _write_into(target: Path, data: bytes) -> None:
     number = _own_descriptor(target)
     try:
         if number is not None:
-            for stream in (sys.stdout, sys.stderr):
+            for standard in (sys.stdout, sys.stderr):
                 with contextlib.suppress(AttributeError, OSError, ValueError):  # replaced, or closed
-                    if stream.fileno() == number:
-                        stream.flush()
+                    if standard.fileno() == number:
+                        standard.flush()
             handle = os.dup(number)
         else:
             flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
