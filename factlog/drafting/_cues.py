@@ -94,14 +94,14 @@ CUES: tuple[Cue, ...] = (
     # Not ruling something out holds it possible, and denies nothing (FactBank's PS+); not being
     # able to confirm it is no commitment either way (Uu), not a denial.
     Cue(
-        r"(?:(?:did|does|do|has|have|had|would|could|can|will) not|(?:did|does|do|has|have|had|would|could)n[’']t|"
-        r"can[’']t|cannot|won[’']t)(?: yet)? rule[sd]? out|(?:refused|declined|refuses|declines) to rule out|"
+        r"(?:(?:did|does|do|has|have|had|would|could|can|will) not|(?:did|does|do|has|have|had|would|could)n(?:’|')t|"
+        r"can(?:’|')t|cannot|won(?:’|')t)(?: yet)? rule(?:s|d)? out|(?:refused|declined|refuses|declines) to rule out|"
         r"not ruling out",
         _R,
         "possible",
     ),
     Cue(
-        r"(?:could|can|cannot|can[’']t|couldn[’']t|(?:was|were|is|are) unable to)(?: not)?(?: immediately)?"
+        r"(?:(?:could|can) not|couldn(?:’|')t|cannot|can(?:’|')t|(?:was|were|is|are) unable to)(?: immediately)?"
         r"(?: independently)? (?:confirm|verify)",
         _R,
         "uncommitted",
@@ -114,7 +114,7 @@ CUES: tuple[Cue, ...] = (
     Cue(r"speculate|speculates|speculated|speculation|fear|fears|feared", _R, "possible"),
     Cue(r"(?:is|are|was|were) widely (?:regarded|seen|considered|believed|viewed)", CueKind.PASSIVE, "probable"),
     Cue(
-        r"(?:could|can)(?: not|n[’']t)(?: yet)? be(?: immediately)?(?: independently)? (?:confirmed|verified)",
+        r"(?:could|can)(?: not|n(?:’|')t)(?: yet)? be(?: immediately)?(?: independently)? (?:confirmed|verified)",
         CueKind.HEDGE,
         "uncommitted",
     ),

@@ -156,3 +156,9 @@ def test_not_ruling_out_and_not_confirming_deny_nothing(sentence: str, certainty
     """'did not rule out' holds possible; 'could not confirm' is uncommitted; 'is believed to' is probable."""
     (claim,) = _draft(sentence).claims
     assert (claim.certainty.value, claim.polarity.value) == (certainty, polarity)
+
+
+def test_a_modal_before_a_verb_of_saying_is_no_part_of_the_speaker() -> None:
+    """'Officials could confirm ...' is held by 'Officials', not by 'Officials could'."""
+    drafted = _draft("Officials could confirm the port was shut.")
+    assert drafted.entity_by_id[drafted.claims[0].attribution.holder].name == "Officials"
