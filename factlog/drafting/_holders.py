@@ -9,6 +9,7 @@ the count they state ("two people familiar with the matter": 2) in their notes.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import attrs
 
@@ -87,8 +88,16 @@ class Holders:
             Entity(id=f"{source}-publisher", name=f"the publisher of {source}", kind=EntityKind.MEDIA_OUTLET)
         )
 
-    def agency(self, name: str) -> str:
-        """The news agency of a dateline ("CPA"): a registry entity by name, alias or id, or a proposed media outlet."""
+    def agency(self, name: str, outlet: str | None = None) -> str:
+        """The news agency of a dateline ("CPA"): a registry entity by name, alias or id, or a proposed media outlet.
+
+        Written in full-width letters ("Ｙｏｎｈａｐ") it is read as "Yonhap". The
+        ``outlet`` itself when the agency is its name, an alias or the first words of one
+        ("Yonhap" for "Yonhap News Agency"): an outlet is no relay of its own story.
+        """
+        name = " ".join(unicodedata.normalize("NFKC", name).split())
+        if outlet is not None and self._names_outlet(name, outlet):
+            return outlet
         found = self.names.lookup(name)
         if found is not None:
             return self.use(found)
@@ -97,6 +106,19 @@ class Holders:
             return proposed
         notes = "Proposed by factlog draft: the agency of the story's dateline, not in the registry given."
         return self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
+
+    def _names_outlet(self, name: str, outlet: str) -> bool:
+        """Whether an agency's name is the outlet's: its id, name or an alias, or their first words."""
+        entity = self.used.get(outlet) or self.names.entities.get(outlet)
+        written = normal(name)
+        if entity is None or not written:
+            return False
+        if self.names.lookup(name) == outlet or written == outlet:
+            return True
+        return any(
+            known == written or known.startswith(written + " ")
+            for known in (normal(entity.name), *(normal(alias) for alias in entity.aliases))
+        )
 
     def resolve(self, phrase: str) -> str:
         """The entity id for a holder phrase as written."""
