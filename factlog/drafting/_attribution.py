@@ -29,6 +29,7 @@ import re
 import attrs
 
 from factlog.drafting._cues import CueKind, Found, find_cues
+from factlog.drafting._names import names_someone
 from factlog.model._kinds import Mode
 from factlog.model._scales import Certainty, Polarity
 
@@ -139,6 +140,12 @@ def _phrase_after(sentence: str, start: int) -> tuple[str, int]:
     return phrase, start + end
 
 
+def _sources(phrase: str) -> tuple[str, ...]:
+    """Whom a citation names, when it names someone ("Yonhap", "an unnamed source"); none for "safety concerns"."""
+    parts = _split_relays(phrase)
+    return parts if parts and all(part[:1].isupper() or names_someone(part) for part in parts) else ()
+
+
 def _split_relays(phrase: str) -> tuple[str, ...]:
     parts = [part.strip() for part in _CITING.split(phrase) if part.strip()]
     return tuple(_clean(part) for part in parts if _clean(part))
@@ -182,7 +189,7 @@ def _apposition(before: str) -> tuple[str, ...] | None:
     while index >= 1:
         part = parts[index]
         if (citing := _CITATION.match(part)) is not None:
-            cited = [*_split_relays(citing["whom"]), *cited]
+            cited = [*_sources(citing["whom"]), *cited]  # "citing safety concerns" cites no one
         elif (carried := _CARRIED.match(part)) is not None:
             carriers = [*_split_relays(carried["whom"]), *carriers]
         elif _INTERRUPTION.match(part) is None:
@@ -217,7 +224,7 @@ def _subject_after(sentence: str, found: Found) -> tuple[str, ...] | None:
     if before.endswith((",", "”", '"')) and inverted and _noun_phrase(inverted.group(1)):
         # "..., said KCNA." names KCNA; "..., said talks would resume." names nobody (a clause, not a speaker).
         cited = tuple(
-            phrase for match in _CITING_AFTER.finditer(inverted.group(2)) for phrase in _split_relays(match["whom"])
+            phrase for match in _CITING_AFTER.finditer(inverted.group(2)) for phrase in _sources(match["whom"])
         )
         return (*_split_relays(inverted.group(1)), *cited) or None
     return None
@@ -321,7 +328,7 @@ def _citations(sentence: str, end: int) -> tuple[tuple[str, ...], int]:
     """Whom the speaker cites right after ``end`` (", citing Y, which cited Z"), innermost last, and where that ends."""
     cited: list[str] = []
     while (match := _CITING_AFTER.match(sentence, end)) is not None:
-        cited += _split_relays(match["whom"])
+        cited += _sources(match["whom"])
         end = match.end()
     return tuple(cited), end
 
@@ -334,17 +341,15 @@ def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str
     makes Yonhap the holder, via whoever cited it.
     """
     tail = _TAIL.search(sentence)
-    if tail is None or tail.start() <= used.end:
+    if tail is None or tail.start() < used.end:
         return None
     outer = tail["according"] or tail["reporter"]
     if outer is not None and not _noun_phrase(outer):
         return None
-    citing = tuple(
-        phrase for match in _CITING_AFTER.finditer(tail["citing"]) for phrase in _split_relays(match["whom"])
-    )
+    citing = tuple(phrase for match in _CITING_AFTER.finditer(tail["citing"]) for phrase in _sources(match["whom"]))
     if outer is not None:
         return (*_split_relays(outer), *citing), (), tail.start()  # "KCNA reported, citing Yonhap": both outside
-    return (), (*_split_relays(tail["cited"]), *citing), tail.start()
+    return (), (*_sources(tail["cited"]), *citing), tail.start()
 
 
 def _plain_quotes(sentence: str) -> str:

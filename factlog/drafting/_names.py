@@ -17,7 +17,7 @@ import attrs
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
-__all__ = ["VAGUE_NOUNS", "Names", "count_of", "normal", "slug", "vague"]
+__all__ = ["VAGUE_NOUNS", "Names", "count_of", "names_someone", "normal", "slug", "vague"]
 
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LONGEST = 10
@@ -74,6 +74,11 @@ def vague(phrase: str) -> bool:
         words = words[1:]  # "The ministry" opening a sentence is as vague as "the ministry"; "The Hague" is a name
     first = words[0] if words else ""
     return bool(_VAGUE.match(phrase)) or (first[:1].islower() and first.casefold() not in _PRONOUNS)
+
+
+def names_someone(phrase: str) -> bool:
+    """Whether a lowercase phrase describes people or sources ("unnamed sources"), not things ("safety concerns")."""
+    return bool(_VAGUE.match(phrase.strip()))
 
 
 def count_of(phrase: str) -> int | None:

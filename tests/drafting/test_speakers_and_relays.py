@@ -162,3 +162,17 @@ def test_a_modal_before_a_verb_of_saying_is_no_part_of_the_speaker() -> None:
     """'Officials could confirm ...' is held by 'Officials', not by 'Officials could'."""
     drafted = _draft("Officials could confirm the port was shut.")
     assert drafted.entity_by_id[drafted.claims[0].attribution.holder].name == "Officials"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("The ministry, citing safety concerns, said the port was shut.", ["the ministry"]),
+        ("Talks will resume, a spokesperson said, according to Yonhap.", ["Yonhap", "a spokesperson"]),
+    ],
+)
+def test_a_citation_of_things_is_no_relay_and_a_relay_after_an_inverted_speaker_is_kept(
+    sentence: str, chain: list[str]
+) -> None:
+    """'citing safety concerns' cites nobody; '..., a spokesperson said, according to Yonhap.' is via Yonhap."""
+    assert [name.casefold() for name in _chain(sentence)] == [name.casefold() for name in chain]
