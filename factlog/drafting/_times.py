@@ -32,8 +32,8 @@ _DAY_MONTH = re.compile(
 """A day and a month, with a year or without: "2 December", "December 2", "Dec. 2, 2025", "the 2nd of Dec"."""
 _TIMEY = re.compile(
     r"(?<![\w-])(?:"
-    r"(?:1[0-9]|20)\d\d(?:s|'s|’s)?"  # a year or a decade: "1990s", "the 2026 budget"
-    r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)"  # "the 3rd"
+    r"(?:1[0-9]|20)\d\d(?:s|'s|’s)?(?!\s+[a-z]+s\b)"  # a year or a decade ("the 1990s"), not "2000 troops"
+    r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?!\s+(?:time|times|round|consecutive|largest|biggest|place|term)\b)"
     r"|(?:fiscal|financial|academic|school|budget|tax)\s+year"
     r"|Q[1-4]|H[12]|(?:first|second|third|fourth|final|last)\s+(?:quarter|half)"
     r"|(?:the\s+)?day\s+(?:before|after)\s+(?:yesterday|tomorrow)"
