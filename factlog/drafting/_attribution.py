@@ -101,6 +101,8 @@ _TAIL = re.compile(
     r"\s*[.!?]?[”\"]?\s*$",
     re.IGNORECASE,
 )
+_QUOTED_APPOSITION = re.compile(r"(?P<speaker>[^“”\"]+?),\s*(?P<words>[^“”\",]*)[“\"](?P<quoted>[^“”\"]*),[”\"]")
+"""An apposition ending in a quotation, the comma inside its closing mark: 'Kim, the “supreme leader,”'."""
 _NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
 _OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
 _WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
@@ -164,6 +166,10 @@ def _subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     before = _AUXILIARY.sub("", before).rstrip()
     if before.endswith(","):
         return _apposition(before[:-1])
+    quoted = _QUOTED_APPOSITION.fullmatch(before)
+    if quoted is not None:
+        # "Kim, the “supreme leader,” said": the comma inside the quotation mark closes the apposition.
+        return _apposition(f"{quoted['speaker']}, {quoted['words']}{quoted['quoted']}")
     if before.endswith(("”", '"')):
         return None
     clause = re.split(r"[,;:“”\"]", before)[-1].strip()

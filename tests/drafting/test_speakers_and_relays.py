@@ -23,6 +23,7 @@ def _chain(text: str) -> list[str]:
     [
         ("KCNA, citing Yonhap, said talks would resume.", ["KCNA", "Yonhap"]),
         ("Lee, speaking on condition of anonymity, said talks would resume.", ["Lee"]),
+        ("Kim, the “supreme leader,” said talks would resume.", ["Kim"]),
         ("Mao Ning, a Foreign Ministry spokesperson, said China would help.", ["Mao Ning"]),
         (
             "The report, carried by Yonhap citing an unnamed government source, said talks would resume.",
