@@ -29,6 +29,7 @@ import re
 import attrs
 
 from factlog.drafting._cues import CueKind, Found, find_cues
+from factlog.drafting._names import names_someone
 from factlog.model._kinds import Mode
 from factlog.model._scales import Certainty, Polarity
 
@@ -47,7 +48,8 @@ _SUBJECT_WORDS = 9
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*(?:and|but)\s", re.IGNORECASE)
 _AUXILIARY = re.compile(
-    r"\s+(?:has|have|had|also|reportedly|have also|has also|had also|later|earlier|previously)$", re.IGNORECASE
+    r"(?:\s+(?:has|have|had|also|reportedly|later|earlier|previously|could|would|can|will|may|might|must|should|did|does))+$",
+    re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
@@ -64,6 +66,43 @@ _SEEN_HOW = re.compile(r"\s+(?:under|in|on|at|from|during|through|after|before|v
 _UNSAID = re.compile(
     r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
 )
+# Words between commas after a speaker that describe the speaker, never speak: "Mao Ning, a
+# ministry spokesperson, said", "Lee, speaking on condition of anonymity, said", "The
+# ministry, which has a spokesman, said".
+_INTERRUPTION = re.compile(
+    r"(?:(?:a|an|the|one|another|its|his|her|their)\s+\S|[a-z]+ing\b|[a-z]+ed\s+(?:by|in|on|at|to)\b|"
+    r"(?:who|whom|whose|which|in|on|at|after|before|when|while|as|asked|under|in an?)\b)"
+)
+_CITATION = re.compile(r"(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>.+)", re.IGNORECASE)
+_CARRIED = re.compile(
+    r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired) by\s+(?P<whom>.+)", re.IGNORECASE
+)
+# A report as the subject is the frame of whoever carried it, and speaks for nobody else.
+_REPORT_FRAME = re.compile(
+    r"(?:the|a|an|that|this)\s+(?:report|dispatch|article|statement|story|bulletin|broadcast)", re.IGNORECASE
+)
+# A speaker that is nobody: "Nobody said ...", "No official said ...", "None of them said ...".
+_NOBODY = re.compile(r"(?:nobody|no one|no-one|none|neither|no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b.*", re.I)
+# A verb of saying with nothing said: "They said nothing", "declined to comment".
+_SAID_NOTHING = re.compile(r"\s*(?:nothing|no more|little|none)\b", re.IGNORECASE)
+# A citation after a speaker or a verb: "Yonhap reported, citing an unnamed source, that ...".
+_CITING_AFTER = re.compile(
+    r",?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>[^,;:“”\"]{1,80}?)"
+    r"(?=\s*(?:[,;:“”\"]|$|\s(?:that|as)\s|[.!?]\s*$))",
+    re.IGNORECASE,
+)
+# An outer relay at the end of a sentence whose speaker is named earlier: "..., according
+# to KCNA.", "..., Yonhap reported, citing a source.", "..., which cited Yonhap.".
+_TAIL = re.compile(
+    r",\s*(?:according to\s+(?P<according>[^,;:“”\"]{1,80}?)|"
+    r"(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
+    r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?))"
+    r"(?P<citing>(?:,?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)"
+    r"\s*[.!?]?[”\"]?\s*$",
+    re.IGNORECASE,
+)
+_QUOTED_APPOSITION = re.compile(r"(?P<speaker>[^“”\"]+?),\s*(?P<words>[^“”\",]*)[“\"](?P<quoted>[^“”\"]*),[”\"]")
+"""An apposition ending in a quotation, the comma inside its closing mark: 'Kim, the “supreme leader,”'."""
 _NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
 _OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
 _WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
@@ -103,36 +142,73 @@ def _phrase_after(sentence: str, start: int) -> tuple[str, int]:
     return phrase, start + end
 
 
+def _sources(phrase: str) -> tuple[str, ...]:
+    """Whom a citation names, when it names someone ("Yonhap", "an unnamed source"); none for "safety concerns"."""
+    parts = _split_relays(phrase)
+    return parts if parts and all(part[:1].isupper() or names_someone(part) for part in parts) else ()
+
+
 def _split_relays(phrase: str) -> tuple[str, ...]:
     parts = [part.strip() for part in _CITING.split(phrase) if part.strip()]
     return tuple(_clean(part) for part in parts if _clean(part))
 
 
 def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\s*\([^()]*\)", "", phrase)  # "Kim Yo Jong (Kim Jong Un's sister)": an aside names nobody
     phrase = _FRAME.sub("", phrase.strip())
     phrase = _LEADING.sub("", phrase)
     return phrase.strip(" ,;")
 
 
-def _subject_before(sentence: str, found: Found) -> str | None:
+def _subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
+    """The speaker before a verb of saying, with the relays around them, outermost first; None without one."""
     before = sentence[: found.start].rstrip()
     before = _AUXILIARY.sub("", before).rstrip()
     if before.endswith(","):
-        # An apposition: "The operator, Namhae Port Services, said"; the name between the commas speaks.
-        parts = [part.strip() for part in re.split(r"[,;:“”\"]", before[:-1])]
-        if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1].split()) <= _SUBJECT_WORDS:
-            return _clean(parts[-1]) or None
-        if len(parts) >= 2 and _RELATIVE.match(parts[-1]) and _noun_phrase(parts[-2]):
-            # "The ministry, which has a spokesman, said": the relative clause describes the speaker before it.
-            return _clean(parts[-2]) or None
-        return None
+        return _apposition(before[:-1])
+    quoted = _QUOTED_APPOSITION.fullmatch(before)
+    if quoted is not None:
+        # "Kim, the “supreme leader,” said": the comma inside the quotation mark closes the apposition.
+        return _apposition(f"{quoted['speaker']}, {quoted['words']}{quoted['quoted']}")
     if before.endswith(("”", '"')):
         return None
     clause = re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
     if not words or len(words) > _SUBJECT_WORDS:
         return None
-    return _clean(clause) or None
+    return _split_relays(clause) or None
+
+
+def _apposition(before: str) -> tuple[str, ...] | None:
+    """The speaker of "X, <words between commas>, said": the words describe or relay X, and never speak.
+
+    "The operator, Namhae Port Services," is the name in apposition; "Mao Ning, a
+    ministry spokesperson," and "Lee, speaking on condition of anonymity," are Mao Ning
+    and Lee; "KCNA, citing Yonhap," is Yonhap's, via KCNA; "The report, carried by
+    Yonhap citing a source," is the source's, via Yonhap (the report is only the frame).
+    """
+    parts = [part.strip() for part in re.split(r"[,;:“”\"]", before)]
+    carriers: list[str] = []
+    cited: list[str] = []
+    name: str | None = None
+    index = len(parts) - 1
+    while index >= 1:
+        part = parts[index]
+        if (citing := _CITATION.match(part)) is not None:
+            cited = [*_sources(citing["whom"]), *cited]  # "citing safety concerns" cites no one
+        elif (carried := _CARRIED.match(part)) is not None:
+            carriers = [*_split_relays(carried["whom"]), *carriers]
+        elif _INTERRUPTION.match(part) is None:
+            if index == len(parts) - 1 and part[:1].isupper() and len(part.split()) <= _SUBJECT_WORDS:
+                name = part  # "The operator, Namhae Port Services, said": the name between the commas speaks
+            else:
+                break
+        index -= 1
+    if index == len(parts) - 1 or (name is None and not _noun_phrase(parts[index])):
+        return None
+    speaker = name or parts[index]
+    spoken = () if _REPORT_FRAME.fullmatch(speaker) else _split_relays(speaker)
+    return (*carriers, *spoken, *cited) or None
 
 
 def _noun_phrase(text: str) -> bool:
@@ -140,16 +216,23 @@ def _noun_phrase(text: str) -> bool:
     return 0 < len(text.split()) <= _SUBJECT_WORDS and _FINITE.search(text) is None
 
 
-def _subject_after(sentence: str, found: Found) -> str | None:
-    """Inverted or trailing attribution: '..., X said.' or '..., said X.'."""
+def _subject_after(sentence: str, found: Found) -> tuple[str, ...] | None:
+    """Inverted or trailing attribution: '..., X said.' or '..., said X.' (or '..., said X, which cited Y.')."""
     before = sentence[: found.start].rstrip()
     after = sentence[found.end :].strip()
     trailing = re.fullmatch(r"(.*)[,”\"]\s*([^,“”\"]{1,80})", before, re.DOTALL)
     if trailing and re.fullmatch(r"(?:\s*(?:on|in|at|late|earlier|later|this|last)\b[^.]*)?[.!?]?[”\"]?", after):
-        return _clean(trailing.group(2)) or None
-    inverted = re.match(r"([^,.;:“”\"]{1,80})[.!?]?$", after)
-    if before.endswith((",", "”", '"')) and inverted:
-        return _clean(inverted.group(1)) or None
+        return _split_relays(trailing.group(2)) or None
+    inverted = re.match(
+        r"([^,.;:“”\"]{1,80})((?:,\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)[.!?]?$",
+        after,
+    )
+    if before.endswith((",", "”", '"')) and inverted and _noun_phrase(inverted.group(1)):
+        # "..., said KCNA." names KCNA; "..., said talks would resume." names nobody (a clause, not a speaker).
+        cited = tuple(
+            phrase for match in _CITING_AFTER.finditer(inverted.group(2)) for phrase in _sources(match["whom"])
+        )
+        return (*_split_relays(inverted.group(1)), *cited) or None
     return None
 
 
@@ -163,8 +246,8 @@ def _inner_speaker(
         if _PASSIVE.search(sentence[: item.start].rstrip()) or _UNSAID.search(sentence[: item.start]):
             return holders, content
         subject = _subject_before(sentence, item)
-        if subject is not None and sentence.find(subject, content[0]) >= content[0]:
-            return (*holders, *_split_relays(subject)), (item.end, len(sentence))
+        if subject is not None and sentence.find(subject[-1], content[0]) >= content[0]:
+            return (*holders, *subject), (item.end, len(sentence))
         return holders, content
     return holders, content
 
@@ -215,9 +298,10 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
             speaker = _subject_before(sentence, item)
             if speaker is None or not carrier:
                 return None
-            return (*_split_relays(carrier), speaker), (0, len(sentence))
+            return (*_split_relays(carrier), *speaker), (0, len(sentence))
         phrase, end = _phrase_after(sentence, item.end)
-        holders = _split_relays(phrase)
+        cited, end = _citations(sentence, end)
+        holders = (*_split_relays(phrase), *cited)
         if not holders:
             return None
         content = (end, len(sentence)) if item.start == 0 else (0, item.start)
@@ -236,15 +320,71 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
         return _split_relays(phrase), (0, item.start)
     subject = _subject_before(sentence, item)
     if subject is not None:
-        return _split_relays(subject), (item.end, len(sentence))
+        if _NOBODY.fullmatch(subject[-1]):
+            return None  # "Nobody said ...": no speaker, and the negation denies
+        cited, end = _citations(sentence, item.end)  # "Yonhap reported, citing a source, that ..."
+        return (*subject, *cited), (end, len(sentence))
     subject = _subject_after(sentence, item)
-    if subject is not None:
-        return _split_relays(subject), (0, item.start)
+    if subject is not None and not _NOBODY.fullmatch(subject[-1]):
+        return subject, (0, item.start)
     return None
+
+
+def _citations(sentence: str, end: int) -> tuple[tuple[str, ...], int]:
+    """Whom the speaker cites right after ``end`` (", citing Y, which cited Z"), innermost last, and where that ends."""
+    cited: list[str] = []
+    while (match := _CITING_AFTER.match(sentence, end)) is not None:
+        cited += _sources(match["whom"])
+        end = match.end()
+    return tuple(cited), end
+
+
+def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str, ...], int] | None:
+    """An outer relay closing a sentence whose speaker comes before it: (relays, cited, where it starts).
+
+    "Kim said talks would resume, according to KCNA." is Kim's, via KCNA; "..., Yonhap
+    reported, citing a source." via Yonhap and the source; "..., which cited Yonhap."
+    makes Yonhap the holder, via whoever cited it.
+    """
+    tail = _TAIL.search(sentence)
+    if tail is None or tail.start() < used.end:
+        return None
+    outer = tail["according"] or tail["reporter"]
+    if outer is not None and not _noun_phrase(outer):
+        return None
+    citing = tuple(phrase for match in _CITING_AFTER.finditer(tail["citing"]) for phrase in _sources(match["whom"]))
+    if outer is not None:
+        return (*_split_relays(outer), *citing), (), tail.start()  # "KCNA reported, citing Yonhap": both outside
+    return (), (*_sources(tail["cited"]), *citing), tail.start()
+
+
+def _plain_quotes(sentence: str) -> str:
+    """The sentence with every quotation mark as “ or ” (same length): ‘’, «» and „“ read as “”.
+
+    A ’ closes a quotation only after an open ‘ and not between letters ("Kim Jong
+    Un’s" keeps its apostrophe).
+    """
+    chars = list(sentence)
+    single = low = False
+    for index, char in enumerate(chars):
+        if char == "“" and low:
+            chars[index], low = "”", False  # „...“: the German pair closes with a “
+        elif char in "«„":
+            chars[index], low = "“", char == "„"
+        elif char == "»":
+            chars[index] = "”"
+        elif char == "‘" and not (index and chars[index - 1].isalpha()):
+            chars[index], single = "“", True
+        elif char == "’" and single:
+            between = 0 < index < len(chars) - 1 and chars[index - 1].isalpha() and chars[index + 1].isalpha()
+            if not between:
+                chars[index], single = "”", False
+    return "".join(chars)
 
 
 def read_sentence(sentence: str) -> Reading:
     """The attribution, certainty and polarity the cues of one sentence give."""
+    sentence = _plain_quotes(sentence)
     cues = find_cues(sentence)
     holders: tuple[str, ...] = ()
     cue: str | None = None
@@ -252,8 +392,10 @@ def read_sentence(sentence: str) -> Reading:
     content = (0, len(sentence))
     used: Found | None = None
     for item in cues:
-        if item.cue.kind is CueKind.REPORTING and _UNSAID.search(sentence[: item.start]):
-            continue
+        if item.cue.kind is CueKind.REPORTING and (
+            _UNSAID.search(sentence[: item.start]) or _SAID_NOTHING.match(sentence, item.end)
+        ):
+            continue  # "has yet to confirm", "said nothing": nobody says anything
         if item.cue.kind in _NAMING:
             found = _holder(sentence, item)
             if found is not None and found[0]:
@@ -261,6 +403,11 @@ def read_sentence(sentence: str) -> Reading:
                 cue, used = item.text, item
                 if item.cue.kind is CueKind.ACCORDING and item.start == 0:
                     holders, content = _inner_speaker(sentence, cues, holders, content)
+                tail = _tail_relays(sentence, item)
+                if tail is not None:
+                    relays, cited, start = tail
+                    holders = (*relays, *holders, *cited)
+                    content = (content[0], min(content[1], start))
                 break
         elif item.cue.kind is CueKind.PASSIVE:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item

@@ -91,6 +91,21 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(r"according to", CueKind.ACCORDING),
     Cue(r"denied|denies|deny|dismissed|dismisses|dismiss|rejected|rejects|reject|refuted|refutes", _R, denies=True),
+    # Not ruling something out holds it possible, and denies nothing (FactBank's PS+); not being
+    # able to confirm it is no commitment either way (Uu), not a denial.
+    Cue(
+        r"(?:(?:did|does|do|has|have|had|would|could|can|will) not|(?:did|does|do|has|have|had|would|could)n(?:’|')t|"
+        r"can(?:’|')t|cannot|won(?:’|')t)(?: yet)? rule(?:s|d)? out|(?:refused|declined|refuses|declines) to rule out|"
+        r"not ruling out",
+        _R,
+        "possible",
+    ),
+    Cue(
+        r"(?:(?:could|can) not|couldn(?:’|')t|cannot|can(?:’|')t|(?:was|were|is|are) unable to)(?: immediately)?"
+        r"(?: independently)? (?:confirm|verify)",
+        _R,
+        "uncommitted",
+    ),
     Cue(_SAY, _R),
     Cue(r"condemned|condemns|criticized|criticised|criticizes|criticises|welcomed|welcomes|praised|praises", _R),
     Cue(r"show|shows|showed", CueKind.DOCUMENTARY),
@@ -98,6 +113,13 @@ CUES: tuple[Cue, ...] = (
     Cue(r"suggested|suggest|suggests", _R, "suggested"),
     Cue(r"speculate|speculates|speculated|speculation|fear|fears|feared", _R, "possible"),
     Cue(r"(?:is|are|was|were) widely (?:regarded|seen|considered|believed|viewed)", CueKind.PASSIVE, "probable"),
+    Cue(
+        r"(?:could|can)(?: not|n(?:’|')t)(?: yet)? be(?: immediately)?(?: independently)? (?:confirmed|verified)",
+        CueKind.HEDGE,
+        "uncommitted",
+    ),
+    Cue(r"(?:is|are|was|were) (?:believed|thought|understood|presumed|considered) to", CueKind.HEDGE, "probable"),
+    Cue(r"(?:is|are|was|were) (?:said|reported|alleged|rumou?red) to", CueKind.HEDGE, "possible"),
     Cue(r"may|might|could|possibly|perhaps|reportedly|allegedly|apparently", CueKind.HEDGE, "possible"),
     Cue(
         r"(?:is|are|was|were) (?:expected|likely|set|due|scheduled|poised) to|expected|likely|probably|"
@@ -125,7 +147,7 @@ CUES: tuple[Cue, ...] = (
         "uncommitted",
     ),
     Cue(
-        r"not|no longer|never|n't|neither|nor|none|nobody|no one|without any|has yet to|have yet to",
+        r"not|no longer|never|n't|neither|nor|none|nobody|no one|nothing|without any|has yet to|have yet to",
         CueKind.NEGATION,
         denies=True,
     ),

@@ -13,6 +13,7 @@ from factlog.drafting._holders import Holders
 from factlog.drafting._names import Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
 from factlog.drafting._segment import sentences
+from factlog.drafting._times import named_time
 from factlog.errors import InputError
 from factlog.model import (
     Attribution,
@@ -25,7 +26,6 @@ from factlog.model import (
     Polarity,
     Proposition,
     Source,
-    find_time_expressions,
 )
 from factlog.model._fields import ID
 
@@ -51,21 +51,6 @@ def _date(published: PartialDate | Interval | str | None) -> Interval | None:
     return found
 
 
-def _named_time(sentence: str, published: Interval | None) -> Interval | None:
-    """The time the sentence's words name (by ``find_time_expressions``), or None.
-
-    The sentence's tense is read: "has met officials this year" is the year up to the
-    publication date, not the whole year.
-    """
-    if published is None:
-        return None
-    for found in find_time_expressions(sentence, published, past=None):
-        if found.text.islower() and len(found.text.split()) == 1:
-            continue  # "may", "march": a verb more often than a month
-        return found.when
-    return None
-
-
 def _statement_of_office(holders: Holders, proposition: Proposition, polarity: Polarity) -> str:
     person = holders.used[proposition.subject].name
     office = holders.used[str(proposition.object)].name
@@ -85,10 +70,10 @@ class _Drafter:
     vocabulary: dict[str, str]
     figures: dict[str, str]
 
-    def _attributions(self, reading: Reading, before: Attribution | None, wire: str | None) -> list[Attribution]:
+    def _attributions(self, reading: Reading, before: Attribution | None, wire: tuple[str, ...]) -> list[Attribution]:
         """Who holds the sentence: one attribution, or one per holder joined by "and".
 
-        ``wire`` is the agency of the story's dateline, if any: the relay after the outlet.
+        ``wire`` is the agencies of the story's dateline, if any: the relays after the outlet.
 
         A sentence that is only a quotation is the words of the previous sentence's
         speaker ("“We will respond,” Lavrov said. “Nobody should doubt it.”"), or of an
@@ -109,31 +94,39 @@ class _Drafter:
             result.append(Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue))
         return result
 
-    def _via(self, holder: str, wire: str | None, *relays: str) -> tuple[str, ...]:
+    def _via(self, holder: str, wire: tuple[str, ...], *relays: str) -> tuple[str, ...]:
         """The relays between the holder and the source, outermost first: the outlet, the wire, the rest."""
-        chain = (self.outlet, *([wire] if wire else []), *relays)
+        chain = (self.outlet, *wire, *relays)
         return tuple(dict.fromkeys(item for item in chain if item != holder))
 
     def sentence_claims(
-        self, claim_id: str, text: str, span: tuple[int, int], before: Attribution | None, wire: str | None = None
+        self, claim_id: str, text: str, span: tuple[int, int], before: Attribution | None, wire: tuple[str, ...] = ()
     ) -> list[Claim]:
         """The claims of one sentence (one per holder): attribution, certainty, polarity and any proposition.
 
         ``span`` is the sentence's ``(start, end)`` in ``text``; ``before`` the attribution
-        of the sentence before in the same paragraph, if any; ``wire`` the entity of the
-        dateline's agency, relaying the story to the outlet.
+        of the sentence before in the same paragraph, if any; ``wire`` the entities of the
+        dateline's agencies, relaying the story to the outlet, outermost first.
         """
         start, end = span
         sentence = text[start:end]
         reading = read_sentence(sentence)
         attributions = self._attributions(reading, before, wire)
         proposition = None
+        note = None
         if reading.polarity is Polarity.AFFIRMED:
             # A denied sentence ("the last visit was in 2019") denies something other than its verb's relation.
-            named = _named_time(sentence, self.date)
+            named = named_time(sentence, self.date)
+            # Time words that cannot be read give no time: the publication date is never put in their place.
             proposition = sentence_proposition(
-                self.holders.names, self.vocabulary, self.figures, sentence, named=named, published=self.date
+                self.holders.names,
+                self.vocabulary,
+                self.figures,
+                sentence,
+                named=named.when,
+                published=None if named.note else self.date,
             )
+            note = named.note if proposition is not None else None
         if proposition is not None:
             for entity in (proposition.subject, proposition.object):
                 if isinstance(entity, str):
@@ -147,6 +140,7 @@ class _Drafter:
                 certainty=reading.certainty,
                 attribution=attribution,
                 evidence=(Evidence(source=self.source, quote=sentence, start=start, end=end),),
+                notes=note,
                 draft=True,
             )
             for number, attribution in enumerate(attributions, 1)
@@ -251,7 +245,7 @@ def draft(
     before: Attribution | None = None
     dateline: Dateline | None = None
     dateline_first = False
-    wire: str | None = None
+    wire: tuple[str, ...] = ()
     for number, (first, end) in enumerate(spans, 1):
         start = first
         if number > 1 and "\n" in text[spans[number - 2][1] : start]:
@@ -262,7 +256,7 @@ def draft(
             if dateline is not None:
                 dateline_first = number == 1
                 start += dateline.end
-                wire = None if dateline.agency is None else holders.agency(dateline.agency)
+                wire = tuple(dict.fromkeys(holders.agency(agency, drafter.outlet) for agency in dateline.agencies))
         found = drafter.sentence_claims(f"{source}-{number:03d}", text, (start, end), before, wire)
         claims += found
         before = found[-1].attribution

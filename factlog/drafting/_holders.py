@@ -9,10 +9,11 @@ the count they state ("two people familiar with the matter": 2) in their notes.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import attrs
 
-from factlog.drafting._names import Names, count_of, normal, slug, vague
+from factlog.drafting._names import VAGUE_NOUNS, Names, count_of, normal, slug, vague
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
@@ -26,6 +27,14 @@ _BOTH = re.compile(r"^both\s+", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _PROPER_NAME = re.compile(r"^[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$")
 """A bare proper name: one to three capitalised words ("Reuters", "Radio Free Asia")."""
+_POSSESSED = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4}")
+"""What a registry name owns, in common nouns: "Kim Jong Un's sister", "Russia's foreign ministry"."""
+_TITLED_NAME = re.compile(
+    rf"^(?:[\w.’'-]+\s+){{0,4}}?(?i:{VAGUE_NOUNS}|minister|secretary|director|chief|envoy|ambassador|"
+    r"general|commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head)\s+"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
+)
+"""A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning."""
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
@@ -79,8 +88,16 @@ class Holders:
             Entity(id=f"{source}-publisher", name=f"the publisher of {source}", kind=EntityKind.MEDIA_OUTLET)
         )
 
-    def agency(self, name: str) -> str:
-        """The news agency of a dateline ("CPA"): a registry entity by name, alias or id, or a proposed media outlet."""
+    def agency(self, name: str, outlet: str | None = None) -> str:
+        """The news agency of a dateline ("CPA"): a registry entity by name, alias or id, or a proposed media outlet.
+
+        Written in full-width letters ("Ｙｏｎｈａｐ") it is read as "Yonhap". The
+        ``outlet`` itself when the agency is its name, an alias or the first words of one
+        ("Yonhap" for "Yonhap News Agency"): an outlet is no relay of its own story.
+        """
+        name = " ".join(unicodedata.normalize("NFKC", name).split())
+        if outlet is not None and self._names_outlet(name, outlet):
+            return outlet
         found = self.names.lookup(name)
         if found is not None:
             return self.use(found)
@@ -90,6 +107,19 @@ class Holders:
         notes = "Proposed by factlog draft: the agency of the story's dateline, not in the registry given."
         return self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
 
+    def _names_outlet(self, name: str, outlet: str) -> bool:
+        """Whether an agency's name is the outlet's: its id, name or an alias, or their first words."""
+        entity = self.used.get(outlet) or self.names.entities.get(outlet)
+        written = normal(name)
+        if entity is None or not written:
+            return False
+        if self.names.lookup(name) == outlet or written == outlet:
+            return True
+        return any(
+            known == written or known.startswith(written + " ")
+            for known in (normal(entity.name), *(normal(alias) for alias in entity.aliases))
+        )
+
     def resolve(self, phrase: str) -> str:
         """The entity id for a holder phrase as written."""
         phrase = " ".join(phrase.split())
@@ -97,6 +127,19 @@ class Holders:
             return self._last_person or self._anonymous("an unnamed speaker")
         found = self.names.find(phrase)
         head = found[-1] if found else None  # the head of an English noun phrase comes last
+        titled = _TITLED_NAME.match(phrase)
+        if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
+            return self.resolve(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
+        if head is not None and _POSSESSED.fullmatch(phrase[head.end - 2 : head.end] + phrase[head.end :].rstrip(" .")):
+            # "Kim Jong Un's sister" is not Kim; an institution's own ("Russia's foreign ministry") speaks for it.
+            owner = None if self.names.kind(head.entity) is EntityKind.PERSON else self.use(head.entity)
+            return self._anonymous(phrase, owner)
+        if (
+            head is not None
+            and phrase[head.end : head.end + 1] == " "
+            and phrase[head.end + 1 : head.end + 2].isupper()
+        ):
+            head = None  # "Kim Yo Jong" with only "Kim" in the registry: a longer name, somebody else
         if head is not None and (not vague(phrase) or not phrase[head.end :].strip(" .")):
             known = self.use(head.entity)
             if self.names.kind(known) is EntityKind.PERSON:

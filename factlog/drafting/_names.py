@@ -17,7 +17,7 @@ import attrs
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
-__all__ = ["Names", "count_of", "normal", "slug", "vague"]
+__all__ = ["VAGUE_NOUNS", "Names", "count_of", "names_someone", "normal", "slug", "vague"]
 
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LONGEST = 10
@@ -38,7 +38,7 @@ _NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
-_VAGUE_NOUNS = (
+VAGUE_NOUNS = (
     r"officials?|people|persons?|sources?|analysts?|experts?|observers?|diplomats?|researchers?|"
     r"residents?|witnesses|witness|critics?|insiders?|aides?|lawmakers?|legislators?|activists?|"
     r"spokesm[ae]n|spokespersons?|members?|scholars?|commentators?|officers?|soldiers?|defectors?|"
@@ -47,7 +47,7 @@ _VAGUE_NOUNS = (
 _VAGUE = re.compile(
     rf"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|many|most|few|"
     rf"both|other|the|senior|unnamed|anonymous|local|western|foreign|independent)\b[\s\w.,'’-]*?\b)?"
-    rf"(?:{_VAGUE_NOUNS})\b",
+    rf"(?:{VAGUE_NOUNS})\b",
     re.IGNORECASE,
 )
 _ARTICLES = {"the", "a", "an"}
@@ -74,6 +74,11 @@ def vague(phrase: str) -> bool:
         words = words[1:]  # "The ministry" opening a sentence is as vague as "the ministry"; "The Hague" is a name
     first = words[0] if words else ""
     return bool(_VAGUE.match(phrase)) or (first[:1].islower() and first.casefold() not in _PRONOUNS)
+
+
+def names_someone(phrase: str) -> bool:
+    """Whether a lowercase phrase describes people or sources ("unnamed sources"), not things ("safety concerns")."""
+    return bool(_VAGUE.match(phrase.strip()))
 
 
 def count_of(phrase: str) -> int | None:

@@ -18,6 +18,13 @@ from factlog.errors import InputError
 __all__ = ["sentences"]
 
 _LINE = re.compile(r"[^\n]+")
+_WINDOW = 2000
+"""The most characters pysbd is given at once (more only for a sentence longer than that)."""
+_CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_ZONE = re.compile(
+    r"(?:UTC|GMT|ET|PT|CT|MT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|KST|JST|IST|AEST|AEDT|HKT|SGT)"
+    r"(?![\w-])"
+)
 
 
 @functools.cache
@@ -39,12 +46,64 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _split(paragraph: str) -> list[str]:
+def _segment(text: str) -> list[str]:
     try:
-        pieces = [str(piece) for piece in _segmenter().segment(paragraph)]
+        pieces = [str(piece) for piece in _segmenter().segment(text)]
     except (ValueError, IndexError, TypeError, AttributeError, RecursionError, re.error):
-        return [paragraph]
-    return pieces or [paragraph]
+        return [text]
+    return pieces or [text]
+
+
+def _split(paragraph: str) -> list[str]:
+    """The sentences pysbd finds in a paragraph, read a window of at most ``_WINDOW`` characters at a time.
+
+    pysbd takes time quadratic in the length of what it is given: a paragraph of 3,000
+    sentences took 20 s whole. Each window's last sentence may be cut by the window's
+    end, so it is read again at the start of the next window; a sentence longer than a
+    window doubles it. The sentences are the ones pysbd finds in the whole paragraph
+    (its rules look at a sentence and its neighbours, never further).
+    """
+    if len(paragraph) <= _WINDOW:
+        return _segment(paragraph)
+    found: list[str] = []
+    start, size = 0, _WINDOW
+    while start < len(paragraph):
+        window = paragraph[start : start + size]
+        pieces = _segment(window)
+        if start + size >= len(paragraph):
+            return found + pieces
+        kept = _kept_length(window, pieces[:-1])
+        if kept is None or kept == 0:
+            size *= 2  # one sentence longer than the window, or pieces not found again: a wider window
+            continue
+        found += pieces[:-1]
+        start, size = start + kept, _WINDOW
+    return found
+
+
+def _kept_length(window: str, pieces: list[str]) -> int | None:
+    """Where the last of ``pieces`` ends in ``window``, found in order; None when one is not found."""
+    cursor = 0
+    for piece in pieces:
+        stripped = piece.strip()
+        found = window.find(stripped, cursor) if stripped else cursor
+        if found < 0 or window[cursor:found].strip():
+            return None
+        cursor = found + len(stripped)
+    while cursor < len(window) and window[cursor].isspace():
+        cursor += 1
+    return cursor
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with a time zone after "a.m." or "p.m." joined to the time it qualifies ("7 p.m. EST on Tuesday")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _CLOCK.search(text, joined[-1][0], joined[-1][1]) and _ZONE.match(text, start):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -53,23 +112,27 @@ def sentences(text: str) -> list[tuple[int, int]]:
     Every non-space character of the text lies in exactly one span. Where pysbd's
     pieces cannot be found again in the text in order (it never rewrites text with
     ``clean=False``, but a span must be exact), the rest of the paragraph is one sentence.
+    A time zone after "a.m." or "p.m." ("7 p.m. EST", "9 a.m. ET.") stays in the sentence
+    of its time: pysbd ends a sentence after "p.m." when a capital follows.
     """
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         paragraph = line.group()
         cursor = 0
+        found: list[tuple[int, int]] = []
         for piece in _split(paragraph):
             stripped = piece.strip()
             if not stripped:
                 continue
-            found = paragraph.find(stripped, cursor)
-            if found < 0 or paragraph[cursor:found].strip():
+            at = paragraph.find(stripped, cursor)
+            if at < 0 or paragraph[cursor:at].strip():
                 break
-            cursor = found + len(stripped)
-            span = _trimmed(text, line.start() + found, line.start() + cursor)
+            cursor = at + len(stripped)
+            span = _trimmed(text, line.start() + at, line.start() + cursor)
             if span is not None:
-                spans.append(span)
+                found.append(span)
         rest = _trimmed(text, line.start() + cursor, line.end())
         if rest is not None:
-            spans.append(rest)
+            found.append(rest)
+        spans += _joined(text, found)
     return spans
