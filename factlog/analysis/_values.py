@@ -186,9 +186,12 @@ def same_figures(keys: Iterable[PropositionKey]) -> list[list[PropositionKey]]:
         if len(units) < 2:
             continue  # one spelling: equal figures have equal keys already
         targets: dict[str, str] = {}  # the first unit of each dimension
+        folded: dict[str, str] = {}  # each folded spelling's dimension: convert takes "KM" as "km"
         same: dict[tuple[str, tuple[float | None, ...]], list[PropositionKey]] = {}
         for unit, spelled in units.items():
-            dimension = unit_dimension(unit) or f"word {slug(unit)}"
+            name = slug(unit)
+            dimension = folded.get(name) or unit_dimension(unit) or f"word {name}"
+            folded.setdefault(name, dimension)
             target = targets.setdefault(dimension, unit)
             for key in spelled:
                 assert key[2] is not None

@@ -1,0 +1,64 @@
+"""One figure given in units spelled differently is one proposition for the polarity rules."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlog import Quantity, Severity
+from factlog.checks import opposed_claims, self_contradiction
+from tests.helpers import claim, findings_of, sides, world
+
+KILOMETRES = ["km", "kilometres", "kilometre", "kilometer", "kilometers"]
+MILES = ["miles", "mile", "mi"]
+KM_PER_MILE = 1.609344
+
+
+def _range(amount: float, unit: str, *, denied: bool = False, holder: str = "author", id: str = "a") -> object:
+    return claim(id, "visit", "troops-deployed", Quantity(amount=amount, unit=unit), denied=denied, holder=holder)
+
+
+def _opposed(affirmed_unit: str, denied_unit: str, denied_amount: float = 600) -> list[tuple[str, str, object]]:
+    claims = world(
+        _range(600, affirmed_unit),  # type: ignore[arg-type]
+        _range(denied_amount, denied_unit, denied=True, holder="russia", id="d"),  # type: ignore[arg-type]
+    )
+    return [(f.rule, f.severity.value, sides(f)) for f in findings_of(opposed_claims, claims)]
+
+
+@given(st.sampled_from(KILOMETRES), st.sampled_from(KILOMETRES))
+def test_opposed_claims_does_not_depend_on_how_the_unit_is_spelled(affirmed: str, denied: str) -> None:
+    """600 km affirmed and denied gives the same finding whichever spelling of kilometre each side uses."""
+    assert _opposed(affirmed, denied) == _opposed("km", "km")
+
+
+@given(st.sampled_from(MILES), st.sampled_from(KILOMETRES))
+def test_opposed_claims_converts_miles_to_kilometres(miles: str, kilometres: str) -> None:
+    """600 miles affirmed against 965.6064 km denied is one contradiction: the same distance."""
+    [(rule, severity, found)] = _opposed(miles, kilometres, denied_amount=600 * KM_PER_MILE)
+    assert (rule, severity) == ("opposed_claims", Severity.ERROR.value)
+    assert found == {"affirming": {"a"}, "denying": {"d"}}
+
+
+@given(st.sampled_from(["troops", "Troops", "TROOPS"]))
+def test_a_unit_pint_does_not_read_matches_its_folded_spellings(denied: str) -> None:
+    """600 troops affirmed and 600 Troops denied: one proposition, as the value rules compare them."""
+    assert _opposed("troops", denied) == _opposed("troops", "troops") != []
+
+
+def test_a_different_distance_in_another_unit_is_not_opposed() -> None:
+    """600 km affirmed and 600 miles denied are two propositions: no finding."""
+    assert _opposed("km", "miles") == []
+
+
+def test_units_of_another_dimension_are_not_opposed() -> None:
+    """600 km affirmed and 600 hours denied are two propositions: no finding."""
+    assert _opposed("km", "hours") == []
+
+
+@given(st.sampled_from(KILOMETRES))
+def test_self_contradiction_does_not_depend_on_how_the_unit_is_spelled(denied: str) -> None:
+    """One holder affirming 600 km and denying 600 kilometres (any spelling) has contradicted itself."""
+    claims = world(_range(600, "km"), _range(600, denied, denied=True, id="d"))  # type: ignore[arg-type]
+    [finding] = findings_of(self_contradiction, claims)
+    assert sides(finding) == {"affirming": {"a"}, "denying": {"d"}}
