@@ -141,11 +141,10 @@ def convertible(first: object, second: object, predicate: Predicate) -> bool:
     return quantity_ranges([first, second], predicate) is not None
 
 
-
 def _figures(figure: tuple[object, ...], unit: str, target: str) -> tuple[float | None, ...] | None:
-    """A quantity key's amount and bounds in ``target``, to 12 significant figures (what rounding in a conversion leaves).
+    """A quantity key's amount and bounds in ``target``, to 12 significant figures; None if one does not convert.
 
-    None when a number does not convert.
+    Rounded so that a conversion's last bits (1 mile is 1.609344 km) do not part equal figures.
     """
     numbers: list[float | None] = []
     for number in figure[1:4]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,19 @@ def test_report_writes_through_a_link_to_its_own_earlier_page(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert link.is_symlink()
     assert "stale" not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("module", ["networkx", "jinja2"])
+def test_report_without_the_report_extra_names_it_in_one_line(
+    tmp_path: Path, module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without networkx or Jinja2 (a plain install): one error line naming the [report] extra, exit 3, no page."""
+    monkeypatch.setitem(sys.modules, module, None)  # importing it now raises ModuleNotFoundError
+    page = tmp_path / "report.html"
+    result = run("report", str(GOLDEN), "-o", str(page))
+    assert (result.returncode, result.stdout) == (3, "")
+    assert result.stderr == (
+        f"error: factlog report needs {module}, in the [report] extra of factlog-claims:"
+        " pip install '.[report]' in a checkout of factlog\n"
+    )
+    assert not page.exists()
