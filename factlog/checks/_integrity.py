@@ -76,7 +76,11 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
             found = text[evidence.start : evidence.end]
             if found != evidence.quote:
                 where = text.find(evidence.quote)
-                hint = f"; the quote stands at {where}-{where + len(evidence.quote)}" if where >= 0 else ""
+                hint = (
+                    f"; the quote stands at {where}-{where + len(evidence.quote)}"
+                    if where >= 0
+                    else "; to fix: mend the span, or copy the quote from the document's text as it stands"
+                )
                 problems.append(
                     f"evidence[{number}] in {evidence.source} at {evidence.start}-{evidence.end} reads"
                     f" {shown(found)}{hint}"
