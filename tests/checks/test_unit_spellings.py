@@ -53,3 +53,25 @@ def test_self_contradiction_does_not_depend_on_how_the_unit_is_spelled(denied: s
     claims = world(_range(600, "km"), _range(600, denied, denied=True, id="d"))  # type: ignore[arg-type]
     [finding] = findings_of(self_contradiction, claims)
     assert sides(finding) == {"affirming": {"a"}, "denying": {"d"}}
+
+
+PLURALS = {"kilometre": "kilometres", "kilometer": "kilometers", "mile": "miles", "inch": "inches", "foot": "feet"}
+
+
+@given(st.sampled_from(sorted(PLURALS)), st.integers(2, 10_000) | st.sampled_from([0, 0.5, 2.5]))
+def test_a_unit_s_name_is_plural_for_any_figure_but_one(unit: str, amount: float) -> None:
+    """600 kilometre reads "600 kilometres"; 1 kilometre stays; symbols and unknown words are kept as written."""
+    assert str(Quantity(amount=amount, unit=unit)) == f"{amount:,} {PLURALS[unit]}"
+    assert str(Quantity(amount=1, unit=unit)) == f"1 {unit}"
+    assert str(Quantity(amount=amount, unit="km")) == f"{amount:,} km"
+    assert str(Quantity(amount=amount, unit="soldier")) == f"{amount:,} soldier"
+
+
+def test_a_finding_names_the_figure_with_its_unit_in_the_plural() -> None:
+    """600 kilometre affirmed and 600 km denied: the finding reads "600 kilometres"."""
+    claims = world(
+        _range(600, "kilometre"),  # type: ignore[arg-type]
+        _range(600, "km", denied=True, holder="russia", id="d"),  # type: ignore[arg-type]
+    )
+    [finding] = findings_of(opposed_claims, claims)
+    assert "number of troops deployed 600 kilometres (2025)" in finding.message
