@@ -60,7 +60,8 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
     Spans are offsets into the document decoded as UTF-8 (Python string indices). The
     message shows what the document holds at that span (its first 80 characters, cut
     between words, "…" where cut, as ``quote_not_found`` shows a passage), so a shifted
-    span is easy to mend. Quotes written without a span are looked for instead (``quote_not_found``).
+    span is easy to mend: the message says where the quote stands, or, when the document
+    holds it nowhere, how to fix it. Quotes written without a span are looked for instead (``quote_not_found``).
     One finding per claim. Severity: *error*.
     """
     texts: dict[str, str | None] = {}

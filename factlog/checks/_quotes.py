@@ -91,8 +91,9 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
     share of the characters of the quote and the passage, counted together, that pair
     up in the same order (RapidFuzz's normalised Indel similarity; "Valdorian guns
     struck Kessel" against "Valdorian artillery shelled Kessel" is 61/100). An ``occurrence`` beyond the number of
-    places the quote stands is reported here too. One finding per claim.
-    Severity: *error*.
+    places the quote stands is reported here too. The message ends with how to fix it
+    ("to fix: copy the quote from the document's text as it stands ..."). One finding
+    per claim. Severity: *error*.
     """
     for entry in documented(index):
         problems = []

@@ -105,15 +105,14 @@ def test_a_verb_of_saying_under_negation_names_no_speaker() -> None:
     assert claim.polarity is Polarity.DENIED
 
 
-def test_the_cli_takes_several_registry_paths_after_one_flag(tmp_path: Path) -> None:
-    """`--registry sources/entities.json sources/vocabulary.json`, as docs/draft.md writes it, reads both."""
+def test_the_cli_takes_one_registry_path_a_flag_repeated(tmp_path: Path) -> None:
+    """`--registry sources/entities.json --registry sources/vocabulary.json`, as docs/draft.md writes it, reads both."""
     article = tmp_path / "a.txt"
     article.write_text("Earlier this year, Zhao Leji visited Pyongyang.", encoding="utf-8")
     output = tmp_path / "a.json"
     registry = [str(ROOT / "sources" / name) for name in ("entities.json", "vocabulary.json")]
-    result = run(
-        "draft", str(article), "--source", "a", "--published", "2025-10-08", "--registry", *registry, "-o", str(output)
-    )
+    flags = [part for path in registry for part in ("--registry", path)]
+    result = run("draft", "--source", "a", "--published", "2025-10-08", *flags, str(article), "-o", str(output))
     assert result.returncode == 0, result.stderr
     [claim] = factlog.load(output).claims
     assert claim.proposition is not None
@@ -170,3 +169,17 @@ def test_a_quotation_then_its_speaker_is_a_direct_quote() -> None:
         "“The visit will deepen ties,” Chinese Foreign Ministry spokesperson Mao Ning told a regular briefing."
     )
     assert claim.attribution.mode is Mode.DIRECT_QUOTE
+
+
+def test_registry_paths_after_one_flag_are_not_taken_for_the_article(tmp_path: Path) -> None:
+    """`--registry A B ARTICLE` (the article after the flag): a usage error saying to repeat --registry, no draft."""
+    article = tmp_path / "a.txt"
+    article.write_text("Earlier this year, Zhao Leji visited Pyongyang.", encoding="utf-8")
+    registry = [str(ROOT / "sources" / name) for name in ("entities.json", "vocabulary.json")]
+    result = run("draft", "--source", "a", "--registry", *registry, str(article), "-o", str(tmp_path / "a.json"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"factlog draft: error: one ARTICLE, not 2 ({registry[1]}, {article}): --registry takes one path;"
+        " repeat it for each file (--registry entities.json --registry vocabulary.json)\n"
+    )
+    assert not (tmp_path / "a.json").exists()
