@@ -173,10 +173,10 @@ def same_figures(keys: Iterable[PropositionKey]) -> list[list[PropositionKey]]:
     The sets, and the keys in each, come in an order fixed by that of ``keys``.
     """
     spellings: dict[tuple[object, ...], dict[str, list[PropositionKey]]] = {}
-    for key in keys:
+    figures = [key for key in keys if key[2] is not None and key[2][0] == "quantity" and key[2][4]]
+    for key in figures:
         figure = key[2]
-        if figure is None or figure[0] != "quantity" or not figure[4]:
-            continue
+        assert figure is not None
         unit = figure[4]
         assert isinstance(unit, str)
         spellings.setdefault((key[0], key[1], key[3], figure[5:]), {}).setdefault(unit, []).append(key)

@@ -73,7 +73,7 @@ def _key_screens(index: Index) -> KeyScreens:
     opposed, hedged, mixed, denying = [], [], set(), set()
     spelled = _one_figure(index)
     for key, group in index.by_key.items():
-        joined = spelled.get(key)
+        joined = spelled.get(key) if spelled else None  # most sets: no figure in two spellings, no key hashed
         if joined is not None and joined[0] is key:  # one figure under keys in other unit spellings: one group
             both = set(map(_PAIR, joined[1]))
             if not both.isdisjoint(affirmed) and not both.isdisjoint(denied):
