@@ -148,6 +148,25 @@ def test_without_pysbd_the_error_says_how_to_install_from_a_checkout(monkeypatch
         _segment._segmenter.cache_clear()
 
 
+def test_draft_without_pysbd_is_one_line_in_the_words_report_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factlog draft` without the [draft] extra: one error line naming it as `report` names its own, exit 3."""
+    article = tmp_path / "a.txt"
+    article.write_text("Kim visited Moscow. He left.", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "pysbd", None)
+    _segment._segmenter.cache_clear()
+    try:
+        ran = run("draft", str(article), "--source", "a", "-o", str(tmp_path / "a.json"))
+    finally:
+        _segment._segmenter.cache_clear()
+    assert (ran.returncode, ran.stdout) == (3, "")
+    assert ran.stderr == (
+        "error: factlog draft needs pysbd, in the [draft] extra of factlog-claims:"
+        " pip install '.[draft]' in a checkout of factlog\n"
+    )
+
+
 def test_a_holder_named_like_a_new_publisher_is_that_publisher() -> None:
     """'..., according to Yonhap' in an article published by Yonhap (not in the registry) is Yonhap, not a twin."""
     claims = drafted("Pyongyang has yet to confirm the launch, according to Yonhap.")
