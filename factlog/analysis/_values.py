@@ -24,6 +24,7 @@ __all__ = [
     "compatible",
     "convert",
     "convertible",
+    "gives_unit",
     "quantity_ranges",
     "same_figures",
     "unit_dimension",
@@ -159,11 +160,17 @@ def _figures(figure: tuple[object, ...], unit: str, target: str) -> tuple[float 
     return tuple(numbers)
 
 
+def gives_unit(key: PropositionKey) -> bool:
+    """Whether a proposition key's object is a quantity that gives a unit (what :func:`same_figures` reads)."""
+    figure = key[2]
+    return figure is not None and figure[0] == "quantity" and bool(figure[4])
+
+
 def same_figures(keys: Iterable[PropositionKey]) -> list[list[PropositionKey]]:
     """Sets of two keys or more that name one figure in units spelled differently (``[[key, ...], ...]``).
 
-    "600 km", "600 kilometres", "600 kilometer" and "372.822 miles" given as
-    "600 km" in miles to 12 figures are one proposition: keys of one subject,
+    "600 km", "600 kilometres" and "600 kilometer" are one proposition, and so are
+    "1 mile" and "1.609344 km": keys of one subject,
     predicate, qualifiers and estimate whose quantities' amount and bounds, converted
     by :func:`convert` (the conversion every value rule uses) to the first unit of
     their dimension, are equal to 12 significant figures. A unit pint does not read
@@ -173,8 +180,7 @@ def same_figures(keys: Iterable[PropositionKey]) -> list[list[PropositionKey]]:
     The sets, and the keys in each, come in an order fixed by that of ``keys``.
     """
     spellings: dict[tuple[object, ...], dict[str, list[PropositionKey]]] = {}
-    figures = [key for key in keys if key[2] is not None and key[2][0] == "quantity" and key[2][4]]
-    for key in figures:
+    for key in filter(gives_unit, keys):
         figure = key[2]
         assert figure is not None
         unit = figure[4]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+import factlog
 from factlog import Quantity, Severity
 from factlog.checks import opposed_claims, self_contradiction
 from tests.helpers import claim, findings_of, sides, world
@@ -75,3 +76,17 @@ def test_a_finding_names_the_figure_with_its_unit_in_the_plural() -> None:
     )
     [finding] = findings_of(opposed_claims, claims)
     assert "number of troops deployed 600 kilometres (2025)" in finding.message
+
+
+@given(st.sampled_from(KILOMETRES), st.sampled_from(KILOMETRES), st.booleans())
+def test_the_incremental_check_finds_what_the_whole_check_finds(affirmed: str, denied: str, denial_first: bool) -> None:
+    """A claim added to a Checker meets the same figure in another spelling among the claims it already holds."""
+    first = _range(600, affirmed)
+    second = _range(600, denied, denied=True, holder="russia", id="d")
+    if denial_first:
+        first, second = second, first
+    checker = factlog.Checker(world(first))  # type: ignore[arg-type]
+    added = checker.add([second])  # type: ignore[list-item]
+    whole = factlog.check(world(first, second)).findings  # type: ignore[arg-type]
+    assert sorted(f.id for f in checker.findings) == sorted(f.id for f in whole)
+    assert [f.rule for f in added] == ["opposed_claims"]
