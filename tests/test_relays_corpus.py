@@ -66,13 +66,14 @@ def test_the_ministry_repeating_its_denial_is_no_hollow_corroboration() -> None:
 
 
 def test_quote_not_found_shows_whole_words_and_says_what_its_score_measures() -> None:
-    """The closest passage to a misremembered quote is cut between words, its score explained in words."""
+    """The closest passage to a misremembered quote is cut between words, its score explained, and how to fix it."""
     [finding] = _report().by_rule("quote_not_found")
     assert finding.message == (
         "Quote of courier-guns not found in its document: evidence[0] 'Valdorian guns struck Kessel on Monday'"
         " is not in courier-story; the closest passage, at 35-79, reads 'Valdorian artillery shelled Kessel on"
         " Monday' (71/100 alike: 71 % of the characters of the quote and the passage, counted together, pair up"
-        " in the same order)"
+        " in the same order); to fix: copy the quote from the document's text as it stands (mend it from the closest"
+        " passage, if that is the one meant), or quote a passage the document holds"
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from factlog._extras import missing_extra
 from factlog.analysis._arrays import checked_ids
 from factlog.analysis._unionfind import smallest_joined
 from factlog.errors import ArgumentError
@@ -36,7 +37,7 @@ def numpy_module() -> Any:
     try:
         import numpy  # noqa: PLC0415 - heavy, and only this path needs it
     except ImportError:  # pragma: no cover - the test extra installs it
-        raise ArgumentError("the compact assessment needs numpy: pip install '.[scale]' in a checkout") from None
+        raise ArgumentError(missing_extra("the compact assessment", "numpy", "scale")) from None
     return numpy
 
 

@@ -60,7 +60,8 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
     Spans are offsets into the document decoded as UTF-8 (Python string indices). The
     message shows what the document holds at that span (its first 80 characters, cut
     between words, "…" where cut, as ``quote_not_found`` shows a passage), so a shifted
-    span is easy to mend. Quotes written without a span are looked for instead (``quote_not_found``).
+    span is easy to mend: the message says where the quote stands, or, when the document
+    holds it nowhere, how to fix it. Quotes written without a span are looked for instead (``quote_not_found``).
     One finding per claim. Severity: *error*.
     """
     texts: dict[str, str | None] = {}
@@ -76,7 +77,11 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
             found = text[evidence.start : evidence.end]
             if found != evidence.quote:
                 where = text.find(evidence.quote)
-                hint = f"; the quote stands at {where}-{where + len(evidence.quote)}" if where >= 0 else ""
+                hint = (
+                    f"; the quote stands at {where}-{where + len(evidence.quote)}"
+                    if where >= 0
+                    else "; to fix: mend the span, or copy the quote from the document's text as it stands"
+                )
                 problems.append(
                     f"evidence[{number}] in {evidence.source} at {evidence.start}-{evidence.end} reads"
                     f" {shown(found)}{hint}"

@@ -60,7 +60,12 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
 
     Propositions are compared after normalisation (aliases, inverse predicates,
     symmetric pairs), so "Russia receives weapons from Pyongyang" and "North Korea
-    supplies weapons to Russia" are the same proposition. Time follows the predicate's
+    supplies weapons to Russia" are the same proposition. A figure is the same in any
+    spelling of its unit, converted as ``conflicting_values`` converts units (pint):
+    "a range of 600 km" denied as "600 kilometres" (or "kilometre", "kilometer") is
+    opposed, and so is "1 mile" denied as "1.609344 km" (equal to 12 significant
+    figures once converted); "600 miles" is another distance, and another
+    proposition. Time follows the predicate's
     kind: a denied **state** ("no longer holds office", 2025-10) conflicts with an
     affirmation wherever the two may share a day; a denied **event** over a span means
     it did not happen at any time in it, so "the last visit was in 2019", stated in

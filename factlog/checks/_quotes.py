@@ -54,6 +54,13 @@ def _where_they_differ(passage: str, quote: str) -> str:
     return shown(passage, max(0, min(first - _SHOWN // 4, len(passage) - _SHOWN)))
 
 
+_COPY_EXACTLY = (
+    "to fix: copy the quote from the document's text as it stands (mend it from the closest passage, if that is the"
+    " one meant), or quote a passage the document holds"
+)
+"""The advice the message of a quote the document does not hold ends with."""
+
+
 def _times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
@@ -84,11 +91,13 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
     share of the characters of the quote and the passage, counted together, that pair
     up in the same order (RapidFuzz's normalised Indel similarity; "Valdorian guns
     struck Kessel" against "Valdorian artillery shelled Kessel" is 61/100). An ``occurrence`` beyond the number of
-    places the quote stands is reported here too. One finding per claim.
-    Severity: *error*.
+    places the quote stands is reported here too. The message ends with how to fix it
+    ("to fix: copy the quote from the document's text as it stands ..."). One finding
+    per claim. Severity: *error*.
     """
     for entry in documented(index):
         problems = []
+        missing = counted = False
         for number, evidence in enumerate(entry.claim.evidence):
             if evidence.start is not None:
                 continue
@@ -96,11 +105,13 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
             if found is None or found.span is not None:
                 continue
             if found.occurrences and evidence.occurrence is not None:
+                counted = True
                 problems.append(
                     f"evidence[{number}] asks for occurrence {evidence.occurrence} of a quote {evidence.source}"
                     f" holds {_times(len(found.occurrences))} (at {_spans(found.occurrences)})"
                 )
             elif not found.occurrences:
+                missing = True
                 text = index.text(evidence.source) or ""
                 closest = ""
                 if found.closest is not None:
@@ -109,10 +120,14 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
                     closest += f" ({_alike(found.score)})"
                 problems.append(f"evidence[{number}] {shown(evidence.quote)} is not in {evidence.source}{closest}")
         if problems:
+            advice = [
+                *([_COPY_EXACTLY] if missing else []),
+                *(["to fix: give an occurrence the document holds (1 for the first), or none"] if counted else []),
+            ]
             yield Finding(
                 rule="quote_not_found",
                 severity=Severity.ERROR,
-                message=f"Quote of {entry.id} not found in its document: " + "; ".join(problems),
+                message=f"Quote of {entry.id} not found in its document: " + "; ".join([*problems, *advice]),
                 claims={"claim": [entry.id]},
             )
 

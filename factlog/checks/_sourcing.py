@@ -168,7 +168,8 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     reported once, with the dates of each side: ``opposed_claims`` leaves such groups
     to this rule. Places within places count as in ``opposed_claims``: a party that
     denies acting in a country and affirms acting in a region ``part_of`` it has
-    reversed itself too (the message names the wider denial). One finding per party,
+    reversed itself too (the message names the wider denial), and a figure is the same
+    in any spelling of its unit, as there. One finding per party,
     proposition and group of claims linked by overlapping times. Severity: *warning*.
     One holder's claims all stated on one day through different relays (or copies of
     one story), none carrying both sides, are a relay misreporting it, not the holder

@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from factlog._bulk import paused_gc
+from factlog._extras import missing_extra
 from factlog.analysis._arrays import checked_ids, distinct, member
 from factlog.analysis._index import Index
 from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_whole
@@ -59,7 +60,7 @@ def _numpy() -> Any:
     try:
         import numpy  # noqa: PLC0415 - heavy, and only this path needs it
     except ImportError:  # pragma: no cover - the test extra installs it
-        raise ArgumentError("the compact check needs numpy: pip install '.[scale]' in a checkout") from None
+        raise ArgumentError(missing_extra("the compact check", "numpy", "scale")) from None
     return numpy
 
 

@@ -28,25 +28,34 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "draft",
         help="propose a claims file from an article's text, for review",
+        usage="factlog draft [-h] --source ID [--published DATE] [--publisher NAME] [--registry PATH]..."
+        " [-o PATH|-] [--force] [--max-problems N] ARTICLE|-",
         description="Draft a claim-set document from an article's raw text: every sentence a claim with its"
         " evidence span, attribution and certainty read from cue words, holders resolved against the registry."
         " Each drafted claim is marked draft until reviewed; the article's text is stored beside the output.",
         epilog="Exit 0 when the draft is written, 2 for a usage error (an output or a text beside it that exists,"
         " without --force, among them), 3 when a file cannot be read or written.",
     )
+    # One article; more are taken only to tell the user that --registry takes one path (not every path after it).
     parser.add_argument(
-        "article", metavar="ARTICLE", type=named_path, help="the article as UTF-8 text ('-' for standard input)"
+        "article",
+        metavar="ARTICLE",
+        nargs="+",
+        type=named_path,
+        help="the article as UTF-8 text ('-' for standard input)",
     )
     parser.add_argument("--source", required=True, metavar="ID", help="id to give the source, e.g. li-qiang-visit")
     parser.add_argument("--published", metavar="DATE", help="publication date, e.g. 2025-10-08 or 2025-10")
     parser.add_argument("--publisher", metavar="NAME", help="the outlet: a registry name, alias or id, or a new name")
     parser.add_argument(
         "--registry",
-        action="extend",
-        nargs="+",
+        action="append",
         default=[],
         metavar="PATH",
-        help="entity registry and vocabulary files or folders to resolve names against (one or more; repeatable)",
+        help="an entity registry or vocabulary file or folder to resolve names against; repeat the option for"
+        " each (--registry entities.json --registry vocabulary.json). Without one, every holder is a proposed"
+        " entity whose id is made from the words of the text (edit them into your registry's ids) and no"
+        " proposition is drafted",
     )
     parser.add_argument(
         "-o",
@@ -92,7 +101,13 @@ def _read_article(article: str, limits: Limits) -> str:
 
 
 def _draft(arguments: argparse.Namespace) -> int:
-    article, output = arguments.article, arguments.output or f"{arguments.source}.draft.json"
+    if len(arguments.article) > 1:
+        given = ", ".join(arguments.article)
+        raise UsageError(
+            f"factlog draft: error: one ARTICLE, not {len(arguments.article)} ({given}): --registry takes one path;"
+            " repeat it for each file (--registry entities.json --registry vocabulary.json)"
+        )
+    article, output = arguments.article[0], arguments.output or f"{arguments.source}.draft.json"
     if _STANDARD not in (article, output) and Path(output).resolve() == Path(article).resolve():
         raise UsageError("factlog draft: error: the output would overwrite the article")
     text = _read_article(article, DEFAULT_LIMITS)

@@ -57,7 +57,9 @@ def register(commands: Any) -> None:
         "show",
         help="print the claim set the log holds, as canonical JSON",
         description="Print the claim set the log holds (retracted claims left out), as canonical JSON:"
-        " factlog log show claims.db > now.json, then factlog validate now.json names any unknown id.",
+        " factlog log show claims.db > now.json, then factlog validate now.json names any unknown id."
+        " The JSON holds no stored document, so check it as a folder instead:"
+        " factlog log export claims.db --to now/, then factlog check now/ verifies the quotes too.",
         epilog=_EXITS,
     )
     show.add_argument("log", metavar="LOG", type=named_path, help="the store")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from factlog._extras import optional_import
 from factlog.cli._common import (
     EXIT_OK,
     UsageError,
@@ -23,7 +24,10 @@ from factlog.io import load
 from factlog.io._atomic import write_atomic
 from factlog.model import ClaimSet
 
-__all__ = ["register"]
+__all__ = ["REPORT_MODULES", "register"]
+
+REPORT_MODULES = ("jinja2", "networkx")
+"""What the page needs of the ``report`` extra (rich, also in it, only draws progress when present)."""
 
 
 def register(commands: Any) -> None:
@@ -50,6 +54,8 @@ def register(commands: Any) -> None:
 
 
 def _report(arguments: argparse.Namespace) -> int:
+    for module in REPORT_MODULES:  # before the claims are read: one line naming the extra, not a traceback at the end
+        optional_import(module, extra="report", needed_by="factlog report")
     from factlog.report import html_report  # noqa: PLC0415 - Jinja2 and networkx load only here
 
     with progress("loading claims"):

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from factlog.errors import InputError
+from factlog._extras import optional_import
 
 __all__ = ["sentences"]
 
@@ -29,12 +29,7 @@ _ZONE = re.compile(
 
 @functools.cache
 def _segmenter() -> Any:
-    try:
-        import pysbd  # noqa: PLC0415 - optional dependency, loaded on first use
-    except ImportError:  # pragma: no cover - the test extra installs it
-        raise InputError(
-            "factlog draft needs pysbd, in the [draft] extra: pip install '.[draft]' in a checkout of factlog"
-        ) from None
+    pysbd = optional_import("pysbd", extra="draft", needed_by="factlog draft")  # loaded on first use
     return pysbd.Segmenter(language="en", clean=False)
 
 

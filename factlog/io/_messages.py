@@ -24,6 +24,8 @@ from factlog._bulk import forget_frames
 from factlog.errors import DateError
 from factlog.model._claimset import NOT_WRITTEN
 from factlog.model._nouns import FieldError
+from factlog.model._scales import _Scale
+from factlog.model._scales import hint as scale_hint
 
 __all__ = ["REPEATED", "messages", "word_for", "words_named"]
 
@@ -169,6 +171,9 @@ def _at(data: Any, key: object) -> Any:
 def word_for(cls: type[enum.Enum], value: object) -> str:
     """A hint for a word the scale reads but a file does not take (``"reportedly"`` for possible), else ``""``.
 
+    A word the scale does not read is told what it most likely means, if anything
+    (:func:`~factlog.model._scales.hint`: "very likely" is a likelihood, "probabel" a slip).
+
     Files take a scale's own values only, so that they stay byte-stable; the words
     :meth:`~factlog.Certainty.parse` reads belong in the attribution's ``cue`` (a value
     written in other case or with spaces, ``"Possible"``, is told the value alone).
@@ -179,7 +184,7 @@ def word_for(cls: type[enum.Enum], value: object) -> str:
     try:
         member = parse(value)
     except ValueError:
-        return ""
+        return scale_hint(cls, value) if issubclass(cls, _Scale) else ""
     if member.value == value:
         return ""
     word = value.strip().casefold() != str(member.value).casefold()  # a cue word, not the value written otherwise

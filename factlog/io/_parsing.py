@@ -208,7 +208,8 @@ def decode(text: str | bytes, name: str | None) -> str:
         raise FormatError(
             [
                 f"{prefix(name)}$: a factlog store (an SQLite database), not a claim file:"
-                " `factlog log show STORE` prints its claim set"
+                " `factlog log show STORE` prints its claim set; `factlog log export STORE --to FOLDER` writes it"
+                " with its stored documents, for `factlog check FOLDER`"
             ]
         )
     try:

@@ -6,7 +6,7 @@ references are checked against the merged set, but reported per file and JSON pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from factlog.errors import FormatError, UnknownIdError
 from factlog.io._cycles import on_cycles
@@ -18,7 +18,8 @@ from factlog.model._coherence import (
     unranked,
     vocabulary_problems,
 )
-from factlog.model._nouns import Claim
+from factlog.model._nearest import nearest_entities
+from factlog.model._nouns import Claim, Entity
 from factlog.model._quantities import Quantity
 from factlog.model._stances import Regarding
 from factlog.model._units import known_unit
@@ -71,14 +72,42 @@ def refused_as(messages: Iterable[str]) -> type[FormatError]:
     return FormatError if all(map(is_vocabulary_message, messages)) else UnknownIdError
 
 
-def _entity(vocabulary: Vocabulary, value: str) -> str | None:
+_SUGGESTED = 100
+"""How many distinct unknown names a reference check offers the nearest entities for (each costs a fuzzy search)."""
+
+
+class _Unknown:
+    """``unknown entity 'Rusia'; did you mean 'russia' (Russia)?``: each unknown name's message, found once.
+
+    The nearest entities (:func:`~factlog.model._nearest.nearest_entities`, as ``factlog
+    show`` offers them) are looked for among ``entities`` for the first
+    :data:`_SUGGESTED` distinct names only: a file naming thousands of unknown entities
+    is read in bounded time, and the message of a name past them says no more than
+    "unknown entity".
+    """
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = entities
+        self.said: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        message = self.said.get(value)
+        if message is None:
+            message = f"unknown entity {value!r}"
+            if len(self.said) < _SUGGESTED and (near := nearest_entities(self.entities, value)):
+                message += "; did you mean " + " or ".join(f"{e.id!r} ({e.name})" for e in near) + "?"
+            self.said[value] = message
+        return message
+
+
+def _entity(vocabulary: Vocabulary, value: str, unknown: Callable[[str], str]) -> str | None:
     """What is wrong with an entity reference (id, alias or name as written), or None."""
     if value in vocabulary.names or vocabulary.knows_entity(value):
         return None
     candidates = vocabulary.candidates(value)
     if candidates:
         return f"ambiguous name {value!r}: it names entities {', '.join(candidates)}; write one of their ids"
-    return f"unknown entity {value!r}"
+    return unknown(value)
 
 
 def _claims_to_check(part: ClaimSet, vocabulary: Vocabulary, vouched: bool) -> Iterable[tuple[int, Claim]]:
@@ -105,31 +134,32 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
     names = vocabulary.names
     sources = within.source_by_id
     inverses = vocabulary.inverses
+    unknown = _Unknown(within.entities)
     yield from alias_problems(part.entities)
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
-            yield f"$.entities[{index}].affiliation", f"unknown entity {item.affiliation!r}"
+            yield f"$.entities[{index}].affiliation", unknown(item.affiliation)
         for position, whole in enumerate(item.part_of):
             if whole not in names:
-                yield f"$.entities[{index}].part_of[{position}]", f"unknown entity {whole!r}"
+                yield f"$.entities[{index}].part_of[{position}]", unknown(whole)
     for index, predicate in enumerate(part.predicates):
         for position, other in enumerate(predicate.exclusive_with):
             if not vocabulary.knows_predicate(other):
                 yield f"$.predicates[{index}].exclusive_with[{position}]", f"unknown predicate {other!r}"
     for index, source in enumerate(part.sources):
-        if source.publisher not in names and (problem := _entity(vocabulary, source.publisher)):
+        if source.publisher not in names and (problem := _entity(vocabulary, source.publisher, unknown)):
             yield f"$.sources[{index}].publisher", problem
         for position, other in enumerate(source.derived_from):
             if other not in sources:
                 yield f"$.sources[{index}].derived_from[{position}]", f"unknown source {other!r}"
     for index, claim in _claims_to_check(part, vocabulary, vouched):
         attribution = claim.attribution
-        if attribution.holder not in names and (problem := _entity(vocabulary, attribution.holder)):
+        if attribution.holder not in names and (problem := _entity(vocabulary, attribution.holder, unknown)):
             yield f"$.claims[{index}].attribution.holder", problem
         # Most claims have no relay and one piece of evidence: no loop is begun for them.
         if attribution.via:
             for position, relay in enumerate(attribution.via):
-                if relay not in names and (problem := _entity(vocabulary, relay)):
+                if relay not in names and (problem := _entity(vocabulary, relay, unknown)):
                     yield f"$.claims[{index}].attribution.via[{position}]", problem
         evidence = claim.evidence
         if len(evidence) != 1 or evidence[0].source not in sources:
@@ -137,11 +167,11 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
                 if piece.source not in sources:
                     yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {piece.source!r}"
         if claim.answers or claim.regarding is not None:
-            yield from _link_problems(index, claim, within, names)
+            yield from _link_problems(index, claim, within, names, unknown)
         proposition = claim.proposition
         if proposition is None:
             continue
-        if proposition.subject not in names and (problem := _entity(vocabulary, proposition.subject)):
+        if proposition.subject not in names and (problem := _entity(vocabulary, proposition.subject, unknown)):
             yield f"$.claims[{index}].proposition.subject", problem
         declared = vocabulary.predicate(proposition.predicate)  # a rank declared at either end of a pair
         if declared is None:
@@ -149,14 +179,17 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
         if proposition.qualifiers:
             for qualifier, value in proposition.qualifiers:
                 if vocabulary.candidates(value):
-                    yield f"$.claims[{index}].proposition.qualifiers.{qualifier}", str(_entity(vocabulary, value))
+                    yield (
+                        f"$.claims[{index}].proposition.qualifiers.{qualifier}",
+                        str(_entity(vocabulary, value, unknown)),
+                    )
         target = proposition.object
         if isinstance(target, str):
-            if target not in names and (problem := _entity(vocabulary, target)):
+            if target not in names and (problem := _entity(vocabulary, target, unknown)):
                 yield f"$.claims[{index}].proposition.object", problem
         elif isinstance(target, tuple):
             for position, member in enumerate(target):
-                if member not in names and (problem := _entity(vocabulary, member)):
+                if member not in names and (problem := _entity(vocabulary, member, unknown)):
                     yield f"$.claims[{index}].proposition.object[{position}]", problem
         elif proposition.predicate in inverses:
             yield (
@@ -168,14 +201,16 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
             yield f"$.claims[{index}].pattern.highest_since", unranked(claim.id, declared.id)
 
 
-def _link_problems(index: int, claim: Claim, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+def _link_problems(
+    index: int, claim: Claim, within: ClaimSet, names: Mapping[str, str], unknown: Callable[[str], str]
+) -> Iterator[tuple[str, str]]:
     """The claims a claim answers or regards must be defined (``claim_by_id`` is built here: most sets link none)."""
     claims = within.claim_by_id
     for position, answered in enumerate(claim.answers):
         if answered not in claims:  # not the claim itself: Claim refuses that
             yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
     if claim.regarding is not None:
-        yield from _regarding_problems(f"$.claims[{index}].regarding", claim.regarding, claims, names)
+        yield from _regarding_problems(f"$.claims[{index}].regarding", claim.regarding, claims, names, unknown)
 
 
 def _margin_problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
@@ -207,10 +242,14 @@ def _figure_units(claims: ClaimSet, vocabulary: Vocabulary) -> dict[str, set[str
 
 
 def _regarding_problems(
-    path: str, regarding: Regarding, claims: Mapping[str, object], names: Mapping[str, str]
+    path: str,
+    regarding: Regarding,
+    claims: Mapping[str, object],
+    names: Mapping[str, str],
+    unknown: Callable[[str], str],
 ) -> Iterator[tuple[str, str]]:
     if regarding.party not in names:
-        yield f"{path}.party", f"unknown entity {regarding.party!r}"
+        yield f"{path}.party", unknown(regarding.party)
     for position, other in enumerate(regarding.claims):
         if other not in claims:  # not the claim itself: Claim refuses that
             yield f"{path}.claims[{position}]", f"unknown claim {other!r}"

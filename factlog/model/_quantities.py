@@ -36,6 +36,7 @@ from typing import Any
 import attrs
 
 from factlog.model._fields import FieldError, _doc, instance_of, optional_text
+from factlog.model._units import plural
 
 __all__ = ["ABOUT", "Estimate", "Quantity"]
 
@@ -158,14 +159,16 @@ class Quantity:
         return -math.inf, math.nextafter(amount, -math.inf)
 
     def __str__(self) -> str:
+        # A unit's name in the plural for any figure but one ("600 kilometres"; "1 kilometre", "600 km").
+        unit = self.unit if self.unit is None or self.amount == 1 else plural(self.unit)
         if self.amount is None:
             assert self.estimate is not None
             text = self.estimate.value.replace("-", " ")
             joint = " of " if self.estimate in (Estimate.DOZENS, Estimate.HUNDREDS, Estimate.THOUSANDS) else " "
-            return f"{text}{joint}{self.unit}" if self.unit else text
+            return f"{text}{joint}{unit}" if unit else text
         text = f"{self.amount:,}"
         if self.estimate is not None:
             text = f"{_WORDS[self.estimate]} {text}"
         elif self.lower is not None or self.upper is not None:
             text += f" ({self.low:,}–{self.high:,})"
-        return f"{text} {self.unit}" if self.unit else text
+        return f"{text} {unit}" if unit else text

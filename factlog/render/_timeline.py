@@ -13,6 +13,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._phrasing import relay_chain
 from factlog.errors import UnknownEntityError, expect, expect_each
 from factlog.model._claimset import ClaimSet, expect_claim_set
+from factlog.model._nearest import nearest_entities
 from factlog.model._vocabulary import Vocabulary
 
 __all__ = [
@@ -63,31 +64,15 @@ def resolve_entity(claims: ClaimSet, name: str) -> str:
     raise UnknownEntityError(f"no entity {name!r} in the claims given{_nearest(claims, name)}")
 
 
-def _nearest(claims: ClaimSet, name: str, most: int = 3) -> str:
-    """``'; the nearest: Tresk (tresk), ...'``: up to ``most`` entities whose id, name or alias comes close.
+def _nearest(claims: ClaimSet, name: str) -> str:
+    """``'; the nearest: Tresk (tresk), ...'``: the entities whose id, name or alias comes close; raises nothing.
 
-    Close is a rapidfuzz ``WRatio`` of 80 or more after its default processing (case and
-    punctuation folded), which takes a name inside a longer phrase ("BNA news" is near
-    "BNA"). Without one, what the option takes; raises nothing.
+    Close as :func:`~factlog.model._nearest.nearest_entities` says. Without one, what the option takes.
     """
-    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415 - only a name that resolves to nothing needs it
-
-    labels, owners = [], []
-    for entity in claims.entities:
-        for label in (entity.id, entity.name, *entity.aliases):
-            labels.append(label)
-            owners.append(entity)
-    near: dict[str, str] = {}
-    for _, _, position in process.extract(
-        name, labels, scorer=fuzz.WRatio, processor=utils.default_process, limit=None, score_cutoff=80
-    ):
-        entity = owners[position]
-        near.setdefault(entity.id, f"{entity.name} ({entity.id})")
-        if len(near) == most:
-            break
+    near = nearest_entities(claims.entities, name)
     if not near:
         return "; give an entity's id, its name or one of its aliases"
-    return "; the nearest: " + ", ".join(near.values())
+    return "; the nearest: " + ", ".join(f"{entity.name} ({entity.id})" for entity in near)
 
 
 def _expect_names(claims: object, name: object, function: str, argument: str) -> None:

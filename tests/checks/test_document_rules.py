@@ -16,6 +16,7 @@ from factlog import ClaimSet, Severity
 from factlog.checks import (
     document_mismatch,
     quote_mismatch,
+    quote_not_found,
 )
 from tests.helpers import GOLDEN, claim, findings_of, world
 
@@ -40,6 +41,27 @@ def test_shifted_quote_is_reported_with_where_it_stands(tmp_path: Path) -> None:
     assert "the quote stands at 2-9" in finding.message
 
 
+_MEND = "; to fix: mend the span, or copy the quote from the document's text as it stands"
+
+
+def test_a_quote_the_document_does_not_hold_says_how_to_fix_it(tmp_path: Path) -> None:
+    """A quote found nowhere in the document: the message ends with what to do about it."""
+    claims = _with_document(tmp_path, "something else entirely", world(claim("a")))
+    [finding] = findings_of(quote_mismatch, claims)
+    assert finding.message == "Quote of a does not match its document: evidence[0] in s1 at 0-7 reads 'somethi'" + _MEND
+
+
+def test_an_occurrence_past_the_last_says_how_to_fix_it(tmp_path: Path) -> None:
+    """A quote asked for at its third place when the document holds it twice: the message says what to give."""
+    claims = _with_document(tmp_path, "quote a, quote a", world(claim("a")))
+    third = attrs.evolve(claims.claims[0].evidence[0], start=None, end=None, occurrence=3)
+    claims = attrs.evolve(claims, claims=(attrs.evolve(claims.claims[0], evidence=(third,)),))
+    [finding] = findings_of(quote_not_found, claims)
+    assert finding.message.endswith(
+        "holds 2 times (at 0-7, 9-16); to fix: give an occurrence the document holds (1 for the first), or none"
+    )
+
+
 def test_a_long_mismatched_span_is_shown_cut_between_words(tmp_path: Path) -> None:
     """Past 80 characters the text at the span is cut at a space, with '…', as quote_not_found cuts a passage."""
     text = "Officials said the depots and the bridges were hit again, and the convoys were struck twice before dawn."
@@ -47,7 +69,7 @@ def test_a_long_mismatched_span_is_shown_cut_between_words(tmp_path: Path) -> No
     wide = attrs.evolve(claims.claims[0].evidence[0], quote=text.upper(), start=0, end=len(text))
     claims = attrs.evolve(claims, claims=(attrs.evolve(claims.claims[0], evidence=(wide,)),))
     [finding] = findings_of(quote_mismatch, claims)
-    shown = finding.message.split(" reads ", 1)[1]
+    shown = finding.message.split(" reads ", 1)[1].removesuffix(_MEND)
     passage = ast.literal_eval(shown.removesuffix("…"))
     assert (shown.endswith("'…"), text.startswith(passage), text[len(passage)]) == (True, True, " ")
 

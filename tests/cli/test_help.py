@@ -139,3 +139,11 @@ def test_a_stray_json_file_in_a_folder_gets_the_folder_hint(tmp_path: Path) -> N
     lines = result.stderr.splitlines()
     assert lines[0] == f"error: {tmp_path / 'notes.json'}: $.format: required key missing (expected 'factlog')"
     assert lines[-1] == HINTS["no format"]
+
+
+def test_log_show_s_help_says_how_to_check_the_log_with_its_documents() -> None:
+    """`factlog log show --help` names `log export --to` and `check`: the printed JSON holds no stored document."""
+    ran = run("log", "show", "--help")
+    assert ran.returncode == 0
+    text = " ".join(ran.stdout.split())
+    assert "factlog log export claims.db --to now/, then factlog check now/" in text

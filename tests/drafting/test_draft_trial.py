@@ -105,15 +105,14 @@ def test_a_verb_of_saying_under_negation_names_no_speaker() -> None:
     assert claim.polarity is Polarity.DENIED
 
 
-def test_the_cli_takes_several_registry_paths_after_one_flag(tmp_path: Path) -> None:
-    """`--registry sources/entities.json sources/vocabulary.json`, as docs/draft.md writes it, reads both."""
+def test_the_cli_takes_one_registry_path_a_flag_repeated(tmp_path: Path) -> None:
+    """`--registry sources/entities.json --registry sources/vocabulary.json`, as docs/draft.md writes it, reads both."""
     article = tmp_path / "a.txt"
     article.write_text("Earlier this year, Zhao Leji visited Pyongyang.", encoding="utf-8")
     output = tmp_path / "a.json"
     registry = [str(ROOT / "sources" / name) for name in ("entities.json", "vocabulary.json")]
-    result = run(
-        "draft", str(article), "--source", "a", "--published", "2025-10-08", "--registry", *registry, "-o", str(output)
-    )
+    flags = [part for path in registry for part in ("--registry", path)]
+    result = run("draft", "--source", "a", "--published", "2025-10-08", *flags, str(article), "-o", str(output))
     assert result.returncode == 0, result.stderr
     [claim] = factlog.load(output).claims
     assert claim.proposition is not None
@@ -149,6 +148,25 @@ def test_without_pysbd_the_error_says_how_to_install_from_a_checkout(monkeypatch
         _segment._segmenter.cache_clear()
 
 
+def test_draft_without_pysbd_is_one_line_in_the_words_report_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`factlog draft` without the [draft] extra: one error line naming it as `report` names its own, exit 3."""
+    article = tmp_path / "a.txt"
+    article.write_text("Kim visited Moscow. He left.", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "pysbd", None)
+    _segment._segmenter.cache_clear()
+    try:
+        ran = run("draft", str(article), "--source", "a", "-o", str(tmp_path / "a.json"))
+    finally:
+        _segment._segmenter.cache_clear()
+    assert (ran.returncode, ran.stdout) == (3, "")
+    assert ran.stderr == (
+        "error: factlog draft needs pysbd, in the [draft] extra of factlog-claims:"
+        " pip install '.[draft]' in a checkout of factlog\n"
+    )
+
+
 def test_a_holder_named_like_a_new_publisher_is_that_publisher() -> None:
     """'..., according to Yonhap' in an article published by Yonhap (not in the registry) is Yonhap, not a twin."""
     claims = drafted("Pyongyang has yet to confirm the launch, according to Yonhap.")
@@ -170,3 +188,17 @@ def test_a_quotation_then_its_speaker_is_a_direct_quote() -> None:
         "“The visit will deepen ties,” Chinese Foreign Ministry spokesperson Mao Ning told a regular briefing."
     )
     assert claim.attribution.mode is Mode.DIRECT_QUOTE
+
+
+def test_registry_paths_after_one_flag_are_not_taken_for_the_article(tmp_path: Path) -> None:
+    """`--registry A B ARTICLE` (the article after the flag): a usage error saying to repeat --registry, no draft."""
+    article = tmp_path / "a.txt"
+    article.write_text("Earlier this year, Zhao Leji visited Pyongyang.", encoding="utf-8")
+    registry = [str(ROOT / "sources" / name) for name in ("entities.json", "vocabulary.json")]
+    result = run("draft", "--source", "a", "--registry", *registry, str(article), "-o", str(tmp_path / "a.json"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"factlog draft: error: one ARTICLE, not 2 ({registry[1]}, {article}): --registry takes one path;"
+        " repeat it for each file (--registry entities.json --registry vocabulary.json)\n"
+    )
+    assert not (tmp_path / "a.json").exists()

@@ -182,9 +182,10 @@ def test_import_refuses_what_is_not_a_log(tmp_path: Path, text: str, expected: s
 
 
 def test_check_of_a_store_says_to_use_log_show(log: ClaimLog) -> None:
-    """factlog check given a store says it is a store and names log show."""
+    """factlog check given a store says it is a store and names log show, and log export --to for check."""
     refused = run("check", str(log.path))
     assert (refused.returncode, "factlog log show" in refused.stderr) == (3, True)
+    assert "`factlog log export STORE --to FOLDER` writes it with its stored documents" in refused.stderr
 
 
 def test_a_write_error_on_stdout_is_one_line_and_exit_3() -> None:

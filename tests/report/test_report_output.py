@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,19 @@ def test_report_writes_into_a_named_pipe_below_an_input_folder(tmp_path: Path) -
     assert read[1024:].startswith(b"<!doctype html>")
     assert read.endswith(b"</html>\n")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.parametrize("module", ["networkx", "jinja2"])
+def test_report_without_the_report_extra_names_it_in_one_line(
+    tmp_path: Path, module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without networkx or Jinja2 (a plain install): one error line naming the [report] extra, exit 3, no page."""
+    monkeypatch.setitem(sys.modules, module, None)  # importing it now raises ModuleNotFoundError
+    page = tmp_path / "report.html"
+    result = run("report", str(GOLDEN), "-o", str(page))
+    assert (result.returncode, result.stdout) == (3, "")
+    assert result.stderr == (
+        f"error: factlog report needs {module}, in the [report] extra of factlog-claims:"
+        " pip install '.[report]' in a checkout of factlog\n"
+    )
+    assert not page.exists()

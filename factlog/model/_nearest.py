@@ -1,0 +1,35 @@
+"""The entities whose id, name or alias comes close to a name that names none: what "did you mean" offers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from factlog.model._nouns import Entity
+
+__all__ = ["nearest_entities"]
+
+
+def nearest_entities(entities: Iterable[Entity], name: str, most: int = 3) -> list[Entity]:
+    """Up to ``most`` entities whose id, name or alias comes close to ``name``, closest first; raises nothing.
+
+    Close is a rapidfuzz ``WRatio`` of 80 or more after its default processing (case and
+    punctuation folded), which takes a name inside a longer phrase ("BNA news" is near
+    "BNA"). Ties keep the order of ``entities``.
+    """
+    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415 - only a name that resolves to nothing needs it
+
+    labels: list[str] = []
+    owners: list[Entity] = []
+    for entity in entities:
+        for label in (entity.id, entity.name, *entity.aliases):
+            labels.append(label)
+            owners.append(entity)
+    near: dict[str, Entity] = {}
+    for _, _, position in process.extract(
+        name, labels, scorer=fuzz.WRatio, processor=utils.default_process, limit=None, score_cutoff=80
+    ):
+        entity = owners[position]
+        near.setdefault(entity.id, entity)
+        if len(near) == most:
+            break
+    return list(near.values())
