@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -52,8 +53,11 @@ def _before_factlog(code: int, err: str) -> bool:
     """
     if code == -signal.SIGINT and not err:
         return True
+    # The entry module's own import (its `import signal`, before `main` can catch anything) is Python's too.
+    entry = re.compile(rf'File "{re.escape(str(ROOT / "_factlog_cli.py"))}", line \d+, in <module>\n')
     ours = (str(ROOT / "factlog"), str(ROOT / "_factlog_cli.py"))
-    return code in (-signal.SIGINT, 1) and "KeyboardInterrupt" in err and not any(path in err for path in ours)
+    rest = entry.sub("", err)
+    return code in (-signal.SIGINT, 1) and "KeyboardInterrupt" in err and not any(path in rest for path in ours)
 
 
 _INTERRUPTED_IMPORT = '''
