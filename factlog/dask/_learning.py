@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from dask.delayed import Delayed
@@ -41,7 +41,35 @@ from factlog.errors import ClusterError
 from factlog.io._arguments import silent
 from factlog.model._dates import PartialDate
 
-__all__ = ["Cluster", "assessed_in_rounds", "conclude", "concluded", "gathered", "given", "learned", "prepare"]
+__all__ = [
+    "Cluster",
+    "Stepped",
+    "assessed_in_rounds",
+    "conclude",
+    "concluded",
+    "gathered",
+    "given",
+    "learned",
+    "prepare",
+    "state_of",
+]
+
+
+class Stepped(NamedTuple):
+    """A shard after a step: what the step returned, and the shard's new state.
+
+    On a cluster a step's task is the handle of the state it made: the next step reads
+    the state from it (:func:`state_of`), so a step is two tasks a shard (the step, and
+    one that takes its result), not three. :func:`prepare` makes the run's first.
+    """
+
+    result: Any
+    state: Any
+
+
+def state_of(held: Any) -> Any:
+    """The shard's state a handle holds: a :class:`Stepped`'s, or the handle itself (a state not yet stepped)."""
+    return held.state if isinstance(held, Stepped) else held
 
 
 def _order(view: Index, found: Sequence[Question]) -> list[OrderKey]:
@@ -82,14 +110,20 @@ def prepare(
     *buckets: Bucket,
     explain: bool = True,  # noqa: ARG001 - the signature of assess_partition: weighing comes later (conclude)
 ) -> tuple[list[Question], Part]:
-    """Partition ``number`` of the ``slot`` pass: its questions, and their votes as a shard's :class:`Part`."""
+    """Partition ``number`` of the ``slot`` pass: its questions, and their votes as a shard's :class:`Part`.
+
+    A :class:`Stepped` (the questions its result, the part its state): on a cluster the
+    run's first state is read from this task's own result.
+    """
     claims = known_by(_part(small, buckets)[0], as_of)
     view = _view(Index.of(claims), "slot", number, partitions, validate=False)
     found = list(questions(view, weight))
     graded, domains = grades(found)
     order = dict(zip(domains, _order(view, found), strict=True))  # domains: every question's name, in order
     votes = tuple(votes_of(found, method))
-    return found, Part(votes, {speaker: frozenset(priors) for speaker, priors in graded.items()}, domains, order)
+    return Stepped(
+        found, Part(votes, {speaker: frozenset(priors) for speaker, priors in graded.items()}, domains, order)
+    )
 
 
 def conclude(
@@ -166,11 +200,12 @@ def given(sent: _Sent, *, boxed: bool = True) -> Any:
     return _Box(value) if boxed else value
 
 
-def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> tuple[Any, _Box]:
+def _step(step: Callable[..., tuple[Any, Any]], held: Any, *arguments: Any) -> Stepped:
     done, result = step(
-        state, *(a.take() if isinstance(a, _Sent) else a.value if isinstance(a, _Box) else a for a in arguments)
+        state_of(held),
+        *(a.take() if isinstance(a, _Sent) else a.value if isinstance(a, _Box) else a for a in arguments),
     )
-    return done, _Box(result)
+    return Stepped(_Box(result), done)
 
 
 _ROUNDS = {"vote": 0, "confide": 1}
@@ -178,7 +213,13 @@ _ROUNDS = {"vote": 0, "confide": 1}
 
 
 class Cluster:
-    """Shards held by Dask workers (futures): each step is one task per shard, on the worker that holds it.
+    """Shards held by Dask workers (futures): each step is two tasks a shard, on the worker that holds it.
+
+    A step's task makes the shard's new state beside its result (a :class:`Stepped`) and
+    is the handle the next step reads that state from; a second task takes the result
+    out, to be gathered. Once a step has run, the driver lets go of the handle before
+    it, so the scheduler forgets each finished step; a step's result stays on its worker
+    beside the state it made until the next step has run.
 
     Each shard's tasks are pinned to the worker its state was built on: the scheduler
     sizes a state by its shallow size, so it would otherwise move whole indexes between
@@ -192,21 +233,27 @@ class Cluster:
         self, client: Client, states: Sequence[Any], *, say: Callable[[str], None] = silent, label: str = "learning"
     ) -> None:
         self.client = client
-        self.states = list(states)
+        self.held: list[Future[Any]] = list(states)
+        """Each shard's handle: the future of its first state, then of its last step (read with :func:`state_of`)."""
         self.say, self.label, self.rounds, self.steps = say, label, 0, 0
-        wait(self.states)
-        for state in self.states:
+        wait(self.held)
+        for state in self.held:
             if state.status == "error":
                 state.result()  # the task's own error (a claim id twice), not a step pinned to no worker
-        held = client.who_has(self.states)
-        self.where = [sorted(held.get(state.key, ()))[:1] or None for state in self.states]
+        found = client.who_has(self.held)
+        self.where = [sorted(found.get(state.key, ()))[:1] or None for state in self.held]
+
+    @property
+    def states(self) -> list[Future[Any]]:
+        """The futures of the shards' states, each taken from its handle by a task of its own, where the shard is."""
+        return self._submit(state_of)
 
     def share(self, value: Any) -> Any:
         """A task whose result is the value, boxed: computed again from its task if the worker holding it dies."""
         return self.client.submit(given, _Sent(value), pure=False)
 
     def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
-        """One task per shard; the new states stay on the workers, the results are gathered."""
+        """One step a shard; the new states stay on the workers, the results are gathered."""
         return [box.value for box in self.client.gather(self._stepped(step, shared, own))]
 
     def arriving(
@@ -221,35 +268,49 @@ class Cluster:
             yield shard[future.key], future.result().value
             del future
 
-    def _stepped(
-        self, step: Callable[..., tuple[Any, Any]], shared: tuple[Any, ...], own: Sequence[Any] | None
-    ) -> list[Future[Any]]:
-        """Submit one step a shard; the new states kept; the futures of the shards' results, in shard order."""
-        skipped = _ROUNDS.get(getattr(step, "__name__", ""))
-        if skipped is not None:
-            self.steps += 1
-            if self.steps > skipped:
-                self.rounds += 1
-                self.say(f"{self.label}: round {self.rounds}")
+    def _submit(
+        self, function: Callable[..., Any], *first: Any, shared: tuple[Any, ...] = (), own: Sequence[Any] | None = None
+    ) -> list[Any]:
+        """``function(*first, handle, *shared[, own[i]])`` a shard, pinned (loosely) where the shard is.
+
+        Each value shared that is no future goes in a :class:`_Sent` of each task's own.
+        """
         submit, where = self.client.submit, self.where
-        done = [
+        return [
             submit(
-                _step,
-                step,
-                state,
+                function,
+                *first,
+                held,
                 *(value if isinstance(value, Future) else _Sent(value) for value in shared),
                 *(() if own is None else (_Sent(own[i]),)),
                 pure=False,
                 workers=where[i],
                 allow_other_workers=where[i] is not None,
             )
-            for i, state in enumerate(self.states)
+            for i, held in enumerate(self.held)
         ]
-        self.states = [
-            submit(operator.getitem, future, 0, pure=False, workers=where[i], allow_other_workers=where[i] is not None)
-            for i, future in enumerate(done)
+
+    def _stepped(
+        self, step: Callable[..., tuple[Any, Any]], shared: tuple[Any, ...], own: Sequence[Any] | None
+    ) -> list[Future[Any]]:
+        """Submit one step a shard, each task its shard's new handle; the futures of their results, in shard order."""
+        skipped = _ROUNDS.get(getattr(step, "__name__", ""))
+        if skipped is not None:
+            self.steps += 1
+            if self.steps > skipped:
+                self.rounds += 1
+                self.say(f"{self.label}: round {self.rounds}")
+        # The handles before are let go of here: each step's task is forgotten once the next has run.
+        self.held = self._submit(_step, step, shared=shared, own=own)
+        return self.taken(0)
+
+    def taken(self, item: int) -> list[Future[Any]]:
+        """Item ``item`` of each shard's handle, a :class:`Stepped` (0: its result, 1: its state), taken in place."""
+        submit = self.client.submit
+        return [
+            submit(operator.getitem, held, item, pure=False, workers=where, allow_other_workers=where is not None)
+            for held, where in zip(self.held, self.where, strict=True)
         ]
-        return [submit(operator.getitem, future, 1, pure=False) for future in done]
 
 
 def assessed_in_rounds(
@@ -285,20 +346,28 @@ def assessed_in_rounds(
                     spooler.add(item, sort_key(item, number, rank))
             del prepared, runner
         else:
-            futures = client.compute(tasks)
-            mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
-            label = f"learning ({method})"
-            states = [client.submit(operator.getitem, future, 1, pure=False) for future in futures]
-            cluster = Cluster(client, states, say=say, label=label)
-            del futures
+            # Each partition's task is the handle of its first state, and its result the partition's questions.
+            cluster = Cluster(client, client.compute(tasks), say=say, label=f"learning ({method})")
+            mine = cluster.taken(0)  # at the start: the first step lets go of the partition's task, not its questions
             found = learned(cluster, method, max_pairs, max_rounds, extrapolate)
             say("weighing the propositions")
             sent = client.submit(given, _Sent(found), boxed=False, pure=False)  # once, not pickled for every partition
             ends = [
-                client.submit(concluded, q, shard, method, sent, number, explain=explain, pure=False)
-                for number, (q, shard) in enumerate(zip(mine, cluster.states, strict=True))
+                client.submit(
+                    concluded,
+                    q,
+                    held,
+                    method,
+                    sent,
+                    number,
+                    explain=explain,
+                    pure=False,
+                    workers=where,
+                    allow_other_workers=where is not None,
+                )
+                for number, (q, held, where) in enumerate(zip(mine, cluster.held, cluster.where, strict=True))
             ]
-            del mine, cluster, sent, states
+            del mine, cluster, sent
             gathered(ends, spooler)
         spooled = spooler.spooled()
     except BaseException:
@@ -320,10 +389,13 @@ def assessed_in_rounds(
 
 
 def concluded(
-    found: list[Question], shard: Shard, method: str, learned: Learned, number: int, *, explain: bool = True
+    found: list[Question], shard: Shard | Stepped, method: str, learned: Learned, number: int, *, explain: bool = True
 ) -> Pickled:
-    """:func:`conclude`, pickled on the worker with each assessment's sort key (partition ``number``)."""
-    return pickled(conclude(found, shard, method, learned, explain=explain), number)
+    """:func:`conclude`, pickled on the worker with each assessment's sort key (partition ``number``).
+
+    ``shard``: the shard, or the last step's :class:`Stepped` that holds it.
+    """
+    return pickled(conclude(found, state_of(shard), method, learned, explain=explain), number)
 
 
 def gathered(futures: list[Future[Pickled]], spooler: Spooler) -> None:

@@ -82,6 +82,21 @@ def test_a_learning_run_leaves_no_round_s_arguments_on_the_workers(client: Clien
     assert kept < one_argument
 
 
+def _tasks_given(dask_scheduler: Any) -> int:
+    """How many tasks the scheduler has been given so far: each counted as it first waits to run."""
+    return sum(prefix.state_counts["waiting"] for prefix in dask_scheduler.task_prefixes.values())
+
+
+def test_a_learning_step_is_two_tasks_a_shard(client: Client) -> None:
+    """Four steps on three shards: 24 tasks, the step (the shard's new state) and the one taking its result."""
+    cluster = Cluster(client, [client.submit(int, 0, pure=False) for _ in range(3)])
+    before = client.run_on_scheduler(_tasks_given)
+    for _ in range(4):
+        assert cluster.each(_counting, [1.5], own=[[2.5]] * 3) == [2, 2, 2]
+    assert client.run_on_scheduler(_tasks_given) - before == 4 * 3 * 2
+    assert client.gather(cluster.states) == [4, 4, 4]
+
+
 def test_a_step_s_argument_is_handed_over_once() -> None:
     """A second read of a step's argument (its task run again) is a ClusterError, not a silent None."""
     sent = _Sent([1.5, 2.5])
