@@ -2,9 +2,10 @@
 
 Each slot partition builds its questions and their votes once (:func:`prepare`) and
 keeps them on its worker; the driver of :mod:`factlog.analysis._discovery._learn`
-then runs every round as one task per partition on those states: the accuracies go to
-every worker, each partition returns per-source exact partial sums and, for AccuCopy,
-its pairs' log-likelihoods, and the driver reduces them. At the end each partition
+then runs every step of a round as two tasks per partition on those states (the step,
+which is the handle of the state it makes, and one that takes its result out): the
+accuracies go to every worker, each partition returns per-source exact partial sums
+and, for AccuCopy, its pairs' log-likelihoods, and the driver reduces them. At the end each partition
 weighs its own questions with what was learned (:func:`conclude`). The arithmetic is
 the single process's, so are the floats: the assessment is equal to
 :func:`factlog.assess`'s, object for object.
@@ -226,7 +227,9 @@ class Cluster:
     workers to balance the load, every round. The pin is loose: a shard whose worker died
     is computed again, from its first state, on a worker the cluster still has. Raises the
     error of a task that was to build a state (a :class:`~factlog.ConflictError` for a
-    claim id in two files). ``say`` is told each round as it begins (``"label: round 3"``).
+    claim id in two files). ``states``: the futures of the shards' first states, or of a
+    :class:`Stepped` holding each (as :func:`prepare` makes). ``say`` is told each round
+    as it begins (``"label: round 3"``).
     """
 
     def __init__(
