@@ -28,7 +28,7 @@ from distributed import Client, LocalCluster
 
 import factlog.dask
 from benchmarks.generate import generate, write
-from factlog.dask import _learning
+from factlog.dask import _steps
 
 MARKS = (5, 50, 100, 150, 200)
 """The learning steps after which the traced memory is read."""
@@ -40,9 +40,9 @@ def measure(claims: int, partitions: int) -> dict[str, Any]:
     kept: dict[int, int] = {}
     scheduler: Any = None  # the in-process cluster's, once started
     steps = 0
-    each = _learning.Cluster.each
+    each = _steps.Cluster.each
 
-    def counted(self: _learning.Cluster, *arguments: Any, **named: Any) -> list[Any]:
+    def counted(self: _steps.Cluster, *arguments: Any, **named: Any) -> list[Any]:
         nonlocal steps
         found = each(self, *arguments, **named)
         steps += 1
@@ -59,13 +59,13 @@ def measure(claims: int, partitions: int) -> dict[str, Any]:
         scheduler = cluster.scheduler
         assert scheduler is not None  # in this process
         with cluster, Client(cluster) as client:
-            _learning.Cluster.each = counted  # type: ignore[method-assign]
+            _steps.Cluster.each = counted  # type: ignore[method-assign]
             tracemalloc.start()
             try:
                 assessed = factlog.dask.assess([str(path)], client=client, partitions=partitions, method="accucopy")
             finally:
                 tracemalloc.stop()
-                _learning.Cluster.each = each  # type: ignore[method-assign]
+                _steps.Cluster.each = each  # type: ignore[method-assign]
             tasks = sum(prefix.state_counts["processing"] for prefix in scheduler.task_prefixes.values())
     return {
         "claims": claims,

@@ -24,7 +24,7 @@ from factlog.analysis._discovery import accu_copy
 from factlog.analysis._discovery._learn import learn
 from factlog.cli import main
 from factlog.dask._connect import MESSAGE_LOG
-from factlog.dask._learning import Cluster, _Sent
+from factlog.dask._steps import Cluster, _Sent
 from factlog.render import render_json
 from tests.analysis.test_shards import EVERY_PAIR, _parts
 from tests.analysis.test_shards_extrapolated import EXTRAPOLATED, Counted, domains_of, small_random_votes
