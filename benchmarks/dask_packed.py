@@ -20,8 +20,8 @@ from typing import Any
 
 import factlog
 from benchmarks.generate import generate
-from factlog.dask._learning import _Sent
 from factlog.dask._session import _packed, _unpacked
+from factlog.dask._steps import _Sent
 
 
 def packed_figures(claims: int) -> dict[str, Any]:

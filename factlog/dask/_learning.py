@@ -2,23 +2,22 @@
 
 Each slot partition builds its questions and their votes once (:func:`prepare`) and
 keeps them on its worker; the driver of :mod:`factlog.analysis._discovery._learn`
-then runs every round as one task per partition on those states: the accuracies go to
-every worker, each partition returns per-source exact partial sums and, for AccuCopy,
-its pairs' log-likelihoods, and the driver reduces them. At the end each partition
-weighs its own questions with what was learned (:func:`conclude`). The arithmetic is
+then runs every step of a round on those states, two tasks a partition
+(:class:`~factlog.dask._steps.Cluster`): the accuracies go to every worker, each
+partition returns per-source exact partial sums and, for AccuCopy, its pairs'
+log-likelihoods, and the driver reduces them. At the end each partition weighs its own
+questions with what was learned (:func:`conclude`). The arithmetic is
 the single process's, so are the floats: the assessment is equal to
 :func:`factlog.assess`'s, object for object.
 """
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-import attrs
 from dask.delayed import Delayed
-from distributed import Client, Future, as_completed, wait
+from distributed import Client, Future, as_completed
 
 from factlog.analysis._discovery import (
     MAX_PAIRS,
@@ -37,11 +36,11 @@ from factlog.assessment._questions import Question, questions
 from factlog.assessment._spooled import LinesAssessment
 from factlog.assessment._spooling import Pickled, Spooler, pickled, sort_key
 from factlog.dask._passes import Bucket, _part, _view
-from factlog.errors import ClusterError
+from factlog.dask._steps import Cluster, Stepped, _Sent, given, state_of
 from factlog.io._arguments import silent
 from factlog.model._dates import PartialDate
 
-__all__ = ["Cluster", "assessed_in_rounds", "conclude", "concluded", "gathered", "given", "learned", "prepare"]
+__all__ = ["assessed_in_rounds", "conclude", "concluded", "gathered", "learned", "prepare"]
 
 
 def _order(view: Index, found: Sequence[Question]) -> list[OrderKey]:
@@ -82,14 +81,20 @@ def prepare(
     *buckets: Bucket,
     explain: bool = True,  # noqa: ARG001 - the signature of assess_partition: weighing comes later (conclude)
 ) -> tuple[list[Question], Part]:
-    """Partition ``number`` of the ``slot`` pass: its questions, and their votes as a shard's :class:`Part`."""
+    """Partition ``number`` of the ``slot`` pass: its questions, and their votes as a shard's :class:`Part`.
+
+    A :class:`Stepped` (the questions its result, the part its state): on a cluster the
+    run's first state is read from this task's own result.
+    """
     claims = known_by(_part(small, buckets)[0], as_of)
     view = _view(Index.of(claims), "slot", number, partitions, validate=False)
     found = list(questions(view, weight))
     graded, domains = grades(found)
     order = dict(zip(domains, _order(view, found), strict=True))  # domains: every question's name, in order
     votes = tuple(votes_of(found, method))
-    return found, Part(votes, {speaker: frozenset(priors) for speaker, priors in graded.items()}, domains, order)
+    return Stepped(
+        found, Part(votes, {speaker: frozenset(priors) for speaker, priors in graded.items()}, domains, order)
+    )
 
 
 def conclude(
@@ -117,139 +122,6 @@ def learned(
     truth = TruthFinderParams(max_rounds=max_rounds) if method == "truthfinder" else None
     params = AccuVoteParams(max_rounds=max_rounds, extrapolate=extrapolate)
     return learn(runner, method, params=params, copy=copy, truth=truth)
-
-
-@attrs.frozen
-class _Box:
-    """A value Dask moves as one pickled object (a list or tuple it would walk item by item)."""
-
-    value: Any
-
-
-_TAKEN: Any = object()
-"""What a :class:`_Sent` holds once its value is taken."""
-
-
-class _Sent:
-    """A step's argument carried in its own task, handed over once and then dropped.
-
-    A worker keeps a finished task, arguments and all, for as long as a task it feeds
-    is kept, and every state of a run is built from the one before: arguments left in
-    the tasks would stay on the workers for the whole run (every pair's factors, every
-    round: about 55 kB a step at 20,000 claims in 2 partitions, benchmarks/RESULTS.md).
-    """
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def take(self) -> Any:
-        """The value, once; raises :class:`~factlog.errors.ClusterError` when asked again.
-
-        A second read means the task ran again (its result lost), and on a cluster in this
-        process the task holds the very box the first run emptied.
-        """
-        value, self.value = self.value, _TAKEN
-        if value is _TAKEN:
-            raise ClusterError("a learning step ran twice on the cluster (its result was lost): run again")
-        return value
-
-
-def given(sent: _Sent, *, boxed: bool = True) -> Any:
-    """The value a :class:`_Sent` carries (boxed, so that Dask moves it as one object).
-
-    The task keeps the value on the scheduler, not the workers: a worker that dies
-    holding it loses nothing that cannot be computed again.
-    """
-    value = sent.take()
-    return _Box(value) if boxed else value
-
-
-def _step(step: Callable[..., tuple[Any, Any]], state: Any, *arguments: Any) -> tuple[Any, _Box]:
-    done, result = step(
-        state, *(a.take() if isinstance(a, _Sent) else a.value if isinstance(a, _Box) else a for a in arguments)
-    )
-    return done, _Box(result)
-
-
-_ROUNDS = {"vote": 0, "confide": 1}
-"""The steps that begin a learning round: AccuVote's and AccuCopy's; TruthFinder's, after its first (the start)."""
-
-
-class Cluster:
-    """Shards held by Dask workers (futures): each step is one task per shard, on the worker that holds it.
-
-    Each shard's tasks are pinned to the worker its state was built on: the scheduler
-    sizes a state by its shallow size, so it would otherwise move whole indexes between
-    workers to balance the load, every round. The pin is loose: a shard whose worker died
-    is computed again, from its first state, on a worker the cluster still has. Raises the
-    error of a task that was to build a state (a :class:`~factlog.ConflictError` for a
-    claim id in two files). ``say`` is told each round as it begins (``"label: round 3"``).
-    """
-
-    def __init__(
-        self, client: Client, states: Sequence[Any], *, say: Callable[[str], None] = silent, label: str = "learning"
-    ) -> None:
-        self.client = client
-        self.states = list(states)
-        self.say, self.label, self.rounds, self.steps = say, label, 0, 0
-        wait(self.states)
-        for state in self.states:
-            if state.status == "error":
-                state.result()  # the task's own error (a claim id twice), not a step pinned to no worker
-        held = client.who_has(self.states)
-        self.where = [sorted(held.get(state.key, ()))[:1] or None for state in self.states]
-
-    def share(self, value: Any) -> Any:
-        """A task whose result is the value, boxed: computed again from its task if the worker holding it dies."""
-        return self.client.submit(given, _Sent(value), pure=False)
-
-    def each(self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None) -> list[Any]:
-        """One task per shard; the new states stay on the workers, the results are gathered."""
-        return [box.value for box in self.client.gather(self._stepped(step, shared, own))]
-
-    def arriving(
-        self, step: Callable[..., tuple[Any, Any]], *shared: Any, own: Sequence[Any] | None = None
-    ) -> Iterator[tuple[int, Any]]:
-        """:meth:`each`, each shard's result gathered as its task ends: ``(i, result)``, in the order they end."""
-        results = self._stepped(step, shared, own)
-        shard = {future.key: i for i, future in enumerate(results)}
-        pending = as_completed(results)
-        del results  # each result let go of on the cluster once read, not when the last is
-        for future in pending:
-            yield shard[future.key], future.result().value
-            del future
-
-    def _stepped(
-        self, step: Callable[..., tuple[Any, Any]], shared: tuple[Any, ...], own: Sequence[Any] | None
-    ) -> list[Future[Any]]:
-        """Submit one step a shard; the new states kept; the futures of the shards' results, in shard order."""
-        skipped = _ROUNDS.get(getattr(step, "__name__", ""))
-        if skipped is not None:
-            self.steps += 1
-            if self.steps > skipped:
-                self.rounds += 1
-                self.say(f"{self.label}: round {self.rounds}")
-        submit, where = self.client.submit, self.where
-        done = [
-            submit(
-                _step,
-                step,
-                state,
-                *(value if isinstance(value, Future) else _Sent(value) for value in shared),
-                *(() if own is None else (_Sent(own[i]),)),
-                pure=False,
-                workers=where[i],
-                allow_other_workers=where[i] is not None,
-            )
-            for i, state in enumerate(self.states)
-        ]
-        self.states = [
-            submit(operator.getitem, future, 0, pure=False, workers=where[i], allow_other_workers=where[i] is not None)
-            for i, future in enumerate(done)
-        ]
-        return [submit(operator.getitem, future, 1, pure=False) for future in done]
 
 
 def assessed_in_rounds(
@@ -285,20 +157,28 @@ def assessed_in_rounds(
                     spooler.add(item, sort_key(item, number, rank))
             del prepared, runner
         else:
-            futures = client.compute(tasks)
-            mine = [client.submit(operator.getitem, future, 0, pure=False) for future in futures]
-            label = f"learning ({method})"
-            states = [client.submit(operator.getitem, future, 1, pure=False) for future in futures]
-            cluster = Cluster(client, states, say=say, label=label)
-            del futures
+            # Each partition's task is the handle of its first state, and its result the partition's questions.
+            cluster = Cluster(client, client.compute(tasks), say=say, label=f"learning ({method})")
+            mine = cluster.taken(0)  # at the start: the first step lets go of the partition's task, not its questions
             found = learned(cluster, method, max_pairs, max_rounds, extrapolate)
             say("weighing the propositions")
             sent = client.submit(given, _Sent(found), boxed=False, pure=False)  # once, not pickled for every partition
             ends = [
-                client.submit(concluded, q, shard, method, sent, number, explain=explain, pure=False)
-                for number, (q, shard) in enumerate(zip(mine, cluster.states, strict=True))
+                client.submit(
+                    concluded,
+                    q,
+                    held,
+                    method,
+                    sent,
+                    number,
+                    explain=explain,
+                    pure=False,
+                    workers=where,
+                    allow_other_workers=where is not None,
+                )
+                for number, (q, held, where) in enumerate(zip(mine, cluster.held, cluster.where, strict=True))
             ]
-            del mine, cluster, sent, states
+            del mine, cluster, sent
             gathered(ends, spooler)
         spooled = spooler.spooled()
     except BaseException:
@@ -320,10 +200,13 @@ def assessed_in_rounds(
 
 
 def concluded(
-    found: list[Question], shard: Shard, method: str, learned: Learned, number: int, *, explain: bool = True
+    found: list[Question], shard: Shard | Stepped, method: str, learned: Learned, number: int, *, explain: bool = True
 ) -> Pickled:
-    """:func:`conclude`, pickled on the worker with each assessment's sort key (partition ``number``)."""
-    return pickled(conclude(found, shard, method, learned, explain=explain), number)
+    """:func:`conclude`, pickled on the worker with each assessment's sort key (partition ``number``).
+
+    ``shard``: the shard, or the last step's :class:`Stepped` that holds it.
+    """
+    return pickled(conclude(found, state_of(shard), method, learned, explain=explain), number)
 
 
 def gathered(futures: list[Future[Pickled]], spooler: Spooler) -> None:

@@ -27,7 +27,7 @@ from distributed import Client, LocalCluster, span
 
 from factlog.dask._connect import client_of, closed_quietly, connect, heartbeats_stopped, timeout_of, wait_for_workers
 from factlog.dask._faults import Stages, surviving
-from factlog.dask._learning import _Sent, given
+from factlog.dask._steps import _Sent, given
 from factlog.errors import ArgumentError, ArgumentTypeError, ClusterError, described
 
 __all__ = ["local_client"]

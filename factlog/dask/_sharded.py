@@ -6,7 +6,7 @@ records (:func:`projected`, :func:`concluded_here`), except one that learns over
 ``undeclared_copying`` reads every claim at once, but its AccuCopy splits by question
 (:mod:`factlog.checks._copyshards`), and the ``slot`` pass keeps every claim of a
 question in one partition. So each ``slot`` partition's records of the rule stay on
-its worker as one shard of the run (a :class:`~factlog.dask._learning.Cluster`, or
+its worker as one shard of the run (a :class:`~factlog.dask._steps.Cluster`, or
 in this process without a client): the driver holds per-party numbers and the pairs'
 counts, not every claim's record, and gathers only the claims of the pairs it reports
 (and, when few votes pass the rule's screen, those votes, to learn from in one process:
@@ -30,9 +30,9 @@ from factlog.checks._engine import run_rules
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import Rule
-from factlog.dask._learning import Cluster
 from factlog.dask._passes import Found
 from factlog.dask._reading import _Failed
+from factlog.dask._steps import Cluster
 
 __all__ = ["computed", "concluded_here", "concluding", "held", "projected"]
 

@@ -18,9 +18,9 @@ from factlog.checks._copying import undeclared_copying
 from factlog.checks._copyshards import concluded
 from factlog.checks._findings import Finding
 from factlog.checks._rules import DEFAULT_RULES
-from factlog.dask._learning import Cluster
 from factlog.dask._passes import Routing, check_partition, route, tables
 from factlog.dask._sharded import computed
+from factlog.dask._steps import Cluster
 from factlog.render import render_json
 from tests.helpers import echo_cluster
 from tests.shards import StepsRun, copying_gathered

@@ -17,7 +17,8 @@ import factlog.cli._terminal
 import factlog.dask
 from factlog.cli import main
 from factlog.dask._faults import Stages
-from factlog.dask._learning import Cluster, assessed_in_rounds
+from factlog.dask._learning import assessed_in_rounds
+from factlog.dask._steps import Cluster
 from factlog.io._arguments import expect_progress
 from factlog.render import render_assessment_json, render_json
 from tests.helpers import ROOT

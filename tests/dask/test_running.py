@@ -24,7 +24,7 @@ from factlog.analysis._discovery import accu_copy
 from factlog.analysis._discovery._learn import learn
 from factlog.cli import main
 from factlog.dask._connect import MESSAGE_LOG
-from factlog.dask._learning import Cluster, _Sent
+from factlog.dask._steps import Cluster, _Sent
 from factlog.render import render_json
 from tests.analysis.test_shards import EVERY_PAIR, _parts
 from tests.analysis.test_shards_extrapolated import EXTRAPOLATED, Counted, domains_of, small_random_votes
@@ -80,6 +80,21 @@ def test_a_learning_run_leaves_no_round_s_arguments_on_the_workers(client: Clien
     one_argument = len(distributed.protocol.pickle.dumps(payload))
     kept = sum(client.run(_kept_arguments).values())
     assert kept < one_argument
+
+
+def _tasks_given(dask_scheduler: Any) -> int:
+    """How many tasks the scheduler has been given so far: each counted as it first waits to run."""
+    return sum(prefix.state_counts["waiting"] for prefix in dask_scheduler.task_prefixes.values())
+
+
+def test_a_learning_step_is_two_tasks_a_shard(client: Client) -> None:
+    """Four steps on three shards: 24 tasks, the step (the shard's new state) and the one taking its result."""
+    cluster = Cluster(client, [client.submit(int, 0, pure=False) for _ in range(3)])
+    before = client.run_on_scheduler(_tasks_given)
+    for _ in range(4):
+        assert cluster.each(_counting, [1.5], own=[[2.5]] * 3) == [2, 2, 2]
+    assert client.run_on_scheduler(_tasks_given) - before == 4 * 3 * 2
+    assert client.gather(cluster.states) == [4, 4, 4]
 
 
 def test_a_step_s_argument_is_handed_over_once() -> None:
