@@ -47,12 +47,13 @@ for number in range(start, start + 100000):
     print(number, flush=True)
 """
 _RACER = """
-import os, sys, factlog
+import os, sys, time, factlog
 from tests.helpers import claim
 path, tag, appends, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 log = factlog.ClaimLog(path)
+print("ready", flush=True)
 while not os.path.exists(go):
-    pass
+    time.sleep(0.001)  # waiting without spinning: the other writers are still starting on the same cores
 for number in range(appends):
     log.append([claim(f"{tag}-{number}")])
     print(number, flush=True)
@@ -145,7 +146,9 @@ def race_appends(writers: int, appends: int) -> dict[str, int]:
         racers = [
             _python(_RACER, str(path), f"w{n}", str(appends), str(go), errors=subprocess.PIPE) for n in range(writers)
         ]
-        time.sleep(0.5)  # every writer imported and waiting: they create the store together
+        for racer in racers:  # every writer imported and waiting: they create the store together
+            assert racer.stdout is not None
+            assert racer.stdout.readline() == "ready\n", "a writer failed before it could append"
         go.touch()
         outputs = [racer.communicate() for racer in racers]
         acknowledged = {f"w{n}": [int(x) for x in output.split()] for n, (output, _) in enumerate(outputs)}

@@ -1,12 +1,13 @@
 """The HTML report in a real browser: headless Debian Chromium driven by Playwright.
 
-The browser and ``open_page`` come from ``conftest.py``; each test opens its own page.
+The browser and ``open_page`` come from ``conftest.py``; each test opens its own page, but those that only
+read the corpus's page share one (``corpus``).
 """
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -35,6 +36,16 @@ def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_text(html_report(load([ROOT / "sources"]), paths=["sources/"]), encoding="utf-8")
     return path.as_uri()
+
+
+@pytest.fixture(scope="module")
+def corpus(browser: Any, corpus_page: str) -> Iterator[Page]:
+    """The corpus's page at desktop width, opened once for the tests that only read it (none clicks or types)."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(corpus_page, wait_until="load")
+    yield page
+    context.close()
 
 
 def _hostile() -> ClaimSet:
@@ -89,14 +100,13 @@ def test_page_fits_the_screen_without_errors(
     assert page.problems == []  # type: ignore[attr-defined]
 
 
-def test_seed_disputes_come_first(open_page: Callable[..., Page], corpus_page: str) -> None:
+def test_seed_disputes_come_first(corpus: Page) -> None:
     """The summary opens with the three seed contradictions, then the weapons dispute."""
-    page = open_page(corpus_page)
-    items = page.locator("#summary li").all_inner_texts()
+    items = corpus.locator("#summary li").all_inner_texts()
     assert len(items) == 4
     for item, start in zip(items, SEED, strict=True):
         assert start in item
-    assert page.locator("#disputes article.dispute").first.locator("h3").inner_text().startswith("ERROR")
+    assert corpus.locator("#disputes article.dispute").first.locator("h3").inner_text().startswith("ERROR")
 
 
 def test_hostile_text_stays_text(open_page: Callable[..., Page], hostile_page: str) -> None:
@@ -182,11 +192,10 @@ def test_bidi_overrides_are_shown_not_obeyed(open_page: Callable[..., Page], tmp
     assert page.problems == []  # type: ignore[attr-defined]
 
 
-def test_toolbar_count_matches_the_summary(open_page: Callable[..., Page], corpus_page: str, tmp_path: Any) -> None:
+def test_toolbar_count_matches_the_summary(open_page: Callable[..., Page], corpus: Page, tmp_path: Any) -> None:
     """The toolbar counts the disputes the summary counts, other findings apart, in singular for one."""
-    page = open_page(corpus_page)
-    summary = page.inner_text("#summary p")
-    toolbar = page.inner_text("#filter-count")
+    summary = corpus.inner_text("#summary p")
+    toolbar = corpus.inner_text("#filter-count")
     assert summary.startswith("4 disputes:")
     assert toolbar.startswith("4 disputes, ")
     one = tmp_path / "one.html"
@@ -204,12 +213,11 @@ _PAINTED_DATES = """event => Array.from(event.querySelectorAll('.date')).map(d =
 })"""
 
 
-def test_a_conflicting_event_marks_only_the_dates_that_clash(open_page: Callable[..., Page], corpus_page: str) -> None:
+def test_a_conflicting_event_marks_only_the_dates_that_clash(corpus: Page) -> None:
     """China's visit is affirmed in April 2024 and 2025 inside two denials: those four are marked, not 2019's visits."""
-    page = open_page(corpus_page)
-    event = page.locator("#timeline li.event", has_text="China makes a high-level official visit")
+    event = corpus.locator("#timeline li.event", has_text="China makes a high-level official visit")
     assert event.locator(".badge").inner_text().casefold() == "affirmed and denied"
-    calm = page.locator("#timeline li.event", has_text="Kim Jong Un meets Xi Jinping").evaluate(_PAINTED_DATES)
+    calm = corpus.locator("#timeline li.event", has_text="Kim Jong Un meets Xi Jinping").evaluate(_PAINTED_DATES)
     plain = {(background, border) for _, background, border, _ in calm}  # an event with no conflict
     assert len(plain) == 1
     painted = event.evaluate(_PAINTED_DATES)

@@ -3,7 +3,7 @@
 The story in ``tresk/``: a state news agency's death toll for a shelling relayed by two
 outlets (Daily Meridian and Ostrava Wire, 14 and 12 dead), and the accused ministry's
 denial, read in its own statement and in the wire. The browser and ``open_page`` come
-from ``conftest.py``.
+from ``conftest.py``; the tests that only read the story's page share one (``story``).
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page
@@ -71,6 +72,18 @@ def _page(open_page: Callable[..., Page], folder: Path, out: Path, viewport: dic
     return open_page(out.as_uri(), viewport)
 
 
+@pytest.fixture(scope="module")
+def story(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
+    """The story's page at desktop width, opened once for the tests that only read it (none clicks, types or hovers)."""
+    out = tmp_path_factory.mktemp("story") / "story.html"
+    out.write_text(html_report(load([STORY]), paths=[STORY.name]), encoding="utf-8")
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(out.as_uri(), wait_until="load")
+    yield page
+    context.close()
+
+
 def test_crosses_sees_a_segment_through_a_box_and_not_one_beside_it() -> None:
     """The router's clipping, which the graph test measures the page with: through, beside, short of, along a box."""
     box = (10.0, 10.0, 20.0, 20.0)
@@ -82,19 +95,17 @@ def test_crosses_sees_a_segment_through_a_box_and_not_one_beside_it() -> None:
     assert crosses((0, 0), (30, 30), box)
 
 
-def test_each_claim_is_shown_once_per_dispute(open_page: Callable[..., Page], tmp_path: Path) -> None:
+def test_each_claim_is_shown_once_per_dispute(story: Page) -> None:
     """A claim on one side of a dispute is one row, not one row per finding that names it."""
-    page = _page(open_page, STORY, tmp_path / "story.html")
-    rows = page.evaluate(_ROWS)
+    rows = story.evaluate(_ROWS)
     assert rows
     assert len(rows) == len({tuple(row) for row in rows}), rows
     assert {claim for _, claim in rows} >= {"wire-shelled", "meridian-shelled", "wire-denial", "mod-rejects"}
 
 
-def test_a_claim_row_carries_its_side_origin_and_interest(open_page: Callable[..., Page], tmp_path: Path) -> None:
+def test_a_claim_row_carries_its_side_origin_and_interest(story: Page) -> None:
     """The ministry's denial stands under the denying side, under its origin, marked as an interested party's."""
-    page = _page(open_page, STORY, tmp_path / "story.html")
-    dispute = page.locator("article.dispute", has_text="Contradiction: Corva shells Tresk")
+    dispute = story.locator("article.dispute", has_text="Contradiction: Corva shells Tresk")
     denying = dispute.locator(".side", has_text="Denying")
     assert denying.locator(".origin h5").first.inner_text().startswith("Origin: Corva")
     row = denying.locator("li.claim", has_text="mod-rejects")
@@ -105,13 +116,12 @@ def test_a_claim_row_carries_its_side_origin_and_interest(open_page: Callable[..
     assert "interested party" not in affirming.inner_text()
 
 
-def test_headings_show_values_and_names_as_written(open_page: Callable[..., Page], tmp_path: Path) -> None:
+def test_headings_show_values_and_names_as_written(story: Page) -> None:
     """A side named by a value reads "14 civilians", not "14 Civilians"; the checks' own side words get a capital."""
-    page = _page(open_page, STORY, tmp_path / "story.html")
-    headings = page.locator("article.dispute .side h4").all_inner_texts()
+    headings = story.locator("article.dispute .side h4").all_inner_texts()
     assert any(text.startswith("14 civilians") for text in headings), headings
     assert any(text.startswith("Affirming") for text in headings), headings
-    transforms = page.locator("h4, h5").evaluate_all("hs => hs.map(h => getComputedStyle(h).textTransform)")
+    transforms = story.locator("h4, h5").evaluate_all("hs => hs.map(h => getComputedStyle(h).textTransform)")
     assert set(transforms) == {"none"}
 
 
@@ -169,10 +179,7 @@ def test_the_story_reads_without_overflow(
     assert page.problems == []  # type: ignore[attr-defined]
 
 
-def test_a_shelling_affirmed_and_denied_for_one_day_is_not_called_conflicting_dates(
-    open_page: Callable[..., Page], tmp_path: Path
-) -> None:
+def test_a_shelling_affirmed_and_denied_for_one_day_is_not_called_conflicting_dates(story: Page) -> None:
     """Both sides give 2026-03-03: the timeline's badge says affirmed and denied, not conflicting dates."""
-    page = _page(open_page, STORY, tmp_path / "story.html")
-    event = page.locator("#timeline li.event", has_text="Corva shells Tresk")
+    event = story.locator("#timeline li.event", has_text="Corva shells Tresk")
     assert event.locator(".badge").inner_text().casefold() == "affirmed and denied"
