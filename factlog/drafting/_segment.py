@@ -19,7 +19,7 @@ __all__ = ["sentences"]
 
 _LINE = re.compile(r"[^\n]+")
 _WINDOW = 2000
-"""The most characters pysbd is given at once (more only for a sentence longer than that)."""
+"""The most characters pysbd is given at once, and so the longest sentence: a longer one is cut."""
 _CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _ZONE = re.compile(
     r"(?:UTC|GMT|ET|PT|CT|MT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|KST|JST|IST|AEST|AEDT|HKT|SGT)"
@@ -54,26 +54,42 @@ def _split(paragraph: str) -> list[str]:
 
     pysbd takes time quadratic in the length of what it is given: a paragraph of 3,000
     sentences took 20 s whole. Each window's last sentence may be cut by the window's
-    end, so it is read again at the start of the next window; a sentence longer than a
-    window doubles it. The sentences are the ones pysbd finds in the whole paragraph
-    (its rules look at a sentence and its neighbours, never further).
+    end, so it is read again at the start of the next window. The sentences are the
+    ones pysbd finds in the whole paragraph (its rules look at a sentence and its
+    neighbours, never further), but for one longer than a window (a paragraph with no
+    sentence end, or semicolons only): it is cut at the window's last space (or its
+    end, with none), and the rest read on as a sentence of its own.
     """
     if len(paragraph) <= _WINDOW:
         return _segment(paragraph)
     found: list[str] = []
-    start, size = 0, _WINDOW
+    start = 0
     while start < len(paragraph):
-        window = paragraph[start : start + size]
+        window = paragraph[start : start + _WINDOW]
         pieces = _segment(window)
-        if start + size >= len(paragraph):
+        if start + _WINDOW >= len(paragraph):
             return found + pieces
         kept = _kept_length(window, pieces[:-1])
-        if kept is None or kept == 0:
-            size *= 2  # one sentence longer than the window, or pieces not found again: a wider window
+        if kept is None or kept == 0:  # one sentence longer than the window, or pieces not found again
+            cut = _cut(window)
+            found.append(window[:cut])
+            start += cut
+            while start < len(paragraph) and paragraph[start].isspace():
+                start += 1
             continue
         found += pieces[:-1]
-        start, size = start + kept, _WINDOW
+        start += kept
     return found
+
+
+def _cut(window: str) -> int:
+    """Where to end a sentence longer than ``window``: after its last space (and the spaces before it), else its end."""
+    end = len(window)
+    while end > 0 and not window[end - 1].isspace():
+        end -= 1
+    while end > 0 and window[end - 1].isspace():
+        end -= 1
+    return end or len(window)
 
 
 def _kept_length(window: str, pieces: list[str]) -> int | None:

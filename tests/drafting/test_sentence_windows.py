@@ -29,12 +29,12 @@ def _texts(spans: list[tuple[int, int]], text: str) -> list[str]:
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=30))
 def test_windows_find_the_sentences_the_whole_paragraph_gives(chosen: list[str]) -> None:
-    """Read 150 characters at a time or whole, a paragraph splits into the same sentences."""
+    """Read 400 characters at a time or whole, a paragraph of sentences shorter than that splits the same."""
     paragraph = " ".join(chosen)
     whole = _texts(_segment.sentences(paragraph), paragraph)
     original = _segment._WINDOW
     try:
-        _segment._WINDOW = 150
+        _segment._WINDOW = 400
         windowed = _texts(_segment.sentences(paragraph), paragraph)
     finally:
         _segment._WINDOW = original
@@ -75,3 +75,33 @@ def test_a_time_zone_after_pm_stays_with_its_time(text: str, first: str) -> None
     assert _texts(_segment.sentences(text), text)[0] == first
     other = "He left at 3 p.m. Officials said so."
     assert _texts(_segment.sentences(other), other) == ["He left at 3 p.m.", "Officials said so."]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        " ".join(f"word{index}" for index in range(2000)),  # no sentence end at all
+        "; ".join(f"clause {index} of the list" for index in range(600)),  # semicolons only
+        "x" * 5000,  # no space either
+        "Kim spoke. " + " ".join(["and then"] * 800) + ". Talks resume.",  # one sentence past the window
+    ],
+)
+def test_a_sentence_longer_than_the_window_is_cut_and_pysbd_never_given_more(
+    paragraph: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No sentence end within 2,000 characters: pysbd is given at most 2,000 at a time, every character kept."""
+    real = _segment._segmenter()
+    given_lengths: list[int] = []
+
+    class Spy:
+        def segment(self, text: str) -> Any:
+            given_lengths.append(len(text))
+            return real.segment(text)
+
+    monkeypatch.setattr(_segment, "_segmenter", Spy)
+    spans = _segment.sentences(paragraph)
+    assert max(given_lengths) <= _segment._WINDOW
+    assert all(end - start <= _segment._WINDOW for start, end in spans)
+    assert "".join(_texts(spans, paragraph)).replace(" ", "") == paragraph.replace(" ", "")
+    if " " in paragraph:  # cut at a space, never inside a word
+        assert all(paragraph[end : end + 1] in ("", " ") for _, end in spans)
