@@ -14,6 +14,7 @@ order ``factlog --help`` shows them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -22,7 +23,15 @@ from typing import Any
 
 from factlog._version import VERSION
 from factlog.cli import _assess, _check, _common, _draft, _log, _report, _show, _split
-from factlog.cli._common import EXIT_OK, EXIT_USAGE, Parser, UsageError, report_error, report_interrupt
+from factlog.cli._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    ClosedOutput,
+    Parser,
+    UsageError,
+    report_error,
+    report_interrupt,
+)
 from factlog.errors import EXIT_INPUT, FactlogError
 from factlog.io import json_schema
 
@@ -74,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
     _common.interrupts_reported.clear()  # one "interrupted" line per run
+    if sys.stdout is None:  # started with stdout closed (`>&-`): writing data is one line and exit 3
+        sys.stdout = ClosedOutput()
     try:
         arguments = _parser().parse_args(argv)
         try:
@@ -96,10 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         if error.filename is not None:  # a file the command named, not standard output
             raise
-        # Standard output cannot be written (a full disk: `factlog schema > /dev/full`): one line, exit 3.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+        # Standard output cannot be written (a full disk: `factlog schema > /dev/full`, or closed): one line, exit 3.
+        with contextlib.suppress(OSError, ValueError):  # a closed stdout has no descriptor to point anywhere
+            number = sys.stdout.fileno()
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, number)
+            os.close(devnull)
         print(f"error: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return EXIT_INPUT
     return code

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import io
 import os
 import re
 import sys
@@ -30,6 +32,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "HINTS",
+    "ClosedOutput",
     "Parser",
     "UsageError",
     "add_assessment_options",
@@ -45,6 +48,8 @@ __all__ = [
     "output_path",
     "report_error",
     "report_interrupt",
+    "say",
+    "shown_path",
     "stream_refused",
 ]
 
@@ -59,6 +64,38 @@ class Parser(argparse.ArgumentParser):
         """Print the usage and the message to stderr; exit 2."""
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+class ClosedOutput(io.TextIOBase):
+    """Standard output of a process started with it closed (``>&-``), where Python leaves ``sys.stdout`` None.
+
+    Writing to it is an :class:`OSError` (``EBADF``, "standard output is closed"), which
+    the command reports as output that cannot be written; it is no terminal.
+    """
+
+    def write(self, text: str) -> int:
+        """Refuse ``text``: there is nowhere to write it."""
+        del text
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        """False: no terminal."""
+        return False
+
+
+def say(line: str) -> None:
+    """Print a line of news (what was written, and where) to stdout, unless stdout is closed: it is no data."""
+    if not isinstance(sys.stdout, ClosedOutput):
+        print(line)
+
+
+def shown_path(path: str) -> str:
+    r"""A path as a line of output names it: control characters (a line break) and undecodable bytes as escapes.
+
+    ``a\nb.txt`` is shown ``a\x0ab.txt``; a byte of a file name that is no UTF-8 (held by
+    Python as a lone surrogate) ``\udcfe``, so the line can be printed whatever the encoding.
+    """
+    return escape_terminal(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class UsageError(Exception):

@@ -6,11 +6,20 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from factlog.cli._common import EXIT_OK, UsageError, add_limits, limits, named_path, output_path
+from factlog.cli._common import (
+    EXIT_OK,
+    UsageError,
+    add_limits,
+    limits,
+    named_path,
+    output_path,
+    say,
+    shown_path,
+)
 from factlog.drafting import draft, write_draft
-from factlog.drafting._writing import Clash, ClashKind, clashes, stores_text
+from factlog.drafting._writing import Clash, ClashError, ClashKind, clashes, stores_text
 from factlog.errors import FormatError, InputError
 from factlog.io import dumps, load
 from factlog.io._files import read_regular
@@ -79,17 +88,45 @@ _STANDARD = "-"
 
 
 def _document_name(article: str, output: str, source: str) -> str:
-    """The article's own name when it already sits beside the output, else SOURCE.txt."""
+    """The article's own name when it already sits beside the output, else SOURCE.txt.
+
+    Also SOURCE.txt, with a note, for a name that is no UTF-8 (a JSON string cannot hold it).
+    """
     if _STANDARD not in (article, output) and Path(article).resolve().parent == Path(output).resolve().parent:
-        return Path(article).name
+        name = Path(article).name
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            print(
+                f"factlog draft: note: {shown_path(article)} is no UTF-8 name, which a claims file cannot hold:"
+                f" the article's text is stored as {shown_path(source)}.txt",
+                file=sys.stderr,
+            )
+        else:
+            return name
     return f"{source}.txt"
+
+
+def _output(output: str | None, source: str) -> str:
+    """The claims file's path: SOURCE.draft.json in the current folder, or in a folder given with a final slash."""
+    default = f"{source}.draft.json"
+    if output is None:
+        return default
+    if output != _STANDARD and output.endswith(("/", os.sep)):
+        return os.path.join(output, default)
+    return output
 
 
 def _read_article(article: str, limits: Limits) -> str:
     """The article's text: a regular file refused from its size before it is read (as every input is), or stdin."""
     if article == _STANDARD:
         name = "standard input"
-        data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        if sys.stdin is None:  # started with it closed (`<&-`)
+            raise InputError(f"{name}: cannot read: it is closed")
+        try:
+            data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        except OSError as error:  # opened for writing only (`0>file`), among others
+            raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
         if len(data) > limits.max_bytes:
             raise FormatError([f"{name}: larger than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
     else:
@@ -107,7 +144,7 @@ def _draft(arguments: argparse.Namespace) -> int:
             f"factlog draft: error: one ARTICLE, not {len(arguments.article)} ({given}): --registry takes one path;"
             " repeat it for each file (--registry entities.json --registry vocabulary.json)"
         )
-    article, output = arguments.article[0], arguments.output or f"{arguments.source}.draft.json"
+    article, output = arguments.article[0], _output(arguments.output, arguments.source)
     if _STANDARD not in (article, output) and Path(output).resolve() == Path(article).resolve():
         raise UsageError("factlog draft: error: the output would overwrite the article")
     text = _read_article(article, DEFAULT_LIMITS)
@@ -128,8 +165,10 @@ def _draft(arguments: argparse.Namespace) -> int:
         if separator and option in _OPTIONS:
             raise UsageError(f"factlog draft: error: --{option}: {reason}") from None
         raise
-    count, named = len(claims.claims), "standard input" if article == _STANDARD else article
+    count, named = len(claims.claims), "standard input" if article == _STANDARD else shown_path(article)
     drafted = f"drafted {count} claim{'' if count == 1 else 's'} from {named}"
+    if not text.strip():
+        print(f"factlog draft: warning: {named} holds no text: the draft has no claim", file=sys.stderr)
     if output == _STANDARD:
         sys.stdout.write(dumps(claims))
         print(f"factlog draft: {drafted} to standard output; {_unstored(document)}", file=sys.stderr)
@@ -139,11 +178,14 @@ def _draft(arguments: argparse.Namespace) -> int:
         if clash.kind is ClashKind.SAME_PATH or (clash.kind is not ClashKind.NO_FILE and not arguments.force):
             _refuse(clash, output, arguments.source)
     stored = stores_text(target)
-    write_draft(claims, text, target, force=arguments.force)
+    try:
+        write_draft(claims, text, target, force=arguments.force)
+    except ClashError as error:  # a file made there since the look above, by another draft
+        _refuse(error.clash, output, arguments.source)
     if stored:
-        print(f"{drafted} into {os.fspath(target)}")
+        say(f"{drafted} into {shown_path(os.fspath(target))}")
     else:  # not on stdout, which may be the output itself (-o /dev/stdout)
-        where = f"into {output}, a device, pipe or descriptor"
+        where = f"into {shown_path(output)}, a device, pipe or descriptor"
         print(f"factlog draft: {drafted} {where}; {_unstored(document)}", file=sys.stderr)
     return EXIT_OK
 
@@ -152,7 +194,7 @@ def _unstored(document: str) -> str:
     return f"the article's text is stored nowhere (store it as {document} beside the claims to check the quotes)"
 
 
-def _refuse(clash: Clash, output: str, source: str) -> None:
+def _refuse(clash: Clash, output: str, source: str) -> NoReturn:
     """A usage error for a file in the draft's way: what stands there, and what to do."""
     if clash.kind is ClashKind.SAME_PATH:
         raise UsageError(

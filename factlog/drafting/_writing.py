@@ -10,13 +10,13 @@ from pathlib import Path
 import attrs
 
 from factlog.errors import ArgumentError, InputError, expect
-from factlog.io import dump
 from factlog.io._arguments import expect_named
 from factlog.io._atomic import write_atomic, written_in_place
+from factlog.io._writing import dump_to
 from factlog.model import ClaimSet
 from factlog.model._claimset import expect_claim_set
 
-__all__ = ["Clash", "ClashKind", "clashes", "stores_text", "write_draft"]
+__all__ = ["Clash", "ClashError", "ClashKind", "clashes", "stores_text", "write_draft"]
 
 
 class ClashKind(enum.Enum):
@@ -40,6 +40,15 @@ class Clash:
     kind: ClashKind
     source: str | None = None
     """The source whose text goes to ``path``; None for the claims file."""
+
+
+class ClashError(ArgumentError):
+    """A file in the way of :func:`write_draft` (``DRAFT`` or ``OTHER_TEXT``), made there perhaps while it wrote."""
+
+    def __init__(self, clash: Clash) -> None:
+        held = "exists" if clash.kind is ClashKind.DRAFT else f"holds another text than that of source {clash.source}"
+        super().__init__(f"factlog.write_draft: {clash.path} {held}: give force=True to replace it")
+        self.clash = clash
 
 
 def stores_text(path: Path) -> bool:
@@ -90,14 +99,16 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str], *, fo
     ``path`` (left alone when that file already holds the same bytes), so quotes and
     the SHA-256 can be verified. Both are written atomically (a temporary file renamed
     over the target, as :func:`~factlog.dump` writes); the folder of ``path`` is made
-    when missing, as ``factlog draft -o`` makes it. A ``path`` that is a device, a
+    when missing, as ``factlog draft -o`` makes it, and so is the folder of a ``document``
+    with one (``sub/x.txt``), before anything is written. A ``path`` that is a device, a
     named pipe or an open descriptor (``/dev/null``, ``/dev/stdout``) is written into
     and no text is stored: it has no folder of its own to store it in.
 
     Nothing is written when a file stands in the way: an existing file at ``path`` (a
     draft that may have been reviewed since) or other text at the text's path is an
-    :class:`~factlog.ArgumentError` naming it, unless ``force``; so is a ``path`` that
-    is the text's own path, or empty, whatever ``force``. Raises
+    :class:`~factlog.ArgumentError` naming it, unless ``force``; so is one made there
+    while the draft is written (by another draft: a new file is made only where none
+    is), and a ``path`` that is the text's own path, or empty, whatever ``force``. Raises
     :class:`InputError` when either cannot be written (a folder, pipe or device at the
     text's path among them), :class:`~factlog.ArgumentError` for ``claims`` that are
     no :class:`ClaimSet` or a ``text`` that is no :class:`str`.
@@ -112,16 +123,20 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str], *, fo
         if clash.kind is ClashKind.SAME_PATH:
             raise ArgumentError(f"factlog.write_draft: path: {target} is where the text of source {clash.source} goes")
         if not force:
-            held = (
-                "exists" if clash.kind is ClashKind.DRAFT else f"holds another text than that of source {clash.source}"
-            )
-            raise ArgumentError(f"factlog.write_draft: {clash.path} {held}: give force=True to replace it")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"{target.parent}: cannot make the folder: {error.strerror or error}") from None
+            raise ClashError(clash)
     stored = stores_text(target)
-    dump(claims, target)  # first: a text written and claims that failed would leave a copy no draft names
+    texts = [target.parent / source.document for source in claims.sources if source.document is not None]
+    for folder in dict.fromkeys([target.parent, *(beside.parent for beside in texts if stored)]):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(f"{folder}: cannot make the folder: {error.strerror or error}") from None
+    new = stored and not force  # a device, pipe or descriptor is written into, never made
+    try:
+        # The claims first: a text written and claims that failed would leave a copy no draft names.
+        dump_to(claims, target, new=new)
+    except FileExistsError:  # made since clashes() looked: by another draft
+        raise ClashError(Clash(target, ClashKind.DRAFT)) from None
     if not stored:
         return
     data = text.encode("utf-8")
@@ -129,5 +144,11 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str], *, fo
         if source.document is None:
             continue
         beside = target.parent / source.document
-        if not (beside.is_file() and _holds(beside, data)):
-            write_atomic(beside, data)  # as dump writes: a crash leaves the old text or the new
+        if beside.is_file() and _holds(beside, data):
+            continue
+        try:
+            write_atomic(beside, data, new=new)  # as dump writes: a crash leaves the old text or the new
+        except FileExistsError:
+            if not (beside.is_file() and _holds(beside, data)):  # the same text, stored by another draft, will do
+                target.unlink(missing_ok=True)  # made new above: claims whose text is another's go too
+                raise ClashError(Clash(beside, ClashKind.OTHER_TEXT, source.id)) from None

@@ -17,11 +17,18 @@ itself, so a regular file there (``-o /dev/stdout > out.json``) gets the bytes w
 the process's own output goes, and is not replaced. Every refusal
 names the target and the reason, and a folder that takes no new file is named as such:
 the target itself may be writable.
+
+A write asked to make a ``new`` file never replaces one: the temporary file is
+linked to the target's name, which fails when something stands there, made there
+since the caller looked, by another process among others (:class:`FileExistsError`,
+the temporary file removed). Where the file system makes no links, the target is
+looked at just before the rename instead, which leaves a moment for a race.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -37,6 +44,8 @@ _NEW_FILE_MODE = 0o666  # less the umask, which os.open applies
 _DESCRIPTORS = re.compile(r"/proc/(?:self|thread-self|\d+)/fd|/dev/fd")
 """Folders whose entries are a process's open descriptors (on Linux, /dev/fd is a link to /proc/self/fd)."""
 _MOST_LINKS = 40  # as the kernel's limit of links followed in one path
+_NO_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK})
+"""What :func:`os.link` fails with on a file system that makes no (more) hard links (FAT, some network shares)."""
 
 
 def _alive(pid: int) -> bool:
@@ -68,11 +77,16 @@ def _remove_stale(folder: Path, name: str) -> None:
                 os.unlink(entry.path)
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` (see the module); :class:`~factlog.InputError` naming it and why on failure."""
+def write_atomic(target: Path, data: bytes, *, new: bool = False) -> None:
+    """Write ``data`` to ``target`` (see the module); :class:`~factlog.InputError` naming it and why on failure.
+
+    With ``new``, :class:`FileExistsError` when anything stands at ``target``, nothing written.
+    """
     try:
         kind = stat.S_IFMT(os.stat(target).st_mode)
     except FileNotFoundError:
+        if _descriptor(target) is not None:  # /dev/stdout of a process started with stdout closed
+            raise _cannot(target, _closed(target)) from None
         kind = None  # a new file, or a link to one: made where the link leads
     except OSError as error:
         raise _cannot(target, error.strerror or str(error)) from None
@@ -80,10 +94,21 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise _cannot(target, "it is a folder")
     if kind == stat.S_IFSOCK:
         raise _cannot(target, "it is a socket")
+    if new and (kind is not None or os.path.lexists(target)):
+        raise FileExistsError(errno.EEXIST, "the file exists", os.fspath(target))
     if kind is not None and (kind != stat.S_IFREG or _descriptor(target) is not None):
         _write_into(target, data)
     else:
-        _replace(target, data)
+        _replace(target, data, new=new)
+
+
+def _closed(target: Path) -> str:
+    """Why a descriptor named by path that is not open cannot be written: "standard output is closed", say."""
+    number = _own_descriptor(target)
+    names = {0: "standard input", 1: "standard output", 2: "standard error"}
+    if number in names:
+        return f"{names[number]} is closed"
+    return "no such open descriptor" if number is None else f"descriptor {number} is not open"
 
 
 def written_in_place(target: Path) -> bool:
@@ -155,8 +180,11 @@ def _write_into(target: Path, data: bytes) -> None:
         raise _cannot(target, error.strerror or str(error)) from None
 
 
-def _replace(target: Path, data: bytes) -> None:
-    """Write a temporary file beside the regular file (or the place of a new one) and rename it over it."""
+def _replace(target: Path, data: bytes, *, new: bool = False) -> None:
+    """Write a temporary file beside the regular file (or the place of a new one) and rename it over it.
+
+    With ``new``, link it to the target's name instead (see the module), then remove it.
+    """
     real = Path(os.path.realpath(target)) if target.is_symlink() else target
     folder = real.parent if str(real.parent) else Path(".")
     try:
@@ -182,9 +210,14 @@ def _replace(target: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, real)
+        if new:
+            _link(temporary, real)
+        else:
+            os.replace(temporary, real)
     except BaseException as error:
         temporary.unlink(missing_ok=True)
+        if isinstance(error, FileExistsError) and new:
+            raise FileExistsError(errno.EEXIST, "the file exists", os.fspath(target)) from None
         if isinstance(error, OSError):
             raise _cannot(target, error.strerror or str(error)) from None
         raise
@@ -193,3 +226,20 @@ def _replace(target: Path, data: bytes) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _link(temporary: Path, real: Path) -> None:
+    """Give the temporary file the target's name, failing if a file has it: :class:`FileExistsError`."""
+    try:
+        os.link(temporary, real)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in _NO_LINKS:
+            raise
+        if os.path.lexists(real):  # no links here: look, then rename
+            raise FileExistsError(errno.EEXIST, "the file exists", os.fspath(real)) from None
+        os.replace(temporary, real)
+        return
+    with contextlib.suppress(OSError):  # the target is written; a temporary file left is removed by the next write
+        os.unlink(temporary)

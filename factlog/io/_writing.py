@@ -20,7 +20,7 @@ from factlog.io._sections import write_claim_set, write_claims
 from factlog.model._claimset import ClaimSet, expect_claim_set, may_have_floats
 from factlog.model._nouns import Quantity
 
-__all__ = ["dump", "dumps", "dumps_lines", "encode_stdlib", "to_document"]
+__all__ = ["dump", "dump_to", "dumps", "dumps_lines", "encode_stdlib", "to_document"]
 
 PathLike = str | os.PathLike[str]
 
@@ -164,7 +164,11 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
     if not isinstance(path, str | os.PathLike):
         raise ArgumentTypeError(f"factlog.dump: path: expected a path (str or os.PathLike), got {described(path)}")
     expect_named(path, "factlog.dump: path")
-    target = Path(path)
+    dump_to(claims, Path(path))
+
+
+def dump_to(claims: ClaimSet, target: Path, *, new: bool = False) -> None:
+    """:func:`dump` of arguments already checked; with ``new``, :class:`FileExistsError` if ``target`` exists."""
     claims = documents_for(claims, target)
     text = dumps_lines(claims) if target.suffix == ".jsonl" else dumps(claims)
-    write_atomic(target, text.encode())
+    write_atomic(target, text.encode(), new=new)

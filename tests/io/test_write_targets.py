@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 import factlog
+from factlog.io._atomic import write_atomic
 from tests.helpers import claim, devices_guarded, read_end, world
+from tests.syscalls import at_call
 
 CLAIMS = world(claim("a"))
 
@@ -103,3 +105,44 @@ def test_a_dump_through_an_open_descriptor_writes_at_the_end_of_its_file(tmp_pat
     assert target.read_text(encoding="utf-8") == "kept\n" + factlog.dumps(CLAIMS)
     assert os.stat(target).st_ino == before
     assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_a_new_write_never_replaces_a_file_made_before_the_link(tmp_path: Path) -> None:
+    """``new=True``: a file made between the look and the link stays, FileExistsError, no temporary file left."""
+
+    target = tmp_path / "x.json"
+    with (
+        at_call({1}, lambda: target.write_text("made meanwhile"), names=("link",), before=True),
+        pytest.raises(FileExistsError),
+    ):
+        write_atomic(target, b"new", new=True)
+    assert target.read_text() == "made meanwhile"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["x.json"]
+
+
+@pytest.mark.parametrize("standing", ["file", "dangling link"])
+def test_a_new_write_refuses_what_stands_there(tmp_path: Path, standing: str) -> None:
+    """``new=True`` over a file or a link to nothing: FileExistsError naming the target, nothing changed."""
+
+    target = tmp_path / "x.json"
+    if standing == "file":
+        target.write_text("kept")
+    else:
+        target.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(FileExistsError) as raised:
+        write_atomic(target, b"new", new=True)
+    assert raised.value.filename == str(target)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["x.json"]
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_new_write_where_no_links_are_made_renames_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system that makes no hard links (EPERM, as FAT): the new file is written all the same."""
+
+    def no_links(*_: Any) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    write_atomic(tmp_path / "x.json", b"new", new=True)
+    assert (tmp_path / "x.json").read_bytes() == b"new"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["x.json"]
