@@ -71,8 +71,8 @@ def register(commands: Any) -> None:
         "--output",
         metavar="PATH",
         type=output_path,
-        help="where to write the claims (default: SOURCE.draft.json in the current folder; '-' for standard output,"
-        " the text then stored nowhere)",
+        help="where to write the claims (default: SOURCE.draft.json in the current folder, or in PATH when it ends"
+        " in '/'; '-' for standard output, the text then stored nowhere)",
     )
     parser.add_argument(
         "--force",
