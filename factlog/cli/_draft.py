@@ -191,21 +191,23 @@ def _draft(arguments: argparse.Namespace) -> int:
 
 
 def _unstored(document: str) -> str:
-    return f"the article's text is stored nowhere (store it as {document} beside the claims to check the quotes)"
+    shown = shown_path(document)
+    return f"the article's text is stored nowhere (store it as {shown} beside the claims to check the quotes)"
 
 
 def _refuse(clash: Clash, output: str, source: str) -> NoReturn:
     """A usage error for a file in the draft's way: what stands there, and what to do."""
+    output, held = shown_path(output), shown_path(os.fspath(clash.path))
     if clash.kind is ClashKind.SAME_PATH:
         raise UsageError(
             f"factlog draft: error: -o {output}: the article's text goes there, beside the claims:"
-            f" name the claims otherwise (e.g. {Path(output).parent / f'{source}.draft.json'})"
+            f" name the claims otherwise (e.g. {Path(output).parent / f'{shown_path(source)}.draft.json'})"
         )
     if clash.kind is ClashKind.DRAFT:
         raise UsageError(
             f"factlog draft: error: -o {output}: the file exists (a draft reviewed since?): give --force to replace it"
         )
     raise UsageError(
-        f"factlog draft: error: {clash.path} holds another text than the article, whose text goes there beside"
+        f"factlog draft: error: {held} holds another text than the article, whose text goes there beside"
         " the claims: give --force to replace it, or -o into another folder"
     )

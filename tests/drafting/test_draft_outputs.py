@@ -344,3 +344,13 @@ def test_a_line_break_in_a_path_is_shown_escaped_on_one_line(tmp_path: Path) -> 
     ran = run("draft", "a\nb.txt", "--source", "x", "-o", "x.json", cwd=tmp_path)
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout == "drafted 1 claim from a\\x0ab.txt into x.json\n"
+
+
+def test_a_line_break_in_a_refused_output_is_shown_escaped_on_one_line(tmp_path: Path, article: Path) -> None:
+    """An existing output named ``x<newline>y.json``: the refusal is one line, the break shown as ``\\x0a``."""
+    (tmp_path / "x\ny.json").write_text("reviewed", encoding="utf-8")
+    ran = run("draft", str(article), "--source", "x", "-o", "x\ny.json", cwd=tmp_path)
+    assert ran.returncode == 2
+    assert ran.stderr == (
+        "factlog draft: error: -o x\\x0ay.json: the file exists (a draft reviewed since?): give --force to replace it\n"
+    )
