@@ -135,4 +135,3 @@ def convertible(first: object, second: object, predicate: Predicate) -> bool:
     if not isinstance(first, Quantity) or not isinstance(second, Quantity):
         return True
     return quantity_ranges([first, second], predicate) is not None
-

@@ -42,9 +42,8 @@ def pint_convert(value: float, unit: str, target: str) -> float | None:
         return None
 
 
-@functools.cache
 def base_unit(unit: str, folded: str) -> tuple[str, float, float] | None:
-    """``(base units, scale, offset)`` taking a figure in ``unit`` to its base units; None for a word pint does not read.
+    """``(base units, scale, offset)`` taking a figure in ``unit`` to its base units; None for a word pint cannot read.
 
     ``folded`` is the unit's folded spelling, read when pint does not read the unit
     as written ("KM"), as :func:`factlog.analysis._values.convert` compares them.
