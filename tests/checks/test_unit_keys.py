@@ -98,3 +98,15 @@ def test_a_rule_finds_the_same_whichever_spelling_of_the_unit_each_claim_gives(n
     expected = _found(rule, _claims(scenario, [0, 0, 0]))
     assert expected != []  # the scenario is one the rule reports on
     assert _found(rule, _claims(scenario, spellings)) == expected
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+@given(spellings=st.lists(st.integers(0, len(SPELLINGS) - 1), min_size=3, max_size=3))
+def test_a_claim_added_to_a_checker_meets_its_figure_in_any_spelling(name: str, spellings: list[int]) -> None:
+    """The last claim added to a Checker holding the others: the findings of a whole check of them all in "km"."""
+    rule, scenario = SCENARIOS[name]
+    claims = _claims(scenario, spellings)
+    checker = factlog.Checker(world(*claims[:-1]), (rule,))
+    checker.add(claims[-1:])
+    expected = _found(rule, _claims(scenario, [0, 0, 0]))
+    assert [(f.id, f.rule, f.severity.value, sides(f)) for f in checker.findings] == expected
