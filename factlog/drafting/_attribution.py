@@ -55,6 +55,22 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|can|could|may|might)\b", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_PART = r"(?:morning|afternoon|evening|night)"
+_WHEN = (
+    r"(?:(?:late|early|earlier|later)\s+)?(?:"
+    rf"(?:on\s+)?{_WEEKDAY}(?:\s+{_PART})?"
+    rf"|(?:(?:earlier|later|late|early)\s+)?(?:last|this|next)\s+(?:{_WEEKDAY}|week|month|year|weekend|{_PART})"
+    rf"|(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+    rf"|in\s+(?:{_MONTH}|\d{{4}})|yesterday|today|tonight|overnight|earlier|recently|previously"
+    r")"
+)
+"""A time phrase beside a verb of saying, no part of who speaks: "on Tuesday", "last week", "late on Dec. 2"."""
+_TIME_AT_END = re.compile(rf"(?:,?\s+{_WHEN})+$")  # case kept: "USA Today" is a name
 _SEEN_BY = re.compile(
     r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
     r"footage|emails|minutes|logs|filings|statistics)\s+(?:seen|obtained|reviewed|examined)\s+by\s+"
@@ -97,6 +113,7 @@ _TAIL = re.compile(
     r",\s*(?:according to\s+(?P<according>[^,;:“”\"]{1,80}?)|"
     r"(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
     r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?))"
+    rf"(?:\s+{_WHEN})?"
     r"(?P<citing>(?:,?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)"
     r"\s*[.!?]?[”\"]?\s*$",
     re.IGNORECASE,
@@ -164,6 +181,9 @@ def _subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     """The speaker before a verb of saying, with the relays around them, outermost first; None without one."""
     before = sentence[: found.start].rstrip()
     before = _AUXILIARY.sub("", before).rstrip()
+    # "The Pentagon on Tuesday said", "The State Department last week alleged": when, not who.
+    if not before.endswith(","):
+        before = _AUXILIARY.sub("", _TIME_AT_END.sub("", before)).rstrip()
     if before.endswith(","):
         return _apposition(before[:-1])
     quoted = _QUOTED_APPOSITION.fullmatch(before)

@@ -1,0 +1,49 @@
+"""Sentences a newcomer's articles had: times beside the verb, reversed citations, quoting, bare appositions."""
+
+from __future__ import annotations
+
+import pytest
+
+import factlog
+
+
+def _draft(text: str, published: str | None = "2026-05-12") -> factlog.ClaimSet:
+    return factlog.draft(text, source="post", published=published, publisher="Harbour Post")
+
+
+def _chain(text: str) -> list[str]:
+    """The first claim's relays after the outlet, then its holder, by entity name."""
+    drafted = _draft(text)
+    attribution = drafted.claims[0].attribution
+    return [drafted.entity_by_id[entity].name for entity in (*attribution.via[1:], attribution.holder)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Pentagon on Tuesday said the missile was a new type.",
+        "The Pentagon last week said the missile was a new type.",
+        "The Pentagon late on Dec. 2 said the missile was a new type.",
+        "The Pentagon earlier this week alleged that the missile was a new type.",
+    ],
+)
+def test_a_time_between_the_speaker_and_the_verb_is_no_part_of_the_holder(sentence: str) -> None:
+    """'The Pentagon on Tuesday said' is the Pentagon's: the time phrase says when, not who."""
+    assert _chain(sentence) == ["The Pentagon"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("Kim said talks would resume, KCNA reported on Wednesday.", ["KCNA", "Kim"]),
+        ("Kim said talks would resume, KCNA reported late on Wednesday.", ["KCNA", "Kim"]),
+        (
+            "Kim said talks would resume, state media KCNA reported on Wednesday, citing Yonhap.",
+            ["KCNA", "Yonhap", "Kim"],
+        ),
+        ("Kim said talks would resume, according to KCNA on Wednesday.", ["KCNA", "Kim"]),
+    ],
+)
+def test_a_relay_closing_the_sentence_is_kept_when_a_time_follows_its_verb(sentence: str, chain: list[str]) -> None:
+    """'..., KCNA reported on Wednesday.' relays Kim's words as '..., KCNA reported.' does."""
+    assert _chain(sentence) == chain
