@@ -36,10 +36,11 @@ from factlog.model._scales import Certainty, Polarity
 __all__ = ["Reading", "read_sentence"]
 
 _END_OF_PHRASE = re.compile(r"[,;:.!?“”\"(]|\s(?:that|as|of|in|on|for|who|which|when|to|and said)\s")
-_CITING = re.compile(r"\s+(?:citing|quoting|cited by|carried by|relayed by)\s+", re.IGNORECASE)
+_CITING = re.compile(r"\s+(citing|quoting|(?:cited|quoted|carried|relayed|reported) by)\s+", re.IGNORECASE)
+"""A citation inside a phrase: "X citing Y" is Y's words through X; "Y cited by X" says the same the other way."""
 _FRAME = re.compile(
     r"^(?:(?:a |the )?(?:statements?|reports?|comments?|remarks?|a report|an announcement|a readout|"
-    r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by)\s+)",
+    r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by|published by)\s+)",
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
@@ -91,7 +92,8 @@ _INTERRUPTION = re.compile(
 )
 _CITATION = re.compile(r"(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>.+)", re.IGNORECASE)
 _CARRIED = re.compile(
-    r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired) by\s+(?P<whom>.+)", re.IGNORECASE
+    r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired|cited|quoted|reported) by\s+(?P<whom>.+)",
+    re.IGNORECASE,
 )
 # A report as the subject is the frame of whoever carried it, and speaks for nobody else.
 _REPORT_FRAME = re.compile(
@@ -120,6 +122,10 @@ _TAIL = re.compile(
 )
 _QUOTED_APPOSITION = re.compile(r"(?P<speaker>[^“”\"]+?),\s*(?P<words>[^“”\",]*)[“\"](?P<quoted>[^“”\"]*),[”\"]")
 """An apposition ending in a quotation, the comma inside its closing mark: 'Kim, the “supreme leader,”'."""
+_QUOTED_AS = re.compile(r"(?:quoted|quotes|quoting)\s*(?P<whom>.*?)\s*as saying", re.IGNORECASE | re.DOTALL)
+_TOLD = re.compile(
+    r"(?:told|tells)\s+(?P<whom>[^,;:.“”\"]{1,60}?)(?=\s*(?:$|[,;:.“”\"]|\s(?:that|on|in|at|last|this|late)\s))"
+)
 _NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
 _OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
 _WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
@@ -145,6 +151,8 @@ class Reading:
     """Whether the sentence is a quotation and nothing else: somebody's words, though it names nobody."""
     content: tuple[int, int] = (0, 0)
     """The span of what is held, without the attribution."""
+    addressee: str | None = None
+    """Whom the holder told ("Peskov told TASS"): a relay when it is a news outlet, which the drafter decides."""
 
 
 def _phrase_after(sentence: str, start: int) -> tuple[str, int]:
@@ -166,8 +174,15 @@ def _sources(phrase: str) -> tuple[str, ...]:
 
 
 def _split_relays(phrase: str) -> tuple[str, ...]:
-    parts = [part.strip() for part in _CITING.split(phrase) if part.strip()]
-    return tuple(_clean(part) for part in parts if _clean(part))
+    """The phrases a citation joins, outermost first: "KCNA citing Yonhap" and "Yonhap cited by KCNA" alike."""
+    pieces = _CITING.split(phrase)
+    chain = [_clean(pieces[0])]
+    for connector, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        if connector.casefold().endswith(" by"):
+            chain.insert(len(chain) - 1, _clean(part))  # "sources cited by Reuters": Reuters relays the sources
+        else:
+            chain.append(_clean(part))
+    return tuple(part for part in chain if part)
 
 
 def _clean(phrase: str) -> str:
@@ -331,6 +346,11 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
         seen = _SEEN_BY.search(sentence[: item.start])
         holders = () if seen is None else _split_relays(_SEEN_HOW.split(seen["holder"], maxsplit=1)[0])
         return (holders, (item.end, len(sentence))) if holders else None
+    quoting = _QUOTED_AS.fullmatch(item.text)
+    if quoting is not None:
+        return _quoted_as_saying(sentence, item, quoting["whom"])
+    if _AGENT.match(sentence[item.end :]) and not _PASSIVE.search(sentence[: item.start].rstrip()):
+        return None  # "In remarks reported by KCNA, Kim said": a participle, no verb; the carrier is a relay
     if _PASSIVE.search(sentence[: item.start].rstrip()):
         # "No injuries were reported": a passive names no speaker, unless "by" does.
         agent = _AGENT.match(sentence[item.end :])
@@ -348,6 +368,22 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
     if subject is not None and not _NOBODY.fullmatch(subject[-1]):
         return subject, (0, item.start)
     return None
+
+
+def _quoted_as_saying(sentence: str, item: Found, whom: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+    """Who speaks when an outlet quotes: "KCNA quoted Kim as saying", "Kim was quoted by KCNA as saying": Kim, via KCNA."""
+    passive = _PASSIVE.search(sentence[: item.start].rstrip())
+    if passive is not None:
+        speaker = _subject_before(sentence, attrs.evolve(item, start=passive.start()))
+        carrier = re.match(r"by\s+(?P<whom>.+)", whom, re.IGNORECASE)
+        relays = _split_relays(carrier["whom"]) if carrier is not None else ()
+        return ((*relays, *speaker), (item.end, len(sentence))) if speaker else None
+    quoter = _subject_before(sentence, item) or _subject_after(sentence, item)
+    quoted = _split_relays(whom)
+    if quoter is None or not quoted:
+        return None
+    content = (item.end, len(sentence)) if sentence.find(quoter[-1]) < item.start else (0, item.start)
+    return (*quoter, *quoted), content
 
 
 def _citations(sentence: str, end: int) -> tuple[tuple[str, ...], int]:
@@ -411,7 +447,13 @@ def read_sentence(sentence: str) -> Reading:
     anonymous = False
     content = (0, len(sentence))
     used: Found | None = None
+    carriers: tuple[str, ...] = ()
     for item in cues:
+        agent = _AGENT.match(sentence[item.end :])
+        if item.cue.kind is CueKind.REPORTING and agent is not None and not _PASSIVE.search(sentence[: item.start]):
+            # "In remarks reported by KCNA, Kim said": KCNA carried Kim's remarks, a relay of whoever speaks next.
+            carriers = (*carriers, *_split_relays(_phrase_after(sentence, item.end + agent.end())[0]))
+            continue
         if item.cue.kind is CueKind.REPORTING and (
             _UNSAID.search(sentence[: item.start]) or _SAID_NOTHING.match(sentence, item.end)
         ):
@@ -420,6 +462,7 @@ def read_sentence(sentence: str) -> Reading:
             found = _holder(sentence, item)
             if found is not None and found[0]:
                 holders, content = found
+                holders = (*(c for c in carriers if c not in holders), *holders)
                 cue, used = item.text, item
                 if item.cue.kind is CueKind.ACCORDING and item.start == 0:
                     holders, content = _inner_speaker(sentence, cues, holders, content)
@@ -452,7 +495,9 @@ def read_sentence(sentence: str) -> Reading:
     elif own_voice:
         hedges = [item for item in applying if item.cue.kind is CueKind.HEDGE]
         cue = hedges[0].text if hedges else None
+    told = _TOLD.match(sentence, used.start) if used is not None and holders else None
     return Reading(
+        addressee=None if told is None else told["whom"].strip(),
         holders=holders,
         cue=cue,
         mode=mode,

@@ -106,6 +106,8 @@ CUES: tuple[Cue, ...] = (
         _R,
         "uncommitted",
     ),
+    # "KCNA quoted Kim as saying", "Kim was quoted by KCNA as saying": Kim's words, through KCNA.
+    Cue(r"(?:quoted|quotes|quoting)\b[^,.;:“”\"]{0,80}?\bas saying", _R, printed="quoted … as saying"),
     Cue(_SAY, _R),
     Cue(r"condemned|condemns|criticized|criticised|criticizes|criticises|welcomed|welcomes|praised|praises", _R),
     Cue(r"show|shows|showed", CueKind.DOCUMENTARY),

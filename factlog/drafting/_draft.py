@@ -87,6 +87,9 @@ class _Drafter:
         if not reading.holders:
             return [Attribution(holder=self.outlet, mode=reading.mode, cue=reading.cue)]
         relays = [self.holders.resolve(phrase) for phrase in reading.holders[:-1]]
+        told = None if reading.addressee is None else self.holders.outlet(reading.addressee)
+        if told is not None:
+            relays.insert(0, told)  # "a source told Yonhap": Yonhap had it from the source
         last = reading.holders[-1]
         result = []
         for holder in self.holders.coordinated(last) or (self.holders.resolve(last),):

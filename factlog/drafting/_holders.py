@@ -13,7 +13,7 @@ import unicodedata
 
 import attrs
 
-from factlog.drafting._names import VAGUE_NOUNS, Names, count_of, normal, slug, vague
+from factlog.drafting._names import VAGUE_NOUNS, Names, agency_name, count_of, normal, slug, vague
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
@@ -39,7 +39,7 @@ _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|an
 
 
 def _kind(name: str) -> EntityKind:
-    if _OUTLET_WORDS.search(name):
+    if _OUTLET_WORDS.search(name) or agency_name(name) is not None:
         return EntityKind.MEDIA_OUTLET
     if _BODY_WORDS.search(name):
         return EntityKind.GOVERNMENT_BODY
@@ -96,6 +96,7 @@ class Holders:
         ("Yonhap" for "Yonhap News Agency"): an outlet is no relay of its own story.
         """
         name = " ".join(unicodedata.normalize("NFKC", name).split())
+        name = agency_name(name) or name  # "연합뉴스" is Yonhap, "ТАСС" TASS: one id whatever the script
         if outlet is not None and self._names_outlet(name, outlet):
             return outlet
         found = self.names.lookup(name)
@@ -119,6 +120,24 @@ class Holders:
             known == written or known.startswith(written + " ")
             for known in (normal(entity.name), *(normal(alias) for alias in entity.aliases))
         )
+
+    def outlet(self, phrase: str) -> str | None:
+        """The news outlet a phrase names ("TASS", "the Associated Press"), or None for anyone else ("reporters").
+
+        A registry or already proposed entity of kind media outlet, or a proper name with an outlet's word in it.
+        """
+        phrase = " ".join(phrase.split())
+        found = self.names.find(phrase)
+        if found and not phrase[found[-1].end :].strip(" ."):
+            entity = found[-1].entity
+            return self.use(entity) if self.names.kind(entity) is EntityKind.MEDIA_OUTLET else None
+        proposed = self._proposed(phrase)
+        if proposed is not None:
+            return proposed if self.used[proposed].kind is EntityKind.MEDIA_OUTLET else None
+        known = agency_name(phrase)
+        if known is not None or (re.search(r"\b[A-Z]", phrase) and _OUTLET_WORDS.search(phrase)):
+            return self.resolve(known or phrase)
+        return None
 
     def resolve(self, phrase: str) -> str:
         """The entity id for a holder phrase as written."""

@@ -17,7 +17,7 @@ import attrs
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
-__all__ = ["VAGUE_NOUNS", "Names", "count_of", "names_someone", "normal", "slug", "vague"]
+__all__ = ["VAGUE_NOUNS", "Names", "agency_name", "count_of", "names_someone", "normal", "slug", "vague"]
 
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LONGEST = 10
@@ -52,6 +52,31 @@ _VAGUE = re.compile(
 )
 _ARTICLES = {"the", "a", "an"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+_AGENCIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Yonhap", ("Yonhap News Agency", "연합뉴스", "연합")),
+    ("KCNA", ("Korean Central News Agency", "조선중앙통신", "조선중앙통신사")),
+    ("Rodong Sinmun", ("로동신문", "노동신문")),
+    ("TASS", ("ТАСС", "ИТАР-ТАСС", "ITAR-TASS")),
+    ("RIA Novosti", ("РИА Новости",)),
+    ("Interfax", ("Интерфакс",)),
+    ("Xinhua", ("Xinhua News Agency", "新华社", "新華社")),
+    ("Kyodo", ("Kyodo News", "共同通信")),
+    ("Reuters", ()),
+    ("AP", ("Associated Press", "The Associated Press")),
+    ("AFP", ("Agence France-Presse",)),
+    ("dpa", ("Deutsche Presse-Agentur",)),
+    ("Bloomberg", ()),
+    ("NHK", ()),
+)
+"""Well-known news agencies by the name English reports give them, with the names they are also written by."""
+
+
+def agency_name(phrase: str) -> str | None:
+    """The English name of a well-known news agency written in any of its forms ("연합뉴스": "Yonhap"), or None."""
+    written = normal(unicodedata.normalize("NFKC", phrase))
+    return next((name for name, others in _AGENCIES if written in {normal(n) for n in (name, *others)}), None)
 
 
 def normal(text: str) -> str:

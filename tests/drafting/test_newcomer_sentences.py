@@ -47,3 +47,38 @@ def test_a_time_between_the_speaker_and_the_verb_is_no_part_of_the_holder(senten
 def test_a_relay_closing_the_sentence_is_kept_when_a_time_follows_its_verb(sentence: str, chain: list[str]) -> None:
     """'..., KCNA reported on Wednesday.' relays Kim's words as '..., KCNA reported.' does."""
     assert _chain(sentence) == chain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        (
+            "According to two diplomatic sources cited by Reuters, talks would resume.",
+            ["Reuters", "two diplomatic sources"],
+        ),
+        ("According to a government source quoted by Yonhap, talks would resume.", ["Yonhap", "a government source"]),
+        ("Two diplomatic sources, cited by Reuters, said talks would resume.", ["Reuters", "Two diplomatic sources"]),
+    ],
+)
+def test_cited_by_makes_the_citer_the_relay_and_the_cited_the_holder(sentence: str, chain: list[str]) -> None:
+    """'Y cited by X' is 'X citing Y' the other way round: Y's words, through X."""
+    assert _chain(sentence) == chain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("Kim was quoted by KCNA as saying that talks would resume.", ["KCNA", "Kim"]),
+        ("Kim was quoted as saying that talks would resume.", ["Kim"]),
+        ("KCNA quoted Kim as saying talks would resume.", ["KCNA", "Kim"]),
+        ("Talks would resume, Yonhap quoted a government source as saying.", ["Yonhap", "a government source"]),
+        ("In remarks reported by KCNA, Kim said talks would resume.", ["KCNA", "Kim"]),
+        ("Talks would resume, a government source told Yonhap.", ["Yonhap", "a government source"]),
+        ("Peskov told TASS that talks would resume.", ["TASS", "Peskov"]),
+    ],
+)
+def test_a_speaker_quoted_by_or_talking_to_an_outlet_holds_it_through_the_outlet(
+    sentence: str, chain: list[str]
+) -> None:
+    """'X quoted Y as saying', 'Y was quoted by X as saying', 'Y told X' (X an outlet): Y's words, via X."""
+    assert _chain(sentence) == chain
