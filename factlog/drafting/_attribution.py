@@ -371,7 +371,7 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
 
 
 def _quoted_as_saying(sentence: str, item: Found, whom: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
-    """Who speaks when an outlet quotes: "KCNA quoted Kim as saying", "Kim was quoted by KCNA as saying": Kim, via KCNA."""
+    """Who speaks when an outlet quotes: "KCNA quoted Kim as saying" (or "Kim was quoted by KCNA as saying") is Kim."""
     passive = _PASSIVE.search(sentence[: item.start].rstrip())
     if passive is not None:
         speaker = _subject_before(sentence, attrs.evolve(item, start=passive.start()))
