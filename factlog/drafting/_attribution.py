@@ -29,7 +29,7 @@ import re
 import attrs
 
 from factlog.drafting._cues import CueKind, Found, find_cues
-from factlog.drafting._names import names_someone
+from factlog.drafting._names import VAGUE_NOUNS, names_someone
 from factlog.model._kinds import Mode
 from factlog.model._scales import Certainty, Polarity
 
@@ -90,6 +90,16 @@ _INTERRUPTION = re.compile(
     r"(?:(?:a|an|the|one|another|its|his|her|their)\s+\S|[a-z]+ing\b|[a-z]+ed\s+(?:by|in|on|at|to)\b|"
     r"(?:who|whom|whose|which|in|on|at|after|before|when|while|as|asked|under|in an?)\b)"
 )
+_ROLE = re.compile(
+    rf"(?:[\w.'’-]+\s+){{0,5}}?(?:{VAGUE_NOUNS}|ministers?|secretary|director|chief|envoy|ambassador|general|"
+    r"commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head|sister|brother|daughter|"
+    r"son|wife|husband|deputy|adviser|advisor|correspondent|reporter|editor|representative)"
+    r"(?:\s+(?:of|for|to|at|in)\s.*)?",
+    re.IGNORECASE,
+)
+"""A description by role, with or without an article: "Foreign Ministry spokesperson", "general secretary of the WPK"."""
+_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+[a-z]")
+"""A description by what a name owns: "Russia's foreign minister"."""
 _CITATION = re.compile(r"(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>.+)", re.IGNORECASE)
 _CARRIED = re.compile(
     r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired|cited|quoted|reported) by\s+(?P<whom>.+)",
@@ -233,7 +243,7 @@ def _apposition(before: str) -> tuple[str, ...] | None:
             cited = [*_sources(citing["whom"]), *cited]  # "citing safety concerns" cites no one
         elif (carried := _CARRIED.match(part)) is not None:
             carriers = [*_split_relays(carried["whom"]), *carriers]
-        elif _INTERRUPTION.match(part) is None:
+        elif not _describes(part):
             if index == len(parts) - 1 and part[:1].isupper() and len(part.split()) <= _SUBJECT_WORDS:
                 name = part  # "The operator, Namhae Port Services, said": the name between the commas speaks
             else:
@@ -244,6 +254,16 @@ def _apposition(before: str) -> tuple[str, ...] | None:
     speaker = name or parts[index]
     spoken = () if _REPORT_FRAME.fullmatch(speaker) else _split_relays(speaker)
     return (*carriers, *spoken, *cited) or None
+
+
+def _describes(part: str) -> bool:
+    """Whether words between commas after a name describe it ("a spokesperson", "general secretary of the WPK")."""
+    return (
+        _INTERRUPTION.match(part) is not None
+        or part[:1].islower()
+        or _POSSESSIVE.match(part) is not None
+        or _ROLE.fullmatch(part) is not None
+    )
 
 
 def _noun_phrase(text: str) -> bool:
@@ -262,6 +282,14 @@ def _subject_after(sentence: str, found: Found) -> tuple[str, ...] | None:
         r"([^,.;:“”\"]{1,80})((?:,\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)[.!?]?$",
         after,
     )
+    described = re.fullmatch(r"([^,.;:“”\"]{1,80})((?:,\s*[^,;:“”\"]{1,80}?)+)[.!?]?", after)
+    if (
+        inverted is None
+        and described is not None
+        and all(_describes(part.strip()) for part in described[2].split(",")[1:])
+    ):
+        # "..., said Kim Yo Jong, the sister of Kim Jong Un.": the words after the name describe her.
+        inverted = re.match(r"([^,.;:“”\"]{1,80})()", after)
     if before.endswith((",", "”", '"')) and inverted and _noun_phrase(inverted.group(1)):
         # "..., said KCNA." names KCNA; "..., said talks would resume." names nobody (a clause, not a speaker).
         cited = tuple(

@@ -82,3 +82,26 @@ def test_a_speaker_quoted_by_or_talking_to_an_outlet_holds_it_through_the_outlet
 ) -> None:
     """'X quoted Y as saying', 'Y was quoted by X as saying', 'Y told X' (X an outlet): Y's words, via X."""
     assert _chain(sentence) == chain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Mao Ning, Foreign Ministry spokesperson, said talks would resume.", "Mao Ning"),
+        ("Kim Jong Un, general secretary of the WPK, said that talks would resume.", "Kim Jong Un"),
+        ("Lavrov, Russia's foreign minister, said talks would resume.", "Lavrov"),
+        ("“We will respond resolutely,” said Kim Yo Jong, the sister of Kim Jong Un.", "Kim Yo Jong"),
+        ("“We will respond,” said Kim Yo Jong, vice department director of the WPK Central Committee.", "Kim Yo Jong"),
+    ],
+)
+def test_a_description_between_commas_without_an_article_leaves_the_name_the_holder(
+    sentence: str, speaker: str
+) -> None:
+    """'X, general secretary of the WPK, said', '..., said X, the sister of Y.': the role describes X, X speaks."""
+    assert _chain(sentence) == [speaker]
+
+
+def test_a_future_will_inside_a_quotation_does_not_lower_the_speakers_claim() -> None:
+    """'“We will respond,” said X, the sister of Y.' is X's, certain: a future "will" hedges only the outlet's voice."""
+    claim = _draft("“We will respond resolutely,” said Kim Yo Jong, the sister of Kim Jong Un.").claims[0]
+    assert (claim.certainty, claim.attribution.mode) == (factlog.Certainty.CERTAIN, factlog.Mode.DIRECT_QUOTE)
