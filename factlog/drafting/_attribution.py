@@ -97,7 +97,7 @@ _ROLE = re.compile(
     r"(?:\s+(?:of|for|to|at|in)\s.*)?",
     re.IGNORECASE,
 )
-"""A description by role, with or without an article: "Foreign Ministry spokesperson", "general secretary of the WPK"."""
+"""A description by role, with or without an article: "Foreign Ministry spokesperson", "general secretary of X"."""
 _POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+[a-z]")
 """A description by what a name owns: "Russia's foreign minister"."""
 _CITATION = re.compile(r"(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>.+)", re.IGNORECASE)
