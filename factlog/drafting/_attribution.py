@@ -136,6 +136,12 @@ _QUOTED_AS = re.compile(r"(?:quoted|quotes|quoting)\s*(?P<whom>.*?)\s*as saying"
 _TOLD = re.compile(
     r"(?:told|tells)\s+(?P<whom>[^,;:.“”\"]{1,60}?)(?=\s*(?:$|[,;:.“”\"]|\s(?:that|on|in|at|last|this|late)\s))"
 )
+_NOUN_BEFORE = re.compile(
+    r"\b(?:media|news|press|the|these|those|such|recent|earlier|some|many|several|unconfirmed|intelligence|his|her|"
+    r"their|its|our|western|foreign|local|state|official|previous|similar)\s+$",
+    re.IGNORECASE,
+)
+"""A word before "reports" or "claims" that makes it a noun: "Western media reports that ...", "these claims"."""
 _NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
 _OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
 _WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
@@ -486,6 +492,8 @@ def read_sentence(sentence: str) -> Reading:
             _UNSAID.search(sentence[: item.start]) or _SAID_NOTHING.match(sentence, item.end)
         ):
             continue  # "has yet to confirm", "said nothing": nobody says anything
+        if item.text.casefold() in {"reports", "claims", "notes"} and _NOUN_BEFORE.search(sentence[: item.start]):
+            continue  # "Western media reports that X are false, Lavrov said": a noun, the subject of what is said
         if item.cue.kind in _NAMING:
             found = _holder(sentence, item)
             if found is not None and found[0]:

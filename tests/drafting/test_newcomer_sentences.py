@@ -105,3 +105,32 @@ def test_a_future_will_inside_a_quotation_does_not_lower_the_speakers_claim() ->
     """'“We will respond,” said X, the sister of Y.' is X's, certain: a future "will" hedges only the outlet's voice."""
     claim = _draft("“We will respond resolutely,” said Kim Yo Jong, the sister of Kim Jong Un.").claims[0]
     assert (claim.certainty, claim.attribution.mode) == (factlog.Certainty.CERTAIN, factlog.Mode.DIRECT_QUOTE)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Western media reports that troops remain in the region are “pure fiction,” Lavrov stressed.",
+        "These claims that troops remain in the region are baseless, Lavrov said.",
+    ],
+)
+def test_reports_as_a_noun_is_no_cue_and_a_verdict_of_falsity_denies(sentence: str) -> None:
+    """'Media reports that X are pure fiction, Lavrov stressed': Lavrov's, denying X; 'reports' names no speaker."""
+    drafted = _draft(sentence)
+    claim = drafted.claims[0]
+    assert (drafted.entity_by_id[claim.attribution.holder].name, claim.polarity) == ("Lavrov", factlog.Polarity.DENIED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It remains unclear whether talks will resume.",
+        "It is not clear whether talks will resume.",
+        "It was not immediately known whether talks had resumed.",
+        "It is still uncertain when talks will resume.",
+    ],
+)
+def test_unclear_whether_is_uncommitted_and_denies_nothing(sentence: str) -> None:
+    """'It remains unclear whether X', 'It is not clear whether X': FactBank's Uu, neither asserted nor denied."""
+    claim = _draft(sentence).claims[0]
+    assert (claim.certainty, claim.polarity) == (factlog.Certainty.UNCOMMITTED, factlog.Polarity.AFFIRMED)
