@@ -472,6 +472,19 @@ def _plain_quotes(sentence: str) -> str:
     return "".join(chars)
 
 
+def _says_nothing(sentence: str, item: Found) -> bool:
+    """Whether a verb of saying names no speaker: negated, with nothing said, or a noun ("media reports that")."""
+    if item.cue.kind is not CueKind.REPORTING:
+        return False
+    if _UNSAID.search(sentence[: item.start]) or _SAID_NOTHING.match(sentence, item.end):
+        return True  # "has yet to confirm", "said nothing": nobody says anything
+    # "Western media reports that X are false, Lavrov said": a noun, the subject of what is said.
+    return (
+        item.text.casefold() in {"reports", "claims", "notes"}
+        and _NOUN_BEFORE.search(sentence[: item.start]) is not None
+    )
+
+
 def read_sentence(sentence: str) -> Reading:
     """The attribution, certainty and polarity the cues of one sentence give."""
     sentence = _plain_quotes(sentence)
@@ -488,12 +501,8 @@ def read_sentence(sentence: str) -> Reading:
             # "In remarks reported by KCNA, Kim said": KCNA carried Kim's remarks, a relay of whoever speaks next.
             carriers = (*carriers, *_split_relays(_phrase_after(sentence, item.end + agent.end())[0]))
             continue
-        if item.cue.kind is CueKind.REPORTING and (
-            _UNSAID.search(sentence[: item.start]) or _SAID_NOTHING.match(sentence, item.end)
-        ):
-            continue  # "has yet to confirm", "said nothing": nobody says anything
-        if item.text.casefold() in {"reports", "claims", "notes"} and _NOUN_BEFORE.search(sentence[: item.start]):
-            continue  # "Western media reports that X are false, Lavrov said": a noun, the subject of what is said
+        if _says_nothing(sentence, item):
+            continue
         if item.cue.kind in _NAMING:
             found = _holder(sentence, item)
             if found is not None and found[0]:
