@@ -128,6 +128,14 @@ def _draft(arguments: argparse.Namespace) -> int:
         if separator and option in _OPTIONS:
             raise UsageError(f"factlog draft: error: --{option}: {reason}") from None
         raise
+    undated = sum(1 for claim in claims.claims if claim.notes and "none was given (--published" in claim.notes)
+    if undated:
+        # Times were in the text and are in no claim: say so where it is seen, not only in the claims' notes.
+        print(
+            f"factlog draft: no --published date: the times of {undated} claim{'' if undated == 1 else 's'} were not"
+            " read (each claim's notes name the words); give --published DATE to read them",
+            file=sys.stderr,
+        )
     count, named = len(claims.claims), "standard input" if article == _STANDARD else article
     drafted = f"drafted {count} claim{'' if count == 1 else 's'} from {named}"
     if output == _STANDARD:
