@@ -202,7 +202,8 @@ def _split_relays(phrase: str) -> tuple[str, ...]:
 
 
 def _clean(phrase: str) -> str:
-    phrase = re.sub(r"\s*\([^()]*\)", "", phrase)  # "Kim Yo Jong (Kim Jong Un's sister)": an aside names nobody
+    # "Kim Yo Jong (her sister)": an aside names nobody; an acronym "(NIS)" is kept, another name of the holder.
+    phrase = re.sub(r"\s*\((?![A-Z][A-Z0-9&.-]{1,9}\))[^()]*\)", "", phrase)
     phrase = _FRAME.sub("", phrase.strip())
     phrase = _LEADING.sub("", phrase)
     return phrase.strip(" ,;")

@@ -35,6 +35,13 @@ _TITLED_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
 )
 """A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning."""
+_ACRONYM = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\)")
+"""An acronym in parentheses after a name: "The National Intelligence Service (NIS)"."""
+_INSTITUTION = re.compile(
+    r"\b(?:Service|Agency|Council|Committee|Commission|Ministry|Department|Office|Bureau|Staff|Command|Forces|"
+    r"Army|Navy|Guard|Institute|Center|Centre|Administration|Authority|Directorate|Assembly|Court|Party)$"
+)
+"""The last word of an institution's name: "The Secret Intelligence Service" is no title before a name."""
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
@@ -140,13 +147,27 @@ class Holders:
         return None
 
     def resolve(self, phrase: str) -> str:
-        """The entity id for a holder phrase as written."""
+        """The entity id for a holder phrase as written.
+
+        An acronym in parentheses ("The National Intelligence Service (NIS)") becomes an alias
+        of the entity proposed for the name, so that "the NIS" later is the same entity.
+        """
         phrase = " ".join(phrase.split())
+        acronym = _ACRONYM.search(phrase)
+        if acronym is None:
+            return self._resolve(phrase)
+        found = self._resolve(" ".join((phrase[: acronym.start()] + phrase[acronym.end() :]).split()))
+        entity = self.used.get(found)
+        if entity is not None and found not in self.names.entities and acronym["acronym"] not in entity.aliases:
+            self.used[found] = attrs.evolve(entity, aliases=(*entity.aliases, acronym["acronym"]))
+        return found
+
+    def _resolve(self, phrase: str) -> str:
         if _PRONOUN.match(phrase):
             return self._last_person or self._anonymous("an unnamed speaker")
         found = self.names.find(phrase)
         head = found[-1] if found else None  # the head of an English noun phrase comes last
-        titled = _TITLED_NAME.match(phrase)
+        titled = None if _INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self.resolve(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
         if head is not None and _POSSESSED.fullmatch(phrase[head.end - 2 : head.end] + phrase[head.end :].rstrip(" .")):
@@ -216,9 +237,11 @@ class Holders:
         return distinct if len(distinct) >= 2 else ()
 
     def _proposed(self, phrase: str) -> str | None:
-        """The id of an entity this draft proposed already under this name or alias, if any."""
+        """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""
+        written = normal(phrase)
         for proposed in self.used.values():
-            if normal(phrase) in {normal(name) for name in (proposed.name, *proposed.aliases)}:
+            names = {normal(name) for name in (proposed.name, *proposed.aliases)}
+            if written in names or (written.startswith("the ") and written[4:] in names):
                 return proposed.id
         return None
 

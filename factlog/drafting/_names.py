@@ -51,6 +51,7 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = {"the", "a", "an"}
+_NAME_JOINERS = {"of", "for", "and", "the", "on", "de"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -98,6 +99,8 @@ def vague(phrase: str) -> bool:
     if len(words) >= 2 and words[0].casefold() in _ARTICLES:
         words = words[1:]  # "The ministry" opening a sentence is as vague as "the ministry"; "The Hague" is a name
     first = words[0] if words else ""
+    if len(words) >= 2 and all(word[:1].isupper() or word in _NAME_JOINERS for word in words):
+        return False  # a name in title case: "The National Intelligence Service", "Foreign Ministry" is not "ministry"
     return bool(_VAGUE.match(phrase)) or (first[:1].islower() and first.casefold() not in _PRONOUNS)
 
 
@@ -134,10 +137,13 @@ class Names:
         self._by_name: dict[str, str] = {}
         for entity in entities:
             self.entities[entity.id] = entity
-            for name in (entity.name, *entity.aliases):
-                self._by_name.setdefault(normal(name), entity.id)
-                if name.casefold().startswith("the "):
-                    self._by_name.setdefault(normal(name[4:]), entity.id)
+            for written in (entity.name, *entity.aliases):
+                # "Korean Central News Agency (KCNA)" is matched as written, without the parentheses and as KCNA.
+                short = re.fullmatch(r"(?P<name>.+?)\s*\((?P<short>[^()]+)\)", written)
+                for name in (written, *(() if short is None else (short["name"], short["short"]))):
+                    self._by_name.setdefault(normal(name), entity.id)
+                    if name.casefold().startswith("the "):
+                        self._by_name.setdefault(normal(name[4:]), entity.id)
 
     def lookup(self, name: str) -> str | None:
         """The id of the entity with this name or alias (or id), or None."""

@@ -134,3 +134,35 @@ def test_unclear_whether_is_uncommitted_and_denies_nothing(sentence: str) -> Non
     """'It remains unclear whether X', 'It is not clear whether X': FactBank's Uu, neither asserted nor denied."""
     claim = _draft(sentence).claims[0]
     assert (claim.certainty, claim.polarity) == (factlog.Certainty.UNCOMMITTED, factlog.Polarity.AFFIRMED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Secret Intelligence Service said talks would resume.", "The Secret Intelligence Service"),
+        ("The National Intelligence Service said talks would resume.", "The National Intelligence Service"),
+    ],
+)
+def test_an_institutions_name_in_title_case_is_one_named_holder(sentence: str, name: str) -> None:
+    """'The Secret Intelligence Service' is named whole: no title before a name ('Service'), and no descriptor."""
+    drafted = _draft(sentence)
+    holder = drafted.entity_by_id[drafted.claims[0].attribution.holder]
+    assert (holder.name, holder.anonymous) == (name, False)
+
+
+def test_an_acronym_in_parentheses_is_an_alias_of_the_proposed_holder() -> None:
+    """'The National Intelligence Service (NIS) said ... The NIS added ...': one entity, aliased NIS."""
+    drafted = _draft("The National Intelligence Service (NIS) said talks would resume. The NIS added that they had.")
+    first, second = (claim.attribution.holder for claim in drafted.claims)
+    assert (first, drafted.entity_by_id[first].aliases) == (second, ("NIS",))
+
+
+def test_a_registry_name_with_its_acronym_in_parentheses_matches_without_them() -> None:
+    """A registry entity named 'Korean Central News Agency (KCNA)' is 'the Korean Central News Agency' and 'KCNA'."""
+    registry = factlog.loads(
+        '{"format": "factlog", "version": 1, "entities": [{"id": "kcna", "name": "Korean Central News Agency (KCNA)",'
+        ' "kind": "media-outlet"}]}'
+    )
+    for sentence in ("The Korean Central News Agency said talks would resume.", "KCNA said talks would resume."):
+        drafted = factlog.draft(sentence, source="post", published="2026-05-12", registry=registry)
+        assert drafted.claims[0].attribution.holder == "kcna"
