@@ -45,13 +45,20 @@ _INSTITUTION = re.compile(
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
+def _singular(entity: Entity) -> bool:
+    """Whether "it" can stand for an entity: named, or a descriptor of one body ("the ministry", not "analysts")."""
+    if not entity.anonymous:
+        return True
+    return count_of(entity.name) is None and not entity.name.rstrip(" .").endswith("s")
+
+
 def _kind(name: str) -> EntityKind:
     if _OUTLET_WORDS.search(name) or agency_name(name) is not None:
         return EntityKind.MEDIA_OUTLET
     if _BODY_WORDS.search(name):
         return EntityKind.GOVERNMENT_BODY
-    if _ORG_WORDS.search(name):
-        return EntityKind.ORGANISATION
+    if _ORG_WORDS.search(name) or _INSTITUTION.search(name):
+        return EntityKind.ORGANISATION  # "The National Intelligence Service" is no person of four names
     if _CAPITALISED.match(name) and 2 <= len(name.split()) <= 4:
         return EntityKind.PERSON
     return EntityKind.ORGANISATION
@@ -64,6 +71,7 @@ class Holders:
         self.names = names
         self.used: dict[str, Entity] = {}
         self._last_person: str | None = None
+        self._last_body: str | None = None
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -163,13 +171,23 @@ class Holders:
         return found
 
     def _resolve(self, phrase: str) -> str:
+        found = self._named(phrase)
+        entity = self.used.get(found)
+        if entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
+            self._last_body = found
+        return found
+
+    def _named(self, phrase: str) -> str:
         if _PRONOUN.match(phrase):
             return self._last_person or self._anonymous("an unnamed speaker")
+        if phrase.casefold() == "it":
+            # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
+            return self._last_body or self._anonymous("an unnamed speaker")
         found = self.names.find(phrase)
         head = found[-1] if found else None  # the head of an English noun phrase comes last
         titled = None if _INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
-            return self.resolve(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
+            return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
         if head is not None and _POSSESSED.fullmatch(phrase[head.end - 2 : head.end] + phrase[head.end :].rstrip(" .")):
             # "Kim Jong Un's sister" is not Kim; an institution's own ("Russia's foreign ministry") speaks for it.
             owner = None if self.names.kind(head.entity) is EntityKind.PERSON else self.use(head.entity)

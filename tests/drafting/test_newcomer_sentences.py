@@ -166,3 +166,17 @@ def test_a_registry_name_with_its_acronym_in_parentheses_matches_without_them() 
     for sentence in ("The Korean Central News Agency said talks would resume.", "KCNA said talks would resume."):
         drafted = factlog.draft(sentence, source="post", published="2026-05-12", registry=registry)
         assert drafted.claims[0].attribution.holder == "kcna"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said talks would resume. Talks would cover energy, it added.",
+        "The Secret Intelligence Service said talks would resume. It added that they would cover energy.",
+    ],
+)
+def test_it_as_the_speaker_is_the_body_named_before(text: str) -> None:
+    """'..., it added.' is the ministry, agency or outlet that spoke before, never an entity named "it"."""
+    drafted = _draft(text)
+    first, second = (claim.attribution.holder for claim in drafted.claims)
+    assert (second, "it" in {entity.name.casefold() for entity in drafted.entities}) == (first, False)
