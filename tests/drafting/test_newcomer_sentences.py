@@ -180,3 +180,20 @@ def test_it_as_the_speaker_is_the_body_named_before(text: str) -> None:
     drafted = _draft(text)
     first, second = (claim.attribution.holder for claim in drafted.claims)
     assert (second, "it" in {entity.name.casefold() for entity in drafted.entities}) == (first, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("MOSCOW, December 2. /TASS/. Kim said talks would resume.", "TASS"),
+        ("Pyongyang, December 2 (KCNA) -- Kim said talks would resume.", "KCNA"),
+        ("(서울=연합뉴스) 홍길동 기자 = Kim said talks would resume.", "Yonhap"),
+    ],
+)
+def test_tass_kcna_and_korean_datelines_relay_the_story_by_the_agencys_name(text: str, agency: str) -> None:
+    """TASS's '/TASS/.', KCNA's 'Pyongyang, December 2 (KCNA) --', Yonhap's '(서울=연합뉴스)': left out, a relay."""
+    drafted = _draft(text)
+    (claim,) = drafted.claims
+    relay = drafted.entity_by_id[claim.attribution.via[1]]
+    quote = claim.evidence[0].quote
+    assert (relay.name, relay.id, quote) == (agency, agency.casefold(), "Kim said talks would resume.")
