@@ -42,7 +42,23 @@ _INSTITUTION = re.compile(
     r"Army|Navy|Guard|Institute|Center|Centre|Administration|Authority|Directorate|Assembly|Court|Party)$"
 )
 """The last word of an institution's name: "The Secret Intelligence Service" is no title before a name."""
+_PERSON_NOUN = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|official|source|diplomat|officer|analyst|expert|minister|aide|lawmaker|"
+    r"envoy|ambassador|leader|president|secretary|director|commander)$",
+    re.IGNORECASE,
+)
+"""A descriptor of one person ("the spokesman", "a senior official"): "he" or "she" after it is that person."""
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
+
+
+def _agency_in(phrase: str) -> str | None:
+    """The well-known agency a phrase names with its description ("Russia's TASS news agency" is TASS), or None."""
+    described = re.fullmatch(
+        r"(?:(?:the|a)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+        r"(?:\s+(?:state\s+)?(?:news\s+agency|agency|news|newspaper|daily|broadcaster|wire))?",
+        phrase,
+    )
+    return None if described is None else agency_name(described["name"])
 
 
 def _singular(entity: Entity) -> bool:
@@ -173,7 +189,9 @@ class Holders:
     def _resolve(self, phrase: str) -> str:
         found = self._named(phrase)
         entity = self.used.get(found)
-        if entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
+        if entity is not None and entity.anonymous and _PERSON_NOUN.search(entity.name) and _singular(entity):
+            self._last_person = found  # "The spokesman said ... He stressed ...": the same spokesman
+        elif entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
             self._last_body = found
         return found
 
@@ -184,6 +202,9 @@ class Holders:
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
             return self._last_body or self._anonymous("an unnamed speaker")
         found = self.names.find(phrase)
+        agency = _agency_in(phrase)  # a registry name before it owns the agency: "Russia's TASS news agency"
+        if agency is not None and agency != phrase:
+            return self._named(agency)  # "Russia's TASS news agency", "the state-run Xinhua news agency": the agency
         head = found[-1] if found else None  # the head of an English noun phrase comes last
         titled = None if _INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):

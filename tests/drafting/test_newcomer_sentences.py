@@ -197,3 +197,25 @@ def test_tass_kcna_and_korean_datelines_relay_the_story_by_the_agencys_name(text
     relay = drafted.entity_by_id[claim.attribution.via[1]]
     quote = claim.evidence[0].quote
     assert (relay.name, relay.id, quote) == (agency, agency.casefold(), "Kim said talks would resume.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agency"),
+    [
+        ("Kim said talks would resume, Russia's TASS news agency reported.", "TASS"),
+        ("The state-run Xinhua news agency said talks would resume.", "Xinhua"),
+    ],
+)
+def test_a_well_known_agency_with_its_description_is_the_agency(sentence: str, agency: str) -> None:
+    """'Russia's TASS news agency', 'the state-run Xinhua news agency': TASS and Xinhua, not descriptors of them."""
+    drafted = _draft(sentence)
+    attribution = drafted.claims[0].attribution
+    named = {drafted.entity_by_id[entity].name for entity in (*attribution.via, attribution.holder)}
+    assert agency in named
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesman() -> None:
+    """'The spokesman said ... He stressed ...': the same spokesman, not another unnamed speaker."""
+    drafted = _draft("The spokesman said talks would resume. He stressed that they would.")
+    first, second = (claim.attribution.holder for claim in drafted.claims)
+    assert second == first
