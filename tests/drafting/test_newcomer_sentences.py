@@ -219,3 +219,15 @@ def test_he_after_an_unnamed_spokesman_is_the_spokesman() -> None:
     drafted = _draft("The spokesman said talks would resume. He stressed that they would.")
     first, second = (claim.attribution.holder for claim in drafted.claims)
     assert second == first
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("Talks would resume, Kim said, according to a KCNA report.", ["KCNA", "Kim"]),
+        ("According to a Yonhap dispatch, talks would resume.", ["Yonhap"]),
+    ],
+)
+def test_a_report_named_by_its_maker_is_the_makers(sentence: str, chain: list[str]) -> None:
+    """'according to a KCNA report' is KCNA, not an entity named 'a KCNA report'."""
+    assert _chain(sentence) == chain
