@@ -231,3 +231,10 @@ def test_he_after_an_unnamed_spokesman_is_the_spokesman() -> None:
 def test_a_report_named_by_its_maker_is_the_makers(sentence: str, chain: list[str]) -> None:
     """'according to a KCNA report' is KCNA, not an entity named 'a KCNA report'."""
     assert _chain(sentence) == chain
+
+
+def test_an_acronym_named_before_its_full_name_is_one_proposed_entity() -> None:
+    """'JCS says' in a headline, 'the Joint Chiefs of Staff (JCS) said' below: one entity, the full name an alias."""
+    drafted = _draft("Missile fired, JCS says\nThe Joint Chiefs of Staff (JCS) said a missile was fired.")
+    first, second = (claim.attribution.holder for claim in drafted.claims)
+    assert (second, "The Joint Chiefs of Staff" in drafted.entity_by_id[first].aliases) == (first, True)
