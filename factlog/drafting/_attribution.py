@@ -218,10 +218,10 @@ def _clean(phrase: str) -> str:
 def _subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     """The speaker before a verb of saying, with the relays around them, outermost first; None without one."""
     before = sentence[: found.start].rstrip()
-    before = _AUXILIARY.sub("", before).rstrip()
-    # "The Pentagon on Tuesday said", "The State Department last week alleged": when, not who.
-    if not before.endswith(","):
-        before = _AUXILIARY.sub("", _TIME_AT_END.sub("", before)).rstrip()
+    # "The Pentagon on Tuesday said", "The State Department last week alleged", "... in May has said": when, not who.
+    for _ in range(2):
+        before = _TIME_AT_END.sub("", before) if not before.endswith(",") else before
+        before = _AUXILIARY.sub("", before).rstrip()
     if before.endswith(","):
         return _apposition(before[:-1])
     quoted = _QUOTED_APPOSITION.fullmatch(before)

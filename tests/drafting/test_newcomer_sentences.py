@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factlog
 
@@ -30,6 +32,18 @@ def _chain(text: str) -> list[str]:
 def test_a_time_between_the_speaker_and_the_verb_is_no_part_of_the_holder(sentence: str) -> None:
     """'The Pentagon on Tuesday said' is the Pentagon's: the time phrase says when, not who."""
     assert _chain(sentence) == ["The Pentagon"]
+
+
+@given(
+    speaker=st.sampled_from(["The Pentagon", "The ministry", "Kim Yo Jong", "Two diplomats", "The JCS"]),
+    when=st.sampled_from(
+        ["on Tuesday", "last week", "late on Dec. 2", "earlier this month", "on 2 December", "yesterday", "in May"]
+    ),
+    verb=st.sampled_from(["said", "alleged", "has said", "told reporters"]),
+)
+def test_any_time_phrase_before_the_verb_leaves_the_speaker_as_written(speaker: str, when: str, verb: str) -> None:
+    """Whatever the speaker, the time phrase and the verb, '<speaker> <time> <verb> ...' is the speaker's."""
+    assert _chain(f"{speaker} {when} {verb} talks would resume.") == [speaker]
 
 
 @pytest.mark.parametrize(
