@@ -18,7 +18,7 @@ import attrs
 
 from factlog.model import Interval, PartialDate, find_time_expressions
 
-__all__ = ["UNDATED", "NamedTime", "named_time"]
+__all__ = ["UNDATED", "NamedTime", "named_time", "undated"]
 
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -196,6 +196,12 @@ UNDATED = (
     " was given (--published, or published= in Python). Give the time by hand, or draft again with it."
 )
 """The note on a claim whose time words had no publication date to be read against."""
+
+
+def undated(note: str | None) -> bool:
+    """Whether a claim's note says its time words were not read for want of a publication date."""
+    head, _, tail = UNDATED.partition("{words!r}")
+    return note is not None and note.startswith(head) and note.endswith(tail)
 
 
 def _note(problem: str) -> str:
