@@ -187,6 +187,7 @@ def test_a_registry_name_with_its_acronym_in_parentheses_matches_without_them() 
     [
         "The ministry said talks would resume. Talks would cover energy, it added.",
         "The Secret Intelligence Service said talks would resume. It added that they would cover energy.",
+        "The JCS said talks would resume. It added that they would cover energy.",
     ],
 )
 def test_it_as_the_speaker_is_the_body_named_before(text: str) -> None:
@@ -252,3 +253,10 @@ def test_an_acronym_named_before_its_full_name_is_one_proposed_entity() -> None:
     drafted = _draft("Missile fired, JCS says\nThe Joint Chiefs of Staff (JCS) said a missile was fired.")
     first, second = (claim.attribution.holder for claim in drafted.claims)
     assert (second, "The Joint Chiefs of Staff" in drafted.entity_by_id[first].aliases) == (first, True)
+
+
+def test_a_proposed_name_with_and_without_the_article_is_one_entity() -> None:
+    """'The JCS said ...' and then 'JCS said ...': one proposed entity, whichever comes first."""
+    drafted = _draft("The JCS said talks would resume. JCS said they would.")
+    first, second = (claim.attribution.holder for claim in drafted.claims)
+    assert second == first
