@@ -73,7 +73,8 @@ _SAID_NOTHING = re.compile(r"\s*(?:nothing|no more|little|none)\b", re.IGNORECAS
 _TAIL = re.compile(
     r",\s*(?:according to\s+(?P<according>[^,;:“”\"]{1,80}?)|"
     r"(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
-    r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?))"
+    r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?)|"
+    r"(?:in\s+an?\s+\w+\s+)?(?:carried|relayed|published)\s+by\s+(?P<carrier>[^,;:“”\"]{1,60}?))"
     rf"(?:\s+{WHEN})?"
     r"(?P<citing>(?:,?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)"
     r"\s*[.!?]?[”\"]?\s*$",
@@ -252,7 +253,7 @@ def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str
     tail = _TAIL.search(sentence)
     if tail is None or tail.start() < used.end:
         return None
-    outer = tail["according"] or tail["reporter"]
+    outer = tail["according"] or tail["reporter"] or tail["carrier"]
     if outer is not None and not noun_phrase(outer):
         return None
     citing = tuple(phrase for match in CITING_AFTER.finditer(tail["citing"]) for phrase in sources(match["whom"]))
@@ -310,7 +311,11 @@ def read_sentence(sentence: str) -> Reading:
     carriers: tuple[str, ...] = ()
     for item in cues:
         agent = _AGENT.match(sentence[item.end :])
-        if item.cue.kind is CueKind.REPORTING and agent is not None and not _PASSIVE.search(sentence[: item.start]):
+        if (
+            item.cue.kind is CueKind.REPORTING
+            and agent is not None
+            and not _PASSIVE.search(sentence[: item.start].rstrip())
+        ):
             # "In remarks reported by KCNA, Kim said": KCNA carried Kim's remarks, a relay of whoever speaks next.
             carriers = (*carriers, *split_relays(phrase_after(sentence, item.end + agent.end())[0]))
             continue

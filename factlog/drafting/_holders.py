@@ -54,7 +54,7 @@ _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|an
 def _agency_in(phrase: str) -> str | None:
     """The well-known agency a phrase names with its description ("Russia's TASS news agency" is TASS), or None."""
     described = re.fullmatch(
-        r"(?:(?:the|a)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+        r"(?:(?:the|a)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,5}?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
         r"(?:\s+(?:state\s+)?(?:news\s+agency|agency|news|newspaper|daily|broadcaster|wire))?",
         phrase,
     )

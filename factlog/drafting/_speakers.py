@@ -30,7 +30,9 @@ _CITING = re.compile(r"\s+(citing|quoting|(?:cited|quoted|carried|relayed|report
 """A citation inside a phrase: "X citing Y" is Y's words through X; "Y cited by X" says the same the other way."""
 _FRAME = re.compile(
     r"^(?:(?:a |the )?(?:statements?|reports?|comments?|remarks?|a report|an announcement|a readout|"
-    r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by|published by)\s+)",
+    r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by|published by)\s+|"
+    r"(?:[\w-]+\s+)?(?:images|imagery|photos|photographs|documents|records|data|footage)\s+"
+    r"(?:analy[sz]ed|seen|obtained|reviewed|examined)\s+by\s+)",
     re.IGNORECASE,
 )
 _NAMED_REPORT = re.compile(
