@@ -45,6 +45,8 @@ _DURATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 """Words before "in five years" that make it a duration, no date: "for the first time in five years"."""
+_SPAN_OF_TIME = re.compile(r"in\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|decades?|centuries|century)", re.I)
+"""A length of time after "in" ("in five years", "in a decade"): a date only when nothing makes it a duration."""
 _TIMEY = re.compile(
     r"(?<![\w-])(?:"
     r"(?:1[0-9]|20)\d\d(?:s|'s|’s)?(?!\s+[a-z]+s\b)"  # a year or a decade ("the 1990s"), not "2000 troops"
@@ -157,7 +159,7 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
             continue  # "may", "march": a verb more often than a month ("yesterday" is read)
         if any(start < found.end and found.start < end for start, end, _ in read):
             continue  # "December" of "2 December": the day is read already
-        if _DURATION_AFTER.search(sentence[: found.start]):
+        if _SPAN_OF_TIME.fullmatch(found.text) and _DURATION_AFTER.search(sentence[: found.start]):
             read.append((found.start, found.end, None))  # "the first time in five years": a duration
             continue
         read.append((found.start, found.end, found.when))
