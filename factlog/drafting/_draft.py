@@ -87,6 +87,9 @@ class _Drafter:
         if not reading.holders:
             return [Attribution(holder=self.outlet, mode=reading.mode, cue=reading.cue)]
         relays = [self.holders.resolve(phrase) for phrase in reading.holders[:-1]]
+        told = None if reading.addressee is None else self.holders.outlet(reading.addressee)
+        if told is not None:
+            relays.insert(0, told)  # "a source told Yonhap": Yonhap had it from the source
         last = reading.holders[-1]
         result = []
         for holder in self.holders.coordinated(last) or (self.holders.resolve(last),):
@@ -239,7 +242,7 @@ def draft(
         vocabulary={predicate.id: predicate.label for predicate in registry.predicates},
         figures={predicate.id: predicate.label for predicate in registry.predicates if predicate.functional},
     )
-    spans = sentences(text)
+    spans = _with_dateline_whole(text, sentences(text))
     claims: list[Claim] = []
     extra: list[Claim] = []
     before: Attribution | None = None
@@ -286,6 +289,25 @@ def draft(
         claims=(*claims, *extra),
     )
     return _consistent(result)
+
+
+def _with_dateline_whole(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with the first dateline inside one: "MOSCOW, December 2. /TASS/. Lavrov said ..." is one sentence.
+
+    pysbd ends sentences inside TASS's dateline; the sentence the dateline ends in is joined to it.
+    """
+    for index, (start, _) in enumerate(spans):
+        if start != 0 and text[start - 1] != "\n":
+            continue
+        line_end = text.find("\n", start)
+        dateline = find_dateline(text[start : len(text) if line_end < 0 else line_end])
+        if dateline is None:
+            continue
+        last = index
+        while last + 1 < len(spans) and spans[last][1] <= start + dateline.end:
+            last += 1
+        return [*spans[:index], (start, spans[last][1]), *spans[last + 1 :]]
+    return spans
 
 
 def _with_references(registry: ClaimSet, predicates: set[str]) -> set[str]:
