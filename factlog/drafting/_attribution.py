@@ -56,6 +56,11 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|can|could|may|might)\b", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
+_LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}")
+_LIST_END = re.compile(r"^and\s+")
+_LIST_STOP = re.compile(
+    r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|Still|Instead|Today)\b"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -224,11 +229,32 @@ def _subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
         return _apposition(f"{quoted['speaker']}, {quoted['words']}{quoted['quoted']}")
     if before.endswith(("”", '"')):
         return None
-    clause = re.split(r"[,;:“”\"]", before)[-1].strip()
+    clause = _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
     if not words or len(words) > _SUBJECT_WORDS:
         return None
     return _split_relays(clause) or None
+
+
+def _listed(before: str) -> str | None:
+    """A list of three or more names before a verb ("Russia, China(,) and North Korea"), or None.
+
+    The last comma-separated part joins with "and"; each part before it is a proper name
+    of at most three capitalised words, and a part opening with a preposition or a
+    connective ("In Seoul", "However") ends the list.
+    """
+    parts = [part.strip() for part in re.split(r"[;:“”\"]", before)[-1].split(",")]
+    last = parts[-1]
+    if len(parts) < 2 or not (_LIST_END.match(last) or " and " in last):
+        return None
+    names: list[str] = []
+    for part in reversed(parts[:-1]):
+        if not _LIST_NAME.fullmatch(part) or _LIST_STOP.match(part):
+            break
+        names.insert(0, part)
+    if not names:
+        return None
+    return f"{', '.join(names)} and {_LIST_END.sub('', last)}" if _LIST_END.match(last) else ", ".join([*names, last])
 
 
 def _apposition(before: str) -> tuple[str, ...] | None:

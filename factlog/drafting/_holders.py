@@ -24,7 +24,8 @@ _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Com
 _ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association)\b")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
 _BOTH = re.compile(r"^both\s+", re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+")
+_AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
+"""The joints of a list: "Russia, China(,) and North Korea" (a comma joins only in a list closed by "and")."""
 _PROPER_NAME = re.compile(r"^[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$")
 """A bare proper name: one to three capitalised words ("Reuters", "Radio Free Asia")."""
 _POSSESSED = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4}")
@@ -252,7 +253,7 @@ class Holders:
         CPA dateline is two holders, while an unknown name with "and" in it ("the Ministry
         of Trade and Industry", "Marks and Spencer") stays whole.
         """
-        parts = _AND.split(_BOTH.sub("", " ".join(phrase.split())))
+        parts = [part for part in _AND.split(_BOTH.sub("", " ".join(phrase.split()))) if part]
         if len(parts) < 2:
             return ()
         known: list[str | None] = []

@@ -1,0 +1,41 @@
+"""Lists of holders, negative and relative subjects, polarity, and invisible characters in an article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import factlog
+from factlog import Claim, ClaimSet
+
+ROOT = Path(__file__).parents[2]
+REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
+
+
+def drafted(text: str) -> ClaimSet:
+    """A draft with the bundled registry, published 2025-10-08, by the outlet 'Daily Wire'."""
+    return factlog.draft(text, source="t", published="2025-10-08", publisher="Daily Wire", registry=REGISTRY)
+
+
+def sentence_claims(text: str) -> list[Claim]:
+    """The claims of the sentences, without the office-title claims."""
+    return [claim for claim in drafted(text).claims if "-office-" not in claim.id]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia, China and North Korea said the drills were defensive.", ["russia", "prc", "dprk"]),
+        ("Russia, China, and North Korea said the drills were defensive.", ["russia", "prc", "dprk"]),
+        ("Moscow, Beijing and Pyongyang denied the report.", ["russia", "prc", "dprk"]),
+    ],
+)
+def test_a_list_of_three_holders_gives_each_a_claim(text: str, expected: list[str]) -> None:
+    """'Russia, China(,) and North Korea said ...': a claim for each of the three, none lost."""
+    assert [claim.attribution.holder for claim in sentence_claims(text)] == expected
+
+
+def test_a_place_before_a_list_is_no_holder() -> None:
+    """'In Seoul, Russia and China said ...': the place opens the sentence and holds nothing."""
+    assert [c.attribution.holder for c in sentence_claims("In Seoul, Russia and China said x.")] == ["russia", "prc"]
