@@ -13,12 +13,13 @@ import unicodedata
 
 import attrs
 
-from factlog.drafting._names import VAGUE_NOUNS, Names, agency_name, count_of, normal, slug, vague
+from factlog.drafting._names import INVISIBLE, VAGUE_NOUNS, Names, agency_name, count_of, normal, slug, vague
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
 __all__ = ["Holders"]
 
+_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
 _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
 _ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association)\b")
@@ -177,7 +178,7 @@ class Holders:
         An acronym in parentheses ("The National Intelligence Service (NIS)") becomes an alias
         of the entity proposed for the name, so that "the NIS" later is the same entity.
         """
-        phrase = " ".join(phrase.split())
+        phrase = " ".join(phrase.translate(_WITHOUT_INVISIBLE).split())  # "Lav\u200brov" is Lavrov
         acronym = _ACRONYM.search(phrase)
         if acronym is None:
             return self._resolve(phrase)

@@ -39,3 +39,28 @@ def test_a_list_of_three_holders_gives_each_a_claim(text: str, expected: list[st
 def test_a_place_before_a_list_is_no_holder() -> None:
     """'In Seoul, Russia and China said ...': the place opens the sentence and holds nothing."""
     assert [c.attribution.holder for c in sentence_claims("In Seoul, Russia and China said x.")] == ["russia", "prc"]
+
+
+def test_a_byte_order_mark_hides_no_dateline() -> None:
+    """'\\ufeffSEOUL (Yonhap) -- Kim said ...': Yonhap relays, and the quote, a span of the text, has no mark."""
+    text = "\ufeffSEOUL (Yonhap) -- Kim said talks would resume."
+    [claim] = sentence_claims(text)
+    evidence = claim.evidence[0]
+    assert claim.attribution.holder == "kim-jong-un"
+    assert "yonhap" in claim.attribution.via
+    assert evidence.quote == text[evidence.start : evidence.end] == "Kim said talks would resume."
+
+
+def test_a_zero_width_space_in_a_name_makes_no_new_holder() -> None:
+    """'Lav\\u200brov said ...' is Sergey Lavrov; the quote keeps the stored text, the statement shows no mark."""
+    text = "Lav\u200brov said talks would resume."
+    [claim] = sentence_claims(text)
+    assert claim.attribution.holder == "sergey-lavrov"
+    assert claim.evidence[0].quote == text
+    assert "\u200b" not in claim.statement
+
+
+def test_both_apostrophes_give_one_id() -> None:
+    """'Lavrov’s deputy' and 'Lavrov's deputy' are the same anonymous holder."""
+    text = "Lavrov’s deputy said talks would resume. Lavrov's deputy said the visit was useful."
+    assert [claim.attribution.holder for claim in sentence_claims(text)] == ["lavrov-s-deputy"] * 2
