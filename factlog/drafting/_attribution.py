@@ -43,6 +43,11 @@ _FRAME = re.compile(
     r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by|published by)\s+)",
     re.IGNORECASE,
 )
+_NAMED_REPORT = re.compile(
+    r"^(?:an?|the)\s+(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+"
+    r"(?:report|statement|dispatch|article|commentary|editorial|broadcast|bulletin)$"
+)
+"""A report named by its maker ("a KCNA report", "the Yonhap dispatch"): the maker holds or relays it."""
 _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 _SUBJECT_WORDS = 9
@@ -210,6 +215,7 @@ def _clean(phrase: str) -> str:
     # "Kim Yo Jong (her sister)": an aside names nobody; an acronym "(NIS)" is kept, another name of the holder.
     phrase = re.sub(r"\s*\((?![A-Z][A-Z0-9&.-]{1,9}\))[^()]*\)", "", phrase)
     phrase = _FRAME.sub("", phrase.strip())
+    phrase = _NAMED_REPORT.sub(r"\g<name>", phrase)
     phrase = _LEADING.sub("", phrase)
     return phrase.strip(" ,;")
 
@@ -217,10 +223,10 @@ def _clean(phrase: str) -> str:
 def _subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     """The speaker before a verb of saying, with the relays around them, outermost first; None without one."""
     before = sentence[: found.start].rstrip()
-    before = _AUXILIARY.sub("", before).rstrip()
-    # "The Pentagon on Tuesday said", "The State Department last week alleged": when, not who.
-    if not before.endswith(","):
-        before = _AUXILIARY.sub("", _TIME_AT_END.sub("", before)).rstrip()
+    # "The Pentagon on Tuesday said", "The State Department last week alleged", "... in May has said": when, not who.
+    for _ in range(2):
+        before = _TIME_AT_END.sub("", before) if not before.endswith(",") else before
+        before = _AUXILIARY.sub("", before).rstrip()
     if before.endswith(","):
         return _apposition(before[:-1])
     quoted = _QUOTED_APPOSITION.fullmatch(before)

@@ -182,7 +182,15 @@ class Holders:
         acronym = _ACRONYM.search(phrase)
         if acronym is None:
             return self._resolve(phrase)
-        found = self._resolve(" ".join((phrase[: acronym.start()] + phrase[acronym.end() :]).split()))
+        name = " ".join((phrase[: acronym.start()] + phrase[acronym.end() :]).split())
+        earlier = self._proposed(acronym["acronym"])
+        if earlier is not None and earlier not in self.names.entities and self.names.lookup(name) is None:
+            # "JCS says" in the headline, "the Joint Chiefs of Staff (JCS)" below: one entity, the name an alias.
+            first = self.used[earlier]
+            if normal(name) not in {normal(known) for known in (first.name, *first.aliases)}:
+                self.used[earlier] = attrs.evolve(first, aliases=(*first.aliases, name))
+            return earlier
+        found = self._resolve(name)
         entity = self.used.get(found)
         if entity is not None and found not in self.names.entities and acronym["acronym"] not in entity.aliases:
             self.used[found] = attrs.evolve(entity, aliases=(*entity.aliases, acronym["acronym"]))

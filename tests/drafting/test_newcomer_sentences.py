@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factlog
 
@@ -30,6 +32,18 @@ def _chain(text: str) -> list[str]:
 def test_a_time_between_the_speaker_and_the_verb_is_no_part_of_the_holder(sentence: str) -> None:
     """'The Pentagon on Tuesday said' is the Pentagon's: the time phrase says when, not who."""
     assert _chain(sentence) == ["The Pentagon"]
+
+
+@given(
+    speaker=st.sampled_from(["The Pentagon", "The ministry", "Kim Yo Jong", "Two diplomats", "The JCS"]),
+    when=st.sampled_from(
+        ["on Tuesday", "last week", "late on Dec. 2", "earlier this month", "on 2 December", "yesterday", "in May"]
+    ),
+    verb=st.sampled_from(["said", "alleged", "has said", "told reporters"]),
+)
+def test_any_time_phrase_before_the_verb_leaves_the_speaker_as_written(speaker: str, when: str, verb: str) -> None:
+    """Whatever the speaker, the time phrase and the verb, '<speaker> <time> <verb> ...' is the speaker's."""
+    assert _chain(f"{speaker} {when} {verb} talks would resume.") == [speaker]
 
 
 @pytest.mark.parametrize(
@@ -219,3 +233,22 @@ def test_he_after_an_unnamed_spokesman_is_the_spokesman() -> None:
     drafted = _draft("The spokesman said talks would resume. He stressed that they would.")
     first, second = (claim.attribution.holder for claim in drafted.claims)
     assert second == first
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("Talks would resume, Kim said, according to a KCNA report.", ["KCNA", "Kim"]),
+        ("According to a Yonhap dispatch, talks would resume.", ["Yonhap"]),
+    ],
+)
+def test_a_report_named_by_its_maker_is_the_makers(sentence: str, chain: list[str]) -> None:
+    """'according to a KCNA report' is KCNA, not an entity named 'a KCNA report'."""
+    assert _chain(sentence) == chain
+
+
+def test_an_acronym_named_before_its_full_name_is_one_proposed_entity() -> None:
+    """'JCS says' in a headline, 'the Joint Chiefs of Staff (JCS) said' below: one entity, the full name an alias."""
+    drafted = _draft("Missile fired, JCS says\nThe Joint Chiefs of Staff (JCS) said a missile was fired.")
+    first, second = (claim.attribution.holder for claim in drafted.claims)
+    assert (second, "The Joint Chiefs of Staff" in drafted.entity_by_id[first].aliases) == (first, True)
