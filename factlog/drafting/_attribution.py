@@ -120,7 +120,11 @@ _REPORT_FRAME = re.compile(
     r"(?:the|a|an|that|this)\s+(?:report|dispatch|article|statement|story|bulletin|broadcast)", re.IGNORECASE
 )
 # A speaker that is nobody: "Nobody said ...", "No official said ...", "None of them said ...".
-_NOBODY = re.compile(r"(?:nobody|no one|no-one|none|neither|no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b.*", re.I)
+_NOBODY = re.compile(
+    r"(?:nobody|no one|no-one|none|neither|nothing|not (?:a single|one|any|a)\s+[a-z][\w-]*|"
+    r"no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b.*",
+    re.I,
+)
 # A verb of saying with nothing said: "They said nothing", "declined to comment".
 _SAID_NOTHING = re.compile(r"\s*(?:nothing|no more|little|none)\b", re.IGNORECASE)
 # A citation after a speaker or a verb: "Yonhap reported, citing an unnamed source, that ...".

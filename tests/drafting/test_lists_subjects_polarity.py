@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import factlog
-from factlog import Claim, ClaimSet
+from factlog import Certainty, Claim, ClaimSet, Polarity
 
 ROOT = Path(__file__).parents[2]
 REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
@@ -64,3 +64,41 @@ def test_both_apostrophes_give_one_id() -> None:
     """'Lavrov’s deputy' and 'Lavrov's deputy' are the same anonymous holder."""
     text = "Lavrov’s deputy said talks would resume. Lavrov's deputy said the visit was useful."
     assert [claim.attribution.holder for claim in sentence_claims(text)] == ["lavrov-s-deputy"] * 2
+
+
+def reading(text: str) -> tuple[str, Polarity, Certainty]:
+    """(holder, polarity, certainty) of a one-sentence article's only claim."""
+    [claim] = sentence_claims(text)
+    return claim.attribution.holder, claim.polarity, claim.certainty
+
+
+def test_not_a_single_official_is_no_holder_and_denies() -> None:
+    """'Not a single official confirmed the visit' is as 'Nobody confirmed': the outlet's voice, denied."""
+    assert reading("Not a single official confirmed the visit.") == ("daily-wire", Polarity.DENIED, Certainty.CERTAIN)
+
+
+def test_nothing_suggests_is_no_holder_and_no_commitment() -> None:
+    """'Nothing suggests Kim attended' is 'no evidence that': nobody holds it; uncommitted, not a denial (Uu)."""
+    expected = ("daily-wire", Polarity.AFFIRMED, Certainty.UNCOMMITTED)
+    assert reading("Nothing suggests Kim attended.") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim attended, not Putin.",
+        "Kim attended, but not Putin.",
+        "Not only did Kim attend, he spoke.",
+        "Kim did not only attend, he spoke.",
+        "Nobody doubts that Kim attended.",
+        "No one denied that Kim attended.",
+    ],
+)
+def test_a_negation_that_denies_nothing_leaves_the_claim_affirmed(text: str) -> None:
+    """A contrast (', not Putin'), 'not only' and a negated doubt ('Nobody doubts that X') affirm X."""
+    assert reading(text)[1] is Polarity.AFFIRMED
+
+
+def test_a_plain_negation_still_denies() -> None:
+    """'Kim did not attend, officials said' stays a denial: the narrower cues leave 'not' alone."""
+    assert reading("Kim did not attend, officials said.")[1] is Polarity.DENIED
