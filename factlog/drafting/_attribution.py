@@ -61,6 +61,15 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|can|could|may|might)\b", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
+_RELATIVE_AT_END = re.compile(r",?\s+(?:who|which)$", re.IGNORECASE)
+_SCARE_QUOTED = re.compile(
+    r"(?:^|[,;:]\s*)(?P<determiner>(?i:the|these|those|some|so-called|many|several))\s*[“\"]"
+    r"(?P<words>[^“”\",.;:!?]{1,40})[”\"]$"
+)
+"""A subject with a word in scare quotes: 'The “experts”', 'so-called “witnesses”'."""
+_RUN_ON_HOLDER = re.compile(r"(?P<holder>[A-Z][A-Z0-9&.-]+|(?:[\w.'’-]+\s+)*?[a-z][\w-]*)\s+(?=[A-Z])")
+"""A holder run into the clause after "According to" with no comma: "KCNA Kim attended", "state media Kim ..."."""
+_NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
 _LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}")
 _LIST_END = re.compile(r"^and\s+")
 _LIST_STOP = re.compile(
@@ -231,8 +240,16 @@ def _subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     for _ in range(2):
         before = _TIME_AT_END.sub("", before) if not before.endswith(",") else before
         before = _AUXILIARY.sub("", before).rstrip()
+    relative = _RELATIVE_AT_END.search(before)
+    if relative is not None:
+        # "Kim, who said talks would resume, attended": the relative pronoun stands for Kim.
+        before = before[: relative.start()].rstrip()
     if before.endswith(","):
         return _apposition(before[:-1])
+    scare = _SCARE_QUOTED.search(before)
+    if scare is not None:
+        # 'The “experts” said': quotation marks doubt a word of the subject, and quote nobody.
+        return (f"{scare['determiner']} {scare['words']}",)
     quoted = _QUOTED_APPOSITION.fullmatch(before)
     if quoted is not None:
         # "Kim, the “supreme leader,” said": the comma inside the quotation mark closes the apposition.
@@ -406,6 +423,11 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
                 return None
             return (*_split_relays(carrier), *speaker), (0, len(sentence))
         phrase, end = _phrase_after(sentence, item.end)
+        run_on = _RUN_ON_HOLDER.match(phrase) if item.start == 0 and not sentence[end:].strip(" .!?") else None
+        if run_on is not None and not _NOT_A_HEAD.search(run_on["holder"]):
+            # "According to KCNA Kim attended.": without a comma, the holder ends where a name begins.
+            phrase = run_on["holder"]
+            end = sentence.index(phrase, item.end) + len(phrase)
         cited, end = _citations(sentence, end)
         holders = (*_split_relays(phrase), *cited)
         if not holders:

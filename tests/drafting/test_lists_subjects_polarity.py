@@ -102,3 +102,31 @@ def test_a_negation_that_denies_nothing_leaves_the_claim_affirmed(text: str) -> 
 def test_a_plain_negation_still_denies() -> None:
     """'Kim did not attend, officials said' stays a denial: the narrower cues leave 'not' alone."""
     assert reading("Kim did not attend, officials said.")[1] is Polarity.DENIED
+
+
+def test_a_subject_in_scare_quotes_is_the_holder() -> None:
+    """'The “experts” said Kim attended' is held by the experts, an anonymous group, not by Kim."""
+    result = drafted("The “experts” said Kim attended.")
+    [claim] = result.claims
+    [experts] = [entity for entity in result.entities if entity.id == claim.attribution.holder]
+    assert claim.attribution.holder == "the-experts"
+    assert experts.anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Kim, who said talks would resume, attended the parade.", "kim-jong-un"),
+        ("The man who said talks would resume is Kim.", "the-man"),
+    ],
+)
+def test_a_relative_pronoun_is_no_holder(text: str, holder: str) -> None:
+    """'Kim, who said ...' is Kim's saying; no entity is ever 'who'."""
+    result = drafted(text)
+    assert [claim.attribution.holder for claim in result.claims if "-office-" not in claim.id] == [holder]
+    assert not any(entity.name.casefold().endswith("who") for entity in result.entities)
+
+
+def test_according_to_without_a_comma_keeps_the_holder() -> None:
+    """'According to KCNA Kim attended.' is KCNA's: the holder ends where the next name begins."""
+    assert reading("According to KCNA Kim attended.")[0] == "kcna"
