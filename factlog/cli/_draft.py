@@ -10,6 +10,7 @@ from typing import Any
 
 from factlog.cli._common import EXIT_OK, UsageError, add_limits, limits, named_path, output_path
 from factlog.drafting import draft, write_draft
+from factlog.drafting._times import undated
 from factlog.drafting._writing import Clash, ClashKind, clashes, stores_text
 from factlog.errors import FormatError, InputError
 from factlog.io import dumps, load
@@ -128,11 +129,11 @@ def _draft(arguments: argparse.Namespace) -> int:
         if separator and option in _OPTIONS:
             raise UsageError(f"factlog draft: error: --{option}: {reason}") from None
         raise
-    undated = sum(1 for claim in claims.claims if claim.notes and "none was given (--published" in claim.notes)
-    if undated:
+    unread = sum(1 for claim in claims.claims if undated(claim.notes))
+    if unread:
         # Times were in the text and are in no claim: say so where it is seen, not only in the claims' notes.
         print(
-            f"factlog draft: no --published date: the times of {undated} claim{'' if undated == 1 else 's'} were not"
+            f"factlog draft: no --published date: the times of {unread} claim{'' if unread == 1 else 's'} were not"
             " read (each claim's notes name the words); give --published DATE to read them",
             file=sys.stderr,
         )

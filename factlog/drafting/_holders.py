@@ -56,7 +56,7 @@ _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|an
 def _agency_in(phrase: str) -> str | None:
     """The well-known agency a phrase names with its description ("Russia's TASS news agency" is TASS), or None."""
     described = re.fullmatch(
-        r"(?:(?:the|a)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+        r"(?:(?:the|a)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,5}?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
         r"(?:\s+(?:state\s+)?(?:news\s+agency|agency|news|newspaper|daily|broadcaster|wire))?",
         phrase,
     )
@@ -75,8 +75,8 @@ def _kind(name: str) -> EntityKind:
         return EntityKind.MEDIA_OUTLET
     if _BODY_WORDS.search(name):
         return EntityKind.GOVERNMENT_BODY
-    if _ORG_WORDS.search(name) or _INSTITUTION.search(name):
-        return EntityKind.ORGANISATION  # "The National Intelligence Service" is no person of four names
+    if _ORG_WORDS.search(name) or _INSTITUTION.search(name) or re.search(r"\b[A-Z]{2,}\b", name):
+        return EntityKind.ORGANISATION  # "The National Intelligence Service", "The JCS": no person's names
     if _CAPITALISED.match(name) and 2 <= len(name.split()) <= 4:
         return EntityKind.PERSON
     return EntityKind.ORGANISATION
@@ -287,10 +287,9 @@ class Holders:
 
     def _proposed(self, phrase: str) -> str | None:
         """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""
-        written = normal(phrase)
+        written = normal(phrase).removeprefix("the ")
         for proposed in self.used.values():
-            names = {normal(name) for name in (proposed.name, *proposed.aliases)}
-            if written in names or (written.startswith("the ") and written[4:] in names):
+            if written in {normal(name).removeprefix("the ") for name in (proposed.name, *proposed.aliases)}:
                 return proposed.id
         return None
 

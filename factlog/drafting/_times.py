@@ -18,7 +18,7 @@ import attrs
 
 from factlog.model import Interval, PartialDate, find_time_expressions
 
-__all__ = ["UNDATED", "NamedTime", "named_time"]
+__all__ = ["UNDATED", "NamedTime", "named_time", "undated"]
 
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -45,6 +45,8 @@ _DURATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 """Words before "in five years" that make it a duration, no date: "for the first time in five years"."""
+_SPAN_OF_TIME = re.compile(r"in\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|decades?|centuries|century)", re.I)
+"""A length of time after "in" ("in five years", "in a decade"): a date only when nothing makes it a duration."""
 _TIMEY = re.compile(
     r"(?<![\w-])(?:"
     r"(?:1[0-9]|20)\d\d(?:s|'s|’s)?(?!\s+[a-z]+s\b)"  # a year or a decade ("the 1990s"), not "2000 troops"
@@ -157,7 +159,7 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
             continue  # "may", "march": a verb more often than a month ("yesterday" is read)
         if any(start < found.end and found.start < end for start, end, _ in read):
             continue  # "December" of "2 December": the day is read already
-        if _DURATION_AFTER.search(sentence[: found.start]):
+        if _SPAN_OF_TIME.fullmatch(found.text) and _DURATION_AFTER.search(sentence[: found.start]):
             read.append((found.start, found.end, None))  # "the first time in five years": a duration
             continue
         read.append((found.start, found.end, found.when))
@@ -196,6 +198,12 @@ UNDATED = (
     " was given (--published, or published= in Python). Give the time by hand, or draft again with it."
 )
 """The note on a claim whose time words had no publication date to be read against."""
+
+
+def undated(note: str | None) -> bool:
+    """Whether a claim's note says its time words were not read for want of a publication date."""
+    head, _, tail = UNDATED.partition("{words!r}")
+    return note is not None and note.startswith(head) and note.endswith(tail)
 
 
 def _note(problem: str) -> str:

@@ -86,7 +86,6 @@ def test_cited_by_makes_the_citer_the_relay_and_the_cited_the_holder(sentence: s
         ("Kim was quoted as saying that talks would resume.", ["Kim"]),
         ("KCNA quoted Kim as saying talks would resume.", ["KCNA", "Kim"]),
         ("Talks would resume, Yonhap quoted a government source as saying.", ["Yonhap", "a government source"]),
-        ("In remarks reported by KCNA, Kim said talks would resume.", ["KCNA", "Kim"]),
         ("Talks would resume, a government source told Yonhap.", ["Yonhap", "a government source"]),
         ("Peskov told TASS that talks would resume.", ["TASS", "Peskov"]),
     ],
@@ -187,6 +186,7 @@ def test_a_registry_name_with_its_acronym_in_parentheses_matches_without_them() 
     [
         "The ministry said talks would resume. Talks would cover energy, it added.",
         "The Secret Intelligence Service said talks would resume. It added that they would cover energy.",
+        "The JCS said talks would resume. It added that they would cover energy.",
     ],
 )
 def test_it_as_the_speaker_is_the_body_named_before(text: str) -> None:
@@ -252,3 +252,43 @@ def test_an_acronym_named_before_its_full_name_is_one_proposed_entity() -> None:
     drafted = _draft("Missile fired, JCS says\nThe Joint Chiefs of Staff (JCS) said a missile was fired.")
     first, second = (claim.attribution.holder for claim in drafted.claims)
     assert (second, "The Joint Chiefs of Staff" in drafted.entity_by_id[first].aliases) == (first, True)
+
+
+def test_a_proposed_name_with_and_without_the_article_is_one_entity() -> None:
+    """'The JCS said ...' and then 'JCS said ...': one proposed entity, whichever comes first."""
+    drafted = _draft("The JCS said talks would resume. JCS said they would.")
+    first, second = (claim.attribution.holder for claim in drafted.claims)
+    assert second == first
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("In remarks reported by KCNA, Kim said talks would resume.", ["KCNA", "Kim"]),
+        ("The report was denied by Moscow.", ["Moscow"]),
+    ],
+)
+def test_a_participle_with_by_relays_and_a_passive_with_by_names_the_speaker(sentence: str, chain: list[str]) -> None:
+    """'remarks reported by KCNA' relays Kim's words; 'was denied by Moscow' is Moscow's denial."""
+    assert _chain(sentence) == chain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        (
+            "“We will respond,” said Kim Yo Jong, the sister of Kim Jong Un, in a statement carried by KCNA.",
+            ["KCNA", "Kim Yo Jong"],
+        ),
+        (
+            "Russian state news agency RIA Novosti, citing a source, reported that talks had ended.",
+            ["RIA Novosti", "a source"],
+        ),
+        ("Talks had ended, according to satellite images analyzed by 38 North.", ["38 North"]),
+    ],
+)
+def test_carriers_and_analysts_of_records_closing_or_opening_a_sentence_are_kept(
+    sentence: str, chain: list[str]
+) -> None:
+    """'..., in a statement carried by KCNA.' relays; 'news agency RIA Novosti' is RIA; images analysed by X, X's."""
+    assert _chain(sentence) == chain
