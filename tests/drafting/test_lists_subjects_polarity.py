@@ -130,3 +130,18 @@ def test_a_relative_pronoun_is_no_holder(text: str, holder: str) -> None:
 def test_according_to_without_a_comma_keeps_the_holder() -> None:
     """'According to KCNA Kim attended.' is KCNA's: the holder ends where the next name begins."""
     assert reading("According to KCNA Kim attended.")[0] == "kcna"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Kim Jong Un, Putin's ally, said talks would resume.", "kim-jong-un"),
+        ("Choe, Lavrov's counterpart, said talks would resume.", "choe-son-hui"),
+        ("Lavrov, meanwhile, said Russia sent troops.", "sergey-lavrov"),
+        ("Lavrov, however, said Russia would send troops.", "sergey-lavrov"),
+        ("Mao Ning, spokesperson, said talks would resume.", "mao-ning"),
+    ],
+)
+def test_words_between_commas_never_speak(text: str, holder: str) -> None:
+    """A possessive description, a connective or a bare role between commas leaves the name before them certain."""
+    assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.CERTAIN)
