@@ -53,6 +53,7 @@ _COORDINATED = re.compile(r"\s*(?:and|but)\s", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=[^\s'])((?:[^']|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)")
 _RUN_ON_HOLDER = re.compile(r"(?P<holder>[A-Z][A-Z0-9&.-]+|(?:[\w.'’-]+\s+)*?[a-z][\w-]*)\s+(?=[A-Z])")
 """A holder run into the clause after "According to" with no comma: "KCNA Kim attended", "state media Kim ..."."""
 _NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
@@ -278,7 +279,9 @@ def _plain_quotes(sentence: str) -> str:
     """The sentence with every quotation mark as “ or ” (same length): ‘’, «» and „“ read as “”.
 
     A ’ closes a quotation only after an open ‘ and not between letters ("Kim Jong
-    Un’s" keeps its apostrophe).
+    Un’s" keeps its apostrophe); straight single quotes are read as a pair only, one
+    opening a word and one closing it ('We will respond,' Lavrov said), so an
+    apostrophe ("Kim's", "the '90s") stays one.
     """
     chars = list(sentence)
     single = low = False
@@ -295,7 +298,8 @@ def _plain_quotes(sentence: str) -> str:
             between = 0 < index < len(chars) - 1 and chars[index - 1].isalpha() and chars[index + 1].isalpha()
             if not between:
                 chars[index], single = "”", False
-    return "".join(chars)
+    # 'We will respond,' Lavrov said: straight single quotes in a pair, an apostrophe inside ("Kim's") kept.
+    return _STRAIGHT_SINGLE.sub(lambda match: f"“{match[1]}”", "".join(chars))
 
 
 def _says_nothing(sentence: str, item: Found) -> bool:

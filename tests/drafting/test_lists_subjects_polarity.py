@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import factlog
-from factlog import Certainty, Claim, ClaimSet, Polarity
+from factlog import Certainty, Claim, ClaimSet, Mode, Polarity
 
 ROOT = Path(__file__).parents[2]
 REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
@@ -145,3 +145,24 @@ def test_according_to_without_a_comma_keeps_the_holder() -> None:
 def test_words_between_commas_never_speak(text: str, holder: str) -> None:
     """A possessive description, a connective or a bare role between commas leaves the name before them certain."""
     assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.CERTAIN)
+
+
+@pytest.mark.parametrize(
+    "text", ["'We will respond firmly,' Lavrov said.", "'Lavrov's visit was useful,' Lavrov said."]
+)
+def test_straight_single_quotes_make_a_direct_quote(text: str) -> None:
+    """'...,' Lavrov said is Lavrov's direct quote, an apostrophe inside the quotation or not."""
+    [claim] = sentence_claims(text)
+    assert (claim.attribution.holder, claim.attribution.mode) == ("sergey-lavrov", Mode.DIRECT_QUOTE)
+
+
+def test_an_apostrophe_opening_a_word_is_no_quotation() -> None:
+    """'In the '90s, Kim said ...' is a paraphrase: a lone ' quotes nothing."""
+    [claim] = sentence_claims("In the '90s, Kim said talks would resume.")
+    assert claim.attribution.mode is Mode.PARAPHRASE
+
+
+def test_sources_told_an_agency_relays_through_it() -> None:
+    """'Sources told Reuters that Kim attended' is the sources', via Reuters."""
+    [claim] = sentence_claims("Sources told Reuters that Kim attended.")
+    assert (claim.attribution.holder, claim.attribution.via) == ("sources", ("daily-wire", "reuters"))
