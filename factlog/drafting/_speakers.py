@@ -51,8 +51,12 @@ _SCARE_QUOTED = re.compile(
 _LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}")
 _LIST_END = re.compile(r"^and\s+")
 _LIST_STOP = re.compile(
-    r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|Still|Instead|Today)\b"
+    r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|Still|Instead|Today|"
+    r"Yesterday|Tonight|Now|Then|Also|Later|Earlier|Moreover|Furthermore|Nevertheless|Likewise|Elsewhere|Here|"
+    r"There|Thus|Hence|Indeed|Again|Instead|Otherwise|Overall|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b|[A-Z][a-z]+ly$"
 )
+"""A first word that opens a sentence, not a list of names: "In Seoul,", "Separately,", "Yesterday,"."""
 _AUXILIARY = re.compile(
     r"(?:\s+(?:has|have|had|also|reportedly|later|earlier|previously|could|would|can|will|may|might|must|should|did|does))+$",
     re.IGNORECASE,

@@ -36,9 +36,11 @@ def test_a_list_of_three_holders_gives_each_a_claim(text: str, expected: list[st
     assert [claim.attribution.holder for claim in sentence_claims(text)] == expected
 
 
-def test_a_place_before_a_list_is_no_holder() -> None:
-    """'In Seoul, Russia and China said ...': the place opens the sentence and holds nothing."""
-    assert [c.attribution.holder for c in sentence_claims("In Seoul, Russia and China said x.")] == ["russia", "prc"]
+@pytest.mark.parametrize("opening", ["In Seoul", "Separately", "Yesterday", "Meanwhile"])
+def test_words_opening_a_sentence_before_a_list_hold_nothing(opening: str) -> None:
+    """'In Seoul, Russia and China said ...', 'Separately, ...': the opening words are no holder."""
+    text = f"{opening}, Russia and China said the drills were defensive."
+    assert [claim.attribution.holder for claim in sentence_claims(text)] == ["russia", "prc"]
 
 
 def test_a_byte_order_mark_hides_no_dateline() -> None:
