@@ -53,6 +53,10 @@ _COORDINATED = re.compile(r"\s*(?:and|but)\s", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=[^\s'])((?:[^']|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)")
+_RUN_ON_HOLDER = re.compile(r"(?P<holder>[A-Z][A-Z0-9&.-]+|(?:[\w.'’-]+\s+)*?[a-z][\w-]*)\s+(?=[A-Z])")
+"""A holder run into the clause after "According to" with no comma: "KCNA Kim attended", "state media Kim ..."."""
+_NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
 _SEEN_BY = re.compile(
     r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
     r"footage|emails|minutes|logs|filings|statistics)\s+(?:seen|obtained|reviewed|examined)\s+by\s+"
@@ -65,7 +69,11 @@ _UNSAID = re.compile(
     r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
 )
 # A speaker that is nobody: "Nobody said ...", "No official said ...", "None of them said ...".
-_NOBODY = re.compile(r"(?:nobody|no one|no-one|none|neither|no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b.*", re.I)
+_NOBODY = re.compile(
+    r"(?:nobody|no one|no-one|none|neither|nothing|not (?:a single|one|any|a)\s+[a-z][\w-]*|"
+    r"no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b.*",
+    re.I,
+)
 # A verb of saying with nothing said: "They said nothing", "declined to comment".
 _SAID_NOTHING = re.compile(r"\s*(?:nothing|no more|little|none)\b", re.IGNORECASE)
 # An outer relay at the end of a sentence whose speaker is named earlier: "..., according
@@ -183,6 +191,11 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
                 return None
             return (*split_relays(carrier), *speaker), (0, len(sentence))
         phrase, end = phrase_after(sentence, item.end)
+        run_on = _RUN_ON_HOLDER.match(phrase) if item.start == 0 and not sentence[end:].strip(" .!?") else None
+        if run_on is not None and not _NOT_A_HEAD.search(run_on["holder"]):
+            # "According to KCNA Kim attended.": without a comma, the holder ends where a name begins.
+            phrase = run_on["holder"]
+            end = sentence.index(phrase, item.end) + len(phrase)
         cited, end = _citations(sentence, end)
         holders = (*split_relays(phrase), *cited)
         if not holders:
@@ -266,7 +279,9 @@ def _plain_quotes(sentence: str) -> str:
     """The sentence with every quotation mark as “ or ” (same length): ‘’, «» and „“ read as “”.
 
     A ’ closes a quotation only after an open ‘ and not between letters ("Kim Jong
-    Un’s" keeps its apostrophe).
+    Un’s" keeps its apostrophe); straight single quotes are read as a pair only, one
+    opening a word and one closing it ('We will respond,' Lavrov said), so an
+    apostrophe ("Kim's", "the '90s") stays one.
     """
     chars = list(sentence)
     single = low = False
@@ -283,7 +298,8 @@ def _plain_quotes(sentence: str) -> str:
             between = 0 < index < len(chars) - 1 and chars[index - 1].isalpha() and chars[index + 1].isalpha()
             if not between:
                 chars[index], single = "”", False
-    return "".join(chars)
+    # 'We will respond,' Lavrov said: straight single quotes in a pair, an apostrophe inside ("Kim's") kept.
+    return _STRAIGHT_SINGLE.sub(lambda match: f"“{match[1]}”", "".join(chars))
 
 
 def _says_nothing(sentence: str, item: Found) -> bool:

@@ -167,6 +167,20 @@ CUES: tuple[Cue, ...] = (
         CueKind.HEDGE,
         "uncommitted",
     ),
+    # "Nothing suggests X" is "no evidence that X": no commitment either way (FactBank's Uu), no denial.
+    Cue(
+        r"nothing (?:suggests|indicates|shows|proves|confirms)(?: that)?",
+        CueKind.HEDGE,
+        "uncommitted",
+    ),
+    # Negations that deny nothing: "Nobody doubts that X" holds X; "not only did Kim attend" and
+    # "Kim did not only attend" add to it; "Kim attended, not Putin" denies Putin's part alone.
+    Cue(
+        r"(?:nobody|no one|no-one|none) (?:doubts|doubted|disputes|disputed|questions|questioned|denies|denied)|"
+        r"not only|(?<=, )not|(?<=, but )not",
+        CueKind.NEGATION,
+        printed="(nobody, no one, none) (doubts, disputes, questions, denies); not only; ', not X'",
+    ),
     Cue(
         r"not|no longer|never|n't|neither|nor|none|nobody|no one|nothing|without any|has yet to|have yet to",
         CueKind.NEGATION,

@@ -10,7 +10,7 @@ from factlog.checks import Severity, check
 from factlog.drafting._attribution import Reading, read_sentence
 from factlog.drafting._dateline import Dateline, find_dateline
 from factlog.drafting._holders import Holders
-from factlog.drafting._names import Names
+from factlog.drafting._names import INVISIBLE, Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
 from factlog.drafting._segment import sentences
 from factlog.drafting._times import named_time
@@ -32,6 +32,7 @@ from factlog.model._fields import ID
 __all__ = ["draft"]
 
 _TITLE_LENGTH = 160
+_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _SAFETY_ROUNDS = 3
 _LONGEST_SOURCE_ID = 160  # claim ids add "-001-office-1" and must stay within 200 characters
 
@@ -137,7 +138,7 @@ class _Drafter:
         return [
             Claim(
                 id=claim_id if number == 1 else f"{claim_id}-holder-{number}",
-                statement=" ".join(sentence.split()),
+                statement=" ".join(sentence.translate(_WITHOUT_INVISIBLE).split()),
                 proposition=proposition,
                 polarity=reading.polarity,
                 certainty=reading.certainty,
@@ -250,10 +251,12 @@ def draft(
     dateline_first = False
     wire: tuple[str, ...] = ()
     for number, (first, end) in enumerate(spans, 1):
-        start = first
-        if number > 1 and "\n" in text[spans[number - 2][1] : start]:
+        # A byte-order mark or zero-width character before a sentence is no part of it (nor hides its dateline);
+        # the quote stays a span of the stored text, starting after them.
+        start = first + len(text[first:end]) - len(text[first:end].lstrip(INVISIBLE))
+        if number > 1 and "\n" in text[spans[number - 2][1] : first]:
             before = None  # a new paragraph: a quotation there does not continue the last one
-        if dateline is None and (start == 0 or text[start - 1] == "\n"):
+        if dateline is None and (first == 0 or text[first - 1] == "\n"):
             # "VELMORA, May 12 (CPA) - ...": the dateline is no part of the claim; its agency relays the rest.
             dateline = find_dateline(text[start:end])
             if dateline is not None:

@@ -13,18 +13,20 @@ import unicodedata
 
 import attrs
 
-from factlog.drafting._names import VAGUE_NOUNS, Names, agency_name, count_of, normal, slug, vague
+from factlog.drafting._names import INVISIBLE, VAGUE_NOUNS, Names, agency_name, count_of, normal, slug, vague
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
 __all__ = ["Holders"]
 
+_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
 _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
 _ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association)\b")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
 _BOTH = re.compile(r"^both\s+", re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+")
+_AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
+"""The joints of a list: "Russia, China(,) and North Korea" (a comma joins only in a list closed by "and")."""
 _PROPER_NAME = re.compile(r"^[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$")
 """A bare proper name: one to three capitalised words ("Reuters", "Radio Free Asia")."""
 _POSSESSED = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4}")
@@ -176,7 +178,7 @@ class Holders:
         An acronym in parentheses ("The National Intelligence Service (NIS)") becomes an alias
         of the entity proposed for the name, so that "the NIS" later is the same entity.
         """
-        phrase = " ".join(phrase.split())
+        phrase = " ".join(phrase.translate(_WITHOUT_INVISIBLE).split())  # "Lav\u200brov" is Lavrov
         acronym = _ACRONYM.search(phrase)
         if acronym is None:
             return self._resolve(phrase)
@@ -260,7 +262,7 @@ class Holders:
         CPA dateline is two holders, while an unknown name with "and" in it ("the Ministry
         of Trade and Industry", "Marks and Spencer") stays whole.
         """
-        parts = _AND.split(_BOTH.sub("", " ".join(phrase.split())))
+        parts = [part for part in _AND.split(_BOTH.sub("", " ".join(phrase.split()))) if part]
         if len(parts) < 2:
             return ()
         known: list[str | None] = []

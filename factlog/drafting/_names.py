@@ -17,8 +17,10 @@ import attrs
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
-__all__ = ["VAGUE_NOUNS", "Names", "agency_name", "count_of", "names_someone", "normal", "slug", "vague"]
+__all__ = ["INVISIBLE", "VAGUE_NOUNS", "Names", "agency_name", "count_of", "names_someone", "normal", "slug", "vague"]
 
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+"""Characters that show nothing: a byte-order mark, zero-width spaces and joiners, a word joiner, a soft hyphen."""
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LONGEST = 10
 _NUMBER_WORDS = {
@@ -88,6 +90,8 @@ def normal(text: str) -> str:
 
 def slug(text: str) -> str:
     """An id made from words: lowercase ASCII letters and digits joined by hyphens ("entity" when none)."""
+    # "Lavrov’s deputy" and "Lavrov's deputy" are one id: the typographic apostrophe is the straight one.
+    text = text.replace("’", "'")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
     return "-".join(words)[:60].strip("-") or "entity"

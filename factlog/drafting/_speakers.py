@@ -42,6 +42,21 @@ _NAMED_REPORT = re.compile(
 """A report named by its maker ("a KCNA report", "the Yonhap dispatch"): the maker holds or relays it."""
 _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
 _SUBJECT_WORDS = 9
+_RELATIVE_AT_END = re.compile(r",?\s+(?:who|which)$", re.IGNORECASE)
+_SCARE_QUOTED = re.compile(
+    r"(?:^|[,;:]\s*)(?P<determiner>(?i:the|these|those|some|so-called|many|several))\s*[“\"]"
+    r"(?P<words>[^“”\",.;:!?]{1,40})[”\"]$"
+)
+"""A subject with a word in scare quotes: 'The “experts”', 'so-called “witnesses”'."""
+_LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}")
+_LIST_END = re.compile(r"^and\s+")
+_LIST_STOP = re.compile(
+    r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|Still|Instead|Today|"
+    r"Yesterday|Tonight|Now|Then|Also|Later|Earlier|Moreover|Furthermore|Nevertheless|Likewise|Elsewhere|Here|"
+    r"There|Thus|Hence|Indeed|Again|Instead|Otherwise|Overall|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b|[A-Z][a-z]+ly$"
+)
+"""A first word that opens a sentence, not a list of names: "In Seoul,", "Separately,", "Yesterday,"."""
 _AUXILIARY = re.compile(
     r"(?:\s+(?:has|have|had|also|reportedly|later|earlier|previously|could|would|can|will|may|might|must|should|did|does))+$",
     re.IGNORECASE,
@@ -146,19 +161,48 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     for _ in range(2):
         before = _TIME_AT_END.sub("", before) if not before.endswith(",") else before
         before = _AUXILIARY.sub("", before).rstrip()
+    relative = _RELATIVE_AT_END.search(before)
+    if relative is not None:
+        # "Kim, who said talks would resume, attended": the relative pronoun stands for Kim.
+        before = before[: relative.start()].rstrip()
     if before.endswith(","):
         return _apposition(before[:-1])
+    scare = _SCARE_QUOTED.search(before)
+    if scare is not None:
+        # 'The “experts” said': quotation marks doubt a word of the subject, and quote nobody.
+        return (f"{scare['determiner']} {scare['words']}",)
     quoted = _QUOTED_APPOSITION.fullmatch(before)
     if quoted is not None:
         # "Kim, the “supreme leader,” said": the comma inside the quotation mark closes the apposition.
         return _apposition(f"{quoted['speaker']}, {quoted['words']}{quoted['quoted']}")
     if before.endswith(("”", '"')):
         return None
-    clause = re.split(r"[,;:“”\"]", before)[-1].strip()
+    clause = _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
     if not words or len(words) > _SUBJECT_WORDS:
         return None
     return split_relays(clause) or None
+
+
+def _listed(before: str) -> str | None:
+    """A list of three or more names before a verb ("Russia, China(,) and North Korea"), or None.
+
+    The last comma-separated part joins with "and"; each part before it is a proper name
+    of at most three capitalised words, and a part opening with a preposition or a
+    connective ("In Seoul", "However") ends the list.
+    """
+    parts = [part.strip() for part in re.split(r"[;:“”\"]", before)[-1].split(",")]
+    last = parts[-1]
+    if len(parts) < 2 or not (_LIST_END.match(last) or " and " in last):
+        return None
+    names: list[str] = []
+    for part in reversed(parts[:-1]):
+        if not _LIST_NAME.fullmatch(part) or _LIST_STOP.match(part):
+            break
+        names.insert(0, part)
+    if not names:
+        return None
+    return f"{', '.join(names)} and {_LIST_END.sub('', last)}" if _LIST_END.match(last) else ", ".join([*names, last])
 
 
 def _apposition(before: str) -> tuple[str, ...] | None:
