@@ -13,18 +13,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Claim, Quantity
-from tests.helpers import claim, world
-
-SPELLINGS = (
-    ("km", 1),
-    ("kilometres", 1),
-    ("kilometre", 1),
-    ("kilometer", 1),
-    ("m", 1000),
-    ("metres", 1000),
-    ("cm", 100_000),
-)
-"""Ways to give a figure in kilometres: a spelling of the unit, or the figure converted exactly."""
+from tests.helpers import KILOMETRE_SPELLINGS, claim, world
 
 VOICES = (
     ("a", "wire", "s2", 600, False),
@@ -39,7 +28,7 @@ VOICES = (
 def _claims(spellings: Sequence[int], predicate: str) -> list[Claim]:
     found = []
     for (id, holder, source, kilometres, denied), spelling in zip(VOICES, spellings, strict=True):
-        unit, factor = SPELLINGS[spelling]
+        unit, factor = KILOMETRE_SPELLINGS[spelling]
         figure = Quantity(amount=kilometres * factor, unit=unit)
         found.append(claim(id, "dprk", predicate, figure, holder=holder, source=source, denied=denied))
     return found
@@ -55,7 +44,7 @@ def _weighed(claims: list[Claim], method: str) -> list[tuple[str, str, float, in
 
 
 @given(
-    st.lists(st.integers(0, len(SPELLINGS) - 1), min_size=len(VOICES), max_size=len(VOICES)),
+    st.lists(st.integers(0, len(KILOMETRE_SPELLINGS) - 1), min_size=len(VOICES), max_size=len(VOICES)),
     st.sampled_from(["accucopy", "accuvote", "majority", "truthfinder"]),
     st.sampled_from(["troops-deployed", "visits"]),
 )

@@ -24,18 +24,7 @@ from factlog.checks import (
     self_contradiction,
     understated_certainty,
 )
-from tests.helpers import claim, findings_of, sides, world
-
-SPELLINGS = (
-    ("km", 1),
-    ("kilometres", 1),
-    ("kilometre", 1),
-    ("kilometer", 1),
-    ("m", 1000),
-    ("metres", 1000),
-    ("cm", 100_000),
-)
-"""Ways to give a figure in kilometres: a spelling of the unit, or the figure converted exactly."""
+from tests.helpers import KILOMETRE_SPELLINGS, claim, findings_of, sides, world
 
 Scenario = Sequence[tuple[str, dict[str, Any]]]
 """Claims as ``(id, keywords of claim)``, each about 600 km."""
@@ -77,10 +66,10 @@ SCENARIOS: dict[str, tuple[factlog.Rule, Scenario]] = {
 
 
 def _claims(scenario: Scenario, spellings: Sequence[int]) -> list[Claim]:
-    """The scenario's claims, claim ``n`` giving 600 km as ``SPELLINGS[spellings[n]]``."""
+    """The scenario's claims, claim ``n`` giving 600 km as ``KILOMETRE_SPELLINGS[spellings[n]]``."""
     found = []
     for (id, keywords), spelling in zip(scenario, spellings, strict=False):
-        unit, factor = SPELLINGS[spelling]
+        unit, factor = KILOMETRE_SPELLINGS[spelling]
         figure = Quantity(amount=600 * factor, unit=unit)
         found.append(claim(id, "dprk", "troops-deployed", figure, **keywords))
     return found
@@ -91,7 +80,7 @@ def _found(rule: factlog.Rule, claims: list[Claim]) -> list[tuple[str, str, str,
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
-@given(spellings=st.lists(st.integers(0, len(SPELLINGS) - 1), min_size=3, max_size=3))
+@given(spellings=st.lists(st.integers(0, len(KILOMETRE_SPELLINGS) - 1), min_size=3, max_size=3))
 def test_a_rule_finds_the_same_whichever_spelling_of_the_unit_each_claim_gives(name: str, spellings: list[int]) -> None:
     """Each claim's 600 km respelled or converted exactly: the rule's findings (ids too) are those of all "km"."""
     rule, scenario = SCENARIOS[name]
@@ -101,7 +90,7 @@ def test_a_rule_finds_the_same_whichever_spelling_of_the_unit_each_claim_gives(n
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
-@given(spellings=st.lists(st.integers(0, len(SPELLINGS) - 1), min_size=3, max_size=3))
+@given(spellings=st.lists(st.integers(0, len(KILOMETRE_SPELLINGS) - 1), min_size=3, max_size=3))
 def test_a_claim_added_to_a_checker_meets_its_figure_in_any_spelling(name: str, spellings: list[int]) -> None:
     """The last claim added to a Checker holding the others: the findings of a whole check of them all in "km"."""
     rule, scenario = SCENARIOS[name]

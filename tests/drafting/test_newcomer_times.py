@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 import factlog
+from tests.drafting.registries import BELEK_REGISTRY
 from tests.helpers import run
-
-_REGISTRY = factlog.loads(
-    json.dumps(
-        {
-            "format": "factlog",
-            "version": 1,
-            "entities": [
-                {"id": "belek", "name": "Anton Belek", "kind": "person"},
-                {"id": "tarsia", "name": "Tarsia", "kind": "country"},
-            ],
-            "predicates": [{"id": "visits", "label": "visits", "kind": "event"}],
-        }
-    )
-)
 
 
 def _visit(when: str, published: str | None = "2026-12-02") -> factlog.Claim:
     (claim,) = factlog.draft(
-        f"Anton Belek visited Tarsia {when}.", source="wire", published=published, registry=_REGISTRY
+        f"Anton Belek visited Tarsia {when}.", source="wire", published=published, registry=BELEK_REGISTRY
     ).claims
     assert claim.proposition is not None
     return claim
@@ -81,6 +67,6 @@ def test_times_without_a_publication_date_are_noted_on_the_claim_and_on_standard
     article = tmp_path / "a.txt"
     article.write_text("Anton Belek visited Tarsia on Tuesday.\n", encoding="utf-8")
     registry = tmp_path / "registry.json"
-    factlog.dump(_REGISTRY, registry)
+    factlog.dump(BELEK_REGISTRY, registry)
     ran = run("draft", str(article), "--source", "a", "--registry", str(registry), "-o", str(tmp_path / "a.json"))
     assert (ran.returncode, "no --published date" in ran.stderr) == (0, True)
