@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import signal
 import subprocess
 import sys
@@ -49,3 +51,17 @@ def fresh_import() -> FreshImport:
     converters, *modules = result.stdout.splitlines()
     assert "factlog" in modules
     return FreshImport(modules=frozenset(modules), converters=int(converters))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Import every module of the project before any test runs, so every run draws the same examples.
+
+    Hypothesis mixes into its draws constants read from the project's modules already
+    imported when a test runs; which those are would depend on the tests run before it
+    on the same worker (a derandomised example then varies from run to run). With every
+    module imported first, the set is the same in every process.
+    """
+    for package in ("factlog", "benchmarks", "tools", "tests"):
+        for module in pkgutil.walk_packages(importlib.import_module(package).__path__, f"{package}."):
+            if not module.name.endswith("__main__"):
+                importlib.import_module(module.name)

@@ -424,3 +424,15 @@ def devices_guarded(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(os, "open", guarded_open)
     monkeypatch.setattr(os, "replace", guarded_replace)
+
+
+KILOMETRE_SPELLINGS = (
+    ("km", 1),
+    ("kilometres", 1),
+    ("kilometre", 1),
+    ("kilometer", 1),
+    ("m", 1000),
+    ("metres", 1000),
+    ("cm", 100_000),
+)
+"""Ways to give a figure in kilometres: a spelling of the unit, or the figure converted exactly."""

@@ -141,18 +141,19 @@ def _in(back: Names, ids: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(sorted(back.get(name, name) for name in ids))
 
 
+def _side(side: str, back: Names) -> str:
+    """A side's name in the old names: its values (joined by " / ", in the order of their ids) sorted again."""
+    values = (" ".join(back.get(word, word) for word in value.split(" ")) for value in side.split(" / "))
+    return " / ".join(sorted(values))
+
+
 def findings(claims: factlog.ClaimSet, back: Names) -> Read:
     """Each finding's rule, severity, sides (names of sides word by word) and claims, in the old names; sorted."""
     return sorted(
         (
             finding.rule,
             str(finding.severity),
-            tuple(
-                sorted(
-                    (" ".join(back.get(word, word) for word in side.split(" ")), _in(back, ids))
-                    for side, ids in finding.claims
-                )
-            ),
+            tuple(sorted((_side(side, back), _in(back, ids)) for side, ids in finding.claims)),
         )
         for finding in factlog.check(claims).findings
     )

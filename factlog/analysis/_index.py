@@ -31,7 +31,6 @@ from factlog.analysis._filing import file_claims
 from factlog.analysis._patterns import Reading, readings
 from factlog.analysis._places import Family, PartOf, families, follow_affiliations, part_of_map
 from factlog.analysis._quotes import QuoteMatch
-from factlog.analysis._values import gives_unit
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval
 from factlog.model._nouns import Claim, Entity, Source
@@ -146,18 +145,15 @@ class Index(Documents):
         Rules run on a view find exactly the findings of those groups: the incremental
         check runs them on the view of the claims it adds. The groups of the wider
         places of its propositions are in view too: a denial there reads the claims
-        added (``interested_denial`` lists what it denies within it); so are the groups
-        of every figure with a unit in the slots of a figure with a unit, one of which
-        may be the same figure in another spelling of its unit
-        (:func:`~factlog.analysis._values.same_figures`). Raises nothing for entries of
+        added (``interested_denial`` lists what it denies within it). One figure in
+        another spelling of its unit has the same key
+        (:func:`~factlog.model._vocabulary.object_key`). Raises nothing for entries of
         this index.
         """
         readings = [*entries, *(other for e in entries for other in self.implied.get(e.id, ()))]
         keys = {e.key for e in readings if e.key is not None}
         keys |= {wide for key in keys for wide in self.wider_keys(key)}  # a denial at a wider place reads them
         slots = {slot for e in readings for slot in filed_slots(e)}
-        if any(gives_unit(key) for key in keys):  # "600 kilometres" opposes "600 km" of its slot (same_figures)
-            keys |= {e.key for slot in slots for e in self.by_slot[slot] if e.key is not None and gives_unit(e.key)}
         objects = {
             object_slot(e) for e in readings if e.proposition is not None and isinstance(e.proposition.object, str)
         }

@@ -13,20 +13,18 @@ says so), and the rules report them instead of passing over them.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from factlog.model._nouns import DateValue, Predicate, Quantity
-from factlog.model._units import unit_registry
-from factlog.model._vocabulary import PropositionKey, object_key, slug
+from factlog.model._units import pint_convert, unit_registry
+from factlog.model._vocabulary import object_key, slug
 
 __all__ = [
     "compatible",
     "convert",
     "convertible",
-    "gives_unit",
     "quantity_ranges",
-    "same_figures",
     "unit_dimension",
     "value_range",
 ]
@@ -45,10 +43,7 @@ def convert(value: float, unit: str | None, target: str | None) -> float | None:
     """
     if unit is None or target is None or unit == target or slug(unit) == slug(target) or math.isinf(value):
         return value
-    try:
-        return float(_registry().Quantity(value, unit).to(target).magnitude)
-    except Exception:  # pint raises many kinds (undefined unit, dimensionality, syntax) for words it cannot read
-        return None
+    return pint_convert(value, unit, target)
 
 
 def unit_dimension(unit: str) -> str | None:
@@ -140,68 +135,3 @@ def convertible(first: object, second: object, predicate: Predicate) -> bool:
     if not isinstance(first, Quantity) or not isinstance(second, Quantity):
         return True
     return quantity_ranges([first, second], predicate) is not None
-
-
-def _figures(figure: tuple[object, ...], unit: str, target: str) -> tuple[float | None, ...] | None:
-    """A quantity key's amount and bounds in ``target``, to 12 significant figures; None if one does not convert.
-
-    Rounded so that a conversion's last bits (1 mile is 1.609344 km) do not part equal figures.
-    """
-    numbers: list[float | None] = []
-    for number in figure[1:4]:
-        if number is None:
-            numbers.append(None)
-            continue
-        assert isinstance(number, float)
-        converted = convert(number, unit, target)
-        if converted is None:
-            return None
-        numbers.append(converted if math.isinf(converted) else float(f"{converted:.12g}"))
-    return tuple(numbers)
-
-
-def gives_unit(key: PropositionKey) -> bool:
-    """Whether a proposition key's object is a quantity that gives a unit (what :func:`same_figures` reads)."""
-    figure = key[2]
-    return figure is not None and figure[0] == "quantity" and bool(figure[4])
-
-
-def same_figures(keys: Iterable[PropositionKey]) -> list[list[PropositionKey]]:
-    """Sets of two keys or more that name one figure in units spelled differently (``[[key, ...], ...]``).
-
-    "600 km", "600 kilometres" and "600 kilometer" are one proposition, and so are
-    "1 mile" and "1.609344 km": keys of one subject,
-    predicate, qualifiers and estimate whose quantities' amount and bounds, converted
-    by :func:`convert` (the conversion every value rule uses) to the first unit of
-    their dimension, are equal to 12 significant figures. A unit pint does not read
-    ("troops") is one unit with the spellings :func:`~factlog.model._vocabulary.slug`
-    folds alike ("Troops"). Only keys whose objects give a unit are read, and pint is
-    asked only where one subject and predicate have figures in two spellings or more.
-    The sets, and the keys in each, come in an order fixed by that of ``keys``.
-    """
-    spellings: dict[tuple[object, ...], dict[str, list[PropositionKey]]] = {}
-    for key in filter(gives_unit, keys):
-        figure = key[2]
-        assert figure is not None
-        unit = figure[4]
-        assert isinstance(unit, str)
-        spellings.setdefault((key[0], key[1], key[3], figure[5:]), {}).setdefault(unit, []).append(key)
-    found: list[list[PropositionKey]] = []
-    for units in spellings.values():
-        if len(units) < 2:
-            continue  # one spelling: equal figures have equal keys already
-        targets: dict[str, str] = {}  # the first unit of each dimension
-        folded: dict[str, str] = {}  # each folded spelling's dimension: convert takes "KM" as "km"
-        same: dict[tuple[str, tuple[float | None, ...]], list[PropositionKey]] = {}
-        for unit, spelled in units.items():
-            name = slug(unit)
-            dimension = folded.get(name) or unit_dimension(unit) or f"word {name}"
-            folded.setdefault(name, dimension)
-            target = targets.setdefault(dimension, unit)
-            for key in spelled:
-                assert key[2] is not None
-                numbers = _figures(key[2], unit, target)
-                if numbers is not None:
-                    same.setdefault((dimension, numbers), []).append(key)
-        found.extend(group for group in same.values() if len(group) > 1)
-    return found

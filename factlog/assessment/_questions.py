@@ -27,7 +27,7 @@ from factlog.model._cached import cached_slot
 from factlog.model._dates import Interval, hull_ends
 from factlog.model._nouns import Object, Proposition
 from factlog.model._scales import Certainty, Polarity
-from factlog.model._vocabulary import PropositionKey, object_key, shown_form
+from factlog.model._vocabulary import ObjectKey, PropositionKey, object_key, shown_form, written_key
 
 __all__ = ["OriginWeight", "Place", "Question", "Vote", "placed_questions", "questions"]
 
@@ -241,7 +241,8 @@ def _yes_no_question(index: Index, key: PropositionKey, group: Sequence[Entry], 
     shown = _shown([e.proposition.object for e in group if e.proposition is not None])
     proposition = attrs.evolve(first, object=shown, when=when)
     answer_of = {(e.id, e.part): "yes" if e.polarity is Polarity.AFFIRMED else "no" for e in group}
-    parts = [key[0], key[1], *(key[2][1:] if key[2] else ()), *(f"{k}={v}" for k, v in key[3])]
+    written = written_key(shown) if key[2] else None  # a figure's unit as the claims give it, not its base unit
+    parts = [key[0], key[1], *(written[1:] if written else ()), *(f"{k}={v}" for k, v in key[3])]
     key_text = " ".join(str(part) for part in parts) + f" @ {phrasing.span(when) or 'any time'}"
     found, notes, _ = votes(index, group, answer_of, weigh)  # one answer a claim: none affirms several
     return Question(
@@ -269,14 +270,22 @@ def _shown(objects: list[Object | None]) -> Object | None:
 def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: Weigher) -> Question:
     predicate = group[0].predicate
     assert predicate is not None
-    forms: dict[str, list[Object | None]] = {}
-    answer_of: Answers = {}
+    forms: dict[ObjectKey, list[Object | None]] = {}
+    keyed: list[tuple[Entry, ObjectKey]] = []
     for entry in sorted(group, key=lambda e: (e.id, e.part)):
         assert entry.proposition is not None
-        value = str(object_key(entry.proposition.object))
-        forms.setdefault(value, []).append(entry.proposition.object)
+        value_key = object_key(entry.proposition.object)
+        forms.setdefault(value_key, []).append(entry.proposition.object)
+        keyed.append((entry, value_key))
+    # A value is named by the form it is shown in (a figure's unit as written: "600 km", not its
+    # base units), which depends on neither the claims' order nor their ids.
+    shown_of = {key: _shown(objects) for key, objects in forms.items()}
+    named = {key: str(written_key(shown)) for key, shown in shown_of.items()}
+    values: dict[str, Object | None] = {named[key]: shown for key, shown in shown_of.items()}
+    answer_of: Answers = {}
+    for entry, value_key in keyed:
+        value = named[value_key]
         answer_of[entry.id, entry.part] = value if entry.polarity is Polarity.AFFIRMED else f"not:{value}"
-    values: dict[str, Object | None] = {value: _shown(objects) for value, objects in forms.items()}
     candidates = tuple(sorted(values))
     layout = Layout.of(values, predicate)
     denied = sorted({answer for answer in answer_of.values() if answer.startswith("not:")})

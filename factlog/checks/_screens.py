@@ -17,7 +17,6 @@ from operator import attrgetter
 import attrs
 
 from factlog.analysis._index import Entry, Index
-from factlog.analysis._values import same_figures
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["POLARITIES", "KeyScreens", "key_screens"]
@@ -46,8 +45,8 @@ class KeyScreens:
     opposed: list[list[Entry]]
     """Groups with a committed affirmation and a committed denial (``opposed_claims``, ``self_contradiction``).
 
-    The groups of keys that name one figure in units spelled differently ("600 km",
-    "600 kilometres": :func:`~factlog.analysis._values.same_figures`) count as one.
+    One figure in units spelled differently ("600 km", "600 kilometres") is one key
+    (:func:`~factlog.model._vocabulary.object_key`), so one group.
     """
     hedged: list[list[Entry]]
     """Groups with a possible and a certain claim of one polarity (``understated_certainty``)."""
@@ -71,13 +70,7 @@ def _key_screens(index: Index) -> KeyScreens:
     affirmed, denied = _COMMITTED[Polarity.AFFIRMED], _COMMITTED[Polarity.DENIED]
     any_affirmed, any_denied = _ANY[Polarity.AFFIRMED], _ANY[Polarity.DENIED]
     opposed, hedged, mixed, denying = [], [], set(), set()
-    spelled = _one_figure(index)
-    for key, group in index.by_key.items():
-        joined = spelled.get(key) if spelled else None  # most sets: no figure in two spellings, no key hashed
-        if joined is not None and joined[0] is key:  # one figure under keys in other unit spellings: one group
-            both = set(map(_PAIR, joined[1]))
-            if not both.isdisjoint(affirmed) and not both.isdisjoint(denied):
-                opposed.append(joined[1])
+    for group in index.by_key.values():
         if len(group) < 2:
             continue  # one claim: most keys
         pairs = set(map(_PAIR, group))
@@ -85,19 +78,8 @@ def _key_screens(index: Index) -> KeyScreens:
             denying.add(id(group))
             if not pairs.isdisjoint(any_affirmed):
                 mixed.add(id(group))
-                if joined is None and not pairs.isdisjoint(affirmed) and not pairs.isdisjoint(denied):
+                if not pairs.isdisjoint(affirmed) and not pairs.isdisjoint(denied):
                     opposed.append(group)
         if any(both <= pairs for both in _HEDGED):
             hedged.append(group)
     return KeyScreens(opposed, hedged, frozenset(mixed), frozenset(denying))
-
-
-def _one_figure(index: Index) -> dict[object, tuple[object, list[Entry]]]:
-    """Each key of a set naming one figure in units spelled differently: the set's first key and its claims in order."""
-    spelled: dict[object, tuple[object, list[Entry]]] = {}
-    for keys in same_figures(index.by_key):
-        first = min(keys, key=lambda key: index.by_key[key][0].position)
-        claims = sorted((entry for key in keys for entry in index.by_key[key]), key=attrgetter("position"))
-        for key in keys:
-            spelled[key] = (first, claims)
-    return spelled

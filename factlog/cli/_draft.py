@@ -19,6 +19,7 @@ from factlog.cli._common import (
     shown_path,
 )
 from factlog.drafting import draft, write_draft
+from factlog.drafting._times import undated
 from factlog.drafting._writing import Clash, ClashError, ClashKind, clashes, stores_text
 from factlog.errors import FormatError, InputError
 from factlog.io import dumps, load
@@ -165,6 +166,14 @@ def _draft(arguments: argparse.Namespace) -> int:
         if separator and option in _OPTIONS:
             raise UsageError(f"factlog draft: error: --{option}: {reason}") from None
         raise
+    unread = sum(1 for claim in claims.claims if undated(claim.notes))
+    if unread:
+        # Times were in the text and are in no claim: say so where it is seen, not only in the claims' notes.
+        print(
+            f"factlog draft: no --published date: the times of {unread} claim{'' if unread == 1 else 's'} were not"
+            " read (each claim's notes name the words); give --published DATE to read them",
+            file=sys.stderr,
+        )
     count, named = len(claims.claims), "standard input" if article == _STANDARD else shown_path(article)
     drafted = f"drafted {count} claim{'' if count == 1 else 's'} from {named}"
     if not text.strip():

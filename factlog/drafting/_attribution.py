@@ -9,7 +9,10 @@ The first reporting cue of a sentence decides the holder:
 * "X said in a statement carried by Y" — X the holder, Y a relay;
 * a verb of saying with its subject before it ("Analysts note that ...", "Moscow has
   denied ...") or after it at the end ("..., the ministry said.");
+* "X quoted Y as saying", "Y was quoted by X as saying" — Y the holder, X a relay;
 * "widely regarded" and other sayings without a sayer — an anonymous holder.
+
+The phrases naming the speaker are read by :mod:`factlog.drafting._speakers`.
 
 A verb of saying under negation ("Pyongyang has yet to confirm ...") names no holder:
 nobody said anything, and the next cue decides. A sentence that is a quotation and
@@ -29,32 +32,31 @@ import re
 import attrs
 
 from factlog.drafting._cues import CueKind, Found, find_cues
-from factlog.drafting._names import names_someone
+from factlog.drafting._speakers import (
+    CITING_AFTER,
+    WHEN,
+    noun_phrase,
+    phrase_after,
+    sources,
+    split_relays,
+    subject_after,
+    subject_before,
+)
 from factlog.model._kinds import Mode
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["Reading", "read_sentence"]
 
-_END_OF_PHRASE = re.compile(r"[,;:.!?“”\"(]|\s(?:that|as|of|in|on|for|who|which|when|to|and said)\s")
-_CITING = re.compile(r"\s+(?:citing|quoting|cited by|carried by|relayed by)\s+", re.IGNORECASE)
-_FRAME = re.compile(
-    r"^(?:(?:a |the )?(?:statements?|reports?|comments?|remarks?|a report|an announcement|a readout|"
-    r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by)\s+)",
-    re.IGNORECASE,
-)
-_LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
-_SUBJECT_WORDS = 9
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*(?:and|but)\s", re.IGNORECASE)
-_AUXILIARY = re.compile(
-    r"(?:\s+(?:has|have|had|also|reportedly|later|earlier|previously|could|would|can|will|may|might|must|should|did|does))+$",
-    re.IGNORECASE,
-)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|can|could|may|might)\b", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=[^\s'])((?:[^']|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)")
+_RUN_ON_HOLDER = re.compile(r"(?P<holder>[A-Z][A-Z0-9&.-]+|(?:[\w.'’-]+\s+)*?[a-z][\w-]*)\s+(?=[A-Z])")
+"""A holder run into the clause after "According to" with no comma: "KCNA Kim attended", "state media Kim ..."."""
+_NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
 _SEEN_BY = re.compile(
     r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
     r"footage|emails|minutes|logs|filings|statistics)\s+(?:seen|obtained|reviewed|examined)\s+by\s+"
@@ -66,43 +68,36 @@ _SEEN_HOW = re.compile(r"\s+(?:under|in|on|at|from|during|through|after|before|v
 _UNSAID = re.compile(
     r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
 )
-# Words between commas after a speaker that describe the speaker, never speak: "Mao Ning, a
-# ministry spokesperson, said", "Lee, speaking on condition of anonymity, said", "The
-# ministry, which has a spokesman, said".
-_INTERRUPTION = re.compile(
-    r"(?:(?:a|an|the|one|another|its|his|her|their)\s+\S|[a-z]+ing\b|[a-z]+ed\s+(?:by|in|on|at|to)\b|"
-    r"(?:who|whom|whose|which|in|on|at|after|before|when|while|as|asked|under|in an?)\b)"
-)
-_CITATION = re.compile(r"(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>.+)", re.IGNORECASE)
-_CARRIED = re.compile(
-    r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired) by\s+(?P<whom>.+)", re.IGNORECASE
-)
-# A report as the subject is the frame of whoever carried it, and speaks for nobody else.
-_REPORT_FRAME = re.compile(
-    r"(?:the|a|an|that|this)\s+(?:report|dispatch|article|statement|story|bulletin|broadcast)", re.IGNORECASE
-)
 # A speaker that is nobody: "Nobody said ...", "No official said ...", "None of them said ...".
-_NOBODY = re.compile(r"(?:nobody|no one|no-one|none|neither|no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b.*", re.I)
+_NOBODY = re.compile(
+    r"(?:nobody|no one|no-one|none|neither|nothing|not (?:a single|one|any|a)\s+[a-z][\w-]*|"
+    r"no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b.*",
+    re.I,
+)
 # A verb of saying with nothing said: "They said nothing", "declined to comment".
 _SAID_NOTHING = re.compile(r"\s*(?:nothing|no more|little|none)\b", re.IGNORECASE)
-# A citation after a speaker or a verb: "Yonhap reported, citing an unnamed source, that ...".
-_CITING_AFTER = re.compile(
-    r",?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>[^,;:“”\"]{1,80}?)"
-    r"(?=\s*(?:[,;:“”\"]|$|\s(?:that|as)\s|[.!?]\s*$))",
-    re.IGNORECASE,
-)
 # An outer relay at the end of a sentence whose speaker is named earlier: "..., according
 # to KCNA.", "..., Yonhap reported, citing a source.", "..., which cited Yonhap.".
 _TAIL = re.compile(
     r",\s*(?:according to\s+(?P<according>[^,;:“”\"]{1,80}?)|"
     r"(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
-    r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?))"
+    r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?)|"
+    r"(?:in\s+an?\s+\w+\s+)?(?:carried|relayed|published)\s+by\s+(?P<carrier>[^,;:“”\"]{1,60}?))"
+    rf"(?:\s+{WHEN})?"
     r"(?P<citing>(?:,?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)"
     r"\s*[.!?]?[”\"]?\s*$",
     re.IGNORECASE,
 )
-_QUOTED_APPOSITION = re.compile(r"(?P<speaker>[^“”\"]+?),\s*(?P<words>[^“”\",]*)[“\"](?P<quoted>[^“”\"]*),[”\"]")
-"""An apposition ending in a quotation, the comma inside its closing mark: 'Kim, the “supreme leader,”'."""
+_QUOTED_AS = re.compile(r"(?:quoted|quotes|quoting)\s*(?P<whom>.*?)\s*as saying", re.IGNORECASE | re.DOTALL)
+_TOLD = re.compile(
+    r"(?:told|tells)\s+(?P<whom>[^,;:.“”\"]{1,60}?)(?=\s*(?:$|[,;:.“”\"]|\s(?:that|on|in|at|last|this|late)\s))"
+)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:media|news|press|the|these|those|such|recent|earlier|some|many|several|unconfirmed|intelligence|his|her|"
+    r"their|its|our|western|foreign|local|state|official|previous|similar)\s+$",
+    re.IGNORECASE,
+)
+"""A word before "reports" or "claims" that makes it a noun: "Western media reports that ...", "these claims"."""
 _NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
 _OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
 _WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
@@ -128,112 +123,8 @@ class Reading:
     """Whether the sentence is a quotation and nothing else: somebody's words, though it names nobody."""
     content: tuple[int, int] = (0, 0)
     """The span of what is held, without the attribution."""
-
-
-def _phrase_after(sentence: str, start: int) -> tuple[str, int]:
-    rest = sentence[start:]
-    stop = _END_OF_PHRASE.search(rest)
-    end = len(rest) if stop is None else stop.start()
-    if stop is not None and rest[stop.start()] == "." and re.match(r"[A-Z]\.", rest[max(0, stop.start() - 1) :]):
-        # An abbreviation such as "U.S." ends no phrase; take the rest up to a comma.
-        comma = re.search(r"[,;:!?“”\"]", rest)
-        end = len(rest) if comma is None else comma.start()
-    phrase = rest[:end].strip().rstrip(".")
-    return phrase, start + end
-
-
-def _sources(phrase: str) -> tuple[str, ...]:
-    """Whom a citation names, when it names someone ("Yonhap", "an unnamed source"); none for "safety concerns"."""
-    parts = _split_relays(phrase)
-    return parts if parts and all(part[:1].isupper() or names_someone(part) for part in parts) else ()
-
-
-def _split_relays(phrase: str) -> tuple[str, ...]:
-    parts = [part.strip() for part in _CITING.split(phrase) if part.strip()]
-    return tuple(_clean(part) for part in parts if _clean(part))
-
-
-def _clean(phrase: str) -> str:
-    phrase = re.sub(r"\s*\([^()]*\)", "", phrase)  # "Kim Yo Jong (Kim Jong Un's sister)": an aside names nobody
-    phrase = _FRAME.sub("", phrase.strip())
-    phrase = _LEADING.sub("", phrase)
-    return phrase.strip(" ,;")
-
-
-def _subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
-    """The speaker before a verb of saying, with the relays around them, outermost first; None without one."""
-    before = sentence[: found.start].rstrip()
-    before = _AUXILIARY.sub("", before).rstrip()
-    if before.endswith(","):
-        return _apposition(before[:-1])
-    quoted = _QUOTED_APPOSITION.fullmatch(before)
-    if quoted is not None:
-        # "Kim, the “supreme leader,” said": the comma inside the quotation mark closes the apposition.
-        return _apposition(f"{quoted['speaker']}, {quoted['words']}{quoted['quoted']}")
-    if before.endswith(("”", '"')):
-        return None
-    clause = re.split(r"[,;:“”\"]", before)[-1].strip()
-    words = clause.split()
-    if not words or len(words) > _SUBJECT_WORDS:
-        return None
-    return _split_relays(clause) or None
-
-
-def _apposition(before: str) -> tuple[str, ...] | None:
-    """The speaker of "X, <words between commas>, said": the words describe or relay X, and never speak.
-
-    "The operator, Namhae Port Services," is the name in apposition; "Mao Ning, a
-    ministry spokesperson," and "Lee, speaking on condition of anonymity," are Mao Ning
-    and Lee; "KCNA, citing Yonhap," is Yonhap's, via KCNA; "The report, carried by
-    Yonhap citing a source," is the source's, via Yonhap (the report is only the frame).
-    """
-    parts = [part.strip() for part in re.split(r"[,;:“”\"]", before)]
-    carriers: list[str] = []
-    cited: list[str] = []
-    name: str | None = None
-    index = len(parts) - 1
-    while index >= 1:
-        part = parts[index]
-        if (citing := _CITATION.match(part)) is not None:
-            cited = [*_sources(citing["whom"]), *cited]  # "citing safety concerns" cites no one
-        elif (carried := _CARRIED.match(part)) is not None:
-            carriers = [*_split_relays(carried["whom"]), *carriers]
-        elif _INTERRUPTION.match(part) is None:
-            if index == len(parts) - 1 and part[:1].isupper() and len(part.split()) <= _SUBJECT_WORDS:
-                name = part  # "The operator, Namhae Port Services, said": the name between the commas speaks
-            else:
-                break
-        index -= 1
-    if index == len(parts) - 1 or (name is None and not _noun_phrase(parts[index])):
-        return None
-    speaker = name or parts[index]
-    spoken = () if _REPORT_FRAME.fullmatch(speaker) else _split_relays(speaker)
-    return (*carriers, *spoken, *cited) or None
-
-
-def _noun_phrase(text: str) -> bool:
-    """Whether a clause part can be a speaker: short, with no finite verb ("The ministry", not "The port was shut")."""
-    return 0 < len(text.split()) <= _SUBJECT_WORDS and _FINITE.search(text) is None
-
-
-def _subject_after(sentence: str, found: Found) -> tuple[str, ...] | None:
-    """Inverted or trailing attribution: '..., X said.' or '..., said X.' (or '..., said X, which cited Y.')."""
-    before = sentence[: found.start].rstrip()
-    after = sentence[found.end :].strip()
-    trailing = re.fullmatch(r"(.*)[,”\"]\s*([^,“”\"]{1,80})", before, re.DOTALL)
-    if trailing and re.fullmatch(r"(?:\s*(?:on|in|at|late|earlier|later|this|last)\b[^.]*)?[.!?]?[”\"]?", after):
-        return _split_relays(trailing.group(2)) or None
-    inverted = re.match(
-        r"([^,.;:“”\"]{1,80})((?:,\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)[.!?]?$",
-        after,
-    )
-    if before.endswith((",", "”", '"')) and inverted and _noun_phrase(inverted.group(1)):
-        # "..., said KCNA." names KCNA; "..., said talks would resume." names nobody (a clause, not a speaker).
-        cited = tuple(
-            phrase for match in _CITING_AFTER.finditer(inverted.group(2)) for phrase in _sources(match["whom"])
-        )
-        return (*_split_relays(inverted.group(1)), *cited) or None
-    return None
+    addressee: str | None = None
+    """Whom the holder told ("Peskov told TASS"): a relay when it is a news outlet, which the drafter decides."""
 
 
 def _inner_speaker(
@@ -245,7 +136,7 @@ def _inner_speaker(
             continue
         if _PASSIVE.search(sentence[: item.start].rstrip()) or _UNSAID.search(sentence[: item.start]):
             return holders, content
-        subject = _subject_before(sentence, item)
+        subject = subject_before(sentence, item)
         if subject is not None and sentence.find(subject[-1], content[0]) >= content[0]:
             return (*holders, *subject), (item.end, len(sentence))
         return holders, content
@@ -294,14 +185,19 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
     """Holder phrases and the content span for one reporting or according cue, or None."""
     if item.cue.kind is CueKind.ACCORDING:
         if "carried by" in item.text.casefold():
-            carrier, _ = _phrase_after(sentence, item.end)
-            speaker = _subject_before(sentence, item)
+            carrier, _ = phrase_after(sentence, item.end)
+            speaker = subject_before(sentence, item)
             if speaker is None or not carrier:
                 return None
-            return (*_split_relays(carrier), *speaker), (0, len(sentence))
-        phrase, end = _phrase_after(sentence, item.end)
+            return (*split_relays(carrier), *speaker), (0, len(sentence))
+        phrase, end = phrase_after(sentence, item.end)
+        run_on = _RUN_ON_HOLDER.match(phrase) if item.start == 0 and not sentence[end:].strip(" .!?") else None
+        if run_on is not None and not _NOT_A_HEAD.search(run_on["holder"]):
+            # "According to KCNA Kim attended.": without a comma, the holder ends where a name begins.
+            phrase = run_on["holder"]
+            end = sentence.index(phrase, item.end) + len(phrase)
         cited, end = _citations(sentence, end)
-        holders = (*_split_relays(phrase), *cited)
+        holders = (*split_relays(phrase), *cited)
         if not holders:
             return None
         content = (end, len(sentence)) if item.start == 0 else (0, item.start)
@@ -309,32 +205,53 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
     if item.cue.kind is CueKind.DOCUMENTARY:
         # "Customs records seen by CPA show ...": CPA's, through the records; "Data show ..." is nobody's.
         seen = _SEEN_BY.search(sentence[: item.start])
-        holders = () if seen is None else _split_relays(_SEEN_HOW.split(seen["holder"], maxsplit=1)[0])
+        holders = () if seen is None else split_relays(_SEEN_HOW.split(seen["holder"], maxsplit=1)[0])
         return (holders, (item.end, len(sentence))) if holders else None
+    quoting = _QUOTED_AS.fullmatch(item.text)
+    if quoting is not None:
+        return _quoted_as_saying(sentence, item, quoting["whom"])
+    if _AGENT.match(sentence[item.end :]) and not _PASSIVE.search(sentence[: item.start].rstrip()):
+        return None  # "In remarks reported by KCNA, Kim said": a participle, no verb; the carrier is a relay
     if _PASSIVE.search(sentence[: item.start].rstrip()):
         # "No injuries were reported": a passive names no speaker, unless "by" does.
         agent = _AGENT.match(sentence[item.end :])
         if agent is None:
             return None
-        phrase, _ = _phrase_after(sentence, item.end + agent.end())
-        return _split_relays(phrase), (0, item.start)
-    subject = _subject_before(sentence, item)
+        phrase, _ = phrase_after(sentence, item.end + agent.end())
+        return split_relays(phrase), (0, item.start)
+    subject = subject_before(sentence, item)
     if subject is not None:
         if _NOBODY.fullmatch(subject[-1]):
             return None  # "Nobody said ...": no speaker, and the negation denies
         cited, end = _citations(sentence, item.end)  # "Yonhap reported, citing a source, that ..."
         return (*subject, *cited), (end, len(sentence))
-    subject = _subject_after(sentence, item)
+    subject = subject_after(sentence, item)
     if subject is not None and not _NOBODY.fullmatch(subject[-1]):
         return subject, (0, item.start)
     return None
 
 
+def _quoted_as_saying(sentence: str, item: Found, whom: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+    """Who speaks when an outlet quotes: "KCNA quoted Kim as saying" (or "Kim was quoted by KCNA as saying") is Kim."""
+    passive = _PASSIVE.search(sentence[: item.start].rstrip())
+    if passive is not None:
+        speaker = subject_before(sentence, attrs.evolve(item, start=passive.start()))
+        carrier = re.match(r"by\s+(?P<whom>.+)", whom, re.IGNORECASE)
+        relays = split_relays(carrier["whom"]) if carrier is not None else ()
+        return ((*relays, *speaker), (item.end, len(sentence))) if speaker else None
+    quoter = subject_before(sentence, item) or subject_after(sentence, item)
+    quoted = split_relays(whom)
+    if quoter is None or not quoted:
+        return None
+    content = (item.end, len(sentence)) if sentence.find(quoter[-1]) < item.start else (0, item.start)
+    return (*quoter, *quoted), content
+
+
 def _citations(sentence: str, end: int) -> tuple[tuple[str, ...], int]:
     """Whom the speaker cites right after ``end`` (", citing Y, which cited Z"), innermost last, and where that ends."""
     cited: list[str] = []
-    while (match := _CITING_AFTER.match(sentence, end)) is not None:
-        cited += _sources(match["whom"])
+    while (match := CITING_AFTER.match(sentence, end)) is not None:
+        cited += sources(match["whom"])
         end = match.end()
     return tuple(cited), end
 
@@ -349,20 +266,22 @@ def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str
     tail = _TAIL.search(sentence)
     if tail is None or tail.start() < used.end:
         return None
-    outer = tail["according"] or tail["reporter"]
-    if outer is not None and not _noun_phrase(outer):
+    outer = tail["according"] or tail["reporter"] or tail["carrier"]
+    if outer is not None and not noun_phrase(outer):
         return None
-    citing = tuple(phrase for match in _CITING_AFTER.finditer(tail["citing"]) for phrase in _sources(match["whom"]))
+    citing = tuple(phrase for match in CITING_AFTER.finditer(tail["citing"]) for phrase in sources(match["whom"]))
     if outer is not None:
-        return (*_split_relays(outer), *citing), (), tail.start()  # "KCNA reported, citing Yonhap": both outside
-    return (), (*_sources(tail["cited"]), *citing), tail.start()
+        return (*split_relays(outer), *citing), (), tail.start()  # "KCNA reported, citing Yonhap": both outside
+    return (), (*sources(tail["cited"]), *citing), tail.start()
 
 
 def _plain_quotes(sentence: str) -> str:
     """The sentence with every quotation mark as “ or ” (same length): ‘’, «» and „“ read as “”.
 
     A ’ closes a quotation only after an open ‘ and not between letters ("Kim Jong
-    Un’s" keeps its apostrophe).
+    Un’s" keeps its apostrophe); straight single quotes are read as a pair only, one
+    opening a word and one closing it ('We will respond,' Lavrov said), so an
+    apostrophe ("Kim's", "the '90s") stays one.
     """
     chars = list(sentence)
     single = low = False
@@ -379,7 +298,21 @@ def _plain_quotes(sentence: str) -> str:
             between = 0 < index < len(chars) - 1 and chars[index - 1].isalpha() and chars[index + 1].isalpha()
             if not between:
                 chars[index], single = "”", False
-    return "".join(chars)
+    # 'We will respond,' Lavrov said: straight single quotes in a pair, an apostrophe inside ("Kim's") kept.
+    return _STRAIGHT_SINGLE.sub(lambda match: f"“{match[1]}”", "".join(chars))
+
+
+def _says_nothing(sentence: str, item: Found) -> bool:
+    """Whether a verb of saying names no speaker: negated, with nothing said, or a noun ("media reports that")."""
+    if item.cue.kind is not CueKind.REPORTING:
+        return False
+    if _UNSAID.search(sentence[: item.start]) or _SAID_NOTHING.match(sentence, item.end):
+        return True  # "has yet to confirm", "said nothing": nobody says anything
+    # "Western media reports that X are false, Lavrov said": a noun, the subject of what is said.
+    return (
+        item.text.casefold() in {"reports", "claims", "notes"}
+        and _NOUN_BEFORE.search(sentence[: item.start]) is not None
+    )
 
 
 def read_sentence(sentence: str) -> Reading:
@@ -391,15 +324,24 @@ def read_sentence(sentence: str) -> Reading:
     anonymous = False
     content = (0, len(sentence))
     used: Found | None = None
+    carriers: tuple[str, ...] = ()
     for item in cues:
-        if item.cue.kind is CueKind.REPORTING and (
-            _UNSAID.search(sentence[: item.start]) or _SAID_NOTHING.match(sentence, item.end)
+        agent = _AGENT.match(sentence[item.end :])
+        if (
+            item.cue.kind is CueKind.REPORTING
+            and agent is not None
+            and not _PASSIVE.search(sentence[: item.start].rstrip())
         ):
-            continue  # "has yet to confirm", "said nothing": nobody says anything
+            # "In remarks reported by KCNA, Kim said": KCNA carried Kim's remarks, a relay of whoever speaks next.
+            carriers = (*carriers, *split_relays(phrase_after(sentence, item.end + agent.end())[0]))
+            continue
+        if _says_nothing(sentence, item):
+            continue
         if item.cue.kind in _NAMING:
             found = _holder(sentence, item)
             if found is not None and found[0]:
                 holders, content = found
+                holders = (*(c for c in carriers if c not in holders), *holders)
                 cue, used = item.text, item
                 if item.cue.kind is CueKind.ACCORDING and item.start == 0:
                     holders, content = _inner_speaker(sentence, cues, holders, content)
@@ -432,7 +374,9 @@ def read_sentence(sentence: str) -> Reading:
     elif own_voice:
         hedges = [item for item in applying if item.cue.kind is CueKind.HEDGE]
         cue = hedges[0].text if hedges else None
+    told = _TOLD.match(sentence, used.start) if used is not None and holders else None
     return Reading(
+        addressee=None if told is None else told["whom"].strip(),
         holders=holders,
         cue=cue,
         mode=mode,

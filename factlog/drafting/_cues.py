@@ -106,6 +106,8 @@ CUES: tuple[Cue, ...] = (
         _R,
         "uncommitted",
     ),
+    # "KCNA quoted Kim as saying", "Kim was quoted by KCNA as saying": Kim's words, through KCNA.
+    Cue(r"(?:quoted|quotes|quoting)\b[^,.;:“”\"]{0,80}?\bas saying", _R, printed="quoted … as saying"),
     Cue(_SAY, _R),
     Cue(r"condemned|condemns|criticized|criticised|criticizes|criticises|welcomed|welcomes|praised|praises", _R),
     Cue(r"show|shows|showed", CueKind.DOCUMENTARY),
@@ -140,11 +142,44 @@ CUES: tuple[Cue, ...] = (
     # "The last X was in 2019" and "the first X since 2019" deny X in between (docs/concepts.md).
     Cue(r"the last\b[^,.;]*?\b(?:was|were|occurred|took place|came) in", CueKind.NEGATION, denies=True),
     Cue(r"the first\b[^,.;]*?\bsince", CueKind.NEGATION, denies=True),
+    # "It remains unclear whether X", "It is not clear whether X": nobody is committed either way
+    # (FactBank's Uu), neither an affirmation nor a denial of X.
+    Cue(
+        r"(?:is|are|was|were|remains?|remained)(?: still)? (?:not(?: yet| immediately)? (?:clear|known|certain)|"
+        r"unclear|unknown|uncertain) (?:whether|if|when|how|why|what|who|where)",
+        CueKind.HEDGE,
+        "uncommitted",
+        printed="(is, are, was, were, remains) (unclear, unknown, uncertain, not clear, not known, not certain)"
+        " (whether, if, when, how, why, what, who, where)",
+    ),
+    # "Reports that X are pure fiction" deny X: a verdict of falsity on what is reported.
+    Cue(
+        r"(?:is|are|was|were) (?:“|\")?(?:(?:pure|utter|complete|total|a|an) )?(?:fiction|fabrications?|lies|lie|"
+        r"false|untrue|baseless|groundless|unfounded|nonsense|fake)",
+        CueKind.NEGATION,
+        denies=True,
+        printed="(is, are, was, were) (pure, utter, complete, a)? (fiction, fabrication, lie(s), false, untrue,"
+        " baseless, groundless, unfounded, nonsense, fake)",
+    ),
     # "There is no evidence that X" denies nothing about X: whoever says it is uncommitted (FactBank's Uu).
     Cue(
         r"no (?:evidence|proof|indication|confirmation)(?: yet)? (?:that|of)",
         CueKind.HEDGE,
         "uncommitted",
+    ),
+    # "Nothing suggests X" is "no evidence that X": no commitment either way (FactBank's Uu), no denial.
+    Cue(
+        r"nothing (?:suggests|indicates|shows|proves|confirms)(?: that)?",
+        CueKind.HEDGE,
+        "uncommitted",
+    ),
+    # Negations that deny nothing: "Nobody doubts that X" holds X; "not only did Kim attend" and
+    # "Kim did not only attend" add to it; "Kim attended, not Putin" denies Putin's part alone.
+    Cue(
+        r"(?:nobody|no one|no-one|none) (?:doubts|doubted|disputes|disputed|questions|questioned|denies|denied)|"
+        r"not only|(?<=, )not|(?<=, but )not",
+        CueKind.NEGATION,
+        printed="(nobody, no one, none) (doubts, disputes, questions, denies); not only; ', not X'",
     ),
     Cue(
         r"not|no longer|never|n't|neither|nor|none|nobody|no one|nothing|without any|has yet to|have yet to",

@@ -36,6 +36,10 @@ _KOREAN = re.compile(
     r"[(（](?P<place>[^()（）=＝\n]{1,20})[=＝](?P<agency>[^()（）\n]{1,30})[)）]\s*(?:[^=＝\n]{1,30}?[=＝]\s*)?"
 )
 """The Korean form: "(서울=연합뉴스) 홍길동 기자 = ...", place and agency in parentheses, the reporter before "="."""
+_SLASHED = re.compile(
+    rf"(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}})\s*,\s*(?P<date>{_DATE})\.?\s*/(?P<agency>[^/\n]{{1,30}})/\.?\s*"
+)
+"""TASS's form: "MOSCOW, December 2. /TASS/. ...", the agency between slashes."""
 _LETTERS = 2
 _LOWER_AGENCY = 4
 """The longest agency written in lowercase ("dpa"): longer lowercase words in parentheses are a caption's."""
@@ -69,6 +73,9 @@ def _one(sentence: str, start: int) -> tuple[int, str, str | None] | None:
     korean = _KOREAN.match(sentence, start)
     if korean is not None and korean["place"].strip() and korean["agency"].strip():
         return korean.end(), korean["place"].strip(), " ".join(korean["agency"].split())
+    slashed = _SLASHED.match(sentence, start)
+    if slashed is not None and slashed["agency"].strip() and slashed["place"].upper() == slashed["place"]:
+        return slashed.end(), slashed["place"], " ".join(slashed["agency"].split())
     match = _DATELINE.match(sentence, start)
     if match is None:
         return None
@@ -82,7 +89,11 @@ def _one(sentence: str, start: int) -> tuple[int, str, str | None] | None:
     place = match["place"] or ""
     if not place and match["slug"] is None:
         return None
-    if place and (sum(1 for letter in place if letter.isalpha()) < _LETTERS or place.upper() != place):
+    # "Pyongyang, December 2 (KCNA) -- Kim ...": a place in title case is one when a date and an agency
+    # both follow and a sentence starts after the dash ("Velmora, May 12 (CPA) - talks resumed." is none).
+    after = sentence[match.end() : match.end() + 1]
+    titled = match["date"] is not None and agency is not None and place.istitle() and after.isupper()
+    if place and (sum(1 for letter in place if letter.isalpha()) < _LETTERS or (place.upper() != place and not titled)):
         return None
     return match.end(), place, agency
 

@@ -10,7 +10,7 @@ from factlog.checks import Severity, check
 from factlog.drafting._attribution import Reading, read_sentence
 from factlog.drafting._dateline import Dateline, find_dateline
 from factlog.drafting._holders import Holders
-from factlog.drafting._names import Names
+from factlog.drafting._names import INVISIBLE, Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
 from factlog.drafting._segment import sentences
 from factlog.drafting._times import named_time
@@ -32,6 +32,7 @@ from factlog.model._fields import ID
 __all__ = ["draft"]
 
 _TITLE_LENGTH = 160
+_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _SAFETY_ROUNDS = 3
 _LONGEST_SOURCE_ID = 160  # claim ids add "-001-office-1" and must stay within 200 characters
 
@@ -87,6 +88,9 @@ class _Drafter:
         if not reading.holders:
             return [Attribution(holder=self.outlet, mode=reading.mode, cue=reading.cue)]
         relays = [self.holders.resolve(phrase) for phrase in reading.holders[:-1]]
+        told = None if reading.addressee is None else self.holders.outlet(reading.addressee)
+        if told is not None:
+            relays.insert(0, told)  # "a source told Yonhap": Yonhap had it from the source
         last = reading.holders[-1]
         result = []
         for holder in self.holders.coordinated(last) or (self.holders.resolve(last),):
@@ -134,7 +138,7 @@ class _Drafter:
         return [
             Claim(
                 id=claim_id if number == 1 else f"{claim_id}-holder-{number}",
-                statement=" ".join(sentence.split()),
+                statement=" ".join(sentence.translate(_WITHOUT_INVISIBLE).split()),
                 proposition=proposition,
                 polarity=reading.polarity,
                 certainty=reading.certainty,
@@ -239,7 +243,7 @@ def draft(
         vocabulary={predicate.id: predicate.label for predicate in registry.predicates},
         figures={predicate.id: predicate.label for predicate in registry.predicates if predicate.functional},
     )
-    spans = sentences(text)
+    spans = _with_dateline_whole(text, sentences(text))
     claims: list[Claim] = []
     extra: list[Claim] = []
     before: Attribution | None = None
@@ -247,10 +251,12 @@ def draft(
     dateline_first = False
     wire: tuple[str, ...] = ()
     for number, (first, end) in enumerate(spans, 1):
-        start = first
-        if number > 1 and "\n" in text[spans[number - 2][1] : start]:
+        # A byte-order mark or zero-width character before a sentence is no part of it (nor hides its dateline);
+        # the quote stays a span of the stored text, starting after them.
+        start = first + len(text[first:end]) - len(text[first:end].lstrip(INVISIBLE))
+        if number > 1 and "\n" in text[spans[number - 2][1] : first]:
             before = None  # a new paragraph: a quotation there does not continue the last one
-        if dateline is None and (start == 0 or text[start - 1] == "\n"):
+        if dateline is None and (first == 0 or text[first - 1] == "\n"):
             # "VELMORA, May 12 (CPA) - ...": the dateline is no part of the claim; its agency relays the rest.
             dateline = find_dateline(text[start:end])
             if dateline is not None:
@@ -286,6 +292,25 @@ def draft(
         claims=(*claims, *extra),
     )
     return _consistent(result)
+
+
+def _with_dateline_whole(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with the first dateline inside one: "MOSCOW, December 2. /TASS/. Lavrov said ..." is one sentence.
+
+    pysbd ends sentences inside TASS's dateline; the sentence the dateline ends in is joined to it.
+    """
+    for index, (start, _) in enumerate(spans):
+        if start != 0 and text[start - 1] != "\n":
+            continue
+        line_end = text.find("\n", start)
+        dateline = find_dateline(text[start : len(text) if line_end < 0 else line_end])
+        if dateline is None:
+            continue
+        last = index
+        while last + 1 < len(spans) and spans[last][1] <= start + dateline.end:
+            last += 1
+        return [*spans[:index], (start, spans[last][1]), *spans[last + 1 :]]
+    return spans
 
 
 def _with_references(registry: ClaimSet, predicates: set[str]) -> set[str]:

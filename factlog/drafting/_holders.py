@@ -13,18 +13,20 @@ import unicodedata
 
 import attrs
 
-from factlog.drafting._names import VAGUE_NOUNS, Names, count_of, normal, slug, vague
+from factlog.drafting._names import INVISIBLE, VAGUE_NOUNS, Names, agency_name, count_of, normal, slug, vague
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
 __all__ = ["Holders"]
 
+_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
 _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
 _ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association)\b")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
 _BOTH = re.compile(r"^both\s+", re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+")
+_AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
+"""The joints of a list: "Russia, China(,) and North Korea" (a comma joins only in a list closed by "and")."""
 _PROPER_NAME = re.compile(r"^[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$")
 """A bare proper name: one to three capitalised words ("Reuters", "Radio Free Asia")."""
 _POSSESSED = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4}")
@@ -35,16 +37,46 @@ _TITLED_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
 )
 """A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning."""
+_ACRONYM = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\)")
+"""An acronym in parentheses after a name: "The National Intelligence Service (NIS)"."""
+_INSTITUTION = re.compile(
+    r"\b(?:Service|Agency|Council|Committee|Commission|Ministry|Department|Office|Bureau|Staff|Command|Forces|"
+    r"Army|Navy|Guard|Institute|Center|Centre|Administration|Authority|Directorate|Assembly|Court|Party)$"
+)
+"""The last word of an institution's name: "The Secret Intelligence Service" is no title before a name."""
+_PERSON_NOUN = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|official|source|diplomat|officer|analyst|expert|minister|aide|lawmaker|"
+    r"envoy|ambassador|leader|president|secretary|director|commander)$",
+    re.IGNORECASE,
+)
+"""A descriptor of one person ("the spokesman", "a senior official"): "he" or "she" after it is that person."""
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
+def _agency_in(phrase: str) -> str | None:
+    """The well-known agency a phrase names with its description ("Russia's TASS news agency" is TASS), or None."""
+    described = re.fullmatch(
+        r"(?:(?:the|a)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,5}?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+        r"(?:\s+(?:state\s+)?(?:news\s+agency|agency|news|newspaper|daily|broadcaster|wire))?",
+        phrase,
+    )
+    return None if described is None else agency_name(described["name"])
+
+
+def _singular(entity: Entity) -> bool:
+    """Whether "it" can stand for an entity: named, or a descriptor of one body ("the ministry", not "analysts")."""
+    if not entity.anonymous:
+        return True
+    return count_of(entity.name) is None and not entity.name.rstrip(" .").endswith("s")
+
+
 def _kind(name: str) -> EntityKind:
-    if _OUTLET_WORDS.search(name):
+    if _OUTLET_WORDS.search(name) or agency_name(name) is not None:
         return EntityKind.MEDIA_OUTLET
     if _BODY_WORDS.search(name):
         return EntityKind.GOVERNMENT_BODY
-    if _ORG_WORDS.search(name):
-        return EntityKind.ORGANISATION
+    if _ORG_WORDS.search(name) or _INSTITUTION.search(name) or re.search(r"\b[A-Z]{2,}\b", name):
+        return EntityKind.ORGANISATION  # "The National Intelligence Service", "The JCS": no person's names
     if _CAPITALISED.match(name) and 2 <= len(name.split()) <= 4:
         return EntityKind.PERSON
     return EntityKind.ORGANISATION
@@ -57,6 +89,7 @@ class Holders:
         self.names = names
         self.used: dict[str, Entity] = {}
         self._last_person: str | None = None
+        self._last_body: str | None = None
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -96,6 +129,7 @@ class Holders:
         ("Yonhap" for "Yonhap News Agency"): an outlet is no relay of its own story.
         """
         name = " ".join(unicodedata.normalize("NFKC", name).split())
+        name = agency_name(name) or name  # "연합뉴스" is Yonhap, "ТАСС" TASS: one id whatever the script
         if outlet is not None and self._names_outlet(name, outlet):
             return outlet
         found = self.names.lookup(name)
@@ -120,16 +154,71 @@ class Holders:
             for known in (normal(entity.name), *(normal(alias) for alias in entity.aliases))
         )
 
-    def resolve(self, phrase: str) -> str:
-        """The entity id for a holder phrase as written."""
+    def outlet(self, phrase: str) -> str | None:
+        """The news outlet a phrase names ("TASS", "the Associated Press"), or None for anyone else ("reporters").
+
+        A registry or already proposed entity of kind media outlet, or a proper name with an outlet's word in it.
+        """
         phrase = " ".join(phrase.split())
+        found = self.names.find(phrase)
+        if found and not phrase[found[-1].end :].strip(" ."):
+            entity = found[-1].entity
+            return self.use(entity) if self.names.kind(entity) is EntityKind.MEDIA_OUTLET else None
+        proposed = self._proposed(phrase)
+        if proposed is not None:
+            return proposed if self.used[proposed].kind is EntityKind.MEDIA_OUTLET else None
+        known = agency_name(phrase)
+        if known is not None or (re.search(r"\b[A-Z]", phrase) and _OUTLET_WORDS.search(phrase)):
+            return self.resolve(known or phrase)
+        return None
+
+    def resolve(self, phrase: str) -> str:
+        """The entity id for a holder phrase as written.
+
+        An acronym in parentheses ("The National Intelligence Service (NIS)") becomes an alias
+        of the entity proposed for the name, so that "the NIS" later is the same entity.
+        """
+        phrase = " ".join(phrase.translate(_WITHOUT_INVISIBLE).split())  # "Lav\u200brov" is Lavrov
+        acronym = _ACRONYM.search(phrase)
+        if acronym is None:
+            return self._resolve(phrase)
+        name = " ".join((phrase[: acronym.start()] + phrase[acronym.end() :]).split())
+        earlier = self._proposed(acronym["acronym"])
+        if earlier is not None and earlier not in self.names.entities and self.names.lookup(name) is None:
+            # "JCS says" in the headline, "the Joint Chiefs of Staff (JCS)" below: one entity, the name an alias.
+            first = self.used[earlier]
+            if normal(name) not in {normal(known) for known in (first.name, *first.aliases)}:
+                self.used[earlier] = attrs.evolve(first, aliases=(*first.aliases, name))
+            return earlier
+        found = self._resolve(name)
+        entity = self.used.get(found)
+        if entity is not None and found not in self.names.entities and acronym["acronym"] not in entity.aliases:
+            self.used[found] = attrs.evolve(entity, aliases=(*entity.aliases, acronym["acronym"]))
+        return found
+
+    def _resolve(self, phrase: str) -> str:
+        found = self._named(phrase)
+        entity = self.used.get(found)
+        if entity is not None and entity.anonymous and _PERSON_NOUN.search(entity.name) and _singular(entity):
+            self._last_person = found  # "The spokesman said ... He stressed ...": the same spokesman
+        elif entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
+            self._last_body = found
+        return found
+
+    def _named(self, phrase: str) -> str:
         if _PRONOUN.match(phrase):
             return self._last_person or self._anonymous("an unnamed speaker")
+        if phrase.casefold() == "it":
+            # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
+            return self._last_body or self._anonymous("an unnamed speaker")
         found = self.names.find(phrase)
+        agency = _agency_in(phrase)  # a registry name before it owns the agency: "Russia's TASS news agency"
+        if agency is not None and agency != phrase:
+            return self._named(agency)  # "Russia's TASS news agency", "the state-run Xinhua news agency": the agency
         head = found[-1] if found else None  # the head of an English noun phrase comes last
-        titled = _TITLED_NAME.match(phrase)
+        titled = None if _INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
-            return self.resolve(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
+            return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
         if head is not None and _POSSESSED.fullmatch(phrase[head.end - 2 : head.end] + phrase[head.end :].rstrip(" .")):
             # "Kim Jong Un's sister" is not Kim; an institution's own ("Russia's foreign ministry") speaks for it.
             owner = None if self.names.kind(head.entity) is EntityKind.PERSON else self.use(head.entity)
@@ -173,7 +262,7 @@ class Holders:
         CPA dateline is two holders, while an unknown name with "and" in it ("the Ministry
         of Trade and Industry", "Marks and Spencer") stays whole.
         """
-        parts = _AND.split(_BOTH.sub("", " ".join(phrase.split())))
+        parts = [part for part in _AND.split(_BOTH.sub("", " ".join(phrase.split()))) if part]
         if len(parts) < 2:
             return ()
         known: list[str | None] = []
@@ -197,9 +286,10 @@ class Holders:
         return distinct if len(distinct) >= 2 else ()
 
     def _proposed(self, phrase: str) -> str | None:
-        """The id of an entity this draft proposed already under this name or alias, if any."""
+        """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""
+        written = normal(phrase).removeprefix("the ")
         for proposed in self.used.values():
-            if normal(phrase) in {normal(name) for name in (proposed.name, *proposed.aliases)}:
+            if written in {normal(name).removeprefix("the ") for name in (proposed.name, *proposed.aliases)}:
                 return proposed.id
         return None
 

@@ -17,8 +17,10 @@ import attrs
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
-__all__ = ["VAGUE_NOUNS", "Names", "count_of", "names_someone", "normal", "slug", "vague"]
+__all__ = ["INVISIBLE", "VAGUE_NOUNS", "Names", "agency_name", "count_of", "names_someone", "normal", "slug", "vague"]
 
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+"""Characters that show nothing: a byte-order mark, zero-width spaces and joiners, a word joiner, a soft hyphen."""
 _TOKEN = re.compile(r"[\w'’.\-]+")
 _LONGEST = 10
 _NUMBER_WORDS = {
@@ -51,7 +53,33 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = {"the", "a", "an"}
+_NAME_JOINERS = {"of", "for", "and", "the", "on", "de"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+_AGENCIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Yonhap", ("Yonhap News Agency", "연합뉴스", "연합")),
+    ("KCNA", ("Korean Central News Agency", "조선중앙통신", "조선중앙통신사")),
+    ("Rodong Sinmun", ("로동신문", "노동신문")),
+    ("TASS", ("ТАСС", "ИТАР-ТАСС", "ITAR-TASS")),
+    ("RIA Novosti", ("РИА Новости",)),
+    ("Interfax", ("Интерфакс",)),
+    ("Xinhua", ("Xinhua News Agency", "新华社", "新華社")),
+    ("Kyodo", ("Kyodo News", "共同通信")),
+    ("Reuters", ()),
+    ("AP", ("Associated Press", "The Associated Press")),
+    ("AFP", ("Agence France-Presse",)),
+    ("dpa", ("Deutsche Presse-Agentur",)),
+    ("Bloomberg", ()),
+    ("NHK", ()),
+)
+"""Well-known news agencies by the name English reports give them, with the names they are also written by."""
+
+
+def agency_name(phrase: str) -> str | None:
+    """The English name of a well-known news agency written in any of its forms ("연합뉴스": "Yonhap"), or None."""
+    written = normal(unicodedata.normalize("NFKC", phrase))
+    return next((name for name, others in _AGENCIES if written in {normal(n) for n in (name, *others)}), None)
 
 
 def normal(text: str) -> str:
@@ -62,6 +90,8 @@ def normal(text: str) -> str:
 
 def slug(text: str) -> str:
     """An id made from words: lowercase ASCII letters and digits joined by hyphens ("entity" when none)."""
+    # "Lavrov’s deputy" and "Lavrov's deputy" are one id: the typographic apostrophe is the straight one.
+    text = text.replace("’", "'")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
     return "-".join(words)[:60].strip("-") or "entity"
@@ -73,6 +103,8 @@ def vague(phrase: str) -> bool:
     if len(words) >= 2 and words[0].casefold() in _ARTICLES:
         words = words[1:]  # "The ministry" opening a sentence is as vague as "the ministry"; "The Hague" is a name
     first = words[0] if words else ""
+    if len(words) >= 2 and all(word[:1].isupper() or word in _NAME_JOINERS for word in words):
+        return False  # a name in title case: "The National Intelligence Service", "Foreign Ministry" is not "ministry"
     return bool(_VAGUE.match(phrase)) or (first[:1].islower() and first.casefold() not in _PRONOUNS)
 
 
@@ -109,10 +141,13 @@ class Names:
         self._by_name: dict[str, str] = {}
         for entity in entities:
             self.entities[entity.id] = entity
-            for name in (entity.name, *entity.aliases):
-                self._by_name.setdefault(normal(name), entity.id)
-                if name.casefold().startswith("the "):
-                    self._by_name.setdefault(normal(name[4:]), entity.id)
+            for written in (entity.name, *entity.aliases):
+                # "Korean Central News Agency (KCNA)" is matched as written, without the parentheses and as KCNA.
+                short = re.fullmatch(r"(?P<name>.+?)\s*\((?P<short>[^()]+)\)", written)
+                for name in (written, *(() if short is None else (short["name"], short["short"]))):
+                    self._by_name.setdefault(normal(name), entity.id)
+                    if name.casefold().startswith("the "):
+                        self._by_name.setdefault(normal(name[4:]), entity.id)
 
     def lookup(self, name: str) -> str | None:
         """The id of the entity with this name or alias (or id), or None."""

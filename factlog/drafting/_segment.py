@@ -21,6 +21,9 @@ _LINE = re.compile(r"[^\n]+")
 _WINDOW = 2000
 """The most characters pysbd is given at once, and so the longest sentence: a longer one is cut."""
 _CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_MONTH_CUT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+"""An abbreviated month ending a piece pysbd cut: "Nov. 30-Dec." before "1."."""
+_DAY = re.compile(r"\d{1,2}(?!\d)")
 _ZONE = re.compile(
     r"(?:UTC|GMT|ET|PT|CT|MT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|KST|JST|IST|AEST|AEDT|HKT|SGT)"
     r"(?![\w-])"
@@ -107,10 +110,16 @@ def _kept_length(window: str, pieces: list[str]) -> int | None:
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans with a time zone after "a.m." or "p.m." joined to the time it qualifies ("7 p.m. EST on Tuesday")."""
+    """The spans with a time zone after "a.m." or "p.m." joined to the time it qualifies ("7 p.m. EST on Tuesday").
+
+    A day after an abbreviated month ("Nov. 30-Dec. 1.") is joined to its month likewise.
+    """
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and _CLOCK.search(text, joined[-1][0], joined[-1][1]) and _ZONE.match(text, start):
+        if joined and (
+            (_CLOCK.search(text, joined[-1][0], joined[-1][1]) and _ZONE.match(text, start))
+            or (_MONTH_CUT.search(text, joined[-1][0], joined[-1][1]) and _DAY.match(text, start))
+        ):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))

@@ -18,7 +18,7 @@ import attrs
 
 from factlog.model import Interval, PartialDate, find_time_expressions
 
-__all__ = ["NamedTime", "named_time"]
+__all__ = ["UNDATED", "NamedTime", "named_time", "undated"]
 
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -30,6 +30,23 @@ _DAY_MONTH = re.compile(
     r"(?:,?\s+(?P<year>\d{4})(?!\w))?"
 )
 """A day and a month, with a year or without: "2 December", "December 2", "Dec. 2, 2025", "the 2nd of Dec"."""
+_UNTIL = r"\s*(?:-|–|—|\bto\b|\band\b|\bthrough\b|\buntil\b|\btill\b)\s*"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_RANGE = re.compile(
+    rf"(?<![\w.])(?:(?:from|between)\s+)?(?:"
+    rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+(?:of\s+)?(?P<m1>{_MONTH_WORD}))?{_UNTIL}(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
+    rf"(?P<m2>{_MONTH_WORD})"
+    rf"|(?P<m3>{_MONTH_WORD})\s+(?P<d3>\d{{1,2}}){_ORDINAL}{_UNTIL}(?:(?P<m4>{_MONTH_WORD})\s+)?(?P<d4>\d{{1,2}}){_ORDINAL}"
+    r")(?![\w-])(?:,?\s+(?P<year>\d{4})(?!\w))?"
+)
+"""A span of days: "29-30 November", "between 28 and 30 November", "Nov. 30-Dec. 1", "from 26 to 28 December"."""
+_DURATION_AFTER = re.compile(
+    r"\b(?:first|last|only|[a-z]{3,}est)\b(?:\s+[\w-]+){0,4}\s+$|\b(?:for|over|within)\s+(?:the\s+)?(?:past|last|next)?\s*$",
+    re.IGNORECASE,
+)
+"""Words before "in five years" that make it a duration, no date: "for the first time in five years"."""
+_SPAN_OF_TIME = re.compile(r"in\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|decades?|centuries|century)", re.I)
+"""A length of time after "in" ("in five years", "in a decade"): a date only when nothing makes it a duration."""
 _TIMEY = re.compile(
     r"(?<![\w-])(?:"
     r"(?:1[0-9]|20)\d\d(?:s|'s|’s)?(?!\s+[a-z]+s\b)"  # a year or a decade ("the 1990s"), not "2000 troops"
@@ -42,6 +59,10 @@ _TIMEY = re.compile(
     r"weekend|night|season|term)"
     r"|(?:mid|early|late)-\w+"
     rf"|{_MONTH_WORD}(?=\s+\d)"
+    r"|(?:Christmas|New\s+Year(?:['’]s)?|Easter|Thanksgiving|Independence|Victory|Liberation|Labou?r|Memorial|"
+    r"Armistice|Election)(?:\s+(?:Day|Eve))?"
+    r"|(?:in|during|over|by)\s+the\s+(?:spring|summer|autumn|fall|winter)(?!\s+of\b)"
+    r"|(?<=on\s)\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}/\d{1,2}/\d{2,4}"
     r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -49,6 +70,8 @@ _TIMEY = re.compile(
 
 
 _VERB_MONTHS = frozenset({"may", "march", "august"})
+_ANCHOR = Interval.parse("2000-01-01")
+"""A day to find time words against when the article has no date: what they name is not kept."""
 
 
 @attrs.frozen
@@ -61,36 +84,43 @@ class NamedTime:
 
 def _day_of(match: re.Match[str], month: Interval | None) -> tuple[Interval | None, str | None]:
     """The day a day-and-month names, in the year written or the month's; or why there is none."""
+    written = match["month1"] or match["month2"]
+    return _one_day(match["day1"] or match["day2"], written, match["year"], month, match.group().strip())
+
+
+def _one_day(
+    day: str, written: str, year: str | None, month: Interval | None, phrase: str
+) -> tuple[Interval | None, str | None]:
+    """One day of a month word, in the year written or the one ``month`` (the month alone) falls in."""
     from dateutil import parser  # noqa: PLC0415 - kept out of `import factlog`
 
-    day = match["day1"] or match["day2"]
-    written = (match["month1"] or match["month2"]).rstrip(".")
-    year = match["year"]
     if year is None:
         if month is None or month.start is None or month.end is None or month.start.year != month.end.year:
-            return None, f"the year of {match.group().strip()!r} is not known"
+            return None, f"the year of {phrase!r} is not known"
         year = str(month.start.year)
     try:
-        found = parser.parse(f"{day} {written} {year}", default=datetime.datetime(2000, 1, 1))
+        found = parser.parse(f"{day} {written.rstrip('.')} {year}", default=datetime.datetime(2000, 1, 1))
     except (ValueError, OverflowError):
-        return None, f"{match.group().strip()!r} names no day that exists"
+        return None, f"{phrase!r} names no day that exists"
     date = PartialDate(found.year, found.month, found.day)
     return Interval(date, date), None
 
 
 def _month_alone(sentence: str, match: re.Match[str], published: Interval) -> Interval | None:
     """The month of a day-and-month without a year, as ``find_time_expressions`` reads the month by itself."""
-    written = match["month1"] or match["month2"]
     start = match.start("month1") if match["month1"] else match.start("month2")
-    spelled = re.sub(r"\.$", "", written)
+    return _month_in(sentence, start, match["month1"] or match["month2"], published)
+
+
+def _month_in(sentence: str, start: int, written: str, published: Interval) -> Interval | None:
+    """The month a month word at ``start`` names, read alone in its sentence so that its tense is read as written."""
     from dateutil import parser  # noqa: PLC0415 - kept out of `import factlog`
 
     try:
-        number = parser.parse(f"1 {spelled} 2000").month
+        number = parser.parse(f"1 {written.rstrip('.')} 2000").month
     except (ValueError, OverflowError):
         return None
     full = datetime.date(2000, number, 1).strftime("%B")
-    # The month word alone in its sentence, spelled out, so that its tense is read as written.
     probe = sentence[:start] + full + " " * max(0, len(written) - len(full)) + sentence[start + len(written) :]
     for found in find_time_expressions(probe, published, past=None):
         if found.start <= start < found.end and found.when.start is not None and found.when.start.month == number:
@@ -107,9 +137,18 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
     up to the publication date, not the whole year.
     """
     if published is None:
-        return NamedTime()
-    read: list[tuple[int, int, Interval]] = []
+        timey = _TIMEY.search(sentence) or _DAY_MONTH.search(sentence)
+        words = timey.group() if timey else next((f.text for f in find_time_expressions(sentence, _ANCHOR)), None)
+        return NamedTime() if words is None else NamedTime(note=UNDATED.format(words=words.strip()))
+    read: list[tuple[int, int, Interval | None]] = []
+    for match in _RANGE.finditer(sentence):
+        when, problem = _span_of(sentence, match, published)
+        if when is None:
+            return NamedTime(note=_note(problem or match.group()))
+        read.append((match.start(), match.end(), when))
     for match in _DAY_MONTH.finditer(sentence):
+        if any(start <= match.start() < end for start, end, _ in read):
+            continue  # a bound of a span read already
         month = None if match["year"] else _month_alone(sentence, match, published)
         when, problem = _day_of(match, month)
         if when is None:
@@ -120,13 +159,51 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
             continue  # "may", "march": a verb more often than a month ("yesterday" is read)
         if any(start < found.end and found.start < end for start, end, _ in read):
             continue  # "December" of "2 December": the day is read already
+        if _SPAN_OF_TIME.fullmatch(found.text) and _DURATION_AFTER.search(sentence[: found.start]):
+            read.append((found.start, found.end, None))  # "the first time in five years": a duration
+            continue
         read.append((found.start, found.end, found.when))
     for timey in _TIMEY.finditer(sentence):
         if not any(start <= timey.start() and timey.end() <= end for start, end, _ in read):
             return NamedTime(note=_note(f"{timey.group()!r} is not a time factlog can read"))
-    if not read:
+    dated = [(start, when) for start, _, when in read if when is not None]
+    if not dated:
         return NamedTime()
-    return NamedTime(when=min(read, key=lambda item: item[0])[2])
+    return NamedTime(when=min(dated, key=lambda item: item[0])[1])
+
+
+def _span_of(sentence: str, match: re.Match[str], published: Interval) -> tuple[Interval | None, str | None]:
+    """The days from the first to the last of a span ("29-30 November"), each in the year its month resolves to."""
+    last_month = match["m2"] or match["m4"] or match["m3"]
+    first_month = match["m1"] or match["m3"] or match["m2"]
+    bounds = ((match["d1"] or match["d3"], first_month), (match["d2"] or match["d4"], last_month))
+    days: list[Interval] = []
+    for day, month_word in bounds:
+        month = None
+        if match["year"] is None:
+            probe = sentence[: match.start()] + f"in {month_word}" + sentence[match.end() :]
+            month = _month_in(probe, match.start() + 3, month_word, published)
+        when, problem = _one_day(day, month_word, match["year"], month, match.group().strip())
+        if when is None:
+            return None, problem
+        days.append(when)
+    first, last = days
+    if first.start is None or last.end is None or last.last_day < first.first_day:
+        return None, f"{match.group().strip()!r} ends before it starts"
+    return Interval(first.start, last.end), None
+
+
+UNDATED = (
+    "factlog draft left out the proposition's time: {words!r} is read against the publication date, and none"
+    " was given (--published, or published= in Python). Give the time by hand, or draft again with it."
+)
+"""The note on a claim whose time words had no publication date to be read against."""
+
+
+def undated(note: str | None) -> bool:
+    """Whether a claim's note says its time words were not read for want of a publication date."""
+    head, _, tail = UNDATED.partition("{words!r}")
+    return note is not None and note.startswith(head) and note.endswith(tail)
 
 
 def _note(problem: str) -> str:

@@ -1,11 +1,19 @@
-"""Units as pint reads them: one registry, built on first use (it takes a while)."""
+"""Units as pint reads them: one registry, built on first use (it takes a while).
+
+:func:`pint_convert` is the one conversion of figures factlog has: the value rules
+compare figures through it (:func:`factlog.analysis._values.convert`), and every
+proposition key holds a figure with a unit in its unit's base units through it
+(:func:`base_figure`), so that "600 km", "600 kilometres" and "600,000 m" are one
+proposition.
+"""
 
 from __future__ import annotations
 
 import functools
+import math
 from typing import Any
 
-__all__ = ["known_unit", "plural", "unit_registry"]
+__all__ = ["base_figure", "base_unit", "known_unit", "pint_convert", "plural", "unit_registry"]
 
 
 @functools.cache
@@ -24,6 +32,43 @@ def known_unit(unit: str) -> bool:
     except Exception:  # pint raises many kinds (undefined unit, syntax) for words it cannot read
         return False
     return True
+
+
+def pint_convert(value: float, unit: str, target: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``target`` as pint converts it; None when pint cannot (no raise)."""
+    try:
+        return float(unit_registry().Quantity(value, unit).to(target).magnitude)
+    except Exception:  # pint raises many kinds (undefined unit, dimensionality, syntax) for words it cannot read
+        return None
+
+
+def base_unit(unit: str, folded: str) -> tuple[str, float, float] | None:
+    """``(base units, scale, offset)`` taking a figure in ``unit`` to its base units; None for a word pint cannot read.
+
+    ``folded`` is the unit's folded spelling, read when pint does not read the unit
+    as written ("KM"), as :func:`factlog.analysis._values.convert` compares them.
+    ``"km"`` gives ``("meter", 1000.0, 0.0)``, ``"degC"`` ``("kelvin", 1.0, 273.15)``.
+    """
+    for spelling in (unit, folded):
+        try:
+            base = str(unit_registry().Quantity(1.0, spelling).to_base_units().units)
+        except Exception:  # pint raises many kinds (undefined unit, syntax) for words it cannot read
+            continue
+        zero, one = pint_convert(0.0, spelling, base), pint_convert(1.0, spelling, base)
+        if zero is not None and one is not None:
+            return base, one - zero, zero
+    return None
+
+
+def base_figure(number: float, scale: float, offset: float) -> float:
+    """A figure in base units (:func:`base_unit`), to 12 significant figures; infinities as they are.
+
+    Rounded so that a conversion's last bits (1 mile is 1,609.344 m) do not part equal figures.
+    """
+    if math.isinf(number):
+        return number
+    converted = number * scale + offset if offset else number * scale
+    return float(f"{converted:.12g}")
 
 
 _IRREGULAR = {"foot": "feet", "hertz": "hertz", "lux": "lux"}

@@ -9,7 +9,11 @@ Before anything compares claims, names are made canonical:
   :meth:`Vocabulary.candidates`);
 * a proposition written with a declared inverse predicate is turned around
   (``russia receives-weapons-from dprk`` becomes ``dprk supplies-weapons-to russia``);
-* a symmetric predicate gets its two entities in sorted order.
+* a symmetric predicate gets its two entities in sorted order;
+* a figure with a unit pint reads is held in that unit's base units, to 12 significant
+  figures (:func:`~factlog.model._units.base_figure`): "600 km", "600 kilometres" and
+  "600,000 m" are one proposition, and so are "1 mile" and "1.609344 km"; a unit pint
+  does not read is held as its folded spelling ("Troops" is "troops").
 
 :func:`Vocabulary.key` then gives a :data:`PropositionKey` equal for two propositions
 exactly when they say the same thing (valid time aside: time is compared by the rules).
@@ -17,6 +21,7 @@ exactly when they say the same thing (valid time aside: time is compared by the 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeAlias, cast
@@ -27,8 +32,9 @@ from factlog.model._claimset import ClaimSet
 from factlog.model._coherence import exclusion_names, exclusions, inverse_names, paired_predicates
 from factlog.model._literals import Object
 from factlog.model._nouns import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
+from factlog.model._units import base_figure, base_unit
 
-__all__ = ["PropositionKey", "Vocabulary", "shown_form"]
+__all__ = ["PropositionKey", "Vocabulary", "shown_form", "written_key"]
 
 ObjectKey: TypeAlias = tuple[str, ...] | tuple[str, float | None, float, float, str, *tuple[str, ...]] | None
 PropositionKey: TypeAlias = tuple[str, str, ObjectKey, tuple[tuple[str, str], ...]]
@@ -50,15 +56,25 @@ slug = fold
 
 
 def object_key(value: object) -> ObjectKey:
-    """A hashable, canonical form of an (already normalised) proposition object."""
+    """A hashable, canonical form of an (already normalised) proposition object.
+
+    A figure with a unit is held in base units (see the module's docs): equal for one
+    figure in any spelling of its unit; :func:`written_key` keeps the unit as written.
+    """
     if value is None:
         return None
     if isinstance(value, str):
         return ("entity", value)
     if isinstance(value, Quantity):  # the commonest object after an entity: its bounds computed once
         amount = None if value.amount is None else float(value.amount)
-        low, high = value.bounds
-        key = ("quantity", amount, float(low), float(high), value.unit or "")
+        low, high = float(value.bounds[0]), float(value.bounds[1])
+        unit = value.unit
+        if unit:
+            unit, scale, offset = _unit_key(unit)
+            if scale is not None:  # a pint unit: the figure in its base units
+                amount = None if amount is None else base_figure(amount, scale, offset)
+                low, high = base_figure(low, scale, offset), base_figure(high, scale, offset)
+        key = ("quantity", amount, low, high, unit or "")
         return key if value.estimate is None else (*key, value.estimate.value)
     if isinstance(value, tuple):
         return ("entities", *sorted(value))
@@ -66,6 +82,32 @@ def object_key(value: object) -> ObjectKey:
         return ("text", " ".join(value.text.casefold().split()))
     assert isinstance(value, DateValue)
     return ("date", str(value.date))
+
+
+def written_key(value: object) -> ObjectKey:
+    """:func:`object_key` of an object with a figure's unit as written: what a value is named by in output.
+
+    ``object_key`` holds a figure with a unit in its base units ("600 km" and "600
+    kilometres" are ``("quantity", 600000.0, 600000.0, 600000.0, "meter")``), to compare;
+    this keeps ``("quantity", 600.0, 600.0, 600.0, "km")``, to show.
+    """
+    if not isinstance(value, Quantity) or not value.unit:
+        return object_key(value)
+    amount = None if value.amount is None else float(value.amount)
+    key = ("quantity", amount, float(value.bounds[0]), float(value.bounds[1]), value.unit)
+    return key if value.estimate is None else (*key, value.estimate.value)
+
+
+@functools.cache
+def _unit_key(unit: str) -> tuple[str, float | None, float]:
+    """The unit a key holds a figure in, with the scale and offset to it (:func:`~factlog.model._units.base_unit`).
+
+    A word pint does not read ("troops") is kept as its folded spelling ("Troops" is
+    "troops"), its figures as they are (scale None); looked up once a spelling.
+    """
+    folded = fold(unit)
+    found = base_unit(unit, folded)
+    return (folded, None, 0.0) if found is None else found
 
 
 def shown_form(objects: Iterable[Object | None]) -> Object | None:
@@ -204,7 +246,8 @@ class Vocabulary:
 
         ``(subject, predicate, object key, qualifiers)``: the object key is ``None``,
         ``("entity", id)``, ``("entities", *sorted ids)``, ``("text", folded text)``,
-        ``("date", text)`` or ``("quantity", amount, low, high, unit[, estimate])``.
+        ``("date", text)`` or ``("quantity", amount, low, high, unit[, estimate])``, a
+        figure with a unit in its base units (``"meter"`` for "600 km", as 600000.0).
         """
         return canonical_key(self.normalise(proposition))
 

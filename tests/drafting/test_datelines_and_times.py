@@ -8,6 +8,7 @@ import pytest
 
 import factlog
 from factlog.drafting._dateline import find_dateline
+from tests.drafting.registries import BELEK_REGISTRY
 
 
 @pytest.mark.parametrize(
@@ -81,24 +82,9 @@ def test_datelines_one_after_another_relay_in_order() -> None:
     assert via == ("daily", "yonhap", "kcna")
 
 
-_REGISTRY = factlog.loads(
-    json.dumps(
-        {
-            "format": "factlog",
-            "version": 1,
-            "entities": [
-                {"id": "belek", "name": "Anton Belek", "kind": "person"},
-                {"id": "tarsia", "name": "Tarsia", "kind": "country"},
-            ],
-            "predicates": [{"id": "visits", "label": "visits", "kind": "event"}],
-        }
-    )
-)
-
-
 def _visit(when: str) -> factlog.Claim:
     (claim,) = factlog.draft(
-        f"Anton Belek visited Tarsia {when}.", source="wire", published="2025-10-08", registry=_REGISTRY
+        f"Anton Belek visited Tarsia {when}.", source="wire", published="2025-10-08", registry=BELEK_REGISTRY
     ).claims
     assert claim.proposition is not None
     return claim

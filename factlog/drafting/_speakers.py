@@ -1,0 +1,278 @@
+"""Who speaks: the phrase naming the speaker before or after a verb of saying, and the relays around it.
+
+"Mao Ning, a Foreign Ministry spokesperson, said" is Mao Ning; "The Pentagon on Tuesday
+said" the Pentagon; "KCNA, citing Yonhap, said" Yonhap, via KCNA; "..., said Kim Yo
+Jong, the sister of Kim Jong Un." Kim Yo Jong. Phrases are returned as written,
+outermost relay first and the speaker last; :mod:`factlog.drafting._holders` resolves
+them to entities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factlog.drafting._cues import Found
+from factlog.drafting._names import VAGUE_NOUNS, names_someone
+
+__all__ = [
+    "CITING_AFTER",
+    "WHEN",
+    "noun_phrase",
+    "phrase_after",
+    "sources",
+    "split_relays",
+    "subject_after",
+    "subject_before",
+]
+
+_END_OF_PHRASE = re.compile(r"[,;:.!?“”\"(]|\s(?:that|as|of|in|on|for|who|which|when|to|and said)\s")
+_CITING = re.compile(r"\s+(citing|quoting|(?:cited|quoted|carried|relayed|reported) by)\s+", re.IGNORECASE)
+"""A citation inside a phrase: "X citing Y" is Y's words through X; "Y cited by X" says the same the other way."""
+_FRAME = re.compile(
+    r"^(?:(?:a |the )?(?:statements?|reports?|comments?|remarks?|a report|an announcement|a readout|"
+    r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by|published by)\s+|"
+    r"(?:[\w-]+\s+)?(?:images|imagery|photos|photographs|documents|records|data|footage)\s+"
+    r"(?:analy[sz]ed|seen|obtained|reviewed|examined)\s+by\s+)",
+    re.IGNORECASE,
+)
+_NAMED_REPORT = re.compile(
+    r"^(?:an?|the)\s+(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+"
+    r"(?:report|statement|dispatch|article|commentary|editorial|broadcast|bulletin)$"
+)
+"""A report named by its maker ("a KCNA report", "the Yonhap dispatch"): the maker holds or relays it."""
+_LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
+_SUBJECT_WORDS = 9
+_RELATIVE_AT_END = re.compile(r",?\s+(?:who|which)$", re.IGNORECASE)
+_SCARE_QUOTED = re.compile(
+    r"(?:^|[,;:]\s*)(?P<determiner>(?i:the|these|those|some|so-called|many|several))\s*[“\"]"
+    r"(?P<words>[^“”\",.;:!?]{1,40})[”\"]$"
+)
+"""A subject with a word in scare quotes: 'The “experts”', 'so-called “witnesses”'."""
+_LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}")
+_LIST_END = re.compile(r"^and\s+")
+_LIST_STOP = re.compile(
+    r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|Still|Instead|Today|"
+    r"Yesterday|Tonight|Now|Then|Also|Later|Earlier|Moreover|Furthermore|Nevertheless|Likewise|Elsewhere|Here|"
+    r"There|Thus|Hence|Indeed|Again|Instead|Otherwise|Overall|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b|[A-Z][a-z]+ly$"
+)
+"""A first word that opens a sentence, not a list of names: "In Seoul,", "Separately,", "Yesterday,"."""
+_AUXILIARY = re.compile(
+    r"(?:\s+(?:has|have|had|also|reportedly|later|earlier|previously|could|would|can|will|may|might|must|should|did|does))+$",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|can|could|may|might)\b", re.IGNORECASE)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_PART = r"(?:morning|afternoon|evening|night)"
+WHEN = (
+    r"(?:(?:late|early|earlier|later)\s+)?(?:"
+    rf"(?:on\s+)?{_WEEKDAY}(?:\s+{_PART})?"
+    rf"|(?:(?:earlier|later|late|early)\s+)?(?:last|this|next)\s+(?:{_WEEKDAY}|week|month|year|weekend|{_PART})"
+    rf"|(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+    rf"|in\s+(?:{_MONTH}|\d{{4}})|yesterday|today|tonight|overnight|earlier|recently|previously"
+    r")"
+)
+"""A time phrase beside a verb of saying, no part of who speaks: "on Tuesday", "last week", "late on Dec. 2"."""
+_TIME_AT_END = re.compile(rf"(?:,?\s+{WHEN})+$")  # case kept: "USA Today" is a name
+# Words between commas after a speaker that describe the speaker, never speak: "Mao Ning, a
+# ministry spokesperson, said", "Lee, speaking on condition of anonymity, said", "The
+# ministry, which has a spokesman, said".
+_INTERRUPTION = re.compile(
+    r"(?:(?:a|an|the|one|another|its|his|her|their)\s+\S|[a-z]+ing\b|[a-z]+ed\s+(?:by|in|on|at|to)\b|"
+    r"(?:who|whom|whose|which|in|on|at|after|before|when|while|as|asked|under|in an?)\b)"
+)
+_ROLE = re.compile(
+    rf"(?:[\w.'’-]+\s+){{0,5}}?(?:{VAGUE_NOUNS}|ministers?|secretary|director|chief|envoy|ambassador|general|"
+    r"commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head|sister|brother|daughter|"
+    r"son|wife|husband|deputy|adviser|advisor|correspondent|reporter|editor|representative)"
+    r"(?:\s+(?:of|for|to|at|in)\s.*)?",
+    re.IGNORECASE,
+)
+"""A description by role, with or without an article: "Foreign Ministry spokesperson", "general secretary of X"."""
+_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+[a-z]")
+"""A description by what a name owns: "Russia's foreign minister"."""
+_CITATION = re.compile(r"(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>.+)", re.IGNORECASE)
+_CARRIED = re.compile(
+    r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired|cited|quoted|reported) by\s+(?P<whom>.+)",
+    re.IGNORECASE,
+)
+# A report as the subject is the frame of whoever carried it, and speaks for nobody else.
+_REPORT_FRAME = re.compile(
+    r"(?:the|a|an|that|this)\s+(?:report|dispatch|article|statement|story|bulletin|broadcast)", re.IGNORECASE
+)
+# A citation after a speaker or a verb: "Yonhap reported, citing an unnamed source, that ...".
+CITING_AFTER = re.compile(
+    r",?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>[^,;:“”\"]{1,80}?)"
+    r"(?=\s*(?:[,;:“”\"]|$|\s(?:that|as)\s|[.!?]\s*$))",
+    re.IGNORECASE,
+)
+_QUOTED_APPOSITION = re.compile(r"(?P<speaker>[^“”\"]+?),\s*(?P<words>[^“”\",]*)[“\"](?P<quoted>[^“”\"]*),[”\"]")
+"""An apposition ending in a quotation, the comma inside its closing mark: 'Kim, the “supreme leader,”'."""
+
+
+def phrase_after(sentence: str, start: int) -> tuple[str, int]:
+    """The phrase from ``start`` to the end of its noun phrase (a comma, "that", "as" ...), and where it ends."""
+    rest = sentence[start:]
+    stop = _END_OF_PHRASE.search(rest)
+    end = len(rest) if stop is None else stop.start()
+    if stop is not None and rest[stop.start()] == "." and re.match(r"[A-Z]\.", rest[max(0, stop.start() - 1) :]):
+        # An abbreviation such as "U.S." ends no phrase; take the rest up to a comma.
+        comma = re.search(r"[,;:!?“”\"]", rest)
+        end = len(rest) if comma is None else comma.start()
+    phrase = rest[:end].strip().rstrip(".")
+    return phrase, start + end
+
+
+def sources(phrase: str) -> tuple[str, ...]:
+    """Whom a citation names, when it names someone ("Yonhap", "an unnamed source"); none for "safety concerns"."""
+    parts = split_relays(phrase)
+    return parts if parts and all(part[:1].isupper() or names_someone(part) for part in parts) else ()
+
+
+def split_relays(phrase: str) -> tuple[str, ...]:
+    """The phrases a citation joins, outermost first: "KCNA citing Yonhap" and "Yonhap cited by KCNA" alike."""
+    pieces = _CITING.split(phrase)
+    chain = [_clean(pieces[0])]
+    for connector, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        if connector.casefold().endswith(" by"):
+            chain.insert(len(chain) - 1, _clean(part))  # "sources cited by Reuters": Reuters relays the sources
+        else:
+            chain.append(_clean(part))
+    return tuple(part for part in chain if part)
+
+
+def _clean(phrase: str) -> str:
+    # "Kim Yo Jong (her sister)": an aside names nobody; an acronym "(NIS)" is kept, another name of the holder.
+    phrase = re.sub(r"\s*\((?![A-Z][A-Z0-9&.-]{1,9}\))[^()]*\)", "", phrase)
+    phrase = _FRAME.sub("", phrase.strip())
+    phrase = _NAMED_REPORT.sub(r"\g<name>", phrase)
+    phrase = _LEADING.sub("", phrase)
+    return phrase.strip(" ,;")
+
+
+def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
+    """The speaker before a verb of saying, with the relays around them, outermost first; None without one."""
+    before = sentence[: found.start].rstrip()
+    # "The Pentagon on Tuesday said", "The State Department last week alleged", "... in May has said": when, not who.
+    for _ in range(2):
+        before = _TIME_AT_END.sub("", before) if not before.endswith(",") else before
+        before = _AUXILIARY.sub("", before).rstrip()
+    relative = _RELATIVE_AT_END.search(before)
+    if relative is not None:
+        # "Kim, who said talks would resume, attended": the relative pronoun stands for Kim.
+        before = before[: relative.start()].rstrip()
+    if before.endswith(","):
+        return _apposition(before[:-1])
+    scare = _SCARE_QUOTED.search(before)
+    if scare is not None:
+        # 'The “experts” said': quotation marks doubt a word of the subject, and quote nobody.
+        return (f"{scare['determiner']} {scare['words']}",)
+    quoted = _QUOTED_APPOSITION.fullmatch(before)
+    if quoted is not None:
+        # "Kim, the “supreme leader,” said": the comma inside the quotation mark closes the apposition.
+        return _apposition(f"{quoted['speaker']}, {quoted['words']}{quoted['quoted']}")
+    if before.endswith(("”", '"')):
+        return None
+    clause = _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
+    words = clause.split()
+    if not words or len(words) > _SUBJECT_WORDS:
+        return None
+    return split_relays(clause) or None
+
+
+def _listed(before: str) -> str | None:
+    """A list of three or more names before a verb ("Russia, China(,) and North Korea"), or None.
+
+    The last comma-separated part joins with "and"; each part before it is a proper name
+    of at most three capitalised words, and a part opening with a preposition or a
+    connective ("In Seoul", "However") ends the list.
+    """
+    parts = [part.strip() for part in re.split(r"[;:“”\"]", before)[-1].split(",")]
+    last = parts[-1]
+    if len(parts) < 2 or not (_LIST_END.match(last) or " and " in last):
+        return None
+    names: list[str] = []
+    for part in reversed(parts[:-1]):
+        if not _LIST_NAME.fullmatch(part) or _LIST_STOP.match(part):
+            break
+        names.insert(0, part)
+    if not names:
+        return None
+    return f"{', '.join(names)} and {_LIST_END.sub('', last)}" if _LIST_END.match(last) else ", ".join([*names, last])
+
+
+def _apposition(before: str) -> tuple[str, ...] | None:
+    """The speaker of "X, <words between commas>, said": the words describe or relay X, and never speak.
+
+    "The operator, Namhae Port Services," is the name in apposition; "Mao Ning, a
+    ministry spokesperson," and "Lee, speaking on condition of anonymity," are Mao Ning
+    and Lee; "KCNA, citing Yonhap," is Yonhap's, via KCNA; "The report, carried by
+    Yonhap citing a source," is the source's, via Yonhap (the report is only the frame).
+    """
+    parts = [part.strip() for part in re.split(r"[,;:“”\"]", before)]
+    carriers: list[str] = []
+    cited: list[str] = []
+    name: str | None = None
+    index = len(parts) - 1
+    while index >= 1:
+        part = parts[index]
+        if (citing := _CITATION.match(part)) is not None:
+            cited = [*sources(citing["whom"]), *cited]  # "citing safety concerns" cites no one
+        elif (carried := _CARRIED.match(part)) is not None:
+            carriers = [*split_relays(carried["whom"]), *carriers]
+        elif not _describes(part):
+            if index == len(parts) - 1 and part[:1].isupper() and len(part.split()) <= _SUBJECT_WORDS:
+                name = part  # "The operator, Namhae Port Services, said": the name between the commas speaks
+            else:
+                break
+        index -= 1
+    if index == len(parts) - 1 or (name is None and not noun_phrase(parts[index])):
+        return None
+    speaker = name or parts[index]
+    spoken = () if _REPORT_FRAME.fullmatch(speaker) else split_relays(speaker)
+    return (*carriers, *spoken, *cited) or None
+
+
+def _describes(part: str) -> bool:
+    """Whether words between commas after a name describe it ("a spokesperson", "general secretary of the WPK")."""
+    return (
+        _INTERRUPTION.match(part) is not None
+        or part[:1].islower()
+        or _POSSESSIVE.match(part) is not None
+        or _ROLE.fullmatch(part) is not None
+    )
+
+
+def noun_phrase(text: str) -> bool:
+    """Whether a clause part can be a speaker: short, with no finite verb ("The ministry", not "The port was shut")."""
+    return 0 < len(text.split()) <= _SUBJECT_WORDS and _FINITE.search(text) is None
+
+
+def subject_after(sentence: str, found: Found) -> tuple[str, ...] | None:
+    """Inverted or trailing attribution: '..., X said.' or '..., said X.' (or '..., said X, which cited Y.')."""
+    before = sentence[: found.start].rstrip()
+    after = sentence[found.end :].strip()
+    trailing = re.fullmatch(r"(.*)[,”\"]\s*([^,“”\"]{1,80})", before, re.DOTALL)
+    if trailing and re.fullmatch(r"(?:\s*(?:on|in|at|late|earlier|later|this|last)\b[^.]*)?[.!?]?[”\"]?", after):
+        return split_relays(trailing.group(2)) or None
+    inverted = re.match(
+        r"([^,.;:“”\"]{1,80})((?:,\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)[.!?]?$",
+        after,
+    )
+    described = re.fullmatch(r"([^,.;:“”\"]{1,80})((?:,\s*[^,;:“”\"]{1,80}?)+)[.!?]?", after)
+    if (
+        inverted is None
+        and described is not None
+        and all(_describes(part.strip()) for part in described[2].split(",")[1:])
+    ):
+        # "..., said Kim Yo Jong, the sister of Kim Jong Un.": the words after the name describe her.
+        inverted = re.match(r"([^,.;:“”\"]{1,80})()", after)
+    if before.endswith((",", "”", '"')) and inverted and noun_phrase(inverted.group(1)):
+        # "..., said KCNA." names KCNA; "..., said talks would resume." names nobody (a clause, not a speaker).
+        cited = tuple(phrase for match in CITING_AFTER.finditer(inverted.group(2)) for phrase in sources(match["whom"]))
+        return (*split_relays(inverted.group(1)), *cited) or None
+    return None

@@ -1,0 +1,22 @@
+"""Small registries the drafting tests resolve names against."""
+
+from __future__ import annotations
+
+import json
+
+import factlog
+
+BELEK_REGISTRY = factlog.loads(
+    json.dumps(
+        {
+            "format": "factlog",
+            "version": 1,
+            "entities": [
+                {"id": "belek", "name": "Anton Belek", "kind": "person"},
+                {"id": "tarsia", "name": "Tarsia", "kind": "country"},
+            ],
+            "predicates": [{"id": "visits", "label": "visits", "kind": "event"}],
+        }
+    )
+)
+"""A person who visits a country: Anton Belek (belek), Tarsia (tarsia), and the predicate visits."""

@@ -1,0 +1,170 @@
+"""Lists of holders, negative and relative subjects, polarity, and invisible characters in an article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import factlog
+from factlog import Certainty, Claim, ClaimSet, Mode, Polarity
+
+ROOT = Path(__file__).parents[2]
+REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
+
+
+def drafted(text: str) -> ClaimSet:
+    """A draft with the bundled registry, published 2025-10-08, by the outlet 'Daily Wire'."""
+    return factlog.draft(text, source="t", published="2025-10-08", publisher="Daily Wire", registry=REGISTRY)
+
+
+def sentence_claims(text: str) -> list[Claim]:
+    """The claims of the sentences, without the office-title claims."""
+    return [claim for claim in drafted(text).claims if "-office-" not in claim.id]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia, China and North Korea said the drills were defensive.", ["russia", "prc", "dprk"]),
+        ("Russia, China, and North Korea said the drills were defensive.", ["russia", "prc", "dprk"]),
+        ("Moscow, Beijing and Pyongyang denied the report.", ["russia", "prc", "dprk"]),
+    ],
+)
+def test_a_list_of_three_holders_gives_each_a_claim(text: str, expected: list[str]) -> None:
+    """'Russia, China(,) and North Korea said ...': a claim for each of the three, none lost."""
+    assert [claim.attribution.holder for claim in sentence_claims(text)] == expected
+
+
+@pytest.mark.parametrize("opening", ["In Seoul", "Separately", "Yesterday", "Meanwhile"])
+def test_words_opening_a_sentence_before_a_list_hold_nothing(opening: str) -> None:
+    """'In Seoul, Russia and China said ...', 'Separately, ...': the opening words are no holder."""
+    text = f"{opening}, Russia and China said the drills were defensive."
+    assert [claim.attribution.holder for claim in sentence_claims(text)] == ["russia", "prc"]
+
+
+def test_a_byte_order_mark_hides_no_dateline() -> None:
+    """'\\ufeffSEOUL (Yonhap) -- Kim said ...': Yonhap relays, and the quote, a span of the text, has no mark."""
+    text = "\ufeffSEOUL (Yonhap) -- Kim said talks would resume."
+    [claim] = sentence_claims(text)
+    evidence = claim.evidence[0]
+    assert claim.attribution.holder == "kim-jong-un"
+    assert "yonhap" in claim.attribution.via
+    assert evidence.quote == text[evidence.start : evidence.end] == "Kim said talks would resume."
+
+
+def test_a_zero_width_space_in_a_name_makes_no_new_holder() -> None:
+    """'Lav\\u200brov said ...' is Sergey Lavrov; the quote keeps the stored text, the statement shows no mark."""
+    text = "Lav\u200brov said talks would resume."
+    [claim] = sentence_claims(text)
+    assert claim.attribution.holder == "sergey-lavrov"
+    assert claim.evidence[0].quote == text
+    assert "\u200b" not in claim.statement
+
+
+def test_both_apostrophes_give_one_id() -> None:
+    """'Lavrov’s deputy' and 'Lavrov's deputy' are the same anonymous holder."""
+    text = "Lavrov’s deputy said talks would resume. Lavrov's deputy said the visit was useful."
+    assert [claim.attribution.holder for claim in sentence_claims(text)] == ["lavrov-s-deputy"] * 2
+
+
+def reading(text: str) -> tuple[str, Polarity, Certainty]:
+    """(holder, polarity, certainty) of a one-sentence article's only claim."""
+    [claim] = sentence_claims(text)
+    return claim.attribution.holder, claim.polarity, claim.certainty
+
+
+def test_not_a_single_official_is_no_holder_and_denies() -> None:
+    """'Not a single official confirmed the visit' is as 'Nobody confirmed': the outlet's voice, denied."""
+    assert reading("Not a single official confirmed the visit.") == ("daily-wire", Polarity.DENIED, Certainty.CERTAIN)
+
+
+def test_nothing_suggests_is_no_holder_and_no_commitment() -> None:
+    """'Nothing suggests Kim attended' is 'no evidence that': nobody holds it; uncommitted, not a denial (Uu)."""
+    expected = ("daily-wire", Polarity.AFFIRMED, Certainty.UNCOMMITTED)
+    assert reading("Nothing suggests Kim attended.") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim attended, not Putin.",
+        "Kim attended, but not Putin.",
+        "Not only did Kim attend, he spoke.",
+        "Kim did not only attend, he spoke.",
+        "Nobody doubts that Kim attended.",
+        "No one denied that Kim attended.",
+    ],
+)
+def test_a_negation_that_denies_nothing_leaves_the_claim_affirmed(text: str) -> None:
+    """A contrast (', not Putin'), 'not only' and a negated doubt ('Nobody doubts that X') affirm X."""
+    assert reading(text)[1] is Polarity.AFFIRMED
+
+
+def test_a_plain_negation_still_denies() -> None:
+    """'Kim did not attend, officials said' stays a denial: the narrower cues leave 'not' alone."""
+    assert reading("Kim did not attend, officials said.")[1] is Polarity.DENIED
+
+
+def test_a_subject_in_scare_quotes_is_the_holder() -> None:
+    """'The “experts” said Kim attended' is held by the experts, an anonymous group, not by Kim."""
+    result = drafted("The “experts” said Kim attended.")
+    [claim] = result.claims
+    [experts] = [entity for entity in result.entities if entity.id == claim.attribution.holder]
+    assert claim.attribution.holder == "the-experts"
+    assert experts.anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Kim, who said talks would resume, attended the parade.", "kim-jong-un"),
+        ("The man who said talks would resume is Kim.", "the-man"),
+    ],
+)
+def test_a_relative_pronoun_is_no_holder(text: str, holder: str) -> None:
+    """'Kim, who said ...' is Kim's saying; no entity is ever 'who'."""
+    result = drafted(text)
+    assert [claim.attribution.holder for claim in result.claims if "-office-" not in claim.id] == [holder]
+    assert not any(entity.name.casefold().endswith("who") for entity in result.entities)
+
+
+def test_according_to_without_a_comma_keeps_the_holder() -> None:
+    """'According to KCNA Kim attended.' is KCNA's: the holder ends where the next name begins."""
+    assert reading("According to KCNA Kim attended.")[0] == "kcna"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Kim Jong Un, Putin's ally, said talks would resume.", "kim-jong-un"),
+        ("Choe, Lavrov's counterpart, said talks would resume.", "choe-son-hui"),
+        ("Lavrov, meanwhile, said Russia sent troops.", "sergey-lavrov"),
+        ("Lavrov, however, said Russia would send troops.", "sergey-lavrov"),
+        ("Mao Ning, spokesperson, said talks would resume.", "mao-ning"),
+    ],
+)
+def test_words_between_commas_never_speak(text: str, holder: str) -> None:
+    """A possessive description, a connective or a bare role between commas leaves the name before them certain."""
+    assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.CERTAIN)
+
+
+@pytest.mark.parametrize(
+    "text", ["'We will respond firmly,' Lavrov said.", "'Lavrov's visit was useful,' Lavrov said."]
+)
+def test_straight_single_quotes_make_a_direct_quote(text: str) -> None:
+    """'...,' Lavrov said is Lavrov's direct quote, an apostrophe inside the quotation or not."""
+    [claim] = sentence_claims(text)
+    assert (claim.attribution.holder, claim.attribution.mode) == ("sergey-lavrov", Mode.DIRECT_QUOTE)
+
+
+def test_an_apostrophe_opening_a_word_is_no_quotation() -> None:
+    """'In the '90s, Kim said ...' is a paraphrase: a lone ' quotes nothing."""
+    [claim] = sentence_claims("In the '90s, Kim said talks would resume.")
+    assert claim.attribution.mode is Mode.PARAPHRASE
+
+
+def test_sources_told_an_agency_relays_through_it() -> None:
+    """'Sources told Reuters that Kim attended' is the sources', via Reuters."""
+    [claim] = sentence_claims("Sources told Reuters that Kim attended.")
+    assert (claim.attribution.holder, claim.attribution.via) == ("sources", ("daily-wire", "reuters"))
