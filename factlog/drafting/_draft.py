@@ -234,7 +234,7 @@ def draft(
         raise InputError(f"publisher: expected a name, got {publisher!r}")
     date = _date(published)
     registry = ClaimSet() if registry is None else registry
-    holders = Holders(Names(registry.entities))
+    holders = Holders(Names(registry.entities), scope=source)
     drafter = _Drafter(
         source=source,
         date=date,

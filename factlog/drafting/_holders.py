@@ -19,6 +19,8 @@ from factlog.model._nouns import Entity
 
 __all__ = ["Holders"]
 
+_LONGEST_ID = 200
+"""The longest id the format takes (``ID_PATTERN``)."""
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
 _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
@@ -85,8 +87,10 @@ def _kind(name: str) -> EntityKind:
 class Holders:
     """Resolves holder phrases and keeps the entities the draft uses."""
 
-    def __init__(self, names: Names) -> None:
+    def __init__(self, names: Names, scope: str = "") -> None:
         self.names = names
+        self.scope = scope
+        """The source id that prefixes the ids of anonymous descriptors: one story's "the spokesman" is its own."""
         self.used: dict[str, Entity] = {}
         self._last_person: str | None = None
         self._last_body: str | None = None
@@ -294,10 +298,16 @@ class Holders:
         return None
 
     def _anonymous(self, phrase: str, affiliation: str | None = None) -> str:
-        key = slug(phrase)
-        known = self.names.entities.get(key)
+        """An anonymous descriptor's id: a registry's own, or a new one in this story's scope (``SOURCE:slug``).
+
+        Two stories' "the spokesman" need not be one person: drafted apart, their ids differ,
+        so a check of both together counts two holders until a reviewer says otherwise.
+        """
+        named = slug(phrase)
+        known = self.names.entities.get(named)
         if known is not None and known.anonymous:
-            return self.use(key)
+            return self.use(named)
+        key = f"{self.scope}:{named}"[:_LONGEST_ID] if self.scope else named
         earlier = self.used.get(key)
         if earlier is not None and earlier.anonymous and normal(earlier.name) == normal(phrase):
             return key  # "The ministry" opening one sentence, "the ministry" inside the next: one descriptor

@@ -63,3 +63,14 @@ def test_the_title_drawn_from_the_first_sentence_leaves_out_its_dateline() -> No
     """With no title given, the source's title is the first sentence without "VELMORA, May 12 (CPA) - "."""
     drafted = _draft("VELMORA, May 12 (CPA) - The port was closed on Monday, officials said.")
     assert drafted.sources[0].title == "The port was closed on Monday, officials said."
+
+
+def test_two_stories_unnamed_spokesmen_are_two_holders() -> None:
+    """An anonymous descriptor is its story's own: two drafts' "the spokesman" stay two holders when merged."""
+    text = "The spokesman said the grain shipment was delayed. The spokesman said the port was closed."
+    first, second = (factlog.draft(text, source=source, published="2026-05-12") for source in ("post", "wire"))
+    assert {claim.attribution.holder for claim in first.claims} == {"post:the-spokesman"}  # one within a story
+    merged = first.merge(second)
+    holders = {claim.attribution.holder for claim in merged.claims}
+    assert holders == {"post:the-spokesman", "wire:the-spokesman"}
+    assert all(merged.entity_by_id[holder].anonymous for holder in holders)

@@ -65,7 +65,7 @@ def test_a_zero_width_space_in_a_name_makes_no_new_holder() -> None:
 def test_both_apostrophes_give_one_id() -> None:
     """'Lavrov’s deputy' and 'Lavrov's deputy' are the same anonymous holder."""
     text = "Lavrov’s deputy said talks would resume. Lavrov's deputy said the visit was useful."
-    assert [claim.attribution.holder for claim in sentence_claims(text)] == ["lavrov-s-deputy"] * 2
+    assert [claim.attribution.holder for claim in sentence_claims(text)] == ["t:lavrov-s-deputy"] * 2
 
 
 def reading(text: str) -> tuple[str, Polarity, Certainty]:
@@ -111,7 +111,7 @@ def test_a_subject_in_scare_quotes_is_the_holder() -> None:
     result = drafted("The “experts” said Kim attended.")
     [claim] = result.claims
     [experts] = [entity for entity in result.entities if entity.id == claim.attribution.holder]
-    assert claim.attribution.holder == "the-experts"
+    assert claim.attribution.holder == "t:the-experts"
     assert experts.anonymous
 
 
@@ -119,7 +119,7 @@ def test_a_subject_in_scare_quotes_is_the_holder() -> None:
     ("text", "holder"),
     [
         ("Kim, who said talks would resume, attended the parade.", "kim-jong-un"),
-        ("The man who said talks would resume is Kim.", "the-man"),
+        ("The man who said talks would resume is Kim.", "t:the-man"),
     ],
 )
 def test_a_relative_pronoun_is_no_holder(text: str, holder: str) -> None:
@@ -167,4 +167,4 @@ def test_an_apostrophe_opening_a_word_is_no_quotation() -> None:
 def test_sources_told_an_agency_relays_through_it() -> None:
     """'Sources told Reuters that Kim attended' is the sources', via Reuters."""
     [claim] = sentence_claims("Sources told Reuters that Kim attended.")
-    assert (claim.attribution.holder, claim.attribution.via) == ("sources", ("daily-wire", "reuters"))
+    assert (claim.attribution.holder, claim.attribution.via) == ("t:sources", ("daily-wire", "reuters"))
