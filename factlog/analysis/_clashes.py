@@ -6,15 +6,15 @@ A set of values (one per group of claims, the groups numbered by position) answe
 O(log n): values of another type always clash; entities agree when one lies within
 the other (the ``part_of`` forest is numbered, so the members within or around an
 entity are counted with Fenwick trees); dates agree when their spans of days meet;
-quantities agree when their ranges meet *after conversion*, in the unit the pairwise
-comparison would use (:func:`~factlog.analysis._values.quantity_ranges`: the unit of a
-quantity that gives one), so each unit present has a frame of the members' ranges in
-it; anything else agrees only when equal, and groups hold distinct values. A
-``part_of`` with several wholes per entity falls back to asking :func:`compatible` of
-each member.
+quantities agree when their ranges meet *after conversion* (each widened by the
+tolerance in its own unit first: :func:`~factlog.analysis._values.quantity_ranges`),
+so each unit present has a frame of the members' ranges in it; anything else agrees
+only when equal, and groups hold distinct values. A ``part_of`` with several wholes
+per entity falls back to asking :func:`compatible` of each member.
 
 Figures in different units compare in the unit of the one asked about, where the
-pairwise rule used the unit of the earlier of the two: they can differ only by the
+pairwise rule uses the smaller spelling of the two: as the tolerance widens each figure
+in its own unit and the margin converts as a difference, they can differ only by the
 rounding of a conversion, at bounds that touch exactly.
 """
 
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, TypeVar
 from factlog.analysis._places import PartOf
 from factlog.analysis._values import compatible, unit_dimension, value_range
 from factlog.model._nouns import DateValue, Predicate, Quantity
-from factlog.model._vocabulary import ObjectKey, object_key, slug
+from factlog.model._vocabulary import ObjectKey, object_key, unit_slug
 
 if TYPE_CHECKING:
     from factlog.analysis._clashtable import ClashTable
@@ -123,7 +123,7 @@ class _Units:
 
     def __init__(self, values: Sequence[object], ranges: PairRanges) -> None:
         self.unit: dict[int, str | None] = {
-            n: None if v.unit is None else slug(v.unit) for n, v in enumerate(values) if isinstance(v, Quantity)
+            n: None if v.unit is None else unit_slug(v.unit) for n, v in enumerate(values) if isinstance(v, Quantity)
         }
         first: dict[str | None, Quantity] = {}
         for n, unit in self.unit.items():

@@ -3,11 +3,13 @@
 Every rule that compares values asks :func:`compatible`: one place for tolerance,
 places within places, and units. Quantities are compared as ranges
 (:attr:`factlog.Quantity.bounds`), widened by the predicate's relative ``tolerance`` and
-its absolute ``margin``, after converting every unit to the first one with pint (a real
-units library: kilometres and miles, minutes and hours, months and years). A unit that
-is not a pint unit ("troops") compares only with itself, or with a quantity that gives
-no unit; figures whose units do not convert cannot be compared (:func:`convertible`
-says so), and the rules report them instead of passing over them.
+its absolute ``margin``, after converting every unit to one with pint (a real units
+library: kilometres and miles, minutes and hours, months and years). A unit is read as
+:func:`~factlog.model._units.unit_reading` reads it, as the proposition keys read it: a
+unit pint does not read as written ("troops", "MBPS") is opaque, and compares only with
+itself (case aside), or with a quantity that gives no unit; figures whose units do not
+convert cannot be compared (:func:`convertible` says so), and the rules report them
+instead of passing over them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from factlog.model._nouns import DateValue, Predicate, Quantity
-from factlog.model._units import pint_convert, unit_registry
+from factlog.model._units import margin_convert, pint_convert, unit_reading, unit_registry
 from factlog.model._vocabulary import object_key, slug
 
 __all__ = [
@@ -37,13 +39,29 @@ def _registry() -> Any:
 def convert(value: float, unit: str | None, target: str | None) -> float | None:
     """``value`` in ``unit`` expressed in ``target``, or None when the units do not convert.
 
-    The same unit (compared as :func:`~factlog.model._vocabulary.slug`), or no unit on
-    either side, converts as itself; otherwise pint decides (``convert(1, "mile",
-    "km")`` is 1.609344).
+    Both units are read by :func:`~factlog.model._units.unit_reading`, as the keys of
+    propositions read them. No unit on either side converts as itself; two units pint
+    reads convert as pint converts them (``convert(1, "mile", "km")`` is 1.609344;
+    "MW" and "mW" are a billion apart); two opaque units convert as themselves when
+    their folded spellings (:func:`~factlog.model._vocabulary.slug`) are equal ("KM"
+    and "Km"), and an opaque unit never converts to one pint reads ("KM" to "m").
     """
-    if unit is None or target is None or unit == target or slug(unit) == slug(target) or math.isinf(value):
+    if unit is None or target is None or unit == target or math.isinf(value):
         return value
-    return pint_convert(value, unit, target)
+    reading, goal = unit_reading(unit), unit_reading(target)
+    if reading is None or goal is None:
+        return value if reading is None and goal is None and slug(unit) == slug(target) else None
+    return value if reading == goal else pint_convert(value, reading, goal)
+
+
+def _difference(amount: float, unit: str | None, target: str | None) -> float | None:
+    """A margin of ``amount`` in ``unit`` in ``target``, converted as a difference (1 degF is 5/9 degC)."""
+    if unit is None or target is None or unit == target:
+        return amount
+    reading, goal = unit_reading(unit), unit_reading(target)
+    if reading is None or goal is None:
+        return amount if reading is None and goal is None and slug(unit) == slug(target) else None
+    return amount if reading == goal else margin_convert(amount, reading, goal)
 
 
 def unit_dimension(unit: str) -> str | None:
@@ -58,28 +76,36 @@ def unit_dimension(unit: str) -> str | None:
         return None
 
 
-def quantity_ranges(values: Sequence[Quantity], predicate: Predicate) -> list[tuple[float, float]] | None:
-    """The ranges of the quantities in the unit of the first that gives one, widened; None if a unit does not convert.
+def quantity_ranges(
+    values: Sequence[Quantity], predicate: Predicate, unit: str | None = None
+) -> list[tuple[float, float]] | None:
+    """The ranges of the quantities in one unit, widened; None if a unit (or the margin's) does not convert.
 
     Each range is :attr:`~factlog.Quantity.bounds`, widened on each side by the
-    predicate's ``tolerance`` times its own size and by half its ``margin``, so two
-    exact values agree when they differ by at most ``margin``.
+    predicate's ``tolerance`` times its own size *in the figure's own unit* (5 % of 33
+    degF is 1.65 degF), then converted to the common unit, then widened by half the
+    ``margin`` converted there as a difference (1 degF is 5/9 degC), so two exact values
+    agree when they differ by at most ``margin``. The common unit is ``unit`` when given,
+    else the smallest spelling (in code-point order) among the units the quantities give:
+    it depends on the figures alone, never on their order or their claims' ids, and as
+    widening is done before converting, which unit is chosen changes only the rounding
+    of a conversion. A quantity without a unit is read in the common unit.
     """
-    target = next((value.unit for value in values if value.unit is not None), None)
+    target = unit if unit is not None else min((value.unit for value in values if value.unit is not None), default=None)
     half = 0.0
     if predicate.margin is not None:
         assert predicate.margin.amount is not None
-        margin = convert(predicate.margin.amount, predicate.margin.unit, target)
+        margin = _difference(predicate.margin.amount, predicate.margin.unit, target)
         if margin is None:
             return None
         half = abs(margin) / 2
     ranges = []
     for value in values:
-        low, high = value.bounds
+        low, high = _widen(*value.bounds, predicate.tolerance, 0.0)
         low_converted, high_converted = convert(low, value.unit, target), convert(high, value.unit, target)
         if low_converted is None or high_converted is None:
             return None
-        ranges.append(_widen(low_converted, high_converted, predicate.tolerance, half))
+        ranges.append((low_converted - half, high_converted + half))
     return ranges
 
 

@@ -22,7 +22,7 @@ import attrs
 
 from factlog.analysis._values import convert, quantity_ranges, value_range
 from factlog.model._nouns import Object, Predicate, Quantity
-from factlog.model._vocabulary import slug
+from factlog.model._vocabulary import unit_slug
 
 __all__ = ["Layout", "overlap_least", "sides", "three_sides"]
 
@@ -206,7 +206,7 @@ def _families(quantities: Mapping[int, Quantity]) -> list[list[int]]:
         if value.unit is None:
             unitless.append(i)
             continue
-        unit = slug(value.unit)
+        unit = unit_slug(value.unit)
         number = of_unit.get(unit)
         if number is None:
             number = next(

@@ -129,10 +129,13 @@ class Values:
         return built
 
     def ranges(self, first: Quantity, second: Quantity) -> list[tuple[float, float]] | None:
-        """:func:`quantity_ranges` of two quantities, remembered: each conversion once per slot."""
+        """:func:`quantity_ranges` of two quantities in the unit of the first that gives one, remembered.
+
+        Each conversion once per slot; in the first's unit, as :class:`Clashes` keeps a frame per unit.
+        """
         key = (first, second)
         if key not in self._ranges:
-            self._ranges[key] = quantity_ranges([first, second], self.predicate)
+            self._ranges[key] = quantity_ranges([first, second], self.predicate, first.unit or second.unit)
         return self._ranges[key]
 
     def rank(self, entries: Sequence[Entry]) -> None:

@@ -159,8 +159,10 @@ class Quantity:
         return -math.inf, math.nextafter(amount, -math.inf)
 
     def __str__(self) -> str:
-        # A unit's name in the plural for any figure but one ("600 kilometres"; "1 kilometre", "600 km").
-        unit = self.unit if self.unit is None or self.amount == 1 else plural(self.unit)
+        # A unit's name in the plural for any figure but exactly one ("600 kilometres", "1.0 kilometres";
+        # "1 kilometre", "600 km"); a range of figures is many ("1 (1–2) kilometres").
+        one = self.amount == 1 and f"{self.amount}" == "1" and self.lower is None and self.upper is None
+        unit = self.unit if self.unit is None or one else plural(self.unit)
         if self.amount is None:
             assert self.estimate is not None
             text = self.estimate.value.replace("-", " ")

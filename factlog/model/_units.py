@@ -13,7 +13,16 @@ import functools
 import math
 from typing import Any
 
-__all__ = ["base_figure", "base_unit", "known_unit", "pint_convert", "plural", "unit_registry"]
+__all__ = [
+    "base_figure",
+    "base_unit",
+    "known_unit",
+    "margin_convert",
+    "pint_convert",
+    "plural",
+    "unit_reading",
+    "unit_registry",
+]
 
 
 @functools.cache
@@ -25,13 +34,77 @@ def unit_registry() -> Any:
 
 
 @functools.cache
-def known_unit(unit: str) -> bool:
-    """Whether pint reads ``unit`` as a unit ("km", "minutes"; not "troops" nor "bananas")."""
+def _pint_reads(unit: str) -> bool:
+    """Whether pint reads ``unit`` exactly as written ("km", "minutes"; not "troops", "KM" nor "bananas")."""
     try:
         unit_registry().Unit(unit)
     except Exception:  # pint raises many kinds (undefined unit, syntax) for words it cannot read
         return False
     return True
+
+
+_NEWS_SPELLINGS = {
+    "degree celsius": "degC",
+    "degrees celsius": "degC",
+    "degree c": "degC",
+    "degrees c": "degC",
+    "deg c": "degC",
+    "centigrade": "degC",
+    "degree centigrade": "degC",
+    "degrees centigrade": "degC",
+    "degree fahrenheit": "degF",
+    "degrees fahrenheit": "degF",
+    "degree f": "degF",
+    "degrees f": "degF",
+    "deg f": "degF",
+    "metric ton": "tonne",
+    "metric tons": "tonne",
+    "metric tonne": "tonne",
+    "metric tonnes": "tonne",
+    "per cent": "percent",
+    "kilo": "kilogram",
+    "kilos": "kilogram",
+    "us gallon": "gallon",
+    "us gallons": "gallon",
+}
+"""News spellings (folded: lower case, hyphens and runs of spaces as one space) pint misreads or cannot read."""
+
+_OPAQUE = frozenset({"b", "k", "mil", "pp", "unit", "units", "us", "US"})
+"""Spellings pint reads as something a news figure never means: "k" (Boltzmann's constant; thousand),
+"us" (microseconds), "units" (micronits), "pp" (typographic points; percentage points),
+"mil" (milliradians; million), "b" (barns; billion). They are opaque words."""
+
+
+@functools.cache
+def unit_reading(unit: str) -> str | None:
+    """The spelling pint reads a written unit as, or None for an opaque unit: the one reading of a unit's spelling.
+
+    Every comparison of units goes through it (the keys of propositions, :func:`base_unit`,
+    and :func:`factlog.analysis._values.convert`): a news spelling pint misreads or cannot
+    read is first taken to pint's name ("degrees Celsius" → ``degC``, "metric tons" →
+    ``tonne``, "kilos" → ``kilogram``, "per cent" → ``percent``); a spelling of several
+    words pint has joined by underscores is read so ("light years" → ``light_years``);
+    otherwise pint reads the spelling *as written*. A unit is never case-folded for pint,
+    as case makes SI prefixes ("Mbps" is megabits a second, "MBPS" is no unit, not
+    millibits): a spelling pint does not read as written, or one of a few it misreads
+    for news ("k", "us", "units", "pp", "mil", "b"), is an opaque word (None), compared
+    with other spellings only as its folded text.
+    """
+    words = " ".join(unit.replace("-", " ").replace("_", " ").casefold().split())
+    if words in _NEWS_SPELLINGS:
+        return _NEWS_SPELLINGS[words]
+    if unit in _OPAQUE:
+        return None
+    parts = unit.replace("-", " ").split()
+    if len(parts) > 1 and "per" not in parts and not any(mark in unit for mark in "/*^"):
+        joined = "_".join(part.casefold() for part in parts)
+        return joined if _pint_reads(joined) else None  # "metric tons" is no product of "metric" and "tons"
+    return unit if _pint_reads(unit) else None
+
+
+def known_unit(unit: str) -> bool:
+    """Whether ``unit`` is read as a pint unit (:func:`unit_reading`): "km", "degrees Celsius"; not "troops"."""
+    return unit_reading(unit) is not None
 
 
 def pint_convert(value: float, unit: str, target: str) -> float | None:
@@ -42,22 +115,38 @@ def pint_convert(value: float, unit: str, target: str) -> float | None:
         return None
 
 
-def base_unit(unit: str, folded: str) -> tuple[str, float, float] | None:
-    """``(base units, scale, offset)`` taking a figure in ``unit`` to its base units; None for a word pint cannot read.
+@functools.cache
+def base_unit(unit: str) -> tuple[str, float, float] | None:
+    """``(base units, scale, offset)`` taking a figure in ``unit`` to its base units; None for an opaque unit.
 
-    ``folded`` is the unit's folded spelling, read when pint does not read the unit
-    as written ("KM"), as :func:`factlog.analysis._values.convert` compares them.
-    ``"km"`` gives ``("meter", 1000.0, 0.0)``, ``"degC"`` ``("kelvin", 1.0, 273.15)``.
+    The unit is read as :func:`unit_reading` reads it. ``"km"`` gives ``("meter", 1000.0,
+    0.0)``, ``"degC"`` ``("kelvin", 1.0, 273.15)``, ``"delta_degF"`` ``("kelvin",
+    0.5555555555555556, 0.0)``.
     """
-    for spelling in (unit, folded):
-        try:
-            base = str(unit_registry().Quantity(1.0, spelling).to_base_units().units)
-        except Exception:  # pint raises many kinds (undefined unit, syntax) for words it cannot read
-            continue
-        zero, one = pint_convert(0.0, spelling, base), pint_convert(1.0, spelling, base)
-        if zero is not None and one is not None:
-            return base, one - zero, zero
-    return None
+    spelling = unit_reading(unit)
+    if spelling is None:
+        return None
+    try:
+        base = str(unit_registry().Quantity(1.0, spelling).to_base_units().units)
+    except Exception:  # pint raises many kinds for a spelling it reads but cannot take to base units
+        return None
+    zero, one = pint_convert(0.0, spelling, base), pint_convert(1.0, spelling, base)
+    if zero is None or one is None:
+        return None
+    return base, one - zero, zero
+
+
+def margin_convert(amount: float, unit: str, target: str) -> float | None:
+    """A difference of ``amount`` in ``unit`` expressed in ``target``; None when the units do not convert.
+
+    Converted as a difference, not as a point: 1 degF is 5/9 degC (not -17.2 degC), and
+    so is 1 ``delta_degF``. Both units are read by :func:`unit_reading`; an opaque unit
+    converts to nothing here (its caller compares opaque spellings).
+    """
+    found, goal = base_unit(unit), base_unit(target)
+    if found is None or goal is None or found[0] != goal[0] or not goal[1]:
+        return None
+    return amount * found[1] / goal[1]
 
 
 def base_figure(number: float, scale: float, offset: float) -> float:
@@ -74,16 +163,19 @@ def base_figure(number: float, scale: float, offset: float) -> float:
 _IRREGULAR = {"foot": "feet", "hertz": "hertz", "lux": "lux"}
 """Unit names whose plural English does not make with -s or -es."""
 
+_UNCOUNTED = frozenset({"percent", "permille", "ppm", "ppb", "ppt", "celsius", "fahrenheit", "kelvin"})
+"""Unit words English writes alike for one and many ("50 percent", "20 ppm", "300 kelvin")."""
 
-def _plurals(unit: str) -> list[str]:
-    """The plurals English would make of a unit name: irregular, -ies, -es, -s."""
+
+def _english_plural(unit: str) -> str:
+    """The plural English makes of a unit name: irregular, -ies, -es, -s."""
     if unit in _IRREGULAR:
-        return [_IRREGULAR[unit]]
+        return _IRREGULAR[unit]
     if unit.endswith("y") and unit[-2:-1] not in ("a", "e", "o", "u"):
-        return [unit[:-1] + "ies", unit + "s"]
+        return unit[:-1] + "ies"
     if unit.endswith(("x", "z", "ch", "sh")):
-        return [unit + "es", unit + "s"]
-    return [unit + "s"]
+        return unit + "es"
+    return unit + "s"
 
 
 @functools.cache
@@ -92,18 +184,23 @@ def plural(unit: str) -> str:
 
     pint formats units without a plural, so English makes it ("inch" → "inches",
     "century" → "centuries", "foot" → "feet"), and pint says whether it is the same
-    unit. Anything else is kept as written: a symbol ("km", "mi", "min"), a word
-    already ending in s ("miles", "troops", "Celsius"), or a word pint does not read
-    as a unit ("soldier"). pint's registry is built only for a word that may be a
-    unit's singular name.
+    unit; when pint does not read English's plural ("gravity"), or English writes the
+    word alike for many ("percent", "ppm"), the unit is kept as written. Only a word
+    in lower-case letters that pint reads as written (:func:`unit_reading`) and names
+    by itself is made plural: a symbol ("km", "mi", "min", "degC"), a word already
+    plural ("miles", "feet", "troops"), a news spelling ("centigrade", "kilo") or a
+    word pint does not read ("soldier") is kept. pint's registry is built only for a
+    word that may be a unit's singular name.
     """
-    if len(unit) < 3 or not unit.isalpha() or unit.endswith("s") or not known_unit(unit):
+    if len(unit) < 3 or not (unit.isalpha() and unit.islower()) or unit.endswith("s") or unit in _UNCOUNTED:
+        return unit
+    if unit in _IRREGULAR.values() or unit_reading(unit) != unit:
         return unit
     registry = unit_registry()
-    if registry.get_symbol(unit) == unit and registry.get_name(unit) != unit:
-        return unit  # a symbol, such as "min"
     meant = registry.get_name(unit)
-    for word in _plurals(unit):
-        if known_unit(word) and registry.get_name(word) == meant:
-            return word
+    if registry.get_symbol(unit) == unit and meant != unit:
+        return unit  # a symbol, such as "min"
+    word = _english_plural(unit)
+    if word != unit and _pint_reads(word) and registry.get_name(word) == meant:
+        return word
     return unit

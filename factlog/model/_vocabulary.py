@@ -12,8 +12,10 @@ Before anything compares claims, names are made canonical:
 * a symmetric predicate gets its two entities in sorted order;
 * a figure with a unit pint reads is held in that unit's base units, to 12 significant
   figures (:func:`~factlog.model._units.base_figure`): "600 km", "600 kilometres" and
-  "600,000 m" are one proposition, and so are "1 mile" and "1.609344 km"; a unit pint
-  does not read is held as its folded spelling ("Troops" is "troops").
+  "600,000 m" are one proposition, and so are "1 mile" and "1.609344 km"; the unit is
+  read as :func:`~factlog.model._units.unit_reading` reads it (as written, never
+  case-folded for pint: "Mbps" is megabits a second, "MBPS" an opaque word), and an
+  opaque unit is held as its folded spelling ("Troops" is "troops").
 
 :func:`Vocabulary.key` then gives a :data:`PropositionKey` equal for two propositions
 exactly when they say the same thing (valid time aside: time is compared by the rules).
@@ -32,9 +34,9 @@ from factlog.model._claimset import ClaimSet
 from factlog.model._coherence import exclusion_names, exclusions, inverse_names, paired_predicates
 from factlog.model._literals import Object
 from factlog.model._nouns import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
-from factlog.model._units import base_figure, base_unit
+from factlog.model._units import base_figure, base_unit, unit_reading
 
-__all__ = ["PropositionKey", "Vocabulary", "shown_form", "written_key"]
+__all__ = ["PropositionKey", "Vocabulary", "shown_form", "unit_slug", "written_key"]
 
 ObjectKey: TypeAlias = tuple[str, ...] | tuple[str, float | None, float, float, str, *tuple[str, ...]] | None
 PropositionKey: TypeAlias = tuple[str, str, ObjectKey, tuple[tuple[str, str], ...]]
@@ -102,12 +104,29 @@ def written_key(value: object) -> ObjectKey:
 def _unit_key(unit: str) -> tuple[str, float | None, float]:
     """The unit a key holds a figure in, with the scale and offset to it (:func:`~factlog.model._units.base_unit`).
 
-    A word pint does not read ("troops") is kept as its folded spelling ("Troops" is
-    "troops"), its figures as they are (scale None); looked up once a spelling.
+    An opaque unit ("troops", "MBPS") is kept as its folded spelling ("Troops" is
+    "troops"), its figures as they are (scale None); one whose folded spelling is a
+    base unit's name ("Meter") is marked, so as not to meet that unit's figures. Looked
+    up once a spelling.
     """
+    found = base_unit(unit)
+    if found is not None:
+        return found
     folded = fold(unit)
-    found = base_unit(unit, folded)
-    return (folded, None, 0.0) if found is None else found
+    named = base_unit(folded)
+    return (f"{folded} (as written)" if named is not None and named[0] == folded else folded), None, 0.0
+
+
+def unit_slug(unit: str) -> str:
+    """What two spellings of one unit share, to compare units as :func:`~factlog.analysis._values.convert` does.
+
+    pint's reading (:func:`~factlog.model._units.unit_reading`) of a unit pint reads
+    ("degrees Celsius" and "degC" both ``degC``; "MW" and "mW" apart), the folded
+    spelling of an opaque one ("Troops" and "troops" one; "KM" and "Km" one, and no
+    pint unit).
+    """
+    reading = unit_reading(unit)
+    return f"opaque:{fold(unit)}" if reading is None else reading
 
 
 def shown_form(objects: Iterable[Object | None]) -> Object | None:
