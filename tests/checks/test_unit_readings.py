@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlog import Claim, ClaimSet, Predicate, Quantity
+from factlog import Claim, ClaimSet, Quantity
 from factlog.analysis._values import convert
 from factlog.checks import conflicting_values, opposed_claims
 from factlog.model._vocabulary import object_key

@@ -37,7 +37,8 @@ def test_a_news_spelling_of_a_unit_is_one_proposition_with_its_symbol(spelling: 
 def test_a_spelling_pint_misreads_for_news_is_an_opaque_word(spelling: str, misread: str) -> None:
     """ "5 units" are no micronits, "5 us" no microseconds: kept apart from the unit pint would read."""
     key = object_key(Quantity(amount=5, unit=spelling))
-    assert key is not None and key[4] == spelling.casefold()
+    assert key is not None
+    assert key[4] == spelling.casefold()
     assert key != object_key(Quantity(amount=5, unit=misread))
 
 
