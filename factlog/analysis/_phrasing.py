@@ -133,8 +133,8 @@ def proposition(index: Index, value: Proposition, *, with_time: bool = True) -> 
     return text
 
 
-def proposition_words(index: Index, entries: Sequence[Entry]) -> str:
-    """The proposition claims of one key state, as :func:`proposition` words it without a time.
+def proposition_words(index: Index, entries: Sequence[Entry], *, with_time: bool = False) -> str:
+    """The proposition claims of one key state, as :func:`proposition` words it (the first one's time if ``with_time``).
 
     Claims of one key may write its value differently: texts compare casefolded, so
     ``Acme Corp`` and ``ACME corp`` are one proposition, as are 3 and 3.0. The value is
@@ -146,7 +146,7 @@ def proposition_words(index: Index, entries: Sequence[Entry]) -> str:
     first = said[0]
     if not isinstance(first.object, str) and len(said) > 1:  # an entity is named by its one id
         first = attrs.evolve(first, object=shown_form(value.object for value in said))
-    return proposition(index, first, with_time=False)
+    return proposition(index, first, with_time=with_time)
 
 
 def proposition_of(index: Index, entries: Sequence[Entry]) -> str:

@@ -121,7 +121,7 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
             assert yes[0].proposition is not None
             first = group[0].when  # all equal, without hashing every time as a set of them would
             same_time = all(e.when is first or e.when == first for e in group)
-            what = phrasing.proposition(index, yes[0].proposition, with_time=same_time)
+            what = phrasing.proposition_words(index, [*yes, *no], with_time=same_time)
             severity, definite = _severity(yes, no, event=event)
             lead = "Contradiction" if severity is Severity.ERROR else "Opposed"
             affirmers = phrasing.by_holders(index, yes, times=not same_time, said=said, names=names)

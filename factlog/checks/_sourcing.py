@@ -242,8 +242,8 @@ def _when_said(index: Index, entries: list[Entry]) -> str:
 
 def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Entry]) -> Finding:
     assert yes[0].proposition is not None
-    what = phrasing.proposition(index, yes[0].proposition, with_time=False)
     group = [*yes, *no]
+    what = phrasing.proposition_words(index, group)
     stated = sorted({str(e.stated) for e in group if e.stated is not None})
     same_source = {s for e in yes for s in e.sources} & {s for e in no for s in e.sources}
     claims = {"affirming": [e.id for e in yes], "denying": [e.id for e in no]}

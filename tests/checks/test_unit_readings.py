@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import factlog
 from factlog import Claim, ClaimSet, Quantity
 from factlog.analysis._values import convert
 from factlog.checks import conflicting_values, opposed_claims
@@ -109,3 +110,13 @@ def test_a_margin_in_a_unit_with_an_offset_converts_as_a_difference(amount: int,
     claims = world(_figure("a", 20, "degC"), _figure("b", 25.01, "degC", holder="russia"))
     found = _rules(_with(claims, tolerance=0.0, margin=Quantity(amount=amount, unit=margin)))
     assert [lead for _, lead, _ in found] == (["Conflicting values"] if conflict else [])
+
+
+@pytest.mark.parametrize(("affirmed", "denied"), [("km", "kilometres"), ("kilometres", "km")])
+def test_a_check_and_an_assessment_show_one_figure_in_one_form(affirmed: str, denied: str) -> None:
+    """600 km affirmed and 600 kilometres denied (or the other way): the contradiction and the assessment agree."""
+    claims = world(_figure("a", 600, affirmed), _figure("d", 600, denied, denied=True, holder="russia"))
+    [finding] = findings_of(opposed_claims, claims)
+    [proposition] = factlog.assess(claims, method="majority").propositions
+    assert proposition.statement.endswith(" 600 kilometres")  # the smallest form of a tie, as assess names values
+    assert "600 kilometres:" in finding.message
