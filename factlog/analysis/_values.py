@@ -65,13 +65,16 @@ def _difference(amount: float, unit: str | None, target: str | None) -> float | 
 
 
 def unit_dimension(unit: str) -> str | None:
-    """A unit's dimensions as pint reads them (``"[length]"`` for km and miles); None for a word pint does not know.
+    """A unit's dimensions as pint reads them (``"[length]"`` for km and miles); None for an opaque unit.
 
-    Units of different dimensions never convert (:func:`convert`), so only units of one
-    dimension need comparing.
+    The unit is read as :func:`convert` reads it (``"kilos"`` is ``"[mass]"``). Units of
+    different dimensions never convert, so only units of one dimension need comparing.
     """
+    reading = unit_reading(unit)
+    if reading is None:
+        return None
     try:
-        return str(_registry().Quantity(1, unit).dimensionality)
+        return str(_registry().Quantity(1, reading).dimensionality)
     except Exception:  # pint raises many kinds (undefined unit, syntax) for words it cannot read
         return None
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Claim, ClaimSet, Quantity
-from factlog.analysis._values import convert
+from factlog.analysis._values import convert, unit_dimension
 from factlog.checks import conflicting_values, opposed_claims
 from factlog.model._vocabulary import object_key
 from tests.helpers import claim, findings_of, sides, world
@@ -120,3 +120,11 @@ def test_a_check_and_an_assessment_show_one_figure_in_one_form(affirmed: str, de
     [proposition] = factlog.assess(claims, method="majority").propositions
     assert proposition.statement.endswith(" 600 kilometres")  # the smallest form of a tie, as assess names values
     assert "600 kilometres:" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("spelling", "symbol"), [("kilos", "kg"), ("degrees Celsius", "degF"), ("metric tons", "kg"), ("MBPS", None)]
+)
+def test_a_unit_s_dimension_is_that_of_its_reading(spelling: str, symbol: str | None) -> None:
+    """The counting of clashes groups units by dimension as convert reads them: "kilos" are a mass, "MBPS" none."""
+    assert unit_dimension(spelling) == (None if symbol is None else unit_dimension(symbol))
