@@ -137,15 +137,36 @@ def test_according_to_without_a_comma_keeps_the_holder() -> None:
 @pytest.mark.parametrize(
     ("text", "holder"),
     [
+        ("According to North Korean leader Kim Jong Un the test succeeded.", "kim-jong-un"),
+        ("According to ministry spokesperson Mao Ning the talks were useful.", "mao-ning"),
+        ("According to Kremlin spokesman Dmitry Peskov the talks were useful.", "dmitry-peskov"),
+        ("According to South Korean officials North Korea fired two missiles.", "south-korean-officials"),
+    ],
+)
+def test_according_to_without_a_comma_gives_a_title_to_the_name_after_it(text: str, holder: str) -> None:
+    """A one-person title before a name belongs to the name; a plural descriptor ends the holder."""
+    assert reading(text)[0] == holder
+
+
+def test_according_to_an_institution_without_a_comma_ends_at_its_last_word() -> None:
+    """'According to the Korean Central News Agency Kim attended.' is KCNA's: the name ends at 'Agency'."""
+    assert reading("According to the Korean Central News Agency Kim attended.")[0] == "kcna"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
         ("Kim Jong Un, Putin's ally, said talks would resume.", "kim-jong-un"),
         ("Choe, Lavrov's counterpart, said talks would resume.", "choe-son-hui"),
         ("Lavrov, meanwhile, said Russia sent troops.", "sergey-lavrov"),
         ("Lavrov, however, said Russia would send troops.", "sergey-lavrov"),
         ("Mao Ning, spokesperson, said talks would resume.", "mao-ning"),
+        ("Kim, 41, said talks would resume.", "kim-jong-un"),
+        ("Lavrov, 75, said talks would resume.", "sergey-lavrov"),
     ],
 )
 def test_words_between_commas_never_speak(text: str, holder: str) -> None:
-    """A possessive description, a connective or a bare role between commas leaves the name before them certain."""
+    """A possessive description, a connective, a role or an age between commas leave the name before them certain."""
     assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.CERTAIN)
 
 
@@ -168,3 +189,20 @@ def test_sources_told_an_agency_relays_through_it() -> None:
     """'Sources told Reuters that Kim attended' is the sources', via Reuters."""
     [claim] = sentence_claims("Sources told Reuters that Kim attended.")
     assert (claim.attribution.holder, claim.attribution.via) == ("t:sources", ("daily-wire", "reuters"))
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            "The official, who declined to be named because he was not authorized to speak to the media, "
+            "said talks would resume.",
+            "t:the-official",
+        ),
+        ("Seoul, which has no nuclear weapons, said the test was a threat.", "rok"),
+        ("Lavrov, who never misses a summit, said talks would resume.", "sergey-lavrov"),
+    ],
+)
+def test_a_negation_in_the_words_naming_the_speaker_denies_nothing(text: str, holder: str) -> None:
+    """'Seoul, which has no nuclear weapons, said X' affirms X: the negation is in who speaks, not in what is said."""
+    assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.CERTAIN)
