@@ -70,6 +70,10 @@ _RUN_ON_TITLE = re.compile(
 _RUN_ON_NAME = re.compile(r"\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+[a-z])")
 _DESCRIBING = re.compile(r"\s*(?:,|(?:who|which|that|whose)\b)")
 """What opens words describing a speaker after the name: an apposition or a relative clause."""
+_OBJECT_RELATIVE = re.compile(r",\s*(?:which|whom)\s+[^,;:“”\"]{1,60}$", re.IGNORECASE)
+"""A verb of saying in a clause about a noun before it ("the visit, which Seoul reported"): not the sentence's."""
+_ADDING = re.compile(r",\s*(?:adding|noting|stressing|insisting)\b", re.IGNORECASE)
+"""The joint of a second claim after a verb of saying: "..., Lee told a briefing, adding that ..."."""
 _NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
 _SEEN_BY = re.compile(
     r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
@@ -198,6 +202,14 @@ def _in_speaker_words(sentence: str, found: Found, used: Found | None, holders: 
     )
 
 
+def _added(sentence: str, found: Found, used: Found | None) -> bool:
+    """Whether a cue stands in what a speaker adds after the verb (", adding that no damage ..."): another claim."""
+    if used is None or found.start <= used.end:
+        return False
+    joint = _ADDING.search(sentence, used.end)
+    return joint is not None and joint.end() <= found.start
+
+
 def _mode(sentence: str, attributed: bool) -> Mode:
     quoted = sum(len(match.group(0)) for match in _QUOTED.finditer(sentence))
     if attributed and quoted * 2 >= len(sentence):
@@ -248,6 +260,8 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
             return None
         phrase, _ = phrase_after(sentence, item.end + agent.end())
         return split_relays(phrase), (0, item.start)
+    if _OBJECT_RELATIVE.search(sentence, 0, item.start):
+        return None  # "Pyongyang has not confirmed the visit, which Seoul reported": Seoul reported the visit only
     subject = subject_before(sentence, item)
     if subject is not None:
         if _NOBODY.fullmatch(subject[-1]):
@@ -397,6 +411,7 @@ def read_sentence(sentence: str) -> Reading:
             item is used
             or not (_in_holder(sentence, item, holders) or _in_speaker_words(sentence, item, used, holders))
         )
+        and not _added(sentence, item, used)
         for item in applying
     )
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)

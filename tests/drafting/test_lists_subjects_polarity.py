@@ -206,3 +206,28 @@ def test_sources_told_an_agency_relays_through_it() -> None:
 def test_a_negation_in_the_words_naming_the_speaker_denies_nothing(text: str, holder: str) -> None:
     """'Seoul, which has no nuclear weapons, said X' affirms X: the negation is in who speaks, not in what is said."""
     assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.CERTAIN)
+
+
+def test_a_verb_of_saying_in_a_clause_about_an_object_names_no_holder() -> None:
+    """'Pyongyang has not confirmed the visit, which Seoul reported' reads as its main clause, not Seoul's denial."""
+    sentence = "Pyongyang has not confirmed the visit, which Seoul reported on Monday."
+    assert reading(sentence) == reading("Pyongyang has not confirmed the visit.")
+    assert reading(sentence)[0] == "daily-wire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will sternly respond to any provocation," JCS spokesperson Col. Lee Sung-jun told a regular briefing, '
+        "adding that no damage had been reported.",
+        "Lavrov said Russia would send troops, adding that no decision had been made.",
+    ],
+)
+def test_a_negation_in_what_the_speaker_adds_leaves_the_claim_affirmed(text: str) -> None:
+    """', adding that no damage had been reported' is another claim: the quote before it stays affirmed."""
+    assert reading(text)[1] is Polarity.AFFIRMED
+
+
+def test_a_negation_before_what_the_speaker_adds_still_denies() -> None:
+    """'Russia did not send troops, Lavrov said, adding that Choe agreed.' is denied by its own 'not'."""
+    assert reading("Russia did not send troops, Lavrov said, adding that Choe agreed.")[1] is Polarity.DENIED
