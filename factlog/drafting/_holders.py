@@ -52,6 +52,8 @@ _PERSON_NOUN = re.compile(
     re.IGNORECASE,
 )
 """A descriptor of one person ("the spokesman", "a senior official"): "he" or "she" after it is that person."""
+_SURNAME = re.compile(r"[A-Z][\w’'-]+")
+"""A lone capitalised word, which may be the last name of a person named before."""
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
@@ -246,6 +248,9 @@ class Holders:
         proposed = self._proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
         if proposed is not None:
             return proposed
+        named = self._surname(phrase)
+        if named is not None:
+            return named
         entity = Entity(
             id=slug(phrase),
             name=phrase,
@@ -288,6 +293,30 @@ class Holders:
         ]
         distinct = tuple(dict.fromkeys(found))
         return distinct if len(distinct) >= 2 else ()
+
+    def _surname(self, phrase: str) -> str | None:
+        """The one person named earlier whose last name a lone capitalised word is ("Peskov" after "Dmitry Peskov").
+
+        A person this draft proposed gets the surname as an alias; None when no person, or two, bear it.
+        """
+        if _SURNAME.fullmatch(phrase) is None:
+            return None
+        written = normal(phrase)
+        bearers = [
+            entity
+            for entity in self.used.values()
+            if entity.kind is EntityKind.PERSON
+            and not entity.anonymous
+            and len(entity.name.split()) > 1
+            and normal(entity.name).split()[-1] == written
+        ]
+        if len(bearers) != 1:
+            return None
+        [person] = bearers
+        if person.id not in self.names.entities and written not in {normal(alias) for alias in person.aliases}:
+            self.used[person.id] = attrs.evolve(person, aliases=(*person.aliases, phrase))
+        self._last_person = person.id
+        return person.id
 
     def _proposed(self, phrase: str) -> str | None:
         """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""

@@ -231,3 +231,27 @@ def test_a_negation_in_what_the_speaker_adds_leaves_the_claim_affirmed(text: str
 def test_a_negation_before_what_the_speaker_adds_still_denies() -> None:
     """'Russia did not send troops, Lavrov said, adding that Choe agreed.' is denied by its own 'not'."""
     assert reading("Russia did not send troops, Lavrov said, adding that Choe agreed.")[1] is Polarity.DENIED
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            'Kremlin spokesman Dmitry Peskov told reporters the talks were useful.\n\n"This is a matter for the '
+            'defence ministry," Peskov said.',
+            "dmitry-peskov",
+        ),
+        (
+            "Ministry spokesman Ivan Petrovsky said talks were useful.\n\nPetrovsky said the visit was brief.",
+            "ivan-petrovsky",
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_person_named_before(text: str, holder: str) -> None:
+    """'Peskov said' after 'Dmitry Peskov' is Dmitry Peskov, no second entity; a proposed person gets the alias."""
+    result = drafted(text)
+    assert [claim.attribution.holder for claim in result.claims if "-office-" not in claim.id] == [holder, holder]
+    proposed = [entity for entity in result.entities if entity.kind is factlog.EntityKind.PERSON]
+    assert all(entity.id == holder for entity in proposed)
+    registry = {entity.id for entity in REGISTRY.entities}
+    assert all(entity.name.split()[-1] in entity.aliases for entity in proposed if entity.id not in registry)
