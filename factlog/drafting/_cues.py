@@ -106,6 +106,16 @@ CUES: tuple[Cue, ...] = (
         _R,
         "uncommitted",
     ),
+    # Neither confirming nor denying, or refusing to confirm, is no commitment either way (Uu):
+    # the one who will not say holds it uncommitted, and denies nothing.
+    Cue(
+        r"(?:neither|(?:did|does|do|would|will|could) not|(?:did|does|do|would|wo|could)n(?:’|')t) "
+        r"(?:confirm|confirmed|confirms) (?:nor|or) (?:deny|denied|denies)|"
+        r"(?:refused|declined|refuses|declines|refusing|declining) to (?:confirm|verify)",
+        _R,
+        "uncommitted",
+        printed="neither confirmed nor denied; did not confirm or deny; refused (declined) to confirm",
+    ),
     # "KCNA quoted Kim as saying", "Kim was quoted by KCNA as saying": Kim's words, through KCNA.
     Cue(r"(?:quoted|quotes|quoting)\b[^,.;:“”\"]{0,80}?\bas saying", _R, printed="quoted … as saying"),
     Cue(_SAY, _R),
@@ -166,6 +176,14 @@ CUES: tuple[Cue, ...] = (
         r"no (?:evidence|proof|indication|confirmation)(?: yet)? (?:that|of)",
         CueKind.HEDGE,
         "uncommitted",
+    ),
+    # "It remains unconfirmed that X", "had no information on whether X": no commitment either way (Uu).
+    Cue(
+        r"(?:is|are|was|were|remains?|remained)(?: still| as yet)? (?:unconfirmed|unverified)|"
+        r"no information (?:on|about|as to) (?:whether|if)",
+        CueKind.HEDGE,
+        "uncommitted",
+        printed="(is, are, was, were, remains) unconfirmed (unverified); no information on (about) whether",
     ),
     # "Nothing suggests X" is "no evidence that X": no commitment either way (FactBank's Uu), no denial.
     Cue(

@@ -255,3 +255,21 @@ def test_a_surname_alone_is_the_person_named_before(text: str, holder: str) -> N
     assert all(entity.id == holder for entity in proposed)
     registry = {entity.id for entity in REGISTRY.entities}
     assert all(entity.name.split()[-1] in entity.aliases for entity in proposed if entity.id not in registry)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("It remains unconfirmed that Kim attended.", "daily-wire"),
+        ("The report is still unverified.", "daily-wire"),
+        ("The ministry said it had no information on whether the drones carried cameras.", "t:the-ministry"),
+        ("Moscow neither confirmed nor denied the report.", "russia"),
+        ("Moscow did not confirm or deny the report.", "russia"),
+        ("The spokesman refused to confirm the visit.", "t:the-spokesman"),
+        ("Lavrov declined to confirm the visit.", "sergey-lavrov"),
+    ],
+)
+def test_words_that_commit_to_neither_side_are_uncommitted_and_deny_nothing(text: str, holder: str) -> None:
+    """'neither confirmed nor denied', 'refused to confirm', 'remains unconfirmed': uncommitted, affirmed, held
+    by whoever will not say."""
+    assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.UNCOMMITTED)
