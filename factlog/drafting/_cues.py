@@ -90,6 +90,8 @@ CUES: tuple[Cue, ...] = (
         CueKind.ACCORDING,
     ),
     Cue(r"according to", CueKind.ACCORDING),
+    # "Russia no longer denies X" acknowledges X: a saying, no denial.
+    Cue(r"no longer (?:denies|denied|deny|disputes|disputed|dispute|rejects|rejected|reject)", _R),
     Cue(r"denied|denies|deny|dismissed|dismisses|dismiss|rejected|rejects|reject|refuted|refutes", _R, denies=True),
     # Not ruling something out holds it possible, and denies nothing (FactBank's PS+); not being
     # able to confirm it is no commitment either way (Uu), not a denial.
@@ -193,11 +195,15 @@ CUES: tuple[Cue, ...] = (
     ),
     # Negations that deny nothing: "Nobody doubts that X" holds X; "not only did Kim attend" and
     # "Kim did not only attend" add to it; "Kim attended, not Putin" denies Putin's part alone.
+    # "It was not the first time X" holds that X happened before; "never misses" and "never fails
+    # to" are "always": two negations that affirm.
     Cue(
         r"(?:nobody|no one|no-one|none) (?:doubts|doubted|disputes|disputed|questions|questioned|denies|denied)|"
-        r"not only|(?<=, )not|(?<=, but )not",
+        r"not only|(?<=, )not|(?<=, but )not|not (?:for )?the first|"
+        r"never (?:misses|missed|miss|fails to|failed to|fail to)",
         CueKind.NEGATION,
-        printed="(nobody, no one, none) (doubts, disputes, questions, denies); not only; ', not X'",
+        printed="(nobody, no one, none) (doubts, disputes, questions, denies); not only; ', not X';"
+        " not (for) the first; never (misses, fails to)",
     ),
     Cue(
         r"not|no longer|never|n't|neither|nor|none|nobody|no one|nothing|without any|has yet to|have yet to",

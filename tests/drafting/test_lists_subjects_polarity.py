@@ -94,11 +94,27 @@ def test_nothing_suggests_is_no_holder_and_no_commitment() -> None:
         "Kim did not only attend, he spoke.",
         "Nobody doubts that Kim attended.",
         "No one denied that Kim attended.",
+        "Seoul said it was not the first time Pyongyang had fired missiles.",
+        "Russia no longer denies the presence of North Korean troops.",
+        "Kim never misses a parade.",
+        "Kim never fails to attend the parade.",
     ],
 )
 def test_a_negation_that_denies_nothing_leaves_the_claim_affirmed(text: str) -> None:
-    """A contrast (', not Putin'), 'not only' and a negated doubt ('Nobody doubts that X') affirm X."""
+    """A contrast (', not Putin'), 'not only', a negated doubt ('Nobody doubts that X'), 'not the first time',
+    'no longer denies' and 'never misses' affirm X."""
     assert reading(text)[1] is Polarity.AFFIRMED
+
+
+def test_no_longer_denying_is_the_subject_s_saying() -> None:
+    """'Russia no longer denies X' is Russia's, affirmed: it acknowledges X."""
+    assert reading("Russia no longer denies the presence of North Korean troops.")[:2] == ("russia", Polarity.AFFIRMED)
+
+
+@pytest.mark.parametrize("text", ["Russia no longer sends troops.", "Kim never attended a parade."])
+def test_no_longer_and_never_alone_still_deny(text: str) -> None:
+    """'no longer' and 'never' before any other verb deny as before."""
+    assert reading(text)[1] is Polarity.DENIED
 
 
 def test_a_plain_negation_still_denies() -> None:
