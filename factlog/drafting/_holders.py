@@ -274,6 +274,7 @@ class Holders:
         parts = [part for part in _AND.split(_BOTH.sub("", " ".join(phrase.split()))) if part]
         if len(parts) < 2:
             return ()
+        parts = self._shared_head(parts)
         known: list[str | None] = []
         for part in parts:
             names = self.names.find(part)
@@ -293,6 +294,23 @@ class Holders:
         ]
         distinct = tuple(dict.fromkeys(found))
         return distinct if len(distinct) >= 2 else ()
+
+    def _shared_head(self, parts: list[str]) -> list[str]:
+        """Parts that share the last part's head written once: "North and South Korea" is North Korea and South Korea.
+
+        A lone capitalised word before the last part takes the last part's words after its first
+        when that makes a registry name; any other part is left as written.
+        """
+        last = parts[-1].strip(" .").split()
+        if len(last) < 2:
+            return parts
+        head = " ".join(last[1:])
+        shared = []
+        for part in parts[:-1]:
+            whole = f"{part.strip()} {head}"
+            found = self.names.find(whole) if _SURNAME.fullmatch(part.strip()) else []
+            shared.append(whole if len(found) == 1 and (found[0].start, found[0].end) == (0, len(whole)) else part)
+        return [*shared, parts[-1]]
 
     def _surname(self, phrase: str) -> str | None:
         """The one person named earlier whose last name a lone capitalised word is ("Peskov" after "Dmitry Peskov").

@@ -289,3 +289,17 @@ def test_words_that_commit_to_neither_side_are_uncommitted_and_deny_nothing(text
     """'neither confirmed nor denied', 'refused to confirm', 'remains unconfirmed': uncommitted, affirmed, held
     by whoever will not say."""
     assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.UNCOMMITTED)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North and South Korea said talks would resume.", ["dprk", "rok"]),
+        ("Kim and Choe Son-hui said talks would resume.", ["kim-jong-un", "choe-son-hui"]),
+    ],
+)
+def test_a_head_written_once_is_shared_by_the_words_before_it(text: str, expected: list[str]) -> None:
+    """'North and South Korea' is North Korea and South Korea (it was an entity 'north'); 'Kim and Choe Son-hui'
+    shares nothing, 'Kim Son-hui' being no registry name."""
+    assert [claim.attribution.holder for claim in sentence_claims(text)] == expected
+    assert "north" not in {entity.id for entity in drafted(text).entities}
