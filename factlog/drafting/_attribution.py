@@ -56,6 +56,24 @@ _AGENT = re.compile(r"^\s+by\s+")
 _STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=[^\s'])((?:[^']|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)")
 _RUN_ON_HOLDER = re.compile(r"(?P<holder>[A-Z][A-Z0-9&.-]+|(?:[\w.'’-]+\s+)*?[a-z][\w-]*)\s+(?=[A-Z])")
 """A holder run into the clause after "According to" with no comma: "KCNA Kim attended", "state media Kim ..."."""
+_RUN_ON_INSTITUTION = re.compile(
+    r"(?P<holder>(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,5}(?:Agency|Service|Ministry|Office|Council|Committee|"
+    r"Commission|Department|Bureau|Institute|Command|News|Times|Post|Press|Journal|Network|Television|Radio|"
+    r"Broadcasting))\s+(?=[A-Z])"
+)
+"""An institution's name run into the clause: "the Korean Central News Agency Kim attended" ends at "Agency"."""
+_RUN_ON_TITLE = re.compile(
+    r"\b(?i:leader|spokes(?:man|woman|person)|minister|secretary|director|chief|envoy|ambassador|general|commander|"
+    r"chairman|chairwoman|president|governor|mayor|premier|head|official|diplomat|adviser|advisor|aide)$"
+)
+"""A one-person title ending a run-on holder: the name after it is the holder's ("leader Kim Jong Un the test ...")."""
+_RUN_ON_NAME = re.compile(r"\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+[a-z])")
+_DESCRIBING = re.compile(r"\s*(?:,|(?:who|which|that|whose)\b)")
+"""What opens words describing a speaker after the name: an apposition or a relative clause."""
+_OBJECT_RELATIVE = re.compile(r",\s*(?:which|whom)\s+[^,;:“”\"]{1,60}$", re.IGNORECASE)
+"""A verb of saying in a clause about a noun before it ("the visit, which Seoul reported"): not the sentence's."""
+_ADDING = re.compile(r",\s*(?:adding|noting|stressing|insisting)\b", re.IGNORECASE)
+"""The joint of a second claim after a verb of saying: "..., Lee told a briefing, adding that ..."."""
 _NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
 _SEEN_BY = re.compile(
     r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
@@ -174,6 +192,24 @@ def _in_holder(sentence: str, found: Found, holders: tuple[str, ...]) -> bool:
     )
 
 
+def _in_speaker_words(sentence: str, found: Found, used: Found | None, holders: tuple[str, ...]) -> bool:
+    """Whether a cue stands in words describing the speaker before the verb ("Seoul, which has no ..., said")."""
+    if used is None or not holders or found.start >= used.start:
+        return False
+    return any(
+        match.end() <= found.start and _DESCRIBING.match(sentence, match.end()) is not None
+        for match in re.finditer(re.escape(holders[-1]), sentence[: found.start])
+    )
+
+
+def _added(sentence: str, found: Found, used: Found | None) -> bool:
+    """Whether a cue stands in what a speaker adds after the verb (", adding that no damage ..."): another claim."""
+    if used is None or found.start <= used.end:
+        return False
+    joint = _ADDING.search(sentence, used.end)
+    return joint is not None and joint.end() <= found.start
+
+
 def _mode(sentence: str, attributed: bool) -> Mode:
     quoted = sum(len(match.group(0)) for match in _QUOTED.finditer(sentence))
     if attributed and quoted * 2 >= len(sentence):
@@ -191,10 +227,15 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
                 return None
             return (*split_relays(carrier), *speaker), (0, len(sentence))
         phrase, end = phrase_after(sentence, item.end)
-        run_on = _RUN_ON_HOLDER.match(phrase) if item.start == 0 and not sentence[end:].strip(" .!?") else None
+        run_on = None
+        if item.start == 0 and not sentence[end:].strip(" .!?"):
+            run_on = _RUN_ON_INSTITUTION.match(phrase) or _RUN_ON_HOLDER.match(phrase)
         if run_on is not None and not _NOT_A_HEAD.search(run_on["holder"]):
-            # "According to KCNA Kim attended.": without a comma, the holder ends where a name begins.
+            # "According to KCNA Kim attended.": without a comma, the holder ends where a name begins,
+            # unless a one-person title stands before the name: "leader Kim Jong Un" is Kim.
             phrase = run_on["holder"]
+            if _RUN_ON_TITLE.search(phrase) and (name := _RUN_ON_NAME.match(run_on.string, run_on.end("holder"))):
+                phrase += name.group(0)
             end = sentence.index(phrase, item.end) + len(phrase)
         cited, end = _citations(sentence, end)
         holders = (*split_relays(phrase), *cited)
@@ -219,6 +260,8 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
             return None
         phrase, _ = phrase_after(sentence, item.end + agent.end())
         return split_relays(phrase), (0, item.start)
+    if _OBJECT_RELATIVE.search(sentence, 0, item.start):
+        return None  # "Pyongyang has not confirmed the visit, which Seoul reported": Seoul reported the visit only
     subject = subject_before(sentence, item)
     if subject is not None:
         if _NOBODY.fullmatch(subject[-1]):
@@ -359,8 +402,16 @@ def read_sentence(sentence: str) -> Reading:
     own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
     certainty = _lowest(applying, own_voice)
+    # A negation in the words naming the speaker ("The official, who was not authorized to speak,
+    # said ...", "Seoul, which has no nuclear weapons, said ...") is outside what is held.
     denied = any(
-        item.cue.denies and _main_clause(sentence, item) and (item is used or not _in_holder(sentence, item, holders))
+        item.cue.denies
+        and _main_clause(sentence, item)
+        and (
+            item is used
+            or not (_in_holder(sentence, item, holders) or _in_speaker_words(sentence, item, used, holders))
+        )
+        and not _added(sentence, item, used)
         for item in applying
     )
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)

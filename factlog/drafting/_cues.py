@@ -90,6 +90,8 @@ CUES: tuple[Cue, ...] = (
         CueKind.ACCORDING,
     ),
     Cue(r"according to", CueKind.ACCORDING),
+    # "Russia no longer denies X" acknowledges X: a saying, no denial.
+    Cue(r"no longer (?:denies|denied|deny|disputes|disputed|dispute|rejects|rejected|reject)", _R),
     Cue(r"denied|denies|deny|dismissed|dismisses|dismiss|rejected|rejects|reject|refuted|refutes", _R, denies=True),
     # Not ruling something out holds it possible, and denies nothing (FactBank's PS+); not being
     # able to confirm it is no commitment either way (Uu), not a denial.
@@ -105,6 +107,16 @@ CUES: tuple[Cue, ...] = (
         r"(?: independently)? (?:confirm|verify)",
         _R,
         "uncommitted",
+    ),
+    # Neither confirming nor denying, or refusing to confirm, is no commitment either way (Uu):
+    # the one who will not say holds it uncommitted, and denies nothing.
+    Cue(
+        r"(?:neither|(?:did|does|do|would|will|could) not|(?:did|does|do|would|wo|could)n(?:’|')t) "
+        r"(?:confirm|confirmed|confirms) (?:nor|or) (?:deny|denied|denies)|"
+        r"(?:refused|declined|refuses|declines|refusing|declining) to (?:confirm|verify)",
+        _R,
+        "uncommitted",
+        printed="neither confirmed nor denied; did not confirm or deny; refused (declined) to confirm",
     ),
     # "KCNA quoted Kim as saying", "Kim was quoted by KCNA as saying": Kim's words, through KCNA.
     Cue(r"(?:quoted|quotes|quoting)\b[^,.;:“”\"]{0,80}?\bas saying", _R, printed="quoted … as saying"),
@@ -167,6 +179,14 @@ CUES: tuple[Cue, ...] = (
         CueKind.HEDGE,
         "uncommitted",
     ),
+    # "It remains unconfirmed that X", "had no information on whether X": no commitment either way (Uu).
+    Cue(
+        r"(?:is|are|was|were|remains?|remained)(?: still| as yet)? (?:unconfirmed|unverified)|"
+        r"no information (?:on|about|as to) (?:whether|if)",
+        CueKind.HEDGE,
+        "uncommitted",
+        printed="(is, are, was, were, remains) unconfirmed (unverified); no information on (about) whether",
+    ),
     # "Nothing suggests X" is "no evidence that X": no commitment either way (FactBank's Uu), no denial.
     Cue(
         r"nothing (?:suggests|indicates|shows|proves|confirms)(?: that)?",
@@ -175,11 +195,15 @@ CUES: tuple[Cue, ...] = (
     ),
     # Negations that deny nothing: "Nobody doubts that X" holds X; "not only did Kim attend" and
     # "Kim did not only attend" add to it; "Kim attended, not Putin" denies Putin's part alone.
+    # "It was not the first time X" holds that X happened before; "never misses" and "never fails
+    # to" are "always": two negations that affirm.
     Cue(
         r"(?:nobody|no one|no-one|none) (?:doubts|doubted|disputes|disputed|questions|questioned|denies|denied)|"
-        r"not only|(?<=, )not|(?<=, but )not",
+        r"not only|(?<=, )not|(?<=, but )not|not (?:for )?the first|"
+        r"never (?:misses|missed|miss|fails to|failed to|fail to)",
         CueKind.NEGATION,
-        printed="(nobody, no one, none) (doubts, disputes, questions, denies); not only; ', not X'",
+        printed="(nobody, no one, none) (doubts, disputes, questions, denies); not only; ', not X';"
+        " not (for) the first; never (misses, fails to)",
     ),
     Cue(
         r"not|no longer|never|n't|neither|nor|none|nobody|no one|nothing|without any|has yet to|have yet to",

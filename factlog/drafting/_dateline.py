@@ -28,6 +28,8 @@ _SLUG = r"(?:UPDATE|CORRECTED|REFILE|RPT|WRAPUP|EXCLUSIVE)(?:\s*\d+)?(?:\s*[-–
 _DATELINE = re.compile(
     rf"(?P<slug>{_SLUG})?"
     rf"(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}})?"
+    # AP's form names the country or state after the city: "SEOUL, South Korea (AP) —", "DOVER, Del. (AP) —".
+    r"(?:\s*,\s*(?P<region>[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2})(?=\s*[(（]))?"
     rf"(?:\s*[,，、]\s*(?P<date>{_DATE}))?"
     r"(?:\s*[(（](?P<agency>[^()（）\n]{1,60})[)）])?"
     r"\s*(?:(?:--|[-–—])\s+|[－―—]\s*)"  # a hyphen needs a space after it ("NORTH-EAST" is a word); a wide dash not
@@ -84,7 +86,7 @@ def _one(sentence: str, start: int) -> tuple[int, str, str | None] | None:
         return None  # a caption's words, "KIM (pictured) - ", not an agency ("dpa" is one)
     if agency is not None and unicodedata.normalize("NFKC", agency).casefold() in _CAPTIONS:
         return None  # "KIM MEETS PUTIN (VIDEO) - ": a headline and its caption
-    if match["date"] is None and agency is None:
+    if (match["date"] is None or match["region"] is not None) and agency is None:
         return None
     place = match["place"] or ""
     if not place and match["slug"] is None:
@@ -108,7 +110,8 @@ def find_dateline(sentence: str) -> Dateline | None:
     "NATO - ...", "May 12 - ...", "LONDON ( ) - ..." and "KIM (pictured) - ..." are not
     (an agency is capitalised, or a short lowercase name such as "dpa"; "(VIDEO)" and
     other captions are none). A wire's slug may open it ("UPDATE 2-SEOUL (Reuters) - ",
-    "UPDATE 2 (Reuters) - "), and Yonhap's Korean form is one ("(서울=연합뉴스) ... = ").
+    "UPDATE 2 (Reuters) - "), AP's country or state after the place ("SEOUL, South Korea
+    (AP) — ") is part of it, and Yonhap's Korean form is one ("(서울=연합뉴스) ... = ").
     Datelines that follow each other ("SEOUL (Yonhap) -- PYONGYANG (KCNA) -- ") are read
     as one, their agencies in order.
     """

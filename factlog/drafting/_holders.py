@@ -52,6 +52,8 @@ _PERSON_NOUN = re.compile(
     re.IGNORECASE,
 )
 """A descriptor of one person ("the spokesman", "a senior official"): "he" or "she" after it is that person."""
+_SURNAME = re.compile(r"[A-Z][\w’'-]+")
+"""A lone capitalised word, which may be the last name of a person named before."""
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
@@ -246,6 +248,9 @@ class Holders:
         proposed = self._proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
         if proposed is not None:
             return proposed
+        named = self._surname(phrase)
+        if named is not None:
+            return named
         entity = Entity(
             id=slug(phrase),
             name=phrase,
@@ -269,6 +274,7 @@ class Holders:
         parts = [part for part in _AND.split(_BOTH.sub("", " ".join(phrase.split()))) if part]
         if len(parts) < 2:
             return ()
+        parts = self._shared_head(parts)
         known: list[str | None] = []
         for part in parts:
             names = self.names.find(part)
@@ -288,6 +294,47 @@ class Holders:
         ]
         distinct = tuple(dict.fromkeys(found))
         return distinct if len(distinct) >= 2 else ()
+
+    def _shared_head(self, parts: list[str]) -> list[str]:
+        """Parts that share the last part's head written once: "North and South Korea" is North Korea and South Korea.
+
+        A lone capitalised word before the last part takes the last part's words after its first
+        when that makes a registry name; any other part is left as written.
+        """
+        last = parts[-1].strip(" .").split()
+        if len(last) < 2:
+            return parts
+        head = " ".join(last[1:])
+        shared = []
+        for part in parts[:-1]:
+            whole = f"{part.strip()} {head}"
+            found = self.names.find(whole) if _SURNAME.fullmatch(part.strip()) else []
+            shared.append(whole if len(found) == 1 and (found[0].start, found[0].end) == (0, len(whole)) else part)
+        return [*shared, parts[-1]]
+
+    def _surname(self, phrase: str) -> str | None:
+        """The one person named earlier whose last name a lone capitalised word is ("Peskov" after "Dmitry Peskov").
+
+        A person this draft proposed gets the surname as an alias; None when no person, or two, bear it.
+        """
+        if _SURNAME.fullmatch(phrase) is None:
+            return None
+        written = normal(phrase)
+        bearers = [
+            entity
+            for entity in self.used.values()
+            if entity.kind is EntityKind.PERSON
+            and not entity.anonymous
+            and len(entity.name.split()) > 1
+            and normal(entity.name).split()[-1] == written
+        ]
+        if len(bearers) != 1:
+            return None
+        [person] = bearers
+        if person.id not in self.names.entities and written not in {normal(alias) for alias in person.aliases}:
+            self.used[person.id] = attrs.evolve(person, aliases=(*person.aliases, phrase))
+        self._last_person = person.id
+        return person.id
 
     def _proposed(self, phrase: str) -> str | None:
         """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""

@@ -103,6 +103,18 @@ class Found:
     polarity: Polarity = Polarity.AFFIRMED
 
 
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|[,;]\s*|\s)(?:when|where|while|after|before|because|since|until|as|once|if|though|although)\s+",
+    re.IGNORECASE,
+)
+"""A subordinate clause's first word: a name before it is not the subject of a verb after it."""
+_GOVERNED = re.compile(
+    r"\b(?:in|to|from|at|into|with|of|for|on|by|near|visited|visiting|visit|left|leaving|met|meet|saw|called)\s+$",
+    re.IGNORECASE,
+)
+"""A preposition or verb right before a name: the name is its object or a place, not a subject."""
+
+
 def _entity_in(names: Names, text: str, kinds: tuple[EntityKind, ...] | None = None) -> str | None:
     for match in names.find(text):
         if kinds is None or names.kind(match.entity) in kinds:
@@ -117,10 +129,21 @@ def _relation(names: Names, predicates: set[str], sentence: str, when: Interval 
         match = re.search(rf"(?<![\w-])(?:{verbs})(?![\w-])", sentence)
         if match is None:
             continue
-        subjects = [m.entity for m in names.find(sentence[: match.start()])]
+        # The subject stands in the verb's own clause ("..., when he met Lavrov": "he", no name) and
+        # is no object or place ("visited Moscow in April, when he met"): unsure, no proposition.
+        opening = max((clause.end() for clause in _CLAUSE_OPENING.finditer(sentence, 0, match.start())), default=0)
+        subjects = [
+            m
+            for m in names.find(sentence[: match.start()])
+            if m.start >= opening and not _GOVERNED.search(sentence[: m.start])
+        ]
         wanted = (EntityKind.EVENT,) if predicate == "attends" else None
         target = _entity_in(names, sentence[match.end() :], wanted)
-        persons = [s for s in subjects if names.kind(s) in (EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.GROUP)]
+        persons = [
+            m.entity
+            for m in subjects
+            if names.kind(m.entity) in (EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.GROUP)
+        ]
         if persons and target is not None and target != persons[-1]:
             return Proposition(subject=persons[-1], predicate=predicate, object=target, when=when)
     return None

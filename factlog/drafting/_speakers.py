@@ -85,6 +85,8 @@ _INTERRUPTION = re.compile(
     r"(?:(?:a|an|the|one|another|its|his|her|their)\s+\S|[a-z]+ing\b|[a-z]+ed\s+(?:by|in|on|at|to)\b|"
     r"(?:who|whom|whose|which|in|on|at|after|before|when|while|as|asked|under|in an?)\b)"
 )
+_AGE = re.compile(r"\d{1,3}")
+"""An age between commas ("Kim, 41, said"): it describes the name before it."""
 _ROLE = re.compile(
     rf"(?:[\w.'’-]+\s+){{0,5}}?(?:{VAGUE_NOUNS}|ministers?|secretary|director|chief|envoy|ambassador|general|"
     r"commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head|sister|brother|daughter|"
@@ -244,6 +246,7 @@ def _describes(part: str) -> bool:
         or part[:1].islower()
         or _POSSESSIVE.match(part) is not None
         or _ROLE.fullmatch(part) is not None
+        or _AGE.fullmatch(part) is not None
     )
 
 

@@ -57,6 +57,7 @@ _TIMEY = re.compile(
     r"|yesterday|today|tomorrow|tonight"
     r"|(?:last|next|this|past|coming|previous)\s+(?:decade|century|quarter|spring|summer|autumn|fall|winter|"
     r"weekend|night|season|term)"
+    r"|(?:over|during|at|on|by|for|across)\s+the\s+weekend"
     r"|(?:mid|early|late)-\w+"
     rf"|{_MONTH_WORD}(?=\s+\d)"
     r"|(?:Christmas|New\s+Year(?:['’]s)?|Easter|Thanksgiving|Independence|Victory|Liberation|Labou?r|Memorial|"
@@ -154,9 +155,24 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
         if when is None:
             return NamedTime(note=_note(problem or match.group()))
         read.append((match.start(), match.end(), when))
+    note = None
     for found in find_time_expressions(sentence, published, past=None):
         if found.text.casefold() in _VERB_MONTHS and found.text.islower():
             continue  # "may", "march": a verb more often than a month ("yesterday" is read)
+        of_date = _weekday_of_date(sentence, found.start, found.end, read)
+        if of_date is not None:
+            # "on Monday 13 October", "Thursday, Oct. 3": the written date wins over the weekday before it.
+            weekday, when = of_date
+            day = when.start
+            if (
+                day is not None
+                and day.month is not None
+                and day.day is not None
+                and datetime.date(day.year, day.month, day.day).strftime("%A").casefold() != weekday.casefold()
+            ):
+                note = _mismatch(found.text, weekday, when)
+            read.append((found.start, found.end, None))
+            continue
         if any(start < found.end and found.start < end for start, end, _ in read):
             continue  # "December" of "2 December": the day is read already
         if _SPAN_OF_TIME.fullmatch(found.text) and _DURATION_AFTER.search(sentence[: found.start]):
@@ -169,7 +185,34 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
     dated = [(start, when) for start, _, when in read if when is not None]
     if not dated:
         return NamedTime()
-    return NamedTime(when=min(dated, key=lambda item: item[0])[1])
+    return NamedTime(when=min(dated, key=lambda item: item[0])[1], note=note)
+
+
+_WEEKDAY = re.compile(r"(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
+_WEEKDAY_JOINT = re.compile(r",?\s*(?:the\s+)?")
+
+
+def _weekday_of_date(
+    sentence: str, start: int, end: int, read: list[tuple[int, int, Interval | None]]
+) -> tuple[str, Interval] | None:
+    """The weekday written and the date it stands before ("Monday 13 October"), or None when it names its own day."""
+    weekday = _WEEKDAY.fullmatch(sentence, start, end)
+    if weekday is None:
+        return None
+    joint = _WEEKDAY_JOINT.match(sentence, end)
+    after = joint.end() if joint is not None else end
+    for day_start, _, when in read:
+        if day_start == after and when is not None:
+            return weekday["weekday"], when
+    return None
+
+
+def _mismatch(written: str, weekday: str, when: Interval) -> str:
+    """The note on a weekday that is not the day of the date written after it."""
+    return (
+        f"factlog draft read the date written, {when}, and not {written!r}: {when} is not a {weekday.capitalize()}."
+        " Check the day by hand."
+    )
 
 
 def _span_of(sentence: str, match: re.Match[str], published: Interval) -> tuple[Interval | None, str | None]:

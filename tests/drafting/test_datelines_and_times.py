@@ -16,6 +16,8 @@ from tests.drafting.registries import BELEK_REGISTRY
     [
         ("UPDATE 2 (Reuters) - Talks resumed.", "", ("Reuters",), "Talks resumed."),
         ("UPDATE 2-SEOUL, Oct 8 (Reuters) - Talks resumed.", "SEOUL", ("Reuters",), "Talks resumed."),
+        ("SEOUL, South Korea (AP) — Talks resumed.", "SEOUL", ("AP",), "Talks resumed."),
+        ("DOVER, Del. (AP) — Talks resumed.", "DOVER", ("AP",), "Talks resumed."),
         (
             "SEOUL, Oct. 8 (Yonhap) -- PYONGYANG, Oct. 8 (KCNA) -- Talks resumed.",
             "SEOUL",
@@ -31,7 +33,8 @@ from tests.drafting.registries import BELEK_REGISTRY
 def test_datelines_with_a_slug_in_any_script_or_one_after_another_are_found(
     sentence: str, place: str, agencies: tuple[str, ...], rest: str
 ) -> None:
-    """A wire's slug, a second dateline, Cyrillic, Korean and full-width punctuation: the dateline and its agencies."""
+    """A wire's slug, a second dateline, AP's region, Cyrillic, Korean and full-width punctuation: the dateline and
+    its agencies."""
     found = find_dateline(sentence)
     assert found is not None
     assert (found.place, found.agencies, sentence[found.end :]) == (place, agencies, rest)

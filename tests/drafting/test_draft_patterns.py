@@ -35,6 +35,19 @@ def proposed(text: str, registry: factlog.ClaimSet = REGISTRY) -> factlog.Propos
     return claim.proposition
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang last visited Moscow in April, when he met Lavrov and Putin.",
+        "Choe flew to Moscow, where he met Lavrov.",
+        "The delegation arrived in Russia and met Lavrov.",
+    ],
+)
+def test_a_place_or_an_object_is_never_the_subject_of_a_meeting(text: str) -> None:
+    """A name after a preposition or a verb, or before another clause, does not meet: unsure, no proposition."""
+    assert proposed(text) is None
+
+
 def test_a_meeting_is_proposed() -> None:
     """'Choe Son-hui met with Sergey Lavrov on Monday' proposes that she meets him that Monday."""
     proposition = proposed("Choe Son-hui met with Sergey Lavrov on Monday.")

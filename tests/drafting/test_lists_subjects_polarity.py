@@ -94,11 +94,27 @@ def test_nothing_suggests_is_no_holder_and_no_commitment() -> None:
         "Kim did not only attend, he spoke.",
         "Nobody doubts that Kim attended.",
         "No one denied that Kim attended.",
+        "Seoul said it was not the first time Pyongyang had fired missiles.",
+        "Russia no longer denies the presence of North Korean troops.",
+        "Kim never misses a parade.",
+        "Kim never fails to attend the parade.",
     ],
 )
 def test_a_negation_that_denies_nothing_leaves_the_claim_affirmed(text: str) -> None:
-    """A contrast (', not Putin'), 'not only' and a negated doubt ('Nobody doubts that X') affirm X."""
+    """A contrast (', not Putin'), 'not only', a negated doubt ('Nobody doubts that X'), 'not the first time',
+    'no longer denies' and 'never misses' affirm X."""
     assert reading(text)[1] is Polarity.AFFIRMED
+
+
+def test_no_longer_denying_is_the_subject_s_saying() -> None:
+    """'Russia no longer denies X' is Russia's, affirmed: it acknowledges X."""
+    assert reading("Russia no longer denies the presence of North Korean troops.")[:2] == ("russia", Polarity.AFFIRMED)
+
+
+@pytest.mark.parametrize("text", ["Russia no longer sends troops.", "Kim never attended a parade."])
+def test_no_longer_and_never_alone_still_deny(text: str) -> None:
+    """'no longer' and 'never' before any other verb deny as before."""
+    assert reading(text)[1] is Polarity.DENIED
 
 
 def test_a_plain_negation_still_denies() -> None:
@@ -137,15 +153,36 @@ def test_according_to_without_a_comma_keeps_the_holder() -> None:
 @pytest.mark.parametrize(
     ("text", "holder"),
     [
+        ("According to North Korean leader Kim Jong Un the test succeeded.", "kim-jong-un"),
+        ("According to ministry spokesperson Mao Ning the talks were useful.", "mao-ning"),
+        ("According to Kremlin spokesman Dmitry Peskov the talks were useful.", "dmitry-peskov"),
+        ("According to South Korean officials North Korea fired two missiles.", "south-korean-officials"),
+    ],
+)
+def test_according_to_without_a_comma_gives_a_title_to_the_name_after_it(text: str, holder: str) -> None:
+    """A one-person title before a name belongs to the name; a plural descriptor ends the holder."""
+    assert reading(text)[0] == holder
+
+
+def test_according_to_an_institution_without_a_comma_ends_at_its_last_word() -> None:
+    """'According to the Korean Central News Agency Kim attended.' is KCNA's: the name ends at 'Agency'."""
+    assert reading("According to the Korean Central News Agency Kim attended.")[0] == "kcna"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
         ("Kim Jong Un, Putin's ally, said talks would resume.", "kim-jong-un"),
         ("Choe, Lavrov's counterpart, said talks would resume.", "choe-son-hui"),
         ("Lavrov, meanwhile, said Russia sent troops.", "sergey-lavrov"),
         ("Lavrov, however, said Russia would send troops.", "sergey-lavrov"),
         ("Mao Ning, spokesperson, said talks would resume.", "mao-ning"),
+        ("Kim, 41, said talks would resume.", "kim-jong-un"),
+        ("Lavrov, 75, said talks would resume.", "sergey-lavrov"),
     ],
 )
 def test_words_between_commas_never_speak(text: str, holder: str) -> None:
-    """A possessive description, a connective or a bare role between commas leaves the name before them certain."""
+    """A possessive description, a connective, a role or an age between commas leave the name before them certain."""
     assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.CERTAIN)
 
 
@@ -168,3 +205,101 @@ def test_sources_told_an_agency_relays_through_it() -> None:
     """'Sources told Reuters that Kim attended' is the sources', via Reuters."""
     [claim] = sentence_claims("Sources told Reuters that Kim attended.")
     assert (claim.attribution.holder, claim.attribution.via) == ("t:sources", ("daily-wire", "reuters"))
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            "The official, who declined to be named because he was not authorized to speak to the media, "
+            "said talks would resume.",
+            "t:the-official",
+        ),
+        ("Seoul, which has no nuclear weapons, said the test was a threat.", "rok"),
+        ("Lavrov, who never misses a summit, said talks would resume.", "sergey-lavrov"),
+    ],
+)
+def test_a_negation_in_the_words_naming_the_speaker_denies_nothing(text: str, holder: str) -> None:
+    """'Seoul, which has no nuclear weapons, said X' affirms X: the negation is in who speaks, not in what is said."""
+    assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.CERTAIN)
+
+
+def test_a_verb_of_saying_in_a_clause_about_an_object_names_no_holder() -> None:
+    """'Pyongyang has not confirmed the visit, which Seoul reported' reads as its main clause, not Seoul's denial."""
+    sentence = "Pyongyang has not confirmed the visit, which Seoul reported on Monday."
+    assert reading(sentence) == reading("Pyongyang has not confirmed the visit.")
+    assert reading(sentence)[0] == "daily-wire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will sternly respond to any provocation," JCS spokesperson Col. Lee Sung-jun told a regular briefing, '
+        "adding that no damage had been reported.",
+        "Lavrov said Russia would send troops, adding that no decision had been made.",
+    ],
+)
+def test_a_negation_in_what_the_speaker_adds_leaves_the_claim_affirmed(text: str) -> None:
+    """', adding that no damage had been reported' is another claim: the quote before it stays affirmed."""
+    assert reading(text)[1] is Polarity.AFFIRMED
+
+
+def test_a_negation_before_what_the_speaker_adds_still_denies() -> None:
+    """'Russia did not send troops, Lavrov said, adding that Choe agreed.' is denied by its own 'not'."""
+    assert reading("Russia did not send troops, Lavrov said, adding that Choe agreed.")[1] is Polarity.DENIED
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            'Kremlin spokesman Dmitry Peskov told reporters the talks were useful.\n\n"This is a matter for the '
+            'defence ministry," Peskov said.',
+            "dmitry-peskov",
+        ),
+        (
+            "Ministry spokesman Ivan Petrovsky said talks were useful.\n\nPetrovsky said the visit was brief.",
+            "ivan-petrovsky",
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_person_named_before(text: str, holder: str) -> None:
+    """'Peskov said' after 'Dmitry Peskov' is Dmitry Peskov, no second entity; a proposed person gets the alias."""
+    result = drafted(text)
+    assert [claim.attribution.holder for claim in result.claims if "-office-" not in claim.id] == [holder, holder]
+    proposed = [entity for entity in result.entities if entity.kind is factlog.EntityKind.PERSON]
+    assert all(entity.id == holder for entity in proposed)
+    registry = {entity.id for entity in REGISTRY.entities}
+    assert all(entity.name.split()[-1] in entity.aliases for entity in proposed if entity.id not in registry)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("It remains unconfirmed that Kim attended.", "daily-wire"),
+        ("The report is still unverified.", "daily-wire"),
+        ("The ministry said it had no information on whether the drones carried cameras.", "t:the-ministry"),
+        ("Moscow neither confirmed nor denied the report.", "russia"),
+        ("Moscow did not confirm or deny the report.", "russia"),
+        ("The spokesman refused to confirm the visit.", "t:the-spokesman"),
+        ("Lavrov declined to confirm the visit.", "sergey-lavrov"),
+    ],
+)
+def test_words_that_commit_to_neither_side_are_uncommitted_and_deny_nothing(text: str, holder: str) -> None:
+    """'neither confirmed nor denied', 'refused to confirm', 'remains unconfirmed': uncommitted, affirmed, held
+    by whoever will not say."""
+    assert reading(text) == (holder, Polarity.AFFIRMED, Certainty.UNCOMMITTED)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North and South Korea said talks would resume.", ["dprk", "rok"]),
+        ("Kim and Choe Son-hui said talks would resume.", ["kim-jong-un", "choe-son-hui"]),
+    ],
+)
+def test_a_head_written_once_is_shared_by_the_words_before_it(text: str, expected: list[str]) -> None:
+    """'North and South Korea' is North Korea and South Korea (it was an entity 'north'); 'Kim and Choe Son-hui'
+    shares nothing, 'Kim Son-hui' being no registry name."""
+    assert [claim.attribution.holder for claim in sentence_claims(text)] == expected
+    assert "north" not in {entity.id for entity in drafted(text).entities}

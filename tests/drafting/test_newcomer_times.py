@@ -53,12 +53,41 @@ def test_a_duration_is_no_date(words: str, when: str) -> None:
     assert str(claim.proposition.when) == when
 
 
-@pytest.mark.parametrize("words", ["on Christmas Day", "on New Year's Day", "in the autumn", "on 12/28"])
+@pytest.mark.parametrize(
+    "words",
+    ["on Christmas Day", "on New Year's Day", "in the autumn", "on 12/28", "over the weekend", "during the weekend"],
+)
 def test_a_holiday_a_season_or_a_numeric_date_gives_no_time_and_a_note(words: str) -> None:
     """Words naming a time the drafter cannot read never become the publication day: no time, and a note."""
     claim = _visit(words)
     assert claim.proposition is not None
     assert (claim.proposition.when, words.rsplit(maxsplit=1)[-1] in (claim.notes or "")) == (None, True)
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("on Monday 23 November", "2026-11-23"),
+        ("on Thursday, Nov. 26", "2026-11-26"),
+        ("on Monday, 23 November", "2026-11-23"),
+    ],
+)
+def test_a_written_date_wins_over_the_weekday_before_it(words: str, day: str) -> None:
+    """'on Monday 23 November' is 23 November (the weekday alone would be the Monday before publication); no note."""
+    claim = _visit(words)
+    assert claim.proposition is not None
+    assert (str(claim.proposition.when), claim.notes) == (day, None)
+
+
+@pytest.mark.parametrize(
+    ("words", "day"), [("on Monday 24 November", "2026-11-24"), ("on Thursday, Nov. 3", "2026-11-03")]
+)
+def test_a_weekday_that_is_not_the_written_date_s_is_noted(words: str, day: str) -> None:
+    """'on Monday 24 November' (a Tuesday): the date written, and a note naming the weekday that disagrees."""
+    claim = _visit(words)
+    assert claim.proposition is not None
+    assert str(claim.proposition.when) == day
+    assert f"is not a {words.split()[1].rstrip(',')}" in (claim.notes or "")
 
 
 def test_times_without_a_publication_date_are_noted_on_the_claim_and_on_standard_error(tmp_path: Path) -> None:
