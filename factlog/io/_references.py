@@ -132,6 +132,22 @@ def _entity(vocabulary: Vocabulary, value: str, unknown: Callable[[str], str]) -
     return unknown(value)
 
 
+def _source_problems(
+    part: ClaimSet,
+    vocabulary: Vocabulary,
+    sources: Mapping[str, object],
+    unknown: Callable[[str], str],
+    unknown_source: Callable[[str], str],
+) -> Iterator[tuple[str, str]]:
+    """A source's publisher and the sources it derives from must be defined."""
+    for index, source in enumerate(part.sources):
+        if source.publisher not in vocabulary.names and (problem := _entity(vocabulary, source.publisher, unknown)):
+            yield f"$.sources[{index}].publisher", problem
+        for position, other in enumerate(source.derived_from):
+            if other not in sources:
+                yield f"$.sources[{index}].derived_from[{position}]", unknown_source(other)
+
+
 def _claims_to_check(part: ClaimSet, vocabulary: Vocabulary, vouched: bool) -> Iterable[tuple[int, Claim]]:
     """The claims of ``part`` (with their positions) whose references must be looked at.
 
@@ -169,12 +185,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
         for position, other in enumerate(predicate.exclusive_with):
             if not vocabulary.knows_predicate(other):
                 yield f"$.predicates[{index}].exclusive_with[{position}]", f"unknown predicate {other!r}"
-    for index, source in enumerate(part.sources):
-        if source.publisher not in names and (problem := _entity(vocabulary, source.publisher, unknown)):
-            yield f"$.sources[{index}].publisher", problem
-        for position, other in enumerate(source.derived_from):
-            if other not in sources:
-                yield f"$.sources[{index}].derived_from[{position}]", unknown_source(other)
+    yield from _source_problems(part, vocabulary, sources, unknown, unknown_source)
     for index, claim in _claims_to_check(part, vocabulary, vouched):
         attribution = claim.attribution
         if attribution.holder not in names and (problem := _entity(vocabulary, attribution.holder, unknown)):
@@ -235,7 +246,7 @@ def _link_problems(
             yield f"$.claims[{index}].answers[{position}]", unknown_claim(answered)
     if claim.regarding is not None:
         yield from _regarding_problems(
-            f"$.claims[{index}].regarding", claim.regarding, claims, names, unknown, unknown_claim
+            f"$.claims[{index}].regarding", claim.regarding, claims, names, unknown, unknown_claim=unknown_claim
         )
 
 
@@ -273,6 +284,7 @@ def _regarding_problems(
     claims: Mapping[str, object],
     names: Mapping[str, str],
     unknown: Callable[[str], str],
+    *,
     unknown_claim: Callable[[str], str],
 ) -> Iterator[tuple[str, str]]:
     if regarding.party not in names:
