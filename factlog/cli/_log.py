@@ -181,6 +181,7 @@ def _retract(arguments: argparse.Namespace) -> int:
     if not Path(arguments.log).exists():
         raise InputError(f"{arguments.log}: no such store")
     log = ClaimLog(arguments.log)
+    answering = sorted(held.id for held in log.read().claims if arguments.claim in held.answers)
     try:
         log.retract(arguments.claim, arguments.reason)
     except UnknownIdError as error:
@@ -188,6 +189,12 @@ def _retract(arguments: argparse.Namespace) -> int:
             raise
         raise UsageError(f"factlog log retract: error: {error}{_nearest_held(log, arguments.claim)}") from None
     print(f"retracted {arguments.claim} in {arguments.log} at {log.latest()}")
+    if answering:
+        print(
+            f"warning: {', '.join(map(repr, answering))} answered {arguments.claim!r}: that link is dropped from"
+            " the claims the log gives (log show, log export --to); its history keeps it",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -280,3 +280,11 @@ def test_retracting_twice_is_a_usage_error(log: ClaimLog) -> None:
     ran = run("log", "retract", str(log.path), "a", "--reason", "again")
     assert ran.returncode == 2
     assert "claim 'a' was already retracted at 2025-10-03" in ran.stderr
+
+
+def test_retracting_an_answered_claim_warns_naming_the_claims_that_answered_it(log: ClaimLog) -> None:
+    """`log retract a` where 'b' answers 'a': a warning line names 'b' and says the link is dropped."""
+    ran = run("log", "retract", str(log.path), "a", "--reason", "withdrawn")
+    assert ran.returncode == 0
+    [warning] = [line for line in ran.stderr.splitlines() if line.startswith("warning: ")]
+    assert warning.startswith("warning: 'b' answered 'a': that link is dropped")
