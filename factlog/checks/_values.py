@@ -16,7 +16,10 @@ from factlog.checks._groupings import reads
 from factlog.checks._relays import Relays
 from factlog.checks._runs import Conflict, conflict_runs
 from factlog.checks._slotvalues import Kept, Shared, Values
+from factlog.model._quantities import Quantity
 from factlog.model._scales import Certainty, Polarity
+from factlog.model._units import pint_convert
+from factlog.model._vocabulary import slug
 
 __all__ = ["conflicting_holders", "conflicting_values"]
 
@@ -160,6 +163,25 @@ def _sides(values: Values, groups: list[list[Entry]]) -> list[list[list[Entry]]]
     return [[groups[number] for number in side] for side in sides]
 
 
+def _first_unit(values: Values, side: list[list[Entry]]) -> Quantity | None:
+    """The figure of a side's first value when it has an amount and a unit, else None."""
+    value = values.value_of(side[0][0])
+    return value if isinstance(value, Quantity) and value.amount is not None and value.unit else None
+
+
+def _converted(values: Values, group: list[Entry], into: Quantity | None) -> str:
+    """``" (120.7 km)"``: a figure in a unit other than ``into``'s, in that unit (4 significant figures), or ``""``."""
+    value = values.value_of(group[0])
+    if into is None or not isinstance(value, Quantity) or value.amount is None or not value.unit:
+        return ""
+    if slug(value.unit) == slug(str(into.unit)):
+        return ""
+    figure = pint_convert(float(value.amount), value.unit, str(into.unit))
+    if figure is None or figure == value.amount:
+        return ""
+    return f" ({figure:.4g} {into.unit})"
+
+
 def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
     seen: set[str] = set()
     values.rank(entries)
@@ -173,12 +195,14 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
         sides = _sides(values, groups)
         relays = Relays(values.index, groups, sides)
         # Two sides read "A but B"; three or more are listed, "A; B; C", not "A but B but C".
+        into = _first_unit(values, sides[0]) if len(sides) == 2 and not units else None
         alternatives = (" but " if len(sides) == 2 else "; ").join(
             " and ".join(
-                f"{values.name(group[0])} according to {values.by_holders(group, times=times)}{relays.words(group)}"
+                f"{values.name(group[0])}{_converted(values, group, into) if position else ''}"
+                f" according to {values.by_holders(group, times=times)}{relays.words(group)}"
                 for group in side
             )
-            for side in sides
+            for position, side in enumerate(sides)
         )
         message = f"{lead} {alternatives}{relays.verdict()}"
         if units:

@@ -274,6 +274,8 @@ HINTS = {
     " files that define them too (a shared registry: factlog check claims.json entities.json vocabulary.json,"
     " or the folder that holds them all), or define them (docs/format.md, 'Field reference'); a name as the"
     " text writes it may be added to an entity's aliases.",
+    "unknown id typo": "hint: an id or name reported with a 'did you mean' may be a typo for the one offered:"
+    " correct it where the problem's JSON path points.",
     "unexpected key": "hint: docs/format.md, 'Field reference', lists the keys each object takes"
     " (factlog schema prints them as a JSON Schema); a key in the wrong object is unexpected too"
     " (holder, via and cue belong in a claim's attribution).",
@@ -289,7 +291,10 @@ HINTS = {
 def hints(lines: list[str]) -> list[str]:
     """The :data:`HINTS` that apply to the problem lines of a :class:`~factlog.FormatError`, in a fixed order."""
     found = []
-    if any(_UNKNOWN_ID.search(line) and not _STRAND.search(line) for line in lines):
+    unknown = [line for line in lines if _UNKNOWN_ID.search(line) and not _STRAND.search(line)]
+    if any("; did you mean " in line for line in unknown):
+        found.append(HINTS["unknown id typo"])
+    if unknown:
         found.append(HINTS["unknown id"])
     if any(_UNEXPECTED_KEY.search(line) or _MISSING_KEY.search(line) for line in lines):
         found.append(HINTS["unexpected key"])

@@ -12,13 +12,15 @@ from typing import Any
 from factlog._escape import escape_terminal
 from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path
-from factlog.errors import FormatError, InputError
+from factlog.errors import FormatError, InputError, UnknownIdError
 from factlog.io import ClaimLog, Record, RetractedWarning, TornLineWarning, dumps, load
+from factlog.model._nearest import nearest_ids
 
 __all__ = ["register"]
 
 _EXITS = (
-    "Exit 0 when done, 2 for a usage error, 3 when a store or file cannot be read or an append, import or"
+    "Exit 0 when done, 2 for a usage error (a retraction of a claim the store does not hold, or has"
+    " retracted, included), 3 when a store or file cannot be read or an append, import or"
     " retraction is refused (nothing is stored then)."
 )
 _TIMES = ", e.g. 2025-10-30T12:00:00Z (the end of that second) or 2025-10-30 (the end of that day)"
@@ -68,8 +70,9 @@ def register(commands: Any) -> None:
     retract = actions.add_parser(
         "retract",
         help="withdraw a claim from the log (the record stays in its history)",
-        description="Withdraw a claim; its records stay in the history. Refused (exit 3) for a claim the"
-        " store does not hold or has retracted, and for the last claim dating an event that another claim's"
+        description="Withdraw a claim; its records stay in the history. A claim the store does not hold or"
+        " has retracted is a usage error (exit 2) naming the held ids that come close; refused (exit 3) is"
+        " the last claim dating an event that another claim's"
         " when in words counts from: retract or replace that claim first, or append another claim dating"
         " the event.",
         epilog=_EXITS,
@@ -164,12 +167,34 @@ def _show(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_NOT_HELD = re.compile(r": (?:no claim '.*' to retract|claim '.*' was already retracted at )")
+"""A retraction refused for its claim id alone (not held, or retracted already): a usage error, exit 2."""
+
+
+def _nearest_held(log: ClaimLog, claim: str) -> str:
+    """``"; did you mean 'leak-residents'?"``: the held claims whose ids come close to ``claim``, or ``""``."""
+    near = nearest_ids((held.id for held in log.read().claims), claim)
+    return "; did you mean " + " or ".join(map(repr, near)) + "?" if near else ""
+
+
 def _retract(arguments: argparse.Namespace) -> int:
     if not Path(arguments.log).exists():
         raise InputError(f"{arguments.log}: no such store")
     log = ClaimLog(arguments.log)
-    log.retract(arguments.claim, arguments.reason)
+    answering = sorted(held.id for held in log.read().claims if arguments.claim in held.answers)
+    try:
+        log.retract(arguments.claim, arguments.reason)
+    except UnknownIdError as error:
+        if not _NOT_HELD.search(str(error)):
+            raise
+        raise UsageError(f"factlog log retract: error: {error}{_nearest_held(log, arguments.claim)}") from None
     print(f"retracted {arguments.claim} in {arguments.log} at {log.latest()}")
+    if answering:
+        print(
+            f"warning: {', '.join(map(repr, answering))} answered {arguments.claim!r}: that link is dropped from"
+            " the claims the log gives (log show, log export --to); its history keeps it",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ from factlog.model._coherence import (
     unranked,
     vocabulary_problems,
 )
-from factlog.model._nearest import nearest_entities
+from factlog.model._nearest import nearest_entities, nearest_ids
 from factlog.model._nouns import Claim, Entity
 from factlog.model._quantities import Quantity
 from factlog.model._stances import Regarding
@@ -100,6 +100,28 @@ class _Unknown:
         return message
 
 
+class _UnknownId:
+    """``unknown source 'relase'; did you mean 'release'?``: the message of a source or claim id defined nowhere.
+
+    The nearest ids (:func:`~factlog.model._nearest.nearest_ids`) are looked for among
+    ``ids`` for the first :data:`_SUGGESTED` distinct ids only, as :class:`_Unknown` does.
+    """
+
+    def __init__(self, kind: str, ids: Callable[[], Iterable[str]]) -> None:
+        self.kind = kind
+        self.ids = ids
+        self.said: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        message = self.said.get(value)
+        if message is None:
+            message = f"unknown {self.kind} {value!r}"
+            if len(self.said) < _SUGGESTED and (near := nearest_ids(self.ids(), value)):
+                message += "; did you mean " + " or ".join(map(repr, near)) + "?"
+            self.said[value] = message
+        return message
+
+
 def _entity(vocabulary: Vocabulary, value: str, unknown: Callable[[str], str]) -> str | None:
     """What is wrong with an entity reference (id, alias or name as written), or None."""
     if value in vocabulary.names or vocabulary.knows_entity(value):
@@ -108,6 +130,22 @@ def _entity(vocabulary: Vocabulary, value: str, unknown: Callable[[str], str]) -
     if candidates:
         return f"ambiguous name {value!r}: it names entities {', '.join(candidates)}; write one of their ids"
     return unknown(value)
+
+
+def _source_problems(
+    part: ClaimSet,
+    vocabulary: Vocabulary,
+    sources: Mapping[str, object],
+    unknown: Callable[[str], str],
+    unknown_source: Callable[[str], str],
+) -> Iterator[tuple[str, str]]:
+    """A source's publisher and the sources it derives from must be defined."""
+    for index, source in enumerate(part.sources):
+        if source.publisher not in vocabulary.names and (problem := _entity(vocabulary, source.publisher, unknown)):
+            yield f"$.sources[{index}].publisher", problem
+        for position, other in enumerate(source.derived_from):
+            if other not in sources:
+                yield f"$.sources[{index}].derived_from[{position}]", unknown_source(other)
 
 
 def _claims_to_check(part: ClaimSet, vocabulary: Vocabulary, vouched: bool) -> Iterable[tuple[int, Claim]]:
@@ -135,6 +173,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
     sources = within.source_by_id
     inverses = vocabulary.inverses
     unknown = _Unknown(within.entities)
+    unknown_source = _UnknownId("source", lambda: sources)
     yield from alias_problems(part.entities)
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
@@ -146,12 +185,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
         for position, other in enumerate(predicate.exclusive_with):
             if not vocabulary.knows_predicate(other):
                 yield f"$.predicates[{index}].exclusive_with[{position}]", f"unknown predicate {other!r}"
-    for index, source in enumerate(part.sources):
-        if source.publisher not in names and (problem := _entity(vocabulary, source.publisher, unknown)):
-            yield f"$.sources[{index}].publisher", problem
-        for position, other in enumerate(source.derived_from):
-            if other not in sources:
-                yield f"$.sources[{index}].derived_from[{position}]", f"unknown source {other!r}"
+    yield from _source_problems(part, vocabulary, sources, unknown, unknown_source)
     for index, claim in _claims_to_check(part, vocabulary, vouched):
         attribution = claim.attribution
         if attribution.holder not in names and (problem := _entity(vocabulary, attribution.holder, unknown)):
@@ -165,7 +199,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
         if len(evidence) != 1 or evidence[0].source not in sources:
             for position, piece in enumerate(evidence):
                 if piece.source not in sources:
-                    yield f"$.claims[{index}].evidence[{position}].source", f"unknown source {piece.source!r}"
+                    yield f"$.claims[{index}].evidence[{position}].source", unknown_source(piece.source)
         if claim.answers or claim.regarding is not None:
             yield from _link_problems(index, claim, within, names, unknown)
         proposition = claim.proposition
@@ -206,11 +240,14 @@ def _link_problems(
 ) -> Iterator[tuple[str, str]]:
     """The claims a claim answers or regards must be defined (``claim_by_id`` is built here: most sets link none)."""
     claims = within.claim_by_id
+    unknown_claim = _UnknownId("claim", lambda: claims)
     for position, answered in enumerate(claim.answers):
         if answered not in claims:  # not the claim itself: Claim refuses that
-            yield f"$.claims[{index}].answers[{position}]", f"unknown claim {answered!r}"
+            yield f"$.claims[{index}].answers[{position}]", unknown_claim(answered)
     if claim.regarding is not None:
-        yield from _regarding_problems(f"$.claims[{index}].regarding", claim.regarding, claims, names, unknown)
+        yield from _regarding_problems(
+            f"$.claims[{index}].regarding", claim.regarding, claims, names, unknown, unknown_claim=unknown_claim
+        )
 
 
 def _margin_problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
@@ -247,12 +284,14 @@ def _regarding_problems(
     claims: Mapping[str, object],
     names: Mapping[str, str],
     unknown: Callable[[str], str],
+    *,
+    unknown_claim: Callable[[str], str],
 ) -> Iterator[tuple[str, str]]:
     if regarding.party not in names:
         yield f"{path}.party", unknown(regarding.party)
     for position, other in enumerate(regarding.claims):
         if other not in claims:  # not the claim itself: Claim refuses that
-            yield f"{path}.claims[{position}]", f"unknown claim {other!r}"
+            yield f"{path}.claims[{position}]", unknown_claim(other)
 
 
 def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:

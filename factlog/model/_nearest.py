@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from factlog.model._nouns import Entity
 
-__all__ = ["nearest_entities"]
+__all__ = ["nearest_entities", "nearest_ids"]
 
 
 def nearest_entities(entities: Iterable[Entity], name: str, most: int = 3) -> list[Entity]:
@@ -33,3 +33,18 @@ def nearest_entities(entities: Iterable[Entity], name: str, most: int = 3) -> li
         if len(near) == most:
             break
     return list(near.values())
+
+
+def nearest_ids(ids: Iterable[str], name: str, most: int = 3) -> list[str]:
+    """Up to ``most`` of ``ids`` (of sources or claims) that come close to ``name``, closest first; raises nothing.
+
+    Close as :func:`nearest_entities` says (a ``WRatio`` of 80 or more, case and
+    punctuation folded). Ties keep the order of ``ids``; an id given twice is offered once.
+    """
+    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415 - only an id that resolves to nothing needs it
+
+    labels = list(dict.fromkeys(ids))
+    found = process.extract(
+        name, labels, scorer=fuzz.WRatio, processor=utils.default_process, limit=most, score_cutoff=80
+    )
+    return [label for label, _, _ in found]

@@ -245,3 +245,22 @@ def test_five_miles_and_a_rounded_8_05_km_clash_unless_a_margin_allows_for_it() 
     [finding] = distance(None)
     assert finding.severity is Severity.ERROR
     assert distance(Quantity(amount=10, unit="m")) == []
+
+
+def _lengths(*figures: Quantity) -> list[Finding]:
+    """conflicting_values over one length given once per figure, each by its own holder."""
+    predicate = Predicate(id="length", label="has a length of", kind=PredicateKind.STATE, functional=True)
+    holders = ("author", "wire", "analysts")
+    made = world(
+        *(claim(f"c{n}", "visit", "length", figure, "2025", holder=holders[n]) for n, figure in enumerate(figures))
+    )
+    return findings_of(conflicting_values, attrs.evolve(made, predicates=(*made.predicates, predicate)))
+
+
+def test_a_figure_in_another_unit_shows_its_conversion_to_the_other_sides_unit() -> None:
+    """120 km against 75 miles: '75 miles (120.7 km)', four significant figures; 130 km against 120 km: none."""
+    [finding] = _lengths(Quantity(amount=120, unit="km"), Quantity(amount=75, unit="miles"))
+    assert "120 km according to" in finding.message
+    assert "75 miles (120.7 km) according to" in finding.message
+    [same] = _lengths(Quantity(amount=120, unit="km"), Quantity(amount=130, unit="km"))
+    assert "130 km according to" in same.message

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import factlog
+from factlog.cli._common import HINTS
 from factlog.io import _references
 from tests.helpers import claim, run, world
 
@@ -43,3 +44,33 @@ def test_one_misspelt_name_on_many_claims_is_offered_the_nearest_on_each() -> No
     claims = world(*(claim(f"c{n}", holder="rusia") for n in range(3)))
     messages = {message for _, message in _references.unresolved(claims, claims)}
     assert messages == {"unknown entity 'rusia'; did you mean 'russia' (Russia)?"}
+
+
+def test_a_misspelt_source_is_offered_the_nearest_source() -> None:
+    """'s11' as a claim's source: 'did you mean' the source 's1'; one like no source's id is offered none."""
+    claims = world(claim("a", source="s11"), claim("b", source="zzzz-qqqq"))
+    problems = dict(_references.unresolved(claims, claims))
+    assert problems["$.claims[0].evidence[0].source"] == "unknown source 's11'; did you mean 's1'?"
+    assert problems["$.claims[1].evidence[0].source"] == "unknown source 'zzzz-qqqq'"
+
+
+def test_a_misspelt_answered_claim_is_offered_the_nearest_claim() -> None:
+    """A denial answering 'leak-resident': 'did you mean' the claim 'leak-residents'."""
+    claims = world(claim("leak-residents"), claim("denial", denied=True, answers=("leak-resident",)))
+    problems = dict(_references.unresolved(claims, claims))
+    assert problems["$.claims[1].answers[0]"].startswith("unknown claim 'leak-resident'; did you mean 'leak-residents'")
+
+
+def test_a_misspelt_id_adds_the_typo_hint_before_the_files_hint(tmp_path: Path) -> None:
+    """An unknown id with a 'did you mean': the hints say it may be a typo, and then which files to give."""
+    path = _written(tmp_path, world(claim("a", holder="rusia")))
+    lines = run("validate", str(path)).stderr.splitlines()
+    assert lines[-2:] == [HINTS["unknown id typo"], HINTS["unknown id"]]
+
+
+def test_an_unknown_id_like_none_gets_only_the_files_hint(tmp_path: Path) -> None:
+    """An unknown id with no near one: the one hint is which files to give."""
+    path = _written(tmp_path, world(claim("a", holder="zzzz-qqqq")))
+    lines = run("validate", str(path)).stderr.splitlines()
+    assert lines[-1] == HINTS["unknown id"]
+    assert HINTS["unknown id typo"] not in lines

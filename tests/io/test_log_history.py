@@ -263,3 +263,28 @@ def test_an_export_with_crlf_line_endings_imports_as_with_lf(log: ClaimLog, tmp_
     copy = ClaimLog(tmp_path / "copy.db")
     assert copy.import_lines(path) == len(list(log.records()))
     assert copy.read() == log.read()
+
+
+def test_retracting_an_id_not_held_is_a_usage_error_naming_the_nearest(log: ClaimLog) -> None:
+    """`log retract` of a misspelt id exits 2 (a usage error, not unreadable input) and offers the held 'b'."""
+    ran = run("log", "retract", str(log.path), "bb", "--reason", "x")
+    assert ran.returncode == 2
+    assert ran.stderr.strip() == (
+        f"factlog log retract: error: {log.path}: retraction of 'bb': no claim 'bb' to retract; did you mean 'b'?"
+    )
+
+
+def test_retracting_twice_is_a_usage_error(log: ClaimLog) -> None:
+    """`log retract` of a claim retracted already exits 2, naming when it was retracted."""
+    log.retract("a", "withdrawn", at=T3)
+    ran = run("log", "retract", str(log.path), "a", "--reason", "again")
+    assert ran.returncode == 2
+    assert "claim 'a' was already retracted at 2025-10-03" in ran.stderr
+
+
+def test_retracting_an_answered_claim_warns_naming_the_claims_that_answered_it(log: ClaimLog) -> None:
+    """`log retract a` where 'b' answers 'a': a warning line names 'b' and says the link is dropped."""
+    ran = run("log", "retract", str(log.path), "a", "--reason", "withdrawn")
+    assert ran.returncode == 0
+    [warning] = [line for line in ran.stderr.splitlines() if line.startswith("warning: ")]
+    assert warning.startswith("warning: 'b' answered 'a': that link is dropped")
