@@ -135,7 +135,8 @@ def _session(
 def local_client(workers: int) -> Iterator[Client]:
     """A client of a Dask cluster on this machine: ``workers`` processes of one thread each.
 
-    Closed (workers stopped) when the ``with`` block ends. Raises :class:`ValueError`
+    Closed (workers stopped) when the ``with`` block ends; a KeyboardInterrupt in the block
+    kills the worker processes first, a busy one not waited on. Raises :class:`ValueError`
     for fewer than one worker, and :class:`~factlog.ClusterError` for a cluster that does not start.
     """
     if workers < 1:
