@@ -11,6 +11,7 @@ import contextlib
 import logging
 import multiprocessing
 import operator
+import os
 import pickle
 import signal
 import uuid
@@ -24,6 +25,7 @@ import dask.config
 from dask.base import compute
 from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster, span
+from distributed.core import Status
 
 from factlog.dask._connect import client_of, closed_quietly, connect, heartbeats_stopped, timeout_of, wait_for_workers
 from factlog.dask._faults import Stages, surviving
@@ -133,7 +135,8 @@ def _session(
 def local_client(workers: int) -> Iterator[Client]:
     """A client of a Dask cluster on this machine: ``workers`` processes of one thread each.
 
-    Closed (workers stopped) when the ``with`` block ends. Raises :class:`ValueError`
+    Closed (workers stopped) when the ``with`` block ends; a KeyboardInterrupt in the block
+    kills the worker processes first, a busy one not waited on. Raises :class:`ValueError`
     for fewer than one worker, and :class:`~factlog.ClusterError` for a cluster that does not start.
     """
     if workers < 1:
@@ -157,7 +160,27 @@ def local_client(workers: int) -> Iterator[Client]:
             f"cannot start a local Dask cluster of {workers} workers: {str(error).rstrip('.')}{_hint(error)}"
         ) from None
     with cluster, client_of(cluster) as client, heartbeats_stopped(client):
-        yield client
+        try:
+            yield client
+        except KeyboardInterrupt:
+            _workers_killed(cluster)  # a busy worker would hold the cluster's close for seconds
+            raise
+
+
+def _workers_killed(cluster: LocalCluster) -> None:
+    """Kill (SIGKILL) the worker processes this cluster's nannies started; an interrupted run keeps none of their work.
+
+    Only processes of ``cluster``, one :func:`local_client` started: a cluster the caller
+    connected to is never touched. A worker already gone is passed over.
+    """
+    kill = getattr(signal, "SIGKILL", signal.SIGTERM)
+    for nanny in list(cluster.workers.values()):
+        started = getattr(getattr(nanny, "process", None), "process", None)  # Nanny -> WorkerProcess -> AsyncProcess
+        pid = getattr(started, "pid", None)
+        if isinstance(pid, int) and pid > 0:
+            nanny.status = Status.closing_gracefully  # the nanny then closes as its worker dies, not starting another
+            with contextlib.suppress(OSError):
+                os.kill(pid, kill)
 
 
 _GUARD = (

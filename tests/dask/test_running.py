@@ -290,3 +290,50 @@ def test_a_script_starting_a_cluster_as_imported_is_told_to_guard_it(tmp_path: P
         )
         for line in errors
     )
+
+
+def test_an_interrupted_local_cluster_kills_its_busy_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C in the block: the busy worker is killed before the cluster closes (not waited on), and none survives."""
+    flag, ended = tmp_path / "running", []
+    closing = LocalCluster.__exit__
+
+    def closed(cluster: LocalCluster, *exited: object) -> None:
+        ended.extend(_ended(process.pid) for process in started)  # as the cluster starts to close
+        closing(cluster, *exited)
+
+    monkeypatch.setattr(LocalCluster, "__exit__", closed)
+    started: list[Any] = []
+    with pytest.raises(KeyboardInterrupt):
+        _interrupted_while_busy(flag, started)
+    assert (ended, [process.is_alive() for process in started]) == ([True], [False])
+
+
+def _interrupted_while_busy(flag: Path, started: list[Any]) -> None:
+    """Run :func:`_busy` on a local cluster of one worker, then KeyboardInterrupt; ``started`` gets its processes."""
+    with factlog.dask.local_client(1) as client:
+        started.extend(nanny.process.process for nanny in client.cluster.workers.values())  # type: ignore[attr-defined]
+        client.submit(_busy, flag)
+        deadline = time.monotonic() + 30
+        while not flag.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise KeyboardInterrupt
+
+
+def _ended(pid: int) -> bool:
+    """Whether process ``pid`` ends (is gone or a zombie) within 5 s."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state in {"Z", "X"}:
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def _busy(flag: Path) -> None:
+    """A task that says it is running, then sleeps for two minutes."""
+    flag.touch()
+    time.sleep(120)
