@@ -41,8 +41,8 @@ def test_windows_find_the_sentences_the_whole_paragraph_gives(chosen: list[str])
     assert windowed == whole
 
 
-def test_pysbd_is_never_given_more_than_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A paragraph of 400 short sentences reaches pysbd in windows of at most 2,000 characters, so time is linear."""
+def _spied(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """pysbd's segmenter replaced by one noting the length of each text it is given; the list it fills."""
     real = _segment._segmenter()
     given_lengths: list[int] = []
 
@@ -52,6 +52,12 @@ def test_pysbd_is_never_given_more_than_a_window(monkeypatch: pytest.MonkeyPatch
             return real.segment(text)
 
     monkeypatch.setattr(_segment, "_segmenter", Spy)
+    return given_lengths
+
+
+def test_pysbd_is_never_given_more_than_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph of 400 short sentences reaches pysbd in windows of at most 2,000 characters, so time is linear."""
+    given_lengths = _spied(monkeypatch)
     paragraph = " ".join(_POOL[index % 5] for index in range(400))
     spans = _segment.sentences(paragraph)
     assert len(spans) == 400
@@ -90,15 +96,7 @@ def test_a_sentence_longer_than_the_window_is_cut_and_pysbd_never_given_more(
     paragraph: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No sentence end within 2,000 characters: pysbd is given at most 2,000 at a time, every character kept."""
-    real = _segment._segmenter()
-    given_lengths: list[int] = []
-
-    class Spy:
-        def segment(self, text: str) -> Any:
-            given_lengths.append(len(text))
-            return real.segment(text)
-
-    monkeypatch.setattr(_segment, "_segmenter", Spy)
+    given_lengths = _spied(monkeypatch)
     spans = _segment.sentences(paragraph)
     assert max(given_lengths) <= _segment._WINDOW
     assert all(end - start <= _segment._WINDOW for start, end in spans)
