@@ -32,6 +32,7 @@ import re
 import attrs
 
 from factlog.drafting._cues import CueKind, Found, find_cues
+from factlog.drafting._scope import certainty_of, denies
 from factlog.drafting._speakers import (
     CITING_AFTER,
     WHEN,
@@ -48,8 +49,6 @@ from factlog.model._scales import Certainty, Polarity
 __all__ = ["Reading", "read_sentence"]
 
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
-_CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"\s*(?:and|but)\s", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
@@ -68,12 +67,8 @@ _RUN_ON_TITLE = re.compile(
 )
 """A one-person title ending a run-on holder: the name after it is the holder's ("leader Kim Jong Un the test ...")."""
 _RUN_ON_NAME = re.compile(r"\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+[a-z])")
-_DESCRIBING = re.compile(r"\s*(?:,|(?:who|which|that|whose)\b)")
-"""What opens words describing a speaker after the name: an apposition or a relative clause."""
 _OBJECT_RELATIVE = re.compile(r",\s*(?:which|whom)\s+[^,;:“”\"]{1,60}$", re.IGNORECASE)
 """A verb of saying in a clause about a noun before it ("the visit, which Seoul reported"): not the sentence's."""
-_ADDING = re.compile(r",\s*(?:adding|noting|stressing|insisting)\b", re.IGNORECASE)
-"""The joint of a second claim after a verb of saying: "..., Lee told a briefing, adding that ..."."""
 _NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
 _SEEN_BY = re.compile(
     r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
@@ -159,55 +154,6 @@ def _inner_speaker(
             return (*holders, *subject), (item.end, len(sentence))
         return holders, content
     return holders, content
-
-
-def _lowest(cues: list[Found], own_voice: bool) -> Certainty:
-    """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole)."""
-    reporting = [item.cue.band for item in cues if item.cue.kind in (CueKind.PASSIVE, CueKind.REPORTING)]
-    hedges = [
-        item.cue.band
-        for item in cues
-        if item.cue.kind in (CueKind.HEDGE, CueKind.INFERENCE) and (own_voice or not item.cue.own_voice_only)
-    ]
-    return min([*reporting, *hedges[:1]], default=Certainty.CERTAIN)
-
-
-def _main_clause(sentence: str, found: Found) -> bool:
-    """Whether a cue stands outside a concessive clause and before a semicolon's second clause."""
-    before = sentence[: found.start]
-    if ";" in before:
-        return False
-    clause = re.split(r"[,;]", before)[-1]
-    if _COORDINATED.match(clause):
-        return False  # "The fire was put out, and there is no risk": the second clause, as after a semicolon
-    return _CONCESSIVE.search(clause) is None
-
-
-def _in_holder(sentence: str, found: Found, holders: tuple[str, ...]) -> bool:
-    """Whether a cue stands in a phrase naming who speaks ("officials with no authority"), not in what is said."""
-    return any(
-        match.start() <= found.start < match.end()
-        for holder in holders
-        for match in re.finditer(re.escape(holder), sentence)
-    )
-
-
-def _in_speaker_words(sentence: str, found: Found, used: Found | None, holders: tuple[str, ...]) -> bool:
-    """Whether a cue stands in words describing the speaker before the verb ("Seoul, which has no ..., said")."""
-    if used is None or not holders or found.start >= used.start:
-        return False
-    return any(
-        match.end() <= found.start and _DESCRIBING.match(sentence, match.end()) is not None
-        for match in re.finditer(re.escape(holders[-1]), sentence[: found.start])
-    )
-
-
-def _added(sentence: str, found: Found, used: Found | None) -> bool:
-    """Whether a cue stands in what a speaker adds after the verb (", adding that no damage ..."): another claim."""
-    if used is None or found.start <= used.end:
-        return False
-    joint = _ADDING.search(sentence, used.end)
-    return joint is not None and joint.end() <= found.start
 
 
 def _mode(sentence: str, attributed: bool) -> Mode:
@@ -401,19 +347,8 @@ def read_sentence(sentence: str) -> Reading:
     quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
     own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
-    certainty = _lowest(applying, own_voice)
-    # A negation in the words naming the speaker ("The official, who was not authorized to speak,
-    # said ...", "Seoul, which has no nuclear weapons, said ...") is outside what is held.
-    denied = any(
-        item.cue.denies
-        and _main_clause(sentence, item)
-        and (
-            item is used
-            or not (_in_holder(sentence, item, holders) or _in_speaker_words(sentence, item, used, holders))
-        )
-        and not _added(sentence, item, used)
-        for item in applying
-    )
+    certainty = certainty_of(applying, own_voice)
+    denied = denies(sentence, applying, used, holders)
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)
     opening = _OPENING_QUOTE.match(sentence)
     if used is not None and opening is not None and used.start >= opening.end():

@@ -1,0 +1,88 @@
+"""Which cues of a sentence count for its certainty and polarity: the scope of a hedge or a negation.
+
+A hedge lowers the claim only where it is the first (later hedges qualify a part, not
+the whole); a negation denies what is held only in the main clause (not after a
+semicolon, in a concessive clause, or in a second clause joined by "and"/"but"), not in
+the words naming or describing the speaker ("Seoul, which has no nuclear weapons,
+said ...") and not in what the speaker adds after the verb (", adding that no damage
+...": another claim). The negation of the verb of saying itself always counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factlog.drafting._cues import CueKind, Found
+from factlog.model._scales import Certainty
+
+__all__ = ["certainty_of", "denies"]
+
+_CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*(?:and|but)\s", re.IGNORECASE)
+_DESCRIBING = re.compile(r"\s*(?:,|(?:who|which|that|whose)\b)")
+"""What opens words describing a speaker after the name: an apposition or a relative clause."""
+_ADDING = re.compile(r",\s*(?:adding|noting|stressing|insisting)\b", re.IGNORECASE)
+"""The joint of a second claim after a verb of saying: "..., Lee told a briefing, adding that ..."."""
+
+
+def denies(sentence: str, applying: list[Found], used: Found | None, holders: tuple[str, ...]) -> bool:
+    """Whether a cue that applies to the sentence denies what is held (see the module); ``used`` names the holder."""
+    return any(
+        item.cue.denies
+        and _main_clause(sentence, item)
+        and (
+            item is used
+            or not (_in_holder(sentence, item, holders) or _in_speaker_words(sentence, item, used, holders))
+        )
+        and not _added(sentence, item, used)
+        for item in applying
+    )
+
+
+def certainty_of(cues: list[Found], own_voice: bool) -> Certainty:
+    """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole)."""
+    reporting = [item.cue.band for item in cues if item.cue.kind in (CueKind.PASSIVE, CueKind.REPORTING)]
+    hedges = [
+        item.cue.band
+        for item in cues
+        if item.cue.kind in (CueKind.HEDGE, CueKind.INFERENCE) and (own_voice or not item.cue.own_voice_only)
+    ]
+    return min([*reporting, *hedges[:1]], default=Certainty.CERTAIN)
+
+
+def _main_clause(sentence: str, found: Found) -> bool:
+    """Whether a cue stands outside a concessive clause and before a semicolon's second clause."""
+    before = sentence[: found.start]
+    if ";" in before:
+        return False
+    clause = re.split(r"[,;]", before)[-1]
+    if _COORDINATED.match(clause):
+        return False  # "The fire was put out, and there is no risk": the second clause, as after a semicolon
+    return _CONCESSIVE.search(clause) is None
+
+
+def _in_holder(sentence: str, found: Found, holders: tuple[str, ...]) -> bool:
+    """Whether a cue stands in a phrase naming who speaks ("officials with no authority"), not in what is said."""
+    return any(
+        match.start() <= found.start < match.end()
+        for holder in holders
+        for match in re.finditer(re.escape(holder), sentence)
+    )
+
+
+def _in_speaker_words(sentence: str, found: Found, used: Found | None, holders: tuple[str, ...]) -> bool:
+    """Whether a cue stands in words describing the speaker before the verb ("Seoul, which has no ..., said")."""
+    if used is None or not holders or found.start >= used.start:
+        return False
+    return any(
+        match.end() <= found.start and _DESCRIBING.match(sentence, match.end()) is not None
+        for match in re.finditer(re.escape(holders[-1]), sentence[: found.start])
+    )
+
+
+def _added(sentence: str, found: Found, used: Found | None) -> bool:
+    """Whether a cue stands in what a speaker adds after the verb (", adding that no damage ..."): another claim."""
+    if used is None or found.start <= used.end:
+        return False
+    joint = _ADDING.search(sentence, used.end)
+    return joint is not None and joint.end() <= found.start
