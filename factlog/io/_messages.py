@@ -24,8 +24,8 @@ from factlog._bulk import forget_frames
 from factlog.errors import DateError
 from factlog.model._claimset import NOT_WRITTEN
 from factlog.model._nouns import FieldError
+from factlog.model._scalehints import hint as scale_hint
 from factlog.model._scales import _Scale
-from factlog.model._scales import hint as scale_hint
 
 __all__ = ["REPEATED", "messages", "word_for", "words_named"]
 
@@ -172,7 +172,7 @@ def word_for(cls: type[enum.Enum], value: object) -> str:
     """A hint for a word the scale reads but a file does not take (``"reportedly"`` for possible), else ``""``.
 
     A word the scale does not read is told what it most likely means, if anything
-    (:func:`~factlog.model._scales.hint`: "very likely" is a likelihood, "probabel" a slip).
+    (:func:`~factlog.model._scalehints.hint`: "very likely" is a likelihood, "probabel" a slip).
 
     Files take a scale's own values only, so that they stay byte-stable; the words
     :meth:`~factlog.Certainty.parse` reads belong in the attribution's ``cue`` (a value

@@ -42,6 +42,13 @@ __all__ = [
 ]
 
 
+def _hint(scale: type[_Scale], word: str) -> str:
+    """What a word no member of ``scale`` is called most likely means (:func:`factlog.model._scalehints.hint`)."""
+    from factlog.model._scalehints import hint  # noqa: PLC0415 - only a word that names nothing needs it
+
+    return hint(scale, word)
+
+
 def _normal(word: str) -> str:
     return "-".join(word.casefold().replace("_", " ").split())
 
@@ -110,32 +117,9 @@ class _Scale(enum.Enum):
             accepted = ", ".join(str(m.value) for m in cls)
             raise ScaleError(
                 f"unknown {cls.__name__.lower()} {word!r}: expected one of {accepted} (or a documented synonym)"
-                + hint(cls, word)
+                + _hint(cls, word)
             )
         return member
-
-
-def hint(scale: type[_Scale], word: str) -> str:
-    """What a word no member of ``scale`` is called most likely means, as the end of a message; ``""`` if nothing.
-
-    A certainty written as an ICD 203 likelihood ("very likely") is told the certainty
-    of the same words (:attr:`Likelihood.factuality`: probable, and the polarity for a
-    negative one: "very unlikely" is probable, denied); any word one slip from a word
-    the scale reads ("probabel") is told that word's member.
-    """
-    import difflib  # noqa: PLC0415 - only a word that names nothing needs it
-
-    if scale is Certainty:
-        try:
-            factuality = Likelihood.parse(word).factuality
-        except ScaleError:
-            pass
-        else:
-            denied = ", with polarity 'denied'" if factuality.polarity is Polarity.DENIED else ""
-            return f"; {word!r} is a likelihood (ICD 203): as a certainty it is {factuality.certainty.value!r}{denied}"
-    words = scale._words()
-    close = difflib.get_close_matches(_normal(word), words, n=1, cutoff=0.8)
-    return f"; did you mean {words[close[0]].value!r}?" if close else ""
 
 
 class Reliability(_Scale):
