@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -57,8 +58,10 @@ def _forgotten(client: Client, groups: set[str]) -> None:
         return sorted(set(dask_scheduler.task_groups) & groups)
 
     deadline = time.monotonic() + 30
+    gc.collect()  # futures an earlier test left in reference cycles are released only when collected
     while (left := client.run_on_scheduler(held)) and time.monotonic() < deadline:
         time.sleep(0.05)
+        gc.collect()
     assert not left, f"the scheduler still holds the task groups {left} of an earlier test"
 
 
