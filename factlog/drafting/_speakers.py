@@ -13,6 +13,7 @@ import re
 
 from factlog.drafting._cues import Found
 from factlog.drafting._names import VAGUE_NOUNS, names_someone
+from factlog.drafting._times import WEEKDAYS
 
 __all__ = [
     "CITING_AFTER",
@@ -53,8 +54,7 @@ _LIST_END = re.compile(r"^and\s+")
 _LIST_STOP = re.compile(
     r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|Still|Instead|Today|"
     r"Yesterday|Tonight|Now|Then|Also|Later|Earlier|Moreover|Furthermore|Nevertheless|Likewise|Elsewhere|Here|"
-    r"There|Thus|Hence|Indeed|Again|Instead|Otherwise|Overall|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)\b|[A-Z][a-z]+ly$"
+    rf"There|Thus|Hence|Indeed|Again|Instead|Otherwise|Overall|{WEEKDAYS})\b|[A-Z][a-z]+ly$"
 )
 """A first word that opens a sentence, not a list of names: "In Seoul,", "Separately,", "Yesterday,"."""
 _AUXILIARY = re.compile(
@@ -62,7 +62,7 @@ _AUXILIARY = re.compile(
     re.IGNORECASE,
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|can|could|may|might)\b", re.IGNORECASE)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = rf"(?:{WEEKDAYS})"
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"

@@ -18,7 +18,10 @@ import attrs
 
 from factlog.model import Interval, PartialDate, find_time_expressions
 
-__all__ = ["UNDATED", "NamedTime", "named_time", "undated"]
+__all__ = ["UNDATED", "WEEKDAYS", "NamedTime", "named_time", "undated"]
+
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+"""The days of the week, as an alternation for patterns."""
 
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -188,7 +191,7 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
     return NamedTime(when=min(dated, key=lambda item: item[0])[1], note=note)
 
 
-_WEEKDAY = re.compile(r"(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"(?:on\s+)?(?P<weekday>{WEEKDAYS})", re.IGNORECASE)
 _WEEKDAY_JOINT = re.compile(r",?\s*(?:the\s+)?")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import factlog
+from tests.helpers import ROOT
 
 BELEK_REGISTRY = factlog.loads(
     json.dumps(
@@ -20,3 +21,6 @@ BELEK_REGISTRY = factlog.loads(
     )
 )
 """A person who visits a country: Anton Belek (belek), Tarsia (tarsia), and the predicate visits."""
+
+BUNDLED_REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
+"""The entities and vocabulary of the bundled corpus (sources/), which `factlog draft --registry` is shown with."""

@@ -18,12 +18,13 @@ from factlog import Certainty, Claim, ClaimSet, Entity, EntityKind, Mode, Polari
 from factlog.drafting._cues import CUES, CueKind
 from factlog.drafting._segment import sentences
 from tests.conftest import FreshImport
+from tests.drafting.registries import BUNDLED_REGISTRY
 from tests.helpers import run
 from tests.strategies import news_texts
 from tools import draft_figures
 
 ROOT = Path(__file__).parents[2]
-REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
+REGISTRY = BUNDLED_REGISTRY
 
 
 def drafted(text: str, **options: object) -> ClaimSet:

@@ -9,10 +9,10 @@ import pytest
 
 import factlog
 from factlog import Estimate, Quantity
+from tests.drafting.registries import BUNDLED_REGISTRY
 from tests.helpers import run
 
-ROOT = Path(__file__).parents[2]
-REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
+REGISTRY = BUNDLED_REGISTRY
 FIGURES = factlog.loads(
     json.dumps(
         {

@@ -10,10 +10,11 @@ import pytest
 import factlog
 from factlog import Claim, ClaimSet, Mode, Polarity
 from factlog.drafting import _segment
+from tests.drafting.registries import BUNDLED_REGISTRY
 from tests.helpers import run
 
 ROOT = Path(__file__).parents[2]
-REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
+REGISTRY = BUNDLED_REGISTRY
 
 
 def drafted(text: str) -> ClaimSet:

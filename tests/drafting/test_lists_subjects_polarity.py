@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import factlog
 from factlog import Certainty, Claim, ClaimSet, Mode, Polarity
+from tests.drafting.registries import BUNDLED_REGISTRY
 
-ROOT = Path(__file__).parents[2]
-REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
+REGISTRY = BUNDLED_REGISTRY
 
 
 def drafted(text: str) -> ClaimSet:

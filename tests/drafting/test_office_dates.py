@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import factlog
 from factlog import Polarity
+from tests.drafting.registries import BUNDLED_REGISTRY
 
-ROOT = Path(__file__).parents[2]
-REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
+REGISTRY = BUNDLED_REGISTRY
 FORMER = "Former U.S. President Donald Trump said the talks had failed."
 SITTING = "Russian President Vladimir Putin said the talks had failed."
 
