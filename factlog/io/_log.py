@@ -44,7 +44,7 @@ from factlog.io._logrules import (
 )
 from factlog.io._logtime import parse_time, timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
-from factlog.io._store import begin, connect, digest, select_until
+from factlog.io._store import begin, connect, digest, select_until, store_error
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Source
 from factlog.model._written import resolve_written
@@ -62,6 +62,14 @@ __all__ = [
     "record_body",
     "structure",
 ]
+
+
+def _clock_after(latest: str | None) -> str:
+    """The machine's clock as a transaction time, moved up to a microsecond after ``latest`` if it is not after it."""
+    now = timestamp(datetime.datetime.now(datetime.UTC))
+    if latest is None or now > latest:  # fixed-width UTC text: text order is time order
+        return now
+    return timestamp(parse_time(latest, strict=True) + datetime.timedelta(microseconds=1))
 
 
 class TornLineWarning(UserWarning):
@@ -91,10 +99,13 @@ class ClaimLog:
         self.path = Path(path)
 
     @contextlib.contextmanager
-    def _open(self, *, create: bool) -> Iterator[sqlite3.Connection]:
-        connection = connect(self.path, create=create)
+    def _open(self, *, create: bool, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """A connection to the store (to ``write``, or to read only); SQLite's failures told as :func:`store_error`."""
+        connection = connect(self.path, create=create, write=write)
         try:
             yield connection
+        except sqlite3.Error as error:
+            raise store_error(self.path, error) from None
         finally:
             connection.close()
 
@@ -131,8 +142,9 @@ class ClaimLog:
         (or already retracted); :class:`~factlog.ArgumentError` (a :class:`ValueError`)
         for a time that is not UTC, is after this machine's clock, or is before the store's
         latest append (a history is only added to at its end, so that every ``as_of``
-        replay before then stays as it was read; without ``at``, an append is dated the
-        store's latest time if this machine's clock is behind it). Nothing of the append
+        replay before then stays as it was read; without ``at``, an append is dated by this
+        machine's clock once it holds the store's write lock, and a microsecond after the
+        store's latest time if the clock is not past it). Nothing of the append
         is stored then, and no store is made where there was none.
         """
         now = timestamp(datetime.datetime.now(datetime.UTC))
@@ -146,7 +158,7 @@ class ClaimLog:
             (label, record, given.get(record.id) if isinstance(record, Source) else None)
             for label, record in zip(labels, listed, strict=True)
         ]
-        return self._store([(moment, rows)], replace=replace, lenient=False, dated=at is not None)
+        return self._store([(moment, rows)], replace=replace, lenient=False, dated=at is not None, clocked=at is None)
 
     def retract(self, claim: str, reason: str, *, at: datetime.datetime | None = None) -> int:
         """Withdraw a claim the log holds; returns how many records were stored (1).
@@ -166,12 +178,16 @@ class ClaimLog:
         lenient: bool,
         excused: Callable[[], set[str]] | None = None,
         dated: bool = False,
+        clocked: bool = False,
     ) -> int:
         """Store batches of (where, record, document bytes) at their times; ``lenient`` is an import's history.
 
         ``excused()`` gives the claims of the batches left unreadable by the batches alone (an import's own
         history): only claims the store read before, and the others, are refused when left unreadable.
         ``dated``: the times were given (not this machine's clock), and may not go before the store's latest.
+        ``clocked``: the append is dated by this machine's clock once it holds the write lock (an append
+        that waited for another is dated when it commits, not when it asked), and strictly after the
+        store's latest time, so that no ``as_of`` replay already read changes, and no two appends share a time.
         """
         prepared = [
             (
@@ -198,9 +214,11 @@ class ClaimLog:
         stored = 0
         errors: list[str] = []
         appended = Appended()
-        with self._open(create=True) as connection, begin(connection):
+        with self._open(create=True, write=True) as connection, begin(connection, self.path):
             latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
-            if not lenient and latest is not None:
+            if clocked:
+                prepared = [(_clock_after(latest), rows) for _, rows in prepared]
+            elif not lenient and latest is not None:
                 prepared = forward(prepared, latest, dated=dated, path=self.path)
             last = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0]
             for moment, rows in prepared:

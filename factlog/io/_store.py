@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -25,7 +27,7 @@ from typing import Any
 
 from factlog.errors import FormatError, InputError
 
-__all__ = ["SCHEMA_VERSION", "begin", "connect", "digest", "select_until"]
+__all__ = ["SCHEMA_VERSION", "begin", "busy", "connect", "damaged", "digest", "select_until", "store_error"]
 
 BUSY_TIMEOUT = 60.0
 """Seconds a writer waits for another's transaction before giving up (SQLite's busy timeout)."""
@@ -56,11 +58,19 @@ SCHEMA_VERSION = len(_MIGRATIONS)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _check_file(path: Path, *, create: bool) -> None:
-    """Refuse what is not a store before SQLite opens it (SQLite would make any empty path a database)."""
+def _check_file(path: Path, *, create: bool, write: bool) -> None:
+    """Refuse what is not a store before SQLite opens it (SQLite would make any empty path a database).
+
+    A store to write needs its folder: SQLite keeps its write-ahead log beside it.
+    """
     if not path.exists():
         if not create:
             raise InputError(f"{path}: no such store")
+        folder = path.parent
+        if not folder.is_dir():
+            raise InputError(f"{path}: no such folder {str(folder)!r}: make it first, or give another path")
+        if write and not os.access(folder, os.W_OK | os.X_OK):
+            raise InputError(f"{path}: cannot make the store: the folder {str(folder)!r} takes no new file")
         return
     if not path.is_file():
         raise InputError(f"{path}: not a regular file")
@@ -69,21 +79,86 @@ def _check_file(path: Path, *, create: bool) -> None:
             start = stream.read(len(_SQLITE_MAGIC))
     except OSError as error:
         raise InputError(f"{path}: {error.strerror or error}") from None
+    if not start and not write:
+        raise InputError(f"{path}: an empty file, not a factlog store yet (`factlog log append` makes one)")
     if start and start != _SQLITE_MAGIC:
         hint = ""
         if start.lstrip().startswith(b"{"):
-            hint = "; it looks like a JSON Lines log: `factlog log import STORE LOG` reads it into a store"
+            hint = _json_hint(path)
         raise InputError(f"{path}: not a factlog store (an SQLite database){hint}")
+    if write:
+        if not os.access(path, os.W_OK):
+            raise InputError(f"{path}: the store cannot be written: the file is read-only")
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise InputError(
+                f"{path}: the store cannot be written: its folder {str(path.parent)!r} takes no new file"
+                " (SQLite keeps its write-ahead log beside the store)"
+            )
 
 
-def connect(path: Path, *, create: bool) -> sqlite3.Connection:
+def _json_hint(path: Path) -> str:
+    """What a JSON file given for a store is: a claim set (a document) or a JSON Lines log."""
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(4096)
+    except OSError:
+        return ""
+    if re.search(rb'"format"\s*:\s*"factlog"', start):
+        return "; it looks like a factlog claim set: `factlog log append STORE FILE` appends its records"
+    return "; it looks like a JSON Lines log: `factlog log import STORE LOG` reads it into a store"
+
+
+def busy(path: Path) -> InputError:
+    """The error of a write lock another process held for longer than the busy timeout."""
+    return InputError(
+        f"{path}: the store is busy (another process holds its write lock for more than {BUSY_TIMEOUT:g} s)"
+    )
+
+
+def store_error(path: Path, error: sqlite3.Error) -> InputError:
+    """The :class:`~factlog.InputError` that a failure of SQLite on the store at ``path`` is told as.
+
+    A lock held too long is a busy store; a store that cannot be written or opened says
+    so; anything else SQLite refuses (a malformed page, text that is not UTF-8) is damage.
+    """
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if isinstance(error, sqlite3.OperationalError) and _locked(error):
+        return busy(path)
+    if code == sqlite3.SQLITE_READONLY:
+        return InputError(f"{path}: the store cannot be written ({error})")
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return InputError(f"{path}: cannot open the store ({error})")
+    if code == sqlite3.SQLITE_FULL:
+        return InputError(f"{path}: cannot write the store: the disk is full")
+    if code == sqlite3.SQLITE_IOERR:
+        return InputError(f"{path}: cannot read or write the store ({error})")
+    return damaged(path, str(error))
+
+
+def damaged(path: Path, detail: str) -> InputError:
+    """The error of a store whose file is damaged: what SQLite said, and what to do."""
+    if len(detail) > 120:
+        detail = detail[:120] + "..."
+    return InputError(
+        f"{path}: the store is damaged ({detail}); nothing was written to it: restore a copy of it,"
+        " or save what can still be read (`factlog log export` with an --as-of before the damage,"
+        " or SQLite's `.recover`) into a new store"
+    )
+
+
+def connect(path: Path, *, create: bool, write: bool = True) -> sqlite3.Connection:
     """An open connection to the store at ``path``, its schema current.
 
+    ``write=False`` opens it to read only: nothing is written (no schema made or migrated),
+    and a store whose file or folder cannot be written is read as it is on disk.
     Raises :class:`~factlog.InputError` when the file is missing (unless ``create``),
-    not a regular file, not an SQLite database or not a factlog store, and
-    :class:`~factlog.FormatError` when a newer factlog made it.
+    not a regular file, not an SQLite database or not a factlog store, damaged, busy
+    for longer than the busy timeout, or (``write``) cannot be written, or its folder
+    is missing; :class:`~factlog.FormatError` when a newer factlog made it.
     """
-    _check_file(path, create=create)
+    _check_file(path, create=create, write=write)
+    if not write:
+        return _connect_to_read(path)
     deadline = time.monotonic() + BUSY_TIMEOUT
     while True:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
@@ -92,10 +167,11 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             connection.execute("PRAGMA synchronous=FULL")
             connection.execute("PRAGMA foreign_keys=ON")
             _migrate(connection, path)
+            _quick_check(connection, path)
         except sqlite3.OperationalError as error:
             connection.close()
             if not _locked(error) or time.monotonic() > deadline:
-                raise InputError(f"{path}: cannot open the store: {error}") from None
+                raise store_error(path, error) from None
             # Two processes creating one store can each hold a shared lock and both want the
             # exclusive one (switching to WAL); SQLite then refuses one at once rather than
             # wait (its deadlock avoidance skips the busy handler). Try again shortly.
@@ -103,16 +179,69 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             continue
         except sqlite3.DatabaseError as error:
             connection.close()
-            raise InputError(f"{path}: cannot open the store: {error}") from None
+            raise store_error(path, error) from None
         except BaseException:
             connection.close()
             raise
         return connection
 
 
+def _quick_check(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse to write to a store whose pages SQLite finds damaged (``PRAGMA quick_check``: each page read once).
+
+    It costs a read of the file, about 0.1 s for a store of 100,000 claims (docs/reliability.md), and keeps
+    an append from being committed into a store that could then no longer be read.
+    """
+    rows = connection.execute("PRAGMA quick_check(3)").fetchall()
+    if rows != [("ok",)]:
+        raise damaged(
+            path, " ".join(" ".join(str(row[0]) for row in rows).replace("*** in database main ***", "").split())
+        )
+
+
+def _connect_to_read(path: Path) -> sqlite3.Connection:
+    """A connection that writes nothing.
+
+    Read-write when the store could be written (so that SQLite, closing it last, removes its
+    write-ahead log), else ``immutable`` (which makes no file beside it), or read-only when a
+    write-ahead log stands beside it already.
+    """
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+    target: str | Path = path
+    if not writable:
+        wal = Path(f"{path}-wal")
+        mode = "mode=ro" if wal.exists() else "immutable=1"
+        target = f"{path.absolute().as_uri()}?{mode}"
+    connection = sqlite3.connect(
+        target, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False, uri=not writable
+    )
+    try:
+        connection.execute("PRAGMA query_only=ON")
+        version = _version(connection, path)
+        if version > SCHEMA_VERSION:
+            raise FormatError([f"{path}: store schema {version} is newer than this factlog's ({SCHEMA_VERSION})"])
+        if version == 0:
+            raise InputError(f"{path}: an SQLite database, but not a factlog store")
+        if version < SCHEMA_VERSION and not writable:
+            raise InputError(
+                f"{path}: store schema {version} is older than this factlog's ({SCHEMA_VERSION}) and its file"
+                " or folder cannot be written to migrate it: copy it where it can be"
+            )
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise store_error(path, error) from None
+    except BaseException:
+        connection.close()
+        raise
+    if version < SCHEMA_VERSION:  # an older store is migrated on first open, as a write would
+        connection.close()
+        return connect(path, create=False, write=True)
+    return connection
+
+
 def _locked(error: sqlite3.OperationalError) -> bool:
     """Whether SQLite refused a lock (SQLITE_BUSY or SQLITE_LOCKED), which is worth a retry."""
-    return error.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _version(connection: sqlite3.Connection, path: Path) -> int:
@@ -132,7 +261,7 @@ def _version(connection: sqlite3.Connection, path: Path) -> int:
 def _migrate(connection: sqlite3.Connection, path: Path) -> None:
     if _version(connection, path) == SCHEMA_VERSION:
         return
-    with begin(connection):
+    with begin(connection, path):
         version = _version(connection, path)  # again, under the write lock: another process may have migrated
         if version > SCHEMA_VERSION:
             raise FormatError([f"{path}: store schema {version} is newer than this factlog's ({SCHEMA_VERSION})"])
@@ -145,9 +274,15 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def begin(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: the write lock is taken first, committed on success, rolled back otherwise."""
-    connection.execute("BEGIN IMMEDIATE")
+def begin(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """One write transaction: the write lock is taken first, committed on success, rolled back otherwise.
+
+    Raises :class:`~factlog.InputError` when another process holds the lock for longer than the busy timeout.
+    """
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise store_error(path, error) from None
     try:
         yield connection
     except BaseException:

@@ -230,15 +230,15 @@ def test_an_append_dated_before_the_latest_is_refused_and_stores_nothing(log: Cl
     assert "late" in log.read(as_of=T2).claim_by_id
 
 
-def test_a_clock_behind_the_store_dates_the_append_at_the_store_s_latest_time(log: ClaimLog) -> None:
-    """Without a time, on a machine whose clock is behind the store's latest append: dated at that append's time."""
+def test_a_clock_behind_the_store_dates_the_append_just_after_the_store_s_latest_time(log: ClaimLog) -> None:
+    """Without a time, on a machine whose clock is behind the store's latest append: dated a microsecond after it."""
     ahead = "2999-01-01T00:00:00.000000Z"  # written by a machine whose clock ran ahead
     with sqlite3.connect(log.path) as connection:
         connection.execute("UPDATE transactions SET at = ? WHERE at = (SELECT MAX(at) FROM transactions)", (ahead,))
     connection.close()
     log.append([claim("now")])
     [version] = log.history("now")
-    assert version.at == datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC)
+    assert version.at == datetime.datetime(2999, 1, 1, 0, 0, 0, 1, tzinfo=datetime.UTC)
     assert "now" in log.read().claim_by_id
 
 

@@ -1,0 +1,206 @@
+"""The claim store's file: transaction times under the write lock, a busy, read-only, missing or damaged store."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+import sqlite3
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import factlog
+from factlog import ClaimLog
+from factlog.io import _store
+from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, run
+
+T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> ClaimLog:
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*ENTITIES, *PREDICATES, *SOURCES], at=T1)
+    log.append([claim("a"), claim("b", denied=True, holder="russia")])
+    return log
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[None]:
+    """A file or folder that cannot be written, even by root (the immutable flag), while inside."""
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(path)], check=True)
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+    else:
+        mode = path.stat().st_mode
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+
+
+def test_an_append_that_waited_for_the_lock_is_dated_after_the_holder_s_commit(log: ClaimLog) -> None:
+    """An append dated when it asked for the lock would go before a commit it waited for: dated strictly after it."""
+    holder = sqlite3.connect(log.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    waiting = threading.Thread(target=log.append, args=([claim("late")],))
+    waiting.start()
+    time.sleep(0.3)  # the appender is waiting for the lock now
+    committed = datetime.datetime.now(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    holder.execute("INSERT INTO transactions (at) VALUES (?)", (committed,))
+    holder.execute("COMMIT")
+    holder.close()
+    waiting.join()
+    [version] = log.history("late")
+    assert version.at > datetime.datetime.fromisoformat(committed)
+
+
+def test_an_as_of_answer_read_while_an_append_waits_does_not_change(log: ClaimLog) -> None:
+    """`--as-of T` read at T, while an append waits for the lock, gives the same claims after that append commits."""
+    holder = sqlite3.connect(log.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    waiting = threading.Thread(target=log.append, args=([claim("late")],))
+    waiting.start()
+    time.sleep(0.3)
+    moment = datetime.datetime.now(datetime.UTC)
+    before = [c.id for c in log.read(as_of=moment).claims]
+    holder.execute("ROLLBACK")
+    holder.close()
+    waiting.join()
+    assert [c.id for c in log.read(as_of=moment).claims] == before == ["a", "b"]
+
+
+def test_a_retraction_and_a_replace_get_distinct_times(log: ClaimLog) -> None:
+    """Appends after a latest time this clock has not reached never share a time: each is after the last."""
+    ahead = "2999-01-01T00:00:00.000000Z"  # written by a machine whose clock ran ahead
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE transactions SET at = ? WHERE at = (SELECT MAX(at) FROM transactions)", (ahead,))
+    connection.close()
+    log.retract("a", "wrong")
+    log.append([claim("b", holder="ukraine")], replace=True)
+    with sqlite3.connect(log.path) as connection:
+        times = [row[0] for row in connection.execute("SELECT at FROM transactions ORDER BY id")]
+    connection.close()
+    assert times == sorted(set(times))
+    assert times[-2:] == ["2999-01-01T00:00:00.000001Z", "2999-01-01T00:00:00.000002Z"]
+
+
+def test_a_lock_held_past_the_busy_timeout_is_a_busy_store(log: ClaimLog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process holding the write lock too long: one line naming the store and the timeout, exit 3."""
+    monkeypatch.setattr(_store, "BUSY_TIMEOUT", 0.2)
+    holder = sqlite3.connect(log.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(factlog.InputError, match=r"the store is busy \(another process holds its write lock"):
+            log.append([claim("c")])
+        ran = run("log", "retract", str(log.path), "a", "--reason", "wrong")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    said = f"error: {log.path}: the store is busy (another process holds its write lock for more than 0.2 s)"
+    assert (ran.returncode, ran.stderr.splitlines()) == (3, [said])
+    assert [c.id for c in log.read().claims] == ["a", "b"]
+
+
+def test_an_append_into_a_missing_folder_is_one_line_exit_3(tmp_path: Path) -> None:
+    """A store path whose folder does not exist: the folder named, exit 3, nothing made."""
+    path = tmp_path / "nowhere" / "s.db"
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    ran = run("log", "append", str(path), str(tmp_path / "c.json"))
+    assert ran.returncode == 3
+    assert ran.stderr.splitlines() == [
+        f"error: {path}: no such folder {str(path.parent)!r}: make it first, or give another path"
+    ]
+    assert not path.parent.exists()
+
+
+def test_an_append_to_a_read_only_store_is_refused_and_leaves_no_files(log: ClaimLog, tmp_path: Path) -> None:
+    """A store file that cannot be written: one line, exit 3, no -wal or -shm left beside it."""
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    before = _files(tmp_path)
+    with _read_only(log.path):
+        ran = run("log", "append", str(log.path), str(tmp_path / "c.json"))
+        retracted = run("log", "retract", str(log.path), "a", "--reason", "wrong")
+    assert (ran.returncode, ran.stderr) == (
+        3,
+        f"error: {log.path}: the store cannot be written: the file is read-only\n",
+    )
+    assert (retracted.returncode, retracted.stderr) == (3, ran.stderr)
+    assert _files(tmp_path) == before
+
+
+def test_a_store_in_a_read_only_folder_is_read_and_not_written(log: ClaimLog, tmp_path: Path) -> None:
+    """`log show` reads a store whose folder takes no new file; `log append` says why it cannot write; no file left."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    store = ClaimLog(folder / "s.db")
+    store.append([*ENTITIES, *PREDICATES, *SOURCES, claim("a")])
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    with _read_only(folder):
+        shown = run("log", "show", str(store.path))
+        appended = run("log", "append", str(store.path), str(tmp_path / "c.json"))
+    assert (shown.returncode, [c.id for c in factlog.loads(shown.stdout).claims]) == (0, ["a"])
+    assert appended.returncode == 3
+    assert appended.stderr.startswith(f"error: {store.path}: the store cannot be written: its folder")
+    assert _files(folder) == ["s.db"]
+
+
+def test_a_read_command_does_not_write_an_empty_file(tmp_path: Path) -> None:
+    """`log show` of a 0-byte file is refused (exit 3) and leaves it 0 bytes: a read command writes nothing."""
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    ran = run("log", "show", str(path))
+    assert (ran.returncode, ran.stderr) == (
+        3,
+        f"error: {path}: an empty file, not a factlog store yet (`factlog log append` makes one)\n",
+    )
+    assert (path.stat().st_size, _files(tmp_path)) == (0, ["empty.db"])
+
+
+def _flipped(log: ClaimLog) -> None:
+    """Damage the store's pages past its header as a failing disk would: every 97th byte flipped."""
+    data = bytearray(log.path.read_bytes())
+    for offset in range(4096 + 17, len(data), 97):
+        data[offset] ^= 0xFF
+    log.path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("action", "rest"),
+    [("show", ()), ("export", ()), ("export", ("--to", "snap")), ("retract", ("a", "--reason", "wrong"))],
+)
+def test_a_damaged_store_is_named_as_such_exit_3(
+    log: ClaimLog, tmp_path: Path, action: str, rest: tuple[str, ...]
+) -> None:
+    """Every log command on a damaged store: one line saying the store is damaged and what to do; exit 3."""
+    log.append([claim(f"more-{n}") for n in range(200)])
+    _flipped(log)
+    ran = run("log", action, str(log.path), *rest, cwd=tmp_path)
+    assert ran.returncode == 3
+    [line] = ran.stderr.splitlines()
+    assert line.startswith(f"error: {log.path}: the store is damaged (")
+    assert "restore a copy" in line
+
+
+def test_an_append_to_a_damaged_store_is_refused(log: ClaimLog, tmp_path: Path) -> None:
+    """SQLite's quick check fails: the append is refused (exit 3) and the file is left as it was."""
+    log.append([claim(f"more-{n}") for n in range(200)])
+    _flipped(log)
+    damaged = log.path.read_bytes()
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    ran = run("log", "append", str(log.path), str(tmp_path / "c.json"))
+    assert (ran.returncode, ran.stderr.startswith(f"error: {log.path}: the store is damaged (")) == (3, True)
+    assert log.path.read_bytes() == damaged
