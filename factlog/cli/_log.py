@@ -142,6 +142,7 @@ def _append(arguments: argparse.Namespace) -> int:
     records = [record for _, items in sections for record in items]
     names = [f"{arguments.file}: $.{section}[{n}]" for section, items in sections for n in range(len(items))]
     with warnings.catch_warnings(record=True, category=RetractedWarning) as caught:
+        warnings.simplefilter("always", RetractedWarning)  # each claim named, whatever filters the caller set
         count = log.append(records, replace=arguments.replace, documents=documents, names=names)
     for warning in caught:
         print(f"warning: {escape_terminal(str(warning.message))}", file=sys.stderr)

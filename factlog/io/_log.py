@@ -121,15 +121,17 @@ class ClaimLog:
         """Append records in one transaction at one UTC time; return once it is on disk.
 
         ``documents`` maps a source id to the bytes of its document, kept in the store
-        by sha256 (a source appended again with new document bytes is a new version).
+        by sha256 (a source appended again with other document bytes than those stored
+        redefines it: refused unless ``replace``; one stored without its document takes it).
         ``names`` says where each record came from in error messages (a file and JSON
         path; default ``record N``). Returns how many records were stored (a record
         identical to the current one is not stored again; a claim the log has
-        retracted is not appended again unless ``replace``, with a
-        :class:`RetractedWarning`).
+        retracted is not appended again unless ``replace``: a :class:`RetractedWarning`
+        names it either way).
 
         Never leaves a store its replay cannot read (:mod:`factlog.io._logcheck`). Raises
-        :class:`~factlog.ConflictError` for an id defined differently (unless ``replace``),
+        :class:`~factlog.ConflictError` for an id defined differently, or a source with
+        another document than the one stored (unless ``replace``),
         and for records after which an earlier claim could no longer be read (a predicate
         whose inverse or missing rank it cannot take; an entity, source, claim or retraction
         that leaves its ``when`` in words nothing to count from), and for records that leave

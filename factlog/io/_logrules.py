@@ -40,7 +40,7 @@ LISTED = 10
 
 
 class RetractedWarning(UserWarning):
-    """An append held a claim the log has retracted; it was not appended again (``replace`` re-asserts it)."""
+    """An append held a claim the log has retracted: not appended again, or re-asserted with ``replace``."""
 
 
 Version = tuple[str, str, str, str | None]
@@ -86,7 +86,15 @@ def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool, 
     if current is None:
         return False
     if current[0] == "retract":
-        if replace or lenient:
+        if lenient:
+            return False
+        if replace:
+            if warn:
+                warnings.warn(
+                    f"claim {key!r} was retracted at {current[2]}{_reason(current[1])}; re-asserted (--replace)",
+                    RetractedWarning,
+                    stacklevel=4,
+                )
             return False
         if not warn:
             return True
@@ -97,13 +105,29 @@ def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool, 
         )
         return True
     if current[1] == text:
-        return digest is None or digest == current[3]
+        if digest is None or digest == current[3]:
+            return True
+        if current[3] is None or replace or lenient:  # a document stored at last, or a new one asked for
+            return False
+        return (
+            f"{kind} {key!r}: its document{_document_of(text)} is not the one stored (appended {current[2]}):"
+            " a changed document redefines the source; append with --replace (replace=True) to keep the new one"
+        )
     if replace:
         return False
     return (
         f"{kind} {key!r} is already defined differently (appended {current[2]});"
         " append with --replace (replace=True) to keep the new version"
     )
+
+
+def _document_of(body: str) -> str:
+    """`` 'article.txt'``: the document a source's stored JSON body names, or "" when it names none."""
+    try:
+        document = json.loads(body).get("document")
+    except (ValueError, AttributeError):
+        return ""
+    return f" {document!r}" if isinstance(document, str) else ""
 
 
 def _reason(body: str) -> str:

@@ -77,7 +77,8 @@ def test_a_retracted_claim_appended_again_stays_retracted(log: ClaimLog) -> None
     with pytest.warns(RetractedWarning, match="'a' was retracted at 2025-10-03"):
         assert log.append([claim("a")], at=T4) == 0
     assert "a" not in {c.id for c in log.read().claims}
-    assert log.append([claim("a")], at=T4, replace=True) == 1
+    with pytest.warns(RetractedWarning, match="'a' was retracted at 2025-10-03.*; re-asserted"):
+        assert log.append([claim("a")], at=T4, replace=True) == 1
     assert "a" in {c.id for c in log.read().claims}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 import os
 import sqlite3
 import subprocess
@@ -204,3 +205,40 @@ def test_an_append_to_a_damaged_store_is_refused(log: ClaimLog, tmp_path: Path) 
     ran = run("log", "append", str(log.path), str(tmp_path / "c.json"))
     assert (ran.returncode, ran.stderr.startswith(f"error: {log.path}: the store is damaged (")) == (3, True)
     assert log.path.read_bytes() == damaged
+
+
+def test_replace_warns_naming_each_retracted_claim_it_re_asserts(log: ClaimLog, tmp_path: Path) -> None:
+    """`append --replace` of a retracted claim re-asserts it with a warning naming it, as a plain append warns."""
+    log.retract("a", "withdrawn")
+    file = tmp_path / "again.json"
+    file.write_text(
+        factlog.dumps(factlog.ClaimSet(entities=ENTITIES, predicates=PREDICATES, sources=SOURCES, claims=(claim("a"),)))
+    )
+    with pytest.warns(factlog.RetractedWarning, match=r"claim 'a' was retracted at .* \('withdrawn'\); re-asserted"):
+        log.append([claim("a")], replace=True)
+    log.retract("a", "withdrawn again")
+    ran = run("log", "append", str(log.path), str(file), "--replace")
+    warned = [line for line in ran.stderr.splitlines() if "re-asserted" in line]
+    assert (ran.returncode, len(warned)) == (0, 1)
+    assert warned[0].startswith("warning: claim 'a' was retracted at ")
+
+
+def test_a_changed_document_is_a_redefinition_refused_without_replace(tmp_path: Path) -> None:
+    """A document edited on disk and appended again is refused naming the source and the file; --replace keeps it."""
+    claims = {
+        "format": "factlog",
+        "version": 1,
+        "entities": [{"id": "o", "name": "O", "kind": "media-outlet"}],
+        "sources": [{"id": "s", "title": "t", "publisher": "o", "document": "doc.txt"}],
+    }
+    (tmp_path / "claims.json").write_text(json.dumps(claims), encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("first\n", encoding="utf-8")
+    store, file = str(tmp_path / "a.db"), str(tmp_path / "claims.json")
+    assert run("log", "append", store, file).returncode == 0
+    (tmp_path / "doc.txt").write_text("edited\n", encoding="utf-8")
+    refused = run("log", "append", store, file)
+    assert refused.returncode == 3
+    assert f"{file}: $.sources[0]: source 's': its document 'doc.txt' is not the one stored" in refused.stderr
+    assert ClaimLog(store).documents() == {"s": b"first\n"}
+    assert run("log", "append", store, file, "--replace").returncode == 0
+    assert ClaimLog(store).documents() == {"s": b"edited\n"}
