@@ -96,6 +96,11 @@ def register(commands: Any) -> None:
     export.add_argument(
         "--to", metavar="FOLDER", help="write claims.json and the stored documents to FOLDER instead of JSON Lines"
     )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="--to: replace a folder that holds an earlier snapshot (its claims.json) whole (default: refuse)",
+    )
     export.set_defaults(run=_export)
     imported = actions.add_parser(
         "import",
@@ -201,8 +206,10 @@ def _retract(arguments: argparse.Namespace) -> int:
 
 def _export(arguments: argparse.Namespace) -> int:
     log = ClaimLog(arguments.log)
+    if arguments.force and arguments.to is None:
+        raise UsageError("factlog log export: error: --force goes with --to FOLDER")
     if arguments.to is not None:
-        written = _as_of(arguments, lambda as_of: log.snapshot(arguments.to, as_of=as_of))
+        written = _as_of(arguments, lambda as_of: log.snapshot(arguments.to, as_of=as_of, force=arguments.force))
         print(f"wrote the claim set and its documents to {written}")
         return EXIT_OK
     lines = _as_of(arguments, lambda as_of: list(log.export_lines(as_of=as_of)))

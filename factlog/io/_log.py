@@ -395,17 +395,22 @@ class ClaimLog:
 
         return import_lines(self, path, limits=limits)
 
-    def snapshot(self, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None) -> Path:
+    def snapshot(
+        self, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None, force: bool = False
+    ) -> Path:
         """Write the claim set and its stored documents to a folder that checks like any other.
 
         Each source with a stored document goes to ``sources/ID/source.json`` beside its
-        document; everything else to ``claims.json``. Returns the folder. Raises
+        document; everything else to ``claims.json``. The folder must be new or empty, or,
+        with ``force``, hold an earlier snapshot (a ``claims.json``), which is replaced
+        whole; nothing is made when the store cannot be read. Returns the folder. Raises
         :class:`~factlog.InputError` (an :class:`OSError`) for a folder or file that cannot
-        be made or written, and what :meth:`read` raises.
+        be made or written, a folder not empty (without ``force``, or holding no
+        ``claims.json``), and what :meth:`read` raises.
         """
         from factlog.io._loglines import snapshot  # noqa: PLC0415 - the lines module builds on this one
 
-        return snapshot(self, folder, as_of=as_of)
+        return snapshot(self, folder, as_of=as_of, force=force)
 
     def _item(self, seq: int, kind: str, action: str, body: str) -> Any:
         where = f"{self.path}: record {seq}"

@@ -34,6 +34,8 @@ from factlog.io._logcheck import unreadable_alone
 from factlog.io._logrecords import Record, Retraction, record_body, structure
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
 from factlog.io._places import lines_named
+from factlog.io._splitfolder import removed, signals_deferred
+from factlog.io._staging import staging_name
 from factlog.io._tally import bounded
 from factlog.io._writing import dump
 from factlog.model._claimset import ClaimSet, rearranged
@@ -246,30 +248,95 @@ def _parsed(line: str, where: str, limits: Limits) -> object:
         raise type(error)([message.replace("JSON at line 1 column", "JSON at column", 1) for message in said]) from None
 
 
-def snapshot(log: ClaimLog, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None) -> Path:
+def snapshot(
+    log: ClaimLog, folder: str | os.PathLike[str], *, as_of: str | datetime.datetime | None = None, force: bool = False
+) -> Path:
     """Write the claim set (as of a time) to a folder, with the stored documents, that checks like any other.
 
     Each source with a stored document goes to ``sources/ID/source.json`` with its
     document at the path the source names (ids are safe folder names); everything else
     to ``claims.json``. ``factlog check FOLDER`` then verifies every quote against the
-    text as it was appended. Returns the folder. Raises :class:`~factlog.InputError` (an
-    :class:`OSError`) for a folder or file that cannot be made or written (a file where
-    the folder should be), and what :meth:`ClaimLog.read` raises.
+    text as it was appended. The snapshot is written whole into a hidden folder beside
+    ``folder``, then renamed into place: a new or empty folder is taken by one rename; a
+    folder that holds anything is refused unless ``force``, and then only if it holds a
+    ``claims.json`` (an earlier snapshot), which is replaced whole, nothing of it left
+    (an interrupted write leaves the earlier snapshot or the new one). Nothing is made
+    when the store cannot be read. Returns the folder. Raises
+    :class:`~factlog.InputError` (an :class:`OSError`) for a folder or file that cannot
+    be made or written (a file where the folder should be), a folder not empty, and
+    what :meth:`ClaimLog.read` raises.
     """
     target = Path(folder)
-    _make_folder(target)
+    _expect_folder(target, force=force)
     claims = log.read(as_of=as_of)
     stored = log.documents(as_of=as_of)
-    kept = [source for source in claims.sources if source.document is not None and source.id in stored]
-    for source in kept:
-        place = target / "sources" / source.id
-        _make_folder((place / str(source.document)).parent)
-        write_atomic(place / str(source.document), stored[source.id])
-        dump(ClaimSet(sources=(source,)), place / "source.json")
-    # Not evolve: a store may hold inverses that clash (replay reads them), and its snapshot keeps them.
-    rest = rearranged(claims, sources=tuple(s for s in claims.sources if s not in kept))
-    dump(rest, target / "claims.json")
+    _make_folder(target.parent)
+    staging = target.parent / staging_name(target.name or "snapshot")
+    try:
+        _make_folder(staging)
+        kept = [source for source in claims.sources if source.document is not None and source.id in stored]
+        for source in kept:
+            place = staging / "sources" / source.id
+            _make_folder((place / str(source.document)).parent)
+            write_atomic(place / str(source.document), stored[source.id])
+            dump(ClaimSet(sources=(source,)), place / "source.json")
+        # Not evolve: a store may hold inverses that clash (replay reads them), and its snapshot keeps them.
+        rest = rearranged(claims, sources=tuple(s for s in claims.sources if s not in kept))
+        dump(rest, staging / "claims.json")
+        with signals_deferred():
+            _put_in_place(staging, target, force=force)
+    finally:
+        if staging.exists():
+            removed(staging)
     return target
+
+
+def _expect_folder(target: Path, *, force: bool) -> None:
+    """Refuse a file, a non-empty folder without ``force``, and with it one that holds no earlier snapshot."""
+    if not target.exists():
+        if target.is_symlink():
+            raise InputError(f"{target}: cannot make the folder: a broken symbolic link stands there")
+        ancestor = next(parent for parent in target.absolute().parents if parent.exists())
+        if not ancestor.is_dir():
+            raise InputError(f"{target}: cannot make the folder: {ancestor} is not a folder")
+        return
+    if not target.is_dir():
+        raise InputError(f"{target}: cannot make the folder: a file stands there")
+    if not any(target.iterdir()):
+        return
+    if not force:
+        raise InputError(
+            f"{target}: not empty: give a new or empty folder, or --force (Python: force=True) to replace"
+            " an earlier snapshot whole"
+        )
+    if not (target / "claims.json").is_file():
+        raise InputError(
+            f"{target}: holds no claims.json, so no earlier snapshot: --force (Python: force=True) replaces"
+            " only an earlier snapshot; move it, or give another folder"
+        )
+    if target.resolve() == Path.cwd().resolve():
+        raise InputError(f"{target}: the working folder cannot be replaced: give another folder")
+
+
+def _put_in_place(staging: Path, target: Path, *, force: bool) -> None:
+    """Rename the complete snapshot to ``target``; with ``force``, the earlier one aside first, then removed."""
+    try:
+        os.rename(staging, target)  # a missing target, or an empty folder (which it replaces)
+        return
+    except OSError as error:
+        if not (force and target.is_dir() and not target.is_symlink()):
+            raise InputError(f"{target}: cannot put the snapshot in place: {error.strerror or error}") from None
+    aside = staging.with_name(staging.name + ".old")
+    try:
+        os.rename(target, aside)
+    except OSError as error:
+        raise InputError(f"{target}: cannot replace the earlier snapshot: {error.strerror or error}") from None
+    try:
+        os.rename(staging, target)
+    except OSError as error:
+        os.rename(aside, target)
+        raise InputError(f"{target}: cannot put the snapshot in place: {error.strerror or error}") from None
+    removed(aside)
 
 
 def _make_folder(folder: Path) -> None:

@@ -242,3 +242,38 @@ def test_a_changed_document_is_a_redefinition_refused_without_replace(tmp_path: 
     assert ClaimLog(store).documents() == {"s": b"first\n"}
     assert run("log", "append", store, file, "--replace").returncode == 0
     assert ClaimLog(store).documents() == {"s": b"edited\n"}
+
+
+def test_export_to_a_non_empty_folder_is_refused_without_force(log: ClaimLog, tmp_path: Path) -> None:
+    """`log export --to` a folder holding anything: exit 3 naming it and --force; the folder is left as it was."""
+    folder = tmp_path / "snap"
+    assert run("log", "export", str(log.path), "--to", str(folder)).returncode == 0
+    (folder / "mine.json").write_text("{}", encoding="utf-8")
+    before = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*"))
+    ran = run("log", "export", str(log.path), "--to", str(folder))
+    assert ran.returncode == 3
+    assert ran.stderr.startswith(f"error: {folder}: not empty: give a new or empty folder, or --force")
+    assert sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")) == before
+
+
+def test_export_to_with_force_replaces_an_earlier_snapshot_whole(log: ClaimLog, tmp_path: Path) -> None:
+    """--force replaces the folder whole: no stale source or stray file is left, and the folder validates."""
+    folder = tmp_path / "snap"
+    log.snapshot(folder)
+    (folder / "mine.json").write_text("{}", encoding="utf-8")
+    (folder / "sources" / "stale").mkdir(parents=True)
+    (folder / "sources" / "stale" / "source.json").write_text("{}", encoding="utf-8")
+    other = ClaimLog(tmp_path / "other.db")
+    other.append([*ENTITIES, *PREDICATES])
+    ran = run("log", "export", str(other.path), "--to", str(folder), "--force")
+    assert ran.returncode == 0
+    assert _files(folder) == ["claims.json"]
+    assert run("validate", str(folder)).returncode == 0
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
+
+
+def test_export_of_a_missing_store_makes_no_folder(tmp_path: Path) -> None:
+    """`log export missing.db --to X`: exit 3 and X is not made."""
+    ran = run("log", "export", str(tmp_path / "missing.db"), "--to", str(tmp_path / "x"))
+    assert ran.returncode == 3
+    assert _files(tmp_path) == []
