@@ -44,7 +44,7 @@ from factlog.io._logrules import (
 )
 from factlog.io._logtime import parse_time, timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
-from factlog.io._store import begin, connect, digest, select_until, store_error
+from factlog.io._store import begin, connect, digest, remove_if_empty, select_until, store_error
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Source
 from factlog.model._written import resolve_written
@@ -213,52 +213,91 @@ class ClaimLog:
                 for moment, rows in prepared
             ]
             check_new(str(self.path), rows_of, replace=replace)
+        created = not self.path.exists()
+        try:
+            with self._open(create=True, write=True) as connection, begin(connection, self.path):
+                return self._write(
+                    connection,
+                    prepared,
+                    replace=replace,
+                    lenient=lenient,
+                    excused=excused,
+                    dated=dated,
+                    clocked=clocked,
+                )
+        except BaseException:
+            if created:  # refused or interrupted: a store made for it and holding nothing is removed
+                remove_if_empty(self.path)
+            raise
+
+    def _write(
+        self,
+        connection: sqlite3.Connection,
+        prepared: list[Any],
+        *,
+        replace: bool,
+        lenient: bool,
+        excused: Callable[[], set[str]] | None,
+        dated: bool,
+        clocked: bool,
+    ) -> int:
+        """:meth:`_store`'s records written within the transaction; raises to roll them all back."""
         stored = 0
         errors: list[str] = []
         appended = Appended()
-        with self._open(create=True, write=True) as connection, begin(connection, self.path):
-            latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
-            if clocked:
-                prepared = [(_clock_after(latest), rows) for _, rows in prepared]
-            elif not lenient and latest is not None:
-                prepared = forward(prepared, latest, dated=dated, path=self.path)
-            last = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0]
-            for moment, rows in prepared:
-                transaction: int | None = None
-                for where, kind, key, action, text, content, record in rows:
-                    sha256 = digest(content)
-                    if lenient and latest is not None and moment <= latest:
-                        if held(connection, (kind, key, action, text, sha256)):
-                            continue  # already in the history: an export of this store imported again
-                        if moment < latest:
-                            errors.append(
-                                f"{self.path}: {where}: dated {moment}, before the store's latest append ({latest}):"
-                                " importing it would change the history before then; import into a new store instead"
-                            )
-                            continue
-                    current = current_version(connection, kind, key)
-                    skip = refusal(current, (kind, key, action, text, sha256), replace=replace, lenient=lenient)
-                    if skip is True:
+        latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
+        if clocked:
+            prepared = [(_clock_after(latest), rows) for _, rows in prepared]
+        elif not lenient and latest is not None:
+            prepared = forward(prepared, latest, dated=dated, path=self.path)
+        last = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0]
+        for moment, rows in prepared:
+            transaction: int | None = None
+            defined: dict[tuple[str, str], str] = {}
+            for where, kind, key, action, text, content, record in rows:
+                sha256 = digest(content)
+                if lenient and latest is not None and moment <= latest:
+                    if held(connection, (kind, key, action, text, sha256)):
+                        continue  # already in the history: an export of this store imported again
+                    if moment < latest:
+                        errors.append(
+                            f"{self.path}: {where}: dated {moment}, before the store's latest append ({latest}):"
+                            " importing it would change the history before then; import into a new store instead"
+                        )
                         continue
-                    if skip:
-                        errors.append(f"{self.path}: {where}: {skip}")
-                        continue
-                    in_force = current is not None and current[0] == "define"
-                    appended.add(where, record, current[1] if in_force and current else None)
-                    if transaction is None:
-                        cursor = connection.execute("INSERT INTO transactions (at) VALUES (?)", (moment,))
-                        transaction = cursor.lastrowid
-                    if content is not None:
-                        keep_document(connection, content)
-                    connection.execute(
-                        "INSERT INTO records (txn, kind, record_key, action, body, document) VALUES (?, ?, ?, ?, ?, ?)",
-                        (transaction, kind, key, action, text, sha256),
+                current = current_version(connection, kind, key)
+                skip = refusal(current, (kind, key, action, text, sha256), replace=replace, lenient=lenient)
+                if skip is True:
+                    continue
+                if skip:
+                    errors.append(f"{self.path}: {where}: {skip}")
+                    continue
+                if action == "define" and (kind, key) in defined:  # a replay as of then would see only one
+                    errors.append(
+                        f"{self.path}: {where}: {kind} {key!r} is defined again at the same time ({moment}) as"
+                        f" in {defined[kind, key]}: one transaction holds one version of an id"
                     )
-                    stored += 1
-            if errors:
-                raise refused(errors)
-            if appended:  # raising rolls the append back: never a store its replay cannot read
-                check_append(connection, str(self.path), last, appended, excused=excused)
+                    continue
+                if action == "define":
+                    defined[kind, key] = where
+                else:
+                    defined.pop((kind, key), None)
+                in_force = current is not None and current[0] == "define"
+                appended.add(where, record, current[1] if in_force and current else None)
+                if transaction is None:
+                    cursor = connection.execute("INSERT INTO transactions (at) VALUES (?)", (moment,))
+                    transaction = cursor.lastrowid
+                if content is not None:
+                    keep_document(connection, content)
+                connection.execute(
+                    "INSERT INTO records (txn, kind, record_key, action, body, document) VALUES (?, ?, ?, ?, ?, ?)",
+                    (transaction, kind, key, action, text, sha256),
+                )
+                stored += 1
+        if errors:
+            raise refused(errors)
+        if appended:  # raising rolls the append back: never a store its replay cannot read
+            check_append(connection, str(self.path), last, appended, excused=excused)
         return stored
 
     def _state(self, as_of: str | datetime.datetime | None) -> tuple[ClaimSet, int]:

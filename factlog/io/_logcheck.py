@@ -37,9 +37,11 @@ from factlog.io._logrecords import TYPES, Appended, Item, Record, Retraction
 from factlog.io._logrefs import Strand, strand_errors, stranded_references
 from factlog.io._logrules import LISTED, Row, refusals_alone, refused
 from factlog.io._logwords import as_replayed, stranded_words
+from factlog.io._references import _cycle_problems
 from factlog.model._claimset import read_claim_set_of
 from factlog.model._coherence import inverse_names, vocabulary_problems
 from factlog.model._nouns import Acknowledgement, Claim, Entity, Predicate, Source
+from factlog.model._vocabulary import Vocabulary
 from factlog.model._written import resolve_written
 
 __all__ = ["Appended", "check_append", "check_new", "unreadable_alone"]
@@ -65,6 +67,9 @@ def check_append(
     whose problem is not the append's (an import's own history); claims that did not
     read before the append are left to :meth:`ClaimLog.replay` to report.
     """
+    cycles = _own_cycles(store, appended)
+    if cycles:
+        raise FormatError(cycles, shown=LISTED)
     reader = StoreReader(connection, last)
     own = _claims_of(appended)
     problems: list[tuple[str, str, str]] = []  # (claim id, field, message)
@@ -147,6 +152,48 @@ def check_new(store: str, batches: Sequence[tuple[str, Sequence[tuple[str, Row, 
     ]
     if problems:
         raise FormatError(problems, shown=LISTED)
+
+
+def _own_cycles(store: str, appended: Appended) -> list[str]:
+    """A cycle of ``part_of``, ``affiliation`` or ``derived_from`` among the appended entities and sources alone.
+
+    Each link on one, named by its record's label (``FILE: $.sources[1]``, ``FILE:LINE``), as
+    ``factlog validate`` names it in a claim file; a cycle an append closes with earlier
+    records is a strand (:mod:`factlog.io._logrefs`).
+    """
+    records: dict[tuple[str, str], tuple[str, Entity | Source]] = {}
+    for item in appended:
+        if isinstance(item.record, Entity | Source):
+            records[_kind_of(item.record), item.record.id] = (item.label, item.record)
+    linked = [record for _, record in records.values() if _links(record)]
+    if not linked:
+        return []
+    part = read_claim_set_of(
+        {
+            "entities": tuple(record for _, record in records.values() if isinstance(record, Entity)),
+            "sources": tuple(record for _, record in records.values() if isinstance(record, Source)),
+        },
+        {},
+    )
+    errors: list[str] = []
+    for path, message in _cycle_problems(part, part, Vocabulary.of(part).names):
+        section, rest = path.removeprefix("$.").split("[", 1)
+        index, field = rest.split("]", 1)
+        record = getattr(part, section)[int(index)]
+        kind = _kind_of(record)
+        label = records[kind, record.id][0]
+        errors.append(f"{store}: {label}: {kind} {record.id!r}: {field.removeprefix('.')}: {message}")
+    return errors
+
+
+def _kind_of(record: Entity | Source) -> str:
+    return "entity" if isinstance(record, Entity) else "source"
+
+
+def _links(record: Entity | Source) -> bool:
+    if isinstance(record, Entity):
+        return bool(record.part_of) or record.affiliation is not None
+    return bool(record.derived_from)
 
 
 def _claims_of(appended: Appended) -> dict[str, Claim]:

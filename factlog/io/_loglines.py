@@ -67,8 +67,10 @@ def export_lines(log: ClaimLog, *, as_of: str | datetime.datetime | None = None)
 def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> int:
     """Append every record of a JSON Lines log to a store, keeping their times; one transaction.
 
-    The file's history is kept as it is: a later definition of an id is a new version,
-    and a retraction of a claim the log never held is kept and withdraws nothing.
+    The file's history is kept as it is: a later definition of an id is a new version.
+    Refused, as an append refuses them, naming the file and line: a retraction of a claim
+    not held then (never, or retracted already), two versions of one id at one time, and
+    a cycle of ``part_of``, ``affiliation`` or ``derived_from`` among its records.
     Returns how many records were stored. Raises :class:`~factlog.FormatError` naming
     the line of each problem (a time after this machine's clock is one), the first
     ``limits.max_problems`` in full and the others counted by kind; nothing is stored then.
@@ -80,6 +82,7 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     name = str(path)
     now = datetime.datetime.now(datetime.UTC)
     lines = _text_lines(Path(path), name, limits)
+    _refuse_empty(lines, name)
     if lines[-1].strip(_BLANK) and not _complete(lines[-1]):
         first = not any(line.strip(_BLANK) for line in lines[:-1])
         header = json.dumps(HEADER, separators=(",", ":"))
@@ -129,6 +132,13 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
         raise bounded(FormatError(errors), [name], limits.max_problems)
     records = [record for _, rows in batches for _, record, _ in rows]
     return log._store(batches, replace=True, lenient=True, excused=lambda: unreadable_alone(records))
+
+
+def _refuse_empty(lines: list[str], name: str) -> None:
+    """A file of nothing but JSON whitespace has no header: no log, and no store is made for it."""
+    if not any(line.strip(_BLANK) for line in lines):
+        header = json.dumps(HEADER, separators=(",", ":"))
+        raise FormatError([f"{name}: empty: not a factlog JSON Lines log, which starts with the header {header}"])
 
 
 def _text_lines(path: Path, name: str, limits: Limits) -> list[str]:

@@ -77,8 +77,6 @@ def refusal(current: Version | None, row: Row, *, replace: bool, lenient: bool, 
     kind, key, action, text, digest = row
     if action == "retract":
         if current is None or current[0] == "retract":
-            if lenient:
-                return False
             if current is not None:
                 return f"claim {key!r} was already retracted at {current[2]}{_reason(current[1])}"
             return f"no claim {key!r} to retract"

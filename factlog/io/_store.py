@@ -27,7 +27,17 @@ from typing import Any
 
 from factlog.errors import FormatError, InputError
 
-__all__ = ["SCHEMA_VERSION", "begin", "busy", "connect", "damaged", "digest", "select_until", "store_error"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "begin",
+    "busy",
+    "connect",
+    "damaged",
+    "digest",
+    "remove_if_empty",
+    "select_until",
+    "store_error",
+]
 
 BUSY_TIMEOUT = 60.0
 """Seconds a writer waits for another's transaction before giving up (SQLite's busy timeout)."""
@@ -289,6 +299,30 @@ def begin(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connec
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def remove_if_empty(path: Path) -> None:
+    """Remove a store that holds no transaction, and SQLite's files beside it; leave one in use or holding any.
+
+    An append or import refused, or interrupted, into a store it made leaves no empty store behind.
+    """
+    try:
+        connection = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        connection.execute("BEGIN IMMEDIATE")  # no other writer meanwhile
+        tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'transactions'").fetchone()[0]
+        empty = not tables or connection.execute("SELECT count(*) FROM transactions").fetchone()[0] == 0
+        connection.execute("ROLLBACK")
+    except sqlite3.Error:
+        return
+    finally:
+        connection.close()
+    if empty:
+        for name in (str(path), f"{path}-wal", f"{path}-shm", f"{path}-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(name)
 
 
 def digest(content: bytes | None) -> str | None:

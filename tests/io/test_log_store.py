@@ -277,3 +277,84 @@ def test_export_of_a_missing_store_makes_no_folder(tmp_path: Path) -> None:
     ran = run("log", "export", str(tmp_path / "missing.db"), "--to", str(tmp_path / "x"))
     assert ran.returncode == 3
     assert _files(tmp_path) == []
+
+
+HEADER = '{"format":"factlog-log","version":1}\n'
+AT = "2026-01-01T00:00:00.000000Z"
+
+
+def _log_file(tmp_path: Path, *records: dict[str, object]) -> Path:
+    path = tmp_path / "history.log"
+    lines = [json.dumps({"at": AT, **record}, separators=(",", ":")) + "\n" for record in records]
+    path.write_text(HEADER + "".join(lines), encoding="utf-8")
+    return path
+
+
+OUTLET = {"type": "entity", "id": "p", "name": "P", "kind": "media-outlet"}
+
+
+@pytest.mark.parametrize(
+    ("records", "line", "said"),
+    [
+        (
+            [
+                {"type": "entity", "id": "x", "name": "X", "kind": "place", "part_of": ["y"]},
+                {"type": "entity", "id": "y", "name": "Y", "kind": "place", "part_of": ["x"]},
+            ],
+            2,
+            "entity 'x': part_of[0]: part_of makes a cycle",
+        ),
+        (
+            [
+                {"type": "entity", "id": "m", "name": "M", "kind": "group", "affiliation": "n"},
+                {"type": "entity", "id": "n", "name": "N", "kind": "group", "affiliation": "m"},
+            ],
+            2,
+            "entity 'm': affiliation: affiliation makes a cycle",
+        ),
+        (
+            [
+                OUTLET,
+                {"type": "source", "id": "sa", "title": "A", "publisher": "p", "derived_from": ["sb"]},
+                {"type": "source", "id": "sb", "title": "B", "publisher": "p", "derived_from": ["sa"]},
+            ],
+            3,
+            "source 'sa': derived_from[0]: derived_from makes a cycle",
+        ),
+        ([{"type": "retraction", "claim": "ghost", "reason": "x"}], 2, "no claim 'ghost' to retract"),
+        ([OUTLET, {**OUTLET, "name": "P2"}], 3, "entity 'p' is defined again at the same time"),
+    ],
+)
+def test_import_refuses_what_append_refuses_naming_the_line(
+    tmp_path: Path, records: list[dict[str, object]], line: int, said: str
+) -> None:
+    """Cycles, a retraction of a claim never held, two versions at one time: exit 3 naming FILE:LINE; no store left."""
+    path = _log_file(tmp_path, *records)
+    store = tmp_path / "s.db"
+    ran = run("log", "import", str(store), str(path))
+    assert ran.returncode == 3
+    assert f"error: {store}: {path}:{line}: {said}" in ran.stderr.splitlines()[0]
+    assert _files(tmp_path) == ["history.log"]
+
+
+def test_append_refuses_a_cycle_within_its_own_records(tmp_path: Path) -> None:
+    """A claim file whose sources derive from each other: refused naming its JSON path, as validate names it."""
+    file = tmp_path / "c.json"
+    sources = [
+        {"id": "sa", "title": "A", "publisher": "p", "derived_from": ["sb"]},
+        {"id": "sb", "title": "B", "publisher": "p", "derived_from": ["sa"]},
+    ]
+    entities = [{"id": "p", "name": "P", "kind": "media-outlet"}]
+    file.write_text(json.dumps({"format": "factlog", "version": 1, "entities": entities, "sources": sources}))
+    ran = run("log", "append", str(tmp_path / "s.db"), str(file))
+    assert ran.returncode == 3
+    assert f"{file}: $.sources[0]: source 'sa': derived_from[0]: derived_from makes a cycle" in ran.stderr
+    assert _files(tmp_path) == ["c.json"]
+
+
+def test_an_empty_log_file_is_refused_at_import(tmp_path: Path) -> None:
+    """An empty file has no header: refused (exit 3), and no store made; it said "imported 0 records"."""
+    (tmp_path / "empty.log").write_bytes(b"")
+    ran = run("log", "import", str(tmp_path / "s.db"), str(tmp_path / "empty.log"))
+    assert (ran.returncode, "empty: not a factlog JSON Lines log" in ran.stderr) == (3, True)
+    assert _files(tmp_path) == ["empty.log"]
