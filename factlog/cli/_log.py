@@ -117,6 +117,11 @@ def register(commands: Any) -> None:
 
 
 def _append(arguments: argparse.Namespace) -> int:
+    if re.match(rb'(?:\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"factlog-log"', _head(arguments.file)):
+        raise InputError(
+            f"{arguments.file}: a log export (a factlog-log JSON Lines history), not a claim file:"
+            f" `factlog log import STORE {arguments.file}` reads it into a store"
+        )
     log = ClaimLog(arguments.log)
     try:
         claims = load(arguments.file, references=False, limits=limits(arguments))
@@ -184,6 +189,8 @@ def _nearest_held(log: ClaimLog, claim: str) -> str:
 
 
 def _retract(arguments: argparse.Namespace) -> int:
+    if not arguments.reason.strip():
+        raise UsageError("factlog log retract: error: --reason: say why the claim is withdrawn (it is empty)")
     if not Path(arguments.log).exists():
         raise InputError(f"{arguments.log}: no such store")
     log = ClaimLog(arguments.log)
@@ -227,16 +234,20 @@ def _import(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _refuse_claim_set(path: str) -> None:
-    """A claim-set file given to ``log import``: say to use ``log append``."""
+def _head(path: str) -> bytes:
+    """The first 4 KiB of a regular file; b"" for anything else, or what cannot be read (the reader says why)."""
     if not Path(path).is_file():
-        return  # the import refuses what is not a regular file, without opening (and waiting on) a named pipe
+        return b""  # a named pipe is not opened (and waited on) here
     try:
         with Path(path).open("rb") as stream:
-            start = stream.read(4096)
+            return stream.read(4096)
     except OSError:
-        return  # the import reports what cannot be read
-    if re.search(rb'"format"\s*:\s*"factlog"', start):
+        return b""
+
+
+def _refuse_claim_set(path: str) -> None:
+    """A claim-set file given to ``log import``: say to use ``log append``."""
+    if re.search(rb'"format"\s*:\s*"factlog"', _head(path)):
         raise InputError(
             f"{path}: a claim set, not a JSON Lines log: `factlog log append STORE {path}` appends its records"
         )

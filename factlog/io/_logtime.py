@@ -21,7 +21,8 @@ def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datet
     """A UTC time from an aware datetime or ISO 8601 text; :class:`~factlog.ArgumentError` otherwise.
 
     Without ``strict`` text means the end of what it names, as a date does (what ``--as-of
-    2025-10-31`` means: the whole day): a time to the second means the end of that second,
+    2025-10-31`` means: the whole day; ``2025-10`` the whole month, ``2025`` the whole year,
+    as ``assess --as-of`` reads them): a time to the second means the end of that second,
     to the minute the end of that minute, so that ``--as-of`` the time an append printed,
     or the clock's time to the second just after it, includes that append (stored times
     have microseconds), and a week without its day (``2025-W44``) the end of its Sunday.
@@ -32,6 +33,8 @@ def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datet
     """
     if isinstance(value, datetime.datetime):
         moment = value
+    elif not strict and _MONTH.fullmatch(value):
+        return _end_of_month_or_year(value)
     else:
         try:
             moment = datetime.datetime.fromisoformat(value)
@@ -51,6 +54,23 @@ def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datet
         return moment.astimezone(datetime.UTC)
     except OverflowError:
         raise ArgumentError(f"{value!r} is out of range: its UTC time is not in the years 1 to 9999") from None
+
+
+_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
+"""A year (``2026``) or a month (``2026-12``), which Python's reader refuses: read to their end, as a date is."""
+
+
+def _end_of_month_or_year(value: str) -> datetime.datetime:
+    """The last microsecond (UTC) of the year or month ``value`` names, as ``assess --as-of`` reads its last day."""
+    found = _MONTH.fullmatch(value)
+    assert found is not None
+    year, month = int(found.group(1)), int(found.group(2) or 12)
+    if not 1 <= month <= 12 or year < 1:
+        raise ArgumentError(f"expected a UTC time like 2025-10-30T12:00:00Z, got {value!r}")
+    if year == 9999 and month == 12:
+        return datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    start = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=datetime.UTC)
+    return start - datetime.timedelta(microseconds=1)
 
 
 _TIME = re.compile(r"\d{4}-?\d{2}-?\d{2}.(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?([.,]\d+)?")

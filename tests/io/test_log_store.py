@@ -358,3 +358,44 @@ def test_an_empty_log_file_is_refused_at_import(tmp_path: Path) -> None:
     ran = run("log", "import", str(tmp_path / "s.db"), str(tmp_path / "empty.log"))
     assert (ran.returncode, "empty: not a factlog JSON Lines log" in ran.stderr) == (3, True)
     assert _files(tmp_path) == ["empty.log"]
+
+
+@pytest.mark.parametrize(("as_of", "kept"), [("2025", 0), ("2025-12", 0), ("2026", 1), ("2026-01", 1), ("2026-02", 1)])
+def test_as_of_a_year_or_a_month_means_its_end(tmp_path: Path, as_of: str, kept: int) -> None:
+    """`--as-of 2026` and `--as-of 2026-01` are read to their end, as `assess --as-of` reads them; both were refused."""
+    log = ClaimLog(tmp_path / "claims.db")
+    log.append([*ENTITIES, *PREDICATES, *SOURCES], at=T1)
+    log.append([claim("a")], at=datetime.datetime(2026, 1, 31, 23, 59, 59, tzinfo=datetime.UTC))
+    ran = run("log", "show", str(log.path), "--as-of", as_of)
+    assert ran.returncode == 0, ran.stderr
+    assert len(factlog.loads(ran.stdout).claims) == kept
+
+
+def test_a_retraction_with_an_empty_reason_is_a_usage_error(log: ClaimLog) -> None:
+    """`--reason ""` (or blanks) says why nothing: exit 2, and nothing is retracted."""
+    ran = run("log", "retract", str(log.path), "a", "--reason", " ")
+    assert (ran.returncode, ran.stderr) == (
+        2,
+        "factlog log retract: error: --reason: say why the claim is withdrawn (it is empty)\n",
+    )
+    assert [c.id for c in log.read().claims] == ["a", "b"]
+
+
+def test_a_log_export_given_to_append_names_import(log: ClaimLog, tmp_path: Path) -> None:
+    """`log append STORE x.log` of a log export: one line saying to use `log import`, exit 3."""
+    (tmp_path / "x.log").write_text("".join(log.export_lines()), encoding="utf-8")
+    ran = run("log", "append", str(tmp_path / "other.db"), str(tmp_path / "x.log"))
+    assert ran.returncode == 3
+    assert ran.stderr.splitlines() == [
+        f"error: {tmp_path / 'x.log'}: a log export (a factlog-log JSON Lines history), not a claim file:"
+        f" `factlog log import STORE {tmp_path / 'x.log'}` reads it into a store"
+    ]
+
+
+def test_a_claim_set_given_for_a_store_is_called_a_claim_set(tmp_path: Path) -> None:
+    """`log show claims.json` of a JSON document says it is a claim set, not "a JSON Lines log"."""
+    path = tmp_path / "claims.json"
+    path.write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)), encoding="utf-8")
+    ran = run("log", "show", str(path))
+    assert ran.returncode == 3
+    assert "it looks like a factlog claim set: `factlog log append STORE FILE` appends its records" in ran.stderr
