@@ -305,24 +305,27 @@ def remove_if_empty(path: Path) -> None:
     """Remove a store that holds no transaction, and SQLite's files beside it; leave one in use or holding any.
 
     An append or import refused, or interrupted, into a store it made leaves no empty store behind.
+    The store is removed only while no other connection has it open (SQLite's exclusive locking
+    mode takes its lock only then); one that opens it meanwhile finds it removed, and SQLite
+    refuses its writes to the removed file (``SQLITE_READONLY_DBMOVED``): nothing acknowledged is lost.
     """
     try:
         connection = sqlite3.connect(path, timeout=0, isolation_level=None)
     except sqlite3.Error:
         return
     try:
-        connection.execute("BEGIN IMMEDIATE")  # no other writer meanwhile
+        connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+        connection.execute("BEGIN EXCLUSIVE")  # refused while another connection has the store open
         tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'transactions'").fetchone()[0]
-        empty = not tables or connection.execute("SELECT count(*) FROM transactions").fetchone()[0] == 0
+        if not tables or connection.execute("SELECT count(*) FROM transactions").fetchone()[0] == 0:
+            for name in (str(path), f"{path}-wal", f"{path}-shm", f"{path}-journal"):  # the lock still held
+                with contextlib.suppress(OSError):
+                    os.unlink(name)
         connection.execute("ROLLBACK")
     except sqlite3.Error:
         return
     finally:
         connection.close()
-    if empty:
-        for name in (str(path), f"{path}-wal", f"{path}-shm", f"{path}-journal"):
-            with contextlib.suppress(OSError):
-                os.unlink(name)
 
 
 def digest(content: bytes | None) -> str | None:

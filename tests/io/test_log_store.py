@@ -399,3 +399,38 @@ def test_a_claim_set_given_for_a_store_is_called_a_claim_set(tmp_path: Path) -> 
     ran = run("log", "show", str(path))
     assert ran.returncode == 3
     assert "it looks like a factlog claim set: `factlog log append STORE FILE` appends its records" in ran.stderr
+
+
+def test_an_import_interrupted_into_a_store_it_made_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C inside the import's transaction: nothing committed, and the store it made is removed."""
+    from factlog.io import _log  # noqa: PLC0415 - the step interrupted is the log's own
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    path = _log_file(tmp_path, OUTLET)
+    monkeypatch.setattr(_log, "check_append", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        ClaimLog(tmp_path / "s.db").import_lines(path)
+    assert _files(tmp_path) == ["history.log"]
+
+
+def test_a_store_another_connection_has_open_is_not_removed(tmp_path: Path) -> None:
+    """A refused import into a store it made leaves it when another process has it open (it may append next)."""
+    store = tmp_path / "s.db"
+    path = _log_file(tmp_path, {"type": "retraction", "claim": "ghost", "reason": "x"})
+    _store.connect(store, create=True).close()  # a new store, with its schema and nothing appended
+    other = sqlite3.connect(store, isolation_level=None)
+    other.execute("SELECT count(*) FROM transactions").fetchone()
+    try:
+        _store.remove_if_empty(store)
+        assert store.exists()
+    finally:
+        other.close()
+    with pytest.raises(factlog.UnknownIdError):
+        ClaimLog(store).import_lines(path)
+    assert store.exists()  # it was there before the import: not the import's to remove
+    _store.remove_if_empty(store)
+    assert _files(tmp_path) == ["history.log"]
