@@ -33,7 +33,7 @@ def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datet
     """
     if isinstance(value, datetime.datetime):
         moment = value
-    elif not strict and _MONTH.fullmatch(value):
+    elif not strict and isinstance(value, str) and _MONTH.fullmatch(value):
         return _end_of_month_or_year(value)
     else:
         try:
