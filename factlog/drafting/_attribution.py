@@ -101,6 +101,13 @@ _TAIL = re.compile(
     r"\s*[.!?]?[”\"]?\s*$",
     re.IGNORECASE,
 )
+_LEARNED_FROM = re.compile(r"(?:learned|learnt|learns|heard|hears) from", re.IGNORECASE)
+_BODY_NOUN = re.compile(
+    r"\b(?:ministry|department|office|government|agency|embassy|council|committee|commission|police|military|"
+    r"army|authorities|administration|spokes(?:man|woman|person)|presidency|cabinet|secretariat|bureau|service)$",
+    re.IGNORECASE,
+)
+"""The last word of a phrase naming a body ("the ministry"): somebody who can be learned from, not a thing."""
 _QUOTED_AS = re.compile(r"(?:quoted|quotes|quoting)\s*(?P<whom>.*?)\s*as saying", re.IGNORECASE | re.DOTALL)
 _TOLD = re.compile(
     r"(?:told|tells)\s+(?P<whom>[^,;:.“”\"]{1,60}?)(?=\s*(?:$|[,;:.“”\"]|\s(?:that|on|in|at|last|this|late)\s))"
@@ -197,6 +204,8 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
     quoting = _QUOTED_AS.fullmatch(item.text)
     if quoting is not None:
         return _quoted_as_saying(sentence, item, quoting["whom"])
+    if _LEARNED_FROM.fullmatch(item.text):
+        return _learned_from(sentence, item)
     if _AGENT.match(sentence[item.end :]) and not _PASSIVE.search(sentence[: item.start].rstrip()):
         return None  # "In remarks reported by KCNA, Kim said": a participle, no verb; the carrier is a relay
     if _PASSIVE.search(sentence[: item.start].rstrip()):
@@ -234,6 +243,20 @@ def _quoted_as_saying(sentence: str, item: Found, whom: str) -> tuple[tuple[str,
         return None
     content = (item.end, len(sentence)) if sentence.find(quoter[-1]) < item.start else (0, item.start)
     return (*quoter, *quoted), content
+
+
+def _learned_from(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+    """Who speaks when somebody learns from them: "Xinhua learned from the ministry that X" is the ministry's.
+
+    None when what it was learned from is no one ("Russia learned from its mistakes").
+    """
+    phrase, end = phrase_after(sentence, item.end)
+    speaker = split_relays(phrase)
+    if not speaker or not (sources(phrase) or _BODY_NOUN.search(speaker[-1])):
+        return None
+    learner = subject_before(sentence, item) or ()
+    cited, end = _citations(sentence, end)
+    return (*learner, *speaker, *cited), (end, len(sentence))
 
 
 def _citations(sentence: str, end: int) -> tuple[tuple[str, ...], int]:

@@ -1,0 +1,68 @@
+"""Who holds reported speech: learning from someone, calling reports false, headline colons, lists, citations."""
+
+from __future__ import annotations
+
+import pytest
+
+import factlog
+
+
+def _draft(text: str, registry: factlog.ClaimSet | None = None) -> factlog.ClaimSet:
+    return factlog.draft(text, source="post", published="2026-11-20", publisher="Harbour Post", registry=registry)
+
+
+def _chain(text: str, registry: factlog.ClaimSet | None = None) -> list[str]:
+    """The first claim's relays after the outlet, then its holder, by entity name."""
+    drafted = _draft(text, registry)
+    attribution = drafted.claims[0].attribution
+    return [drafted.entity_by_id[entity].name for entity in (*attribution.via[1:], attribution.holder)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("Xinhua learned from the ministry that talks would resume.", ["Xinhua", "the ministry"]),
+        ("Xinhua has learned from the Foreign Ministry that talks would resume.", ["Xinhua", "the Foreign Ministry"]),
+        (
+            "Yonhap learned from a government source on Monday that talks would resume.",
+            ["Yonhap", "a government source"],
+        ),
+        ("Reporters heard from officials that talks would resume.", ["Reporters", "officials"]),
+    ],
+)
+def test_whom_a_learner_learned_from_holds_it_and_the_learner_relays(sentence: str, chain: list[str]) -> None:
+    """'X learned from Y that ...' is Y's, via X: X reports what Y told it."""
+    assert _chain(sentence) == chain
+
+
+def test_learning_from_a_thing_names_no_holder() -> None:
+    """'Russia learned from its mistakes' names nobody (the outlet's voice); 'from the ministry' names the ministry."""
+    assert _chain("Russia learned from its mistakes that talks help.") == ["Harbour Post"]
+    assert _chain("Russia learned from the ministry that talks help.") == ["Russia", "the ministry"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov called the allegations 'absurd'.",
+        "Lavrov called the allegations “absurd”.",
+        "Lavrov called the report false.",
+        "Lavrov described Western media reports of troop movements as baseless.",
+        "Lavrov branded the accusations a fabrication.",
+        "Lavrov said the allegations were absurd.",
+    ],
+)
+def test_calling_what_others_say_false_is_the_callers_denial(sentence: str) -> None:
+    """'X called the allegations 'absurd'' (false, baseless, a fabrication ...) is X's denial, not the outlet's word."""
+    drafted = _draft(sentence)
+    claim = drafted.claims[0]
+    assert (drafted.entity_by_id[claim.attribution.holder].name, claim.polarity) == ("Lavrov", factlog.Polarity.DENIED)
+
+
+def test_calling_something_other_than_a_report_false_is_no_denial() -> None:
+    """'Lavrov called the talks useful' denies nothing (the outlet's voice); 'called the report false' is his denial."""
+    useful, false = (
+        _draft(text).claims[0] for text in ("Lavrov called the talks useful.", "Lavrov called the report false.")
+    )
+    assert (useful.attribution.holder, useful.polarity) == ("harbour-post", factlog.Polarity.AFFIRMED)
+    assert (false.attribution.holder, false.polarity) == ("lavrov", factlog.Polarity.DENIED)
