@@ -118,6 +118,28 @@ _NOUN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A word before "reports" or "claims" that makes it a noun: "Western media reports that ...", "these claims"."""
+_HEADLINE_HOLDER = re.compile(
+    r"(?P<said>\S.*?\S)\s*(?P<mark>:|\s[-–—])\s*"
+    r"(?P<holder>(?:[A-Z][\w.’'&-]*(?:['’]s)?\s+){0,3}[A-Z][\w.’'&-]*|(?:[a-z][\w-]*\s+){0,2}(?:sources?|officials?))"
+    r"\s*$"
+)
+"""A headline's holder after a colon or a dash: "Russia Did Not Send Troops: Lavrov", "Talks to resume - sources"."""
+_NOT_A_HOLDER = frozenset(
+    (
+        *("report", "reports", "analysis", "explainer", "factbox", "poll", "study", "survey", "update", "live"),
+        *("video", "photos", "opinion", "editorial", "review", "interview", "profile", "timeline", "q&a", "exclusive"),
+        *("breaking", "watch", "listen", "podcast", "latest", "today", "tonight", "yesterday", "week", "recap"),
+    )
+)
+"""Labels a headline ends with after a colon or a dash ("...: Analysis"): the kind of story, not who speaks."""
+_NOT_A_NAME = frozenset(
+    (
+        *("a", "an", "the", "what", "how", "why", "when", "where", "who", "which", "we", "i", "you", "our", "your"),
+        *("my", "it", "this", "that", "these", "those", "here", "there", "part", "day", "no", "not", "all", "more"),
+    )
+)
+"""First words of what follows a headline's colon that is no name: "Busan Port Fire: What We Know"."""
+_HEADLINE_WORDS = 3
 _NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
 _OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
 _WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
@@ -327,6 +349,31 @@ def _says_nothing(sentence: str, item: Found) -> bool:
     )
 
 
+def _headline_holder(sentence: str) -> tuple[tuple[str, ...], tuple[int, int], str] | None:
+    """A headline's holder after a colon or a dash ("Russia Did Not Send Troops: Lavrov"): (holders, content, mark).
+
+    Only in a line without final punctuation (a headline), after words of a clause (three
+    or more), and never a label of the kind of story ("...: Analysis", "... - VIDEO").
+    """
+    if sentence.rstrip(" ”\"’'").endswith((".", "!", "?")):
+        return None
+    found = _HEADLINE_HOLDER.fullmatch(sentence.strip())
+    if found is None or len(found["said"].split()) < _HEADLINE_WORDS:
+        return None
+    holder = found["holder"]
+    if holder.casefold() in _NOT_A_HOLDER or holder.split()[0].casefold() in _NOT_A_NAME:
+        return None
+    holders = split_relays(holder)
+    start = sentence.index(found["said"])
+    return (holders, (start, start + len(found["said"])), found["mark"].strip()) if holders else None
+
+
+def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> str | None:
+    """Whom the holder told ("Peskov told TASS": TASS), or None."""
+    told = _TOLD.match(sentence, used.start) if used is not None and holders else None
+    return None if told is None else told["whom"].strip()
+
+
 def read_sentence(sentence: str) -> Reading:
     """The attribution, certainty and polarity the cues of one sentence give."""
     sentence = _plain_quotes(sentence)
@@ -367,6 +414,8 @@ def read_sentence(sentence: str) -> Reading:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item
             content = (item.end, len(sentence))
             break
+    if not holders and (headline := _headline_holder(sentence)) is not None:
+        holders, content, cue = headline
     quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
     own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
@@ -383,9 +432,8 @@ def read_sentence(sentence: str) -> Reading:
     elif own_voice:
         hedges = [item for item in applying if item.cue.kind is CueKind.HEDGE]
         cue = hedges[0].text if hedges else None
-    told = _TOLD.match(sentence, used.start) if used is not None and holders else None
     return Reading(
-        addressee=None if told is None else told["whom"].strip(),
+        addressee=_addressee(sentence, used, holders),
         holders=holders,
         cue=cue,
         mode=mode,

@@ -66,3 +66,31 @@ def test_calling_something_other_than_a_report_false_is_no_denial() -> None:
     )
     assert (useful.attribution.holder, useful.polarity) == ("harbour-post", factlog.Polarity.AFFIRMED)
     assert (false.attribution.holder, false.polarity) == ("lavrov", factlog.Polarity.DENIED)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Russia Did Not Send Troops: Lavrov",
+        "Russia did not send troops - Lavrov",
+        "“Russia did not send troops”: Lavrov",
+    ],
+)
+def test_a_name_after_a_headlines_colon_or_dash_holds_the_headline(headline: str) -> None:
+    """'Russia Did Not Send Troops: Lavrov' is Lavrov's denial, not the outlet's."""
+    drafted = _draft(f"{headline}\nMOSCOW was calm on Friday.")
+    claim = drafted.claims[0]
+    assert (drafted.entity_by_id[claim.attribution.holder].name, claim.polarity) == ("Lavrov", factlog.Polarity.DENIED)
+
+
+def test_a_label_after_a_headlines_colon_holds_nothing() -> None:
+    """'...: Analysis' and '...: What We Know' name the kind of story; ': Lavrov' names who speaks."""
+    holders = [
+        _draft(headline).claims[0].attribution.holder
+        for headline in (
+            "Missile Fired Into Sea: Analysis",
+            "Busan Port Fire: What We Know",
+            "Missile Fired Into Sea: Lavrov",
+        )
+    ]
+    assert holders == ["harbour-post", "harbour-post", "lavrov"]
