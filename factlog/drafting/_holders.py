@@ -267,9 +267,10 @@ class Holders:
 
         Empty unless every part is a known name (the registry's, or one this draft has
         proposed already, such as the dateline's agency) or a bare proper name of at most
-        three capitalised words, and at least one part is known: "CPA and Reuters" after a
-        CPA dateline is two holders, while an unknown name with "and" in it ("the Ministry
-        of Trade and Industry", "Marks and Spencer") stays whole.
+        three capitalised words, and at least one part is known or the parts are written
+        with commas ("Velmora, Tarsia and Orland"): "CPA and Reuters" after a CPA dateline
+        is two holders, while an unknown name with "and" in it ("the Ministry of Trade and
+        Industry", "Marks and Spencer") stays whole.
         """
         parts = [part for part in _AND.split(_BOTH.sub("", " ".join(phrase.split()))) if part]
         if len(parts) < 2:
@@ -286,8 +287,8 @@ class Holders:
                 known.append(None)
             else:
                 return ()
-        if all(entity is None for entity in known):
-            return ()
+        if all(entity is None for entity in known) and "," not in phrase:
+            return ()  # "Marks and Spencer" may be one name; "Velmora, Tarsia and Orland" is a list
         found = [
             self.resolve(part.strip(" .")) if entity is None else self.use(entity)
             for part, entity in zip(parts, known, strict=True)

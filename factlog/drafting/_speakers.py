@@ -190,20 +190,29 @@ def _listed(before: str) -> str | None:
     """A list of three or more names before a verb ("Russia, China(,) and North Korea"), or None.
 
     The last comma-separated part joins with "and"; each part before it is a proper name
-    of at most three capitalised words, and a part opening with a preposition or a
-    connective ("In Seoul", "However") ends the list.
+    of at most three capitalised words, or words describing the name before them
+    ("Lavrov, the foreign minister, and Putin"), and a part opening with a preposition or
+    a connective ("In Seoul", "However") ends the list.
     """
     parts = [part.strip() for part in re.split(r"[;:“”\"]", before)[-1].split(",")]
     last = parts[-1]
     if len(parts) < 2 or not (_LIST_END.match(last) or " and " in last):
         return None
     names: list[str] = []
-    for part in reversed(parts[:-1]):
+    described = False
+    for index in range(len(parts) - 2, -1, -1):
+        part = parts[index]
+        named = index > 0 and _LIST_NAME.fullmatch(parts[index - 1]) and not _LIST_STOP.match(parts[index - 1])
+        if named and _describes(part):
+            described = True  # "Lavrov, the foreign minister, and Putin": the apposition describes Lavrov, no name
+            continue
         if not _LIST_NAME.fullmatch(part) or _LIST_STOP.match(part):
             break
         names.insert(0, part)
     if not names:
         return None
+    if described:
+        return f"{', '.join(names)}, and {_LIST_END.sub('', last)}"  # the commas say it is a list, not one name
     return f"{', '.join(names)} and {_LIST_END.sub('', last)}" if _LIST_END.match(last) else ", ".join([*names, last])
 
 
@@ -222,6 +231,9 @@ def _apposition(before: str) -> tuple[str, ...] | None:
     index = len(parts) - 1
     while index >= 1:
         part = parts[index]
+        if _LIST_END.match(part) and (listed := _listed(", ".join(parts[: index + 1]))) is not None:
+            # "Lavrov, the foreign minister, and Wang Yi, his Chinese counterpart, said": both speak.
+            return (*carriers, *split_relays(listed), *cited)
         if (citing := _CITATION.match(part)) is not None:
             cited = [*sources(citing["whom"]), *cited]  # "citing safety concerns" cites no one
         elif (carried := _CARRIED.match(part)) is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import factlog
+from tests.drafting.registries import BUNDLED_REGISTRY
 
 
 def _draft(text: str, registry: factlog.ClaimSet | None = None) -> factlog.ClaimSet:
@@ -94,3 +95,30 @@ def test_a_label_after_a_headlines_colon_holds_nothing() -> None:
         )
     ]
     assert holders == ["harbour-post", "harbour-post", "lavrov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov, the foreign minister, and Putin said talks would resume.",
+        "Lavrov, Russia's foreign minister, and Putin said talks would resume.",
+        "Lavrov, 74, and Putin said talks would resume.",
+        "Lavrov, the foreign minister, and Putin, the president, said talks would resume.",
+    ],
+)
+def test_an_apposition_inside_a_list_of_holders_leaves_every_name_a_holder(sentence: str) -> None:
+    """'Lavrov, the foreign minister, and Putin said' is held by Lavrov and by Putin, not by Putin alone."""
+    drafted = _draft(sentence, BUNDLED_REGISTRY)
+    assert [claim.attribution.holder for claim in drafted.claims] == ["sergey-lavrov", "vladimir-putin"]
+
+
+def test_names_in_a_list_written_with_commas_are_holders_each_when_none_is_known() -> None:
+    """Without a registry, 'Lavrov, the foreign minister, and Putin' and 'Velmora, Tarsia and Orland' are lists."""
+    lavrov = _draft("Lavrov, the foreign minister, and Putin said talks would resume.")
+    velmora = _draft("Velmora, Tarsia and Orland said talks would resume.")
+    marks = _draft("Marks and Spencer said talks would resume.")
+    assert [[c.attribution.holder for c in drafted.claims] for drafted in (lavrov, velmora, marks)] == [
+        ["lavrov", "putin"],
+        ["velmora", "tarsia", "orland"],
+        ["marks-and-spencer"],
+    ]
