@@ -41,6 +41,14 @@ _NAMED_REPORT = re.compile(
     r"(?:report|statement|dispatch|article|commentary|editorial|broadcast|bulletin)$"
 )
 """A report named by its maker ("a KCNA report", "the Yonhap dispatch"): the maker holds or relays it."""
+_UNMADE_RECORD = re.compile(
+    r"(?:(?:an?|the|some|several|recent|new|earlier|classified|secret|unpublished|internal|leaked|satellite|"
+    r"intelligence|military|official|unnamed|unspecified|its|their|his|her|own)\s+){0,4}"
+    r"(?:reports?|assessments?|intelligence|data|documents?|records?|images|imagery|photos|footage|figures|"
+    r"estimates?|stud(?:y|ies)|surveys?|analys[ie]s|evidence|findings|statistics|information)",
+    re.IGNORECASE,
+)
+"""A record cited with no maker named: "intelligence reports", "satellite imagery", "its own data"."""
 _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
 _SUBJECT_WORDS = 9
 _RELATIVE_AT_END = re.compile(r",?\s+(?:who|which)$", re.IGNORECASE)
@@ -130,19 +138,28 @@ def phrase_after(sentence: str, start: int) -> tuple[str, int]:
 
 
 def sources(phrase: str) -> tuple[str, ...]:
-    """Whom a citation names, when it names someone ("Yonhap", "an unnamed source"); none for "safety concerns"."""
+    """Whom a citation names, when it names someone ("Yonhap", "an unnamed source").
+
+    None for "safety concerns", nor for a record whose maker goes unnamed ("intelligence
+    reports", "satellite imagery"): the one citing it holds what it is cited for.
+    """
     parts = split_relays(phrase)
-    return parts if parts and all(part[:1].isupper() or names_someone(part) for part in parts) else ()
+    named = all((part[:1].isupper() or names_someone(part)) and not _UNMADE_RECORD.fullmatch(part) for part in parts)
+    return parts if parts and named else ()
 
 
 def split_relays(phrase: str) -> tuple[str, ...]:
-    """The phrases a citation joins, outermost first: "KCNA citing Yonhap" and "Yonhap cited by KCNA" alike."""
+    """The phrases a citation joins, outermost first: "KCNA citing Yonhap" and "Yonhap cited by KCNA" alike.
+
+    A record cited with no maker named ("officials citing intelligence reports") is what the
+    one citing rests on, neither a relay nor a holder: it is left out.
+    """
     pieces = _CITING.split(phrase)
     chain = [_clean(pieces[0])]
     for connector, part in zip(pieces[1::2], pieces[2::2], strict=True):
         if connector.casefold().endswith(" by"):
             chain.insert(len(chain) - 1, _clean(part))  # "sources cited by Reuters": Reuters relays the sources
-        else:
+        elif not _UNMADE_RECORD.fullmatch(_clean(part)):
             chain.append(_clean(part))
     return tuple(part for part in chain if part)
 

@@ -122,3 +122,27 @@ def test_names_in_a_list_written_with_commas_are_holders_each_when_none_is_known
         ["velmora", "tarsia", "orland"],
         ["marks-and-spencer"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("Officials said, citing intelligence reports, that talks would resume.", ["Officials"]),
+        ("Officials, citing intelligence reports, said talks would resume.", ["Officials"]),
+        ("According to officials citing intelligence reports, talks would resume.", ["officials"]),
+        ("Talks would resume, officials said, citing intelligence assessments.", ["officials"]),
+        ("Yonhap reported, citing recent intelligence assessments, that talks would resume.", ["Yonhap"]),
+    ],
+)
+def test_a_record_cited_with_no_maker_named_is_no_holder(sentence: str, chain: list[str]) -> None:
+    """'Officials said, citing intelligence reports, that ...' is the officials': the reports are what they rest on."""
+    assert _chain(sentence) == chain
+
+
+def test_a_source_cited_is_still_the_holder() -> None:
+    """'Yonhap reported, citing an unnamed government source, ...' stays the source's, via Yonhap."""
+    assert _chain("Yonhap reported, citing intelligence reports, that talks would resume.") == ["Yonhap"]
+    assert _chain("Yonhap reported, citing an unnamed government source, that talks would resume.") == [
+        "Yonhap",
+        "an unnamed government source",
+    ]
