@@ -91,11 +91,16 @@ _NOBODY = re.compile(
 _SAID_NOTHING = re.compile(r"\s*(?:nothing|no more|little|none)\b", re.IGNORECASE)
 # An outer relay at the end of a sentence whose speaker is named earlier: "..., according
 # to KCNA.", "..., Yonhap reported, citing a source.", "..., which cited Yonhap.".
+_CARRIED_IN = (
+    r"in\s+(?:(?:an?|his|her|its|their)\s+)?(?:[\w-]+\s+){1,2}?(?:carried|relayed|published|broadcast|aired)\s+by"
+)
+"""The words a carrier follows: "in a speech carried by", "in televised remarks aired by"."""
 _TAIL = re.compile(
-    r",\s*(?:according to\s+(?P<according>[^,;:“”\"]{1,80}?)|"
+    # A comma before a trailing relay, or none before "in a speech carried by X": the words say it is a relay.
+    rf"(?:,\s*|\s+(?={_CARRIED_IN}\s))(?:according to\s+(?P<according>[^,;:“”\"]{{1,80}}?)|"
     r"(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
     r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?)|"
-    r"(?:in\s+an?\s+\w+\s+)?(?:carried|relayed|published)\s+by\s+(?P<carrier>[^,;:“”\"]{1,60}?))"
+    rf"(?:{_CARRIED_IN}|(?:carried|relayed|published)\s+by)\s+(?P<carrier>[^,;:“”\"]{{1,60}}?))"
     rf"(?:\s+{WHEN})?"
     r"(?P<citing>(?:,?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)"
     r"\s*[.!?]?[”\"]?\s*$",
@@ -368,6 +373,21 @@ def _headline_holder(sentence: str) -> tuple[tuple[str, ...], tuple[int, int], s
     return (holders, (start, start + len(found["said"])), found["mark"].strip()) if holders else None
 
 
+def _carrier(sentence: str, item: Found) -> tuple[str, ...] | None:
+    """Who carried the words of whoever speaks next, when a cue only names a carrier; else None.
+
+    "In remarks reported by KCNA, Kim said" (a participle, no verb) and "In a speech
+    carried by KCNA, Kim said" (opening the sentence): KCNA, a relay of Kim's words.
+    """
+    agent = _AGENT.match(sentence[item.end :])
+    passive = _PASSIVE.search(sentence[: item.start].rstrip()) is not None
+    if item.cue.kind is CueKind.REPORTING and agent is not None and not passive:
+        return split_relays(phrase_after(sentence, item.end + agent.end())[0])
+    if item.cue.kind is CueKind.ACCORDING and "carried by" in item.text.casefold() and item.start == 0:
+        return split_relays(phrase_after(sentence, item.end)[0])
+    return None
+
+
 def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> str | None:
     """Whom the holder told ("Peskov told TASS": TASS), or None."""
     told = _TOLD.match(sentence, used.start) if used is not None and holders else None
@@ -385,14 +405,9 @@ def read_sentence(sentence: str) -> Reading:
     used: Found | None = None
     carriers: tuple[str, ...] = ()
     for item in cues:
-        agent = _AGENT.match(sentence[item.end :])
-        if (
-            item.cue.kind is CueKind.REPORTING
-            and agent is not None
-            and not _PASSIVE.search(sentence[: item.start].rstrip())
-        ):
-            # "In remarks reported by KCNA, Kim said": KCNA carried Kim's remarks, a relay of whoever speaks next.
-            carriers = (*carriers, *split_relays(phrase_after(sentence, item.end + agent.end())[0]))
+        carrier = _carrier(sentence, item)
+        if carrier is not None:
+            carriers = (*carriers, *carrier)
             continue
         if _says_nothing(sentence, item):
             continue

@@ -146,3 +146,17 @@ def test_a_source_cited_is_still_the_holder() -> None:
         "Yonhap",
         "an unnamed government source",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kim said talks would resume in a speech carried by KCNA.",
+        "Kim said talks would resume in remarks carried by KCNA.",
+        "Kim said talks would resume in a televised speech broadcast by KCNA on Monday.",
+        "In a speech carried by KCNA, Kim said talks would resume.",
+    ],
+)
+def test_a_carrier_of_the_speech_is_a_relay_with_or_without_a_comma(sentence: str) -> None:
+    """'... in a speech carried by KCNA' without a comma before it, or opening the sentence: Kim's, via KCNA."""
+    assert _chain(sentence) == ["KCNA", "Kim"]
