@@ -54,6 +54,17 @@ _PERSON_NOUN = re.compile(
 """A descriptor of one person ("the spokesman", "a senior official"): "he" or "she" after it is that person."""
 _SURNAME = re.compile(r"[A-Z][\w’'-]+")
 """A lone capitalised word, which may be the last name of a person named before."""
+_MEMBERS = re.compile(
+    r"^(?:the\s+)?(?P<body>[A-Z][\w.&’'-]*(?:\s+(?:[A-Z][\w.&’'-]*|of|for|and|on))*?)\s+"
+    r"(?P<members>(?:(?:senior|top|junior|local|military|intelligence|government|security|defen[cs]e)\s+)*"
+    r"(?:officials?|sources?|diplomats?|analysts?|experts?|officers?|lawmakers?|spokes(?:man|woman|person)|aides?|"
+    r"insiders?|researchers?|soldiers?|members?|staff|personnel|investigators?|prosecutors?|authorities|agents?))$"
+)
+"""People of a named body: "NIS officials", "Pentagon sources", "Foreign Ministry officials"."""
+_ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]+")
+_ACRONYM_WORD = re.compile(r"(?<![\w.])[A-Z][A-Z0-9&]+(?![\w.])")
+_DEMONYM = re.compile(r"(?:[A-Z]\w*\s+)*[A-Z]\w*(?:an|ese|ish|ch|i|ic)")
+"""A word of nationality ("Russian", "South Korean", "Japanese"): no body of its own to speak for."""
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
@@ -225,6 +236,10 @@ class Holders:
         titled = None if _INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
+        members = _MEMBERS.match(phrase)
+        if members is not None:
+            # "NIS officials": some people of the NIS, who speak for it, are not the NIS itself.
+            return self._anonymous(phrase, self._body(members["body"]))
         if head is not None and _POSSESSED.fullmatch(phrase[head.end - 2 : head.end] + phrase[head.end :].rstrip(" .")):
             # "Kim Jong Un's sister" is not Kim; an institution's own ("Russia's foreign ministry") speaks for it.
             owner = None if self.names.kind(head.entity) is EntityKind.PERSON else self.use(head.entity)
@@ -241,8 +256,10 @@ class Holders:
                 self._last_person = known
             return known
         if vague(phrase):
-            # "a senior U.S. official": anonymous, speaking for the name inside the phrase.
-            return self._anonymous(phrase, None if head is None else self.use(head.entity))
+            # "a senior U.S. official": anonymous, speaking for the name inside the phrase ("a senior NIS official").
+            acronym = _ACRONYM_WORD.search(phrase)
+            body = None if acronym is None else self._body(acronym.group())
+            return self._anonymous(phrase, body if head is None else self.use(head.entity))
         if head is not None:
             return self.use(head.entity)
         proposed = self._proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
@@ -261,6 +278,25 @@ class Holders:
         if entity.kind is EntityKind.PERSON:
             self._last_person = created
         return created
+
+    def _body(self, name: str) -> str | None:
+        """The body people are of ("NIS" in "NIS officials"), to speak for: known, or proposed when a body's name.
+
+        A registry name or one this draft proposed already; else an acronym ("NIS") or an
+        institution's name ("Foreign Ministry") is proposed. A word of nationality ("Russian
+        officials") or another name ("Kremlin sources") gives none.
+        """
+        found = self.names.lookup(name)
+        if found is not None:
+            return self.use(found)
+        proposed = self._proposed(name)
+        if proposed is not None:
+            return proposed
+        if _DEMONYM.fullmatch(name) or not (
+            _ACRONYM_NAME.fullmatch(name) or _INSTITUTION.search(name) or _BODY_WORDS.search(name)
+        ):
+            return None
+        return self._named(name)
 
     def coordinated(self, phrase: str) -> tuple[str, ...]:
         """The entities a phrase joins with "and", when it names two or more ("Both Moscow and Pyongyang").

@@ -160,3 +160,38 @@ def test_a_source_cited_is_still_the_holder() -> None:
 def test_a_carrier_of_the_speech_is_a_relay_with_or_without_a_comma(sentence: str) -> None:
     """'... in a speech carried by KCNA' without a comma before it, or opening the sentence: Kim's, via KCNA."""
     assert _chain(sentence) == ["KCNA", "Kim"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder", "body"),
+    [
+        ("NIS officials said talks would resume.", "NIS officials", "NIS"),
+        ("Foreign Ministry officials said talks would resume.", "Foreign Ministry officials", "Foreign Ministry"),
+        ("A senior NIS official said talks would resume.", "A senior NIS official", "NIS"),
+        ("Russian officials said talks would resume.", "Russian officials", None),
+    ],
+)
+def test_people_of_a_named_body_are_an_anonymous_group_speaking_for_it(
+    sentence: str, holder: str, body: str | None
+) -> None:
+    """'NIS officials said' is some people of the NIS (anonymous, speaking for it), not a body named 'NIS officials'."""
+    drafted = _draft(sentence)
+    entity = drafted.entity_by_id[drafted.claims[0].attribution.holder]
+    affiliation = None if entity.affiliation is None else drafted.entity_by_id[entity.affiliation].name
+    assert (entity.name, entity.anonymous, affiliation) == (holder, True, body)
+
+
+def test_people_of_a_body_named_before_speak_for_it() -> None:
+    """'The National Intelligence Service (NIS) said ... NIS officials added ...': the officials speak for it."""
+    drafted = _draft(
+        "The National Intelligence Service (NIS) said talks would resume. NIS officials added that they had."
+    )
+    first, second = (drafted.entity_by_id[claim.attribution.holder] for claim in drafted.claims)
+    assert (second.anonymous, second.affiliation) == (True, first.id)
+
+
+def test_people_of_a_registry_body_are_not_the_body() -> None:
+    """'U.S. officials said' with the United States in the registry: anonymous officials speaking for it."""
+    drafted = _draft("U.S. officials said talks would resume.", BUNDLED_REGISTRY)
+    entity = drafted.entity_by_id[drafted.claims[0].attribution.holder]
+    assert (entity.anonymous, entity.affiliation) == (True, "usa")
