@@ -65,6 +65,12 @@ _ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]+")
 _ACRONYM_WORD = re.compile(r"(?<![\w.])[A-Z][A-Z0-9&]+(?![\w.])")
 _DEMONYM = re.compile(r"(?:[A-Z]\w*\s+)*[A-Z]\w*(?:an|ese|ish|ch|i|ic)")
 """A word of nationality ("Russian", "South Korean", "Japanese"): no body of its own to speak for."""
+_THE_AGENCY = re.compile(
+    r"(?:the|that)\s+(?:(?:news|state|state-run|state-owned|official|wire)\s+)*(?:agency|wire service|news service)",
+    re.IGNORECASE,
+)
+"""A news agency spoken of as "the agency" ("the news agency"): the one named last, as in the dateline."""
+_AGENCY_WORD = re.compile(r"\bAgency\b")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
@@ -107,6 +113,7 @@ class Holders:
         self.used: dict[str, Entity] = {}
         self._last_person: str | None = None
         self._last_body: str | None = None
+        self._last_agency: str | None = None
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -147,16 +154,15 @@ class Holders:
         """
         name = " ".join(unicodedata.normalize("NFKC", name).split())
         name = agency_name(name) or name  # "연합뉴스" is Yonhap, "ТАСС" TASS: one id whatever the script
-        if outlet is not None and self._names_outlet(name, outlet):
-            return outlet
-        found = self.names.lookup(name)
+        found: str | None = outlet
+        if outlet is None or not self._names_outlet(name, outlet):
+            found = self.names.lookup(name) or self._proposed(name)
         if found is not None:
-            return self.use(found)
-        proposed = self._proposed(name)
-        if proposed is not None:
-            return proposed
+            self._last_agency = self.use(found)
+            return found
         notes = "Proposed by factlog draft: the agency of the story's dateline, not in the registry given."
-        return self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
+        self._last_agency = self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
+        return self._last_agency
 
     def _names_outlet(self, name: str, outlet: str) -> bool:
         """Whether an agency's name is the outlet's: its id, name or an alias, or their first words."""
@@ -220,6 +226,12 @@ class Holders:
             self._last_person = found  # "The spokesman said ... He stressed ...": the same spokesman
         elif entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
             self._last_body = found
+        if (
+            entity is not None
+            and not entity.anonymous
+            and (entity.kind is EntityKind.MEDIA_OUTLET or _AGENCY_WORD.search(entity.name))
+        ):
+            self._last_agency = found  # "The agency said" after it: this agency
         return found
 
     def _named(self, phrase: str) -> str:
@@ -228,6 +240,8 @@ class Holders:
         if phrase.casefold() == "it":
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
             return self._last_body or self._anonymous("an unnamed speaker")
+        if _THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
+            return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
         found = self.names.find(phrase)
         agency = _agency_in(phrase)  # a registry name before it owns the agency: "Russia's TASS news agency"
         if agency is not None and agency != phrase:

@@ -195,3 +195,20 @@ def test_people_of_a_registry_body_are_not_the_body() -> None:
     drafted = _draft("U.S. officials said talks would resume.", BUNDLED_REGISTRY)
     entity = drafted.entity_by_id[drafted.claims[0].attribution.holder]
     assert (entity.anonymous, entity.affiliation) == (True, "usa")
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("SEOUL, Nov 20 (Yonhap) -- The agency said talks would resume.", "Yonhap"),
+        ("SEOUL, Nov 20 (Yonhap) -- Talks would resume, the news agency reported.", "Yonhap"),
+        (
+            "The International Atomic Energy Agency said talks would resume. The agency added that they had.",
+            "The International Atomic Energy Agency",
+        ),
+    ],
+)
+def test_the_agency_is_the_agency_named_last_the_datelines_included(text: str, agency: str) -> None:
+    """'SEOUL, Nov 20 (Yonhap) -- The agency said ...' is Yonhap's, not an anonymous 'the agency'."""
+    drafted = _draft(text)
+    assert drafted.entity_by_id[drafted.claims[-1].attribution.holder].name == agency
