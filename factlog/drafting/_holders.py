@@ -70,6 +70,13 @@ _THE_AGENCY = re.compile(
     re.IGNORECASE,
 )
 """A news agency spoken of as "the agency" ("the news agency"): the one named last, as in the dateline."""
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+(?=[A-Z])")
+""""The" before a name in title case ("The Secret Intelligence Service"): no part of the name."""
+_NEWSPAPER = re.compile(
+    r"\b(?:Times|Post|Herald|Journal|Daily|Guardian|Tribune|Gazette|Observer|Economist|Telegraph|Independent|"
+    r"Globe|Star|Sun|Mirror|Chronicle|Register|Inquirer|Standard|Courier|Examiner|Hindu|Atlantic)\b"
+)
+"""A word of a newspaper's title, which often has "The" in it ("The Korea Herald", "The Times")."""
 _AGENCY_WORD = re.compile(r"\bAgency\b")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
@@ -282,10 +289,14 @@ class Holders:
         named = self._surname(phrase)
         if named is not None:
             return named
+        # "The Secret Intelligence Service" is proposed as "Secret Intelligence Service": the article is the
+        # sentence's, not the name's; a newspaper's title often has it ("The Korea Herald"): kept, but not in its id.
+        bare = _LEADING_ARTICLE.sub("", phrase)
+        kind = _kind(phrase)
         entity = Entity(
-            id=slug(phrase),
-            name=phrase,
-            kind=_kind(phrase),
+            id=slug(bare),
+            name=phrase if _NEWSPAPER.search(phrase) else bare,
+            kind=kind,
             notes="Proposed by factlog draft: not in the registry given.",
         )
         created = self._new(entity)

@@ -23,7 +23,7 @@ def _chain(text: str, registry: factlog.ClaimSet | None = None) -> list[str]:
     ("sentence", "chain"),
     [
         ("Xinhua learned from the ministry that talks would resume.", ["Xinhua", "the ministry"]),
-        ("Xinhua has learned from the Foreign Ministry that talks would resume.", ["Xinhua", "the Foreign Ministry"]),
+        ("Xinhua has learned from the Foreign Ministry that talks would resume.", ["Xinhua", "Foreign Ministry"]),
         (
             "Yonhap learned from a government source on Monday that talks would resume.",
             ["Yonhap", "a government source"],
@@ -204,7 +204,7 @@ def test_people_of_a_registry_body_are_not_the_body() -> None:
         ("SEOUL, Nov 20 (Yonhap) -- Talks would resume, the news agency reported.", "Yonhap"),
         (
             "The International Atomic Energy Agency said talks would resume. The agency added that they had.",
-            "The International Atomic Energy Agency",
+            "International Atomic Energy Agency",
         ),
     ],
 )
@@ -212,3 +212,27 @@ def test_the_agency_is_the_agency_named_last_the_datelines_included(text: str, a
     """'SEOUL, Nov 20 (Yonhap) -- The agency said ...' is Yonhap's, not an anonymous 'the agency'."""
     drafted = _draft(text)
     assert drafted.entity_by_id[drafted.claims[-1].attribution.holder].name == agency
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity", "name"),
+    [
+        (
+            "The Secret Intelligence Service said talks would resume.",
+            "secret-intelligence-service",
+            "Secret Intelligence Service",
+        ),
+        ("Xinhua learned from the Foreign Ministry that talks would resume.", "foreign-ministry", "Foreign Ministry"),
+        (
+            "The National Intelligence Service (NIS) said talks would resume.",
+            "national-intelligence-service",
+            "National Intelligence Service",
+        ),
+        ("The Korea Herald reported that talks would resume.", "korea-herald", "The Korea Herald"),
+    ],
+)
+def test_a_proposed_name_leaves_out_the_article_before_it(sentence: str, entity: str, name: str) -> None:
+    """'The Secret Intelligence Service said' proposes 'secret-intelligence-service'; a newspaper keeps its 'The'."""
+    drafted = _draft(sentence)
+    holder = drafted.claims[0].attribution.holder
+    assert (holder, drafted.entity_by_id[holder].name) == (entity, name)
