@@ -236,3 +236,18 @@ def test_a_proposed_name_leaves_out_the_article_before_it(sentence: str, entity:
     drafted = _draft(sentence)
     holder = drafted.claims[0].attribution.holder
     assert (holder, drafted.entity_by_id[holder].name) == (entity, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BERLIN, 8. Oktober (dpa) - Scholz said talks would resume.",
+        "BERLIN, 8. Oktober 2026 (dpa) - Scholz said talks would resume.",
+    ],
+)
+def test_a_german_dateline_with_a_dotted_day_is_a_dateline(text: str) -> None:
+    """'BERLIN, 8. Oktober (dpa) - ...': the day's dot ends no sentence; dpa relays, and the quote starts after it."""
+    drafted = _draft(text)
+    (claim,) = drafted.claims
+    assert claim.evidence[0].quote == "Scholz said talks would resume."
+    assert _chain(text) == ["dpa", "Scholz"]
