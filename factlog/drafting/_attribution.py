@@ -43,6 +43,7 @@ from factlog.drafting._speakers import (
     subject_after,
     subject_before,
 )
+from factlog.drafting._times import WEEKDAYS
 from factlog.model._kinds import Mode
 from factlog.model._scales import Certainty, Polarity
 
@@ -134,6 +135,7 @@ _NOT_A_HOLDER = frozenset(
         *("report", "reports", "analysis", "explainer", "factbox", "poll", "study", "survey", "update", "live"),
         *("video", "photos", "opinion", "editorial", "review", "interview", "profile", "timeline", "q&a", "exclusive"),
         *("breaking", "watch", "listen", "podcast", "latest", "today", "tonight", "yesterday", "week", "recap"),
+        *("updates", "highlights", "photo", "pictures", "graphic", "map", "factcheck", "fact-check", "briefing"),
     )
 )
 """Labels a headline ends with after a colon or a dash ("...: Analysis"): the kind of story, not who speaks."""
@@ -144,6 +146,11 @@ _NOT_A_NAME = frozenset(
     )
 )
 """First words of what follows a headline's colon that is no name: "Busan Port Fire: What We Know"."""
+_CALENDAR = re.compile(
+    rf"(?i:{WEEKDAYS}|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\.?"
+)
+"""A day or a month after a headline's dash ("... - November"): when, not who ("May" may be a name)."""
 _HEADLINE_WORDS = 3
 _NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
 _OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
@@ -235,12 +242,16 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
         return _learned_from(sentence, item)
     if _AGENT.match(sentence[item.end :]) and not _PASSIVE.search(sentence[: item.start].rstrip()):
         return None  # "In remarks reported by KCNA, Kim said": a participle, no verb; the carrier is a relay
-    if _PASSIVE.search(sentence[: item.start].rstrip()):
+    if (passive := _PASSIVE.search(sentence[: item.start].rstrip())) is not None:
         # "No injuries were reported": a passive names no speaker, unless "by" does.
         agent = _AGENT.match(sentence[item.end :])
         if agent is None:
             return None
-        phrase, _ = phrase_after(sentence, item.end + agent.end())
+        phrase, end = phrase_after(sentence, item.end + agent.end())
+        told = item.text.casefold() in {"told", "tells"}
+        learner = subject_before(sentence, attrs.evolve(item, start=passive.start())) if told else None
+        if learner is not None:
+            return (*learner, *split_relays(phrase)), (end, len(sentence))  # "Xinhua was told by the ministry that"
         return split_relays(phrase), (0, item.start)
     if _OBJECT_RELATIVE.search(sentence, 0, item.start):
         return None  # "Pyongyang has not confirmed the visit, which Seoul reported": Seoul reported the visit only
@@ -366,7 +377,8 @@ def _headline_holder(sentence: str) -> tuple[tuple[str, ...], tuple[int, int], s
     if found is None or len(found["said"].split()) < _HEADLINE_WORDS:
         return None
     holder = found["holder"]
-    if holder.casefold() in _NOT_A_HOLDER or holder.split()[0].casefold() in _NOT_A_NAME:
+    words = holder.casefold().split()
+    if words[0] in _NOT_A_NAME or any(word in _NOT_A_HOLDER or _CALENDAR.fullmatch(word) for word in words):
         return None
     holders = split_relays(holder)
     start = sentence.index(found["said"])

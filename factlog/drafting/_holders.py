@@ -320,7 +320,8 @@ class Holders:
         if _DEMONYM.fullmatch(name) or not (
             _ACRONYM_NAME.fullmatch(name) or _INSTITUTION.search(name) or _BODY_WORDS.search(name)
         ):
-            return None
+            inside = _ACRONYM_WORD.search(name)  # "Two NIS officials": the NIS
+            return None if inside is None or inside.group() == name else self._body(inside.group())
         return self._named(name)
 
     def coordinated(self, phrase: str) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ def _chain(text: str, registry: factlog.ClaimSet | None = None) -> list[str]:
             ["Yonhap", "a government source"],
         ),
         ("Reporters heard from officials that talks would resume.", ["Reporters", "officials"]),
+        ("Xinhua was told by the ministry that talks would resume.", ["Xinhua", "the ministry"]),
     ],
 )
 def test_whom_a_learner_learned_from_holds_it_and_the_learner_relays(sentence: str, chain: list[str]) -> None:
@@ -84,17 +85,17 @@ def test_a_name_after_a_headlines_colon_or_dash_holds_the_headline(headline: str
     assert (drafted.entity_by_id[claim.attribution.holder].name, claim.polarity) == ("Lavrov", factlog.Polarity.DENIED)
 
 
-def test_a_label_after_a_headlines_colon_holds_nothing() -> None:
-    """'...: Analysis' and '...: What We Know' name the kind of story; ': Lavrov' names who speaks."""
-    holders = [
-        _draft(headline).claims[0].attribution.holder
-        for headline in (
-            "Missile Fired Into Sea: Analysis",
-            "Busan Port Fire: What We Know",
-            "Missile Fired Into Sea: Lavrov",
-        )
-    ]
-    assert holders == ["harbour-post", "harbour-post", "lavrov"]
+def test_a_label_or_a_date_after_a_headlines_colon_or_dash_holds_nothing() -> None:
+    """'...: Analysis', '...: What We Know', '...: Live Updates', '... - November' say what and when; ': Lavrov' who."""
+    headlines = (
+        "Missile Fired Into Sea: Analysis",
+        "Busan Port Fire: What We Know",
+        "Kim Jong Un Meets Putin in Moscow: Live Updates",
+        "Talks Resume in Seoul After Long Pause - November",
+        "Missile Fired Into Sea: Lavrov",
+    )
+    holders = [_draft(headline).claims[0].attribution.holder for headline in headlines]
+    assert holders == ["harbour-post"] * 4 + ["lavrov"]
 
 
 @pytest.mark.parametrize(
