@@ -57,6 +57,11 @@ _SCARE_QUOTED = re.compile(
     r"(?P<words>[^“”\",.;:!?]{1,40})[”\"]$"
 )
 """A subject with a word in scare quotes: 'The “experts”', 'so-called “witnesses”'."""
+_NAME_WITH_COMMAS = re.compile(
+    r"(?:(?<=^)|(?<=[,;:]\s))(?:(?:the|The)\s+)?(?:[A-Z][\w’'&-]*\s+)+(?:of|for)\s+[A-Z][\w’'&-]*"
+    r"(?:\s*,\s*[A-Z][\w’'&-]*)+,?\s+and\s+[A-Z][\w’'&-]*$"
+)
+"""A name whose last words are a list: "The Ministry of Trade, Industry and Energy" is one body."""
 _LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}")
 _LIST_END = re.compile(r"^and\s+")
 _LIST_STOP = re.compile(
@@ -196,7 +201,8 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
         return _apposition(f"{quoted['speaker']}, {quoted['words']}{quoted['quoted']}")
     if before.endswith(("”", '"')):
         return None
-    clause = _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
+    named = _NAME_WITH_COMMAS.search(before)
+    clause = named.group() if named else _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
     if not words or len(words) > _SUBJECT_WORDS:
         return None

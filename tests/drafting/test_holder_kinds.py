@@ -252,3 +252,18 @@ def test_a_german_dateline_with_a_dotted_day_is_a_dateline(text: str) -> None:
     (claim,) = drafted.claims
     assert claim.evidence[0].quote == "Scholz said talks would resume."
     assert _chain(text) == ["dpa", "Scholz"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ministry of Trade, Industry and Energy said talks would resume.",
+        "In Seoul, the Ministry of Trade, Industry and Energy said talks would resume.",
+    ],
+)
+def test_a_name_ending_in_a_list_is_one_holder(sentence: str) -> None:
+    """'The Ministry of Trade, Industry and Energy said' is the ministry's, not 'Industry and Energy''s."""
+    drafted = _draft(sentence)
+    assert [drafted.entity_by_id[claim.attribution.holder].name for claim in drafted.claims] == [
+        "Ministry of Trade, Industry and Energy"
+    ]
