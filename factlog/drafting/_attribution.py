@@ -32,6 +32,8 @@ import re
 import attrs
 
 from factlog.drafting._cues import CueKind, Found, find_cues
+from factlog.drafting._headlines import headline_holder
+from factlog.drafting._quotes import plain_quotes
 from factlog.drafting._scope import certainty_of, denies
 from factlog.drafting._speakers import (
     CITING_AFTER,
@@ -43,7 +45,6 @@ from factlog.drafting._speakers import (
     subject_after,
     subject_before,
 )
-from factlog.drafting._times import WEEKDAYS
 from factlog.model._kinds import Mode
 from factlog.model._scales import Certainty, Polarity
 
@@ -53,7 +54,6 @@ _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
-_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=[^\s'])((?:[^']|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)")
 _RUN_ON_HOLDER = re.compile(r"(?P<holder>[A-Z][A-Z0-9&.-]+|(?:[\w.'’-]+\s+)*?[a-z][\w-]*)\s+(?=[A-Z])")
 """A holder run into the clause after "According to" with no comma: "KCNA Kim attended", "state media Kim ..."."""
 _RUN_ON_INSTITUTION = re.compile(
@@ -124,34 +124,6 @@ _NOUN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A word before "reports" or "claims" that makes it a noun: "Western media reports that ...", "these claims"."""
-_HEADLINE_HOLDER = re.compile(
-    r"(?P<said>\S.*?\S)\s*(?P<mark>:|\s[-–—])\s*"
-    r"(?P<holder>(?:[A-Z][\w.’'&-]*(?:['’]s)?\s+){0,3}[A-Z][\w.’'&-]*|(?:[a-z][\w-]*\s+){0,2}(?:sources?|officials?))"
-    r"\s*$"
-)
-"""A headline's holder after a colon or a dash: "Russia Did Not Send Troops: Lavrov", "Talks to resume - sources"."""
-_NOT_A_HOLDER = frozenset(
-    (
-        *("report", "reports", "analysis", "explainer", "factbox", "poll", "study", "survey", "update", "live"),
-        *("video", "photos", "opinion", "editorial", "review", "interview", "profile", "timeline", "q&a", "exclusive"),
-        *("breaking", "watch", "listen", "podcast", "latest", "today", "tonight", "yesterday", "week", "recap"),
-        *("updates", "highlights", "photo", "pictures", "graphic", "map", "factcheck", "fact-check", "briefing"),
-    )
-)
-"""Labels a headline ends with after a colon or a dash ("...: Analysis"): the kind of story, not who speaks."""
-_NOT_A_NAME = frozenset(
-    (
-        *("a", "an", "the", "what", "how", "why", "when", "where", "who", "which", "we", "i", "you", "our", "your"),
-        *("my", "it", "this", "that", "these", "those", "here", "there", "part", "day", "no", "not", "all", "more"),
-    )
-)
-"""First words of what follows a headline's colon that is no name: "Busan Port Fire: What We Know"."""
-_CALENDAR = re.compile(
-    rf"(?i:{WEEKDAYS}|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?)\.?"
-)
-"""A day or a month after a headline's dash ("... - November"): when, not who ("May" may be a name)."""
-_HEADLINE_WORDS = 3
 _NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
 _OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
 _WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
@@ -325,33 +297,6 @@ def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str
     return (), (*sources(tail["cited"]), *citing), tail.start()
 
 
-def _plain_quotes(sentence: str) -> str:
-    """The sentence with every quotation mark as “ or ” (same length): ‘’, «» and „“ read as “”.
-
-    A ’ closes a quotation only after an open ‘ and not between letters ("Kim Jong
-    Un’s" keeps its apostrophe); straight single quotes are read as a pair only, one
-    opening a word and one closing it ('We will respond,' Lavrov said), so an
-    apostrophe ("Kim's", "the '90s") stays one.
-    """
-    chars = list(sentence)
-    single = low = False
-    for index, char in enumerate(chars):
-        if char == "“" and low:
-            chars[index], low = "”", False  # „...“: the German pair closes with a “
-        elif char in "«„":
-            chars[index], low = "“", char == "„"
-        elif char == "»":
-            chars[index] = "”"
-        elif char == "‘" and not (index and chars[index - 1].isalpha()):
-            chars[index], single = "“", True
-        elif char == "’" and single:
-            between = 0 < index < len(chars) - 1 and chars[index - 1].isalpha() and chars[index + 1].isalpha()
-            if not between:
-                chars[index], single = "”", False
-    # 'We will respond,' Lavrov said: straight single quotes in a pair, an apostrophe inside ("Kim's") kept.
-    return _STRAIGHT_SINGLE.sub(lambda match: f"“{match[1]}”", "".join(chars))
-
-
 def _says_nothing(sentence: str, item: Found) -> bool:
     """Whether a verb of saying names no speaker: negated, with nothing said, or a noun ("media reports that")."""
     if item.cue.kind is not CueKind.REPORTING:
@@ -363,26 +308,6 @@ def _says_nothing(sentence: str, item: Found) -> bool:
         item.text.casefold() in {"reports", "claims", "notes"}
         and _NOUN_BEFORE.search(sentence[: item.start]) is not None
     )
-
-
-def _headline_holder(sentence: str) -> tuple[tuple[str, ...], tuple[int, int], str] | None:
-    """A headline's holder after a colon or a dash ("Russia Did Not Send Troops: Lavrov"): (holders, content, mark).
-
-    Only in a line without final punctuation (a headline), after words of a clause (three
-    or more), and never a label of the kind of story ("...: Analysis", "... - VIDEO").
-    """
-    if sentence.rstrip(" ”\"’'").endswith((".", "!", "?")):
-        return None
-    found = _HEADLINE_HOLDER.fullmatch(sentence.strip())
-    if found is None or len(found["said"].split()) < _HEADLINE_WORDS:
-        return None
-    holder = found["holder"]
-    words = holder.casefold().split()
-    if words[0] in _NOT_A_NAME or any(word in _NOT_A_HOLDER or _CALENDAR.fullmatch(word) for word in words):
-        return None
-    holders = split_relays(holder)
-    start = sentence.index(found["said"])
-    return (holders, (start, start + len(found["said"])), found["mark"].strip()) if holders else None
 
 
 def _carrier(sentence: str, item: Found) -> tuple[str, ...] | None:
@@ -408,7 +333,7 @@ def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> s
 
 def read_sentence(sentence: str) -> Reading:
     """The attribution, certainty and polarity the cues of one sentence give."""
-    sentence = _plain_quotes(sentence)
+    sentence = plain_quotes(sentence)
     cues = find_cues(sentence)
     holders: tuple[str, ...] = ()
     cue: str | None = None
@@ -441,7 +366,7 @@ def read_sentence(sentence: str) -> Reading:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item
             content = (item.end, len(sentence))
             break
-    if not holders and (headline := _headline_holder(sentence)) is not None:
+    if not holders and (headline := headline_holder(sentence)) is not None:
         holders, content, cue = headline
     quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
     own_voice = not holders and not quoted
