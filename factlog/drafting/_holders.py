@@ -13,6 +13,17 @@ import unicodedata
 
 import attrs
 
+from factlog.drafting._kinds import (
+    ACRONYM_WORD,
+    INSTITUTION,
+    MEMBERS,
+    OUTLET_WORDS,
+    agency_in,
+    entity_kind,
+    names_a_body,
+    proposed_name,
+    without_article,
+)
 from factlog.drafting._names import INVISIBLE, VAGUE_NOUNS, Names, agency_name, count_of, normal, slug, vague
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
@@ -22,9 +33,6 @@ __all__ = ["Holders"]
 _LONGEST_ID = 200
 """The longest id the format takes (``ID_PATTERN``)."""
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
-_OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
-_BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
-_ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association)\b")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
 _BOTH = re.compile(r"^both\s+", re.IGNORECASE)
 _AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
@@ -41,11 +49,6 @@ _TITLED_NAME = re.compile(
 """A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning."""
 _ACRONYM = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\)")
 """An acronym in parentheses after a name: "The National Intelligence Service (NIS)"."""
-_INSTITUTION = re.compile(
-    r"\b(?:Service|Agency|Council|Committee|Commission|Ministry|Department|Office|Bureau|Staff|Command|Forces|"
-    r"Army|Navy|Guard|Institute|Center|Centre|Administration|Authority|Directorate|Assembly|Court|Party)$"
-)
-"""The last word of an institution's name: "The Secret Intelligence Service" is no title before a name."""
 _PERSON_NOUN = re.compile(
     r"\b(?:spokes(?:man|woman|person)|official|source|diplomat|officer|analyst|expert|minister|aide|lawmaker|"
     r"envoy|ambassador|leader|president|secretary|director|commander)$",
@@ -54,41 +57,12 @@ _PERSON_NOUN = re.compile(
 """A descriptor of one person ("the spokesman", "a senior official"): "he" or "she" after it is that person."""
 _SURNAME = re.compile(r"[A-Z][\w’'-]+")
 """A lone capitalised word, which may be the last name of a person named before."""
-_MEMBERS = re.compile(
-    r"^(?:the\s+)?(?P<body>[A-Z][\w.&’'-]*(?:\s+(?:[A-Z][\w.&’'-]*|of|for|and|on))*?)\s+"
-    r"(?P<members>(?:(?:senior|top|junior|local|military|intelligence|government|security|defen[cs]e)\s+)*"
-    r"(?:officials?|sources?|diplomats?|analysts?|experts?|officers?|lawmakers?|spokes(?:man|woman|person)|aides?|"
-    r"insiders?|researchers?|soldiers?|members?|staff|personnel|investigators?|prosecutors?|authorities|agents?))$"
-)
-"""People of a named body: "NIS officials", "Pentagon sources", "Foreign Ministry officials"."""
-_ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]+")
-_ACRONYM_WORD = re.compile(r"(?<![\w.])[A-Z][A-Z0-9&]+(?![\w.])")
-_DEMONYM = re.compile(r"(?:[A-Z]\w*\s+)*[A-Z]\w*(?:an|ese|ish|ch|i|ic)")
-"""A word of nationality ("Russian", "South Korean", "Japanese"): no body of its own to speak for."""
 _THE_AGENCY = re.compile(
     r"(?:the|that)\s+(?:(?:news|state|state-run|state-owned|official|wire)\s+)*(?:agency|wire service|news service)",
     re.IGNORECASE,
 )
 """A news agency spoken of as "the agency" ("the news agency"): the one named last, as in the dateline."""
-_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+(?=[A-Z])")
-""""The" before a name in title case ("The Secret Intelligence Service"): no part of the name."""
-_NEWSPAPER = re.compile(
-    r"\b(?:Times|Post|Herald|Journal|Daily|Guardian|Tribune|Gazette|Observer|Economist|Telegraph|Independent|"
-    r"Globe|Star|Sun|Mirror|Chronicle|Register|Inquirer|Standard|Courier|Examiner|Hindu|Atlantic)\b"
-)
-"""A word of a newspaper's title, which often has "The" in it ("The Korea Herald", "The Times")."""
 _AGENCY_WORD = re.compile(r"\bAgency\b")
-_CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
-
-
-def _agency_in(phrase: str) -> str | None:
-    """The well-known agency a phrase names with its description ("Russia's TASS news agency" is TASS), or None."""
-    described = re.fullmatch(
-        r"(?:(?:the|a)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,5}?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
-        r"(?:\s+(?:state\s+)?(?:news\s+agency|agency|news|newspaper|daily|broadcaster|wire))?",
-        phrase,
-    )
-    return None if described is None else agency_name(described["name"])
 
 
 def _singular(entity: Entity) -> bool:
@@ -96,18 +70,6 @@ def _singular(entity: Entity) -> bool:
     if not entity.anonymous:
         return True
     return count_of(entity.name) is None and not entity.name.rstrip(" .").endswith("s")
-
-
-def _kind(name: str) -> EntityKind:
-    if _OUTLET_WORDS.search(name) or agency_name(name) is not None:
-        return EntityKind.MEDIA_OUTLET
-    if _BODY_WORDS.search(name):
-        return EntityKind.GOVERNMENT_BODY
-    if _ORG_WORDS.search(name) or _INSTITUTION.search(name) or re.search(r"\b[A-Z]{2,}\b", name):
-        return EntityKind.ORGANISATION  # "The National Intelligence Service", "The JCS": no person's names
-    if _CAPITALISED.match(name) and 2 <= len(name.split()) <= 4:
-        return EntityKind.PERSON
-    return EntityKind.ORGANISATION
 
 
 class Holders:
@@ -198,7 +160,7 @@ class Holders:
         if proposed is not None:
             return proposed if self.used[proposed].kind is EntityKind.MEDIA_OUTLET else None
         known = agency_name(phrase)
-        if known is not None or (re.search(r"\b[A-Z]", phrase) and _OUTLET_WORDS.search(phrase)):
+        if known is not None or (re.search(r"\b[A-Z]", phrase) and OUTLET_WORDS.search(phrase)):
             return self.resolve(known or phrase)
         return None
 
@@ -250,14 +212,14 @@ class Holders:
         if _THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
             return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
         found = self.names.find(phrase)
-        agency = _agency_in(phrase)  # a registry name before it owns the agency: "Russia's TASS news agency"
+        agency = agency_in(phrase)  # a registry name before it owns the agency: "Russia's TASS news agency"
         if agency is not None and agency != phrase:
             return self._named(agency)  # "Russia's TASS news agency", "the state-run Xinhua news agency": the agency
         head = found[-1] if found else None  # the head of an English noun phrase comes last
-        titled = None if _INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
+        titled = None if INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
-        members = _MEMBERS.match(phrase)
+        members = MEMBERS.match(phrase)
         if members is not None:
             # "NIS officials": some people of the NIS, who speak for it, are not the NIS itself.
             return self._anonymous(phrase, self._body(members["body"]))
@@ -278,7 +240,7 @@ class Holders:
             return known
         if vague(phrase):
             # "a senior U.S. official": anonymous, speaking for the name inside the phrase ("a senior NIS official").
-            acronym = _ACRONYM_WORD.search(phrase)
+            acronym = ACRONYM_WORD.search(phrase)
             body = None if acronym is None else self._body(acronym.group())
             return self._anonymous(phrase, body if head is None else self.use(head.entity))
         if head is not None:
@@ -289,14 +251,10 @@ class Holders:
         named = self._surname(phrase)
         if named is not None:
             return named
-        # "The Secret Intelligence Service" is proposed as "Secret Intelligence Service": the article is the
-        # sentence's, not the name's; a newspaper's title often has it ("The Korea Herald"): kept, but not in its id.
-        bare = _LEADING_ARTICLE.sub("", phrase)
-        kind = _kind(phrase)
         entity = Entity(
-            id=slug(bare),
-            name=phrase if _NEWSPAPER.search(phrase) else bare,
-            kind=kind,
+            id=slug(without_article(phrase)),  # "The Secret Intelligence Service": secret-intelligence-service
+            name=proposed_name(phrase),
+            kind=entity_kind(phrase),
             notes="Proposed by factlog draft: not in the registry given.",
         )
         created = self._new(entity)
@@ -317,10 +275,8 @@ class Holders:
         proposed = self._proposed(name)
         if proposed is not None:
             return proposed
-        if _DEMONYM.fullmatch(name) or not (
-            _ACRONYM_NAME.fullmatch(name) or _INSTITUTION.search(name) or _BODY_WORDS.search(name)
-        ):
-            inside = _ACRONYM_WORD.search(name)  # "Two NIS officials": the NIS
+        if not names_a_body(name):
+            inside = ACRONYM_WORD.search(name)  # "Two NIS officials": the NIS
             return None if inside is None or inside.group() == name else self._body(inside.group())
         return self._named(name)
 
