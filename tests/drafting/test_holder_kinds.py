@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factlog
 from tests.drafting.registries import BUNDLED_REGISTRY
@@ -267,3 +269,28 @@ def test_a_name_ending_in_a_list_is_one_holder(sentence: str) -> None:
     assert [drafted.entity_by_id[claim.attribution.holder].name for claim in drafted.claims] == [
         "Ministry of Trade, Industry and Energy"
     ]
+
+
+@given(
+    body=st.sampled_from(["NIS", "JCS", "Foreign Ministry", "Defence Ministry", "Cabinet Office"]),
+    members=st.sampled_from(["officials", "senior officials", "sources", "diplomats", "military officers"]),
+    verb=st.sampled_from(["said", "told reporters", "have said", "confirmed"]),
+)
+def test_any_people_of_a_named_body_speak_for_it(body: str, members: str, verb: str) -> None:
+    """'<body> <people> <verb> ...' is an anonymous group of the body's people, speaking for the body."""
+    drafted = _draft(f"{body} {members} {verb} talks would resume.")
+    entity = drafted.entity_by_id[drafted.claims[0].attribution.holder]
+    assert entity.anonymous
+    assert entity.affiliation is not None
+    assert drafted.entity_by_id[entity.affiliation].name == body
+
+
+@given(
+    clause=st.sampled_from(["Russia Did Not Send Troops", "Talks Will Resume Next Week", "Missile Fired Into Sea"]),
+    mark=st.sampled_from([": ", " - ", " — "]),
+    name=st.sampled_from(["Lavrov", "Mao Ning", "Kremlin", "Seoul"]),
+)
+def test_any_name_after_a_headlines_mark_holds_it(clause: str, mark: str, name: str) -> None:
+    """'<headline><colon or dash><name>' on a line of its own is the name's, with the clause as what is held."""
+    drafted = _draft(f"{clause}{mark}{name}\nTalks went on.")
+    assert drafted.entity_by_id[drafted.claims[0].attribution.holder].name == name
