@@ -10,6 +10,9 @@ The first reporting cue of a sentence decides the holder:
 * a verb of saying with its subject before it ("Analysts note that ...", "Moscow has
   denied ...") or after it at the end ("..., the ministry said.");
 * "X quoted Y as saying", "Y was quoted by X as saying" — Y the holder, X a relay;
+* "X learned from Y that", "X was told by Y that" — Y the holder, X a relay;
+* a name after a headline's colon or dash ("Russia Did Not Send Troops: Lavrov"), read
+  by :mod:`factlog.drafting._headlines`, when no cue names a holder;
 * "widely regarded" and other sayings without a sayer — an anonymous holder.
 
 The phrases naming the speaker are read by :mod:`factlog.drafting._speakers`.
