@@ -36,7 +36,7 @@ import attrs
 
 from factlog.drafting._cues import CueKind, Found, find_cues
 from factlog.drafting._headlines import headline_holder
-from factlog.drafting._quotes import plain_quotes
+from factlog.drafting._quote_marks import plain_quotes
 from factlog.drafting._scope import certainty_of, denies
 from factlog.drafting._speakers import (
     CITING_AFTER,
