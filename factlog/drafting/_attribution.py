@@ -304,8 +304,12 @@ def _says_nothing(sentence: str, item: Found) -> bool:
     )
 
 
-def read_sentence(sentence: str) -> Reading:
-    """The attribution, certainty and polarity the cues of one sentence give."""
+def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
+    """The attribution, certainty and polarity the cues of one sentence give.
+
+    ``quoting`` says the sentence stands inside a quotation that goes on after it: without
+    a speaker of its own it is ``quoted``, as a sentence that is only a quotation is.
+    """
     sentence = _plain_quotes(sentence)
     cues = find_cues(sentence)
     holders: tuple[str, ...] = ()
@@ -344,7 +348,7 @@ def read_sentence(sentence: str) -> Reading:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item
             content = (item.end, len(sentence))
             break
-    quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
+    quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
     certainty = certainty_of(applying, own_voice)
