@@ -54,3 +54,18 @@ def test_asking_makes_any_sentence_uncommitted(verb: str) -> None:
     asked = factlog.draft(f"Anton Belek {verb} Tarsia?", source="t", registry=BELEK_REGISTRY).claims[0]
     assert (asked.certainty, asked.polarity) == (Certainty.UNCOMMITTED, Polarity.AFFIRMED)
     assert asked.statement[:-1] == stated.statement[:-1]
+
+
+def test_a_quoted_question_and_its_speaker_after_it_are_one_sentence() -> None:
+    """'“Will the West ever learn?” Lavrov said.': one claim, Lavrov's and uncommitted, not an unnamed speaker's."""
+    drafted = factlog.draft(
+        "“Will the West ever learn?” Lavrov said. “Enough!” Lavrov told reporters. Talks ended.",
+        source="t",
+        publisher="Yonhap",
+        registry=BUNDLED_REGISTRY,
+    )
+    assert [(c.evidence[0].quote, c.attribution.holder, c.certainty) for c in drafted.claims] == [
+        ("“Will the West ever learn?” Lavrov said.", "sergey-lavrov", Certainty.UNCOMMITTED),
+        ("“Enough!” Lavrov told reporters.", "sergey-lavrov", Certainty.CERTAIN),
+        ("Talks ended.", "yonhap", Certainty.CERTAIN),
+    ]
