@@ -26,7 +26,8 @@ def open_after(sentence: str, *, open_before: bool, reopened: bool = False) -> b
     ``open_before`` says one was open at its start; ``reopened`` that the sentence opens
     a paragraph continuing it, so that its first mark opens the quotation again rather
     than closing it. Single quotation marks are not counted: they nest inside double
-    ones, and ’ is also an apostrophe. „ opens a quotation that “ closes („...“).
+    ones, and ’ is also an apostrophe. „ opens a quotation that “ closes („...“). A
+    straight mark after a digit is an inch mark ('a 12" gun'), not a quotation mark.
     """
     is_open, low = open_before, False
     for index, char in enumerate(sentence):
@@ -38,7 +39,7 @@ def open_after(sentence: str, *, open_before: bool, reopened: bool = False) -> b
             is_open, low = True, char == "„"
         elif char in _CLOSING:
             is_open = low = False
-        elif char == '"':
+        elif char == '"' and not (index and sentence[index - 1].isdigit()):  # not the inch mark of 'a 12" gun'
             is_open = not is_open
     return is_open
 

@@ -40,11 +40,12 @@ _DAY_MONTH = re.compile(
     r"(?:,?\s+(?P<year>\d{4})(?!\w))?"
 )
 """A day and a month, with a year or without: "2 December", "December 2", "Dec. 2, 2025", "the 2nd of Dec"."""
+_DOT = r"\.?"
 _PART = (
     r"(?:(?P<part>early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?P<which>beginning|start|middle|end)\s+of\s+(?:the\s+)?)"
 )
 _PART_OF = re.compile(
-    rf"(?<![\w-]){_PART}(?:(?P<month>{_MONTH_WORD})(?!\w)(?:,?\s+(?P<year>\d{{4}})(?!\w))?|(?P<alone>\d{{4}})(?![\w-]))",
+    rf"(?<![\w-]){_PART}(?:(?P<month>(?-i:{_MONTH_WORD.removesuffix(_DOT)})(?:\.(?=,?\s+\d{{4}}))?)(?!\w)(?:,?\s+(?P<year>\d{{4}})(?!\w))?|(?P<alone>\d{{4}})(?![\w-]))",
     re.IGNORECASE,
 )
 """The part of a month or a year: "mid-November", "early Nov. 2025", "the end of November", "late 2025"."""
@@ -162,7 +163,8 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
     up to the publication date, not the whole year.
     """
     if published is None:
-        timey = _TIMEY.search(sentence) or _DAY_MONTH.search(sentence)
+        found = [match for match in (_PART_OF.search(sentence), _TIMEY.search(sentence)) if match is not None]
+        timey = min(found, key=lambda match: (match.start(), -match.end()), default=_DAY_MONTH.search(sentence))
         words = _phrase(sentence, timey)[2] if timey else None
         words = words or next((f.text for f in find_time_expressions(sentence, _ANCHOR)), None)
         return NamedTime() if words is None else NamedTime(note=UNDATED.format(words=words.strip()))

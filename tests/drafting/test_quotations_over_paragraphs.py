@@ -32,16 +32,19 @@ def test_a_quotation_continued_into_the_next_paragraph_keeps_its_speaker() -> No
 
 
 def test_a_closed_quotation_or_a_paragraph_without_a_mark_ends_the_speakers_words() -> None:
-    """After the closing mark, or in a paragraph opening without one, a sentence without a cue is the outlet's."""
+    """After the closing mark, in a paragraph opening without one, or after an inch mark ('a 12" gun', no
+    quotation), a sentence without a cue is the outlet's."""
     claims = _claims(
         "Lavrov said: “We will respond firmly.\n“Nobody should doubt it.” Talks stalled in May.\n"
-        "Lavrov said: “We are ready.\nTalks stalled in June."
+        'Lavrov said: “We are ready.\nTalks stalled in June.\nKim said the navy fired a 12" gun. Talks stalled.'
     )
     assert [c.attribution.holder for c in claims] == [
         "sergey-lavrov",
         "sergey-lavrov",
         "yonhap",
         "sergey-lavrov",
+        "yonhap",
+        "kim-jong-un",
         "yonhap",
     ]
 

@@ -103,3 +103,12 @@ def test_the_note_quotes_every_phrase_that_could_not_be_read(words: str, quoted:
     assert [phrase for phrase in quoted if phrase in notes] == quoted
     assert "'2019' is" not in notes
     assert "'2019' and" not in notes
+
+
+@pytest.mark.parametrize(
+    ("words", "quoted"), [("before 2019", "'before 2019'"), ("in early November", "'early November'")]
+)
+def test_without_a_publication_date_the_note_quotes_the_whole_phrase(words: str, quoted: str) -> None:
+    """With no date to read them against, the note names the time words whole: 'before 2019', 'early November'."""
+    (claim,) = factlog.draft(f"Anton Belek visited Tarsia {words}.", source="wire", registry=BELEK_REGISTRY).claims
+    assert quoted in (claim.notes or "")
