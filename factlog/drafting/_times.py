@@ -163,8 +163,8 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
     up to the publication date, not the whole year.
     """
     if published is None:
-        found = [match for match in (_PART_OF.search(sentence), _TIMEY.search(sentence)) if match is not None]
-        timey = min(found, key=lambda match: (match.start(), -match.end()), default=_DAY_MONTH.search(sentence))
+        first = [match for match in (_PART_OF.search(sentence), _TIMEY.search(sentence)) if match is not None]
+        timey = min(first, key=lambda match: (match.start(), -match.end()), default=_DAY_MONTH.search(sentence))
         words = _phrase(sentence, timey)[2] if timey else None
         words = words or next((f.text for f in find_time_expressions(sentence, _ANCHOR)), None)
         return NamedTime() if words is None else NamedTime(note=UNDATED.format(words=words.strip()))
