@@ -12,7 +12,7 @@ saying why: the publication date is never put in their place.
 The part of a month is a third of it: "early November" (the beginning of) is days 1-10,
 "mid-November" (the middle of) days 11-20, "late November" (the end of) day 21 to the
 month's end; the part of a year likewise a third: "early 2025" is January to April,
-"mid-2025" May to August, "late 2025" September to December.
+"mid-2025" May to August, "late 2025" September to December ("late last year" too).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import re
 
 import attrs
 
-from factlog.model import Interval, PartialDate, find_time_expressions
+from factlog.model import Interval, PartialDate, find_time_expressions, resolve_when
 
 __all__ = ["UNDATED", "WEEKDAYS", "NamedTime", "named_time", "undated"]
 
@@ -45,10 +45,14 @@ _PART = (
     r"(?:(?P<part>early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?P<which>beginning|start|middle|end)\s+of\s+(?:the\s+)?)"
 )
 _PART_OF = re.compile(
-    rf"(?<![\w-]){_PART}(?:(?P<month>(?-i:{_MONTH_WORD.removesuffix(_DOT)})(?:\.(?=,?\s+\d{{4}}))?)(?!\w)(?:,?\s+(?P<year>\d{{4}})(?!\w))?|(?P<alone>\d{{4}})(?![\w-]))",
+    rf"(?<![\w-]){_PART}(?:"
+    rf"(?P<month>(?-i:{_MONTH_WORD.removesuffix(_DOT)})(?:\.(?=,?\s+\d{{4}}))?)(?!\w)(?:,?\s+(?P<year>\d{{4}})(?!\w))?"
+    r"|(?P<alone>\d{4})(?![\w-])"
+    r"|(?P<relative>(?:this|last|next|past|previous|coming)\s+(?:month|year))(?![\w-]))",
     re.IGNORECASE,
 )
-"""The part of a month or a year: "mid-November", "early Nov. 2025", "the end of November", "late 2025"."""
+"""The part of a month or a year: "mid-November", "early Nov. 2025", "the end of November", "late 2025",
+"late last year", "early next month"."""
 _THIRD = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
 """Which third of the month or year each word names: days 1-10, 11-20, 21-end; January-April, May-August, September-."""
 _UNTIL = r"\s*(?:-|–|—|\bto\b|\band\b|\bthrough\b|\buntil\b|\btill\b)\s*"
@@ -265,20 +269,25 @@ def _part_of(sentence: str, match: re.Match[str], published: Interval) -> Interv
     """The third of a month or a year a part names ("mid-November": days 11-20); None when its year is not known."""
     third = _THIRD[(match["part"] or match["which"]).casefold()]
     if match["alone"] is not None:
-        year = int(match["alone"])
-        first = PartialDate(year, 4 * third + 1, 1)
-        last_month = 4 * third + 4
-        return Interval(first, PartialDate(year, last_month, calendar.monthrange(year, last_month)[1]))
-    month = (
-        _month_in(sentence, match.start("month"), match["month"], published)
-        if match["year"] is None
-        else _month_in(f"in {match['month']} {match['year']}", 3, match["month"], published)
-    )
-    if month is None or month.start is None or month.start.month is None:
-        return None
-    year, number = month.start.year, month.start.month
-    last = (10, 20, calendar.monthrange(year, number)[1])[third]
+        whole: Interval | None = Interval.parse(match["alone"])
+    elif match["relative"] is not None:
+        whole = resolve_when(match["relative"], published)
+    elif match["year"] is None:
+        whole = _month_in(sentence, match.start("month"), match["month"], published)
+    else:
+        whole = _month_in(f"in {match['month']} {match['year']}", 3, match["month"], published)
+    if whole is None or whole.start is None or whole.start != whole.end or whole.start.day is not None:
+        return None  # no single month or year: "late last month" against a publication month spans two
+    year, number = whole.start.year, whole.start.month
+    if number is None:
+        first, last_month = 4 * third + 1, 4 * third + 4
+        return Interval(PartialDate(year, first, 1), PartialDate(year, last_month, _days_in(year, last_month)))
+    last = (10, 20, _days_in(year, number))[third]
     return Interval(PartialDate(year, number, 10 * third + 1), PartialDate(year, number, last))
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
 
 
 def _weekday_of_date(

@@ -59,6 +59,8 @@ def test_on_a_weekday_is_the_latest_such_day_up_to_publication() -> None:
         ("in early 2025", "2025-01-01/2025-04-30"),
         ("in mid-2025", "2025-05-01/2025-08-31"),
         ("in late 2025", "2025-09-01/2025-12-31"),
+        ("late last year", "2025-09-01/2025-12-31"),
+        ("early next month", "2026-12-01/2026-12-10"),
     ],
 )
 def test_a_part_of_a_month_or_year_is_its_third(words: str, days: str) -> None:
