@@ -35,6 +35,8 @@ __all__ = ["draft"]
 _TITLE_LENGTH = 160
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _SAFETY_ROUNDS = 3
+_LOOK_AHEAD = 20
+"""The most sentences read ahead for the speaker named where a quotation closes."""
 _LONGEST_SOURCE_ID = 160  # claim ids add "-001-office-1" and must stay within 200 characters
 
 
@@ -165,6 +167,28 @@ class _Drafter:
             for number, attribution in enumerate(attributions, 1)
         ]
 
+    def closing_speaker(
+        self, text: str, spans: list[tuple[int, int]], opening: int, wire: tuple[str, ...]
+    ) -> Attribution | None:
+        """Who is named where a quotation opening in sentence number ``opening`` closes, if anyone.
+
+        "“We will respond. Nobody should doubt it.¶“Our patience is not endless,” Lavrov
+        said.": the quotation's sentences are Lavrov's from the first, as news style writes
+        a speaker named at the close. None when it closes on no speaker, or never does.
+        """
+        quotation: Quotation | None = Quotation()
+        for index in range(opening, min(len(spans), opening + _LOOK_AHEAD)):
+            first, end = spans[index]
+            sentence = text[first:end].lstrip(INVISIBLE)
+            new_paragraph = "\n" in text[spans[index - 1][1] : first]
+            going_on, still_open = quotation_at(sentence, quotation, new_paragraph=new_paragraph)
+            if going_on is not quotation:
+                return None  # a paragraph opening without a mark ended it
+            if not still_open:
+                reading = read_sentence(sentence, quoting=True)
+                return self._attributions(reading, None, wire)[0] if reading.holders else None
+        return None
+
     def office_claims(self, claim_id: str, text: str, start: int, end: int) -> list[Claim]:
         """A claim for each office title before a name in the sentence, quoting the title."""
         sentence = text[start:end]
@@ -282,6 +306,8 @@ def draft(
                 wire = tuple(dict.fromkeys(holders.agency(agency, drafter.outlet) for agency in dateline.agencies))
         # ... but one left open and opening the next paragraph again goes on in it (quotation_at).
         inside, still_open = quotation_at(text[start:end], quotation, new_paragraph=new_paragraph)
+        if quotation is None and inside is not None:  # a quotation opens here, its speaker not named before it
+            inside = Quotation(drafter.closing_speaker(text, spans, number, wire))
         found = drafter.sentence_claims(f"{source}-{number:03d}", text, (start, end), before, wire, quotation=inside)
         claims += found
         before = found[-1].attribution

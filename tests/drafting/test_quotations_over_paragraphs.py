@@ -69,3 +69,17 @@ def test_open_after_reads_a_reopening_mark_as_no_closing_one() -> None:
     assert not open_after('"We will respond."', open_before=True, reopened=True)
     assert not open_after('We will respond."', open_before=True)
     assert open_after("„Wir antworten.“ Er sagte: „Ja.", open_before=False)
+
+
+def test_a_speaker_named_where_the_quotation_closes_holds_it_from_its_first_sentence() -> None:
+    """'“We will respond. ...¶“Our patience is not endless,” Lavrov said.': every sentence of it is Lavrov's."""
+    claims = _claims(
+        "“We will respond firmly. Nobody should doubt it.\n“Our patience is not endless,” Lavrov said.\n"
+        "Talks stalled in May."
+    )
+    assert [(c.attribution.holder, c.attribution.mode) for c in claims] == [
+        ("sergey-lavrov", Mode.DIRECT_QUOTE),
+        ("sergey-lavrov", Mode.DIRECT_QUOTE),
+        ("sergey-lavrov", Mode.DIRECT_QUOTE),
+        ("yonhap", Mode.ASSERTED),
+    ]
