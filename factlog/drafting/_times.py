@@ -173,15 +173,16 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
         words = words or next((f.text for f in find_time_expressions(sentence, _ANCHOR)), None)
         return NamedTime() if words is None else NamedTime(note=UNDATED.format(words=words.strip()))
     read: list[tuple[int, int, Interval | None]] = []
+    problems: list[str] = []  # each phrase that failed, in its own words; its span is read as no time
     for match in _PART_OF.finditer(sentence):
         part = _part_of(sentence, match, published)
         if part is None:
-            return NamedTime(note=_note(f"the year of {match.group().strip()!r} is not known"))
+            problems.append(f"the year of {match.group().strip()!r} is not known")
         read.append((match.start(), match.end(), part))
     for match in _RANGE.finditer(sentence):
         when, problem = _span_of(sentence, match, published)
         if when is None:
-            return NamedTime(note=_note(problem or match.group()))
+            problems.append(problem or match.group())
         read.append((match.start(), match.end(), when))
     for match in _DAY_MONTH.finditer(sentence):
         if any(start <= match.start() < end for start, end, _ in read):
@@ -189,7 +190,7 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
         month = None if match["year"] else _month_alone(sentence, match, published)
         when, problem = _day_of(match, month)
         if when is None:
-            return NamedTime(note=_note(problem or match.group()))
+            problems.append(problem or match.group())
         read.append((match.start(), match.end(), when))
     note = None
     for found in find_time_expressions(sentence, published, past=None):
@@ -222,7 +223,9 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
             if not any(start <= phrase[0] and phrase[1] <= end for start, end, _ in unread):
                 unread.append(phrase)
     if unread:
-        return NamedTime(note=_note(_not_read([words for _, _, words in sorted(unread)])))
+        problems.append(_not_read([words for _, _, words in sorted(unread)]))
+    if problems:
+        return NamedTime(note=_note("; ".join(problems)))
     dated = [(start, when) for start, _, when in read if when is not None]
     if not dated:
         return NamedTime()

@@ -95,6 +95,7 @@ def test_the_three_parts_of_a_month_tile_it(published: datetime.date, month: str
         ("before the summit in 2019", ["'before the summit in 2019'"]),
         ("two days before the summit", ["'two days before the summit'"]),
         ("in the 1990s and before 2019", ["'the 1990s'", "'before 2019'"]),
+        ("before 2019 and on February 30", ["'February 30'", "'before 2019'"]),
     ],
 )
 def test_the_note_quotes_every_phrase_that_could_not_be_read(words: str, quoted: list[str]) -> None:
