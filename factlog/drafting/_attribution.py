@@ -32,7 +32,7 @@ import re
 import attrs
 
 from factlog.drafting._cues import CueKind, Found, find_cues
-from factlog.drafting._scope import certainty_of, denies
+from factlog.drafting._scope import asks, certainty_of, denies
 from factlog.drafting._speakers import (
     CITING_AFTER,
     WHEN,
@@ -304,8 +304,12 @@ def _says_nothing(sentence: str, item: Found) -> bool:
     )
 
 
-def read_sentence(sentence: str) -> Reading:
-    """The attribution, certainty and polarity the cues of one sentence give."""
+def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
+    """The attribution, certainty and polarity the cues of one sentence give.
+
+    ``quoting`` says the sentence stands inside a quotation that goes on after it: without
+    a speaker of its own it is ``quoted``, as a sentence that is only a quotation is.
+    """
     sentence = _plain_quotes(sentence)
     cues = find_cues(sentence)
     holders: tuple[str, ...] = ()
@@ -344,11 +348,12 @@ def read_sentence(sentence: str) -> Reading:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item
             content = (item.end, len(sentence))
             break
-    quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
+    quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
-    certainty = certainty_of(applying, own_voice)
-    denied = denies(sentence, applying, used, holders)
+    question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
+    certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
+    denied = not question and denies(sentence, applying, used, holders)
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)
     opening = _OPENING_QUOTE.match(sentence)
     if used is not None and opening is not None and used.start >= opening.end():
@@ -359,7 +364,7 @@ def read_sentence(sentence: str) -> Reading:
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)
     elif own_voice:
         hedges = [item for item in applying if item.cue.kind is CueKind.HEDGE]
-        cue = hedges[0].text if hedges else None
+        cue = "?" if question else hedges[0].text if hedges else None
     told = _TOLD.match(sentence, used.start) if used is not None and holders else None
     return Reading(
         addressee=None if told is None else told["whom"].strip(),
