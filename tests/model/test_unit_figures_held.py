@@ -63,7 +63,8 @@ def test_a_figure_past_the_largest_float_in_base_units_is_refused_naming_the_cla
         factlog.loads(json.dumps(document))
     [error] = raised.value.errors
     assert error.startswith(f"$.claims[0].proposition.object.{field}: claim 'huge': ")
-    assert "km" in error and "meter" in error
+    assert "1e+306 km" in error or "1.7e+308 km" in error
+    assert "(meter:" in error
 
 
 FINITE = st.floats(allow_nan=False, allow_infinity=False) | st.floats(1e290, 1.7976931348623157e308)
@@ -72,11 +73,14 @@ FINITE = st.floats(allow_nan=False, allow_infinity=False) | st.floats(1e290, 1.7
 
 @given(FINITE, st.sampled_from(["km", "m", "miles", "Mm", "light_year", "degF", "troops", "percent", "Qpc**10"]))
 def test_no_figure_with_a_unit_is_held_as_an_infinity(amount: float, unit: str) -> None:
-    """A claim of any finite figure is refused (FieldError) or keyed by finite numbers: never one key for all huge ones."""
+    """A claim of any finite figure is refused (FieldError) or keyed by finite numbers, never by an infinity."""
+    refused: FieldError | None = None
     try:
         made = claim("a", "dprk", "troops-deployed", Quantity(amount=amount, unit=unit))
     except FieldError as error:
-        assert error.field == "proposition.object.amount"
+        refused = error
+    if refused is not None:
+        assert refused.field == "proposition.object.amount"
         assert abs(amount) > 1e200
         return
     assert made.proposition is not None
