@@ -192,15 +192,21 @@ def margin_convert(amount: float, unit: str, target: str) -> float | None:
     return amount * found[1] / goal[1]
 
 
+def _exponent(number: float) -> int:
+    """The decimal exponent of ``number`` once rounded to 12 significant figures (999.99999999999997 is 1e3's: 3)."""
+    return int(f"{number:.11e}".partition("e")[2])
+
+
 def base_figure(number: float, scale: float, offset: float) -> float:
     """A figure in base units (:func:`base_unit`), to 12 significant figures; infinities as they are; never ``-0.0``.
 
     Rounded so that a conversion's last bits (1 mile is 1,609.344 m) do not part equal
-    figures. A unit with an offset (degC, degF) is rounded to 12 significant figures of
-    the offset when the figure is smaller: adding 273.15 keeps no more than that, so
-    -273.14 degC is 0.01 K and -273.15 degC is 0 K, as written in kelvin (near absolute
-    zero the sum's last bits are most of the figure). A figure past the largest float
-    in base units comes out infinite: :func:`unheld` says which, and claims refuse them.
+    figures. A unit with an offset (degC, degF) is rounded no finer than 14 significant
+    figures of its offset (1e-11 K for degC's 273.15), what a float keeps of a sum with
+    it: -273.14 degC is 0.01 K and -273.15 degC is 0 K, as written in kelvin (near
+    absolute zero the sum's last bits would be most of the figure). A figure past the
+    largest float in base units comes out infinite: :func:`unheld` says which, and
+    claims refuse them.
     """
     if math.isinf(number):
         return number
@@ -209,9 +215,7 @@ def base_figure(number: float, scale: float, offset: float) -> float:
     converted = number * scale + offset
     if not math.isfinite(converted):
         return converted
-    magnitude = max(abs(converted), abs(offset))
-    exponent = int(f"{magnitude:.11e}".partition("e")[2])  # the exponent after rounding: 999.99999999999997 is 1e3
-    return round(converted, 11 - exponent) + 0.0
+    return round(converted, 11 - max(_exponent(converted), _exponent(offset) - 2)) + 0.0
 
 
 def unheld(number: float, unit: str) -> tuple[str, float] | None:

@@ -61,19 +61,20 @@ KELVIN_SPELLINGS = [
 ]
 """``(unit, scale, offset)``: a temperature in kelvin is ``kelvin * scale + offset`` in the unit, exactly."""
 
-NANOKELVINS = st.one_of(st.integers(0, 10**6), st.integers(0, 10**12 - 1))
-"""Temperatures below 1,000 K to the nanokelvin (at most 12 significant figures in kelvin or Celsius), many near 0 K."""
+TEMPERATURES = st.tuples(st.integers(0, 10**12 - 1) | st.integers(0, 10**4), st.integers(-11, -8))
+"""A temperature in kelvin as ``(digits, exponent)``: at most 12 significant figures, to 1e-11 K, many near 0 K."""
 
 
-@given(NANOKELVINS, st.sampled_from(KELVIN_SPELLINGS), st.sampled_from(KELVIN_SPELLINGS))
-@example(0, KELVIN_SPELLINGS[0], KELVIN_SPELLINGS[3])  # 0 K and -273.15 degC
-@example(10**7, KELVIN_SPELLINGS[0], KELVIN_SPELLINGS[3])  # 0.01 K and -273.14 degC
-@example(0, KELVIN_SPELLINGS[0], KELVIN_SPELLINGS[7])  # 0 K and -459.67 degF
+@given(TEMPERATURES, st.sampled_from(KELVIN_SPELLINGS), st.sampled_from(KELVIN_SPELLINGS))
+@example((0, -8), KELVIN_SPELLINGS[0], KELVIN_SPELLINGS[3])  # 0 K and -273.15 degC
+@example((1, -2), KELVIN_SPELLINGS[0], KELVIN_SPELLINGS[3])  # 0.01 K and -273.14 degC
+@example((0, -8), KELVIN_SPELLINGS[0], KELVIN_SPELLINGS[7])  # 0 K and -459.67 degF
+@example((500000000001, -10), KELVIN_SPELLINGS[0], KELVIN_SPELLINGS[3])  # 50.0000000001 K and -223.1499999999 degC
 def test_equal_temperatures_in_any_spelling_are_one_key(
-    nanokelvins: int, first: tuple[str, Decimal, Decimal], second: tuple[str, Decimal, Decimal]
+    temperature: tuple[int, int], first: tuple[str, Decimal, Decimal], second: tuple[str, Decimal, Decimal]
 ) -> None:
     """One temperature written exactly in two units (to the float nearest) is one key, near absolute zero too."""
-    kelvins = Decimal(nanokelvins).scaleb(-9)
+    kelvins = Decimal(temperature[0]).scaleb(temperature[1])
 
     def written(spelling: tuple[str, Decimal, Decimal]) -> Quantity:
         unit, scale, offset = spelling
