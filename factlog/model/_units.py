@@ -83,10 +83,11 @@ _NEWS_SPELLINGS = {
 }
 """News spellings (folded: lower case, hyphens and runs of spaces as one space) pint misreads or cannot read."""
 
-_OPAQUE = frozenset({"b", "k", "mil", "pp", "unit", "units", "us", "US"})
+_OPAQUE = frozenset({"b", "c", "k", "mil", "pp", "unit", "units", "us", "US"})
 """Spellings pint reads as something a news figure never means: "k" (Boltzmann's constant; thousand),
 "us" (microseconds), "units" (micronits), "pp" (typographic points; percentage points),
-"mil" (milliradians; million), "b" (barns; billion). They are opaque words."""
+"mil" (milliradians; million), "b" (barns; billion), "c" (the speed of light; cents, or a
+careless "30c" of heat: too loose to be read as degrees as "C" is). They are opaque words."""
 
 LARGEST_SIZE = 1e100
 """The largest size of one of a unit in its base units, and the inverse of the smallest, that is read as a unit.
@@ -122,7 +123,7 @@ def unit_reading(unit: str) -> str | None:
     otherwise pint reads the spelling *as written*. A unit is never case-folded for pint,
     as case makes SI prefixes ("Mbps" is megabits a second, "MBPS" is no unit, not
     millibits): a spelling pint does not read as written, or one of a few it misreads
-    for news ("k", "us", "units", "pp", "mil", "b"), is an opaque word (None), compared
+    for news ("k", "us", "units", "pp", "mil", "b", "c"), is an opaque word (None), compared
     with other spellings only as its folded text. So is a unit whose one is larger than
     :data:`LARGEST_SIZE` base units, or smaller than its inverse ("Qpc**10").
     """

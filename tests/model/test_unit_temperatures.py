@@ -47,6 +47,13 @@ def test_a_bare_c_or_f_never_meets_an_electrical_figure(symbol: str, electrical:
     assert object_key(Quantity(amount=5000, unit=spelled)) == object_key(Quantity(amount=5, unit=electrical))
 
 
+def test_a_lower_case_c_is_a_word_neither_the_speed_of_light_nor_degrees() -> None:
+    """ "99c" is cents as often as "30c" is heat, and never light speed: a word, met only by itself (in any case)."""
+    key = object_key(Quantity(amount=30, unit="c"))
+    assert key == ("quantity", 30.0, 30.0, 30.0, "c")
+    assert key not in (object_key(Quantity(amount=30, unit="C")), object_key(Quantity(amount=30, unit="degC")))
+
+
 KELVIN_SPELLINGS = [
     ("K", Decimal(1), Decimal(0)),
     ("kelvin", Decimal(1), Decimal(0)),
