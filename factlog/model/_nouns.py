@@ -81,7 +81,11 @@ class Entity:
         default=(), validator=text_list, metadata=_doc("Other names, matched case-insensitively; metonyms too.")
     )
     affiliation: str | None = attrs.field(
-        default=None, validator=optional_id, metadata=_doc("The entity this one speaks for.")
+        default=None,
+        validator=optional_id,
+        metadata=_doc(
+            "The entity this one speaks for; for a thing (a pipeline, a ship), the party that answers for it."
+        ),
     )
     part_of: tuple[str, ...] = attrs.field(
         default=(),
