@@ -35,7 +35,7 @@ def _errors(*paths: Path) -> list[str]:
 
 
 def test_a_typo_for_a_claim_of_another_file_that_failed_to_load_offers_it(tmp_path: Path) -> None:
-    """Another file answers the broken claim (left out) and a typo of it (offered, with the file and path of the failure)."""
+    """Another file answers the broken claim (left out) and a typo of it (offered, with where the claim failed)."""
     path, data = _corpus(tmp_path)
     path.write_text(json.dumps(data), encoding="utf-8")
     reply = dict(data["claims"][2], id="reply", answers=[BROKEN])
