@@ -49,7 +49,7 @@ from factlog.io._logtime import parse_time, timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
 from factlog.io._store import begin, connect, digest, select_until
 from factlog.model._claimset import ClaimSet
-from factlog.model._nouns import Source
+from factlog.model._nouns import Claim, Source
 from factlog.model._written import resolve_written
 
 __all__ = [
@@ -155,7 +155,8 @@ class ClaimLog:
         ]
         retracted = [record.claim for record in listed if isinstance(record, Retraction)]
         # The links are read before the retraction is stored: the claims the log gives after it leave them out.
-        dropped = dropped_links(self.read, retracted) if retracted and self.path.exists() else []
+        appended = [record for record in listed if isinstance(record, Claim)]
+        dropped = dropped_links(self.read, retracted, appended) if retracted and self.path.exists() else []
         stored = self._store([(moment, rows)], replace=replace, lenient=False, dated=at is not None)
         for message in dropped:
             warnings.warn(message, DroppedLinkWarning, stacklevel=2)

@@ -169,20 +169,23 @@ _DROPPED = (
 )
 
 
-def dropped_links(read: Callable[[], ClaimSet], retracted: Iterable[str]) -> list[str]:
+def dropped_links(read: Callable[[], ClaimSet], retracted: Iterable[str], appended: Iterable[Claim] = ()) -> list[str]:
     """What retracting ``retracted`` drops of the links between the claims ``read()`` gives (held before), each once.
 
     Every field that names claims is looked at, as :func:`without_dangling` drops them:
     ``answers`` and ``regarding.claims`` (a regarding left with no claim is dropped whole,
-    its party with it). Claims retracted together are not counted as linking. Gives
+    its party with it). Claims retracted together are not counted as linking, and
+    ``appended`` (claims stored with the retraction) stand in place of the held ones of
+    their ids. Gives
     ``["'b' answered 'a': that link (answers) is dropped ..."]``, by retracted claim, then
     field; none when ``read`` raises a :class:`~factlog.FactlogError` (a store that cannot
     be replayed, which the append refuses with its own error). Raises nothing else of its own.
     """
     try:
-        claims = read().claims
+        held = read().claims
     except FactlogError:
         return []
+    claims = {**{claim.id: claim for claim in held}, **{claim.id: claim for claim in appended}}.values()
     gone = set(retracted)
     linking: dict[tuple[str, str], list[str]] = {}
     whole: list[str] = []

@@ -72,6 +72,16 @@ def test_an_append_of_a_retraction_warns_as_retract_does(log: ClaimLog) -> None:
     ]
 
 
+def test_a_claim_appended_with_the_retraction_is_read_as_appended(log: ClaimLog) -> None:
+    """A new version of 'b' without its answers, stored with the retraction of 'a': no link of 'b' is said dropped."""
+    records = [Retraction(claim="a", reason="x"), claim("b", denied=True, holder="russia")]
+    messages = _warned(lambda: log.append(records, replace=True))
+    assert [message.split(":")[0] for message in messages] == [
+        "'c', 'd' regarded 'a'",
+        "'c' regarded no other claim",
+    ]
+
+
 def test_log_retract_prints_a_warning_for_a_regarding_link(log: ClaimLog) -> None:
     """`factlog log retract` prints the API's warnings: the regarding.claims links too, not only answers."""
     ran = run("log", "retract", str(log.path), "b", "--reason", "withdrawn")
