@@ -31,6 +31,7 @@ from factlog.cli._common import (
     UsageError,
     report_error,
     report_interrupt,
+    terminated_as_interrupted,
 )
 from factlog.errors import EXIT_INPUT, FactlogError
 from factlog.io import json_schema
@@ -86,17 +87,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None:  # started with stdout closed (`>&-`): writing data is one line and exit 3
         sys.stdout = ClosedOutput()
     try:
-        arguments = _parser().parse_args(argv)
-        try:
-            code: int = arguments.run(arguments)
-        except FactlogError as error:
-            return report_error(error)
-        except UsageError as error:
-            print(error, file=sys.stderr)
-            return EXIT_USAGE
-        sys.stdout.flush()
-    except KeyboardInterrupt:
-        return report_interrupt()  # one line; what threads and workers print while stopping goes nowhere
+        with terminated_as_interrupted():  # `kill` (SIGTERM) cleans up as a Ctrl-C does, exit 143
+            arguments = _parser().parse_args(argv)
+            try:
+                code: int = arguments.run(arguments)
+            except FactlogError as error:
+                return report_error(error)
+            except UsageError as error:
+                print(error, file=sys.stderr)
+                return EXIT_USAGE
+            sys.stdout.flush()
+    except KeyboardInterrupt as stop:
+        return report_interrupt(stop)  # one line; what threads and workers print while stopping goes nowhere
     except BrokenPipeError:
         # The reader went away (`factlog schema | head -1`): stop quietly, as the Python docs advise,
         # pointing stdout at devnull so that the interpreter's final flush does not fail again.

@@ -8,10 +8,13 @@ import errno
 import io
 import os
 import re
+import signal
 import sys
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 from typing import NoReturn
 
 import attrs
@@ -29,6 +32,8 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INPUT",
     "EXIT_INTERRUPTED",
+    "EXIT_TERMINATED",
+    "Terminated",
     "EXIT_OK",
     "EXIT_USAGE",
     "HINTS",
@@ -48,6 +53,7 @@ __all__ = [
     "output_path",
     "report_error",
     "report_interrupt",
+    "terminated_as_interrupted",
     "say",
     "shown_path",
     "stream_refused",
@@ -331,18 +337,53 @@ def report_error(error: FactlogError) -> int:
 EXIT_INTERRUPTED = 130
 """128 + SIGINT, as a shell reports a command Ctrl-C ended."""
 
+EXIT_TERMINATED = 143
+"""128 + SIGTERM, as a shell reports a command ``kill`` (or a batch job's time limit) ended."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM taken as an interruption: every ``finally`` and ``except KeyboardInterrupt`` runs as for a Ctrl-C.
+
+    So a command ended by ``kill`` removes its temporary files and kills the worker
+    processes of a local Dask cluster it started, and the process exits
+    :data:`EXIT_TERMINATED` after one line ``terminated``.
+    """
+
+
+@contextlib.contextmanager
+def terminated_as_interrupted() -> Iterator[None]:
+    """Within the block SIGTERM raises :class:`Terminated` in the main thread (elsewhere, or ignored: left alone)."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) == signal.SIG_IGN:
+        yield
+        return
+
+    def stop(_number: int, _frame: FrameType | None) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 interrupts_reported: list[bool] = []
 """Whether this run printed "interrupted" (cleared by ``main``)."""
 
 
-def report_interrupt() -> int:
-    """Print "interrupted" to stderr once, then send stderr nowhere (threads and workers shutting down); 130."""
+def report_interrupt(stop: BaseException | None = None) -> int:
+    """Print "interrupted" (``terminated`` for :class:`Terminated`) to stderr once, then send stderr nowhere.
+
+    What threads and workers print while shutting down goes nowhere. Returns
+    :data:`EXIT_INTERRUPTED` (130), or :data:`EXIT_TERMINATED` (143) for SIGTERM.
+    """
+    terminated = isinstance(stop, Terminated)
     if not interrupts_reported:
         interrupts_reported.append(True)
-        print("interrupted", file=sys.stderr)
+        print("terminated" if terminated else "interrupted", file=sys.stderr)
         sys.stderr.flush()
         with contextlib.suppress(OSError, ValueError):  # stderr may be no file (captured)
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stderr.fileno())
             os.close(devnull)
-    return EXIT_INTERRUPTED
+    return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED

@@ -116,6 +116,6 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
         try:
             with progress(label) as stage:
                 return call(distributed, {"client": client, "partitions": arguments.partitions, "progress": stage})
-        except KeyboardInterrupt:
-            report_interrupt()  # before the cluster stops, which prints what it was doing
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (factlog.cli._common.Terminated)
+            report_interrupt(stop)  # before the cluster stops, which prints what it was doing
             raise

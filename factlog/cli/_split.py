@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import signal
-import threading
-from collections.abc import Iterator
-from types import FrameType
 from typing import Any
 
 from factlog.cli._common import EXIT_OK, add_limits, counted, limits, named_path
@@ -57,30 +52,9 @@ def _folder(text: str) -> str:
 
 
 def _split(arguments: argparse.Namespace) -> int:
-    with _terminated_as_an_exit():
-        written = split_lines(
-            arguments.path, arguments.folder, arguments.claims_per_file, force=arguments.force, limits=limits(arguments)
-        )
+    written = split_lines(  # SIGTERM ends it as Ctrl-C does (factlog.cli.main), exit 143
+        arguments.path, arguments.folder, arguments.claims_per_file, force=arguments.force, limits=limits(arguments)
+    )
     parts = len(written) - 1
     print(f"{arguments.folder}: tables.json and {parts} claim file{'' if parts == 1 else 's'}")
     return EXIT_OK
-
-
-@contextlib.contextmanager
-def _terminated_as_an_exit() -> Iterator[None]:
-    """SIGTERM (``kill``, a batch job's time limit) ends the split as Ctrl-C does: its temporary folder removed.
-
-    The process then exits 143 (128 + SIGTERM), as one killed by the signal reports it.
-    """
-    if threading.current_thread() is not threading.main_thread():  # pragma: no cover - the command line's own thread
-        yield
-        return
-
-    def stop(number: int, _frame: FrameType | None) -> None:
-        raise SystemExit(128 + number)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)

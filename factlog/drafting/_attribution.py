@@ -37,7 +37,7 @@ import attrs
 from factlog.drafting._cues import CueKind, Found, find_cues
 from factlog.drafting._headlines import headline_holder
 from factlog.drafting._quote_marks import plain_quotes
-from factlog.drafting._scope import certainty_of, denies
+from factlog.drafting._scope import asks, certainty_of, denies
 from factlog.drafting._speakers import (
     CITING_AFTER,
     WHEN,
@@ -172,10 +172,14 @@ def _inner_speaker(
     return holders, content
 
 
-def _mode(sentence: str, attributed: bool) -> Mode:
+def _mode(sentence: str, attributed: bool, used: Found | None) -> Mode:
+    """Direct quote when quotation marks hold half the attributed sentence, or all that is held before its speaker."""
     quoted = sum(len(match.group(0)) for match in _QUOTED.finditer(sentence))
     if attributed and quoted * 2 >= len(sentence):
         return Mode.DIRECT_QUOTE
+    opening = _OPENING_QUOTE.match(sentence)
+    if used is not None and opening is not None and used.start >= opening.end():
+        return Mode.DIRECT_QUOTE  # "“The visit will deepen ties,” a spokesperson told a briefing": all held is quoted
     return Mode.PARAPHRASE if attributed else Mode.ASSERTED
 
 
@@ -334,8 +338,12 @@ def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> s
     return None if told is None else told["whom"].strip()
 
 
-def read_sentence(sentence: str) -> Reading:
-    """The attribution, certainty and polarity the cues of one sentence give."""
+def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
+    """The attribution, certainty and polarity the cues of one sentence give.
+
+    ``quoting`` says the sentence stands inside a quotation that goes on after it: without
+    a speaker of its own it is ``quoted``, as a sentence that is only a quotation is.
+    """
     sentence = plain_quotes(sentence)
     cues = find_cues(sentence)
     holders: tuple[str, ...] = ()
@@ -369,24 +377,21 @@ def read_sentence(sentence: str) -> Reading:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item
             content = (item.end, len(sentence))
             break
-    if not holders and (headline := headline_holder(sentence)) is not None:
+    if not holders and not quoting and (headline := headline_holder(sentence)) is not None:
         holders, content, cue = headline
-    quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
+    quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
-    certainty = certainty_of(applying, own_voice)
-    denied = denies(sentence, applying, used, holders)
-    mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)
-    opening = _OPENING_QUOTE.match(sentence)
-    if used is not None and opening is not None and used.start >= opening.end():
-        # "“The visit will deepen ties,” a spokesperson told a briefing": all that is held is quoted.
-        mode = Mode.DIRECT_QUOTE
+    question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
+    certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
+    denied = not question and denies(sentence, applying, used, holders)
+    mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice, used)
     if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):
         mode = Mode.IMPLIED
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)
     elif own_voice:
         hedges = [item for item in applying if item.cue.kind is CueKind.HEDGE]
-        cue = hedges[0].text if hedges else None
+        cue = "?" if question else hedges[0].text if hedges else None
     return Reading(
         addressee=_addressee(sentence, used, holders),
         holders=holders,

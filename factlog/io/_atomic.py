@@ -3,7 +3,9 @@
 The bytes go to a temporary file beside the target, are synced, renamed over the
 target, and the folder is synced: after a crash at any moment the target is the
 complete old file or the complete new one. An existing target keeps its permission
-bits (a new one gets the usual ``0o666`` less the umask); a symbolic link is followed,
+bits (a new one gets the usual ``0o666`` less the umask), and one that is read-only
+(no write bit, or not writable by this user) is refused, not replaced by the rename,
+which needs only the folder's leave; a symbolic link is followed,
 so its target is replaced and the link stays. A temporary file is named
 ``.NAME.PID.RANDOM.tmp``; one left by a writer that was killed (its process is gone)
 is removed by the next write to the same target.
@@ -75,6 +77,10 @@ def _remove_stale(folder: Path, name: str) -> None:
         with contextlib.suppress(OSError):
             if entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
+
+
+_WRITABLE = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+"""The write bits of a file's mode: a regular file with none of them is read-only even to the superuser here."""
 
 
 def write_atomic(target: Path, data: bytes, *, new: bool = False) -> None:
@@ -193,6 +199,9 @@ def _replace(target: Path, data: bytes, *, new: bool = False) -> None:
         mode = None
     except OSError as error:
         raise _cannot(target, error.strerror or str(error)) from None
+    if mode is not None and (not mode & _WRITABLE or not os.access(real, os.W_OK)):
+        # A rename needs only the folder's leave: a file made read-only on purpose is kept, as open() would keep it.
+        raise _cannot(target, "it is read-only (make it writable, chmod u+w, to replace it)")
     _remove_stale(folder, real.name)
     temporary = folder / f".{real.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:

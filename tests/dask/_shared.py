@@ -23,11 +23,14 @@ def acknowledging_one(claims: factlog.ClaimSet) -> factlog.ClaimSet:
     return attrs.evolve(claims, acknowledged=(factlog.Acknowledgement(finding=findings[0].id, note="seen"),))
 
 
-def interrupted_once_running(script: Path, flag: Path, *args: str) -> tuple[int, str, str]:
+def interrupted_once_running(
+    script: Path, flag: Path, *args: str, number: signal.Signals = signal.SIGINT
+) -> tuple[int, str, str]:
     """Run ``script`` (with ``flag`` and ``args``) in its own process group, as a command in a terminal runs.
 
     Once the script creates ``flag`` (within 120 s), SIGINT goes to the group, as Ctrl-C
-    sends it; returns ``(exit code, stderr, stdout)``.
+    sends it, or ``number`` (SIGTERM) to the script's process alone, as ``kill PID`` does;
+    returns ``(exit code, stderr, stdout)``.
     """
     with subprocess.Popen(
         [sys.executable, str(script), str(flag), *args],
@@ -41,6 +44,9 @@ def interrupted_once_running(script: Path, flag: Path, *args: str) -> tuple[int,
         while not flag.exists() and run.poll() is None and time.monotonic() < deadline:
             time.sleep(0.1)
         assert flag.exists(), "the run never reached the moment to interrupt"
-        os.killpg(run.pid, signal.SIGINT)
+        if number == signal.SIGINT:
+            os.killpg(run.pid, number)
+        else:
+            os.kill(run.pid, number)
         out, err = run.communicate(timeout=120)
     return run.returncode, err, out

@@ -1,7 +1,8 @@
-"""Ctrl-C during a run on a Dask scheduler given by address (``check --dask ADDRESS``): one line, exit 130."""
+"""Ctrl-C during a run on a Dask scheduler given by address (``check --dask ADDRESS``): one line, exit 130; ``kill``."""
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 from distributed import Client
@@ -34,7 +35,8 @@ def slow_rule(index):
 if __name__ == "__main__":
     factlog.cli._check.DEFAULT_RULES = (*factlog.cli._check.DEFAULT_RULES, slow_rule)
     rules = ["--rule", "slow_rule", "--rule", "opposed_claims"]
-    sys.exit(main(["check", "--dask", sys.argv[2], "--format", "json", *rules, sys.argv[3]]))
+    cluster = ["--workers", "1"] if sys.argv[2] == "local" else ["--dask", sys.argv[2]]
+    sys.exit(main(["check", *cluster, "--format", "json", *rules, sys.argv[3]]))
 """
 
 
@@ -52,3 +54,24 @@ def test_ctrl_c_while_waiting_on_a_scheduler_prints_one_line(tmp_path: Path, cli
     finally:
         (tmp_path / "released").touch()
     assert ended == (130, "interrupted\n", "")
+
+
+def test_sigterm_on_a_local_cluster_kills_its_workers_and_says_terminated(tmp_path: Path) -> None:
+    """``kill PID`` (SIGTERM, as a batch job's time limit sends it) during ``check --workers 1``: exit 143,
+    stderr ``terminated`` alone (no traceback, no leaked semaphores), and the worker process it started gone.
+    """
+    script, flag = tmp_path / "slow.py", tmp_path / "running"
+    script.write_text(_SLOW_RUN.replace("FLAG.touch()", "FLAG.write_text(str(os.getpid()))"), encoding="utf-8")
+    script.write_text(script.read_text(encoding="utf-8").replace("import sys\n", "import os\nimport sys\n", 1))
+    try:
+        ended = interrupted_once_running(script, flag, "local", str(SOURCES), number=signal.SIGTERM)
+    finally:
+        (tmp_path / "released").touch()
+    assert ended == (143, "terminated\n", "")
+    worker = int(flag.read_text(encoding="utf-8"))
+    assert not Path(f"/proc/{worker}").exists() or _zombie(worker)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether process ``pid`` has ended and waits only to be reaped."""
+    return Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0] in {"Z", "X"}

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import factlog
 from tests.helpers import claim, world
@@ -24,6 +27,25 @@ def test_dump_keeps_an_existing_files_mode(tmp_path: Path) -> None:
         os.chmod(target, mode)
         factlog.dump(world(claim("b")), target)
         assert _mode(target) == mode
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o400, 0o555])
+def test_dump_refuses_a_read_only_file_and_keeps_it(tmp_path: Path, mode: int) -> None:
+    """A file with no write bit is refused by name, its bytes and mode kept, no temporary left beside it.
+
+    The rename that replaces a file needs only the folder's leave: without the check a
+    file made read-only on purpose was replaced as if it were writable.
+    """
+    target = tmp_path / "kept.json"
+    factlog.dump(world(claim("a")), target)
+    os.chmod(target, mode)
+    before = target.read_bytes()
+    with pytest.raises(factlog.InputError, match=rf"^{re.escape(str(target))}: cannot write: it is read-only"):
+        factlog.dump(world(claim("b")), target)
+    assert (target.read_bytes(), _mode(target), sorted(tmp_path.iterdir())) == (before, mode, [target])
+    os.chmod(target, mode | stat.S_IWUSR)
+    factlog.dump(world(claim("b")), target)  # writable again: replaced
+    assert [c.id for c in factlog.load(target).claims] == ["b"]
 
 
 def test_a_new_file_gets_the_usual_mode_less_the_umask(tmp_path: Path) -> None:
