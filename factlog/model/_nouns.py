@@ -83,9 +83,7 @@ class Entity:
     affiliation: str | None = attrs.field(
         default=None,
         validator=optional_id,
-        metadata=_doc(
-            "The entity this one speaks for; for a thing (a pipeline, a ship), the party that answers for it."
-        ),
+        metadata=_doc("The entity this one speaks for; for a thing (a pipeline), the party answering for it."),
     )
     part_of: tuple[str, ...] = attrs.field(
         default=(),
