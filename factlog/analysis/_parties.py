@@ -1,15 +1,17 @@
 """Parties to a proposition: who speaks about their own conduct.
 
 A hook for the rules and for assessment: a claim made by a party to what it is about
-(the subject or the object, or an entity speaking for one through ``affiliation``) is
-*interested* when it denies, or when it judges (an ``evaluative`` predicate: "our strike
-obliterated the sites", "we complied"). Interested claims say little about the truth;
-:func:`interested` lets an assessment discount them.
+(the subject or the object, or an entity speaking for one through ``affiliation``; or a
+copy of such a party's story, in the copying outlet's own voice) is *interested* when it
+denies, or when it judges (an ``evaluative`` predicate: "our strike obliterated the
+sites", "we complied"). Interested claims say little about the truth; :func:`interested`
+lets an assessment discount them.
 """
 
 from __future__ import annotations
 
 from factlog.analysis._index import Entry, Index
+from factlog.analysis._origins import voice
 from factlog.model._scales import Polarity
 
 __all__ = ["interested", "parties"]
@@ -27,8 +29,14 @@ def parties(index: Index, entry: Entry) -> frozenset[str]:
 
 
 def interested(index: Index, entry: Entry) -> bool:
-    """Whether the claim's holder is a party to it and denies it, or judges its own conduct."""
-    if entry.speaks_for not in parties(index, entry):
+    """Whether the claim's voice is a party to it and denies it, or judges its own conduct.
+
+    The voice is the party its holder speaks for, or, for a copy's own voice (an outlet's
+    story ``derived_from`` a press release), the copied story's publisher's party
+    (:func:`~factlog.analysis._origins.voice`): the accused's release run by a paper
+    is still the accused speaking.
+    """
+    if voice(index, entry) not in parties(index, entry):
         return False
     if entry.polarity is Polarity.DENIED:
         return True

@@ -244,11 +244,12 @@ def _assessed(
 ) -> tuple[list[PropositionAssessment], _Learned]:
     index = Index.of(claims) if index is None else index
     found = list(questions(index, weight))
+    name = index.vocabulary.name  # the sources' names, for the line of what was learned
     del index  # the questions hold what they need: the index's tables go before the peak
     discovery = discover(found, method, similarity, max_pairs=max_pairs, max_rounds=max_rounds, extrapolate=extrapolate)
     results = beliefs(found, discovery)
     learned: _Learned = (
-        tuple(discovery.sources.values()),
+        tuple(trust.named(name) for trust in discovery.sources.values()),
         discovery.dependences,
         discovery.rounds,
         discovery.converged,

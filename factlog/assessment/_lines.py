@@ -178,7 +178,7 @@ def _assess_lines(
         discovery = votes.discover(method, max_pairs, max_rounds, extrapolate)
         del votes
         learned = (
-            tuple(discovery.sources.values()),
+            tuple(trust.named(base.name) for trust in discovery.sources.values()),
             discovery.dependences,
             discovery.rounds,
             discovery.converged,

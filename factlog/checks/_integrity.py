@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index, chronological
+from factlog.checks._capitals import CAPITALS_FIX, ONLY_CAPITALS, capitals_only
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._groupings import reads
 from factlog.checks._quotes import documented, shown
@@ -61,12 +62,16 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
     message shows what the document holds at that span (its first 80 characters, cut
     between words, "…" where cut, as ``quote_not_found`` shows a passage), so a shifted
     span is easy to mend: the message says where the quote stands, or, when the document
-    holds it nowhere, how to fix it. Quotes written without a span are looked for instead (``quote_not_found``).
+    holds it nowhere, how to fix it. A quote that differs from the text at its span only in
+    capitals says so in a few words, as ``quote_not_found`` does: the words written in
+    other capitals, where the document has them, and "to fix: write the quote's capitals
+    as the document does". Quotes written without a span are looked for instead (``quote_not_found``).
     One finding per claim. Severity: *error*.
     """
     texts: dict[str, str | None] = {}
     for entry in documented(index):
         problems = []
+        slips = 0
         for number, evidence in enumerate(entry.claim.evidence):
             if evidence.source not in texts:
                 data, _ = index.document(evidence.source)
@@ -75,7 +80,11 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
             if text is None or evidence.start is None:
                 continue  # a quote without a span is found by the index (see factlog.checks._quotes)
             found = text[evidence.start : evidence.end]
-            if found != evidence.quote:
+            slip = capitals_only(evidence.quote, found, evidence.start, evidence.source)
+            if slip is not None:
+                slips += 1
+                problems.append(f"evidence[{number}] {slip}")
+            elif found != evidence.quote:
                 where = text.find(evidence.quote)
                 hint = (
                     f"; the quote stands at {where}-{where + len(evidence.quote)}"
@@ -87,10 +96,11 @@ def quote_mismatch(index: Index) -> Iterator[Finding]:
                     f" {shown(found)}{hint}"
                 )
         if problems:
+            head = ONLY_CAPITALS if slips == len(problems) else "does not match its document"
             yield Finding(
                 rule="quote_mismatch",
                 severity=Severity.ERROR,
-                message=f"Quote of {entry.id} does not match its document: " + "; ".join(problems),
+                message=f"Quote of {entry.id} {head}: " + "; ".join([*problems, *([CAPITALS_FIX] if slips else [])]),
                 claims={"claim": [entry.id]},
             )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlog.analysis._index import Entry, Index, chronological
+from factlog.checks._capitals import CAPITALS_FIX, ONLY_CAPITALS, capitals_found
 from factlog.checks._findings import Finding, Severity, finding_id
 from factlog.checks._groupings import reads
 
@@ -92,19 +93,28 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
     up in the same order (RapidFuzz's normalised Indel similarity; "Valdorian guns
     struck Kessel" against "Valdorian artillery shelled Kessel" is 61/100). An ``occurrence`` beyond the number of
     places the quote stands is reported here too. The message ends with how to fix it
-    ("to fix: copy the quote from the document's text as it stands ..."). One finding
-    per claim. Severity: *error*.
+    ("to fix: copy the quote from the document's text as it stands ..."). A quote the
+    document holds in other capitals only is told in a few words instead: "Quote of a
+    differs from its document only in capitalisation: evidence[0] writes 'visits' where s1
+    has 'Visits' (at 43-49); to fix: write the quote's capitals as the document does".
+    One finding per claim. Severity: *error*.
     """
     for entry in documented(index):
         problems = []
         missing = counted = False
+        slips = 0
         for number, evidence in enumerate(entry.claim.evidence):
             if evidence.start is not None:
                 continue
             found = index.quote(evidence)
             if found is None or found.span is not None:
                 continue
-            if found.occurrences and evidence.occurrence is not None:
+            text = index.text(evidence.source) or ""
+            slip = None if found.occurrences else capitals_found(evidence.quote, text, evidence.source)
+            if slip is not None:
+                slips += 1
+                problems.append(f"evidence[{number}] {slip}")
+            elif found.occurrences and evidence.occurrence is not None:
                 counted = True
                 problems.append(
                     f"evidence[{number}] asks for occurrence {evidence.occurrence} of a quote {evidence.source}"
@@ -112,7 +122,6 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
                 )
             elif not found.occurrences:
                 missing = True
-                text = index.text(evidence.source) or ""
                 closest = ""
                 if found.closest is not None:
                     start, end = found.closest
@@ -123,11 +132,13 @@ def quote_not_found(index: Index) -> Iterator[Finding]:
             advice = [
                 *([_COPY_EXACTLY] if missing else []),
                 *(["to fix: give an occurrence the document holds (1 for the first), or none"] if counted else []),
+                *([CAPITALS_FIX] if slips else []),
             ]
+            head = ONLY_CAPITALS if slips == len(problems) else "not found in its document"
             yield Finding(
                 rule="quote_not_found",
                 severity=Severity.ERROR,
-                message=f"Quote of {entry.id} not found in its document: " + "; ".join([*problems, *advice]),
+                message=f"Quote of {entry.id} {head}: " + "; ".join([*problems, *advice]),
                 claims={"claim": [entry.id]},
             )
 

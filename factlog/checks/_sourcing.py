@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._origins import Origin, may_share_origin, origin_words, origins
+from factlog.analysis._origins import Origin, copied_story, may_share_origin, origin_words, origins, story_name, voice
 from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -117,7 +117,8 @@ def interested_denial(index: Index) -> Iterator[Finding]:
     """Denials made by a party the proposition accuses.
 
     When the subject or the object of a proposition (or an entity speaking for one,
-    such as its state media) denies it, the denial is self-interested: it says little
+    such as its state media, or an outlet's copy of a story one published, in the
+    outlet's own voice) denies it, the denial is self-interested: it says little
     about the truth and should be weighed as such, never taken as refutation. One
     finding per proposition, listing the interested denials and what they deny.
     Severity: *info*. A text the claims spell differently (texts compare casefolded:
@@ -133,7 +134,7 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         parties = {index.speaks_for(proposition.subject)}
         if isinstance(proposition.object, str):
             parties.add(index.speaks_for(proposition.object))
-        interested = [e for e in entries if e.polarity is Polarity.DENIED and e.speaks_for in parties]
+        interested = [e for e in entries if e.polarity is Polarity.DENIED and voice(index, e) in parties]
         if not interested:
             continue
         mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
@@ -143,7 +144,7 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         denied = list(
             {e.id: e for e in [*entries, *narrower] if e.polarity is Polarity.AFFIRMED and e.id not in mine}.values()
         )
-        names = phrasing.holders(index, chronological(interested))
+        names = phrasing.join(_denier(index, e) for e in chronological(interested))
         what = phrasing.proposition_words(index, entries)
         yield Finding(
             rule="interested_denial",
@@ -154,6 +155,16 @@ def interested_denial(index: Index) -> Iterator[Finding]:
                 "denied": [e.id for e in chronological(denied)],
             },
         )
+
+
+def _denier(index: Index, entry: Entry) -> str:
+    """Who denies, in words: the holder's name, and the story it copies when the voice is that story's publisher's."""
+    name = index.name(entry.holder)
+    if voice(index, entry) == entry.speaks_for:
+        return name
+    root = copied_story(index, entry)
+    assert root is not None  # a voice other than the holder's is a copied story's
+    return f"{name} copying {story_name(index, root)}"
 
 
 @reads("slot")

@@ -11,6 +11,7 @@ from factlog.analysis._index import Entry, Index
 from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import definitely_meet, spans_meet
 from factlog.analysis._unionfind import UnionFind
+from factlog.analysis._values import convert
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
 from factlog.checks._relays import Relays
@@ -18,8 +19,7 @@ from factlog.checks._runs import Conflict, conflict_runs
 from factlog.checks._slotvalues import Kept, Shared, Values
 from factlog.model._quantities import Quantity
 from factlog.model._scales import Certainty, Polarity
-from factlog.model._units import pint_convert
-from factlog.model._vocabulary import slug
+from factlog.model._vocabulary import unit_slug
 
 __all__ = ["conflicting_holders", "conflicting_values"]
 
@@ -170,16 +170,20 @@ def _first_unit(values: Values, side: list[list[Entry]]) -> Quantity | None:
 
 
 def _converted(values: Values, group: list[Entry], into: Quantity | None) -> str:
-    """``" (120.7 km)"``: a figure in a unit other than ``into``'s, in that unit (4 significant figures), or ``""``."""
+    """``" (120.7 km)"``: a figure in a unit other than ``into``'s, in that unit (4 significant figures), or ``""``.
+
+    The units are read as the keys read them (:func:`~factlog.analysis._values.convert`):
+    "30 C" is 86 degF, "3 kilos" are 3 kg.
+    """
     value = values.value_of(group[0])
     if into is None or not isinstance(value, Quantity) or value.amount is None or not value.unit:
         return ""
-    if slug(value.unit) == slug(str(into.unit)):
+    if unit_slug(value.unit) == unit_slug(str(into.unit)):
         return ""
-    figure = pint_convert(float(value.amount), value.unit, str(into.unit))
+    figure = convert(float(value.amount), value.unit, str(into.unit))
     if figure is None or figure == value.amount:
         return ""
-    return f" ({figure:.4g} {into.unit})"
+    return f" ({figure + 0.0:.4g} {into.unit})"
 
 
 def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:

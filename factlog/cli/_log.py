@@ -13,7 +13,7 @@ from factlog._escape import escape_terminal
 from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path
 from factlog.errors import FormatError, InputError, UnknownIdError
-from factlog.io import ClaimLog, Record, RetractedWarning, TornLineWarning, dumps, load
+from factlog.io import ClaimLog, DroppedLinkWarning, Record, RetractedWarning, TornLineWarning, dumps, load
 from factlog.model._nearest import nearest_ids
 
 __all__ = ["register"]
@@ -194,20 +194,16 @@ def _retract(arguments: argparse.Namespace) -> int:
     if not Path(arguments.log).exists():
         raise InputError(f"{arguments.log}: no such store")
     log = ClaimLog(arguments.log)
-    answering = sorted(held.id for held in log.read().claims if arguments.claim in held.answers)
     try:
-        log.retract(arguments.claim, arguments.reason)
+        with warnings.catch_warnings(record=True, action="always", category=DroppedLinkWarning) as caught:
+            log.retract(arguments.claim, arguments.reason)
     except UnknownIdError as error:
         if not _NOT_HELD.search(str(error)):
             raise
         raise UsageError(f"factlog log retract: error: {error}{_nearest_held(log, arguments.claim)}") from None
     print(f"retracted {arguments.claim} in {arguments.log} at {log.latest()}")
-    if answering:
-        print(
-            f"warning: {', '.join(map(repr, answering))} answered {arguments.claim!r}: that link is dropped from"
-            " the claims the log gives (log show, log export --to); its history keeps it",
-            file=sys.stderr,
-        )
+    for warning in caught:
+        print(f"warning: {escape_terminal(str(warning.message))}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+import attrs
 from dask.delayed import delayed
 from distributed import Client
 
@@ -30,6 +31,7 @@ from factlog.errors import ConflictError
 from factlog.io._arguments import expect_progress
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
+from factlog.model._vocabulary import Vocabulary
 
 __all__ = ["assess"]
 
@@ -127,7 +129,7 @@ def _assess_on(
             for number in range(count)
         ]
         on = (session.client, session.compute, tasks, method, when)
-        return assessed_in_rounds(
+        done = assessed_in_rounds(
             *on,
             claim_count=claimed,
             explain=explain,
@@ -136,6 +138,8 @@ def _assess_on(
             extrapolate=extrapolate,
             say=session.stages.begin,
         )
+        name = Vocabulary.of(small).name  # the sources' names, for the line of what was learned
+        return attrs.evolve(done, sources=tuple(trust.named(name) for trust in done.sources))
     # majority: one round, as in one process; each partition's assessments pickled where they are made
     tasks = [
         delayed(_majority_partition, pure=False)(

@@ -10,6 +10,9 @@ The first reporting cue of a sentence decides the holder:
 * a verb of saying with its subject before it ("Analysts note that ...", "Moscow has
   denied ...") or after it at the end ("..., the ministry said.");
 * "X quoted Y as saying", "Y was quoted by X as saying" — Y the holder, X a relay;
+* "X learned from Y that", "X was told by Y that" — Y the holder, X a relay;
+* a name after a headline's colon or dash ("Russia Did Not Send Troops: Lavrov"), read
+  by :mod:`factlog.drafting._headlines`, when no cue names a holder;
 * "widely regarded" and other sayings without a sayer — an anonymous holder.
 
 The phrases naming the speaker are read by :mod:`factlog.drafting._speakers`.
@@ -32,7 +35,9 @@ import re
 import attrs
 
 from factlog.drafting._cues import CueKind, Found, find_cues
-from factlog.drafting._scope import certainty_of, denies
+from factlog.drafting._headlines import headline_holder
+from factlog.drafting._quote_marks import plain_quotes
+from factlog.drafting._scope import asks, certainty_of, denies
 from factlog.drafting._speakers import (
     CITING_AFTER,
     WHEN,
@@ -52,7 +57,6 @@ _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
 _AGENT = re.compile(r"^\s+by\s+")
-_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=[^\s'])((?:[^']|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)")
 _RUN_ON_HOLDER = re.compile(r"(?P<holder>[A-Z][A-Z0-9&.-]+|(?:[\w.'’-]+\s+)*?[a-z][\w-]*)\s+(?=[A-Z])")
 """A holder run into the clause after "According to" with no comma: "KCNA Kim attended", "state media Kim ..."."""
 _RUN_ON_INSTITUTION = re.compile(
@@ -91,16 +95,28 @@ _NOBODY = re.compile(
 _SAID_NOTHING = re.compile(r"\s*(?:nothing|no more|little|none)\b", re.IGNORECASE)
 # An outer relay at the end of a sentence whose speaker is named earlier: "..., according
 # to KCNA.", "..., Yonhap reported, citing a source.", "..., which cited Yonhap.".
+_CARRIED_IN = (
+    r"in\s+(?:(?:an?|his|her|its|their)\s+)?(?:[\w-]+\s+){1,2}?(?:carried|relayed|published|broadcast|aired)\s+by"
+)
+"""The words a carrier follows: "in a speech carried by", "in televised remarks aired by"."""
 _TAIL = re.compile(
-    r",\s*(?:according to\s+(?P<according>[^,;:“”\"]{1,80}?)|"
+    # A comma before a trailing relay, or none before "in a speech carried by X": the words say it is a relay.
+    rf"(?:,\s*|\s+(?={_CARRIED_IN}\s))(?:according to\s+(?P<according>[^,;:“”\"]{{1,80}}?)|"
     r"(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
     r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?)|"
-    r"(?:in\s+an?\s+\w+\s+)?(?:carried|relayed|published)\s+by\s+(?P<carrier>[^,;:“”\"]{1,60}?))"
+    rf"(?:{_CARRIED_IN}|(?:carried|relayed|published)\s+by)\s+(?P<carrier>[^,;:“”\"]{{1,60}}?))"
     rf"(?:\s+{WHEN})?"
     r"(?P<citing>(?:,?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)"
     r"\s*[.!?]?[”\"]?\s*$",
     re.IGNORECASE,
 )
+_LEARNED_FROM = re.compile(r"(?:learned|learnt|learns|heard|hears) from", re.IGNORECASE)
+_BODY_NOUN = re.compile(
+    r"\b(?:ministry|department|office|government|agency|embassy|council|committee|commission|police|military|"
+    r"army|authorities|administration|spokes(?:man|woman|person)|presidency|cabinet|secretariat|bureau|service)$",
+    re.IGNORECASE,
+)
+"""The last word of a phrase naming a body ("the ministry"): somebody who can be learned from, not a thing."""
 _QUOTED_AS = re.compile(r"(?:quoted|quotes|quoting)\s*(?P<whom>.*?)\s*as saying", re.IGNORECASE | re.DOTALL)
 _TOLD = re.compile(
     r"(?:told|tells)\s+(?P<whom>[^,;:.“”\"]{1,60}?)(?=\s*(?:$|[,;:.“”\"]|\s(?:that|on|in|at|last|this|late)\s))"
@@ -156,10 +172,14 @@ def _inner_speaker(
     return holders, content
 
 
-def _mode(sentence: str, attributed: bool) -> Mode:
+def _mode(sentence: str, attributed: bool, used: Found | None) -> Mode:
+    """Direct quote when quotation marks hold half the attributed sentence, or all that is held before its speaker."""
     quoted = sum(len(match.group(0)) for match in _QUOTED.finditer(sentence))
     if attributed and quoted * 2 >= len(sentence):
         return Mode.DIRECT_QUOTE
+    opening = _OPENING_QUOTE.match(sentence)
+    if used is not None and opening is not None and used.start >= opening.end():
+        return Mode.DIRECT_QUOTE  # "“The visit will deepen ties,” a spokesperson told a briefing": all held is quoted
     return Mode.PARAPHRASE if attributed else Mode.ASSERTED
 
 
@@ -197,14 +217,20 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
     quoting = _QUOTED_AS.fullmatch(item.text)
     if quoting is not None:
         return _quoted_as_saying(sentence, item, quoting["whom"])
+    if _LEARNED_FROM.fullmatch(item.text):
+        return _learned_from(sentence, item)
     if _AGENT.match(sentence[item.end :]) and not _PASSIVE.search(sentence[: item.start].rstrip()):
         return None  # "In remarks reported by KCNA, Kim said": a participle, no verb; the carrier is a relay
-    if _PASSIVE.search(sentence[: item.start].rstrip()):
+    if (passive := _PASSIVE.search(sentence[: item.start].rstrip())) is not None:
         # "No injuries were reported": a passive names no speaker, unless "by" does.
         agent = _AGENT.match(sentence[item.end :])
         if agent is None:
             return None
-        phrase, _ = phrase_after(sentence, item.end + agent.end())
+        phrase, end = phrase_after(sentence, item.end + agent.end())
+        told = item.text.casefold() in {"told", "tells"}
+        learner = subject_before(sentence, attrs.evolve(item, start=passive.start())) if told else None
+        if learner is not None:
+            return (*learner, *split_relays(phrase)), (end, len(sentence))  # "Xinhua was told by the ministry that"
         return split_relays(phrase), (0, item.start)
     if _OBJECT_RELATIVE.search(sentence, 0, item.start):
         return None  # "Pyongyang has not confirmed the visit, which Seoul reported": Seoul reported the visit only
@@ -236,6 +262,20 @@ def _quoted_as_saying(sentence: str, item: Found, whom: str) -> tuple[tuple[str,
     return (*quoter, *quoted), content
 
 
+def _learned_from(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+    """Who speaks when somebody learns from them: "Xinhua learned from the ministry that X" is the ministry's.
+
+    None when what it was learned from is no one ("Russia learned from its mistakes").
+    """
+    phrase, end = phrase_after(sentence, item.end)
+    speaker = split_relays(phrase)
+    if not speaker or not (sources(phrase) or _BODY_NOUN.search(speaker[-1])):
+        return None
+    learner = subject_before(sentence, item) or ()
+    cited, end = _citations(sentence, end)
+    return (*learner, *speaker, *cited), (end, len(sentence))
+
+
 def _citations(sentence: str, end: int) -> tuple[tuple[str, ...], int]:
     """Whom the speaker cites right after ``end`` (", citing Y, which cited Z"), innermost last, and where that ends."""
     cited: list[str] = []
@@ -264,33 +304,6 @@ def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str
     return (), (*sources(tail["cited"]), *citing), tail.start()
 
 
-def _plain_quotes(sentence: str) -> str:
-    """The sentence with every quotation mark as “ or ” (same length): ‘’, «» and „“ read as “”.
-
-    A ’ closes a quotation only after an open ‘ and not between letters ("Kim Jong
-    Un’s" keeps its apostrophe); straight single quotes are read as a pair only, one
-    opening a word and one closing it ('We will respond,' Lavrov said), so an
-    apostrophe ("Kim's", "the '90s") stays one.
-    """
-    chars = list(sentence)
-    single = low = False
-    for index, char in enumerate(chars):
-        if char == "“" and low:
-            chars[index], low = "”", False  # „...“: the German pair closes with a “
-        elif char in "«„":
-            chars[index], low = "“", char == "„"
-        elif char == "»":
-            chars[index] = "”"
-        elif char == "‘" and not (index and chars[index - 1].isalpha()):
-            chars[index], single = "“", True
-        elif char == "’" and single:
-            between = 0 < index < len(chars) - 1 and chars[index - 1].isalpha() and chars[index + 1].isalpha()
-            if not between:
-                chars[index], single = "”", False
-    # 'We will respond,' Lavrov said: straight single quotes in a pair, an apostrophe inside ("Kim's") kept.
-    return _STRAIGHT_SINGLE.sub(lambda match: f"“{match[1]}”", "".join(chars))
-
-
 def _says_nothing(sentence: str, item: Found) -> bool:
     """Whether a verb of saying names no speaker: negated, with nothing said, or a noun ("media reports that")."""
     if item.cue.kind is not CueKind.REPORTING:
@@ -304,9 +317,34 @@ def _says_nothing(sentence: str, item: Found) -> bool:
     )
 
 
-def read_sentence(sentence: str) -> Reading:
-    """The attribution, certainty and polarity the cues of one sentence give."""
-    sentence = _plain_quotes(sentence)
+def _carrier(sentence: str, item: Found) -> tuple[str, ...] | None:
+    """Who carried the words of whoever speaks next, when a cue only names a carrier; else None.
+
+    "In remarks reported by KCNA, Kim said" (a participle, no verb) and "In a speech
+    carried by KCNA, Kim said" (opening the sentence): KCNA, a relay of Kim's words.
+    """
+    agent = _AGENT.match(sentence[item.end :])
+    passive = _PASSIVE.search(sentence[: item.start].rstrip()) is not None
+    if item.cue.kind is CueKind.REPORTING and agent is not None and not passive:
+        return split_relays(phrase_after(sentence, item.end + agent.end())[0])
+    if item.cue.kind is CueKind.ACCORDING and "carried by" in item.text.casefold() and item.start == 0:
+        return split_relays(phrase_after(sentence, item.end)[0])
+    return None
+
+
+def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> str | None:
+    """Whom the holder told ("Peskov told TASS": TASS), or None."""
+    told = _TOLD.match(sentence, used.start) if used is not None and holders else None
+    return None if told is None else told["whom"].strip()
+
+
+def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
+    """The attribution, certainty and polarity the cues of one sentence give.
+
+    ``quoting`` says the sentence stands inside a quotation that goes on after it: without
+    a speaker of its own it is ``quoted``, as a sentence that is only a quotation is.
+    """
+    sentence = plain_quotes(sentence)
     cues = find_cues(sentence)
     holders: tuple[str, ...] = ()
     cue: str | None = None
@@ -315,14 +353,9 @@ def read_sentence(sentence: str) -> Reading:
     used: Found | None = None
     carriers: tuple[str, ...] = ()
     for item in cues:
-        agent = _AGENT.match(sentence[item.end :])
-        if (
-            item.cue.kind is CueKind.REPORTING
-            and agent is not None
-            and not _PASSIVE.search(sentence[: item.start].rstrip())
-        ):
-            # "In remarks reported by KCNA, Kim said": KCNA carried Kim's remarks, a relay of whoever speaks next.
-            carriers = (*carriers, *split_relays(phrase_after(sentence, item.end + agent.end())[0]))
+        carrier = _carrier(sentence, item)
+        if carrier is not None:
+            carriers = (*carriers, *carrier)
             continue
         if _says_nothing(sentence, item):
             continue
@@ -344,25 +377,23 @@ def read_sentence(sentence: str) -> Reading:
             holders, cue, anonymous, used = ("wide opinion",), item.text, True, item
             content = (item.end, len(sentence))
             break
-    quoted = not holders and _WHOLLY_QUOTED.match(sentence.strip()) is not None
+    if not holders and not quoting and (headline := headline_holder(sentence)) is not None:
+        holders, content, cue = headline
+    quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
     applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
-    certainty = certainty_of(applying, own_voice)
-    denied = denies(sentence, applying, used, holders)
-    mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice)
-    opening = _OPENING_QUOTE.match(sentence)
-    if used is not None and opening is not None and used.start >= opening.end():
-        # "“The visit will deepen ties,” a spokesperson told a briefing": all that is held is quoted.
-        mode = Mode.DIRECT_QUOTE
+    question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
+    certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
+    denied = not question and denies(sentence, applying, used, holders)
+    mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice, used)
     if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):
         mode = Mode.IMPLIED
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)
     elif own_voice:
         hedges = [item for item in applying if item.cue.kind is CueKind.HEDGE]
-        cue = hedges[0].text if hedges else None
-    told = _TOLD.match(sentence, used.start) if used is not None and holders else None
+        cue = "?" if question else hedges[0].text if hedges else None
     return Reading(
-        addressee=None if told is None else told["whom"].strip(),
+        addressee=_addressee(sentence, used, holders),
         holders=holders,
         cue=cue,
         mode=mode,

@@ -84,6 +84,14 @@ _NOT_DENYING = (
     r"coincidence|accident|exception|surprise"
 )
 
+_FALSE = r"fiction|fabrications?|fabricated|lies|lie|false|untrue|baseless|groundless|unfounded|nonsense|fake|absurd"
+"""Words of a verdict of falsity: "Reports that X are pure fiction", "Lavrov called the allegations 'absurd'"."""
+_REPORTED = (
+    r"reports?|allegations?|claims?|accusations?|charges?|rumou?rs?|stories|story|suggestions?|assertions?|"
+    r"speculation|media reports?|news reports?"
+)
+"""What is said by others and may be called false: "the allegations", "Western media reports"."""
+
 CUES: tuple[Cue, ...] = (
     Cue(
         r"(?:said )?in an? (?:statement|speech|interview|message|letter|commentary|editorial|address) carried by",
@@ -120,6 +128,19 @@ CUES: tuple[Cue, ...] = (
     ),
     # "KCNA quoted Kim as saying", "Kim was quoted by KCNA as saying": Kim's words, through KCNA.
     Cue(r"(?:quoted|quotes|quoting)\b[^,.;:“”\"]{0,80}?\bas saying", _R, printed="quoted … as saying"),
+    # "Lavrov called the allegations 'absurd'" (branded, dismissed ... as) is Lavrov's denial of what they allege.
+    Cue(
+        r"(?:called|calls|call|branded|brands|brand|termed|terms|labell?ed|labels|described|describes|describe|"
+        rf"dismissed|dismisses|dismiss|rejected|rejects|reject)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_REPORTED})"
+        r"(?:\s+(?:of|about|that)\s+[^,.;:“”\"]{1,60}?)?\s+(?:as\s+)?(?:“|\")?"
+        rf"(?:(?:pure|utter|complete|total|an?|simply)\s+)*(?:{_FALSE})",
+        _R,
+        denies=True,
+        printed="(called, branded, termed, labelled, described, dismissed, rejected) the (reports, allegations,"
+        " claims, accusations, charges, rumours, stories ...) (as)? (false, baseless, absurd, fabricated, lies ...)",
+    ),
+    # "Xinhua learned from the ministry that X": the ministry's words, Xinhua only the relay.
+    Cue(r"(?:learned|learnt|learns|heard|hears) from", _R),
     Cue(_SAY, _R),
     Cue(r"condemned|condemns|criticized|criticised|criticizes|criticises|welcomed|welcomes|praised|praises", _R),
     Cue(r"show|shows|showed", CueKind.DOCUMENTARY),
@@ -166,12 +187,11 @@ CUES: tuple[Cue, ...] = (
     ),
     # "Reports that X are pure fiction" deny X: a verdict of falsity on what is reported.
     Cue(
-        r"(?:is|are|was|were) (?:“|\")?(?:(?:pure|utter|complete|total|a|an) )?(?:fiction|fabrications?|lies|lie|"
-        r"false|untrue|baseless|groundless|unfounded|nonsense|fake)",
+        rf"(?:is|are|was|were) (?:“|\")?(?:(?:pure|utter|complete|total|a|an) )?(?:{_FALSE})",
         CueKind.NEGATION,
         denies=True,
-        printed="(is, are, was, were) (pure, utter, complete, a)? (fiction, fabrication, lie(s), false, untrue,"
-        " baseless, groundless, unfounded, nonsense, fake)",
+        printed="(is, are, was, were) (pure, utter, complete, a)? (fiction, fabrication, fabricated, lie(s), false,"
+        " untrue, baseless, groundless, unfounded, nonsense, fake, absurd)",
     ),
     # "There is no evidence that X" denies nothing about X: whoever says it is uncommitted (FactBank's Uu).
     Cue(

@@ -20,8 +20,8 @@ _WORD = r"[^\W\d_](?:[^\W\d_]|[.'’/-])*"
 """A word of a place: letters of any script (the whole place is then required in capitals), with . ' / - inside."""
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-    # Any script's day and month: "12 May", "8 октября", "10월 8일", "10月8日".
-    r"|\d{1,4}\s*[^\W\d_]{1,12}\.?(?:,?\s*\d{1,4}\s*[^\W\d_]{0,12}\.?){0,2})"
+    # Any script's day and month: "12 May", "8 октября", "10월 8일", "10月8日", and German "8. Oktober".
+    r"|\d{1,4}\.?\s*[^\W\d_]{1,12}\.?(?:,?\s*\d{1,4}\.?\s*[^\W\d_]{0,12}\.?){0,2})"
 )
 # A wire's slug before the dateline: "UPDATE 2-", "CORRECTED-", "EXCLUSIVE-".
 _SLUG = r"(?:UPDATE|CORRECTED|REFILE|RPT|WRAPUP|EXCLUSIVE)(?:\s*\d+)?(?:\s*[-–—:]\s*|\s+)"
@@ -104,7 +104,7 @@ def find_dateline(sentence: str) -> Dateline | None:
     """The dateline a sentence opens with, or None.
 
     The place must be in capitals of any script (two letters or more; "SÃO PAULO",
-    "BEIJING/SEOUL", "МОСКВА"), and a date ("May 12", "12 May", "MAY 12, 2025", "8
+    "BEIJING/SEOUL", "МОСКВА"), and a date ("May 12", "12 May", "MAY 12, 2025", "8. Oktober", "8
     октября", "10월 8일") or an agency must follow it, with ASCII or full-width
     punctuation: "VELMORA, May 12 (CPA) - ..." and "LONDON (CPA) - ..." are datelines,
     "NATO - ...", "May 12 - ...", "LONDON ( ) - ..." and "KIM (pictured) - ..." are not

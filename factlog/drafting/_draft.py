@@ -12,6 +12,7 @@ from factlog.drafting._dateline import Dateline, find_dateline
 from factlog.drafting._holders import Holders
 from factlog.drafting._names import INVISIBLE, Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
+from factlog.drafting._quotes import Quotation, quotation_after, quotation_at
 from factlog.drafting._segment import sentences
 from factlog.drafting._times import named_time
 from factlog.errors import InputError
@@ -34,6 +35,8 @@ __all__ = ["draft"]
 _TITLE_LENGTH = 160
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _SAFETY_ROUNDS = 3
+_LOOK_AHEAD = 20
+"""The most sentences read ahead for the speaker named where a quotation closes."""
 _LONGEST_SOURCE_ID = 160  # claim ids add "-001-office-1" and must stay within 200 characters
 
 
@@ -71,18 +74,23 @@ class _Drafter:
     vocabulary: dict[str, str]
     figures: dict[str, str]
 
-    def _attributions(self, reading: Reading, before: Attribution | None, wire: tuple[str, ...]) -> list[Attribution]:
+    def _attributions(
+        self, reading: Reading, before: Attribution | None, wire: tuple[str, ...], opener: Attribution | None = None
+    ) -> list[Attribution]:
         """Who holds the sentence: one attribution, or one per holder joined by "and".
 
         ``wire`` is the agencies of the story's dateline, if any: the relays after the outlet.
 
         A sentence that is only a quotation is the words of the previous sentence's
         speaker ("“We will respond,” Lavrov said. “Nobody should doubt it.”"), or of an
-        unnamed speaker when the sentence before was the outlet's own voice.
+        unnamed speaker when the sentence before was the outlet's own voice. A sentence
+        inside a quotation opened before it (``opener`` is whoever opened it, when named)
+        is the opener's words.
         """
         if reading.quoted:
-            if before is not None and before.holder != self.outlet:
-                return [Attribution(holder=before.holder, via=before.via, mode=Mode.DIRECT_QUOTE)]
+            known = opener if opener is not None else before
+            if known is not None and known.holder != self.outlet:
+                return [Attribution(holder=known.holder, via=known.via, mode=Mode.DIRECT_QUOTE)]
             speaker = self.holders.resolve("an unnamed speaker")
             return [Attribution(holder=speaker, via=self._via(speaker, wire), mode=Mode.DIRECT_QUOTE)]
         if not reading.holders:
@@ -104,18 +112,27 @@ class _Drafter:
         return tuple(dict.fromkeys(item for item in chain if item != holder))
 
     def sentence_claims(
-        self, claim_id: str, text: str, span: tuple[int, int], before: Attribution | None, wire: tuple[str, ...] = ()
+        self,
+        claim_id: str,
+        text: str,
+        span: tuple[int, int],
+        before: Attribution | None,
+        wire: tuple[str, ...] = (),
+        *,
+        quotation: Quotation | None = None,
     ) -> list[Claim]:
         """The claims of one sentence (one per holder): attribution, certainty, polarity and any proposition.
 
         ``span`` is the sentence's ``(start, end)`` in ``text``; ``before`` the attribution
         of the sentence before in the same paragraph, if any; ``wire`` the entities of the
-        dateline's agencies, relaying the story to the outlet, outermost first.
+        dateline's agencies, relaying the story to the outlet, outermost first;
+        ``quotation`` the quotation the sentence stands in, when it goes on after it.
         """
         start, end = span
         sentence = text[start:end]
-        reading = read_sentence(sentence)
-        attributions = self._attributions(reading, before, wire)
+        reading = read_sentence(sentence, quoting=quotation is not None)
+        speaker = None if quotation is None else quotation.speaker
+        attributions = self._attributions(reading, before, wire, speaker)
         proposition = None
         note = None
         if reading.polarity is Polarity.AFFIRMED:
@@ -149,6 +166,28 @@ class _Drafter:
             )
             for number, attribution in enumerate(attributions, 1)
         ]
+
+    def closing_speaker(
+        self, text: str, spans: list[tuple[int, int]], opening: int, wire: tuple[str, ...]
+    ) -> Attribution | None:
+        """Who is named where a quotation opening in sentence number ``opening`` closes, if anyone.
+
+        "“We will respond. Nobody should doubt it.¶“Our patience is not endless,” Lavrov
+        said.": the quotation's sentences are Lavrov's from the first, as news style writes
+        a speaker named at the close. None when it closes on no speaker, or never does.
+        """
+        quotation: Quotation | None = Quotation()
+        for index in range(opening, min(len(spans), opening + _LOOK_AHEAD)):
+            first, end = spans[index]
+            sentence = text[first:end].lstrip(INVISIBLE)
+            new_paragraph = "\n" in text[spans[index - 1][1] : first]
+            going_on, still_open = quotation_at(sentence, quotation, new_paragraph=new_paragraph)
+            if going_on is not quotation:
+                return None  # a paragraph opening without a mark ended it
+            if not still_open:
+                reading = read_sentence(sentence, quoting=True)
+                return self._attributions(reading, None, wire)[0] if reading.holders else None
+        return None
 
     def office_claims(self, claim_id: str, text: str, start: int, end: int) -> list[Claim]:
         """A claim for each office title before a name in the sentence, quoting the title."""
@@ -250,11 +289,13 @@ def draft(
     dateline: Dateline | None = None
     dateline_first = False
     wire: tuple[str, ...] = ()
+    quotation: Quotation | None = None  # a quotation open at the end of the sentence before
     for number, (first, end) in enumerate(spans, 1):
         # A byte-order mark or zero-width character before a sentence is no part of it (nor hides its dateline);
         # the quote stays a span of the stored text, starting after them.
         start = first + len(text[first:end]) - len(text[first:end].lstrip(INVISIBLE))
-        if number > 1 and "\n" in text[spans[number - 2][1] : first]:
+        new_paragraph = number > 1 and "\n" in text[spans[number - 2][1] : first]
+        if new_paragraph:
             before = None  # a new paragraph: a quotation there does not continue the last one
         if dateline is None and (first == 0 or text[first - 1] == "\n"):
             # "VELMORA, May 12 (CPA) - ...": the dateline is no part of the claim; its agency relays the rest.
@@ -263,9 +304,14 @@ def draft(
                 dateline_first = number == 1
                 start += dateline.end
                 wire = tuple(dict.fromkeys(holders.agency(agency, drafter.outlet) for agency in dateline.agencies))
-        found = drafter.sentence_claims(f"{source}-{number:03d}", text, (start, end), before, wire)
+        # ... but one left open and opening the next paragraph again goes on in it (quotation_at).
+        inside, still_open = quotation_at(text[start:end], quotation, new_paragraph=new_paragraph)
+        if quotation is None and inside is not None:  # a quotation opens here, its speaker not named before it
+            inside = Quotation(drafter.closing_speaker(text, spans, number, wire))
+        found = drafter.sentence_claims(f"{source}-{number:03d}", text, (start, end), before, wire, quotation=inside)
         claims += found
         before = found[-1].attribution
+        quotation = quotation_after(inside, still_open, before, drafter.outlet)
         extra += drafter.office_claims(found[0].id, text, start, end)
     outlet = drafter.outlet
     if title is None and spans:

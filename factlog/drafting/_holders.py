@@ -13,6 +13,17 @@ import unicodedata
 
 import attrs
 
+from factlog.drafting._kinds import (
+    ACRONYM_WORD,
+    INSTITUTION,
+    MEMBERS,
+    OUTLET_WORDS,
+    agency_in,
+    entity_kind,
+    names_a_body,
+    proposed_name,
+    without_article,
+)
 from factlog.drafting._names import INVISIBLE, VAGUE_NOUNS, Names, agency_name, count_of, normal, slug, vague
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
@@ -22,9 +33,6 @@ __all__ = ["Holders"]
 _LONGEST_ID = 200
 """The longest id the format takes (``ID_PATTERN``)."""
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
-_OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
-_BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
-_ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association)\b")
 _PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
 _BOTH = re.compile(r"^both\s+", re.IGNORECASE)
 _AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
@@ -41,11 +49,6 @@ _TITLED_NAME = re.compile(
 """A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning."""
 _ACRONYM = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\)")
 """An acronym in parentheses after a name: "The National Intelligence Service (NIS)"."""
-_INSTITUTION = re.compile(
-    r"\b(?:Service|Agency|Council|Committee|Commission|Ministry|Department|Office|Bureau|Staff|Command|Forces|"
-    r"Army|Navy|Guard|Institute|Center|Centre|Administration|Authority|Directorate|Assembly|Court|Party)$"
-)
-"""The last word of an institution's name: "The Secret Intelligence Service" is no title before a name."""
 _PERSON_NOUN = re.compile(
     r"\b(?:spokes(?:man|woman|person)|official|source|diplomat|officer|analyst|expert|minister|aide|lawmaker|"
     r"envoy|ambassador|leader|president|secretary|director|commander)$",
@@ -54,17 +57,12 @@ _PERSON_NOUN = re.compile(
 """A descriptor of one person ("the spokesman", "a senior official"): "he" or "she" after it is that person."""
 _SURNAME = re.compile(r"[A-Z][\w’'-]+")
 """A lone capitalised word, which may be the last name of a person named before."""
-_CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
-
-
-def _agency_in(phrase: str) -> str | None:
-    """The well-known agency a phrase names with its description ("Russia's TASS news agency" is TASS), or None."""
-    described = re.fullmatch(
-        r"(?:(?:the|a)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,5}?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
-        r"(?:\s+(?:state\s+)?(?:news\s+agency|agency|news|newspaper|daily|broadcaster|wire))?",
-        phrase,
-    )
-    return None if described is None else agency_name(described["name"])
+_THE_AGENCY = re.compile(
+    r"(?:the|that)\s+(?:(?:news|state|state-run|state-owned|official|wire)\s+)*(?:agency|wire service|news service)",
+    re.IGNORECASE,
+)
+"""A news agency spoken of as "the agency" ("the news agency"): the one named last, as in the dateline."""
+_AGENCY_WORD = re.compile(r"\bAgency\b")
 
 
 def _singular(entity: Entity) -> bool:
@@ -72,18 +70,6 @@ def _singular(entity: Entity) -> bool:
     if not entity.anonymous:
         return True
     return count_of(entity.name) is None and not entity.name.rstrip(" .").endswith("s")
-
-
-def _kind(name: str) -> EntityKind:
-    if _OUTLET_WORDS.search(name) or agency_name(name) is not None:
-        return EntityKind.MEDIA_OUTLET
-    if _BODY_WORDS.search(name):
-        return EntityKind.GOVERNMENT_BODY
-    if _ORG_WORDS.search(name) or _INSTITUTION.search(name) or re.search(r"\b[A-Z]{2,}\b", name):
-        return EntityKind.ORGANISATION  # "The National Intelligence Service", "The JCS": no person's names
-    if _CAPITALISED.match(name) and 2 <= len(name.split()) <= 4:
-        return EntityKind.PERSON
-    return EntityKind.ORGANISATION
 
 
 class Holders:
@@ -96,6 +82,7 @@ class Holders:
         self.used: dict[str, Entity] = {}
         self._last_person: str | None = None
         self._last_body: str | None = None
+        self._last_agency: str | None = None
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -136,16 +123,15 @@ class Holders:
         """
         name = " ".join(unicodedata.normalize("NFKC", name).split())
         name = agency_name(name) or name  # "연합뉴스" is Yonhap, "ТАСС" TASS: one id whatever the script
-        if outlet is not None and self._names_outlet(name, outlet):
-            return outlet
-        found = self.names.lookup(name)
+        found: str | None = outlet
+        if outlet is None or not self._names_outlet(name, outlet):
+            found = self.names.lookup(name) or self._proposed(name)
         if found is not None:
-            return self.use(found)
-        proposed = self._proposed(name)
-        if proposed is not None:
-            return proposed
+            self._last_agency = self.use(found)
+            return found
         notes = "Proposed by factlog draft: the agency of the story's dateline, not in the registry given."
-        return self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
+        self._last_agency = self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
+        return self._last_agency
 
     def _names_outlet(self, name: str, outlet: str) -> bool:
         """Whether an agency's name is the outlet's: its id, name or an alias, or their first words."""
@@ -174,7 +160,7 @@ class Holders:
         if proposed is not None:
             return proposed if self.used[proposed].kind is EntityKind.MEDIA_OUTLET else None
         known = agency_name(phrase)
-        if known is not None or (re.search(r"\b[A-Z]", phrase) and _OUTLET_WORDS.search(phrase)):
+        if known is not None or (re.search(r"\b[A-Z]", phrase) and OUTLET_WORDS.search(phrase)):
             return self.resolve(known or phrase)
         return None
 
@@ -209,6 +195,12 @@ class Holders:
             self._last_person = found  # "The spokesman said ... He stressed ...": the same spokesman
         elif entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
             self._last_body = found
+        if (
+            entity is not None
+            and not entity.anonymous
+            and (entity.kind is EntityKind.MEDIA_OUTLET or _AGENCY_WORD.search(entity.name))
+        ):
+            self._last_agency = found  # "The agency said" after it: this agency
         return found
 
     def _named(self, phrase: str) -> str:
@@ -217,14 +209,20 @@ class Holders:
         if phrase.casefold() == "it":
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
             return self._last_body or self._anonymous("an unnamed speaker")
+        if _THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
+            return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
         found = self.names.find(phrase)
-        agency = _agency_in(phrase)  # a registry name before it owns the agency: "Russia's TASS news agency"
+        agency = agency_in(phrase)  # a registry name before it owns the agency: "Russia's TASS news agency"
         if agency is not None and agency != phrase:
             return self._named(agency)  # "Russia's TASS news agency", "the state-run Xinhua news agency": the agency
         head = found[-1] if found else None  # the head of an English noun phrase comes last
-        titled = None if _INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
+        titled = None if INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
+        members = MEMBERS.match(phrase)
+        if members is not None:
+            # "NIS officials": some people of the NIS, who speak for it, are not the NIS itself.
+            return self._anonymous(phrase, self._body(members["body"]))
         if head is not None and _POSSESSED.fullmatch(phrase[head.end - 2 : head.end] + phrase[head.end :].rstrip(" .")):
             # "Kim Jong Un's sister" is not Kim; an institution's own ("Russia's foreign ministry") speaks for it.
             owner = None if self.names.kind(head.entity) is EntityKind.PERSON else self.use(head.entity)
@@ -241,8 +239,10 @@ class Holders:
                 self._last_person = known
             return known
         if vague(phrase):
-            # "a senior U.S. official": anonymous, speaking for the name inside the phrase.
-            return self._anonymous(phrase, None if head is None else self.use(head.entity))
+            # "a senior U.S. official": anonymous, speaking for the name inside the phrase ("a senior NIS official").
+            acronym = ACRONYM_WORD.search(phrase)
+            body = None if acronym is None else self._body(acronym.group())
+            return self._anonymous(phrase, body if head is None else self.use(head.entity))
         if head is not None:
             return self.use(head.entity)
         proposed = self._proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
@@ -252,9 +252,9 @@ class Holders:
         if named is not None:
             return named
         entity = Entity(
-            id=slug(phrase),
-            name=phrase,
-            kind=_kind(phrase),
+            id=slug(without_article(phrase)),  # "The Secret Intelligence Service": secret-intelligence-service
+            name=proposed_name(phrase),
+            kind=entity_kind(phrase),
             notes="Proposed by factlog draft: not in the registry given.",
         )
         created = self._new(entity)
@@ -262,14 +262,33 @@ class Holders:
             self._last_person = created
         return created
 
+    def _body(self, name: str) -> str | None:
+        """The body people are of ("NIS" in "NIS officials"), to speak for: known, or proposed when a body's name.
+
+        A registry name or one this draft proposed already; else an acronym ("NIS") or an
+        institution's name ("Foreign Ministry") is proposed. A word of nationality ("Russian
+        officials") or another name ("Kremlin sources") gives none.
+        """
+        found = self.names.lookup(name)
+        if found is not None:
+            return self.use(found)
+        proposed = self._proposed(name)
+        if proposed is not None:
+            return proposed
+        if not names_a_body(name):
+            inside = ACRONYM_WORD.search(name)  # "Two NIS officials": the NIS
+            return None if inside is None or inside.group() == name else self._body(inside.group())
+        return self._named(name)
+
     def coordinated(self, phrase: str) -> tuple[str, ...]:
         """The entities a phrase joins with "and", when it names two or more ("Both Moscow and Pyongyang").
 
         Empty unless every part is a known name (the registry's, or one this draft has
         proposed already, such as the dateline's agency) or a bare proper name of at most
-        three capitalised words, and at least one part is known: "CPA and Reuters" after a
-        CPA dateline is two holders, while an unknown name with "and" in it ("the Ministry
-        of Trade and Industry", "Marks and Spencer") stays whole.
+        three capitalised words, and at least one part is known or the parts are written
+        with commas ("Velmora, Tarsia and Orland"): "CPA and Reuters" after a CPA dateline
+        is two holders, while an unknown name with "and" in it ("the Ministry of Trade and
+        Industry", "Marks and Spencer") stays whole.
         """
         parts = [part for part in _AND.split(_BOTH.sub("", " ".join(phrase.split()))) if part]
         if len(parts) < 2:
@@ -286,8 +305,8 @@ class Holders:
                 known.append(None)
             else:
                 return ()
-        if all(entity is None for entity in known):
-            return ()
+        if all(entity is None for entity in known) and "," not in phrase:
+            return ()  # "Marks and Spencer" may be one name; "Velmora, Tarsia and Orland" is a list
         found = [
             self.resolve(part.strip(" .")) if entity is None else self.use(entity)
             for part, entity in zip(parts, known, strict=True)

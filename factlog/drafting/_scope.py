@@ -6,6 +6,11 @@ semicolon, in a concessive clause, or in a second clause joined by "and"/"but"),
 the words naming or describing the speaker ("Seoul, which has no nuclear weapons,
 said ...") and not in what the speaker adds after the verb (", adding that no damage
 ...": another claim). The negation of the verb of saying itself always counts.
+
+A question asserts nothing: whoever asks "Will Kim attend the summit?" is committed
+neither to Kim attending nor to his staying away (FactBank's Uu), so a sentence that
+is a question, or opens with a quoted one ("“Will they come?” Kim said."), is
+``uncommitted`` and denies nothing, whatever its hedges and negations.
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ import re
 from factlog.drafting._cues import CueKind, Found
 from factlog.model._scales import Certainty
 
-__all__ = ["certainty_of", "denies"]
+__all__ = ["asks", "certainty_of", "denies"]
 
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*(?:and|but)\s", re.IGNORECASE)
 _DESCRIBING = re.compile(r"\s*(?:,|(?:who|which|that|whose)\b)")
 """What opens words describing a speaker after the name: an apposition or a relative clause."""
+_QUESTION = re.compile(r"\?[\s”\"’'»)\]]*$|^\s*[“\"][^“”\"]*\?\s*[”\"]")
+"""A question mark ending the sentence (closing marks after it allowed), or one ending a quotation opening it."""
 _ADDING = re.compile(r",\s*(?:adding|noting|stressing|insisting)\b", re.IGNORECASE)
 """The joint of a second claim after a verb of saying: "..., Lee told a briefing, adding that ..."."""
 
@@ -37,6 +44,11 @@ def denies(sentence: str, applying: list[Found], used: Found | None, holders: tu
         and not _added(sentence, item, used)
         for item in applying
     )
+
+
+def asks(sentence: str) -> bool:
+    """Whether the sentence is a question, or opens with a quoted one: it asserts nothing (see the module)."""
+    return _QUESTION.search(sentence) is not None
 
 
 def certainty_of(cues: list[Found], own_voice: bool) -> Certainty:

@@ -24,6 +24,13 @@ _CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _MONTH_CUT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 """An abbreviated month ending a piece pysbd cut: "Nov. 30-Dec." before "1."."""
 _DAY = re.compile(r"\d{1,2}(?!\d)")
+_ASKED = re.compile(r"[?!][”\"»’]$")
+"""A quotation ending in a question or an exclamation: "“Will they come?”", which pysbd ends a sentence after."""
+_SPEAKER_ONLY = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|added|adds|wrote|writes|declared|insisted|warned|stated|told\s+[\w.'’-]+)"
+    r"(?:\s+(?:on|in|at|during|to|after|before|earlier|later|yesterday|today|late|early)\b[^.!?]*)?[.,]",
+)
+"""A speaker and a verb of saying with nothing said after them: "Lavrov said.", "Kim Jong Un added on Tuesday, ..."."""
 _ZONE = re.compile(
     r"(?:UTC|GMT|ET|PT|CT|MT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|KST|JST|IST|AEST|AEDT|HKT|SGT)"
     r"(?![\w-])"
@@ -109,16 +116,25 @@ def _kept_length(window: str, pieces: list[str]) -> int | None:
     return cursor
 
 
+def _speaker_only(sentence: str) -> bool:
+    """Whether a sentence is a speaker and a verb of saying only ("Lavrov said."), saying nothing of its own."""
+    found = _SPEAKER_ONLY.match(sentence)
+    return found is not None and " that " not in found.group() and (found.end() == len(sentence) or found[0][-1] == ",")
+
+
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans with a time zone after "a.m." or "p.m." joined to the time it qualifies ("7 p.m. EST on Tuesday").
 
-    A day after an abbreviated month ("Nov. 30-Dec. 1.") is joined to its month likewise.
+    A day after an abbreviated month ("Nov. 30-Dec. 1.") is joined to its month likewise,
+    and a speaker after a quoted question or exclamation to the quotation ("“Will they
+    come?” Lavrov said."), as after a quotation ending in a comma.
     """
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined and (
             (_CLOCK.search(text, joined[-1][0], joined[-1][1]) and _ZONE.match(text, start))
             or (_MONTH_CUT.search(text, joined[-1][0], joined[-1][1]) and _DAY.match(text, start))
+            or (_ASKED.search(text, joined[-1][0], joined[-1][1]) and _speaker_only(text[start:end]))
         ):
             joined[-1] = (joined[-1][0], end)
         else:

@@ -41,6 +41,14 @@ _NAMED_REPORT = re.compile(
     r"(?:report|statement|dispatch|article|commentary|editorial|broadcast|bulletin)$"
 )
 """A report named by its maker ("a KCNA report", "the Yonhap dispatch"): the maker holds or relays it."""
+_UNMADE_RECORD = re.compile(
+    r"(?:(?:an?|the|some|several|recent|new|earlier|classified|secret|unpublished|internal|leaked|satellite|"
+    r"intelligence|military|official|unnamed|unspecified|its|their|his|her|own)\s+){0,4}"
+    r"(?:reports?|assessments?|intelligence|data|documents?|records?|images|imagery|photos|footage|figures|"
+    r"estimates?|stud(?:y|ies)|surveys?|analys[ie]s|evidence|findings|statistics|information)",
+    re.IGNORECASE,
+)
+"""A record cited with no maker named: "intelligence reports", "satellite imagery", "its own data"."""
 _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
 _SUBJECT_WORDS = 9
 _RELATIVE_AT_END = re.compile(r",?\s+(?:who|which)$", re.IGNORECASE)
@@ -49,6 +57,11 @@ _SCARE_QUOTED = re.compile(
     r"(?P<words>[^“”\",.;:!?]{1,40})[”\"]$"
 )
 """A subject with a word in scare quotes: 'The “experts”', 'so-called “witnesses”'."""
+_NAME_WITH_COMMAS = re.compile(
+    r"(?:(?<=^)|(?<=[,;:]\s))(?:(?:the|The)\s+)?(?:[A-Z][\w’'&-]*\s+)+(?:of|for)\s+[A-Z][\w’'&-]*"
+    r"(?:\s*,\s*[A-Z][\w’'&-]*)+,?\s+and\s+[A-Z][\w’'&-]*$"
+)
+"""A name whose last words are a list: "The Ministry of Trade, Industry and Energy" is one body."""
 _LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}")
 _LIST_END = re.compile(r"^and\s+")
 _LIST_STOP = re.compile(
@@ -130,19 +143,28 @@ def phrase_after(sentence: str, start: int) -> tuple[str, int]:
 
 
 def sources(phrase: str) -> tuple[str, ...]:
-    """Whom a citation names, when it names someone ("Yonhap", "an unnamed source"); none for "safety concerns"."""
+    """Whom a citation names, when it names someone ("Yonhap", "an unnamed source").
+
+    None for "safety concerns", nor for a record whose maker goes unnamed ("intelligence
+    reports", "satellite imagery"): the one citing it holds what it is cited for.
+    """
     parts = split_relays(phrase)
-    return parts if parts and all(part[:1].isupper() or names_someone(part) for part in parts) else ()
+    named = all((part[:1].isupper() or names_someone(part)) and not _UNMADE_RECORD.fullmatch(part) for part in parts)
+    return parts if parts and named else ()
 
 
 def split_relays(phrase: str) -> tuple[str, ...]:
-    """The phrases a citation joins, outermost first: "KCNA citing Yonhap" and "Yonhap cited by KCNA" alike."""
+    """The phrases a citation joins, outermost first: "KCNA citing Yonhap" and "Yonhap cited by KCNA" alike.
+
+    A record cited with no maker named ("officials citing intelligence reports") is what the
+    one citing rests on, neither a relay nor a holder: it is left out.
+    """
     pieces = _CITING.split(phrase)
     chain = [_clean(pieces[0])]
     for connector, part in zip(pieces[1::2], pieces[2::2], strict=True):
         if connector.casefold().endswith(" by"):
             chain.insert(len(chain) - 1, _clean(part))  # "sources cited by Reuters": Reuters relays the sources
-        else:
+        elif not _UNMADE_RECORD.fullmatch(_clean(part)):
             chain.append(_clean(part))
     return tuple(part for part in chain if part)
 
@@ -179,7 +201,8 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
         return _apposition(f"{quoted['speaker']}, {quoted['words']}{quoted['quoted']}")
     if before.endswith(("”", '"')):
         return None
-    clause = _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
+    named = _NAME_WITH_COMMAS.search(before)
+    clause = named.group() if named else _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
     if not words or len(words) > _SUBJECT_WORDS:
         return None
@@ -190,20 +213,29 @@ def _listed(before: str) -> str | None:
     """A list of three or more names before a verb ("Russia, China(,) and North Korea"), or None.
 
     The last comma-separated part joins with "and"; each part before it is a proper name
-    of at most three capitalised words, and a part opening with a preposition or a
-    connective ("In Seoul", "However") ends the list.
+    of at most three capitalised words, or words describing the name before them
+    ("Lavrov, the foreign minister, and Putin"), and a part opening with a preposition or
+    a connective ("In Seoul", "However") ends the list.
     """
     parts = [part.strip() for part in re.split(r"[;:“”\"]", before)[-1].split(",")]
     last = parts[-1]
     if len(parts) < 2 or not (_LIST_END.match(last) or " and " in last):
         return None
     names: list[str] = []
-    for part in reversed(parts[:-1]):
+    described = False
+    for index in range(len(parts) - 2, -1, -1):
+        part = parts[index]
+        named = index > 0 and _LIST_NAME.fullmatch(parts[index - 1]) and not _LIST_STOP.match(parts[index - 1])
+        if named and _describes(part):
+            described = True  # "Lavrov, the foreign minister, and Putin": the apposition describes Lavrov, no name
+            continue
         if not _LIST_NAME.fullmatch(part) or _LIST_STOP.match(part):
             break
         names.insert(0, part)
     if not names:
         return None
+    if described:
+        return f"{', '.join(names)}, and {_LIST_END.sub('', last)}"  # the commas say it is a list, not one name
     return f"{', '.join(names)} and {_LIST_END.sub('', last)}" if _LIST_END.match(last) else ", ".join([*names, last])
 
 
@@ -222,6 +254,9 @@ def _apposition(before: str) -> tuple[str, ...] | None:
     index = len(parts) - 1
     while index >= 1:
         part = parts[index]
+        if _LIST_END.match(part) and (listed := _listed(", ".join(parts[: index + 1]))) is not None:
+            # "Lavrov, the foreign minister, and Wang Yi, his Chinese counterpart, said": both speak.
+            return (*carriers, *split_relays(listed), *cited)
         if (citing := _CITATION.match(part)) is not None:
             cited = [*sources(citing["whom"]), *cited]  # "citing safety concerns" cites no one
         elif (carried := _CARRIED.match(part)) is not None:

@@ -5,18 +5,25 @@ and a month without a year ("2 December", "Dec. 2", "the 2nd of December") by
 dateutil, in the year the month alone resolves to ("in December", written on
 2026-05-12, is December 2025). Words that look like a time but are neither ("the
 1990s", "fiscal year 2026", "the 3rd", "the day before yesterday") and dates that do
-not exist ("February 30", "Dec. 32") give no time at all, with a note saying why: the
-publication date is never put in their place.
+not exist ("February 30", "Dec. 32") give no time at all, with a note quoting them
+(each phrase whole: "before 2019", "late 2025", "two days before the summit") and
+saying why: the publication date is never put in their place.
+
+The part of a month is a third of it: "early November" (the beginning of) is days 1-10,
+"mid-November" (the middle of) days 11-20, "late November" (the end of) day 21 to the
+month's end; the part of a year likewise a third: "early 2025" is January to April,
+"mid-2025" May to August, "late 2025" September to December ("late last year" too).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 
 import attrs
 
-from factlog.model import Interval, PartialDate, find_time_expressions
+from factlog.model import Interval, PartialDate, find_time_expressions, resolve_when
 
 __all__ = ["UNDATED", "WEEKDAYS", "NamedTime", "named_time", "undated"]
 
@@ -33,6 +40,21 @@ _DAY_MONTH = re.compile(
     r"(?:,?\s+(?P<year>\d{4})(?!\w))?"
 )
 """A day and a month, with a year or without: "2 December", "December 2", "Dec. 2, 2025", "the 2nd of Dec"."""
+_DOT = r"\.?"
+_PART = (
+    r"(?:(?P<part>early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?P<which>beginning|start|middle|end)\s+of\s+(?:the\s+)?)"
+)
+_PART_OF = re.compile(
+    rf"(?<![\w-]){_PART}(?:"
+    rf"(?P<month>(?-i:{_MONTH_WORD.removesuffix(_DOT)})(?:\.(?=,?\s+\d{{4}}))?)(?!\w)(?:,?\s+(?P<year>\d{{4}})(?!\w))?"
+    r"|(?P<alone>\d{4})(?![\w-])"
+    r"|(?P<relative>(?:this|last|next|past|previous|coming)\s+(?:month|year))(?![\w-]))",
+    re.IGNORECASE,
+)
+"""The part of a month or a year: "mid-November", "early Nov. 2025", "the end of November", "late 2025",
+"late last year", "early next month"."""
+_THIRD = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+"""Which third of the month or year each word names: days 1-10, 11-20, 21-end; January-April, May-August, September-."""
 _UNTIL = r"\s*(?:-|–|—|\bto\b|\band\b|\bthrough\b|\buntil\b|\btill\b)\s*"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _RANGE = re.compile(
@@ -57,6 +79,10 @@ _TIMEY = re.compile(
     r"|(?:fiscal|financial|academic|school|budget|tax)\s+year"
     r"|Q[1-4]|H[12]|(?:first|second|third|fourth|final|last)\s+(?:quarter|half)"
     r"|(?:the\s+)?day\s+(?:before|after)\s+(?:yesterday|tomorrow)"
+    r"|(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|a\s+couple\s+of)"
+    r"\s+(?:day|week|month|year)s?\s+(?:before|after)\s+(?:the|an?|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)??"
+    r"(?=[\s,.;:!?)]|$)(?:\s+(?:in|of)\s+(?:1[0-9]|20)\d\d)?"
+    r"|(?:before|after)\s+(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:in|of)\s+(?:1[0-9]|20)\d\d"
     r"|yesterday|today|tomorrow|tonight"
     r"|(?:last|next|this|past|coming|previous)\s+(?:decade|century|quarter|spring|summer|autumn|fall|winter|"
     r"weekend|night|season|term)"
@@ -141,22 +167,30 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
     up to the publication date, not the whole year.
     """
     if published is None:
-        timey = _TIMEY.search(sentence) or _DAY_MONTH.search(sentence)
-        words = timey.group() if timey else next((f.text for f in find_time_expressions(sentence, _ANCHOR)), None)
+        first = [match for match in (_PART_OF.search(sentence), _TIMEY.search(sentence)) if match is not None]
+        timey = min(first, key=lambda match: (match.start(), -match.end()), default=_DAY_MONTH.search(sentence))
+        words = _phrase(sentence, timey)[2] if timey else None
+        words = words or next((f.text for f in find_time_expressions(sentence, _ANCHOR)), None)
         return NamedTime() if words is None else NamedTime(note=UNDATED.format(words=words.strip()))
     read: list[tuple[int, int, Interval | None]] = []
+    problems: list[str] = []  # each phrase that failed, in its own words; its span is read as no time
+    for match in _PART_OF.finditer(sentence):
+        part = _part_of(sentence, match, published)
+        if part is None:
+            problems.append(f"the year of {match.group().strip()!r} is not known")
+        read.append((match.start(), match.end(), part))
     for match in _RANGE.finditer(sentence):
         when, problem = _span_of(sentence, match, published)
         if when is None:
-            return NamedTime(note=_note(problem or match.group()))
+            problems.append(problem or match.group())
         read.append((match.start(), match.end(), when))
     for match in _DAY_MONTH.finditer(sentence):
         if any(start <= match.start() < end for start, end, _ in read):
-            continue  # a bound of a span read already
+            continue  # a bound of a span read already, or a month of "early November 2" (no date: a note)
         month = None if match["year"] else _month_alone(sentence, match, published)
         when, problem = _day_of(match, month)
         if when is None:
-            return NamedTime(note=_note(problem or match.group()))
+            problems.append(problem or match.group())
         read.append((match.start(), match.end(), when))
     note = None
     for found in find_time_expressions(sentence, published, past=None):
@@ -182,9 +216,16 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
             read.append((found.start, found.end, None))  # "the first time in five years": a duration
             continue
         read.append((found.start, found.end, found.when))
+    unread: list[tuple[int, int, str]] = []
     for timey in _TIMEY.finditer(sentence):
         if not any(start <= timey.start() and timey.end() <= end for start, end, _ in read):
-            return NamedTime(note=_note(f"{timey.group()!r} is not a time factlog can read"))
+            phrase = _phrase(sentence, timey)
+            if not any(start <= phrase[0] and phrase[1] <= end for start, end, _ in unread):
+                unread.append(phrase)
+    if unread:
+        problems.append(_not_read([words for _, _, words in sorted(unread)]))
+    if problems:
+        return NamedTime(note=_note("; ".join(problems)))
     dated = [(start, when) for start, _, when in read if when is not None]
     if not dated:
         return NamedTime()
@@ -193,6 +234,63 @@ def named_time(sentence: str, published: Interval | None) -> NamedTime:
 
 _WEEKDAY = re.compile(rf"(?:on\s+)?(?P<weekday>{WEEKDAYS})", re.IGNORECASE)
 _WEEKDAY_JOINT = re.compile(r",?\s*(?:the\s+)?")
+
+
+_MODIFIERS = re.compile(
+    r"(?:\b(?:(?:before|after|until|till|by|around|circa|about|since|from|between|early|mid|late|the)\b[\s-]*"
+    r"|(?:spring|summer|autumn|fall|winter)(?:\s+of)?\s+))+$",
+    re.IGNORECASE,
+)
+"""Words before unread time words that belong to them: "before 2019", "late 2025", "the spring of 2019"."""
+_SECOND_BOUND = re.compile(
+    r"\s*(?:-|–|—|\band\b|\bto\b|\buntil\b|\bthrough\b)\s*(?:1[0-9]|20)\d\d(?:s|'s|’s)?(?![\w-])"
+)
+"""The second year of "between 2019 and 2021", "from 2019 to 2021"."""
+
+
+def _phrase(sentence: str, timey: re.Match[str]) -> tuple[int, int, str]:
+    """The whole phrase of time words that could not be read: "before 2019", not "2019"; with its span."""
+    start, end = timey.span()
+    before = _MODIFIERS.search(sentence, 0, start)
+    if before is not None:
+        start = before.start()
+    if re.match(r"(?:from|between)\b", sentence[start:end], re.IGNORECASE):
+        second = _SECOND_BOUND.match(sentence, end)
+        end = second.end() if second is not None else end
+    return start, end, sentence[start:end].strip()
+
+
+def _not_read(phrases: list[str]) -> str:
+    """What the note says of the phrases not read, each quoted: "'before 2019' is not a time factlog can read"."""
+    if len(phrases) == 1:
+        return f"{phrases[0]!r} is not a time factlog can read"
+    listed = ", ".join(repr(words) for words in phrases[:-1])
+    return f"{listed} and {phrases[-1]!r} are not times factlog can read"
+
+
+def _part_of(sentence: str, match: re.Match[str], published: Interval) -> Interval | None:
+    """The third of a month or a year a part names ("mid-November": days 11-20); None when its year is not known."""
+    third = _THIRD[(match["part"] or match["which"]).casefold()]
+    if match["alone"] is not None:
+        whole: Interval | None = Interval.parse(match["alone"])
+    elif match["relative"] is not None:
+        whole = resolve_when(match["relative"], published)
+    elif match["year"] is None:
+        whole = _month_in(sentence, match.start("month"), match["month"], published)
+    else:
+        whole = _month_in(f"in {match['month']} {match['year']}", 3, match["month"], published)
+    if whole is None or whole.start is None or whole.start != whole.end or whole.start.day is not None:
+        return None  # no single month or year: "late last month" against a publication month spans two
+    year, number = whole.start.year, whole.start.month
+    if number is None:
+        first, last_month = 4 * third + 1, 4 * third + 4
+        return Interval(PartialDate(year, first, 1), PartialDate(year, last_month, _days_in(year, last_month)))
+    last = (10, 20, _days_in(year, number))[third]
+    return Interval(PartialDate(year, number, 10 * third + 1), PartialDate(year, number, last))
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
 
 
 def _weekday_of_date(

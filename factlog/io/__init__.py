@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factlog.io._converter import make_converter
 from factlog.io._documents import DEFAULT_LIMITS, Limits, load, loads, loads_lines
-from factlog.io._log import ClaimLog, Record, RecordVersion, Replay, Retraction, TornLineWarning
+from factlog.io._log import ClaimLog, DroppedLinkWarning, Record, RecordVersion, Replay, Retraction, TornLineWarning
 from factlog.io._logrules import RetractedWarning
 from factlog.io._migrations import VERSION as FORMAT_VERSION
 from factlog.io._schema import json_schema
@@ -19,6 +19,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "FORMAT_VERSION",
     "ClaimLog",
+    "DroppedLinkWarning",
     "Limits",
     "Record",
     "RecordVersion",

@@ -205,7 +205,13 @@ class _Reading:
             part = self.reader.with_bases(read_claim_set_of(sections, {}))
         except (FieldError, FormatError):
             return error  # the records that read make no set: the fields alone, as salvaged() gives them
-        vars(error)["salvage"] = Salvage(part, kept, ids)
+        # A claim's names are its id alone (names_of): each refused claim to its first refused field.
+        failed = {
+            names[0]: found[0].split(": ", 1)[0] if found else f"$.claims[{index}]"
+            for index, found, names in refused.get("claims", [])
+            if names
+        }
+        vars(error)["salvage"] = Salvage(part, kept, ids, failed)
         return error
 
     def twice(self, path: Path, sections: dict[str, tuple[Any, ...]]) -> bool:

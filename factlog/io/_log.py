@@ -21,6 +21,7 @@ import contextlib
 import datetime
 import os
 import sqlite3
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,10 @@ from factlog.io._logcheck import Appended, check_append, check_new
 from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, structure
 from factlog.io._logrules import (
     LISTED,
+    DroppedLinkWarning,
     RetractedWarning,
     current_version,
+    dropped_links,
     forward,
     held,
     keep_document,
@@ -46,12 +49,13 @@ from factlog.io._logtime import parse_time, timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
 from factlog.io._store import begin, connect, digest, remove_if_empty, select_until, store_error
 from factlog.model._claimset import ClaimSet
-from factlog.model._nouns import Source
+from factlog.model._nouns import Claim, Source
 from factlog.model._written import resolve_written
 
 __all__ = [
     "TYPES",
     "ClaimLog",
+    "DroppedLinkWarning",
     "Record",
     "RecordVersion",
     "Replay",
@@ -127,7 +131,10 @@ class ClaimLog:
         path; default ``record N``). Returns how many records were stored (a record
         identical to the current one is not stored again; a claim the log has
         retracted is not appended again unless ``replace``: a :class:`RetractedWarning`
-        names it either way).
+        names it either way). A retraction whose claim other held claims link to
+        (``answers``, ``regarding.claims``) warns, once stored, with a :class:`DroppedLinkWarning`
+        for each retracted claim and field: those links are dropped from the claims the log
+        gives.
 
         Never leaves a store its replay cannot read (:mod:`factlog.io._logcheck`). Raises
         :class:`~factlog.ConflictError` for an id defined differently, or a source with
@@ -160,12 +167,21 @@ class ClaimLog:
             (label, record, given.get(record.id) if isinstance(record, Source) else None)
             for label, record in zip(labels, listed, strict=True)
         ]
-        return self._store([(moment, rows)], replace=replace, lenient=False, dated=at is not None, clocked=at is None)
+        retracted = [record.claim for record in listed if isinstance(record, Retraction)]
+        # The links are read before the retraction is stored: the claims the log gives after it leave them out.
+        appended = [record for record in listed if isinstance(record, Claim)]
+        dropped = dropped_links(self.read, retracted, appended) if retracted and self.path.exists() else []
+        stored = self._store([(moment, rows)], replace=replace, lenient=False, dated=at is not None, clocked=at is None)
+        for message in dropped:
+            warnings.warn(message, DroppedLinkWarning, stacklevel=2)
+        return stored
 
     def retract(self, claim: str, reason: str, *, at: datetime.datetime | None = None) -> int:
         """Withdraw a claim the log holds; returns how many records were stored (1).
 
-        Raises what :meth:`append` raises (:class:`~factlog.UnknownIdError` for a claim not
+        Warns as :meth:`append` warns: a :class:`DroppedLinkWarning` when held claims link
+        to it (``answers``, ``regarding.claims``), naming them. Raises what :meth:`append`
+        raises (:class:`~factlog.UnknownIdError` for a claim not
         held, with no store file created where there was none), and
         :class:`~factlog.FieldTypeError` for a ``claim`` or ``reason`` that is no str.
         """

@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,12 @@ from factlog.model._nouns import Claim
 
 __all__ = [
     "LISTED",
+    "DroppedLinkWarning",
     "RetractedWarning",
     "Row",
     "Version",
     "current_version",
+    "dropped_links",
     "forward",
     "held",
     "keep_document",
@@ -41,6 +43,15 @@ LISTED = 10
 
 class RetractedWarning(UserWarning):
     """An append held a claim the log has retracted: not appended again, or re-asserted with ``replace``."""
+
+
+class DroppedLinkWarning(UserWarning):
+    """A retraction dropped links to the claim it withdrew: held claims' ``answers`` or ``regarding.claims`` naming it.
+
+    The claims the log gives (:meth:`~factlog.ClaimLog.read`, ``log show``, ``log export
+    --to``) leave such a link out; the log's history keeps it. One warning per retracted
+    claim and field, naming the claims that linked to it.
+    """
 
 
 Version = tuple[str, str, str, str | None]
@@ -173,6 +184,55 @@ def keep_document(connection: sqlite3.Connection, content: bytes) -> None:
     digest = hashlib.sha256(content).hexdigest()
     if connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", (digest,)).fetchone() is None:
         connection.execute("INSERT INTO documents (sha256, content) VALUES (?, ?)", (digest, content))
+
+
+_DROPPED = (
+    "that link ({field}) is dropped from the claims the log gives (log show, log export --to); its history keeps it"
+)
+
+
+def dropped_links(read: Callable[[], ClaimSet], retracted: Iterable[str], appended: Iterable[Claim] = ()) -> list[str]:
+    """What retracting ``retracted`` drops of the links between the claims ``read()`` gives (held before), each once.
+
+    Every field that names claims is looked at, as :func:`without_dangling` drops them:
+    ``answers`` and ``regarding.claims`` (a regarding left with no claim is dropped whole,
+    its party with it). Claims retracted together are not counted as linking, and
+    ``appended`` (claims stored with the retraction) stand in place of the held ones of
+    their ids. Gives
+    ``["'b' answered 'a': that link (answers) is dropped ..."]``, by retracted claim, then
+    field; none when ``read`` raises a :class:`~factlog.FactlogError` (a store that cannot
+    be replayed, which the append refuses with its own error). Raises nothing else of its own.
+    """
+    try:
+        held = read().claims
+    except FactlogError:
+        return []
+    claims = {**{claim.id: claim for claim in held}, **{claim.id: claim for claim in appended}}.values()
+    gone = set(retracted)
+    linking: dict[tuple[str, str], list[str]] = {}
+    whole: list[str] = []
+    for claim in claims:
+        if claim.id in gone:
+            continue
+        for target in claim.answers:
+            if target in gone:
+                linking.setdefault((target, "answers"), []).append(claim.id)
+        regarding = claim.regarding
+        if regarding is not None and not gone.isdisjoint(regarding.claims):
+            for target in regarding.claims:
+                if target in gone:
+                    linking.setdefault((target, "regarding.claims"), []).append(claim.id)
+            if gone.issuperset(regarding.claims):
+                whole.append(
+                    f"{claim.id!r} regarded no other claim: its regarding (party {regarding.party!r})"
+                    " is dropped whole from the claims the log gives"
+                )
+    verbs = {"answers": "answered", "regarding.claims": "regarded"}
+    said = [
+        f"{', '.join(map(repr, sorted(ids)))} {verbs[field]} {target!r}: {_DROPPED.format(field=field)}"
+        for (target, field), ids in sorted(linking.items())
+    ]
+    return said + whole
 
 
 def without_dangling(claims: Mapping[str, Claim]) -> tuple[Claim, ...]:

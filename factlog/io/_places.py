@@ -307,7 +307,10 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
     prefix = f"{label}: " if label else ""
     places: list[tuple[str, re.Match[str] | None, str, int]] = []  # (error, match, section, position)
     wanted: dict[str, int] = {}
+    failed = _failed_in(label)
     for error in errors:
+        for where in failed.finditer(error):
+            wanted[where["section"]] = max(wanted.get(where["section"], -1), int(where["index"]))
         found = _PLACE.fullmatch(error[len(prefix) :]) if error.startswith(prefix) else None
         section, position = "", -1
         if found is not None and found["line"] is None:
@@ -334,7 +337,7 @@ def lines_named(errors: list[str], label: str, text: str | None) -> list[str]:
             named.append(f"{at_line(label, numbers[position])}: {path}{rest}")
         else:
             named.append(error)
-    return named
+    return [failed.sub(lambda where: _failed_line(where, label, lines), error) for error in named]
 
 
 def _by_line(errors: list[str], label: str) -> list[str]:
@@ -347,6 +350,19 @@ def _by_line(errors: list[str], label: str) -> list[str]:
     lines = {n: int(found[1]) for n, error in enumerate(errors) if (found := place.match(error))}
     ordered = iter(sorted(lines, key=lambda n: lines[n]))
     return [errors[next(ordered)] if n in lines else error for n, error in enumerate(errors)]
+
+
+def _failed_in(label: str) -> re.Pattern[str]:
+    """Where a message says a record of ``label`` failed to load (``see the error at b.jsonl: $.claims[2].when``)."""
+    before = re.escape(f"{label}: " if label else "")
+    return re.compile(rf"(?<=see the error at ){before}\$\.(?P<section>[a-z]+)\[(?P<index>\d+)\](?P<path>[^)\s]*)")
+
+
+def _failed_line(where: re.Match[str], label: str, lines: dict[str, list[int]]) -> str:
+    """``b.jsonl:17: $.when`` for ``b.jsonl: $.claims[2].when``; kept as it is when the text holds no such record."""
+    numbers = lines.get(where["section"], [])
+    index = int(where["index"])
+    return f"{at_line(label, numbers[index])}: ${where['path']}" if index < len(numbers) else where[0]
 
 
 def _first_line(first: re.Match[str], lines: dict[str, list[int]]) -> str:

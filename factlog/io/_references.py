@@ -35,8 +35,14 @@ def unresolved(
     *,
     vouched: bool = False,
     references: bool = True,
+    failed: Mapping[str, str] | None = None,
 ) -> list[tuple[str, str]]:
     """``(path, message)`` for each reference in ``part`` that ``within`` does not define.
+
+    ``failed`` maps the id of a claim that is defined but failed to load (its fields
+    refused) to where it failed (``a.json: $.claims[0].proposition.when``): a reference
+    to it is no problem of its own (it resolves once that record is mended), and an
+    unknown claim id close to it is offered it ("did you mean"), with where it failed.
 
     ``vouched``: ``within`` holds every entity, predicate and source of ``part`` (a merge
     of it with others), so the claims the readers vouched for need no look
@@ -55,7 +61,7 @@ def unresolved(
     vocabulary = vocabulary or Vocabulary.of(within)
     return [
         *paired,
-        *_problems(part, within, vocabulary, vouched=vouched),
+        *_problems(part, within, vocabulary, vouched=vouched, failed=failed or {}),
         *_margin_problems(part, within, vocabulary),
         *_cycle_problems(part, within, vocabulary.names),
     ]
@@ -104,22 +110,31 @@ class _UnknownId:
     """``unknown source 'relase'; did you mean 'release'?``: the message of a source or claim id defined nowhere.
 
     The nearest ids (:func:`~factlog.model._nearest.nearest_ids`) are looked for among
-    ``ids`` for the first :data:`_SUGGESTED` distinct ids only, as :class:`_Unknown` does.
+    ``ids`` and those of ``failed`` for the first :data:`_SUGGESTED` distinct ids only, as
+    :class:`_Unknown` does. An id of ``failed`` (defined, but its record failed to load:
+    id to where it failed) is offered with where it failed: ``did you mean 'release'
+    (defined but failed to load: see the error at a.json: $.claims[0].when)?``.
     """
 
-    def __init__(self, kind: str, ids: Callable[[], Iterable[str]]) -> None:
+    def __init__(self, kind: str, ids: Callable[[], Iterable[str]], failed: Mapping[str, str] | None = None) -> None:
         self.kind = kind
         self.ids = ids
+        self.failed = failed or {}
         self.said: dict[str, str] = {}
 
     def __call__(self, value: str) -> str:
         message = self.said.get(value)
         if message is None:
             message = f"unknown {self.kind} {value!r}"
-            if len(self.said) < _SUGGESTED and (near := nearest_ids(self.ids(), value)):
-                message += "; did you mean " + " or ".join(map(repr, near)) + "?"
+            if len(self.said) < _SUGGESTED and (near := nearest_ids([*self.ids(), *self.failed], value)):
+                message += "; did you mean " + " or ".join(map(self._offered, near)) + "?"
             self.said[value] = message
         return message
+
+    def _offered(self, near: str) -> str:
+        """An id offered for a typo, with where it failed to load when it did."""
+        where = self.failed.get(near)
+        return repr(near) if where is None else f"{near!r} (defined but failed to load: see the error at {where})"
 
 
 def _entity(vocabulary: Vocabulary, value: str, unknown: Callable[[str], str]) -> str | None:
@@ -165,7 +180,9 @@ def _claims_to_check(part: ClaimSet, vocabulary: Vocabulary, vouched: bool) -> I
     return [(index, claim) for index, claim in enumerate(part.claims) if id(claim) in wanted]
 
 
-def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouched: bool) -> Iterator[tuple[str, str]]:
+def _problems(
+    part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouched: bool, failed: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
     # Paths are only formatted for problems: the common case is a set with none, read fast.
     # Affiliations are ids, and an id is its own folded form, so ``in names`` is
     # ``Vocabulary.knows_entity`` there; claims and publishers may name entities as written.
@@ -201,7 +218,7 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
                 if piece.source not in sources:
                     yield f"$.claims[{index}].evidence[{position}].source", unknown_source(piece.source)
         if claim.answers or claim.regarding is not None:
-            yield from _link_problems(index, claim, within, names, unknown)
+            yield from _link_problems(index, claim, within, (names, failed), unknown)
         proposition = claim.proposition
         if proposition is None:
             continue
@@ -236,13 +253,21 @@ def _problems(part: ClaimSet, within: ClaimSet, vocabulary: Vocabulary, *, vouch
 
 
 def _link_problems(
-    index: int, claim: Claim, within: ClaimSet, names: Mapping[str, str], unknown: Callable[[str], str]
+    index: int,
+    claim: Claim,
+    within: ClaimSet,
+    known: tuple[Mapping[str, str], Mapping[str, str]],
+    unknown: Callable[[str], str],
 ) -> Iterator[tuple[str, str]]:
-    """The claims a claim answers or regards must be defined (``claim_by_id`` is built here: most sets link none)."""
+    """The claims a claim answers or regards must be defined (``claim_by_id`` is built here: most sets link none).
+
+    ``known`` is the names of entities and the claims that failed to load (where each failed).
+    """
+    names, failed = known
     claims = within.claim_by_id
-    unknown_claim = _UnknownId("claim", lambda: claims)
+    unknown_claim = _UnknownId("claim", lambda: claims, failed)
     for position, answered in enumerate(claim.answers):
-        if answered not in claims:  # not the claim itself: Claim refuses that
+        if answered not in claims and answered not in failed:  # not the claim itself: Claim refuses that
             yield f"$.claims[{index}].answers[{position}]", unknown_claim(answered)
     if claim.regarding is not None:
         yield from _regarding_problems(
@@ -285,12 +310,12 @@ def _regarding_problems(
     names: Mapping[str, str],
     unknown: Callable[[str], str],
     *,
-    unknown_claim: Callable[[str], str],
+    unknown_claim: _UnknownId,
 ) -> Iterator[tuple[str, str]]:
     if regarding.party not in names:
         yield f"{path}.party", unknown(regarding.party)
     for position, other in enumerate(regarding.claims):
-        if other not in claims:  # not the claim itself: Claim refuses that
+        if other not in claims and other not in unknown_claim.failed:  # not the claim itself: Claim refuses that
             yield f"{path}.claims[{position}]", unknown_claim(other)
 
 

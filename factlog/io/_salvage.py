@@ -4,7 +4,9 @@ A record whose fields are refused cannot be built, so the references between rec
 are checked on the records that can: a file is read again without the refused ones (a
 *salvage*), and its references are checked with every other file's. A problem that
 names an id (a name, an alias, an inverse) of a refused record is left out (the record defines the id, or refers to
-it, once its fields are mended), and so is everything when the file cannot be read
+it, once its fields are mended), but for an unknown claim id that comes close to a refused
+claim's: that claim is offered ("did you mean"), with where it failed to load. Everything is
+left out when the file cannot be read
 without them (a problem outside any record: a section that is no list, a key unknown
 at the top) or the files do not merge: then the fields are reported alone, as before.
 The paths of the salvaged set are given back as the file's own (``$.claims[4]`` of the
@@ -15,7 +17,7 @@ its salvage as it is read a line at a time (:mod:`factlog.io._lineproblems`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -27,7 +29,7 @@ from factlog.io._references import unresolved
 from factlog.model._claimset import ClaimSet, merge_all
 from factlog.model._vocabulary import Vocabulary
 
-__all__ = ["Salvage", "at_once", "names_of", "read_at_once", "salvage_of", "salvaged"]
+__all__ = ["Salvage", "at_once", "failed_claims", "names_of", "read_at_once", "salvage_of", "salvaged"]
 
 _RECORD = re.compile(r"\$\.(?P<section>[a-z_]+)\[(?P<index>\d+)\]")
 
@@ -41,6 +43,8 @@ class Salvage:
     """For each section, the file's index of each record the set holds, in order."""
     refused: frozenset[str]
     """The ids, names, aliases and inverse names the refused records give (those written as strings)."""
+    failed: Mapping[str, str] = attrs.field(factory=dict)
+    """The id of each refused claim (written as a string) to the path of its first refused field."""
 
 
 def salvaged(
@@ -53,11 +57,14 @@ def salvaged(
     """
     before = prefix(name)
     refused: dict[str, set[int]] = {}
+    paths: dict[int, str] = {}  # each refused claim's first refused field
     for message in error.errors:
         found = _RECORD.match(message, len(before)) if message.startswith(before) else None
         if found is None or found["section"] not in SECTIONS or not isinstance(body.get(found["section"]), list):
             return error  # a problem outside any record: nothing to read without it
         refused.setdefault(found["section"], set()).add(int(found["index"]))
+        if found["section"] == "claims":
+            paths.setdefault(int(found["index"]), message[len(before) :].split(": ", 1)[0])
     kept = {
         section: [n for n in range(len(items)) if n not in refused.get(section, set())]
         for section, items in body.items()
@@ -70,8 +77,18 @@ def salvaged(
         part = read(rest)
     except FormatError:
         return error
-    vars(error)["salvage"] = Salvage(part, kept, ids)
+    vars(error)["salvage"] = Salvage(part, kept, ids, failed_claims(body["claims"], paths) if paths else {})
     return error
+
+
+def failed_claims(claims: Sequence[object], paths: Mapping[int, str]) -> dict[str, str]:
+    """Each refused claim's id (a string; claims at their index in ``paths``) to its path in ``paths``."""
+    found = {}
+    for index, path in paths.items():
+        item = claims[index] if index < len(claims) else None
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            found[item["id"]] = path
+    return found
 
 
 def names_of(item: object) -> list[str]:
@@ -122,12 +139,16 @@ def at_once(
         merged = merge_all(labelled)
     except FormatError:
         return errors
-    refused = frozenset().union(*(salvage.refused for _, salvage in salvages))
+    # A reference to a claim that failed to load says where it failed: no refused id to leave out.
+    failed = {
+        claim: f"{prefix(label or None)}{path}" for label, salvage in salvages for claim, path in salvage.failed.items()
+    }
+    refused = frozenset().union(*(salvage.refused for _, salvage in salvages)).difference(failed)
     kept = {label: salvage.kept for label, salvage in salvages}
     vocabulary = Vocabulary.of(merged) if references else None
     found = list(errors)
     for label, part in labelled:
-        for path, message in unresolved(part, merged, vocabulary, vouched=True, references=references):
+        for path, message in unresolved(part, merged, vocabulary, vouched=True, references=references, failed=failed):
             if not any(repr(ref) in message for ref in refused):
                 found.append(f"{prefix(label or None)}{_in_file(path, kept.get(label))}: {message}")
     ranks = {label: n for n, label in enumerate(order or [label for label, _ in labelled])}

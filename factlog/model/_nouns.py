@@ -39,7 +39,7 @@ from factlog.model._fields import (
 from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind, StanceKind
 from factlog.model._literals import DateValue, Object, TextValue, object_value
 from factlog.model._patterns import Pattern
-from factlog.model._quantities import Estimate, Quantity
+from factlog.model._quantities import Estimate, Quantity, unheld_figure
 from factlog.model._scales import Certainty, Polarity, Reliability
 from factlog.model._sources import Source, SourceDate
 from factlog.model._stances import Regarding
@@ -81,7 +81,9 @@ class Entity:
         default=(), validator=text_list, metadata=_doc("Other names, matched case-insensitively; metonyms too.")
     )
     affiliation: str | None = attrs.field(
-        default=None, validator=optional_id, metadata=_doc("The entity this one speaks for.")
+        default=None,
+        validator=optional_id,
+        metadata=_doc("The entity this one speaks for; for a thing (a pipeline), the party answering for it."),
     )
     part_of: tuple[str, ...] = attrs.field(
         default=(),
@@ -356,6 +358,11 @@ class Claim:
     )
 
     def __attrs_post_init__(self) -> None:
+        figure = None if self.proposition is None else self.proposition.object
+        if type(figure) is Quantity and figure.unit is not None:
+            unheld = unheld_figure(figure)
+            if unheld is not None:
+                raise FieldError(f"proposition.object.{unheld[0]}", f"claim {self.id!r}: {unheld[1]}")
         if self.answers:
             not_itself(self.id, self.answers, "answers", "claim", "answer")
         if self.regarding is not None:

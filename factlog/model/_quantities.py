@@ -36,9 +36,9 @@ from typing import Any
 import attrs
 
 from factlog.model._fields import FieldError, _doc, instance_of, optional_text
-from factlog.model._units import plural
+from factlog.model._units import plural, unheld
 
-__all__ = ["ABOUT", "Estimate", "Quantity"]
+__all__ = ["ABOUT", "Estimate", "Quantity", "unheld_figure"]
 
 ABOUT = 0.1
 """The relative tolerance of ``about``: "about 120" is 108 to 132."""
@@ -80,6 +80,11 @@ _WORDS = {
 }
 
 
+def _unsigned_zero(value: Any) -> Any:
+    """``-0.0`` as ``0.0`` (any other value as it is): "-0.0 km" is the figure 0, keyed and shown as 0.0."""
+    return 0.0 if type(value) is float and value == 0.0 else value
+
+
 def _number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     del instance
     if value is None:
@@ -93,10 +98,17 @@ class Quantity:
     """A number with optional bounds and unit: 11,000 troops (10,000 to 12,000), at least 120, dozens."""
 
     amount: int | float | None = attrs.field(
-        default=None, validator=_number, metadata=_doc("The number given; absent only with a vague estimate.")
+        default=None,
+        converter=_unsigned_zero,
+        validator=_number,
+        metadata=_doc("The number given; absent only with a vague estimate."),
     )
-    lower: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Lowest it may be."))
-    upper: int | float | None = attrs.field(default=None, validator=_number, metadata=_doc("Highest it may be."))
+    lower: int | float | None = attrs.field(
+        default=None, converter=_unsigned_zero, validator=_number, metadata=_doc("Lowest it may be.")
+    )
+    upper: int | float | None = attrs.field(
+        default=None, converter=_unsigned_zero, validator=_number, metadata=_doc("Highest it may be.")
+    )
     estimate: Estimate | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(instance_of(Estimate)),
@@ -174,3 +186,24 @@ class Quantity:
         elif self.lower is not None or self.upper is not None:
             text += f" ({self.low:,}–{self.high:,})"
         return f"{text} {unit}" if unit else text
+
+
+def unheld_figure(figure: Quantity) -> tuple[str, str] | None:
+    """``(field, message)`` for the first number of ``figure`` past the largest float in base units; else None.
+
+    1e306 km is 1e309 m: held as infinity it would be one proposition with 1.7e308 km
+    (:func:`~factlog.model._units.unheld`). Costs a comparison a number unless the
+    number is beyond 1e200.
+    """
+    unit = figure.unit
+    if unit is None:
+        return None
+    for field, number in (("amount", figure.amount), ("lower", figure.lower), ("upper", figure.upper)):
+        found = None if number is None else unheld(number, unit)
+        if found is not None:
+            base, _ = found
+            return field, (
+                f"{number:g} {unit} is past the largest figure held in its unit's base units ({base}:"
+                " about 1.8e+308 at most), where it would be one figure with every other past it"
+            )
+    return None

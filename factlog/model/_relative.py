@@ -121,7 +121,8 @@ def _weekday(match: re.Match[str], day: datetime.date, future: bool, events: Map
     back = (day.weekday() - target) % 7
     ahead = (target - day.weekday()) % 7
     if which == "last":
-        found = day - datetime.timedelta(days=back or 7)
+        # "last Tuesday" is the Tuesday of last week, never yesterday: news usage, and inside "last week".
+        found = day - datetime.timedelta(days=day.weekday() + 7 - target)
     elif which == "next":
         found = day + datetime.timedelta(days=ahead or 7)
     elif which == "this" or future:
@@ -352,8 +353,10 @@ def resolve_when(
 
     * ``today``, ``yesterday``, ``tomorrow`` → that day;
     * ``on Tuesday`` → the latest Tuesday not after the anchor (2025-10-28) — past by
-      default, as news reports; the first one not before it when ``future`` is true or
-      the words say so (``next Tuesday``); ``last Tuesday`` is strictly before;
+      default, as news reports, and the anchor's own day when it is a Tuesday (a wire
+      story filed on Tuesday says "on Tuesday" of that day); the first one not before it
+      when ``future`` is true or the words say so (``next Tuesday``); ``last Tuesday`` →
+      the Tuesday of last week (2025-10-21), inside ``last week``, never the day before;
     * ``this week``/``last week``/``next week`` → Monday to Sunday (ISO weeks);
       ``this month``, ``last year`` → the month or year at that precision;
     * ``earlier this year`` → 1 January to the anchor; ``later this month`` → the

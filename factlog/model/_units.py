@@ -14,12 +14,15 @@ import math
 from typing import Any
 
 __all__ = [
+    "LARGEST_SIZE",
+    "SURELY_HELD",
     "base_figure",
     "base_unit",
     "known_unit",
     "margin_convert",
     "pint_convert",
     "plural",
+    "unheld",
     "unit_reading",
     "unit_registry",
 ]
@@ -43,7 +46,18 @@ def _pint_reads(unit: str) -> bool:
     return True
 
 
+_TEMPERATURE_SYMBOLS = {"C": "degC", "F": "degF", "℃": "degC", "℉": "degF", "ºC": "degC", "ºF": "degF"}
+"""Temperature symbols as news writes them ("a high of 30C", "-5F"), case kept: degrees, never coulombs nor farads.
+
+pint reads a bare "C" as coulombs and "F" as farads; in claims about the world they are
+degrees Celsius and Fahrenheit. An electrical figure is written with the unit's name or a
+prefixed symbol ("coulomb", "farad", "mC", "uF"), which pint reads so: as dimensions
+differ, a figure in "C" never meets one in coulombs, it is reported as a unit that does
+not convert. "K" is kelvin, as pint reads it (a thousand is the opaque word "k")."""
+
 _NEWS_SPELLINGS = {
+    "° c": "degC",
+    "° f": "degF",
     "degree celsius": "degC",
     "degrees celsius": "degC",
     "degree c": "degC",
@@ -69,10 +83,31 @@ _NEWS_SPELLINGS = {
 }
 """News spellings (folded: lower case, hyphens and runs of spaces as one space) pint misreads or cannot read."""
 
-_OPAQUE = frozenset({"b", "k", "mil", "pp", "unit", "units", "us", "US"})
+_OPAQUE = frozenset({"b", "c", "k", "mil", "pp", "unit", "units", "us", "US"})
 """Spellings pint reads as something a news figure never means: "k" (Boltzmann's constant; thousand),
 "us" (microseconds), "units" (micronits), "pp" (typographic points; percentage points),
-"mil" (milliradians; million), "b" (barns; billion). They are opaque words."""
+"mil" (milliradians; million), "b" (barns; billion), "c" (the speed of light; cents, or a
+careless "30c" of heat: too loose to be read as degrees as "C" is). They are opaque words."""
+
+LARGEST_SIZE = 1e100
+"""The largest size of one of a unit in its base units, and the inverse of the smallest, that is read as a unit.
+
+pint reads powers of its largest units ("Qpc**3" is 2.9e139 cubic metres; "Qpc**10"
+overflows to no number at all); no figure of the world needs them, and inside these
+sizes a figure of at most 1e200 (:data:`SURELY_HELD`) is always held in base units."""
+
+SURELY_HELD = 1e200
+"""A figure no larger than this (in magnitude) is held in its unit's base units whatever the unit (:func:`unheld`)."""
+
+
+@functools.cache
+def _sized(spelling: str) -> bool:
+    """Whether one ``spelling`` is within :data:`LARGEST_SIZE` base units, either way (True if pint cannot say)."""
+    try:
+        size = abs(float(unit_registry().Quantity(1.0, spelling).to_base_units().magnitude))
+    except Exception:  # pint reads it but cannot take it to base units: base_unit() then holds it as a word
+        return True
+    return 1 / LARGEST_SIZE <= size <= LARGEST_SIZE
 
 
 @functools.cache
@@ -82,14 +117,18 @@ def unit_reading(unit: str) -> str | None:
     Every comparison of units goes through it (the keys of propositions, :func:`base_unit`,
     and :func:`factlog.analysis._values.convert`): a news spelling pint misreads or cannot
     read is first taken to pint's name ("degrees Celsius" → ``degC``, "metric tons" →
-    ``tonne``, "kilos" → ``kilogram``, "per cent" → ``percent``); a spelling of several
+    ``tonne``, "kilos" → ``kilogram``, "per cent" → ``percent``), and so is a bare "C" or
+    "F", a temperature (:data:`_TEMPERATURE_SYMBOLS`: never coulombs nor farads); a spelling of several
     words pint has joined by underscores is read so ("light years" → ``light_years``);
     otherwise pint reads the spelling *as written*. A unit is never case-folded for pint,
     as case makes SI prefixes ("Mbps" is megabits a second, "MBPS" is no unit, not
     millibits): a spelling pint does not read as written, or one of a few it misreads
-    for news ("k", "us", "units", "pp", "mil", "b"), is an opaque word (None), compared
-    with other spellings only as its folded text.
+    for news ("k", "us", "units", "pp", "mil", "b", "c"), is an opaque word (None), compared
+    with other spellings only as its folded text. So is a unit whose one is larger than
+    :data:`LARGEST_SIZE` base units, or smaller than its inverse ("Qpc**10").
     """
+    if unit in _TEMPERATURE_SYMBOLS:
+        return _TEMPERATURE_SYMBOLS[unit]
     words = " ".join(unit.replace("-", " ").replace("_", " ").casefold().split())
     if words in _NEWS_SPELLINGS:
         return _NEWS_SPELLINGS[words]
@@ -98,8 +137,10 @@ def unit_reading(unit: str) -> str | None:
     parts = unit.replace("-", " ").split()
     if len(parts) > 1 and "per" not in parts and not any(mark in unit for mark in "/*^"):
         joined = "_".join(part.casefold() for part in parts)
-        return joined if _pint_reads(joined) else None  # "metric tons" is no product of "metric" and "tons"
-    return unit if _pint_reads(unit) else None
+        spelling = joined if _pint_reads(joined) else None  # "metric tons" is no product of "metric" and "tons"
+    else:
+        spelling = unit if _pint_reads(unit) else None
+    return spelling if spelling is not None and _sized(spelling) else None
 
 
 def known_unit(unit: str) -> bool:
@@ -133,7 +174,10 @@ def base_unit(unit: str) -> tuple[str, float, float] | None:
     zero, one = pint_convert(0.0, spelling, base), pint_convert(1.0, spelling, base)
     if zero is None or one is None:
         return None
-    return base, one - zero, zero
+    if zero:  # a unit with an offset: its scale taken over a million of it, not lost in 1 - 273.15 + 273.15
+        far = pint_convert(1e6, spelling, base)
+        return None if far is None else (base, (far - zero) / 1e6, zero)
+    return base, one, zero
 
 
 def margin_convert(amount: float, unit: str, target: str) -> float | None:
@@ -149,15 +193,47 @@ def margin_convert(amount: float, unit: str, target: str) -> float | None:
     return amount * found[1] / goal[1]
 
 
-def base_figure(number: float, scale: float, offset: float) -> float:
-    """A figure in base units (:func:`base_unit`), to 12 significant figures; infinities as they are.
+def _exponent(number: float) -> int:
+    """The decimal exponent of ``number`` once rounded to 12 significant figures (999.99999999999997 is 1e3's: 3)."""
+    return int(f"{number:.11e}".partition("e")[2])
 
-    Rounded so that a conversion's last bits (1 mile is 1,609.344 m) do not part equal figures.
+
+def base_figure(number: float, scale: float, offset: float) -> float:
+    """A figure in base units (:func:`base_unit`), to 12 significant figures; infinities as they are; never ``-0.0``.
+
+    Rounded so that a conversion's last bits (1 mile is 1,609.344 m) do not part equal
+    figures. A unit with an offset (degC, degF) is rounded no finer than 14 significant
+    figures of its offset (1e-11 K for degC's 273.15), what a float keeps of a sum with
+    it: -273.14 degC is 0.01 K and -273.15 degC is 0 K, as written in kelvin (near
+    absolute zero the sum's last bits would be most of the figure). A figure past the
+    largest float in base units comes out infinite: :func:`unheld` says which, and
+    claims refuse them.
     """
     if math.isinf(number):
         return number
-    converted = number * scale + offset if offset else number * scale
-    return float(f"{converted:.12g}")
+    if not offset:
+        return float(f"{number * scale:.12g}") + 0.0
+    converted = number * scale + offset
+    if not math.isfinite(converted):
+        return converted
+    return round(converted, 11 - max(_exponent(converted), _exponent(offset) - 2)) + 0.0
+
+
+def unheld(number: float, unit: str) -> tuple[str, float] | None:
+    """``(base units, figure)`` for a ``number`` in ``unit`` that is no finite figure in its base units, else None.
+
+    1e306 km is 1e309 m, past the largest float (about 1.8e308): it would be one figure
+    with every other past it. pint is asked only for a number beyond :data:`SURELY_HELD`
+    (inside it, every unit :func:`unit_reading` reads holds it); an opaque unit holds any.
+    """
+    if not math.isfinite(number) or abs(number) <= SURELY_HELD:
+        return None
+    found = base_unit(unit)
+    if found is None:
+        return None
+    base, scale, offset = found
+    converted = number * scale + offset
+    return None if math.isfinite(converted) else (base, converted)
 
 
 _IRREGULAR = {"foot": "feet", "hertz": "hertz", "lux": "lux"}

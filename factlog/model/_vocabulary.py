@@ -11,7 +11,8 @@ Before anything compares claims, names are made canonical:
   (``russia receives-weapons-from dprk`` becomes ``dprk supplies-weapons-to russia``);
 * a symmetric predicate gets its two entities in sorted order;
 * a figure with a unit pint reads is held in that unit's base units, to 12 significant
-  figures (:func:`~factlog.model._units.base_figure`): "600 km", "600 kilometres" and
+  figures (:func:`~factlog.model._units.base_figure`; in a unit with an offset, never
+  finer than 14 of the offset: -273.14 degC is 0.01 K): "600 km", "600 kilometres" and
   "600,000 m" are one proposition, and so are "1 mile" and "1.609344 km"; the unit is
   read as :func:`~factlog.model._units.unit_reading` reads it (as written, never
   case-folded for pint: "Mbps" is megabits a second, "MBPS" an opaque word), and an

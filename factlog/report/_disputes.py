@@ -23,7 +23,7 @@ for claims no earlier side holds: "origin belmar" of a hollow corroboration or
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -46,6 +46,7 @@ __all__ = [
     "SourceView",
     "assessment_view",
     "disputes",
+    "tally",
 ]
 
 # The sides the checks name in words of their own ("affirming", "interested" ...): shown
@@ -337,3 +338,28 @@ def disputes(report: Report, assessment: Assessment | None, index: Index) -> lis
         )
     result.sort(key=lambda d: (-Severity(d.severity).rank, order[d.findings[0].id]))
     return result
+
+
+def tally(summary: Mapping[str, int], grouped: Sequence[Dispute]) -> tuple[str, tuple[tuple[str, str], ...], str]:
+    """The words of a report's summary: how many findings, of which severity, and the blocks they make.
+
+    ``summary`` is :meth:`~factlog.checks.Report.summary`; ``grouped`` the disputes of
+    :func:`disputes`. Gives ``("9 findings", (("3 errors", "error"), ("2 warnings", "warning"),
+    ("4 info", "info")), "4 disputes and 3 other findings")``: the severities count findings
+    and add up to the findings counted (acknowledged ones last, with the key
+    ``"acknowledged"``, only when there are some); the blocks count disputes and other
+    findings, as the page and the panels show them (a dispute joins every finding on the
+    claims it shares, so there are fewer blocks than findings). Raises nothing.
+    """
+    counts = [(summary[key], key) for key in ("error", "warning", "info", "acknowledged")]
+    parts = tuple(
+        (f"{number} {key}{'s' * (number != 1 and key in ('error', 'warning'))}", key)
+        for number, key in counts
+        if number or key != "acknowledged"
+    )
+    total = sum(number for number, _ in counts)
+    serious = sum(1 for dispute in grouped if dispute.severity != "info")
+    others = len(grouped) - serious
+    blocks = f"{serious} dispute{'s' * (serious != 1)}"
+    blocks += f" and {others} other finding{'s' * (others != 1)}" if others else ""
+    return f"{total} finding{'s' * (total != 1)}", parts, blocks

@@ -27,7 +27,7 @@ from factlog.checks._engine import Report, check
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import PartialDate
 from factlog.report._bidi import direction, isolator
-from factlog.report._disputes import claim_view, disputes
+from factlog.report._disputes import claim_view, disputes, tally
 from factlog.report._events import events
 from factlog.report._graph import relay_graph
 
@@ -85,6 +85,7 @@ def _context(
     mentioned = {entity for view in everything for entity in view.entities}
     entities = sorted(mentioned, key=lambda e: (index.name(e).casefold(), e))
     summary = report.summary()
+    total, parts, _ = tally(summary, grouped)
     return {
         "title": title,
         "paths": list(paths),
@@ -98,6 +99,7 @@ def _context(
             "info": summary["info"],
             "acknowledged": summary["acknowledged"],
         },
+        "findings": f"{total}: {', '.join(part for part, _ in parts)}",
         "method": assessment.method,
         "version": VERSION,
         "provider_limit": assessment.provider_limit,

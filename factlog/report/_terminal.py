@@ -15,7 +15,7 @@ from factlog._escape import escape_terminal
 from factlog.analysis._index import Index
 from factlog.analysis._phrasing import relay_chain
 from factlog.checks._engine import Report
-from factlog.report._disputes import ClaimView, Dispute, disputes
+from factlog.report._disputes import ClaimView, Dispute, disputes, tally
 
 __all__ = ["print_report"]
 
@@ -79,15 +79,11 @@ def print_report(report: Report, console: Any) -> None:
     grouped = disputes(report, None, Index.of(report.claims))
     for dispute in grouped:
         console.print(_panel(dispute))
-    summary = report.summary()
     count = len(report.claims.claims)
-    line = Text(f"{count} claim{'s' * (count != 1)} checked: ")
-    serious = sum(1 for dispute in grouped if dispute.severity != "info")
-    line.append(f"{serious} dispute{'s' * (serious != 1)}; ")
-    for name in ("error", "warning", "info"):
-        plural = "s" if name != "info" and summary[name] != 1 else ""  # as the plain summary: "0 errors, 1 warning"
-        line.append(f"{summary[name]} {name}{plural}", style=_STYLES[name])
-        line.append(", " if name != "info" else "")
-    if summary["acknowledged"]:
-        line.append(f", {summary['acknowledged']} acknowledged", style="green")
+    total, parts, blocks = tally(report.summary(), grouped)
+    line = Text(f"{count} claim{'s' * (count != 1)} checked: {total} (")
+    for number, (part, key) in enumerate(parts):
+        line.append(", " if number else "")
+        line.append(part, style=_STYLES.get(key, "green"))
+    line.append(f") making {blocks}")
     console.print(line)

@@ -66,7 +66,7 @@ def test_a_long_mismatched_span_is_shown_cut_between_words(tmp_path: Path) -> No
     """Past 80 characters the text at the span is cut at a space, with '…', as quote_not_found cuts a passage."""
     text = "Officials said the depots and the bridges were hit again, and the convoys were struck twice before dawn."
     claims = _with_document(tmp_path, text, world(claim("a")))
-    wide = attrs.evolve(claims.claims[0].evidence[0], quote=text.upper(), start=0, end=len(text))
+    wide = attrs.evolve(claims.claims[0].evidence[0], quote=text.upper().replace(" ", "_"), start=0, end=len(text))
     claims = attrs.evolve(claims, claims=(attrs.evolve(claims.claims[0], evidence=(wide,)),))
     [finding] = findings_of(quote_mismatch, claims)
     shown = finding.message.split(" reads ", 1)[1].removesuffix(_MEND)

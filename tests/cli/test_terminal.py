@@ -75,7 +75,7 @@ def test_terminal_check_groups_disputes_in_coloured_panels() -> None:
     assert shown.count("╭") == len(disputes(check(claims), None, Index.of(claims)))
     assert "\x1b[31m" in shown
     assert "ERROR" in shown.split("╭", 2)[1]
-    assert "4 disputes;" in shown
+    assert "making 4 disputes and 3 other findings" in shown
 
 
 def test_terminal_check_shows_each_claim_once_per_dispute_under_its_origin() -> None:
@@ -152,7 +152,7 @@ def test_colour_never_on_a_terminal_keeps_panels_without_colour() -> None:
 
 
 def test_terminal_summary_counts_in_the_plural_as_the_plain_text() -> None:
-    """The rich summary line says '3 errors, 2 warnings, 4 info', as the plain summary does."""
+    """The rich summary line says '3 errors, 2 warnings, 4 info', as the plain summary does, and of 9 findings."""
     from rich.console import Console  # noqa: PLC0415 - the [report] extra
 
     from factlog.report._terminal import print_report  # noqa: PLC0415
@@ -160,5 +160,7 @@ def test_terminal_summary_counts_in_the_plural_as_the_plain_text() -> None:
     console = Console(file=io.StringIO(), width=100, color_system=None)
     print_report(check(load([ROOT / "sources"])), console)
     last = console.file.getvalue().splitlines()[-1]  # type: ignore[attr-defined]
-    assert last == "106 claims checked: 4 disputes; 3 errors, 2 warnings, 4 info"
+    assert last == (
+        "106 claims checked: 9 findings (3 errors, 2 warnings, 4 info) making 4 disputes and 3 other findings"
+    )
     assert render_text(check(load([ROOT / "sources"]))).rstrip().endswith("3 errors, 2 warnings, 4 info")

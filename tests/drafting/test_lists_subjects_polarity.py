@@ -154,7 +154,7 @@ def test_according_to_without_a_comma_keeps_the_holder() -> None:
         ("According to North Korean leader Kim Jong Un the test succeeded.", "kim-jong-un"),
         ("According to ministry spokesperson Mao Ning the talks were useful.", "mao-ning"),
         ("According to Kremlin spokesman Dmitry Peskov the talks were useful.", "dmitry-peskov"),
-        ("According to South Korean officials North Korea fired two missiles.", "south-korean-officials"),
+        ("According to South Korean officials North Korea fired two missiles.", "t:south-korean-officials"),
     ],
 )
 def test_according_to_without_a_comma_gives_a_title_to_the_name_after_it(text: str, holder: str) -> None:

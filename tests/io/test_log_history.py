@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import factlog
-from factlog import ClaimLog, RetractedWarning
+from factlog import ClaimLog, DroppedLinkWarning, RetractedWarning
 from tests.helpers import ENTITIES, PREDICATES, ROOT, SOURCES, claim, run
 
 T1 = datetime.datetime(2025, 10, 1, 12, tzinfo=datetime.UTC)
@@ -65,7 +65,8 @@ def test_a_document_line_whose_sha256_does_not_match_is_refused(log: ClaimLog, t
 
 def test_retracting_an_answered_claim_leaves_a_valid_claim_set(log: ClaimLog) -> None:
     """A claim that answered a retracted claim loses that reference, so the replay validates."""
-    log.retract("a", "withdrawn", at=T3)
+    with pytest.warns(DroppedLinkWarning, match="'b' answered 'a'"):
+        log.retract("a", "withdrawn", at=T3)
     shown = factlog.loads(factlog.dumps(log.read()))  # references checked
     assert [(c.id, c.answers) for c in shown.claims] == [("b", ())]
     assert log.read(as_of=T2).claims[1].answers == ("a",)
@@ -73,7 +74,8 @@ def test_retracting_an_answered_claim_leaves_a_valid_claim_set(log: ClaimLog) ->
 
 def test_a_retracted_claim_appended_again_stays_retracted(log: ClaimLog) -> None:
     """Appending the same claim after its retraction stores nothing and warns; replace re-asserts it."""
-    log.retract("a", "withdrawn", at=T3)
+    with pytest.warns(DroppedLinkWarning, match="'b' answered 'a'"):
+        log.retract("a", "withdrawn", at=T3)
     with pytest.warns(RetractedWarning, match="'a' was retracted at 2025-10-03"):
         assert log.append([claim("a")], at=T4) == 0
     assert "a" not in {c.id for c in log.read().claims}
@@ -84,7 +86,8 @@ def test_a_retracted_claim_appended_again_stays_retracted(log: ClaimLog) -> None
 
 def test_a_second_retraction_names_the_claim_and_when_and_why_the_first_was(log: ClaimLog) -> None:
     """Retracting a retracted claim is refused naming the claim (no "record 1"), the time and the reason."""
-    log.retract("a", "withdrawn", at=T3)
+    with pytest.warns(DroppedLinkWarning, match="'b' answered 'a'"):
+        log.retract("a", "withdrawn", at=T3)
     with pytest.raises(factlog.UnknownIdError) as raised:
         log.retract("a", "again", at=T4)
     assert raised.value.errors == [
@@ -95,7 +98,8 @@ def test_a_second_retraction_names_the_claim_and_when_and_why_the_first_was(log:
 def test_importing_an_older_export_changes_no_answer_before_it(log: ClaimLog, tmp_path: Path) -> None:
     """Importing an export taken before a retraction resurrects nothing, now or as of any earlier time."""
     old = _export(log, tmp_path / "old.log")
-    log.retract("a", "withdrawn", at=T3)
+    with pytest.warns(DroppedLinkWarning, match="'b' answered 'a'"):
+        log.retract("a", "withdrawn", at=T3)
     before = {moment: log.read(as_of=moment) for moment in (T2, T3, T4)}
     log.import_lines(old)
     assert {moment: log.read(as_of=moment) for moment in (T2, T3, T4)} == before
@@ -103,7 +107,8 @@ def test_importing_an_older_export_changes_no_answer_before_it(log: ClaimLog, tm
 
 def test_importing_a_stores_own_export_stores_nothing(log: ClaimLog, tmp_path: Path) -> None:
     """A store's export imported back into it adds no record, retractions at its latest time included."""
-    log.retract("a", "withdrawn", at=T3)
+    with pytest.warns(DroppedLinkWarning, match="'b' answered 'a'"):
+        log.retract("a", "withdrawn", at=T3)
     before = list(log.export_lines())
     assert log.import_lines(_export(log, tmp_path / "self.log")) == 0
     assert list(log.export_lines()) == before
@@ -277,7 +282,8 @@ def test_retracting_an_id_not_held_is_a_usage_error_naming_the_nearest(log: Clai
 
 def test_retracting_twice_is_a_usage_error(log: ClaimLog) -> None:
     """`log retract` of a claim retracted already exits 2, naming when it was retracted."""
-    log.retract("a", "withdrawn", at=T3)
+    with pytest.warns(DroppedLinkWarning, match="'b' answered 'a'"):
+        log.retract("a", "withdrawn", at=T3)
     ran = run("log", "retract", str(log.path), "a", "--reason", "again")
     assert ran.returncode == 2
     assert "claim 'a' was already retracted at 2025-10-03" in ran.stderr
@@ -288,4 +294,4 @@ def test_retracting_an_answered_claim_warns_naming_the_claims_that_answered_it(l
     ran = run("log", "retract", str(log.path), "a", "--reason", "withdrawn")
     assert ran.returncode == 0
     [warning] = [line for line in ran.stderr.splitlines() if line.startswith("warning: ")]
-    assert warning.startswith("warning: 'b' answered 'a': that link is dropped")
+    assert warning.startswith("warning: 'b' answered 'a': that link (answers) is dropped")

@@ -30,6 +30,9 @@ EVENTS = {"the strike": Interval.parse("2025-10-20"), "summit": Interval.parse("
         ("on Tuesday", "2025-10-28"),
         ("Thursday", "2025-10-30"),
         ("last Thursday", "2025-10-23"),
+        ("last Tuesday", "2025-10-21"),
+        ("last Wednesday", "2025-10-22"),
+        ("last Sunday", "2025-10-26"),
         ("next Tuesday", "2025-11-04"),
         ("last week", "2025-10-20/2025-10-26"),
         ("this week", "2025-10-27/2025-11-02"),
@@ -175,6 +178,20 @@ def test_weekday_is_within_the_past_week(day: datetime.date, target: int) -> Non
     assert found.start is not None
     assert found.start.earliest.weekday() == target
     assert 0 <= (day - found.start.earliest).days < 7
+
+
+@given(st.dates(datetime.date(1900, 1, 15), datetime.date(2100, 12, 24)), st.integers(0, 6))
+def test_last_weekday_is_that_day_of_last_week_never_yesterday(day: datetime.date, target: int) -> None:
+    """'last <weekday>' falls on that weekday inside 'last week' (Monday to Sunday), whatever the anchor's day."""
+    name = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[target]
+    found = resolve_when(f"last {name}", PartialDate.from_date(day))
+    week = resolve_when("last week", PartialDate.from_date(day))
+    assert found.start == found.end
+    assert found.start is not None
+    assert week.start is not None
+    assert week.end is not None
+    assert found.start.earliest.weekday() == target
+    assert week.start.earliest <= found.start.earliest <= week.end.latest
 
 
 @given(st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)), st.integers(1, 12))

@@ -196,7 +196,8 @@ def test_toolbar_count_matches_the_summary(open_page: Callable[..., Page], corpu
     """The toolbar counts the disputes the summary counts, other findings apart, in singular for one."""
     summary = corpus.inner_text("#summary p")
     toolbar = corpus.inner_text("#filter-count")
-    assert summary.startswith("4 disputes:")
+    assert summary.startswith("9 findings: 3 errors, 2 warnings, 4 info. Joined on the claims they share")
+    assert corpus.inner_text("#summary-count") == "4 disputes"
     assert toolbar.startswith("4 disputes, ")
     one = tmp_path / "one.html"
     one.write_text(html_report(world(claim("c1"), claim("c2", denied=True, holder="wire", source="s2"))), "utf-8")

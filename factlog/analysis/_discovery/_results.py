@@ -78,13 +78,20 @@ class SourceTrust:
 
     ``claims`` is how many distinct votes it rests on (on questions another source
     answers too: a claim nobody else speaks to teaches nothing); ``weight`` their
-    summed weight.
+    summed weight; ``name`` the source's name as the claim set gives it ("" when not
+    looked up: the id stands for it). The name is how the source is shown, not what was
+    learned: it takes no part in equality, nor in the JSON.
     """
 
     source: str
     accuracy: float
     claims: int
     weight: float
+    name: str = attrs.field(default="", kw_only=True, eq=False)
+
+    def named(self, name: Callable[[str], str]) -> SourceTrust:
+        """The same trust, named by ``name`` (a source id to its name); raises what ``name`` raises."""
+        return attrs.evolve(self, name=name(self.source))
 
 
 @attrs.frozen
