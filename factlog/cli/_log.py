@@ -114,6 +114,17 @@ def register(commands: Any) -> None:
     imported.add_argument("file", metavar="FILE", type=named_path, help="a JSON Lines log (factlog-log)")
     add_limits(imported)
     imported.set_defaults(run=_import)
+    verify = actions.add_parser(
+        "verify",
+        help="read every page and record of the store, and say whether it is sound",
+        description="Read every page of the store (SQLite's integrity check) and replay every record:"
+        " exit 0 and one line when the store is sound, exit 3 naming the damage when not."
+        " An append reads only the pages it writes on, so damage elsewhere is found here"
+        " (and by any command that reads the damaged part).",
+        epilog=_EXITS,
+    )
+    verify.add_argument("log", metavar="LOG", type=named_path, help="the store")
+    verify.set_defaults(run=_verify)
 
 
 def _append(arguments: argparse.Namespace) -> int:
@@ -170,6 +181,14 @@ def _as_of(arguments: argparse.Namespace, read: Any) -> Any:
         if hasattr(error, "errors"):  # a FactlogError about the store, not about --as-of
             raise
         raise UsageError(f"factlog log {arguments.action}: error: --as-of: {error}") from None
+
+
+def _verify(arguments: argparse.Namespace) -> int:
+    replay = ClaimLog(arguments.log).verify()
+    held = len(replay.claims.claims)
+    records = f"{replay.records:,} record{'' if replay.records == 1 else 's'}"
+    print(f"{arguments.log}: sound: {records} read, {held:,} claim{'' if held == 1 else 's'} held")
+    return EXIT_OK
 
 
 def _show(arguments: argparse.Namespace) -> int:

@@ -47,7 +47,7 @@ from factlog.io._logrules import (
 )
 from factlog.io._logtime import parse_time, timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
-from factlog.io._store import begin, connect, digest, remove_if_empty, select_until, store_error
+from factlog.io._store import begin, connect, digest, integrity, remove_if_empty, select_until, store_error
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim, Source
 from factlog.model._written import resolve_written
@@ -350,6 +350,17 @@ class ClaimLog:
                 shown=LISTED,
             )
         return Replay(resolved, used)
+
+    def verify(self) -> Replay:
+        """Read the whole store: every page (SQLite's integrity check), then every record, replayed.
+
+        A write reads only the pages on its way; this finds damage anywhere. Returns the
+        :class:`Replay` of every record. Raises :class:`~factlog.InputError` for a damaged
+        store (what SQLite found, and what to do) and what :meth:`replay` raises.
+        """
+        with self._open(create=False) as connection:
+            integrity(connection, self.path)
+        return self.replay()
 
     def latest(self) -> str | None:
         """The UTC time of the store's latest append (ISO 8601 text ending in ``Z``), None before any.

@@ -207,6 +207,23 @@ def test_an_append_to_a_damaged_store_is_refused(log: ClaimLog, tmp_path: Path) 
     assert log.path.read_bytes() == damaged
 
 
+def test_verify_reads_every_page_and_names_damage_anywhere(log: ClaimLog) -> None:
+    """`log verify`: a sound store is one line and exit 0; damage in any page is named, exit 3, the bytes kept."""
+    log.append([claim(f"more-{n}") for n in range(200)])
+    records = len(ENTITIES) + len(PREDICATES) + len(SOURCES) + 202
+    sound = run("log", "verify", str(log.path))
+    assert (sound.returncode, sound.stdout) == (0, f"{log.path}: sound: {records} records read, 202 claims held\n")
+    assert log.verify().records == records
+    _flipped(log)
+    damaged = log.path.read_bytes()
+    ran = run("log", "verify", str(log.path))
+    assert (ran.returncode, ran.stdout) == (3, "")
+    assert ran.stderr.startswith(f"error: {log.path}: the store is damaged (")
+    with pytest.raises(factlog.InputError, match="the store is damaged"):
+        log.verify()
+    assert log.path.read_bytes() == damaged
+
+
 def test_replace_warns_naming_each_retracted_claim_it_re_asserts(log: ClaimLog, tmp_path: Path) -> None:
     """`append --replace` of a retracted claim re-asserts it with a warning naming it, as a plain append warns."""
     log.retract("a", "withdrawn")
