@@ -30,22 +30,17 @@ import attrs
 
 from factlog._bulk import paused_gc
 from factlog.errors import ArgumentError, FormatError
-from factlog.io._logcheck import Appended, check_append, check_new
+from factlog.io._logcheck import check_new
 from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, structure
 from factlog.io._logrules import (
     LISTED,
     DroppedLinkWarning,
     RetractedWarning,
-    current_version,
     dropped_links,
-    forward,
-    held,
-    keep_document,
-    refusal,
-    refused,
     replayed,
 )
 from factlog.io._logtime import parse_time, timestamp
+from factlog.io._logwrite import write_batches
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
 from factlog.io._store import begin, connect, digest, integrity, remove_if_empty, select_until, store_error
 from factlog.model._claimset import ClaimSet
@@ -66,14 +61,6 @@ __all__ = [
     "record_body",
     "structure",
 ]
-
-
-def _clock_after(latest: str | None) -> str:
-    """The machine's clock as a transaction time, moved up to a microsecond after ``latest`` if it is not after it."""
-    now = timestamp(datetime.datetime.now(datetime.UTC))
-    if latest is None or now > latest:  # fixed-width UTC text: text order is time order
-        return now
-    return timestamp(parse_time(latest, strict=True) + datetime.timedelta(microseconds=1))
 
 
 class TornLineWarning(UserWarning):
@@ -232,8 +219,9 @@ class ClaimLog:
         created = not self.path.exists()
         try:
             with self._open(create=True, write=True) as connection, begin(connection, self.path):
-                return self._write(
+                return write_batches(
                     connection,
+                    self.path,
                     prepared,
                     replace=replace,
                     lenient=lenient,
@@ -245,76 +233,6 @@ class ClaimLog:
             if created:  # refused or interrupted: a store made for it and holding nothing is removed
                 remove_if_empty(self.path)
             raise
-
-    def _write(
-        self,
-        connection: sqlite3.Connection,
-        prepared: list[Any],
-        *,
-        replace: bool,
-        lenient: bool,
-        excused: Callable[[], set[str]] | None,
-        dated: bool,
-        clocked: bool,
-    ) -> int:
-        """:meth:`_store`'s records written within the transaction; raises to roll them all back."""
-        stored = 0
-        errors: list[str] = []
-        appended = Appended()
-        latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
-        if clocked:
-            prepared = [(_clock_after(latest), rows) for _, rows in prepared]
-        elif not lenient and latest is not None:
-            prepared = forward(prepared, latest, dated=dated, path=self.path)
-        last = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0]
-        for moment, rows in prepared:
-            transaction: int | None = None
-            defined: dict[tuple[str, str], str] = {}
-            for where, kind, key, action, text, content, record in rows:
-                sha256 = digest(content)
-                if lenient and latest is not None and moment <= latest:
-                    if held(connection, (kind, key, action, text, sha256)):
-                        continue  # already in the history: an export of this store imported again
-                    if moment < latest:
-                        errors.append(
-                            f"{self.path}: {where}: dated {moment}, before the store's latest append ({latest}):"
-                            " importing it would change the history before then; import into a new store instead"
-                        )
-                        continue
-                current = current_version(connection, kind, key)
-                skip = refusal(current, (kind, key, action, text, sha256), replace=replace, lenient=lenient)
-                if skip is True:
-                    continue
-                if skip:
-                    errors.append(f"{self.path}: {where}: {skip}")
-                    continue
-                if action == "define" and (kind, key) in defined:  # a replay as of then would see only one
-                    errors.append(
-                        f"{self.path}: {where}: {kind} {key!r} is defined again at the same time ({moment}) as"
-                        f" in {defined[kind, key]}: one transaction holds one version of an id"
-                    )
-                    continue
-                if action == "define":
-                    defined[kind, key] = where
-                else:
-                    defined.pop((kind, key), None)
-                in_force = current is not None and current[0] == "define"
-                appended.add(where, record, current[1] if in_force and current else None)
-                if transaction is None:
-                    cursor = connection.execute("INSERT INTO transactions (at) VALUES (?)", (moment,))
-                    transaction = cursor.lastrowid
-                if content is not None:
-                    keep_document(connection, content)
-                connection.execute(
-                    "INSERT INTO records (txn, kind, record_key, action, body, document) VALUES (?, ?, ?, ?, ?, ?)",
-                    (transaction, kind, key, action, text, sha256),
-                )
-                stored += 1
-        if errors:
-            raise refused(errors)
-        if appended:  # raising rolls the append back: never a store its replay cannot read
-            check_append(connection, str(self.path), last, appended, excused=excused)
-        return stored
 
     def _state(self, as_of: str | datetime.datetime | None) -> tuple[ClaimSet, int]:
         """The records in force (as of a time), words unresolved; and how many were read."""

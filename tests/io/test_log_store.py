@@ -422,13 +422,13 @@ def test_an_import_interrupted_into_a_store_it_made_leaves_no_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ctrl-C inside the import's transaction: nothing committed, and the store it made is removed."""
-    from factlog.io import _log  # noqa: PLC0415 - the step interrupted is the log's own
+    from factlog.io import _logwrite  # noqa: PLC0415 - the step interrupted is the write's own
 
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
     path = _log_file(tmp_path, OUTLET)
-    monkeypatch.setattr(_log, "check_append", interrupted)
+    monkeypatch.setattr(_logwrite, "check_append", interrupted)
     with pytest.raises(KeyboardInterrupt):
         ClaimLog(tmp_path / "s.db").import_lines(path)
     assert _files(tmp_path) == ["history.log"]

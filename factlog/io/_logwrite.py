@@ -1,0 +1,95 @@
+"""The records of an append or an import written within its transaction: versions, refusals, the time."""
+
+from __future__ import annotations
+
+import datetime
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from factlog.io._logcheck import Appended, check_append
+from factlog.io._logrules import current_version, forward, held, keep_document, refusal, refused
+from factlog.io._logtime import parse_time, timestamp
+from factlog.io._store import digest
+
+__all__ = ["write_batches"]
+
+
+def _clock_after(latest: str | None) -> str:
+    """The machine's clock as a transaction time, moved up to a microsecond after ``latest`` if it is not after it."""
+    now = timestamp(datetime.datetime.now(datetime.UTC))
+    if latest is None or now > latest:  # fixed-width UTC text: text order is time order
+        return now
+    return timestamp(parse_time(latest, strict=True) + datetime.timedelta(microseconds=1))
+
+
+def write_batches(
+    connection: sqlite3.Connection,
+    path: Path,
+    prepared: list[Any],
+    *,
+    replace: bool,
+    lenient: bool,
+    excused: Callable[[], set[str]] | None,
+    dated: bool,
+    clocked: bool,
+) -> int:
+    """:meth:`ClaimLog._store`'s records written within the transaction at ``path``; raises to roll them all back."""
+    stored = 0
+    errors: list[str] = []
+    appended = Appended()
+    latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
+    if clocked:
+        prepared = [(_clock_after(latest), rows) for _, rows in prepared]
+    elif not lenient and latest is not None:
+        prepared = forward(prepared, latest, dated=dated, path=path)
+    last = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM records").fetchone()[0]
+    for moment, rows in prepared:
+        transaction: int | None = None
+        defined: dict[tuple[str, str], str] = {}
+        for where, kind, key, action, text, content, record in rows:
+            sha256 = digest(content)
+            if lenient and latest is not None and moment <= latest:
+                if held(connection, (kind, key, action, text, sha256)):
+                    continue  # already in the history: an export of this store imported again
+                if moment < latest:
+                    errors.append(
+                        f"{path}: {where}: dated {moment}, before the store's latest append ({latest}):"
+                        " importing it would change the history before then; import into a new store instead"
+                    )
+                    continue
+            current = current_version(connection, kind, key)
+            skip = refusal(current, (kind, key, action, text, sha256), replace=replace, lenient=lenient)
+            if skip is True:
+                continue
+            if skip:
+                errors.append(f"{path}: {where}: {skip}")
+                continue
+            if action == "define" and (kind, key) in defined:  # a replay as of then would see only one
+                errors.append(
+                    f"{path}: {where}: {kind} {key!r} is defined again at the same time ({moment}) as"
+                    f" in {defined[kind, key]}: one transaction holds one version of an id"
+                )
+                continue
+            if action == "define":
+                defined[kind, key] = where
+            else:
+                defined.pop((kind, key), None)
+            in_force = current is not None and current[0] == "define"
+            appended.add(where, record, current[1] if in_force and current else None)
+            if transaction is None:
+                cursor = connection.execute("INSERT INTO transactions (at) VALUES (?)", (moment,))
+                transaction = cursor.lastrowid
+            if content is not None:
+                keep_document(connection, content)
+            connection.execute(
+                "INSERT INTO records (txn, kind, record_key, action, body, document) VALUES (?, ?, ?, ?, ?, ?)",
+                (transaction, kind, key, action, text, sha256),
+            )
+            stored += 1
+    if errors:
+        raise refused(errors)
+    if appended:  # raising rolls the append back: never a store its replay cannot read
+        check_append(connection, str(path), last, appended, excused=excused)
+    return stored
