@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from factlog._echo import counted
 from factlog.analysis._discovery import MAX_ROUNDS as ASSESSMENT_ROUNDS
 from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote, accu_copy
 from factlog.analysis._entry import slot_votes
@@ -281,7 +282,7 @@ def reported(
             rule="undeclared_copying",
             severity=Severity.WARNING,
             message=f"Undeclared copying: {who} on {100 * pair.agreement:.0f} % of {pair.shared_items} shared items,"
-            f" including {pair.unique_values} values nobody else gives and {pair.false_values} judged false;"
+            f" including {counted(pair.unique_values, 'value')} nobody else gives and {pair.false_values} judged false;"
             f" no derived_from says so{unsettled}",
             claims={side: sorted(ids) for side, ids in named.items()},
         )

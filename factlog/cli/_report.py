@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from factlog._echo import counted
 from factlog._extras import optional_import
 from factlog.cli._common import (
     EXIT_OK,
@@ -62,7 +63,7 @@ def _report(arguments: argparse.Namespace) -> int:
         claims = load(arguments.paths, limits=limits(arguments))
     if arguments.output != "-":
         _refuse_overwriting_inputs(Path(arguments.output), arguments.paths, claims)
-    with progress(f"checking and assessing {len(claims.claims)} claims"), printed_warnings("report"):
+    with progress(f"checking and assessing {counted(len(claims.claims), 'claim')}"), printed_warnings("report"):
         page = html_report(
             claims,
             title=arguments.title,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+from factlog._echo import echoed
 from factlog.errors import FormatError, UnknownIdError
 from factlog.io._cycles import on_cycles
 from factlog.model._claimset import ClaimSet, unvouched
@@ -93,7 +94,7 @@ class _Unknown:
     def __call__(self, value: str) -> str:
         message = self.said.get(value)
         if message is None:
-            message = f"unknown entity {value!r}"
+            message = f"unknown entity {echoed(value)}"
             if len(self.said) < _SUGGESTED and (near := nearest_entities(self.entities, value)):
                 message += "; did you mean " + " or ".join(f"{e.id!r} ({e.name})" for e in near) + "?"
             self.said[value] = message
@@ -115,7 +116,7 @@ class _UnknownId:
     def __call__(self, value: str) -> str:
         message = self.said.get(value)
         if message is None:
-            message = f"unknown {self.kind} {value!r}"
+            message = f"unknown {self.kind} {echoed(value)}"
             if len(self.said) < _SUGGESTED and (near := nearest_ids(self.ids(), value)):
                 message += "; did you mean " + " or ".join(map(repr, near)) + "?"
             self.said[value] = message
@@ -128,7 +129,7 @@ def _entity(vocabulary: Vocabulary, value: str, unknown: Callable[[str], str]) -
         return None
     candidates = vocabulary.candidates(value)
     if candidates:
-        return f"ambiguous name {value!r}: it names entities {', '.join(candidates)}; write one of their ids"
+        return f"ambiguous name {echoed(value)}: it names entities {', '.join(candidates)}; write one of their ids"
     return unknown(value)
 
 

@@ -35,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from factlog._echo import echoed
 from factlog.model._fields import FieldError, _doc, instance_of, optional_text
 from factlog.model._units import plural, unheld
 
@@ -90,7 +91,7 @@ def _number(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise FieldError(attribute.name, f"expected a finite number, got {value!r}")
+        raise FieldError(attribute.name, f"expected a finite number, got {echoed(value)}")
 
 
 @attrs.frozen(kw_only=True)
