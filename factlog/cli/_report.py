@@ -123,6 +123,16 @@ _HEAD_BYTES = 1024
 """Enough of a page to read its ``generator``: the report's head puts it in the first 400 bytes."""
 
 
-def _outside(output: Path, folder: Path) -> str:
-    """Where the page could go instead: its name beside the input folder, relative to here."""
-    return os.path.relpath(folder.parent / output.name)
+def _outside(output: Path, refused: Path) -> str:
+    """Where the page could go instead, relative to here: beside the input, named as a page, never the input itself.
+
+    ``refused``: the input file or folder (resolved) the page would overwrite or lie below.
+    A name of a claim file (``claims.json``) becomes a page's (``claims.html``).
+    """
+    name = Path(output.name)
+    if name.suffix in _CLAIM_SUFFIXES or not name.suffix:
+        name = name.with_suffix(".html")
+    place = refused.parent / name
+    if place == refused:
+        place = refused.parent / f"{name.stem}-report.html"
+    return os.path.relpath(place)
