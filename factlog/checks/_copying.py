@@ -182,7 +182,7 @@ def undeclared_copying(index: Index) -> Iterator[Finding]:
     sharing values, above all values judged false, makes independence unlikely. Claims
     read in sources declared as copies (``derived_from``) are left out: that copying
     is known. Reported when the posterior reaches :data:`MIN_PROBABILITY` and the two
-    share at least :data:`MIN_SHARED_VALUES` values nobody else gives, or judged false:
+    share at least :data:`MIN_SHARED_VALUES` values nobody else gives, or as many judged false:
     "Undeclared copying: Outlet B repeats Outlet A on 97 % of 40 shared items, including
     12 values nobody else gives and 30 judged false; no derived_from says so" ("Outlet A
     and Outlet B repeat each other" when the direction is not clear). A large, loosely
