@@ -55,7 +55,7 @@ def _type_name(value: object) -> str:
 
 
 def _expected(what: str, value: object) -> TypeError:
-    shown = repr(value) if not isinstance(value, (dict, list)) else _type_name(value)
+    shown = echoed(value) if not isinstance(value, (dict, list)) else _type_name(value)
     return TypeError(f"expected {what}, got {shown}")
 
 

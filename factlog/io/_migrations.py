@@ -30,7 +30,7 @@ def upgrade(
     if "format" not in document:
         problems.append(f"$.format: required key missing (expected {FORMAT!r})")
     elif document["format"] != FORMAT:
-        problems.append(f"$.format: expected {FORMAT!r}, got {document['format']!r}")
+        problems.append(f"$.format: expected {FORMAT!r}, got {echoed(document['format'])}")
     version = document.get("version")
     if "version" not in document:
         problems.append(f"$.version: required key missing (expected {current})")

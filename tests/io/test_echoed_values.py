@@ -49,6 +49,9 @@ FIELDS = {
     "kind": lambda data, value: data["entities"][0].__setitem__("kind", value),
     "source": lambda data, value: data["claims"][0]["evidence"][0].__setitem__("source", value),
     "qualifier": lambda data, value: data["claims"][0]["proposition"].__setitem__("qualifiers", {value: "x"}),
+    "key": lambda data, value: data["claims"][0].__setitem__(value, 1),
+    "amount": lambda data, value: data["claims"][0]["proposition"].__setitem__("object", {"amount": value}),
+    "format": lambda data, value: data.__setitem__("format", value),
 }
 
 
