@@ -35,7 +35,8 @@ def test_read_line_refuses_exactly_the_lines_over_the_limit(text: bytes, limit: 
     stream = io.BytesIO(text)
     limits = factlog.Limits(max_bytes=limit)
     if len(line) > limit:
-        with pytest.raises(factlog.FormatError, match=rf"^f:7: longer than the limit \({limit} bytes"):
+        said = "1 byte," if limit == 1 else f"{limit} bytes,"
+        with pytest.raises(factlog.FormatError, match=rf"^f:7: longer than the limit \({said}"):
             read_line(stream, limits, "f", 7, chunk=chunk)
         assert stream.tell() <= limit + chunk  # never the whole line
     else:

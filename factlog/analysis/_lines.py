@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from factlog._echo import counted
 from factlog.analysis._index import Index
 from factlog.io._documents import load
 from factlog.io._files import LineTooLong, capped_lines, read_line
@@ -179,7 +180,9 @@ def records(
         position = offset + len(line)
         if len(line) > limits.max_bytes and not line.endswith(b"\n"):
             where = f"{getattr(stream, 'name', '<stream>')}: byte {offset}"  # the file changed since the first pass
-            raise LineTooLong([f"{where}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
+            raise LineTooLong(
+                [f"{where}: longer than the limit ({counted(limits.max_bytes, 'byte')}, Limits.max_bytes)"]
+            )
         record = parse(line)
         record.pop("type")
         yield record

@@ -69,7 +69,7 @@ class Assessment(ClaimMap):
     found between sources (posterior at least 0.5); ``rounds`` and ``converged`` how
     the iteration ended; ``provider_limit`` (AccuCopy) the most sources a value copy
     detection weighed may have, when a budget of pairs (``max_pairs``) left the values
-    more sources give out of it, else None; ``max_rounds`` the limit of rounds it ran
+    more sources give out of it (0: every value), else None; ``max_rounds`` the limit of rounds it ran
     under (a run with ``converged`` False ran every one of them; ``majority`` counts
     once whatever it is, and its JSON records no limit); ``extrapolated`` whether
     AccuVote's and AccuCopy's rounds jumped ahead along a slow mode (``extrapolate``;

@@ -155,7 +155,7 @@ def reasons_for(
 
 
 def budget_note(limit: int) -> str:
-    """What a budget of pairs with this provider limit left out, in words (no value at all below 2)."""
+    """What a budget of pairs with this provider limit left out, in words (no value at all at 0)."""
     if limit < 2:
         return "no value weighed (a budget of pairs of sources); every vote counted undiscounted"
     return (

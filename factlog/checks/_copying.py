@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from factlog._echo import counted
 from factlog.analysis._discovery import MAX_ROUNDS as ASSESSMENT_ROUNDS
 from factlog.analysis._discovery import AccuCopyParams, AccuVoteParams, Dependence, Discovery, Vote, accu_copy
 from factlog.analysis._entry import slot_votes
@@ -181,7 +182,7 @@ def undeclared_copying(index: Index) -> Iterator[Finding]:
     sharing values, above all values judged false, makes independence unlikely. Claims
     read in sources declared as copies (``derived_from``) are left out: that copying
     is known. Reported when the posterior reaches :data:`MIN_PROBABILITY` and the two
-    share at least :data:`MIN_SHARED_VALUES` values nobody else gives, or judged false:
+    share at least :data:`MIN_SHARED_VALUES` values nobody else gives, or as many judged false:
     "Undeclared copying: Outlet B repeats Outlet A on 97 % of 40 shared items, including
     12 values nobody else gives and 30 judged false; no derived_from says so" ("Outlet A
     and Outlet B repeat each other" when the direction is not clear). A large, loosely
@@ -281,7 +282,7 @@ def reported(
             rule="undeclared_copying",
             severity=Severity.WARNING,
             message=f"Undeclared copying: {who} on {100 * pair.agreement:.0f} % of {pair.shared_items} shared items,"
-            f" including {pair.unique_values} values nobody else gives and {pair.false_values} judged false;"
+            f" including {counted(pair.unique_values, 'value')} nobody else gives and {pair.false_values} judged false;"
             f" no derived_from says so{unsettled}",
             claims={side: sorted(ids) for side, ids in named.items()},
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factlog._echo import counted
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.checks._findings import Finding, Severity, graded
@@ -147,8 +148,8 @@ def _judge(
         slack = max(1, days // 4)
         if low - slack <= days <= high + slack:
             return None
-        gap = str(low) if low == high else f"{low} to {high}"
-        return [first], True, f"took that side on {first.stated}, {gap} days after {start}, not {days}"
+        gap = counted(low, "day") if low == high else f"{low} to {high} days"
+        return [first], True, f"took that side on {first.stated}, {gap} after {start}, not {days}"
     if on is None:
         return None
     # Only what was certainly said before: a claim dated like ``on`` may be the very one.

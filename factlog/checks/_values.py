@@ -283,19 +283,21 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     alike: "copies of one story, Agency (“Title”): likely a copy misreporting it".
 
     Quantities are converted to one unit first (5 miles is 8.047 km: it clashes with
-    8.05 km unless a ``tolerance`` or ``margin`` allows for the rounding; 90 minutes is 1.5
-    hours) and widened by the predicate's absolute ``margin`` too. The relative
+    8.05 km unless a ``tolerance`` or ``margin`` allows for the rounding; 90 minutes is
+    1.5 hours) and widened by the predicate's absolute ``margin`` too. The relative
     ``tolerance`` widens each figure in its own unit, before converting (5 % of 33 degF
     is 1.65 degF, so 33 degF agrees with 0 degC), the ``margin`` converts as a
     difference (a margin of 9 degF is 5 degC), and the unit compared in is the smallest
     spelling among the figures': which claim comes first, or its id, never changes a
     finding. A unit is read as written, never case-folded ("Mbps" is megabits a second,
     "MBPS" a word pint does not read; "MW" and "mW" conflict); "at least 120" has no
-    upper bound and "dozens" is 24 to 99 (the ranges are in ``docs/format.md``). Figures
-    whose units do not convert (5 km and 3 hours, or 40 troops and 40 tanks) cannot be
-    compared, and are reported as such ("Values in units that do not convert"), at most
-    a *warning*, rather than passed over. A date value with an approximate or uncertain
-    bound (``1961~``) clashes only possibly: one step less severe.
+    upper bound and "thousands" is 2,000 to 999,999 (the ranges are in
+    ``docs/format.md``, wide enough that a loose word never conflicts with a figure
+    English would give it for). Figures whose units do not convert (5 km and 3 hours, or
+    40 troops and 40 tanks) cannot be compared, and are reported as such ("Values in
+    units that do not convert"), at most a *warning*, rather than passed over. A date
+    value with an approximate or uncertain bound (``1961~``) clashes only possibly: one
+    step less severe.
 
     Cost: one sweep over the claims' first and last days counts the live claims of
     each value, and works out the involved values again (counted:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from factlog._echo import counted
 from factlog.assessment import Assessment, LinesAssessment, assess, assess_lines
 from factlog.assessment._reasons import unsettled_note
 from factlog.cli._common import (
@@ -125,7 +126,7 @@ def _assess(arguments: argparse.Namespace) -> int:
     if result is None:
         with progress("loading claims"):
             claims = load(arguments.paths, limits=limits(arguments))
-        with progress(f"assessing {len(claims.claims)} claims"), printed_warnings("assess"):
+        with progress(f"assessing {counted(len(claims.claims), 'claim')}"), printed_warnings("assess"):
             result = assess(claims, **learning)
         any_claims = bool(claims.claims)
     if result.as_of is not None and any_claims and not result.propositions:
@@ -201,7 +202,7 @@ def _export(arguments: argparse.Namespace) -> int:
     if arguments.to == "prov":
         document = to_prov(claims)
     else:
-        with progress(f"assessing {len(claims.claims)} claims"), printed_warnings("export"):
+        with progress(f"assessing {counted(len(claims.claims), 'claim')}"), printed_warnings("export"):
             result = assess(
                 claims,
                 as_of=as_of(arguments),

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from factlog._echo import counted
 from factlog.checks import DEFAULT_RULES, Rule, Severity, check, check_lines
 from factlog.cli._common import (
     EXIT_FINDINGS,
@@ -118,7 +119,7 @@ def _check(arguments: argparse.Namespace) -> int:
     if report is None:
         with progress("loading claims"):
             claims = load(arguments.paths, limits=limits(arguments))
-        with progress(f"checking {len(claims.claims)} claims"):
+        with progress(f"checking {counted(len(claims.claims), 'claim')}"):
             report = check(claims, rules, stale=not arguments.rule)
     console = rich_console(arguments.colour) if arguments.format == "text" else None
     if console is not None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
+from factlog._echo import counted
 from factlog.cli._common import (
     EXIT_OK,
     UsageError,
@@ -129,7 +130,9 @@ def _read_article(article: str, limits: Limits) -> str:
         except OSError as error:  # opened for writing only (`0>file`), among others
             raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
         if len(data) > limits.max_bytes:
-            raise FormatError([f"{name}: larger than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
+            raise FormatError(
+                [f"{name}: larger than the limit ({counted(limits.max_bytes, 'byte')}, Limits.max_bytes)"]
+            )
     else:
         name, data = article, read_regular(Path(article), limits)
     try:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from factlog._echo import counted
 from factlog._extras import optional_import
 from factlog.cli._common import (
     EXIT_OK,
@@ -62,7 +63,7 @@ def _report(arguments: argparse.Namespace) -> int:
         claims = load(arguments.paths, limits=limits(arguments))
     if arguments.output != "-":
         _refuse_overwriting_inputs(Path(arguments.output), arguments.paths, claims)
-    with progress(f"checking and assessing {len(claims.claims)} claims"), printed_warnings("report"):
+    with progress(f"checking and assessing {counted(len(claims.claims), 'claim')}"), printed_warnings("report"):
         page = html_report(
             claims,
             title=arguments.title,
@@ -122,6 +123,16 @@ _HEAD_BYTES = 1024
 """Enough of a page to read its ``generator``: the report's head puts it in the first 400 bytes."""
 
 
-def _outside(output: Path, folder: Path) -> str:
-    """Where the page could go instead: its name beside the input folder, relative to here."""
-    return os.path.relpath(folder.parent / output.name)
+def _outside(output: Path, refused: Path) -> str:
+    """Where the page could go instead, relative to here: beside the input, named as a page, never the input itself.
+
+    ``refused``: the input file or folder (resolved) the page would overwrite or lie below.
+    A name of a claim file (``claims.json``) becomes a page's (``claims.html``).
+    """
+    name = Path(output.name)
+    if name.suffix in _CLAIM_SUFFIXES or not name.suffix:
+        name = name.with_suffix(".html")
+    place = refused.parent / name
+    if place == refused:
+        place = refused.parent / f"{name.stem}-report.html"
+    return os.path.relpath(place)

@@ -20,6 +20,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from factlog._echo import echoed
 from factlog.errors import FieldError
 from factlog.io._messages import word_for, words_named
 from factlog.model._claimset import ClaimSet, read_claim_set_of
@@ -54,7 +55,7 @@ def _type_name(value: object) -> str:
 
 
 def _expected(what: str, value: object) -> TypeError:
-    shown = repr(value) if not isinstance(value, (dict, list)) else _type_name(value)
+    shown = echoed(value) if not isinstance(value, (dict, list)) else _type_name(value)
     return TypeError(f"expected {what}, got {shown}")
 
 
@@ -94,7 +95,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, Any], enum.Enum]:
         try:
             return members[(type(value), value)]
         except (KeyError, TypeError):
-            raise ValueError(f"expected one of {accepted}, got {value!r}{word_for(cls, value)}") from None
+            raise ValueError(f"expected one of {accepted}, got {echoed(value)}{word_for(cls, value)}") from None
 
     return structure
 
@@ -129,7 +130,7 @@ def timestamp_from_json(value: object, _: object) -> datetime.datetime:
     except ValueError:
         parsed = None
     if parsed is None or parsed.utcoffset() != datetime.timedelta(0) or "T" not in value:
-        raise ValueError(f"expected a UTC timestamp like 2025-10-30T12:00:00Z, got {value!r}")
+        raise ValueError(f"expected a UTC timestamp like 2025-10-30T12:00:00Z, got {echoed(value)}")
     return parsed.astimezone(datetime.UTC)
 
 
@@ -158,7 +159,7 @@ def qualifiers_from_json(value: object, _: object) -> tuple[tuple[str, str], ...
         raise _expected("an object of qualifier names to strings", value)
     for key, item in value.items():
         if not isinstance(item, str):
-            raise TypeError(f"qualifier {key!r}: expected a string, got {item!r}")
+            raise TypeError(f"qualifier {echoed(key)}: expected a string, got {echoed(item)}")
     return tuple(sorted(value.items()))
 
 
@@ -215,7 +216,7 @@ def make_converter(*, detailed: bool = True, coherent: bool = True) -> cattrs.Co
             # Several entities: one proposition each. Items must be strings (the model checks the rest).
             for position, item in enumerate(value):
                 if not isinstance(item, str):
-                    raise TypeError(f"object[{position}]: expected an entity id or name, got {item!r}")
+                    raise TypeError(f"object[{position}]: expected an entity id or name, got {echoed(item)}")
             return tuple(value)
         if isinstance(value, dict):
             literal = literal_type(value)

@@ -1,32 +1,36 @@
-"""Cycles in the registry's links: ``part_of``, ``affiliation``, ``derived_from``.
+"""Cycles in the links of records: ``part_of``, ``affiliation``, ``derived_from``, ``answers``.
 
 A place inside itself, a party speaking for itself through others, a story copied
-from its own copy: each makes the checks' reasoning circular, so a claim set with one
-is refused (a reference error with the JSON path of every link on a cycle).
+from its own copy, a claim answering its own answer: each makes the checks' reasoning
+circular (a reply is made after what it answers), so a claim set with one is refused (a
+reference error with the JSON path of every link on a cycle).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
+from typing import TypeVar
 
 __all__ = ["on_cycles"]
 
+Node = TypeVar("Node", bound=Hashable)
 
-def on_cycles(links: Mapping[str, Iterable[str]]) -> set[tuple[str, str]]:
+
+def on_cycles(links: Mapping[Node, Iterable[Node]]) -> set[tuple[Node, Node]]:
     """The links ``(a, b)`` that lie on a cycle (``b`` leads back to ``a``), self-links included.
 
     ``links`` maps a node to the nodes it points to; nodes only pointed to need no key.
     Tarjan's strongly connected components, written iteratively: O(nodes + links).
     """
-    order: dict[str, int] = {}
-    low: dict[str, int] = {}
-    component: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
+    order: dict[Node, int] = {}
+    low: dict[Node, int] = {}
+    component: dict[Node, int] = {}
+    stack: list[Node] = []
+    on_stack: set[Node] = set()
     for root in links:
         if root in order:
             continue
-        work: list[tuple[str, list[str]]] = [(root, list(links.get(root, ())))]
+        work: list[tuple[Node, list[Node]]] = [(root, list(links.get(root, ())))]
         order[root] = low[root] = len(order)
         stack.append(root)
         on_stack.add(root)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from factlog._echo import counted
 from factlog.errors import FormatError, InputError
 from factlog.io._parsing import Limits, size_error
 from factlog.io._staging import is_staging
@@ -113,7 +114,9 @@ def read_line(stream: IO[bytes], limits: Limits, name: str, number: int, *, chun
                     stream.seek(start)
                     return stream.readline(size)
                 break
-    raise LineTooLong([f"{name}:{number}: longer than the limit ({limits.max_bytes} bytes, Limits.max_bytes)"])
+    raise LineTooLong(
+        [f"{name}:{number}: longer than the limit ({counted(limits.max_bytes, 'byte')}, Limits.max_bytes)"]
+    )
 
 
 def capped_lines(stream: IO[bytes], limits: Limits, name: str, number: int) -> Iterator[bytes]:

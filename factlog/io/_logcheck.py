@@ -35,6 +35,7 @@ from factlog.io._logpairs import unpaired
 from factlog.io._logreader import SECTIONS, StoreReader
 from factlog.io._logrecords import TYPES, Appended, Item, Record, Retraction
 from factlog.io._logrefs import Strand, strand_errors, stranded_references
+from factlog.io._logreplies import reply_cycles, reply_cycles_alone
 from factlog.io._logrules import LISTED, Row, refusals_alone, refused
 from factlog.io._logwords import as_replayed, stranded_words
 from factlog.io._references import _cycle_problems
@@ -103,6 +104,7 @@ def check_append(
             turned = (inverse_names(pre.values()), inverse_names(post.values()))
             related[claim.id] = {name, turned[0].get(name, name), turned[1].get(name, name)}
     problems.extend((claim, "proposition.when", message) for claim, message in stranded_words(reader, appended, own))
+    problems.extend(reply_cycles(reader, own))
     replacing: set[str] = set()
     if excused is not None and any(claim in own for claim, _, _ in problems):
         # An import's own history may leave its claims unreadable, but not one the store held.
@@ -146,9 +148,9 @@ def check_new(store: str, batches: Sequence[tuple[str, Sequence[tuple[str, Row, 
     clash = unpaired(store, first, {}, alone)
     if clash is not None:
         raise clash
+    unread = [*_alone(first.records), *reply_cycles_alone(_claims_of(first).values())]
     problems = [
-        f"{store}: {first.label(claim)}: claim {claim!r}: {field}: {message}"
-        for claim, field, message in _alone(first.records)
+        f"{store}: {first.label(claim)}: claim {claim!r}: {field}: {message}" for claim, field, message in unread
     ]
     if problems:
         raise FormatError(problems, shown=LISTED)

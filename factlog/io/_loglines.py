@@ -25,6 +25,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+from factlog._echo import counted, echoed
 from factlog.errors import FormatError, InputError
 from factlog.io._atomic import write_atomic
 from factlog.io._files import read_lines
@@ -89,7 +90,9 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
         if not lines[-1].lstrip(_BLANK).startswith("{") or (first and not header.startswith(lines[-1].strip(_BLANK))):
             _refuse_cr_only(lines, name)
             raise FormatError([f"{name}:{len(lines)}: not a factlog JSON Lines log: expected the header {header}"])
-        warnings.warn(f"{name}: ignored a torn final line ({len(lines[-1])} characters)", TornLineWarning, stacklevel=2)
+        warnings.warn(
+            f"{name}: ignored a torn final line ({counted(len(lines[-1]), 'character')})", TornLineWarning, stacklevel=2
+        )
         lines = lines[:-1]
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip(_BLANK)]
     if numbered and _header(numbered, lines, name, limits) != HEADER:
@@ -228,7 +231,7 @@ def _moment(at: object, where: str, now: datetime.datetime) -> str:
     except ValueError as error:
         raise FormatError([f"{where}: $.at: {error}"]) from None
     if moment is None:
-        raise FormatError([f"{where}: $.at: expected a UTC time like 2025-10-30T12:00:00Z, got {at!r}"])
+        raise FormatError([f"{where}: $.at: expected a UTC time like 2025-10-30T12:00:00Z, got {echoed(at)}"])
     stamp = moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
     if moment > now:
         clock = now.isoformat(timespec="seconds").replace("+00:00", "Z")

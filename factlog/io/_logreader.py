@@ -119,6 +119,12 @@ class StoreReader:
         found = [structure(json.loads(body), "source", f"record {seq}") for seq, body in rows]
         return [source for source in found if isinstance(source, Source)]
 
+    def claims(self, ids: Iterable[str], limit: int | None = None) -> list[Claim]:
+        """The claims in force (up to record ``limit``) of these ids."""
+        rows = self._chunked("claim", " AND r.record_key IN ({})", sorted(set(ids)), limit)
+        found = [structure(json.loads(body), "claim", f"record {seq}") for seq, body in rows]
+        return [claim for claim in found if isinstance(claim, Claim)]
+
     def entities(self, ids: Iterable[str], limit: int | None = None) -> list[Entity]:
         """The entities in force (up to record ``limit``) of these ids."""
         rows = self._chunked("entity", " AND r.record_key IN ({})", sorted(set(ids)), limit)

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 import attrs
 from cattrs.errors import BaseValidationError
 
+from factlog._echo import echoed
 from factlog.errors import FormatError
 from factlog.io._documents import _converter
 from factlog.io._messages import messages
@@ -62,7 +63,7 @@ def structure(data: Any, kind: str, where: str, *, kind_said: bool = True) -> Re
     """
     cls = _CLASSES.get(kind)
     if cls is None:
-        raise FormatError([f"{where}: unknown record type {kind!r}"])
+        raise FormatError([f"{where}: unknown record type {echoed(kind)}"])
     said = f"{where}: invalid {kind}: " if kind_said else f"{where}: "
     try:
         record: Record = _converter().structure(data, cls)

@@ -21,6 +21,7 @@ import attrs
 import cattrs
 
 from factlog._bulk import forget_frames
+from factlog._echo import echoed
 from factlog.errors import DateError
 from factlog.model._claimset import NOT_WRITTEN
 from factlog.model._nouns import FieldError
@@ -34,7 +35,7 @@ _FIELD = "\x1f"  # separates a field name from its message inside one formatted 
 
 def _format_exception(error: BaseException, present: frozenset[str]) -> str:
     if isinstance(error, cattrs.errors.ForbiddenExtraKeysError):
-        keys = ", ".join(repr(key) + _did_you_mean(key, error.cl, present) for key in sorted(error.extra_fields))
+        keys = ", ".join(echoed(key) + _did_you_mean(key, error.cl, present) for key in sorted(error.extra_fields))
         return f"unexpected key {keys}" if len(error.extra_fields) == 1 else f"unexpected keys {keys}"
     if isinstance(error, KeyError):
         return "required key missing"
@@ -114,7 +115,7 @@ def _walk(error: BaseException, path: str, data: Any) -> Iterator[tuple[str, str
             if field.name in slips:  # one message for a misspelled required key: the key written, the key meant
                 key = slips[field.name]
                 yield (
-                    f"unexpected key {key!r} (did you mean {field.name!r}? {field.name!r} is required)",
+                    f"unexpected key {echoed(key)} (did you mean {field.name!r}? {field.name!r} is required)",
                     f"{path}.{key}",
                 )
             elif isinstance(inner, KeyError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from factlog._echo import echoed
 from factlog.errors import FormatError
 
 __all__ = ["FORMAT", "MIGRATIONS", "VERSION", "upgrade"]
@@ -29,12 +30,12 @@ def upgrade(
     if "format" not in document:
         problems.append(f"$.format: required key missing (expected {FORMAT!r})")
     elif document["format"] != FORMAT:
-        problems.append(f"$.format: expected {FORMAT!r}, got {document['format']!r}")
+        problems.append(f"$.format: expected {FORMAT!r}, got {echoed(document['format'])}")
     version = document.get("version")
     if "version" not in document:
         problems.append(f"$.version: required key missing (expected {current})")
     elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        problems.append(f"$.version: expected a format version (an integer from 1), got {version!r}")
+        problems.append(f"$.version: expected a format version (an integer from 1), got {echoed(version)}")
     elif version > current:
         problems.append(f"$.version: version {version} is newer than this factlog reads ({current}); upgrade factlog")
     if problems:

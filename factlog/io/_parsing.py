@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from factlog._echo import counted
 from factlog.errors import FormatError
 from factlog.io._encodings import wide_encoding, wide_message
 
@@ -115,8 +116,8 @@ def check_size(text: str | bytes, name: str | None, limits: Limits) -> None:
 def size_error(size: int, name: str | None, limits: Limits) -> str:
     """The message for a document of ``size`` bytes, over the limit."""
     return (
-        f"{prefix(name)}$: document of {size} bytes is larger than the limit"
-        f" ({limits.max_bytes} bytes, Limits.max_bytes)"
+        f"{prefix(name)}$: document of {counted(size, 'byte')} is larger than the limit"
+        f" ({counted(limits.max_bytes, 'byte')}, Limits.max_bytes)"
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+from factlog._echo import echoed
 from factlog.errors import FormatError, UnknownIdError
 from factlog.io._cycles import on_cycles
 from factlog.model._claimset import ClaimSet, unvouched
@@ -25,7 +26,7 @@ from factlog.model._stances import Regarding
 from factlog.model._units import known_unit
 from factlog.model._vocabulary import Vocabulary, alias_problems, slug
 
-__all__ = ["refused_as", "unresolved"]
+__all__ = ["answer_cycles", "refused_as", "unresolved"]
 
 
 def unresolved(
@@ -99,7 +100,7 @@ class _Unknown:
     def __call__(self, value: str) -> str:
         message = self.said.get(value)
         if message is None:
-            message = f"unknown entity {value!r}"
+            message = f"unknown entity {echoed(value)}"
             if len(self.said) < _SUGGESTED and (near := nearest_entities(self.entities, value)):
                 message += "; did you mean " + " or ".join(f"{e.id!r} ({e.name})" for e in near) + "?"
             self.said[value] = message
@@ -125,7 +126,7 @@ class _UnknownId:
     def __call__(self, value: str) -> str:
         message = self.said.get(value)
         if message is None:
-            message = f"unknown {self.kind} {value!r}"
+            message = f"unknown {self.kind} {echoed(value)}"
             if len(self.said) < _SUGGESTED and (near := nearest_ids([*self.ids(), *self.failed], value)):
                 message += "; did you mean " + " or ".join(map(self._offered, near)) + "?"
             self.said[value] = message
@@ -143,7 +144,7 @@ def _entity(vocabulary: Vocabulary, value: str, unknown: Callable[[str], str]) -
         return None
     candidates = vocabulary.candidates(value)
     if candidates:
-        return f"ambiguous name {value!r}: it names entities {', '.join(candidates)}; write one of their ids"
+        return f"ambiguous name {echoed(value)}: it names entities {', '.join(candidates)}; write one of their ids"
     return unknown(value)
 
 
@@ -320,11 +321,13 @@ def _regarding_problems(
 
 
 def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
-    """Links of ``part`` on a cycle of ``part_of``, ``affiliation`` or ``derived_from`` (across ``within``).
+    """Links of ``part`` on a cycle of ``part_of``, ``affiliation``, ``derived_from`` or ``answers`` (in ``within``).
 
     The links of ``within`` are only gathered when ``part`` has entities or sources to
-    report: a batch of claims checked against a file's tables costs nothing here.
+    report, or claims that answer others: a batch of claims checked against a file's
+    tables costs a look at each claim's ``answers`` here.
     """
+    yield from _answer_cycles(part, within)
     entities = within.entities if part.entities else ()
     contains = {e.id: [names.get(whole, whole) for whole in e.part_of] for e in entities if e.part_of}
     if contains:
@@ -356,6 +359,30 @@ def _cycle_problems(part: ClaimSet, within: ClaimSet, names: Mapping[str, str]) 
                         f"$.sources[{index}].derived_from[{position}]",
                         "derived_from makes a cycle: " + _closes(source.id, parent, "derives from"),
                     )
+
+
+def _answer_cycles(part: ClaimSet, within: ClaimSet) -> Iterator[tuple[str, str]]:
+    """``answers`` links of ``part`` on a cycle of answers among the claims of ``within``."""
+    if any(claim.answers for claim in part.claims):
+        for index, position, message in answer_cycles(part.claims, within.claims):
+            yield f"$.claims[{index}].answers[{position}]", message
+
+
+def answer_cycles(part: Sequence[Claim], every: Iterable[Claim]) -> Iterator[tuple[int, int, str]]:
+    """``(index, position, message)`` for each ``answers`` link of ``part[index]`` on a cycle of answers in ``every``.
+
+    ``every``: the claims a reply may reach (``part`` among them); a link to a claim not
+    among them leads nowhere. The message names the link: "answers makes a cycle: 'c1'
+    answers 'c2', which answers 'c1' (directly or through others)".
+    """
+    replies = {claim.id: list(claim.answers) for claim in every if claim.answers}
+    cyclic = on_cycles(replies) if replies else set()
+    if not cyclic:
+        return
+    for index, claim in enumerate(part):
+        for position, answered in enumerate(claim.answers):
+            if (claim.id, answered) in cyclic:
+                yield index, position, "answers makes a cycle: " + _closes(claim.id, answered, "answers")
 
 
 def _closes(start: str, end: str, verb: str) -> str:

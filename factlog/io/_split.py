@@ -28,6 +28,7 @@ from typing import IO
 
 import attrs
 
+from factlog._echo import counted
 from factlog.errors import ArgumentError, ArgumentTypeError, FactlogError, FormatError, InputError, described
 from factlog.io._arguments import expect_paths, expect_sizes
 from factlog.io._atomic import write_atomic
@@ -303,7 +304,7 @@ def _unreadable(base: Path, document: str) -> str | None:
     if not stat.S_ISREG(info.st_mode):
         return f"cannot read document {path}: not a regular file"
     if info.st_size > DEFAULT_LIMITS.max_bytes:
-        return f"document {path} is larger than {DEFAULT_LIMITS.max_bytes} bytes"
+        return f"document {path} is larger than {counted(DEFAULT_LIMITS.max_bytes, 'byte')}"
     return None
 
 

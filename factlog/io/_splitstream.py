@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from factlog.io._cycles import on_cycles
 from factlog.io._files import capped_lines, read_line
 from factlog.io._migrations import FORMAT, VERSION
 from factlog.io._parsing import Limits, orjson_module, quick_parse
@@ -109,14 +110,16 @@ def stream_claims(
 
     ``batch`` claims at a time are checked against the tables.
     Raises :class:`Unsplittable` for a claim without an id, a ``when`` in words, a
-    reference the tables do not define, an id given twice or a link to no claim (or any
-    error of the readers): nothing the caller wrote may then be kept.
+    reference the tables do not define, an id given twice, a link to no claim or a
+    cycle of ``answers`` (or any error of the readers): nothing the caller wrote may
+    then be kept.
     """
     vocabulary = Vocabulary.of(tables)
     read = section_reader("claims", _refuse_without_id)
     ids: array[int] = array("q")
     links: array[int] = array("q")
     claims: list[Claim] = []
+    replies: dict[int, list[int]] = {}
     for file in files:
         interned: dict[str, str] = {}
         with file.open("rb") as stream:
@@ -132,6 +135,8 @@ def stream_claims(
                     raise Unsplittable("a when in words")
                 ids.append(hash(item.id))
                 links.extend(hash(other) for other in item.answers)
+                if item.answers:  # few claims answer others: their links are kept whole, for cycles
+                    replies[hash(item.id)] = [hash(other) for other in item.answers]
                 if item.regarding is not None:
                     links.extend(hash(other) for other in item.regarding.claims)
                 claims.append(item)
@@ -142,6 +147,8 @@ def stream_claims(
         _check_batch(claims, tables, vocabulary)
     if not _ids_unique_and_linked(ids, links):
         raise Unsplittable("an id given twice, or a link to no claim")
+    if replies and on_cycles(replies):
+        raise Unsplittable("a cycle of answers")
     return len(ids)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from factlog._echo import echoed
 from factlog.errors import DateError, TimeExpressionError
 from factlog.model._dates import Interval, PartialDate
 
@@ -51,7 +52,7 @@ def event_span(name: str, value: object) -> Interval:
     """An event's days given as an Interval or its text."""
     if isinstance(value, (Interval, str)):
         return value if isinstance(value, Interval) else Interval.parse(value)
-    raise TimeExpressionError(f"event {name!r}: expected an Interval or a date string, got {value!r}")
+    raise TimeExpressionError(f"event {name!r}: expected an Interval or a date string, got {echoed(value)}")
 
 
 def out_of_range(text: str) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from factlog._echo import echoed
 from factlog.errors import DateError, FieldTypeError, expect
 from factlog.model._cached import unpickled
 from factlog.model._fields import instance_of
@@ -85,17 +86,17 @@ class Interval(_SpanSlots):
     @classmethod
     def _parse(cls, text: str) -> Interval:
         if not isinstance(text, str):
-            raise DateError(f"expected a date or interval string, got {text!r}")
+            raise DateError(f"expected a date or interval string, got {echoed(text)}")
         if "/" not in text:
             day = parse_date(text)
             return cls._of(day, day, start_unknown=False, end_unknown=False)
         first, _, second = text.partition("/")
         if first in (_OPEN, "") and second in (_OPEN, ""):
-            raise DateError(f"an interval needs at least one bound, got {text!r}")
+            raise DateError(f"an interval needs at least one bound, got {echoed(text)}")
         if not (_an_end(first) and _an_end(second)):  # 10/05/2025, 2025/10, 10/05/2025/2026, 2019/soon
             raise DateError(
                 f"expected a date written year first (2025-10-05) or an interval whose two ends '/' separates"
-                f" (2025-04/2025-06), got {text!r}"
+                f" (2025-04/2025-06), got {echoed(text)}"
             )
         start = None if first in (_OPEN, "") else parse_date(first)
         end = None if second in (_OPEN, "") else parse_date(second)
@@ -329,7 +330,7 @@ def closed_interval(instance: object, attribute: attrs.Attribute[Any], value: In
     if not isinstance(value, Interval):
         raise FieldTypeError(
             f"{type(instance).__name__}.{attribute.name}",
-            f"expected a date or an interval, got {value!r} ({type(value).__name__})",
+            f"expected a date or an interval, got {echoed(value)} ({type(value).__name__})",
         )
     if not value.closed:
         raise DateError(f"{attribute.name}: expected a date or an interval with two dates, got {value}")

@@ -14,14 +14,17 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from factlog._echo import echoed
 from factlog.errors import FieldError, FieldTypeError
 
 __all__ = [
     "ID",
+    "ID_LONGEST",
     "ID_PATTERN",
     "FieldError",
     "FieldTypeError",
     "id_list",
+    "id_problem",
     "instance_of",
     "is_id",
     "is_name",
@@ -37,7 +40,9 @@ __all__ = [
     "text_list",
 ]
 
-ID_PATTERN = r"[a-z0-9][a-z0-9._:-]{0,199}"
+ID_LONGEST = 200
+"""The most characters an id may have (``docs/format.md``, "Ids")."""
+ID_PATTERN = rf"[a-z0-9][a-z0-9._:-]{{0,{ID_LONGEST - 1}}}"
 ID = re.compile(ID_PATTERN)
 
 
@@ -58,7 +63,7 @@ class _InstanceOf:
         if not isinstance(value, self.type):
             raise FieldTypeError(
                 f"{type(instance).__name__}.{attribute.name}",
-                f"expected {_a(self.type.__name__)}, got {value!r} ({type(value).__name__})",
+                f"expected {_a(self.type.__name__)}, got {echoed(value)} ({type(value).__name__})",
             )
 
     def __repr__(self) -> str:
@@ -77,17 +82,23 @@ def instance_of(kind: type) -> Any:
 def is_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     del instance
     if not isinstance(value, str) or ID.fullmatch(value) is None:
-        raise FieldError(
-            attribute.name,
-            "expected an id (lowercase letters, digits, '.', '_', ':', '-', starting with a"
-            f" letter or digit), got {value!r}",
-        )
+        raise FieldError(attribute.name, id_problem(value))
+
+
+def id_problem(value: object) -> str:
+    """Why ``value`` is no id: too long, or not of the id's characters (the value echoed, cut when long)."""
+    if isinstance(value, str) and len(value) > ID_LONGEST:
+        return f"id longer than {ID_LONGEST} characters: {echoed(value)}"
+    return (
+        "expected an id (lowercase letters, digits, '.', '_', ':', '-', starting with a"
+        f" letter or digit), got {echoed(value)}"
+    )
 
 
 def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     del instance
     if not isinstance(value, str):
-        raise FieldError(attribute.name, f"expected a string, got {value!r}")
+        raise FieldError(attribute.name, f"expected a string, got {echoed(value)}")
     if not value.strip():
         raise FieldError(attribute.name, "must not be empty")
 
@@ -96,7 +107,7 @@ def is_name(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     """An entity reference: an id, or a name or alias as the text writes it."""
     del instance
     if not isinstance(value, str):
-        raise FieldError(attribute.name, f"expected an entity id or name, got {value!r}")
+        raise FieldError(attribute.name, f"expected an entity id or name, got {echoed(value)}")
     if not value.strip():
         raise FieldError(attribute.name, "must not be empty")
 
@@ -106,7 +117,7 @@ def _utc(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
     if value is None:
         return
     if not isinstance(value, datetime.datetime) or value.utcoffset() != datetime.timedelta(0):
-        raise FieldError(attribute.name, f"expected a UTC timestamp, got {value!r}")
+        raise FieldError(attribute.name, f"expected a UTC timestamp, got {echoed(value)}")
 
 
 def _pattern_field(regex: str, what: str, doc: str) -> Any:
@@ -116,7 +127,7 @@ def _pattern_field(regex: str, what: str, doc: str) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         del instance
         if value is not None and (not isinstance(value, str) or compiled.fullmatch(value) is None):
-            raise FieldError(attribute.name, f"expected {what}, got {value!r}")
+            raise FieldError(attribute.name, f"expected {what}, got {echoed(value)}")
 
     return attrs.field(default=None, validator=check, metadata=_doc(doc, pattern=f"^{regex}$"))
 
@@ -125,7 +136,7 @@ def _at_least(bound: int) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         del instance
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < bound:
-            raise FieldError(attribute.name, f"expected a number of at least {bound}, got {value!r}")
+            raise FieldError(attribute.name, f"expected a number of at least {bound}, got {echoed(value)}")
 
     return check
 
@@ -144,7 +155,7 @@ def offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     """An attrs validator: None, or a non-negative integer (not a bool); FieldError otherwise."""
     del instance
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise FieldError(attribute.name, f"expected a non-negative integer, got {value!r}")
+        raise FieldError(attribute.name, f"expected a non-negative integer, got {echoed(value)}")
 
 
 def not_itself(own: str, ids: tuple[str, ...], field: str, noun: str, verb: str) -> None:

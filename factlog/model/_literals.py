@@ -6,6 +6,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from factlog._echo import echoed
 from factlog.model._dates import Interval
 from factlog.model._fields import FieldError, _doc, instance_of, is_name, is_text, name_list
 from factlog.model._quantities import Quantity
@@ -50,4 +51,4 @@ def object_value(instance: object, attribute: attrs.Attribute[Any], value: objec
         if len(set(value)) != len(value):
             raise FieldError(attribute.name, "an entity is listed twice")
     elif value is not None and not isinstance(value, (TextValue, DateValue, Quantity)):
-        raise FieldError(attribute.name, f"expected an entity id or a literal, got {value!r}")
+        raise FieldError(attribute.name, f"expected an entity id or a literal, got {echoed(value)}")

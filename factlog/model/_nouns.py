@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from factlog._echo import counted, echoed
 from factlog.errors import FieldTypeError
 from factlog.model._dates import Interval, as_interval, closed_interval
 from factlog.model._fields import (
@@ -180,7 +181,7 @@ class Predicate:
         if (self.scale is None) != (self.rank is None):
             raise FieldError("rank", "a ranked predicate needs both 'scale' and 'rank'")
         if self.rank is not None and (isinstance(self.rank, bool) or self.rank < 0):
-            raise FieldError("rank", f"expected a non-negative integer, got {self.rank!r}")
+            raise FieldError("rank", f"expected a non-negative integer, got {echoed(self.rank)}")
 
 
 @attrs.frozen(kw_only=True)
@@ -219,7 +220,7 @@ def _qualifiers(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple
     except TypeError:  # names that do not compare: reported below as the type checks do
         pass
     raise FieldTypeError(
-        "Proposition.qualifiers", f"expected a mapping of names to values, got {value!r} ({type(value).__name__})"
+        "Proposition.qualifiers", f"expected a mapping of names to values, got {echoed(value)} ({type(value).__name__})"
     )
 
 
@@ -227,9 +228,9 @@ def _check_qualifiers(instance: object, attribute: attrs.Attribute[Any], value: 
     del instance, attribute
     for key, item in value:
         if not isinstance(key, str) or ID.fullmatch(key) is None:
-            raise FieldError("qualifiers", f"qualifier names must be ids, got {key!r}")
+            raise FieldError("qualifiers", f"qualifier names must be ids, got {echoed(key)}")
         if not isinstance(item, str) or not item.strip():
-            raise FieldError("qualifiers", f"qualifier {key!r} must be a non-empty string, got {item!r}")
+            raise FieldError("qualifiers", f"qualifier {echoed(key)} must be a non-empty string, got {echoed(item)}")
     keys = [key for key, _ in value]
     if len(set(keys)) != len(keys):
         raise FieldError("qualifiers", "qualifier names must be unique")
@@ -297,7 +298,7 @@ class Evidence:
         if self.end - self.start != len(self.quote):
             raise FieldError(
                 "end",
-                f"span {self.start}-{self.end} is {self.end - self.start} characters"
+                f"span {self.start}-{self.end} is {counted(self.end - self.start, 'character')}"
                 f" but the quote is {len(self.quote)}",
             )
 

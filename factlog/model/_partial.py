@@ -49,6 +49,7 @@ from typing import Any
 
 import attrs
 
+from factlog._echo import echoed
 from factlog.errors import DateError
 from factlog.model._cached import unpickled
 from factlog.model._fields import instance_of
@@ -103,7 +104,7 @@ def _check_date(instance: PartialDate, attribute: attrs.Attribute[Any], value: o
         if instance.day is None:
             raise DateError("a time of day needs a day")
         if _TIME.fullmatch(instance.time) is None:
-            raise DateError(f"expected a UTC time like 14:05 or 14:05:30, got {instance.time!r}")
+            raise DateError(f"expected a UTC time like 14:05 or 14:05:30, got {echoed(instance.time)}")
         if instance.approximate or instance.uncertain:
             raise DateError("a date with a time of day cannot be approximate or uncertain")
 
@@ -166,7 +167,7 @@ class PartialDate(_DaySlots):
         if match is None:
             raise DateError(
                 "expected a partial date like 2025, 2025-10, 2025-10-10, 2025-10-10T14:05Z, 1961~, 2019?, 201X"
-                f" or 2025-21 (ASCII digits), got {text!r}"
+                f" or 2025-21 (ASCII digits), got {echoed(text)}"
             )
         year, month, day, time, zone, qualifier = match.groups()
         unspecified = year.count("X")

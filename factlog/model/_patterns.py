@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from factlog._echo import counted, echoed
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._fields import FieldError, _doc, instance_of
 
@@ -24,13 +25,13 @@ _KINDS = ("last", "since", "years", "highest_since")
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     del instance
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise FieldError(attribute.name, f"expected a positive whole number of years, got {value!r}")
+        raise FieldError(attribute.name, f"expected a positive whole number of years, got {echoed(value)}")
 
 
 def _bounded(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     del instance
     if value is not None and (not isinstance(value, Interval) or value.end is None):
-        raise FieldError(attribute.name, f"expected a date or a closed interval, got {value!r}")
+        raise FieldError(attribute.name, f"expected a date or a closed interval, got {echoed(value)}")
 
 
 @attrs.frozen(kw_only=True)
@@ -78,7 +79,7 @@ class Pattern:
 
     def __str__(self) -> str:
         if self.years is not None:
-            return f"first in {self.years} years"
+            return f"first in {counted(self.years, 'year')}"
         return f"{self.kind.replace('_', ' ')}: {getattr(self, self.kind)}"
 
     @property

@@ -14,15 +14,18 @@ estimate                  JSON                             the values it allows
 ``about``                 "about 120", "around 120"        within ±10 % of 120 (:data:`ABOUT`)
 ``a-few``, ``several``    ``{"estimate": "a-few"}``        3 to 9
 ``dozens``                "dozens of"                      24 to 99
-``hundreds``              "hundreds of"                    200 to 999
-``thousands``             "thousands of"                   2,000 to 9,999
+``hundreds``              "hundreds of"                    200 to 9,999
+``thousands``             "thousands of"                   2,000 to 999,999
 ========================  ===============================  =====================================
 
 The vague words take no ``amount``. The ranges are factlog's, chosen wide on purpose: a
 checker that finds contradictions must not make one out of a loose word. "A few" is
-more than a couple (2) and fewer than ten; "dozens" is at least two dozen and fewer
-than a hundred, and likewise "hundreds" and "thousands" are at least two of the unit
-and fewer than ten (the plural says "more than one"). "About" allows ±10 %: reporters
+more than a couple (2) and fewer than ten. "Dozens", "hundreds" and "thousands" start
+at two of their unit (the plural says "more than one") and run as far as English still
+counts in it: "fifteen hundred" and "ninety-nine hundred" are hundreds; "eleven
+thousand", "tens of thousands" and "hundreds of thousands" are thousands, up to a
+million, which English counts in millions; past a hundred English counts in hundreds
+("more than a hundred"), not dozens. "About" allows ±10 %: reporters
 round to one or two significant figures, so "about 120" covers 108 to 132. There is no
 standard for any of these; the table above is the documented contract.
 """
@@ -35,6 +38,7 @@ from typing import Any
 
 import attrs
 
+from factlog._echo import echoed
 from factlog.model._fields import FieldError, _doc, instance_of, optional_text
 from factlog.model._units import plural, unheld
 
@@ -60,7 +64,7 @@ class Estimate(enum.Enum):
 
     @property
     def vague(self) -> tuple[int, int] | None:
-        """The range a vague word stands for (``dozens``: 24 to 99), or None for the others."""
+        """The range a vague word stands for (``thousands``: 2,000 to 999,999), or None for the others."""
         return _VAGUE.get(self)
 
 
@@ -68,8 +72,8 @@ _VAGUE = {
     Estimate.A_FEW: (3, 9),
     Estimate.SEVERAL: (3, 9),
     Estimate.DOZENS: (24, 99),
-    Estimate.HUNDREDS: (200, 999),
-    Estimate.THOUSANDS: (2000, 9999),
+    Estimate.HUNDREDS: (200, 9_999),
+    Estimate.THOUSANDS: (2_000, 999_999),
 }
 _WORDS = {
     Estimate.AT_LEAST: "at least",
@@ -90,7 +94,7 @@ def _number(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise FieldError(attribute.name, f"expected a finite number, got {value!r}")
+        raise FieldError(attribute.name, f"expected a finite number, got {echoed(value)}")
 
 
 @attrs.frozen(kw_only=True)

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from factlog._echo import echoed
 from factlog.model._dates import Interval, as_interval, closed_interval
 from factlog.model._fields import (
     FieldError,
@@ -33,7 +34,7 @@ def _relative_path(instance: object, attribute: attrs.Attribute[Any], value: str
         return
     path = PurePosixPath(value)
     if path.is_absolute() or ".." in path.parts or "\\" in value or ":" in value or "\0" in value:
-        raise FieldError(attribute.name, f"expected a relative path inside this folder, got {value!r}")
+        raise FieldError(attribute.name, f"expected a relative path inside this folder, got {echoed(value)}")
 
 
 @attrs.frozen(kw_only=True)

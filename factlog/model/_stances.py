@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from factlog._echo import echoed
 from factlog.model._dates import PartialDate
 from factlog.model._fields import FieldError, _doc, id_list, instance_of, is_id
 from factlog.model._kinds import StanceKind
@@ -54,4 +55,4 @@ class Regarding:
         if (self.stance is StanceKind.AFTER) != (self.days is not None):
             raise FieldError("days", "give days for an 'after' stance, and only for it")
         if self.days is not None and (isinstance(self.days, bool) or self.days < 0):
-            raise FieldError("days", f"expected a number of days, 0 or more, got {self.days!r}")
+            raise FieldError("days", f"expected a number of days, 0 or more, got {echoed(self.days)}")

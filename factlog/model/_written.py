@@ -27,6 +27,7 @@ from typing import TypeVar
 
 import attrs
 
+from factlog._echo import echoed
 from factlog.errors import DateError, TimeExpressionError
 from factlog.model._anchoring import out_of_range
 from factlog.model._claimset import ClaimSet, may_have_words
@@ -144,7 +145,7 @@ def read_when(text: str) -> Interval:
             raise DateError(too_big)
         raise DateError(
             f"expected a date, an interval or a time expression such as 'on Tuesday' or"
-            f" 'two days after the strike' (docs/format.md, 'Time in words'), got {text!r}"
+            f" 'two days after the strike' (docs/format.md, 'Time in words'), got {echoed(text)}"
         )
     return WrittenWhen.pending(text)
 

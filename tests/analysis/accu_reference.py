@@ -20,11 +20,14 @@ from factlog.analysis._discovery._ties import expected
 
 
 def most_providers(index: ValueIndex, max_pairs: int | None) -> int | None:
-    """The budget's limit by brute force: the largest m whose values, and all fewer-provider ones, fit."""
+    """The budget's limit by brute force: the largest m whose values, and all fewer-provider ones, fit.
+
+    A value of one source makes no pair: a limit of 1 would name no value weighed, so it is 0.
+    """
     sizes = [len(given) for given in index.value_votes]
     if max_pairs is None or sum(m * (m - 1) // 2 for m in sizes) <= max_pairs:
         return None
-    fitting = [m for m in {1, *sizes} if sum(k * (k - 1) // 2 for k in sizes if k <= m) <= max_pairs]
+    fitting = [m for m in {0, *sizes} - {1} if sum(k * (k - 1) // 2 for k in sizes if k <= m) <= max_pairs]
     return max(fitting)
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import warnings
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factlog
 import factlog.dask
 from benchmarks.truth import echo_cluster
 from factlog.analysis._discovery import AccuCopyParams, Vote, accu_copy
-from factlog.analysis._discovery._pairs import warn_left_out
+from factlog.analysis._discovery._pairs import provider_limit, warn_left_out
+from tests.helpers import run
 
 
 def _message(limit: int | None, max_pairs: int | None) -> str:
@@ -110,3 +115,23 @@ def test_the_pairs_the_values_make_are_counted_as_pairs() -> None:
     """The figure the set's values make carries its unit: "make 13,517 pairs", not a bare "make 13,517"."""
     assert "where the set's values make 13,517 pairs, holds no more" in str(factlog.PairBudgetWarning(2, 1000, 13_517))
     assert "where the set's values make 1 pair, holds not even" in str(factlog.PairBudgetWarning(1, 0, 1))
+
+
+@given(
+    sizes=st.dictionaries(st.integers(2, 40), st.integers(1, 50), min_size=1, max_size=6),
+    max_pairs=st.integers(0, 3_000),
+)
+def test_the_limit_is_a_number_of_sources_a_weighed_value_has_or_0(sizes: dict[int, int], max_pairs: int) -> None:
+    """The limit is None (every value fits), 0 (no value is weighed) or a number of sources some weighed value has."""
+    limit = provider_limit(sizes, max_pairs)
+    assert limit is None or limit == 0 or limit in sizes
+    weighed = sum(count * m * (m - 1) // 2 for m, count in sizes.items() if limit is None or m <= limit)
+    assert weighed <= max_pairs
+    assert (limit == 0) == (min(sizes) * (min(sizes) - 1) // 2 * sizes[min(sizes)] > max_pairs)
+
+
+def test_the_command_records_no_value_weighed_as_0_beside_its_warning() -> None:
+    """``--max-pairs 1`` on the bundled sources: the JSON's ``provider_limit`` is 0, the warning "weighed no value"."""
+    ran = run("assess", "--format", "json", "--max-pairs", "1", "sources")
+    assert json.loads(ran.stdout)["provider_limit"] == 0
+    assert "warning: copy detection weighed no value" in ran.stderr

@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import factlog
 from factlog import Estimate, FormatError, Predicate, PredicateKind, Quantity, Severity
@@ -29,8 +30,8 @@ FIGURES = Predicate(id="figures", label="has the figure", kind=PredicateKind.STA
         (Quantity(estimate=Estimate.A_FEW), (3, 9)),
         (Quantity(estimate=Estimate.SEVERAL), (3, 9)),
         (Quantity(estimate=Estimate.DOZENS), (24, 99)),
-        (Quantity(estimate=Estimate.HUNDREDS), (200, 999)),
-        (Quantity(estimate=Estimate.THOUSANDS), (2000, 9999)),
+        (Quantity(estimate=Estimate.HUNDREDS), (200, 9_999)),
+        (Quantity(estimate=Estimate.THOUSANDS), (2_000, 999_999)),
         (Quantity(amount=11000, lower=10000, upper=12000), (10000, 12000)),
     ],
 )
@@ -163,6 +164,46 @@ def test_dozens_and_hundreds_conflict() -> None:
     """'Dozens' and 'hundreds' cannot both be true; 'a few' and 5 can."""
     assert len(pair(Quantity(estimate=Estimate.DOZENS), Quantity(estimate=Estimate.HUNDREDS))) == 1
     assert pair(Quantity(estimate=Estimate.A_FEW), Quantity(amount=5)) == []
+
+
+ENGLISH = {
+    Estimate.A_FEW: (3, 9),
+    Estimate.SEVERAL: (3, 9),
+    Estimate.DOZENS: (24, 99),
+    Estimate.HUNDREDS: (200, 9_999),  # "fifteen hundred", "ninety-nine hundred"
+    Estimate.THOUSANDS: (2_000, 999_999),  # "eleven thousand", "tens" and "hundreds of thousands"
+}
+"""The figures English gives each loose word for: "thousands of troops" of 11,000 troops, "hundreds" of 1,500."""
+
+
+@st.composite
+def _word_and_figure(draw: st.DrawFn) -> tuple[Estimate, Quantity]:
+    """A loose word, and a figure (exact, bounded, about, one-sided) allowing one of the numbers it stands for."""
+    word = draw(st.sampled_from(sorted(ENGLISH, key=lambda each: each.value)))
+    low, high = ENGLISH[word]
+    number = draw(st.integers(low, high))
+    shape = draw(st.sampled_from(["exact", "bounded", "about", "at-least", "up-to"]))
+    if shape == "bounded":
+        below, above = draw(st.integers(0, number)), draw(st.integers(0, number))
+        return word, Quantity(amount=number, lower=number - below, upper=number + above, unit="troops")
+    if shape == "exact":
+        return word, Quantity(amount=number, unit="troops")
+    return word, Quantity(amount=number, estimate=Estimate(shape), unit="troops")
+
+
+@given(_word_and_figure())
+def test_a_loose_word_never_conflicts_with_a_figure_english_gives_it_for(drawn: tuple[Estimate, Quantity]) -> None:
+    """'Thousands of troops' and 11,000 (10,000-12,000) troops, 'hundreds' and 1,500: no conflict, either way round."""
+    word, figure = drawn
+    loose = Quantity(estimate=word, unit="troops")
+    assert pair(loose, figure) == []
+    assert pair(figure, loose) == []
+
+
+def test_hundreds_and_thousands_meet_but_thousands_and_a_million_do_not() -> None:
+    """'Hundreds' and 'thousands' may both be true (2,000 to 9,999); 'thousands' and a million may not."""
+    assert pair(Quantity(estimate=Estimate.HUNDREDS), Quantity(estimate=Estimate.THOUSANDS)) == []
+    assert len(pair(Quantity(estimate=Estimate.THOUSANDS), Quantity(amount=1_000_000))) == 1
 
 
 def test_units_are_converted_before_comparing() -> None:

@@ -224,6 +224,27 @@ def test_report_refusal_below_a_folder_says_where_to_write_instead(tmp_path: Pat
     assert run("report", "stories", "-o", "notes.html", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.parametrize(
+    ("inputs", "output", "suggested"),
+    [
+        ("stories/claims.json", "stories/claims.json", "stories/claims.html"),
+        ("stories", "stories/claims.json", "claims.html"),
+        ("stories", "stories/page.json", "page.html"),
+    ],
+)
+def test_report_refusal_suggests_a_page_that_is_not_the_input(
+    tmp_path: Path, inputs: str, output: str, suggested: str
+) -> None:
+    """The refused output's suggestion is a page (.html) beside the input, never the input itself; it is accepted."""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "claims.json").write_bytes(GOLDEN.read_bytes())
+    refused = run("report", inputs, "-o", output, cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.rstrip().endswith(f"(write the page outside it, e.g. -o {suggested})")
+    assert run("report", inputs, "-o", suggested, cwd=tmp_path).returncode == 0
+
+
 def test_report_timeline_says_how_firmly_a_hedged_date_is_given() -> None:
     """A 'reportedly' date reads 'affirmed, possible' in the timeline; a firm one 'affirmed' alone."""
     claims = world(

@@ -31,7 +31,7 @@ class PairBudgetWarning(UserWarning):
     AccuCopy on the values given by at most the limit the message names, and AccuVote
     on the rest (see ``docs/assessment.md``). ``max_pairs=None`` weighs every value.
 
-    ``limit``: the most sources a value weighed has (below 2: no value was weighed);
+    ``limit``: the most sources a value weighed has (0: no value was weighed);
     ``max_pairs``: the budget; ``needed``: the pairs the set's values make, counted as
     the budget counts them. :meth:`worded` words the message for another interface.
     """
@@ -72,12 +72,14 @@ def provider_limit(sizes: Mapping[int, int], max_pairs: int | None) -> int | Non
     ``sizes``: m → how many values m sources give. The values of fewest providers are
     taken first while Σ m(m − 1)/2 stays within ``max_pairs`` (see
     :class:`~._results.AccuCopyParams`); the answer is the m of the last size taken
-    whole (1 when not even the values the fewest sources give fit). Depends on the
-    counts only, so any split of the values by question gives the same limit.
+    whole, or 0 when not even the values the fewest sources give fit: no value is
+    weighed, and none has at most 0 sources (a value of one source makes no pair, so a
+    limit of 0 leaves out no pair that 1 would keep). Depends on the counts only, so any
+    split of the values by question gives the same limit.
     """
     if max_pairs is None:
         return None
-    total, limit = 0, 1
+    total, limit = 0, 0
     for m in sorted(sizes):
         total += sizes[m] * (m * (m - 1) // 2)
         if total > max_pairs:

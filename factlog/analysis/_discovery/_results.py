@@ -148,7 +148,8 @@ class Discovery:
     the number of iterations (1 for majority); ``converged`` whether the stopping
     rule was met before the round limit (AccuCopy may oscillate: then False);
     ``provider_limit`` (AccuCopy) the most sources a value copy detection used may have,
-    when a budget of pairs left the others out (:class:`AccuCopyParams`), else None.
+    when a budget of pairs left the others out (:class:`AccuCopyParams`; 0 when it left
+    out every value), else None.
     """
 
     method: str
