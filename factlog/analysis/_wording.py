@@ -57,7 +57,7 @@ def words_of(quote: str) -> tuple[str, ...]:
 
 @attrs.frozen
 class Echo:
-    """Claims in their publishers' own voice sharing a run of words, read in sources of two parties or more.
+    """Claims in their publishers' own voice sharing a run of words, read in two sources or more.
 
     ``entries`` in :func:`~factlog.analysis._index.chronological` order; ``sources`` the
     sources whose quotes share the words, earliest published first (see :func:`echoes`);
@@ -71,12 +71,12 @@ class Echo:
     """Each of ``sources`` with the ids of the claims quoting it, sorted."""
 
 
-Item = tuple[Entry, str, str, tuple[str, ...], str]
-"""A quote in its publisher's own voice: the claim, the source, the party it speaks for, its words, as printed."""
+Item = tuple[Entry, str, tuple[str, ...], str]
+"""A quote in its publisher's own voice: the claim, the source, its words, and the quote as printed."""
 
 
 def _own_voice(index: Index, entries: Sequence[Entry]) -> list[Item]:
-    """(entry, source, party, words, quote) of each quote in the claim's publisher's own voice with enough words."""
+    """(entry, source, words, quote) of each quote in the claim's publisher's own voice with enough words."""
     found = []
     memo: dict[str, tuple[str, ...]] = index.memo("wording:words", lambda _: {})
     for entry in entries:
@@ -88,7 +88,7 @@ def _own_voice(index: Index, entries: Sequence[Entry]) -> list[Item]:
             if words is None:
                 words = memo[evidence.quote] = words_of(evidence.quote)
             if len(words) >= MIN_WORDS:
-                found.append((entry, evidence.source, entry.speaks_for, words, evidence.quote))
+                found.append((entry, evidence.source, words, evidence.quote))
     return found
 
 
@@ -111,16 +111,16 @@ def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
     caller to ask (:func:`~factlog.analysis._origins.origins`). Groups are ordered by
     their earliest source, then their words: never by the claims' ids or order. ``[]``
     for most groups at once: fewer than two own-voice quotes of enough words, or one
-    party's. Raises nothing.
+    source's. Raises nothing.
     """
     if len(entries) < 2:
         return []
     items = _own_voice(index, entries)
-    if len(items) < 2 or len({item[2] for item in items}) < 2:
+    if len(items) < 2 or len({item[1] for item in items}) < 2:
         return []
     sets: UnionFind[int] = UnionFind()
     first: dict[tuple[str, ...], int] = {}
-    for number, (_, _, _, words, _) in enumerate(items):
+    for number, (_, _, words, _) in enumerate(items):
         for start in range(len(words) - MIN_WORDS + 1):
             shingle = words[start : start + MIN_WORDS]
             seen = first.setdefault(shingle, number)
@@ -131,13 +131,13 @@ def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
         groups.setdefault(sets.find(number), []).append(number)
     found = []
     for members in groups.values():
-        if len({items[n][2] for n in members}) < 2:
-            continue  # one party's words, however many of its sources print them
+        if len({items[n][1] for n in members}) < 2:
+            continue  # one source's words
         claims: dict[str, dict[str, None]] = {}
         for n in members:
             claims.setdefault(items[n][1], {})[items[n][0].id] = None
         sources = sorted(claims, key=lambda source: _order(index, source))
-        earliest = min((items[n][3], items[n][4]) for n in members if items[n][1] == sources[0])
+        earliest = min((items[n][2], items[n][3]) for n in members if items[n][1] == sources[0])
         joined = {id(items[n][0]): items[n][0] for n in members}
         found.append(
             Echo(

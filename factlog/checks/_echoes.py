@@ -109,4 +109,3 @@ def _shown(quote: str) -> str:
         return text
     cut = text.rfind(" ", 0, SHOWN_CHARACTERS)
     return text[: cut if cut > 0 else SHOWN_CHARACTERS] + "…"
-
