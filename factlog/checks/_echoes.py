@@ -25,21 +25,22 @@ def shared_wording(index: Index) -> Iterator[Finding]:
 
     Five outlets that run one press release each say its sentences as their own: the
     claims read in them are in the publisher's own voice (the holder is the source's
-    publisher, or speaks for it), their quotes share the same words, and nothing in the
-    claim set says they are copies. Counted as five origins, they look like
-    corroboration; they are one. Claims of one proposition and polarity, read in
-    sources of two parties or more, whose quotes share at least eight words in a row
+    publisher, or speaks for the party it speaks for), their quotes share the same
+    words, and nothing in the claim set says they are copies. Counted as five origins,
+    they look like corroboration; they are one. Claims of one proposition and
+    polarity, read in two sources or more, whose quotes share at least eight words in a row
     (``MIN_WORDS`` of ``factlog.analysis._wording``), are taken as one undeclared
-    origin and reported once, unless ``derived_from`` already makes them one (that is
+    origin and reported once, unless one publisher or a ``derived_from`` already makes them one (that is
     ``hollow_corroboration``'s finding). Words are compared normalised (quotation
     marks, apostrophes and dashes typed either way, whitespace, case, punctuation
     around words), and a passage the quote itself puts in double quotation marks is
     another speaker's words and does not count.
 
     Why eight: plagiarism finders match six words in a row on general prose
-    (WCopyfind's default); claims of one proposition share more by chance, as names
-    with titles alone run to six or seven words ("former U.S. President Donald Trump",
-    printed alike by two unrelated papers in the example corpus).
+    (WCopyfind's default); claims of one proposition share more by chance, as they
+    name one subject, act and object, and names with titles alone run to five to seven
+    words ("former U.S. President Donald Trump", printed alike by two unrelated papers
+    in the example corpus; "North Korean leader Kim Jong Un").
 
     Not copying: a named speaker quoted word for word. When the holder is not the
     publisher (a minister, an agency, quoted by ten papers), verbatim agreement is
