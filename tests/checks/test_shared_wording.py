@@ -14,7 +14,7 @@ import factlog.dask
 from factlog import Attribution, Claim, ClaimSet, Entity, EntityKind, Evidence, PartialDate, Source
 from factlog.analysis._wording import MIN_WORDS, words_of
 from factlog.checks import shared_wording
-from factlog.render import render_json
+from factlog.render import render_assessment_json, render_json
 from tests import renaming
 from tests.helpers import claim, findings_of, sides, world
 from tests.strategies import echoed_claim_sets
@@ -187,3 +187,35 @@ def test_the_echo_strategy_gives_findings_to_compare() -> None:
 
     collect()
     assert found
+
+
+def _against(claims: ClaimSet) -> list[factlog.OriginWeight]:
+    """The origins the assessment counts for the proposition the outlets print (one proposition)."""
+    [assessed] = factlog.assess(claims, method="majority").propositions
+    return list(assessed.supporting)
+
+
+def test_the_assessment_counts_one_wording_as_one_origin() -> None:
+    """Five outlets printing one release in their own voice vote once, and the reasons say why."""
+    [origin] = _against(_echoes(*(_printed(n) for n in range(1, 6))))
+    assert len(origin.claims) == 5
+    assert origin.label.endswith(", printing one wording (no derived_from)")
+
+
+def test_the_assessment_counts_outlets_in_their_own_words_apart() -> None:
+    """Five outlets each in words of their own are five origins, as before."""
+    own = [_printed(n, f"{RELEASE.split()[n]} outlet {n} wrote this in words of its own") for n in range(1, 6)]
+    assert len(_against(_echoes(*own))) == 5
+
+
+@settings(max_examples=10, deadline=None)
+@given(echoed_claim_sets(), st.integers(1, 4))
+def test_single_streamed_and_distributed_assessments_agree(claims: ClaimSet, partitions: int) -> None:
+    """assess, assess_lines and the synchronous Dask path count echoes alike: the same assessment bytes."""
+    claims = attrs.evolve(claims, acknowledged=())
+    expected = render_assessment_json(factlog.assess(claims))
+    assert render_assessment_json(factlog.dask.assess(claims, partitions=partitions)) == expected
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.jsonl"
+        path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
+        assert render_assessment_json(factlog.assess_lines(path)) == expected
