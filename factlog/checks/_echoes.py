@@ -52,9 +52,11 @@ def shared_wording(index: Index) -> Iterator[Finding]:
     Corp has at no time discharged untreated waste into the river”, with no
     derived_from between them: likely one origin, Acme Corp (“Press release”,
     2024-05-01), published first; declare derived_from ["pr"] in s1, s2 and s3". One
-    side a source, earliest first. ``factlog assess`` counts origins as declared: once
-    the copies say ``derived_from``, they are one origin there. Severity: *warning*: the count of sources is not independent confirmation
-    until the copies are declared or the echo is shown to be chance.
+    side a source, earliest first. ``factlog assess`` counts such claims as one origin
+    already, as it counts declared copies, labelled "…, printing one wording (no
+    derived_from)"; declaring the copies names the story instead. Severity: *warning*:
+    the count of sources is not independent confirmation until the copies are declared
+    or the echo is shown to be chance.
     """
     mixed = key_screens(index).mixed
     for entries in index.by_key.values():
