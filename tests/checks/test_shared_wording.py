@@ -67,12 +67,14 @@ def test_a_minister_quoted_word_for_word_by_every_outlet_is_not_copying() -> Non
     """Outlets quoting a named speaker verbatim (the holder is no publisher) report; they do not echo."""
     quoted = [_printed(n, holder="mfa-prc") for n in range(1, 6)]
     assert findings_of(shared_wording, _echoes(*quoted)) == []
+    assert len(findings_of(shared_wording, _echoes(*(_printed(n) for n in range(1, 6))))) == 1  # as their own: one
 
 
 def test_declared_copies_are_left_to_hollow_corroboration() -> None:
     """Stories declared as derived from the release are already one origin: nothing to declare."""
     claims = _echoes(*(_printed(n) for n in range(1, 4)), derived=True)
     assert findings_of(shared_wording, claims) == []
+    assert len(findings_of(shared_wording, _echoes(*(_printed(n) for n in range(1, 4))))) == 1  # undeclared: one
     assert factlog.check(claims).by_rule("hollow_corroboration")
 
 
@@ -99,6 +101,8 @@ def test_a_title_printed_alike_by_two_papers_is_no_echo() -> None:
     title = "former U.S. President Donald Trump"
     claims = _echoes(_printed(1, f"{title} said on Monday"), _printed(2, f"{title.upper()} told reporters"))
     assert findings_of(shared_wording, claims) == []
+    said = _echoes(_printed(1, f"{title} said on Monday"), _printed(2, f"{title.upper()} said on Monday night"))
+    assert len(findings_of(shared_wording, said)) == 1  # three words more in common: eight in a row
 
 
 def test_wording_typed_differently_is_the_same() -> None:
@@ -126,8 +130,10 @@ def test_one_publishers_two_stories_are_one_party() -> None:
     """A publisher printing its words in two stories of its own repeats itself: no origin to join."""
     claims = world(_own("a", "s5", "paper-b"), _own("b", "s6", "paper-b"))
     other = Source(id="s6", title="Paper B's follow-up", publisher="paper-b", published=PartialDate.parse("2025-12"))
-    claims = attrs.evolve(claims, sources=(*claims.sources, other))
-    assert findings_of(shared_wording, claims) == []
+    assert findings_of(shared_wording, attrs.evolve(claims, sources=(*claims.sources, other))) == []
+    theirs = attrs.evolve(other, publisher="paper-a")  # another publisher's story, held by it
+    claims = world(_own("a", "s5", "paper-b"), _own("b", "s6", "paper-a"))
+    assert len(findings_of(shared_wording, attrs.evolve(claims, sources=(*claims.sources, theirs)))) == 1
 
 
 def test_a_copy_of_a_wire_story_speaks_for_the_wire() -> None:
@@ -140,20 +146,21 @@ def test_the_two_polarities_are_two_texts() -> None:
     """An affirmation and a denial sharing words are not one origin's repetition."""
     denied = attrs.evolve(_printed(2), polarity=factlog.Polarity.DENIED)
     assert findings_of(shared_wording, _echoes(_printed(1), denied)) == []
+    assert len(findings_of(shared_wording, _echoes(_printed(1), _printed(2)))) == 1  # one polarity: one text
 
 
 def _shared(claims: ClaimSet, back: renaming.Names) -> list[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]]:
-    """shared_wording's messages and sides, claim ids named back, in report order."""
-    return [
+    """shared_wording's messages and sides, claim ids named back, sorted (a check breaks ties by finding id)."""
+    return sorted(
         (f.message, tuple((side, tuple(sorted(back.get(c, c) for c in ids))) for side, ids in f.claims))
-        for f in factlog.check(claims, (shared_wording,)).findings
-    ]
+        for f in factlog.check(claims, (shared_wording,)).by_rule("shared_wording")
+    )
 
 
 @settings(max_examples=30, deadline=None)
 @given(echoed_claim_sets(), st.sampled_from(renaming.WAYS), st.integers(0, 99))
 def test_claim_ids_and_order_change_no_message_side_or_order(claims: ClaimSet, way: str, seed: int) -> None:
-    """Claim ids renamed and the claims reversed: the same messages, sides and order of findings."""
+    """Claim ids renamed and the claims reversed: the same messages, and sides in the same order."""
     renamed, back = renaming.renamed_set(claims, ("claim",), way, seed)
     renamed = attrs.evolve(renamed, claims=renamed.claims[::-1])
     assert _shared(renamed, back) == _shared(claims, {})
@@ -183,7 +190,7 @@ def test_the_echo_strategy_gives_findings_to_compare() -> None:
     @settings(max_examples=30, deadline=None, database=None)
     @given(echoed_claim_sets())
     def collect(claims: ClaimSet) -> None:
-        found.extend(factlog.check(claims, (shared_wording,)).findings)
+        found.extend(factlog.check(claims, (shared_wording,)).by_rule("shared_wording"))
 
     collect()
     assert found
@@ -206,6 +213,7 @@ def test_the_assessment_counts_outlets_in_their_own_words_apart() -> None:
     """Five outlets each in words of their own are five origins, as before."""
     own = [_printed(n, f"{RELEASE.split()[n]} outlet {n} wrote this in words of its own") for n in range(1, 6)]
     assert len(_against(_echoes(*own))) == 5
+    assert len(_against(_echoes(*(_printed(n) for n in range(1, 6))))) == 1  # one wording: one origin
 
 
 @settings(max_examples=10, deadline=None)
