@@ -12,8 +12,8 @@ Words are compared after the normalisation of quotes (typographic quotation mark
 apostrophes and dashes as plain ones, runs of whitespace as one space), casefolded,
 with punctuation around words dropped (``U.S.`` is one word); passages the quote
 itself puts in double quotation marks are someone else's words, quoted, and are left
-out. A run is found through its first words: every quote's runs of :data:`MIN_WORDS`
-words (shingles, Broder 1997) are hashed, so a group costs the words of its quotes.
+out. Every quote's runs of :data:`MIN_WORDS` words (shingles, Broder 1997) are hashed,
+and quotes sharing one join: a group costs the words of its quotes, never their pairs.
 """
 
 from __future__ import annotations

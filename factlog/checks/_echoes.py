@@ -25,7 +25,7 @@ def shared_wording(index: Index) -> Iterator[Finding]:
 
     Five outlets that run one press release each say its sentences as their own: the
     claims read in them are in the publisher's own voice (the holder is the source's
-    publisher, or speaks for the party it speaks for), their quotes share the same
+    publisher, or speaks for the same party), their quotes share the same
     words, and nothing in the claim set says they are copies. Counted as five origins,
     they look like corroboration; they are one. Claims of one proposition and
     polarity, read in two sources or more, whose quotes share at least eight words in a row
