@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import factlog
 from benchmarks.generate import generate
 from tests import renaming
-from tests.strategies import ids, linked_claim_sets
+from tests.strategies import echoed_claim_sets, ids, linked_claim_sets
 
 ALL = renaming.KINDS
 KINDS = st.sampled_from([(kind,) for kind in ALL] + [ALL])
@@ -44,6 +44,16 @@ def test_renaming_ids_leaves_the_conclusions_unchanged(
     claims: factlog.ClaimSet, kinds: tuple[str, ...], way: str, seed: int
 ) -> None:
     """Entity, alias, predicate, source and claim ids renamed: the same findings, assessments and conflicts."""
+    renamed, back = renaming.renamed_set(claims, kinds, way, seed)
+    assert _read(renamed, back) == _read(claims, {})
+
+
+@settings(max_examples=15)
+@given(echoed_claim_sets(), KINDS, st.sampled_from(renaming.WAYS), st.integers(0, 99))
+def test_renaming_ids_leaves_echoes_unchanged(
+    claims: factlog.ClaimSet, kinds: tuple[str, ...], way: str, seed: int
+) -> None:
+    """Publishers printing one wording: renamed ids give the same shared_wording findings and origins counted."""
     renamed, back = renaming.renamed_set(claims, kinds, way, seed)
     assert _read(renamed, back) == _read(claims, {})
 

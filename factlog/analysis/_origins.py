@@ -26,6 +26,7 @@ import attrs
 
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._unionfind import UnionFind
+from factlog.analysis._wording import echoes
 from factlog.errors import expect
 
 __all__ = ["Origin", "copied_story", "origin_words", "origins", "story_name"]
@@ -191,21 +192,36 @@ def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
     return memo[source_id]
 
 
-def _joined(index: Index, entries: Sequence[Entry]) -> dict[str, list[Entry]]:
-    """The claims grouped by origin (in the order given), each group keyed by a representative."""
+def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = None) -> dict[str, list[Entry]]:
+    """The claims grouped by origin (in the order given), each group keyed by a representative.
+
+    With ``echoed`` (a set to fill), claims printing one wording in their publishers' own
+    voice (:func:`~factlog.analysis._wording.echoes`, by proposition and polarity) join
+    too, and the positions of those claims are added to it.
+    """
     sets: UnionFind[str] = UnionFind()
     find, union = sets.find, sets.union
     for entry in entries:
         node = f"c:{entry.position}"
         for party in _parties(index, entry):
             union(node, party)
+    if echoed is not None and len(entries) > 1:
+        sides: dict[tuple[object, object], list[Entry]] = {}
+        for entry in entries:
+            sides.setdefault((entry.key, entry.polarity), []).append(entry)
+        for side in sides.values():
+            for echo in echoes(index, side):
+                first = echo.entries[0]
+                for entry in echo.entries:
+                    union(f"c:{first.position}", f"c:{entry.position}")
+                    echoed.add(entry.position)
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(find(f"c:{entry.position}"), []).append(entry)
     return groups
 
 
-def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
+def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) -> list[Origin]:
     """The independent origins of a group of claims, ordered by their first claim.
 
     Claims are taken in the order they were stated (then by id), so the result does
@@ -216,13 +232,27 @@ def origins(index: Index, entries: Sequence[Entry]) -> list[Origin]:
     after the story: ``Wire (“Title”), relayed by Paper A, Paper B`` (the story's own
     voice, relayed by the copies' publishers) or ``KCNA, relayed by Wire (“Title”)`` (a
     holder the story quotes).
+    With ``wording``, claims in their publishers' own voice that print one text (eight
+    words in a row, :mod:`factlog.analysis._wording`) in sources no ``derived_from``
+    joins are one origin too, as the copies they most likely are: the label then ends
+    ", printing one wording (no derived_from)". ``factlog assess`` counts them so;
+    ``factlog check`` reports them (``shared_wording``).
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index``
     that is no :class:`~factlog.Index`, nothing for entries of ``index``.
     """
     expect(index, Index, "factlog.origins: index", "an Index (factlog.Index.of(claims))")
     if len(entries) == 1:  # most groups: one claim, one origin
         return [_origin(index, entries)]
-    return [_origin(index, members) for members in _joined(index, chronological(entries)).values()]
+    if not wording:
+        return [_origin(index, members) for members in _joined(index, chronological(entries)).values()]
+    echoed: set[int] = set()
+    found = []
+    for members in _joined(index, chronological(entries), echoed).values():
+        origin = _origin(index, members)
+        if len({voice(index, e) for e in members if e.position in echoed}) > 1:
+            origin = attrs.evolve(origin, label=f"{origin.label}, printing one wording (no derived_from)")
+        found.append(origin)
+    return found
 
 
 def _names(names: Sequence[str]) -> str:

@@ -73,7 +73,7 @@ def votes(
     parties: dict[object, frozenset[str]] = {}  # object → the parties of the entries naming it (same subject)
     affirms: dict[str, dict[str, set[str]]] = {}  # speaker → claim → the values it affirms now, committed
     several = len(answer_of) > len({claim for claim, _ in answer_of})  # some claim has several readings here
-    for origin in origins(index, group):
+    for origin in origins(index, group, wording=True):  # an undeclared echo counts once, as a declared copy
         current, changed = _current(origin, answer_of)
         if changed:
             notes.append(f"{origin.label} changed its stance; its latest claims count")

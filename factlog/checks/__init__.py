@@ -9,6 +9,7 @@ of claims a rule reads, so that :mod:`factlog.dask` can run it distributed.
 from __future__ import annotations
 
 from factlog.checks._dating import source_dates_disagree, weekday_mismatch
+from factlog.checks._echoes import shared_wording
 from factlog.checks._engine import Checker, Report, check
 from factlog.checks._exclusive import exclusive_predicates
 from factlog.checks._findings import Finding, Severity, finding_id
@@ -55,6 +56,7 @@ __all__ = [
     "quote_unverified",
     "reads",
     "self_contradiction",
+    "shared_wording",
     "source_dates_disagree",
     "stated_after_publication",
     "understated_certainty",

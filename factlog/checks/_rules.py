@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from factlog.analysis._index import Index
 from factlog.checks._copying import undeclared_copying
 from factlog.checks._dating import source_dates_disagree, weekday_mismatch
+from factlog.checks._echoes import shared_wording
 from factlog.checks._exclusive import exclusive_predicates
 from factlog.checks._findings import Finding
 from factlog.checks._integrity import document_mismatch, future_event_as_fact, quote_mismatch, stated_after_publication
@@ -34,6 +35,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     falling_total,
     misreported_stance,
     hollow_corroboration,
+    shared_wording,
     undeclared_copying,
     interested_denial,
     interested_judgement,

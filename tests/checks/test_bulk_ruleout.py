@@ -32,6 +32,7 @@ _GUARDED = {
     "hollow_corroboration",
     "interested_denial",
     "self_contradiction",
+    "shared_wording",
     "understated_certainty",
 }
 

@@ -22,6 +22,7 @@ from tests.strategies.crowds import (
     news_texts,
     slot_values,
 )
+from tests.strategies.echoes import echoed_claim_sets
 from tests.strategies.logs import log_appends, log_records, log_reference_appends
 from tests.strategies.values import (
     anchor_days,
@@ -50,6 +51,7 @@ __all__ = [
     "crowded_claim_sets",
     "dated_slot_claims",
     "discovery_votes",
+    "echoed_claim_sets",
     "edtf_dates",
     "edtf_intervals",
     "extra_keys",
