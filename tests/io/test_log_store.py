@@ -144,7 +144,7 @@ def test_an_append_to_a_read_only_store_is_refused_and_leaves_no_files(log: Clai
 
 
 def test_a_store_with_no_write_bit_is_refused_for_writes_and_read(log: ClaimLog, tmp_path: Path) -> None:
-    """A store chmod 0444: append and retract refused (exit 3), its bytes kept, whoever runs them; show still reads it."""
+    """A store chmod 0444: append and retract refused (exit 3), its bytes kept, for anyone; show still reads it."""
     (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
     log.path.chmod(0o444)
     before = log.path.read_bytes()
