@@ -123,8 +123,8 @@ def copied_stories(index: Index, entry: Entry) -> tuple[str, ...]:
     ``derived_from`` alone (one origin to name); an interest follows each of them.
     """
     source_id = entry.claim.evidence[0].source
-    if index.publisher(source_id) != entry.holder:
-        return ()
+    if source_id not in index.memo("origins:copies", _copies) or index.publisher(source_id) != entry.holder:
+        return ()  # most claims: read in no copy
     by_id = index.claims.source_by_id
     return tuple(root for root in _all_roots(index, source_id) if root in by_id)
 
