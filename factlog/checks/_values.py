@@ -170,7 +170,10 @@ def _first_unit(values: Values, side: list[list[Entry]]) -> Quantity | None:
 
 
 def _converted(values: Values, group: list[Entry], into: Quantity | None) -> str:
-    """``" (120.7 km)"``: a figure in a unit other than ``into``'s, in that unit (4 significant figures), or ``""``.
+    """``" (120.7 km)"``: a figure in a unit other than ``into``'s, in that unit, or ``""``.
+
+    To 4 significant figures, or more where 4 would read as ``into``'s own figure
+    (22,066.1 lb against 22,065 lb is "22066.1 lb", not "2.207e+04 lb" nor a second "2.206e+04").
 
     The units are read as the keys read them (:func:`~factlog.analysis._values.convert`):
     "30 C" is 86 degF, "3 kilos" are 3 kg.
@@ -183,7 +186,16 @@ def _converted(values: Values, group: list[Entry], into: Quantity | None) -> str
     figure = convert(float(value.amount), value.unit, str(into.unit))
     if figure is None or figure == value.amount:
         return ""
-    return f" ({figure + 0.0:.4g} {into.unit})"
+    return f" ({_digits(figure + 0.0, float(into.amount))} {into.unit})"
+
+
+def _digits(figure: float, other: float) -> str:
+    """``figure`` to 4 significant figures, or as many more as it takes not to read as ``other`` (at most 17)."""
+    for places in range(4, 18):
+        text = f"{figure:.{places}g}"
+        if text != f"{other:.{places}g}":
+            return text
+    return text
 
 
 def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:
