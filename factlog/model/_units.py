@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import sys
 import unicodedata
 from typing import Any
 
@@ -311,6 +312,45 @@ def unheld(number: float, unit: str) -> tuple[str, float] | None:
     base, scale, offset = found
     converted = number * scale + offset
     return None if math.isfinite(converted) else (base, converted)
+
+
+@functools.cache
+def absolute_temperature(unit: str) -> bool:
+    """Whether ``unit`` is a temperature on a scale from absolute zero (K, degC, degF, degR), not a difference of one."""
+    found = base_unit(unit)
+    if found is None or found[0] != "kelvin":
+        return False
+    spelling = unit_reading(unit)
+    assert spelling is not None
+    return "delta" not in str(unit_registry().Unit(spelling))
+
+
+def unrepresented(number: float, unit: str) -> str | None:
+    """Why a finite ``number`` in ``unit`` is no figure a key holds, in words; None for one it holds.
+
+    Below absolute zero (-300 degC, -500 degF, -1 K: a temperature, not a difference of
+    one such as ``delta_degC``), or so small a figure in base units that a float keeps
+    too few of its bits (1e-320 nm is 1e-329 m, which is 0.0: one figure with 0): below
+    the smallest normal float (about 2.2e-308). pint is asked only for a negative number
+    or one smaller than 1/:data:`SURELY_HELD`; an opaque unit holds any.
+    """
+    if not math.isfinite(number) or not number or (number > 0 and number >= 1 / SURELY_HELD):
+        return None
+    if number < 0 and -number >= 1 / SURELY_HELD and not absolute_temperature(unit):
+        return None
+    found = base_unit(unit)
+    if found is None:
+        return None
+    base, scale, offset = found
+    converted = number * scale + offset
+    if absolute_temperature(unit) and converted < -figure_floor(base):
+        return f"{number:g} {unit} is below absolute zero ({converted:g} K)"
+    if not offset and abs(converted) < sys.float_info.min:
+        return (
+            f"{number:g} {unit} is below the smallest figure held in its unit's base units ({base}:"
+            f" about {sys.float_info.min:.1e} at least), where it would lose its digits or be 0"
+        )
+    return None
 
 
 _IRREGULAR = {"foot": "feet", "hertz": "hertz", "lux": "lux"}
