@@ -117,7 +117,7 @@ def quantity_ranges(
 
 
 CLOSE = 1e-9
-"""Figures this close, relative to their size, are one figure: a conversion's last bits (22,065 lb and 10,008.51564405 kg)."""
+"""Figures this close, relative to their size, are one figure: 22,065 lb and 10,008.51564405 kg, a conversion apart."""
 
 
 def _close(bound: float, side: float) -> float:

@@ -186,7 +186,7 @@ def _converted(values: Values, group: list[Entry], into: Quantity | None) -> str
     figure = convert(float(value.amount), value.unit, str(into.unit))
     if figure is None or figure == value.amount:
         return ""
-    return f" ({_digits(figure + 0.0, float(into.amount))} {into.unit})"
+    return f" ({_digits(figure + 0.0, float(into.amount or 0.0))} {into.unit})"
 
 
 def _digits(figure: float, other: float) -> str:

@@ -157,7 +157,7 @@ def _word_reading(unit: str) -> str | None:
     four ("Kelvin") or, in capitals, five ("MBPS" stays opaque: in lower case pint reads
     it as millibaud), whose lower case pint reads and does not take for a symbol.
     """
-    if not unit.isalpha() or not (len(unit) >= 4 and unit.istitle() or len(unit) >= 5 and unit.isupper()):
+    if not unit.isalpha() or not ((len(unit) >= 4 and unit.istitle()) or (len(unit) >= 5 and unit.isupper())):
         return None
     lower = unit.lower()
     if lower in _OPAQUE or not _pint_reads(lower) or unit_registry().get_symbol(lower) == lower:
@@ -292,9 +292,9 @@ def base_figure(number: float, scale: float, offset: float, floor: float = 0.0) 
     if not math.isfinite(converted) or not converted:
         return converted + 0.0
     step = math.ldexp(1.0, math.frexp(converted)[1] - KEY_BITS)
-    if floor > step:
-        step = floor
-    return round(converted / step) * step + 0.0
+    step = max(step, floor)
+    rounded = round(converted / step) * step + 0.0
+    return rounded if math.isfinite(rounded) else converted  # rounded up past the largest float: kept as it is
 
 
 def unheld(number: float, unit: str) -> tuple[str, float] | None:
@@ -316,7 +316,7 @@ def unheld(number: float, unit: str) -> tuple[str, float] | None:
 
 @functools.cache
 def absolute_temperature(unit: str) -> bool:
-    """Whether ``unit`` is a temperature on a scale from absolute zero (K, degC, degF, degR), not a difference of one."""
+    """Whether ``unit`` is a temperature from absolute zero (K, degC, degF, degR), not a difference of one."""
     found = base_unit(unit)
     if found is None or found[0] != "kelvin":
         return False
