@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import decimal
 import functools
+import math
 from collections.abc import Iterator, Sequence
 
 from factlog.analysis import _phrasing as phrasing
@@ -173,7 +175,7 @@ def _converted(values: Values, group: list[Entry], into: Quantity | None) -> str
     """``" (120.7 km)"``: a figure in a unit other than ``into``'s, in that unit, or ``""``.
 
     To 4 significant figures, or more where 4 would read as ``into``'s own figure
-    (22,066.1 lb against 22,065 lb is "22066.1 lb", not "2.207e+04 lb" nor a second "2.206e+04").
+    (22,065.2 lb against 22,065 lb is "22065.2 lb", not "2.207e+04 lb", which reads as 22,070).
 
     The units are read as the keys read them (:func:`~factlog.analysis._values.convert`):
     "30 C" is 86 degF, "3 kilos" are 3 kg.
@@ -190,8 +192,10 @@ def _converted(values: Values, group: list[Entry], into: Quantity | None) -> str
 
 
 def _digits(figure: float, other: float) -> str:
-    """``figure`` to 4 significant figures, or as many more as it takes not to read as ``other`` (at most 17)."""
-    for places in range(4, 18):
+    """``figure`` to 4 significant figures, or as many as ``other`` is written with, and more to tell them apart."""
+    written = len(decimal.Decimal(repr(other)).normalize().as_tuple().digits) if math.isfinite(other) else 4
+    text = f"{figure:.4g}"
+    for places in range(max(4, min(written, 17)), 18):
         text = f"{figure:.{places}g}"
         if text != f"{other:.{places}g}":
             return text
