@@ -175,10 +175,13 @@ def unit_reading(unit: str) -> str | None:
     ``tonne``, "kilos" → ``kilogram``, "per cent" → ``percent``), and so is a bare "C" or
     "F", a temperature (:data:`_TEMPERATURE_SYMBOLS`: never coulombs nor farads); a spelling of several
     words pint has joined by underscores is read so ("light years" → ``light_years``);
-    otherwise pint reads the spelling *as written*. A unit is never case-folded for pint,
+    otherwise pint reads the spelling *as written*. A symbol is never case-folded for pint,
     as case makes SI prefixes ("Mbps" is megabits a second, "MBPS" is no unit, not
-    millibits): a spelling pint does not read as written, or one of a few it misreads
-    for news ("k", "us", "units", "pp", "mil", "b", "c"), is an opaque word (None), compared
+    millibits); a unit's name is read in any case ("Celsius", "KELVIN": :func:`_word_reading`).
+    News symbols pint misreads are read as news means them (:data:`_NEWS_SYMBOLS`: "mb/d",
+    "pc", "MT"): a spelling pint does not read, one of a few it misreads for news
+    (:data:`_OPAQUE`: "k", "M", "kt", "tons"...), or one with a currency sign ("£m"),
+    is an opaque word (None), compared
     with other spellings only as its folded text. So is a unit whose one is larger than
     :data:`LARGEST_SIZE` base units, or smaller than its inverse ("Qpc**10").
     """
@@ -280,8 +283,9 @@ def base_figure(number: float, scale: float, offset: float, floor: float = 0.0) 
     short decimals, which may lie exactly on a decimal rounding's boundary, where a
     conversion's last bit decides the side; a boundary of a binary rounding to 31 bits is
     a short decimal almost never, and a conversion's error of a few units in the last
-    place (2**-52) falls across one for about one pair of equal figures in a million
-    (measured: ``tests/model/test_unit_keys.py``). The rules compare figures within
+    place (2**-52) falls across one for about 8 pairs of equal figures in a million
+    (measured over 1.2 million written figures and their exact conversions in six pairs
+    of units; 1,200 in a million with 12 significant decimal digits). The rules compare figures within
     1e-9 of each other as equal (:func:`factlog.analysis._values.quantity_ranges`), so
     figures split by a boundary still agree. A figure past the largest float in base
     units comes out infinite: :func:`unheld` says which, and claims refuse them.

@@ -58,7 +58,7 @@ def test_a_figure_and_its_exact_conversion_never_conflict(amount: Fraction, unit
 @example(Fraction(20775), ("stone", "lb"))
 @example(Fraction(22065), ("lb", "kg"))
 def test_equal_figures_in_two_units_give_one_key(amount: Fraction, units: tuple[str, str]) -> None:
-    """A figure and its exact conversion have one proposition key (a boundary between them: about 1 in 10**6)."""
+    """A figure and its exact conversion have one proposition key (a boundary between them: about 8 in 10**6)."""
     first, second = _pair(amount, units)
     assert object_key(first) == object_key(second)
 
