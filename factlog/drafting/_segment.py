@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any
 
 from factlog._extras import optional_import
 
-__all__ = ["sentences"]
+__all__ = ["sentences", "visible"]
 
 _LINE = re.compile(r"[^\n]+")
 _WINDOW = 2000
@@ -35,6 +36,16 @@ _ZONE = re.compile(
     r"(?:UTC|GMT|ET|PT|CT|MT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|KST|JST|IST|AEST|AEDT|HKT|SGT)"
     r"(?![\w-])"
 )
+_HIDDEN_KINDS = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp"})
+"""Unicode categories that show nothing: controls, format characters (zero-width space, byte-order mark, soft
+hyphen, bidirectional marks), surrogates and spaces."""
+_IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
+"""Default-ignorable characters outside those categories: fillers and variation selectors, which show nothing."""
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` holds a character that shows something: not only spaces, controls and format characters."""
+    return any(unicodedata.category(char) not in _HIDDEN_KINDS and not _IGNORABLE.match(char) for char in text)
 
 
 @functools.cache
