@@ -37,7 +37,7 @@ import attrs
 from factlog.drafting._cues import CueKind, Found, find_cues
 from factlog.drafting._headlines import headline_holder
 from factlog.drafting._quote_marks import plain_quotes
-from factlog.drafting._scope import asks, certainty_of, denies
+from factlog.drafting._scope import asks, certainty_of, denies, qualifying
 from factlog.drafting._speakers import (
     CITING_AFTER,
     WHEN,
@@ -381,7 +381,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
         holders, content, cue = headline
     quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
-    applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
+    applying = qualifying(cues, used, _NAMING)
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
     certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
     denied = not question and denies(sentence, applying, used, holders)
