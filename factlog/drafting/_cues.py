@@ -61,7 +61,7 @@ class Cue:
     before: str | None = None
     """A regular expression of the words that must follow the cue's, after a space, for it to count: its verbs."""
 
-    @property
+    @functools.cached_property
     def band(self) -> Certainty:
         """The certainty the cue's word names on factlog's scale."""
         return Certainty.parse(self.certainty)

@@ -62,7 +62,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+_BOUNDARY = re.compile(r"[.!?。．！？)）」\"”'’ȸȹ☉☈☇☄\r]")
+"""What pysbd may end a sentence at (stops, closing brackets and quotation marks before a capital, list items):
+a text with none of these is one sentence, and pysbd, a regular expression compiled for each sentence it finds,
+is not asked."""
+
+
 def _segment(text: str) -> list[str]:
+    if _BOUNDARY.search(text) is None:
+        return [text]  # a headline or a heading: no sentence end for pysbd to find
     try:
         pieces = [str(piece) for piece in _segmenter().segment(text)]
     except (ValueError, IndexError, TypeError, AttributeError, RecursionError, re.error):
