@@ -84,7 +84,7 @@ def agency_name(phrase: str) -> str | None:
 
 @functools.cache
 def _agency_forms() -> dict[str, str]:
-    """Each form of a well-known agency's name, as matched, to its English name (the first agency's for a form twice)."""
+    """Each form of a well-known agency's name, as matched, to its English name (the first agency's if shared)."""
     forms: dict[str, str] = {}
     for name, others in _AGENCIES:
         for form in (name, *others):
