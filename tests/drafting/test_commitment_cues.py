@@ -180,3 +180,9 @@ def test_an_estimate_is_probable() -> None:
     """'X is estimated to possess ...': probable, as 'is believed to' is."""
     sentence = "North Korea is estimated to possess enough fissile material for 50 warheads, according to SIPRI."
     assert reading(sentence) == (Certainty.PROBABLE, Polarity.AFFIRMED)
+
+
+def test_imagery_reviewed_by_someone_between_commas_is_theirs() -> None:
+    """'The satellite imagery, reviewed by 38 North, shows ...': 38 North's, as 'records seen by CPA show' is CPA's."""
+    claim = claim_of("The satellite imagery, reviewed by 38 North, shows new construction.")
+    assert (claim.attribution.holder, claim.attribution.cue) == ("38-north", "shows")
