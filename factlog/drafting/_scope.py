@@ -34,6 +34,8 @@ __all__ = ["asks", "certainty_of", "denies", "qualifying"]
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"[\s”\"’']*(?:and|but)\s", re.IGNORECASE)
 """A second clause: ", and ...", ", but ..." (after a closing quotation mark too: '"a facility," but did not')."""
+_JOINED = re.compile(r";|\b(?:and|but)\b", re.IGNORECASE)
+"""What joins a second clause to the first: a later saying there is its own, not a qualifier of the first."""
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
 """A relative clause's first word: what follows describes a noun before it."""
 _DESCRIBING = re.compile(r"\s*(?:,|(?:who|which|that|whose)\b)")
@@ -44,11 +46,12 @@ _ADDING = re.compile(r",\s*(?:adding|noting|stressing|insisting)\b", re.IGNORECA
 """The joint of a second claim after a verb of saying: "..., Lee told a briefing, adding that ..."."""
 
 
-def qualifying(cues: list[Found], used: Found | None, naming: tuple[CueKind, ...]) -> list[Found]:
+def qualifying(sentence: str, cues: list[Found], used: Found | None, naming: tuple[CueKind, ...]) -> list[Found]:
     """The cues that qualify what is held: all but the ``naming`` kinds, the ``used`` one, and later modal sayings.
 
     A verb of saying after ``used`` ("Park said Kim cannot rule out a visit") names no
-    holder of its own, but its band, below ``certain``, qualifies what is held.
+    holder of its own, but its band, below ``certain``, qualifies what is held, unless
+    a second clause holds it ("... said it was concerned but declined to comment").
     """
     return [
         item
@@ -61,6 +64,7 @@ def qualifying(cues: list[Found], used: Found | None, naming: tuple[CueKind, ...
             and item.cue.kind is CueKind.REPORTING
             and item.cue.band < Certainty.CERTAIN
             and not item.cue.denies
+            and _JOINED.search(sentence, used.end, item.start) is None
         )
     ]
 

@@ -186,3 +186,12 @@ def test_imagery_reviewed_by_someone_between_commas_is_theirs() -> None:
     """'The satellite imagery, reviewed by 38 North, shows ...': 38 North's, as 'records seen by CPA show' is CPA's."""
     claim = claim_of("The satellite imagery, reviewed by 38 North, shows new construction.")
     assert (claim.attribution.holder, claim.attribution.cue) == ("38-north", "shows")
+
+
+def test_a_later_saying_in_a_second_clause_leaves_the_first_certain() -> None:
+    """'X said it was concerned but declined to comment': certain; 'said Kim cannot rule out': possible."""
+    concerned = "The ministry said it was following developments closely but declined to comment on the report."
+    assert [reading(concerned)[0], reading("Park said Kim cannot rule out a visit.")[0]] == [
+        Certainty.CERTAIN,
+        Certainty.POSSIBLE,
+    ]
