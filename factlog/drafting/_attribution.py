@@ -37,7 +37,7 @@ import attrs
 from factlog.drafting._cues import CueKind, Found, find_cues
 from factlog.drafting._headlines import headline_holder
 from factlog.drafting._quote_marks import plain_quotes
-from factlog.drafting._scope import asks, certainty_of, denies
+from factlog.drafting._scope import asks, certainty_of, denies, qualifying
 from factlog.drafting._speakers import (
     CITING_AFTER,
     WHEN,
@@ -75,9 +75,9 @@ _OBJECT_RELATIVE = re.compile(r",\s*(?:which|whom)\s+[^,;:“”\"]{1,60}$", re.
 """A verb of saying in a clause about a noun before it ("the visit, which Seoul reported"): not the sentence's."""
 _NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
 _SEEN_BY = re.compile(
-    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
-    r"footage|emails|minutes|logs|filings|statistics)\s+(?:seen|obtained|reviewed|examined)\s+by\s+"
-    r"(?P<holder>[^,;:“”\"]{1,60}?)\s*$"
+    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|imagery|photographs|"
+    r"photos|pictures|footage|emails|minutes|logs|filings|statistics)(?:\s+|\s*,\s*)"
+    r"(?:seen|obtained|reviewed|examined|analy[sz]ed)\s+by\s+(?P<holder>[^,;:“”\"]{1,60}?)\s*,?\s*$"
 )
 # How or when the records were seen ends the phrase naming who saw them: "CPA under a freedom of information request".
 _SEEN_HOW = re.compile(r"\s+(?:under|in|on|at|from|during|through|after|before|via|with)\s")
@@ -381,7 +381,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
         holders, content, cue = headline
     quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
-    applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
+    applying = qualifying(sentence, cues, used, _NAMING)
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
     certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
     denied = not question and denies(sentence, applying, used, holders)
