@@ -24,3 +24,12 @@ BELEK_REGISTRY = factlog.loads(
 
 BUNDLED_REGISTRY = factlog.load([ROOT / "sources" / "entities.json", ROOT / "sources" / "vocabulary.json"])
 """The entities and vocabulary of the bundled corpus (sources/), which `factlog draft --registry` is shown with."""
+
+
+def belek_visit(when: str, published: str | None) -> factlog.Claim:
+    """The one claim drafted from "Anton Belek visited Tarsia WHEN." published on ``published`` (with a proposition)."""
+    (claim,) = factlog.draft(
+        f"Anton Belek visited Tarsia {when}.", source="wire", published=published, registry=BELEK_REGISTRY
+    ).claims
+    assert claim.proposition is not None
+    return claim

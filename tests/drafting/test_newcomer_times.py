@@ -7,16 +7,12 @@ from pathlib import Path
 import pytest
 
 import factlog
-from tests.drafting.registries import BELEK_REGISTRY
+from tests.drafting.registries import BELEK_REGISTRY, belek_visit
 from tests.helpers import run
 
 
 def _visit(when: str, published: str | None = "2026-12-02") -> factlog.Claim:
-    (claim,) = factlog.draft(
-        f"Anton Belek visited Tarsia {when}.", source="wire", published=published, registry=BELEK_REGISTRY
-    ).claims
-    assert claim.proposition is not None
-    return claim
+    return belek_visit(when, published)
 
 
 @pytest.mark.parametrize(

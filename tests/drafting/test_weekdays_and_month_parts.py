@@ -11,17 +11,13 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.drafting._times import named_time
-from tests.drafting.registries import BELEK_REGISTRY
+from tests.drafting.registries import BELEK_REGISTRY, belek_visit
 
 PUBLISHED = "2026-11-20"  # a Friday
 
 
 def _visit(when: str, published: str = PUBLISHED) -> factlog.Claim:
-    (claim,) = factlog.draft(
-        f"Anton Belek visited Tarsia {when}.", source="wire", published=published, registry=BELEK_REGISTRY
-    ).claims
-    assert claim.proposition is not None
-    return claim
+    return belek_visit(when, published)
 
 
 @pytest.mark.parametrize(
