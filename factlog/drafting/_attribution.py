@@ -156,6 +156,44 @@ class Reading:
     """Whom the holder told ("Peskov told TASS"): a relay when it is a news outlet, which the drafter decides."""
 
 
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """The spans inside the outermost quotation marks ('“..., Kim said ‘...’ to us,” Putin said': one span).
+
+    A quotation left open runs to the end of the sentence: it goes on in the next one.
+    """
+    spans: list[tuple[int, int]] = []
+    depth, start, straight = 0, 0, False
+    for index, char in enumerate(sentence):
+        opens = char == "“" or (char == '"' and not straight)
+        if opens:
+            if depth == 0:
+                start = index
+            depth += 1
+            straight = straight or char == '"'
+        elif char in {"”", '"'} and depth:
+            depth -= 1
+            straight = straight and char != '"'
+            if depth == 0:
+                spans.append((start, index + 1))
+    if depth:
+        spans.append((start, len(sentence)))
+    return spans
+
+
+def _in_quotation(item: Found, spans: list[tuple[int, int]]) -> bool:
+    """Whether a cue stands inside a quotation: the quoted speaker's words, not the sentence's verb of saying."""
+    return any(start < item.start < end for start, end in spans)
+
+
+def _holds(item: Found, used: Found | None, content: tuple[int, int]) -> bool:
+    """Whether a cue counts for what is held: not when it follows the verb and what is held ends before it.
+
+    '“...,” the official said, asking not to be identified.': the words after the speaker
+    describe the saying, and deny nothing of the quotation before it.
+    """
+    return used is None or item is used or item.start < used.end or content[1] > used.start
+
+
 def _inner_speaker(
     sentence: str, cues: list[Found], holders: tuple[str, ...], content: tuple[int, int]
 ) -> tuple[tuple[str, ...], tuple[int, int]]:
@@ -239,6 +277,15 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
         if _NOBODY.fullmatch(subject[-1]):
             return None  # "Nobody said ...": no speaker, and the negation denies
         cited, end = _citations(sentence, item.end)  # "Yonhap reported, citing a source, that ..."
+        opening = _OPENING_QUOTE.match(sentence)
+        rest = sentence[end:].strip()
+        if (
+            opening is not None
+            and sentence.find(subject[-1], opening.end()) >= 0
+            and not rest.strip(".!?")[:1].isalnum()
+        ):
+            # "“...,” the official said(, asking not to be named).": the quotation is what is held
+            return (*subject, *cited), (0, opening.end())
         return (*subject, *cited), (end, len(sentence))
     subject = subject_after(sentence, item)
     if subject is not None and not _NOBODY.fullmatch(subject[-1]):
@@ -345,7 +392,9 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
     a speaker of its own it is ``quoted``, as a sentence that is only a quotation is.
     """
     sentence = plain_quotes(sentence)
-    cues = find_cues(sentence)
+    spans = _quoted_spans(sentence)
+    # A verb of saying inside a quotation is the quoted speaker's ("“It is hard to say ...,” said Yang").
+    cues = [item for item in find_cues(sentence) if item.cue.kind not in _NAMING or not _in_quotation(item, spans)]
     holders: tuple[str, ...] = ()
     cue: str | None = None
     anonymous = False
@@ -381,7 +430,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
         holders, content, cue = headline
     quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
-    applying = [item for item in cues if item is used or item.cue.kind not in _NAMING]
+    applying = [item for item in cues if (item is used or item.cue.kind not in _NAMING) and _holds(item, used, content)]
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
     certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
     denied = not question and denies(sentence, applying, used, holders)

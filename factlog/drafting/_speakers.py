@@ -267,6 +267,10 @@ def _apposition(before: str) -> tuple[str, ...] | None:
             else:
                 break
         index -= 1
+    if not parts[index] and index + 1 < len(parts) - 1 and name is None and noun_phrase(parts[index + 1]):
+        # '“...,” one European diplomat, who asked not to be named, told AFP': after the quotation, the
+        # first words between commas are the speaker, whatever article opens them.
+        index += 1
     if index == len(parts) - 1 or (name is None and not noun_phrase(parts[index])):
         return None
     speaker = name or parts[index]

@@ -1,0 +1,47 @@
+"""Who holds a sentence when words of saying stand inside a quotation, names come in lists, or a pronoun refers back."""
+
+from __future__ import annotations
+
+import pytest
+
+import factlog
+from factlog.model._scales import Polarity
+
+
+def _draft(text: str) -> factlog.ClaimSet:
+    return factlog.draft(text, source="post", published="2026-05-12", publisher="Harbour Post")
+
+
+def _chain(text: str, claim: int = 0) -> list[str]:
+    """A claim's relays after the outlet, then its holder, by entity name."""
+    drafted = _draft(text)
+    attribution = drafted.claims[claim].attribution
+    return [drafted.entity_by_id[entity].name for entity in (*attribution.via[1:], attribution.holder)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("“It is hard to say whether this is a provocation,” said Yang Moo-jin, a professor.", ["Yang Moo-jin"]),
+        ("“We believe it is operational,” the official said, asking not to be identified.", ["the official"]),
+        ("“Kim said ‘Lavrov told me so’ to us,” Putin said.", ["Putin"]),
+        ('"Kim told us the talks will resume," Putin said.', ["Putin"]),
+    ],
+)
+def test_a_verb_of_saying_inside_a_quotation_is_the_quoted_speakers_not_the_sentences(
+    sentence: str, chain: list[str]
+) -> None:
+    """'“It is hard to say ...,” said Yang': the speaker named outside the quotation holds it."""
+    assert _chain(f"Talks.\n\n{sentence}", claim=1) == chain
+
+
+def test_a_negation_in_a_participle_after_the_speaker_denies_nothing_of_the_quotation() -> None:
+    """'“...,” the official said, asking not to be identified.': the quotation is affirmed."""
+    drafted = _draft("Talks.\n\n“We believe it is operational,” the official said, asking not to be identified.")
+    assert drafted.claims[1].polarity is Polarity.AFFIRMED
+
+
+def test_a_descriptor_after_a_quotation_with_a_relative_clause_speaks_and_the_outlet_told_relays() -> None:
+    """'“...,” one European diplomat, who asked not to be named, told AFP.': the diplomat's, via AFP."""
+    text = "Talks.\n\n“Nobody here believes the denial,” one European diplomat, who asked not to be named, told AFP."
+    assert _chain(text, claim=1) == ["AFP", "one European diplomat"]
