@@ -62,6 +62,13 @@ _THE_AGENCY = re.compile(
     re.IGNORECASE,
 )
 """A news agency spoken of as "the agency" ("the news agency"): the one named last, as in the dateline."""
+_OPENING_NAME = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=,|\s+[a-z])")
+"""The capitalised words a sentence opens with, ending before a comma or a lowercase word: its subject."""
+_NOT_A_SUBJECT = re.compile(
+    r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|The|A|An|This|That|"
+    r"These|Those|It|He|She|They|We|I|There|Here|Last|Next|Earlier|Later|Separately)\b"
+)
+"""A first word that is no name: a preposition, an article, a pronoun, a connective."""
 _AGENCY_WORD = re.compile(r"\bAgency\b")
 
 
@@ -81,8 +88,28 @@ class Holders:
         """The source id that prefixes the ids of anonymous descriptors: one story's "the spokesman" is its own."""
         self.used: dict[str, Entity] = {}
         self._last_person: str | None = None
+        self._mentioned: str | None = None
+        """A person the outlet named last, as written, not yet resolved: "he" after it is that person."""
         self._last_body: str | None = None
         self._last_agency: str | None = None
+
+    def mention(self, sentence: str) -> None:
+        """Note the person a sentence in the outlet's own voice opens with, whom "he" or "she" after it is.
+
+        "Kim Jong Un inspected a factory. He said ...": Kim Jong Un, a registry person or a
+        name of two to four capitalised words (proposed only when a pronoun comes to speak).
+        """
+        opening = _OPENING_NAME.match(sentence.lstrip(' “"' + INVISIBLE))
+        if opening is None or _NOT_A_SUBJECT.match(opening["name"]):
+            return
+        name = opening["name"]
+        found = self.names.find(name)
+        if found and found[0].start == 0:
+            if self.names.kind(found[0].entity) is EntityKind.PERSON and found[0].end == len(name):
+                self._last_person, self._mentioned = found[0].entity, None
+            return
+        if entity_kind(name) is EntityKind.PERSON and len(name.split()) >= 2:
+            self._last_person, self._mentioned = None, name
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -192,7 +219,10 @@ class Holders:
         found = self._named(phrase)
         entity = self.used.get(found)
         if entity is not None and entity.anonymous and _PERSON_NOUN.search(entity.name) and _singular(entity):
-            self._last_person = found  # "The spokesman said ... He stressed ...": the same spokesman
+            self._last_person, self._mentioned = (
+                found,
+                None,
+            )  # "The spokesman said ... He stressed ...": the same spokesman
         elif entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
             self._last_body = found
         if (
@@ -205,6 +235,8 @@ class Holders:
 
     def _named(self, phrase: str) -> str:
         if _PRONOUN.match(phrase):
+            if self._last_person is None and self._mentioned is not None:
+                return self._named(self._mentioned)  # "Kim Jong Un inspected a factory. He said ...": Kim
             return self._last_person or self._anonymous("an unnamed speaker")
         if phrase.casefold() == "it":
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
@@ -236,7 +268,7 @@ class Holders:
         if head is not None and (not vague(phrase) or not phrase[head.end :].strip(" .")):
             known = self.use(head.entity)
             if self.names.kind(known) is EntityKind.PERSON:
-                self._last_person = known
+                self._last_person, self._mentioned = known, None
             return known
         if vague(phrase):
             # "a senior U.S. official": anonymous, speaking for the name inside the phrase ("a senior NIS official").
@@ -259,7 +291,7 @@ class Holders:
         )
         created = self._new(entity)
         if entity.kind is EntityKind.PERSON:
-            self._last_person = created
+            self._last_person, self._mentioned = created, None
         return created
 
     def _body(self, name: str) -> str | None:
@@ -352,7 +384,7 @@ class Holders:
         [person] = bearers
         if person.id not in self.names.entities and written not in {normal(alias) for alias in person.aliases}:
             self.used[person.id] = attrs.evolve(person, aliases=(*person.aliases, phrase))
-        self._last_person = person.id
+        self._last_person, self._mentioned = person.id, None
         return person.id
 
     def _proposed(self, phrase: str) -> str | None:

@@ -45,3 +45,20 @@ def test_a_descriptor_after_a_quotation_with_a_relative_clause_speaks_and_the_ou
     """'“...,” one European diplomat, who asked not to be named, told AFP.': the diplomat's, via AFP."""
     text = "Talks.\n\n“Nobody here believes the denial,” one European diplomat, who asked not to be named, told AFP."
     assert _chain(text, claim=1) == ["AFP", "one European diplomat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Kim Jong Un inspected a factory on Monday.\nHe said production must double.", "Kim Jong Un"),
+        (
+            "Kim Yo Jong, the sister of Kim Jong Un, visited the border.\n“They will pay,” she said.",
+            "Kim Yo Jong",
+        ),
+        ("Lee said talks failed.\nPark Jin visited Seoul on Monday.\nHe said talks would resume.", "Park Jin"),
+    ],
+)
+def test_he_or_she_is_the_person_named_last_even_in_the_outlets_voice(text: str, holder: str) -> None:
+    """'Kim Jong Un inspected a factory. He said ...': he is Kim Jong Un, not an unnamed speaker."""
+    drafted = _draft(f"Talks.\n\n{text}")
+    assert drafted.entity_by_id[drafted.claims[-1].attribution.holder].name == holder
