@@ -27,6 +27,15 @@ __all__ = [
 ]
 
 _END_OF_PHRASE = re.compile(r"[,;:.!?“”\"(]|\s(?:that|as|of|in|on|for|who|which|when|to|and said)\s")
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:of|for)\s+(?:(?:(?<=Ministry of )|(?<=Department of )|(?<=Office of )|(?<=Bureau of ))the\s+)?"
+    r"[A-Z][\w’'.&-]*(?:\s+(?:and\s+)?[A-Z][\w’'.&-]*)*"
+)
+"""A name in title case going on after "of" or "for": "Ministry of Unification", "Chiefs of Staff".
+
+"Lee of the Ministry of Unification" is Lee: "of the" goes on only after a ministry's word
+("Ministry of the Interior").
+"""
 _CITING = re.compile(r"\s+(citing|quoting|(?:cited|quoted|carried|relayed|reported) by)\s+", re.IGNORECASE)
 """A citation inside a phrase: "X citing Y" is Y's words through X; "Y cited by X" says the same the other way."""
 _FRAME = re.compile(
@@ -133,6 +142,14 @@ def phrase_after(sentence: str, start: int) -> tuple[str, int]:
     """The phrase from ``start`` to the end of its noun phrase (a comma, "that", "as" ...), and where it ends."""
     rest = sentence[start:]
     stop = _END_OF_PHRASE.search(rest)
+    while (
+        stop is not None
+        and rest[: stop.start()].split()[-1:] != []
+        and rest[: stop.start()].split()[-1][:1].isupper()
+        and (joined := _NAME_GOES_ON.match(rest, stop.start())) is not None
+    ):
+        # "the Joint Chiefs of Staff", "the Center for Strategic and International Studies": one name.
+        stop = _END_OF_PHRASE.search(rest, joined.end())
     end = len(rest) if stop is None else stop.start()
     if stop is not None and rest[stop.start()] == "." and re.match(r"[A-Z]\.", rest[max(0, stop.start() - 1) :]):
         # An abbreviation such as "U.S." ends no phrase; take the rest up to a comma.

@@ -62,3 +62,20 @@ def test_he_or_she_is_the_person_named_last_even_in_the_outlets_voice(text: str,
     """'Kim Jong Un inspected a factory. He said ...': he is Kim Jong Un, not an unnamed speaker."""
     drafted = _draft(f"Talks.\n\n{text}")
     assert drafted.entity_by_id[drafted.claims[-1].attribution.holder].name == holder
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Talks will resume, according to the Joint Chiefs of Staff.", "Joint Chiefs of Staff"),
+        ("Talks will resume, according to the Ministry of Unification.", "Ministry of Unification"),
+        (
+            "Talks will resume, according to images analyzed by the Center for Strategic and International Studies.",
+            "Center for Strategic and International Studies",
+        ),
+        ("Talks will resume, according to Lee of the Ministry of Unification.", "Lee"),
+    ],
+)
+def test_according_to_a_name_with_of_or_for_in_it_keeps_the_whole_name(sentence: str, holder: str) -> None:
+    """'according to the Joint Chiefs of Staff' is the Joint Chiefs of Staff, not 'Joint Chiefs'."""
+    assert _chain(f"Talks.\n\n{sentence}", claim=1) == [holder]
