@@ -69,6 +69,8 @@ _NOT_A_SUBJECT = re.compile(
     r"These|Those|It|He|She|They|We|I|There|Here|Last|Next|Earlier|Later|Separately)\b"
 )
 """A first word that is no name: a preposition, an article, a pronoun, a connective."""
+_PLACED = re.compile(r"\s(?P<preposition>in|at|of|from|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A preposition before a name inside a descriptor: "diplomats in Beijing", "officials at the Pentagon"."""
 _AGENCY_WORD = re.compile(r"\bAgency\b")
 
 
@@ -265,6 +267,11 @@ class Holders:
             and phrase[head.end + 1 : head.end + 2].isupper()
         ):
             head = None  # "Kim Yo Jong" with only "Kim" in the registry: a longer name, somebody else
+        if head is not None and vague(phrase) and (placed := _PLACED.search(phrase[: head.start])) is not None:
+            # "Western diplomats in Beijing": people there, an anonymous group, not China; "officials at the
+            # Pentagon" speak for it, "diplomats in Moscow" for no one.
+            at = placed["preposition"].casefold() != "in" and self.names.kind(head.entity) is not EntityKind.PERSON
+            return self._anonymous(phrase, self.use(head.entity) if at else None)
         if head is not None and (not vague(phrase) or not phrase[head.end :].strip(" .")):
             known = self.use(head.entity)
             if self.names.kind(known) is EntityKind.PERSON:

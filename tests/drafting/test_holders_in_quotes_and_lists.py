@@ -79,3 +79,25 @@ def test_he_or_she_is_the_person_named_last_even_in_the_outlets_voice(text: str,
 def test_according_to_a_name_with_of_or_for_in_it_keeps_the_whole_name(sentence: str, holder: str) -> None:
     """'according to the Joint Chiefs of Staff' is the Joint Chiefs of Staff, not 'Joint Chiefs'."""
     assert _chain(f"Talks.\n\n{sentence}", claim=1) == [holder]
+
+
+_PLACES = factlog.loads(
+    '{"format": "factlog", "version": 1, "entities": ['
+    '{"id": "china", "name": "China", "kind": "state", "aliases": ["Beijing"]},'
+    '{"id": "japan", "name": "Japan", "kind": "state", "aliases": ["Tokyo"]}]}'
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Western diplomats in Beijing say talks failed.",
+        "The Asahi Shimbun, citing three government sources in Tokyo, reported that the site had been expanded.",
+    ],
+)
+def test_a_place_inside_a_descriptor_is_where_the_people_are_not_who_speaks(sentence: str) -> None:
+    """'Western diplomats in Beijing say' is an anonymous group speaking for no one, not China."""
+    drafted = factlog.draft(f"Talks.\n\n{sentence}", source="post", publisher="Harbour Post", registry=_PLACES)
+    holder = drafted.entity_by_id[drafted.claims[1].attribution.holder]
+    assert (holder.anonymous, holder.affiliation) == (True, None)
+    assert holder.id not in {"china", "japan"}
