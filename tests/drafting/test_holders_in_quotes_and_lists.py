@@ -83,8 +83,8 @@ def test_according_to_a_name_with_of_or_for_in_it_keeps_the_whole_name(sentence:
 
 _PLACES = factlog.loads(
     '{"format": "factlog", "version": 1, "entities": ['
-    '{"id": "china", "name": "China", "kind": "state", "aliases": ["Beijing"]},'
-    '{"id": "japan", "name": "Japan", "kind": "state", "aliases": ["Tokyo"]}]}'
+    '{"id": "china", "name": "China", "kind": "country", "aliases": ["Beijing"]},'
+    '{"id": "japan", "name": "Japan", "kind": "country", "aliases": ["Tokyo"]}]}'
 )
 
 
