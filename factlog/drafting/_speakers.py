@@ -200,7 +200,12 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     before = sentence[: found.start].rstrip()
     # "The Pentagon on Tuesday said", "The State Department last week alleged", "... in May has said": when, not who.
     for _ in range(2):
-        before = _TIME_AT_END.sub("", before) if not before.endswith(",") else before
+        # "Kim, the sister of X, on Monday said": the comma before the time closes the apposition, and stays.
+        before = (
+            _TIME_AT_END.sub(lambda m: "," if m[0].startswith(",") else "", before)
+            if not before.endswith(",")
+            else before
+        )
         before = _AUXILIARY.sub("", before).rstrip()
     relative = _RELATIVE_AT_END.search(before)
     if relative is not None:

@@ -101,3 +101,13 @@ def test_a_place_inside_a_descriptor_is_where_the_people_are_not_who_speaks(sent
     holder = drafted.entity_by_id[drafted.claims[1].attribution.holder]
     assert (holder.anonymous, holder.affiliation) == (True, None)
     assert holder.id not in {"china", "japan"}
+
+
+def test_an_apposition_then_a_time_before_the_verb_still_describes_the_name_before_it() -> None:
+    """'Kim Yo Jong, the sister of Kim Jong Un, on Monday warned ...' is Kim Yo Jong's, not Kim Jong Un's."""
+    registry = factlog.loads(
+        '{"format": "factlog", "version": 1, "entities": [{"id": "kim", "name": "Kim Jong Un", "kind": "person"}]}'
+    )
+    text = "Talks.\n\nKim Yo Jong, the sister of Kim Jong Un, on Monday warned of countermeasures, according to KCNA."
+    drafted = factlog.draft(text, source="post", publisher="Harbour Post", registry=registry)
+    assert drafted.entity_by_id[drafted.claims[1].attribution.holder].name == "Kim Yo Jong"
