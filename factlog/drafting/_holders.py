@@ -39,6 +39,12 @@ _AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
 """The joints of a list: "Russia, China(,) and North Korea" (a comma joins only in a list closed by "and")."""
 _PROPER_NAME = re.compile(r"^[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$")
 """A bare proper name: one to three capitalised words ("Reuters", "Radio Free Asia")."""
+_TITLED_PROPER_NAME = re.compile(
+    r"^(?:[A-Z][\w’'.&-]*\s+){0,2}(?:Minister|Secretary|Director|Chief|Envoy|Ambassador|General|Commander|"
+    r"Chairman|Chairwoman|President|Governor|Mayor|Premier|Leader|Spokesperson|Spokesman|Spokeswoman)\s+"
+    r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$"
+)
+"""A proper name after a capitalised title: "Unification Minister Kim Yung-ho" in a list of names."""
 _POSSESSED = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4}")
 """What a registry name owns, in common nouns: "Kim Jong Un's sister", "Russia's foreign ministry"."""
 _TITLED_NAME = re.compile(
@@ -340,11 +346,12 @@ class Holders:
                 known.append(names[-1].entity)
             elif (proposed := self._proposed(part)) is not None:
                 known.append(proposed)
-            elif _PROPER_NAME.match(part.strip(" .")):
+            elif _PROPER_NAME.match(part.strip(" .")) or _TITLED_PROPER_NAME.match(part.strip(" .")):
                 known.append(None)
             else:
                 return ()
-        if all(entity is None for entity in known) and "," not in phrase:
+        titled = any(_TITLED_PROPER_NAME.match(part.strip(" .")) for part in parts)  # a person, no "and" of a name
+        if all(entity is None for entity in known) and "," not in phrase and not titled:
             return ()  # "Marks and Spencer" may be one name; "Velmora, Tarsia and Orland" is a list
         found = [
             self.resolve(part.strip(" .")) if entity is None else self.use(entity)

@@ -71,7 +71,7 @@ _NAME_WITH_COMMAS = re.compile(
     r"(?:\s*,\s*[A-Z][\w’'&-]*)+,?\s+and\s+[A-Z][\w’'&-]*$"
 )
 """A name whose last words are a list: "The Ministry of Trade, Industry and Energy" is one body."""
-_LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}")
+_LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}")
 _LIST_END = re.compile(r"^and\s+")
 _LIST_STOP = re.compile(
     r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|Still|Instead|Today|"
@@ -226,7 +226,8 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     named = _NAME_WITH_COMMAS.search(before)
     clause = named.group() if named else _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
-    if not words or len(words) > _SUBJECT_WORDS:
+    listed = named is None and clause is not before and "," in clause
+    if not words or (len(words) > _SUBJECT_WORDS and not listed):  # "A, B, C, D and E said": a list of any length
         return None
     return split_relays(clause) or None
 
@@ -235,7 +236,7 @@ def _listed(before: str) -> str | None:
     """A list of three or more names before a verb ("Russia, China(,) and North Korea"), or None.
 
     The last comma-separated part joins with "and"; each part before it is a proper name
-    of at most three capitalised words, or words describing the name before them
+    of at most five capitalised words ("Unification Minister Kim Yung-ho"), or words describing the name before them
     ("Lavrov, the foreign minister, and Putin"), and a part opening with a preposition or
     a connective ("In Seoul", "However") ends the list.
     """

@@ -111,3 +111,23 @@ def test_an_apposition_then_a_time_before_the_verb_still_describes_the_name_befo
     text = "Talks.\n\nKim Yo Jong, the sister of Kim Jong Un, on Monday warned of countermeasures, according to KCNA."
     drafted = factlog.draft(text, source="post", publisher="Harbour Post", registry=registry)
     assert drafted.entity_by_id[drafted.claims[1].attribution.holder].name == "Kim Yo Jong"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holders"),
+    [
+        (
+            "Anna Bell, Carl Dean, Eva Frost, Gus Hale and Ida Jones said talks would resume.",
+            ["Anna Bell", "Carl Dean", "Eva Frost", "Gus Hale", "Ida Jones"],
+        ),
+        (
+            "Unification Minister Kim Yung-ho, Defense Minister Shin Won-sik and Chang Ho-jin said talks would resume.",
+            ["Kim Yung-ho", "Shin Won-sik", "Chang Ho-jin"],
+        ),
+        ("Unification Minister Kim Yung-ho and Chang Ho-jin said talks would resume.", ["Kim Yung-ho", "Chang Ho-jin"]),
+    ],
+)
+def test_every_name_of_a_list_holds_whatever_its_length_or_titles(sentence: str, holders: list[str]) -> None:
+    """Five names, or names with titles, before 'said' are one holder each, never one merged entity."""
+    drafted = _draft(f"Talks.\n\n{sentence}")
+    assert [drafted.entity_by_id[claim.attribution.holder].name for claim in drafted.claims[1:]] == holders
