@@ -102,7 +102,7 @@ _CARRIED_IN = (
 _TAIL = re.compile(
     # A comma before a trailing relay, or none before "in a speech carried by X": the words say it is a relay.
     rf"(?:,\s*|\s+(?={_CARRIED_IN}\s))(?:according to\s+(?P<according>[^,;:“”\"]{{1,80}}?)|"
-    r"(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
+    r"(?!(?:citing|quoting)\s)(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
     r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?)|"
     rf"(?:{_CARRIED_IN}|(?:carried|relayed|published)\s+by)\s+(?P<carrier>[^,;:“”\"]{{1,60}}?))"
     rf"(?:\s+{WHEN})?"
@@ -121,6 +121,10 @@ _QUOTED_AS = re.compile(r"(?:quoted|quotes|quoting)\s*(?P<whom>.*?)\s*as saying"
 _TOLD = re.compile(
     r"(?:told|tells)\s+(?P<whom>[^,;:.“”\"]{1,60}?)(?=\s*(?:$|[,;:.“”\"]|\s(?:that|on|in|at|last|this|late)\s))"
 )
+_ADDRESSEE_NAME = re.compile(r"(?P<name>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)\s+[a-z]")
+"""A name told, then what was told with no "that" between: "TASS" in "TASS the talks went well"."""
+_TIME_BEFORE_CITING = re.compile(rf"\s+{WHEN}(?=,\s*(?:citing|quoting)\s)", re.IGNORECASE)
+"""A time between a verb of saying and a citation: "reported on Friday, citing ..."."""
 _NOUN_BEFORE = re.compile(
     r"\b(?:media|news|press|the|these|those|such|recent|earlier|some|many|several|unconfirmed|intelligence|his|her|"
     r"their|its|our|western|foreign|local|state|official|previous|similar)\s+$",
@@ -326,6 +330,9 @@ def _learned_from(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[in
 def _citations(sentence: str, end: int) -> tuple[tuple[str, ...], int]:
     """Whom the speaker cites right after ``end`` (", citing Y, which cited Z"), innermost last, and where that ends."""
     cited: list[str] = []
+    time = _TIME_BEFORE_CITING.match(sentence, end)
+    if time is not None:
+        end = time.end()  # "Yonhap reported on Friday, citing two officials": the time is no citation
     while (match := CITING_AFTER.match(sentence, end)) is not None:
         cited += sources(match["whom"])
         end = match.end()
@@ -380,9 +387,17 @@ def _carrier(sentence: str, item: Found) -> tuple[str, ...] | None:
 
 
 def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> str | None:
-    """Whom the holder told ("Peskov told TASS": TASS), or None."""
+    """Whom the holder told ("Peskov told TASS": TASS), or None.
+
+    Without "that" after it ("Choe told TASS the talks went well") the name ends where the
+    words in lower case begin.
+    """
     told = _TOLD.match(sentence, used.start) if used is not None and holders else None
-    return None if told is None else told["whom"].strip()
+    if told is None:
+        return None
+    whom = told["whom"].strip()
+    named = _ADDRESSEE_NAME.match(whom)
+    return named["name"] if named is not None else whom
 
 
 def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:

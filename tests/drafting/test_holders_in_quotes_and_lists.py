@@ -131,3 +131,20 @@ def test_every_name_of_a_list_holds_whatever_its_length_or_titles(sentence: str,
     """Five names, or names with titles, before 'said' are one holder each, never one merged entity."""
     drafted = _draft(f"Talks.\n\n{sentence}")
     assert [drafted.entity_by_id[claim.attribution.holder].name for claim in drafted.claims[1:]] == holders
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("Choe told TASS the talks went well.", ["TASS", "Choe"]),
+        ("Choe told the Associated Press the talks failed.", ["AP", "Choe"]),
+        (
+            "The troops had been withdrawn, Yonhap reported on Friday, citing two NIS officials.",
+            ["Yonhap", "two NIS officials"],
+        ),
+        ("Lee said that troops may be redeployed in early 2026, citing intelligence reports.", ["Lee"]),
+    ],
+)
+def test_an_outlet_told_without_that_or_cited_after_a_time_is_a_relay(sentence: str, chain: list[str]) -> None:
+    """'Choe told TASS the talks went well' is Choe's via TASS; 'citing intelligence reports' is no relay."""
+    assert _chain(f"Talks.\n\n{sentence}", claim=1) == chain
