@@ -48,11 +48,30 @@ _TITLED_PROPER_NAME = re.compile(
 _POSSESSED = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4}")
 """What a registry name owns, in common nouns: "Kim Jong Un's sister", "Russia's foreign ministry"."""
 _TITLED_NAME = re.compile(
-    rf"^(?:[\w.’'-]+\s+){{0,4}}?(?i:{VAGUE_NOUNS}|minister|secretary|director|chief|envoy|ambassador|"
-    r"general|commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head)\s+"
+    rf"^(?:[\w.’'-]+\s+){{0,4}}(?i:{VAGUE_NOUNS}|minister|secretary|director|chief|envoy|ambassador|"
+    r"general|commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head|executive|"
+    r"ceo|founder|senator|congressman|congresswoman|representative|gov\.|rep\.|sen\.|gen\.|lt\.|col\.|dr\.)\s+"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
 )
-"""A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning."""
+"""A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning.
+
+The last title word before the name ends the title: "Bybit Chief Executive Ben Zhou" is Ben Zhou.
+"""
+_PERSON_OF = re.compile(r"(?P<person>.+?)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.&\s-]*$")
+"""A titled person of a body: "Rep. Lee Seong-kweun of the ruling People Power Party" is Rep. Lee Seong-kweun."""
+_DESCRIBED_NAME = re.compile(
+    r"^(?!.*['’]s\s)(?:[\w.’'-]+\s+){0,4}?(?i:firm|company|group|agency|outlet|newspaper|broadcaster|organi[sz]ation|"
+    r"think tank|startup|exchange|bank|lender|operator|watchdog|monitor|platform|researcher|consultancy|"
+    r"network|institute)\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})$"
+)
+"""A common-noun description before a proper name: "Blockchain analysis firm Elliptic" is Elliptic.
+
+A possessive keeps the whole ("Velmora's state broadcaster VTV"), as the owner's description.
+"""
+_BODY_OF = re.compile(
+    r"\s(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|on))*)$"
+)
+"""The body a descriptor's people are of: "Two officials of the National Intelligence Service"."""
 _ACRONYM = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\)")
 """An acronym in parentheses after a name: "The National Intelligence Service (NIS)"."""
 _PERSON_NOUN = re.compile(
@@ -210,6 +229,10 @@ class Holders:
         if acronym is None:
             return self._resolve(phrase)
         name = " ".join((phrase[: acronym.start()] + phrase[acronym.end() :]).split())
+        body = _BODY_OF.search(phrase[: acronym.start()].rstrip())
+        if body is not None and vague(name) and not phrase[acronym.end() :].strip():
+            # "Two officials of the National Intelligence Service (NIS)": the acronym is the service's.
+            return self._anonymous(name, self.resolve(f"{body['body']} ({acronym['acronym']})"))
         earlier = self._proposed(acronym["acronym"])
         if earlier is not None and earlier not in self.names.entities and self.names.lookup(name) is None:
             # "JCS says" in the headline, "the Joint Chiefs of Staff (JCS)" below: one entity, the name an alias.
@@ -256,6 +279,12 @@ class Holders:
         if agency is not None and agency != phrase:
             return self._named(agency)  # "Russia's TASS news agency", "the state-run Xinhua news agency": the agency
         head = found[-1] if found else None  # the head of an English noun phrase comes last
+        person_of = _PERSON_OF.fullmatch(phrase)
+        if person_of is not None and not vague(person_of["person"]) and _TITLED_NAME.match(person_of["person"]):
+            return self._named(person_of["person"])  # "Rep. Lee of the ruling People Power Party": Lee
+        described = _DESCRIBED_NAME.match(phrase)
+        if described is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
+            return self._named(described["name"])  # "Blockchain analysis firm Elliptic": Elliptic
         titled = None if INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
@@ -378,9 +407,10 @@ class Holders:
         return [*shared, parts[-1]]
 
     def _surname(self, phrase: str) -> str | None:
-        """The one person named earlier whose last name a lone capitalised word is ("Peskov" after "Dmitry Peskov").
+        """The one person named earlier whose first or last name a lone capitalised word is ("Peskov", "Mao").
 
-        A person this draft proposed gets the surname as an alias; None when no person, or two, bear it.
+        "Peskov" after "Dmitry Peskov", "Mao" after "Mao Ning" (the family name first). A person
+        this draft proposed gets the surname as an alias; None when no person, or two, bear it.
         """
         if _SURNAME.fullmatch(phrase) is None:
             return None
@@ -391,7 +421,7 @@ class Holders:
             if entity.kind is EntityKind.PERSON
             and not entity.anonymous
             and len(entity.name.split()) > 1
-            and normal(entity.name).split()[-1] == written
+            and written in {normal(entity.name).split()[0], normal(entity.name).split()[-1]}
         ]
         if len(bearers) != 1:
             return None

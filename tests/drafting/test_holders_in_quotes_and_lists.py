@@ -148,3 +148,36 @@ def test_every_name_of_a_list_holds_whatever_its_length_or_titles(sentence: str,
 def test_an_outlet_told_without_that_or_cited_after_a_time_is_a_relay(sentence: str, chain: list[str]) -> None:
     """'Choe told TASS the talks went well' is Choe's via TASS; 'citing intelligence reports' is no relay."""
     assert _chain(f"Talks.\n\n{sentence}", claim=1) == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("Bybit Chief Executive Ben Zhou said the exchange remained solvent.", ["Ben Zhou"]),
+        ("Samara Gov. Vyacheslav Fedorishchev said a fire broke out.", ["Vyacheslav Fedorishchev"]),
+        (
+            "Blockchain analysis firm Elliptic said funds were laundered.\nIt was the largest heist, Elliptic said.",
+            ["Elliptic", "Elliptic"],
+        ),
+        (
+            "Rep. Lee Seong-kweun of the ruling People Power Party said 100 soldiers died.",
+            ["Lee Seong-kweun"],
+        ),
+        ("Mao Ning said talks failed.\nThe talks will resume, Mao said.", ["Mao Ning", "Mao Ning"]),
+    ],
+)
+def test_titles_and_descriptions_before_a_name_are_no_part_of_the_holder(text: str, holders: list[str]) -> None:
+    """'Bybit Chief Executive Ben Zhou' is Ben Zhou; 'Mao' after 'Mao Ning' is Mao Ning."""
+    drafted = _draft(f"Talks.\n\n{text}")
+    assert [drafted.entity_by_id[claim.attribution.holder].name for claim in drafted.claims[1:]] == holders
+
+
+def test_an_acronym_after_a_body_that_people_are_of_is_the_bodys_alias() -> None:
+    """'Two officials of the National Intelligence Service (NIS)': NIS names the service, which they speak for."""
+    drafted = _draft(
+        "Talks.\n\nTwo officials of the National Intelligence Service (NIS) told lawmakers that troops were sent."
+        "\nThe NIS said troops were sent."
+    )
+    group, service = (drafted.entity_by_id[claim.attribution.holder] for claim in drafted.claims[1:])
+    assert (service.name, service.aliases) == ("National Intelligence Service", ("NIS",))
+    assert (group.anonymous, group.affiliation) == (True, service.id)
