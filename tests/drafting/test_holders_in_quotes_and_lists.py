@@ -181,3 +181,18 @@ def test_an_acronym_after_a_body_that_people_are_of_is_the_bodys_alias() -> None
     group, service = (drafted.entity_by_id[claim.attribution.holder] for claim in drafted.claims[1:])
     assert (service.name, service.aliases) == ("National Intelligence Service", ("NIS",))
     assert (group.anonymous, group.affiliation) == (True, service.id)
+
+
+@pytest.mark.parametrize(
+    ("headline", "holder"),
+    [
+        ("Lavrov: Russia has no plans to deploy troops in Asia", "Lavrov"),
+        ("Kim: We will never abandon nuclear weapons", "Kim"),
+        ("Analysis: why the talks failed again", "Harbour Post"),
+        ("Busan Port Fire: What We Know", "Harbour Post"),
+    ],
+)
+def test_a_name_before_a_headlines_colon_holds_the_sentence_after_it(headline: str, holder: str) -> None:
+    """'Lavrov: Russia has no plans ...' is Lavrov's; a label or a title-case topic before the colon names nobody."""
+    drafted = _draft(f"{headline}\n\nTalks went on.")
+    assert drafted.entity_by_id[drafted.claims[0].attribution.holder].name == holder
