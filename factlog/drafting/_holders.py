@@ -30,6 +30,8 @@ from factlog.model._nouns import Entity
 
 __all__ = ["Holders"]
 
+_PROPOSED = "Proposed by factlog draft: not in the registry given."
+"""The note of a named entity the draft proposes, the same whether a dateline or the body names it."""
 _LONGEST_ID = 200
 """The longest id the format takes (``ID_PATTERN``)."""
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
@@ -163,7 +165,7 @@ class Holders:
             found = self.names.lookup(name)
             if found is not None:
                 return self.use(found)
-            return self._new(Entity(id=slug(name), name=name.strip(), kind=EntityKind.MEDIA_OUTLET))
+            return self._new(Entity(id=slug(name), name=name.strip(), kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED))
         return self._new(
             Entity(id=f"{source}-publisher", name=f"the publisher of {source}", kind=EntityKind.MEDIA_OUTLET)
         )
@@ -183,7 +185,8 @@ class Holders:
         if found is not None:
             self._last_agency = self.use(found)
             return found
-        notes = "Proposed by factlog draft: the agency of the story's dateline, not in the registry given."
+        # The same note as a holder's: an entity is proposed alike wherever an article names it, so drafts combine.
+        notes = _PROPOSED
         self._last_agency = self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
         return self._last_agency
 
@@ -329,7 +332,7 @@ class Holders:
             id=slug(without_article(phrase)),  # "The Secret Intelligence Service": secret-intelligence-service
             name=proposed_name(phrase),
             kind=entity_kind(phrase),
-            notes="Proposed by factlog draft: not in the registry given.",
+            notes=_PROPOSED,
         )
         created = self._new(entity)
         if entity.kind is EntityKind.PERSON:

@@ -196,3 +196,22 @@ def test_a_name_before_a_headlines_colon_holds_the_sentence_after_it(headline: s
     """'Lavrov: Russia has no plans ...' is Lavrov's; a label or a title-case topic before the colon names nobody."""
     drafted = _draft(f"{headline}\n\nTalks went on.")
     assert drafted.entity_by_id[drafted.claims[0].attribution.holder].name == holder
+
+
+def test_an_agency_proposed_by_one_storys_dateline_and_anothers_body_is_proposed_alike() -> None:
+    """A dateline's 'Yonhap' and a body's 'Yonhap reported' propose one entity, so the drafts merge."""
+    wire = factlog.draft(
+        "Talks set\n\nSEOUL, Nov 20 (Yonhap) -- Talks will resume, the ministry said.",
+        source="a",
+        publisher="Wire Desk",
+    )
+    body = factlog.draft("Talks set\n\nTalks will resume, Yonhap reported.", source="b", publisher="Harbour Post")
+    merged = wire.merge(body)
+    assert merged.entity_by_id["yonhap"] == wire.entity_by_id["yonhap"] == body.entity_by_id["yonhap"]
+
+
+def test_a_publisher_proposed_by_one_draft_and_named_in_another_is_proposed_alike() -> None:
+    """The publisher 'Harbour Post' of one draft and a holder 'Harbour Post' in another are one entity."""
+    own = factlog.draft("Talks set\n\nTalks will resume.", source="a", publisher="Harbour Post")
+    cited = factlog.draft("Talks set\n\nTalks will resume, Harbour Post reported.", source="b", publisher="Wire Desk")
+    assert own.merge(cited).entity_by_id["harbour-post"] == cited.entity_by_id["harbour-post"]
