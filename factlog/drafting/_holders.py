@@ -208,15 +208,20 @@ class Holders:
 
         A registry or already proposed entity of kind media outlet, or a proper name with an outlet's word in it.
         """
-        phrase = " ".join(phrase.split())
+        found = self._outlet(" ".join(phrase.split()))
+        if found is not None:
+            self._last_agency = found  # "two sources told Reuters ... the agency said": Reuters
+        return found
+
+    def _outlet(self, phrase: str) -> str | None:
         found = self.names.find(phrase)
         if found and not phrase[found[-1].end :].strip(" ."):
             entity = found[-1].entity
             return self.use(entity) if self.names.kind(entity) is EntityKind.MEDIA_OUTLET else None
-        proposed = self._proposed(phrase)
+        known = agency_name(phrase)  # "German Press Agency" is dpa, whichever name comes first
+        proposed = self._proposed(known or phrase)
         if proposed is not None:
             return proposed if self.used[proposed].kind is EntityKind.MEDIA_OUTLET else None
-        known = agency_name(phrase)
         if known is not None or (re.search(r"\b[A-Z]", phrase) and OUTLET_WORDS.search(phrase)):
             return self.resolve(known or phrase)
         return None
@@ -277,6 +282,13 @@ class Holders:
             return self._last_body or self._anonymous("an unnamed speaker")
         if _THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
             return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
+        known = agency_name(without_article(phrase))  # "dpa", "the German Press Agency": one agency, dpa
+        if known is not None and known != phrase:
+            return self._named(known)
+        if known is not None and self.names.lookup(known) is None:
+            return self._proposed(known) or self._new(
+                Entity(id=slug(known), name=known, kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED)
+            )
         found = self.names.find(phrase)
         agency = agency_in(phrase)  # a registry name before it owns the agency: "Russia's TASS news agency"
         if agency is not None and agency != phrase:

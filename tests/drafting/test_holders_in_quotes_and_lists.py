@@ -215,3 +215,24 @@ def test_a_publisher_proposed_by_one_draft_and_named_in_another_is_proposed_alik
     own = factlog.draft("Talks set\n\nTalks will resume.", source="a", publisher="Harbour Post")
     cited = factlog.draft("Talks set\n\nTalks will resume, Harbour Post reported.", source="b", publisher="Wire Desk")
     assert own.merge(cited).entity_by_id["harbour-post"] == cited.entity_by_id["harbour-post"]
+
+
+def test_the_agency_is_the_news_agency_named_last_even_as_whom_somebody_told() -> None:
+    """'... Yonhap reported. ... two sources told Reuters. ... the agency said.': Reuters, not Yonhap."""
+    drafted = _draft(
+        "Talks set\n\nMOSCOW, Nov 20 (Reuters) - Talks failed, the ministry said.\n\n"
+        "Choe visited Moscow, Yonhap reported.\n\n"
+        "Xi will visit, two sources told Reuters.\n\nKim met Xi, the agency said."
+    )
+    assert drafted.entity_by_id[drafted.claims[-1].attribution.holder].name == "Reuters"
+
+
+def test_an_agency_written_in_english_or_by_its_own_name_is_one_entity() -> None:
+    """'dpa' and 'the German Press Agency' are one agency, neither anonymous."""
+    drafted = _draft(
+        "Talks set\n\nTalks failed, dpa reported.\n\nTalks resumed, the German Press Agency reported.\n\n"
+        "Lee told German Press Agency that talks failed."
+    )
+    first, second, third = drafted.claims[1:]
+    assert first.attribution.holder == second.attribution.holder == third.attribution.via[-1] == "dpa"
+    assert not drafted.entity_by_id["dpa"].anonymous
