@@ -58,6 +58,7 @@ _UNMADE_RECORD = re.compile(
     re.IGNORECASE,
 )
 """A record cited with no maker named: "intelligence reports", "satellite imagery", "its own data"."""
+_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
 _SUBJECT_WORDS = 9
 _RELATIVE_AT_END = re.compile(r",?\s+(?:who|which)$", re.IGNORECASE)
@@ -166,7 +167,10 @@ def sources(phrase: str) -> tuple[str, ...]:
     reports", "satellite imagery"): the one citing it holds what it is cited for.
     """
     parts = split_relays(phrase)
-    named = all((part[:1].isupper() or names_someone(part)) and not _UNMADE_RECORD.fullmatch(part) for part in parts)
+    named = all(
+        (_THE.sub("", part)[:1].isupper() or names_someone(part)) and not _UNMADE_RECORD.fullmatch(part)
+        for part in parts
+    )  # "citing the NIS" names the NIS
     return parts if parts and named else ()
 
 

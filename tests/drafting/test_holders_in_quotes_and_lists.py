@@ -236,3 +236,19 @@ def test_an_agency_written_in_english_or_by_its_own_name_is_one_entity() -> None
     first, second, third = drafted.claims[1:]
     assert first.attribution.holder == second.attribution.holder == third.attribution.via[-1] == "dpa"
     assert not drafted.entity_by_id["dpa"].anonymous
+
+
+def test_he_after_a_registry_person_in_the_outlets_voice_is_that_person_copied_into_the_draft() -> None:
+    """'Kim Jong Un inspected a factory. He said ...' with Kim in the registry: Kim, defined in the draft."""
+    registry = factlog.loads(
+        '{"format": "factlog", "version": 1, "entities": [{"id": "kim", "name": "Kim Jong Un", "kind": "person"}]}'
+    )
+    text = "Talks.\n\nKim Jong Un inspected a factory.\n\nHe said production must double."
+    drafted = factlog.draft(text, source="post", publisher="Harbour Post", registry=registry)
+    assert drafted.claims[-1].attribution.holder == "kim"
+    assert "kim" in drafted.entity_by_id
+
+
+def test_citing_a_body_written_with_the_makes_it_the_holder_via_the_speaker() -> None:
+    """'“...,” Lee said, citing the NIS.' is the NIS's words, via Lee."""
+    assert _chain("Talks.\n\n“The soldiers lack training,” Lee said, citing the NIS.", claim=1) == ["Lee", "NIS"]
