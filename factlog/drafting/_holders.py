@@ -250,7 +250,11 @@ class Holders:
             return earlier
         found = self._resolve(name)
         entity = self.used.get(found)
-        if entity is not None and found not in self.names.entities and acronym["acronym"] not in entity.aliases:
+        if (
+            entity is not None
+            and found not in self.names.entities
+            and normal(acronym["acronym"]) not in {normal(known) for known in (entity.name, *entity.aliases)}
+        ):  # "Korean Central News Agency (KCNA)" is KCNA already: no alias of its own name
             self.used[found] = attrs.evolve(entity, aliases=(*entity.aliases, acronym["acronym"]))
         return found
 

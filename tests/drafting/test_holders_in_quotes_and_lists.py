@@ -252,3 +252,11 @@ def test_he_after_a_registry_person_in_the_outlets_voice_is_that_person_copied_i
 def test_citing_a_body_written_with_the_makes_it_the_holder_via_the_speaker() -> None:
     """'“...,” Lee said, citing the NIS.' is the NIS's words, via Lee."""
     assert _chain("Talks.\n\n“The soldiers lack training,” Lee said, citing the NIS.", claim=1) == ["Lee", "NIS"]
+
+
+def test_an_acronym_that_is_the_agencys_own_name_is_no_alias_of_it() -> None:
+    """'the Korean Central News Agency (KCNA)' proposes KCNA as another story's 'KCNA said' does: they merge."""
+    spelled = _draft("Talks.\n\nLee said talks failed in a statement carried by the Korean Central News Agency (KCNA).")
+    short = factlog.draft("Talks.\n\nTalks failed, KCNA said.", source="other", publisher="Harbour Post")
+    assert spelled.claims[1].attribution.via[-1] == short.claims[1].attribution.holder == "kcna"
+    assert spelled.merge(short).entity_by_id["kcna"].aliases == ()
