@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factlog
 from factlog.model._scales import Polarity
@@ -260,3 +262,16 @@ def test_an_acronym_that_is_the_agencys_own_name_is_no_alias_of_it() -> None:
     short = factlog.draft("Talks.\n\nTalks failed, KCNA said.", source="other", publisher="Harbour Post")
     assert spelled.claims[1].attribution.via[-1] == short.claims[1].attribution.holder == "kcna"
     assert spelled.merge(short).entity_by_id["kcna"].aliases == ()
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    verb=st.sampled_from(["say", "said", "told us", "reported", "believe", "claimed", "denied", "according to"]),
+    speaker=st.sampled_from(["Putin", "Lavrov", "Anna Bell", "the official", "a spokesman"]),
+    marks=st.sampled_from([("“", "”"), ('"', '"'), ("«", "»")]),
+)
+def test_no_words_inside_a_quotation_ever_name_its_speaker(verb: str, speaker: str, marks: tuple[str, str]) -> None:
+    """Whatever verb of saying stands inside the quotation, the speaker named after it holds the sentence."""
+    opening, closing = marks
+    text = f"Talks.\n\n{opening}Kim {verb} the talks will resume,{closing} {speaker} said."
+    assert _chain(text, claim=1) == [speaker]
