@@ -132,9 +132,11 @@ class Holders:
         if opening is None or _NOT_A_SUBJECT.match(opening["name"]):
             return
         name = opening["name"]
+        if name.endswith(("'s", "’s")):
+            return  # "North Korea's leader": the owner is no subject
         found = self.names.find(name)
-        if found and found[0].start == 0:
-            if self.names.kind(found[0].entity) is EntityKind.PERSON and found[0].end == len(name):
+        if found and (found[0].start, found[0].end) == (0, len(name)):  # else a longer name: "Kim Yo Jong", not "Kim"
+            if self.names.kind(found[0].entity) is EntityKind.PERSON:
                 self._last_person, self._mentioned = found[0].entity, None
             return
         if entity_kind(name) is EntityKind.PERSON and len(name.split()) >= 2:

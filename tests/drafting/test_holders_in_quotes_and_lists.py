@@ -275,3 +275,14 @@ def test_no_words_inside_a_quotation_ever_name_its_speaker(verb: str, speaker: s
     opening, closing = marks
     text = f"Talks.\n\n{opening}Kim {verb} the talks will resume,{closing} {speaker} said."
     assert _chain(text, claim=1) == [speaker]
+
+
+def test_she_after_a_longer_name_than_a_registry_alias_is_the_longer_name() -> None:
+    """With 'Kim' an alias of Kim Jong Un, 'Kim Yo Jong ... visited. “...,” she said' is Kim Yo Jong's."""
+    registry = factlog.loads(
+        '{"format": "factlog", "version": 1, "entities": [{"id": "kim", "name": "Kim Jong Un", "kind": "person",'
+        ' "aliases": ["Kim"]}]}'
+    )
+    text = "Talks.\n\nKim Yo Jong, the sister of Kim Jong Un, visited the border.\n“They will pay,” she said."
+    drafted = factlog.draft(text, source="post", publisher="Harbour Post", registry=registry)
+    assert drafted.entity_by_id[drafted.claims[-1].attribution.holder].name == "Kim Yo Jong"
