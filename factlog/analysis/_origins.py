@@ -29,7 +29,7 @@ from factlog.analysis._unionfind import UnionFind
 from factlog.analysis._wording import echoes
 from factlog.errors import expect
 
-__all__ = ["Origin", "copied_story", "origin_words", "origins", "story_name"]
+__all__ = ["Origin", "copied_stories", "copied_story", "origin_words", "origins", "story_name", "voices"]
 
 
 @attrs.frozen
@@ -113,6 +113,33 @@ def voice(index: Index, entry: Entry) -> str:
         return entry.speaks_for
     publisher = index.publisher(root)
     return entry.speaks_for if publisher is None else index.speaks_for(publisher)
+
+
+def copied_stories(index: Index, entry: Entry) -> tuple[str, ...]:
+    """Every story a claim copies (the roots of each ``derived_from`` of its first source), in its own voice.
+
+    ``()`` unless the claim is its first source's publisher's own voice in a copy; stories
+    the claim set does not hold are left out. :func:`copied_story` follows the first
+    ``derived_from`` alone (one origin to name); an interest follows each of them.
+    """
+    source_id = entry.claim.evidence[0].source
+    if source_id not in index.memo("origins:copies", _copies) or index.publisher(source_id) != entry.holder:
+        return ()  # most claims: read in no copy
+    by_id = index.claims.source_by_id
+    return tuple(root for root in _all_roots(index, source_id) if root in by_id)
+
+
+def voices(index: Index, entry: Entry) -> tuple[str, ...]:
+    """Every party a claim may speak for: its holder's; for a copy's own voice, each copied story's publisher's.
+
+    A copy ``derived_from`` the accused's release and a wire story may run either's words:
+    an interest of any of them is the claim's, whatever the order ``derived_from`` lists them in.
+    """
+    stories = copied_stories(index, entry)
+    if not stories:
+        return (entry.speaks_for,)
+    found = {index.speaks_for(publisher) for root in stories if (publisher := index.publisher(root)) is not None}
+    return tuple(sorted(found)) or (entry.speaks_for,)
 
 
 def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
@@ -264,7 +291,8 @@ def _names(names: Sequence[str]) -> str:
 def _origin(index: Index, members: Sequence[Entry]) -> Origin:
     """One origin of claims found to share it: its party, and its label (see :func:`origins`)."""
     party = voice(index, members[0]) if len(members) == 1 else _party(index, members)
-    holders = [index.name(entry.holder) for entry in members]
+    # The party's own speakers first: "and 2 more" never hides the voice the origin is counted as.
+    holders = [index.name(entry.holder) for entry in sorted(members, key=lambda e: e.speaks_for != party)]
     story = _story(index, members)
     if story is None:
         return Origin(_names(holders), party, tuple(members))

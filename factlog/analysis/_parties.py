@@ -11,7 +11,7 @@ lets an assessment discount them.
 from __future__ import annotations
 
 from factlog.analysis._index import Entry, Index
-from factlog.analysis._origins import voice
+from factlog.analysis._origins import voices
 from factlog.model._scales import Polarity
 
 __all__ = ["interested", "parties"]
@@ -33,10 +33,10 @@ def interested(index: Index, entry: Entry) -> bool:
 
     The voice is the party its holder speaks for, or, for a copy's own voice (an outlet's
     story ``derived_from`` a press release), the copied story's publisher's party
-    (:func:`~factlog.analysis._origins.voice`): the accused's release run by a paper
-    is still the accused speaking.
+    (:func:`~factlog.analysis._origins.voices`, each story a copy derives from): the
+    accused's release run by a paper is still the accused speaking.
     """
-    if voice(index, entry) not in parties(index, entry):
+    if parties(index, entry).isdisjoint(voices(index, entry)):
         return False
     if entry.polarity is Polarity.DENIED:
         return True

@@ -23,6 +23,7 @@ from factlog.model._units import margin_convert, pint_convert, unit_reading, uni
 from factlog.model._vocabulary import object_key, slug
 
 __all__ = [
+    "CLOSE",
     "compatible",
     "convert",
     "convertible",
@@ -92,7 +93,10 @@ def quantity_ranges(
     else the smallest spelling (in code-point order) among the units the quantities give:
     it depends on the figures alone, never on their order or their claims' ids, and as
     widening is done before converting, which unit is chosen changes only the rounding
-    of a conversion. A quantity without a unit is read in the common unit.
+    of a conversion. A quantity without a unit is read in the common unit. Last, each
+    bound moves out by half :data:`CLOSE` of its size, so that two figures within 1e-9 of
+    each other (relative, as :func:`math.isclose` takes it) meet: figures equal but for a
+    conversion's last bits are never a conflict, whichever unit they are compared in.
     """
     target = unit if unit is not None else min((value.unit for value in values if value.unit is not None), default=None)
     half = 0.0
@@ -108,8 +112,17 @@ def quantity_ranges(
         low_converted, high_converted = convert(low, value.unit, target), convert(high, value.unit, target)
         if low_converted is None or high_converted is None:
             return None
-        ranges.append((low_converted - half, high_converted + half))
+        ranges.append((_close(low_converted, -1.0) - half, _close(high_converted, 1.0) + half))
     return ranges
+
+
+CLOSE = 1e-9
+"""Figures this close, relative to their size, are one figure: 22,065 lb and 10,008.51564405 kg, a conversion apart."""
+
+
+def _close(bound: float, side: float) -> float:
+    """``bound`` moved outwards (``side`` -1.0 down, 1.0 up) by half :data:`CLOSE` of its size."""
+    return bound + side * abs(bound) * (CLOSE / 2) if math.isfinite(bound) else bound
 
 
 def _widen(low: float, high: float, tolerance: float, half: float) -> tuple[float, float]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from factlog.analysis._index import Entry, Index
-from factlog.analysis._origins import Origin, origins, voice
+from factlog.analysis._origins import Origin, origins, voices
 from factlog.analysis._parties import parties as interested_parties
 from factlog.assessment._stances import OriginWeight
 from factlog.assessment._weights import vote_weight
@@ -89,7 +89,7 @@ def votes(
         for entry in origin.entries:
             judges = entry.polarity is Polarity.DENIED or (entry.predicate is not None and entry.predicate.evaluative)
             # As factlog.analysis._parties.interested, with each reading's own parties (a slot's objects differ).
-            interested = judges and voice(index, entry) in _parties(index, entry, parties)
+            interested = judges and not _parties(index, entry, parties).isdisjoint(voices(index, entry))
             entity = index.entity(entry.holder)
             weight, discounts = vote_weight(index, entry, interested)
             reliability = entity.reliability if entity is not None else Reliability.F

@@ -9,7 +9,15 @@ from operator import attrgetter
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._origins import Origin, copied_story, may_share_origin, origin_words, origins, story_name, voice
+from factlog.analysis._origins import (
+    Origin,
+    copied_stories,
+    may_share_origin,
+    origin_words,
+    origins,
+    story_name,
+    voices,
+)
 from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -134,7 +142,7 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         parties = {index.speaks_for(proposition.subject)}
         if isinstance(proposition.object, str):
             parties.add(index.speaks_for(proposition.object))
-        interested = [e for e in entries if e.polarity is Polarity.DENIED and voice(index, e) in parties]
+        interested = [e for e in entries if e.polarity is Polarity.DENIED and not parties.isdisjoint(voices(index, e))]
         if not interested:
             continue
         mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
@@ -144,7 +152,7 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         denied = list(
             {e.id: e for e in [*entries, *narrower] if e.polarity is Polarity.AFFIRMED and e.id not in mine}.values()
         )
-        names = phrasing.join(_denier(index, e) for e in chronological(interested))
+        names = phrasing.join(_denier(index, e, parties) for e in chronological(interested))
         what = phrasing.proposition_words(index, entries)
         yield Finding(
             rule="interested_denial",
@@ -157,14 +165,17 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         )
 
 
-def _denier(index: Index, entry: Entry) -> str:
-    """Who denies, in words: the holder's name, and the story it copies when the voice is that story's publisher's."""
+def _denier(index: Index, entry: Entry, parties: set[str]) -> str:
+    """Who denies, in words: the holder's name, with the stories of ``parties`` it copies when it speaks for none."""
     name = index.name(entry.holder)
-    if voice(index, entry) == entry.speaks_for:
+    if entry.speaks_for in parties:
         return name
-    root = copied_story(index, entry)
-    assert root is not None  # a voice other than the holder's is a copied story's
-    return f"{name} copying {story_name(index, root)}"
+    stories = sorted(
+        story_name(index, root)
+        for root in copied_stories(index, entry)
+        if (publisher := index.publisher(root)) is not None and index.speaks_for(publisher) in parties
+    )
+    return f"{name} copying {phrasing.join(stories)}"
 
 
 @reads("slot")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import decimal
 import functools
+import math
 from collections.abc import Iterator, Sequence
 
 from factlog.analysis import _phrasing as phrasing
@@ -170,7 +172,10 @@ def _first_unit(values: Values, side: list[list[Entry]]) -> Quantity | None:
 
 
 def _converted(values: Values, group: list[Entry], into: Quantity | None) -> str:
-    """``" (120.7 km)"``: a figure in a unit other than ``into``'s, in that unit (4 significant figures), or ``""``.
+    """``" (120.7 km)"``: a figure in a unit other than ``into``'s, in that unit, or ``""``.
+
+    To 4 significant figures, or more where 4 would read as ``into``'s own figure
+    (22,065.2 lb against 22,065 lb is "22065.2 lb", not "2.207e+04 lb", which reads as 22,070).
 
     The units are read as the keys read them (:func:`~factlog.analysis._values.convert`):
     "30 C" is 86 degF, "3 kilos" are 3 kg.
@@ -183,7 +188,18 @@ def _converted(values: Values, group: list[Entry], into: Quantity | None) -> str
     figure = convert(float(value.amount), value.unit, str(into.unit))
     if figure is None or figure == value.amount:
         return ""
-    return f" ({figure + 0.0:.4g} {into.unit})"
+    return f" ({_digits(figure + 0.0, float(into.amount or 0.0))} {into.unit})"
+
+
+def _digits(figure: float, other: float) -> str:
+    """``figure`` to 4 significant figures, or as many as ``other`` is written with, and more to tell them apart."""
+    written = len(decimal.Decimal(repr(other)).normalize().as_tuple().digits) if math.isfinite(other) else 4
+    text = f"{figure:.4g}"
+    for places in range(max(4, min(written, 17)), 18):
+        text = f"{figure:.{places}g}"
+        if text != f"{other:.{places}g}":
+            return text
+    return text
 
 
 def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) -> Iterator[Finding]:

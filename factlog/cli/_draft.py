@@ -20,6 +20,7 @@ from factlog.cli._common import (
     shown_path,
 )
 from factlog.drafting import draft, write_draft
+from factlog.drafting._segment import visible
 from factlog.drafting._times import undated
 from factlog.drafting._writing import Clash, ClashError, ClashKind, clashes, stores_text
 from factlog.errors import FormatError, InputError
@@ -179,8 +180,9 @@ def _draft(arguments: argparse.Namespace) -> int:
         )
     count, named = len(claims.claims), "standard input" if article == _STANDARD else shown_path(article)
     drafted = f"drafted {count} claim{'' if count == 1 else 's'} from {named}"
-    if not text.strip():
-        print(f"factlog draft: warning: {named} holds no text: the draft has no claim", file=sys.stderr)
+    if not visible(text):  # nothing, spaces, or characters that show nothing (zero-width spaces, byte-order marks)
+        held = "no visible text" if text.strip() else "no text"
+        print(f"factlog draft: warning: {named} holds {held}: the draft has no claim", file=sys.stderr)
     if output == _STANDARD:
         sys.stdout.write(dumps(claims))
         print(f"factlog draft: {drafted} to standard output; {_unstored(document)}", file=sys.stderr)

@@ -14,6 +14,7 @@ import operator
 import os
 import pickle
 import signal
+import tempfile
 import uuid
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -136,13 +137,18 @@ def local_client(workers: int) -> Iterator[Client]:
     """A client of a Dask cluster on this machine: ``workers`` processes of one thread each.
 
     Closed (workers stopped) when the ``with`` block ends; a KeyboardInterrupt in the block
-    kills the worker processes first, a busy one not waited on. Raises :class:`ValueError`
+    kills the worker processes first, a busy one not waited on. The workers keep their
+    scratch files (spilled data, lock files) in a folder of the run's own, removed at the
+    end however it ends (Dask's ``temporary-directory`` setting is where it is made). Raises :class:`ValueError`
     for fewer than one worker, and :class:`~factlog.ClusterError` for a cluster that does not start.
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     # The scheduler serves HTTP (health, metrics) even without a dashboard, on port 8787
     # unless told otherwise: a free port keeps two local clusters from clashing.
+    scratch = tempfile.TemporaryDirectory(
+        prefix="factlog-dask-", dir=dask.config.get("temporary-directory", None), ignore_cleanup_errors=True
+    )
     try:
         with _interrupts_to_this_process():
             cluster = LocalCluster(
@@ -151,15 +157,17 @@ def local_client(workers: int) -> Iterator[Client]:
                 processes=True,
                 dashboard_address=":0",
                 scheduler_kwargs={"dashboard": False},
+                local_directory=scratch.name,
                 # Dask's errors and tracebacks about a worker killed or cancelled tasks say nothing to act on:
                 # factlog says what happened in one line (factlog.dask._faults).
                 silence_logs=logging.CRITICAL,
             )
     except (RuntimeError, OSError, TimeoutError) as error:  # a worker that died starting, no free port
+        scratch.cleanup()
         raise ClusterError(
             f"cannot start a local Dask cluster of {workers} workers: {str(error).rstrip('.')}{_hint(error)}"
         ) from None
-    with cluster, client_of(cluster) as client, heartbeats_stopped(client):
+    with scratch, cluster, client_of(cluster) as client, heartbeats_stopped(client):
         try:
             yield client
         except KeyboardInterrupt:

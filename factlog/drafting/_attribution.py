@@ -37,7 +37,7 @@ import attrs
 from factlog.drafting._cues import CueKind, Found, find_cues
 from factlog.drafting._headlines import headline_holder
 from factlog.drafting._quote_marks import plain_quotes
-from factlog.drafting._scope import asks, certainty_of, denies
+from factlog.drafting._scope import asks, certainty_of, denies, qualifying
 from factlog.drafting._speakers import (
     CITING_AFTER,
     WHEN,
@@ -75,9 +75,9 @@ _OBJECT_RELATIVE = re.compile(r",\s*(?:which|whom)\s+[^,;:“”\"]{1,60}$", re.
 """A verb of saying in a clause about a noun before it ("the visit, which Seoul reported"): not the sentence's."""
 _NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
 _SEEN_BY = re.compile(
-    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|photographs|"
-    r"footage|emails|minutes|logs|filings|statistics)\s+(?:seen|obtained|reviewed|examined)\s+by\s+"
-    r"(?P<holder>[^,;:“”\"]{1,60}?)\s*$"
+    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|imagery|photographs|"
+    r"photos|pictures|footage|emails|minutes|logs|filings|statistics)(?:\s+|\s*,\s*)"
+    r"(?:seen|obtained|reviewed|examined|analy[sz]ed)\s+by\s+(?P<holder>[^,;:“”\"]{1,60}?)\s*,?\s*$"
 )
 # How or when the records were seen ends the phrase naming who saw them: "CPA under a freedom of information request".
 _SEEN_HOW = re.compile(r"\s+(?:under|in|on|at|from|during|through|after|before|via|with)\s")
@@ -409,14 +409,15 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
     sentence = plain_quotes(sentence)
     spans = _quoted_spans(sentence)
     # A verb of saying inside a quotation is the quoted speaker's ("“It is hard to say ...,” said Yang").
-    cues = [item for item in find_cues(sentence) if item.cue.kind not in _NAMING or not _in_quotation(item, spans)]
+    cues = find_cues(sentence)
+    speaking = [item for item in cues if item.cue.kind not in _NAMING or not _in_quotation(item, spans)]
     holders: tuple[str, ...] = ()
     cue: str | None = None
     anonymous = False
     content = (0, len(sentence))
     used: Found | None = None
     carriers: tuple[str, ...] = ()
-    for item in cues:
+    for item in speaking:
         carrier = _carrier(sentence, item)
         if carrier is not None:
             carriers = (*carriers, *carrier)
@@ -430,7 +431,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
                 holders = (*(c for c in carriers if c not in holders), *holders)
                 cue, used = item.text, item
                 if item.cue.kind is CueKind.ACCORDING and item.start == 0:
-                    holders, content = _inner_speaker(sentence, cues, holders, content)
+                    holders, content = _inner_speaker(sentence, speaking, holders, content)
                 tail = _tail_relays(sentence, item)
                 if tail is not None:
                     relays, cited, start = tail
@@ -445,7 +446,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
         holders, content, cue = headline
     quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
-    applying = [item for item in cues if (item is used or item.cue.kind not in _NAMING) and _holds(item, used, content)]
+    applying = [item for item in qualifying(sentence, cues, used, _NAMING) if _holds(item, used, content)]
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
     certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
     denied = not question and denies(sentence, applying, used, holders)

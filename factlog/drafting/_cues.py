@@ -54,10 +54,14 @@ class Cue:
     """Whether the cue makes the claim a denial."""
     own_voice_only: bool = False
     """Whether the cue counts only where the outlet speaks for itself (a future "will")."""
+    asks: bool = False
+    """Whether the cue asks what follows ("asked whether"): an indirect question, asserting nothing."""
     printed: str | None = None
     """The words as the cue table in the docs prints them, where the pattern is more than a list of words."""
+    before: str | None = None
+    """A regular expression of the words that must follow the cue's, after a space, for it to count: its verbs."""
 
-    @property
+    @functools.cached_property
     def band(self) -> Certainty:
         """The certainty the cue's word names on factlog's scale."""
         return Certainty.parse(self.certainty)
@@ -65,7 +69,8 @@ class Cue:
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
         """The compiled pattern."""
-        return re.compile(rf"(?<![\w-])(?:{self.words})(?![\w-])", re.IGNORECASE)
+        following = "" if self.before is None else rf"(?=\s+(?:{self.before})(?![\w-]))"
+        return re.compile(rf"(?<![\w-])(?:{self.words})(?![\w-]){following}", re.IGNORECASE)
 
 
 _R = CueKind.REPORTING
@@ -83,6 +88,12 @@ _NOT_DENYING = (
     r"mean|stranger|"
     r"coincidence|accident|exception|surprise"
 )
+
+_EVENT_VERBS = (
+    r"visit|meet|attend|travel|go|come|hold|sign|launch|fire|send|deploy|withdraw|return|join|take part|reach|"
+    r"open|build|test|attack|strike|invade|cross|leave|arrive"
+)
+"""Verbs of an event a wish or an attempt may be for ("hoped to meet", "tried to launch")."""
 
 _FALSE = r"fiction|fabrications?|fabricated|lies|lie|false|untrue|baseless|groundless|unfounded|nonsense|fake|absurd"
 """Words of a verdict of falsity: "Reports that X are pure fiction", "Lavrov called the allegations 'absurd'"."""
@@ -105,10 +116,29 @@ CUES: tuple[Cue, ...] = (
     # able to confirm it is no commitment either way (Uu), not a denial.
     Cue(
         r"(?:(?:did|does|do|has|have|had|would|could|can|will) not|(?:did|does|do|has|have|had|would|could)n(?:’|')t|"
-        r"can(?:’|')t|cannot|won(?:’|')t)(?: yet)? rule(?:s|d)? out|(?:refused|declined|refuses|declines) to rule out|"
-        r"not ruling out",
+        r"can(?:’|')t|cannot|won(?:’|')t)(?: yet)? rule(?:s|d)?(?: (?:it|this|that|them|anything))? out|"
+        r"(?:refused|declined|refuses|declines) to rule(?: (?:it|this|that|them|anything))? out|"
+        r"not ruling(?: (?:it|this|that|them|anything))? out",
         _R,
         "possible",
+        printed="(did, does, has, would, could, can, will) not rule (it, this, that, them, anything)? out; cannot"
+        " (can't, won't, didn't ...) rule out; (refused, declined) to rule out; not ruling out",
+    ),
+    # Not denying X, or refusing to, is no commitment either way (FactBank's Uu): neither a denial nor an assertion.
+    Cue(
+        r"(?:(?:did|does|do|has|have|had|would|will|could) not|(?:did|does|do|has|have|had|would|wo|could)n(?:’|')t)"
+        r"(?: yet)? (?:deny|denied|dispute|disputed)|"
+        r"(?:refused|declined|refuses|declines|refusing|declining) to (?:deny|dispute)",
+        _R,
+        "uncommitted",
+        printed="(did, does, has, would, will, could) not (deny, dispute); (refused, declined) to (deny, dispute)",
+    ),
+    # Declining to comment (on a report that X) commits to nothing (Uu), and denies nothing.
+    Cue(
+        r"(?:refused|declined|refuses|declines|refusing|declining) to (?:comment|speculate)(?: (?:on|about))?",
+        _R,
+        "uncommitted",
+        printed="(refused, declined) to (comment, speculate) (on, about)?",
     ),
     Cue(
         r"(?:(?:could|can) not|couldn(?:’|')t|cannot|can(?:’|')t|(?:was|were|is|are) unable to)(?: immediately)?"
@@ -139,6 +169,14 @@ CUES: tuple[Cue, ...] = (
         printed="(called, branded, termed, labelled, described, dismissed, rejected) the (reports, allegations,"
         " claims, accusations, charges, rumours, stories ...) (as)? (false, baseless, absurd, fabricated, lies ...)",
     ),
+    # "The embassy called the report “a provocation”": a characterisation in the caller's words, which
+    # denies nothing (calling it false, above, does). "The FBI attributed the hack to a group": the FBI's.
+    Cue(
+        r"(?:called|calls|branded|brands|termed|terms|labell?ed|labels)(?=\s+(?:[\w'’-]+\s+){1,6}?[“\"])",
+        _R,
+        printed="(called, branded, termed, labelled) X “Y”",
+    ),
+    Cue(r"attributed|attributes|attribute|blamed|blames", _R),
     # "Xinhua learned from the ministry that X": the ministry's words, Xinhua only the relay.
     Cue(r"(?:learned|learnt|learns|heard|hears) from", _R),
     Cue(_SAY, _R),
@@ -153,7 +191,38 @@ CUES: tuple[Cue, ...] = (
         CueKind.HEDGE,
         "uncommitted",
     ),
-    Cue(r"(?:is|are|was|were) (?:believed|thought|understood|presumed|considered) to", CueKind.HEDGE, "probable"),
+    Cue(
+        r"(?:is|are|was|were) (?:believed|thought|understood|presumed|considered|estimated) to",
+        CueKind.HEDGE,
+        "probable",
+    ),
+    # "Reporters asked whether Kim visited", "refused to say whether": an indirect question, which
+    # asserts nothing (FactBank's Uu), as a question does.
+    Cue(
+        r"(?:asked|asks|ask|asking|wondered|wonders|wondering|questioned|questions|questioning|inquired|enquired)"
+        r" (?:if|whether)|"
+        r"(?:(?:refused|declined|refuses|declines|refusing|declining) to|(?:did|does|would|will) not|"
+        r"(?:did|does|would|wo)n(?:’|')t) (?:say|comment on|disclose|reveal|specify|confirm) (?:if|whether)|"
+        r"(?:hard|difficult|impossible|too early) to (?:say|tell|know|predict) (?:if|whether)",
+        CueKind.HEDGE,
+        "uncommitted",
+        asks=True,
+        printed="(asked, wondered, questioned, inquired) (if, whether); (refused to, declined to, did not, would"
+        " not) (say, comment on, disclose, reveal, specify, confirm) (if, whether); (hard, difficult, too early)"
+        " to (say, tell, know) (if, whether)",
+    ),
+    # "Lavrov hoped to meet Choe", "Kim tried to visit": the wish or the attempt commits nobody to the
+    # event (FactBank reads these verbs as non-factive: Uu). Before other verbs ("is trying to
+    # demonstrate") the attempt itself is what is held.
+    Cue(
+        r"(?:hoped|hopes|hope|hoping|wanted|wants|want|wanting|wished|wishes|wish|tried|tries|try|trying|"
+        r"attempted|attempts|attempting|sought|seeks|seek|seeking|intended|intends|intend|planned|planning) to",
+        CueKind.HEDGE,
+        "uncommitted",
+        before=_EVENT_VERBS,
+        printed="(hoped, wanted, wished, tried, attempted, sought, intended, planned) to (visit, meet, attend,"
+        " travel, hold, sign, launch, send, deploy ...)",
+    ),
     Cue(r"(?:is|are|was|were) (?:said|reported|alleged|rumou?red) to", CueKind.HEDGE, "possible"),
     Cue(r"may|might|could|possibly|perhaps|reportedly|allegedly|apparently", CueKind.HEDGE, "possible"),
     Cue(
@@ -195,7 +264,7 @@ CUES: tuple[Cue, ...] = (
     ),
     # "There is no evidence that X" denies nothing about X: whoever says it is uncommitted (FactBank's Uu).
     Cue(
-        r"no (?:evidence|proof|indication|confirmation)(?: yet)? (?:that|of)",
+        r"no (?:evidence|proof|indication|confirmation)(?: yet)? (?:that|of)|no signs? (?:yet )?that",
         CueKind.HEDGE,
         "uncommitted",
     ),
@@ -216,14 +285,26 @@ CUES: tuple[Cue, ...] = (
     # Negations that deny nothing: "Nobody doubts that X" holds X; "not only did Kim attend" and
     # "Kim did not only attend" add to it; "Kim attended, not Putin" denies Putin's part alone.
     # "It was not the first time X" holds that X happened before; "never misses" and "never fails
-    # to" are "always": two negations that affirm.
+    # to" are "always": two negations that affirm. "Nothing but a provocation", "nothing less than a
+    # rehearsal", "no choice but to respond" affirm what follows them.
     Cue(
         r"(?:nobody|no one|no-one|none) (?:doubts|doubted|disputes|disputed|questions|questioned|denies|denied)|"
         r"not only|(?<=, )not|(?<=, but )not|not (?:for )?the first|"
-        r"never (?:misses|missed|miss|fails to|failed to|fail to)",
+        r"never (?:misses|missed|miss|fails to|failed to|fail to)|"
+        r"nothing (?:but|less than|short of|more than|other than)|none other than|"
+        r"(?:no|little) (?:choice|alternative|option|other option) (?:but|than)|"
+        r"not to be (?:named|identified|quoted)",
         CueKind.NEGATION,
         printed="(nobody, no one, none) (doubts, disputes, questions, denies); not only; ', not X';"
-        " not (for) the first; never (misses, fails to)",
+        " not (for) the first; never (misses, fails to); nothing (but, less than, short of, more than, other than);"
+        " none other than; no (choice, alternative, option) but; (asking) not to be (named, identified)",
+    ),
+    # "Kim failed to visit Moscow", "Kim refused to meet Putin": the event did not happen (FactBank's CT-).
+    Cue(
+        r"(?:failed|fails|fail|failing|refused|refuses|refuse|refusing) to",
+        CueKind.NEGATION,
+        denies=True,
+        printed="(failed, refused) to",
     ),
     Cue(
         r"not|no longer|never|n't|neither|nor|none|nobody|no one|nothing|without any|has yet to|have yet to",
@@ -254,6 +335,8 @@ class Found:
     text: str
 
 
+_OPENING = " “\"‘'«„(["
+"""What may stand before a sentence's first word: spaces and opening quotation marks ("“Nobody believes it,” ...")."""
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _TITLE_SHARE = 0.8
 
@@ -279,9 +362,10 @@ def find_cues(sentence: str) -> list[Found]:
         Found(cue, match.start(), match.end(), match.group())
         for cue in CUES
         for match in cue.pattern.finditer(sentence)
-        # A capital inside a sentence is a name ("United States", "May"), not a cue; in a
-        # title-case headline every word has one, so there it tells nothing ("..., Seoul Says").
-        if match.start() == 0 or headline or not match.group()[:1].isupper()
+        # A capital inside a sentence is a name ("United States", "May"), not a cue, but for its first
+        # word (after an opening quotation mark too); in a title-case headline every word has one, so
+        # there it tells nothing ("..., Seoul Says").
+        if headline or not match.group()[:1].isupper() or not sentence[: match.start()].strip(_OPENING)
     ]
     found.sort(key=lambda item: (item.start, -(item.end - item.start)))
     kept: list[Found] = []

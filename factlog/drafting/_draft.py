@@ -13,7 +13,7 @@ from factlog.drafting._holders import Holders
 from factlog.drafting._names import INVISIBLE, Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
 from factlog.drafting._quotes import Quotation, quotation_after, quotation_at
-from factlog.drafting._segment import sentences
+from factlog.drafting._segment import sentences, visible
 from factlog.drafting._times import named_time
 from factlog.errors import InputError
 from factlog.model import (
@@ -284,7 +284,8 @@ def draft(
         vocabulary={predicate.id: predicate.label for predicate in registry.predicates},
         figures={predicate.id: predicate.label for predicate in registry.predicates if predicate.functional},
     )
-    spans = _with_dateline_whole(text, sentences(text))
+    # A line of zero-width spaces, byte-order marks or controls only shows nothing: no sentence, no claim.
+    spans = [span for span in _with_dateline_whole(text, sentences(text)) if visible(text[span[0] : span[1]])]
     claims: list[Claim] = []
     extra: list[Claim] = []
     before: Attribution | None = None

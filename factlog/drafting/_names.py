@@ -8,6 +8,7 @@ word, so "North Korea's state news agency KCNA" finds the agency, not the countr
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -78,8 +79,17 @@ _AGENCIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def agency_name(phrase: str) -> str | None:
     """The English name of a well-known news agency written in any of its forms ("연합뉴스": "Yonhap"), or None."""
-    written = normal(unicodedata.normalize("NFKC", phrase))
-    return next((name for name, others in _AGENCIES if written in {normal(n) for n in (name, *others)}), None)
+    return _agency_forms().get(normal(unicodedata.normalize("NFKC", phrase)))
+
+
+@functools.cache
+def _agency_forms() -> dict[str, str]:
+    """Each form of a well-known agency's name, as matched, to its English name (the first agency's if shared)."""
+    forms: dict[str, str] = {}
+    for name, others in _AGENCIES:
+        for form in (name, *others):
+            forms.setdefault(normal(form), name)
+    return forms
 
 
 def normal(text: str) -> str:

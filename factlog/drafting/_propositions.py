@@ -38,6 +38,8 @@ _VERBS = {
     "meets": r"met(?: with)?|meets with|(?:to|will|would) meet(?: with)?|held talks with",
     "attends": r"attended|attends|(?:to|will|would) attend",
 }
+_FUTURE = frozenset({"to", "will", "would"})
+"""The first word of a verb of ``_VERBS`` that makes it a future: "to visit", "will meet"."""
 _DEMONYMS = {
     "american": "United States",
     "u.s.": "United States",
@@ -122,7 +124,14 @@ def _entity_in(names: Names, text: str, kinds: tuple[EntityKind, ...] | None = N
     return None
 
 
-def _relation(names: Names, predicates: set[str], sentence: str, when: Interval | None) -> Proposition | None:
+def _relation(
+    names: Names, predicates: set[str], sentence: str, named: Interval | None, published: Interval | None
+) -> Proposition | None:
+    """The relation a verb of ``_VERBS`` gives, at the time named, else (for a past or present verb) the publication's.
+
+    A future ("to visit", "will meet") has not happened on the day of writing: without a
+    time of its own it gets none, never the publication day.
+    """
     for predicate, verbs in _VERBS.items():
         if predicate not in predicates:
             continue
@@ -145,6 +154,8 @@ def _relation(names: Names, predicates: set[str], sentence: str, when: Interval 
             if names.kind(m.entity) in (EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.GROUP)
         ]
         if persons and target is not None and target != persons[-1]:
+            future = match.group().split()[0].casefold() in _FUTURE
+            when = named if future else named or published
             return Proposition(subject=persons[-1], predicate=predicate, object=target, when=when)
     return None
 
@@ -190,13 +201,13 @@ def sentence_proposition(
     ``vocabulary`` maps the predicate ids given to their labels, ``figures`` the
     functional ones (whose label may name a unit); ``named`` is the time the sentence's
     words name, if any, and ``published`` the article's date, the valid time of a
-    relation or figure when the words name none. An event's date is proposed only from
-    words of the sentence.
+    relation (but a future one: "to visit", "will meet") or figure when the words name
+    none. An event's date is proposed only from words of the sentence.
     """
     predicates = set(vocabulary)
     when = named or published
     return (
-        _relation(names, predicates, sentence, when)
+        _relation(names, predicates, sentence, named, published)
         or _figure(names, figures, sentence, when)
         or _event_date(names, predicates, sentence, named)
     )

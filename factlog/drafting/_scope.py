@@ -7,10 +7,19 @@ the words naming or describing the speaker ("Seoul, which has no nuclear weapons
 said ...") and not in what the speaker adds after the verb (", adding that no damage
 ...": another claim). The negation of the verb of saying itself always counts.
 
+A negation inside a relative clause ("a provocation which can never be tolerated")
+describes a noun of what is held and denies nothing of it.
+
 A question asserts nothing: whoever asks "Will Kim attend the summit?" is committed
 neither to Kim attending nor to his staying away (FactBank's Uu), so a sentence that
 is a question, or opens with a quoted one ("“Will they come?” Kim said."), is
-``uncommitted`` and denies nothing, whatever its hedges and negations.
+``uncommitted`` and denies nothing, whatever its hedges and negations; so is one that
+asks indirectly ("Reporters asked whether Kim visited Moscow", "Asked whether Kim would
+come, Peskov said ...", "refused to say whether").
+
+A verb of saying after the holder's own ("Park said Kim cannot rule out a visit", "...
+said they did not deny it") is no holder's, but its band still qualifies what is held:
+it applies as a hedge does.
 """
 
 from __future__ import annotations
@@ -20,10 +29,15 @@ import re
 from factlog.drafting._cues import CueKind, Found
 from factlog.model._scales import Certainty
 
-__all__ = ["asks", "certainty_of", "denies"]
+__all__ = ["asks", "certainty_of", "denies", "qualifying"]
 
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"\s*(?:and|but)\s", re.IGNORECASE)
+_COORDINATED = re.compile(r"[\s”\"’']*(?:and|but)\s", re.IGNORECASE)
+"""A second clause: ", and ...", ", but ..." (after a closing quotation mark too: '"a facility," but did not')."""
+_JOINED = re.compile(r";|\b(?:and|but)\b", re.IGNORECASE)
+"""What joins a second clause to the first: a later saying there is its own, not a qualifier of the first."""
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
+"""A relative clause's first word: what follows describes a noun before it."""
 _DESCRIBING = re.compile(r"\s*(?:,|(?:who|which|that|whose)\b)")
 """What opens words describing a speaker after the name: an apposition or a relative clause."""
 _QUESTION = re.compile(r"\?[\s”\"’'»)\]]*$|^\s*[“\"][^“”\"]*\?\s*[”\"]")
@@ -32,8 +46,33 @@ _ADDING = re.compile(r",\s*(?:adding|noting|stressing|insisting)\b", re.IGNORECA
 """The joint of a second claim after a verb of saying: "..., Lee told a briefing, adding that ..."."""
 
 
+def qualifying(sentence: str, cues: list[Found], used: Found | None, naming: tuple[CueKind, ...]) -> list[Found]:
+    """The cues that qualify what is held: all but the ``naming`` kinds, the ``used`` one, and later modal sayings.
+
+    A verb of saying after ``used`` ("Park said Kim cannot rule out a visit") names no
+    holder of its own, but its band, below ``certain``, qualifies what is held, unless
+    a second clause holds it ("... said it was concerned but declined to comment").
+    """
+    return [
+        item
+        for item in cues
+        if item is used
+        or item.cue.kind not in naming
+        or (
+            used is not None
+            and item.start >= used.end
+            and item.cue.kind is CueKind.REPORTING
+            and item.cue.band < Certainty.CERTAIN
+            and not item.cue.denies
+            and _JOINED.search(sentence, used.end, item.start) is None
+        )
+    ]
+
+
 def denies(sentence: str, applying: list[Found], used: Found | None, holders: tuple[str, ...]) -> bool:
     """Whether a cue that applies to the sentence denies what is held (see the module); ``used`` names the holder."""
+    if any(item.cue.asks for item in applying):
+        return False  # an indirect question asserts nothing, as a question does
     return any(
         item.cue.denies
         and _main_clause(sentence, item)
@@ -52,7 +91,12 @@ def asks(sentence: str) -> bool:
 
 
 def certainty_of(cues: list[Found], own_voice: bool) -> Certainty:
-    """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole)."""
+    """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole).
+
+    An indirect question ("asked whether") makes it ``uncommitted`` wherever it stands.
+    """
+    if any(item.cue.asks for item in cues):
+        return Certainty.UNCOMMITTED
     reporting = [item.cue.band for item in cues if item.cue.kind in (CueKind.PASSIVE, CueKind.REPORTING)]
     hedges = [
         item.cue.band
@@ -70,7 +114,7 @@ def _main_clause(sentence: str, found: Found) -> bool:
     clause = re.split(r"[,;]", before)[-1]
     if _COORDINATED.match(clause):
         return False  # "The fire was put out, and there is no risk": the second clause, as after a semicolon
-    return _CONCESSIVE.search(clause) is None
+    return _CONCESSIVE.search(clause) is None and _RELATIVE.search(clause) is None
 
 
 def _in_holder(sentence: str, found: Found, holders: tuple[str, ...]) -> bool:

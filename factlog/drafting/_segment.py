@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any
 
 from factlog._extras import optional_import
 
-__all__ = ["sentences"]
+__all__ = ["sentences", "visible"]
 
 _LINE = re.compile(r"[^\n]+")
 _WINDOW = 2000
@@ -35,6 +36,16 @@ _ZONE = re.compile(
     r"(?:UTC|GMT|ET|PT|CT|MT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|KST|JST|IST|AEST|AEDT|HKT|SGT)"
     r"(?![\w-])"
 )
+_HIDDEN_KINDS = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp"})
+"""Unicode categories that show nothing: controls, format characters (zero-width space, byte-order mark, soft
+hyphen, bidirectional marks), surrogates and spaces."""
+_IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
+"""Default-ignorable characters outside those categories: fillers and variation selectors, which show nothing."""
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` holds a character that shows something: not only spaces, controls and format characters."""
+    return any(unicodedata.category(char) not in _HIDDEN_KINDS and not _IGNORABLE.match(char) for char in text)
 
 
 @functools.cache
@@ -51,7 +62,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+_BOUNDARY = re.compile(r"[.!?。．！？)）」\"”'’ȸȹ☉☈☇☄\r]")
+"""What pysbd may end a sentence at (stops, closing brackets and quotation marks before a capital, list items):
+a text with none of these is one sentence, and pysbd, a regular expression compiled for each sentence it finds,
+is not asked."""
+
+
 def _segment(text: str) -> list[str]:
+    if _BOUNDARY.search(text) is None:
+        return [text]  # a headline or a heading: no sentence end for pysbd to find
     try:
         pieces = [str(piece) for piece in _segmenter().segment(text)]
     except (ValueError, IndexError, TypeError, AttributeError, RecursionError, re.error):

@@ -11,7 +11,7 @@ import attrs
 
 from factlog.errors import ArgumentError, InputError, expect
 from factlog.io._arguments import expect_named
-from factlog.io._atomic import write_atomic, written_in_place
+from factlog.io._atomic import read_only, write_atomic, written_in_place
 from factlog.io._writing import dump_to
 from factlog.model import ClaimSet
 from factlog.model._claimset import expect_claim_set
@@ -110,7 +110,8 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str], *, fo
     while the draft is written (by another draft: a new file is made only where none
     is), and a ``path`` that is the text's own path, or empty, whatever ``force``. Raises
     :class:`InputError` when either cannot be written (a folder, pipe or device at the
-    text's path among them), :class:`~factlog.ArgumentError` for ``claims`` that are
+    text's path among them; a read-only file there, with ``force`` too, is refused
+    before the claims are written), :class:`~factlog.ArgumentError` for ``claims`` that are
     no :class:`ClaimSet` or a ``text`` that is no :class:`str`.
     """
     expect_claim_set(claims, "factlog.write_draft")
@@ -126,6 +127,11 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str], *, fo
             raise ClashError(clash)
     stored = stores_text(target)
     texts = [target.parent / source.document for source in claims.sources if source.document is not None]
+    data = text.encode("utf-8")
+    for beside in texts if stored else []:
+        # Refused before the claims are written: claims whose text could not be stored would name another's.
+        if read_only(beside) and not _holds(beside, data):
+            raise InputError(f"{beside}: cannot write: it is read-only (make it writable, chmod u+w, to replace it)")
     for folder in dict.fromkeys([target.parent, *(beside.parent for beside in texts if stored)]):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -139,7 +145,6 @@ def write_draft(claims: ClaimSet, text: str, path: str | os.PathLike[str], *, fo
         raise ClashError(Clash(target, ClashKind.DRAFT)) from None
     if not stored:
         return
-    data = text.encode("utf-8")
     for source in claims.sources:
         if source.document is None:
             continue

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from factlog.errors import InputError
 
-__all__ = ["write_atomic", "written_in_place"]
+__all__ = ["read_only", "write_atomic", "written_in_place"]
 
 _NEW_FILE_MODE = 0o666  # less the umask, which os.open applies
 _DESCRIPTORS = re.compile(r"/proc/(?:self|thread-self|\d+)/fd|/dev/fd")
@@ -186,6 +186,24 @@ def _write_into(target: Path, data: bytes) -> None:
         raise _cannot(target, error.strerror or str(error)) from None
 
 
+def _read_only(real: Path, mode: int) -> bool:
+    """Whether a regular file of permission bits ``mode`` is kept as read-only: no write bit, or not writable here."""
+    return not mode & _WRITABLE or not os.access(real, os.W_OK)
+
+
+def read_only(target: Path) -> bool:
+    """Whether :func:`write_atomic` refuses ``target``, an existing regular file, as read-only; False for anything else.
+
+    Lets a writer of two files refuse before writing the first when the second would be refused.
+    """
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    try:
+        found = os.stat(real).st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(found) and _read_only(real, stat.S_IMODE(found))
+
+
 def _replace(target: Path, data: bytes, *, new: bool = False) -> None:
     """Write a temporary file beside the regular file (or the place of a new one) and rename it over it.
 
@@ -199,7 +217,7 @@ def _replace(target: Path, data: bytes, *, new: bool = False) -> None:
         mode = None
     except OSError as error:
         raise _cannot(target, error.strerror or str(error)) from None
-    if mode is not None and (not mode & _WRITABLE or not os.access(real, os.W_OK)):
+    if mode is not None and _read_only(real, mode):
         # A rename needs only the folder's leave: a file made read-only on purpose is kept, as open() would keep it.
         raise _cannot(target, "it is read-only (make it writable, chmod u+w, to replace it)")
     _remove_stale(folder, real.name)

@@ -11,7 +11,7 @@ estimate                  JSON                             the values it allows
 ``more-than``             "more than 10,000"               above 10,000, no upper bound
 ``up-to``                 "up to 600"                      600 and below, no lower bound
 ``less-than``             "fewer than 600"                 below 600, no lower bound
-``about``                 "about 120", "around 120"        within ±10 % of 120 (:data:`ABOUT`)
+``about``                 "about 120", "around 120"        within ±10 % of 120 (:data:`ABOUT`); ±2 K of a temperature
 ``a-few``, ``several``    ``{"estimate": "a-few"}``        3 to 9
 ``dozens``                "dozens of"                      24 to 99
 ``hundreds``              "hundreds of"                    200 to 9,999
@@ -40,9 +40,17 @@ import attrs
 
 from factlog._echo import echoed
 from factlog.model._fields import FieldError, _doc, instance_of, optional_text
-from factlog.model._units import plural, unheld
+from factlog.model._units import absolute_temperature, margin_convert, plural, unheld, unrepresented
 
-__all__ = ["ABOUT", "Estimate", "Quantity", "unheld_figure"]
+__all__ = ["ABOUT", "ABOUT_DEGREES", "Estimate", "Quantity", "unheld_figure"]
+
+ABOUT_DEGREES = 2.0
+"""What "about" allows of a temperature (K, degC, degF), in kelvin either way: ±2 degC, ±3.6 degF.
+
+A relative ±10 % means nothing on a scale whose zero is arbitrary (about 0 degC would
+allow nothing, about 32 degF ±3.2 degF, about 273.15 K ±27 K: one temperature each), so
+a temperature is allowed a fixed number of degrees, the same whichever unit it is
+written in: reporters round temperatures to whole degrees."""
 
 ABOUT = 0.1
 """The relative tolerance of ``about``: "about 120" is 108 to 132."""
@@ -165,6 +173,8 @@ class Quantity:
             return (amount if self.lower is None else self.lower), (amount if self.upper is None else self.upper)
         if estimate is Estimate.ABOUT:
             spread = abs(amount) * ABOUT
+            if self.unit is not None and absolute_temperature(self.unit):
+                spread = margin_convert(ABOUT_DEGREES, "kelvin", self.unit) or spread
             return amount - spread, amount + spread
         if estimate is Estimate.AT_LEAST:
             return amount, math.inf
@@ -193,7 +203,10 @@ class Quantity:
 
 
 def unheld_figure(figure: Quantity) -> tuple[str, str] | None:
-    """``(field, message)`` for the first number of ``figure`` past the largest float in base units; else None.
+    """``(field, message)`` for the first number of ``figure`` no key holds; else None.
+
+    Past the largest float in base units, below the smallest normal one, or below
+    absolute zero (:func:`~factlog.model._units.unrepresented`).
 
     1e306 km is 1e309 m: held as infinity it would be one proposition with 1.7e308 km
     (:func:`~factlog.model._units.unheld`). Costs a comparison a number unless the
@@ -203,6 +216,9 @@ def unheld_figure(figure: Quantity) -> tuple[str, str] | None:
     if unit is None:
         return None
     for field, number in (("amount", figure.amount), ("lower", figure.lower), ("upper", figure.upper)):
+        reason = None if number is None else unrepresented(number, unit)
+        if reason is not None:
+            return field, reason
         found = None if number is None else unheld(number, unit)
         if found is not None:
             base, _ = found

@@ -10,13 +10,14 @@ Before anything compares claims, names are made canonical:
 * a proposition written with a declared inverse predicate is turned around
   (``russia receives-weapons-from dprk`` becomes ``dprk supplies-weapons-to russia``);
 * a symmetric predicate gets its two entities in sorted order;
-* a figure with a unit pint reads is held in that unit's base units, to 12 significant
-  figures (:func:`~factlog.model._units.base_figure`; in a unit with an offset, never
-  finer than 14 of the offset: -273.14 degC is 0.01 K): "600 km", "600 kilometres" and
-  "600,000 m" are one proposition, and so are "1 mile" and "1.609344 km"; the unit is
-  read as :func:`~factlog.model._units.unit_reading` reads it (as written, never
-  case-folded for pint: "Mbps" is megabits a second, "MBPS" an opaque word), and an
-  opaque unit is held as its folded spelling ("Troops" is "troops").
+* a figure with a unit pint reads is held in that unit's base units, to 31 significant
+  bits (:func:`~factlog.model._units.base_figure`; a temperature never finer than
+  2**-22 K: -273.14 degC is 0.01 K): "600 km", "600 kilometres" and "600,000 m" are
+  one proposition, and so are "1 mile" and "1.609344 km"; the unit is read as
+  :func:`~factlog.model._units.unit_reading` reads it (a symbol as written, never
+  case-folded for pint: "Mbps" is megabits a second, "MBPS" an opaque word; a unit's
+  name in any case: "Celsius" is "celsius"), and an opaque unit is held as its folded
+  spelling ("Troops" is "troops").
 
 :func:`Vocabulary.key` then gives a :data:`PropositionKey` equal for two propositions
 exactly when they say the same thing (valid time aside: time is compared by the rules).
@@ -35,7 +36,7 @@ from factlog.model._claimset import ClaimSet
 from factlog.model._coherence import exclusion_names, exclusions, inverse_names, paired_predicates
 from factlog.model._literals import Object
 from factlog.model._nouns import DateValue, Entity, Predicate, Proposition, Quantity, TextValue
-from factlog.model._units import base_figure, base_unit, unit_reading
+from factlog.model._units import base_figure, base_unit, figure_floor, unit_reading
 
 __all__ = ["PropositionKey", "Vocabulary", "shown_form", "unit_slug", "written_key"]
 
@@ -75,8 +76,9 @@ def object_key(value: object) -> ObjectKey:
         if unit:
             unit, scale, offset = _unit_key(unit)
             if scale is not None:  # a pint unit: the figure in its base units
-                amount = None if amount is None else base_figure(amount, scale, offset)
-                low, high = base_figure(low, scale, offset), base_figure(high, scale, offset)
+                floor = figure_floor(unit)
+                amount = None if amount is None else base_figure(amount, scale, offset, floor)
+                low, high = base_figure(low, scale, offset, floor), base_figure(high, scale, offset, floor)
         key = ("quantity", amount, low, high, unit or "")
         return key if value.estimate is None else (*key, value.estimate.value)
     if isinstance(value, tuple):

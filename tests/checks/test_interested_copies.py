@@ -12,7 +12,7 @@ from factlog import Status
 from factlog.checks import interested_denial
 
 
-def _claims(encoding: str, publisher: str = "maker") -> factlog.ClaimSet:
+def _claims(encoding: str, publisher: str = "maker", derived: tuple[str, ...] = ("release",)) -> factlog.ClaimSet:
     """A watchdog says the maker dumped waste; the denial is encoded as ``encoding``.
 
     ``copy``: the outlet's story is ``derived_from`` the release (of ``publisher``), and the
@@ -34,12 +34,14 @@ def _claims(encoding: str, publisher: str = "maker") -> factlog.ClaimSet:
             {"id": "river", "name": "The river", "kind": "place"},
             {"id": "watchdog", "name": "Watchdog", "kind": "organisation"},
             {"id": "outlet", "name": "Outlet", "kind": "media-outlet"},
+            {"id": "wire", "name": "Wire", "kind": "media-outlet"},
         ],
         "predicates": [{"id": "dumps-waste-in", "label": "dumps waste in", "kind": "event"}],
         "sources": [
             {"id": "release", "title": "Statement", "publisher": publisher, "published": "2025-05-01"},
             {"id": "story", "title": "Story", "publisher": "outlet", "published": "2025-05-02"}
-            | ({"derived_from": ["release"]} if encoding == "copy" else {}),
+            | ({"derived_from": list(derived)} if encoding == "copy" else {}),
+            {"id": "wire-story", "title": "Wire story", "publisher": "wire", "published": "2025-05-01"},
             {"id": "report", "title": "Report", "publisher": "watchdog", "published": "2025-05-03"},
         ],
         "claims": [
@@ -79,9 +81,68 @@ def test_a_copy_names_the_story_it_copies_as_the_interested_voice() -> None:
     assert "denied by Outlet copying Maker Ltd (“Statement”), party to it" in finding.message
 
 
+@pytest.mark.parametrize("derived", [("release", "wire-story"), ("wire-story", "release")])
+def test_a_copy_of_the_accused_s_story_and_another_is_interested_in_either_order(derived: tuple[str, ...]) -> None:
+    """``derived_from`` the accused's release and a wire story: the accused may be speaking, listed first or not."""
+    claims = _claims("copy", derived=derived)
+    [finding] = interested_denial(factlog.Index.of(claims))
+    assert "denied by Outlet copying Maker Ltd (“Statement”), party to it" in finding.message
+    [assessed] = factlog.assess(claims).propositions
+    assert assessed.status is Status.DENIED_BY_INTERESTED_PARTY
+
+
 def test_a_copy_of_an_outsider_s_story_is_not_interested() -> None:
     """The outlet's copy of another company's statement denies as that company: no party, no discount."""
     claims = _claims("copy", publisher="other")
     assert list(interested_denial(factlog.Index.of(claims))) == []
     [assessed] = factlog.assess(claims).propositions
     assert assessed.status is not Status.DENIED_BY_INTERESTED_PARTY
+
+
+def test_an_origin_s_label_names_the_party_it_counts_as_before_its_relays() -> None:
+    """Four outlets' copies of a release, then its maker in a later statement: one origin, named by the maker first.
+
+    Listed by time, the maker came fourth and "and 2 more" hid the very voice the origin counts as.
+    """
+    outlets = [f"outlet-{n}" for n in range(4)]
+    proposition = {"subject": "maker", "predicate": "dumps-waste-in", "object": "river", "when": "2024"}
+
+    def denial(claim: str, holder: str, source: str) -> dict[str, Any]:
+        return {
+            "id": claim,
+            "statement": "No waste was dumped.",
+            "polarity": "denied",
+            "proposition": proposition,
+            "attribution": {"holder": holder},
+            "evidence": [{"source": source, "quote": "No waste was dumped."}],
+        }
+
+    document = {
+        "format": "factlog",
+        "version": 1,
+        "entities": [
+            {"id": "maker", "name": "Maker Ltd", "kind": "organisation"},
+            {"id": "river", "name": "The river", "kind": "place"},
+            *({"id": o, "name": f"Outlet {o[-1]}", "kind": "media-outlet"} for o in outlets),
+        ],
+        "predicates": [{"id": "dumps-waste-in", "label": "dumps waste in", "kind": "event"}],
+        "sources": [
+            {"id": "release", "title": "Statement", "publisher": "maker", "published": "2025-05-01"},
+            *(
+                {
+                    "id": f"copy-{o}",
+                    "title": "Story",
+                    "publisher": o,
+                    "published": "2025-05-02",
+                    "derived_from": ["release"],
+                }
+                for o in outlets
+            ),
+            {"id": "later", "title": "Second statement", "publisher": "maker", "published": "2025-06-01"},
+        ],
+        "claims": [*(denial(f"by-{o}", o, f"copy-{o}") for o in outlets), denial("own", "maker", "later")],
+    }
+    claims = factlog.loads(json.dumps(document))
+    index = factlog.Index.of(claims)
+    [origin] = factlog.origins(index, list(index.by_id.values()))
+    assert origin.label.startswith("Maker Ltd, ")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import factlog
 import factlog.dask
 from factlog import Attribution, Claim, ClaimSet, Entity, EntityKind, Evidence, PartialDate, Source
-from factlog.analysis._wording import MIN_WORDS, words_of
+from factlog.analysis._wording import MIN_WORDS, most_words, words_of
 from factlog.checks import shared_wording
 from factlog.render import render_assessment_json, render_json
 from tests import renaming
@@ -227,3 +227,14 @@ def test_single_streamed_and_distributed_assessments_agree(claims: ClaimSet, par
         path = Path(folder) / "claims.jsonl"
         path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
         assert render_assessment_json(factlog.assess_lines(path)) == expected
+
+
+_TRICKY = st.sampled_from(
+    ["İ", "ß", "ﬁ", "’", "“", "”", "—", "-", "'", ".", '"', " ", "\u00a0", "\u0307", "a", "Z", "9", "_"]
+)
+
+
+@given(st.lists(st.one_of(_TRICKY, st.characters()), max_size=60).map("".join))
+def test_the_screen_never_counts_fewer_words_than_a_quote_has(quote: str) -> None:
+    """``most_words`` bounds ``words_of`` from above, so a quote it passes over could share no run of eight words."""
+    assert most_words(quote) >= len(words_of(quote))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
+import pytest
 from distributed import Client
 
 from tests.dask._shared import interrupted_once_running
@@ -56,10 +57,15 @@ def test_ctrl_c_while_waiting_on_a_scheduler_prints_one_line(tmp_path: Path, cli
     assert ended == (130, "interrupted\n", "")
 
 
-def test_sigterm_on_a_local_cluster_kills_its_workers_and_says_terminated(tmp_path: Path) -> None:
+def test_sigterm_on_a_local_cluster_kills_its_workers_and_says_terminated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``kill PID`` (SIGTERM, as a batch job's time limit sends it) during ``check --workers 1``: exit 143,
     stderr ``terminated`` alone (no traceback, no leaked semaphores), and the worker process it started gone.
     """
+    scratch = tmp_path / "tmp"  # where the run's workers keep their files: none of theirs is left
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
     script, flag = tmp_path / "slow.py", tmp_path / "running"
     script.write_text(_SLOW_RUN.replace("FLAG.touch()", "FLAG.write_text(str(os.getpid()))"), encoding="utf-8")
     script.write_text(script.read_text(encoding="utf-8").replace("import sys\n", "import os\nimport sys\n", 1))
@@ -68,6 +74,7 @@ def test_sigterm_on_a_local_cluster_kills_its_workers_and_says_terminated(tmp_pa
     finally:
         (tmp_path / "released").touch()
     assert ended == (143, "terminated\n", "")
+    assert sorted(scratch.rglob("*worker-*")) == []  # Dask's shared lock files (global.lock) may stay
     worker = int(flag.read_text(encoding="utf-8"))
     assert not Path(f"/proc/{worker}").exists() or _zombie(worker)
 

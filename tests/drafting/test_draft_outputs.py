@@ -354,3 +354,26 @@ def test_a_line_break_in_a_refused_output_is_shown_escaped_on_one_line(tmp_path:
     assert ran.stderr == (
         "factlog draft: error: -o x\\x0ay.json: the file exists (a draft reviewed since?): give --force to replace it\n"
     )
+
+
+def test_force_over_read_only_other_text_writes_no_claims(tmp_path: Path, article: Path) -> None:
+    """``--force`` with other text read-only at the text's name: exit 3 naming it, and the old claims file kept."""
+    (tmp_path / "x.json").write_text("reviewed", encoding="utf-8")
+    beside = tmp_path / "x.txt"
+    beside.write_text("notes of mine", encoding="utf-8")
+    beside.chmod(0o444)
+    ran = run("draft", str(article), "--source", "x", "-o", str(tmp_path / "x.json"), "--force")
+    assert ran.returncode == 3
+    assert f"{beside}: cannot write: it is read-only" in ran.stderr
+    assert (tmp_path / "x.json").read_text(encoding="utf-8") == "reviewed"
+    assert beside.read_text(encoding="utf-8") == "notes of mine"
+
+
+def test_write_draft_refuses_a_read_only_text_before_writing_new_claims(tmp_path: Path) -> None:
+    """The library raises InputError for read-only other text, with force, and makes no claims file."""
+    claims = factlog.draft(TEXT, source="x")
+    (tmp_path / "document.txt").write_text("other", encoding="utf-8")
+    (tmp_path / "document.txt").chmod(0o444)
+    with pytest.raises(factlog.InputError, match=r"document\.txt: cannot write: it is read-only"):
+        factlog.write_draft(claims, TEXT, tmp_path / "x.json", force=True)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["document.txt"]

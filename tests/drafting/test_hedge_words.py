@@ -54,6 +54,8 @@ def _sentence(cue: Cue, phrase: str) -> str:
         return f"The closure {phrase} a shift in policy."
     if cue.own_voice_only:
         return f"The ministry {phrase} close the port."
+    if cue.before is not None:  # the cue counts before its verbs only: "hoped to visit"
+        return f"Officials said the ministry {phrase} {_expand(cue.before)[0]} the port."
     return f"Officials said the ministry {phrase} closed the port."
 
 

@@ -98,8 +98,38 @@ def test_a_sentence_longer_than_the_window_is_cut_and_pysbd_never_given_more(
     """No sentence end within 2,000 characters: pysbd is given at most 2,000 at a time, every character kept."""
     given_lengths = _spied(monkeypatch)
     spans = _segment.sentences(paragraph)
-    assert max(given_lengths) <= _segment._WINDOW
+    assert max(given_lengths, default=0) <= _segment._WINDOW  # none at all without a sentence end
     assert all(end - start <= _segment._WINDOW for start, end in spans)
     assert "".join(_texts(spans, paragraph)).replace(" ", "") == paragraph.replace(" ", "")
     if " " in paragraph:  # cut at a space, never inside a word
         assert all(paragraph[end : end + 1] in ("", " ") for _, end in spans)
+
+
+_PIECES = [*"abcXYZ019 ,;:-–(&%/*+=[]", "Mr", "Dr", "No", "U", "S", "ii", "\u200b", "é"]
+_UNENDED = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join)
+"""A line with no sentence end: words, spaces, commas, an opening bracket, abbreviations without their stop."""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_UNENDED, min_size=1, max_size=5))
+def test_lines_with_no_sentence_end_skip_pysbd_and_split_as_it_would(lines: list[str]) -> None:
+    """Headlines with no stop, closing mark or bracket are not given to pysbd, and their sentences are pysbd's."""
+    text = "\n".join(lines)
+    real = _segment._segmenter()
+    expected: list[str] = []
+    for line in lines:
+        expected += [piece.strip() for piece in map(str, real.segment(line)) if piece.strip()]
+    given_lengths: list[int] = []
+
+    class Spy:
+        def segment(self, piece: str) -> Any:
+            given_lengths.append(len(piece))
+            return real.segment(piece)
+
+    saved = _segment._segmenter
+    _segment._segmenter = Spy  # type: ignore[assignment]
+    try:
+        found = _texts(_segment.sentences(text), text)
+    finally:
+        _segment._segmenter = saved
+    assert (found, given_lengths) == (expected, [])

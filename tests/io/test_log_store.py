@@ -143,6 +143,21 @@ def test_an_append_to_a_read_only_store_is_refused_and_leaves_no_files(log: Clai
     assert _files(tmp_path) == before
 
 
+def test_a_store_with_no_write_bit_is_refused_for_writes_and_read(log: ClaimLog, tmp_path: Path) -> None:
+    """A store chmod 0444: append and retract refused (exit 3), its bytes kept, for anyone; show still reads it."""
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    log.path.chmod(0o444)
+    before = log.path.read_bytes()
+    appended = run("log", "append", str(log.path), str(tmp_path / "c.json"))
+    retracted = run("log", "retract", str(log.path), "a", "--reason", "wrong")
+    assert [(r.returncode, r.stderr) for r in (appended, retracted)] == 2 * [
+        (3, f"error: {log.path}: the store cannot be written: the file is read-only\n")
+    ]
+    assert log.path.read_bytes() == before
+    shown = run("log", "show", str(log.path))
+    assert (shown.returncode, sorted(c.id for c in factlog.loads(shown.stdout).claims)) == (0, ["a", "b"])
+
+
 def test_a_store_in_a_read_only_folder_is_read_and_not_written(log: ClaimLog, tmp_path: Path) -> None:
     """`log show` reads a store whose folder takes no new file; `log append` says why it cannot write; no file left."""
     folder = tmp_path / "ro"

@@ -81,7 +81,8 @@ def test_no_figure_with_a_unit_is_held_as_an_infinity(amount: float, unit: str) 
         refused = error
     if refused is not None:
         assert refused.field == "proposition.object.amount"
-        assert abs(amount) > 1e200
+        below = "below absolute zero" in refused.message or "below the smallest figure" in refused.message
+        assert abs(amount) > 1e200 or below
         return
     assert made.proposition is not None
     key = object_key(made.proposition.object)
@@ -101,3 +102,23 @@ def test_a_unit_too_large_for_any_figure_is_an_opaque_word() -> None:
     """ "Qpc**10" overflows pint's own sizes: a word compared as written, its figures as they are (not NaN)."""
     key = object_key(Quantity(amount=3, unit="Qpc**10"))
     assert key == ("quantity", 3.0, 3.0, 3.0, "qpc**10")
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "words"),
+    [
+        (-300, "C", "below absolute zero"),
+        (-500, "F", "below absolute zero"),
+        (-1, "K", "below absolute zero"),
+        (1e-320, "nm", "below the smallest figure held"),
+    ],
+)
+def test_a_figure_no_key_holds_is_refused_on_load_naming_claim_and_path(amount: float, unit: str, words: str) -> None:
+    """-300 degC, -500 degF, -1 K and 1e-320 nm (0 m as a float) are refused at their JSON path, naming the claim."""
+    document = json.loads(factlog.dumps(world(claim("cold", "dprk", "troops-deployed", Quantity(amount=1, unit="K")))))
+    document["claims"][0]["proposition"]["object"] = {"amount": amount, "unit": unit}
+    with pytest.raises(factlog.FormatError) as raised:
+        factlog.loads(json.dumps(document))
+    [error] = raised.value.errors
+    assert error.startswith("$.claims[0].proposition.object.amount: claim 'cold': ")
+    assert words in error
