@@ -102,7 +102,7 @@ _CARRIED_IN = (
 _TAIL = re.compile(
     # A comma before a trailing relay, or none before "in a speech carried by X": the words say it is a relay.
     rf"(?:,\s*|\s+(?={_CARRIED_IN}\s))(?:according to\s+(?P<according>[^,;:“”\"]{{1,80}}?)|"
-    r"(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
+    r"(?!(?:citing|quoting)\s)(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
     r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?)|"
     rf"(?:{_CARRIED_IN}|(?:carried|relayed|published)\s+by)\s+(?P<carrier>[^,;:“”\"]{{1,60}}?))"
     rf"(?:\s+{WHEN})?"
@@ -121,6 +121,10 @@ _QUOTED_AS = re.compile(r"(?:quoted|quotes|quoting)\s*(?P<whom>.*?)\s*as saying"
 _TOLD = re.compile(
     r"(?:told|tells)\s+(?P<whom>[^,;:.“”\"]{1,60}?)(?=\s*(?:$|[,;:.“”\"]|\s(?:that|on|in|at|last|this|late)\s))"
 )
+_ADDRESSEE_NAME = re.compile(r"(?P<name>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)\s+[a-z]")
+"""A name told, then what was told with no "that" between: "TASS" in "TASS the talks went well"."""
+_TIME_BEFORE_CITING = re.compile(rf"\s+{WHEN}(?=,\s*(?:citing|quoting)\s)", re.IGNORECASE)
+"""A time between a verb of saying and a citation: "reported on Friday, citing ..."."""
 _NOUN_BEFORE = re.compile(
     r"\b(?:media|news|press|the|these|those|such|recent|earlier|some|many|several|unconfirmed|intelligence|his|her|"
     r"their|its|our|western|foreign|local|state|official|previous|similar)\s+$",
@@ -154,6 +158,44 @@ class Reading:
     """The span of what is held, without the attribution."""
     addressee: str | None = None
     """Whom the holder told ("Peskov told TASS"): a relay when it is a news outlet, which the drafter decides."""
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """The spans inside the outermost quotation marks ('“..., Kim said ‘...’ to us,” Putin said': one span).
+
+    A quotation left open runs to the end of the sentence: it goes on in the next one.
+    """
+    spans: list[tuple[int, int]] = []
+    depth, start, straight = 0, 0, False
+    for index, char in enumerate(sentence):
+        opens = char == "“" or (char == '"' and not straight)
+        if opens:
+            if depth == 0:
+                start = index
+            depth += 1
+            straight = straight or char == '"'
+        elif char in {"”", '"'} and depth:
+            depth -= 1
+            straight = straight and char != '"'
+            if depth == 0:
+                spans.append((start, index + 1))
+    if depth:
+        spans.append((start, len(sentence)))
+    return spans
+
+
+def _in_quotation(item: Found, spans: list[tuple[int, int]]) -> bool:
+    """Whether a cue stands inside a quotation: the quoted speaker's words, not the sentence's verb of saying."""
+    return any(start < item.start < end for start, end in spans)
+
+
+def _holds(item: Found, used: Found | None, content: tuple[int, int]) -> bool:
+    """Whether a cue counts for what is held: not when it follows the verb and what is held ends before it.
+
+    '“...,” the official said, asking not to be identified.': the words after the speaker
+    describe the saying, and deny nothing of the quotation before it.
+    """
+    return used is None or item is used or item.start < used.end or content[1] > used.start
 
 
 def _inner_speaker(
@@ -239,6 +281,15 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
         if _NOBODY.fullmatch(subject[-1]):
             return None  # "Nobody said ...": no speaker, and the negation denies
         cited, end = _citations(sentence, item.end)  # "Yonhap reported, citing a source, that ..."
+        opening = _OPENING_QUOTE.match(sentence)
+        rest = sentence[end:].strip()
+        if (
+            opening is not None
+            and sentence.find(subject[-1], opening.end()) >= 0
+            and not rest.strip(".!?")[:1].isalnum()
+        ):
+            # "“...,” the official said(, asking not to be named).": the quotation is what is held
+            return (*subject, *cited), (0, opening.end())
         return (*subject, *cited), (end, len(sentence))
     subject = subject_after(sentence, item)
     if subject is not None and not _NOBODY.fullmatch(subject[-1]):
@@ -279,6 +330,9 @@ def _learned_from(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[in
 def _citations(sentence: str, end: int) -> tuple[tuple[str, ...], int]:
     """Whom the speaker cites right after ``end`` (", citing Y, which cited Z"), innermost last, and where that ends."""
     cited: list[str] = []
+    time = _TIME_BEFORE_CITING.match(sentence, end)
+    if time is not None:
+        end = time.end()  # "Yonhap reported on Friday, citing two officials": the time is no citation
     while (match := CITING_AFTER.match(sentence, end)) is not None:
         cited += sources(match["whom"])
         end = match.end()
@@ -333,9 +387,17 @@ def _carrier(sentence: str, item: Found) -> tuple[str, ...] | None:
 
 
 def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> str | None:
-    """Whom the holder told ("Peskov told TASS": TASS), or None."""
+    """Whom the holder told ("Peskov told TASS": TASS), or None.
+
+    Without "that" after it ("Choe told TASS the talks went well") the name ends where the
+    words in lower case begin.
+    """
     told = _TOLD.match(sentence, used.start) if used is not None and holders else None
-    return None if told is None else told["whom"].strip()
+    if told is None:
+        return None
+    whom = told["whom"].strip()
+    named = _ADDRESSEE_NAME.match(whom)
+    return named["name"] if named is not None else whom
 
 
 def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
@@ -345,14 +407,17 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
     a speaker of its own it is ``quoted``, as a sentence that is only a quotation is.
     """
     sentence = plain_quotes(sentence)
+    spans = _quoted_spans(sentence)
+    # A verb of saying inside a quotation is the quoted speaker's ("“It is hard to say ...,” said Yang").
     cues = find_cues(sentence)
+    speaking = [item for item in cues if item.cue.kind not in _NAMING or not _in_quotation(item, spans)]
     holders: tuple[str, ...] = ()
     cue: str | None = None
     anonymous = False
     content = (0, len(sentence))
     used: Found | None = None
     carriers: tuple[str, ...] = ()
-    for item in cues:
+    for item in speaking:
         carrier = _carrier(sentence, item)
         if carrier is not None:
             carriers = (*carriers, *carrier)
@@ -366,7 +431,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
                 holders = (*(c for c in carriers if c not in holders), *holders)
                 cue, used = item.text, item
                 if item.cue.kind is CueKind.ACCORDING and item.start == 0:
-                    holders, content = _inner_speaker(sentence, cues, holders, content)
+                    holders, content = _inner_speaker(sentence, speaking, holders, content)
                 tail = _tail_relays(sentence, item)
                 if tail is not None:
                     relays, cited, start = tail
@@ -381,7 +446,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
         holders, content, cue = headline
     quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
-    applying = qualifying(sentence, cues, used, _NAMING)
+    applying = [item for item in qualifying(sentence, cues, used, _NAMING) if _holds(item, used, content)]
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
     certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
     denied = not question and denies(sentence, applying, used, holders)

@@ -133,6 +133,8 @@ class _Drafter:
         reading = read_sentence(sentence, quoting=quotation is not None)
         speaker = None if quotation is None else quotation.speaker
         attributions = self._attributions(reading, before, wire, speaker)
+        if not reading.holders and not reading.quoted:
+            self.holders.mention(sentence)  # "Kim Jong Un inspected a factory. He said ...": he is Kim
         proposition = None
         note = None
         if reading.polarity is Polarity.AFFIRMED:

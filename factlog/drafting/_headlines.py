@@ -19,6 +19,13 @@ _HEADLINE_HOLDER = re.compile(
     r"\s*$"
 )
 """A headline's holder after a colon or a dash: "Russia Did Not Send Troops: Lavrov", "Talks to resume - sources"."""
+_LEADING_HOLDER = re.compile(
+    r"(?P<holder>(?:[A-Z][\w.’'&-]*\s+){0,2}[A-Z][\w.’'&-]*)(?P<mark>:)\s+[“\"‘']?(?P<said>\S.*?\S)[”\"’']?\s*$"
+)
+"""A headline's holder before a colon: "Lavrov: Russia has no plans ...", "Kim: We will never ..."."""
+_SENTENCE_CASE = re.compile(r"\s[a-z][\w’'-]*\s+[a-z]")
+"""Two words in lower case in a row: what follows the colon is a sentence, not a title ("What We Know")."""
+_QUESTION_WORDS = frozenset(("what", "how", "why", "when", "where", "who", "which"))
 _NOT_A_HOLDER = frozenset(
     (
         *("report", "reports", "analysis", "explainer", "factbox", "poll", "study", "survey", "update", "live"),
@@ -46,6 +53,9 @@ _HEADLINE_WORDS = 3
 def headline_holder(sentence: str) -> tuple[tuple[str, ...], tuple[int, int], str] | None:
     """A headline's holder after a colon or a dash ("Russia Did Not Send Troops: Lavrov"): (holders, content, mark).
 
+    Or before a colon, when a sentence in lower case follows it ("Lavrov: Russia has no plans
+    to deploy troops"); "Analysis: ..." and "Busan Port Fire: What We Know" name nobody.
+
     Only in a line without final punctuation (a headline), after words of a clause (three
     or more), and never a label of the kind of story ("...: Analysis", "... - VIDEO").
     """
@@ -53,7 +63,11 @@ def headline_holder(sentence: str) -> tuple[tuple[str, ...], tuple[int, int], st
         return None
     found = _HEADLINE_HOLDER.fullmatch(sentence.strip())
     if found is None or len(found["said"].split()) < _HEADLINE_WORDS:
-        return None
+        found = _LEADING_HOLDER.fullmatch(sentence.strip())
+        if found is None or len(found["said"].split()) < _HEADLINE_WORDS or not _SENTENCE_CASE.search(found["said"]):
+            return None
+        if found["said"].split()[0].casefold() in _QUESTION_WORDS:
+            return None  # "Busan Port Fire: what we know" names the story's kind
     holder = found["holder"]
     words = holder.casefold().split()
     if words[0] in _NOT_A_NAME or any(word in _NOT_A_HOLDER or _CALENDAR.fullmatch(word) for word in words):

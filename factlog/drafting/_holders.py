@@ -30,6 +30,8 @@ from factlog.model._nouns import Entity
 
 __all__ = ["Holders"]
 
+_PROPOSED = "Proposed by factlog draft: not in the registry given."
+"""The note of a named entity the draft proposes, the same whether a dateline or the body names it."""
 _LONGEST_ID = 200
 """The longest id the format takes (``ID_PATTERN``)."""
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
@@ -39,14 +41,39 @@ _AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
 """The joints of a list: "Russia, China(,) and North Korea" (a comma joins only in a list closed by "and")."""
 _PROPER_NAME = re.compile(r"^[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$")
 """A bare proper name: one to three capitalised words ("Reuters", "Radio Free Asia")."""
+_TITLED_PROPER_NAME = re.compile(
+    r"^(?:[A-Z][\w’'.&-]*\s+){0,2}(?:Minister|Secretary|Director|Chief|Envoy|Ambassador|General|Commander|"
+    r"Chairman|Chairwoman|President|Governor|Mayor|Premier|Leader|Spokesperson|Spokesman|Spokeswoman)\s+"
+    r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$"
+)
+"""A proper name after a capitalised title: "Unification Minister Kim Yung-ho" in a list of names."""
 _POSSESSED = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4}")
 """What a registry name owns, in common nouns: "Kim Jong Un's sister", "Russia's foreign ministry"."""
 _TITLED_NAME = re.compile(
-    rf"^(?:[\w.’'-]+\s+){{0,4}}?(?i:{VAGUE_NOUNS}|minister|secretary|director|chief|envoy|ambassador|"
-    r"general|commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head)\s+"
+    rf"^(?:[\w.’'-]+\s+){{0,4}}(?i:{VAGUE_NOUNS}|minister|secretary|director|chief|envoy|ambassador|"
+    r"general|commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head|executive|"
+    r"ceo|founder|senator|congressman|congresswoman|representative|gov\.|rep\.|sen\.|gen\.|lt\.|col\.|dr\.)\s+"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
 )
-"""A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning."""
+"""A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning.
+
+The last title word before the name ends the title: "Bybit Chief Executive Ben Zhou" is Ben Zhou.
+"""
+_PERSON_OF = re.compile(r"(?P<person>.+?)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.&\s-]*$")
+"""A titled person of a body: "Rep. Lee Seong-kweun of the ruling People Power Party" is Rep. Lee Seong-kweun."""
+_DESCRIBED_NAME = re.compile(
+    r"^(?!.*['’]s\s)(?:[\w.’'-]+\s+){0,4}?(?i:firm|company|group|agency|outlet|newspaper|broadcaster|organi[sz]ation|"
+    r"think tank|startup|exchange|bank|lender|operator|watchdog|monitor|platform|researcher|consultancy|"
+    r"network|institute)\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})$"
+)
+"""A common-noun description before a proper name: "Blockchain analysis firm Elliptic" is Elliptic.
+
+A possessive keeps the whole ("Velmora's state broadcaster VTV"), as the owner's description.
+"""
+_BODY_OF = re.compile(
+    r"\s(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|on))*)$"
+)
+"""The body a descriptor's people are of: "Two officials of the National Intelligence Service"."""
 _ACRONYM = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\)")
 """An acronym in parentheses after a name: "The National Intelligence Service (NIS)"."""
 _PERSON_NOUN = re.compile(
@@ -62,6 +89,15 @@ _THE_AGENCY = re.compile(
     re.IGNORECASE,
 )
 """A news agency spoken of as "the agency" ("the news agency"): the one named last, as in the dateline."""
+_OPENING_NAME = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=,|\s+[a-z])")
+"""The capitalised words a sentence opens with, ending before a comma or a lowercase word: its subject."""
+_NOT_A_SUBJECT = re.compile(
+    r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|The|A|An|This|That|"
+    r"These|Those|It|He|She|They|We|I|There|Here|Last|Next|Earlier|Later|Separately)\b"
+)
+"""A first word that is no name: a preposition, an article, a pronoun, a connective."""
+_PLACED = re.compile(r"\s(?P<preposition>in|at|of|from|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A preposition before a name inside a descriptor: "diplomats in Beijing", "officials at the Pentagon"."""
 _AGENCY_WORD = re.compile(r"\bAgency\b")
 
 
@@ -81,8 +117,30 @@ class Holders:
         """The source id that prefixes the ids of anonymous descriptors: one story's "the spokesman" is its own."""
         self.used: dict[str, Entity] = {}
         self._last_person: str | None = None
+        self._mentioned: str | None = None
+        """A person the outlet named last, as written, not yet resolved: "he" after it is that person."""
         self._last_body: str | None = None
         self._last_agency: str | None = None
+
+    def mention(self, sentence: str) -> None:
+        """Note the person a sentence in the outlet's own voice opens with, whom "he" or "she" after it is.
+
+        "Kim Jong Un inspected a factory. He said ...": Kim Jong Un, a registry person or a
+        name of two to four capitalised words (proposed only when a pronoun comes to speak).
+        """
+        opening = _OPENING_NAME.match(sentence.lstrip(' “"' + INVISIBLE))
+        if opening is None or _NOT_A_SUBJECT.match(opening["name"]):
+            return
+        name = opening["name"]
+        if name.endswith(("'s", "’s")):
+            return  # "North Korea's leader": the owner is no subject
+        found = self.names.find(name)
+        if found and (found[0].start, found[0].end) == (0, len(name)):  # else a longer name: "Kim Yo Jong", not "Kim"
+            if self.names.kind(found[0].entity) is EntityKind.PERSON:
+                self._last_person, self._mentioned = found[0].entity, None
+            return
+        if entity_kind(name) is EntityKind.PERSON and len(name.split()) >= 2:
+            self._last_person, self._mentioned = None, name
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -109,7 +167,7 @@ class Holders:
             found = self.names.lookup(name)
             if found is not None:
                 return self.use(found)
-            return self._new(Entity(id=slug(name), name=name.strip(), kind=EntityKind.MEDIA_OUTLET))
+            return self._new(Entity(id=slug(name), name=name.strip(), kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED))
         return self._new(
             Entity(id=f"{source}-publisher", name=f"the publisher of {source}", kind=EntityKind.MEDIA_OUTLET)
         )
@@ -129,7 +187,8 @@ class Holders:
         if found is not None:
             self._last_agency = self.use(found)
             return found
-        notes = "Proposed by factlog draft: the agency of the story's dateline, not in the registry given."
+        # The same note as a holder's: an entity is proposed alike wherever an article names it, so drafts combine.
+        notes = _PROPOSED
         self._last_agency = self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
         return self._last_agency
 
@@ -151,15 +210,20 @@ class Holders:
 
         A registry or already proposed entity of kind media outlet, or a proper name with an outlet's word in it.
         """
-        phrase = " ".join(phrase.split())
+        found = self._outlet(" ".join(phrase.split()))
+        if found is not None:
+            self._last_agency = found  # "two sources told Reuters ... the agency said": Reuters
+        return found
+
+    def _outlet(self, phrase: str) -> str | None:
         found = self.names.find(phrase)
         if found and not phrase[found[-1].end :].strip(" ."):
             entity = found[-1].entity
             return self.use(entity) if self.names.kind(entity) is EntityKind.MEDIA_OUTLET else None
-        proposed = self._proposed(phrase)
+        known = agency_name(phrase)  # "German Press Agency" is dpa, whichever name comes first
+        proposed = self._proposed(known or phrase)
         if proposed is not None:
             return proposed if self.used[proposed].kind is EntityKind.MEDIA_OUTLET else None
-        known = agency_name(phrase)
         if known is not None or (re.search(r"\b[A-Z]", phrase) and OUTLET_WORDS.search(phrase)):
             return self.resolve(known or phrase)
         return None
@@ -175,6 +239,10 @@ class Holders:
         if acronym is None:
             return self._resolve(phrase)
         name = " ".join((phrase[: acronym.start()] + phrase[acronym.end() :]).split())
+        body = _BODY_OF.search(phrase[: acronym.start()].rstrip())
+        if body is not None and vague(name) and not phrase[acronym.end() :].strip():
+            # "Two officials of the National Intelligence Service (NIS)": the acronym is the service's.
+            return self._anonymous(name, self.resolve(f"{body['body']} ({acronym['acronym']})"))
         earlier = self._proposed(acronym["acronym"])
         if earlier is not None and earlier not in self.names.entities and self.names.lookup(name) is None:
             # "JCS says" in the headline, "the Joint Chiefs of Staff (JCS)" below: one entity, the name an alias.
@@ -184,7 +252,11 @@ class Holders:
             return earlier
         found = self._resolve(name)
         entity = self.used.get(found)
-        if entity is not None and found not in self.names.entities and acronym["acronym"] not in entity.aliases:
+        if (
+            entity is not None
+            and found not in self.names.entities
+            and normal(acronym["acronym"]) not in {normal(known) for known in (entity.name, *entity.aliases)}
+        ):  # "Korean Central News Agency (KCNA)" is KCNA already: no alias of its own name
             self.used[found] = attrs.evolve(entity, aliases=(*entity.aliases, acronym["acronym"]))
         return found
 
@@ -192,7 +264,10 @@ class Holders:
         found = self._named(phrase)
         entity = self.used.get(found)
         if entity is not None and entity.anonymous and _PERSON_NOUN.search(entity.name) and _singular(entity):
-            self._last_person = found  # "The spokesman said ... He stressed ...": the same spokesman
+            self._last_person, self._mentioned = (
+                found,
+                None,
+            )  # "The spokesman said ... He stressed ...": the same spokesman
         elif entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
             self._last_body = found
         if (
@@ -205,17 +280,32 @@ class Holders:
 
     def _named(self, phrase: str) -> str:
         if _PRONOUN.match(phrase):
-            return self._last_person or self._anonymous("an unnamed speaker")
+            if self._last_person is None and self._mentioned is not None:
+                return self._named(self._mentioned)  # "Kim Jong Un inspected a factory. He said ...": Kim
+            return self.use(self._last_person) if self._last_person else self._anonymous("an unnamed speaker")
         if phrase.casefold() == "it":
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
             return self._last_body or self._anonymous("an unnamed speaker")
         if _THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
             return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
+        known = agency_name(without_article(phrase))  # "dpa", "the German Press Agency": one agency, dpa
+        if known is not None and known != phrase:
+            return self._named(known)
+        if known is not None and self.names.lookup(known) is None:
+            return self._proposed(known) or self._new(
+                Entity(id=slug(known), name=known, kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED)
+            )
         found = self.names.find(phrase)
         agency = agency_in(phrase)  # a registry name before it owns the agency: "Russia's TASS news agency"
         if agency is not None and agency != phrase:
             return self._named(agency)  # "Russia's TASS news agency", "the state-run Xinhua news agency": the agency
         head = found[-1] if found else None  # the head of an English noun phrase comes last
+        person_of = _PERSON_OF.fullmatch(phrase)
+        if person_of is not None and not vague(person_of["person"]) and _TITLED_NAME.match(person_of["person"]):
+            return self._named(person_of["person"])  # "Rep. Lee of the ruling People Power Party": Lee
+        described = _DESCRIBED_NAME.match(phrase)
+        if described is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
+            return self._named(described["name"])  # "Blockchain analysis firm Elliptic": Elliptic
         titled = None if INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
@@ -233,10 +323,15 @@ class Holders:
             and phrase[head.end + 1 : head.end + 2].isupper()
         ):
             head = None  # "Kim Yo Jong" with only "Kim" in the registry: a longer name, somebody else
+        if head is not None and vague(phrase) and (placed := _PLACED.search(phrase[: head.start])) is not None:
+            # "Western diplomats in Beijing": people there, an anonymous group, not China; "officials at the
+            # Pentagon" speak for it, "diplomats in Moscow" for no one.
+            at = placed["preposition"].casefold() != "in" and self.names.kind(head.entity) is not EntityKind.PERSON
+            return self._anonymous(phrase, self.use(head.entity) if at else None)
         if head is not None and (not vague(phrase) or not phrase[head.end :].strip(" .")):
             known = self.use(head.entity)
             if self.names.kind(known) is EntityKind.PERSON:
-                self._last_person = known
+                self._last_person, self._mentioned = known, None
             return known
         if vague(phrase):
             # "a senior U.S. official": anonymous, speaking for the name inside the phrase ("a senior NIS official").
@@ -255,11 +350,11 @@ class Holders:
             id=slug(without_article(phrase)),  # "The Secret Intelligence Service": secret-intelligence-service
             name=proposed_name(phrase),
             kind=entity_kind(phrase),
-            notes="Proposed by factlog draft: not in the registry given.",
+            notes=_PROPOSED,
         )
         created = self._new(entity)
         if entity.kind is EntityKind.PERSON:
-            self._last_person = created
+            self._last_person, self._mentioned = created, None
         return created
 
     def _body(self, name: str) -> str | None:
@@ -301,11 +396,12 @@ class Holders:
                 known.append(names[-1].entity)
             elif (proposed := self._proposed(part)) is not None:
                 known.append(proposed)
-            elif _PROPER_NAME.match(part.strip(" .")):
+            elif _PROPER_NAME.match(part.strip(" .")) or _TITLED_PROPER_NAME.match(part.strip(" .")):
                 known.append(None)
             else:
                 return ()
-        if all(entity is None for entity in known) and "," not in phrase:
+        titled = any(_TITLED_PROPER_NAME.match(part.strip(" .")) for part in parts)  # a person, no "and" of a name
+        if all(entity is None for entity in known) and "," not in phrase and not titled:
             return ()  # "Marks and Spencer" may be one name; "Velmora, Tarsia and Orland" is a list
         found = [
             self.resolve(part.strip(" .")) if entity is None else self.use(entity)
@@ -332,9 +428,10 @@ class Holders:
         return [*shared, parts[-1]]
 
     def _surname(self, phrase: str) -> str | None:
-        """The one person named earlier whose last name a lone capitalised word is ("Peskov" after "Dmitry Peskov").
+        """The one person named earlier whose first or last name a lone capitalised word is ("Peskov", "Mao").
 
-        A person this draft proposed gets the surname as an alias; None when no person, or two, bear it.
+        "Peskov" after "Dmitry Peskov", "Mao" after "Mao Ning" (the family name first). A person
+        this draft proposed gets the surname as an alias; None when no person, or two, bear it.
         """
         if _SURNAME.fullmatch(phrase) is None:
             return None
@@ -345,14 +442,14 @@ class Holders:
             if entity.kind is EntityKind.PERSON
             and not entity.anonymous
             and len(entity.name.split()) > 1
-            and normal(entity.name).split()[-1] == written
+            and written in {normal(entity.name).split()[0], normal(entity.name).split()[-1]}
         ]
         if len(bearers) != 1:
             return None
         [person] = bearers
         if person.id not in self.names.entities and written not in {normal(alias) for alias in person.aliases}:
             self.used[person.id] = attrs.evolve(person, aliases=(*person.aliases, phrase))
-        self._last_person = person.id
+        self._last_person, self._mentioned = person.id, None
         return person.id
 
     def _proposed(self, phrase: str) -> str | None:

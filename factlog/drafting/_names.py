@@ -70,7 +70,7 @@ _AGENCIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Reuters", ()),
     ("AP", ("Associated Press", "The Associated Press")),
     ("AFP", ("Agence France-Presse",)),
-    ("dpa", ("Deutsche Presse-Agentur",)),
+    ("dpa", ("Deutsche Presse-Agentur", "German Press Agency")),
     ("Bloomberg", ()),
     ("NHK", ()),
 )

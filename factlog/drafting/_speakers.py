@@ -27,6 +27,15 @@ __all__ = [
 ]
 
 _END_OF_PHRASE = re.compile(r"[,;:.!?“”\"(]|\s(?:that|as|of|in|on|for|who|which|when|to|and said)\s")
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:of|for)\s+(?:(?:(?<=Ministry of )|(?<=Department of )|(?<=Office of )|(?<=Bureau of ))the\s+)?"
+    r"[A-Z][\w’'.&-]*(?:\s+(?:and\s+)?[A-Z][\w’'.&-]*)*"
+)
+"""A name in title case going on after "of" or "for": "Ministry of Unification", "Chiefs of Staff".
+
+"Lee of the Ministry of Unification" is Lee: "of the" goes on only after a ministry's word
+("Ministry of the Interior").
+"""
 _CITING = re.compile(r"\s+(citing|quoting|(?:cited|quoted|carried|relayed|reported) by)\s+", re.IGNORECASE)
 """A citation inside a phrase: "X citing Y" is Y's words through X; "Y cited by X" says the same the other way."""
 _FRAME = re.compile(
@@ -49,6 +58,7 @@ _UNMADE_RECORD = re.compile(
     re.IGNORECASE,
 )
 """A record cited with no maker named: "intelligence reports", "satellite imagery", "its own data"."""
+_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
 _SUBJECT_WORDS = 9
 _RELATIVE_AT_END = re.compile(r",?\s+(?:who|which)$", re.IGNORECASE)
@@ -62,7 +72,7 @@ _NAME_WITH_COMMAS = re.compile(
     r"(?:\s*,\s*[A-Z][\w’'&-]*)+,?\s+and\s+[A-Z][\w’'&-]*$"
 )
 """A name whose last words are a list: "The Ministry of Trade, Industry and Energy" is one body."""
-_LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}")
+_LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}")
 _LIST_END = re.compile(r"^and\s+")
 _LIST_STOP = re.compile(
     r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|Still|Instead|Today|"
@@ -133,6 +143,14 @@ def phrase_after(sentence: str, start: int) -> tuple[str, int]:
     """The phrase from ``start`` to the end of its noun phrase (a comma, "that", "as" ...), and where it ends."""
     rest = sentence[start:]
     stop = _END_OF_PHRASE.search(rest)
+    while (
+        stop is not None
+        and rest[: stop.start()].split()[-1:] != []
+        and rest[: stop.start()].split()[-1][:1].isupper()
+        and (joined := _NAME_GOES_ON.match(rest, stop.start())) is not None
+    ):
+        # "the Joint Chiefs of Staff", "the Center for Strategic and International Studies": one name.
+        stop = _END_OF_PHRASE.search(rest, joined.end())
     end = len(rest) if stop is None else stop.start()
     if stop is not None and rest[stop.start()] == "." and re.match(r"[A-Z]\.", rest[max(0, stop.start() - 1) :]):
         # An abbreviation such as "U.S." ends no phrase; take the rest up to a comma.
@@ -149,7 +167,10 @@ def sources(phrase: str) -> tuple[str, ...]:
     reports", "satellite imagery"): the one citing it holds what it is cited for.
     """
     parts = split_relays(phrase)
-    named = all((part[:1].isupper() or names_someone(part)) and not _UNMADE_RECORD.fullmatch(part) for part in parts)
+    named = all(
+        (_THE.sub("", part)[:1].isupper() or names_someone(part)) and not _UNMADE_RECORD.fullmatch(part)
+        for part in parts
+    )  # "citing the NIS" names the NIS
     return parts if parts and named else ()
 
 
@@ -183,7 +204,12 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     before = sentence[: found.start].rstrip()
     # "The Pentagon on Tuesday said", "The State Department last week alleged", "... in May has said": when, not who.
     for _ in range(2):
-        before = _TIME_AT_END.sub("", before) if not before.endswith(",") else before
+        # "Kim, the sister of X, on Monday said": the comma before the time closes the apposition, and stays.
+        before = (
+            _TIME_AT_END.sub(lambda m: "," if m[0].startswith(",") else "", before)
+            if not before.endswith(",")
+            else before
+        )
         before = _AUXILIARY.sub("", before).rstrip()
     relative = _RELATIVE_AT_END.search(before)
     if relative is not None:
@@ -204,7 +230,8 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     named = _NAME_WITH_COMMAS.search(before)
     clause = named.group() if named else _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
-    if not words or len(words) > _SUBJECT_WORDS:
+    listed = named is None and clause is not before and "," in clause
+    if not words or (len(words) > _SUBJECT_WORDS and not listed):  # "A, B, C, D and E said": a list of any length
         return None
     return split_relays(clause) or None
 
@@ -213,7 +240,7 @@ def _listed(before: str) -> str | None:
     """A list of three or more names before a verb ("Russia, China(,) and North Korea"), or None.
 
     The last comma-separated part joins with "and"; each part before it is a proper name
-    of at most three capitalised words, or words describing the name before them
+    of at most five capitalised words ("Unification Minister Kim Yung-ho"), or words describing the name before them
     ("Lavrov, the foreign minister, and Putin"), and a part opening with a preposition or
     a connective ("In Seoul", "However") ends the list.
     """
@@ -267,6 +294,10 @@ def _apposition(before: str) -> tuple[str, ...] | None:
             else:
                 break
         index -= 1
+    if not parts[index] and index + 1 < len(parts) - 1 and name is None and noun_phrase(parts[index + 1]):
+        # '“...,” one European diplomat, who asked not to be named, told AFP': after the quotation, the
+        # first words between commas are the speaker, whatever article opens them.
+        index += 1
     if index == len(parts) - 1 or (name is None and not noun_phrase(parts[index])):
         return None
     speaker = name or parts[index]
