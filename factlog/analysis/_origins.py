@@ -130,16 +130,17 @@ def copied_stories(index: Index, entry: Entry) -> tuple[str, ...]:
 
 
 def voices(index: Index, entry: Entry) -> tuple[str, ...]:
-    """Every party a claim may speak for: its holder's; for a copy's own voice, each copied story's publisher's.
+    """Every party a claim may speak for: its holder's; for a copy's own voice, each copied story's publisher's too.
 
     A copy ``derived_from`` the accused's release and a wire story may run either's words:
-    an interest of any of them is the claim's, whatever the order ``derived_from`` lists them in.
+    an interest of any of them is the claim's, whatever the order ``derived_from`` lists them in;
+    and the accused running another's story in its own voice is still the accused speaking.
     """
     stories = copied_stories(index, entry)
     if not stories:
         return (entry.speaks_for,)
     found = {index.speaks_for(publisher) for root in stories if (publisher := index.publisher(root)) is not None}
-    return tuple(sorted(found)) or (entry.speaks_for,)
+    return tuple(sorted(found | {entry.speaks_for}))
 
 
 def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import pytest
 
 import factlog
@@ -146,3 +147,14 @@ def test_an_origin_s_label_names_the_party_it_counts_as_before_its_relays() -> N
     index = factlog.Index.of(claims)
     [origin] = factlog.origins(index, list(index.by_id.values()))
     assert origin.label.startswith("Maker Ltd, ")
+
+
+def test_the_accused_running_another_s_story_in_its_own_voice_is_still_interested() -> None:
+    """The maker's own release, ``derived_from`` a wire story, denies in the maker's voice: interested all the same."""
+    claims = _claims("own")
+    copied = [attrs.evolve(s, derived_from=("wire-story",)) if s.id == "release" else s for s in claims.sources]
+    claims = attrs.evolve(claims, sources=tuple(copied))
+    [finding] = interested_denial(factlog.Index.of(claims))
+    assert "denied by Maker Ltd, party to it" in finding.message
+    [assessed] = factlog.assess(claims).propositions
+    assert assessed.status is Status.DENIED_BY_INTERESTED_PARTY
