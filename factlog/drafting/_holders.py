@@ -13,6 +13,7 @@ import unicodedata
 
 import attrs
 
+from factlog.drafting import _holderwords as words
 from factlog.drafting._kinds import (
     ACRONYM_WORD,
     INSTITUTION,
@@ -24,7 +25,7 @@ from factlog.drafting._kinds import (
     proposed_name,
     without_article,
 )
-from factlog.drafting._names import INVISIBLE, VAGUE_NOUNS, Names, agency_name, count_of, normal, slug, vague
+from factlog.drafting._names import INVISIBLE, Names, agency_name, count_of, normal, slug, vague
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
@@ -34,71 +35,6 @@ _PROPOSED = "Proposed by factlog draft: not in the registry given."
 """The note of a named entity the draft proposes, the same whether a dateline or the body names it."""
 _LONGEST_ID = 200
 """The longest id the format takes (``ID_PATTERN``)."""
-_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
-_PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
-_BOTH = re.compile(r"^both\s+", re.IGNORECASE)
-_AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
-"""The joints of a list: "Russia, China(,) and North Korea" (a comma joins only in a list closed by "and")."""
-_PROPER_NAME = re.compile(r"^[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$")
-"""A bare proper name: one to three capitalised words ("Reuters", "Radio Free Asia")."""
-_TITLED_PROPER_NAME = re.compile(
-    r"^(?:[A-Z][\w’'.&-]*\s+){0,2}(?:Minister|Secretary|Director|Chief|Envoy|Ambassador|General|Commander|"
-    r"Chairman|Chairwoman|President|Governor|Mayor|Premier|Leader|Spokesperson|Spokesman|Spokeswoman)\s+"
-    r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$"
-)
-"""A proper name after a capitalised title: "Unification Minister Kim Yung-ho" in a list of names."""
-_POSSESSED = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4}")
-"""What a registry name owns, in common nouns: "Kim Jong Un's sister", "Russia's foreign ministry"."""
-_TITLED_NAME = re.compile(
-    rf"^(?:[\w.’'-]+\s+){{0,4}}(?i:{VAGUE_NOUNS}|minister|secretary|director|chief|envoy|ambassador|"
-    r"general|commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head|executive|"
-    r"ceo|founder|senator|congressman|congresswoman|representative|gov\.|rep\.|sen\.|gen\.|lt\.|col\.|dr\.)\s+"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
-)
-"""A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning.
-
-The last title word before the name ends the title: "Bybit Chief Executive Ben Zhou" is Ben Zhou.
-"""
-_PERSON_OF = re.compile(r"(?P<person>.+?)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.&\s-]*$")
-"""A titled person of a body: "Rep. Lee Seong-kweun of the ruling People Power Party" is Rep. Lee Seong-kweun."""
-_DESCRIBED_NAME = re.compile(
-    r"^(?!.*['’]s\s)(?:[\w.’'-]+\s+){0,4}?(?i:firm|company|group|agency|outlet|newspaper|broadcaster|organi[sz]ation|"
-    r"think tank|startup|exchange|bank|lender|operator|watchdog|monitor|platform|researcher|consultancy|"
-    r"network|institute)\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})$"
-)
-"""A common-noun description before a proper name: "Blockchain analysis firm Elliptic" is Elliptic.
-
-A possessive keeps the whole ("Velmora's state broadcaster VTV"), as the owner's description.
-"""
-_BODY_OF = re.compile(
-    r"\s(?:of|at|from)\s+(?:the\s+)?(?P<body>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|on))*)$"
-)
-"""The body a descriptor's people are of: "Two officials of the National Intelligence Service"."""
-_ACRONYM = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\)")
-"""An acronym in parentheses after a name: "The National Intelligence Service (NIS)"."""
-_PERSON_NOUN = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|official|source|diplomat|officer|analyst|expert|minister|aide|lawmaker|"
-    r"envoy|ambassador|leader|president|secretary|director|commander)$",
-    re.IGNORECASE,
-)
-"""A descriptor of one person ("the spokesman", "a senior official"): "he" or "she" after it is that person."""
-_SURNAME = re.compile(r"[A-Z][\w’'-]+")
-"""A lone capitalised word, which may be the last name of a person named before."""
-_THE_AGENCY = re.compile(
-    r"(?:the|that)\s+(?:(?:news|state|state-run|state-owned|official|wire)\s+)*(?:agency|wire service|news service)",
-    re.IGNORECASE,
-)
-"""A news agency spoken of as "the agency" ("the news agency"): the one named last, as in the dateline."""
-_OPENING_NAME = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=,|\s+[a-z])")
-"""The capitalised words a sentence opens with, ending before a comma or a lowercase word: its subject."""
-_NOT_A_SUBJECT = re.compile(
-    r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|The|A|An|This|That|"
-    r"These|Those|It|He|She|They|We|I|There|Here|Last|Next|Earlier|Later|Separately)\b"
-)
-"""A first word that is no name: a preposition, an article, a pronoun, a connective."""
-_PLACED = re.compile(r"\s(?P<preposition>in|at|of|from|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
-"""A preposition before a name inside a descriptor: "diplomats in Beijing", "officials at the Pentagon"."""
-_AGENCY_WORD = re.compile(r"\bAgency\b")
 
 
 def _singular(entity: Entity) -> bool:
@@ -128,8 +64,8 @@ class Holders:
         "Kim Jong Un inspected a factory. He said ...": Kim Jong Un, a registry person or a
         name of two to four capitalised words (proposed only when a pronoun comes to speak).
         """
-        opening = _OPENING_NAME.match(sentence.lstrip(' “"' + INVISIBLE))
-        if opening is None or _NOT_A_SUBJECT.match(opening["name"]):
+        opening = words.OPENING_NAME.match(sentence.lstrip(' “"' + INVISIBLE))
+        if opening is None or words.NOT_A_SUBJECT.match(opening["name"]):
             return
         name = opening["name"]
         if name.endswith(("'s", "’s")):
@@ -234,12 +170,12 @@ class Holders:
         An acronym in parentheses ("The National Intelligence Service (NIS)") becomes an alias
         of the entity proposed for the name, so that "the NIS" later is the same entity.
         """
-        phrase = " ".join(phrase.translate(_WITHOUT_INVISIBLE).split())  # "Lav\u200brov" is Lavrov
-        acronym = _ACRONYM.search(phrase)
+        phrase = " ".join(phrase.translate(words.WITHOUT_INVISIBLE).split())  # "Lav\u200brov" is Lavrov
+        acronym = words.ACRONYM.search(phrase)
         if acronym is None:
             return self._resolve(phrase)
         name = " ".join((phrase[: acronym.start()] + phrase[acronym.end() :]).split())
-        body = _BODY_OF.search(phrase[: acronym.start()].rstrip())
+        body = words.BODY_OF.search(phrase[: acronym.start()].rstrip())
         if body is not None and vague(name) and not phrase[acronym.end() :].strip():
             # "Two officials of the National Intelligence Service (NIS)": the acronym is the service's.
             return self._anonymous(name, self.resolve(f"{body['body']} ({acronym['acronym']})"))
@@ -263,7 +199,7 @@ class Holders:
     def _resolve(self, phrase: str) -> str:
         found = self._named(phrase)
         entity = self.used.get(found)
-        if entity is not None and entity.anonymous and _PERSON_NOUN.search(entity.name) and _singular(entity):
+        if entity is not None and entity.anonymous and words.PERSON_NOUN.search(entity.name) and _singular(entity):
             self._last_person, self._mentioned = (
                 found,
                 None,
@@ -273,20 +209,20 @@ class Holders:
         if (
             entity is not None
             and not entity.anonymous
-            and (entity.kind is EntityKind.MEDIA_OUTLET or _AGENCY_WORD.search(entity.name))
+            and (entity.kind is EntityKind.MEDIA_OUTLET or words.AGENCY_WORD.search(entity.name))
         ):
             self._last_agency = found  # "The agency said" after it: this agency
         return found
 
     def _named(self, phrase: str) -> str:
-        if _PRONOUN.match(phrase):
+        if words.PRONOUN.match(phrase):
             if self._last_person is None and self._mentioned is not None:
                 return self._named(self._mentioned)  # "Kim Jong Un inspected a factory. He said ...": Kim
             return self.use(self._last_person) if self._last_person else self._anonymous("an unnamed speaker")
         if phrase.casefold() == "it":
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
             return self._last_body or self._anonymous("an unnamed speaker")
-        if _THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
+        if words.THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
             return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
         known = agency_name(without_article(phrase))  # "dpa", "the German Press Agency": one agency, dpa
         if known is not None and known != phrase:
@@ -300,20 +236,22 @@ class Holders:
         if agency is not None and agency != phrase:
             return self._named(agency)  # "Russia's TASS news agency", "the state-run Xinhua news agency": the agency
         head = found[-1] if found else None  # the head of an English noun phrase comes last
-        person_of = _PERSON_OF.fullmatch(phrase)
-        if person_of is not None and not vague(person_of["person"]) and _TITLED_NAME.match(person_of["person"]):
+        person_of = words.PERSON_OF.fullmatch(phrase)
+        if person_of is not None and not vague(person_of["person"]) and words.TITLED_NAME.match(person_of["person"]):
             return self._named(person_of["person"])  # "Rep. Lee of the ruling People Power Party": Lee
-        described = _DESCRIBED_NAME.match(phrase)
+        described = words.DESCRIBED_NAME.match(phrase)
         if described is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(described["name"])  # "Blockchain analysis firm Elliptic": Elliptic
-        titled = None if INSTITUTION.search(phrase) else _TITLED_NAME.match(phrase)
+        titled = None if INSTITUTION.search(phrase) else words.TITLED_NAME.match(phrase)
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
         members = MEMBERS.match(phrase)
         if members is not None:
             # "NIS officials": some people of the NIS, who speak for it, are not the NIS itself.
             return self._anonymous(phrase, self._body(members["body"]))
-        if head is not None and _POSSESSED.fullmatch(phrase[head.end - 2 : head.end] + phrase[head.end :].rstrip(" .")):
+        if head is not None and words.POSSESSED.fullmatch(
+            phrase[head.end - 2 : head.end] + phrase[head.end :].rstrip(" .")
+        ):
             # "Kim Jong Un's sister" is not Kim; an institution's own ("Russia's foreign ministry") speaks for it.
             owner = None if self.names.kind(head.entity) is EntityKind.PERSON else self.use(head.entity)
             return self._anonymous(phrase, owner)
@@ -323,7 +261,7 @@ class Holders:
             and phrase[head.end + 1 : head.end + 2].isupper()
         ):
             head = None  # "Kim Yo Jong" with only "Kim" in the registry: a longer name, somebody else
-        if head is not None and vague(phrase) and (placed := _PLACED.search(phrase[: head.start])) is not None:
+        if head is not None and vague(phrase) and (placed := words.PLACED.search(phrase[: head.start])) is not None:
             # "Western diplomats in Beijing": people there, an anonymous group, not China; "officials at the
             # Pentagon" speak for it, "diplomats in Moscow" for no one.
             at = placed["preposition"].casefold() != "in" and self.names.kind(head.entity) is not EntityKind.PERSON
@@ -385,7 +323,7 @@ class Holders:
         is two holders, while an unknown name with "and" in it ("the Ministry of Trade and
         Industry", "Marks and Spencer") stays whole.
         """
-        parts = [part for part in _AND.split(_BOTH.sub("", " ".join(phrase.split()))) if part]
+        parts = [part for part in words.AND.split(words.BOTH.sub("", " ".join(phrase.split()))) if part]
         if len(parts) < 2:
             return ()
         parts = self._shared_head(parts)
@@ -396,11 +334,11 @@ class Holders:
                 known.append(names[-1].entity)
             elif (proposed := self._proposed(part)) is not None:
                 known.append(proposed)
-            elif _PROPER_NAME.match(part.strip(" .")) or _TITLED_PROPER_NAME.match(part.strip(" .")):
+            elif words.PROPER_NAME.match(part.strip(" .")) or words.TITLED_PROPER_NAME.match(part.strip(" .")):
                 known.append(None)
             else:
                 return ()
-        titled = any(_TITLED_PROPER_NAME.match(part.strip(" .")) for part in parts)  # a person, no "and" of a name
+        titled = any(words.TITLED_PROPER_NAME.match(part.strip(" .")) for part in parts)  # a person, no "and" of a name
         if all(entity is None for entity in known) and "," not in phrase and not titled:
             return ()  # "Marks and Spencer" may be one name; "Velmora, Tarsia and Orland" is a list
         found = [
@@ -423,7 +361,7 @@ class Holders:
         shared = []
         for part in parts[:-1]:
             whole = f"{part.strip()} {head}"
-            found = self.names.find(whole) if _SURNAME.fullmatch(part.strip()) else []
+            found = self.names.find(whole) if words.SURNAME.fullmatch(part.strip()) else []
             shared.append(whole if len(found) == 1 and (found[0].start, found[0].end) == (0, len(whole)) else part)
         return [*shared, parts[-1]]
 
@@ -433,7 +371,7 @@ class Holders:
         "Peskov" after "Dmitry Peskov", "Mao" after "Mao Ning" (the family name first). A person
         this draft proposed gets the surname as an alias; None when no person, or two, bear it.
         """
-        if _SURNAME.fullmatch(phrase) is None:
+        if words.SURNAME.fullmatch(phrase) is None:
             return None
         written = normal(phrase)
         bearers = [
