@@ -34,13 +34,13 @@ import re
 
 import attrs
 
+from factlog.drafting import _attributionwords as words
 from factlog.drafting._cues import CueKind, Found, find_cues
 from factlog.drafting._headlines import headline_holder
 from factlog.drafting._quote_marks import plain_quotes
 from factlog.drafting._scope import asks, certainty_of, denies, qualifying
 from factlog.drafting._speakers import (
     CITING_AFTER,
-    WHEN,
     noun_phrase,
     phrase_after,
     sources,
@@ -52,88 +52,6 @@ from factlog.model._kinds import Mode
 from factlog.model._scales import Certainty, Polarity
 
 __all__ = ["Reading", "read_sentence"]
-
-_QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
-_AGENT = re.compile(r"^\s+by\s+")
-_RUN_ON_HOLDER = re.compile(r"(?P<holder>[A-Z][A-Z0-9&.-]+|(?:[\w.'’-]+\s+)*?[a-z][\w-]*)\s+(?=[A-Z])")
-"""A holder run into the clause after "According to" with no comma: "KCNA Kim attended", "state media Kim ..."."""
-_RUN_ON_INSTITUTION = re.compile(
-    r"(?P<holder>(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,5}(?:Agency|Service|Ministry|Office|Council|Committee|"
-    r"Commission|Department|Bureau|Institute|Command|News|Times|Post|Press|Journal|Network|Television|Radio|"
-    r"Broadcasting))\s+(?=[A-Z])"
-)
-"""An institution's name run into the clause: "the Korean Central News Agency Kim attended" ends at "Agency"."""
-_RUN_ON_TITLE = re.compile(
-    r"\b(?i:leader|spokes(?:man|woman|person)|minister|secretary|director|chief|envoy|ambassador|general|commander|"
-    r"chairman|chairwoman|president|governor|mayor|premier|head|official|diplomat|adviser|advisor|aide)$"
-)
-"""A one-person title ending a run-on holder: the name after it is the holder's ("leader Kim Jong Un the test ...")."""
-_RUN_ON_NAME = re.compile(r"\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+[a-z])")
-_OBJECT_RELATIVE = re.compile(r",\s*(?:which|whom)\s+[^,;:“”\"]{1,60}$", re.IGNORECASE)
-"""A verb of saying in a clause about a noun before it ("the visit, which Seoul reported"): not the sentence's."""
-_NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", re.IGNORECASE)
-_SEEN_BY = re.compile(
-    r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|imagery|photographs|"
-    r"photos|pictures|footage|emails|minutes|logs|filings|statistics)(?:\s+|\s*,\s*)"
-    r"(?:seen|obtained|reviewed|examined|analy[sz]ed)\s+by\s+(?P<holder>[^,;:“”\"]{1,60}?)\s*,?\s*$"
-)
-# How or when the records were seen ends the phrase naming who saw them: "CPA under a freedom of information request".
-_SEEN_HOW = re.compile(r"\s+(?:under|in|on|at|from|during|through|after|before|via|with)\s")
-# A verb of saying under negation ("has yet to confirm", "did not say") is nobody's saying.
-_UNSAID = re.compile(
-    r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
-)
-# A speaker that is nobody: "Nobody said ...", "No official said ...", "None of them said ...".
-_NOBODY = re.compile(
-    r"(?:nobody|no one|no-one|none|neither|nothing|not (?:a single|one|any|a)\s+[a-z][\w-]*|"
-    r"no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b.*",
-    re.I,
-)
-# A verb of saying with nothing said: "They said nothing", "declined to comment".
-_SAID_NOTHING = re.compile(r"\s*(?:nothing|no more|little|none)\b", re.IGNORECASE)
-# An outer relay at the end of a sentence whose speaker is named earlier: "..., according
-# to KCNA.", "..., Yonhap reported, citing a source.", "..., which cited Yonhap.".
-_CARRIED_IN = (
-    r"in\s+(?:(?:an?|his|her|its|their)\s+)?(?:[\w-]+\s+){1,2}?(?:carried|relayed|published|broadcast|aired)\s+by"
-)
-"""The words a carrier follows: "in a speech carried by", "in televised remarks aired by"."""
-_TAIL = re.compile(
-    # A comma before a trailing relay, or none before "in a speech carried by X": the words say it is a relay.
-    rf"(?:,\s*|\s+(?={_CARRIED_IN}\s))(?:according to\s+(?P<according>[^,;:“”\"]{{1,80}}?)|"
-    r"(?!(?:citing|quoting)\s)(?P<reporter>[^,;:“”\"]{1,60}?)\s+(?:reported|reports|said|says)|"
-    r"(?:which|who)\s+(?:cited|quoted)\s+(?P<cited>[^,;:“”\"]{1,80}?)|"
-    rf"(?:{_CARRIED_IN}|(?:carried|relayed|published)\s+by)\s+(?P<carrier>[^,;:“”\"]{{1,60}}?))"
-    rf"(?:\s+{WHEN})?"
-    r"(?P<citing>(?:,?\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)"
-    r"\s*[.!?]?[”\"]?\s*$",
-    re.IGNORECASE,
-)
-_LEARNED_FROM = re.compile(r"(?:learned|learnt|learns|heard|hears) from", re.IGNORECASE)
-_BODY_NOUN = re.compile(
-    r"\b(?:ministry|department|office|government|agency|embassy|council|committee|commission|police|military|"
-    r"army|authorities|administration|spokes(?:man|woman|person)|presidency|cabinet|secretariat|bureau|service)$",
-    re.IGNORECASE,
-)
-"""The last word of a phrase naming a body ("the ministry"): somebody who can be learned from, not a thing."""
-_QUOTED_AS = re.compile(r"(?:quoted|quotes|quoting)\s*(?P<whom>.*?)\s*as saying", re.IGNORECASE | re.DOTALL)
-_TOLD = re.compile(
-    r"(?:told|tells)\s+(?P<whom>[^,;:.“”\"]{1,60}?)(?=\s*(?:$|[,;:.“”\"]|\s(?:that|on|in|at|last|this|late)\s))"
-)
-_ADDRESSEE_NAME = re.compile(r"(?P<name>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)\s+[a-z]")
-"""A name told, then what was told with no "that" between: "TASS" in "TASS the talks went well"."""
-_TIME_BEFORE_CITING = re.compile(rf"\s+{WHEN}(?=,\s*(?:citing|quoting)\s)", re.IGNORECASE)
-"""A time between a verb of saying and a citation: "reported on Friday, citing ..."."""
-_NOUN_BEFORE = re.compile(
-    r"\b(?:media|news|press|the|these|those|such|recent|earlier|some|many|several|unconfirmed|intelligence|his|her|"
-    r"their|its|our|western|foreign|local|state|official|previous|similar)\s+$",
-    re.IGNORECASE,
-)
-"""A word before "reports" or "claims" that makes it a noun: "Western media reports that ...", "these claims"."""
-_NAMING = (CueKind.ACCORDING, CueKind.REPORTING, CueKind.DOCUMENTARY)
-_OPENING_QUOTE = re.compile(r"^[“\"][^“”\"]+[”\"]")
-_WHOLLY_QUOTED = re.compile(r"^[“\"][^“”\"]*[”\"][.!?]?$")
 
 
 @attrs.frozen
@@ -205,7 +123,7 @@ def _inner_speaker(
     for item in cues:
         if item.start < content[0] or item.cue.kind is not CueKind.REPORTING:
             continue
-        if _PASSIVE.search(sentence[: item.start].rstrip()) or _UNSAID.search(sentence[: item.start]):
+        if words.PASSIVE.search(sentence[: item.start].rstrip()) or words.UNSAID.search(sentence[: item.start]):
             return holders, content
         subject = subject_before(sentence, item)
         if subject is not None and sentence.find(subject[-1], content[0]) >= content[0]:
@@ -216,10 +134,10 @@ def _inner_speaker(
 
 def _mode(sentence: str, attributed: bool, used: Found | None) -> Mode:
     """Direct quote when quotation marks hold half the attributed sentence, or all that is held before its speaker."""
-    quoted = sum(len(match.group(0)) for match in _QUOTED.finditer(sentence))
+    quoted = sum(len(match.group(0)) for match in words.QUOTED.finditer(sentence))
     if attributed and quoted * 2 >= len(sentence):
         return Mode.DIRECT_QUOTE
-    opening = _OPENING_QUOTE.match(sentence)
+    opening = words.OPENING_QUOTE.match(sentence)
     if used is not None and opening is not None and used.start >= opening.end():
         return Mode.DIRECT_QUOTE  # "“The visit will deepen ties,” a spokesperson told a briefing": all held is quoted
     return Mode.PARAPHRASE if attributed else Mode.ASSERTED
@@ -237,12 +155,14 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
         phrase, end = phrase_after(sentence, item.end)
         run_on = None
         if item.start == 0 and not sentence[end:].strip(" .!?"):
-            run_on = _RUN_ON_INSTITUTION.match(phrase) or _RUN_ON_HOLDER.match(phrase)
-        if run_on is not None and not _NOT_A_HEAD.search(run_on["holder"]):
+            run_on = words.RUN_ON_INSTITUTION.match(phrase) or words.RUN_ON_HOLDER.match(phrase)
+        if run_on is not None and not words.NOT_A_HEAD.search(run_on["holder"]):
             # "According to KCNA Kim attended.": without a comma, the holder ends where a name begins,
             # unless a one-person title stands before the name: "leader Kim Jong Un" is Kim.
             phrase = run_on["holder"]
-            if _RUN_ON_TITLE.search(phrase) and (name := _RUN_ON_NAME.match(run_on.string, run_on.end("holder"))):
+            if words.RUN_ON_TITLE.search(phrase) and (
+                name := words.RUN_ON_NAME.match(run_on.string, run_on.end("holder"))
+            ):
                 phrase += name.group(0)
             end = sentence.index(phrase, item.end) + len(phrase)
         cited, end = _citations(sentence, end)
@@ -253,19 +173,19 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
         return holders, content
     if item.cue.kind is CueKind.DOCUMENTARY:
         # "Customs records seen by CPA show ...": CPA's, through the records; "Data show ..." is nobody's.
-        seen = _SEEN_BY.search(sentence[: item.start])
-        holders = () if seen is None else split_relays(_SEEN_HOW.split(seen["holder"], maxsplit=1)[0])
+        seen = words.SEEN_BY.search(sentence[: item.start])
+        holders = () if seen is None else split_relays(words.SEEN_HOW.split(seen["holder"], maxsplit=1)[0])
         return (holders, (item.end, len(sentence))) if holders else None
-    quoting = _QUOTED_AS.fullmatch(item.text)
+    quoting = words.QUOTED_AS.fullmatch(item.text)
     if quoting is not None:
         return _quoted_as_saying(sentence, item, quoting["whom"])
-    if _LEARNED_FROM.fullmatch(item.text):
+    if words.LEARNED_FROM.fullmatch(item.text):
         return _learned_from(sentence, item)
-    if _AGENT.match(sentence[item.end :]) and not _PASSIVE.search(sentence[: item.start].rstrip()):
+    if words.AGENT.match(sentence[item.end :]) and not words.PASSIVE.search(sentence[: item.start].rstrip()):
         return None  # "In remarks reported by KCNA, Kim said": a participle, no verb; the carrier is a relay
-    if (passive := _PASSIVE.search(sentence[: item.start].rstrip())) is not None:
+    if (passive := words.PASSIVE.search(sentence[: item.start].rstrip())) is not None:
         # "No injuries were reported": a passive names no speaker, unless "by" does.
-        agent = _AGENT.match(sentence[item.end :])
+        agent = words.AGENT.match(sentence[item.end :])
         if agent is None:
             return None
         phrase, end = phrase_after(sentence, item.end + agent.end())
@@ -274,14 +194,14 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
         if learner is not None:
             return (*learner, *split_relays(phrase)), (end, len(sentence))  # "Xinhua was told by the ministry that"
         return split_relays(phrase), (0, item.start)
-    if _OBJECT_RELATIVE.search(sentence, 0, item.start):
+    if words.OBJECT_RELATIVE.search(sentence, 0, item.start):
         return None  # "Pyongyang has not confirmed the visit, which Seoul reported": Seoul reported the visit only
     subject = subject_before(sentence, item)
     if subject is not None:
-        if _NOBODY.fullmatch(subject[-1]):
+        if words.NOBODY.fullmatch(subject[-1]):
             return None  # "Nobody said ...": no speaker, and the negation denies
         cited, end = _citations(sentence, item.end)  # "Yonhap reported, citing a source, that ..."
-        opening = _OPENING_QUOTE.match(sentence)
+        opening = words.OPENING_QUOTE.match(sentence)
         rest = sentence[end:].strip()
         if (
             opening is not None
@@ -292,14 +212,14 @@ def _holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int
             return (*subject, *cited), (0, opening.end())
         return (*subject, *cited), (end, len(sentence))
     subject = subject_after(sentence, item)
-    if subject is not None and not _NOBODY.fullmatch(subject[-1]):
+    if subject is not None and not words.NOBODY.fullmatch(subject[-1]):
         return subject, (0, item.start)
     return None
 
 
 def _quoted_as_saying(sentence: str, item: Found, whom: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     """Who speaks when an outlet quotes: "KCNA quoted Kim as saying" (or "Kim was quoted by KCNA as saying") is Kim."""
-    passive = _PASSIVE.search(sentence[: item.start].rstrip())
+    passive = words.PASSIVE.search(sentence[: item.start].rstrip())
     if passive is not None:
         speaker = subject_before(sentence, attrs.evolve(item, start=passive.start()))
         carrier = re.match(r"by\s+(?P<whom>.+)", whom, re.IGNORECASE)
@@ -320,7 +240,7 @@ def _learned_from(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[in
     """
     phrase, end = phrase_after(sentence, item.end)
     speaker = split_relays(phrase)
-    if not speaker or not (sources(phrase) or _BODY_NOUN.search(speaker[-1])):
+    if not speaker or not (sources(phrase) or words.BODY_NOUN.search(speaker[-1])):
         return None
     learner = subject_before(sentence, item) or ()
     cited, end = _citations(sentence, end)
@@ -330,7 +250,7 @@ def _learned_from(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[in
 def _citations(sentence: str, end: int) -> tuple[tuple[str, ...], int]:
     """Whom the speaker cites right after ``end`` (", citing Y, which cited Z"), innermost last, and where that ends."""
     cited: list[str] = []
-    time = _TIME_BEFORE_CITING.match(sentence, end)
+    time = words.TIME_BEFORE_CITING.match(sentence, end)
     if time is not None:
         end = time.end()  # "Yonhap reported on Friday, citing two officials": the time is no citation
     while (match := CITING_AFTER.match(sentence, end)) is not None:
@@ -346,7 +266,7 @@ def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str
     reported, citing a source." via Yonhap and the source; "..., which cited Yonhap."
     makes Yonhap the holder, via whoever cited it.
     """
-    tail = _TAIL.search(sentence)
+    tail = words.TAIL.search(sentence)
     if tail is None or tail.start() < used.end:
         return None
     outer = tail["according"] or tail["reporter"] or tail["carrier"]
@@ -362,12 +282,12 @@ def _says_nothing(sentence: str, item: Found) -> bool:
     """Whether a verb of saying names no speaker: negated, with nothing said, or a noun ("media reports that")."""
     if item.cue.kind is not CueKind.REPORTING:
         return False
-    if _UNSAID.search(sentence[: item.start]) or _SAID_NOTHING.match(sentence, item.end):
+    if words.UNSAID.search(sentence[: item.start]) or words.SAID_NOTHING.match(sentence, item.end):
         return True  # "has yet to confirm", "said nothing": nobody says anything
     # "Western media reports that X are false, Lavrov said": a noun, the subject of what is said.
     return (
         item.text.casefold() in {"reports", "claims", "notes"}
-        and _NOUN_BEFORE.search(sentence[: item.start]) is not None
+        and words.NOUN_BEFORE.search(sentence[: item.start]) is not None
     )
 
 
@@ -377,8 +297,8 @@ def _carrier(sentence: str, item: Found) -> tuple[str, ...] | None:
     "In remarks reported by KCNA, Kim said" (a participle, no verb) and "In a speech
     carried by KCNA, Kim said" (opening the sentence): KCNA, a relay of Kim's words.
     """
-    agent = _AGENT.match(sentence[item.end :])
-    passive = _PASSIVE.search(sentence[: item.start].rstrip()) is not None
+    agent = words.AGENT.match(sentence[item.end :])
+    passive = words.PASSIVE.search(sentence[: item.start].rstrip()) is not None
     if item.cue.kind is CueKind.REPORTING and agent is not None and not passive:
         return split_relays(phrase_after(sentence, item.end + agent.end())[0])
     if item.cue.kind is CueKind.ACCORDING and "carried by" in item.text.casefold() and item.start == 0:
@@ -392,11 +312,11 @@ def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> s
     Without "that" after it ("Choe told TASS the talks went well") the name ends where the
     words in lower case begin.
     """
-    told = _TOLD.match(sentence, used.start) if used is not None and holders else None
+    told = words.TOLD.match(sentence, used.start) if used is not None and holders else None
     if told is None:
         return None
     whom = told["whom"].strip()
-    named = _ADDRESSEE_NAME.match(whom)
+    named = words.ADDRESSEE_NAME.match(whom)
     return named["name"] if named is not None else whom
 
 
@@ -410,7 +330,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
     spans = _quoted_spans(sentence)
     # A verb of saying inside a quotation is the quoted speaker's ("“It is hard to say ...,” said Yang").
     cues = find_cues(sentence)
-    speaking = [item for item in cues if item.cue.kind not in _NAMING or not _in_quotation(item, spans)]
+    speaking = [item for item in cues if item.cue.kind not in words.NAMING or not _in_quotation(item, spans)]
     holders: tuple[str, ...] = ()
     cue: str | None = None
     anonymous = False
@@ -424,7 +344,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
             continue
         if _says_nothing(sentence, item):
             continue
-        if item.cue.kind in _NAMING:
+        if item.cue.kind in words.NAMING:
             found = _holder(sentence, item)
             if found is not None and found[0]:
                 holders, content = found
@@ -444,9 +364,9 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
             break
     if not holders and not quoting and (headline := headline_holder(sentence)) is not None:
         holders, content, cue = headline
-    quoted = not holders and (quoting or _WHOLLY_QUOTED.match(sentence.strip()) is not None)
+    quoted = not holders and (quoting or words.WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
-    applying = [item for item in qualifying(sentence, cues, used, _NAMING) if _holds(item, used, content)]
+    applying = [item for item in qualifying(sentence, cues, used, words.NAMING) if _holds(item, used, content)]
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
     certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
     denied = not question and denies(sentence, applying, used, holders)
