@@ -20,13 +20,13 @@ import os
 import random
 import re
 import sqlite3
-import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from factlog.errors import FormatError, InputError
+from factlog.io._atomic import read_only
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -98,8 +98,7 @@ def _check_file(path: Path, *, create: bool, write: bool) -> None:
             hint = _json_hint(path)
         raise InputError(f"{path}: not a factlog store (an SQLite database){hint}")
     if write:
-        # No write bit is read-only on purpose, even to the superuser, as factlog's other writes take it.
-        if not os.stat(path).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        if read_only(path):  # no write bit is read-only on purpose, even to the superuser, as every write takes it
             raise InputError(f"{path}: the store cannot be written: the file is read-only")
         if not os.access(path.parent, os.W_OK | os.X_OK):
             raise InputError(
