@@ -249,6 +249,11 @@ class Holders:
         if members is not None:
             # "NIS officials": some people of the NIS, who speak for it, are not the NIS itself.
             return self._anonymous(phrase, self._body(members["body"]))
+        placed = words.PLACED.search(phrase[: head.start]) if head is not None and len(found) > 1 else None
+        if placed is not None and words.POSSESSED.fullmatch(phrase[found[-2].end - 2 : placed.start()]):
+            possessor = found[-2].entity  # "Russia's embassy in Washington": Russia's, wherever it stands
+            person = self.names.kind(possessor) is EntityKind.PERSON
+            return self._anonymous(phrase, None if person else self.use(possessor))
         if head is not None and words.POSSESSED.fullmatch(
             phrase[head.end - 2 : head.end] + phrase[head.end :].rstrip(" .")
         ):

@@ -105,6 +105,20 @@ def test_a_place_inside_a_descriptor_is_where_the_people_are_not_who_speaks(sent
     assert holder.id not in {"china", "japan"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaks_for"),
+    [
+        ("China's embassy in Tokyo called the report “a provocation.”", "china"),
+        ("Japan's consulate in Beijing said the talks failed.", "japan"),
+    ],
+)
+def test_a_place_after_a_possessed_body_is_where_it_stands_not_whose_it_is(sentence: str, speaks_for: str) -> None:
+    """'Russia's embassy in Washington' is an anonymous body speaking for Russia, never for the place it stands in."""
+    drafted = factlog.draft(f"Talks.\n\n{sentence}", source="post", publisher="Harbour Post", registry=_PLACES)
+    holder = drafted.entity_by_id[drafted.claims[1].attribution.holder]
+    assert (holder.anonymous, holder.affiliation) == (True, speaks_for)
+
+
 def test_an_apposition_then_a_time_before_the_verb_still_describes_the_name_before_it() -> None:
     """'Kim Yo Jong, the sister of Kim Jong Un, on Monday warned ...' is Kim Yo Jong's, not Kim Jong Un's."""
     registry = factlog.loads(
