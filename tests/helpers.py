@@ -16,10 +16,10 @@ import os
 import pickle
 import random
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pytest
@@ -436,3 +436,24 @@ KILOMETRE_SPELLINGS = (
     ("cm", 100_000),
 )
 """Ways to give a figure in kilometres: a spelling of the unit, or the figure converted exactly."""
+
+
+Node = TypeVar("Node")
+"""A node of a graph of links (an id)."""
+
+
+def links_on_cycles(links: Mapping[Node, Iterable[Node]]) -> set[tuple[Node, Node]]:
+    """The links ``(a, b)`` on a cycle (``b`` leads back to ``a``), by brute force: an oracle for cycle checks."""
+
+    def reaches(start: Node, goal: Node) -> bool:
+        seen, pending = set(), [start]
+        while pending:
+            node = pending.pop()
+            if node == goal:
+                return True
+            if node not in seen:
+                seen.add(node)
+                pending.extend(links.get(node, ()))
+        return False
+
+    return {(a, b) for a, targets in links.items() for b in targets if reaches(b, a)}

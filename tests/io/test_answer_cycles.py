@@ -13,28 +13,11 @@ import factlog
 from factlog import ClaimLog, FormatError
 from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.io._splitstream import Unsplittable, stream_claims, stream_tables
-from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, world
+from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, links_on_cycles, world
 
 CYCLE = (claim("c1", answers=("c2",)), claim("c2", denied=True, answers=("c1",)))
 """c1 answers c2, c2 answers c1."""
 TABLES = (*ENTITIES, *PREDICATES, *SOURCES)
-
-
-def _cyclic(links: dict[int, set[int]]) -> set[tuple[int, int]]:
-    """The links on a cycle, by brute force: b leads back to a."""
-
-    def reaches(start: int, goal: int) -> bool:
-        seen, pending = set(), [start]
-        while pending:
-            node = pending.pop()
-            if node == goal:
-                return True
-            if node not in seen:
-                seen.add(node)
-                pending.extend(links.get(node, ()))
-        return False
-
-    return {(a, b) for a, targets in links.items() for b in targets if reaches(b, a)}
 
 
 replies = st.integers(2, 6).flatmap(
@@ -51,7 +34,7 @@ def test_links_on_a_cycle_of_answers_are_refused_with_their_paths(links: dict[in
     text = factlog.dumps(claims)
     expected = sorted(
         f"doc.json: $.claims[{a}].answers[{sorted(links[a]).index(b)}]: answers makes a cycle"
-        for a, b in _cyclic(links)
+        for a, b in links_on_cycles(links)
     )
     if not expected:
         assert factlog.loads(text, name="doc.json") == claims

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import factlog
 from factlog import ConflictError, FormatError
 from factlog.io._cycles import on_cycles
-from tests.helpers import GOLDEN
+from tests.helpers import GOLDEN, links_on_cycles
 
 
 def _golden() -> dict[str, object]:
@@ -104,22 +104,10 @@ def test_duplicate_definition_names_both_json_paths(tmp_path: Path) -> None:
     assert caught.value.errors[0].endswith(f"(first at {tmp_path / 'a.json'}: $.entities[0])")
 
 
-def _reaches(links: dict[str, list[str]], start: str, goal: str) -> bool:
-    seen, pending = set(), [start]
-    while pending:
-        node = pending.pop()
-        if node == goal:
-            return True
-        if node not in seen:
-            seen.add(node)
-            pending.extend(links.get(node, []))
-    return False
-
-
 @given(st.dictionaries(st.sampled_from("abcdef"), st.lists(st.sampled_from("abcdefg"), max_size=3), max_size=6))
 def test_links_on_cycles_match_a_brute_force_search(links: dict[str, list[str]]) -> None:
     """A link a→b is on a cycle exactly when b leads back to a."""
-    expected = {(a, b) for a, targets in links.items() for b in targets if _reaches(links, b, a)}
+    expected = links_on_cycles(links)
     assert on_cycles(links) == expected
 
 
