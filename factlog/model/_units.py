@@ -36,10 +36,19 @@ __all__ = [
 
 @functools.cache
 def unit_registry() -> Any:
-    """The registry of units, built once, on first use: ``import factlog`` stays light."""
+    """The registry of units, built once, on first use: ``import factlog`` stays light.
+
+    pint's own, with one unit added: ``international_acre``, the acre of the international
+    foot (4,046.8564224 m²; NIST SP 811, appendix B.8). pint's ``acre`` is the US survey
+    acre, 4 parts in a million larger, which the United States retired at the end of 2022
+    (Federal Register 85 FR 62698); news "acres" are read as the international acre
+    (:data:`_NEWS_SPELLINGS`).
+    """
     import pint  # noqa: PLC0415 - a units registry takes a while to build; only when units are read
 
-    return pint.UnitRegistry()
+    registry = pint.UnitRegistry()
+    registry.define("international_acre = 4046.8564224 * meter ** 2")
+    return registry
 
 
 @functools.cache
@@ -99,6 +108,8 @@ _NEWS_SPELLINGS = {
     "square metres": "m**2",
     "square meter": "m**2",
     "square meters": "m**2",
+    "acre": "international_acre",
+    "acres": "international_acre",
 }
 """News spellings (folded: lower case, hyphens and runs of spaces as one space) pint misreads or cannot read."""
 
