@@ -46,7 +46,7 @@ def unit_registry() -> Any:
     """
     import pint  # noqa: PLC0415 - a units registry takes a while to build; only when units are read
 
-    registry = pint.UnitRegistry()
+    registry: Any = pint.UnitRegistry()
     registry.define("international_acre = 4046.8564224 * meter ** 2")
     return registry
 
