@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from factlog import Quantity
 from factlog.analysis._values import convert
-from factlog.model import _units
+from factlog.model import _unitwords
 from factlog.model._units import unit_reading
 from factlog.model._vocabulary import object_key
 
@@ -31,8 +31,8 @@ DOCUMENTED = _documented()
 
 def test_the_documented_table_is_every_spelling_read_apart() -> None:
     """The docs list every spelling the code reads apart from pint, and no other."""
-    tables = (_units._TEMPERATURE_SYMBOLS, _units._NEWS_SYMBOLS, _units._NEWS_SPELLINGS)
-    assert set(DOCUMENTED) == {spelling for table in tables for spelling in table} | set(_units._OPAQUE)
+    tables = (_unitwords.TEMPERATURE_SYMBOLS, _unitwords.NEWS_SYMBOLS, _unitwords.NEWS_SPELLINGS)
+    assert set(DOCUMENTED) == {spelling for table in tables for spelling in table} | set(_unitwords.OPAQUE)
 
 
 @given(st.sampled_from(sorted(DOCUMENTED)))
