@@ -28,7 +28,7 @@ from factlog.model._nouns import FieldError
 from factlog.model._scalehints import hint as scale_hint
 from factlog.model._scales import _Scale
 
-__all__ = ["REPEATED", "messages", "word_for", "words_named"]
+__all__ = ["REPEATED", "SYNONYMS", "messages", "word_for", "words_named"]
 
 _FIELD = "\x1f"  # separates a field name from its message inside one formatted error
 
@@ -70,13 +70,43 @@ def _did_you_mean(key: str, cls: type, present: Collection[str] = ()) -> str:
     return REPEATED if difflib.get_close_matches(key, names, n=1, cutoff=0.8) else ""
 
 
+SYNONYMS: dict[str, dict[str, str]] = {
+    "Claim": {
+        "confidence": "certainty",
+        "confidence_level": "certainty",
+        "likelihood": "certainty",
+        "source": "evidence",
+        "sources": "evidence",
+        "text": "statement",
+        "stance": "polarity",
+    },
+    "Attribution": {"speaker": "holder", "source": "holder", "relay": "via", "relays": "via", "relayed_by": "via"},
+    "Proposition": {"date": "when", "time": "when", "verb": "predicate", "relation": "predicate", "value": "object"},
+    "Evidence": {"text": "quote", "excerpt": "quote"},
+    "Source": {"outlet": "publisher", "date": "published", "link": "url", "copied_from": "derived_from"},
+}
+"""Keys a reader new to the format types for a key of these classes, by class name: a word, not a slip.
+
+The format's words are the field's (FactBank's *certainty*, not "confidence"; a *holder*,
+not a "speaker"): a key here is offered its format key as a slip is, when the object
+has not that key already.
+"""
+
+
 def _meant(key: str, cls: type, present: Collection[str]) -> str | None:
-    """The key of ``cls`` not in ``present`` that ``key`` is one slip from (:func:`_did_you_mean`), or None."""
+    """The key of ``cls`` not in ``present`` that ``key`` is one slip from (:func:`_did_you_mean`), or None.
+
+    A key one slip from none may be another word for one (:data:`SYNONYMS`: "confidence"
+    for ``certainty``); that key is offered then.
+    """
     if not isinstance(key, str) or not attrs.has(cls):
         return None
-    names = [field.name for field in attrs.fields(cls) if field.name not in _NOT_WRITTEN]
+    names: list[str] = [field.name for field in attrs.fields(cls) if field.name not in _NOT_WRITTEN]
     close = difflib.get_close_matches(key, [name for name in names if name not in present], n=1, cutoff=0.8)
-    return close[0] if close else None
+    if close:
+        return close[0]
+    word: str | None = SYNONYMS.get(cls.__name__, {}).get(key.casefold().replace("-", "_").replace(" ", "_"))
+    return word if word is not None and word in names and word not in present else None
 
 
 def messages(error: BaseException, root: str, data: Any) -> list[str]:

@@ -192,6 +192,7 @@ def _problems(
     inverses = vocabulary.inverses
     unknown = _Unknown(within.entities)
     unknown_source = _UnknownId("source", lambda: sources)
+    unknown_predicate = _UnknownId("predicate", lambda: [*vocabulary.predicates, *inverses])
     yield from alias_problems(part.entities)
     for index, item in enumerate(part.entities):
         if item.affiliation is not None and item.affiliation not in names:
@@ -202,7 +203,7 @@ def _problems(
     for index, predicate in enumerate(part.predicates):
         for position, other in enumerate(predicate.exclusive_with):
             if not vocabulary.knows_predicate(other):
-                yield f"$.predicates[{index}].exclusive_with[{position}]", f"unknown predicate {other!r}"
+                yield f"$.predicates[{index}].exclusive_with[{position}]", unknown_predicate(other)
     yield from _source_problems(part, vocabulary, sources, unknown, unknown_source)
     for index, claim in _claims_to_check(part, vocabulary, vouched):
         attribution = claim.attribution
@@ -227,7 +228,7 @@ def _problems(
             yield f"$.claims[{index}].proposition.subject", problem
         declared = vocabulary.predicate(proposition.predicate)  # a rank declared at either end of a pair
         if declared is None:
-            yield f"$.claims[{index}].proposition.predicate", f"unknown predicate {proposition.predicate!r}"
+            yield f"$.claims[{index}].proposition.predicate", unknown_predicate(proposition.predicate)
         if proposition.qualifiers:
             for qualifier, value in proposition.qualifiers:
                 if vocabulary.candidates(value):

@@ -74,3 +74,14 @@ def test_an_unknown_id_like_none_gets_only_the_files_hint(tmp_path: Path) -> Non
     lines = run("validate", str(path)).stderr.splitlines()
     assert lines[-1] == HINTS["unknown id"]
     assert HINTS["unknown id typo"] not in lines
+
+
+def test_a_misspelt_predicate_is_offered_the_nearest_predicate() -> None:
+    """'supply-weapons-to' as a claim's predicate: 'did you mean' the declared 'supplies-weapons-to'; a word like
+    no predicate is offered none."""
+    claims = world(claim("a", predicate="supply-weapons-to"), claim("b", predicate="zzzz-qqqq"))
+    problems = dict(_references.unresolved(claims, claims))
+    assert problems["$.claims[0].proposition.predicate"] == (
+        "unknown predicate 'supply-weapons-to'; did you mean 'supplies-weapons-to'?"
+    )
+    assert problems["$.claims[1].proposition.predicate"] == "unknown predicate 'zzzz-qqqq'"

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog.io._logrecords import structure
+from factlog.io._messages import SYNONYMS
 from tests.helpers import ROOT, run
 
 _CLAIM: dict[str, Any] = json.loads((ROOT / "sources" / "choe-moscow" / "claims.json").read_text("utf-8"))["claims"][0]
@@ -93,3 +94,31 @@ def test_the_command_points_to_the_field_reference_for_a_missing_key(tmp_path: P
     ran = run("validate", str(path))
     assert "$.claims[0].attribution: required key missing (who holds it" in ran.stderr
     assert "hint: docs/format.md, 'Field reference'" in ran.stderr
+
+
+_SYNONYM_CASES = [
+    (cls, word, key)
+    for cls, words in SYNONYMS.items()
+    if cls in ("Claim", "Attribution")
+    for word, key in words.items()
+]
+
+
+@given(st.sampled_from(READERS), st.sampled_from(_SYNONYM_CASES))
+def test_another_word_for_a_key_is_offered_the_format_s_word(
+    reader: Callable[[dict[str, Any]], list[str]], case: tuple[str, str, str]
+) -> None:
+    """ "confidence" for ``certainty``, "speaker" for ``holder``: the format's key is offered, in every reader."""
+    cls, word, key = case
+    claim = json.loads(json.dumps(_CLAIM))
+    target = claim if cls == "Claim" else claim["attribution"]
+    value = target.pop(key, "affirmed")
+    target[word] = value
+    told = reader(claim)
+    assert any(f"unexpected key {word!r} (did you mean {key!r}" in message for message in told), told
+
+
+def test_another_word_beside_its_format_key_is_offered_nothing() -> None:
+    """A "confidence" beside a "certainty" is told only that it is unexpected: the claim has the key meant."""
+    claim = {**_CLAIM, "certainty": "probable", "confidence": "high"}
+    assert _document(claim) == ["$: unexpected key 'confidence'"]

@@ -50,12 +50,16 @@ def _expected(accepted: list[tuple[list[Record], bool]]) -> factlog.ClaimSet:
 
 
 def _references(claims: factlog.ClaimSet) -> set[tuple[str, str, str]]:
-    """(section, record id, problem) of each reference ``factlog validate`` finds unresolved in a claim set."""
+    """(section, record id, problem) of each reference ``factlog validate`` finds unresolved in a claim set.
+
+    The problem is its message without the ids it offers ("did you mean"): those change as records are added.
+    """
     found = set()
     for path, message in unresolved(claims, claims):
         section, rest = path.removeprefix("$.").split("[", 1)
         record = getattr(claims, section)[int(rest.split("]", 1)[0])]
-        found.add((section, str(getattr(record, "id", "")), path.split("]", 1)[1] + ": " + message))
+        problem = message.split("; did you mean ", 1)[0]  # what is offered changes as records arrive: not a problem
+        found.add((section, str(getattr(record, "id", "")), path.split("]", 1)[1] + ": " + problem))
     return found
 
 
