@@ -156,6 +156,14 @@ CUES: tuple[Cue, ...] = (
         "uncommitted",
         printed="neither confirmed nor denied; did not confirm or deny; refused (declined) to confirm",
     ),
+    # "The ministry did not confirm the report" answers without committing to it (Uu): the ministry's, no
+    # denial of the report. "has yet to confirm" (nothing said yet) stays nobody's saying.
+    Cue(
+        r"(?:did|does|do)(?: not|n(?:’|')t)(?: (?:immediately|publicly|officially|independently))? confirm",
+        _R,
+        "uncommitted",
+        printed="(did, does) not (immediately, publicly, officially)? confirm",
+    ),
     # "KCNA quoted Kim as saying", "Kim was quoted by KCNA as saying": Kim's words, through KCNA.
     Cue(r"(?:quoted|quotes|quoting)\b[^,.;:“”\"]{0,80}?\bas saying", _R, printed="quoted … as saying"),
     # "Lavrov called the allegations 'absurd'" (branded, dismissed ... as) is Lavrov's denial of what they allege.

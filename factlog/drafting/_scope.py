@@ -29,7 +29,7 @@ import re
 from factlog.drafting._cues import CueKind, Found
 from factlog.model._scales import Certainty
 
-__all__ = ["asks", "certainty_of", "denies", "qualifying"]
+__all__ = ["asks", "certainty_of", "denies", "qualifying", "second_clause"]
 
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"[\s”\"’']*(?:and|but)\s", re.IGNORECASE)
@@ -90,10 +90,13 @@ def asks(sentence: str) -> bool:
     return _QUESTION.search(sentence) is not None
 
 
-def certainty_of(cues: list[Found], own_voice: bool) -> Certainty:
+def certainty_of(cues: list[Found], own_voice: bool, sentence: str = "", held: int = 0) -> Certainty:
     """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole).
 
-    An indirect question ("asked whether") makes it ``uncommitted`` wherever it stands.
+    An indirect question ("asked whether") makes it ``uncommitted`` wherever it stands. A
+    hedge in a second clause of what is held, from ``held`` on ("... did not confirm the
+    report, and said it would investigate"; "... will send a delegation, and may send
+    observers") qualifies that clause, not the first.
     """
     if any(item.cue.asks for item in cues):
         return Certainty.UNCOMMITTED
@@ -101,9 +104,17 @@ def certainty_of(cues: list[Found], own_voice: bool) -> Certainty:
     hedges = [
         item.cue.band
         for item in cues
-        if item.cue.kind in (CueKind.HEDGE, CueKind.INFERENCE) and (own_voice or not item.cue.own_voice_only)
+        if item.cue.kind in (CueKind.HEDGE, CueKind.INFERENCE)
+        and (own_voice or not item.cue.own_voice_only)
+        and not second_clause(sentence, held, item)
     ]
     return min([*reporting, *hedges[:1]], default=Certainty.CERTAIN)
+
+
+def second_clause(sentence: str, held: int, found: Found) -> bool:
+    """Whether a semicolon or ", and" / ", but" stands between where what is held starts and a cue."""
+    between = sentence[held : found.start]
+    return ";" in between or any(_COORDINATED.match(part) for part in re.split(r"[,;]", between)[1:])
 
 
 def _main_clause(sentence: str, found: Found) -> bool:

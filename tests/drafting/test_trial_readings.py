@@ -1,0 +1,70 @@
+"""Readings a newcomer's trial got wrong: firm futures, "did not confirm", answers to questions, callings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factlog
+from tests.drafting.registries import BUNDLED_REGISTRY
+
+
+def _claim(text: str) -> tuple[factlog.Claim, factlog.ClaimSet]:
+    """The last sentence claim (office titles left out) of a draft with the bundled registry, and the draft."""
+    drafted = factlog.draft(
+        text, source="post", published="2026-05-12", publisher="Harbour Post", registry=BUNDLED_REGISTRY
+    )
+    claims = [claim for claim in drafted.claims if "-office-" not in claim.id and "-holder-" not in claim.id]
+    return claims[-1], drafted
+
+
+def _reading(text: str) -> tuple[str, str, str]:
+    """(holder name, certainty, polarity) of the last sentence of ``text``."""
+    claim, drafted = _claim(text)
+    return drafted.entity_by_id[claim.attribution.holder].name, claim.certainty.value, claim.polarity.value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry did not confirm the report.",
+        "The ministry didn't confirm the report.",
+        "The ministry did not immediately confirm the report.",
+        "The ministry does not confirm the report.",
+    ],
+)
+def test_not_confirming_is_the_speakers_uncommitted_answer(sentence: str) -> None:
+    """'The ministry did not confirm the report' is the ministry's, committed to nothing (Uu), not a denial."""
+    assert _reading(sentence) == ("The ministry", "uncommitted", "affirmed")
+
+
+@given(
+    first=st.sampled_from(
+        [
+            "The ministry did not confirm the report",
+            "The ministry did not rule out talks",
+            "The ministry said talks went well",
+            "The ministry said China will send a delegation",
+        ]
+    ),
+    second=st.sampled_from(
+        [
+            ", and said it would investigate",
+            ", but said it would not comment further",
+            ", and said talks may resume",
+            "; it could respond later",
+            ", and did not say when",
+        ]
+    ),
+)
+def test_a_second_clause_neither_lowers_nor_flips_the_first(first: str, second: str) -> None:
+    """What a clause after ', and', ', but' or ';' says leaves the first clause's holder, certainty and polarity."""
+    assert _reading(f"{first}{second}.") == _reading(f"{first}.")
+
+
+def test_a_conjunction_before_a_second_verb_is_no_speaker() -> None:
+    """'The ministry has yet to confirm the report, and said ...' proposes no holder named "and"."""
+    claim, drafted = _claim("The ministry has yet to confirm the report, and said it would investigate.")
+    assert drafted.entity_by_id[claim.attribution.holder].name != "and"
+    assert (claim.certainty.value, claim.attribution.cue) == ("certain", None)
