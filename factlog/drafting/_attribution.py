@@ -278,6 +278,26 @@ def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str
     return (), (*sources(tail["cited"]), *citing), tail.start()
 
 
+def _answer(sentence: str, applying: list[Found], used: Found | None) -> list[Found]:
+    """The cues that apply once a question opening the sentence is answered in words of commitment.
+
+    "Asked whether X, Peskov denied it" is Peskov's denial, "..., Peskov said he could not
+    rule it out" his ``possible``: the answer's own cues (a denial, a hedge, a negation)
+    set what is held, and the question's do not. A plain "..., Peskov said: 'Anything is
+    possible.'" says nothing of how firmly X is held: the question keeps it ``uncommitted``.
+    """
+    asked = words.ASKED_FIRST.match(sentence)
+    if asked is None or used is None or used.start < asked.end():
+        return applying
+    answer = [item for item in applying if item.start >= asked.end()]
+    committing = any(
+        item.cue.denies or item.cue.band < Certainty.CERTAIN or item.cue.kind is CueKind.NEGATION
+        for item in answer
+        if not item.cue.own_voice_only
+    )
+    return answer if committing else applying
+
+
 def _says_nothing(sentence: str, item: Found) -> bool:
     """Whether a verb of saying names no speaker: negated, with nothing said, or a noun ("media reports that")."""
     if item.cue.kind is not CueKind.REPORTING:
@@ -367,6 +387,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
     quoted = not holders and (quoting or words.WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
     applying = [item for item in qualifying(sentence, cues, used, words.NAMING) if _holds(item, used, content)]
+    applying = _answer(sentence, applying, used)
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
     certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice, sentence, content[0])
     denied = not question and denies(sentence, applying, used, holders)

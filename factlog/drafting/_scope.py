@@ -14,8 +14,9 @@ A question asserts nothing: whoever asks "Will Kim attend the summit?" is commit
 neither to Kim attending nor to his staying away (FactBank's Uu), so a sentence that
 is a question, or opens with a quoted one ("“Will they come?” Kim said."), is
 ``uncommitted`` and denies nothing, whatever its hedges and negations; so is one that
-asks indirectly ("Reporters asked whether Kim visited Moscow", "Asked whether Kim would
-come, Peskov said ...", "refused to say whether").
+asks indirectly ("Reporters asked whether Kim visited Moscow", "refused to say whether").
+A question opening the sentence and answered in words of commitment ("Asked whether X,
+Peskov denied it") is left out by the caller: the answer sets what is held.
 
 A verb of saying after the holder's own ("Park said Kim cannot rule out a visit", "...
 said they did not deny it") is no holder's, but its band still qualifies what is held:

@@ -30,7 +30,6 @@ def reading(sentence: str) -> tuple[Certainty, Polarity]:
         "Reporters asked whether Kim Jong Un had not visited Moscow.",
         "Analysts wondered whether Kim Jong Un would visit Moscow.",
         "Lawmakers questioned whether Kim Jong Un visited Moscow.",
-        'Asked whether Kim Jong Un would visit Moscow, Peskov said, "We cannot rule it out."',
         'Asked whether Kim Jong Un would visit Moscow, Peskov said: "Anything is possible."',
         "Peskov refused to say whether Kim Jong Un would visit Moscow.",
     ],

@@ -68,3 +68,20 @@ def test_a_conjunction_before_a_second_verb_is_no_speaker() -> None:
     claim, drafted = _claim("The ministry has yet to confirm the report, and said it would investigate.")
     assert drafted.entity_by_id[claim.attribution.holder].name != "and"
     assert (claim.certainty.value, claim.attribution.cue) == ("certain", None)
+
+
+@pytest.mark.parametrize(
+    ("answer", "certainty", "polarity"),
+    [
+        ("Peskov said he could not rule it out", "possible", "affirmed"),
+        ('Peskov said, "We cannot rule it out."', "possible", "affirmed"),
+        ("Peskov said they may have", "possible", "affirmed"),
+        ("Peskov denied it", "certain", "denied"),
+        ("Peskov said they had not", "certain", "denied"),
+        ("Peskov declined to comment", "uncommitted", "affirmed"),
+    ],
+)
+def test_an_answer_in_words_of_commitment_outweighs_the_question(answer: str, certainty: str, polarity: str) -> None:
+    """'Asked whether X, Peskov denied it' is Peskov's denial; '..., he could not rule it out' his possible."""
+    sentence = f"Asked whether troops had crossed the border, {answer}"
+    assert _reading(sentence.rstrip(".") + ("" if sentence.endswith('"') else ".")) == ("Peskov", certainty, polarity)
