@@ -278,6 +278,12 @@ def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str
     return (), (*sources(tail["cited"]), *citing), tail.start()
 
 
+def _first_hedge(sentence: str, applying: list[Found]) -> str | None:
+    """The words of the first hedge of the outlet's own voice not in a second clause, the cue it is drafted with."""
+    hedges = (item.text for item in applying if item.cue.kind is CueKind.HEDGE and not second_clause(sentence, 0, item))
+    return next(hedges, None)
+
+
 def _answer(sentence: str, applying: list[Found], used: Found | None) -> list[Found]:
     """The cues that apply once a question opening the sentence is answered in words of commitment.
 
@@ -396,12 +402,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
         mode = Mode.IMPLIED
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)
     elif own_voice:
-        hedges = [
-            item
-            for item in applying
-            if item.cue.kind is CueKind.HEDGE and not second_clause(sentence, content[0], item)
-        ]
-        cue = "?" if question else hedges[0].text if hedges else None
+        cue = "?" if question else _first_hedge(sentence, applying)
     return Reading(
         addressee=_addressee(sentence, used, holders),
         holders=holders,
