@@ -85,3 +85,19 @@ def test_an_answer_in_words_of_commitment_outweighs_the_question(answer: str, ce
     """'Asked whether X, Peskov denied it' is Peskov's denial; '..., he could not rule it out' his possible."""
     sentence = f"Asked whether troops had crossed the border, {answer}"
     assert _reading(sentence.rstrip(".") + ("" if sentence.endswith('"') else ".")) == ("Peskov", certainty, polarity)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peskov called the report a provocation.",
+        "Peskov called the report “a provocation.”",
+        "Peskov called the reports a deliberate provocation.",
+        "Peskov branded the allegations Western propaganda.",
+        "Peskov dismissed the claims as disinformation.",
+        "Peskov called the story a hoax.",
+    ],
+)
+def test_calling_a_report_a_hostile_invention_is_the_callers_denial(sentence: str) -> None:
+    """'Peskov called the report a provocation' (slander, propaganda, a hoax ...) is Peskov's denial, as 'absurd' is."""
+    assert _reading(sentence) == ("Peskov", "certain", "denied")
