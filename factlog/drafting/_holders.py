@@ -3,7 +3,8 @@
 The entities a draft needs are collected here in the order they are first named: the
 registry's own (copied unchanged, so that the draft merges with the registry), new
 named holders (proposed, with a note saying so), and anonymous descriptors, which keep
-the count they state ("two people familiar with the matter": 2) in their notes.
+the count they state ("two people familiar with the matter": 2) in their notes. Holders
+joined by "and" are split by :mod:`factlog.drafting._coordinated`.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ class Holders:
         name = agency_name(name) or name  # "연합뉴스" is Yonhap, "ТАСС" TASS: one id whatever the script
         found: str | None = outlet
         if outlet is None or not self._names_outlet(name, outlet):
-            found = self.names.lookup(name) or self._proposed(name)
+            found = self.names.lookup(name) or self.proposed(name)
         if found is not None:
             self._last_agency = self.use(found)
             return found
@@ -157,7 +158,7 @@ class Holders:
             entity = found[-1].entity
             return self.use(entity) if self.names.kind(entity) is EntityKind.MEDIA_OUTLET else None
         known = agency_name(phrase)  # "German Press Agency" is dpa, whichever name comes first
-        proposed = self._proposed(known or phrase)
+        proposed = self.proposed(known or phrase)
         if proposed is not None:
             return proposed if self.used[proposed].kind is EntityKind.MEDIA_OUTLET else None
         if known is not None or (re.search(r"\b[A-Z]", phrase) and OUTLET_WORDS.search(phrase)):
@@ -179,7 +180,7 @@ class Holders:
         if body is not None and vague(name) and not phrase[acronym.end() :].strip():
             # "Two officials of the National Intelligence Service (NIS)": the acronym is the service's.
             return self._anonymous(name, self.resolve(f"{body['body']} ({acronym['acronym']})"))
-        earlier = self._proposed(acronym["acronym"])
+        earlier = self.proposed(acronym["acronym"])
         if earlier is not None and earlier not in self.names.entities and self.names.lookup(name) is None:
             # "JCS says" in the headline, "the Joint Chiefs of Staff (JCS)" below: one entity, the name an alias.
             first = self.used[earlier]
@@ -228,7 +229,7 @@ class Holders:
         if known is not None and known != phrase:
             return self._named(known)
         if known is not None and self.names.lookup(known) is None:
-            return self._proposed(known) or self._new(
+            return self.proposed(known) or self._new(
                 Entity(id=slug(known), name=known, kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED)
             )
         found = self.names.find(phrase)
@@ -283,7 +284,7 @@ class Holders:
             return self._anonymous(phrase, body if head is None else self.use(head.entity))
         if head is not None:
             return self.use(head.entity)
-        proposed = self._proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
+        proposed = self.proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
         if proposed is not None:
             return proposed
         named = self._surname(phrase)
@@ -310,65 +311,13 @@ class Holders:
         found = self.names.lookup(name)
         if found is not None:
             return self.use(found)
-        proposed = self._proposed(name)
+        proposed = self.proposed(name)
         if proposed is not None:
             return proposed
         if not names_a_body(name):
             inside = ACRONYM_WORD.search(name)  # "Two NIS officials": the NIS
             return None if inside is None or inside.group() == name else self._body(inside.group())
         return self._named(name)
-
-    def coordinated(self, phrase: str) -> tuple[str, ...]:
-        """The entities a phrase joins with "and", when it names two or more ("Both Moscow and Pyongyang").
-
-        Empty unless every part is a known name (the registry's, or one this draft has
-        proposed already, such as the dateline's agency) or a bare proper name of at most
-        three capitalised words, and at least one part is known or the parts are written
-        with commas ("Velmora, Tarsia and Orland"): "CPA and Reuters" after a CPA dateline
-        is two holders, while an unknown name with "and" in it ("the Ministry of Trade and
-        Industry", "Marks and Spencer") stays whole.
-        """
-        parts = [part for part in words.AND.split(words.BOTH.sub("", " ".join(phrase.split()))) if part]
-        if len(parts) < 2:
-            return ()
-        parts = self._shared_head(parts)
-        known: list[str | None] = []
-        for part in parts:
-            names = self.names.find(part)
-            if names and not part[names[-1].end :].strip(" .’'s"):
-                known.append(names[-1].entity)
-            elif (proposed := self._proposed(part)) is not None:
-                known.append(proposed)
-            elif words.PROPER_NAME.match(part.strip(" .")) or words.TITLED_PROPER_NAME.match(part.strip(" .")):
-                known.append(None)
-            else:
-                return ()
-        titled = any(words.TITLED_PROPER_NAME.match(part.strip(" .")) for part in parts)  # a person, no "and" of a name
-        if all(entity is None for entity in known) and "," not in phrase and not titled:
-            return ()  # "Marks and Spencer" may be one name; "Velmora, Tarsia and Orland" is a list
-        found = [
-            self.resolve(part.strip(" .")) if entity is None else self.use(entity)
-            for part, entity in zip(parts, known, strict=True)
-        ]
-        distinct = tuple(dict.fromkeys(found))
-        return distinct if len(distinct) >= 2 else ()
-
-    def _shared_head(self, parts: list[str]) -> list[str]:
-        """Parts that share the last part's head written once: "North and South Korea" is North Korea and South Korea.
-
-        A lone capitalised word before the last part takes the last part's words after its first
-        when that makes a registry name; any other part is left as written.
-        """
-        last = parts[-1].strip(" .").split()
-        if len(last) < 2:
-            return parts
-        head = " ".join(last[1:])
-        shared = []
-        for part in parts[:-1]:
-            whole = f"{part.strip()} {head}"
-            found = self.names.find(whole) if words.SURNAME.fullmatch(part.strip()) else []
-            shared.append(whole if len(found) == 1 and (found[0].start, found[0].end) == (0, len(whole)) else part)
-        return [*shared, parts[-1]]
 
     def _surname(self, phrase: str) -> str | None:
         """The one person named earlier whose first or last name a lone capitalised word is ("Peskov", "Mao").
@@ -395,7 +344,7 @@ class Holders:
         self._last_person, self._mentioned = person.id, None
         return person.id
 
-    def _proposed(self, phrase: str) -> str | None:
+    def proposed(self, phrase: str) -> str | None:
         """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""
         written = normal(phrase).removeprefix("the ")
         for proposed in self.used.values():
