@@ -136,6 +136,7 @@ class _Drafter:
         attributions = self._attributions(reading, before, wire, speaker)
         if not reading.holders and not reading.quoted:
             self.holders.mention(sentence)  # "Kim Jong Un inspected a factory. He said ...": he is Kim
+        self.holders.note_people(sentence)  # "spokesperson Mao Ning spoke. ... Mao said": Mao Ning
         proposition = None
         note = None
         if reading.polarity is Polarity.AFFIRMED:

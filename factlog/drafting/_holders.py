@@ -27,6 +27,7 @@ from factlog.drafting._kinds import (
     without_article,
 )
 from factlog.drafting._names import INVISIBLE, Names, agency_name, count_of, normal, slug, vague
+from factlog.drafting._references import described_again, owned_body, people_named, surname_of
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
@@ -57,7 +58,15 @@ class Holders:
         self._mentioned: str | None = None
         """A person the outlet named last, as written, not yet resolved: "he" after it is that person."""
         self._last_body: str | None = None
+        self._people: list[str] = []
+        """Full names of people written in the article so far, as written: "Mao" after them may be one."""
         self._last_agency: str | None = None
+
+    def note_people(self, sentence: str) -> None:
+        """Note the people a sentence names in full, holder or not, whom a lone name after it may stand for."""
+        for name in people_named(self.names, sentence):
+            if name not in self._people:
+                self._people.append(name)
 
     def mention(self, sentence: str) -> None:
         """Note the person a sentence in the outlet's own voice opens with, whom "he" or "she" after it is.
@@ -78,6 +87,7 @@ class Holders:
             return
         if entity_kind(name) is EntityKind.PERSON and len(name.split()) >= 2:
             self._last_person, self._mentioned = None, name
+            self._people.append(name)  # "Mao Ning spoke at a briefing. Mao said ...": Mao Ning
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -225,6 +235,8 @@ class Holders:
             return self._last_body or self._anonymous("an unnamed speaker")
         if words.THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
             return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
+        if self._last_body is not None and described_again(self.used.get(self._last_body), phrase):
+            return self._last_body  # "Seoul's spy agency said ... The spy agency added": the NIS named last
         known = agency_name(without_article(phrase))  # "dpa", "the German Press Agency": one agency, dpa
         if known is not None and known != phrase:
             return self._named(known)
@@ -260,7 +272,8 @@ class Holders:
         ):
             # "Kim Jong Un's sister" is not Kim; an institution's own ("Russia's foreign ministry") speaks for it.
             owner = None if self.names.kind(head.entity) is EntityKind.PERSON else self.use(head.entity)
-            return self._anonymous(phrase, owner)
+            owned = None if owner is None else owned_body(self.names, owner, phrase[head.end :].strip(" ."))
+            return self.use(owned) if owned is not None else self._anonymous(phrase, owner)
         if (
             head is not None
             and phrase[head.end : head.end + 1] == " "
@@ -322,27 +335,26 @@ class Holders:
     def _surname(self, phrase: str) -> str | None:
         """The one person named earlier whose first or last name a lone capitalised word is ("Peskov", "Mao").
 
-        "Peskov" after "Dmitry Peskov", "Mao" after "Mao Ning" (the family name first). A person
-        this draft proposed gets the surname as an alias; None when no person, or two, bear it.
+        "Peskov" after "Dmitry Peskov", "Mao" after "Mao Ning" (the family name first), named
+        as a holder or anywhere in the article before. A person this draft proposed gets the
+        surname as an alias; None when no person, or two, bear it.
         """
-        if words.SURNAME.fullmatch(phrase) is None:
-            return None
-        written = normal(phrase)
-        bearers = [
-            entity
+        people = {
+            entity.id: entity.name
             for entity in self.used.values()
-            if entity.kind is EntityKind.PERSON
-            and not entity.anonymous
-            and len(entity.name.split()) > 1
-            and written in {normal(entity.name).split()[0], normal(entity.name).split()[-1]}
-        ]
-        if len(bearers) != 1:
+            if entity.kind is EntityKind.PERSON and not entity.anonymous
+        }
+        for written in self._people:
+            people.setdefault(self.names.lookup(written) or self.proposed(written) or normal(written), written)
+        key = surname_of(phrase, people)
+        if key is None:
             return None
-        [person] = bearers
-        if person.id not in self.names.entities and written not in {normal(alias) for alias in person.aliases}:
-            self.used[person.id] = attrs.evolve(person, aliases=(*person.aliases, phrase))
-        self._last_person, self._mentioned = person.id, None
-        return person.id
+        found = self.use(key) if key in self.names.entities else key if key in self.used else self._named(people[key])
+        person = self.used[found]
+        if found not in self.names.entities and normal(phrase) not in {normal(alias) for alias in person.aliases}:
+            self.used[found] = attrs.evolve(person, aliases=(*person.aliases, phrase))
+        self._last_person, self._mentioned = found, None
+        return found
 
     def proposed(self, phrase: str) -> str | None:
         """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""

@@ -15,6 +15,7 @@ __all__ = [
     "DESCRIBED_NAME",
     "NOT_A_SUBJECT",
     "OPENING_NAME",
+    "OWNED_BODIES",
     "PERSON_NOUN",
     "PERSON_OF",
     "PLACED",
@@ -93,3 +94,13 @@ NOT_A_SUBJECT = re.compile(
 PLACED = re.compile(r"\s(?P<preposition>in|at|of|from|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
 """A preposition before a name inside a descriptor: "diplomats in Beijing", "officials at the Pentagon"."""
 AGENCY_WORD = re.compile(r"\bAgency\b")
+OWNED_BODIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"(?:state\s+)?(?:spy|intelligence|espionage)\s+(?:agency|service|organi[sz]ation)", re.IGNORECASE),
+        re.compile(r"\bIntelligence\b"),
+    ),
+)
+"""What a country's body is called in common nouns, and the word of the body's own name it stands for.
+
+"South Korea's spy agency" is the registry's intelligence body of South Korea, the NIS.
+"""

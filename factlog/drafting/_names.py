@@ -53,6 +53,9 @@ _VAGUE = re.compile(
     rf"(?:{VAGUE_NOUNS})\b",
     re.IGNORECASE,
 )
+_COMPASS = re.compile(r"(?P<letter>[nsew])\.\s*(?=[a-z])")
+"""A compass point cut short before a name ("S. Korea"), as wire copy writes it."""
+_COMPASS_WORDS = {"n": "north ", "s": "south ", "e": "east ", "w": "west "}
 _ARTICLES = {"the", "a", "an"}
 _NAME_JOINERS = {"of", "for", "and", "the", "on", "de"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -191,6 +194,9 @@ class Names:
         found = self._by_name.get(key)
         if found is None and key.endswith((".", "'s")):
             found = self._by_name.get(key.rstrip(".").removesuffix("'s"))
+        if found is None and (short := _COMPASS.match(key)) is not None:
+            # "S. Korea", "N. Korea's": wire copy's short form of "South Korea", "North Korea".
+            return self._name_at(_COMPASS_WORDS[short["letter"]] + key[short.end() :])
         return found
 
     def kind(self, entity: str) -> EntityKind | None:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
-from tests.drafting.registries import BUNDLED_REGISTRY
+from tests.drafting.registries import BUNDLED_REGISTRY, NIS_REGISTRY
 
 
 def _claim(text: str) -> tuple[factlog.Claim, factlog.ClaimSet]:
@@ -101,3 +101,56 @@ def test_an_answer_in_words_of_commitment_outweighs_the_question(answer: str, ce
 def test_calling_a_report_a_hostile_invention_is_the_callers_denial(sentence: str) -> None:
     """'Peskov called the report a provocation' (slander, propaganda, a hoax ...) is Peskov's denial, as 'absurd' is."""
     assert _reading(sentence) == ("Peskov", "certain", "denied")
+
+
+def _holder_of(text: str, registry: factlog.ClaimSet | None = None) -> factlog.Entity:
+    """The holder of the last sentence of ``text``, drafted with ``registry``."""
+    drafted = factlog.draft(text, source="post", publisher="Harbour Post", registry=registry)
+    return drafted.entity_by_id[drafted.claims[-1].attribution.holder]
+
+
+@given(
+    owner=st.sampled_from(["South Korea's", "S. Korea's", "Seoul's", "the Republic of Korea's"]),
+    body=st.sampled_from(["spy agency", "intelligence agency", "intelligence service", "state spy agency"]),
+    where=st.sampled_from(["before", "after"]),
+)
+def test_a_countrys_spy_agency_is_the_registrys_intelligence_body_of_that_country(
+    owner: str, body: str, where: str
+) -> None:
+    """'South Korea's spy agency' (S. Korea's, Seoul's; intelligence service) is the NIS, speaking for South Korea."""
+    speaker = f"{owner} {body}"
+    sentence = f"{speaker[0].upper()}{speaker[1:]} said Kim visited Moscow."
+    if where == "after":
+        sentence = f"Kim visited Moscow, {speaker} said."
+    assert _holder_of(sentence, NIS_REGISTRY).id == "nis"
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        ("Seoul's spy agency said Kim visited Moscow. The spy agency added he met Putin.", "rok"),
+        ("South Korea said Kim visited Moscow. The spy agency said he met Putin.", None),
+        ("North Korea's spy agency said Kim visited Moscow.", "dprk"),
+    ],
+)
+def test_a_spy_agency_is_the_nis_only_when_it_is_south_koreas(text: str, affiliation: str | None) -> None:
+    """'The spy agency' after Seoul's is the NIS; North Korea's is an anonymous body of North Korea, not the NIS."""
+    holder = _holder_of(text, NIS_REGISTRY)
+    assert (holder.id == "nis", holder.affiliation) == (affiliation == "rok", affiliation)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Mao Ning spoke at a briefing.",
+        "Foreign Ministry spokesperson Mao Ning spoke on Monday.",
+        "At a briefing with Foreign Ministry spokesperson Mao Ning, reporters asked about the talks.",
+        "Foreign Ministry spokesperson Mao Ning said China will attend.",
+    ],
+)
+@pytest.mark.parametrize("registry", [None, BUNDLED_REGISTRY])
+def test_a_lone_name_is_the_person_named_in_full_before_wherever_named(
+    first: str, registry: factlog.ClaimSet | None
+) -> None:
+    """'Mao said' after 'Mao Ning' was named, as a holder or in the outlet's own voice, is Mao Ning."""
+    assert _holder_of(f"{first} Mao said China will send a delegation.", registry).name == "Mao Ning"
