@@ -260,8 +260,11 @@ class Holders:
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
         members = MEMBERS.match(phrase)
         if members is not None:
-            # "NIS officials": some people of the NIS, who speak for it, are not the NIS itself.
-            return self._anonymous(phrase, self._body(members["body"]))
+            # "NIS officials": some people of the NIS, who speak for it, are not the NIS itself; "North Korea
+            # experts" know about North Korea and speak for no one.
+            body = self._body(members["body"])
+            about = words.TOPIC_PEOPLE.search(members["members"]) and self.names.kind(body or "") in words.TOPICS
+            return self._anonymous(phrase, None if about else body)
         placed = words.PLACED.search(phrase[: head.start]) if head is not None and len(found) > 1 else None
         if placed is not None and words.POSSESSED.fullmatch(phrase[found[-2].end - 2 : placed.start()]):
             possessor = found[-2].entity  # "Russia's embassy in Washington": Russia's, wherever it stands

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from factlog.drafting._names import INVISIBLE, VAGUE_NOUNS
+from factlog.model._kinds import EntityKind
 
 __all__ = [
     "ACRONYM",
@@ -24,6 +25,8 @@ __all__ = [
     "PROPER_NAME",
     "SURNAME",
     "THE_AGENCY",
+    "TOPICS",
+    "TOPIC_PEOPLE",
     "TITLED_NAME",
     "TITLED_PROPER_NAME",
     "WITHOUT_INVISIBLE",
@@ -104,3 +107,7 @@ OWNED_BODIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 
 "South Korea's spy agency" is the registry's intelligence body of South Korea, the NIS.
 """
+TOPIC_PEOPLE = re.compile(r"\b(?:experts?|analysts?|observers?|watchers?|researchers?|scholars?|specialists?)$")
+"""People who know about what is named before them ("North Korea experts"), rather than belong to it."""
+TOPICS = frozenset((EntityKind.COUNTRY, EntityKind.PLACE))
+"""Kinds of entity that people who know about them do not speak for: "Russia analysts" are not Russia's."""

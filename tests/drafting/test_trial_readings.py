@@ -154,3 +154,28 @@ def test_a_lone_name_is_the_person_named_in_full_before_wherever_named(
 ) -> None:
     """'Mao said' after 'Mao Ning' was named, as a holder or in the outlet's own voice, is Mao Ning."""
     assert _holder_of(f"{first} Mao said China will send a delegation.", registry).name == "Mao Ning"
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        ("Nordkorea-Experte: Raketentest war ein Fehlschlag", "Nordkorea-Experte"),
+        ("Experten: Raketentest war ein Fehlschlag", "Experten"),
+        ("North Korea expert: Missile test was a failure", "North Korea expert"),
+        ("Expert: Missile test was a failure", "Expert"),
+    ],
+)
+@pytest.mark.parametrize("registry", [None, BUNDLED_REGISTRY])
+def test_an_expert_before_a_headlines_colon_is_an_anonymous_holder(
+    headline: str, name: str, registry: factlog.ClaimSet | None
+) -> None:
+    """'Nordkorea-Experte: ...' (German or English) is an unnamed expert's, speaking for no one, not North Korea's."""
+    holder = _holder_of(headline, registry)
+    assert (holder.name, holder.anonymous, holder.affiliation) == (name, True, None)
+
+
+@pytest.mark.parametrize("speaker", ["North Korea experts", "Russia analysts", "A North Korea expert"])
+def test_experts_on_a_country_speak_for_no_one(speaker: str) -> None:
+    """'North Korea experts said' are people who know about North Korea, not its officials: no affiliation."""
+    holder = _holder_of(f"{speaker} said the test failed.", BUNDLED_REGISTRY)
+    assert (holder.anonymous, holder.affiliation) == (True, None)
