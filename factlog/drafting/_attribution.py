@@ -38,7 +38,7 @@ from factlog.drafting import _attributionwords as words
 from factlog.drafting._cues import CueKind, Found, find_cues
 from factlog.drafting._headlines import headline_holder
 from factlog.drafting._quote_marks import plain_quotes
-from factlog.drafting._scope import asks, certainty_of, denies, qualifying, second_clause
+from factlog.drafting._scope import answered, asks, certainty_of, denies, first_hedge, qualifying
 from factlog.drafting._speakers import (
     CITING_AFTER,
     noun_phrase,
@@ -278,32 +278,6 @@ def _tail_relays(sentence: str, used: Found) -> tuple[tuple[str, ...], tuple[str
     return (), (*sources(tail["cited"]), *citing), tail.start()
 
 
-def _first_hedge(sentence: str, applying: list[Found]) -> str | None:
-    """The words of the first hedge of the outlet's own voice not in a second clause, the cue it is drafted with."""
-    hedges = (item.text for item in applying if item.cue.kind is CueKind.HEDGE and not second_clause(sentence, 0, item))
-    return next(hedges, None)
-
-
-def _answer(sentence: str, applying: list[Found], used: Found | None) -> list[Found]:
-    """The cues that apply once a question opening the sentence is answered in words of commitment.
-
-    "Asked whether X, Peskov denied it" is Peskov's denial, "..., Peskov said he could not
-    rule it out" his ``possible``: the answer's own cues (a denial, a hedge, a negation)
-    set what is held, and the question's do not. A plain "..., Peskov said: 'Anything is
-    possible.'" says nothing of how firmly X is held: the question keeps it ``uncommitted``.
-    """
-    asked = words.ASKED_FIRST.match(sentence)
-    if asked is None or used is None or used.start < asked.end():
-        return applying
-    answer = [item for item in applying if item.start >= asked.end()]
-    committing = any(
-        item.cue.denies or item.cue.band < Certainty.CERTAIN or item.cue.kind is CueKind.NEGATION
-        for item in answer
-        if not item.cue.own_voice_only
-    )
-    return answer if committing else applying
-
-
 def _says_nothing(sentence: str, item: Found) -> bool:
     """Whether a verb of saying names no speaker: negated, with nothing said, or a noun ("media reports that")."""
     if item.cue.kind is not CueKind.REPORTING:
@@ -393,7 +367,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
     quoted = not holders and (quoting or words.WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
     applying = [item for item in qualifying(sentence, cues, used, words.NAMING) if _holds(item, used, content)]
-    applying = _answer(sentence, applying, used)
+    applying = answered(sentence, applying, used)
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
     certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice, sentence, content[0])
     denied = not question and denies(sentence, applying, used, holders)
@@ -402,7 +376,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
         mode = Mode.IMPLIED
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)
     elif own_voice:
-        cue = "?" if question else _first_hedge(sentence, applying)
+        cue = "?" if question else first_hedge(sentence, applying)
     return Reading(
         addressee=_addressee(sentence, used, holders),
         holders=holders,

@@ -10,7 +10,6 @@ from factlog.drafting._speakers import WHEN
 __all__ = [
     "ADDRESSEE_NAME",
     "AGENT",
-    "ASKED_FIRST",
     "BODY_NOUN",
     "CARRIED_IN",
     "LEARNED_FROM",
@@ -40,10 +39,6 @@ __all__ = [
 
 QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|widely|not))?$", re.IGNORECASE)
-ASKED_FIRST = re.compile(
-    r"\s*(?:when\s+|after\s+being\s+|upon\s+being\s+)?(?:asked|questioned|pressed)\b[^,;“”\"]*,", re.IGNORECASE
-)
-"""A question the speaker is answering, opening the sentence: "Asked whether troops had crossed, Peskov said ..."."""
 RELATIVE = re.compile(r"(?:who|whom|whose|which)\s", re.IGNORECASE)
 AGENT = re.compile(r"^\s+by\s+")
 RUN_ON_HOLDER = re.compile(r"(?P<holder>[A-Z][A-Z0-9&.-]+|(?:[\w.'’-]+\s+)*?[a-z][\w-]*)\s+(?=[A-Z])")
