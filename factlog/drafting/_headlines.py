@@ -16,10 +16,15 @@ __all__ = ["headline_holder"]
 
 _HEADLINE_HOLDER = re.compile(
     r"(?P<said>\S.*?\S)\s*(?P<mark>:|\s[-–—])\s*"
-    r"(?P<holder>(?:[A-Z][\w.’'&-]*(?:['’]s)?\s+){0,3}[A-Z][\w.’'&-]*|(?:[a-z][\w-]*\s+){0,2}(?:sources?|officials?))"
+    r"(?P<holder>(?:[A-Z][\w.’'&-]*(?:['’]s)?\s+){0,3}[A-Z][\w.’'&-]*|"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{VAGUE_NOUNS}))"
     r"\s*$"
 )
-"""A headline's holder after a colon or a dash: "Russia Did Not Send Troops: Lavrov", "Talks to resume - sources"."""
+"""A headline's holder after a colon or a dash: "Russia Did Not Send Troops: Lavrov", "Talks to resume - sources".
+
+A descriptor in lower case is one too ("China will send delegation - spokeswoman"): the
+words before it are the speaker's, so a "will" in them is the speaker's firm word.
+"""
 _LEADING_HOLDER = re.compile(
     rf"(?P<holder>(?:[A-Z][\w.’'&-]*\s+){{0,2}}[A-Z][\w.’'&-]*(?:\s+(?:{VAGUE_NOUNS}))?)"
     r"(?P<mark>:)\s+[“\"‘']?(?P<said>\S.*?\S)[”\"’']?\s*$"

@@ -44,7 +44,7 @@ _NUMBER_WORDS = {
 VAGUE_NOUNS = (
     r"officials?|people|persons?|sources?|analysts?|experts?|observers?|diplomats?|researchers?|"
     r"residents?|witnesses|witness|critics?|insiders?|aides?|lawmakers?|legislators?|activists?|"
-    r"spokesm[ae]n|spokespersons?|members?|scholars?|commentators?|officers?|soldiers?|defectors?|"
+    r"spokesm[ae]n|spokeswom[ae]n|spokespersons?|members?|scholars?|commentators?|officers?|soldiers?|defectors?|"
     r"intelligence|assessments?|reports?|media|sides|parties|countries|governments?|individuals?"
 )
 _VAGUE = re.compile(

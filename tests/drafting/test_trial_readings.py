@@ -179,3 +179,39 @@ def test_experts_on_a_country_speak_for_no_one(speaker: str) -> None:
     """'North Korea experts said' are people who know about North Korea, not its officials: no affiliation."""
     holder = _holder_of(f"{speaker} said the test failed.", BUNDLED_REGISTRY)
     assert (holder.anonymous, holder.affiliation) == (True, None)
+
+
+@given(
+    speaker=st.sampled_from(["spokeswoman", "spokesman", "senior official", "ministry spokesperson", "experts"]),
+    mark=st.sampled_from([" - ", ": "]),
+    hedge=st.sampled_from(
+        [("will", "certain"), ("may", "possible"), ("could", "possible"), ("is likely to", "probable")]
+    ),
+)
+def test_a_headlines_speaker_after_its_dash_holds_the_future_as_firmly_as_stated(
+    speaker: str, mark: str, hedge: tuple[str, str]
+) -> None:
+    """'China will send delegation to talks - spokeswoman': the speaker's firm word, not the outlet's "will"."""
+    word, certainty = hedge
+    claim, drafted = _claim(f"China {word} send delegation to talks{mark}{speaker}")
+    assert (drafted.entity_by_id[claim.attribution.holder].name, claim.certainty.value) == (speaker, certainty)
+
+
+@given(
+    speaker=st.sampled_from(
+        [
+            "Foreign Ministry spokeswoman Mao Ning",
+            "Foreign Ministry spokesman Mao Ning",
+            "A Foreign Ministry spokeswoman",
+            "The spokeswoman",
+        ]
+    ),
+    hedge=st.sampled_from([("will", "certain"), ("would", "certain"), ("may", "possible"), ("could", "possible")]),
+)
+def test_a_spokeswomans_future_is_hers_as_firmly_as_she_states_it(speaker: str, hedge: tuple[str, str]) -> None:
+    """'Foreign Ministry spokeswoman Mao Ning said China will send ...' is Mao Ning's, certain; "may" is possible."""
+    word, certainty = hedge
+    drafted = factlog.draft(f"{speaker} said China {word} send a delegation to the talks.", source="post")
+    claim = drafted.claims[0]
+    expected = "Mao Ning" if "Mao Ning" in speaker else speaker
+    assert (drafted.entity_by_id[claim.attribution.holder].name, claim.certainty.value) == (expected, certainty)
