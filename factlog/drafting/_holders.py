@@ -65,8 +65,11 @@ class Holders:
     def note_people(self, sentence: str) -> None:
         """Note the people a sentence names in full, holder or not, whom a lone name after it may stand for."""
         for name in people_named(self.names, sentence):
-            if name not in self._people:
-                self._people.append(name)
+            self._note(name)
+
+    def _note(self, name: str) -> None:
+        if name not in self._people:
+            self._people.append(name)
 
     def mention(self, sentence: str) -> None:
         """Note the person a sentence in the outlet's own voice opens with, whom "he" or "she" after it is.
@@ -87,7 +90,7 @@ class Holders:
             return
         if entity_kind(name) is EntityKind.PERSON and len(name.split()) >= 2:
             self._last_person, self._mentioned = None, name
-            self._people.append(name)  # "Mao Ning spoke at a briefing. Mao said ...": Mao Ning
+            self._note(name)  # "Mao Ning spoke at a briefing. Mao said ...": Mao Ning
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
