@@ -15,6 +15,8 @@ import sys
 import unicodedata
 from typing import Any
 
+from factlog.model._unitwords import NEWS_SPELLINGS, NEWS_SYMBOLS, OPAQUE, TEMPERATURE_SYMBOLS
+
 __all__ = [
     "KEY_BITS",
     "LARGEST_SIZE",
@@ -36,10 +38,19 @@ __all__ = [
 
 @functools.cache
 def unit_registry() -> Any:
-    """The registry of units, built once, on first use: ``import factlog`` stays light."""
+    """The registry of units, built once, on first use: ``import factlog`` stays light.
+
+    pint's own, with one unit added: ``international_acre``, the acre of the international
+    foot (4,046.8564224 m²; NIST SP 811, appendix B.8). pint's ``acre`` is the US survey
+    acre, 4 parts in a million larger, which the United States retired at the end of 2022
+    (Federal Register 85 FR 62698); news "acres" are read as the international acre
+    (:data:`~factlog.model._unitwords.NEWS_SPELLINGS`).
+    """
     import pint  # noqa: PLC0415 - a units registry takes a while to build; only when units are read
 
-    return pint.UnitRegistry()
+    registry: Any = pint.UnitRegistry()
+    registry.define("international_acre = 4046.8564224 * meter ** 2")
+    return registry
 
 
 @functools.cache
@@ -51,83 +62,6 @@ def _pint_reads(unit: str) -> bool:
         return False
     return True
 
-
-_TEMPERATURE_SYMBOLS = {"C": "degC", "F": "degF", "℃": "degC", "℉": "degF", "ºC": "degC", "ºF": "degF"}
-"""Temperature symbols as news writes them ("a high of 30C", "-5F"), case kept: degrees, never coulombs nor farads.
-
-pint reads a bare "C" as coulombs and "F" as farads; in claims about the world they are
-degrees Celsius and Fahrenheit. An electrical figure is written with the unit's name or a
-prefixed symbol ("coulomb", "farad", "mC", "uF"), which pint reads so: as dimensions
-differ, a figure in "C" never meets one in coulombs, it is reported as a unit that does
-not convert. "K" is kelvin, as pint reads it (a thousand is the opaque word "k")."""
-
-_NEWS_SPELLINGS = {
-    "° c": "degC",
-    "° f": "degF",
-    "degree celsius": "degC",
-    "degrees celsius": "degC",
-    "degree c": "degC",
-    "degrees c": "degC",
-    "deg c": "degC",
-    "centigrade": "degC",
-    "degree centigrade": "degC",
-    "degrees centigrade": "degC",
-    "degree fahrenheit": "degF",
-    "degrees fahrenheit": "degF",
-    "degree f": "degF",
-    "degrees f": "degF",
-    "deg f": "degF",
-    "metric ton": "tonne",
-    "metric tons": "tonne",
-    "metric tonne": "tonne",
-    "metric tonnes": "tonne",
-    "per cent": "percent",
-    "kilo": "kilogram",
-    "kilos": "kilogram",
-    "us gallon": "gallon",
-    "us gallons": "gallon",
-    "sq km": "km**2",
-    "sq m": "m**2",
-    "sq ft": "ft**2",
-    "sq mi": "mi**2",
-    "square km": "km**2",
-    "square kilometre": "km**2",
-    "square kilometres": "km**2",
-    "square kilometer": "km**2",
-    "square kilometers": "km**2",
-    "square metre": "m**2",
-    "square metres": "m**2",
-    "square meter": "m**2",
-    "square meters": "m**2",
-}
-"""News spellings (folded: lower case, hyphens and runs of spaces as one space) pint misreads or cannot read."""
-
-_NEWS_SYMBOLS = {
-    "mb/d": "megaoil_barrel / day",
-    "Mb/d": "megaoil_barrel / day",
-    "mbd": "megaoil_barrel / day",
-    "mbpd": "megaoil_barrel / day",
-    "kb/d": "kilooil_barrel / day",
-    "b/d": "oil_barrel / day",
-    "bpd": "oil_barrel / day",
-    "bbl/d": "oil_barrel / day",
-    "bbl": "oil_barrel",
-    "pc": "percent",
-    "MT": "tonne",
-}
-"""News symbols, case kept, that pint misreads: oil in barrels a day ("mb/d" is million barrels a day,
-not millibarns; "kb/d" thousand), "pc" per cent (UK usage: never parsecs), "MT" metric tons (never megateslas)."""
-
-_OPAQUE = frozenset(
-    {"b", "c", "k", "mil", "pp", "unit", "units", "us", "US", "M", "B", "T", "bn", "kt", "ton", "tons", "Ton", "Tons"}
-)
-"""Spellings pint reads as something a news figure never means: "k" (Boltzmann's constant; thousand),
-"us" (microseconds), "units" (micronits), "pp" (typographic points; percentage points),
-"mil" (milliradians; million), "b" (barns; billion), "c" (the speed of light; cents, or a
-careless "30c" of heat: too loose to be read as degrees as "C" is); "M", "B", "T", "bn" (molar, bytes,
-teslas; a million, billion, trillion: multipliers, not units), "kt" (knots; kilotons of TNT, or
-kilotonnes), "ton" and "tons" (pint's short ton of 2,000 lb; in news as often the metric tonne or
-the long ton: "short tons", "long tons", "metric tons" and "tonnes" are read). They are opaque words."""
 
 LARGEST_SIZE = 1e100
 """The largest size of one of a unit in its base units, and the inverse of the smallest, that is read as a unit.
@@ -160,7 +94,7 @@ def _word_reading(unit: str) -> str | None:
     if not unit.isalpha() or not ((len(unit) >= 4 and unit.istitle()) or (len(unit) >= 5 and unit.isupper())):
         return None
     lower = unit.lower()
-    if lower in _OPAQUE or not _pint_reads(lower) or unit_registry().get_symbol(lower) == lower:
+    if lower in OPAQUE or not _pint_reads(lower) or unit_registry().get_symbol(lower) == lower:
         return None
     return lower
 
@@ -170,29 +104,29 @@ def unit_reading(unit: str) -> str | None:
     """The spelling pint reads a written unit as, or None for an opaque unit: the one reading of a unit's spelling.
 
     Every comparison of units goes through it (the keys of propositions, :func:`base_unit`,
-    and :func:`factlog.analysis._values.convert`): a news spelling pint misreads or cannot
-    read is first taken to pint's name ("degrees Celsius" → ``degC``, "metric tons" →
-    ``tonne``, "kilos" → ``kilogram``, "per cent" → ``percent``), and so is a bare "C" or
-    "F", a temperature (:data:`_TEMPERATURE_SYMBOLS`: never coulombs nor farads); a spelling of several
-    words pint has joined by underscores is read so ("light years" → ``light_years``);
-    otherwise pint reads the spelling *as written*. A symbol is never case-folded for pint,
-    as case makes SI prefixes ("Mbps" is megabits a second, "MBPS" is no unit, not
-    millibits); a unit's name is read in any case ("Celsius", "KELVIN": :func:`_word_reading`).
-    News symbols pint misreads are read as news means them (:data:`_NEWS_SYMBOLS`: "mb/d",
-    "pc", "MT"): a spelling pint does not read, one of a few it misreads for news
-    (:data:`_OPAQUE`: "k", "M", "kt", "tons"...), or one with a currency sign ("£m"),
-    is an opaque word (None), compared
-    with other spellings only as its folded text. So is a unit whose one is larger than
-    :data:`LARGEST_SIZE` base units, or smaller than its inverse ("Qpc**10").
+    and :func:`factlog.analysis._values.convert`). The tables of
+    :mod:`factlog.model._unitwords` come first: a temperature symbol (a bare "C" or "F" is
+    degrees, never coulombs nor farads), a news symbol pint misreads ("mb/d", "pc", "MT"),
+    a news spelling pint misreads or cannot read, taken to pint's name ("degrees Celsius"
+    → ``degC``, "metric tons" → ``tonne``, "kilos" → ``kilogram``, "acres" →
+    ``international_acre``). A spelling of several words pint has joined by underscores
+    is read so ("light years" → ``light_years``); otherwise pint reads the spelling *as
+    written*. A symbol is never case-folded for pint, as case makes SI prefixes ("Mbps"
+    is megabits a second, "MBPS" is no unit, not millibits); a unit's name is read in any
+    case ("Celsius", "KELVIN": :func:`_word_reading`). A spelling pint does not read, one
+    of the few it misreads for news (``OPAQUE``: "k", "M", "kt", "tons"...), or one with a
+    currency sign ("£m"), is an opaque word (None), compared with other spellings only as
+    its folded text. So is a unit whose one is larger than :data:`LARGEST_SIZE` base
+    units, or smaller than its inverse ("Qpc**10").
     """
-    if unit in _TEMPERATURE_SYMBOLS:
-        return _TEMPERATURE_SYMBOLS[unit]
-    if unit in _NEWS_SYMBOLS:
-        return _NEWS_SYMBOLS[unit]
+    if unit in TEMPERATURE_SYMBOLS:
+        return TEMPERATURE_SYMBOLS[unit]
+    if unit in NEWS_SYMBOLS:
+        return NEWS_SYMBOLS[unit]
     words = " ".join(unit.replace("-", " ").replace("_", " ").casefold().split())
-    if words in _NEWS_SPELLINGS:
-        return _NEWS_SPELLINGS[words]
-    if unit in _OPAQUE or any(unicodedata.category(mark) == "Sc" for mark in unit):
+    if words in NEWS_SPELLINGS:
+        return NEWS_SPELLINGS[words]
+    if unit in OPAQUE or any(unicodedata.category(mark) == "Sc" for mark in unit):
         return None
     parts = unit.replace("-", " ").split()
     if len(parts) > 1 and "per" not in parts and not any(mark in unit for mark in "/*^"):

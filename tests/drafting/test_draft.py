@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 import os
 import re
 import unicodedata
@@ -308,6 +309,55 @@ def test_the_bundled_corpus_meets_the_targets() -> None:
     assert bundled.holder >= 0.90 * bundled.referenced
     assert bundled.polarity >= 0.95 * bundled.referenced
     assert bundled.certainty >= 0.85 * bundled.referenced
+
+
+def test_held_out_articles_are_summed_apart_from_the_tuned_ones() -> None:
+    """Each held-out total sums its own set's articles alone, and the tuned total none of them."""
+    rows = draft_figures.figures()
+    articles = {name: (corpus, f) for name, corpus, f in rows if not name.startswith("**")}
+    totals = {name.strip("*"): f for name, _, f in rows if name.startswith("**")}
+    for total, corpora in (
+        ("held-out", {"held-out"}),
+        ("held-out 2", {"held-out 2"}),
+        ("tuned", {"bundled", "added"}),
+    ):
+        assert totals[total].sentences == sum(f.sentences for corpus, f in articles.values() if corpus in corpora)
+    assert {corpus for corpus, _ in articles.values()} == {"bundled", "added", "held-out", "held-out 2"}
+
+
+def _relay_article(tmp_path: Path, via: list[str]) -> draft_figures.Figures:
+    """Figures of "Peskov told TASS that talks would resume." against a hand claim relayed by ``via``."""
+    (tmp_path / "document.txt").write_text("Peskov told TASS that talks would resume.\n", encoding="utf-8")
+    hand = {
+        "format": "factlog",
+        "version": 1,
+        "entities": [
+            {"id": "paper", "name": "the paper", "kind": "media-outlet"},
+            {"id": "peskov", "name": "Peskov", "kind": "person"},
+            {"id": "tass", "name": "TASS", "kind": "media-outlet"},
+        ],
+        "sources": [{"id": "story", "title": "Talks", "publisher": "paper", "published": "2026-03-03"}],
+        "claims": [
+            {
+                "id": "story-h01",
+                "statement": "Peskov told TASS that talks would resume.",
+                "attribution": {"holder": "peskov", "via": via},
+                "evidence": [
+                    {"source": "story", "quote": "Peskov told TASS that talks would resume.", "start": 0, "end": 41}
+                ],
+            }
+        ],
+    }
+    (tmp_path / "claims.json").write_text(json.dumps(hand), encoding="utf-8")
+    return draft_figures.article_figures("story", str(tmp_path), draft_figures.BUNDLED)
+
+
+def test_relays_agree_only_with_the_hand_encodings_relays_in_order(tmp_path: Path) -> None:
+    """A drafted relay chain agrees with the hand claim's via, outermost first, and with no other."""
+    agreeing = _relay_article(tmp_path, ["paper", "tass"])
+    assert (agreeing.referenced, agreeing.holder, agreeing.relays) == (1, 1, 1)
+    for other in (["paper"], ["tass", "paper"], ["paper", "tass", "tass"]):
+        assert _relay_article(tmp_path, other).relays == 0
 
 
 def test_cue_kinds_are_all_used() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from factlog import Quantity
 from factlog.analysis._values import convert
-from factlog.model import _units
+from factlog.model import _unitwords
 from factlog.model._units import unit_reading
 from factlog.model._vocabulary import object_key
 
@@ -31,8 +31,8 @@ DOCUMENTED = _documented()
 
 def test_the_documented_table_is_every_spelling_read_apart() -> None:
     """The docs list every spelling the code reads apart from pint, and no other."""
-    tables = (_units._TEMPERATURE_SYMBOLS, _units._NEWS_SYMBOLS, _units._NEWS_SPELLINGS)
-    assert set(DOCUMENTED) == {spelling for table in tables for spelling in table} | set(_units._OPAQUE)
+    tables = (_unitwords.TEMPERATURE_SYMBOLS, _unitwords.NEWS_SYMBOLS, _unitwords.NEWS_SPELLINGS)
+    assert set(DOCUMENTED) == {spelling for table in tables for spelling in table} | set(_unitwords.OPAQUE)
 
 
 @given(st.sampled_from(sorted(DOCUMENTED)))
@@ -51,10 +51,16 @@ def test_every_news_spelling_reads_to_its_documented_unit(spelling: str) -> None
         ((5, "pc"), (5, "per cent")),
         ((2, "sq km"), (2e6, "m**2")),
         ((3, "MT"), (3, "t")),
+        ((640, "acres"), (1, "sq mi")),
+        ((1, "acre"), (4046.8564224, "m**2")),
+        ((1, "Acres"), (0.40468564224, "hectare")),
     ],
 )
 def test_news_spellings_compare_as_news_means_them(first: tuple[float, str], second: tuple[float, str]) -> None:
-    """1.2 mb/d is 1,200 kb/d (not millibarns), 5 pc is 5 per cent (not parsecs), 2 sq km is 2e6 m², 3 MT 3 t."""
+    """1.2 mb/d is 1,200 kb/d (not millibarns), 5 pc is 5 per cent (not parsecs), 2 sq km is 2e6 m², 3 MT 3 t.
+
+    640 acres are one (international) square mile: the international acre, not pint's US survey acre.
+    """
     assert convert(first[0], first[1], second[1]) == pytest.approx(second[0], rel=1e-12)
 
 
