@@ -38,7 +38,7 @@ from factlog.drafting import _attributionwords as words
 from factlog.drafting._cues import CueKind, Found, find_cues
 from factlog.drafting._headlines import headline_holder
 from factlog.drafting._quote_marks import plain_quotes
-from factlog.drafting._scope import asks, certainty_of, denies, qualifying
+from factlog.drafting._scope import answered, asks, certainty_of, denies, first_hedge, qualifying
 from factlog.drafting._speakers import (
     CITING_AFTER,
     noun_phrase,
@@ -367,16 +367,16 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
     quoted = not holders and (quoting or words.WHOLLY_QUOTED.match(sentence.strip()) is not None)
     own_voice = not holders and not quoted
     applying = [item for item in qualifying(sentence, cues, used, words.NAMING) if _holds(item, used, content)]
+    applying = answered(sentence, applying, used)
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
-    certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
+    certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice, sentence, content[0])
     denied = not question and denies(sentence, applying, used, holders)
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice, used)
     if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):
         mode = Mode.IMPLIED
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)
     elif own_voice:
-        hedges = [item for item in applying if item.cue.kind is CueKind.HEDGE]
-        cue = "?" if question else hedges[0].text if hedges else None
+        cue = "?" if question else first_hedge(sentence, applying)
     return Reading(
         addressee=_addressee(sentence, used, holders),
         holders=holders,

@@ -97,6 +97,11 @@ _EVENT_VERBS = (
 
 _FALSE = r"fiction|fabrications?|fabricated|lies|lie|false|untrue|baseless|groundless|unfounded|nonsense|fake|absurd"
 """Words of a verdict of falsity: "Reports that X are pure fiction", "Lavrov called the allegations 'absurd'"."""
+_REJECTING = (
+    r"(?:(?:deliberate|political|hostile|malicious|western|another|blatant|cheap|dangerous)\s+)*"
+    r"(?:provocations?|slander|smears?|propaganda|disinformation|misinformation|hoax(?:es)?|fake news|farce)"
+)
+"""Words that reject what is reported as a hostile invention: calling a report "a provocation" denies it."""
 _REPORTED = (
     r"reports?|allegations?|claims?|accusations?|charges?|rumou?rs?|stories|story|suggestions?|assertions?|"
     r"speculation|media reports?|news reports?"
@@ -156,6 +161,14 @@ CUES: tuple[Cue, ...] = (
         "uncommitted",
         printed="neither confirmed nor denied; did not confirm or deny; refused (declined) to confirm",
     ),
+    # "The ministry did not confirm the report" answers without committing to it (Uu): the ministry's, no
+    # denial of the report. "has yet to confirm" (nothing said yet) stays nobody's saying.
+    Cue(
+        r"(?:did|does|do)(?: not|n(?:’|')t)(?: (?:immediately|publicly|officially|independently))? confirm",
+        _R,
+        "uncommitted",
+        printed="(did, does) not (immediately, publicly, officially)? confirm",
+    ),
     # "KCNA quoted Kim as saying", "Kim was quoted by KCNA as saying": Kim's words, through KCNA.
     Cue(r"(?:quoted|quotes|quoting)\b[^,.;:“”\"]{0,80}?\bas saying", _R, printed="quoted … as saying"),
     # "Lavrov called the allegations 'absurd'" (branded, dismissed ... as) is Lavrov's denial of what they allege.
@@ -163,11 +176,12 @@ CUES: tuple[Cue, ...] = (
         r"(?:called|calls|call|branded|brands|brand|termed|terms|labell?ed|labels|described|describes|describe|"
         rf"dismissed|dismisses|dismiss|rejected|rejects|reject)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_REPORTED})"
         r"(?:\s+(?:of|about|that)\s+[^,.;:“”\"]{1,60}?)?\s+(?:as\s+)?(?:“|\")?"
-        rf"(?:(?:pure|utter|complete|total|an?|simply)\s+)*(?:{_FALSE})",
+        rf"(?:(?:pure|utter|complete|total|an?|simply)\s+)*(?:{_FALSE}|{_REJECTING})",
         _R,
         denies=True,
         printed="(called, branded, termed, labelled, described, dismissed, rejected) the (reports, allegations,"
-        " claims, accusations, charges, rumours, stories ...) (as)? (false, baseless, absurd, fabricated, lies ...)",
+        " claims, accusations, charges, rumours, stories ...) (as)? (false, baseless, absurd, fabricated, lies,"
+        " a provocation, slander, propaganda, disinformation, a hoax ...)",
     ),
     # "The embassy called the report “a provocation”": a characterisation in the caller's words, which
     # denies nothing (calling it false, above, does). "The FBI attributed the hack to a group": the FBI's.

@@ -8,6 +8,7 @@ import attrs
 
 from factlog.checks import Severity, check
 from factlog.drafting._attribution import Reading, read_sentence
+from factlog.drafting._coordinated import coordinated
 from factlog.drafting._dateline import Dateline, find_dateline
 from factlog.drafting._holders import Holders
 from factlog.drafting._names import INVISIBLE, Names
@@ -101,7 +102,7 @@ class _Drafter:
             relays.insert(0, told)  # "a source told Yonhap": Yonhap had it from the source
         last = reading.holders[-1]
         result = []
-        for holder in self.holders.coordinated(last) or (self.holders.resolve(last),):
+        for holder in coordinated(self.holders, last) or (self.holders.resolve(last),):
             via = self._via(holder, wire, *relays)
             result.append(Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue))
         return result
@@ -135,6 +136,7 @@ class _Drafter:
         attributions = self._attributions(reading, before, wire, speaker)
         if not reading.holders and not reading.quoted:
             self.holders.mention(sentence)  # "Kim Jong Un inspected a factory. He said ...": he is Kim
+        self.holders.note_people(sentence)  # "spokesperson Mao Ning spoke. ... Mao said": Mao Ning
         proposition = None
         note = None
         if reading.polarity is Polarity.AFFIRMED:

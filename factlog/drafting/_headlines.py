@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from factlog.drafting._names import VAGUE_NOUNS
 from factlog.drafting._speakers import split_relays
 from factlog.drafting._times import WEEKDAYS
 
@@ -15,14 +16,24 @@ __all__ = ["headline_holder"]
 
 _HEADLINE_HOLDER = re.compile(
     r"(?P<said>\S.*?\S)\s*(?P<mark>:|\s[-–—])\s*"
-    r"(?P<holder>(?:[A-Z][\w.’'&-]*(?:['’]s)?\s+){0,3}[A-Z][\w.’'&-]*|(?:[a-z][\w-]*\s+){0,2}(?:sources?|officials?))"
+    r"(?P<holder>(?:[A-Z][\w.’'&-]*(?:['’]s)?\s+){0,3}[A-Z][\w.’'&-]*|"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{VAGUE_NOUNS}))"
     r"\s*$"
 )
-"""A headline's holder after a colon or a dash: "Russia Did Not Send Troops: Lavrov", "Talks to resume - sources"."""
+"""A headline's holder after a colon or a dash: "Russia Did Not Send Troops: Lavrov", "Talks to resume - sources".
+
+A descriptor in lower case is one too ("China will send delegation - spokeswoman"): the
+words before it are the speaker's, so a "will" in them is the speaker's firm word.
+"""
 _LEADING_HOLDER = re.compile(
-    r"(?P<holder>(?:[A-Z][\w.’'&-]*\s+){0,2}[A-Z][\w.’'&-]*)(?P<mark>:)\s+[“\"‘']?(?P<said>\S.*?\S)[”\"’']?\s*$"
+    rf"(?P<holder>(?:[A-Z][\w.’'&-]*\s+){{0,2}}[A-Z][\w.’'&-]*(?:\s+(?:{VAGUE_NOUNS}))?)"
+    r"(?P<mark>:)\s+[“\"‘']?(?P<said>\S.*?\S)[”\"’']?\s*$"
 )
-"""A headline's holder before a colon: "Lavrov: Russia has no plans ...", "Kim: We will never ..."."""
+"""A headline's holder before a colon: "Lavrov: Russia has no plans ...", "North Korea expert: ...".
+
+German descriptors are one word ("Nordkorea-Experte: ..."), read as descriptors by
+:func:`factlog.drafting._names.vague`.
+"""
 _SENTENCE_CASE = re.compile(r"\s[a-z][\w’'-]*\s+[a-z]")
 """Two words in lower case in a row: what follows the colon is a sentence, not a title ("What We Know")."""
 _QUESTION_WORDS = frozenset(("what", "how", "why", "when", "where", "who", "which"))

@@ -3,7 +3,8 @@
 The entities a draft needs are collected here in the order they are first named: the
 registry's own (copied unchanged, so that the draft merges with the registry), new
 named holders (proposed, with a note saying so), and anonymous descriptors, which keep
-the count they state ("two people familiar with the matter": 2) in their notes.
+the count they state ("two people familiar with the matter": 2) in their notes. Holders
+joined by "and" are split by :mod:`factlog.drafting._coordinated`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from factlog.drafting._kinds import (
     without_article,
 )
 from factlog.drafting._names import INVISIBLE, Names, agency_name, count_of, normal, slug, vague
+from factlog.drafting._references import described_again, owned_body, people_named, surname_of
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
@@ -56,7 +58,18 @@ class Holders:
         self._mentioned: str | None = None
         """A person the outlet named last, as written, not yet resolved: "he" after it is that person."""
         self._last_body: str | None = None
+        self._people: list[str] = []
+        """Full names of people written in the article so far, as written: "Mao" after them may be one."""
         self._last_agency: str | None = None
+
+    def note_people(self, sentence: str) -> None:
+        """Note the people a sentence names in full, holder or not, whom a lone name after it may stand for."""
+        for name in people_named(self.names, sentence):
+            self._note(name)
+
+    def _note(self, name: str) -> None:
+        if name not in self._people:
+            self._people.append(name)
 
     def mention(self, sentence: str) -> None:
         """Note the person a sentence in the outlet's own voice opens with, whom "he" or "she" after it is.
@@ -77,6 +90,7 @@ class Holders:
             return
         if entity_kind(name) is EntityKind.PERSON and len(name.split()) >= 2:
             self._last_person, self._mentioned = None, name
+            self._note(name)  # "Mao Ning spoke at a briefing. Mao said ...": Mao Ning
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -119,7 +133,7 @@ class Holders:
         name = agency_name(name) or name  # "연합뉴스" is Yonhap, "ТАСС" TASS: one id whatever the script
         found: str | None = outlet
         if outlet is None or not self._names_outlet(name, outlet):
-            found = self.names.lookup(name) or self._proposed(name)
+            found = self.names.lookup(name) or self.proposed(name)
         if found is not None:
             self._last_agency = self.use(found)
             return found
@@ -157,7 +171,7 @@ class Holders:
             entity = found[-1].entity
             return self.use(entity) if self.names.kind(entity) is EntityKind.MEDIA_OUTLET else None
         known = agency_name(phrase)  # "German Press Agency" is dpa, whichever name comes first
-        proposed = self._proposed(known or phrase)
+        proposed = self.proposed(known or phrase)
         if proposed is not None:
             return proposed if self.used[proposed].kind is EntityKind.MEDIA_OUTLET else None
         if known is not None or (re.search(r"\b[A-Z]", phrase) and OUTLET_WORDS.search(phrase)):
@@ -179,7 +193,7 @@ class Holders:
         if body is not None and vague(name) and not phrase[acronym.end() :].strip():
             # "Two officials of the National Intelligence Service (NIS)": the acronym is the service's.
             return self._anonymous(name, self.resolve(f"{body['body']} ({acronym['acronym']})"))
-        earlier = self._proposed(acronym["acronym"])
+        earlier = self.proposed(acronym["acronym"])
         if earlier is not None and earlier not in self.names.entities and self.names.lookup(name) is None:
             # "JCS says" in the headline, "the Joint Chiefs of Staff (JCS)" below: one entity, the name an alias.
             first = self.used[earlier]
@@ -224,11 +238,13 @@ class Holders:
             return self._last_body or self._anonymous("an unnamed speaker")
         if words.THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
             return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
+        if self._last_body is not None and described_again(self.used.get(self._last_body), phrase):
+            return self._last_body  # "Seoul's spy agency said ... The spy agency added": the NIS named last
         known = agency_name(without_article(phrase))  # "dpa", "the German Press Agency": one agency, dpa
         if known is not None and known != phrase:
             return self._named(known)
         if known is not None and self.names.lookup(known) is None:
-            return self._proposed(known) or self._new(
+            return self.proposed(known) or self._new(
                 Entity(id=slug(known), name=known, kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED)
             )
         found = self.names.find(phrase)
@@ -247,8 +263,11 @@ class Holders:
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
         members = MEMBERS.match(phrase)
         if members is not None:
-            # "NIS officials": some people of the NIS, who speak for it, are not the NIS itself.
-            return self._anonymous(phrase, self._body(members["body"]))
+            # "NIS officials": some people of the NIS, who speak for it, are not the NIS itself; "North Korea
+            # experts" know about North Korea and speak for no one.
+            body = self._body(members["body"])
+            about = words.TOPIC_PEOPLE.search(members["members"]) and self.names.kind(body or "") in words.TOPICS
+            return self._anonymous(phrase, None if about else body)
         placed = words.PLACED.search(phrase[: head.start]) if head is not None and len(found) > 1 else None
         if placed is not None and words.POSSESSED.fullmatch(phrase[found[-2].end - 2 : placed.start()]):
             possessor = found[-2].entity  # "Russia's embassy in Washington": Russia's, wherever it stands
@@ -259,7 +278,8 @@ class Holders:
         ):
             # "Kim Jong Un's sister" is not Kim; an institution's own ("Russia's foreign ministry") speaks for it.
             owner = None if self.names.kind(head.entity) is EntityKind.PERSON else self.use(head.entity)
-            return self._anonymous(phrase, owner)
+            owned = None if owner is None else owned_body(self.names, owner, phrase[head.end :].strip(" ."))
+            return self.use(owned) if owned is not None else self._anonymous(phrase, owner)
         if (
             head is not None
             and phrase[head.end : head.end + 1] == " "
@@ -283,7 +303,7 @@ class Holders:
             return self._anonymous(phrase, body if head is None else self.use(head.entity))
         if head is not None:
             return self.use(head.entity)
-        proposed = self._proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
+        proposed = self.proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
         if proposed is not None:
             return proposed
         named = self._surname(phrase)
@@ -310,7 +330,7 @@ class Holders:
         found = self.names.lookup(name)
         if found is not None:
             return self.use(found)
-        proposed = self._proposed(name)
+        proposed = self.proposed(name)
         if proposed is not None:
             return proposed
         if not names_a_body(name):
@@ -318,84 +338,31 @@ class Holders:
             return None if inside is None or inside.group() == name else self._body(inside.group())
         return self._named(name)
 
-    def coordinated(self, phrase: str) -> tuple[str, ...]:
-        """The entities a phrase joins with "and", when it names two or more ("Both Moscow and Pyongyang").
-
-        Empty unless every part is a known name (the registry's, or one this draft has
-        proposed already, such as the dateline's agency) or a bare proper name of at most
-        three capitalised words, and at least one part is known or the parts are written
-        with commas ("Velmora, Tarsia and Orland"): "CPA and Reuters" after a CPA dateline
-        is two holders, while an unknown name with "and" in it ("the Ministry of Trade and
-        Industry", "Marks and Spencer") stays whole.
-        """
-        parts = [part for part in words.AND.split(words.BOTH.sub("", " ".join(phrase.split()))) if part]
-        if len(parts) < 2:
-            return ()
-        parts = self._shared_head(parts)
-        known: list[str | None] = []
-        for part in parts:
-            names = self.names.find(part)
-            if names and not part[names[-1].end :].strip(" .’'s"):
-                known.append(names[-1].entity)
-            elif (proposed := self._proposed(part)) is not None:
-                known.append(proposed)
-            elif words.PROPER_NAME.match(part.strip(" .")) or words.TITLED_PROPER_NAME.match(part.strip(" .")):
-                known.append(None)
-            else:
-                return ()
-        titled = any(words.TITLED_PROPER_NAME.match(part.strip(" .")) for part in parts)  # a person, no "and" of a name
-        if all(entity is None for entity in known) and "," not in phrase and not titled:
-            return ()  # "Marks and Spencer" may be one name; "Velmora, Tarsia and Orland" is a list
-        found = [
-            self.resolve(part.strip(" .")) if entity is None else self.use(entity)
-            for part, entity in zip(parts, known, strict=True)
-        ]
-        distinct = tuple(dict.fromkeys(found))
-        return distinct if len(distinct) >= 2 else ()
-
-    def _shared_head(self, parts: list[str]) -> list[str]:
-        """Parts that share the last part's head written once: "North and South Korea" is North Korea and South Korea.
-
-        A lone capitalised word before the last part takes the last part's words after its first
-        when that makes a registry name; any other part is left as written.
-        """
-        last = parts[-1].strip(" .").split()
-        if len(last) < 2:
-            return parts
-        head = " ".join(last[1:])
-        shared = []
-        for part in parts[:-1]:
-            whole = f"{part.strip()} {head}"
-            found = self.names.find(whole) if words.SURNAME.fullmatch(part.strip()) else []
-            shared.append(whole if len(found) == 1 and (found[0].start, found[0].end) == (0, len(whole)) else part)
-        return [*shared, parts[-1]]
-
     def _surname(self, phrase: str) -> str | None:
         """The one person named earlier whose first or last name a lone capitalised word is ("Peskov", "Mao").
 
-        "Peskov" after "Dmitry Peskov", "Mao" after "Mao Ning" (the family name first). A person
-        this draft proposed gets the surname as an alias; None when no person, or two, bear it.
+        "Peskov" after "Dmitry Peskov", "Mao" after "Mao Ning" (the family name first), named
+        as a holder or anywhere in the article before. A person this draft proposed gets the
+        surname as an alias; None when no person, or two, bear it.
         """
-        if words.SURNAME.fullmatch(phrase) is None:
-            return None
-        written = normal(phrase)
-        bearers = [
-            entity
+        people = {
+            entity.id: entity.name
             for entity in self.used.values()
-            if entity.kind is EntityKind.PERSON
-            and not entity.anonymous
-            and len(entity.name.split()) > 1
-            and written in {normal(entity.name).split()[0], normal(entity.name).split()[-1]}
-        ]
-        if len(bearers) != 1:
+            if entity.kind is EntityKind.PERSON and not entity.anonymous
+        }
+        for written in self._people:
+            people.setdefault(self.names.lookup(written) or self.proposed(written) or normal(written), written)
+        key = surname_of(phrase, people)
+        if key is None:
             return None
-        [person] = bearers
-        if person.id not in self.names.entities and written not in {normal(alias) for alias in person.aliases}:
-            self.used[person.id] = attrs.evolve(person, aliases=(*person.aliases, phrase))
-        self._last_person, self._mentioned = person.id, None
-        return person.id
+        found = self.use(key) if key in self.names.entities else key if key in self.used else self._named(people[key])
+        person = self.used[found]
+        if found not in self.names.entities and normal(phrase) not in {normal(alias) for alias in person.aliases}:
+            self.used[found] = attrs.evolve(person, aliases=(*person.aliases, phrase))
+        self._last_person, self._mentioned = found, None
+        return found
 
-    def _proposed(self, phrase: str) -> str | None:
+    def proposed(self, phrase: str) -> str | None:
         """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""
         written = normal(phrase).removeprefix("the ")
         for proposed in self.used.values():

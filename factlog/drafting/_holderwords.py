@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from factlog.drafting._names import INVISIBLE, VAGUE_NOUNS
+from factlog.model._kinds import EntityKind
 
 __all__ = [
     "ACRONYM",
@@ -15,6 +16,7 @@ __all__ = [
     "DESCRIBED_NAME",
     "NOT_A_SUBJECT",
     "OPENING_NAME",
+    "OWNED_BODIES",
     "PERSON_NOUN",
     "PERSON_OF",
     "PLACED",
@@ -23,6 +25,8 @@ __all__ = [
     "PROPER_NAME",
     "SURNAME",
     "THE_AGENCY",
+    "TOPICS",
+    "TOPIC_PEOPLE",
     "TITLED_NAME",
     "TITLED_PROPER_NAME",
     "WITHOUT_INVISIBLE",
@@ -93,3 +97,17 @@ NOT_A_SUBJECT = re.compile(
 PLACED = re.compile(r"\s(?P<preposition>in|at|of|from|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
 """A preposition before a name inside a descriptor: "diplomats in Beijing", "officials at the Pentagon"."""
 AGENCY_WORD = re.compile(r"\bAgency\b")
+OWNED_BODIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"(?:state\s+)?(?:spy|intelligence|espionage)\s+(?:agency|service|organi[sz]ation)", re.IGNORECASE),
+        re.compile(r"\bIntelligence\b"),
+    ),
+)
+"""What a country's body is called in common nouns, and the word of the body's own name it stands for.
+
+"South Korea's spy agency" is the registry's intelligence body of South Korea, the NIS.
+"""
+TOPIC_PEOPLE = re.compile(r"\b(?:experts?|analysts?|observers?|watchers?|researchers?|scholars?|specialists?)$")
+"""People who know about what is named before them ("North Korea experts"), rather than belong to it."""
+TOPICS = frozenset((EntityKind.COUNTRY, EntityKind.PLACE))
+"""Kinds of entity that people who know about them do not speak for: "Russia analysts" are not Russia's."""

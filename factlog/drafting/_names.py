@@ -44,7 +44,7 @@ _NUMBER_WORDS = {
 VAGUE_NOUNS = (
     r"officials?|people|persons?|sources?|analysts?|experts?|observers?|diplomats?|researchers?|"
     r"residents?|witnesses|witness|critics?|insiders?|aides?|lawmakers?|legislators?|activists?|"
-    r"spokesm[ae]n|spokespersons?|members?|scholars?|commentators?|officers?|soldiers?|defectors?|"
+    r"spokesm[ae]n|spokeswom[ae]n|spokespersons?|members?|scholars?|commentators?|officers?|soldiers?|defectors?|"
     r"intelligence|assessments?|reports?|media|sides|parties|countries|governments?|individuals?"
 )
 _VAGUE = re.compile(
@@ -53,6 +53,14 @@ _VAGUE = re.compile(
     rf"(?:{VAGUE_NOUNS})\b",
     re.IGNORECASE,
 )
+_COMPASS = re.compile(r"(?P<letter>[nsew])\.\s*(?=[a-z])")
+"""A compass point cut short before a name ("S. Korea"), as wire copy writes it."""
+_COMPASS_WORDS = {"n": "north ", "s": "south ", "e": "east ", "w": "west "}
+_GERMAN_DESCRIPTOR = re.compile(
+    r"(?i:experte|expertin|experten|analyst|analystin|analysten|sprecher|sprecherin|diplomat|diplomatin|diplomaten|"
+    r"beamter|beamte|beamten|kreise|kreisen|quelle|quellen|beobachter|beobachterin|insider)$"
+)
+"""A German word for people of a kind, ending a descriptor, alone or in a compound ("Nordkorea-Experte")."""
 _ARTICLES = {"the", "a", "an"}
 _NAME_JOINERS = {"of", "for", "and", "the", "on", "de"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -115,6 +123,8 @@ def vague(phrase: str) -> bool:
     first = words[0] if words else ""
     if len(words) >= 2 and all(word[:1].isupper() or word in _NAME_JOINERS for word in words):
         return False  # a name in title case: "The National Intelligence Service", "Foreign Ministry" is not "ministry"
+    if _GERMAN_DESCRIPTOR.search(phrase):
+        return True  # "Nordkorea-Experte", "Regierungssprecher": a German descriptor, one word with its topic
     return bool(_VAGUE.match(phrase)) or (first[:1].islower() and first.casefold() not in _PRONOUNS)
 
 
@@ -191,6 +201,9 @@ class Names:
         found = self._by_name.get(key)
         if found is None and key.endswith((".", "'s")):
             found = self._by_name.get(key.rstrip(".").removesuffix("'s"))
+        if found is None and (short := _COMPASS.match(key)) is not None:
+            # "S. Korea", "N. Korea's": wire copy's short form of "South Korea", "North Korea".
+            return self._name_at(_COMPASS_WORDS[short["letter"]] + key[short.end() :])
         return found
 
     def kind(self, entity: str) -> EntityKind | None:

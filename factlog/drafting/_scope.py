@@ -1,11 +1,12 @@
 """Which cues of a sentence count for its certainty and polarity: the scope of a hedge or a negation.
 
 A hedge lowers the claim only where it is the first (later hedges qualify a part, not
-the whole); a negation denies what is held only in the main clause (not after a
-semicolon, in a concessive clause, or in a second clause joined by "and"/"but"), not in
-the words naming or describing the speaker ("Seoul, which has no nuclear weapons,
-said ...") and not in what the speaker adds after the verb (", adding that no damage
-...": another claim). The negation of the verb of saying itself always counts.
+the whole), and not in a second clause after a semicolon, ", and" or ", but"; a
+negation denies what is held only in the main clause (not after a semicolon, in a
+concessive clause, or in a second clause joined by "and"/"but"), not in the words
+naming or describing the speaker ("Seoul, which has no nuclear weapons, said ...") and
+not in what the speaker adds after the verb (", adding that no damage ...": another
+claim). The negation of the verb of saying itself always counts.
 
 A negation inside a relative clause ("a provocation which can never be tolerated")
 describes a noun of what is held and denies nothing of it.
@@ -14,8 +15,9 @@ A question asserts nothing: whoever asks "Will Kim attend the summit?" is commit
 neither to Kim attending nor to his staying away (FactBank's Uu), so a sentence that
 is a question, or opens with a quoted one ("“Will they come?” Kim said."), is
 ``uncommitted`` and denies nothing, whatever its hedges and negations; so is one that
-asks indirectly ("Reporters asked whether Kim visited Moscow", "Asked whether Kim would
-come, Peskov said ...", "refused to say whether").
+asks indirectly ("Reporters asked whether Kim visited Moscow", "refused to say whether").
+A question opening the sentence and answered in words of commitment ("Asked whether X,
+Peskov denied it") is left out (:func:`answered`): the answer sets what is held.
 
 A verb of saying after the holder's own ("Park said Kim cannot rule out a visit", "...
 said they did not deny it") is no holder's, but its band still qualifies what is held:
@@ -29,7 +31,7 @@ import re
 from factlog.drafting._cues import CueKind, Found
 from factlog.model._scales import Certainty
 
-__all__ = ["asks", "certainty_of", "denies", "qualifying"]
+__all__ = ["answered", "asks", "certainty_of", "denies", "first_hedge", "qualifying", "second_clause"]
 
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"[\s”\"’']*(?:and|but)\s", re.IGNORECASE)
@@ -42,6 +44,10 @@ _DESCRIBING = re.compile(r"\s*(?:,|(?:who|which|that|whose)\b)")
 """What opens words describing a speaker after the name: an apposition or a relative clause."""
 _QUESTION = re.compile(r"\?[\s”\"’'»)\]]*$|^\s*[“\"][^“”\"]*\?\s*[”\"]")
 """A question mark ending the sentence (closing marks after it allowed), or one ending a quotation opening it."""
+_ASKED_FIRST = re.compile(
+    r"\s*(?:when\s+|after\s+being\s+|upon\s+being\s+)?(?:asked|questioned|pressed)\b[^,;“”\"]*,", re.IGNORECASE
+)
+"""A question the speaker is answering, opening the sentence: "Asked whether troops had crossed, Peskov said ..."."""
 _ADDING = re.compile(r",\s*(?:adding|noting|stressing|insisting)\b", re.IGNORECASE)
 """The joint of a second claim after a verb of saying: "..., Lee told a briefing, adding that ..."."""
 
@@ -90,10 +96,13 @@ def asks(sentence: str) -> bool:
     return _QUESTION.search(sentence) is not None
 
 
-def certainty_of(cues: list[Found], own_voice: bool) -> Certainty:
+def certainty_of(cues: list[Found], own_voice: bool, sentence: str = "", held: int = 0) -> Certainty:
     """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole).
 
-    An indirect question ("asked whether") makes it ``uncommitted`` wherever it stands.
+    An indirect question ("asked whether") makes it ``uncommitted`` wherever it stands. A
+    hedge in a second clause of what is held, from ``held`` on ("... did not confirm the
+    report, and said it would investigate"; "... will send a delegation, and may send
+    observers") qualifies that clause, not the first.
     """
     if any(item.cue.asks for item in cues):
         return Certainty.UNCOMMITTED
@@ -101,9 +110,17 @@ def certainty_of(cues: list[Found], own_voice: bool) -> Certainty:
     hedges = [
         item.cue.band
         for item in cues
-        if item.cue.kind in (CueKind.HEDGE, CueKind.INFERENCE) and (own_voice or not item.cue.own_voice_only)
+        if item.cue.kind in (CueKind.HEDGE, CueKind.INFERENCE)
+        and (own_voice or not item.cue.own_voice_only)
+        and not second_clause(sentence, held, item)
     ]
     return min([*reporting, *hedges[:1]], default=Certainty.CERTAIN)
+
+
+def second_clause(sentence: str, held: int, found: Found) -> bool:
+    """Whether a semicolon or ", and" / ", but" stands between where what is held starts and a cue."""
+    between = sentence[held : found.start]
+    return ";" in between or any(_COORDINATED.match(part) for part in re.split(r"[,;]", between)[1:])
 
 
 def _main_clause(sentence: str, found: Found) -> bool:
@@ -142,3 +159,29 @@ def _added(sentence: str, found: Found, used: Found | None) -> bool:
         return False
     joint = _ADDING.search(sentence, used.end)
     return joint is not None and joint.end() <= found.start
+
+
+def first_hedge(sentence: str, applying: list[Found]) -> str | None:
+    """The words of the first hedge of the outlet's own voice not in a second clause, the cue it is drafted with."""
+    hedges = (item.text for item in applying if item.cue.kind is CueKind.HEDGE and not second_clause(sentence, 0, item))
+    return next(hedges, None)
+
+
+def answered(sentence: str, applying: list[Found], used: Found | None) -> list[Found]:
+    """The cues that apply once a question opening the sentence is answered in words of commitment.
+
+    "Asked whether X, Peskov denied it" is Peskov's denial, "..., Peskov said he could not
+    rule it out" his ``possible``: the answer's own cues (a denial, a hedge, a negation)
+    set what is held, and the question's do not. A plain "..., Peskov said: 'Anything is
+    possible.'" says nothing of how firmly X is held: the question keeps it ``uncommitted``.
+    """
+    asked = _ASKED_FIRST.match(sentence)
+    if asked is None or used is None or used.start < asked.end():
+        return applying
+    answer = [item for item in applying if item.start >= asked.end()]
+    committing = any(
+        item.cue.denies or item.cue.band < Certainty.CERTAIN or item.cue.kind is CueKind.NEGATION
+        for item in answer
+        if not item.cue.own_voice_only
+    )
+    return answer if committing else applying

@@ -61,6 +61,8 @@ _UNMADE_RECORD = re.compile(
 _THE = re.compile(r"^(?:the|The)\s+")
 _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNORECASE)
 _SUBJECT_WORDS = 9
+_CONJUNCTION = re.compile(r"(?:and|but|or|yet)(?:\s+(?:then|also|later))?", re.IGNORECASE)
+"""A clause that is only a conjunction before a verb: the verb's subject is the first clause's, no speaker here."""
 _RELATIVE_AT_END = re.compile(r",?\s+(?:who|which)$", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(
     r"(?:^|[,;:]\s*)(?P<determiner>(?i:the|these|those|some|so-called|many|several))\s*[“\"]"
@@ -230,6 +232,8 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     named = _NAME_WITH_COMMAS.search(before)
     clause = named.group() if named else _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
+    if _CONJUNCTION.fullmatch(clause):
+        return None  # "The ministry has yet to confirm it, and said ...": a second verb of the first clause's subject
     listed = named is None and clause is not before and "," in clause
     if not words or (len(words) > _SUBJECT_WORDS and not listed):  # "A, B, C, D and E said": a list of any length
         return None

@@ -33,3 +33,31 @@ def belek_visit(when: str, published: str | None) -> factlog.Claim:
     ).claims
     assert claim.proposition is not None
     return claim
+
+
+NIS_REGISTRY = factlog.loads(
+    json.dumps(
+        {
+            "format": "factlog",
+            "version": 1,
+            "entities": [
+                {"id": "rok", "name": "South Korea", "kind": "country", "aliases": ["Seoul", "Republic of Korea"]},
+                {"id": "dprk", "name": "North Korea", "kind": "country", "aliases": ["Pyongyang"]},
+                {
+                    "id": "nis",
+                    "name": "National Intelligence Service",
+                    "kind": "government-body",
+                    "aliases": ["NIS"],
+                    "affiliation": "rok",
+                },
+                {
+                    "id": "rok-mofa",
+                    "name": "Ministry of Foreign Affairs",
+                    "kind": "government-body",
+                    "affiliation": "rok",
+                },
+            ],
+        }
+    )
+)
+"""South Korea (rok) with its spy agency, the National Intelligence Service (nis), and North Korea (dprk)."""

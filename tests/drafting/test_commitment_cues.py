@@ -30,7 +30,6 @@ def reading(sentence: str) -> tuple[Certainty, Polarity]:
         "Reporters asked whether Kim Jong Un had not visited Moscow.",
         "Analysts wondered whether Kim Jong Un would visit Moscow.",
         "Lawmakers questioned whether Kim Jong Un visited Moscow.",
-        'Asked whether Kim Jong Un would visit Moscow, Peskov said, "We cannot rule it out."',
         'Asked whether Kim Jong Un would visit Moscow, Peskov said: "Anything is possible."',
         "Peskov refused to say whether Kim Jong Un would visit Moscow.",
     ],
@@ -139,12 +138,12 @@ def test_a_negation_of_the_main_clause_still_denies() -> None:
 @pytest.mark.parametrize(
     ("sentence", "holder", "cue"),
     [
-        ("Russia's embassy called the report \u201ca provocation.\u201d", "c:russia-s-embassy", "called"),
+        ("Russia's embassy called the drills \u201ca provocation.\u201d", "c:russia-s-embassy", "called"),
         ('The FBI attributed the hack to a group it calls "TraderTraitor."', "fbi", "attributed"),
     ],
 )
 def test_a_characterisation_or_an_attribution_names_its_holder(sentence: str, holder: str, cue: str) -> None:
-    """'X called the report “a provocation”', 'X attributed the hack to Y': X's, affirmed (calling names no falsity)."""
+    """'X called the drills “a provocation”', 'X attributed the hack to Y': X's, affirmed (calling names no falsity)."""
     claim = claim_of(sentence)
     assert (claim.attribution.holder, claim.attribution.cue, claim.polarity) == (holder, cue, Polarity.AFFIRMED)
 
