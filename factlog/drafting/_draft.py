@@ -120,17 +120,19 @@ class _Drafter:
         wire: tuple[str, ...] = (),
         *,
         quotation: Quotation | None = None,
+        continued: bool = False,
     ) -> list[Claim]:
         """The claims of one sentence (one per holder): attribution, certainty, polarity and any proposition.
 
         ``span`` is the sentence's ``(start, end)`` in ``text``; ``before`` the attribution
         of the sentence before in the same paragraph, if any; ``wire`` the entities of the
         dateline's agencies, relaying the story to the outlet, outermost first;
-        ``quotation`` the quotation the sentence stands in, when it goes on after it.
+        ``quotation`` the quotation the sentence stands in, when it goes on after it;
+        ``continued`` whether that quotation was open at the sentence's start.
         """
         start, end = span
         sentence = text[start:end]
-        reading = read_sentence(sentence, quoting=quotation is not None)
+        reading = read_sentence(sentence, quoting=quotation is not None, continued=continued)
         speaker = None if quotation is None else quotation.speaker
         attributions = self._attributions(reading, before, wire, speaker)
         if not reading.holders and not reading.quoted:
@@ -187,7 +189,7 @@ class _Drafter:
             if going_on is not quotation:
                 return None  # a paragraph opening without a mark ended it
             if not still_open:
-                reading = read_sentence(sentence, quoting=True)
+                reading = read_sentence(sentence, quoting=True, continued=True)
                 return self._attributions(reading, None, wire)[0] if reading.holders else None
         return None
 
@@ -309,9 +311,12 @@ def draft(
                 wire = tuple(dict.fromkeys(holders.agency(agency, drafter.outlet) for agency in dateline.agencies))
         # ... but one left open and opening the next paragraph again goes on in it (quotation_at).
         inside, still_open = quotation_at(text[start:end], quotation, new_paragraph=new_paragraph)
+        continued = quotation is not None and inside is not None
         if quotation is None and inside is not None:  # a quotation opens here, its speaker not named before it
             inside = Quotation(drafter.closing_speaker(text, spans, number, wire))
-        found = drafter.sentence_claims(f"{source}-{number:03d}", text, (start, end), before, wire, quotation=inside)
+        found = drafter.sentence_claims(
+            f"{source}-{number:03d}", text, (start, end), before, wire, quotation=inside, continued=continued
+        )
         claims += found
         before = found[-1].attribution
         quotation = quotation_after(inside, still_open, before, drafter.outlet)

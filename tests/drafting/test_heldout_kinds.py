@@ -1,0 +1,66 @@
+"""Kinds of misreading a trial on unseen wire copy showed, each mended as a general rule on sentences of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+import factlog
+from factlog import Claim, Mode, Polarity
+
+
+def _draft(text: str) -> factlog.ClaimSet:
+    return factlog.draft(text, source="t", published="2026-05-12", publisher="Harbour Post")
+
+
+def _claims(text: str) -> list[Claim]:
+    return [claim for claim in _draft(text).claims if "-office-" not in claim.id]
+
+
+def _name(drafted: factlog.ClaimSet, entity: str) -> str:
+    return drafted.entity_by_id[entity].name
+
+
+def _holders(text: str) -> list[str]:
+    """Each sentence's (first claim's) holder, by entity name."""
+    drafted = _draft(text)
+    return [_name(drafted, c.attribution.holder) for c in drafted.claims if "-holder-" not in c.id]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will not accept this result. We will go to court, and we will win,” Mara Quist said.", "Mara Quist"),
+        ("“Nobody warned us. The water came at night,” a farmer told reporters.", "a farmer"),
+        ("Mara Quist said: “We did not start this fight. We will finish it.”", "Mara Quist"),
+        ("“The figures are not final. They will change. Wait for the count,” said Ilse Varga.", "Ilse Varga"),
+    ],
+)
+def test_each_sentence_of_a_quotation_is_a_claim_of_the_same_speaker(text: str, speaker: str) -> None:
+    """A quotation of several sentences in one paragraph gives a claim per sentence, each the speaker's, quoted."""
+    drafted = _draft(text)
+    claims = drafted.claims
+    assert len(claims) == text.count(". ") + 1
+    assert {_name(drafted, c.attribution.holder) for c in claims} == {speaker}
+    assert {c.attribution.mode for c in claims} == {Mode.DIRECT_QUOTE}
+    assert "".join(c.evidence[0].quote for c in claims).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "polarities"),
+    [
+        (
+            "“We will not accept this result. We will go to court, and we will win,” Mara Quist said.",
+            [Polarity.DENIED, Polarity.AFFIRMED],
+        ),
+        ("“Nobody warned us. The water came at night,” a farmer said.", [Polarity.DENIED, Polarity.AFFIRMED]),
+        ("“The dam held for years. It never leaked,” the engineer said.", [Polarity.AFFIRMED, Polarity.DENIED]),
+    ],
+)
+def test_each_sentence_of_a_quotation_has_its_own_polarity(text: str, polarities: list[Polarity]) -> None:
+    """A negation in one sentence of a quotation denies that sentence only, never the others."""
+    assert [c.polarity for c in _claims(text)] == polarities
+
+
+def test_a_verb_of_saying_inside_a_quotation_going_on_names_nobody() -> None:
+    """'We said so. They said no,” Quist said.': the second sentence is Quist's, not 'They's."""
+    assert _holders("“We said so. They said no,” Mara Quist said.") == ["Mara Quist", "Mara Quist"]
