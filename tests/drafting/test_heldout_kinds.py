@@ -64,3 +64,42 @@ def test_each_sentence_of_a_quotation_has_its_own_polarity(text: str, polarities
 def test_a_verb_of_saying_inside_a_quotation_going_on_names_nobody() -> None:
     """'We said so. They said no,” Quist said.': the second sentence is Quist's, not 'They's."""
     assert _holders("“We said so. They said no,” Mara Quist said.") == ["Mara Quist", "Mara Quist"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lee said the plan had failed. “We warned them twice,” Lee said.\n“Nobody listened.”", "Lee"),
+        ("“The river rose overnight,” Ana Petrov told reporters.\n“We lost everything.”", "Ana Petrov"),
+        ("The mayor spoke on Monday. “The count is fair,” the mayor said.\n“Nobody was turned away.”", "the mayor"),
+        ("“We warned them twice,” Lee said.\n“Nobody listened. Nobody cared.”", "Lee"),
+    ],
+)
+def test_a_paragraph_that_is_only_a_quotation_is_the_sole_speaker_of_the_paragraph_before(
+    text: str, speaker: str
+) -> None:
+    """News style: a quotation alone in a paragraph goes on with the one speaker quoted in the paragraph before."""
+    drafted = _draft(text)
+    last = text.rsplit("\n", 1)[1]
+    after = [c for c in drafted.claims if c.evidence[0].start >= text.index(last)]
+    assert [(_name(drafted, c.attribution.holder), c.attribution.mode) for c in after] == [
+        (speaker, Mode.DIRECT_QUOTE)
+    ] * len(after)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "“We warned them twice,” Lee said. Kim Dae-ho said the warning came late.",
+        "“We warned them twice,” Lee said. Officials denied it.",
+        "The plan failed.",
+        "Lee said the plan had failed.",
+    ],
+)
+def test_a_paragraph_that_is_only_a_quotation_after_two_speakers_or_none_quoted_is_an_unnamed_speakers(
+    other: str,
+) -> None:
+    """Two speakers (or none quoted) in the paragraph before say nothing of whose the quotation is: unnamed."""
+    text = f"“We warned them twice,” Lee said.\n“Nobody listened.”\n{other}\n“Nobody cared.”"
+    holders = _holders(text)
+    assert (holders[1], holders[-1]) == ("Lee", "an unnamed speaker")
