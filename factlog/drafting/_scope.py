@@ -2,7 +2,9 @@
 
 A hedge lowers the claim only where it is the first (later hedges qualify a part, not
 the whole); a negation denies what is held only in the main clause (not after a
-semicolon, in a concessive clause, or in a second clause joined by "and"/"but"), not in
+semicolon, in a concessive clause, in a second clause joined by "and"/"but", or right
+after a "but" setting a part against the first: "found errors but nothing that would
+change the outcome"), not in
 the words naming or describing the speaker ("Seoul, which has no nuclear weapons,
 said ...") and not in what the speaker adds after the verb (", adding that no damage
 ...": another claim). The negation of the verb of saying itself always counts.
@@ -34,6 +36,8 @@ __all__ = ["asks", "certainty_of", "denies", "qualifying"]
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"[\s”\"’']*(?:and|but)\s", re.IGNORECASE)
 """A second clause: ", and ...", ", but ..." (after a closing quotation mark too: '"a facility," but did not')."""
+_CONTRASTED = re.compile(r"\S\s+but\s+$", re.IGNORECASE)
+"""A negation right after "but" with words before it ("irregularities but nothing that ..."): a contrasted part."""
 _JOINED = re.compile(r";|\b(?:and|but)\b", re.IGNORECASE)
 """What joins a second clause to the first: a later saying there is its own, not a qualifier of the first."""
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
@@ -112,8 +116,10 @@ def _main_clause(sentence: str, found: Found) -> bool:
     if ";" in before:
         return False
     clause = re.split(r"[,;]", before)[-1]
-    if _COORDINATED.match(clause):
-        return False  # "The fire was put out, and there is no risk": the second clause, as after a semicolon
+    if _COORDINATED.match(clause) or _CONTRASTED.search(clause):
+        # "The fire was put out, and there is no risk": the second clause, as after a semicolon; "found errors
+        # but nothing that would change the outcome": what "but" sets against the first part, not the sentence.
+        return False
     return _CONCESSIVE.search(clause) is None and _RELATIVE.search(clause) is None
 
 

@@ -103,3 +103,67 @@ def test_a_paragraph_that_is_only_a_quotation_after_two_speakers_or_none_quoted_
     text = f"“We warned them twice,” Lee said.\n“Nobody listened.”\n{other}\n“Nobody cared.”"
     holders = _holders(text)
     assert (holders[1], holders[-1]) == ("Lee", "an unnamed speaker")
+
+
+def _first(text: str) -> tuple[str, Polarity]:
+    """The first claim's holder (by entity name) and polarity."""
+    drafted = _draft(text)
+    claim = drafted.claims[0]
+    return _name(drafted, claim.attribution.holder), claim.polarity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder", "noun"),
+    [
+        ("Residents disputed that account.", "Residents", "The border dispute escalated in May."),
+        (
+            "The union disputes the figures published by the ministry.",
+            "The union",
+            "Trade disputes over fishing rights continue.",
+        ),
+        ("Farmers dispute the official count.", "Farmers", "The disputed islands lie north of the strait."),
+        ("The opposition on Monday disputed the result.", "The opposition", "The two sides have a dispute over water."),
+    ],
+)
+def test_disputing_is_a_denial_by_the_one_who_disputes(sentence: str, holder: str, noun: str) -> None:
+    """'Residents disputed that account.' is their denial; 'The border dispute escalated' the outlet's voice."""
+    assert _first(sentence) == (holder, Polarity.DENIED)
+    assert _first(noun) == ("Harbour Post", Polarity.AFFIRMED)
+
+
+@pytest.mark.parametrize(
+    ("headline", "polarity"),
+    [
+        ("Opposition Disputes Count in Velmora", Polarity.DENIED),
+        ("Farmers Dispute Official Harvest Figures", Polarity.DENIED),
+        ("Opposition Warns of Unrest in Velmora", Polarity.AFFIRMED),
+        ("Engineers Warn Dam Could Fail Within Weeks", Polarity.AFFIRMED),
+    ],
+)
+def test_a_title_case_headline_with_disputes_or_warns_is_its_subjects(headline: str, polarity: Polarity) -> None:
+    """'Opposition Disputes Count in X' is the opposition's denial, as 'Rejects' and 'Denies' headlines are."""
+    holder, found = _first(headline)
+    assert (holder, found) == (headline.split(maxsplit=1)[0], polarity)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["We had nowhere to go.", "The villagers had nowhere else to sleep.", "The money was nowhere to be found."],
+)
+def test_nowhere_is_a_negation(sentence: str) -> None:
+    """'We had nowhere to go.' denies having a place to go."""
+    assert _first(sentence)[1] is Polarity.DENIED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The commission found irregularities but nothing that would change the outcome.",
+        "Observers said they had seen delays but nothing that could alter the result.",
+        "Inspectors found cracks in the wall but no damage to the turbines.",
+        "The count showed errors but none that mattered.",
+    ],
+)
+def test_a_negation_right_after_but_does_not_deny_the_clause_before_it(sentence: str) -> None:
+    """'found irregularities but nothing that would change the outcome' affirms the irregularities."""
+    assert _first(sentence)[1] is Polarity.AFFIRMED
