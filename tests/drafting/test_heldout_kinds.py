@@ -167,3 +167,59 @@ def test_nowhere_is_a_negation(sentence: str) -> None:
 def test_a_negation_right_after_but_does_not_deny_the_clause_before_it(sentence: str) -> None:
     """'found irregularities but nothing that would change the outcome' affirms the irregularities."""
     assert _first(sentence)[1] is Polarity.AFFIRMED
+
+
+def _chain(text: str, index: int = 0) -> list[str]:
+    """A sentence's (first claim's) relays after the outlet, then its holder, by entity name."""
+    drafted = _draft(text)
+    claim = [c for c in drafted.claims if "-holder-" not in c.id][index]
+    return [_name(drafted, entity) for entity in (*claim.attribution.via[1:], claim.attribution.holder)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A fisherman interviewed by Radio Free Asia disputed the account.",
+        "A fisherman interviewed by Radio Free Asia said the boat sank.",
+        "A fisherman, interviewed by Radio Free Asia, said the boat sank.",
+        "A fisherman interviewed by Radio Free Asia on Monday said the boat sank.",
+    ],
+)
+def test_the_outlet_that_interviewed_a_speaker_relays_their_words(sentence: str) -> None:
+    """'X interviewed by Radio Free Asia said ...' is X's, via Radio Free Asia, as 'X quoted by Y' is."""
+    assert _chain(sentence) == ["Radio Free Asia", "A fisherman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Reuters reported the clash on Monday. A fisherman told the agency that the boat sank.", "Reuters"),
+        (
+            "Two crew members told Yonhap the ship was listing.\nOne of them told the news agency that water came in.",
+            "Yonhap",
+        ),
+        (
+            "The Associated Press reported the collision. A guard told the agency that the gate was open.",
+            "AP",
+        ),
+    ],
+)
+def test_told_the_agency_is_relayed_by_the_agency_named_before(text: str, agency: str) -> None:
+    """'told the agency that' after a news agency is named: that agency relays the speaker's words."""
+    assert _chain(text, -1)[:-1] == [agency]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        (
+            "Data analysed by the Maritime Watch Institute, a research group in Manila, showed the ships collided.",
+            "Maritime Watch Institute",
+        ),
+        ("Images reviewed by Harbour Eye, an independent monitor, show a second vessel.", "Harbour Eye"),
+        ("Records obtained by the Delta Ledger, a local newspaper, showed the payments.", "Delta Ledger"),
+    ],
+)
+def test_records_seen_by_a_name_with_an_apposition_are_the_names(sentence: str, holder: str) -> None:
+    """'Data analysed by X, a research group, showed ...' is X's, as without the apposition."""
+    assert _chain(sentence) == [holder]
