@@ -142,6 +142,50 @@ def _inner_speaker(
     return holders, content
 
 
+_TOLD_INSIDE = frozenset(("told", "tells"))
+_PRONOUN = re.compile(r"he|she|it|they|we|i|you", re.IGNORECASE)
+_THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
+_TOLD_THAT = re.compile(r"\s*(?:[^,;:.“”\"]{0,60}?\s)?that\s", re.IGNORECASE)
+
+
+def _nested(
+    sentence: str, speaking: list[Found], used: Found, holders: tuple[str, ...], content: tuple[int, int]
+) -> tuple[tuple[str, ...], tuple[int, int]]:
+    """The innermost source of reporting nested in what is held, the outer speakers its relays, outermost first.
+
+    "The captain told investigators that the harbour master had told him that the
+    channel was clear" is the harbour master's, via the captain; "The official said aid
+    agencies had been told by the provincial authorities that ..." the provincial
+    authorities', via the official and the aid agencies. Only "told" nests, with "that"
+    after it: the words told are what the teller holds. A pronoun telling ("Kim said he
+    told Putin that ...") is the speaker's own telling, no nesting.
+    """
+    for item in speaking:
+        if item.start < used.end or item.text.casefold() not in _TOLD_INSIDE or item.cue.kind is not CueKind.REPORTING:
+            continue
+        that = _THAT.search(sentence, used.end, item.start)
+        begin = that.end() if that is not None else used.end
+        inner = _holder(sentence[begin:], attrs.evolve(item, start=item.start - begin, end=item.end - begin))
+        if inner is None or not inner[0] or inner[1][0] < item.end - begin or _PRONOUN.fullmatch(inner[0][-1]):
+            return holders, content  # "Kim said he told Putin that ...": the speaker's own telling, Kim's
+        if _TOLD_THAT.match(sentence, begin + inner[1][0]) is None:
+            return holders, content
+        first, last = inner[1]
+        return _nested(sentence, speaking, item, (*holders, *inner[0]), (begin + first, begin + last))
+    return holders, content
+
+
+def _within(
+    sentence: str, speaking: list[Found], used: Found, holders: tuple[str, ...], content: tuple[int, int]
+) -> tuple[tuple[str, ...], tuple[int, int]]:
+    """The speaker inside what is held, when there is one: "According to KCNA, Kim said", nested telling."""
+    if used.cue.kind is CueKind.ACCORDING and used.start == 0:
+        return _inner_speaker(sentence, speaking, holders, content)
+    if used.cue.kind is CueKind.REPORTING:
+        return _nested(sentence, speaking, used, holders, content)
+    return holders, content
+
+
 def _mode(
     sentence: str, attributed: bool, used: Found | None, spans: list[tuple[int, int]], *, continued: bool
 ) -> Mode:
@@ -371,8 +415,7 @@ def read_sentence(sentence: str, *, quoting: bool = False, continued: bool = Fal
                 holders, content = found
                 holders = (*(c for c in carriers if c not in holders), *holders)
                 cue, used = item.text, item
-                if item.cue.kind is CueKind.ACCORDING and item.start == 0:
-                    holders, content = _inner_speaker(sentence, speaking, holders, content)
+                holders, content = _within(sentence, speaking, item, holders, content)
                 tail = _tail_relays(sentence, item)
                 if tail is not None:
                     relays, cited, start = tail

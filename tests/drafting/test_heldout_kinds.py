@@ -223,3 +223,45 @@ def test_told_the_agency_is_relayed_by_the_agency_named_before(text: str, agency
 def test_records_seen_by_a_name_with_an_apposition_are_the_names(sentence: str, holder: str) -> None:
     """'Data analysed by X, a research group, showed ...' is X's, as without the apposition."""
     assert _chain(sentence) == [holder]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        (
+            "The captain told investigators that the harbour master had told him that the channel was clear.",
+            ["The captain", "the harbour master"],
+        ),
+        (
+            "A fisherman told Reuters that the skipper had told him that the boat was overloaded.",
+            ["Reuters", "A fisherman", "the skipper"],
+        ),
+        (
+            "The mayor told reporters that police had been told by witnesses that the gate was open.",
+            ["The mayor", "police", "witnesses"],
+        ),
+        (
+            "The envoy said relief groups had been told by the district authorities that as many as 40 people may"
+            " have died.",
+            ["The envoy", "relief groups", "the district authorities"],
+        ),
+        (
+            "The official said he had been told by the port authority that the ferry had sunk.",
+            ["The official", "the port authority"],
+        ),
+    ],
+)
+def test_nested_telling_gives_the_innermost_source_as_holder_and_the_outer_ones_as_relays(
+    sentence: str, chain: list[str]
+) -> None:
+    """'X told officials that Y had told them that ...' is Y's, via X: the relays outermost first."""
+    assert _chain(sentence) == chain
+
+
+def test_a_pronoun_telling_is_the_speakers_own_and_nests_nothing() -> None:
+    """'The envoy said she told the minister that ...' is the envoy's, but a named teller inside nests."""
+    assert _chain("The envoy said she told the minister that the road was closed.") == ["The envoy"]
+    assert _chain("The envoy said the governor told the minister that the road was closed.") == [
+        "The envoy",
+        "the governor",
+    ]
