@@ -432,7 +432,7 @@ def read_sentence(sentence: str, *, quoting: bool = False, continued: bool = Fal
     own_voice = not holders and not quoted
     applying = [item for item in qualifying(sentence, cues, used, words.NAMING) if _holds(item, used, content)]
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
-    certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice)
+    certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice, sentence)
     denied = not question and denies(sentence, applying, used, holders)
     mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice, used, spans, continued=continued)
     if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):

@@ -94,13 +94,19 @@ def asks(sentence: str) -> bool:
     return _QUESTION.search(sentence) is not None
 
 
-def certainty_of(cues: list[Found], own_voice: bool) -> Certainty:
+def certainty_of(cues: list[Found], own_voice: bool, sentence: str = "") -> Certainty:
     """The reporting cue's band, lowered by the first hedge (later hedges qualify a part, not the whole).
 
     An indirect question ("asked whether") makes it ``uncommitted`` wherever it stands.
+    A hedge after a negation that "but" sets against the first part ("found irregularities
+    but nothing that would change the outcome") qualifies that part only.
     """
     if any(item.cue.asks for item in cues):
         return Certainty.UNCOMMITTED
+    negations = (item for item in cues if item.cue.kind is CueKind.NEGATION)
+    contrast = next((item.start for item in negations if _CONTRASTED.search(sentence, 0, item.start)), None)
+    if contrast is not None:
+        cues = [item for item in cues if item.start < contrast]
     reporting = [item.cue.band for item in cues if item.cue.kind in (CueKind.PASSIVE, CueKind.REPORTING)]
     hedges = [
         item.cue.band

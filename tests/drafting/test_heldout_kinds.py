@@ -265,3 +265,16 @@ def test_a_pronoun_telling_is_the_speakers_own_and_nests_nothing() -> None:
         "The envoy",
         "the governor",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The commission found irregularities but nothing that would change the outcome.",
+        "Observers said they had seen delays but nothing that could alter the result.",
+        "Inspectors found cracks but none that might weaken the wall.",
+    ],
+)
+def test_a_hedge_in_what_but_sets_against_the_clause_does_not_lower_it(sentence: str) -> None:
+    """'... but nothing that would change the outcome': the 'would' qualifies the contrasted part, not the finding."""
+    assert _claims(sentence)[0].certainty is factlog.Certainty.CERTAIN
