@@ -362,6 +362,9 @@ class Found:
 
 _OPENING = " “\"‘'«„(["
 """What may stand before a sentence's first word: spaces and opening quotation marks ("“Nobody believes it,” ...")."""
+_QUOTATION_OPENS = re.compile(r"(?:^|[\s:,])[“\"«„]\s*$")
+"""An opening quotation mark right before a word: it opens a quoted sentence ('Kim said: “Nobody came.'), and its
+first word's capital tells nothing."""
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _TITLE_SHARE = 0.8
 
@@ -388,9 +391,12 @@ def find_cues(sentence: str) -> list[Found]:
         for cue in CUES
         for match in cue.pattern.finditer(sentence)
         # A capital inside a sentence is a name ("United States", "May"), not a cue, but for its first
-        # word (after an opening quotation mark too); in a title-case headline every word has one, so
-        # there it tells nothing ("..., Seoul Says").
-        if headline or not match.group()[:1].isupper() or not sentence[: match.start()].strip(_OPENING)
+        # word and the first word of a quotation ('Kim said: “Nobody came.'); in a title-case headline
+        # every word has one, so there it tells nothing ("..., Seoul Says").
+        if headline
+        or not match.group()[:1].isupper()
+        or not sentence[: match.start()].strip(_OPENING)
+        or _QUOTATION_OPENS.search(sentence, 0, match.start()) is not None
     ]
     found.sort(key=lambda item: (item.start, -(item.end - item.start)))
     kept: list[Found] = []

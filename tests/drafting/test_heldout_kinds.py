@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factlog
 from factlog import Claim, Mode, Polarity
@@ -54,11 +56,36 @@ def test_each_sentence_of_a_quotation_is_a_claim_of_the_same_speaker(text: str, 
         ),
         ("“Nobody warned us. The water came at night,” a farmer said.", [Polarity.DENIED, Polarity.AFFIRMED]),
         ("“The dam held for years. It never leaked,” the engineer said.", [Polarity.AFFIRMED, Polarity.DENIED]),
+        ("Mara Quist said: “Nobody asked us. We came anyway.”", [Polarity.DENIED, Polarity.AFFIRMED]),
     ],
 )
 def test_each_sentence_of_a_quotation_has_its_own_polarity(text: str, polarities: list[Polarity]) -> None:
     """A negation in one sentence of a quotation denies that sentence only, never the others."""
     assert [c.polarity for c in _claims(text)] == polarities
+
+
+_QUOTED_SENTENCES = {
+    "We will not accept this result.": Polarity.DENIED,
+    "We will go to court.": Polarity.AFFIRMED,
+    "The count was never fair.": Polarity.DENIED,
+    "Our observers saw everything.": Polarity.AFFIRMED,
+    "Nobody asked us.": Polarity.DENIED,
+    "The U.S. observers agree with us.": Polarity.AFFIRMED,
+}
+
+
+@settings(max_examples=25)
+@given(
+    said=st.lists(st.sampled_from(sorted(_QUOTED_SENTENCES)), min_size=2, max_size=4),
+    speaker_first=st.booleans(),
+)
+def test_any_quotation_of_several_sentences_is_a_claim_a_sentence(said: list[str], speaker_first: bool) -> None:
+    """Whatever its sentences and wherever its speaker, a quotation gives each sentence a claim and its polarity."""
+    quotation = " ".join(said)
+    text = f"Mara Quist said: “{quotation}”" if speaker_first else f"“{quotation[:-1]},” Mara Quist said."
+    drafted = _draft(text)
+    assert [c.polarity for c in drafted.claims] == [_QUOTED_SENTENCES[sentence] for sentence in said]
+    assert {_name(drafted, c.attribution.holder) for c in drafted.claims} == {"Mara Quist"}
 
 
 def test_a_verb_of_saying_inside_a_quotation_going_on_names_nobody() -> None:
