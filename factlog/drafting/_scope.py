@@ -122,7 +122,7 @@ def _main_clause(sentence: str, found: Found) -> bool:
     if ";" in before:
         return False
     clause = re.split(r"[,;]", before)[-1]
-    if _COORDINATED.match(clause) or _CONTRASTED.search(clause):
+    if _COORDINATED.match(clause) or (found.cue.kind is CueKind.NEGATION and _CONTRASTED.search(clause)):
         # "The fire was put out, and there is no risk": the second clause, as after a semicolon; "found errors
         # but nothing that would change the outcome": what "but" sets against the first part, not the sentence.
         return False
