@@ -78,14 +78,24 @@ class Reading:
     """Whom the holder told ("Peskov told TASS"): a relay when it is a news outlet, which the drafter decides."""
 
 
-def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+def _quoted_spans(sentence: str, *, continued: bool = False) -> list[tuple[int, int]]:
     """The spans inside the outermost quotation marks ('“..., Kim said ‘...’ to us,” Putin said': one span).
 
     A quotation left open runs to the end of the sentence: it goes on in the next one.
+    ``continued`` says a quotation is open at the sentence's start: it runs to the first
+    closing mark ('We will win,” she said.'), a mark opening the sentence opening it again.
     """
     spans: list[tuple[int, int]] = []
     depth, start, straight = 0, 0, False
-    for index, char in enumerate(sentence):
+    first = 0
+    if continued:
+        reopened = 1 if sentence[:1] in {"“", '"'} else 0
+        closing = min((at for at in (sentence.find(mark, reopened) for mark in '”"') if at >= 0), default=-1)
+        if closing < 0:
+            return [(0, len(sentence))]
+        spans.append((0, closing + 1))
+        first = closing + 1
+    for index, char in enumerate(sentence[first:], first):
         opens = char == "“" or (char == '"' and not straight)
         if opens:
             if depth == 0:
@@ -132,9 +142,62 @@ def _inner_speaker(
     return holders, content
 
 
-def _mode(sentence: str, attributed: bool, used: Found | None) -> Mode:
-    """Direct quote when quotation marks hold half the attributed sentence, or all that is held before its speaker."""
-    quoted = sum(len(match.group(0)) for match in words.QUOTED.finditer(sentence))
+_TOLD_INSIDE = frozenset(("told", "tells"))
+_PRONOUN = re.compile(r"he|she|it|they|we|i|you", re.IGNORECASE)
+_THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
+_TOLD_THAT = re.compile(r"\s*(?:[^,;:.“”\"]{0,60}?\s)?that\s", re.IGNORECASE)
+
+
+def _nested(
+    sentence: str, speaking: list[Found], used: Found, holders: tuple[str, ...], content: tuple[int, int]
+) -> tuple[tuple[str, ...], tuple[int, int]]:
+    """The innermost source of reporting nested in what is held, the outer speakers its relays, outermost first.
+
+    "The captain told investigators that the harbour master had told him that the
+    channel was clear" is the harbour master's, via the captain; "The official said aid
+    agencies had been told by the provincial authorities that ..." the provincial
+    authorities', via the official and the aid agencies. Only "told" nests, with "that"
+    after it: the words told are what the teller holds. A pronoun telling ("Kim said he
+    told Putin that ...") is the speaker's own telling, no nesting.
+    """
+    for item in speaking:
+        if item.start < used.end or item.text.casefold() not in _TOLD_INSIDE or item.cue.kind is not CueKind.REPORTING:
+            continue
+        that = _THAT.search(sentence, used.end, item.start)
+        begin = that.end() if that is not None else used.end
+        inner = _holder(sentence[begin:], attrs.evolve(item, start=item.start - begin, end=item.end - begin))
+        if inner is None or not inner[0] or inner[1][0] < item.end - begin or _PRONOUN.fullmatch(inner[0][-1]):
+            return holders, content  # "Kim said he told Putin that ...": the speaker's own telling, Kim's
+        if _TOLD_THAT.match(sentence, begin + inner[1][0]) is None:
+            return holders, content
+        first, last = inner[1]
+        return _nested(sentence, speaking, item, (*holders, *inner[0]), (begin + first, begin + last))
+    return holders, content
+
+
+def _within(
+    sentence: str, speaking: list[Found], used: Found, holders: tuple[str, ...], content: tuple[int, int]
+) -> tuple[tuple[str, ...], tuple[int, int]]:
+    """The speaker inside what is held, when there is one: "According to KCNA, Kim said", nested telling."""
+    if used.cue.kind is CueKind.ACCORDING and used.start == 0:
+        return _inner_speaker(sentence, speaking, holders, content)
+    if used.cue.kind is CueKind.REPORTING:
+        return _nested(sentence, speaking, used, holders, content)
+    return holders, content
+
+
+def _mode(
+    sentence: str, attributed: bool, used: Found | None, spans: list[tuple[int, int]], *, continued: bool
+) -> Mode:
+    """Direct quote when quotation marks hold half the attributed sentence, or all that is held before its speaker.
+
+    A sentence going on with a quotation opened before it ('We will win,” she said.') is
+    a direct quote when its speaker follows the closing mark.
+    """
+    if continued and attributed and used is not None and spans and used.start >= spans[0][1]:
+        return Mode.DIRECT_QUOTE
+    # A quotation left open at the end counts: "Quist said: “We did not start this fight." goes on after it.
+    quoted = sum(end - start for start, end in spans)
     if attributed and quoted * 2 >= len(sentence):
         return Mode.DIRECT_QUOTE
     opening = words.OPENING_QUOTE.match(sentence)
@@ -320,14 +383,16 @@ def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> s
     return named["name"] if named is not None else whom
 
 
-def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
+def read_sentence(sentence: str, *, quoting: bool = False, continued: bool = False) -> Reading:
     """The attribution, certainty and polarity the cues of one sentence give.
 
     ``quoting`` says the sentence stands inside a quotation that goes on after it: without
     a speaker of its own it is ``quoted``, as a sentence that is only a quotation is.
+    ``continued`` says the quotation was open at the sentence's start: its words up to
+    the closing mark are the quoted speaker's, and a verb of saying there names nobody.
     """
     sentence = plain_quotes(sentence)
-    spans = _quoted_spans(sentence)
+    spans = _quoted_spans(sentence, continued=continued)
     # A verb of saying inside a quotation is the quoted speaker's ("“It is hard to say ...,” said Yang").
     cues = find_cues(sentence)
     speaking = [item for item in cues if item.cue.kind not in words.NAMING or not _in_quotation(item, spans)]
@@ -350,8 +415,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
                 holders, content = found
                 holders = (*(c for c in carriers if c not in holders), *holders)
                 cue, used = item.text, item
-                if item.cue.kind is CueKind.ACCORDING and item.start == 0:
-                    holders, content = _inner_speaker(sentence, speaking, holders, content)
+                holders, content = _within(sentence, speaking, item, holders, content)
                 tail = _tail_relays(sentence, item)
                 if tail is not None:
                     relays, cited, start = tail
@@ -371,7 +435,7 @@ def read_sentence(sentence: str, *, quoting: bool = False) -> Reading:
     question = asks(sentence)  # a question asserts nothing: uncommitted, no denial (FactBank's Uu)
     certainty = Certainty.UNCOMMITTED if question else certainty_of(applying, own_voice, sentence, content[0])
     denied = not question and denies(sentence, applying, used, holders)
-    mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice, used)
+    mode = Mode.DIRECT_QUOTE if quoted else _mode(sentence, not own_voice, used, spans, continued=continued)
     if own_voice and any(item.cue.kind is CueKind.INFERENCE for item in cues):
         mode = Mode.IMPLIED
         cue = next(item.text for item in cues if item.cue.kind is CueKind.INFERENCE)

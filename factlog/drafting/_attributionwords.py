@@ -61,8 +61,11 @@ NOT_A_HEAD = re.compile(r"\b(?:the|a|an|of|for|in|on|at|to|and|by|from|with)$", 
 SEEN_BY = re.compile(
     r"(?:^|,\s*)(?:[\w'’-]+\s+){0,4}?(?i:records|documents|data|figures|files|papers|images|imagery|photographs|"
     r"photos|pictures|footage|emails|minutes|logs|filings|statistics)(?:\s+|\s*,\s*)"
-    r"(?:seen|obtained|reviewed|examined|analy[sz]ed)\s+by\s+(?P<holder>[^,;:“”\"]{1,60}?)\s*,?\s*$"
+    r"(?:seen|obtained|reviewed|examined|analy[sz]ed)\s+by\s+(?P<holder>[^,;:“”\"]{1,60}?)"
+    r"(?:\s*,\s*(?i:an?|the|one)\s+[^,;:“”\"]{1,60}?)?\s*,?\s*$"
 )
+"""Records seen by someone before a verb of showing, an apposition after the name allowed: "Data analysed by
+the Maritime Watch Institute, a research group in Manila, show ..." is the institute's."""
 # How or when the records were seen ends the phrase naming who saw them: "CPA under a freedom of information request".
 SEEN_HOW = re.compile(r"\s+(?:under|in|on|at|from|during|through|after|before|via|with)\s")
 # A verb of saying under negation ("has yet to confirm", "did not say") is nobody's saying.

@@ -75,7 +75,7 @@ class Cue:
 
 _R = CueKind.REPORTING
 _SAY = (
-    r"said|says|say|told|tells|stated|states|announced|announces|added|adds|declared|insisted|argued|warned|"
+    r"said|says|say|told|tells|stated|states|announced|announces|added|adds|declared|insisted|argued|warned|warns|warn|"
     r"claimed|claims|alleged|alleges|accused|accuses|described|describe|describes|noted|notes|note|"
     r"reported|reports|wrote|writes|confirmed|confirms|confirm|explained|pointed out|stressed|emphasized"
 )
@@ -108,6 +108,20 @@ _REPORTED = (
 )
 """What is said by others and may be called false: "the allegations", "Western media reports"."""
 
+_NOT_AFTER_A_DETERMINER = "".join(
+    rf"(?<!\b{word} )"
+    for word in (
+        *("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "no"),
+        *("legal", "trade", "border", "labor", "labour", "territorial", "hotly", "bitter", "long", "pay", "land"),
+    )
+)
+"""What makes "disputed" or "disputes" after it an adjective or a noun: "the disputed islands", "trade disputes"."""
+_NOT_BEFORE_A_NOUNS_WORD = (
+    r"(?!\s+(?:over|between|with|among|about|in|on|at|of|for|is|was|are|were|has|have|had|and|or|remain|"
+    r"remains|continue|continues|settlement|resolution)\b)"
+)
+"""What makes "disputes" before it a noun: "disputes over land", "disputes between neighbours"."""
+
 CUES: tuple[Cue, ...] = (
     Cue(
         r"(?:said )?in an? (?:statement|speech|interview|message|letter|commentary|editorial|address) carried by",
@@ -117,6 +131,17 @@ CUES: tuple[Cue, ...] = (
     # "Russia no longer denies X" acknowledges X: a saying, no denial.
     Cue(r"no longer (?:denies|denied|deny|disputes|disputed|dispute|rejects|rejected|reject)", _R),
     Cue(r"denied|denies|deny|dismissed|dismisses|dismiss|rejected|rejects|reject|refuted|refutes", _R, denies=True),
+    # "Residents disputed that account": a rejection, the holder's denial. Not the noun ("the border dispute",
+    # "trade disputes over fishing") nor the adjective ("the disputed islands").
+    Cue(
+        rf"{_NOT_AFTER_A_DETERMINER}(?:disputed|disputes){_NOT_BEFORE_A_NOUNS_WORD}|"
+        rf"{_NOT_AFTER_A_DETERMINER}dispute(?=\s+(?:(?:the|that|this|these|those|his|her|its|their|our|any|claims?|"
+        r"reports?|figures?|accounts?)\b|(?-i:[A-Z])))",
+        _R,
+        denies=True,
+        printed="disputed, disputes, dispute (a verb: not after a determiner, not before over, between, with ...;"
+        " dispute before its object)",
+    ),
     # Not ruling something out holds it possible, and denies nothing (FactBank's PS+); not being
     # able to confirm it is no commitment either way (Uu), not a denial.
     Cue(
@@ -321,7 +346,7 @@ CUES: tuple[Cue, ...] = (
         printed="(failed, refused) to",
     ),
     Cue(
-        r"not|no longer|never|n't|neither|nor|none|nobody|no one|nothing|without any|has yet to|have yet to",
+        r"not|no longer|never|n't|neither|nor|none|nobody|no one|nothing|nowhere|without any|has yet to|have yet to",
         CueKind.NEGATION,
         denies=True,
     ),
@@ -351,6 +376,9 @@ class Found:
 
 _OPENING = " “\"‘'«„(["
 """What may stand before a sentence's first word: spaces and opening quotation marks ("“Nobody believes it,” ...")."""
+_QUOTATION_OPENS = re.compile(r"(?:^|[\s:,])[“\"«„]\s*$")
+"""An opening quotation mark right before a word: it opens a quoted sentence ('Kim said: “Nobody came.'), and its
+first word's capital tells nothing."""
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _TITLE_SHARE = 0.8
 
@@ -377,9 +405,12 @@ def find_cues(sentence: str) -> list[Found]:
         for cue in CUES
         for match in cue.pattern.finditer(sentence)
         # A capital inside a sentence is a name ("United States", "May"), not a cue, but for its first
-        # word (after an opening quotation mark too); in a title-case headline every word has one, so
-        # there it tells nothing ("..., Seoul Says").
-        if headline or not match.group()[:1].isupper() or not sentence[: match.start()].strip(_OPENING)
+        # word and the first word of a quotation ('Kim said: “Nobody came.'); in a title-case headline
+        # every word has one, so there it tells nothing ("..., Seoul Says").
+        if headline
+        or not match.group()[:1].isupper()
+        or not sentence[: match.start()].strip(_OPENING)
+        or _QUOTATION_OPENS.search(sentence, 0, match.start()) is not None
     ]
     found.sort(key=lambda item: (item.start, -(item.end - item.start)))
     kept: list[Found] = []

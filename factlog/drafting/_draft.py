@@ -13,7 +13,7 @@ from factlog.drafting._dateline import Dateline, find_dateline
 from factlog.drafting._holders import Holders
 from factlog.drafting._names import INVISIBLE, Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
-from factlog.drafting._quotes import Quotation, quotation_after, quotation_at
+from factlog.drafting._quotes import OPENING, Quotation, quotation_after, quotation_at
 from factlog.drafting._segment import sentences, visible
 from factlog.drafting._times import named_time
 from factlog.errors import InputError
@@ -121,17 +121,19 @@ class _Drafter:
         wire: tuple[str, ...] = (),
         *,
         quotation: Quotation | None = None,
+        continued: bool = False,
     ) -> list[Claim]:
         """The claims of one sentence (one per holder): attribution, certainty, polarity and any proposition.
 
         ``span`` is the sentence's ``(start, end)`` in ``text``; ``before`` the attribution
         of the sentence before in the same paragraph, if any; ``wire`` the entities of the
         dateline's agencies, relaying the story to the outlet, outermost first;
-        ``quotation`` the quotation the sentence stands in, when it goes on after it.
+        ``quotation`` the quotation the sentence stands in, when it goes on after it;
+        ``continued`` whether that quotation was open at the sentence's start.
         """
         start, end = span
         sentence = text[start:end]
-        reading = read_sentence(sentence, quoting=quotation is not None)
+        reading = read_sentence(sentence, quoting=quotation is not None, continued=continued)
         speaker = None if quotation is None else quotation.speaker
         attributions = self._attributions(reading, before, wire, speaker)
         if not reading.holders and not reading.quoted:
@@ -189,7 +191,7 @@ class _Drafter:
             if going_on is not quotation:
                 return None  # a paragraph opening without a mark ended it
             if not still_open:
-                reading = read_sentence(sentence, quoting=True)
+                reading = read_sentence(sentence, quoting=True, continued=True)
                 return self._attributions(reading, None, wire)[0] if reading.holders else None
         return None
 
@@ -220,6 +222,22 @@ class _Drafter:
                 )
             )
         return claims
+
+
+def _sole_quoted_speaker(paragraph: list[Claim], outlet: str, sentence: str) -> Attribution | None:
+    """The one speaker of a paragraph, when it has exactly one and quotes them, if ``sentence`` opens a quotation.
+
+    "Lee said the plan had failed. “We warned them twice,” Lee said." ¶ "“Nobody
+    listened.”": the quotation alone in the next paragraph is Lee's. With two speakers
+    (or none quoted) nothing says whose it is.
+    """
+    if not sentence.lstrip(INVISIBLE).startswith(tuple(OPENING)):
+        return None
+    speakers = {claim.attribution.holder for claim in paragraph if claim.attribution.holder != outlet}
+    if len(speakers) != 1:
+        return None
+    quoted = [claim for claim in paragraph if claim.attribution.mode is Mode.DIRECT_QUOTE]
+    return quoted[-1].attribution if quoted and quoted[-1].attribution.holder in speakers else None
 
 
 def _one_day(date: Interval | None) -> bool:
@@ -291,6 +309,7 @@ def draft(
     claims: list[Claim] = []
     extra: list[Claim] = []
     before: Attribution | None = None
+    paragraph = 0  # where the claims of the sentence's paragraph start
     dateline: Dateline | None = None
     dateline_first = False
     wire: tuple[str, ...] = ()
@@ -301,7 +320,9 @@ def draft(
         start = first + len(text[first:end]) - len(text[first:end].lstrip(INVISIBLE))
         new_paragraph = number > 1 and "\n" in text[spans[number - 2][1] : first]
         if new_paragraph:
-            before = None  # a new paragraph: a quotation there does not continue the last one
+            # A new paragraph: a quotation there does not continue the last one, but one opening it is, in news
+            # style, the words of the one speaker of the paragraph before who closed a quotation of theirs.
+            before, paragraph = _sole_quoted_speaker(claims[paragraph:], drafter.outlet, text[start:end]), len(claims)
         if dateline is None and (first == 0 or text[first - 1] == "\n"):
             # "VELMORA, May 12 (CPA) - ...": the dateline is no part of the claim; its agency relays the rest.
             dateline = find_dateline(text[start:end])
@@ -311,9 +332,12 @@ def draft(
                 wire = tuple(dict.fromkeys(holders.agency(agency, drafter.outlet) for agency in dateline.agencies))
         # ... but one left open and opening the next paragraph again goes on in it (quotation_at).
         inside, still_open = quotation_at(text[start:end], quotation, new_paragraph=new_paragraph)
+        continued = quotation is not None and inside is not None  # the quotation was open at the sentence's start
         if quotation is None and inside is not None:  # a quotation opens here, its speaker not named before it
             inside = Quotation(drafter.closing_speaker(text, spans, number, wire))
-        found = drafter.sentence_claims(f"{source}-{number:03d}", text, (start, end), before, wire, quotation=inside)
+        found = drafter.sentence_claims(
+            f"{source}-{number:03d}", text, (start, end), before, wire, quotation=inside, continued=continued
+        )
         claims += found
         before = found[-1].attribution
         quotation = quotation_after(inside, still_open, before, drafter.outlet)
@@ -323,8 +347,7 @@ def draft(
         # The first sentence, without its dateline: "VELMORA, May 12 (CPA) - " is no part of a title.
         opening = spans[0][0] + (dateline.end if dateline is not None and dateline_first else 0)
         title = text[opening : spans[0][1]]
-    heading = title or source
-    heading = " ".join(heading.split())[:_TITLE_LENGTH] or source
+    heading = " ".join((title or source).split())[:_TITLE_LENGTH] or source
     used_predicates = _with_references(registry, {c.proposition.predicate for c in (*claims, *extra) if c.proposition})
     result = ClaimSet(
         entities=tuple(holders.used.values()),

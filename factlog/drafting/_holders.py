@@ -166,6 +166,8 @@ class Holders:
         return found
 
     def _outlet(self, phrase: str) -> str | None:
+        if words.THE_AGENCY.fullmatch(phrase):
+            return self._last_agency  # "Reuters reported ... a fisherman told the agency that": Reuters relays it
         found = self.names.find(phrase)
         if found and not phrase[found[-1].end :].strip(" ."):
             entity = found[-1].entity

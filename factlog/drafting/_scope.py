@@ -3,10 +3,12 @@
 A hedge lowers the claim only where it is the first (later hedges qualify a part, not
 the whole), and not in a second clause after a semicolon, ", and" or ", but"; a
 negation denies what is held only in the main clause (not after a semicolon, in a
-concessive clause, or in a second clause joined by "and"/"but"), not in the words
-naming or describing the speaker ("Seoul, which has no nuclear weapons, said ...") and
-not in what the speaker adds after the verb (", adding that no damage ...": another
-claim). The negation of the verb of saying itself always counts.
+concessive clause, in a second clause joined by "and"/"but", or right after a "but"
+setting a part against the first: "found errors but nothing that would change the
+outcome"), not in the words naming or describing the speaker ("Seoul, which has no
+nuclear weapons, said ...") and not in what the speaker adds after the verb (",
+adding that no damage ...": another claim). The negation of the verb of saying itself
+always counts.
 
 A negation inside a relative clause ("a provocation which can never be tolerated")
 describes a noun of what is held and denies nothing of it.
@@ -36,6 +38,8 @@ __all__ = ["answered", "asks", "certainty_of", "denies", "first_hedge", "qualify
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"[\s”\"’']*(?:and|but)\s", re.IGNORECASE)
 """A second clause: ", and ...", ", but ..." (after a closing quotation mark too: '"a facility," but did not')."""
+_CONTRASTED = re.compile(r"\S\s+but\s+$", re.IGNORECASE)
+"""A negation right after "but" with words before it ("irregularities but nothing that ..."): a contrasted part."""
 _JOINED = re.compile(r";|\b(?:and|but)\b", re.IGNORECASE)
 """What joins a second clause to the first: a later saying there is its own, not a qualifier of the first."""
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
@@ -102,10 +106,16 @@ def certainty_of(cues: list[Found], own_voice: bool, sentence: str = "", held: i
     An indirect question ("asked whether") makes it ``uncommitted`` wherever it stands. A
     hedge in a second clause of what is held, from ``held`` on ("... did not confirm the
     report, and said it would investigate"; "... will send a delegation, and may send
-    observers") qualifies that clause, not the first.
+    observers") qualifies that clause, not the first; so does a hedge after a negation
+    that "but" sets against the first part ("found irregularities but nothing that would
+    change the outcome").
     """
     if any(item.cue.asks for item in cues):
         return Certainty.UNCOMMITTED
+    negations = (item for item in cues if item.cue.kind is CueKind.NEGATION)
+    contrast = next((item.start for item in negations if _CONTRASTED.search(sentence, 0, item.start)), None)
+    if contrast is not None:
+        cues = [item for item in cues if item.start < contrast]
     reporting = [item.cue.band for item in cues if item.cue.kind in (CueKind.PASSIVE, CueKind.REPORTING)]
     hedges = [
         item.cue.band
@@ -129,8 +139,10 @@ def _main_clause(sentence: str, found: Found) -> bool:
     if ";" in before:
         return False
     clause = re.split(r"[,;]", before)[-1]
-    if _COORDINATED.match(clause):
-        return False  # "The fire was put out, and there is no risk": the second clause, as after a semicolon
+    if _COORDINATED.match(clause) or (found.cue.kind is CueKind.NEGATION and _CONTRASTED.search(clause)):
+        # "The fire was put out, and there is no risk": the second clause, as after a semicolon; "found errors
+        # but nothing that would change the outcome": what "but" sets against the first part, not the sentence.
+        return False
     return _CONCESSIVE.search(clause) is None and _RELATIVE.search(clause) is None
 
 

@@ -10,6 +10,7 @@ their sentence. pysbd is imported on first use, so ``import factlog`` stays ligh
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from typing import Any
@@ -161,6 +162,66 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
+_QUOTE_OPENING = '“«„"'
+_QUOTE_CLOSING = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_SENTENCE_END = re.compile(r"[.!?][’'»)\]]*$")
+_SENTENCE_START = re.compile(r"[“‘'\"«(\[]*[^\W\d_]")
+
+
+def _closed_quotations(sentence: str) -> list[tuple[int, int]]:
+    """The insides of the quotations a sentence opens and closes, as ``(start, end)`` offsets between the marks.
+
+    A straight mark after a digit is an inch mark ('a 12" gun'), no quotation mark.
+    """
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(sentence):
+        char = sentence[index]
+        if char in _QUOTE_OPENING and not (char == '"' and index and sentence[index - 1].isdigit()):
+            closing = sentence.find(_QUOTE_CLOSING[char], index + 1)
+            if closing < 0:
+                return found
+            found.append((index + 1, closing))
+            index = closing
+        index += 1
+    return found
+
+
+def _quoted_sentences(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A sentence cut where a sentence inside one of its quotations ends.
+
+    pysbd keeps a quotation of several sentences whole ("“We will not accept this result.
+    We will go to court,” she said."); each of its sentences is a claim of its own, with
+    its own polarity: the quotation's inside is read by pysbd, and the sentence cut after
+    each inner sentence that ends in a stop and is followed by a word.
+    """
+    start, end = span
+    cuts: list[int] = []
+    for inner_start, inner_end in _closed_quotations(text[start:end]):
+        inner = text[start + inner_start : start + inner_end]
+        if _BOUNDARY.search(inner) is None:
+            continue
+        cursor = 0
+        pieces = [piece.strip() for piece in _segment(inner) if piece.strip()]
+        for piece, following in itertools.pairwise(pieces):
+            at = inner.find(piece, cursor)
+            if at < 0:
+                break
+            cursor = at + len(piece)
+            if _SENTENCE_END.search(piece) and _SENTENCE_START.match(following):
+                cuts.append(start + inner_start + cursor)
+    result: list[tuple[int, int]] = []
+    for cut in cuts:
+        before = _trimmed(text, start, cut)
+        if before is not None:
+            result.append(before)
+        start = cut
+    rest = _trimmed(text, start, end)
+    if rest is not None:
+        result.append(rest)
+    return result
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of ``text`` as ``(start, end)`` string offsets, in order, without edge spaces.
 
@@ -168,7 +229,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     pieces cannot be found again in the text in order (it never rewrites text with
     ``clean=False``, but a span must be exact), the rest of the paragraph is one sentence.
     A time zone after "a.m." or "p.m." ("7 p.m. EST", "9 a.m. ET.") stays in the sentence
-    of its time: pysbd ends a sentence after "p.m." when a capital follows.
+    of its time: pysbd ends a sentence after "p.m." when a capital follows. A quotation
+    of several sentences is cut after each of them (pysbd keeps it whole).
     """
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
@@ -189,5 +251,5 @@ def sentences(text: str) -> list[tuple[int, int]]:
         rest = _trimmed(text, line.start() + cursor, line.end())
         if rest is not None:
             found.append(rest)
-        spans += _joined(text, found)
+        spans += [piece for span in _joined(text, found) for piece in _quoted_sentences(text, span)]
     return spans

@@ -36,8 +36,8 @@ _NAME_GOES_ON = re.compile(
 "Lee of the Ministry of Unification" is Lee: "of the" goes on only after a ministry's word
 ("Ministry of the Interior").
 """
-_CITING = re.compile(r"\s+(citing|quoting|(?:cited|quoted|carried|relayed|reported) by)\s+", re.IGNORECASE)
-"""A citation inside a phrase: "X citing Y" is Y's words through X; "Y cited by X" says the same the other way."""
+_CITING = re.compile(r"\s+(citing|quoting|(?:cited|quoted|carried|relayed|reported|interviewed) by)\s+", re.IGNORECASE)
+"""A citation inside a phrase: "X citing Y" is Y's words through X; "Y cited by X" (interviewed by X) the same."""
 _FRAME = re.compile(
     r"^(?:(?:a |the )?(?:statements?|reports?|comments?|remarks?|a report|an announcement|a readout|"
     r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by|published by)\s+|"
@@ -124,7 +124,8 @@ _POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+[a-z]")
 """A description by what a name owns: "Russia's foreign minister"."""
 _CITATION = re.compile(r"(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>.+)", re.IGNORECASE)
 _CARRIED = re.compile(
-    r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired|cited|quoted|reported) by\s+(?P<whom>.+)",
+    r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired|cited|quoted|reported|interviewed) by"
+    r"\s+(?P<whom>.+)",
     re.IGNORECASE,
 )
 # A report as the subject is the frame of whoever carried it, and speaks for nobody else.

@@ -23,12 +23,13 @@ CONTINUED = (
 def test_a_quotation_continued_into_the_next_paragraph_keeps_its_speaker() -> None:
     """A paragraph left open and the next opening with a quotation mark again: every sentence inside is Lavrov's."""
     claims = _claims(CONTINUED)
-    assert [(c.attribution.holder, c.attribution.mode) for c in claims[1:3]] == [
+    assert [(c.attribution.holder, c.attribution.mode) for c in claims[1:4]] == [
+        ("sergey-lavrov", Mode.DIRECT_QUOTE),
         ("sergey-lavrov", Mode.DIRECT_QUOTE),
         ("sergey-lavrov", Mode.DIRECT_QUOTE),
     ]
-    assert {c.attribution.via for c in claims[:3]} == {("yonhap",)}
-    assert claims[3].attribution.holder == "t:the-ministry"
+    assert {c.attribution.via for c in claims[:4]} == {("yonhap",)}
+    assert claims[4].attribution.holder == "t:the-ministry"
 
 
 def test_a_closed_quotation_or_a_paragraph_without_a_mark_ends_the_speakers_words() -> None:
