@@ -42,7 +42,7 @@ from factlog.assessment._weights import vote_weight
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import PartialDate
-from factlog.model._scales import Credibility, Reliability
+from factlog.model._scales import Reliability
 
 __all__ = [
     "Assessment",
@@ -350,15 +350,16 @@ def _assess(
     opposing = question.opponents(answer)
     reasons = list(question.notes) if acceptance is not None else []
     found = grading.status(supporting, opposing, belief)
-    credibility = grading.credibility(found, belief, supporting)
+    credibility = grading.credibility(found, belief, supporting, opposing)
     if acceptance is not None:
         split = question.split(answer)
         reasons += reasons_for(supporting, opposing, copying, providers, split=split, slot=question.slot)
-        held = grading.ceiling_note(supporting, round(belief, 4))
+        lone = grading.lone_origin(supporting, opposing)
+        held = grading.ceiling_note(supporting, round(belief, 4)) if lone is None else grading.lone_note(lone)
         if held is not None:
             reasons.append(held)
         if decided_by is not None:
-            judged = credibility is not Credibility.CANNOT_BE_JUDGED
+            judged = not grading.accused_only(supporting, opposing)
             why = grounds(acceptance[answer], decided_by, claimed=bool(supporting), judged=judged)
             reasons.append(f"{acceptance[answer].value}: {why}")
         if tie:

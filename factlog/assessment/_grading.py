@@ -4,7 +4,8 @@ The status counts independent origins on each side (:class:`Status`); the credib
 reads the belief in the bands of ICD 203, and is never firmer than the origins for the
 proposition commit to (:func:`ceiling`): a report that its only origins call possible is
 at best a roughly even chance, however the method weighs it. The belief itself is the
-method's, untouched.
+method's, untouched. A proposition that rests on one credible origin alone, graded E or F,
+is graded 6 (:func:`lone_origin`): nothing but an unreliable or unknown source speaks to it.
 """
 
 from __future__ import annotations
@@ -15,9 +16,18 @@ from factlog.assessment._proposition import Status
 from factlog.assessment._stances import OriginWeight
 from factlog.model._scales import Certainty, Credibility, Likelihood, Polarity, Reliability
 
-__all__ = ["ceiling", "ceiling_note", "credibility", "status"]
+__all__ = [
+    "accused_only",
+    "ceiling",
+    "ceiling_note",
+    "credibility",
+    "lone_note",
+    "lone_origin",
+    "status",
+]
 
 _RELIABLE = (Reliability.A, Reliability.B, Reliability.C)
+_UNGROUNDED = (Reliability.E, Reliability.F)
 
 
 def _firm(origins: Sequence[OriginWeight]) -> list[OriginWeight]:
@@ -42,6 +52,29 @@ def ceiling(supporting: Sequence[OriginWeight]) -> Likelihood | None:
     if firmest is Certainty.CERTAIN:
         return None
     return firmest.factuality(Polarity.AFFIRMED).likelihood
+
+
+def lone_origin(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight]) -> OriginWeight | None:
+    """The one credible origin a proposition rests on, when it is graded E or F and no other speaks to it; else None.
+
+    Credible: no interested party (an accused party's denial, a party judging its own
+    conduct), which counts a fifth and corroborates nothing. One origin, on either side
+    (an origin for it that also denies it is still one), graded E (unreliable: a history
+    of invalid information) or F (reliability cannot be judged), with no other credible
+    origin to confirm or contradict it, leaves no basis for judging the information:
+    credibility 6 (FM 2-22.3 appendix B; NATO AJP-2.1: the textbook F6 is an unknown
+    source's report that nothing else bears on). Raises nothing.
+    """
+    credible = {(o.speaks_for, o.label): o for o in (*supporting, *opposing) if not o.interested}
+    if len(credible) != 1:
+        return None
+    [origin] = credible.values()
+    return origin if origin.reliability in _UNGROUNDED else None
+
+
+def accused_only(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight]) -> bool:
+    """Whether nobody is for a proposition and only the parties it accuses deny it (credibility 6, no basis)."""
+    return not supporting and bool(opposing) and all(origin.interested for origin in opposing)
 
 
 def status(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight], belief: float) -> Status:
@@ -73,16 +106,22 @@ def status(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight],
     return Status.REFUTED if belief <= 0.2 or len(credible_against) >= 2 else Status.DENIED
 
 
-def credibility(status: Status, belief: float, supporting: Sequence[OriginWeight]) -> Credibility:
+def credibility(
+    status: Status, belief: float, supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight] = ()
+) -> Credibility:
     """The Admiralty grade of a belief in [0, 1], held to the :func:`ceiling` of the origins for it.
 
     6 (truth cannot be judged) when nothing credible is committed either way: the status
     is *unverified*, or nobody is for the proposition and an interested party's denial is
-    all that is said (it counts a fifth and tells little about the truth). Otherwise the
-    belief's grade (:meth:`Credibility.from_belief`; 1 only when *confirmed*), no better
-    than the grade of the ceiling's lowest probability. Raises nothing for a belief in [0, 1].
+    all that is said (it counts a fifth and tells little about the truth); and when the
+    one credible origin that speaks to it is graded E or F (:func:`lone_origin`), whatever
+    the method makes of it. Otherwise the belief's grade (:meth:`Credibility.from_belief`;
+    1 only when *confirmed*), no better than the grade of the ceiling's lowest
+    probability. Raises nothing for a belief in [0, 1].
     """
     if status is Status.UNVERIFIED or (status is Status.DENIED_BY_INTERESTED_PARTY and not supporting):
+        return Credibility.CANNOT_BE_JUDGED
+    if lone_origin(supporting, opposing) is not None:
         return Credibility.CANNOT_BE_JUDGED
     grade = Credibility.from_belief(belief, independently_confirmed=status is Status.CONFIRMED)
     top = ceiling(supporting)
@@ -102,3 +141,13 @@ def ceiling_note(supporting: Sequence[OriginWeight], belief: float) -> str | Non
     else:
         why = "its one firm origin for it says only that it is probable"
     return f"held to {words}: {why}; the belief is the method's"
+
+
+def lone_note(origin: OriginWeight) -> str:
+    """The reason to give when :func:`lone_origin` grades a proposition 6: who it rests on, and why that is no basis."""
+    grade = origin.reliability
+    return (
+        f"truth cannot be judged: it rests on one origin, {origin.label}, graded {grade.value}"
+        f" ({grade.description}), and no other credible origin confirms or contradicts it; the belief,"
+        " the method's, weighs that source alone"
+    )

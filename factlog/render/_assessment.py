@@ -15,6 +15,7 @@ from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._arguments import expect_assessment
 from factlog.assessment._assessment import Assessment, PropositionAssessment
 from factlog.assessment._deciding import grounds
+from factlog.assessment._grading import accused_only
 from factlog.assessment._lines import LinesAssessment
 from factlog.assessment._methods import EXTRAPOLATE, EXTRAPOLATING_METHODS, ROUNDS_METHODS
 from factlog.assessment._questions import OriginWeight
@@ -322,5 +323,5 @@ def _decided(item: PropositionAssessment) -> str:
         return ""
     if item.supporting or item.acceptance is not Acceptance.REJECTED:
         return f" (against {escape_markdown(item.decided_by)})"
-    judged = item.credibility is not Credibility.CANNOT_BE_JUDGED
+    judged = not accused_only(item.supporting, item.opposing)
     return f" ({escape_markdown(grounds(item.acceptance, item.decided_by, claimed=False, judged=judged))})"

@@ -3,7 +3,10 @@
 Nodes are entities. A claim held by H, relayed by R1 then R2 (``via`` lists the outermost
 first: ``[R2, R1]``) and read in a source published by O gives the edges H → R1 → R2 → O;
 a source ``derived_from`` another gives a *copy* edge between their publishers; two
-holders on opposite sides of a finding give a *contradiction* edge. Each node is coloured
+holders on opposite sides of a disagreement (a finding of :data:`DISAGREEMENTS`, whose
+sides cannot all be true) give a *contradiction* edge. Other findings draw nothing: the
+outlets of a ``shared_wording`` finding print one wording, and a hedge beside a certain
+claim (``understated_certainty``) agrees with it. Each node is coloured
 by its role: *outlet* if it published a source read or copied, else *relay* if it passed
 a claim on, else *holder*; a holder that published a source too (a ministry's own
 statement) is *holder publishing*: the holder's colour with the outlet's as a ring; a
@@ -47,7 +50,30 @@ from factlog.report._route import (
     text_box,
 )
 
-__all__ = ["ROUTED_AT_MOST", "Edge", "Graph", "Node", "relay_graph"]
+__all__ = ["DISAGREEMENTS", "ROUTED_AT_MOST", "Edge", "Graph", "Node", "relay_graph"]
+
+DISAGREEMENTS = frozenset(
+    {
+        "answered_denial",
+        "conflicting_holders",
+        "conflicting_values",
+        "exclusive_predicates",
+        "falling_total",
+        "misreported_stance",
+        "opposed_claims",
+        "self_contradiction",
+    }
+)
+"""The rules whose sides cannot all be true (``docs/rules.md``): an affirmation against a
+denial (``opposed_claims``, ``answered_denial``, ``self_contradiction``: one party's holders
+against each other), rival values or holders of a one-value slot, predicates declared
+exclusive, a running total reported lower than before, a party's record against what is
+said of its stance. Only their findings draw contradictions. The others are no quarrel
+between their sides: echoes and copies (``shared_wording``, ``hollow_corroboration``,
+``undeclared_copying``) are agreement, ``understated_certainty`` a hedge beside the same
+claim made firmly, ``interested_denial`` and ``interested_judgement`` say who is a party
+(the contradiction itself is ``opposed_claims``'s), the rest are about one source or one
+holder. A rule of the caller's own draws nothing."""
 
 _COLUMN_WIDTH = 330.0
 _ROW_HEIGHT = 72.0
@@ -167,6 +193,8 @@ def _edges(index: Index, findings: Iterable[Finding]) -> dict[tuple[str, str, st
             if copied is not None and copier is not None and copied != copier:
                 edges[("copy", copied, copier)] = edges.get(("copy", copied, copier), 0) + 1
     for finding in findings:
+        if finding.rule not in DISAGREEMENTS:
+            continue
         sides = [{index.by_id[c].holder for c in ids if c in index.by_id} for _, ids in finding.claims]
         for number, side in enumerate(sides):
             for other in sides[number + 1 :]:

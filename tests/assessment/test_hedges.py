@@ -131,8 +131,8 @@ def test_an_interested_denial_alone_cannot_be_judged() -> None:
 
 
 def test_a_credible_denial_alone_is_denied_not_single_source() -> None:
-    """One independent origin against it and nobody for it: denied (no origin is for it), graded by the belief."""
-    claims = world(claim("denial", holder="paper-a", denied=True))
+    """One graded origin (D) against it and nobody for it: denied (no origin is for it), graded by the belief."""
+    claims = world(claim("denial", "prc", "visits", "russia", holder="kcna", denied=True))  # KCNA is no party to it
     item = _one(claims)
     assert (item.status, item.credibility) == (Status.DENIED, Credibility.DOUBTFUL)
     assert "denied; credibility 4 — doubtful" in factlog.render_assessment_text(factlog.assess(claims))

@@ -35,10 +35,22 @@ def test_an_interested_denial_alone_is_rejected_and_says_the_label_is_no_verdict
 
 
 def test_a_credible_denial_alone_says_nobody_claims_it_and_no_more() -> None:
-    """Paper A's denial alone: rejected because nobody claims it, with no word of credibility 6."""
-    [item] = factlog.assess(world(claim("denial", holder="paper-a", denied=True))).propositions
+    """KCNA's (D) denial that China visits Russia alone: rejected because nobody claims it, no word of grade 6."""
+    [item] = factlog.assess(world(claim("denial", "prc", "visits", "russia", holder="kcna", denied=True))).propositions
     assert item.credibility is not Credibility.CANNOT_BE_JUDGED
     assert STANDS in item.reasons
+
+
+def test_an_ungraded_denial_alone_says_nobody_claims_it_and_why_truth_cannot_be_judged() -> None:
+    """Paper A's (F) denial alone: grade 6 for want of a basis, said so once; the accused-party words are not used."""
+    [item] = factlog.assess(world(claim("denial", holder="paper-a", denied=True))).propositions
+    assert item.credibility is Credibility.CANNOT_BE_JUDGED
+    assert STANDS in item.reasons
+    assert not any(NO_VERDICT in reason for reason in item.reasons)
+    assert any(
+        reason.startswith("truth cannot be judged: it rests on one origin, Paper A, graded F")
+        for reason in item.reasons
+    )
 
 
 def test_the_text_says_what_the_label_rests_on() -> None:
@@ -95,5 +107,5 @@ def test_a_label_says_it_was_weighed_only_when_someone_claims_the_answer(
             assert line == f"{item.acceptance.value}: weighed against {item.decided_by}"
             continue
         stands = f"rejected: nobody claims it; what is claimed instead stands: {item.decided_by}"
-        judged = item.credibility is not Credibility.CANNOT_BE_JUDGED
-        assert line == stands + ("" if judged else NO_VERDICT)
+        accused_only = all(origin.interested for origin in item.opposing)
+        assert line == stands + (NO_VERDICT if accused_only else "")

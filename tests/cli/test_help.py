@@ -103,7 +103,7 @@ def test_cli_md_reads_an_entry_that_assess_prints() -> None:
     """The entry docs/cli.md explains under "Reading an assessment" is, line for line, what `assess sources/` prints."""
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     entry = text.split("### Reading an assessment\n", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
-    assert entry.count("\n") == 6
+    assert entry.count("\n") == 7
     assert "\n" + entry in run("assess", "sources/").stdout
 
 

@@ -79,7 +79,7 @@ def test_default_export_is_only_disputed_or_doubtful() -> None:
     wanted = {
         item.statement
         for item in assessment.propositions
-        if item.supporting and (item.opposing or item.credibility.value >= 4)
+        if item.supporting and (item.opposing or item.credibility.value in (4, 5))
     }
     statements = {str(review["claimReviewed"]) for review in _reviews(claims)}
     assert statements == wanted
@@ -116,6 +116,7 @@ def test_every_generated_review_has_the_required_properties(claims: factlog.Clai
         authors = {author["name"] for author in review["itemReviewed"]["author"]}
         assert authors == names(item.supporting)
         assert item.status is not Status.UNVERIFIED
+        assert ("ratingValue" in review["reviewRating"]) == (item.credibility.value != 6)  # 6: no basis, no number
 
 
 def test_prov_keeps_every_quote() -> None:

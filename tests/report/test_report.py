@@ -17,7 +17,7 @@ import factlog
 from factlog import Index, Interval, Pattern, assess, check, dumps, html_report, load, safe_url
 from factlog.report._disputes import disputes
 from factlog.report._events import events
-from factlog.report._graph import relay_graph
+from factlog.report._graph import DISAGREEMENTS, relay_graph
 from tests.conftest import FreshImport
 from tests.helpers import GOLDEN, ROOT, claim, run, world
 
@@ -119,6 +119,11 @@ def test_relay_graph_draws_copies_and_contradictions() -> None:
     kinds = {(e.kind, e.start, e.end) for e in graph.edges}
     assert ("copy", "wire", "paper-a") in kinds
     assert ("contradiction", "paper-a", "wire") in kinds
+
+
+def test_contradiction_curves_are_drawn_for_rules_that_exist() -> None:
+    """Every rule named a disagreement is a default rule: a misspelt name would silently draw nothing."""
+    assert {rule.__name__ for rule in factlog.DEFAULT_RULES} >= DISAGREEMENTS
 
 
 def test_page_is_deterministic_and_offline() -> None:

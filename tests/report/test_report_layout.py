@@ -12,7 +12,7 @@ from pathlib import Path
 import attrs
 from playwright.sync_api import Page
 
-from factlog import ClaimSet, html_report, load
+from factlog import Claim, ClaimSet, Evidence, check, html_report, load
 from tests.helpers import ROOT, claim, world
 from tests.report.colours import contrast
 from tools.browser import PHONE
@@ -205,4 +205,32 @@ def test_a_holder_that_relays_others_claims_keeps_the_holder_colour_ringed_blue(
     title = page.locator('g.node[data-entity="kcna"] title').text_content()
     assert title == "KCNA (holder that also passed others' claims on)"
     assert "orange ringed blue: holders that also passed others' claims on" in page.inner_text("#graph .hint")
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+_WORDING = "The satellite reached its planned orbit early on Tuesday morning after launch"
+
+
+def _printed(id: str, holder: str, source: str) -> Claim:
+    """A claim an outlet prints in its own voice, quoting the words every such claim shares."""
+    return attrs.evolve(claim(id, holder=holder, source=source), evidence=(Evidence(source=source, quote=_WORDING),))
+
+
+def test_only_disagreements_draw_contradiction_curves(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    """Outlets printing one wording and a hedge beside them draw no curve; the tabloid and the wire's quarrel does."""
+    claims = world(
+        _printed("c1", "author", "s1"),
+        _printed("c2", "paper-b", "s5"),  # shared_wording: the author and Paper B agree, word for word
+        claim("c3", holder="kcna", source="s2", certainty="possible"),  # understated_certainty: a hedge, no quarrel
+        claim("c4", "prc", "visits", "dprk", holder="tabloid", source="s2"),
+        claim("c5", "prc", "visits", "dprk", denied=True, holder="wire", source="s2"),  # opposed_claims
+    )
+    assert {finding.rule for finding in check(claims).findings} >= {"shared_wording", "understated_certainty"}
+    page = open_page(_write(claims, tmp_path / "report.html"))
+    curves = page.eval_on_selector_all(
+        "#graph path.contradiction",
+        "paths => paths.map(p => [p.dataset.start, p.dataset.end, p.querySelector('title').textContent])",
+    )
+    assert curves == [["tabloid", "wire", "tabloid and wire contradict each other"]]
+    assert "red dashed curves: holders whose claims cannot all be true" in page.inner_text("#graph .hint")
     assert page.problems == []  # type: ignore[attr-defined]

@@ -135,7 +135,7 @@ def test_no_graph_edge_runs_through_a_node_it_does_not_join(
 
 
 def test_no_edge_of_a_dense_generated_graph_runs_through_a_node(open_page: Callable[..., Page], tmp_path: Path) -> None:
-    """2,000 generated claims (713 lines, 80 names in two tall columns): every line is led clear of the nodes.
+    """2,000 generated claims (679 lines, 80 names in two tall columns): every line is led clear of the nodes.
 
     Lines between rows far apart slant steeply past the neighbours of their ends; they
     must run level beside a column and slant only between columns.
@@ -143,7 +143,7 @@ def test_no_edge_of_a_dense_generated_graph_runs_through_a_node(open_page: Calla
     (tmp_path / "set").mkdir()
     generated_lines(tmp_path / "set", 2000)
     page = _page(open_page, tmp_path / "set", tmp_path / "page.html")
-    assert page.locator("#graph path.edge").count() == 713
+    assert page.locator("#graph path.edge").count() == 679  # 713 while echoes and hedges drew contradictions
     assert "too many to lead each line" not in page.inner_text("#graph")
     assert _crossings(page) == []
 

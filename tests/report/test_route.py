@@ -112,10 +112,10 @@ def test_lead_leaves_one_column_to_the_other_routes() -> None:
 
 
 def test_no_line_of_a_generated_graph_crosses_an_estimated_box(tmp_path: Path) -> None:
-    """1,000 generated claims (40 names, 283 lines): no line, straight, bent or curved, crosses an estimated box."""
+    """1,000 generated claims (40 names, 268 lines): no line, straight, bent or curved, crosses an estimated box."""
     claims = load([generated_lines(tmp_path, 1000)])
     graph = relay_graph(Index.of(claims), check(claims).findings)
     assert graph.routed
-    assert len(graph.edges) == 283
+    assert len(graph.edges) == 268  # 283 while echoes and hedges drew contradictions
     boxes = {node.id: label_box(node.x, node.y, _label(node.name), node.side) for node in graph.nodes}
     assert [(e.start, e.end) for e in graph.edges if _hits(e.points, boxes, (e.start, e.end))] == []
