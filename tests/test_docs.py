@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -124,3 +125,15 @@ def test_the_certainty_table_of_concepts_md_is_the_scales_mapping() -> None:
         assert value.certainty is Certainty(certainty), code
         assert value.likelihood is Likelihood(words.replace(" ", "-")), code
         assert value.likelihood.band == (int(low) / 100, int(high) / 100), code
+
+
+def test_the_workflow_page_runs_factlog_commands_the_parser_takes() -> None:
+    """Each `factlog` command in docs/workflow.md's shell blocks names a command and options the CLI parses."""
+    text = (ROOT / "docs" / "workflow.md").read_text(encoding="utf-8")
+    script = "\n".join(re.findall(r"^```sh\n(.*?)^```", text, re.DOTALL | re.MULTILINE)).replace("\\\n", " ")
+    commands = [shlex.split(line, comments=True) for line in script.splitlines() if line.startswith("factlog ")]
+    assert {words[1] for words in commands} >= {"draft", "check", "assess", "report", "log"}
+    parser = cli._parser()
+    for words in commands:
+        argv = words[1 : words.index("||")] if "||" in words else words[1:]
+        assert parser.parse_args(argv).run, " ".join(words)
