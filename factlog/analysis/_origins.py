@@ -115,7 +115,7 @@ def _root(index: Index, source_id: str) -> str | None:
 
 
 def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
-    """The holders a copy's own-voice claim repeats: those of the story's claims it copies, when none is the story's own.
+    """The holders a copy's own-voice claim repeats: those of its story's claims, when none is the story's own.
 
     The claims of the same proposition and polarity read in a story the claim's first
     source copies (each source its ``derived_from`` names, and their roots), when each
@@ -145,7 +145,7 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
 
 
 def _held(index: Index, group: Sequence[Entry]) -> dict[tuple[object, str], set[str] | None]:
-    """(polarity, source) → the holders a source names for the claims of one proposition; None where it says it itself."""
+    """(polarity, source) → the holders a source names for one proposition's claims; None where it says it itself."""
     table: dict[tuple[object, str], set[str] | None] = {}
     for other in group:
         for read_in in other.sources:
@@ -260,7 +260,7 @@ def _keys(index: Index, entries: Sequence[Entry]) -> list[tuple[str, ...]]:
     found = [_parties(index, entry) for entry in entries]
     if not any(key.startswith("h:") for keys in found for key in keys):
         return found  # most groups: no copy of a story the set holds
-    held = {entry.holder for entry, keys in zip(entries, found) if keys == ("p:" + entry.speaks_for,)}
+    held = {entry.holder for entry, keys in zip(entries, found, strict=True) if keys == ("p:" + entry.speaks_for,)}
     return [
         tuple(
             dict.fromkeys(
@@ -316,7 +316,7 @@ def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = No
     """
     sets: UnionFind[str] = UnionFind()
     find, union = sets.find, sets.union
-    for entry, keys in zip(entries, _keys(index, entries)):
+    for entry, keys in zip(entries, _keys(index, entries), strict=True):
         node = f"c:{entry.position}"
         for party in keys:
             union(node, party)
