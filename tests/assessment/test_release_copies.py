@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import factlog
 from factlog import Index, Status, origins
 from factlog.checks import conflicting_values, hollow_corroboration, shared_wording
+from factlog.report._disputes import disputes
 from tests.helpers import findings_of
 
 MONDAY = "The satellite was launched on Monday and is operating normally."
@@ -109,7 +110,8 @@ def test_the_check_and_the_assessment_agree_the_two_dates_are_a_dispute_between_
         claims = _dates(copies)
         assert len(findings_of(conflicting_values, claims)) == 1
         for item in factlog.assess(claims).propositions:
-            assert item.supporting and item.opposing
+            assert item.supporting
+            assert item.opposing
 
 
 def test_printing_one_wording_labels_only_what_the_wording_joined() -> None:
@@ -157,3 +159,12 @@ def test_a_copy_of_words_its_story_credits_to_a_speaker_is_that_speaker_s_origin
     [finding] = findings_of(hollow_corroboration, _images("hp-story"))
     assert "Karvonian Space Agency" in finding.message
     assert not findings_of(shared_wording, _images("hp-story"))
+
+
+def test_a_dispute_panel_counts_the_origins_the_assessment_counts() -> None:
+    """The report's side of Monday is one origin (the papers printing one wording), as the assessment says."""
+    claims = _dates(None)
+    [dispute] = [d for d in disputes(factlog.check(claims), factlog.assess(claims), Index.of(claims)) if d.sides]
+    counted = {side.name: len(side.origins) for side in dispute.sides}
+    assessed = {item.statement.rsplit(" ", 1)[-1]: len(item.supporting) for item in factlog.assess(claims).propositions}
+    assert counted == assessed == {"2026-11-24": 1, "2026-11-23": 1}
