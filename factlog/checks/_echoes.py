@@ -79,13 +79,15 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
     found = origins(index, echo.entries)
     if len(found) < 2:
         return None
+    what = phrasing.proposition_of(index, list(echo.entries))
+    verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
+    if echo.quoted:
+        return _credited(index, echo, what, verb)
     original = echo.sources[0]
     shared = set(echo.sources)
     joined = {source for origin in found if original in origin.sources for source in origin.sources}
     undeclared = [source for source in echo.sources if source not in joined] or list(echo.sources[1:])
     publishers = phrasing.join(index.name(index.publisher(source) or source) for source in echo.sources)
-    what = phrasing.proposition_of(index, list(echo.entries))
-    verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
     source = index.claims.source_by_id[original]
     story = f"{index.name(index.publisher(original) or source.publisher)} (“{source.title}”"
     if source.published is None:
@@ -101,6 +103,30 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
         message=f"Shared wording: {what}: {verb} in their own voice by {publishers}, each printing"
         f" “{_shown(echo.quote)}”, with no derived_from between them: {likely};"
         f' declare derived_from ["{original}"] in {phrasing.join(s for s in undeclared if s in shared)}',
+        claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
+    )
+
+
+def _credited(index: Index, echo: Echo, what: str, verb: str) -> Finding:
+    """The finding of an echo of words another source credits to a holder it names: the holder's words, as the own voice's."""
+    quoted = set(echo.quoted)
+    crediting = [s for s, ids in echo.by_source if any(claim in quoted for claim in ids)]
+    own = [s for s, ids in echo.by_source if any(claim not in quoted for claim in ids)]
+    holders = phrasing.join(dict.fromkeys(index.name(e.holder) for e in echo.entries if e.id in quoted))
+    original = crediting[0]  # the earliest source to name the holder
+    source = index.claims.source_by_id[original]
+    story = f"{index.name(index.publisher(original) or source.publisher)} (“{source.title}”"
+    story += ")" if source.published is None else f", {source.published})"
+    publishers = phrasing.join(dict.fromkeys(index.name(index.publisher(s) or s) for s in own))
+    credit = phrasing.join(dict.fromkeys(index.name(index.publisher(s) or s) for s in crediting))
+    copies = phrasing.join(s for s in own if s != original)
+    return Finding(
+        rule="shared_wording",
+        severity=Severity.WARNING,
+        message=f"Shared wording: {what}: {verb} in its own voice by {publishers}, printing words"
+        f" {credit} credit{'s' if len(crediting) == 1 else ''} to {holders}, with no derived_from between them:"
+        f" likely {holders}'s words, as {story} reports them, not a second origin;"
+        f' declare derived_from ["{original}"] in {copies}, or hold the claim by {holders}',
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
     )
 

@@ -168,3 +168,23 @@ def test_a_dispute_panel_counts_the_origins_the_assessment_counts() -> None:
     counted = {side.name: len(side.origins) for side in dispute.sides}
     assessed = {item.statement.rsplit(" ", 1)[-1]: len(item.supporting) for item in factlog.assess(claims).propositions}
     assert counted == assessed == {"2026-11-24": 1, "2026-11-23": 1}
+
+
+def test_words_a_paper_prints_as_its_own_while_another_credits_them_are_one_origin_with_the_speaker() -> None:
+    """No derived_from: shared_wording names the space agency, and the assessment counts it once."""
+    [finding] = findings_of(shared_wording, _images(None))
+    assert "credits to Karvonian Space Agency" in finding.message
+    assert 'declare derived_from ["hp-story"] in dc-story' in finding.message
+    [item] = factlog.assess(_images(None)).propositions
+    assert [origin.claims for origin in item.supporting] == [("dc-images", "hp-images")]
+
+
+def test_papers_quoting_a_named_speaker_word_for_word_are_not_flagged() -> None:
+    """Both papers credit the sentence to the space agency: accurate reporting, no finding, one origin."""
+    dawn = {"subject": "dawn", "predicate": "transmits-images", "when": "2026-11-27"}
+    said = f"{IMAGES}, the Karvonian Space Agency said."
+    claims = _world(
+        _claim("hp-images", "kspace", "hp-story", said, via="hp", **dawn),
+        _claim("dc-images", "kspace", "dc-story", said, via="dc", **dawn),
+    )
+    assert not findings_of(shared_wording, claims)
