@@ -176,8 +176,7 @@ def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
         groups.setdefault(sets.find(number), []).append(number)
     found = []
     for members in groups.values():
-        own = {items[n][1] for n in members if items[n][4]}
-        if not own or len({items[n][1] for n in members}) < 2:
+        if not any(items[n][4] for n in members) or len({items[n][1] for n in members}) < 2:
             continue  # one source's words, or a named holder's words in every source: reporting, not copying
         claims: dict[str, dict[str, None]] = {}
         for n in members:

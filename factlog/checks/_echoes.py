@@ -108,7 +108,7 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
 
 
 def _credited(index: Index, echo: Echo, what: str, verb: str) -> Finding:
-    """The finding of an echo of words another source credits to a holder it names: the holder's words, as the own voice's."""
+    """The finding of an echo of words another source credits to a holder it names: the holder's, not a new origin."""
     quoted = set(echo.quoted)
     crediting = [s for s, ids in echo.by_source if any(claim in quoted for claim in ids)]
     own = [s for s, ids in echo.by_source if any(claim not in quoted for claim in ids)]
