@@ -37,7 +37,17 @@ from factlog.analysis._unionfind import UnionFind
 from factlog.analysis._wording import echoes
 from factlog.errors import expect
 
-__all__ = ["Origin", "copied_stories", "copied_story", "origin_words", "origins", "repeated", "story_name", "voices"]
+__all__ = [
+    "Origin",
+    "copied_stories",
+    "copied_story",
+    "origin_words",
+    "origins",
+    "repeated",
+    "source_story",
+    "story_name",
+    "voices",
+]
 
 
 @attrs.frozen
@@ -78,6 +88,16 @@ def copied_story(index: Index, entry: Entry) -> str | None:
         return None
     root = _root(index, source_id)
     return root if root in index.claims.source_by_id else None
+
+
+def source_story(index: Index, source_id: str) -> str | None:
+    """The story a source copies (its first ``derived_from``, followed back to a root), when the set holds it.
+
+    None for a source that copies none, an unknown one, or a story the claim set does
+    not hold. Raises nothing.
+    """
+    root = _root(index, source_id)
+    return root if root is not None and root in index.claims.source_by_id else None
 
 
 def story_name(index: Index, root: str) -> str:
@@ -310,9 +330,10 @@ def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
 def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = None) -> dict[str, list[Entry]]:
     """The claims grouped by origin (in the order given), each group keyed by a representative.
 
-    With ``echoed`` (a set to fill), claims printing one wording in their publishers' own
-    voice (:func:`~factlog.analysis._wording.echoes`, by proposition and polarity) join
-    too, and the positions of those claims are added to it.
+    With ``echoed`` (a set to fill), claims printing one wording
+    (:func:`~factlog.analysis._wording.echoes`, by proposition and polarity) join too,
+    and the positions of every claim of a group that only the wording joined (no
+    holder, party or ``derived_from`` did) are added to it.
     """
     sets: UnionFind[str] = UnionFind()
     find, union = sets.find, sets.union
@@ -320,19 +341,25 @@ def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = No
         node = f"c:{entry.position}"
         for party in keys:
             union(node, party)
+    before: dict[int, str] = {}  # each claim's group before the wording joins any
     if echoed is not None and len(entries) > 1:
         sides: dict[tuple[object, object], list[Entry]] = {}
         for entry in entries:
             sides.setdefault((entry.key, entry.polarity), []).append(entry)
         for side in sides.values():
             for echo in echoes(index, side):
+                if not before:
+                    before = {e.position: find(f"c:{e.position}") for e in entries}
                 first = echo.entries[0]
                 for entry in echo.entries:
                     union(f"c:{first.position}", f"c:{entry.position}")
-                    echoed.add(entry.position)
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(find(f"c:{entry.position}"), []).append(entry)
+    if before and echoed is not None:
+        for members in groups.values():
+            if len({before[e.position] for e in members}) > 1:
+                echoed.update(e.position for e in members)
     return groups
 
 
@@ -364,7 +391,7 @@ def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) ->
     found = []
     for members in _joined(index, chronological(entries), echoed).values():
         origin = _origin(index, members)
-        if len({voice(index, e) for e in members if e.position in echoed}) > 1:
+        if members[0].position in echoed:  # the wording alone joined it
             origin = attrs.evolve(origin, label=f"{origin.label}, printing one wording (no derived_from)")
         found.append(origin)
     return found

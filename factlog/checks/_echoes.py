@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index
-from factlog.analysis._origins import origins
+from factlog.analysis._origins import origins, source_story, story_name
 from factlog.analysis._wording import Echo, echoes
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -83,6 +83,9 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
     verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
     if echo.quoted:
         return _credited(index, echo, what, verb)
+    declared = _declared(index, echo)
+    if declared is not None:
+        return declared
     original = echo.sources[0]
     shared = set(echo.sources)
     joined = {source for origin in found if original in origin.sources for source in origin.sources}
@@ -103,6 +106,39 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
         message=f"Shared wording: {what}: {verb} in their own voice by {publishers}, each printing"
         f" “{_shown(echo.quote)}”, with no derived_from between them: {likely};"
         f' declare derived_from ["{original}"] in {phrasing.join(s for s in undeclared if s in shared)}',
+        claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
+    )
+
+
+def _declared(index: Index, echo: Echo) -> Finding | None:
+    """The finding of an echo some of whose sources already declare the story they copy; None when none does.
+
+    The story the earliest of them copies (its root, when the claim set holds it) is the
+    likely original: the sources that do not derive from it are the ones to declare.
+    """
+    roots = {source: source_story(index, source) for source in echo.sources}
+    copying = [source for source in echo.sources if roots[source] is not None]
+    if not copying or len(copying) == len(echo.sources):
+        return None
+    original = roots[copying[0]]
+    assert original is not None
+    undeclared = [source for source in echo.sources if roots[source] != original and source != original]
+    if not undeclared:
+        return None
+    polarity = echo.entries[0].polarity
+    what = phrasing.proposition_of(index, list(echo.entries))
+    verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
+    publishers = phrasing.join(index.name(index.publisher(source) or source) for source in echo.sources)
+    story = story_name(index, original)
+    published = index.claims.source_by_id[original].published
+    dated = "" if published is None else f", {published}"
+    return Finding(
+        rule="shared_wording",
+        severity=Severity.WARNING,
+        message=f"Shared wording: {what}: {verb} in their own voice by {publishers}, each printing"
+        f" “{_shown(echo.quote)}”, with no derived_from between them: likely one origin, {story[:-1]}{dated}),"
+        f" which {phrasing.join(copying)} declare{'s' if len(copying) == 1 else ''} copying;"
+        f' declare derived_from ["{original}"] in {phrasing.join(undeclared)}',
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
     )
 

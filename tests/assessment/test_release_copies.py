@@ -188,3 +188,18 @@ def test_papers_quoting_a_named_speaker_word_for_word_are_not_flagged() -> None:
         _claim("dc-images", "kspace", "dc-story", said, via="dc", **dawn),
     )
     assert not findings_of(shared_wording, claims)
+
+
+def test_no_derived_from_label_where_a_declared_copy_joined_the_origin() -> None:
+    """derived_from the release, joined with the agency's own claim: the origin is not labelled as undeclared."""
+    index = Index.of(_images("release"))
+    [origin] = origins(index, index.entries, wording=True)
+    assert "no derived_from" not in origin.label
+    assert origin.label == "Karvonian Space Agency, Daily Courier"
+
+
+def test_shared_wording_names_the_story_a_copy_already_declares() -> None:
+    """The Daily Courier declares the release: the finding asks Harbour Post to declare it too, not the Courier."""
+    [finding] = findings_of(shared_wording, _dates("release"))
+    assert finding.message.endswith('declare derived_from ["release"] in hp-story')
+    assert "Karvonian Space Agency (“Press release”, 2026-11-27), which dc-story declares copying" in finding.message
