@@ -375,10 +375,12 @@ def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) ->
     voice, relayed by the copies' publishers) or ``KCNA, relayed by Wire (“Title”)`` (a
     holder the story quotes).
     With ``wording``, claims in their publishers' own voice that print one text (eight
-    words in a row, :mod:`factlog.analysis._wording`) in sources no ``derived_from``
-    joins are one origin too, as the copies they most likely are: the label then ends
-    ", printing one wording (no derived_from)". ``factlog assess`` counts them so;
-    ``factlog check`` reports them (``shared_wording``).
+    words in a row, :mod:`factlog.analysis._wording`), or the words another source
+    credits to a named holder, in sources no ``derived_from`` joins are one origin too,
+    as the copies they most likely are: where the wording alone joins them, the label
+    ends ", printing one wording (no derived_from)". ``factlog assess`` and the
+    report's dispute panels count them so; ``factlog check`` reports them
+    (``shared_wording``).
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index``
     that is no :class:`~factlog.Index`, nothing for entries of ``index``.
     """

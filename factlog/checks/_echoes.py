@@ -46,15 +46,37 @@ def shared_wording(index: Index) -> Iterator[Finding]:
     publisher (a minister, an agency, quoted by ten papers), verbatim agreement is
     what accurate reporting looks like, and the rule does not look at it.
 
+    Copying, though: one paper printing *as its own* the words another source credits
+    to a named speaker (Harbour Post: "Dawn-3 is transmitting images to the Tarvo
+    ground station, the Karvonian Space Agency said"; Daily Courier: "Dawn-3 is
+    transmitting images to the Tarvo ground station."). The paper repeats the speaker
+    (or the release the speaker issued), and is no second origin. An own-voice quote
+    joins a quote crediting a holder when runs of eight words it shares with it cover
+    at least ``CREDITED_SHARE`` (80 %) of its words: a phrase naming a thing ("the
+    80th anniversary of the founding of the Workers' Party of Korea") runs past eight
+    words and is no copy. The message names the speaker and the source that credits
+    it: "...: affirmed in its own voice by Daily Courier, printing words Harbour Post
+    credits to Karvonian Space Agency, with no derived_from between them: likely
+    Karvonian Space Agency's words, as Harbour Post (“Dawn-3 sends first images”,
+    2026-11-27) reports them, not a second origin; declare derived_from
+    ["harbour-post"] in daily-courier, or hold the claim by Karvonian Space Agency".
+    Declared so, the copy is the speaker's origin (``factlog assess``; no finding).
+    When one of the sources already declares the story it copies (``derived_from`` a
+    press release), that story is named as the likely original and the others are
+    asked to declare it: "...: likely one origin, Karvonian Space Agency (“Press
+    release”, 2026-11-27), which daily-courier declares copying; declare derived_from
+    ["kspace-release"] in harbour-post".
+
     The message names the earliest published source as the likely original and the
     sources to declare as its copies: "Shared wording: Acme Corp pollutes Town (2024):
     denied in their own voice by Outlet 1, Outlet 2 and Outlet 3, each printing “Acme
     Corp has at no time discharged untreated waste into the river”, with no
     derived_from between them: likely one origin, Acme Corp (“Press release”,
     2024-05-01), published first; declare derived_from ["pr"] in s1, s2 and s3". One
-    side a source, earliest first. ``factlog assess`` counts such claims as one origin
-    already, as it counts declared copies, labelled "…, printing one wording (no
-    derived_from)"; declaring the copies names the story instead. Severity: *warning*:
+    side a source, earliest first. ``factlog assess`` (and the report's dispute panels)
+    counts such claims as one origin already, as it counts declared copies, labelled
+    "…, printing one wording (no derived_from)" where the wording alone joins them;
+    declaring the copies names the story instead. Severity: *warning*:
     the count of sources is not independent confirmation until the copies are declared
     or the echo is shown to be chance.
     """
