@@ -133,15 +133,17 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
 
 
 def _declared(index: Index, echo: Echo) -> Finding | None:
-    """The finding of an echo some of whose sources already declare the story they copy; None when none does.
+    """The finding of an echo whose earliest source copies nothing but a later one declares the story it copies.
 
-    The story the earliest of them copies (its root, when the claim set holds it) is the
-    likely original: the sources that do not derive from it are the ones to declare.
+    Asking that copy to declare the earliest source would ask it to copy twice: the story
+    the first copy declares (its root, when the claim set holds it) is the likely
+    original, and the sources that do not derive from it are the ones to declare. None
+    otherwise.
     """
     roots = {source: source_story(index, source) for source in echo.sources}
     copying = [source for source in echo.sources if roots[source] is not None]
-    if not copying or len(copying) == len(echo.sources):
-        return None
+    if not copying or roots[echo.sources[0]] is not None:
+        return None  # the earliest is a copy, or none is: declaring the earliest names the story
     original = roots[copying[0]]
     assert original is not None
     undeclared = [source for source in echo.sources if roots[source] != original and source != original]
