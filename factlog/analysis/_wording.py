@@ -96,18 +96,21 @@ def _quotes(index: Index, entries: Sequence[Entry]) -> list[Item]:
     """(entry, source, words, quote, own) of each quote with enough words, own voice or credited to a named holder."""
     found = []
     memo: dict[str, tuple[str, ...]] = index.memo("wording:words", lambda _: {})
-    for entry in entries:
-        for evidence in entry.claim.evidence:
-            publisher = index.publisher(evidence.source)
-            if publisher is None:
-                continue
-            words = memo.get(evidence.quote)
-            if words is None:
-                short = most_words(evidence.quote) < MIN_WORDS  # most quotes: a few words, never normalised
-                words = memo[evidence.quote] = () if short else words_of(evidence.quote)
-            if len(words) >= MIN_WORDS:
-                own = index.speaks_for(publisher) == entry.speaks_for  # else a holder the source names
-                found.append((entry, evidence.source, words, evidence.quote, own))
+    readings = [
+        (entry, evidence, index.speaks_for(publisher) == entry.speaks_for)
+        for entry in entries
+        for evidence in entry.claim.evidence
+        if (publisher := index.publisher(evidence.source)) is not None
+    ]
+    if not any(own for _, _, own in readings):
+        return []  # named holders' words alone: reporting, never read
+    for entry, evidence, own in readings:  # own: the publisher's voice; else a holder the source names
+        words = memo.get(evidence.quote)
+        if words is None:
+            short = most_words(evidence.quote) < MIN_WORDS  # most quotes: a few words, never normalised
+            words = memo[evidence.quote] = () if short else words_of(evidence.quote)
+        if len(words) >= MIN_WORDS:
+            found.append((entry, evidence.source, words, evidence.quote, own))
     return found
 
 
