@@ -7,8 +7,16 @@ Within a group of claims (about one proposition), two claims share an origin whe
 * one is the publisher's own voice in a source derived from another (``derived_from``:
   a syndicated copy, a rewrite of a press release): that is the voice of the story it
   copies, whose root (the source that copies none) is the origin of every copy's own
-  voice, joined with its publisher's party. Two papers printing a wire story in their
-  own words are one origin, the wire's.
+  voice, one with what the root's publisher holds itself in the group. Two papers
+  printing a wire story in their own words are one origin, the wire's. A copy joins the
+  story, not the whole party of its publisher: a paper running a space agency's release
+  is not the state news agency affiliated to the same government (that agency and the
+  space agency are one party where both hold claims, through ``affiliation``; a copy of
+  the release reaches that party only through a claim the space agency holds); or
+* one is the publisher's own voice in a copy, and the story it copies holds the claim
+  (same proposition and polarity) only by a named holder, not in its own voice (the
+  wire: "…, the agency said"; the copy prints the sentence as its own): the copy repeats
+  that holder, and is that holder's origin, not a voice of the story's publisher.
 
 Only the copying path is merged: a holder the copied story quotes (a state broadcaster
 whose denial the wire reports) stays an origin of its own, the party it speaks for,
@@ -29,7 +37,17 @@ from factlog.analysis._unionfind import UnionFind
 from factlog.analysis._wording import echoes
 from factlog.errors import expect
 
-__all__ = ["Origin", "copied_stories", "copied_story", "origin_words", "origins", "story_name", "voices"]
+__all__ = [
+    "Origin",
+    "copied_stories",
+    "copied_story",
+    "origin_words",
+    "origins",
+    "repeated",
+    "source_story",
+    "story_name",
+    "voices",
+]
 
 
 @attrs.frozen
@@ -72,6 +90,16 @@ def copied_story(index: Index, entry: Entry) -> str | None:
     return root if root in index.claims.source_by_id else None
 
 
+def source_story(index: Index, source_id: str) -> str | None:
+    """The story a source copies (its first ``derived_from``, followed back to a root), when the set holds it.
+
+    None for a source that copies none, an unknown one, or a story the claim set does
+    not hold. Raises nothing.
+    """
+    root = _root(index, source_id)
+    return root if root is not None and root in index.claims.source_by_id else None
+
+
 def story_name(index: Index, root: str) -> str:
     """A story as labels name it, its publisher and title: ``Wire (“Title”)``; KeyError for an unknown source."""
     source = index.claims.source_by_id[root]
@@ -106,13 +134,67 @@ def _root(index: Index, source_id: str) -> str | None:
     return root
 
 
+def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
+    """The holders a copy's own-voice claim repeats: those of its story's claims, when none is the story's own.
+
+    The claims of the same proposition and polarity read in a story the claim's first
+    source copies (each source its ``derived_from`` names, and their roots), when each
+    is held by a holder the story names, not in its publisher's own voice: a wire
+    writing "…, the agency said" and a paper running the wire with the sentence as its
+    own repeat the agency. Sorted ids; ``()`` for any other claim (most claims: read in
+    no copy), or when a story says it in its own voice too. Each proposition's claims
+    are tabled by source once per index. Raises nothing.
+    """
+    source_id = entry.claim.evidence[0].source if entry.claim.evidence else ""
+    if entry.key is None or source_id not in index.memo("origins:copies", _copies):
+        return ()
+    if index.publisher(source_id) != entry.holder:
+        return ()
+    tables: dict[object, dict[tuple[object, str], set[str] | None]] = index.memo("origins:held", lambda _: {})
+    table = tables.get(entry.key)
+    if table is None:
+        table = tables[entry.key] = _held(index, index.key_group(entry.key))
+    source = index.claims.source_by_id[source_id]
+    held: set[str] = set()
+    for story in dict.fromkeys((*source.derived_from, *_all_roots(index, source_id))):
+        holders = table.get((entry.polarity, story), set())
+        if holders is None:
+            return ()  # the story's own voice: the copy is the story's
+        held.update(holders)
+    return tuple(sorted(held))
+
+
+def _held(index: Index, group: Sequence[Entry]) -> dict[tuple[object, str], set[str] | None]:
+    """(polarity, source) → the holders a source names for one proposition's claims; None where it says it itself."""
+    table: dict[tuple[object, str], set[str] | None] = {}
+    for other in group:
+        for read_in in other.sources:
+            publisher = index.publisher(read_in)
+            place = (other.polarity, read_in)
+            if publisher is None or index.speaks_for(publisher) == other.speaks_for:
+                table[place] = None
+            else:
+                holders = table.setdefault(place, set())
+                if holders is not None:
+                    holders.add(other.holder)
+    return table
+
+
 def voice(index: Index, entry: Entry) -> str:
-    """The party a claim's origin speaks for: its holder's; for a copy's own voice, the copied story's publisher's."""
+    """Who a claim's origin speaks for: its holder's party; for a copy's own voice, the copied story's publisher.
+
+    The publisher itself, not the party it is affiliated to: a copy is the story's voice
+    (:func:`origins` joins it with that party only through a claim the publisher holds).
+    For a copy repeating a holder its story names (:func:`repeated`): that holder's party.
+    """
+    holders = repeated(index, entry)
+    if holders:
+        return index.speaks_for(holders[0])
     root = copied_story(index, entry)
     if root is None:
         return entry.speaks_for
     publisher = index.publisher(root)
-    return entry.speaks_for if publisher is None else index.speaks_for(publisher)
+    return entry.speaks_for if publisher is None else publisher
 
 
 def copied_stories(index: Index, entry: Entry) -> tuple[str, ...]:
@@ -140,6 +222,7 @@ def voices(index: Index, entry: Entry) -> tuple[str, ...]:
     if not stories:
         return (entry.speaks_for,)
     found = {index.speaks_for(publisher) for root in stories if (publisher := index.publisher(root)) is not None}
+    found.update(index.speaks_for(holder) for holder in repeated(index, entry))
     return tuple(sorted(found | {entry.speaks_for}))
 
 
@@ -151,7 +234,7 @@ def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
     stories (a claim standing for two parties joins them). The sets of parties are
     joined once each, however many claims share one.
     """
-    distinct = dict.fromkeys(_parties(index, entry) for entry in entries)
+    distinct = dict.fromkeys(_keys(index, entries))
     if len(distinct) <= 1:
         return True
     if all(len(parties) == 1 for parties in distinct):
@@ -167,12 +250,16 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
     """What a claim joins, as union-find keys.
 
     ``p:`` and the party its holder speaks for; but for a source that is a copy and the
-    claim its publisher's own voice, every story the copy derives from instead: ``p:``
-    and the party of each root's publisher (``s:`` and the id of a root not in the set).
+    claim its publisher's own voice, every story the copy derives from instead: ``h:``
+    and the root's publisher (``s:`` and the id of a root not in the set), or ``p:`` and
+    the party of each holder the story names for it (:func:`repeated`).
     """
     copies = index.memo("origins:copies", _copies)
     if not any(source_id in copies for source_id in entry.sources):
         return ("p:" + entry.speaks_for,)  # most claims: read in no copy
+    holders = repeated(index, entry)
+    if holders:
+        return tuple(dict.fromkeys("p:" + index.speaks_for(holder) for holder in holders))
     found: dict[str, None] = {}
     for source_id in entry.sources or ("",):
         roots = _all_roots(index, source_id) if index.publisher(source_id) == entry.holder else ()
@@ -180,8 +267,28 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
             found["p:" + entry.speaks_for] = None
         for root in roots:
             publisher = index.publisher(root)
-            found["s:" + root if publisher is None else "p:" + index.speaks_for(publisher)] = None
+            found["s:" + root if publisher is None else "h:" + publisher] = None
     return tuple(found)
+
+
+def _keys(index: Index, entries: Sequence[Entry]) -> list[tuple[str, ...]]:
+    """Each claim's :func:`_parties`, a story's publisher (``h:``) made its party where it holds a claim of the group.
+
+    A copy is the story's, and so its publisher's where the publisher speaks in the group
+    itself; the publisher's party (every holder affiliated to it) it reaches only so.
+    """
+    found = [_parties(index, entry) for entry in entries]
+    if not any(key.startswith("h:") for keys in found for key in keys):
+        return found  # most groups: no copy of a story the set holds
+    held = {entry.holder for entry, keys in zip(entries, found, strict=True) if keys == ("p:" + entry.speaks_for,)}
+    return [
+        tuple(
+            dict.fromkeys(
+                "p:" + index.speaks_for(key[2:]) if key.startswith("h:") and key[2:] in held else key for key in keys
+            )
+        )
+        for keys in found
+    ]
 
 
 def _copies(index: Index) -> frozenset[str]:
@@ -223,29 +330,36 @@ def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
 def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = None) -> dict[str, list[Entry]]:
     """The claims grouped by origin (in the order given), each group keyed by a representative.
 
-    With ``echoed`` (a set to fill), claims printing one wording in their publishers' own
-    voice (:func:`~factlog.analysis._wording.echoes`, by proposition and polarity) join
-    too, and the positions of those claims are added to it.
+    With ``echoed`` (a set to fill), claims printing one wording
+    (:func:`~factlog.analysis._wording.echoes`, by proposition and polarity) join too,
+    and the positions of every claim of a group that only the wording joined (no
+    holder, party or ``derived_from`` did) are added to it.
     """
     sets: UnionFind[str] = UnionFind()
     find, union = sets.find, sets.union
-    for entry in entries:
+    for entry, keys in zip(entries, _keys(index, entries), strict=True):
         node = f"c:{entry.position}"
-        for party in _parties(index, entry):
+        for party in keys:
             union(node, party)
+    before: dict[int, str] = {}  # each claim's group before the wording joins any
     if echoed is not None and len(entries) > 1:
         sides: dict[tuple[object, object], list[Entry]] = {}
         for entry in entries:
             sides.setdefault((entry.key, entry.polarity), []).append(entry)
         for side in sides.values():
             for echo in echoes(index, side):
+                if not before:
+                    before = {e.position: find(f"c:{e.position}") for e in entries}
                 first = echo.entries[0]
                 for entry in echo.entries:
                     union(f"c:{first.position}", f"c:{entry.position}")
-                    echoed.add(entry.position)
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(find(f"c:{entry.position}"), []).append(entry)
+    if before and echoed is not None:
+        for members in groups.values():
+            if len({before[e.position] for e in members}) > 1:
+                echoed.update(e.position for e in members)
     return groups
 
 
@@ -261,10 +375,12 @@ def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) ->
     voice, relayed by the copies' publishers) or ``KCNA, relayed by Wire (“Title”)`` (a
     holder the story quotes).
     With ``wording``, claims in their publishers' own voice that print one text (eight
-    words in a row, :mod:`factlog.analysis._wording`) in sources no ``derived_from``
-    joins are one origin too, as the copies they most likely are: the label then ends
-    ", printing one wording (no derived_from)". ``factlog assess`` counts them so;
-    ``factlog check`` reports them (``shared_wording``).
+    words in a row, :mod:`factlog.analysis._wording`), or the words another source
+    credits to a named holder, in sources no ``derived_from`` joins are one origin too,
+    as the copies they most likely are: where the wording alone joins them, the label
+    ends ", printing one wording (no derived_from)". ``factlog assess`` and the
+    report's dispute panels count them so; ``factlog check`` reports them
+    (``shared_wording``).
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index``
     that is no :class:`~factlog.Index`, nothing for entries of ``index``.
     """
@@ -277,7 +393,7 @@ def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) ->
     found = []
     for members in _joined(index, chronological(entries), echoed).values():
         origin = _origin(index, members)
-        if len({voice(index, e) for e in members if e.position in echoed}) > 1:
+        if members[0].position in echoed:  # the wording alone joined it
             origin = attrs.evolve(origin, label=f"{origin.label}, printing one wording (no derived_from)")
         found.append(origin)
     return found
@@ -308,24 +424,29 @@ def _origin(index: Index, members: Sequence[Entry]) -> Origin:
 def _party(index: Index, members: Sequence[Entry]) -> str:
     """The party an origin of several claims speaks for: one voice, or where a copy joins several, never by id.
 
-    The party of a story the members copy comes first (the copies relay it), then the
-    party most members' voices speak for, then the earliest stated (``members`` are in
+    The party of a story the members copy comes first (the copies relay it; joined with
+    a claim of that party, the party rather than the publisher), then the party most
+    members' voices speak for, then the earliest stated (``members`` are in
     :func:`chronological` order): ids decide only between stories of two parties that one
     copy derives from alike.
     """
     voices = [voice(index, entry) for entry in members]
     if len(set(voices)) == 1:
         return voices[0]
-    copied = {
-        index.speaks_for(publisher)
+    publishers = {
+        publisher
         for entry in members
         for source_id in entry.sources
         if index.publisher(source_id) == entry.holder
         for root in _all_roots(index, source_id)
         if (publisher := index.publisher(root)) is not None
     }
+    copied = {index.speaks_for(publisher) for publisher in publishers}
     first = {party: place for place, party in reversed(list(enumerate(voices)))}
-    return min(first, key=lambda party: (party not in copied, -voices.count(party), first[party]))
+    return min(
+        first,
+        key=lambda party: (party not in copied, party not in publishers, -voices.count(party), first[party]),
+    )
 
 
 def _story(index: Index, members: Sequence[Entry]) -> str | None:

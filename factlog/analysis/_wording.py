@@ -27,7 +27,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._quotes import normalise_quote
 from factlog.analysis._unionfind import UnionFind
 
-__all__ = ["MIN_WORDS", "Echo", "echoes", "words_of"]
+__all__ = ["CREDITED_SHARE", "MIN_WORDS", "Echo", "echoes", "words_of"]
 
 MIN_WORDS = 8
 """Words in a row two own-voice quotes must share to be one text's.
@@ -39,6 +39,10 @@ as they name one subject, act and object: a name and title alone runs to six or 
 by two unrelated papers in the example corpus). Eight words in a row, beyond what names
 make, is a sentence both took from somewhere.
 """
+
+CREDITED_SHARE = 0.8
+"""The share of an own-voice quote's words that runs of :data:`MIN_WORDS` words shared with
+a quote crediting them to a named holder must cover for the two to be one text."""
 
 _QUOTED = re.compile(r'"[^"]*"')
 """A passage in double quotation marks (after normalisation): another speaker's words."""
@@ -80,27 +84,33 @@ class Echo:
     quote: str
     by_source: tuple[tuple[str, tuple[str, ...]], ...]
     """Each of ``sources`` with the ids of the claims quoting it, sorted."""
+    quoted: tuple[str, ...] = ()
+    """The ids of the claims among ``entries`` that credit the words to a holder their source names, sorted."""
 
 
-Item = tuple[Entry, str, tuple[str, ...], str]
-"""A quote in its publisher's own voice: the claim, the source, its words, and the quote as printed."""
+Item = tuple[Entry, str, tuple[str, ...], str, bool]
+"""A quote: the claim, the source, its words, the quote as printed, and whether it is the publisher's own voice."""
 
 
-def _own_voice(index: Index, entries: Sequence[Entry]) -> list[Item]:
-    """(entry, source, words, quote) of each quote in the claim's publisher's own voice with enough words."""
+def _quotes(index: Index, entries: Sequence[Entry]) -> list[Item]:
+    """(entry, source, words, quote, own) of each quote with enough words, own voice or credited to a named holder."""
     found = []
     memo: dict[str, tuple[str, ...]] = index.memo("wording:words", lambda _: {})
-    for entry in entries:
-        for evidence in entry.claim.evidence:
-            publisher = index.publisher(evidence.source)
-            if publisher is None or index.speaks_for(publisher) != entry.speaks_for:
-                continue  # a holder the source quotes, not the source's own voice
-            words = memo.get(evidence.quote)
-            if words is None:
-                short = most_words(evidence.quote) < MIN_WORDS  # most quotes: a few words, never normalised
-                words = memo[evidence.quote] = () if short else words_of(evidence.quote)
-            if len(words) >= MIN_WORDS:
-                found.append((entry, evidence.source, words, evidence.quote))
+    readings = [
+        (entry, evidence, index.speaks_for(publisher) == entry.speaks_for)
+        for entry in entries
+        for evidence in entry.claim.evidence
+        if (publisher := index.publisher(evidence.source)) is not None
+    ]
+    if not any(own for _, _, own in readings):
+        return []  # named holders' words alone: reporting, never read
+    for entry, evidence, own in readings:  # own: the publisher's voice; else a holder the source names
+        words = memo.get(evidence.quote)
+        if words is None:
+            short = most_words(evidence.quote) < MIN_WORDS  # most quotes: a few words, never normalised
+            words = memo[evidence.quote] = () if short else words_of(evidence.quote)
+        if len(words) >= MIN_WORDS:
+            found.append((entry, evidence.source, words, evidence.quote, own))
     return found
 
 
@@ -112,6 +122,26 @@ def _order(index: Index, source_id: str) -> tuple[bool, tuple[int, int], str, st
     published = source.published
     publisher = index.name(index.publisher(source_id) or source.publisher)
     return (published is None, (0, 0) if published is None else published.sort_key, publisher, source.title, source_id)
+
+
+def _credit(items: list[Item], credited: dict[tuple[str, ...], list[int]], sets: UnionFind[int]) -> None:
+    """Join each own-voice quote with the credited quotes it repeats: sharing runs over :data:`CREDITED_SHARE` of it.
+
+    A phrase that names a thing ("the 80th anniversary of the founding of the Workers'
+    Party of Korea") runs past eight words, and a record may use it beside an agency
+    quoted on something else; a paper printing the agency's sentence as its own prints
+    most of its own sentence in the agency's words.
+    """
+    for number, (_, _, words, _, own) in enumerate(items):
+        if not own:
+            continue
+        covered: dict[int, set[int]] = {}  # a credited quote -> the positions of these words it shares
+        for start in range(len(words) - MIN_WORDS + 1):
+            for other in credited.get(words[start : start + MIN_WORDS], ()):
+                covered.setdefault(other, set()).update(range(start, start + MIN_WORDS))
+        for other, positions in covered.items():
+            if len(positions) >= CREDITED_SHARE * len(words):
+                sets.union(number, other)
 
 
 def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
@@ -127,24 +157,30 @@ def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
     """
     if len(entries) < 2:
         return []
-    items = _own_voice(index, entries)
-    if len(items) < 2 or len({item[1] for item in items}) < 2:
+    items = _quotes(index, entries)
+    if not any(item[4] for item in items) or len({item[1] for item in items}) < 2:
         return []
     sets: UnionFind[int] = UnionFind()
     first: dict[tuple[str, ...], int] = {}
-    for number, (_, _, words, _) in enumerate(items):
+    credited: dict[tuple[str, ...], list[int]] = {}
+    for number, (_, _, words, _, own) in enumerate(items):
         for start in range(len(words) - MIN_WORDS + 1):
             shingle = words[start : start + MIN_WORDS]
+            if not own:
+                credited.setdefault(shingle, []).append(number)
+                continue
             seen = first.setdefault(shingle, number)
             if seen != number:
                 sets.union(seen, number)
+    if credited:
+        _credit(items, credited, sets)
     groups: dict[int, list[int]] = {}
     for number in range(len(items)):
         groups.setdefault(sets.find(number), []).append(number)
     found = []
     for members in groups.values():
-        if len({items[n][1] for n in members}) < 2:
-            continue  # one source's words
+        if not any(items[n][4] for n in members) or len({items[n][1] for n in members}) < 2:
+            continue  # one source's words, or a named holder's words in every source: reporting, not copying
         claims: dict[str, dict[str, None]] = {}
         for n in members:
             claims.setdefault(items[n][1], {})[items[n][0].id] = None
@@ -157,6 +193,7 @@ def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
                 sources=tuple(sources),
                 quote=earliest[1],
                 by_source=tuple((source, tuple(sorted(claims[source]))) for source in sources),
+                quoted=tuple(sorted({items[n][0].id for n in members if not items[n][4]})),
             )
         )
     return sorted(found, key=lambda echo: (_order(index, echo.sources[0]), words_of(echo.quote), echo.quote))

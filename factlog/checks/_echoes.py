@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index
-from factlog.analysis._origins import origins
+from factlog.analysis._origins import origins, source_story, story_name
 from factlog.analysis._wording import Echo, echoes
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -46,15 +46,37 @@ def shared_wording(index: Index) -> Iterator[Finding]:
     publisher (a minister, an agency, quoted by ten papers), verbatim agreement is
     what accurate reporting looks like, and the rule does not look at it.
 
+    Copying, though: one paper printing *as its own* the words another source credits
+    to a named speaker (Harbour Post: "Dawn-3 is transmitting images to the Tarvo
+    ground station, the Karvonian Space Agency said"; Daily Courier: "Dawn-3 is
+    transmitting images to the Tarvo ground station."). The paper repeats the speaker
+    (or the release the speaker issued), and is no second origin. An own-voice quote
+    joins a quote crediting a holder when runs of eight words it shares with it cover
+    at least ``CREDITED_SHARE`` (80 %) of its words: a phrase naming a thing ("the
+    80th anniversary of the founding of the Workers' Party of Korea") runs past eight
+    words and is no copy. The message names the speaker and the source that credits
+    it: "...: affirmed in its own voice by Daily Courier, printing words Harbour Post
+    credits to Karvonian Space Agency, with no derived_from between them: likely
+    Karvonian Space Agency's words, as Harbour Post (“Dawn-3 sends first images”,
+    2026-11-27) reports them, not a second origin; declare derived_from
+    ["harbour-post"] in daily-courier, or hold the claim by Karvonian Space Agency".
+    Declared so, the copy is the speaker's origin (``factlog assess``; no finding).
+    When one of the sources already declares the story it copies (``derived_from`` a
+    press release), that story is named as the likely original and the others are
+    asked to declare it: "...: likely one origin, Karvonian Space Agency (“Press
+    release”, 2026-11-27), which daily-courier declares copying; declare derived_from
+    ["kspace-release"] in harbour-post".
+
     The message names the earliest published source as the likely original and the
     sources to declare as its copies: "Shared wording: Acme Corp pollutes Town (2024):
     denied in their own voice by Outlet 1, Outlet 2 and Outlet 3, each printing “Acme
     Corp has at no time discharged untreated waste into the river”, with no
     derived_from between them: likely one origin, Acme Corp (“Press release”,
     2024-05-01), published first; declare derived_from ["pr"] in s1, s2 and s3". One
-    side a source, earliest first. ``factlog assess`` counts such claims as one origin
-    already, as it counts declared copies, labelled "…, printing one wording (no
-    derived_from)"; declaring the copies names the story instead. Severity: *warning*:
+    side a source, earliest first. ``factlog assess`` (and the report's dispute panels)
+    counts such claims as one origin already, as it counts declared copies, labelled
+    "…, printing one wording (no derived_from)" where the wording alone joins them;
+    declaring the copies names the story instead. Severity: *warning*:
     the count of sources is not independent confirmation until the copies are declared
     or the echo is shown to be chance.
     """
@@ -79,13 +101,18 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
     found = origins(index, echo.entries)
     if len(found) < 2:
         return None
+    what = phrasing.proposition_of(index, list(echo.entries))
+    verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
+    if echo.quoted:
+        return _credited(index, echo, what, verb)
+    declared = _declared(index, echo)
+    if declared is not None:
+        return declared
     original = echo.sources[0]
     shared = set(echo.sources)
     joined = {source for origin in found if original in origin.sources for source in origin.sources}
     undeclared = [source for source in echo.sources if source not in joined] or list(echo.sources[1:])
     publishers = phrasing.join(index.name(index.publisher(source) or source) for source in echo.sources)
-    what = phrasing.proposition_of(index, list(echo.entries))
-    verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
     source = index.claims.source_by_id[original]
     story = f"{index.name(index.publisher(original) or source.publisher)} (“{source.title}”"
     if source.published is None:
@@ -101,6 +128,65 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
         message=f"Shared wording: {what}: {verb} in their own voice by {publishers}, each printing"
         f" “{_shown(echo.quote)}”, with no derived_from between them: {likely};"
         f' declare derived_from ["{original}"] in {phrasing.join(s for s in undeclared if s in shared)}',
+        claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
+    )
+
+
+def _declared(index: Index, echo: Echo) -> Finding | None:
+    """The finding of an echo whose earliest source copies nothing but a later one declares the story it copies.
+
+    Asking that copy to declare the earliest source would ask it to copy twice: the story
+    the first copy declares (its root, when the claim set holds it) is the likely
+    original, and the sources that do not derive from it are the ones to declare. None
+    otherwise.
+    """
+    roots = {source: source_story(index, source) for source in echo.sources}
+    copying = [source for source in echo.sources if roots[source] is not None]
+    if not copying or roots[echo.sources[0]] is not None:
+        return None  # the earliest is a copy, or none is: declaring the earliest names the story
+    original = roots[copying[0]]
+    assert original is not None
+    undeclared = [source for source in echo.sources if roots[source] != original and source != original]
+    if not undeclared:
+        return None
+    polarity = echo.entries[0].polarity
+    what = phrasing.proposition_of(index, list(echo.entries))
+    verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
+    publishers = phrasing.join(index.name(index.publisher(source) or source) for source in echo.sources)
+    story = story_name(index, original)
+    published = index.claims.source_by_id[original].published
+    dated = "" if published is None else f", {published}"
+    return Finding(
+        rule="shared_wording",
+        severity=Severity.WARNING,
+        message=f"Shared wording: {what}: {verb} in their own voice by {publishers}, each printing"
+        f" “{_shown(echo.quote)}”, with no derived_from between them: likely one origin, {story[:-1]}{dated}),"
+        f" which {phrasing.join(copying)} declare{'s' if len(copying) == 1 else ''} copying;"
+        f' declare derived_from ["{original}"] in {phrasing.join(undeclared)}',
+        claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
+    )
+
+
+def _credited(index: Index, echo: Echo, what: str, verb: str) -> Finding:
+    """The finding of an echo of words another source credits to a holder it names: the holder's, not a new origin."""
+    quoted = set(echo.quoted)
+    crediting = [s for s, ids in echo.by_source if any(claim in quoted for claim in ids)]
+    own = [s for s, ids in echo.by_source if any(claim not in quoted for claim in ids)]
+    holders = phrasing.join(dict.fromkeys(index.name(e.holder) for e in echo.entries if e.id in quoted))
+    original = crediting[0]  # the earliest source to name the holder
+    source = index.claims.source_by_id[original]
+    story = f"{index.name(index.publisher(original) or source.publisher)} (“{source.title}”"
+    story += ")" if source.published is None else f", {source.published})"
+    publishers = phrasing.join(dict.fromkeys(index.name(index.publisher(s) or s) for s in own))
+    credit = phrasing.join(dict.fromkeys(index.name(index.publisher(s) or s) for s in crediting))
+    copies = phrasing.join(s for s in own if s != original)
+    return Finding(
+        rule="shared_wording",
+        severity=Severity.WARNING,
+        message=f"Shared wording: {what}: {verb} in its own voice by {publishers}, printing words"
+        f" {credit} credit{'s' if len(crediting) == 1 else ''} to {holders}, with no derived_from between them:"
+        f" likely {holders}'s words, as {story} reports them, not a second origin;"
+        f' declare derived_from ["{original}"] in {copies}, or hold the claim by {holders}',
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
     )
 

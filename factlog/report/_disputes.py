@@ -291,7 +291,7 @@ def _sides(index: Index, group: Iterable[Finding], assessment: Assessment | None
                 sides.setdefault(side, []).extend(fresh)
     result = []
     for name, claims in sides.items():
-        found = origins(index, [index.by_id[claim] for claim in claims])
+        found = origins(index, [index.by_id[claim] for claim in claims], wording=True)  # as factlog assess counts
         result.append(
             SideView(
                 _side_name(index, name),
