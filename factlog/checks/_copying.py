@@ -245,10 +245,10 @@ def learned(index: Index, votes: Sequence[Vote]) -> Discovery:
     prior out of (0, 1).
     """
     priors = {}
-    for vote in votes:
-        entity = index.entity(vote.source)
+    for source in {vote.source for vote in votes}:  # each party once, not once a vote
+        entity = index.entity(source)
         if entity is not None:
-            priors[vote.source] = entity.reliability.prior
+            priors[source] = entity.reliability.prior
     rounds, pairs = parameters()
     return accu_copy(votes, priors=priors, params=rounds, copy=pairs)
 
