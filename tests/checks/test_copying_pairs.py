@@ -22,7 +22,7 @@ _VALUES = st.tuples(st.sampled_from("qrs"), st.sampled_from("xyz"), st.sampled_f
 
 @given(st.lists(_VALUES, unique=True), st.sampled_from("ABCD"), st.sampled_from("ABCD"))
 def test_shared_values_are_those_both_parties_give(claims: list[tuple[str, str, str]], first: str, second: str) -> None:
-    """Each value both give once, in the first party's order: what a scan of every (question, answer) finds."""
+    """Each value both give once, in the order of the party giving fewer: what a scan of every value finds."""
     given_by: dict[str, list[tuple[str, str]]] = {}
     for question, answer, party in claims:
         given_by.setdefault(party, []).append((question, answer))
@@ -32,21 +32,29 @@ def test_shared_values_are_those_both_parties_give(claims: list[tuple[str, str, 
     scanned = [value for value, parties in givers.items() if first in parties and second in parties]
     found = _shared(given_by, first, second)
     assert sorted(found) == sorted(scanned)
-    assert found == [value for value in given_by.get(first, []) if value in set(scanned)]
+    mine, theirs = given_by.get(first, []), given_by.get(second, [])
+    shorter = theirs if len(theirs) < len(mine) else mine
+    assert found == [value for value in shorter if value in set(scanned)]
 
 
 @given(st.lists(_VALUES, unique=True), st.lists(st.tuples(st.sampled_from("ABCD"), st.sampled_from("ABCD"))))
 def test_shared_values_with_kept_sets_are_those_found_afresh(
     claims: list[tuple[str, str, str]], pairs: list[tuple[str, str]]
 ) -> None:
-    """Each party's set kept across pairs gives every pair the list a fresh set gives, and holds that party's values."""
+    """Each party's set kept across pairs gives every pair the list a fresh set gives, and holds that party's values.
+
+    The set kept is of the party giving more (the first on a tie is filtered, the second kept).
+    """
     given_by: dict[str, list[tuple[str, str]]] = {}
     for question, answer, party in claims:
         given_by.setdefault(party, []).append((question, answer))
     kept: dict[str, set[tuple[str, str]]] = {}
     for first, second in pairs:
         assert _shared(given_by, first, second, kept) == _shared(given_by, first, second)
-    assert kept == {second: set(given_by.get(second, [])) for _, second in pairs}
+    longer = {
+        second if len(given_by.get(second, [])) >= len(given_by.get(first, [])) else first for first, second in pairs
+    }
+    assert kept == {party: set(given_by.get(party, [])) for party in longer}
 
 
 _OBJECT_KEYS = st.one_of(

@@ -1,13 +1,16 @@
-"""undeclared_copying: the echo named, what it says of its rounds, declared copies left alone."""
+"""undeclared_copying: the echo named, what it says of its rounds, declared copies left alone, the rows read."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factlog
-from factlog.analysis._discovery import Discovery
+from factlog.analysis._discovery import Dependence, DependenceTable, Discovery
 from factlog.analysis._discovery._learn import Local
 from factlog.analysis._index import Index
 from factlog.checks import _copying as copying
@@ -79,3 +82,55 @@ def test_undeclared_copying_limited_to_its_rounds_settles_as_without_a_limit(
     halves = [([r for r in records if questions.index(r[1]) % 2 == side], {}) for side in (0, 1)]
     with copying_gathered(0):  # learned over the halves, as over a cluster's parts
         assert list(concluded(index, Local(halves), {})) == list(copying.copied_values(index, records))
+
+
+_DEPENDENCES = st.lists(
+    st.builds(
+        Dependence,
+        source_a=st.sampled_from("ABCDE"),
+        source_b=st.sampled_from("FGHIJ"),
+        probability=st.sampled_from([0.5, 0.94, copying.MIN_PROBABILITY, 0.99, 1.0, math.nan]),
+        a_copies_b=st.sampled_from([0.0, 0.4, 0.9]),
+        b_copies_a=st.sampled_from([0.0, 0.5, 0.9]),
+        declared=st.booleans(),
+        shared_items=st.integers(0, 9),
+        same_values=st.integers(0, 9),
+        unique_values=st.integers(0, 7),
+        false_values=st.integers(0, 7),
+        agreeing_items=st.integers(0, 9),
+    ),
+    unique_by=lambda d: (d.source_a, d.source_b),
+)
+
+
+@given(_DEPENDENCES)
+def test_telling_rows_are_the_dependences_the_rule_can_report(dependences: list[Dependence]) -> None:
+    """Read from the table's columns: its rows, in its order, that are inferred, probable and telling enough.
+
+    A NaN posterior is not below :data:`MIN_PROBABILITY`: :func:`reported` lets it through, and so does the read.
+    """
+    table = DependenceTable.of(dependences)
+    assert [repr(pair) for pair in copying._telling(table)] == [
+        repr(pair)
+        for pair in table
+        if not pair.declared
+        and not pair.probability < copying.MIN_PROBABILITY
+        and max(pair.unique_values, pair.false_values) >= copying.MIN_SHARED_VALUES
+    ]
+
+
+@given(_DEPENDENCES, st.booleans())
+def test_findings_from_a_table_are_those_from_its_dependences(dependences: list[Dependence], converged: bool) -> None:
+    """The findings of a :class:`DependenceTable` read by its columns are those of its rows one by one."""
+    table = DependenceTable.of(dependences)
+    index = Index.of(factlog.ClaimSet())
+
+    def sides(copier: str, original: str) -> tuple[list[str], list[str]]:
+        return [f"{copier}-1", f"{copier}-0"], [f"{original}-0"]
+
+    def written(found: Any) -> list[tuple[str, str, Any]]:
+        return [(f.id, f.message, f.claims) for f in found]
+
+    assert written(copying.reported(index, table, 7, converged, sides)) == written(
+        copying.reported(index, list(table), 7, converged, sides)
+    )

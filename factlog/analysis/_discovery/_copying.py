@@ -334,7 +334,31 @@ class Dependences:
         :meth:`_posteriors` skips the declared pairs, so none comes twice.
         """
         index, table = self.index, self.pairs
+        start, values, different, popular, size = (
+            table.start,
+            table.shared,
+            table.different,
+            table.popular,
+            index.value_votes.size,
+        )
         for a, b, inferred, total, copies_ab, copies_ba in chosen:
+            if inferred >= 0 and start[inferred + 1] - start[inferred] == 1 and not (popular[a] and popular[b]):
+                # Most pairs share one value, and no value left out (``popular``): the rows below, written for it.
+                v = values[start[inferred]]
+                yield (
+                    a,
+                    b,
+                    total,
+                    copies_ab,
+                    copies_ba,
+                    False,
+                    different[inferred] + 1,
+                    1,
+                    1 if size(v) == 2 else 0,
+                    0 if winners[v] else 1,
+                    1,
+                )
+                continue
             declared = inferred < 0
             i, a_copies, b_copies = inferred, copies_ab, copies_ba
             if declared:
