@@ -48,7 +48,8 @@ MAX_ROUNDS = ASSESSMENT_ROUNDS
 """AccuCopy's rounds before it stops unsettled (200, the assessment's limit); a finding then says so.
 
 With its rounds extrapolated (``AccuVoteParams.extrapolate``) a million generated claims
-settle in 123 rounds (the plain rounds need 216).
+settle in 92 rounds (measured on the generated set of ``benchmarks.generate``; the plain
+rounds needed 216 when last measured).
 """
 
 
@@ -194,8 +195,8 @@ def undeclared_copying(index: Index) -> Iterator[Finding]:
     rounds settle at round 216 (at their old limit of 100, 3 of 311 findings read
     otherwise). So where the rounds' steps line up (one slow mode), this rule's AccuCopy
     jumps ahead along them (Aitken's δ² and projective integration, as ``factlog.assess``
-    does by default: ``AccuVoteParams.extrapolate``), which reaches the same fixed point in 123 rounds there (33 rather
-    than 42 at 100,000 claims); it never jumps while answers still change places. When AccuCopy has not settled after
+    does by default: ``AccuVoteParams.extrapolate``), which reaches the same fixed point in 92 rounds there (33 at
+    100,000 claims; 42 by plain rounds); it never jumps while answers still change places. When AccuCopy has not settled after
     :data:`MAX_ROUNDS` rounds the posteriors are those of the last round, and every
     finding of the run ends "; copy detection stopped at its limit of 200 rounds,
     unsettled"; a finding without those words comes from a run that settled (a run
