@@ -195,8 +195,9 @@ def undeclared_copying(index: Index) -> Iterator[Finding]:
     rounds settle at round 216 (at their old limit of 100, 3 of 311 findings read
     otherwise). So where the rounds' steps line up (one slow mode), this rule's AccuCopy
     jumps ahead along them (Aitken's δ² and projective integration, as ``factlog.assess``
-    does by default: ``AccuVoteParams.extrapolate``), which reaches the same fixed point in 92 rounds there (33 at
-    100,000 claims; 42 by plain rounds); it never jumps while answers still change places. When AccuCopy has not settled after
+    does by default: ``AccuVoteParams.extrapolate``), which reaches the same fixed point in 92
+    rounds there (33 at 100,000 claims; 42 by plain rounds); it never jumps while answers
+    still change places. When AccuCopy has not settled after
     :data:`MAX_ROUNDS` rounds the posteriors are those of the last round, and every
     finding of the run ends "; copy detection stopped at its limit of 200 rounds,
     unsettled"; a finding without those words comes from a run that settled (a run
