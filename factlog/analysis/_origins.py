@@ -21,6 +21,8 @@ group, each source's roots found once per index however long its ``derived_from`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
+from operator import attrgetter
 
 import attrs
 
@@ -29,7 +31,19 @@ from factlog.analysis._unionfind import UnionFind
 from factlog.analysis._wording import echoes
 from factlog.errors import expect
 
-__all__ = ["Origin", "copied_stories", "copied_story", "origin_words", "origins", "story_name", "voices"]
+__all__ = [
+    "Origin",
+    "copied_stories",
+    "copied_story",
+    "copy_sources",
+    "origin_words",
+    "origins",
+    "story_name",
+    "voices",
+]
+
+_SOURCES = attrgetter("sources")
+_SPEAKS_FOR = attrgetter("speaks_for")
 
 
 @attrs.frozen
@@ -151,6 +165,11 @@ def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
     stories (a claim standing for two parties joins them). The sets of parties are
     joined once each, however many claims share one.
     """
+    copies = index.memo("origins:copies", _copies)
+    if copies.isdisjoint(chain.from_iterable(map(_SOURCES, entries))):
+        # Most groups: read in no copy, so each claim joins only the party it speaks for
+        # (what _parties gives it), found in C without a call a claim.
+        return len(set(map(_SPEAKS_FOR, entries))) <= 1
     distinct = dict.fromkeys(_parties(index, entry) for entry in entries)
     if len(distinct) <= 1:
         return True
@@ -182,6 +201,15 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
             publisher = index.publisher(root)
             found["s:" + root if publisher is None else "p:" + index.speaks_for(publisher)] = None
     return tuple(found)
+
+
+def copy_sources(index: Index) -> frozenset[str]:
+    """The ids of the sources that derive from another (``derived_from``), found once per index; raises nothing.
+
+    A claim whose first source is none of them has no :func:`copied_stories`: its
+    :func:`voices` are its own party alone.
+    """
+    return index.memo("origins:copies", _copies)
 
 
 def _copies(index: Index) -> frozenset[str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -39,6 +40,8 @@ as they name one subject, act and object: a name and title alone runs to six or 
 by two unrelated papers in the example corpus). Eight words in a row, beyond what names
 make, is a sentence both took from somewhere.
 """
+
+_UNSEEN: Any = object()
 
 _QUOTED = re.compile(r'"[^"]*"')
 """A passage in double quotation marks (after normalisation): another speaker's words."""
@@ -90,10 +93,23 @@ def _own_voice(index: Index, entries: Sequence[Entry]) -> list[Item]:
     """(entry, source, words, quote) of each quote in the claim's publisher's own voice with enough words."""
     found = []
     memo: dict[str, tuple[str, ...]] = index.memo("wording:words", lambda _: {})
+    # Each source's publisher's party (None: no publisher known), looked up once a source, not a quote.
+    parties: dict[str, str | None] = index.memo("wording:parties", lambda _: {})
     for entry in entries:
+        voice = entry.speaks_for
+        # The entry's sources first (a tuple many entries share): most claims are read in no source
+        # in their holder's own voice, and their evidence, a claim's own objects, is never read.
+        own = False
+        for source in entry.sources:  # each looked up, for the evidence below
+            party = parties.get(source, _UNSEEN)
+            if party is _UNSEEN:
+                publisher = index.publisher(source)
+                party = parties[source] = None if publisher is None else index.speaks_for(publisher)
+            own = own or party == voice
+        if not own:
+            continue
         for evidence in entry.claim.evidence:
-            publisher = index.publisher(evidence.source)
-            if publisher is None or index.speaks_for(publisher) != entry.speaks_for:
+            if parties[evidence.source] != voice:
                 continue  # a holder the source quotes, not the source's own voice
             words = memo.get(evidence.quote)
             if words is None:

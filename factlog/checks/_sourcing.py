@@ -12,6 +12,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._origins import (
     Origin,
     copied_stories,
+    copy_sources,
     may_share_origin,
     origin_words,
     origins,
@@ -132,30 +133,44 @@ def interested_denial(index: Index) -> Iterator[Finding]:
     ``Acme Corp`` and ``ACME corp`` are one proposition) is named as most of them spell
     it, on a tie by the smallest spelling: never by the claims' ids or order.
     """
+    copies = copy_sources(index)
+    denial, affirmation = Polarity.DENIED, Polarity.AFFIRMED
     for entries in key_screens(index).denials:  # nothing denied, most groups, is ruled out there
         proposition = entries[0].proposition
         assert proposition is not None
         parties = {index.speaks_for(proposition.subject)}
         if isinstance(proposition.object, str):
             parties.add(index.speaks_for(proposition.object))
-        interested = [e for e in entries if e.polarity is Polarity.DENIED and not parties.isdisjoint(voices(index, e))]
+        # A claim's voices hold its own party, and only that unless its first source is a copy.
+        interested = [
+            e
+            for e in entries
+            if e.polarity is denial
+            and (
+                e.speaks_for in parties
+                or (e.claim.evidence[0].source in copies and not parties.isdisjoint(voices(index, e)))
+            )
+        ]
         if not interested:
             continue
-        mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
+        mine = {e.claim.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
         narrower = (
             [e for key in index.narrower_keys(entries[0].key) for e in index.key_group(key)] if entries[0].key else []
         )
         denied = list(
-            {e.id: e for e in [*entries, *narrower] if e.polarity is Polarity.AFFIRMED and e.id not in mine}.values()
+            {
+                e.claim.id: e for e in [*entries, *narrower] if e.polarity is affirmation and e.claim.id not in mine
+            }.values()
         )
-        names = phrasing.join(_denier(index, e, parties) for e in chronological(interested))
+        interested = chronological(interested)
+        names = phrasing.join(_denier(index, e, parties) for e in interested)
         what = phrasing.proposition_words(index, entries)
         yield Finding(
             rule="interested_denial",
             severity=Severity.INFO,
             message=f"Denied by an interested party: {what}: denied by {names}, party to it",
             claims={
-                "interested": [e.id for e in chronological(interested)],
+                "interested": [e.id for e in interested],
                 "denied": [e.id for e in chronological(denied)],
             },
         )
