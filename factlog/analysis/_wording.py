@@ -43,6 +43,13 @@ make, is a sentence both took from somewhere.
 
 _UNSEEN: Any = object()
 
+_FEWEST_CHARACTERS = 2 * MIN_WORDS - 1
+"""The shortest ASCII text holding :data:`MIN_WORDS` words: each word a letter or digit, one mark between two.
+
+ASCII text casefolds to text of its length with the same runs of letters and digits
+(:func:`most_words`), so a shorter one has fewer words, found without a count.
+"""
+
 _QUOTED = re.compile(r'"[^"]*"')
 """A passage in double quotation marks (after normalisation): another speaker's words."""
 _WORD = re.compile(r"[^\W_]+(?:[.'\-][^\W_]+)*\.?", re.UNICODE)
@@ -111,10 +118,13 @@ def _own_voice(index: Index, entries: Sequence[Entry]) -> list[Item]:
         for evidence in entry.claim.evidence:
             if parties[evidence.source] != voice:
                 continue  # a holder the source quotes, not the source's own voice
-            words = memo.get(evidence.quote)
+            quote = evidence.quote
+            if len(quote) < _FEWEST_CHARACTERS and quote.isascii():
+                continue  # too short for MIN_WORDS words: neither kept nor counted
+            words = memo.get(quote)
             if words is None:
-                short = most_words(evidence.quote) < MIN_WORDS  # most quotes: a few words, never normalised
-                words = memo[evidence.quote] = () if short else words_of(evidence.quote)
+                short = most_words(quote) < MIN_WORDS  # most quotes: a few words, never normalised
+                words = memo[quote] = () if short else words_of(quote)
             if len(words) >= MIN_WORDS:
                 found.append((entry, evidence.source, words, evidence.quote))
     return found
