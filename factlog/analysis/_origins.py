@@ -29,6 +29,8 @@ group, each source's roots found once per index however long its ``derived_from`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
+from operator import attrgetter
 
 import attrs
 
@@ -41,6 +43,7 @@ __all__ = [
     "Origin",
     "copied_stories",
     "copied_story",
+    "copy_sources",
     "origin_words",
     "origins",
     "repeated",
@@ -48,6 +51,9 @@ __all__ = [
     "story_name",
     "voices",
 ]
+
+_SOURCES = attrgetter("sources")
+_SPEAKS_FOR = attrgetter("speaks_for")
 
 
 @attrs.frozen
@@ -234,6 +240,11 @@ def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
     stories (a claim standing for two parties joins them). The sets of parties are
     joined once each, however many claims share one.
     """
+    copies = index.memo("origins:copies", _copies)
+    if copies.isdisjoint(chain.from_iterable(map(_SOURCES, entries))):
+        # Most groups: read in no copy, so each claim joins only the party it speaks for
+        # (what _parties gives it), found in C without a call a claim.
+        return len(set(map(_SPEAKS_FOR, entries))) <= 1
     distinct = dict.fromkeys(_keys(index, entries))
     if len(distinct) <= 1:
         return True
@@ -289,6 +300,15 @@ def _keys(index: Index, entries: Sequence[Entry]) -> list[tuple[str, ...]]:
         )
         for keys in found
     ]
+
+
+def copy_sources(index: Index) -> frozenset[str]:
+    """The ids of the sources that derive from another (``derived_from``), found once per index; raises nothing.
+
+    A claim whose first source is none of them has no :func:`copied_stories`: its
+    :func:`voices` are its own party alone.
+    """
+    return index.memo("origins:copies", _copies)
 
 
 def _copies(index: Index) -> frozenset[str]:

@@ -8,6 +8,7 @@ import attrs
 
 from factlog.analysis._index import Entry, Index
 from factlog.model._dates import Interval
+from factlog.model._literals import Object
 from factlog.model._nouns import Proposition
 from factlog.model._scales import Certainty
 from factlog.model._vocabulary import shown_form
@@ -145,7 +146,8 @@ def proposition_words(index: Index, entries: Sequence[Entry], *, with_time: bool
     said = [entry.proposition for entry in entries if entry.proposition is not None]
     first = said[0]
     if not isinstance(first.object, str) and len(said) > 1:  # an entity is named by its one id
-        first = attrs.evolve(first, object=shown_form(value.object for value in said))
+        reprs: dict[int, tuple[Object | None, str]] = index.memo("phrasing:reprs", lambda _: {})
+        first = attrs.evolve(first, object=shown_form((value.object for value in said), reprs))
     return proposition(index, first, with_time=with_time)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -43,6 +44,15 @@ make, is a sentence both took from somewhere.
 CREDITED_SHARE = 0.8
 """The share of an own-voice quote's words that runs of :data:`MIN_WORDS` words shared with
 a quote crediting them to a named holder must cover for the two to be one text."""
+
+_UNSEEN: Any = object()
+
+_FEWEST_CHARACTERS = 2 * MIN_WORDS - 1
+"""The shortest ASCII text holding :data:`MIN_WORDS` words: each word a letter or digit, one mark between two.
+
+ASCII text casefolds to text of its length with the same runs of letters and digits
+(:func:`most_words`), so a shorter one has fewer words, found without a count.
+"""
 
 _QUOTED = re.compile(r'"[^"]*"')
 """A passage in double quotation marks (after normalisation): another speaker's words."""
@@ -96,21 +106,34 @@ def _quotes(index: Index, entries: Sequence[Entry]) -> list[Item]:
     """(entry, source, words, quote, own) of each quote with enough words, own voice or credited to a named holder."""
     found = []
     memo: dict[str, tuple[str, ...]] = index.memo("wording:words", lambda _: {})
-    readings = [
-        (entry, evidence, index.speaks_for(publisher) == entry.speaks_for)
-        for entry in entries
-        for evidence in entry.claim.evidence
-        if (publisher := index.publisher(evidence.source)) is not None
-    ]
-    if not any(own for _, _, own in readings):
-        return []  # named holders' words alone: reporting, never read
-    for entry, evidence, own in readings:  # own: the publisher's voice; else a holder the source names
-        words = memo.get(evidence.quote)
-        if words is None:
-            short = most_words(evidence.quote) < MIN_WORDS  # most quotes: a few words, never normalised
-            words = memo[evidence.quote] = () if short else words_of(evidence.quote)
-        if len(words) >= MIN_WORDS:
-            found.append((entry, evidence.source, words, evidence.quote, own))
+    # Each source's publisher's party (None: no publisher known), looked up once a source, not a quote.
+    parties: dict[str, str | None] = index.memo("wording:parties", lambda _: {})
+    own_voice = False
+    for entry in entries:
+        for source in entry.sources:  # each looked up, for the evidence below
+            party = parties.get(source, _UNSEEN)
+            if party is _UNSEEN:
+                publisher = index.publisher(source)
+                party = parties[source] = None if publisher is None else index.speaks_for(publisher)
+            own_voice = own_voice or party == entry.speaks_for
+    if not own_voice:
+        # Named holders' words alone: reporting, never read. The entries' sources (tuples many
+        # entries share) tell it before any evidence, a claim's own objects, is read.
+        return []
+    for entry in entries:
+        for evidence in entry.claim.evidence:
+            party = parties[evidence.source]
+            if party is None:
+                continue  # no publisher known: neither its own voice nor a holder it names
+            quote = evidence.quote
+            if len(quote) < _FEWEST_CHARACTERS and quote.isascii():
+                continue  # too short for MIN_WORDS words: neither kept nor counted
+            words = memo.get(quote)
+            if words is None:
+                short = most_words(quote) < MIN_WORDS  # most quotes: a few words, never normalised
+                words = memo[quote] = () if short else words_of(quote)
+            if len(words) >= MIN_WORDS:  # own: the publisher's voice; else a holder the source names
+                found.append((entry, evidence.source, words, quote, party == entry.speaks_for))
     return found
 
 

@@ -80,10 +80,9 @@ def shared_wording(index: Index) -> Iterator[Finding]:
     the count of sources is not independent confirmation until the copies are declared
     or the echo is shown to be chance.
     """
-    mixed = key_screens(index).mixed
-    for entries in index.by_key.values():
-        if len(entries) < 2:
-            continue  # one claim: most groups are ruled out here
+    screens = key_screens(index)
+    mixed = screens.mixed
+    for entries in screens.several:  # one claim, most groups, is ruled out there
         sides = (
             [(polarity, [e for e in entries if e.polarity is polarity]) for polarity in POLARITIES]
             if id(entries) in mixed

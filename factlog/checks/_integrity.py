@@ -142,12 +142,12 @@ def future_event_as_fact(index: Index) -> Iterator[Finding]:
         predicate = entry.predicate
         if predicate is None or predicate.kind is not PredicateKind.EVENT:
             continue  # most claims: their time and date are not read
-        when, stated = entry.when, entry.stated
-        if when is None or stated is None:
+        stated = entry.stated
+        # An event's span starts on its time's start_low (a claim without a time spans all
+        # time, from before any day): read from the entry, not its proposition's time.
+        if stated is None or entry.span[0] <= stated.span[1]:  # stated.span[1]: its last_day
             continue
-        if entry.claim.certainty is not Certainty.CERTAIN or entry.polarity is not Polarity.AFFIRMED:
-            continue
-        if when.start_low > stated.last_day:
+        if entry.claim.certainty is Certainty.CERTAIN and entry.polarity is Polarity.AFFIRMED:
             assert entry.proposition is not None
             yield Finding(
                 rule="future_event_as_fact",

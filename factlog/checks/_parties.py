@@ -10,8 +10,8 @@ from factlog.analysis._parties import interested
 from factlog.analysis._timegroups import SpanSet, possible_conflict
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
-from factlog.checks._screens import POLARITIES, key_screens
-from factlog.model._scales import Certainty, Polarity
+from factlog.checks._screens import key_screens
+from factlog.model._scales import Polarity
 
 __all__ = ["interested_judgement", "understated_certainty"]
 
@@ -76,17 +76,12 @@ def understated_certainty(index: Index) -> Iterator[Finding]:
     ``2025-05-02``; a paper writes that they "may have taken place": an info finding.
     """
     named: dict[str, bool] = {}  # whether each holder is named, looked up once
-    for entries in key_screens(index).hedged:  # keys with a possible and a certain claim of one polarity: few
-        committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
-        for polarity in POLARITIES:
-            side = [e for e in committed if e.polarity is polarity]
-            hedged = [e for e in side if e.claim.certainty is Certainty.POSSIBLE]
-            if not hedged:
-                continue
-            firm = [e for e in side if e.claim.certainty is Certainty.CERTAIN and _named(index, e, named)]
+    for found in key_screens(index).hedged_sides:  # keys with a possible and a certain claim of one polarity: few
+        # Each polarity with a possible and a certain claim: those claims and the other side's committed ones.
+        for polarity, hedged, certain, other in found.sides:
+            firm = [e for e in certain if _named(index, e, named)]
             if not firm:
                 continue
-            other = [e for e in committed if e.polarity is not polarity]
             by_holder: dict[str, list[Entry]] = {}
             for entry in chronological(hedged):
                 by_holder.setdefault(entry.holder, []).append(entry)

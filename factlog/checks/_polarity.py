@@ -107,15 +107,8 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
     """
     said: dict[int, tuple[str, str]] = {}  # each claim's holder and time in words, found once
     names: dict[str, str] = {}  # each holder's name, found once
-    for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
-        affirmed: list[Entry] = []
-        denied: list[Entry] = []
-        uncommitted, affirms = Certainty.UNCOMMITTED, Polarity.AFFIRMED
-        for e in entries:  # one pass: the committed claims of each polarity, in order
-            if e.claim.certainty is not uncommitted:
-                (affirmed if e.polarity is affirms else denied).append(e)  # a polarity is one or the other
-        if not affirmed or not denied:
-            continue
+    for opposed in key_screens(index).opposed_sides:  # keys with a committed claim of each polarity: few
+        entries, affirmed, denied = opposed.entries, opposed.affirmed, opposed.denied  # each in group order
         event = entries[0].predicate is not None and entries[0].predicate.kind is PredicateKind.EVENT
         for group, yes, no, (yes_relays, no_relays, verdict) in _opposed_groups(index, affirmed, denied):
             assert yes[0].proposition is not None

@@ -12,6 +12,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._origins import (
     Origin,
     copied_stories,
+    copy_sources,
     may_share_origin,
     origin_words,
     origins,
@@ -51,10 +52,9 @@ def hollow_corroboration(index: Index) -> Iterator[Finding]:
     like no corroboration, and is not reported: a denial by the accused is
     ``interested_denial``'s finding.
     """
-    mixed = key_screens(index).mixed
-    for entries in index.by_key.values():
-        if len(entries) == 1 and len(entries[0].sources) < 2:
-            continue  # one claim in one source: most groups are ruled out here
+    screens = key_screens(index)
+    mixed = screens.mixed
+    for entries in screens.sourced:  # one claim in one source, most groups, is ruled out there
         # Claims of one polarity (most groups) are their side as they are: no list is built of them.
         sides = (
             [(polarity, [e for e in entries if e.polarity is polarity]) for polarity in POLARITIES]
@@ -133,33 +133,44 @@ def interested_denial(index: Index) -> Iterator[Finding]:
     ``Acme Corp`` and ``ACME corp`` are one proposition) is named as most of them spell
     it, on a tie by the smallest spelling: never by the claims' ids or order.
     """
-    denying = key_screens(index).denying  # the keys of two claims or more that hold a denial
-    for entries in index.by_key.values():
-        if entries[0].polarity is not Polarity.DENIED and id(entries) not in denying:
-            continue  # nothing denied: most groups are ruled out here
+    copies = copy_sources(index)
+    denial, affirmation = Polarity.DENIED, Polarity.AFFIRMED
+    for entries in key_screens(index).denials:  # nothing denied, most groups, is ruled out there
         proposition = entries[0].proposition
         assert proposition is not None
         parties = {index.speaks_for(proposition.subject)}
         if isinstance(proposition.object, str):
             parties.add(index.speaks_for(proposition.object))
-        interested = [e for e in entries if e.polarity is Polarity.DENIED and not parties.isdisjoint(voices(index, e))]
+        # A claim's voices hold its own party, and only that unless its first source is a copy.
+        interested = [
+            e
+            for e in entries
+            if e.polarity is denial
+            and (
+                e.speaks_for in parties
+                or (e.claim.evidence[0].source in copies and not parties.isdisjoint(voices(index, e)))
+            )
+        ]
         if not interested:
             continue
-        mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
+        mine = {e.claim.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
         narrower = (
             [e for key in index.narrower_keys(entries[0].key) for e in index.key_group(key)] if entries[0].key else []
         )
         denied = list(
-            {e.id: e for e in [*entries, *narrower] if e.polarity is Polarity.AFFIRMED and e.id not in mine}.values()
+            {
+                e.claim.id: e for e in [*entries, *narrower] if e.polarity is affirmation and e.claim.id not in mine
+            }.values()
         )
-        names = phrasing.join(_denier(index, e, parties) for e in chronological(interested))
+        interested = chronological(interested)
+        names = phrasing.join(_denier(index, e, parties) for e in interested)
         what = phrasing.proposition_words(index, entries)
         yield Finding(
             rule="interested_denial",
             severity=Severity.INFO,
             message=f"Denied by an interested party: {what}: denied by {names}, party to it",
             claims={
-                "interested": [e.id for e in chronological(interested)],
+                "interested": [e.id for e in interested],
                 "denied": [e.id for e in chronological(denied)],
             },
         )
@@ -201,16 +212,14 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
     (2024-11), then affirmed by Russia (2025-04)".
     """
-    uncommitted = Certainty.UNCOMMITTED
-    for entries in key_screens(index).opposed:  # keys with a committed claim of each polarity: few
+    for opposed in key_screens(index).opposed_sides:  # keys with a committed claim of each polarity: few
         by_party: dict[str, list[Entry]] = {}
-        for entry in entries:
-            if entry.claim.certainty is not uncommitted:
-                mine = by_party.get(entry.speaks_for)
-                if mine is None:
-                    by_party[entry.speaks_for] = [entry]
-                else:
-                    mine.append(entry)
+        for entry in opposed.committed:
+            mine = by_party.get(entry.speaks_for)
+            if mine is None:
+                by_party[entry.speaks_for] = [entry]
+            else:
+                mine.append(entry)
         for party, mine in by_party.items():
             if len(mine) < 2:  # most parties of a group: one claim, one polarity
                 continue

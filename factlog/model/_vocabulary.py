@@ -132,15 +132,27 @@ def unit_slug(unit: str) -> str:
     return f"opaque:{fold(unit)}" if reading is None else reading
 
 
-def shown_form(objects: Iterable[Object | None]) -> Object | None:
+def shown_form(
+    objects: Iterable[Object | None], reprs: dict[int, tuple[Object | None, str]] | None = None
+) -> Object | None:
     """Of objects with one :func:`object_key` (``'Acme Corp'`` and ``'ACME  corp'``, 3 and 3.0), the one to show.
 
     The form most of them take, ties broken by the smallest ``repr``: never the order the
-    claims come in or their ids. Raises ValueError when ``objects`` is empty.
+    claims come in or their ids. ``reprs`` remembers each object's ``repr`` across calls,
+    by its ``id`` (with the object, so that no other takes its id while the dict lives):
+    a check names one claim's figure in the findings of several rules. Raises ValueError
+    when ``objects`` is empty.
     """
     counts: dict[str, list[Any]] = {}
     for obj in objects:
-        counts.setdefault(repr(obj), [0, obj])[0] += 1
+        if reprs is None:
+            text = repr(obj)
+        else:
+            found = reprs.get(id(obj))
+            if found is None or found[0] is not obj:
+                found = reprs[id(obj)] = (obj, repr(obj))
+            text = found[1]
+        counts.setdefault(text, [0, obj])[0] += 1
     if not counts:
         raise ValueError("no object to show")
     _, (_, chosen) = min(counts.items(), key=lambda item: (-item[1][0], item[0]))

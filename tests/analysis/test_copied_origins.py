@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Index, Status, origins
-from factlog.analysis._origins import may_share_origin
+from factlog.analysis._origins import copy_sources, may_share_origin, voices
 from factlog.checks import hollow_corroboration
 from tests.helpers import claim, findings_of, world
-from tests.strategies import claim_sets
+from tests.strategies import claim_sets, echoed_claim_sets
 
 ALLEGED = {"subject": "dprk", "predicate": "supplies-weapons-to", "obj": "russia", "when": "2025"}
 
@@ -266,3 +266,14 @@ def test_a_copy_denying_the_story_it_copies_is_a_copy_misreporting_it() -> None:
     )
     [finding] = [f for f in factlog.check(claims).findings if f.rule == "opposed_claims"]
     assert "copies of one story, The wire (“Wire story”): likely a copy misreporting it" in finding.message
+
+
+@settings(max_examples=40, deadline=None)
+@given(echoed_claim_sets())
+def test_a_claim_first_read_in_no_copy_speaks_for_its_holders_party_alone(claims: factlog.ClaimSet) -> None:
+    """``copy_sources`` are the sources with a ``derived_from``; a claim first read in none has one voice, its own."""
+    index = Index.of(claims)
+    assert copy_sources(index) == {s.id for s in claims.sources if s.derived_from}
+    for entry in index.entries:
+        if entry.claim.evidence[0].source not in copy_sources(index):
+            assert voices(index, entry) == (entry.speaks_for,)

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
+from factlog.model._literals import Object
 from factlog.model._vocabulary import shown_form
 from tests.helpers import claim, world
 
@@ -60,3 +61,21 @@ def test_an_amount_written_3_and_3_0_is_one_value_shown_one_way() -> None:
     """Quantities 3 and 3.0 are one value: the form shown is the same whichever claim comes first."""
     three, three_point = factlog.Quantity(amount=3), factlog.Quantity(amount=3.0)
     assert repr(shown_form([three, three_point])) == repr(shown_form([three_point, three]))
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(SPELLINGS), min_size=1, max_size=6), min_size=1, max_size=4),
+    st.randoms(use_true_random=False),
+)
+def test_the_shown_form_remembered_across_calls_is_the_one_found_afresh(
+    calls: list[list[str]], rng: random.Random
+) -> None:
+    """Reprs remembered across calls (objects shared between them, as claims between findings) change no form."""
+    pool = [factlog.TextValue(text=text) for text in SPELLINGS]
+    reprs: dict[int, tuple[Object | None, str]] = {}
+    for texts in calls:
+        objects = [
+            pool[SPELLINGS.index(text)] if rng.random() < 0.5 else factlog.TextValue(text=text) for text in texts
+        ]
+        assert shown_form(objects, reprs) is shown_form(objects)
+    assert all(text == repr(obj) for obj, text in reprs.values())

@@ -63,3 +63,36 @@ def test_may_share_origin_is_exact(claims: ClaimSet) -> None:
     index = Index.of(claims)
     for group in [*index.by_key.values(), *index.by_source.values(), index.entries, []]:
         assert may_share_origin(index, group) == (len(origins(index, group)) <= 1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(crowded_claim_sets())
+def test_key_screens_split_the_groups_as_the_rules_did(claims: ClaimSet) -> None:
+    """Each opposed and hedged group's sides, and the groups each rule reads, are the comprehensions they replace."""
+    index = Index.of(claims)
+    screens = key_screens(index)
+    assert [found.entries for found in screens.opposed_sides] == screens.opposed
+    for found in screens.opposed_sides:
+        committed = [e for e in found.entries if e.claim.certainty is not Certainty.UNCOMMITTED]
+        assert found.committed == committed
+        assert (found.affirmed, found.denied) == (
+            _committed(found.entries, Polarity.AFFIRMED),
+            _committed(found.entries, Polarity.DENIED),
+        )
+    assert [found.entries for found in screens.hedged_sides] == screens.hedged
+    for found in screens.hedged_sides:
+        group = found.entries
+        assert found.sides == tuple(
+            (
+                polarity,
+                [e for e in group if e.polarity is polarity and e.claim.certainty is Certainty.POSSIBLE],
+                [e for e in group if e.polarity is polarity and e.claim.certainty is Certainty.CERTAIN],
+                _committed(group, polarity.opposite),
+            )
+            for polarity in POLARITIES
+            if _hedged(group, polarity)
+        )
+    groups = list(index.by_key.values())
+    assert screens.several == [g for g in groups if len(g) > 1]
+    assert screens.sourced == [g for g in groups if len(g) > 1 or len(g[0].sources) > 1]
+    assert screens.denials == [g for g in groups if any(e.polarity is Polarity.DENIED for e in g)]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import factlog
 import factlog.dask
 from factlog import Attribution, Claim, ClaimSet, Entity, EntityKind, Evidence, PartialDate, Source
-from factlog.analysis._wording import MIN_WORDS, most_words, words_of
+from factlog.analysis._wording import _FEWEST_CHARACTERS, MIN_WORDS, most_words, words_of
 from factlog.checks import shared_wording
 from factlog.render import render_assessment_json, render_json
 from tests import renaming
@@ -238,3 +238,11 @@ _TRICKY = st.sampled_from(
 def test_the_screen_never_counts_fewer_words_than_a_quote_has(quote: str) -> None:
     """``most_words`` bounds ``words_of`` from above, so a quote it passes over could share no run of eight words."""
     assert most_words(quote) >= len(words_of(quote))
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=_FEWEST_CHARACTERS + 4))
+def test_an_ascii_quote_too_short_for_eight_words_has_fewer(quote: str) -> None:
+    """An ASCII quote shorter than ``_FEWEST_CHARACTERS`` has fewer than MIN_WORDS words; one that long may not."""
+    if len(quote) < _FEWEST_CHARACTERS:
+        assert most_words(quote) < MIN_WORDS
+    assert most_words(" ".join("a" * MIN_WORDS)) == MIN_WORDS == (_FEWEST_CHARACTERS + 1) // 2
