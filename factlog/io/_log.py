@@ -289,6 +289,15 @@ class ClaimLog:
             found: str | None = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
         return found
 
+    def earliest(self) -> str | None:
+        """The UTC time of the store's first append (ISO 8601 text ending in ``Z``), None before any.
+
+        An ``as_of`` before it replays nothing. Raises what :meth:`records` raises.
+        """
+        with self._open(create=False) as connection:
+            found: str | None = connection.execute("SELECT MIN(at) FROM transactions").fetchone()[0]
+        return found
+
     def read(self, *, as_of: str | datetime.datetime | None = None) -> ClaimSet:
         """The claim set the log holds (:meth:`replay`'s ``claims``); raises what :meth:`replay` raises."""
         return self.replay(as_of=as_of).claims
