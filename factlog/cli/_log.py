@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime
 import re
 import sys
@@ -15,6 +16,7 @@ from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path
 from factlog.errors import ArgumentError, FormatError, InputError, UnknownIdError
 from factlog.io import ClaimLog, DroppedLinkWarning, Record, RetractedWarning, TornLineWarning, dumps, load
+from factlog.io._loglines import import_lines
 from factlog.io._logtime import parse_start, timestamp
 from factlog.model._nearest import nearest_ids
 
@@ -301,12 +303,34 @@ def _export(arguments: argparse.Namespace) -> int:
 
 def _import(arguments: argparse.Namespace) -> int:
     _refuse_claim_set(arguments.file)
+    tally: collections.Counter[str] = collections.Counter()
     with warnings.catch_warnings(record=True, category=TornLineWarning) as caught:
-        count = ClaimLog(arguments.log).import_lines(arguments.file, limits=limits(arguments))
+        count = import_lines(ClaimLog(arguments.log), arguments.file, limits=limits(arguments), tally=tally)
     for warning in caught:
         print(f"warning: {warning.message}", file=sys.stderr)
-    print(f"imported {count} record{'' if count == 1 else 's'} into {arguments.log}")
+    print(f"imported {count} record{'' if count == 1 else 's'} into {arguments.log}{_kinds(tally)}")
     return EXIT_OK
+
+
+_KINDS = (
+    ("entity", "entities"),
+    ("predicate", "predicates"),
+    ("source", "sources"),
+    ("claim", "claims"),
+    ("acknowledgement", "acknowledgements"),
+    ("retraction", "retractions"),
+)
+"""The kinds of record an import counts, in the order of a claim set's sections, with their plurals."""
+
+
+def _kinds(tally: collections.Counter[str]) -> str:
+    """``": 2 entities, 3 claims, 1 retraction; and 1 source document"``: what an import stored; ``""`` for nothing."""
+    parts = [f"{tally[kind]} {kind if tally[kind] == 1 else plural}" for kind, plural in _KINDS if tally[kind]]
+    if not parts:
+        return ""
+    documents = tally["document"]
+    stored = f"; and {documents} source document{'' if documents == 1 else 's'}" if documents else ""
+    return ": " + ", ".join(parts) + stored
 
 
 def _head(path: str) -> bytes:
