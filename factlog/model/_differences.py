@@ -30,7 +30,7 @@ def differences(here: object, first: object) -> str:
 
 def _walk(here: object, first: object, path: str) -> Iterator[str]:
     kind = type(here)
-    if kind is type(first) and attrs.has(kind):
+    if kind is type(first) and attrs.has(kind) and kind.__str__ is object.__str__:  # a date is shown whole
         found = [
             line
             for field in attrs.fields(kind)

@@ -21,6 +21,9 @@ def test_a_redefinition_names_each_field_that_differs_with_both_values() -> None
     assert differences(here, first) == (
         f"statement: 'another wording' here, {first.statement!r} first; certainty: 'possible' here, 'certain' first"
     )
+    source = factlog.load(ROOT / "sources").sources[0]
+    later = attrs.evolve(source, published=factlog.Interval.parse("2025-11"))
+    assert differences(later, source) == "published: '2025-11' here, '2025-10' first"  # a date whole, as written
 
 
 def test_a_merged_copy_warns_only_inside_its_folder_and_a_load_then_names_the_document_paths(tmp_path: Path) -> None:
