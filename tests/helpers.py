@@ -321,7 +321,7 @@ def lines_executed(function: Callable[[], object]) -> int:
 
 def remade(value: Any) -> list[Any]:
     """The same attrs object made every way the library and its users make one: fields, evolve, pickle, copies."""
-    fields = {field.name: getattr(value, field.name) for field in attrs.fields(type(value))}
+    fields = {field.alias: getattr(value, field.name) for field in attrs.fields(type(value))}
     return [
         type(value)(**fields),
         attrs.evolve(value),

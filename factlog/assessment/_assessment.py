@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import Any
 
 import attrs
 
@@ -42,6 +43,7 @@ from factlog.assessment._weights import vote_weight
 from factlog.errors import ArgumentError
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import PartialDate
+from factlog.model._nearest import nearest_ids
 from factlog.model._scales import Reliability
 
 __all__ = [
@@ -74,7 +76,9 @@ class Assessment(ClaimMap):
     once whatever it is, and its JSON records no limit); ``extrapolated`` whether
     AccuVote's and AccuCopy's rounds jumped ahead along a slow mode (``extrapolate``;
     the JSON of ``majority`` and TruthFinder, whose rounds never jump, records none). :meth:`about`, :meth:`label` and
-    :meth:`leading` answer for one claim or every slot.
+    :meth:`leading` answer for one claim or every slot. ``held`` (not a field of equality, nor
+    kept by pickling) is the ids of the claim set assessed, so that :meth:`about` can tell an
+    id it does not hold from a claim no assessment weighs; None for an assessment made by hand.
     """
 
     propositions: tuple[PropositionAssessment, ...]
@@ -87,6 +91,22 @@ class Assessment(ClaimMap):
     provider_limit: int | None = None
     max_rounds: int = attrs.field(default=MAX_ROUNDS, converter=round_limit)
     extrapolated: bool = EXTRAPOLATE
+    _held: Collection[str] | None = attrs.field(default=None, eq=False, repr=False, alias="held")
+
+    def _holds(self, claim: str) -> bool | None:
+        return None if self._held is None else claim in self._held
+
+    def _near(self, claim: str) -> list[str]:
+        return nearest_ids(self._held or (), claim)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The fields but ``held``: a pickled assessment does not carry its claim set's ids (``about`` gives [])."""
+        return {field.name: getattr(self, field.name) for field in attrs.fields(Assessment) if field.eq}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_held", None)
 
 
 def weight(index: Index, entry: Entry, interested: bool) -> float:
@@ -158,7 +178,7 @@ def assess(
         extrapolate=extrapolate,
     )
     found.sort(key=assessment_order)
-    return Assessment(tuple(found), method, when, *learned, max_rounds, extrapolate)
+    return Assessment(tuple(found), method, when, *learned, max_rounds, extrapolate, held=claims.claim_by_id.keys())
 
 
 def arguments(

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from factlog.analysis import _phrasing as phrasing
 from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._proposition import PropositionAssessment
-from factlog.errors import expect
+from factlog.errors import UnknownIdError, expect
 from factlog.model._cached import cached_slot
 
 __all__ = ["ClaimMap", "Readings", "Weighing"]
@@ -39,14 +39,32 @@ class Readings:
     def about(self, claim: str) -> list[PropositionAssessment]:
         """The assessments that weigh a claim, in the assessment's order (one lookup, not a scan).
 
-        An empty list for a claim no assessment weighs: one without a proposition, one
-        left out by ``as_of``, or an id the claim set does not hold (nothing is raised:
-        check ids against the claim set if a typo matters). Raises
-        :class:`~factlog.ArgumentTypeError` for a ``claim`` that is no :class:`str` (a
-        :class:`~factlog.Claim` itself, None); a :class:`~factlog.LinesAssessment` whose
-        propositions were closed raises :class:`~factlog.ClosedError`.
+        An empty list for a claim of the set that no assessment weighs: one without a
+        proposition, or one left out by ``as_of``. Raises :class:`~factlog.UnknownIdError`
+        (a :class:`LookupError`) for an id the claim set does not hold, offering the
+        nearest held ids ("did you mean"); a :class:`~factlog.LinesAssessment`, which keeps
+        only the ids its assessments weigh, and an assessment unpickled or made by hand
+        give ``[]`` for it instead. Raises :class:`~factlog.ArgumentTypeError` for a
+        ``claim`` that is no :class:`str` (a :class:`~factlog.Claim` itself, None); a
+        :class:`~factlog.LinesAssessment` whose propositions were closed raises
+        :class:`~factlog.ClosedError`.
         """
-        return [item for item, _ in self._weighing(self._claim_id(claim, "about"))]
+        found = [item for item, _ in self._weighing(self._claim_id(claim, "about"))]
+        if not found and self._holds(claim) is False:
+            near = self._near(claim)
+            offered = "; did you mean " + " or ".join(map(repr, near)) + "?" if near else ""
+            raise UnknownIdError([f"{type(self).__name__}.about: the claim set holds no claim {claim!r}{offered}"])
+        return found
+
+    def _holds(self, claim: str) -> bool | None:
+        """Whether the claim set assessed holds ``claim``; None when not known."""
+        del claim
+        return None
+
+    def _near(self, claim: str) -> list[str]:
+        """The held ids that come close to ``claim``."""
+        del claim
+        return []
 
     def leading(self) -> dict[str, tuple[PropositionAssessment, ...]]:
         """For each functional slot and time, the values with the highest belief.

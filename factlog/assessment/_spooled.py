@@ -184,4 +184,4 @@ class LinesAssessment(_ClaimColumns):
 
 def _fields(assessment: Assessment | LinesAssessment) -> tuple[Any, ...]:
     """An assessment's fields, in :class:`~factlog.Assessment`'s order."""
-    return tuple(getattr(assessment, field.name) for field in attrs.fields(Assessment))
+    return tuple(getattr(assessment, field.name) for field in attrs.fields(Assessment) if field.eq)

@@ -27,10 +27,11 @@ from factlog.model._cached import cached_slot
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._coherence import vocabulary_problems
 from factlog.model._dates import Interval
+from factlog.model._nearest import nearest_ids
 from factlog.model._nouns import Claim
 from factlog.model._vocabulary import Vocabulary
 
-__all__ = ["Checker", "Marks", "Report", "check", "finish", "first_stated", "run_rules"]
+__all__ = ["ENGINE_RULES", "Checker", "Marks", "Report", "check", "finish", "first_stated", "rule_names", "run_rules"]
 
 
 class _Kept:
@@ -53,6 +54,8 @@ class Report(_Kept):
     checked: int | None = attrs.field(default=None, repr=False, eq=False)
     """How many claims were checked, when ``claims`` holds only those the findings cite
     (a distributed check); None: all of ``claims``."""
+    rules: tuple[str, ...] | None = attrs.field(default=None, repr=False, eq=False)
+    """The names of the rules the check ran, in order; None when not known (a report made by hand)."""
 
     @property
     def claim_count(self) -> int:
@@ -88,8 +91,29 @@ class Report(_Kept):
         return level is not None and any(f.counts and f.severity >= level for f in self.findings)
 
     def by_rule(self, rule: str) -> list[Finding]:
-        """The findings of one rule, in report order; raises nothing (an unknown rule name gives ``[]``)."""
-        return [finding for finding in self.findings if finding.rule == rule]
+        """The findings of one rule, in report order (``[]`` for a rule that ran and found nothing).
+
+        Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for a name that is
+        no rule the check ran (:attr:`rules`), nor the engine's own (``stale_acknowledgement``,
+        ``rule_failure``), nor the rule of any finding, offering the nearest names ("did
+        you mean"); a report that does not know its rules (``rules`` None) gives ``[]``.
+        """
+        found = [finding for finding in self.findings if finding.rule == rule]
+        if found or self.rules is None or rule in self.rules or rule in ENGINE_RULES:
+            return found
+        known = [*self.rules, *ENGINE_RULES]
+        near = nearest_ids(known, rule) if isinstance(rule, str) else []
+        offered = f"did you mean {' or '.join(map(repr, near))}?" if near else f"the rules run: {', '.join(known)}"
+        raise ArgumentError(f"Report.by_rule: {rule!r} is no rule this check ran; {offered}")
+
+
+ENGINE_RULES = ("stale_acknowledgement", "rule_failure")
+"""The rules the engine reports under besides the rules it runs: a stale acknowledgement, a rule that raised."""
+
+
+def rule_names(rules: Sequence[Rule]) -> tuple[str, ...]:
+    """The names of rules as their findings name them (a function's ``__name__``)."""
+    return tuple(getattr(rule, "__name__", repr(rule)) for rule in rules)
 
 
 def _threshold(threshold: object) -> Severity | None:
@@ -264,7 +288,7 @@ def check(claims: ClaimSet, rules: Sequence[Rule] = DEFAULT_RULES, *, stale: boo
     """
     rules = expect_rules(rules, "factlog.check: rules")
     index = Index.of(expect_claim_set(claims, "factlog.check"))
-    return Report(finish(index, run_rules(index, rules), rules, stale=stale), claims)
+    return Report(finish(index, run_rules(index, rules), rules, stale=stale), claims, rules=rule_names(rules))
 
 
 class Checker:
@@ -362,4 +386,5 @@ class Checker:
         """The report for every claim so far, as :func:`check` would give it; raises nothing."""
         # The added claims were checked against the base's predicates as they came (add).
         claims = self._base.sharing_tables((*self._base.claims, *self._added)) if self._added else self._base
-        return Report(finish(self.index, list(self._findings.values()), self.rules), claims)
+        findings = finish(self.index, list(self._findings.values()), self.rules)
+        return Report(findings, claims, rules=rule_names(self.rules))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index, chronological
@@ -28,8 +29,11 @@ def document_mismatch(index: Index) -> Iterator[Finding]:
     cannot be read is named by source id and where its ``document`` is given: the file
     and JSON path of a set loaded from files (``a.json: $.sources[3].document``; in JSON
     Lines the file and line, ``b.jsonl:7: $.document``), else the JSON path in the set
-    (``$.sources[N].document``). One finding per source, listing the claims that cite it.
-    Severity: *error*.
+    (``$.sources[N].document``). A changed document is named by its path (beside the
+    file that defines its source) and where its ``sha256`` is given, with the way out:
+    restore the document, or, if the change is meant, write its new hash there
+    (``sha256sum PATH`` prints it) and check the quotes again. One finding per source,
+    listing the claims that cite it. Severity: *error*.
     """
     for source in index.scoped_sources():
         data, problem = index.document(source.id)
@@ -41,7 +45,7 @@ def document_mismatch(index: Index) -> Iterator[Finding]:
         if problem is None and data is not None and source.sha256 is not None:
             digest = hashlib.sha256(data).hexdigest()
             if digest != source.sha256:
-                problem = f"document of {source.id} has changed: sha256 is {digest}, expected {source.sha256}"
+                problem = _changed(index, source.id, source.document or "", digest, source.sha256)
         if problem is None:
             continue
         citing = chronological(index.by_source.get(source.id, []))
@@ -52,6 +56,28 @@ def document_mismatch(index: Index) -> Iterator[Finding]:
             claims={"citing": [e.id for e in citing]},
             id=finding_id("document_mismatch", [f"source:{source.id}"]),
         )
+
+
+def _changed(index: Index, source: str, document: str, digest: str, expected: str) -> str:
+    """The message for a document whose bytes no longer hash to its source's ``sha256``: where, and how to mend it."""
+    place = index.claims.sources_at.get(source)
+    if place is None:
+        place = at_path("", f"sources[{index.claims.sources.index(index.claims.source_by_id[source])}]")
+    file = _record_file(place)
+    path = str(PurePosixPath(file).parent / document) if file is not None else document
+    return (
+        f"document of {source} ({path}) has changed: sha256 is {digest}, expected {expected}"
+        f" ({in_record(place, 'sha256')}): restore the document, or, if the change is meant, write its new"
+        f" sha256 there (`sha256sum {path}` prints it) and check the quotes again"
+    )
+
+
+def _record_file(place: str) -> str | None:
+    """The file of a record's place (``a.json: $.sources[3]``, ``b.jsonl:7``); None for a place with no file."""
+    if ": $." in place:
+        return place.rsplit(": $.", 1)[0] or None
+    head, _, line = place.rpartition(":")
+    return head if head and line.isdigit() else None
 
 
 @reads("claim")

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from factlog.analysis._index import Index
 from factlog.checks._findings import Finding, Severity, finding_id, legacy_id
+from factlog.model._nearest import nearest_ids
 
 __all__ = ["Marks"]
+
+_TYPO = 2
+"""How many characters away a finding id may be from an acknowledged id that matches none, to be offered for it."""
+_BATCH = 4096
+"""How many finding ids are held before those near an unmatched acknowledgement are picked out (the rest let go)."""
 
 
 class Marks:
@@ -14,7 +20,9 @@ class Marks:
     :meth:`observe` each finding id, then :meth:`settle`: the notes by the full id they
     mark. An old 8-hex-digit id acknowledges the one finding it is the prefix of; when two
     findings share it (the collision longer ids avoid), it acknowledges neither, and
-    :meth:`stale` reports it. Holds the acknowledgements and the ids they match, not every id.
+    :meth:`stale` reports it. Holds the acknowledgements and the ids they match, not every id:
+    of the others, those within :data:`_TYPO` characters of an acknowledged id not yet
+    matched, which :meth:`stale` offers ("did you mean").
     """
 
     def __init__(self, index: Index) -> None:
@@ -23,14 +31,28 @@ class Marks:
         self.notes: dict[str, str | None] = {ack.finding: ack.note for ack in self.acknowledged}
         self.seen: set[str] = set()
         self.legacy: dict[str, list[str]] = {}
+        self.held: list[str] = []  # ids not yet compared with the acknowledgements not yet matched
+        self.near: dict[str, list[str]] = {}  # acknowledged id -> finding ids a typo away
 
     def observe(self, finding: str) -> None:
         """Note one finding's id."""
         if finding in self.notes:
             self.seen.add(finding)
+        elif self.notes:
+            self.held.append(finding)
+            if len(self.held) >= _BATCH:
+                self._compare()
         old = legacy_id(finding)
         if old is not None and old in self.notes:
             self.legacy.setdefault(old, []).append(finding)
+
+    def _compare(self) -> None:
+        """Keep, of the ids held, those a typo away from an acknowledged id not matched so far; let the rest go."""
+        for ack in self.notes.keys() - self.seen:
+            near = nearest_ids(self.held, ack, within=_TYPO)
+            if near:
+                self.near.setdefault(ack, []).extend(near)
+        self.held = []
 
     def settle(self) -> dict[str, str | None]:
         """Once every id is observed: the note of each finding id an acknowledgement marks."""
@@ -47,6 +69,7 @@ class Marks:
         Lines its file and line, when the set was loaded from files
         (:attr:`~factlog.ClaimSet.acknowledged_at`), else its JSON path in the set (``$.acknowledged[N]``).
         """
+        self._compare()
         found = []
         for position, ack in enumerate(self.acknowledged):
             matched = sorted(set(self.legacy.get(ack.finding, ())))
@@ -66,6 +89,9 @@ class Marks:
                     " (conflicting_values and conflicting_holders give one finding per run of days, not one per"
                     " day); review it, then acknowledge the finding that holds its claims or remove it"
                 )
+                near = nearest_ids(self.near.get(ack.finding, ()), ack.finding, within=_TYPO)
+                if near:
+                    message += "; did you mean " + " or ".join(near) + "?"
             found.append(
                 Finding(
                     rule="stale_acknowledgement",

@@ -33,7 +33,7 @@ from factlog.analysis._unionfind import smallest_joined
 from factlog.checks._columns import HOLDER_AND_SOURCE_RULES, HOLDER_OR_SOURCE, Columns, scan
 from factlog.checks._compact import CompactFindings, FindingsBuilder
 from factlog.checks._copying import undeclared_copying
-from factlog.checks._engine import Marks, Report, _run, check
+from factlog.checks._engine import Marks, Report, _run, check, rule_names
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule, expect_rules
@@ -137,7 +137,7 @@ def check_lines(
         return check(read_whole(file, limits, error), rules, stale=stale)
     del groups
     say("putting the findings in order")
-    return Report(found.build(stale=stale), columns.tables, checked=len(columns.offsets))
+    return Report(found.build(stale=stale), columns.tables, checked=len(columns.offsets), rules=rule_names(rules))
 
 
 class _Found:

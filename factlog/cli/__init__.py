@@ -81,6 +81,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parsed(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """``parser.parse_args(argv)``; but paths left over go to the positional a command names in ``strays``.
+
+    A positional taking several paths takes only those before the first option: ``factlog
+    draft a.txt --registry e.json v.json`` leaves ``v.json`` over, which the command then
+    names in its own usage error (``--registry takes one path; repeat it``).
+    """
+    arguments, extras = parser.parse_known_args(argv)
+    strays = getattr(arguments, "strays", None)
+    if extras and strays is not None and not any(extra.startswith("-") and extra != "-" for extra in extras):
+        getattr(arguments, strays).extend(extras)
+    elif extras:
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    return arguments
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
     _common.interrupts_reported.clear()  # one "interrupted" line per run
@@ -88,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = ClosedOutput()
     try:
         with terminated_as_interrupted():  # `kill` (SIGTERM) cleans up as a Ctrl-C does, exit 143
-            arguments = _parser().parse_args(argv)
+            arguments = _parsed(_parser(), argv)
             try:
                 code: int = arguments.run(arguments)
             except FactlogError as error:

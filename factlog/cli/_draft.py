@@ -83,7 +83,7 @@ def register(commands: Any) -> None:
         help="replace an existing output, and other text where the article's text goes beside it",
     )
     add_limits(parser)
-    parser.set_defaults(run=_draft)
+    parser.set_defaults(run=_draft, strays="article")  # paths after the article too: told as above
 
 
 _STANDARD = "-"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import collections
+import datetime
 import re
 import sys
 import warnings
@@ -12,8 +14,10 @@ from typing import Any
 from factlog._escape import escape_terminal
 from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path
-from factlog.errors import FormatError, InputError, UnknownIdError
+from factlog.errors import ArgumentError, FormatError, InputError, UnknownIdError
 from factlog.io import ClaimLog, DroppedLinkWarning, Record, RetractedWarning, TornLineWarning, dumps, load
+from factlog.io._loglines import import_lines
+from factlog.io._logtime import parse_start, timestamp
 from factlog.model._nearest import nearest_ids
 
 __all__ = ["register"]
@@ -53,6 +57,12 @@ def register(commands: Any) -> None:
     append.add_argument(
         "--replace", action="store_true", help="keep a record that redefines an id as its new version (default: refuse)"
     )
+    append.add_argument(
+        "--at",
+        metavar="TIME",
+        help="date the append at this UTC time (a date alone: its midnight) instead of now, to replay a history"
+        " day by day in order; it must be after the store's latest append (exit 3 otherwise) and not in the future",
+    )
     add_limits(append)
     append.set_defaults(run=_append)
     show = actions.add_parser(
@@ -65,7 +75,12 @@ def register(commands: Any) -> None:
         epilog=_EXITS,
     )
     show.add_argument("log", metavar="LOG", type=named_path, help="the store")
-    show.add_argument("--as-of", metavar="TIME", help=f"replay only records appended by this UTC time or date{_TIMES}")
+    show.add_argument(
+        "--as-of",
+        metavar="TIME",
+        help=f"replay only records appended to the store by this UTC time or date{_TIMES};"
+        " the time of appending, not when claims were stated (factlog assess --as-of reads that)",
+    )
     show.set_defaults(run=_show)
     retract = actions.add_parser(
         "retract",
@@ -91,7 +106,9 @@ def register(commands: Any) -> None:
     )
     export.add_argument("log", metavar="LOG", type=named_path, help="the store")
     export.add_argument(
-        "--as-of", metavar="TIME", help=f"export only records appended by this UTC time or date{_TIMES}"
+        "--as-of",
+        metavar="TIME",
+        help=f"export only records appended to the store by this UTC time or date{_TIMES} (the time of appending)",
     )
     export.add_argument(
         "--to", metavar="FOLDER", help="write claims.json and the stored documents to FOLDER instead of JSON Lines"
@@ -134,6 +151,7 @@ def _append(arguments: argparse.Namespace) -> int:
             f" `factlog log import STORE {arguments.file}` reads it into a store"
         )
     log = ClaimLog(arguments.log)
+    at = _append_time(arguments.at, log) if arguments.at is not None else None
     try:
         claims = load(arguments.file, references=False, limits=limits(arguments))
     except FormatError:
@@ -164,14 +182,41 @@ def _append(arguments: argparse.Namespace) -> int:
     names = [f"{arguments.file}: $.{section}[{n}]" for section, items in sections for n in range(len(items))]
     with warnings.catch_warnings(record=True, category=RetractedWarning) as caught:
         warnings.simplefilter("always", RetractedWarning)  # each claim named, whatever filters the caller set
-        count = log.append(records, replace=arguments.replace, documents=documents, names=names)
+        try:
+            count = log.append(records, at=at, replace=arguments.replace, documents=documents, names=names)
+        except ArgumentError as error:  # given by --at: in the future, or overtaken by another append meanwhile
+            if at is None:
+                raise
+            if "before the store's latest append" in str(error):
+                raise InputError(_not_after(arguments.log, at, log.latest())) from None
+            raise UsageError(f"factlog log append: error: --at: {error}") from None
     for warning in caught:
         print(f"warning: {escape_terminal(str(warning.message))}", file=sys.stderr)
-    at = f" at {log.latest()}" if count else " (each was there already)"
+    when = f" at {log.latest()}" if count else " (each was there already)"
     if not records:
-        at = f" ({arguments.file} holds no records)"
-    print(f"appended {count} record{'' if count == 1 else 's'} to {arguments.log}{at}")
+        when = f" ({arguments.file} holds no records)"
+    print(f"appended {count} record{'' if count == 1 else 's'} to {arguments.log}{when}")
     return EXIT_OK
+
+
+def _append_time(text: str, log: ClaimLog) -> datetime.datetime:
+    """The time ``--at`` names; a usage error for text that names none, exit 3 for one not after the store's latest."""
+    try:
+        at = parse_start(text)
+    except ArgumentError as error:
+        raise UsageError(f"factlog log append: error: --at: {error}") from None
+    latest = log.latest() if log.path.exists() else None
+    if latest is not None and timestamp(at) <= latest:  # fixed-width UTC text: text order is time order
+        raise InputError(_not_after(str(log.path), at, latest))
+    return at
+
+
+def _not_after(store: str, at: datetime.datetime, latest: str | None) -> str:
+    """Why an append ``--at`` a time not after the store's latest append is refused, in one line."""
+    return (
+        f"{store}: --at {timestamp(at)} is not after the store's latest append ({latest}): a log is only added to"
+        " at its end, its times strictly increasing; give a later time, or none (this machine's clock)"
+    )
 
 
 def _as_of(arguments: argparse.Namespace, read: Any) -> Any:
@@ -192,9 +237,24 @@ def _verify(arguments: argparse.Namespace) -> int:
 
 
 def _show(arguments: argparse.Namespace) -> int:
-    claims = _as_of(arguments, ClaimLog(arguments.log).read)
-    sys.stdout.write(dumps(claims))
+    log = ClaimLog(arguments.log)
+    replay = _as_of(arguments, log.replay)
+    sys.stdout.write(dumps(replay.claims))
+    if arguments.as_of is not None and not replay.records:
+        _nothing_appended(arguments, log)
     return EXIT_OK
+
+
+def _nothing_appended(arguments: argparse.Namespace, log: ClaimLog) -> None:
+    """Say on stderr that ``--as-of`` found no record: it is the time of appending, not when claims were stated."""
+    first = log.earliest()
+    held = f"its first append is at {first}" if first is not None else "it holds no records"
+    print(
+        f"factlog log {arguments.action}: nothing was appended to {arguments.log} by {arguments.as_of} ({held}):"
+        " --as-of is when records were appended to the store, not when claims were stated;"
+        f" factlog assess --as-of {arguments.as_of} weighs the claims stated by then",
+        file=sys.stderr,
+    )
 
 
 _NOT_HELD = re.compile(r": (?:no claim '.*' to retract|claim '.*' was already retracted at )")
@@ -236,17 +296,41 @@ def _export(arguments: argparse.Namespace) -> int:
         return EXIT_OK
     lines = _as_of(arguments, lambda as_of: list(log.export_lines(as_of=as_of)))
     sys.stdout.writelines(lines)
+    if arguments.as_of is not None and len(lines) <= 1:  # the header alone
+        _nothing_appended(arguments, log)
     return EXIT_OK
 
 
 def _import(arguments: argparse.Namespace) -> int:
     _refuse_claim_set(arguments.file)
+    tally: collections.Counter[str] = collections.Counter()
     with warnings.catch_warnings(record=True, category=TornLineWarning) as caught:
-        count = ClaimLog(arguments.log).import_lines(arguments.file, limits=limits(arguments))
+        count = import_lines(ClaimLog(arguments.log), arguments.file, limits=limits(arguments), tally=tally)
     for warning in caught:
         print(f"warning: {warning.message}", file=sys.stderr)
-    print(f"imported {count} record{'' if count == 1 else 's'} into {arguments.log}")
+    print(f"imported {count} record{'' if count == 1 else 's'} into {arguments.log}{_kinds(tally)}")
     return EXIT_OK
+
+
+_KINDS = (
+    ("entity", "entities"),
+    ("predicate", "predicates"),
+    ("source", "sources"),
+    ("claim", "claims"),
+    ("acknowledgement", "acknowledgements"),
+    ("retraction", "retractions"),
+)
+"""The kinds of record an import counts, in the order of a claim set's sections, with their plurals."""
+
+
+def _kinds(tally: collections.Counter[str]) -> str:
+    """``": 2 entities, 3 claims, 1 retraction; and 1 source document"``: what an import stored; ``""`` for nothing."""
+    parts = [f"{tally[kind]} {kind if tally[kind] == 1 else plural}" for kind, plural in _KINDS if tally[kind]]
+    if not parts:
+        return ""
+    documents = tally["document"]
+    stored = f"; and {documents} source document{'' if documents == 1 else 's'}" if documents else ""
+    return ": " + ", ".join(parts) + stored
 
 
 def _head(path: str) -> bytes:

@@ -21,7 +21,7 @@ from distributed import Client
 
 from factlog.analysis._discovery._learn import Runner
 from factlog.analysis._index import Index
-from factlog.checks._engine import Report, finish
+from factlog.checks._engine import Report, finish, rule_names
 from factlog.checks._findings import Finding
 from factlog.checks._groupings import reads_of
 from factlog.checks._rules import DEFAULT_RULES, Rule
@@ -163,7 +163,7 @@ def check(
     session.stages.begin("putting the findings in order")
     ordered = finish(Index.of(small), findings, rules, stale=stale, first=first)
     named = attrs.evolve(small, claims=tuple(cited[claim] for claim in sorted(cited)))
-    return Report(ordered, named, checked=checked)
+    return Report(ordered, named, checked=checked, rules=rule_names(rules))
 
 
 _Checked = tuple[ClaimSet, list[Finding], list[tuple[int, int]], dict[str, Claim], int]

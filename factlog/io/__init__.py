@@ -13,7 +13,7 @@ from factlog.io._logrules import RetractedWarning
 from factlog.io._migrations import VERSION as FORMAT_VERSION
 from factlog.io._schema import json_schema
 from factlog.io._split import split_lines
-from factlog.io._writing import dump, dumps, dumps_lines
+from factlog.io._writing import LoadedFolderWarning, dump, dumps, dumps_lines
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -21,6 +21,7 @@ __all__ = [
     "ClaimLog",
     "DroppedLinkWarning",
     "Limits",
+    "LoadedFolderWarning",
     "Record",
     "RecordVersion",
     "Replay",

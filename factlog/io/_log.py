@@ -17,6 +17,7 @@ nothing of it is stored (:mod:`factlog.io._logcheck`).
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime
 import os
@@ -184,6 +185,7 @@ class ClaimLog:
         excused: Callable[[], set[str]] | None = None,
         dated: bool = False,
         clocked: bool = False,
+        tally: collections.Counter[str] | None = None,
     ) -> int:
         """Store batches of (where, record, document bytes) at their times; ``lenient`` is an import's history.
 
@@ -193,6 +195,7 @@ class ClaimLog:
         ``clocked``: the append is dated by this machine's clock once it holds the write lock (an append
         that waited for another is dated when it commits, not when it asked), and strictly after the
         store's latest time, so that no ``as_of`` replay already read changes, and no two appends share a time.
+        ``tally`` counts what was stored, by kind (:func:`~factlog.io._logwrite.write_batches`).
         """
         prepared = [
             (
@@ -228,6 +231,7 @@ class ClaimLog:
                     excused=excused,
                     dated=dated,
                     clocked=clocked,
+                    tally=tally,
                 )
         except BaseException:
             if created:  # refused or interrupted: a store made for it and holding nothing is removed
@@ -287,6 +291,15 @@ class ClaimLog:
         """
         with self._open(create=False) as connection:
             found: str | None = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
+        return found
+
+    def earliest(self) -> str | None:
+        """The UTC time of the store's first append (ISO 8601 text ending in ``Z``), None before any.
+
+        An ``as_of`` before it replays nothing. Raises what :meth:`records` raises.
+        """
+        with self._open(create=False) as connection:
+            found: str | None = connection.execute("SELECT MIN(at) FROM transactions").fetchone()[0]
         return found
 
     def read(self, *, as_of: str | datetime.datetime | None = None) -> ClaimSet:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import collections
 import datetime
 import hashlib
 import json
@@ -65,16 +66,24 @@ def export_lines(log: ClaimLog, *, as_of: str | datetime.datetime | None = None)
         yield json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
-def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> int:
+def import_lines(
+    log: ClaimLog,
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    tally: collections.Counter[str] | None = None,
+) -> int:
     """Append every record of a JSON Lines log to a store, keeping their times; one transaction.
 
     The file's history is kept as it is: a later definition of an id is a new version.
     Refused, as an append refuses them, naming the file and line: a retraction of a claim
     not held then (never, or retracted already), two versions of one id at one time, and
     a cycle of ``part_of``, ``affiliation`` or ``derived_from`` among its records.
-    Returns how many records were stored. Raises :class:`~factlog.FormatError` naming
-    the line of each problem (a time after this machine's clock is one), the first
-    ``limits.max_problems`` in full and the others counted by kind; nothing is stored then.
+    Returns how many records were stored; ``tally``, if given, counts them by kind
+    (``entity`` ... ``retraction``) and the documents stored with them (``document``).
+    Raises :class:`~factlog.FormatError` naming the line of each problem (a time after
+    this machine's clock is one), the first ``limits.max_problems`` in full and the
+    others counted by kind; nothing is stored then.
 
     The file is read a line at a time: ``limits.max_bytes`` bounds each line (a longer
     one is a :class:`~factlog.FormatError` naming it, refused without being read whole),
@@ -134,7 +143,7 @@ def import_lines(log: ClaimLog, path: str | os.PathLike[str], *, limits: Limits 
     if errors:
         raise bounded(FormatError(errors), [name], limits.max_problems)
     records = [record for _, rows in batches for _, record, _ in rows]
-    return log._store(batches, replace=True, lenient=True, excused=lambda: unreadable_alone(records))
+    return log._store(batches, replace=True, lenient=True, excused=lambda: unreadable_alone(records), tally=tally)
 
 
 def _refuse_empty(lines: list[str], name: str) -> None:

@@ -7,7 +7,7 @@ import re
 
 from factlog.errors import ArgumentError
 
-__all__ = ["parse_time", "timestamp"]
+__all__ = ["parse_start", "parse_time", "timestamp"]
 
 
 def timestamp(moment: datetime.datetime) -> str:
@@ -51,6 +51,26 @@ def parse_time(value: str | datetime.datetime, *, strict: bool = False) -> datet
     try:
         if not strict and isinstance(value, str):
             moment += _rest_of(value)
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        raise ArgumentError(f"{value!r} is out of range: its UTC time is not in the years 1 to 9999") from None
+
+
+def parse_start(value: str) -> datetime.datetime:
+    """The UTC time ISO 8601 text names, read as written: a date alone is its midnight (UTC), not its end.
+
+    What ``log append --at`` dates an append at. Text without an offset is UTC; another
+    offset is converted. Raises :class:`~factlog.ArgumentError` for text that is no date or
+    time, a fraction of an hour or a minute, and a time outside years 1 to 9999 in UTC.
+    """
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise ArgumentError(f"expected a UTC time like 2025-10-30T12:00:00Z or a date, got {value!r}") from None
+    _whole_seconds(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    try:
         return moment.astimezone(datetime.UTC)
     except OverflowError:
         raise ArgumentError(f"{value!r} is out of range: its UTC time is not in the years 1 to 9999") from None

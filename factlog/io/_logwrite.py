@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime
 import sqlite3
 from collections.abc import Callable
@@ -34,8 +35,13 @@ def write_batches(
     excused: Callable[[], set[str]] | None,
     dated: bool,
     clocked: bool,
+    tally: collections.Counter[str] | None = None,
 ) -> int:
-    """:meth:`ClaimLog._store`'s records written within the transaction at ``path``; raises to roll them all back."""
+    """:meth:`ClaimLog._store`'s records written within the transaction at ``path``; raises to roll them all back.
+
+    ``tally``, if given, counts the records stored by kind (``entity`` ... ``retraction``)
+    and the documents stored with their sources (``document``).
+    """
     stored = 0
     errors: list[str] = []
     appended = Appended()
@@ -88,6 +94,9 @@ def write_batches(
                 (transaction, kind, key, action, text, sha256),
             )
             stored += 1
+            if tally is not None:
+                tally["retraction" if action == "retract" else kind] += 1
+                tally["document"] += content is not None
     if errors:
         raise refused(errors)
     if appended:  # raising rolls the append back: never a store its replay cannot read

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from factlog.io._sections import write_claim_set, write_claims
 from factlog.model._claimset import ClaimSet, expect_claim_set, may_have_floats
 from factlog.model._nouns import Quantity
 
-__all__ = ["dump", "dump_to", "dumps", "dumps_lines", "encode_stdlib", "to_document"]
+__all__ = ["LoadedFolderWarning", "dump", "dump_to", "dumps", "dumps_lines", "encode_stdlib", "to_document"]
 
 PathLike = str | os.PathLike[str]
 
@@ -135,13 +136,17 @@ def dumps_lines(claims: ClaimSet) -> str:
     return "\n".join(lines) + "\n"
 
 
+class LoadedFolderWarning(UserWarning):
+    """:func:`dump` wrote a claim file inside the folder its claims were loaded from: a load of it reads both."""
+
+
 def dump(claims: ClaimSet, path: PathLike) -> None:
     """Write a claim set atomically: JSON Lines when the name ends in ``.jsonl``.
 
     Each source's ``document`` of a set loaded from files (one in ``ClaimSet.bases``) is
     written relative to the folder of ``path``, so that loading the file written finds
-    the same documents: ``factlog.dump(factlog.load("sources"), "sources/ALL.jsonl")``
-    writes ``choe-moscow/document.txt``, not ``document.txt``. A source defined in a file
+    the same documents: ``factlog.dump(factlog.load("sources"), "sources.jsonl")``
+    writes ``sources/choe-moscow/document.txt``, not ``document.txt``. A source defined in a file
     of that folder, or not loaded from a file, keeps its path as held. So does one whose
     document lies outside that folder (a document must lie in the folder of the file
     that defines its source, or below it), so that a set written to a scratch folder
@@ -159,12 +164,44 @@ def dump(claims: ClaimSet, path: PathLike) -> None:
     document), :class:`~factlog.InputError` (an :class:`OSError`) for a path
     that cannot be written (a missing folder, a folder in its place); the file is then
     unchanged.
+
+    Warns with a :class:`LoadedFolderWarning`, once the file is written, when it lies in
+    the folder the claims were loaded from (the deepest folder holding every source's
+    file, from ``ClaimSet.bases``) or below it: a later load of that folder reads the
+    file beside the files it came from, and finds each source with a document defined
+    twice (its path spelt from another folder). Write it outside (``story.jsonl`` beside
+    ``story/``), where it still finds the documents.
     """
     expect_claim_set(claims, "factlog.dump")
     if not isinstance(path, str | os.PathLike):
         raise ArgumentTypeError(f"factlog.dump: path: expected a path (str or os.PathLike), got {described(path)}")
     expect_named(path, "factlog.dump: path")
     dump_to(claims, Path(path))
+    folder = loaded_folder(claims)
+    if folder is not None and Path(path).parent.resolve().is_relative_to(folder) and _beside(folder, Path(path)):
+        outside = folder.parent / f"{folder.name}{Path(path).suffix or '.json'}"
+        warnings.warn(
+            f"factlog.dump: {path} lies inside {folder}, the folder its claims were loaded from: a load of that"
+            f" folder will read it beside the files it came from, each source defined twice; write it outside,"
+            f" e.g. {outside}",
+            LoadedFolderWarning,
+            stacklevel=2,
+        )
+
+
+def _beside(folder: Path, written: Path) -> bool:
+    """Whether ``folder`` holds, at any depth, a claim file other than ``written`` (the first found ends the search)."""
+    target = written.resolve()
+    files = (found for pattern in ("*.json", "*.jsonl") for found in folder.rglob(pattern))
+    return any(found.is_file() and found.resolve() != target for found in files)
+
+
+def loaded_folder(claims: ClaimSet) -> Path | None:
+    """The deepest folder holding the file of every source the set was loaded with (``bases``); None without any."""
+    folders = {Path(base).resolve() for base in claims.bases.values()}
+    if not folders:
+        return None
+    return Path(os.path.commonpath(sorted(folders)))
 
 
 def dump_to(claims: ClaimSet, target: Path, *, new: bool = False) -> None:

@@ -19,6 +19,7 @@ from attrs import validators as v
 from factlog.errors import ConflictError, expect
 from factlog.model._cached import cached_slot
 from factlog.model._coherence import inverse_problems, vocabulary_problems
+from factlog.model._differences import differences
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
@@ -210,8 +211,17 @@ def _place(label: str, section: str, noun: str, position: int) -> str:
 
 
 def _merge_items(
-    parts: Iterable[tuple[str, Sequence[Any]]], section: str, noun: str, problems: list[str]
+    parts: Iterable[tuple[str, Sequence[Any]]],
+    section: str,
+    noun: str,
+    problems: list[str],
+    bases: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[Any, ...]:
+    """The items of one section of labelled parts, each id once; a line in ``problems`` for each defined differently.
+
+    ``bases`` (sources only): each part's folders by source id, by label, to tell two
+    spellings of one document path apart from two documents.
+    """
     kept: dict[str, tuple[str, int, Any]] = {}
     for label, items in parts:
         for position, item in enumerate(items):
@@ -223,9 +233,23 @@ def _merge_items(
                 first = _place(found[0], section, noun, found[1])
                 problems.append(
                     f"{_place(label, section, noun, position)}: {noun} {key!r} is defined twice, differently"
-                    f" (first at {first})"
+                    f" (first at {first}): {differences(item, found[2])}"
+                    + (_same_document(bases, (label, item), found[0], found[2]) if bases is not None else "")
                 )
     return tuple(item for _, _, item in kept.values())
+
+
+def _same_document(bases: Mapping[str, Mapping[str, str]], here: tuple[str, Any], label: str, first: Any) -> str:
+    """A hint when two sources differ only in how their document path is spelt: one file is likely a merged copy."""
+    if attrs.evolve(here[1], document=first.document) != first or first.document is None:
+        return ""
+    paths = {Path(bases[name].get(first.id, ".")) / item.document for name, item in (here, (label, first))}
+    if len(paths) != 1:
+        return ""
+    return (
+        f" (both name {paths.pop()}: is one file a merged copy of the other's folder?"
+        " write merged sets outside the folders they are loaded from)"
+    )
 
 
 def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
@@ -242,7 +266,13 @@ def merge_all(parts: Sequence[tuple[str, ClaimSet]]) -> ClaimSet:
         "predicates": _merge_items(
             ((label, part.predicates) for label, part in parts), "predicates", "predicate", problems
         ),
-        "sources": _merge_items(((label, part.sources) for label, part in parts), "sources", "source", problems),
+        "sources": _merge_items(
+            ((label, part.sources) for label, part in parts),
+            "sources",
+            "source",
+            problems,
+            {label: part.bases for label, part in parts},
+        ),
         "claims": _merge_items(((label, part.claims) for label, part in parts), "claims", "claim", problems),
         "acknowledged": _merge_items(
             ((label, part.acknowledged) for label, part in parts), "acknowledged", "acknowledgement", problems

@@ -35,15 +35,21 @@ def nearest_entities(entities: Iterable[Entity], name: str, most: int = 3) -> li
     return list(near.values())
 
 
-def nearest_ids(ids: Iterable[str], name: str, most: int = 3) -> list[str]:
+def nearest_ids(ids: Iterable[str], name: str, most: int = 3, *, within: int | None = None) -> list[str]:
     """Up to ``most`` of ``ids`` (of sources or claims) that come close to ``name``, closest first; raises nothing.
 
     Close as :func:`nearest_entities` says (a ``WRatio`` of 80 or more, case and
-    punctuation folded). Ties keep the order of ``ids``; an id given twice is offered once.
+    punctuation folded); with ``within``, at most that many characters away (a Levenshtein
+    distance, case kept: for ids of fixed form, such as a finding's ``f-`` and 20 hex
+    digits, which any two would come close by ``WRatio``). Ties keep the order of
+    ``ids``; an id given twice is offered once.
     """
-    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415 - only an id that resolves to nothing needs it
+    from rapidfuzz import distance, fuzz, process, utils  # noqa: PLC0415 - only an id that resolves to nothing needs it
 
     labels = list(dict.fromkeys(ids))
+    if within is not None:
+        near = process.extract(name, labels, scorer=distance.Levenshtein.distance, limit=most, score_cutoff=within)
+        return [label for label, _, _ in near]
     found = process.extract(
         name, labels, scorer=fuzz.WRatio, processor=utils.default_process, limit=most, score_cutoff=80
     )

@@ -12,9 +12,10 @@ from tests.helpers import claim, world
 ASSESSMENT = factlog.assess(world(claim("a"), claim("b", denied=True, holder="russia")))
 
 
-def test_lookups_of_an_unknown_claim_raise_nothing() -> None:
-    """about and label of an id the claim set does not hold: [] and None."""
-    assert ASSESSMENT.about("nowhere") == []
+def test_about_an_unknown_claim_raises_unknown_id_and_label_gives_none() -> None:
+    """about an id the claim set does not hold: UnknownIdError offering the nearest; label of it: None."""
+    with pytest.raises(factlog.UnknownIdError, match=r"holds no claim 'aa'; did you mean 'a'\?"):
+        ASSESSMENT.about("aa")
     assert ASSESSMENT.label("nowhere") is None
 
 

@@ -44,9 +44,10 @@ def test_the_assessment_classes_have_no_getattr_hook(cls: type) -> None:
 @FEW
 @given(st.one_of(claim_sets(max_claims=10), linked_claim_sets(max_claims=10)))
 def test_an_assessment_finds_each_claim_as_a_scan_does(claims: factlog.ClaimSet) -> None:
-    """about and label give what a scan of the propositions gives, for every claim and an unknown id."""
+    """about and label give what a scan of the propositions gives, for every claim (label for an unknown id too)."""
     assessment = factlog.assess(claims)
-    for claim in [*(c.id for c in claims.claims), "no-such-claim"]:
+    assert assessment.label("no-such-claim") is None
+    for claim in [c.id for c in claims.claims]:
         found = _about_by_scan(assessment, claim)
         assert assessment.about(claim) == [item for item, _ in found]
         assert assessment.label(claim) == (found[0][1] if found else None)

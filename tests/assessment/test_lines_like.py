@@ -34,9 +34,18 @@ def _field(name: str) -> Callable[[Either, list[str]], object]:
     return lambda assessment, _: getattr(assessment, name)
 
 
+def _about(assessment: Either, claim: str) -> object:
+    """``about(claim)``; of an id the set lacks, [] from a LinesAssessment and an UnknownIdError from the plain."""
+    if claim != UNKNOWN or isinstance(assessment, factlog.LinesAssessment):
+        return assessment.about(claim)
+    with pytest.raises(factlog.UnknownIdError):
+        assessment.about(claim)
+    return []
+
+
 USES: dict[str, Callable[[Either, list[str]], object]] = {
     **{field.name: _field(field.name) for field in attrs.fields(factlog.Assessment)},
-    "about": _each_claim(lambda assessment, claim: assessment.about(claim)),
+    "about": _each_claim(_about),
     "label": _each_claim(lambda assessment, claim: assessment.label(claim)),
     "leading": lambda assessment, _: list(assessment.leading().items()),
 }

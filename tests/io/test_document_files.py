@@ -41,7 +41,8 @@ def test_conflicting_redefinition_names_both_files(tmp_path: Path) -> None:
         factlog.load(tmp_path)
     assert caught.value.errors == [
         f"{tmp_path / 'b.json'}: $.entities[0]: entity 'dprk' is defined twice, differently"
-        f" (first at {tmp_path / 'a.json'}: $.entities[0])"
+        f' (first at {tmp_path / "a.json"}: $.entities[0]): name: "Democratic People\'s Republic of Korea" here,'
+        " 'North Korea' first"
     ]
 
 

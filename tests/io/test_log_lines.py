@@ -181,3 +181,19 @@ def test_an_append_in_the_future_is_refused(tmp_path: Path) -> None:
             at=datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC),
         )
     assert not log.path.exists() or log.read() == factlog.ClaimSet()
+
+
+def test_log_import_counts_what_it_stored_by_kind_documents_included(tmp_path: Path) -> None:
+    """`log import` says how many records of each kind it stored, and the documents stored with their sources."""
+    store = tmp_path / "claims.db"
+    run("log", "append", str(store), str(GOLDEN))
+    claim = factlog.loads(GOLDEN.read_text()).claims[0].id
+    run("log", "retract", str(store), claim, "--reason", "withdrawn")
+    (tmp_path / "claims.log").write_text(run("log", "export", str(store)).stdout, encoding="utf-8")
+    imported = run("log", "import", str(tmp_path / "copy.db"), str(tmp_path / "claims.log"))
+    assert imported.stdout == (
+        f"imported 13 records into {tmp_path / 'copy.db'}: 5 entities, 2 predicates, 1 source, 3 claims,"
+        " 1 acknowledgement, 1 retraction; and 1 source document\n"
+    )
+    again = run("log", "import", str(tmp_path / "copy.db"), str(tmp_path / "claims.log"))
+    assert again.stdout == f"imported 0 records into {tmp_path / 'copy.db'}\n"

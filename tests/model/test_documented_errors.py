@@ -36,7 +36,8 @@ def test_merge_names_every_conflict_with_both_paths() -> None:
     with pytest.raises(factlog.ConflictError) as caught:
         world(claim("c1")).merge(world(claim("c1", denied=True)))
     assert caught.value.errors == [
-        "other 1: $.claims[0]: claim 'c1' is defined twice, differently (first at this set: $.claims[0])"
+        "other 1: $.claims[0]: claim 'c1' is defined twice, differently (first at this set: $.claims[0]):"
+        " polarity: 'denied' here, 'affirmed' first"
     ]
 
 
