@@ -24,9 +24,13 @@ def test_summary_counts_every_severity_and_acknowledgements() -> None:
     assert sum(report.summary().values()) == len(report.findings)
 
 
-def test_the_findings_of_an_unknown_rule_are_none() -> None:
-    """by_rule of a name no rule has is an empty list, not an error."""
-    assert factlog.check(world(claim("a"), claim("b", denied=True))).by_rule("no_such_rule") == []
+def test_the_findings_of_a_rule_the_check_did_not_run_are_an_error_naming_the_rules_run() -> None:
+    """by_rule of a name no rule of the check has raises ArgumentError listing the rules run; a rule run with no
+    finding gives an empty list."""
+    report = factlog.check(world(claim("a"), claim("b", denied=True)))
+    with pytest.raises(factlog.ArgumentError, match=r"no_such_rule.*the rules run: opposed_claims"):
+        report.by_rule("no_such_rule")
+    assert report.by_rule("weekday_mismatch") == []
 
 
 def test_a_finding_id_counts_a_claim_given_twice_once() -> None:
