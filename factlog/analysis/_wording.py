@@ -147,14 +147,21 @@ def _order(index: Index, source_id: str) -> tuple[bool, tuple[int, int], str, st
     return (published is None, (0, 0) if published is None else published.sort_key, publisher, source.title, source_id)
 
 
-def _credit(items: list[Item], credited: dict[tuple[str, ...], list[int]], sets: UnionFind[int]) -> None:
-    """Join each own-voice quote with the credited quotes it repeats: sharing runs over :data:`CREDITED_SHARE` of it.
+def _credit(index: Index, items: list[Item], credited: dict[tuple[str, ...], list[int]], sets: UnionFind[int]) -> None:
+    """Join each group of own-voice quotes with the credited quotes it repeats (over :data:`CREDITED_SHARE` of one).
 
     A phrase that names a thing ("the 80th anniversary of the founding of the Workers'
     Party of Korea") runs past eight words, and a record may use it beside an agency
     quoted on something else; a paper printing the agency's sentence as its own prints
     most of its own sentence in the agency's words.
+
+    A copier never joins the sources it copies: where a group's words are credited to
+    holders of two parties or more (two papers each quoting its own speaker in the same
+    words), the group joins the quotes of one party alone, the party of the holder the
+    earliest published crediting source names (then by :func:`_order`, then the holder's
+    id); the other holders stay origins of their own.
     """
+    matched: dict[int, dict[int, None]] = {}  # an own-voice group -> the credited quotes its quotes repeat
     for number, (_, _, words, _, own) in enumerate(items):
         if not own:
             continue
@@ -164,7 +171,14 @@ def _credit(items: list[Item], credited: dict[tuple[str, ...], list[int]], sets:
                 covered.setdefault(other, set()).update(range(start, start + MIN_WORDS))
         for other, positions in covered.items():
             if len(positions) >= CREDITED_SHARE * len(words):
-                sets.union(number, other)
+                matched.setdefault(sets.find(number), {})[other] = None
+    for group, repeats in matched.items():
+        joins = list(repeats)
+        if len({items[other][0].speaks_for for other in joins}) > 1:
+            first = min(joins, key=lambda other: (_order(index, items[other][1]), items[other][0].holder))
+            joins = [other for other in joins if items[other][0].speaks_for == items[first][0].speaks_for]
+        for other in joins:
+            sets.union(group, other)
 
 
 def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
@@ -196,7 +210,7 @@ def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
             if seen != number:
                 sets.union(seen, number)
     if credited:
-        _credit(items, credited, sets)
+        _credit(index, items, credited, sets)
     groups: dict[int, list[int]] = {}
     for number in range(len(items)):
         groups.setdefault(sets.find(number), []).append(number)

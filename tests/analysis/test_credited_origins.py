@@ -1,0 +1,112 @@
+"""A paper printing as its own words others credit to named holders: never one origin of holders it did not join."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factlog
+from factlog import Index, origins
+
+SENTENCES = (
+    "The Dawn-3 satellite is transmitting images to the Tarvo ground station",
+    "The Dawn-3 satellite has reached its planned orbit above the northern hemisphere",
+)
+HOLDERS = ("kspace", "estmark-mfa", "velmora-mfa")
+PARTIES = {"kspace": "karvonia", "estmark-mfa": "estmark", "velmora-mfa": "velmora"}
+
+
+def _claim(identifier: str, holder: str, source: str, quote: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": identifier,
+        "statement": quote,
+        "attribution": {"holder": holder, **extra},
+        "evidence": [{"source": source, "quote": quote}],
+        "proposition": {"subject": "dawn", "predicate": "transmits-images"},
+    }
+
+
+def _world(
+    credits: list[tuple[str, str, str]],
+    copy: tuple[str, str] | None = None,
+    derived: dict[str, list[str]] | None = None,
+) -> factlog.ClaimSet:
+    """Each of ``credits`` (holder, sentence, date) a paper crediting the holder; ``copy`` the Courier's."""
+    entities: list[dict[str, Any]] = [
+        {"id": p, "name": p.title(), "kind": "country"} for p in sorted(set(PARTIES.values()))
+    ]
+    entities += [
+        {"id": h, "name": h.replace("-", " ").title(), "kind": "government-body", "affiliation": PARTIES[h]}
+        for h in HOLDERS
+    ]
+    entities += [
+        {"id": "dawn", "name": "Dawn-3", "kind": "other"},
+        {"id": "dc", "name": "Daily Courier", "kind": "media-outlet"},
+    ]
+    sources: list[dict[str, Any]] = []
+    claims = []
+    for number, (holder, sentence, date) in enumerate(credits):
+        paper = f"paper{number}"
+        entities.append({"id": paper, "name": f"Paper {number}", "kind": "media-outlet"})
+        sources.append({"id": f"s{number}", "title": f"Story {number}", "publisher": paper, "published": date})
+        claims.append(
+            _claim(f"c{number}", holder, f"s{number}", f"{sentence}, the agency said.", via=[paper], cue="said")
+        )
+    if copy is not None:
+        sources.append({"id": "dcx", "title": "Courier", "publisher": "dc", "published": copy[1]})
+        claims.append(_claim("copy", "dc", "dcx", f"{copy[0]}."))
+    for source in sources:
+        if derived and source["id"] in derived:
+            source["derived_from"] = derived[source["id"]]
+    document = {
+        "format": "factlog",
+        "version": 1,
+        "entities": entities,
+        "predicates": [{"id": "transmits-images", "label": "transmits images", "kind": "state"}],
+        "sources": sources,
+        "claims": claims,
+    }
+    return factlog.loads(json.dumps(document))
+
+
+def _origins_of_others(claims: factlog.ClaimSet) -> int:
+    """How many origins hold a claim other than the copy's."""
+    index = Index.of(claims)
+    found = origins(index, index.entries, wording=True)
+    return sum(1 for origin in found if any(e.id != "copy" for e in origin.entries))
+
+
+def test_a_copy_of_words_two_holders_are_credited_keeps_them_two_origins() -> None:
+    """Two papers credit one sentence to two holders; a later paper printing it as its own joins one of them only."""
+    credits = [("kspace", SENTENCES[0], "2026-11-28"), ("estmark-mfa", SENTENCES[0], "2026-11-27")]
+    claims = _world(credits, (SENTENCES[0], "2026-11-29"))
+    index = Index.of(claims)
+    found = origins(index, index.entries, wording=True)
+    assert len(found) == 2
+    joined = next(origin for origin in found if any(e.id == "copy" for e in origin.entries))
+    assert {e.id for e in joined.entries} == {"copy", "c1"}  # the earliest crediting source's holder
+    message = factlog.check(claims).findings
+    shared = [f.message for f in message if f.rule == "shared_wording"]
+    assert len(shared) == 1
+    assert "Estmark Mfa" in shared[0]
+    assert "Kspace" not in shared[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(HOLDERS), st.sampled_from(SENTENCES), st.sampled_from(["2026-11-27", "2026-11-28"])),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from(SENTENCES),
+    st.sampled_from(["2026-11-28", "2026-11-29"]),
+)
+def test_an_own_voice_copy_never_reduces_the_origins_of_the_others(
+    credits: list[tuple[str, str, str]], sentence: str, date: str
+) -> None:
+    """Adding a paper printing credited words as its own: the other claims' origins are as many as before."""
+    assert _origins_of_others(_world(credits, (sentence, date))) >= _origins_of_others(_world(credits))
