@@ -36,7 +36,7 @@ import attrs
 
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._unionfind import UnionFind
-from factlog.analysis._wording import echoes
+from factlog.analysis._wording import echoes, repeats, words_of
 from factlog.errors import expect
 
 __all__ = [
@@ -160,9 +160,9 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
     table = tables.get(entry.key)
     if table is None:
         table = tables[entry.key] = _held(index, index.key_group(entry.key))
-    source = index.claims.source_by_id[source_id]
     held: set[str] = set()
-    for story in dict.fromkeys((*source.derived_from, *_all_roots(index, source_id))):
+    parents = _parents(index, entry, source_id)
+    for story in dict.fromkeys((*parents, *_roots_of(index, parents))):
         holders = table.get((entry.polarity, story), set())
         if holders is None:
             return ()  # the story's own voice: the copy is the story's
@@ -199,6 +199,10 @@ def voice(index: Index, entry: Entry) -> str:
     root = copied_story(index, entry)
     if root is None:
         return entry.speaks_for
+    source_id = entry.claim.evidence[0].source
+    root = next(
+        (r for r in _roots_of(index, _parents(index, entry, source_id)) if r in index.claims.source_by_id), root
+    )
     publisher = index.publisher(root)
     return entry.speaks_for if publisher is None else publisher
 
@@ -273,7 +277,9 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
         return tuple(dict.fromkeys("p:" + index.speaks_for(holder) for holder in holders))
     found: dict[str, None] = {}
     for source_id in entry.sources or ("",):
-        roots = _all_roots(index, source_id) if index.publisher(source_id) == entry.holder else ()
+        roots = (
+            _roots_of(index, _parents(index, entry, source_id)) if index.publisher(source_id) == entry.holder else ()
+        )
         if not roots:
             found["p:" + entry.speaks_for] = None
         for root in roots:
@@ -345,6 +351,49 @@ def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
         roots = dict.fromkeys(r for p in parents for r in (memo.get(p) or (p,)))
         memo[current] = tuple(roots) if parents else ()
     return memo[source_id]
+
+
+def _roots_of(index: Index, parents: Sequence[str]) -> tuple[str, ...]:
+    """The roots of each of ``parents`` (a parent that copies none its own), in order, once each."""
+    return tuple(dict.fromkeys(root for parent in parents for root in (_all_roots(index, parent) or (parent,))))
+
+
+def _parents(index: Index, entry: Entry, source_id: str) -> tuple[str, ...]:
+    """The ``derived_from`` of a copy a claim read in it joins: one story, when the copy names several.
+
+    A copy derived from two stories that each hold the claim (same proposition and
+    polarity) joins the one whose claim its words repeat (:func:`~factlog.analysis._wording.repeats`),
+    else the first listed holding it: a copier never joins the origins of the stories it
+    copies. Every parent when one holds the claim or none does. Raises nothing.
+    """
+    source = index.claims.source_by_id.get(source_id)
+    parents = () if source is None else source.derived_from
+    if len(parents) <= 1 or entry.key is None:
+        return parents
+    memo: dict[tuple[int, str], tuple[str, ...]] = index.memo("origins:parents", lambda _: {})
+    found = memo.get((entry.position, source_id))
+    if found is not None:
+        return found
+    words = next((words_of(e.quote) for e in entry.claim.evidence if e.source == source_id), ())
+    held: list[str] = []
+    matched: list[str] = []
+    for parent in parents:
+        stories = {parent, *_all_roots(index, parent)}
+        for other in index.key_group(entry.key):
+            if other is entry or other.polarity != entry.polarity:
+                continue
+            read = [e for e in other.claim.evidence if e.source in stories]
+            if not read:
+                continue
+            held.append(parent)
+            for evidence in read:
+                publisher = index.publisher(evidence.source)
+                credited = publisher is not None and index.speaks_for(publisher) != other.speaks_for
+                if repeats(words, words_of(evidence.quote), credited=credited):
+                    matched.append(parent)
+    chosen = matched or held
+    found = memo[(entry.position, source_id)] = parents if len(set(chosen)) <= 1 and not matched else (chosen[0],)
+    return found
 
 
 def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = None) -> dict[str, list[Entry]]:

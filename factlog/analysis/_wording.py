@@ -28,7 +28,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._quotes import normalise_quote
 from factlog.analysis._unionfind import UnionFind
 
-__all__ = ["CREDITED_SHARE", "MIN_WORDS", "Echo", "echoes", "words_of"]
+__all__ = ["CREDITED_SHARE", "MIN_WORDS", "Echo", "echoes", "repeats", "words_of"]
 
 MIN_WORDS = 8
 """Words in a row two own-voice quotes must share to be one text's.
@@ -78,6 +78,23 @@ def words_of(quote: str) -> tuple[str, ...]:
     """
     text = _QUOTED.sub(" ", normalise_quote(quote)[0].casefold())
     return tuple(word.rstrip(".") for word in _WORD.findall(text))
+
+
+def repeats(words: tuple[str, ...], other: tuple[str, ...], *, credited: bool) -> bool:
+    """Whether an own-voice quote's ``words`` repeat ``other``'s (both :func:`words_of`); raises nothing.
+
+    Against another own-voice quote: a run of :data:`MIN_WORDS` words shared; against a
+    quote crediting a named holder (``credited``): runs shared covering
+    :data:`CREDITED_SHARE` of ``words``, as :func:`echoes` joins them.
+    """
+    shingles = {other[start : start + MIN_WORDS] for start in range(len(other) - MIN_WORDS + 1)}
+    covered: set[int] = set()
+    for start in range(len(words) - MIN_WORDS + 1):
+        if words[start : start + MIN_WORDS] in shingles:
+            if not credited:
+                return True
+            covered.update(range(start, start + MIN_WORDS))
+    return bool(covered) and len(covered) >= CREDITED_SHARE * len(words)
 
 
 @attrs.frozen

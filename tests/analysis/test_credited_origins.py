@@ -110,3 +110,19 @@ def test_an_own_voice_copy_never_reduces_the_origins_of_the_others(
 ) -> None:
     """Adding a paper printing credited words as its own: the other claims' origins are as many as before."""
     assert _origins_of_others(_world(credits, (sentence, date))) >= _origins_of_others(_world(credits))
+
+
+def test_a_copy_of_two_stories_joins_only_the_one_whose_words_it_prints() -> None:
+    """derived_from a paper crediting a holder and a wire's own, differently worded report: two origins stay two."""
+    claims = _world([("estmark-mfa", SENTENCES[0], "2026-11-27")], (SENTENCES[0], "2026-11-28"))
+    document = json.loads(factlog.dumps(claims))
+    document["entities"].append({"id": "wire", "name": "Wire", "kind": "media-outlet"})
+    document["sources"].append({"id": "w", "title": "Wire story", "publisher": "wire", "published": "2026-11-27"})
+    document["claims"].append(_claim("own", "wire", "w", "Karvonia says its satellite is sending pictures home."))
+    for source in document["sources"]:
+        if source["id"] == "dcx":
+            source["derived_from"] = ["s0", "w"]
+    index = Index.of(factlog.loads(json.dumps(document)))
+    found = {frozenset(e.id for e in origin.entries) for origin in origins(index, index.entries, wording=True)}
+    assert found == {frozenset({"c0", "copy"}), frozenset({"own"})}
+    assert {frozenset(e.id for e in origin.entries) for origin in origins(index, index.entries)} == found
