@@ -44,6 +44,7 @@ __all__ = [
     "copied_stories",
     "copied_story",
     "copy_sources",
+    "declared_groups",
     "origin_words",
     "origins",
     "repeated",
@@ -353,6 +354,23 @@ def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
     return memo[source_id]
 
 
+def declared_groups(index: Index, sources: Sequence[str]) -> list[tuple[str, ...]]:
+    """``sources`` grouped by the ``derived_from`` that join them, directly or through a chain, in the order given.
+
+    Two sources are one group when one copies the other, or both copy one story
+    (they share a root, :func:`_all_roots`). Raises nothing.
+    """
+    sets: UnionFind[str] = UnionFind()
+    for source_id in sources:
+        sets.union(source_id, source_id)
+        for root in _all_roots(index, source_id):
+            sets.union(source_id, root)
+    groups: dict[str, list[str]] = {}
+    for source_id in dict.fromkeys(sources):
+        groups.setdefault(sets.find(source_id), []).append(source_id)
+    return [tuple(members) for members in groups.values()]
+
+
 def _roots_of(index: Index, parents: Sequence[str]) -> tuple[str, ...]:
     """The roots of each of ``parents`` (a parent that copies none its own), in order, once each."""
     return tuple(dict.fromkeys(root for parent in parents for root in (_all_roots(index, parent) or (parent,))))
@@ -446,8 +464,9 @@ def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) ->
     With ``wording``, claims in their publishers' own voice that print one text (eight
     words in a row, :mod:`factlog.analysis._wording`), or the words another source
     credits to a named holder, in sources no ``derived_from`` joins are one origin too,
-    as the copies they most likely are: where the wording alone joins them, the label
-    ends ", printing one wording (no derived_from)". ``factlog assess`` and the
+    as the copies they most likely are: where the wording joins them, the label ends
+    ", printing one wording (no derived_from)", or ", printing one wording" where a
+    declared ``derived_from`` joins their sources. ``factlog assess`` and the
     report's dispute panels count them so; ``factlog check`` reports them
     (``shared_wording``).
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index``
@@ -462,8 +481,10 @@ def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) ->
     found = []
     for members in _joined(index, chronological(entries), echoed).values():
         origin = _origin(index, members)
-        if members[0].position in echoed:  # the wording alone joined it
-            origin = attrs.evolve(origin, label=f"{origin.label}, printing one wording (no derived_from)")
+        if members[0].position in echoed:  # the wording joined it: "(no derived_from)" unless one joins its sources
+            declared = len(declared_groups(index, origin.sources)) == 1
+            suffix = "" if declared else " (no derived_from)"
+            origin = attrs.evolve(origin, label=f"{origin.label}, printing one wording{suffix}")
         found.append(origin)
     return found
 
