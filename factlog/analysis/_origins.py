@@ -407,7 +407,7 @@ def _parents(index: Index, entry: Entry, source_id: str) -> tuple[str, ...]:
             for evidence in read:
                 publisher = index.publisher(evidence.source)
                 credited = publisher is not None and index.speaks_for(publisher) != other.speaks_for
-                if repeats(words, words_of(evidence.quote), credited=credited):
+                if repeats(words, words_of(evidence.quote, quoted=credited), credited=credited):
                     matched.append(parent)
     chosen = matched or held
     found = memo[(entry.position, source_id)] = parents if len(set(chosen)) <= 1 and not matched else (chosen[0],)

@@ -10,10 +10,11 @@ joined here.
 
 Words are compared after the normalisation of quotes (typographic quotation marks,
 apostrophes and dashes as plain ones, runs of whitespace as one space), casefolded,
-with punctuation around words dropped (``U.S.`` is one word); passages the quote
-itself puts in double quotation marks are someone else's words, quoted, and are left
-out. Every quote's runs of :data:`MIN_WORDS` words (shingles, Broder 1997) are hashed,
-and quotes sharing one join: a group costs the words of its quotes, never their pairs.
+with punctuation around words dropped (``U.S.`` is one word); passages an own-voice
+quote puts in double quotation marks are someone else's words, quoted, and are left
+out (in a quote crediting a named holder they are that holder's words, and kept).
+Every quote's runs of :data:`MIN_WORDS` words (shingles, Broder 1997) are hashed, and
+quotes sharing one join: a group costs the words of its quotes, never their pairs.
 """
 
 from __future__ import annotations
@@ -70,13 +71,18 @@ def most_words(quote: str) -> int:
     return len(_RUN.findall(quote.casefold()))
 
 
-def words_of(quote: str) -> tuple[str, ...]:
+def words_of(quote: str, *, quoted: bool = False) -> tuple[str, ...]:
     """A quote's words as compared: normalised, casefolded, without the passages it quotes; raises nothing.
 
     ``“Acme has NEVER polluted,” the firm said`` → ``('the', 'firm', 'said')``; a word's
-    inner dots, apostrophes and hyphens stay (``u.s.``, ``don't``, ``long-term``).
+    inner dots, apostrophes and hyphens stay (``u.s.``, ``don't``, ``long-term``). With
+    ``quoted`` (a quote crediting the words to a holder the source names, whose words the
+    passage in quotation marks is) the quoted passages are kept:
+    ``('acme', 'has', 'never', 'polluted', 'the', 'firm', 'said')``.
     """
-    text = _QUOTED.sub(" ", normalise_quote(quote)[0].casefold())
+    text = normalise_quote(quote)[0].casefold()
+    if not quoted:
+        text = _QUOTED.sub(" ", text)
     return tuple(word.rstrip(".") for word in _WORD.findall(text))
 
 
@@ -123,6 +129,8 @@ def _quotes(index: Index, entries: Sequence[Entry]) -> list[Item]:
     """(entry, source, words, quote, own) of each quote with enough words, own voice or credited to a named holder."""
     found = []
     memo: dict[str, tuple[str, ...]] = index.memo("wording:words", lambda _: {})
+    # A credited quote's words, its quoted passages kept: the holder's own words.
+    credited: dict[str, tuple[str, ...]] = index.memo("wording:credited-words", lambda _: {})
     # Each source's publisher's party (None: no publisher known), looked up once a source, not a quote.
     parties: dict[str, str | None] = index.memo("wording:parties", lambda _: {})
     own_voice = False
@@ -145,12 +153,14 @@ def _quotes(index: Index, entries: Sequence[Entry]) -> list[Item]:
             quote = evidence.quote
             if len(quote) < _FEWEST_CHARACTERS and quote.isascii():
                 continue  # too short for MIN_WORDS words: neither kept nor counted
-            words = memo.get(quote)
+            own = party == entry.speaks_for  # the publisher's voice; else a holder the source names
+            table = memo if own else credited
+            words = table.get(quote)
             if words is None:
                 short = most_words(quote) < MIN_WORDS  # most quotes: a few words, never normalised
-                words = memo[quote] = () if short else words_of(quote)
-            if len(words) >= MIN_WORDS:  # own: the publisher's voice; else a holder the source names
-                found.append((entry, evidence.source, words, quote, party == entry.speaks_for))
+                words = table[quote] = () if short else words_of(quote, quoted=not own)
+            if len(words) >= MIN_WORDS:
+                found.append((entry, evidence.source, words, quote, own))
     return found
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import factlog
 from factlog import Index, origins
+from factlog.analysis._wording import words_of
 
 SENTENCES = (
     "The Dawn-3 satellite is transmitting images to the Tarvo ground station",
@@ -126,3 +127,32 @@ def test_a_copy_of_two_stories_joins_only_the_one_whose_words_it_prints() -> Non
     found = {frozenset(e.id for e in origin.entries) for origin in origins(index, index.entries, wording=True)}
     assert found == {frozenset({"c0", "copy"}), frozenset({"own"})}
     assert {frozenset(e.id for e in origin.entries) for origin in origins(index, index.entries)} == found
+
+
+def test_credited_words_in_quotation_marks_are_the_holders() -> None:
+    """“…,” the agency said: the passage in quotes is the holder's, and a paper printing it copies the holder."""
+    for marks in ("“{}”", '"{}"'):
+        claims = _world([("kspace", SENTENCES[0], "2026-11-28")], (SENTENCES[0], "2026-11-29"))
+        document = json.loads(factlog.dumps(claims))
+        quote = marks.format(f"{SENTENCES[0]},") + " the agency said."
+        for claim in document["claims"]:
+            if claim["id"] == "c0":
+                claim["statement"] = claim["evidence"][0]["quote"] = quote
+        claims = factlog.loads(json.dumps(document))
+        index = Index.of(claims)
+        assert len(origins(index, index.entries, wording=True)) == 1
+        assert [f.rule for f in factlog.check(claims).findings if f.rule == "shared_wording"] == ["shared_wording"]
+
+
+def test_an_own_voice_quote_still_leaves_out_the_passage_it_quotes() -> None:
+    """In a paper's own voice, a passage in quotation marks is another speaker's: not the paper's words."""
+    assert words_of("“Acme has NEVER polluted,” the firm said") == ("the", "firm", "said")
+    assert words_of("“Acme has NEVER polluted,” the firm said", quoted=True) == (
+        "acme",
+        "has",
+        "never",
+        "polluted",
+        "the",
+        "firm",
+        "said",
+    )
