@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlog
+import factlog.dask
 from factlog import Index, origins
 from factlog.analysis._wording import words_of
+from factlog.render import render_assessment_json, render_json
 
 SENTENCES = (
     "The Dawn-3 satellite is transmitting images to the Tarvo ground station",
@@ -156,3 +160,38 @@ def test_an_own_voice_quote_still_leaves_out_the_passage_it_quotes() -> None:
         "firm",
         "said",
     )
+
+
+def _cases() -> list[factlog.ClaimSet]:
+    """The claim sets above: words credited to two holders, a copy of two stories, quoted credited words."""
+    two = _world(
+        [("kspace", SENTENCES[0], "2026-11-28"), ("estmark-mfa", SENTENCES[0], "2026-11-27")],
+        (SENTENCES[0], "2026-11-29"),
+    )
+    stories = _world(
+        [("estmark-mfa", SENTENCES[0], "2026-11-27"), ("kspace", SENTENCES[1], "2026-11-27")],
+        (SENTENCES[0], "2026-11-28"),
+        {"dcx": ["s1", "s0"]},
+    )
+    document = json.loads(factlog.dumps(two))
+    document["claims"][0]["evidence"][0]["quote"] = f"“{SENTENCES[0]},” the agency said."
+    return [two, stories, factlog.loads(json.dumps(document))]
+
+
+def test_every_path_counts_the_credited_copies_alike(tmp_path: Path) -> None:
+    """Two origins each (the copy joins one); check, Checker.add, check_lines, Dask, assess_lines: the same bytes."""
+    for number, claims in enumerate(_cases()):
+        [proposition] = factlog.assess(claims).propositions
+        assert len(proposition.supporting) == 2
+        expected = render_json(factlog.check(claims))
+        assessed = render_assessment_json(factlog.assess(claims))
+        for half in range(1, len(claims.claims)):
+            checker = factlog.Checker(attrs.evolve(claims, claims=claims.claims[:half]))
+            checker.add(claims.claims[half:])
+            assert render_json(checker.report()) == expected
+        assert render_json(factlog.dask.check(claims, partitions=2)) == expected
+        assert render_assessment_json(factlog.dask.assess(claims, partitions=2)) == assessed
+        path = tmp_path / f"claims{number}.jsonl"
+        path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
+        assert render_json(factlog.check_lines(path, batch=1, bin_size=2)) == expected
+        assert render_assessment_json(factlog.assess_lines(path)) == assessed
