@@ -299,6 +299,14 @@ def _keys(index: Index, entries: Sequence[Entry]) -> list[tuple[str, ...]]:
     if not any(key.startswith("h:") for keys in found for key in keys):
         return found  # most groups: no copy of a story the set holds
     held = {entry.holder for entry, keys in zip(entries, found, strict=True) if keys == ("p:" + entry.speaks_for,)}
+    # A story's publisher holds what the story says in its party's voice (an agency of its government quoted).
+    held.update(
+        publisher
+        for entry, keys in zip(entries, found, strict=True)
+        if keys == ("p:" + entry.speaks_for,)
+        for source_id in entry.sources
+        if (publisher := index.publisher(source_id)) is not None and index.speaks_for(publisher) == entry.speaks_for
+    )
     return [
         tuple(
             dict.fromkeys(

@@ -71,3 +71,12 @@ def test_an_echo_partly_declared_asks_only_the_undeclared_copy() -> None:
     assert "in hpx" not in message
     assert "in dcx" in message
     assert "in their own voice" not in message
+
+
+def test_a_declared_copy_of_a_story_quoting_its_own_partys_agency_is_hollow_corroboration() -> None:
+    """The state agency's release quotes the space agency (one party); a declared copy repeats it: one origin."""
+    claims = _world(courier=False)
+    index = Index.of(claims)
+    assert len(origins(index, index.entries)) == 1
+    rules = [finding.rule for finding in factlog.check(claims).findings if finding.severity.name != "INFO"]
+    assert rules == ["hollow_corroboration"]
