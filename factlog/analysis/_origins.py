@@ -12,7 +12,9 @@ Within a group of claims (about one proposition), two claims share an origin whe
   story, not the whole party of its publisher: a paper running a space agency's release
   is not the state news agency affiliated to the same government (that agency and the
   space agency are one party where both hold claims, through ``affiliation``; a copy of
-  the release reaches that party only through a claim the space agency holds); or
+  the release reaches that party only through a claim the space agency holds, or one a
+  story it copies says in its publisher's party's voice: the state agency's story
+  quoting the space agency is that party's, and a copy of it repeats that claim); or
 * one is the publisher's own voice in a copy, and the story it copies holds the claim
   (same proposition and polarity) only by a named holder, not in its own voice (the
   wire: "…, the agency said"; the copy prints the sentence as its own): the copy repeats
