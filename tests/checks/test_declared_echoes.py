@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import attrs
+
 import factlog
+import factlog.dask
 from factlog import Index, origins
+from factlog.render import render_assessment_json, render_json
 
 SENTENCE = "The Dawn-3 satellite is transmitting images to the Tarvo ground station"
 
@@ -80,3 +85,22 @@ def test_a_declared_copy_of_a_story_quoting_its_own_partys_agency_is_hollow_corr
     assert len(origins(index, index.entries)) == 1
     rules = [finding.rule for finding in factlog.check(claims).findings if finding.severity.name != "INFO"]
     assert rules == ["hollow_corroboration"]
+
+
+def test_every_path_reports_the_declared_echoes_alike(tmp_path: Path) -> None:
+    """check, Checker.add, check_lines and the Dask path; assess, assess_lines and Dask: the same bytes."""
+    for courier in (False, True):
+        claims = _world(courier=courier)
+        expected = render_json(factlog.check(claims))
+        assert ("shared_wording" in expected) is courier
+        assessed = render_assessment_json(factlog.assess(claims))
+        for half in range(1, len(claims.claims)):
+            checker = factlog.Checker(attrs.evolve(claims, claims=claims.claims[:half]))
+            checker.add(claims.claims[half:])
+            assert render_json(checker.report()) == expected
+        assert render_json(factlog.dask.check(claims, partitions=2)) == expected
+        assert render_assessment_json(factlog.dask.assess(claims, partitions=2)) == assessed
+        path = tmp_path / f"claims{courier}.jsonl"
+        path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
+        assert render_json(factlog.check_lines(path, batch=1, bin_size=2)) == expected
+        assert render_assessment_json(factlog.assess_lines(path)) == assessed
