@@ -186,7 +186,8 @@ def _credit(index: Index, items: list[Item], credited: dict[tuple[str, ...], lis
     holders of two parties or more (two papers each quoting its own speaker in the same
     words), the group joins the quotes of one party alone, the party of the holder the
     earliest published crediting source names (then by :func:`_order`, then the holder's
-    id); the other holders stay origins of their own.
+    id); the other holders stay origins of their own. A group holding a declared copy
+    (``derived_from``) joins none: the story it declares copying says whose words they are.
     """
     matched: dict[int, dict[int, None]] = {}  # an own-voice group -> the credited quotes its quotes repeat
     for number, (_, _, words, _, own) in enumerate(items):
@@ -199,7 +200,15 @@ def _credit(index: Index, items: list[Item], credited: dict[tuple[str, ...], lis
         for other, positions in covered.items():
             if len(positions) >= CREDITED_SHARE * len(words):
                 matched.setdefault(sets.find(number), {})[other] = None
+    by_id = index.claims.source_by_id
+    declared = {
+        sets.find(number)
+        for number, (_, source_id, _, _, own) in enumerate(items)
+        if own and (source := by_id.get(source_id)) is not None and source.derived_from
+    }
     for group, repeats in matched.items():
+        if group in declared:
+            continue  # a declared copy is its story's: the words join no holder its story does not name
         joins = list(repeats)
         if len({items[other][0].speaks_for for other in joins}) > 1:
             first = min(joins, key=lambda other: (_order(index, items[other][1]), items[other][0].holder))
