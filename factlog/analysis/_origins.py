@@ -12,7 +12,9 @@ Within a group of claims (about one proposition), two claims share an origin whe
   story, not the whole party of its publisher: a paper running a space agency's release
   is not the state news agency affiliated to the same government (that agency and the
   space agency are one party where both hold claims, through ``affiliation``; a copy of
-  the release reaches that party only through a claim the space agency holds); or
+  the release reaches that party only through a claim the space agency holds, or one a
+  story it copies says in its publisher's party's voice: the state agency's story
+  quoting the space agency is that party's, and a copy of it repeats that claim); or
 * one is the publisher's own voice in a copy, and the story it copies holds the claim
   (same proposition and polarity) only by a named holder, not in its own voice (the
   wire: "…, the agency said"; the copy prints the sentence as its own): the copy repeats
@@ -36,7 +38,7 @@ import attrs
 
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._unionfind import UnionFind
-from factlog.analysis._wording import echoes
+from factlog.analysis._wording import echoes, repeats, words_of
 from factlog.errors import expect
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "copied_stories",
     "copied_story",
     "copy_sources",
+    "declared_groups",
     "origin_words",
     "origins",
     "repeated",
@@ -160,9 +163,9 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
     table = tables.get(entry.key)
     if table is None:
         table = tables[entry.key] = _held(index, index.key_group(entry.key))
-    source = index.claims.source_by_id[source_id]
     held: set[str] = set()
-    for story in dict.fromkeys((*source.derived_from, *_all_roots(index, source_id))):
+    parents = _parents(index, entry, source_id)
+    for story in dict.fromkeys((*parents, *_roots_of(index, parents))):
         holders = table.get((entry.polarity, story), set())
         if holders is None:
             return ()  # the story's own voice: the copy is the story's
@@ -199,6 +202,10 @@ def voice(index: Index, entry: Entry) -> str:
     root = copied_story(index, entry)
     if root is None:
         return entry.speaks_for
+    source_id = entry.claim.evidence[0].source
+    root = next(
+        (r for r in _roots_of(index, _parents(index, entry, source_id)) if r in index.claims.source_by_id), root
+    )
     publisher = index.publisher(root)
     return entry.speaks_for if publisher is None else publisher
 
@@ -273,7 +280,9 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
         return tuple(dict.fromkeys("p:" + index.speaks_for(holder) for holder in holders))
     found: dict[str, None] = {}
     for source_id in entry.sources or ("",):
-        roots = _all_roots(index, source_id) if index.publisher(source_id) == entry.holder else ()
+        roots = (
+            _roots_of(index, _parents(index, entry, source_id)) if index.publisher(source_id) == entry.holder else ()
+        )
         if not roots:
             found["p:" + entry.speaks_for] = None
         for root in roots:
@@ -292,6 +301,14 @@ def _keys(index: Index, entries: Sequence[Entry]) -> list[tuple[str, ...]]:
     if not any(key.startswith("h:") for keys in found for key in keys):
         return found  # most groups: no copy of a story the set holds
     held = {entry.holder for entry, keys in zip(entries, found, strict=True) if keys == ("p:" + entry.speaks_for,)}
+    # A story's publisher holds what the story says in its party's voice (an agency of its government quoted).
+    held.update(
+        publisher
+        for entry, keys in zip(entries, found, strict=True)
+        if keys == ("p:" + entry.speaks_for,)
+        for source_id in entry.sources
+        if (publisher := index.publisher(source_id)) is not None and index.speaks_for(publisher) == entry.speaks_for
+    )
     return [
         tuple(
             dict.fromkeys(
@@ -347,6 +364,66 @@ def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
     return memo[source_id]
 
 
+def declared_groups(index: Index, sources: Sequence[str]) -> list[tuple[str, ...]]:
+    """``sources`` grouped by the ``derived_from`` that join them, directly or through a chain, in the order given.
+
+    Two sources are one group when one copies the other, or both copy one story
+    (they share a root, :func:`_all_roots`). Raises nothing.
+    """
+    sets: UnionFind[str] = UnionFind()
+    for source_id in sources:
+        sets.union(source_id, source_id)
+        for root in _all_roots(index, source_id):
+            sets.union(source_id, root)
+    groups: dict[str, list[str]] = {}
+    for source_id in dict.fromkeys(sources):
+        groups.setdefault(sets.find(source_id), []).append(source_id)
+    return [tuple(members) for members in groups.values()]
+
+
+def _roots_of(index: Index, parents: Sequence[str]) -> tuple[str, ...]:
+    """The roots of each of ``parents`` (a parent that copies none its own), in order, once each."""
+    return tuple(dict.fromkeys(root for parent in parents for root in (_all_roots(index, parent) or (parent,))))
+
+
+def _parents(index: Index, entry: Entry, source_id: str) -> tuple[str, ...]:
+    """The ``derived_from`` of a copy a claim read in it joins: one story, when the copy names several.
+
+    A copy derived from two stories that each hold the claim (same proposition and
+    polarity) joins the one whose claim its words repeat (:func:`~factlog.analysis._wording.repeats`),
+    else the first listed holding it: a copier never joins the origins of the stories it
+    copies. Every parent when one holds the claim or none does. Raises nothing.
+    """
+    source = index.claims.source_by_id.get(source_id)
+    parents = () if source is None else source.derived_from
+    if len(parents) <= 1 or entry.key is None:
+        return parents
+    memo: dict[tuple[int, str], tuple[str, ...]] = index.memo("origins:parents", lambda _: {})
+    found = memo.get((entry.position, source_id))
+    if found is not None:
+        return found
+    words = next((words_of(e.quote) for e in entry.claim.evidence if e.source == source_id), ())
+    held: list[str] = []
+    matched: list[str] = []
+    for parent in parents:
+        stories = {parent, *_all_roots(index, parent)}
+        for other in index.key_group(entry.key):
+            if other is entry or other.polarity != entry.polarity:
+                continue
+            read = [e for e in other.claim.evidence if e.source in stories]
+            if not read:
+                continue
+            held.append(parent)
+            for evidence in read:
+                publisher = index.publisher(evidence.source)
+                credited = publisher is not None and index.speaks_for(publisher) != other.speaks_for
+                if repeats(words, words_of(evidence.quote, quoted=credited), credited=credited):
+                    matched.append(parent)
+    chosen = matched or held
+    found = memo[(entry.position, source_id)] = parents if len(set(chosen)) <= 1 and not matched else (chosen[0],)
+    return found
+
+
 def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = None) -> dict[str, list[Entry]]:
     """The claims grouped by origin (in the order given), each group keyed by a representative.
 
@@ -397,8 +474,9 @@ def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) ->
     With ``wording``, claims in their publishers' own voice that print one text (eight
     words in a row, :mod:`factlog.analysis._wording`), or the words another source
     credits to a named holder, in sources no ``derived_from`` joins are one origin too,
-    as the copies they most likely are: where the wording alone joins them, the label
-    ends ", printing one wording (no derived_from)". ``factlog assess`` and the
+    as the copies they most likely are: where the wording joins them, the label ends
+    ", printing one wording (no derived_from)", or ", printing one wording" where a
+    declared ``derived_from`` joins their sources. ``factlog assess`` and the
     report's dispute panels count them so; ``factlog check`` reports them
     (``shared_wording``).
     Raises :class:`~factlog.ArgumentError` (a :class:`ValueError`) for an ``index``
@@ -413,8 +491,10 @@ def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) ->
     found = []
     for members in _joined(index, chronological(entries), echoed).values():
         origin = _origin(index, members)
-        if members[0].position in echoed:  # the wording alone joined it
-            origin = attrs.evolve(origin, label=f"{origin.label}, printing one wording (no derived_from)")
+        if members[0].position in echoed:  # the wording joined it: "(no derived_from)" unless one joins its sources
+            declared = len(declared_groups(index, origin.sources)) == 1
+            suffix = "" if declared else " (no derived_from)"
+            origin = attrs.evolve(origin, label=f"{origin.label}, printing one wording{suffix}")
         found.append(origin)
     return found
 

@@ -10,10 +10,11 @@ joined here.
 
 Words are compared after the normalisation of quotes (typographic quotation marks,
 apostrophes and dashes as plain ones, runs of whitespace as one space), casefolded,
-with punctuation around words dropped (``U.S.`` is one word); passages the quote
-itself puts in double quotation marks are someone else's words, quoted, and are left
-out. Every quote's runs of :data:`MIN_WORDS` words (shingles, Broder 1997) are hashed,
-and quotes sharing one join: a group costs the words of its quotes, never their pairs.
+with punctuation around words dropped (``U.S.`` is one word); passages an own-voice
+quote puts in double quotation marks are someone else's words, quoted, and are left
+out (in a quote crediting a named holder they are that holder's words, and kept).
+Every quote's runs of :data:`MIN_WORDS` words (shingles, Broder 1997) are hashed, and
+quotes sharing one join: a group costs the words of its quotes, never their pairs.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._quotes import normalise_quote
 from factlog.analysis._unionfind import UnionFind
 
-__all__ = ["CREDITED_SHARE", "MIN_WORDS", "Echo", "echoes", "words_of"]
+__all__ = ["CREDITED_SHARE", "MIN_WORDS", "Echo", "echoes", "repeats", "words_of"]
 
 MIN_WORDS = 8
 """Words in a row two own-voice quotes must share to be one text's.
@@ -70,14 +71,36 @@ def most_words(quote: str) -> int:
     return len(_RUN.findall(quote.casefold()))
 
 
-def words_of(quote: str) -> tuple[str, ...]:
+def words_of(quote: str, *, quoted: bool = False) -> tuple[str, ...]:
     """A quote's words as compared: normalised, casefolded, without the passages it quotes; raises nothing.
 
     ``“Acme has NEVER polluted,” the firm said`` → ``('the', 'firm', 'said')``; a word's
-    inner dots, apostrophes and hyphens stay (``u.s.``, ``don't``, ``long-term``).
+    inner dots, apostrophes and hyphens stay (``u.s.``, ``don't``, ``long-term``). With
+    ``quoted`` (a quote crediting the words to a holder the source names, whose words the
+    passage in quotation marks is) the quoted passages are kept:
+    ``('acme', 'has', 'never', 'polluted', 'the', 'firm', 'said')``.
     """
-    text = _QUOTED.sub(" ", normalise_quote(quote)[0].casefold())
+    text = normalise_quote(quote)[0].casefold()
+    if not quoted:
+        text = _QUOTED.sub(" ", text)
     return tuple(word.rstrip(".") for word in _WORD.findall(text))
+
+
+def repeats(words: tuple[str, ...], other: tuple[str, ...], *, credited: bool) -> bool:
+    """Whether an own-voice quote's ``words`` repeat ``other``'s (both :func:`words_of`); raises nothing.
+
+    Against another own-voice quote: a run of :data:`MIN_WORDS` words shared; against a
+    quote crediting a named holder (``credited``): runs shared covering
+    :data:`CREDITED_SHARE` of ``words``, as :func:`echoes` joins them.
+    """
+    shingles = {other[start : start + MIN_WORDS] for start in range(len(other) - MIN_WORDS + 1)}
+    covered: set[int] = set()
+    for start in range(len(words) - MIN_WORDS + 1):
+        if words[start : start + MIN_WORDS] in shingles:
+            if not credited:
+                return True
+            covered.update(range(start, start + MIN_WORDS))
+    return bool(covered) and len(covered) >= CREDITED_SHARE * len(words)
 
 
 @attrs.frozen
@@ -106,6 +129,8 @@ def _quotes(index: Index, entries: Sequence[Entry]) -> list[Item]:
     """(entry, source, words, quote, own) of each quote with enough words, own voice or credited to a named holder."""
     found = []
     memo: dict[str, tuple[str, ...]] = index.memo("wording:words", lambda _: {})
+    # A credited quote's words, its quoted passages kept: the holder's own words.
+    credited: dict[str, tuple[str, ...]] = index.memo("wording:credited-words", lambda _: {})
     # Each source's publisher's party (None: no publisher known), looked up once a source, not a quote.
     parties: dict[str, str | None] = index.memo("wording:parties", lambda _: {})
     own_voice = False
@@ -128,12 +153,14 @@ def _quotes(index: Index, entries: Sequence[Entry]) -> list[Item]:
             quote = evidence.quote
             if len(quote) < _FEWEST_CHARACTERS and quote.isascii():
                 continue  # too short for MIN_WORDS words: neither kept nor counted
-            words = memo.get(quote)
+            own = party == entry.speaks_for  # the publisher's voice; else a holder the source names
+            table = memo if own else credited
+            words = table.get(quote)
             if words is None:
                 short = most_words(quote) < MIN_WORDS  # most quotes: a few words, never normalised
-                words = memo[quote] = () if short else words_of(quote)
-            if len(words) >= MIN_WORDS:  # own: the publisher's voice; else a holder the source names
-                found.append((entry, evidence.source, words, quote, party == entry.speaks_for))
+                words = table[quote] = () if short else words_of(quote, quoted=not own)
+            if len(words) >= MIN_WORDS:
+                found.append((entry, evidence.source, words, quote, own))
     return found
 
 
@@ -147,14 +174,22 @@ def _order(index: Index, source_id: str) -> tuple[bool, tuple[int, int], str, st
     return (published is None, (0, 0) if published is None else published.sort_key, publisher, source.title, source_id)
 
 
-def _credit(items: list[Item], credited: dict[tuple[str, ...], list[int]], sets: UnionFind[int]) -> None:
-    """Join each own-voice quote with the credited quotes it repeats: sharing runs over :data:`CREDITED_SHARE` of it.
+def _credit(index: Index, items: list[Item], credited: dict[tuple[str, ...], list[int]], sets: UnionFind[int]) -> None:
+    """Join each group of own-voice quotes with the credited quotes it repeats (over :data:`CREDITED_SHARE` of one).
 
     A phrase that names a thing ("the 80th anniversary of the founding of the Workers'
     Party of Korea") runs past eight words, and a record may use it beside an agency
     quoted on something else; a paper printing the agency's sentence as its own prints
     most of its own sentence in the agency's words.
+
+    A copier never joins the sources it copies: where a group's words are credited to
+    holders of two parties or more (two papers each quoting its own speaker in the same
+    words), the group joins the quotes of one party alone, the party of the holder the
+    earliest published crediting source names (then by :func:`_order`, then the holder's
+    id); the other holders stay origins of their own. A group holding a declared copy
+    (``derived_from``) joins none: the story it declares copying says whose words they are.
     """
+    matched: dict[int, dict[int, None]] = {}  # an own-voice group -> the credited quotes its quotes repeat
     for number, (_, _, words, _, own) in enumerate(items):
         if not own:
             continue
@@ -164,7 +199,22 @@ def _credit(items: list[Item], credited: dict[tuple[str, ...], list[int]], sets:
                 covered.setdefault(other, set()).update(range(start, start + MIN_WORDS))
         for other, positions in covered.items():
             if len(positions) >= CREDITED_SHARE * len(words):
-                sets.union(number, other)
+                matched.setdefault(sets.find(number), {})[other] = None
+    by_id = index.claims.source_by_id
+    declared = {
+        sets.find(number)
+        for number, (_, source_id, _, _, own) in enumerate(items)
+        if own and (source := by_id.get(source_id)) is not None and source.derived_from
+    }
+    for group, repeats in matched.items():
+        if group in declared:
+            continue  # a declared copy is its story's: the words join no holder its story does not name
+        joins = list(repeats)
+        if len({items[other][0].speaks_for for other in joins}) > 1:
+            first = min(joins, key=lambda other: (_order(index, items[other][1]), items[other][0].holder))
+            joins = [other for other in joins if items[other][0].speaks_for == items[first][0].speaks_for]
+        for other in joins:
+            sets.union(group, other)
 
 
 def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
@@ -196,7 +246,7 @@ def echoes(index: Index, entries: Sequence[Entry]) -> list[Echo]:
             if seen != number:
                 sets.union(seen, number)
     if credited:
-        _credit(items, credited, sets)
+        _credit(index, items, credited, sets)
     groups: dict[int, list[int]] = {}
     for number in range(len(items)):
         groups.setdefault(sets.find(number), []).append(number)

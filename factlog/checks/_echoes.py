@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index
-from factlog.analysis._origins import origins, source_story, story_name
+from factlog.analysis._origins import declared_groups, origins, source_story, story_name
 from factlog.analysis._wording import Echo, echoes
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
@@ -60,7 +60,19 @@ def shared_wording(index: Index) -> Iterator[Finding]:
     Karvonian Space Agency's words, as Harbour Post (“Dawn-3 sends first images”,
     2026-11-27) reports them, not a second origin; declare derived_from
     ["harbour-post"] in daily-courier, or hold the claim by Karvonian Space Agency".
-    Declared so, the copy is the speaker's origin (``factlog assess``; no finding).
+    Declared so, the copy is the speaker's origin (``factlog assess``) and
+    ``shared_wording`` says nothing: no echo is reported whose sources a declared
+    ``derived_from`` joins, directly or through a chain (a copy and its story, or two
+    copies of one story); where the set counts them as one origin in two sources or more,
+    ``hollow_corroboration`` reports it ("Hollow corroboration: …: affirmed in 2 sources,
+    all from one origin, …"). Where only some are declared, the message names the ones
+    no ``derived_from`` joins ("with no derived_from joining dcx to the others") and asks
+    those alone to declare it; a source that credits the words to a holder it names is
+    named with that holder ("Karvonian State Agency (crediting Karvonian Space
+    Agency)"), not as speaking in its own voice. Words credited to holders of two
+    parties or more (two papers each quoting its own speaker in one sentence) make the
+    copy the words of one of them, the holder the earliest published crediting source
+    names (then by publisher and title): a copier never joins the holders it copies.
     When one of the sources already declares the story it copies (``derived_from`` a
     press release), that story is named as the likely original and the others are
     asked to declare it: "...: likely one origin, Karvonian Space Agency (“Press
@@ -97,6 +109,9 @@ def shared_wording(index: Index) -> Iterator[Finding]:
 
 def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
     """The finding of one echo; None when ``derived_from`` (or one party) already makes it one origin."""
+    groups = declared_groups(index, echo.sources)
+    if len(groups) == 1:
+        return None  # a declared copy explains the echo: hollow_corroboration's, not an undeclared origin
     found = origins(index, echo.entries)
     if len(found) < 2:
         return None
@@ -110,8 +125,9 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
     original = echo.sources[0]
     shared = set(echo.sources)
     joined = {source for origin in found if original in origin.sources for source in origin.sources}
+    together = next(group for group in groups if original in group)
     undeclared = [source for source in echo.sources if source not in joined] or list(echo.sources[1:])
-    publishers = phrasing.join(index.name(index.publisher(source) or source) for source in echo.sources)
+    undeclared = [source for source in undeclared if source not in together]
     source = index.claims.source_by_id[original]
     story = f"{index.name(index.publisher(original) or source.publisher)} (“{source.title}”"
     if source.published is None:
@@ -124,8 +140,8 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
     return Finding(
         rule="shared_wording",
         severity=Severity.WARNING,
-        message=f"Shared wording: {what}: {verb} in their own voice by {publishers}, each printing"
-        f" “{_shown(echo.quote)}”, with no derived_from between them: {likely};"
+        message=f"Shared wording: {what}: {verb} {_voiced(index, echo)}, each printing"
+        f" “{_shown(echo.quote)}”, {_between(groups, undeclared)}: {likely};"
         f' declare derived_from ["{original}"] in {phrasing.join(s for s in undeclared if s in shared)}',
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
     )
@@ -145,21 +161,21 @@ def _declared(index: Index, echo: Echo) -> Finding | None:
         return None  # the earliest is a copy, or none is: declaring the earliest names the story
     original = roots[copying[0]]
     assert original is not None
+    groups = declared_groups(index, echo.sources)
     undeclared = [source for source in echo.sources if roots[source] != original and source != original]
     if not undeclared:
         return None
     polarity = echo.entries[0].polarity
     what = phrasing.proposition_of(index, list(echo.entries))
     verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
-    publishers = phrasing.join(index.name(index.publisher(source) or source) for source in echo.sources)
     story = story_name(index, original)
     published = index.claims.source_by_id[original].published
     dated = "" if published is None else f", {published}"
     return Finding(
         rule="shared_wording",
         severity=Severity.WARNING,
-        message=f"Shared wording: {what}: {verb} in their own voice by {publishers}, each printing"
-        f" “{_shown(echo.quote)}”, with no derived_from between them: likely one origin, {story[:-1]}{dated}),"
+        message=f"Shared wording: {what}: {verb} {_voiced(index, echo)}, each printing"
+        f" “{_shown(echo.quote)}”, {_between(groups, undeclared)}: likely one origin, {story[:-1]}{dated}),"
         f" which {phrasing.join(copying)} declare{'s' if len(copying) == 1 else ''} copying;"
         f' declare derived_from ["{original}"] in {phrasing.join(undeclared)}',
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
@@ -178,15 +194,41 @@ def _credited(index: Index, echo: Echo, what: str, verb: str) -> Finding:
     story += ")" if source.published is None else f", {source.published})"
     publishers = phrasing.join(dict.fromkeys(index.name(index.publisher(s) or s) for s in own))
     credit = phrasing.join(dict.fromkeys(index.name(index.publisher(s) or s) for s in crediting))
-    copies = phrasing.join(s for s in own if s != original)
+    groups = declared_groups(index, echo.sources)
+    declared = next(group for group in groups if original in group)
+    copied = [s for s in own if s != original and s not in declared]
+    copies = phrasing.join(copied)
     return Finding(
         rule="shared_wording",
         severity=Severity.WARNING,
         message=f"Shared wording: {what}: {verb} in its own voice by {publishers}, printing words"
-        f" {credit} credit{'s' if len(crediting) == 1 else ''} to {holders}, with no derived_from between them:"
+        f" {credit} credit{'s' if len(crediting) == 1 else ''} to {holders}, {_between(groups, copied)}:"
         f" likely {holders}'s words, as {story} reports them, not a second origin;"
         f' declare derived_from ["{original}"] in {copies}, or hold the claim by {holders}',
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
+    )
+
+
+def _between(groups: list[tuple[str, ...]], undeclared: list[str]) -> str:
+    """Says no ``derived_from`` joins them, or, where some are declared copies, which sources none joins."""
+    if all(len(group) == 1 for group in groups):
+        return "with no derived_from between them"
+    return f"with no derived_from joining {phrasing.join(undeclared)} to the others"
+
+
+def _voiced(index: Index, echo: Echo) -> str:
+    """Who prints the words: in their own voice where each publisher holds its claims, else whom each credits."""
+    credited: dict[str, dict[str, None]] = {}
+    for entry in echo.entries:
+        for source_id in entry.sources:
+            if source_id in echo.sources and index.publisher(source_id) not in (None, entry.holder):
+                credited.setdefault(source_id, {})[index.name(entry.holder)] = None
+    names = [index.name(index.publisher(source) or source) for source in echo.sources]
+    if not credited:
+        return f"in their own voice by {phrasing.join(names)}"
+    return "by " + phrasing.join(
+        f"{name} (crediting {phrasing.join(credited[source])})" if source in credited else name
+        for name, source in zip(names, echo.sources, strict=True)
     )
 
 
