@@ -382,7 +382,8 @@ def _assess(
             reasons.append(held)
         if decided_by is not None:
             judged = not grading.accused_only(supporting, opposing)
-            why = grounds(acceptance[answer], decided_by, claimed=bool(supporting), judged=judged)
+            withdrawn = () if supporting else question.withdrawn.get(answer, ())
+            why = grounds(acceptance[answer], decided_by, claimed=bool(supporting), judged=judged, withdrawn=withdrawn)
             reasons.append(f"{acceptance[answer].value}: {why}")
         if tie:
             reasons.append("tied with another value of the slot: the tie is not broken")

@@ -323,5 +323,9 @@ def _decided(item: PropositionAssessment) -> str:
         return ""
     if item.supporting or item.acceptance is not Acceptance.REJECTED:
         return f" (against {escape_markdown(item.decided_by)})"
+    prefix = f"{item.acceptance.value}: "  # the reason line says it, with what only the votes show
+    said = next((reason.removeprefix(prefix) for reason in item.reasons if reason.startswith(prefix)), None)
+    if said is not None:
+        return f" ({escape_markdown(said)})"
     judged = not accused_only(item.supporting, item.opposing)
     return f" ({escape_markdown(grounds(item.acceptance, item.decided_by, claimed=False, judged=judged))})"
