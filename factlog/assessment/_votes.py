@@ -50,30 +50,39 @@ Answers = dict[tuple[str, int], str]
 """(claim id, reading) → the answer that reading of the claim supports (a claim naming several objects: one each)."""
 
 
-def _copies_words(index: Index, entry: Entry, origin: Origin) -> bool:
-    """Whether a claim prints words it copied: its publisher's own voice in a copy, or in another party's origin.
+def _copies_words(index: Index, entry: Entry, origin: Origin, credited: frozenset[str]) -> bool:
+    """Whether a claim prints words it copied, in its publisher's own voice: ``credited``, the parties quoted.
 
-    A declared copy (its first source has a ``derived_from``) or an own-voice echo the
-    wording joined to another party's origin repeats words that are not its holder's.
+    A declared copy (its first source has a ``derived_from``), or an own-voice echo joined
+    to words the origin credits to another party's holder (``credited``: the parties of
+    the origin's claims held by a holder other than their source's publisher), or to
+    another party's origin, repeats words that are not its holder's.
     """
     source_id = entry.claim.evidence[0].source if entry.claim.evidence else ""
     if index.publisher(source_id) != entry.holder:
         return False
-    return source_id in copy_sources(index) or index.speaks_for(entry.holder) != origin.speaks_for
+    party = index.speaks_for(entry.holder)
+    return source_id in copy_sources(index) or party != origin.speaks_for or bool(credited - {party})
 
 
 def origin_grade(index: Index, origin: Origin) -> Reliability:
     """An origin's Admiralty grade: its most reliable holder among those holding a claim in their own right.
 
-    A claim a copy prints in its publisher's own voice (:func:`_copies_words`) is the
-    copied holder's words, so its publisher's grade is none of the origin's: a D-graded
-    agency copied by an ungraded paper stays D, and an A-graded outlet's copy of an
-    ungraded holder's words is F. Holders of one party that each speak in their own
+    A claim a copy prints in its publisher's own voice (:func:`_copies_words`: a declared
+    copy, or an echo of words credited to another party's holder) is the copied holder's
+    words, so its publisher's grade is none of the origin's: a D-graded agency copied by
+    an ungraded paper stays D, and an A-graded outlet's copy of an ungraded holder's words
+    is F. Holders of one party that each speak in their own
     right give the best of their grades (A the greatest); an origin of copies alone
     (their story not in the set) takes its copies' holders. An ungraded holder is F.
     Raises nothing.
     """
-    own = [entry for entry in origin.entries if not _copies_words(index, entry, origin)] or origin.entries
+    credited = frozenset(
+        index.speaks_for(entry.holder)
+        for entry in origin.entries
+        if entry.claim.evidence and index.publisher(entry.claim.evidence[0].source) != entry.holder
+    )
+    own = [entry for entry in origin.entries if not _copies_words(index, entry, origin, credited)] or origin.entries
     grades = {_grade(index, entry.holder) for entry in own}
     return max(grades)
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
-from factlog import ClaimSet, Credibility, Reliability
+from factlog import ClaimSet, Credibility, Evidence, Reliability
 from factlog.assessment._methods import METHODS
 from tests.helpers import claim, world
 
@@ -71,5 +71,23 @@ def test_a_relayed_holders_words_copied_by_an_a_outlet_are_the_holders() -> None
     claims = world(claim("w", holder="author", source="s2", via=("wire",)), claim("p", holder="paper-a", source="s3"))
     [item] = factlog.assess(_graded(claims, {"paper-a": Reliability.A})).propositions
     [origin] = item.supporting
+    assert origin.reliability is Reliability.F
+    assert item.credibility is Credibility.CANNOT_BE_JUDGED
+
+
+_WORDS = "North Korea has shipped artillery shells to Russia by rail through the border crossing at Tumangang"
+
+
+def test_an_a_outlets_undeclared_echo_of_credited_words_is_the_holders() -> None:
+    """The wire credits the words to the Kremlin spokesman; an A paper prints them as its own, undeclared: F, 6."""
+    credited = claim("w", holder="peskov", source="s2", via=("wire",))
+    echoed = claim("p", holder="author", source="s1")
+    claims = world(
+        attrs.evolve(credited, evidence=(Evidence(source="s2", quote=f"{_WORDS}, the spokesman said."),)),
+        attrs.evolve(echoed, evidence=(Evidence(source="s1", quote=f"{_WORDS}."),)),
+    )
+    [item] = factlog.assess(_graded(claims, {"author": Reliability.A})).propositions
+    [origin] = item.supporting
+    assert "printing one wording" in origin.label
     assert origin.reliability is Reliability.F
     assert item.credibility is Credibility.CANNOT_BE_JUDGED
