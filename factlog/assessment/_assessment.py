@@ -109,17 +109,19 @@ class Assessment(ClaimMap):
         object.__setattr__(self, "_held", None)
 
 
-def weight(index: Index, entry: Entry, interested: bool) -> float:
+def weight(index: Index, entry: Entry, interested: bool, grade: Reliability | None = None) -> float:
     """The log-odds an origin's claim adds a priori, as its vote counts it: the weight an assessment shows.
 
-    ln(p/(1 − p)) for the prior accuracy p of the holder's grade (:attr:`Reliability.prior`),
+    ln(p/(1 − p)) for the prior accuracy p of ``grade``, its origin's grade (None: the
+    claim's holder's; :attr:`Reliability.prior`),
     times the claim's vote weight in [0, 1] (:func:`~factlog.assessment._weights.vote_weight`:
     the certainty expressed and every discount the origin lists: interested, anonymous,
     implied, unnamed relay), so the figure and the ``discounts`` named beside it agree.
     """
-    entity = index.entity(entry.holder)
-    reliability = entity.reliability if entity is not None else Reliability.F
-    prior = reliability.prior
+    if grade is None:
+        entity = index.entity(entry.holder)
+        grade = entity.reliability if entity is not None else Reliability.F
+    prior = grade.prior
     share, _ = vote_weight(index, entry, interested)
     return math.log(prior / (1 - prior)) * share
 
@@ -380,7 +382,8 @@ def _assess(
             reasons.append(held)
         if decided_by is not None:
             judged = not grading.accused_only(supporting, opposing)
-            why = grounds(acceptance[answer], decided_by, claimed=bool(supporting), judged=judged)
+            withdrawn = () if supporting else question.withdrawn.get(answer, ())
+            why = grounds(acceptance[answer], decided_by, claimed=bool(supporting), judged=judged, withdrawn=withdrawn)
             reasons.append(f"{acceptance[answer].value}: {why}")
         if tie:
             reasons.append("tied with another value of the slot: the tie is not broken")

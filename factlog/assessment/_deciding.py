@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from factlog.assessment._acceptance import Acceptance
 from factlog.assessment._questions import Question
 
@@ -65,23 +67,33 @@ def _answer_text(question: Question, answer: str) -> str:
     return question.texts.get(answer, answer)
 
 
-def grounds(acceptance: Acceptance, decided_by: str, *, claimed: bool, judged: bool) -> str:
+def grounds(
+    acceptance: Acceptance, decided_by: str, *, claimed: bool, judged: bool, withdrawn: Sequence[str] = ()
+) -> str:
     """What a label rests on, in words, after ``LABEL: `` on its reason line.
 
     ``decided_by`` names the rivals that decided it (:func:`decided_by`); ``claimed``: an
-    origin is for the answer; ``judged``: its credibility is not 6. An answer someone
+    origin is for the answer; ``judged``: its credibility is not 6; ``withdrawn``: the
+    origins that claimed the answer before and changed their stance since. An answer someone
     claims was ``weighed against`` its rivals. One nobody claims is *rejected* by what is
     claimed instead, with no weighing: ``nobody claims it; what is claimed instead stands:
     its denial`` (the label follows from who claims what, whatever the denial's weight).
     When that denial is all an accused party's, the credibility is 6 and the line says why
-    the two differ: the label says what is claimed, not what is true.
+    the two differ: the label says what is claimed, not what is true. One its origins
+    claimed and no longer do says so: ``nobody claims it now: KSA claimed it, then changed
+    its stance; ...``. Raises nothing.
     """
     if claimed or acceptance is not Acceptance.REJECTED:
         return f"weighed against {decided_by}"
-    said = f"nobody claims it; what is claimed instead stands: {decided_by}"
+    if withdrawn:
+        said = (
+            f"nobody claims it now: {', '.join(withdrawn)} claimed it, then changed"
+            f" {'its' if len(withdrawn) == 1 else 'their'} stance; what is claimed instead stands: {decided_by}"
+        )
+        why = "what stands against it is a denial by a party the proposition accuses"
+    else:
+        said = f"nobody claims it; what is claimed instead stands: {decided_by}"
+        why = "only parties the proposition accuses deny it"
     if judged:
         return said
-    return (
-        f"{said}; the label says who claims what, not what is true: only parties the proposition"
-        " accuses deny it, so truth cannot be judged (credibility 6)"
-    )
+    return f"{said}; the label says who claims what, not what is true: {why}, so truth cannot be judged (credibility 6)"

@@ -3,7 +3,8 @@
 The status counts independent origins on each side (:class:`Status`); the credibility
 reads the belief in the bands of ICD 203, and is never firmer than the origins for the
 proposition commit to (:func:`ceiling`): a report that its only origins call possible is
-at best a roughly even chance, however the method weighs it. The belief itself is the
+at best a roughly even chance, however the method weighs it, and so is one that only
+origins graded E or F are for (:func:`ungrounded`). The belief itself is the
 method's, untouched. A proposition that rests on one credible origin alone, graded E or F,
 is graded 6 (:func:`lone_origin`): nothing but an unreliable or unknown source speaks to it.
 """
@@ -24,6 +25,7 @@ __all__ = [
     "lone_note",
     "lone_origin",
     "status",
+    "ungrounded",
 ]
 
 _RELIABLE = (Reliability.A, Reliability.B, Reliability.C)
@@ -44,14 +46,35 @@ def ceiling(supporting: Sequence[OriginWeight]) -> Likelihood | None:
     PS+ a *roughly even chance*: ``docs/concepts.md``): one origin's "probable" stays
     *likely*, and "possible" stays a *roughly even chance* however many origins say it,
     since a possibility is no lean and possibilities do not add up to one. A *certain*
-    origin, or none at all, leaves no ceiling. Raises nothing.
+    origin, or none at all, leaves no such ceiling. Whatever they commit to, origins for
+    it all graded E or F (:func:`ungrounded`) allow no more than a *roughly even chance*.
+    Raises nothing.
     """
+    hedged = _hedged(supporting)
+    if not ungrounded(supporting):
+        return hedged
+    return Likelihood.ROUGHLY_EVEN_CHANCE if hedged is None else min(hedged, Likelihood.ROUGHLY_EVEN_CHANCE)
+
+
+def _hedged(supporting: Sequence[OriginWeight]) -> Likelihood | None:
+    """The ceiling of the certainty the origins for a proposition express alone (see :func:`ceiling`)."""
     if not supporting or len(_firm(supporting)) >= 2:
         return None
     firmest = max(origin.certainty for origin in supporting)
     if firmest is Certainty.CERTAIN:
         return None
     return firmest.factuality(Polarity.AFFIRMED).likelihood
+
+
+def ungrounded(supporting: Sequence[OriginWeight]) -> bool:
+    """Whether every credible origin for a proposition (one at least) is graded E or F: none is D or better.
+
+    Unreliable or unknown sources that agree give no basis for more than a roughly even
+    chance, however many there are and however the method counts them: what they say
+    agrees with other information (Admiralty 3) and no more. Raises nothing.
+    """
+    credible = [origin for origin in supporting if not origin.interested]
+    return bool(credible) and all(origin.reliability in _UNGROUNDED for origin in credible)
 
 
 def lone_origin(supporting: Sequence[OriginWeight], opposing: Sequence[OriginWeight]) -> OriginWeight | None:
@@ -136,7 +159,9 @@ def ceiling_note(supporting: Sequence[OriginWeight], belief: float) -> str | Non
     if top is None or Likelihood.from_probability(belief) <= top:
         return None
     words = top.value.replace("-", " ")
-    if top is Likelihood.ROUGHLY_EVEN_CHANCE:
+    if top is Likelihood.ROUGHLY_EVEN_CHANCE and ungrounded(supporting) and _hedged(supporting) != top:
+        why = "no origin for it is graded D or better: its origins for it are graded E or F"
+    elif top is Likelihood.ROUGHLY_EVEN_CHANCE:
         why = "its origins for it say only that it is possible"
     else:
         why = "its one firm origin for it says only that it is probable"

@@ -35,7 +35,7 @@ __all__ = ["OriginWeight", "Place", "Question", "Vote", "placed_questions", "que
 class _Kept:
     """Where a :class:`Question` keeps what it computes on first use (see :mod:`factlog.model._cached`)."""
 
-    __slots__ = ("_claims_by_answer_", "_rank_", "_slot_sides_", "_stances_", "_supported")
+    __slots__ = ("_claims_by_answer_", "_rank_", "_slot_sides_", "_stances_", "_supported", "_withdrawn")
 
 
 @attrs.frozen(eq=False)
@@ -87,6 +87,15 @@ class Question(_Kept):
     def supported(self) -> frozenset[str]:
         """The answers some origin currently supports with a committed claim."""
         return frozenset(vote.answer for vote in self.votes if vote.current and vote.weight > 0)
+
+    @cached_slot
+    def withdrawn(self) -> dict[str, tuple[str, ...]]:
+        """Answer → the labels (sorted) of the origins whose superseded claims supported it: they changed stance."""
+        found: dict[str, set[str]] = {}
+        for vote in self.votes:
+            if not vote.current and vote.weight > 0:
+                found.setdefault(vote.answer, set()).add(vote.origin.label)
+        return {answer: tuple(sorted(labels)) for answer, labels in found.items()}
 
     @cached_slot
     def _stances(self) -> dict[str, list[tuple[float, str, OriginWeight]]]:

@@ -228,6 +228,8 @@ def to_claimreview(
         }
         if item.credibility is not Credibility.CANNOT_BE_JUDGED:
             rating["ratingValue"] = 6 - item.credibility.value
+        else:
+            rating["ratingExplanation"] = _cannot_be_judged(item)
         review: dict[str, Any] = {
             "@type": "ClaimReview",
             "url": review_url(url, item.key, item.statement),
@@ -242,3 +244,17 @@ def to_claimreview(
             review["datePublished"] = _day(published)
         reviews.append(review)
     return {"@context": {"@vocab": "https://schema.org/"}, "@graph": reviews}
+
+
+_LONE = "truth cannot be judged: "
+
+
+def _cannot_be_judged(item: PropositionAssessment) -> str:
+    """A grade-6 review's ``ratingExplanation``: the truth cannot be judged, and why when the reasons say."""
+    said = "Truth cannot be judged (Admiralty credibility 6)"
+    lone = next((reason for reason in item.reasons if reason.startswith(_LONE)), None)
+    if lone is not None:
+        return f"{said}: {lone.removeprefix(_LONE).split('; the belief')[0]}."
+    if not item.supporting and item.opposing:
+        return f"{said}: only parties the proposition accuses deny it, and nobody credible says otherwise."
+    return f"{said}."

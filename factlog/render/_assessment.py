@@ -201,18 +201,22 @@ accuracies seen (0.5 to 0.8), more below, so fewer than 5 tell little of a sourc
 
 
 def _caveat(claims: int) -> str:
-    """What the text adds to an accuracy learned from few claims: the prior when none, a warning under FEW_CLAIMS."""
-    if claims == 0:
-        return ": its prior, nothing learned"
+    """What the text adds to an accuracy learned from some claims: a warning under FEW_CLAIMS."""
     if claims < FEW_CLAIMS:
         return f": too few to mean much (fewer than {FEW_CLAIMS})"
     return ""
 
 
+_UNTAUGHT = "its prior, nothing learned: no other source speaks to its claims"
+"""What the text says of a source learned from no claim: listed with its prior, and why it learned nothing."""
+
+
 def _learned(trust: SourceTrust) -> str:
     """``North Korea (dprk): 0.70 from 4 claims: too few ...``: a source by name, its id beside it."""
     who = trust.source if trust.name in ("", trust.source) else f"{trust.name} ({trust.source})"
-    count = "no claim" if trust.claims == 0 else _plural(trust.claims, "claim")
+    if trust.claims == 0:
+        return f"{who}: {trust.accuracy:.2f}, {_UNTAUGHT}"
+    count = _plural(trust.claims, "claim")
     return f"{who}: {trust.accuracy:.2f} from {count}{_caveat(trust.claims)}"
 
 
@@ -323,5 +327,9 @@ def _decided(item: PropositionAssessment) -> str:
         return ""
     if item.supporting or item.acceptance is not Acceptance.REJECTED:
         return f" (against {escape_markdown(item.decided_by)})"
+    prefix = f"{item.acceptance.value}: "  # the reason line says it, with what only the votes show
+    said = next((reason.removeprefix(prefix) for reason in item.reasons if reason.startswith(prefix)), None)
+    if said is not None:
+        return f" ({escape_markdown(said)})"
     judged = not accused_only(item.supporting, item.opposing)
     return f" ({escape_markdown(grounds(item.acceptance, item.decided_by, claimed=False, judged=judged))})"

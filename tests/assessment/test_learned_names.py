@@ -27,17 +27,19 @@ def test_each_source_is_named_with_its_id_beside_the_name() -> None:
     assert len(lines) == len(_corpus().sources)
     for trust, line in zip(_corpus().sources, lines, strict=True):
         assert trust.name not in ("", trust.source)
-        assert line.startswith(f"    {trust.name} ({trust.source}): {trust.accuracy:.2f} from ")
+        assert line.startswith(f"    {trust.name} ({trust.source}): {trust.accuracy:.2f}")
 
 
 def test_an_accuracy_from_fewer_than_few_claims_carries_a_caveat() -> None:
-    """Under FEW_CLAIMS claims the line says it means little (none: the prior); from more, no caveat."""
+    """Under FEW_CLAIMS claims the line says it means little (none: the prior, and why); from more, no caveat."""
     lines = _learned_lines(factlog.render_assessment_text(_corpus()))
     seen = set()
     for trust, line in zip(_corpus().sources, lines, strict=True):
         seen.add(min(trust.claims, FEW_CLAIMS))
         if trust.claims == 0:
-            assert line.endswith("from no claim: its prior, nothing learned")
+            assert line.endswith(
+                f"{trust.accuracy:.2f}, its prior, nothing learned: no other source speaks to its claims"
+            )
         elif trust.claims < FEW_CLAIMS:
             assert line.endswith(f": too few to mean much (fewer than {FEW_CLAIMS})")
         else:

@@ -117,6 +117,7 @@ def test_every_generated_review_has_the_required_properties(claims: factlog.Clai
         assert authors == names(item.supporting)
         assert item.status is not Status.UNVERIFIED
         assert ("ratingValue" in review["reviewRating"]) == (item.credibility.value != 6)  # 6: no basis, no number
+        assert ("ratingExplanation" in review["reviewRating"]) == (item.credibility.value == 6)
 
 
 def test_prov_keeps_every_quote() -> None:
@@ -210,3 +211,19 @@ def test_every_review_is_dated_as_its_definition_says(seed: int) -> None:
     wanted = [item for item in assessment.propositions if item.supporting]
     graph = to_claimreview(assessment, claims, author="Desk", everything=True)["@graph"]
     assert [review.get("datePublished") for review in graph] == [_brute_date(item, claims) for item in wanted]
+
+
+def test_a_grade_6_review_says_the_truth_cannot_be_judged() -> None:
+    """A lone tabloid's report: no ratingValue, and a ratingExplanation naming the origin and its grade."""
+    claims = world(claim("orbit", holder="tabloid"))
+    [review] = to_claimreview(assess(claims), claims, author="Desk", everything=True)["@graph"]
+    REQUIRED.validate(review)
+    rating = review["reviewRating"]
+    assert "ratingValue" not in rating
+    assert rating["ratingExplanation"] == (
+        "Truth cannot be judged (Admiralty credibility 6): it rests on one origin, A tabloid, graded E (unreliable),"
+        " and no other credible origin confirms or contradicts it."
+    )
+    graded = world(claim("a", holder="tabloid"), claim("b", holder="kcna", source="s2"))
+    [two] = to_claimreview(assess(graded), graded, author="Desk", everything=True)["@graph"]
+    assert "ratingExplanation" not in two["reviewRating"]

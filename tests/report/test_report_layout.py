@@ -217,7 +217,10 @@ def _printed(id: str, holder: str, source: str) -> Claim:
 
 
 def test_only_disagreements_draw_contradiction_curves(open_page: Callable[..., Page], tmp_path: Path) -> None:
-    """Outlets printing one wording and a hedge beside them draw no curve; the tabloid and the wire's quarrel does."""
+    """Outlets printing one wording and a hedge beside them draw no curve; the tabloid and the wire's quarrel does.
+
+    Every line's tooltip names the holders as the page does, never by id.
+    """
     claims = world(
         _printed("c1", "author", "s1"),
         _printed("c2", "paper-b", "s5"),  # shared_wording: the author and Paper B agree, word for word
@@ -231,6 +234,8 @@ def test_only_disagreements_draw_contradiction_curves(open_page: Callable[..., P
         "#graph path.contradiction",
         "paths => paths.map(p => [p.dataset.start, p.dataset.end, p.querySelector('title').textContent])",
     )
-    assert curves == [["tabloid", "wire", "tabloid and wire contradict each other"]]
+    assert curves == [["tabloid", "wire", "A tabloid and The wire contradict each other"]]  # named, not by id
+    lines = page.eval_on_selector_all("#graph path.relay title", "titles => titles.map(t => t.textContent)")
+    assert sorted(lines) == ["A tabloid → The wire: 1 claim", "KCNA → The wire: 1 claim"]
     assert "red dashed curves: holders whose claims cannot all be true" in page.inner_text("#graph .hint")
     assert page.problems == []  # type: ignore[attr-defined]
