@@ -37,6 +37,16 @@ from operator import attrgetter
 import attrs
 
 from factlog.analysis._index import Entry, Index, chronological
+from factlog.analysis._stories import (
+    all_roots,
+    copied_story,
+    copy_sources,
+    declared_groups,
+    root_of,
+    roots_of,
+    source_story,
+    story_name,
+)
 from factlog.analysis._unionfind import UnionFind
 from factlog.analysis._wording import echoes, repeats, words_of
 from factlog.errors import expect
@@ -86,63 +96,6 @@ def origin_words(index: Index, label: str, speaks_for: str) -> str:
     return f"{party}, through {label}"
 
 
-def copied_story(index: Index, entry: Entry) -> str | None:
-    """The root of the story a claim copies, when it is its first source's publisher's own voice in a copy.
-
-    None for a story the claim set does not hold (a ``derived_from`` loaded with
-    ``references=False``): it has no publisher or title to be told by.
-    """
-    source_id = entry.claim.evidence[0].source
-    if index.publisher(source_id) != entry.holder:
-        return None
-    root = _root(index, source_id)
-    return root if root in index.claims.source_by_id else None
-
-
-def source_story(index: Index, source_id: str) -> str | None:
-    """The story a source copies (its first ``derived_from``, followed back to a root), when the set holds it.
-
-    None for a source that copies none, an unknown one, or a story the claim set does
-    not hold. Raises nothing.
-    """
-    root = _root(index, source_id)
-    return root if root is not None and root in index.claims.source_by_id else None
-
-
-def story_name(index: Index, root: str) -> str:
-    """A story as labels name it, its publisher and title: ``Wire (“Title”)``; KeyError for an unknown source."""
-    source = index.claims.source_by_id[root]
-    return f"{index.name(index.publisher(root) or source.publisher)} (“{source.title}”)"
-
-
-def _root(index: Index, source_id: str) -> str | None:
-    """The source a copy was copied from, followed back (first ``derived_from``) to one that copies none.
-
-    None for a source that copies none, or an unknown one. Each source's root is found
-    once per index and kept for every source on the way: a chain costs its length.
-    """
-    roots: dict[str, str | None] = index.memo("origins:roots", lambda _: {})
-    if source_id in roots:
-        return roots[source_id]
-    by_id = index.claims.source_by_id
-    path: list[str] = []
-    current = source_id
-    while True:
-        source = by_id.get(current)
-        if source is None or not source.derived_from or current in path:
-            root = None if current == source_id else current
-            break
-        path.append(current)
-        current = source.derived_from[0]
-        if current in roots:
-            root = roots[current] or current
-            break
-    for step in path:
-        roots[step] = root
-    roots.setdefault(source_id, root)
-    return root
-
-
 def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
     """The holders a copy's own-voice claim repeats: those of its story's claims, when none is the story's own.
 
@@ -155,7 +108,7 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
     are tabled by source once per index. Raises nothing.
     """
     source_id = entry.claim.evidence[0].source if entry.claim.evidence else ""
-    if entry.key is None or source_id not in index.memo("origins:copies", _copies):
+    if entry.key is None or source_id not in copy_sources(index):
         return ()
     if index.publisher(source_id) != entry.holder:
         return ()
@@ -165,7 +118,7 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
         table = tables[entry.key] = _held(index, index.key_group(entry.key))
     held: set[str] = set()
     parents = _parents(index, entry, source_id)
-    for story in dict.fromkeys((*parents, *_roots_of(index, parents))):
+    for story in dict.fromkeys((*parents, *roots_of(index, parents))):
         holders = table.get((entry.polarity, story), set())
         if holders is None:
             return ()  # the story's own voice: the copy is the story's
@@ -203,9 +156,7 @@ def voice(index: Index, entry: Entry) -> str:
     if root is None:
         return entry.speaks_for
     source_id = entry.claim.evidence[0].source
-    root = next(
-        (r for r in _roots_of(index, _parents(index, entry, source_id)) if r in index.claims.source_by_id), root
-    )
+    root = next((r for r in roots_of(index, _parents(index, entry, source_id)) if r in index.claims.source_by_id), root)
     publisher = index.publisher(root)
     return entry.speaks_for if publisher is None else publisher
 
@@ -218,10 +169,10 @@ def copied_stories(index: Index, entry: Entry) -> tuple[str, ...]:
     ``derived_from`` alone (one origin to name); an interest follows each of them.
     """
     source_id = entry.claim.evidence[0].source
-    if source_id not in index.memo("origins:copies", _copies) or index.publisher(source_id) != entry.holder:
+    if source_id not in copy_sources(index) or index.publisher(source_id) != entry.holder:
         return ()  # most claims: read in no copy
     by_id = index.claims.source_by_id
-    return tuple(root for root in _all_roots(index, source_id) if root in by_id)
+    return tuple(root for root in all_roots(index, source_id) if root in by_id)
 
 
 def voices(index: Index, entry: Entry) -> tuple[str, ...]:
@@ -247,7 +198,7 @@ def may_share_origin(index: Index, entries: Sequence[Entry]) -> bool:
     stories (a claim standing for two parties joins them). The sets of parties are
     joined once each, however many claims share one.
     """
-    copies = index.memo("origins:copies", _copies)
+    copies = copy_sources(index)
     if copies.isdisjoint(chain.from_iterable(map(_SOURCES, entries))):
         # Most groups: read in no copy, so each claim joins only the party it speaks for
         # (what _parties gives it), found in C without a call a claim.
@@ -272,7 +223,7 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
     and the root's publisher (``s:`` and the id of a root not in the set), or ``p:`` and
     the party of each holder the story names for it (:func:`repeated`).
     """
-    copies = index.memo("origins:copies", _copies)
+    copies = copy_sources(index)
     if not any(source_id in copies for source_id in entry.sources):
         return ("p:" + entry.speaks_for,)  # most claims: read in no copy
     holders = repeated(index, entry)
@@ -280,9 +231,7 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
         return tuple(dict.fromkeys("p:" + index.speaks_for(holder) for holder in holders))
     found: dict[str, None] = {}
     for source_id in entry.sources or ("",):
-        roots = (
-            _roots_of(index, _parents(index, entry, source_id)) if index.publisher(source_id) == entry.holder else ()
-        )
+        roots = roots_of(index, _parents(index, entry, source_id)) if index.publisher(source_id) == entry.holder else ()
         if not roots:
             found["p:" + entry.speaks_for] = None
         for root in roots:
@@ -319,73 +268,6 @@ def _keys(index: Index, entries: Sequence[Entry]) -> list[tuple[str, ...]]:
     ]
 
 
-def copy_sources(index: Index) -> frozenset[str]:
-    """The ids of the sources that derive from another (``derived_from``), found once per index; raises nothing.
-
-    A claim whose first source is none of them has no :func:`copied_stories`: its
-    :func:`voices` are its own party alone.
-    """
-    return index.memo("origins:copies", _copies)
-
-
-def _copies(index: Index) -> frozenset[str]:
-    """The ids of the sources that derive from another (``derived_from``)."""
-    return frozenset(source.id for source in index.claims.sources if source.derived_from)
-
-
-def _all_roots(index: Index, source_id: str) -> tuple[str, ...]:
-    """Every source a copy derives from that copies none (or is not in the claim set), following every parent.
-
-    ``()`` for a source that copies none. Found once per source and index (an
-    iterative walk: a chain of any length costs its length). A ``derived_from`` cycle
-    (refused when loading) counts as a root of its own where the walk meets it.
-    """
-    memo: dict[str, tuple[str, ...]] = index.memo("origins:all-roots", lambda _: {})
-    found = memo.get(source_id)
-    if found is not None:
-        return found
-    by_id = index.claims.source_by_id
-    on_path: set[str] = set()
-    pending = [(source_id, False)]
-    while pending:
-        current, expanded = pending.pop()
-        if current in memo or (not expanded and current in on_path):
-            continue
-        source = by_id.get(current)
-        parents = () if source is None else source.derived_from
-        if not expanded:
-            on_path.add(current)
-            pending.append((current, True))
-            pending.extend((p, False) for p in parents if p not in memo and p not in on_path)
-            continue
-        on_path.discard(current)
-        roots = dict.fromkeys(r for p in parents for r in (memo.get(p) or (p,)))
-        memo[current] = tuple(roots) if parents else ()
-    return memo[source_id]
-
-
-def declared_groups(index: Index, sources: Sequence[str]) -> list[tuple[str, ...]]:
-    """``sources`` grouped by the ``derived_from`` that join them, directly or through a chain, in the order given.
-
-    Two sources are one group when one copies the other, or both copy one story
-    (they share a root, :func:`_all_roots`). Raises nothing.
-    """
-    sets: UnionFind[str] = UnionFind()
-    for source_id in sources:
-        sets.union(source_id, source_id)
-        for root in _all_roots(index, source_id):
-            sets.union(source_id, root)
-    groups: dict[str, list[str]] = {}
-    for source_id in dict.fromkeys(sources):
-        groups.setdefault(sets.find(source_id), []).append(source_id)
-    return [tuple(members) for members in groups.values()]
-
-
-def _roots_of(index: Index, parents: Sequence[str]) -> tuple[str, ...]:
-    """The roots of each of ``parents`` (a parent that copies none its own), in order, once each."""
-    return tuple(dict.fromkeys(root for parent in parents for root in (_all_roots(index, parent) or (parent,))))
-
-
 def _parents(index: Index, entry: Entry, source_id: str) -> tuple[str, ...]:
     """The ``derived_from`` of a copy a claim read in it joins: one story, when the copy names several.
 
@@ -406,7 +288,7 @@ def _parents(index: Index, entry: Entry, source_id: str) -> tuple[str, ...]:
     held: list[str] = []
     matched: list[str] = []
     for parent in parents:
-        stories = {parent, *_all_roots(index, parent)}
+        stories = {parent, *all_roots(index, parent)}
         for other in index.key_group(entry.key):
             if other is entry or other.polarity != entry.polarity:
                 continue
@@ -538,7 +420,7 @@ def _party(index: Index, members: Sequence[Entry]) -> str:
         for entry in members
         for source_id in entry.sources
         if index.publisher(source_id) == entry.holder
-        for root in _all_roots(index, source_id)
+        for root in all_roots(index, source_id)
         if (publisher := index.publisher(root)) is not None
     }
     copied = {index.speaks_for(publisher) for publisher in publishers}
@@ -557,7 +439,7 @@ def _story(index: Index, members: Sequence[Entry]) -> str | None:
     """
     found = None
     for entry in members:
-        root = _root(index, entry.claim.evidence[0].source)
+        root = root_of(index, entry.claim.evidence[0].source)
         if root is None or root not in index.claims.source_by_id or (found is not None and root != found):
             return None
         found = root
