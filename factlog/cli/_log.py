@@ -95,6 +95,12 @@ def register(commands: Any) -> None:
     retract.add_argument("log", metavar="LOG", type=named_path, help="the store")
     retract.add_argument("claim", metavar="CLAIM", help="the id of the claim to withdraw")
     retract.add_argument("--reason", required=True, help="why the claim is withdrawn")
+    retract.add_argument(
+        "--at",
+        metavar="TIME",
+        help="date the retraction at this UTC time (a date alone: its midnight) instead of now, as append --at"
+        " does: after the store's latest append (exit 3 otherwise) and not in the future",
+    )
     retract.set_defaults(run=_retract)
     export = actions.add_parser(
         "export",
@@ -199,12 +205,12 @@ def _append(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _append_time(text: str, log: ClaimLog) -> datetime.datetime:
+def _append_time(text: str, log: ClaimLog, action: str = "append") -> datetime.datetime:
     """The time ``--at`` names; a usage error for text that names none, exit 3 for one not after the store's latest."""
     try:
         at = parse_start(text)
     except ArgumentError as error:
-        raise UsageError(f"factlog log append: error: --at: {error}") from None
+        raise UsageError(f"factlog log {action}: error: --at: {error}") from None
     latest = log.latest() if log.path.exists() else None
     if latest is not None and timestamp(at) <= latest:  # fixed-width UTC text: text order is time order
         raise InputError(_not_after(str(log.path), at, latest))
@@ -273,9 +279,16 @@ def _retract(arguments: argparse.Namespace) -> int:
     if not Path(arguments.log).exists():
         raise InputError(f"{arguments.log}: no such store")
     log = ClaimLog(arguments.log)
+    at = _append_time(arguments.at, log, "retract") if arguments.at is not None else None
     try:
         with warnings.catch_warnings(record=True, action="always", category=DroppedLinkWarning) as caught:
-            log.retract(arguments.claim, arguments.reason)
+            log.retract(arguments.claim, arguments.reason, at=at)
+    except ArgumentError as error:  # given by --at: in the future, or overtaken by another append meanwhile
+        if at is None:
+            raise
+        if "before the store's latest append" in str(error):
+            raise InputError(_not_after(arguments.log, at, log.latest())) from None
+        raise UsageError(f"factlog log retract: error: --at: {error}") from None
     except UnknownIdError as error:
         if not _NOT_HELD.search(str(error)):
             raise
@@ -293,6 +306,8 @@ def _export(arguments: argparse.Namespace) -> int:
     if arguments.to is not None:
         written = _as_of(arguments, lambda as_of: log.snapshot(arguments.to, as_of=as_of, force=arguments.force))
         print(f"wrote the claim set and its documents to {written}")
+        if arguments.as_of is not None and not _as_of(arguments, log.replay).records:
+            _nothing_appended(arguments, log)
         return EXIT_OK
     lines = _as_of(arguments, lambda as_of: list(log.export_lines(as_of=as_of)))
     sys.stdout.writelines(lines)

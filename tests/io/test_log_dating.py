@@ -70,3 +70,34 @@ def test_show_as_of_before_any_append_says_so_on_stderr_and_points_to_assess(tmp
     assert (exported.returncode, exported.stdout.count("\n")) == (0, 1)
     assert "nothing was appended" in exported.stderr
     assert run("log", "show", str(store), "--as-of", "2026-11-30").stderr == ""
+
+
+def test_retract_at_dates_the_retraction_so_the_replay_holds_the_claim_until_then(tmp_path: Path) -> None:
+    """`log retract --at` dates a withdrawal in a replayed week: the claim is held the day before, not the day after;
+    an `--at` not after the store's latest append is refused, exit 3, and a time that is none is exit 2."""
+    store = tmp_path / "week.db"
+    run("log", "append", str(store), str(GOLDEN), "--at", "2026-11-23")
+    claim = factlog.load(GOLDEN).claims[0].id
+    retracted = run("log", "retract", str(store), claim, "--reason", "withdrawn", "--at", "2026-11-25")
+    assert retracted.stdout == f"retracted {claim} in {store} at 2026-11-25T00:00:00.000000Z\n", retracted.stderr
+    held = {c.id for c in factlog.loads(run("log", "show", str(store), "--as-of", "2026-11-24").stdout).claims}
+    after = {c.id for c in factlog.loads(run("log", "show", str(store), "--as-of", "2026-11-26").stdout).claims}
+    assert (claim in held, claim in after) == (True, False)
+    other = factlog.load(GOLDEN).claims[1].id
+    before = store.read_bytes()
+    late = run("log", "retract", str(store), other, "--reason", "x", "--at", "2026-11-24")
+    assert late.returncode == 3
+    assert "is not after the store's latest append (2026-11-25T00:00:00.000000Z)" in late.stderr
+    assert run("log", "retract", str(store), other, "--reason", "x", "--at", "soon").returncode == 2
+    assert store.read_bytes() == before
+
+
+def test_a_snapshot_as_of_before_any_append_says_so_on_stderr(tmp_path: Path) -> None:
+    """`log export --as-of T --to FOLDER` before the first append writes the empty set and says so on stderr."""
+    store = tmp_path / "claims.db"
+    run("log", "append", str(store), str(GOLDEN), "--at", "2026-11-30")
+    empty = run("log", "export", str(store), "--as-of", "2026-11-25", "--to", str(tmp_path / "snap"))
+    assert empty.returncode == 0
+    assert f"nothing was appended to {store} by 2026-11-25" in empty.stderr
+    held = run("log", "export", str(store), "--as-of", "2026-11-30", "--to", str(tmp_path / "later"))
+    assert (held.returncode, held.stderr) == (0, "")
