@@ -70,7 +70,8 @@ the Maritime Watch Institute, a research group in Manila, show ..." is the insti
 SEEN_HOW = re.compile(r"\s+(?:under|in|on|at|from|during|through|after|before|via|with)\s")
 # A verb of saying under negation ("has yet to confirm", "did not say") is nobody's saying.
 UNSAID = re.compile(
-    r"\b(?:yet to|not|n't|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$", re.IGNORECASE
+    r"\b(?:yet to|not|\w+n['’]t|cannot|never|declined to|refused to|(?:did|does|do|has|have|had) not)\s*$",
+    re.IGNORECASE,
 )
 # A speaker that is nobody: "Nobody said ...", "No official said ...", "None of them said ...".
 NOBODY = re.compile(

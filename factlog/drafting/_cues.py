@@ -74,6 +74,8 @@ class Cue:
 
 
 _R = CueKind.REPORTING
+_CONTRACTED = r"[^\W\d_]+n(?:’|')t"
+"""A verb and its "n't" written as one word ("didn't", "can't", "won't", "couldn’t"): a negation as "not" is."""
 _SAY = (
     r"said|says|say|told|tells|stated|states|announced|announces|added|adds|declared|insisted|argued|warned|warns|warn|"
     r"claimed|claims|alleged|alleges|accused|accuses|described|describe|describes|noted|notes|note|"
@@ -346,9 +348,12 @@ CUES: tuple[Cue, ...] = (
         printed="(failed, refused) to",
     ),
     Cue(
-        r"not|no longer|never|n't|neither|nor|none|nobody|no one|nothing|nowhere|without any|has yet to|have yet to",
+        r"not|no longer|never|neither|nor|none|nobody|no one|nothing|nowhere|without any|has yet to|have yet to|"
+        rf"cannot|{_CONTRACTED}",
         CueKind.NEGATION,
         denies=True,
+        printed="not, no longer, never, neither, nor, none, nobody, no one, nothing, nowhere, without any, (has, have)"
+        " yet to, cannot, and every n't (didn't, can't, won't, isn't ...)",
     ),
     Cue(
         rf"no(?=\s+(?!(?:{_NOT_DENYING})(?![\w-]))[^\W\d_])",
