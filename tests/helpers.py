@@ -457,3 +457,26 @@ def links_on_cycles(links: Mapping[Node, Iterable[Node]]) -> set[tuple[Node, Nod
         return False
 
     return {(a, b) for a, targets in links.items() for b in targets if reaches(b, a)}
+
+
+def assert_every_path_alike(claims: ClaimSet, path: Path) -> None:
+    """The check and the assessment of ``claims`` give the same JSON bytes on every path.
+
+    One process; the incremental :class:`~factlog.Checker` fed the claims in two parts at
+    every split; the Dask path in two partitions; and ``check_lines`` / ``assess_lines``
+    over ``path`` (a JSON Lines file written here), the check in bins of two claims.
+    """
+    import factlog.dask  # noqa: PLC0415 - Dask only for the tests that ask for it
+    from factlog.render import render_assessment_json, render_json  # noqa: PLC0415
+
+    expected = render_json(factlog.check(claims))
+    assessed = render_assessment_json(factlog.assess(claims))
+    for half in range(1, len(claims.claims)):
+        checker = factlog.Checker(attrs.evolve(claims, claims=claims.claims[:half]))
+        checker.add(claims.claims[half:])
+        assert render_json(checker.report()) == expected, half
+    assert render_json(factlog.dask.check(claims, partitions=2)) == expected
+    assert render_assessment_json(factlog.dask.assess(claims, partitions=2)) == assessed
+    path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
+    assert render_json(factlog.check_lines(path, batch=1, bin_size=2)) == expected
+    assert render_assessment_json(factlog.assess_lines(path)) == assessed

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +13,7 @@ import factlog
 import factlog.dask
 from factlog import Index, origins
 from factlog.analysis._wording import words_of
-from factlog.render import render_assessment_json, render_json
+from tests.helpers import assert_every_path_alike
 
 SENTENCES = (
     "The Dawn-3 satellite is transmitting images to the Tarvo ground station",
@@ -186,15 +185,4 @@ def test_every_path_counts_the_credited_copies_alike(tmp_path: Path) -> None:
     for number, claims in enumerate(_cases()):
         [proposition] = factlog.assess(claims).propositions
         assert len(proposition.supporting) == 2
-        expected = render_json(factlog.check(claims))
-        assessed = render_assessment_json(factlog.assess(claims))
-        for half in range(1, len(claims.claims)):
-            checker = factlog.Checker(attrs.evolve(claims, claims=claims.claims[:half]))
-            checker.add(claims.claims[half:])
-            assert render_json(checker.report()) == expected
-        assert render_json(factlog.dask.check(claims, partitions=2)) == expected
-        assert render_assessment_json(factlog.dask.assess(claims, partitions=2)) == assessed
-        path = tmp_path / f"claims{number}.jsonl"
-        path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
-        assert render_json(factlog.check_lines(path, batch=1, bin_size=2)) == expected
-        assert render_assessment_json(factlog.assess_lines(path)) == assessed
+        assert_every_path_alike(claims, tmp_path / f"claims{number}.jsonl")

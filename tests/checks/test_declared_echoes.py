@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 import factlog
 import factlog.dask
 from factlog import Index, origins
-from factlog.render import render_assessment_json, render_json
+from factlog.render import render_json
+from tests.helpers import assert_every_path_alike
 
 SENTENCE = "The Dawn-3 satellite is transmitting images to the Tarvo ground station"
 
@@ -91,16 +90,5 @@ def test_every_path_reports_the_declared_echoes_alike(tmp_path: Path) -> None:
     """check, Checker.add, check_lines and the Dask path; assess, assess_lines and Dask: the same bytes."""
     for courier in (False, True):
         claims = _world(courier=courier)
-        expected = render_json(factlog.check(claims))
-        assert ("shared_wording" in expected) is courier
-        assessed = render_assessment_json(factlog.assess(claims))
-        for half in range(1, len(claims.claims)):
-            checker = factlog.Checker(attrs.evolve(claims, claims=claims.claims[:half]))
-            checker.add(claims.claims[half:])
-            assert render_json(checker.report()) == expected
-        assert render_json(factlog.dask.check(claims, partitions=2)) == expected
-        assert render_assessment_json(factlog.dask.assess(claims, partitions=2)) == assessed
-        path = tmp_path / f"claims{courier}.jsonl"
-        path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
-        assert render_json(factlog.check_lines(path, batch=1, bin_size=2)) == expected
-        assert render_assessment_json(factlog.assess_lines(path)) == assessed
+        assert ("shared_wording" in render_json(factlog.check(claims))) is courier
+        assert_every_path_alike(claims, tmp_path / f"claims{courier}.jsonl")
