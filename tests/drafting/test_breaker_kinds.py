@@ -44,3 +44,24 @@ def test_reports_in_an_opening_question_name_no_holder(asked: str) -> None:
     """ "Asked about reports that X, Peskov denied it" is Peskov's denial, as "Asked whether X, ..." is."""
     claim = _first(f"{asked} troops had crossed, Peskov denied it.")
     assert (claim.attribution.holder, claim.polarity) == ("peskov", factlog.Polarity.DENIED)
+
+
+def _long_quotation(sentences: int) -> str:
+    body = " ".join(f"The talks on item {number} will go on in the spring." for number in range(sentences))
+    return f"“{body[:-1]},” Lee said."
+
+
+@pytest.mark.parametrize("sentences", [25, 45, 90])
+def test_a_long_quotation_is_all_its_closing_speakers(sentences: int) -> None:
+    """ "“... forty-five sentences ...,” Lee said." gives every sentence to Lee, not the first ones to nobody."""
+    draft = factlog.draft(_long_quotation(sentences), source="s", published="2026-12-03")
+    assert len(draft.claims) == sentences
+    assert {claim.attribution.holder for claim in draft.claims} == {"lee"}
+
+
+def test_the_closing_speaker_reaches_back_as_far_as_the_longest_read() -> None:
+    """Some 14,000 characters of quotation are all Lee's; past 20,000 its opening is an unnamed speaker's."""
+    within = factlog.draft(_long_quotation(300), source="s", published="2026-12-03")
+    assert {claim.attribution.holder for claim in within.claims} == {"lee"}
+    past = factlog.draft(_long_quotation(450), source="s", published="2026-12-03")
+    assert (past.claims[0].attribution.holder, past.claims[-1].attribution.holder) == ("s:an-unnamed-speaker", "lee")
