@@ -38,7 +38,7 @@ from factlog.drafting import _attributionwords as words
 from factlog.drafting._cues import CueKind, Found, find_cues
 from factlog.drafting._headlines import headline_holder
 from factlog.drafting._quote_marks import plain_quotes
-from factlog.drafting._scope import answered, asks, certainty_of, denies, first_hedge, qualifying
+from factlog.drafting._scope import answered, asks, certainty_of, denies, first_hedge, qualifying, question_first
 from factlog.drafting._speakers import (
     CITING_AFTER,
     noun_phrase,
@@ -383,6 +383,17 @@ def _addressee(sentence: str, used: Found | None, holders: tuple[str, ...]) -> s
     return named["name"] if named is not None else whom
 
 
+def _answering(sentence: str, speaking: list[Found]) -> list[Found]:
+    """The cues that may name the speaker: not those of a question opening the sentence when the answer has one.
+
+    "Asked about reports that X, Peskov denied it": "reports" is what Peskov was asked about, and names no holder.
+    """
+    asked = question_first(sentence)
+    if not any(item.start >= asked for item in speaking):
+        return speaking
+    return [item for item in speaking if item.end > asked]
+
+
 def read_sentence(sentence: str, *, quoting: bool = False, continued: bool = False) -> Reading:
     """The attribution, certainty and polarity the cues of one sentence give.
 
@@ -402,7 +413,7 @@ def read_sentence(sentence: str, *, quoting: bool = False, continued: bool = Fal
     content = (0, len(sentence))
     used: Found | None = None
     carriers: tuple[str, ...] = ()
-    for item in speaking:
+    for item in _answering(sentence, speaking):
         carrier = _carrier(sentence, item)
         if carrier is not None:
             carriers = (*carriers, *carrier)

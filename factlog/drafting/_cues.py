@@ -118,6 +118,14 @@ _NOT_AFTER_A_DETERMINER = "".join(
     )
 )
 """What makes "disputed" or "disputes" after it an adjective or a noun: "the disputed islands", "trade disputes"."""
+_LONG_DISPUTED = (
+    r"(?:(?<=\bhas long )|(?<=\bhad long )|(?<=\bhave long )|"
+    r"(?<=\blong )(?=\w+\s+(?:the|that|this|these|those|his|her|its|their|our|any)\b))"
+)
+"""What makes "disputed" after "long" a verb: "has long disputed", "long disputed the figures".
+
+Before a noun it stays an adjective ("long disputed islands").
+"""
 _NOT_BEFORE_A_NOUNS_WORD = (
     r"(?!\s+(?:over|between|with|among|about|in|on|at|of|for|is|was|are|were|has|have|had|and|or|remain|"
     r"remains|continue|continues|settlement|resolution)\b)"
@@ -136,7 +144,7 @@ CUES: tuple[Cue, ...] = (
     # "Residents disputed that account": a rejection, the holder's denial. Not the noun ("the border dispute",
     # "trade disputes over fishing") nor the adjective ("the disputed islands").
     Cue(
-        rf"{_NOT_AFTER_A_DETERMINER}(?:disputed|disputes){_NOT_BEFORE_A_NOUNS_WORD}|"
+        rf"(?:{_NOT_AFTER_A_DETERMINER}|{_LONG_DISPUTED})(?:disputed|disputes){_NOT_BEFORE_A_NOUNS_WORD}|"
         rf"{_NOT_AFTER_A_DETERMINER}dispute(?=\s+(?:(?:the|that|this|these|those|his|her|its|their|our|any|claims?|"
         r"reports?|figures?|accounts?)\b|(?-i:[A-Z])))",
         _R,

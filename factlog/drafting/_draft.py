@@ -36,8 +36,14 @@ __all__ = ["draft"]
 _TITLE_LENGTH = 160
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _SAFETY_ROUNDS = 3
-_LOOK_AHEAD = 20
-"""The most sentences read ahead for the speaker named where a quotation closes."""
+_LONGEST_QUOTATION = 20_000
+"""The most characters read ahead, from where a quotation opens, for the speaker named where it closes.
+
+A quotation of any number of sentences is its closing speaker's ("“... eleven sentences
+...,” Lee said."); past this length (some 3,000 words, longer than any statement a story
+quotes whole) its sentences are an unnamed speaker's, so that an opening mark left
+unclosed reads no further than this. A paragraph opening without a mark ends it sooner.
+"""
 _LONGEST_SOURCE_ID = 160  # claim ids add "-001-office-1" and must stay within 200 characters
 
 
@@ -183,8 +189,10 @@ class _Drafter:
         a speaker named at the close. None when it closes on no speaker, or never does.
         """
         quotation: Quotation | None = Quotation()
-        for index in range(opening, min(len(spans), opening + _LOOK_AHEAD)):
+        for index in range(opening, len(spans)):
             first, end = spans[index]
+            if end - spans[opening][0] > _LONGEST_QUOTATION:
+                return None
             sentence = text[first:end].lstrip(INVISIBLE)
             new_paragraph = "\n" in text[spans[index - 1][1] : first]
             going_on, still_open = quotation_at(sentence, quotation, new_paragraph=new_paragraph)

@@ -33,7 +33,7 @@ import re
 from factlog.drafting._cues import CueKind, Found
 from factlog.model._scales import Certainty
 
-__all__ = ["answered", "asks", "certainty_of", "denies", "first_hedge", "qualifying", "second_clause"]
+__all__ = ["answered", "asks", "certainty_of", "denies", "first_hedge", "qualifying", "question_first", "second_clause"]
 
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"[\s”\"’']*(?:and|but)\s", re.IGNORECASE)
@@ -177,6 +177,15 @@ def first_hedge(sentence: str, applying: list[Found]) -> str | None:
     """The words of the first hedge of the outlet's own voice not in a second clause, the cue it is drafted with."""
     hedges = (item.text for item in applying if item.cue.kind is CueKind.HEDGE and not second_clause(sentence, 0, item))
     return next(hedges, None)
+
+
+def question_first(sentence: str) -> int:
+    """Where a question opening the sentence ends ("Asked about reports that X,"), or 0 without one.
+
+    Its words are what the speaker was asked, not their saying: "reports" there names no holder.
+    """
+    asked = _ASKED_FIRST.match(sentence)
+    return 0 if asked is None else asked.end()
 
 
 def answered(sentence: str, applying: list[Found], used: Found | None) -> list[Found]:

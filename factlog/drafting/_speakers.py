@@ -83,9 +83,17 @@ _LIST_STOP = re.compile(
 )
 """A first word that opens a sentence, not a list of names: "In Seoul,", "Separately,", "Yesterday,"."""
 _AUXILIARY = re.compile(
-    r"(?:\s+(?:has|have|had|also|reportedly|later|earlier|previously|could|would|can|will|may|might|must|should|did|does))+$",
+    r"(?:\s+(?:has|have|had|also|reportedly|later|earlier|previously|could|would|can|will|may|might|must|should|did|does|"
+    r"(?-i:repeatedly|strongly|immediately|long|firmly|flatly|publicly|privately|openly|again|already|consistently|"
+    r"categorically|vehemently|quickly|swiftly|initially|originally|separately|recently|still|often|frequently|"
+    r"formally|officially|angrily|bluntly|explicitly|vigorously|emphatically|sharply|fiercely|adamantly|"
+    r"subsequently|likewise|similarly|specifically|directly|then|now|once)))+$",
     re.IGNORECASE,
 )
+"""Auxiliaries and adverbs between a speaker and the verb: "The opposition has repeatedly said" is the opposition's.
+
+The adverbs are matched in lower case only, so that a name ending in one ("Song Long") keeps it.
+"""
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|can|could|may|might)\b", re.IGNORECASE)
 _WEEKDAY = rf"(?:{WEEKDAYS})"
 _MONTH = (
