@@ -6,8 +6,8 @@ import hashlib
 
 import attrs
 
-from factlog.checks import Severity, check
 from factlog.drafting._attribution import Reading, read_sentence
+from factlog.drafting._consistency import consistent, with_references
 from factlog.drafting._coordinated import coordinated
 from factlog.drafting._dateline import Dateline, find_dateline
 from factlog.drafting._holders import Holders
@@ -35,7 +35,6 @@ __all__ = ["draft"]
 
 _TITLE_LENGTH = 160
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
-_SAFETY_ROUNDS = 3
 _LONGEST_QUOTATION = 20_000
 """The most characters read ahead, from where a quotation opens, for the speaker named where it closes.
 
@@ -356,7 +355,7 @@ def draft(
         opening = spans[0][0] + (dateline.end if dateline is not None and dateline_first else 0)
         title = text[opening : spans[0][1]]
     heading = " ".join((title or source).split())[:_TITLE_LENGTH] or source
-    used_predicates = _with_references(registry, {c.proposition.predicate for c in (*claims, *extra) if c.proposition})
+    used_predicates = with_references(registry, {c.proposition.predicate for c in (*claims, *extra) if c.proposition})
     result = ClaimSet(
         entities=tuple(holders.used.values()),
         predicates=tuple(p for p in registry.predicates if p.id in used_predicates),
@@ -373,7 +372,7 @@ def draft(
         ),
         claims=(*claims, *extra),
     )
-    return _consistent(result)
+    return consistent(result)
 
 
 def _with_dateline_whole(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -393,38 +392,3 @@ def _with_dateline_whole(text: str, spans: list[tuple[int, int]]) -> list[tuple[
             last += 1
         return [*spans[:index], (start, spans[last][1]), *spans[last + 1 :]]
     return spans
-
-
-def _with_references(registry: ClaimSet, predicates: set[str]) -> set[str]:
-    """The predicates with those they name (inverse, exclusive), so that the draft stands on its own."""
-    pending, found = list(predicates), set()
-    while pending:
-        predicate = registry.predicate_by_id.get(pending.pop())
-        if predicate is None or predicate.id in found:
-            continue
-        found.add(predicate.id)
-        pending += [*predicate.exclusive_with, *([predicate.inverse] if predicate.inverse else [])]
-    return found
-
-
-def _consistent(claims: ClaimSet) -> ClaimSet:
-    """The draft without the propositions that make it contradict itself (errors of ``check``)."""
-    for _ in range(_SAFETY_ROUNDS):
-        bare = attrs.evolve(claims, sources=tuple(attrs.evolve(s, document=None, sha256=None) for s in claims.sources))
-        involved = {
-            claim
-            for finding in check(bare).findings
-            if finding.severity >= Severity.ERROR
-            for claim in finding.claim_ids
-        }
-        if not involved:
-            return claims
-        claims = attrs.evolve(claims, claims=tuple(_without_proposition(c, involved) for c in claims.claims))
-    return attrs.evolve(claims, claims=tuple(attrs.evolve(c, proposition=None) for c in claims.claims))
-
-
-def _without_proposition(claim: Claim, involved: set[str]) -> Claim:
-    if claim.id not in involved or claim.proposition is None:
-        return claim
-    note = "factlog draft left out a proposition that contradicted another sentence of the article."
-    return attrs.evolve(claim, proposition=None, notes=note)

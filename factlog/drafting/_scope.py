@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 
-from factlog.drafting._cues import CueKind, Found
+from factlog.drafting._cues import CueKind
+from factlog.drafting._findcues import Found
 from factlog.model._scales import Certainty
 
 __all__ = ["answered", "asks", "certainty_of", "denies", "first_hedge", "qualifying", "question_first", "second_clause"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factlog.drafting._cues import Found
+from factlog.drafting._findcues import Found
 from factlog.drafting._names import VAGUE_NOUNS, names_someone
 from factlog.drafting._times import WEEKDAYS
 
