@@ -335,18 +335,20 @@ CUES: tuple[Cue, ...] = (
     # "Kim did not only attend" add to it; "Kim attended, not Putin" denies Putin's part alone.
     # "It was not the first time X" holds that X happened before; "never misses" and "never fails
     # to" are "always": two negations that affirm. "Nothing but a provocation", "nothing less than a
-    # rehearsal", "no choice but to respond" affirm what follows them.
+    # rehearsal", "no choice but to respond" affirm what follows them. "Came out of nowhere", "from
+    # nowhere" and "nowhere near as large" deny nothing of what is held.
     Cue(
         r"(?:nobody|no one|no-one|none) (?:doubts|doubted|disputes|disputed|questions|questioned|denies|denied)|"
         r"not only|(?<=, )not|(?<=, but )not|not (?:for )?the first|"
         r"never (?:misses|missed|miss|fails to|failed to|fail to)|"
         r"nothing (?:but|less than|short of|more than|other than)|none other than|"
         r"(?:no|little) (?:choice|alternative|option|other option) (?:but|than)|"
-        r"not to be (?:named|identified|quoted)",
+        r"not to be (?:named|identified|quoted)|(?:out of|from) nowhere|nowhere near as",
         CueKind.NEGATION,
         printed="(nobody, no one, none) (doubts, disputes, questions, denies); not only; ', not X';"
         " not (for) the first; never (misses, fails to); nothing (but, less than, short of, more than, other than);"
-        " none other than; no (choice, alternative, option) but; (asking) not to be (named, identified)",
+        " none other than; no (choice, alternative, option) but; (asking) not to be (named, identified);"
+        " (out of, from) nowhere; nowhere near as",
     ),
     # "Kim failed to visit Moscow", "Kim refused to meet Putin": the event did not happen (FactBank's CT-).
     Cue(

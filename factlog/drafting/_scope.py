@@ -3,11 +3,13 @@
 A hedge lowers the claim only where it is the first (later hedges qualify a part, not
 the whole), and not in a second clause after a semicolon, ", and" or ", but"; a
 negation denies what is held only in the main clause (not after a semicolon, in a
-concessive clause, in a second clause joined by "and"/"but", or right after a "but"
+concessive clause, in a second clause joined by ", and"/", but" or by " and" with its own
+subject ("Kim attended and Putin did not"), or right after a "but" (or "but that")
 setting a part against the first: "found errors but nothing that would change the
-outcome"), not in the words naming or describing the speaker ("Seoul, which has no
-nuclear weapons, said ...") and not in what the speaker adds after the verb (",
-adding that no damage ...": another claim). The negation of the verb of saying itself
+outcome"; a "But" opening the sentence sets nothing against anything), not in the
+words naming or describing the speaker ("Seoul, which has no nuclear weapons, said ...")
+and not in what the speaker adds after the verb (", adding that no damage ...": another
+claim). The negation of the verb of saying itself
 always counts.
 
 A negation inside a relative clause ("a provocation which can never be tolerated")
@@ -19,7 +21,8 @@ is a question, or opens with a quoted one ("“Will they come?” Kim said."), i
 ``uncommitted`` and denies nothing, whatever its hedges and negations; so is one that
 asks indirectly ("Reporters asked whether Kim visited Moscow", "refused to say whether").
 A question opening the sentence and answered in words of commitment ("Asked whether X,
-Peskov denied it") is left out (:func:`answered`): the answer sets what is held.
+Peskov denied it") is left out (:func:`answered`): the answer sets what is held, and so
+does a yes ("..., Peskov said they had", "said yes", "confirmed it"): ``certain``.
 
 A verb of saying after the holder's own ("Park said Kim cannot rule out a visit", "...
 said they did not deny it") is no holder's, but its band still qualifies what is held:
@@ -39,8 +42,20 @@ __all__ = ["answered", "asks", "certainty_of", "denies", "first_hedge", "qualify
 _CONCESSIVE = re.compile(r"\b(?:even though|although|though|whereas|while|despite|even if)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"[\s”\"’']*(?:and|but)\s", re.IGNORECASE)
 """A second clause: ", and ...", ", but ..." (after a closing quotation mark too: '"a facility," but did not')."""
-_CONTRASTED = re.compile(r"\S\s+but\s+$", re.IGNORECASE)
-"""A negation right after "but" with words before it ("irregularities but nothing that ..."): a contrasted part."""
+_CONTRASTED = re.compile(r"\S\s+but\s+(?:that\s+)?$", re.IGNORECASE)
+"""A negation right after "but" (or "but that") with words before it ("fair but nobody ..."): a contrasted part."""
+_OWN_SUBJECT = re.compile(
+    r"\b(?:[a-z]{4,}ed|is|are|was|were|will|would|has|have|had|did|does|can|could|must|should)\b.*"
+    r"\band\s+(?:(?:the|a|an|his|her|its|their)\s+[a-z][\w'-]*|[A-Z][\w'-]*|he|she|they|it|we|I|you)"
+    r"(?:\s+[\w'-]+){0,2}\s+$"
+)
+"""A second clause joined by " and " with its own subject before a negation: "Kim attended and Putin did not"."""
+_YES = re.compile(
+    r"\s*(?:that\s+)?(?:yes|so|it|(?:they|he|she|it|we|I)\s+(?:had|have|has|did|do|does|was|were|is|are|would|will))"
+    r"[\s.!”\"’']*$",
+    re.IGNORECASE,
+)
+"""A yes to an opening question, ending the sentence: "..., Peskov said they had.", "said yes", "confirmed it"."""
 _JOINED = re.compile(r";|\b(?:and|but)\b", re.IGNORECASE)
 """What joins a second clause to the first: a later saying there is its own, not a qualifier of the first."""
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
@@ -87,6 +102,9 @@ def denies(sentence: str, applying: list[Found], used: Found | None, holders: tu
     return any(
         item.cue.denies
         and _main_clause(sentence, item)
+        and not _OWN_SUBJECT.search(
+            sentence, used.end if used is not None and used.end <= item.start else 0, item.start
+        )
         and (
             item is used
             or not (_in_holder(sentence, item, holders) or _in_speaker_words(sentence, item, used, holders))
@@ -139,8 +157,11 @@ def _main_clause(sentence: str, found: Found) -> bool:
     before = sentence[: found.start]
     if ";" in before:
         return False
-    clause = re.split(r"[,;]", before)[-1]
-    if _COORDINATED.match(clause) or (found.cue.kind is CueKind.NEGATION and _CONTRASTED.search(clause)):
+    parts = re.split(r"[,;]", before)
+    clause = parts[-1]
+    if (len(parts) > 1 and _COORDINATED.match(clause)) or (
+        found.cue.kind is CueKind.NEGATION and _CONTRASTED.search(clause)
+    ):
         # "The fire was put out, and there is no risk": the second clause, as after a semicolon; "found errors
         # but nothing that would change the outcome": what "but" sets against the first part, not the sentence.
         return False
@@ -206,4 +227,5 @@ def answered(sentence: str, applying: list[Found], used: Found | None) -> list[F
         for item in answer
         if not item.cue.own_voice_only
     )
-    return answer if committing else applying
+    yes = used.cue.band is Certainty.CERTAIN and not used.cue.denies and _YES.match(sentence, used.end) is not None
+    return answer if committing or yes else applying
