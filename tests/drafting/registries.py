@@ -61,3 +61,8 @@ NIS_REGISTRY = factlog.loads(
     )
 )
 """South Korea (rok) with its spy agency, the National Intelligence Service (nis), and North Korea (dprk)."""
+
+
+def first_claim(text: str) -> factlog.Claim:
+    """The first claim drafted from ``text`` with no registry, published 2026-12-03."""
+    return factlog.draft(text, source="s", published="2026-12-03").claims[0]

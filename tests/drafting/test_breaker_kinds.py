@@ -7,33 +7,30 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
+from tests.drafting.registries import first_claim
 
 _ADVERBS = ["repeatedly", "strongly", "immediately", "long", "firmly", "publicly", "consistently", "again"]
-
-
-def _first(text: str) -> factlog.Claim:
-    return factlog.draft(text, source="s", published="2026-12-03").claims[0]
 
 
 @given(st.sampled_from(_ADVERBS), st.sampled_from(["", "has "]), st.sampled_from(["said", "disputes"]))
 def test_an_adverb_before_a_verb_of_saying_is_no_part_of_the_holder(adverb: str, auxiliary: str, verb: str) -> None:
     """ "The opposition has repeatedly said ..." is the opposition's: not "the-opposition-has-repeatedly"."""
-    claim = _first(f"The opposition {auxiliary}{adverb} {verb} the figures were wrong.")
+    claim = first_claim(f"The opposition {auxiliary}{adverb} {verb} the figures were wrong.")
     assert claim.attribution.holder == "s:the-opposition"
     # Read in lower case only: a name ending in an adverb's word ("Song Long") keeps it.
-    assert _first(f"Song Long {auxiliary}{adverb} said it.").attribution.holder == "song-long"
+    assert first_claim(f"Song Long {auxiliary}{adverb} said it.").attribution.holder == "song-long"
 
 
 @pytest.mark.parametrize("text", ["The opposition long disputed the figures.", "The opposition has long disputed it."])
 def test_long_disputed_with_an_object_is_the_holders_denial(text: str) -> None:
     """ "The opposition (has) long disputed the figures" is the opposition's denial, the cue found after "long"."""
-    claim = _first(text)
+    claim = first_claim(text)
     assert (claim.attribution.holder, claim.attribution.cue, claim.polarity) == (
         "s:the-opposition",
         "disputed",
         factlog.Polarity.DENIED,
     )
-    adjective = _first("Villagers fled the long disputed islands.")  # before a noun: no verb, nobody's denial
+    adjective = first_claim("Villagers fled the long disputed islands.")  # before a noun: no verb, nobody's denial
     assert (adjective.attribution.holder, adjective.polarity) == ("s-publisher", factlog.Polarity.AFFIRMED)
 
 
@@ -42,7 +39,7 @@ def test_long_disputed_with_an_object_is_the_holders_denial(text: str) -> None:
 )
 def test_reports_in_an_opening_question_name_no_holder(asked: str) -> None:
     """ "Asked about reports that X, Peskov denied it" is Peskov's denial, as "Asked whether X, ..." is."""
-    claim = _first(f"{asked} troops had crossed, Peskov denied it.")
+    claim = first_claim(f"{asked} troops had crossed, Peskov denied it.")
     assert (claim.attribution.holder, claim.polarity) == ("peskov", factlog.Polarity.DENIED)
 
 

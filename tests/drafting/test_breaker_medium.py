@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 import factlog
-
-
-def _first(text: str) -> factlog.Claim:
-    return factlog.draft(text, source="s", published="2026-12-03").claims[0]
+from tests.drafting.registries import first_claim
 
 
 @pytest.mark.parametrize(
@@ -21,23 +18,23 @@ def _first(text: str) -> factlog.Claim:
 )
 def test_nowhere_in_a_set_phrase_denies_nothing(text: str) -> None:
     """ "Came out of nowhere", "from nowhere", "nowhere near as" hold what is said: affirmed."""
-    assert _first(text).polarity is factlog.Polarity.AFFIRMED
+    assert first_claim(text).polarity is factlog.Polarity.AFFIRMED
 
 
 def test_nowhere_alone_still_denies() -> None:
     """ "Troops were nowhere to be seen" is still a denial."""
-    assert _first("Troops were nowhere to be seen, the mayor said.").polarity is factlog.Polarity.DENIED
+    assert first_claim("Troops were nowhere to be seen, the mayor said.").polarity is factlog.Polarity.DENIED
 
 
 @pytest.mark.parametrize("text", ["But nothing will change, Belek said.", "But Kim did not attend, Mao said."])
 def test_a_negation_after_a_sentence_opening_but_denies(text: str) -> None:
     """ "But" opening the sentence sets nothing against a first clause: the negation after it denies."""
-    assert _first(text).polarity is factlog.Polarity.DENIED
+    assert first_claim(text).polarity is factlog.Polarity.DENIED
 
 
-def test_a_but_that_second_clause_does_not_flip_the_first() -> None:
+def test_a_but_that_second_clause_does_not_flip_thefirst_claim() -> None:
     """ "Belek said the count was fair but that nobody would be charged" holds the count fair: affirmed."""
-    claim = _first("Belek said the count was fair but that nobody would be charged.")
+    claim = first_claim("Belek said the count was fair but that nobody would be charged.")
     assert (claim.attribution.holder, claim.polarity) == ("belek", factlog.Polarity.AFFIRMED)
 
 
@@ -50,9 +47,9 @@ def test_a_but_that_second_clause_does_not_flip_the_first() -> None:
         "Kim will attend and he will not speak, Mao said.",
     ],
 )
-def test_a_second_clause_with_its_own_subject_after_and_does_not_flip_the_first(text: str) -> None:
+def test_a_second_clause_with_its_own_subject_after_and_does_not_flip_thefirst_claim(text: str) -> None:
     """ "Kim attended and Putin did not" holds Kim's attending: affirmed."""
-    assert _first(text).polarity is factlog.Polarity.AFFIRMED
+    assert first_claim(text).polarity is factlog.Polarity.AFFIRMED
 
 
 @pytest.mark.parametrize(
@@ -66,17 +63,17 @@ def test_a_second_clause_with_its_own_subject_after_and_does_not_flip_the_first(
 )
 def test_a_negation_in_the_first_clause_or_a_shared_subject_still_denies(text: str) -> None:
     """ "Kim and Putin did not meet" is one clause with two subjects: still denied."""
-    assert _first(text).polarity is factlog.Polarity.DENIED
+    assert first_claim(text).polarity is factlog.Polarity.DENIED
 
 
 @pytest.mark.parametrize("answer", ["said they had", "said yes", "confirmed it", "said that they had"])
 def test_a_yes_to_an_opening_question_is_the_speakers_affirmation(answer: str) -> None:
     """ "Asked whether troops had crossed, Peskov said they had" is Peskov's: affirmed, certain."""
-    claim = _first(f"Asked whether troops had crossed, Peskov {answer}.")
+    claim = first_claim(f"Asked whether troops had crossed, Peskov {answer}.")
     assert (claim.attribution.holder, claim.polarity, claim.certainty) == (
         "peskov",
         factlog.Polarity.AFFIRMED,
         factlog.Certainty.CERTAIN,
     )
-    denial = _first("Asked whether troops had crossed, Peskov said they had not.")
+    denial = first_claim("Asked whether troops had crossed, Peskov said they had not.")
     assert (denial.polarity, denial.certainty) == (factlog.Polarity.DENIED, factlog.Certainty.CERTAIN)
