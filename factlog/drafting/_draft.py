@@ -11,6 +11,7 @@ from factlog.drafting._consistency import consistent, with_references
 from factlog.drafting._coordinated import coordinated
 from factlog.drafting._dateline import Dateline, find_dateline
 from factlog.drafting._holders import Holders
+from factlog.drafting._holderwords import PRONOUN
 from factlog.drafting._names import INVISIBLE, Names
 from factlog.drafting._propositions import office_titles, sentence_proposition
 from factlog.drafting._quotes import OPENING, Quotation, quotation_after, quotation_at
@@ -143,7 +144,9 @@ class _Drafter:
         attributions = self._attributions(reading, before, wire, speaker)
         if not reading.holders and not reading.quoted:
             self.holders.mention(sentence)  # "Kim Jong Un inspected a factory. He said ...": he is Kim
-        self.holders.note_people(sentence)  # "spokesperson Mao Ning spoke. ... Mao said": Mao Ning
+        told = bool(reading.holders) and not PRONOUN.match(reading.holders[-1])  # "she said" tells no gender
+        speakers = tuple(attribution.holder for attribution in attributions) if told else ()
+        self.holders.note_people(sentence, speakers)  # "spokesperson Mao Ning spoke. ... Mao said": Mao Ning
         proposition = None
         note = None
         if reading.polarity is Polarity.AFFIRMED:

@@ -15,6 +15,8 @@ import unicodedata
 import attrs
 
 from factlog.drafting import _holderwords as words
+from factlog.drafting import _pointing as pointing
+from factlog.drafting._antecedents import Earlier
 from factlog.drafting._kinds import (
     ACRONYM_WORD,
     INSTITUTION,
@@ -27,7 +29,7 @@ from factlog.drafting._kinds import (
     without_article,
 )
 from factlog.drafting._names import INVISIBLE, Names, agency_name, count_of, normal, slug, vague
-from factlog.drafting._references import described_again, owned_body, people_named, surname_of
+from factlog.drafting._references import described_again, owned_body, people_named
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
@@ -58,39 +60,40 @@ class Holders:
         self._mentioned: str | None = None
         """A person the outlet named last, as written, not yet resolved: "he" after it is that person."""
         self._last_body: str | None = None
-        self._people: list[str] = []
+        self.people: list[str] = []
         """Full names of people written in the article so far, as written: "Mao" after them may be one."""
         self._last_agency: str | None = None
+        self.earlier = Earlier()
+        """The holders and people named so far, whom "the official", "she" or "they" may point back at."""
 
-    def note_people(self, sentence: str) -> None:
-        """Note the people a sentence names in full, holder or not, whom a lone name after it may stand for."""
+    def note_people(self, sentence: str, speakers: tuple[str, ...] = ()) -> None:
+        """Note the people a sentence names in full, holder or not, whom a lone name after it may stand for.
+
+        Their titles ("Interior Ministry spokesman") say what "the official" or "the ministry"
+        after them may stand for; ``speakers`` (the sentence's holders, when named, not a
+        pronoun) and the pronouns it uses may tell a person's gender.
+        """
         for name in people_named(self.names, sentence):
-            self._note(name)
+            self.note(name)
+        pointing.note_titled(self, sentence, speakers)
 
-    def _note(self, name: str) -> None:
-        if name not in self._people:
-            self._people.append(name)
+    def note(self, name: str) -> None:
+        """Note a person's full name as written, whom a lone name after it may stand for."""
+        if name not in self.people:
+            self.people.append(name)
 
     def mention(self, sentence: str) -> None:
-        """Note the person a sentence in the outlet's own voice opens with, whom "he" or "she" after it is.
+        """Note the person (or body) a sentence in the outlet's own voice opens with, whom "he" (or "the group") is.
 
         "Kim Jong Un inspected a factory. He said ...": Kim Jong Un, a registry person or a
         name of two to four capitalised words (proposed only when a pronoun comes to speak).
         """
-        opening = words.OPENING_NAME.match(sentence.lstrip(' “"' + INVISIBLE))
-        if opening is None or words.NOT_A_SUBJECT.match(opening["name"]):
-            return
-        name = opening["name"]
-        if name.endswith(("'s", "’s")):
-            return  # "North Korea's leader": the owner is no subject
-        found = self.names.find(name)
-        if found and (found[0].start, found[0].end) == (0, len(name)):  # else a longer name: "Kim Yo Jong", not "Kim"
-            if self.names.kind(found[0].entity) is EntityKind.PERSON:
-                self._last_person, self._mentioned = found[0].entity, None
-            return
-        if entity_kind(name) is EntityKind.PERSON and len(name.split()) >= 2:
-            self._last_person, self._mentioned = None, name
-            self._note(name)  # "Mao Ning spoke at a briefing. Mao said ...": Mao Ning
+        pointing.mention(self, sentence.lstrip(INVISIBLE))
+
+    def mentioned(self, name: str) -> None:
+        """Note a person written but not resolved as named last ("Mao Ning spoke."), whom "he" or "she" after it is."""
+        self._last_person, self._mentioned = None, name
+        self.note(name)
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -213,13 +216,11 @@ class Holders:
         return found
 
     def _resolve(self, phrase: str) -> str:
-        found = self._named(phrase)
+        found = self.named(phrase)
+        pointing.noted(self, found, phrase)
         entity = self.used.get(found)
         if entity is not None and entity.anonymous and words.PERSON_NOUN.search(entity.name) and _singular(entity):
-            self._last_person, self._mentioned = (
-                found,
-                None,
-            )  # "The spokesman said ... He stressed ...": the same spokesman
+            self.speaking(found)  # "The spokesman said ... He stressed ...": the same spokesman
         elif entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
             self._last_body = found
         if (
@@ -229,6 +230,23 @@ class Holders:
         ):
             self._last_agency = found  # "The agency said" after it: this agency
         return found
+
+    def speaking(self, person: str) -> None:
+        """Note a person as named last, whom "he" or "she" after it is."""
+        self._last_person, self._mentioned = person, None
+
+    def last_person(self) -> str | None:
+        """The name of the person named last, whom "he" or "she" is unless the story tells otherwise."""
+        if self._last_person is None:
+            return self._mentioned
+        entity = self.used.get(self._last_person) or self.names.entities.get(self._last_person)
+        return None if entity is None else entity.name
+
+    def named(self, phrase: str) -> str:
+        """The entity id for a holder phrase, without the bookkeeping of :meth:`resolve`."""
+        if words.PRONOUN.match(phrase) and (pointed := pointing.pronoun(self, phrase)) is not None:
+            return pointed  # "Ms Ortiz spoke after Mr Demir. She said": Ortiz
+        return self._named(phrase)
 
     def _named(self, phrase: str) -> str:
         if words.PRONOUN.match(phrase):
@@ -242,6 +260,8 @@ class Holders:
             return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
         if self._last_body is not None and described_again(self.used.get(self._last_body), phrase):
             return self._last_body  # "Seoul's spy agency said ... The spy agency added": the NIS named last
+        if (pointed := pointing.description(self, phrase)) is not None:
+            return pointed  # "Interior Ministry spokesman Ali Demir said ... The official added": Ali Demir
         known = agency_name(without_article(phrase))  # "dpa", "the German Press Agency": one agency, dpa
         if known is not None and known != phrase:
             return self._named(known)
@@ -296,7 +316,7 @@ class Holders:
         if head is not None and (not vague(phrase) or not phrase[head.end :].strip(" .")):
             known = self.use(head.entity)
             if self.names.kind(known) is EntityKind.PERSON:
-                self._last_person, self._mentioned = known, None
+                self.speaking(known)
             return known
         if vague(phrase):
             # "a senior U.S. official": anonymous, speaking for the name inside the phrase ("a senior NIS official").
@@ -308,7 +328,7 @@ class Holders:
         proposed = self.proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
         if proposed is not None:
             return proposed
-        named = self._surname(phrase)
+        named = pointing.surname(self, phrase)
         if named is not None:
             return named
         entity = Entity(
@@ -319,7 +339,7 @@ class Holders:
         )
         created = self._new(entity)
         if entity.kind is EntityKind.PERSON:
-            self._last_person, self._mentioned = created, None
+            self.speaking(created)
         return created
 
     def _body(self, name: str) -> str | None:
@@ -339,30 +359,6 @@ class Holders:
             inside = ACRONYM_WORD.search(name)  # "Two NIS officials": the NIS
             return None if inside is None or inside.group() == name else self._body(inside.group())
         return self._named(name)
-
-    def _surname(self, phrase: str) -> str | None:
-        """The one person named earlier whose first or last name a lone capitalised word is ("Peskov", "Mao").
-
-        "Peskov" after "Dmitry Peskov", "Mao" after "Mao Ning" (the family name first), named
-        as a holder or anywhere in the article before. A person this draft proposed gets the
-        surname as an alias; None when no person, or two, bear it.
-        """
-        people = {
-            entity.id: entity.name
-            for entity in self.used.values()
-            if entity.kind is EntityKind.PERSON and not entity.anonymous
-        }
-        for written in self._people:
-            people.setdefault(self.names.lookup(written) or self.proposed(written) or normal(written), written)
-        key = surname_of(phrase, people)
-        if key is None:
-            return None
-        found = self.use(key) if key in self.names.entities else key if key in self.used else self._named(people[key])
-        person = self.used[found]
-        if found not in self.names.entities and normal(phrase) not in {normal(alias) for alias in person.aliases}:
-            self.used[found] = attrs.evolve(person, aliases=(*person.aliases, phrase))
-        self._last_person, self._mentioned = found, None
-        return found
 
     def proposed(self, phrase: str) -> str | None:
         """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""
