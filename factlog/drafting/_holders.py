@@ -104,7 +104,8 @@ class Holders:
             found = self.names.entities.get(found.affiliation) if found.affiliation else None
         return entity
 
-    def _new(self, entity: Entity) -> str:
+    def new(self, entity: Entity) -> str:
+        """Note a new entity as used by the draft, its id made unique (``-2``, ``-3`` ...); returns the id."""
         candidate, number = entity, 2
         while True:
             known = self.used.get(candidate.id) or self.names.entities.get(candidate.id)
@@ -120,8 +121,8 @@ class Holders:
             found = self.names.lookup(name)
             if found is not None:
                 return self.use(found)
-            return self._new(Entity(id=slug(name), name=name.strip(), kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED))
-        return self._new(
+            return self.new(Entity(id=slug(name), name=name.strip(), kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED))
+        return self.new(
             Entity(id=f"{source}-publisher", name=f"the publisher of {source}", kind=EntityKind.MEDIA_OUTLET)
         )
 
@@ -142,7 +143,7 @@ class Holders:
             return found
         # The same note as a holder's: an entity is proposed alike wherever an article names it, so drafts combine.
         notes = _PROPOSED
-        self._last_agency = self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
+        self._last_agency = self.new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
         return self._last_agency
 
     def _names_outlet(self, name: str, outlet: str) -> bool:
@@ -260,13 +261,13 @@ class Holders:
             return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
         if self._last_body is not None and described_again(self.used.get(self._last_body), phrase):
             return self._last_body  # "Seoul's spy agency said ... The spy agency added": the NIS named last
-        if (pointed := pointing.description(self, phrase)) is not None:
-            return pointed  # "Interior Ministry spokesman Ali Demir said ... The official added": Ali Demir
+        if (pointed := pointing.again(self, phrase, _PROPOSED)) is not None:
+            return pointed  # "Ms Ortiz"; "Interior Ministry spokesman Ali Demir said ... The official added": Demir
         known = agency_name(without_article(phrase))  # "dpa", "the German Press Agency": one agency, dpa
         if known is not None and known != phrase:
             return self._named(known)
         if known is not None and self.names.lookup(known) is None:
-            return self.proposed(known) or self._new(
+            return self.proposed(known) or self.new(
                 Entity(id=slug(known), name=known, kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED)
             )
         found = self.names.find(phrase)
@@ -337,7 +338,7 @@ class Holders:
             kind=entity_kind(phrase),
             notes=_PROPOSED,
         )
-        created = self._new(entity)
+        created = self.new(entity)
         if entity.kind is EntityKind.PERSON:
             self.speaking(created)
         return created
@@ -392,4 +393,4 @@ class Holders:
         notes += f"; stated count: {count}." if count is not None else "."
         kind = EntityKind.PERSON if count == 1 else EntityKind.GROUP
         entity = Entity(id=key, name=phrase, kind=kind, anonymous=True, affiliation=affiliation, notes=notes)
-        return self._new(entity)
+        return self.new(entity)

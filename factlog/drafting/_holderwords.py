@@ -14,6 +14,7 @@ __all__ = [
     "BODY_OF",
     "BOTH",
     "DESCRIBED_NAME",
+    "HONORIFIC",
     "NOT_A_SUBJECT",
     "OPENING_NAME",
     "OWNED_BODIES",
@@ -34,6 +35,8 @@ __all__ = [
 
 WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
+HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Miss|Mx)\.?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+"""A person's name after an honorific, which is no part of it ("Ms Ortiz" is Ortiz) and tells a gender."""
 BOTH = re.compile(r"^both\s+", re.IGNORECASE)
 AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
 """The joints of a list: "Russia, China(,) and North Korea" (a comma joins only in a list closed by "and")."""

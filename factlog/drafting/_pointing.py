@@ -21,16 +21,17 @@ from factlog.drafting._antecedents import (
     titled_people,
     words_of,
 )
-from factlog.drafting._holderwords import NOT_A_SUBJECT, OPENING_NAME, PERSON_NOUN
+from factlog.drafting._holderwords import HONORIFIC, NOT_A_SUBJECT, OPENING_NAME, PERSON_NOUN
 from factlog.drafting._kinds import entity_kind
-from factlog.drafting._names import count_of, normal
+from factlog.drafting._names import count_of, normal, slug
 from factlog.drafting._references import surname_of
 from factlog.model._kinds import EntityKind
+from factlog.model._nouns import Entity
 
 if TYPE_CHECKING:
     from factlog.drafting._holders import Holders
 
-__all__ = ["description", "mention", "note_titled", "noted", "pronoun", "surname"]
+__all__ = ["again", "description", "honoured", "mention", "note_titled", "noted", "pronoun", "surname"]
 
 _GENDERS = {"he": "m", "she": "f"}
 
@@ -66,8 +67,10 @@ def _again(holders: Holders, item: Antecedent) -> str:
 def pronoun(holders: Holders, phrase: str) -> str | None:
     """Whom "they", "he" or "she" stands for when the story tells more than the person named last, else None.
 
-    "They" after a body, with no person named since, is the body. "She" when the story
-    has told the person named last is a man is the last person it has told is a woman.
+    "They" after a body, with no person named since, is the body. "She" is the person
+    named last unless the story has not told that person is a woman and has told it of
+    another: then the last person it has told is a woman ("Ms Ortiz said .... Ali Demir
+    said .... She added"); "he" likewise.
     """
     spoken = phrase.casefold()
     if spoken == "they":
@@ -75,12 +78,35 @@ def pronoun(holders: Holders, phrase: str) -> str | None:
         return None if body is None else _again(holders, body)
     gender = _GENDERS.get(spoken)
     current = holders.last_person()
-    if gender is None or current is None or _gender(holders, current) in {None, gender}:
+    if gender is None or current is None or _gender(holders, current) == gender:
         return None
     for item in reversed(holders.earlier.items):
         if item.person and _gender(holders, _name_of(holders, item)) == gender:
             return _again(holders, item)
     return None
+
+
+def honoured(holders: Holders, phrase: str, notes: str) -> str | None:
+    """The person "Mr Demir" or "Ms Ortiz" is: a registry person, one named before, or a new person; else None.
+
+    The honorific is no part of the name; a new person is proposed with ``notes``.
+    """
+    found = HONORIFIC.fullmatch(phrase)
+    if found is None:
+        return None
+    name = found["name"]
+    known = holders.names.lookup(name) or holders.proposed(name) or surname(holders, name)
+    if known is None:
+        known = holders.new(Entity(id=slug(name), name=name, kind=EntityKind.PERSON, notes=notes))
+    else:
+        holders.use(known)
+    holders.speaking(known)
+    return known
+
+
+def again(holders: Holders, phrase: str, notes: str) -> str | None:
+    """A person after an honorific (:func:`honoured`) or a holder a definite description points back at, or None."""
+    return honoured(holders, phrase, notes) or description(holders, phrase)
 
 
 def description(holders: Holders, phrase: str) -> str | None:
