@@ -281,7 +281,9 @@ class Holders:
         described = words.DESCRIBED_NAME.match(phrase)
         if described is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(described["name"])  # "Blockchain analysis firm Elliptic": Elliptic
-        titled = None if INSTITUTION.search(phrase) else words.TITLED_NAME.match(phrase)
+        titled = (
+            None if INSTITUTION.search(phrase) else words.TITLED_NAME.match(phrase) or words.OWNED_TITLE.match(phrase)
+        )
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
         members = MEMBERS.match(phrase)
