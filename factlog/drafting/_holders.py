@@ -15,6 +15,7 @@ import unicodedata
 import attrs
 
 from factlog.drafting import _holderwords as words
+from factlog.drafting import _outlets as outlets
 from factlog.drafting import _pointing as pointing
 from factlog.drafting._antecedents import Earlier
 from factlog.drafting._kinds import (
@@ -63,6 +64,8 @@ class Holders:
         self.people: list[str] = []
         """Full names of people written in the article so far, as written: "Mao" after them may be one."""
         self._last_agency: str | None = None
+        self._agency_named: str | None = None
+        """A news agency a sentence named last as written, not resolved yet: "the agency" after it."""
         self.earlier = Earlier()
         """The holders and people named so far, whom "the official", "she" or "they" may point back at."""
 
@@ -76,6 +79,14 @@ class Holders:
         for name in people_named(self.names, sentence):
             self.note(name)
         pointing.note_titled(self, sentence, speakers)
+        self._agency_named = outlets.agency_named(self, sentence) or self._agency_named
+
+    def the_agency(self) -> str | None:
+        """The news agency named last, whom "the agency" is: proposed now if only written till now."""
+        if self._agency_named is not None:
+            self.agency(self._agency_named)
+            self._agency_named = None
+        return self._last_agency
 
     def note(self, name: str) -> None:
         """Note a person's full name as written, whom a lone name after it may stand for."""
@@ -136,7 +147,7 @@ class Holders:
         name = " ".join(unicodedata.normalize("NFKC", name).split())
         name = agency_name(name) or name  # "연합뉴스" is Yonhap, "ТАСС" TASS: one id whatever the script
         found: str | None = outlet
-        if outlet is None or not self._names_outlet(name, outlet):
+        if outlet is None or not outlets.names_outlet(self, name, outlet):
             found = self.names.lookup(name) or self.proposed(name)
         if found is not None:
             self._last_agency = self.use(found)
@@ -145,19 +156,6 @@ class Holders:
         notes = _PROPOSED
         self._last_agency = self.new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
         return self._last_agency
-
-    def _names_outlet(self, name: str, outlet: str) -> bool:
-        """Whether an agency's name is the outlet's: its id, name or an alias, or their first words."""
-        entity = self.used.get(outlet) or self.names.entities.get(outlet)
-        written = normal(name)
-        if entity is None or not written:
-            return False
-        if self.names.lookup(name) == outlet or written == outlet:
-            return True
-        return any(
-            known == written or known.startswith(written + " ")
-            for known in (normal(entity.name), *(normal(alias) for alias in entity.aliases))
-        )
 
     def outlet(self, phrase: str) -> str | None:
         """The news outlet a phrase names ("TASS", "the Associated Press"), or None for anyone else ("reporters").
@@ -171,7 +169,7 @@ class Holders:
 
     def _outlet(self, phrase: str) -> str | None:
         if words.THE_AGENCY.fullmatch(phrase):
-            return self._last_agency  # "Reuters reported ... a fisherman told the agency that": Reuters relays it
+            return self.the_agency()  # "Reuters reported ... a fisherman told the agency that": Reuters relays it
         found = self.names.find(phrase)
         if found and not phrase[found[-1].end :].strip(" ."):
             entity = found[-1].entity
@@ -257,8 +255,8 @@ class Holders:
         if phrase.casefold() == "it":
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
             return self._last_body or self._anonymous("an unnamed speaker")
-        if words.THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
-            return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
+        if words.THE_AGENCY.fullmatch(phrase) and (agency := self.the_agency()) is not None:
+            return agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
         if self._last_body is not None and described_again(self.used.get(self._last_body), phrase):
             return self._last_body  # "Seoul's spy agency said ... The spy agency added": the NIS named last
         if (pointed := pointing.again(self, phrase, _PROPOSED)) is not None:
