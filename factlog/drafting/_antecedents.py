@@ -46,13 +46,14 @@ _PERSON_NOUNS = _OFFICIAL | _set("analyst expert executive lawmaker senator rese
 _BODY_NOUNS = _set(
     "ministry department office commission committee council union group organisation organization company firm "
     "military army navy police party court bank institute centre center authority regulator operator coalition "
-    "alliance movement association federation embassy board militia"
+    "alliance movement association federation embassy board militia country"
 )
 _BY_KIND: dict[str, frozenset[EntityKind]] = {
     "group": frozenset((EntityKind.ORGANISATION, EntityKind.GROUP)),
     "organisation": frozenset((EntityKind.ORGANISATION, EntityKind.GROUP)),
     "organization": frozenset((EntityKind.ORGANISATION, EntityKind.GROUP)),
     "party": frozenset((EntityKind.POLITICAL_PARTY,)),
+    "country": frozenset((EntityKind.COUNTRY,)),
 }
 """A noun any body of these kinds answers to, whatever its name: "the group" after "the Farmers Union"."""
 _MILITARY = re.compile(r"\b(?:army|navy|military|forces|command|air force|marines)\b", re.IGNORECASE)

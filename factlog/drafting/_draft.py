@@ -109,7 +109,8 @@ class _Drafter:
             relays.insert(0, told)  # "a source told Yonhap": Yonhap had it from the source
         last = reading.holders[-1]
         result = []
-        for holder in coordinated(self.holders, last) or (self.holders.resolve(last),):
+        # "The chief and his deputy both said", no list of names: "both" (read before it) is no part of the holder.
+        for holder in coordinated(self.holders, last) or (self.holders.resolve(last.removeprefix("both ")),):
             via = self._via(holder, wire, *relays)
             result.append(Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue))
         return result

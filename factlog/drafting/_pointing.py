@@ -124,7 +124,7 @@ def noted(holders: Holders, found: str, phrase: str) -> None:
         return
     if entity.anonymous:
         person = count_of(entity.name) == 1 or PERSON_NOUN.search(entity.name) is not None
-        answers = person_words(entity.name.split()[-1]) if person else body_words(entity.name, None)
+        answers = person_words(entity.name) if person else body_words(entity.name, None)
         holders.earlier.add(Antecedent(found, True, person, answers, words_of(entity.name)))
     elif entity.kind is EntityKind.PERSON:
         title = " ".join(title for title, _ in titled_people(phrase))

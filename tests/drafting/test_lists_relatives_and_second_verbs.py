@@ -125,3 +125,9 @@ def test_a_second_verb_of_saying_after_and_is_the_first_clauses_subjects(text: s
 def test_a_second_verb_with_no_name_opening_the_sentence_names_no_holder(text: str) -> None:
     """With no name opening the first clause ("The ministry ...", "In Seoul, ..."), the outlet's voice, as before."""
     assert first_claim(text).attribution.holder == "s-publisher"
+
+
+def test_both_after_a_phrase_that_is_no_list_of_names_is_no_part_of_the_holder() -> None:
+    """ "The election chief and his deputy both rejected ..." is one anonymous holder, without "both" in its name."""
+    claim = first_claim("The election chief and his deputy both rejected the claims.")
+    assert claim.attribution.holder == "s:the-election-chief-and-his-deputy"

@@ -70,6 +70,22 @@ def test_a_description_after_a_named_body_is_that_body(named: str, described: st
     assert _holders(f"{named} {described} said it would strike.")[1] == expected
 
 
+def test_the_country_after_a_registry_country_is_that_country() -> None:
+    """ "North Korea said .... The country said ..." is North Korea's, a registry country."""
+    registry = factlog.loads(
+        '{"format": "factlog", "version": 1, "entities": [{"id": "dprk", "name": "North Korea", "kind": "country"}]}'
+    )
+    text = "North Korea said the test worked. The country said it would go on."
+    claims = factlog.draft(text, source="s", published="2026-12-03", registry=registry).claims
+    assert [claim.attribution.holder for claim in claims] == ["dprk", "dprk"]
+
+
+def test_a_spokesman_for_a_body_described_again_is_the_same_holder() -> None:
+    """ "A spokesman for the ministry said .... The spokesman added ..." is one anonymous spokesman."""
+    text = "A spokesman for the ministry said talks failed. The spokesman added that nobody came."
+    assert _holders(text) == ["s:a-spokesman-for-the-ministry", "s:a-spokesman-for-the-ministry"]
+
+
 def test_an_anonymous_person_described_again_is_the_same_holder() -> None:
     """ "A senior official said ... The official added ..." is one anonymous official."""
     assert _holders("A senior official said talks failed. The official added that nobody came.") == [
