@@ -156,6 +156,8 @@ class Antecedent:
     """The head nouns of the descriptions it answers to: "official", "ministry"."""
     words: frozenset[str]
     """The words of its name and title: a modifier of a description must be one ("the interior ministry")."""
+    at: int = 0
+    """The number of the sentence it was named in last."""
 
 
 @attrs.define
@@ -165,10 +167,12 @@ class Earlier:
     items: list[Antecedent] = attrs.field(factory=list)
     genders: dict[str, str] = attrs.field(factory=dict)
     """A person's name, as matched, to "f" or "m"."""
+    sentence: int = 0
+    """The number of the sentence read now."""
 
     def add(self, item: Antecedent, *, replacing: str | None = None) -> None:
         """Note ``item`` as named last (once: an earlier note of it, or of ``replacing``, merged into it)."""
-        merged = item
+        merged = attrs.evolve(item, at=self.sentence)
         for old in [old for old in self.items if old.key in {item.key, replacing}]:
             merged = attrs.evolve(merged, answers=merged.answers | old.answers, words=merged.words | old.words)
             self.items.remove(old)
@@ -191,5 +195,9 @@ class Earlier:
             self.genders.setdefault(normal(name), gender)
 
     def last_body(self) -> Antecedent | None:
-        """The holder named last, when it is a body or a group and no person came after it ("they said")."""
-        return self.items[-1] if self.items and not self.items[-1].person else None
+        """The holder named last, when a body or a group named in this sentence or the one before, no person since.
+
+        "They said" further on may be people the story spoke of without naming ("Protesters gathered.").
+        """
+        last = self.items[-1] if self.items else None
+        return last if last is not None and not last.person and last.at >= self.sentence - 1 else None

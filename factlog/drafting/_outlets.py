@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = ["agency_named", "names_outlet"]
 
+_LONGEST = 4
+"""The most words of an agency's name ("Korean Central News Agency")."""
 _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*")
 
 
@@ -41,7 +43,7 @@ def agency_named(holders: Holders, sentence: str) -> str | None:
     for run in _CAPITALISED.finditer(sentence):
         words = list(re.finditer(r"\S+", run.group()))
         for first in range(len(words)):
-            for last in range(len(words), first, -1):
+            for last in range(min(len(words), first + _LONGEST), first, -1):
                 written = run.group()[words[first].start() : words[last - 1].end()].rstrip(".,")
                 if agency_name(written) is not None:
                     found.append((run.start() + words[first].start(), written))

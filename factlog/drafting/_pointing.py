@@ -159,6 +159,7 @@ def note_titled(holders: Holders, sentence: str, speakers: tuple[str, ...]) -> N
     ("Lena Ortiz said her ministry ...").
     """
     people: list[str] = []
+    holders.earlier.sentence += 1  # noted once a sentence, after its holders
     for title, name in titled_people(sentence):
         _note_body_in(holders, title)
         known = holders.names.lookup(name) or holders.proposed(name)
@@ -184,8 +185,8 @@ def _note_opening(holders: Holders, sentence: str) -> None:
     known = holders.names.lookup(name) or holders.proposed(name)
     kind = holders.names.kind(known) if known in holders.names.entities else entity_kind(name)
     answers = body_words(name, kind)
-    if kind is EntityKind.PERSON or not answers:
-        return
+    if kind is EntityKind.PERSON or not (body_words(name, None) or known in holders.names.entities):
+        return  # a body by the words of its name ("Farmers Union") or the registry's, not "Crowds grew."
     holders.earlier.add(Antecedent(known or name, known is not None, False, answers, words_of(name)), replacing=name)
 
 

@@ -186,3 +186,9 @@ def test_they_after_a_person_is_as_before() -> None:
     """ "They" with a person named after the body is not the body: read as before."""
     text = "The Electoral Commission said the count was over. Ali Demir said so. They said they would strike."
     assert _holders(text)[-1] == "ali-demir"
+
+
+def test_they_long_after_a_body_is_as_before() -> None:
+    """ "They" two sentences or more after the body, the people between unnamed ("Protesters gathered."), is not it."""
+    text = "The ministry said prices rose. Protesters gathered outside. Crowds grew. They said the ministry lied."
+    assert _holders(text)[-1] == "s:an-unnamed-speaker"
