@@ -240,15 +240,19 @@ def _sole_quoted_speaker(paragraph: list[Claim], outlet: str, sentence: str) -> 
     """The one speaker of a paragraph, when it has exactly one and quotes them, if ``sentence`` opens a quotation.
 
     "Lee said the plan had failed. “We warned them twice,” Lee said." ¶ "“Nobody
-    listened.”": the quotation alone in the next paragraph is Lee's. With two speakers
-    (or none quoted) nothing says whose it is.
+    listened.”": the quotation alone in the next paragraph is Lee's, and so when the others
+    spoke only in paraphrase and Lee's quotation closes the paragraph ("Belek and Sato
+    rejected the claims. “We counted every ballot,” Belek said."). With two speakers
+    quoted (or none) nothing says whose it is.
     """
     if not sentence.lstrip(INVISIBLE).startswith(tuple(OPENING)):
         return None
     speakers = {claim.attribution.holder for claim in paragraph if claim.attribution.holder != outlet}
+    quoted = [claim for claim in paragraph if claim.attribution.mode is Mode.DIRECT_QUOTE]
+    if len({claim.attribution.holder for claim in quoted}) == 1 and paragraph[-1] is quoted[-1]:
+        return quoted[-1].attribution if quoted[-1].attribution.holder != outlet else None
     if len(speakers) != 1:
         return None
-    quoted = [claim for claim in paragraph if claim.attribution.mode is Mode.DIRECT_QUOTE]
     return quoted[-1].attribution if quoted and quoted[-1].attribution.holder in speakers else None
 
 

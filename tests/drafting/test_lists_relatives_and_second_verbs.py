@@ -131,3 +131,17 @@ def test_both_after_a_phrase_that_is_no_list_of_names_is_no_part_of_the_holder()
     """ "The election chief and his deputy both rejected ..." is one anonymous holder, without "both" in its name."""
     claim = first_claim("The election chief and his deputy both rejected the claims.")
     assert claim.attribution.holder == "s:the-election-chief-and-his-deputy"
+
+
+def test_a_quotation_alone_after_a_list_and_one_quoted_speaker_is_that_speakers() -> None:
+    """ "Belek and Sato both rejected .... “We counted every ballot,” Belek said." ¶ "“...”" is Belek's quote."""
+    text = "Anton Belek and Mira Sato both rejected the claims. “We counted every ballot,” Belek said.\n“They lie.”"
+    claims = factlog.draft(text, source="s", published="2026-12-03").claims
+    assert (claims[-1].attribution.holder, claims[-1].attribution.mode) == ("anton-belek", factlog.Mode.DIRECT_QUOTE)
+
+
+def test_a_quotation_alone_after_two_quoted_speakers_is_an_unnamed_speakers() -> None:
+    """Two speakers quoted in the paragraph before say nothing of whose the quotation is, as before."""
+    text = "“We counted,” Anton Belek said. “We did not,” Mira Sato said.\n“They lie.”"
+    claims = factlog.draft(text, source="s", published="2026-12-03").claims
+    assert claims[-1].attribution.holder == "s:an-unnamed-speaker"
