@@ -169,6 +169,10 @@ class Earlier:
     """A person's name, as matched, to "f" or "m"."""
     sentence: int = 0
     """The number of the sentence read now."""
+    mentioned_last: bool = False
+    """Whether the person named last opened a sentence in the outlet's voice, rather than spoke."""
+    opened: str | None = None
+    """The person a sentence in the outlet's own voice opens with, as written, till its people are noted."""
 
     def add(self, item: Antecedent, *, replacing: str | None = None) -> None:
         """Note ``item`` as named last (once: an earlier note of it, or of ``replacing``, merged into it)."""

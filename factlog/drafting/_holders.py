@@ -233,6 +233,7 @@ class Holders:
     def speaking(self, person: str) -> None:
         """Note a person as named last, whom "he" or "she" after it is."""
         self._last_person, self._mentioned = person, None
+        self.earlier.mentioned_last = False
 
     def last_person(self) -> str | None:
         """The name of the person named last, whom "he" or "she" is unless the story tells otherwise."""

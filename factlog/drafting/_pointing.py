@@ -68,9 +68,11 @@ def pronoun(holders: Holders, phrase: str) -> str | None:
     """Whom "they", "he" or "she" stands for when the story tells more than the person named last, else None.
 
     "They" after a body, with no person named since, is the body. "She" is the person
-    named last unless the story has not told that person is a woman and has told it of
-    another: then the last person it has told is a woman ("Ms Ortiz said .... Ali Demir
-    said .... She added"); "he" likewise.
+    named last unless the story has told that person is a man, or has told nothing of a
+    speaker named last and has told of another that she is a woman: then the last person
+    it has told is a woman ("Ms Ortiz said .... Ali Demir said .... She added"); "he"
+    likewise. A person opening a sentence in the outlet's voice, told nothing of, stays
+    "he" or "she" ("Kim Jong Un inspected a factory. He said ...").
     """
     spoken = phrase.casefold()
     if spoken == "they":
@@ -78,8 +80,9 @@ def pronoun(holders: Holders, phrase: str) -> str | None:
         return None if body is None else _again(holders, body)
     gender = _GENDERS.get(spoken)
     current = holders.last_person()
-    if gender is None or current is None or _gender(holders, current) == gender:
-        return None
+    told = None if current is None else _gender(holders, current)
+    if gender is None or current is None or told == gender or (told is None and holders.earlier.mentioned_last):
+        return None  # "Kim Jong Un inspected a factory. He said ...": the subject just named, told nothing of
     for item in reversed(holders.earlier.items):
         if item.person and _gender(holders, _name_of(holders, item)) == gender:
             return _again(holders, item)
@@ -155,8 +158,9 @@ def note_titled(holders: Holders, sentence: str, speakers: tuple[str, ...]) -> N
     """Note the titled people of a sentence, the bodies in their titles, and a gender the sentence tells.
 
     A gender is told by a title ("Ms", "spokeswoman") or, for the one person a sentence
-    names (``speakers`` among them), by the pronouns it uses outside quotation marks
-    ("Lena Ortiz said her ministry ...").
+    names (``speakers`` among them, or the person a sentence in the outlet's voice opens
+    with), by the pronouns it uses outside quotation marks ("Lena Ortiz said her ministry
+    ...", "Ali Demir visited his troops.").
     """
     people: list[str] = []
     holders.earlier.sentence += 1  # noted once a sentence, after its holders
@@ -171,6 +175,9 @@ def note_titled(holders: Holders, sentence: str, speakers: tuple[str, ...]) -> N
         entity = holders.used.get(speaker)
         if entity is not None and entity.kind is EntityKind.PERSON and not entity.anonymous:
             people.append(entity.name)
+    if holders.earlier.opened is not None:  # "Ali Demir visited his troops.": the outlet's voice tells it too
+        people.append(holders.earlier.opened)
+        holders.earlier.opened = None
     named = {normal(person).split()[-1] for person in people}
     if len(named) == 1:
         holders.earlier.tell(people[0], pronoun_gender(sentence))
@@ -203,9 +210,15 @@ def mention(holders: Holders, sentence: str) -> None:
     if found and (found[0].start, found[0].end) == (0, len(name)):  # else a longer name: "Kim Yo Jong", not "Kim"
         if holders.names.kind(found[0].entity) is EntityKind.PERSON:
             holders.speaking(found[0].entity)
+            holders.earlier.opened = holders.names.entities[found[0].entity].name
+            holders.earlier.add(Antecedent(found[0].entity, True, True, frozenset(), words_of(name)))
+            holders.earlier.mentioned_last = True
         return
     if entity_kind(name) is EntityKind.PERSON and len(name.split()) >= 2:
         holders.mentioned(name)  # "Mao Ning spoke at a briefing. Mao said ...": Mao Ning
+        holders.earlier.opened = name
+        holders.earlier.add(Antecedent(name, False, True, frozenset(), words_of(name)))
+        holders.earlier.mentioned_last = True
 
 
 def surname(holders: Holders, phrase: str) -> str | None:

@@ -192,3 +192,15 @@ def test_they_long_after_a_body_is_as_before() -> None:
     """ "They" two sentences or more after the body, the people between unnamed ("Protesters gathered."), is not it."""
     text = "The ministry said prices rose. Protesters gathered outside. Crowds grew. They said the ministry lied."
     assert _holders(text)[-1] == "s:an-unnamed-speaker"
+
+
+def test_a_person_opening_a_sentence_in_the_outlets_voice_is_he_when_told_nothing() -> None:
+    """ "Ali Demir said he .... Kim Jong Un inspected a factory. He said ..." is Kim's: the subject just named."""
+    text = "Ali Demir said he was tired. Kim Jong Un inspected a factory. He said output must rise."
+    assert _holders(text)[-1] == "kim-jong-un"
+
+
+def test_a_pronoun_in_the_outlets_voice_tells_the_gender_of_the_person_it_opens_with() -> None:
+    """ "Ali Demir visited his troops. Lena Ortiz said .... He said ..." is Ali Demir's."""
+    text = "Ali Demir visited his troops. Lena Ortiz said prices would fall. He said the troops were ready."
+    assert _holders(text)[-1] == "ali-demir"
