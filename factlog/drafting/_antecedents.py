@@ -61,7 +61,7 @@ _DEFINITE = re.compile(r"(?:the|that|this)\s+(?P<modifiers>(?:[a-z][\w-]*\s+){0,
 _FEMININE = _set("ms ms. mrs mrs. miss madam spokeswoman chairwoman congresswoman businesswoman she her hers herself")
 _MASCULINE = _set("mr mr. sir spokesman chairman congressman businessman he his him himself")
 _TITLE_WORDS = (
-    r"(?i:mr|ms|mrs|miss|dr)\.?|(?i:spokes(?:man|woman|person)|minister|secretary|director|chief|envoy|ambassador|"
+    r"(?:Mr|Ms|Mrs|Miss|Mx|Dr)\.?|(?i:spokes(?:man|woman|person)|minister|secretary|director|chief|envoy|ambassador|"
     r"general|commander|chairman|chairwoman|president|governor|mayor|premier|leader|official|adviser|advisor|aide|"
     r"professor|analyst|expert|executive|prosecutor|commissioner)"
 )

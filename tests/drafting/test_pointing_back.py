@@ -161,6 +161,8 @@ def test_an_honorific_is_no_part_of_the_name() -> None:
         ("Lena Ortiz said talks would resume. Ali Demir said prices would fall. She said so.", "ali-demir"),
         # The person named last is told to be a woman: she, whoever was told before.
         ("Ali Demir, a spokesman, spoke. Lena Ortiz, a spokeswoman, said prices fell. She said so.", "lena-ortiz"),
+        # "miss" in lower case is a verb, no honorific.
+        ("Fans miss Ali Demir. Lena Ortiz said prices would fall. He said so.", "lena-ortiz"),
         # A pronoun inside a quotation tells nothing of the speaker.
         ("Ali Demir said “she will come”. Lena Ortiz said prices would fall. He said so.", "lena-ortiz"),
     ],
