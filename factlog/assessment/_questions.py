@@ -312,6 +312,7 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
         texts[value] = phrasing.proposition(index, proposition)
         shown = values[value] if isinstance(values[value], str) else str(values[value])
         keys[value] = f"{slot_text} = {shown} @ {phrasing.span(when) or 'any time'}"
+
     def said(answer: str) -> tuple[str, str]:
         value = values[answer.removeprefix("not:")]
         shown = index.name(value) if isinstance(value, str) else str(value)
