@@ -54,6 +54,9 @@ def holding(origin: Origin, answer_of: dict[tuple[str, int], str], copies: Copie
     ``answer_of`` maps (claim id, part) to the answer the claim supports; ``copies`` says
     which claims print words that are not their holder's. Raises nothing.
     """
+    if len(origin.entries) == 1:  # most origins: one claim, its holder's stance
+        [entry] = origin.entries
+        return Holding(holders=(entry.holder,), current=frozenset({(entry.id, entry.part)}), changed=(), stances=())
     holders = _stance_holders(origin, answer_of, copies, index)
     by_holder: dict[str, list[Entry]] = {}
     for entry, holder in zip(origin.entries, holders, strict=True):
