@@ -1,11 +1,11 @@
 """The votes of one question: each claim's origin, answer, weight, and whether it states its holder's stance now.
 
 A holder's current stance is its latest claims when its answer changed, so a holder
-that reversed itself counts as it stands now (:mod:`factlog.assessment._holding`); holders
-of one origin that give different answers at once leave it divided, counted once for
-each answer they give (never twice for one), and named with what each says. A claim by a party to what it says (its
-own subject or object, see :mod:`factlog.analysis._parties`) that denies or judges is
-*interested*, and discounted.
+that reversed itself counts as it stands now (:mod:`factlog.assessment._holding`);
+holders of one origin that give different answers at once leave it divided, counted
+once for each answer they give (never twice for one), and named with what each says.
+A claim by a party to what it says (its own subject or object, see
+:mod:`factlog.analysis._parties`) that denies or judges is *interested*, and discounted.
 
 Every claim of an origin counts at the origin's grade (:func:`origin_grade`): that of
 the holders whose words they are, never that of an outlet that copied them.
