@@ -319,10 +319,11 @@ def test_held_out_articles_are_summed_apart_from_the_tuned_ones() -> None:
     for total, corpora in (
         ("held-out", {"held-out"}),
         ("held-out 2", {"held-out 2"}),
+        ("held-out 3", {"held-out 3"}),
         ("tuned", {"bundled", "added"}),
     ):
         assert totals[total].sentences == sum(f.sentences for corpus, f in articles.values() if corpus in corpora)
-    assert {corpus for corpus, _ in articles.values()} == {"bundled", "added", "held-out", "held-out 2"}
+    assert {corpus for corpus, _ in articles.values()} == {"bundled", "added", "held-out", "held-out 2", "held-out 3"}
 
 
 def _relay_article(tmp_path: Path, via: list[str]) -> draft_figures.Figures:
