@@ -107,7 +107,7 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
     no copy), or when a story says it in its own voice too. Each proposition's claims
     are tabled by source once per index. Raises nothing.
     """
-    source_id = entry.claim.evidence[0].source if entry.claim.evidence else ""
+    source_id = entry.sources[0] if entry.sources else ""
     if entry.key is None or source_id not in copy_sources(index):
         return ()
     if index.publisher(source_id) != entry.holder:
@@ -155,7 +155,7 @@ def voice(index: Index, entry: Entry) -> str:
     root = copied_story(index, entry)
     if root is None:
         return entry.speaks_for
-    source_id = entry.claim.evidence[0].source
+    source_id = entry.sources[0]
     root = next((r for r in roots_of(index, _parents(index, entry, source_id)) if r in index.claims.source_by_id), root)
     publisher = index.publisher(root)
     return entry.speaks_for if publisher is None else publisher
@@ -168,7 +168,7 @@ def copied_stories(index: Index, entry: Entry) -> tuple[str, ...]:
     the claim set does not hold are left out. :func:`copied_story` follows the first
     ``derived_from`` alone (one origin to name); an interest follows each of them.
     """
-    source_id = entry.claim.evidence[0].source
+    source_id = entry.sources[0]
     if source_id not in copy_sources(index) or index.publisher(source_id) != entry.holder:
         return ()  # most claims: read in no copy
     by_id = index.claims.source_by_id
@@ -398,7 +398,7 @@ def _origin(index: Index, members: Sequence[Entry]) -> Origin:
     publisher = index.publisher(story) or index.claims.source_by_id[story].publisher
     told = story_name(index, story)
     if index.speaks_for(publisher) == party:  # the story's own voice, relayed by the copies
-        relays = [index.name(index.publisher(e.claim.evidence[0].source) or e.holder) for e in members]
+        relays = [index.name(index.publisher(e.sources[0]) or e.holder) for e in members]
         return Origin(f"{told}, relayed by {_names(relays)}", party, tuple(members))
     return Origin(f"{_names(holders)}, relayed by {told}", party, tuple(members))
 
@@ -439,7 +439,7 @@ def _story(index: Index, members: Sequence[Entry]) -> str | None:
     """
     found = None
     for entry in members:
-        root = root_of(index, entry.claim.evidence[0].source)
+        root = root_of(index, entry.sources[0])
         if root is None or root not in index.claims.source_by_id or (found is not None and root != found):
             return None
         found = root

@@ -32,7 +32,7 @@ def copied_story(index: Index, entry: Entry) -> str | None:
     None for a story the claim set does not hold (a ``derived_from`` loaded with
     ``references=False``): it has no publisher or title to be told by.
     """
-    source_id = entry.claim.evidence[0].source
+    source_id = entry.sources[0]
     if index.publisher(source_id) != entry.holder:
         return None
     root = root_of(index, source_id)
