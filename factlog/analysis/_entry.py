@@ -77,9 +77,9 @@ class Entry:
     """
     part: int = 0
     """0 for the claim's own reading; 1, 2, ... for what its pattern or objects imply."""
-    id: str = attrs.field(default=attrs.Factory(lambda entry: entry.id, takes_self=True))
+    id: str = attrs.field(default=attrs.Factory(lambda entry: entry.claim.id, takes_self=True))
     """The claim id (``claim.id``), kept in the entry: the rules read it without the claim object."""
-    certainty: Certainty = attrs.field(default=attrs.Factory(lambda entry: entry.certainty, takes_self=True))
+    certainty: Certainty = attrs.field(default=attrs.Factory(lambda entry: entry.claim.certainty, takes_self=True))
     """How firmly the claim is held (``claim.certainty``), kept in the entry like :attr:`id`.
 
     At a million claims the claim objects no longer fit in the processor's caches: a rule
