@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
+from typing import Any
 
 import attrs
 
@@ -44,6 +45,7 @@ from factlog.analysis._stories import (
     declared_groups,
     root_of,
     roots_of,
+    source_parties,
     source_story,
     story_name,
 )
@@ -66,6 +68,7 @@ __all__ = [
 ]
 
 _SOURCES = attrgetter("sources")
+_UNSEEN: Any = object()
 _SPEAKS_FOR = attrgetter("speaks_for")
 
 
@@ -129,11 +132,15 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
 def _held(index: Index, group: Sequence[Entry]) -> dict[tuple[object, str], set[str] | None]:
     """(polarity, source) → the holders a source names for one proposition's claims; None where it says it itself."""
     table: dict[tuple[object, str], set[str] | None] = {}
+    parties = source_parties(index)
     for other in group:
         for read_in in other.sources:
-            publisher = index.publisher(read_in)
+            party = parties.get(read_in, _UNSEEN)
+            if party is _UNSEEN:
+                publisher = index.publisher(read_in)
+                party = parties[read_in] = None if publisher is None else index.speaks_for(publisher)
             place = (other.polarity, read_in)
-            if publisher is None or index.speaks_for(publisher) == other.speaks_for:
+            if party is None or party == other.speaks_for:
                 table[place] = None
             else:
                 holders = table.setdefault(place, set())
@@ -223,8 +230,7 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
     and the root's publisher (``s:`` and the id of a root not in the set), or ``p:`` and
     the party of each holder the story names for it (:func:`repeated`).
     """
-    copies = copy_sources(index)
-    if not any(source_id in copies for source_id in entry.sources):
+    if copy_sources(index).isdisjoint(entry.sources):
         return ("p:" + entry.speaks_for,)  # most claims: read in no copy
     holders = repeated(index, entry)
     if holders:
