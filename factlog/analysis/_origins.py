@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
+from typing import Any
 
 import attrs
 
@@ -44,6 +45,7 @@ from factlog.analysis._stories import (
     declared_groups,
     root_of,
     roots_of,
+    source_parties,
     source_story,
     story_name,
 )
@@ -66,6 +68,7 @@ __all__ = [
 ]
 
 _SOURCES = attrgetter("sources")
+_UNSEEN: Any = object()
 _SPEAKS_FOR = attrgetter("speaks_for")
 
 
@@ -107,7 +110,7 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
     no copy), or when a story says it in its own voice too. Each proposition's claims
     are tabled by source once per index. Raises nothing.
     """
-    source_id = entry.claim.evidence[0].source if entry.claim.evidence else ""
+    source_id = entry.sources[0] if entry.sources else ""
     if entry.key is None or source_id not in copy_sources(index):
         return ()
     if index.publisher(source_id) != entry.holder:
@@ -129,11 +132,15 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
 def _held(index: Index, group: Sequence[Entry]) -> dict[tuple[object, str], set[str] | None]:
     """(polarity, source) → the holders a source names for one proposition's claims; None where it says it itself."""
     table: dict[tuple[object, str], set[str] | None] = {}
+    parties = source_parties(index)
     for other in group:
         for read_in in other.sources:
-            publisher = index.publisher(read_in)
+            party = parties.get(read_in, _UNSEEN)
+            if party is _UNSEEN:
+                publisher = index.publisher(read_in)
+                party = parties[read_in] = None if publisher is None else index.speaks_for(publisher)
             place = (other.polarity, read_in)
-            if publisher is None or index.speaks_for(publisher) == other.speaks_for:
+            if party is None or party == other.speaks_for:
                 table[place] = None
             else:
                 holders = table.setdefault(place, set())
@@ -155,7 +162,7 @@ def voice(index: Index, entry: Entry) -> str:
     root = copied_story(index, entry)
     if root is None:
         return entry.speaks_for
-    source_id = entry.claim.evidence[0].source
+    source_id = entry.sources[0]
     root = next((r for r in roots_of(index, _parents(index, entry, source_id)) if r in index.claims.source_by_id), root)
     publisher = index.publisher(root)
     return entry.speaks_for if publisher is None else publisher
@@ -168,7 +175,7 @@ def copied_stories(index: Index, entry: Entry) -> tuple[str, ...]:
     the claim set does not hold are left out. :func:`copied_story` follows the first
     ``derived_from`` alone (one origin to name); an interest follows each of them.
     """
-    source_id = entry.claim.evidence[0].source
+    source_id = entry.sources[0]
     if source_id not in copy_sources(index) or index.publisher(source_id) != entry.holder:
         return ()  # most claims: read in no copy
     by_id = index.claims.source_by_id
@@ -223,8 +230,7 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
     and the root's publisher (``s:`` and the id of a root not in the set), or ``p:`` and
     the party of each holder the story names for it (:func:`repeated`).
     """
-    copies = copy_sources(index)
-    if not any(source_id in copies for source_id in entry.sources):
+    if copy_sources(index).isdisjoint(entry.sources):
         return ("p:" + entry.speaks_for,)  # most claims: read in no copy
     holders = repeated(index, entry)
     if holders:
@@ -398,7 +404,7 @@ def _origin(index: Index, members: Sequence[Entry]) -> Origin:
     publisher = index.publisher(story) or index.claims.source_by_id[story].publisher
     told = story_name(index, story)
     if index.speaks_for(publisher) == party:  # the story's own voice, relayed by the copies
-        relays = [index.name(index.publisher(e.claim.evidence[0].source) or e.holder) for e in members]
+        relays = [index.name(index.publisher(e.sources[0]) or e.holder) for e in members]
         return Origin(f"{told}, relayed by {_names(relays)}", party, tuple(members))
     return Origin(f"{_names(holders)}, relayed by {told}", party, tuple(members))
 
@@ -439,7 +445,7 @@ def _story(index: Index, members: Sequence[Entry]) -> str | None:
     """
     found = None
     for entry in members:
-        root = root_of(index, entry.claim.evidence[0].source)
+        root = root_of(index, entry.sources[0])
         if root is None or root not in index.claims.source_by_id or (found is not None and root != found):
             return None
         found = root

@@ -72,7 +72,7 @@ def _copies_words(index: Index, entry: Entry, origin: Origin, credited: frozense
     the origin's claims held by a holder other than their source's publisher), or to
     another party's origin, repeats words that are not its holder's.
     """
-    source_id = entry.claim.evidence[0].source if entry.claim.evidence else ""
+    source_id = entry.sources[0] if entry.sources else ""
     if index.publisher(source_id) != entry.holder:
         return False
     party = index.speaks_for(entry.holder)
@@ -102,7 +102,7 @@ def _credited(index: Index, origin: Origin) -> frozenset[str]:
     return frozenset(
         index.speaks_for(entry.holder)
         for entry in origin.entries
-        if entry.claim.evidence and index.publisher(entry.claim.evidence[0].source) != entry.holder
+        if entry.sources and index.publisher(entry.sources[0]) != entry.holder
     )
 
 
@@ -190,7 +190,7 @@ def votes(
             weight, discounts = vote_weight(index, entry, interested)
             shown = round(weigh(index, entry, interested, reliability), 4)
             answer = answer_of[entry.id, entry.part]
-            certainty = entry.claim.certainty
+            certainty = entry.certainty
             now = (entry.id, entry.part) in current
             # A superseded claim of an origin of several holders is named by its holder: that one changed, not all.
             label = origin.label if now or not held.several else index.name(holder)

@@ -106,7 +106,7 @@ def overconfident_holder(index: Index) -> Iterator[Finding]:
         entity = index.entity(holder)
         if entity is None or not (entity.anonymous or entity.reliability is Reliability.E):
             continue
-        certain = [e for e in entries if e.claim.certainty is Certainty.CERTAIN]
+        certain = [e for e in entries if e.certainty is Certainty.CERTAIN]
         if not certain:
             continue
         why = "anonymous" if entity.anonymous else "graded E, unreliable"
@@ -146,21 +146,16 @@ def interested_denial(index: Index) -> Iterator[Finding]:
             e
             for e in entries
             if e.polarity is denial
-            and (
-                e.speaks_for in parties
-                or (e.claim.evidence[0].source in copies and not parties.isdisjoint(voices(index, e)))
-            )
+            and (e.speaks_for in parties or (e.sources[0] in copies and not parties.isdisjoint(voices(index, e))))
         ]
         if not interested:
             continue
-        mine = {e.claim.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
+        mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
         narrower = (
             [e for key in index.narrower_keys(entries[0].key) for e in index.key_group(key)] if entries[0].key else []
         )
         denied = list(
-            {
-                e.claim.id: e for e in [*entries, *narrower] if e.polarity is affirmation and e.claim.id not in mine
-            }.values()
+            {e.id: e for e in [*entries, *narrower] if e.polarity is affirmation and e.id not in mine}.values()
         )
         interested = chronological(interested)
         names = phrasing.join(_denier(index, e, parties) for e in interested)
@@ -239,7 +234,7 @@ def _by_party(entries: list[Entry], polarity: Polarity) -> dict[str, list[Entry]
     """Committed claims of one polarity, by the party each speaks for."""
     parties: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
-        if entry.polarity is polarity and entry.claim.certainty is not Certainty.UNCOMMITTED:
+        if entry.polarity is polarity and entry.certainty is not Certainty.UNCOMMITTED:
             parties[entry.speaks_for].append(entry)
     return parties
 

@@ -32,7 +32,7 @@ def _object(entry: Entry) -> object:
 
 
 def _committed_affirmations(entries: Sequence[Entry]) -> list[Entry]:
-    return [e for e in entries if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
+    return [e for e in entries if e.polarity is Polarity.AFFIRMED and e.certainty is not Certainty.UNCOMMITTED]
 
 
 def _pair_severity(values: Values, first: list[Entry], second: list[Entry]) -> tuple[Severity, bool]:
@@ -49,8 +49,8 @@ def _pair_severity(values: Values, first: list[Entry], second: list[Entry]) -> t
     definite = definitely_meet(first, second)
     exact = values.exact(first) and values.exact(second)
     top = None if values.convertible(first, second) else Severity.WARNING
-    firm_first = [e for e in first if e.claim.certainty is Certainty.CERTAIN]
-    firm_second = [e for e in second if e.claim.certainty is Certainty.CERTAIN]
+    firm_first = [e for e in first if e.certainty is Certainty.CERTAIN]
+    firm_second = [e for e in second if e.certainty is Certainty.CERTAIN]
     if firm_first and firm_second and spans_meet([e.span for e in firm_first], [e.span for e in firm_second]):
         firm_definite = definitely_meet(firm_first, firm_second)
         return graded(certain=True, definite=firm_definite and exact, top=top), definite
@@ -104,7 +104,7 @@ def _merge_undated(values: Values, conflicts: Iterator[tuple[Conflict, bool]]) -
         joined.find(number)
         for group in groups:
             for entry in group:
-                joined.union(first.setdefault(entry.claim.id, number), number)
+                joined.union(first.setdefault(entry.id, number), number)
     sets: dict[int, list[Conflict]] = {}
     for number, conflict in enumerate(undated):
         sets.setdefault(joined.find(number), []).append(conflict)
@@ -129,7 +129,7 @@ def _regroup(values: Values, groups: list[list[Entry]]) -> list[list[Entry]]:
     A reading is a claim and its part (a claim naming two values is read once for each), so
     no value of a claim is lost; the groups come as :meth:`Values.groups` orders them.
     """
-    readings = {(entry.claim.id, entry.part): entry for group in groups for entry in group}
+    readings = {(entry.id, entry.part): entry for group in groups for entry in group}
     return list(values.groups(list(readings.values())).values())
 
 
@@ -207,7 +207,7 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
     values.rank(entries)
     for groups, severity, definite, units in _merge_undated(values, _conflicts(values, entries)):
         # The id first: runs apart over the same claims are one finding, its words built once.
-        found = finding_id(rule, [e.claim.id for group in groups for e in group])
+        found = finding_id(rule, [e.id for group in groups for e in group])
         if found in seen:
             continue
         seen.add(found)
@@ -234,7 +234,7 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
             severity=severity,
             message=message,
             claims=[
-                (" / ".join(sorted(values.side(group[0]) for group in side)), [e.claim.id for g in side for e in g])
+                (" / ".join(sorted(values.side(group[0]) for group in side)), [e.id for g in side for e in g])
                 for side in sides
             ],
             id=found,

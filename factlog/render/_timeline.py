@@ -97,7 +97,7 @@ def _rows(index: Index, keep: Callable[[Entry], bool]) -> list[TimelineRow]:
                 claim=entry.id,
                 holder=index.name(entry.holder),
                 via=tuple(index.name(relay) for relay in entry.claim.attribution.via),
-                certainty=entry.claim.certainty.value,
+                certainty=entry.certainty.value,
                 polarity=entry.claim.polarity.value,
                 statement=entry.claim.statement,
                 quote=evidence.quote,
