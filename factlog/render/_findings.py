@@ -100,6 +100,12 @@ def _evidence_lines(report: Report, claim_id: str, side: str = "") -> Iterator[t
         yield f"{claim_id}: {name}{chain} ({words}) in {evidence.source}", evidence.quote
 
 
+def _heading(severity: Severity, group: list[Finding]) -> str:
+    """``Errors (2, 1 acknowledged)``: the summary line counts the acknowledged apart, and so does the heading."""
+    acknowledged = sum(finding.acknowledged for finding in group)
+    return f"{_HEADINGS[severity]} ({len(group)}{f', {acknowledged} acknowledged' if acknowledged else ''})"
+
+
 def _summary_line(report: Report) -> str:
     summary = report.summary()
     parts = [
@@ -128,7 +134,7 @@ def render_text(report: Report, *, colour: bool = False) -> str:
         group = [f for f in report.findings if f.severity is severity]
         if not group:
             continue
-        lines.append(paint(_BOLD + _COLOURS[severity], f"{_HEADINGS[severity]} ({len(group)})"))
+        lines.append(paint(_BOLD + _COLOURS[severity], _heading(severity, group)))
         lines.append("")
         for finding in group:
             tag = f"[{severity.value}{', acknowledged' if finding.acknowledged else ''}]"
@@ -158,7 +164,7 @@ def render_markdown(report: Report) -> str:
         group = [f for f in report.findings if f.severity is severity]
         if not group:
             continue
-        lines += [f"## {_HEADINGS[severity]} ({len(group)})", ""]
+        lines += [f"## {_heading(severity, group)}", ""]
         for finding in group:
             acknowledged = " (acknowledged)" if finding.acknowledged else ""
             lines += [f"### {escape_markdown(finding.message)}{acknowledged}", ""]
