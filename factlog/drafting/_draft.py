@@ -12,6 +12,7 @@ from factlog.drafting._coordinated import coordinated
 from factlog.drafting._dateline import Dateline, find_dateline
 from factlog.drafting._holders import Holders
 from factlog.drafting._names import INVISIBLE, Names
+from factlog.drafting._patternhints import pattern_note
 from factlog.drafting._propositions import office_titles, sentence_proposition
 from factlog.drafting._quotes import OPENING, Quotation, quotation_after, quotation_at
 from factlog.drafting._segment import sentences, visible
@@ -172,7 +173,7 @@ class _Drafter:
                 certainty=reading.certainty,
                 attribution=attribution,
                 evidence=(Evidence(source=self.source, quote=sentence, start=start, end=end),),
-                notes=note,
+                notes=note if note is not None else pattern_note(sentence),
                 draft=True,
             )
             for number, attribution in enumerate(attributions, 1)
