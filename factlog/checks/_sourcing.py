@@ -239,7 +239,9 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
 
     Example: a spokesman (``"affiliation": "russia"``) denies on ``2024-11``, the
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
-    (2024-11), then affirmed by Russia (2025-04)".
+    (2024-11), then affirmed by Russia (2025-04)". Outlets of one party on one day name
+    the party, and what each said of when: "both affirmed and denied by Orvania, through
+    Orvania Television (affirming 2024) and Orvanian News Agency (denying 2020–2026-03-01)".
     """
     for opposed in key_screens(index).opposed_sides:  # keys with a committed claim of each polarity: few
         by_party: dict[str, list[Entry]] = {}
@@ -310,6 +312,8 @@ def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Ent
     if len(stated) < 2:
         holders = phrasing.join(index.name(e.holder) for e in chronological(group))
         where = " (in one source)" if same_source else ""
+        if holders != index.name(party):  # outlets of one party: name it, and what each said when
+            holders = f"{index.name(party)}, through {_said_by(index, yes, no)}"
         message = f"Self-contradiction: {what}: both affirmed and denied by {holders}{where}"
     else:
         first, then = (no, yes) if _first_said(no) <= _first_said(yes) else (yes, no)
@@ -323,6 +327,18 @@ def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Ent
     if no[0].key != yes[0].key:
         message += f" (denied of the wider place: {phrasing.proposition(index, no[0].proposition, with_time=False)})"
     return Finding(rule="self_contradiction", severity=Severity.WARNING, message=message, claims=claims)
+
+
+def _said_by(index: Index, yes: list[Entry], no: list[Entry]) -> str:
+    """``OTV (affirming 2024) and ONA (denying 2020–2026-03-01)``: each holder, the side it takes and the times."""
+    said: dict[tuple[str, str], list[str]] = {}
+    for verb, entries in (("affirming", yes), ("denying", no)):
+        for entry in entries:
+            times = said.setdefault((index.name(entry.holder), verb), [])
+            time = phrasing.span(entry.when) or "no date"
+            if time not in times:
+                times.append(time)
+    return phrasing.join(f"{name} ({verb} {', '.join(times)})" for (name, verb), times in said.items())
 
 
 def _first_said(entries: list[Entry]) -> tuple[int, int]:
