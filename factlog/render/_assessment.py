@@ -27,6 +27,7 @@ from factlog.model._scales import Credibility
 
 __all__ = [
     "FEW_CLAIMS",
+    "VOTES",
     "assessment_document",
     "render_assessment_json",
     "render_assessment_markdown",
@@ -207,16 +208,19 @@ def _caveat(claims: int) -> str:
     return ""
 
 
+VOTES = "votes (an origin's claims on one question are one vote, counted where another source speaks to it)"
+"""What an accuracy is learned from, as the heading says: not claims (nine claims of a party may be one vote)."""
+
 _UNTAUGHT = "its prior, nothing learned: no other source speaks to its claims"
 """What the text says of a source learned from no claim: listed with its prior, and why it learned nothing."""
 
 
 def _learned(trust: SourceTrust) -> str:
-    """``North Korea (dprk): 0.70 from 4 claims: too few ...``: a source by name, its id beside it."""
+    """``North Korea (dprk): 0.70 from 4 votes: too few ...``: a source by name, its id beside it."""
     who = trust.source if trust.name in ("", trust.source) else f"{trust.name} ({trust.source})"
     if trust.claims == 0:
         return f"{who}: {trust.accuracy:.2f}, {_UNTAUGHT}"
-    count = _plural(trust.claims, "claim")
+    count = _plural(trust.claims, "vote")
     return f"{who}: {trust.accuracy:.2f} from {count}{_caveat(trust.claims)}"
 
 
@@ -225,7 +229,7 @@ def _trust(assessment: Assessment | LinesAssessment) -> list[str]:
     what = "trust" if assessment.method == "truthfinder" else "accuracy"
     if not assessment.sources:
         return [f"learned {what} per source: none"]
-    return [f"learned {what} per source:", *(_learned(trust) for trust in assessment.sources)]
+    return [f"learned {what} per source, from its {VOTES}:", *(_learned(trust) for trust in assessment.sources)]
 
 
 def render_assessment_text(assessment: Assessment | LinesAssessment) -> str:
