@@ -113,9 +113,11 @@ def _grade(index: Index, holder: str) -> Reliability:
 
 def _parties(index: Index, entry: Entry, known: dict[object, frozenset[str]]) -> frozenset[str]:
     assert entry.proposition is not None
-    found = known.get(entry.proposition.object)
+    # A slot's predicates may differ (a family joined by exclusive_with or a scale), and so may what each accuses.
+    key = (entry.proposition.object, entry.predicate.accuses if entry.predicate is not None else None)
+    found = known.get(key)
     if found is None:
-        found = known[entry.proposition.object] = interested_parties(index, entry)
+        found = known[key] = interested_parties(index, entry)
     return found
 
 
@@ -164,7 +166,7 @@ def votes(
     (a yes/no question's by default: ``affirms it``, ``denies it``).
     """
     votes, notes = [], []
-    parties: dict[object, frozenset[str]] = {}  # object → the parties of the entries naming it (same subject)
+    parties: dict[object, frozenset[str]] = {}  # (object, accuses) → the parties accused (same subject)
     affirms: dict[str, dict[str, set[str]]] = {}  # speaker → claim → the values it affirms now, committed
     several = len(answer_of) > len({claim for claim, _ in answer_of})  # some claim has several readings here
     for origin in origins(index, group, wording=True):  # an undeclared echo counts once, as a declared copy

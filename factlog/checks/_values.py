@@ -14,6 +14,7 @@ from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import definitely_meet, spans_meet
 from factlog.analysis._unionfind import UnionFind
 from factlog.analysis._values import convert
+from factlog.checks._corrections import corrections, corrections_words, only_corrections
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
 from factlog.checks._relays import Relays
@@ -224,14 +225,18 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
             )
             for position, side in enumerate(sides)
         )
+        found_corrections = corrections(values.index, sides)
         message = f"{lead} {alternatives}{relays.verdict()}"
+        message += corrections_words(values.index, found_corrections, sides, values.name)
+        # A holder correcting itself, nobody else keeping the old value: no clash between sources.
+        shown = Severity.INFO if only_corrections(found_corrections, sides) else severity
         if units:
             message = "Values in units that do not convert:" + message.split(":", 1)[1]
         if not definite:
             message += f"; {phrasing.ONLY_POSSIBLE}"
         yield Finding(
             rule=rule,
-            severity=severity,
+            severity=shown,
             message=message,
             claims=[
                 (" / ".join(sorted(values.side(group[0]) for group in side)), [e.id for g in side for e in g])
@@ -297,6 +302,15 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     own text shows which relay is wrong. Copies of one story (``derived_from``), each
     giving its value in its publisher's own voice, no copy on two sides, are read
     alike: "copies of one story, Agency (“Title”): likely a copy misreporting it".
+
+    A holder's own values of one slot given on different occasions are a correction,
+    not a clash between sources: its latest claim corrects its claims of other values
+    when it ``answers`` them or was stated in its own words strictly after each
+    (:mod:`~factlog.checks._corrections`). The message says so with the days ("Agency
+    corrected 12 people (2026-03-03) to 7 people on 2026-03-05 (answering a-12)") and
+    names who still gives a corrected value ("Ministry still gives 12 people"); when
+    nobody does, the finding is *info*: a correction alone, as the assessment counts a
+    holder's latest stance.
 
     Quantities are converted to one unit first (5 miles is 8.047 km: it clashes with
     8.05 km unless a ``tolerance`` or ``margin`` allows for the rounding; 90 minutes is

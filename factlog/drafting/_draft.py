@@ -13,6 +13,7 @@ from factlog.drafting._dateline import Dateline, find_dateline, with_dateline_wh
 from factlog.drafting._holders import Holders
 from factlog.drafting._holderwords import PRONOUN
 from factlog.drafting._names import INVISIBLE, Names
+from factlog.drafting._patternhints import pattern_note
 from factlog.drafting._propositions import dayless_note, office_titles, one_day, sentence_proposition
 from factlog.drafting._quote_marks import single_as_double
 from factlog.drafting._quotes import OPENING, Quotation, quotation_after, quotation_at
@@ -177,7 +178,7 @@ class _Drafter:
                 certainty=reading.certainty,
                 attribution=attribution,
                 evidence=(Evidence(source=self.source, quote=sentence, start=start, end=end),),
-                notes=note,
+                notes=note if note is not None else pattern_note(sentence),
                 draft=True,
             )
             for number, attribution in enumerate(attributions, 1)
