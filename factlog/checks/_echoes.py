@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index
+from factlog.analysis._originals import original
 from factlog.analysis._origins import declared_groups, origins, source_story, story_name
 from factlog.analysis._wording import Echo, echoes
 from factlog.checks._findings import Finding, Severity
@@ -119,65 +120,77 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
     verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
     if echo.quoted:
         return _credited(index, echo, what, verb)
-    declared = _declared(index, echo)
-    if declared is not None:
-        return declared
-    original = echo.sources[0]
-    shared = set(echo.sources)
-    joined = {source for origin in found if original in origin.sources for source in origin.sources}
-    together = next(group for group in groups if original in group)
-    undeclared = [source for source in echo.sources if source not in joined] or list(echo.sources[1:])
-    undeclared = [source for source in undeclared if source not in together]
-    source = index.claims.source_by_id[original]
-    story = f"{index.name(index.publisher(original) or source.publisher)} (“{source.title}”"
-    if source.published is None:
-        likely = f"likely one origin, none dated to tell which came first ({story}) is first by name)"
+    told = original(index, echo.sources)
+    if told.source is None:
+        return _untold(index, echo, told.tied or echo.sources, what, verb)
+    root = told.source
+    undeclared = _to_declare(index, echo, root)
+    if not undeclared:
+        return None
+    copying = [source for source in echo.sources if source != root and source_story(index, source) == root]
+    source = index.claims.source_by_id[root]
+    dated = "" if source.published is None else f", {source.published}"
+    if root not in echo.sources:  # the story a copy declares, printed by none of the others itself
+        why = f"which {phrasing.join(copying)} declare{'s' if len(copying) == 1 else ''} copying"
+    elif told.issued:
+        publisher = index.name(index.publisher(root) or source.publisher)
+        why = f"issued by {publisher} in its own right (none of the others dated before it)"
     else:
-        likely = f"likely one origin, {story}, {source.published}), published first"
-        later = index.claims.source_by_id.get(echo.sources[1])
-        if later is not None and later.published is not None and later.published.sort_key == source.published.sort_key:
-            likely += " (with others that day: first by name)"
+        why = "published first"
     return Finding(
         rule="shared_wording",
         severity=Severity.WARNING,
         message=f"Shared wording: {what}: {verb} {_voiced(index, echo)}, each printing"
-        f" “{_shown(echo.quote)}”, {_between(groups, undeclared)}: {likely};"
-        f' declare derived_from ["{original}"] in {phrasing.join(s for s in undeclared if s in shared)}',
+        f" “{_shown(echo.quote)}”, {_between(declared_groups(index, echo.sources), undeclared)}:"
+        f" likely one origin, {story_name(index, root)[:-1]}{dated}), {why};"
+        f' declare derived_from ["{root}"] in {phrasing.join(undeclared)}',
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
     )
 
 
-def _declared(index: Index, echo: Echo) -> Finding | None:
-    """The finding of an echo whose earliest source copies nothing but a later one declares the story it copies.
+def _to_declare(index: Index, echo: Echo, root: str) -> list[str]:
+    """The sources that should declare copying ``root``: each echo source not derived from it.
 
-    Asking that copy to declare the earliest source would ask it to copy twice: the story
-    the first copy declares (its root, when the claim set holds it) is the likely
-    original, and the sources that do not derive from it are the ones to declare. None
-    otherwise.
+    A declared copy whose own story prints the words too leaves the declaring to that
+    story (a paper running the wire: the wire copies the release); any other declares it
+    itself.
     """
-    roots = {source: source_story(index, source) for source in echo.sources}
-    copying = [source for source in echo.sources if roots[source] is not None]
-    if not copying or roots[echo.sources[0]] is not None:
-        return None  # the earliest is a copy, or none is: declaring the earliest names the story
-    original = roots[copying[0]]
-    assert original is not None
-    groups = declared_groups(index, echo.sources)
-    undeclared = [source for source in echo.sources if roots[source] != original and source != original]
-    if not undeclared:
-        return None
-    polarity = echo.entries[0].polarity
-    what = phrasing.proposition_of(index, list(echo.entries))
-    verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
-    story = story_name(index, original)
-    published = index.claims.source_by_id[original].published
-    dated = "" if published is None else f", {published}"
+    found: dict[str, None] = {}
+    for source_id in echo.sources:
+        story = source_story(index, source_id)
+        if root in (source_id, story):
+            continue
+        found[story if story is not None and story in echo.sources else source_id] = None
+    return [source_id for source_id in found if source_id != root]
+
+
+def _untold(index: Index, echo: Echo, tied: tuple[str, ...], what: str, verb: str) -> Finding:
+    """The finding of an echo whose original cannot be told: the stories it may be, and what to declare."""
+    by_id = index.claims.source_by_id
+    dates = {by_id[s].published for s in tied if s in by_id}
+    alike = (
+        "published the same day"
+        if None not in dates and len({d.sort_key for d in dates if d}) == 1
+        else "not dated apart"
+    )
+    named = phrasing.join(
+        f"{story_name(index, s)[:-1]}{'' if by_id[s].published is None else f', {by_id[s].published}'})" for s in tied
+    )
+    if len(tied) == 2:
+        first, second = tied
+        ask = (
+            f'declare which copies which: derived_from ["{first}"] in {second}, or derived_from ["{second}"] in {first}'
+        )
+    else:
+        ask = (
+            f"declare which copies which: derived_from naming the original, one of {phrasing.join(tied)}, in the others"
+        )
     return Finding(
         rule="shared_wording",
         severity=Severity.WARNING,
         message=f"Shared wording: {what}: {verb} {_voiced(index, echo)}, each printing"
-        f" “{_shown(echo.quote)}”, {_between(groups, undeclared)}: likely one origin, {story[:-1]}{dated}),"
-        f" which {phrasing.join(copying)} declare{'s' if len(copying) == 1 else ''} copying;"
-        f' declare derived_from ["{original}"] in {phrasing.join(undeclared)}',
+        f" “{_shown(echo.quote)}”, {_between(declared_groups(index, echo.sources), list(tied))}:"
+        f" likely one origin, but which is the original cannot be told: {named}, {alike}; {ask}",
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
     )
 
