@@ -6,7 +6,8 @@ guidelines ask for: ``claimReviewed``, ``reviewRating`` (``ratingValue``, ``best
 ``appearance`` and ``firstAppearance``), ``author``, ``datePublished`` and ``url``.
 
 * The claim's authors and appearances are only the holders and sources of the claims that
-  *make* it (the origins for it); those who deny it are not its authors.
+  *make* it (the origins for it, and claims that affirmed it before their holder changed
+  its stance: superseded, still made); those who deny it are not its authors.
 * The rating is the Admiralty credibility turned over (grade 1 → 5, ..., grade 5 → 1),
   with the status as ``alternateName``.
 * Each review's URL is the base, a slug of the proposition in its own script
@@ -43,7 +44,7 @@ from factlog.interchange._prov import is_person
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Claim
-from factlog.model._scales import Credibility
+from factlog.model._scales import Credibility, Polarity
 from factlog.model._vocabulary import Vocabulary, fold
 
 __all__ = ["review_url", "to_claimreview"]
@@ -132,8 +133,16 @@ def _latest(dates: Iterable[PartialDate | Interval | None]) -> PartialDate | Int
 
 
 def _claim(item: PropositionAssessment, claims: ClaimSet, vocabulary: Vocabulary) -> dict[str, Any]:
-    """The Claim node from the claims for the proposition (those who deny it are no authors of it)."""
+    """The Claim node from the claims for the proposition (those who deny it are no authors of it).
+
+    Its makers are the claims of the origins for it and every claim that affirmed it
+    before its holder changed its stance (weighed in no origin now, but made all the same).
+    """
     makers = [claim for origin in item.supporting for claim in origin.claims]
+    counted = {claim for origin in (*item.supporting, *item.opposing) for claim in origin.claims}
+    makers += [
+        claim_id for claim_id, _ in item.labels if claim_id not in counted and _affirms(_known(claims, claim_id))
+    ]
     authors: dict[str, dict[str, Any]] = {}
     appearances: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
     for claim_id in sorted(set(makers)):
@@ -161,6 +170,11 @@ def _claim(item: PropositionAssessment, claims: ClaimSet, vocabulary: Vocabulary
     if works:
         node["firstAppearance"] = works[0]
     return node
+
+
+def _affirms(claim: Claim) -> bool:
+    """Whether a claim affirms it: affirmed, with no pattern (whose readings deny some times)."""
+    return claim.polarity is Polarity.AFFIRMED and claim.pattern is None
 
 
 def check_base(url: object, where: str) -> str:

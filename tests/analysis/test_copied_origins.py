@@ -18,6 +18,7 @@ from factlog import Index, Status, origins
 from factlog.analysis._origins import copy_sources, may_share_origin, voices
 from factlog.checks import hollow_corroboration
 from tests.helpers import claim, findings_of, world
+from tests.release_story import story
 from tests.strategies import claim_sets, echoed_claim_sets
 
 ALLEGED = {"subject": "dprk", "predicate": "supplies-weapons-to", "obj": "russia", "when": "2025"}
@@ -277,3 +278,12 @@ def test_a_claim_first_read_in_no_copy_speaks_for_its_holders_party_alone(claims
     for entry in index.entries:
         if entry.claim.evidence[0].source not in copy_sources(index):
             assert voices(index, entry) == (entry.speaks_for,)
+
+
+def test_a_holder_only_the_copy_quotes_is_not_relayed_by_the_story_it_copies() -> None:
+    """An analyst the paper alone quotes (no via the wire, no claim of the wire's): no origin names the wire."""
+    for claims in (story(), story(declared=True)):
+        index = Index.of(claims)
+        [entry] = [entry for entry in index.entries if entry.claim.id == "paper-analyst"]
+        [origin] = origins(index, [entry])
+        assert origin.label == "a defence analyst"

@@ -16,6 +16,7 @@ import factlog
 from benchmarks.generate import generate
 from factlog import Status, TextValue, assess, load, review_url, to_claimreview, to_prov
 from tests.helpers import ROOT, claim, run, world
+from tests.release_story import story
 from tests.strategies import claim_sets
 
 REQUIRED = jsonschema.Draft202012Validator(
@@ -227,3 +228,12 @@ def test_a_grade_6_review_says_the_truth_cannot_be_judged() -> None:
     graded = world(claim("a", holder="tabloid"), claim("b", holder="kcna", source="s2"))
     [two] = to_claimreview(assess(graded), graded, author="Desk", everything=True)["@graph"]
     assert "ratingExplanation" not in two["reviewRating"]
+
+
+def test_holders_that_changed_their_stance_still_author_what_they_said() -> None:
+    """The ministry's and the agency's toll of 12, superseded by the agency's correction, are still theirs."""
+    claims = story()
+    graph = factlog.to_claimreview(factlog.assess(claims), claims, author="Desk", everything=True)["@graph"]
+    [twelve] = [review for review in graph if review["claimReviewed"].endswith("12 people")]
+    authors = {author["name"] for author in twelve["itemReviewed"]["author"]}
+    assert {"Orvanian Foreign Ministry", "Orvanian News Agency", "Meridian Press Agency"} <= authors
