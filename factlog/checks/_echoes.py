@@ -74,22 +74,36 @@ def shared_wording(index: Index) -> Iterator[Finding]:
     parties or more (two papers each quoting its own speaker in one sentence) make the
     copy the words of one of them, the holder the earliest published crediting source
     names (then by publisher and title): a copier never joins the holders it copies.
-    When one of the sources already declares the story it copies (``derived_from`` a
-    press release), that story is named as the likely original and the others are
-    asked to declare it: "...: likely one origin, Karvonian Space Agency (“Press
-    release”, 2026-11-27), which daily-courier declares copying; declare derived_from
-    ["kspace-release"] in harbour-post".
-
-    The message names the earliest published source as the likely original and the
-    sources to declare as its copies: "Shared wording: Acme Corp pollutes Town (2024):
-    denied in their own voice by Outlet 1, Outlet 2 and Outlet 3, each printing “Acme
-    Corp has at no time discharged untreated waste into the river”, with no
-    derived_from between them: likely one origin, Acme Corp (“Press release”,
-    2024-05-01), published first; declare derived_from ["pr"] in s1, s2 and s3". One
-    side a source, earliest first. ``factlog assess`` (and the report's dispute panels)
+    Copying is a relation between sources (Dong, Berti-Équille & Srivastava 2009): the
+    message names the likely original, and asks the others to declare copying it. A
+    source that declares ``derived_from`` is a copy, never the original: the story it
+    declares copying (followed to its root) stands in its place, and is named as the
+    likely original where it is the earliest: "...: likely one origin, Karvonian Space
+    Agency (“Press release”, 2026-11-27), which daily-courier declares copying; declare
+    derived_from ["kspace-release"] in harbour-post" (a copy whose own story prints the
+    words leaves the declaring to that story). Of the stories left, one published
+    definitely before every other is the original: "Shared wording: Acme Corp pollutes
+    Town (2024): denied in their own voice by Outlet 1, Outlet 2 and Outlet 3, each
+    printing “Acme Corp has at no time discharged untreated waste into the river”, with
+    no derived_from between them: likely one origin, Acme Corp (“Press release”,
+    2024-05-01), published first; declare derived_from ["pr"] in s1, s2 and s3"; an
+    earlier source is never asked to declare a later one. Among stories of one day (or
+    not dated apart), the one its publisher issues in its own right (a source of kind
+    ``official-statement``, or a publisher that is no media outlet: a ministry's
+    statement, not the wire that prints it the same day) is the original when exactly
+    one is: "likely one origin, Orvanian Foreign Ministry (“Statement”, 2026-03-03),
+    issued by Orvanian Foreign Ministry in its own right (none of the others dated
+    before it); declare derived_from ["mfa-statement"] in mpa-wire". Otherwise the
+    order cannot be told, and the message says so, never choosing by name: "likely one
+    origin, but which is the original cannot be told: Outlet 1 (“Story 1”, 2025-10-02)
+    and Outlet 2 (“Story 2”, 2025-10-02), published the same day; declare which copies
+    which: derived_from ["s1"] in s2, or derived_from ["s2"] in s1". One side a
+    source, earliest first. ``factlog assess`` (and the report's dispute panels)
     counts such claims as one origin already, as it counts declared copies, labelled
-    "…, printing one wording (no derived_from)" where the wording alone joins them;
-    declaring the copies names the story instead. Severity: *warning*:
+    "…, printing one wording (no derived_from)" where the wording alone joins them,
+    speaking for the original's party and graded as its holders (where the original
+    cannot be told, as the lowest graded it may be); declaring the copies names the
+    story instead, and changes no origin nor grade. Severity: *warning*:
     the count of sources is not independent confirmation until the copies are declared
     or the echo is shown to be chance.
     """
