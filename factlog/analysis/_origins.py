@@ -36,6 +36,7 @@ from operator import attrgetter
 
 import attrs
 
+from factlog.analysis._dependence import dependence
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._originals import original
 from factlog.analysis._stories import (
@@ -339,6 +340,22 @@ def _joined(
                 printed.append((first.position, echo.sources))
                 for entry in echo.entries:
                     union(f"c:{first.position}", f"c:{entry.position}")
+        depends = dependence(index)
+        if depends:  # sources found copying elsewhere: their agreeing own-voice claims are the same copying
+            for side in sides.values():
+                seen: dict[tuple[str, ...], Entry] = {}
+                for entry in side:
+                    for source_id in entry.sources:
+                        copying = depends.get(source_id)
+                        publisher = index.publisher(source_id)
+                        if copying is None or publisher is None or index.speaks_for(publisher) != entry.speaks_for:
+                            continue  # no copying found, or a holder the source names: not its own voice
+                        other = seen.setdefault(copying, entry)
+                        if other is not entry and find(f"c:{other.position}") != find(f"c:{entry.position}"):
+                            if not before:
+                                before = {e.position: find(f"c:{e.position}") for e in entries}
+                            printed.append((other.position, copying))
+                            union(f"c:{other.position}", f"c:{entry.position}")
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(find(f"c:{entry.position}"), []).append(entry)
