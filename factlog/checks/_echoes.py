@@ -102,8 +102,11 @@ def shared_wording(index: Index) -> Iterator[Finding]:
     counts such claims as one origin already, as it counts declared copies, labelled
     "…, printing one wording (no derived_from)" where the wording alone joins them,
     speaking for the original's party and graded as its holders (where the original
-    cannot be told, as the lowest graded it may be); declaring the copies names the
-    story instead, and changes no origin nor grade. Severity: *warning*:
+    cannot be told, as the lowest graded it may be). Copying is a relation between
+    sources: the sources so found are one origin for every other claim they agree on in
+    their own voice too, however few its words (a toll "killing 12 civilians" the copy
+    prints after the copied sentence). Declaring the copies names the story instead, and
+    changes no origin nor grade. Severity: *warning*:
     the count of sources is not independent confirmation until the copies are declared
     or the echo is shown to be chance.
     """
