@@ -21,10 +21,11 @@ from collections.abc import Iterable
 
 from factlog.analysis._index import Index
 from factlog.analysis._unionfind import UnionFind
-from factlog.analysis._wording import echoes
+from factlog.analysis._wording import MIN_WORDS, echoes, most_words
+from factlog.model._claimset import ClaimSet
 from factlog.model._scales import Polarity
 
-__all__ = ["Groups", "dependence", "found_in", "merged", "seed"]
+__all__ = ["Groups", "dependence", "found_in", "may_echo", "merged", "seed"]
 
 Groups = tuple[tuple[str, ...], ...]
 """Groups of dependent sources: each sorted, two sources or more, the groups sorted."""
@@ -44,6 +45,15 @@ def found_in(index: Index) -> Groups:
                 for source_id in echo.sources[1:]:
                     sets.union(echo.sources[0], source_id)
     return _groups(sets)
+
+
+def may_echo(claims: ClaimSet) -> bool:
+    """False when no quote of ``claims`` has :data:`MIN_WORDS` words, so that no source can be found copying.
+
+    Every echo holds an own-voice quote of that many words: a part without one finds
+    nothing, and need not be indexed to say so. Raises nothing.
+    """
+    return any(most_words(evidence.quote) >= MIN_WORDS for claim in claims.claims for evidence in claim.evidence)
 
 
 def merged(parts: Iterable[Groups]) -> Groups:

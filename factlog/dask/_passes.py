@@ -41,7 +41,7 @@ from typing import Any
 
 import attrs
 
-from factlog.analysis._dependence import Groups, found_in, seed
+from factlog.analysis._dependence import Groups, found_in, may_echo, seed
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._patterns import readings
 from factlog.assessment._assessment import PropositionAssessment, assessed, known_by
@@ -404,4 +404,6 @@ def dependence_partition(
 ) -> Groups:
     """The sources partition ``number`` of the ``slot`` pass finds printing one text (``_dependence.found_in``)."""
     claims = known_by(_part(small, buckets)[0], as_of)
+    if not may_echo(claims):
+        return ()  # most partitions: no quote long enough to tell a copy by, found without an index
     return found_in(_view(Index.of(claims), "slot", number, partitions, validate=False))

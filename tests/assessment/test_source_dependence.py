@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 import factlog
 import factlog.dask
+from factlog.analysis._dependence import found_in, may_echo
 from factlog.render import render_assessment_json
 from tests.release_story import story
+from tests.strategies import echoed_claim_sets
 
 _DAYS = st.sampled_from(["2026-03-02", "2026-03-03"])
 
@@ -63,3 +65,12 @@ def test_single_streamed_and_distributed_assessments_count_copying_across_slots_
         path = Path(folder) / "claims.jsonl"
         path.write_text(factlog.dumps_lines(claims), encoding="utf-8")
         assert render_assessment_json(factlog.assess_lines(path, bin_size=1)) == expected
+
+
+@settings(max_examples=20, deadline=None)
+@given(echoed_claim_sets())
+def test_a_part_the_quick_screen_passes_over_finds_no_source_copying(claims: factlog.ClaimSet) -> None:
+    """``may_echo`` is False only where indexing the claims would find no sources copying."""
+    if not may_echo(claims):
+        assert found_in(factlog.Index.of(claims)) == ()
+    assert may_echo(story())
