@@ -19,13 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factlog.analysis._index import Index
+from factlog.analysis._index import Entry, Index
+from factlog.analysis._originals import original
+from factlog.analysis._stories import source_story
 from factlog.analysis._unionfind import UnionFind
 from factlog.analysis._wording import MIN_WORDS, echoes, most_words
 from factlog.model._claimset import ClaimSet
 from factlog.model._scales import Polarity
 
-__all__ = ["Groups", "dependence", "found_in", "may_echo", "merged", "seed"]
+__all__ = ["Groups", "dependence", "found_in", "found_original", "may_echo", "merged", "seed"]
 
 Groups = tuple[tuple[str, ...], ...]
 """Groups of dependent sources: each sorted, two sources or more, the groups sorted."""
@@ -82,6 +84,23 @@ def seed(index: Index, groups: Groups) -> Index:
 def dependence(index: Index) -> dict[str, tuple[str, ...]]:
     """Each source found dependent on another → its group (sorted ids), over every proposition; ``{}`` for most sets."""
     return index.memo(_MEMO, lambda found: _table(found_in(found)))
+
+
+def found_original(index: Index, entry: Entry) -> str | None:
+    """The original a claim's first source is found copying, by shared wording: its publisher's words, not the source's.
+
+    The original of the source's group (:func:`~factlog.analysis._originals.original`)
+    when it can be told and is neither the source itself nor the story it declares
+    copying; None otherwise (most claims: read in no source found copying). Raises nothing.
+    """
+    if not entry.claim.evidence:
+        return None
+    source_id = entry.claim.evidence[0].source
+    group = dependence(index).get(source_id)
+    if group is None:
+        return None
+    told = original(index, group).source
+    return None if told in (None, source_id, source_story(index, source_id)) else told
 
 
 def _table(groups: Groups) -> dict[str, tuple[str, ...]]:

@@ -2,10 +2,11 @@
 
 A *question* gathers the claims about one proposition whose times overlap (yes or
 no?), or the claims about the value of one functional slot (which value?). Its claims
-are grouped into independent origins; each origin votes. An origin's current stance
-is its latest claims when its polarity changed, so a holder that reversed itself
+are grouped into independent origins; each origin votes. A holder's current stance
+is its latest claims when its answer changed, so a holder that reversed itself
 counts as it stands now; copies of one story published on different days are one
-stance, not a change. Uncommitted claims do not vote: a proposition with only
+stance, not a change; holders of one origin giving different answers at once leave
+it divided, counted for each of their answers. Uncommitted claims do not vote: a proposition with only
 uncommitted claims is still a question, with no votes (unverified).
 """
 
@@ -311,7 +312,13 @@ def _slot_question(index: Index, slot: SlotKey, group: Sequence[Entry], weigh: W
         texts[value] = phrasing.proposition(index, proposition)
         shown = values[value] if isinstance(values[value], str) else str(values[value])
         keys[value] = f"{slot_text} = {shown} @ {phrasing.span(when) or 'any time'}"
-    found, notes, together = votes(index, group, answer_of, weigh)
+
+    def said(answer: str) -> tuple[str, str]:
+        value = values[answer.removeprefix("not:")]
+        shown = index.name(value) if isinstance(value, str) else str(value)
+        return ("denies" if answer.startswith("not:") else "says"), shown
+
+    found, notes, together = votes(index, group, answer_of, weigh, said)
     return Question(
         entries=tuple(group),
         answers=(*candidates, *denied),

@@ -1,9 +1,11 @@
-"""The votes of one question: each claim's origin, answer, weight, and whether it states its origin's stance now.
+"""The votes of one question: each claim's origin, answer, weight, and whether it states its holder's stance now.
 
-An origin's current stance is its latest claims when its polarity changed, so a holder
-that reversed itself counts as it stands now. A claim by a party to what it says (its
-own subject or object, see :mod:`factlog.analysis._parties`) that denies or judges is
-*interested*, and discounted.
+A holder's current stance is its latest claims when its answer changed, so a holder
+that reversed itself counts as it stands now (:mod:`factlog.assessment._holding`);
+holders of one origin that give different answers at once leave it divided, counted
+once for each answer they give (never twice for one), and named with what each says.
+A claim by a party to what it says (its own subject or object, see
+:mod:`factlog.analysis._parties`) that denies or judges is *interested*, and discounted.
 
 Every claim of an origin counts at the origin's grade (:func:`origin_grade`): that of
 the holders whose words they are, never that of an outlet that copied them.
@@ -18,11 +20,13 @@ import attrs
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._origins import Origin, copy_sources, origins, voices
 from factlog.analysis._parties import parties as interested_parties
+from factlog.analysis._phrasing import join
+from factlog.assessment._holding import Holding, holding
 from factlog.assessment._stances import OriginWeight
 from factlog.assessment._weights import vote_weight
 from factlog.model._scales import Polarity, Reliability
 
-__all__ = ["NONE_TOGETHER", "Answers", "Vote", "Weigher", "origin_grade", "votes"]
+__all__ = ["NONE_TOGETHER", "Answers", "Vote", "Weigher", "Wording", "origin_grade", "votes"]
 
 Weigher = Callable[[Index, Entry, bool, Reliability], float]
 """``weigh(index, entry, interested, grade)``: the log-odds a claim adds a priori, its origin graded ``grade``."""
@@ -48,6 +52,16 @@ NONE_TOGETHER: dict[str, tuple[frozenset[str], ...]] = {}
 
 Answers = dict[tuple[str, int], str]
 """(claim id, reading) → the answer that reading of the claim supports (a claim naming several objects: one each)."""
+
+Wording = Callable[[str], tuple[str, str]]
+"""``said(answer)``: what a holder giving that answer does, and to what: ``("says", "2026-11-23")``.
+
+The verb is one of ``says``, ``affirms``, ``denies`` (a yes/no question's: ``("denies", "it")``).
+"""
+
+
+def _yes_no(answer: str) -> tuple[str, str]:
+    return ("affirms" if answer == "yes" else "denies"), "it"
 
 
 def _copies_words(index: Index, entry: Entry, origin: Origin, credited: frozenset[str]) -> bool:
@@ -77,30 +91,24 @@ def origin_grade(index: Index, origin: Origin) -> Reliability:
     (their story not in the set) takes its copies' holders. An ungraded holder is F.
     Raises nothing.
     """
-    credited = frozenset(
-        index.speaks_for(entry.holder)
-        for entry in origin.entries
-        if entry.claim.evidence and index.publisher(entry.claim.evidence[0].source) != entry.holder
-    )
+    credited = _credited(index, origin)
     own = [entry for entry in origin.entries if not _copies_words(index, entry, origin, credited)] or origin.entries
     grades = {_grade(index, entry.holder) for entry in own}
     return max(grades)
 
 
+def _credited(index: Index, origin: Origin) -> frozenset[str]:
+    """The parties of the origin's claims held by a holder other than their source's publisher: the parties quoted."""
+    return frozenset(
+        index.speaks_for(entry.holder)
+        for entry in origin.entries
+        if entry.claim.evidence and index.publisher(entry.claim.evidence[0].source) != entry.holder
+    )
+
+
 def _grade(index: Index, holder: str) -> Reliability:
     entity = index.entity(holder)
     return entity.reliability if entity is not None else Reliability.F
-
-
-def _current(origin: Origin, answer_of: Answers) -> tuple[set[str], bool]:
-    """The ids of the claims that state the origin's stance now, and whether it changed."""
-    dates = [e.stated.sort_key for e in origin.entries if e.stated is not None]
-    latest = max(dates, default=None)
-    now = {e.id for e in origin.entries if e.stated is None or e.stated.sort_key == latest}
-    before = {answer_of[e.id, e.part] for e in origin.entries if e.id not in now}
-    if before <= {answer_of[e.id, e.part] for e in origin.entries if e.id in now}:
-        return {e.id for e in origin.entries}, False
-    return now, True
 
 
 def _parties(index: Index, entry: Entry, known: dict[object, frozenset[str]]) -> frozenset[str]:
@@ -111,23 +119,63 @@ def _parties(index: Index, entry: Entry, known: dict[object, frozenset[str]]) ->
     return found
 
 
+def _holding(index: Index, origin: Origin, answer_of: Answers) -> Holding:
+    credited = _credited(index, origin) if len({entry.holder for entry in origin.entries}) > 1 else frozenset()
+    return holding(origin, answer_of, lambda entry: _copies_words(index, entry, origin, credited), index)
+
+
+def _notes(index: Index, origin: Origin, held: Holding, said: Wording) -> list[str]:
+    """What an origin's holders did: who changed its stance; and, for a divided origin, who says what."""
+    notes = []
+    for holder in held.changed:
+        # An origin of one holder is named as it is listed; one of several names the holder that moved.
+        name = index.name(holder) if held.several else origin.label
+        notes.append(f"{name} changed its stance; its latest claims count")
+    if held.stances:
+        by_stance: dict[tuple[str, ...], list[str]] = {}
+        for holder, answers in held.stances:
+            by_stance.setdefault(tuple(sorted(answers)), []).append(index.name(holder))
+        who = ", ".join(f"{join(names)} {_saying(answers, said, len(names))}" for answers, names in by_stance.items())
+        notes.append(
+            f"{origin.label} is divided: its holders disagree: {who}; it counts once for each answer they give"
+        )
+    return notes
+
+
+_PLURAL = {"says": "say", "affirms": "affirm", "denies": "deny"}
+
+
+def _saying(answers: Sequence[str], said: Wording, holders: int) -> str:
+    """What holders giving ``answers`` say: ``says 2026-11-23``, ``say 2026-11-23 and deny 2026-11-24``."""
+    by_verb: dict[str, list[str]] = {}
+    for answer in answers:
+        verb, what = said(answer)
+        by_verb.setdefault(verb, []).append(what)
+    return " and ".join(f"{_PLURAL[verb] if holders > 1 else verb} {join(whats)}" for verb, whats in by_verb.items())
+
+
 def votes(
-    index: Index, group: Sequence[Entry], answer_of: Answers, weigh: Weigher
+    index: Index, group: Sequence[Entry], answer_of: Answers, weigh: Weigher, said: Wording = _yes_no
 ) -> tuple[tuple[Vote, ...], tuple[str, ...], dict[str, tuple[frozenset[str], ...]]]:
-    """A question's votes, its notes (changed stances), and (``together``) the claims that affirm several values."""
+    """A question's votes, its notes (changed stances, divided origins), and (``together``) multi-valued claims.
+
+    ``together``: speaker → the sets of values its claims that affirm several affirm.
+    ``said(answer)`` words what a holder giving an answer says, for a divided origin's note
+    (a yes/no question's by default: ``affirms it``, ``denies it``).
+    """
     votes, notes = [], []
     parties: dict[object, frozenset[str]] = {}  # object → the parties of the entries naming it (same subject)
     affirms: dict[str, dict[str, set[str]]] = {}  # speaker → claim → the values it affirms now, committed
     several = len(answer_of) > len({claim for claim, _ in answer_of})  # some claim has several readings here
     for origin in origins(index, group, wording=True):  # an undeclared echo counts once, as a declared copy
-        current, changed = _current(origin, answer_of)
-        if changed:
-            notes.append(f"{origin.label} changed its stance; its latest claims count")
+        held = _holding(index, origin, answer_of)
+        current = held.current
+        notes.extend(_notes(index, origin, held, said))
         # A vote lists the claims of its answer and time, and their sources: a superseded one is no part of it.
         claims_by_answer: dict[tuple[str, bool], dict[str, None]] = {}
         sources_by_answer: dict[tuple[str, bool], dict[str, None]] = {}
         for entry in origin.entries:
-            stance = (answer_of[entry.id, entry.part], entry.id in current)
+            stance = (answer_of[entry.id, entry.part], (entry.id, entry.part) in current)
             claims_by_answer.setdefault(stance, {})[entry.id] = None
             sources_by_answer.setdefault(stance, {}).update(dict.fromkeys(entry.sources))
         same_answer = {key: tuple(sorted(ids)) for key, ids in claims_by_answer.items()}
@@ -135,7 +183,7 @@ def votes(
         reliability = (
             origin_grade(index, origin) if len(origin.entries) > 1 else _grade(index, origin.entries[0].holder)
         )
-        for entry in origin.entries:
+        for entry, holder in zip(origin.entries, held.holders, strict=True):
             judges = entry.polarity is Polarity.DENIED or (entry.predicate is not None and entry.predicate.evaluative)
             # As factlog.analysis._parties.interested, with each reading's own parties (a slot's objects differ).
             interested = judges and not _parties(index, entry, parties).isdisjoint(voices(index, entry))
@@ -143,12 +191,14 @@ def votes(
             shown = round(weigh(index, entry, interested, reliability), 4)
             answer = answer_of[entry.id, entry.part]
             certainty = entry.claim.certainty
-            now = entry.id in current
-            key = (answer, now, shown, reliability, interested, discounts, certainty)
+            now = (entry.id, entry.part) in current
+            # A superseded claim of an origin of several holders is named by its holder: that one changed, not all.
+            label = origin.label if now or not held.several else index.name(holder)
+            key = (answer, now, shown, reliability, interested, discounts, certainty, label)
             counted = shared.get(key)
             if counted is None:
                 counted = shared[key] = OriginWeight(
-                    label=origin.label,
+                    label=label,
                     speaks_for=origin.speaks_for,
                     claims=same_answer[answer, now],
                     sources=tuple(sources_by_answer[answer, now]),

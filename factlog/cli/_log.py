@@ -17,6 +17,7 @@ from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits,
 from factlog.errors import ArgumentError, FormatError, InputError, UnknownIdError
 from factlog.io import ClaimLog, DroppedLinkWarning, Record, RetractedWarning, TornLineWarning, dumps, load
 from factlog.io._loglines import import_lines
+from factlog.io._logrules import not_after
 from factlog.io._logtime import parse_start, timestamp
 from factlog.model._nearest import nearest_ids
 
@@ -193,7 +194,7 @@ def _append(arguments: argparse.Namespace) -> int:
         except ArgumentError as error:  # given by --at: in the future, or overtaken by another append meanwhile
             if at is None:
                 raise
-            if "before the store's latest append" in str(error):
+            if "is not after the store's latest append" in str(error):
                 raise InputError(_not_after(arguments.log, at, log.latest())) from None
             raise UsageError(f"factlog log append: error: --at: {error}") from None
     for warning in caught:
@@ -219,10 +220,7 @@ def _append_time(text: str, log: ClaimLog, action: str = "append") -> datetime.d
 
 def _not_after(store: str, at: datetime.datetime, latest: str | None) -> str:
     """Why an append ``--at`` a time not after the store's latest append is refused, in one line."""
-    return (
-        f"{store}: --at {timestamp(at)} is not after the store's latest append ({latest}): a log is only added to"
-        " at its end, its times strictly increasing; give a later time, or none (this machine's clock)"
-    )
+    return not_after(store, f"--at {timestamp(at)}", latest)
 
 
 def _as_of(arguments: argparse.Namespace, read: Any) -> Any:
@@ -286,7 +284,7 @@ def _retract(arguments: argparse.Namespace) -> int:
     except ArgumentError as error:  # given by --at: in the future, or overtaken by another append meanwhile
         if at is None:
             raise
-        if "before the store's latest append" in str(error):
+        if "is not after the store's latest append" in str(error):
             raise InputError(_not_after(arguments.log, at, log.latest())) from None
         raise UsageError(f"factlog log retract: error: --at: {error}") from None
     except UnknownIdError as error:

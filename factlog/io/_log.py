@@ -137,9 +137,10 @@ class ClaimLog:
         store's predicates refuse or whose ``when`` in words it cannot resolve;
         :class:`~factlog.UnknownIdError` for a retraction of a claim the log does not hold
         (or already retracted); :class:`~factlog.ArgumentError` (a :class:`ValueError`)
-        for a time that is not UTC, is after this machine's clock, or is before the store's
-        latest append (a history is only added to at its end, so that every ``as_of``
-        replay before then stays as it was read; without ``at``, an append is dated by this
+        for a time that is not UTC, is after this machine's clock, or is not after the store's
+        latest append (a history is only added to at its end, its times strictly increasing,
+        so that every ``as_of`` replay before then stays as it was read and no two appends
+        share a time, as ``factlog log append --at`` asks; without ``at``, an append is dated by this
         machine's clock once it holds the store's write lock, and a microsecond after the
         store's latest time if the clock is not past it). Nothing of the append
         is stored then, and no store is made where there was none.

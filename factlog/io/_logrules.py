@@ -27,6 +27,7 @@ __all__ = [
     "current_version",
     "dropped_links",
     "forward",
+    "not_after",
     "held",
     "keep_document",
     "refusal",
@@ -287,20 +288,33 @@ def replayed(store: str | os.PathLike[str], records: Mapping[str, Mapping[str, A
     return read_claim_set_of(sections, {}, unique=tuple(sections))
 
 
+def not_after(store: str, given: str, latest: str | None) -> str:
+    """Why an append at a given time not after the store's latest append is refused, in one line.
+
+    ``given`` names the time as the caller gave it (``at=2025-10-01T12:00:00.000000Z`` in
+    Python, ``--at 2025-10-01T12:00:00.000000Z`` on the command line).
+    """
+    return (
+        f"{store}: {given} is not after the store's latest append ({latest}): a log is only added to"
+        " at its end, its times strictly increasing; give a later time, or none (this machine's clock)"
+    )
+
+
 def forward(prepared: list[Any], latest: str, *, dated: bool, path: Path) -> list[Any]:
-    """An append's batches at or after the store's latest time: a time before it refused if given, else moved up to it.
+    """An append's batches after the store's latest time: a time at or before it refused if given, else moved up.
 
     A history added to before its end would change what an ``as_of`` replay between
     the two times reads, and could leave it unreadable (a claim in words appended
-    before the event it counts from). A clock behind the store's latest time (set
+    before the event it counts from); one added to at its latest time would share that
+    time with the append before it, so a given time must be strictly later (as
+    ``factlog log append --at`` asks). A clock behind the store's latest time (set
     back, or another machine's) dates the append at that time instead.
     """
-    early = [moment for moment, _ in prepared if moment < latest]
-    if not early:
-        return prepared
     if dated:
-        raise ArgumentError(
-            f"{path}: an append dated {early[0]} is before the store's latest append ({latest}):"
-            " a log is only added to at its end; append without a time, or at one at or after it"
-        )
+        early = [moment for moment, _ in prepared if moment <= latest]  # fixed-width UTC text: text order is time order
+        if early:
+            raise ArgumentError(not_after(str(path), f"at={early[0]}", latest))
+        return prepared
+    if all(moment >= latest for moment, _ in prepared):
+        return prepared
     return [(max(moment, latest), rows) for moment, rows in prepared]

@@ -39,11 +39,12 @@ def test_a_wire_s_short_copy_of_the_ministry_s_toll_is_the_ministry_s_not_a_seco
     ]
 
 
-def test_the_agency_s_correction_is_not_refuted_by_the_wire_s_copy_of_what_it_corrects() -> None:
-    """The figure the agency corrected stands only in the wire's copy of the ministry: the correction stands."""
+def test_the_agency_s_correction_is_not_outweighed_by_the_wire_s_copy_of_what_it_corrects() -> None:
+    """The wire's copy of the ministry's 12 is the ministry's stance: no second origin rejects the agency's 7."""
     items = {item.statement: item for item in factlog.assess(story()).propositions}
-    assert items["the Selva strike has a death toll of 7 people"].acceptance is factlog.Acceptance.ACCEPTED
-    assert not items["the Selva strike has a death toll of 12 people"].supporting
+    assert items["the Selva strike has a death toll of 7 people"].acceptance is not factlog.Acceptance.REJECTED
+    [twelve] = items["the Selva strike has a death toll of 12 people"].supporting
+    assert (twelve.speaks_for, twelve.claims) == ("orvania", ("mfa-toll", "wire-toll"))
 
 
 @settings(max_examples=8, deadline=None)

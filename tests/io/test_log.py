@@ -124,7 +124,7 @@ def test_documents_are_kept_so_a_snapshot_verifies_quotes(tmp_path: Path) -> Non
 def test_export_then_import_gives_the_same_history(log: ClaimLog, tmp_path: Path) -> None:
     """The JSON Lines export imports into a new store with the same records at the same times."""
     log.append([claim("a", certainty="possible")], at=T3, replace=True)
-    log.retract("b", "misattributed", at=T3)
+    log.retract("b", "misattributed", at=T3 + datetime.timedelta(hours=1))  # each append strictly later
     exported = tmp_path / "claims.log"
     exported.write_text("".join(log.export_lines()), encoding="utf-8")
     copy = ClaimLog(tmp_path / "copy.db")

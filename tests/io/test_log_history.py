@@ -229,11 +229,26 @@ def test_a_log_whose_times_go_backwards_is_refused(tmp_path: Path) -> None:
 def test_an_append_dated_before_the_latest_is_refused_and_stores_nothing(log: ClaimLog) -> None:
     """A history is added to at its end: an append at T1 after one at T2 is an ArgumentError; the file is unchanged."""
     before = log.path.read_bytes()
-    with pytest.raises(factlog.ArgumentError, match=r"dated 2025-10-01T12:00:00.*before the store's latest append"):
+    with pytest.raises(factlog.ArgumentError, match=r"at=2025-10-01T12:00:00.* is not after the store's latest append"):
         log.append([claim("late")], at=T1)
     assert log.path.read_bytes() == before
-    log.append([claim("late")], at=T2)  # at the latest time itself: in order
-    assert "late" in log.read(as_of=T2).claim_by_id
+    log.append([claim("late")], at=T2 + datetime.timedelta(microseconds=1))  # just after the latest: in order
+    assert "late" in log.read().claim_by_id
+
+
+def test_an_append_at_the_latest_stored_time_is_refused_as_the_command_refuses_it(log: ClaimLog) -> None:
+    """append(at=) the store's latest time: an ArgumentError worded as `log append --at`'s refusal; nothing stored."""
+    before = log.path.read_bytes()
+    with pytest.raises(factlog.ArgumentError) as refused:
+        log.append([claim("late")], at=T2)
+    assert str(refused.value) == (
+        f"{log.path}: at=2025-10-02T12:00:00.000000Z is not after the store's latest append"
+        " (2025-10-02T12:00:00.000000Z): a log is only added to at its end, its times strictly increasing;"
+        " give a later time, or none (this machine's clock)"
+    )
+    with pytest.raises(factlog.ArgumentError, match="is not after the store's latest append"):
+        log.retract("a", "withdrawn", at=T2)
+    assert log.path.read_bytes() == before
 
 
 def test_a_clock_behind_the_store_dates_the_append_just_after_the_store_s_latest_time(log: ClaimLog) -> None:
