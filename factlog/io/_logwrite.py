@@ -59,12 +59,15 @@ def write_batches(
             if lenient and latest is not None and moment <= latest:
                 if held(connection, (kind, key, action, text, sha256)):
                     continue  # already in the history: an export of this store imported again
-                if moment < latest:
-                    errors.append(
-                        f"{path}: {where}: dated {moment}, before the store's latest append ({latest}):"
-                        " importing it would change the history before then; import into a new store instead"
-                    )
-                    continue
+                # At the latest time itself too: an as-of answer at that time, already read, would change,
+                # and the store would hold two transactions (perhaps two versions of an id) at one time.
+                when = "before" if moment < latest else "at"
+                errors.append(
+                    f"{path}: {where}: $.at: dated {moment}, {when} the store's latest append ({latest}):"
+                    " importing it would change the history up to then (a log is only added to at its end,"
+                    " its times strictly increasing); import into a new store instead"
+                )
+                continue
             current = current_version(connection, kind, key)
             skip = refusal(current, (kind, key, action, text, sha256), replace=replace, lenient=lenient)
             if skip is True:

@@ -123,6 +123,29 @@ def test_importing_a_new_record_dated_before_the_store_is_refused(log: ClaimLog,
     assert "z" not in {c.id for c in log.read().claims}
 
 
+def test_importing_a_new_record_dated_at_the_store_s_latest_time_is_refused(log: ClaimLog, tmp_path: Path) -> None:
+    """A record the store lacks, dated at its latest append, is refused: an as-of answer at that time would change."""
+    before = log.read(as_of=T2)
+    other = ClaimLog(tmp_path / "other.db")
+    other.append([*ENTITIES, *PREDICATES, *SOURCES, claim("z")], at=T2)
+    with pytest.raises(factlog.ConflictError, match=r"other.log:\d+: \$\.at: dated .* at the store's latest append"):
+        log.import_lines(_export(other, tmp_path / "other.log"))
+    assert log.read(as_of=T2) == before
+
+
+def test_importing_a_second_version_of_an_id_at_the_store_s_latest_time_is_refused(
+    log: ClaimLog, tmp_path: Path
+) -> None:
+    """A new version of a held id dated at the store's latest time is refused, so every export imports back."""
+    other = ClaimLog(tmp_path / "other.db")
+    other.append([*ENTITIES, *PREDICATES, *SOURCES, claim("a", certainty="likely")], at=T2)
+    with pytest.raises(factlog.ConflictError, match="at the store's latest append"):
+        log.import_lines(_export(other, tmp_path / "other.log"))
+    copy = ClaimLog(tmp_path / "copy.db")
+    copy.import_lines(_export(log, tmp_path / "back.log"))
+    assert copy.read() == log.read()
+
+
 def test_a_document_readable_later_is_stored_on_a_later_append(log: ClaimLog) -> None:
     """A source appended without its document takes it on a later append of the same source."""
     assert log.append([SOURCES[0]], at=T3) == 0
