@@ -32,7 +32,7 @@ import attrs
 from factlog._bulk import paused_gc
 from factlog.errors import ArgumentError, FormatError
 from factlog.io._logcheck import check_new
-from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, structure
+from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, stored_body, structure
 from factlog.io._logrules import (
     LISTED,
     DroppedLinkWarning,
@@ -412,7 +412,18 @@ class ClaimLog:
 
     def _item(self, seq: int, kind: str, action: str, body: str) -> Any:
         where = f"{self.path}: record {seq}"
-        data = parse_json(body, where, DEFAULT_LIMITS)
+        if action not in ("define", "retract") or kind not in TYPES.values():
+            raise FormatError([f"{where}: damaged store: unknown record kind {kind!r} or action {action!r}"])
+        try:
+            data = parse_json(body, where, DEFAULT_LIMITS)
+        except FormatError as error:
+            raise FormatError(
+                [
+                    f"{where}: damaged store: the record's body: {problem.removeprefix(f'{where}: ')}"
+                    for problem in error.errors
+                ]
+            ) from None
+        data = stored_body(body, where) if not isinstance(data, dict) else data
         if action == "retract":
-            return str(data.get("reason", "")) if isinstance(data, dict) else ""
+            return str(data.get("reason", ""))
         return structure(data, kind, where)

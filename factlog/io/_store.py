@@ -265,8 +265,10 @@ def _version(connection: sqlite3.Connection, path: Path) -> int:
     row = connection.execute("SELECT value FROM factlog_meta WHERE name = 'schema'").fetchone()
     if row is None:
         return 0
-    if not str(row[0]).isdigit():
-        raise FormatError([f"{path}: damaged store: schema version {row[0]!r} is not a number"])
+    if not re.fullmatch(r"[0-9]{1,9}", str(row[0])):  # ASCII digits: int() takes '²' or '٣' for digits too
+        raise FormatError(
+            [f"{path}: damaged store: schema version {row[0]!r} is not a schema version (a number from 0)"]
+        )
     return int(row[0])
 
 

@@ -231,7 +231,7 @@ def test_a_store_with_a_damaged_schema_version_is_a_format_error(log: ClaimLog) 
     with sqlite3.connect(log.path) as connection:
         connection.execute("UPDATE factlog_meta SET value = 'abc' WHERE name = 'schema'")
     connection.close()
-    with pytest.raises(factlog.FormatError, match="schema version 'abc' is not a number"):
+    with pytest.raises(factlog.FormatError, match="schema version 'abc' is not a schema version"):
         log.read()
     shown = run("log", "show", str(log.path))
     assert (shown.returncode, "--as-of" in shown.stderr) == (3, False)

@@ -6,6 +6,7 @@ import contextlib
 import datetime
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import threading
@@ -466,3 +467,51 @@ def test_a_store_another_connection_has_open_is_not_removed(tmp_path: Path) -> N
     assert store.exists()  # it was there before the import: not the import's to remove
     _store.remove_if_empty(store)
     assert _files(tmp_path) == ["history.log"]
+
+
+@pytest.mark.parametrize(
+    ("body", "told"),
+    [
+        ("{not json", r"the record's body: \$: invalid JSON"),
+        ("[]", "the record's body is an array, not a JSON object"),
+        ("null", "the record's body is null, not a JSON object"),
+    ],
+)
+@pytest.mark.parametrize("action", ["show", "export", "verify", "append", "retract"])
+def test_a_damaged_record_body_is_one_line_naming_store_and_record_exit_3(
+    log: ClaimLog, tmp_path: Path, body: str, told: str, action: str
+) -> None:
+    """A stored body that is no JSON object: `STORE: record N: damaged store: ...`, exit 3, from every command.
+
+    A predicate's record: every append reads the predicates (a write reads what it checks, not every record).
+    """
+    with sqlite3.connect(log.path) as connection:
+        [(seq,)] = connection.execute("SELECT MIN(seq) FROM records WHERE kind = 'predicate'").fetchall()
+        connection.execute("UPDATE records SET body = ? WHERE seq = ?", (body, seq))
+    connection.close()
+    (tmp_path / "c.json").write_text(
+        factlog.dumps(factlog.ClaimSet(entities=(factlog.Entity(id="x", name="X", kind=factlog.EntityKind.COUNTRY),)))
+    )
+    rest = {"append": (str(tmp_path / "c.json"),), "retract": ("b", "--reason", "wrong")}.get(action, ())
+    ran = run("log", action, str(log.path), *rest, cwd=tmp_path)
+    assert ran.returncode == 3
+    [line] = ran.stderr.splitlines()
+    assert re.fullmatch(rf"error: {re.escape(str(log.path))}: record {seq}: damaged store: {told}.*", line)
+
+
+@pytest.mark.parametrize("version", ["²", "٣", "abc", "-1"])
+@pytest.mark.parametrize("action", ["show", "export", "verify", "append"])
+def test_a_damaged_schema_version_is_one_line_exit_3_from_every_command(
+    log: ClaimLog, tmp_path: Path, version: str, action: str
+) -> None:
+    """A schema version that is no ASCII number ('²' passes str.isdigit) is a damaged store, never a traceback."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE factlog_meta SET value = ? WHERE name = 'schema'", (version,))
+    connection.close()
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    rest = (str(tmp_path / "c.json"),) if action == "append" else ()
+    ran = run("log", action, str(log.path), *rest, cwd=tmp_path)
+    assert (ran.returncode, ran.stderr) == (
+        3,
+        f"error: {log.path}: damaged store: schema version {version!r} is not a schema version (a number from 0)\n",
+    )
