@@ -357,15 +357,35 @@ class ClaimLog:
         or is no factlog store, :class:`~factlog.ArgumentError` for an ``as_of`` that is no
         UTC time, :class:`~factlog.FormatError` for a stored record that cannot be read.
         """
+        for seq, at, kind, key, action, item, _ in self._records(as_of, documents=False):
+            yield seq, at, kind, key, action, item
+
+    def _records(
+        self, as_of: str | datetime.datetime | None, *, documents: bool
+    ) -> Iterator[tuple[int, str, str, str, str, Any, bytes | None]]:
+        """:meth:`records`, each with the document bytes stored with it (if ``documents``; else None).
+
+        One query, so one snapshot of the store: an append committed meanwhile is wholly in it or wholly not.
+        """
         limit = timestamp(parse_time(as_of)) if as_of is not None else None
+        content = "d.content" if documents else "NULL"
         query = (
-            "SELECT r.seq, t.at, r.kind, r.record_key, r.action, r.body"
+            f"SELECT r.seq, t.at, r.kind, r.record_key, r.action, r.body, {content}"
             " FROM records r JOIN transactions t ON t.id = r.txn"
+            + (" LEFT JOIN documents d ON d.sha256 = r.document" if documents else "")
         )
         with self._open(create=False) as connection:
             rows = select_until(connection, query, limit)
-        for seq, at, kind, key, action, body in rows:
-            yield seq, at, kind, key, action, self._item(seq, kind, action, body)
+        for seq, at, kind, key, action, body, content in rows:
+            yield (
+                seq,
+                at,
+                kind,
+                key,
+                action,
+                self._item(seq, kind, action, body),
+                None if content is None else bytes(content),
+            )
 
     def export_lines(self, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
         """The log's history (as of a time) as JSON Lines, a line at a time, each ending in a newline.

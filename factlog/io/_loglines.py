@@ -34,6 +34,7 @@ from factlog.io._linetext import CR_ONLY, cr_only
 from factlog.io._log import ClaimLog, TornLineWarning, parse_time
 from factlog.io._logcheck import unreadable_alone
 from factlog.io._logrecords import Record, Retraction, record_body, structure
+from factlog.io._logtime import timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
 from factlog.io._places import lines_named
 from factlog.io._splitfolder import removed, signals_deferred
@@ -52,9 +53,8 @@ _BLANK = " \t\r\n"
 def export_lines(log: ClaimLog, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
     """The log's whole history (as of a time) as JSON Lines, a line at a time, each ending in a newline."""
     yield json.dumps(HEADER, separators=(",", ":")) + "\n"
-    contents = log.record_documents(as_of=as_of)
-    for seq, at, kind, key, action, item in log.records(as_of=as_of):
-        content = contents.get(seq)
+    # Records and documents in one read: a source appended meanwhile comes with its document, or not at all.
+    for _, at, kind, key, action, item, content in log._records(as_of, documents=True):
         if content is not None:
             document = {"at": at, "type": "document", "source": key, "sha256": hashlib.sha256(content).hexdigest()}
             document["base64"] = base64.b64encode(content).decode("ascii")
@@ -290,6 +290,11 @@ def snapshot(
     """
     target = Path(folder)
     _expect_folder(target, force=force)
+    # Both reads bounded by the latest time read first: an append made meanwhile is later, so neither sees it
+    # (a history is only added to at its end), and the documents are those of the sources read.
+    latest = log.latest()
+    if latest is not None and (as_of is None or timestamp(parse_time(as_of)) > latest):
+        as_of = latest
     claims = log.read(as_of=as_of)
     stored = log.documents(as_of=as_of)
     _make_folder(target.parent)

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import itertools
+import json
 import multiprocessing
 import sqlite3
+import subprocess
+import sys
 from multiprocessing.queues import Queue
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from factlog import ClaimLog, Entity, EntityKind
-from tests.helpers import ENTITIES
+from factlog.io import _log
+from tests.helpers import ENTITIES, PREDICATES, SOURCES
 
 T1 = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
 T2 = datetime.datetime(2025, 2, 1, tzinfo=datetime.UTC)
@@ -45,3 +52,36 @@ def test_appends_at_one_given_time_from_two_processes_store_one(tmp_path: Path) 
         times = [row[0] for row in connection.execute("SELECT at FROM transactions ORDER BY id")]
     connection.close()
     assert times == ["2025-01-01T00:00:00.000000Z", "2025-02-01T00:00:00.000000Z"]
+
+
+_APPEND_A_SOURCE = """
+import sys
+from factlog import ClaimLog, PartialDate, Source
+source = Source(id="late", title="Late", publisher="author", published=PartialDate.parse("2025-10"), document="late.txt")
+ClaimLog(sys.argv[1]).append([source], documents={"late": b"the late document"})
+"""
+
+
+def test_an_export_read_while_another_process_appends_is_one_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source another process appends with its document while an export reads comes with it, or not at all."""
+    log = ClaimLog(tmp_path / "s.db")
+    log.append([*ENTITIES, *PREDICATES, *SOURCES], at=T1)
+    reads = []
+    select = _log.select_until
+
+    def select_then_append(*args: Any) -> Any:
+        rows = select(*args)
+        if not reads:  # the other process appends, and commits, right after the export's first read
+            subprocess.run([sys.executable, "-c", _APPEND_A_SOURCE, str(log.path)], check=True)
+        reads.append(rows)
+        return rows
+
+    monkeypatch.setattr(_log, "select_until", select_then_append)
+    lines = [json.loads(line) for line in log.export_lines()]
+    monkeypatch.undo()
+    assert [source.id for source in log.read().sources][-1] == "late"  # the append did commit meanwhile
+    for before, line in itertools.pairwise(lines):
+        if line.get("type") == "source" and line["id"] == "late":
+            assert before["type"] == "document"
