@@ -57,7 +57,8 @@ def test_appends_at_one_given_time_from_two_processes_store_one(tmp_path: Path) 
 _APPEND_A_SOURCE = """
 import sys
 from factlog import ClaimLog, PartialDate, Source
-source = Source(id="late", title="Late", publisher="author", published=PartialDate.parse("2025-10"), document="late.txt")
+when = PartialDate.parse("2025-10")
+source = Source(id="late", title="Late", publisher="author", published=when, document="late.txt")
 ClaimLog(sys.argv[1]).append([source], documents={"late": b"the late document"})
 """
 
