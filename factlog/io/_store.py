@@ -35,6 +35,7 @@ __all__ = [
     "connect",
     "damaged",
     "digest",
+    "hard_links",
     "remove_if_empty",
     "select_until",
     "store_error",
@@ -98,6 +99,7 @@ def _check_file(path: Path, *, create: bool, write: bool) -> None:
             hint = _json_hint(path)
         raise InputError(f"{path}: not a factlog store (an SQLite database){hint}")
     if write:
+        hard_links(path)
         if read_only(path):  # no write bit is read-only on purpose, even to the superuser, as every write takes it
             raise InputError(f"{path}: the store cannot be written: the file is read-only")
         if not os.access(path.parent, os.W_OK | os.X_OK):
@@ -105,6 +107,24 @@ def _check_file(path: Path, *, create: bool, write: bool) -> None:
                 f"{path}: the store cannot be written: its folder {str(path.parent)!r} takes no new file"
                 " (SQLite keeps its write-ahead log beside the store)"
             )
+
+
+def hard_links(path: Path) -> None:
+    """Refuse a store file with more than one name (hard link): SQLite keeps its write-ahead log by name.
+
+    Writes through two names of one file keep two write-ahead logs over one database, each
+    checkpoint overwriting the other's pages: acknowledged appends are lost, silently.
+    """
+    try:
+        links = path.stat().st_nlink
+    except OSError:
+        return
+    if links > 1:
+        raise InputError(
+            f"{path}: the store file has {links} names (hard links): SQLite keeps its write-ahead log by name,"
+            " so writes through two names of one store lose appends; keep one name (copy a store with"
+            " `factlog log export`, or `cp`, never `ln`)"
+        )
 
 
 def _json_hint(path: Path) -> str:

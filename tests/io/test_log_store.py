@@ -515,3 +515,24 @@ def test_a_damaged_schema_version_is_one_line_exit_3_from_every_command(
         3,
         f"error: {log.path}: damaged store: schema version {version!r} is not a schema version (a number from 0)\n",
     )
+
+
+def test_a_store_with_two_hard_links_is_not_written_nor_verified_sound(log: ClaimLog, tmp_path: Path) -> None:
+    """Two names of one store keep two write-ahead logs: an append through either is refused, and verify, exit 3."""
+    other = tmp_path / "other.db"
+    os.link(log.path, other)
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    for name in (log.path, other):
+        appended = run("log", "append", str(name), str(tmp_path / "c.json"))
+        assert (appended.returncode, appended.stderr) == (
+            3,
+            f"error: {name}: the store file has 2 names (hard links): SQLite keeps its write-ahead log by name,"
+            " so writes through two names of one store lose appends; keep one name (copy a store with"
+            " `factlog log export`, or `cp`, never `ln`)\n",
+        )
+    verified = run("log", "verify", str(other))
+    assert (verified.returncode, verified.stdout, "2 names (hard links)" in verified.stderr) == (3, "", True)
+    with pytest.raises(factlog.InputError, match="hard links"):
+        ClaimLog(other).retract("a", "wrong")
+    other.unlink()
+    assert run("log", "verify", str(log.path)).returncode == 0
