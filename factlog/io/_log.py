@@ -421,11 +421,13 @@ class ClaimLog:
 
         Each source with a stored document goes to ``sources/ID/source.json`` beside its
         document; everything else to ``claims.json``. The folder must be new or empty, or,
-        with ``force``, hold an earlier snapshot (a ``claims.json``), which is replaced
-        whole; nothing is made when the store cannot be read. Returns the folder. Raises
+        with ``force``, hold an earlier snapshot and nothing else (``claims.json``, and
+        ``sources/ID/source.json`` with the document it names), which is replaced whole;
+        nothing is made when the store cannot be read. Returns the folder. Raises
         :class:`~factlog.InputError` (an :class:`OSError`) for a folder or file that cannot
-        be made or written, a folder not empty (without ``force``, or holding no
-        ``claims.json``), and what :meth:`read` raises.
+        be made or written, a folder not empty (without ``force``, or holding a file no
+        snapshot writes), a stored document named ``*.json`` or ``*.jsonl`` (a claim file to
+        a folder's check), and what :meth:`read` raises.
         """
         from factlog.io._loglines import snapshot  # noqa: PLC0415 - the lines module builds on this one
 

@@ -24,7 +24,7 @@ import json
 import os
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from factlog._echo import counted, echoed
 from factlog.errors import FormatError, InputError
@@ -297,11 +297,20 @@ def snapshot(
         as_of = latest
     claims = log.read(as_of=as_of)
     stored = log.documents(as_of=as_of)
+    kept = [source for source in claims.sources if source.document is not None and source.id in stored]
+    for source in kept:
+        if PurePosixPath(str(source.document)).suffix.lower() in (".json", ".jsonl"):
+            # A folder's *.json and *.jsonl files are claim files to `factlog check`; and `source.json` is the record's.
+            raise InputError(
+                f"{target}: source {source.id!r}: its document {str(source.document)!r} ends in"
+                f" {PurePosixPath(str(source.document)).suffix}: a snapshot's *.json and *.jsonl files are read"
+                " as claim files, so it cannot hold that document; nothing was written (rename the document,"
+                " append the source again with --replace, and export again)"
+            )
     _make_folder(target.parent)
     staging = target.parent / staging_name(target.name or "snapshot")
     try:
         _make_folder(staging)
-        kept = [source for source in claims.sources if source.document is not None and source.id in stored]
         for source in kept:
             place = staging / "sources" / source.id
             _make_folder((place / str(source.document)).parent)
@@ -343,6 +352,38 @@ def _expect_folder(target: Path, *, force: bool) -> None:
         )
     if target.resolve() == Path.cwd().resolve():
         raise InputError(f"{target}: the working folder cannot be replaced: give another folder")
+    stranger = _stranger(target)
+    if stranger is not None:
+        raise InputError(
+            f"{target}: holds {stranger}, which no snapshot writes, so it is no earlier snapshot:"
+            " --force (Python: force=True) replaces only an earlier snapshot whole; move it, or give another folder"
+        )
+
+
+def _stranger(target: Path) -> str | None:
+    """A file or folder of ``target`` that a snapshot does not write, or None when it holds only a snapshot's.
+
+    A snapshot writes ``claims.json``, and for each source with a stored document
+    ``sources/ID/source.json`` and the document it names (in sub-folders, as named).
+    """
+    for path in sorted(target.iterdir()):
+        if path.name == "claims.json" and path.is_file() and not path.is_symlink():
+            continue
+        if path.name != "sources" or path.is_symlink() or not path.is_dir():
+            return repr(path.name)
+        for place in sorted(path.iterdir()):
+            record = place / "source.json"
+            if place.is_symlink() or not record.is_file() or record.is_symlink():
+                return repr(f"sources/{place.name}")
+            try:
+                document = json.loads(record.read_bytes())["sources"][0]["document"]
+            except (OSError, ValueError, KeyError, IndexError, TypeError):
+                return repr(f"sources/{place.name}/source.json")
+            wanted = {record, place / str(document)}
+            for found in sorted(place.rglob("*")):
+                if found.is_symlink() or (found.is_file() and found not in wanted):
+                    return repr(found.relative_to(target).as_posix())
+    return None
 
 
 def _put_in_place(staging: Path, target: Path, *, force: bool) -> None:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import factlog
@@ -290,12 +291,12 @@ def test_export_to_a_non_empty_folder_is_refused_without_force(log: ClaimLog, tm
 
 
 def test_export_to_with_force_replaces_an_earlier_snapshot_whole(log: ClaimLog, tmp_path: Path) -> None:
-    """--force replaces the folder whole: no stale source or stray file is left, and the folder validates."""
+    """--force replaces an earlier snapshot whole: no stale source is left, and the folder validates."""
     folder = tmp_path / "snap"
     log.snapshot(folder)
-    (folder / "mine.json").write_text("{}", encoding="utf-8")
     (folder / "sources" / "stale").mkdir(parents=True)
-    (folder / "sources" / "stale" / "source.json").write_text("{}", encoding="utf-8")
+    (folder / "sources" / "stale" / "source.json").write_text('{"sources": [{"document": "a.txt"}]}')
+    (folder / "sources" / "stale" / "a.txt").write_text("stale", encoding="utf-8")
     other = ClaimLog(tmp_path / "other.db")
     other.append([*ENTITIES, *PREDICATES])
     ran = run("log", "export", str(other.path), "--to", str(folder), "--force")
@@ -536,3 +537,36 @@ def test_a_store_with_two_hard_links_is_not_written_nor_verified_sound(log: Clai
         ClaimLog(other).retract("a", "wrong")
     other.unlink()
     assert run("log", "verify", str(log.path)).returncode == 0
+
+
+def test_export_to_with_force_refuses_a_folder_holding_a_file_no_snapshot_writes(log: ClaimLog, tmp_path: Path) -> None:
+    """A source folder (claims.json beside its article and notes) is no earlier snapshot: --force leaves it whole."""
+    folder = tmp_path / "week" / "visit"
+    folder.mkdir(parents=True)
+    for name, text in (("claims.json", "{}"), ("document.txt", "the article"), ("notes.txt", "my notes")):
+        (folder / name).write_text(text)
+    ran = run("log", "export", str(log.path), "--to", str(folder), "--force")
+    assert (ran.returncode, ran.stderr) == (
+        3,
+        f"error: {folder}: holds 'document.txt', which no snapshot writes, so it is no earlier snapshot:"
+        " --force (Python: force=True) replaces only an earlier snapshot whole; move it, or give another folder\n",
+    )
+    assert sorted(path.name for path in folder.iterdir()) == ["claims.json", "document.txt", "notes.txt"]
+    snapshot = tmp_path / "snap"
+    log.append([attrs.evolve(SOURCES[0], document="sub/article.txt")], replace=True, documents={"s1": b"text"})
+    log.snapshot(snapshot)
+    log.snapshot(snapshot, force=True)  # an earlier snapshot, documents in sub-folders too, is replaced
+    assert (snapshot / "sources" / "s1" / "sub" / "article.txt").read_bytes() == b"text"
+
+
+@pytest.mark.parametrize("document", ["source.json", "feed.json", "Items.JSONL"])
+def test_export_to_refuses_a_document_a_folder_check_would_read_as_a_claim_file(
+    log: ClaimLog, tmp_path: Path, document: str
+) -> None:
+    """A document named *.json (source.json too) would be overwritten or read as claims: refused, nothing made."""
+    log.append([attrs.evolve(SOURCES[0], document=document)], replace=True, documents={"s1": b'{"a": 1}'})
+    ran = run("log", "export", str(log.path), "--to", str(tmp_path / "snap"))
+    assert ran.returncode == 3
+    assert ran.stderr.startswith(f"error: {tmp_path / 'snap'}: source 's1': its document {document!r} ends in ")
+    assert not (tmp_path / "snap").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.db"]
