@@ -43,7 +43,17 @@ from factlog.io._logrules import (
 from factlog.io._logtime import parse_time, timestamp
 from factlog.io._logwrite import write_batches
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
-from factlog.io._store import begin, connect, digest, hard_links, integrity, remove_if_empty, select_until, store_error
+from factlog.io._store import (
+    begin,
+    connect,
+    digest,
+    hard_links,
+    history_damage,
+    integrity,
+    remove_if_empty,
+    select_until,
+    store_error,
+)
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim, Source
 from factlog.model._written import resolve_written
@@ -284,6 +294,7 @@ class ClaimLog:
         with self._open(create=False) as connection:
             hard_links(self.path)  # its writes may have lost appends: no sound history can be told
             integrity(connection, self.path)
+            history_damage(connection, self.path)
         return self.replay()
 
     def latest(self) -> str | None:

@@ -570,3 +570,51 @@ def test_export_to_refuses_a_document_a_folder_check_would_read_as_a_claim_file(
     assert ran.stderr.startswith(f"error: {tmp_path / 'snap'}: source 's1': its document {document!r} ends in ")
     assert not (tmp_path / "snap").exists()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.db"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "told"),
+    [
+        ("UPDATE transactions SET at = 'yesterday' WHERE id = 2", "transaction 2: time 'yesterday' is not a UTC time"),
+        (
+            "UPDATE transactions SET at = '2999-01-01T00:00:00.000000Z' WHERE id = 1",
+            "transaction 2: time .* is not after the one before it \\(2999-01-01T00:00:00.000000Z\\)",
+        ),
+        ("UPDATE records SET txn = 999 WHERE seq = 1", "record 1: its transaction is missing"),
+        (
+            "UPDATE records SET record_key = 'zzz' WHERE seq = 1",
+            "record 1: kept under the key 'zzz', not its body's id",
+        ),
+    ],
+)
+def test_verify_names_a_history_no_append_makes(log: ClaimLog, damage: str, told: str) -> None:
+    """Times not in the stored form or going backwards, a record of no transaction or under another key: damaged."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute(damage)
+    connection.close()
+    ran = run("log", "verify", str(log.path))
+    assert (ran.returncode, ran.stdout) == (3, "")
+    assert re.match(rf"error: {re.escape(str(log.path))}: the store is damaged \({told}.*\);", ran.stderr)
+
+
+def test_an_append_after_a_damaged_latest_time_is_refused_as_damage(log: ClaimLog, tmp_path: Path) -> None:
+    """A latest time 'yesterday': the append is refused naming the store and the damage (exit 3), not a usage error."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE transactions SET at = 'yesterday' WHERE id = 2")
+    connection.close()
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    ran = run("log", "append", str(log.path), str(tmp_path / "c.json"))
+    assert (ran.returncode, ran.stderr.startswith(f"error: {log.path}: the store is damaged (the latest")) == (3, True)
+
+
+def test_a_store_of_another_format_is_refused_by_every_command(log: ClaimLog, tmp_path: Path) -> None:
+    """A database whose format row is not factlog-store is no factlog store: one line, exit 3."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE factlog_meta SET value = 'other-store' WHERE name = 'format'")
+    connection.close()
+    for action in ("show", "export", "verify"):
+        ran = run("log", action, str(log.path))
+        assert (ran.returncode, ran.stderr) == (
+            3,
+            f"error: {log.path}: an SQLite database of another format ('other-store'), not a factlog store\n",
+        )
