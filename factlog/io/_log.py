@@ -285,7 +285,7 @@ class ClaimLog:
         return Replay(resolved, used)
 
     def verify(self) -> Replay:
-        """Read the whole store: every page (SQLite's integrity check), then every record, replayed.
+        """Read the whole store: every page (SQLite's integrity check), the history's times and keys, every record.
 
         A write reads only the pages on its way; this finds damage anywhere. Returns the
         :class:`Replay` of every record. Raises :class:`~factlog.InputError` for a damaged

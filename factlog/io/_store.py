@@ -173,7 +173,8 @@ def damaged(path: Path, detail: str) -> InputError:
     if len(detail) > 120:
         detail = detail[:120] + "..."
     return InputError(
-        f"{path}: the store is damaged ({detail}); nothing was written to it by this command: restore a copy of it,"
+        f"{path}: the store is damaged ({detail}); nothing was written to it by this command: restore a copy of it"
+        f" (removing {path.name}-wal and {path.name}-shm beside it first, if there: they belong to this file),"
         " or save what can still be read (`factlog log export` with an --as-of before the damage,"
         " or SQLite's `.recover`) into a new store"
     )

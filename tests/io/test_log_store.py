@@ -211,6 +211,7 @@ def test_a_damaged_store_is_named_as_such_exit_3(
     [line] = ran.stderr.splitlines()
     assert line.startswith(f"error: {log.path}: the store is damaged (")
     assert "restore a copy" in line
+    assert f"(removing {log.path.name}-wal and {log.path.name}-shm beside it first, if there" in line
 
 
 def test_an_append_to_a_damaged_store_is_refused(log: ClaimLog, tmp_path: Path) -> None:
