@@ -338,15 +338,23 @@ class ClaimLog:
         """
         limit = timestamp(parse_time(as_of)) if as_of is not None else None
         query = (
-            "SELECT r.record_key, r.action, d.content FROM records r JOIN transactions t ON t.id = r.txn"
+            "SELECT r.record_key, r.action, d.content, json_extract(r.body, '$.document')"
+            " FROM records r JOIN transactions t ON t.id = r.txn"
             " LEFT JOIN documents d ON d.sha256 = r.document WHERE r.kind = 'source'"
         )
         found: dict[str, bytes] = {}
+        named: dict[str, object] = {}
         with self._open(create=False) as connection:
-            for key, action, content in select_until(connection, query, limit):
-                found.pop(key, None)
-                if action == "define" and content is not None:
+            for key, action, content, document in select_until(connection, query, limit):
+                kept = found.pop(key, None)
+                if action != "define":
+                    continue
+                if content is not None:
                     found[key] = bytes(content)
+                elif kept is not None and document is not None and named.get(key) == document:
+                    # A new version appended where its document was not at hand: the one stored still holds.
+                    found[key] = kept
+                named[key] = document
         return found
 
     def record_documents(self, *, as_of: str | datetime.datetime | None = None) -> dict[int, bytes]:

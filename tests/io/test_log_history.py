@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import factlog
@@ -144,6 +145,17 @@ def test_importing_a_second_version_of_an_id_at_the_store_s_latest_time_is_refus
     copy = ClaimLog(tmp_path / "copy.db")
     copy.import_lines(_export(log, tmp_path / "back.log"))
     assert copy.read() == log.read()
+
+
+def test_a_source_corrected_without_its_document_at_hand_keeps_the_stored_one(log: ClaimLog, tmp_path: Path) -> None:
+    """A new version of a source naming the same document, appended without its bytes, keeps those stored."""
+    source = attrs.evolve(SOURCES[0], document="article.txt")
+    log.append([source], at=T3, replace=True, documents={source.id: b"the article"})
+    log.append([attrs.evolve(source, title="Story one, corrected")], at=T4, replace=True)
+    assert log.documents()[source.id] == b"the article"
+    assert (log.snapshot(tmp_path / "snap") / "sources" / "s1" / "article.txt").read_bytes() == b"the article"
+    log.append([attrs.evolve(source, document="other.txt")], replace=True)
+    assert source.id not in log.documents()  # another document named: the stored one is not its
 
 
 def test_a_document_readable_later_is_stored_on_a_later_append(log: ClaimLog) -> None:
