@@ -86,6 +86,7 @@ from factlog.io import (
     split_lines,
 )
 from factlog.model import (
+    Accused,
     Acknowledgement,
     Attribution,
     Certainty,
@@ -150,6 +151,7 @@ __version__ = _VERSION
 
 __all__ = [
     "Acceptance",
+    "Accused",
     "Acknowledgement",
     "ArgumentError",
     "ArgumentTypeError",

@@ -192,10 +192,10 @@ def test_pattern_reads_as_the_words_it_stands_for(pattern: dict[str, Any], shown
 
 
 def test_pattern_claim_on_a_side_without_polarity_shows_its_pattern() -> None:
-    """On an interested-denial finding's 'interested' side, a 'last' claim shows as 'last: 2024'."""
+    """On an interested-denial finding's 'interested' side, a 'last' claim shows all it says: affirmed, then denied."""
     claims = factlog.load(Path(__file__).parent / "corpus")
     text = factlog.render_text(factlog.check(claims, (factlog.checks.interested_denial,)))
-    assert "last-talks-2024: Ilse Varn (last: 2024, certain)" in text
+    assert "last-talks-2024: Ilse Varn ('the last … was in 2024': affirmed then, denied since, certain)" in text
 
 
 def test_years_pattern_without_any_date_is_read_plainly(tmp_path: Path) -> None:

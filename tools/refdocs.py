@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from factlog.assessment._legend import legend_markdown
 from factlog.checks import DEFAULT_RULES, Rule
 from factlog.io._schema import json_schema
 
@@ -98,7 +99,7 @@ def format_markdown() -> str:
     return "\n".join(part for part in parts if part is not None)
 
 
-_GENERATORS = {"rules": rules_markdown, "format": format_markdown}
+_GENERATORS = {"rules": rules_markdown, "format": format_markdown, "legend": legend_markdown}
 _BLOCK = re.compile(r"(<!-- generated: (\w+) \([\w.]+\) -->\n).*?(<!-- end generated -->)", re.DOTALL)
 
 

@@ -208,8 +208,7 @@ class _Filer:
         made: Any = _new(_ENTRY)
         made.claim, made.position = claim, position
         made.proposition = normal
-        made.key = key
-        made.predicate = kind[0]
+        made.key, made.predicate = key, kind[0]
         made.holder, made.speaks_for = holder[0], holder[1]
         made.stated = stated
         made.sources = sources
@@ -217,6 +216,7 @@ class _Filer:
         made.polarity = claim.polarity
         made.core = core
         made.part = 0
+        made.id, made.certainty = claim.id, claim.certainty
         made.__class__ = Entry
         entry: Entry = made
         # group(entry, key, slot, obj), written out likewise.

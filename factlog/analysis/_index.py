@@ -40,6 +40,7 @@ __all__ = ["Entry", "Index", "SlotKey", "certain_days", "chronological", "object
 
 T = TypeVar("T")
 
+_UNSEEN: Any = object()
 _IMPLIED = 1 << 40
 """Added to the position of an implied reading: positions stay unique, and implied ones sort last."""
 
@@ -303,10 +304,12 @@ class Index(Documents):
 
     def publisher(self, source: str) -> str | None:
         """The canonical entity id of a source's publisher (None for an unknown source); raises nothing."""
-        if source not in self._publishers:
+        publisher = self._publishers.get(source, _UNSEEN)  # one lookup a call: rules ask about every claim's sources
+        if publisher is _UNSEEN:
             found = self.claims.source_by_id.get(source)
-            self._publishers[source] = None if found is None else self.vocabulary.entity(found.publisher)
-        return self._publishers[source]
+            publisher = self._publishers[source] = None if found is None else self.vocabulary.entity(found.publisher)
+        named: str | None = publisher
+        return named
 
     def entity(self, name: str) -> Entity | None:
         """The entity a name (id, alias or name) stands for; None for an unknown name (no raise)."""

@@ -30,13 +30,16 @@ group, each source's roots found once per index however long its ``derived_from`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import attrgetter
+from typing import Any
 
 import attrs
 
+from factlog.analysis._dependence import dependence
 from factlog.analysis._index import Entry, Index, chronological
+from factlog.analysis._originals import original
 from factlog.analysis._stories import (
     all_roots,
     copied_story,
@@ -44,12 +47,14 @@ from factlog.analysis._stories import (
     declared_groups,
     root_of,
     roots_of,
+    source_parties,
     source_story,
     story_name,
 )
 from factlog.analysis._unionfind import UnionFind
 from factlog.analysis._wording import echoes, repeats, words_of
 from factlog.errors import expect
+from factlog.model._scales import Reliability
 
 __all__ = [
     "Origin",
@@ -66,6 +71,7 @@ __all__ = [
 ]
 
 _SOURCES = attrgetter("sources")
+_UNSEEN: Any = object()
 _SPEAKS_FOR = attrgetter("speaks_for")
 
 
@@ -107,7 +113,7 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
     no copy), or when a story says it in its own voice too. Each proposition's claims
     are tabled by source once per index. Raises nothing.
     """
-    source_id = entry.claim.evidence[0].source if entry.claim.evidence else ""
+    source_id = entry.sources[0] if entry.sources else ""
     if entry.key is None or source_id not in copy_sources(index):
         return ()
     if index.publisher(source_id) != entry.holder:
@@ -129,11 +135,15 @@ def repeated(index: Index, entry: Entry) -> tuple[str, ...]:
 def _held(index: Index, group: Sequence[Entry]) -> dict[tuple[object, str], set[str] | None]:
     """(polarity, source) → the holders a source names for one proposition's claims; None where it says it itself."""
     table: dict[tuple[object, str], set[str] | None] = {}
+    parties = source_parties(index)
     for other in group:
         for read_in in other.sources:
-            publisher = index.publisher(read_in)
+            party = parties.get(read_in, _UNSEEN)
+            if party is _UNSEEN:
+                publisher = index.publisher(read_in)
+                party = parties[read_in] = None if publisher is None else index.speaks_for(publisher)
             place = (other.polarity, read_in)
-            if publisher is None or index.speaks_for(publisher) == other.speaks_for:
+            if party is None or party == other.speaks_for:
                 table[place] = None
             else:
                 holders = table.setdefault(place, set())
@@ -155,7 +165,7 @@ def voice(index: Index, entry: Entry) -> str:
     root = copied_story(index, entry)
     if root is None:
         return entry.speaks_for
-    source_id = entry.claim.evidence[0].source
+    source_id = entry.sources[0]
     root = next((r for r in roots_of(index, _parents(index, entry, source_id)) if r in index.claims.source_by_id), root)
     publisher = index.publisher(root)
     return entry.speaks_for if publisher is None else publisher
@@ -168,7 +178,7 @@ def copied_stories(index: Index, entry: Entry) -> tuple[str, ...]:
     the claim set does not hold are left out. :func:`copied_story` follows the first
     ``derived_from`` alone (one origin to name); an interest follows each of them.
     """
-    source_id = entry.claim.evidence[0].source
+    source_id = entry.sources[0]
     if source_id not in copy_sources(index) or index.publisher(source_id) != entry.holder:
         return ()  # most claims: read in no copy
     by_id = index.claims.source_by_id
@@ -223,8 +233,7 @@ def _parties(index: Index, entry: Entry) -> tuple[str, ...]:
     and the root's publisher (``s:`` and the id of a root not in the set), or ``p:`` and
     the party of each holder the story names for it (:func:`repeated`).
     """
-    copies = copy_sources(index)
-    if not any(source_id in copies for source_id in entry.sources):
+    if copy_sources(index).isdisjoint(entry.sources):
         return ("p:" + entry.speaks_for,)  # most claims: read in no copy
     holders = repeated(index, entry)
     if holders:
@@ -306,13 +315,16 @@ def _parents(index: Index, entry: Entry, source_id: str) -> tuple[str, ...]:
     return found
 
 
-def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = None) -> dict[str, list[Entry]]:
+def _joined(
+    index: Index, entries: Sequence[Entry], echoed: dict[int, dict[str, None]] | None = None
+) -> dict[str, list[Entry]]:
     """The claims grouped by origin (in the order given), each group keyed by a representative.
 
-    With ``echoed`` (a set to fill), claims printing one wording
+    With ``echoed`` (a mapping to fill), claims printing one wording
     (:func:`~factlog.analysis._wording.echoes`, by proposition and polarity) join too,
-    and the positions of every claim of a group that only the wording joined (no
-    holder, party or ``derived_from`` did) are added to it.
+    and the position of every claim of a group that only the wording joined (no
+    holder, party or ``derived_from`` did) is mapped to the sources whose words the
+    group's claims share (every echo joined into it, in order).
     """
     sets: UnionFind[str] = UnionFind()
     find, union = sets.find, sets.union
@@ -321,6 +333,7 @@ def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = No
         for party in keys:
             union(node, party)
     before: dict[int, str] = {}  # each claim's group before the wording joins any
+    printed: list[tuple[int, tuple[str, ...]]] = []  # each echo: a claim of it, and the sources printing its words
     if echoed is not None and len(entries) > 1:
         sides: dict[tuple[object, object], list[Entry]] = {}
         for entry in entries:
@@ -330,15 +343,35 @@ def _joined(index: Index, entries: Sequence[Entry], echoed: set[int] | None = No
                 if not before:
                     before = {e.position: find(f"c:{e.position}") for e in entries}
                 first = echo.entries[0]
+                printed.append((first.position, echo.sources))
                 for entry in echo.entries:
                     union(f"c:{first.position}", f"c:{entry.position}")
+        depends = dependence(index)
+        if depends:  # sources found copying elsewhere: their agreeing own-voice claims are the same copying
+            for side in sides.values():
+                seen: dict[tuple[str, ...], Entry] = {}
+                for entry in side:
+                    for source_id in entry.sources:
+                        copying = depends.get(source_id)
+                        publisher = index.publisher(source_id)
+                        if copying is None or publisher is None or index.speaks_for(publisher) != entry.speaks_for:
+                            continue  # no copying found, or a holder the source names: not its own voice
+                        other = seen.setdefault(copying, entry)
+                        if other is not entry and find(f"c:{other.position}") != find(f"c:{entry.position}"):
+                            if not before:
+                                before = {e.position: find(f"c:{e.position}") for e in entries}
+                            printed.append((other.position, copying))
+                            union(f"c:{other.position}", f"c:{entry.position}")
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(find(f"c:{entry.position}"), []).append(entry)
     if before and echoed is not None:
-        for members in groups.values():
+        wording: dict[str, dict[str, None]] = {}
+        for position, sources in printed:
+            wording.setdefault(find(f"c:{position}"), {}).update(dict.fromkeys(sources))
+        for group, members in groups.items():
             if len({before[e.position] for e in members}) > 1:
-                echoed.update(e.position for e in members)
+                echoed.update((e.position, wording[group]) for e in members)
     return groups
 
 
@@ -369,11 +402,12 @@ def origins(index: Index, entries: Sequence[Entry], *, wording: bool = False) ->
         return [_origin(index, entries)]
     if not wording:
         return [_origin(index, members) for members in _joined(index, chronological(entries)).values()]
-    echoed: set[int] = set()
+    echoed: dict[int, dict[str, None]] = {}
     found = []
     for members in _joined(index, chronological(entries), echoed).values():
-        origin = _origin(index, members)
-        if members[0].position in echoed:  # the wording joined it: "(no derived_from)" unless one joins its sources
+        printing = echoed.get(members[0].position)
+        origin = _origin(index, members, None if printing is None else _printed_party(index, members, printing))
+        if printing is not None:  # the wording joined it: "(no derived_from)" unless one joins its sources
             declared = len(declared_groups(index, origin.sources)) == 1
             suffix = "" if declared else " (no derived_from)"
             origin = attrs.evolve(origin, label=f"{origin.label}, printing one wording{suffix}")
@@ -387,9 +421,10 @@ def _names(names: Sequence[str]) -> str:
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
-def _origin(index: Index, members: Sequence[Entry]) -> Origin:
-    """One origin of claims found to share it: its party, and its label (see :func:`origins`)."""
-    party = voice(index, members[0]) if len(members) == 1 else _party(index, members)
+def _origin(index: Index, members: Sequence[Entry], party: str | None = None) -> Origin:
+    """One origin of claims found to share it: its party (unless given), and its label (see :func:`origins`)."""
+    if party is None:
+        party = voice(index, members[0]) if len(members) == 1 else _party(index, members)
     # The party's own speakers first: "and 2 more" never hides the voice the origin is counted as.
     holders = [index.name(entry.holder) for entry in sorted(members, key=lambda e: e.speaks_for != party)]
     story = _story(index, members)
@@ -398,7 +433,7 @@ def _origin(index: Index, members: Sequence[Entry]) -> Origin:
     publisher = index.publisher(story) or index.claims.source_by_id[story].publisher
     told = story_name(index, story)
     if index.speaks_for(publisher) == party:  # the story's own voice, relayed by the copies
-        relays = [index.name(index.publisher(e.claim.evidence[0].source) or e.holder) for e in members]
+        relays = [index.name(index.publisher(e.sources[0]) or e.holder) for e in members]
         return Origin(f"{told}, relayed by {_names(relays)}", party, tuple(members))
     return Origin(f"{_names(holders)}, relayed by {told}", party, tuple(members))
 
@@ -431,16 +466,76 @@ def _party(index: Index, members: Sequence[Entry]) -> str:
     )
 
 
+def _printed_party(index: Index, members: Sequence[Entry], printing: Iterable[str]) -> str:
+    """The party of an origin the wording joined: its original's publisher's (``_originals.original``).
+
+    Its claims print one text, ``printing`` the sources whose words they share: the
+    words are their original's, whose publisher's party the origin speaks for (where a
+    claim of it speaks for that party; else as :func:`_party` tells). When the original
+    cannot be told, the party among the stories it may be that is graded lowest (its
+    best-graded holder in the origin holding claims in its own voice), conservatively:
+    a copy is never graded above what it may have copied.
+    """
+    told = original(index, printing)
+    voices = [voice(index, entry) for entry in members]
+    candidates = (told.source,) if told.source is not None else told.tied
+    parties = {
+        index.speaks_for(publisher): None for story in candidates if (publisher := index.publisher(story)) is not None
+    }
+    held = [party for party in parties if party in voices]
+    if not held:
+        return _party(index, members)
+    if len(held) == 1:
+        return held[0]
+
+    def grade(party: str) -> Reliability:
+        graded = [
+            entity.reliability if (entity := index.entity(entry.holder)) is not None else Reliability.F
+            for entry in members
+            if entry.speaks_for == party
+        ]
+        return max(graded, default=Reliability.F)
+
+    first = {party: voices.index(party) for party in held}
+    return min(held, key=lambda party: (grade(party), first[party]))
+
+
 def _story(index: Index, members: Sequence[Entry]) -> str | None:
     """When every claim was read in a copy, the id of the one story (root source) they all derive from.
 
     None too for a story the claim set does not hold (a ``derived_from`` loaded with
-    ``references=False``): it has no publisher or title to be named by.
+    ``references=False``): it has no publisher or title to be named by; and for a claim
+    that did not pass through the story (:func:`_through`): no relay is named it never had.
     """
     found = None
     for entry in members:
-        root = root_of(index, entry.claim.evidence[0].source)
+        root = root_of(index, entry.sources[0])
         if root is None or root not in index.claims.source_by_id or (found is not None and root != found):
+            return None
+        if not _through(index, entry, root):
             return None
         found = root
     return found
+
+
+def _through(index: Index, entry: Entry, root: str) -> bool:
+    """Whether a claim read in a copy passed through the story ``root`` the copy derives from.
+
+    The copy's own voice prints the story; a holder the copy names passed through it
+    only where it names the story's publisher among its relays (``via``), the holder is
+    that publisher, or the story itself holds the claim by that holder (same proposition
+    and polarity): a paragraph the copy added of its own (an analyst it alone quotes) is
+    relayed by the copy, not by the story.
+    """
+    source_id = entry.claim.evidence[0].source
+    publisher = index.publisher(root)
+    if index.publisher(source_id) == entry.holder or publisher is None or entry.holder == publisher:
+        return True  # the copy's own voice, or the story's publisher quoted: the story's words
+    if any(index.vocabulary.entity(relay) == publisher for relay in entry.claim.attribution.via):
+        return True  # the relays the claim names include the story's publisher
+    if entry.key is None:
+        return False
+    return any(
+        other.holder == entry.holder and other.polarity == entry.polarity and root in other.sources
+        for other in index.key_group(entry.key)
+    )

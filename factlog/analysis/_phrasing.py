@@ -9,11 +9,12 @@ import attrs
 from factlog.analysis._index import Entry, Index
 from factlog.model._dates import Interval
 from factlog.model._literals import Object
-from factlog.model._nouns import Proposition
+from factlog.model._nouns import Claim, Proposition
 from factlog.model._scales import Certainty
 from factlog.model._vocabulary import shown_form
 
 __all__ = [
+    "stance",
     "ONLY_POSSIBLE",
     "by_holders",
     "capital",
@@ -36,6 +37,22 @@ _PARTICIPLES = {
     Certainty.POSSIBLE: "suggested",
     Certainty.UNCOMMITTED: "reported",
 }
+
+
+_PATTERN_SIDES = {"affirming": "affirming", "denying": "denying"}
+
+
+def stance(claim: Claim, side: str = "") -> str:
+    """How a claim stands, with its certainty: ``affirmed, certain``; one wording for check, show and the report.
+
+    A claim said in a pattern affirms and denies at once: on a finding's ``side``
+    (``affirming``, ``denying``) it reads as that part ("denied in between, implied by
+    'the first … since 2019', certain"), elsewhere as all of it ("'the first … since
+    2019': affirmed then and on the occasion, denied in between, certain"). Raises nothing.
+    """
+    if claim.pattern is None:
+        return f"{claim.polarity.value}, {claim.certainty.value}"
+    return f"{claim.pattern.stance(_PATTERN_SIDES.get(side))}, {claim.certainty.value}"
 
 
 def join(names: Iterable[str]) -> str:

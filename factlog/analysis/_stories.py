@@ -21,6 +21,7 @@ __all__ = [
     "declared_groups",
     "root_of",
     "roots_of",
+    "source_parties",
     "source_story",
     "story_name",
 ]
@@ -32,7 +33,7 @@ def copied_story(index: Index, entry: Entry) -> str | None:
     None for a story the claim set does not hold (a ``derived_from`` loaded with
     ``references=False``): it has no publisher or title to be told by.
     """
-    source_id = entry.claim.evidence[0].source
+    source_id = entry.sources[0]
     if index.publisher(source_id) != entry.holder:
         return None
     root = root_of(index, source_id)
@@ -81,6 +82,16 @@ def root_of(index: Index, source_id: str) -> str | None:
         roots[step] = root
     roots.setdefault(source_id, root)
     return root
+
+
+def source_parties(index: Index) -> dict[str, str | None]:
+    """Source id → the party its publisher speaks for (None: no publisher known), filled as sources are asked about.
+
+    One table an index, shared by the rules that ask it of every claim's sources
+    (``index.speaks_for(index.publisher(source))``): one lookup a source, not two calls.
+    """
+    found: dict[str, str | None] = index.memo("origins:source-parties", lambda _: {})
+    return found
 
 
 def copy_sources(index: Index) -> frozenset[str]:

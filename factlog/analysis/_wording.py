@@ -27,6 +27,7 @@ import attrs
 
 from factlog.analysis._index import Entry, Index, chronological
 from factlog.analysis._quotes import normalise_quote
+from factlog.analysis._stories import source_parties
 from factlog.analysis._unionfind import UnionFind
 
 __all__ = ["CREDITED_SHARE", "MIN_WORDS", "Echo", "echoes", "repeats", "words_of"]
@@ -132,7 +133,7 @@ def _quotes(index: Index, entries: Sequence[Entry]) -> list[Item]:
     # A credited quote's words, its quoted passages kept: the holder's own words.
     credited: dict[str, tuple[str, ...]] = index.memo("wording:credited-words", lambda _: {})
     # Each source's publisher's party (None: no publisher known), looked up once a source, not a quote.
-    parties: dict[str, str | None] = index.memo("wording:parties", lambda _: {})
+    parties = source_parties(index)
     own_voice = False
     for entry in entries:
         for source in entry.sources:  # each looked up, for the evidence below

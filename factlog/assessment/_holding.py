@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from factlog.analysis._dependence import found_original
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._origins import Origin, copied_stories, repeated
 
@@ -97,7 +98,8 @@ def _stance_holders(
     """Whose stance each claim of the origin states: its holder's, or for copied words the holder they repeat.
 
     A claim printing copied words states the stance of the holder its story names for
-    them (:func:`~factlog.analysis._origins.repeated`) or the copied story's publisher,
+    them (:func:`~factlog.analysis._origins.repeated`) or the copied story's publisher
+    (declared, or found by shared wording: ``_dependence.found_original``),
     where that holder speaks in the origin in its own right, preferring one that gives
     the same answer; otherwise of the earliest holder in its own right giving that answer;
     otherwise its own holder. Every part of one claim states one holder's stance.
@@ -120,6 +122,9 @@ def _stance_holders(
         answer = answer_of[entry.id, entry.part]
         named = set(repeated(index, entry))
         named.update(p for story in copied_stories(index, entry) if (p := index.publisher(story)) is not None)
+        found_from = found_original(index, entry)  # undeclared, found by shared wording: as if declared
+        if found_from is not None and (publisher := index.publisher(found_from)) is not None:
+            named.add(publisher)
         same = [other.holder for other in own if answer_of[other.id, other.part] == answer]
         chosen = (
             next((holder for holder in same if holder in named), None)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from factlog._bulk import paused_gc
+from factlog.analysis._dependence import Groups, found_in, merged, seed
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS, Discovery, Vote
 from factlog.analysis._index import Index
 from factlog.analysis._lines import Unstreamable, check_references, index_of, materialise, read_tables, read_whole
@@ -170,9 +171,16 @@ def _assess_lines(
         claim_count = len(offsets)
         del offsets
         votes = _Votes()
+        found: list[Groups] = []
         for number, part in enumerate(groups, 1):
             say(f"votes: bin {number:,} of {len(groups):,}")
-            votes.add(_questions(stream, base, part, limits))
+            votes.add(_questions(stream, base, part, limits, found=found))
+        dependent = merged(found)
+        if dependent:  # sources copying across bins: each bin's origins count every bin's copying
+            votes = _Votes()
+            for number, part in enumerate(groups, 1):
+                say(f"votes, with the sources found copying: bin {number:,} of {len(groups):,}")
+                votes.add(_questions(stream, base, part, limits, dependent=dependent))
         numbers = votes.numbered()
         say(f"learning ({method})")
         discovery = votes.discover(method, max_pairs, max_rounds, extrapolate)
@@ -187,7 +195,9 @@ def _assess_lines(
         copying = Copying.of(learned[1], learned[0], learned[4]) if explain else None
         spooler = Spooler(f"factlog.assess_lines: {file}")
         try:
-            _spool(stream, base, (groups, numbers), discovery, spooler, copying=copying, reading=(limits, say))
+            _spool(
+                stream, base, (groups, numbers), discovery, spooler, copying=copying, reading=(limits, say, dependent)
+            )
             say("putting the propositions in order")
             spooled = spooler.spooled()
         except BaseException:
@@ -204,16 +214,16 @@ def _spool(
     spooler: Spooler,
     *,
     copying: Copying | None,
-    reading: tuple[Limits, Callable[[str], None]],
+    reading: tuple[Limits, Callable[[str], None], Groups],
 ) -> None:
     """The second pass: each question assessed and pickled to ``spooler`` with its sort key."""
     groups, numbers = bins
     results = discovery.questions
     position = 0
-    limits, say = reading
+    limits, say, dependent = reading
     for done, part in enumerate(groups, 1):
         say(f"assessing: bin {done:,} of {len(groups):,}")
-        for _, question in _questions(stream, base, part, limits):
+        for _, question in _questions(stream, base, part, limits, dependent=dependent):
             number = numbers[position]
             position += 1
             beliefs = belief(question, results.get(question_name(number)), discovery.method)
@@ -250,10 +260,25 @@ def _columns(
     return columns
 
 
-def _questions(stream: IO[bytes], base: Index, offsets: Any, limits: Limits) -> Iterator[tuple[Place, Question]]:
-    """The questions of one bin of whole components, each with its place among those of the whole set."""
+def _questions(
+    stream: IO[bytes],
+    base: Index,
+    offsets: Any,
+    limits: Limits,
+    *,
+    dependent: Groups = (),
+    found: list[Groups] | None = None,
+) -> Iterator[tuple[Place, Question]]:
+    """The questions of one bin of whole components, each with its place among those of the whole set.
+
+    ``dependent``: the sources found copying in every bin (:mod:`factlog.analysis._dependence`);
+    with ``found``, those this bin's claims show are added to it.
+    """
     claims = sorted(materialise(stream, offsets.tolist(), limits), key=_ID)  # canonical: by id
-    return placed_questions(index_of(base, claims), weight)
+    index = index_of(base, claims)
+    if found is not None:
+        found.append(found_in(index))
+    return placed_questions(seed(index, dependent), weight)
 
 
 class _Votes:

@@ -235,7 +235,7 @@ def placed_questions(index: Index, weigh: Weigher) -> Iterator[tuple[Place, Ques
 
 def _time_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
     """Committed claims grouped by overlapping time; only-uncommitted claims still make a (voteless) group."""
-    committed = [e for e in entries if e.claim.certainty is not Certainty.UNCOMMITTED]
+    committed = [e for e in entries if e.certainty is not Certainty.UNCOMMITTED]
     return time_groups(committed or list(entries))
 
 

@@ -10,7 +10,7 @@ from factlog.analysis._discovery import AccuCopyParams, Dependence, DependenceTa
 from factlog.assessment._questions import OriginWeight
 from factlog.assessment._weights import DISCOUNTS
 
-__all__ = ["LISTED_ORIGINS", "Copying", "budget_note", "listed", "reasons_for", "unsettled_note"]
+__all__ = ["LISTED_ORIGINS", "Copying", "budget_note", "listed", "origin_names", "reasons_for", "unsettled_note"]
 
 COPY_RATE = AccuCopyParams().copy_rate
 """c, the chance a copier copies a value (AccuCopy's, 0.8): a copier's vote counts 1 − c·p."""
@@ -29,7 +29,8 @@ def listed(origins: Sequence[OriginWeight]) -> tuple[Sequence[OriginWeight], int
     return origins[:LISTED_ORIGINS], max(0, len(origins) - LISTED_ORIGINS)
 
 
-def _names(origins: Sequence[OriginWeight]) -> str:
+def origin_names(origins: Sequence[OriginWeight]) -> str:
+    """``Agency (B, weight 1.73), Ministry (F, weight 0.12, interested) and 2 more``: the strongest, then a count."""
     shown, more = listed(origins)
     return ", ".join(
         f"{o.label} ({o.reliability.value}, weight {o.weight:.2f}"
@@ -126,12 +127,16 @@ def reasons_for(
     """
     reasons = []
     if supporting:
-        reasons.append(f"for: {len(supporting)} independent origin{'s' * (len(supporting) != 1)}: {_names(supporting)}")
+        reasons.append(
+            f"for: {len(supporting)} independent origin{'s' * (len(supporting) != 1)}: {origin_names(supporting)}"
+        )
     note = copying.note(supporting, providers) if copying is not None else None
     if note is not None:
         reasons.append(note)
     if opposing:
-        reasons.append(f"against: {len(opposing)} independent origin{'s' * (len(opposing) != 1)}: {_names(opposing)}")
+        reasons.append(
+            f"against: {len(opposing)} independent origin{'s' * (len(opposing) != 1)}: {origin_names(opposing)}"
+        )
     if split:
         shown, more = listed(split)
         names = ", ".join(o.label for o in shown) + (f" and {more} more" if more else "")

@@ -72,7 +72,7 @@ def _copies_words(index: Index, entry: Entry, origin: Origin, credited: frozense
     the origin's claims held by a holder other than their source's publisher), or to
     another party's origin, repeats words that are not its holder's.
     """
-    source_id = entry.claim.evidence[0].source if entry.claim.evidence else ""
+    source_id = entry.sources[0] if entry.sources else ""
     if index.publisher(source_id) != entry.holder:
         return False
     party = index.speaks_for(entry.holder)
@@ -102,7 +102,7 @@ def _credited(index: Index, origin: Origin) -> frozenset[str]:
     return frozenset(
         index.speaks_for(entry.holder)
         for entry in origin.entries
-        if entry.claim.evidence and index.publisher(entry.claim.evidence[0].source) != entry.holder
+        if entry.sources and index.publisher(entry.sources[0]) != entry.holder
     )
 
 
@@ -113,9 +113,11 @@ def _grade(index: Index, holder: str) -> Reliability:
 
 def _parties(index: Index, entry: Entry, known: dict[object, frozenset[str]]) -> frozenset[str]:
     assert entry.proposition is not None
-    found = known.get(entry.proposition.object)
+    # A slot's predicates may differ (a family joined by exclusive_with or a scale), and so may what each accuses.
+    key = (entry.proposition.object, entry.predicate.accuses if entry.predicate is not None else None)
+    found = known.get(key)
     if found is None:
-        found = known[entry.proposition.object] = interested_parties(index, entry)
+        found = known[key] = interested_parties(index, entry)
     return found
 
 
@@ -164,7 +166,7 @@ def votes(
     (a yes/no question's by default: ``affirms it``, ``denies it``).
     """
     votes, notes = [], []
-    parties: dict[object, frozenset[str]] = {}  # object → the parties of the entries naming it (same subject)
+    parties: dict[object, frozenset[str]] = {}  # (object, accuses) → the parties accused (same subject)
     affirms: dict[str, dict[str, set[str]]] = {}  # speaker → claim → the values it affirms now, committed
     several = len(answer_of) > len({claim for claim, _ in answer_of})  # some claim has several readings here
     for origin in origins(index, group, wording=True):  # an undeclared echo counts once, as a declared copy
@@ -190,7 +192,7 @@ def votes(
             weight, discounts = vote_weight(index, entry, interested)
             shown = round(weigh(index, entry, interested, reliability), 4)
             answer = answer_of[entry.id, entry.part]
-            certainty = entry.claim.certainty
+            certainty = entry.certainty
             now = (entry.id, entry.part) in current
             # A superseded claim of an origin of several holders is named by its holder: that one changed, not all.
             label = origin.label if now or not held.several else index.name(holder)

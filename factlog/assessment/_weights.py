@@ -57,7 +57,7 @@ def vote_weight(index: Index, entry: Entry, interested: bool) -> tuple[float, tu
     relays = (index.entity(relay) for relay in entry.claim.attribution.via)
     if any(relay is not None and relay.anonymous for relay in relays):
         applied.append("unnamed relay")
-    weight = CERTAINTY_WEIGHT[entry.claim.certainty]
+    weight = CERTAINTY_WEIGHT[entry.certainty]
     for name in applied:
         weight *= DISCOUNTS[name]
     return weight, tuple(applied)

@@ -89,8 +89,7 @@ def copy_votes(index: Index) -> list[Copy]:
         proposition, predicate = entry.proposition, entry.predicate
         if proposition is None or not slot_votes(predicate):
             continue  # yes or no: two parties affirming the same thing is what agreement looks like
-        claim = entry.claim
-        if claim.certainty is Certainty.UNCOMMITTED:
+        if entry.certainty is Certainty.UNCOMMITTED:
             continue
         # The first evidence's source, in the entry's tuple that its source's claims share.
         publisher = declared.get(entry.sources[0]) if declared else None
@@ -115,9 +114,9 @@ def copy_votes(index: Index) -> list[Copy]:
         key = entry.key
         value = key[2] if key is not None else object_key(proposition.object)
         answer = answers.get(value) or _answer(answers, value)
-        if claim.polarity is Polarity.DENIED:
+        if entry.claim.polarity is Polarity.DENIED:  # the claim's own, where a pattern's reading may turn it
             answer = "not " + answer
-        found.append((claim.id, question, answer, entry.speaks_for))
+        found.append((entry.id, question, answer, entry.speaks_for))
     return found
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index
+from factlog.analysis._originals import original
 from factlog.analysis._origins import declared_groups, origins, source_story, story_name
 from factlog.analysis._wording import Echo, echoes
 from factlog.checks._findings import Finding, Severity
@@ -73,22 +74,39 @@ def shared_wording(index: Index) -> Iterator[Finding]:
     parties or more (two papers each quoting its own speaker in one sentence) make the
     copy the words of one of them, the holder the earliest published crediting source
     names (then by publisher and title): a copier never joins the holders it copies.
-    When one of the sources already declares the story it copies (``derived_from`` a
-    press release), that story is named as the likely original and the others are
-    asked to declare it: "...: likely one origin, Karvonian Space Agency (“Press
-    release”, 2026-11-27), which daily-courier declares copying; declare derived_from
-    ["kspace-release"] in harbour-post".
-
-    The message names the earliest published source as the likely original and the
-    sources to declare as its copies: "Shared wording: Acme Corp pollutes Town (2024):
-    denied in their own voice by Outlet 1, Outlet 2 and Outlet 3, each printing “Acme
-    Corp has at no time discharged untreated waste into the river”, with no
-    derived_from between them: likely one origin, Acme Corp (“Press release”,
-    2024-05-01), published first; declare derived_from ["pr"] in s1, s2 and s3". One
-    side a source, earliest first. ``factlog assess`` (and the report's dispute panels)
+    Copying is a relation between sources (Dong, Berti-Équille & Srivastava 2009): the
+    message names the likely original, and asks the others to declare copying it. A
+    source that declares ``derived_from`` is a copy, never the original: the story it
+    declares copying (followed to its root) stands in its place, and is named as the
+    likely original where it is the earliest: "...: likely one origin, Karvonian Space
+    Agency (“Press release”, 2026-11-27), which daily-courier declares copying; declare
+    derived_from ["kspace-release"] in harbour-post" (a copy whose own story prints the
+    words leaves the declaring to that story). Of the stories left, one published
+    definitely before every other is the original: "Shared wording: Acme Corp pollutes
+    Town (2024): denied in their own voice by Outlet 1, Outlet 2 and Outlet 3, each
+    printing “Acme Corp has at no time discharged untreated waste into the river”, with
+    no derived_from between them: likely one origin, Acme Corp (“Press release”,
+    2024-05-01), published first; declare derived_from ["pr"] in s1, s2 and s3"; an
+    earlier source is never asked to declare a later one. Among stories of one day (or
+    not dated apart), the one its publisher issues in its own right (a source of kind
+    ``official-statement``, or a publisher that is no media outlet: a ministry's
+    statement, not the wire that prints it the same day) is the original when exactly
+    one is: "likely one origin, Orvanian Foreign Ministry (“Statement”, 2026-03-03),
+    issued by Orvanian Foreign Ministry in its own right (none of the others dated
+    before it); declare derived_from ["mfa-statement"] in mpa-wire". Otherwise the
+    order cannot be told, and the message says so, never choosing by name: "likely one
+    origin, but which is the original cannot be told: Outlet 1 (“Story 1”, 2025-10-02)
+    and Outlet 2 (“Story 2”, 2025-10-02), published the same day; declare which copies
+    which: derived_from ["s1"] in s2, or derived_from ["s2"] in s1". One side a
+    source, earliest first. ``factlog assess`` (and the report's dispute panels)
     counts such claims as one origin already, as it counts declared copies, labelled
-    "…, printing one wording (no derived_from)" where the wording alone joins them;
-    declaring the copies names the story instead. Severity: *warning*:
+    "…, printing one wording (no derived_from)" where the wording alone joins them,
+    speaking for the original's party and graded as its holders (where the original
+    cannot be told, as the lowest graded it may be). Copying is a relation between
+    sources: the sources so found are one origin for every other claim they agree on in
+    their own voice too, however few its words (a toll "killing 12 civilians" the copy
+    prints after the copied sentence). Declaring the copies names the story instead, and
+    changes no origin nor grade. Severity: *warning*:
     the count of sources is not independent confirmation until the copies are declared
     or the echo is shown to be chance.
     """
@@ -119,65 +137,77 @@ def _finding(index: Index, echo: Echo, polarity: Polarity) -> Finding | None:
     verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
     if echo.quoted:
         return _credited(index, echo, what, verb)
-    declared = _declared(index, echo)
-    if declared is not None:
-        return declared
-    original = echo.sources[0]
-    shared = set(echo.sources)
-    joined = {source for origin in found if original in origin.sources for source in origin.sources}
-    together = next(group for group in groups if original in group)
-    undeclared = [source for source in echo.sources if source not in joined] or list(echo.sources[1:])
-    undeclared = [source for source in undeclared if source not in together]
-    source = index.claims.source_by_id[original]
-    story = f"{index.name(index.publisher(original) or source.publisher)} (“{source.title}”"
-    if source.published is None:
-        likely = f"likely one origin, none dated to tell which came first ({story}) is first by name)"
+    told = original(index, echo.sources)
+    if told.source is None:
+        return _untold(index, echo, told.tied or echo.sources, what, verb)
+    root = told.source
+    undeclared = _to_declare(index, echo, root)
+    if not undeclared:
+        return None
+    copying = [source for source in echo.sources if source != root and source_story(index, source) == root]
+    source = index.claims.source_by_id[root]
+    dated = "" if source.published is None else f", {source.published}"
+    if root not in echo.sources:  # the story a copy declares, printed by none of the others itself
+        why = f"which {phrasing.join(copying)} declare{'s' if len(copying) == 1 else ''} copying"
+    elif told.issued:
+        publisher = index.name(index.publisher(root) or source.publisher)
+        why = f"issued by {publisher} in its own right (none of the others dated before it)"
     else:
-        likely = f"likely one origin, {story}, {source.published}), published first"
-        later = index.claims.source_by_id.get(echo.sources[1])
-        if later is not None and later.published is not None and later.published.sort_key == source.published.sort_key:
-            likely += " (with others that day: first by name)"
+        why = "published first"
     return Finding(
         rule="shared_wording",
         severity=Severity.WARNING,
         message=f"Shared wording: {what}: {verb} {_voiced(index, echo)}, each printing"
-        f" “{_shown(echo.quote)}”, {_between(groups, undeclared)}: {likely};"
-        f' declare derived_from ["{original}"] in {phrasing.join(s for s in undeclared if s in shared)}',
+        f" “{_shown(echo.quote)}”, {_between(declared_groups(index, echo.sources), undeclared)}:"
+        f" likely one origin, {story_name(index, root)[:-1]}{dated}), {why};"
+        f' declare derived_from ["{root}"] in {phrasing.join(undeclared)}',
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
     )
 
 
-def _declared(index: Index, echo: Echo) -> Finding | None:
-    """The finding of an echo whose earliest source copies nothing but a later one declares the story it copies.
+def _to_declare(index: Index, echo: Echo, root: str) -> list[str]:
+    """The sources that should declare copying ``root``: each echo source not derived from it.
 
-    Asking that copy to declare the earliest source would ask it to copy twice: the story
-    the first copy declares (its root, when the claim set holds it) is the likely
-    original, and the sources that do not derive from it are the ones to declare. None
-    otherwise.
+    A declared copy whose own story prints the words too leaves the declaring to that
+    story (a paper running the wire: the wire copies the release); any other declares it
+    itself.
     """
-    roots = {source: source_story(index, source) for source in echo.sources}
-    copying = [source for source in echo.sources if roots[source] is not None]
-    if not copying or roots[echo.sources[0]] is not None:
-        return None  # the earliest is a copy, or none is: declaring the earliest names the story
-    original = roots[copying[0]]
-    assert original is not None
-    groups = declared_groups(index, echo.sources)
-    undeclared = [source for source in echo.sources if roots[source] != original and source != original]
-    if not undeclared:
-        return None
-    polarity = echo.entries[0].polarity
-    what = phrasing.proposition_of(index, list(echo.entries))
-    verb = "affirmed" if polarity is Polarity.AFFIRMED else "denied"
-    story = story_name(index, original)
-    published = index.claims.source_by_id[original].published
-    dated = "" if published is None else f", {published}"
+    found: dict[str, None] = {}
+    for source_id in echo.sources:
+        story = source_story(index, source_id)
+        if root in (source_id, story):
+            continue
+        found[story if story is not None and story in echo.sources else source_id] = None
+    return [source_id for source_id in found if source_id != root]
+
+
+def _untold(index: Index, echo: Echo, tied: tuple[str, ...], what: str, verb: str) -> Finding:
+    """The finding of an echo whose original cannot be told: the stories it may be, and what to declare."""
+    by_id = index.claims.source_by_id
+    dates = {by_id[s].published for s in tied if s in by_id}
+    alike = (
+        "published the same day"
+        if None not in dates and len({d.sort_key for d in dates if d}) == 1
+        else "not dated apart"
+    )
+    named = phrasing.join(
+        f"{story_name(index, s)[:-1]}{'' if by_id[s].published is None else f', {by_id[s].published}'})" for s in tied
+    )
+    if len(tied) == 2:
+        first, second = tied
+        ask = (
+            f'declare which copies which: derived_from ["{first}"] in {second}, or derived_from ["{second}"] in {first}'
+        )
+    else:
+        ask = (
+            f"declare which copies which: derived_from naming the original, one of {phrasing.join(tied)}, in the others"
+        )
     return Finding(
         rule="shared_wording",
         severity=Severity.WARNING,
         message=f"Shared wording: {what}: {verb} {_voiced(index, echo)}, each printing"
-        f" “{_shown(echo.quote)}”, {_between(groups, undeclared)}: likely one origin, {story[:-1]}{dated}),"
-        f" which {phrasing.join(copying)} declare{'s' if len(copying) == 1 else ''} copying;"
-        f' declare derived_from ["{original}"] in {phrasing.join(undeclared)}',
+        f" “{_shown(echo.quote)}”, {_between(declared_groups(index, echo.sources), list(tied))}:"
+        f" likely one origin, but which is the original cannot be told: {named}, {alike}; {ask}",
         claims={f"in {source_id}": list(ids) for source_id, ids in echo.by_source},
     )
 

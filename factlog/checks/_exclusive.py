@@ -132,18 +132,18 @@ def _exclusive(
     """
 
     def committed(group: Sequence[Entry]) -> list[Entry]:
-        return [e for e in group if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
+        return [e for e in group if e.polarity is Polarity.AFFIRMED and e.certainty is not Certainty.UNCOMMITTED]
 
     one, two = committed(first_group), committed(second_group)
     yes, no = chronological(overlapping(one, two)), chronological(overlapping(two, one))
     if not yes or not no:
         return None
-    certain_yes = [e for e in yes if e.claim.certainty is Certainty.CERTAIN]
-    certain_no = [e for e in no if e.claim.certainty is Certainty.CERTAIN]
+    certain_yes = [e for e in yes if e.certainty is Certainty.CERTAIN]
+    certain_no = [e for e in no if e.certainty is Certainty.CERTAIN]
     firm = definitely_meet(certain_yes, certain_no)
     definite = definitely_meet(yes, no)
-    both_certain = any(e.claim.certainty is Certainty.CERTAIN for e in yes) and any(
-        e.claim.certainty is Certainty.CERTAIN for e in no
+    both_certain = any(e.certainty is Certainty.CERTAIN for e in yes) and any(
+        e.certainty is Certainty.CERTAIN for e in no
     )
     severity = graded(certain=True, definite=True) if firm else graded(certain=both_certain, definite=definite)
     declared, (first, second) = names

@@ -173,7 +173,7 @@ def future_event_as_fact(index: Index) -> Iterator[Finding]:
         # time, from before any day): read from the entry, not its proposition's time.
         if stated is None or entry.span[0] <= stated.span[1]:  # stated.span[1]: its last_day
             continue
-        if entry.claim.certainty is Certainty.CERTAIN and entry.polarity is Polarity.AFFIRMED:
+        if entry.certainty is Certainty.CERTAIN and entry.polarity is Polarity.AFFIRMED:
             assert entry.proposition is not None
             yield Finding(
                 rule="future_event_as_fact",

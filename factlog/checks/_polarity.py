@@ -29,7 +29,7 @@ def strongest(entries: Sequence[Entry]) -> Certainty:
     """
     met: list[Certainty] = []
     for entry in entries:
-        certainty = entry.claim.certainty
+        certainty = entry.certainty
         if certainty is Certainty.CERTAIN:
             return certainty
         if certainty not in met:
@@ -39,8 +39,8 @@ def strongest(entries: Sequence[Entry]) -> Certainty:
 
 def _severity(affirmed: Sequence[Entry], denied: Sequence[Entry], *, event: bool) -> tuple[Severity, bool]:
     """The severity of the surest pair (see :func:`graded`), and whether any pair definitely conflicts."""
-    firm_affirmed = [e for e in affirmed if e.claim.certainty is Certainty.CERTAIN]
-    firm_denied = [e for e in denied if e.claim.certainty is Certainty.CERTAIN]
+    firm_affirmed = [e for e in affirmed if e.certainty is Certainty.CERTAIN]
+    firm_denied = [e for e in denied if e.certainty is Certainty.CERTAIN]
     if definite_conflict(firm_affirmed, firm_denied, event=event):
         return graded(certain=True, definite=True), True  # then every claim's conflict is definite too
     definite = definite_conflict(affirmed, denied, event=event)
@@ -129,13 +129,13 @@ def opposed_claims(index: Index) -> Iterator[Finding]:
                 rule="opposed_claims",
                 severity=severity,
                 message=message,
-                claims={"affirming": [e.claim.id for e in yes], "denying": [e.claim.id for e in no]},
+                claims={"affirming": [e.id for e in yes], "denying": [e.id for e in no]},
             )
     yield from _wider_denials(index)
 
 
 def _committed(entries: Sequence[Entry], polarity: Polarity) -> list[Entry]:
-    return [e for e in entries if e.polarity is polarity and e.claim.certainty is not Certainty.UNCOMMITTED]
+    return [e for e in entries if e.polarity is polarity and e.certainty is not Certainty.UNCOMMITTED]
 
 
 def _denies(entries: Sequence[Entry]) -> bool:
@@ -258,25 +258,25 @@ def answered_denial(index: Index) -> Iterator[Finding]:
     """
     for answered_id, answerers in index.answered_by.items():
         answered = index.by_id.get(answered_id)
-        if answered is None or answered.claim.certainty is Certainty.UNCOMMITTED:
+        if answered is None or answered.certainty is Certainty.UNCOMMITTED:
             continue
         against = chronological(
             [
                 e
                 for e in answerers
                 if stance(e, answered) is not answered.claim.polarity
-                and e.claim.certainty is not Certainty.UNCOMMITTED
+                and e.certainty is not Certainty.UNCOMMITTED
                 and (e.key is None or e.key != answered.key)
             ]
         )
         if not against:
             continue
-        certain = answered.claim.certainty is Certainty.CERTAIN and strongest(against) is Certainty.CERTAIN
+        certain = answered.certainty is Certainty.CERTAIN and strongest(against) is Certainty.CERTAIN
         names = phrasing.holders(index, against)
         verb = "denied" if answered.claim.polarity is Polarity.AFFIRMED else "denial rejected"
-        said = phrasing.participle(answered.claim.certainty)
+        said = phrasing.participle(answered.certainty)
         if answered.claim.polarity is Polarity.DENIED:
-            said = "denied" if answered.claim.certainty is Certainty.CERTAIN else f"{said} as a denial"
+            said = "denied" if answered.certainty is Certainty.CERTAIN else f"{said} as a denial"
         yield Finding(
             rule="answered_denial",
             severity=Severity.WARNING if certain else Severity.INFO,

@@ -112,7 +112,7 @@ def _told(index: Index, entry: Entry) -> str | None:
     story = copied_story(index, entry)
     if story is not None:
         return story
-    source_id = entry.claim.evidence[0].source
+    source_id = entry.sources[0]
     return source_id if index.publisher(source_id) == entry.holder else None
 
 

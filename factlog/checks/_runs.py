@@ -199,7 +199,7 @@ def clashing(values: Values, groups: list[list[Entry]]) -> Iterator[Conflict]:
     if not involved:
         return
     units = any(every.unconvertible(number) for number in involved)
-    firm = [n for n, group in enumerate(groups) if any(e.claim.certainty is Certainty.CERTAIN for e in group)]
+    firm = [n for n, group in enumerate(groups) if any(e.certainty is Certainty.CERTAIN for e in group)]
     firm_set = every.empty()
     for number in firm:
         firm_set.add(number)
@@ -209,7 +209,7 @@ def clashing(values: Values, groups: list[list[Entry]]) -> Iterator[Conflict]:
     exact_groups = [values.exact(group) for group in groups]  # once a group, not once a claim
     definite = meeting_clash(every.empty(), numbered, convertible_only=False)
     # The lists of exact and certain claims are built only for the sweeps that need them.
-    certain = [(n, e) for n, e in numbered if e.claim.certainty is Certainty.CERTAIN] if firm_clash else []
+    certain = [(n, e) for n, e in numbered if e.certainty is Certainty.CERTAIN] if firm_clash else []
     if firm_clash and meeting_clash(
         every.empty(), [(n, e) for n, e in certain if exact_groups[n]], convertible_only=True
     ):
@@ -233,7 +233,7 @@ def _counted(values: Values, groups: list[list[Entry]], table: ClashTable) -> It
     if not involved:
         return
     units = any(table.unconverted(number, once) for number in involved)
-    firm = [n for n, group in enumerate(groups) if any(e.claim.certainty is Certainty.CERTAIN for e in group)]
+    firm = [n for n, group in enumerate(groups) if any(e.certainty is Certainty.CERTAIN for e in group)]
     firm_once = [0] * size
     for number in firm:
         firm_once[number] = 1
@@ -279,7 +279,7 @@ def _meeting_counted(
             (days, number)
             for number in (range(len(groups)) if chosen is None else chosen)
             for e in groups[number]
-            if (days := e.span if spans else e.core) is not None and (not certain_only or e.claim.certainty is certain)
+            if (days := e.span if spans else e.core) is not None and (not certain_only or e.certainty is certain)
         ),
         key=itemgetter(0),
     )

@@ -10,7 +10,7 @@ reads: one C-level pass a group (a set of its claims' polarities and certainties
 where each rule walked every group's claims in Python.
 
 The same pass splits the groups it keeps by polarity and certainty, from the pairs it
-read (``itertools.compress``): a rule reads each claim's certainty from its claim object
+read (``itertools.compress``), each claim's certainty kept in its entry: a rule reads it from its claim object
 no more, and at a million claims, where the groups no longer fit in the processor's
 caches, each such read is a trip to memory.
 """
@@ -32,7 +32,7 @@ POLARITIES = tuple(Polarity)
 
 # Each claim's polarity and certainty as their values (str): a set of these hashes in C, where
 # the enum members' own __hash__ is a Python call.
-_PAIR = attrgetter("polarity._value_", "claim.certainty._value_")
+_PAIR = attrgetter("polarity._value_", "certainty._value_")
 _COMMITTED = {
     polarity: frozenset((polarity.value, c.value) for c in Certainty if c is not Certainty.UNCOMMITTED)
     for polarity in Polarity

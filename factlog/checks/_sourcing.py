@@ -19,12 +19,15 @@ from factlog.analysis._origins import (
     story_name,
     voices,
 )
+from factlog.analysis._parties import parties as accused
+from factlog.analysis._parties import role
 from factlog.analysis._timegroups import dated_components
 from factlog.checks._findings import Finding, Severity
 from factlog.checks._groupings import reads
 from factlog.checks._polarity import wider_pairs
 from factlog.checks._relays import misreport
 from factlog.checks._screens import POLARITIES, key_screens
+from factlog.model._kinds import Accused
 from factlog.model._scales import Certainty, Polarity, Reliability
 
 __all__ = ["hollow_corroboration", "interested_denial", "overconfident_holder", "self_contradiction"]
@@ -106,7 +109,7 @@ def overconfident_holder(index: Index) -> Iterator[Finding]:
         entity = index.entity(holder)
         if entity is None or not (entity.anonymous or entity.reliability is Reliability.E):
             continue
-        certain = [e for e in entries if e.claim.certainty is Certainty.CERTAIN]
+        certain = [e for e in entries if e.certainty is Certainty.CERTAIN]
         if not certain:
             continue
         why = "anonymous" if entity.anonymous else "graded E, unreliable"
@@ -127,48 +130,50 @@ def interested_denial(index: Index) -> Iterator[Finding]:
     When the subject or the object of a proposition (or an entity speaking for one,
     such as its state media, or an outlet's copy of a story one published, in the
     outlet's own voice) denies it, the denial is self-interested: it says little
-    about the truth and should be weighed as such, never taken as refutation. One
-    finding per proposition, listing the interested denials and what they deny.
-    Severity: *info*. A text the claims spell differently (texts compare casefolded:
+    about the truth and should be weighed as such, never taken as refutation. The
+    predicate's ``accuses`` narrows the accused: ``"subject"`` for an attack, whose
+    victim denying it is no interested party; undeclared, subject and object both are
+    (the supplier and the receiver of weapons), and a finding whose deniers all speak
+    for the object says how to declare it. The parties are those assessment discounts
+    as interested. One finding per proposition, listing the interested denials and
+    what they deny. A claim said in a pattern ("the first attack since 2019") denies
+    by implication, and is named so; alone, with nothing it denies said by anyone, it
+    is not reported. Severity: *info*. A text the claims spell differently (texts compare casefolded:
     ``Acme Corp`` and ``ACME corp`` are one proposition) is named as most of them spell
     it, on a tie by the smallest spelling: never by the claims' ids or order.
     """
     copies = copy_sources(index)
     denial, affirmation = Polarity.DENIED, Polarity.AFFIRMED
     for entries in key_screens(index).denials:  # nothing denied, most groups, is ruled out there
-        proposition = entries[0].proposition
-        assert proposition is not None
-        parties = {index.speaks_for(proposition.subject)}
-        if isinstance(proposition.object, str):
-            parties.add(index.speaks_for(proposition.object))
+        parties = set(accused(index, entries[0]))  # as assessment weighs interest: factlog.analysis._parties
+        if not parties:
+            continue
         # A claim's voices hold its own party, and only that unless its first source is a copy.
         interested = [
             e
             for e in entries
             if e.polarity is denial
-            and (
-                e.speaks_for in parties
-                or (e.claim.evidence[0].source in copies and not parties.isdisjoint(voices(index, e)))
-            )
+            and (e.speaks_for in parties or (e.sources[0] in copies and not parties.isdisjoint(voices(index, e))))
         ]
         if not interested:
             continue
-        mine = {e.claim.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
+        mine = {e.id for e in interested}  # a pattern claim affirms what it does not deny: not its own target
         narrower = (
             [e for key in index.narrower_keys(entries[0].key) for e in index.key_group(key)] if entries[0].key else []
         )
         denied = list(
-            {
-                e.claim.id: e for e in [*entries, *narrower] if e.polarity is affirmation and e.claim.id not in mine
-            }.values()
+            {e.id: e for e in [*entries, *narrower] if e.polarity is affirmation and e.id not in mine}.values()
         )
+        if not denied and all(e.claim.pattern is not None for e in interested):
+            continue  # "the first since 2019" alone: an implied denial that answers nothing said here
         interested = chronological(interested)
         names = phrasing.join(_denier(index, e, parties) for e in interested)
         what = phrasing.proposition_words(index, entries)
         yield Finding(
             rule="interested_denial",
             severity=Severity.INFO,
-            message=f"Denied by an interested party: {what}: denied by {names}, party to it",
+            message=f"Denied by an interested party: {what}: denied by {names}, party to it"
+            + _object_only(index, interested),
             claims={
                 "interested": [e.id for e in interested],
                 "denied": [e.id for e in chronological(denied)],
@@ -176,9 +181,28 @@ def interested_denial(index: Index) -> Iterator[Finding]:
         )
 
 
+def _object_only(index: Index, interested: list[Entry]) -> str:
+    """Where every denier speaks for the object alone and the predicate leaves ``accuses`` at both: what to declare."""
+    predicate = interested[0].predicate
+    if predicate is None or predicate.accuses is not Accused.BOTH:
+        return ""
+    roles = {role(index, entry, entry.speaks_for) for entry in interested}
+    if roles != {"object"}:
+        return ""
+    return (
+        f" as its object (not necessarily accused: if {predicate.id} accuses its subject alone, as an attack"
+        ' does not accuse its victim, declare "accuses": "subject" on the predicate)'
+    )
+
+
 def _denier(index: Index, entry: Entry, parties: set[str]) -> str:
-    """Who denies, in words: the holder's name, with the stories of ``parties`` it copies when it speaks for none."""
+    """Who denies, in words: the holder's name, with the stories of ``parties`` it copies when it speaks for none.
+
+    A claim said in a pattern denies by implication: "Agency (implied by 'the first … since 2019')".
+    """
     name = index.name(entry.holder)
+    if entry.claim.pattern is not None:
+        name += f" (implied by {entry.claim.pattern.words})"
     if entry.speaks_for in parties:
         return name
     stories = sorted(
@@ -210,7 +234,9 @@ def self_contradiction(index: Index) -> Iterator[Finding]:
 
     Example: a spokesman (``"affiliation": "russia"``) denies on ``2024-11``, the
     government confirms on ``2025-04``: "Reversal: ...: denied by the spokesman
-    (2024-11), then affirmed by Russia (2025-04)".
+    (2024-11), then affirmed by Russia (2025-04)". Outlets of one party on one day name
+    the party, and what each said of when: "both affirmed and denied by Orvania, through
+    Orvania Television (affirming 2024) and Orvanian News Agency (denying 2020–2026-03-01)".
     """
     for opposed in key_screens(index).opposed_sides:  # keys with a committed claim of each polarity: few
         by_party: dict[str, list[Entry]] = {}
@@ -239,7 +265,7 @@ def _by_party(entries: list[Entry], polarity: Polarity) -> dict[str, list[Entry]
     """Committed claims of one polarity, by the party each speaks for."""
     parties: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
-        if entry.polarity is polarity and entry.claim.certainty is not Certainty.UNCOMMITTED:
+        if entry.polarity is polarity and entry.certainty is not Certainty.UNCOMMITTED:
             parties[entry.speaks_for].append(entry)
     return parties
 
@@ -281,6 +307,8 @@ def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Ent
     if len(stated) < 2:
         holders = phrasing.join(index.name(e.holder) for e in chronological(group))
         where = " (in one source)" if same_source else ""
+        if holders != index.name(party):  # outlets of one party: name it, and what each said when
+            holders = f"{index.name(party)}, through {_said_by(index, yes, no)}"
         message = f"Self-contradiction: {what}: both affirmed and denied by {holders}{where}"
     else:
         first, then = (no, yes) if _first_said(no) <= _first_said(yes) else (yes, no)
@@ -294,6 +322,18 @@ def _self_contradiction(index: Index, party: str, yes: list[Entry], no: list[Ent
     if no[0].key != yes[0].key:
         message += f" (denied of the wider place: {phrasing.proposition(index, no[0].proposition, with_time=False)})"
     return Finding(rule="self_contradiction", severity=Severity.WARNING, message=message, claims=claims)
+
+
+def _said_by(index: Index, yes: list[Entry], no: list[Entry]) -> str:
+    """``OTV (affirming 2024) and ONA (denying 2020–2026-03-01)``: each holder, the side it takes and the times."""
+    said: dict[tuple[str, str], list[str]] = {}
+    for verb, entries in (("affirming", yes), ("denying", no)):
+        for entry in entries:
+            times = said.setdefault((index.name(entry.holder), verb), [])
+            time = phrasing.span(entry.when) or "no date"
+            if time not in times:
+                times.append(time)
+    return phrasing.join(f"{name} ({verb} {', '.join(times)})" for (name, verb), times in said.items())
 
 
 def _first_said(entries: list[Entry]) -> tuple[int, int]:

@@ -40,7 +40,7 @@ def _buckets(index: Index, key: PropositionKey, cache: dict[PropositionKey, _Buc
     if found is None:
         found = {}
         for entry in index.key_group(key):
-            if entry.stated is not None and entry.claim.certainty is not Certainty.UNCOMMITTED:
+            if entry.stated is not None and entry.certainty is not Certainty.UNCOMMITTED:
                 found.setdefault((entry.speaks_for, entry.claim.polarity), []).append(entry)
         for side, entries in found.items():
             found[side] = chronological(entries)
@@ -71,7 +71,7 @@ def _first_on_record(
         for entry in answers.get(other.id, ()):
             if entry.id in index.hidden or entry.speaks_for != party or entry.stated is None or entry.id in skip:
                 continue
-            if entry.claim.certainty is Certainty.UNCOMMITTED:
+            if entry.certainty is Certainty.UNCOMMITTED:
                 continue
             if not sided or stance(entry, other) is other.claim.polarity:
                 candidates.append(entry)
@@ -119,7 +119,7 @@ def misreported_stance(index: Index) -> Iterator[Finding]:
         if found is None:
             continue
         against, definite, words = found
-        certain = meta.claim.certainty is Certainty.CERTAIN
+        certain = meta.certainty is Certainty.CERTAIN
         yield Finding(
             rule="misreported_stance",
             severity=graded(certain=certain, definite=definite, top=Severity.WARNING),

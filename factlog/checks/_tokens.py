@@ -215,11 +215,11 @@ def _tokens(
 def entry_question(index: Index, entry: Entry) -> int | None:
     """The hash of the question a claim votes on in ``undeclared_copying`` (its own test, repeated), or None."""
     proposition = entry.proposition
-    if proposition is None or entry.claim.certainty is Certainty.UNCOMMITTED:
+    if proposition is None or entry.certainty is Certainty.UNCOMMITTED:
         return None
     if not slot_votes(entry.predicate):
         return None
-    source = index.claims.source_by_id.get(entry.claim.evidence[0].source)
+    source = index.claims.source_by_id.get(entry.sources[0])
     if source is not None and source.derived_from and index.publisher(source.id) == entry.holder:
         return None
     slot = (proposition.subject, proposition.predicate, proposition.qualifiers)

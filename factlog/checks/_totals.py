@@ -65,7 +65,7 @@ def falling_total(index: Index) -> Iterator[Finding]:
                 not isinstance(value, Quantity)
                 or days is None
                 or entry.polarity is not Polarity.AFFIRMED
-                or entry.claim.certainty is Certainty.UNCOMMITTED
+                or entry.certainty is Certainty.UNCOMMITTED
             ):
                 continue
             counted.append((days, value, entry))
@@ -94,7 +94,7 @@ def falling_total(index: Index) -> Iterator[Finding]:
             if against is None or high >= against[0]:
                 continue
             established = against[1]
-            certain = entry.claim.certainty is Certainty.CERTAIN and established.claim.certainty is Certainty.CERTAIN
+            certain = entry.certainty is Certainty.CERTAIN and established.certainty is Certainty.CERTAIN
             assert established.proposition is not None
             assert entry.proposition is not None
             yield Finding(

@@ -14,6 +14,7 @@ from factlog.analysis._sides import Side
 from factlog.analysis._timegroups import definitely_meet, spans_meet
 from factlog.analysis._unionfind import UnionFind
 from factlog.analysis._values import convert
+from factlog.checks._corrections import corrections, corrections_words, only_corrections
 from factlog.checks._findings import Finding, Severity, finding_id, graded
 from factlog.checks._groupings import reads
 from factlog.checks._relays import Relays
@@ -32,7 +33,7 @@ def _object(entry: Entry) -> object:
 
 
 def _committed_affirmations(entries: Sequence[Entry]) -> list[Entry]:
-    return [e for e in entries if e.polarity is Polarity.AFFIRMED and e.claim.certainty is not Certainty.UNCOMMITTED]
+    return [e for e in entries if e.polarity is Polarity.AFFIRMED and e.certainty is not Certainty.UNCOMMITTED]
 
 
 def _pair_severity(values: Values, first: list[Entry], second: list[Entry]) -> tuple[Severity, bool]:
@@ -49,8 +50,8 @@ def _pair_severity(values: Values, first: list[Entry], second: list[Entry]) -> t
     definite = definitely_meet(first, second)
     exact = values.exact(first) and values.exact(second)
     top = None if values.convertible(first, second) else Severity.WARNING
-    firm_first = [e for e in first if e.claim.certainty is Certainty.CERTAIN]
-    firm_second = [e for e in second if e.claim.certainty is Certainty.CERTAIN]
+    firm_first = [e for e in first if e.certainty is Certainty.CERTAIN]
+    firm_second = [e for e in second if e.certainty is Certainty.CERTAIN]
     if firm_first and firm_second and spans_meet([e.span for e in firm_first], [e.span for e in firm_second]):
         firm_definite = definitely_meet(firm_first, firm_second)
         return graded(certain=True, definite=firm_definite and exact, top=top), definite
@@ -104,7 +105,7 @@ def _merge_undated(values: Values, conflicts: Iterator[tuple[Conflict, bool]]) -
         joined.find(number)
         for group in groups:
             for entry in group:
-                joined.union(first.setdefault(entry.claim.id, number), number)
+                joined.union(first.setdefault(entry.id, number), number)
     sets: dict[int, list[Conflict]] = {}
     for number, conflict in enumerate(undated):
         sets.setdefault(joined.find(number), []).append(conflict)
@@ -129,7 +130,7 @@ def _regroup(values: Values, groups: list[list[Entry]]) -> list[list[Entry]]:
     A reading is a claim and its part (a claim naming two values is read once for each), so
     no value of a claim is lost; the groups come as :meth:`Values.groups` orders them.
     """
-    readings = {(entry.claim.id, entry.part): entry for group in groups for entry in group}
+    readings = {(entry.id, entry.part): entry for group in groups for entry in group}
     return list(values.groups(list(readings.values())).values())
 
 
@@ -207,7 +208,7 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
     values.rank(entries)
     for groups, severity, definite, units in _merge_undated(values, _conflicts(values, entries)):
         # The id first: runs apart over the same claims are one finding, its words built once.
-        found = finding_id(rule, [e.claim.id for group in groups for e in group])
+        found = finding_id(rule, [e.id for group in groups for e in group])
         if found in seen:
             continue
         seen.add(found)
@@ -224,17 +225,21 @@ def _findings(rule: str, values: Values, entries: Sequence[Entry], lead: str) ->
             )
             for position, side in enumerate(sides)
         )
+        found_corrections = corrections(values.index, sides)
         message = f"{lead} {alternatives}{relays.verdict()}"
+        message += corrections_words(values.index, found_corrections, sides, values.name)
+        # A holder correcting itself, nobody else keeping the old value: no clash between sources.
+        shown = Severity.INFO if only_corrections(found_corrections, sides) else severity
         if units:
             message = "Values in units that do not convert:" + message.split(":", 1)[1]
         if not definite:
             message += f"; {phrasing.ONLY_POSSIBLE}"
         yield Finding(
             rule=rule,
-            severity=severity,
+            severity=shown,
             message=message,
             claims=[
-                (" / ".join(sorted(values.side(group[0]) for group in side)), [e.claim.id for g in side for e in g])
+                (" / ".join(sorted(values.side(group[0]) for group in side)), [e.id for g in side for e in g])
                 for side in sides
             ],
             id=found,
@@ -297,6 +302,15 @@ def conflicting_values(index: Index) -> Iterator[Finding]:
     own text shows which relay is wrong. Copies of one story (``derived_from``), each
     giving its value in its publisher's own voice, no copy on two sides, are read
     alike: "copies of one story, Agency (“Title”): likely a copy misreporting it".
+
+    A holder's own values of one slot given on different occasions are a correction,
+    not a clash between sources: its latest claim corrects its claims of other values
+    when it ``answers`` them or was stated in its own words strictly after each
+    (:mod:`~factlog.checks._corrections`). The message says so with the days ("Agency
+    corrected 12 people (2026-03-03) to 7 people on 2026-03-05 (answering a-12)") and
+    names who still gives a corrected value ("Ministry still gives 12 people"); when
+    nobody does, the finding is *info*: a correction alone, as the assessment counts a
+    holder's latest stance.
 
     Quantities are converted to one unit first (5 miles is 8.047 km: it clashes with
     8.05 km unless a ``tolerance`` or ``margin`` allows for the rounding; 90 minutes is

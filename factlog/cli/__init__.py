@@ -29,6 +29,7 @@ from factlog.cli._common import (
     ClosedOutput,
     Parser,
     UsageError,
+    output_in_utf8,
     report_error,
     report_interrupt,
     terminated_as_interrupted,
@@ -102,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _common.interrupts_reported.clear()  # one "interrupted" line per run
     if sys.stdout is None:  # started with stdout closed (`>&-`): writing data is one line and exit 3
         sys.stdout = ClosedOutput()
+    output_in_utf8()
     try:
         with terminated_as_interrupted():  # `kill` (SIGTERM) cleans up as a Ctrl-C does, exit 143
             arguments = _parsed(_parser(), argv)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from factlog._echo import counted
@@ -21,6 +22,7 @@ from factlog.cli._common import (
 from factlog.cli._distributed import add_dask_options, on_cluster, refuse_stray_options
 from factlog.cli._terminal import progress, rich_console
 from factlog.io import load
+from factlog.model._nearest import nearest_ids
 from factlog.render import render_json, render_markdown, render_text, write_report_json
 
 __all__ = ["register"]
@@ -93,6 +95,16 @@ def _validate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _unknown_rules(unknown: list[str], rules: Iterable[str]) -> str:
+    """``unknown rule shared_wordings (did you mean shared_wording?)``: each unknown name with its nearest rule."""
+    names = list(rules)
+    words = []
+    for name in unknown:
+        near = nearest_ids(names, name, 1)
+        words.append(f"{name} (did you mean {near[0]}?)" if near else name)
+    return f"unknown rule{'s' * (len(unknown) > 1)} {', '.join(words)}"
+
+
 def _check(arguments: argparse.Namespace) -> int:
     rules: tuple[Rule, ...] = DEFAULT_RULES
     if arguments.rule:
@@ -100,7 +112,7 @@ def _check(arguments: argparse.Namespace) -> int:
         unknown = [name for name in arguments.rule if name not in by_name]
         if unknown:
             print(
-                f"factlog check: error: unknown rule {', '.join(unknown)}; rules are: {', '.join(by_name)}",
+                f"factlog check: error: {_unknown_rules(unknown, by_name)}; rules are: {', '.join(by_name)}",
                 file=sys.stderr,
             )
             return EXIT_USAGE

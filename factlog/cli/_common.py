@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import errno
 import io
@@ -87,6 +88,25 @@ class ClosedOutput(io.TextIOBase):
     def isatty(self) -> bool:
         """False: no terminal."""
         return False
+
+
+def output_in_utf8() -> None:
+    r"""Write standard output in UTF-8 wherever it goes, and never fail on a character a terminal cannot show.
+
+    factlog's data (JSON, JSON Lines, exported logs, HTML) is UTF-8 by its format; a
+    locale or ``PYTHONIOENCODING`` of Latin-1 or ASCII must not turn it into another
+    encoding or end it half-way in an ``UnicodeEncodeError``. Output that is no terminal
+    is therefore written in UTF-8; a terminal keeps its own encoding, and a character it
+    cannot show is written as a ``\x``/``\u`` escape. Standard error, read by people,
+    escapes the same way.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper) or codecs.lookup(stream.encoding).name == "utf-8":
+            continue
+        if stream is sys.stderr or stream.isatty():
+            stream.reconfigure(errors="backslashreplace")
+        else:
+            stream.reconfigure(encoding="utf-8")
 
 
 def say(line: str) -> None:

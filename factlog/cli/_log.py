@@ -11,6 +11,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from factlog._escape import escape_terminal
 from factlog.analysis import Index
 from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path
@@ -266,9 +268,27 @@ _NOT_HELD = re.compile(r": (?:no claim '.*' to retract|claim '.*' was already re
 
 
 def _nearest_held(log: ClaimLog, claim: str) -> str:
-    """``"; did you mean 'leak-residents'?"``: the held claims whose ids come close to ``claim``, or ``""``."""
-    near = nearest_ids((held.id for held in log.read().claims), claim)
-    return "; did you mean " + " or ".join(map(repr, near)) + "?" if near else ""
+    """``"; did you mean 'leak-residents'?"``: the claims whose ids come closest to ``claim``, or ``""``.
+
+    Held and retracted claims alike, a retracted one named so ("'mpa-toll-12', retracted
+    at ..."): a typo of an id retracted already is no cue to retract another. Only the
+    ids fewest edits away are offered, so a near id of another outlet's claim is not
+    offered beside the id one letter away.
+    """
+    latest: dict[str, tuple[str, str]] = {}  # claim id -> its latest action and when
+    for _, at, kind, key, action, _ in log.records():
+        if kind == "claim":
+            latest[key] = (action, at)
+    near = nearest_ids(sorted(latest), claim)
+    if not near:
+        return ""
+    fewest = min(Levenshtein.distance(claim, found) for found in near)
+    words = [
+        f"{found!r}, retracted at {latest[found][1]}" if latest[found][0] == "retract" else repr(found)
+        for found in near
+        if Levenshtein.distance(claim, found) == fewest
+    ]
+    return "; did you mean " + " or ".join(words) + "?"
 
 
 def _retract(arguments: argparse.Namespace) -> int:
@@ -290,7 +310,9 @@ def _retract(arguments: argparse.Namespace) -> int:
     except UnknownIdError as error:
         if not _NOT_HELD.search(str(error)):
             raise
-        raise UsageError(f"factlog log retract: error: {error}{_nearest_held(log, arguments.claim)}") from None
+        # Retracted already: the claim meant is found, and no other is offered.
+        near = "" if "already retracted" in str(error) else _nearest_held(log, arguments.claim)
+        raise UsageError(f"factlog log retract: error: {error}{near}") from None
     print(f"retracted {arguments.claim} in {arguments.log} at {log.latest()}")
     for warning in caught:
         print(f"warning: {escape_terminal(str(warning.message))}", file=sys.stderr)

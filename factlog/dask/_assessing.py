@@ -16,6 +16,7 @@ import attrs
 from dask.delayed import delayed
 from distributed import Client
 
+from factlog.analysis._dependence import Groups, merged
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
 from factlog.assessment._assessment import arguments
 from factlog.assessment._canonical import canonical
@@ -24,7 +25,7 @@ from factlog.assessment._spooled import LinesAssessment
 from factlog.assessment._spooling import Pickled, Spooler, pickled
 from factlog.dask._cluster import ClaimsOrPaths, _inputs
 from factlog.dask._learning import assessed_in_rounds, gathered, prepare
-from factlog.dask._passes import Routing, assess_partition, route
+from factlog.dask._passes import Routing, assess_partition, dependence_partition, route
 from factlog.dask._reading import _as_plain, _expect_source, _paths
 from factlog.dask._session import _Session, _session
 from factlog.errors import ConflictError
@@ -120,11 +121,27 @@ def _assess_on(
     small_ref = session.put(canonical(small), broadcast=True)
     routing = session.put(Routing(count, ("slot",)), broadcast=True)
     routes = [delayed(route, nout=1, pure=False)(small_ref, part, routing, validate=validate) for part in parts]
+    # Sources copying one another are found over every partition before any origin is counted.
+    session.stages.begin(f"finding the sources that copy in {count:,} {'partition' if count == 1 else 'partitions'}")
+    found = [
+        delayed(dependence_partition, pure=False)(
+            small_ref, when, number, count, *[routed[0][number] for routed in routes]
+        )
+        for number in range(count)
+    ]
+    dependent = merged(session.compute(found))
     session.stages.begin(f"preparing the questions of {count:,} {'partition' if count == 1 else 'partitions'}")
     if method != "majority":
         tasks = [
             delayed(prepare, pure=False)(
-                small_ref, when, method, number, count, *[routed[0][number] for routed in routes], explain=explain
+                small_ref,
+                when,
+                method,
+                number,
+                count,
+                *[routed[0][number] for routed in routes],
+                explain=explain,
+                dependent=dependent,
             )
             for number in range(count)
         ]
@@ -143,7 +160,14 @@ def _assess_on(
     # majority: one round, as in one process; each partition's assessments pickled where they are made
     tasks = [
         delayed(_majority_partition, pure=False)(
-            small_ref, when, method, number, count, *[routed[0][number] for routed in routes], explain=explain
+            small_ref,
+            when,
+            method,
+            number,
+            count,
+            *[routed[0][number] for routed in routes],
+            explain=explain,
+            dependent=dependent,
         )
         for number in range(count)
     ]
@@ -164,7 +188,15 @@ def _assess_on(
 
 
 def _majority_partition(
-    small: ClaimSet, as_of: PartialDate | None, method: str, number: int, partitions: int, *buckets: Any, explain: bool
+    small: ClaimSet,
+    as_of: PartialDate | None,
+    method: str,
+    number: int,
+    partitions: int,
+    *buckets: Any,
+    explain: bool,
+    dependent: Groups,
 ) -> Pickled:
     """:func:`assess_partition`, pickled with each assessment's sort key (partition ``number``)."""
-    return pickled(assess_partition(small, as_of, method, number, partitions, *buckets, explain=explain), number)
+    found = assess_partition(small, as_of, method, number, partitions, *buckets, explain=explain, dependent=dependent)
+    return pickled(found, number)

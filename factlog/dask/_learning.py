@@ -19,6 +19,7 @@ from typing import Any
 from dask.delayed import Delayed
 from distributed import Client, Future, as_completed
 
+from factlog.analysis._dependence import Groups, seed
 from factlog.analysis._discovery import (
     MAX_PAIRS,
     MAX_ROUNDS,
@@ -80,6 +81,7 @@ def prepare(
     partitions: int,
     *buckets: Bucket,
     explain: bool = True,  # noqa: ARG001 - the signature of assess_partition: weighing comes later (conclude)
+    dependent: Groups = (),
 ) -> tuple[list[Question], Part]:
     """Partition ``number`` of the ``slot`` pass: its questions, and their votes as a shard's :class:`Part`.
 
@@ -87,7 +89,7 @@ def prepare(
     run's first state is read from this task's own result.
     """
     claims = known_by(_part(small, buckets)[0], as_of)
-    view = _view(Index.of(claims), "slot", number, partitions, validate=False)
+    view = seed(_view(Index.of(claims), "slot", number, partitions, validate=False), dependent)
     found = list(questions(view, weight))
     graded, domains = grades(found)
     order = dict(zip(domains, _order(view, found), strict=True))  # domains: every question's name, in order

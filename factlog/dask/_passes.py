@@ -41,6 +41,7 @@ from typing import Any
 
 import attrs
 
+from factlog.analysis._dependence import Groups, found_in, may_echo, seed
 from factlog.analysis._index import Entry, Index
 from factlog.analysis._patterns import readings
 from factlog.assessment._assessment import PropositionAssessment, assessed, known_by
@@ -63,6 +64,7 @@ __all__ = [
     "answered_ids",
     "assess_partition",
     "check_partition",
+    "dependence_partition",
     "passes_of",
     "pick",
     "regarding_keys",
@@ -385,9 +387,23 @@ def assess_partition(
     partitions: int,
     *buckets: Bucket,
     explain: bool = True,
+    dependent: Groups = (),
 ) -> list[PropositionAssessment]:
-    """The assessments of partition ``number`` of the ``slot`` pass, unsorted (``explain`` as for ``assess``)."""
+    """The assessments of partition ``number`` of the ``slot`` pass, unsorted (``explain`` as for ``assess``).
+
+    ``dependent``: the sources found copying over every partition (:func:`dependence_partition`, merged).
+    """
     # By id, as factlog.assess (and prepare) read them: a key's first claim names its time span on a tie.
     claims = known_by(_part(small, buckets)[0], as_of)
-    view = _view(Index.of(claims), "slot", number, partitions, validate=False)
+    view = seed(_view(Index.of(claims), "slot", number, partitions, validate=False), dependent)
     return assessed(claims, method, explain=explain, index=view)
+
+
+def dependence_partition(
+    small: ClaimSet, as_of: PartialDate | None, number: int, partitions: int, *buckets: Bucket
+) -> Groups:
+    """The sources partition ``number`` of the ``slot`` pass finds printing one text (``_dependence.found_in``)."""
+    claims = known_by(_part(small, buckets)[0], as_of)
+    if not may_echo(claims):
+        return ()  # most partitions: no quote long enough to tell a copy by, found without an index
+    return found_in(_view(Index.of(claims), "slot", number, partitions, validate=False))

@@ -147,6 +147,8 @@ def _inner_speaker(
 _TOLD_INSIDE = frozenset(("told", "tells"))
 _PRONOUN = re.compile(r"he|she|it|they|we|i|you", re.IGNORECASE)
 _THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
+_IN_RELATIVE = re.compile(r",\s*(?:which|who|whom)\s[^,;:“”\"]*$", re.IGNORECASE)
+"""A relative clause open before a telling: what it tells is about the noun before it, not what is held."""
 _TOLD_THAT = re.compile(r"\s*(?:[^,;:.“”\"]{0,60}?\s)?that\s", re.IGNORECASE)
 
 
@@ -165,6 +167,8 @@ def _nested(
     for item in speaking:
         if item.start < used.end or item.text.casefold() not in _TOLD_INSIDE or item.cue.kind is not CueKind.REPORTING:
             continue
+        if _IN_RELATIVE.search(sentence, used.end, item.start):
+            continue  # "Lee told Yonhap that the unit, which had been told by Moscow that ..., was ready": Lee's
         that = _THAT.search(sentence, used.end, item.start)
         begin = that.end() if that is not None else used.end
         inner = cue_holder(sentence[begin:], attrs.evolve(item, start=item.start - begin, end=item.end - begin))

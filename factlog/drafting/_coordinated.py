@@ -30,7 +30,8 @@ def coordinated(holders: Holders, phrase: str) -> tuple[str, ...]:
         return ()
     parts = _shared_head(holders.names, parts)
     known: list[str | None] = []
-    for part in parts:
+    titled_parts = 0
+    for part in list(parts):
         names = holders.names.find(part)
         if names and not part[names[-1].end :].strip(" .’'s"):
             known.append(names[-1].entity)
@@ -38,10 +39,15 @@ def coordinated(holders: Holders, phrase: str) -> tuple[str, ...]:
             known.append(proposed)
         elif words.PROPER_NAME.match(part.strip(" .")) or words.TITLED_PROPER_NAME.match(part.strip(" .")):
             known.append(None)
+        elif (described := _described_person(part)) is not None:
+            known.append(None)  # "Election chief Anton Belek and his deputy Mira Sato": a person each
+            parts[parts.index(part)] = described
+            titled_parts += 1
         else:
             return ()
-    titled = any(words.TITLED_PROPER_NAME.match(part.strip(" .")) for part in parts)  # a person, no "and" of a name
-    if all(entity is None for entity in known) and "," not in phrase and not titled:
+    titled = titled_parts > 0 or any(words.TITLED_PROPER_NAME.match(part.strip(" .")) for part in parts)
+    listed = "," in phrase or words.BOTH.match(phrase.strip()) is not None  # "Kim and Lee both said": two people
+    if all(entity is None for entity in known) and not listed and not titled:
         return ()  # "Marks and Spencer" may be one name; "Velmora, Tarsia and Orland" is a list
     found = [
         holders.resolve(part.strip(" .")) if entity is None else holders.use(entity)
@@ -67,3 +73,9 @@ def _shared_head(names: Names, parts: list[str]) -> list[str]:
         found = names.find(whole) if words.SURNAME.fullmatch(part.strip()) else []
         shared.append(whole if len(found) == 1 and (found[0].start, found[0].end) == (0, len(whole)) else part)
     return [*shared, parts[-1]]
+
+
+def _described_person(part: str) -> str | None:
+    """The name a part of a list describes a person by: "Election chief Anton Belek", "his deputy Mira Sato"."""
+    found = words.TITLED_NAME.match(part.strip(" .")) or words.OWNED_TITLE.match(part.strip(" ."))
+    return None if found is None or len(found["name"].split()) < 2 else part.strip(" .")

@@ -13,7 +13,7 @@ import unicodedata
 
 import attrs
 
-__all__ = ["Dateline", "find_dateline"]
+__all__ = ["Dateline", "find_dateline", "with_dateline_whole"]
 
 _MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-zA-Z]*\.?"
 _WORD = r"[^\W\d_](?:[^\W\d_]|[.'’/-])*"
@@ -128,3 +128,22 @@ def find_dateline(sentence: str) -> Dateline | None:
         if following[2] is not None:
             agencies.append(following[2])
     return Dateline(end=end, place=place, agency=agencies[0] if agencies else None, agencies=tuple(agencies))
+
+
+def with_dateline_whole(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with the first dateline inside one: "MOSCOW, December 2. /TASS/. Lavrov said ..." is one sentence.
+
+    pysbd ends sentences inside TASS's dateline; the sentence the dateline ends in is joined to it.
+    """
+    for index, (start, _) in enumerate(spans):
+        if start != 0 and text[start - 1] != "\n":
+            continue
+        line_end = text.find("\n", start)
+        dateline = find_dateline(text[start : len(text) if line_end < 0 else line_end])
+        if dateline is None:
+            continue
+        last = index
+        while last + 1 < len(spans) and spans[last][1] <= start + dateline.end:
+            last += 1
+        return [*spans[:index], (start, spans[last][1]), *spans[last + 1 :]]
+    return spans

@@ -9,10 +9,13 @@ import attrs
 from factlog.drafting._attribution import Reading, read_sentence
 from factlog.drafting._consistency import consistent, with_references
 from factlog.drafting._coordinated import coordinated
-from factlog.drafting._dateline import Dateline, find_dateline
+from factlog.drafting._dateline import Dateline, find_dateline, with_dateline_whole
 from factlog.drafting._holders import Holders
+from factlog.drafting._holderwords import PRONOUN
 from factlog.drafting._names import INVISIBLE, Names
-from factlog.drafting._propositions import office_titles, sentence_proposition
+from factlog.drafting._patternhints import pattern_note
+from factlog.drafting._propositions import dayless_note, office_titles, one_day, sentence_proposition
+from factlog.drafting._quote_marks import single_as_double
 from factlog.drafting._quotes import OPENING, Quotation, quotation_after, quotation_at
 from factlog.drafting._segment import sentences, visible
 from factlog.drafting._times import named_time
@@ -107,7 +110,8 @@ class _Drafter:
             relays.insert(0, told)  # "a source told Yonhap": Yonhap had it from the source
         last = reading.holders[-1]
         result = []
-        for holder in coordinated(self.holders, last) or (self.holders.resolve(last),):
+        # "The chief and his deputy both said", no list of names: "both" (read before it) is no part of the holder.
+        for holder in coordinated(self.holders, last) or (self.holders.resolve(last.removeprefix("both ")),):
             via = self._via(holder, wire, *relays)
             result.append(Attribution(holder=holder, via=via, mode=reading.mode, cue=reading.cue))
         return result
@@ -143,7 +147,9 @@ class _Drafter:
         attributions = self._attributions(reading, before, wire, speaker)
         if not reading.holders and not reading.quoted:
             self.holders.mention(sentence)  # "Kim Jong Un inspected a factory. He said ...": he is Kim
-        self.holders.note_people(sentence)  # "spokesperson Mao Ning spoke. ... Mao said": Mao Ning
+        told = bool(reading.holders) and not PRONOUN.match(reading.holders[-1])  # "she said" tells no gender
+        speakers = tuple(attribution.holder for attribution in attributions) if told else ()
+        self.holders.note_people(sentence, speakers)  # "spokesperson Mao Ning spoke. ... Mao said": Mao Ning
         proposition = None
         note = None
         if reading.polarity is Polarity.AFFIRMED:
@@ -172,7 +178,7 @@ class _Drafter:
                 certainty=reading.certainty,
                 attribution=attribution,
                 evidence=(Evidence(source=self.source, quote=sentence, start=start, end=end),),
-                notes=note,
+                notes=note if note is not None else pattern_note(sentence),
                 draft=True,
             )
             for number, attribution in enumerate(attributions, 1)
@@ -213,7 +219,7 @@ class _Drafter:
             quote = sentence[found.start : found.end]
             # "Former" denies the office on the day of writing, never over a coarser date (docs/tutorial.md):
             # a denial over the month would also deny an appointment made earlier that month.
-            dayless = found.polarity is Polarity.DENIED and not _one_day(self.date)
+            dayless = found.polarity is Polarity.DENIED and not one_day(self.date)
             claims.append(
                 Claim(
                     id=f"{claim_id}-office-{index}",
@@ -224,7 +230,7 @@ class _Drafter:
                     evidence=(
                         Evidence(source=self.source, quote=quote, start=start + found.start, end=start + found.end),
                     ),
-                    notes=_dayless_note(self.date) if dayless else None,
+                    notes=dayless_note(self.date) if dayless else None,
                     draft=True,
                 )
             )
@@ -235,30 +241,37 @@ def _sole_quoted_speaker(paragraph: list[Claim], outlet: str, sentence: str) -> 
     """The one speaker of a paragraph, when it has exactly one and quotes them, if ``sentence`` opens a quotation.
 
     "Lee said the plan had failed. “We warned them twice,” Lee said." ¶ "“Nobody
-    listened.”": the quotation alone in the next paragraph is Lee's. With two speakers
-    (or none quoted) nothing says whose it is.
+    listened.”": the quotation alone in the next paragraph is Lee's, and so when the others
+    spoke only in paraphrase and Lee's quotation closes the paragraph ("Belek and Sato
+    rejected the claims. “We counted every ballot,” Belek said."). With two speakers
+    quoted (or none) nothing says whose it is.
     """
     if not sentence.lstrip(INVISIBLE).startswith(tuple(OPENING)):
         return None
     speakers = {claim.attribution.holder for claim in paragraph if claim.attribution.holder != outlet}
+    quoted = [claim for claim in paragraph if claim.attribution.mode is Mode.DIRECT_QUOTE]
+    if len({claim.attribution.holder for claim in quoted}) == 1 and paragraph[-1] is quoted[-1]:
+        return quoted[-1].attribution if quoted[-1].attribution.holder != outlet else None
     if len(speakers) != 1:
         return None
-    quoted = [claim for claim in paragraph if claim.attribution.mode is Mode.DIRECT_QUOTE]
     return quoted[-1].attribution if quoted and quoted[-1].attribution.holder in speakers else None
 
 
-def _one_day(date: Interval | None) -> bool:
-    """Whether the publication date is one day (a day or a time of day), not a month or a span."""
-    return date is not None and date.first_day == date.last_day and date.start == date.end
-
-
-def _dayless_note(date: Interval | None) -> str:
-    """Why a "former" title got no proposition: the day of writing is not known."""
-    given = "no publication date" if date is None else f"the publication date {date} names no single day"
-    return (
-        f"'former' denies the office on the day of writing, and {given}: give --published as a day"
-        " to draft the denial for that day (never over a month: it would deny an appointment made earlier in it)."
-    )
+def _check(text: object, source: object, publisher: object) -> None:
+    """Raise :class:`InputError` for a text, source id or publisher that cannot be drafted."""
+    if not isinstance(text, str):
+        raise InputError(f"expected the article's text as a string, got {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("the article's text holds a lone surrogate: it is not valid Unicode") from None
+    if not isinstance(source, str) or ID.fullmatch(source) is None or len(source) > _LONGEST_SOURCE_ID:
+        raise InputError(
+            "source: expected an id like 'li-qiang-visit' (lowercase letters, digits, '.', '_', ':', '-', starting"
+            f" with a letter or digit) of at most {_LONGEST_SOURCE_ID} characters, got {source!r}"
+        )
+    if publisher is not None and (not isinstance(publisher, str) or not publisher.strip()):
+        raise InputError(f"publisher: expected a name, got {publisher!r}")
 
 
 def draft(
@@ -287,20 +300,10 @@ def draft(
     A proposition that would make the draft contradict itself is left out. Raises
     :class:`InputError` for an id or date that cannot be used.
     """
-    if not isinstance(text, str):
-        raise InputError(f"expected the article's text as a string, got {type(text).__name__}")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InputError("the article's text holds a lone surrogate: it is not valid Unicode") from None
-    if not isinstance(source, str) or ID.fullmatch(source) is None or len(source) > _LONGEST_SOURCE_ID:
-        raise InputError(
-            "source: expected an id like 'li-qiang-visit' (lowercase letters, digits, '.', '_', ':', '-', starting"
-            f" with a letter or digit) of at most {_LONGEST_SOURCE_ID} characters, got {source!r}"
-        )
-    if publisher is not None and (not isinstance(publisher, str) or not publisher.strip()):
-        raise InputError(f"publisher: expected a name, got {publisher!r}")
+    _check(text, source, publisher)
     date = _date(published)
+    # 'We will respond. Nobody should doubt it,' Lavrov said: read as “...” (same offsets); quoted as stored.
+    stored, text = text, single_as_double(text)
     registry = ClaimSet() if registry is None else registry
     holders = Holders(Names(registry.entities), scope=source)
     drafter = _Drafter(
@@ -312,7 +315,7 @@ def draft(
         figures={predicate.id: predicate.label for predicate in registry.predicates if predicate.functional},
     )
     # A line of zero-width spaces, byte-order marks or controls only shows nothing: no sentence, no claim.
-    spans = [span for span in _with_dateline_whole(text, sentences(text)) if visible(text[span[0] : span[1]])]
+    spans = [span for span in with_dateline_whole(text, sentences(text)) if visible(text[span[0] : span[1]])]
     claims: list[Claim] = []
     extra: list[Claim] = []
     before: Attribution | None = None
@@ -353,7 +356,7 @@ def draft(
     if title is None and spans:
         # The first sentence, without its dateline: "VELMORA, May 12 (CPA) - " is no part of a title.
         opening = spans[0][0] + (dateline.end if dateline is not None and dateline_first else 0)
-        title = text[opening : spans[0][1]]
+        title = stored[opening : spans[0][1]]
     heading = " ".join((title or source).split())[:_TITLE_LENGTH] or source
     used_predicates = with_references(registry, {c.proposition.predicate for c in (*claims, *extra) if c.proposition})
     result = ClaimSet(
@@ -367,28 +370,24 @@ def draft(
                 published=date,
                 language="en",
                 document=document,
-                sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                sha256=hashlib.sha256(stored.encode("utf-8")).hexdigest(),
             ),
         ),
-        claims=(*claims, *extra),
+        claims=tuple(_as_stored(claim, stored) for claim in (*claims, *extra)),
     )
     return consistent(result)
 
 
-def _with_dateline_whole(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences with the first dateline inside one: "MOSCOW, December 2. /TASS/. Lavrov said ..." is one sentence.
-
-    pysbd ends sentences inside TASS's dateline; the sentence the dateline ends in is joined to it.
-    """
-    for index, (start, _) in enumerate(spans):
-        if start != 0 and text[start - 1] != "\n":
-            continue
-        line_end = text.find("\n", start)
-        dateline = find_dateline(text[start : len(text) if line_end < 0 else line_end])
-        if dateline is None:
-            continue
-        last = index
-        while last + 1 < len(spans) and spans[last][1] <= start + dateline.end:
-            last += 1
-        return [*spans[:index], (start, spans[last][1]), *spans[last + 1 :]]
-    return spans
+def _as_stored(claim: Claim, stored: str) -> Claim:
+    """A claim whose quote and statement were read with single quotation marks as double ones, as the text has them."""
+    evidence = claim.evidence[0]
+    if evidence.start is None or evidence.end is None or stored[evidence.start : evidence.end] == evidence.quote:
+        return claim
+    quote = stored[evidence.start : evidence.end]
+    statement = " ".join(quote.translate(_WITHOUT_INVISIBLE).split())
+    read = " ".join(evidence.quote.translate(_WITHOUT_INVISIBLE).split())
+    return attrs.evolve(
+        claim,
+        statement=statement if claim.statement == read else claim.statement,
+        evidence=(attrs.evolve(evidence, quote=quote), *claim.evidence[1:]),
+    )

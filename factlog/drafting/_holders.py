@@ -15,6 +15,9 @@ import unicodedata
 import attrs
 
 from factlog.drafting import _holderwords as words
+from factlog.drafting import _outlets as outlets
+from factlog.drafting import _pointing as pointing
+from factlog.drafting._antecedents import Earlier
 from factlog.drafting._kinds import (
     ACRONYM_WORD,
     INSTITUTION,
@@ -27,7 +30,7 @@ from factlog.drafting._kinds import (
     without_article,
 )
 from factlog.drafting._names import INVISIBLE, Names, agency_name, count_of, normal, slug, vague
-from factlog.drafting._references import described_again, owned_body, people_named, surname_of
+from factlog.drafting._references import described_again, owned_body, people_named
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
@@ -58,39 +61,50 @@ class Holders:
         self._mentioned: str | None = None
         """A person the outlet named last, as written, not yet resolved: "he" after it is that person."""
         self._last_body: str | None = None
-        self._people: list[str] = []
+        self.people: list[str] = []
         """Full names of people written in the article so far, as written: "Mao" after them may be one."""
         self._last_agency: str | None = None
+        self._agency_named: str | None = None
+        """A news agency a sentence named last as written, not resolved yet: "the agency" after it."""
+        self.earlier = Earlier()
+        """The holders and people named so far, whom "the official", "she" or "they" may point back at."""
 
-    def note_people(self, sentence: str) -> None:
-        """Note the people a sentence names in full, holder or not, whom a lone name after it may stand for."""
+    def note_people(self, sentence: str, speakers: tuple[str, ...] = ()) -> None:
+        """Note the people a sentence names in full, holder or not, whom a lone name after it may stand for.
+
+        Their titles ("Interior Ministry spokesman") say what "the official" or "the ministry"
+        after them may stand for; ``speakers`` (the sentence's holders, when named, not a
+        pronoun) and the pronouns it uses may tell a person's gender.
+        """
         for name in people_named(self.names, sentence):
-            self._note(name)
+            self.note(name)
+        pointing.note_titled(self, sentence, speakers)
+        self._agency_named = outlets.agency_named(self, sentence) or self._agency_named
 
-    def _note(self, name: str) -> None:
-        if name not in self._people:
-            self._people.append(name)
+    def the_agency(self) -> str | None:
+        """The news agency named last, whom "the agency" is: proposed now if only written till now."""
+        if self._agency_named is not None:
+            self.agency(self._agency_named)
+            self._agency_named = None
+        return self._last_agency
+
+    def note(self, name: str) -> None:
+        """Note a person's full name as written, whom a lone name after it may stand for."""
+        if name not in self.people:
+            self.people.append(name)
 
     def mention(self, sentence: str) -> None:
-        """Note the person a sentence in the outlet's own voice opens with, whom "he" or "she" after it is.
+        """Note the person (or body) a sentence in the outlet's own voice opens with, whom "he" (or "the group") is.
 
         "Kim Jong Un inspected a factory. He said ...": Kim Jong Un, a registry person or a
         name of two to four capitalised words (proposed only when a pronoun comes to speak).
         """
-        opening = words.OPENING_NAME.match(sentence.lstrip(' “"' + INVISIBLE))
-        if opening is None or words.NOT_A_SUBJECT.match(opening["name"]):
-            return
-        name = opening["name"]
-        if name.endswith(("'s", "’s")):
-            return  # "North Korea's leader": the owner is no subject
-        found = self.names.find(name)
-        if found and (found[0].start, found[0].end) == (0, len(name)):  # else a longer name: "Kim Yo Jong", not "Kim"
-            if self.names.kind(found[0].entity) is EntityKind.PERSON:
-                self._last_person, self._mentioned = found[0].entity, None
-            return
-        if entity_kind(name) is EntityKind.PERSON and len(name.split()) >= 2:
-            self._last_person, self._mentioned = None, name
-            self._note(name)  # "Mao Ning spoke at a briefing. Mao said ...": Mao Ning
+        pointing.mention(self, sentence.lstrip(INVISIBLE))
+
+    def mentioned(self, name: str) -> None:
+        """Note a person written but not resolved as named last ("Mao Ning spoke."), whom "he" or "she" after it is."""
+        self._last_person, self._mentioned = None, name
+        self.note(name)
 
     def use(self, entity: str) -> str:
         """Note a registry or new entity as used by the draft; returns its id."""
@@ -101,7 +115,8 @@ class Holders:
             found = self.names.entities.get(found.affiliation) if found.affiliation else None
         return entity
 
-    def _new(self, entity: Entity) -> str:
+    def new(self, entity: Entity) -> str:
+        """Note a new entity as used by the draft, its id made unique (``-2``, ``-3`` ...); returns the id."""
         candidate, number = entity, 2
         while True:
             known = self.used.get(candidate.id) or self.names.entities.get(candidate.id)
@@ -117,8 +132,8 @@ class Holders:
             found = self.names.lookup(name)
             if found is not None:
                 return self.use(found)
-            return self._new(Entity(id=slug(name), name=name.strip(), kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED))
-        return self._new(
+            return self.new(Entity(id=slug(name), name=name.strip(), kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED))
+        return self.new(
             Entity(id=f"{source}-publisher", name=f"the publisher of {source}", kind=EntityKind.MEDIA_OUTLET)
         )
 
@@ -132,28 +147,15 @@ class Holders:
         name = " ".join(unicodedata.normalize("NFKC", name).split())
         name = agency_name(name) or name  # "연합뉴스" is Yonhap, "ТАСС" TASS: one id whatever the script
         found: str | None = outlet
-        if outlet is None or not self._names_outlet(name, outlet):
+        if outlet is None or not outlets.names_outlet(self, name, outlet):
             found = self.names.lookup(name) or self.proposed(name)
         if found is not None:
             self._last_agency = self.use(found)
             return found
         # The same note as a holder's: an entity is proposed alike wherever an article names it, so drafts combine.
         notes = _PROPOSED
-        self._last_agency = self._new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
+        self._last_agency = self.new(Entity(id=slug(name), name=name, kind=EntityKind.MEDIA_OUTLET, notes=notes))
         return self._last_agency
-
-    def _names_outlet(self, name: str, outlet: str) -> bool:
-        """Whether an agency's name is the outlet's: its id, name or an alias, or their first words."""
-        entity = self.used.get(outlet) or self.names.entities.get(outlet)
-        written = normal(name)
-        if entity is None or not written:
-            return False
-        if self.names.lookup(name) == outlet or written == outlet:
-            return True
-        return any(
-            known == written or known.startswith(written + " ")
-            for known in (normal(entity.name), *(normal(alias) for alias in entity.aliases))
-        )
 
     def outlet(self, phrase: str) -> str | None:
         """The news outlet a phrase names ("TASS", "the Associated Press"), or None for anyone else ("reporters").
@@ -167,7 +169,7 @@ class Holders:
 
     def _outlet(self, phrase: str) -> str | None:
         if words.THE_AGENCY.fullmatch(phrase):
-            return self._last_agency  # "Reuters reported ... a fisherman told the agency that": Reuters relays it
+            return self.the_agency()  # "Reuters reported ... a fisherman told the agency that": Reuters relays it
         found = self.names.find(phrase)
         if found and not phrase[found[-1].end :].strip(" ."):
             entity = found[-1].entity
@@ -213,13 +215,11 @@ class Holders:
         return found
 
     def _resolve(self, phrase: str) -> str:
-        found = self._named(phrase)
+        found = self.named(phrase)
+        pointing.noted(self, found, phrase)
         entity = self.used.get(found)
         if entity is not None and entity.anonymous and words.PERSON_NOUN.search(entity.name) and _singular(entity):
-            self._last_person, self._mentioned = (
-                found,
-                None,
-            )  # "The spokesman said ... He stressed ...": the same spokesman
+            self.speaking(found)  # "The spokesman said ... He stressed ...": the same spokesman
         elif entity is not None and entity.kind is not EntityKind.PERSON and _singular(entity):
             self._last_body = found
         if (
@@ -230,6 +230,24 @@ class Holders:
             self._last_agency = found  # "The agency said" after it: this agency
         return found
 
+    def speaking(self, person: str) -> None:
+        """Note a person as named last, whom "he" or "she" after it is."""
+        self._last_person, self._mentioned = person, None
+        self.earlier.mentioned_last = False
+
+    def last_person(self) -> str | None:
+        """The name of the person named last, whom "he" or "she" is unless the story tells otherwise."""
+        if self._last_person is None:
+            return self._mentioned
+        entity = self.used.get(self._last_person) or self.names.entities.get(self._last_person)
+        return None if entity is None else entity.name
+
+    def named(self, phrase: str) -> str:
+        """The entity id for a holder phrase, without the bookkeeping of :meth:`resolve`."""
+        if words.PRONOUN.match(phrase) and (pointed := pointing.pronoun(self, phrase)) is not None:
+            return pointed  # "Ms Ortiz spoke after Mr Demir. She said": Ortiz
+        return self._named(phrase)
+
     def _named(self, phrase: str) -> str:
         if words.PRONOUN.match(phrase):
             if self._last_person is None and self._mentioned is not None:
@@ -238,15 +256,17 @@ class Holders:
         if phrase.casefold() == "it":
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
             return self._last_body or self._anonymous("an unnamed speaker")
-        if words.THE_AGENCY.fullmatch(phrase) and self._last_agency is not None:
-            return self._last_agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
+        if words.THE_AGENCY.fullmatch(phrase) and (agency := self.the_agency()) is not None:
+            return agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
         if self._last_body is not None and described_again(self.used.get(self._last_body), phrase):
             return self._last_body  # "Seoul's spy agency said ... The spy agency added": the NIS named last
+        if (pointed := pointing.again(self, phrase, _PROPOSED)) is not None:
+            return pointed  # "Ms Ortiz"; "Interior Ministry spokesman Ali Demir said ... The official added": Demir
         known = agency_name(without_article(phrase))  # "dpa", "the German Press Agency": one agency, dpa
         if known is not None and known != phrase:
             return self._named(known)
         if known is not None and self.names.lookup(known) is None:
-            return self.proposed(known) or self._new(
+            return self.proposed(known) or self.new(
                 Entity(id=slug(known), name=known, kind=EntityKind.MEDIA_OUTLET, notes=_PROPOSED)
             )
         found = self.names.find(phrase)
@@ -260,7 +280,9 @@ class Holders:
         described = words.DESCRIBED_NAME.match(phrase)
         if described is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(described["name"])  # "Blockchain analysis firm Elliptic": Elliptic
-        titled = None if INSTITUTION.search(phrase) else words.TITLED_NAME.match(phrase)
+        titled = (
+            None if INSTITUTION.search(phrase) else words.TITLED_NAME.match(phrase) or words.OWNED_TITLE.match(phrase)
+        )
         if titled is not None and (head is None or head.end < len(phrase.rstrip(" ."))):
             return self._named(titled["name"])  # "ministry spokesperson Mao Ning": the name speaks
         members = MEMBERS.match(phrase)
@@ -296,7 +318,7 @@ class Holders:
         if head is not None and (not vague(phrase) or not phrase[head.end :].strip(" .")):
             known = self.use(head.entity)
             if self.names.kind(known) is EntityKind.PERSON:
-                self._last_person, self._mentioned = known, None
+                self.speaking(known)
             return known
         if vague(phrase):
             # "a senior U.S. official": anonymous, speaking for the name inside the phrase ("a senior NIS official").
@@ -308,7 +330,7 @@ class Holders:
         proposed = self.proposed(phrase)  # an entity this draft proposed already: the publisher, a holder
         if proposed is not None:
             return proposed
-        named = self._surname(phrase)
+        named = pointing.surname(self, phrase)
         if named is not None:
             return named
         entity = Entity(
@@ -317,9 +339,9 @@ class Holders:
             kind=entity_kind(phrase),
             notes=_PROPOSED,
         )
-        created = self._new(entity)
+        created = self.new(entity)
         if entity.kind is EntityKind.PERSON:
-            self._last_person, self._mentioned = created, None
+            self.speaking(created)
         return created
 
     def _body(self, name: str) -> str | None:
@@ -339,30 +361,6 @@ class Holders:
             inside = ACRONYM_WORD.search(name)  # "Two NIS officials": the NIS
             return None if inside is None or inside.group() == name else self._body(inside.group())
         return self._named(name)
-
-    def _surname(self, phrase: str) -> str | None:
-        """The one person named earlier whose first or last name a lone capitalised word is ("Peskov", "Mao").
-
-        "Peskov" after "Dmitry Peskov", "Mao" after "Mao Ning" (the family name first), named
-        as a holder or anywhere in the article before. A person this draft proposed gets the
-        surname as an alias; None when no person, or two, bear it.
-        """
-        people = {
-            entity.id: entity.name
-            for entity in self.used.values()
-            if entity.kind is EntityKind.PERSON and not entity.anonymous
-        }
-        for written in self._people:
-            people.setdefault(self.names.lookup(written) or self.proposed(written) or normal(written), written)
-        key = surname_of(phrase, people)
-        if key is None:
-            return None
-        found = self.use(key) if key in self.names.entities else key if key in self.used else self._named(people[key])
-        person = self.used[found]
-        if found not in self.names.entities and normal(phrase) not in {normal(alias) for alias in person.aliases}:
-            self.used[found] = attrs.evolve(person, aliases=(*person.aliases, phrase))
-        self._last_person, self._mentioned = found, None
-        return found
 
     def proposed(self, phrase: str) -> str | None:
         """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""
@@ -396,4 +394,4 @@ class Holders:
         notes += f"; stated count: {count}." if count is not None else "."
         kind = EntityKind.PERSON if count == 1 else EntityKind.GROUP
         entity = Entity(id=key, name=phrase, kind=kind, anonymous=True, affiliation=affiliation, notes=notes)
-        return self._new(entity)
+        return self.new(entity)

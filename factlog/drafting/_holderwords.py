@@ -14,9 +14,11 @@ __all__ = [
     "BODY_OF",
     "BOTH",
     "DESCRIBED_NAME",
+    "HONORIFIC",
     "NOT_A_SUBJECT",
     "OPENING_NAME",
     "OWNED_BODIES",
+    "OWNED_TITLE",
     "PERSON_NOUN",
     "PERSON_OF",
     "PLACED",
@@ -34,6 +36,8 @@ __all__ = [
 
 WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
+HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Miss|Mx)\.?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+"""A person's name after an honorific, which is no part of it ("Ms Ortiz" is Ortiz) and tells a gender."""
 BOTH = re.compile(r"^both\s+", re.IGNORECASE)
 AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
 """The joints of a list: "Russia, China(,) and North Korea" (a comma joins only in a list closed by "and")."""
@@ -57,6 +61,10 @@ TITLED_NAME = re.compile(
 
 The last title word before the name ends the title: "Bybit Chief Executive Ben Zhou" is Ben Zhou.
 """
+OWNED_TITLE = re.compile(
+    r"^(?:his|her|their|its)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
+)
+"""A person described by whose they are before the name: "his deputy Mira Sato" is Mira Sato."""
 PERSON_OF = re.compile(r"(?P<person>.+?)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.&\s-]*$")
 """A titled person of a body: "Rep. Lee Seong-kweun of the ruling People Power Party" is Rep. Lee Seong-kweun."""
 DESCRIBED_NAME = re.compile(

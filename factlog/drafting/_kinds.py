@@ -28,7 +28,10 @@ __all__ = [
 OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
 """A word of a news outlet's name: "Yonhap News Agency", "The Korea Herald"."""
 _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
-_ORG_WORDS = re.compile(r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association)\b")
+_ORG_WORDS = re.compile(
+    r"\b(?:Institute|Center|Centre|Foundation|University|Company|Corporation|Group|Association|Union|Federation|"
+    r"Alliance|Coalition|Movement|Front)\b"
+)
 INSTITUTION = re.compile(
     r"\b(?:Service|Agency|Council|Committee|Commission|Ministry|Department|Office|Bureau|Staff|Command|Forces|"
     r"Army|Navy|Guard|Institute|Center|Centre|Administration|Authority|Directorate|Assembly|Court|Party)$"

@@ -31,7 +31,7 @@ from factlog.model._nouns import DateValue, Proposition, Quantity
 from factlog.model._quantities import Estimate
 from factlog.model._scales import Polarity
 
-__all__ = ["Found", "office_titles", "sentence_proposition"]
+__all__ = ["Found", "dayless_note", "office_titles", "one_day", "sentence_proposition"]
 
 _VERBS = {
     "visits": r"visited|(?:to|will|would) visit|is visiting|arrived in|arrives in|travel(?:l)?ed to|travels to",
@@ -310,3 +310,17 @@ def office_titles(names: Names, predicates: set[str], sentence: str, when: Inter
             found.append(Found(proposition, words[first].start(), end, polarity))
             break
     return found
+
+
+def one_day(date: Interval | None) -> bool:
+    """Whether the publication date is one day (a day or a time of day), not a month or a span."""
+    return date is not None and date.first_day == date.last_day and date.start == date.end
+
+
+def dayless_note(date: Interval | None) -> str:
+    """Why a "former" title got no proposition: the day of writing is not known."""
+    given = "no publication date" if date is None else f"the publication date {date} names no single day"
+    return (
+        f"'former' denies the office on the day of writing, and {given}: give --published as a day"
+        " to draft the denial for that day (never over a month: it would deny an appointment made earlier in it)."
+    )

@@ -36,8 +36,6 @@ _NAME_GOES_ON = re.compile(
 "Lee of the Ministry of Unification" is Lee: "of the" goes on only after a ministry's word
 ("Ministry of the Interior").
 """
-_CITING = re.compile(r"\s+(citing|quoting|(?:cited|quoted|carried|relayed|reported|interviewed) by)\s+", re.IGNORECASE)
-"""A citation inside a phrase: "X citing Y" is Y's words through X; "Y cited by X" (interviewed by X) the same."""
 _FRAME = re.compile(
     r"^(?:(?:a |the )?(?:statements?|reports?|comments?|remarks?|a report|an announcement|a readout|"
     r"a transcript|sources?|data|figures|information)\s+(?:from|by|of|released by|issued by|published by)\s+|"
@@ -63,6 +61,7 @@ _LEADING = re.compile(r"^(?:recent|also|but|and|however|meanwhile)\s+", re.IGNOR
 _SUBJECT_WORDS = 9
 _CONJUNCTION = re.compile(r"(?:and|but|or|yet)(?:\s+(?:then|also|later))?", re.IGNORECASE)
 """A clause that is only a conjunction before a verb: the verb's subject is the first clause's, no speaker here."""
+_BOTH_AT_END = re.compile(r"\s+both$")
 _RELATIVE_AT_END = re.compile(r",?\s+(?:who|which)$", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(
     r"(?:^|[,;:]\s*)(?P<determiner>(?i:the|these|those|some|so-called|many|several))\s*[“\"]"
@@ -74,6 +73,9 @@ _NAME_WITH_COMMAS = re.compile(
     r"(?:\s*,\s*[A-Z][\w’'&-]*)+,?\s+and\s+[A-Z][\w’'&-]*$"
 )
 """A name whose last words are a list: "The Ministry of Trade, Industry and Energy" is one body."""
+_OPENING_SUBJECT = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?=[a-z])(?![^“”\"]*[“”\"])")
+"""A name opening a sentence before a verb in lower case, no quotation after it: the subject of its first clause."""
+_NO_NAME = re.compile(r"(?:The|A|An|This|That|These|Those|It|There|Here)")
 _LIST_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}")
 _LIST_END = re.compile(r"^and\s+")
 _LIST_STOP = re.compile(
@@ -87,10 +89,11 @@ _AUXILIARY = re.compile(
     r"(?-i:repeatedly|strongly|immediately|long|firmly|flatly|publicly|privately|openly|again|already|consistently|"
     r"categorically|vehemently|quickly|swiftly|initially|originally|separately|recently|still|often|frequently|"
     r"formally|officially|angrily|bluntly|explicitly|vigorously|emphatically|sharply|fiercely|adamantly|"
-    r"subsequently|likewise|similarly|specifically|directly|then|now|once)))+$",
+    r"subsequently|likewise|similarly|specifically|directly|then|now|once|all|each|jointly|together)))+$",
     re.IGNORECASE,
 )
-"""Auxiliaries and adverbs between a speaker and the verb: "The opposition has repeatedly said" is the opposition's.
+"""Auxiliaries, adverbs and quantifiers between a speaker and the verb: "The opposition has repeatedly said" is the
+opposition's, "Kim and Lee both said" Kim's and Lee's.
 
 The adverbs are matched in lower case only, so that a name ending in one ("Song Long") keeps it.
 """
@@ -110,6 +113,11 @@ WHEN = (
     r")"
 )
 """A time phrase beside a verb of saying, no part of who speaks: "on Tuesday", "last week", "late on Dec. 2"."""
+_CITING = re.compile(
+    rf"\s+(citing|quoting|(?:cited|quoted|carried|relayed|reported|interviewed)(?:\s+{WHEN})?\s+by)\s+", re.IGNORECASE
+)
+"""A citation inside a phrase: "X citing Y" is Y's words through X; "Y cited by X" (interviewed on Tuesday by X) the
+same."""
 _TIME_AT_END = re.compile(rf"(?:,?\s+{WHEN})+$")  # case kept: "USA Today" is a name
 # Words between commas after a speaker that describe the speaker, never speak: "Mao Ning, a
 # ministry spokesperson, said", "Lee, speaking on condition of anonymity, said", "The
@@ -132,8 +140,8 @@ _POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+[a-z]")
 """A description by what a name owns: "Russia's foreign minister"."""
 _CITATION = re.compile(r"(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+(?P<whom>.+)", re.IGNORECASE)
 _CARRIED = re.compile(
-    r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired|cited|quoted|reported|interviewed) by"
-    r"\s+(?P<whom>.+)",
+    r"(?:in an? \w+ )?(?:carried|published|released|broadcast|relayed|aired|cited|quoted|reported|interviewed)"
+    rf"(?:\s+{WHEN})? by\s+(?P<whom>.+)",
     re.IGNORECASE,
 )
 # A report as the subject is the frame of whoever carried it, and speaks for nobody else.
@@ -214,7 +222,11 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     """The speaker before a verb of saying, with the relays around them, outermost first; None without one."""
     before = sentence[: found.start].rstrip()
     # "The Pentagon on Tuesday said", "The State Department last week alleged", "... in May has said": when, not who.
+    both = None
     for _ in range(2):
+        # "Kim and Lee (have) both said": a list of two, "both" no part of a name.
+        both = both or _BOTH_AT_END.search(before)
+        before = before if both is None else before[: both.start()] if before.endswith("both") else before
         # "Kim, the sister of X, on Monday said": the comma before the time closes the apposition, and stays.
         before = (
             _TIME_AT_END.sub(lambda m: "," if m[0].startswith(",") else "", before)
@@ -242,11 +254,18 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
     clause = named.group() if named else _listed(before) or re.split(r"[,;:“”\"]", before)[-1].strip()
     words = clause.split()
     if _CONJUNCTION.fullmatch(clause):
-        return None  # "The ministry has yet to confirm it, and said ...": a second verb of the first clause's subject
+        # "Lavrov met Wang, and said ...": a second verb of the first clause's subject, when a name opens it; "The
+        # ministry has yet to confirm it, and said ..." names none.
+        opening = _OPENING_SUBJECT.match(before)
+        name = None if opening is None or _LIST_STOP.match(opening["name"]) else opening["name"]
+        return None if name is None or _NO_NAME.fullmatch(name) else (name,)
     listed = named is None and clause is not before and "," in clause
     if not words or (len(words) > _SUBJECT_WORDS and not listed):  # "A, B, C, D and E said": a list of any length
         return None
-    return split_relays(clause) or None
+    spoken = split_relays(clause)
+    if both is not None and spoken and " and " in spoken[-1]:
+        spoken = (*spoken[:-1], f"both {spoken[-1]}")  # read as "Both Kim and Lee": a list
+    return spoken or None
 
 
 def _listed(before: str) -> str | None:

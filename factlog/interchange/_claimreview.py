@@ -6,7 +6,8 @@ guidelines ask for: ``claimReviewed``, ``reviewRating`` (``ratingValue``, ``best
 ``appearance`` and ``firstAppearance``), ``author``, ``datePublished`` and ``url``.
 
 * The claim's authors and appearances are only the holders and sources of the claims that
-  *make* it (the origins for it); those who deny it are not its authors.
+  *make* it (the origins for it, and claims that affirmed it before their holder changed
+  its stance: superseded, still made); those who deny it are not its authors.
 * The rating is the Admiralty credibility turned over (grade 1 → 5, ..., grade 5 → 1),
   with the status as ``alternateName``.
 * Each review's URL is the base, a slug of the proposition in its own script
@@ -14,8 +15,10 @@ guidelines ask for: ``claimReviewed``, ``reviewRating`` (``ratingValue``, ``best
   propositions never share one, in any script.
 * By default only propositions worth a reader's attention are reviewed: those with any
   origin against them, or graded doubtful (4) or improbable (5); ``everything=True``
-  reviews every proposition someone makes. A proposition nobody makes (only denied) has
-  no claim to review and is left out.
+  reviews every proposition someone makes. A proposition nobody makes now, but that a
+  holder made before changing its stance, is reviewed (its makers' superseded claims
+  are its authors); one nobody ever made (only denied) has no claim to review and is
+  left out.
 * ``datePublished`` is the ``date`` given, or the ``as_of`` date of the assessment, or the
   latest date a claim the review weighs was stated (its ``stated``, else its source's
   ``published``): the claims of the origins for and against the proposition and its
@@ -43,7 +46,7 @@ from factlog.interchange._prov import is_person
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import Claim
-from factlog.model._scales import Credibility
+from factlog.model._scales import Credibility, Polarity
 from factlog.model._vocabulary import Vocabulary, fold
 
 __all__ = ["review_url", "to_claimreview"]
@@ -132,8 +135,12 @@ def _latest(dates: Iterable[PartialDate | Interval | None]) -> PartialDate | Int
 
 
 def _claim(item: PropositionAssessment, claims: ClaimSet, vocabulary: Vocabulary) -> dict[str, Any]:
-    """The Claim node from the claims for the proposition (those who deny it are no authors of it)."""
-    makers = [claim for origin in item.supporting for claim in origin.claims]
+    """The Claim node from the claims for the proposition (those who deny it are no authors of it).
+
+    Its makers are the claims of the origins for it and every claim that affirmed it
+    before its holder changed its stance (weighed in no origin now, but made all the same).
+    """
+    makers = [claim for origin in item.supporting for claim in origin.claims] + _superseded(item, claims)
     authors: dict[str, dict[str, Any]] = {}
     appearances: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
     for claim_id in sorted(set(makers)):
@@ -163,6 +170,17 @@ def _claim(item: PropositionAssessment, claims: ClaimSet, vocabulary: Vocabulary
     return node
 
 
+def _superseded(item: PropositionAssessment, claims: ClaimSet) -> list[str]:
+    """The ids of the claims that affirmed a proposition before their holder changed its stance (in no vote now)."""
+    counted = {claim for origin in (*item.supporting, *item.opposing) for claim in origin.claims}
+    return [claim_id for claim_id, _ in item.labels if claim_id not in counted and _affirms(_known(claims, claim_id))]
+
+
+def _affirms(claim: Claim) -> bool:
+    """Whether a claim affirms it: affirmed, with no pattern (whose readings deny some times)."""
+    return claim.polarity is Polarity.AFFIRMED and claim.pattern is None
+
+
 def check_base(url: object, where: str) -> str:
     """``url`` if it is an http, https, mailto, urn or relative address; else an :class:`~factlog.ArgumentError`.
 
@@ -175,9 +193,9 @@ def check_base(url: object, where: str) -> str:
     return text
 
 
-def _wanted(item: PropositionAssessment, everything: bool) -> bool:
+def _wanted(item: PropositionAssessment, everything: bool, claims: ClaimSet) -> bool:
     if not item.supporting:
-        return False
+        return bool(_superseded(item, claims))  # made, then given up by whoever made it: worth a review
     return everything or bool(item.opposing) or item.credibility in _FALSE
 
 
@@ -217,7 +235,7 @@ def to_claimreview(
     vocabulary, dates = Vocabulary.of(claims), _Dates(claims)  # built once: per review they made the export quadratic
     reviews = []
     for item in assessment.propositions:
-        if not _wanted(item, everything):
+        if not _wanted(item, everything, claims):
             continue
         claim_node = _claim(item, claims, vocabulary)
         rating: dict[str, Any] = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 from factlog.model._claimset import ClaimSet
 from factlog.model._dates import Interval, PartialDate
 from factlog.model._nouns import (
+    Accused,
     Acknowledgement,
     Attribution,
     Claim,
@@ -40,6 +41,7 @@ from factlog.model._vocabulary import PropositionKey, Vocabulary
 from factlog.model._written import WrittenWhen
 
 __all__ = [
+    "Accused",
     "Acknowledgement",
     "Attribution",
     "Certainty",

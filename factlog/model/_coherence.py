@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from factlog.model._kinds import Accused
 from factlog.model._nouns import Claim, Predicate
 
 __all__ = [
@@ -254,7 +255,8 @@ def paired_predicates(predicates: Iterable[Predicate]) -> dict[str, Predicate]:
     (one value per subject of the other end) is the canonical end's
     ``inverse_functional`` (one subject per object), and the other way round; a
     ``scale`` and ``rank`` declared at one end only are the pair's, and so is
-    ``evaluative`` (a judgement of conduct read either way round). Only the pairs that
+    ``evaluative`` (a judgement of conduct read either way round), and so is ``accuses``
+    (turned round: the inverse's accused object is the canonical end's subject). Only the pairs that
     read differently from their canonical end are listed. Raises nothing.
     """
     declared = {predicate.id: predicate for predicate in predicates}
@@ -267,12 +269,14 @@ def paired_predicates(predicates: Iterable[Predicate]) -> dict[str, Predicate]:
         inverse_functional = own.inverse_functional or other.functional
         scale, rank = (own.scale, own.rank) if own.scale is not None else (other.scale, other.rank)
         evaluative = own.evaluative or other.evaluative
-        if (functional, inverse_functional, scale, rank, evaluative) != (
+        accuses = own.accuses if own.accuses is not Accused.BOTH else other.accuses.turned()
+        if (functional, inverse_functional, scale, rank, evaluative, accuses) != (
             own.functional,
             own.inverse_functional,
             own.scale,
             own.rank,
             own.evaluative,
+            own.accuses,
         ):
             found[canonical] = attrs.evolve(
                 own,
@@ -281,6 +285,7 @@ def paired_predicates(predicates: Iterable[Predicate]) -> dict[str, Predicate]:
                 scale=scale,
                 rank=rank,
                 evaluative=evaluative,
+                accuses=accuses,
             )
     return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["EntityKind", "Mode", "PredicateKind", "SourceKind", "StanceKind"]
+__all__ = ["Accused", "EntityKind", "Mode", "PredicateKind", "SourceKind", "StanceKind"]
 
 
 class EntityKind(enum.Enum):
@@ -49,6 +49,26 @@ class PredicateKind(enum.Enum):
 
     EVENT = "event"
     STATE = "state"
+
+
+class Accused(enum.Enum):
+    """Which parties a predicate's propositions accuse: a denial by one of them is interested.
+
+    ``attacks``, ``launches``: the subject (the victim of an attack is no accused party);
+    ``supplies-weapons-to``: both (the receiver is a party to the supply, the default);
+    ``is-attacked-by``: the object.
+    """
+
+    BOTH = "both"
+    SUBJECT = "subject"
+    OBJECT = "object"
+
+    def turned(self) -> Accused:
+        """The same parties read from the other end of an inverse pair; raises nothing."""
+        return _TURNED[self]
+
+
+_TURNED = {Accused.BOTH: Accused.BOTH, Accused.SUBJECT: Accused.OBJECT, Accused.OBJECT: Accused.SUBJECT}
 
 
 class StanceKind(enum.Enum):

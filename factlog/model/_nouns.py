@@ -37,7 +37,7 @@ from factlog.model._fields import (
     optional_text,
     text_list,
 )
-from factlog.model._kinds import EntityKind, Mode, PredicateKind, SourceKind, StanceKind
+from factlog.model._kinds import Accused, EntityKind, Mode, PredicateKind, SourceKind, StanceKind
 from factlog.model._literals import DateValue, Object, TextValue, object_value
 from factlog.model._patterns import Pattern
 from factlog.model._quantities import Estimate, Quantity, unheld_figure
@@ -46,6 +46,7 @@ from factlog.model._sources import Source, SourceDate
 from factlog.model._stances import Regarding
 
 __all__ = [
+    "Accused",
     "Acknowledgement",
     "Attribution",
     "Claim",
@@ -126,6 +127,14 @@ class Predicate:
         validator=instance_of(bool),
         metadata=_doc(
             "A judgement of conduct or outcome ('obliterated', 'complied with'): a party judging itself is interested."
+        ),
+    )
+    accuses: Accused = attrs.field(
+        default=Accused.BOTH,
+        validator=instance_of(Accused),
+        metadata=_doc(
+            "Which parties the proposition accuses, whose denial is interested: subject, object or both"
+            " (the default; 'attacks' accuses its subject, not its victim)."
         ),
     )
     cumulative: bool = attrs.field(

@@ -83,6 +83,35 @@ class Pattern:
         return f"{self.kind.replace('_', ' ')}: {getattr(self, self.kind)}"
 
     @property
+    def words(self) -> str:
+        """The pattern as the text says it, its X elided: "'the first … since 2019'"; raises nothing."""
+        if self.years is not None:
+            return f"'the first … in {counted(self.years, 'year')}'"
+        if self.last is not None:
+            return f"'the last … was in {self.last}'"
+        if self.since is not None:
+            return f"'the first … since {self.since}'"
+        return f"'the highest-level … since {self.highest_since}'"
+
+    def stance(self, side: str | None = None) -> str:
+        """What a claim said in this pattern says, on a finding's ``side`` or (None) in all.
+
+        ``"affirming"``: "affirmed in 'the first … since 2019'"; ``"denying"``: "denied in
+        between, implied by 'the first … since 2019'"; else every part: "'the first … since
+        2019': affirmed then and on the occasion, denied in between". One wording for
+        ``factlog check``, ``factlog show`` and the report. Raises nothing.
+        """
+        if side == "affirming":
+            return f"affirmed in {self.words}"
+        if side == "denying":
+            return f"denied in between, implied by {self.words}"
+        if self.last is not None:
+            return f"{self.words}: affirmed then, denied since"
+        if self.highest_since is not None:
+            return f"{self.words}: affirmed on the occasion, denied higher in between"
+        return f"{self.words}: affirmed then and on the occasion, denied in between"
+
+    @property
     def kind(self) -> str:
         """Which pattern: ``last``, ``since``, ``years`` or ``highest_since``."""
         return next(kind for kind in _KINDS if getattr(self, kind) is not None)

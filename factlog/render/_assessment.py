@@ -19,7 +19,7 @@ from factlog.assessment._grading import accused_only
 from factlog.assessment._lines import LinesAssessment
 from factlog.assessment._methods import EXTRAPOLATE, EXTRAPOLATING_METHODS, ROUNDS_METHODS
 from factlog.assessment._questions import OriginWeight
-from factlog.assessment._reasons import budget_note, listed, unsettled_note
+from factlog.assessment._reasons import budget_note, listed, origin_names, unsettled_note
 from factlog.errors import expect_text_stream
 from factlog.io import make_converter
 from factlog.model._nouns import Object
@@ -27,6 +27,7 @@ from factlog.model._scales import Credibility
 
 __all__ = [
     "FEW_CLAIMS",
+    "VOTES",
     "assessment_document",
     "render_assessment_json",
     "render_assessment_markdown",
@@ -207,16 +208,19 @@ def _caveat(claims: int) -> str:
     return ""
 
 
+VOTES = "votes (an origin's claims on one question are one vote, counted where another source speaks to it)"
+"""What an accuracy is learned from, as the heading says: not claims (nine claims of a party may be one vote)."""
+
 _UNTAUGHT = "its prior, nothing learned: no other source speaks to its claims"
 """What the text says of a source learned from no claim: listed with its prior, and why it learned nothing."""
 
 
 def _learned(trust: SourceTrust) -> str:
-    """``North Korea (dprk): 0.70 from 4 claims: too few ...``: a source by name, its id beside it."""
+    """``North Korea (dprk): 0.70 from 4 votes: too few ...``: a source by name, its id beside it."""
     who = trust.source if trust.name in ("", trust.source) else f"{trust.name} ({trust.source})"
     if trust.claims == 0:
         return f"{who}: {trust.accuracy:.2f}, {_UNTAUGHT}"
-    count = _plural(trust.claims, "claim")
+    count = _plural(trust.claims, "vote")
     return f"{who}: {trust.accuracy:.2f} from {count}{_caveat(trust.claims)}"
 
 
@@ -225,7 +229,7 @@ def _trust(assessment: Assessment | LinesAssessment) -> list[str]:
     what = "trust" if assessment.method == "truthfinder" else "accuracy"
     if not assessment.sources:
         return [f"learned {what} per source: none"]
-    return [f"learned {what} per source:", *(_learned(trust) for trust in assessment.sources)]
+    return [f"learned {what} per source, from its {VOTES}:", *(_learned(trust) for trust in assessment.sources)]
 
 
 def render_assessment_text(assessment: Assessment | LinesAssessment) -> str:
@@ -296,7 +300,7 @@ def render_assessment_markdown(assessment: Assessment | LinesAssessment) -> str:
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for item in assessment.propositions:
-        supporting, opposing = _labels(item.supporting), _labels(item.opposing)
+        supporting, opposing = _labels(item.supporting), _labels(item.opposing) + _also_against(item)
         lines.append(
             f"| {escape_markdown(item.statement)} | {item.status.value} | {_icd(item)} |"
             f" {item.belief:.2f} | {_accepted(item)} | {supporting} | {opposing} |"
@@ -309,13 +313,24 @@ def render_assessment_markdown(assessment: Assessment | LinesAssessment) -> str:
 
 
 def _labels(origins: tuple[OriginWeight, ...]) -> str:
-    shown, more = listed(origins)
-    return ", ".join(escape_markdown(o.label) for o in shown) + (f" and {more} more" if more else "")
+    """The origins as the text's ``for:`` and ``against:`` lines name them: grade, weight and discounts beside each."""
+    return escape_markdown(origin_names(origins))
+
+
+_ALSO = "also against: "
+
+
+def _also_against(item: PropositionAssessment) -> str:
+    """``; also against: Agency, listed for, also denies it``: an origin listed for that also votes against, or ""."""
+    said = next((reason for reason in item.reasons if reason.startswith(_ALSO)), None)
+    if said is None:
+        return ""
+    return ("; " if item.opposing else "") + escape_markdown(said)
 
 
 def _icd(item: PropositionAssessment) -> str:
-    words = _likelihood(item)
-    return f"{item.credibility.value}" + ("" if words is None else f" ({words})")
+    """The credibility as the text gives it: "2 — probably true (ICD 203: very likely)"."""
+    return _grade(item)
 
 
 def _accepted(item: PropositionAssessment) -> str:

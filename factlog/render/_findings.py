@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from factlog._escape import escape_markdown, escape_terminal
-from factlog.analysis._phrasing import relay_chain
+from factlog.analysis._phrasing import relay_chain, stance
 from factlog.checks._engine import Report
 from factlog.checks._findings import Finding, Severity
 from factlog.errors import expect, expect_text_stream
@@ -82,14 +82,11 @@ def _expect_report(report: object, function: str) -> Report:
     return expect(report, Report, f"factlog.{function}: report", "a Report (from factlog.check)")
 
 
-_SIDE_POLARITY = {"affirming": "affirmed", "denying": "denied"}
-
-
 def _evidence_lines(report: Report, claim_id: str, side: str = "") -> Iterator[tuple[str, str]]:
     """(header, quote) for each piece of evidence of a claim.
 
     A claim said in a pattern both affirms and denies (what it implies): on a finding's
-    affirming or denying side it is shown with that side's polarity.
+    affirming or denying side it is shown as that part of it (:func:`~factlog.analysis._phrasing.stance`).
     """
     claim = report.claims.claim_by_id.get(claim_id)
     if claim is None:
@@ -98,10 +95,15 @@ def _evidence_lines(report: Report, claim_id: str, side: str = "") -> Iterator[t
     name = vocabulary.name(claim.attribution.holder)
     via = [vocabulary.name(relay) for relay in claim.attribution.via]
     chain = f" via {relay_chain(via)}" if via else ""
-    polarity = claim.polarity.value if claim.pattern is None else _SIDE_POLARITY.get(side, str(claim.pattern))
-    stance = f"{polarity}, {claim.certainty.value}"
+    words = stance(claim, side)
     for evidence in claim.evidence:
-        yield f"{claim_id}: {name}{chain} ({stance}) in {evidence.source}", evidence.quote
+        yield f"{claim_id}: {name}{chain} ({words}) in {evidence.source}", evidence.quote
+
+
+def _heading(severity: Severity, group: list[Finding]) -> str:
+    """``Errors (2, 1 acknowledged)``: the summary line counts the acknowledged apart, and so does the heading."""
+    acknowledged = sum(finding.acknowledged for finding in group)
+    return f"{_HEADINGS[severity]} ({len(group)}{f', {acknowledged} acknowledged' if acknowledged else ''})"
 
 
 def _summary_line(report: Report) -> str:
@@ -132,7 +134,7 @@ def render_text(report: Report, *, colour: bool = False) -> str:
         group = [f for f in report.findings if f.severity is severity]
         if not group:
             continue
-        lines.append(paint(_BOLD + _COLOURS[severity], f"{_HEADINGS[severity]} ({len(group)})"))
+        lines.append(paint(_BOLD + _COLOURS[severity], _heading(severity, group)))
         lines.append("")
         for finding in group:
             tag = f"[{severity.value}{', acknowledged' if finding.acknowledged else ''}]"
@@ -162,7 +164,7 @@ def render_markdown(report: Report) -> str:
         group = [f for f in report.findings if f.severity is severity]
         if not group:
             continue
-        lines += [f"## {_HEADINGS[severity]} ({len(group)})", ""]
+        lines += [f"## {_heading(severity, group)}", ""]
         for finding in group:
             acknowledged = " (acknowledged)" if finding.acknowledged else ""
             lines += [f"### {escape_markdown(finding.message)}{acknowledged}", ""]

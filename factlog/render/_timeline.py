@@ -10,7 +10,7 @@ import attrs
 
 from factlog._escape import escape_terminal
 from factlog.analysis._index import Entry, Index, chronological
-from factlog.analysis._phrasing import relay_chain
+from factlog.analysis._phrasing import relay_chain, stance
 from factlog.errors import UnknownEntityError, expect, expect_each
 from factlog.model._claimset import ClaimSet, expect_claim_set
 from factlog.model._nearest import nearest_entities
@@ -39,6 +39,8 @@ class TimelineRow:
     statement: str
     quote: str
     source: str
+    stance: str = ""
+    """The polarity and certainty in words, as ``factlog check`` words them (a pattern claim: what it says)."""
 
 
 def resolve_entity(claims: ClaimSet, name: str) -> str:
@@ -97,11 +99,12 @@ def _rows(index: Index, keep: Callable[[Entry], bool]) -> list[TimelineRow]:
                 claim=entry.id,
                 holder=index.name(entry.holder),
                 via=tuple(index.name(relay) for relay in entry.claim.attribution.via),
-                certainty=entry.claim.certainty.value,
+                certainty=entry.certainty.value,
                 polarity=entry.claim.polarity.value,
                 statement=entry.claim.statement,
                 quote=evidence.quote,
                 source=evidence.source,
+                stance=stance(entry.claim),
             )
         )
     return rows
@@ -158,7 +161,8 @@ def render_timeline_text(rows: list[TimelineRow]) -> str:
     for row in rows:
         via = f" via {relay_chain([escape_terminal(relay) for relay in row.via])}" if row.via else ""
         holder = escape_terminal(row.holder)
-        lines.append(f"{row.date:<10} {holder}{via} ({row.polarity}, {row.certainty}) [{row.claim}]")
+        words = row.stance or f"{row.polarity}, {row.certainty}"
+        lines.append(f"{row.date:<10} {holder}{via} ({words}) [{row.claim}]")
         lines.append(f"           {escape_terminal(row.statement)}")
         lines.append(f"           > {escape_terminal(row.quote)} ({row.source})")
     lines.append(f"{len(rows)} claim{'s' * (len(rows) != 1)}")

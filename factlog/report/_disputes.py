@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from factlog.analysis import _phrasing as phrasing
 from factlog.analysis._index import Index
 from factlog.analysis._origins import origin_words, origins
 from factlog.analysis._parties import interested
@@ -102,6 +103,8 @@ class ClaimView:
     label: str
     entities: tuple[str, ...]
     interested: bool = False
+    stance: str = ""
+    """The polarity and certainty in words (:func:`~factlog.analysis._phrasing.stance`), as its side reads it."""
 
 
 @attrs.frozen
@@ -194,8 +197,11 @@ def _claim_entities(index: Index, claim_id: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def claim_view(index: Index, claim_id: str, assessment: Assessment | None) -> ClaimView:
-    """One claim of the index, with its sources and its assessment label (empty without an assessment)."""
+def claim_view(index: Index, claim_id: str, assessment: Assessment | None, side: str = "") -> ClaimView:
+    """One claim of the index, with its sources and its assessment label (empty without an assessment).
+
+    ``side``: the finding's side it is shown on (``denying``: a pattern claim reads as its implied denial).
+    """
     entry = index.by_id[claim_id]
     claim = entry.claim
     sources = []
@@ -225,6 +231,7 @@ def claim_view(index: Index, claim_id: str, assessment: Assessment | None) -> Cl
         label="" if label is None else label.value,
         entities=_claim_entities(index, claim_id),
         interested=interested(index, entry),
+        stance=phrasing.stance(claim, side),
     )
 
 
@@ -298,7 +305,7 @@ def _sides(index: Index, group: Iterable[Finding], assessment: Assessment | None
                 tuple(
                     OriginView(
                         origin_words(index, origin.label, origin.speaks_for),
-                        tuple(claim_view(index, entry.id, assessment) for entry in origin.entries),
+                        tuple(claim_view(index, entry.id, assessment, name) for entry in origin.entries),
                     )
                     for origin in found
                 ),

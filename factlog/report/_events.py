@@ -156,7 +156,7 @@ def events(index: Index) -> list[Event]:
         label, when, entities, single = dated
         once[label] = once.get(label, True) and single
         sort_key = when.sort_key
-        firmness = _FIRMNESS.index(entry.claim.certainty)
+        firmness = _FIRMNESS.index(entry.certainty)
         group = (sort_key, (when.start_low, when.end_high), span(when), entry.polarity.value, firmness)
         found.setdefault(label, {}).setdefault(group, []).append(entry)
         involved.setdefault(label, set()).update(entities)

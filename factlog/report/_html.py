@@ -21,6 +21,7 @@ from factlog._version import VERSION
 from factlog.analysis._discovery import MAX_PAIRS, MAX_ROUNDS
 from factlog.analysis._index import Index, chronological
 from factlog.assessment._assessment import Assessment, arguments, assess
+from factlog.assessment._legend import LEGEND_TITLE, legend
 from factlog.assessment._methods import DEFAULT_METHOD, EXTRAPOLATE
 from factlog.assessment._reasons import budget_note, unsettled_note
 from factlog.checks._engine import Report, check
@@ -114,6 +115,8 @@ def _context(
         "holders": [(holder, index.name(holder)) for holder in holders],
         "entities": [(entity, index.name(entity)) for entity in entities],
         "isolate": isolator(index.name(entity.id) for entity in claims.entities),
+        "legend_title": LEGEND_TITLE,
+        "legend": legend(),
     }
 
 

@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 import factlog
 from factlog import Index, Status, origins
 from factlog.analysis._origins import copy_sources, may_share_origin, voices
-from factlog.checks import hollow_corroboration
+from factlog.analysis._stories import source_parties
+from factlog.checks import hollow_corroboration, shared_wording
 from tests.helpers import claim, findings_of, world
+from tests.release_story import story
 from tests.strategies import claim_sets, echoed_claim_sets
 
 ALLEGED = {"subject": "dprk", "predicate": "supplies-weapons-to", "obj": "russia", "when": "2025"}
@@ -277,3 +279,26 @@ def test_a_claim_first_read_in_no_copy_speaks_for_its_holders_party_alone(claims
     for entry in index.entries:
         if entry.claim.evidence[0].source not in copy_sources(index):
             assert voices(index, entry) == (entry.speaks_for,)
+
+
+@settings(max_examples=25, deadline=None)
+@given(echoed_claim_sets())
+def test_the_parties_of_sources_the_rules_share_are_their_publishers_parties(claims: factlog.ClaimSet) -> None:
+    """``source_parties``, as the origins and wording rules fill it: each source's publisher's party."""
+    index = Index.of(claims)
+    for rule in (hollow_corroboration, shared_wording):
+        list(rule(index))
+    parties = source_parties(index)
+    for source, party in parties.items():
+        publisher = index.publisher(source)
+        assert party == (None if publisher is None else index.speaks_for(publisher))
+    assert parties.keys() <= {source for entry in index.entries for source in entry.sources}
+
+
+def test_a_holder_only_the_copy_quotes_is_not_relayed_by_the_story_it_copies() -> None:
+    """An analyst the paper alone quotes (no via the wire, no claim of the wire's): no origin names the wire."""
+    for claims in (story(), story(declared=True)):
+        index = Index.of(claims)
+        [entry] = [entry for entry in index.entries if entry.claim.id == "paper-analyst"]
+        [origin] = origins(index, [entry])
+        assert origin.label == "a defence analyst"

@@ -14,7 +14,8 @@ from factlog.analysis._index import Index
 from factlog.analysis._patterns import readings
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Proposition
-from factlog.model._scales import Polarity
+from factlog.model._scales import Certainty, Polarity
+from tests.helpers import claim as make_claim
 from tests.strategies import claim_sets, crowded_claim_sets, linked_claim_sets, written_claim_sets
 
 
@@ -29,6 +30,13 @@ def _reference(index: Index, entry: Entry) -> tuple[Any, ...]:
 
 def _assert_read_afresh(claims: ClaimSet) -> None:
     index = Index.of(claims)
+    for entry in [*index.entries, *(reading for implied in index.implied.values() for reading in implied)]:
+        # kept in the entry, for its own reading and each implied one: the rules read no claim object for them
+        assert (entry.id, entry.certainty, entry.sources[:1]) == (
+            entry.claim.id,
+            entry.claim.certainty,
+            (entry.claim.evidence[0].source,),
+        )
     for entry in index.entries:
         assert type(entry) is Entry
         found = (entry.proposition, entry.key, entry.predicate, entry.span, entry.core, entry.polarity)
@@ -105,8 +113,9 @@ def _assert_groups_hold_every_reading(claims: ClaimSet) -> None:
 
 def test_a_new_entry_equals_the_one_its_class_makes_and_stays_frozen() -> None:
     """``new_entry`` gives an ``Entry`` equal to ``Entry(...)``, with the same hash, that refuses assignment."""
+    written = make_claim("c7", certainty="possible")
     made = new_entry(
-        None,  # type: ignore[arg-type]
+        written,
         3,
         None,
         None,
@@ -119,8 +128,9 @@ def test_a_new_entry_equals_the_one_its_class_makes_and_stays_frozen() -> None:
         polarity=Polarity.AFFIRMED,
         core=(1, 1),
     )
-    expected = Entry(None, 3, None, None, None, "h", "s", None, ("s1",), (1, 2), Polarity.AFFIRMED, (1, 1))  # type: ignore[arg-type]
+    expected = Entry(written, 3, None, None, None, "h", "s", None, ("s1",), (1, 2), Polarity.AFFIRMED, (1, 1))
     assert type(made) is Entry
+    assert (made.id, made.certainty) == (expected.id, expected.certainty) == ("c7", Certainty.POSSIBLE)
     assert made == expected
     assert hash(made) == hash(expected)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):

@@ -6,7 +6,7 @@ import functools
 from pathlib import Path
 
 import factlog
-from factlog.render._assessment import FEW_CLAIMS
+from factlog.render._assessment import FEW_CLAIMS, VOTES
 from tests.helpers import ROOT, run
 
 
@@ -17,7 +17,7 @@ def _corpus() -> factlog.Assessment:
 
 def _learned_lines(text: str) -> list[str]:
     lines = text.splitlines()
-    start = lines.index("learned accuracy per source:") + 1
+    start = lines.index(f"learned accuracy per source, from its {VOTES}:") + 1
     return [line for line in lines[start:] if line.startswith("    ")]
 
 
@@ -43,14 +43,14 @@ def test_an_accuracy_from_fewer_than_few_claims_carries_a_caveat() -> None:
         elif trust.claims < FEW_CLAIMS:
             assert line.endswith(f": too few to mean much (fewer than {FEW_CLAIMS})")
         else:
-            assert line.endswith(f"from {trust.claims} claims")
+            assert line.endswith(f"from {trust.claims} votes")
     assert {0, 1, FEW_CLAIMS} <= seen  # the corpus has each case
 
 
 def test_assess_names_the_source_learned_from_one_claim_with_its_caveat() -> None:
     """From the command: Western intelligence, learned from one claim, by name and with the caveat."""
     assert (
-        "    Western intelligence assessments (western-intelligence): 0.64 from 1 claim:"
+        "    Western intelligence assessments (western-intelligence): 0.64 from 1 vote:"
         " too few to mean much (fewer than 5)\n"
     ) in run("assess", "sources").stdout
 

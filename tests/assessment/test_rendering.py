@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 
 import factlog
+from factlog._escape import escape_markdown
 from factlog.analysis._discovery import Dependence
 from factlog.io import make_converter
 from factlog.model import Object, TextValue
-from tests.helpers import ENTITIES, claim, echo_cluster, run, world
+from tests.helpers import ENTITIES, ROOT, claim, echo_cluster, run, world
 from tests.strategies import objects
 
 _ENTITY_IDS = [entity.id for entity in ENTITIES]
@@ -223,3 +224,24 @@ def test_text_and_markdown_say_when_learning_stopped_unsettled() -> None:
     assert "unsettled" not in factlog.render_assessment_text(settled)
     assert "unsettled" not in factlog.render_assessment_markdown(settled)
     assert json.loads(factlog.render_assessment_json(unsettled))["converged"] is False
+
+
+def test_the_markdown_row_keeps_the_admiralty_words_the_grades_and_the_discounts() -> None:
+    """The weapons row: '6 — truth cannot be judged', and 'North Korea (F, weight 0.12, interested)' against it."""
+    assessment = factlog.assess(factlog.load([ROOT / "sources"]))
+    [row] = [line for line in factlog.render_assessment_markdown(assessment).splitlines() if "supplies weapons" in line]
+    assert " | 6 — truth cannot be judged | " in row
+    assert "North Korea (F, weight 0.12, interested)" in row
+    assert "Western intelligence assessments (F, weight 0.12, anonymous)" in row
+
+
+def test_the_markdown_against_cell_carries_an_origin_that_also_votes_against() -> None:
+    """A party affirming and later denying: its 'also against' line stands in the against cell, as in the text."""
+    claims = world(
+        claim("yes", holder="russia", stated="2025-10"),
+        claim("no", denied=True, holder="russia", stated="2025-10", source="s2"),
+    )
+    assessment = factlog.assess(claims)
+    said = [r for item in assessment.propositions for r in item.reasons if r.startswith("also against: ")]
+    assert said
+    assert all(escape_markdown(line) in factlog.render_assessment_markdown(assessment) for line in said)

@@ -137,9 +137,10 @@ def test_one_publishers_two_stories_are_one_party() -> None:
 
 
 def test_a_copy_of_a_wire_story_speaks_for_the_wire() -> None:
-    """Paper B's copy of the wire story and Paper B's own later story, in the same words: the later one copies."""
+    """Paper B's copy of the wire story and Paper B's own later story, in one wording: the later one copies the wire."""
     [finding] = findings_of(shared_wording, world(_own("copy", "s4", "paper-b"), _own("own", "s5", "paper-b")))
-    assert 'declare derived_from ["s4"] in s5' in finding.message
+    assert "likely one origin, The wire (“Wire story”, 2025-10), which s4 declares copying" in finding.message
+    assert 'declare derived_from ["s2"] in s5' in finding.message  # the story, never the copy that declares it
 
 
 def test_the_two_polarities_are_two_texts() -> None:

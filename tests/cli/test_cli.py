@@ -159,6 +159,13 @@ def test_check_single_rule(tmp_path: Path) -> None:
     assert "unknown rule no_such_rule" in bad.stderr
 
 
+def test_check_suggests_the_rule_a_misspelt_name_is_close_to(tmp_path: Path) -> None:
+    """--rule shared_wordings: a usage error that asks "did you mean shared_wording?"."""
+    bad = run("check", str(_allegation_and_denials(tmp_path)), "--rule", "shared_wordings")
+    assert bad.returncode == 2
+    assert "unknown rule shared_wordings (did you mean shared_wording?); rules are: " in bad.stderr
+
+
 def test_check_colour_always_and_never(tmp_path: Path) -> None:
     """--colour always paints severities; never (and NO_COLOR) leaves plain text."""
     path = _allegation_and_denials(tmp_path)

@@ -43,7 +43,7 @@ def test_a_check_names_its_stages_in_turn(client: Client) -> None:
 
 @pytest.mark.parametrize("method", ["accucopy", "truthfinder"])
 def test_an_assessment_names_each_learning_round(client: Client, method: str) -> None:
-    """One stage for each round the assessment reports, numbered from 1, then the weighing.
+    """The sources found copying, one stage for each round the assessment reports, numbered from 1, then the weighing.
 
     The bundled corpus, read by two workers in three partitions: the single process's assessment and bytes.
     """
@@ -52,7 +52,7 @@ def test_an_assessment_names_each_learning_round(client: Client, method: str) ->
     single = factlog.assess(factlog.load(SOURCES), method=method)
     assert assessed == single
     assert render_assessment_json(assessed) == render_assessment_json(single)
-    assert stages[1] == "preparing the questions of 3 partitions"
+    assert stages[1:3] == ["finding the sources that copy in 3 partitions", "preparing the questions of 3 partitions"]
     rounds = [stage for stage in stages if stage.startswith(f"learning ({method}): round ")]
     assert rounds == [f"learning ({method}): round {n}" for n in range(1, assessed.rounds + 1)]
     assert stages[-1] == "weighing the propositions"

@@ -16,6 +16,7 @@ import factlog
 from benchmarks.generate import generate
 from factlog import Status, TextValue, assess, load, review_url, to_claimreview, to_prov
 from tests.helpers import ROOT, claim, run, world
+from tests.release_story import story
 from tests.strategies import claim_sets
 
 REQUIRED = jsonschema.Draft202012Validator(
@@ -97,6 +98,19 @@ def test_every_corpus_review_has_the_required_properties(everything: bool) -> No
         REQUIRED.validate(review)
 
 
+def _makers(item: factlog.PropositionAssessment, claims: factlog.ClaimSet) -> set[str]:
+    """The claims that make a proposition: its origins' for it, and affirmations in no vote now (stances changed)."""
+    voted = {c for origin in (*item.supporting, *item.opposing) for c in origin.claims}
+    given_up = {
+        c
+        for c, _ in item.labels
+        if c not in voted
+        and claims.claim_by_id[c].polarity is factlog.Polarity.AFFIRMED
+        and claims.claim_by_id[c].pattern is None
+    }
+    return {c for origin in item.supporting for c in origin.claims} | given_up
+
+
 @settings(max_examples=30)
 @given(claim_sets())
 def test_every_generated_review_has_the_required_properties(claims: factlog.ClaimSet) -> None:
@@ -106,15 +120,15 @@ def test_every_generated_review_has_the_required_properties(claims: factlog.Clai
 
     vocabulary = factlog.Vocabulary.of(claims)  # holders may be written as names or aliases
 
-    def names(origins: tuple[factlog.OriginWeight, ...]) -> set[str]:
-        holders = {claims.claim_by_id[c].attribution.holder for origin in origins for c in origin.claims}
+    def names(item: factlog.PropositionAssessment) -> set[str]:
+        holders = {claims.claim_by_id[c].attribution.holder for c in _makers(item, claims)}
         return {vocabulary.name(vocabulary.entity(h)) for h in holders}
 
     for review in to_claimreview(assessment, claims, author="Desk", everything=True, date="2026-01")["@graph"]:
         REQUIRED.validate(review)
         item = by_url[review["url"]]
         authors = {author["name"] for author in review["itemReviewed"]["author"]}
-        assert authors == names(item.supporting)
+        assert authors == names(item)
         assert item.status is not Status.UNVERIFIED
         assert ("ratingValue" in review["reviewRating"]) == (item.credibility.value != 6)  # 6: no basis, no number
         assert ("ratingExplanation" in review["reviewRating"]) == (item.credibility.value == 6)
@@ -208,7 +222,7 @@ def test_every_review_is_dated_as_its_definition_says(seed: int) -> None:
     """
     claims = factlog.loads(json.dumps(generate(1500, seed)))
     assessment = assess(claims)
-    wanted = [item for item in assessment.propositions if item.supporting]
+    wanted = [item for item in assessment.propositions if _makers(item, claims)]
     graph = to_claimreview(assessment, claims, author="Desk", everything=True)["@graph"]
     assert [review.get("datePublished") for review in graph] == [_brute_date(item, claims) for item in wanted]
 
@@ -227,3 +241,24 @@ def test_a_grade_6_review_says_the_truth_cannot_be_judged() -> None:
     graded = world(claim("a", holder="tabloid"), claim("b", holder="kcna", source="s2"))
     [two] = to_claimreview(assess(graded), graded, author="Desk", everything=True)["@graph"]
     assert "ratingExplanation" not in two["reviewRating"]
+
+
+def test_holders_that_changed_their_stance_still_author_what_they_said() -> None:
+    """The ministry's and the agency's toll of 12, superseded by the agency's correction, are still theirs."""
+    claims = story()
+    graph = factlog.to_claimreview(factlog.assess(claims), claims, author="Desk", everything=True)["@graph"]
+    [twelve] = [review for review in graph if review["claimReviewed"].endswith("12 people")]
+    authors = {author["name"] for author in twelve["itemReviewed"]["author"]}
+    assert {"Orvanian Foreign Ministry", "Orvanian News Agency", "Meridian Press Agency"} <= authors
+
+
+def test_a_figure_its_makers_gave_up_is_still_reviewed() -> None:
+    """Nobody holds the toll of 12 now (the agency, its one maker, corrected it): reviewed, by the agency."""
+    claims = attrs.evolve(story(), claims=tuple(c for c in story().claims if c.id not in {"mfa-toll", "wire-toll"}))
+    assessment = factlog.assess(claims)
+    [item] = [item for item in assessment.propositions if item.statement.endswith("12 people")]
+    assert not item.supporting
+    graph = factlog.to_claimreview(assessment, claims, author="Desk")["@graph"]
+    [twelve] = [review for review in graph if review["claimReviewed"].endswith("12 people")]
+    assert twelve["reviewRating"]["alternateName"] == "refuted"
+    assert [author["name"] for author in twelve["itemReviewed"]["author"]] == ["Orvanian News Agency"]

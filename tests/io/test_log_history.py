@@ -330,6 +330,30 @@ def test_retracting_an_id_not_held_is_a_usage_error_naming_the_nearest(log: Clai
     )
 
 
+def test_a_typo_of_a_retracted_id_names_it_retracted_and_offers_no_farther_claim(tmp_path: Path) -> None:
+    """'wire-tol-12' with 'wire-toll-12' retracted: that id is offered, said retracted; 'mfa-toll-12' is not."""
+    store = ClaimLog(tmp_path / "claims.db")
+    store.append([*ENTITIES, *PREDICATES, *SOURCES], at=T1)
+    store.append([claim("wire-toll-12"), claim("mfa-toll-12", source="s2")], at=T2)
+    store.retract("wire-toll-12", "a copy", at=T3)
+    ran = run("log", "retract", str(store.path), "wire-tol-12", "--reason", "x")
+    assert ran.returncode == 2
+    assert ran.stderr.strip().endswith(
+        "no claim 'wire-tol-12' to retract; did you mean 'wire-toll-12', retracted at 2025-10-03T12:00:00.000000Z?"
+    )
+
+
+def test_retracting_twice_offers_no_other_claim(log: ClaimLog) -> None:
+    """The claim meant is found, retracted already: no 'did you mean' invites retracting another."""
+    log.append([claim("aa", source="s2")], at=T3)
+    with pytest.warns(DroppedLinkWarning):
+        log.retract("a", "withdrawn", at=T4)
+    ran = run("log", "retract", str(log.path), "a", "--reason", "again")
+    assert ran.returncode == 2
+    assert "claim 'a' was already retracted at 2025-10-04" in ran.stderr
+    assert "did you mean" not in ran.stderr
+
+
 def test_retracting_twice_is_a_usage_error(log: ClaimLog) -> None:
     """`log retract` of a claim retracted already exits 2, naming when it was retracted."""
     with pytest.warns(DroppedLinkWarning, match="'b' answered 'a'"):

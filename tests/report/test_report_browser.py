@@ -268,3 +268,18 @@ def test_an_id_wider_than_a_phone_scrolls_in_its_own_box(open_page: Callable[...
     scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert scroll <= inner
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_the_legend_opens_to_explain_belief_grades_and_labels(open_page: Callable[..., Page], corpus_page: str) -> None:
+    """'How to read this' is folded above the disputes; opened, it says what belief, F and 'accepted' mean."""
+    page = open_page(corpus_page)
+    legend = page.locator("#legend")
+    assert not legend.locator("dl").is_visible()
+    legend.locator("summary").click()
+    terms = legend.locator("dt").all_inner_texts()
+    meanings = dict(zip(terms, legend.locator("dd").all_inner_texts(), strict=True))
+    assert meanings["Belief"].startswith("the probability in [0, 1] that the method gives the proposition")
+    assert "F reliability cannot be judged" in meanings["Grade (A–F)"]
+    assert "not a verdict that it is true" in meanings["Claim accepted"]
+    assert {"Status single-source", "Status denied-by-interested-party", "Weight"} <= set(terms)
+    assert legend.locator("dl").is_visible()
