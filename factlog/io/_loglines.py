@@ -37,7 +37,7 @@ from factlog.io._logrecords import Record, Retraction, record_body, structure
 from factlog.io._logtime import timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
 from factlog.io._places import lines_named
-from factlog.io._splitfolder import removed, signals_deferred
+from factlog.io._splitfolder import remove_stale, removed, signals_deferred
 from factlog.io._staging import staging_name
 from factlog.io._tally import bounded
 from factlog.io._writing import dump
@@ -289,6 +289,7 @@ def snapshot(
     what :meth:`ClaimLog.read` raises.
     """
     target = Path(folder)
+    remove_stale(target, "claims.json")  # what a snapshot killed on this machine left: an earlier one put back
     _expect_folder(target, force=force)
     # Both reads bounded by the latest time read first: an append made meanwhile is later, so neither sees it
     # (a history is only added to at its end), and the documents are those of the sources read.

@@ -7,8 +7,10 @@ import datetime
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -619,3 +621,20 @@ def test_a_store_of_another_format_is_refused_by_every_command(log: ClaimLog, tm
             3,
             f"error: {log.path}: an SQLite database of another format ('other-store'), not a factlog store\n",
         )
+
+
+def test_a_snapshot_killed_between_its_renames_is_mended_by_the_next_export(log: ClaimLog, tmp_path: Path) -> None:
+    """The earlier snapshot moved aside by a process since gone is put back, and its staging folders removed."""
+    from factlog.io._staging import host  # noqa: PLC0415 - the machine's name as staging folders hold it
+
+    snapshot = log.snapshot(tmp_path / "snap")
+    earlier = sorted(path.relative_to(snapshot).as_posix() for path in snapshot.rglob("*"))
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    left = f".snap.split-{host()}-{ended.pid}-0123abcd"
+    snapshot.rename(tmp_path / f"{left}.old")  # killed here: the earlier snapshot aside, the new one staged
+    shutil.copytree(tmp_path / f"{left}.old", tmp_path / left)
+    ran = run("log", "export", str(log.path), "--to", str(snapshot), "--force")
+    assert ran.returncode == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.db", "snap"]
+    assert sorted(path.relative_to(snapshot).as_posix() for path in snapshot.rglob("*")) == earlier
