@@ -70,6 +70,8 @@ SCHEMA_VERSION = len(_MIGRATIONS)
 """The schema version this factlog writes; older stores are migrated on first write."""
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_READONLY_DBMOVED = 1032
+"""SQLite's extended code for a write to a database file moved or removed since it was opened."""
 
 
 def _check_file(path: Path, *, create: bool, write: bool) -> None:
@@ -157,9 +159,13 @@ def store_error(path: Path, error: sqlite3.Error) -> InputError:
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     if isinstance(error, sqlite3.OperationalError) and _locked(error):
         return busy(path)
+    if getattr(error, "sqlite_errorcode", None) == _SQLITE_READONLY_DBMOVED:
+        return InputError(f"{path}: the store was moved or removed while this command wrote it: nothing was written")
     if code == sqlite3.SQLITE_READONLY:
         return InputError(f"{path}: the store cannot be written ({error})")
     if code == sqlite3.SQLITE_CANTOPEN:
+        if not path.exists():
+            return InputError(f"{path}: no such store (moved or removed meanwhile)")
         return InputError(f"{path}: cannot open the store ({error})")
     if code == sqlite3.SQLITE_FULL:
         return InputError(f"{path}: cannot write the store: the disk is full")
@@ -190,12 +196,20 @@ def connect(path: Path, *, create: bool, write: bool = True) -> sqlite3.Connecti
     for longer than the busy timeout, or (``write``) cannot be written, or its folder
     is missing; :class:`~factlog.FormatError` when a newer factlog made it.
     """
+    existed = path.exists()
     _check_file(path, create=create, write=write)
     if not write:
         return _connect_to_read(path)
+    # A store that existed is opened without creating: moved or removed meanwhile, it is missing, not made anew empty.
+    target = f"{path.absolute().as_uri()}?mode=rw" if existed else str(path)
     deadline = time.monotonic() + BUSY_TIMEOUT
     while True:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+        try:
+            connection = sqlite3.connect(
+                target, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False, uri=existed
+            )
+        except sqlite3.Error as error:
+            raise store_error(path, error) from None
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=FULL")

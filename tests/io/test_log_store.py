@@ -638,3 +638,23 @@ def test_a_snapshot_killed_between_its_renames_is_mended_by_the_next_export(log:
     assert ran.returncode == 0
     assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.db", "snap"]
     assert sorted(path.relative_to(snapshot).as_posix() for path in snapshot.rglob("*")) == earlier
+
+
+def test_a_store_moved_away_after_its_check_is_missing_not_made_anew(
+    log: ClaimLog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moved while an append waited: 'no such store', never 'damaged', and no empty store made at the old path."""
+    (tmp_path / "archive").mkdir()
+    checked = _store._check_file
+
+    def check_then_move(path: Path, *, create: bool, write: bool) -> None:
+        checked(path, create=create, write=write)
+        path.rename(tmp_path / "archive" / path.name)
+
+    monkeypatch.setattr(_store, "_check_file", check_then_move)
+    with pytest.raises(factlog.InputError) as caught:
+        log.append([claim("late")])
+    assert str(caught.value) == f"{log.path}: no such store (moved or removed meanwhile)"
+    assert not log.path.exists()
+    monkeypatch.undo()
+    assert ClaimLog(tmp_path / "archive" / log.path.name).verify().records == len(ENTITIES + PREDICATES + SOURCES) + 2
