@@ -22,12 +22,15 @@ def main() -> int:
 
     Once the command has returned, a Ctrl-C has nothing left to stop: it is ignored while
     the interpreter exits, so that no traceback of its exit handlers follows the output.
+    So is SIGTERM: the command's work is done (an append committed, its line printed), and
+    its exit code says so, not 143.
     """
     try:
         from factlog.cli import main as run  # noqa: PLC0415 - the import a Ctrl-C may interrupt
 
         code = run()
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C would interrupt the report
         return _interrupted()

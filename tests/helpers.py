@@ -332,20 +332,23 @@ def remade(value: Any) -> list[Any]:
 
 
 def import_history(log: factlog.ClaimLog, folder: Path, records: Sequence[factlog.Record]) -> int:
-    """Import records as a JSON Lines log, one transaction at 2025-10-01T12:00Z: a history that appends would refuse."""
+    """Import records as a JSON Lines log, one transaction at 2025-10-01T12:00:01Z: a history appends would refuse.
+
+    A second after the appends the tests date at noon: an import at a store's latest time is refused.
+    """
     return log.import_lines(history_file(folder, records))
 
 
 def history_file(folder: Path, records: Sequence[factlog.Record]) -> Path:
-    """``folder/history.jsonl``: records as a JSON Lines log of one transaction at 2025-10-01T12:00Z."""
+    """``folder/history.jsonl``: records as a JSON Lines log of one transaction at 2025-10-01T12:00:01Z."""
     lines = [json.dumps({"format": "factlog-log", "version": 1})]
     for record in records:
         kind, _, action, body = record_body(record)
         if action == "retract":
             assert isinstance(record, factlog.Retraction)
-            lines.append(json.dumps({"at": "2025-10-01T12:00:00Z", "type": "retraction", **attrs.asdict(record)}))
+            lines.append(json.dumps({"at": "2025-10-01T12:00:01Z", "type": "retraction", **attrs.asdict(record)}))
         else:
-            lines.append(json.dumps({"at": "2025-10-01T12:00:00Z", "type": kind, **body}))
+            lines.append(json.dumps({"at": "2025-10-01T12:00:01Z", "type": kind, **body}))
     path = folder / "history.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -20,6 +20,7 @@ from factlog.cli._common import (
     limits,
     printed_warnings,
     stream_refused,
+    write_data,
 )
 from factlog.cli._distributed import add_dask_options, on_cluster, refuse_stray_options
 from factlog.cli._terminal import progress
@@ -221,5 +222,5 @@ def _export(arguments: argparse.Namespace) -> int:
             everything=arguments.everything,
             date=_date(arguments),
         )
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    write_data(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK

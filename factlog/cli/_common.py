@@ -58,6 +58,7 @@ __all__ = [
     "say",
     "shown_path",
     "stream_refused",
+    "write_data",
 ]
 
 EXIT_OK = 0
@@ -407,3 +408,18 @@ def report_interrupt(stop: BaseException | None = None) -> int:
             os.dup2(devnull, sys.stderr.fileno())
             os.close(devnull)
     return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+
+
+_CHUNK = 8192
+"""Characters written to standard output at a time by :func:`write_data` (no more than its buffer holds)."""
+
+
+def write_data(text: str) -> None:
+    """Write data to standard output a piece at a time, so that a reader gone midway is told (exit 141).
+
+    One write of a whole large text can end, when the reader goes after the first 64 KiB,
+    with the rest dropped and no error (a short write taken for the whole); pieces no
+    larger than the output's buffer each reach the pipe or raise :class:`BrokenPipeError`.
+    """
+    for start in range(0, len(text), _CHUNK):
+        sys.stdout.write(text[start : start + _CHUNK])

@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from factlog._escape import escape_terminal
 from factlog.analysis import Index
-from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path
+from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path, write_data
 from factlog.errors import ArgumentError, FormatError, InputError, UnknownIdError
 from factlog.io import ClaimLog, DroppedLinkWarning, Record, RetractedWarning, TornLineWarning, dumps, load
 from factlog.io._loglines import import_lines
@@ -245,7 +245,7 @@ def _verify(arguments: argparse.Namespace) -> int:
 def _show(arguments: argparse.Namespace) -> int:
     log = ClaimLog(arguments.log)
     replay = _as_of(arguments, log.replay)
-    sys.stdout.write(dumps(replay.claims))
+    write_data(dumps(replay.claims))
     if arguments.as_of is not None and not replay.records:
         _nothing_appended(arguments, log)
     return EXIT_OK

@@ -160,22 +160,17 @@ def claim_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The claim files ``paths`` name, each once, in order: a folder's ``.json`` and ``.jsonl`` files, sorted.
 
     A folder's files are found at any depth, leaving out the staging folders of a split
-    under way. Raises :class:`~factlog.InputError` for a path that is missing or neither a
-    file nor a folder.
+    under way. Linked folders (symbolic links) are followed, each folder read once (a link
+    back to a folder already read is not followed again). Raises :class:`~factlog.InputError`
+    for a path that is missing or neither a file nor a folder, and for a ``.json`` or
+    ``.jsonl`` link in a folder whose target is missing (a claim file that would be left
+    out unread).
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix in (".json", ".jsonl")
-                    and p.is_file()
-                    and not any(is_staging(part) for part in p.relative_to(path).parts[:-1])
-                )
-            )
+            found.extend(sorted(_folder_files(path)))
         elif path.is_file():
             found.append(path)
         elif path.exists():
@@ -183,3 +178,29 @@ def claim_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         else:
             raise InputError(f"{path}: no such file or folder")
     return list(dict.fromkeys(found))
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The ``.json`` and ``.jsonl`` files under a folder, linked folders followed once each (unsorted)."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for top, folders, files in os.walk(folder, followlinks=True):
+        here = Path(top)
+        status = here.stat()
+        if (status.st_dev, status.st_ino) in seen:  # a link back to a folder read already: a loop, or a second name
+            folders.clear()
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        folders[:] = sorted(name for name in folders if not is_staging(name))
+        for name in files:
+            file = here / name
+            if file.suffix not in (".json", ".jsonl"):
+                continue
+            if file.is_file():
+                found.append(file)
+            elif file.is_symlink() and not file.exists():
+                raise InputError(
+                    f"{file}: a symbolic link to {os.readlink(file)!r}, which does not exist:"
+                    " its claims cannot be read (mount or restore it, or remove the link)"
+                )
+    return found

@@ -32,7 +32,7 @@ import attrs
 from factlog._bulk import paused_gc
 from factlog.errors import ArgumentError, FormatError
 from factlog.io._logcheck import check_new
-from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, structure
+from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, stored_body, structure
 from factlog.io._logrules import (
     LISTED,
     DroppedLinkWarning,
@@ -43,7 +43,17 @@ from factlog.io._logrules import (
 from factlog.io._logtime import parse_time, timestamp
 from factlog.io._logwrite import write_batches
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
-from factlog.io._store import begin, connect, digest, integrity, remove_if_empty, select_until, store_error
+from factlog.io._store import (
+    begin,
+    connect,
+    digest,
+    hard_links,
+    history_damage,
+    integrity,
+    remove_if_empty,
+    select_until,
+    store_error,
+)
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Claim, Source
 from factlog.model._written import resolve_written
@@ -275,14 +285,16 @@ class ClaimLog:
         return Replay(resolved, used)
 
     def verify(self) -> Replay:
-        """Read the whole store: every page (SQLite's integrity check), then every record, replayed.
+        """Read the whole store: every page (SQLite's integrity check), the history's times and keys, every record.
 
         A write reads only the pages on its way; this finds damage anywhere. Returns the
         :class:`Replay` of every record. Raises :class:`~factlog.InputError` for a damaged
         store (what SQLite found, and what to do) and what :meth:`replay` raises.
         """
         with self._open(create=False) as connection:
+            hard_links(self.path)  # its writes may have lost appends: no sound history can be told
             integrity(connection, self.path)
+            history_damage(connection, self.path)
         return self.replay()
 
     def latest(self) -> str | None:
@@ -326,15 +338,23 @@ class ClaimLog:
         """
         limit = timestamp(parse_time(as_of)) if as_of is not None else None
         query = (
-            "SELECT r.record_key, r.action, d.content FROM records r JOIN transactions t ON t.id = r.txn"
+            "SELECT r.record_key, r.action, d.content, json_extract(r.body, '$.document')"
+            " FROM records r JOIN transactions t ON t.id = r.txn"
             " LEFT JOIN documents d ON d.sha256 = r.document WHERE r.kind = 'source'"
         )
         found: dict[str, bytes] = {}
+        named: dict[str, object] = {}
         with self._open(create=False) as connection:
-            for key, action, content in select_until(connection, query, limit):
-                found.pop(key, None)
-                if action == "define" and content is not None:
+            for key, action, content, document in select_until(connection, query, limit):
+                kept = found.pop(key, None)
+                if action != "define":
+                    continue
+                if content is not None:
                     found[key] = bytes(content)
+                elif kept is not None and document is not None and named.get(key) == document:
+                    # A new version appended where its document was not at hand: the one stored still holds.
+                    found[key] = kept
+                named[key] = document
         return found
 
     def record_documents(self, *, as_of: str | datetime.datetime | None = None) -> dict[int, bytes]:
@@ -357,15 +377,35 @@ class ClaimLog:
         or is no factlog store, :class:`~factlog.ArgumentError` for an ``as_of`` that is no
         UTC time, :class:`~factlog.FormatError` for a stored record that cannot be read.
         """
+        for seq, at, kind, key, action, item, _ in self._records(as_of, documents=False):
+            yield seq, at, kind, key, action, item
+
+    def _records(
+        self, as_of: str | datetime.datetime | None, *, documents: bool
+    ) -> Iterator[tuple[int, str, str, str, str, Any, bytes | None]]:
+        """:meth:`records`, each with the document bytes stored with it (if ``documents``; else None).
+
+        One query, so one snapshot of the store: an append committed meanwhile is wholly in it or wholly not.
+        """
         limit = timestamp(parse_time(as_of)) if as_of is not None else None
+        content = "d.content" if documents else "NULL"
         query = (
-            "SELECT r.seq, t.at, r.kind, r.record_key, r.action, r.body"
+            f"SELECT r.seq, t.at, r.kind, r.record_key, r.action, r.body, {content}"
             " FROM records r JOIN transactions t ON t.id = r.txn"
+            + (" LEFT JOIN documents d ON d.sha256 = r.document" if documents else "")
         )
         with self._open(create=False) as connection:
             rows = select_until(connection, query, limit)
-        for seq, at, kind, key, action, body in rows:
-            yield seq, at, kind, key, action, self._item(seq, kind, action, body)
+        for seq, at, kind, key, action, body, content in rows:
+            yield (
+                seq,
+                at,
+                kind,
+                key,
+                action,
+                self._item(seq, kind, action, body),
+                None if content is None else bytes(content),
+            )
 
     def export_lines(self, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
         """The log's history (as of a time) as JSON Lines, a line at a time, each ending in a newline.
@@ -400,11 +440,13 @@ class ClaimLog:
 
         Each source with a stored document goes to ``sources/ID/source.json`` beside its
         document; everything else to ``claims.json``. The folder must be new or empty, or,
-        with ``force``, hold an earlier snapshot (a ``claims.json``), which is replaced
-        whole; nothing is made when the store cannot be read. Returns the folder. Raises
+        with ``force``, hold an earlier snapshot and nothing else (``claims.json``, and
+        ``sources/ID/source.json`` with the document it names), which is replaced whole;
+        nothing is made when the store cannot be read. Returns the folder. Raises
         :class:`~factlog.InputError` (an :class:`OSError`) for a folder or file that cannot
-        be made or written, a folder not empty (without ``force``, or holding no
-        ``claims.json``), and what :meth:`read` raises.
+        be made or written, a folder not empty (without ``force``, or holding a file no
+        snapshot writes), a stored document named ``*.json`` or ``*.jsonl`` (a claim file to
+        a folder's check), and what :meth:`read` raises.
         """
         from factlog.io._loglines import snapshot  # noqa: PLC0415 - the lines module builds on this one
 
@@ -412,7 +454,18 @@ class ClaimLog:
 
     def _item(self, seq: int, kind: str, action: str, body: str) -> Any:
         where = f"{self.path}: record {seq}"
-        data = parse_json(body, where, DEFAULT_LIMITS)
+        if action not in ("define", "retract") or kind not in TYPES.values():
+            raise FormatError([f"{where}: damaged store: unknown record kind {kind!r} or action {action!r}"])
+        try:
+            data = parse_json(body, where, DEFAULT_LIMITS)
+        except FormatError as error:
+            raise FormatError(
+                [
+                    f"{where}: damaged store: the record's body: {problem.removeprefix(f'{where}: ')}"
+                    for problem in error.errors
+                ]
+            ) from None
+        data = stored_body(body, where) if not isinstance(data, dict) else data
         if action == "retract":
-            return str(data.get("reason", "")) if isinstance(data, dict) else ""
+            return str(data.get("reason", ""))
         return structure(data, kind, where)

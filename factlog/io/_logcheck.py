@@ -71,7 +71,7 @@ def check_append(
     cycles = _own_cycles(store, appended)
     if cycles:
         raise FormatError(cycles, shown=LISTED)
-    reader = StoreReader(connection, last)
+    reader = StoreReader(connection, last, store)
     own = _claims_of(appended)
     problems: list[tuple[str, str, str]] = []  # (claim id, field, message)
     related: dict[str, set[str]] = {}  # an earlier claim the predicate rules refuse → the predicate names it reads

@@ -24,7 +24,7 @@ import json
 import os
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from factlog._echo import counted, echoed
 from factlog.errors import FormatError, InputError
@@ -34,9 +34,10 @@ from factlog.io._linetext import CR_ONLY, cr_only
 from factlog.io._log import ClaimLog, TornLineWarning, parse_time
 from factlog.io._logcheck import unreadable_alone
 from factlog.io._logrecords import Record, Retraction, record_body, structure
+from factlog.io._logtime import timestamp
 from factlog.io._parsing import DEFAULT_LIMITS, Limits, decode, parse_json, prefix
 from factlog.io._places import lines_named
-from factlog.io._splitfolder import removed, signals_deferred
+from factlog.io._splitfolder import remove_stale, removed, signals_deferred
 from factlog.io._staging import staging_name
 from factlog.io._tally import bounded
 from factlog.io._writing import dump
@@ -52,9 +53,8 @@ _BLANK = " \t\r\n"
 def export_lines(log: ClaimLog, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
     """The log's whole history (as of a time) as JSON Lines, a line at a time, each ending in a newline."""
     yield json.dumps(HEADER, separators=(",", ":")) + "\n"
-    contents = log.record_documents(as_of=as_of)
-    for seq, at, kind, key, action, item in log.records(as_of=as_of):
-        content = contents.get(seq)
+    # Records and documents in one read: a source appended meanwhile comes with its document, or not at all.
+    for _, at, kind, key, action, item, content in log._records(as_of, documents=True):
         if content is not None:
             document = {"at": at, "type": "document", "source": key, "sha256": hashlib.sha256(content).hexdigest()}
             document["base64"] = base64.b64encode(content).decode("ascii")
@@ -289,14 +289,29 @@ def snapshot(
     what :meth:`ClaimLog.read` raises.
     """
     target = Path(folder)
+    remove_stale(target, "claims.json")  # what a snapshot killed on this machine left: an earlier one put back
     _expect_folder(target, force=force)
+    # Both reads bounded by the latest time read first: an append made meanwhile is later, so neither sees it
+    # (a history is only added to at its end), and the documents are those of the sources read.
+    latest = log.latest()
+    if latest is not None and (as_of is None or timestamp(parse_time(as_of)) > latest):
+        as_of = latest
     claims = log.read(as_of=as_of)
     stored = log.documents(as_of=as_of)
+    kept = [source for source in claims.sources if source.document is not None and source.id in stored]
+    for source in kept:
+        if PurePosixPath(str(source.document)).suffix.lower() in (".json", ".jsonl"):
+            # A folder's *.json and *.jsonl files are claim files to `factlog check`; and `source.json` is the record's.
+            raise InputError(
+                f"{target}: source {source.id!r}: its document {str(source.document)!r} ends in"
+                f" {PurePosixPath(str(source.document)).suffix}: a snapshot's *.json and *.jsonl files are read"
+                " as claim files, so it cannot hold that document; nothing was written (rename the document,"
+                " append the source again with --replace, and export again)"
+            )
     _make_folder(target.parent)
     staging = target.parent / staging_name(target.name or "snapshot")
     try:
         _make_folder(staging)
-        kept = [source for source in claims.sources if source.document is not None and source.id in stored]
         for source in kept:
             place = staging / "sources" / source.id
             _make_folder((place / str(source.document)).parent)
@@ -338,6 +353,38 @@ def _expect_folder(target: Path, *, force: bool) -> None:
         )
     if target.resolve() == Path.cwd().resolve():
         raise InputError(f"{target}: the working folder cannot be replaced: give another folder")
+    stranger = _stranger(target)
+    if stranger is not None:
+        raise InputError(
+            f"{target}: holds {stranger}, which no snapshot writes, so it is no earlier snapshot:"
+            " --force (Python: force=True) replaces only an earlier snapshot whole; move it, or give another folder"
+        )
+
+
+def _stranger(target: Path) -> str | None:
+    """A file or folder of ``target`` that a snapshot does not write, or None when it holds only a snapshot's.
+
+    A snapshot writes ``claims.json``, and for each source with a stored document
+    ``sources/ID/source.json`` and the document it names (in sub-folders, as named).
+    """
+    for path in sorted(target.iterdir()):
+        if path.name == "claims.json" and path.is_file() and not path.is_symlink():
+            continue
+        if path.name != "sources" or path.is_symlink() or not path.is_dir():
+            return repr(path.name)
+        for place in sorted(path.iterdir()):
+            record = place / "source.json"
+            if place.is_symlink() or not record.is_file() or record.is_symlink():
+                return repr(f"sources/{place.name}")
+            try:
+                document = json.loads(record.read_bytes())["sources"][0]["document"]
+            except (OSError, ValueError, KeyError, IndexError, TypeError):
+                return repr(f"sources/{place.name}/source.json")
+            wanted = {record, place / str(document)}
+            for found in sorted(place.rglob("*")):
+                if found.is_symlink() or (found.is_file() and found not in wanted):
+                    return repr(found.relative_to(target).as_posix())
+    return None
 
 
 def _put_in_place(staging: Path, target: Path, *, force: bool) -> None:

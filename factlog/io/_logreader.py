@@ -16,7 +16,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from factlog.io._logrecords import Record, structure
+from factlog.errors import FormatError
+from factlog.io._logrecords import Record, stored_body, structure
 from factlog.model._claimset import ClaimSet, read_claim_set_of
 from factlog.model._nouns import Claim, Entity, Predicate, Source
 from factlog.model._vocabulary import fold
@@ -40,9 +41,10 @@ _CHUNK = 500
 class StoreReader:
     """The store's records in force, read within the append's transaction: all of them, or up to record ``last``."""
 
-    def __init__(self, connection: sqlite3.Connection, last: int) -> None:
+    def __init__(self, connection: sqlite3.Connection, last: int, store: str = "") -> None:
         self.connection = connection
         self.last = last
+        self.store = store
         self._states: dict[int | None, ClaimSet] = {}
 
     def _in_force(
@@ -75,14 +77,28 @@ class StoreReader:
             query, values = query + " AND kind = ?", [*values, kind]
         rows: dict[str, dict[str, tuple[int, str]]] = {name: {} for name in SECTIONS}
         for seq, found, key, action, body in self.connection.execute(query + " ORDER BY seq", values):
+            if found not in rows or action not in ("define", "retract"):
+                raise FormatError(
+                    [f"{self._where(seq)}: damaged store: unknown record kind {found!r} or action {action!r}"]
+                )
             if action == "retract":
                 rows[found].pop(key, None)
             else:
                 rows[found][key] = (seq, body)
         return {
-            found: {key: structure(json.loads(body), found, f"record {seq}") for key, (seq, body) in items.items()}
+            found: {key: self._record(body, found, seq) for key, (seq, body) in items.items()}
             for found, items in rows.items()
         }
+
+    def _where(self, seq: int) -> str:
+        return f"{self.store}: record {seq}" if self.store else f"record {seq}"
+
+    def _body(self, body: str, seq: int) -> dict[str, Any]:
+        """A stored record's JSON body; a FormatError naming the store and the record when it is damaged."""
+        return stored_body(body, self._where(seq))
+
+    def _record(self, body: str, kind: str, seq: int) -> Record:
+        return structure(self._body(body, seq), kind, self._where(seq))
 
     def _chunked(
         self, kind: str, clause: str, values: Sequence[str], limit: int | None = None
@@ -106,7 +122,7 @@ class StoreReader:
             chunk = needles[start : start + _CHUNK]
             condition = " AND (" + " OR ".join("instr(r.body, ?) > 0" for _ in chunk) + ")"
             rows.update(self._in_force("claim", condition, chunk))
-        found = [structure(json.loads(body), "claim", f"record {seq}") for seq, body in sorted(rows.items())]
+        found = [self._record(body, "claim", seq) for seq, body in sorted(rows.items())]
         return [
             claim
             for claim in found
@@ -116,19 +132,19 @@ class StoreReader:
     def sources(self, ids: Iterable[str], limit: int | None = None) -> list[Source]:
         """The sources in force (up to record ``limit``) of these ids."""
         rows = self._chunked("source", " AND r.record_key IN ({})", sorted(set(ids)), limit)
-        found = [structure(json.loads(body), "source", f"record {seq}") for seq, body in rows]
+        found = [self._record(body, "source", seq) for seq, body in rows]
         return [source for source in found if isinstance(source, Source)]
 
     def claims(self, ids: Iterable[str], limit: int | None = None) -> list[Claim]:
         """The claims in force (up to record ``limit``) of these ids."""
         rows = self._chunked("claim", " AND r.record_key IN ({})", sorted(set(ids)), limit)
-        found = [structure(json.loads(body), "claim", f"record {seq}") for seq, body in rows]
+        found = [self._record(body, "claim", seq) for seq, body in rows]
         return [claim for claim in found if isinstance(claim, Claim)]
 
     def entities(self, ids: Iterable[str], limit: int | None = None) -> list[Entity]:
         """The entities in force (up to record ``limit``) of these ids."""
         rows = self._chunked("entity", " AND r.record_key IN ({})", sorted(set(ids)), limit)
-        found = [structure(json.loads(body), "entity", f"record {seq}") for seq, body in rows]
+        found = [self._record(body, "entity", seq) for seq, body in rows]
         return [entity for entity in found if isinstance(entity, Entity)]
 
     def bearing(self, kind: str, forms: Iterable[str], limit: int | None = None) -> list[Record]:
@@ -165,7 +181,7 @@ class StoreReader:
         for seq, body in rows.items():
             text = loosened(body)
             if any(all(word in text for word in words) for words in wanted):
-                found.append(structure(json.loads(body), kind, f"record {seq}"))
+                found.append(self._record(body, kind, seq))
         if len(found) > 1:
             first = self._first_seqs(kind, [str(getattr(record, "id", "")) for record in found])
             found.sort(key=lambda record: first[str(getattr(record, "id", ""))])
@@ -189,8 +205,8 @@ class StoreReader:
         that is an entity's id is looked up by its key; any other means reading every event's names.
         """
         wanted = sorted(names)
-        entities = [json.loads(body) for _, body in self._chunked("entity", " AND r.record_key IN ({})", wanted)]
-        found = {entity["id"]: entity.get("kind") for entity in entities}
+        entities = [self._body(body, seq) for seq, body in self._chunked("entity", " AND r.record_key IN ({})", wanted)]
+        found = {str(entity.get("id")): entity.get("kind") for entity in entities}
         if any(kind == "event" for kind in found.values()):
             return True
         rest = [name for name in wanted if name not in found]
@@ -202,8 +218,8 @@ class StoreReader:
     def event_forms(self) -> set[str]:
         """The folded ids, aliases and names of the events in force."""
         forms: set[str] = set()
-        for _, body in self._in_force("entity", " AND instr(r.body, ?) > 0", ['"kind":"event"']):
-            entity = json.loads(body)  # read as JSON, not made an Entity: only the names are wanted
+        for seq, body in self._in_force("entity", " AND instr(r.body, ?) > 0", ['"kind":"event"']):
+            entity = self._body(body, seq)  # read as JSON, not made an Entity: only the names are wanted
             if entity.get("kind") == "event":
                 forms.update(fold(name) for name in (entity["id"], entity["name"], *entity.get("aliases", ())))
         return forms
@@ -218,7 +234,7 @@ class StoreReader:
     def held(self, claims: Iterable[str]) -> set[str]:
         """Those of these claim ids that the store held (in force) before the append."""
         rows = self._chunked("claim", " AND r.record_key IN ({})", sorted(set(claims)), self.last)
-        return {json.loads(body)["id"] for _, body in rows}
+        return {str(self._body(body, seq).get("id")) for seq, body in rows}
 
     def appended_at(self, key: str, kind: str = "claim") -> str:
         """When the latest version of a record before the append was appended (UTC text); ``?`` if none."""

@@ -17,7 +17,7 @@ from factlog.io._parsing import check_writable
 from factlog.model._fields import instance_of
 from factlog.model._nouns import Acknowledgement, Claim, Entity, FieldError, Predicate, Source
 
-__all__ = ["TYPES", "Appended", "Item", "Record", "Retraction", "encoded", "record_body", "structure"]
+__all__ = ["TYPES", "Appended", "Item", "Record", "Retraction", "encoded", "record_body", "stored_body", "structure"]
 
 TYPES: dict[type, str] = {
     Entity: "entity",
@@ -53,6 +53,31 @@ def _encode(data: dict[str, Any], where: str) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     check_writable(text, data, where)
     return text
+
+
+def stored_body(body: str, where: str) -> dict[str, Any]:
+    """A stored record's JSON body, an object; ``WHERE: damaged store: ...`` (a FormatError) otherwise.
+
+    ``where`` names the store and the record (``claims.db: record 60``).
+    """
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError) as error:
+        raise FormatError([f"{where}: damaged store: the record's body: $: invalid JSON ({error})"]) from None
+    if not isinstance(data, dict):
+        raise FormatError([f"{where}: damaged store: the record's body is {_json_kind(data)}, not a JSON object"])
+    return data
+
+
+def _json_kind(data: Any) -> str:
+    """What a parsed JSON value is, in JSON's words: ``an array``, ``null``, ``a string``..."""
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return "true" if data else "false"
+    if isinstance(data, list):
+        return "an array"
+    return "a string" if isinstance(data, str) else "a number"
 
 
 def structure(data: Any, kind: str, where: str, *, kind_said: bool = True) -> Record:

@@ -242,12 +242,22 @@ def _changed(
     mine: set[tuple[str, str]],
 ) -> list[tuple[str, str, str, str]]:
     """(kind, id, field, message) of the problems of earlier records in ``post`` (after) that ``pre`` has not."""
-    old = set(_named(pre, unresolved(pre, within[0], vocabularies[0])))
+    old = {_unhinted(problem) for problem in _named(pre, unresolved(pre, within[0], vocabularies[0]))}
     return [
         problem
         for problem in _named(post, unresolved(post, within[1], vocabularies[1]))
-        if problem not in old and problem[:2] not in mine and not is_vocabulary_message(problem[3])
+        if _unhinted(problem) not in old and problem[:2] not in mine and not is_vocabulary_message(problem[3])
     ]
+
+
+def _unhinted(problem: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
+    """A problem without its "did you mean" hint: the names offered change with the entities, the problem does not.
+
+    A reference unresolved before the append and after it is no strand, whatever the
+    entities read before and after offer in its stead.
+    """
+    kind, key, field, message = problem
+    return kind, key, field, message.split("; did you mean ", 1)[0]
 
 
 def _refused(

@@ -12,7 +12,7 @@ from typing import Any
 from factlog.io._logcheck import Appended, check_append
 from factlog.io._logrules import current_version, forward, held, keep_document, refusal, refused
 from factlog.io._logtime import parse_time, timestamp
-from factlog.io._store import digest
+from factlog.io._store import damaged, digest, stored_time
 
 __all__ = ["write_batches"]
 
@@ -23,6 +23,14 @@ def _clock_after(latest: str | None) -> str:
     if latest is None or now > latest:  # fixed-width UTC text: text order is time order
         return now
     return timestamp(parse_time(latest, strict=True) + datetime.timedelta(microseconds=1))
+
+
+def _latest(connection: sqlite3.Connection, path: Path) -> str | None:
+    """The store's latest transaction time; :func:`damaged` when it is not in the form the store writes."""
+    latest: str | None = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
+    if latest is not None and not stored_time(latest):
+        raise damaged(path, f"the latest transaction's time {latest!r} is not a UTC time as the store writes it")
+    return latest
 
 
 def write_batches(
@@ -45,7 +53,7 @@ def write_batches(
     stored = 0
     errors: list[str] = []
     appended = Appended()
-    latest = connection.execute("SELECT MAX(at) FROM transactions").fetchone()[0]
+    latest = _latest(connection, path)
     if clocked:
         prepared = [(_clock_after(latest), rows) for _, rows in prepared]
     elif not lenient and latest is not None:
@@ -59,12 +67,15 @@ def write_batches(
             if lenient and latest is not None and moment <= latest:
                 if held(connection, (kind, key, action, text, sha256)):
                     continue  # already in the history: an export of this store imported again
-                if moment < latest:
-                    errors.append(
-                        f"{path}: {where}: dated {moment}, before the store's latest append ({latest}):"
-                        " importing it would change the history before then; import into a new store instead"
-                    )
-                    continue
+                # At the latest time itself too: an as-of answer at that time, already read, would change,
+                # and the store would hold two transactions (perhaps two versions of an id) at one time.
+                when = "before" if moment < latest else "at"
+                errors.append(
+                    f"{path}: {where}: $.at: dated {moment}, {when} the store's latest append ({latest}):"
+                    " importing it would change the history up to then (a log is only added to at its end,"
+                    " its times strictly increasing); import into a new store instead"
+                )
+                continue
             current = current_version(connection, kind, key)
             skip = refusal(current, (kind, key, action, text, sha256), replace=replace, lenient=lenient)
             if skip is True:

@@ -83,8 +83,10 @@ def signals_deferred() -> Iterator[None]:
             signal.raise_signal(pending)
 
 
-def remove_stale(target: Path) -> None:
+def remove_stale(target: Path, marker: str = TABLES) -> None:
     """Remove the staging folders of ``target`` that splits on this machine, since gone, left behind.
+
+    ``marker`` is the file a complete folder holds (a split's ``tables.json``, a snapshot's ``claims.json``).
 
     An earlier split moved aside (``.old``) by a split killed before it moved the new one
     in is put back when ``target`` is missing. Splits still running, and those of other
@@ -111,10 +113,10 @@ def remove_stale(target: Path) -> None:
             with contextlib.suppress(OSError):  # else left for the user: it may be the only copy
                 entry.rename(target)
             continue
-        if found[2] and target.is_dir() and not (target / TABLES).exists() and any(entry.iterdir()):
+        if found[2] and target.is_dir() and not (target / marker).exists() and any(entry.iterdir()):
             raise InputError(  # the working folder, killed while its files moved: part of each split on either side
                 f"{target}: a split killed while moving files left part of the earlier split in {entry}, and"
-                f" {target} without its {TABLES}: nothing was removed; put back the files you need (or remove"
+                f" {target} without its {marker}: nothing was removed; put back the files you need (or remove"
                 f" {entry}), then split again"
             )
         removed(entry)

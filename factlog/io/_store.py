@@ -35,6 +35,9 @@ __all__ = [
     "connect",
     "damaged",
     "digest",
+    "hard_links",
+    "history_damage",
+    "stored_time",
     "remove_if_empty",
     "select_until",
     "store_error",
@@ -67,6 +70,8 @@ SCHEMA_VERSION = len(_MIGRATIONS)
 """The schema version this factlog writes; older stores are migrated on first write."""
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_READONLY_DBMOVED = 1032
+"""SQLite's extended code for a write to a database file moved or removed since it was opened."""
 
 
 def _check_file(path: Path, *, create: bool, write: bool) -> None:
@@ -98,6 +103,7 @@ def _check_file(path: Path, *, create: bool, write: bool) -> None:
             hint = _json_hint(path)
         raise InputError(f"{path}: not a factlog store (an SQLite database){hint}")
     if write:
+        hard_links(path)
         if read_only(path):  # no write bit is read-only on purpose, even to the superuser, as every write takes it
             raise InputError(f"{path}: the store cannot be written: the file is read-only")
         if not os.access(path.parent, os.W_OK | os.X_OK):
@@ -105,6 +111,24 @@ def _check_file(path: Path, *, create: bool, write: bool) -> None:
                 f"{path}: the store cannot be written: its folder {str(path.parent)!r} takes no new file"
                 " (SQLite keeps its write-ahead log beside the store)"
             )
+
+
+def hard_links(path: Path) -> None:
+    """Refuse a store file with more than one name (hard link): SQLite keeps its write-ahead log by name.
+
+    Writes through two names of one file keep two write-ahead logs over one database, each
+    checkpoint overwriting the other's pages: acknowledged appends are lost, silently.
+    """
+    try:
+        links = path.stat().st_nlink
+    except OSError:
+        return
+    if links > 1:
+        raise InputError(
+            f"{path}: the store file has {links} names (hard links): SQLite keeps its write-ahead log by name,"
+            " so writes through two names of one store lose appends; keep one name (copy a store with"
+            " `factlog log export`, or `cp`, never `ln`)"
+        )
 
 
 def _json_hint(path: Path) -> str:
@@ -135,9 +159,13 @@ def store_error(path: Path, error: sqlite3.Error) -> InputError:
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     if isinstance(error, sqlite3.OperationalError) and _locked(error):
         return busy(path)
+    if getattr(error, "sqlite_errorcode", None) == _SQLITE_READONLY_DBMOVED:
+        return InputError(f"{path}: the store was moved or removed while this command wrote it: nothing was written")
     if code == sqlite3.SQLITE_READONLY:
         return InputError(f"{path}: the store cannot be written ({error})")
     if code == sqlite3.SQLITE_CANTOPEN:
+        if not path.exists():
+            return InputError(f"{path}: no such store (moved or removed meanwhile)")
         return InputError(f"{path}: cannot open the store ({error})")
     if code == sqlite3.SQLITE_FULL:
         return InputError(f"{path}: cannot write the store: the disk is full")
@@ -151,7 +179,8 @@ def damaged(path: Path, detail: str) -> InputError:
     if len(detail) > 120:
         detail = detail[:120] + "..."
     return InputError(
-        f"{path}: the store is damaged ({detail}); nothing was written to it by this command: restore a copy of it,"
+        f"{path}: the store is damaged ({detail}); nothing was written to it by this command: restore a copy of it"
+        f" (removing {path.name}-wal and {path.name}-shm beside it first, if there: they belong to this file),"
         " or save what can still be read (`factlog log export` with an --as-of before the damage,"
         " or SQLite's `.recover`) into a new store"
     )
@@ -167,12 +196,20 @@ def connect(path: Path, *, create: bool, write: bool = True) -> sqlite3.Connecti
     for longer than the busy timeout, or (``write``) cannot be written, or its folder
     is missing; :class:`~factlog.FormatError` when a newer factlog made it.
     """
+    existed = path.exists()
     _check_file(path, create=create, write=write)
     if not write:
         return _connect_to_read(path)
+    # A store that existed is opened without creating: moved or removed meanwhile, it is missing, not made anew empty.
+    target = f"{path.absolute().as_uri()}?mode=rw" if existed else str(path)
     deadline = time.monotonic() + BUSY_TIMEOUT
     while True:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+        try:
+            connection = sqlite3.connect(
+                target, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False, uri=existed
+            )
+        except sqlite3.Error as error:
+            raise store_error(path, error) from None
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=FULL")
@@ -209,6 +246,39 @@ def integrity(connection: sqlite3.Connection, path: Path) -> None:
         raise damaged(
             path, " ".join(" ".join(str(row[0]) for row in rows).replace("*** in database main ***", "").split())
         )
+
+
+_STORED_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
+"""A transaction time as the store writes it: fixed-width UTC text, so that text order is time order."""
+
+
+def stored_time(text: object) -> bool:
+    """Whether a transaction time is in the form the store writes (fixed-width UTC text)."""
+    return isinstance(text, str) and _STORED_TIME.fullmatch(text) is not None
+
+
+def history_damage(connection: sqlite3.Connection, path: Path) -> None:
+    """Raise :func:`damaged` for a history no append makes: a time not in the stored form, or not after the one before.
+
+    Also a record of no transaction, or whose key is not its body's id (SQLite's foreign
+    key check, and each definition's key). A whole read of the records, as :func:`integrity`.
+    """
+    before = None
+    for number, at in connection.execute("SELECT id, at FROM transactions ORDER BY id"):
+        if not stored_time(at):
+            raise damaged(path, f"transaction {number}: time {at!r} is not a UTC time as the store writes it")
+        if before is not None and at <= before:
+            raise damaged(path, f"transaction {number}: time {at} is not after the one before it ({before})")
+        before = at
+    orphan = connection.execute("SELECT seq FROM records WHERE txn NOT IN (SELECT id FROM transactions)").fetchone()
+    if orphan is not None:
+        raise damaged(path, f"record {orphan[0]}: its transaction is missing")
+    keyed = connection.execute(
+        "SELECT seq, record_key FROM records WHERE action = 'define' AND kind != 'acknowledgement'"
+        " AND json_valid(body) AND json_type(body) = 'object' AND json_extract(body, '$.id') IS NOT record_key LIMIT 1"
+    ).fetchone()
+    if keyed is not None:
+        raise damaged(path, f"record {keyed[0]}: kept under the key {keyed[1]!r}, not its body's id")
 
 
 def _connect_to_read(path: Path) -> sqlite3.Connection:
@@ -265,8 +335,13 @@ def _version(connection: sqlite3.Connection, path: Path) -> int:
     row = connection.execute("SELECT value FROM factlog_meta WHERE name = 'schema'").fetchone()
     if row is None:
         return 0
-    if not str(row[0]).isdigit():
-        raise FormatError([f"{path}: damaged store: schema version {row[0]!r} is not a number"])
+    made = connection.execute("SELECT value FROM factlog_meta WHERE name = 'format'").fetchone()
+    if made is not None and made[0] != "factlog-store":
+        raise InputError(f"{path}: an SQLite database of another format ({made[0]!r}), not a factlog store")
+    if not re.fullmatch(r"[0-9]{1,9}", str(row[0])):  # ASCII digits: int() takes '²' or '٣' for digits too
+        raise FormatError(
+            [f"{path}: damaged store: schema version {row[0]!r} is not a schema version (a number from 0)"]
+        )
     return int(row[0])
 
 

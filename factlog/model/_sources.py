@@ -35,6 +35,8 @@ def _relative_path(instance: object, attribute: attrs.Attribute[Any], value: str
     path = PurePosixPath(value)
     if path.is_absolute() or ".." in path.parts or "\\" in value or ":" in value or "\0" in value:
         raise FieldError(attribute.name, f"expected a relative path inside this folder, got {echoed(value)}")
+    if not path.parts or value.rsplit("/", 1)[-1] in ("", "."):  # '.', './', 'sub/.': a folder, never a file
+        raise FieldError(attribute.name, f"expected a relative path to a file, got {echoed(value)} (a folder)")
 
 
 @attrs.frozen(kw_only=True)

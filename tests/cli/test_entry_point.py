@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from factlog.cli._common import EXIT_INTERRUPTED
 from tests.helpers import GOLDEN, ROOT, run
 
@@ -121,3 +123,35 @@ def test_a_ctrl_c_while_the_command_starts_is_one_line_and_exit_130() -> None:
         elif not _before_factlog(started.returncode, err):
             assert (started.returncode, out, err) == (whole.returncode, whole.stdout, whole.stderr), f"{delay} s"
     assert interrupted
+
+
+@pytest.mark.parametrize(
+    "command", [("log", "show", "{store}"), ("export", "sources", "--to", "prov")], ids=["log show", "export"]
+)
+def test_a_reader_gone_after_the_first_bytes_of_a_large_output_is_exit_141(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """More than a pipe holds, its reader gone after one byte: exit 141 (the rest was never written), never 0."""
+    store = tmp_path / "s.db"
+    for part in ("entities.json", "vocabulary.json", "choe-moscow/claims.json"):
+        assert (
+            subprocess.run(
+                [sys.executable, "-m", "factlog", "log", "append", str(store), f"sources/{part}"],
+                cwd=ROOT,
+                capture_output=True,
+                check=False,
+            ).returncode
+            == 0
+        )
+    read, write = os.pipe()
+    with subprocess.Popen(
+        [sys.executable, "-m", "factlog", *(part.format(store=store) for part in command)],
+        stdout=write,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    ) as process:
+        os.close(write)
+        assert len(os.read(read, 1)) == 1  # the pipe (64 KiB) fills; the writer waits for this reader
+        os.close(read)
+        _, err = process.communicate()
+    assert (process.returncode, err) == (141, b"")

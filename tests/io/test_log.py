@@ -161,7 +161,10 @@ def test_a_damaged_record_names_its_number(log: ClaimLog) -> None:
     """A stored record that is no longer valid JSON is a FormatError naming the record."""
     with sqlite3.connect(log.path) as connection:
         connection.execute('UPDATE records SET body = \'{"id": "a", "id": 1}\' WHERE seq = 3')
-    with pytest.raises(factlog.FormatError, match=r"claims.db: record 3: \$: invalid JSON: duplicate key 'id'"):
+    with pytest.raises(
+        factlog.FormatError,
+        match=r"claims.db: record 3: damaged store: the record's body: \$: invalid JSON: duplicate key 'id'",
+    ):
         log.read()
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import factlog
@@ -123,6 +124,40 @@ def test_importing_a_new_record_dated_before_the_store_is_refused(log: ClaimLog,
     assert "z" not in {c.id for c in log.read().claims}
 
 
+def test_importing_a_new_record_dated_at_the_store_s_latest_time_is_refused(log: ClaimLog, tmp_path: Path) -> None:
+    """A record the store lacks, dated at its latest append, is refused: an as-of answer at that time would change."""
+    before = log.read(as_of=T2)
+    other = ClaimLog(tmp_path / "other.db")
+    other.append([*ENTITIES, *PREDICATES, *SOURCES, claim("z")], at=T2)
+    with pytest.raises(factlog.ConflictError, match=r"other.log:\d+: \$\.at: dated .* at the store's latest append"):
+        log.import_lines(_export(other, tmp_path / "other.log"))
+    assert log.read(as_of=T2) == before
+
+
+def test_importing_a_second_version_of_an_id_at_the_store_s_latest_time_is_refused(
+    log: ClaimLog, tmp_path: Path
+) -> None:
+    """A new version of a held id dated at the store's latest time is refused, so every export imports back."""
+    other = ClaimLog(tmp_path / "other.db")
+    other.append([*ENTITIES, *PREDICATES, *SOURCES, claim("a", certainty="likely")], at=T2)
+    with pytest.raises(factlog.ConflictError, match="at the store's latest append"):
+        log.import_lines(_export(other, tmp_path / "other.log"))
+    copy = ClaimLog(tmp_path / "copy.db")
+    copy.import_lines(_export(log, tmp_path / "back.log"))
+    assert copy.read() == log.read()
+
+
+def test_a_source_corrected_without_its_document_at_hand_keeps_the_stored_one(log: ClaimLog, tmp_path: Path) -> None:
+    """A new version of a source naming the same document, appended without its bytes, keeps those stored."""
+    source = attrs.evolve(SOURCES[0], document="article.txt")
+    log.append([source], at=T3, replace=True, documents={source.id: b"the article"})
+    log.append([attrs.evolve(source, title="Story one, corrected")], at=T4, replace=True)
+    assert log.documents()[source.id] == b"the article"
+    assert (log.snapshot(tmp_path / "snap") / "sources" / "s1" / "article.txt").read_bytes() == b"the article"
+    log.append([attrs.evolve(source, document="other.txt")], replace=True)
+    assert source.id not in log.documents()  # another document named: the stored one is not its
+
+
 def test_a_document_readable_later_is_stored_on_a_later_append(log: ClaimLog) -> None:
     """A source appended without its document takes it on a later append of the same source."""
     assert log.append([SOURCES[0]], at=T3) == 0
@@ -208,7 +243,7 @@ def test_a_store_with_a_damaged_schema_version_is_a_format_error(log: ClaimLog) 
     with sqlite3.connect(log.path) as connection:
         connection.execute("UPDATE factlog_meta SET value = 'abc' WHERE name = 'schema'")
     connection.close()
-    with pytest.raises(factlog.FormatError, match="schema version 'abc' is not a number"):
+    with pytest.raises(factlog.FormatError, match="schema version 'abc' is not a schema version"):
         log.read()
     shown = run("log", "show", str(log.path))
     assert (shown.returncode, "--as-of" in shown.stderr) == (3, False)

@@ -331,3 +331,14 @@ def test_a_new_entity_aliased_by_an_earlier_entity_s_id_is_refused(tmp_path: Pat
     [error] = caught.value.errors
     assert error.startswith(f"{log.path}: record 1: entity 'film': aliases[0]: ")
     assert "'Russia' already names entity 'russia'" in error
+
+
+def test_a_reference_resolving_before_and_after_is_no_strand_whatever_names_come_close(tmp_path: Path) -> None:
+    """A new 'ALAND' beside 'Aland': claim 'c1' naming 'Bland' in words still resolves; appended, not a false strand."""
+    log = ClaimLog(tmp_path / "claims.db")
+    aland = Entity(id="first", name="Aland", kind=EntityKind.COUNTRY)
+    bland = Entity(id="bland", name="Bland", kind=EntityKind.COUNTRY)
+    written = attrs.evolve(claim("c1", "first", "visits", "Bland"), statement="Aland visits Bland.")
+    log.append([*BASE, aland, bland, written], at=T1)
+    assert log.append([Entity(id="second", name="ALAND", kind=EntityKind.COUNTRY)]) == 1
+    assert unresolved(log.read(), log.read()) == []

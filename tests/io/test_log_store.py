@@ -6,13 +6,17 @@ import contextlib
 import datetime
 import json
 import os
+import re
+import shutil
 import sqlite3
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import factlog
@@ -209,6 +213,7 @@ def test_a_damaged_store_is_named_as_such_exit_3(
     [line] = ran.stderr.splitlines()
     assert line.startswith(f"error: {log.path}: the store is damaged (")
     assert "restore a copy" in line
+    assert f"(removing {log.path.name}-wal and {log.path.name}-shm beside it first, if there" in line
 
 
 def test_an_append_to_a_damaged_store_is_refused(log: ClaimLog, tmp_path: Path) -> None:
@@ -289,12 +294,12 @@ def test_export_to_a_non_empty_folder_is_refused_without_force(log: ClaimLog, tm
 
 
 def test_export_to_with_force_replaces_an_earlier_snapshot_whole(log: ClaimLog, tmp_path: Path) -> None:
-    """--force replaces the folder whole: no stale source or stray file is left, and the folder validates."""
+    """--force replaces an earlier snapshot whole: no stale source is left, and the folder validates."""
     folder = tmp_path / "snap"
     log.snapshot(folder)
-    (folder / "mine.json").write_text("{}", encoding="utf-8")
     (folder / "sources" / "stale").mkdir(parents=True)
-    (folder / "sources" / "stale" / "source.json").write_text("{}", encoding="utf-8")
+    (folder / "sources" / "stale" / "source.json").write_text('{"sources": [{"document": "a.txt"}]}')
+    (folder / "sources" / "stale" / "a.txt").write_text("stale", encoding="utf-8")
     other = ClaimLog(tmp_path / "other.db")
     other.append([*ENTITIES, *PREDICATES])
     ran = run("log", "export", str(other.path), "--to", str(folder), "--force")
@@ -466,3 +471,190 @@ def test_a_store_another_connection_has_open_is_not_removed(tmp_path: Path) -> N
     assert store.exists()  # it was there before the import: not the import's to remove
     _store.remove_if_empty(store)
     assert _files(tmp_path) == ["history.log"]
+
+
+@pytest.mark.parametrize(
+    ("body", "told"),
+    [
+        ("{not json", r"the record's body: \$: invalid JSON"),
+        ("[]", "the record's body is an array, not a JSON object"),
+        ("null", "the record's body is null, not a JSON object"),
+    ],
+)
+@pytest.mark.parametrize("action", ["show", "export", "verify", "append", "retract"])
+def test_a_damaged_record_body_is_one_line_naming_store_and_record_exit_3(
+    log: ClaimLog, tmp_path: Path, body: str, told: str, action: str
+) -> None:
+    """A stored body that is no JSON object: `STORE: record N: damaged store: ...`, exit 3, from every command.
+
+    A predicate's record: every append reads the predicates (a write reads what it checks, not every record).
+    """
+    with sqlite3.connect(log.path) as connection:
+        [(seq,)] = connection.execute("SELECT MIN(seq) FROM records WHERE kind = 'predicate'").fetchall()
+        connection.execute("UPDATE records SET body = ? WHERE seq = ?", (body, seq))
+    connection.close()
+    (tmp_path / "c.json").write_text(
+        factlog.dumps(factlog.ClaimSet(entities=(factlog.Entity(id="x", name="X", kind=factlog.EntityKind.COUNTRY),)))
+    )
+    rest = {"append": (str(tmp_path / "c.json"),), "retract": ("b", "--reason", "wrong")}.get(action, ())
+    ran = run("log", action, str(log.path), *rest, cwd=tmp_path)
+    assert ran.returncode == 3
+    [line] = ran.stderr.splitlines()
+    assert re.fullmatch(rf"error: {re.escape(str(log.path))}: record {seq}: damaged store: {told}.*", line)
+
+
+@pytest.mark.parametrize("version", ["²", "٣", "abc", "-1"])
+@pytest.mark.parametrize("action", ["show", "export", "verify", "append"])
+def test_a_damaged_schema_version_is_one_line_exit_3_from_every_command(
+    log: ClaimLog, tmp_path: Path, version: str, action: str
+) -> None:
+    """A schema version that is no ASCII number ('²' passes str.isdigit) is a damaged store, never a traceback."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE factlog_meta SET value = ? WHERE name = 'schema'", (version,))
+    connection.close()
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    rest = (str(tmp_path / "c.json"),) if action == "append" else ()
+    ran = run("log", action, str(log.path), *rest, cwd=tmp_path)
+    assert (ran.returncode, ran.stderr) == (
+        3,
+        f"error: {log.path}: damaged store: schema version {version!r} is not a schema version (a number from 0)\n",
+    )
+
+
+def test_a_store_with_two_hard_links_is_not_written_nor_verified_sound(log: ClaimLog, tmp_path: Path) -> None:
+    """Two names of one store keep two write-ahead logs: an append through either is refused, and verify, exit 3."""
+    other = tmp_path / "other.db"
+    os.link(log.path, other)
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    for name in (log.path, other):
+        appended = run("log", "append", str(name), str(tmp_path / "c.json"))
+        assert (appended.returncode, appended.stderr) == (
+            3,
+            f"error: {name}: the store file has 2 names (hard links): SQLite keeps its write-ahead log by name,"
+            " so writes through two names of one store lose appends; keep one name (copy a store with"
+            " `factlog log export`, or `cp`, never `ln`)\n",
+        )
+    verified = run("log", "verify", str(other))
+    assert (verified.returncode, verified.stdout, "2 names (hard links)" in verified.stderr) == (3, "", True)
+    with pytest.raises(factlog.InputError, match="hard links"):
+        ClaimLog(other).retract("a", "wrong")
+    other.unlink()
+    assert run("log", "verify", str(log.path)).returncode == 0
+
+
+def test_export_to_with_force_refuses_a_folder_holding_a_file_no_snapshot_writes(log: ClaimLog, tmp_path: Path) -> None:
+    """A source folder (claims.json beside its article and notes) is no earlier snapshot: --force leaves it whole."""
+    folder = tmp_path / "week" / "visit"
+    folder.mkdir(parents=True)
+    for name, text in (("claims.json", "{}"), ("document.txt", "the article"), ("notes.txt", "my notes")):
+        (folder / name).write_text(text)
+    ran = run("log", "export", str(log.path), "--to", str(folder), "--force")
+    assert (ran.returncode, ran.stderr) == (
+        3,
+        f"error: {folder}: holds 'document.txt', which no snapshot writes, so it is no earlier snapshot:"
+        " --force (Python: force=True) replaces only an earlier snapshot whole; move it, or give another folder\n",
+    )
+    assert sorted(path.name for path in folder.iterdir()) == ["claims.json", "document.txt", "notes.txt"]
+    snapshot = tmp_path / "snap"
+    log.append([attrs.evolve(SOURCES[0], document="sub/article.txt")], replace=True, documents={"s1": b"text"})
+    log.snapshot(snapshot)
+    log.snapshot(snapshot, force=True)  # an earlier snapshot, documents in sub-folders too, is replaced
+    assert (snapshot / "sources" / "s1" / "sub" / "article.txt").read_bytes() == b"text"
+
+
+@pytest.mark.parametrize("document", ["source.json", "feed.json", "Items.JSONL"])
+def test_export_to_refuses_a_document_a_folder_check_would_read_as_a_claim_file(
+    log: ClaimLog, tmp_path: Path, document: str
+) -> None:
+    """A document named *.json (source.json too) would be overwritten or read as claims: refused, nothing made."""
+    log.append([attrs.evolve(SOURCES[0], document=document)], replace=True, documents={"s1": b'{"a": 1}'})
+    ran = run("log", "export", str(log.path), "--to", str(tmp_path / "snap"))
+    assert ran.returncode == 3
+    assert ran.stderr.startswith(f"error: {tmp_path / 'snap'}: source 's1': its document {document!r} ends in ")
+    assert not (tmp_path / "snap").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.db"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "told"),
+    [
+        ("UPDATE transactions SET at = 'yesterday' WHERE id = 2", "transaction 2: time 'yesterday' is not a UTC time"),
+        (
+            "UPDATE transactions SET at = '2999-01-01T00:00:00.000000Z' WHERE id = 1",
+            "transaction 2: time .* is not after the one before it \\(2999-01-01T00:00:00.000000Z\\)",
+        ),
+        ("UPDATE records SET txn = 999 WHERE seq = 1", "record 1: its transaction is missing"),
+        (
+            "UPDATE records SET record_key = 'zzz' WHERE seq = 1",
+            "record 1: kept under the key 'zzz', not its body's id",
+        ),
+    ],
+)
+def test_verify_names_a_history_no_append_makes(log: ClaimLog, damage: str, told: str) -> None:
+    """Times not in the stored form or going backwards, a record of no transaction or under another key: damaged."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute(damage)
+    connection.close()
+    ran = run("log", "verify", str(log.path))
+    assert (ran.returncode, ran.stdout) == (3, "")
+    assert re.match(rf"error: {re.escape(str(log.path))}: the store is damaged \({told}.*\);", ran.stderr)
+
+
+def test_an_append_after_a_damaged_latest_time_is_refused_as_damage(log: ClaimLog, tmp_path: Path) -> None:
+    """A latest time 'yesterday': the append is refused naming the store and the damage (exit 3), not a usage error."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE transactions SET at = 'yesterday' WHERE id = 2")
+    connection.close()
+    (tmp_path / "c.json").write_text(factlog.dumps(factlog.ClaimSet(entities=ENTITIES)))
+    ran = run("log", "append", str(log.path), str(tmp_path / "c.json"))
+    assert (ran.returncode, ran.stderr.startswith(f"error: {log.path}: the store is damaged (the latest")) == (3, True)
+
+
+def test_a_store_of_another_format_is_refused_by_every_command(log: ClaimLog, tmp_path: Path) -> None:
+    """A database whose format row is not factlog-store is no factlog store: one line, exit 3."""
+    with sqlite3.connect(log.path) as connection:
+        connection.execute("UPDATE factlog_meta SET value = 'other-store' WHERE name = 'format'")
+    connection.close()
+    for action in ("show", "export", "verify"):
+        ran = run("log", action, str(log.path))
+        assert (ran.returncode, ran.stderr) == (
+            3,
+            f"error: {log.path}: an SQLite database of another format ('other-store'), not a factlog store\n",
+        )
+
+
+def test_a_snapshot_killed_between_its_renames_is_mended_by_the_next_export(log: ClaimLog, tmp_path: Path) -> None:
+    """The earlier snapshot moved aside by a process since gone is put back, and its staging folders removed."""
+    from factlog.io._staging import host  # noqa: PLC0415 - the machine's name as staging folders hold it
+
+    snapshot = log.snapshot(tmp_path / "snap")
+    earlier = sorted(path.relative_to(snapshot).as_posix() for path in snapshot.rglob("*"))
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    left = f".snap.split-{host()}-{ended.pid}-0123abcd"
+    snapshot.rename(tmp_path / f"{left}.old")  # killed here: the earlier snapshot aside, the new one staged
+    shutil.copytree(tmp_path / f"{left}.old", tmp_path / left)
+    ran = run("log", "export", str(log.path), "--to", str(snapshot), "--force")
+    assert ran.returncode == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.db", "snap"]
+    assert sorted(path.relative_to(snapshot).as_posix() for path in snapshot.rglob("*")) == earlier
+
+
+def test_a_store_moved_away_after_its_check_is_missing_not_made_anew(
+    log: ClaimLog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moved while an append waited: 'no such store', never 'damaged', and no empty store made at the old path."""
+    (tmp_path / "archive").mkdir()
+    checked = _store._check_file
+
+    def check_then_move(path: Path, *, create: bool, write: bool) -> None:
+        checked(path, create=create, write=write)
+        path.rename(tmp_path / "archive" / path.name)
+
+    monkeypatch.setattr(_store, "_check_file", check_then_move)
+    with pytest.raises(factlog.InputError) as caught:
+        log.append([claim("late")])
+    assert str(caught.value) == f"{log.path}: no such store (moved or removed meanwhile)"
+    assert not log.path.exists()
+    monkeypatch.undo()
+    assert ClaimLog(tmp_path / "archive" / log.path.name).verify().records == len(ENTITIES + PREDICATES + SOURCES) + 2
