@@ -116,4 +116,7 @@ def test_json_lines_errors_give_file_line_and_path_within_the_line(tmp_path: Pat
     text[number - 1] = text[number - 1].replace('"parafrase"', '"paraphrase"')
     lines.write_text("\n".join(text) + "\n", encoding="utf-8")
     result = run("validate", str(lines))
-    assert f"error: {lines}:{len(text)}: $.id: 'wire-toll' is defined twice (first on line {other})" in result.stderr
+    assert (
+        f"error: {lines}:{len(text)}: $.id: 'wire-toll' is defined twice, differently (first on line {other}):"
+        " proposition.object: '8 civilians' here, '7 civilians' first"
+    ) in result.stderr

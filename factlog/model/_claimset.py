@@ -49,7 +49,13 @@ def _unique(instance: object, attribute: attrs.Attribute[Any], value: Sequence[A
         if key in seen:
             field = "finding" if isinstance(item, Acknowledgement) else "id"
             where = f"$.{attribute.name}[{seen[key]}]"
-            raise FieldError(f"{attribute.name}[{index}].{field}", f"{key!r} is defined twice (first at {where})")
+            first = value[seen[key]]
+            how = (
+                f"differently (first at {where}): {differences(item, first)}"
+                if item != first
+                else f"identically (first at {where}): one file defines each id once; remove one"
+            )
+            raise FieldError(f"{attribute.name}[{index}].{field}", f"{key!r} is defined twice, {how}")
         seen[key] = index
 
 

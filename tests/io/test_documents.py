@@ -267,8 +267,21 @@ def test_duplicate_id_in_one_file_is_reported_with_its_path() -> None:
     data = json.loads(GOLDEN.read_text())
     data["entities"].append(dict(data["entities"][0], name="Other"))
     index = len(data["entities"]) - 1
+    first = data["entities"][0]["name"]
     assert _errors(json.dumps(data)) == [
-        f"doc.json: $.entities[{index}].id: 'dprk' is defined twice (first at $.entities[0])"
+        f"doc.json: $.entities[{index}].id: 'dprk' is defined twice, differently (first at $.entities[0]):"
+        f" name: 'Other' here, {first!r} first"
+    ]
+
+
+def test_an_identical_repeat_in_one_file_is_named_identical_and_refused() -> None:
+    """The same entity twice in one file: refused (one file defines each id once), and said to be identical."""
+    data = json.loads(GOLDEN.read_text())
+    data["entities"].append(data["entities"][0])
+    index = len(data["entities"]) - 1
+    assert _errors(json.dumps(data)) == [
+        f"doc.json: $.entities[{index}].id: 'dprk' is defined twice, identically (first at $.entities[0]):"
+        " one file defines each id once; remove one"
     ]
 
 

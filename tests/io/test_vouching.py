@@ -168,7 +168,10 @@ def test_a_claim_id_given_twice_is_still_refused() -> None:
     """The claim readers count the ids they read; one given twice is named where it repeats."""
     with pytest.raises(factlog.FormatError) as caught:
         factlog.loads(json.dumps({**_TABLES, "claims": [_claim(), _claim(statement="Again.")]}))
-    assert caught.value.errors == ["$.claims[1].id: 'c1' is defined twice (first at $.claims[0])"]
+    assert caught.value.errors == [
+        "$.claims[1].id: 'c1' is defined twice, differently (first at $.claims[0]): "
+        "statement: 'Again.' here, 'One met two.' first"
+    ]
 
 
 def test_a_declared_predicate_read_as_an_inverse_is_reported() -> None:
