@@ -38,6 +38,7 @@ from factlog.io._logrules import (
     DroppedLinkWarning,
     RetractedWarning,
     dropped_links,
+    links_to_unheld,
     replayed,
 )
 from factlog.io._logtime import parse_time, timestamp
@@ -132,7 +133,7 @@ class ClaimLog:
         names it either way). A retraction whose claim other held claims link to
         (``answers``, ``regarding.claims``) warns, once stored, with a :class:`DroppedLinkWarning`
         for each retracted claim and field: those links are dropped from the claims the log
-        gives.
+        gives; so does a claim appended with a link to a claim the log retracted before.
 
         Never leaves a store its replay cannot read (:mod:`factlog.io._logcheck`). Raises
         :class:`~factlog.ConflictError` for an id defined differently, or a source with
@@ -170,6 +171,9 @@ class ClaimLog:
         # The links are read before the retraction is stored: the claims the log gives after it leave them out.
         appended = [record for record in listed if isinstance(record, Claim)]
         dropped = dropped_links(self.read, retracted, appended) if retracted and self.path.exists() else []
+        linked = {target for claim in appended for target in _links(claim)} - {claim.id for claim in appended}
+        if linked and self.path.exists():
+            dropped += links_to_unheld(appended, self._retracted(linked))
         stored = self._store([(moment, rows)], replace=replace, lenient=False, dated=at is not None, clocked=at is None)
         for message in dropped:
             warnings.warn(message, DroppedLinkWarning, stacklevel=2)
@@ -296,6 +300,19 @@ class ClaimLog:
             integrity(connection, self.path)
             history_damage(connection, self.path)
         return self.replay()
+
+    def _retracted(self, ids: Iterable[str]) -> set[str]:
+        """Those of the claim ``ids`` whose latest record in the store is a retraction (one indexed lookup each)."""
+        with self._open(create=False) as connection:
+            return {
+                key
+                for key in sorted(ids)
+                if connection.execute(
+                    "SELECT action FROM records WHERE kind = 'claim' AND record_key = ? ORDER BY seq DESC LIMIT 1",
+                    (key,),
+                ).fetchone()
+                == ("retract",)
+            }
 
     def latest(self) -> str | None:
         """The UTC time of the store's latest append (ISO 8601 text ending in ``Z``), None before any.
@@ -469,3 +486,8 @@ class ClaimLog:
         if action == "retract":
             return str(data.get("reason", ""))
         return structure(data, kind, where)
+
+
+def _links(claim: Claim) -> tuple[str, ...]:
+    """The claims ``claim`` links to: its ``answers`` and ``regarding.claims``."""
+    return (*claim.answers, *(claim.regarding.claims if claim.regarding is not None else ()))

@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ __all__ = [
     "Version",
     "current_version",
     "dropped_links",
+    "links_to_unheld",
     "forward",
     "not_after",
     "held",
@@ -234,6 +235,28 @@ def dropped_links(read: Callable[[], ClaimSet], retracted: Iterable[str], append
         for (target, field), ids in sorted(linking.items())
     ]
     return said + whole
+
+
+def links_to_unheld(appended: Sequence[Claim], retracted: Collection[str]) -> list[str]:
+    """What of ``appended``'s links the claims the log gives cannot keep: links to the ``retracted`` claims.
+
+    A claim appended with ``answers`` or ``regarding.claims`` naming a claim the log
+    retracted earlier (and not appended again with it) loses that link from the claims
+    the log gives, as a retraction drops the links to it (:func:`dropped_links`). Gives
+    ``["'c3' answers 'c1', which the log retracted: that link (answers) is dropped ..."]``,
+    by appended claim, then field. Raises nothing.
+    """
+    said: list[str] = []
+    for claim in appended:
+        regarded = claim.regarding.claims if claim.regarding is not None else ()
+        for field, verb, targets in (("answers", "answers", claim.answers), ("regarding.claims", "regards", regarded)):
+            said.extend(
+                f"{claim.id!r} {verb} {target!r}, which the log retracted: {_DROPPED.format(field=field)};"
+                f" append {target!r} again with replace (--replace) to keep it"
+                for target in targets
+                if target in retracted
+            )
+    return said
 
 
 def without_dangling(claims: Mapping[str, Claim]) -> tuple[Claim, ...]:

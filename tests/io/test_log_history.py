@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import attrs
@@ -83,6 +84,26 @@ def test_a_retracted_claim_appended_again_stays_retracted(log: ClaimLog) -> None
     with pytest.warns(RetractedWarning, match="'a' was retracted at 2025-10-03.*; re-asserted"):
         assert log.append([claim("a")], at=T4, replace=True) == 1
     assert "a" in {c.id for c in log.read().claims}
+
+
+def test_a_claim_appended_answering_a_retracted_claim_is_told_its_link_is_dropped(log: ClaimLog) -> None:
+    """A new claim answering a claim retracted before warns as the retraction did, and the link is not given."""
+    with pytest.warns(DroppedLinkWarning, match="'b' answered 'a'"):
+        log.retract("a", "withdrawn", at=T3)
+    with pytest.warns(DroppedLinkWarning, match="'c' answers 'a', which the log retracted: that link .answers."):
+        log.append([claim("c", denied=True, holder="russia", answers=("a",))], at=T4)
+    assert {c.id: c.answers for c in log.read().claims}["c"] == ()
+
+
+def test_a_claim_answering_a_held_claim_or_one_appended_with_it_warns_of_nothing(log: ClaimLog) -> None:
+    """Links to claims the log gives, or appended in the same append (a retracted claim re-asserted), are kept."""
+    with pytest.warns(DroppedLinkWarning):
+        log.retract("a", "withdrawn", at=T3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DroppedLinkWarning)
+        with pytest.warns(RetractedWarning, match="re-asserted"):
+            log.append([claim("a"), claim("c", answers=("a", "b"))], at=T4, replace=True)
+    assert {c.id: c.answers for c in log.read().claims}["c"] == ("a", "b")
 
 
 def test_a_second_retraction_names_the_claim_and_when_and_why_the_first_was(log: ClaimLog) -> None:
