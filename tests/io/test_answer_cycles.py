@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlog
-from factlog import ClaimLog, FormatError
+from factlog import ClaimLog, DroppedLinkWarning, FormatError
 from factlog.io._parsing import DEFAULT_LIMITS
 from factlog.io._splitstream import Unsplittable, stream_claims, stream_tables
 from tests.helpers import ENTITIES, PREDICATES, SOURCES, claim, links_on_cycles, world
@@ -130,4 +130,5 @@ def test_a_store_refuses_a_claim_closing_a_cycle_across_appends(tmp_path: Path) 
     assert "claim 'c2': answers[0]: answers makes a cycle" in caught.value.errors[0]
     assert list(log.export_lines()) == before
     log.retract("c1", "withdrawn")
-    assert log.append([second]) == 1
+    with pytest.warns(DroppedLinkWarning, match="'c2' answers 'c1', which the log retracted"):
+        assert log.append([second]) == 1
