@@ -1,0 +1,124 @@
+"""Descriptions and pronouns pointing back read cautiously: a wrong holder is worse than an unnamed one."""
+
+from __future__ import annotations
+
+import pytest
+
+import factlog
+
+
+def _holders(text: str) -> list[str]:
+    """The holder of each sentence's first claim, drafted with no registry."""
+    claims = factlog.draft(text, source="s", published="2026-12-03", publisher="Harbour Post").claims
+    return [claim.attribution.holder for claim in claims if "-holder-" not in claim.id and "-office-" not in claim.id]
+
+
+def test_a_ministry_mentioned_since_leaves_the_ministry_unnamed() -> None:
+    """ "the Defense Ministry published ..." after the Foreign Ministry's spokesman: "The ministry" may be either."""
+    text = (
+        "Foreign Ministry spokesman Ali Demir said the talks would resume in May.\n\n"
+        "Separately, the Defense Ministry published a new budget, and the Finance Ministry was criticised.\n\n"
+        "The ministry said the budget was final."
+    )
+    assert _holders(text)[-1] == "s:the-ministry"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "described"),
+    [
+        (
+            "The Velmoran Farmers Union said prices had collapsed.",
+            "Militants from the Red Hand group attacked a convoy near the border on Sunday.",
+            "The group",
+        ),
+        (
+            "The Democratic Party said the vote was fair.",
+            "Prosecutors raided the offices of the People Power Party on Monday.",
+            "The party",
+        ),
+    ],
+)
+def test_a_body_merely_mentioned_since_makes_a_description_ambiguous(first: str, second: str, described: str) -> None:
+    """The body spoken of in the sentence before fits too: the description is no longer the speaker's before it."""
+    text = f"{first}\n\n{second}\n\n{described} said the raid was politically motivated."
+    assert _holders(text)[-1] == f"s:{described.casefold().replace(' ', '-')}"
+
+
+def test_two_spokesmen_before_leave_the_spokesman_unnamed() -> None:
+    """A ministry's spokesman and a party's both fit "The spokesman": it stays unnamed."""
+    text = (
+        "A spokesman for the ministry said the road was closed. "
+        "Ali Demir, a spokesman for the opposition Green Party, said the closure was illegal. "
+        "The spokesman said the road would reopen on Friday."
+    )
+    assert _holders(text)[-1] == "s:the-spokesman"
+
+
+def test_a_person_named_only_in_a_quotation_is_no_antecedent() -> None:
+    """ "“Trade Minister Ali Demir told us nothing,” said Lena Ortiz. The official added" is no word of Demir's."""
+    text = (
+        '"Trade Minister Ali Demir told us nothing," said Lena Ortiz, a farmer. The official added that talks resumed.'
+    )
+    assert _holders(text)[-1] == "s:the-official"
+
+
+def test_an_honorific_in_a_quotation_tells_no_gender() -> None:
+    """ "“Ms Silva lied,” said Jon Kaya. She said ..." is not Silva's: she is only spoken of in Kaya's words."""
+    text = '"Ms Silva lied to the voters," said Jon Kaya. She said the vote would be fair.'
+    assert "silva" not in _holders(text)[-1]
+
+
+def test_a_description_reaches_back_no_further_than_three_sentences() -> None:
+    """ "The official" four sentences after the spokesman named is an unnamed official."""
+    filler = "Firefighters worked through the night. Residents gathered. Buses came. Volunteers helped. "
+    text = (
+        f"Interior Ministry spokesman Ali Demir said the fire was out. {filler}The official said the school was shut."
+    )
+    assert _holders(text)[-1] == "s:the-official"
+
+
+def test_her_in_a_sentence_tells_no_gender() -> None:
+    """ "Ali Demir said the nurse had risked her life": the nurse's "her"; "She" is not made Demir by it."""
+    text = (
+        "Ali Demir said the nurse had risked her life. Lena Ortiz said prices would fall. "
+        "She added that the hospital would reopen."
+    )
+    assert _holders(text)[-1] == "lena-ortiz"
+
+
+def test_a_ships_her_makes_no_captain_a_woman() -> None:
+    """ "Captain Jon Park said the ship had lost her rudder" tells nothing of Park: "She" is the spokeswoman."""
+    text = (
+        "Navy spokeswoman Lena Ortiz said the frigate had been hit. "
+        "Captain Jon Park said the ship had lost her rudder and was drifting. "
+        "She added that the crew was safe."
+    )
+    assert _holders(text)[-1] == "lena-ortiz"
+
+
+def test_chairman_tells_no_gender() -> None:
+    """ "Lena Ortiz, the chairman of the port authority" is not told a man: "He" after "Mr Kaya" is Kaya."""
+    text = (
+        "Mr Kaya said the port was closed. Lena Ortiz, the chairman of the port authority, said the strike was over. "
+        "He added that ships would sail on Monday."
+    )
+    assert _holders(text)[-1] == "kaya"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Police detained dozens of protesters outside the Interior Ministry on Tuesday.",
+        "The Electoral Commission rejected the complaints of the opposition lawmakers on Monday.",
+    ],
+)
+def test_they_after_people_in_the_plural_is_unnamed(before: str) -> None:
+    """ "They said" after a body that acted on protesters or lawmakers is not the body's."""
+    assert _holders(f"{before} They said they had been beaten.")[-1] == "s:an-unnamed-speaker"
+
+
+def test_they_after_a_body_speaking_is_the_body() -> None:
+    """ "The Farmers Union said .... They said ..." is still the union's."""
+    text = "The Farmers Union said prices had collapsed. They said a strike would follow."
+    holders = _holders(text)
+    assert holders[-1] == holders[0] != "s:an-unnamed-speaker"
