@@ -127,7 +127,7 @@ def test_they_after_a_body_speaking_is_the_body() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "SEOUL (Reuters) - South Korea's National Intelligence Service said on Monday that the North had sent troops.\n\n"
+        "SEOUL (Reuters) - South Korea's National Intelligence Service said on Monday that the North sent troops.\n\n"
         "The agency said about 3,000 soldiers had been moved.",
         "GENEVA (Reuters) - UNHCR, the UN refugee agency, said on Monday that 5,000 people had fled.\n\n"
         "The agency said it needed more funds.",
@@ -142,7 +142,7 @@ def test_the_agency_after_an_agency_that_is_no_news_agency_is_not_the_datelines(
 def test_the_agency_after_the_nis_is_the_nis() -> None:
     """ "South Korea's National Intelligence Service said .... The agency said" is the service's."""
     text = (
-        "SEOUL (Reuters) - South Korea's National Intelligence Service said on Monday that the North had sent troops.\n\n"
+        "SEOUL (Reuters) - South Korea's National Intelligence Service said on Monday that the North sent troops.\n\n"
         "The agency said about 3,000 soldiers had been moved."
     )
     holders = _holders(text)
