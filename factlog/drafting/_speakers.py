@@ -73,6 +73,11 @@ _NAME_WITH_COMMAS = re.compile(
     r"(?:\s*,\s*[A-Z][\w’'&-]*)+,?\s+and\s+[A-Z][\w’'&-]*$"
 )
 """A name whose last words are a list: "The Ministry of Trade, Industry and Energy" is one body."""
+_OWNED_NOUN = re.compile(
+    r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:met|visited|spoke|held|went|came|flew|arrived|left|"
+    r"made|gave|took|told|wrote|saw|\w+ed)\b"
+)
+"""The noun an owner's name opens ("Kim Jong Un's sister met"): the words up to the clause's verb."""
 _OPENING_SUBJECT = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?=[a-z])(?![^“”\"]*[“”\"])")
 """A name opening a sentence before a verb in lower case, no quotation after it: the subject of its first clause."""
 _NO_NAME = re.compile(r"(?:The|A|An|This|That|These|Those|It|There|Here)")
@@ -258,6 +263,9 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
         # ministry has yet to confirm it, and said ..." names none.
         opening = _OPENING_SUBJECT.match(before)
         name = None if opening is None or _LIST_STOP.match(opening["name"]) else opening["name"]
+        if name is not None and name.endswith(("'s", "’s")):  # "Kim Jong Un's sister met Lee, and said": the sister
+            owned = _OWNED_NOUN.match(before, len(name))
+            name = None if owned is None else f"{name} {owned['noun']}"
         return None if name is None or _NO_NAME.fullmatch(name) else (name,)
     listed = named is None and clause is not before and "," in clause
     if not words or (len(words) > _SUBJECT_WORDS and not listed):  # "A, B, C, D and E said": a list of any length

@@ -147,3 +147,25 @@ def test_the_agency_after_the_nis_is_the_nis() -> None:
     )
     holders = _holders(text)
     assert holders[-1] == holders[0]
+
+
+def test_an_owners_relative_meeting_and_saying_is_the_relative() -> None:
+    """ "Kim Jong Un's sister met Lee, and said ..." is the sister's, as "Kim Jong Un's sister said ..." is."""
+    met = _holders("Kim Jong Un's sister met Lee Jae-myung in Panmunjom, and said the border would stay open.")
+    said = _holders("Kim Jong Un's sister said the border would stay open.")
+    assert met == said == ["kim-jong-un-s-sister"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Unification Minister Kim Yung-ho, Defense Minister Shin Won-sik and Foreign Minister Cho Tae-yul met.",
+        "Kim Yung-ho said the talks went well after meeting Shin Won-sik and Cho Tae-yul.",
+    ],
+)
+def test_both_is_no_organisation(before: str) -> None:
+    """ "Both said ..." names no body called "Both": an anonymous holder, not an organisation."""
+    draft = factlog.draft(f"{before} Both said the drills would go ahead.", source="s", published="2026-12-03")
+    holder = draft.claims[-1].attribution.holder
+    kinds = {entity.id: entity.kind for entity in draft.entities}
+    assert holder.startswith("s:") and kinds[holder] is not factlog.EntityKind.ORGANISATION
