@@ -245,6 +245,8 @@ class Holders:
         """The entity id for a holder phrase, without the bookkeeping of :meth:`resolve`."""
         if words.PRONOUN.match(phrase) and (pointed := pointing.pronoun(self, phrase)) is not None:
             return pointed  # "Ms Ortiz spoke after Mr Demir. She said": Ortiz
+        if phrase.casefold() == "both":  # "Both said": two people or bodies the story leaves unsaid, no "Both"
+            return self._anonymous(phrase)
         return self._named(phrase)
 
     def _named(self, phrase: str) -> str:
@@ -252,8 +254,6 @@ class Holders:
             if self._last_person is None and self._mentioned is not None:
                 return self._named(self._mentioned)  # "Kim Jong Un inspected a factory. He said ...": Kim
             return self.use(self._last_person) if self._last_person else self._anonymous("an unnamed speaker")
-        if phrase.casefold() == "both":  # "Both said": two people or bodies the story leaves unsaid, no "Both"
-            return self._anonymous(phrase)
         if phrase.casefold() == "it":
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
             return self._last_body or self._anonymous("an unnamed speaker")

@@ -168,4 +168,5 @@ def test_both_is_no_organisation(before: str) -> None:
     draft = factlog.draft(f"{before} Both said the drills would go ahead.", source="s", published="2026-12-03")
     holder = draft.claims[-1].attribution.holder
     kinds = {entity.id: entity.kind for entity in draft.entities}
-    assert holder.startswith("s:") and kinds[holder] is not factlog.EntityKind.ORGANISATION
+    assert holder.startswith("s:")
+    assert kinds[holder] is not factlog.EntityKind.ORGANISATION
