@@ -170,3 +170,11 @@ def test_both_is_no_organisation(before: str) -> None:
     kinds = {entity.id: entity.kind for entity in draft.entities}
     assert holder.startswith("s:")
     assert kinds[holder] is not factlog.EntityKind.ORGANISATION
+
+
+def test_told_by_in_a_relative_clause_on_the_subject_keeps_the_subject() -> None:
+    """ "The soldiers, who were told by their commander that ..., said they were tired" is the soldiers'."""
+    text = "The soldiers, who were told by their commander that they would go home, said they were tired."
+    claim = factlog.draft(text, source="s", published="2026-12-03").claims[-1]
+    assert claim.attribution.holder == "s:the-soldiers"
+    assert claim.attribution.cue == "said"
