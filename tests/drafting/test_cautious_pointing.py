@@ -178,3 +178,16 @@ def test_told_by_in_a_relative_clause_on_the_subject_keeps_the_subject() -> None
     claim = factlog.draft(text, source="s", published="2026-12-03").claims[-1]
     assert claim.attribution.holder == "s:the-soldiers"
     assert claim.attribution.cue == "said"
+
+
+def test_a_single_quoted_quotation_over_paragraphs_is_read_as_a_double_quoted_one() -> None:
+    """ "'The flames came ... / 'Then the police arrived ...'" is no sentence in the outlet's own voice."""
+    text = (
+        "Fisherman Ali Demir, 54, described the night of the fire.\n\n"
+        "'The flames came from the south. We had nowhere to go.\n\n"
+        "'Then the police arrived. They said the fire was under control, but it was not.'"
+    )
+    single = [(claim.attribution.holder, claim.polarity) for claim in factlog.draft(text, source="s").claims]
+    double = factlog.draft(text.replace("'", '"'), source="s").claims
+    assert single == [(claim.attribution.holder, claim.polarity) for claim in double]
+    assert all(holder != "s-publisher" for holder, _ in single[1:])
