@@ -25,7 +25,7 @@ __all__ = [
     "without_article",
 ]
 
-OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
+OUTLET_WORDS = re.compile(r"\b(?:News|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
 """A word of a news outlet's name: "Yonhap News Agency", "The Korea Herald"."""
 _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
 _ORG_WORDS = re.compile(

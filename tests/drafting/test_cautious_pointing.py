@@ -191,3 +191,17 @@ def test_a_single_quoted_quotation_over_paragraphs_is_read_as_a_double_quoted_on
     double = factlog.draft(text.replace("'", '"'), source="s").claims
     assert single == [(claim.attribution.holder, claim.polarity) for claim in double]
     assert all(holder != "s-publisher" for holder, _ in single[1:])
+
+
+def test_an_agency_that_is_no_news_agency_is_no_media_outlet() -> None:
+    """ "The International Atomic Energy Agency said ..." proposes no media outlet."""
+    draft = factlog.draft("The International Atomic Energy Agency said the cameras were off.", source="s")
+    kinds = {entity.name: entity.kind for entity in draft.entities}
+    assert kinds["International Atomic Energy Agency"] is not factlog.EntityKind.MEDIA_OUTLET
+
+
+def test_telling_an_agency_that_is_no_news_agency_makes_no_relay() -> None:
+    """ "An Iranian official told the International Atomic Energy Agency that ..." is relayed by the outlet alone."""
+    text = "An Iranian official told the International Atomic Energy Agency that the cameras were off."
+    claim = factlog.draft(text, source="s").claims[-1]
+    assert claim.attribution.via == ("s-publisher",)
