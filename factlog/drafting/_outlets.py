@@ -74,7 +74,8 @@ def other_agency(holders: Holders, sentence: str) -> str | None:
         if agency_name(match.group().removeprefix("The ").removeprefix("the ")) is None
         and not any(word in match.group().casefold() for word in ("news", "press", "wire"))
     ]
-    return found[-1] if found else None
+    known = [name for name in found if holders.names.lookup(name) or holders.proposed(name)]
+    return (known or found)[-1] if found else None  # "UNHCR, the UN refugee agency,": UNHCR, whom the draft knows
 
 
 def note_agencies(holders: Holders, sentence: str) -> None:

@@ -205,3 +205,13 @@ def test_telling_an_agency_that_is_no_news_agency_makes_no_relay() -> None:
     text = "An Iranian official told the International Atomic Energy Agency that the cameras were off."
     claim = factlog.draft(text, source="s").claims[-1]
     assert claim.attribution.via == ("s-publisher",)
+
+
+def test_the_agency_after_unhcr_is_unhcr() -> None:
+    """ "UNHCR, the UN refugee agency, said .... The agency said" is UNHCR's: the agency the draft knows."""
+    text = (
+        "GENEVA (Reuters) - UNHCR, the UN refugee agency, said on Monday that 5,000 people had fled.\n\n"
+        "The agency said it needed more funds."
+    )
+    holders = _holders(text)
+    assert holders[-1] == holders[0] == "unhcr"
