@@ -65,6 +65,12 @@ def _again(holders: Holders, item: Antecedent) -> str:
     return found
 
 
+def _one_person(name: str) -> bool:
+    """Whether a holder's name is a person's after a word of what they are ("protester Ana Silva")."""
+    first, _, rest = name.partition(" ")
+    return first.islower() and bool(rest) and entity_kind(rest) is EntityKind.PERSON
+
+
 def pronoun(holders: Holders, phrase: str) -> str | None:
     """Whom "they", "he" or "she" stands for when the story tells more than the person named last, else None.
 
@@ -78,7 +84,9 @@ def pronoun(holders: Holders, phrase: str) -> str | None:
     spoken = phrase.casefold()
     if spoken == "they":
         body = holders.earlier.last_body()
-        return None if body is None else _again(holders, body)
+        if body is None or _one_person(_name_of(holders, body)):
+            return None  # "said protester Ana Silva. They said ...": one woman, whatever kind she was proposed as
+        return _again(holders, body)
     gender = _GENDERS.get(spoken)
     current = holders.last_person()
     told = None if current is None else _gender(holders, current)

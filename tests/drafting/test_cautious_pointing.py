@@ -215,3 +215,13 @@ def test_the_agency_after_unhcr_is_unhcr() -> None:
     )
     holders = _holders(text)
     assert holders[-1] == holders[0] == "unhcr"
+
+
+def test_they_is_never_one_titled_person() -> None:
+    """ "..., said protester Ana Silva. They said ..." is not one woman's, whatever kind she was proposed as."""
+    text = (
+        "The Interior Ministry said the protest was illegal. "
+        '"They said we could not march," said protester Ana Silva. They said the march would go ahead.'
+    )
+    holders = _holders(text)
+    assert holders[-1] != holders[-2]
