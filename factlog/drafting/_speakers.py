@@ -78,6 +78,8 @@ _OWNED_NOUN = re.compile(
     r"made|gave|took|told|wrote|saw|\w+ed)\b"
 )
 """The noun an owner's name opens ("Kim Jong Un's sister met"): the words up to the clause's verb."""
+_DESCRIBED_THEN_NAMED = re.compile(r"([^,.;:“”\"]{1,80}),\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})[.!?]?")
+"""A description, then the name it describes after a comma: "Ali Demir's lawyer, Jon Park"."""
 _OPENING_SUBJECT = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?=[a-z])(?![^“”\"]*[“”\"])")
 """A name opening a sentence before a verb in lower case, no quotation after it: the subject of its first clause."""
 _NO_NAME = re.compile(r"(?:The|A|An|This|That|These|Those|It|There|Here)")
@@ -368,6 +370,9 @@ def subject_after(sentence: str, found: Found) -> tuple[str, ...] | None:
     trailing = re.fullmatch(r"(.*)[,”\"]\s*([^,“”\"]{1,80})", before, re.DOTALL)
     if trailing and re.fullmatch(r"(?:\s*(?:on|in|at|late|earlier|later|this|last)\b[^.]*)?[.!?]?[”\"]?", after):
         return split_relays(trailing.group(2)) or None
+    named = _DESCRIBED_THEN_NAMED.fullmatch(after)
+    if named is not None and before.endswith((",", "”", '"')) and noun_phrase(named[1]) and named[1][-1].islower():
+        return (named[2],)  # "..., said Ali Demir's lawyer, Jon Park.": the name the description is of speaks
     inverted = re.match(
         r"([^,.;:“”\"]{1,80})((?:,\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)[.!?]?$",
         after,

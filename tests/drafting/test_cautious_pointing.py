@@ -225,3 +225,10 @@ def test_they_is_never_one_titled_person() -> None:
     )
     holders = _holders(text)
     assert holders[-1] != holders[-2]
+
+
+@pytest.mark.parametrize("described", ["Ali Demir's lawyer", "the lawyer", "a spokesman"])
+def test_said_a_description_then_a_name_is_the_names(described: str) -> None:
+    """ "“The deal is done,” said Ali Demir's lawyer, Jon Park." is Jon Park's, as "said Jon Park, ..." is."""
+    claim = factlog.draft(f'"The deal is done," said {described}, Jon Park.', source="s").claims[-1]
+    assert claim.attribution.holder == "jon-park"
