@@ -232,3 +232,9 @@ def test_said_a_description_then_a_name_is_the_names(described: str) -> None:
     """ "“The deal is done,” said Ali Demir's lawyer, Jon Park." is Jon Park's, as "said Jon Park, ..." is."""
     claim = factlog.draft(f'"The deal is done," said {described}, Jon Park.', source="s").claims[-1]
     assert claim.attribution.holder == "jon-park"
+
+
+def test_two_peoples_names_joined_by_and_are_two_holders() -> None:
+    """ "Kim Yung-ho and Shin Won-sik said ..." is two people's claims, not one organisation's."""
+    claims = factlog.draft("Kim Yung-ho and Shin Won-sik said the drills would go ahead.", source="s").claims
+    assert [claim.attribution.holder for claim in claims] == ["kim-yung-ho", "shin-won-sik"]
