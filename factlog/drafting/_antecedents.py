@@ -15,7 +15,7 @@ import re
 
 import attrs
 
-from factlog.drafting._names import normal
+from factlog.drafting._names import CAPITAL, normal
 from factlog.model._kinds import EntityKind
 
 __all__ = [
@@ -70,11 +70,11 @@ _TITLE_WORDS = (
 )
 _TITLED = re.compile(
     rf"(?P<title>\b(?:[A-Z][\w’'-]*\s+){{0,3}}(?:[a-z][\w-]*\s+)?(?:{_TITLE_WORDS}))\s+"
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?![\w’'-])"
+    rf"(?P<name>{CAPITAL}[\w’'-]+(?:\s+{CAPITAL}[\w’'-]+){{0,3}})(?![\w’'-])"
 )
 """A name after a title, with the words of the title: "Interior Ministry spokesman Ali Demir", "Ms Ortiz"."""
 _APPOSED = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:an?|the)\s+(?P<title>[^,;:“”\"]{1,60}?),"
+    rf"(?P<name>{CAPITAL}[\w’'-]+(?:\s+{CAPITAL}[\w’'-]+){{1,3}}),\s+(?:an?|the)\s+(?P<title>[^,;:“”\"]{{1,60}}?),"
 )
 """A name with its title between commas after it: "Ali Demir, a ministry spokesman,"."""
 _BODY_IN_TITLE = re.compile(

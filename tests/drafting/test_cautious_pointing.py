@@ -238,3 +238,19 @@ def test_two_peoples_names_joined_by_and_are_two_holders() -> None:
     """ "Kim Yung-ho and Shin Won-sik said ..." is two people's claims, not one organisation's."""
     claims = factlog.draft("Kim Yung-ho and Shin Won-sik said the drills would go ahead.", source="s").claims
     assert [claim.attribution.holder for claim in claims] == ["kim-yung-ho", "shin-won-sik"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Ørsted Lund, a Danish envoy, said the talks would resume.", "Ørsted Lund"),
+        ("Foreign Minister Łukasz Żak said Poland agreed. The minister added that Warsaw would pay.", "Łukasz Żak"),
+    ],
+)
+def test_a_name_opening_with_a_capital_outside_ascii_is_read_as_an_ascii_one(text: str, person: str) -> None:
+    """ "Łukasz Żak" after a title is a person without the title, and "the minister" after it is he."""
+    draft = factlog.draft(text, source="s")
+    people = {entity.id for entity in draft.entities if entity.kind is factlog.EntityKind.PERSON}
+    names = {entity.id: entity.name for entity in draft.entities}
+    assert {names[claim.attribution.holder] for claim in draft.claims} == {person}
+    assert {claim.attribution.holder for claim in draft.claims} <= people
