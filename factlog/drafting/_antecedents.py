@@ -3,7 +3,7 @@
 "Interior Ministry spokesman Ali Demir said ... The official added ..." is Ali Demir's, and
 "the ministry said" after it the Interior Ministry's: a definite description is the
 holder named last whose name, title or kind it fits. "She said" is the person named last
-unless the story has told that person is a man ("Mr", "spokesman", "his"), then the last
+unless the story has told that person is a man ("Mr", "spokesman"), then the last
 person it has told is a woman; "they said" after a body is the body's.
 :class:`factlog.drafting._holders.Holders` keeps an :class:`Earlier` and resolves what it
 finds.
@@ -15,7 +15,7 @@ import re
 
 import attrs
 
-from factlog.drafting._names import normal
+from factlog.drafting._names import CAPITAL, normal
 from factlog.model._kinds import EntityKind
 
 __all__ = [
@@ -26,7 +26,9 @@ __all__ = [
     "described",
     "gender_in",
     "person_words",
-    "pronoun_gender",
+    "bodies_mentioned",
+    "outside_quotes",
+    "people_in_plural",
     "titled_people",
     "words_of",
 ]
@@ -58,8 +60,9 @@ _BY_KIND: dict[str, frozenset[EntityKind]] = {
 """A noun any body of these kinds answers to, whatever its name: "the group" after "the Farmers Union"."""
 _MILITARY = re.compile(r"\b(?:army|navy|military|forces|command|air force|marines)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|that|this)\s+(?P<modifiers>(?:[a-z][\w-]*\s+){0,2})(?P<noun>[a-z]+)", re.IGNORECASE)
-_FEMININE = _set("ms ms. mrs mrs. miss madam spokeswoman chairwoman congresswoman businesswoman she her hers herself")
-_MASCULINE = _set("mr mr. sir spokesman chairman congressman businessman he his him himself")
+_FEMININE = _set("ms ms. mrs mrs. madam spokeswoman chairwoman congresswoman businesswoman")
+_MASCULINE = _set("mr mr. spokesman congressman businessman")
+"""Words that tell a gender reliably: an honorific, a gendered noun; not "chairman" (said of women too), no pronoun."""
 _TITLE_WORDS = (
     r"(?:Mr|Ms|Mrs|Miss|Mx|Dr)\.?|(?i:spokes(?:man|woman|person)|minister|secretary|director|chief|envoy|ambassador|"
     r"general|commander|chairman|chairwoman|president|governor|mayor|premier|leader|official|adviser|advisor|aide|"
@@ -67,11 +70,11 @@ _TITLE_WORDS = (
 )
 _TITLED = re.compile(
     rf"(?P<title>\b(?:[A-Z][\w’'-]*\s+){{0,3}}(?:[a-z][\w-]*\s+)?(?:{_TITLE_WORDS}))\s+"
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?![\w’'-])"
+    rf"(?P<name>{CAPITAL}[\w’'-]+(?:\s+{CAPITAL}[\w’'-]+){{0,3}})(?![\w’'-])"
 )
 """A name after a title, with the words of the title: "Interior Ministry spokesman Ali Demir", "Ms Ortiz"."""
 _APPOSED = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:an?|the)\s+(?P<title>[^,;:“”\"]{1,60}?),"
+    rf"(?P<name>{CAPITAL}[\w’'-]+(?:\s+{CAPITAL}[\w’'-]+){{1,3}}),\s+(?:an?|the)\s+(?P<title>[^,;:“”\"]{{1,60}}?),"
 )
 """A name with its title between commas after it: "Ali Demir, a ministry spokesman,"."""
 _BODY_IN_TITLE = re.compile(
@@ -79,8 +82,21 @@ _BODY_IN_TITLE = re.compile(
     r"Army|Navy|Police|Party|Bank|Institute|Authority)\b"
 )
 """A body named in a person's title: "Interior Ministry" in "Interior Ministry spokesman Ali Demir"."""
-_PRONOUNS = re.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?|‘[^’]*’?")
+_REACH = 3
+"""How many sentences back a description or a pronoun reaches: no further than the three before."""
+_PLURAL_PEOPLE = re.compile(
+    r"\b(?i:protesters|demonstrators|lawmakers|legislators|workers|residents|villagers|students|soldiers|troops|"
+    r"refugees|migrants|farmers|fishermen|civilians|activists|opposition|voters|prisoners|detainees|people|"
+    r"families|relatives|victims|survivors|patients|doctors|nurses|teachers|members|officials|police officers|"
+    r"journalists|reporters|supporters|critics|rebels|militants|fighters|crew|passengers|citizens|children)\b(?!\s+[A-Z])"
+)
+"""People named in the plural, whom "they" after them may be; not in a name ("the Farmers Union")."""
+_BODY_MENTIONED = re.compile(
+    r"(?:\b[A-Z][\w’'-]*\s+){1,4}(?:Ministry|Department|Office|Commission|Committee|Council|Union|Agency|Service|"
+    r"Army|Navy|Police|Party|Bank|Institute|Authority|Group|group|Court|Company|Corporation|Association)\b"
+)
+"""A body a sentence names by the noun of its name ("the Defense Ministry", "the Red Hand group")."""
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -139,10 +155,19 @@ def body_in_title(title: str) -> str | None:
     return None if found is None else found.group()
 
 
-def pronoun_gender(sentence: str) -> str | None:
-    """The one gender of the personal pronouns a sentence uses outside quotation marks, or None."""
-    outside = _QUOTED.sub(" ", sentence)
-    return gender_in(frozenset(match.casefold() for match in _PRONOUNS.findall(outside)))
+def outside_quotes(sentence: str) -> str:
+    """The sentence with what stands inside quotation marks blanked: names there are the quoted speaker's."""
+    return _QUOTED.sub(lambda found: " " * len(found.group()), sentence)
+
+
+def bodies_mentioned(sentence: str) -> list[str]:
+    """The bodies a sentence names outside quotation marks by the noun of their names, as written."""
+    return [found.group() for found in _BODY_MENTIONED.finditer(outside_quotes(sentence))]
+
+
+def people_in_plural(sentence: str) -> bool:
+    """Whether a sentence names people in the plural ("protesters", "the opposition lawmakers")."""
+    return _PLURAL_PEOPLE.search(outside_quotes(sentence)) is not None
 
 
 @attrs.frozen
@@ -158,6 +183,8 @@ class Antecedent:
     """The words of its name and title: a modifier of a description must be one ("the interior ministry")."""
     at: int = 0
     """The number of the sentence it was named in last."""
+    spoke: bool = True
+    """Whether it spoke or opened a sentence, rather than was only mentioned ("the Defense Ministry published")."""
 
 
 @attrs.define
@@ -173,6 +200,8 @@ class Earlier:
     """Whether the person named last opened a sentence in the outlet's voice, rather than spoke."""
     opened: str | None = None
     """The person a sentence in the outlet's own voice opens with, as written, till its people are noted."""
+    before: str = ""
+    """The sentence read last, whose plural people "they" may be."""
 
     def add(self, item: Antecedent, *, replacing: str | None = None) -> None:
         """Note ``item`` as named last (once: an earlier note of it, or of ``replacing``, merged into it)."""
@@ -182,16 +211,22 @@ class Earlier:
             self.items.remove(old)
         self.items.append(merged)
 
+    def near(self) -> list[Antecedent]:
+        """What was named within reach (:data:`_REACH` sentences back), most recent last."""
+        return [item for item in self.items if item.at >= self.sentence - _REACH]
+
     def pointed_at(self, phrase: str) -> Antecedent | None:
-        """What a definite description points back at: the last named that answers to its noun and modifiers."""
+        """What a definite description points back at: the one named within reach that answers to it, else None.
+
+        Two that answer to its noun and modifiers ("the Foreign Ministry" spoke, "the Defense
+        Ministry published") leave it unnamed: a wrong holder is worse than none.
+        """
         found = described(phrase)
         if found is None:
             return None
         modifiers, noun = found
-        for item in reversed(self.items):
-            if noun in item.answers and modifiers <= item.words:
-                return item
-        return None
+        fitting = [item for item in self.near() if noun in item.answers and modifiers <= item.words]
+        return fitting[0] if len(fitting) == 1 else None
 
     def tell(self, name: str, gender: str | None) -> None:
         """Note a person's gender, when told and not told otherwise before."""
@@ -204,4 +239,6 @@ class Earlier:
         "They said" further on may be people the story spoke of without naming ("Protesters gathered.").
         """
         last = self.items[-1] if self.items else None
-        return last if last is not None and not last.person and last.at >= self.sentence - 1 else None
+        if last is None or last.person or not last.spoke or last.at < self.sentence - 1:
+            return None
+        return None if people_in_plural(self.before) else last

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from factlog.drafting import _holderwords as words
 from factlog.drafting._holders import Holders
+from factlog.drafting._kinds import entity_kind
 from factlog.drafting._names import Names
+from factlog.model._kinds import EntityKind
 
 __all__ = ["coordinated"]
 
@@ -22,7 +24,8 @@ def coordinated(holders: Holders, phrase: str) -> tuple[str, ...]:
     proposed already, such as the dateline's agency) or a bare proper name of at most
     three capitalised words, and at least one part is known or the parts are written
     with commas ("Velmora, Tarsia and Orland"): "CPA and Reuters" after a CPA dateline
-    is two holders, while an unknown name with "and" in it ("the Ministry of Trade and
+    is two holders, and so are two people's names of two words or more ("Kim Yung-ho and
+    Shin Won-sik"), while an unknown name with "and" in it ("the Ministry of Trade and
     Industry", "Marks and Spencer") stays whole.
     """
     parts = [part for part in words.AND.split(words.BOTH.sub("", " ".join(phrase.split()))) if part]
@@ -47,7 +50,8 @@ def coordinated(holders: Holders, phrase: str) -> tuple[str, ...]:
             return ()
     titled = titled_parts > 0 or any(words.TITLED_PROPER_NAME.match(part.strip(" .")) for part in parts)
     listed = "," in phrase or words.BOTH.match(phrase.strip()) is not None  # "Kim and Lee both said": two people
-    if all(entity is None for entity in known) and not listed and not titled:
+    people = all(len(part.split()) >= 2 and entity_kind(part.strip(" .")) is EntityKind.PERSON for part in parts)
+    if all(entity is None for entity in known) and not listed and not titled and not people:
         return ()  # "Marks and Spencer" may be one name; "Velmora, Tarsia and Orland" is a list
     found = [
         holders.resolve(part.strip(" .")) if entity is None else holders.use(entity)

@@ -20,6 +20,9 @@ from factlog.drafting._speakers import CITING_AFTER, phrase_after, sources, spli
 
 __all__ = ["cue_holder"]
 
+_RELATIVE_ON_SUBJECT = re.compile(r",\s*(?:who|which)\s+$")
+"""A relative clause on the subject opening right before a passive: its teller tells the subject, who speaks later."""
+
 
 def cue_holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     """Holder phrases and the content span for one reporting or according cue, or None."""
@@ -64,8 +67,8 @@ def cue_holder(sentence: str, item: Found) -> tuple[tuple[str, ...], tuple[int, 
     if (passive := words.PASSIVE.search(sentence[: item.start].rstrip())) is not None:
         # "No injuries were reported": a passive names no speaker, unless "by" does.
         agent = words.AGENT.match(sentence[item.end :])
-        if agent is None:
-            return None
+        if agent is None or _RELATIVE_ON_SUBJECT.search(sentence, 0, passive.start()):
+            return None  # "The soldiers, who were told by their commander that ..., said": the soldiers' verb decides
         phrase, end = phrase_after(sentence, item.end + agent.end())
         told = item.text.casefold() in {"told", "tells"}
         learner = subject_before(sentence, attrs.evolve(item, start=passive.start())) if told else None

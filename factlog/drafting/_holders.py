@@ -64,8 +64,10 @@ class Holders:
         self.people: list[str] = []
         """Full names of people written in the article so far, as written: "Mao" after them may be one."""
         self._last_agency: str | None = None
-        self._agency_named: str | None = None
+        self.agency_named: str | None = None
         """A news agency a sentence named last as written, not resolved yet: "the agency" after it."""
+        self.other_agency: str | None = None
+        """An agency no news agency named since ("the National Intelligence Service"): "the agency" is not Reuters."""
         self.earlier = Earlier()
         """The holders and people named so far, whom "the official", "she" or "they" may point back at."""
 
@@ -79,14 +81,11 @@ class Holders:
         for name in people_named(self.names, sentence):
             self.note(name)
         pointing.note_titled(self, sentence, speakers)
-        self._agency_named = outlets.agency_named(self, sentence) or self._agency_named
+        outlets.note_agencies(self, sentence)
 
-    def the_agency(self) -> str | None:
-        """The news agency named last, whom "the agency" is: proposed now if only written till now."""
-        if self._agency_named is not None:
-            self.agency(self._agency_named)
-            self._agency_named = None
-        return self._last_agency
+    def the_agency(self, *, holder: bool = False) -> str | None:
+        """The agency "the agency" is (:func:`factlog.drafting._outlets.the_agency`)."""
+        return outlets.the_agency(self, holder=holder)
 
     def note(self, name: str) -> None:
         """Note a person's full name as written, whom a lone name after it may stand for."""
@@ -246,6 +245,8 @@ class Holders:
         """The entity id for a holder phrase, without the bookkeeping of :meth:`resolve`."""
         if words.PRONOUN.match(phrase) and (pointed := pointing.pronoun(self, phrase)) is not None:
             return pointed  # "Ms Ortiz spoke after Mr Demir. She said": Ortiz
+        if phrase.casefold() == "both":  # "Both said": two people or bodies the story leaves unsaid, no "Both"
+            return self._anonymous(phrase)
         return self._named(phrase)
 
     def _named(self, phrase: str) -> str:
@@ -256,8 +257,8 @@ class Holders:
         if phrase.casefold() == "it":
             # "..., it added.": the body, agency or outlet named last, as "he" is the person named last.
             return self._last_body or self._anonymous("an unnamed speaker")
-        if words.THE_AGENCY.fullmatch(phrase) and (agency := self.the_agency()) is not None:
-            return agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap
+        if words.THE_AGENCY.fullmatch(phrase) and (agency := self.the_agency(holder=True)) is not None:
+            return agency  # "SEOUL, Nov 20 (Yonhap) -- The agency said ...": Yonhap; the NIS if named since
         if self._last_body is not None and described_again(self.used.get(self._last_body), phrase):
             return self._last_body  # "Seoul's spy agency said ... The spy agency added": the NIS named last
         if (pointed := pointing.again(self, phrase, _PROPOSED)) is not None:

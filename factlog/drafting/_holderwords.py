@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factlog.drafting._names import INVISIBLE, VAGUE_NOUNS
+from factlog.drafting._names import CAPITAL, INVISIBLE, VAGUE_NOUNS
 from factlog.model._kinds import EntityKind
 
 __all__ = [
@@ -41,7 +41,7 @@ HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Miss|Mx)\.?\s+(?P<name>[A-Z][\w’'-]+(?:\
 BOTH = re.compile(r"^both\s+", re.IGNORECASE)
 AND = re.compile(r",?\s+and\s+|,\s+(?=.*\sand\s)")
 """The joints of a list: "Russia, China(,) and North Korea" (a comma joins only in a list closed by "and")."""
-PROPER_NAME = re.compile(r"^[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}$")
+PROPER_NAME = re.compile(rf"^{CAPITAL}[\w’'.&-]*(?:\s+{CAPITAL}[\w’'.&-]*){{0,2}}$")
 """A bare proper name: one to three capitalised words ("Reuters", "Radio Free Asia")."""
 TITLED_PROPER_NAME = re.compile(
     r"^(?:[A-Z][\w’'.&-]*\s+){0,2}(?:Minister|Secretary|Director|Chief|Envoy|Ambassador|General|Commander|"
@@ -55,7 +55,7 @@ TITLED_NAME = re.compile(
     rf"^(?:[\w.’'-]+\s+){{0,4}}(?i:{VAGUE_NOUNS}|minister|secretary|director|chief|envoy|ambassador|"
     r"general|commander|chairman|chairwoman|chair|president|governor|mayor|premier|leader|head|executive|"
     r"ceo|founder|senator|congressman|congresswoman|representative|gov\.|rep\.|sen\.|gen\.|lt\.|col\.|dr\.)\s+"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
+    rf"(?P<name>{CAPITAL}[\w’'.-]*(?:\s+{CAPITAL}[\w’'.-]*){{0,3}})$"
 )
 """A title or descriptor before a proper name: "ministry spokesperson Mao Ning" is Mao Ning.
 
@@ -95,7 +95,7 @@ THE_AGENCY = re.compile(
     re.IGNORECASE,
 )
 """A news agency spoken of as "the agency" ("the news agency"): the one named last, as in the dateline."""
-OPENING_NAME = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=,|\s+[a-z])")
+OPENING_NAME = re.compile(rf"(?P<name>{CAPITAL}[\w’'.-]*(?:\s+{CAPITAL}[\w’'.-]*){{0,3}})(?=,|\s+[a-z])")
 """The capitalised words a sentence opens with, ending before a comma or a lowercase word: its subject."""
 NOT_A_SUBJECT = re.compile(
     r"(?:In|On|At|After|Before|From|For|With|By|During|Since|Meanwhile|However|But|And|Yet|The|A|An|This|That|"

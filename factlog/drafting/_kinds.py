@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factlog.drafting._names import agency_name
+from factlog.drafting._names import CAPITAL, agency_name
 from factlog.model._kinds import EntityKind
 
 __all__ = [
@@ -25,7 +25,7 @@ __all__ = [
     "without_article",
 ]
 
-OUTLET_WORDS = re.compile(r"\b(?:News|Agency|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
+OUTLET_WORDS = re.compile(r"\b(?:News|Times|Post|Press|Herald|Journal|TV|Radio|Broadcasting|Daily)\b")
 """A word of a news outlet's name: "Yonhap News Agency", "The Korea Herald"."""
 _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Council|Committee|Commission|Cabinet|Command|Parliament)\b")
 _ORG_WORDS = re.compile(
@@ -56,7 +56,7 @@ _NEWSPAPER = re.compile(
     r"Globe|Star|Sun|Mirror|Chronicle|Register|Inquirer|Standard|Courier|Examiner|Hindu|Atlantic)\b"
 )
 """A word of a newspaper's title, which often has "The" in it ("The Korea Herald", "The Times")."""
-_CAPITALISED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|al|bin))*$")
+_CAPITALISED = re.compile(rf"^{CAPITAL}[\w’'.-]*(?:\s+(?:{CAPITAL}[\w’'.-]*|of|the|and|for|de|al|bin))*$")
 
 
 def agency_in(phrase: str) -> str | None:

@@ -18,8 +18,21 @@ import attrs
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
-__all__ = ["INVISIBLE", "VAGUE_NOUNS", "Names", "agency_name", "count_of", "names_someone", "normal", "slug", "vague"]
+__all__ = [
+    "CAPITAL",
+    "INVISIBLE",
+    "VAGUE_NOUNS",
+    "Names",
+    "agency_name",
+    "count_of",
+    "names_someone",
+    "normal",
+    "slug",
+    "vague",
+]
 
+CAPITAL = "[A-Z" + "".join(letter for letter in map(chr, range(0xC0, 0x250)) if letter.isupper()) + "]"
+"""A capital letter opening a name, ASCII or Latin with a diacritic ("Ørsted", "Łukasz Żak")."""
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 """Characters that show nothing: a byte-order mark, zero-width spaces and joiners, a word joiner, a soft hyphen."""
 _TOKEN = re.compile(r"[\w'’.\-]+")

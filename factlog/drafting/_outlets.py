@@ -16,10 +16,16 @@ from factlog.model._kinds import EntityKind
 if TYPE_CHECKING:
     from factlog.drafting._holders import Holders
 
-__all__ = ["agency_named", "names_outlet"]
+__all__ = ["agency_named", "names_outlet", "note_agencies", "other_agency", "the_agency"]
 
 _LONGEST = 4
 """The most words of an agency's name ("Korean Central News Agency")."""
+_OTHER_AGENCY = re.compile(
+    r"(?:[A-Z][\w’'-]*\s+){1,5}(?:Agency|Service)\b|\b(?:UNHCR|IAEA|NIS|CIA|FBI|NSA|EPA|NASA|UNRWA|UNICEF)\b|"
+    r"\b(?i:spy|intelligence|refugee|space|nuclear|atomic|aid|health|environment(?:al)?|weather|border|tax|"
+    r"customs|security|energy|food|relief)\s+agency\b"
+)
+"""An agency that is no news agency: "the National Intelligence Service", "UNHCR", "the UN refugee agency"."""
 _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*")
 
 
@@ -52,3 +58,46 @@ def agency_named(holders: Holders, sentence: str) -> str | None:
         if holders.names.kind(match.entity) is EntityKind.MEDIA_OUTLET:
             found.append((match.start, sentence[match.start : match.end]))
     return max(found)[1] if found else None
+
+
+def other_agency(holders: Holders, sentence: str) -> str | None:
+    """An agency a sentence names after any news agency in it that is no news agency itself, as written, or None.
+
+    "SEOUL (Reuters) - South Korea's National Intelligence Service said .... The agency said"
+    is not Reuters's: "the agency" after it is the one named last, not the dateline's.
+    """
+    news = agency_named(holders, sentence)
+    after = 0 if news is None else sentence.rfind(news) + len(news)
+    found = [
+        match.group().removeprefix("The ").removeprefix("the ")
+        for match in _OTHER_AGENCY.finditer(sentence, after)
+        if agency_name(match.group().removeprefix("The ").removeprefix("the ")) is None
+        and not any(word in match.group().casefold() for word in ("news", "press", "wire"))
+    ]
+    known = [name for name in found if holders.names.lookup(name) or holders.proposed(name)]
+    return (known or found)[-1] if found else None  # "UNHCR, the UN refugee agency,": UNHCR, whom the draft knows
+
+
+def note_agencies(holders: Holders, sentence: str) -> None:
+    """Note the news agency a sentence names last, and an agency that is none named after it."""
+    named = agency_named(holders, sentence)
+    holders.agency_named = named or holders.agency_named
+    holders.other_agency = other_agency(holders, sentence) or (None if named else holders.other_agency)
+
+
+def the_agency(holders: Holders, *, holder: bool = False) -> str | None:
+    """The news agency named last, whom "the agency" is: proposed now if only written till now, or None.
+
+    When an agency that is no news agency was named since ("the National Intelligence
+    Service", "UNHCR"), "the agency" is not the news agency: as a ``holder`` it is that
+    agency when the registry or the draft knows it, else None; as a relay, None.
+    """
+    if holders.other_agency is not None:
+        if not holder:
+            return None
+        known = holders.names.lookup(holders.other_agency) or holders.proposed(holders.other_agency)
+        return None if known is None else holders.use(known)
+    if holders.agency_named is not None:
+        holders.agency(holders.agency_named)
+        holders.agency_named = None
+    return holders._last_agency

@@ -13,11 +13,12 @@ import attrs
 
 from factlog.drafting._antecedents import (
     Antecedent,
+    bodies_mentioned,
     body_in_title,
     body_words,
     gender_in,
+    outside_quotes,
     person_words,
-    pronoun_gender,
     titled_people,
     words_of,
 )
@@ -64,6 +65,12 @@ def _again(holders: Holders, item: Antecedent) -> str:
     return found
 
 
+def _one_person(name: str) -> bool:
+    """Whether a holder's name is a person's after a word of what they are ("protester Ana Silva")."""
+    first, _, rest = name.partition(" ")
+    return first.islower() and bool(rest) and entity_kind(rest) is EntityKind.PERSON
+
+
 def pronoun(holders: Holders, phrase: str) -> str | None:
     """Whom "they", "he" or "she" stands for when the story tells more than the person named last, else None.
 
@@ -77,13 +84,15 @@ def pronoun(holders: Holders, phrase: str) -> str | None:
     spoken = phrase.casefold()
     if spoken == "they":
         body = holders.earlier.last_body()
-        return None if body is None else _again(holders, body)
+        if body is None or _one_person(_name_of(holders, body)):
+            return None  # "said protester Ana Silva. They said ...": one woman, whatever kind she was proposed as
+        return _again(holders, body)
     gender = _GENDERS.get(spoken)
     current = holders.last_person()
     told = None if current is None else _gender(holders, current)
     if gender is None or current is None or told == gender or (told is None and holders.earlier.mentioned_last):
         return None  # "Kim Jong Un inspected a factory. He said ...": the subject just named, told nothing of
-    for item in reversed(holders.earlier.items):
+    for item in reversed(holders.earlier.near()):
         if item.person and _gender(holders, _name_of(holders, item)) == gender:
             return _again(holders, item)
     return None
@@ -155,32 +164,44 @@ def _note_body_in(holders: Holders, title: str) -> None:
 
 
 def note_titled(holders: Holders, sentence: str, speakers: tuple[str, ...]) -> None:
-    """Note the titled people of a sentence, the bodies in their titles, and a gender the sentence tells.
+    """Note the titled people of a sentence, the bodies in their titles and the bodies it mentions.
 
-    A gender is told by a title ("Ms", "spokeswoman") or, for the one person a sentence
-    names (``speakers`` among them, or the person a sentence in the outlet's voice opens
-    with), by the pronouns it uses outside quotation marks ("Lena Ortiz said her ministry
-    ...", "Ali Demir visited his troops.").
+    Only what stands outside quotation marks: a name in someone's quotation is no
+    antecedent. A gender is told only by an honorific or a gendered noun ("Ms",
+    "spokeswoman"); a pronoun ("her life", "his majority") may be anyone's.
     """
-    people: list[str] = []
     holders.earlier.sentence += 1  # noted once a sentence, after its holders
-    for title, name in titled_people(sentence):
+    outside = outside_quotes(sentence)
+    for title, name in titled_people(outside):
         _note_body_in(holders, title)
         known = holders.names.lookup(name) or holders.proposed(name)
         item = Antecedent(known or name, known is not None, True, person_words(title), words_of(f"{title} {name}"))
         holders.earlier.add(item, replacing=name if known is not None else None)
         holders.earlier.tell(name, gender_in(words_of(title)))
-        people.append(name)
-    for speaker in speakers:
-        entity = holders.used.get(speaker)
-        if entity is not None and entity.kind is EntityKind.PERSON and not entity.anonymous:
-            people.append(entity.name)
-    if holders.earlier.opened is not None:  # "Ali Demir visited his troops.": the outlet's voice tells it too
-        people.append(holders.earlier.opened)
-        holders.earlier.opened = None
-    named = {normal(person).split()[-1] for person in people}
-    if len(named) == 1:
-        holders.earlier.tell(people[0], pronoun_gender(sentence))
+    holders.earlier.opened = None
+    _note_mentioned(holders, outside, speakers)
+    holders.earlier.before = sentence
+
+
+def _note_mentioned(holders: Holders, outside: str, speakers: tuple[str, ...]) -> None:
+    """Note the bodies a sentence mentions without their speaking, which make a description ambiguous.
+
+    "Separately, the Defense Ministry published a budget. The ministry said ..." may be the
+    Defense Ministry's as well as the one that spoke before: "the ministry" stays unnamed.
+    """
+    known = {item.key for item in holders.earlier.items} | set(speakers)
+    written = [name.removeprefix("The ").removeprefix("the ") for name in bodies_mentioned(outside)]
+    for match in holders.names.find(outside):
+        if holders.names.kind(match.entity) not in {EntityKind.PERSON, EntityKind.MEDIA_OUTLET}:
+            written.append(outside[match.start : match.end])
+    for name in written:
+        found = holders.names.lookup(name) or holders.proposed(name)
+        if (found or name) in known:
+            continue
+        kind = holders.names.kind(found) if found in holders.names.entities else entity_kind(name)
+        item = Antecedent(found or name, found is not None, False, body_words(name, kind), words_of(name), spoke=False)
+        holders.earlier.add(item, replacing=name)
+        known.add(found or name)
 
 
 def _note_opening(holders: Holders, sentence: str) -> None:

@@ -10,6 +10,8 @@ _SINGLE_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])")
 """A single mark opening a quotation: after a space or a bracket, before a letter ("'We", not "the '90s")."""
 _SINGLE_CLOSES = re.compile(r"(?<=[^\s'‘’])['’](?=[\s)\]—–.,;:!?]|$)")
 """A single mark closing a quotation: after a word or a stop, before a space, a stop or the end ("it,'")."""
+_GOES_ON = re.compile(r"\n[\s]*['‘](?=[^\W\d_])")
+"""The next paragraph opening with a single mark: a quotation over paragraphs goes on in it."""
 _AFTER_STOP = re.compile(r"[.,!?]['’]")
 _DOUBLE = re.compile(r"[“\"][^”\"\n]*(?:[”\"]|$)", re.MULTILINE)
 _STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=[^\s'])((?:[^']|(?<=\w)'(?=\w))*?[^\s'])'(?!\w)")
@@ -50,7 +52,9 @@ def single_as_double(text: str) -> str:
     one's. A mark opens a quotation before a letter after a space, and the one closing it
     is the first in its paragraph after a stop (",'", ".’"), else the first before a space
     or a stop; an apostrophe between letters ("Kim's") is neither, one before a figure
-    ("the '90s") opens none, and single marks inside a double quotation nest in it.
+    ("the '90s") opens none, and single marks inside a double quotation nest in it. A
+    paragraph that opens with a mark and closes none, before a paragraph opening with
+    one, opens a quotation going on over paragraphs, read as a double one's.
     """
     chars = list(text)
     inside = [False] * len(text)
@@ -70,6 +74,8 @@ def single_as_double(text: str) -> str:
             after_stop = [at for at in closings if _AFTER_STOP.match(text, at - 1)]
             closing = next(iter(after_stop or closings), None)
             if closing is None:
+                if opening.start() == line.start() and _GOES_ON.match(text, line.end()):
+                    chars[opening.start()] = "“"  # a quotation over paragraphs: each opens with a mark, the last closes
                 continue
             chars[opening.start()], chars[closing] = "“", "”"
             cursor = closing + 1

@@ -73,6 +73,13 @@ _NAME_WITH_COMMAS = re.compile(
     r"(?:\s*,\s*[A-Z][\w’'&-]*)+,?\s+and\s+[A-Z][\w’'&-]*$"
 )
 """A name whose last words are a list: "The Ministry of Trade, Industry and Energy" is one body."""
+_OWNED_NOUN = re.compile(
+    r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:met|visited|spoke|held|went|came|flew|arrived|left|"
+    r"made|gave|took|told|wrote|saw|\w+ed)\b"
+)
+"""The noun an owner's name opens ("Kim Jong Un's sister met"): the words up to the clause's verb."""
+_DESCRIBED_THEN_NAMED = re.compile(r"([^,.;:“”\"]{1,80}),\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})[.!?]?")
+"""A description, then the name it describes after a comma: "Ali Demir's lawyer, Jon Park"."""
 _OPENING_SUBJECT = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?=[a-z])(?![^“”\"]*[“”\"])")
 """A name opening a sentence before a verb in lower case, no quotation after it: the subject of its first clause."""
 _NO_NAME = re.compile(r"(?:The|A|An|This|That|These|Those|It|There|Here)")
@@ -258,6 +265,9 @@ def subject_before(sentence: str, found: Found) -> tuple[str, ...] | None:
         # ministry has yet to confirm it, and said ..." names none.
         opening = _OPENING_SUBJECT.match(before)
         name = None if opening is None or _LIST_STOP.match(opening["name"]) else opening["name"]
+        if name is not None and name.endswith(("'s", "’s")):  # "Kim Jong Un's sister met Lee, and said": the sister
+            owned = _OWNED_NOUN.match(before, len(name))
+            name = None if owned is None else f"{name} {owned['noun']}"
         return None if name is None or _NO_NAME.fullmatch(name) else (name,)
     listed = named is None and clause is not before and "," in clause
     if not words or (len(words) > _SUBJECT_WORDS and not listed):  # "A, B, C, D and E said": a list of any length
@@ -360,6 +370,9 @@ def subject_after(sentence: str, found: Found) -> tuple[str, ...] | None:
     trailing = re.fullmatch(r"(.*)[,”\"]\s*([^,“”\"]{1,80})", before, re.DOTALL)
     if trailing and re.fullmatch(r"(?:\s*(?:on|in|at|late|earlier|later|this|last)\b[^.]*)?[.!?]?[”\"]?", after):
         return split_relays(trailing.group(2)) or None
+    named = _DESCRIBED_THEN_NAMED.fullmatch(after)
+    if named is not None and before.endswith((",", "”", '"')) and noun_phrase(named[1]) and named[1][-1].islower():
+        return (named[2],)  # "..., said Ali Demir's lawyer, Jon Park.": the name the description is of speaks
     inverted = re.match(
         r"([^,.;:“”\"]{1,80})((?:,\s*(?:citing|quoting|(?:which|who) (?:cited|quoted))\s+[^,;:“”\"]{1,80}?)*)[.!?]?$",
         after,

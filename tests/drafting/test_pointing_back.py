@@ -94,15 +94,15 @@ def test_an_anonymous_person_described_again_is_the_same_holder() -> None:
     ]
 
 
-def test_the_nearest_fitting_holder_is_pointed_at() -> None:
-    """Two officials named: "the official" is the one named last; "the spokeswoman" the spokeswoman."""
+def test_two_fitting_holders_leave_a_description_unnamed() -> None:
+    """Two officials named: "the official" may be either and stays unnamed; "the spokeswoman" is the spokeswoman."""
     text = (
         "Foreign Ministry spokeswoman Lena Ortiz said talks would resume. "
         "Trade Minister Ali Demir said prices would fall. "
         "The official added that no date was set. "
         "The spokeswoman said the venue was open."
     )
-    assert _holders(text) == ["lena-ortiz", "ali-demir", "ali-demir", "lena-ortiz"]
+    assert _holders(text) == ["lena-ortiz", "ali-demir", "s:the-official", "lena-ortiz"]
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,6 @@ def test_a_description_nothing_named_fits_stays_anonymous(text: str, expected: s
     [
         ("Foreign Ministry spokeswoman Lena Ortiz said talks would resume.", "She said no date was set."),
         ("Ms Lena Ortiz said talks would resume.", "She said no date was set."),
-        ("Lena Ortiz said her ministry would resume talks.", "She said no date was set."),
     ],
 )
 def test_she_is_the_last_person_told_to_be_a_woman(woman: str, pronoun_sentence: str) -> None:
@@ -134,9 +133,7 @@ def test_she_is_the_last_person_told_to_be_a_woman(woman: str, pronoun_sentence:
     assert _holders(text) == ["lena-ortiz", "ali-demir", "lena-ortiz"]
 
 
-@pytest.mark.parametrize(
-    "man", ["Mr Ali Demir said", "Interior Ministry spokesman Ali Demir said", "Ali Demir said he"]
-)
+@pytest.mark.parametrize("man", ["Mr Ali Demir said", "Interior Ministry spokesman Ali Demir said"])
 def test_he_is_the_last_person_told_to_be_a_man(man: str) -> None:
     """ "Mr Ali Demir said .... Lena Ortiz said .... He added ..." is Ali Demir's."""
     text = f"{man} was tired. Lena Ortiz said prices would fall. He added that it rained."
@@ -200,9 +197,3 @@ def test_a_person_opening_a_sentence_in_the_outlets_voice_is_he_when_told_nothin
     """ "Ali Demir said he .... Kim Jong Un inspected a factory. He said ..." is Kim's: the subject just named."""
     text = "Ali Demir said he was tired. Kim Jong Un inspected a factory. He said output must rise."
     assert _holders(text)[-1] == "kim-jong-un"
-
-
-def test_a_pronoun_in_the_outlets_voice_tells_the_gender_of_the_person_it_opens_with() -> None:
-    """ "Ali Demir visited his troops. Lena Ortiz said .... He said ..." is Ali Demir's."""
-    text = "Ali Demir visited his troops. Lena Ortiz said prices would fall. He said the troops were ready."
-    assert _holders(text)[-1] == "ali-demir"
