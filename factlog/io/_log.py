@@ -49,12 +49,11 @@ from factlog.io._store import (
     begin,
     connect,
     hard_links,
-    history_damage,
-    integrity,
     remove_if_empty,
     select_until,
     store_error,
 )
+from factlog.io._storecheck import history_damage, integrity
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Source
 from factlog.model._written import resolve_written
@@ -392,6 +391,6 @@ class ClaimLog:
         snapshot writes), a stored document named ``*.json`` or ``*.jsonl`` (a claim file to
         a folder's check), and what :meth:`read` raises.
         """
-        from factlog.io._loglines import snapshot  # noqa: PLC0415 - the lines module builds on this one
+        from factlog.io._logsnapshot import snapshot  # noqa: PLC0415 - the snapshot module builds on this one
 
         return snapshot(self, folder, as_of=as_of, force=force)

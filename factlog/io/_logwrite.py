@@ -13,7 +13,8 @@ from factlog.io._logcheck import Appended, check_append, check_new
 from factlog.io._logrecords import Record, encoded
 from factlog.io._logrules import current_version, forward, held, keep_document, refusal, refused
 from factlog.io._logtime import parse_time, timestamp
-from factlog.io._store import damaged, digest, stored_time
+from factlog.io._store import damaged, digest
+from factlog.io._storecheck import stored_time
 
 __all__ = ["check_unmade", "encoded_batches", "write_batches"]
 
