@@ -49,11 +49,12 @@ from factlog.io._store import (
     begin,
     connect,
     hard_links,
+    integrity,
     remove_if_empty,
     select_until,
     store_error,
 )
-from factlog.io._storecheck import history_damage, integrity
+from factlog.io._storecheck import history_damage
 from factlog.model._claimset import ClaimSet
 from factlog.model._nouns import Source
 from factlog.model._written import resolve_written

@@ -1,8 +1,9 @@
-"""Whole-store checks of the claim log's storage: every page sound, the history's times and keys as appends make them.
+"""The claim log's history checked as appends make it: its times, and the keys of its records.
 
-:meth:`factlog.ClaimLog.verify` (``factlog log verify``) runs :func:`integrity` and
-:func:`history_damage`, each a whole read of the store; an append checks only the latest
-time (:func:`stored_time`). Each raises :func:`~factlog.io._store.damaged`.
+:meth:`factlog.ClaimLog.verify` (``factlog log verify``) runs :func:`history_damage`, a
+whole read of the records, after SQLite's page check (:func:`~factlog.io._store.integrity`);
+an append checks only the latest time (:func:`stored_time`). Each raises
+:func:`~factlog.io._store.damaged`.
 """
 
 from __future__ import annotations
@@ -13,21 +14,7 @@ from pathlib import Path
 
 from factlog.io._store import damaged
 
-__all__ = ["history_damage", "integrity", "stored_time"]
-
-
-def integrity(connection: sqlite3.Connection, path: Path) -> None:
-    """Read every page of the store (SQLite's ``PRAGMA integrity_check``); :func:`damaged` when one is not sound.
-
-    A whole read of the file: about a second for a store of a million claims, so it is
-    :meth:`factlog.ClaimLog.verify`'s (``factlog log verify``), not every write's. A
-    write reads only the pages on its way (``PRAGMA cell_size_check`` refuses a damaged one).
-    """
-    rows = connection.execute("PRAGMA integrity_check(3)").fetchall()
-    if rows != [("ok",)]:
-        raise damaged(
-            path, " ".join(" ".join(str(row[0]) for row in rows).replace("*** in database main ***", "").split())
-        )
+__all__ = ["history_damage", "stored_time"]
 
 
 _STORED_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
