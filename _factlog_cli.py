@@ -14,7 +14,7 @@ import sys
 __all__ = ["main"]
 
 _EXIT_INTERRUPTED = 130
-"""128 + SIGINT (``factlog.cli._common.EXIT_INTERRUPTED``, which this module cannot import before the package)."""
+"""128 + SIGINT (``factlog.cli._streams.EXIT_INTERRUPTED``, which this module cannot import before the package)."""
 
 
 def main() -> int:
@@ -39,7 +39,7 @@ def main() -> int:
 
 def _interrupted() -> int:
     """Say "interrupted" once (the command's own report when it is imported, which also quiets stderr); 130."""
-    common = sys.modules.get("factlog.cli._common")
+    common = sys.modules.get("factlog.cli._streams")
     report = getattr(common, "report_interrupt", None)
     if report is not None:
         code: int = report()

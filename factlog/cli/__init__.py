@@ -22,18 +22,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from factlog._version import VERSION
-from factlog.cli import _assess, _check, _common, _draft, _log, _report, _show, _split
+from factlog.cli import _assess, _check, _draft, _log, _report, _show, _split, _streams
 from factlog.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
-    ClosedOutput,
     Parser,
     UsageError,
-    output_in_utf8,
     report_error,
-    report_interrupt,
-    terminated_as_interrupted,
 )
+from factlog.cli._streams import ClosedOutput, output_in_utf8, report_interrupt, terminated_as_interrupted
 from factlog.errors import EXIT_INPUT, FactlogError
 from factlog.io import json_schema
 
@@ -100,7 +97,7 @@ def _parsed(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argp
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
-    _common.interrupts_reported.clear()  # one "interrupted" line per run
+    _streams.interrupts_reported.clear()  # one "interrupted" line per run
     if sys.stdout is None:  # started with stdout closed (`>&-`): writing data is one line and exit 3
         sys.stdout = ClosedOutput()
     output_in_utf8()

@@ -20,9 +20,9 @@ from factlog.cli._common import (
     limits,
     printed_warnings,
     stream_refused,
-    write_data,
 )
 from factlog.cli._distributed import add_dask_options, on_cluster, refuse_stray_options
+from factlog.cli._streams import write_data
 from factlog.cli._terminal import progress
 from factlog.errors import ArgumentError
 from factlog.interchange import to_claimreview, to_prov

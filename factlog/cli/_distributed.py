@@ -7,7 +7,8 @@ import contextlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from factlog.cli._common import UsageError, report_interrupt
+from factlog.cli._common import UsageError
+from factlog.cli._streams import report_interrupt
 from factlog.cli._terminal import progress
 
 __all__ = ["add_dask_options", "on_cluster", "refuse_stray_options"]
@@ -116,6 +117,6 @@ def on_cluster(arguments: argparse.Namespace, command: str, call: Callable[[Any,
         try:
             with progress(label) as stage:
                 return call(distributed, {"client": client, "partitions": arguments.partitions, "progress": stage})
-        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (factlog.cli._common.Terminated)
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (factlog.cli._streams.Terminated)
             report_interrupt(stop)  # before the cluster stops, which prints what it was doing
             raise

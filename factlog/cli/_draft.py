@@ -16,9 +16,8 @@ from factlog.cli._common import (
     limits,
     named_path,
     output_path,
-    say,
-    shown_path,
 )
+from factlog.cli._streams import say, shown_path
 from factlog.drafting import draft, write_draft
 from factlog.drafting._segment import visible
 from factlog.drafting._times import undated

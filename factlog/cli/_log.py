@@ -15,7 +15,8 @@ from rapidfuzz.distance import Levenshtein
 
 from factlog._escape import escape_terminal
 from factlog.analysis import Index
-from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path, write_data
+from factlog.cli._common import EXIT_OK, Parser, UsageError, add_limits, limits, named_path
+from factlog.cli._streams import write_data
 from factlog.errors import ArgumentError, FormatError, InputError, UnknownIdError
 from factlog.io import ClaimLog, DroppedLinkWarning, Record, RetractedWarning, TornLineWarning, dumps, load
 from factlog.io._loglines import import_lines

@@ -132,19 +132,9 @@ def _assess_on(
     dependent = merged(session.compute(found))
     session.stages.begin(f"preparing the questions of {count:,} {'partition' if count == 1 else 'partitions'}")
     if method != "majority":
-        tasks = [
-            delayed(prepare, pure=False)(
-                small_ref,
-                when,
-                method,
-                number,
-                count,
-                *[routed[0][number] for routed in routes],
-                explain=explain,
-                dependent=dependent,
-            )
-            for number in range(count)
-        ]
+        tasks = _per_partition(
+            prepare, small_ref, when, method, count=count, routes=routes, explain=explain, dependent=dependent
+        )
         on = (session.client, session.compute, tasks, method, when)
         done = assessed_in_rounds(
             *on,
@@ -158,19 +148,9 @@ def _assess_on(
         name = Vocabulary.of(small).name  # the sources' names, for the line of what was learned
         return attrs.evolve(done, sources=tuple(trust.named(name) for trust in done.sources))
     # majority: one round, as in one process; each partition's assessments pickled where they are made
-    tasks = [
-        delayed(_majority_partition, pure=False)(
-            small_ref,
-            when,
-            method,
-            number,
-            count,
-            *[routed[0][number] for routed in routes],
-            explain=explain,
-            dependent=dependent,
-        )
-        for number in range(count)
-    ]
+    tasks = _per_partition(
+        _majority_partition, small_ref, when, method, count=count, routes=routes, explain=explain, dependent=dependent
+    )
     spooler = Spooler("factlog.dask.assess")
     try:
         if session.client is None:
@@ -185,6 +165,33 @@ def _assess_on(
     return LinesAssessment(
         spooled, method, when, rounds=1, max_rounds=max_rounds, extrapolated=extrapolate, claim_count=claimed
     )
+
+
+def _per_partition(
+    task: Callable[..., Any],
+    small_ref: Any,
+    when: PartialDate | None,
+    method: str,
+    *,
+    count: int,
+    routes: list[Any],
+    explain: bool,
+    dependent: Groups,
+) -> list[Any]:
+    """A delayed ``task`` for each of ``count`` partitions, given its number and its bucket of every route."""
+    return [
+        delayed(task, pure=False)(
+            small_ref,
+            when,
+            method,
+            number,
+            count,
+            *[routed[0][number] for routed in routes],
+            explain=explain,
+            dependent=dependent,
+        )
+        for number in range(count)
+    ]
 
 
 def _majority_partition(

@@ -31,32 +31,32 @@ import attrs
 
 from factlog._bulk import paused_gc
 from factlog.errors import ArgumentError, FormatError
-from factlog.io._logcheck import check_new
-from factlog.io._logrecords import TYPES, Record, Retraction, encoded, record_body, stored_body, structure
-from factlog.io._logrules import (
-    LISTED,
-    DroppedLinkWarning,
-    RetractedWarning,
-    dropped_links,
-    links_to_unheld,
-    replayed,
+from factlog.io._logrecords import TYPES, Record, Retraction, record_body, structure
+from factlog.io._logrules import LISTED, DroppedLinkWarning, RetractedWarning, replayed
+from factlog.io._logstored import (
+    dropped_by,
+    in_force,
+    record_documents,
+    records_query,
+    retracted_claims,
+    source_documents,
+    stored_item,
 )
 from factlog.io._logtime import parse_time, timestamp
-from factlog.io._logwrite import write_batches
-from factlog.io._parsing import DEFAULT_LIMITS, Limits, parse_json
+from factlog.io._logwrite import check_unmade, encoded_batches, write_batches
+from factlog.io._parsing import DEFAULT_LIMITS, Limits
 from factlog.io._store import (
     begin,
     connect,
-    digest,
     hard_links,
-    history_damage,
     integrity,
     remove_if_empty,
     select_until,
     store_error,
 )
+from factlog.io._storecheck import history_damage
 from factlog.model._claimset import ClaimSet
-from factlog.model._nouns import Claim, Source
+from factlog.model._nouns import Source
 from factlog.model._written import resolve_written
 
 __all__ = [
@@ -167,13 +167,7 @@ class ClaimLog:
             (label, record, given.get(record.id) if isinstance(record, Source) else None)
             for label, record in zip(labels, listed, strict=True)
         ]
-        retracted = [record.claim for record in listed if isinstance(record, Retraction)]
-        # The links are read before the retraction is stored: the claims the log gives after it leave them out.
-        appended = [record for record in listed if isinstance(record, Claim)]
-        dropped = dropped_links(self.read, retracted, appended) if retracted and self.path.exists() else []
-        linked = {target for claim in appended for target in _links(claim)} - {claim.id for claim in appended}
-        if linked and self.path.exists():
-            dropped += links_to_unheld(appended, self._retracted(linked))
+        dropped = dropped_by(listed, self.read, self._retracted, self.path.exists)
         stored = self._store([(moment, rows)], replace=replace, lenient=False, dated=at is not None, clocked=at is None)
         for message in dropped:
             warnings.warn(message, DroppedLinkWarning, stacklevel=2)
@@ -212,28 +206,9 @@ class ClaimLog:
         store's latest time, so that no ``as_of`` replay already read changes, and no two appends share a time.
         ``tally`` counts what was stored, by kind (:func:`~factlog.io._logwrite.write_batches`).
         """
-        prepared = [
-            (
-                moment,
-                [
-                    (where, *encoded(record, f"{self.path}: {where}"), content, record)
-                    for where, record, content in rows
-                ],
-            )
-            for moment, rows in batches
-        ]
+        prepared = encoded_batches(self.path, batches)
         if not lenient and not self.path.exists():  # refused before a store is made
-            rows_of = [
-                (
-                    moment,
-                    [
-                        (where, (kind, key, action, text, digest(content)), record)
-                        for where, kind, key, action, text, content, record in rows
-                    ],
-                )
-                for moment, rows in prepared
-            ]
-            check_new(str(self.path), rows_of, replace=replace)
+            check_unmade(self.path, prepared, replace=replace)
         created = not self.path.exists()
         try:
             with self._open(create=True, write=True) as connection, begin(connection, self.path):
@@ -255,14 +230,7 @@ class ClaimLog:
 
     def _state(self, as_of: str | datetime.datetime | None) -> tuple[ClaimSet, int]:
         """The records in force (as of a time), words unresolved; and how many were read."""
-        sections: dict[str, dict[str, Any]] = {kind: {} for kind in TYPES.values()}
-        used = 0
-        for _, _, kind, key, action, item in self.records(as_of=as_of):
-            used += 1
-            if action == "retract":
-                sections[kind].pop(key, None)
-            else:
-                sections[kind][key] = item
+        sections, used = in_force(self.records(as_of=as_of))
         claims = replayed(self.path, sections)
         return claims, used
 
@@ -304,15 +272,7 @@ class ClaimLog:
     def _retracted(self, ids: Iterable[str]) -> set[str]:
         """Those of the claim ``ids`` whose latest record in the store is a retraction (one indexed lookup each)."""
         with self._open(create=False) as connection:
-            return {
-                key
-                for key in sorted(ids)
-                if connection.execute(
-                    "SELECT action FROM records WHERE kind = 'claim' AND record_key = ? ORDER BY seq DESC LIMIT 1",
-                    (key,),
-                ).fetchone()
-                == ("retract",)
-            }
+            return retracted_claims(connection, ids)
 
     def latest(self) -> str | None:
         """The UTC time of the store's latest append (ISO 8601 text ending in ``Z``), None before any.
@@ -354,35 +314,14 @@ class ClaimLog:
         is no factlog store, :class:`~factlog.ArgumentError` for an ``as_of`` that is no UTC time.
         """
         limit = timestamp(parse_time(as_of)) if as_of is not None else None
-        query = (
-            "SELECT r.record_key, r.action, d.content, json_extract(r.body, '$.document')"
-            " FROM records r JOIN transactions t ON t.id = r.txn"
-            " LEFT JOIN documents d ON d.sha256 = r.document WHERE r.kind = 'source'"
-        )
-        found: dict[str, bytes] = {}
-        named: dict[str, object] = {}
         with self._open(create=False) as connection:
-            for key, action, content, document in select_until(connection, query, limit):
-                kept = found.pop(key, None)
-                if action != "define":
-                    continue
-                if content is not None:
-                    found[key] = bytes(content)
-                elif kept is not None and document is not None and named.get(key) == document:
-                    # A new version appended where its document was not at hand: the one stored still holds.
-                    found[key] = kept
-                named[key] = document
-        return found
+            return source_documents(connection, limit)
 
     def record_documents(self, *, as_of: str | datetime.datetime | None = None) -> dict[int, bytes]:
         """The document bytes stored with each source record (as of a time), by ``seq``; raises as :meth:`documents`."""
         limit = timestamp(parse_time(as_of)) if as_of is not None else None
-        query = (
-            "SELECT r.seq, d.content FROM records r JOIN transactions t ON t.id = r.txn"
-            " JOIN documents d ON d.sha256 = r.document"
-        )
         with self._open(create=False) as connection:
-            return {seq: bytes(content) for seq, content in select_until(connection, query, limit)}
+            return record_documents(connection, limit)
 
     def records(self, *, as_of: str | datetime.datetime | None = None) -> Iterator[tuple[int, str, str, str, str, Any]]:
         """Every stored record (as of a time) in the order appended.
@@ -405,24 +344,12 @@ class ClaimLog:
         One query, so one snapshot of the store: an append committed meanwhile is wholly in it or wholly not.
         """
         limit = timestamp(parse_time(as_of)) if as_of is not None else None
-        content = "d.content" if documents else "NULL"
-        query = (
-            f"SELECT r.seq, t.at, r.kind, r.record_key, r.action, r.body, {content}"
-            " FROM records r JOIN transactions t ON t.id = r.txn"
-            + (" LEFT JOIN documents d ON d.sha256 = r.document" if documents else "")
-        )
+        query = records_query(documents=documents)
         with self._open(create=False) as connection:
             rows = select_until(connection, query, limit)
         for seq, at, kind, key, action, body, content in rows:
-            yield (
-                seq,
-                at,
-                kind,
-                key,
-                action,
-                self._item(seq, kind, action, body),
-                None if content is None else bytes(content),
-            )
+            item = stored_item(self.path, seq, kind, action, body)
+            yield seq, at, kind, key, action, item, None if content is None else bytes(content)
 
     def export_lines(self, *, as_of: str | datetime.datetime | None = None) -> Iterator[str]:
         """The log's history (as of a time) as JSON Lines, a line at a time, each ending in a newline.
@@ -465,29 +392,6 @@ class ClaimLog:
         snapshot writes), a stored document named ``*.json`` or ``*.jsonl`` (a claim file to
         a folder's check), and what :meth:`read` raises.
         """
-        from factlog.io._loglines import snapshot  # noqa: PLC0415 - the lines module builds on this one
+        from factlog.io._logsnapshot import snapshot  # noqa: PLC0415 - the snapshot module builds on this one
 
         return snapshot(self, folder, as_of=as_of, force=force)
-
-    def _item(self, seq: int, kind: str, action: str, body: str) -> Any:
-        where = f"{self.path}: record {seq}"
-        if action not in ("define", "retract") or kind not in TYPES.values():
-            raise FormatError([f"{where}: damaged store: unknown record kind {kind!r} or action {action!r}"])
-        try:
-            data = parse_json(body, where, DEFAULT_LIMITS)
-        except FormatError as error:
-            raise FormatError(
-                [
-                    f"{where}: damaged store: the record's body: {problem.removeprefix(f'{where}: ')}"
-                    for problem in error.errors
-                ]
-            ) from None
-        data = stored_body(body, where) if not isinstance(data, dict) else data
-        if action == "retract":
-            return str(data.get("reason", ""))
-        return structure(data, kind, where)
-
-
-def _links(claim: Claim) -> tuple[str, ...]:
-    """The claims ``claim`` links to: its ``answers`` and ``regarding.claims``."""
-    return (*claim.answers, *(claim.regarding.claims if claim.regarding is not None else ()))

@@ -9,12 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from factlog.io._logcheck import Appended, check_append
+from factlog.io._logcheck import Appended, check_append, check_new
+from factlog.io._logrecords import Record, encoded
 from factlog.io._logrules import current_version, forward, held, keep_document, refusal, refused
 from factlog.io._logtime import parse_time, timestamp
-from factlog.io._store import damaged, digest, stored_time
+from factlog.io._store import damaged, digest
+from factlog.io._storecheck import stored_time
 
-__all__ = ["write_batches"]
+__all__ = ["check_unmade", "encoded_batches", "write_batches"]
 
 
 def _clock_after(latest: str | None) -> str:
@@ -31,6 +33,32 @@ def _latest(connection: sqlite3.Connection, path: Path) -> str | None:
     if latest is not None and not stored_time(latest):
         raise damaged(path, f"the latest transaction's time {latest!r} is not a UTC time as the store writes it")
     return latest
+
+
+def encoded_batches(path: Path, batches: list[tuple[str, list[tuple[str, Record, bytes | None]]]]) -> list[Any]:
+    """Each batch's (where, record, document bytes) as the rows :func:`write_batches` takes, the record kept."""
+    return [
+        (
+            moment,
+            [(where, *encoded(record, f"{path}: {where}"), content, record) for where, record, content in rows],
+        )
+        for moment, rows in batches
+    ]
+
+
+def check_unmade(path: Path, prepared: list[Any], *, replace: bool) -> None:
+    """Refuse an append to a store not yet made, before it is made (:func:`~factlog.io._logcheck.check_new`)."""
+    rows_of = [
+        (
+            moment,
+            [
+                (where, (kind, key, action, text, digest(content)), record)
+                for where, kind, key, action, text, content, record in rows
+            ],
+        )
+        for moment, rows in prepared
+    ]
+    check_new(str(path), rows_of, replace=replace)
 
 
 def write_batches(

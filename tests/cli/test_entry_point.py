@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from factlog.cli._common import EXIT_INTERRUPTED
+from factlog.cli._streams import EXIT_INTERRUPTED
 from tests.helpers import GOLDEN, ROOT, run
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factlog.cli import main
-from factlog.cli._common import EXIT_TERMINATED
+from factlog.cli._streams import EXIT_TERMINATED
 
 
 def test_sigterm_mid_write_leaves_no_temporary_and_exits_143(
