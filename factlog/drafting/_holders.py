@@ -31,6 +31,7 @@ from factlog.drafting._kinds import (
 )
 from factlog.drafting._names import INVISIBLE, Names, agency_name, count_of, normal, slug, vague
 from factlog.drafting._references import described_again, owned_body, people_named
+from factlog.drafting._used import Used
 from factlog.model._kinds import EntityKind
 from factlog.model._nouns import Entity
 
@@ -56,7 +57,7 @@ class Holders:
         self.names = names
         self.scope = scope
         """The source id that prefixes the ids of anonymous descriptors: one story's "the spokesman" is its own."""
-        self.used: dict[str, Entity] = {}
+        self.used = Used()
         self._last_person: str | None = None
         self._mentioned: str | None = None
         """A person the outlet named last, as written, not yet resolved: "he" after it is that person."""
@@ -365,11 +366,7 @@ class Holders:
 
     def proposed(self, phrase: str) -> str | None:
         """The id of an entity this draft proposed already under this name or alias, if any ("the NIS" for "NIS")."""
-        written = normal(phrase).removeprefix("the ")
-        for proposed in self.used.values():
-            if written in {normal(name).removeprefix("the ") for name in (proposed.name, *proposed.aliases)}:
-                return proposed.id
-        return None
+        return self.used.by_name(phrase)
 
     def _anonymous(self, phrase: str, affiliation: str | None = None) -> str:
         """An anonymous descriptor's id: a registry's own, or a new one in this story's scope (``SOURCE:slug``).
