@@ -390,6 +390,7 @@ class Holders:
         count = count_of(phrase)
         notes = "Proposed by factlog draft: an anonymous descriptor"
         notes += f"; stated count: {count}." if count is not None else "."
-        kind = EntityKind.PERSON if count == 1 else EntityKind.GROUP
+        one = count == 1 or (count is None and words.PERSON_NOUN.search(phrase) is not None)
+        kind = EntityKind.PERSON if one else EntityKind.GROUP  # "the minister" one person, "officials" a group
         entity = Entity(id=key, name=phrase, kind=kind, anonymous=True, affiliation=affiliation, notes=notes)
         return self.new(entity)

@@ -294,3 +294,22 @@ def test_any_name_after_a_headlines_mark_holds_it(clause: str, mark: str, name: 
     """'<headline><colon or dash><name>' on a line of its own is the name's, with the clause as what is held."""
     drafted = _draft(f"{clause}{mark}{name}\nTalks went on.")
     assert drafted.entity_by_id[drafted.claims[0].attribution.holder].name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The minister said the talks would resume.", factlog.EntityKind.PERSON),
+        ("A senior official said the talks would resume.", factlog.EntityKind.PERSON),
+        ("Officials said the talks would resume.", factlog.EntityKind.GROUP),
+        ("Two officials said the talks would resume.", factlog.EntityKind.GROUP),
+        ("One official said the talks would resume.", factlog.EntityKind.PERSON),
+    ],
+)
+def test_an_anonymous_descriptor_of_one_person_is_a_person_and_of_several_a_group(
+    sentence: str, kind: factlog.EntityKind
+) -> None:
+    """'The minister' (one person by office, no count) is proposed a person; plurals and counts above one a group."""
+    drafted = _draft(sentence)
+    holder = drafted.entity_by_id[drafted.claims[0].attribution.holder]
+    assert (holder.anonymous, holder.kind) == (True, kind)
