@@ -197,9 +197,7 @@ def _append(arguments: argparse.Namespace) -> int:
         except ArgumentError as error:  # given by --at: in the future, or overtaken by another append meanwhile
             if at is None:
                 raise
-            if "is not after the store's latest append" in str(error):
-                raise InputError(_not_after(arguments.log, at, log.latest())) from None
-            raise UsageError(f"factlog log append: error: --at: {error}") from None
+            raise _refused_time(error, arguments.log, log, at, "append") from None
     for warning in caught:
         print(f"warning: {escape_terminal(str(warning.message))}", file=sys.stderr)
     when = f" at {log.latest()}" if count else " (each was there already)"
@@ -207,6 +205,15 @@ def _append(arguments: argparse.Namespace) -> int:
         when = f" ({arguments.file} holds no records)"
     print(f"appended {count} record{'' if count == 1 else 's'} to {arguments.log}{when}")
     return EXIT_OK
+
+
+def _refused_time(
+    error: ArgumentError, path: str, log: ClaimLog, at: datetime.datetime, action: str
+) -> InputError | UsageError:
+    """The error to raise for an ``--at`` the log refused: overtaken by a later append (exit 3), or a usage error."""
+    if "is not after the store's latest append" in str(error):
+        return InputError(_not_after(path, at, log.latest()))
+    return UsageError(f"factlog log {action}: error: --at: {error}")
 
 
 def _append_time(text: str, log: ClaimLog, action: str = "append") -> datetime.datetime:
@@ -305,9 +312,7 @@ def _retract(arguments: argparse.Namespace) -> int:
     except ArgumentError as error:  # given by --at: in the future, or overtaken by another append meanwhile
         if at is None:
             raise
-        if "is not after the store's latest append" in str(error):
-            raise InputError(_not_after(arguments.log, at, log.latest())) from None
-        raise UsageError(f"factlog log retract: error: --at: {error}") from None
+        raise _refused_time(error, arguments.log, log, at, "retract") from None
     except UnknownIdError as error:
         if not _NOT_HELD.search(str(error)):
             raise
